@@ -477,11 +477,19 @@ def _warm_one(translator: Any, memory: Any, user: str, quiet: bool) -> Any:
 def delete(
     user: str = typer.Option(..., "--user", "-u", help="Whose memory."),
     segment_id: int | None = typer.Option(None, "--id", help="Delete only this segment."),
-    yes: bool = typer.Option(False, "--yes", help="Confirm deleting the whole memory of --user."),
+    yes: bool = typer.Option(
+        False, "--yes", help="Confirm deleting --user: its whole memory and its API keys."
+    ),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Delete --user's whole memory (needs --yes), or one segment with --id.
+
+    Deleting the user also revokes its API keys ('ltmt keys'; a user with keys and no memory
+    yet is deleted so too), as the server's DELETE /v1/admin/users/NAME does, and removes what
+    ltmt keeps of it elsewhere: its translated files waiting for their download and, in every
+    cache folder the store noted, the decoded states and the records of its translated
+    documents.
 
     Plaintext can remain: LMDB does not overwrite freed pages at once, so a plain store's
     data.mdb keeps deleted text until 'ltmt memory compact' rewrites it. In an encrypted store a
@@ -494,7 +502,11 @@ def delete(
                 raise InputError(f"user {user!r} has no segment {segment_id}")
             typer.echo(f"deleted segment {segment_id} of {user}; {COMPACT_NOTE}")
             return
-        memory.require_user(user)
+        from ltmt.memory.keys import KeyRing
+        from ltmt.server import accounts
+
+        if not KeyRing(memory).list(user):  # a user with a key only is deleted too
+            memory.require_user(user)
         # the user's glossary goes with its memory: said, so that it is no surprise
         held = _held(memory.count(user), len(memory.glossary(user)))
         if not yes:
@@ -503,16 +515,13 @@ def delete(
             raise click_errors.UsageError(
                 f"refusing to delete user {user!r} ({held}) without --yes (it cannot be undone)"
             )
-        deleted = memory.delete_user(user)
+        deleted = accounts.delete_user(memory, user)
         encrypted = memory.encrypted
-        if deleted is not None:  # what it found once it held the lock: an import meanwhile too
-            held = _held(deleted.segments, deleted.terms)
-        # and its translations a server keeps for their download (ltmt.server.downloads)
-        from ltmt.server.downloads import FOLDER, Downloads
-
-        Downloads(memory.store.path / FOLDER, memory.store.key).forget_user(user)
+        if deleted.memory is not None:  # what it found holding the lock: an import meanwhile too
+            held = _held(deleted.memory.segments, deleted.memory.terms)
     note = "its data key is destroyed" if encrypted else COMPACT_NOTE
-    typer.echo(f"deleted user {user} ({held}); {note}")
+    revoked = counted(deleted.revoked, "API key")
+    typer.echo(f"deleted user {user} ({held}); revoked {revoked}; {note}")
 
 
 def _held(segments: int, terms: int) -> str:

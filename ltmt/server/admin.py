@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 
+from ltmt.server import accounts
 from ltmt.server.auth import require_admin
 from ltmt.server.errors import ApiError
 from ltmt.server.routes import KeyDep, known_parameters, service_of
@@ -71,6 +72,5 @@ def delete_user(user: str, request: Request, key: KeyDep) -> Deleted:
     known = user in service.memory.users() or service.keys.list(user)
     if not known:
         raise ApiError(404, f"no user {user!r}")
-    count = service.forget(user)
-    revoked = service.keys.revoke_user(user)
-    return Deleted(user=user, deleted_segments=count, revoked_keys=revoked)
+    deleted = accounts.delete_user(service.memory, user, service.downloads)
+    return Deleted(user=user, deleted_segments=deleted.segments, revoked_keys=deleted.revoked)

@@ -158,8 +158,8 @@ def test_import_search_stats_users_export_delete(
     code, out, _ = ltmt(capsys, "memory", "delete", "--user", "git", "--yes", "--memory-dir", store)
     assert (code, out) == (
         0,
-        "deleted user git (4 segments and 1 glossary term); run 'ltmt memory compact' to remove "
-        "its text from freed pages\n",
+        "deleted user git (4 segments and 1 glossary term); revoked 0 API keys; run 'ltmt "
+        "memory compact' to remove its text from freed pages\n",
     )
     code, out, _ = ltmt(capsys, "memory", "users", "--memory-dir", store)
     assert (code, out) == (0, "")
@@ -970,6 +970,35 @@ def test_po_export_says_it_left_out_plural_forms_whose_singular_is_deleted(
         f"exported 2 segments of u1 to {out} as 1 entry (1 plural form left out: the singular "
         "(form 0) of its message is deleted; .tmx or .jsonl keep every segment)\n",
     )
+
+
+def test_deleting_a_user_revokes_its_api_keys_as_the_admin_api_does(
+    capsys: pytest.CaptureFixture[str], store: str
+) -> None:
+    """The deleted customer's token stayed valid and could start a new memory."""
+    from ltmt.memory.keys import KeyRing
+
+    with Memory(store) as memory:
+        memory.import_pairs("git", [("Push", "Pushen")])
+        keys = KeyRing(memory)
+        _, token = keys.create("git")
+        keys.create("git")
+        keys.create("newcomer")  # a key, no memory yet
+        keys.create("vim")
+    code, out, err = ltmt(capsys, "memory", "delete", "-u", "git", "--yes", "--memory-dir", store)
+    assert (code, out) == (0, f"deleted user git (1 segment); revoked 2 API keys; {COMPACT_NOTE}\n")
+    code, out, err = ltmt(capsys, "memory", "delete", "-u", "newcomer", "--memory-dir", store)
+    assert code == 2 and "refusing to delete user 'newcomer' (0 segments) without --yes" in err
+    code, out, _ = ltmt(
+        capsys, "memory", "delete", "-u", "newcomer", "--yes", "--memory-dir", store
+    )
+    assert (code, out) == (
+        0,
+        f"deleted user newcomer (0 segments); revoked 1 API key; {COMPACT_NOTE}\n",
+    )
+    with Memory(store) as memory:
+        assert KeyRing(memory).verify(token) is None
+        assert [key.user for key in KeyRing(memory).list()] == ["vim"]
 
 
 def test_deleting_a_user_removes_the_records_of_the_outputs_written_for_it(

@@ -143,7 +143,10 @@ def test_encrypted_store_through_the_cli(
     )
     monkeypatch.setenv("LTMT_KEY_FILE", str(new_key))
     code, out, _ = run_ltmt("memory", "delete", "--user", "u", "--yes", "--memory-dir", store)
-    assert (code, out) == (0, "deleted user u (1 segment); its data key is destroyed\n")
+    assert (code, out) == (
+        0,
+        "deleted user u (1 segment); revoked 0 API keys; its data key is destroyed\n",
+    )
 
 
 def test_check_backup_compact(run_ltmt: Runner, store: str, tmp_path: Path) -> None:
