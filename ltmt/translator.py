@@ -207,6 +207,10 @@ class Translator:
     most ``$LTMT_STATE_CACHE_MB`` megabytes for all models, by default 256, 0 for none).
     ``shortlist``: fused batches score only their vocabulary shortlist
     (:mod:`ltmt.model.shortlist`; off: it cost the default model 0.5 BLEU).
+    ``warn_unknown_user``: log a warning the first time a user the memory does not hold is asked
+    for (:func:`ltmt.lookup.missing_user`: a misspelt ``--user`` translates without memory);
+    the server turns it off: its users are named by their keys, a key holder with nothing
+    stored yet is no mistake, and its log is shared by every customer.
     """
 
     def __init__(
@@ -249,6 +253,7 @@ class Translator:
         state_cache: bool = True,
         shortlist: bool = False,
         worker_processes: bool = False,
+        warn_unknown_user: bool = True,
     ) -> None:
         check_range("batch_size", batch_size, at_least=1)
         check_range("top_k", top_k, at_least=1)
@@ -329,6 +334,7 @@ class Translator:
         self.label_retry = label_retry
         self.user_quotes = user_quotes
         self._quote_tables: dict[str, tuple[int, QuoteTable]] = {}  # user: (memory size, table)
+        self.warn_unknown_user = warn_unknown_user
         self._users_checked: set[str] = set()  # whose presence in the memory was checked
         self.sentence_split = sentence_split
         self.labels = LabelLexicon.of_model(self.backbone.path) if labels else None
@@ -548,7 +554,9 @@ class Translator:
     def _check_user(self, user: str | None) -> None:
         """Log a warning, the first time ``user`` is asked for, when the memory holds no such
         user (:func:`ltmt.lookup.missing_user`: a misspelt id translates without memory)."""
-        if self.memory is None or user is None or user in self._users_checked:
+        if not self.warn_unknown_user or self.memory is None or user is None:
+            return
+        if user in self._users_checked:
             return
         self._users_checked.add(user)
         warning = missing_user(self.memory, user)

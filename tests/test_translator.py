@@ -1032,3 +1032,12 @@ def test_a_translator_cannot_be_pickled_and_says_what_to_do(backbone):
 
     with pytest.raises(TypeError, match=r"^a Translator cannot be pickled .*make one in each"):
         pickle.dumps(Translator(backbone, beam=1))
+
+
+def test_a_translator_told_not_to_warns_of_no_unknown_user(backbone, caplog):
+    """The server's: its users are named by their keys, and its log is every customer's."""
+    memory = FakeMemory([("hello world", "Hallo Welt")])
+    translator = Translator(backbone, memory, beam=1, warn_unknown_user=False)
+    with caplog.at_level(logging.WARNING, logger="ltmt.translator"):
+        translator.translate(["hello world"], user="newcomer")
+    assert "no user" not in caplog.text

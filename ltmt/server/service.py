@@ -155,6 +155,7 @@ class Service:
                     beam=options.beam,
                     batch_size=self.config.batch_size,
                     top_k=self.config.top_k,
+                    warn_unknown_user=False,  # a key holder's empty memory, in the shared log
                 )
                 self._translators[options] = translator
             return translator

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 from ltmt.server.request_warnings import (
@@ -83,3 +84,17 @@ def test_a_translated_file_says_its_warnings_in_a_header(api):
     (warning,) = json.loads(answer.headers[WARNINGS_HEADER])
     assert warning.startswith("kino.srt: 1 cue now read faster than"), warning
     assert "kino.srt" not in api.server.output()
+
+
+def test_a_key_holder_with_no_memory_yet_is_not_named_in_the_shared_log(api):
+    """``no user 'newcomer-gamma' in memory store ...; translating without memory`` went to the
+    log every customer shares; a key holder with nothing stored yet is no mistake to warn of."""
+    with api.client(api.key("newcomer-gamma")) as client:
+        answer = client.post("/v1/translate", json={"segments": ["hello world"]})
+    assert answer.status_code == 200, answer.text
+    deadline = time.monotonic() + 5
+    while "POST /v1/translate " not in api.server.output() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    output = api.server.output()
+    assert "POST /v1/translate " in output, output[-2000:]
+    assert "newcomer-gamma" not in output and "translating without memory" not in output
