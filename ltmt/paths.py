@@ -67,6 +67,19 @@ def resolve_memory_dir(path: str | os.PathLike[str] | None) -> Path:
     return Path(path).expanduser()
 
 
+def on_read_only_file_system(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` (or its nearest existing parent) lies on a file system mounted
+    read-only (``mount -o ro``, a read-only bind mount, a read-only container volume): writes
+    there fail with EROFS whatever the files' modes say, and ``os.access`` does not tell."""
+    path = Path(path)
+    for candidate in (path, *path.parents):
+        try:
+            return bool(os.statvfs(candidate).f_flag & os.ST_RDONLY)
+        except OSError:
+            continue
+    return False
+
+
 def resolved(path: str | os.PathLike[str]) -> Path:
     """``path`` made absolute with its links followed (:meth:`Path.resolve`); a loop of
     symbolic links (``ln -s loop loop``) is an :class:`~ltmt.errors.InputError` that names

@@ -65,7 +65,10 @@ class Slot:
 
 def write_pack(path: Path, segments: Sequence[tuple[int, str, ForcedSegment]]) -> None:
     """Write ``(segment id, key digest, segment)`` triples as one pack at ``path``; every
-    segment must carry its alignment and source."""
+    segment must carry its alignment and source. A file that cannot be written (a full disk, a
+    read-only file system) is an ``OSError``, as safetensors says its own I/O errors as a
+    ``SafetensorError``."""
+    from safetensors import SafetensorError
     from safetensors.torch import save_file
 
     tensors: dict[str, torch.Tensor] = {}
@@ -83,7 +86,10 @@ def write_pack(path: Path, segments: Sequence[tuple[int, str, ForcedSegment]]) -
         "layout": str(LAYOUT_VERSION),
         "segments": json.dumps(entries),
     }
-    save_file(tensors, str(path), metadata=metadata)
+    try:
+        save_file(tensors, str(path), metadata=metadata)
+    except SafetensorError as exc:
+        raise OSError(f"cannot write {path}: {exc}") from exc
 
 
 def read_slots(path: Path) -> dict[str, Slot]:

@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING
 from ltmt import environment
 from ltmt.errors import ConfigError
 from ltmt.fusion.state_pack import LAYOUT_VERSION, PackError, Slot, read_segment, read_slots
-from ltmt.paths import ENV_CACHE, default_cache_dir, private_folder
+from ltmt.paths import ENV_CACHE, default_cache_dir, on_read_only_file_system, private_folder
 
 if TYPE_CHECKING:
     from ltmt.fusion.datastore import ForcedSegment
@@ -110,7 +110,6 @@ class StateStore:
             return None
         try:
             item = read_segment(slot)
-            os.utime(slot.path)  # recently used: evicted last
         except (OSError, PackError) as exc:
             if not isinstance(exc, FileNotFoundError):  # else evicted or forgotten meanwhile
                 logger.info("forced-state cache: dropping unreadable %s", slot.path)
@@ -119,6 +118,8 @@ class StateStore:
             with self._lock:
                 index.drop(slot.path.name)
             return None
+        with contextlib.suppress(OSError):  # a read-only cache keeps its order of use
+            os.utime(slot.path)  # recently used: evicted last
         return item
 
     def put(self, key: Hashable, item: ForcedSegment) -> None:
@@ -140,6 +141,9 @@ class StateStore:
     def _write_pack(self, user: str, group: list[tuple[Key, ForcedSegment]]) -> None:
         from ltmt.fusion.state_pack import write_pack
 
+        if on_read_only_file_system(self.base):
+            self._say_not_written("its file system is read-only; the states it holds are read")
+            return
         # a match whose segment the memory no longer holds (deleted since it was found) goes,
         # so that the rest of the batch is kept
         group = [(key, item) for key, item in group if self._still_stored(key)]
@@ -165,19 +169,25 @@ class StateStore:
         except OSError as exc:
             with contextlib.suppress(OSError):
                 partial.unlink(missing_ok=True)
-            if not self._warned:
-                logger.warning(
-                    "forced-state cache: cannot write under %s (%s); matches are force-decoded "
-                    "again next run (set %s to a writable folder)",
-                    self.folder,
-                    exc,
-                    ENV_CACHE,
-                )
-                self._warned = True
+            self._say_not_written(str(exc))
             return
         with self._lock:
             index.add(path)
         _USAGE.add(self.base, size, self.max_bytes)
+
+    def _say_not_written(self, reason: str) -> None:
+        """Warn, once per store, that its packs are not written (``reason``): the translation
+        goes on, and the next run force-decodes again what this one did not keep."""
+        if self._warned:
+            return
+        logger.warning(
+            "forced-state cache: cannot write under %s (%s); matches it does not hold are "
+            "force-decoded again next run (set %s to a writable folder)",
+            self.folder,
+            reason,
+            ENV_CACHE,
+        )
+        self._warned = True
 
     def _note_with_memory(self) -> None:
         """Note this cache folder in the memory before its first pack is written, so that a

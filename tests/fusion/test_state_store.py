@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import errno
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,6 +11,7 @@ import torch
 from fusion_fakes import FakeMemory
 
 from ltmt import Memory
+from ltmt.fusion import state_store
 from ltmt.fusion.datastore import (
     ForcedSegment,
     SegmentCache,
@@ -236,6 +239,48 @@ def test_unwritable_folder_never_stops_a_translation(tmp_path: Path) -> None:
     store = StateStore("m", blocker)  # its folder would sit under a file
     store.put(_key("a"), _segment(3))
     assert store.get(_key("a")) is None
+
+
+def test_a_cache_on_a_read_only_file_system_is_read_and_never_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    StateStore("m", tmp_path).put(_key("a"), _segment(3))
+    packs = sorted(tmp_path.rglob("*.safetensors"))
+
+    def read_only(path: str | os.PathLike[str], *args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    monkeypatch.setattr(state_store.os, "utime", read_only)  # what a read-only mount does
+    monkeypatch.setattr(state_store, "on_read_only_file_system", lambda path: True)
+    store = StateStore("m", tmp_path)
+    assert store.get(_key("a")) is not None
+    assert store.get(_key("a")) is not None  # the pack stays (it was taken as unreadable)
+    store.put(_key("b"), _segment(3))
+    store.put(_key("c"), _segment(3))
+    assert sorted(tmp_path.rglob("*.safetensors")) == packs
+    said = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(said) == 1 and "read-only" in said[0]
+
+
+def test_a_pack_safetensors_cannot_write_is_said_once_and_never_stops_a_translation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import safetensors.torch
+    from safetensors import SafetensorError
+
+    def read_only(*args: object, **kwargs: object) -> None:  # what a read-only mount said
+        raise SafetensorError(
+            "Error while serializing: I/O error: Read-only file system (os error 30)"
+        )
+
+    monkeypatch.setattr(safetensors.torch, "save_file", read_only)
+    store = StateStore("m", tmp_path)
+    store.put(_key("a"), _segment(3))
+    store.put(_key("b"), _segment(3))
+    assert store.get(_key("a")) is None
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+    said = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(said) == 1 and "Read-only file system" in said[0]
 
 
 def test_second_run_reads_states_from_disk(tiny_backbone, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
