@@ -11,6 +11,12 @@ Reads go through :func:`read`, which adopts a map another process has grown. LMD
 change the map size while the process has no transaction open, so every transaction holds the
 store's lock shared and a resize holds it exclusively: threads of one process can share a store.
 Transactions here are short (an iterator over segments reads in chunks), so a resize waits little.
+
+A store on a read-only file system (a read-only mount or container volume) is opened read-only,
+without LMDB's lock file (``lock=False``: LMDB cannot record its readers in ``lock.mdb``
+there): it is read as usual, and a write is a :class:`StoreError` that says why. No process may
+write the store meanwhile (through another, writable mount of it): without the reader table, a
+writer could reuse the pages being read.
 """
 
 from __future__ import annotations
@@ -51,6 +57,7 @@ from ltmt.memory.layout import (
     SCHEMA_VERSION,
     DamagedRecord,
 )
+from ltmt.paths import on_read_only_file_system
 
 logger = logging.getLogger(__name__)
 
@@ -111,6 +118,7 @@ class Store:
     refs: int = 0
     lock: SharedLock = field(default_factory=SharedLock)
     waiting_said: bool = False  # a write's wait for another was said (_WaitWatch)
+    read_only: bool = False  # on a read-only file system: opened read-only (module docstring)
 
 
 _REGISTRY: dict[str, Store] = {}
@@ -215,7 +223,7 @@ def swap_data_file(store: Store, new_file: Path) -> None:
             os.replace(new_file, store.path / DATA_FILE)
             files.sync_directory(store.path)
         finally:
-            store.env = _open_env(store.path, map_bytes)
+            store.env = _open_env(store.path, map_bytes, read_only=store.read_only)
 
 
 def lmdb_error(store_path: Path, exc: lmdb.Error) -> StoreError:
@@ -249,7 +257,9 @@ def _refuse_key(path: Path, encrypted: bool, key_file: Path | None) -> None:
     )
 
 
-def _open_env(path: Path, map_size: int) -> lmdb.Environment:
+def _open_env(path: Path, map_size: int, *, read_only: bool) -> lmdb.Environment:
+    """LMDB's environment of ``path``; ``read_only``: opened without writes and without
+    ``lock.mdb`` (a store on a read-only file system: module docstring)."""
     try:
         return lmdb.open(
             str(path),
@@ -257,16 +267,19 @@ def _open_env(path: Path, map_size: int) -> lmdb.Environment:
             max_dbs=0,
             max_readers=files.MAX_READERS,
             mode=files.FILE_MODE,
+            readonly=read_only,
+            lock=not read_only,
         )
     except lmdb.Error as exc:
-        raise files.disk_error(exc, path) or _open_error(path, exc) from exc
+        raise files.disk_error(exc, path) or _open_error(path, exc, read_only) from exc
 
 
-def _open_error(path: Path, exc: lmdb.Error) -> StoreError:
+def _open_error(path: Path, exc: lmdb.Error, read_only: bool) -> StoreError:
     """Why ``path`` did not open, said once (LMDB's message repeats the path): a file of it you
-    may not write, where that is why."""
+    may not write, where that is why (on a read-only file system none can be written, and
+    none needs to be: ``read_only``)."""
     reason = str(exc).removeprefix(f"{path}: ")
-    for name in (DATA_FILE, "lock.mdb"):
+    for name in () if read_only else (DATA_FILE, "lock.mdb"):
         file = path / name
         if file.exists() and not os.access(file, os.R_OK | os.W_OK):
             mode = stat.S_IMODE(file.stat().st_mode)
@@ -279,17 +292,26 @@ def _open_error(path: Path, exc: lmdb.Error) -> StoreError:
 
 
 def _open(path: Path, map_size: int, key: bytes | None, key_file: Path | None) -> Store:
+    read_only = on_read_only_file_system(path)
+    if read_only and not (path / DATA_FILE).exists():
+        raise StoreError(
+            f"memory store {path} is on a read-only file system and holds no store; give "
+            "the folder of an existing store, or a writable one to make a new store in"
+        )
     files.check_data_file(path)
-    files.prepare_files(path)
-    lock_fd = _shared_lock(path)
+    if not read_only:
+        files.prepare_files(path)
+    lock_fd = _shared_lock(path, read_only)
     try:
-        _remove_leftovers(path)
-        env = _open_env(path, map_size)
+        if not read_only:  # nothing to remove where nothing could have been written
+            _remove_leftovers(path)
+        env = _open_env(path, map_size, read_only=read_only)
     except BaseException:
         os.close(lock_fd)
         raise
-    files.tighten_modes(path)
-    store = Store(path=path, env=env, vault=Vault(), lock_fd=lock_fd, key=key)
+    if not read_only:
+        files.tighten_modes(path)
+    store = Store(path=path, env=env, vault=Vault(), lock_fd=lock_fd, key=key, read_only=read_only)
     try:
         check_pages(store)
         _check_schema(store, key, key_file)
@@ -329,12 +351,15 @@ def check_pages(store: Store, *, always: bool = False) -> None:
     raise StoreError(f"memory store {store.path} keeps changing size; try again")
 
 
-def _shared_lock(path: Path) -> int:
+def _shared_lock(path: Path, read_only: bool) -> int:
     """A descriptor of the store's ``lock.mdb`` holding a shared lock: compact needs the store
     to itself. Taken before the data file is mapped, as compact puts a new one in its place
     while it holds the lock: a process that mapped the old one first and then waited wrote its
-    changes into the replaced file, and they were lost."""
+    changes into the replaced file, and they were lost. (A store on a read-only file system
+    may have no ``lock.mdb``, and no compact can run there: its ``data.mdb`` serves.)"""
     lock_file = path / "lock.mdb"
+    if read_only and not lock_file.exists():
+        lock_file = path / DATA_FILE
     try:
         lock_fd = os.open(lock_file, os.O_RDONLY | os.O_CLOEXEC)
     except OSError as exc:
@@ -423,7 +448,13 @@ def write(store: Store, fn: Callable[[lmdb.Transaction], T]) -> T:
     """Run ``fn(txn)`` in one write transaction; grow the map and rerun it when full.
 
     ``fn`` must only depend on what it reads through ``txn`` (it may run more than once).
+    A store opened read-only (on a read-only file system) is a StoreError that says so.
     """
+    if store.read_only:
+        raise StoreError(
+            f"memory store {store.path} is on a read-only file system: it can be read, not "
+            "changed; remount it read-write or work on a copy of the store"
+        )
     for _ in range(MAX_GROWTH_RETRIES):
         try:
             with store.lock.shared():

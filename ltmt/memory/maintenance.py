@@ -79,7 +79,8 @@ def _copy(store: env.Store, directory: Path) -> None:
     is named as ``directory``'s, not the store's."""
     try:
         with store.lock.shared():
-            writer = store.env.begin(write=True)  # holds LMDB's writer lock: writers wait
+            # holds LMDB's writer lock: writers wait (a store opened read-only has none)
+            writer = store.env.begin(write=not store.read_only)
             try:
                 if store.vault.keyring is not None:
                     _copy_private(store.path / KEYRING_NAME, directory / KEYRING_NAME)

@@ -577,15 +577,43 @@ def test_a_store_file_you_may_not_write_is_named_in_the_error(
     data = tmp_path / "s" / "data.mdb"
     data.chmod(0o400)
     monkeypatch.setattr(env.os, "access", lambda file, mode: Path(file) != data)
-    error = env._open_error(tmp_path / "s", lmdb.Error(f"{tmp_path / 's'}: Permission denied"))
+    denied = lmdb.Error(f"{tmp_path / 's'}: Permission denied")
+    error = env._open_error(tmp_path / "s", denied, False)
     assert str(error) == (
         f"cannot open memory store {tmp_path / 's'}: {data} is not readable and writable by you "
         "(mode 0400); ltmt reads a store with both (LMDB keeps its readers in lock.mdb): make it "
         f"so (chmod u+rw {data}) or work on a copy of the store"
     )
+    # on a read-only file system no file is writable: LMDB's own reason is said
+    error = env._open_error(tmp_path / "s", denied, True)
+    assert str(error) == f"cannot open memory store {tmp_path / 's'}: Permission denied"
     monkeypatch.undo()
-    error = env._open_error(tmp_path / "s", lmdb.Error(f"{tmp_path / 's'}: No such device"))
+    error = env._open_error(tmp_path / "s", lmdb.Error(f"{tmp_path / 's'}: No such device"), False)
     assert str(error) == f"cannot open memory store {tmp_path / 's'}: No such device"
+
+
+def test_a_store_on_a_read_only_file_system_is_read_without_its_lock_file_and_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a read-only mount refused every command: os.access said data.mdb was not writable, and
+    # the error told to chmod a file that was u+rw (real mounts: the README's trial)
+    with Memory(tmp_path / "s") as memory:
+        memory.add("u1", "Log out", "Abmelden")
+    (tmp_path / "s" / "lock.mdb").unlink()  # a copy without it: LMDB would make it again
+    monkeypatch.setattr(env, "on_read_only_file_system", lambda path: True)
+    with Memory(tmp_path / "s") as memory:
+        assert [m.segment.target for m in memory.search("u1", "Log out")] == ["Abmelden"]
+        assert [s.target for s in memory.segments("u1")] == ["Abmelden"]
+        memory.backup(tmp_path / "copy")
+        with pytest.raises(
+            StoreError,
+            match=r"^memory store .+ is on a read-only file system: it can be read, not "
+            r"changed; remount it read-write or work on a copy of the store$",
+        ):
+            memory.add("u1", "Sign in", "Anmelden")
+    assert not (tmp_path / "s" / "lock.mdb").exists()
+    with pytest.raises(StoreError, match="on a read-only file system and holds no store"):
+        Memory(tmp_path / "new")
 
 
 def test_a_memory_cannot_be_pickled_and_says_what_to_do(tmp_path: Path) -> None:
