@@ -298,17 +298,17 @@ def _open(path: Path, map_size: int, key: bytes | None, key_file: Path | None) -
             f"memory store {path} is on a read-only file system and holds no store; give "
             "the folder of an existing store, or a writable one to make a new store in"
         )
-    files.check_data_file(path)
-    if not read_only:
-        files.prepare_files(path)
-    lock_fd = _shared_lock(path, read_only)
-    try:
-        if not read_only:  # nothing to remove where nothing could have been written
-            _remove_leftovers(path)
-        env = _open_env(path, map_size, read_only=read_only)
-    except BaseException:
-        os.close(lock_fd)
-        raise
+    with files.checked_data_file(path):
+        if not read_only:
+            files.prepare_files(path)
+        lock_fd = _shared_lock(path, read_only)
+        try:
+            if not read_only:  # nothing to remove where nothing could have been written
+                _remove_leftovers(path)
+            env = _open_env(path, map_size, read_only=read_only)
+        except BaseException:
+            os.close(lock_fd)
+            raise
     if not read_only:
         files.tighten_modes(path)
     store = Store(path=path, env=env, vault=Vault(), lock_fd=lock_fd, key=key, read_only=read_only)

@@ -5,14 +5,22 @@ blocks cannot be allocated on a full disk, ends the process with SIGBUS instead 
 So before LMDB opens a store: a ``data.mdb`` without its two meta pages is refused (the pages
 in use, :mod:`.pages` checks once it is open), a new store needs free space, and ``lock.mdb``
 is allocated for real.
+
+A new store's ``data.mdb`` is empty, then short, until LMDB has written its meta pages, and
+that happens inside LMDB's open, after the check: a process that opens a store while another
+makes it checks under the store's creation lock (:func:`checked_data_file`), so that it never
+refuses a file another process is still writing.
 """
 
 from __future__ import annotations
 
 import errno
+import fcntl
 import os
 import shutil
 import struct
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import lmdb
@@ -102,6 +110,47 @@ def check_data_file(path: Path) -> None:
             f"{data_file} is truncated ({size} bytes, shorter than its two {page_size}-byte "
             "meta pages): restore the store from a backup"
         )
+
+
+@contextmanager
+def checked_data_file(path: Path) -> Iterator[None]:
+    """Check ``data.mdb`` (:func:`check_data_file`) for the open that follows, in the ``with``
+    block. A store without one, or whose check fails, is (or may be being) made: its check
+    and its open then hold the store's creation lock, which a maker holds until LMDB has
+    written the file's meta pages. (Six processes adding to one new store at once: one was
+    refused as "data.mdb is empty" while another's LMDB was making it.)"""
+    if _passes_check(path):
+        yield
+        return
+    with _creation_lock(path):
+        check_data_file(path)
+        yield
+
+
+def _passes_check(path: Path) -> bool:
+    """Whether ``path`` has a ``data.mdb`` that :func:`check_data_file` passes."""
+    if not (path / DATA_FILE).exists():
+        return False
+    try:
+        check_data_file(path)
+    except StoreError:
+        return False
+    return True
+
+
+@contextmanager
+def _creation_lock(path: Path) -> Iterator[None]:
+    """The store directory ``path`` held exclusively (``flock``; released when the process
+    ends, however it ends)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError as exc:
+        raise StoreError(f"cannot open memory store {path}: {exc.strerror}") from exc
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def prepare_files(path: Path) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from ltmt import Memory
 from ltmt.errors import InputError, StoreError
-from ltmt.memory import env
+from ltmt.memory import env, files
 from ltmt.memory.layout import INDEX_KEY, SCHEMA_KEY
 from ltmt.memory.store import AddedPair, DeletedUser, check_user
 from ltmt.segments import PairRecord
@@ -230,6 +230,40 @@ def test_processes_making_one_store_at_once_all_store_their_pair(tmp_path: Path)
     assert [maker.returncode for maker in makers] == [0] * 6, errors
     with Memory(store) as memory:
         assert memory.users() == [f"u{n}" for n in range(6)]
+
+
+def test_a_store_another_process_is_making_is_opened_once_its_data_file_is_written(
+    tmp_path: Path,
+) -> None:
+    """One of six processes adding to one new store at once was refused: "data.mdb is empty"
+    (another's LMDB had made the file, and not yet written its meta pages)."""
+    with Memory(tmp_path / "made") as memory:
+        memory.add("u1", "Log out", "Abmelden")
+    written = (tmp_path / "made" / "data.mdb").read_bytes()
+    store = tmp_path / "s"
+    store.mkdir()
+    found: list[object] = []
+
+    def search() -> None:
+        try:
+            with Memory(store) as memory:
+                found.append([m.segment.target for m in memory.search("u1", "Log out")])
+        except StoreError as exc:
+            found.append(str(exc))
+
+    with files._creation_lock(store):  # the maker's, while its LMDB writes the file
+        (store / "data.mdb").write_bytes(b"")
+        opener = threading.Thread(target=search)
+        opener.start()
+        opener.join(0.5)
+        assert opener.is_alive() and found == []  # it waits for the maker
+        (store / "data.mdb").write_bytes(written)
+    opener.join(60)
+    assert found == [["Abmelden"]]
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "data.mdb").write_bytes(b"")  # no maker: the file stays empty
+    with pytest.raises(StoreError, match=r"data.mdb is empty: restore the store from a backup"):
+        Memory(tmp_path / "empty")
 
 
 def test_full_map_grows(tmp_path: Path) -> None:
