@@ -48,17 +48,30 @@ def reusable_target(text: str, segment: Segment) -> str | None:
 
 def reused_target(text: str, segment: Segment) -> str:
     """The stored target of ``segment``, a 100 % match of ``text``, with ``text``'s leading and
-    trailing whitespace where the stored pair's target has its source's: the score reads
-    normalised text, so ``created directory %s\n`` matches a stored ``created directory %s``
-    whose translation lacks the newline that the string prints (what a PO file's translation
-    gets back anyway, :func:`ltmt.formats.placeholders.restore`). A target whose edges differ
-    from its source's (a translator's choice) is returned as stored."""
+    trailing whitespace: the score reads normalised text, so ``created directory %s\n`` matches
+    a stored ``created directory %s`` whose translation lacks the newline that the string prints,
+    and a target stored with a line break or a space its source lacks (``Save`` → ``Speichern\n``)
+    would fail ``msgfmt -c`` or show the space. An edge where the stored source has ``text``'s
+    and the target one of the same kind (:func:`same_kind_of_edge`) is the translator's and is
+    kept: coreutils' help lines indented to align their German columns (``          w/o user
+    IDs: %lu\n`` → ``            ohne User-ID: %lu\n``), a blank line more after a paragraph."""
+    lead, _, trail = split_edges(text)
     source_lead, _, source_trail = split_edges(segment.source)
     target_lead, body, target_trail = split_edges(segment.target)
-    if (source_lead, source_trail) != (target_lead, target_trail):
-        return segment.target
-    lead, _, trail = split_edges(text)
+    if source_lead == lead and same_kind_of_edge(source_lead, target_lead, outer=0):
+        lead = target_lead
+    if source_trail == trail and same_kind_of_edge(source_trail, target_trail, outer=-1):
+        trail = target_trail
     return lead + body + trail
+
+
+def same_kind_of_edge(source_edge: str, target_edge: str, outer: int) -> bool:
+    """Whether two edges of whitespace are both empty, or both not and alike in whether their
+    ``outer`` character (0: a leading edge's first, -1: a trailing edge's last) is a line break:
+    what ``msgfmt -c`` asks of a PO entry's ``msgid`` and ``msgstr``."""
+    if not source_edge or not target_edge:
+        return source_edge == target_edge
+    return (source_edge[outer] in "\r\n") == (target_edge[outer] in "\r\n")
 
 
 def needs_fusion(

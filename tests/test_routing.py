@@ -56,8 +56,18 @@ def _pair(source, target):
         ("Usage: %s\n\n", _pair("Usage: %s\n", "Aufruf: %s\n"), "Aufruf: %s\n\n"),
         # the same edges: as stored
         ("open the file", _pair("open the file", "Datei öffnen"), "Datei öffnen"),
-        # a translator gave the target other edges than its source's: as stored
+        # the stored source has other edges than the input: the input's
         ("open the file", _pair("\nopen the file", "Datei öffnen"), "Datei öffnen"),
+        # the very same source, a target stored with edges its source lacks: the input's
+        ("Save", _pair("Save", "Speichern\n"), "Speichern"),
+        ("Save changes", _pair("Save changes", "Änderungen speichern "), "Änderungen speichern"),
+        ("Save\n", _pair("Save\n", "Speichern"), "Speichern\n"),
+        ("Note: ", _pair("Note: ", "\nHinweis:  "), "Hinweis:  "),
+        ("\nNote", _pair("\nNote", "  Hinweis"), "\nHinweis"),
+        # edges of the same kind as the source's are the translator's (aligned help columns)
+        ("   w/o user IDs: %lu\n", _pair("   w/o user IDs: %lu\n", "     ohne User-ID: %lu\n"),
+         "     ohne User-ID: %lu\n"),
+        ("Use -v.\n", _pair("Use -v.\n", "Mit -v.\n\n"), "Mit -v.\n\n"),
     ],
 )  # fmt: skip
 def test_an_exact_match_reused_takes_the_inputs_edge_whitespace(text, segment, expected):

@@ -191,8 +191,13 @@ def add(
 ) -> None:
     """Add one source/target pair to --user's memory (a pair already stored is kept once, and
     made the newest translation of its source if another was added since: translations reuse
-    the newest)."""
+    the newest).
+
+    A target whose edge whitespace is not its source's (``Speichern\\n`` for ``Save``) is
+    stored as written, as an import stores it, with a note: a 100 % match reused takes the
+    edge whitespace of the text it translates."""
     from ltmt.memory.clean import clean_pair
+    from ltmt.qa.pair_checks import whitespace_problems
 
     clean_pair(user, source, target, None)  # a pair that cannot be stored makes no store
     with open_store(memory_dir, key_file, user=user) as memory:
@@ -204,6 +209,8 @@ def add(
             "newest translation of its source, which translations reuse"
         )
     typer.echo(f"{'added' if added.new else 'already stored:'} {said}")
+    for problem in whitespace_problems(source, target, {}):
+        typer.echo(f"ltmt: note: {problem}; stored as written", err=True)
 
 
 @app.command("export")

@@ -326,6 +326,23 @@ def test_a_new_store_is_announced_and_bad_input_makes_none(
     assert code == 0 and err == ""  # only once
 
 
+def test_a_target_added_with_other_edge_whitespace_is_stored_as_written_with_a_note(
+    store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As an import stores it; the note says what ``ltmt qa``'s whitespace check would."""
+    add = ("memory", "add", "-u", "u1", "--memory-dir", store)
+    code, out, err = ltmt(capsys, *add, "--source", "Save", "--target", "Speichern\n")
+    assert (code, out) == (0, "added segment 1 of u1\n")
+    assert err.endswith(
+        "ltmt: note: the source ends with none, the translation with a line break; "
+        "stored as written\n"
+    )
+    code, _, err = ltmt(capsys, *add, "--source", "Save all", "--target", "Alles speichern")
+    assert code == 0 and "note" not in err
+    with Memory(store) as memory:
+        assert [s.target for s in memory.segments("u1")] == ["Speichern\n", "Alles speichern"]
+
+
 TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header srclang="{src}" datatype="plaintext" segtype="sentence"
  adminlang="en" o-tmf="test" creationtool="test" creationtoolversion="1"/>

@@ -119,6 +119,28 @@ def test_a_fuzzy_po_entry_gets_the_exact_match_of_the_memory(
     assert "memory: 1 exact" in err and "1 marked fuzzy and kept for review" in err
 
 
+def test_a_reused_po_entry_takes_its_msgids_edge_whitespace(tmp_path, capsys, common):
+    """A target stored with a line break or space its source lacks (``Save`` →
+    ``Speichern\\n``) is reused with the msgid's edges: ``msgfmt -c`` failed on it."""
+    from ltmt import Memory
+
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u1", [("Save", "Speichern\n"), ("Save all", "Alles speichern ")])
+    po = tmp_path / "app.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Save"\nmsgstr ""\n\nmsgid "Save all\\n"\nmsgstr ""\n',
+        "utf-8",
+    )
+    out = tmp_path / "app.mt.po"
+    argv = ["translate", str(po), "--user", "u1", "-o", str(out), "--exact-approved", *common]
+    code, _, err = run_cli(argv, capsys)
+    assert code == 0, err
+    text = out.read_text("utf-8")
+    assert 'msgid "Save"\nmsgstr "Speichern"\n' in text
+    assert 'msgid "Save all\\n"\nmsgstr "Alles speichern\\n"\n' in text
+
+
 def test_android_strings_translated_then_updated_and_imported(tmp_path, capsys, common):
     source = tmp_path / "values" / "strings.xml"
     source.parent.mkdir()
