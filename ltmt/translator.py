@@ -3,9 +3,10 @@
 Each step has its module: which inputs need the model and which need fusion
 (:mod:`ltmt.routing`), the pieces the model translates (:mod:`ltmt.units`), the glossary's part
 of decoding (:mod:`ltmt.terminology.decoding`), the copy guard (:mod:`ltmt.copy_guard`), the
-placeholder guard (:mod:`ltmt.placeholder_guard`) and the repair of numbers
-(:mod:`ltmt.numbers_kept`). This module wires them and holds the model's
-side of a translation (:meth:`Translator.encode`, :meth:`Translator.decode`).
+final punctuation of a match's copy (:mod:`ltmt.match_punctuation`), the placeholder guard
+(:mod:`ltmt.placeholder_guard`) and the repair of numbers (:mod:`ltmt.numbers_kept`). This
+module wires them and holds the model's side of a translation (:meth:`Translator.encode`,
+:meth:`Translator.decode`).
 
 from ltmt import Memory, Translator
 with Memory("store") as memory:
@@ -44,6 +45,7 @@ from ltmt.help_columns import align_help
 from ltmt.label_lexicon import LabelLexicon
 from ltmt.line_seams import drop_doubled_words, drop_seam_repeats
 from ltmt.lookup import memory_matches, missing_user, term_matcher
+from ltmt.match_punctuation import punctuate_copies
 from ltmt.model.backbone import (
     CONVERTED_BY_DEFAULT,
     Backbone,
@@ -654,8 +656,10 @@ class Translator:
         With ``copy_guard``, a fused output that repeats a match of other words is decoded
         again with memory trusted less, once every batch is decoded, the copies of all batches
         together (:mod:`ltmt.copy_guard`). Every output gets back the characters of its line the
-        model's normalisation folded (``…`` for ``...``: :mod:`ltmt.folded_characters`). With
-        ``number_repair``, every output gets back the
+        model's normalisation folded (``…`` for ``...``: :mod:`ltmt.folded_characters`), and a
+        fused output that copies a match differing from its line in final punctuation alone the
+        line's own (:mod:`ltmt.match_punctuation`). With ``number_repair``, every output gets
+        back the
         numbers of its line the model wrote with a repeated digit once and a message code it
         dropped (:mod:`ltmt.numbers_kept`). With ``placeholder_guard``, a fused output that drops
         a placeholder of its line, adds one, or lost a number beyond repair, is decoded again
@@ -745,6 +749,8 @@ class Translator:
             retry_copied_labels(self, units, outputs, skip)
         for i, unit in enumerate(units):  # what the model's normalisation folded (…, ™, ²)
             outputs[i] = restore_folded(unit.text, outputs[i])
+        if fused and self.fusion is not None:
+            punctuate_copies(self.fusion, self.backbone, fused, units, matches, outputs)
         if self.number_repair:
             repaired, unrepaired = repair_outputs(self, units, outputs, skip)
         kept_fused = set(fused)

@@ -1,0 +1,108 @@
+"""A fused output that copies a match differing from its input in final punctuation alone: the
+input's final punctuation.
+
+A match whose source says the input's words with another final mark (``Order %s has been
+shipped.`` for ``Order %s has been shipped!``, ``Change your shipping address`` for ``Change
+your shipping address?``) scores just below 100, so fusion reads it, and kNN follows it all the
+way: the output is the match's target, its final mark included (``Bestellung %s wurde
+versandt.``, ``Lieferadresse ändern``). The copy guard lets such a copy be, on purpose
+(:func:`ltmt.copy_guard.copied_match`: the words are the input's); as :mod:`ltmt.match_case`
+writes a 100 % match in its input's case, :func:`punctuate_copies` gives the copy the input's
+final punctuation (:data:`_FINAL`: ``.``, ``!``, ``?``, ``:``, ``;``, ``…`` or ``...`` as the
+input writes it, or none), where the target ends as its source does (the translator kept the
+source's mark; a German heading written without the source's period stays as it is).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import MutableSequence, Sequence
+from typing import TYPE_CHECKING
+
+from ltmt.routing import read_matches
+from ltmt.text import collapse_space, normalize
+
+if TYPE_CHECKING:
+    from ltmt.fusion.base import Fusion
+    from ltmt.model.backbone import Backbone
+    from ltmt.segments import Match
+    from ltmt.units import Unit
+
+logger = logging.getLogger(__name__)
+
+# the run of sentence marks that ends a text (its trailing whitespace aside)
+_FINAL = re.compile(r"[.!?:;…]+$")
+
+
+def final_punctuation(text: str) -> str:
+    """The marks that end ``text`` (``?``, ``...``, ``?!``; ``""`` for none)."""
+    found = _FINAL.search(text.rstrip())
+    return found.group() if found else ""
+
+
+def _without_final(text: str) -> str:
+    body = text.rstrip()
+    return body[: len(body) - len(final_punctuation(body))]
+
+
+def _folded(text: str) -> str:
+    """``text`` as the model writes it and the copy is compared (``…`` as ``...``)."""
+    return unicodedata.normalize("NFKC", collapse_space(text))
+
+
+def with_final_punctuation(text: str, source: str, output: str) -> str:
+    """``output``, a copy of the target of a match whose source is ``source``, with the final
+    punctuation of its input ``text`` where ``source`` says ``text``'s words (case and spacing
+    aside) with other final punctuation and ``output`` ends as ``source`` does; otherwise
+    ``output`` as it is."""
+    wanted, had = final_punctuation(text), final_punctuation(source)
+    if wanted == had or normalize(_without_final(text)) != normalize(_without_final(source)):
+        return output
+    if _folded(final_punctuation(output)) != _folded(had):
+        return output
+    trail = output[len(output.rstrip()) :]
+    return _without_final(output) + wanted + trail
+
+
+def punctuated_copy(text: str, output: str, read: Sequence[Match]) -> str:
+    """``output`` (input ``text``'s) with ``text``'s final punctuation where it repeats the
+    target of a match of ``read`` whose source differs from ``text`` in final punctuation alone
+    (:func:`with_final_punctuation`); otherwise ``output`` as it is."""
+    said = _folded(output)
+    for match in read:
+        if _folded(match.segment.target) == said:
+            punctuated = with_final_punctuation(text, match.segment.source, output)
+            if punctuated != output:
+                return punctuated
+    return output
+
+
+def punctuate_copies(
+    fusion: Fusion,
+    backbone: Backbone,
+    fused: Sequence[int],
+    units: Sequence[Unit],
+    matches: Sequence[tuple[Match, ...]],
+    outputs: MutableSequence[str],
+) -> set[int]:
+    """Give the ``fused`` lines (indices into ``units`` and ``outputs``; ``matches`` per
+    segment) whose output copies a match differing from the line in final punctuation alone
+    the line's own (:func:`punctuated_copy`, over the matches ``fusion`` read for the line:
+    :func:`ltmt.routing.read_matches`); returns the indices changed."""
+    changed = set()
+    for i in fused:
+        text, found = units[i].text, matches[units[i].segment]
+        read = read_matches(fusion, text, found, backbone)
+        punctuated = punctuated_copy(text, outputs[i], found if read is None else read)
+        if punctuated != outputs[i]:
+            outputs[i] = punctuated
+            changed.add(i)
+    if changed:
+        logger.info(
+            "final punctuation: %d fused outputs copied a match that differs from their line "
+            "in final punctuation alone, and now end as their line does",
+            len(changed),
+        )
+    return changed

@@ -1,0 +1,81 @@
+"""A fused copy of a match that differs from its input in final punctuation alone: the input's."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.match_punctuation import (
+    final_punctuation,
+    punctuate_copies,
+    punctuated_copy,
+    with_final_punctuation,
+)
+from ltmt.segments import Match, Segment
+from ltmt.units import Unit
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Save", ""), ("Save.", "."), ("Really?! ", "?!"), ("Loading...", "..."),
+     ("Settings…", "…"), ("Name: %s", ""), ("Version 1.2", ""), ("", "")],
+)  # fmt: skip
+def test_final_punctuation_is_the_run_of_marks_that_ends_a_text(text, expected):
+    assert final_punctuation(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "output", "expected"),
+    [
+        # the trial's: a mark changed, added, dropped
+        ("Order %s has been shipped!", "Order %s has been shipped.",
+         "Bestellung %s wurde versandt.", "Bestellung %s wurde versandt!"),
+        ("Read our privacy policy", "Read our privacy policy.",
+         "Lesen Sie unsere Datenschutzerklärung.", "Lesen Sie unsere Datenschutzerklärung"),
+        ("Change your shipping address?", "Change your shipping address",
+         "Lieferadresse ändern", "Lieferadresse ändern?"),
+        ("Save changes:", "save changes", "Änderungen speichern", "Änderungen speichern:"),
+        # an ellipsis as the input writes it; the model's ... for a target's …
+        ("Loading...", "Loading…", "Wird geladen…", "Wird geladen..."),
+        ("Loading…", "Loading", "Wird geladen", "Wird geladen…"),
+        ("Open…", "Open.", "Öffnen.", "Öffnen…"),
+        ("Save?", "Save...", "Speichern...", "Speichern?"),
+        # the output's trailing whitespace stays
+        ("Done!", "Done.", "Fertig. ", "Fertig! "),
+        # the same punctuation, other words, or a target that does not end as its source does
+        ("Save changes.", "Save changes.", "Änderungen speichern.", "Änderungen speichern."),
+        ("Save all changes?", "Save changes", "Änderungen speichern", "Änderungen speichern"),
+        ("Introduction", "Introduction.", "Einleitung", "Einleitung"),
+        ("Are you sure?", "Are you sure.", "Sind Sie sicher!", "Sind Sie sicher!"),
+    ],
+)  # fmt: skip
+def test_a_copy_takes_the_inputs_final_punctuation_where_it_ends_as_its_source(
+    text, source, output, expected
+):
+    assert with_final_punctuation(text, source, output) == expected
+
+
+def _match(source, target, id_=1):
+    return Match(Segment(id_, "u1", source, target, 0.0, "test"), 97.0)
+
+
+def test_only_an_output_that_copies_a_matchs_target_is_punctuated():
+    read = [_match("Save changes", "Änderungen sichern", 1), _match("Save changes", "Speichern", 2)]
+    assert punctuated_copy("Save changes?", "Speichern", read) == "Speichern?"
+    assert punctuated_copy("Save changes?", "Speichern  ", read) == "Speichern?  "
+    assert punctuated_copy("Save changes?", "Alles speichern", read) == "Alles speichern"
+    # the model's ... for the stored …
+    read = [_match("Open file…", "Datei öffnen…")]
+    assert punctuated_copy("Open file", "Datei öffnen...", read) == "Datei öffnen"
+
+
+def test_fused_lines_copying_a_match_end_as_their_line_does():
+    """A fusion without a match selection reads every match found."""
+    units = [Unit(0, "Order %s has been shipped!"), Unit(1, "Change your address?")]
+    matches = [
+        (_match("Order %s has been shipped.", "Bestellung %s wurde versandt."),),
+        (_match("Change your address", "Adresse ändern"),),
+    ]
+    outputs = ["Bestellung %s wurde versandt.", "Adresse ändern"]
+    changed = punctuate_copies(object(), None, [0], units, matches, outputs)  # type: ignore[arg-type]
+    assert changed == {0}
+    assert outputs == ["Bestellung %s wurde versandt!", "Adresse ändern"]  # line 1 not fused
