@@ -71,6 +71,7 @@ def _parse(data: bytes, path: Path) -> Any:
             f"{path}: not {WHAT} (its root element is <{local_name(root.tag)}>, not "
             "<resources>); pass --format to read it as another format"
         )
+    _refuse_repeated_resources(root, path)
     store = AndroidResourceFile()
     store.filename = str(path)
     try:
@@ -78,6 +79,37 @@ def _parse(data: bytes, path: Path) -> Any:
     except etree.XMLSyntaxError as exc:
         raise xml_error(path, exc, WHAT) from exc
     return store
+
+
+def _refuse_repeated_resources(root: etree._Element, path: Path) -> None:
+    """An :class:`InputError` for a resource ``root`` defines twice, which Android's build
+    rejects (aapt2: ``duplicate value for resource 'string/save'``): translated, it would be
+    a file the build rejects, or one of the two would be lost."""
+    first_lines: dict[tuple[str, str, str], int] = {}
+    for element in root.iterchildren():
+        identity = _build_identity(element)
+        if identity is None:
+            continue
+        if identity in first_lines:
+            kind, name, _ = identity
+            raise InputError(
+                f"{path}:{element.sourceline}: {kind}/{name} is defined twice (first on line "
+                f"{first_lines[identity]}), which Android's build rejects; delete or rename one"
+            )
+        first_lines[identity] = element.sourceline
+
+
+def _build_identity(element: etree._Element) -> tuple[str, str, str] | None:
+    """What Android's build tells ``element``'s resource apart by: its type (``<item
+    type="string">`` is a ``string``, a ``<string-array>`` an ``array``), name and product
+    (``""`` and ``"default"`` are two); None for a comment or an element without a name."""
+    name = element.get("name") if isinstance(element.tag, str) else None
+    if name is None:
+        return None
+    kind = element.get("type", "") if element.tag == "item" else element.tag
+    if kind.endswith("-array"):
+        kind = "array"
+    return kind, name, element.get("product", "")
 
 
 def _text(element: etree._Element) -> str:

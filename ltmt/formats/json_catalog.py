@@ -42,7 +42,13 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import decode, parse_json, read_bytes, written_like
+from ltmt.formats.common import (
+    RepeatedJsonKeys,
+    decode,
+    parse_json,
+    read_bytes,
+    written_like,
+)
 from ltmt.formats.icu_messages import (
     CasePath,
     Expansion,
@@ -72,13 +78,25 @@ def pointer(parts: tuple[str | int, ...]) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in parts)
 
 
-def _load(path: Path) -> tuple[bytes, str, Any]:
-    """The file's bytes, its text (without a byte order mark) and its JSON."""
+def _load(path: Path, warn: bool = True) -> tuple[bytes, str, Any]:
+    """The file's bytes, its text (without a byte order mark) and its JSON; a key written
+    twice is read as JSON parsers read it, the last one, with a warning (``warn``) that
+    names it."""
     raw = read_bytes(path, WHAT)
     text = decode(raw, path)
-    data = parse_json(text, path)
+    repeated = RepeatedJsonKeys()
+    data = parse_json(text, path, repeated)
     if not isinstance(data, dict):
         raise InputError(f"{path}: not {WHAT}: its top level is not an object of strings")
+    twice = [pointer(parts) for parts in repeated.paths(data)]
+    if twice and warn:
+        logger.warning(
+            "%s: %s defined more than once (%s); only the last is read, as the app's JSON "
+            "parser reads it: delete the others",
+            path,
+            counted(len(twice), "key"),
+            first_few(twice),
+        )
     return raw, text, data
 
 
@@ -270,7 +288,7 @@ class JsonCatalog(KeyedCatalog):
         kept = super().adopt(target)
         # a branching message the output had whole is written back as the translator wrote it
         # (their own exact-value branches, spacing), unless a branch is translated again
-        for parts, text in _strings(_load(Path(target))[2]):
+        for parts, text in _strings(_load(Path(target), warn=False)[2]):  # read_values warned
             key = pointer(parts)
             if key in self.branchings and all(
                 f"{key}{FORM}{case_name(target)}" in self.translations
@@ -319,7 +337,7 @@ class JsonCatalog(KeyedCatalog):
         if "@@locale" in self.data:
             out["@@locale"] = self.tgt_lang
         if self.extras and self.adopted_from is not None:
-            for parts, text in _strings(_load(self.adopted_from)[2]):
+            for parts, text in _strings(_load(self.adopted_from, warn=False)[2]):
                 if pointer(parts) in self.extras:
                     _put(out, parts, text)
         ascii_only = self.text.isascii() and "\\u" in self.text

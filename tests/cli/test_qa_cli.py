@@ -211,6 +211,33 @@ def test_a_file_of_one_language_is_paired_with_its_source(run_ltmt, tmp_path):
     )
 
 
+def test_a_key_written_twice_is_said(run_ltmt, tmp_path, caplog):
+    """JSON parsers read the last of a key written twice (a warning names it); Android's
+    build rejects a string defined twice (an error)."""
+    source, target = tmp_path / "en.json", tmp_path / "de.json"
+    source.write_text('{"save": "Save", "open": "Open", "save": "Save file"}', "utf-8")
+    target.write_text('{"save": "Speichern", "open": "Öffnen"}', "utf-8")
+    code, out, err = run_ltmt("qa", str(target), "--source-file", str(source))
+    assert code == 0 and out.endswith("2 entries checked: nothing found\n")
+    assert f"{source}: 1 key defined more than once (/save); only the last" in caplog.text
+    values = tmp_path / "values" / "strings.xml"
+    values.parent.mkdir()
+    values.write_text(
+        '<resources>\n<string name="save">Save</string>\n<string name="save">Save file</string>'
+        "\n</resources>\n",
+        "utf-8",
+    )
+    translated = tmp_path / "values-de" / "strings.xml"
+    translated.parent.mkdir()
+    translated.write_text('<resources><string name="save">Speichern</string></resources>', "utf-8")
+    code, out, err = run_ltmt("qa", str(translated), "--source-file", str(values))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"ltmt: error: {values}:3: string/save is defined twice (first on line 2), which "
+        "Android's build rejects; delete or rename one\n"
+    )
+
+
 needs_msgfmt = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="needs gettext's msgfmt")
 
 

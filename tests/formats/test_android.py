@@ -292,6 +292,59 @@ def test_bad_files_are_one_line_errors(tmp_path: Path, content: str, message: st
         open_document(bad, tgt_lang="de")
 
 
+@pytest.mark.parametrize(
+    ("resources", "message"),
+    [
+        (
+            '<string name="save">Save</string>\n<string name="open">Open</string>\n'
+            '<string name="save">Saved file</string>',
+            r"bad.xml:4: string/save is defined twice \(first on line 2\), which Android's "
+            r"build rejects; delete or rename one$",
+        ),
+        (
+            '<string name="s" translatable="false">A</string>\n<item type="string" name="s">B'
+            "</item>",
+            r"bad.xml:3: string/s is defined twice \(first on line 2\)",
+        ),
+        (
+            '<string name="s" product="tablet">A</string>\n'
+            '<string name="s" product="tablet">B</string>',
+            r"bad.xml:3: string/s is defined twice",
+        ),
+        (
+            '<string-array name="a"><item>x</item></string-array>\n'
+            '<array name="a"><item>y</item></array>',
+            r"bad.xml:3: array/a is defined twice",
+        ),
+        ('<color name="c">#fff</color>\n<color name="c">#000</color>', r"color/c is defined"),
+    ],
+)
+def test_a_resource_defined_twice_is_an_error_as_in_androids_build(
+    tmp_path: Path, resources: str, message: str
+) -> None:
+    """aapt2 rejects a file that defines a resource twice: the translation held the string
+    twice, which the build rejected too, and the pairs kept one of the two."""
+    bad = tmp_path / "bad.xml"
+    bad.write_text(f"<resources>\n{resources}\n</resources>\n", encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        open_document(bad, tgt_lang="de")
+    with pytest.raises(InputError, match=message):
+        list(AndroidDocument.pairs(bad, source_file=_values_strings(tmp_path, SOURCE)))
+
+
+def test_resources_android_tells_apart_are_no_repeats(tmp_path: Path) -> None:
+    """A string and a plural of one name, and a name's product variants, are resources of
+    their own to Android's build."""
+    source = _values_strings(
+        tmp_path,
+        '<resources>\n<string name="s">A</string>\n'
+        '<plurals name="s"><item quantity="other">B</item></plurals>\n'
+        '<string name="s" product="tablet">C</string>\n</resources>\n',
+    )
+    units = open_document(source, tgt_lang="de").units()
+    assert [u.key for u in units] == ["s", "s#one", "s#other", "s[product=tablet]"]
+
+
 def test_no_break_spaces_are_read_as_written(source: Path, tmp_path: Path) -> None:
     # aapt2 keeps whitespace beyond ASCII; translate-toolkit's reader folded it into a space,
     # which rewrote a team's "z.\u00a0B." as "z. B." in the output it kept

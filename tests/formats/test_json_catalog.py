@@ -258,6 +258,49 @@ def test_pairs_beside_the_source_file(tmp_path: Path) -> None:
         JsonCatalog.pairs(target)
 
 
+def test_a_key_written_twice_is_read_as_json_parsers_read_it_and_named(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source = _write(
+        tmp_path,
+        "app_en.arb",
+        '{"@@locale": "en", "save": "Save", "open": "Open", "save": "Save file",\n'
+        ' "menu": [{"label": "A", "label": "B"}], "@save": {}, "@save": {}}',
+    )
+    out = tmp_path / "app_de.arb"
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text("utf-8")) == {
+        "@@locale": "de",
+        "save": "SAVE FILE",
+        "open": "OPEN",
+        "menu": [{"label": "B"}],
+    }
+    warnings = [r.getMessage() for r in caplog.records if "more than once" in r.getMessage()]
+    assert warnings == [
+        f"{source}: 3 keys defined more than once (/save, /@save, /menu/0/label); only the "
+        "last is read, as the app's JSON parser reads it: delete the others"
+    ]
+    out.write_text('{"open": "Auf", "open": "Öffnen"}', "utf-8")  # the translation so far
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text("utf-8"))["open"] == "Öffnen"
+    assert caplog.text.count(f"{out}: 1 key defined more than once (/open)") == 1
+
+
+def test_a_translation_with_a_key_written_twice_is_named_when_its_pairs_are_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source = _write(tmp_path, "en.json", '{"a": "Save", "b": "Open"}')
+    target = _write(tmp_path, "de.json", '{"a": "Speichern", "b": "Öffnen", "a": "Sichern"}')
+    with caplog.at_level(logging.WARNING):
+        records = list(JsonCatalog.pairs(target, source_file=source))
+    assert [r.target for r in records] == ["Sichern", "Öffnen"]
+    assert f"{target}: 1 key defined more than once (/a)" in caplog.text
+    assert str(source) not in caplog.text
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
