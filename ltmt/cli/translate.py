@@ -51,7 +51,11 @@ def translate(
         None, "--key-file", help="Store key of an encrypted memory (default: $LTMT_KEY_FILE)."
     ),
     output: str | None = typer.Option(
-        None, "--output", "-o", help="Write here (text: default stdout; - is stdout)."
+        None,
+        "--output",
+        "-o",
+        help="Write here (text: default stdout; - is stdout). An .xcstrings file or a .csv "
+        "table, which hold every language, may name itself: filled in place.",
     ),
     learn: Path | None = typer.Option(
         None,

@@ -66,9 +66,15 @@ def prepare(
     src, tgt, pair = job_languages(src_lang, tgt_lang, model)
     job = Job(path, spec, output, src, tgt)
     if output not in (None, "-"):
-        _check_output(output, path, folder_made=output_folder_made)
+        in_place = path is not None and resolved(Path(output)) == resolved(path)
+        if in_place and not spec.every_language:
+            raise InputError(
+                "--output must differ from the input file; only a file that holds every "
+                "language (.xcstrings, a .csv table) is filled in place"
+            )
+        _check_output(output, folder_made=output_folder_made)
         _check_output_name(Path(output), spec, path, format_given=fmt is not None)
-        if not spec.one_language:
+        if not spec.one_language and not in_place:  # filled in place: its own entries kept
             from ltmt.formats.existing_output import check_output_replaceable
 
             check_output_replaceable(Path(output), spec)
@@ -86,7 +92,11 @@ def prepare(
         if output is None:
             raise InputError(
                 f"--output is needed to translate a {path.suffix or spec.name} file "
-                "(the input is never overwritten)"
+                + (
+                    "(give the input itself to fill it in place)"
+                    if spec.every_language
+                    else "(the input is never overwritten)"
+                )
             )
         if output == "-":
             raise InputError(
@@ -207,9 +217,9 @@ def _warn_if_other_language(path: Path | None, texts: list[str], src: str, tgt: 
     )
 
 
-def _check_output(name: str, source: Path | None, *, folder_made: bool = False) -> None:
+def _check_output(name: str, *, folder_made: bool = False) -> None:
     """The output ``name`` can be written: its directory exists (or is made by the run), it is
-    not a directory nor named as one (``out/new/``), not the input."""
+    not a directory nor named as one (``out/new/``)."""
     from ltmt.outputs import directory_named, names_directory, output_error
 
     output = Path(name)
@@ -217,8 +227,6 @@ def _check_output(name: str, source: Path | None, *, folder_made: bool = False) 
         raise directory_named(name)
     if not folder_made and not output.parent.is_dir():
         raise output_error(OSError(errno.ENOENT, "no such directory"), output)
-    if source is not None and resolved(output) == resolved(source):
-        raise InputError("--output must differ from the input file")
 
 
 def _check_output_name(

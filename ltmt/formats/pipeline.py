@@ -29,7 +29,9 @@ far: its strings are kept and only those it lacks translated, but for those ltmt
 for a source changed since (:mod:`ltmt.formats.output_sources`). A catalog that holds both
 languages (PO, XLIFF, Qt, an Xcode string catalog, JSONL, a CSV table) takes its translations
 from the input, so such an output is not replaced (:func:`check_output_replaceable`): a
-reviewer's edits in it would be lost.
+reviewer's edits in it would be lost. A file that holds every language (an Xcode string
+catalog, a CSV table: :attr:`~ltmt.formats.registry.FileFormat.every_language`) may be its own
+output: it is filled in place, what it holds kept.
 """
 
 from __future__ import annotations
@@ -499,13 +501,18 @@ def translate_file(
     """
     if chunk_size < 1:
         raise InputError(f"chunk_size must be >= 1, got {chunk_size}")
-    if resolved(in_path) == resolved(out_path):
-        raise InputError(f"{out_path}: the output must not be the input file")
     spec = find_format(Path(in_path), fmt, role="document")
+    in_place = resolved(in_path) == resolved(out_path)
+    if in_place and not spec.every_language:
+        raise InputError(
+            f"{out_path}: the output must not be the input file (only a file that holds every "
+            "language is filled in place)"
+        )
     problem = output_name_problem(Path(out_path), spec, Path(in_path))
     if problem is not None:
         raise InputError(f"{out_path}: {problem}")
-    check_output_replaceable(Path(out_path), spec)
+    if not in_place:  # the input filled in place keeps its own entries
+        check_output_replaceable(Path(out_path), spec)
     marker = progress_path(out_path)
     done: set[str] = set()
     source_changed = 0  # translations kept from the output, of a source changed since

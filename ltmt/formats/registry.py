@@ -38,6 +38,9 @@ class FileFormat:
     ``one_language``: a file holds one language, its strings by name
     (:mod:`ltmt.formats.keyed_catalog`) or, for subtitles, its cues by time: translated into the
     target language's file, and read as pairs beside its source file.
+    ``every_language``: a file holds every language of an app's strings (an Xcode string
+    catalog; a CSV table, a column per language), kept as one file that each translation
+    fills: ``-o`` may name the input itself, which is then filled in place.
     ``utf16``: the files may be UTF-16 (with a byte order mark), which the format's reader reads.
     ``binary``: the files are archives the format opens itself (not checked as text).
     ``same_extension``: a translation keeps its file's extension, which says what kind of file
@@ -61,6 +64,7 @@ class FileFormat:
     languages: bool = False
     markers: tuple[bytes, ...] = ()
     one_language: bool = False
+    every_language: bool = False
     utf16: bool = False
     binary: bool = False  # a zip archive (an EPUB book, an Office document): not text
     same_extension: bool = False
@@ -169,6 +173,7 @@ FORMATS: dict[str, FileFormat] = {
             write="ltmt.formats.csv_table:write_csv_table",
             open="ltmt.formats.csv_table:CsvTable.open",
             languages=True,
+            every_language=True,
         ),
         FileFormat(
             "tmx",
@@ -221,6 +226,7 @@ FORMATS: dict[str, FileFormat] = {
             read="ltmt.formats.xcstrings:read_xcstrings",
             open="ltmt.formats.xcstrings:XcStringsDocument.open",
             languages=True,
+            every_language=True,
             markers=(b'"sourceLanguage"',),
             reviews=True,
         ),

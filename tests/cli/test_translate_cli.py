@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -91,6 +92,36 @@ def test_po_file_is_filled(tmp_path, capsys, common):
     text = out.read_text("utf-8")
     assert "#: src/main.c:1" in text and 'msgstr "Hallo Welt"' in text
     assert "fuzzy" in text and "%s" in text.split('msgid "open the file %s"')[1]
+
+
+def test_an_xcode_string_catalog_is_filled_in_place(tmp_path, capsys, common):
+    """A String Catalog holds every language of an app in one file, which Xcode expects
+    filled where it is; a file of one language (or a PO file) is never its own output."""
+    catalog = tmp_path / "Localizable.xcstrings"
+    catalog.write_text(
+        '{\n  "sourceLanguage" : "en",\n  "strings" : {\n    "hello world" : {\n\n    }\n'
+        '  },\n  "version" : "1.0"\n}\n',
+        "utf-8",
+    )
+    code, _, err = run_cli(["translate", str(catalog), "-o", str(catalog), *common], capsys)
+    assert code == 0, err
+    filled = json.loads(catalog.read_text("utf-8"))
+    assert filled["strings"]["hello world"]["localizations"]["de"]["stringUnit"]["value"]
+    assert list(tmp_path.iterdir()) == [catalog]  # no progress file nor temporary left
+    code, _, err = run_cli(["translate", str(catalog), *common], capsys)
+    assert (code, err) == (
+        1,
+        "ltmt: error: --output is needed to translate a .xcstrings file (give the input "
+        "itself to fill it in place)\n",
+    )
+    strings = tmp_path / "en.json"
+    strings.write_text('{"a": "hello world"}', "utf-8")
+    code, _, err = run_cli(["translate", str(strings), "-o", str(strings), *common], capsys)
+    assert (code, err) == (
+        1,
+        "ltmt: error: --output must differ from the input file; only a file that holds every "
+        "language (.xcstrings, a .csv table) is filled in place\n",
+    )
 
 
 @pytest.mark.parametrize(("approved", "flags"), [([], "#, fuzzy\n"), (["--exact-approved"], "")])

@@ -362,8 +362,47 @@ def test_an_interrupted_or_empty_catalog_output_is_written(tmp_path: Path) -> No
 def test_output_must_not_be_the_input(tmp_path: Path) -> None:
     path = tmp_path / "demo.po"
     shutil.copy(DATA / "demo.po", path)
-    with pytest.raises(InputError, match=r"demo.po: the output must not be the input file"):
+    with pytest.raises(
+        InputError,
+        match=r"demo.po: the output must not be the input file \(only a file that holds every "
+        r"language is filled in place\)$",
+    ):
         translate_file(path, path, FakeModel())
+
+
+EVERY_LANGUAGE = {
+    "Localizable.xcstrings": (
+        '{\n  "sourceLanguage" : "en",\n  "strings" : {\n'
+        '    "Open" : {\n\n    },\n'
+        '    "Save" : {\n      "localizations" : {\n        "de" : {\n'
+        '          "stringUnit" : {\n            "state" : "translated",\n'
+        '            "value" : "Sichern"\n          }\n        }\n      }\n    },\n'
+        '    "Quit" : {\n\n    }\n  },\n  "version" : "1.0"\n}\n'
+    ),
+    "strings.csv": "keys,en,fr,de\nOPEN,Open,Ouvrir,\nSAVE,Save,Enregistrer,Sichern\nQUIT,Quit,,\n",
+}
+
+
+@pytest.mark.parametrize("name", list(EVERY_LANGUAGE))
+def test_a_file_of_every_language_is_filled_in_place(tmp_path: Path, name: str) -> None:
+    """An Xcode string catalog or a CSV table is one file for every language, meant to be
+    filled where it is: its own translations are kept, as into another output, and an
+    interrupted run continues."""
+    source = tmp_path / name
+    source.write_text(EVERY_LANGUAGE[name], "utf-8")
+    reference = tmp_path / f"reference-{name}"
+    languages = {"src_lang": "en", "tgt_lang": "de"}
+    translate_file(source, reference, FakeModel(), **languages)
+    first = FakeModel(fail_after=1)
+    with pytest.raises(KeyboardInterrupt):
+        translate_file(source, source, first, chunk_size=1, checkpoint_seconds=0, **languages)
+    assert progress_path(source).exists()
+    second = FakeModel()
+    result = translate_file(source, source, second, chunk_size=1, checkpoint_seconds=0, **languages)
+    assert (result.resumed, second.seen) == (1, ["Quit"])
+    assert source.read_bytes() == reference.read_bytes()
+    assert "Sichern" in reference.read_text("utf-8")  # the translation it had, kept
+    assert not progress_path(source).exists()
 
 
 @pytest.mark.parametrize(
