@@ -22,9 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import typer
+
 from ltmt.cli.translate_job import Job, prepare
 from ltmt.errors import InputError, LanguageError
 from ltmt.paths import resolved
+from ltmt.wording import counted, first_few
 
 if TYPE_CHECKING:
     from ltmt.formats.xcloc import XclocBundle
@@ -143,7 +146,31 @@ def prepare_folder(
             f".epub, .docx, .pptx, .xlsx, .srt, .xcloc ...)"
             f"{others}"
         )
+    _warn_of_outputs_named_for_other_languages(found, tgt)
     return found
+
+
+def _warn_of_outputs_named_for_other_languages(found: FolderJob, tgt: str) -> None:
+    """Warn, once for the folder, of its translations whose paths name another language than
+    ``tgt`` (``locales/en/common.json``, ``app_en.arb``, Android's default ``values``): a
+    folder run writes each file at its place under the output folder, so a project's source
+    files given whole keep their language's names, where the app loads them for that
+    language (:func:`~ltmt.formats.path_languages.other_language_files`)."""
+    from ltmt.formats.path_languages import other_language_files
+    from ltmt.language_detection import language_name
+
+    outputs = [Path(str(job.output)).relative_to(found.output) for job in found.jobs]
+    named = other_language_files(outputs, tgt)
+    if named:
+        language = language_name(tgt)
+        typer.echo(
+            f"ltmt: warning: {counted(len(named), f'{language} translation')} would keep a path "
+            f"named for another language, where the app shows them to its users: "
+            f"{first_few(named)}; translate each language's folder or file into the {language} "
+            f"one instead (for example locales/en -o locales/{tgt}, res/values -o "
+            f"res/values-{tgt})",
+            err=True,
+        )
 
 
 def conversion_hints(folder: FolderJob) -> list[str]:

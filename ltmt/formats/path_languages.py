@@ -1,19 +1,30 @@
 """The language an output's path names, the way localisation projects lay out their files:
-Android's ``values-fr`` (``values-fr-rCA``, ``values-b+fr``), Apple's ``fr.lproj``, a WebExtension's
-``_locales/fr``, and a catalog file named for its language (``fr.json``, ``Messages_fr.properties``,
+Android's ``values-fr`` (``values-fr-rCA``, ``values-b+fr``), Apple's ``fr.lproj``, a folder of
+each language's files in a folder of locales (a WebExtension's ``_locales/fr``, i18next's
+``locales/fr/common.json``, gettext's ``locale/fr/LC_MESSAGES``, ``i18n/fr``, ``lang/fr``), and a
+catalog file named for its language (``fr.json``, ``Messages_fr.properties``,
 ``messages.fr.yaml``, ``app_fr.ts``). A translation written under another language's name is
 loaded by the app for that language's users, so ``ltmt translate`` warns of it
-(:func:`other_language_named`).
+(:func:`other_language_named`; for a folder's files, :func:`other_language_files`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 _ANDROID = re.compile(r"values-(?:b\+)?([a-z]{2,3})(?:[-+].*)?")
 _APPLE = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\.lproj")
-_LOCALES = re.compile(r"([a-z]{2,3})(?:[-_][A-Za-z0-9]+)*")  # under _locales
+# a language's folder in a folder of locales: a WebExtension's _locales holds nothing else;
+# in the others, two letters (a project's locales/app is no language)
+_LOCALE_FOLDERS = {
+    "_locales": re.compile(r"([a-z]{2,3})(?:[-_][A-Za-z0-9]+)*"),
+    **dict.fromkeys(
+        ("locales", "locale", "i18n", "l10n", "languages", "translations"),
+        re.compile(r"([a-z]{2})(?:[-_][A-Za-z0-9]+)*"),
+    ),
+}
 # a file named for its language, as each kind of file is: a PO catalog (de.po) and a Qt
 # Linguist file by the whole name or after an underscore (app_de.ts), Java's after an underscore
 # (Messages_de.properties), .NET's after a dot (Resources.de.resx), message files by the whole
@@ -33,13 +44,15 @@ _STEMS = {
 
 def path_language(path: Path, *, folder: bool = False) -> str | None:
     """The language code ``path`` (a file, or a ``folder``) names (module docstring), or None."""
-    for part in reversed(path.parts if folder else path.parts[:-1]):
+    folders = path.parts if folder else path.parts[:-1]
+    for index in reversed(range(len(folders))):
+        part = folders[index]
         found = _ANDROID.fullmatch(part) or _APPLE.fullmatch(part)
+        locale = _LOCALE_FOLDERS.get(folders[index - 1].lower()) if index else None
+        if found is None and locale is not None:
+            found = locale.fullmatch(part)
         if found:
             return _known(found.group(1).lower())
-    locale = path if folder else path.parent
-    if locale.parent.name == "_locales" and (found := _LOCALES.fullmatch(locale.name)):
-        return _known(found.group(1))
     stem = None if folder else _STEMS.get(path.suffix.lower())
     if stem is not None and (found := stem.fullmatch(path.stem)):
         return _known(found.group("code"))
@@ -48,11 +61,38 @@ def path_language(path: Path, *, folder: bool = False) -> str | None:
 
 def other_language_named(path: Path, language: str, *, folder: bool = False) -> str | None:
     """A warning where ``path`` (a file, or a ``folder``) names another language than
-    ``language`` (the translation's), else None. A file whose name has the translation's
-    language among its parts is taken for it (``de.mt.po``: German, machine-translated; not
+    ``language`` (the translation's), else None (:func:`_other_language`)."""
+    from ltmt.language_detection import language_name
+
+    named = _other_language(path, language, folder=folder)
+    if named is None:
+        return None
+    return (
+        f"--output {path} is named for {language_name(named)} ({named}), but the translation "
+        f"is into {language_name(language)} ({language}); check --output, or --tgt-lang"
+    )
+
+
+def other_language_files(paths: Iterable[Path], language: str) -> list[str]:
+    """Those of ``paths`` (a folder run's output files, relative to its output folder) named
+    for another language than ``language``, or in Android's ``values`` (the default
+    resources, the source language's), each as ``path (code)``: a folder run writes each file
+    at its place, so a project's ``locales/en/common.json`` becomes ``OUT/locales/en/...``."""
+    found = []
+    for path in paths:
+        named = _other_language(path, language)
+        if named is not None:
+            found.append(f"{path} ({named})")
+        elif "values" in path.parts[:-1]:
+            found.append(f"{path} (the default language)")
+    return found
+
+
+def _other_language(path: Path, language: str, *, folder: bool = False) -> str | None:
+    """The language ``path`` names where it is not ``language``; None too for a file whose
+    name has ``language`` among its parts (``de.mt.po``: German, machine-translated; not
     Maltese)."""
     from ltmt.formats.common import lang_matches
-    from ltmt.language_detection import language_name
 
     named = path_language(path, folder=folder)
     if named is None or lang_matches(language, named):
@@ -60,10 +100,7 @@ def other_language_named(path: Path, language: str, *, folder: bool = False) -> 
     parts = re.split(r"[._-]", path.stem.lower())
     if not folder and any(lang_matches(language, part) for part in parts if part):
         return None
-    return (
-        f"--output {path} is named for {language_name(named)} ({named}), but the translation "
-        f"is into {language_name(language)} ({language}); check --output, or --tgt-lang"
-    )
+    return named
 
 
 def _known(code: str) -> str | None:

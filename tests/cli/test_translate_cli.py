@@ -929,6 +929,44 @@ def test_an_output_named_for_another_language_gets_a_warning(tmp_path, capsys, c
     )
     assert code == 0, err
     assert err.count("is named for Italian (it)") == 1  # once for the folder, not per file
+    english = tmp_path / "locales" / "en" / "common.json"  # i18next's {lng}/{ns} layout
+    english.parent.mkdir(parents=True)
+    english.write_text('{"a": "hello world"}', "utf-8")
+    i18next = tmp_path / "locales" / "fr" / "common.json"
+    i18next.parent.mkdir()
+    code, _, err = run_cli(["translate", str(english), "-o", str(i18next), *common], capsys)
+    assert code == 0, err
+    assert f"ltmt: warning: --output {i18next} is named for French (fr)" in err
+
+
+def test_a_folder_runs_outputs_named_for_the_source_language_get_one_warning(
+    tmp_path, capsys, common
+):
+    """A project's folder given whole keeps each file's path: its English files' German
+    translations were written as out/locales/en/common.json and out/res/values/strings.xml,
+    without a word."""
+    project = tmp_path / "project"
+    files = {
+        "locales/en/common.json": '{"a": "hello world"}',
+        "lib/l10n/app_en.arb": '{"@@locale": "en", "a": "hello world"}',
+        "res/values/strings.xml": '<resources><string name="a">hello world</string></resources>',
+        "docs/readme.md": "hello world\n",
+    }
+    for name, text in files.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(text, "utf-8")
+    code, _, err = run_cli(
+        ["translate", str(project), "-o", str(tmp_path / "out"), *common], capsys
+    )
+    assert code == 0, err
+    warnings = [line for line in err.splitlines() if "named for another language" in line]
+    assert warnings == [
+        "ltmt: warning: 3 German translations would keep a path named for another language, "
+        "where the app shows them to its users: lib/l10n/app_en.arb (en), locales/en/common.json "
+        "(en), res/values/strings.xml (the default language); translate each language's folder "
+        "or file into the German one instead (for example locales/en -o locales/de, res/values "
+        "-o res/values-de)"
+    ]
 
 
 def test_a_tab_separated_table_is_translated_as_csv_into_a_tsv_file(tmp_path, capsys, common):

@@ -6,7 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from ltmt.formats.path_languages import other_language_named, path_language
+from ltmt.formats.path_languages import (
+    other_language_files,
+    other_language_named,
+    path_language,
+)
 
 
 @pytest.mark.parametrize(
@@ -23,6 +27,13 @@ from ltmt.formats.path_languages import other_language_named, path_language
         ("config/locales/messages.fr.yaml", "fr"),
         ("Resources.fr.resx", "fr"),
         ("app_fr.ts", "fr"),
+        # a language's folder in a folder of locales: i18next's, gettext's, Docusaurus's
+        ("public/locales/fr/common.json", "fr"),
+        ("locales/pt-BR/translation.json", "pt"),
+        ("locale/fr/LC_MESSAGES/app.po", "fr"),
+        ("i18n/fr/docusaurus-plugin-content-docs/current/intro.md", "fr"),
+        ("locales/app/common.json", None),  # three letters there: a word, not Apma's code
+        ("fr/common.json", None),  # a folder of two letters alone names no language
         # no language: another qualifier, a document, a three-letter word, an old code
         ("res/values/strings.xml", None),
         ("res/values-night/strings.xml", None),
@@ -52,3 +63,19 @@ def test_a_folder_names_its_language_and_a_warning_says_what_to_check() -> None:
         "--output values-fr/strings.xml is named for French (fr), but the translation is into "
         "German (de); check --output, or --tgt-lang"
     )
+
+
+def test_a_folder_runs_files_named_for_another_language_are_listed() -> None:
+    outputs = [
+        "locales/en/common.json",
+        "lib/l10n/app_en.arb",
+        "app/src/main/res/values/strings.xml",  # the default resources: the source's
+        "app/src/main/res/values-de/strings.xml",
+        "docs/intro.md",
+        "de.mt.po",
+    ]
+    assert other_language_files(map(Path, outputs), "de") == [
+        "locales/en/common.json (en)",
+        "lib/l10n/app_en.arb (en)",
+        "app/src/main/res/values/strings.xml (the default language)",
+    ]
