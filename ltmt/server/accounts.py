@@ -1,4 +1,5 @@
-"""Deleting a user: its memory, its translated files waiting for their download and its API keys.
+"""Deleting a user: its memory, its translated files waiting for their download, its API keys
+and the files of its file-translation slots (:mod:`ltmt.server.file_slots`).
 
 ``ltmt memory delete --user NAME --yes`` and the admin's ``DELETE /v1/admin/users/NAME`` both
 call :func:`delete_user`, so that neither leaves a deleted customer's token valid (the command
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 from ltmt.memory.keys import KeyRing
 from ltmt.memory.store import DeletedUser, Memory
+from ltmt.server import file_slots, shared_limits
 from ltmt.server.downloads import FOLDER, Downloads
 
 
@@ -31,10 +33,22 @@ class DeletedAccount:
 
 def delete_user(memory: Memory, user: str, downloads: Downloads | None = None) -> DeletedAccount:
     """Revoke ``user``'s API keys, then delete its memory (:meth:`Memory.delete_user`) and its
-    translated files waiting in ``downloads`` (default: the store's download folder). The keys
-    go first: a token still valid could otherwise store a new memory after the delete."""
+    translated files waiting in ``downloads`` (default: the store's download folder), and the
+    files of its slots. The keys go first: a token still valid could otherwise store a new
+    memory after the delete."""
     revoked = KeyRing(memory).revoke_user(user)
     deleted = memory.delete_user(user)
     if downloads is None:
         downloads = Downloads(memory.store.path / FOLDER, memory.store.key)
-    return DeletedAccount(deleted, revoked, downloads.forget_user(user))
+    forgotten = downloads.forget_user(user)
+    _remove_slots(memory, user)
+    return DeletedAccount(deleted, revoked, forgotten)
+
+
+def _remove_slots(memory: Memory, user: str) -> None:
+    """Remove ``user``'s file-translation slots, if a server ever gave the store any."""
+    limits = memory.store.path / shared_limits.FOLDER
+    slots = limits / file_slots.FOLDER
+    if slots.is_dir():
+        names = shared_limits.limit_names(limits, memory.store.key)
+        file_slots.remove_slots(slots, names, user)

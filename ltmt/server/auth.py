@@ -16,39 +16,41 @@ from pathlib import Path
 from ltmt.memory.files import DIR_MODE, FILE_MODE
 from ltmt.memory.keys import ApiKey, KeyRing
 from ltmt.server.errors import ApiError
-from ltmt.server.shared_limits import hashed, locked
+from ltmt.server.shared_limits import LimitNames, locked
 
 BEARER = "bearer "
-LOCKED_OUT = "auth-locked"  # beside the failures file: one file per address locked out
+FAILURES = "key-failures.json"  # in the store's limits folder
+LOCKED_OUT = "key-lockouts"  # beside the failures file: one file per address locked out
 
 
 class FailureLimiter:
     """At most ``limit`` failures per client address within ``window_s`` seconds, counted in
-    the file ``path`` (the store's ``limits/auth-failures.json``,
+    the file ``path`` (the store's ``limits/key-failures.json``,
     :mod:`ltmt.server.shared_limits`) so that every worker process counts them together: each
-    address's (hashed) failure times, those of the window only.
+    address's failure times, those of the window only, the address named by ``names``.
 
     Only a wrong key reads that file. Every request read it (under a lock, however many
     addresses it counted) to learn whether its address was locked out, a good key's too. An
-    address that reaches the limit now gets a file of its own in the folder ``auth-locked``
+    address that reaches the limit now gets a file of its own in the folder ``key-lockouts``
     beside it, whose modification time is the end of its wait: a request looks for its
     address's file, which for nearly every address is not there (nothing opened, locked or
     read), and the other workers see it as soon as it is made."""
 
-    def __init__(self, limit: int, window_s: float, path: Path) -> None:
+    def __init__(self, limit: int, window_s: float, path: Path, names: LimitNames) -> None:
         self.limit = limit
         self.window_s = window_s
         self.path = path
+        self.names = names
         self.locked_out = path.with_name(LOCKED_OUT)
 
     def _recent(self, failures: dict[str, list[float]], name: str, now: float) -> list[float]:
-        """The failure times within the window of the address ``hashed`` as ``name``."""
+        """The failure times within the window of the address named ``name``."""
         return [t for t in failures.get(name, []) if now - t <= self.window_s]
 
     def retry_after(self, address: str) -> float:
         """Seconds until ``address`` may try again (0: it may now)."""
         try:
-            until = (self.locked_out / hashed(address)).stat().st_mtime
+            until = (self.locked_out / self.names.of(address)).stat().st_mtime
         except FileNotFoundError:
             return 0.0
         return max(0.0, until - time.time())
@@ -56,7 +58,7 @@ class FailureLimiter:
     def fail(self, address: str) -> None:
         """Count a failure of ``address``; at the limit, lock it out until the oldest of its
         last ``limit`` failures leaves the window."""
-        now, name = time.time(), hashed(address)
+        now, name = time.time(), self.names.of(address)
         with locked(self.path) as fd:
             failures = _read(fd)
             times = failures[name] = [*self._recent(failures, name, now), now][-self.limit :]
@@ -68,7 +70,7 @@ class FailureLimiter:
                 self._lock_out(name, until=times[-self.limit] + self.window_s)
 
     def _lock_out(self, name: str, until: float) -> None:
-        """Make the file that locks out the address ``hashed`` as ``name`` until ``until``
+        """Make the file that locks out the address named ``name`` until ``until``
         (its modification time), whole at once: a request never sees it half made."""
         self.locked_out.mkdir(mode=DIR_MODE, exist_ok=True)
         made = self.locked_out / f".{name}.new"  # one writer at a time: fail()'s lock is held

@@ -21,14 +21,15 @@ from ltmt.memory.keys import KeyRing
 from ltmt.memory.store import Memory
 from ltmt.model.backbone import Backbone, load_backbone
 from ltmt.segments import Translation
-from ltmt.server.auth import Authenticator, FailureLimiter
+from ltmt.server.auth import FAILURES, Authenticator, FailureLimiter
 from ltmt.server.batching import Batcher, Preferences
 from ltmt.server.config import ServerConfig
 from ltmt.server.disconnects import Cancellation
 from ltmt.server.downloads import FOLDER as DOWNLOADS
 from ltmt.server.downloads import Downloads
+from ltmt.server.file_slots import FOLDER as FILE_SLOTS
 from ltmt.server.file_slots import FileSlots
-from ltmt.server.shared_limits import limits_folder
+from ltmt.server.shared_limits import limit_names, limits_folder
 from ltmt.state_warming import Warmth
 from ltmt.terminology.terms import Term
 from ltmt.translator import Translator
@@ -76,13 +77,14 @@ class Service:
         self.downloads = Downloads(store.path / DOWNLOADS, store.key)
         self.keys = KeyRing(self.memory)
         limits = limits_folder(store.path)  # counted with the other worker processes
+        names = limit_names(limits, store.key)
         failures = FailureLimiter(
-            config.auth_failures, config.auth_window_s, limits / "auth-failures.json"
+            config.auth_failures, config.auth_window_s, limits / FAILURES, names
         )
         self.auth = Authenticator(self.keys, failures)
         self.source_lang, self.target_lang = self._languages()
         self.stats = BatchStats()
-        self.file_slots = FileSlots(config.files_per_user, limits)
+        self.file_slots = FileSlots(config.files_per_user, limits / FILE_SLOTS, names)
         self._translators: dict[DecodeOptions, Translator] = {}
         self._translators_lock = threading.Lock()
         self.batcher = Batcher(

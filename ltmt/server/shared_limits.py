@@ -6,7 +6,15 @@ memory: with two workers an address had 38 wrong keys a minute before its 429, a
 files at once. Their counts now live in the folder ``limits`` of the memory store's directory
 (mode 0700, beside ``downloads``), which every worker sees, under ``flock`` locks as the store's
 own maintenance locks are: a lock is released by the kernel when its process dies, so a crashed
-worker leaves no slot taken. Users and addresses are named there by a hash, not as they are.
+worker leaves no slot taken.
+
+Users and addresses are named there by a keyed hash (:class:`LimitNames`), not as they are. An
+unkeyed SHA-256 named them before, which anyone who could read the folder undid by hashing
+every IPv4 address (minutes) or a list of likely user ids. The key is the store's: derived from
+the store key for an encrypted store, else a random secret in the file ``names.key`` of the
+folder, made once by whichever worker comes first and read by all, so that they all name an
+address or a user alike. The files named the unkeyed way are removed when a server starts
+(:func:`limits_folder`); they only counted the last minutes.
 """
 
 from __future__ import annotations
@@ -14,25 +22,95 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import secrets
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ltmt.errors import StoreError
+from ltmt.memory.crypto import derive_key
 from ltmt.memory.files import DIR_MODE, FILE_MODE
 
 FOLDER = "limits"
+SECRET_FILE = "names.key"  # a plain store's key of the names (an encrypted store derives it)
+SECRET_BYTES = 32
+UNKEYED = ("auth-failures.json", "auth-locked", "*.slot[0-9]*")  # named by a plain SHA-256
+
+
+class LimitNames:
+    """File names for users and addresses, keyed with ``secret`` so that they cannot be undone
+    by hashing guesses: every process with the same secret names a user or address alike."""
+
+    def __init__(self, secret: bytes) -> None:
+        self._secret = secret
+
+    def of(self, name: str) -> str:
+        """The file name of ``name`` (a user, an address): 32 hex digits of keyed BLAKE2b."""
+        data = name.encode("utf-8", "surrogatepass")
+        return hashlib.blake2b(data, key=self._secret, digest_size=16).hexdigest()
 
 
 def limits_folder(store: Path) -> Path:
-    """The folder of the shared limits of the store at ``store`` (made if missing)."""
+    """The folder of the shared limits of the store at ``store``: made if missing, and rid of
+    the files an earlier version named by an unkeyed hash."""
     folder = store / FOLDER
     folder.mkdir(mode=DIR_MODE, exist_ok=True)
+    remove_unkeyed(folder)
     return folder
 
 
-def hashed(name: str) -> str:
-    """A file name for ``name`` (a user, an address) that does not show it."""
-    return hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+def remove_unkeyed(folder: Path) -> None:
+    """Remove the counts and slots of ``folder`` that name users and addresses by a plain
+    SHA-256 (before :class:`LimitNames`): nothing reads them, and their names give them away.
+    Several workers may do it at once, so what another removed first is not an error."""
+    for pattern in UNKEYED:
+        for path in folder.glob(pattern):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+
+
+def limit_names(folder: Path, store_key: bytes | None) -> LimitNames:
+    """The names of the limits in ``folder`` (:func:`limits_folder`) of a store whose key is
+    ``store_key``: derived from it, or (a plain store, None) from the folder's secret file."""
+    if store_key is not None:
+        return LimitNames(derive_key(store_key, b"limit names"))
+    return LimitNames(_secret(folder / SECRET_FILE))
+
+
+def _secret(path: Path) -> bytes:
+    """The secret in the file ``path``, made (random, mode 0600) if there is none yet.
+
+    Workers starting at once may each make one: each writes its own to a file of its own and
+    links it to ``path``, which only the first link does (a link never replaces a file, and the
+    secret is whole before it has the name), so every worker reads back the same one."""
+    if not path.exists():
+        _offer_secret(path)
+    secret = path.read_bytes()
+    if len(secret) != SECRET_BYTES:
+        raise StoreError(
+            f"{path} is not a secret of {SECRET_BYTES} bytes; delete it (the wrong-key and "
+            "file limits start their counts over) and start the server again"
+        )
+    return secret
+
+
+def _offer_secret(path: Path) -> None:
+    """Link a new random secret to ``path`` unless another process linked one first."""
+    made = path.with_name(f".{path.name}.{secrets.token_hex(8)}.new")
+    fd = os.open(made, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(secrets.token_bytes(SECRET_BYTES))
+            file.flush()
+            os.fsync(file.fileno())
+        os.link(made, path)
+    except FileExistsError:
+        pass  # another worker's came first: every worker uses that one
+    finally:
+        made.unlink(missing_ok=True)
 
 
 def open_lock_file(path: Path) -> int:

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 import pytest
 from fastapi.testclient import TestClient
 
 from ltmt.memory.keys import KeyRing
 from ltmt.memory.store import Memory
 from ltmt.server.app import create_app
-from ltmt.server.auth import FailureLimiter, bearer_token
+from ltmt.server.auth import FAILURES, LOCKED_OUT, FailureLimiter, bearer_token
 from ltmt.server.config import ServerConfig
 from ltmt.server.errors import ApiError
 from ltmt.server.service import Service
+from ltmt.server.shared_limits import LimitNames, limit_names, limits_folder
+
+NAMES = LimitNames(bytes(32))
 
 
 @pytest.mark.parametrize(
@@ -31,7 +37,7 @@ def test_a_header_that_is_not_bearer_is_a_401():
 def test_failures_beyond_the_limit_lock_the_address_for_the_window(monkeypatch, tmp_path):
     now = [100.0]
     monkeypatch.setattr("ltmt.server.auth.time.time", lambda: now[0])
-    limiter = FailureLimiter(limit=2, window_s=60.0, path=tmp_path / "failures.json")
+    limiter = FailureLimiter(limit=2, window_s=60.0, path=tmp_path / "failures.json", names=NAMES)
     limiter.fail("1.2.3.4")
     assert limiter.retry_after("1.2.3.4") == 0
     now[0] += 10
@@ -46,7 +52,7 @@ def test_failures_beyond_the_limit_lock_the_address_for_the_window(monkeypatch, 
 def test_the_failures_are_counted_together_by_every_worker(tmp_path):
     """Each worker process of --workers N counted its own: two workers let 38 wrong keys a
     minute through where 20 was the limit. Two limiters on one file are two workers."""
-    first, second = (FailureLimiter(3, 60.0, tmp_path / "failures.json") for _ in range(2))
+    first, second = (FailureLimiter(3, 60.0, tmp_path / "failures.json", NAMES) for _ in range(2))
     first.fail("1.2.3.4")
     second.fail("1.2.3.4")
     assert first.retry_after("1.2.3.4") == 0
@@ -57,15 +63,15 @@ def test_the_failures_are_counted_together_by_every_worker(tmp_path):
 def test_a_lock_out_ends_with_its_window_and_its_file_goes_with_the_count(monkeypatch, tmp_path):
     now = [100.0]
     monkeypatch.setattr("ltmt.server.auth.time.time", lambda: now[0])
-    limiter = FailureLimiter(limit=1, window_s=60.0, path=tmp_path / "failures.json")
+    limiter = FailureLimiter(limit=1, window_s=60.0, path=tmp_path / "failures.json", names=NAMES)
     limiter.fail("1.2.3.4")
     assert limiter.retry_after("1.2.3.4") == pytest.approx(60.0)
-    assert len(list((tmp_path / "auth-locked").iterdir())) == 1
+    assert len(list((tmp_path / "key-lockouts").iterdir())) == 1
     now[0] += 61
     assert limiter.retry_after("1.2.3.4") == 0
     limiter.fail("5.6.7.8")  # counting another address forgets the first
     assert limiter.retry_after("1.2.3.4") == 0
-    assert len(list((tmp_path / "auth-locked").iterdir())) == 1
+    assert len(list((tmp_path / "key-lockouts").iterdir())) == 1
 
 
 def test_only_a_wrong_key_reads_the_failure_file(monkeypatch, tiny_model_dir, tmp_path):
@@ -91,7 +97,7 @@ def test_only_a_wrong_key_reads_the_failure_file(monkeypatch, tiny_model_dir, tm
 
 def test_an_unreadable_failure_file_starts_the_count_over(tmp_path):
     (tmp_path / "failures.json").write_text('{"half')  # a worker killed while writing it
-    limiter = FailureLimiter(1, 60.0, tmp_path / "failures.json")
+    limiter = FailureLimiter(1, 60.0, tmp_path / "failures.json", NAMES)
     assert limiter.retry_after("1.2.3.4") == 0
     limiter.fail("1.2.3.4")
     assert limiter.retry_after("1.2.3.4") > 0
@@ -160,3 +166,16 @@ def test_two_workers_share_the_wrong_key_limit(launch):
             answer = client.get("/v1/memory/stats", headers={"Authorization": f"Bearer w{i}"})
             codes.append(answer.status_code)
     assert codes == [403, 403, 403, 403, 429, 429]
+
+
+def test_the_failure_files_do_not_name_an_address_by_its_plain_sha256(tmp_path):
+    """`auth-failures.json` held sha256("127.0.0.1")[:32], which hashing every IPv4 address
+    undoes."""
+    plain = hashlib.sha256(b"127.0.0.1").hexdigest()[:32]
+    names = limit_names(limits_folder(tmp_path), None)
+    limiter = FailureLimiter(1, 60.0, tmp_path / "limits" / FAILURES, names)
+    limiter.fail("127.0.0.1")
+    assert limiter.retry_after("127.0.0.1") > 0
+    assert list(json.loads((tmp_path / "limits" / FAILURES).read_text())) == [names.of("127.0.0.1")]
+    locked_out = [path.name for path in (tmp_path / "limits" / LOCKED_OUT).iterdir()]
+    assert locked_out == [names.of("127.0.0.1")] and plain not in locked_out

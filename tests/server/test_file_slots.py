@@ -11,10 +11,13 @@ from ltmt.memory.keys import KeyRing
 from ltmt.server.app import create_app
 from ltmt.server.config import ServerConfig
 from ltmt.server.file_slots import FileSlots
+from ltmt.server.shared_limits import LimitNames
+
+NAMES = LimitNames(bytes(32))
 
 
 def test_a_user_has_as_many_slots_as_said_and_others_their_own(tmp_path: Path) -> None:
-    slots = FileSlots(per_user=1, folder=tmp_path)
+    slots = FileSlots(per_user=1, folder=tmp_path, names=NAMES)
     with slots.taken("u1") as first, slots.taken("u1") as second, slots.taken("u2") as other:
         assert (first, second, other) == (True, False, True)
     with slots.taken("u1") as again:  # given back
@@ -25,7 +28,7 @@ def test_the_slots_are_shared_by_every_worker(tmp_path: Path) -> None:
     """Each worker process of --workers N had its own slots: with two, a user had two files
     translated at once where --files-per-user said one. Two FileSlots on one folder are two
     workers."""
-    first, second = FileSlots(2, tmp_path), FileSlots(2, tmp_path)
+    first, second = FileSlots(2, tmp_path, NAMES), FileSlots(2, tmp_path, NAMES)
     with first.taken("u1") as one, second.taken("u1") as two, second.taken("u1") as three:
         assert (one, two, three) == (True, True, False)
     with second.taken("u1") as again:
