@@ -200,16 +200,23 @@ def _page_nodes(pages: _Pages, level: np.ndarray, kind: int, tree: _Tree, height
 
 
 def _overflow_pages(pages: _Pages, leaves: _Nodes, tree: _Tree) -> np.ndarray:
-    """Every overflow page that the nodes ``leaves`` use, each run checked to start with the
-    overflow page header its value needs."""
+    """Every overflow page that the nodes ``leaves`` use, each run checked to start with an
+    overflow page header of at least the pages its value needs.
+
+    At least, not exactly: a value overwritten by a shorter one in the transaction that wrote
+    it keeps its run of pages (``mdb_cursor_put`` reuses a dirty overflow run that is large
+    enough without shrinking it), so a run may span more pages than its value fills; they are
+    all the value's, and counted among the tree's overflow pages."""
     big = leaves.fields[:, 2] == F_BIGDATA
     size = (leaves.fields[:, 0] | leaves.fields[:, 1] << 16)[big]
     first = pages.words[leaves.offsets[big] + NODE_HEADER + leaves.fields[big, 3]].astype(np.int64)
-    spans = (PAGE_HEADER - 1 + size) // pages.size + 1  # OVPAGES
-    _check_numbers(pages, np.concatenate([first, first + spans - 1]), tree)
+    needed = (PAGE_HEADER - 1 + size) // pages.size + 1  # OVPAGES
+    _check_numbers(pages, np.concatenate([first, first + needed - 1]), tree)
     named, flags, count = pages.headers(first)
-    sound = (named == first) & (flags & PAGE_TYPES == P_OVERFLOW) & (count == spans)
+    sound = (named == first) & (flags & PAGE_TYPES == P_OVERFLOW) & (count >= needed)
     _first_damaged(first, sound, "is not the overflow page that a leaf's value needs")
+    spans = count.astype(np.int64)
+    _check_numbers(pages, first + spans - 1, tree)
     offsets = np.arange(spans.sum()) - np.repeat(np.cumsum(spans) - spans, spans)
     return np.repeat(first, spans) + offsets
 

@@ -105,6 +105,25 @@ def test_a_store_whose_last_pages_lmdb_freed_unwritten_opens(tmp_path: Path) -> 
         assert memory.check().segments == 1
 
 
+def test_an_overflow_run_longer_than_its_value_is_no_damage(tmp_path: Path) -> None:
+    """LMDB overwrites a value on overflow pages written in the same transaction in place when
+    the run is large enough, keeping the run's page count: a shorter value then spans fewer
+    pages than its run (a re-import that moved pairs shrank posting lists so), and the check
+    refused the store as damaged ("not the overflow page that a leaf's value needs")."""
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    env = lmdb.open(str(folder), map_size=1 << 24, max_dbs=0)
+    with env.begin(write=True) as txn:
+        txn.put(b"long", b"x" * (5 * PAGE))
+        txn.put(b"long", b"y" * (3 * PAGE))  # the same dirty run of six pages, reused
+        txn.put(b"small", b"z")
+    with env.begin() as txn:
+        assert txn.get(b"long") == b"y" * (3 * PAGE)
+    check_pages(env, folder / "data.mdb")
+    assert env.stat()["overflow_pages"] == 6
+    env.close()
+
+
 def test_a_store_with_history_and_an_encrypted_one_open(tmp_path: Path) -> None:
     key = generate_key_file(tmp_path / "k")
     for store, key_file in ((tmp_path / "plain", None), (tmp_path / "sealed", key)):
