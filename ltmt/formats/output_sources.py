@@ -8,7 +8,12 @@ text than the source's is kept. That rule alone cannot tell a translator's edit 
 translation of a source edited since (or of another document written into the same output).
 So each time ltmt writes such an output it records, per unit key, a digest of the unit's
 source and of the translation written (:class:`Record`, one small JSON file per output and user
-under ltmt's cache, :class:`OutputSources`; the output itself is not changed).
+under ltmt's cache, :class:`OutputSources`; the output itself is not changed). The record is
+found by the output's path, and by the output's content (a copy of it named by a keyed digest
+of the bytes written, its line ends as ``\n``): a checkout of the same output at another path
+(a CI workspace, a clone) finds the record of what ltmt wrote there, so an update translates
+the same strings again wherever it runs; an output edited since is found by its path only.
+A rewritten output's previous copy goes, so that checkpoints and reruns leave one.
 
 On the next run into that output (:func:`outdated`), a kept translation that the record holds
 for other sources only was written by ltmt for a source that is no longer there: it is
@@ -62,6 +67,7 @@ logger = logging.getLogger(__name__)
 FOLDER = "output-sources"  # under the cache directory
 SECRET = "secret"  # the cache folder's random key, in FOLDER
 SECRET_BYTES = 32
+BY_CONTENT = "by-content"  # in a user's folder: the records' copies named by the outputs' bytes
 RECORD_VERSION = 2  # 1: unkeyed digests and the output's path in clear, never read
 
 
@@ -116,21 +122,17 @@ class OutputSources:
         return cls(default_cache_dir() / FOLDER, user, memory)
 
     def read(self, output: Path) -> Record | None:
-        """The record of ``output``; None where there is none, or none this version reads
-        (a cache file, so one that is damaged is as good as none)."""
+        """The record of ``output``, found by its bytes, else by its path (module docstring);
+        None where there is none, or none this version reads (a cache file, so one that is
+        damaged is as good as none)."""
         try:
             secret = _cache_secret(self.folder)
             if secret is None:  # nothing recorded in this cache folder yet
                 return None
             key = self._key(secret)
-            path = self._path_of(output, secret, key)
-            data = json.loads(path.read_text("utf-8"))
-            if data.get("version") != RECORD_VERSION:
-                return None
-            units = {str(k): (str(s), str(t)) for k, (s, t) in data["units"].items()}
-            return Record(units, key)
-        except FileNotFoundError:
-            return None
+            by_content = self._content_path(output, secret, key)
+            found = _read_record(by_content, key) if by_content is not None else None
+            return found or _read_record(self._path_of(output, secret, key), key)
         except (OSError, LtmtError, ValueError, KeyError, TypeError, AttributeError) as exc:
             logger.info("unreadable record of %s, taken as none (%s)", output, exc)
             return None
@@ -144,8 +146,14 @@ class OutputSources:
             key = self._key(secret)
             record = Record.of(translated, key)
             path = self._path_of(output, secret, key)
+            by_content = self._content_path(output, secret, key)
             private_folder(path.parent)
             data = {"version": RECORD_VERSION, "units": record.units}
+            if by_content is not None:
+                private_folder(by_content.parent)
+                _write_private(by_content, json.dumps(data, sort_keys=True).encode("utf-8"))
+                data["content"] = by_content.name
+            _forget_previous_copy(path, by_content)
             _write_private(path, json.dumps(data, sort_keys=True).encode("utf-8"))
         except (OSError, LtmtError) as exc:  # a folder that is a file, a full disk
             logger.warning(
@@ -172,8 +180,21 @@ class OutputSources:
         return derive_key(store_key, b"output sources")
 
     def _path_of(self, output: Path, secret: bytes, key: bytes) -> Path:
+        """Where the record of ``output`` is found by its path."""
         name = keyed_digest(key, str(resolved(output)), 16)
         return self.folder / _user_folder(secret, self.user) / f"{name}.json"
+
+    def _content_path(self, output: Path, secret: bytes, key: bytes) -> Path | None:
+        """Where the record of ``output`` is found by its bytes (module docstring); None where
+        it is no file ltmt can read."""
+        try:
+            data = Path(output).read_bytes()
+        except OSError:
+            return None
+        digest = hashlib.blake2b(digest_size=16, key=key, person=b"output bytes")
+        digest.update(data.replace(b"\r\n", b"\n"))  # as a checkout with CRLF ends has it
+        folder = self.folder / _user_folder(secret, self.user) / BY_CONTENT
+        return folder / f"{digest.hexdigest()}.json"
 
 
 def forget_records(user: str, cache_dir: Path) -> int:
@@ -190,6 +211,29 @@ def forget_records(user: str, cache_dir: Path) -> int:
     count = sum(1 for _ in records.glob("*.json"))
     shutil.rmtree(records, ignore_errors=True)
     return count
+
+
+def _read_record(path: Path, key: bytes) -> Record | None:
+    """The record in ``path``; None where there is none, or none this version reads."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return None
+    if data.get("version") != RECORD_VERSION:
+        return None
+    units = {str(k): (str(s), str(t)) for k, (s, t) in data["units"].items()}
+    return Record(units, key)
+
+
+def _forget_previous_copy(path: Path, by_content: Path | None) -> None:
+    """Remove the copy of the record by content that the record in ``path`` names, where the
+    output was written with other bytes then (``by_content``: its copy now)."""
+    try:
+        previous = json.loads(path.read_text("utf-8")).get("content")
+    except (OSError, ValueError, AttributeError):
+        return
+    if isinstance(previous, str) and (by_content is None or previous != by_content.name):
+        (path.parent / BY_CONTENT / Path(previous).name).unlink(missing_ok=True)
 
 
 def _user_folder(secret: bytes, user: str | None) -> str:

@@ -244,3 +244,36 @@ def test_a_damaged_secret_is_made_anew_with_no_record_of_the_old_one_left(tmp_pa
     assert len((folder / SECRET).read_bytes()) == 32
     assert OutputSources(folder, "ann").read(output) is None
     assert len(list(folder.rglob("*.json"))) == 1  # bob's: ann's went with the old secret
+
+
+def test_a_checkout_at_another_path_finds_the_record_by_the_outputs_content(
+    tmp_path: Path,
+) -> None:
+    """A CI workspace is a fresh clone: the output ltmt wrote (and committed) lies at another
+    path, and a string whose English changed kept its old German there."""
+    records = OutputSources(tmp_path / "records")
+    first, clone = tmp_path / "a" / "repo", tmp_path / "b" / "repo"
+    first.mkdir(parents=True)
+    (first / "en.json").write_text('{"tagline": "Keep it.", "save": "Save."}', "utf-8")
+    translate_file(first / "en.json", first / "de.json", FakeModel(), output_sources=records)
+    clone.mkdir(parents=True)
+    (clone / "de.json").write_bytes((first / "de.json").read_bytes().replace(b"\n", b"\r\n"))
+    (clone / "en.json").write_text('{"tagline": "Keep it safe.", "save": "Save."}', "utf-8")
+    result = translate_file(
+        clone / "en.json", clone / "de.json", FakeModel(), output_sources=records
+    )
+    assert result.report.source_changed == 1
+    assert json.loads((clone / "de.json").read_text("utf-8"))["tagline"] == "KEEP IT SAFE."
+
+
+def test_an_edited_output_is_found_by_its_path_and_a_rewritten_ones_old_copy_goes(
+    tmp_path: Path,
+) -> None:
+    records = OutputSources(tmp_path / "records")
+    output = tmp_path / "de.md"
+    output.write_text("Erster Block.\n", "utf-8")
+    records.write(output, [(Unit("block0", "First block."), "Erster Block.")])
+    output.write_text("Erster Absatz.\n", "utf-8")  # a translator's edit
+    assert records.read(output) is not None
+    records.write(output, [(Unit("block0", "First block."), "Erster Absatz.")])
+    assert len(list((tmp_path / "records").rglob("*.json"))) == 2  # by path, by content
