@@ -124,7 +124,9 @@ def import_(
     empty side, broken encoding, a length ratio beyond 3:1) are skipped and counted by reason. A
     file whose sides read as other languages than the memory's pair is refused (swapped
     columns, a TM of another pair). A JSON file's identifiers, which a translation copies,
-    make no pairs (GUARD → GUARD), nor do the strings under --skip-keys.
+    make no pairs (GUARD → GUARD), nor do the strings under --skip-keys. With --source-file, a
+    string whose translation the memory holds for another source of its name is skipped
+    ("target of an older source": its English changed since; memory add stores such a pair).
     """
     from tqdm import tqdm
 
@@ -157,6 +159,10 @@ def import_(
             check_pair_languages(said, records, src_lang, tgt_lang, "--no-language-check")
         if memory is None:  # a new store, made once the file is read
             memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
+        elif source_file is not None and user in memory.users():
+            from ltmt.formats.changed_sources import older_sources_unpaired
+
+            records = older_sources_unpaired(memory, user, records)
         bar = stack.enter_context(
             tqdm(
                 total=len(records),

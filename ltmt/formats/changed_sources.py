@@ -15,22 +15,30 @@ never held the pair says nothing.) Texts are compared in the segments' one form 
 ``>`` (:func:`~ltmt.formats.markup_characters.from_written`): a web app's ``Save &amp; close``
 is the pair of a page's ``Save & close``; and a translation the memory holds for the unit's own
 source as well as for another is approved for it.
+
+``ltmt translate`` translates such strings again (as it does those ltmt wrote for another
+source: :mod:`ltmt.formats.output_sources`), and ``memory import --source-file`` skips such
+pairs (:func:`older_sources_unpaired`, counted under :data:`OLDER_SOURCE`): stored for the new
+English, the old English's German would be reused as its 100 % match and hide the change from
+every later check. ``memory add`` stores a pair whose old translation a reviewer finds right.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ltmt.formats.documents import Unit
 from ltmt.formats.markup_characters import from_written
 from ltmt.text import normalize
 
 if TYPE_CHECKING:
-    from ltmt.formats.documents import Unit
     from ltmt.memory.store import Memory
-    from ltmt.segments import Match
+    from ltmt.segments import Match, PairRecord
 
 MATCHES_READ = 3  # the best matches of each source looked at
+OLDER_SOURCE = "target of an older source"  # why an import skips such a pair
 
 
 def approved_for_other_sources(
@@ -79,3 +87,22 @@ def _approved_sources(found: Sequence[Sequence[Match]]) -> dict[tuple[str, str],
                     normalize(from_written(segment.source))
                 )
     return approved
+
+
+def older_sources_unpaired(
+    memory: Memory, user: str, records: Sequence[PairRecord]
+) -> list[PairRecord]:
+    """``records`` (the pairs of a one-language file and its source file), those of a named
+    string whose target ``user``'s memory holds for another source of that name marked unpaired
+    (:data:`OLDER_SOURCE`: an import skips them; module docstring). Pairs without a name (a
+    document's blocks, paired by their place) are not looked at: their memory tells less."""
+    named = [
+        (Unit(str(number), record.source, context=str(record.metadata["context"])), record.target)
+        for number, record in enumerate(records)
+        if record.metadata.get("context") and not record.unpaired
+    ]
+    older = set(approved_for_other_sources(memory, user, named))
+    return [
+        replace(record, unpaired=OLDER_SOURCE) if str(number) in older else record
+        for number, record in enumerate(records)
+    ]

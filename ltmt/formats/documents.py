@@ -119,9 +119,6 @@ class TranslationsHeld:
 
     path: Path
     what_is_filled = "string"  # how the errors name a unit
-    # whether a translation kept from the output whose source changed since stays (a string
-    # kept by its name, with a warning) or is translated again (a block kept by its place)
-    keeps_changed_sources = True
 
     def __init__(self) -> None:
         self.translations: dict[str, str] = {}

@@ -37,7 +37,8 @@ marked ``fuzzy``) kept as they are, as no 100 % memory match replaced them; ``si
 those kept with ``--overwrite``, which leaves a unit a reviewer signed off (XLIFF ``final``,
 ``signed-off``, ``reviewed``, ``approved="yes"``). ``source_changed``: of the units translated,
 those for which an existing output held what ltmt wrote there for an earlier source
-(:mod:`ltmt.formats.output_sources`).
+(:mod:`ltmt.formats.output_sources`), or what the user's memory holds for one
+(:mod:`ltmt.formats.changed_sources`).
 """
 
 from __future__ import annotations
@@ -157,8 +158,8 @@ class RunReport:
             )
         if self.source_changed:
             parts.append(
-                f"{self.source_changed} translated again: their source changed since ltmt "
-                "wrote the output"
+                f"{self.source_changed} translated again: their source changed since they "
+                "were translated"
             )
         if self.suggestions_kept:
             parts.append(

@@ -1040,8 +1040,30 @@ def test_deleting_a_user_removes_the_records_of_the_outputs_written_for_it(
     )
     assert code == 0, err
     records = tmp_path / "translating-cache" / "output-sources"
-    assert len(list(records.rglob("*.json"))) == 1
+    assert len(list(records.rglob("*.json"))) == 2  # found by the output's path, by its bytes
     monkeypatch.setenv(ENV_CACHE, str(tmp_path / "shell-cache"))
     code, _, err = ltmt(capsys, "memory", "delete", "-u", "git", "--yes", "--memory-dir", store)
     assert code == 0, err
     assert list(records.rglob("*.json")) == []
+
+
+def test_a_translation_of_an_older_source_is_not_imported_for_the_new_one(
+    capsys, tmp_path: Path, store: str
+) -> None:
+    """A CI trial imported a German file kept from before its English changed: the old German
+    was stored as the new English's 100 % match, and the "source changed" warning was gone."""
+    english, german = tmp_path / "en.json", tmp_path / "de.json"
+    english.write_text('{"tagline": "Keep your memories in one place.", "ok": "OK"}', "utf-8")
+    german.write_text('{"tagline": "Bewahre deine Erinnerungen an einem Ort auf.", "ok": "OK"}')
+    args = [str(german), "--source-file", str(english), "-u", "app", "--memory-dir", store]
+    assert ltmt(capsys, "memory", "import", *args)[0] == 0
+    english.write_text('{"tagline": "Keep all your memories safe.", "ok": "OK"}', "utf-8")
+    code, out, err = ltmt(capsys, "memory", "import", *args)
+    assert (code, out) == (
+        0,
+        "imported de.json into app: 0 added, 1 duplicate, 1 skipped (1 target of an older "
+        "source)\n",
+    ), err
+    with Memory(store) as memory:
+        stored = sorted(segment.source for segment in memory.segments("app"))
+    assert stored == ["Keep your memories in one place.", "OK"]
