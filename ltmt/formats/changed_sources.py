@@ -21,21 +21,30 @@ source: :mod:`ltmt.formats.output_sources`), and ``memory import --source-file``
 pairs (:func:`older_sources_unpaired`, counted under :data:`OLDER_SOURCE`): stored for the new
 English, the old English's German would be reused as its 100 % match and hide the change from
 every later check. ``memory add`` stores a pair whose old translation a reviewer finds right.
+A catalog holding both languages that no tool marks when a source changes (an Xcode string
+catalog: :class:`~ltmt.formats.documents.SourceChangesUnmarked`) has such a string marked for
+review instead, as msgmerge marks a PO entry (:func:`marked_for_review`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ltmt.formats.documents import Unit
+from ltmt.formats.documents import SourceChangesUnmarked, Unit
 from ltmt.formats.markup_characters import from_written
 from ltmt.text import normalize
+from ltmt.wording import counted, first_few
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ltmt.memory.store import Memory
     from ltmt.segments import Match, PairRecord
+
+logger = logging.getLogger(__name__)
 
 MATCHES_READ = 3  # the best matches of each source looked at
 OLDER_SOURCE = "target of an older source"  # why an import skips such a pair
@@ -106,3 +115,29 @@ def older_sources_unpaired(
         replace(record, unpaired=OLDER_SOURCE) if str(number) in older else record
         for number, record in enumerate(records)
     ]
+
+
+def marked_for_review(
+    document: SourceChangesUnmarked,
+    in_path: Path,
+    changed_sources: Callable[[Sequence[tuple[Unit, str]]], list[str]],
+) -> list[Unit]:
+    """Mark for review (Xcode's ``needs_review``) the translations ``document`` holds that the
+    memory holds for another source (``changed_sources``: :func:`approved_for_other_sources`
+    with the memory and user), and name them in a warning; their units, as suggestions that a
+    100 % match of the new source replaces, as a fuzzy PO entry's is (module docstring)."""
+    held = document.held_translations()
+    units = [unit for unit in document.units() if unit.key in held]
+    changed = set(changed_sources([(unit, held[unit.key]) for unit in units]))
+    if not changed:
+        return []
+    document.fill({key: held[key] for key in changed}, mark_fuzzy=True)
+    stale = [replace(unit, suggestion=True) for unit in units if unit.key in changed]
+    logger.warning(
+        "%s: %s translate another source, as the memory holds them (%s): the source changed "
+        "since; marked for review (--overwrite translates every string again)",
+        in_path,
+        counted(len(stale), "string"),
+        first_few([unit.key for unit in stale]),
+    )
+    return stale

@@ -167,6 +167,18 @@ class Reviewed(Protocol):
 
 
 @runtime_checkable
+class SourceChangesUnmarked(Document, Protocol):
+    """A catalog holding both languages whose translations no tool marks for review when their
+    source changes (an Xcode string catalog edited outside Xcode: msgmerge marks a PO entry
+    ``fuzzy``, ``lupdate`` a Qt message ``unfinished``), so that ltmt asks the memory
+    (:func:`ltmt.formats.changed_sources.marked_for_review`)."""
+
+    def held_translations(self) -> dict[str, str]:
+        """The translations the catalog holds, by unit key."""
+        ...
+
+
+@runtime_checkable
 class CodesPutBack(Protocol):
     """A document whose filler puts back the inline codes a translation lost, had too often or
     left not nesting (XLIFF): ``codes_put_back`` holds the keys of the units so filled, which

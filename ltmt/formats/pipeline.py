@@ -48,10 +48,12 @@ from typing import TYPE_CHECKING, Any
 from ltmt.accelerators import text_ampersands
 from ltmt.date_formats import localise_dates
 from ltmt.errors import InputError
+from ltmt.formats.changed_sources import marked_for_review
 from ltmt.formats.documents import (
     CodesPutBack,
     Document,
     Reviewed,
+    SourceChangesUnmarked,
     TranslatedApart,
     Unit,
     open_document,
@@ -490,7 +492,8 @@ def translate_file(
     JSON values), kept with a checkpoint; a run resumed with other settings starts over, with
     a warning (it went on, the two halves translated two ways). ``changed_sources``: given the
     units whose translation the existing output holds, and those translations, the keys of those
-    approved for another source (:mod:`ltmt.formats.changed_sources`), translated again.
+    approved for another source (:mod:`ltmt.formats.changed_sources`), translated again (in a
+    catalog holding both languages, an Xcode string catalog's, marked for review).
     ``skip_keys``: names of keys whose strings are copied, not translated (JSON:
     :func:`ltmt.formats.documents.open_document`).
     ``exact``: the 100 % memory matches (:func:`exact_for_translator`) that replace a
@@ -567,6 +570,8 @@ def translate_file(
             if changed_sources is not None and not overwrite:
                 source_changed += drop_changed_sources(document, in_path, out_path, changed_sources)
         units = document.pending(overwrite)
+        if isinstance(document, SourceChangesUnmarked) and changed_sources and not overwrite:
+            units += marked_for_review(document, in_path, changed_sources)
     if exact is None:  # nothing can replace a suggestion: kept, as translated already
         units = [u for u in units if not u.suggestion]
     result = RunResult(resumed=len(done), report=report or RunReport())

@@ -23,6 +23,11 @@ extraction states, other languages) is written back as read, in Xcode's layout (
 indentation, ``" : "``, keys in order, the categories of a plural written sorted, an empty
 object as ``{`` and ``}`` with a blank line between, the input's last line end or none).
 
+A string translated already whose translation the user's memory holds for another source of
+its key (its source edited since, which Xcode marks only where it makes the edit) is marked
+``needs_review`` and given a 100 % memory match of its new source where there is one
+(:func:`ltmt.formats.changed_sources.marked_for_review`).
+
 ``ltmt memory import Localizable.xcstrings --tgt-lang de`` reads the ``translated`` pairs of
 the target language, with the key as context; those still ``needs_review`` or ``new`` are left
 out and counted in a warning.
@@ -277,6 +282,11 @@ class XcStringsDocument:
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
         return [u for u in self._units if overwrite or not self._has_target(u)]
+
+    def held_translations(self) -> dict[str, str]:
+        """The target language's texts, by unit key (those translated already)."""
+        held = {u.key: _unit_value(self.target_form(u)) for u in self._units}
+        return {key: text for key, text in held.items() if text}
 
     def fill(
         self,

@@ -388,3 +388,69 @@ def test_an_xcode_file_keeps_its_layout(tmp_path: Path) -> None:
         + german
         + '\n            "value" : "SAVE"\n          }\n        }\n      }\n    }',
     )
+
+
+def test_a_translation_of_a_changed_source_is_marked_for_review(tmp_path: Path) -> None:
+    """A catalog's English was edited outside Xcode: its German, which the memory holds for
+    the old English of the key, stayed ``translated`` with no word ("1 translated already").
+    It is marked ``needs_review``, as msgmerge marks a PO entry fuzzy; a 100 % match of the
+    new source replaces it."""
+    from functools import partial
+
+    from ltmt import Memory
+    from ltmt.formats.changed_sources import approved_for_other_sources
+    from ltmt.segments import Translation
+
+    def strings(values: dict[str, tuple[str, str]]) -> dict:
+        return {
+            key: {
+                "localizations": {
+                    language: {"stringUnit": {"state": "translated", "value": value}}
+                    for language, value in zip(("de", "en"), pair, strict=True)
+                }
+            }
+            for key, pair in values.items()
+        }
+
+    source, out = tmp_path / "L.xcstrings", tmp_path / "L.new.xcstrings"
+    before = {
+        "greeting": ("Willkommen zurück!", "Welcome back!"),
+        "save": ("Speichern", "Save"),
+        "quit": ("Beenden", "Quit"),
+    }
+    data = {"sourceLanguage": "en", "strings": strings(before), "version": "1.0"}
+    source.write_text(json.dumps(data), "utf-8")
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("app", read_pairs(source, src_lang="en", tgt_lang="de"))
+        memory.import_pairs("app", [("Exit", "Verlassen", {"context": "quit"})])
+        edited = {
+            "greeting": ("Willkommen zurück!", "Your trial has expired."),
+            "quit": ("Beenden", "Exit"),
+        }
+        data["strings"] = strings({**before, **edited})
+        source.write_text(json.dumps(data), "utf-8")
+
+        def exact(texts: list[str], prefer: list[dict]) -> list[Translation | None]:
+            found = memory.search_batch("app", texts, k=1, prefer=prefer)
+            return [
+                Translation(text, m[0].segment.target, method="exact")
+                if m and m[0].score >= 100
+                else None
+                for text, m in zip(texts, found, strict=True)
+            ]
+
+        result = translate_file(
+            source,
+            out,
+            FakeModel(),
+            changed_sources=partial(approved_for_other_sources, memory, "app"),
+            exact=exact,
+        )
+    written = json.loads(out.read_text("utf-8"))["strings"]
+    assert written["greeting"]["localizations"]["de"]["stringUnit"] == {
+        "state": "needs_review",
+        "value": "Willkommen zurück!",
+    }
+    assert written["quit"]["localizations"]["de"]["stringUnit"]["value"] == "Verlassen"
+    assert written["save"]["localizations"]["de"]["stringUnit"]["state"] == "translated"
+    assert result.report.suggestions_kept == 1 and result.report.translated_before == 1
