@@ -32,8 +32,10 @@ the store key for an encrypted memory's user (a record then reads with that key 
 folder's own random ``secret``. Each user's records lie in a folder of their own, named by the
 user keyed with that secret, so that deleting the user (:func:`forget_records`, called by
 :meth:`ltmt.memory.store.Memory.delete_user` for every cache folder the store noted) removes
-them. Records of the first format (unkeyed digests, the output's path in clear) are not read:
-they go when the cache's secret is made, and the first update after it keeps every translation.
+them. A record of the first format (before session 60: unkeyed digests, the output's path in
+clear, in the folder itself) is read where its output has no record of this one (an update
+right after the upgrade still translates again what changed), and removed when its output's
+record is written; those of outputs never updated again stay until the cache is cleared.
 
 A document whose existing output may line up with its units in more than one way (subtitles
 re-timed since, whose cues no longer start at the output's times: :class:`LinedUpByRecord`) is
@@ -68,7 +70,8 @@ FOLDER = "output-sources"  # under the cache directory
 SECRET = "secret"  # the cache folder's random key, in FOLDER
 SECRET_BYTES = 32
 BY_CONTENT = "by-content"  # in a user's folder: the records' copies named by the outputs' bytes
-RECORD_VERSION = 2  # 1: unkeyed digests and the output's path in clear, never read
+RECORD_VERSION = 2
+FIRST_VERSION = 1  # unkeyed digests and the output's path in clear, in FOLDER itself
 
 
 def keyed_digest(key: bytes, text: str, size: int = 8) -> str:
@@ -127,12 +130,13 @@ class OutputSources:
         damaged is as good as none)."""
         try:
             secret = _cache_secret(self.folder)
-            if secret is None:  # nothing recorded in this cache folder yet
-                return None
-            key = self._key(secret)
-            by_content = self._content_path(output, secret, key)
-            found = _read_record(by_content, key) if by_content is not None else None
-            return found or _read_record(self._path_of(output, secret, key), key)
+            found = None
+            if secret is not None:  # else nothing of this format recorded in the folder yet
+                key = self._key(secret)
+                by_content = self._content_path(output, secret, key)
+                found = _read_record(by_content, key) if by_content is not None else None
+                found = found or _read_record(self._path_of(output, secret, key), key)
+            return found or _read_record(self._first_format_path(output), b"", FIRST_VERSION)
         except (OSError, LtmtError, ValueError, KeyError, TypeError, AttributeError) as exc:
             logger.info("unreadable record of %s, taken as none (%s)", output, exc)
             return None
@@ -155,6 +159,7 @@ class OutputSources:
                 data["content"] = by_content.name
             _forget_previous_copy(path, by_content)
             _write_private(path, json.dumps(data, sort_keys=True).encode("utf-8"))
+            self._first_format_path(output).unlink(missing_ok=True)
         except (OSError, LtmtError) as exc:  # a folder that is a file, a full disk
             logger.warning(
                 "%s: its sources not recorded (%s); an update of it keeps every translation "
@@ -183,6 +188,10 @@ class OutputSources:
         """Where the record of ``output`` is found by its path."""
         name = keyed_digest(key, str(resolved(output)), 16)
         return self.folder / _user_folder(secret, self.user) / f"{name}.json"
+
+    def _first_format_path(self, output: Path) -> Path:
+        """Where a record of the first format (module docstring) of ``output`` lies."""
+        return self.folder / f"{keyed_digest(b'', str(resolved(output)))}.json"
 
     def _content_path(self, output: Path, secret: bytes, key: bytes) -> Path | None:
         """Where the record of ``output`` is found by its bytes (module docstring); None where
@@ -213,13 +222,14 @@ def forget_records(user: str, cache_dir: Path) -> int:
     return count
 
 
-def _read_record(path: Path, key: bytes) -> Record | None:
-    """The record in ``path``; None where there is none, or none this version reads."""
+def _read_record(path: Path, key: bytes, version: int = RECORD_VERSION) -> Record | None:
+    """The record in ``path``, of format ``version``; None where there is none, or none of
+    that format (the digests of the first were BLAKE2b without a key: ``key`` ``b""``)."""
     try:
         data = json.loads(path.read_text("utf-8"))
     except FileNotFoundError:
         return None
-    if data.get("version") != RECORD_VERSION:
+    if data.get("version") != version:
         return None
     units = {str(k): (str(s), str(t)) for k, (s, t) in data["units"].items()}
     return Record(units, key)
@@ -253,9 +263,10 @@ def _cache_secret(folder: Path) -> bytes | None:
 
 
 def _new_secret(folder: Path) -> bytes:
-    """Make ``folder``'s secret (0600), then remove everything else there: records of the
-    first format, or made with a secret lost since, that no delete could find. Where another
-    process made one meanwhile, that one is the secret."""
+    """Make ``folder``'s secret (0600), then remove the records made with a secret lost since,
+    which no delete could find (the folders of users); records of the first format, files in
+    the folder itself, are read once more (module docstring). Where another process made one
+    meanwhile, that one is the secret."""
     path = folder / SECRET
     with contextlib.suppress(FileNotFoundError):
         if path.stat().st_size != SECRET_BYTES:
@@ -269,13 +280,8 @@ def _new_secret(folder: Path) -> bytes:
         temporary.unlink(missing_ok=True)
     with os.scandir(folder) as entries:
         for entry in entries:
-            if entry.name == SECRET:
-                continue
-            with contextlib.suppress(OSError):
-                if entry.is_dir(follow_symlinks=False):
-                    shutil.rmtree(entry.path)
-                else:
-                    os.unlink(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
     return path.read_bytes()
 
 

@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import stat
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -180,19 +181,36 @@ def test_each_user_has_records_of_its_own(tmp_path: Path) -> None:
     assert OutputSources(tmp_path / "records").read(output) is None
 
 
-def test_records_of_the_first_format_are_not_read_and_go_with_the_first_record(
+def test_a_record_of_the_first_format_is_read_until_its_output_is_recorded_anew(
     tmp_path: Path,
 ) -> None:
-    """They held the output's path in clear: an update after them keeps every translation
-    once, as without a record."""
-    folder, output = tmp_path / "records", tmp_path / "de.md"
+    """Records written before session 60 (unkeyed digests, the output's path in clear) were
+    removed unread, so the first update after the upgrade kept a translation of a changed
+    source silently: one is read where its output has no newer record, and goes when that
+    output's record is written; another output's first-format record waits for its own."""
+    folder, output, other = tmp_path / "records", tmp_path / "de.md", tmp_path / "other.md"
     folder.mkdir()
-    old_name = hashlib.blake2b(str(output).encode(), digest_size=8).hexdigest()
-    old = {"version": 1, "output": str(output), "units": {"1": ["a" * 16, "b" * 16]}}
-    (folder / f"{old_name}.json").write_text(json.dumps(old), "utf-8")
-    assert OutputSources(folder).read(output) is None
-    OutputSources(folder).write(tmp_path / "other.md", [])
-    assert not (folder / f"{old_name}.json").exists()
+
+    def first_format(path: Path, source: str, translation: str) -> Path:
+        digest = partial(hashlib.blake2b, digest_size=8)
+        name = digest(str(path).encode()).hexdigest()
+        units = {
+            "1": [digest(source.encode()).hexdigest(), digest(translation.encode()).hexdigest()]
+        }
+        record = {"version": 1, "output": str(path), "units": units}
+        (folder / f"{name}.json").write_text(json.dumps(record), "utf-8")
+        return folder / f"{name}.json"
+
+    old = first_format(output, "Open the file", "Datei öffnen")
+    waiting = first_format(other, "Close", "Schließen")
+    record = OutputSources(folder).read(output)
+    assert record is not None
+    assert record.written_for(Unit("1", "Open the file"))
+    assert not record.written_for(Unit("1", "Open the folder"))
+    assert outdated(record, [(Unit("1", "Open the folder"), "Datei öffnen")]).again == ["1"]
+    OutputSources(folder).write(output, [(Unit("1", "Open the folder"), "Ordner öffnen")])
+    assert not old.exists() and waiting.exists()
+    assert OutputSources(folder).read(other) is not None
 
 
 def test_an_encrypted_stores_records_are_keyed_by_its_key(tmp_path: Path) -> None:
