@@ -512,6 +512,7 @@ def delete(
     with open_store(memory_dir, key_file, existing=True) as memory:
         if segment_id is not None:
             if not memory.delete(user, segment_id):
+                memory.require_user(user)  # an unknown user is said as such, with the users
                 raise InputError(f"user {user!r} has no segment {segment_id}")
             typer.echo(f"deleted segment {segment_id} of {user}; {COMPACT_NOTE}")
             return

@@ -332,7 +332,9 @@ class Memory:
 
     def delete(self, user: str, seg_id: int) -> bool:
         """Delete one segment (with its index entries and the states translations cached of it,
-        see :func:`_forget_states`); False if there is no such segment."""
+        see :func:`_forget_states`); False if there is no such segment, of a user the store
+        holds or not (as :meth:`get` gives None and :meth:`delete_user` None: a caller that must
+        tell an unknown user apart asks :meth:`require_user`)."""
         check_user(user)
         vault = self.store.vault
         deleted = env.write(

@@ -193,9 +193,9 @@ def test_malformed_file_writes_nothing(
             ["memory", "delete", "--user", "nobody", "--yes"],
             "ltmt: error: no user 'nobody' in memory store",
         ),
-        (
+        (  # an unknown user is named as one (the API's delete says False for both)
             ["memory", "delete", "--user", "u", "--id", "7"],
-            "ltmt: error: user 'u' has no segment 7",
+            "ltmt: error: no user 'u' in memory store",
         ),
         (
             ["memory", "export", "--user", "nobody", "-o", "x.jsonl"],
@@ -219,6 +219,16 @@ def test_bad_input_exits_1_with_one_line(
     assert code == 1
     assert err.startswith(message)
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_deleting_a_missing_segment_of_a_known_user_names_the_segment(
+    capsys: pytest.CaptureFixture[str], store: str
+) -> None:
+    with Memory(store) as memory:
+        memory.add("u", "Open the file", "Datei öffnen")
+        assert memory.delete("nobody", 1) is False  # the API: False, as for a missing segment
+    code, _, err = ltmt(capsys, "memory", "delete", "-u", "u", "--id", "7", "--memory-dir", store)
+    assert (code, err) == (1, "ltmt: error: user 'u' has no segment 7\n")
 
 
 @pytest.mark.parametrize(
