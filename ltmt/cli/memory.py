@@ -307,10 +307,17 @@ def search(
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
     key_file: Path | None = KEY_FILE_OPTION,
     as_json: bool = typer.Option(
-        False, "--json", help='JSON list of {"source", "target", "score", "id"}.'
+        False,
+        "--json",
+        help='JSON list of {"source", "target", "score", "id", "context"} (context: null for '
+        "none).",
     ),
 ) -> None:
-    """Print the best fuzzy matches of TEXT in --user's memory, best first (score 0-100)."""
+    """Print the best fuzzy matches of TEXT in --user's memory, best first (score 0-100): score,
+    id, source and target, and the pair's context where it has one (a PO msgctxt, a string's
+    key), which tells apart the translations of one source."""
+    from ltmt.memory.layout import context_of
+
     if not text.strip():
         raise InputError("TEXT is empty: give the source text to look up")
     with open_store(memory_dir, key_file, existing=True) as memory:
@@ -324,6 +331,7 @@ def search(
                     "target": m.segment.target,
                     "score": round(m.score, 2),
                     "id": m.segment.id,
+                    "context": context_of(m.segment.metadata) or None,
                 }
                 for m in matches
             ]
@@ -332,8 +340,10 @@ def search(
     if not matches:
         typer.echo(f"ltmt: no match for {text!r} in {user}'s memory", err=True)
     for m in matches:
-        source, target = _one_line(m.segment.source), _one_line(m.segment.target)
-        typer.echo(f"{m.score:6.2f}\t{m.segment.id}\t{source}\t{target}")
+        context = context_of(m.segment.metadata)
+        columns = [m.segment.source, m.segment.target, *([context] if context else [])]
+        shown = "\t".join(_one_line(column) for column in columns)
+        typer.echo(f"{m.score:6.2f}\t{m.segment.id}\t{shown}")
 
 
 @app.command("stats")

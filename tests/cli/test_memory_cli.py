@@ -72,6 +72,7 @@ def test_import_search_stats_users_export_delete(
         "target": "Datei öffnen",
         "score": 96.3,
         "id": 1,
+        "context": None,
     }
     assert [m["score"] for m in matches] == sorted((m["score"] for m in matches), reverse=True)
 
@@ -219,6 +220,35 @@ def test_bad_input_exits_1_with_one_line(
     assert code == 1
     assert err.startswith(message)
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_search_shows_each_match_s_context_which_tells_its_translations_apart(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
+) -> None:
+    catalog = tmp_path / "de.po"
+    catalog.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Sign in"\nmsgstr "Anmelden"\n\n'
+        'msgctxt "button"\nmsgid "Sign in"\nmsgstr "Einloggen"\n\n'
+        'msgctxt "page title"\nmsgid "Sign in"\nmsgstr "Anmeldung"\n',
+        "utf-8",
+    )
+    assert ltmt(capsys, "memory", "import", str(catalog), "-u", "u", "--memory-dir", store)[0] == 0
+    code, out, _ = ltmt(capsys, "memory", "search", "Sign in", "-u", "u", "--memory-dir", store)
+    assert code == 0
+    assert sorted(out.splitlines()) == [
+        "100.00\t1\tSign in\tAnmelden",
+        "100.00\t2\tSign in\tEinloggen\tbutton",
+        "100.00\t3\tSign in\tAnmeldung\tpage title",
+    ]
+    code, out, _ = ltmt(
+        capsys, "memory", "search", "Sign in", "-u", "u", "--json", "--memory-dir", store
+    )
+    assert sorted((m["id"], m["context"]) for m in json.loads(out)) == [
+        (1, None),
+        (2, "button"),
+        (3, "page title"),
+    ]
 
 
 def test_deleting_a_missing_segment_of_a_known_user_names_the_segment(
