@@ -219,6 +219,36 @@ def add(
         typer.echo(f"ltmt: note: {problem}; stored as written", err=True)
 
 
+EXPORT_LANG_HELP = (
+    "The {side} language code TMX/XLIFF files are written with (default: the memory's, as "
+    "'ltmt memory stats' shows it, else {default}); a region of it (de-AT for de) is allowed, "
+    "another language refused."
+)
+
+
+def _export_languages(
+    stored: tuple[str, str] | None, user: str, src_lang: str | None, tgt_lang: str | None
+) -> tuple[str, str]:
+    """The languages an export of ``user``'s memory (of the ``stored`` pair, if known) is
+    written with: those given, else the stored ones (else en → de). A given one that is not
+    the stored language or a region of it (the file would label the text wrongly, and its
+    import back be refused) is an :class:`InputError`."""
+    from ltmt.formats.common import lang_matches
+
+    pair = stored or ("en", "de")
+    for option, given, held in (
+        ("--src-lang", src_lang, pair[0]),
+        ("--tgt-lang", tgt_lang, pair[1]),
+    ):
+        if stored is not None and given is not None and not lang_matches(given, held):
+            raise InputError(
+                f"{option} {given} is not the language of {user}'s memory, which holds "
+                f"{stored[0]} → {stored[1]} pairs: leave {option} out (it writes {held}), or "
+                f"give a region of {held}"
+            )
+    return src_lang or pair[0], tgt_lang or pair[1]
+
+
 @app.command("export")
 def export(
     user: str = typer.Option(..., "--user", "-u", help="Whose memory to export."),
@@ -233,8 +263,12 @@ def export(
     ),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
     key_file: Path | None = KEY_FILE_OPTION,
-    src_lang: str = typer.Option("en", "--src-lang", help="Source language code for TMX/XLIFF."),
-    tgt_lang: str = typer.Option("de", "--tgt-lang", help="Target language code for TMX/XLIFF."),
+    src_lang: str | None = typer.Option(
+        None, "--src-lang", help=EXPORT_LANG_HELP.format(side="source", default="en")
+    ),
+    tgt_lang: str | None = typer.Option(
+        None, "--tgt-lang", help=EXPORT_LANG_HELP.format(side="target", default="de")
+    ),
 ) -> None:
     """Write every segment of --user's memory to --output (metadata kept where the format can).
 
@@ -254,6 +288,7 @@ def export(
     name = spec.name
     with open_store(memory_dir, key_file, existing=True) as memory:
         memory.require_user(user)
+        src_lang, tgt_lang = _export_languages(memory.languages(user), user, src_lang, tgt_lang)
 
         # the format writers write a path: a scratch file in the store's private work folder
         # (not $TMPDIR: a killed export's is removed at the store's next opening), then copied

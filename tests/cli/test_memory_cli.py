@@ -251,6 +251,60 @@ def test_search_shows_each_match_s_context_which_tells_its_translations_apart(
     ]
 
 
+@pytest.mark.parametrize(
+    ("options", "written"),
+    [
+        ([], ('srclang="en"', 'xml:lang="de"')),  # the memory's own
+        (["--tgt-lang", "de-AT"], ('srclang="en"', 'xml:lang="de-AT"')),  # a region of it
+    ],
+)
+def test_export_writes_the_memory_s_languages_or_a_region_of_them(
+    capsys: pytest.CaptureFixture[str],
+    store: str,
+    pairs_file: Path,
+    tmp_path: Path,
+    options: list[str],
+    written: tuple[str, str],
+) -> None:
+    assert (
+        ltmt(capsys, "memory", "import", str(pairs_file), "-u", "u", "--memory-dir", store)[0] == 0
+    )
+    out = tmp_path / "x.tmx"
+    code, _, _ = ltmt(
+        capsys, "memory", "export", "-u", "u", "-o", str(out), *options, "--memory-dir", store
+    )
+    assert code == 0
+    assert all(attribute in out.read_text("utf-8") for attribute in written)
+
+
+def test_export_refuses_a_language_that_contradicts_the_memory_s(
+    capsys: pytest.CaptureFixture[str], store: str, pairs_file: Path, tmp_path: Path
+) -> None:
+    assert (
+        ltmt(capsys, "memory", "import", str(pairs_file), "-u", "u", "--memory-dir", store)[0] == 0
+    )
+    out = tmp_path / "x.tmx"
+    code, _, err = ltmt(
+        capsys,
+        "memory",
+        "export",
+        "-u",
+        "u",
+        "-o",
+        str(out),
+        "--src-lang",
+        "fr",
+        "--memory-dir",
+        store,
+    )
+    assert (code, err) == (
+        1,
+        "ltmt: error: --src-lang fr is not the language of u's memory, which holds en → de "
+        "pairs: leave --src-lang out (it writes en), or give a region of en\n",
+    )
+    assert not out.exists()
+
+
 def test_deleting_a_missing_segment_of_a_known_user_names_the_segment(
     capsys: pytest.CaptureFixture[str], store: str
 ) -> None:
