@@ -110,7 +110,9 @@ def import_(
         True,
         "--language-check/--no-language-check",
         help="Refuse a file whose sources or translations read as other languages than "
-        "--src-lang and --tgt-lang (swapped columns, another language pair).",
+        "--src-lang and --tgt-lang (swapped columns, another language pair), or whose PO "
+        "Language header or XLIFF languages name others; --no-language-check reads it as "
+        "--src-lang → --tgt-lang (TMX language tags still pick each unit's sides).",
     ),
     skip_keys: str | None = SKIP_KEYS_OPTION,
 ) -> None:
@@ -144,7 +146,14 @@ def import_(
             said, copy = "<stdin>", _stdin_copy(stack, fmt)
             try:
                 records = read_records(
-                    copy, fmt, source_file, src_lang, tgt_lang, quiet=as_json, skip_keys=keys
+                    copy,
+                    fmt,
+                    source_file,
+                    src_lang,
+                    tgt_lang,
+                    quiet=as_json,
+                    skip_keys=keys,
+                    check_declared=language_check,
                 )
             except InputError as exc:
                 raise InputError(str(exc).replace(str(copy), said)) from exc
@@ -152,7 +161,14 @@ def import_(
                 raise click_errors.UsageError(str(exc).replace(str(copy), said)) from exc
         else:
             records = read_records(
-                file, fmt, source_file, src_lang, tgt_lang, quiet=as_json, skip_keys=keys
+                file,
+                fmt,
+                source_file,
+                src_lang,
+                tgt_lang,
+                quiet=as_json,
+                skip_keys=keys,
+                check_declared=language_check,
             )
         name = said if isinstance(said, str) else said.name
         if language_check:

@@ -27,16 +27,25 @@ def read_records(
     quiet: bool = False,
     include_fuzzy: bool = False,
     skip_keys: frozenset[str] = frozenset(),
+    check_declared: bool = True,
 ) -> list[PairRecord]:
     """The pairs of the file ``path``, or of every file of the folder ``path`` a format reads
     (``source_file``: then the source-language folder); ``include_fuzzy``: translations not
     yet reviewed too (:func:`ltmt.formats.pairs.read_translations`); ``skip_keys``: keys whose
     strings are identifiers, which make no pairs (``--skip-keys``: a usage error for one file
-    of a format with no keys). Files of a folder that were skipped are said on stderr unless
-    ``quiet``."""
+    of a format with no keys); ``check_declared``: the languages a file declares are checked
+    (:func:`ltmt.formats.pairs.read_translations`). Files of a folder that were skipped are said
+    on stderr unless ``quiet``."""
     if path.is_dir():
         return _folder_records(
-            path, fmt, source_file, src_lang, tgt_lang, quiet, include_fuzzy, skip_keys
+            path,
+            fmt,
+            source_file,
+            (src_lang, tgt_lang),
+            quiet,
+            include_fuzzy,
+            skip_keys,
+            check_declared,
         )
     from ltmt.formats.pairs import read_translations
 
@@ -55,6 +64,7 @@ def read_records(
         tgt_lang=tgt_lang,
         include_fuzzy=include_fuzzy,
         skip_keys=skip_keys,
+        check_declared=check_declared,
     )
     size = path.stat().st_size
     if size >= READ_NOTE_FROM and sys.stderr.isatty():  # some formats are read whole
@@ -66,11 +76,11 @@ def _folder_records(
     folder: Path,
     fmt: str | None,
     source_folder: Path | None,
-    src_lang: str,
-    tgt_lang: str,
+    languages: tuple[str, str],
     quiet: bool,
     include_fuzzy: bool,
     skip_keys: frozenset[str],
+    check_declared: bool,
 ) -> list[PairRecord]:
     """The pairs of every file of ``folder`` a format reads, all read first."""
     from ltmt.formats.folders import read_folder, refuse_format
@@ -79,10 +89,10 @@ def _folder_records(
     found = read_folder(
         folder,
         source_folder,
-        src_lang,
-        tgt_lang,
+        *languages,
         include_fuzzy=include_fuzzy,
         skip_keys=skip_keys,
+        check_declared=check_declared,
     )
     left = found.skipped()
     if not quiet and any(count for count, _ in left):

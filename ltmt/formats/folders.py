@@ -108,11 +108,13 @@ def read_folder(
     *,
     include_fuzzy: bool = False,
     skip_keys: frozenset[str] = frozenset(),
+    check_declared: bool = True,
 ) -> FolderPairs:
     """The pairs of every file of ``folder`` a format reads (module docstring); a malformed
     file is an :class:`InputError` that names it, and a folder with no pair one too.
     ``include_fuzzy``: translations not yet reviewed too (:func:`read_translations`);
-    ``skip_keys``: keys whose strings make no pairs, in the files that have keys (JSON)."""
+    ``skip_keys``: keys whose strings make no pairs, in the files that have keys (JSON);
+    ``check_declared``: as :func:`read_translations`."""
     from ltmt.formats.pairs import read_pairs
     from ltmt.formats.xcloc import BundlesIn
 
@@ -140,7 +142,12 @@ def read_folder(
                 found.without_source.append(path)
                 continue
         options = spec.reader_options(
-            src_lang, tgt_lang, source_file=source, include_fuzzy=include_fuzzy, skip_keys=skip_keys
+            src_lang,
+            tgt_lang,
+            source_file=source,
+            include_fuzzy=include_fuzzy,
+            skip_keys=skip_keys,
+            check_declared=check_declared,
         )
         try:
             found.records.extend(read_pairs(path, **options))

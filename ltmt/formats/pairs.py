@@ -174,6 +174,7 @@ def read_translations(
     tgt_lang: str = "de",
     include_fuzzy: bool = False,
     skip_keys: frozenset[str] = frozenset(),
+    check_declared: bool = True,
 ) -> Iterator[PairRecord]:
     """The pairs of a translated file of any format: :func:`read_pairs` with the format's
     language options, and for a file holding one language (Android, .properties, subtitles
@@ -181,7 +182,8 @@ def read_translations(
     file that holds both). ``include_fuzzy``: translations not yet reviewed too, where the
     format marks them (PO, XLIFF, Qt, Xcode catalogs). ``skip_keys``: names of keys whose
     strings are identifiers, not text, which make no pairs (JSON; refused for a format with no
-    keys to name)."""
+    keys to name). Without ``check_declared``, the languages a file declares (a PO
+    ``Language`` header) are not checked against the pair: its pairs are read as that pair."""
     from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
 
     spec = find_format(path, fmt, role="read")
@@ -201,6 +203,7 @@ def read_translations(
         source_file=source_file,
         include_fuzzy=include_fuzzy,
         skip_keys=skip_keys,
+        check_declared=check_declared,
     )
     return read_pairs(path, fmt, **options)
 

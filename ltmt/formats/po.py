@@ -11,7 +11,8 @@ writes back as ``#.``. A plural entry gives one pair per form:
 ``msgid`` with ``msgstr[0]``, ``msgid_plural`` with each further ``msgstr[K]``
 (``metadata["plural"]`` = K; forms from 1 on also carry their ``msgid`` as
 ``metadata["plural_of"]``), so :func:`write_po` puts the entry back together. The file's
-``Language`` header, when set, must match ``tgt_lang``.
+``Language`` header, when set, must match ``tgt_lang`` (unless the caller says otherwise: a
+header copied from the template or another catalog is a common slip).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, LanguageError
 from ltmt.formats.common import atomic_write, decode, lang_matches, language_error, read_bytes
 from ltmt.formats.po_escapes import read_all_escapes
 from ltmt.segments import PairRecord
@@ -101,13 +102,46 @@ def entry_flags(unit: Any) -> tuple[str, ...]:
     return tuple(flags)
 
 
+def header_language_error(
+    path: Path, language: str, src_lang: str, tgt_lang: str, targets: list[str]
+) -> LanguageError:
+    """The error for a catalog whose ``Language`` header says ``language``, not ``tgt_lang``:
+    what its translations (``targets``) read as tells a wrong header (copied from the template
+    or another catalog: fix it) from a catalog of another language (choose its pair)."""
+    from ltmt.language_detection import described, document_language
+
+    found = document_language(targets)
+    fix = (
+        f'fix its header to "Language: {tgt_lang}", or import it as {src_lang}->{tgt_lang} '
+        "anyway with --no-language-check"
+    )
+    if found is None:
+        said = f"its Language header says {language}"
+        hint = f"if its translations are {tgt_lang}, {fix}; else pass --tgt-lang {language}"
+    elif lang_matches(found.language, tgt_lang):
+        said = f"its Language header says {language}, but its translations read as "
+        said += described(found)
+        hint = fix
+    else:
+        said = f"its Language header says {language} and its translations read as "
+        said += described(found)
+        hint = "pass --src-lang/--tgt-lang to choose the pair"
+    return LanguageError(str(path), (language,), (src_lang, tgt_lang), hint, described=said)
+
+
 def read_po(
-    path: Path, src_lang: str = "en", tgt_lang: str = "de", *, include_fuzzy: bool = False
+    path: Path,
+    src_lang: str = "en",
+    tgt_lang: str = "de",
+    *,
+    include_fuzzy: bool = False,
+    check_declared: bool = True,
 ) -> Iterator[PairRecord]:
-    """The translated pairs of the PO file ``path`` (see the module docstring)."""
+    """The translated pairs of the PO file ``path`` (see the module docstring); a ``Language``
+    header that is not ``tgt_lang`` is a :class:`LanguageError` (:func:`header_language_error`),
+    or without ``check_declared`` a warning (the pairs read as ``src_lang`` → ``tgt_lang``)."""
     path = Path(path)
     store = load_po(path)
-    check_language(store, path, src_lang, tgt_lang)
     records = []
     fuzzy = 0
     for number, unit in enumerate(store.units):
@@ -137,6 +171,18 @@ def read_po(
                 records.append(PairRecord(source, target, position, {**metadata, **extra}))
         elif unit.source and unit.target:
             records.append(PairRecord(unit.source, unit.target, position, metadata))
+    language = store.gettargetlanguage()
+    if language and not lang_matches(language, tgt_lang):
+        if check_declared:
+            targets = [record.target for record in records]
+            raise header_language_error(path, language, src_lang, tgt_lang, targets)
+        logger.warning(
+            "%s: its Language header says %s; read as %s->%s pairs, as asked",
+            path,
+            language,
+            src_lang,
+            tgt_lang,
+        )
     if fuzzy:
         logger.warning(
             "%s: %s not read (a fuzzy translation is not reviewed)",

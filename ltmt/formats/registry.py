@@ -53,6 +53,11 @@ class FileFormat:
     ``skips_keys``: its document opener and its reader take ``skip_keys``, names of keys whose
     strings are identifiers, not text (a JSON dialogue tree's ``id``, ``next``): copied, not
     translated, and no pairs for a memory.
+    ``declares_languages``: the files declare their languages in tags that say nothing else (PO's
+    ``Language`` header, XLIFF's ``source-language``/``target-language``), which its reader
+    refuses when they are not the pair asked, and reads as that pair, with a warning, given
+    ``check_declared=False`` (a header copied from the template). TMX's ``xml:lang`` is no such
+    tag: it tells each unit's source from its target.
     """
 
     name: str
@@ -71,6 +76,7 @@ class FileFormat:
     reviews: bool = False
     files_of: str = ""
     skips_keys: bool = False
+    declares_languages: bool = False
 
     def roles(self) -> tuple[Role, ...]:
         found: list[Role] = []
@@ -107,12 +113,15 @@ class FileFormat:
         source_file: Path | None = None,
         include_fuzzy: bool = False,
         skip_keys: frozenset[str] = frozenset(),
+        check_declared: bool = True,
     ) -> dict[str, Any]:
         """The keyword arguments of this format's reader: the languages where its files name
         them; for a file holding one language, the ``source_file`` it translates (its plural
         forms named by the target language's categories); ``include_fuzzy`` where the files mark
         translations not yet reviewed (:attr:`reviews`); ``skip_keys`` where the files have keys
-        to name (:attr:`skips_keys`: a folder's other files are read without them)."""
+        to name (:attr:`skips_keys`: a folder's other files are read without them); without
+        ``check_declared``, the languages the files declare are not checked, where they only
+        declare them (:attr:`declares_languages`)."""
         options: dict[str, Any] = dict(self.language_options(src_lang, tgt_lang))
         if self.one_language:
             options.update(source_file=source_file, tgt_lang=tgt_lang)
@@ -120,6 +129,8 @@ class FileFormat:
             options["include_fuzzy"] = True
         if skip_keys and self.skips_keys:
             options["skip_keys"] = skip_keys
+        if not check_declared and self.declares_languages:
+            options["check_declared"] = False
         return options
 
     def language_options(self, src_lang: str, tgt_lang: str) -> dict[str, str]:
@@ -195,6 +206,7 @@ FORMATS: dict[str, FileFormat] = {
             languages=True,
             markers=(b'msgid "', b"msgid '"),
             reviews=True,
+            declares_languages=True,
         ),
         FileFormat(
             "xliff",
@@ -206,7 +218,8 @@ FORMATS: dict[str, FileFormat] = {
             languages=True,
             markers=(b"<xliff ", b"<xliff\n", b"<xliff\r", b"<xliff\t", b"<xliff>"),  # not <xliff:g
             reviews=True,
-            utf16=True,  # XML: its parser reads UTF-16
+            utf16=True,
+            declares_languages=True,  # XML: its parser reads UTF-16
         ),
         FileFormat(
             "ts",

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, LanguageError
 from ltmt.formats.cat_tool_statuses import tool_locked, tool_state, trados_segment
 from ltmt.formats.common import (
     XmlLeftOut,
@@ -299,9 +299,17 @@ def check_languages(tree: Any, version: int, path: Path, src_lang: str, tgt_lang
 
 
 def read_xliff(
-    path: Path, src_lang: str = "en", tgt_lang: str = "de", *, include_fuzzy: bool = False
+    path: Path,
+    src_lang: str = "en",
+    tgt_lang: str = "de",
+    *,
+    include_fuzzy: bool = False,
+    check_declared: bool = True,
 ) -> Iterator[PairRecord]:
     """The translated pairs of the XLIFF file ``path``; inline markup is kept as tags.
+    Declared languages that are not ``src_lang`` → ``tgt_lang`` are a
+    :class:`~ltmt.errors.LanguageError` (:func:`check_languages`), or without
+    ``check_declared`` a warning (the pairs read as that pair).
 
     Metadata: ``id`` (the unit id), ``context`` (see the module docstring), ``note`` (its
     notes), ``state`` when set, ``approved`` (``"yes"``) for a 1.2 unit ``approved="yes"``, a PO
@@ -311,7 +319,14 @@ def read_xliff(
     """
     path = Path(path)
     tree, version = load_xliff(path)
-    check_languages(tree, version, path, src_lang, tgt_lang)
+    try:
+        check_languages(tree, version, path, src_lang, tgt_lang)
+    except LanguageError as exc:
+        if check_declared:
+            raise
+        logger.warning(
+            "%s: %s; read as %s->%s pairs, as asked", path, exc.languages, src_lang, tgt_lang
+        )
     records = []
     unreviewed = 0
     for unit in iter_units(tree, version):

@@ -184,7 +184,14 @@ def import_upload(
     and bytes of the source-language file a one-language file (Android, Java properties, JSON)
     translates; ``skip_keys``: a JSON file's keys whose strings make no pairs."""
     name, records = upload_records(
-        filename, content, fmt, languages, source, store=memory.path, skip_keys=skip_keys
+        filename,
+        content,
+        fmt,
+        languages,
+        source,
+        store=memory.path,
+        skip_keys=skip_keys,
+        check_declared=language_check,
     )
     if language_check:
         check_pair_languages(name, records, *languages, "language_check=false")
@@ -201,11 +208,13 @@ def upload_records(
     store: Path,
     include_fuzzy: bool = False,
     skip_keys: frozenset[str] = frozenset(),
+    check_declared: bool = True,
 ) -> tuple[str, list[PairRecord]]:
     """The upload's safe name and its pairs, read whole (see :func:`import_upload`) in a work
     folder of memory store ``store``; ``include_fuzzy``: translations not yet reviewed too,
     where the format marks them; ``skip_keys``: keys whose strings make no pairs (JSON; refused
-    for another format)."""
+    for another format); ``check_declared``: the languages a file declares (a PO ``Language``
+    header) are checked (:func:`ltmt.formats.pairs.read_translations`)."""
     name = safe_name(filename, "upload")
     with upload_path(name, content, store) as path:
         kind = pair_format(path, fmt)
@@ -221,7 +230,11 @@ def upload_records(
             raise InputError(f"{name}: skip_keys names keys of JSON files, not of {kind}")
         source_file = _beside(path, source) if source is not None else None
         options = spec.reader_options(
-            *languages, source_file=source_file, include_fuzzy=include_fuzzy, skip_keys=skip_keys
+            *languages,
+            source_file=source_file,
+            include_fuzzy=include_fuzzy,
+            skip_keys=skip_keys,
+            check_declared=check_declared,
         )
         records = list(read_pairs(path, kind, **options))
     # positions name the upload, not the server's work file

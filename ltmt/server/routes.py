@@ -420,7 +420,8 @@ def import_file(
         bool,
         Form(
             description="Refuse a file whose sides read as other languages than the server's "
-            "pair (swapped columns, another pair); false imports it as it is"
+            "pair (swapped columns, another pair), or whose PO Language header or XLIFF "
+            "languages name others; false imports it as it is"
         ),
     ] = True,
     skip_keys: Annotated[

@@ -305,6 +305,31 @@ def test_export_refuses_a_language_that_contradicts_the_memory_s(
     assert not out.exists()
 
 
+def test_a_po_whose_language_header_is_wrong_is_imported_with_no_language_check(
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+    store: str,
+    tmp_path: Path,
+) -> None:
+    catalog = tmp_path / "lang-en.po"
+    catalog.write_text(
+        'msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
+        'msgid "Close the window and save your changes"\n'
+        'msgstr "Fenster schließen und Änderungen speichern"\n',
+        "utf-8",
+    )
+    import_it = ("memory", "import", str(catalog), "-u", "p", "--memory-dir", store)
+    code, _, err = ltmt(capsys, *import_it)
+    assert code == 1
+    assert err.startswith(f"ltmt: error: {catalog}: its Language header says en")
+    assert err.endswith(
+        'fix its header to "Language: de", or import it as en->de anyway with --no-language-check\n'
+    )
+    code, out, _ = ltmt(capsys, *import_it, "--no-language-check")
+    assert (code, out) == (0, "imported lang-en.po into p: 1 added, 0 duplicates, 0 skipped\n")
+    assert "its Language header says en; read as en->de pairs, as asked" in caplog.text
+
+
 def test_deleting_a_missing_segment_of_a_known_user_names_the_segment(
     capsys: pytest.CaptureFixture[str], store: str
 ) -> None:

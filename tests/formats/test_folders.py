@@ -84,7 +84,7 @@ def test_a_template_and_another_languages_catalog_are_left_out_and_counted(tmp_p
 def test_a_folder_of_another_pair_only_says_the_first_files_languages(tmp_path: Path) -> None:
     (tmp_path / "fr.po").write_text(PO.format(lang="fr", target="Enregistrer"), "utf-8")
     (tmp_path / "app.pot").write_text(PO.format(lang="", target=""), "utf-8")
-    message = r"no translated file in it; .*fr.po: languages in the file are fr, not en->de"
+    message = r"no translated file in it; .*fr.po: its Language header says fr\b.*, not en->de"
     with pytest.raises(InputError, match=message):
         read_folder(tmp_path)
     (tmp_path / "fr.po").unlink()

@@ -205,8 +205,63 @@ def test_a_plural_entry_its_flags_and_notes_survive_a_round_trip_through_xliff(
 
 
 def test_po_language_mismatch() -> None:
-    with pytest.raises(InputError, match=r"demo.po: languages in the file are de, not en->fr"):
+    expected = (
+        r"demo.po: its Language header says de and its translations read as German \(de\), not "
+        r"en->fr; pass --src-lang/--tgt-lang to choose the pair$"
+    )
+    with pytest.raises(LanguageError, match=expected):
         list(read_po(DATA / "demo.po", src_lang="en", tgt_lang="fr"))
+
+
+GERMAN_UNDER_AN_ENGLISH_HEADER = (
+    'msgid ""\nmsgstr ""\n"Language: en\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    'msgid "Open the file"\nmsgstr "Datei öffnen"\n\n'
+    'msgid "Close the window and save your changes"\n'
+    'msgstr "Fenster schließen und Änderungen speichern"\n\n'
+    'msgid "Show all commits of the current branch"\n'
+    'msgstr "Alle Commits des aktuellen Zweigs anzeigen"\n'
+)
+
+
+def test_a_wrong_po_language_header_is_named_with_what_the_translations_read_as(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "lang-en.po"
+    path.write_text(GERMAN_UNDER_AN_ENGLISH_HEADER, "utf-8")
+    expected = (
+        r"lang-en.po: its Language header says en, but its translations read as German \(de\), "
+        r'not en->de; fix its header to "Language: de", or import it as en->de anyway with '
+        r"--no-language-check$"
+    )
+    with pytest.raises(LanguageError, match=expected):
+        list(read_po(path))
+
+
+def test_a_wrong_po_language_header_is_read_as_the_pair_asked_when_told(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "lang-en.po"
+    path.write_text(GERMAN_UNDER_AN_ENGLISH_HEADER, "utf-8")
+    records = list(read_po(path, check_declared=False))
+    assert [r.target for r in records] == [
+        "Datei öffnen",
+        "Fenster schließen und Änderungen speichern",
+        "Alle Commits des aktuellen Zweigs anzeigen",
+    ]
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{path}: its Language header says en; read as en->de pairs, as asked"
+    ]
+
+
+def test_xliff_languages_are_read_as_the_pair_asked_when_told(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    records = list(read_xliff(DATA / "demo12.xlf", tgt_lang="fr", check_declared=False))
+    assert [(r.source, r.target) for r in records] == [("Save", "Speichern")]
+    assert caplog.records[0].getMessage() == (
+        f"{DATA / 'demo12.xlf'}: target language in the file is de-DE; read as en->fr pairs, "
+        "as asked"
+    )
 
 
 def test_xliff12_reads_finished_units(caplog: pytest.LogCaptureFixture) -> None:
