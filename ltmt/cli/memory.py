@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -123,7 +125,8 @@ def import_(
     The pairs are then stored in one transaction (all or nothing). Pairs already in the memory
     count as duplicates; a duplicate whose source has a newer translation stored is made the
     newest (the one translations reuse: importing is approving). Pairs that fail cleaning (an
-    empty side, broken encoding, a length ratio beyond 3:1) are skipped and counted by reason. A
+    empty side, broken encoding, a length ratio beyond 3:1) are skipped and counted by reason, as
+    are the file's entries that were not read as pairs (fuzzy, untranslated, not final). A
     file whose sides read as other languages than the memory's pair is refused (swapped
     columns, a TM of another pair). A JSON file's identifiers, which a translation copies,
     make no pairs (GUARD → GUARD), nor do the strings under --skip-keys. With --source-file, a
@@ -133,10 +136,23 @@ def import_(
     from tqdm import tqdm
 
     from ltmt.cli.main import click_errors
+    from ltmt.formats.not_read import NotRead
     from ltmt.formats.pair_languages import check_pair_languages
     from ltmt.formats.pairs import drain
 
     keys = parse_skip_keys_option(skip_keys)
+    not_read = NotRead()  # the entries the readers left out (fuzzy ...): counted in the report
+    read = functools.partial(
+        read_records,
+        fmt=fmt,
+        source_file=source_file,
+        src_lang=src_lang,
+        tgt_lang=tgt_lang,
+        quiet=as_json,
+        skip_keys=keys,
+        check_declared=language_check,
+        not_read=not_read,
+    )
     with contextlib.ExitStack() as stack:
         # the user, the key file and an existing store are checked before a long read
         opened = open_store_before_reading(memory_dir, key_file, user=user)
@@ -145,31 +161,13 @@ def import_(
         if str(file) in STDIN_NAMES:  # a pipe: ltmt memory export -o - ... | ltmt memory import -
             said, copy = "<stdin>", _stdin_copy(stack, fmt)
             try:
-                records = read_records(
-                    copy,
-                    fmt,
-                    source_file,
-                    src_lang,
-                    tgt_lang,
-                    quiet=as_json,
-                    skip_keys=keys,
-                    check_declared=language_check,
-                )
+                records = read(copy)
             except InputError as exc:
                 raise InputError(str(exc).replace(str(copy), said)) from exc
             except click_errors.UsageError as exc:  # --skip-keys with another format
                 raise click_errors.UsageError(str(exc).replace(str(copy), said)) from exc
         else:
-            records = read_records(
-                file,
-                fmt,
-                source_file,
-                src_lang,
-                tgt_lang,
-                quiet=as_json,
-                skip_keys=keys,
-                check_declared=language_check,
-            )
+            records = read(file)
         name = said if isinstance(said, str) else said.name
         if language_check:
             check_pair_languages(said, records, src_lang, tgt_lang, "--no-language-check")
@@ -197,6 +195,7 @@ def import_(
             # (--no-language-check skips the reading of the text's languages, not this)
             languages=(src_lang, tgt_lang),
         )
+    report = replace(report, not_read=not_read.by_reason())
     if as_json:
         _echo_json({"file": str(file), **report.to_dict()})
     else:

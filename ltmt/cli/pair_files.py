@@ -12,6 +12,7 @@ import typer
 from ltmt.wording import counted, counted_kinds
 
 if TYPE_CHECKING:
+    from ltmt.formats.not_read import NotRead
     from ltmt.segments import PairRecord
 
 READ_NOTE_FROM = 8 << 20  # bytes: a terminal is told when a larger file is being read
@@ -28,13 +29,15 @@ def read_records(
     include_fuzzy: bool = False,
     skip_keys: frozenset[str] = frozenset(),
     check_declared: bool = True,
+    not_read: NotRead | None = None,
 ) -> list[PairRecord]:
     """The pairs of the file ``path``, or of every file of the folder ``path`` a format reads
     (``source_file``: then the source-language folder); ``include_fuzzy``: translations not
     yet reviewed too (:func:`ltmt.formats.pairs.read_translations`); ``skip_keys``: keys whose
     strings are identifiers, which make no pairs (``--skip-keys``: a usage error for one file
     of a format with no keys); ``check_declared``: the languages a file declares are checked
-    (:func:`ltmt.formats.pairs.read_translations`). Files of a folder that were skipped are said
+    (:func:`ltmt.formats.pairs.read_translations`); ``not_read``: counts the entries the readers
+    left out, which they then do not warn of. Files of a folder that were skipped are said
     on stderr unless ``quiet``."""
     if path.is_dir():
         return _folder_records(
@@ -46,6 +49,7 @@ def read_records(
             include_fuzzy,
             skip_keys,
             check_declared,
+            not_read,
         )
     from ltmt.formats.pairs import read_translations
 
@@ -65,6 +69,7 @@ def read_records(
         include_fuzzy=include_fuzzy,
         skip_keys=skip_keys,
         check_declared=check_declared,
+        not_read=not_read,
     )
     size = path.stat().st_size
     if size >= READ_NOTE_FROM and sys.stderr.isatty():  # some formats are read whole
@@ -81,6 +86,7 @@ def _folder_records(
     include_fuzzy: bool,
     skip_keys: frozenset[str],
     check_declared: bool,
+    not_read: NotRead | None,
 ) -> list[PairRecord]:
     """The pairs of every file of ``folder`` a format reads, all read first."""
     from ltmt.formats.folders import read_folder, refuse_format
@@ -93,6 +99,7 @@ def _folder_records(
         include_fuzzy=include_fuzzy,
         skip_keys=skip_keys,
         check_declared=check_declared,
+        not_read=not_read,
     )
     left = found.skipped()
     if not quiet and any(count for count, _ in left):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ltmt.errors import InputError, LanguageError, NoPairsError
+from ltmt.formats.not_read import NotRead
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
 
@@ -109,12 +110,14 @@ def read_folder(
     include_fuzzy: bool = False,
     skip_keys: frozenset[str] = frozenset(),
     check_declared: bool = True,
+    not_read: NotRead | None = None,
 ) -> FolderPairs:
     """The pairs of every file of ``folder`` a format reads (module docstring); a malformed
     file is an :class:`InputError` that names it, and a folder with no pair one too.
     ``include_fuzzy``: translations not yet reviewed too (:func:`read_translations`);
     ``skip_keys``: keys whose strings make no pairs, in the files that have keys (JSON);
-    ``check_declared``: as :func:`read_translations`."""
+    ``check_declared``, ``not_read``: as :func:`read_translations` (the entries of the files
+    read: a template left out is counted as a file, not by its entries)."""
     from ltmt.formats.pairs import read_pairs
     from ltmt.formats.xcloc import BundlesIn
 
@@ -148,6 +151,7 @@ def read_folder(
             include_fuzzy=include_fuzzy,
             skip_keys=skip_keys,
             check_declared=check_declared,
+            not_read=NotRead() if not_read is not None else None,
         )
         try:
             found.records.extend(read_pairs(path, **options))
@@ -158,6 +162,8 @@ def read_folder(
             found.other_language.append(path)  # fr.po beside de.po
             language_error = language_error or str(error)
             continue
+        if not_read is not None:
+            not_read.counts.update(options.get("not_read", NotRead()).counts)
         found.read.append(path)
     if not found.read:
         hint = ""

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError, NoPairsError
+from ltmt.formats.not_read import NotRead
 from ltmt.formats.registry import Role, find_format
 from ltmt.segments import PairRecord
 
@@ -175,6 +176,7 @@ def read_translations(
     include_fuzzy: bool = False,
     skip_keys: frozenset[str] = frozenset(),
     check_declared: bool = True,
+    not_read: NotRead | None = None,
 ) -> Iterator[PairRecord]:
     """The pairs of a translated file of any format: :func:`read_pairs` with the format's
     language options, and for a file holding one language (Android, .properties, subtitles
@@ -183,7 +185,9 @@ def read_translations(
     format marks them (PO, XLIFF, Qt, Xcode catalogs). ``skip_keys``: names of keys whose
     strings are identifiers, not text, which make no pairs (JSON; refused for a format with no
     keys to name). Without ``check_declared``, the languages a file declares (a PO
-    ``Language`` header) are not checked against the pair: its pairs are read as that pair."""
+    ``Language`` header) are not checked against the pair: its pairs are read as that pair.
+    ``not_read``: where the reader counts the entries it left out instead of warning
+    (:mod:`ltmt.formats.not_read`)."""
     from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
 
     spec = find_format(path, fmt, role="read")
@@ -204,6 +208,7 @@ def read_translations(
         include_fuzzy=include_fuzzy,
         skip_keys=skip_keys,
         check_declared=check_declared,
+        not_read=not_read,
     )
     return read_pairs(path, fmt, **options)
 

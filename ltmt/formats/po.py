@@ -4,7 +4,8 @@
     write_po(Path("out.po"), records, tgt_lang="de")
 
 Read: translated entries only (untranslated, fuzzy and obsolete ones are skipped unless asked
-for; the fuzzy ones left out are counted in a warning); ``msgctxt`` goes to
+for; the fuzzy and untranslated ones left out are counted into a caller's
+:class:`~ltmt.formats.not_read.NotRead`, else the fuzzy ones in a warning); ``msgctxt`` goes to
 ``metadata["context"]``, the ``#,`` flags (``c-format`` ...) to ``metadata["flags"]``, the
 comments for translators (``#.`` and ``#``) to ``metadata["note"]``, which :func:`write_po`
 writes back as ``#.``. A plural entry gives one pair per form:
@@ -27,6 +28,7 @@ from typing import Any
 
 from ltmt.errors import InputError, LanguageError
 from ltmt.formats.common import atomic_write, decode, lang_matches, language_error, read_bytes
+from ltmt.formats.not_read import NotRead
 from ltmt.formats.po_escapes import read_all_escapes
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
@@ -129,6 +131,12 @@ def header_language_error(
     return LanguageError(str(path), (language,), (src_lang, tgt_lang), hint, described=said)
 
 
+def _translated(unit: Any) -> bool:
+    """Whether the entry ``unit`` has a translation (of one of its plural forms)."""
+    forms = unit.target.strings if unit.hasplural() else [unit.target]
+    return any(str(form) for form in forms)
+
+
 def read_po(
     path: Path,
     src_lang: str = "en",
@@ -136,19 +144,25 @@ def read_po(
     *,
     include_fuzzy: bool = False,
     check_declared: bool = True,
+    not_read: NotRead | None = None,
 ) -> Iterator[PairRecord]:
     """The translated pairs of the PO file ``path`` (see the module docstring); a ``Language``
     header that is not ``tgt_lang`` is a :class:`LanguageError` (:func:`header_language_error`),
-    or without ``check_declared`` a warning (the pairs read as ``src_lang`` → ``tgt_lang``)."""
+    or without ``check_declared`` a warning (the pairs read as ``src_lang`` → ``tgt_lang``).
+    The entries left out are counted into ``not_read`` (``fuzzy``, ``untranslated``), or the
+    fuzzy ones said in a warning without one."""
     path = Path(path)
     store = load_po(path)
     records = []
-    fuzzy = 0
+    left_out = NotRead()
     for number, unit in enumerate(store.units):
         if unit.isheader() or unit.isobsolete():
             continue
+        if not _translated(unit):
+            left_out.add("untranslated")  # an empty fuzzy entry too: nothing to review
+            continue
         if unit.isfuzzy() and not include_fuzzy:
-            fuzzy += bool(unit.target)  # one with a translation, not an empty fuzzy entry
+            left_out.add("fuzzy")
             continue
         position = f"{path}: entry {number}"
         metadata: dict[str, Any] = {"context": unit.getcontext()} if unit.getcontext() else {}
@@ -183,7 +197,9 @@ def read_po(
             src_lang,
             tgt_lang,
         )
-    if fuzzy:
+    if not_read is not None:
+        not_read.counts.update(left_out.counts)
+    elif fuzzy := left_out.counts["fuzzy"]:
         logger.warning(
             "%s: %s not read (a fuzzy translation is not reviewed)",
             path,

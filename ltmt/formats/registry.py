@@ -20,10 +20,13 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ltmt.errors import ChoiceError, InputError
 from ltmt.wording import did_you_mean
+
+if TYPE_CHECKING:
+    from ltmt.formats.not_read import NotRead
 
 Role = Literal["read", "write", "document"]
 SNIFF_BYTES = 4096
@@ -58,6 +61,9 @@ class FileFormat:
     refuses when they are not the pair asked, and reads as that pair, with a warning, given
     ``check_declared=False`` (a header copied from the template). TMX's ``xml:lang`` is no such
     tag: it tells each unit's source from its target.
+    ``counts_not_read``: its reader takes ``not_read``, a
+    :class:`~ltmt.formats.not_read.NotRead` it counts the entries it left out into (fuzzy,
+    untranslated ...) instead of warning of them.
     """
 
     name: str
@@ -77,6 +83,7 @@ class FileFormat:
     files_of: str = ""
     skips_keys: bool = False
     declares_languages: bool = False
+    counts_not_read: bool = False
 
     def roles(self) -> tuple[Role, ...]:
         found: list[Role] = []
@@ -114,6 +121,7 @@ class FileFormat:
         include_fuzzy: bool = False,
         skip_keys: frozenset[str] = frozenset(),
         check_declared: bool = True,
+        not_read: NotRead | None = None,
     ) -> dict[str, Any]:
         """The keyword arguments of this format's reader: the languages where its files name
         them; for a file holding one language, the ``source_file`` it translates (its plural
@@ -121,7 +129,8 @@ class FileFormat:
         translations not yet reviewed (:attr:`reviews`); ``skip_keys`` where the files have keys
         to name (:attr:`skips_keys`: a folder's other files are read without them); without
         ``check_declared``, the languages the files declare are not checked, where they only
-        declare them (:attr:`declares_languages`)."""
+        declare them (:attr:`declares_languages`); ``not_read`` where the reader counts what it
+        left out into one (:attr:`counts_not_read`)."""
         options: dict[str, Any] = dict(self.language_options(src_lang, tgt_lang))
         if self.one_language:
             options.update(source_file=source_file, tgt_lang=tgt_lang)
@@ -131,6 +140,8 @@ class FileFormat:
             options["skip_keys"] = skip_keys
         if not check_declared and self.declares_languages:
             options["check_declared"] = False
+        if not_read is not None and self.counts_not_read:
+            options["not_read"] = not_read
         return options
 
     def language_options(self, src_lang: str, tgt_lang: str) -> dict[str, str]:
@@ -193,6 +204,7 @@ FORMATS: dict[str, FileFormat] = {
             read="ltmt.formats.tmx:read_tmx",
             write="ltmt.formats.tmx:write_tmx",
             languages=True,
+            counts_not_read=True,
             markers=(b"<tmx",),
             utf16=True,  # XML: its parser reads UTF-16
         ),
@@ -207,6 +219,7 @@ FORMATS: dict[str, FileFormat] = {
             markers=(b'msgid "', b"msgid '"),
             reviews=True,
             declares_languages=True,
+            counts_not_read=True,
         ),
         FileFormat(
             "xliff",
@@ -219,7 +232,8 @@ FORMATS: dict[str, FileFormat] = {
             markers=(b"<xliff ", b"<xliff\n", b"<xliff\r", b"<xliff\t", b"<xliff>"),  # not <xliff:g
             reviews=True,
             utf16=True,
-            declares_languages=True,  # XML: its parser reads UTF-16
+            declares_languages=True,
+            counts_not_read=True,  # XML: its parser reads UTF-16
         ),
         FileFormat(
             "ts",

@@ -35,6 +35,7 @@ from ltmt.formats.common import (
 )
 from ltmt.formats.inline import append_text
 from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, stored_natives
+from ltmt.formats.not_read import NotRead
 from ltmt.formats.tmx_codes import OverlappingCodes, read_segment
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
@@ -68,13 +69,17 @@ _CODES = {
 }
 
 
-def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator[PairRecord]:
+def read_tmx(
+    path: Path, src_lang: str = "en", tgt_lang: str = "de", *, not_read: NotRead | None = None
+) -> Iterator[PairRecord]:
     """The ``src_lang`` → ``tgt_lang`` pairs of the TMX file ``path``.
 
     ``<tu>`` elements lacking either language, or with an empty side, are skipped, and of
     several ``<tuv>`` of the target language the first is read: each is said in one warning
     that names the first lines, as are the units whose empty paired codes overlap
-    (:class:`~ltmt.formats.tmx_codes.OverlappingCodes`: no tags that nest can hold them).
+    (:class:`~ltmt.formats.tmx_codes.OverlappingCodes`: no tags that nest can hold them). Given
+    ``not_read``, the units skipped are counted into it by reason instead of said
+    (``untranslated``: no target; ``empty target``, ``no source``, ``overlapping codes`` ...).
     Metadata: ``id`` (``tuid``), ``note``, each ``<prop type="x-NAME">`` as ``NAME``, the
     ``<tu>``'s ``creationdate``, ``changedate``, ``creationid``, ``changeid``, ``usagecount`` and
     ``lastusagedate`` under their names, and ``native_codes``: the native code of each code read
@@ -134,7 +139,9 @@ def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator
     )
     if found and not languages_ok:
         raise language_error(path, found | {header_lang or ""} - {"*all*"}, src_lang, tgt_lang)
-    if sides.skipped:
+    if not_read is not None:
+        not_read.counts.update(sides.left_out.counts)
+    elif sides.skipped:
         logger.warning(
             "%s: %s without both %s and %s text %s not read (%s)",
             path,
@@ -144,7 +151,7 @@ def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator
             "was" if len(sides.skipped) == 1 else "were",
             _lines(sides.skipped),
         )
-    if sides.overlapping:
+    if sides.overlapping and not_read is None:
         logger.warning(
             "%s: %s with paired inline codes that overlap %s not read (%s)",
             path,
@@ -194,6 +201,7 @@ class _Sides:
         self.variants: list[int] = []  # the lines of pairs read from a <tu> with two targets
         self.skipped: list[int] = []  # the lines of the <tu> without both sides' text
         self.overlapping: list[int] = []  # the lines of the <tu> whose paired codes overlap
+        self.left_out = NotRead()  # the units of those lines, by reason
         self._matches: dict[str, tuple[bool, bool]] = {}  # language -> (source?, target?)
         # the units' parent (<body>) and the xml:space nearest it, looked up once
         self._outer: tuple[Any, str | None] = (None, None)
@@ -229,6 +237,10 @@ class _Sides:
                     variant = True
         if source_node is None or target_node is None:
             self.skipped.append(unit.sourceline)
+            if source_node is not None:
+                self.left_out.add("untranslated")
+            else:
+                self.left_out.add("no source" if target_node is not None else "other languages")
             return None
         outer = self._space_outside(unit)
         try:
@@ -236,9 +248,11 @@ class _Sides:
             target, target_natives = _segment_text(target_node, outer)
         except OverlappingCodes:
             self.overlapping.append(unit.sourceline)
+            self.left_out.add("overlapping codes")
             return None
         if not source or not target or not source.strip() or not target.strip():
             self.skipped.append(unit.sourceline)
+            self.left_out.add("empty target" if source and source.strip() else "empty source")
             return None
         if variant:
             self.variants.append(unit.sourceline)

@@ -36,6 +36,7 @@ from ltmt.formats.common import (
 )
 from ltmt.formats.inline import append_text, to_text
 from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, stored_natives
+from ltmt.formats.not_read import NotRead
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
 
@@ -305,11 +306,14 @@ def read_xliff(
     *,
     include_fuzzy: bool = False,
     check_declared: bool = True,
+    not_read: NotRead | None = None,
 ) -> Iterator[PairRecord]:
     """The translated pairs of the XLIFF file ``path``; inline markup is kept as tags.
     Declared languages that are not ``src_lang`` → ``tgt_lang`` are a
     :class:`~ltmt.errors.LanguageError` (:func:`check_languages`), or without
-    ``check_declared`` a warning (the pairs read as that pair).
+    ``check_declared`` a warning (the pairs read as that pair). The units left out are counted
+    into ``not_read`` (``not final``: a target its state does not approve; ``untranslated``),
+    or the first kind said in a warning without one.
 
     Metadata: ``id`` (the unit id), ``context`` (see the module docstring), ``note`` (its
     notes), ``state`` when set, ``approved`` (``"yes"``) for a 1.2 unit ``approved="yes"``, a PO
@@ -328,11 +332,11 @@ def read_xliff(
             "%s: %s; read as %s->%s pairs, as asked", path, exc.languages, src_lang, tgt_lang
         )
     records = []
-    unreviewed = 0
+    left_out = NotRead()
     for unit in iter_units(tree, version):
         if not unit.is_done() or (unit.needs_review and not include_fuzzy):
             has_target = unit.target is not None and to_text(unit.target).text.strip()
-            unreviewed += bool(has_target and unit.state is not None)
+            left_out.add("not final" if has_target and unit.state is not None else "untranslated")
             continue
         source, target = to_text(unit.source), to_text(unit.target)
         if not source.text.strip():
@@ -353,7 +357,9 @@ def read_xliff(
             metadata[NATIVE_CODES] = {**target.natives, **source.natives}
         position = f"{path}:{unit.source.sourceline}"
         records.append(PairRecord(source.text, target.text, position, metadata))
-    if unreviewed:
+    if not_read is not None:
+        not_read.counts.update(left_out.counts)
+    elif unreviewed := left_out.counts["not final"]:
         logger.warning(
             "%s: %s with a target not read (its state says it is not final)",
             path,

@@ -17,7 +17,9 @@ class ImportReport:
     stored (or repeated within the input), ``refreshed`` those of them made the newest
     translation of their source (it had another translation stored since); ``skipped`` maps a
     cleaning reason to its count and ``examples`` gives the position of the first few skipped
-    pairs (``file.tsv:12``).
+    pairs (``file.tsv:12``). ``not_read`` maps a reason to the count of the file's entries that
+    were never read as pairs (``fuzzy``, ``untranslated``: :mod:`ltmt.formats.not_read`), which
+    ``read`` does not count.
     """
 
     user: str
@@ -27,6 +29,7 @@ class ImportReport:
     refreshed: int = 0
     skipped: Mapping[str, int] = field(default_factory=dict)
     examples: tuple[str, ...] = ()
+    not_read: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def skipped_total(self) -> int:
@@ -34,7 +37,8 @@ class ImportReport:
 
     def summary(self) -> str:
         """One line: ``u1: 980 added, 15 duplicates (2 made the newest translation of their
-        source), 5 skipped (3 length ratio, 2 empty target)``"""
+        source), 5 skipped (3 length ratio, 2 empty target); not read: 24 fuzzy, 22
+        untranslated``"""
         refreshed = ""
         if self.refreshed:
             its = "its" if self.refreshed == 1 else "their"
@@ -44,8 +48,9 @@ class ImportReport:
             f"{refreshed}, {self.skipped_total} skipped"
         )
         if self.skipped_total:
-            parts = ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items()) if n)
-            line += f" ({parts})"
+            line += f" ({_by_reason(self.skipped)})"
+        if any(self.not_read.values()):
+            line += f"; not read: {_by_reason(self.not_read)}"
         return line
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,4 +62,10 @@ class ImportReport:
             "refreshed": self.refreshed,
             "skipped": dict(self.skipped),
             "examples": list(self.examples),
+            "not_read": dict(self.not_read),
         }
+
+
+def _by_reason(counts: Mapping[str, int]) -> str:
+    """``3 length ratio, 2 empty target``: the counts that are not 0, by reason."""
+    return ", ".join(f"{n} {reason}" for reason, n in sorted(counts.items()) if n)

@@ -23,6 +23,7 @@ from urllib.parse import quote
 from ltmt.errors import ChoiceError, InputError, LanguageError
 from ltmt.formats.documents import document_format
 from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
+from ltmt.formats.not_read import NotRead
 from ltmt.formats.pair_languages import check_pair_languages
 from ltmt.formats.pairs import (
     drain,
@@ -182,7 +183,10 @@ def import_upload(
     first (a malformed one, or with ``language_check`` one whose sides read as other languages
     than ``languages``, writes nothing), then stored in one transaction. ``source``: the name
     and bytes of the source-language file a one-language file (Android, Java properties, JSON)
-    translates; ``skip_keys``: a JSON file's keys whose strings make no pairs."""
+    translates; ``skip_keys``: a JSON file's keys whose strings make no pairs. The file's
+    entries that were not read as pairs (fuzzy, untranslated) are counted in the report's
+    ``not_read``."""
+    not_read = NotRead()
     name, records = upload_records(
         filename,
         content,
@@ -192,10 +196,12 @@ def import_upload(
         store=memory.path,
         skip_keys=skip_keys,
         check_declared=language_check,
+        not_read=not_read,
     )
     if language_check:
         check_pair_languages(name, records, *languages, "language_check=false")
-    return name, memory.import_pairs(user, drain(records), origin=name, languages=languages)
+    report = memory.import_pairs(user, drain(records), origin=name, languages=languages)
+    return name, replace(report, not_read=not_read.by_reason())
 
 
 def upload_records(
@@ -209,12 +215,14 @@ def upload_records(
     include_fuzzy: bool = False,
     skip_keys: frozenset[str] = frozenset(),
     check_declared: bool = True,
+    not_read: NotRead | None = None,
 ) -> tuple[str, list[PairRecord]]:
     """The upload's safe name and its pairs, read whole (see :func:`import_upload`) in a work
     folder of memory store ``store``; ``include_fuzzy``: translations not yet reviewed too,
     where the format marks them; ``skip_keys``: keys whose strings make no pairs (JSON; refused
     for another format); ``check_declared``: the languages a file declares (a PO ``Language``
-    header) are checked (:func:`ltmt.formats.pairs.read_translations`)."""
+    header) are checked, and ``not_read`` counts the entries left out
+    (:func:`ltmt.formats.pairs.read_translations`)."""
     name = safe_name(filename, "upload")
     with upload_path(name, content, store) as path:
         kind = pair_format(path, fmt)
@@ -235,6 +243,7 @@ def upload_records(
             include_fuzzy=include_fuzzy,
             skip_keys=skip_keys,
             check_declared=check_declared,
+            not_read=not_read,
         )
         records = list(read_pairs(path, kind, **options))
     # positions name the upload, not the server's work file

@@ -149,10 +149,15 @@ class ImportReportOut(BaseModel):
     )
     skipped: dict[str, int]
     examples: list[str]
+    not_read: dict[str, int] = Field(
+        default_factory=dict,
+        description="the upload's entries that were not read as pairs, counted by reason "
+        '(PO: "fuzzy", "untranslated"; XLIFF: "not final", "untranslated"; TMX: '
+        '"untranslated", "empty target" ...); not counted in read',
+    )
     warnings: list[str] = Field(
         default_factory=list,
-        description="what reading the upload warned of (entries it did not read, such as PO "
-        "entries marked fuzzy), one line each",
+        description="what reading the upload warned of, one line each",
     )
 
     @classmethod

@@ -330,6 +330,24 @@ def test_a_po_whose_language_header_is_wrong_is_imported_with_no_language_check(
     assert "its Language header says en; read as en->de pairs, as asked" in caplog.text
 
 
+def test_an_import_counts_the_entries_it_did_not_read(
+    capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture, store: str
+) -> None:
+    """demo.po was "1 added, 0 skipped": its fuzzy entry said in a warning alone, its four
+    untranslated ones nowhere, and --json had no field for them."""
+    catalog = str(REPO / "tests" / "formats" / "data" / "demo.po")
+    import_it = ("memory", "import", catalog, "-u", "u", "--memory-dir", store)
+    code, out, _ = ltmt(capsys, *import_it)
+    assert (code, out) == (
+        0,
+        "imported demo.po into u: 1 added, 0 duplicates, 0 skipped; not read: 1 fuzzy, "
+        "4 untranslated\n",
+    )
+    assert "not read" not in caplog.text  # said once
+    code, out, _ = ltmt(capsys, *import_it, "--json")
+    assert json.loads(out)["not_read"] == {"fuzzy": 1, "untranslated": 4}
+
+
 def test_deleting_a_missing_segment_of_a_known_user_names_the_segment(
     capsys: pytest.CaptureFixture[str], store: str
 ) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from ltmt.errors import InputError
 from ltmt.formats.folders import files_in, read_folder
+from ltmt.formats.not_read import NotRead
 
 STRINGS = '<resources>\n    <string name="a">{}</string>\n</resources>\n'
 
@@ -79,6 +80,16 @@ def test_a_template_and_another_languages_catalog_are_left_out_and_counted(tmp_p
     assert [p.name for p in found.empty] == ["app.pot"]
     assert [p.name for p in found.other_language] == ["fr.po"]
     assert found.skipped()[2:] == [(1, "with no translated entry"), (1, "of another language pair")]
+
+
+def test_the_entries_not_read_are_counted_of_the_files_read_only(tmp_path: Path) -> None:
+    fuzzy = '\n#, fuzzy\nmsgid "Open"\nmsgstr "Öffnen"\n'
+    (tmp_path / "de.po").write_text(PO.format(lang="de", target="Speichern") + fuzzy, "utf-8")
+    (tmp_path / "app.pot").write_text(PO.format(lang="", target=""), "utf-8")
+    not_read = NotRead()
+    read_folder(tmp_path, not_read=not_read)
+    # the template's untranslated entry is not counted: it is a file left out, said as one
+    assert not_read.by_reason() == {"fuzzy": 1}
 
 
 def test_a_folder_of_another_pair_only_says_the_first_files_languages(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import InputError, LanguageError
+from ltmt.formats.not_read import NotRead
 from ltmt.formats.po import PoLeftOut, read_po, write_po
 from ltmt.formats.tmx import read_tmx, write_tmx
 from ltmt.formats.xliff import read_xliff, write_xliff
@@ -125,6 +126,28 @@ def test_po_reads_translated_entries_only(caplog: pytest.LogCaptureFixture) -> N
     ]
     with_fuzzy = list(read_po(DATA / "demo.po", include_fuzzy=True))
     assert ("Close", "Schließen") in [(r.source, r.target) for r in with_fuzzy]
+
+
+@pytest.mark.parametrize(
+    ("read", "include_fuzzy", "counts"),
+    [
+        (read_po, False, {"fuzzy": 1, "untranslated": 4}),
+        (read_po, True, {"untranslated": 4}),
+        (read_xliff, False, {"not final": 1, "untranslated": 2}),
+    ],
+)
+def test_the_entries_left_out_are_counted_for_the_caller_instead_of_said(
+    caplog: pytest.LogCaptureFixture,
+    read: Reader,
+    include_fuzzy: bool,
+    counts: dict[str, int],
+) -> None:
+    """An import said "1 added, 0 skipped" of demo.po: its fuzzy entry stood in a warning
+    alone, its four untranslated ones nowhere."""
+    path = DATA / ("demo.po" if read is read_po else "demo12.xlf")
+    not_read = NotRead()
+    assert list(read(path, include_fuzzy=include_fuzzy, not_read=not_read))
+    assert (not_read.by_reason(), caplog.records) == (counts, [])
 
 
 def test_po_comments_for_translators_are_a_note_written_back(tmp_path: Path) -> None:

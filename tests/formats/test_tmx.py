@@ -12,6 +12,7 @@ import pytest
 
 from ltmt.errors import InputError
 from ltmt.formats.common import XML_LANG, lang_matches
+from ltmt.formats.not_read import NotRead
 from ltmt.formats.tmx import read_tmx, write_tmx
 from ltmt.segments import PairRecord
 
@@ -159,6 +160,21 @@ def test_units_left_out_and_second_targets_are_each_said_in_one_warning(
         f"{path}: 1 <tu> holds more than one de text; the first was imported "
         f"(line {line_of('German first') - 2})",
     ]
+
+
+def test_units_left_out_are_counted_by_reason_for_a_caller_that_reports_them(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An import said "0 skipped" of a TMX whose units without a target were said in a
+    warning alone."""
+    path = tmp_path / "tricky.tmx"
+    path.write_text(TRICKY, encoding="utf-8")
+    not_read = NotRead()
+    with caplog.at_level(logging.WARNING, logger="ltmt.formats.tmx"):
+        list(read_tmx(path, not_read=not_read))
+    assert not_read.by_reason() == {"empty target": 2, "untranslated": 1}
+    # said once, in the caller's report; a second target read is no unit left out
+    assert [r.getMessage() for r in caplog.records if "not read" in r.getMessage()] == []
 
 
 def test_units_read_are_dropped_from_the_tree(

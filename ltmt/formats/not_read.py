@@ -1,0 +1,32 @@
+"""Entries of a pairs file that its reader did not read as pairs, counted by why.
+
+A PO catalog's fuzzy and untranslated entries, an XLIFF file's units whose state is not final, a
+TMX unit without a target: an import that counted only the pairs it read said ``29 added, 0
+skipped`` of a file that held more, and the rest stood in a warning on stderr alone (its
+``--json`` report, and the server's answer, had no field for them). A caller that reports on
+an import hands the reader a :class:`NotRead`; the reader counts into it instead of warning
+(so nothing is said twice), and the caller puts the counts into its report
+(:attr:`ltmt.memory.report.ImportReport.not_read`). A reader given none warns as before.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+@dataclass
+class NotRead:
+    """How many entries of the files read were left out, by reason (``fuzzy``,
+    ``untranslated``, ``not final``, ``empty target`` ...)."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def add(self, reason: str, count: int = 1) -> None:
+        """Count ``count`` entries not read for ``reason``."""
+        if count:
+            self.counts[reason] += count
+
+    def by_reason(self) -> dict[str, int]:
+        """The counts, by reason in alphabetical order (a report's field)."""
+        return dict(sorted(self.counts.items()))

@@ -1,0 +1,35 @@
+"""The import report: its one line and its JSON, the entries not read included."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.memory.report import ImportReport
+
+
+@pytest.mark.parametrize(
+    ("report", "line"),
+    [
+        (ImportReport("u", read=3, added=3), "u: 3 added, 0 duplicates, 0 skipped"),
+        (
+            ImportReport("u", read=2, added=1, skipped={"length ratio": 1}),
+            "u: 1 added, 0 duplicates, 1 skipped (1 length ratio)",
+        ),
+        (  # a PO catalog's fuzzy and untranslated entries were not counted anywhere
+            ImportReport("u", read=1, added=1, not_read={"fuzzy": 24, "untranslated": 22}),
+            "u: 1 added, 0 duplicates, 0 skipped; not read: 24 fuzzy, 22 untranslated",
+        ),
+        (
+            ImportReport("u", read=1, added=1, not_read={"fuzzy": 0}),
+            "u: 1 added, 0 duplicates, 0 skipped",
+        ),
+    ],
+)
+def test_summary(report: ImportReport, line: str) -> None:
+    assert report.summary() == line
+
+
+def test_the_entries_not_read_are_a_field_of_the_json() -> None:
+    report = ImportReport("u", read=29, added=29, not_read={"empty target": 1, "untranslated": 1})
+    assert report.to_dict()["not_read"] == {"empty target": 1, "untranslated": 1}
+    assert ImportReport("u").to_dict()["not_read"] == {}
