@@ -433,8 +433,8 @@ class Translator:
         A ``user`` the memory does not hold (a misspelt id) is translated without memory, and
         the first call that names it logs a warning (logger ``ltmt.translator``: ``no user
         'gti' in memory store ... did you mean git? translating without memory``), as a
-        segment truncated or an output stopped at the length limit is logged (``Translation.
-        unfinished``).
+        segment truncated is. An output stopped at the length limit is flagged (``Translation.
+        unfinished``) for the caller to name where it is (the pipeline warns of a file's line).
 
         ``prefer`` (one mapping per text, e.g. ``{"context": "menu"}`` for a PO ``msgctxt``):
         among equally good memory matches, those stored with the same context (and other
@@ -620,7 +620,7 @@ class Translator:
         if self.labels is not None:
             _write_labels(self.labels, splits, grouped, decoded.used_fusion, matchers)
         _capitalise_starts(splits, grouped, matches, self.line_forms.target_language)
-        unfinished = _unfinished_segments(texts, units, decoded.unfinished)
+        unfinished = _unfinished_segments(units, decoded.unfinished)
         for index, split in splits.items():
             method = self.fusion_name if decoded.used_fusion.get(index) else "model"
             pieces = [u for u in units if u.segment == index]
@@ -903,21 +903,11 @@ def _readable(texts: Sequence[str]) -> list[str]:
     return readable
 
 
-def _unfinished_segments(
-    texts: Sequence[str], units: Sequence[Unit], unfinished: Sequence[bool]
-) -> set[int]:
+def _unfinished_segments(units: Sequence[Unit], unfinished: Sequence[bool]) -> set[int]:
     """The segments a piece of whose output ran to the decoder's length limit (``unfinished``:
-    one flag per unit), each logged as a warning that names it and its source's start."""
-    segments = sorted({unit.segment for unit, flag in zip(units, unfinished) if flag})
-    for index in segments:
-        logger.warning(
-            "the model's output for %s (text %d of %d given) stopped at its length limit, "
-            "unfinished (cut short or repeating itself); check its translation",
-            shortened(repr(texts[index]), 50),
-            index + 1,
-            len(texts),
-        )
-    return set(segments)
+    one flag per unit); the caller names them to the user (``Translation.unfinished``), as it
+    knows where they are (a file's line: :func:`ltmt.formats.pipeline.translate_units`)."""
+    return {unit.segment for unit, flag in zip(units, unfinished, strict=True) if flag}
 
 
 def _write_labels(

@@ -139,19 +139,17 @@ def test_a_sentence_over_the_limit_is_cut_between_words_and_reported(backbone, c
     assert "truncated" not in caplog.text
 
 
-def test_an_output_stopped_at_the_length_limit_is_unfinished_cut_and_logged(backbone, caplog):
+def test_an_output_stopped_at_the_length_limit_is_unfinished_and_cut(backbone, caplog):
     """The tiny random model never ends a sentence: every output runs to the decoder's limit
-    (here 3 tokens), as the default model's loop on git's ``git tag`` usage line did."""
+    (here 3 tokens), as the default model's loop on git's ``git tag`` usage line did. The
+    caller names it (it knows where it is: a file's line, tests/formats/test_pipeline.py)."""
     translator = Translator(backbone, beam=1, seam_repair=False)
     translator.decode_config = replace(translator.decode_config, max_len_a=0.0, max_len_b=3)
     with caplog.at_level(logging.WARNING, logger="ltmt.translator"):
         stopped, blank = translator.translate(["open the file", ""])
     assert stopped.unfinished and stopped.cut and stopped.pieces == 1
     assert not blank.unfinished and not blank.cut
-    assert caplog.messages == [
-        "the model's output for 'open the file' (text 1 of 2 given) stopped at its length "
-        "limit, unfinished (cut short or repeating itself); check its translation"
-    ]
+    assert not any("length limit" in message for message in caplog.messages)
 
 
 def test_a_user_the_memory_does_not_hold_is_warned_about_once(backbone, caplog):

@@ -453,7 +453,7 @@ def _open_memory(
 
 def _translate_lines(job: Job, translator: Any, user: str | None, report: RunReport) -> None:
     from ltmt.formats.documents import Unit
-    from ltmt.formats.pipeline import for_translator, translate_units
+    from ltmt.formats.pipeline import for_translator, line_place, translate_units
     from ltmt.outputs import write_output
 
     assert job.lines is not None
@@ -464,7 +464,8 @@ def _translate_lines(job: Job, translator: Any, user: str | None, report: RunRep
     try:
         for start in range(0, len(units), 256):
             chunk = units[start : start + 256]
-            outputs.extend(o.text for o in translate_units(chunk, translate, report))
+            outcomes = translate_units(chunk, translate, report, place=line_place)
+            outputs.extend(o.text for o in outcomes)
             if bar is not None:
                 bar.update(len(chunk))
     finally:

@@ -90,7 +90,7 @@ from ltmt.paths import resolved
 from ltmt.segments import MEMORY_FREE, Translation
 from ltmt.spelling import unknown_in
 from ltmt.units import meant_as_written, split_segment
-from ltmt.wording import counted
+from ltmt.wording import counted, shortened
 
 if TYPE_CHECKING:
     from ltmt.translator import Translator
@@ -104,6 +104,8 @@ ExactFn = Callable[[list[str], list[dict[str, Any]]], Sequence["Translation | No
 # another source (ltmt.formats.changed_sources)
 ChangedSources = Callable[[Sequence[tuple[Unit, str]]], list[str]]
 NOT_FUSION = MEMORY_FREE | {"exact"}
+# the formats whose units are keyed by their line's index
+LINE_KEYED = frozenset({"txt", "jsonl"})
 
 
 @dataclass(frozen=True)
@@ -209,10 +211,27 @@ def reuse_exact(
     return outcomes
 
 
+def entry_place(unit: Unit) -> str:
+    """Where ``unit`` is in its document, as a warning names it: ``entry 3`` for a unit keyed
+    by its position (counted from 1), else its key."""
+    return f"entry {int(unit.key) + 1}" if unit.key.isdigit() else f"key {unit.key!r}"
+
+
+def line_place(unit: Unit) -> str:
+    """Where ``unit`` is in a document keyed by line (text, JSON Lines): ``line 290``."""
+    return f"line {int(unit.key) + 1}"
+
+
 def translate_units(
-    units: Sequence[Unit], translate: TranslateFn, report: RunReport | None = None
+    units: Sequence[Unit],
+    translate: TranslateFn,
+    report: RunReport | None = None,
+    *,
+    place: Callable[[Unit], str] = entry_place,
 ) -> list[Outcome]:
-    """Translate ``units`` (see the module docstring); counts go to ``report``."""
+    """Translate ``units`` (see the module docstring); counts go to ``report``. A unit whose
+    output ran to the model's length limit (:attr:`Translation.unfinished`) is named in a
+    warning by ``place`` (where it is in its file: ``line 290``)."""
     first = {_key(u): u for u in reversed(units)}
     keys = list(dict.fromkeys(_key(u) for u in units))
     results = _call(translate, [k[0] for k in keys], [preference(first[k]) for k in keys])
@@ -224,7 +243,19 @@ def translate_units(
     if report is not None:
         for outcome, unit in zip(outcomes, units, strict=True):
             _count(report, outcome, by_key[_key(unit)])
+    _warn_unfinished([u for u in units if by_key[_key(u)].unfinished], place)
     return outcomes
+
+
+def _warn_unfinished(units: Sequence[Unit], place: Callable[[Unit], str]) -> None:
+    """A warning for each of ``units``, whose output ran to the model's length limit."""
+    for unit in units:
+        logger.warning(
+            "the model's output for %s (%s) stopped at its length limit, unfinished (cut short "
+            "or repeating itself); check its translation",
+            shortened(repr(unit.source), 50),
+            place(unit),
+        )
 
 
 def translate_texts(
@@ -666,7 +697,8 @@ def _translate_chunk(
     """Translate ``chunk`` (its suggestions only from 100 % memory matches) into ``document``."""
     translate, exact = translators
     fresh = [u for u in chunk if not u.suggestion]
-    outcomes = translate_units(fresh, translate, result.report) if fresh else []
+    place = line_place if document.format in LINE_KEYED else entry_place
+    outcomes = translate_units(fresh, translate, result.report, place=place) if fresh else []
     suggestions = [u for u in chunk if u.suggestion]
     if suggestions and exact is not None:
         outcomes += reuse_exact(suggestions, exact, result.report)

@@ -12,7 +12,13 @@ from formats_fakes import FakeModel, fake_translate
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import Unit, open_document
-from ltmt.formats.pipeline import fit, progress_path, translate_file, translate_texts
+from ltmt.formats.pipeline import (
+    fit,
+    progress_path,
+    translate_file,
+    translate_texts,
+    translate_units,
+)
 from ltmt.formats.run_report import RunReport
 from ltmt.segments import Match, Segment, Translation
 from ltmt.spelling import dictionary_for
@@ -932,3 +938,36 @@ def test_inline_codes_the_xliff_filler_puts_back_are_counted_not_repaired(
     assert 'state="needs-review-translation"' in text
     assert (report.units, report.not_repairable) == (1, 1)
     assert "1 could not be repaired" in report.summary()
+
+
+def test_an_unfinished_output_is_named_by_its_line_in_the_file(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Counted in the file, not within the chunk of 256 lines nor among the texts of one call
+    (line 290 was "text 34 of 44 given")."""
+    source = tmp_path / "idx.txt"
+    source.write_text("".join(f"Line {i}\n" for i in range(1, 301)), "utf-8")
+
+    def stops_at_290(texts: list[str], prefer: list[dict]) -> list[Translation]:
+        return [Translation(t, t.upper(), unfinished=t == "Line 290") for t in texts]
+
+    with caplog.at_level(logging.WARNING, logger="ltmt.formats.pipeline"):
+        translate_file(source, tmp_path / "idx.de.txt", stops_at_290)
+    assert caplog.messages == [
+        "the model's output for 'Line 290' (line 290) stopped at its length limit, unfinished "
+        "(cut short or repeating itself); check its translation"
+    ]
+
+
+def test_an_unfinished_output_of_a_catalog_is_named_by_its_entry(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def stops(texts: list[str], prefer: list[dict]) -> list[Translation]:
+        return [Translation(t, t, unfinished=True) for t in texts]
+
+    with caplog.at_level(logging.WARNING, logger="ltmt.formats.pipeline"):
+        translate_units([Unit("4", "Open"), Unit("app_name", "Files")], stops)
+    assert [m.split(") stopped")[0] for m in caplog.messages] == [
+        "the model's output for 'Open' (entry 5",
+        "the model's output for 'Files' (key 'app_name'",
+    ]
