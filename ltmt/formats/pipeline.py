@@ -641,9 +641,8 @@ def translate_file(
             )
         else:
             logger.warning(
-                "nothing was saved: the first %d segments were not done yet (they are saved "
-                "%d at a time)",
-                min(chunk_size, len(units)),
+                "nothing was saved: the first %s not done yet (segments are saved %d at a time)",
+                _first_not_done(min(chunk_size, len(units))),
                 chunk_size,
             )
         raise
@@ -653,6 +652,11 @@ def translate_file(
         for note in document.review_notes():
             logger.warning("%s: %s", out_path, note)
     return result
+
+
+def _first_not_done(count: int) -> str:
+    """``the segment was`` or ``256 segments were``: what an interrupt found not done."""
+    return "segment was" if count == 1 else f"{count} segments were"
 
 
 def _checkpoint(

@@ -312,9 +312,25 @@ def test_an_interrupt_before_anything_is_done_says_nothing_was_saved(
     ):
         translate_file(DATA / "demo.po", out, FakeModel(fail_after=0), chunk_size=4)
     assert caplog.messages == [
-        "nothing was saved: the first 4 segments were not done yet (they are saved 4 at a time)"
+        "nothing was saved: the first 4 segments were not done yet (segments are saved 4 at a time)"
     ]
     assert not out.exists() and not progress_path(out).exists()
+
+
+def test_an_interrupt_before_a_single_segment_is_done_says_so_in_the_singular(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """(it said "the first 1 segments were not done yet")"""
+    source = tmp_path / "one.txt"
+    source.write_text("Open the file\n", "utf-8")
+    with (
+        caplog.at_level(logging.WARNING, logger="ltmt.formats.pipeline"),
+        pytest.raises(KeyboardInterrupt),
+    ):
+        translate_file(source, tmp_path / "one.de.txt", FakeModel(fail_after=0))
+    assert caplog.messages == [
+        "nothing was saved: the first segment was not done yet (segments are saved 256 at a time)"
+    ]
 
 
 def test_without_resume_starts_over(tmp_path: Path) -> None:
