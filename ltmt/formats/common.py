@@ -103,25 +103,42 @@ def read_lines(path: str | Path | None, what: str = "input") -> list[str]:
 class LineShape:
     """How a text file's lines are written, which a translation of it keeps: the end of its
     first line (``\r\n`` for a Windows file, ``\r`` for classic Mac OS, else ``\n``), a UTF-8
-    byte order mark at its start, and whether its last line ends too."""
+    byte order mark at its start, and whether its last line ends too. ``endings``: each
+    line's own end, in a file whose lines end in both ways (``\r\n`` and ``\n``; else empty),
+    so that no line's end changes."""
 
     newline: str = "\n"
     mark: bool = False
     last_ended: bool = True
+    endings: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, text: str) -> LineShape:
         """The shape of ``text`` as read, its byte order mark (if any) still at its start."""
         body = text.removeprefix("\ufeff")
-        return cls(line_ending(body), len(body) < len(text), body.endswith(("\n", "\r")))
+        newline = line_ending(body)
+        ended = body.endswith(("\n", "\r"))
+        return cls(newline, len(body) < len(text), ended, _mixed_endings(body, newline))
 
     def written(self, lines: Sequence[str], *, whole: bool = True) -> bytes:
         """``lines`` in this shape, as UTF-8. Only a ``whole`` text leaves its last line open as
         the file's was: a prefix of it (a run saved midway) ends every line it has."""
-        text = self.newline.join(lines)
-        if lines and (self.last_ended or not whole):
-            text += self.newline
+        ends = [self._end(index) for index in range(len(lines))]
+        if lines and whole and not self.last_ended:
+            ends[-1] = ""
+        text = "".join(line + end for line, end in zip(lines, ends, strict=True))
         return (codecs.BOM_UTF8 if self.mark else b"") + text.encode("utf-8")
+
+    def _end(self, index: int) -> str:
+        return self.endings[index] if index < len(self.endings) else self.newline
+
+
+def _mixed_endings(body: str, newline: str) -> tuple[str, ...]:
+    """The end of each line of ``body`` that ends, where they are not all ``newline``."""
+    if newline == "\r":  # no line feed at all: every line ends alike
+        return ()
+    ends = tuple("\r\n" if line.endswith("\r") else "\n" for line in body.split("\n")[:-1])
+    return () if all(end == newline for end in ends) else ends
 
 
 def read_lines_and_shape(

@@ -67,6 +67,9 @@ def test_a_written_document_gets_the_umask_mode_and_a_replaced_one_keeps_its_mod
         (b"a\rb", ["a", "b"], LineShape("\r", last_ended=False)),
         (b"a\n\n", ["a", ""], LineShape("\n")),
         (b"", [], LineShape("\n", last_ended=False)),
+        # lines ending both ways: each keeps its own end (all became CRLF)
+        (b"a\r\nb\nc\r\n", ["a", "b", "c"], LineShape("\r\n", endings=("\r\n", "\n", "\r\n"))),
+        (b"a\nb\r\nc", ["a", "b", "c"], LineShape("\n", False, False, ("\n", "\r\n"))),
     ],
 )
 def test_lines_and_their_shape(

@@ -615,3 +615,13 @@ def test_resume_rejects_another_documents_output(tmp_path: Path) -> None:
         InputError, match=r"other.po does not hold the units of .*demo.po; delete it"
     ):
         open_document(DATA / "demo.po", resume_from=other)
+
+
+def test_txt_lines_ending_both_ways_keep_their_own_ends(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(b"Open the file.\r\nSave the file.\nClose the window.\r\n")
+    document = open_document(path)
+    document.fill({u.key: u.source.upper() for u in document.pending()})
+    document.save(tmp_path / "mixed.de.txt")
+    written = (tmp_path / "mixed.de.txt").read_bytes()
+    assert written == b"OPEN THE FILE.\r\nSAVE THE FILE.\nCLOSE THE WINDOW.\r\n"
