@@ -8,7 +8,13 @@ from pathlib import Path
 import typer
 
 from ltmt.cli.markup import HELP_MARKUP
-from ltmt.cli.store import COMPACT_NOTE, KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
+from ltmt.cli.store import (
+    COMPACT_NOTE,
+    EXISTING_KEY_FILE_OPTION,
+    KEY_FILE_OPTION,
+    MEMORY_DIR_HELP,
+    open_store,
+)
 from ltmt.errors import InputError
 from ltmt.wording import counted, first_few
 
@@ -93,7 +99,7 @@ def list_(
     user: str = typer.Option(..., "--user", "-u", help=USER_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
-    key_file: Path | None = KEY_FILE_OPTION,
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Print --user's glossary, one term a line (source, target, flags, note)."""
     with open_store(memory_dir, key_file, existing=True) as memory:
@@ -118,7 +124,7 @@ def export(
     src_lang: str = typer.Option("en", "--src-lang", help="TBX: the source language code."),
     tgt_lang: str = typer.Option("de", "--tgt-lang", help="TBX: the target language code."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
-    key_file: Path | None = KEY_FILE_OPTION,
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Write --user's glossary to a CSV, TSV or TBX file that ``glossary import`` reads back."""
     from ltmt.terminology.files import glossary_format, write_delimited
@@ -141,7 +147,11 @@ def export(
 
 @app.command("delete")
 def delete(
-    sources: list[str] = typer.Argument(None, help="Source terms to delete (any case)."),
+    sources: list[str] = typer.Argument(
+        None,
+        help="Source terms to delete: matched in any case, or with --case-sensitive written "
+        "exactly so.",
+    ),
     user: str = typer.Option(..., "--user", "-u", help=USER_HELP),
     all_terms: bool = typer.Option(
         False, "--all", help="Delete every term of --user (needs --yes)."
@@ -154,7 +164,7 @@ def delete(
         "(default: both).",
     ),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
-    key_file: Path | None = KEY_FILE_OPTION,
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Delete terms (by source) or, with --all --yes, the whole glossary of --user. A source may
     have two terms, a case-sensitive one (Git) and one for any case (git): both go unless
@@ -222,7 +232,7 @@ def suggest(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
-    key_file: Path | None = KEY_FILE_OPTION,
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Propose term pairs that --user's memory translates consistently, with their evidence
     (segments with the source term, and how many of them use the target). --accept adds them;

@@ -12,7 +12,7 @@ from typing import Any
 import typer
 
 from ltmt.cli.markup import HELP_MARKUP
-from ltmt.cli.store import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
+from ltmt.cli.store import EXISTING_KEY_FILE_OPTION, KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
 
 app = typer.Typer(
     help="API keys of 'ltmt serve': create, list, revoke.",
@@ -65,7 +65,7 @@ def create(
 def list_(
     user: str | None = typer.Option(None, "--user", "-u", help="Only this user's keys."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
-    key_file: Path | None = KEY_FILE_OPTION,
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     as_json: bool = typer.Option(
         False, "--json", help="A JSON list of {id, user, admin, created}."
     ),
@@ -87,7 +87,7 @@ def list_(
 def revoke(
     key_id: str = typer.Argument(..., help="The key's id, as 'ltmt keys list' shows it."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
-    key_file: Path | None = KEY_FILE_OPTION,
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Revoke a key: a running server refuses it from the next request on."""
     with _ring(memory_dir, key_file) as ring:

@@ -114,7 +114,7 @@ def run(argv: list[str] | None = None) -> None:
         typer.echo(exc.ctx.get_help() if exc.ctx else exc.format_message())
         sys.exit(0)
     except click_errors.UsageError as exc:
-        typer.echo(f"ltmt: error: {usage_message(exc)}", err=True)
+        typer.echo(f"ltmt: error: {usage_message(exc, argv)}", err=True)
         sys.exit(exc.exit_code)
     except click_errors.ClickException as exc:
         typer.echo(f"ltmt: error: {exc.format_message()}", err=True)
@@ -188,10 +188,27 @@ def leave_now(code: int) -> None:
     os._exit(code)
 
 
-def usage_message(exc: click_errors.UsageError) -> str:
-    """A usage error on one line, with where to read the command's options."""
+def usage_message(exc: click_errors.UsageError, argv: list[str] | None = None) -> str:
+    """A usage error on one line, with where to read the command's options: the command of
+    the error's context, else the one ``argv`` names (click gives an option that lacks its
+    value no context: ``translate a.txt --output`` pointed at ``ltmt --help``)."""
     message = " ".join(exc.format_message().split())
     if not message.endswith((".", "?")):
         message += "."
-    command = exc.ctx.command_path if exc.ctx else "ltmt"
+    command = exc.ctx.command_path if exc.ctx else named_command(argv)
     return f"{message} See '{command} --help'."
+
+
+def named_command(argv: list[str] | None) -> str:
+    """The command path the leading words of ``argv`` (default: the process's) name, as
+    ``ltmt memory search``; ``ltmt`` when they name none."""
+    words = sys.argv[1:] if argv is None else argv
+    command = typer.main.get_command(app)
+    path = ["ltmt"]
+    for word in words:
+        found = getattr(command, "commands", {}).get(word)  # a group's subcommands
+        if found is None:
+            break
+        command = found
+        path.append(word)
+    return " ".join(path)

@@ -17,6 +17,7 @@ from ltmt.cli.pair_files import read_records
 from ltmt.cli.skip_keys import SKIP_KEYS_OPTION, parse_skip_keys_option
 from ltmt.cli.store import (
     COMPACT_NOTE,
+    EXISTING_KEY_FILE_OPTION,
     KEY_FILE_OPTION,
     MEMORY_DIR_HELP,
     open_store,
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from ltmt.segments import PairRecord
 
 app = typer.Typer(
-    help="Per-user translation memories: import, add, export, search, stats, users, delete; "
+    help="Per-user translation memories: import, add, export, search, stats, users, warm, delete; "
     "check, backup, compact; keygen, rekey (encryption at rest).",
     no_args_is_help=True,
     rich_markup_mode=HELP_MARKUP,
@@ -277,7 +278,7 @@ def export(
         None, "--format", help="File format (default: from the extension)."
     ),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
-    key_file: Path | None = KEY_FILE_OPTION,
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     src_lang: str | None = typer.Option(
         None, "--src-lang", help=EXPORT_LANG_HELP.format(side="source", default="en")
     ),
@@ -355,7 +356,7 @@ def search(
     user: str = typer.Option(..., "--user", "-u", help="Whose memory to search."),
     k: int = typer.Option(5, "-k", "--top-k", min=1, help="How many matches."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
-    key_file: Path | None = KEY_FILE_OPTION,
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     as_json: bool = typer.Option(
         False,
         "--json",
@@ -402,7 +403,7 @@ def stats(
         None, "--user", "-u", help="One user's counts (default: the store's)."
     ),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
-    key_file: Path | None = KEY_FILE_OPTION,
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print a JSON object."),
 ) -> None:
     """Counts of the store, or of one user's memory (segments, origins, times)."""
@@ -433,7 +434,7 @@ def _stat_text(key: str, value: Any) -> str:
 @app.command("users")
 def users(
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
-    key_file: Path | None = KEY_FILE_OPTION,
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     as_json: bool = typer.Option(False, "--json", help='JSON list of {"user", "segments"}.'),
 ) -> None:
     """List the users of the store with their segment counts. A user whose memory cannot be
@@ -482,7 +483,7 @@ def warm(
     ),
     threads: int = typer.Option(0, "--threads", min=0, help="CPU threads (0: one per core)."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
-    key_file: Path | None = KEY_FILE_OPTION,
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print a JSON list, one report a user."),
 ) -> None:
     """Force-decode --user's segments now, so that the first translations read them from disk.
@@ -554,7 +555,7 @@ def delete(
         False, "--yes", help="Confirm deleting --user: its whole memory and its API keys."
     ),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
-    key_file: Path | None = KEY_FILE_OPTION,
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Delete --user's whole memory (needs --yes), or one segment with --id.
 
@@ -607,7 +608,7 @@ def _held(segments: int, terms: int) -> str:
 @app.command("check")
 def check(
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
-    key_file: Path | None = KEY_FILE_OPTION,
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Verify every table of the store (users, segments, dedup entries, index, counts).
 
@@ -672,7 +673,7 @@ def _check_and_send(memory_dir: Path | None, key_file: Path | None, sending: Any
 def backup(
     directory: Path = typer.Argument(..., help="New (or empty) directory for the copy."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
-    key_file: Path | None = KEY_FILE_OPTION,
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     no_check: bool = typer.Option(
         False,
         "--no-check",
@@ -702,7 +703,7 @@ def backup(
 @app.command("compact")
 def compact(
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
-    key_file: Path | None = KEY_FILE_OPTION,
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Rewrite the store without its free pages, then swap it in atomically (crash-safe).
 
@@ -743,7 +744,7 @@ def rekey(
         ..., "--new-key-file", help="The new store key (make it with keygen)."
     ),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
-    key_file: Path | None = KEY_FILE_OPTION,
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Rotate the store key of an encrypted store: every user's data key is rewrapped.
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ltmt.cli.store import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
+from ltmt.cli.store import EXISTING_KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
 from ltmt.errors import ChoiceError, InputError
 from ltmt.qa.findings import Severity
 
@@ -58,7 +58,7 @@ def qa(
         "and glossary.",
     ),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
-    key_file: Path | None = KEY_FILE_OPTION,
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     glossary: Path | None = typer.Option(
         None, "--glossary", help="A glossary file (.csv/.tsv/.tbx) whose terms to check."
     ),

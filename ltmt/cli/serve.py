@@ -9,8 +9,9 @@ from pathlib import Path
 
 import typer
 
-from ltmt.cli.store import KEY_FILE_OPTION, MEMORY_DIR_HELP, require_store
+from ltmt.cli.store import EXISTING_KEY_FILE_OPTION, MEMORY_DIR_HELP, require_store
 from ltmt.errors import InputError
+from ltmt.fusion.registry import FUSION_NAMES
 
 
 def serve(
@@ -20,13 +21,13 @@ def serve(
         None, "--model", "-m", help="Marian directory or hub id (default: embedded)."
     ),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
-    key_file: Path | None = KEY_FILE_OPTION,
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     workers: int = typer.Option(
         1, "--workers", min=1, help="Server processes (each loads the model once)."
     ),
     threads: int = typer.Option(0, "--threads", min=0, help="Torch threads per process (0: all)."),
     fusion: str = typer.Option(
-        "auto", "--fusion", help="Default fusion: none, knn, attention, auto."
+        "auto", "--fusion", help=f"Default fusion: {', '.join(FUSION_NAMES)}."
     ),
     beam: int = typer.Option(4, "--beam", min=1, help="Default beam size."),
     max_request_mb: float = typer.Option(16.0, "--max-request-mb", help="Largest request body."),

@@ -19,6 +19,10 @@ KEY_FILE_HELP = (
     "the store encrypted. Make one with 'ltmt memory keygen'."
 )
 KEY_FILE_OPTION = typer.Option(None, "--key-file", help=KEY_FILE_HELP)
+# for the commands that only read or maintain a store, which never make one
+EXISTING_KEY_FILE_OPTION = typer.Option(
+    None, "--key-file", help="Store key of an encrypted store (default: $LTMT_KEY_FILE)."
+)
 # what a delete leaves on disk: LMDB reuses freed pages later, it does not wipe them (a single
 # segment or a term stays decryptable there in an encrypted store too: its user's key lives on)
 COMPACT_NOTE = "run 'ltmt memory compact' to remove its text from freed pages"

@@ -144,7 +144,10 @@ def translate(
         "they are decoded again with memory trusted less).",
     ),
     fmt: str | None = typer.Option(
-        None, "--format", help="Force the input format: txt, jsonl, po, xliff (or an extension)."
+        None,
+        "--format",
+        help="Force the input format: txt, paragraphs, jsonl, po, xliff (or an extension; "
+        "'ltmt formats' lists them).",
     ),
     src_lang: str | None = typer.Option(
         None,
@@ -490,7 +493,7 @@ def _translate_folder(
 ) -> None:
     """Each file of ``folder`` into its place under the output folder, one line each
     (``skip_keys`` in the files of formats that have keys)."""
-    from ltmt.cli.translate_folder import conversion_hints
+    from ltmt.cli.translate_folder import conversion_hints, unknown_names
     from ltmt.formats.run_report import RunReport
     from ltmt.formats.xcloc import copy_file, make_folders
 
@@ -512,7 +515,7 @@ def _translate_folder(
             kept = f", {done.translated_before} kept" if done.translated_before else ""
             typer.echo(f"ltmt: {name}: {counted(done.units, 'segment')}{kept}", err=True)
     skipped = [
-        (len(folder.unknown), "of no format ltmt translates"),
+        (len(folder.unknown), f"of no format ltmt translates ({unknown_names(folder)})"),
         (len(folder.empty), "with nothing to translate"),
         (len(folder.other_language), "of another language pair"),
     ]

@@ -173,6 +173,12 @@ def _warn_of_outputs_named_for_other_languages(found: FolderJob, tgt: str) -> No
         )
 
 
+def unknown_names(folder: FolderJob) -> str:
+    """The first few files of ``folder`` of no format ltmt translates, named from the folder:
+    a run that skipped them says which."""
+    return first_few(path.relative_to(folder.folder) for path in folder.unknown)
+
+
 def conversion_hints(folder: FolderJob) -> list[str]:
     """A line for each format of which ``soffice`` makes a copy of files the run skipped (a
     ``.doc`` or ``.rtf`` a ``.docx``: :data:`~ltmt.formats.registry.OTHER_KINDS`), naming

@@ -53,7 +53,8 @@ def test_a_folder_is_translated_file_by_file(tmp_path, capsys, common):
     assert code == 0, err
     assert "ltmt: strings.xml: 0 segments, 1 kept" in err
     assert (
-        "ltmt: skipped 1 file of no format ltmt translates, 1 file with nothing to translate" in err
+        "ltmt: skipped 1 file of no format ltmt translates (icon.png), 1 file with nothing to "
+        "translate" in err  # the file is named (it was not)
     )
     assert "ltmt: 2 files, 1 segment " in err  # plain text is written anew
 
@@ -68,7 +69,9 @@ def test_a_skipped_word_97_document_is_named_with_its_conversion(tmp_path, capsy
     (docs / "old" / "memo.rtf").write_text("{\\rtf1 Hello}", "utf-8")
     code, _, err = run_cli(["translate", str(docs), "-o", str(tmp_path / "de"), *common], capsys)
     assert code == 0, err
-    assert "ltmt: skipped 2 files of no format ltmt translates\n" in err
+    assert (
+        "ltmt: skipped 2 files of no format ltmt translates (old/guide.doc, old/memo.rtf)\n" in err
+    )
     assert (
         "ltmt: old/guide.doc, old/memo.rtf are not .docx: save each as .docx beside it (soffice "
         f"--headless --convert-to docx --outdir {docs / 'old'} {docs / 'old' / 'guide.doc'}) and "

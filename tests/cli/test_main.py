@@ -40,6 +40,14 @@ def test_a_group_without_a_command_prints_its_help(run_ltmt: Runner) -> None:
             ["translate", "--beam", "four", "a.txt"],
             "ltmt: error: Invalid value for '--beam': ",
         ),
+        (  # click gives a missing value no context: it pointed at 'ltmt --help'
+            ["translate", "a.txt", "--output"],
+            "ltmt: error: Option '--output' requires an argument. See 'ltmt translate --help'.",
+        ),
+        (
+            ["memory", "search", "--user"],
+            "ltmt: error: Option '--user' requires an argument. See 'ltmt memory search --help'.",
+        ),
     ],
 )
 def test_usage_errors_are_one_line_with_exit_code_2(
@@ -69,6 +77,39 @@ def test_help_paragraphs_are_rewrapped_not_broken_at_source_lines(
     monkeypatch.setenv("COLUMNS", "250")  # wide enough that each paragraph is one line
     code, out, _ = run_ltmt(*args, "--help")
     assert code == 0 and sentence in out
+
+
+@pytest.mark.parametrize(
+    ("args", "said", "not_said"),
+    [
+        ((), "stats, users, warm, delete", None),
+        (("memory",), "stats, users, warm, delete", None),
+        (("translate", "--help"), "txt, paragraphs, jsonl, po, xliff", None),
+        (("serve", "--help"), "none, knn, attention, knn-trained, auto", None),
+        (("glossary", "delete", "--help"), "any case, or with --case-sensitive", None),
+        # commands that never make a store: no word of a key making one encrypted
+        (("memory", "search", "--help"), "Store key of an encrypted store", "new store"),
+        (("glossary", "list", "--help"), "Store key of an encrypted store", "new store"),
+        (("keys", "revoke", "--help"), "Store key of an encrypted store", "new store"),
+        (("qa", "--help"), "Store key of an encrypted store", "new store"),
+        (
+            ("memory", "import", "--help"),
+            "given to a new store, it makes the store encrypted",
+            None,
+        ),
+    ],
+)
+def test_help_names_what_the_command_does(
+    run_ltmt: Runner,
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
+    said: str,
+    not_said: str | None,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "400")  # each paragraph one line
+    code, out, _ = run_ltmt(*args)
+    assert code == 0 and said in out
+    assert not_said is None or not_said not in out
 
 
 @pytest.mark.parametrize("args", [("-h",), ("translate", "-h"), ("memory", "import", "-h")])
