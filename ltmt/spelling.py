@@ -26,9 +26,12 @@ accelerator's marker inside a word is left out (``Ö_ffnen``).
 from __future__ import annotations
 
 import logging
+import os
 import re
+import tempfile
 import threading
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -41,6 +44,11 @@ if TYPE_CHECKING:
     from ltmt.segments import Translation
 
 logger = logging.getLogger(__name__)
+
+# Enchant's configuration folder, read when a broker is made and a dictionary requested
+_CONFIG_VARIABLE = "ENCHANT_CONFIG_DIR"
+# the environment is the process's: one lookup changes it at a time
+_ENVIRONMENT_LOCK = threading.Lock()
 
 # a word: letters, an apostrophe or hyphen inside
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
@@ -165,7 +173,8 @@ def _inflected(word: str, english: str) -> bool:
 def dictionary_for(language: str) -> Dictionary | None:
     """The spelling dictionary of ``language`` (``de``, ``de-AT``, ``pt_BR``): its region's
     where installed, else the language's main one (``de`` → ``de_DE``), else any of it; None
-    where Enchant or a dictionary is missing (:data:`INSTALL_HINT`). Looked up once a process."""
+    where Enchant or a dictionary is missing (:data:`INSTALL_HINT`). Looked up once a process,
+    in the system's dictionaries alone (:func:`_without_personal_lists`)."""
     if not language:
         return None
     try:
@@ -173,12 +182,33 @@ def dictionary_for(language: str) -> Dictionary | None:
     except ImportError as exc:  # pyenchant missing, or the C library it loads
         logger.info("spelling: not checked: %s", exc)
         return None
-    tag = enchant_tag(language, enchant.list_languages())
-    if tag is None:
-        logger.info("spelling: no dictionary for %s", language)
-        return None
-    checker = enchant.Dict(tag)
+    with _without_personal_lists():
+        broker = enchant.Broker()  # the checker keeps it alive
+        tag = enchant_tag(language, broker.list_languages())
+        if tag is None:
+            logger.info("spelling: no dictionary for %s", language)
+            return None
+        checker = broker.request_dict(tag)
     return Dictionary(tag, checker.provider.name, checker, target_words(language) or frozenset())
+
+
+@contextmanager
+def _without_personal_lists() -> Iterator[None]:
+    """Enchant's configuration folder (``ENCHANT_CONFIG_DIR``) an empty one of ltmt's own while
+    a broker is made and a dictionary requested, the previous value back after. Enchant would
+    read the user's ``~/.config/enchant`` (a personal word list, whose words then passed as
+    spelt right for everyone: ``Lokation``; its exclusions, dictionaries and provider order) and
+    write ``de_DE.dic`` and ``de_DE.exc`` there; ltmt's checks are the same for every user."""
+    with _ENVIRONMENT_LOCK, tempfile.TemporaryDirectory(prefix="ltmt-enchant-") as empty:
+        previous = os.environ.get(_CONFIG_VARIABLE)
+        os.environ[_CONFIG_VARIABLE] = empty
+        try:
+            yield
+        finally:
+            if previous is None:
+                del os.environ[_CONFIG_VARIABLE]
+            else:
+                os.environ[_CONFIG_VARIABLE] = previous
 
 
 def enchant_tag(language: str, installed: Collection[str]) -> str | None:

@@ -3,6 +3,7 @@ dictionary through Enchant (``.ci/run`` installs ``libenchant-2-2`` and ``hunspe
 
 from __future__ import annotations
 
+import os
 import threading
 
 import pytest
@@ -100,3 +101,24 @@ def test_the_dictionary_names_itself_and_is_safe_across_threads():
         thread.join()
     assert len(results) == 4 and all(result == results[0] for result in results)
     assert results[0][-1] and not results[0][0]
+
+
+@needs_german
+def test_the_users_personal_word_list_is_neither_read_nor_written(tmp_path, monkeypatch):
+    """ltmt translate wrote de_DE.dic and de_DE.exc into ~/.config/enchant, and a word the user
+    had added there (Lokation) passed qa's spelling check."""
+    personal = tmp_path / "config" / "enchant"
+    personal.mkdir(parents=True)
+    (personal / "de_DE.dic").write_text("Lokation\n", "utf-8")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("ENCHANT_CONFIG_DIR", str(personal))
+    dictionary_for.cache_clear()
+    try:
+        german = dictionary_for("de")
+    finally:
+        dictionary_for.cache_clear()
+    assert german is not None
+    assert german.unknown_words("Die Lokation der Datei") == ["Lokation"]
+    assert sorted(p.name for p in personal.iterdir()) == ["de_DE.dic"]  # nothing written
+    assert os.environ["ENCHANT_CONFIG_DIR"] == str(personal)  # as it was
