@@ -54,10 +54,13 @@ def prepare(
     from ltmt.formats.registry import find_format
 
     path = None if file == "-" else Path(file)
+    piped = None  # a pipe given by name: read once, as standard input is
     if path is not None and path.is_dir():
         raise InputError(f"input file {path} is a directory; give a file")
-    if path is not None and not path.is_file():
+    if path is not None and not path.exists():
         raise InputError(f"input file not found: {path}")
+    if path is not None and not path.is_file():  # <(cmd), a fifo, /dev/stdin
+        piped, path = path, None
     spec = find_format(path, fmt, role="document", default="txt")
     if spec.name == "txt" and fmt is None and path is not None:
         _warn_if_structured(path)
@@ -81,14 +84,17 @@ def prepare(
         if not output_folder_made:  # a folder's output is said once, for the folder
             _warn_if_named_for_another_language(Path(output), tgt)
     if spec.name == "txt":
-        job.lines, job.shape = read_lines_and_shape(path)
+        job.lines, job.shape = read_lines_and_shape(piped or path)
         job.has_text = any(line.strip() for line in job.lines)
         if path is None and fmt is None:
             _warn_if_structured(None, "\n".join(job.lines[:200]).encode())
         _warn_if_other_language(path, job.lines, src, tgt)
     else:
         if path is None:
-            raise InputError(f"a {spec.name} document must be a file, not stdin")
+            given = f"{piped}, not a regular file (a pipe?)" if piped else "stdin"
+            raise InputError(
+                f"a {spec.name} document must be a file, not {given}; save it to one first"
+            )
         if output is None:
             raise InputError(
                 f"--output is needed to translate a {path.suffix or spec.name} file "

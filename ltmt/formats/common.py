@@ -153,8 +153,9 @@ def read_lines_and_shape(
     else:
         if Path(path).is_dir():
             raise InputError(f"{what} file {path} is a directory; give a file")
-        if not Path(path).is_file():
+        if not Path(path).exists():
             raise InputError(f"{what} file not found: {path}")
+        # a pipe (<(cmd), a fifo) is read once, whole, as standard input is
         data, name = read_file(Path(path)), str(path)  # unreadable: one line, not a traceback
     try:
         text = data.decode("utf-8")

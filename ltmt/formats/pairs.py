@@ -159,7 +159,7 @@ def read_pairs(path: Path, fmt: str | None = None, **options: Any) -> Iterator[P
     if not path.exists():
         raise InputError(f"{path}: file not found")
     if not path.is_file():
-        raise InputError(f"{path}: not a file")
+        raise InputError(f"{path}: not a regular file (a pipe?); give - for standard input")
     left_out = (
         "untranslated ones" if options.get("include_fuzzy") else "untranslated and fuzzy ones"
     )

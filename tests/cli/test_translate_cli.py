@@ -1035,3 +1035,50 @@ def test_a_block_whose_source_changed_is_translated_again_without_a_memory(
     assert "1 segment " in err and "1 translated again: their source changed" in err
     kept_title, kept_edit, _ = output.read_text("utf-8").split("\n\n")
     assert (kept_title, kept_edit) == (title, "Datei öffnen")
+
+
+def _fifo(tmp_path: Path, data: bytes) -> Path:
+    """A named pipe that ``data`` is written into once a reader opens it (as <(cmd) is)."""
+    import os
+    import threading
+
+    fifo = tmp_path / "piped"
+    os.mkfifo(fifo)
+    threading.Thread(target=fifo.write_bytes, args=(data,), daemon=True).start()
+    return fifo
+
+
+def test_a_pipe_given_by_name_is_read_as_standard_input_is(tmp_path, capsys, common):
+    """``ltmt translate <(printf ...)`` said 'input file not found: /dev/fd/63'; so did a fifo
+    and --learn <(cat ref.txt)."""
+    source = _fifo(tmp_path, b"open the file\r\nhello world\n")
+    out = tmp_path / "out.txt"
+    code, _, err = run_cli(["translate", str(source), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    written = out.read_bytes()
+    assert written.count(b"\r\n") == 1 and written.count(b"\n") == 2  # each line's own end
+
+
+def test_a_pipe_of_a_document_format_is_refused_with_what_to_do(tmp_path, capsys, common):
+    source = _fifo(tmp_path, b'msgid "Open"\nmsgstr ""\n')
+    out = tmp_path / "out.po"
+    code, _, err = run_cli(
+        ["translate", str(source), "--format", "po", "-o", str(out), *common], capsys
+    )
+    source.read_bytes()  # the writer's thread ends
+    assert code == 1
+    assert err == (
+        f"ltmt: error: a po document must be a file, not {source}, not a regular file (a "
+        "pipe?); save it to one first\n"
+    )
+
+
+def test_learn_reads_a_pipe(tmp_path, capsys, common):
+    source = tmp_path / "in.txt"
+    source.write_text("open the file\n", "utf-8")
+    reference = _fifo(tmp_path, b"Datei \xc3\xb6ffnen\n")
+    code, _, err = run_cli(
+        ["translate", str(source), "--user", "u1", "--learn", str(reference), *common], capsys
+    )
+    assert code == 0, err
+    assert "learned 1 new pair" in err

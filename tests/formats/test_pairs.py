@@ -162,3 +162,9 @@ def test_a_jsonl_files_machine_translations_are_read_when_unreviewed_ones_are(
         ("Save", "Sichern", {"target": "Speichern"}),
         ("Open", "Öffnen", {}),
     ]
+
+
+def test_a_pipe_is_not_taken_for_a_missing_file() -> None:
+    """(``memory import <(cat tm.jsonl)`` said only 'not a file')"""
+    with pytest.raises(InputError, match=r"^/dev/null: not a regular file \(a pipe\?\); give - "):
+        read_pairs(Path("/dev/null"), "jsonl")
