@@ -14,8 +14,8 @@ def formats(
 ) -> None:
     """List the file formats: their extensions, and whether `translate` fills them, `memory
     import` reads them (those holding one language with --source-file) and `memory export`
-    writes them."""
-    from ltmt.formats.registry import FORMATS
+    writes them. A format whose files are folders (an Xcode .xcloc bundle) is listed last."""
+    from ltmt.formats.registry import BUNDLES, FORMATS
 
     rows: list[dict[str, Any]] = [
         {
@@ -26,8 +26,22 @@ def formats(
             "import": "read" in spec.roles(),
             "import_needs_source_file": "read" in spec.roles() and spec.one_language,
             "export": "write" in spec.roles(),
+            "folder": False,
         }
         for spec in FORMATS.values()
+    ]
+    rows += [
+        {
+            "name": bundle.name,
+            "description": bundle.description,
+            "extensions": list(bundle.extensions),
+            "translate": bundle.translate,
+            "import": bundle.read,
+            "import_needs_source_file": False,
+            "export": bundle.write,
+            "folder": True,
+        }
+        for bundle in BUNDLES.values()
     ]
     if as_json:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))

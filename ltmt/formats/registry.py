@@ -430,6 +430,34 @@ FORMATS: dict[str, FileFormat] = {
 EXTENSIONS: dict[str, str] = {
     ext: spec.name for spec in FORMATS.values() for ext in spec.extensions
 }
+
+
+@dataclass(frozen=True)
+class BundleFormat:
+    """A format whose "file" is a folder (a bundle), which a folder's run handles (translated
+    file by file, read as a folder of files) rather than a reader or opener of its own: listed
+    with :data:`FORMATS` by ``ltmt formats``. ``translate``, ``read``, ``write``: what
+    ``ltmt translate`` and ``ltmt memory import`` / ``export`` do with it."""
+
+    name: str
+    extensions: tuple[str, ...]
+    description: str
+    translate: bool
+    read: bool
+    write: bool
+
+
+BUNDLES: dict[str, BundleFormat] = {
+    "xcloc": BundleFormat(
+        "xcloc",
+        (".xcloc",),
+        "Xcode localization catalog, a folder: its Localized Contents XLIFF translated (its "
+        "final units imported), the rest copied",
+        translate=True,
+        read=True,
+        write=False,
+    ),
+}
 # Extensions of kinds of file no format reads or writes (those users convert, or make from a
 # translation), and the format of which ``soffice --convert-to`` makes a copy ltmt translates
 # ("" where it makes none): a translation is not named as one.

@@ -240,7 +240,14 @@ def test_formats_lists_every_format_of_the_registry(run_ltmt: Runner) -> None:
     code, out, err = run_ltmt("formats", "--json")
     assert (code, err) == (0, "")
     rows = {row["name"]: row for row in json.loads(out)}
-    assert list(rows) == list(FORMATS)
+    assert list(rows) == [*FORMATS, "xcloc"]  # a bundle (a folder) too: it was missing
+    xcloc = rows["xcloc"]
+    assert (xcloc["translate"], xcloc["import"], xcloc["export"], xcloc["folder"]) == (
+        True,
+        True,
+        False,
+        True,
+    )
     assert rows["odf"]["extensions"][:4] == [".odt", ".ods", ".odp", ".odg"]
     assert (rows["odf"]["translate"], rows["odf"]["import_needs_source_file"]) == (True, True)
     tmx = rows["tmx"]
@@ -250,6 +257,7 @@ def test_formats_lists_every_format_of_the_registry(run_ltmt: Runner) -> None:
     assert code == 0 and table[0].split()[:4] == ["format", "translate", "import", "export"]
     assert table[1].split()[:4] == ["txt", "yes", "yes*", "-"]  # with its source, line by line
     assert any(line.startswith("docx ") and " yes* " in line for line in table)
+    assert table[-2].startswith("xcloc ") and " .xcloc — Xcode localization catalog" in table[-2]
 
 
 # the command line as its console script runs it
