@@ -85,21 +85,25 @@ def tool_locked(unit: Any, segment: Any | None) -> bool:
     return unit.get(MQ_LOCKED) == "locked"
 
 
-def mark_filled(unit: Any, segment: Any | None, review: bool, from_memory: bool) -> None:
-    """Set the tool's status of a segment ltmt just filled, where the tool marks one: as the
-    tools mark their own pre-translation, ``review`` for one awaiting review, ``from_memory``
-    for a 100 % memory match rather than machine translation.
+def mark_trados_segment(segment: Any | None, review: bool, from_memory: bool) -> None:
+    """Set the Trados status of a segment ltmt just filled (its ``<sdl:seg>``; nothing for
+    ``None``) as Trados marks its own pre-translation: ``conf="Draft"`` (``Translated`` without
+    ``review``: not awaiting review), ``origin="mt"`` (``tm`` with ``percent="100"`` where
+    ``from_memory``: a 100 % memory match), ``origin-system="ltmt"``."""
+    if segment is None:
+        return
+    segment.set("conf", "Draft" if review else "Translated")
+    segment.set("origin", "tm" if from_memory else "mt")
+    segment.set("origin-system", LTMT)
+    if from_memory:
+        segment.set("percent", "100")
+    elif "percent" in segment.attrib:  # a match's, which the target no longer is
+        del segment.attrib["percent"]
 
-    Trados: ``conf="Draft"`` (``Translated`` without ``review``), ``origin="mt"`` (``tm`` with
-    ``percent="100"``), ``origin-system="ltmt"``. memoQ: ``mq:status="Pretranslated"``
-    (``ManuallyConfirmed`` without ``review``)."""
-    if segment is not None:
-        segment.set("conf", "Draft" if review else "Translated")
-        segment.set("origin", "tm" if from_memory else "mt")
-        segment.set("origin-system", LTMT)
-        if from_memory:
-            segment.set("percent", "100")
-        elif "percent" in segment.attrib:  # a match's, which the target no longer is
-            del segment.attrib["percent"]
+
+def mark_memoq_unit(unit: Any, review: bool) -> None:
+    """Set the memoQ status of a ``<trans-unit>`` ltmt filled, where it has one:
+    ``mq:status="Pretranslated"`` (``ManuallyConfirmed`` without ``review``). memoQ marks the
+    whole unit: ``review`` is whether any of its segments awaits review."""
     if unit.get(MQ_STATUS) is not None:
         unit.set(MQ_STATUS, "Pretranslated" if review else "ManuallyConfirmed")

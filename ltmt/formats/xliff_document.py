@@ -17,7 +17,8 @@ a memoQ unit (``mq:status``) gets ``Pretranslated`` (``ManuallyConfirmed``). A s
 tool locked is no unit: left as it is, as one marked ``translate="no"``. A segmented unit that
 Trados does not describe has only its whole target's state: one segment filled marks the whole
 unit for review (the other segments' translators' work too, until a reviewer clears it: XLIFF
-1.2 gives a ``<mrk>`` no state, and unreviewed output must not be learnt as reviewed).
+1.2 gives a ``<mrk>`` no state, and unreviewed output must not be learnt as reviewed), and its
+qualifier is its least trusted segment's (one machine-translated segment: ``mt-suggestion``).
 
 A 1.2 unit's ``approved="yes"`` is taken off when ltmt writes its target (the approval was of
 another target, or of none). ``overwrite`` retranslates finished units but not those a reviewer
@@ -40,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.cat_tool_statuses import mark_filled
+from ltmt.formats.cat_tool_statuses import mark_memoq_unit, mark_trados_segment
 from ltmt.formats.common import ROOT_START, atomic_write, local_name, read_bytes
 from ltmt.formats.documents import Unit
 from ltmt.formats.inline import fill as fill_inline
@@ -52,6 +53,19 @@ from ltmt.formats.xliff import (
     load_xliff,
     segment_marks,
 )
+
+# XLIFF 1.2's state qualifiers of where a target came from, by how far a reviewer can trust it
+# (higher: more): a unit of several segments is qualified by its least trusted segment
+QUALIFIER_TRUST = {
+    "mt-suggestion": 0,
+    "leveraged-mt": 0,
+    "fuzzy-match": 1,
+    "leveraged-tm": 1,
+    "exact-match": 2,
+    "id-match": 2,
+}
+# how a segment of a 1.2 unit was filled: whether it awaits review, and its state qualifier
+SegmentMark = tuple[bool, str | None]
 
 
 class XliffDocument:
@@ -71,6 +85,8 @@ class XliffDocument:
         self._root_attributes = dict(tree.getroot().attrib)
         # the units whose translation's inline codes were not the source's: put back, reviewed
         self.codes_put_back: set[str] = set()
+        # per segmented 1.2 unit (its <trans-unit>), how each of its segments was filled
+        self._segment_marks: dict[Any, dict[str, SegmentMark]] = {}
 
     @classmethod
     def open(
@@ -175,15 +191,47 @@ class XliffDocument:
             return
         if unit.holder.get("approved") == "yes":  # approval was of another target, or none
             del unit.holder.attrib["approved"]
-        target = unit.whole_target if unit.mid else unit.target  # <mrk> takes no state
+        segment_review = review
+        # the spec's value for a source translated before, word for word
+        qualifier = "exact-match" if from_memory else "mt-suggestion" if review else None
+        if unit.mid:  # a <mrk> takes no state: the unit's is the weakest of its segments'
+            review, qualifier = self._unit_mark(unit, review, qualifier)
+        target = unit.whole_target if unit.mid else unit.target
         target.set("state", "needs-review-translation" if review else "translated")
-        if from_memory:  # the spec's value for a source translated before, word for word
-            target.set("state-qualifier", "exact-match")
-        elif review:
-            target.set("state-qualifier", "mt-suggestion")
+        if qualifier is not None:
+            target.set("state-qualifier", qualifier)
         elif "state-qualifier" in target.attrib:
             del target.attrib["state-qualifier"]
-        mark_filled(unit.holder, unit.trados_segment, review, from_memory)
+        mark_trados_segment(unit.trados_segment, segment_review, from_memory)
+        mark_memoq_unit(unit.holder, review)
+
+    def _unit_mark(self, unit: Any, review: bool, qualifier: str | None) -> SegmentMark:
+        """The mark of the whole segmented 1.2 unit whose segment ``unit`` was just filled so:
+        awaiting review where any of its segments does, qualified as its least trusted one
+        (:data:`QUALIFIER_TRUST`), its segments not filled by ltmt judged by the target's state
+        before (one machine-translated segment makes the unit ``mt-suggestion``, whatever the
+        order the segments are filled in)."""
+        marks = self._segment_marks.get(unit.holder)
+        if marks is None:
+            marks = self._segment_marks[unit.holder] = self._marks_before(unit.holder)
+        marks[unit.mid] = (review, qualifier)
+        trusted = [q for _, q in marks.values() if q in QUALIFIER_TRUST]
+        weakest = min(trusted, key=QUALIFIER_TRUST.__getitem__, default=None)
+        return any(awaits for awaits, _ in marks.values()), weakest
+
+    def _marks_before(self, holder: Any) -> dict[str, SegmentMark]:
+        """The marks of the segments of the 1.2 unit ``holder`` that have a translation before
+        ltmt fills them: the unit target's state (Trados's of the segment, where it has one)
+        and state qualifier."""
+        marks: dict[str, SegmentMark] = {}
+        for other in self._units:
+            if other.holder is not holder or not other.mid or other.target is None:
+                continue
+            if to_text(other.target).text.strip():
+                whole = other.whole_target
+                before = whole.get("state-qualifier") if whole is not None else None
+                marks[other.mid] = (other.needs_review, before)
+        return marks
 
     def _declare_target_language(self) -> None:
         if not self.tgt_lang:

@@ -8,7 +8,8 @@ from lxml import etree
 
 from ltmt.formats.cat_tool_statuses import (
     NS_SDL,
-    mark_filled,
+    mark_memoq_unit,
+    mark_trados_segment,
     tool_locked,
     tool_state,
     trados_segment,
@@ -112,7 +113,7 @@ def test_a_filled_trados_segment_says_where_it_came_from(
     review: bool, from_memory: bool, expected: dict[str, str]
 ) -> None:
     unit, segment = sdl_unit(conf="RejectedTranslation", origin="tm", percent="85")
-    mark_filled(unit, segment, review=review, from_memory=from_memory)
+    mark_trados_segment(segment, review=review, from_memory=from_memory)
     assert dict(segment.attrib) == {"id": "1", **expected}
     assert tool_state(unit, segment) == ("needs-review-translation" if review else "translated")
 
@@ -122,12 +123,13 @@ def test_a_filled_trados_segment_says_where_it_came_from(
 )
 def test_a_filled_memoq_unit_gets_a_status_memoq_reads(review: bool, status: str) -> None:
     unit = memoq_unit(status="NotStarted", percent="0")
-    mark_filled(unit, None, review=review, from_memory=False)
+    mark_memoq_unit(unit, review=review)
     assert unit.get(f"{MQ}status") == status
     assert unit.get(f"{MQ}percent") == "0"
 
 
 def test_a_unit_no_tool_marks_gets_no_tool_status() -> None:
     unit = etree.Element(UNIT, id="u")
-    mark_filled(unit, None, review=True, from_memory=False)
+    mark_memoq_unit(unit, review=True)
+    mark_trados_segment(None, review=True, from_memory=False)
     assert dict(unit.attrib) == {"id": "u"}

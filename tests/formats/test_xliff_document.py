@@ -1,0 +1,85 @@
+"""XliffDocument: the states ltmt writes for what it filled, limits, spaces kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from ltmt.formats.xliff_document import XliffDocument
+
+NS12 = "{urn:oasis:names:tc:xliff:document:1.2}"
+NS20 = "{urn:oasis:names:tc:xliff:document:2.0}"
+
+
+def xliff12(units: str, extra_ns: str = "") -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"{extra_ns}>'
+        '<file original="a" source-language="en" target-language="de" datatype="plaintext">'
+        f"<body>{units}</body></file></xliff>"
+    )
+
+
+def xliff20(units: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" '
+        f'trgLang="de"><file id="f">{units}</file></xliff>'
+    )
+
+
+def opened(tmp_path: Path, text: str) -> XliffDocument:
+    path = tmp_path / "in.xlf"
+    path.write_text(text, "utf-8")
+    return XliffDocument.open(path)
+
+
+def saved(document: XliffDocument, tmp_path: Path) -> etree._Element:
+    document.save(tmp_path / "out.xlf")
+    return etree.parse(str(tmp_path / "out.xlf")).getroot()
+
+
+SEGMENTED = (
+    '<trans-unit id="1"{attributes}><source>Shake well. Store cool.</source><seg-source>'
+    '<mrk mtype="seg" mid="1">Shake well.</mrk> <mrk mtype="seg" mid="2">Store cool.</mrk>'
+    "</seg-source></trans-unit>"
+)
+
+
+@pytest.mark.parametrize(
+    ("exact_keys", "state", "qualifier"),
+    [
+        ({"1"}, "needs-review-translation", "mt-suggestion"),  # machine output in segment 1
+        ({"0"}, "needs-review-translation", "mt-suggestion"),  # ... in segment 2
+        ({"0", "1"}, "needs-review-translation", "exact-match"),
+    ],
+)
+def test_a_segmented_unit_is_qualified_by_its_weakest_segment(
+    tmp_path: Path, exact_keys: set[str], state: str, qualifier: str
+) -> None:
+    document = opened(tmp_path, xliff12(SEGMENTED.format(attributes="")))
+    document.fill({"0": "Gut schütteln.", "1": "Kühl lagern."}, from_memory=exact_keys)
+    target = saved(document, tmp_path).find(f".//{NS12}target")
+    assert (target.get("state"), target.get("state-qualifier")) == (state, qualifier)
+
+
+def test_an_approved_exact_segment_does_not_approve_its_machine_translated_neighbour(
+    tmp_path: Path,
+) -> None:
+    """--exact-approved fills the 100 % matches after the rest, unmarked: the unit (and its
+    memoQ status) still awaits review for the other segment."""
+    memoq = ' xmlns:mq="MQXliff"'
+    document = opened(
+        tmp_path, xliff12(SEGMENTED.format(attributes=' mq:status="NotStarted"'), memoq)
+    )
+    document.fill({"0": "Gut schütteln."}, mark_fuzzy=True)
+    document.fill({"1": "Kühl lagern."}, mark_fuzzy=False, from_memory={"1"})
+    root = saved(document, tmp_path)
+    target = root.find(f".//{NS12}target")
+    assert (target.get("state"), target.get("state-qualifier")) == (
+        "needs-review-translation",
+        "mt-suggestion",
+    )
+    assert root.find(f".//{NS12}trans-unit").get("{MQXliff}status") == "Pretranslated"
