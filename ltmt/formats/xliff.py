@@ -6,10 +6,12 @@
 The files are handled with lxml directly (translate-toolkit's XLIFF store flattens inline
 markup away, and this module keeps it: see :mod:`ltmt.formats.inline`). Units marked
 ``translate="no"``, or inside a ``<group>`` (2.0 also ``<file>``) so marked, are skipped; so
-are targets not final enough to learn from (1.2 ``new``, ``needs-translation`` and the
-``needs-review-*`` states, 2.0 ``initial`` and ltmt's own ``subState="ltmt:mt"``: machine
-output not reviewed yet) unless asked for, and so is the gettext header that ``po2xliff``
-writes as a unit (``restype="x-gettext-domain-header"``). Where Trados Studio or memoQ wrote
+are targets not finished enough to learn from (1.2 ``new``, ``needs-translation`` and the
+``needs-review-*`` states, 2.0 ``initial`` and ltmt's own ``subState="ltmt:mt"`` and
+``"ltmt:exact-match"``: machine output and memory matches not reviewed yet) unless asked for;
+a translator's ``translated`` target is read, in 2.0 as in 1.2 (both versions' state for a
+translation done, not yet signed off). The gettext header that ``po2xliff`` writes as a unit
+(``restype="x-gettext-domain-header"``) is skipped too. Where Trados Studio or memoQ wrote
 their own status of a segment, that is its state (:mod:`ltmt.formats.cat_tool_statuses`). A
 unit's context, used like a PO ``msgctxt``, is its ``<context context-type="x-po-msgctxt">``
 (translate-toolkit's convention) or else its resource name (1.2 ``resname``, 2.0 ``name``).
@@ -51,7 +53,11 @@ MSGCTXT = frozenset({"x-po-msgctxt", "x-gettext-msgctxt"})
 # msgctxt so that an entry exported from memory to XLIFF and read back is put together whole
 PO_CONTEXTS = {"x-ltmt-flags": "flags", "x-ltmt-plural": "plural", "x-ltmt-plural-of": "plural_of"}
 UNFINISHED_12 = frozenset({"new", "needs-translation"})
-MT_SUBSTATE = "ltmt:mt"  # 2.0 has no review state: ltmt marks its machine output so
+# 2.0 has no review state: ltmt marks what it filled and a reviewer has not seen yet so, its
+# machine output apart from its 100 % memory matches (as 1.2's state-qualifier tells them)
+MT_SUBSTATE = "ltmt:mt"
+EXACT_SUBSTATE = "ltmt:exact-match"
+REVIEW_SUBSTATES = frozenset({MT_SUBSTATE, EXACT_SUBSTATE})
 REVIEW_12 = frozenset(
     {
         "needs-review-translation",
@@ -130,9 +136,9 @@ class XliffUnit:
 
     @property
     def needs_review(self) -> bool:
-        """Whether the target awaits review (1.2 ``needs-review-*``, 2.0 ltmt's MT mark)."""
+        """Whether the target awaits review (1.2 ``needs-review-*``, 2.0 ltmt's marks)."""
         if self.version == 2:
-            return self.holder.get("subState") == MT_SUBSTATE
+            return self.holder.get("subState") in REVIEW_SUBSTATES
         return self.state in REVIEW_12
 
     @property

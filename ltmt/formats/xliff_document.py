@@ -8,7 +8,8 @@ a ``<target>`` rebuilt from the source's inline elements and sets the state:
   and ``state-qualifier="mt-suggestion"`` (the spec's values for machine output to review);
   a 100 % memory match gets ``state-qualifier="exact-match"`` instead;
 - 2.0: ``state="translated"`` (the spec has no review-needed state), with ``mark_fuzzy`` also
-  ``subState="ltmt:mt"``.
+  ``subState="ltmt:mt"``, for a 100 % memory match ``subState="ltmt:exact-match"``; filled
+  without ``mark_fuzzy``, a unit loses either mark (one an earlier run left).
 
 Trados Studio and memoQ read their own statuses, not these: a segment Trados describes
 (``<sdl:seg>``) gets ``conf="Draft"`` (``Translated`` where it is not marked for review),
@@ -47,7 +48,9 @@ from ltmt.formats.documents import Unit
 from ltmt.formats.inline import fill as fill_inline
 from ltmt.formats.inline import to_text
 from ltmt.formats.xliff import (
+    EXACT_SUBSTATE,
     MT_SUBSTATE,
+    REVIEW_SUBSTATES,
     check_languages,
     iter_units,
     load_xliff,
@@ -185,8 +188,8 @@ class XliffDocument:
         if self.version == 2:
             unit.holder.set("state", "translated")
             if review:
-                unit.holder.set("subState", MT_SUBSTATE)
-            elif unit.holder.get("subState") == MT_SUBSTATE:
+                unit.holder.set("subState", EXACT_SUBSTATE if from_memory else MT_SUBSTATE)
+            elif unit.holder.get("subState") in REVIEW_SUBSTATES:
                 del unit.holder.attrib["subState"]
             return
         if unit.holder.get("approved") == "yes":  # approval was of another target, or none

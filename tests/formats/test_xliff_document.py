@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from ltmt.formats.xliff import read_xliff
 from ltmt.formats.xliff_document import XliffDocument
 
 NS12 = "{urn:oasis:names:tc:xliff:document:1.2}"
@@ -83,3 +84,32 @@ def test_an_approved_exact_segment_does_not_approve_its_machine_translated_neigh
         "mt-suggestion",
     )
     assert root.find(f".//{NS12}trans-unit").get("{MQXliff}status") == "Pretranslated"
+
+
+UNITS_20 = "".join(
+    f'<unit id="{n}"><segment{state}><source>Store cool {n}.</source>{target}</segment></unit>'
+    for n, state, target in [
+        (1, "", ""),
+        (2, "", ""),
+        (3, ' state="translated" subState="ltmt:exact-match"', "<target>Alt.</target>"),
+    ]
+)
+
+
+def test_xliff20_tells_memory_matches_from_machine_output(tmp_path: Path) -> None:
+    """2.0's subState says what 1.2's state-qualifier says: ltmt:exact-match for a 100 %
+    memory match, ltmt:mt for the model's output; both await review, and an approved
+    memory match (--exact-approved) loses either, one an earlier run left too."""
+    document = opened(tmp_path, xliff20(UNITS_20))
+    assert [u.key for u in document.pending(overwrite=True)] == ["0", "1", "2"]
+    document.fill({"0": "Kühl lagern 1.", "1": "Kühl lagern 2."}, from_memory={"1"})
+    document.fill({"2": "Kühl lagern 3."}, mark_fuzzy=False, from_memory={"2"})
+    segments = list(saved(document, tmp_path).iter(f"{NS20}segment"))
+    assert [(s.get("state"), s.get("subState")) for s in segments] == [
+        ("translated", "ltmt:mt"),
+        ("translated", "ltmt:exact-match"),
+        ("translated", None),
+    ]
+    assert XliffDocument.open(tmp_path / "out.xlf").pending() == []
+    learnt = [r.target for r in read_xliff(tmp_path / "out.xlf")]  # what memory import reads
+    assert learnt == ["Kühl lagern 3."]

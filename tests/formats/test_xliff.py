@@ -1,0 +1,50 @@
+"""XLIFF files read as pairs: which units' targets are learnt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ltmt.formats.xliff import read_xliff
+
+
+def one_unit_12(state: str) -> str:
+    return (
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" '
+        'source-language="en" target-language="de" datatype="plaintext"><body>'
+        f'<trans-unit id="1"><source>Save</source><target state="{state}">Sichern</target>'
+        "</trans-unit></body></file></xliff>"
+    )
+
+
+def one_unit_20(state: str, sub_state: str = "") -> str:
+    sub = f' subState="{sub_state}"' if sub_state else ""
+    return (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" '
+        f'trgLang="de"><file id="f"><unit id="1"><segment state="{state}"{sub}>'
+        "<source>Save</source><target>Sichern</target></segment></unit></file></xliff>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("document", "read"),
+    [
+        (one_unit_12("new"), False),
+        (one_unit_12("needs-review-translation"), False),
+        (one_unit_12("translated"), True),  # a translator's, not signed off yet
+        (one_unit_12("signed-off"), True),
+        (one_unit_20("initial"), False),
+        (one_unit_20("translated", "ltmt:mt"), False),  # ltmt's output, not reviewed
+        (one_unit_20("translated", "ltmt:exact-match"), False),
+        (one_unit_20("translated"), True),  # as 1.2's translated
+        (one_unit_20("reviewed"), True),
+        (one_unit_20("final"), True),
+    ],
+)
+def test_finished_targets_are_read_alike_in_both_versions(
+    tmp_path: Path, document: str, read: bool
+) -> None:
+    path = tmp_path / "in.xlf"
+    path.write_text(document, "utf-8")
+    assert [r.target for r in read_xliff(path)] == (["Sichern"] if read else [])
