@@ -21,6 +21,11 @@ unit for review (the other segments' translators' work too, until a reviewer cle
 1.2 gives a ``<mrk>`` no state, and unreviewed output must not be learnt as reviewed), and its
 qualifier is its least trusted segment's (one machine-translated segment: ``mt-suggestion``).
 
+Where a unit's source says its spaces matter (``xml:space="preserve"`` on it or on the unit), its
+runs of spaces beside inline codes and after a label's colon, which the model writes as one, are
+put back (:mod:`ltmt.formats.space_runs`), and a ``<source>``'s ``xml:space`` is set on its
+``<target>`` too.
+
 A 1.2 unit's ``approved="yes"`` is taken off when ltmt writes its target (the approval was of
 another target, or of none). ``overwrite`` retranslates finished units but not those a reviewer
 signed off (1.2 ``approved="yes"``, ``final``, ``signed-off``; 2.0 ``final``, ``reviewed``).
@@ -43,10 +48,11 @@ from typing import Any
 
 from ltmt.errors import InputError
 from ltmt.formats.cat_tool_statuses import mark_memoq_unit, mark_trados_segment
-from ltmt.formats.common import ROOT_START, atomic_write, local_name, read_bytes
+from ltmt.formats.common import ROOT_START, XML_SPACE, atomic_write, local_name, read_bytes
 from ltmt.formats.documents import Unit
 from ltmt.formats.inline import fill as fill_inline
 from ltmt.formats.inline import to_text
+from ltmt.formats.space_runs import keep_space_runs
 from ltmt.formats.xliff import (
     EXACT_SUBSTATE,
     MT_SUBSTATE,
@@ -126,7 +132,11 @@ class XliffDocument:
             unit = self._units[int(key)]
             if unit.target is None:
                 unit.target = self._add_target(unit)
-            whole = fill_inline(unit.target, text, to_text(unit.source))
+            source = to_text(unit.source)
+            if _preserves_space(unit.source):
+                text = keep_space_runs(source.text, text)
+                _space_as_source(unit.source, unit.target)
+            whole = fill_inline(unit.target, text, source)
             if not whole:
                 self.codes_put_back.add(key)
             self._mark(unit, review=mark_fuzzy or not whole, from_memory=key in from_memory)
@@ -277,6 +287,24 @@ class XliffDocument:
                 rb"\A<[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>", lambda _: start, body, count=1
             )
         return prolog + body + data[len(data.rstrip()) :]
+
+
+def _preserves_space(element: Any) -> bool:
+    """Whether the spaces of ``element`` are its text's: the ``xml:space`` of it or of its
+    nearest ancestor that has one (a 1.2 ``<trans-unit>``, a 2.0 ``<unit>``) is ``preserve``."""
+    for holder in (element, *element.iterancestors()):
+        space = holder.get(XML_SPACE)
+        if space is not None:
+            return bool(space == "preserve")
+    return False
+
+
+def _space_as_source(source: Any, target: Any) -> None:
+    """Give a ``<target>`` the ``xml:space`` its ``<source>`` has (both versions let either
+    carry it; one set on the unit holds for both already)."""
+    space = source.get(XML_SPACE)
+    if space is not None and local_name(source.tag) == "source" and target.get(XML_SPACE) is None:
+        target.set(XML_SPACE, space)
 
 
 def _utf16(data: bytes) -> tuple[str, bytes] | None:

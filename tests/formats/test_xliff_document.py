@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from ltmt.formats.xliff_document import XliffDocument
 
 NS12 = "{urn:oasis:names:tc:xliff:document:1.2}"
 NS20 = "{urn:oasis:names:tc:xliff:document:2.0}"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def xliff12(units: str, extra_ns: str = "") -> str:
@@ -113,3 +115,35 @@ def test_xliff20_tells_memory_matches_from_machine_output(tmp_path: Path) -> Non
     assert XliffDocument.open(tmp_path / "out.xlf").pending() == []
     learnt = [r.target for r in read_xliff(tmp_path / "out.xlf")]  # what memory import reads
     assert learnt == ["Kühl lagern 3."]
+
+
+def test_runs_of_spaces_are_kept_where_the_unit_preserves_space(tmp_path: Path) -> None:
+    """The model writes one space between words; a unit whose spaces matter gets the source's
+    runs back beside its codes and after its labels, and a 2.0 target the source's
+    xml:space."""
+    units = (
+        '<trans-unit id="4" xml:space="preserve"><source>Lot:  <x id="4"/>  Batch:  </source>'
+        '</trans-unit><trans-unit id="5"><source>Lot:  <x id="5"/> Batch:</source></trans-unit>'
+    )
+    document = opened(tmp_path, xliff12(units))
+    document.fill({"0": 'Los: <x id="4"/> Charge:  ', "1": 'Los: <x id="5"/> Charge:'})
+    targets = saved(document, tmp_path).iter(f"{NS12}target")
+    assert [inner(t) for t in targets] == [
+        'Los:  <x id="4"/>  Charge:  ',
+        'Los: <x id="5"/> Charge:',  # (no xml:space: nothing changed)
+    ]
+    units_20 = (
+        '<unit id="1"><segment><source xml:space="preserve">Street:   Main Street 12</source>'
+        "</segment></unit>"
+    )
+    document = opened(tmp_path, xliff20(units_20))
+    document.fill({"0": "Straße: Hauptstraße 12"})
+    target = saved(document, tmp_path).find(f".//{NS20}target")
+    assert (inner(target), target.get(XML_SPACE)) == ("Straße:   Hauptstraße 12", "preserve")
+
+
+def inner(element: etree._Element) -> str:
+    """The content of ``element`` as written, without its namespace declarations."""
+    written = etree.tostring(element, encoding="unicode", with_tail=False)
+    content = written[written.index(">") + 1 : written.rindex("</")]
+    return re.sub(r' xmlns="[^"]*"', "", content)
