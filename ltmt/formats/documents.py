@@ -188,6 +188,15 @@ class CodesPutBack(Protocol):
 
 
 @runtime_checkable
+class LengthLimited(Protocol):
+    """A document whose units may declare a length limit (XLIFF ``maxwidth``,
+    ``slr:sizeRestriction``): ``over_limit`` holds the keys of the units filled with a longer
+    translation (each with what is wrong), which are marked for review and counted."""
+
+    over_limit: dict[str, str]
+
+
+@runtime_checkable
 class ResumedInPlace(Protocol):
     """A document whose partial output holds its units where they stand in the input (a text
     file's lines, its paragraphs): it takes them over itself."""

@@ -52,6 +52,7 @@ from ltmt.formats.changed_sources import marked_for_review
 from ltmt.formats.documents import (
     CodesPutBack,
     Document,
+    LengthLimited,
     Reviewed,
     SourceChangesUnmarked,
     TranslatedApart,
@@ -724,6 +725,8 @@ def _translate_chunk(
         document.fill(texts, False, from_memory=from_memory)
     if isinstance(document, CodesPutBack):
         _count_codes_put_back(document, filled, result.report)
+    if isinstance(document, LengthLimited):
+        result.report.over_limit += sum(o.unit.key in document.over_limit for o in filled)
 
 
 def _count_codes_put_back(document: CodesPutBack, filled: list[Outcome], report: RunReport) -> None:

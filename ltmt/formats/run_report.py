@@ -27,6 +27,8 @@ Every unit translated in the run is counted once in each of these groups:
 - ``misspelt``: of the model's outputs (not copies), those with a word the target language's
   spelling dictionary does not know (``Kategories``, ``Spekifikationen``: :mod:`ltmt.spelling`),
   and ``spelling_dictionary`` the dictionary (empty where none is installed: not counted);
+- ``over_limit``: units whose translation is longer than the limit their file gives them
+  (XLIFF ``maxwidth`` in characters, ``slr:sizeRestriction``): written, marked for review;
 - ``split``: segments translated sentence by sentence; ``cut``: segments that had to be cut
   at the model's length limit even so (``--strict`` fails the run on these).
 
@@ -74,6 +76,7 @@ class RunReport:
     plural_identical: int = 0
     copied: int = 0
     misspelt: int = 0
+    over_limit: int = 0
     spelling_dictionary: str = ""
     resumed: int = 0
     translated_before: int = 0
@@ -146,6 +149,8 @@ class RunReport:
                 f"{self.misspelt} with words the {self.spelling_dictionary} dictionary does not "
                 "know (check them)"
             )
+        if self.over_limit:
+            parts.append(f"{self.over_limit} longer than their length limit (shorten them)")
         if self.plural_identical:
             entries = counted(self.plural_identical, "plural entry", "plural entries")
             parts.append(f"{entries} with identical forms")

@@ -32,9 +32,10 @@ def keep_space_runs(source: str, translation: str) -> str:
             span = _run_beside(translation, target_anchor, side)
             if run is not None and run[1] - run[0] > 1 and span is not None:
                 wanted[span] = source[run[0] : run[1]]
-    pieces, last = [], 0
-    for (start, end), run in sorted(wanted.items()):
-        pieces += [translation[last:start], run]
+    pieces: list[str] = []
+    last = 0
+    for (start, end), spaces in sorted(wanted.items()):
+        pieces += [translation[last:start], spaces]
         last = end
     return "".join(pieces) + translation[last:]
 

@@ -20,6 +20,7 @@ unit's context, used like a PO ``msgctxt``, is its ``<context context-type="x-po
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,7 @@ from ltmt.formats.common import (
 from ltmt.formats.inline import append_text, to_text
 from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, stored_natives
 from ltmt.formats.not_read import NotRead
+from ltmt.formats.size_limits import declared_limit
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
 
@@ -325,7 +327,10 @@ def read_xliff(
     notes), ``state`` when set, ``approved`` (``"yes"``) for a 1.2 unit ``approved="yes"``, a PO
     entry's ``flags``, ``plural`` (a number) and
     ``plural_of`` as :func:`write_xliff` writes them, and ``native_codes``: the native code of
-    each code kept as a tag that has one (:data:`~ltmt.formats.markup_codes.NATIVE_CODES`).
+    each code kept as a tag that has one (:data:`~ltmt.formats.markup_codes.NATIVE_CODES`),
+    and ``max_length``: the unit's length limit in characters
+    (:func:`~ltmt.formats.size_limits.declared_limit`; a limit in another unit is counted in a
+    warning, not checked).
     """
     path = Path(path)
     tree, version = load_xliff(path)
@@ -339,6 +344,7 @@ def read_xliff(
         )
     records = []
     left_out = NotRead()
+    unchecked: Counter[str] = Counter()  # units with a limit ltmt cannot measure, by its unit
     for unit in iter_units(tree, version):
         if not unit.is_done() or (unit.needs_review and not include_fuzzy):
             has_target = unit.target is not None and to_text(unit.target).text.strip()
@@ -358,6 +364,11 @@ def read_xliff(
             metadata["state"] = unit.state
         if version == 1 and unit.holder.get("approved") == "yes":
             metadata["approved"] = "yes"
+        limit = declared_limit(unit.holder, version)
+        if limit is not None and limit.maximum is not None:
+            metadata["max_length"] = limit.maximum
+        elif limit is not None:
+            unchecked[limit.unit] += 1
         metadata.update(_po_metadata(owner))
         if source.natives or target.natives:
             metadata[NATIVE_CODES] = {**target.natives, **source.natives}
@@ -371,7 +382,20 @@ def read_xliff(
             path,
             counted(unreviewed, "unit"),
         )
+    log_unchecked_limits(path, unchecked)
     yield from records
+
+
+def log_unchecked_limits(path: Path, unchecked: Counter[str]) -> None:
+    """Say how many units of ``path`` have a length limit in a unit ltmt does not measure."""
+    for unit, count in sorted(unchecked.items()):
+        logger.warning(
+            "%s: %s with a length limit in %s not checked (ltmt measures limits in characters: "
+            'maxwidth with size-unit="char", slr:sizeRestriction in xliff:codepoints)',
+            path,
+            counted(count, "unit"),
+            unit,
+        )
 
 
 def _state_12(state: Any) -> str:

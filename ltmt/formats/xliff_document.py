@@ -26,6 +26,10 @@ runs of spaces beside inline codes and after a label's colon, which the model wr
 put back (:mod:`ltmt.formats.space_runs`), and a ``<source>``'s ``xml:space`` is set on its
 ``<target>`` too.
 
+A translation longer than its unit's limit in characters (:mod:`ltmt.formats.size_limits`) is
+written, marked for review whatever the caller asked, and noted (:attr:`XliffDocument.over_limit`,
+:meth:`XliffDocument.review_notes`).
+
 A 1.2 unit's ``approved="yes"`` is taken off when ltmt writes its target (the approval was of
 another target, or of none). ``overwrite`` retranslates finished units but not those a reviewer
 signed off (1.2 ``approved="yes"``, ``final``, ``signed-off``; 2.0 ``final``, ``reviewed``).
@@ -42,6 +46,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
@@ -52,6 +57,7 @@ from ltmt.formats.common import ROOT_START, XML_SPACE, atomic_write, local_name,
 from ltmt.formats.documents import Unit
 from ltmt.formats.inline import fill as fill_inline
 from ltmt.formats.inline import to_text
+from ltmt.formats.size_limits import declared_limit, too_long_message
 from ltmt.formats.space_runs import keep_space_runs
 from ltmt.formats.xliff import (
     EXACT_SUBSTATE,
@@ -62,6 +68,7 @@ from ltmt.formats.xliff import (
     load_xliff,
     segment_marks,
 )
+from ltmt.wording import counted
 
 # XLIFF 1.2's state qualifiers of where a target came from, by how far a reviewer can trust it
 # (higher: more): a unit of several segments is qualified by its least trusted segment
@@ -94,6 +101,10 @@ class XliffDocument:
         self._root_attributes = dict(tree.getroot().attrib)
         # the units whose translation's inline codes were not the source's: put back, reviewed
         self.codes_put_back: set[str] = set()
+        # the units whose translation is over their length limit, each with what is wrong;
+        # and those filled whose limit is in a unit not measured, with that unit
+        self.over_limit: dict[str, str] = {}
+        self._unchecked_limits: dict[str, str] = {}
         # per segmented 1.2 unit (its <trans-unit>), how each of its segments was filled
         self._segment_marks: dict[Any, dict[str, SegmentMark]] = {}
 
@@ -139,10 +150,47 @@ class XliffDocument:
             whole = fill_inline(unit.target, text, source)
             if not whole:
                 self.codes_put_back.add(key)
-            self._mark(unit, review=mark_fuzzy or not whole, from_memory=key in from_memory)
+            too_long = self._check_limit(key, unit)
+            review = mark_fuzzy or not whole or too_long
+            self._mark(unit, review=review, from_memory=key in from_memory)
         if translations:
             self._declare_target_language()
         return len(translations)
+
+    def _check_limit(self, key: str, unit: Any) -> bool:
+        """Whether the target just written for the unit ``key`` (a segment's: its unit's whole
+        target) is longer than the unit's limit in characters; noted for :meth:`review_notes`,
+        as is a limit in a unit ltmt does not measure."""
+        limit = declared_limit(unit.holder, self.version)
+        if limit is None:
+            return False
+        if limit.maximum is None:
+            self._unchecked_limits[key] = limit.unit
+            return False
+        target = unit.whole_target if unit.mid else unit.target
+        message = too_long_message(to_text(target).text, limit.maximum)
+        if message is None:
+            self.over_limit.pop(key, None)
+            return False
+        self.over_limit[key] = f"unit {unit.unit_id}: {message}"
+        return True
+
+    def review_notes(self) -> list[str]:
+        """The units whose translation is longer than their limit (shorten them), and those
+        whose limit is in a unit ltmt does not measure (not checked)."""
+        notes = []
+        if self.over_limit:
+            said = "; ".join(list(self.over_limit.values())[:5])
+            notes.append(
+                f"{counted(len(self.over_limit), 'unit')} longer than the length limit the "
+                f"file gives them ({said}): shorten them; they are marked for review"
+            )
+        for unit, count in sorted(Counter(self._unchecked_limits.values()).items()):
+            notes.append(
+                f"{counted(count, 'unit')} with a length limit in {unit} not checked (ltmt "
+                'measures limits in characters: size-unit="char", xliff:codepoints)'
+            )
+        return notes
 
     def _add_target(self, unit: Any) -> Any:
         from lxml import etree

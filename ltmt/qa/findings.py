@@ -3,11 +3,11 @@
 Each check has a name, a severity and a sentence that says what it looks for
 (:data:`CHECKS`). ``error``: the translation breaks the program that shows it (a format string
 ``msgfmt -c`` rejects, a placeholder or tag lost or added); ``warning``: a reviewer should look
-(a number lost, an accelerator, a key combination, edge whitespace, a no-break space lost, a
-word doubled, the same source translated two ways, a translation the user's memory or glossary
-says otherwise); ``note``: often intended, or worth a look (a translation that copies its
-source, end punctuation that differs, a word no spelling dictionary knows, quote marks other
-than the user's).
+(a number lost, an accelerator, a key combination, edge whitespace, a translation over its
+unit's length limit, a no-break space lost, a word doubled, the same source translated two
+ways, a translation the user's memory or glossary says otherwise); ``note``: often intended,
+or worth a look (a translation that copies its source, end punctuation that differs, a word no
+spelling dictionary knows, quote marks other than the user's).
 """
 
 from __future__ import annotations
@@ -85,6 +85,13 @@ CHECKS: dict[str, Check] = {
             "whitespace",
             "warning",
             "the translation starts and ends with the source's spaces and line breaks",
+        ),
+        Check(
+            "length",
+            "warning",
+            "the translation fits its unit's length limit in characters (XLIFF maxwidth with "
+            'size-unit="char", 2.0 slr:sizeRestriction in xliff:codepoints), inline codes '
+            "not counted",
         ),
         Check(
             "nbsp",

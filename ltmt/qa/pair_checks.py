@@ -35,6 +35,7 @@ from ltmt.formats.placeholder_syntax import (
     tag_parts,
     without_placeholders,
 )
+from ltmt.formats.size_limits import too_long_message
 from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.numbers_added import added_numbers
@@ -284,6 +285,16 @@ def copied_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     return ["the translation is the source as written"]
 
 
+def length_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """A translation longer than its unit's limit in characters (``metadata["max_length"]``:
+    XLIFF ``maxwidth`` with ``size-unit="char"``, 2.0 ``slr:sizeRestriction``)."""
+    maximum = metadata.get("max_length")
+    if not isinstance(maximum, int) or isinstance(maximum, bool):
+        return []
+    message = too_long_message(target, maximum)
+    return [message] if message else []
+
+
 def punctuation_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """Whether ``target`` ends with another colon, question or exclamation mark or ellipsis
     than ``source``; has a hyphen glued to a field that the source follows with a space
@@ -327,6 +338,7 @@ PAIR_CHECKS: dict[str, PairCheck] = {
     "keys": key_problems,
     "dates": date_problems,
     "whitespace": whitespace_problems,
+    "length": length_problems,
     "nbsp": nbsp_problems,
     "doubled": doubled_problems,
     "copied": copied_problems,

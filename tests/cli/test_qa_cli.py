@@ -147,7 +147,7 @@ def test_list_checks_needs_no_file(run_ltmt):
     code, out, _ = run_ltmt("qa", "--list-checks")
     assert code == 0
     assert out.splitlines()[0].split()[:2] == ["format", "error"]
-    assert len(out.splitlines()) == 18
+    assert len(out.splitlines()) == 19
 
 
 @pytest.mark.parametrize(
@@ -158,7 +158,7 @@ def test_list_checks_needs_no_file(run_ltmt):
             [
                 "{po}",
                 "--skip",
-                "format,placeholders,plurals,addresses,numbers,accelerator,keys,dates,whitespace,"
+                "format,placeholders,plurals,addresses,numbers,accelerator,keys,dates,whitespace,length,"
                 "nbsp,doubled,"
                 "inconsistent,memory,glossary,spelling,quotes,copied,punctuation",
             ],

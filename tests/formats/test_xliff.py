@@ -48,3 +48,14 @@ def test_finished_targets_are_read_alike_in_both_versions(
     path = tmp_path / "in.xlf"
     path.write_text(document, "utf-8")
     assert [r.target for r in read_xliff(path)] == (["Sichern"] if read else [])
+
+
+def test_a_units_length_limit_in_characters_is_read(tmp_path: Path, caplog) -> None:
+    """``ltmt qa`` checks it (the ``length`` check); one in pixels is said to be unchecked."""
+    path = tmp_path / "in.xlf"
+    document = one_unit_12("translated")
+    path.write_text(document.replace('id="1"', 'id="1" maxwidth="12" size-unit="char"'), "utf-8")
+    assert [r.metadata.get("max_length") for r in read_xliff(path)] == [12]
+    path.write_text(document.replace('id="1"', 'id="1" maxwidth="90"'), "utf-8")
+    assert [r.metadata.get("max_length") for r in read_xliff(path)] == [None]
+    assert "1 unit with a length limit in pixel not checked" in caplog.text

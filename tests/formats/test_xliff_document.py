@@ -147,3 +147,40 @@ def inner(element: etree._Element) -> str:
     written = etree.tostring(element, encoding="unicode", with_tail=False)
     content = written[written.index(">") + 1 : written.rindex("</")]
     return re.sub(r' xmlns="[^"]*"', "", content)
+
+
+def test_a_translation_over_its_units_limit_is_marked_counted_and_named(tmp_path: Path) -> None:
+    """maxwidth in characters (2.0: slr:sizeRestriction in xliff:codepoints): a longer
+    translation is written, marked for review even where --exact-approved would approve it,
+    counted in the run's report and named in a warning; a limit in pixels is said unchecked."""
+    from ltmt.formats.pipeline import translate_file
+
+    units = (
+        '<trans-unit id="2" maxwidth="12" size-unit="char"><source>Read the leaflet.</source>'
+        '</trans-unit><trans-unit id="3" maxwidth="90"><source>Shake.</source></trans-unit>'
+    )
+    document = opened(tmp_path, xliff12(units))
+    document.fill({"0": "Packungsbeilage beachten.", "1": "Schütteln."}, mark_fuzzy=False)
+    assert list(document.over_limit) == ["0"]
+    assert document.review_notes() == [
+        "1 unit longer than the length limit the file gives them (unit 2: the translation is "
+        "25 characters long, its unit allows 12): shorten them; they are marked for review",
+        "1 unit with a length limit in pixel not checked (ltmt measures limits in characters: "
+        'size-unit="char", xliff:codepoints)',
+    ]
+    states = [t.get("state") for t in saved(document, tmp_path).iter(f"{NS12}target")]
+    assert states == ["needs-review-translation", "translated"]
+    result = translate_file(tmp_path / "in.xlf", tmp_path / "run.xlf", lambda texts, _: texts)
+    assert result.report.over_limit == 1  # "Read the leaflet." is 17 characters
+    assert "1 longer than their length limit" in result.report.summary()
+
+    slr = (
+        '<slr:profiles xmlns:slr="urn:oasis:names:tc:xliff:sizerestriction:2.0" '
+        'generalProfile="xliff:codepoints"/><unit id="1" '
+        'xmlns:slr="urn:oasis:names:tc:xliff:sizerestriction:2.0" slr:sizeRestriction="12">'
+        "<segment><source>Read the leaflet.</source></segment></unit>"
+    )
+    document = opened(tmp_path, xliff20(slr))
+    document.fill({"0": "Packungsbeilage beachten."}, mark_fuzzy=False)
+    assert list(document.over_limit) == ["0"]
+    assert saved(document, tmp_path).find(f".//{NS20}segment").get("subState") == "ltmt:mt"

@@ -15,6 +15,7 @@ from ltmt.qa.pair_checks import (
     flags_of,
     format_problems,
     key_problems,
+    length_problems,
     nbsp_problems,
     number_problems,
     placeholder_problems,
@@ -483,3 +484,20 @@ def test_copies():
 )
 def test_punctuation(source, target, expected):
     assert punctuation_problems(source, target, {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("target", "metadata", "expected"),
+    [
+        (
+            "Packungsbeilage beachten.",
+            {"max_length": 12},
+            ["the translation is 25 characters long, its unit allows 12"],
+        ),
+        ("Beilage lesen", {"max_length": 13}, []),
+        ('Beilage <x id="1"/>lesen', {"max_length": 13}, []),  # codes do not count
+        ("Packungsbeilage beachten.", {}, []),  # no limit declared
+    ],
+)
+def test_a_translation_over_its_units_length_limit(target, metadata, expected):
+    assert length_problems("Read the package leaflet.", target, metadata) == expected

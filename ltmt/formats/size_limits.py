@@ -1,0 +1,82 @@
+"""How long an XLIFF unit's translation may be, where the file says, and whether it fits.
+
+- XLIFF 1.2: a ``<trans-unit>``'s ``maxwidth`` in its ``size-unit``; ltmt checks a limit in
+  characters (``size-unit="char"``). The spec's default unit is ``pixel``, which only the
+  program that draws the text can measure, so a limit in it (or in bytes, points, lines ...)
+  is said to be left unchecked.
+- XLIFF 2.0, the Size and Length Restriction module: a ``<segment>``'s or its ``<unit>``'s
+  ``slr:sizeRestriction``, counted in the general profile the ``<file>`` declares
+  (``<slr:profiles generalProfile="xliff:codepoints">``: characters); any other profile, or
+  none, is left unchecked, and so is ``slr:storageRestriction`` (bytes in an encoding).
+
+A translation's length is its text's characters, the inline codes left out (``<x id="1"/>``,
+``<g id="2">``, ``<b>``: what a code stands for is not known until the program fills it in).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ltmt.formats.common import local_name
+from ltmt.formats.inline import MARKUP_TAG
+
+NS_SLR = "urn:oasis:names:tc:xliff:sizerestriction:2.0"
+CODEPOINTS = "xliff:codepoints"  # the 2.0 module's profile that counts characters
+
+
+@dataclass(frozen=True)
+class SizeLimit:
+    """A unit's declared limit: ``maximum`` characters, or None where it is in a ``unit``
+    ltmt does not measure (``pixel``, a 2.0 profile other than ``xliff:codepoints``)."""
+
+    maximum: int | None
+    unit: str
+
+
+def declared_limit(holder: Any, version: int) -> SizeLimit | None:
+    """The size limit of the 1.2 ``<trans-unit>`` or 2.0 ``<segment>`` ``holder``; None where
+    it declares none (or one that is not a whole number)."""
+    if version == 2:
+        return _limit_20(holder)
+    width = holder.get("maxwidth")
+    if width is None or not width.strip().isdigit():
+        return None
+    unit = holder.get("size-unit") or "pixel"
+    return SizeLimit(int(width) if unit == "char" else None, unit)
+
+
+def _limit_20(segment: Any) -> SizeLimit | None:
+    size = f"{{{NS_SLR}}}sizeRestriction"
+    for element in (segment, segment.getparent()):
+        value = element.get(size) if element is not None else None
+        if value is not None and value.strip().isdigit():
+            profile = _general_profile(segment)
+            if profile == CODEPOINTS:
+                return SizeLimit(int(value), "char")
+            return SizeLimit(None, profile or "no profile")
+    return None
+
+
+def _general_profile(element: Any) -> str:
+    """The ``generalProfile`` of the ``<slr:profiles>`` of the ``<file>`` around ``element``."""
+    for ancestor in element.iterancestors():
+        if local_name(ancestor.tag) != "file":
+            continue
+        for profiles in ancestor.iter(f"{{{NS_SLR}}}profiles"):
+            return str(profiles.get("generalProfile") or "")
+    return ""
+
+
+def shown_length(text: str) -> int:
+    """The characters of a stored translation ``text`` that count against a limit: its text
+    without the inline codes' tags."""
+    return len(MARKUP_TAG.sub("", text))
+
+
+def too_long_message(text: str, maximum: int) -> str | None:
+    """What is wrong with ``text`` under a limit of ``maximum`` characters; None where it fits."""
+    length = shown_length(text)
+    if length <= maximum:
+        return None
+    return f"the translation is {length} characters long, its unit allows {maximum}"
