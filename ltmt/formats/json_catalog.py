@@ -20,8 +20,8 @@ the file is translated, except:
 
 vue-i18n's plural choices (``no items | one item | {count} items``) are translated choice by
 choice and joined with the source's separators (:mod:`ltmt.formats.pipe_plurals`; not in ARB
-files, which are ICU throughout). i18next's plural keys (``items_one``, ``items_other``) are
-strings of their own. Numbers,
+files, which are ICU throughout, nor in i18next's; any other ``|``, ``Home | Shop``, is text).
+i18next's plural keys (``items_one``, ``items_other``) are strings of their own. Numbers,
 booleans and ``null`` are copied, and so are the strings under keys named to be left
 (``skip_keys``: a dialogue tree's ``id``, ``next``, ``speaker``) and identifiers (``intro_01``,
 and every value of a key of such ids: :mod:`ltmt.formats.json_identifiers`), which the model
@@ -64,7 +64,7 @@ from ltmt.formats.keyed_catalog import (
     Entry,
     KeyedCatalog,
 )
-from ltmt.formats.pipe_plurals import Choices, pipe_choices
+from ltmt.formats.pipe_plurals import Choices, may_be_vue_i18n, plural_choices
 from ltmt.formats.plurals import categories_with_other, ordinal_categories
 from ltmt.wording import counted, first_few
 
@@ -203,6 +203,8 @@ class JsonCatalog(KeyedCatalog):
         self.choices: dict[str, Choices] = {}
         entries, unsupported = [], []
         icu = Path(path).suffix.lower() == ".arb"  # Flutter's messages are ICU throughout
+        names = (str(parts[-1]) for parts, _ in strings if parts)
+        vue = not icu and may_be_vue_i18n(names, (source for _, source in strings))
         for parts, source in strings:
             key = pointer(parts)
             if key in self.kept:
@@ -211,15 +213,12 @@ class JsonCatalog(KeyedCatalog):
                 unsupported.append(key)
                 continue
             if not is_branching(source):
-                choices = None if icu else pipe_choices(source)
+                choices = plural_choices(source) if vue else None
                 if choices is None:
                     entries.append(Entry(key, key, source))
                     continue
                 self.choices[key] = choices
-                entries.extend(
-                    Entry(name, key, branch)
-                    for name, branch in zip(choices.keys(key), choices.branches, strict=True)
-                )
+                entries.extend(choices.entries(key))
                 continue
             try:
                 expansion = expand(source)

@@ -7,25 +7,42 @@ such a message whole and wrote it as one sentence: ``no comments yet | 1 comment
 comments`` came out ``keine Kommentare | 1 Kommentare | {count}`` (the third choice lost its
 word), and with a memory ``no items | one item | {count} items`` came out ``keine Elemente |
 {count}-Eintrage``, two choices where vue-i18n counts three (session 60). So such a message is
-translated choice by choice, each a string of its own (``/items#0``, ``/items#1``, ...:
-:meth:`Choices.keys`), and
-the translations are joined with the source's separators: the translation has the source's
-number of choices, always.
+translated choice by choice, each a form of one plural entry (``/items#0``, ``/items#1``, ...:
+:meth:`Choices.keys`), and the translations are joined with the source's separators: the
+translation has the source's number of choices, always.
 
-A message has choices where each ``|`` outside braces (vue-i18n's literal ``{'|'}`` is text)
-has white space on both sides: ``true|false`` and ``a||b`` are left whole, and so is a message
-with an empty choice. The JSON and YAML
-catalogs read every message so but ICU's (ARB files, ICU plurals and selects): a ``|`` between
-words that is text, a page title's ``Home | Shop``, is translated piece by piece and comes back
-as it was written (``Startseite | Shop``). Other formats never split at a ``|``.
+A ``|`` is also plain text (a shell pipe, ``Run ls | grep log``; a page title's ``Home |
+Shop``), and a message split there was translated in pieces that no longer made sense
+(``Löwen | Schreiben zum Logliste der Logdateien``). So a message is split only where it is a
+plural (:func:`plural_choices`): in a catalog that may be vue-i18n's (:func:`may_be_vue_i18n`:
+not i18next's, not Rails'), every ``|`` outside braces (vue-i18n's literal ``{'|'}`` is text)
+with white space on both sides (:func:`pipe_choices`: ``true|false`` and ``a||b`` stay whole,
+as does a message with an empty choice), two or three choices, and those choices forms of one
+countable phrase (:func:`forms_of_one_phrase`). ARB files (ICU throughout) and other formats
+never split at a ``|``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ltmt.formats.keyed_catalog import FORM
+from ltmt.formats.keyed_catalog import FORM, Entry
+
+# vue-i18n's count, which it fills in for the number of a plural message: ``{count}``, ``{n}``
+_COUNT = re.compile(r"(?<!\{)\{\s*(?:count|n)\s*\}(?!\})")
+# a choice's words that say its count rather than what is counted
+_COUNT_WORDS = frozenset({"no", "none", "zero", "one", "a", "an", "single", "many", "several"})
+# words two choices may share without being forms of one phrase
+_FUNCTION_WORDS = frozenset(
+    {"the", "to", "of", "and", "or", "in", "on", "at", "for", "with", "by", "from", "is", "are"}
+)
+_WORD = re.compile(r"\{[^{}]*\}|[^\W_]+")
+# what says a catalog is another library's, whose ``|`` is text: i18next's interpolation
+# (``{{name}}``) and plural keys (``items_one``, ``items_other``), Rails' ``%{name}``
+_OTHER_LIBRARY_FIELD = re.compile(r"\{\{[^{}]*\}\}|%\{[^{}]*\}")
+_PLURAL_KEY = re.compile(r"_(?:zero|one|two|few|many|other|plural)$")
 
 
 @dataclass(frozen=True)
@@ -39,6 +56,14 @@ class Choices:
     def keys(self, name: str) -> list[str]:
         """The catalog keys of the choices of the message ``name``: ``name#0``, ``name#1`` ..."""
         return [f"{name}{FORM}{n}" for n in range(len(self.branches))]
+
+    def entries(self, name: str, group: str = "") -> list[Entry]:
+        """The choices of the message ``name`` as the forms of one plural entry (translated
+        as such, and counted once by ``ltmt qa``), in ``group`` (default: ``name``'s)."""
+        return [
+            Entry(key, name, branch, form, plural=True, group=group)
+            for form, (key, branch) in enumerate(zip(self.keys(name), self.branches, strict=True))
+        ]
 
     def read(self, name: str, text: str) -> dict[str, str]:
         """The choices of ``text``, a translation of the message ``name``, by key; none where
@@ -64,6 +89,60 @@ class Choices:
         for separator, text in zip(self.separators, translations[1:], strict=True):
             pieces += [separator, text]
         return "".join(pieces)
+
+
+def may_be_vue_i18n(names: Iterable[str], messages: Iterable[str]) -> bool:
+    """Whether a catalog whose strings are named ``names`` (keys, dotted names or pointers)
+    and read ``messages`` may be vue-i18n's: no i18next plural key (``items_other``) and no
+    i18next or Rails field (``{{count}}``, ``%{count}``), which say its ``|`` is text."""
+    if any(_PLURAL_KEY.search(name) for name in names):
+        return False
+    return not any(_OTHER_LIBRARY_FIELD.search(message) for message in messages)
+
+
+def plural_choices(message: str) -> Choices | None:
+    """``message``'s choices where it is a vue-i18n plural: two or three choices
+    (:func:`pipe_choices`) that are forms of one countable phrase
+    (:func:`forms_of_one_phrase`); ``None`` for any other message, which is text as written."""
+    choices = pipe_choices(message)
+    if choices is None or len(choices.branches) > 3:
+        return None
+    return choices if forms_of_one_phrase(choices.branches) else None
+
+
+def forms_of_one_phrase(branches: Sequence[str]) -> bool:
+    """Whether ``branches`` are the forms of one countable phrase, as a plural's choices are:
+    with vue-i18n's count (``{count}``, ``{n}``) in one of them, every branch with words
+    shares one (``no items | one item | {count} items``, ``You have one message | You have
+    {count} messages``); without it, the branches are word for word the same but for plural
+    endings and count words (``car | cars``, ``no items | one item | many items``). Two
+    pieces of a sentence (``Run ls | grep log``) or a list of labels (``Home | Shop``) are
+    neither."""
+    words = [_counted_words(branch) for branch in branches]
+    if any(_COUNT.search(branch) for branch in branches):
+        worded = [set(found) for found in words if found]
+        return not worded or bool(set.intersection(*worded) - _FUNCTION_WORDS)
+    differ = len({branch.strip().lower() for branch in branches}) > 1
+    return differ and bool(words[0]) and all(found == words[0] for found in words)
+
+
+def _counted_words(branch: str) -> list[str]:
+    """The words of ``branch`` that name what is counted, each in its singular (lower case,
+    an English plural ending taken off): not its count words, numbers or placeholders."""
+    words = (word.lower() for word in _WORD.findall(branch))
+    kept = (w for w in words if w not in _COUNT_WORDS and w[0] != "{" and not w.isdigit())
+    return [_singular(word) for word in kept]
+
+
+def _singular(word: str) -> str:
+    """``word`` without an English plural ending, and without a final e that the ending may
+    have added or kept (``entries`` → ``entry``, ``boxes`` → ``box``, ``houses`` and
+    ``house`` → ``hous``); a key to compare words by, not always a word."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:-1] if word.endswith("e") and len(word) > 2 else word
 
 
 def pipe_choices(message: str) -> Choices | None:

@@ -15,7 +15,8 @@ default``, ``order: [year, month, day]``) are copied from the source, or kept as
 output has them (a German ``separator: ","``). Ruby's placeholders (``%{count}``, ``%<name>s``)
 are kept as placeholders. vue-i18n's plural choices (``no items | one item | {count} items``)
 are translated choice by choice and joined with the source's separators
-(:mod:`ltmt.formats.pipe_plurals`). Untranslated strings stay out of the output (Rails falls
+(:mod:`ltmt.formats.pipe_plurals`; not in a Rails file, where ``%{count}`` or a plural mapping
+says the ``|`` of ``Home | Shop`` is text). Untranslated strings stay out of the output (Rails falls
 back to the default locale for them where ``config.i18n.fallbacks`` is on), and so do mappings
 left empty.
 Where the output already exists (the translation so far), the comments the translator wrote there
@@ -37,7 +38,7 @@ from ltmt.errors import InputError
 from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
-from ltmt.formats.pipe_plurals import Choices, pipe_choices
+from ltmt.formats.pipe_plurals import Choices, may_be_vue_i18n, plural_choices
 from ltmt.formats.placeholder_syntax import has_words
 from ltmt.formats.plurals import (
     CATEGORIES,
@@ -180,6 +181,15 @@ def _walk(node: Any, name: str = "") -> Iterator[tuple[str, Any]]:
         yield name, paired_surrogates(node)
 
 
+def _may_be_vue_i18n(strings: list[tuple[str, Any]]) -> bool:
+    """Whether a file of ``strings`` (:func:`_walk`'s) may be vue-i18n's, whose plurals are
+    choices (:func:`ltmt.formats.pipe_plurals.may_be_vue_i18n`): not where a plural is a
+    mapping of categories, as Rails writes it."""
+    if any(isinstance(value, dict) for _, value in strings):
+        return False
+    return may_be_vue_i18n((name for name, _ in strings), (str(value) for _, value in strings))
+
+
 def _own_items(node: dict[Any, Any]) -> list[tuple[Any, Any]]:
     """The keys and values a mapping has of its own: not those a merge key (``<<: *defaults``)
     brings, which are translated where their anchor is."""
@@ -252,16 +262,17 @@ class YamlCatalog(KeyedCatalog):
 
     def _entries(self) -> Iterator[Entry]:
         icu: list[str] = []
-        for name, value in _walk(_messages(self.document)):
+        strings = list(_walk(_messages(self.document)))
+        vue = _may_be_vue_i18n(strings)
+        for name, value in strings:
             if isinstance(value, str) and (is_branching(value) or quotes_syntax(value, icu=False)):
                 icu.append(name)  # Symfony's messages+intl-icu files: not text to translate whole
                 continue
             group = name.split("[")[0]  # a list's items are written only together
-            choices = pipe_choices(value) if isinstance(value, str) else None
+            choices = plural_choices(value) if vue and isinstance(value, str) else None
             if choices is not None:
                 self.choices[name] = choices
-                for key, branch in zip(choices.keys(name), choices.branches, strict=True):
-                    yield Entry(key, name, branch, group=group)
+                yield from choices.entries(name, group=group)
                 continue
             if not isinstance(value, dict):
                 yield Entry(name, name, str(value), group=group)

@@ -15,6 +15,7 @@ from ltmt.formats.documents import open_document
 from ltmt.formats.json_catalog import JsonCatalog, pointer
 from ltmt.formats.pairs import read_translations
 from ltmt.formats.pipeline import translate_file
+from ltmt.qa.run import entries_of
 
 I18NEXT = """{
   "app": {
@@ -491,6 +492,41 @@ def test_an_output_with_another_number_of_choices_is_translated_again(tmp_path: 
     kept = _write(tmp_path, "kept.json", '{"items": "keine | eins | {count} Stück"}')
     translate_file(source, kept, FakeModel(), tgt_lang="de")
     assert json.loads(kept.read_text("utf-8")) == {"items": "keine | eins | {count} Stück"}
+
+
+PIPED_TEXT = (
+    '{"help": "Run ls | grep log to list the log files.",'
+    ' "pipe": "Use the pipe character | to separate values.", "title": "Home | Shop"}'
+)
+
+
+@pytest.mark.parametrize(
+    "extra", ["", ', "hello": "Hello, {{name}}!"', ', "n_other": "{{count}} notes"']
+)
+def test_a_bar_in_text_is_no_plural(tmp_path: Path, extra: str) -> None:
+    """Session 60's trial: ``Run ls | grep log ...`` was translated in two pieces (``Löwen |
+    Schreiben zum Logliste der Logdateien.``), and ``Home | Shop`` too; such strings are
+    translated whole, in a plain JSON file as in an i18next one."""
+    source = _write(tmp_path, "en.json", PIPED_TEXT[:-1] + extra + "}")
+    units = open_document(source, tgt_lang="de").units()
+    assert [u.source for u in units][:3] == [
+        "Run ls | grep log to list the log files.",
+        "Use the pipe character | to separate values.",
+        "Home | Shop",
+    ]
+
+
+def test_an_i18next_files_bars_are_text(tmp_path: Path) -> None:
+    source = _write(tmp_path, "en.json", '{"car": "car | cars", "n_other": "{{count}} notes"}')
+    assert next(u.source for u in open_document(source, tgt_lang="de").units()) == "car | cars"
+
+
+def test_qa_counts_a_plural_with_its_choices_once(tmp_path: Path) -> None:
+    """Session 60's trial: ``ltmt qa`` counted each choice of a vue-i18n plural as an entry."""
+    source = _write(tmp_path, "en.json", VUE)
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert entries_of(read_translations(out, source_file=source)) == 5
 
 
 def test_an_arb_files_bar_is_text(tmp_path: Path) -> None:

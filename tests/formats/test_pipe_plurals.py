@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.formats.pipe_plurals import Choices, pipe_choices
+from ltmt.formats.pipe_plurals import Choices, may_be_vue_i18n, pipe_choices, plural_choices
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,55 @@ def test_a_translation_is_read_and_joined_choice_by_choice():
 
 def test_the_messages_edges_stay_its_choices():
     assert pipe_choices(" car | cars\n") == Choices((" car", "cars\n"), (" | ",))
+
+
+@pytest.mark.parametrize(
+    ("message", "plural"),
+    [
+        ("no items | one item | {count} items", True),
+        ("no comments yet | 1 comment | {count} comments", True),
+        ("{n} banana | {n} bananas", True),
+        ("You have one message | You have {count} messages", True),
+        ("none | one | {count}", True),
+        ("car | cars", True),
+        ("entry | entries", True),
+        ("box | boxes", True),
+        ("{count} house | {count} houses", True),
+        ("class | classes", True),
+        ("no apples | one apple | many apples", True),
+        # session 60's trial: text with a bar, translated in pieces that made no sense
+        ("Run ls | grep log to list the log files.", False),
+        ("Use the pipe character | to separate values.", False),
+        ("Home | Shop", False),
+        ("Save the file | Open the file", False),
+        ("{count} selected | Clear all", False),
+        ("a | b | c | d", False),
+        ("true|false", False),
+    ],
+)
+def test_only_forms_of_one_countable_phrase_are_plural_choices(message, plural):
+    assert (plural_choices(message) is not None) is plural
+
+
+@pytest.mark.parametrize(
+    ("names", "messages", "vue"),
+    [
+        (["items", "car"], ["no items | one item | {count} items", "car | cars"], True),
+        (["items_one", "items_other"], ["{count} item", "{count} items"], False),  # i18next
+        (["greeting"], ["Hello, {{name}} | welcome"], False),  # i18next
+        (["errors.too_long"], ["is too long (%{count} characters)"], False),  # Rails
+    ],
+)
+def test_i18next_and_rails_catalogs_are_not_vue_i18n(names, messages, vue):
+    assert may_be_vue_i18n(names, messages) is vue
+
+
+def test_a_plurals_choices_are_the_forms_of_one_entry():
+    choices = pipe_choices("no items | one item | {count} items")
+    assert choices is not None
+    entries = choices.entries("/items")
+    assert [(e.key, e.name, e.form, e.plural) for e in entries] == [
+        ("/items#0", "/items", 0, True),
+        ("/items#1", "/items", 1, True),
+        ("/items#2", "/items", 2, True),
+    ]

@@ -343,3 +343,22 @@ def test_vue_plural_choices_are_translated_one_by_one(tmp_path: Path) -> None:
     assert out.read_text("utf-8") == (
         'items: "keine | eins | {count} Stück"\nmenu:\n  - CAR | CARS\n'
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'help: "Run ls | grep log to list the log files."\ntitle: Home | Shop\n',
+        # a Rails file: its %{count} and its plural mappings say the bar is text
+        'en:\n  car: car | cars\n  errors:\n    too_long: "is too long (%{count} characters)"\n',
+        "en:\n  car: car | cars\n  notes:\n    one: a note\n    other: notes\n",
+    ],
+)
+def test_a_bar_in_text_is_no_plural(tmp_path: Path, text: str) -> None:
+    """Session 60's trial: a Rails or plain YAML string with `` | `` was translated in
+    pieces; it is translated whole."""
+    source = tmp_path / "en.yml"
+    source.write_text(text, "utf-8")
+    units = open_document(source, tgt_lang="de").units()
+    assert all("#" not in u.key or u.key.startswith("notes#") for u in units)
+    assert " | " in units[0].source
