@@ -9,9 +9,10 @@ allows (the determiner's form and the adjectives' one ending: weak after der/die
 der-words, mixed after ein and the ein-words, strong with no determiner), and the caller keeps
 the one the model scores best (which picks the case from the rest of the line). A preposition
 right before the phrase narrows the cases to those it governs (:data:`GOVERNED`: "mit" and "zu"
-the dative, "für" the accusative, "in" either), and a dative definite article after "zu",
-"von" or "bei" fuses with it as German writes it ("Zum entfernten Zweig" for "Zu
-entfernter Zweig"). A phrase that agrees already, in any of those cases, is left as it is.
+the dative, "für" the accusative, "in" either; not "zu" as "too", before a word that is
+neither a determiner nor the term's own: "zu viele Pull-Requests"), and a dative definite
+article after "zu", "von" or "bei" fuses with it as German writes it ("Zum entfernten Zweig"
+for "Zu entfernter Zweig"). A phrase that agrees already, in any of those cases, is left as it is.
 :func:`in_dative_plural` puts a plural target after a dative preposition in the dative plural
 ("mit den entfernten Zweigen").
 """
@@ -108,7 +109,7 @@ def agreeing_variants(text: str, target: str, gender: str) -> list[str]:
     determiner, adjectives = phrase_before(text, at + _own_adjectives_length(target))
     if determiner is None and not adjectives:
         return []
-    writings = _writings(text, determiner, adjectives, gender)
+    writings = _writings(text, determiner, adjectives, gender, at)
     now = _ending(adjectives[0][0]) if adjectives else None
     if any(_agrees(text, writing, now) for writing in writings):
         return []
@@ -127,7 +128,7 @@ def in_dative_plural(text: str, target: str) -> str:
         return text
     determiner, adjectives = phrase_before(text, span[0] + _own_adjectives_length(target))
     opening = (determiner or adjectives[0]).start() if determiner or adjectives else span[0]
-    preposition = governing_preposition(text, opening)
+    preposition = governing_preposition(text, opening, span[0])
     if preposition is None or GOVERNED[preposition[0].lower()] != ("dat",):
         return text
     plural = "" if determiner is None else _dative_plural_determiner(determiner[0])
@@ -141,11 +142,15 @@ def in_dative_plural(text: str, target: str) -> str:
 
 
 def _writings(
-    text: str, determiner: re.Match[str] | None, adjectives: list[re.Match[str]], gender: str
+    text: str,
+    determiner: re.Match[str] | None,
+    adjectives: list[re.Match[str]],
+    gender: str,
+    term_at: int,
 ) -> list[_Writing]:
-    """The ways the phrase of ``determiner`` and ``adjectives`` in ``text`` agrees with a
-    singular noun of ``gender``, one per case it may stand in (:func:`agreeing_variants`);
-    none for a determiner this table does not inflect."""
+    """The ways the phrase of ``determiner`` and ``adjectives`` in ``text`` before the term
+    at ``term_at`` agrees with a singular noun of ``gender``, one per case it may stand in
+    (:func:`agreeing_variants`); none for a determiner this table does not inflect."""
     if determiner is not None and determiner[0].lower() in _PREPOSITION:  # zum, im: a dative
         article = _FUSED[gender][_PREPOSITION[determiner[0].lower()]]
         return [_Writing(*determiner.span(), _written_like(determiner[0], article), "en")]
@@ -153,7 +158,7 @@ def _writings(
     if forms is None:
         return []
     opening = (determiner or adjectives[0]).start()
-    preposition = governing_preposition(text, opening)
+    preposition = governing_preposition(text, opening, term_at)
     writings = []
     for case in _cases(text, opening, preposition):
         form, ending = forms[_CASE_FORM[gender][CASES.index(case)]]
@@ -180,20 +185,41 @@ def _cases(text: str, opening: int, preposition: re.Match[str] | None) -> tuple[
     return CASES
 
 
-def governing_preposition(text: str, opening: int) -> re.Match[str] | None:
+def governing_preposition(
+    text: str, opening: int, term_at: int | None = None
+) -> re.Match[str] | None:
     """The preposition of :data:`GOVERNED` right before position ``opening`` (only spaces
-    between), if there is one; not "zu" after a determiner, where it means "too" ("eine zu
-    alte Datei")."""
+    between), where a phrase starts (its determiner, else its first adjective) that ends in
+    the term at ``term_at`` (default: the phrase opens with its determiner or the term), if
+    there is one; not "zu" where it means "too" (:func:`_means_too`)."""
     words = list(_WORD.finditer(text[:opening]))
     if not words or text[words[-1].end() : opening].strip():
         return None
     word = words[-1]
     if word[0].lower() not in GOVERNED:
         return None
-    before = words[-2] if len(words) > 1 else None
-    if before is not None and _is_determiner(before[0]):
-        return None if not text[before.end() : word.start()].strip() else word
+    if word[0].lower() == "zu" and _means_too(text, words, opening, term_at):
+        return None
     return word
+
+
+def _means_too(text: str, words: list[re.Match[str]], opening: int, term_at: int | None) -> bool:
+    """Whether the "zu" that ends ``words`` (the words of ``text`` before position
+    ``opening``) is the adverb "too": after a determiner ("eine zu alte Datei"), or before a
+    word that is neither a determiner nor the term's own first word ("zu viele
+    Pull-Requests", "zu alte Dateien": a quantifier or an adjective of the phrase; "Zu
+    entfernter Zweig", of the term "entfernter Zweig", is a preposition's phrase)."""
+    before = words[-2] if len(words) > 1 else None
+    if (
+        before is not None
+        and _is_determiner(before[0])
+        and not text[before.end() : words[-1].start()].strip()
+    ):
+        return True
+    if term_at is None or opening >= term_at:
+        return False
+    following = _WORD.match(text, opening)
+    return following is None or not _is_determiner(following[0])
 
 
 def singular_endings(determiner: str | None, gender: str, cases: tuple[str, ...]) -> set[str]:

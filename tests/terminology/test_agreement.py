@@ -109,7 +109,7 @@ def test_the_adjectives_of_a_target_of_several_words_agree_with_its_noun():
         ("Merge mit entfernter Zweig", "entfernter Zweig", "m", ["Merge mit entferntem Zweig"]),
         ("mit einen gültigen Kennwort", "Kennwort", "n", ["mit einem gültigen Kennwort"]),
         ("aus dieser alte große Datei", "Datei", "f", ["aus dieser alten großen Datei"]),
-        ("zu neue Datei", "Datei", "f", ["zur neuen Datei"]),
+        ("zu die Datei", "Datei", "f", ["zur Datei"]),
         ("von neues Datei", "Datei", "f", ["von neuer Datei"]),  # "von der": no one word
         ("Daten vom alter Server", "Server", "m", ["Daten vom alten Server"]),
         # the accusative alone, or either
@@ -147,4 +147,47 @@ def test_a_preposition_before_the_phrase_chooses_its_cases(text, target, gender,
     ],
 )
 def test_a_plural_after_a_dative_preposition_is_a_dative_plural(text, target, written):
+    assert in_dative_plural(text, target) == written
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "gender", "variants"),
+    [
+        # "zu" before a quantifier or an adjective that is not the term's own is "too"
+        ("Es gibt zu viele Datei", "Datei", "f", []),
+        ("Zu wenige Markierung gesetzt", "Markierung", "f", []),
+        ("zu neue Datei", "Datei", "f", []),
+        ("eine zu alte Datei", "Datei", "f", []),
+        ("zu alter Zweig", "Zweig", "m", []),
+        # before a determiner or the term's own adjective, "zu" is the preposition
+        (
+            "Zu entfernter Zweig wechseln",
+            "entfernter Zweig",
+            "m",
+            ["Zum entfernten Zweig wechseln"],
+        ),
+        ("zu die Markierung", "Markierung", "f", ["zur Markierung"]),
+        ("zu einen Zweig", "Zweig", "m", ["zu einem Zweig"]),
+        ("zu dieser alte Datei", "Datei", "f", ["zu dieser alten Datei"]),
+    ],
+)
+def test_zu_as_too_governs_no_case(text, target, gender, variants):
+    """Session 60's trial: "There are too many pull requests." came out "Zu vielen
+    Pull-Requests", the "zu" of "zu viele" (too many) read as the preposition."""
+    assert agreeing_variants(text, target, gender) == variants
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "written"),
+    [
+        ("Zu viele Pull-Requests.", "Pull-Requests", "Zu viele Pull-Requests."),
+        ("Es gibt zu wenige Ordner", "Ordner", "Es gibt zu wenige Ordner"),
+        ("zu alte Zweige", "Zweige", "zu alte Zweige"),
+        ("zu viele offene Pull-Requests", "Pull-Requests", "zu viele offene Pull-Requests"),
+        ("zu diese Ordner", "Ordner", "zu diesen Ordnern"),
+        ("Zu entfernte Zweige wechseln", "entfernte Zweige", "Zu entfernten Zweigen wechseln"),
+        ("mit viele Ordner", "Ordner", "mit vielen Ordnern"),  # "mit" is never "too"
+    ],
+)
+def test_a_plural_after_zu_as_too_keeps_its_case(text, target, written):
     assert in_dative_plural(text, target) == written
