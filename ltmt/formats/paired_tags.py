@@ -38,7 +38,11 @@ Self-closing codes (``<x/>``, ``<ph/>``) stay in the text: they are placeholders
 but XLIFF 2.0's ``<sc id="1"/>`` and the ``<ec startRef="1"/>`` that ends it, in one segment, are
 a pair as ``<pc>`` is (the model kept them and left their words untranslated: ``Open <sc
 id="1"/>the file<ec startRef="1"/> now.`` came out ``Open <sc id="1"/>the Datei<ec
-startRef="1"/>.``); one whose other end is in another segment stays a placeholder.
+startRef="1"/>.``), and so are XLIFF 1.2's ``<bx id="3"/>`` and ``<ex id="3"/>`` (paired by
+``rid`` where they have one: ``Tell your doctor <bx id="3"/>immediately<ex id="3"/>`` lost its
+``immediately``) and a ``<bpt>`` and ``<ept>`` whose native code is not markup (memoQ's ``{}``,
+whose words stayed English where ``&lt;b&gt;``'s were translated); one whose other end is in
+another segment stays a placeholder.
 Pairs stacked with nothing between their tags (``<a href="..."><em>the guide</em></a>``,
 Sphinx's ``<a class="reference internal"><span class="std std-ref">Modules</span></a>``) are one
 pair; other nested pairs are left to the model (:func:`strip_pairs` returns ``None``).
@@ -141,21 +145,22 @@ class PairedText:
         return [pair.inner for pair in self.pairs if not pair.token]
 
 
-# XLIFF 2.0's paired code as two empty elements: its start, <sc id="1"/>, and its end, <ec
-# startRef="1"/> (``{group}``: the name of the id's group, ``{ids}``: the ids it may have)
-_START_CODE = r"""<sc(?=\s)[^<>]*?\sid\s*=\s*"(?P<{group}>{ids})"[^<>]*/>"""
-_END_CODE = r"""<ec(?=\s)[^<>]*?\sstartRef\s*=\s*"(?P<{group}>{ids})"[^<>]*/>"""
-# any <sc> and any <ec>, the id in the group "id"
-_ANY_START_CODE = re.compile(_START_CODE.format(group="id", ids='[^"]*'))
-_ANY_END_CODE = re.compile(_END_CODE.format(group="id", ids='[^"]*'))
+# a paired code written as two empty elements, one for each end: XLIFF 2.0's <sc id="1"/> and
+# the <ec startRef="1"/> that ends it, 1.2's <bx id="1"/> and <ex id="1"/> (or <bx id="1"
+# rid="7"/> and <ex id="2" rid="7"/>), and 1.2's <bpt id="1"/> and <ept id="1"/> whose native
+# code is not markup (memoQ's ``{}``; :mod:`ltmt.formats.inline` reads ``<b>`` as itself)
+_EMPTY_CODE = re.compile(r"<(sc|ec|bx|ex|bpt|ept)(?=\s)[^<>]*/>")
+_CODE_ENDS = {"ec": "sc", "ex": "bx", "ept": "bpt"}  # an end's name -> its start's
+_CODE_REFERENCE = re.compile(r"""\s(rid|startRef|id)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 @functools.lru_cache(maxsize=256)
 def _pair_tag(
     names: frozenset[str], codes: frozenset[str], bbcode: frozenset[str]
 ) -> re.Pattern[str]:
-    """The opening and closing tags of the elements ``names``, the ``<sc>`` and ``<ec>`` of
-    the paired codes of ids ``codes``, and the BBCode tags of the names ``bbcode`` (any case)."""
+    """The opening and closing tags of the elements ``names``, the empty codes ``codes`` (tags
+    as written: :func:`_paired_codes`), and the BBCode tags of the names ``bbcode`` (any
+    case)."""
     alternatives = "|".join(sorted(map(re.escape, names)))
     pattern = rf"<(?P<close>/)?(?P<name>{alternatives})(?![\w:.-])(?(close)\s*|[^<>]*?)(?<!/)>"
     if bbcode:
@@ -165,32 +170,43 @@ def _pair_tag(
             r"(?(bbclose)\s*|(?:[=\s][^\[\]]*)?)\]"
         )
     if codes:
-        ids = "|".join(sorted(map(re.escape, codes)))
-        start = _START_CODE.format(group="start", ids=ids)
-        pattern += f"|{start}|{_END_CODE.format(group='end', ids=ids)}"
+        pattern += f"|(?P<code>{'|'.join(sorted(map(re.escape, codes), key=len, reverse=True))})"
     return re.compile(pattern)
 
 
+def _code_role(tag: str) -> tuple[bool, str]:
+    """Whether the empty code ``tag`` (:data:`_EMPTY_CODE`) ends a pair, and what ties it to
+    its other end: the start's name and 1.2's ``rid`` where it has one, else the id (2.0's
+    ``<ec>``: ``startRef``)."""
+    name = tag[1:].split(maxsplit=1)[0]
+    references = {found[1]: found[2] or found[3] or "" for found in _CODE_REFERENCE.finditer(tag)}
+    reference = references.get("rid") or references.get("startRef" if name == "ec" else "id")
+    return name in _CODE_ENDS, f"{_CODE_ENDS.get(name, name)} {reference or ''}"
+
+
 def _paired_codes(source: str) -> frozenset[str]:
-    """The ids of the ``<sc>`` of ``source`` whose ``<ec>`` comes after it in ``source``."""
-    ends = {found["id"]: found.start() for found in _ANY_END_CODE.finditer(source)}
-    return frozenset(
-        found["id"]
-        for found in _ANY_START_CODE.finditer(source)
-        if ends.get(found["id"], -1) > found.end()
-    )
+    """The empty codes of ``source`` (:data:`_EMPTY_CODE`) that start a pair whose end comes
+    after them in ``source``, and those ends; a code whose other end is in another segment
+    stays a placeholder."""
+    opened: dict[str, str] = {}  # what ties a start not ended yet to its end -> the start
+    paired: set[str] = set()
+    for found in _EMPTY_CODE.finditer(source):
+        closes, key = _code_role(found.group())
+        if not closes:
+            opened[key] = found.group()
+        elif key in opened:
+            paired.update((opened.pop(key), found.group()))
+    return frozenset(paired)
 
 
 def _role(match: re.Match[str]) -> tuple[bool, str]:
     """Whether a tag :func:`_pair_tag` found closes a pair, and the name its partner has
-    alike: an element's name, or for a code's ``<sc>`` and ``<ec>`` its id."""
+    alike: an element's name, or for an empty code what ties its two ends (:func:`_code_role`)."""
     found = match.groupdict()
     if found.get("bbname") is not None:  # [b] closes no <b>, and [/B] closes [b]
         return bool(found["bbclose"]), f"[{found['bbname'].lower()}"
-    if found.get("start") is not None:
-        return False, f"sc {found['start']}"
-    if found.get("end") is not None:
-        return True, f"sc {found['end']}"
+    if found.get("code") is not None:
+        return _code_role(found["code"])
     return bool(found["close"]), str(found["name"])
 
 

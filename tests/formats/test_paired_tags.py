@@ -526,6 +526,59 @@ def test_xliff_20_start_and_end_codes_keep_their_words(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ('<bx id="3"/>', '<ex id="3"/>'),  # 1.2's begin and end codes of one id
+        ('<bx id="7" rid="1"/>', '<ex id="8" rid="1"/>'),  # ... of one rid
+        ('<bpt id="1" ctype="bold"/>', '<ept id="1"/>'),  # memoQ's <bpt>{}</bpt>, as read
+        ('<bpt id="4" rid="2"/>', '<ept id="5" rid="2"/>'),
+    ],
+)
+def test_xliff_12_empty_begin_and_end_codes_in_one_segment_are_a_pair(
+    opening: str, closing: str
+) -> None:
+    """1.2's ``<bx/>``/``<ex/>`` and the ``<bpt/>``/``<ept/>`` of a native code that is not
+    markup (memoQ's ``{}``) are one code, as ``<g>`` is: left to the model, ``Tell your doctor
+    <bx id="3"/>immediately<ex id="3"/>`` lost its ``immediately`` and memoQ's bold stayed
+    English where ``&lt;b&gt;``'s was translated."""
+    source = f"Open {opening}the file{closing} now"
+    assert _stripped(source) == ("Open the file now", [(opening, "the file", closing)])
+    assert _placed(source, "Öffnen Sie jetzt die Datei", ["die Datei"]) == (
+        f"Öffnen Sie jetzt {opening}die Datei{closing}"
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'a <bx id="1"/>b<ex id="2"/> c',  # other ids, no rid
+        'a <bx id="1" rid="3"/>b<ex id="1" rid="4"/> c',  # other rids
+        'a <bx id="1"/>b<ept id="1"/> c',  # the ends of two kinds of code
+        'a <ex id="1"/>b<bx id="1"/> c',  # the end before the start
+        'Tell your doctor <bx id="3"/>immediately',  # the end in another segment
+    ],
+)
+def test_empty_codes_that_do_not_end_each_other_stay_placeholders(source: str) -> None:
+    assert strip_pairs(source) is None
+
+
+@pytest.mark.parametrize(
+    "codes",
+    [
+        '<bx id="1"/>the file<ex id="1"/>',
+        '<bpt id="1" ctype="bold">{}</bpt>the file<ept id="1">{}</ept>',  # memoQ's
+    ],
+)
+def test_xliff_12_begin_and_end_codes_keep_their_words(tmp_path: Path, codes: str) -> None:
+    source = tmp_path / "in.xlf"
+    source.write_text(XLIFF12.replace('<g id="1">the file</g>', codes), "utf-8")
+    out = tmp_path / "out.xlf"
+    translate_file(source, out, dictionary_model)
+    target = f">Öffnen Sie jetzt {codes.replace('the file', 'die Datei')}</target>"
+    assert target in out.read_text("utf-8")
+
+
 def test_a_100_percent_match_keeps_its_codes(tmp_path: Path) -> None:
     source = tmp_path / "in.xlf"
     source.write_text(XLIFF12, "utf-8")
