@@ -48,6 +48,10 @@ _WORD_CHARACTER = re.compile(r"[^\W_]")
 # a word (letters, digits and marks), or one character that is neither a word's nor a space
 _UNWRITABLE_CANDIDATE = re.compile(r"[^\W_]+(?:[\u0300-\u036f][^\W_]*)*|[^\w\s]")
 _TAG_NAME = "x"
+# markup tags set aside, one or several in a row: inline codes (XLIFF's ``<x id="2"/>``, 2.0's
+# ``<ph id="1" dataRef="d1"/>``), an ``<a href="...">`` whose end is in another segment
+# (:func:`ltmt.formats.placeholder_syntax.sent_as_tags`)
+_MARKUP_TAGS = re.compile(r"(?:</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>)+")
 # a tag of ours already in the line: its own would be confused with ours
 _OUR_TAG = re.compile(rf"<\s*{_TAG_NAME}\d*\s*/?\s*>", re.IGNORECASE)
 _SPACED_TAG = re.compile(rf"[ \t]*{_OUR_TAG.pattern}", re.IGNORECASE)
@@ -153,9 +157,10 @@ def set_aside(
                 after[:1].isalnum(),
             )
         )
-        # control characters glued to a word go to the model spaced from it (it read
-        # ``bell<x/>`` as one word); put back as the line had them
-        glued = _CONTROL.fullmatch(text) is not None
+        # control characters and inline codes glued to a word go to the model spaced from it
+        # (it read ``bell<x/>`` as one word, and left ``pharmacist<x/>how`` English); put
+        # back as the line had them
+        glued = _CONTROL.fullmatch(text) is not None or _MARKUP_TAGS.fullmatch(text) is not None
         before_tag = " " if glued and before[-1:].isalnum() else ""
         after_tag = " " if glued and after[:1].isalnum() else ""
         pieces.append(before_tag + tag + after_tag)

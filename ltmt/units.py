@@ -36,7 +36,7 @@ from ltmt.capitals import (
 )
 from ltmt.currency_amounts import amount_spans
 from ltmt.date_formats import date_runs, only_directives
-from ltmt.formats.placeholder_syntax import find_placeholders, sent_as_tag
+from ltmt.formats.placeholder_syntax import find_placeholders, sent_as_tags
 from ltmt.key_combinations import combination_spans, only_combinations, written_line
 from ltmt.language_names import language_name
 from ltmt.long_words import long_word_spans
@@ -189,7 +189,7 @@ class LineForms:
         keys = combination_spans(words, self.target_language) if self.target_language else []
         dates = [(run.start, run.end, run.text) for run in date_runs(words)]
         code = quoted_code_spans(words)
-        fields = [(p.start, p.end, p.text) for p in find_placeholders(words) if sent_as_tag(p)]
+        fields = [(p.start, p.end, p.text) for p in sent_as_tags(words)]
         money = amount_spans(words)
         # an ``&&`` (an ``&`` as text) garbled the words around it (``Rock& rollen``), and so
         # did a single one marking no key (``Copy & Paste``, ``AT&T``)

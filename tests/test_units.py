@@ -354,17 +354,66 @@ def test_fields_the_model_garbles_go_to_it_as_tags_and_the_others_as_written():
 
 def test_inline_codes_with_attributes_go_to_the_model_as_tags():
     """XLIFF's codes with attributes: the model wrote ``<x id=» ctype=»x-link«/>«/>«`` and lost
-    the words after ``<sc id="1" type="fmt" subType="xlf:i"/>``; as tags they keep their place."""
+    the words after ``<sc id="1" type="fmt" subType="xlf:i"/>``; as tags they keep their place,
+    spaced from a word they are glued to (the model left ``pharmacist<x/>how`` English) and
+    glued back."""
     forms = LineForms(decorations=True)
     line = 'Press <bpt id="1" ctype="bold"/>OK<ept id="1"/><ph id="2" ctype="x-tab"/>to continue.'
     split = split_segment(line, forms)
-    assert split.lines == ["Press <x1/>OK<x2/>to continue."]
-    assert split.rebuild(["Drücken Sie <x1/>OK<x2/>, um fortzufahren."]) == (
+    assert split.lines == ["Press <x1/> OK <x2/> to continue."]
+    assert split.rebuild(["Drücken Sie <x1/> OK <x2/>, um fortzufahren."]) == (
         'Drücken Sie <bpt id="1" ctype="bold"/>OK<ept id="1"/><ph id="2" ctype="x-tab"/>, um '
         "fortzufahren."
     )
     split = split_segment('Click <sc id="1" type="fmt" subType="xlf:i"/>here', forms)
-    assert split.lines == ["Click <x/>here"]
+    assert split.lines == ["Click <x/> here"]
+    assert split.rebuild(["Klicken Sie <x/> hier"]) == (
+        'Klicken Sie <sc id="1" type="fmt" subType="xlf:i"/>hier'
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "seen", "translation", "expected"),
+    [
+        (  # a tag glued to the words on both sides
+            'Ask your pharmacist<ph id="2" ctype="x-tab"/>how to dispose of it.',
+            "Ask your pharmacist <x/> how to dispose of it.",
+            "Fragen Sie Ihren Apotheker <x/> wie man es entsorgt.",
+            'Fragen Sie Ihren Apotheker<ph id="2" ctype="x-tab"/>wie man es entsorgt.',
+        ),
+        (  # a <br/> glued to a word: the model left "You" English
+            "Welcome back!<br/>You have new messages.",
+            "Welcome back!<x/> You have new messages.",
+            "Willkommen zurück!<x/> Sie haben neue Nachrichten.",
+            "Willkommen zurück!<br/>Sie haben neue Nachrichten.",
+        ),
+        (  # a link whose end is in another segment: its quotes came back as "terms«>ter"
+            'Please read our <a href="/terms">terms and conditions.',
+            "Please read our <x/> terms and conditions.",
+            "Bitte lesen Sie unsere <x/> Geschäftsbedingungen.",
+            'Bitte lesen Sie unsere <a href="/terms">Geschäftsbedingungen.',
+        ),
+    ],
+)
+def test_tags_glued_to_words_go_to_the_model_spaced_and_come_back_glued(
+    line: str, seen: str, translation: str, expected: str
+) -> None:
+    split = split_segment(line, LineForms(decorations=True))
+    assert split.lines == [seen]
+    assert split.rebuild([translation]) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Line one <br/> line two.",  # spaced already
+        'Read <a href="/terms">the terms</a> now.',  # a pair: the model keeps it together
+        "Copy %sFiles now",  # a placeholder glued on purpose
+        "Press <b>OK</b> now",
+    ],
+)
+def test_other_tags_reach_the_model_as_written(line: str) -> None:
+    assert split_segment(line, LineForms(decorations=True)).lines == [line]
 
 
 def test_a_line_naming_a_language_gets_its_name_without_the_model():

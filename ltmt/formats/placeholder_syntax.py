@@ -237,6 +237,47 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
     )
 
 
+def sent_as_tags(text: str) -> list[Placeholder]:
+    """The placeholders of ``text`` the model gets as tags: those :func:`sent_as_tag` says,
+    a self-closing tag glued to a word (``Welcome back!<br/>You have``: the model left the
+    ``You`` it read as one word with the tag in English; as a tag it is spaced from the word
+    and glued back after, :func:`ltmt.pictographs.set_aside`), and an opening tag with
+    attributes whose element does not end in ``text`` (a code whose end is in another segment:
+    XLIFF 2.0's ``<sc>`` read as its ``<a href="/terms">``), whose quotes the model garbled as
+    it did a self-closing tag's (``terms«>ter``). A pair's opening tag stays as written: the
+    model keeps the pair together."""
+    found = find_placeholders(text)
+    return [
+        placeholder
+        for placeholder in found
+        if sent_as_tag(placeholder)
+        or _glued_empty_tag(text, placeholder)
+        or _lone_opening_tag(text, placeholder)
+    ]
+
+
+def _glued_empty_tag(text: str, placeholder: Placeholder) -> bool:
+    """Whether ``placeholder`` is a self-closing tag with a letter or digit right beside it in
+    ``text``."""
+    parts = tag_parts(placeholder.text) if placeholder.kind == "tag" else None
+    if parts is None or not parts.self_closing:
+        return False
+    beside = text[placeholder.start - 1 : placeholder.start] + text[placeholder.end :][:1]
+    return any(character.isalnum() for character in beside)
+
+
+def _lone_opening_tag(text: str, placeholder: Placeholder) -> bool:
+    """Whether ``placeholder`` opens an element with attributes that no closing tag after it in
+    ``text`` ends."""
+    parts = tag_parts(placeholder.text) if placeholder.kind == "tag" else None
+    if parts is None or parts.closing or parts.self_closing or parts.bracket != "<":
+        return False
+    if not re.search(_VALUED_ATTRIBUTE, placeholder.text):
+        return False
+    closing = re.compile(rf"</{re.escape(parts.name)}\s*>", re.IGNORECASE)
+    return closing.search(text, placeholder.end) is None
+
+
 def find_placeholders(text: str) -> list[Placeholder]:
     """Every placeholder of ``text``, left to right, not overlapping."""
     return [
