@@ -21,6 +21,7 @@ import numpy as np
 
 from ltmt.errors import InputError, StoreError
 from ltmt.memory import postings
+from ltmt.memory.approvals import Approvals, later_of_source
 from ltmt.memory.clean import CleanPair
 from ltmt.memory.crypto import PlainCipher, Vault
 from ltmt.memory.layout import (
@@ -106,6 +107,8 @@ class Added:
 # a pair of a batch: dedup key, UTF-8 source and target, metadata, source in fold_space form,
 # and the id it is stored under from before this write (None: not stored)
 _Row = tuple[bytes, bytes, bytes, Mapping[str, Any], str, int | None]
+# a pair given a new id: the same, with the id as its key part
+_NewRow = tuple[bytes, bytes, bytes, Mapping[str, Any], str, bytes]
 
 
 def add_pairs(
@@ -122,11 +125,11 @@ def add_pairs(
     """Store ``pairs`` for ``user``; returns each pair's segment id and how many were new.
 
     A search reuses the newest (highest id) of a source's translations, so adding a pair is
-    approving it: a pair stored already whose source has a newer translation (another target
-    added since, or earlier in ``pairs``) is *refreshed*, stored again under the next id with
-    its metadata updated by the new (:func:`_refresh`), so that it is the one reused. A pair
-    that is the newest of its source already keeps its id (re-importing a file renumbers
-    nothing), and so does a pair repeated within ``pairs`` (its first place counts).
+    approving it: a pair stored already is *refreshed*, stored again under a new id with its
+    metadata updated by the new (:func:`_refresh`), where the store's order of the source's
+    translations is not yet that of ``pairs`` (the last of them the newest): which ones move is
+    :mod:`ltmt.memory.approvals`. Re-importing a file renumbers nothing, one with two
+    translations of a source too; a pair repeated within ``pairs`` counts at its first place.
 
     Per batch: the new pairs get their ids first; a worker thread then works out their index
     entries while this one stores their segments and reads the next batch (:func:`_indexing`).
@@ -147,30 +150,31 @@ def add_pairs(
     ids_of_pairs = array("L")
     refreshed: dict[int, int] = {}
     origins = Counter(info.origins)
+    later = (
+        later_of_source((source for source, _, _ in pairs), len(pairs))
+        if existing_user
+        else np.zeros(0, dtype=bool)  # asked of stored pairs only: a new user has none
+    )
+    approvals = Approvals[_Row](next_id, later)
     with _indexing(txn, uid, cipher) as index:
-        for position in range(0, len(pairs), IMPORT_BATCH):
-            batch = pairs[position : position + IMPORT_BATCH]
-            rows = _keyed_rows(txn, pair_prefix, cipher, batch, seen, existing_user is not None)
-            newest = _newest_translations(txn, uid, cipher, rows)
-            # first the new pairs and their ids, so the worker can index them while this
-            # thread stores them
-            new: list[tuple[bytes, bytes, bytes, Mapping[str, Any], str, bytes]] = []
-            for key, src, tgt, metadata, folded, stored in rows:
-                text = folded.casefold()
-                if key in seen or (stored is not None and newest.get(text, stored) <= stored):
-                    ids_of_pairs.append(seen.get(key, stored or 0))
-                    continue
-                if stored is not None:
-                    gone_origin, metadata = _refresh(txn, uid, cipher, stored, metadata)
-                    refreshed[stored] = next_id
-                    origins.subtract([gone_origin])
-                    origins[origin] += 1
-                if text in newest:
-                    newest[text] = next_id
-                seen[key] = next_id
-                ids_of_pairs.append(next_id)
-                new.append((key, src, tgt, metadata, folded, u32(next_id)))
-                next_id += 1
+
+        def renumber(row: _Row, new: list[_NewRow]) -> int:
+            """Give ``row``'s pair the next id (taking its stored segment out first)."""
+            nonlocal next_id
+            key, src, tgt, metadata, folded, stored = row
+            if stored is not None:
+                gone_origin, metadata = _refresh(txn, uid, cipher, stored, metadata)
+                refreshed[stored] = next_id
+                origins.subtract([gone_origin])
+                origins[origin] += 1
+            approvals.renumbered(folded.casefold())
+            seen[key] = next_id
+            new.append((key, src, tgt, metadata, folded, u32(next_id)))
+            next_id += 1
+            return next_id - 1
+
+        def store(new: list[_NewRow]) -> None:
+            """Index and store the pairs given new ids."""
             ids = np.arange(next_id - len(new), next_id, dtype=np.int64)
             index(ids, [folded.casefold() for *_, folded, _ in new])
             seg_items, norm_items, pair_items = [], [], []
@@ -184,8 +188,37 @@ def add_pairs(
             cursor.putmulti(seg_items)
             cursor.putmulti(norm_items)
             cursor.putmulti(pair_items)
+
+        for position in range(0, len(pairs), IMPORT_BATCH):
+            batch = pairs[position : position + IMPORT_BATCH]
+            rows = _keyed_rows(txn, pair_prefix, cipher, batch, seen, existing_user is not None)
+            newest = _newest_translations(txn, uid, cipher, rows)
+            # first the new pairs and their ids, so the worker can index them while this
+            # thread stores them
+            new: list[_NewRow] = []
+            for offset, row in enumerate(rows):
+                key, stored, text = row[0], row[5], row[4].casefold()
+                if key in seen:
+                    ids_of_pairs.append(seen[key])
+                    continue
+                newest_id = newest.get(text, stored or 0)
+                if stored is not None and approvals.keeps(
+                    row, text, stored, newest_id, position + offset
+                ):
+                    seen[key] = stored
+                    ids_of_pairs.append(stored)
+                    continue
+                ids_of_pairs.append(renumber(row, new))
+                if text in newest:
+                    newest[text] = next_id - 1
+            store(new)
             if progress is not None:
                 progress(len(batch))
+        late: list[_NewRow] = []
+        moved = {row[5]: renumber(row, late) for row in approvals.left()}
+        store(late)
+    for position, seg_id in enumerate(ids_of_pairs if moved else ()):
+        ids_of_pairs[position] = moved.get(seg_id, seg_id)
     if next_id >= MAX_ID:
         raise StoreError(f"user {user!r} has used up its segment ids; export and re-import it")
     added = next_id - info.next_id - len(refreshed)

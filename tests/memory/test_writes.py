@@ -202,3 +202,69 @@ def test_an_import_renumbers_only_the_pairs_whose_source_has_a_newer_translation
         ids = {s.target: s.id for s in memory.segments("u")}
         assert [ids[t] for _, t in PAIRS[:6]] == [1, 8, 3, 4, 5, 6]  # 7: the new translation
         memory.check()
+
+
+def import_twice(path: Path, first: list[str], second: list[str]) -> tuple[list[int], list[int]]:
+    """Import ``first`` then ``second`` (targets of one source, "Save", or "Open:" + a target
+    of another); the second import's ids of its pairs, and the ids of ``first``'s after it."""
+
+    def pairs(targets: list[str]) -> list[tuple[str, str]]:
+        return [("Open", t[5:]) if t.startswith("Open:") else ("Save", t) for t in targets]
+
+    with Memory(path) as memory:
+        memory.import_pairs("u", pairs(first))
+        ids = list(writes_ids(memory, pairs(second)))
+        by_pair = {(s.source, s.target): s.id for s in memory.segments("u")}
+        assert reused(memory, "Save") == [t for t in second if ":" not in t][-1]
+        memory.check()
+    return ids, [by_pair[pair] for pair in pairs(first)]
+
+
+def writes_ids(memory: Memory, pairs: list[tuple[str, str]]) -> Any:
+    vault, rows = memory.store.vault, [(s, t, {}) for s, t in pairs]
+    added = env.write(
+        memory.store, lambda txn: writes.add_pairs(txn, vault, "u", rows, origin="t", now=0.0)
+    )
+    return added.ids
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "ids", "after"),
+    [
+        # a file holding two translations of a source, imported again: nothing moves
+        (
+            ["Speichern", "Sichern", "Open:Öffnen"],
+            ["Speichern", "Sichern", "Open:Öffnen"],
+            [1, 2, 3],
+            [1, 2, 3],
+        ),
+        # the same, the second translation outside one batch: nothing moves either
+        (
+            ["Open:Öffnen", "Speichern", "Sichern"],
+            ["Open:Öffnen", "Speichern", "Sichern"],
+            [1, 2, 3],
+            [1, 2, 3],
+        ),
+        # the file's order is not the store's: from the first out of order on
+        (["Speichern", "Sichern"], ["Sichern", "Speichern"], [2, 3], [3, 2]),
+        # a translation outside the file is newer than its last: that one alone moves
+        (["Speichern", "Sichern", "Ablegen"], ["Speichern", "Sichern"], [1, 4], [1, 4, 3]),
+        # ... and a pair the file repeats moves once, where it ends
+        (["Speichern", "Sichern"], ["Speichern", "Open:Öffnen", "Speichern"], [4, 3, 4], [4, 2]),
+        # a new translation comes after the file's stored ones in order
+        (["Speichern", "Sichern"], ["Speichern", "Sichern", "Ablegen"], [1, 2, 3], [1, 2]),
+    ],
+    ids=["same", "across-batches", "reordered", "newer-outside", "repeated", "with-new"],
+)
+def test_an_import_moves_a_stored_pair_only_where_its_source_order_changes(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    first: list[str],
+    second: list[str],
+    ids: list[int],
+    after: list[int],
+) -> None:
+    """Re-importing a file holding two translations of one source renumbered both each time
+    (the first was not the newest: the second was), and ids noted for a delete vanished."""
+    monkeypatch.setattr(writes, "IMPORT_BATCH", 2)
+    assert import_twice(tmp_path, first, second) == (ids, after)
