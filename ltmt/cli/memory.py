@@ -307,9 +307,11 @@ def export(
         src_lang, tgt_lang = _export_languages(memory.languages(user), user, src_lang, tgt_lang)
 
         # the format writers write a path: a scratch file in the store's private work folder
-        # (not $TMPDIR: a killed export's is removed at the store's next opening), then copied
-        # to --output (atomically: a file beside it, renamed)
-        with work_folder(memory.path) as scratch:
+        # (not $TMPDIR: a killed export's is removed at the store's next opening; a read-only
+        # store's is beside --output), then copied to --output (atomically: a file beside it,
+        # renamed)
+        beside = None if is_stdout(output) else Path(output).absolute().parent
+        with work_folder(memory.path, beside) as scratch:
             # named as --output: an XLIFF file records its name (<file original=...>)
             written = scratch / (f"export.{name}" if is_stdout(output) else Path(output).name)
             options: dict[str, Any] = {**spec.language_options(src_lang, tgt_lang)}

@@ -11,11 +11,12 @@ its owner holds on it (``flock``: the kernel lets it go when the process ends, h
 and it is seen across containers that share the store, where process ids are not). A folder is
 made and locked while its maker holds :data:`LOCK_FILE` shared, and leftovers are looked for
 while it is held alone, so a folder is never taken for a leftover between its making and its
-locking.
+locking. A store this process may not write has its folders made elsewhere (:func:`work_folder`).
 """
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import logging
 import os
@@ -26,28 +27,78 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ltmt.memory.files import DIR_MODE, FILE_MODE
+from ltmt.paths import on_read_only_file_system
 
 logger = logging.getLogger(__name__)
 
 FOLDER = "tmp"
 LOCK_FILE = ".lock"  # in FOLDER
+# what making a folder in a store raises where this process may not write it
+_NOT_WRITABLE = (errno.EROFS, errno.EACCES, errno.EPERM)
 
 
 @contextmanager
-def work_folder(store: Path) -> Iterator[Path]:
+def work_folder(store: Path, elsewhere: Path | None = None) -> Iterator[Path]:
     """A new, empty folder (mode 0700) under ``store``'s :data:`FOLDER`, held by this process
-    and removed with all it holds when the block ends, by an error too."""
-    root = store / FOLDER
-    root.mkdir(mode=DIR_MODE, exist_ok=True)
-    with _folders_locked(root, fcntl.LOCK_SH):
-        folder = Path(tempfile.mkdtemp(dir=root))  # mode 0700, a name of its own
-        fd = _open_folder(folder)
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    and removed with all it holds when the block ends, by an error too.
+
+    A store this process may not write (a read-only mount, a folder of another user's: it may
+    still be read, exported, translated with) gets its folder in ``elsewhere`` instead (the
+    output's folder), or the system's temporary folder: mode 0700 as well, removed as well, but
+    there a killed process's folder is left for its user to remove (a warning says where).
+    """
+    made = _made_in_store(store)
+    if made is None:
+        with _outside_store(store, elsewhere) as folder:
+            yield folder
+        return
+    folder, fd = made
     try:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         os.close(fd)
+
+
+def _made_in_store(store: Path) -> tuple[Path, int] | None:
+    """A new folder under ``store``'s :data:`FOLDER` and a descriptor holding it locked, or None
+    where this process may not write the store."""
+    if on_read_only_file_system(store):
+        return None
+    root = store / FOLDER
+    try:
+        root.mkdir(mode=DIR_MODE, exist_ok=True)
+        with _folders_locked(root, fcntl.LOCK_SH):
+            folder = Path(tempfile.mkdtemp(dir=root))  # mode 0700, a name of its own
+            fd = _open_folder(folder)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+    except OSError as exc:
+        if exc.errno not in _NOT_WRITABLE:
+            raise
+        return None
+    return folder, fd
+
+
+@contextmanager
+def _outside_store(store: Path, elsewhere: Path | None) -> Iterator[Path]:
+    """A new private folder in ``elsewhere``, or the system's temporary folder where it cannot
+    be made there (:func:`work_folder`)."""
+    for parent in ([elsewhere] if elsewhere is not None else []) + [None]:
+        try:
+            made = tempfile.TemporaryDirectory(prefix="ltmt-", dir=parent)
+        except OSError as exc:
+            if parent is None or exc.errno not in _NOT_WRITABLE:
+                raise
+            continue
+        logger.warning(
+            "cannot write in memory store %s: working in %s instead (a process killed "
+            "meanwhile leaves it behind: remove it then)",
+            store,
+            made.name,
+        )
+        with made as folder:
+            yield Path(folder)
+        return
 
 
 def remove_leftovers(store: Path) -> list[Path]:

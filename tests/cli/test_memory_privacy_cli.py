@@ -271,6 +271,50 @@ def test_an_export_s_scratch_file_is_in_the_store_not_the_system_s_temporary_fol
     assert os.listdir(Path(exported_store) / FOLDER) == [".lock"]
 
 
+@pytest.mark.parametrize("output", ["out.tmx", "-"])
+def test_an_export_from_a_read_only_store_works_beside_the_output(
+    run_ltmt: Runner,
+    exported_store: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    output: str,
+) -> None:
+    """A store on a read-only mount failed the export with a traceback (EROFS making its
+    scratch folder in the store); it is made beside --output (or in $TMPDIR for standard
+    output) and said."""
+    import errno
+
+    from ltmt.memory import env, work_folders
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "system-tmp"))
+    (tmp_path / "system-tmp").mkdir()
+    monkeypatch.setattr(env, "on_read_only_file_system", lambda path: True)
+    real_mkdir = Path.mkdir
+
+    def read_only_mkdir(path: Path, *args: object, **kwargs: object) -> None:
+        if path.parent == Path(exported_store):  # the folder of its work folders
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        real_mkdir(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "mkdir", read_only_mkdir)
+    for read_only in (False, True):  # the mount told, or found by the write
+        monkeypatch.setattr(
+            work_folders, "on_read_only_file_system", lambda path, told=read_only: told
+        )
+        code, out, err = export(run_ltmt, exported_store, output, "--format", "tmx")
+        assert code == 0, err
+        scratch = "system-tmp" if output == "-" else "."
+        said = caplog.text
+        caplog.clear()
+        assert f"cannot write in memory store {exported_store}: working in " in said
+        assert f"{tmp_path / scratch}/ltmt-" in said and "Traceback" not in err
+        assert ("Öffnen" in out) == (output == "-")
+        left = [*os.listdir(tmp_path), *os.listdir(tmp_path / "system-tmp")]
+        assert not [name for name in left if name.startswith("ltmt-")]  # removed after use
+
+
 @pytest.mark.parametrize(
     ("output", "message"),
     [

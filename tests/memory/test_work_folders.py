@@ -87,3 +87,27 @@ def test_only_folders_are_looked_at(tmp_path: Path) -> None:
     (root / "file").write_text("kept")
     assert remove_leftovers(tmp_path) == []
     assert elsewhere.is_dir() and (root / "file").exists()
+
+
+@pytest.mark.parametrize("elsewhere", ["beside", None])
+def test_a_read_only_store_s_work_folder_is_private_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, elsewhere: str | None
+) -> None:
+    """A store on a read-only mount raised EROFS making its work folder (an export, a server's
+    upload): the folder is made in ``elsewhere``, or the system's temporary folder."""
+    import tempfile
+
+    from ltmt.memory import work_folders
+
+    store, system = tmp_path / "store", tmp_path / "system-tmp"
+    store.mkdir()
+    system.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system))
+    monkeypatch.setattr(work_folders, "on_read_only_file_system", lambda path: True)
+    given = tmp_path / elsewhere if elsewhere else None
+    if given is not None:
+        given.mkdir()
+    with work_folder(store, given) as folder:
+        assert folder.parent == (given or system)
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert not folder.exists() and not (store / FOLDER).exists()
