@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +28,7 @@ from ltmt.errors import InputError, LtmtError, StoreError
 from ltmt.wording import counted
 
 if TYPE_CHECKING:
+    from ltmt.memory.keys import ApiKey
     from ltmt.segments import PairRecord
 
 app = typer.Typer(
@@ -582,29 +583,51 @@ def delete(
         from ltmt.memory.keys import KeyRing
         from ltmt.server import accounts
 
-        if not KeyRing(memory).list(user):  # a user with a key only is deleted too
+        keys = KeyRing(memory).list(user)
+        if not keys:  # a user with a key only is deleted too
             memory.require_user(user)
-        # the user's glossary goes with its memory: said, so that it is no surprise
-        held = _held(memory.count(user), len(memory.glossary(user)))
+        # the user's glossary and keys go with its memory: said, so that they are no surprise
+        segments, terms = memory.count(user), len(memory.glossary(user))
         if not yes:
             from ltmt.cli.main import click_errors
 
+            going = _held(segments, terms, keys)
             raise click_errors.UsageError(
-                f"refusing to delete user {user!r} ({held}) without --yes (it cannot be undone)"
+                f"refusing to delete user {user!r} ({going}) without --yes (it cannot be undone)"
             )
         deleted = accounts.delete_user(memory, user)
         encrypted = memory.encrypted
         if deleted.memory is not None:  # what it found holding the lock: an import meanwhile too
-            held = _held(deleted.memory.segments, deleted.memory.terms)
-    note = "its data key is destroyed" if encrypted else COMPACT_NOTE
+            segments, terms = deleted.memory.segments, deleted.memory.terms
     revoked = counted(deleted.revoked, "API key")
-    typer.echo(f"deleted user {user} ({held}); revoked {revoked}; {note}")
+    said = f"deleted user {user} ({_held(segments, terms)}); revoked {revoked}"
+    # freed pages keep text only where text was deleted; a destroyed key is of a stored user
+    if encrypted and deleted.memory is not None:
+        said += "; its data key is destroyed"
+    elif not encrypted and (segments or terms):
+        said += f"; {COMPACT_NOTE}"
+    typer.echo(said)
 
 
-def _held(segments: int, terms: int) -> str:
-    """``12 segments and 3 glossary terms``: what a user's memory holds, as a delete says it."""
-    held = counted(segments, "segment")
-    return f"{held} and {counted(terms, 'glossary term')}" if terms else held
+def _held(segments: int, terms: int, keys: Sequence[ApiKey] = ()) -> str:
+    """``12 segments, 3 glossary terms and 2 API keys, one of them an admin key``: what a
+    delete of a user takes, as it says it (no terms, no keys: left unsaid)."""
+    parts = [counted(segments, "segment")]
+    if terms:
+        parts.append(counted(terms, "glossary term"))
+    if keys:
+        parts.append(counted(len(keys), "API key") + _admins_among(keys))
+    return " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
+
+
+def _admins_among(keys: Sequence[ApiKey]) -> str:
+    """``, one of them an admin key``: a delete that revokes an admin's key says so."""
+    admins = sum(key.admin for key in keys)
+    if not admins:
+        return ""
+    if admins == len(keys):
+        return ", an admin key" if admins == 1 else ", all of them admin keys"
+    return ", one of them an admin key" if admins == 1 else f", {admins} of them admin keys"
 
 
 @app.command("check")

@@ -1142,14 +1142,13 @@ def test_deleting_a_user_revokes_its_api_keys_as_the_admin_api_does(
     code, out, err = ltmt(capsys, "memory", "delete", "-u", "git", "--yes", "--memory-dir", store)
     assert (code, out) == (0, f"deleted user git (1 segment); revoked 2 API keys; {COMPACT_NOTE}\n")
     code, out, err = ltmt(capsys, "memory", "delete", "-u", "newcomer", "--memory-dir", store)
-    assert code == 2 and "refusing to delete user 'newcomer' (0 segments) without --yes" in err
+    assert code == 2
+    assert "refusing to delete user 'newcomer' (0 segments and 1 API key) without --yes" in err
     code, out, _ = ltmt(
         capsys, "memory", "delete", "-u", "newcomer", "--yes", "--memory-dir", store
     )
-    assert (code, out) == (
-        0,
-        f"deleted user newcomer (0 segments); revoked 1 API key; {COMPACT_NOTE}\n",
-    )
+    # no text was deleted: nothing for compact to remove
+    assert (code, out) == (0, "deleted user newcomer (0 segments); revoked 1 API key\n")
     with Memory(store) as memory:
         assert KeyRing(memory).verify(token) is None
         assert [key.user for key in KeyRing(memory).list()] == ["vim"]
@@ -1204,3 +1203,34 @@ def test_a_translation_of_an_older_source_is_not_imported_for_the_new_one(
     with Memory(store) as memory:
         stored = sorted(segment.source for segment in memory.segments("app"))
     assert stored == ["Keep your memories in one place.", "OK"]
+
+
+@pytest.mark.parametrize(
+    ("admins", "said"),
+    [
+        ([], "1 segment and 2 glossary terms"),
+        ([False, True], "1 segment, 2 glossary terms and 2 API keys, one of them an admin key"),
+        ([True], "1 segment, 2 glossary terms and 1 API key, an admin key"),
+        (
+            [False, False, True, True],
+            "1 segment, 2 glossary terms and 4 API keys, 2 of them admin keys",
+        ),
+        ([True, True], "1 segment, 2 glossary terms and 2 API keys, all of them admin keys"),
+    ],
+)
+def test_a_refused_user_delete_says_the_api_keys_it_would_revoke(
+    capsys: pytest.CaptureFixture[str], store: str, admins: list[bool], said: str
+) -> None:
+    """The refusal named the segments alone: that the user's keys, an admin's among them,
+    go too was a surprise after --yes."""
+    from ltmt.memory.keys import KeyRing
+
+    with Memory(store) as memory:
+        memory.import_pairs("alice", [("Push", "Pushen")])
+        memory.glossary("alice").add("push", "pushen")
+        memory.glossary("alice").add("pull", "pullen")
+        for admin in admins:
+            KeyRing(memory).create("alice", admin=admin)
+    code, _, err = ltmt(capsys, "memory", "delete", "-u", "alice", "--memory-dir", store)
+    assert code == 2
+    assert f"refusing to delete user 'alice' ({said}) without --yes" in err
