@@ -123,7 +123,18 @@ def prepare(
             job.has_text = bool(units)
             _warn_if_other_language(path, [unit.source for unit in units], src, tgt)
         except LanguageError as exc:
-            if pair is None or src_lang or tgt_lang:
+            given = " ".join(
+                f"{option} {value}"
+                for option, value in (("--src-lang", src_lang), ("--tgt-lang", tgt_lang))
+                if value
+            )
+            if given:  # the options asked for: naming them again would change nothing
+                raise InputError(
+                    f"{path}: {exc.languages}, not {src}->{tgt} as {given} ask; correct the "
+                    "languages the file declares if they are wrong, or translate it from its "
+                    "own languages with a model for them (--model)"
+                ) from exc
+            if pair is None:
                 raise
             # the model's own pair was assumed: --src-lang/--tgt-lang alone cannot help
             raise InputError(

@@ -7,6 +7,7 @@ parser knows it, the line and column: no library traceback reaches the user.
 from __future__ import annotations
 
 import codecs
+import functools
 import logging
 import re
 from collections import Counter
@@ -380,15 +381,38 @@ def local_name(tag: object) -> str:
 
 def lang_matches(found: str | None, expected: str) -> bool:
     """Whether language code ``found`` is ``expected``: ``en-US``/``en_us`` match ``en``, and
-    ``de-AT`` matches ``de-AT`` but not ``de-DE`` when the region is asked for. An empty
-    ``expected`` matches anything."""
+    ``de-AT`` matches ``de-AT`` but not ``de-DE`` when the region is asked for; a three-letter
+    ISO 639-2/3 code is its two-letter language (memoQ's ``eng``, ``ger-DE``, ``deu`` match
+    ``en``, ``de-DE``, ``de``). An empty ``expected`` matches anything."""
     if not expected:
         return True
     if not found:
         return False
-    have = re.split(r"[-_@.]", found.strip().lower())
-    want = re.split(r"[-_@.]", expected.strip().lower())
-    return have[: len(want)] == want
+    return _subtags(found)[: len(_subtags(expected))] == _subtags(expected)
+
+
+def _subtags(code: str) -> list[str]:
+    """``code``'s parts, lower-cased, its language as :func:`two_letter_language` names it:
+    ``ger_DE.UTF-8`` → ``["de", "de", "utf", "8"]``."""
+    language, *rest = re.split(r"[-_@.]", code.strip().lower())
+    return [two_letter_language(language), *rest]
+
+
+@functools.lru_cache(maxsize=256)
+def two_letter_language(language: str) -> str:
+    """The ISO 639-1 code of a three-letter ISO 639-2/B, 639-2/T or 639-3 code (``ger``,
+    ``deu`` → ``de``; ``fre``, ``fra`` → ``fr``), by langcodes' table of every language; any
+    other code (``de``, a group such as ``mul``, a language without a two-letter code such as
+    ``gsw``) as it is. CAT tools (memoQ) write the three-letter codes."""
+    if len(language) != 3 or not language.isalpha():
+        return language
+    import langcodes
+
+    try:
+        found = langcodes.Language.get(language).language
+    except ValueError:  # not a language tag langcodes knows the shape of
+        return language
+    return found if found and len(found) == 2 else language
 
 
 def language_error(

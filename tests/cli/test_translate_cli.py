@@ -780,6 +780,41 @@ def test_a_catalog_for_another_language_names_the_models_pair(tmp_path, capsys):
     )
 
 
+def test_a_memoq_file_in_three_letter_codes_is_translated(tmp_path, capsys, common):
+    """memoQ's ``eng`` → ``ger`` were refused as other languages than en → de."""
+    mqxliff = tmp_path / "leaflet.mqxliff"
+    mqxliff.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="leaflet.docx" source-language="eng" target-language="ger" '
+        'datatype="unknown"><body><trans-unit id="1"><source>hello world</source>'
+        "</trans-unit></body></file></xliff>",
+        "utf-8",
+    )
+    out = tmp_path / "out.mqxliff"
+    code, _, err = run_cli(["translate", str(mqxliff), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    written = out.read_text("utf-8")
+    assert 'source-language="eng" target-language="ger"' in written and "<target" in written
+
+
+def test_a_file_declaring_other_languages_than_the_options_says_so(tmp_path, capsys):
+    """With --src-lang/--tgt-lang given, the message told the user to pass them."""
+    xlf = tmp_path / "fr.xlf"
+    xlf.write_text(
+        '<xliff version="1.2"><file original="a" source-language="fre" target-language="ger">'
+        '<body><trans-unit id="1"><source>Ouvrir</source></trans-unit></body></file></xliff>',
+        "utf-8",
+    )
+    options = ["--src-lang", "en", "--tgt-lang", "de"]
+    code, _, err = run_cli(["translate", str(xlf), "-o", str(tmp_path / "o.xlf"), *options], capsys)
+    assert (code, err) == (
+        1,
+        f"ltmt: error: {xlf}: source language in the file is fre, not en->de as --src-lang en "
+        "--tgt-lang de ask; correct the languages the file declares if they are wrong, or "
+        "translate it from its own languages with a model for them (--model)\n",
+    )
+
+
 def test_an_xliff_file_element_in_another_language_is_named(tmp_path, capsys):
     # the message listed the German target and not the English source, and no <file>
     xlf = tmp_path / "two.xlf"

@@ -12,6 +12,7 @@ from ltmt.errors import InputError
 from ltmt.formats.common import (
     LineShape,
     atomic_write,
+    lang_matches,
     not_well_formed,
     parse_xml,
     read_bytes,
@@ -101,3 +102,33 @@ def test_an_xml_file_that_does_not_parse_is_named_in_a_sentence(what: str, said:
     assert not_well_formed(what) == said
     with pytest.raises(InputError, match=rf"^bad\.xml:1:\d+: {re.escape(said)}: "):
         parse_xml(b"<a><b></a>", "bad.xml", what)
+
+
+@pytest.mark.parametrize(
+    ("found", "expected", "matches"),
+    [
+        ("en-US", "en", True),
+        ("en_us", "en", True),
+        ("de-AT", "de-DE", False),
+        ("de", "de-DE", False),
+        # memoQ writes ISO 639-2/B codes: they were other languages than en and de
+        ("eng", "en", True),
+        ("ger", "de", True),
+        ("deu", "de", True),
+        ("ger-DE", "de-DE", True),
+        ("ger-AT", "de-DE", False),
+        ("fre", "fr", True),
+        ("fra", "fr", True),
+        ("spa", "es", True),
+        ("chi", "zh", True),
+        ("en", "eng", True),
+        ("fre", "de", False),
+        ("mul", "en", False),  # a group of languages, not one
+        ("gsw", "de", False),  # Swiss German has no two-letter code: not German
+        ("zzz", "zzz", True),
+        (None, "en", False),
+        ("eng", "", True),
+    ],
+)
+def test_language_codes_match_by_language(found: str | None, expected: str, matches: bool) -> None:
+    assert lang_matches(found, expected) is matches

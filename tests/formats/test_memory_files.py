@@ -414,6 +414,24 @@ def test_xliff_language_mismatch() -> None:
         list(read_xliff(DATA / "demo12.xlf", src_lang="en", tgt_lang="fr"))
 
 
+def test_xliff_of_memoq_with_three_letter_language_codes_is_read(tmp_path: Path) -> None:
+    """memoQ declares ``eng`` → ``ger``: they were refused as other languages than en → de."""
+    path = tmp_path / "leaflet.mqxliff"
+    path.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="leaflet.docx" source-language="eng" target-language="ger" '
+        'datatype="unknown"><body><trans-unit id="1"><source>Take one tablet.</source>'
+        '<target state="translated">Nehmen Sie eine Tablette.</target></trans-unit>'
+        "</body></file></xliff>",
+        "utf-8",
+    )
+    assert [(r.source, r.target) for r in read_xliff(path)] == [
+        ("Take one tablet.", "Nehmen Sie eine Tablette.")
+    ]
+    with pytest.raises(LanguageError, match=r"target language in the file is ger, not en->fr"):
+        list(read_xliff(path, tgt_lang="fr"))
+
+
 def test_xliff_language_mismatch_names_the_file_element_and_lists_one_side(
     tmp_path: Path,
 ) -> None:
