@@ -54,8 +54,8 @@ class Scores:
     ``placeholder_acc`` is ``None`` when no sources were given or they hold no placeholder;
     ``placeholders`` is ``(kept, total)`` counted with multiplicity; ``placeholders_added``: the
     hypotheses' placeholders beyond their sources' (a ``%s`` with no argument behind it), summed
-    over the corpus (0 without sources); ``numbers_lost``: the sources' runs of digits the
-    hypotheses lack (:func:`ltmt.numbers_kept.numbers_lost`), summed likewise;
+    over the corpus (0 without sources); ``numbers_lost``: the sources' runs of digits and
+    codes (``DE89``) the hypotheses lack (:func:`ltmt.numbers_kept.numbers_lost`), summed likewise;
     ``accelerators_lost``: the sources' lines with a keyboard accelerator (``&Open``) whose
     hypothesis has none or several (:func:`ltmt.accelerators.accelerators_lost`).
     ``signatures`` maps ``bleu``/``chrf``/``ter`` to sacrebleu's signature strings.

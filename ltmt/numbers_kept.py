@@ -1,4 +1,5 @@
-"""The numbers a translation keeps: every run of digits of its source, as often as there.
+"""The numbers a translation keeps: every run of digits of its source, as often as there, and
+every code of letters and digits whole.
 
 A German translation writes a software string's numbers as the English does: ``E351:``,
 ``(001..366)``, ``10*1024``, ``deb822``, ``%1$s`` (a decimal point becomes a comma, and each side
@@ -34,6 +35,12 @@ every number and as many placeholders, and is not much longer. A count up to twe
 words after it is left to the first: a translation may write it in words (``mindestens fünf
 Zeichen``, ``vor einem Tag``), which the retry wrote worse (``mindestens 5 -Zeichen``, ``1
 Tag``).
+
+A code that begins with letters and holds digits (an IBAN's ``DE89``, ``A4``, ``MP3``, ``X11``,
+``E351``) is one number, kept whole or lost whole: the retry once set aside only its digits,
+and the model wrote ``89 3704 ...`` for ``DE89 3704 ...``, which kept every run of digits. The
+retry sets aside every code of the line whole. A run that begins with digits (``10MB``, ``3rd``,
+``4K``) stays a run of digits: German writes ``10 MB`` and ``3.``.
 """
 
 from __future__ import annotations
@@ -56,6 +63,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _DIGITS = re.compile(r"\d+")
+# a code (module docstring): letters at a word's start, then a digit, to the word's end; else a
+# run of digits
+_NUMBER_TOKEN = re.compile(r"(?<![^\W_])[^\W\d_]+\d[^\W_]*|\d+")
 # a run of digits, or a product of them (``10*1024``, ``1000*1000*1000``) as one number
 _NUMBER = re.compile(r"\d+(?:\*\d+)*")
 _REPEATS = re.compile(r"(\d)\1+")
@@ -85,19 +95,21 @@ def kept_shape(source: str, output: str) -> tuple[int, int, int]:
 
 
 def numbers_lost(source: str, output: str) -> int:
-    """How many of ``source``'s runs of digits ``output`` lacks (counted with repeats)."""
+    """How many of ``source``'s runs of digits and codes (``DE89``) ``output`` lacks (counted
+    with repeats: :func:`lost_numbers`)."""
     return len(lost_numbers(source, output))
 
 
 def lost_numbers(source: str, output: str) -> list[str]:
-    """The runs of digits of ``source`` that ``output`` lacks, in the source's order (a run
-    the source has twice and the output once is listed once); a run the output writes with
-    its thousands grouped (``10000`` as ``10.000`` or ``10 000``), or a grouped one of the
-    source's ungrouped (``3,000`` as ``3000``, as German writes four digits), is not lacked."""
-    wanted = Counter(_DIGITS.findall(source))
+    """The runs of digits and the codes (``DE89``: module docstring) of ``source`` that
+    ``output`` lacks, in the source's order (a run the source has twice and the output once is
+    listed once); a run the output writes with its thousands grouped (``10000`` as ``10.000``
+    or ``10 000``), or a grouped one of the source's ungrouped (``3,000`` as ``3000``, as German
+    writes four digits), is not lacked."""
+    wanted = Counter(_NUMBER_TOKEN.findall(source))
     if not wanted:
         return []
-    written = Counter(_DIGITS.findall(output))
+    written = Counter(_NUMBER_TOKEN.findall(output))
     missing = wanted - written
     for grouped in _THOUSANDS_GROUPED.finditer(output):  # 10000 written 10.000 is kept
         run = _DIGIT_GROUP_SEPARATOR.sub("", grouped.group())
@@ -110,6 +122,12 @@ def lost_numbers(source: str, output: str) -> list[str]:
             written[run] -= 1
             missing -= groups
     return list((+missing).elements())
+
+
+def is_code(number: str) -> bool:
+    """Whether ``number`` (of :func:`lost_numbers`) is a code of letters and digits (``DE89``),
+    not a run of digits."""
+    return not number.isdigit()
 
 
 def numbers_wrong(source: str, output: str) -> int:
@@ -259,6 +277,35 @@ def _collapsed(run: str) -> str:
     return _REPEATS.sub(r"\1", run)
 
 
+def _set_aside_spans(line: str, lost: Collection[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, text)`` of what :func:`retry_lost_numbers` gives the model as tags: the
+    numbers of ``line`` that are ``lost`` (but counts a translation may write in words) and,
+    where there are any, every code of the line whole (``DE89``, lost or not: the model kept a
+    tag for its digits and dropped its letters); not the digits of a placeholder (``%1$s``: the
+    placeholder is the repair's)."""
+    inside = [(p.start, p.end) for p in find_placeholders(line)]
+    numbers = [
+        found
+        for found in _NUMBER_TOKEN.finditer(line)
+        if not any(a <= found.start() < b for a, b in inside)
+    ]
+    if not any(_retried(line, found, lost) for found in numbers):
+        return []
+    return [
+        (*found.span(), found.group())
+        for found in numbers
+        if is_code(found.group()) or _retried(line, found, lost)
+    ]
+
+
+def _retried(line: str, number: re.Match[str], lost: Collection[str]) -> bool:
+    """Whether ``number`` of ``line`` is one that the retry is for: ``lost``, and a code or a
+    run that a translation would not write in words."""
+    return number.group() in lost and (
+        is_code(number.group()) or not may_be_written_in_words(line, number)
+    )
+
+
 def _better(source: str, first: str, again: str) -> bool:
     """Whether ``again`` (the retry's translation of ``source``) replaces ``first``: it keeps
     every number and as many placeholders, and is no more than a quarter longer than the longer
@@ -312,23 +359,16 @@ def retry_lost_numbers(
     outputs: list[str],
     skip: Collection[int],
 ) -> set[int]:
-    """Decode again, with the numbers they lack given as tags, the lines of ``units`` whose
-    ``outputs`` lack a number of theirs (but those in ``skip``: decoded with memory, or
-    following glossary terms); replaces the outputs that then keep every number and as many
-    placeholders (module docstring), and returns their indices."""
+    """Decode again, with the numbers they lack and their codes (``DE89``) given as tags, the
+    lines of ``units`` whose ``outputs`` lack a number of theirs (but those in ``skip``: decoded
+    with memory, or following glossary terms); replaces the outputs that then keep every number
+    and as many placeholders (module docstring), and returns their indices."""
     from ltmt.pictographs import set_aside
 
     todo = []
     for i, unit in enumerate(units):
         lost = set(lost_numbers(unit.text, outputs[i])) if i not in skip else set()
-        inside = [(p.start, p.end) for p in find_placeholders(unit.text)] if lost else []
-        spans = [  # not the digits of a placeholder (%1$s): the placeholder is the repair's
-            (*found.span(), found.group())
-            for found in _DIGITS.finditer(unit.text)
-            if found.group() in lost
-            and not any(a <= found.start() < b for a, b in inside)
-            and not may_be_written_in_words(unit.text, found)
-        ]
+        spans = _set_aside_spans(unit.text, lost) if lost else []
         tagged, aside = set_aside(unit.text, None, spans) if spans else (unit.text, None)
         if aside is not None:
             todo.append((i, tagged, aside))

@@ -42,6 +42,13 @@ from ltmt.units import Unit
         ("copy 2 of 2", "Kopie 2", 1),  # repeats count
         ("no numbers here", "keine Zahlen 42", 0),  # an added number is not a lost one
         ("", "", 0),
+        # a code of letters and digits is kept whole (session 60: an IBAN's DE89 came out 89)
+        ("e.g. DE89 3704 0044", "z.B. 89 3704 0044", 1),
+        ("e.g. DE89 3704 0044", "z.B. DE89 3704 0044", 0),
+        ("Use A4 paper", "A4-Papier verwenden", 0),
+        ("on X11", "auf X 11", 1),
+        ("the 3rd line", "die 3. Zeile", 0),  # an ordinal is its digits
+        ("Wait 10ms", "10 ms warten", 0),  # and so is an amount with its unit
     ],
 )
 def test_numbers_lost_counts_the_sources_digit_runs_the_output_lacks(source, output, lost):
@@ -182,6 +189,44 @@ def test_repair_outputs_counts_as_repaired_only_outputs_whose_numbers_are_then_r
     repaired, wrong = repair_outputs(_NoRetry(), units, outputs, skip=set())
     assert (repaired, wrong) == ({0, 2}, {1})
     assert outputs[0] == "Der Preis ist 1.299,99 Euro." and outputs[3] == "12"
+
+
+class _Retry:
+    """A translator that writes one translation for any line, and keeps what it was given."""
+
+    def __init__(self, translation: str) -> None:
+        self.translation = translation
+        self.given: list[str] = []
+
+    def decode_texts(self, texts, segments):
+        self.given += texts
+        return [self.translation for _ in texts]
+
+
+def test_a_retry_sets_a_code_aside_whole():
+    """The retry gave the model the lost 0044 as a tag, and it dropped DE of DE89: ``89 3704
+    0044``, counted as repaired (session 60). A code of the line goes to it whole."""
+    units = [Unit(0, "Enter your IBAN, e.g. DE89 3704 0044 0532.")]
+    outputs = ["Geben Sie Ihre IBAN ein, z.B. DE89 3704 0532 ein."]
+    retry = _Retry("Geben Sie Ihre IBAN ein, z.B. <x1/> 3704 <x2/> 0532 ein.")
+    assert repair_outputs(retry, units, outputs, skip=set()) == ({0}, set())
+    assert retry.given == ["Enter your IBAN, e.g. <x1/> 3704 <x2/> 0532."]
+    assert outputs == ["Geben Sie Ihre IBAN ein, z.B. DE89 3704 0044 0532 ein."]
+
+
+def test_an_output_that_lost_a_codes_letters_is_no_repair():
+    units = [Unit(0, "Enter your IBAN, e.g. DE89 3704.")]
+    outputs = ["Geben Sie Ihre IBAN ein, z.B. 89 3704 ein."]
+    retry = _Retry("Geben Sie Ihre IBAN ein.")  # the retry loses more: not taken
+    assert repair_outputs(retry, units, outputs, skip=set()) == (set(), set())
+    assert retry.given == ["Enter your IBAN, e.g. <x/> 3704."]
+    assert outputs == ["Geben Sie Ihre IBAN ein, z.B. 89 3704 ein."]
+
+
+def test_a_count_in_words_alone_is_not_retried_for_a_code_beside_it():
+    units = [Unit(0, "Print 5 pages on A4 paper")]
+    outputs = ["Drucken Sie fünf Seiten auf A4-Papier"]
+    assert repair_outputs(_NoRetry(), units, outputs, skip=set()) == (set(), set())
 
 
 @given(_texts, _texts)

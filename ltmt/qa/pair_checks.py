@@ -39,7 +39,7 @@ from ltmt.formats.size_limits import too_long_message
 from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.numbers_added import added_numbers
-from ltmt.numbers_kept import lost_numbers
+from ltmt.numbers_kept import is_code, lost_numbers
 from ltmt.text import split_edges
 from ltmt.units import meant_as_written
 from ltmt.wording import counted, first_few
@@ -152,15 +152,19 @@ def address_problems(source: str, target: str, metadata: Mapping[str, Any]) -> l
 
 
 def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
-    """The numbers of ``source`` that ``target`` lacks, and those ``target`` has that
-    ``source`` does not in any form (:func:`ltmt.numbers_added.added_numbers`: ``1.299,99,99``
-    for ``1,299.99``), outside placeholders (``%1$s`` is the placeholder check's)."""
+    """The numbers of ``source`` that ``target`` lacks (a code of letters and digits, ``DE89``,
+    whole), and those ``target`` has that ``source`` does not in any form
+    (:func:`ltmt.numbers_added.added_numbers`: ``1.299,99,99`` for ``1,299.99``), outside
+    placeholders (``%1$s`` is the placeholder check's)."""
     plain, translated = without_placeholders(source), without_placeholders(target)
     lost = lost_numbers(plain, translated)
+    runs, codes = [n for n in lost if not is_code(n)], [n for n in lost if is_code(n)]
     added = added_numbers(plain, translated)
     problems = []
-    if lost:
-        problems.append(f"lacks the number {first_few(_as_written(run, plain) for run in lost)}")
+    if runs:
+        problems.append(f"lacks the number {first_few(_as_written(run, plain) for run in runs)}")
+    if codes:
+        problems.append(f"lacks the code {first_few(codes)}")
     if added:
         problems.append(f"has the number {first_few(added)}, which the source does not")
     return problems

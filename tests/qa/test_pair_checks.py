@@ -247,8 +247,13 @@ _ADDS_15 = "has the number 15, which the source does not"
         (
             "E766: too many",
             "E76: zu viele",
-            ["lacks the number 766", "has the number 76, which the source does not"],
+            ["lacks the code E766", "has the number 76, which the source does not"],
         ),
+        # a code's letters are the code's: 89 of DE89 came out alone (session 60)
+        ("IBAN: DE89 3704 0044", "IBAN: 89 3704 0044", ["lacks the code DE89"]),
+        ("Use A4 paper", "A4-Papier verwenden", []),
+        ("Play MP3 files", "MP3-Dateien abspielen", []),
+        ("Wait 10ms", "10 ms warten", []),  # a unit after the digits is no code
         ("1 of 2 of 3", "eins", ["lacks the number 1, 2, 3"]),
         ("%1$s items", "%1$s Einträge", []),  # digits of a placeholder are its own
         # a run of a version or a time is said with its number
