@@ -236,6 +236,17 @@ FORMATS: dict[str, FileFormat] = {
             counts_not_read=True,  # XML: its parser reads UTF-16
         ),
         FileFormat(
+            "xliff2",
+            (),
+            "XLIFF 2.0 (a memory exported as 2.0; any XLIFF file is read)",
+            read="ltmt.formats.xliff:read_xliff",
+            write="ltmt.formats.xliff2:write_xliff2",
+            languages=True,
+            reviews=True,
+            utf16=True,
+            files_of="xliff",
+        ),
+        FileFormat(
             "ts",
             (".ts",),
             "Qt Linguist translation file",
@@ -519,7 +530,7 @@ _BINARY_KINDS = (
 )
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # XML: they cannot hold control characters
-_XML_FORMATS = frozenset({"tmx", "xliff", "ts", "android", "resx"})
+_XML_FORMATS = frozenset({"tmx", "xliff", "xliff2", "ts", "android", "resx"})
 
 
 def content_problem(path: Path, *, utf16: bool = True) -> str | None:

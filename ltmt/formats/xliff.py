@@ -255,14 +255,17 @@ def _context(unit: Any, name_attribute: str) -> str:
 
 
 def _po_metadata(unit: Any) -> dict[str, Any]:
-    """The PO metadata (:data:`PO_CONTEXTS`) of ``unit``'s context groups."""
+    """The PO metadata (:data:`PO_CONTEXTS`) of ``unit``'s context groups (1.2's
+    ``<context>``, 2.0's metadata module's ``<mda:meta>``, as :mod:`ltmt.formats.xliff2`
+    writes it)."""
     found: dict[str, Any] = {}
     for group in unit:
-        if local_name(group.tag) != "context-group":
+        if local_name(group.tag) not in ("context-group", "metadata"):
             continue
-        for context in group:
-            key = PO_CONTEXTS.get(context.get("context-type", ""))
-            if key is not None and local_name(context.tag) == "context" and context.text:
+        for context in group.iter():
+            kind = {"context": "context-type", "meta": "type"}.get(local_name(context.tag))
+            key = PO_CONTEXTS.get(context.get(kind, "")) if kind else None
+            if key is not None and context.text:
                 text = context.text
                 found[key] = int(text) if key == "plural" and text.isdigit() else text
     return found

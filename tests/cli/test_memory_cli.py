@@ -504,6 +504,26 @@ def test_tmx_import_export_round_trip(capsys, store, tmp_path):
     assert (record.source, record.target) == ("Open the file & %s", "Datei öffnen & %s")
 
 
+def test_xliff_2_export_round_trip(capsys, store, tmp_path):
+    """``--format xliff2`` was an unknown format: .xlf exports were 1.2 only."""
+    tmx = tmp_path / "tm.tmx"
+    tmx.write_text(TMX.format(src="en", tgt="de", seg="&lt;b&gt;Datei&lt;/b&gt; öffnen"), "utf-8")
+    assert ltmt(capsys, "memory", "import", str(tmx), "--user", "u1", "--memory-dir", store)[0] == 0
+    exported = tmp_path / "out.xlf"
+    export = ("memory", "export", "--user", "u1", "-o", str(exported), "--memory-dir", store)
+    code, _, err = ltmt(capsys, *export, "--format", "xliff2")
+    assert code == 0, err
+    written = exported.read_text("utf-8")
+    assert 'version="2.0"' in written and '<pc id="1" dataRefStart="d1" dataRefEnd="d2">' in written
+    code, out, _ = ltmt(
+        capsys, "memory", "import", str(exported), "--user", "u2", "--memory-dir", store
+    )
+    assert code == 0 and "1 added" in out
+    with Memory(Path(store)) as memory:
+        [segment] = memory.segments("u2")
+    assert (segment.source, segment.target) == ("Open the file & %s", "<b>Datei</b> öffnen & %s")
+
+
 def test_tmx_language_mismatch_is_refused_and_memory_kept(capsys, store, tmp_path, pairs_file):
     ltmt(capsys, "memory", "import", str(pairs_file), "--user", "u1", "--memory-dir", store)
     tmx = tmp_path / "fr.tmx"

@@ -220,7 +220,7 @@ def test_export_to_standard_output(
     code, _, err = export(run_ltmt, exported_store, "-")
     assert (code, err) == (
         1,
-        "ltmt: error: -: cannot tell the format from a name without an extension; pass --format (jsonl, tsv, csv, tmx, po, xliff)\n",
+        "ltmt: error: -: cannot tell the format from a name without an extension; pass --format (jsonl, tsv, csv, tmx, po, xliff, xliff2)\n",
     )
 
 

@@ -88,6 +88,7 @@ def test_roles() -> None:
         "tmx",
         "po",
         "xliff",
+        "xliff2",
         "ts",
         "xcstrings",
         "android",
@@ -108,7 +109,7 @@ def test_roles() -> None:
         "vtt",
         "json",
     ]
-    assert names("write") == ["jsonl", "tsv", "csv", "tmx", "po", "xliff"]
+    assert names("write") == ["jsonl", "tsv", "csv", "tmx", "po", "xliff", "xliff2"]
     assert FORMATS["po"].language_options("en", "fr") == {"src_lang": "en", "tgt_lang": "fr"}
     assert FORMATS["jsonl"].language_options("en", "fr") == {}
 
