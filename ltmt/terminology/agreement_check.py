@@ -29,13 +29,16 @@ from ltmt.terminology.agreement import (
     singular_endings,
 )
 from ltmt.terminology.genders import gender_of
-from ltmt.terminology.matching import ADJECTIVE_ENDINGS, adjective_base, target_stems
+from ltmt.terminology.matching import (
+    ADJECTIVE_ENDINGS,
+    ZERO_PLURAL_AFTER,
+    adjective_base,
+    target_stems,
+)
 
 # endings of a German plural after its noun as the glossary writes it (Zweige, Zweigen,
 # Ereignisse, Ordnern, Lehrerinnen, Materialien), or after a plural stem (Vorgänge, Konten)
 _PLURAL_SUFFIXES = frozenset({"", "s", "e", "n", "en", "er", "ern", "se", "sen", "nen", "ien"})
-# nouns that may be written alike in the singular and the plural (der Ordner, die Ordner)
-_ZERO_PLURAL_AFTER = ("er", "el", "en", "chen", "lein")
 _ALL = CASES
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 
@@ -142,7 +145,7 @@ def _readings(stem: str, suffix: str, noun: str, gender: str) -> list[tuple[str,
     if stem != noun:
         return [("plural", _ALL)] if suffix in _PLURAL_SUFFIXES else []
     if not suffix:
-        zero = noun.endswith(_ZERO_PLURAL_AFTER)
+        zero = noun.endswith(ZERO_PLURAL_AFTER)
         return [("singular", _ALL), *([("plural", _ALL)] if zero else [])]
     if suffix in ("s", "es", "ses") and gender in "mn":
         return [("singular", ("gen",)), *([("plural", _ALL)] if suffix == "s" else [])]

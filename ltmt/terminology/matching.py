@@ -153,7 +153,7 @@ def in_plural(term: Term, occurrence: str) -> bool:
 
 # the endings of the German nouns whose plural may be the singular as written (der Ordner, die
 # Ordner; das Kennzeichen, die Kennzeichen): no other noun's plural is (Pull-Request, Datei)
-_ZERO_PLURAL_AFTER = ("er", "el", "en", "chen", "lein")
+ZERO_PLURAL_AFTER = ("er", "el", "en", "chen", "lein")
 
 
 def _plural_endings(word: str) -> tuple[str, ...]:
@@ -163,7 +163,7 @@ def _plural_endings(word: str) -> tuple[str, ...]:
     ltmt's German word table lacks, :func:`~ltmt.word_tables.target_words`: "Request",
     "Commit") takes -s, or none where a German noun may (Server), as German writes the plural of
     an English noun ("Pull-Requests", not "Pull-Requesten")."""
-    endings = ["", "s"] if word.endswith(_ZERO_PLURAL_AFTER) else ["s"]
+    endings = ["", "s"] if word.endswith(ZERO_PLURAL_AFTER) else ["s"]
     german = target_words("de")
     if german is not None and word.casefold() not in german:
         return tuple(endings)
