@@ -39,7 +39,6 @@ from ltmt.terminology.matching import (
 # endings of a German plural after its noun as the glossary writes it (Zweige, Zweigen,
 # Ereignisse, Ordnern, Lehrerinnen, Materialien), or after a plural stem (Vorgänge, Konten)
 _PLURAL_SUFFIXES = frozenset({"", "s", "e", "n", "en", "er", "ern", "se", "sen", "nen", "ien"})
-_ALL = CASES
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 
 
@@ -116,7 +115,7 @@ def _agreeing_endings(
         return None  # "alle", "Dasselbe": perhaps a determiner the table lacks
     opening = place.start() if determiner is None else determiner.start()
     preposition = governing_preposition(text, opening)
-    governed = _ALL if preposition is None else GOVERNED[preposition[0].lower()]
+    governed = CASES if preposition is None else GOVERNED[preposition[0].lower()]
     written = determiner[0] if determiner is not None else None
     endings: set[str] = set()
     for number, cases in readings:
@@ -143,15 +142,15 @@ def _readings(stem: str, suffix: str, noun: str, gender: str) -> list[tuple[str,
     plural; with another plural ending, or a changed stem (Vorgänge), a plural; none for other
     letters (a compound: "Ereignisprotokoll")."""
     if stem != noun:
-        return [("plural", _ALL)] if suffix in _PLURAL_SUFFIXES else []
+        return [("plural", CASES)] if suffix in _PLURAL_SUFFIXES else []
     if not suffix:
         zero = noun.endswith(ZERO_PLURAL_AFTER)
-        return [("singular", _ALL), *([("plural", _ALL)] if zero else [])]
+        return [("singular", CASES), *([("plural", CASES)] if zero else [])]
     if suffix in ("s", "es", "ses") and gender in "mn":
-        return [("singular", ("gen",)), *([("plural", _ALL)] if suffix == "s" else [])]
+        return [("singular", ("gen",)), *([("plural", CASES)] if suffix == "s" else [])]
     if suffix in ("n", "en") and gender == "m":
-        return [("singular", ("acc", "dat", "gen")), ("plural", _ALL)]
-    return [("plural", _ALL)] if suffix in _PLURAL_SUFFIXES else []
+        return [("singular", ("acc", "dat", "gen")), ("plural", CASES)]
+    return [("plural", CASES)] if suffix in _PLURAL_SUFFIXES else []
 
 
 def _disagreement(text: str, place: re.Match[str], start: int, endings: set[str]) -> Disagreement:
