@@ -103,9 +103,10 @@ def agreeing_variants(text: str, target: str, gender: str) -> list[str]:
     right before it governs, nominative or accusative where the phrase opens the text, else
     all; empty where that phrase agrees already, or there is none, or its determiner is not
     one German inflects by this table."""
-    at = _target_start(text, target)
-    if at is None:
+    span = _target_span(text, target)
+    if span is None:
         return []
+    at = span[0]
     determiner, adjectives = phrase_before(text, at + _own_adjectives_length(target))
     if determiner is None and not adjectives:
         return []
@@ -366,12 +367,6 @@ def _ending(adjective: str) -> str | None:
 def _written_like(word: str, form: str) -> str:
     """``form`` with ``word``'s capital letter where it has one."""
     return form[:1].upper() + form[1:] if word[:1].isupper() else form
-
-
-def _target_start(text: str, target: str) -> int | None:
-    """Where the noun ``target`` first stands in ``text`` (:func:`_target_span`)."""
-    span = _target_span(text, target)
-    return None if span is None else span[0]
 
 
 def _target_span(text: str, target: str) -> tuple[int, int] | None:
