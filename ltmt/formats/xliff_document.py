@@ -63,6 +63,7 @@ from ltmt.formats.xliff import (
     EXACT_SUBSTATE,
     MT_SUBSTATE,
     REVIEW_SUBSTATES,
+    XliffUnit,
     check_languages,
     iter_units,
     load_xliff,
@@ -98,6 +99,11 @@ class XliffDocument:
         self.version = version
         self.tgt_lang = tgt_lang
         self._units = [u for u in iter_units(tree, version) if not u.locked]
+        # the segments of each segmented 1.2 unit (its <trans-unit>), gathered once
+        self._segments: dict[Any, list[XliffUnit]] = {}
+        for unit in self._units:
+            if unit.mid:
+                self._segments.setdefault(unit.holder, []).append(unit)
         self._root_attributes = dict(tree.getroot().attrib)
         # the units whose translation's inline codes were not the source's: put back, reviewed
         self.codes_put_back: set[str] = set()
@@ -285,8 +291,8 @@ class XliffDocument:
         ltmt fills them: the unit target's state (Trados's of the segment, where it has one)
         and state qualifier."""
         marks: dict[str, SegmentMark] = {}
-        for other in self._units:
-            if other.holder is not holder or not other.mid or other.target is None:
+        for other in self._segments[holder]:
+            if other.target is None:
                 continue
             if to_text(other.target).text.strip():
                 whole = other.whole_target
