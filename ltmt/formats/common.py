@@ -388,7 +388,8 @@ def lang_matches(found: str | None, expected: str) -> bool:
         return True
     if not found:
         return False
-    return _subtags(found)[: len(_subtags(expected))] == _subtags(expected)
+    want = _subtags(expected)
+    return _subtags(found)[: len(want)] == want
 
 
 def _subtags(code: str) -> list[str]:
