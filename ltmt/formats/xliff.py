@@ -54,6 +54,8 @@ MSGCTXT = frozenset({"x-po-msgctxt", "x-gettext-msgctxt"})
 # (:mod:`ltmt.formats.po`'s ``flags``, ``plural`` and ``plural_of``), which ltmt writes beside the
 # msgctxt so that an entry exported from memory to XLIFF and read back is put together whole
 PO_CONTEXTS = {"x-ltmt-flags": "flags", "x-ltmt-plural": "plural", "x-ltmt-plural-of": "plural_of"}
+# the element that holds a PO context (1.2's <context>, 2.0's <mda:meta>) -> its kind's attribute
+_PO_KIND_ATTRIBUTES = {"context": "context-type", "meta": "type"}
 UNFINISHED_12 = frozenset({"new", "needs-translation"})
 # 2.0 has no review state: ltmt marks what it filled and a reviewer has not seen yet so, its
 # machine output apart from its 100 % memory matches (as 1.2's state-qualifier tells them)
@@ -263,7 +265,7 @@ def _po_metadata(unit: Any) -> dict[str, Any]:
         if local_name(group.tag) not in ("context-group", "metadata"):
             continue
         for context in group.iter():
-            kind = {"context": "context-type", "meta": "type"}.get(local_name(context.tag))
+            kind = _PO_KIND_ATTRIBUTES.get(local_name(context.tag))
             key = PO_CONTEXTS.get(context.get(kind, "")) if kind else None
             if key is not None and context.text:
                 text = context.text
