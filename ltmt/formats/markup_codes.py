@@ -60,6 +60,13 @@ class Code:
         """The attributes of the tag (references in them as written)."""
         return _attributes(self.native)
 
+    @property
+    def ident(self) -> str:
+        """The code's id: a stored XLIFF code's own (its ``id``, an ``<ec>``'s ``startRef``),
+        else its ``number``."""
+        given = self.attributes if self.element else {}
+        return given.get("id") or given.get("startRef") or str(self.number)
+
 
 def _attributes(text: str) -> dict[str, str]:
     """The quoted attributes written in ``text`` (a tag, or its attributes), by name."""

@@ -520,7 +520,7 @@ def _write_element(parents: list[Any], code: Code) -> None:
         parents.pop()
         return
     given = code.attributes
-    ident = given.get("id") or given.get("startRef") or str(code.number)
+    ident = code.ident
     attributes = given if name == code.element else {"id": ident}
     if name in CONTAINERS_12 and code.kind in ("begin", "end"):
         name, attributes = ("bx" if code.kind == "begin" else "ex"), {"id": ident}

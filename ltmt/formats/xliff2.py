@@ -169,12 +169,6 @@ def _nested_pairs(pieces: list[str | Code]) -> set[int]:
     return nested
 
 
-def _code_id(code: Code) -> str:
-    """A code's id: a stored XLIFF code's own, else its number."""
-    given = code.attributes if code.element else {}
-    return given.get("id") or given.get("startRef") or str(code.number)
-
-
 def _write_codes(element: Any, pieces: list[str | Code], references: dict[str, str]) -> None:
     """Make ``pieces`` the content of ``element``: text as text, each code as its 2.0 inline
     element (module docstring), pointing at its native code's ``<data>`` in ``references``."""
@@ -188,7 +182,7 @@ def _write_codes(element: Any, pieces: list[str | Code], references: dict[str, s
             append_text(parents[-1], piece)
             continue
         ident = starts.get(piece.number, "") if piece.kind == "ept" else ""
-        ident = ident or _code_id(piece)
+        ident = ident or piece.ident
         if piece.kind == "bpt":
             starts[piece.number] = ident
         reference = references.get(_native(piece), "")
