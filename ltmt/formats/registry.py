@@ -231,9 +231,9 @@ FORMATS: dict[str, FileFormat] = {
             languages=True,
             markers=(b"<xliff ", b"<xliff\n", b"<xliff\r", b"<xliff\t", b"<xliff>"),  # not <xliff:g
             reviews=True,
-            utf16=True,
+            utf16=True,  # XML: its parser reads UTF-16
             declares_languages=True,
-            counts_not_read=True,  # XML: its parser reads UTF-16
+            counts_not_read=True,
         ),
         FileFormat(
             "xliff2",
