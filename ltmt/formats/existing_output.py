@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import Document, TranslatedApart
-from ltmt.formats.output_sources import LinedUpByRecord, OutputSources, outdated
+from ltmt.formats.output_sources import LinedUpByRecord, OutputSources, Record, outdated
 from ltmt.formats.registry import FileFormat
 from ltmt.formats.run_progress import progress_path
 from ltmt.wording import counted, first_few
@@ -58,23 +58,21 @@ def check_output_replaceable(out_path: Path, spec: FileFormat) -> None:
     )
 
 
-def adopt(document: TranslatedApart, out_path: Path, output_sources: OutputSources | None) -> None:
+def adopt(document: TranslatedApart, out_path: Path, record: Record | None) -> None:
     """Take over the translations ``out_path`` holds; a document that lines them up by the
-    record of what ltmt wrote there (:class:`~ltmt.formats.output_sources.LinedUpByRecord`:
+    ``record`` of what ltmt wrote there (:class:`~ltmt.formats.output_sources.LinedUpByRecord`:
     re-timed subtitles) is given that record."""
     if isinstance(document, LinedUpByRecord):
-        record = output_sources.read(out_path) if output_sources is not None else None
         document.adopt_recorded(out_path, record)
     else:
         document.adopt(out_path)
 
 
-def drop_outdated(document: Document, out_path: Path, output_sources: OutputSources) -> int:
+def drop_outdated(document: Document, out_path: Path, record: Record | None) -> int:
     """Drop the translations ``document`` took over from ``out_path`` that ltmt wrote there
-    for another source than their unit's now (as ``output_sources`` recorded:
+    for another source than their unit's now (as its ``record`` says:
     :mod:`ltmt.formats.output_sources`), so that they are translated again; name those edited
     since whose source changed too, which are kept. Returns how many were dropped."""
-    record = output_sources.read(out_path)
     if record is None or not isinstance(document, TranslatedApart):
         return 0
     held = document.translations

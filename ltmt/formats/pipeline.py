@@ -595,10 +595,13 @@ def translate_file(
             in_path, fmt, src_lang=src_lang, tgt_lang=tgt_lang, skip_keys=skip_keys
         )
         if isinstance(document, TranslatedApart) and holds_text(Path(out_path)):
-            # the translation so far: only what it lacks is done
-            adopt(document, Path(out_path), None if overwrite else output_sources)
+            # the translation so far: only what it lacks is done; the record of what ltmt
+            # wrote there read once (it reads and digests the whole output)
+            record = None
             if output_sources is not None and not overwrite:
-                source_changed = drop_outdated(document, Path(out_path), output_sources)
+                record = output_sources.read(Path(out_path))
+            adopt(document, Path(out_path), record)
+            source_changed = drop_outdated(document, Path(out_path), record)
             if changed_sources is not None and not overwrite:
                 source_changed += drop_changed_sources(document, in_path, out_path, changed_sources)
         units = document.pending(overwrite)
