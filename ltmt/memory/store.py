@@ -46,7 +46,7 @@ from ltmt.memory.packing import BackgroundPacker
 from ltmt.memory.report import ImportReport
 from ltmt.memory.scratch import SearchScratch
 from ltmt.memory.search import SearchSettings, preload, search_texts
-from ltmt.paths import resolve_memory_dir
+from ltmt.paths import default_cache_dir, resolve_memory_dir
 from ltmt.segments import Match, Segment
 from ltmt.text import text_list
 from ltmt.wording import counted, first_few, shortened
@@ -65,9 +65,8 @@ def _forget_states(user: str, seg_id: int | None, caches: Iterable[Path]) -> Non
     ``caches`` (:meth:`Memory.state_caches`): they hold the segments' text as token ids
     (:func:`ltmt.fusion.state_store.forget_states`; a module of file paths, no model code)."""
     from ltmt.fusion.state_store import forget_states
-    from ltmt.paths import default_cache_dir
 
-    for root in dict.fromkeys([default_cache_dir(), *caches]):
+    for root in _cache_roots(caches):
         forget_states(user, seg_id, root)
 
 
@@ -76,10 +75,14 @@ def _forget_output_sources(user: str, caches: Iterable[Path]) -> None:
     texts: :func:`ltmt.formats.output_sources.forget_records`) from this process's cache folder
     and every one of ``caches``."""
     from ltmt.formats.output_sources import forget_records
-    from ltmt.paths import default_cache_dir
 
-    for root in dict.fromkeys([default_cache_dir(), *caches]):
+    for root in _cache_roots(caches):
         forget_records(user, root)
+
+
+def _cache_roots(caches: Iterable[Path]) -> list[Path]:
+    """This process's cache folder and every one of ``caches``, each once."""
+    return list(dict.fromkeys([default_cache_dir(), *caches]))
 
 
 def check_user(user: object) -> str:
