@@ -39,13 +39,8 @@ async def unless_disconnected(request: Request, work: Awaitable[T]) -> T:
     and an :class:`~ltmt.server.errors.ApiError` ends the request (its answer goes nowhere).
     Call it once the request's body is read."""
     task = asyncio.ensure_future(work)
-    gone = asyncio.ensure_future(_disconnect(request.receive))
-    try:
-        await asyncio.wait({task, gone}, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        gone.cancel()
-        if not task.done():
-            task.cancel()  # and, through asyncio.wrap_future, the batcher's future
+    # a cancel reaches the batcher's future too, through asyncio.wrap_future
+    await _first_of(request, task, task.cancel)
     if not task.done() or task.cancelled():
         raise ApiError(CLIENT_CLOSED, "the client disconnected; its translation was stopped")
     return task.result()
@@ -95,14 +90,20 @@ async def in_thread_unless_disconnected(request: Request, work: Callable[[Cancel
     translation (that ``work`` waits with). Call it once the request's body is read."""
     cancellation = Cancellation()
     task = asyncio.ensure_future(run_in_threadpool(work, cancellation))
+    await _first_of(request, task, cancellation.cancel)
+    return await task  # a thread is not stopped, only asked to stop: its end is waited for
+
+
+async def _first_of(request: Request, task: asyncio.Future[Any], stop: Callable[[], Any]) -> None:
+    """Wait until ``task`` is done or ``request``'s client disconnects; ``stop()`` the task
+    that is not done by then (the wait itself cancelled too)."""
     gone = asyncio.ensure_future(_disconnect(request.receive))
     try:
         await asyncio.wait({task, gone}, return_when=asyncio.FIRST_COMPLETED)
     finally:
         gone.cancel()
         if not task.done():
-            cancellation.cancel()
-    return await task  # a thread is not stopped, only asked to stop: its end is waited for
+            stop()
 
 
 async def _disconnect(receive: Receive) -> None:
