@@ -15,6 +15,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from ltmt.errors import InputError
+from ltmt.formats.json_identifiers import parse_skip_keys
 from ltmt.formats.pipeline import RunResult, TranslateFn
 from ltmt.memory.keys import ApiKey
 from ltmt.segments import PairRecord, Translation
@@ -454,8 +455,6 @@ def import_file(
 def _skip_keys(field: str | None) -> frozenset[str]:
     """The key names of an import's ``skip_keys`` field (none without it); a bad list is an
     :class:`InputError` that names the field."""
-    from ltmt.formats.json_identifiers import parse_skip_keys
-
     if field is None:
         return frozenset()
     try:
