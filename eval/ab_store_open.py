@@ -16,10 +16,7 @@ open; the base ignores it.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import statistics
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -28,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO / "eval") not in sys.path:
     sys.path.insert(0, str(REPO / "eval"))
 from bench_retrieval import machine_info  # noqa: E402
-from support import emit_report  # noqa: E402
+from support import emit_report, report_in_checkout  # noqa: E402
 
 OPEN_ONCE = """
 import json, sys, time
@@ -43,16 +40,7 @@ print(json.dumps({"ltmt": ltmt.__file__, "open_s": opened - imported}))
 
 def open_once(checkout: Path, store: Path) -> dict[str, Any]:
     """One open of ``store`` by the ``ltmt`` of ``checkout``, in a process of its own."""
-    env = {**os.environ, "PYTHONPATH": str(checkout)}
-    done = subprocess.run(  # run in the checkout: ``-c`` puts the working folder first on sys.path
-        [sys.executable, "-c", OPEN_ONCE, str(store.resolve())],
-        cwd=checkout,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    timing: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    timing = report_in_checkout(checkout, OPEN_ONCE, str(store.resolve()))
     if not Path(timing["ltmt"]).resolve().is_relative_to(checkout):
         raise SystemExit(f"{checkout}: the process imported ltmt from {timing['ltmt']}")
     return timing
