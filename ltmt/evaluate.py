@@ -15,7 +15,7 @@ what the product promises.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from ltmt.accelerators import accelerators_lost
@@ -54,10 +54,11 @@ class Scores:
     ``placeholder_acc`` is ``None`` when no sources were given or they hold no placeholder;
     ``placeholders`` is ``(kept, total)`` counted with multiplicity; ``placeholders_added``: the
     hypotheses' placeholders beyond their sources' (a ``%s`` with no argument behind it), summed
-    over the corpus (0 without sources); ``numbers_lost``: the sources' runs of digits and
-    codes (``DE89``) the hypotheses lack (:func:`ltmt.numbers_kept.numbers_lost`), summed likewise;
+    over the corpus; ``numbers_lost``: the sources' runs of digits and codes (``DE89``) the
+    hypotheses lack (:func:`ltmt.numbers_kept.numbers_lost`), summed likewise;
     ``accelerators_lost``: the sources' lines with a keyboard accelerator (``&Open``) whose
-    hypothesis has none or several (:func:`ltmt.accelerators.accelerators_lost`).
+    hypothesis has none or several (:func:`ltmt.accelerators.accelerators_lost`). Without
+    sources these four are ``None``: unmeasured, not zero.
     ``signatures`` maps ``bleu``/``chrf``/``ter`` to sacrebleu's signature strings.
     """
 
@@ -66,15 +67,15 @@ class Scores:
     ter: float
     segments: int
     placeholder_acc: float | None = None
-    placeholders: tuple[int, int] = (0, 0)
-    placeholders_added: int = 0
-    numbers_lost: int = 0
-    accelerators_lost: int = 0
+    placeholders: tuple[int, int] | None = None
+    placeholders_added: int | None = None
+    numbers_lost: int | None = None
+    accelerators_lost: int | None = None
     signatures: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        data["placeholders"] = list(self.placeholders)
+        data["placeholders"] = list(self.placeholders) if self.placeholders is not None else None
         return data
 
 
@@ -96,39 +97,52 @@ def placeholder_accuracy(
 
 
 def score_corpus(
-    hypotheses: Sequence[str], references: Sequence[str], sources: Sequence[str] | None = None
+    hypotheses: Sequence[str],
+    references: Sequence[str],
+    sources: Sequence[str] | None = None,
+    *,
+    more_references: Sequence[Sequence[str]] = (),
 ) -> Scores:
-    """BLEU, chrF2 and TER of ``hypotheses`` against one reference each (sacrebleu defaults).
+    """BLEU, chrF2 and TER of ``hypotheses`` against ``references`` (sacrebleu defaults), and
+    against each of ``more_references`` too: several references per segment, as
+    ``sacrebleu REF REF2 -i HYP`` scores them (the signatures say ``nrefs:2``).
 
     With ``sources``, also placeholder accuracy. Raises :class:`InputError` on an empty corpus
     or sequences of different lengths.
     """
     from sacrebleu.metrics import BLEU, CHRF, TER
 
-    _check_lengths(hypotheses, references, "references")
+    for more in (references, *more_references):
+        _check_lengths(hypotheses, more, "references")
     if not hypotheses:
         raise InputError("no segments to score")
-    hyps, refs = list(hypotheses), [list(references)]
+    hyps, refs = list(hypotheses), [list(r) for r in (references, *more_references)]
     values: dict[str, float] = {}
     signatures: dict[str, str] = {}
     for key, metric in (("bleu", BLEU()), ("chrf", CHRF()), ("ter", TER())):
         values[key] = float(metric.corpus_score(hyps, refs).score)
         signatures[key] = str(metric.get_signature())
-    acc, kept, total = (None, 0, 0) if sources is None else placeholder_accuracy(hyps, sources)
-    added = 0 if sources is None else sum(map(placeholders_added, sources, hyps))
-    lost = 0 if sources is None else sum(map(numbers_lost, sources, hyps))
-    keys_lost = 0 if sources is None else sum(map(accelerators_lost, sources, hyps))
-    return Scores(
+    scores = Scores(
         bleu=values["bleu"],
         chrf=values["chrf"],
         ter=values["ter"],
         segments=len(hyps),
+        signatures=signatures,
+    )
+    return scores if sources is None else _with_source_checks(scores, hyps, sources)
+
+
+def _with_source_checks(scores: Scores, hypotheses: list[str], sources: Sequence[str]) -> Scores:
+    """``scores`` with what only the sources can tell: placeholders kept and added, numbers and
+    keyboard accelerators lost."""
+    acc, kept, total = placeholder_accuracy(hypotheses, sources)
+    return replace(
+        scores,
         placeholder_acc=acc,
         placeholders=(kept, total),
-        placeholders_added=added,
-        numbers_lost=lost,
-        accelerators_lost=keys_lost,
-        signatures=signatures,
+        placeholders_added=sum(map(placeholders_added, sources, hypotheses)),
+        numbers_lost=sum(map(numbers_lost, sources, hypotheses)),
+        accelerators_lost=sum(map(accelerators_lost, sources, hypotheses)),
     )
 
 

@@ -137,7 +137,7 @@ def test_placeholders_added_are_summed_over_the_corpus() -> None:
     hyps = ["%s konnte nicht geöffnet werden: %s", "%s und %s", "schlicht %d"]
     scores = score_corpus(hyps, hyps, srcs)
     assert scores.placeholders_added == 3 and scores.to_dict()["placeholders_added"] == 3
-    assert score_corpus(hyps, hyps).placeholders_added == 0  # no sources: not counted
+    assert score_corpus(hyps, hyps).placeholders_added is None  # no sources: not counted
 
 
 def test_numbers_lost_are_summed_over_the_corpus() -> None:
@@ -145,7 +145,7 @@ def test_numbers_lost_are_summed_over_the_corpus() -> None:
     hyps = ["Faltung kann nicht gelöscht werden", "Größe 1024", "schlicht 7"]
     scores = score_corpus(hyps, hyps, srcs)
     assert scores.numbers_lost == 2 and scores.to_dict()["numbers_lost"] == 2
-    assert score_corpus(hyps, hyps).numbers_lost == 0  # no sources: not counted
+    assert score_corpus(hyps, hyps).numbers_lost is None  # no sources: not counted
 
 
 @pytest.mark.parametrize(
@@ -172,7 +172,7 @@ def test_accelerators_lost_are_summed_over_the_corpus() -> None:
     hyps = ["Öffnen", "&Ja\nNein", "Tom und Jerry", "_Beenden"]
     scores = score_corpus(hyps, hyps, sources)
     assert scores.accelerators_lost == 2 and scores.to_dict()["accelerators_lost"] == 2
-    assert score_corpus(hyps, hyps).accelerators_lost == 0  # no sources: not counted
+    assert score_corpus(hyps, hyps).accelerators_lost is None  # no sources: not counted
 
 
 def test_scores_to_dict() -> None:
@@ -190,6 +190,34 @@ def test_scores_to_dict() -> None:
         "signatures",
     }
     assert data["placeholders"] == [1, 1] and data["placeholders_added"] == 0
+
+
+def test_without_sources_the_source_checks_are_unmeasured_not_zero() -> None:
+    data = score_corpus(["a %s 1"], ["a 2"]).to_dict()
+    assert [data[key] for key in SOURCE_CHECKS] == [None] * len(SOURCE_CHECKS)
+
+
+SOURCE_CHECKS = (
+    "placeholder_acc",
+    "placeholders",
+    "placeholders_added",
+    "numbers_lost",
+    "accelerators_lost",
+)
+
+
+def test_several_references_score_as_sacrebleu_scores_them() -> None:
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
+    hyps = ["the cat sat on a mat", "hello there world"]
+    refs = ["the cat sat on the mat", "hello world"]
+    refs2 = ["a cat sat on a mat", "hello there, world"]
+    scores = score_corpus(hyps, refs, more_references=[refs2])
+    assert scores.bleu == BLEU().corpus_score(hyps, [refs, refs2]).score
+    assert scores.chrf == CHRF().corpus_score(hyps, [refs, refs2]).score
+    assert scores.ter == TER().corpus_score(hyps, [refs, refs2]).score
+    assert scores.bleu > score_corpus(hyps, refs).bleu
+    assert all(s.startswith("nrefs:2|") for s in scores.signatures.values())
 
 
 @pytest.mark.parametrize(

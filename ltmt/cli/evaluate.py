@@ -14,7 +14,12 @@ from ltmt.terminology.consistency import TermScore
 
 def evaluate(
     hyp: Path = typer.Option(..., "--hyp", help="Hypotheses, one segment per line (UTF-8)."),
-    ref: Path = typer.Option(..., "--ref", help="References, aligned line by line with --hyp."),
+    ref: list[Path] = typer.Option(
+        ...,
+        "--ref",
+        help="References, aligned line by line with --hyp; repeat it for several references "
+        "per segment (scored as sacrebleu scores them: nrefs:2).",
+    ),
     src: Path | None = typer.Option(None, "--src", help="Sources: adds placeholder accuracy."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of a table."),
     consistency: bool = typer.Option(
@@ -29,14 +34,15 @@ def evaluate(
     user: str | None = typer.Option(None, "--user", "-u", help="Whose glossary and memory."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help="Memory store directory."),
 ) -> None:
-    """Score HYP against REF with sacrebleu; with SRC, the share of placeholders kept."""
+    """Score HYP against REF (one or several) with sacrebleu; with SRC, placeholders kept."""
     hypotheses = read_lines(hyp, "hypothesis")
-    references = read_lines(ref, "reference")
+    references = [read_lines(path, "reference") for path in ref]
     sources = read_lines(src, "source") if src is not None else None
-    _check_aligned(hyp, len(hypotheses), ref, len(references))
+    for path, lines in zip(ref, references, strict=True):
+        _check_aligned(hyp, len(hypotheses), path, len(lines))
     if src is not None and sources is not None:
         _check_aligned(hyp, len(hypotheses), src, len(sources))
-    scores = score_corpus(hypotheses, references, sources)
+    scores = score_corpus(hypotheses, references[0], sources, more_references=references[1:])
     terms: dict[str, TermScore] = {}
     if consistency:
         if sources is None:
@@ -90,8 +96,8 @@ def format_scores(scores: Scores) -> str:
         f"chrF2  {scores.chrf:6.2f}  {scores.signatures['chrf']}",
         f"TER    {scores.ter:6.2f}  {scores.signatures['ter']}",
     ]
-    kept, total = scores.placeholders
-    if scores.placeholder_acc is not None:
+    if scores.placeholder_acc is not None and scores.placeholders is not None:
+        kept, total = scores.placeholders
         lines.append(
             f"placeholders {scores.placeholder_acc:6.2f}% kept ({kept}/{total}), "
             f"{scores.placeholders_added} added"

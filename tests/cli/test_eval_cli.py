@@ -114,7 +114,53 @@ def test_without_src_has_no_placeholders(
     hyp, ref, _ = files
     code, out, _ = ltmt(["eval", "--hyp", str(hyp), "--ref", str(ref), "--json"], capsys)
     assert code == 0
-    assert json.loads(out)["placeholder_acc"] is None
+    data = json.loads(out)
+    for unmeasured in (
+        "placeholder_acc",
+        "placeholders",
+        "placeholders_added",
+        "numbers_lost",
+        "accelerators_lost",
+    ):
+        assert data[unmeasured] is None, unmeasured
+
+
+def test_several_refs_equal_sacrebleu_cli(
+    files: tuple[Path, Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hyp, ref, _ = files
+    ref2 = write(tmp_path / "ref2.txt", ["Datei nicht gefunden", *HYPS[1:3], "Hallo, Welt"])
+    code, out, _ = ltmt(
+        ["eval", "--hyp", str(hyp), "--ref", str(ref), "--ref", str(ref2), "--json"], capsys
+    )
+    assert code == 0
+    ours = json.loads(out)
+    theirs = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sacrebleu",
+            str(ref),
+            str(ref2),
+            "-i",
+            str(hyp),
+            "-m",
+            "bleu",
+            "chrf",
+            "ter",
+            "-w",
+            "4",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    reported = {entry["name"]: entry for entry in json.loads(theirs)}
+    assert round(ours["bleu"], 4) == reported["BLEU"]["score"]
+    assert round(ours["chrf"], 4) == reported["chrF2"]["score"]
+    assert round(ours["ter"], 4) == reported["TER"]["score"]
+    assert ours["signatures"]["bleu"] == reported["BLEU"]["signature"]
+    assert "nrefs:2" in ours["signatures"]["bleu"]
 
 
 @pytest.mark.parametrize(
@@ -136,6 +182,10 @@ def test_without_src_has_no_placeholders(
             r"ltmt: error: .*bad\.txt:2: not valid UTF-8 \(byte \d+\); convert the file to UTF-8",
         ),
         ("empty", r"ltmt: error: .*empty\.txt is empty: nothing to score"),
+        (
+            "short_second_ref",
+            r"ltmt: error: .*hyp\.txt has 4 lines but .*short\.txt has 3; they must align line",
+        ),
     ],
 )
 def test_errors(
@@ -160,6 +210,7 @@ def test_errors(
         "short_src": ["--hyp", str(hyp), "--ref", str(ref), "--src", short],
         "bad_utf8": ["--hyp", str(hyp), "--ref", str(bad)],
         "empty": ["--hyp", str(empty), "--ref", str(empty)],
+        "short_second_ref": ["--hyp", str(hyp), "--ref", str(ref), "--ref", short],
     }[case]
     code, out, err = ltmt(["eval", *argv], capsys)
     assert code == 1
