@@ -9,6 +9,7 @@ from typing import Any
 
 from ltmt.bench.config import ONLINE_SUFFIX
 from ltmt.bench.runner import BenchRun
+from ltmt.errors import InputError
 from ltmt.evaluate import BANDS
 from ltmt.segments import MEMORY_FREE
 
@@ -16,6 +17,28 @@ RESULTS_JSON = "results.json"
 RESULTS_MD = "results.md"
 BANDS_PNG = "bands.png"
 HYPOTHESES = "hypotheses.jsonl"
+REPORT_FILES = (RESULTS_JSON, RESULTS_MD, BANDS_PNG, HYPOTHESES)  # all a report ever writes
+
+
+def prepare_output(out_dir: Path, *, overwrite: bool = False) -> None:
+    """Make ``out_dir`` ready for :func:`write_report`, before anything is translated.
+
+    A file there, or a folder that holds anything, is refused: an earlier run's results are
+    not replaced by mistake. With ``overwrite``, the files an earlier report wrote there
+    (:data:`REPORT_FILES`, only those) are removed, so none of them (a ``bands.png`` this run
+    does not draw) is left to pass for this run's.
+    """
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"results folder {out_dir} is a file; give --output a folder")
+    if not out_dir.is_dir() or not any(out_dir.iterdir()):
+        return
+    if not overwrite:
+        raise InputError(
+            f"results folder {out_dir} is not empty; give another --output, or --overwrite to "
+            "replace the results there"
+        )
+    for name in REPORT_FILES:
+        (out_dir / name).unlink(missing_ok=True)
 
 
 def write_report(bench: BenchRun, results: dict[str, Any], out_dir: Path) -> list[Path]:

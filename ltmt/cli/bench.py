@@ -43,7 +43,17 @@ def bench(
         help="The USER.memory.jsonl used as the (unrelated) memory for --general-dir.",
     ),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="Results folder (default: runs/bench)."
+        None,
+        "--output",
+        "-o",
+        help="Results folder (default: runs/bench); one that holds anything is refused unless "
+        "--overwrite.",
+    ),
+    overwrite: bool = typer.Option(
+        False,
+        "--overwrite",
+        help="Replace the results in a --output folder that holds some (the files a bench "
+        "writes there are removed first; others are left).",
     ),
     config: Path | None = typer.Option(
         None, "--config", help="YAML under configs/bench/; flags override it."
@@ -109,6 +119,7 @@ def bench(
 ) -> None:
     """Benchmark memory-augmented translation: BLEU/chrF2/TER, placeholders, speed, BLEU by band."""
     from ltmt.bench import load_config, run_bench, summarize, write_report
+    from ltmt.bench.report import prepare_output
 
     if fusion_weights is not None:  # a bad option value: exit 2 (a config file's: 1)
         from ltmt.model.engine import check_fusion_weights
@@ -136,6 +147,7 @@ def bench(
         "fusion_options": fusion_option or None,  # none given: the config file's
     }
     settings = load_config(config, overrides, data_dir=data_dir, check_paths=True)
+    prepare_output(settings.output, overwrite=overwrite)
     run = run_bench(settings, progress=lambda line: typer.echo(f"ltmt: {line}", err=True))
     results = summarize(run)
     if consistency:

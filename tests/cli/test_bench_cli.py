@@ -210,6 +210,26 @@ def test_bad_fusion_weights_exit_as_their_kind_of_error(
     assert "int4" in stderr and len(stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("existing", ["file", "results"])
+def test_an_existing_output_is_refused_before_translating(
+    existing: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    if existing == "file":
+        out.write_text("", "utf-8")
+    else:
+        out.mkdir()
+        (out / "results.json").write_text("{}", "utf-8")
+    # no --model that exists: the refusal comes before the model loads
+    argv = ["bench", "--users-dir", str(DATA / "users"), "--output", str(out)]
+    code, stdout, stderr = ltmt([*argv, "--model", str(tmp_path / "no-model")], capsys)
+    assert code == 1 and stdout == ""
+    [line] = stderr.strip().splitlines()
+    expected = "is a file; give --output a folder" if existing == "file" else "--overwrite"
+    assert expected in line, line
+    assert (out / "results.json").read_text("utf-8") == "{}" if existing == "results" else True
+
+
 def test_bad_test_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "u.memory.jsonl").write_text('{"source": "a", "target": "b"}\n', "utf-8")
     (tmp_path / "u.test.jsonl").write_text(
