@@ -91,17 +91,7 @@ class BenchConfig:
             raise ConfigError(
                 "general_dir and memory_user go together (--general-dir DIR --memory-user FILE)"
             )
-        known = known_system_names()
-        if not self.systems:
-            raise ConfigError(f"systems is empty; name at least one of {', '.join(known)}")
-        unknown = [name for name in self.systems if name not in known]
-        if unknown:
-            raise ConfigError(
-                f"unknown system(s) {', '.join(unknown)}; choose from {', '.join(known)}"
-            )
-        duplicates = sorted({n for n in self.systems if self.systems.count(n) > 1})
-        if duplicates:
-            raise ConfigError(f"system(s) named twice: {', '.join(duplicates)}")
+        check_systems(self.systems)
         for key in ("limit", "batch_size", "beam", "top_k", "threads", "workers"):
             value = getattr(self, key)
             if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
@@ -125,9 +115,7 @@ class BenchConfig:
         # --fusion-weights itself, a bad option value (exit 2)
         check_choice("fusion_weights", self.fusion_weights, FUSION_WEIGHTS)
         parse_fusion_options(self.fusion_options)
-        from ltmt.model.fast_encoder import FUSION_ENCODERS
-
-        check_choice("fusion_encoder", self.fusion_encoder, FUSION_ENCODERS)
+        _check_fusion_encoder(self.fusion_encoder)
         if not 0 <= self.tm_threshold <= 100:
             raise ConfigError(f"tm_threshold must be within 0-100, got {self.tm_threshold}")
 
@@ -147,6 +135,42 @@ class BenchConfig:
                 else value
             )
         return data
+
+
+def check_systems(systems: tuple[str, ...]) -> None:
+    """Refuse an empty list of systems, a name no system has (the message lists them), and a
+    name given twice."""
+    known = known_system_names()
+    if not systems:
+        raise ConfigError(f"systems is empty; name at least one of {', '.join(known)}")
+    unknown = [name for name in systems if name not in known]
+    if unknown:
+        raise ConfigError(f"unknown system(s) {', '.join(unknown)}; choose from {', '.join(known)}")
+    duplicates = sorted({n for n in systems if systems.count(n) > 1})
+    if duplicates:
+        raise ConfigError(f"system(s) named twice: {', '.join(duplicates)}")
+
+
+def _check_fusion_encoder(value: str) -> None:
+    from ltmt.model.fast_encoder import FUSION_ENCODERS
+
+    check_choice("fusion_encoder", value, FUSION_ENCODERS)
+
+
+def check_overrides(overrides: Mapping[str, Any]) -> None:
+    """Refuse the command line's bad values on their own, before a config file is read: the
+    command line exits 2 on them, as on any option value that does not parse, while the same
+    values in a config file are a :class:`ConfigError` of the file (exit 1). ``overrides``:
+    :func:`load_config`'s (``None``: not given)."""
+    given = {key: value for key, value in overrides.items() if value is not None}
+    if "systems" in given:
+        check_systems(parse_systems(given["systems"]))
+    if "fusion_options" in given:
+        parse_fusion_options(given["fusion_options"])
+    if "fusion_encoder" in given:
+        _check_fusion_encoder(given["fusion_encoder"])
+    if "workers" in given and "threads" in given:
+        check_workers(given["workers"], given["threads"])
 
 
 def parse_systems(value: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:

@@ -146,6 +146,7 @@ def bench(
         "copy_guard": copy_guard,
         "fusion_options": fusion_option or None,  # none given: the config file's
     }
+    _check_option_values(overrides)
     settings = load_config(config, overrides, data_dir=data_dir, check_paths=True)
     prepare_output(settings.output, overwrite=overwrite)
     run = run_bench(settings, progress=lambda line: typer.echo(f"ltmt: {line}", err=True))
@@ -157,6 +158,19 @@ def bench(
     paths = write_report(run, results, settings.output)
     typer.echo(_summary_table(results))
     typer.echo(f"ltmt: wrote {', '.join(str(p) for p in paths)}", err=True)
+
+
+def _check_option_values(overrides: dict[str, Any]) -> None:
+    """A bad option value is a usage error (exit 2), as click's own are; the same value in a
+    config file is the file's error (exit 1)."""
+    from ltmt.bench.config import check_overrides
+    from ltmt.cli.main import click_errors
+    from ltmt.errors import ConfigError
+
+    try:
+        check_overrides(overrides)
+    except ConfigError as exc:
+        raise click_errors.UsageError(str(exc)) from exc
 
 
 def _summary_table(results: dict[str, Any]) -> str:

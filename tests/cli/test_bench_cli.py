@@ -137,14 +137,6 @@ def test_fusion_encoder_reaches_the_fused_systems(
         (["--users-dir", "{tmp}/nope"], r"users folder not found: .*nope"),
         (["--users-dir", "{tmp}"], r"no USER\.memory\.jsonl \+ USER\.test\.jsonl pairs in "),
         (
-            ["--users-dir", "{data}/users", "--systems", "base,gpt"],
-            r"unknown system\(s\) gpt; choose from base, tm",
-        ),
-        (
-            ["--users-dir", "{data}/users", "--systems", "base,base"],
-            r"system\(s\) named twice: base",
-        ),
-        (
             [],
             r"nothing to benchmark: give users_dir \(--users-dir\) or general_dir",
         ),
@@ -155,21 +147,8 @@ def test_fusion_encoder_reaches_the_fused_systems(
         ),
         (["--config", "{tmp}/nope.yaml"], r"config file not found: .*nope\.yaml"),
         (
-            ["--users-dir", "{data}/users", "--fusion-encoder", "onnx"],
-            "fusion_encoder must be auto, ctranslate2 or torch, got 'onnx'",
-        ),
-        (
             ["--users-dir", "{data}/users", "--model", "{tmp}/no-model"],
             r"model directory not found: .*no-model",
-        ),
-        (
-            ["--users-dir", "{data}/users", "--fusion-option", "neighbours"],
-            r"fusion option 'neighbours' is not KEY=VALUE \(e\.g\. neighbours=8\)",
-        ),
-        (
-            ["--users-dir", "{data}/users", "--systems", ""],
-            "systems is empty; name at least one of base, tm, tm-repair, exact, knn, attention, "
-            "knn-trained, auto$",
         ),
     ],
 )
@@ -188,6 +167,51 @@ def test_errors(
     [line] = stderr.strip().splitlines()
     assert line.startswith("ltmt: error: ")
     assert re.search(message, line), line
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--users-dir", "{data}/users", "--systems", "base,gpt"],
+            r"unknown system\(s\) gpt; choose from base, tm",
+        ),
+        (
+            ["--users-dir", "{data}/users", "--systems", "base,base"],
+            r"system\(s\) named twice: base",
+        ),
+        (
+            ["--users-dir", "{data}/users", "--fusion-encoder", "onnx"],
+            "fusion_encoder must be auto, ctranslate2 or torch, got 'onnx'",
+        ),
+        (
+            ["--users-dir", "{data}/users", "--fusion-option", "neighbours"],
+            r"fusion option 'neighbours' is not KEY=VALUE \(e\.g\. neighbours=8\)",
+        ),
+        (
+            ["--users-dir", "{data}/users", "--systems", ""],
+            "systems is empty; name at least one of base, tm, tm-repair, exact, knn, attention, "
+            "knn-trained, auto\\. See 'ltmt bench --help'\\.$",
+        ),
+        (
+            ["--users-dir", "{data}/users", "--systems", "Base"],
+            r"unknown system\(s\) Base; choose from base, tm",
+        ),
+        (
+            ["--users-dir", "{data}/users", "--workers", "5", "--threads", "2"],
+            "workers 5 is more than threads 2",
+        ),
+    ],
+)
+def test_bad_option_values_exit_2_before_anything_runs(
+    args: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["bench", *(a.format(data=DATA) for a in args), "--output", str(tmp_path / "out")]
+    code, stdout, stderr = ltmt(argv, capsys)
+    assert code == 2 and stdout == ""
+    [line] = stderr.strip().splitlines()
+    assert line.startswith("ltmt: error: ") and re.search(message, line), line
     assert not (tmp_path / "out").exists()
 
 
@@ -273,7 +297,8 @@ def test_config_data_not_found_hints_at_data_dir(
         "(pass --data-dir DIR, the folder that holds the data)\n"
     )
     # with the right --data-dir the paths are found: the next check (a bad system) speaks
-    argv = ["bench", "--config", str(config), "--data-dir", str(DATA), "--systems", "bogus"]
+    config.write_text("data_dir: /no/such/data\nusers_dir: users\nsystems: [bogus]\n", "utf-8")
+    argv = ["bench", "--config", str(config), "--data-dir", str(DATA)]
     code, _, err = ltmt(argv, capsys)
     assert code == 1 and "users_dir" not in err and "bogus" in err
 
