@@ -54,7 +54,9 @@ class BenchConfig:
     (``ltmt translate --fusion-option``, read by
     :func:`ltmt.fusion.registry.parse_fusion_options`: ``combiner=DIR`` for ``knn-trained``,
     ``neighbours=8`` for ``knn``); a system whose method takes no such option is skipped with
-    the reason.
+    the reason where another fusion system takes them, and an option no fusion system of the run
+    takes, or a value that keeps one from building, is an error
+    (:func:`~ltmt.bench.systems.build_systems`).
     ``data_dir``: what the config file's relative paths were read against (recorded in
     ``results.json``; set by :func:`load_config`).
     """

@@ -2,17 +2,20 @@
 
 ``base``, ``tm``, ``tm-repair`` and ``exact`` are built in; every other name is a fusion method
 given to ``Translator(fusion=NAME)``, so a new fusion method needs no change here. A fusion
-method that cannot be built (not in this version, or its trained weights missing) is *skipped*
-with the reason rather than failing the whole run.
+method that cannot be built here (not in this version, or its trained weights missing) is
+*skipped* with the reason rather than failing the whole run; one that the user's own
+``fusion_options`` keep from running (a mistyped option, a combiner folder that does not load)
+is an error, found before anything is translated.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ltmt.errors import LtmtError
+from ltmt.fusion.registry import UnknownFusionOption
 from ltmt.segments import Translation
 
 if TYPE_CHECKING:
@@ -217,10 +220,15 @@ def build_systems(
 
     Names are checked by :class:`~ltmt.bench.config.BenchConfig`. A fusion method that cannot
     be built is skipped with the error's message as the reason (one that loads its weights
-    lazily can still fail at its first batch: the runner skips it then).
+    lazily can still fail at its first batch: the runner skips it then). One that builds
+    without the run's ``fusion_options`` but not with them is the user's error, raised: a bad
+    option value or path; an option it does not take is skipped only where another fusion
+    system of the run takes the options (``neighbours=8`` for ``knn``, not ``attention``),
+    else raised (a typo such as ``neighbour=8``).
     """
     systems: list[System] = []
     skipped: dict[str, str] = {}
+    not_taken: list[UnknownFusionOption] = []
     for name in names:
         factory = BUILTIN.get(name)
         if factory is not None:
@@ -229,8 +237,28 @@ def build_systems(
         system = TranslatorSystem(name, options, fusion=name)
         try:
             system.bind(None)  # builds the fusion method: an unavailable one fails here
+        except UnknownFusionOption as exc:
+            not_taken.append(exc)
+            skipped[name] = str(exc)
+            continue
         except LtmtError as exc:
+            if options.fusion_options and _builds_without_options(system):
+                raise
             skipped[name] = str(exc)
             continue
         systems.append(system)
+    fused = [s for s in systems if isinstance(s, TranslatorSystem) and s.fusion != "none"]
+    if not_taken and not fused:
+        raise not_taken[0]
     return systems, skipped
+
+
+def _builds_without_options(system: TranslatorSystem) -> bool:
+    """Whether ``system`` builds without the run's fusion options: then they kept it from
+    building, not this machine or this model."""
+    bare = replace(system, options=replace(system.options, fusion_options=()))
+    try:
+        bare.bind(None)
+    except LtmtError:
+        return False
+    return True

@@ -38,6 +38,11 @@ def auto_method(model_dir: Path | None) -> str:
 FUSION_NAMES = ("none", *FUSION_METHODS, "auto")
 
 
+class UnknownFusionOption(ConfigError):
+    """A ``--fusion-option`` KEY that the fusion method takes no option of (a typo, or an option
+    of another method): ``ltmt bench`` tells it from a method that cannot run here."""
+
+
 def parse_fusion_options(items: Sequence[str]) -> dict[str, Any]:
     """``["neighbours=8", "repair=false", "tau=2.5"]`` → ``{"neighbours": 8, ...}``.
 
@@ -91,10 +96,12 @@ def make_fusion(name: str, model_dir: Path | None = None, **options: Any) -> Fus
         fusion: Fusion = getattr(module, class_name)(**options)
     except TypeError as exc:  # an unknown keyword: name the method and the offending option
         problem = _keyword_problem(exc, options)
+        if not problem.startswith("unknown option"):
+            raise ConfigError(f"fusion method {name!r}: {problem}") from exc
         known = _config_options(getattr(module, class_name))
-        if known and problem.startswith("unknown option"):
+        if known:
             problem += f"; its options: {', '.join(known)}"
-        raise ConfigError(f"fusion method {name!r}: {problem}") from exc
+        raise UnknownFusionOption(f"fusion method {name!r}: {problem}") from exc
     return fusion
 
 

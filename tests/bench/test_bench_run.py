@@ -220,6 +220,40 @@ def test_unknown_fusion_module_is_skipped(
     assert skipped == {"ghost": "fusion method 'ghost' is not available in this version"}
 
 
+def _fusion_systems(
+    tiny_model_dir: Path, names: list[str], *options: str
+) -> tuple[list[str], dict[str, str]]:
+    backbone = Translator(tiny_model_dir).backbone
+    systems, skipped = build_systems(
+        names, DecodeOptions(backbone, beam=1, fusion_options=options), 70
+    )
+    return [s.name for s in systems], skipped
+
+
+def test_a_fusion_option_no_system_takes_is_an_error(tiny_model_dir: Path) -> None:
+    from ltmt.fusion.registry import UnknownFusionOption
+
+    with pytest.raises(UnknownFusionOption, match=r"'knn': unknown option 'neighbour'; its opt"):
+        _fusion_systems(tiny_model_dir, ["base", "knn"], "neighbour=8")
+
+
+def test_a_fusion_option_another_system_takes_skips_the_system_that_does_not(
+    tiny_model_dir: Path,
+) -> None:
+    names, skipped = _fusion_systems(tiny_model_dir, ["base", "knn", "knn-trained"], "neighbours=8")
+    assert names == ["base", "knn"]
+    assert "unknown option 'neighbours'" in skipped["knn-trained"]
+
+
+def test_a_combiner_folder_that_does_not_load_is_an_error(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    from ltmt.errors import ModelError
+
+    with pytest.raises(ModelError, match=r"no trained combiner in .*nowhere"):
+        _fusion_systems(tiny_model_dir, ["base", "knn-trained"], f"combiner={tmp_path}/nowhere")
+
+
 def _two_workers(tiny_model_dir: Path, output: Path, **settings: Any) -> BenchConfig:
     """The dev-like users on the tiny model, beam 1, one line a batch, two workers."""
     return BenchConfig(
