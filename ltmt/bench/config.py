@@ -128,7 +128,7 @@ class BenchConfig:
         for f in fields(self):
             value = getattr(self, f.name)
             if f.name == "model" and value is not None and Path(value).expanduser().exists():
-                value = Path(value).expanduser()
+                value = Path(value).expanduser().resolve()  # as results.json's model
             data[f.name] = (
                 str(value.absolute())
                 if isinstance(value, Path)

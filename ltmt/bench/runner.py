@@ -68,7 +68,7 @@ class BenchRun:
     """Everything a run produced, before scoring."""
 
     config: BenchConfig
-    model: str  # a local model's absolute path, else its name
+    model: str  # a local model's resolved path, else its name
     threads: int
     token_unit: str
     runs: tuple[SystemRun, ...]
@@ -177,7 +177,7 @@ def _run(config: BenchConfig, say: Progress) -> BenchRun:
         raise ConfigError(f"none of the systems could run ({', '.join(skipped)} skipped)")
     return BenchRun(
         config=config,
-        model=str(backbone.path.absolute()) if backbone.path is not None else str(backbone.name),
+        model=str(backbone.path.resolve()) if backbone.path is not None else str(backbone.name),
         model_fingerprint=backbone.weights_fingerprint,
         threads=torch.get_num_threads(),
         workers=plan_parallelism(

@@ -27,6 +27,24 @@ def test_fingerprint_is_stable_and_tracks_weights(tiny_model_dir):
     assert load_backbone(tiny_model_dir).fingerprint == load_backbone(tiny_model_dir).fingerprint
 
 
+def test_fingerprint_is_of_the_contents_not_the_path_or_the_times(
+    tiny_model_dir, tmp_path, monkeypatch
+):
+    import os
+
+    first = load_backbone(tiny_model_dir).weights_fingerprint
+    copy = tmp_path / "elsewhere" / "model"
+    shutil.copytree(tiny_model_dir, copy)  # a fresh clone: another place, other mtimes
+    for file in copy.iterdir():
+        os.utime(file, ns=(1, 1))
+    monkeypatch.chdir(tmp_path)
+    assert load_backbone(Path("elsewhere/model")).weights_fingerprint == first
+    assert load_backbone(Path("elsewhere/../elsewhere/model")).weights_fingerprint == first
+    config = copy / "config.json"
+    config.write_text(config.read_text("utf-8") + "\n", "utf-8")  # another config: another
+    assert load_backbone(copy).weights_fingerprint != first
+
+
 def test_int8_states_are_told_apart_by_the_width_of_their_weights(tiny_model_dir, monkeypatch):
     """Int8 weights keep to 7 bits where the CPU lacks VNNI: their states are others, so a
     store of states shared by two machines must not mix them; other weights are unaffected."""
