@@ -3,7 +3,9 @@
 Scores over several users are corpus-level over the pooled segments (not a mean of per-user
 scores). The layout (``"format": "ltmt-bench/1"``)::
 
-    model (a local model's absolute path), model_fingerprint, trained {system: {path,
+    ltmt_version, software {git {commit, dirty} | null, python, torch, ctranslate2, numpy,
+    transformers, sacrebleu (each null where not installed), cpu_count},
+    model (a local model's resolved path), model_fingerprint, trained {system: {path,
     fingerprint}} (the trained combiner or adapter each fused system read),
     threads, token_unit, sacrebleu {bleu, chrf, ter}, config (paths absolute, data_dir
     included), skipped {name: reason},
@@ -27,6 +29,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from ltmt.bench.provenance import software_summary
 from ltmt.bench.runner import BenchRun, SystemRun
 from ltmt.evaluate import BANDS, sacrebleu_signatures, score_corpus
 from ltmt.model.cpu import cpu_summary
@@ -45,6 +48,7 @@ def summarize(bench: BenchRun) -> dict[str, Any]:
     results: dict[str, Any] = {
         "format": FORMAT,
         "ltmt_version": __version__,
+        "software": software_summary(),
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "model": bench.model,
         "model_fingerprint": bench.model_fingerprint,

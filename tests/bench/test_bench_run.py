@@ -321,6 +321,8 @@ def test_fusion_options_reach_the_systems_and_the_record_fingerprints_them(
     results = summarize(run_bench(config))
     assert results["model"] == str(model_with_combiner)
     assert len(results["model_fingerprint"]) == 16
+    assert results["software"]["git"] is None or len(results["software"]["git"]["commit"]) == 40
+    assert results["software"]["torch"] == torch.__version__
     assert results["trained"] == {
         "knn-trained": {"path": str(combiner), "fingerprint": files_fingerprint(combiner)}
     }
