@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, NoPairsError
 from ltmt.evaluate import read_lines
 from ltmt.segments import PairRecord
 
@@ -50,6 +50,19 @@ def read_jsonl_pairs(path: Path, what: str = "test") -> list[PairRecord]:
     return list(read_pairs(path))
 
 
+def read_memory(path: Path, user: str) -> tuple[PairRecord, ...]:
+    """The pairs of ``user``'s memory file; none (a cold-start user, benchmarked with an empty
+    memory, said in a warning) where it holds no pair: a new user is a case to measure, not an
+    error that stops the run."""
+    try:
+        return tuple(read_jsonl_pairs(path, "memory"))
+    except NoPairsError:
+        logger.warning(
+            "user %s: %s holds no pairs: benchmarked with no memory (a cold start)", user, path
+        )
+        return ()
+
+
 def find_users(users_dir: Path, limit: int | None = None) -> list[TestSet]:
     """One :class:`TestSet` per ``USER.memory.jsonl`` + ``USER.test.jsonl`` pair, sorted by user."""
     if not users_dir.is_dir():
@@ -71,7 +84,7 @@ def find_users(users_dir: Path, limit: int | None = None) -> list[TestSet]:
                 user=user,
                 sources=tuple(r.source for r in test),
                 references=tuple(r.target for r in test),
-                memory=tuple(read_jsonl_pairs(memories[user])),
+                memory=read_memory(memories[user], user),
                 memory_origin=memories[user].name,
             )
         )

@@ -223,7 +223,10 @@ def _run_offline(
 ) -> SystemRun:
     translator = _started(system.bind(memory))
     started = time.perf_counter()
-    translations = translator.translate(list(testset.sources), testset.user, fit=False)
+    # a cold-start user (an empty memory) is no user of the store: translated as no one's,
+    # not warned about as a misspelt one
+    user = testset.user if testset.memory else None
+    translations = translator.translate(list(testset.sources), user, fit=False)
     seconds = time.perf_counter() - started
     run = _system_run(system.name, testset, general, translations, bands, seconds, count_tokens)
     return with_fused_settings(run, translator)

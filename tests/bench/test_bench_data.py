@@ -102,3 +102,16 @@ def test_folder_errors(tmp_path: Path) -> None:
     write(tmp_path / "a.de", "x\n")
     with pytest.raises(InputError, match=r"a\.en has 2 lines but .*a\.de has 1"):
         find_general_sets(tmp_path, memory, "en", "de")
+
+
+def test_an_empty_memory_is_a_cold_start_user(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    shutil.copy(DATA / "users" / "alpha.test.jsonl", tmp_path / "bob.test.jsonl")
+    (tmp_path / "bob.memory.jsonl").write_text("", "utf-8")
+    with caplog.at_level(logging.WARNING, logger="ltmt.bench.data"):
+        [bob] = find_users(tmp_path)
+    assert bob.memory == () and len(bob.sources) == 4
+    assert (
+        "user bob: " in caplog.text and "benchmarked with no memory (a cold start)" in caplog.text
+    )
