@@ -63,6 +63,32 @@ def read_memory(path: Path, user: str) -> tuple[PairRecord, ...]:
         return ()
 
 
+def scorable_pairs(pairs: list[PairRecord], user: str, path: Path) -> list[PairRecord]:
+    """The test ``pairs`` a score can use: those with an empty source or reference (nothing to
+    translate, or nothing to score against) and those flagged ``fuzzy`` (a translation not yet
+    reviewed, left out as a memory import leaves it) are left out; one warning counts them,
+    and the pairs that name another user than ``user`` (scored, but likely misplaced)."""
+    kept = [p for p in pairs if p.source.strip() and p.target.strip() and not _fuzzy(p)]
+    empty = sum(1 for p in pairs if not p.source.strip() or not p.target.strip())
+    fuzzy = len(pairs) - len(kept) - empty
+    misplaced = [p for p in kept if p.metadata.get("user", user) != user]
+    problems = []
+    if empty:
+        problems.append(f"left out {empty} with an empty source or reference")
+    if fuzzy:
+        problems.append(f"left out {fuzzy} flagged fuzzy")
+    if misplaced:
+        others = ", ".join(sorted({str(p.metadata["user"]) for p in misplaced}))
+        problems.append(f"scored {len(misplaced)} that name another user ({others})")
+    if problems:
+        logger.warning("user %s: %s: %s", user, path, "; ".join(problems))
+    return kept
+
+
+def _fuzzy(pair: PairRecord) -> bool:
+    return pair.metadata.get("fuzzy") is True
+
+
 def find_users(users_dir: Path, limit: int | None = None) -> list[TestSet]:
     """One :class:`TestSet` per ``USER.memory.jsonl`` + ``USER.test.jsonl`` pair, sorted by user."""
     if not users_dir.is_dir():
@@ -77,7 +103,7 @@ def find_users(users_dir: Path, limit: int | None = None) -> list[TestSet]:
         raise InputError(f"no USER{MEMORY_SUFFIX} + USER{TEST_SUFFIX} pairs in {users_dir}")
     sets = []
     for user in users:
-        test = read_jsonl_pairs(tests[user])[:limit]
+        test = scorable_pairs(read_jsonl_pairs(tests[user]), user, tests[user])[:limit]
         sets.append(
             TestSet(
                 name=user,

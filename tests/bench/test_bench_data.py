@@ -115,3 +115,24 @@ def test_an_empty_memory_is_a_cold_start_user(
     assert (
         "user bob: " in caplog.text and "benchmarked with no memory (a cold start)" in caplog.text
     )
+
+
+def test_test_pairs_a_score_cannot_use_are_left_out_and_counted(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    shutil.copy(DATA / "users" / "alpha.memory.jsonl", tmp_path / "eve.memory.jsonl")
+    (tmp_path / "eve.test.jsonl").write_text(
+        '{"user": "eve", "source": "Open %s", "target": "%s öffnen"}\n'
+        '{"user": "eve", "source": "Untranslated", "target": ""}\n'
+        '{"user": "eve", "source": " ", "target": "Leere Quelle"}\n'
+        '{"user": "ann", "source": "Deleted %d files.", "target": "%d Dateien gelöscht."}\n'
+        '{"user": "eve", "source": "Show help", "target": "Hilfe anzeigen", "fuzzy": true}\n',
+        "utf-8",
+    )
+    with caplog.at_level(logging.WARNING, logger="ltmt.bench.data"):
+        [eve] = find_users(tmp_path)
+    assert eve.sources == ("Open %s", "Deleted %d files.")
+    assert (
+        "left out 2 with an empty source or reference; left out 1 flagged fuzzy; "
+        "scored 1 that name another user (ann)"
+    ) in caplog.text
