@@ -30,6 +30,7 @@ __all__ = [
     "Scores",
     "extract_placeholders",
     "fuzzy_band",
+    "normalization_mismatches",
     "placeholder_accuracy",
     "placeholder_matches",
     "read_lines",
@@ -143,6 +144,18 @@ def _with_source_checks(scores: Scores, hypotheses: list[str], sources: Sequence
         placeholders_added=sum(map(placeholders_added, sources, hypotheses)),
         numbers_lost=sum(map(numbers_lost, sources, hypotheses)),
         accelerators_lost=sum(map(accelerators_lost, sources, hypotheses)),
+    )
+
+
+def normalization_mismatches(hypotheses: Sequence[str], references: Sequence[str]) -> int:
+    """How many lines pair a hypothesis and a reference written in different Unicode forms
+    (one NFC, the other not: ``é`` as one character against ``e`` + a combining accent). The
+    scores count those characters as different, as sacrebleu does; a caller warns of it."""
+    import unicodedata
+
+    return sum(
+        unicodedata.is_normalized("NFC", h) != unicodedata.is_normalized("NFC", r)
+        for h, r in zip(hypotheses, references, strict=True)
     )
 
 

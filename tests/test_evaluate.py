@@ -12,6 +12,7 @@ from ltmt.evaluate import (
     BANDS,
     extract_placeholders,
     fuzzy_band,
+    normalization_mismatches,
     placeholder_accuracy,
     placeholder_matches,
     read_lines,
@@ -250,3 +251,16 @@ def test_read_lines_errors(tmp_path: Path) -> None:
         InputError, match=r"bad\.txt:2: not valid UTF-8 \(byte 3\); convert the file to UTF-8"
     ):
         read_lines(bad)
+
+
+@pytest.mark.parametrize(
+    ("hyps", "refs", "count"),
+    [
+        (["Größe", "café"], ["Größe", "café"], 0),
+        (["Gro\u0308\u00dfe", "cafe\u0301"], ["Größe", "café"], 2),
+        (["Größe", "plain"], ["Gro\u0308\u00dfe", "plain"], 1),
+        (["Gro\u0308\u00dfe"], ["Gro\u0308\u00dfe"], 0),  # both NFD: alike
+    ],
+)
+def test_normalization_mismatches(hyps: list[str], refs: list[str], count: int) -> None:
+    assert normalization_mismatches(hyps, refs) == count

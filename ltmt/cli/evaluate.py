@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from ltmt.errors import InputError
-from ltmt.evaluate import Scores, read_lines, score_corpus
+from ltmt.evaluate import Scores, normalization_mismatches, read_lines, score_corpus
 from ltmt.terminology.consistency import TermScore
 
 
@@ -43,6 +43,8 @@ def evaluate(
     if src is not None and sources is not None:
         _check_aligned(hyp, len(hypotheses), src, len(sources))
     scores = score_corpus(hypotheses, references[0], sources, more_references=references[1:])
+    for path, lines in zip(ref, references, strict=True):
+        _warn_of_normalization(hyp, hypotheses, path, lines)
     terms: dict[str, TermScore] = {}
     if consistency:
         if sources is None:
@@ -109,6 +111,21 @@ def format_scores(scores: Scores) -> str:
         )
     lines.append(f"segments {scores.segments}")
     return "\n".join(lines)
+
+
+def _warn_of_normalization(
+    hyp: Path, hypotheses: list[str], ref: Path, references: list[str]
+) -> None:
+    """Say where the hypotheses and a reference are in different Unicode forms: the scores,
+    sacrebleu's, count é and e + ◌́ as different characters, a loss no translation made."""
+    mismatched = normalization_mismatches(hypotheses, references)
+    if mismatched:
+        typer.echo(
+            f"ltmt: warning: {mismatched} of {len(hypotheses)} lines of {hyp} and {ref} are in "
+            "different Unicode forms (NFC and NFD): the scores count their accented letters "
+            "as different; normalize both files to NFC to compare the words",
+            err=True,
+        )
 
 
 def _check_aligned(first: Path, first_count: int, second: Path, second_count: int) -> None:

@@ -228,3 +228,16 @@ def test_table_says_lost_numbers_and_accelerators(
     code, out, _ = ltmt(["eval", "--hyp", str(hyp), "--ref", str(hyp), "--src", str(src)], capsys)
     assert code == 0
     assert "numbers 1 lost, keyboard accelerators 1 lost" in out.splitlines()
+
+
+def test_a_hypothesis_in_another_unicode_form_is_warned_of_and_scored_as_sacrebleu(
+    files: tuple[Path, Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import unicodedata
+
+    _, ref, _ = files
+    nfd = write(tmp_path / "nfd.txt", [unicodedata.normalize("NFD", line) for line in REFS])
+    code, out, err = ltmt(["eval", "--hyp", str(nfd), "--ref", str(ref), "--json"], capsys)
+    assert code == 0
+    assert json.loads(out)["bleu"] < 100  # the score is sacrebleu's, unchanged
+    assert re.search(r"ltmt: warning: 1 of 4 lines of .*nfd\.txt and .*ref\.txt are in diff", err)
