@@ -104,7 +104,11 @@ def test_conversion_is_cached_and_redone_when_the_model_changes(tiny_model_dir, 
     assert convert(load_backbone(model), "int8", tmp_path / "cache") == first  # a cache hit
     assert (first / "model.bin").stat().st_mtime_ns == stamp
     weights = model / "model.safetensors"
-    weights.write_bytes(weights.read_bytes())  # new weights (same bytes, new mtime)
+    weights.write_bytes(weights.read_bytes())  # the same weights written again: a new mtime
+    assert convert(load_backbone(model), "int8", tmp_path / "cache") == first  # still a hit
+    data = bytearray(weights.read_bytes())
+    data[-1] ^= 1  # new weights: a bit of the last tensor's last value
+    weights.write_bytes(bytes(data))
     second = convert(load_backbone(model), "int8", tmp_path / "cache")
     assert second != first and (second / "model.bin").is_file()
     assert converted_dir(load_backbone(model), "float32", tmp_path / "cache") != second
