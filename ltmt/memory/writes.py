@@ -44,7 +44,7 @@ from ltmt.memory.layout import (
     user_key,
 )
 from ltmt.memory.rows import encode_user, user_info
-from ltmt.memory.sources import READ_CHUNK, stored_source_chunks
+from ltmt.memory.sources import READ_CHUNK, FetchedSources, stored_source_chunks
 from ltmt.text import fold_space
 from ltmt.workers import limit_malloc_arenas
 
@@ -176,7 +176,7 @@ def add_pairs(
         def store(new: list[_NewRow]) -> None:
             """Index and store the pairs given new ids."""
             ids = np.arange(next_id - len(new), next_id, dtype=np.int64)
-            index(ids, [folded.casefold() for *_, folded, _ in new])
+            index.add(ids, [folded.casefold() for *_, folded, _ in new])
             seg_items, norm_items, pair_items = [], [], []
             for key, src, tgt, metadata, folded, id_utf8 in new:
                 seg, norm = seg_prefix + id_utf8, norm_prefix + id_utf8
@@ -192,7 +192,9 @@ def add_pairs(
         for position in range(0, len(pairs), IMPORT_BATCH):
             batch = pairs[position : position + IMPORT_BATCH]
             rows = _keyed_rows(txn, pair_prefix, cipher, batch, seen, existing_user is not None)
-            newest = _newest_translations(txn, uid, cipher, rows)
+            if any(row[5] is not None for row in rows):
+                index.flush()  # the lookup reads postings: this write's own must be there
+            newest = _newest_translations(txn, uid, cipher, rows, next_id)
             # first the new pairs and their ids, so the worker can index them while this
             # thread stores them
             new: list[_NewRow] = []
@@ -256,24 +258,102 @@ def _keyed_rows(
 
 
 def _newest_translations(
-    txn: lmdb.Transaction, uid: int, cipher: PlainCipher, rows: Sequence[_Row]
+    txn: lmdb.Transaction, uid: int, cipher: PlainCipher, rows: Sequence[_Row], end: int
 ) -> dict[str, int]:
     """For each index text (case-folded source) of the ``rows`` stored already, the highest id
     of a segment of that text above the lowest of their ids: a stored pair with a higher one
-    is not the translation a search reuses. Read from the sources of those ids alone (none
-    when no pair is stored: an import of new pairs reads nothing more)."""
+    is not the translation a search reuses. ``end``: the user's next id (none when no pair is
+    stored: an import of new pairs reads nothing more).
+
+    Only the sources of the texts' candidates in the index are read (:func:`_candidates`),
+    unless finding them would cost more than reading every source from that lowest id on (a
+    large re-import): re-adding one stored pair then reads a few sources, not the memory."""
     stored = [(row[4].casefold(), row[5]) for row in rows if row[5] is not None]
     if not stored:
         return {}
     wanted = {text for text, _ in stored}
-    newest: dict[str, int] = {}
     first = min(seg_id for _, seg_id in stored) + 1
+    found = _candidates(txn, uid, cipher, wanted, first, budget=end - first)
+    if found is None:
+        newest = _newest_by_scan(txn, uid, cipher, wanted, first)
+    else:
+        newest = _newest_of_candidates(txn, uid, cipher, found)
+    return {text: newest.get(text, 0) for text in wanted}
+
+
+def _newest_of_candidates(
+    txn: lmdb.Transaction, uid: int, cipher: PlainCipher, found: Mapping[str, np.ndarray]
+) -> dict[str, int]:
+    """Per index text of ``found``, the highest of its candidate ids whose source is that text
+    (none: left out)."""
+    newest: dict[str, int] = {}
+    sources = FetchedSources(txn, uid, cipher, casefold=True)
+    for text, ids in found.items():
+        for seg_id, source in zip(ids.tolist(), sources.texts(ids), strict=True):
+            if source == text:
+                newest[text] = seg_id  # ids ascend: the last is the highest
+    return newest
+
+
+def _newest_by_scan(
+    txn: lmdb.Transaction, uid: int, cipher: PlainCipher, wanted: set[str], first: int
+) -> dict[str, int]:
+    """Per index text of ``wanted``, the highest id from ``first`` on of a segment of that text
+    (none: left out), read from every source from ``first`` on."""
+    newest: dict[str, int] = {}
     for ids, values in stored_source_chunks(txn, uid, first, cipher, READ_CHUNK):
         for seg_id, value in zip(ids.tolist(), values, strict=True):
             text = value.decode("utf-8").casefold()
             if text in wanted:
                 newest[text] = seg_id  # ids ascend: the last is the highest
-    return {text: newest.get(text, 0) for text in wanted}
+    return newest
+
+
+def _candidates(
+    txn: lmdb.Transaction,
+    uid: int,
+    cipher: PlainCipher,
+    texts: set[str],
+    first: int,
+    *,
+    budget: int,
+) -> dict[str, np.ndarray] | None:
+    """Per index text of ``texts``, the ids from ``first`` on of the segments holding its two
+    rarest terms, ascending: a segment of that text holds every one of its terms (the index is
+    exact: a deleted segment's id is out of its postings, and the postings written earlier in
+    ``txn`` are read through it). None once the head entries and postings read pass ``budget``
+    (reading the sources from ``first`` on is then cheaper), or before reading anything when
+    the texts have more characters than ``budget`` (about a head entry each: a re-import)."""
+    if sum(map(len, texts)) > budget:
+        return None
+    cursor = txn.cursor()
+    found: dict[str, np.ndarray] = {}
+    cost = 0
+    for text in texts:
+        keys = postings.head_keys(uid, postings.query_terms(text, cipher))
+        heads = sorted(
+            ((*postings.parse_head(txn.get(key)), key) for key in keys), key=lambda h: h[0]
+        )
+        cost += len(heads) + sum(df for df, _, _ in heads[:2])
+        if cost > budget:
+            return None
+        ids = np.zeros(0, dtype=np.int64)  # a term no segment holds: no segment of the text
+        if heads[0][0]:
+            lists = [_posting_list(cursor, key, df, tail) for df, tail, key in heads[:2]]
+            ids = lists[0]
+            if len(lists) == 2:
+                ids = np.intersect1d(ids, lists[1], assume_unique=True)
+        found[text] = ids[ids >= first]
+    return found
+
+
+def _posting_list(cursor: lmdb.Cursor, key: bytes, df: int, tail: np.ndarray) -> np.ndarray:
+    """The ids of the term whose head is ``key`` (``df`` of them, the newest ``tail``), ascending
+    (``(df,)`` int64)."""
+    parts = [tail]
+    if df > tail.size and cursor.set_key(key):
+        parts = postings.read_postings(cursor, key, tail)
+    return np.concatenate(parts).astype(np.int64)
 
 
 def _refresh(
@@ -314,34 +394,48 @@ def _primary(code: str) -> str:
     return code.replace("_", "-").split("-")[0].lower()
 
 
+class _Indexer:
+    """Indexes batches of new segments: their entries are computed in a worker thread (numpy,
+    which releases the GIL), and each batch's are written in this thread (LMDB write
+    transactions belong to their thread) while the worker computes the next batch's
+    (:func:`_indexing`)."""
+
+    def __init__(
+        self, txn: lmdb.Transaction, uid: int, cipher: PlainCipher, worker: ThreadPoolExecutor
+    ) -> None:
+        self._txn, self._uid, self._cipher, self._worker = txn, uid, cipher, worker
+        self._pending: list[Future[postings.IndexRows]] = []
+
+    def add(self, ids: np.ndarray, texts: list[str]) -> None:
+        """Index the new segments ``ids`` with index ``texts`` (written later: :meth:`flush`)."""
+        if texts:
+            self._pending.append(self._worker.submit(postings.index_rows, ids, texts, self._cipher))
+            self._write_pending(keep=1)  # the earlier batch's, while the worker does this one
+
+    def flush(self) -> None:
+        """Write every batch added so far, so that reads of postings in the transaction see
+        them (:func:`_newest_translations`)."""
+        self._write_pending(keep=0)
+
+    def _write_pending(self, keep: int) -> None:
+        while len(self._pending) > keep:
+            rows = self._pending.pop(0).result()
+            postings.write_index_rows(self._txn, self._uid, rows, self._cipher)
+
+
 @contextmanager
-def _indexing(
-    txn: lmdb.Transaction, uid: int, cipher: PlainCipher
-) -> Iterator[Callable[[np.ndarray, list[str]], None]]:
-    """A function that indexes a batch of new segments ``(ids, index texts)``: their entries
-    are computed in a worker thread (numpy, which releases the GIL), and each batch's are
-    written in this thread (LMDB write transactions belong to their thread) while the worker
-    computes the next batch's, or on leaving the block. An error leaves nothing pending: the
-    transaction aborts. (Not :func:`ltmt.workers.ordered_map`: it keeps up to two batches per
-    worker in flight, and runs a single worker inline.)"""
-    pending: list[Future[postings.IndexRows]] = []
+def _indexing(txn: lmdb.Transaction, uid: int, cipher: PlainCipher) -> Iterator[_Indexer]:
+    """An :class:`_Indexer` of new segments, whose batches are all written on leaving the block.
+    An error leaves nothing pending: the transaction aborts. (Not
+    :func:`ltmt.workers.ordered_map`: it keeps up to two batches per worker in flight, and runs
+    a single worker inline.)"""
     # one malloc arena: the worker's arrays may then reuse what the caller freed (a file
     # reader's tree), where an arena of its own would add to the peak
     limit_malloc_arenas()
-
-    def write_pending(keep: int) -> None:
-        while len(pending) > keep:
-            postings.write_index_rows(txn, uid, pending.pop(0).result(), cipher)
-
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ltmt-index") as worker:
-
-        def index(ids: np.ndarray, texts: list[str]) -> None:
-            if texts:
-                pending.append(worker.submit(postings.index_rows, ids, texts, cipher))
-                write_pending(keep=1)  # the earlier batch's, while the worker does this one
-
-        yield index
-        write_pending(keep=0)
+        indexer = _Indexer(txn, uid, cipher, worker)
+        yield indexer
+        indexer.flush()
 
 
 def delete_segment(txn: lmdb.Transaction, vault: Vault, user: str, seg_id: int) -> bool:

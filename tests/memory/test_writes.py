@@ -13,6 +13,7 @@ import pytest
 from ltmt import Memory
 from ltmt.memory import env, postings, writes
 from ltmt.memory.crypto import generate_key_file
+from ltmt.memory.sources import FetchedSources
 
 PAIRS = [(f"Open file number {n} in the home folder", f"Datei {n} öffnen") for n in range(12)] + [
     (f"Close the {word} window", f"Fenster {word} schließen")
@@ -143,12 +144,33 @@ def test_add_pairs_gives_each_pair_its_segment_id_and_counts_the_new(tmp_path: P
     assert (list(again.ids), again.added, again.duplicates) == ([1, 2], 0, 2)
 
 
+@pytest.fixture(params=["index", "scan"])
+def lookup(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A write finds the newer translations of its stored pairs' sources from the index's
+    candidates alone ("index": a small memory would be scanned, as that is cheaper), or by
+    reading every source after them ("scan", as a large re-import does)."""
+    candidates = writes._candidates
+
+    def from_index(*args: Any, budget: int) -> Any:
+        return candidates(*args, budget=2**32)
+
+    def no_sources(*args: Any) -> Any:
+        raise AssertionError("the sources were scanned")
+
+    if request.param == "index":
+        monkeypatch.setattr(writes, "_candidates", from_index)
+        monkeypatch.setattr(writes, "stored_source_chunks", no_sources)
+    else:
+        monkeypatch.setattr(writes, "_candidates", lambda *args, budget: None)
+
+
 def reused(memory: Memory, source: str) -> str:
     """The translation of ``source`` a translation reuses: the best match, the newest of ties."""
     [match] = memory.search("u", source, k=1)
     return match.segment.target
 
 
+@pytest.mark.usefixtures("lookup")
 @pytest.mark.parametrize("encrypted", [False, True])
 def test_re_adding_a_stored_pair_makes_it_the_newest_translation_of_its_source(
     tmp_path: Path, encrypted: bool
@@ -172,6 +194,7 @@ def test_re_adding_a_stored_pair_makes_it_the_newest_translation_of_its_source(
         memory.check()  # the index, the dedup entries and the counts agree
 
 
+@pytest.mark.usefixtures("lookup")
 @pytest.mark.parametrize(
     "imported", [["Kasse", "Zur Kasse"], ["Zur Kasse", "Kasse"]], ids=["kept", "reverted"]
 )
@@ -185,6 +208,7 @@ def test_an_import_approves_its_pairs_in_file_order(tmp_path: Path, imported: li
         memory.check()
 
 
+@pytest.mark.usefixtures("lookup")
 def test_an_import_renumbers_only_the_pairs_whose_source_has_a_newer_translation(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -228,6 +252,7 @@ def writes_ids(memory: Memory, pairs: list[tuple[str, str]]) -> Any:
     return added.ids
 
 
+@pytest.mark.usefixtures("lookup")
 @pytest.mark.parametrize(
     ("first", "second", "ids", "after"),
     [
@@ -253,8 +278,18 @@ def writes_ids(memory: Memory, pairs: list[tuple[str, str]]) -> Any:
         (["Speichern", "Sichern"], ["Speichern", "Open:Öffnen", "Speichern"], [4, 3, 4], [4, 2]),
         # a new translation comes after the file's stored ones in order
         (["Speichern", "Sichern"], ["Speichern", "Sichern", "Ablegen"], [1, 2, 3], [1, 2]),
+        # a new translation in an earlier batch of the write outdates a stored one
+        (["Speichern"], ["Sichern", "Open:Öffnen", "Speichern"], [2, 3, 4], [4]),
     ],
-    ids=["same", "across-batches", "reordered", "newer-outside", "repeated", "with-new"],
+    ids=[
+        "same",
+        "across-batches",
+        "reordered",
+        "newer-outside",
+        "repeated",
+        "with-new",
+        "newer-in-the-write",
+    ],
 )
 def test_an_import_moves_a_stored_pair_only_where_its_source_order_changes(
     tmp_path: Path,
@@ -268,3 +303,37 @@ def test_an_import_moves_a_stored_pair_only_where_its_source_order_changes(
     (the first was not the newest: the second was), and ids noted for a delete vanished."""
     monkeypatch.setattr(writes, "IMPORT_BATCH", 2)
     assert import_twice(tmp_path, first, second) == (ids, after)
+
+
+def test_re_adding_a_stored_pair_reads_the_sources_of_its_candidates_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Re-adding a stored pair read every source stored after it, the whole memory for an
+    early one (seconds per add in a memory of a million segments)."""
+    pairs = [(f"Open file number {n} in the home folder", f"Datei {n} öffnen") for n in range(300)]
+    read: list[int] = []
+    texts = FetchedSources.texts
+
+    def counted(sources: FetchedSources, ids: Any) -> list[str]:
+        read.extend(ids.tolist())
+        return texts(sources, ids)
+
+    def no_sources(*args: Any) -> Any:
+        raise AssertionError("the sources were scanned")
+
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", pairs)
+        memory.add("u", pairs[5][0], "Die Datei 5 öffnen")
+        monkeypatch.setattr(FetchedSources, "texts", counted)
+        monkeypatch.setattr(writes, "stored_source_chunks", no_sources)
+        again = memory.add_pair("u", *pairs[5])
+        assert (again.refreshed_from, again.segment.id) == (6, 302)
+        assert read == [301]  # the newer translation: the one segment after 6 of its text
+        read.clear()
+        assert memory.add_pair("u", *pairs[7]).refreshed_from is None
+        assert read == []  # no segment after 8 holds the text's rarest terms
+        newer = memory.add_pair("u", pairs[9][0], "Die Datei 9 öffnen").segment.id
+        assert memory.delete("u", newer)
+        assert memory.add_pair("u", *pairs[9]).refreshed_from is None
+        assert read == []  # a deleted segment is out of the postings
+        memory.check()
