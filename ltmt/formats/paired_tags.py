@@ -43,6 +43,9 @@ startRef="1"/>.``), and so are XLIFF 1.2's ``<bx id="3"/>`` and ``<ex id="3"/>``
 ``immediately``) and a ``<bpt>`` and ``<ept>`` whose native code is not markup (memoQ's ``{}``,
 whose words stayed English where ``&lt;b&gt;``'s were translated); one whose other end is in
 another segment stays a placeholder.
+A pair glued to the words beside it (``Click<bx id="1"/>here<ex id="1"/>to continue.``) goes to the
+model spaced from them (without its tags, ``Clickhereto`` was one word to it, and the pair went
+around all three) and is glued back to the translation's words where the source has it glued.
 Pairs stacked with nothing between their tags (``<a href="..."><em>the guide</em></a>``,
 Sphinx's ``<a class="reference internal"><span class="std std-ref">Modules</span></a>``) are one
 pair; other nested pairs are left to the model (:func:`strip_pairs` returns ``None``).
@@ -130,6 +133,10 @@ class Pair:
     start: int
     end: int
     token: str = ""  # a protected pair's placeholder in the plain text (else "")
+    # glued to the word before its opening tag, or after its closing tag, in the source
+    # (``Click<g>here</g>to``): spaced from it for the model, glued back in the translation
+    glued_before: bool = False
+    glued_after: bool = False
 
 
 @dataclass(frozen=True)
@@ -340,7 +347,44 @@ def _strip_pairs(source: str) -> PairedText | None:
     if opened or not pairs:
         return None
     pieces.append(source[last:])
-    return PairedText("".join(pieces), tuple(pairs))
+    return _spaced_from_words(PairedText("".join(pieces), tuple(pairs)))
+
+
+def _spaced_from_words(paired: PairedText) -> PairedText:
+    """``paired`` with a space where taking a pair's tags out glued its words to the words
+    beside them (``Use the <bx/>Save<ex/>button`` → ``Use the Save button``: the model read
+    ``Savebutton`` as one word and the pair went around both), and each such pair marked glued
+    on that side, so :func:`place_pairs` glues it back as the source has it."""
+    text = paired.text
+
+    def glued(at: int) -> bool:
+        return 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum()
+
+    pairs = [
+        pair
+        if pair.token
+        else replace(pair, glued_before=glued(pair.start), glued_after=glued(pair.end))
+        for pair in paired.pairs
+    ]
+    spaces = sorted(
+        {pair.start for pair in pairs if pair.glued_before}
+        | {pair.end for pair in pairs if pair.glued_after}
+    )
+    if not spaces:
+        return paired
+
+    def moved(at: int, *, end: bool) -> int:  # a space at a pair's own edge stays outside it
+        return at + sum(1 for space in spaces if space < at or (space == at and not end))
+
+    for at in reversed(spaces):
+        text = text[:at] + " " + text[at:]
+    return PairedText(
+        text,
+        tuple(
+            replace(pair, start=moved(pair.start, end=False), end=moved(pair.end, end=True))
+            for pair in pairs
+        ),
+    )
 
 
 def _names_with_words(element: re.Pattern[str], source: str) -> frozenset[str]:
@@ -393,7 +437,12 @@ def place_pairs(paired: PairedText, translation: str, inner_translations: Sequen
         if pair.token and pair.token not in text:  # lost by the model and its repair
             text, _ = _insert(text, spans, place(pair), pair.token)
     for start, end, pair in sorted(spans, key=lambda s: s[0], reverse=True):
-        text = text[:start] + pair.opening + text[start:end] + pair.closing + text[end:]
+        before, after = text[:start], text[end:]
+        if pair.glued_before and before.rstrip()[-1:].isalnum():
+            before = before.rstrip()
+        if pair.glued_after and after.lstrip()[:1].isalnum():
+            after = after.lstrip()
+        text = before + pair.opening + text[start:end] + pair.closing + after
     for pair in paired.pairs:
         if pair.token:
             text = text.replace(pair.token, pair.opening + pair.inner + pair.closing, 1)

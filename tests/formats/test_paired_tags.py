@@ -800,3 +800,57 @@ def test_game_markup_pairs_are_translated_apart_in_a_file(tmp_path: Path) -> Non
         "menu": "Drücke [b]Start[/b], um das [color=#ff0]Inventar[/color] zu öffnen.",
         "coins": "<color=#FFD700>Goldmünzen</color> gesammelt",
     }
+
+
+@pytest.mark.parametrize(
+    ("source", "plain", "translation", "inner", "expected"),
+    [
+        (  # glued after: the model read "Savebutton" as one word, the pair went around both
+            'Use the <bx id="1"/>Save<ex id="1"/>button.',
+            "Use the Save button.",
+            "Verwenden Sie die Schaltfläche Speichern.",
+            ["Speichern"],
+            'Verwenden Sie die Schaltfläche <bx id="1"/>Speichern<ex id="1"/>.',
+        ),
+        (  # glued on both sides, glued back on both
+            'Click<bx id="1"/>here<ex id="1"/>to continue.',
+            "Click here to continue.",
+            "Klicken Sie hier zum Fortfahren.",
+            ["hier"],
+            'Klicken Sie<bx id="1"/>hier<ex id="1"/>zum Fortfahren.',
+        ),
+        (
+            'The<bx id="1"/>quick<ex id="1"/> brown fox.',
+            "The quick brown fox.",
+            "Der schnelle braune Fuchs.",
+            ["schnell"],
+            'Der<bx id="1"/>schnelle<ex id="1"/> braune Fuchs.',
+        ),
+        (
+            'Your<g id="1">account</g>settings.',
+            "Your account settings.",
+            "Ihre Konto Einstellungen.",
+            ["Konto"],
+            'Ihre<g id="1">Konto</g>Einstellungen.',
+        ),
+    ],
+)
+def test_a_pair_glued_to_words_goes_to_the_model_spaced_and_comes_back_glued(
+    source: str, plain: str, translation: str, inner: list[str], expected: str
+) -> None:
+    """Taking out a pair glued to the words beside it glued those words together (``Use the
+    <bx/>Save<ex/>button.`` → ``Use the Savebutton.``): the model translated them as one word
+    and the pair swallowed its neighbours (``<bx/>Savebutton<ex/>``, ``<bx/>Klickhereto<ex/>``).
+    The model gets them spaced, and the pair is glued back as the source has it."""
+    paired = strip_pairs(source)
+    assert paired is not None
+    assert paired.text == plain
+    assert [paired.text[p.start : p.end] for p in paired.pairs] == [p.inner for p in paired.pairs]
+    assert place_pairs(paired, translation, inner) == expected
+
+
+def test_a_glued_pair_is_glued_back_to_a_word_only() -> None:
+    """Where the translation has punctuation or nothing beside the pair, nothing is glued."""
+    assert _placed('Click<g id="1">here</g>now', "<- hier, jetzt", ["hier"]) == (
+        '<- <g id="1">hier</g>, jetzt'
+    )
