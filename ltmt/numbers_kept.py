@@ -37,10 +37,12 @@ Zeichen``, ``vor einem Tag``), which the retry wrote worse (``mindestens 5 -Zeic
 Tag``).
 
 A code that begins with letters and holds digits (an IBAN's ``DE89``, ``A4``, ``MP3``, ``X11``,
-``E351``) is one number, kept whole or lost whole: the retry once set aside only its digits,
-and the model wrote ``89 3704 ...`` for ``DE89 3704 ...``, which kept every run of digits. The
-retry sets aside every code of the line whole. A run that begins with digits (``10MB``, ``3rd``,
-``4K``) stays a run of digits: German writes ``10 MB`` and ``3.``.
+``E351``) is one number, kept whole or lost whole (kept written in any case, without a plural
+``s``, with a hyphen or space between its letters and digits: ``SHA-256``, ``MP3-Dateien``): the
+retry once set aside only its digits, and the model wrote ``89 3704 ...`` for ``DE89 3704 ...``,
+which kept every run of digits. The retry sets aside every code of the line whole. A run that
+begins with digits (``10MB``, ``3rd``, ``4K``) stays a run of digits: German writes
+``10 MB`` and ``3.``.
 """
 
 from __future__ import annotations
@@ -111,6 +113,8 @@ def lost_numbers(source: str, output: str) -> list[str]:
         return []
     written = Counter(_NUMBER_TOKEN.findall(output))
     missing = wanted - written
+    for code in [number for number in missing if is_code(number)]:  # MP3s as MP3-Dateien
+        missing[code] = max(0, wanted[code] - len(_written_code(code).findall(output)))
     for grouped in _THOUSANDS_GROUPED.finditer(output):  # 10000 written 10.000 is kept
         run = _DIGIT_GROUP_SEPARATOR.sub("", grouped.group())
         if missing[run] > 0:
@@ -128,6 +132,17 @@ def is_code(number: str) -> bool:
     """Whether ``number`` (of :func:`lost_numbers`) is a code of letters and digits (``DE89``),
     not a run of digits."""
     return not number.isdigit()
+
+
+def _written_code(code: str) -> re.Pattern[str]:
+    """How a translation may write ``code`` (of :func:`lost_numbers`) and keep it: in any case
+    (``MP4`` for ``mp4``, ``V2`` for ``v2``), without a plural ``s`` (``MP3`` for ``MP3s``), with
+    a hyphen or a space between its letters and its digits (``SHA-256``), and as the first part
+    of a compound (``MP3-Dateien``); not its digits alone (``89`` for ``DE89``)."""
+    singular = re.sub(r"(?<=\d)s$", "", code)
+    parts = re.findall(r"\d+|[^\W\d_]+", singular)
+    written = r"[-\s]?".join(map(re.escape, parts))
+    return re.compile(rf"(?<![^\W_]){written}s?(?![^\W_])", re.IGNORECASE)
 
 
 def numbers_wrong(source: str, output: str) -> int:

@@ -253,6 +253,10 @@ _ADDS_15 = "has the number 15, which the source does not"
         ("IBAN: DE89 3704 0044", "IBAN: 89 3704 0044", ["lacks the code DE89"]),
         ("Use A4 paper", "A4-Papier verwenden", []),
         ("Play MP3 files", "MP3-Dateien abspielen", []),
+        ("The MP3s are in the folder.", "Die MP3-Dateien sind im Ordner.", []),
+        ("We use a SHA256 hash.", "Wir verwenden einen SHA-256-Hash.", []),
+        ("Use the mp4 format.", "Verwenden Sie das MP4-Format.", []),
+        ("Upgrade to v2 of the API.", "Upgrade auf V2 der API.", []),
         ("Wait 10ms", "10 ms warten", []),  # a unit after the digits is no code
         ("1 of 2 of 3", "eins", ["lacks the number 1, 2, 3"]),
         ("%1$s items", "%1$s Einträge", []),  # digits of a placeholder are its own
