@@ -10,7 +10,9 @@ versandt.``, ``Lieferadresse ändern``). The copy guard lets such a copy be, on 
 writes a 100 % match in its input's case, :func:`punctuate_copies` gives the copy the input's
 final punctuation (:data:`_FINAL`: ``.``, ``!``, ``?``, ``:``, ``;``, ``…`` or ``...`` as the
 input writes it, or none), where the target ends as its source does (the translator kept the
-source's mark; a German heading written without the source's period stays as it is).
+source's mark; a German heading written without the source's period stays as it is). A target
+whose final period is an abbreviation's (``Äpfel, Birnen usw.``, ``z. B.``, ``Acme Inc.``:
+:data:`_ABBREVIATION`) keeps it: that period is the word's, not the sentence's mark.
 """
 
 from __future__ import annotations
@@ -34,6 +36,14 @@ logger = logging.getLogger(__name__)
 
 # the run of sentence marks that ends a text (its trailing whitespace aside)
 _FINAL = re.compile(r"[.!?:;…]+$")
+# an abbreviation whose period ends a text: a German or English one written with a period, or
+# one letter (an initial, the end of ``z. B.``, ``u. a.``, ``d. h.``, ``e.g.``)
+_ABBREVIATIONS = (
+    "usw", "bzw", "etc", "ca", "Nr", "Inc", "Ltd", "Co", "Corp", "ggf", "evtl", "inkl", "exkl",
+    "zzgl", "vgl", "bspw", "sog", "Dr", "Prof", "Hr", "Fr", "Str", "Tel", "Mio", "Mrd", "Jh",
+    "Abs", "Abb", "Bd", "Kap", "Ziff", "ff", "od", "resp", "vs", "al",
+)  # fmt: skip
+_ABBREVIATION = re.compile(rf"(?<![^\W_])(?:{'|'.join(_ABBREVIATIONS)}|[^\W\d_])\.$", re.IGNORECASE)
 
 
 def final_punctuation(text: str) -> str:
@@ -55,12 +65,12 @@ def _folded(text: str) -> str:
 def with_final_punctuation(text: str, source: str, output: str) -> str:
     """``output``, a copy of the target of a match whose source is ``source``, with the final
     punctuation of its input ``text`` where ``source`` says ``text``'s words (case and spacing
-    aside) with other final punctuation and ``output`` ends as ``source`` does; otherwise
-    ``output`` as it is."""
+    aside) with other final punctuation and ``output`` ends as ``source`` does, but not with an
+    abbreviation's period (:data:`_ABBREVIATION`); otherwise ``output`` as it is."""
     wanted, had = final_punctuation(text), final_punctuation(source)
     if wanted == had or normalize(_without_final(text)) != normalize(_without_final(source)):
         return output
-    if _folded(final_punctuation(output)) != _folded(had):
+    if _folded(final_punctuation(output)) != _folded(had) or _ABBREVIATION.search(output.rstrip()):
         return output
     trail = output[len(output.rstrip()) :]
     return _without_final(output) + wanted + trail

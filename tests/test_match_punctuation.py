@@ -46,6 +46,16 @@ def test_final_punctuation_is_the_run_of_marks_that_ends_a_text(text, expected):
         ("Save all changes?", "Save changes", "Änderungen speichern", "Änderungen speichern"),
         ("Introduction", "Introduction.", "Einleitung", "Einleitung"),
         ("Are you sure?", "Are you sure.", "Sind Sie sicher!", "Sind Sie sicher!"),
+        # a final period of an abbreviation is the word's (session 60's regression trial)
+        ("Apples, pears, etc", "Apples, pears, etc.", "Äpfel, Birnen usw.", "Äpfel, Birnen usw."),
+        ("Fruit, e.g", "Fruit, e.g.", "Obst, z. B.", "Obst, z. B."),
+        ("Made by Acme Inc", "Made by Acme Inc.", "Von Acme Inc.", "Von Acme Inc."),
+        ("Call No", "Call No.", "Anruf Nr.", "Anruf Nr."),
+        ("See part B", "See part B.", "Siehe Teil B.", "Siehe Teil B."),
+        ("About 5 kg", "About 5 kg.", "Etwa 5 kg ca.", "Etwa 5 kg ca."),
+        # ... but a word that ends as one does is no abbreviation
+        ("We met at the Zoo", "We met at the Zoo.", "Wir trafen uns im Zoo.",
+         "Wir trafen uns im Zoo"),
     ],
 )  # fmt: skip
 def test_a_copy_takes_the_inputs_final_punctuation_where_it_ends_as_its_source(
