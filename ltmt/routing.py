@@ -31,11 +31,33 @@ def without_model(text: str, found: tuple[Match, ...], exact_reuse: bool) -> Tra
     if not text.strip():
         return Translation(source=text, text="", matches=found, method="empty")
     if exact_reuse and found and found[0].score >= 100:
-        for match in same_case_first(text, [m for m in found if m.score >= 100]):
-            target = reusable_target(text, match.segment)
-            if target is not None:
-                return Translation(source=text, text=target, matches=found, method="exact")
+        reused = _reused_match(text, found)
+        if reused is not None:
+            return Translation(source=text, text=reused[1], matches=found, method="exact")
     return None
+
+
+def _reused_match(text: str, found: Sequence[Match]) -> tuple[Segment, str] | None:
+    """The 100 % match of ``found`` that ``text`` reuses (one of ``text``'s case first) and its
+    target as reused (:func:`reusable_target`); None where none can be."""
+    for match in same_case_first(text, [m for m in found if m.score >= 100]):
+        target = reusable_target(text, match.segment)
+        if target is not None:
+            return match.segment, target
+    return None
+
+
+def stored_edges_replaced(text: str, found: Sequence[Match]) -> bool:
+    """Whether the 100 % match of ``found`` that ``text`` reuses stored whitespace at an edge
+    of its target (``Usage:`` → ``Aufruf: ``) that the reused target has as ``text`` has it
+    instead (:func:`reused_target`): ``ltmt translate`` says how many, so a translator's space
+    is not dropped unseen."""
+    reused = _reused_match(text, found)
+    if reused is None:
+        return False
+    stored_lead, _, stored_trail = split_edges(reused[0].target)
+    lead, _, trail = split_edges(reused[1])
+    return bool(stored_lead and stored_lead != lead) or bool(stored_trail and stored_trail != trail)
 
 
 def reusable_target(text: str, segment: Segment) -> str | None:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.routing import needs_fusion, plan_batches, read_matches, without_model
+from ltmt.routing import (
+    needs_fusion,
+    plan_batches,
+    read_matches,
+    stored_edges_replaced,
+    without_model,
+)
 from ltmt.segments import Match, Segment
 
 
@@ -73,6 +79,23 @@ def _pair(source, target):
 def test_an_exact_match_reused_takes_the_inputs_edge_whitespace(text, segment, expected):
     result = without_model(text, (Match(segment, 100.0),), True)
     assert result is not None and (result.text, result.method) == (expected, "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "segment", "replaced"),
+    [
+        ("Usage:", _pair("Usage:", "Aufruf: "), True),  # the translator's space: told
+        ("Save", _pair("Save", "Speichern\n"), True),
+        ("Note: ", _pair("Note: ", "\nHinweis:  "), True),
+        # no whitespace stored at the ends, or kept: nothing to tell
+        ("created directory %s\n", _pair("created directory %s", "Verzeichnis %s angelegt"),
+         False),
+        ("open the file", _pair("open the file", "Datei öffnen"), False),
+        ("Use -v.\n", _pair("Use -v.\n", "Mit -v.\n\n"), False),
+    ],
+)  # fmt: skip
+def test_a_stored_targets_edge_whitespace_replaced_by_the_inputs_is_told(text, segment, replaced):
+    assert stored_edges_replaced(text, (Match(segment, 100.0),)) is replaced
 
 
 def test_without_a_fusion_or_a_match_no_input_needs_fusion():

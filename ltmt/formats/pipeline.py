@@ -88,6 +88,7 @@ from ltmt.formats.run_progress import (
 )
 from ltmt.formats.run_report import RunReport
 from ltmt.paths import resolved
+from ltmt.routing import stored_edges_replaced
 from ltmt.segments import MEMORY_FREE, Translation
 from ltmt.spelling import unknown_in
 from ltmt.units import meant_as_written, split_segment
@@ -439,6 +440,9 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
     if outcome.method == "exact":
         report.exact += 1
         report.exact_same_context += outcome.exact_same_context
+        report.exact_edges_replaced += stored_edges_replaced(
+            translation.source, translation.matches
+        )
     elif outcome.method not in NOT_FUSION:
         report.fuzzy += 1
         report.copy_guarded += translation.copy_guarded

@@ -4,7 +4,9 @@ Every unit translated in the run is counted once in each of these groups:
 
 - by how it was made: ``exact`` (a 100 % memory match reused; ``exact_same_context`` of them
   the very same source from the entry's own context and plural form: what ``--exact-approved``
-  leaves unflagged), ``fuzzy`` (a fuzzy match steered the model through fusion) or
+  leaves unflagged; ``exact_edges_replaced`` of them those whose stored target had spaces or line
+  breaks at an edge that the output has as the source has them: ``Aufruf: `` for ``Usage:``),
+  ``fuzzy`` (a fuzzy match steered the model through fusion) or
   ``no_match`` (the model alone: no usable match; with ``no_user``, no memory was asked for,
   and the summary says so instead of these counts); ``copy_guarded``: of the fused ones, those
   whose first output copied a match of other words and were decoded again with memory trusted
@@ -58,6 +60,8 @@ class RunReport:
     units: int = 0
     exact: int = 0
     exact_same_context: int = 0
+    # of the exact: their stored target's edge whitespace replaced by the source's
+    exact_edges_replaced: int = 0
     fuzzy: int = 0
     copy_guarded: int = 0
     no_match: int = 0
@@ -127,6 +131,12 @@ class RunReport:
         ]
         if self.invalid_format:
             parts[-1] += f" ({self.invalid_format} invalid format strings)"
+        if self.exact_edges_replaced:
+            matches = counted(self.exact_edges_replaced, "100 % match", "100 % matches")
+            parts.append(
+                f"edge whitespace: {matches} reused with the source's spaces and line breaks at "
+                "the ends, not those stored with their target"
+            )
         if self.numbers_repaired or self.numbers_not_repairable:
             parts.append(f"numbers: {self.numbers_repaired} repaired")
             if self.numbers_not_repairable:
