@@ -36,13 +36,15 @@ words after it is left to the first: a translation may write it in words (``mind
 Zeichen``, ``vor einem Tag``), which the retry wrote worse (``mindestens 5 -Zeichen``, ``1
 Tag``).
 
-A code that begins with letters and holds digits (an IBAN's ``DE89``, ``A4``, ``MP3``, ``X11``,
-``E351``) is one number, kept whole or lost whole (kept written in any case, without a plural
-``s``, with a hyphen or space between its letters and digits: ``SHA-256``, ``MP3-Dateien``): the
-retry once set aside only its digits, and the model wrote ``89 3704 ...`` for ``DE89 3704 ...``,
-which kept every run of digits. The retry sets aside every code of the line whole. A run that
-begins with digits (``10MB``, ``3rd``, ``4K``) stays a run of digits: German writes
-``10 MB`` and ``3.``.
+A code that begins with one to three letters and holds digits (an IBAN's ``DE89``, ``A4``,
+``MP3``, ``X11``, ``E351``, ``SHA256``) is one number, kept whole or lost whole (kept written
+in any case, without a plural ``s``, with a hyphen or space between its letters and digits:
+``SHA-256``, ``MP3-Dateien``): the retry once set aside only its digits, and the model wrote
+``89 3704 ...`` for ``DE89 3704 ...``, which kept every run of digits. The retry sets aside
+every code of the line whole. A run that begins with digits (``10MB``, ``3rd``, ``4K``) stays
+a run of digits: German writes ``10 MB`` and ``3.``; so do the digits of a word of four letters
+or more (coreutils' ``FILE1``, ``STRING2``: names the translation writes in its own language,
+``DATEI1``).
 """
 
 from __future__ import annotations
@@ -65,9 +67,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _DIGITS = re.compile(r"\d+")
-# a code (module docstring): letters at a word's start, then a digit, to the word's end; else a
-# run of digits
-_NUMBER_TOKEN = re.compile(r"(?<![^\W_])[^\W\d_]+\d[^\W_]*|\d+")
+# a code (module docstring): one to three letters at a word's start, then a digit, to the
+# word's end; else a run of digits
+_NUMBER_TOKEN = re.compile(r"(?<![^\W_])[^\W\d_]{1,3}\d[^\W_]*|\d+")
 # a run of digits, or a product of them (``10*1024``, ``1000*1000*1000``) as one number
 _NUMBER = re.compile(r"\d+(?:\*\d+)*")
 _REPEATS = re.compile(r"(\d)\1+")

@@ -58,6 +58,12 @@ from ltmt.units import Unit
         ("e.g. DE89", "z.B. XDE89", 1),  # not inside another word
         ("the 3rd line", "die 3. Zeile", 0),  # an ordinal is its digits
         ("Wait 10ms", "10 ms warten", 0),  # and so is an amount with its unit
+        # a word of four letters or more with digits is a name the translation writes in its own
+        # language (coreutils' FILE1 as DATEI1: the code rule forced FILE1 on the dev users)
+        ("Compare files FILE1 and FILE2", "Dateien DATEI1 und DATEI2 vergleichen", 0),
+        ("Compare files FILE1 and FILE2", "Dateien DATEI und DATEI2 vergleichen", 1),
+        ("Use SHA256", "SHA-256 verwenden", 0),  # three letters: a code
+        ("Use SHA256", "256 verwenden", 1),
     ],
 )
 def test_numbers_lost_counts_the_sources_digit_runs_the_output_lacks(source, output, lost):
