@@ -25,10 +25,11 @@ from ltmt.cli.store import (
     require_store,
 )
 from ltmt.errors import InputError, LtmtError, StoreError
-from ltmt.wording import counted
+from ltmt.wording import counted, first_few
 
 if TYPE_CHECKING:
     from ltmt.memory.keys import ApiKey
+    from ltmt.memory.store import Memory
     from ltmt.segments import PairRecord
 
 app = typer.Typer(
@@ -132,8 +133,10 @@ def import_(
     file whose sides read as other languages than the memory's pair is refused (swapped
     columns, a TM of another pair). A JSON file's identifiers, which a translation copies,
     make no pairs (GUARD → GUARD), nor do the strings under --skip-keys. With --source-file, a
-    string whose translation the memory holds for another source of its name is skipped
-    ("target of an older source": its English changed since; memory add stores such a pair).
+    string that ltmt wrote into FILE for another English (its record of the output says so) is
+    skipped ("target of an older source": its English changed since; memory add stores such a
+    pair); one whose translation the memory holds for another source of its name is stored and
+    named in a warning (keys such as "title" name strings of every project).
     """
     from tqdm import tqdm
 
@@ -160,8 +163,10 @@ def import_(
         opened = open_store_before_reading(memory_dir, key_file, user=user)
         memory = stack.enter_context(opened) if opened is not None else None
         said: Path | str = file  # what messages call the input
+        read_from = file  # the file read (a pipe's copy)
         if str(file) in STDIN_NAMES:  # a pipe: ltmt memory export -o - ... | ltmt memory import -
             said, copy = "<stdin>", _stdin_copy(stack, fmt)
+            read_from = copy
             try:
                 records = read(copy)
             except InputError as exc:
@@ -175,10 +180,9 @@ def import_(
             check_pair_languages(said, records, src_lang, tgt_lang, "--no-language-check")
         if memory is None:  # a new store, made once the file is read
             memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
-        elif source_file is not None and user in memory.users():
-            from ltmt.formats.changed_sources import older_sources_unpaired
-
-            records = older_sources_unpaired(memory, user, records)
+        held_for_others: list[str] = []
+        if source_file is not None:
+            records, held_for_others = _older_sources(memory, user, read_from, records)
         bar = stack.enter_context(
             tqdm(
                 total=len(records),
@@ -202,6 +206,35 @@ def import_(
         _echo_json({"file": str(file), **report.to_dict()})
     else:
         typer.echo(f"imported {name} into {report.summary()}")
+    if held_for_others:
+        typer.echo(
+            f"ltmt: warning: {counted(len(held_for_others), 'pair')} whose target the memory "
+            "holds for another source of the same key were stored; check them: "
+            f"{first_few(held_for_others)}",
+            err=True,
+        )
+
+
+def _older_sources(
+    memory: Memory, user: str, target_file: Path, records: list[PairRecord]
+) -> tuple[list[PairRecord], list[str]]:
+    """``records`` (the pairs of the one-language ``target_file`` and its source file), those
+    whose target the record of what ltmt wrote into ``target_file`` holds for other sources
+    only marked unpaired (an import skips them: the English changed since ltmt wrote them);
+    and the names of the others whose target ``user``'s memory holds for another source of
+    the same name, which are stored but named in a warning: keys such as ``title`` name
+    strings of every project (:mod:`ltmt.formats.changed_sources`). A folder's files are
+    checked against the memory only."""
+    from ltmt.formats.changed_sources import held_for_other_sources, recorded_for_older_sources
+    from ltmt.formats.output_sources import OutputSources
+
+    if target_file.is_file():
+        record = OutputSources.in_cache(user, memory).read(target_file)
+        if record is not None:
+            records = recorded_for_older_sources(record, records)
+    if user not in memory.users():
+        return records, []
+    return records, held_for_other_sources(memory, user, records)
 
 
 @app.command("add")

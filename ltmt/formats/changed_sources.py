@@ -16,14 +16,20 @@ never held the pair says nothing.) Texts are compared in the segments' one form 
 is the pair of a page's ``Save & close``; and a translation the memory holds for the unit's own
 source as well as for another is approved for it.
 
-``ltmt translate`` translates such strings again (as it does those ltmt wrote for another
-source: :mod:`ltmt.formats.output_sources`), and ``memory import --source-file`` skips such
-pairs (:func:`older_sources_unpaired`, counted under :data:`OLDER_SOURCE`): stored for the new
-English, the old English's German would be reused as its 100 % match and hide the change from
-every later check. ``memory add`` stores a pair whose old translation a reviewer finds right.
-A catalog holding both languages that no tool marks when a source changes (an Xcode string
-catalog: :class:`~ltmt.formats.documents.SourceChangesUnmarked`) has such a string marked for
-review instead, as msgmerge marks a PO entry (:func:`marked_for_review`).
+The memory alone is weak evidence: a user's memory holds the strings of every project, whose
+keys are generic (``title``, ``button.ok``), and a translator may keep a German on purpose
+after an English edit. So ``ltmt translate`` keeps such strings and names them in a warning
+(:func:`~ltmt.formats.existing_output.warn_of_changed_sources`; a Markdown block kept by its
+place, which an insertion before it moves, is translated again), and ``memory import
+--source-file`` stores such pairs and names them (:func:`held_for_other_sources`). The record of
+what ltmt wrote into the output (:mod:`ltmt.formats.output_sources`) is strong evidence: a
+translation it holds for other sources only was ltmt's for an English changed since, and is
+translated again, and its pair skipped by an import (:func:`recorded_for_older_sources`,
+counted under :data:`OLDER_SOURCE`): stored for the new English, the old English's German
+would be reused as its 100 % match and hide the change from every later check. A catalog
+holding both languages that no tool marks when a source changes (an Xcode string catalog:
+:class:`~ltmt.formats.documents.SourceChangesUnmarked`) has such a string marked for review,
+as msgmerge marks a PO entry, and kept (:func:`mark_for_review`).
 """
 
 from __future__ import annotations
@@ -35,12 +41,14 @@ from typing import TYPE_CHECKING
 
 from ltmt.formats.documents import SourceChangesUnmarked, Unit
 from ltmt.formats.markup_characters import from_written
+from ltmt.formats.output_sources import outdated
 from ltmt.text import normalize
 from ltmt.wording import counted, first_few
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from ltmt.formats.output_sources import Record
     from ltmt.memory.store import Memory
     from ltmt.segments import Match, PairRecord
 
@@ -98,46 +106,60 @@ def _approved_sources(found: Sequence[Sequence[Match]]) -> dict[tuple[str, str],
     return approved
 
 
-def older_sources_unpaired(
-    memory: Memory, user: str, records: Sequence[PairRecord]
-) -> list[PairRecord]:
-    """``records`` (the pairs of a one-language file and its source file), those of a named
-    string whose target ``user``'s memory holds for another source of that name marked unpaired
-    (:data:`OLDER_SOURCE`: an import skips them; module docstring). Pairs without a name (a
+def held_for_other_sources(memory: Memory, user: str, records: Sequence[PairRecord]) -> list[str]:
+    """The names of those of ``records`` (the pairs of a one-language file and its source
+    file) whose target ``user``'s memory holds for another source of that name: stored by an
+    import, but named for a person to check (module docstring). Pairs without a name (a
     document's blocks, paired by their place) are not looked at: their memory tells less."""
     named = [
         (Unit(str(number), record.source, context=str(record.metadata["context"])), record.target)
         for number, record in enumerate(records)
         if record.metadata.get("context") and not record.unpaired
     ]
-    older = set(approved_for_other_sources(memory, user, named))
-    return [
-        replace(record, unpaired=OLDER_SOURCE) if str(number) in older else record
+    held = set(approved_for_other_sources(memory, user, named))
+    return [unit.context for unit, _ in named if unit.key in held]
+
+
+def recorded_for_older_sources(record: Record, records: Sequence[PairRecord]) -> list[PairRecord]:
+    """``records`` (the pairs of a one-language file ltmt wrote and its source file), those
+    whose target ``record`` (:mod:`ltmt.formats.output_sources`) says ltmt wrote into the file
+    for other sources only marked unpaired (:data:`OLDER_SOURCE`: an import skips them), as
+    ``ltmt translate`` would translate them again (:func:`~ltmt.formats.output_sources.
+    outdated`)."""
+    paired = [
+        (Unit(str(number), record.source), record.target)
         for number, record in enumerate(records)
+        if not record.unpaired
+    ]
+    older = set(outdated(record, paired).again)
+    return [
+        replace(pair, unpaired=OLDER_SOURCE) if str(number) in older else pair
+        for number, pair in enumerate(records)
     ]
 
 
-def marked_for_review(
+def mark_for_review(
     document: SourceChangesUnmarked,
     in_path: Path,
     changed_sources: Callable[[Sequence[tuple[Unit, str]]], list[str]],
-) -> list[Unit]:
+) -> list[str]:
     """Mark for review (Xcode's ``needs_review``) the translations ``document`` holds that the
     memory holds for another source (``changed_sources``: :func:`approved_for_other_sources`
-    with the memory and user), and name them in a warning; their units, as suggestions that a
-    100 % match of the new source replaces, as a fuzzy PO entry's is (module docstring)."""
+    with the memory and user), and name them in a warning; their keys. They are kept as they
+    are, not replaced by a memory match of the new source: the memory alone is weak evidence
+    (module docstring), and the German may be a translator's on purpose."""
     held = document.held_translations()
     units = [unit for unit in document.units() if unit.key in held]
-    changed = set(changed_sources([(unit, held[unit.key]) for unit in units]))
+    changed = changed_sources([(unit, held[unit.key]) for unit in units])
     if not changed:
         return []
     document.fill({key: held[key] for key in changed}, mark_fuzzy=True)
-    stale = [replace(unit, suggestion=True) for unit in units if unit.key in changed]
     logger.warning(
         "%s: %s translate another source, as the memory holds them (%s): the source changed "
-        "since; marked for review (--overwrite translates every string again)",
+        "since, or they were kept on purpose; marked for review (--overwrite translates every "
+        "string again)",
         in_path,
-        counted(len(stale), "string"),
-        first_few([unit.key for unit in stale]),
+        counted(len(changed), "string"),
+        first_few(changed),
     )
-    return stale
+    return changed

@@ -119,6 +119,10 @@ class TranslationsHeld:
 
     path: Path
     what_is_filled = "string"  # how the errors name a unit
+    # whether a translation kept from the output that the memory holds for another source stays
+    # (a string kept by its name, with a warning) or is translated again (a block kept by its
+    # place): :func:`ltmt.formats.existing_output.warn_of_changed_sources`
+    keeps_changed_sources = True
 
     def __init__(self) -> None:
         self.translations: dict[str, str] = {}
@@ -171,7 +175,7 @@ class SourceChangesUnmarked(Document, Protocol):
     """A catalog holding both languages whose translations no tool marks for review when their
     source changes (an Xcode string catalog edited outside Xcode: msgmerge marks a PO entry
     ``fuzzy``, ``lupdate`` a Qt message ``unfinished``), so that ltmt asks the memory
-    (:func:`ltmt.formats.changed_sources.marked_for_review`)."""
+    (:func:`ltmt.formats.changed_sources.mark_for_review`)."""
 
     def held_translations(self) -> dict[str, str]:
         """The translations the catalog holds, by unit key."""

@@ -1,6 +1,6 @@
 """An output that exists before a run: whether it may be replaced, the translations taken over
 from it (and those dropped again because ltmt wrote them for a source changed since:
-:mod:`ltmt.formats.output_sources`, or because the memory holds them for another source:
+:mod:`ltmt.formats.output_sources`; those the memory holds for another source are named:
 :mod:`ltmt.formats.changed_sources`), and its writing with the record of what each translation
 was for."""
 
@@ -102,24 +102,25 @@ def save_output(document: Document, out_path: Path, output_sources: OutputSource
         )
 
 
-def drop_changed_sources(
+def warn_of_changed_sources(
     document: Document, in_path: Path, out_path: Path, changed_sources: ChangedSources
 ) -> int:
-    """Drop the translations ``document`` took over from ``out_path`` that the memory holds
-    for another source than ``in_path``'s (:mod:`ltmt.formats.changed_sources`: the source
-    changed since they were approved), so that they are translated again, as those ltmt wrote
-    there for another source are (:func:`drop_outdated`): an update's result is then the same
-    without the record (an output written elsewhere, a cache deleted since). A translation the
-    memory does not hold (a hand edit never imported) proves nothing and is kept. Returns how
-    many were dropped."""
+    """Name the strings kept from ``out_path`` whose translation the memory holds for another
+    source than ``in_path``'s (:mod:`ltmt.formats.changed_sources`): weak evidence, as keys
+    such as ``title`` or ``button.ok`` name strings of every project in one user's memory, and
+    a translator may keep a German on purpose, so they are kept (the record of what ltmt wrote
+    there is the strong evidence: :func:`drop_outdated`). A document that does not keep them
+    (:attr:`~ltmt.formats.documents.TranslationsHeld.keeps_changed_sources`: a Markdown block
+    kept by its place, which an insertion before it moves) has them translated again instead.
+    Returns how many were dropped."""
     if not isinstance(document, TranslatedApart):
         return 0
     held = document.translations
     kept = [(unit, held[unit.key]) for unit in document.units() if unit.key in held]
     changed = changed_sources(kept)
-    for key in changed:
-        del held[key]
-    if changed:
+    if changed and not getattr(document, "keeps_changed_sources", True):
+        for key in changed:
+            del held[key]
         logger.info(
             "%s: %s of %s translated again: the memory holds them for another source (%s)",
             in_path,
@@ -127,4 +128,14 @@ def drop_changed_sources(
             out_path,
             first_few(changed),
         )
-    return len(changed)
+        return len(changed)
+    if changed:
+        logger.warning(
+            "%s: %s kept from %s translate another source, as the memory holds them (%s): "
+            "the source changed since; check them (--overwrite translates every string again)",
+            in_path,
+            counted(len(changed), "string"),
+            out_path,
+            first_few(changed),
+        )
+    return 0

@@ -26,13 +26,14 @@ the progress file is removed at the end. An output without a progress file is a 
 (or someone else's file). Where it is the target-language file of a one-language format
 (Android, Java properties, JSON: :mod:`ltmt.formats.keyed_catalog`), it is the translation so
 far: its strings are kept and only those it lacks translated, but for those ltmt wrote there
-for a source changed since (:mod:`ltmt.formats.output_sources`) and those the user's memory
-holds for another source (:mod:`ltmt.formats.changed_sources`). A catalog that holds both
-languages (PO, XLIFF, Qt, an Xcode string catalog, JSONL, a CSV table) takes its translations
-from the input, so such an output is not replaced (:func:`check_output_replaceable`): a
-reviewer's edits in it would be lost. A file that holds every language (an Xcode string
-catalog, a CSV table: :attr:`~ltmt.formats.registry.FileFormat.every_language`) may be its own
-output: it is filled in place, what it holds kept.
+for a source changed since (:mod:`ltmt.formats.output_sources`); those the user's memory
+holds for another source are kept and named (:mod:`ltmt.formats.changed_sources`). A catalog
+that holds both languages (PO, XLIFF, Qt, an Xcode string catalog, JSONL, a CSV table) takes
+its translations from the input, so such an output is not replaced
+(:func:`check_output_replaceable`): a reviewer's edits in it would be lost. A file that holds
+every language (an Xcode string catalog, a CSV table:
+:attr:`~ltmt.formats.registry.FileFormat.every_language`) may be its own output: it is filled
+in place, what it holds kept.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from typing import TYPE_CHECKING, Any
 from ltmt.accelerators import text_ampersands
 from ltmt.date_formats import localise_dates
 from ltmt.errors import InputError
-from ltmt.formats.changed_sources import marked_for_review
+from ltmt.formats.changed_sources import mark_for_review
 from ltmt.formats.documents import (
     CodesPutBack,
     Document,
@@ -62,10 +63,10 @@ from ltmt.formats.documents import (
 from ltmt.formats.existing_output import (
     adopt,
     check_output_replaceable,
-    drop_changed_sources,
     drop_outdated,
     holds_text,
     save_output,
+    warn_of_changed_sources,
 )
 from ltmt.formats.format_strings import (
     check_format,
@@ -528,8 +529,9 @@ def translate_file(
     JSON values), kept with a checkpoint; a run resumed with other settings starts over, with
     a warning (it went on, the two halves translated two ways). ``changed_sources``: given the
     units whose translation the existing output holds, and those translations, the keys of those
-    approved for another source (:mod:`ltmt.formats.changed_sources`), translated again (in a
-    catalog holding both languages, an Xcode string catalog's, marked for review).
+    approved for another source (:mod:`ltmt.formats.changed_sources`), named in a warning (a
+    Markdown block kept by its place translated again; in a catalog holding both languages, an
+    Xcode string catalog's, marked for review).
     ``skip_keys``: names of keys whose strings are copied, not translated (JSON:
     :func:`ltmt.formats.documents.open_document`).
     ``exact``: the 100 % memory matches (:func:`exact_for_translator`) that replace a
@@ -607,10 +609,12 @@ def translate_file(
             adopt(document, Path(out_path), record)
             source_changed = drop_outdated(document, Path(out_path), record)
             if changed_sources is not None and not overwrite:
-                source_changed += drop_changed_sources(document, in_path, out_path, changed_sources)
+                source_changed += warn_of_changed_sources(
+                    document, in_path, out_path, changed_sources
+                )
         units = document.pending(overwrite)
         if isinstance(document, SourceChangesUnmarked) and changed_sources and not overwrite:
-            units += marked_for_review(document, in_path, changed_sources)
+            mark_for_review(document, in_path, changed_sources)
     if exact is None:  # nothing can replace a suggestion: kept, as translated already
         units = [u for u in units if not u.suggestion]
     result = RunResult(resumed=len(done), report=report or RunReport())

@@ -25,8 +25,9 @@ object as ``{`` and ``}`` with a blank line between, the input's last line end o
 
 A string translated already whose translation the user's memory holds for another source of
 its key (its source edited since, which Xcode marks only where it makes the edit) is marked
-``needs_review`` and given a 100 % memory match of its new source where there is one
-(:func:`ltmt.formats.changed_sources.marked_for_review`).
+``needs_review`` and kept: the memory alone is weak evidence (keys name strings of every
+project; a German may be kept on purpose), so no memory match replaces it
+(:func:`ltmt.formats.changed_sources.mark_for_review`).
 
 ``ltmt memory import Localizable.xcstrings --tgt-lang de`` reads the ``translated`` pairs of
 the target language, with the key as context; those still ``needs_review`` or ``new`` are left

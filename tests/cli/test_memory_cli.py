@@ -1203,26 +1203,57 @@ def test_deleting_a_user_removes_the_records_of_the_outputs_written_for_it(
     assert list(records.rglob("*.json")) == []
 
 
-def test_a_translation_of_an_older_source_is_not_imported_for_the_new_one(
+def test_a_pair_the_memory_holds_for_another_source_is_imported_and_named(
     capsys, tmp_path: Path, store: str
 ) -> None:
-    """A CI trial imported a German file kept from before its English changed: the old German
-    was stored as the new English's 100 % match, and the "source changed" warning was gone."""
+    """A translator kept a German after an English edit ("Save" → "Save file"), or another
+    project's string has the same key (``title``): the memory alone cannot tell, yet such a
+    pair was skipped ("target of an older source"). It is stored, and named in a warning."""
     english, german = tmp_path / "en.json", tmp_path / "de.json"
-    english.write_text('{"tagline": "Keep your memories in one place.", "ok": "OK"}', "utf-8")
-    german.write_text('{"tagline": "Bewahre deine Erinnerungen an einem Ort auf.", "ok": "OK"}')
+    english.write_text('{"save": "Save", "greet": "Hello", "ok": "OK"}', "utf-8")
+    german.write_text('{"save": "Speichern", "greet": "Hallo", "ok": "OK"}', "utf-8")
     args = [str(german), "--source-file", str(english), "-u", "app", "--memory-dir", store]
     assert ltmt(capsys, "memory", "import", *args)[0] == 0
-    english.write_text('{"tagline": "Keep all your memories safe.", "ok": "OK"}', "utf-8")
+    english.write_text('{"save": "Save file", "greet": "Hello there", "ok": "OK"}', "utf-8")
     code, out, err = ltmt(capsys, "memory", "import", *args)
-    assert (code, out) == (
-        0,
-        "imported de.json into app: 0 added, 1 duplicate, 1 skipped (1 target of an older "
-        "source)\n",
-    ), err
+    assert (code, out) == (0, "imported de.json into app: 2 added, 1 duplicate, 0 skipped\n"), err
+    assert (
+        "2 pairs whose target the memory holds for another source of the same key were stored; "
+        "check them: /save, /greet" in err
+    )
     with Memory(store) as memory:
         stored = sorted(segment.source for segment in memory.segments("app"))
-    assert stored == ["Keep your memories in one place.", "OK"]
+    assert stored == ["Hello", "Hello there", "OK", "Save", "Save file"]
+
+
+def test_a_translation_ltmt_wrote_for_an_older_source_is_not_imported_for_the_new_one(
+    capsys, tmp_path: Path, store: str, tiny_model_dir: Path
+) -> None:
+    """A CI trial imported a German file ltmt wrote before its English changed: the old German
+    was stored as the new English's 100 % match. The record of what ltmt wrote there (found by
+    the file's content in a fresh workspace) proves it stale: the pair is skipped."""
+    with Memory(store) as memory:  # no key names: the memory alone tells nothing here
+        memory.import_pairs("app", [("Keep your memories in one place.", "Bewahre sie auf.")])
+    first, fresh = tmp_path / "ci-1", tmp_path / "ci-2"
+    first.mkdir(), fresh.mkdir()
+    (first / "en.json").write_text('{"tagline": "Keep your memories in one place."}', "utf-8")
+    model = ["--model", str(tiny_model_dir), "--beam", "1", "--memory-dir", store]
+    translated = ["translate", str(first / "en.json"), "-o", str(first / "de.json"), "-u", "app"]
+    code, _, err = ltmt(capsys, *translated, *model)
+    assert code == 0, err
+    assert json.loads((first / "de.json").read_text("utf-8")) == {"tagline": "Bewahre sie auf."}
+    (fresh / "de.json").write_bytes((first / "de.json").read_bytes())
+    (fresh / "en.json").write_text('{"tagline": "Keep all your memories safe."}', "utf-8")
+    args = [str(fresh / "de.json"), "--source-file", str(fresh / "en.json"), "-u", "app"]
+    code, out, err = ltmt(capsys, "memory", "import", *args, "--memory-dir", store)
+    assert (code, out) == (
+        0,
+        "imported de.json into app: 0 added, 0 duplicates, 1 skipped (1 target of an older source)\n",
+    ), err
+    assert "another source of the same key" not in err
+    with Memory(store) as memory:
+        stored = sorted(segment.source for segment in memory.segments("app"))
+    assert stored == ["Keep your memories in one place."]
 
 
 @pytest.mark.parametrize(

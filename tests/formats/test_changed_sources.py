@@ -3,55 +3,138 @@
 from __future__ import annotations
 
 import json
+import logging
 from functools import partial
 from pathlib import Path
 
+import pytest
 from formats_fakes import FakeModel
 
 from ltmt import Memory
-from ltmt.formats.changed_sources import approved_for_other_sources
+from ltmt.formats.changed_sources import (
+    OLDER_SOURCE,
+    approved_for_other_sources,
+    held_for_other_sources,
+    recorded_for_older_sources,
+)
 from ltmt.formats.documents import Unit
+from ltmt.formats.output_sources import Record
+from ltmt.formats.pairs import read_translations
 from ltmt.formats.pipeline import translate_file
+from ltmt.segments import PairRecord
 
 
-def test_a_kept_translation_the_memory_holds_for_another_source_is_translated_again(
-    tmp_path: Path,
+def test_a_kept_translation_the_memory_holds_for_another_source_is_kept_and_named(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """It was kept with a warning, so that an update without the record of what ltmt wrote
-    (a fresh CI workspace) kept the old English's German where one with it translated again;
-    a translation the memory does not hold (a hand edit) is kept."""
+    """The memory alone is weak evidence (a translator may keep a German on purpose): such a
+    string was translated again for a while, a reviewed German lost; it is kept and named."""
     source, output = tmp_path / "en.json", tmp_path / "de.json"
-    source.write_text(
-        json.dumps({"submit": "Send the form", "open": "Open", "close": "Close now"}), "utf-8"
-    )
-    output.write_text(
-        json.dumps({"submit": "Formular absenden", "open": "Öffnen", "close": "Zumachen"}),
-        "utf-8",
-    )
+    source.write_text(json.dumps({"submit": "Send the form", "open": "Open"}), "utf-8")
+    output.write_text(json.dumps({"submit": "Formular absenden", "open": "Öffnen"}), "utf-8")
     with Memory(tmp_path / "store") as memory:
         memory.import_pairs(
             "u",
             [
                 ("Submit the form", "Formular absenden", {"context": "/submit"}),  # the old one
                 ("Open", "Öffnen", {"context": "/open"}),
-                ("Close", "Schließen", {"context": "/close"}),
             ],
         )
-        result = translate_file(
-            source,
-            output,
-            FakeModel(),
-            changed_sources=partial(approved_for_other_sources, memory, "u"),
-        )
-    assert json.loads(output.read_text("utf-8")) == {
-        "submit": "SEND THE FORM",
-        "open": "Öffnen",
-        "close": "Zumachen",  # edited by hand, never imported: nothing says it is stale
-    }
-    assert result.report.source_changed == 1
-    assert "1 translated again: their source changed since they were translated" in (
-        result.report.summary()
+        with caplog.at_level(logging.WARNING):
+            result = translate_file(
+                source,
+                output,
+                FakeModel(),
+                changed_sources=partial(approved_for_other_sources, memory, "u"),
+            )
+    assert (
+        f"{source}: 1 string kept from {output} translate another source, as the memory holds "
+        "them (/submit): the source changed since" in caplog.text
     )
+    assert json.loads(output.read_text("utf-8"))["submit"] == "Formular absenden"  # still kept
+    assert result.report.source_changed == 0
+
+
+def test_strings_of_another_project_under_the_same_keys_are_kept_and_named(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A regression trial: one user's memory holds project A's ``title``, ``button.ok`` and
+    ``description``; project B's German, translated by hand, has the same texts for other
+    English under those keys. They were translated again (``"ok": "Okay"`` over a reviewed
+    ``OK``); they are kept, named in a warning, and only B's new string is translated."""
+    project_a = {"title": "Home", "button": {"ok": "OK"}, "description": "Manage your files"}
+    german = {
+        "title": "Startseite",
+        "button": {"ok": "OK"},
+        "description": "Verwalten Sie Ihre Dateien",
+    }
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "en.json").write_text(json.dumps(project_a), "utf-8")
+    (tmp_path / "a" / "de.json").write_text(json.dumps(german), "utf-8")
+    source, output = tmp_path / "en.json", tmp_path / "de.json"
+    source.write_text(
+        json.dumps(
+            {
+                "title": "Start page",
+                "button": {"ok": "Okay"},
+                "description": "Manage your documents",
+                "footer": "Contact",
+            }
+        ),
+        "utf-8",
+    )
+    output.write_text(json.dumps(german), "utf-8")
+    with Memory(tmp_path / "store") as memory:
+        pairs = read_translations(
+            tmp_path / "a" / "de.json", source_file=tmp_path / "a" / "en.json"
+        )
+        memory.import_pairs("m", pairs)
+        with caplog.at_level(logging.WARNING):
+            result = translate_file(
+                source,
+                output,
+                FakeModel(),
+                changed_sources=partial(approved_for_other_sources, memory, "m"),
+            )
+    assert json.loads(output.read_text("utf-8")) == {**german, "footer": "CONTACT"}
+    assert "3 strings kept from" in caplog.text and "check them" in caplog.text
+    assert result.report.source_changed == 0 and result.report.translated_before == 3
+
+
+def test_held_for_other_sources_names_the_pairs_the_memory_holds_for_another_source(
+    tmp_path: Path,
+) -> None:
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs(
+            "u",
+            [
+                ("Save", "Speichern", {"context": "/save"}),
+                ("Open", "Öffnen", {"context": "/open"}),
+            ],
+        )
+        records = [
+            PairRecord("Save file", "Speichern", metadata={"context": "/save"}),  # kept
+            PairRecord("Open", "Öffnen", metadata={"context": "/open"}),
+            PairRecord("Save file", "Speichern"),  # no name: a block paired by its place
+        ]
+        assert held_for_other_sources(memory, "u", records) == ["/save"]
+
+
+def test_pairs_ltmt_wrote_for_an_older_source_are_unpaired_by_the_record() -> None:
+    """The record of what ltmt wrote into the target file is strong evidence: such a pair is
+    skipped by an import (``target of an older source``); one written for its source, or
+    never written by ltmt (a hand translation), is a pair."""
+    key = b"k" * 32
+    record = Record.of(
+        [(Unit("/save", "Save"), "Speichern"), (Unit("/open", "Open"), "Öffnen")], key
+    )
+    records = [
+        PairRecord("Save file", "Speichern"),  # written for "Save"
+        PairRecord("Open", "Öffnen"),
+        PairRecord("Close", "Schließen"),  # not ltmt's
+    ]
+    found = recorded_for_older_sources(record, records)
+    assert [pair.unpaired for pair in found] == [OLDER_SOURCE, "", ""]
 
 
 def test_only_a_pair_of_the_same_context_and_translation_tells(tmp_path: Path) -> None:
