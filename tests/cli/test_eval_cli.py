@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,6 +57,22 @@ def ltmt(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
     return code, out, err
 
 
+def assert_scored_as_sacrebleu(ours: dict[str, Any], hyp: Path, *refs: Path) -> None:
+    """``ltmt eval --json``'s scores and signatures are sacrebleu's command line's for ``hyp``
+    against ``refs``."""
+    command = [sys.executable, "-m", "sacrebleu", *map(str, refs), "-i", str(hyp)]
+    theirs = subprocess.run(
+        [*command, "-m", "bleu", "chrf", "ter", "-w", "4"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    reported = {entry["name"]: entry for entry in json.loads(theirs)}
+    for ours_name, name in (("bleu", "BLEU"), ("chrf", "chrF2"), ("ter", "TER")):
+        assert round(ours[ours_name], 4) == reported[name]["score"]
+        assert ours["signatures"][ours_name] == reported[name]["signature"]
+
+
 def test_json_equals_sacrebleu_cli(
     files: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -65,32 +82,7 @@ def test_json_equals_sacrebleu_cli(
     )
     assert code == 0
     ours = json.loads(out)
-    theirs = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sacrebleu",
-            str(ref),
-            "-i",
-            str(hyp),
-            "-m",
-            "bleu",
-            "chrf",
-            "ter",
-            "-w",
-            "4",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    reported = {entry["name"]: entry for entry in json.loads(theirs)}
-    assert round(ours["bleu"], 4) == reported["BLEU"]["score"]
-    assert round(ours["chrf"], 4) == reported["chrF2"]["score"]
-    assert round(ours["ter"], 4) == reported["TER"]["score"]
-    assert ours["signatures"]["bleu"] == reported["BLEU"]["signature"]
-    assert ours["signatures"]["chrf"] == reported["chrF2"]["signature"]
-    assert ours["signatures"]["ter"] == reported["TER"]["signature"]
+    assert_scored_as_sacrebleu(ours, hyp, ref)
     assert ours["placeholder_acc"] == 100.0
     assert ours["placeholders"] == [3, 3]
     assert ours["segments"] == 4
@@ -135,31 +127,7 @@ def test_several_refs_equal_sacrebleu_cli(
     )
     assert code == 0
     ours = json.loads(out)
-    theirs = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sacrebleu",
-            str(ref),
-            str(ref2),
-            "-i",
-            str(hyp),
-            "-m",
-            "bleu",
-            "chrf",
-            "ter",
-            "-w",
-            "4",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    reported = {entry["name"]: entry for entry in json.loads(theirs)}
-    assert round(ours["bleu"], 4) == reported["BLEU"]["score"]
-    assert round(ours["chrf"], 4) == reported["chrF2"]["score"]
-    assert round(ours["ter"], 4) == reported["TER"]["score"]
-    assert ours["signatures"]["bleu"] == reported["BLEU"]["signature"]
+    assert_scored_as_sacrebleu(ours, hyp, ref, ref2)
     assert "nrefs:2" in ours["signatures"]["bleu"]
 
 
