@@ -26,6 +26,7 @@ from ltmt.errors import ConfigError, InputError, ModelError
 from ltmt.evaluate import fuzzy_band
 from ltmt.model.languages import BENCH_NAMES, check_language_pair
 from ltmt.segments import Translation
+from ltmt.wording import shortened
 from ltmt.workers import plan_parallelism
 
 logger = logging.getLogger(__name__)
@@ -282,6 +283,7 @@ def _system_run(
         raise RuntimeError(
             f"{name} returned {len(hypotheses)} translations for {len(testset.sources)} segments"
         )
+    _warn_unfinished(name, testset.name, translations)
     return SystemRun(
         system=name,
         testset=testset.name,
@@ -294,6 +296,22 @@ def _system_run(
         seconds=seconds,
         tokens=count_tokens(hypotheses),
     )
+
+
+def _warn_unfinished(system: str, testset: str, translations: Sequence[Translation]) -> None:
+    """A warning for each output that ran to the model's length limit (``unfinished``), named by
+    its segment's number in the test set: ``ltmt translate`` names them in its own run, the
+    bench, which calls the translator itself, here."""
+    for number, translation in enumerate(translations, 1):
+        if translation.unfinished:
+            logger.warning(
+                "%s: %s: the model's output for segment %d (%s) stopped at its length limit, "
+                "unfinished (cut short or repeating itself)",
+                testset,
+                system,
+                number,
+                shortened(repr(translation.source), 50),
+            )
 
 
 def with_fused_settings(run: SystemRun, translator: Any) -> SystemRun:

@@ -329,3 +329,23 @@ def test_fusion_options_reach_the_systems_and_the_record_fingerprints_them(
     assert results["config"]["fusion_options"] == [f"combiner={combiner}"]
     (combiner / "config.json").write_text("{}", "utf-8")  # trained again: another fingerprint
     assert files_fingerprint(combiner) != results["trained"]["knn-trained"]["fingerprint"]
+
+
+def test_outputs_at_the_length_limit_are_named_by_their_segment(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The warning moved to ``ltmt translate``'s own run, so a bench named no output that ran
+    to the model's length limit (session 59's log named 21); it names each by set, system and
+    segment number."""
+    from ltmt.bench.data import TestSet
+    from ltmt.bench.runner import _system_run
+
+    testset = TestSet("dpkg", "dpkg", ("a", "b"), ("A", "B"), (), "memory.jsonl")
+    translations = [Translation("a", "A"), Translation("b", "B B B", unfinished=True)]
+    with caplog.at_level("WARNING", logger="ltmt.bench.runner"):
+        run = _system_run("knn", testset, False, translations, (), 1.0, len)
+    assert run.hypotheses == ("A", "B B B")
+    assert [r.getMessage() for r in caplog.records] == [
+        "dpkg: knn: the model's output for segment 2 ('b') stopped at its length limit, "
+        "unfinished (cut short or repeating itself)"
+    ]
