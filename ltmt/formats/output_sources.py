@@ -59,7 +59,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ltmt.errors import LtmtError
 from ltmt.formats.documents import Unit
-from ltmt.paths import default_cache_dir, private_folder, resolved
+from ltmt.paths import ENV_CACHE, default_cache_dir, private_folder, resolved
 
 if TYPE_CHECKING:
     from ltmt.memory.store import Memory
@@ -72,6 +72,8 @@ SECRET_BYTES = 32
 BY_CONTENT = "by-content"  # in a user's folder: the records' copies named by the outputs' bytes
 RECORD_VERSION = 2
 FIRST_VERSION = 1  # unkeyed digests and the output's path in clear, in FOLDER itself
+# the records folders a failed write was warned of in this process (a warning once per run)
+_NOT_RECORDED_SAID: set[Path] = set()
 
 
 def keyed_digest(key: bytes, text: str, size: int = 8) -> str:
@@ -161,12 +163,21 @@ class OutputSources:
             _write_private(path, json.dumps(data, sort_keys=True).encode("utf-8"))
             self._first_format_path(output).unlink(missing_ok=True)
         except (OSError, LtmtError) as exc:  # a folder that is a file, a full disk
-            logger.warning(
-                "%s: its sources not recorded (%s); an update of it keeps every translation "
-                "it holds",
-                output,
-                exc,
-            )
+            self._say_not_recorded(output, exc)
+
+    def _say_not_recorded(self, output: Path, reason: Exception) -> None:
+        """Warn that ``output``'s record was not written, once per records folder and process
+        (a folder run into a read-only cache would say it for every file); later outputs are
+        logged at info level."""
+        said = self.folder in _NOT_RECORDED_SAID
+        _NOT_RECORDED_SAID.add(self.folder)
+        logger.log(
+            logging.INFO if said else logging.WARNING,
+            "%s: its sources not recorded (%s); an update of it keeps every translation it holds%s",
+            output,
+            reason,
+            "" if said else f" (said once per run; set {ENV_CACHE} to a writable folder)",
+        )
 
     def _note_with_memory(self) -> None:
         """Note the cache folder in the memory's store before a user's first record, so that

@@ -3,6 +3,7 @@ finds outdated by it."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from formats_fakes import FakeModel
 
+from ltmt.formats import output_sources
 from ltmt.formats.documents import Unit
 from ltmt.formats.output_sources import (
     SECRET,
@@ -102,6 +104,21 @@ def test_a_record_that_cannot_be_written_is_a_warning(
     with caplog.at_level(logging.WARNING):
         OutputSources(tmp_path / "records").write(tmp_path / "de.md", [])
     assert "de.md: its sources not recorded (" in caplog.text
+
+
+def test_records_that_cannot_be_written_are_warned_of_once_per_run(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def read_only(path: Path, data: bytes) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    monkeypatch.setattr(output_sources, "_write_private", read_only)
+    with caplog.at_level(logging.INFO, logger=output_sources.__name__):
+        for name in ("de.md", "fr.md"):  # each document of a folder run makes its own
+            OutputSources(tmp_path / "records").write(tmp_path / name, [])
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "de.md: its sources not recorded (" in warnings[0].message
+    assert "fr.md: its sources not recorded (" in caplog.text  # at info level
 
 
 def test_an_update_says_how_many_were_translated_again_and_names_edited_ones(
