@@ -94,6 +94,7 @@ class StateStore:
         self.max_bytes = default_max_bytes() if max_bytes is None else max_bytes
         self.memory = memory
         self._warned = False
+        self._read_only: bool | None = None  # the base folder's file system, once told
         self._private = False  # the base folder was made owner-only by this store
         self._indexes: dict[str, _FolderIndex] = {}
         self._lock = threading.Lock()  # the indexes, for the threads of a server
@@ -141,7 +142,7 @@ class StateStore:
     def _write_pack(self, user: str, group: list[tuple[Key, ForcedSegment]]) -> None:
         from ltmt.fusion.state_pack import write_pack
 
-        if on_read_only_file_system(self.base):
+        if self._on_read_only_file_system():
             self._say_not_written("its file system is read-only; the states it holds are read")
             return
         # a match whose segment the memory no longer holds (deleted since it was found) goes,
@@ -174,6 +175,13 @@ class StateStore:
         with self._lock:
             index.add(path)
         _USAGE.add(self.base, size, self.max_bytes)
+
+    def _on_read_only_file_system(self) -> bool:
+        """Whether the cache lies on a read-only file system, asked once per store (a statvfs
+        call per pack written would add up over a long run)."""
+        if self._read_only is None:
+            self._read_only = on_read_only_file_system(self.base)
+        return self._read_only
 
     def _say_not_written(self, reason: str) -> None:
         """Warn, once per store, that its packs are not written (``reason``): the translation

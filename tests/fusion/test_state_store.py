@@ -262,6 +262,23 @@ def test_a_cache_on_a_read_only_file_system_is_read_and_never_written(
     assert len(said) == 1 and "read-only" in said[0]
 
 
+def test_the_file_system_is_asked_once_per_store_whether_it_is_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[Path] = []
+
+    def writable(path: Path) -> bool:
+        asked.append(path)
+        return False
+
+    monkeypatch.setattr(state_store, "on_read_only_file_system", writable)
+    store = StateStore("m", tmp_path)
+    store.put(_key("a"), _segment(3))
+    store.put(_key("b"), _segment(3))
+    assert store.get(_key("a")) is not None and store.get(_key("b")) is not None
+    assert asked == [tmp_path / state_store.STORE_FOLDER]
+
+
 def test_a_pack_safetensors_cannot_write_is_said_once_and_never_stops_a_translation(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
