@@ -115,7 +115,7 @@ def lost_numbers(source: str, output: str) -> list[str]:
         return []
     written = Counter(_NUMBER_TOKEN.findall(output))
     missing = wanted - written
-    for code in [number for number in missing if is_code(number)]:  # MP3s as MP3-Dateien
+    for code in [number for number in missing if is_letter_code(number)]:  # MP3s as MP3-Dateien
         missing[code] = max(0, wanted[code] - len(_written_code(code).findall(output)))
     for grouped in _THOUSANDS_GROUPED.finditer(output):  # 10000 written 10.000 is kept
         run = _DIGIT_GROUP_SEPARATOR.sub("", grouped.group())
@@ -130,7 +130,7 @@ def lost_numbers(source: str, output: str) -> list[str]:
     return list((+missing).elements())
 
 
-def is_code(number: str) -> bool:
+def is_letter_code(number: str) -> bool:
     """Whether ``number`` (of :func:`lost_numbers`) is a code of letters and digits (``DE89``),
     not a run of digits."""
     return not number.isdigit()
@@ -306,12 +306,13 @@ def _set_aside_spans(line: str, lost: Collection[str]) -> list[tuple[int, int, s
         for found in _NUMBER_TOKEN.finditer(line)
         if not any(a <= found.start() < b for a, b in inside)
     ]
-    if not any(_retried(line, found, lost) for found in numbers):
+    retried = [_retried(line, found, lost) for found in numbers]
+    if not any(retried):
         return []
     return [
         (*found.span(), found.group())
-        for found in numbers
-        if is_code(found.group()) or _retried(line, found, lost)
+        for found, again in zip(numbers, retried, strict=True)
+        if again or is_letter_code(found.group())
     ]
 
 
@@ -319,7 +320,7 @@ def _retried(line: str, number: re.Match[str], lost: Collection[str]) -> bool:
     """Whether ``number`` of ``line`` is one that the retry is for: ``lost``, and a code or a
     run that a translation would not write in words."""
     return number.group() in lost and (
-        is_code(number.group()) or not may_be_written_in_words(line, number)
+        is_letter_code(number.group()) or not may_be_written_in_words(line, number)
     )
 
 

@@ -9,6 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from ltmt.numbers_kept import (
+    is_letter_code,
     may_be_written_in_words,
     numbers_beyond_repair,
     numbers_lost,
@@ -216,6 +217,13 @@ class _Retry:
     def decode_texts(self, texts, segments):
         self.given += texts
         return [self.translation for _ in texts]
+
+
+@pytest.mark.parametrize(
+    ("number", "letter_code"), [("DE89", True), ("MP3s", True), ("2024", False), ("7", False)]
+)
+def test_a_letter_code_has_letters_beside_its_digits(number: str, letter_code: bool) -> None:
+    assert is_letter_code(number) is letter_code
 
 
 def test_a_retry_sets_a_code_aside_whole():

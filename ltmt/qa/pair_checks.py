@@ -39,7 +39,7 @@ from ltmt.formats.size_limits import too_long_message
 from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.numbers_added import added_numbers
-from ltmt.numbers_kept import is_code, lost_numbers
+from ltmt.numbers_kept import is_letter_code, lost_numbers
 from ltmt.text import split_edges
 from ltmt.units import meant_as_written
 from ltmt.wording import counted, first_few
@@ -158,7 +158,7 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     placeholders (``%1$s`` is the placeholder check's)."""
     plain, translated = without_placeholders(source), without_placeholders(target)
     lost = lost_numbers(plain, translated)
-    runs, codes = [n for n in lost if not is_code(n)], [n for n in lost if is_code(n)]
+    runs, codes = [n for n in lost if not is_letter_code(n)], [n for n in lost if is_letter_code(n)]
     added = added_numbers(plain, translated)
     problems = []
     if runs:
