@@ -64,18 +64,21 @@ def _one_line(text: str) -> str:
 STDIN_NAMES = ("-", "/dev/stdin")
 
 
-def _stdin_copy(stack: contextlib.ExitStack, fmt: str | None) -> Path:
-    """Standard input copied to a private scratch file (a reader reads a file by its path;
-    a pipe is read once), which ``stack`` removes; its format must be named."""
+def _stdin_copy(stack: contextlib.ExitStack, fmt: str | None, store: Path) -> Path:
+    """Standard input copied to a scratch file (a reader reads a file by its path; a pipe is
+    read once) in ``store``'s private work folder, which ``stack`` removes; its format must be
+    named. Not ``$TMPDIR``: the copy is a customer's file in plaintext, and a killed import's
+    is removed at the store's next opening only there (:mod:`ltmt.memory.work_folders`)."""
     import sys
-    import tempfile
+
+    from ltmt.memory.work_folders import work_folder
 
     if fmt is None:
         raise InputError(
             "- reads the pairs from standard input: give its format with --format (jsonl, tsv, "
             "tmx, po, xliff ...)"
         )
-    scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="ltmt-import-")))
+    scratch = stack.enter_context(work_folder(store))
     copy = scratch / "stdin"
     copy.write_bytes(sys.stdin.buffer.read())
     return copy
@@ -165,7 +168,8 @@ def import_(
         said: Path | str = file  # what messages call the input
         read_from = file  # the file read (a pipe's copy)
         if str(file) in STDIN_NAMES:  # a pipe: ltmt memory export -o - ... | ltmt memory import -
-            said, copy = "<stdin>", _stdin_copy(stack, fmt)
+            store = memory.path if memory is not None else _store_folder(memory_dir)
+            said, copy = "<stdin>", _stdin_copy(stack, fmt, store)
             read_from = copy
             try:
                 records = read(copy)
@@ -213,6 +217,18 @@ def import_(
             f"{first_few(held_for_others)}",
             err=True,
         )
+
+
+def _store_folder(memory_dir: Path | None) -> Path:
+    """The directory of the store ``--memory-dir`` names, made (mode 0700) where there is no
+    store yet, for the work folder of an input read before the store is made: a bad input
+    leaves that empty folder, not a store."""
+    from ltmt.memory.env import make_store_folder
+    from ltmt.paths import resolve_memory_dir
+
+    folder = resolve_memory_dir(memory_dir)
+    make_store_folder(folder)
+    return folder
 
 
 def _older_sources(

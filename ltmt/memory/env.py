@@ -165,6 +165,17 @@ def check_store_path(path: Path) -> None:
         )
 
 
+def make_store_folder(path: Path) -> None:
+    """Make the directory of store ``path`` (mode 0700, its parents too) if it is missing: a
+    new store's, or one whose work folder is needed before the store is made."""
+    try:
+        path.mkdir(mode=files.DIR_MODE, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise files.disk_error(exc, path) or StoreError(
+            f"cannot create memory store directory {path}: {exc.strerror}"
+        ) from exc
+
+
 def acquire(path: Path, *, map_size: int = DEFAULT_MAP_SIZE, key_file: Path | None = None) -> Store:
     """The shared :class:`Store` of directory ``path``, created (with its schema) if new.
 
@@ -173,12 +184,7 @@ def acquire(path: Path, *, map_size: int = DEFAULT_MAP_SIZE, key_file: Path | No
     """
     check_store_path(path)
     key = read_key_file(key_file) if key_file is not None else None
-    try:
-        path.mkdir(mode=files.DIR_MODE, parents=True, exist_ok=True)
-    except OSError as exc:
-        raise files.disk_error(exc, path) or StoreError(
-            f"cannot create memory store directory {path}: {exc.strerror}"
-        ) from exc
+    make_store_folder(path)
     realpath = os.path.realpath(path)
     with _REGISTRY_LOCK:
         store = _REGISTRY.get(realpath)

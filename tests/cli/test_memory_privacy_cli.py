@@ -271,6 +271,46 @@ def test_an_export_s_scratch_file_is_in_the_store_not_the_system_s_temporary_fol
     assert os.listdir(Path(exported_store) / FOLDER) == [".lock"]
 
 
+@pytest.mark.parametrize("existing", [True, False])
+def test_an_import_s_copy_of_standard_input_is_in_the_store_not_the_system_s_temporary_folder(
+    run_ltmt: Runner,
+    store: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    existing: bool,
+) -> None:
+    """``memory import -`` copied standard input to $TMPDIR (ltmt-import-*/stdin), which a kill
+    -9 left there; in the store's work folder (a new store's folder is made for it), the
+    store's next opening removes it."""
+    import io
+
+    from ltmt.cli import memory as memory_cli
+    from ltmt.memory.work_folders import FOLDER
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "system-tmp"))
+    (tmp_path / "system-tmp").mkdir()
+    if existing:
+        run_ltmt(
+            "memory", "add", "-u", "u", "--source", "a", "--target", "b", "--memory-dir", store
+        )
+    read: list[Path] = []
+    real = memory_cli.read_records
+
+    def spied(path: Path, *args: object, **kwargs: object) -> object:
+        read.append(path)
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(memory_cli, "read_records", spied)
+    pairs = '{"source": "Secret plan", "target": "Geheimer Plan"}\n'
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(pairs.encode())))
+    importing = ("memory", "import", "-", "--format", "jsonl", "-u", "u", "--memory-dir", store)
+    code, out, err = run_ltmt(*importing)
+    assert (code, out) == (0, "imported <stdin> into u: 1 added, 0 duplicates, 0 skipped\n"), err
+    assert read[0].is_relative_to(Path(store) / FOLDER)
+    assert os.listdir(tmp_path / "system-tmp") == []
+    assert os.listdir(Path(store) / FOLDER) == [".lock"]
+
+
 @pytest.mark.parametrize("output", ["out.tmx", "-"])
 def test_an_export_from_a_read_only_store_works_beside_the_output(
     run_ltmt: Runner,
