@@ -48,6 +48,7 @@ MEDIA_TYPES = {
     "tmx": "application/x-tmx+xml",
     "po": "text/x-gettext-translation",
     "xliff": "application/xliff+xml",
+    "xliff2": "application/xliff+xml",
 }
 # documents the server translates, and the media type of what it answers
 DOCUMENT_MEDIA_TYPES = {
@@ -269,13 +270,21 @@ def _named_as(name: str, kind: str) -> str:
     return Path(name).stem + (spec.extensions or FORMATS[spec.files_of].extensions)[0]
 
 
+def export_name(user: str, fmt: str) -> str:
+    """The name an export of ``user``'s memory in ``fmt`` is offered as: its format's extension
+    (``u.xliff`` for ``xliff2``, which has none of its own, so an import reads it by name)."""
+    spec = FORMATS[fmt]
+    extensions = spec.extensions or FORMATS[spec.files_of].extensions
+    return f"{user}{extensions[0]}"
+
+
 def export_memory(memory: Memory, user: str, fmt: str, languages: tuple[str, str]) -> bytes:
     """Every segment of ``user`` as a file in format ``fmt``."""
     if fmt not in MEDIA_TYPES:
         raise ChoiceError(f"unknown export format {fmt!r}; choose one of {', '.join(MEDIA_TYPES)}")
 
     with work_folder(memory.path) as folder:
-        path = folder / f"{user}.{fmt}"
+        path = folder / export_name(user, fmt)  # an XLIFF file records it (<file original=...>)
         records = [PairRecord.of_segment(segment) for segment in memory.segments(user)]
         if fmt == "tsv" and (tabbed := sum(map(tsv_cannot_hold, records))):
             raise InputError(  # all of them counted, as XML's are below, not the first named

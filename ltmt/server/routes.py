@@ -564,7 +564,9 @@ def stats(request: Request, key: KeyDep, user: UserParam = None) -> Stats:
 def export(
     request: Request,
     key: KeyDep,
-    format: Annotated[str, Query(description="jsonl, tsv, tmx, po or xliff")] = "jsonl",
+    format: Annotated[
+        str, Query(description="jsonl, tsv, csv, tmx, po, xliff (1.2) or xliff2 (XLIFF 2.0)")
+    ] = "jsonl",
     user: UserParam = None,
 ) -> Response:
     """Every segment of the memory as a file."""
@@ -576,7 +578,7 @@ def export(
     return Response(
         data,
         media_type=files.MEDIA_TYPES[format],
-        headers={"Content-Disposition": files.attachment(f"{who}.{format}")},
+        headers={"Content-Disposition": files.attachment(files.export_name(who, format))},
     )
 
 

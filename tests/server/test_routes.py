@@ -181,6 +181,30 @@ def test_an_export_that_cannot_hold_every_pair_says_so_instead_of_leaving_them_o
     assert 'msgid_plural "%d files"' in po.text and 'msgstr[1] "%d Dateien"' in po.text
 
 
+def test_a_memory_exported_as_xliff_2_is_offered_as_an_xliff_file_that_imports_back(api):
+    """``format=xliff2`` was an unknown export format (the CLI writes XLIFF 2.0 since session
+    60); it is an ``.xliff`` download of XLIFF 2.0, which an import reads back by its name."""
+    with api.client(api.key("xliff2-exporter")) as client:
+        client.post("/v1/memory/pairs", json={"pairs": PAIRS})
+        answer = client.get("/v1/memory/export", params={"format": "xliff2"})
+        assert answer.status_code == 200, answer.text
+        assert answer.headers["content-type"] == "application/xliff+xml"
+        assert answer.headers["content-disposition"] == (
+            'attachment; filename="xliff2-exporter.xliff"'
+        )
+        assert 'version="2.0"' in answer.text and "<segment" in answer.text
+    with api.client(api.key("xliff2-importer")) as client:
+        imported = client.post(
+            "/v1/memory/import",
+            files={"file": ("xliff2-exporter.xliff", answer.content, "application/xliff+xml")},
+        )
+        assert imported.status_code == 200, imported.text
+        jsonl = client.get("/v1/memory/export", params={"format": "jsonl"})
+    assert [json.loads(line)["target"] for line in jsonl.text.splitlines()] == [
+        p["target"] for p in PAIRS
+    ]
+
+
 def test_warming_a_memory_for_its_first_translations(api):
     with api.client(api.key("walter")) as client:
         nothing = client.post("/v1/memory/warm")
@@ -827,7 +851,7 @@ def test_admin_manages_keys_and_users(api):
             "/v1/memory/export?format=docx",
             {},
             400,
-            "unknown export format 'docx'; choose one of jsonl, tsv, csv, tmx, po, xliff",
+            "unknown export format 'docx'; choose one of jsonl, tsv, csv, tmx, po, xliff, xliff2",
         ),
         (
             "POST",
