@@ -26,11 +26,11 @@ glossary.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ltmt.formats.common import lang_matches
 from ltmt.formats.paired_tags import strip_pairs
 from ltmt.lookup import memory_matches
 from ltmt.qa.findings import Finding
@@ -180,9 +180,9 @@ def term_findings(
     records: Sequence[PairRecord], matcher: TermMatcher, language: str | None = None
 ) -> list[Finding]:
     """:func:`glossary_findings` and :func:`forbidden_findings` of ``records``, and
-    :func:`agreement_findings` where ``language`` is German (``de``, ``de_AT``), each
+    :func:`agreement_findings` where ``language`` is German (``de``, ``de_AT``, ``deu``), each
     source's terms found once; entry by entry, its missed terms first."""
-    german = language is not None and re.split(r"[-_]", language)[0].lower() == "de"
+    german = language is not None and lang_matches(language, "de")
     findings: list[Finding] = []
     for n, record in enumerate(records):
         terms = prose_terms(matcher, record.source)

@@ -61,6 +61,18 @@ def test_tbx_terms_by_language(tmp_path: Path):
     ]
 
 
+def test_tbx_three_letter_language_codes_are_their_languages(tmp_path: Path):
+    """memoQ and other CAT tools write ISO 639-2 codes (``eng``, ``ger``): their langSets were
+    not read as English and German."""
+    path = tmp_path / "g.tbx"
+    second = (
+        '<langSet xml:lang="ger"><tig><term>Commit</term></tig></langSet>'
+        '<langSet xml:lang="eng"><tig><term>commit</term></tig></langSet>'
+    )
+    path.write_text(TBX.format(second=second), encoding="utf-8")
+    assert read_glossary(path)[1] == Term("commit", "Commit")
+
+
 def test_two_targets_for_one_source_are_refused_naming_both(tmp_path: Path):
     path = tmp_path / "g.csv"
     path.write_text("branch,Zweig\nfile,Datei\nBranch,Zweig\nbranch,Branch\n", "utf-8")
