@@ -9,6 +9,7 @@ made from a memory's text into a folder of its owner's alone (:func:`private_fol
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -52,6 +53,46 @@ def private_folder(folder: Path) -> Path:
     if folder.stat().st_mode & 0o077:
         folder.chmod(0o700)
     return folder
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` readable by its owner only (0600, whatever the umask), by a
+    temporary file beside it renamed over it: never half-written."""
+    temporary = private_temporary_file(path, data)
+    try:
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def link_new_secret(path: Path, size: int) -> bool:
+    """Link a new random secret of ``size`` bytes (0600) to ``path`` unless a file is there:
+    whether this call's was linked. Processes starting at once may each offer one; a link never
+    replaces a file and the secret is whole before it has the name, so only the first counts
+    and every process reads back the same one."""
+    temporary = private_temporary_file(path, os.urandom(size))
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        return False
+    finally:
+        temporary.unlink(missing_ok=True)
+    return True
+
+
+def private_temporary_file(path: Path, data: bytes) -> Path:
+    """A new file beside ``path``, readable by its owner only, holding ``data`` (synced)."""
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
 
 
 def resolve_memory_dir(path: str | os.PathLike[str] | None) -> Path:

@@ -51,7 +51,6 @@ import json
 import logging
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,7 +58,14 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ltmt.errors import LtmtError
 from ltmt.formats.documents import Unit
-from ltmt.paths import ENV_CACHE, default_cache_dir, private_folder, resolved
+from ltmt.paths import (
+    ENV_CACHE,
+    default_cache_dir,
+    link_new_secret,
+    private_folder,
+    resolved,
+    write_private_file,
+)
 
 if TYPE_CHECKING:
     from ltmt.memory.store import Memory
@@ -157,10 +163,10 @@ class OutputSources:
             data = {"version": RECORD_VERSION, "units": record.units}
             if by_content is not None:
                 private_folder(by_content.parent)
-                _write_private(by_content, json.dumps(data, sort_keys=True).encode("utf-8"))
+                write_private_file(by_content, json.dumps(data, sort_keys=True).encode("utf-8"))
                 data["content"] = by_content.name
             _forget_previous_copy(path, by_content)
-            _write_private(path, json.dumps(data, sort_keys=True).encode("utf-8"))
+            write_private_file(path, json.dumps(data, sort_keys=True).encode("utf-8"))
             self._first_format_path(output).unlink(missing_ok=True)
         except (OSError, LtmtError) as exc:  # a folder that is a file, a full disk
             self._say_not_recorded(output, exc)
@@ -282,40 +288,13 @@ def _new_secret(folder: Path) -> bytes:
     with contextlib.suppress(FileNotFoundError):
         if path.stat().st_size != SECRET_BYTES:
             path.unlink()  # damaged
-    temporary = _private_temporary(path, os.urandom(SECRET_BYTES))
-    try:
-        os.link(temporary, path)  # fails where another process made it first
-    except FileExistsError:
+    if not link_new_secret(path, SECRET_BYTES):  # another process made it first
         return path.read_bytes()
-    finally:
-        temporary.unlink(missing_ok=True)
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
                 shutil.rmtree(entry.path, ignore_errors=True)
     return path.read_bytes()
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` (0600) by a temporary file and a rename: never half-written."""
-    temporary = _private_temporary(path, data)
-    try:
-        os.replace(temporary, path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-def _private_temporary(path: Path, data: bytes) -> Path:
-    """A new file beside ``path``, readable by its owner only, holding ``data``."""
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-    except OSError:
-        Path(name).unlink(missing_ok=True)
-        raise
-    return Path(name)
 
 
 @runtime_checkable

@@ -37,7 +37,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -46,6 +45,7 @@ import lmdb
 
 from ltmt.memory import pages
 from ltmt.memory.layout import DATA_FILE
+from ltmt.paths import write_private_file
 
 logger = logging.getLogger(__name__)
 
@@ -118,14 +118,6 @@ def _record(record_file: Path, state: _State) -> None:
     """Put ``state`` in ``record_file`` at once (a new file renamed over it); where the folder
     cannot be written (read-only, full) there is no record, and every open checks."""
     try:
-        fd, temporary = tempfile.mkstemp(dir=record_file.parent, prefix=f".{record_file.name}.")
+        write_private_file(record_file, json.dumps(asdict(state)).encode("utf-8"))
     except OSError as exc:
         logger.debug("no record of the page check in %s: %s", record_file.parent, exc)
-        return
-    try:
-        with os.fdopen(fd, "w") as handle:
-            json.dump(asdict(state), handle)
-        os.replace(temporary, record_file)
-    except OSError as exc:
-        logger.debug("no record of the page check in %s: %s", record_file.parent, exc)
-        Path(temporary).unlink(missing_ok=True)

@@ -22,7 +22,6 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
-import secrets
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,6 +30,7 @@ from pathlib import Path
 from ltmt.errors import StoreError
 from ltmt.memory.crypto import derive_key
 from ltmt.memory.files import DIR_MODE, FILE_MODE
+from ltmt.paths import link_new_secret
 
 FOLDER = "limits"
 SECRET_FILE = "names.key"  # a plain store's key of the names (an encrypted store derives it)
@@ -87,7 +87,7 @@ def _secret(path: Path) -> bytes:
     links it to ``path``, which only the first link does (a link never replaces a file, and the
     secret is whole before it has the name), so every worker reads back the same one."""
     if not path.exists():
-        _offer_secret(path)
+        link_new_secret(path, SECRET_BYTES)
     secret = path.read_bytes()
     if len(secret) != SECRET_BYTES:
         raise StoreError(
@@ -95,22 +95,6 @@ def _secret(path: Path) -> bytes:
             "file limits start their counts over) and start the server again"
         )
     return secret
-
-
-def _offer_secret(path: Path) -> None:
-    """Link a new random secret to ``path`` unless another process linked one first."""
-    made = path.with_name(f".{path.name}.{secrets.token_hex(8)}.new")
-    fd = os.open(made, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(secrets.token_bytes(SECRET_BYTES))
-            file.flush()
-            os.fsync(file.fileno())
-        os.link(made, path)
-    except FileExistsError:
-        pass  # another worker's came first: every worker uses that one
-    finally:
-        made.unlink(missing_ok=True)
 
 
 def open_lock_file(path: Path) -> int:

@@ -112,7 +112,7 @@ def test_records_that_cannot_be_written_are_warned_of_once_per_run(
     def read_only(path: Path, data: bytes) -> None:
         raise OSError(errno.EROFS, "Read-only file system", str(path))
 
-    monkeypatch.setattr(output_sources, "_write_private", read_only)
+    monkeypatch.setattr(output_sources, "write_private_file", read_only)
     with caplog.at_level(logging.INFO, logger=output_sources.__name__):
         for name in ("de.md", "fr.md"):  # each document of a folder run makes its own
             OutputSources(tmp_path / "records").write(tmp_path / name, [])

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ltmt import Memory
+from ltmt import Memory, paths
 from ltmt.errors import StoreError
 from ltmt.memory import page_record, pages
 from ltmt.memory.crypto import generate_key_file
@@ -181,7 +181,7 @@ def test_a_store_whose_folder_cannot_be_written_walks_at_every_open(
     def refused(**_: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(page_record.tempfile, "mkstemp", refused)
+    monkeypatch.setattr(paths.tempfile, "mkstemp", refused)  # the record's temporary file
     store = stored(tmp_path / "s")
     walks.clear()
     open_and_close(store)
@@ -196,7 +196,7 @@ def test_a_failed_record_write_leaves_no_file_behind(
     def refused(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(page_record.os, "replace", refused)
+    monkeypatch.setattr(paths.os, "replace", refused)
     store = stored(tmp_path / "s")
     open_and_close(store)
     assert sorted(p.name for p in store.iterdir()) == ["data.mdb", "lock.mdb"]
