@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import typer
 
+from ltmt.cli.json_output import echo_json
 from ltmt.cli.markup import HELP_MARKUP
 from ltmt.cli.store import (
     COMPACT_NOTE,
@@ -106,7 +106,7 @@ def list_(
         memory.require_user(user)
         terms = memory.glossary(user).terms()
     if as_json:
-        typer.echo(json.dumps([t.to_json() for t in terms], ensure_ascii=False, indent=2))
+        echo_json([t.to_json() for t in terms])
         return
     if not terms:  # said on stderr: a typo in --user or --memory-dir shows at once
         typer.echo(f"ltmt: {user} has no glossary terms in this store", err=True)
@@ -263,7 +263,7 @@ def suggest(
             )
     if as_json:
         rows = [{**s.to_dict(), "glossary": theirs} for s, theirs in zip(shown, differing)]
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
     else:
         for s, theirs in zip(shown, differing):
             there = f"\t(glossary: {theirs})" if theirs else ""

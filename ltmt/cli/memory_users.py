@@ -1,0 +1,251 @@
+"""``ltmt memory stats|users|warm|delete``: what the store holds per user, warming a user's
+decoded states, and deleting a user or one segment."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from ltmt.cli.json_output import echo_json
+from ltmt.cli.store import COMPACT_NOTE, EXISTING_KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
+from ltmt.errors import InputError, StoreError
+from ltmt.wording import counted
+
+if TYPE_CHECKING:
+    from ltmt.memory.keys import ApiKey
+
+# merged into ``ltmt memory`` (ltmt.cli.memory), not a group of its own
+app = typer.Typer()
+
+
+@app.command("stats")
+def stats(
+    user: str | None = typer.Option(
+        None, "--user", "-u", help="One user's counts (default: the store's)."
+    ),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON object."),
+) -> None:
+    """Counts of the store, or of one user's memory (segments, origins, times)."""
+    with open_store(memory_dir, key_file, existing=True) as memory:
+        data = memory.stats(user)
+    if as_json:
+        echo_json(data)
+        return
+    for key, value in data.items():
+        typer.echo(f"{key}: {_stat_text(key, value)}")
+
+
+def _stat_text(key: str, value: Any) -> str:
+    """One value of ``stats`` as a person reads it: times in UTC, yes/no, origins on one line."""
+    from datetime import datetime, timezone
+
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in sorted(value.items())) or "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if key == "languages":  # ["en", "de"], or None before an import named them
+        return " → ".join(value) if value else "-"
+    if key in ("created", "updated") and isinstance(value, (int, float)):
+        return datetime.fromtimestamp(value, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    return str(value)
+
+
+@app.command("users")
+def users(
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
+    as_json: bool = typer.Option(False, "--json", help='JSON list of {"user", "segments"}.'),
+) -> None:
+    """List the users of the store with their segment counts. A user whose memory cannot be
+    read (a damaged data key) is listed without a count (JSON: null), and the command then
+    fails naming the damage: the other users are still listed."""
+    unreadable: list[StoreError] = []
+
+    def count(memory: Any, name: str) -> int | None:
+        try:
+            return int(memory.count(name))
+        except StoreError as exc:
+            unreadable.append(exc)
+            return None
+
+    with open_store(memory_dir, key_file, existing=True) as memory:
+        rows = [{"user": name, "segments": count(memory, name)} for name in memory.users()]
+    if as_json:
+        echo_json(rows)
+    else:
+        if not rows:  # said where a person reads it; standard output stays empty for scripts
+            typer.echo(f"ltmt: memory store {memory.path} holds no users yet", err=True)
+        for row in rows:
+            segments = row["segments"]
+            typer.echo(f"{row['user']}\t{'?' if segments is None else segments}")
+    if unreadable:
+        raise unreadable[0]
+
+
+@app.command("warm")
+def warm(
+    user: str | None = typer.Option(
+        None, "--user", "-u", help="Whose memory (default: every user of the store, in turn)."
+    ),
+    model: str | None = typer.Option(
+        None, "--model", "-m", help="Marian directory (default: embedded), as translations use."
+    ),
+    fusion: str = typer.Option(
+        "auto", "--fusion", help="The fusion the translations use: knn, knn-trained or auto."
+    ),
+    fusion_weights: str = typer.Option(
+        "auto",
+        "--fusion-weights",
+        help="The fused batches' weights, as translations use (auto, float32, bfloat16, "
+        "float32-int8-head, float32-int8-encoder-head, bfloat16-int8-head, int8): states are "
+        "kept per weights.",
+    ),
+    threads: int = typer.Option(0, "--threads", min=0, help="CPU threads (0: one per core)."),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON list, one report a user."),
+) -> None:
+    """Force-decode --user's segments now, so that the first translations read them from disk.
+
+    kNN fusion reads each match's decoder states: a run force-decodes the matches it meets and
+    keeps them on disk for the next runs. Warming does it for every segment ahead of time
+    (after an import, before a server's first requests); use the --model, --fusion and
+    --fusion-weights the translations will use. Bounded by the states' disk cache
+    ($LTMT_STATE_CACHE_MB, default 256): warming stops when it is 80 % full and says so.
+    """
+    from dataclasses import asdict
+
+    from ltmt.model.engine import fusion_weight_options
+    from ltmt.translator import Translator
+
+    weight_options = fusion_weight_options(fusion_weights)
+    with open_store(memory_dir, key_file, existing=True, user=user) as memory:
+        if user is not None:
+            memory.require_user(user)
+        users = [user] if user is not None else memory.users()
+        if not users:
+            raise InputError(f"memory store {memory.path} has no users: nothing to warm")
+        translator = Translator(model, memory, fusion=fusion, threads=threads, **weight_options)
+        reports = [_warm_one(translator, memory, name, as_json) for name in users]
+    if as_json:
+        echo_json([asdict(report) for report in reports])
+
+
+def _warm_one(translator: Any, memory: Any, user: str, quiet: bool) -> Any:
+    """Warm ``user`` with a progress bar (made at the first progress: an error comes before
+    any bar); its report, also printed on stderr unless ``quiet``."""
+    from tqdm import tqdm
+
+    bars: list[Any] = []
+
+    def advance(count: int) -> None:
+        if not bars:
+            bars.append(tqdm(total=memory.count(user), unit="segment", desc=f"warm {user}"))
+        bars[0].update(count)
+
+    try:
+        report = translator.warm(user, progress=advance)
+    finally:
+        for bar in bars:
+            bar.close()
+    if not quiet:
+        # the folder is the CLI's to say (a server's clients are not told its paths)
+        store = translator.fusion.cache.store.base
+        full = (
+            f"; {report.left_out} left out: the states' disk cache {store} is full "
+            "(raise LTMT_STATE_CACHE_MB, default 256, or empty that folder: what it holds is "
+            "decoded again when needed)"
+        )
+        typer.echo(
+            f"warmed {user}: {counted(report.decoded, 'segment')} force-decoded "
+            f"({report.megabytes} MB), "
+            f"{report.on_disk} on disk already, of {report.segments}"
+            f"{full if report.left_out else ''}, in {report.seconds} s",
+            err=True,
+        )
+    return report
+
+
+@app.command("delete")
+def delete(
+    user: str = typer.Option(..., "--user", "-u", help="Whose memory."),
+    segment_id: int | None = typer.Option(None, "--id", help="Delete only this segment."),
+    yes: bool = typer.Option(
+        False, "--yes", help="Confirm deleting --user: its whole memory and its API keys."
+    ),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = EXISTING_KEY_FILE_OPTION,
+) -> None:
+    """Delete --user's whole memory (needs --yes), or one segment with --id.
+
+    Deleting the user also revokes its API keys ('ltmt keys'; a user with keys and no memory
+    yet is deleted so too), as the server's DELETE /v1/admin/users/NAME does, and removes what
+    ltmt keeps of it elsewhere: its translated files waiting for their download and, in every
+    cache folder the store noted, the decoded states and the records of its translated
+    documents.
+
+    Plaintext can remain: LMDB does not overwrite freed pages at once, so a plain store's
+    data.mdb keeps deleted text until 'ltmt memory compact' rewrites it. In an encrypted store a
+    deleted user's data key is destroyed, so what remains cannot be decrypted; a deleted single
+    segment stays decryptable in freed pages until compact.
+    """
+    with open_store(memory_dir, key_file, existing=True) as memory:
+        if segment_id is not None:
+            if not memory.delete(user, segment_id):
+                memory.require_user(user)  # an unknown user is said as such, with the users
+                raise InputError(f"user {user!r} has no segment {segment_id}")
+            typer.echo(f"deleted segment {segment_id} of {user}; {COMPACT_NOTE}")
+            return
+        from ltmt.memory.keys import KeyRing
+        from ltmt.server import accounts
+
+        keys = KeyRing(memory).list(user)
+        if not keys:  # a user with a key only is deleted too
+            memory.require_user(user)
+        # the user's glossary and keys go with its memory: said, so that they are no surprise
+        segments, terms = memory.count(user), len(memory.glossary(user))
+        if not yes:
+            from ltmt.cli.main import click_errors
+
+            going = _held(segments, terms, keys)
+            raise click_errors.UsageError(
+                f"refusing to delete user {user!r} ({going}) without --yes (it cannot be undone)"
+            )
+        deleted = accounts.delete_user(memory, user)
+        encrypted = memory.encrypted
+        if deleted.memory is not None:  # what it found holding the lock: an import meanwhile too
+            segments, terms = deleted.memory.segments, deleted.memory.terms
+    revoked = counted(deleted.revoked, "API key")
+    said = f"deleted user {user} ({_held(segments, terms)}); revoked {revoked}"
+    # freed pages keep text only where text was deleted; a destroyed key is of a stored user
+    if encrypted and deleted.memory is not None:
+        said += "; its data key is destroyed"
+    elif not encrypted and (segments or terms):
+        said += f"; {COMPACT_NOTE}"
+    typer.echo(said)
+
+
+def _held(segments: int, terms: int, keys: Sequence[ApiKey] = ()) -> str:
+    """``12 segments, 3 glossary terms and 2 API keys, one of them an admin key``: what a
+    delete of a user takes, as it says it (no terms, no keys: left unsaid)."""
+    parts = [counted(segments, "segment")]
+    if terms:
+        parts.append(counted(terms, "glossary term"))
+    if keys:
+        parts.append(counted(len(keys), "API key") + _admins_among(keys))
+    return " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
+
+
+def _admins_among(keys: Sequence[ApiKey]) -> str:
+    """``, one of them an admin key``: a delete that revokes an admin's key says so."""
+    admins = sum(key.admin for key in keys)
+    if not admins:
+        return ""
+    if admins == len(keys):
+        return ", an admin key" if admins == 1 else ", all of them admin keys"
+    return ", one of them an admin key" if admins == 1 else f", {admins} of them admin keys"
