@@ -39,7 +39,7 @@ RECORD = """
 import dataclasses, json, sys
 from ltmt.numpy_dispatch import prefer_numpy_avx2
 prefer_numpy_avx2()
-import ltmt.formats.pipeline as pipeline
+import ltmt.formats.unit_translation as pipeline
 place = pipeline.place_pairs
 def recording(paired, translation, inner):
     case = {"text": paired.text, "pairs": [dataclasses.asdict(p) for p in paired.pairs],

@@ -906,7 +906,7 @@ def _readable(texts: Sequence[str]) -> list[str]:
 def _unfinished_segments(units: Sequence[Unit], unfinished: Sequence[bool]) -> set[int]:
     """The segments a piece of whose output ran to the decoder's length limit (``unfinished``:
     one flag per unit); the caller names them to the user (``Translation.unfinished``), as it
-    knows where they are (a file's line: :func:`ltmt.formats.pipeline.translate_units`)."""
+    knows where they are (a file's line: :func:`ltmt.formats.unit_translation.translate_units`)."""
     return {unit.segment for unit, flag in zip(units, unfinished, strict=True) if flag}
 
 

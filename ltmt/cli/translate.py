@@ -457,7 +457,7 @@ def _open_memory(
 
 def _translate_lines(job: Job, translator: Any, user: str | None, report: RunReport) -> None:
     from ltmt.formats.documents import Unit
-    from ltmt.formats.pipeline import for_translator, line_place, translate_units
+    from ltmt.formats.unit_translation import for_translator, line_place, translate_units
     from ltmt.outputs import write_output
 
     assert job.lines is not None
@@ -555,7 +555,8 @@ def _translate_document(
     """``job``'s file translated into its output; ``skip_keys`` named where its format has
     keys (a folder's PO files have none)."""
     from ltmt.formats.output_sources import OutputSources
-    from ltmt.formats.pipeline import exact_for_translator, for_translator, translate_file
+    from ltmt.formats.pipeline import translate_file
+    from ltmt.formats.unit_translation import exact_for_translator, for_translator
 
     assert job.path is not None and job.output is not None
     bar = _progress_bar(1000)

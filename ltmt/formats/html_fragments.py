@@ -6,7 +6,7 @@ markup inline), and what a program with strings of HTML has. Each fragment is re
 (:mod:`ltmt.formats.html_segments`: its runs of text with their inline markup, and the
 attribute values people read: ``alt``, ``title``, ``aria-label`` ...), the runs of all the
 fragments are translated together (the pipeline's units: tags kept in place, placeholders and
-edges fitted, :func:`ltmt.formats.pipeline.translate_units`), and each fragment is written
+edges fitted, :func:`ltmt.formats.unit_translation.translate_units`), and each fragment is written
 back as it was but for its translated text (:func:`ltmt.formats.html_writing.written_html`).
 A translated run's ``&``, ``<`` and ``>`` are written as references (``&amp;``); scripts, styles
 and comments stay as they are. A fragment without text to translate comes back unchanged.
@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from ltmt.formats.documents import Unit
 from ltmt.formats.html_segments import segments
 from ltmt.formats.html_writing import written_html
-from ltmt.formats.pipeline import TranslateFn, translate_units
+from ltmt.formats.unit_translation import TranslateFn, translate_units
 
 _SEPARATOR = "\t"  # between a fragment's number and its unit's key
 
@@ -28,7 +28,7 @@ def translated_fragments(
     fragments: Sequence[str], translate: TranslateFn, tgt_lang: str | None = None
 ) -> list[str]:
     """``fragments`` (strings of HTML) translated by ``translate`` (a pipeline translate
-    function, :data:`ltmt.formats.pipeline.TranslateFn`), in order (module docstring);
+    function, :data:`ltmt.formats.unit_translation.TranslateFn`), in order (module docstring);
     ``tgt_lang``: the language a fragment's ``<html>`` element or content-language ``<meta>``
     is marked with, as a page's is."""
     found = [segments(text) for text in fragments]

@@ -2,22 +2,14 @@
 plural forms, checkpoints, resume.
 
     from ltmt import Translator
+    from ltmt.formats.unit_translation import for_translator
     translator = Translator(model=path, memory=memory, fusion="knn")
     result = translate_file(Path("de.po"), Path("de.mt.po"), for_translator(translator, "u1"))
     print(result.report.summary())
 
-``translate(texts, prefer)`` takes a list of segments (which may hold newlines and edge
-spaces) with what their memory matches should share on a tie (:func:`preference`: the PO
-``msgctxt`` and plural form) and returns one string or
-:class:`~ltmt.segments.Translation` per segment. Each output is fitted to its source by
-:func:`ltmt.formats.placeholders.restore` and, where the unit declares format flags
-(``c-format`` ...), made and checked valid by :mod:`ltmt.formats.format_strings`. A unit that
-cannot be made valid is left untranslated in PO and XLIFF and counted as not repairable.
-A unit with XLIFF paired codes (``<g>``, ``<pc>``, ``<mrk>``) that is not a 100 % memory match is
-translated again without them, and the codes put back (:mod:`ltmt.formats.paired_tags`).
-Identical units (source, context and plural form) are translated once. The forms of a plural
-entry whose outputs came out the same although their sources differ are translated again with a
-number in place of the count (``1 hour`` / ``2 hours``).
+Its units are translated by :mod:`ltmt.formats.unit_translation` (``translate(texts,
+prefer)``, placeholders and format strings repaired, paired inline codes and plural forms); a
+unit whose translation is still not valid is left untranslated in PO and XLIFF.
 
 While it runs, the output is saved (atomically) at most every ``checkpoint_seconds``, and when
 it is interrupted (Ctrl-C), together with a progress file ``OUTPUT.ltmt-progress`` listing the
@@ -39,15 +31,12 @@ in place, what it holds kept.
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ltmt.accelerators import text_ampersands
-from ltmt.date_formats import localise_dates
 from ltmt.errors import InputError
 from ltmt.formats.changed_sources import mark_for_review
 from ltmt.formats.documents import (
@@ -68,17 +57,7 @@ from ltmt.formats.existing_output import (
     save_output,
     warn_of_changed_sources,
 )
-from ltmt.formats.format_strings import (
-    check_format,
-    check_plural_format,
-    fix_directives,
-    format_flags,
-)
 from ltmt.formats.output_sources import OutputSources
-from ltmt.formats.paired_tags import pairs_over_terms, place_pairs, strip_pairs
-from ltmt.formats.placeholder_syntax import without_placeholders
-from ltmt.formats.placeholders import Restored, protect, restore, reused_as_stored
-from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.registry import find_format, output_name_problem
 from ltmt.formats.run_progress import (
     changed_since,
@@ -88,45 +67,25 @@ from ltmt.formats.run_progress import (
     save_progress,
 )
 from ltmt.formats.run_report import RunReport
+from ltmt.formats.unit_translation import (
+    ExactFn,
+    Outcome,
+    TranslateFn,
+    entry_place,
+    line_place,
+    reuse_exact,
+    translate_units,
+)
 from ltmt.paths import resolved
-from ltmt.routing import stored_edges_replaced
-from ltmt.segments import MEMORY_FREE, Translation
-from ltmt.spelling import unknown_in
-from ltmt.units import meant_as_written, split_segment
-from ltmt.wording import counted, shortened
-
-if TYPE_CHECKING:
-    from ltmt.translator import Translator
+from ltmt.wording import counted
 
 logger = logging.getLogger(__name__)
 
-TranslateFn = Callable[[list[str], list[dict[str, Any]]], Sequence["str | Translation"]]
-# (texts, preferences) -> each text's 100 % memory match as reused (method "exact"), or None
-ExactFn = Callable[[list[str], list[dict[str, Any]]], Sequence["Translation | None"]]
 # the units kept from an existing output, with their translations -> the keys approved for
 # another source (ltmt.formats.changed_sources)
 ChangedSources = Callable[[Sequence[tuple[Unit, str]]], list[str]]
-NOT_FUSION = MEMORY_FREE | {"exact"}
 # the formats whose units are keyed by their line's index
 LINE_KEYED = frozenset({"txt", "jsonl"})
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """One unit's translation after repair: ``ok`` False means it must not be shipped."""
-
-    unit: Unit
-    restored: Restored
-    method: str = "model"
-    exact_same_context: bool = False
-
-    @property
-    def text(self) -> str:
-        return self.restored.text
-
-    @property
-    def ok(self) -> bool:
-        return self.restored.ok
 
 
 @dataclass
@@ -138,362 +97,6 @@ class RunResult:
     empty: int = 0
     resumed: int = 0
     report: RunReport = field(default_factory=RunReport)
-
-
-class TranslatorFn:
-    """The translate function of ``translator`` for ``user`` (preferences passed on): the
-    decoder's outputs, which the pipeline fits to their units itself (:func:`fit`). It also
-    finds the glossary terms those translations follow (:meth:`term_spans`), so that a paired
-    code cutting a term is put around the term's translation
-    (:func:`~ltmt.formats.paired_tags.pairs_over_terms`)."""
-
-    def __init__(self, translator: Translator, user: str | None) -> None:
-        from ltmt.lookup import term_matcher
-
-        self.translator = translator
-        self.user = user
-        self.matcher = term_matcher(
-            translator.memory, user, translator.user_glossary, translator.glossary
-        )
-
-    def __call__(self, texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
-        return self.translator.translate(texts, user=self.user, prefer=prefer, fit=False)
-
-    def term_spans(self, text: str) -> list[tuple[int, int]]:
-        """The ``(start, end)`` of each glossary term in ``text`` (the user's stored terms, as
-        the run started, and the translator's)."""
-        if self.matcher is None:
-            return []
-        return [(hit.start, hit.end) for hit in self.matcher.find(text)]
-
-
-def for_translator(translator: Translator, user: str | None) -> TranslatorFn:
-    """The translate function of ``translator`` for ``user`` (:class:`TranslatorFn`)."""
-    return TranslatorFn(translator, user)
-
-
-def exact_for_translator(translator: Translator, user: str | None) -> ExactFn:
-    """The 100 % memory matches of ``translator``'s memory for ``user``, as the translator
-    reuses them (:func:`ltmt.routing.without_model`), the model never run: None for a text
-    without one (and for every text without a memory, a user, or with ``exact_reuse`` off)."""
-    from ltmt.lookup import memory_matches
-    from ltmt.routing import without_model
-
-    def exact(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation | None]:
-        found = memory_matches(translator.memory, user, texts, translator.top_k, prefer)
-        reused = (
-            without_model(text, matches, translator.exact_reuse)
-            for text, matches in zip(texts, found, strict=True)
-        )
-        return [t if t is not None and t.method == "exact" else None for t in reused]
-
-    return exact
-
-
-def reuse_exact(
-    units: Sequence[Unit], exact: ExactFn, report: RunReport | None = None
-) -> list[Outcome]:
-    """The outcomes of those of ``units`` (translations that are only suggestions:
-    :attr:`Unit.suggestion`) that have a 100 % memory match, as stored; a plural entry's only
-    where every form of it in ``units`` has one. The others are kept as they are: counted in
-    ``report`` as suggestions kept."""
-    found = list(exact([u.source for u in units], [preference(u) for u in units]))
-    if len(found) != len(units):
-        raise ValueError(f"exact returned {len(found)} outputs for {len(units)} inputs")
-    unmatched_entries = {u.entry for u, t in zip(units, found, strict=True) if t is None}
-    outcomes = []
-    for unit, translation in zip(units, found, strict=True):
-        if translation is None or (unit.entry and unit.entry in unmatched_entries):
-            if report is not None:
-                report.suggestions_kept += 1
-            continue
-        outcome = _outcome(unit, translation)
-        outcomes.append(outcome)
-        if report is not None:
-            _count(report, outcome, translation)
-    return outcomes
-
-
-def entry_place(unit: Unit) -> str:
-    """Where ``unit`` is in its document, as a warning names it: ``entry 3`` for a unit keyed
-    by its position (counted from 1), else its key."""
-    return f"entry {int(unit.key) + 1}" if unit.key.isdigit() else f"key {unit.key!r}"
-
-
-def line_place(unit: Unit) -> str:
-    """Where ``unit`` is in a document keyed by line (text, JSON Lines): ``line 290``."""
-    return f"line {int(unit.key) + 1}"
-
-
-def translate_units(
-    units: Sequence[Unit],
-    translate: TranslateFn,
-    report: RunReport | None = None,
-    *,
-    place: Callable[[Unit], str] = entry_place,
-) -> list[Outcome]:
-    """Translate ``units`` (see the module docstring); counts go to ``report``. A unit whose
-    output ran to the model's length limit (:attr:`Translation.unfinished`) is named in a
-    warning by ``place`` (where it is in its file: ``line 290``)."""
-    first = {_key(u): u for u in reversed(units)}
-    keys = list(dict.fromkeys(_key(u) for u in units))
-    results = _call(translate, [k[0] for k in keys], [preference(first[k]) for k in keys])
-    by_key = dict(zip(keys, results, strict=True))
-    outcomes = [_outcome(unit, by_key[_key(unit)]) for unit in units]
-    language = next((r.target_language for r in results if r.target_language), "")
-    _translate_paired(units, outcomes, translate, language)
-    _separate_plural_forms(outcomes, translate, report, language)
-    if report is not None:
-        for outcome, unit in zip(outcomes, units, strict=True):
-            _count(report, outcome, by_key[_key(unit)])
-    _warn_unfinished([u for u in units if by_key[_key(u)].unfinished], place)
-    return outcomes
-
-
-def _warn_unfinished(units: Sequence[Unit], place: Callable[[Unit], str]) -> None:
-    """A warning for each of ``units``, whose output ran to the model's length limit."""
-    for unit in units:
-        logger.warning(
-            "the model's output for %s (%s) stopped at its length limit, unfinished (cut short "
-            "or repeating itself); check its translation",
-            shortened(repr(unit.source), 50),
-            place(unit),
-        )
-
-
-def translate_texts(
-    texts: Sequence[str], translate: TranslateFn, report: RunReport | None = None
-) -> list[Restored]:
-    """Translate ``texts`` and fit each output to its source (placeholders, edges, lines)."""
-    units = [Unit(str(i), text) for i, text in enumerate(texts)]
-    return [o.restored for o in translate_units(units, translate, report)]
-
-
-def preference(unit: Unit) -> dict[str, Any]:
-    """What a memory match of ``unit`` should share on a tie: its context and plural form."""
-    wanted: dict[str, Any] = {"context": unit.context}
-    if unit.entry:
-        wanted["plural"] = unit.form
-    return wanted
-
-
-def _key(unit: Unit) -> tuple[str, str, int | None]:
-    return unit.source, unit.context, unit.form if unit.entry else None
-
-
-def _call(
-    translate: TranslateFn, texts: list[str], prefer: list[dict[str, Any]]
-) -> list[Translation]:
-    outputs = list(translate(texts, prefer))
-    if len(outputs) != len(texts):
-        raise ValueError(f"translate returned {len(outputs)} outputs for {len(texts)} inputs")
-    return [
-        Translation(source, output) if isinstance(output, str) else output
-        for source, output in zip(texts, outputs, strict=True)
-    ]
-
-
-def _outcome(unit: Unit, translation: Translation) -> Outcome:
-    if reused_as_stored(translation):
-        restored = _as_stored(unit, translation.text)
-    else:
-        restored = fit(unit, translation.text, translation.target_language)
-    # approved only for the very same source (a 100 % match may differ in case or spacing)
-    same_context = bool(
-        translation.method == "exact"
-        and translation.matches
-        and translation.matches[0].segment.source == unit.source
-        and _shares(translation.matches[0].segment.metadata, preference(unit))
-    )
-    return Outcome(unit, restored, translation.method, same_context)
-
-
-def _as_stored(unit: Unit, text: str) -> Restored:
-    """A memory's approved ``text`` for ``unit`` as it was stored: nothing repaired, only the
-    unit's format rules checked (a translation that breaks them is not shipped)."""
-    form = unit.form if unit.entry else None  # a plural's first form may leave out its count
-    invalid = check_plural_format(format_flags(unit.flags), unit.source, text, form)
-    return Restored(text, False, not invalid, tuple(invalid))
-
-
-def _shares(metadata: Mapping[str, Any], wanted: Mapping[str, Any]) -> bool:
-    return all(
-        (metadata.get(key) or "") == (value or "")
-        if key == "context"
-        else metadata.get(key) == value
-        for key, value in wanted.items()
-    )
-
-
-def fit(unit: Unit, output: str, target_language: str = "") -> Restored:
-    """``output`` fitted to ``unit``: placeholders repaired, then (for format flags) stray
-    ``%`` fixed and the format rules checked; ``ok`` False when it is still not valid. With a
-    ``target_language`` (the model's), the source's date formats are written in its form
-    (:func:`ltmt.date_formats.localise_dates`) where the format rules allow it."""
-    restored = _fit_placeholders(unit, output)
-    if not target_language or not restored.text.strip():
-        return restored
-    localised = localise_dates(unit.source, restored.text, target_language)
-    flags = format_flags(unit.flags)
-    if localised == restored.text or (flags and check_format(flags, unit.source, localised)):
-        return restored
-    return replace(restored, text=localised)
-
-
-def _fit_placeholders(unit: Unit, output: str) -> Restored:
-    """:func:`fit` before the dates: placeholders repaired, the format rules checked."""
-    protected = protect(unit.source)
-    restored = restore(protected, output)
-    flags = format_flags(unit.flags)
-    if not flags or not restored.text.strip():
-        return restored
-    fixed = fix_directives(flags, unit.source, restored.text)
-    if fixed != restored.text:
-        again = restore(protected, fixed)
-        problems = (*restored.problems, "stray '%' fixed", *again.problems)
-        restored = Restored(again.text, True, again.ok, problems)
-    invalid = check_format(flags, unit.source, restored.text)
-    if invalid:
-        return Restored(restored.text, restored.repaired, False, (*restored.problems, *invalid))
-    return restored
-
-
-def _translate_paired(
-    units: Sequence[Unit], outcomes: list[Outcome], translate: TranslateFn, language: str
-) -> None:
-    """Translate again, without their paired inline codes, the units that have some (and were
-    not a 100 % memory match), and put the codes back (:mod:`ltmt.formats.paired_tags`)."""
-    todo = [
-        (index, paired)
-        for index, unit in enumerate(units)
-        if outcomes[index].method != "exact" and (paired := strip_pairs(unit.source)) is not None
-    ]
-    if isinstance(translate, TranslatorFn):  # a pair that cuts a term goes around all of it
-        todo = [(i, pairs_over_terms(p, translate.term_spans(p.text))) for i, p in todo]
-    texts: list[str] = []
-    prefer: list[dict[str, Any]] = []
-    for index, paired in todo:
-        for text in (paired.text, *paired.to_translate):
-            texts.append(text)
-            prefer.append(preference(units[index]))
-    results = iter(_call(translate, texts, prefer) if texts else [])
-    for index, paired in todo:
-        whole = next(results)
-        inner = [next(results).text for _ in paired.to_translate]
-        plain = fit(replace(units[index], source=paired.text), whole.text)
-        text = place_pairs(paired, plain.text, inner) if plain.text.strip() else ""
-        fitted = fit(units[index], text, language)
-        outcomes[index] = Outcome(units[index], fitted, whole.method, False)
-
-
-def _separate_plural_forms(
-    outcomes: list[Outcome], translate: TranslateFn, report: RunReport | None, language: str
-) -> None:
-    """Where a plural entry's forms came out identical although their sources differ, translate
-    them again with a number for the count; keep the new forms when they then differ."""
-    entries: dict[str, list[int]] = {}
-    for index, outcome in enumerate(outcomes):
-        if outcome.unit.entry:
-            entries.setdefault(outcome.unit.entry, []).append(index)
-    for positions in entries.values():
-        first = outcomes[positions[0]]
-        same = [
-            i
-            for i in positions[1:]
-            if outcomes[i].text == first.text and outcomes[i].unit.source != first.unit.source
-        ]
-        if not same or first.method == "exact":
-            continue
-        fixed = differ_by_number(
-            first.unit.source, outcomes[same[0]].unit.source, lambda texts: _texts(translate, texts)
-        )
-        if fixed is None:
-            if report is not None:
-                report.plural_identical += 1
-                report.example(f"{first.unit.source[:60]!r}: plural forms identical")
-            continue
-        singular, plural = fixed
-        outcomes[positions[0]] = _refit(first, singular, language)
-        for i in same:
-            outcomes[i] = _refit(outcomes[i], plural, language)
-
-
-def _texts(translate: TranslateFn, texts: list[str]) -> list[str]:
-    return [t.text for t in _call(translate, texts, [{} for _ in texts])]
-
-
-def _refit(outcome: Outcome, text: str, language: str) -> Outcome:
-    return Outcome(outcome.unit, fit(outcome.unit, text, language), outcome.method, False)
-
-
-def _has_placeholders(unit: Unit) -> bool:
-    """Whether ``unit`` has what its translation must carry over: placeholders, format flags,
-    or ampersands of its text, which the model gets as tags (``AT&T``, ``Copy & Paste``:
-    :func:`ltmt.accelerators.text_ampersands`)."""
-    source = unit.source
-    return bool(protect(source).placeholders or format_flags(unit.flags) or text_ampersands(source))
-
-
-def _count(report: RunReport, outcome: Outcome, translation: Translation) -> None:
-    if not outcome.unit.source.strip():  # a blank line: nothing was translated
-        return
-    report.units += 1
-    if outcome.method == "exact":
-        report.exact += 1
-        report.exact_same_context += outcome.exact_same_context
-        report.exact_edges_replaced += stored_edges_replaced(
-            translation.source, translation.matches
-        )
-    elif outcome.method not in NOT_FUSION:
-        report.fuzzy += 1
-        report.copy_guarded += translation.copy_guarded
-    else:
-        report.no_match += 1
-    report.numbers_repaired += translation.numbers_repaired
-    report.numbers_not_repairable += translation.numbers_not_repairable
-    report.seams_repaired += translation.seams_repaired
-    report.doubled_repaired += translation.doubled_repaired
-    report.accelerators += translation.accelerators
-    report.with_placeholders += _has_placeholders(outcome.unit)
-    # more pieces than the lines the model saw: a long line was split into sentences
-    report.split += translation.pieces > len(split_segment(translation.source)[0])
-    report.cut += translation.cut
-    if not outcome.text.strip():
-        report.empty += 1
-    elif outcome.method != "exact" and _copied(outcome.unit.source, outcome.text):
-        report.copied += 1
-        report.example(f"{outcome.unit.source[:60]!r}: left as in the source")
-    elif outcome.method != "exact":
-        _count_spelling(report, outcome, translation)
-    if not outcome.ok:
-        report.not_repairable += 1
-        report.invalid_format += any("-format: " in p for p in outcome.restored.problems)
-        what = "; ".join(outcome.restored.problems) or "not repairable"
-        report.example(f"{outcome.unit.source[:60]!r}: {what}")
-    elif outcome.restored.repaired:
-        report.repaired += 1
-
-
-def _count_spelling(report: RunReport, outcome: Outcome, translation: Translation) -> None:
-    """Count an output with words its language's spelling dictionary does not know
-    (:func:`ltmt.spelling.unknown_in`)."""
-    dictionary, unknown = unknown_in(translation, outcome.text)
-    report.spelling_dictionary = report.spelling_dictionary or dictionary
-    if unknown:
-        report.misspelt += 1
-        words = ", ".join(repr(word) for word in unknown[:3])
-        report.example(f"{outcome.unit.source[:60]!r}: {words} in no dictionary")
-
-
-def _copied(source: str, output: str) -> bool:
-    """Whether ``output`` is its source unchanged, for a source with a word to translate
-    (outside its placeholders: ``%s: %s`` has none; code is kept on purpose: ``--help``; so
-    are key combinations alone, ``CmdOrCtrl+Shift+F``, and date formats alone, ``%H:%M``)."""
-    if output.strip() != source.strip() or not split_segment(source)[0]:
-        return False
-    if meant_as_written(source):
-        return False
-    return re.search(r"[^\W\d_]{2,}", without_placeholders(source)) is not None
 
 
 def translate_file(

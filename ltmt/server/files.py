@@ -33,8 +33,9 @@ from ltmt.formats.pairs import (
     tsv_cannot_hold,
     write_pairs,
 )
-from ltmt.formats.pipeline import ExactFn, RunResult, TranslateFn, translate_file
+from ltmt.formats.pipeline import RunResult, translate_file
 from ltmt.formats.registry import FORMATS, output_name_problem
+from ltmt.formats.unit_translation import ExactFn, TranslateFn
 from ltmt.memory.report import ImportReport
 from ltmt.memory.store import Memory
 from ltmt.memory.work_folders import work_folder

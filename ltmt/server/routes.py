@@ -16,7 +16,8 @@ from starlette.concurrency import run_in_threadpool
 
 from ltmt.errors import InputError
 from ltmt.formats.json_identifiers import parse_skip_keys
-from ltmt.formats.pipeline import RunResult, TranslateFn
+from ltmt.formats.pipeline import RunResult
+from ltmt.formats.unit_translation import TranslateFn
 from ltmt.memory.keys import ApiKey
 from ltmt.segments import PairRecord, Translation
 from ltmt.server import files

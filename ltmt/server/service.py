@@ -35,7 +35,7 @@ from ltmt.terminology.terms import Term
 from ltmt.translator import Translator
 
 if TYPE_CHECKING:
-    from ltmt.formats.pipeline import ExactFn
+    from ltmt.formats.unit_translation import ExactFn
 
 logger = logging.getLogger(__name__)
 
@@ -131,9 +131,9 @@ class Service:
 
     def exact_matches(self, who: str, options: DecodeOptions) -> ExactFn:
         """The 100 % matches of ``who``'s memory as the translator of ``options`` reuses them
-        (:func:`ltmt.formats.pipeline.exact_for_translator`: what replaces a PO entry's fuzzy
-        translation, as ``ltmt translate`` does)."""
-        from ltmt.formats.pipeline import exact_for_translator
+        (:func:`ltmt.formats.unit_translation.exact_for_translator`: what replaces a PO entry's
+        fuzzy translation, as ``ltmt translate`` does)."""
+        from ltmt.formats.unit_translation import exact_for_translator
 
         return exact_for_translator(self._translator(options), who)
 

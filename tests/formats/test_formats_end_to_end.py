@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from ltmt.formats.documents import open_document
-from ltmt.formats.pipeline import for_translator, translate_file
+from ltmt.formats.pipeline import translate_file
 from ltmt.formats.placeholders import extract_placeholders
+from ltmt.formats.unit_translation import for_translator
 
 DATA = Path(__file__).parent / "data"
 

@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ltmt.formats.paired_tags import kept_as_written, pairs_over_terms, place_pairs, strip_pairs
-from ltmt.formats.pipeline import TranslatorFn, translate_file
+from ltmt.formats.pipeline import translate_file
+from ltmt.formats.unit_translation import TranslatorFn
 from ltmt.segments import Translation
 from ltmt.terminology.terms import Term
 

@@ -12,14 +12,9 @@ from formats_fakes import FakeModel, fake_translate
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import Unit, open_document
-from ltmt.formats.pipeline import (
-    fit,
-    progress_path,
-    translate_file,
-    translate_texts,
-    translate_units,
-)
+from ltmt.formats.pipeline import progress_path, translate_file
 from ltmt.formats.run_report import RunReport
+from ltmt.formats.unit_translation import fit, translate_texts, translate_units
 from ltmt.segments import Match, Segment, Translation
 from ltmt.spelling import dictionary_for
 
@@ -503,7 +498,7 @@ def test_a_plural_first_form_from_memory_without_its_count_is_shipped() -> None:
     """A reviewed ``Eine Datei gelöscht.`` for ``Deleted %d file.`` failed the format check
     as stored, and its whole entry came back empty."""
     from ltmt.formats.documents import Unit
-    from ltmt.formats.pipeline import translate_units
+    from ltmt.formats.unit_translation import translate_units
     from ltmt.segments import Match, Segment, Translation
 
     def memory(texts, prefer):
@@ -528,7 +523,7 @@ def test_a_plural_first_form_from_memory_without_its_count_is_shipped() -> None:
 
 def test_report_counts_what_each_unit_became() -> None:
     from ltmt.formats.documents import Unit
-    from ltmt.formats.pipeline import translate_units
+    from ltmt.formats.unit_translation import translate_units
     from ltmt.segments import Match, Segment, Translation
 
     stored = Segment(1, "u", "Open", "Öffnen", 0.0, "api", {"context": "menu"})
@@ -565,7 +560,7 @@ def test_report_counts_what_each_unit_became() -> None:
 
 def test_fused_translations_the_copy_guard_decoded_again_are_counted() -> None:
     from ltmt.formats.documents import Unit
-    from ltmt.formats.pipeline import translate_units
+    from ltmt.formats.unit_translation import translate_units
     from ltmt.segments import Translation
 
     def model(texts, prefer):
@@ -586,7 +581,7 @@ def test_fused_translations_the_copy_guard_decoded_again_are_counted() -> None:
 
 def test_translations_whose_numbers_were_repaired_are_counted() -> None:
     from ltmt.formats.documents import Unit
-    from ltmt.formats.pipeline import translate_units
+    from ltmt.formats.unit_translation import translate_units
     from ltmt.segments import Translation
 
     def model(texts, prefer):
@@ -601,7 +596,7 @@ def test_translations_whose_numbers_were_repaired_are_counted() -> None:
 
 def test_translations_whose_numbers_could_not_be_repaired_are_not_counted_as_repaired() -> None:
     from ltmt.formats.documents import Unit
-    from ltmt.formats.pipeline import translate_units
+    from ltmt.formats.unit_translation import translate_units
     from ltmt.segments import Translation
 
     def model(texts, prefer):  # "1.299,99,99" for "1,299.99": changed, still wrong
@@ -615,7 +610,7 @@ def test_translations_whose_numbers_could_not_be_repaired_are_not_counted_as_rep
 
 def test_translations_whose_line_seams_were_repaired_are_counted() -> None:
     from ltmt.formats.documents import Unit
-    from ltmt.formats.pipeline import translate_units
+    from ltmt.formats.unit_translation import translate_units
     from ltmt.segments import Translation
 
     def model(texts, prefer):
@@ -822,7 +817,7 @@ def test_half_a_character_is_refused_and_a_whole_one_read(
 
 def test_translations_whose_doubled_words_were_repaired_are_counted() -> None:
     from ltmt.formats.documents import Unit
-    from ltmt.formats.pipeline import translate_units
+    from ltmt.formats.unit_translation import translate_units
     from ltmt.segments import Translation
 
     def model(texts, prefer):
@@ -839,7 +834,7 @@ def test_translations_whose_doubled_words_were_repaired_are_counted() -> None:
     dictionary_for("de") is None, reason="needs pyenchant, libenchant-2-2 and hunspell-de-de"
 )
 def test_outputs_with_words_no_dictionary_knows_are_counted_for_review() -> None:
-    from ltmt.formats.pipeline import translate_units
+    from ltmt.formats.unit_translation import translate_units
     from ltmt.segments import Match, Segment, Translation
 
     stored = Match(Segment(1, "u1", "Show categories", "Kategories anzeigen", 0.0, "api"), 80.0)

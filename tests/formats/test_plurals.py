@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from ltmt.formats.documents import Unit, open_document
-from ltmt.formats.pipeline import translate_units
 from ltmt.formats.plurals import (
     differ_by_number,
     keeps_zero,
@@ -18,6 +17,7 @@ from ltmt.formats.plurals import (
     ordinal_categories,
 )
 from ltmt.formats.run_report import RunReport
+from ltmt.formats.unit_translation import translate_units
 
 DATA = Path(__file__).parent / "data"
 
