@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import lmdb
 import numpy as np
@@ -104,11 +104,31 @@ class Added:
         return len(self.ids) - self.added
 
 
-# a pair of a batch: dedup key, UTF-8 source and target, metadata, source in fold_space form,
-# and the id it is stored under from before this write (None: not stored)
-_Row = tuple[bytes, bytes, bytes, Mapping[str, Any], str, int | None]
-# a pair given a new id: the same, with the id as its key part
-_NewRow = tuple[bytes, bytes, bytes, Mapping[str, Any], str, bytes]
+class _Row(NamedTuple):
+    """A pair of a batch, as :func:`_keyed_rows` reads it."""
+
+    key: bytes  # the dedup key (:func:`ltmt.memory.layout.pair_key_utf8`)
+    source: bytes  # UTF-8
+    target: bytes  # UTF-8
+    metadata: Mapping[str, Any]
+    folded: str  # the source in :func:`ltmt.text.fold_space` form
+    stored: int | None  # the id it is stored under from before this write (None: not stored)
+
+    @property
+    def text(self) -> str:
+        """The pair's index text: its folded source, case-folded."""
+        return self.folded.casefold()
+
+
+class _NewRow(NamedTuple):
+    """A pair of a batch given a new id, to store (:func:`add_pairs`)."""
+
+    key: bytes
+    source: bytes
+    target: bytes
+    metadata: Mapping[str, Any]
+    folded: str
+    id_utf8: bytes  # the new id as its key part (:func:`ltmt.memory.layout.u32`)
 
 
 def add_pairs(
@@ -161,29 +181,29 @@ def add_pairs(
         def renumber(row: _Row, new: list[_NewRow]) -> int:
             """Give ``row``'s pair the next id (taking its stored segment out first)."""
             nonlocal next_id
-            key, src, tgt, metadata, folded, stored = row
-            if stored is not None:
-                gone_origin, metadata = _refresh(txn, uid, cipher, stored, metadata)
-                refreshed[stored] = next_id
+            metadata = row.metadata
+            if row.stored is not None:
+                gone_origin, metadata = _refresh(txn, uid, cipher, row.stored, metadata)
+                refreshed[row.stored] = next_id
                 origins.subtract([gone_origin])
                 origins[origin] += 1
-            approvals.renumbered(folded.casefold())
-            seen[key] = next_id
-            new.append((key, src, tgt, metadata, folded, u32(next_id)))
+            approvals.renumbered(row.text)
+            seen[row.key] = next_id
+            new.append(_NewRow(row.key, row.source, row.target, metadata, row.folded, u32(next_id)))
             next_id += 1
             return next_id - 1
 
         def store(new: list[_NewRow]) -> None:
             """Index and store the pairs given new ids."""
             ids = np.arange(next_id - len(new), next_id, dtype=np.int64)
-            index.add(ids, [folded.casefold() for *_, folded, _ in new])
+            index.add(ids, [row.folded.casefold() for row in new])
             seg_items, norm_items, pair_items = [], [], []
-            for key, src, tgt, metadata, folded, id_utf8 in new:
-                seg, norm = seg_prefix + id_utf8, norm_prefix + id_utf8
-                record = encode_record_utf8(src, tgt, now, origin_utf8, metadata)
+            for row in new:
+                seg, norm = seg_prefix + row.id_utf8, norm_prefix + row.id_utf8
+                record = encode_record_utf8(row.source, row.target, now, origin_utf8, row.metadata)
                 seg_items.append((seg, cipher.seal(record, seg)))
-                norm_items.append((norm, cipher.seal(folded.encode("utf-8"), norm)))
-                pair_items.append((key, id_utf8))
+                norm_items.append((norm, cipher.seal(row.folded.encode("utf-8"), norm)))
+                pair_items.append((row.key, row.id_utf8))
             cursor = txn.cursor()
             cursor.putmulti(seg_items)
             cursor.putmulti(norm_items)
@@ -192,22 +212,22 @@ def add_pairs(
         for position in range(0, len(pairs), IMPORT_BATCH):
             batch = pairs[position : position + IMPORT_BATCH]
             rows = _keyed_rows(txn, pair_prefix, cipher, batch, seen, existing_user is not None)
-            if any(row[5] is not None for row in rows):
+            if any(row.stored is not None for row in rows):
                 index.flush()  # the lookup reads postings: this write's own must be there
             newest = _newest_translations(txn, uid, cipher, rows, next_id)
             # first the new pairs and their ids, so the worker can index them while this
             # thread stores them
             new: list[_NewRow] = []
             for offset, row in enumerate(rows):
-                key, stored, text = row[0], row[5], row[4].casefold()
-                if key in seen:
-                    ids_of_pairs.append(seen[key])
+                stored, text = row.stored, row.text
+                if row.key in seen:
+                    ids_of_pairs.append(seen[row.key])
                     continue
                 newest_id = newest.get(text, stored or 0)
                 if stored is not None and approvals.keeps(
                     row, text, stored, newest_id, position + offset
                 ):
-                    seen[key] = stored
+                    seen[row.key] = stored
                     ids_of_pairs.append(stored)
                     continue
                 ids_of_pairs.append(renumber(row, new))
@@ -217,7 +237,7 @@ def add_pairs(
             if progress is not None:
                 progress(len(batch))
         late: list[_NewRow] = []
-        moved = {row[5]: renumber(row, late) for row in approvals.left()}
+        moved = {row.stored: renumber(row, late) for row in approvals.left()}
         store(late)
     for position, seg_id in enumerate(ids_of_pairs if moved else ()):
         ids_of_pairs[position] = moved.get(seg_id, seg_id)
@@ -253,7 +273,7 @@ def _keyed_rows(
         if stored_before and key not in seen:
             raw = txn.get(key)
             stored = read_u32(raw) if raw is not None else None
-        rows.append((key, src, tgt, metadata, fold_space(source), stored))
+        rows.append(_Row(key, src, tgt, metadata, fold_space(source), stored))
     return rows
 
 
@@ -268,7 +288,7 @@ def _newest_translations(
     Only the sources of the texts' candidates in the index are read (:func:`_candidates`),
     unless finding them would cost more than reading every source from that lowest id on (a
     large re-import): re-adding one stored pair then reads a few sources, not the memory."""
-    stored = [(row[4].casefold(), row[5]) for row in rows if row[5] is not None]
+    stored = [(row.text, row.stored) for row in rows if row.stored is not None]
     if not stored:
         return {}
     wanted = {text for text, _ in stored}

@@ -13,6 +13,8 @@ import pytest
 from ltmt import Memory
 from ltmt.memory import env, postings, writes
 from ltmt.memory.crypto import generate_key_file
+from ltmt.memory.layout import PAIR, u32
+from ltmt.memory.rows import user_info
 from ltmt.memory.sources import FetchedSources
 
 PAIRS = [(f"Open file number {n} in the home folder", f"Datei {n} öffnen") for n in range(12)] + [
@@ -142,6 +144,27 @@ def test_add_pairs_gives_each_pair_its_segment_id_and_counts_the_new(tmp_path: P
         )
     assert (list(first.ids), first.added, first.duplicates) == ([1, 2, 3, 1], 3, 1)
     assert (list(again.ids), again.added, again.duplicates) == ([1, 2], 0, 2)
+
+
+def test_a_batch_row_names_its_pair_and_the_id_stored_before(tmp_path: Path) -> None:
+    """:func:`writes._keyed_rows` reads each pair of a batch into a row with named fields."""
+    batch = [("Open  the file", "Datei öffnen", {"note": "n"}), ("Close it", "Schließen", {})]
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u", [("Close it", "Schließen")])
+        info, cipher = env.read(memory.store, lambda txn: user_info(txn, memory.store.vault, "u"))
+        prefix = PAIR + u32(info.uid)
+        rows = env.read(
+            memory.store,
+            lambda txn: writes._keyed_rows(txn, prefix, cipher, batch, {}, stored_before=True),
+        )
+    new, stored = rows
+    assert (new.source, new.target, new.metadata) == (
+        b"Open  the file",
+        "Datei öffnen".encode(),
+        {"note": "n"},
+    )
+    assert (new.folded, new.text, new.stored) == ("Open the file", "open the file", None)
+    assert stored.stored == 1 and stored.key != new.key
 
 
 @pytest.fixture(params=["index", "scan"])
