@@ -55,11 +55,15 @@ def private_folder(folder: Path) -> Path:
     return folder
 
 
-def write_private_file(path: Path, data: bytes) -> None:
+def write_private_file(path: Path, data: bytes, *, modified: float | None = None) -> None:
     """Write ``data`` to ``path`` readable by its owner only (0600, whatever the umask), by a
-    temporary file beside it renamed over it: never half-written."""
+    temporary file beside it renamed over it: never half-written. ``modified``: the file's
+    modification time (seconds since the epoch), set before the rename, for a file whose time
+    is what it says (a lock-out's end, :mod:`ltmt.server.auth`); None: the time of writing."""
     temporary = private_temporary_file(path, data)
     try:
+        if modified is not None:
+            os.utime(temporary, (modified, modified))
         os.replace(temporary, path)
     except OSError:
         temporary.unlink(missing_ok=True)

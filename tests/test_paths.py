@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from ltmt.paths import on_read_only_file_system
+from ltmt.paths import on_read_only_file_system, write_private_file
 
 
 @pytest.mark.parametrize(("flags", "expected"), [(0, False), (os.ST_RDONLY, True)])
@@ -28,3 +28,21 @@ def test_a_read_only_mount_is_told_for_a_path_or_its_nearest_existing_parent(
 
 def test_a_writable_folder_is_not_read_only(tmp_path: Path) -> None:
     assert not on_read_only_file_system(tmp_path)
+
+
+@pytest.mark.parametrize("modified", [None, 1_234_567_890.5])
+def test_a_private_file_is_written_whole_for_its_owner_with_the_time_asked(
+    tmp_path: Path, modified: float | None
+) -> None:
+    path = tmp_path / "record"
+    path.write_bytes(b"old")
+    path.chmod(0o644)
+    old_umask = os.umask(0)
+    try:
+        write_private_file(path, b"new", modified=modified)
+    finally:
+        os.umask(old_umask)
+    assert path.read_bytes() == b"new" and path.stat().st_mode & 0o777 == 0o600
+    if modified is not None:
+        assert path.stat().st_mtime == modified
+    assert [child.name for child in tmp_path.iterdir()] == ["record"]  # no temporary left

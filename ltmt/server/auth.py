@@ -13,8 +13,9 @@ import os
 import time
 from pathlib import Path
 
-from ltmt.memory.files import DIR_MODE, FILE_MODE
+from ltmt.memory.files import DIR_MODE
 from ltmt.memory.keys import ApiKey, KeyRing
+from ltmt.paths import write_private_file
 from ltmt.server.errors import ApiError
 from ltmt.server.shared_limits import LimitNames, locked
 
@@ -73,10 +74,7 @@ class FailureLimiter:
         """Make the file that locks out the address named ``name`` until ``until``
         (its modification time), whole at once: a request never sees it half made."""
         self.locked_out.mkdir(mode=DIR_MODE, exist_ok=True)
-        made = self.locked_out / f".{name}.new"  # one writer at a time: fail()'s lock is held
-        made.touch(mode=FILE_MODE)
-        os.utime(made, (until, until))
-        os.replace(made, self.locked_out / name)
+        write_private_file(self.locked_out / name, b"", modified=until)
 
 
 def _read(fd: int) -> dict[str, list[float]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 
 import pytest
 from fastapi.testclient import TestClient
@@ -72,6 +73,20 @@ def test_a_lock_out_ends_with_its_window_and_its_file_goes_with_the_count(monkey
     limiter.fail("5.6.7.8")  # counting another address forgets the first
     assert limiter.retry_after("1.2.3.4") == 0
     assert len(list((tmp_path / "key-lockouts").iterdir())) == 1
+
+
+def test_a_lock_out_file_is_private_and_its_time_is_the_end_of_the_wait(monkeypatch, tmp_path):
+    monkeypatch.setattr("ltmt.server.auth.time.time", lambda: 100.0)
+    limiter = FailureLimiter(limit=1, window_s=60.0, path=tmp_path / "failures.json", names=NAMES)
+    old_umask = os.umask(0)
+    try:
+        limiter.fail("1.2.3.4")
+    finally:
+        os.umask(old_umask)
+    (made,) = (tmp_path / LOCKED_OUT).iterdir()
+    assert made.name == NAMES.of("1.2.3.4") and made.stat().st_mtime == 160.0
+    assert made.stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / LOCKED_OUT).stat().st_mode & 0o777 == 0o700
 
 
 def test_only_a_wrong_key_reads_the_failure_file(monkeypatch, tiny_model_dir, tmp_path):
