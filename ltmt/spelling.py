@@ -47,7 +47,7 @@ logger = logging.getLogger(__name__)
 
 # Enchant's configuration folder, read when a broker is made and a dictionary requested
 _CONFIG_VARIABLE = "ENCHANT_CONFIG_DIR"
-# the environment is the process's: one lookup changes it at a time
+# one lookup at a time changes the (process-wide) environment and asks the shared broker
 _ENVIRONMENT_LOCK = threading.Lock()
 
 # a word: letters, an apostrophe or hyphen inside
@@ -177,13 +177,12 @@ def dictionary_for(language: str) -> Dictionary | None:
     in the system's dictionaries alone (:func:`_without_personal_lists`)."""
     if not language:
         return None
-    try:
-        import enchant
-    except ImportError as exc:  # pyenchant missing, or the C library it loads
-        logger.info("spelling: not checked: %s", exc)
-        return None
     with _without_personal_lists():
-        broker = enchant.Broker()  # the checker keeps it alive
+        try:
+            broker = _broker()
+        except ImportError as exc:  # pyenchant missing, or the C library it loads
+            logger.info("spelling: not checked: %s", exc)
+            return None
         tag = enchant_tag(language, broker.list_languages())
         if tag is None:
             logger.info("spelling: no dictionary for %s", language)
@@ -192,13 +191,28 @@ def dictionary_for(language: str) -> Dictionary | None:
     return Dictionary(tag, checker.provider.name, checker, target_words(language) or frozenset())
 
 
+@cache
+def _broker() -> Any:
+    """The process's Enchant broker, made once (inside :func:`_without_personal_lists`, as each
+    dictionary is requested from it: the lock there keeps one thread at a time in it)."""
+    import enchant
+
+    return enchant.Broker()
+
+
 @contextmanager
 def _without_personal_lists() -> Iterator[None]:
     """Enchant's configuration folder (``ENCHANT_CONFIG_DIR``) an empty one of ltmt's own while
-    a broker is made and a dictionary requested, the previous value back after. Enchant would
+    the broker is made and a dictionary requested, the previous value back after. Enchant would
     read the user's ``~/.config/enchant`` (a personal word list, whose words then passed as
     spelt right for everyone: ``Lokation``; its exclusions, dictionaries and provider order) and
-    write ``de_DE.dic`` and ``de_DE.exc`` there; ltmt's checks are the same for every user."""
+    write ``de_DE.dic`` and ``de_DE.exc`` there; ltmt's checks are the same for every user.
+
+    Enchant 2 offers no other way to keep them out: it reads the variable when a broker is made
+    and again when a dictionary is requested (the dictionary's personal list and exclusions);
+    pyenchant's ``Broker.set_param`` does nothing with Enchant 2, and its ``DictWithPWL`` adds a
+    list to a dictionary requested as usual, the user's list still read. So the variable is
+    changed for the process, for as long as these two calls take, under a lock of ltmt's."""
     with _ENVIRONMENT_LOCK, tempfile.TemporaryDirectory(prefix="ltmt-enchant-") as empty:
         previous = os.environ.get(_CONFIG_VARIABLE)
         os.environ[_CONFIG_VARIABLE] = empty

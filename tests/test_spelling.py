@@ -7,9 +7,12 @@ import os
 import subprocess
 import sys
 import threading
+from types import SimpleNamespace
+from typing import ClassVar
 
 import pytest
 
+from ltmt import spelling
 from ltmt.spelling import dictionary_for, enchant_tag, words_of
 
 GERMAN = dictionary_for("de")
@@ -129,3 +132,43 @@ def test_the_users_personal_word_list_is_neither_read_nor_written(tmp_path):
     )
     assert done.stdout == f"['Lokation'] {personal}\n"  # the variable as it was, after
     assert sorted(p.name for p in personal.iterdir()) == ["de_DE.dic"]  # nothing written
+
+
+class RecordingBroker:
+    """An Enchant broker that records the configuration folder it is made and asked in."""
+
+    seen: ClassVar[list[tuple[str, str | None]]] = []
+
+    def __init__(self) -> None:
+        self.seen.append(("broker", os.environ.get("ENCHANT_CONFIG_DIR")))
+
+    def list_languages(self) -> list[str]:
+        return ["de_DE", "fr_FR"]
+
+    def request_dict(self, tag: str) -> SimpleNamespace:
+        self.seen.append((tag, os.environ.get("ENCHANT_CONFIG_DIR")))
+        return SimpleNamespace(provider=SimpleNamespace(name="recorded"))
+
+
+@pytest.mark.parametrize("personal", [None, "/home/u/.config/enchant"])
+def test_one_broker_a_process_made_and_asked_without_the_personal_lists(monkeypatch, personal):
+    """Each language's lookup made a broker of its own; Enchant reads ENCHANT_CONFIG_DIR both
+    when a broker is made and when a dictionary is requested, so both see ltmt's empty folder,
+    and the variable is as it was after (unset, or the user's)."""
+    monkeypatch.setitem(sys.modules, "enchant", SimpleNamespace(Broker=RecordingBroker))
+    monkeypatch.setattr(RecordingBroker, "seen", [])
+    if personal is None:
+        monkeypatch.delenv("ENCHANT_CONFIG_DIR", raising=False)
+    else:
+        monkeypatch.setenv("ENCHANT_CONFIG_DIR", personal)
+    dictionary_for.cache_clear()
+    spelling._broker.cache_clear()
+    try:
+        dictionaries = [dictionary_for(language) for language in ("de", "fr-FR")]
+    finally:
+        dictionary_for.cache_clear()
+        spelling._broker.cache_clear()
+    assert [found.tag for found in dictionaries if found] == ["de_DE", "fr_FR"]
+    assert [what for what, _ in RecordingBroker.seen] == ["broker", "de_DE", "fr_FR"]
+    assert all("ltmt-enchant-" in (folder or "") for _, folder in RecordingBroker.seen)
+    assert os.environ.get("ENCHANT_CONFIG_DIR") == personal
