@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 
+from ltmt.formats.common import primary_language
 from ltmt.formats.placeholder_syntax import (
     find_placeholders,
     outside_placeholders,
@@ -145,7 +146,7 @@ def capitalised_starts(sources: list[str], translations: list[str], language: st
     """``translations`` of the lines ``sources``, each that starts a sentence with a word in
     small letters where its source starts with a capitalised word written with a capital
     (module docstring); as they are for a Turkish or Azerbaijani ``language``."""
-    if language.split("-")[0].lower() in _DOTTED_I:
+    if primary_language(language) in _DOTTED_I:
         return translations
     written: list[str] = []
     previous_source = previous = ""

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from ltmt.formats.common import primary_language
+
 # the key names of a target language's keyboards, by the English names a source writes
 KEY_NAMES: dict[str, dict[str, str]] = {
     "de": {
@@ -63,7 +65,7 @@ _BETWEEN = re.compile(r"[\s,;/()|]*")
 def written(combination: str, language: str) -> str:
     """``combination`` with its keys named as ``language``'s keyboards name them (as written
     where :data:`KEY_NAMES` has no table for it, or for a key identifier)."""
-    names = KEY_NAMES.get(language.split("-")[0].split("_")[0].lower(), {})
+    names = KEY_NAMES.get(primary_language(language), {})
     if not names or any(name in combination for name in IDENTIFIERS):
         return combination
     return _NAME.sub(lambda name: names.get(name.group(), name.group()), combination)

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ltmt.formats.common import primary_language
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.text import LETTERS
 from ltmt.word_tables import target_words
@@ -228,11 +229,12 @@ def _without_personal_lists() -> Iterator[None]:
 def enchant_tag(language: str, installed: Collection[str]) -> str | None:
     """The installed dictionary tag for ``language``: the exact region (``de-AT`` →
     ``de_AT``), else the language's main region (``de`` → ``de_DE``) or the language alone
-    (``en``), else its first region."""
-    wanted = language.replace("-", "_")
-    base = wanted.split("_")[0].lower()
+    (``en``), else its first region; a three-letter code as its two-letter one (``deu``,
+    ``ger-AT`` → ``de_AT``)."""
+    base = primary_language(language)
+    _, _, region = language.replace("-", "_").partition("_")
     by_case = {tag.lower(): tag for tag in installed}
-    for candidate in (wanted, f"{base}_{base}", base):
+    for candidate in (f"{base}_{region}", f"{base}_{base}", base):
         if candidate.lower() in by_case:
             return by_case[candidate.lower()]
     regional = sorted(tag for tag in installed if tag.lower().startswith(base + "_"))

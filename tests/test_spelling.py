@@ -30,6 +30,9 @@ needs_german = pytest.mark.skipif(
         ("en", ["en", "en_GB", "en_US"], "en"),
         ("pt", ["pt_BR"], "pt_BR"),
         ("fr", ["de_DE", "en_US"], None),
+        ("deu", ["de_AT", "de_DE"], "de_DE"),  # memoQ's code: was no dictionary
+        ("ger-AT", ["de_AT", "de_DE"], "de_AT"),
+        ("zh-Hant-TW", ["zh_CN", "zh_TW"], "zh_CN"),
     ],
 )
 def test_the_dictionary_of_a_language_is_its_regions_or_its_main_one(language, installed, expected):

@@ -392,6 +392,14 @@ def lang_matches(found: str | None, expected: str) -> bool:
     return _subtags(found)[: len(want)] == want
 
 
+def primary_language(code: str) -> str:
+    """``code``'s language alone, lower-cased, by its two-letter code where it has one:
+    ``de``, ``de-DE``, ``de_AT.UTF-8``, ``deu``, ``ger-DE`` → ``de``; ``zh-Hant-TW`` → ``zh``.
+    What a table of the languages' words or rules is looked up by, and what two codes compare
+    by where their regions and scripts do not matter."""
+    return _subtags(code)[0]
+
+
 def _subtags(code: str) -> list[str]:
     """``code``'s parts, lower-cased, its language as :func:`two_letter_language` names it:
     ``ger_DE.UTF-8`` → ``["de", "de", "utf", "8"]``."""

@@ -38,6 +38,7 @@ from ltmt.formats.common import (
     lang_matches,
     language_error,
     line_ending,
+    primary_language,
     read_bytes,
 )
 from ltmt.formats.documents import TranslationsHeld, Unit
@@ -90,7 +91,7 @@ def _language(header: str) -> str | None:
     code = found.group(1).replace("_", "-").lower()
     bracketed = "(" in header or "[" in header
     if not bracketed and (
-        header.strip() != found.group(1) or _primary(code) not in locale.locale_alias
+        header.strip() != found.group(1) or primary_language(code) not in locale.locale_alias
     ):
         return None
     return code
@@ -98,7 +99,7 @@ def _language(header: str) -> str | None:
 
 def _first(languages: dict[int, str | None], language: str) -> int | None:
     """The first column of ``languages`` (by index) whose primary language is ``language``'s."""
-    return next((i for i, found in languages.items() if found == _primary(language)), None)
+    return next((i for i, found in languages.items() if found == primary_language(language)), None)
 
 
 def _named_language(header: str) -> str | None:
@@ -114,11 +115,7 @@ def _named_language(header: str) -> str | None:
         found = langcodes.find(text)
     except LookupError:
         return None
-    return _primary(str(found.language)) if found.language else None
-
-
-def _primary(language: str) -> str:
-    return language.split("-")[0].lower()
+    return primary_language(str(found.language)) if found.language else None
 
 
 def find_columns(header: list[str], path: Path, src_lang: str, tgt_lang: str) -> Columns:
@@ -128,7 +125,8 @@ def find_columns(header: list[str], path: Path, src_lang: str, tgt_lang: str) ->
 
     def column(language: str) -> int | None:
         exact = [i for i, found in languages.items() if found == language.lower()]
-        near = [i for i, found in languages.items() if lang_matches(found, _primary(language))]
+        primary = primary_language(language)
+        near = [i for i, found in languages.items() if lang_matches(found, primary)]
         return next(iter(exact or near), None)
 
     source, target = column(src_lang), column(tgt_lang)

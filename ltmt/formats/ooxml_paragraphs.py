@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ltmt.formats.common import lang_matches
+from ltmt.formats.common import lang_matches, primary_language
 from ltmt.formats.tagged_paragraphs import (
     MONOSPACED,
     ParagraphText,
@@ -152,7 +152,7 @@ def relabel_languages(root: Any, src_lang: str, tgt_lang: str) -> None:
     """Set every proofing language of the source's language (``en-US`` for ``en``) under
     ``root`` to ``tgt_lang``: Word's ``<w:lang w:val>`` of runs, paragraph marks and styles,
     DrawingML's ``lang`` of runs and text styles."""
-    primary = src_lang.split("-")[0]
+    primary = primary_language(src_lang)
     drawing = f"{{{A_NS}}}"
     for element in root.iter():
         tag = element.tag

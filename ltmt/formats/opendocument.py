@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write, lang_matches, parse_xml
+from ltmt.formats.common import atomic_write, lang_matches, parse_xml, primary_language
 from ltmt.formats.compared_text import formula_literals, key, warn_kept
 from ltmt.formats.odf_paragraphs import (
     FO_NS,
@@ -266,7 +266,7 @@ def relabel_languages(root: Any, src_lang: str, tgt_lang: str) -> None:
     """Set the language of every style's text in the source's language (``en`` of ``en-US``)
     under ``root`` to ``tgt_lang``: ``fo:language``, and ``fo:country`` its region (``de-AT``)
     or none."""
-    primary = src_lang.split("-")[0]
+    primary = primary_language(src_lang)
     language, _, region = tgt_lang.replace("_", "-").partition("-")
     for properties in root.iter(f"{STYLE}text-properties"):
         said = properties.get(f"{{{FO_NS}}}language")

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Collection
 from typing import TypeVar
 
+from ltmt.formats.common import primary_language
 from ltmt.formats.placeholder_syntax import find_placeholders
 
 # printf integer conversions, named or not, and brace fields: the count of a plural message
@@ -56,8 +57,7 @@ def plural_tags(language: str) -> tuple[str, ...]:
     keys."""
     from translate.lang import data
 
-    code = language.replace("-", "_")
-    for candidate in (code, code.split("_")[0]):
+    for candidate in (language.replace("-", "_"), primary_language(language)):
         if candidate in data.plural_tags:
             return tuple(data.plural_tags[candidate])
     return ("one", "other")

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt import __version__ as ltmt_version
-from ltmt.formats.common import atomic_write
+from ltmt.formats.common import atomic_write, primary_language
 from ltmt.formats.documents import Unit
 from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry, target_strings
 from ltmt.formats.po import check_language, entry_flags, load_po, nplurals
@@ -200,8 +200,7 @@ class PoDocument:
 
 def _plural_forms(tgt_lang: str) -> str:
     """The ``Plural-Forms`` of ``tgt_lang`` (English's for a language not in the table)."""
-    base = tgt_lang.replace("_", "-").split("-")[0].lower()
-    return PLURAL_FORMS.get(base, PLURAL_FORMS["en"])
+    return PLURAL_FORMS.get(primary_language(tgt_lang), PLURAL_FORMS["en"])
 
 
 def _fuzzy_first(unit: Any) -> None:

@@ -13,6 +13,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ltmt.formats.common import primary_language
+
 LINE_LENGTH = 42  # characters a subtitle line holds (Netflix's style guides, and most broadcasters)
 _BREAK = re.compile(r" +")
 _PUNCTUATION = tuple(",.;:!?…")
@@ -135,7 +137,7 @@ def _break_bonus(text: str, space: int, words: _Words | None, punctuation: float
 
 
 def _words(language: str) -> _Words | None:
-    return _BREAK_WORDS.get(language.split("-")[0].split("_")[0].lower())
+    return _BREAK_WORDS.get(primary_language(language))
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import lmdb
 import numpy as np
 
 from ltmt.errors import InputError, StoreError
+from ltmt.formats.common import primary_language
 from ltmt.memory import postings
 from ltmt.memory.approvals import Approvals, later_of_source
 from ltmt.memory.clean import CleanPair
@@ -400,18 +401,16 @@ def check_languages(user: str, info: UserInfo, languages: tuple[str, str] | None
     (a French→German TMX imported into an English→German memory was exported as English)."""
     if languages is None or info.languages is None:
         return
-    if [_primary(code) for code in languages] == [_primary(code) for code in info.languages]:
+    # a memory's pair is of languages, not of their regions (de-AT) or code lengths (deu)
+    if [primary_language(code) for code in languages] == [
+        primary_language(code) for code in info.languages
+    ]:
         return
     held, given = (" → ".join(pair) for pair in (info.languages, languages))
     raise InputError(
         f"{user}'s memory holds {held} pairs; these are {given}: import them into another "
         "user (a memory holds one language pair), or check the languages given"
     )
-
-
-def _primary(code: str) -> str:
-    """``de-AT`` → ``de``: a memory's pair is of languages, not of their regions."""
-    return code.replace("_", "-").split("-")[0].lower()
 
 
 class _Indexer:

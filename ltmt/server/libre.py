@@ -45,6 +45,7 @@ from pydantic import BaseModel, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from ltmt.errors import InputError
+from ltmt.formats.common import primary_language
 from ltmt.formats.html_fragments import translated_fragments
 from ltmt.language_detection import language_name
 from ltmt.segments import Translation
@@ -89,8 +90,9 @@ def _documented(shape: type[BaseModel]) -> dict[str, Any]:
     }
 
 
-def _code(language: str) -> str:
-    return language.replace("_", "-").split("-")[0].lower()
+def _same_language(code: str, other: str) -> bool:
+    """Whether the codes ``code`` and ``other`` name one language (``deu``, ``de-AT``, ``de``)."""
+    return primary_language(code) == primary_language(other)
 
 
 async def _body(request: Request, shape: type[Body]) -> Body:
@@ -129,7 +131,10 @@ async def _body(request: Request, shape: type[Body]) -> Body:
 
 
 def _check_pair(service: Service, source: str, target: str) -> None:
-    if _code(source) not in ("auto", service.source_lang) or _code(target) != service.target_lang:
+    """A 400 unless ``source`` (or ``auto``) and ``target`` are the server's languages, whatever
+    their regions and scripts (``de-DE``), a three-letter code as its two-letter one (``deu``)."""
+    sources = ("auto", primary_language(service.source_lang))
+    if primary_language(source) not in sources or not _same_language(target, service.target_lang):
         raise ApiError(
             400,
             f"this server translates {service.source_lang} to {service.target_lang}, "
@@ -149,7 +154,7 @@ async def translate(
     _check_pair(service, body.source, body.target)
     texts = [body.q] if isinstance(body.q, str) else list(body.q)
     check_segments(service, texts, field="q" if isinstance(body.q, str) else None)
-    auto = _code(body.source) == "auto"
+    auto = primary_language(body.source) == "auto"
     detected = (
         await run_in_threadpool(lambda: [_detected(service, text) for text in texts])
         if auto
@@ -160,7 +165,8 @@ async def translate(
     todo = [
         i
         for i in range(len(texts))
-        if texts[i].strip() and (not auto or detected[i][0] != service.target_lang)
+        if texts[i].strip()
+        and (not auto or not _same_language(detected[i][0], service.target_lang))
     ]
     done: list[str] = []
     results: list[Translation] = []

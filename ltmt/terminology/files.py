@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ltmt.errors import InputError
+from ltmt.formats.common import primary_language
 from ltmt.terminology.term_languages import swapped_columns
 from ltmt.terminology.terms import Term
 
@@ -133,15 +134,16 @@ def _delimited_terms(
 
 
 def _check_header_languages(header: Header, pair: tuple[str, str] | None, where: str) -> None:
-    """InputError where ``header`` names other languages than ``pair`` (source, target)."""
+    """InputError where ``header`` names other languages than ``pair`` (source, target), by
+    their languages alone: a header ``en, de`` is a glossary of ``en`` → ``de-AT`` too, and
+    ``eng, deu`` one of ``en`` → ``de-DE``."""
     if header.languages is None or pair is None:
         return
-    from ltmt.formats.common import lang_matches
-
-    if all(lang_matches(found, wanted) for found, wanted in zip(header.languages, pair)):
+    wanted = tuple(primary_language(code) for code in pair)
+    if header.languages == wanted:
         return
     said = ", ".join(header.languages)
-    if all(lang_matches(f, w) for f, w in zip(header.languages, reversed(pair))):
+    if header.languages == wanted[::-1]:
         raise InputError(f"{where}: the header names the columns {said}, {swapped_columns(*pair)}")
     raise InputError(
         f"{where}: the header names the columns {said}, not {pair[0]}, {pair[1]} (--src-lang, "
@@ -152,10 +154,10 @@ def _check_header_languages(header: Header, pair: tuple[str, str] | None, where:
 # a header row's first two cells, as spreadsheets and termbases write them
 _SOURCE_HEADINGS = frozenset({"source", "source term", "source text", "term", "original"})
 _TARGET_HEADINGS = frozenset({"target", "target term", "target text", "translation"})
-_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,4})?")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,4})*")  # en, de-AT, zh-Hant-TW
 
 
-_WITH_CODE = re.compile(r"(.*?)\s*\(([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4})?)\)")  # "Source (EN)"
+_WITH_CODE = re.compile(r"(.*?)\s*\(([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4})*)\)")  # "Source (EN)"
 
 
 @dataclass(frozen=True)
@@ -187,10 +189,10 @@ def _heading(cell: str) -> tuple[str, str | None]:
     or in itself (not a word that merely resembles one: ``Iron Sword`` is no Ossetian)."""
     found = _WITH_CODE.fullmatch(cell.strip())
     if found:
-        return found.group(1), found.group(2).casefold().replace("_", "-").split("-")[0]
+        return found.group(1), primary_language(found.group(2))
     word = cell.strip()
     if _LANGUAGE_CODE.fullmatch(word.casefold()):
-        return word, word.casefold().replace("_", "-").split("-")[0]
+        return word, primary_language(word)
     return word, _language_named(word)
 
 

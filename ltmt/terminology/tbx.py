@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import lang_matches, local_name
+from ltmt.formats.common import lang_matches, local_name, primary_language
 from ltmt.terminology.files import CASE_YES
 from ltmt.terminology.terms import Term
 from ltmt.wording import first_few
@@ -37,7 +37,7 @@ _CASE_NOTE = "case-sensitive"  # the note that carried the flag before CASE_TYPE
 def _language_matches(code: str | None, wanted: str) -> bool:
     """Whether ``code`` (a ``langSet``'s ``xml:lang``) is ``wanted``'s language, whatever the
     region, a three-letter code as its two-letter one (``deu`` for ``de``)."""
-    return lang_matches(code, wanted.replace("_", "-").split("-")[0])
+    return lang_matches(code, primary_language(wanted))
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from ltmt.formats.common import (
     lang_matches,
     not_well_formed,
     parse_xml,
+    primary_language,
     read_bytes,
     read_file,
     read_lines_and_shape,
@@ -132,3 +133,24 @@ def test_an_xml_file_that_does_not_parse_is_named_in_a_sentence(what: str, said:
 )
 def test_language_codes_match_by_language(found: str | None, expected: str, matches: bool) -> None:
     assert lang_matches(found, expected) is matches
+
+
+@pytest.mark.parametrize(
+    ("code", "language"),
+    [
+        ("de", "de"),
+        ("de-DE", "de"),
+        ("de_AT", "de"),
+        ("DE-at", "de"),
+        ("de_DE.UTF-8", "de"),
+        ("deu", "de"),
+        ("ger-DE", "de"),
+        ("eng", "en"),
+        ("zh-Hant-TW", "zh"),
+        ("gsw", "gsw"),  # no two-letter code: as it is
+        ("auto", "auto"),
+        ("", ""),
+    ],
+)
+def test_a_codes_primary_language_is_its_two_letter_language(code: str, language: str) -> None:
+    assert primary_language(code) == language

@@ -711,6 +711,8 @@ def test_a_memory_keeps_the_language_pair_its_first_import_named(tmp_path: Path,
         memory.import_pairs("u", [("Save the file", "Datei speichern")], languages=("en", "de"))
         assert memory.languages("u") == ("en", "de")
         memory.import_pairs("u", [("Colour", "Farbe")], languages=("en-GB", "de-AT"))  # regions
+        # memoQ's three-letter codes: they were another pair than en → de
+        memory.import_pairs("u", [("Close", "Schließen")], languages=("eng", "deu"))
         with pytest.raises(
             InputError,
             match=r"^u's memory holds en → de pairs; these are fr → de: import them into "
@@ -719,7 +721,7 @@ def test_a_memory_keeps_the_language_pair_its_first_import_named(tmp_path: Path,
             memory.import_pairs(
                 "u", [("Ouvrir le fichier", "Datei öffnen")], languages=("fr", "de")
             )
-        assert memory.count("u") == 3  # nothing of the refused import stored
+        assert memory.count("u") == 4  # nothing of the refused import stored
         assert memory.stats("u")["languages"] == ["en", "de"]
     with Memory(tmp_path / "s", key_file=key_file) as memory:  # kept on disk
         assert memory.languages("u") == ("en", "de")

@@ -56,6 +56,18 @@ def test_a_string_q_gets_a_string_from_the_keys_memory(api, key):
     assert answer.json() == {"translatedText": "öffne die Datei"}
 
 
+@pytest.mark.parametrize(
+    ("source", "target"), [("eng", "deu"), ("en-US", "de-DE"), ("en_GB", "de_AT"), ("auto", "ger")]
+)
+def test_the_pair_is_the_servers_whatever_the_regions_and_code_lengths(api, key, source, target):
+    """``eng``/``deu`` (memoQ's codes) were "this server translates en to de, not eng to deu"."""
+    with api.client() as client:
+        body = {"q": "open the file", "source": source, "target": target, "api_key": key}
+        answer = client.post("/translate", json=body)
+    assert answer.status_code == 200, answer.json()
+    assert answer.json()["translatedText"] == "öffne die Datei"
+
+
 def test_a_list_q_gets_a_list_in_order(api, key):
     with api.client() as client:
         answer = client.post(

@@ -292,6 +292,24 @@ def test_a_header_row_that_names_the_columns_is_no_term(header: str):
     ]
 
 
+@pytest.mark.parametrize(
+    ("header", "pair"),
+    [
+        ("en,de-AT", ("en", "de-AT")),  # was refused: "names the columns en, de, not en, de-AT"
+        ("en,de", ("en", "de-AT")),
+        ("eng,deu", ("en", "de-DE")),  # memoQ's codes
+        ("English (eng),German (deu)", ("en", "de")),
+        ("en,zh-Hant-TW", ("en", "zh-TW")),  # was read as a term: en → zh-Hant-TW
+    ],
+)
+def test_a_header_names_the_glossarys_languages_whatever_their_regions_and_code_lengths(
+    tmp_path: Path, header: str, pair: tuple[str, str]
+):
+    path = tmp_path / "g.csv"
+    path.write_text(f"{header}\nfile,Datei\n", "utf-8")
+    assert read_glossary(path, src_lang=pair[0], tgt_lang=pair[1]) == [Term("file", "Datei")]
+
+
 def test_a_first_row_that_merely_resembles_a_language_is_a_term():
     """``Iron`` is an English name of Ossetian: a term's words are no header."""
     terms = parse_delimited("Iron Sword,Eisenschwert\nfile,Datei\n", ",", "g.csv")
