@@ -4,9 +4,11 @@ A ``<source>`` such as ``Press <g id="1">OK</g> now<x id="2"/>`` becomes the str
 ``Press <g id="1">OK</g> now<x id="2"/>``: paired containers (``g``, ``mrk``, ``pc``) as an
 opening and a closing tag around their text, every other inline element (``x``, ``ph``, ``bpt``,
 ``sc`` …) as one self-closing tag that stands for the whole element: a placeholder code (1.2's and
-2.0's ``<ph>``) as 1.2's ``<x id="1"/>`` and an ``<it>`` as ``<bx id="1"/>`` or ``<ex
-id="1"/>``, its id alone, as the TMX reader reads Trados's empty codes
-(:mod:`ltmt.formats.tmx_codes`), so one placeholder is one stored text whichever file held it.
+2.0's ``<ph>``) as 1.2's ``<x id="1"/>``, an ``<it>`` as ``<bx id="1"/>`` or ``<ex id="1"/>``
+(so is a 1.2 ``<bpt>`` or ``<ept>`` whose partner is not beside it), and a 1.2 ``<bpt>`` and
+``<ept>`` pair side by side as the ``<g id="1">``…``</g>`` around the text between them (its
+``id`` the ``<bpt>``'s), each with its id alone, as the TMX reader reads Trados's empty codes
+(:mod:`ltmt.formats.tmx_codes`), so one code is one stored text whichever file held it.
 A code whose native code is
 markup ltmt reads as markup is that native code instead: one tag (1.2's ``<ph
 id="1">&lt;br/&gt;</ph>`` reads as ``<br/>``), a start and end tag of one element for a pair's
@@ -61,14 +63,16 @@ VOID_ELEMENTS = frozenset({"br", "hr", "img", "input", "wbr", "col", "area", "me
 @dataclass
 class InlineText:
     """``text`` with inline elements as tags; ``codes`` maps each tag string to its elements,
-    ``closers`` each container's opening tag to the string that closes it, ``natives`` the tag of
-    each code read as a tag whose native code is known to that native code (``<x id="1"/>`` →
-    ``&nbsp;``), for a memory export to write back
+    ``closers`` each container's opening tag (and a ``<bpt>``'s read as ``<g>``) to the string
+    that closes it, ``ends`` each such ``<bpt>`` to its ``<ept>``, ``natives`` the tag of each
+    code read as a tag whose native code is known to that native code (``<x id="1"/>`` →
+    ``&nbsp;``; a ``<g>``'s end under :func:`container_end`), for a memory export to write back
     (:data:`~ltmt.formats.markup_codes.NATIVE_CODES`)."""
 
     text: str
     codes: dict[str, list[Any]] = field(default_factory=dict)
     closers: dict[str, str] = field(default_factory=dict)
+    ends: dict[Any, Any] = field(default_factory=dict)
     natives: dict[str, str] = field(default_factory=dict)
 
     def add(self, tag: str, element: Any) -> None:
@@ -94,11 +98,19 @@ def start_tag(element: Any, *, self_closing: bool) -> str:
     return f"<{local_name(element.tag)}{''.join(attributes)}{'/' if self_closing else ''}>"
 
 
+def container_end(start: str, end: str) -> str:
+    """The key of a container's ``end`` tag (``</g>``, which every ``<g>`` shares) in
+    :data:`~ltmt.formats.markup_codes.NATIVE_CODES`: its ``start`` tag and it (``<g
+    id="1"></g>``)."""
+    return start + end
+
+
 def to_text(element: Any) -> InlineText:
     """The content of ``element`` (a ``<source>`` or ``<target>``) as :class:`InlineText`."""
     data = _original_data(element)
     result = InlineText("")
-    result.text = _content(element, result, data, _readable_natives(element, data))
+    readable = _readable_natives(element, data)
+    result.text = _content(element, result, data, readable, _paired_codes(element, readable))
     return result
 
 
@@ -188,20 +200,47 @@ def _pair_id(code: Any) -> str:
     return str(code.get("rid") or code.get("startRef") or code.get("id") or "")
 
 
+def _paired_codes(element: Any, readable: dict[Any, str]) -> dict[Any, Any]:
+    """The 1.2 ``<bpt>`` and ``<ept>`` pairs of ``element`` read as a ``<g>`` around the text
+    between them, each ``<bpt>`` with its ``<ept>``: pairs not read as their native markup whose
+    ends are children of one element and nest in the others (those that cross another pair
+    are left to :func:`_code_tag`), as the TMX reader pairs them."""
+    pairs: dict[Any, Any] = {}
+    for parent in element.iter():
+        codes = [c for c in parent if local_name(c.tag) in ("bpt", "ept") and c not in readable]
+        ended = {_pair_id(c) for c in codes if local_name(c.tag) == "ept"}
+        opened: list[Any] = []
+        for code in codes:
+            if local_name(code.tag) == "bpt":
+                if _pair_id(code) in ended:
+                    opened.append(code)
+                continue
+            start = next((s for s in reversed(opened) if _pair_id(s) == _pair_id(code)), None)
+            if start is not None:
+                if start is opened[-1]:
+                    pairs[start] = code
+                opened.remove(start)
+    return pairs
+
+
 def _code_tag(code: Any) -> str:
     """The tag of a code read without native markup: a standalone code in 1.2's form with its id
-    alone (``<ph>`` as ``<x id="1"/>``, an ``<it>`` that opens as ``<bx id="1"/>``, one that
-    closes as ``<ex id="1"/>``: see the module docstring), any other as its own self-closing
-    tag."""
+    alone (``<ph>`` as ``<x id="1"/>``, an ``<it>`` that opens or a ``<bpt>`` as ``<bx
+    id="1"/>``, one that closes or an ``<ept>`` as ``<ex id="1"/>``: see the module docstring),
+    any other as its own self-closing tag."""
     name, ident = local_name(code.tag), code.get("id")
-    if ident is None or name not in ("ph", "it"):
+    if ident is None or name not in ("ph", "it", "bpt", "ept"):
         return start_tag(code, self_closing=True)
-    opens = code.get("pos") in _IT_STARTS
+    opens = code.get("pos") in _IT_STARTS or name == "bpt"
     return f'<{"x" if name == "ph" else "bx" if opens else "ex"} id="{escape_attribute(ident)}"/>'
 
 
 def _content(
-    element: Any, result: InlineText, data: dict[str, str], readable: dict[Any, str]
+    element: Any,
+    result: InlineText,
+    data: dict[str, str],
+    readable: dict[Any, str],
+    pairs: dict[Any, Any],
 ) -> str:
     parts = [tags_as_text(element.text or "")]
     for child in element:
@@ -216,7 +255,11 @@ def _content(
                 opener, closer = start_tag(child, self_closing=False), f"</{name}>"
             result.add(opener, child)
             result.closers[opener] = closer
-            parts.extend([opener, _content(child, result, data, readable), closer])
+            parts.extend([opener, _content(child, result, data, readable, pairs), closer])
+        elif child in pairs:
+            parts.append(_paired_start(child, pairs[child], result))
+        elif child in pairs.values():
+            parts.append("</g>")
         else:
             tag = readable.get(child) or _code_tag(child)
             native = "" if child in readable else _native_code(child, data)
@@ -226,6 +269,20 @@ def _content(
             parts.append(tag)
         parts.append(tags_as_text(child.tail or ""))
     return "".join(parts)
+
+
+def _paired_start(start: Any, end: Any, result: InlineText) -> str:
+    """The ``<g>`` tag that the 1.2 ``<bpt>`` ``start`` (ended by ``end``) reads as, noted in
+    ``result`` with the native codes of both ends (:func:`_paired_codes`)."""
+    opener = f'<g id="{escape_attribute(start.get("id") or _pair_id(start))}">'
+    result.add(opener, start)
+    result.closers[opener] = "</g>"
+    result.ends[start] = end
+    for key, code in ((opener, start), (container_end(opener, "</g>"), end)):
+        native = _native_code(code, {})
+        if native:
+            result.natives[key] = native
+    return opener
 
 
 def fill(target: Any, text: str, inline: InlineText) -> bool:
@@ -247,8 +304,9 @@ def fill(target: Any, text: str, inline: InlineText) -> bool:
     if not names:
         target.text = brackets_as_characters(text)
         return True
-    stack = [target]
-    expected: list[str] = []  # what closes each container open in ``stack``, innermost last
+    stack = [target]  # where text goes: the target, then each container open, innermost last
+    expected: list[str] = []  # what closes each pair open in ``stack``, innermost last
+    ends: list[Any] = []  # the <ept> each pair open writes where it closes (a container: None)
     complete = nested = True
     for piece in re.split("(" + "|".join(re.escape(n) for n in names) + ")", text):
         if not piece:
@@ -256,12 +314,19 @@ def fill(target: Any, text: str, inline: InlineText) -> bool:
         if expected and piece == expected[-1]:
             stack.pop()
             expected.pop()
+            end = ends.pop()
+            if end is not None:
+                stack[-1].append(_copy_code(end))
         elif available.get(piece):
-            element = _copy_code(available[piece].pop(0), piece in inline.closers)
+            original = available[piece].pop(0)
+            element = _copy_code(original)
             stack[-1].append(element)
             if piece in inline.closers:
-                stack.append(element)
+                # a container holds the pair's text; a <bpt> is followed by it, then its <ept>
+                end = inline.ends.get(original)
+                stack.append(stack[-1] if end is not None else element)
                 expected.append(inline.closers[piece])
+                ends.append(end)
         elif piece in available:  # a code the source has fewer times: written once
             complete = False
         elif piece in closers:
@@ -277,10 +342,10 @@ def fill(target: Any, text: str, inline: InlineText) -> bool:
     return complete and not lacking
 
 
-def _copy_code(original: Any, container: bool) -> Any:
+def _copy_code(original: Any) -> Any:
     """A copy of the source's inline element ``original`` to put in a target: a container
     without its content (the translation's goes in), any other code whole; no tail."""
-    if container:
+    if local_name(original.tag) in CONTAINERS:
         element = copy.copy(original)  # the attributes, not the children
         for child in list(element):
             element.remove(child)
@@ -292,10 +357,13 @@ def _copy_code(original: Any, container: bool) -> Any:
 
 
 def _put_back(target: Any, elements: list[Any], inline: InlineText) -> None:
-    """Append copies of the source's inline ``elements`` to ``target`` (containers empty)."""
-    containers = [element for tag in inline.closers for element in inline.codes[tag]]
+    """Append copies of the source's inline ``elements`` to ``target`` (containers empty, a
+    ``<bpt>`` read as ``<g>`` followed by its ``<ept>``)."""
     for original in elements:
-        target.append(_copy_code(original, any(original is c for c in containers)))
+        target.append(_copy_code(original))
+        end = inline.ends.get(original)
+        if end is not None:
+            target.append(_copy_code(end))
 
 
 def append_text(parent: Any, text: str) -> None:

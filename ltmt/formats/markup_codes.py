@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ltmt.formats.inline import MARKUP_TAG, VOID_ELEMENTS
+from ltmt.formats.inline import MARKUP_TAG, VOID_ELEMENTS, container_end
 
 # XLIFF's inline elements (1.2, and 2.0's pc, sc, ec) as the readers keep a code without
 # native markup: a tag of one of these names with an id is such a code, not markup
@@ -140,12 +140,6 @@ def _kind(tag: re.Match[str]) -> tuple[str, str, str]:
     if empty or name.lower() in VOID_ELEMENTS:
         return "ph", "", ""
     return ("end" if closing else "begin"), name, element
-
-
-def container_end(start: str, end: str) -> str:
-    """The key of a container's ``end`` tag (``</g>``, which every ``<g>`` shares) in
-    :data:`NATIVE_CODES`: its ``start`` tag and it (``<g id="1"></g>``)."""
-    return start + end
 
 
 def stored_natives(metadata: Mapping[str, Any]) -> dict[str, str]:

@@ -425,7 +425,8 @@ def write_xliff(
     id="1">``, ``<x id="2"/>``, 2.0's ``<pc>``, ``<sc>``, ``<ec>`` as 1.2's ``<g>``, ``<bx>``,
     ``<ex>``) as that element, or where the pair's metadata holds its native code as the code
     that holds it (``<x id="2"/>`` as ``<ph id="2">{\\f1 }</ph>``, ``<bx>`` as ``<it>``: a ``<g>``
-    has no place for it). :func:`read_xliff` reads them back as the same text (2.0's
+    has no place for it, so a ``<g>`` pair whose native codes are known is a ``<bpt>`` and
+    ``<ept>`` holding them). :func:`read_xliff` reads them back as the same text (2.0's
     codes as 1.2's). The rest is text, written as characters (the stored text ``&lt;br&gt;``
     as ``<br>``, which the file escapes: :mod:`ltmt.formats.inline`), with
     ``xml:space="preserve"`` so edge spaces survive.
@@ -499,9 +500,13 @@ def _write_codes(element: Any, pieces: list[str | Code]) -> None:
     from lxml import etree
 
     parents = [element]  # the containers open, innermost last
+    held = _held_pairs(pieces)
     for piece in pieces:
         if isinstance(piece, str):
             append_text(parents[-1], brackets_as_characters(piece))
+        elif piece.number in held and piece.kind in ("bpt", "ept"):
+            code = etree.SubElement(parents[-1], f"{{{NS_12}}}{piece.kind}", id=held[piece.number])
+            code.text = piece.original or None
         elif piece.element:
             _write_element(parents, piece)
         else:
@@ -510,6 +515,15 @@ def _write_codes(element: Any, pieces: list[str | Code]) -> None:
                 parents[-1], f"{{{NS_12}}}{name}", id=str(piece.number), **attributes
             )
             code.text = piece.native
+
+
+def _held_pairs(pieces: list[str | Code]) -> dict[int, str]:
+    """The ``<g>`` pairs of ``pieces`` written as a ``<bpt>`` and ``<ept>`` that hold their
+    native codes (either end's known: a ``<g>`` has no place for one), by number, with the
+    ``id`` of both ends (the start's)."""
+    pairs = [p for p in pieces if isinstance(p, Code) and p.element in CONTAINERS_12]
+    held = {p.number for p in pairs if p.kind in ("bpt", "ept") and p.original}
+    return {p.number: p.ident for p in pairs if p.kind == "bpt" and p.number in held}
 
 
 def _write_element(parents: list[Any], code: Code) -> None:

@@ -14,7 +14,7 @@ from lxml import etree
 
 from ltmt.formats.common import local_name
 from ltmt.formats.inline import fill, to_text
-from ltmt.formats.markup_codes import Code, markup_codes, pair_markup_codes
+from ltmt.formats.markup_codes import NATIVE_CODES, Code, markup_codes, pair_markup_codes
 from ltmt.formats.po import read_po
 from ltmt.formats.tmx import read_tmx, write_tmx
 from ltmt.formats.xliff import NS_12, NS_20, read_xliff, write_xliff
@@ -51,7 +51,22 @@ def _source_20(content: str, data: str = "") -> Any:
             'a<ph id="1"/>b<it id="2" pos="open"/>c<it id="3" pos="close"/>',
             'a<x id="1"/>b<bx id="2"/>c<ex id="3"/>',
         ),
-        ('Trados <bpt id="1"/>bold<ept id="1"/>', 'Trados <bpt id="1"/>bold<ept id="1"/>'),
+        # a pair without native code as the <g> TMX's reads as, a lone end as <bx>/<ex>
+        ('Trados <bpt id="1"/>bold<ept id="1"/>', 'Trados <g id="1">bold</g>'),
+        (
+            '<bpt id="1"></bpt>a <bpt id="2"/>b<ept id="2"/><ept id="1"/>',
+            '<g id="1">a <g id="2">b</g></g>',
+        ),
+        ('<bpt id="3" rid="9"/>b<ept id="4" rid="9"/>', '<g id="3">b</g>'),
+        ('Start <bpt id="4"/>here', 'Start <bx id="4"/>here'),
+        ('here<ept id="4"/> end', 'here<ex id="4"/> end'),
+        # pairs that cross: the inner one is a <g>, the other's ends <bx>/<ex>
+        (
+            '<bpt id="1"/>a<bpt id="2"/>b<ept id="1"/>c<ept id="2"/>',
+            '<bx id="1"/>a<g id="2">b<ex id="1"/>c</g>',
+        ),
+        # ends in two elements: no <g> can hold them
+        ('<bpt id="1"/>a<g id="5">b<ept id="1"/></g>', '<bx id="1"/>a<g id="5">b<ex id="1"/></g>'),
     ],
 )
 def test_xliff_12_codes_read_as_their_native_code(content: str, expected: str) -> None:
@@ -64,12 +79,12 @@ def test_xliff_12_codes_read_as_their_native_code(content: str, expected: str) -
         # Markdown, ERB, RTF, an entity: as text the model changed them and the code was lost
         (
             'This is <bpt id="1">**</bpt>very<ept id="1">**</ept> important',
-            'This is <bpt id="1"/>very<ept id="1"/> important',
+            'This is <g id="1">very</g> important',
         ),
         ('Hello <ph id="1">&lt;%= user.name %&gt;</ph>!', 'Hello <x id="1"/>!'),
         (
             'Use <bpt id="1">\\b </bpt>Export<ept id="1">\\b0 </ept>.',
-            'Use <bpt id="1"/>Export<ept id="1"/>.',
+            'Use <g id="1">Export</g>.',
         ),
         ('Hello <ph x="1">{\\f1 }</ph>world', 'Hello <ph x="1"/>world'),
         ('Copyright<ph id="1">&amp;nbsp;</ph>2024', 'Copyright<x id="1"/>2024'),
@@ -77,18 +92,41 @@ def test_xliff_12_codes_read_as_their_native_code(content: str, expected: str) -
         ('Press <ph id="1">&lt;kbd&gt;Enter&lt;/kbd&gt;</ph>', 'Press <x id="1"/>'),
         (
             '<bpt id="1">&lt;b&gt;</bpt>x<ept id="1">&lt;/i&gt;</ept>',
-            '<bpt id="1"/>x<ept id="1"/>',
+            '<g id="1">x</g>',
         ),
-        ('<bpt id="1">&lt;b&gt;</bpt>x<ept id="1"/>', '<bpt id="1"/>x<ept id="1"/>'),
+        ('<bpt id="1">&lt;b&gt;</bpt>x<ept id="1"/>', '<g id="1">x</g>'),
         # placeholders and a pair of tags read as themselves
         ('<ph id="1">%s</ph> of <ph id="2">{{count}}</ph>', "%s of {{count}}"),
         ('<bpt id="1" rid="7">&lt;u&gt;</bpt>x<ept id="2" rid="7">&lt;/u&gt;</ept>', "<u>x</u>"),
     ],
 )
-def test_a_native_code_that_is_not_markup_keeps_the_codes_own_tag(
+def test_a_native_code_that_is_not_markup_is_read_as_an_xliff_tag(
     content: str, expected: str
 ) -> None:
     assert to_text(_source_12(content)).text == expected
+
+
+def test_a_bpt_and_ept_pair_read_as_g_keeps_both_native_codes_for_an_export(
+    tmp_path: Path,
+) -> None:
+    source = _source_12('Use <bpt id="1">{\\b }</bpt>Export<ept id="1">}</ept>.')
+    read = to_text(source)
+    assert read.natives == {'<g id="1">': "{\\b }", '<g id="1"></g>': "}"}
+    record = PairRecord(
+        read.text, 'Nutze <g id="1">Export</g>.', metadata={NATIVE_CODES: read.natives}
+    )
+    write_xliff(tmp_path / "m.xlf", [record])
+    unit = next(etree.parse(tmp_path / "m.xlf").iter(f"{{{NS_12}}}trans-unit"))
+    assert _codes(next(unit.iter(f"{{{NS_12}}}target"))) == [
+        ("bpt", {"id": "1"}, "{\\b }"),
+        ("ept", {"id": "1"}, "}"),
+    ]
+    [back] = read_xliff(tmp_path / "m.xlf")
+    assert (back.source, back.target, back.metadata[NATIVE_CODES]) == (
+        record.source,
+        record.target,
+        read.natives,
+    )
 
 
 @pytest.mark.parametrize(
@@ -140,6 +178,17 @@ def test_xliff_20_codes_read_as_the_original_data_they_point_to(
             'Öffne <g id="1">die Datei</g><x id="2"/>',
             'Öffne <g id="1">die Datei</g><x id="2"/>',
         ),
+        # a <bpt>/<ept> pair read as <g>: its two codes around the translation's words
+        (
+            'Click <bpt id="1" ctype="bold">{}</bpt>Save<ept id="1">{}</ept> now',
+            'Jetzt <g id="1">Speichern</g> klicken',
+            'Jetzt <bpt id="1" ctype="bold">{}</bpt>Speichern<ept id="1">{}</ept> klicken',
+        ),
+        (
+            '<bpt id="1"/>a <bpt id="2"/>b<ept id="2"/><ept id="1"/>',
+            '<g id="1">A <g id="2">B</g></g>',
+            '<bpt id="1"/>A <bpt id="2"/>B<ept id="2"/><ept id="1"/>',
+        ),
     ],
 )
 def test_fill_turns_native_code_back_into_the_sources_elements(
@@ -180,11 +229,16 @@ def _inner(target: Any) -> str:
 @pytest.mark.parametrize(
     ("source", "translation", "expected"),
     [
-        # the model changed the ept's ** into text: the filler put it back after the text
+        # the model lost the end of a <bpt>/<ept> pair: the text, then both codes
         (
             'This is <bpt id="1">**</bpt>very important<ept id="1">**</ept>.',
-            'Das ist <bpt id="1"/>sehr wichtig.',
-            'Das ist <bpt id="1">**</bpt>sehr wichtig.<ept id="1">**</ept>',
+            'Das ist <g id="1">sehr wichtig.',
+            'Das ist sehr wichtig.<bpt id="1">**</bpt><ept id="1">**</ept>',
+        ),
+        (
+            'This is <bpt id="1">**</bpt>very important<ept id="1">**</ept>.',
+            "Das ist sehr wichtig.",
+            'Das ist sehr wichtig.<bpt id="1">**</bpt><ept id="1">**</ept>',
         ),
         (
             'Hello <ph id="1">&lt;%= user.name %&gt;</ph>, welcome.',
@@ -503,3 +557,55 @@ def test_a_literal_tag_in_an_xliff_is_its_own_memory_key_and_is_written_back_esc
     written = (tmp_path / "out.xlf").read_text(encoding="utf-8")
     assert "Verwende &lt;br&gt; für einen Zeilenumbruch</target>" in written
     assert 'Verwende <ph id="1">&lt;br&gt;</ph> für Zeilenumbrüche</target>' in written
+
+
+PAIRED_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="x" srclang="en" datatype="xml" segtype="sentence"
+ adminlang="en" o-tmf="x" creationtoolversion="1"/><body>
+<tu><tuv xml:lang="en"><seg>Click <bpt i="1"/>Save<ept i="1"/> to keep it.</seg></tuv>
+<tuv xml:lang="de"><seg>Klicken Sie auf <bpt i="1"/>Speichern<ept i="1"/>.</seg></tuv></tu>
+</body></tmx>
+"""
+PAIRED_XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="a" source-language="en" target-language="de" datatype="plaintext"><body>
+<trans-unit id="1"><source>Click <bpt id="1"></bpt>Save<ept id="1"></ept> to keep it.</source>
+</trans-unit></body></file></xliff>
+"""
+
+
+def test_an_empty_bpt_and_ept_pair_is_one_memory_key_from_tmx_and_xliff(tmp_path: Path) -> None:
+    """An empty ``<bpt>``/``<ept>`` pair was stored as ``<g>`` from a TMX and as itself from
+    an XLIFF: the same segment was two memory keys, and the TMX's translation no exact match."""
+    from ltmt import Memory
+    from ltmt.formats.pipeline import translate_file
+    from ltmt.segments import Translation
+
+    (tmp_path / "memory.tmx").write_text(PAIRED_TMX, encoding="utf-8")
+    (tmp_path / "app.xlf").write_text(PAIRED_XLIFF, encoding="utf-8")
+    (tmp_path / "done.xlf").write_text(
+        PAIRED_XLIFF.replace(
+            "</source>",
+            '</source><target state="translated">Klicken Sie auf <bpt id="1"/>Speichern'
+            '<ept id="1"/>.</target>',
+        ),
+        encoding="utf-8",
+    )
+    [from_tmx], [from_xliff] = read_tmx(tmp_path / "memory.tmx"), read_xliff(tmp_path / "done.xlf")
+    assert (from_xliff.source, from_xliff.target) == (from_tmx.source, from_tmx.target)
+    scores: list[float] = []
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u", [from_tmx])
+
+        def stored(texts: list[str], prefer: list[dict]) -> list[str | Translation]:
+            found = [memory.search("u", text, k=1)[0] for text in texts]
+            scores.extend(match.score for match in found)
+            return [
+                Translation(text, match.segment.target, (match,), "exact")
+                for text, match in zip(texts, found, strict=True)
+            ]
+
+        translate_file(tmp_path / "app.xlf", tmp_path / "out.xlf", stored)
+    assert scores == [100.0]
+    written = (tmp_path / "out.xlf").read_text(encoding="utf-8")
+    assert 'Klicken Sie auf <bpt id="1"/>Speichern<ept id="1"/>.</target>' in written

@@ -532,7 +532,7 @@ def test_xliff_20_start_and_end_codes_keep_their_words(tmp_path: Path) -> None:
     [
         ('<bx id="3"/>', '<ex id="3"/>'),  # 1.2's begin and end codes of one id
         ('<bx id="7" rid="1"/>', '<ex id="8" rid="1"/>'),  # ... of one rid
-        ('<bpt id="1" ctype="bold"/>', '<ept id="1"/>'),  # memoQ's <bpt>{}</bpt>, as read
+        ('<bpt id="1" ctype="bold"/>', '<ept id="1"/>'),  # as stored before session 61
         ('<bpt id="4" rid="2"/>', '<ept id="5" rid="2"/>'),
     ],
 )
