@@ -4,15 +4,17 @@ place (:mod:`ltmt.formats.html_segments`), everything else as it was.
     text = written_html(page, segments(page), {"text0": "Erste Schritte"}, tgt_lang="de")
 
 A run's translation is written with its tags as the text had them (with their translated
-attribute values); a tag that is none of the run's (the model's garbled markup: ``<spann
-Klasse=»c«>``) is left out and a stray ``<`` (``<ph id *``) escaped, so that the text's elements
-stay the source's (but text in angle brackets, ``<Eingabetaste>``, where the source has such
-text); an opening or closing tag whose partner the model dropped is left out too, so that the
-run's elements nest; a bare ``&`` is written ``&amp;``, ``<`` and ``>`` as ``&lt;`` and
-``&gt;``. An attribute value is written double-quoted and escaped. A run or value whose
-translation is its source (a name the model copied) stays as written. ``adopted`` (key:
-(translation, as written)) gives the translations a translator wrote, written as they wrote
-them.
+attribute values); a tag whose attribute values people read are translated (``<a
+title="Häufige Fragen">``: a memory's target, stored from a translated page) stands for the
+run's tag that differs from it in those values alone. A tag that is none of the run's (the
+model's garbled markup: ``<spann Klasse=»c«>``) is left out and a stray ``<`` (``<ph id *``)
+escaped, so that the text's elements stay the source's (but text in angle brackets,
+``<Eingabetaste>``, where the source has such text); an opening or closing tag whose partner
+the model dropped is left out too, so that the run's elements nest; a bare ``&`` is written
+``&amp;``, ``<`` and ``>`` as ``&lt;`` and ``&gt;``. An attribute value is written
+double-quoted and escaped. A run or value whose translation is its source (a name the model
+copied) stays as written. ``adopted`` (key: (translation, as written)) gives the translations
+a translator wrote, written as they wrote them.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 
-from ltmt.formats.html_segments import Run, Segments, tag_name
+from ltmt.formats.html_segments import AttributeValue, Run, Segments, tag_name
 from ltmt.formats.markup_characters import plain_text
 from ltmt.formats.placeholder_syntax import REFERENCE_TAIL, find_placeholders
 from ltmt.text import with_edits
@@ -130,41 +132,64 @@ class _Writer:
             for tag in _TAG.finditer(translation)
             if not _text_in_brackets(tag.group(), run.source, written)
         ]
+        # (a tag that is not the run's: the model's garbage, left out)
+        tags = [self.run_tag(run, tag.group()) for tag in found]
         # a tag whose partner is beyond the run (a <span> a <math> block cuts) is written as
         # the source has it, unpaired; the others only where they pair up
         unpaired = Counter(_unpaired([canonical for canonical, _, _ in run.tags]))
         alone: set[int] = set()
-        tags: list[str | None] = []
-        for index, tag in enumerate(found):
-            canonical = tag.group()
-            if unpaired[canonical] > 0:
-                unpaired[canonical] -= 1
+        for index, run_tag in enumerate(tags):
+            if run_tag is not None and unpaired[run_tag] > 0:
+                unpaired[run_tag] -= 1
                 alone.add(index)
-            # (a tag that is not the run's: the model's garbage, left out)
-            tags.append(canonical if canonical in written else None)
         paired = _paired(tags, alone)
         parts: list[str] = []
         last = 0
-        for index, tag in enumerate(found):
+        for index, (tag, run_tag) in enumerate(zip(found, tags, strict=True)):
             parts.append(_as_text(translation[last : tag.start()]))
-            parts.append(written[tag.group()] if index in paired else "")
+            parts.append(written[run_tag] if run_tag is not None and index in paired else "")
             last = tag.end()
         parts.append(_as_text(translation[last:]))
         return "".join(parts)
 
+    def run_tag(self, run: Run, tag: str) -> str | None:
+        """The canonical form of the tag of ``run`` that ``tag`` (one in its translation) stands
+        for, or None where it stands for none. A tag whose read attribute values were translated
+        (``<a title="Häufige Fragen">``: a memory's stored target, which a translated page
+        gave) stands for the run's tag that differs from it in those values alone; it is
+        written as the run's, its values this run's translations."""
+        canonicals = [canonical for canonical, _, _ in run.tags]
+        if tag in canonicals:
+            return tag
+        names = {value.name for _, start, end in run.tags for value in self.values_in(start, end)}
+        shape = _without_values(tag, names)
+        return next((c for c in canonicals if _without_values(c, names) == shape), None)
+
+    def values_in(self, start: int, end: int) -> list[AttributeValue]:
+        """The translatable attribute values of the tag at ``start:end``, in order."""
+        return self.by_start[
+            bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)
+        ]
+
     def tag(self, start: int, end: int) -> str:
         """The tag at ``start:end`` as the text has it, with its translated attribute values."""
         tag = self.text[start:end]
-        inside = self.by_start[
-            bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)
-        ]
-        for value in reversed(inside):
+        for value in reversed(self.values_in(start, end)):
             translation = self.translations.get(value.key, value.source)
             if translation != value.source:
                 offset = value.start - start
                 written = self.attribute(value.key, translation)
                 tag = tag[:offset] + written + tag[offset + value.end - value.start :]
         return tag
+
+
+def _without_values(tag: str, names: Collection[str]) -> str:
+    """A canonical tag (its attributes double-quoted) with the values of the attributes
+    ``names`` left out: what two tags that differ in those values alone share."""
+    if not names:
+        return tag
+    pattern = "|".join(re.escape(name) for name in sorted(names))
+    return re.sub(rf'(\s(?:{pattern}))="[^"]*"', r"\1", tag)
 
 
 def _unpaired(tags: list[str]) -> list[str]:

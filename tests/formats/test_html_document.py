@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import lxml.html
@@ -15,6 +16,7 @@ from ltmt.formats.html_document import HtmlDocument, declared_encoding
 from ltmt.formats.output_sources import OutputSources
 from ltmt.formats.pairs import read_pairs
 from ltmt.formats.pipeline import translate_file
+from ltmt.segments import Match, PairRecord, Segment, Translation
 
 SOURCE = """<!DOCTYPE html>
 <html lang="en">
@@ -394,3 +396,41 @@ def test_an_update_translates_again_the_runs_whose_source_changed(
     assert model.seen == ["A tiny demo page & more"]
     assert out.read_text("utf-8") == edited.replace("A SMALL DEMO PAGE", "A TINY DEMO PAGE")
     assert result.report.source_changed == 1
+
+
+def stored_matches(pairs: list[PairRecord]) -> Callable[..., list[Translation]]:
+    """A translate function that reuses ``pairs`` (a memory's) as 100 % matches, as stored."""
+    stored = {pair.source: pair.target for pair in pairs}
+
+    def exact(texts: list[str], prefer: list[dict] | None = None) -> list[Translation]:
+        return [
+            Translation(
+                text,
+                stored[text],
+                (Match(Segment(n, "u", text, stored[text], 0.0, "import"), 100.0),),
+                method="exact",
+            )
+            for n, text in enumerate(texts)
+        ]
+
+    return exact
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        'See the <a href="faq.html" title="Frequently asked questions">help page</a> now.',
+        'Use the <abbr title="Graphical user interface">GUI</abbr> to start.',
+    ],
+)
+def test_a_stored_run_whose_tag_has_a_translated_title_is_written_with_its_tag(
+    tmp_path: Path, run: str
+) -> None:
+    source, first, again = tmp_path / "p.html", tmp_path / "p.de.html", tmp_path / "again.html"
+    source.write_text(f"<p>{run}</p>", "utf-8")
+    translate_file(source, first, FakeModel(), tgt_lang="de")
+    pairs = list(read_pairs(first, "html", source_file=source))
+    # the memory's target holds the run's tag with its title translated
+    assert any(re.search(r'<[a-z]+ [^>]*title="[A-Z ]+">', pair.target) for pair in pairs)
+    translate_file(source, again, stored_matches(pairs), tgt_lang="de")
+    assert again.read_text("utf-8") == first.read_text("utf-8")
