@@ -6,14 +6,14 @@ whose manifest lists the book's files and whose spine gives the reading order. W
 translated: every XHTML document of the manifest (the spine's in reading order, then the rest,
 such as the navigation document), each as an HTML page (:mod:`ltmt.formats.html_segments`:
 paragraphs, headings, list items, cells with their inline markup, alt texts, titles), and
-written as :mod:`ltmt.formats.html_writing` writes one, its language marks (``xml:lang``,
-``lang``) set to the target language; the package's titles and descriptions (``dc:title``,
-``dc:description``) are translated and its ``dc:language`` becomes the target language too; an
-EPUB 2 table of contents (``toc.ncx``) gets its labels translated (the title, the headings, each
-entry's; not an author's name), so that readers that show it agree with the navigation
-document. Everything else is copied as it was: images, styles, fonts, the package's other
-metadata (creators, identifiers, dates). The archive is written as the format requires, its
-``mimetype`` entry first and stored.
+written as :mod:`ltmt.formats.html_writing` writes one (as XML: ``&#160;``, never HTML's
+``&nbsp;``), its language marks (``xml:lang``, ``lang``) set to the target language; the
+package's titles and descriptions (``dc:title``, ``dc:description``) are translated and its
+``dc:language`` becomes the target language too; an EPUB 2 table of contents (``toc.ncx``) gets
+its labels translated (the title, the headings, each entry's; not an author's name), so that
+readers that show it agree with the navigation document. Everything else is copied as it was:
+images, styles, fonts, the package's other metadata (creators, identifiers, dates). The archive
+is written as the format requires, its ``mimetype`` entry first and stored.
 
 An existing output is the translation so far (as for app catalogs): its documents' runs and
 values are lined up with the source's, document by document; ``--overwrite`` translates all.
@@ -265,7 +265,9 @@ class EpubDocument(TranslationsHeld):
         entries = dict(self.book.entries)
         for chapter in self.book.chapters:
             translations = embedded_translations(chapter.found, self.translations, chapter.unit_key)
-            text = written_html(chapter.text, chapter.found, translations, tgt_lang=self.tgt_lang)
+            text = written_html(
+                chapter.text, chapter.found, translations, tgt_lang=self.tgt_lang, xml=True
+            )
             entries[chapter.name] = text.encode(chapter.encoding, "xmlcharrefreplace")
         for labelled in self.book.labelled:
             written = labelled.written(self.translations, self.tgt_lang)

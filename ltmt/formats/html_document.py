@@ -15,7 +15,9 @@ charset>`` (or ``http-equiv`` content type) in the first 1,024 bytes, else UTF-8
 as such and Windows-1252 where it does not (as browsers read an undeclared page in Western
 locales; said in a warning). The translation is written in the same one, a character it cannot
 hold as a numeric character reference (``&#8594;``); an undeclared page of ASCII alone stays
-ASCII (``f&#252;r``), which every browser reads alike.
+ASCII (``f&#252;r``), which every browser reads alike. An XHTML page (``.xhtml``, an XML
+declaration, ``<html xmlns="http://www.w3.org/1999/xhtml">``) gets the references XML reads
+(``&#160;``, not ``&nbsp;``).
 
 An existing output is the translation so far (as for app catalogs): where it has the source's
 runs and attribute values, one with other text than the source's is kept, as written;
@@ -42,6 +44,7 @@ from ltmt.segments import PairRecord
 logger = logging.getLogger(__name__)
 
 WHAT = "an HTML page"
+_XHTML_SUFFIXES = frozenset({".xhtml", ".xht"})
 _WINDOWS_READ = frozenset({"latin-1", "iso8859-1", "ascii", "cp1252"})
 # an XHTML page's XML declaration (<?xml version="1.0" encoding="UTF-8"?>)
 _XML_DECLARATION = re.compile(rb"""<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
@@ -173,7 +176,12 @@ class HtmlDocument(TranslationsHeld):
     def translated_text(self) -> str:
         """The page with its translations and the target language's marks in."""
         return written_html(
-            self.text, self.found, self.translations, self.adopted, tgt_lang=self.tgt_lang
+            self.text,
+            self.found,
+            self.translations,
+            self.adopted,
+            tgt_lang=self.tgt_lang,
+            xml=self.path.suffix.lower() in _XHTML_SUFFIXES,
         )
 
     def save(self, out_path: Path) -> None:

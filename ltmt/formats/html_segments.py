@@ -26,6 +26,9 @@ comment; nothing is rewritten but what is translated. :func:`segments` finds:
   ``og:title``, ``twitter:description`` ...).
 - **Language marks**: ``<html lang>`` (``xml:lang``) and ``<meta http-equiv="content-language">``,
   set to the target language when the page is written.
+- Whether the text is **XML** (XHTML): it opens with an XML declaration, or its ``<html>`` is
+  in XHTML's namespace; its translation is then written with the references XML reads
+  (:mod:`ltmt.formats.html_writing`).
 
 Not translated: ``<script>``, ``<style>``, ``<pre>``, ``<textarea>``, ``<svg>``, ``<math>``,
 an element marked ``translate="no"`` or with the class ``notranslate`` (inside a run: kept as
@@ -93,6 +96,7 @@ _SPACE = re.compile(r"[ \t\n\r\f]+")
 _EDGE_SPACE = " \t\n\r\f\xa0"
 _TAG_NAME = re.compile(r"</?([^\s/>]*)")
 _KEPT_ELEMENT = re.compile(r"<(\w+)(\s[^<>]*)?>.*?</\1>", re.DOTALL)
+XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
 
 
 @dataclass(frozen=True)
@@ -148,14 +152,16 @@ class Run:
 @dataclass
 class Segments:
     """A page's runs and attribute values (in order, keys ``text0``, ``attr1`` ... numbered
-    together) and the places of its language marks (``(start, end)`` of the value as
-    written; ``lang_insert``: where ``<html>`` without one takes ``lang``)."""
+    together), the places of its language marks (``(start, end)`` of the value as written;
+    ``lang_insert``: where ``<html>`` without one takes ``lang``), and whether it is XML
+    (XHTML: module docstring)."""
 
     runs: list[Run] = field(default_factory=list)
     attributes: list[AttributeValue] = field(default_factory=list)
     languages: list[tuple[int, int]] = field(default_factory=list)
     lang_insert: int | None = None
     numbered: int = 0
+    xml: bool = False
 
     def pieces(self) -> list[Run | AttributeValue]:
         """The runs and attribute values in the order they stand in the page."""
@@ -263,7 +269,7 @@ def scan(text: str) -> list[Event]:
 def segments(text: str) -> Segments:
     """The runs, attribute values and language marks of an HTML page's ``text``."""
     events = scan(text)
-    found = Segments()
+    found = Segments(xml=text.lstrip("\ufeff").startswith("<?xml"))
     run: list[Event] = []
     skipping: tuple[str, int] | None = None  # (element, its depth) while inside one skipped
     for event in events:
@@ -320,6 +326,7 @@ def _read_attributes(text: str, event: Event, found: Segments) -> None:
                 found.languages.append(place)
         if "lang" not in attrs:
             found.lang_insert = event.start + len("<html")
+        found.xml = found.xml or attrs.get("xmlns") == XHTML_NAMESPACE
     for name, value in event.attrs:
         if name not in read or value is None or not has_letter(value):
             continue

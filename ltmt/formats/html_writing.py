@@ -4,17 +4,18 @@ place (:mod:`ltmt.formats.html_segments`), everything else as it was.
     text = written_html(page, segments(page), {"text0": "Erste Schritte"}, tgt_lang="de")
 
 A run's translation is written with its tags as the text had them (with their translated
-attribute values); a tag whose attribute values people read are translated (``<a
-title="Häufige Fragen">``: a memory's target, stored from a translated page) stands for the
-run's tag that differs from it in those values alone. A tag that is none of the run's (the
-model's garbled markup: ``<spann Klasse=»c«>``) is left out and a stray ``<`` (``<ph id *``)
-escaped, so that the text's elements stay the source's (but text in angle brackets,
-``<Eingabetaste>``, where the source has such text); an opening or closing tag whose partner
-the model dropped is left out too, so that the run's elements nest; a bare ``&`` is written
-``&amp;``, ``<`` and ``>`` as ``&lt;`` and ``&gt;``. An attribute value is written
-double-quoted and escaped. A run or value whose translation is its source (a name the model
-copied) stays as written. ``adopted`` (key: (translation, as written)) gives the translations
-a translator wrote, written as they wrote them.
+attribute values); a tag whose attribute values people read are translated (``<a title="Häufige
+Fragen">``: a memory's target, stored from a translated page) stands for the run's tag that
+differs from it in those values alone. A tag that is none of the run's (the model's garbled
+markup: ``<spann Klasse=»c«>``) is left out and a stray ``<`` (``<ph id *``) escaped, so that
+the text's elements stay the source's (but text in angle brackets, ``<Eingabetaste>``, where
+the source has such text); an opening or closing tag whose partner the model dropped is left
+out too, so that the run's elements nest; a bare ``&`` is written ``&amp;``, ``<`` and ``>`` as
+``&lt;`` and ``&gt;``, a no-break space as ``&nbsp;``; in XML (XHTML, an EPUB's documents)
+every reference is one XML defines (``&#160;``, not HTML's ``&nbsp;``). An attribute value is
+written double-quoted and escaped. A run or value whose translation is its source (a name the
+model copied) stays as written. ``adopted`` (key: (translation, as written)) gives the
+translations a translator wrote, written as they wrote them (in XML, with XML's references).
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ from ltmt.text import with_edits
 _TAG = re.compile(r"<[^<>]*>")
 # the no-break spaces, written as references: U+00A0 by its name
 _NO_BREAK_REFERENCES = {"\xa0": "&nbsp;", "\u202f": "&#8239;", "\u2007": "&#8199;"}
+_NAMED_REFERENCE = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
+# the named references XML defines without a DTD (every other is HTML's alone)
+_XML_NAMES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 
 
 def no_break_references(text: str) -> str:
@@ -40,6 +44,23 @@ def no_break_references(text: str) -> str:
     for character, reference in _NO_BREAK_REFERENCES.items():
         text = text.replace(character, reference)
     return text
+
+
+def xml_references(text: str) -> str:
+    """Written HTML ``text`` with each named reference XML does not define (``&nbsp;``,
+    ``&shy;``) as a numeric one (``&#160;``), so that an XML parser reads it (an XHTML page,
+    an EPUB's documents: an undeclared entity is a fatal error there); a name HTML does not
+    define either, which a browser shows as its text, is written as that text (``&amp;foo;``)."""
+
+    def numeric(found: re.Match[str]) -> str:
+        if found.group(1) in _XML_NAMES:
+            return found.group()
+        characters = html.unescape(found.group())
+        if characters == found.group():
+            return "&amp;" + found.group()[1:]
+        return "".join(f"&#{ord(character)};" for character in characters)
+
+    return _NAMED_REFERENCE.sub(numeric, text)
 
 
 # an ampersand that starts no character reference (the model's "&"): written as &amp;
@@ -53,10 +74,13 @@ def written_html(
     adopted: Mapping[str, tuple[str, str]] | None = None,
     *,
     tgt_lang: str | None = None,
+    xml: bool = False,
 ) -> str:
     """``text`` (whose runs and values are ``found``) with ``translations`` (by key) in, and
-    its language marks set to ``tgt_lang`` when given (module docstring)."""
-    return _Writer(text, found, translations, adopted or {}).written(tgt_lang)
+    its language marks set to ``tgt_lang`` when given (module docstring); ``xml``: the text is
+    XML (an EPUB's document, a ``.xhtml`` file) where ``found`` does not say so."""
+    writer = _Writer(text, found, translations, adopted or {}, xml=xml or found.xml)
+    return writer.written(tgt_lang)
 
 
 def embedded_translations(
@@ -79,8 +103,11 @@ class _Writer:
         found: Segments,
         translations: Mapping[str, str],
         adopted: Mapping[str, tuple[str, str]],
+        *,
+        xml: bool,
     ) -> None:
         self.text = text
+        self.xml = xml
         self.found = found
         self.translations = translations
         self.adopted = adopted
@@ -116,14 +143,14 @@ class _Writer:
         """An attribute value's translation as written (double-quoted)."""
         adopted = self.adopted.get(key)
         if adopted is not None and adopted[0] == translation:
-            return adopted[1]
+            return self.as_written(adopted[1])
         return '"' + html.escape(plain_text(translation), quote=True) + '"'
 
     def run(self, run: Run, translation: str) -> str:
         """A run's translation as written (module docstring)."""
         adopted = self.adopted.get(run.key)
         if adopted is not None and adopted[0] == translation:
-            return adopted[1]
+            return self.as_written(adopted[1])
         written: dict[str, str] = {}
         for canonical, start, end in run.tags:
             written.setdefault(canonical, self.tag(start, end))
@@ -146,11 +173,21 @@ class _Writer:
         parts: list[str] = []
         last = 0
         for index, (tag, run_tag) in enumerate(zip(found, tags, strict=True)):
-            parts.append(_as_text(translation[last : tag.start()]))
+            parts.append(self.as_text(translation[last : tag.start()]))
             parts.append(written[run_tag] if run_tag is not None and index in paired else "")
             last = tag.end()
-        parts.append(_as_text(translation[last:]))
+        parts.append(self.as_text(translation[last:]))
         return "".join(parts)
+
+    def as_text(self, tagged: str) -> str:
+        """A translation's text between its tags as the text's (:func:`_as_text`,
+        :meth:`as_written`)."""
+        return self.as_written(_as_text(tagged))
+
+    def as_written(self, written: str) -> str:
+        """Written HTML as this text takes it: its references those XML reads where the text
+        is XML (:func:`xml_references`; a translator's ``&nbsp;`` too, an earlier run's)."""
+        return xml_references(written) if self.xml else written
 
     def run_tag(self, run: Run, tag: str) -> str | None:
         """The canonical form of the tag of ``run`` that ``tag`` (one in its translation) stands

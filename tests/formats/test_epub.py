@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from archives import zipped
 from formats_fakes import FakeModel
+from lxml import etree
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
@@ -203,3 +204,13 @@ def test_what_is_no_epub_is_refused_in_one_line(
                 archive.writestr(name, text)
     with pytest.raises(InputError, match=message):
         open_document(path)
+
+
+def test_a_no_break_space_is_written_as_xml_reads_it(tmp_path: Path) -> None:
+    chapter = CHAPTER.replace("Some years ago", "Some 5&#160;years ago")
+    book, out = _book(tmp_path / "book.epub", chapter), tmp_path / "book.de.epub"
+    translate_file(book, out, FakeModel(), tgt_lang="de")
+    with zipfile.ZipFile(out) as archive:
+        written = archive.read("EPUB/text/chapter1.xhtml")
+    assert b"SOME 5&#160;YEARS AGO" in written
+    etree.fromstring(written)  # (no undeclared entity: &nbsp;, EPUBCheck's RSC-016)

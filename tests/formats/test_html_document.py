@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
 import pytest
 from formats_fakes import FakeModel
@@ -434,3 +435,53 @@ def test_a_stored_run_whose_tag_has_a_translated_title_is_written_with_its_tag(
     assert any(re.search(r'<[a-z]+ [^>]*title="[A-Z ]+">', pair.target) for pair in pairs)
     translate_file(source, again, stored_matches(pairs), tgt_lang="de")
     assert again.read_text("utf-8") == first.read_text("utf-8")
+
+
+XHTML = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" lang="en" xml:lang="en">
+<head><title>Sync</title></head>
+<body>
+<p>Changes are uploaded every 5\u00a0minutes.</p>
+</body>
+</html>
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "page"),
+    [
+        ("sync.xhtml", XHTML),
+        (
+            "sync.xhtml",
+            XHTML.split("\n", 1)[1].replace(' xmlns="http://www.w3.org/1999/xhtml"', ""),
+        ),
+        ("sync.html", XHTML),  # an XML declaration
+        ("sync.html", XHTML.split("\n", 1)[1]),  # XHTML's namespace
+    ],
+    ids=["declared", "by-its-name", "xml-declaration", "xhtml-namespace"],
+)
+def test_an_xhtml_page_is_written_with_the_references_xml_reads(
+    tmp_path: Path, name: str, page: str
+) -> None:
+    source, out = tmp_path / name, tmp_path / f"de-{name}"
+    source.write_text(page, "utf-8")
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    written = out.read_text("utf-8")
+    assert "<p>CHANGES ARE UPLOADED EVERY 5&#160;MINUTES.</p>" in written
+    lxml.etree.fromstring(written.encode("utf-8"))  # (no undeclared entity: &nbsp;)
+
+
+def test_an_xhtml_output_written_with_html_references_is_written_with_xml_ones(
+    tmp_path: Path,
+) -> None:
+    source, out = tmp_path / "sync.xhtml", tmp_path / "sync.de.xhtml"
+    source.write_text(XHTML, "utf-8")
+    out.write_text(  # an output an earlier run wrote, a translation so far
+        XHTML.replace("Changes are uploaded every 5\u00a0minutes.", "Alle 5&nbsp;Minuten."),
+        "utf-8",
+    )
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Sync"]
+    assert "<p>Alle 5&#160;Minuten.</p>" in out.read_text("utf-8")

@@ -1,0 +1,41 @@
+"""An HTML text written with its translations: the references it is written with."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.formats.html_segments import segments
+from ltmt.formats.html_writing import written_html, xml_references
+
+
+@pytest.mark.parametrize(
+    ("written", "in_xml"),
+    [
+        ("5&nbsp;Minuten", "5&#160;Minuten"),
+        ("Silben&shy;trennung", "Silben&#173;trennung"),
+        ("&hellip; &copy; &rsquo;", "&#8230; &#169; &#8217;"),
+        ("&NotEqualTilde;", "&#8770;&#824;"),  # a name for two characters
+        ("AGB &amp; &lt;b&gt; &quot;x&quot; &apos;", "AGB &amp; &lt;b&gt; &quot;x&quot; &apos;"),
+        ("5&#8239;% und &#x2014;", "5&#8239;% und &#x2014;"),
+        ("&unknown; Name", "&amp;unknown; Name"),  # the text a browser shows
+    ],
+)
+def test_xml_references_are_those_xml_defines_or_numeric(written: str, in_xml: str) -> None:
+    assert xml_references(written) == in_xml
+
+
+@pytest.mark.parametrize(
+    ("page", "no_break"),
+    [
+        ("<html><body><p>every 5&nbsp;minutes</p></body></html>", "&nbsp;"),
+        ('<?xml version="1.0"?>\n<html><body><p>every 5&#160;minutes</p></body></html>', "&#160;"),
+        (
+            '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>every 5\xa0minutes</p></body></html>',
+            "&#160;",
+        ),
+    ],
+)
+def test_a_no_break_space_is_written_as_html_or_xml_reads_it(page: str, no_break: str) -> None:
+    found = segments(page)
+    written = written_html(page, found, {"text0": "alle 5\xa0Minuten"})
+    assert f"<p>alle 5{no_break}Minuten</p>" in written
