@@ -19,8 +19,9 @@ source as well as for another is approved for it.
 The memory alone is weak evidence: a user's memory holds the strings of every project, whose
 keys are generic (``title``, ``button.ok``), and a translator may keep a German on purpose
 after an English edit. So ``ltmt translate`` keeps such strings and names them in a warning
-(:func:`~ltmt.formats.existing_output.warn_of_changed_sources`; a Markdown block kept by its
-place, which an insertion before it moves, is translated again), and ``memory import
+(:func:`~ltmt.formats.existing_output.warn_of_changed_sources`; a document's block kept by its
+place, a Markdown paragraph, an HTML run, a subtitle cue, which an edit or an insertion before
+it moves, is translated again), and ``memory import
 --source-file`` stores such pairs and names them (:func:`held_for_other_sources`). The record of
 what ltmt wrote into the output (:mod:`ltmt.formats.output_sources`) is strong evidence: a
 translation it holds for other sources only was ltmt's for an English changed since, and is

@@ -120,9 +120,11 @@ class TranslationsHeld:
     path: Path
     what_is_filled = "string"  # how the errors name a unit
     # whether a translation kept from the output that the memory holds for another source stays
-    # (a string kept by its name, with a warning) or is translated again (a block kept by its
-    # place): :func:`ltmt.formats.existing_output.warn_of_changed_sources`
-    keeps_changed_sources = True
+    # (a catalog's string kept by its name, with a warning: keyed_catalog) or is translated
+    # again (a document's block kept by its place, which an edit or an insertion before it
+    # moves: a page, a book, subtitles, a Word document, Markdown):
+    # :func:`ltmt.formats.existing_output.warn_of_changed_sources`
+    keeps_changed_sources = False
 
     def __init__(self) -> None:
         self.translations: dict[str, str] = {}

@@ -110,9 +110,9 @@ def warn_of_changed_sources(
     such as ``title`` or ``button.ok`` name strings of every project in one user's memory, and
     a translator may keep a German on purpose, so they are kept (the record of what ltmt wrote
     there is the strong evidence: :func:`drop_outdated`). A document that does not keep them
-    (:attr:`~ltmt.formats.documents.TranslationsHeld.keeps_changed_sources`: a Markdown block
-    kept by its place, which an insertion before it moves) has them translated again instead.
-    Returns how many were dropped."""
+    (:attr:`~ltmt.formats.documents.TranslationsHeld.keeps_changed_sources`: a block of a page,
+    a book, subtitles or Markdown, kept by its place, which an edit or an insertion before it
+    moves) has them translated again instead. Returns how many were dropped."""
     if not isinstance(document, TranslatedApart):
         return 0
     held = document.translations

@@ -75,6 +75,8 @@ class KeyedCatalog(TranslationsHeld):
 
     format: ClassVar[str]
     what: ClassVar[str]  # how messages name a file of this kind
+    # a string is kept by its name, which generic keys (title, button.ok) share across projects
+    keeps_changed_sources = True
 
     def __init__(self, path: Path, entries: list[Entry]) -> None:
         super().__init__()

@@ -18,7 +18,8 @@ An existing output is the translation so far (as for app catalogs): where it has
 blocks, a block with other text than the source's is kept, unless the user's memory holds that
 text for another source (:mod:`ltmt.formats.changed_sources`): a block kept by its place whose
 source was edited, or which an insertion or removal before it moved, is translated again
-(:attr:`keeps_changed_sources`: a catalog's string is kept and named in a warning), and so is
+(:attr:`~ltmt.formats.documents.TranslationsHeld.keeps_changed_sources`: a catalog's string is
+kept and named in a warning), and so is
 one that ltmt wrote for another source
 (:mod:`ltmt.formats.output_sources`); ``--overwrite`` translates all.
 ``ltmt memory import README.de.md --source-file README.md`` stores the pairs of two such files'
@@ -363,8 +364,6 @@ class MarkdownDocument(TranslationsHeld):
 
     format: ClassVar[str] = "md"
     what_is_filled = "block"
-    # a block is kept from the output by its place, which an edit or insertion before it moves
-    keeps_changed_sources = False
 
     def __init__(self, path: Path, data: bytes) -> None:
         super().__init__()

@@ -101,6 +101,44 @@ def test_strings_of_another_project_under_the_same_keys_are_kept_and_named(
     assert result.report.source_changed == 0 and result.report.translated_before == 3
 
 
+DOCUMENTS = {  # a document of two blocks, its first's source "{}": kept by their places
+    "page.html": "<html><body>\n<p>{}</p>\n<p>Click Save to apply your changes.</p>\n</body></html>\n",
+    "film.srt": "1\n00:00:01,000 --> 00:00:03,000\n{}\n\n"
+    "2\n00:00:05,000 --> 00:00:07,000\nClick Save to apply your changes.\n",
+    "film.vtt": "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n{}\n\n"
+    "00:00:05.000 --> 00:00:07.000\nClick Save to apply your changes.\n",
+    "readme.md": "{}\n\nClick Save to apply your changes.\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_a_document_block_the_memory_holds_for_another_source_is_translated_again(
+    tmp_path: Path, name: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Without a record of the output (a fresh cache, a CI run), the memory tells that a block
+    kept by its place translates the source it had before an edit: it was kept, stale, for
+    pages and subtitles while Markdown translated it again; every document does so now."""
+    source, output = tmp_path / name, tmp_path / f"de-{name}"
+    first = DOCUMENTS[name].format("SyncBridge uploads changes every 5 minutes.")
+    source.write_text(first, "utf-8")
+    translate_file(source, output, FakeModel())
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u", read_translations(output, source_file=source))
+        source.write_text(first.replace("every 5 minutes", "every 15 minutes"), "utf-8")
+        model = FakeModel()
+        with caplog.at_level(logging.INFO):
+            result = translate_file(
+                source,
+                output,
+                model,
+                changed_sources=partial(approved_for_other_sources, memory, "u"),
+            )
+    assert model.seen == ["SyncBridge uploads changes every 15 minutes."]
+    assert "EVERY 15 MINUTES" in output.read_text("utf-8")
+    assert "1 translation of" in caplog.text and "translated again" in caplog.text
+    assert (result.report.source_changed, result.report.translated_before) == (1, 1)
+
+
 def test_held_for_other_sources_names_the_pairs_the_memory_holds_for_another_source(
     tmp_path: Path,
 ) -> None:
