@@ -12,7 +12,9 @@ definitions, YAML front matter but the values pages show (``title:``, ``descript
 ``summary:``, ``subtitle:``, ``excerpt:``, ``linkTitle:`` on one line, quoted as they were),
 blank lines, and each block's container markers (``> ``,
 ``- ``, ``1. ``, indentation) and a heading's ``#`` marks. A paragraph is written as one line
-(Markdown renders the same; a hard break stays a hard break).
+(Markdown renders the same; a hard break stays a hard break). What documentation sites write
+beyond CommonMark (attribute lists, admonitions, HTML blocks marked ``markdown="1"``, template
+tags) is read as :mod:`ltmt.formats.markdown_extensions` says.
 
 An existing output is the translation so far (as for app catalogs): where it has the source's
 blocks, a block with other text than the source's is kept, unless the user's memory holds that
@@ -40,6 +42,14 @@ from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_gi
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.html_segments import Segments, lined_up_sources, segments
 from ltmt.formats.html_writing import embedded_translations, written_html
+from ltmt.formats.markdown_extensions import (
+    ParserView,
+    lines_between,
+    marker_lines,
+    parser_view,
+    with_templates,
+    without_ending_attributes,
+)
 from ltmt.formats.markdown_inline import (
     markdown,
     read_attributes,
@@ -135,11 +145,7 @@ def _parser() -> Any:
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
-    return with_link_sources(parser)
-
-
-# the first line of a GitHub alert, a blockquote's type marker (> [!NOTE])
-_ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.IGNORECASE)
+    return with_templates(with_link_sources(parser))
 
 
 def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
@@ -152,8 +158,9 @@ def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
     if front is not None:
         skipped = front.group().count("\n")
         blocks = _front_matter_blocks(lines[:skipped])
-    body = "\n".join(lines[skipped:])
-    tokens = _parser().parse(body)
+    view = parser_view(lines[skipped:])
+    blocks += _title_blocks(view, lines, skipped)
+    tokens = _parser().parse("\n".join(view.lines))
     html_blocks: list[HtmlBlock] = []
     row: int | None = None
     cells: list[tuple[int, int]] = []
@@ -188,45 +195,67 @@ def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
         if opening.type == "paragraph_open" and _definition_list(token.content):
             blocks += _definition_blocks(token.content, lines, token.map[0] + skipped, blocks)
             continue
-        first = token.map[0] + skipped
-        last = token.map[1] + skipped
-        content = token.content.split("\n")  # (a setext heading's underline is not in it)
-        if opening.type == "paragraph_open" and _ALERT.fullmatch(content[0].strip()):
-            # GitHub's alert (> [!NOTE]): its marker's line is kept as it is, the rest is text
-            # (the two were joined and the marker translated: > [!WARNUNG] Daten ...)
-            rest = [i for i, child in enumerate(token.children) if child.type == "softbreak"]
-            if not rest:
-                continue
-            source = tagged(token.children[rest[0] + 1 :])
-            first, content = first + 1, content[1:]
-        words = _has_words_outside_code(source)
-        if not words and not any(has_letter(value) for _, _, value in read_attributes(source)):
-            continue
-        where = lines[first].find(content[0])
-        if where < 0:
-            continue  # not where the parser says: left as written
-        suffix = ""
-        if opening.type == "heading_open" and opening.markup.startswith("#"):
-            suffix = lines[first][where + len(content[0]) :]
-        continuation = ""
-        if len(content) > 1 and first + 1 < len(lines):
-            found = lines[first + 1].find(content[1])
-            continuation = lines[first + 1][: max(found, 0)]
-        hard_break = "  " if any(line.endswith("  ") for line in lines[first:last]) else "\\"
-        blocks.append(
-            Block(
-                f"block{len(blocks)}",
-                source,
-                first,
-                last,
-                lines[first][:where],
-                suffix,
-                continuation,
-                hard_break,
-                words,
-            )
-        )
+        block = _text_block(f"block{len(blocks)}", opening, token, lines, skipped)
+        if block is not None:
+            blocks.append(block)
+    blocks.sort(key=lambda block: block.first)  # (the admonitions' titles among them)
     return blocks, html_blocks
+
+
+def _text_block(key: str, opening: Any, token: Any, lines: list[str], skipped: int) -> Block | None:
+    """The block of a paragraph's or a heading's inline ``token`` (``opening``: the token that
+    opens it; ``skipped``: the lines of front matter before the parsed text), or None where it
+    has nothing to translate or is not where the parser says. Markup on lines of its own at
+    its start or end (a GitHub alert's ``[!NOTE]``, an attribute list) and an attribute list
+    at a heading's end stay outside it, as written (:mod:`ltmt.formats.markdown_extensions`:
+    ``> [!NOTE]`` was translated ``> [!WARNUNG]``, ``{#known-issues}`` ``{#kannteriss}``)."""
+    first, last = token.map[0] + skipped, token.map[1] + skipped
+    content = token.content.split("\n")  # (a setext heading's underline is not in it)
+    children = list(token.children)
+    if opening.type == "paragraph_open":
+        leading, trailing = marker_lines(content, children)
+        children = lines_between(children, leading, trailing)
+        first, last = first + leading, last - trailing
+        content = content[leading : len(content) - trailing]
+    elif len(content) == 1:
+        text, children = without_ending_attributes(content[0], children)
+        content = [text]
+    if not children or not content:
+        return None
+    source = tagged(children)
+    words = _has_words_outside_code(source)
+    if not words and not any(has_letter(value) for _, _, value in read_attributes(source)):
+        return None
+    where = lines[first].find(content[0])
+    if where < 0:
+        return None  # not where the parser says: left as written
+    suffix = ""
+    if opening.type == "heading_open" and (opening.markup.startswith("#") or len(content) == 1):
+        suffix = lines[first][where + len(content[0]) :]
+    continuation = ""
+    if len(content) > 1 and first + 1 < len(lines):
+        found = lines[first + 1].find(content[1])
+        continuation = lines[first + 1][: max(found, 0)]
+    hard_break = "  " if any(line.endswith("  ") for line in lines[first:last]) else "\\"
+    return Block(
+        key, source, first, last, lines[first][:where], suffix, continuation, hard_break, words
+    )
+
+
+def _title_blocks(view: ParserView, lines: list[str], skipped: int) -> list[Block]:
+    """The admonitions' titles (``!!! tip "Faster setup"``), each a block of its marker's line
+    (``skipped``: the lines before the parsed text)."""
+    found: list[Block] = []
+    for number, start, end in view.titles:
+        line = lines[number + skipped]
+        source = tagged(_parser().parseInline(line[start:end])[0].children or [])
+        if not _has_words_outside_code(source):
+            continue
+        key = f"title{len(found)}"
+        found.append(
+            Block(key, source, number + skipped, number + skipped + 1, line[:start], line[end:])
+        )
+    return found
 
 
 def _front_matter_blocks(lines: list[str]) -> list[Block]:
@@ -343,7 +372,7 @@ def _attribute_pairs(block: Block, theirs: Block) -> list[tuple[str, tuple[int, 
 
 def _has_words_outside_code(source: str) -> bool:
     """Whether a block's tagged text has a letter outside code spans and tags."""
-    return has_letter(re.sub(r"<code>.*?</code>|<[^<>]*>", "", source))
+    return has_letter(re.sub(r"<code[^<>]*>.*?</code>|<[^<>]*>", "", source))
 
 
 def _cell_spans(line: str) -> list[tuple[int, int]]:

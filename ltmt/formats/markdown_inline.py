@@ -5,9 +5,10 @@ backticks). So a block's inline tokens (markdown-it's) are written as the HTML e
 pipeline already handles (:mod:`ltmt.formats.paired_tags`): ``**bold**`` as ``<b>bold</b>``,
 ``*em*`` as ``<i>``, ``~~del~~`` as ``<s>``, a link as ``<a href="url" title="t">text</a>``
 (its text translated apart and put back around the matching words; an autolink,
-``<https://...>``, written back as one), a code span as
-``<code>...</code>`` (kept as written), an image as ``<img src="..." alt="..."/>`` and a hard
-line break as ``<br/>`` (placeholders the model keeps); escapes (``\\*``) and inline HTML stay
+``<https://...>``, written back as one), a code span as ``<code>...</code>`` (kept as
+written; a template tag, ``{{< note >}}``, as ``<code data-md="raw">``, written back without
+backticks), an image as ``<img src="..." alt="..."/>`` and a hard line break as ``<br/>``
+(placeholders the model keeps); escapes (``\\*``) and inline HTML stay
 as written, and character references go to the model as their characters (``&rsquo;``;
 ``&nbsp;``, written back as ``&nbsp;``). Text is in the form of every format's segments
 (:mod:`ltmt.formats.markup_characters`): ``&amp;`` and ``\\&`` are ``&``, ``&lt;Enter&gt;`` and
@@ -30,6 +31,7 @@ from typing import Any
 
 from ltmt.folded_characters import NO_BREAK_SPACES
 from ltmt.formats.html_writing import no_break_references
+from ltmt.formats.markdown_extensions import TEMPLATE_TAG
 from ltmt.formats.markup_characters import KEPT, plain_text, tagged_text
 from ltmt.formats.placeholder_syntax import find_placeholders
 from ltmt.text import has_letter, with_edits
@@ -43,7 +45,8 @@ _LINK = re.compile(
     re.DOTALL,
 )
 _IMAGE = re.compile(r'<img src="([^"]*)" alt="([^"]*)"(?: title="([^"]*)")?\s*/>')
-_CODE = re.compile(r"<code>(.*?)</code>", re.DOTALL)
+# a code span; a template tag (data-md="raw": {{< note >}}), written back as it was
+_CODE = re.compile(r'<code(?P<raw> data-md="raw")?>(?P<code>.*?)</code>', re.DOTALL)
 # an image's or a link's tag (in the tagged form), and the attributes in it that people read
 _TITLED = re.compile(r"<(?:img|a) [^<>]*>")
 _READ = re.compile(r'\b(alt|title)="([^"]*)"')
@@ -158,6 +161,8 @@ def tagged(children: Sequence[Any]) -> str:
             out.append(_CLOSING[kind])
         elif kind == "code_inline":
             out.append(f"<code>{tagged_text(token.content)}</code>")
+        elif kind == "template":  # a template tag: code the model keeps, not a code span
+            out.append(f'<code data-md="raw">{tagged_text(token.content)}</code>')
         elif kind == "link_open":
             title = token.attrs.get("title")
             titled = f' title="{_attribute(str(title))}"' if title else ""
@@ -225,7 +230,8 @@ def markdown(text: str, hard_break: str | None = "\\", continuation: str = "") -
     codes: list[str] = []
 
     def code(found: re.Match[str]) -> str:  # kept apart: nothing inside a code span changes
-        codes.append(_backticked(plain_text(found.group(1))))
+        written = plain_text(found.group("code"))
+        codes.append(written if found.group("raw") else _backticked(written))
         return f"\0{len(codes) - 1}\0"
 
     text = _CODE.sub(code, text)
@@ -301,7 +307,7 @@ def _link(found: re.Match[str]) -> str:
     if label is not None:  # a reference link: [text][label], its definition as it was
         return f"[{inner}][{html.unescape(label)}]"
     href = html.unescape(href)
-    if re.search(r"[\s()<>]", href):
+    if re.search(r"[\s()<>]", href) and not TEMPLATE_TAG.fullmatch(href):
         href = f"<{href}>"
     titled = f' "{_quoted(html.unescape(title))}"' if title else ""
     if where == "in" and inner.strip():

@@ -1,0 +1,222 @@
+"""The Markdown that documentation sites write beyond CommonMark, kept out of the model's way.
+
+CommonMark reads these as text, and the model translated or garbled their markup:
+
+- an attribute list (Python-Markdown's ``attr_list``, Pandoc, kramdown, MkDocs): ``# Known
+  issues {#known-issues}`` at a heading's end, ``{: .lead }`` on a line of its own after (or,
+  kramdown's, before) a paragraph. It is kept as written, outside the text the model and the
+  memory get (``{#known-issues}`` came back ``{#kannteriss}``, and no heading had a 100 % match);
+- an admonition (Python-Markdown's, MkDocs Material's ``!!! note "Title"``, ``??? info``,
+  ``???+ tip``): its marker's line is kept, its title translated alone, and its indented body
+  parsed as Markdown blocks (the marker and the body were one paragraph: ``!! Notizieren Sie``);
+- an HTML block marked ``markdown="1"`` (``"block"``, ``"span"``: Python-Markdown's
+  ``md_in_html``, PHP Markdown Extra, kramdown): its tags' lines are kept, its content parsed as
+  Markdown (it went to the model as HTML text, ``**`` and backticks in it);
+- a template tag: Hugo's shortcodes (``{{< note >}}``, ``{{% param "x" %}}``) and Jinja's or
+  Liquid's ``{{ page.title }}`` and ``{% include x.html %}``. Alone on its line it is kept as
+  that line; in text it is code kept as written (:mod:`ltmt.formats.markdown_inline`), a link's
+  destination too (``[guide]({{< ref "install.md" >}})``).
+
+The first three are read by giving the parser a view of the file's lines
+(:func:`parser_view`): as many lines, the markers' lines blank and an admonition's body
+dedented, so that each block's lines are the file's and its container prefixes are read from
+the file's own lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+# a template tag: Hugo's shortcodes, Jinja's and Liquid's expressions and statements
+TEMPLATE_TAG = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
+_TEMPLATE_LINE = re.compile(rf"[ \t]*(?:(?:{TEMPLATE_TAG.pattern})[ \t]*)+")
+# one attribute of an attribute list: #id, .class, key=value, or Pandoc's "-" (unnumbered)
+_ATTRIBUTE = r"""(?:[#.][^\s{}]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+)|-)"""
+ATTRIBUTE_LIST = re.compile(rf"\{{:?[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}")
+# a heading's text and the attribute list at its end (after a space, as all four read it)
+_ENDING_ATTRIBUTES = re.compile(rf"(?P<text>.*?)[ \t]+{ATTRIBUTE_LIST.pattern}[ \t]*", re.DOTALL)
+# the first line of a GitHub alert, a blockquote's type marker (> [!NOTE])
+_ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.IGNORECASE)
+# an admonition's marker line: its indentation, the marker and types, its "title" if any
+_ADMONITION = re.compile(
+    r'(?P<indent> *)(?:!!!|\?\?\?\+?) *[\w-]+(?: +[\w-]+)*(?: +"(?P<title>.*)")? *'
+)
+_BODY_INDENT = "    "  # a body line's indentation past its marker's (tab_length)
+# an HTML tag alone on its line whose content is Markdown (markdown="1", "block" or "span")
+_MARKDOWN_HTML = re.compile(
+    r"""[ ]{0,3}<(?P<name>[A-Za-z][\w-]*)\s(?:[^<>]*\s)?markdown\s*=\s*"""
+    r"""(?:"(?:1|block|span)"|'(?:1|block|span)'|1|block|span)(?:\s[^<>]*)?>\s*"""
+)
+
+
+@dataclass(frozen=True)
+class ParserView:
+    """The lines the CommonMark parser reads for a file's ``lines`` (one for each) and where the
+    admonitions' titles stand: (line, start, end) of each title's text."""
+
+    lines: list[str]
+    titles: list[tuple[int, int, int]]
+
+
+def parser_view(lines: Sequence[str]) -> ParserView:
+    """``lines`` as CommonMark is to read them (module docstring): an admonition's marker
+    line, a ``markdown="1"`` tag's line and its closing tag's, and a line of template tags
+    alone blank; an admonition's body without the indentation that puts it in it."""
+    view: list[str] = []
+    titles: list[tuple[int, int, int]] = []
+    admonitions: list[int] = []  # the marker indentations (in the view) of those open
+    html: list[_OpenElement] = []  # the markdown="1" elements open
+    for number, line in enumerate(lines):
+        text = _in_admonitions(line, admonitions)
+        marker = _ADMONITION.fullmatch(text)
+        if marker is not None:
+            admonitions.append(len(marker.group("indent")))
+            if marker.group("title"):
+                offset = len(line) - len(text)  # the indentation the view took off
+                titles.append(
+                    (number, offset + marker.start("title"), offset + marker.end("title"))
+                )
+            view.append("")
+        elif _html_boundary(text, html) or _TEMPLATE_LINE.fullmatch(text):
+            view.append("")
+        else:
+            view.append(text)
+    return ParserView(view, titles)
+
+
+def _in_admonitions(line: str, admonitions: list[int]) -> str:
+    """``line`` without the indentation of the admonitions whose body it is in; those it is
+    out of (a line indented less, not blank) closed: removed from ``admonitions``."""
+    if not line.strip():
+        return line
+    text = line
+    for depth, indent in enumerate(admonitions):
+        if text[indent : indent + len(_BODY_INDENT)] == _BODY_INDENT:
+            text = text[:indent] + text[indent + len(_BODY_INDENT) :]
+        elif text[indent : indent + 1] == "\t":
+            text = text[:indent] + text[indent + 1 :]
+        else:
+            del admonitions[depth:]
+            break
+    return text
+
+
+@dataclass
+class _OpenElement:
+    """An HTML element whose content is Markdown, open: its name, and how many elements of
+    that name are open inside it (their closing tags are theirs)."""
+
+    name: str
+    inside: int = 0
+
+
+def _html_boundary(line: str, html: list[_OpenElement]) -> bool:
+    """Whether ``line`` opens an HTML element whose content is Markdown or closes the one
+    open (``html``: those open, innermost last)."""
+    opening = _MARKDOWN_HTML.fullmatch(line)
+    if opening is not None:
+        html.append(_OpenElement(opening.group("name")))
+        return True
+    if not html:
+        return False
+    element = html[-1]
+    name = re.escape(element.name)
+    if element.inside == 0 and re.fullmatch(rf"[ ]{{0,3}}</{name}\s*>\s*", line, re.I):
+        html.pop()
+        return True
+    opened = len(re.findall(rf"<{name}[\s>]", line, re.I))
+    element.inside += opened - len(re.findall(rf"</{name}\s*>", line, re.I))
+    return False
+
+
+def without_ending_attributes(content: str, children: Sequence[Any]) -> tuple[str, list[Any]]:
+    """A heading's text as written (``content``) and its inline tokens, without the attribute
+    list at its end (``{#id .class}``) where it has one and its last token, a text, ends
+    with it."""
+    tokens = list(children)
+    found = _ENDING_ATTRIBUTES.fullmatch(content)
+    if found is None or not tokens or tokens[-1].type != "text":
+        return content, tokens
+    ending = content[found.end("text") :]
+    last = str(tokens[-1].content)
+    if not last.endswith(ending):
+        return content, tokens
+    text = last[: len(last) - len(ending)]
+    return found.group("text"), tokens[:-1] + ([tokens[-1].copy(content=text)] if text else [])
+
+
+def marker_lines(content: Sequence[str], children: Sequence[Any]) -> tuple[int, int]:
+    """How many of a paragraph's first and last lines (``content``, its inline tokens
+    ``children``) are markup of their own: before its text, a GitHub alert's marker
+    (``[!NOTE]``) or a kramdown attribute list; after it, an attribute list (``{: .lead }``).
+    (0, 0) where its lines are not its tokens' (a line break inside a code span)."""
+    if len(_line_breaks(children)) + 1 != len(content):
+        return 0, 0
+    first = content[0].strip()
+    leading = 1 if _ALERT.fullmatch(first) or ATTRIBUTE_LIST.fullmatch(first) else 0
+    rest = content[leading:]
+    trailing = 1 if rest and ATTRIBUTE_LIST.fullmatch(rest[-1].strip()) else 0
+    return leading, trailing
+
+
+def lines_between(children: Sequence[Any], leading: int, trailing: int) -> list[Any]:
+    """A paragraph's inline tokens without those of its first ``leading`` and last
+    ``trailing`` lines (:func:`marker_lines`)."""
+    breaks = _line_breaks(children)
+    start = breaks[leading - 1] + 1 if leading else 0
+    end = breaks[len(breaks) - trailing] if trailing else len(children)
+    return list(children[start:end])
+
+
+def _line_breaks(children: Sequence[Any]) -> list[int]:
+    """Where inline tokens break their lines: the indexes of their soft and hard breaks."""
+    return [i for i, token in enumerate(children) if token.type in ("softbreak", "hardbreak")]
+
+
+@dataclass(frozen=True)
+class _Destination:
+    """A link destination as markdown-it's helpers return one."""
+
+    ok: bool
+    pos: int
+    str: str
+
+
+def with_templates(parser: Any) -> Any:
+    """``parser`` (markdown-it's) reading a template tag as a token of its own (``template``,
+    its text as written) and as a link's destination (``[guide]({{< ref "install.md" >}})``,
+    which was no link: a space is in it), that destination not percent-encoded."""
+    from types import SimpleNamespace
+
+    from markdown_it import helpers
+
+    def template(state: Any, silent: bool) -> bool:
+        found = TEMPLATE_TAG.match(state.src, state.pos, state.posMax)
+        if found is None:
+            return False
+        if not silent:
+            state.push("template", "", 0).content = found.group()
+        state.pos = found.end()
+        return True
+
+    def destination(string: str, pos: int, maximum: int) -> Any:
+        found = TEMPLATE_TAG.match(string, pos, maximum)
+        if found is None:
+            return helpers.parseLinkDestination(string, pos, maximum)
+        return _Destination(True, found.end(), found.group())
+
+    def normalized(url: str) -> str:
+        return url if TEMPLATE_TAG.fullmatch(url) else encoded(url)
+
+    encoded = parser.normalizeLink
+    parser.inline.ruler.before("text", "template", template)
+    parser.helpers = SimpleNamespace(
+        parseLinkLabel=helpers.parseLinkLabel,
+        parseLinkDestination=destination,
+        parseLinkTitle=helpers.parseLinkTitle,
+    )
+    parser.normalizeLink = normalized
+    return parser

@@ -1,0 +1,196 @@
+"""Markdown beyond CommonMark: attribute lists, admonitions, Markdown in HTML, template tags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.formats.documents import open_document
+from ltmt.formats.markdown import MarkdownDocument
+from ltmt.formats.markdown_extensions import parser_view
+from ltmt.formats.pipeline import translate_file
+
+
+def _translated(tmp_path: Path, text: str) -> tuple[list[str], str]:
+    """The units of a Markdown ``text`` (what the memory and the model get) and the file
+    written in their translations (upper case)."""
+    source, out = _written(tmp_path, text), tmp_path / "page.de.md"
+    units = [unit.source for unit in open_document(source).units()]
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    return units, out.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "seen", "written"),
+    [  # {#known-issues} was translated ({#kannteriss}) and blocked the heading's 100 % match
+        ("# Install the CLI {#install-cli}\n", ["Install the CLI"], "# INSTALL THE CLI {#install-cli}\n"),
+        ("## Known issues {: #known .wide }\n", ["Known issues"], "## KNOWN ISSUES {: #known .wide }\n"),
+        ('### Set up `ltmt` {#setup .x key="a b"} ###\n', ["Set up <code>ltmt</code>"],
+         '### SET UP `ltmt` {#setup .x key="a b"} ###\n'),
+        ("Old notes {-}\n=========\n", ["Old notes"], "OLD NOTES {-}\n=========\n"),
+        # kramdown's block attribute list on its own line, after a paragraph or before one
+        ("Click **Save**.\n{: .lead }\n", ["Click <b>Save</b>."], "CLICK **SAVE**.\n{: .lead }\n"),
+        ("{: #intro}\nRead this first.\n", ["Read this first."], "{: #intro}\nREAD THIS FIRST.\n"),
+        # no attribute list: braces in text are words
+        ("# Use {name} here\n", ["Use {name} here"], "# USE {name} HERE\n"),
+    ],
+)  # fmt: skip
+def test_an_attribute_list_is_kept_as_written_outside_the_text(
+    tmp_path: Path, text: str, seen: list[str], written: str
+) -> None:
+    assert _translated(tmp_path, text) == (seen, written)
+
+
+def test_memory_import_stores_a_headings_text_without_its_attribute_list(tmp_path: Path) -> None:
+    source, translation = tmp_path / "a.md", tmp_path / "a.de.md"
+    source.write_text("## Known issues {#known-issues}\n", "utf-8")
+    translation.write_text("## Bekannte Probleme {#known-issues}\n", "utf-8")
+    pairs = MarkdownDocument.pairs(translation, source_file=source)
+    assert [(p.source, p.target) for p in pairs] == [("Known issues", "Bekannte Probleme")]
+
+
+ADMONITIONS = """# Setup
+
+!!! note
+    The server restarts automatically.
+
+!!! tip "Faster setup"
+    Use the installer:
+
+    ```bash
+    install --fast
+    ```
+
+    - one step
+      with more
+
+??? info "Details"
+
+    Logs are kept for 30 days.
+
+    ???+ warning "Nested"
+        Delete them by hand.
+
+After them.
+"""
+
+
+def test_an_admonitions_marker_is_kept_and_its_body_translated_as_blocks(tmp_path: Path) -> None:
+    """The marker line and the indented body were one paragraph (``!! Notizieren Sie ...``)."""
+    seen, written = _translated(tmp_path, ADMONITIONS)
+    assert seen == [
+        "Setup",
+        "The server restarts automatically.",
+        "Faster setup",
+        "Use the installer:",
+        "one step with more",
+        "Details",
+        "Logs are kept for 30 days.",
+        "Nested",
+        "Delete them by hand.",
+        "After them.",
+    ]
+    assert written == (
+        ADMONITIONS.replace("Setup\n", "SETUP\n")
+        .replace("The server restarts automatically.", "THE SERVER RESTARTS AUTOMATICALLY.")
+        .replace("Faster setup", "FASTER SETUP")
+        .replace("Use the installer:", "USE THE INSTALLER:")
+        .replace("one step\n      with more", "ONE STEP WITH MORE")
+        .replace('"Details"', '"DETAILS"')
+        .replace("Logs are kept for 30 days.", "LOGS ARE KEPT FOR 30 DAYS.")
+        .replace("Nested", "NESTED")
+        .replace("Delete them by hand.", "DELETE THEM BY HAND.")
+        .replace("After them.", "AFTER THEM.")
+    )
+
+
+def test_the_parser_reads_an_admonitions_body_dedented_and_its_markers_blank() -> None:
+    view = parser_view(ADMONITIONS.splitlines())
+    assert view.lines[2:5] == ["", "The server restarts automatically.", ""]
+    assert view.lines[-5:] == ["", "", "Delete them by hand.", "", "After them."]
+    assert view.titles == [(5, 9, 21), (15, 10, 17), (19, 18, 24)]
+
+
+MARKDOWN_IN_HTML = """<div class="tip" markdown="1">
+Use **SyncBridge** to keep your files in sync.
+
+<div class="inner">
+Inner <b>HTML</b>
+</div>
+</div>
+
+<section markdown="block">
+See the `config.yaml` file and the [FAQ](faq.md).
+</section>
+
+<div>
+Not **Markdown**
+</div>
+"""
+
+
+def test_the_content_of_an_html_block_marked_markdown_is_translated_as_markdown(
+    tmp_path: Path,
+) -> None:
+    """It went to the model as HTML text: ``**SyncBridge*``, a code span lost."""
+    seen, written = _translated(tmp_path, MARKDOWN_IN_HTML)
+    assert seen == [
+        "Use <b>SyncBridge</b> to keep your files in sync.",
+        "Inner <b>HTML</b>",
+        'See the <code>config.yaml</code> file and the <a href="faq.md">FAQ</a>.',
+        "Not **Markdown**",
+    ]
+    assert written == (
+        MARKDOWN_IN_HTML.replace("Use **SyncBridge** to keep your files in sync.",
+                                 "USE **SYNCBRIDGE** TO KEEP YOUR FILES IN SYNC.")
+        .replace("Inner <b>HTML</b>", "INNER <b>HTML</b>")
+        .replace("See the `config.yaml` file and the [FAQ](faq.md).",
+                 "SEE THE `config.yaml` FILE AND THE [FAQ](faq.md).")
+        .replace("Not **Markdown**", "NOT **MARKDOWN**")
+    )  # fmt: skip
+
+
+HUGO = """{{< note >}}
+SyncBridge must be running before you start.
+{{< /note >}}
+
+Read the [installation guide]({{< ref "install.md" >}}) before you continue.
+
+Set the interval with {{< param "sync_interval" >}} minutes, {{% years %}} or {{ page.title }}.
+{% include "footer.html" %}
+"""
+
+
+def test_template_tags_are_kept_as_written(tmp_path: Path) -> None:
+    """Shortcodes were translated and garbled: ``{{< Note >}}``, ``{< /note >}``, a link's
+    ``({{< ref "install.md" }})``."""
+    units, written = _translated(tmp_path, HUGO)
+    assert units == [
+        "SyncBridge must be running before you start.",
+        'Read the <a href="{{&lt; ref &quot;install.md&quot; &gt;}}">installation guide</a> before you '
+        "continue.",
+        'Set the interval with <code data-md="raw">{{< param "sync_interval" >}}</code> minutes, '
+        '<code data-md="raw">{{% years %}}</code> or <code data-md="raw">{{ page.title }}</code>.',
+    ]
+    assert written == (
+        HUGO.replace("SyncBridge must be running before you start.",
+                     "SYNCBRIDGE MUST BE RUNNING BEFORE YOU START.")
+        .replace("Read the [installation guide]", "READ THE [INSTALLATION GUIDE]")
+        .replace(" before you continue.", " BEFORE YOU CONTINUE.")
+        .replace("Set the interval with", "SET THE INTERVAL WITH")
+        .replace(" minutes, ", " MINUTES, ")
+        .replace(" or ", " OR ")
+    )  # fmt: skip
+
+
+def test_a_template_tag_in_a_code_span_stays_a_code_span(tmp_path: Path) -> None:
+    _, written = _translated(tmp_path, "Write `{{< note >}}` to open a note.\n")
+    assert written == "WRITE `{{< note >}}` TO OPEN A NOTE.\n"
+
+
+def _written(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "page.md"
+    path.write_text(text, "utf-8")
+    return path
