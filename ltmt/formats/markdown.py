@@ -8,13 +8,13 @@ align="center">`` atop a README) its text and the attribute values people read, 
 page (:mod:`ltmt.formats.html_segments`). Inline syntax goes to the model as markup
 (:mod:`ltmt.formats.markdown_inline`: emphasis, links, code spans, images). Everything else is
 copied as written: code blocks, HTML blocks' markup, thematic breaks, link reference
-definitions, YAML front matter but the values pages show (``title:``, ``description:``,
-``summary:``, ``subtitle:``, ``excerpt:``, ``linkTitle:`` on one line, quoted as they were),
-blank lines, and each block's container markers (``> ``,
-``- ``, ``1. ``, indentation) and a heading's ``#`` marks. A paragraph is written as one line
-(Markdown renders the same; a hard break stays a hard break). What documentation sites write
-beyond CommonMark (attribute lists, admonitions, HTML blocks marked ``markdown="1"``, template
-tags) is read as :mod:`ltmt.formats.markdown_extensions` says.
+definitions but their titles, YAML's and TOML's front matter but the values pages show
+(``title``, ``description`` ...: :mod:`ltmt.formats.markdown_values`), blank lines, and each
+block's container markers (``> ``, ``- ``, ``1. ``, indentation) and a heading's ``#`` marks.
+A paragraph is written as one line (Markdown renders the same; a hard break stays a hard
+break). What documentation sites write beyond CommonMark (attribute lists, admonitions, HTML
+blocks marked ``markdown="1"``, template tags) is read as
+:mod:`ltmt.formats.markdown_extensions` says.
 
 An existing output is the translation so far (as for app catalogs): where it has the source's
 blocks, a block with other text than the source's is kept, unless the user's memory holds that
@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -57,25 +57,21 @@ from ltmt.formats.markdown_inline import (
     with_attributes,
     with_link_sources,
 )
-from ltmt.formats.markup_characters import plain_text, tagged_text
+from ltmt.formats.markdown_values import (
+    FRONT_MATTER,
+    Value,
+    definition_title,
+    front_matter_values,
+)
+from ltmt.formats.markup_characters import plain_text
 from ltmt.segments import PairRecord
 from ltmt.text import has_letter, with_edits
 
 WHAT = "a Markdown file"
-_FRONT_MATTER = re.compile(
-    r"\A(?:---|\+\+\+)\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M | re.S
-)
 # a pipe that ends a table cell (not escaped); one a translated cell holds is escaped
 _CELL_PIPE = re.compile(r"(?<!\\)\|")
 # a definition's line of a definition list (Pandoc's, PHP Markdown Extra's): ": Definition"
 _DEFINITION = re.compile(r"[ \t]{0,3}:[ \t]+(?=\S)")
-# a line of YAML front matter whose value people read (a page's title, its description), on
-# one line: plain, "double-quoted" or 'single-quoted', a comment after it left alone
-_FRONT_TEXT = re.compile(
-    r"(?P<prefix>(?:title|description|summary|subtitle|excerpt|linkTitle)[ \t]*:[ \t]+)"
-    r"(?P<value>\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^']|'')*'|[^\"'\s#&*!|>%@`{\[][^#\n]*?)"
-    r"(?P<suffix>[ \t]*(?:[ \t]#.*)?)$"
-)
 
 
 @dataclass(frozen=True)
@@ -97,8 +93,9 @@ class Block:
     # words outside code and tags: a block without (an image alone) is translated in its
     # attributes only (its alt text), its own text written as it is
     words: bool = True
-    # a front matter value's YAML quoting ('"', "'", or "" plain); None: Markdown text
-    scalar: str | None = None
+    # how a value of its own syntax (a front matter's, a link title's) is written: None for
+    # Markdown text (:mod:`ltmt.formats.markdown_values`)
+    written: Callable[[str], str] | None = None
 
     @property
     def is_cell(self) -> bool:
@@ -117,8 +114,8 @@ class Block:
         heading's line without its prefix and suffix, a cell's text (its pipes escaped)."""
         if self.is_cell:  # (a cell is one line: a break in it is written <br>)
             return _CELL_PIPE.sub(r"\\|", markdown(translation, None))
-        if self.scalar is not None:
-            return _yaml_scalar(plain_text(translation), self.scalar)
+        if self.written is not None:
+            return self.written(plain_text(translation))
         return markdown(translation, self.hard_break, self.continuation)
 
 
@@ -153,11 +150,11 @@ def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
     order."""
     lines = text.splitlines()
     skipped = 0
-    front = _FRONT_MATTER.match(text)
+    front = FRONT_MATTER.match(text)
     blocks: list[Block] = []
     if front is not None:
         skipped = front.group().count("\n")
-        blocks = _front_matter_blocks(lines[:skipped])
+        blocks = _value_blocks("meta", front_matter_values(lines[:skipped]))
     view = parser_view(lines[skipped:])
     blocks += _title_blocks(view, lines, skipped)
     tokens = _parser().parse("\n".join(view.lines))
@@ -198,7 +195,8 @@ def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
         block = _text_block(f"block{len(blocks)}", opening, token, lines, skipped)
         if block is not None:
             blocks.append(block)
-    blocks.sort(key=lambda block: block.first)  # (the admonitions' titles among them)
+    blocks += _definition_titles(tokens, lines, skipped)
+    blocks.sort(key=lambda block: block.first)  # (admonitions' and definitions' titles too)
     return blocks, html_blocks
 
 
@@ -258,52 +256,31 @@ def _title_blocks(view: ParserView, lines: list[str], skipped: int) -> list[Bloc
     return found
 
 
-def _front_matter_blocks(lines: list[str]) -> list[Block]:
-    """The front matter's values people read (a page's ``title:``, ``description:``), each a
-    block of its line: a static site's pages show them (they were left in English)."""
-    import yaml
-
-    found: list[Block] = []
-    for number, line in enumerate(lines):
-        value = _FRONT_TEXT.fullmatch(line.rstrip("\r"))
-        if value is None:
-            continue
-        try:
-            text = yaml.safe_load(value.group("value"))
-        except yaml.YAMLError:
-            continue
-        if not isinstance(text, str) or not has_letter(text):
-            continue
-        quote = value.group("value")[0] if value.group("value")[0] in "\"'" else ""
-        source = tagged_text(text)
-        found.append(
-            Block(
-                f"meta{len(found)}",
-                source,
-                number,
-                number + 1,
-                value.group("prefix"),
-                value.group("suffix"),
-                scalar=quote,
-            )
-        )
-    return found
+def _value_blocks(kind: str, values: list[Value]) -> list[Block]:
+    """Blocks of values written in their own syntax (:mod:`ltmt.formats.markdown_values`),
+    their keys ``kind`` and a number."""
+    return [
+        Block(f"{kind}{n}", v.source, v.first, v.last, v.prefix, v.suffix, written=v.written)
+        for n, v in enumerate(values)
+    ]
 
 
-def _yaml_scalar(text: str, quote: str) -> str:
-    """``text`` as a YAML value quoted as the source's was (``quote``: ``"``, ``'``, or none),
-    quoted even so where plain text would not read back as itself (a ``: `` in it)."""
-    import json
-
-    import yaml
-
-    if quote == "'":
-        return "'" + text.replace("'", "''") + "'"
-    if quote == "" and "\n" not in text:
-        plain = yaml.safe_dump(text, allow_unicode=True, width=10**9).removesuffix("\n...\n")
-        if yaml.safe_load(plain) == text and not plain.startswith(("'", '"')):
-            return plain.rstrip("\n")
-    return json.dumps(text, ensure_ascii=False)  # a double-quoted YAML scalar
+def _definition_titles(tokens: list[Any], lines: list[str], skipped: int) -> list[Block]:
+    """The titles of the link reference definitions among ``lines`` (``tokens``: the parsed
+    text's after ``skipped`` lines), on the top level's lines that no block holds: a
+    definition is none."""
+    held = {
+        number + skipped
+        for token in tokens
+        if token.level == 0 and token.map is not None
+        for number in range(*token.map)
+    }
+    found = [
+        definition_title(number, line)
+        for number, line in enumerate(lines)
+        if number >= skipped and number not in held
+    ]
+    return _value_blocks("reference", [value for value in found if value is not None])
 
 
 def _definition_list(content: str) -> bool:

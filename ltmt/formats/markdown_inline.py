@@ -171,6 +171,7 @@ def tagged(children: Sequence[Any]) -> str:
                 styled = ' data-md="auto"'
             elif not styled and (label := _reference_label(token.meta.get("source", ""))):
                 styled = f' data-md="ref:{_attribute(label)}"'
+                titled = ""  # its definition's, translated there (markdown_values)
             out.append(f'<a href="{_attribute(str(token.attrs["href"]))}"{titled}{styled}>')
         elif kind == "link_close":
             out.append("</a>")

@@ -1,0 +1,127 @@
+"""The text a Markdown page shows outside its blocks: front matter values, definitions' titles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.formats.documents import open_document
+from ltmt.formats.markdown import MarkdownDocument
+from ltmt.formats.pipeline import translate_file
+
+TOML = """+++
+title = "Sync your files"
+description = 'Keep files in sync.'  # shown by search engines
+linkTitle = "Say \\"hi\\""
+draft = false
+slug = "sync-files"
++++
+
+Body text.
+"""
+
+FOLDED = """---
+title: Setup
+description: >-
+  Learn how to keep your files
+  in sync across devices.
+
+summary: >
+    It is easy.
+keywords: [sync, files]
+---
+
+Body text.
+"""
+
+DEFINITIONS = """See the [download page][dl], the [docs][d2] and the [FAQ][faq].
+
+[dl]: https://example.com/download "Download CloudDesk"
+[d2]: <https://example.com/a b> 'Docs'
+[faq]: /faq (The FAQ \\(beta\\))
+[plain]: /plain
+
+    [code]: /code "Not a definition"
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "units", "written"),
+    [
+        (  # TOML's front matter (Hugo's) was not translated, YAML's was
+            TOML,
+            ["Sync your files", "Keep files in sync.", 'Say "hi"', "Body text."],
+            TOML.replace('"Sync your files"', '"SYNC YOUR FILES"')
+            .replace("'Keep files in sync.'", "'KEEP FILES IN SYNC.'")
+            .replace('"Say \\"hi\\""', '"SAY \\"HI\\""')
+            .replace("Body text.", "BODY TEXT."),
+        ),
+        (  # a folded value was left in English where a plain one was translated
+            FOLDED,
+            [
+                "Setup",
+                "Learn how to keep your files in sync across devices.",
+                "It is easy.",
+                "Body text.",
+            ],
+            FOLDED.replace("Setup", "SETUP")
+            .replace(
+                "  Learn how to keep your files\n  in sync across devices.\n",
+                "  LEARN HOW TO KEEP YOUR FILES IN SYNC ACROSS DEVICES.\n",
+            )
+            .replace("It is easy.", "IT IS EASY.")
+            .replace("Body text.", "BODY TEXT."),
+        ),
+        (  # a definition's title was left in English where an inline link's was translated
+            DEFINITIONS,
+            [
+                'See the <a href="https://example.com/download" data-md="ref:dl">download page</a>, '
+                'the <a href="https://example.com/a%20b" data-md="ref:d2">docs</a> and the '
+                '<a href="/faq" data-md="ref:faq">FAQ</a>.',
+                "Download CloudDesk",
+                "Docs",
+                "The FAQ (beta)",
+            ],
+            DEFINITIONS.replace("See the [download page]", "SEE THE [DOWNLOAD PAGE]")
+            .replace(", the [docs]", ", THE [DOCS]")
+            .replace(" and the [FAQ]", " AND THE [FAQ]")
+            .replace('"Download CloudDesk"', '"DOWNLOAD CLOUDDESK"')
+            .replace("'Docs'", "'DOCS'")
+            .replace("(The FAQ \\(beta\\))", "(THE FAQ \\(BETA\\))"),
+        ),
+    ],
+)
+def test_values_pages_show_are_translated_in_their_own_syntax(
+    tmp_path: Path, text: str, units: list[str], written: str
+) -> None:
+    source, out = tmp_path / "page.md", tmp_path / "page.de.md"
+    source.write_text(text, "utf-8")
+    found = [unit.source for unit in open_document(source).units()]
+    assert found == units
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == written
+
+
+@pytest.mark.parametrize(
+    ("line", "translation", "written"),
+    [
+        ('title = "Sync"', 'Sag "hi"', 'title = "Sag \\"hi\\""'),
+        ("title = 'Sync'", "Es geht's", 'title = "Es geht\'s"'),  # no ' in a literal string
+        ("description: >-\n  Sync", "Zeile: eins", "description: >-\n  Zeile: eins"),
+        ('[a]: /u "Sync"', 'Sag "hi"', '[a]: /u "Sag \\"hi\\""'),
+        ("[a]: /u (Sync)", "Ja (so)", "[a]: /u (Ja \\(so\\))"),
+    ],
+)
+def test_a_translation_is_quoted_and_escaped_as_its_syntax_needs(
+    tmp_path: Path, line: str, translation: str, written: str
+) -> None:
+    fenced = "+++" if " = " in line else "---"
+    text = f"{fenced}\n{line}\n{fenced}\n" if not line.startswith("[") else f"[x][a]\n\n{line}\n"
+    source = tmp_path / "page.md"
+    source.write_text(text, "utf-8")
+    document = MarkdownDocument.open(source)
+    [key] = [unit.key for unit in document.units() if unit.source == "Sync"]
+    document.fill({key: translation})
+    assert written in document.translated_text()
