@@ -214,3 +214,18 @@ def test_control_characters_and_escape_sequences_go_to_the_model_as_tags():
     assert aside.put_back("Tag <x1/> jetzt pushen. Leer.<x2/> Abbruch.<x3/> Ziehen.") == (
         "Tag\x0bjetzt pushen. Leer.\x85Abbruch.\x1cZiehen."
     )
+
+
+def test_copyright_signs_go_to_the_model_as_tags_and_trade_marks_as_their_folded_letters():
+    """The model lost © and ® though it has tokens for them (``© 2026 Example Corp.`` →
+    ``— 2026 Example Corp.``, ``CloudDesk®`` → ``CloudDesk-Fahrungs-``): they are set aside as
+    the multiplication sign is. ™ and ℠ go to it as NFKC folds them (TM, SM), which it writes
+    and :mod:`ltmt.folded_characters` turns back."""
+    assert edges("© 2026 Example Corp.") == ("© ", "2026 Example Corp.", "")
+    line, aside = set_aside("CloudDesk® and ℗ 2020 recordings")
+    assert line == "CloudDesk<x1/> and <x2/> 2020 recordings"
+    assert aside is not None
+    assert aside.put_back("CloudDesk<x1/> und <x2/> 2020-Aufnahmen") == (
+        "CloudDesk® und ℗ 2020-Aufnahmen"
+    )
+    assert set_aside("SyncBridge™ and Service℠") == ("SyncBridge™ and Service℠", None)

@@ -4,10 +4,10 @@ Each check has a name, a severity and a sentence that says what it looks for
 (:data:`CHECKS`). ``error``: the translation breaks the program that shows it (a format string
 ``msgfmt -c`` rejects, a placeholder or tag lost or added); ``warning``: a reviewer should look
 (a number lost, an accelerator, a key combination, edge whitespace, a translation over its
-unit's length limit, a no-break space lost, a word doubled, the same source translated two
-ways, a translation the user's memory or glossary says otherwise); ``note``: often intended,
-or worth a look (a translation that copies its source, end punctuation that differs, a word no
-spelling dictionary knows, quote marks other than the user's).
+unit's length limit, a no-break space or a copyright sign lost, a word doubled, the same source
+translated two ways, a translation the user's memory or glossary says otherwise); ``note``:
+often intended, or worth a look (a translation that copies its source, end punctuation that
+differs, a word no spelling dictionary knows, quote marks other than the user's).
 """
 
 from __future__ import annotations
@@ -98,6 +98,12 @@ CHECKS: dict[str, Check] = {
             "warning",
             "the translation keeps the source's no-break spaces (U+00A0, U+202F, U+2007: "
             "between a number and its unit)",
+        ),
+        Check(
+            "signs",
+            "warning",
+            "the translation keeps the source's copyright and trade mark signs (©, ®, "
+            "℗, ™, ℠), as many of each",
         ),
         Check("doubled", "warning", "the translation does not say a word twice in a row"),
         Check(

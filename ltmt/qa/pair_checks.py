@@ -40,6 +40,7 @@ from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.numbers_added import added_numbers
 from ltmt.numbers_kept import is_letter_code, lost_numbers
+from ltmt.pictographs import OWNERSHIP_SIGNS
 from ltmt.text import split_edges
 from ltmt.units import meant_as_written
 from ltmt.wording import counted, first_few
@@ -271,6 +272,16 @@ def nbsp_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list
     return problems
 
 
+def sign_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """The copyright and trade mark signs of ``source`` (:data:`ltmt.pictographs.OWNERSHIP_SIGNS`)
+    that ``target`` has fewer of: the model wrote another character for one (``© 2026`` →
+    ``— 2026``) or a word (``CloudDesk®`` → ``CloudDesk-Fahrungs-``)."""
+    if not target.strip():
+        return []
+    lost = Counter({sign: source.count(sign) - target.count(sign) for sign in OWNERSHIP_SIGNS})
+    return [f"lacks {_listed(+lost)}"] if +lost else []
+
+
 def doubled_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """The words ``target`` says twice in a row, where ``source`` says fewer words twice
     (:func:`ltmt.line_seams.doubled_words`)."""
@@ -344,6 +355,7 @@ PAIR_CHECKS: dict[str, PairCheck] = {
     "whitespace": whitespace_problems,
     "length": length_problems,
     "nbsp": nbsp_problems,
+    "signs": sign_problems,
     "doubled": doubled_problems,
     "copied": copied_problems,
     "punctuation": punctuation_problems,

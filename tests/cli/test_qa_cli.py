@@ -147,7 +147,7 @@ def test_list_checks_needs_no_file(run_ltmt):
     code, out, _ = run_ltmt("qa", "--list-checks")
     assert code == 0
     assert out.splitlines()[0].split()[:2] == ["format", "error"]
-    assert len(out.splitlines()) == 19
+    assert len(out.splitlines()) == 20
 
 
 @pytest.mark.parametrize(
@@ -159,7 +159,7 @@ def test_list_checks_needs_no_file(run_ltmt):
                 "{po}",
                 "--skip",
                 "format,placeholders,plurals,addresses,numbers,accelerator,keys,dates,whitespace,length,"
-                "nbsp,doubled,"
+                "nbsp,signs,doubled,"
                 "inconsistent,memory,glossary,spelling,quotes,copied,punctuation",
             ],
             "ltmt: error: --skip leaves no check to run\n",

@@ -20,6 +20,7 @@ from ltmt.qa.pair_checks import (
     number_problems,
     placeholder_problems,
     punctuation_problems,
+    sign_problems,
     whitespace_problems,
 )
 
@@ -413,6 +414,26 @@ def test_keys(source, target, expected):
 )
 def test_nbsp(source, target, expected):
     assert nbsp_problems(source, target, {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        # the model wrote another character for one, or a word
+        ("\u00a9 2026 Example Corp.", "\u2014 2026 Example Corp.", ["lacks \u00a9"]),
+        (
+            "CloudDesk\u00ae and SyncBridge\u2122",
+            "CloudDesk-Fahrungs- und SyncBridge\u2122",
+            ["lacks \u00ae"],
+        ),
+        ("A\u00ae B\u00ae \u2117 C\u2120", "A B", ["lacks \u00ae (2 times), \u2117, \u2120"]),
+        ("CloudDesk\u00ae \u00a9 2026", "CloudDesk\u00ae \u00a9 2026", []),
+        ("CloudDesk", "CloudDesk\u00ae", []),  # more is the translator's
+        ("\u00a9 2026", "", []),  # nothing translated: nothing to compare
+    ],
+)
+def test_signs(source, target, expected):
+    assert sign_problems(source, target, {}) == expected
 
 
 @pytest.mark.parametrize(
