@@ -30,7 +30,7 @@ from typing import Any
 
 from ltmt.errors import InputError, NoPairsError
 from ltmt.formats.not_read import NotRead
-from ltmt.formats.registry import Role, find_format
+from ltmt.formats.registry import EXTENSIONS, FORMATS, FileFormat, Role, find_format
 from ltmt.segments import PairRecord
 
 
@@ -196,6 +196,8 @@ def read_translations(
             f"--source-file is for {ONE_LANGUAGE_FILES}; {path} is {spec.name.upper()}, "
             "which holds both"
         )
+    if source_file is not None and fmt is None:
+        _refuse_another_format(path, spec, Path(source_file))
     if skip_keys and not spec.skips_keys:
         raise InputError(
             f"{path}: keys to skip are names in JSON files, not in a {spec.description}; "
@@ -211,6 +213,26 @@ def read_translations(
         not_read=not_read,
     )
     return read_pairs(path, fmt, **options)
+
+
+def _refuse_another_format(path: Path, spec: FileFormat, source_file: Path) -> None:
+    """A one-line error where ``source_file`` is, by its extension, a file of another format
+    than ``path`` (of ``spec``): the translation's reader reads its source as its own format,
+    and said the source was misnamed (``video.vtt: a WebVTT file, not SubRip; rename it .vtt``
+    for the source of a ``.srt``)."""
+    other = EXTENSIONS.get(source_file.suffix.lower())
+    if other is None or other == spec.name:
+        return
+    raise InputError(
+        f"{path} ({_kind(spec)}) and its source file {source_file} ({_kind(FORMATS[other])}) "
+        f"are of different formats; give a source file of the translation's format "
+        f"({spec.extensions[0]})"
+    )
+
+
+def _kind(spec: FileFormat) -> str:
+    """What a file of ``spec`` is, its examples left out: ``SubRip subtitles``."""
+    return spec.description.split(" (")[0]
 
 
 def drain(records: list[PairRecord]) -> Iterator[PairRecord]:

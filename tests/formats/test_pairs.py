@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import InputError
-from ltmt.formats.pairs import drain, pair_format, read_pairs, write_pairs
+from ltmt.formats.pairs import drain, pair_format, read_pairs, read_translations, write_pairs
 from ltmt.segments import PairRecord
 
 RECORDS = [
@@ -91,6 +91,39 @@ def test_bad_files(tmp_path: Path, name: str, data: bytes, message: str) -> None
     path.write_bytes(data)
     with pytest.raises(InputError, match=message):
         list(read_pairs(path))
+
+
+SRT = "1\n00:00:01,000 --> 00:00:02,000\nHello.\n"
+VTT = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello.\n"
+
+
+@pytest.mark.parametrize(
+    ("translation", "source", "message"),
+    [
+        (
+            ("video.de.srt", SRT),
+            ("video.vtt", VTT),
+            r"^\S*video.de.srt \(SubRip subtitles\) and its source file \S*video.vtt \(WebVTT "
+            r"subtitles\) are of different formats; give a source file of the translation's "
+            r"format \(.srt\)$",
+        ),
+        (
+            ("video.de.vtt", VTT),
+            ("video.srt", SRT),
+            r"video.de.vtt \(WebVTT subtitles\) and its source file \S*video.srt \(SubRip "
+            r"subtitles\) are of different formats; .* \(.vtt\)$",
+        ),
+    ],
+)
+def test_a_source_file_of_another_format_is_refused_as_such(
+    tmp_path: Path, translation: tuple[str, str], source: tuple[str, str], message: str
+) -> None:
+    """Each was read as the translation's format, which said the source was misnamed:
+    ``video.vtt: a WebVTT file, not SubRip; rename it .vtt``."""
+    for name, text in (translation, source):
+        (tmp_path / name).write_text(text, "utf-8")
+    with pytest.raises(InputError, match=message):
+        read_translations(tmp_path / translation[0], source_file=tmp_path / source[0])
 
 
 def test_missing_file_and_unknown_formats(tmp_path: Path) -> None:
