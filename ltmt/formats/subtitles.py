@@ -325,7 +325,7 @@ class SubtitleDocument(TranslationsHeld):
         source_file = source_file_given(path, WHAT, source_file)
         document, translation = cls.open(Path(source_file)), cls.open(Path(path))
         cues, theirs = document.cues, translation.cues
-        if cues and theirs and not any(matched_cues(cues, theirs)):
+        if cues and theirs and all(match is None for match in matched_cues(cues, theirs)):
             raise NoPairsError(
                 f"{path}: no cue starts at the time of a cue of {source_file} (within "
                 f"{TOLERANCE:g} s); give the source file it was timed from, or shift its times "

@@ -99,6 +99,15 @@ def test_a_translation_timed_otherwise_says_so(tmp_path: Path) -> None:
         _pairs(tmp_path, late)
 
 
+def test_a_file_of_one_cue_pairs(tmp_path: Path) -> None:
+    """Its cue matched the translation's first, index 0, which was taken for no match: "no cue
+    starts at the time of a cue of f.en.srt"."""
+    source = "1\n00:00:01,000 --> 00:00:02,000\nHello.\n"
+    assert _pairs(tmp_path, source.replace("Hello.", "Hallo."), source) == [
+        ("Hello.", "Hallo.", "f.de.srt: cue 1")
+    ]
+
+
 def test_a_sentence_translated_as_its_source_is_a_pair_of_the_import(tmp_path: Path) -> None:
     """'OK.' translated as 'OK.' was left out without being counted (read 6, added 6, skipped {}
     for 7 cues): the import reads and stores it, as a PO catalog's or a TMX's."""
