@@ -1,7 +1,8 @@
 """A sentence's translation laid out over the subtitle cues its source filled: split where the
 source's cues split (by their share of its characters, at a word, a punctuation mark preferred),
-each cue's text in at most two balanced lines (two where its source cue had two), and italics
-or bold that a split cuts in two closed in one cue and opened again in the next.
+each cue's text in at most two balanced lines (two where its source cue had two), and italics,
+bold or a WebVTT class span that a split cuts in two closed in one cue and opened again in the
+next.
 
     parts = split_over(translation, [len(cue) for cue in source_cues])
     lines = wrap(parts[0])
@@ -18,7 +19,9 @@ from ltmt.formats.common import primary_language
 LINE_LENGTH = 42  # characters a subtitle line holds (Netflix's style guides, and most broadcasters)
 _BREAK = re.compile(r" +")
 _PUNCTUATION = tuple(",.;:!?…")
-_TAG = re.compile(r"<(/?)(i|b|u|font)(?:\s[^<>]*)?>", re.IGNORECASE)
+# the formatting tags a split closes and opens again: SubRip's, and WebVTT's class, voice and
+# language spans (as HTML's with their classes, :mod:`ltmt.formats.subtitle_markup`)
+_TAG = re.compile(r"<(/?)(i|b|u|font|c|v|lang)(?:\s[^<>]*)?>", re.IGNORECASE)
 # any markup a line may hold: a tag of any kind, a SubRip position ({\an8}); never cut inside
 _MARKUP = re.compile(r"<[^<>]*>|\{\\[^{}]*\}")
 

@@ -10,6 +10,14 @@ into the translation:
   the translation by the share of the words each stood before (:func:`timed`);
 - a dialogue line's speaker: a dash (``- Fine.``) or a WebVTT voice span around the line
   (``<v Mary>Where is the key?</v>``): :func:`speaker`.
+
+WebVTT's start tags with classes or an annotation (``<c.highlight>``, ``<b.red>``, ``<v.loud
+Mary>``, ``<lang de>``) are read as the HTML that WebVTT's rules for its DOM make of them
+(``<c class="highlight">``, ``<b class="red">``, ``<v class="loud" title="Mary">``, ``<lang
+lang="de">``) and written back (:func:`cue_tags_as_html`, :func:`cue_tags_as_webvtt`): the
+tags of every format's pipeline are HTML's (:mod:`ltmt.formats.placeholder_syntax`), in which
+``<c.highlight>`` is no tag of the ``</c>`` that ends it, so the model got it as words and
+lost it, leaving the ``</c>`` alone and the words inside in English.
 """
 
 from __future__ import annotations
@@ -24,6 +32,17 @@ _WRAPPED = re.compile(r"(<(i|b|u|font)(?:\s[^<>]*)?>)(.*)(</\2>)", re.IGNORECASE
 _DASH = re.compile(r"^\s*-\s*")
 _VOICE_LINE = re.compile(r"(<v(?:\.[\w-]+)*(?:[ \t][^<>\n]*)?>)(.*?)(</v>)?", re.DOTALL)
 _DASHED_LINES = re.compile(r"(?:^|\s)-\s+")
+# WebVTT's cue span start tags: their name, classes and annotation
+_SPAN_NAMES = r"(?:c|i|b|u|v|lang|ruby|rt)"
+_WEBVTT_START = re.compile(
+    rf"<(?P<name>{_SPAN_NAMES})(?P<classes>(?:\.[^\s.<>]+)*)"
+    r"(?:[ \t]+(?P<annotation>[^<>\n]*?))?[ \t]*>"
+)
+_HTML_START = re.compile(
+    rf'<(?P<name>{_SPAN_NAMES})(?P<attributes>(?:\s+(?:class|title|lang)="[^"]*")+)\s*>'
+)
+_ATTRIBUTE = re.compile(r'(class|title|lang)="([^"]*)"')
+_QUOTE, _QUOTE_REFERENCE = '"', "&quot;"  # a quote mark in an annotation, in an attribute
 
 
 @dataclass(frozen=True)
@@ -109,3 +128,39 @@ def dialogue_lines(lines: list[str]) -> list[str] | None:
         return None
     said = [part.strip() for part in _DASHED_LINES.split(text) if part.strip()]
     return said if len(said) > 1 else None
+
+
+def cue_tags_as_html(text: str) -> str:
+    """``text`` (a WebVTT cue's) with each start tag that has classes or an annotation written
+    as HTML's: its classes as ``class``, a language span's annotation as ``lang``, any other's
+    (a voice's speaker) as ``title``; those without either stay as they are (``<c>``)."""
+    return _WEBVTT_START.sub(_as_html, text)
+
+
+def cue_tags_as_webvtt(text: str) -> str:
+    """``text`` with the start tags :func:`cue_tags_as_html` wrote as HTML's written as
+    WebVTT's again (``<c class="yellow bg_blue">``: ``<c.yellow.bg_blue>``)."""
+    return _HTML_START.sub(_as_webvtt, text)
+
+
+def _as_html(found: re.Match[str]) -> str:
+    """The HTML start tag of the WebVTT one ``found`` (:data:`_WEBVTT_START`)."""
+    classes, annotation = found["classes"], found["annotation"]
+    if not classes and not annotation:
+        return found.group()
+    attributes = {"class": " ".join(classes.split(".")[1:])} if classes else {}
+    if annotation:
+        attributes["lang" if found["name"] == "lang" else "title"] = annotation
+    written = "".join(
+        f' {key}="{value.replace(_QUOTE, _QUOTE_REFERENCE)}"' for key, value in attributes.items()
+    )
+    return f"<{found['name']}{written}>"
+
+
+def _as_webvtt(found: re.Match[str]) -> str:
+    """The WebVTT start tag of the HTML one ``found`` (:data:`_HTML_START`)."""
+    attributes = dict(_ATTRIBUTE.findall(found["attributes"]))
+    classes = "".join(f".{name}" for name in attributes.get("class", "").split())
+    annotation = attributes.get("lang") or attributes.get("title") or ""
+    spaced = " " + annotation.replace(_QUOTE_REFERENCE, _QUOTE) if annotation else ""
+    return f"<{found['name']}{classes}{spaced}>"

@@ -17,7 +17,8 @@ named once the run is done). A cue of dialogue (``- Fine.`` /
 ``- Good.``, or a WebVTT voice span a line: ``<v Mary>...</v>``) is translated line by line,
 each line's dash or voice kept. Where a translation has fewer words than its cues, the cues left
 empty are merged into the one before (its end time extended). Formatting (``<i>``, ``<b>``) is
-kept as the inline tags of any format; a tag around every cue of a unit alike (``<i>`` a cue,
+kept as the inline tags of any format (WebVTT's with classes, ``<c.highlight>``, read as HTML's,
+``<c class="highlight">``, and written back); a tag around every cue of a unit alike (``<i>`` a cue,
 ``<font color=...>``), and WebVTT's karaoke timestamps, are set aside and put back
 (:mod:`ltmt.formats.subtitle_markup`); a WebVTT voice or class span around a whole cue (``<v
 Roger>...</v>``, ``<c.loud>``) is set aside and put back around the cue's translation, and a
@@ -50,7 +51,15 @@ from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_gi
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.output_sources import Record
 from ltmt.formats.subtitle_lines import LINE_LENGTH, split_over, too_long, wrap
-from ltmt.formats.subtitle_markup import Wrapper, speaker, timed, untimed, wrapper
+from ltmt.formats.subtitle_markup import (
+    Wrapper,
+    cue_tags_as_html,
+    cue_tags_as_webvtt,
+    speaker,
+    timed,
+    untimed,
+    wrapper,
+)
 from ltmt.formats.subtitle_pairs import (
     TAGS,
     TOLERANCE,
@@ -83,7 +92,8 @@ _WHOLE_SPAN = re.compile(
 
 @dataclass
 class Cue:
-    """One cue: its times (seconds) and text lines (inline tags kept); ``index``: its place in
+    """One cue: its times (seconds) and text lines (inline tags kept; WebVTT's with classes or
+    an annotation as HTML's, :mod:`ltmt.formats.subtitle_markup`); ``index``: its place in
     the source file (cues at the same time are two: cues are known by their place, never by
     their time); ``before`` and ``after``: a WebVTT voice or class span around the whole cue
     (``<v Roger>`` and ``</v>``), which its translation gets around it too."""
@@ -514,8 +524,10 @@ class VttDocument(SubtitleDocument):
                 raise InputError(f"{path}: a SubRip file, not WebVTT; rename it .srt") from exc
             raise InputError(f"{path}: not a WebVTT (.vtt) file: {exc}") from exc
         cues = [
-            _spanned(
-                Cue(_seconds(c.start_time), _seconds(c.end_time), c.raw_text.split("\n"), index)
+            _in_html(
+                _spanned(
+                    Cue(_seconds(c.start_time), _seconds(c.end_time), c.raw_text.split("\n"), index)
+                )
             )
             for index, c in enumerate(parsed.captions)
         ]
@@ -539,7 +551,8 @@ class VttDocument(SubtitleDocument):
         kept = []
         for written in cues:  # a cue merged into the one before is not among them
             caption = captions[written.index]
-            caption.text = written.before + "\n".join(written.lines) + written.after
+            lines = [cue_tags_as_webvtt(line) for line in written.lines]
+            caption.text = written.before + "\n".join(lines) + written.after
             caption.end = timestamp(written.end)
             kept.append(caption)
         parsed.captions[:] = kept
@@ -566,6 +579,13 @@ def _spanned(cue: Cue) -> Cue:
     return replace(
         cue, lines=inner.split("\n"), before=found.group("start"), after=found.group("end")
     )
+
+
+def _in_html(cue: Cue) -> Cue:
+    """``cue`` with its lines' start tags of classes or an annotation (``<c.highlight>``) as
+    HTML's (:func:`~ltmt.formats.subtitle_markup.cue_tags_as_html`), which :meth:`VttDocument.write`
+    writes back; a span around the whole cue is set aside before (:func:`_spanned`)."""
+    return replace(cue, lines=[cue_tags_as_html(line) for line in cue.lines])
 
 
 def _seconds(time: Any) -> float:

@@ -15,6 +15,7 @@ from ltmt.formats.documents import open_document
 from ltmt.formats.output_sources import OutputSources
 from ltmt.formats.pipeline import translate_file
 from ltmt.formats.subtitle_lines import balance_tags, split_over, wrap
+from ltmt.formats.subtitle_markup import cue_tags_as_html, cue_tags_as_webvtt
 from ltmt.formats.subtitles import SrtDocument, SubtitleDocument, timestamp
 
 DATA = Path(__file__).parent / "data"
@@ -316,6 +317,11 @@ def test_tags_cut_by_a_split_are_closed_and_opened_again() -> None:
         '<font color="red"><b>x</b></font>',
         '<font color="red"><b>y</b></font>',
     ]
+    # WebVTT's class span, read as HTML's (its </c> was left alone in the next cue)
+    assert balance_tags(['Open <c class="hl">the', "settings</c> now"]) == [
+        'Open <c class="hl">the</c>',
+        '<c class="hl">settings</c> now',
+    ]
 
 
 @pytest.mark.parametrize(
@@ -480,6 +486,56 @@ def test_karaoke_timestamps_are_kept_out_of_the_model_and_put_back(tmp_path: Pat
         "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n"
         "<00:00:01.000>Ich werde <00:00:02.000>dich <00:00:03.000>niemals aufgeben.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("webvtt", "html"),
+    [
+        (
+            "Welcome to <c.highlight>CloudDesk</c>.",
+            'Welcome to <c class="highlight">CloudDesk</c>.',
+        ),
+        (
+            "<c.yellow.bg_blue>a</c> <b.red>b</b>",
+            '<c class="yellow bg_blue">a</c> <b class="red">b</b>',
+        ),
+        ("<v.loud Mary Ann>Hi</v>", '<v class="loud" title="Mary Ann">Hi</v>'),
+        ('<v Roger "Rog">Hi</v>', '<v title="Roger &quot;Rog&quot;">Hi</v>'),
+        ("<lang de>Guten Tag</lang>", '<lang lang="de">Guten Tag</lang>'),
+        ("<ruby>key<rt.ipa>ki</rt></ruby>", '<ruby>key<rt class="ipa">ki</rt></ruby>'),
+        # tags without classes or an annotation, and timestamps, stay as they are
+        ("<c>a</c> <i>b</i> <00:00:05.000>c", "<c>a</c> <i>b</i> <00:00:05.000>c"),
+    ],
+)
+def test_webvtt_start_tags_with_classes_are_read_as_html_and_written_back(
+    webvtt: str, html: str
+) -> None:
+    assert cue_tags_as_html(webvtt) == html
+    assert cue_tags_as_webvtt(html) == webvtt
+
+
+def test_a_webvtt_tag_with_classes_is_kept_out_of_the_models_way_as_one_without(
+    tmp_path: Path,
+) -> None:
+    """``<c.highlight>`` was no tag of the ``</c>`` that ends it: the model got it as words and
+    lost it (``Willkommen bei CloudDesk</c>.``), the words inside left in English. Read as
+    HTML's, it is a pair of tags as ``<c>`` is: the words are translated without it too, and
+    those inside on their own (:mod:`ltmt.formats.paired_tags`)."""
+    model = FakeModel()
+    out = _translated(
+        tmp_path,
+        "c.vtt",
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nWelcome to <c.highlight>CloudDesk</c>.\n\n"
+        "00:00:04.000 --> 00:00:06.000\nOpen the <b.red>settings</b> now.\n\n"
+        "00:00:07.000 --> 00:00:09.000\n<b.red>Stop.</b>\n",
+        model,
+    )
+    assert out == (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nWELCOME TO <c.highlight>CLOUDDESK</c>.\n\n"
+        "00:00:04.000 --> 00:00:06.000\nOPEN THE <b.red>SETTINGS</b> NOW.\n\n"
+        "00:00:07.000 --> 00:00:09.000\n<b.red>STOP.</b>\n"
+    )
+    assert {"Welcome to CloudDesk.", "CloudDesk"} <= set(model.seen)
 
 
 def test_a_tag_around_every_cue_of_a_sentence_is_put_around_each_again(tmp_path: Path) -> None:

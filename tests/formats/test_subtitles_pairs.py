@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import NoPairsError
-from ltmt.formats.subtitles import SrtDocument
+from ltmt.formats.subtitles import SrtDocument, VttDocument
 from ltmt.memory.clean import UNMATCHED_CUE, screen_pairs
+from ltmt.qa.pair_checks import placeholder_problems
 
 EN = (
     "247\n00:00:07,000 --> 00:00:09,800\n- Where were you last night?\n- At the lighthouse.\n\n"
@@ -120,3 +121,17 @@ def test_a_sentence_translated_as_its_source_is_a_pair_of_the_import(tmp_path: P
     with Memory(tmp_path / "store") as memory:
         report = memory.import_pairs("u1", records)
     assert (report.read, report.added, dict(report.skipped)) == (2, 2, {})
+
+
+def test_a_webvtt_tag_with_classes_the_translation_lost_is_a_finding(tmp_path: Path) -> None:
+    """``ltmt qa`` found nothing in ``Willkommen bei CloudDesk</c>.``: ``<c.highlight>`` was no
+    tag to it; read as HTML's (``<c class="highlight">``) it is one the translation lacks."""
+    (tmp_path / "c.vtt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nWelcome to <c.highlight>CloudDesk</c>.\n",
+        "utf-8",
+    )
+    (tmp_path / "c.de.vtt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nWillkommen bei CloudDesk</c>.\n", "utf-8"
+    )
+    [record] = VttDocument.pairs(tmp_path / "c.de.vtt", source_file=tmp_path / "c.vtt")
+    assert placeholder_problems(record.source, record.target, {}) == ['lacks <c class="highlight">']
