@@ -63,7 +63,7 @@ from ltmt.formats.placeholder_syntax import (
     find_placeholders,
     without_placeholders,
 )
-from ltmt.text import LETTERS, fuzzy_score, match_score, nearest_word_start
+from ltmt.text import LETTERS, QUOTE_MARKS, fuzzy_score, match_score, nearest_word_start
 
 _CODE_NAMES = frozenset({"g", "pc", "mrk"})
 # an element's opening tag with an attribute: <label data-l10n-name="status">, <a href="...">
@@ -620,7 +620,8 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     of it is inside, or a whole part of it, cut at a hyphen: the glossary's ``CloudSync Agent``
     in ``CloudSync Agent-Version``, which lost its ``Agent`` before; when that leaves nothing,
     the words it touches), without edge spaces, tags or final punctuation (a tag ends a
-    word)."""
+    word), nor the quote marks around them that ``[start, end)`` left out (``„<b>Netzwerk</b>“``
+    where a memory's translation quotes the word, not ``<b>„Netzwerk“</b>``)."""
     text = _blank_tags(text)
     first, last = _word_around(text, start), _word_around(text, end)
     keep_first = first[1] - start >= start - first[0] or text[start - 1 : start] == "-"
@@ -628,10 +629,17 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     snapped = (first[0] if keep_first else first[1], last[1] if keep_last else last[0])
     if snapped[0] >= snapped[1]:  # ``ookies`` of ``Recent-Bookies``: the whole word
         snapped = (first[0], last[1])
+    found_start, found_end = start, end
     start, end = snapped
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
+    while end > start and (
+        text[end - 1].isspace()
+        or text[end - 1] in ".,;:!?"
+        or (text[end - 1] in QUOTE_MARKS and end > found_end)
+    ):
         end -= 1
-    while start < end and text[start].isspace():
+    while start < end and (
+        text[start].isspace() or (text[start] in QUOTE_MARKS and start < found_start)
+    ):
         start += 1
     return start, end
 

@@ -855,3 +855,32 @@ def test_a_glued_pair_is_glued_back_to_a_word_only() -> None:
     assert _placed('Click<g id="1">here</g>now', "<- hier, jetzt", ["hier"]) == (
         '<- <g id="1">hier</g>, jetzt'
     )
+
+
+@pytest.mark.parametrize(
+    ("translation", "inner", "expected"),
+    [
+        # the memory's translation quotes the word the source marks: the quotes stay outside
+        (
+            "Öffnen Sie die Registerkarte „Netzwerk“.",
+            ["Netzwerk"],
+            "Öffnen Sie die Registerkarte „<b>Netzwerk</b>“.",
+        ),
+        (
+            "Öffnen Sie die Registerkarte »Netzwerk«.",
+            ["Netzwerk"],
+            "Öffnen Sie die Registerkarte »<b>Netzwerk</b>«.",
+        ),
+    ],
+)
+def test_a_pair_goes_around_a_quoted_word_inside_its_quotes(
+    translation: str, inner: list[str], expected: str
+) -> None:
+    assert _placed("Open the <b>Network</b> tab.", translation, inner) == expected
+
+
+def test_a_pair_around_quoted_words_keeps_its_quotes() -> None:
+    placed = _placed(
+        "Click <b>“Save”</b> now.", "Klicken Sie jetzt auf „Speichern“.", ["„Speichern“"]
+    )
+    assert placed == "Klicken Sie jetzt auf <b>„Speichern“</b>."
