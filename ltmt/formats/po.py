@@ -30,6 +30,7 @@ from ltmt.errors import InputError, LanguageError
 from ltmt.formats.common import atomic_write, decode, lang_matches, language_error, read_bytes
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.po_escapes import read_all_escapes
+from ltmt.formats.po_syntax import check_duplicates, check_strings
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
 
@@ -44,8 +45,10 @@ def load_po(path: Path) -> Any:
 
     The bytes are first decoded strictly with the declared charset (UTF-8 when none or
     ``CHARSET``): translate-toolkit would silently fall back to Latin-1. A catalog in another
-    charset is converted to UTF-8 (its header says so). Every failure is an
-    :class:`InputError` naming the file and line.
+    charset is converted to UTF-8 (its header says so). What translate-toolkit reads but
+    msgfmt rejects (a ``"`` or an escape C has not inside a string, a message defined twice:
+    :mod:`ltmt.formats.po_syntax`) is rejected too. Every failure is an :class:`InputError`
+    naming the file and line.
     """
     from translate.storage import pypo
     from translate.storage.poparser import PoParseError
@@ -69,6 +72,8 @@ def load_po(path: Path) -> Any:
         raise InputError(f"{path}: invalid PO file: {exc}") from exc
     except (UnicodeError, LookupError, ValueError) as exc:
         raise InputError(f"{path}: invalid PO file: {exc}") from exc
+    check_strings(text, path)
+    check_duplicates(store, text, path)
     store.filename = str(path)
     return store
 
