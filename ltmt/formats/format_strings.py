@@ -10,7 +10,8 @@ translation has the source's arguments, no more and no fewer, with the same type
 - ``python-format``: ``%(name)s`` or unnamed ``%s`` (not mixed); names are the source's, with
   the same types; unnamed ones match in number and types.
 - ``python-brace-format``: ``{name}``, ``{0}``, ``{}``, ``{x.attr[0]!r:>10}``; ``{{``/``}}`` are
-  literal, a lone brace is an error; the field names are the source's.
+  literal, a lone brace is an error; the field names are the source's, an unnamed ``{}`` standing
+  for the next number from 0 (``{1} von {0}`` translates ``{} of {}``).
 - ``qt-format`` / ``kde-format`` (``%1`` … ``%99``), ``qt-plural-format`` (also ``%n``),
   ``sh-format`` (``$name``, ``${name}``), ``perl-brace-format`` (``{name}``): the same set.
 
@@ -24,7 +25,6 @@ flag switches its check off.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable
 
 _C_DIRECTIVE = re.compile(
@@ -152,8 +152,13 @@ def _check_python(source: str, translation: str) -> list[str]:
     return _compare(dict(want), dict(have), "argument")
 
 
-def _brace_names(text: str) -> Counter[str]:
-    names: Counter[str] = Counter()
+def _brace_names(text: str) -> set[str]:
+    """The arguments a Python brace format string refers to, as msgfmt reads them
+    (gettext's ``format-python-brace.c``): field names and numbers, an unnamed ``{}`` the
+    next number from 0 (``{} of {}`` refers to ``0`` and ``1``, as ``{0} of {1}`` does);
+    ``_Invalid`` where numbered and unnamed fields are mixed or a brace is not a field's."""
+    names: set[str] = set()
+    unnamed = numbered = 0
     position = 0
     while position < len(text):
         char = text[position]
@@ -166,26 +171,23 @@ def _brace_names(text: str) -> Counter[str]:
             match = _BRACE_FIELD.match(text, position)
             if match is None:
                 raise _Invalid(f"invalid field at {text[position : position + 12]!r}")
-            names[match.group("name")] += 1
+            name = match.group("name")
+            if not name:
+                name, unnamed = str(unnamed), unnamed + 1
+            else:
+                numbered += name.isdigit()
+            if unnamed and numbered:
+                raise _Invalid("automatic and manual field numbering mixed")
+            names.add(name)
             position = match.end()
             continue
         position += 1
-    if "" in names and len(names) > 1 and any(name.isdigit() for name in names):
-        raise _Invalid("automatic and manual field numbering mixed")
     return names
 
 
 def _check_brace(source: str, translation: str) -> list[str]:
     want, have = _brace_names(source), _brace_names(translation)
-    if "" in want or "" in have:  # "{}" fields are positional: their count matters
-        if want == have:
-            return []
-        return [f"fields {_fields(have)} instead of the source's {_fields(want)}"]
     return _compare(dict.fromkeys(want, ""), dict.fromkeys(have, ""), "field")
-
-
-def _fields(names: Counter[str]) -> str:
-    return " ".join(f"{{{name}}}" for name in sorted(names.elements())) or "none"
 
 
 def _set_checker(pattern: re.Pattern[str]) -> Callable[[str, str], list[str]]:

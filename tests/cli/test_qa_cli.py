@@ -282,6 +282,14 @@ def test_the_format_check_agrees_with_msgfmt(run_ltmt, tmp_path, msgid, msgstr):
     assert (code == 0) == _msgfmt_accepts(po), out
 
 
+def test_unnamed_brace_fields_may_be_reordered(run_ltmt, tmp_path):
+    po = write_po(tmp_path / "de.po", [("python-brace-format", "{} of {}", "{1} von {0}", False)])
+    assert run_ltmt("qa", str(po), "--check", "format")[:2] == (
+        0,
+        "1 entry checked: nothing found\n",
+    )
+
+
 PLURALS = HEADER + (
     '#, c-format\nmsgid "%d file deleted"\nmsgid_plural "%d files deleted"\n'
     'msgstr[0] "%d Datei gelöscht"\nmsgstr[1] "%d Dateien gelöscht"\nmsgstr[2] "%d Dateien"\n\n'

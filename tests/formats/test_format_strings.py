@@ -45,6 +45,8 @@ CASES = [
     ("python-brace-format", "Hello {name}", "Hallo {name", False),
     ("python-brace-format", "{0} of {1}", "{1} von {0}", True),
     ("python-brace-format", "{} of {}", "{} von {}", True),
+    ("python-brace-format", "{} of {}", "{1} von {0}", True),
+    ("python-brace-format", "{name} and {}", "{} und {name}", True),
     ("python-brace-format", "{name!r:>10}", "{name!r:>10}", True),
     ("python-brace-format", "a {x} {{b}}", "a {x} {{b}}", True),
     ("qt-format", "%1 of %2", "%2 von %1", True),
@@ -55,6 +57,31 @@ CASES = [
     ("perl-brace-format", "{count} files", "{count} Dateien", True),
     ("perl-brace-format", "{count} files", "Dateien", False),
 ]
+
+
+# Unnamed brace fields as gettext's format-python-brace.c reads them today: ``{}`` is the next
+# number from 0, and numbered and unnamed fields are not mixed. (msgfmt 0.21 reads a string with
+# a ``{}`` as no brace format at all, so it checks nothing of these: not in the table above.)
+UNNAMED_BRACES = [
+    ("{} of {}", "{1} von {0}", []),
+    ("{0} of {1}", "{} von {}", []),
+    ("{} of {}", "{0} von {0}", ["python-brace-format: field '1' missing"]),
+    ("{} of {}", "{} von {} {}", ["python-brace-format: field '2' not in the source"]),
+    (
+        "{} of {}",
+        "{} von {1}",
+        ["python-brace-format: automatic and manual field numbering mixed"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "translation", "problems"), UNNAMED_BRACES)
+def test_unnamed_brace_fields_are_numbered(
+    source: str, translation: str, problems: list[str]
+) -> None:
+    """``{} of {}`` → ``{1} von {0}`` was an error (fields {0} {1} instead of {} {}), although
+    Python and msgfmt read both as arguments 0 and 1."""
+    assert check_format(["python-brace-format"], source, translation) == problems
 
 
 @pytest.mark.parametrize(("flag", "source", "translation", "valid"), CASES)
