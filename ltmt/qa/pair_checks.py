@@ -73,6 +73,8 @@ _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)+")
 _DIGIT_RUN = re.compile(r"\d+")
 _VOID = frozenset({"br", "hr", "img", "wbr", "bx", "ex", "x", "ph", "it", "cp"})
 _SPACE_NAMES = {" ": "space", "\n": "line break", "\t": "tab", "\r": "carriage return"}
+# a brace field as the placeholder inventory writes it: a Python format string's
+_BRACE_FIELD = re.compile(r"\{[^{}]*\}$")
 # the double quote marks of English and German (single ones are apostrophes too)
 _DOUBLE_QUOTES = '"\u00ab\u00bb\u201c\u201d\u201e'
 # quotes and brackets that may close a sentence after its mark (``"Quit?"``, ``(optional):``)
@@ -97,10 +99,15 @@ def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) 
     """The placeholders, tags and entities ``target`` lacks or adds. A printf conversion's
     width and precision may change (``%-12s`` for ``%-28s``: a column the translation made
     wider); an argument by name or number may be used fewer times, once at least; a plural
-    form may leave out its one integer conversion (``Eine Datei`` for ``%d file``)."""
+    form may leave out its one integer conversion (``Eine Datei`` for ``%d file``); a
+    ``python-brace-format`` entry's fields are the format check's, which reads them as Python and
+    msgfmt do (``{1} von {0}`` for ``{} of {}``)."""
+    flags = flags_of(metadata)
     # a javascript-format entry's ${name} is a template's field, not a shell variable's text
-    fields = "javascript-format" in flags_of(metadata)
+    fields = "javascript-format" in flags
     wanted, have = _inventories(source, target, names=False, dollar_fields=fields)
+    if "python-brace-format" in flags:
+        wanted, have = _without_brace_fields(wanted), _without_brace_fields(have)
     lost, added = wanted - have, have - wanted
     for text in [text for text in lost if _NAMED.match(text) and have[text]]:
         del lost[text]
@@ -118,6 +125,11 @@ def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) 
         if crossed is not None:
             problems.append(f"its tags do not nest as the source's: {crossed}")
     return problems
+
+
+def _without_brace_fields(placeholders: Counter[str]) -> Counter[str]:
+    """``placeholders`` less the brace fields (``{}``, ``{0}``, ``{name!r:>10}``)."""
+    return Counter({text: n for text, n in placeholders.items() if not _BRACE_FIELD.match(text)})
 
 
 def tag_order_problem(text: str) -> str | None:

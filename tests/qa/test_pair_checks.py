@@ -196,6 +196,10 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             ["lacks {count}, {album}"],
         ),
         ("Set ${HOME} first", "Zuerst $HOME setzen", {}, []),
+        # a python-brace-format entry's fields are the format check's: {1} and {0} are the
+        # arguments of {} and {}; its other placeholders are this check's
+        ("{} of {}", "{1} von {0}", {"flags": "python-brace-format"}, []),
+        ("{name}: <b>x</b>", "{name}: x", {"flags": "python-brace-format"}, ["lacks <b>, </b>"]),
     ],
 )
 def test_placeholders(source, target, metadata, expected):
