@@ -238,14 +238,28 @@ def has_directives(flag: str, text: str) -> bool:
         return False
 
 
-def check_format(flags: Iterable[str], source: str, translation: str) -> list[str]:
-    """What makes ``translation`` an invalid format string for the ``flags`` of its entry
-    (empty: valid). Each problem names the flag."""
-    problems: list[str] = []
+def unchecked_flags(flags: Iterable[str], source: str) -> list[str]:
+    """The format flags of ``flags`` that ``source`` is no valid format string of: a
+    ``c-format`` entry that writes ``strftime``'s ``%H:%M``. msgfmt -c checks nothing of such an
+    entry's translation, nor does :func:`check_format`, and :func:`fix_directives` leaves it
+    as written."""
+    unchecked = []
     for flag in format_flags(flags):
         try:
-            CHECKS[flag](source, "")  # a source that is not valid itself is not checked
+            CHECKS[flag](source, "")
         except _Invalid:
+            unchecked.append(flag)
+    return unchecked
+
+
+def check_format(flags: Iterable[str], source: str, translation: str) -> list[str]:
+    """What makes ``translation`` an invalid format string for the ``flags`` of its entry
+    (empty: valid; a flag its source is not valid for is not checked: :func:`unchecked_flags`).
+    Each problem names the flag."""
+    problems: list[str] = []
+    unchecked = unchecked_flags(flags, source)
+    for flag in format_flags(flags):
+        if flag in unchecked:
             continue
         try:
             problems.extend(f"{flag}: {p}" for p in CHECKS[flag](source, translation))
@@ -289,9 +303,10 @@ def fix_directives(flags: Iterable[str], source: str, translation: str) -> str:
     harmless, for printf flags (``c-format``, ``python-format``): a truncated ``%(name)`` whose
     directive the text lacks becomes the source's ``%(name)s``, one it already has is dropped,
     and any other stray ``%`` (``100 % fertig``, where ``% f`` would read as a directive)
-    becomes ``%%``. Numbered ``%2$s`` are kept. Other flags are left alone (the caller
+    becomes ``%%``. Numbered ``%2$s`` are kept. Other flags, and those the source is not valid
+    for (its ``%H`` is no stray ``%``: :func:`unchecked_flags`), are left alone (the caller
     re-checks)."""
-    wanted = set(format_flags(flags))
+    wanted = set(format_flags(flags)) - set(unchecked_flags(flags, source))
     if not wanted & {"c-format", "objc-format", "python-format"}:
         return translation
     pattern = _PY_DIRECTIVE if "python-format" in wanted else _C_DIRECTIVE

@@ -16,6 +16,9 @@ Every unit translated in the run is counted once in each of these groups:
   whose output got back a number or message code of the source and has every number right
   (:mod:`ltmt.numbers_kept`), ``numbers_not_repairable`` those whose numbers the repair changed
   but could not make right (``1.299,99,99`` for ``1,299.99``: check them);
+  ``format_unchecked``: units whose source is no valid format string of its flag (``#,
+  c-format`` on ``strftime``'s ``Saved at %H:%M``), whose directives are kept as written and
+  whose translation is not checked, as msgfmt -c checks none of such an entry;
 - ``seams_repaired``: multi-line units whose translation said words twice across a line break
   (ending one line, starting the next) and now says them once (:mod:`ltmt.line_seams`);
   ``doubled_repaired``: units whose translation said a word twice in a row (``Dateien
@@ -74,6 +77,7 @@ class RunReport:
     doubled_repaired: int = 0
     accelerators: int = 0
     invalid_format: int = 0
+    format_unchecked: int = 0
     empty: int = 0
     split: int = 0
     cut: int = 0
@@ -131,6 +135,12 @@ class RunReport:
         ]
         if self.invalid_format:
             parts[-1] += f" ({self.invalid_format} invalid format strings)"
+        if self.format_unchecked:
+            parts.append(
+                f"format flags: {counted(self.format_unchecked, 'segment')} with a source its "
+                "flag does not fit (c-format on %H:%M), kept as written and not checked, as "
+                "msgfmt -c does (check the flag)"
+            )
         if self.exact_edges_replaced:
             matches = counted(self.exact_edges_replaced, "100 % match", "100 % matches")
             parts.append(

@@ -35,6 +35,7 @@ from ltmt.formats.format_strings import (
     check_plural_format,
     fix_directives,
     format_flags,
+    unchecked_flags,
 )
 from ltmt.formats.paired_tags import pairs_over_terms, place_pairs, strip_pairs
 from ltmt.formats.placeholder_syntax import without_placeholders
@@ -391,6 +392,7 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
     report.doubled_repaired += translation.doubled_repaired
     report.accelerators += translation.accelerators
     report.with_placeholders += _has_placeholders(outcome.unit)
+    report.format_unchecked += bool(unchecked_flags(outcome.unit.flags, outcome.unit.source))
     # more pieces than the lines the model saw: a long line was split into sentences
     report.split += translation.pieces > len(split_segment(translation.source)[0])
     report.cut += translation.cut

@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from ltmt.formats.format_strings import check_format, fix_directives, format_flags
+from ltmt.formats.format_strings import (
+    check_format,
+    fix_directives,
+    format_flags,
+    unchecked_flags,
+)
 
 # (flag, source, translation, valid): msgfmt -c agrees on every row (see the test below)
 CASES = [
@@ -110,6 +115,12 @@ def test_msgfmt_agrees_with_the_table(tmp_path: Path) -> None:
     assert disagree == []
 
 
+def test_unchecked_flags_are_those_the_source_is_not_valid_for() -> None:
+    assert unchecked_flags(["fuzzy", "c-format"], "Saved at %H:%M by %s") == ["c-format"]
+    assert unchecked_flags(["c-format"], "Modified %a %d/%m by %s") == []  # printf's all
+    assert unchecked_flags(["python-format"], "%H:%M") == ["python-format"]
+
+
 def test_flags_that_switch_checks_off_or_are_not_formats() -> None:
     assert format_flags(["fuzzy", "no-c-format", "c-format", "range: 0..5"]) == ["c-format"]
     assert check_format(["no-c-format"], "%d", "kein") == []
@@ -139,6 +150,9 @@ def test_problems_say_what_is_wrong() -> None:
         ("c-format", "100%% done: %s", "100 % fertig: %s", "100 %% fertig: %s"),
         ("c-format", "%s and %d", "%2$d und %1$s", "%2$d und %1$s"),
         ("python-brace-format", "{a}", "{a} 100 %", "{a} 100 %"),
+        # strftime's %H in a c-format entry: no printf directive, so no valid source to fix by
+        ("c-format", "%H:%M", "%H:%M", "%H:%M"),
+        ("c-format", "Saved at %H:%M by %s", "Um %H:%M von %s", "Um %H:%M von %s"),
     ],
 )
 def test_fix_directives(flag: str, source: str, translation: str, fixed: str) -> None:

@@ -49,6 +49,28 @@ def test_date_formats_are_written_in_the_target_language_where_the_flags_allow()
     assert fit(replace(unit, flags=("c-format",)), "%a %d/%m", "ja").text == "%a %d/%m"
 
 
+@pytest.mark.parametrize(
+    ("source", "output"),
+    [
+        ("%H:%M", "%H:%M"),
+        ("Today at %H:%M", "Heute um %H:%M"),
+        ("Saved at %H:%M by %s", "Gespeichert um %H:%M von %s"),
+    ],
+)
+def test_a_c_format_source_that_is_no_c_format_keeps_its_directives(
+    source: str, output: str
+) -> None:
+    """strftime's ``%H`` is no printf directive: the stray-% repair made it ``%%H`` and the
+    placeholder repair dropped that (``%H:%M`` → ``H:M``, counted as repaired). msgfmt -c checks
+    nothing of an entry whose source is not valid for its flag: neither does ltmt, and says so."""
+    report = RunReport()
+    units = [Unit("1", source, flags=("c-format",))]
+    [outcome] = translate_units(units, lambda texts, prefer: [output], report)
+    assert (outcome.text, outcome.ok, outcome.restored.repaired) == (output, True, False)
+    assert (report.format_unchecked, report.repaired) == (1, 0)
+    assert "format flags: 1 segment with a source its flag does not fit" in report.summary()
+
+
 def test_translate_file_po(tmp_path: Path) -> None:
     out = tmp_path / "out.po"
     result = translate_file(DATA / "demo.po", out, FakeModel(drop=True))
