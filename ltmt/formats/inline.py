@@ -24,12 +24,6 @@ it and the filler would not find it (that native code is kept beside the text,
 :mod:`ltmt.formats.placeholders`), so the translation keeps them; the target element is then
 rebuilt from copies of the source's elements, and a code the translation lost is put back
 (:func:`fill`).
-
-The text between the codes is text, whatever it spells: markup is only ever an inline code. Its
-``<`` and ``>`` are characters, so a piece of it that would read as a tag is held escaped
-(``<source>Use &lt;br&gt; here</source>`` reads as ``Use &lt;br&gt; here``, not as the ``<br>``
-that ``<ph>&lt;br&gt;</ph>`` reads as) and written back as characters; its ``&`` is held as
-written (:func:`~ltmt.formats.markup_characters.tags_as_text`).
 """
 
 from __future__ import annotations
@@ -40,7 +34,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ltmt.formats.common import XML_NS, local_name
-from ltmt.formats.markup_characters import brackets_as_characters, tags_as_text
 from ltmt.formats.placeholder_syntax import find_placeholders
 
 CONTAINERS = frozenset({"g", "mrk", "pc"})
@@ -242,11 +235,11 @@ def _content(
     readable: dict[Any, str],
     pairs: dict[Any, Any],
 ) -> str:
-    parts = [tags_as_text(element.text or "")]
+    parts = [element.text or ""]
     for child in element:
         name = local_name(child.tag)
         if not name:  # a comment or processing instruction: not text
-            parts.append(tags_as_text(child.tail or ""))
+            parts.append(child.tail or "")
             continue
         if name in CONTAINERS:
             opener = _native(child, data, "dataRefStart")
@@ -267,7 +260,7 @@ def _content(
                 result.natives[tag] = native
             result.add(tag, child)
             parts.append(tag)
-        parts.append(tags_as_text(child.tail or ""))
+        parts.append(child.tail or "")
     return "".join(parts)
 
 
@@ -287,8 +280,7 @@ def _paired_start(start: Any, end: Any, result: InlineText) -> str:
 
 def fill(target: Any, text: str, inline: InlineText) -> bool:
     """Make ``text`` the content of ``target``, turning the tags of the source's ``inline``
-    back into elements, each of the source's codes exactly once; the text between them is
-    written as characters (``&lt;br&gt;`` as the text ``<br>``, which the file escapes).
+    back into elements, each of the source's codes exactly once.
 
     Returns ``False`` where the translation's codes are not the source's. Nothing is lost, and
     the unit needs a review: a code the translation lacks is put back after its text (a
@@ -302,7 +294,7 @@ def fill(target: Any, text: str, inline: InlineText) -> bool:
     closers = set(inline.closers.values())
     names = sorted(set(available) | closers, key=len, reverse=True)
     if not names:
-        target.text = brackets_as_characters(text)
+        target.text = text
         return True
     stack = [target]  # where text goes: the target, then each container open, innermost last
     expected: list[str] = []  # what closes each pair open in ``stack``, innermost last
@@ -333,7 +325,7 @@ def fill(target: Any, text: str, inline: InlineText) -> bool:
             nested = False
             break
         else:
-            append_text(stack[-1], brackets_as_characters(piece))
+            append_text(stack[-1], piece)
     if not nested or len(stack) > 1:
         _fallback(target, text, inline, names)
         return False
@@ -379,7 +371,7 @@ def _fallback(target: Any, text: str, inline: InlineText, names: list[str]) -> N
     for child in list(target):
         target.remove(child)
     plain = re.sub("|".join(re.escape(n) for n in names), "", text)
-    target.text = brackets_as_characters(re.sub(r"  +", " ", plain).strip())
+    target.text = re.sub(r"  +", " ", plain).strip()
     _put_back(
         target, [element for elements in inline.codes.values() for element in elements], inline
     )

@@ -11,15 +11,10 @@ reference, which the model keeps.
 
 So ``Save &amp; close`` in HTML, ``Save & close`` in Word, Markdown, a text file or a TSV memory
 are one string (an exact match of each other), and the model sees ``&``, not ``&amp;``. Plain-text
-formats (text, TSV, PO ...) hold this form as written; HTML and EPUB, Word, OpenDocument
+formats (text, TSV, PO, XLIFF ...) hold this form as written; HTML and EPUB, Word, OpenDocument
 and PowerPoint, and Markdown read their text into it (:func:`tagged_text`,
 :func:`decoded_references`) and write a translation's text out of it (:func:`plain_text`) before
-escaping it their own way, so a stored target is written in each file's escaping. XLIFF and TMX,
-whose markup is their inline codes, hold their text's ``&`` as written (a web app's XLIFF holds
-its HTML strings' ``&amp;``, as its PO and TSV do) and its ``<`` and ``>`` as characters: text
-that would read as a tag is held escaped (:func:`tags_as_text`: an XLIFF's ``&lt;br&gt;`` is the
-text ``<br>``, not the markup an inline code holds) and written back as characters
-(:func:`brackets_as_characters`).
+escaping it their own way, so a stored target is written in each file's escaping.
 
 A memory may hold a pair written the other way, with references: a web app's PO or TSV, whose
 strings are HTML (``Save &amp; close``), and pairs stored from HTML, Word and Markdown before
@@ -73,27 +68,6 @@ def _around_tags(text: str, between: Callable[[str], str], tag: Callable[[str], 
             parts += [between(text[position : found.start]), tag(found.text)]
             position = found.end
     return "".join(parts) + between(text[position:])
-
-
-def tags_as_text(characters: str) -> str:
-    """Text whose ``<`` and ``>`` are characters (an XLIFF's or TMX's, whose markup is in its
-    inline codes) in the tagged form: the brackets of each piece that would read as a tag as
-    ``&lt;`` and ``&gt;`` (``Use <br> here`` as ``Use &lt;br&gt; here``; ``a < b`` stays), its
-    ``&`` as written (module docstring)."""
-    if "<" not in characters:  # (the common case: nothing could read as a tag)
-        return characters
-    return _around_tags(characters, lambda text: text, _escaped_brackets)
-
-
-def _escaped_brackets(tag: str) -> str:
-    return tag.replace("<", "&lt;").replace(">", "&gt;")
-
-
-def brackets_as_characters(tagged: str) -> str:
-    """The text between a translation's tags as an XLIFF or TMX file holds it (the inverse of
-    :func:`tags_as_text`): ``&lt;`` and ``&gt;`` as ``<`` and ``>``, which the file's writer
-    escapes again; ``&`` as written."""
-    return tagged.replace("&lt;", "<").replace("&gt;", ">")
 
 
 def decoded_references(written: str) -> str:

@@ -10,8 +10,7 @@
   none, is left unchecked, and so is ``slr:storageRestriction`` (bytes in an encoding).
 
 A translation's length is its text's characters, the inline codes left out (``<x id="1"/>``,
-``<g id="2">``, ``<b>``: what a code stands for is not known until the program fills it in); a
-tag held as text (``&lt;br&gt;``) counts as the characters the file holds (``<br>``).
+``<g id="2">``, ``<b>``: what a code stands for is not known until the program fills it in).
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ from typing import Any
 
 from ltmt.formats.common import local_name
 from ltmt.formats.inline import MARKUP_TAG
-from ltmt.formats.markup_characters import brackets_as_characters
 
 NS_SLR = "urn:oasis:names:tc:xliff:sizerestriction:2.0"
 CODEPOINTS = "xliff:codepoints"  # the 2.0 module's profile that counts characters
@@ -72,9 +70,8 @@ def _general_profile(element: Any) -> str:
 
 def shown_length(text: str) -> int:
     """The characters of a stored translation ``text`` that count against a limit: its text
-    without the inline codes' tags, a tag held as text one character a bracket (``&lt;br&gt;``
-    is the 4 characters ``<br>``)."""
-    return len(brackets_as_characters(MARKUP_TAG.sub("", text)))
+    without the inline codes' tags."""
+    return len(MARKUP_TAG.sub("", text))
 
 
 def too_long_message(text: str, maximum: int) -> str | None:

@@ -9,9 +9,7 @@ its ``<tuv>`` elements (``en-US`` matches ``en``). Inline codes (``<bpt>``, ``<p
 the native code they wrap, so ``<bpt i="1">&lt;b&gt;</bpt>`` reads as ``<b>``, and an empty one
 (as SDL Trados Studio writes them) as its XLIFF tag, ``<ph x="1"/>`` as ``<x id="1"/>``
 (:mod:`ltmt.formats.tmx_codes`); so is one whose native code is no markup (RTF's ``{\\f1 }``),
-that native code kept in the pair's metadata and written back by :func:`write_tmx`. The text
-around the codes is text: ``&lt;br&gt;`` in a ``<seg>`` is held as ``&lt;br&gt;``, not as the
-markup ``<br>`` a code holds, and written back as it was (:mod:`ltmt.formats.markup_characters`).
+that native code kept in the pair's metadata and written back by :func:`write_tmx`.
 """
 
 from __future__ import annotations
@@ -36,7 +34,6 @@ from ltmt.formats.common import (
     xml_error,
 )
 from ltmt.formats.inline import append_text
-from ltmt.formats.markup_characters import brackets_as_characters
 from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, stored_natives
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.tmx_codes import OverlappingCodes, read_segment
@@ -408,14 +405,13 @@ def write_tmx(
 def _write_codes(segment: Any, pieces: list[str | Code]) -> None:
     """Make ``pieces`` the content of the ``<seg>`` element ``segment``: text as text, each
     markup tag as the TMX inline code that holds it (:data:`_CODES`), each XLIFF code as the
-    TMX code of its kind without native code; the text as characters (``&lt;br&gt;`` as
-    ``<br>``, which the file escapes)."""
+    TMX code of its kind without native code."""
     from lxml import etree
 
     segment.text = None
     for piece in pieces:
         if isinstance(piece, str):
-            append_text(segment, brackets_as_characters(piece))
+            append_text(segment, piece)
             continue
         name, numbered, attributes = _CODES[piece.kind]
         numbers = dict.fromkeys(numbered, str(piece.number))

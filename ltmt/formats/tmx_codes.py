@@ -19,10 +19,6 @@ memory export to write it back.
 
     text, natives = read_segment(segment)  # 'Click <g id="1">Save</g> to store your changes.'
 
-The text around the codes is text: a piece of it that would read as a tag is held escaped
-(``Use &lt;br&gt;`` in the file as ``Use &lt;br&gt;``, not as the ``<br>`` of
-``<ph>&lt;br&gt;</ph>``: :func:`~ltmt.formats.markup_characters.tags_as_text`).
-
 Paired codes whose ends overlap (``<bpt i="1"/>a<bpt i="2"/>b<ept i="1"/>c<ept i="2"/>``) have no
 such form: :class:`OverlappingCodes` is raised, and the unit is left out rather than stored with
 markup that does not nest.
@@ -34,7 +30,6 @@ from typing import Any
 
 from ltmt.formats.common import local_name
 from ltmt.formats.inline import escape_attribute, native_markup, native_pair
-from ltmt.formats.markup_characters import tags_as_text
 from ltmt.formats.markup_codes import container_end
 
 CODES = frozenset({"bpt", "ept", "it", "ph", "ut"})
@@ -51,7 +46,7 @@ def read_segment(segment: Any) -> tuple[str, dict[str, str]]:
     (see the module docstring). Raises :class:`OverlappingCodes` where those tags would not
     nest."""
     if len(segment) == 0:  # the common case: text alone
-        return tags_as_text(str(segment.text or "")), {}
+        return str(segment.text or ""), {}
     reader = _Reader(_tagged_pairs(segment))
     text = reader.content(segment)
     if reader.open:
@@ -94,14 +89,14 @@ class _Reader:
     def content(self, element: Any) -> str:
         """The text of ``element``'s content: text, codes, and the text of other elements
         (``<hi>``, ``<sub>``), whose own codes are read too."""
-        parts = [tags_as_text(element.text or "")]
+        parts = [element.text or ""]
         for child in element:
             name = local_name(child.tag)
             if name in CODES:
                 parts.append(self.code(child, name))
             elif name:  # (a comment or processing instruction is no text)
                 parts.append(self.content(child))
-            parts.append(tags_as_text(child.tail or ""))
+            parts.append(child.tail or "")
         return "".join(parts)
 
     def code(self, code: Any, name: str) -> str:

@@ -38,7 +38,6 @@ from ltmt.formats.common import (
     read_bytes,
 )
 from ltmt.formats.inline import append_text, to_text
-from ltmt.formats.markup_characters import brackets_as_characters
 from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, stored_natives
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.size_limits import declared_limit
@@ -322,8 +321,7 @@ def read_xliff(
     check_declared: bool = True,
     not_read: NotRead | None = None,
 ) -> Iterator[PairRecord]:
-    """The translated pairs of the XLIFF file ``path``; inline markup is kept as tags, the text
-    between them as text (``&lt;br&gt;`` in the file as ``&lt;br&gt;``: :mod:`ltmt.formats.inline`).
+    """The translated pairs of the XLIFF file ``path``; inline markup is kept as tags.
     Declared languages that are not ``src_lang`` → ``tgt_lang`` are a
     :class:`~ltmt.errors.LanguageError` (:func:`check_languages`), or without
     ``check_declared`` a warning (the pairs read as that pair). The units left out are counted
@@ -427,9 +425,7 @@ def write_xliff(
     that holds it (``<x id="2"/>`` as ``<ph id="2">{\\f1 }</ph>``, ``<bx>`` as ``<it>``: a ``<g>``
     has no place for it, so a ``<g>`` pair whose native codes are known is a ``<bpt>`` and
     ``<ept>`` holding them). :func:`read_xliff` reads them back as the same text (2.0's
-    codes as 1.2's). The rest is text, written as characters (the stored text ``&lt;br&gt;``
-    as ``<br>``, which the file escapes: :mod:`ltmt.formats.inline`), with
-    ``xml:space="preserve"`` so edge spaces survive.
+    codes as 1.2's). The rest is text, with ``xml:space="preserve"`` so edge spaces survive.
     ``metadata["id"]`` is the unit id when unique, else the record's number;
     ``metadata["context"]`` is written as translate-toolkit writes a ``msgctxt``, a PO entry's
     ``flags``, ``plural`` and ``plural_of`` beside it (:data:`PO_CONTEXTS`),
@@ -503,7 +499,7 @@ def _write_codes(element: Any, pieces: list[str | Code]) -> None:
     held = _held_pairs(pieces)
     for piece in pieces:
         if isinstance(piece, str):
-            append_text(parents[-1], brackets_as_characters(piece))
+            append_text(parents[-1], piece)
         elif piece.number in held and piece.kind in ("bpt", "ept"):
             code = etree.SubElement(parents[-1], f"{{{NS_12}}}{piece.kind}", id=held[piece.number])
             code.text = piece.original or None

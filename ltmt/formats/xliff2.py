@@ -27,7 +27,6 @@ from typing import Any
 
 from ltmt.formats.common import XmlLeftOut, atomic_write
 from ltmt.formats.inline import CONTAINERS, append_text
-from ltmt.formats.markup_characters import brackets_as_characters
 from ltmt.formats.markup_codes import Code, pair_markup_codes, stored_natives
 from ltmt.formats.xliff import NS_20, PO_CONTEXTS
 from ltmt.segments import PairRecord
@@ -180,7 +179,7 @@ def _write_codes(element: Any, pieces: list[str | Code], references: dict[str, s
     starts: dict[int, str] = {}  # a pair's number -> its start's id, which its end refers to
     for piece in pieces:
         if isinstance(piece, str):
-            append_text(parents[-1], brackets_as_characters(piece))
+            append_text(parents[-1], piece)
             continue
         ident = starts.get(piece.number, "") if piece.kind == "ept" else ""
         ident = ident or piece.ident

@@ -5,7 +5,6 @@ the same text."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -341,7 +340,6 @@ MARKUP = [
         'Press <x id="1"/> and <g id="2">here</g>.', 'Drücke <x id="1"/> <g id="2">hier</g>.'
     ),
     PairRecord("a < b & c > d", "a < b & c > d"),
-    PairRecord("Use &lt;br&gt; for a break<br/>", "Nutze &lt;br&gt; für einen Umbruch<br/>"),
 ]
 
 
@@ -353,9 +351,7 @@ def test_markup_is_exported_as_inline_codes_that_import_as_the_same_text(
 ) -> None:
     path = tmp_path / name
     assert write(path, MARKUP) == len(MARKUP)
-    written = path.read_text(encoding="utf-8")
-    assert "&lt;b&gt;Save" not in written  # no tag written as text
-    assert "Use &lt;br&gt; for" in written  # text that reads as a tag written as text
+    assert "&lt;b&gt;Save" not in path.read_text(encoding="utf-8")  # no tag written as text
     back = [(r.source, r.target) for r in read(path)]
     assert back == [(r.source, r.target) for r in MARKUP]
 
@@ -469,94 +465,6 @@ def test_an_empty_xliff_ph_and_tradoss_empty_tmx_ph_are_one_exact_match(tmp_path
     written = (tmp_path / "out.xlf").read_text(encoding="utf-8")
     assert 'Ihre Bestellung <ph id="1" ctype="x-order"/> wurde versandt.</target>' in written
     assert 'state-qualifier="exact-match"' in written
-
-
-LITERAL_TAG = """<?xml version="1.0" encoding="UTF-8"?>
-<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-<file original="a" source-language="en" target-language="de" datatype="plaintext"><body>
-<trans-unit id="1"><source>Use &lt;br&gt; for a line break</source>
-<target state="translated">Verwende &lt;br&gt; für einen Zeilenumbruch</target></trans-unit>
-<trans-unit id="2"><source>Use <ph id="1">&lt;br&gt;</ph> for a line break</source>
-<target state="translated">Verwende <ph id="1">&lt;br&gt;</ph> für Zeilenumbrüche</target>
-</trans-unit></body></file></xliff>
-"""
-
-
-@pytest.mark.parametrize(
-    ("source", "expected"),
-    [
-        (_source_12('Use &lt;br&gt; for<ph id="1">&lt;br/&gt;</ph>'), "Use &lt;br&gt; for<br/>"),
-        (
-            _source_12('<g id="1">type &lt;b&gt;</g> or a &lt; b'),
-            '<g id="1">type &lt;b&gt;</g> or a < b',
-        ),
-        (
-            _source_20(
-                'Use &lt;br&gt;<ph id="1" dataRef="d1"/>', '<data id="d1">&lt;br/&gt;</data>'
-            ),
-            "Use &lt;br&gt;<br/>",
-        ),
-    ],
-)
-def test_xliff_text_that_reads_as_a_tag_is_text_not_the_markup_a_code_holds(
-    source: Any, expected: str
-) -> None:
-    """``&lt;br&gt;`` in a ``<source>``'s text was read as ``<br>``, the markup of ``<ph
-    id="1">&lt;br&gt;</ph>``: stored, matched and exported as a code."""
-    assert to_text(source).text == expected
-
-
-def test_fill_writes_text_that_reads_as_a_tag_as_the_characters_the_file_escapes() -> None:
-    source = _source_12('Use &lt;br&gt; for<ph id="1">&lt;br/&gt;</ph>')
-    target = etree.fromstring(f'<target xmlns="{NS_12}"/>')
-    assert fill(target, "Nutze &lt;br&gt; für<br/>", to_text(source))
-    assert _inner(target) == 'Nutze &lt;br&gt; für<ph id="1">&lt;br/&gt;</ph>'
-    plain = etree.fromstring(f'<target xmlns="{NS_12}"/>')
-    assert fill(plain, "Nutze &lt;br&gt;", to_text(_source_12("Use &lt;br&gt;")))
-    assert _inner(plain) == "Nutze &lt;br&gt;"
-
-
-def test_a_tmx_seg_text_that_reads_as_a_tag_is_text(tmp_path: Path) -> None:
-    path = tmp_path / "t.tmx"
-    path.write_text(
-        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en"/>'
-        '<body><tu><tuv xml:lang="en"><seg>Use &lt;br&gt;</seg></tuv>'
-        '<tuv xml:lang="de"><seg>Nutze &lt;br&gt;<ph x="1">&lt;br/&gt;</ph></seg></tuv>'
-        "</tu></body></tmx>",
-        encoding="utf-8",
-    )
-    assert [(r.source, r.target) for r in read_tmx(path)] == [
-        ("Use &lt;br&gt;", "Nutze &lt;br&gt;<br/>")
-    ]
-
-
-def test_a_literal_tag_in_an_xliff_is_its_own_memory_key_and_is_written_back_escaped(
-    tmp_path: Path,
-) -> None:
-    """A unit whose text spells ``<br>`` and one whose ``<ph>`` holds it were one memory key:
-    translating the first took the second's translation, as an exact match."""
-    from ltmt import Memory
-    from ltmt.formats.pipeline import translate_file
-    from ltmt.segments import Translation
-
-    (tmp_path / "memory.xlf").write_text(LITERAL_TAG, encoding="utf-8")
-    untranslated = re.sub(r"<target.*?</target>", "", LITERAL_TAG, flags=re.DOTALL)
-    (tmp_path / "app.xlf").write_text(untranslated, encoding="utf-8")
-    with Memory(tmp_path / "store") as memory:
-        memory.import_pairs("u", list(read_xliff(tmp_path / "memory.xlf")))
-
-        def stored(texts: list[str], prefer: list[dict]) -> list[str | Translation]:
-            found = [memory.search("u", text, k=1)[0] for text in texts]
-            assert [match.score for match in found] == [100.0, 100.0]
-            return [
-                Translation(text, match.segment.target, (match,), "exact")
-                for text, match in zip(texts, found, strict=True)
-            ]
-
-        translate_file(tmp_path / "app.xlf", tmp_path / "out.xlf", stored)
-    written = (tmp_path / "out.xlf").read_text(encoding="utf-8")
-    assert "Verwende &lt;br&gt; für einen Zeilenumbruch</target>" in written
-    assert 'Verwende <ph id="1">&lt;br&gt;</ph> für Zeilenumbrüche</target>' in written
 
 
 PAIRED_TMX = """<?xml version="1.0" encoding="UTF-8"?>

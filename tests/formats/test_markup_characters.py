@@ -10,12 +10,10 @@ from formats_fakes import FakeModel
 
 from ltmt.formats.documents import open_document
 from ltmt.formats.markup_characters import (
-    brackets_as_characters,
     decoded_references,
     from_written,
     plain_text,
     tagged_text,
-    tags_as_text,
     written_forms,
 )
 from ltmt.formats.pairs import read_pairs
@@ -38,23 +36,6 @@ from ltmt.segments import Match, Segment, Translation
 def test_text_is_escaped_only_where_it_would_read_as_markup(plain: str, tagged: str) -> None:
     assert tagged_text(plain) == tagged
     assert plain_text(tagged) == plain
-
-
-@pytest.mark.parametrize(
-    ("characters", "tagged"),
-    [
-        ("Use <br> for a break", "Use &lt;br&gt; for a break"),
-        ("type <b>bold</b> or </i>", "type &lt;b&gt;bold&lt;/b&gt; or &lt;/i&gt;"),
-        ('<a href="x?a=1&amp;b">', '&lt;a href="x?a=1&amp;b"&gt;'),
-        ("Press <Enter>, if a < b and c > d", "Press <Enter>, if a < b and c > d"),
-        ("Terms &amp; Conditions", "Terms &amp; Conditions"),  # & as written
-    ],
-)
-def test_an_xliffs_text_is_held_with_its_tags_as_text_and_written_back(
-    characters: str, tagged: str
-) -> None:
-    assert tags_as_text(characters) == tagged
-    assert brackets_as_characters(tagged) == characters
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,6 @@ NATIVE = {'<x id="2"/>': "{\\f1 }"}
         ("Open the file", "Datei öffnen", {}),
         ("  edge spaces  ", "  Randleerzeichen  ", {}),
         ("a < b & c > d", "a < b & c > d", {}),
-        ("Use &lt;br&gt;<br/>", "Nutze &lt;br&gt;<br/>", {}),  # a tag as text, a tag as code
         ("Press <b>OK</b><br/> now {0}", "Drücken Sie jetzt <b>OK</b><br/> {0}", {}),
         ('<a href="x">link</a>', '<a href="x">Link</a>', {}),
         ("<b>a <i>b</b> c</i>", "<b>A <i>B</b> C</i>", {}),  # pairs that do not nest
