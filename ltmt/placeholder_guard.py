@@ -18,7 +18,8 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ltmt.numbers_kept import kept_shape, repair_numbers
+from ltmt.folded_characters import restore_folded
+from ltmt.numbers_kept import kept_shape, repair_outputs
 from ltmt.pictographs import without_tags
 
 if TYPE_CHECKING:
@@ -47,19 +48,12 @@ def guard_placeholders(
         if shape < (0, 0, 0):
             suspects.append((i, shape))
     suspects.sort(key=lambda item: len(encoded[item[0]]))
+    plain = _decoded_without_memory(translator, [i for i, _ in suspects], units, encoded, hits)
     replaced: set[int] = set()
-    for start in range(0, len(suspects), translator.batch_size):
-        chunk = suspects[start : start + translator.batch_size]
-        batch = [encoded[i] for i, _ in chunk]
-        plain = translator.decode(
-            batch, translator.terms.constrained_state(batch, None, [hits[i] for i, _ in chunk])
-        )
-        for (i, shape), text in zip(chunk, plain):
-            if translator.number_repair:
-                text = repair_numbers(units[i].text, text)
-            if _kept_shape(units[i].text, text) > shape:
-                outputs[i] = text
-                replaced.add(i)
+    for (i, shape), text in zip(suspects, plain, strict=True):
+        if _kept_shape(units[i].text, text) > shape:
+            outputs[i] = text
+            replaced.add(i)
     if suspects:
         logger.info(
             "placeholder guard: %d fused outputs lost or added placeholders or lost numbers, %d "
@@ -68,6 +62,43 @@ def guard_placeholders(
             len(replaced),
         )
     return replaced
+
+
+def numbers_still_lost(
+    fused: Sequence[int], units: Sequence[Unit], outputs: Sequence[str]
+) -> set[int]:
+    """The ``fused`` outputs (indices into ``units`` and ``outputs``) that still lack a number
+    of their line beyond repair, once the guard has run: neither the repair nor the model alone
+    kept it, so the run says so (``numbers: ... could not be repaired``, and ``--strict`` fails)
+    rather than pass ``SKU-001515`` for ``SKU-000015`` as a translation."""
+    return {i for i in fused if _kept_shape(units[i].text, outputs[i])[2] < 0}
+
+
+def _decoded_without_memory(
+    translator: Translator,
+    indices: Sequence[int],
+    units: Sequence[Unit],
+    encoded: Sequence[list[int]],
+    hits: Sequence[list[TermHit]],
+) -> list[str]:
+    """The model's own outputs for the lines ``indices`` of ``units`` (following their glossary
+    terms), their numbers repaired as a line decoded without memory gets them
+    (:func:`ltmt.numbers_kept.repair_outputs`: a number written with a repeated digit once put
+    back, a line still lacking one decoded again with its numbers as tags) where ``translator``
+    repairs numbers: the model wrote ``SKU-001515`` for ``SKU-000015`` with and without a
+    match, and only the retry kept it, so the fused output that lost it was kept on a tie."""
+    plain: list[str] = []
+    for start in range(0, len(indices), translator.batch_size):
+        chunk = indices[start : start + translator.batch_size]
+        batch = [encoded[i] for i in chunk]
+        plain += translator.decode(
+            batch, translator.terms.constrained_state(batch, None, [hits[i] for i in chunk])
+        )
+    lines = [units[i] for i in indices]
+    plain = [restore_folded(unit.text, text) for unit, text in zip(lines, plain, strict=True)]
+    if translator.number_repair:
+        repair_outputs(translator, lines, plain, skip=())
+    return plain
 
 
 def _kept_shape(line: str, output: str) -> tuple[int, int, int]:

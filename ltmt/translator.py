@@ -59,7 +59,7 @@ from ltmt.model.languages import API_NAMES, check_language_pair, model_languages
 from ltmt.model.writable import UnwritableCharacters
 from ltmt.numbers_kept import repair_outputs
 from ltmt.output_limit import unfinished_outputs
-from ltmt.placeholder_guard import guard_placeholders
+from ltmt.placeholder_guard import guard_placeholders, numbers_still_lost
 from ltmt.quote_style import QuoteTable, in_users_quotes, memory_quote_table
 from ltmt.routing import needs_fusion, plan_batches, without_model
 from ltmt.segments import Match, Translation
@@ -128,15 +128,17 @@ class Translator:
     ``exact_reuse``: a 100 % match returns the stored target without running the model.
     ``placeholder_guard``: a fused output that drops a placeholder of its source (``%s``,
     ``{name}``, tags), has one the source lacks, or lost a number beyond repair, is checked
-    against the model's own output without memory, and the one that keeps more placeholders,
-    then adds fewer, then keeps more numbers, is returned.
+    against the model's own output without memory (its numbers repaired as a line decoded
+    without memory gets them, the retry with its numbers as tags included), and the one that
+    keeps more placeholders, then adds fewer, then keeps more numbers, is returned.
     ``copy_guard``: a fused output that repeats a match's translation while the match's source
     says other words is decoded again with memory trusted less (:mod:`ltmt.copy_guard`).
     ``number_repair``: a number the model wrote with a repeated digit once (``E76`` for the
     source's ``E766``), or a message code it dropped from a line's start (``E613:``), is
     written as the source writes it (:func:`ltmt.numbers_kept.repair_numbers`), and an output
     the repair changed is counted as repaired only where its numbers are then right; a number
-    lost beyond repair makes a fused output a suspect of the placeholder guard.
+    lost beyond repair makes a fused output a suspect of the placeholder guard, and one the
+    guard could not get back counts as not repairable (``numbers_not_repairable``).
     ``seam_repair``: words a multi-line segment's translation ends one line with and starts
     the next with, where the source does not repeat them there, are written once, and so is a
     word a line's translation says twice in a row where the source line does not (``Dateien
@@ -756,6 +758,9 @@ class Translator:
         kept_fused = set(fused)
         if self.placeholder_guard:
             kept_fused -= guard_placeholders(self, fused, units, encoded, outputs, hits)
+        if self.number_repair:  # a fused output that still lacks a number is no repair either
+            unrepaired |= {units[i].segment for i in numbers_still_lost(fused, units, outputs)}
+            repaired -= unrepaired
         for i, unit in enumerate(units):
             used_fusion[unit.segment] = used_fusion.get(unit.segment, False) or i in kept_fused
         unfinished = unfinished_outputs(self, encoded, outputs)

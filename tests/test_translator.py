@@ -397,7 +397,8 @@ def test_placeholder_guard_prefers_the_model_when_memory_drops_a_placeholder(bac
 def test_placeholder_guard_prefers_the_output_that_keeps_placeholders_then_numbers(
     backbone, source, fused, plain, expected
 ):
-    translator = _guarded(backbone, fused=fused, plain=plain)
+    # the ranking alone: the number repair's retry would decode the plain output again
+    translator = _guarded(backbone, fused=fused, plain=plain, number_repair=False)
     [result] = translator.translate([source], user="u1", fit=False)
     assert result.text == expected and translator.plain_batches == 1
 
@@ -1005,6 +1006,52 @@ def test_a_line_that_lost_a_number_is_decoded_again_with_it_as_a_tag(
     off = _NumberDroppingTranslator(backbone, words=words, number_repair=False)
     assert len(off.seen) == 0 and len(off.translate([line])[0].text) <= len(expected)
     assert len(off.seen) == 1  # not decoded again
+
+
+class _CodeGarblingTranslator(_CopyingTranslator):
+    """Writes ``fused`` with memory; without it writes a code's repeated digits wrong
+    (``SKU-001515`` for ``SKU-000015``, as the shipped model did) but keeps a tag in its place,
+    or writes ``retried`` for a line with a tag where given."""
+
+    def __init__(self, *args, fused, retried=None, **kwargs):
+        super().__init__(*args, words={}, **kwargs)
+        self.fused, self.retried = fused, retried
+
+    def decode(self, batch, state=None):
+        if state is not None:
+            return [self.fused] * len(batch)
+        texts = [self.texts[ids[0]] for ids in batch]
+        self.seen.append(texts)
+        return [
+            self.retried
+            if self.retried is not None and "<x/>" in text
+            else text.replace("Item", "Artikel").replace("000015", "001515")
+            for text in texts
+        ]
+
+
+@pytest.mark.parametrize(
+    ("fused", "retried", "expected", "method", "not_repairable"),
+    [
+        # the model alone keeps the code once given it as a tag: its output wins
+        ("Artikel SKU-001515", None, "Artikel SKU-000015", "model", False),
+        # the fused output that keeps the code stays
+        ("Position SKU-000015", None, "Position SKU-000015", "fake", False),
+        # nothing keeps it (the retry repeats itself): the fused output stays, counted, so
+        # that --strict fails the run
+        ("Artikel SKU-001515", "Artikel" + " SKU-<x/>" * 9, "Artikel SKU-001515", "fake", True),
+    ],
+)
+def test_a_fused_output_that_garbled_a_code_loses_to_the_model_retried_with_it_as_a_tag(
+    backbone, fused, retried, expected, method, not_repairable
+):
+    memory = FakeMemory([("Item SKU-4711", "Artikel SKU-4711")])
+    translator = _CodeGarblingTranslator(
+        backbone, memory, fusion=_AnyMatchFusion(), fused=fused, retried=retried, label_retry=False
+    )
+    [result] = translator.translate(["Item SKU-000015"], user="u1")
+    assert (result.text, result.method) == (expected, method)
+    assert (result.numbers_repaired, result.numbers_not_repairable) == (False, not_repairable)
 
 
 def test_a_line_of_sentences_decoded_without_memory_goes_a_sentence_at_a_time(backbone):

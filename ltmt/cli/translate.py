@@ -180,8 +180,8 @@ def translate(
     strict: bool = typer.Option(
         False,
         "--strict",
-        help="Exit 1 when a segment had to be cut at the model's limit or could not be repaired "
-        "(the output is written all the same).",
+        help="Exit 1 when a segment had to be cut at the model's limit, or its placeholders or "
+        "numbers could not be repaired (the output is written all the same).",
     ),
     as_json: bool = typer.Option(
         False,
@@ -412,10 +412,11 @@ def translate(
         if memory is not None:
             memory.close()
     _print_report(report, learned, as_json, job.output not in (None, "-"))
-    if strict and (report.cut or report.not_repairable):
+    if strict and (report.cut or report.not_repairable or report.numbers_not_repairable):
         raise InputError(
             f"--strict: {report.cut} segments cut at the model's limit, "
-            f"{report.not_repairable} could not be repaired"
+            f"{report.not_repairable} could not be repaired, "
+            f"{report.numbers_not_repairable} with numbers that could not be repaired"
         )
 
 

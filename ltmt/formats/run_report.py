@@ -15,7 +15,8 @@ Every unit translated in the run is counted once in each of these groups:
   (left untranslated in PO/XLIFF; written as it is in txt/jsonl); ``numbers_repaired``: those
   whose output got back a number or message code of the source and has every number right
   (:mod:`ltmt.numbers_kept`), ``numbers_not_repairable`` those whose numbers the repair changed
-  but could not make right (``1.299,99,99`` for ``1,299.99``: check them);
+  but could not make right (``1.299,99,99`` for ``1,299.99``: check them), or whose fused output
+  lost a number neither the repair nor the model alone kept (``--strict`` fails the run on them);
   ``format_unchecked``: units whose source is no valid format string of its flag (``#,
   c-format`` on ``strftime``'s ``Saved at %H:%M``), whose directives are kept as written and
   whose translation is not checked, as msgfmt -c checks none of such an entry;

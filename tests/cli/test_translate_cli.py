@@ -440,6 +440,28 @@ def test_number_repair_flag_reaches_the_translator(
     assert translator_options["number_repair"] is repaired
 
 
+def test_strict_fails_a_run_with_numbers_that_could_not_be_repaired(
+    tmp_path, capsys, common, monkeypatch
+):
+    """A line whose numbers are still wrong (a fused ``SKU-001515`` for ``SKU-000015`` that
+    nothing got back) is counted, and ``--strict`` fails the run on it, as its help says."""
+    import ltmt.translator
+
+    monkeypatch.setattr(ltmt.translator, "repair_outputs", lambda *args: (set(), {0}))
+    # the tiny random model never ends a sentence: not cut here
+    monkeypatch.setattr(ltmt.translator, "unfinished_outputs", lambda t, e, o: [False] * len(o))
+    source = tmp_path / "in.txt"
+    source.write_text("SKU-000015\n", "utf-8")
+    code, out, err = run_cli(["translate", str(source), *common], capsys)
+    assert code == 0 and "numbers: 0 repaired, 1 could not be repaired (check them)" in err
+    code, out, err = run_cli(["translate", str(source), *common, "--strict"], capsys)
+    assert code == 1 and len(out.splitlines()) == 1
+    assert err.strip().endswith(
+        "ltmt: error: --strict: 0 segments cut at the model's limit, 0 could not be repaired, "
+        "1 with numbers that could not be repaired"
+    )
+
+
 @pytest.mark.parametrize(("flag", "repaired"), [([], True), (["--no-seam-repair"], False)])
 def test_seam_repair_flag_reaches_the_translator(
     tmp_path, capsys, common, translator_options, flag, repaired
