@@ -79,6 +79,25 @@ _BBCODE = (
     # (a model's garbled copy, [color=...]Eisenschwert[/Farre]), else text (Target[/prefix])
     r"|(?P<bbclose>\[/[A-Za-z][\w-]*\])"
 )
+# the top-level domains of a bare domain (contoso.com): the common ones and those reserved for
+# examples; not those that are file extensions too (README.md, setup.py, main.rs, run.sh,
+# Makefile.in, logo.ai), so that a file name stays words as config.yaml does
+_TOP_LEVEL_DOMAINS = "|".join(
+    (
+        "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "io", "co", "app",
+        "dev", "cloud", "online", "site", "shop", "store", "tech", "blog", "news", "xyz", "me",
+        "tv", "eu", "de", "at", "ch", "uk", "fr", "it", "es", "nl", "be", "se", "dk", "fi",
+        "ie", "us", "ca", "au", "nz", "jp", "cn", "ru", "br", "mx", "pt", "gr", "cz", "sk",
+        "hu", "ro", "bg", "hr", "si", "lt", "lv", "ee", "lu", "li", "kr", "tw", "hk", "sg",
+        "za", "example", "test",
+    )
+)  # fmt: skip
+# a bare domain, with or without a path (contoso.com/why, www.contoso.de): the model mangled
+# it (Kontoso.com/) where it kept one with its https://
+_BARE_DOMAIN = (
+    rf"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{_TOP_LEVEL_DOMAINS})(?![\w-]|\.\w)"
+    rf"(?:/(?:[^\s<>(){{}}\[\]{_QUOTE_MARKS}]*[^\s<>(){{}}\[\]{_QUOTE_MARKS}.,;:!?])?)?"
+)
 _PATTERNS = {
     "tag": (
         rf"</?(?i:{_TAG_NAMES})(?![\w:.-])(?:{_ATTRIBUTE})*\s*/?>"
@@ -132,6 +151,7 @@ _PATTERNS = {
         rf"(?<![=/])(?<!=[{_QUOTE_MARKS}])\b[a-z][a-z0-9+.-]*://[^\s<>(){{}}\[\]{_QUOTE_MARKS}]*"
         rf"[^\s<>(){{}}\[\]{_QUOTE_MARKS}.,;:!?]"
         r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b"
+        rf"|(?<![\w@./\\:=-])(?<!=[{_QUOTE_MARKS}]){_BARE_DOMAIN}"
         # a Windows path (C:\Users\bob\file.txt, \\server\share), up to a space or a
         # quote mark, without the punctuation after it
         rf"|(?<![\w\\])(?:[A-Za-z]:|\\\\[\w.$-]+)\\[^\s<>|?*{_QUOTE_MARKS}]*"
@@ -228,6 +248,8 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
         return True
     if placeholder.kind == "name" and placeholder.text.startswith("<"):  # an autolink: its
         return True  # brackets were copied apart from it ("Zu <feedback an <feedback@...>")
+    if placeholder.kind == "name" and re.fullmatch(_BARE_DOMAIN, placeholder.text):
+        return True  # a bare domain: the model wrote Kontoso.com/ and dropped the words around
     if placeholder.kind == "escape" and placeholder.text not in ("\\n", "\\r", "\\t"):
         return True  # a bell, an escape sequence: the model dropped them
     return placeholder.kind == "sigil" or (

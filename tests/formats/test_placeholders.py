@@ -407,6 +407,16 @@ def test_a_broken_copy_of_a_tag_is_removed() -> None:
         ('<a href="https://x.org">here</a>', ['<a href="https://x.org">', "</a>"]),
         ("<a href=»https://x.org«>here</a>", ["</a>"]),  # a broken tag's value: the tag's
         ("name@host", []),  # no domain
+        # a bare domain, with or without a path (the model wrote Kontoso.com/)
+        ("Read more at contoso.com/why today.", ["contoso.com/why"]),
+        ("Read more at contoso.example/why", ["contoso.example/why"]),
+        ("See www.contoso.com/why, or contoso.de.", ["www.contoso.com/why", "contoso.de"]),
+        ("Visit contoso.co.uk/ now", ["contoso.co.uk/"]),
+        ("Shop at CONTOSO.com today", ["CONTOSO.com"]),
+        # ... not a file name, a sentence's end, an abbreviation or a version
+        ("Edit config.yaml, README.md and setup.py.", []),
+        ("Save it.Then close it, e.g. now.", []),
+        ("Update to 2.0.1 of app.js now", []),
     ],
 )
 def test_urls_and_email_addresses_in_running_text_are_placeholders(
@@ -414,6 +424,11 @@ def test_urls_and_email_addresses_in_running_text_are_placeholders(
 ) -> None:
     """The model mangled them (``support@example.com`` → ``Mailge@example.com``)."""
     assert extract_placeholders(text) == expected
+
+
+def test_a_mangled_bare_domain_is_repaired() -> None:
+    restored = restore(protect("Read more at contoso.com/why today."), "Kontoso.com/ heute lesen.")
+    assert restored.text == "contoso.com/why heute lesen."
 
 
 def test_a_mangled_email_address_is_repaired() -> None:
@@ -478,6 +493,10 @@ def test_a_repeated_tail_goes_after_a_placeholder_the_source_lacks_too() -> None
         ('<g id="1">', False),
         ('<a href="https://example.org">', False),
         ("</g>", False),
+        # a bare domain: the model mangled it and the words around it; a URL it keeps
+        ("contoso.com/why", True),
+        ("https://contoso.com/why", False),
+        ("support@example.com", False),
     ],
 )
 def test_self_closing_tags_with_attributes_go_to_the_model_as_tags(tag: str, as_tag: bool) -> None:
