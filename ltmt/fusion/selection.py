@@ -10,10 +10,13 @@ Steps, in order:
 
 1. ``narrow_lines``: a multi-line match is narrowed to the line pair that best matches the line
    being translated (:func:`align_lines`);
-2. ``repair``: the input's verbatim words are carried into the match, which is rescored
+2. the match's tags that the input lacks are taken out of both sides, their words kept
+   (:func:`ltmt.fusion.match_markup.input_markup_only`: a TMX match's ``<b>`` steered the model
+   into a stray ``<`` where a document's paragraph went to it without its tags);
+3. ``repair``: the input's verbatim words are carried into the match, which is rescored
    (:func:`ltmt.fusion.repair.repair_match`);
-3. matches scoring below ``min_score`` or with a blank target are dropped;
-4. the best ``max_matches`` are kept, none more than ``margin`` points below the best; none at
+4. matches scoring below ``min_score`` or with a blank target are dropped;
+5. the best ``max_matches`` are kept, none more than ``margin`` points below the best; none at
    all when the best scores below ``min_best`` (a method may read weaker matches beside a good
    one without reading weak matches alone).
 """
@@ -25,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ltmt.config import check_range
+from ltmt.fusion.match_markup import input_markup_only
 from ltmt.segments import Match
 
 _BREAKS = re.compile(r"[\n\r\t]")  # what splits a segment into the lines decoded apart
@@ -56,6 +60,7 @@ def select_matches(
     if text is not None:
         if selection.narrow_lines:
             found = [align_lines(m, text) for m in found]
+        found = [input_markup_only(m, text) for m in found]
         if selection.repair:
             from ltmt.fusion.repair import repair_match
 

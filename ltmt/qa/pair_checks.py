@@ -68,6 +68,8 @@ _CAPITALS = re.compile(r"\{[A-Z][A-Z0-9_]+\}")
 _BARE_TAG = re.compile(r"<([A-Za-z][\w-]*)>")
 # a bare tag of either markup (<bold>, BBCode's [b]), which is one only where it is closed
 _BARE_EITHER = re.compile(r"<[A-Za-z][\w-]*>|\[[A-Za-z][\w-]*\]")
+# a stretch in angle brackets (a metavariable, <name>, or a tag's text), in a text's words
+_BRACKETED = re.compile(r"<[^<>]*>")
 # a number of several runs of digits (a version, a date, a time), and one run
 _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)+")
 _DIGIT_RUN = re.compile(r"\d+")
@@ -120,6 +122,7 @@ def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) 
         problems.append(f"lacks {_listed(lost)}")
     if added:
         problems.append(f"adds {_listed(added)}, which the source does not have")
+    problems += _stray_brackets(source, target)
     if not problems and tag_order_problem(source) is None:
         crossed = tag_order_problem(target)
         if crossed is not None:
@@ -130,6 +133,25 @@ def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) 
 def _without_brace_fields(placeholders: Counter[str]) -> Counter[str]:
     """``placeholders`` less the brace fields (``{}``, ``{0}``, ``{name!r:>10}``)."""
     return Counter({text: n for text, n in placeholders.items() if not _BRACE_FIELD.match(text)})
+
+
+def _stray_brackets(source: str, target: str) -> list[str]:
+    """The lone angle brackets (outside placeholders, and outside a ``<word>`` of text:
+    :func:`_lone_brackets`) that ``target`` has more often than ``source`` does: a part of a
+    tag left in the words (``Unsere <Produngsplattform``, which fusion wrote from a match's
+    ``<b>``)."""
+    lone, source_lone = _lone_brackets(target), _lone_brackets(source)
+    return [
+        f"has a stray {bracket!r} the source does not have (part of a tag?)"
+        for bracket in "<>"
+        if lone.count(bracket) > source_lone.count(bracket)
+    ]
+
+
+def _lone_brackets(text: str) -> str:
+    """``text``'s words with their placeholders and the ``<word>`` stretches that are no markup
+    (a metavariable, ``<name>``; an unclosed ``<bold>``) left out: the brackets left are lone."""
+    return _BRACKETED.sub(" ", without_placeholders(text))
 
 
 def tag_order_problem(text: str) -> str | None:

@@ -200,6 +200,20 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
         # arguments of {} and {}; its other placeholders are this check's
         ("{} of {}", "{1} von {0}", {"flags": "python-brace-format"}, []),
         ("{name}: <b>x</b>", "{name}: x", {"flags": "python-brace-format"}, ["lacks <b>, </b>"]),
+        # a tag's part left in the words (fusion wrote it from a match's <b>), as text or markup
+        (
+            "Our award-winning platform helps",
+            "Unsere <Produngsplattform hilft",
+            {},
+            ["has a stray '<' the source does not have (part of a tag?)"],
+        ),
+        (
+            "Our <b>award-winning</b> platform",
+            "Unsere <b>preisgekrönte</b> &lt;Plattform",
+            {},
+            ["adds &lt;, which the source does not have"],
+        ),
+        ("Use a < b or <name>", "Nutze a < b oder <Name>", {}, []),
     ],
 )
 def test_placeholders(source, target, metadata, expected):

@@ -1,0 +1,48 @@
+"""A match's markup as its input has it: the tags of a match that its input lacks are taken out
+of the match's source and target before fusion reads it, their words kept.
+
+Fusion steers the model towards a match's target token by token, so a tag of the target is a
+tag the model is pushed to write. A document's paragraph goes to the model without its paired
+tags (:mod:`ltmt.formats.paired_tags`: ``Our award-winning platform ...``) while a TMX match
+keeps its own (``Unsere <b>preisgekrönte</b> Plattform ...``): kNN fusion wrote ``Unsere
+<Produngsplattform``, a ``<`` no tag repair knows, and it stayed in the document. A tag the
+input has too (an HTML string matched by an HTML string) stays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import replace
+
+from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
+from ltmt.segments import Match
+
+
+def input_markup_only(match: Match, text: str) -> Match:
+    """``match`` with the tags ``text`` (its input) lacks taken out of its source and target
+    (module docstring); the same match where it has none of them. Its score is kept: it
+    measured the words."""
+    kept = {p.text for p in _tags(text)}
+    source = without_tags_but(match.segment.source, kept)
+    target = without_tags_but(match.segment.target, kept)
+    if (source, target) == (match.segment.source, match.segment.target):
+        return match
+    return replace(match, segment=replace(match.segment, source=source, target=target))
+
+
+def without_tags_but(text: str, kept: Collection[str]) -> str:
+    """``text`` without its tags but those in ``kept``; a tag between two letters or digits
+    leaves a space, so that their words stay apart (``line<br/>break``: ``line break``)."""
+    pieces, end = [], 0
+    for tag in _tags(text):
+        if tag.text in kept:
+            continue
+        glued = text[tag.start - 1 : tag.start].isalnum() and text[tag.end : tag.end + 1].isalnum()
+        pieces += [text[end : tag.start], " " if glued else ""]
+        end = tag.end
+    return "".join(pieces) + text[end:]
+
+
+def _tags(text: str) -> list[Placeholder]:
+    """The tags of ``text`` (markup: :mod:`ltmt.formats.placeholder_syntax`)."""
+    return [p for p in find_placeholders(text) if p.kind == "tag"]

@@ -1,0 +1,53 @@
+"""A match's markup as its input has it: tags the input lacks out of both sides of a match."""
+
+from __future__ import annotations
+
+import pytest
+from fusion_fakes import make_match
+
+from ltmt.fusion.match_markup import input_markup_only, without_tags_but
+from ltmt.fusion.selection import MatchSelection, select_matches
+
+_SOURCE = "Our <b>award-winning</b> platform helps <i>small teams</i> ship products faster."
+_TARGET = "Unsere <b>preisgekrönte</b> Plattform hilft <i>kleinen Teams</i>, Produkte schneller."
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # a document's paragraph goes to the model without its tags: the match's come out
+        (
+            "Our award-winning platform helps small teams ship products faster.",
+            "Our award-winning platform helps small teams ship products faster.",
+            "Unsere preisgekrönte Plattform hilft kleinen Teams, Produkte schneller.",
+        ),
+        # tags the input has too stay; those it lacks go
+        (
+            "Our <b>award-winning</b> platform helps small teams ship products faster.",
+            "Our <b>award-winning</b> platform helps small teams ship products faster.",
+            "Unsere <b>preisgekrönte</b> Plattform hilft kleinen Teams, Produkte schneller.",
+        ),
+        # the input's own codes in another form: the match's tags go all the same
+        (
+            'Our <g id="1">award-winning</g> platform helps small teams ship products faster.',
+            "Our award-winning platform helps small teams ship products faster.",
+            "Unsere preisgekrönte Plattform hilft kleinen Teams, Produkte schneller.",
+        ),
+        (_SOURCE, _SOURCE, _TARGET),
+    ],
+)
+def test_a_matchs_tags_its_input_lacks_are_taken_out(text: str, source: str, target: str) -> None:
+    match = input_markup_only(make_match(_SOURCE, _TARGET, 88.0, 1), text)
+    assert (match.segment.source, match.segment.target, match.score) == (source, target, 88.0)
+
+
+def test_a_tag_between_two_words_leaves_a_space() -> None:
+    assert without_tags_but("line<br/>break, <b>bold</b>", ()) == "line break, bold"
+
+
+def test_the_match_selection_reads_matches_with_their_inputs_markup() -> None:
+    """kNN fusion wrote ``Unsere <Produngsplattform`` from the tagged target of a match of a
+    paragraph given to the model without its tags."""
+    text = "Our award-winning platform helps small teams ship products faster."
+    [match] = select_matches([make_match(_SOURCE, _TARGET, 88.0, 1)], text, MatchSelection())
+    assert "<" not in match.segment.source + match.segment.target
