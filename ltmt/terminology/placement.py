@@ -7,8 +7,9 @@ of the output word that attends most to the target's source term: before it when
 placeholder, tag or command-line option (a tag and the word written right after it are words
 apart: in ``[b]Health Potion[/b]`` or ``<b>Save</b>`` the term between the tags is replaced
 there, written as one with the tag), and after it when the word carries another of the line's
-targets, or when it attends more to another source word than to the term (it translates that
-word: the model left the term out), so neither is lost; a target whose word already takes
+targets, or when it aligns more with another source word than with the term (attention read
+both ways, :func:`mutual_weights`: it translates that word, the model left the term out), so
+neither is lost; a target whose word already takes
 another follows that one. When the word is a German negation ("nicht", "kein"), nothing is
 placed: replacing it would turn the meaning around (the line is decoded again, below). In a
 German compound whose first or last tokens translate the term and the rest another word
@@ -106,7 +107,7 @@ def place_terms(
     if not output_ids or not missing:
         return None
     markup = _markup_tokens(output_ids, pieces)
-    anchors = _anchors(attention[: len(output_ids)], [term.source_span for term in missing])
+    mutual = mutual_weights(attention[: len(output_ids)])
     edits: list[tuple[int, int, tuple[int, ...]]] = []
     for term in missing:
         first, last = term.source_span
@@ -132,12 +133,10 @@ def place_terms(
                 rewritten = _compound_word(
                     output_ids[start:end], attention[start:end], term, pieces, rewrite
                 )
-            if rewritten is None and _translates_another(attention[start:end], first, last):
+            if rewritten is None and _translates_another(mutual[start:end], first, last):
                 start = end  # insert after the word: the word it translates stays
             elif rewritten is None and term.source.strip().count(" "):
-                start, end = _term_words(
-                    output_ids, attention, start, end, term, pieces, kept, markup, anchors
-                )
+                start, end = _term_words(output_ids, mutual, start, end, term, pieces, kept, markup)
         if rewritten is not None:
             edits.append(_beside_markup(output_ids, (start, end, rewritten), pieces, encode))
             continue
@@ -255,22 +254,21 @@ def _compound_part(
 
 def _term_words(
     ids: Sequence[int],
-    attention: Sequence[Sequence[float]],
+    mutual: Sequence[Sequence[float]],
     start: int,
     end: int,
     term: Missing,
     pieces: Sequence[str],
     kept: Sequence[str],
     markup: Sequence[bool],
-    anchors: frozenset[int],
 ) -> tuple[int, int]:
     """The tokens ``[start, end)`` of a word that translates a term of several words, widened
-    to the words next to it that translate the term too (each attends to the term's source
-    tokens more than to any other: "ziehende Anfrage" for "pull request" is replaced whole).
-    Placeholders, tags and options (``markup``, per token), function words, words carrying
-    a kept target and words anchored elsewhere (:func:`_anchored_elsewhere`: the output's
-    translation of another source word, "müssen" for "must" beside "adverse events") stay: a
-    term between tags (``[b]Health Potion[/b]``) is replaced there."""
+    to the words next to it that translate the term too (by :func:`mutual_weights`: "ziehende
+    Anfrage" for "pull request" is replaced whole). Placeholders, tags and options
+    (``markup``, per token), function words, words carrying a kept target and words that
+    translate another source word ("müssen" for "must" beside "adverse events", though it
+    attends to "events" a little more than to "must") stay: a term between tags
+    (``[b]Health Potion[/b]``) is replaced there."""
     first, last = term.source_span
 
     def belongs(span: tuple[int, int]) -> bool:
@@ -279,9 +277,8 @@ def _term_words(
             any(c.isalpha() for c in text)
             and text.strip().casefold() not in FUNCTION_WORDS
             and not any(markup[span[0] : span[1]])
-            and not _anchored_elsewhere(attention[span[0] : span[1]], span, anchors, first, last)
             and not any(renders(target, text) for target in kept)
-            and not _translates_another(attention[span[0] : span[1]], first, last)
+            and not _translates_another(mutual[span[0] : span[1]], first, last)
         )
 
     while end < len(ids):
@@ -297,52 +294,30 @@ def _term_words(
     return start, end
 
 
-def _anchors(
-    attention: Sequence[Sequence[float]], spans: Sequence[tuple[int, int]]
-) -> frozenset[int]:
-    """The output tokens (rows of ``attention``) that attend most, of all output tokens, to a
-    source token outside every term's ``spans`` (``</s>``, the last, left out): each is where
-    the output translates that source word, so a term of several words never takes it with it
-    (the word would be lost: "Unerwünschtes Ereignis gemeldet werden" for "Adverse events must
-    be reported", "müssen" gone)."""
+def mutual_weights(attention: Sequence[Sequence[float]]) -> list[list[float]]:
+    """``attention`` (``[output token][source token]``) with each weight multiplied by its
+    share of its source token's column (the column divided by its sum over the output): high
+    only where the output token attends to the source token *and* holds much of the
+    attention that source token gets, as an alignment read both ways. Which source word an
+    output word translates is read from these, not from its row alone: a row leans to the
+    source tokens every output token attends to (a head noun such as "events" or "trash"), so
+    "müssen" attended a little more to "events" than to "must" and was taken for the term's
+    (and deleted), and "Ordner" more to "trash" than to "folder" and was kept beside
+    "Verzeichnis"; of "must"'s attention "müssen" holds half, of "events"'s a sixth. A
+    column no output token attends to stays zeros."""
     if not attention:
-        return frozenset()
-    found: set[int] = set()
-    for k in range(len(attention[0]) - 1):
-        if any(first <= k < last for first, last in spans):
-            continue
-        column = [row[k] for row in attention]
-        strongest = max(range(len(column)), key=column.__getitem__)
-        if column[strongest] > 0:
-            found.add(strongest)
-    return frozenset(found)
-
-
-def _anchored_elsewhere(
-    rows: Sequence[Sequence[float]],
-    span: tuple[int, int],
-    anchors: frozenset[int],
-    first: int,
-    last: int,
-) -> bool:
-    """Whether the word of output tokens ``span`` (their attention ``rows``) is the output's
-    translation of a source word outside the term's ``[first, last)``: it holds one of the
-    ``anchors`` (:func:`_anchors`) and, over its tokens, attends most to one source token
-    outside the term (``</s>``, the last, left out). Both are asked: a piece of a word the term
-    translates may be some other source token's strongest match by a hair (the "en" of
-    "Filialen" for "remote branches", the "'s" of "repository's" beside it), and the word is
-    still the term's ("Die entfernten Zweige Filialen" kept it)."""
-    if not rows or not anchors.intersection(range(*span)):
-        return False
-    totals = [sum(row[k] for row in rows) for k in range(len(rows[0]) - 1)]
-    strongest = max(range(len(totals)), key=totals.__getitem__, default=first)
-    return not first <= strongest < last
+        return []
+    totals = [sum(column) for column in zip(*attention, strict=True)]
+    return [
+        [w * w / total if total > 0 else 0.0 for w, total in zip(row, totals, strict=True)]
+        for row in attention
+    ]
 
 
 def _translates_another(rows: Sequence[Sequence[float]], first: int, last: int) -> bool:
-    """Whether the word whose tokens' attention is ``rows`` attends more to one source token
-    outside the term's ``[first, last)`` (``</s>``, the last, left out) than to the term: it is
-    the translation of that other word, and the model left the term out."""
+    """Whether the word whose tokens' :func:`mutual_weights` are ``rows`` aligns more with one
+    source token outside the term's ``[first, last)`` (``</s>``, the last, left out) than with
+    the term: it is the translation of that other word, and the model left the term out."""
     if not rows:
         return False
     totals = [sum(row[k] for row in rows) for k in range(len(rows[0]) - 1)]

@@ -293,3 +293,45 @@ def test_a_piece_of_the_terms_own_word_that_another_source_word_peaks_on_is_repl
     ]
     term = Missing(source_span=(2, 4), target_ids=(7,), target="Depot", source="pull request")
     assert place_terms(output, rows, [term], pieces) == [maenner, 7]
+
+
+def test_a_word_that_attends_most_to_the_term_but_holds_another_words_attention_stays():
+    """ "Gegenwärtig müssen gemeldet werden" for "Adverse events must be reported", as the
+    model attends: "müssen" attends to "events" a hair more than to "must" (every output word
+    attends to "events"), but it holds most of the attention "must" gets: it is the output's
+    word for "must" and stays ("Unerwünschte Ereignisse gemeldet werden" had lost it)."""
+    pieces = [*PIECES, "▁Gegenwärtig", "▁müssen", "▁gemeldet", "▁werden"]
+    jetzt, muessen, gemeldet, werden = range(len(PIECES), len(PIECES) + 4)
+    output = [jetzt, muessen, gemeldet, werden, 5]
+    # the source "Adverse events must be reported . </s>": the term is tokens 0 and 1
+    rows = [
+        [0.5, 0.3, 0.02, 0.0, 0.0, 0.0, 0.18],
+        [0.02, 0.26, 0.25, 0.05, 0.03, 0.0, 0.39],  # "events" 0.26, "must" 0.25
+        [0.0, 0.1, 0.02, 0.1, 0.7, 0.0, 0.08],
+        [0.0, 0.1, 0.03, 0.6, 0.1, 0.1, 0.07],
+        [0.0, 0.1, 0.02, 0.0, 0.1, 0.7, 0.08],
+    ]
+    term = Missing(source_span=(0, 2), target_ids=(7,), target="Depot", source="Adverse events")
+    assert place_terms(output, rows, [term], pieces) == [7, muessen, gemeldet, werden, 5]
+
+
+def test_the_word_for_the_term_is_replaced_though_it_attends_more_to_a_word_all_attend_to():
+    """ "Den Ordner in den Müll verschieben" for "Move the folder to the trash": "Ordner"
+    attends more to "trash" (0.5) than to "folder" (0.43), yet "trash" is "Müll"'s and
+    "den"'s too, while "folder" is nearly all "Ordner"'s: it is replaced ("Den Ordner
+    Verzeichnis in den Müll" kept it)."""
+    pieces = [*PIECES, "▁Den", "▁Ordner", "▁in", "▁den", "▁Müll", "▁verschieben"]
+    den, ordner, in_, den2, muell, verschieben = range(len(PIECES), len(PIECES) + 6)
+    output = [den, ordner, in_, den2, muell, verschieben, 5]
+    # the source "Move the folder to the trash . </s>": the term is token 2
+    rows = [
+        [0.4, 0.3, 0.1, 0.0, 0.0, 0.1, 0.0, 0.1],
+        [0.03, 0.01, 0.43, 0.01, 0.0, 0.5, 0.0, 0.02],
+        [0.2, 0.0, 0.05, 0.5, 0.1, 0.1, 0.0, 0.05],
+        [0.05, 0.0, 0.02, 0.0, 0.4, 0.5, 0.0, 0.03],
+        [0.02, 0.0, 0.05, 0.0, 0.05, 0.85, 0.0, 0.03],
+        [0.6, 0.0, 0.02, 0.0, 0.0, 0.03, 0.15, 0.2],
+        [0.05, 0.0, 0.0, 0.0, 0.0, 0.0, 0.5, 0.45],
+    ]
+    term = Missing(source_span=(2, 3), target_ids=(7,), target="Verzeichnis", source="folder")
+    assert place_terms(output, rows, [term], pieces) == [den, 7, in_, den2, muell, verschieben, 5]
