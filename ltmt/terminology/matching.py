@@ -32,8 +32,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ltmt.formats.placeholder_syntax import find_placeholders
+from ltmt.terminology.genders import gender_of
 from ltmt.terminology.terms import Term
-from ltmt.word_tables import target_words
+from ltmt.word_tables import lowercase_words, target_words
 
 _WORD = re.compile(r"\w+")
 # a command-line option: one or two hyphens that start a token, then a letter or digit
@@ -156,21 +157,42 @@ def in_plural(term: Term, occurrence: str) -> bool:
 ZERO_PLURAL_AFTER = ("er", "el", "en", "chen", "lein")
 
 
+# German suffixes whose nouns take -en alone in the plural (Leitungen, Einheiten, Funktionen)
+_EN_PLURAL_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät")
+
+
 def _plural_endings(word: str) -> tuple[str, ...]:
     """The endings a German plural may add to ``word``: none only after -er, -el, -en, -chen
-    and -lein (Ordner, Server), -n after -e, -el or -er (Tabellen, Regeln), -e, -er and -en but
-    after -e (Zweige, Bilder, Dateien), -s (Depots), -se after -s (Ergebnisse). A loan word (one
-    ltmt's German word table lacks, :func:`~ltmt.word_tables.target_words`: "Request",
-    "Commit") takes -s, or none where a German noun may (Server), as German writes the plural of
-    an English noun ("Pull-Requests", not "Pull-Requesten")."""
-    endings = ["", "s"] if word.endswith(ZERO_PLURAL_AFTER) else ["s"]
-    german = target_words("de")
-    if german is not None and word.casefold() not in german:
-        return tuple(endings)
-    endings += ["n"] if word.endswith(("e", "el", "er")) else []
-    endings += [] if word.endswith("e") else ["e", "er", "en"]
-    endings += ["se"] if word.endswith("s") else []
+    and -lein (Ordner, Server); after -e only -n (Tabellen, Infusionspumpen: "Infusionspumpes"
+    was placed), after -ung, -heit, -keit, -schaft, -tion, -sion and -tät only -en
+    (Leitungen); else -s (Depots), -n after -el or -er (Regeln), -e, -er and -en (Zweige,
+    Bilder, Dateien), -se after one -s (Ergebnisse; Anschluss takes an umlaut and -e:
+    :func:`target_stems`). An English loan (:func:`_loan_word`: "Request", "Commit") takes
+    -s, or none where a German noun may (Server), as German writes the plural of an English
+    noun ("Pull-Requests", not "Pull-Requesten")."""
+    zero = ("",) if word.endswith(ZERO_PLURAL_AFTER) else ()
+    if _loan_word(word):
+        return (*zero, "s")
+    if word.endswith("e"):
+        return ("n",)
+    if word.endswith(_EN_PLURAL_SUFFIXES):
+        return ("en",)
+    endings = [*zero, "s"]
+    endings += ["n"] if word.endswith(("el", "er")) else []
+    endings += ["e", "er", "en"]
+    endings += ["se"] if word.endswith("s") and not word.endswith("ss") else []
     return tuple(endings)
+
+
+def _loan_word(word: str) -> bool:
+    """Whether the German noun ``word`` is an English loan: ltmt's German word table lacks it
+    and its last part (:func:`_known_german`: "Infusionspumpe" is German by "Pumpe") and the
+    English one knows it (:func:`~ltmt.word_tables.lowercase_words`: "Request", "Update").
+    A word neither table knows is a German compound's ("Förderrate"), not a loan."""
+    german = target_words("de")
+    if german is None or _known_german(word):
+        return False
+    return word.casefold() in lowercase_words()
 
 
 def plural_forms(target: str) -> tuple[str, ...]:
@@ -227,15 +249,39 @@ def _with_adjective_ending(target: str, ending: str) -> str:
 def _noun_plurals(target: str) -> tuple[str, ...]:
     """:func:`plural_forms` of ``target`` with its adjectives as written; none where its last
     word is no noun."""
-    # the noun that takes the ending: the last word, or a hyphenated compound's last part
-    # ("Pull-Request" → "Pull-Requests", "Commit-Nachricht" → "Commit-Nachrichten")
-    last = target.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
+    last = _last_part(target)  # "Pull-Request" → "Pull-Requests"
     if not (last[:1].isupper() and last[1:].isalpha() and last[1:].islower()):
         return ()
     forms = [target + ending for ending in _plural_endings(last)]
     for stem in target_stems(target)[1:]:
         forms += [stem] if not stem.endswith(last[-1]) else [stem + "e", stem + "er"]
-    return tuple(dict.fromkeys(forms))
+    forms = list(dict.fromkeys(forms))
+    # where ltmt's German word table knows some of the forms, those: the model scores a
+    # wrong form best as readily as the right one ("Luer-Lock-Anschlusser")
+    known = [form for form in forms if _same_compound_known(last, _last_part(form))]
+    return tuple(known or forms)
+
+
+def _same_compound_known(singular: str, plural: str) -> bool:
+    """Whether ltmt's German word table knows ``plural``, a plural form of the noun
+    ``singular``, or a last part of it of :data:`_MIN_PART` letters or more that starts
+    where a last part of ``singular`` it knows starts ("Anschlüsse" by "Schlüsse", as
+    "Anschluss" has "Schluss"; not "Ergebnen" by "ebnen": no part of "Ergebnis" starts
+    there). The whole word counts however short ("Akkus")."""
+    german = target_words("de")
+    if german is None:
+        return False
+    folded, forms = singular.casefold(), plural.casefold()
+    return any(
+        folded[start:] in german and forms[start:] in german
+        for start in range(max(1, len(folded) - _MIN_PART + 1))
+    )
+
+
+def _last_part(target: str) -> str:
+    """The noun that takes a plural's ending in ``target``: its last word, or a hyphenated
+    compound's last part ("Request" of "Pull-Request")."""
+    return target.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
 
 
 # plural endings of Latin and Greek nouns in German: the singular's ending, the plural's
@@ -268,7 +314,8 @@ def target_stems(target: str) -> tuple[str, ...]:
     if last.endswith("o") and _known_german(last[:-1] + "en"):
         return (target, target[:-1] + "en")
     for ending, plurals in _LATIN_PLURALS:
-        if last.endswith(ending) and len(last) >= len(ending) + 3:
+        # a German noun in -nis takes -nisse (Ereignisse), never Basis' -en ("Ereignen")
+        if last.endswith(ending) and len(last) >= len(ending) + 3 and not last.endswith("nis"):
             return (target, *(target[: -len(ending)] + plural for plural in plurals))
     vowels = _LAST_VOWELS.search(last)
     if vowels is None or vowels.group(1) not in _UMLAUTS or vowels.end(1) == len(last):
@@ -301,10 +348,22 @@ def _compound_head(target: str) -> str | None:
 @functools.lru_cache(maxsize=4096)
 def _target_pattern(target: str) -> re.Pattern[str]:
     stems = [_stem_pattern(stem) for stem in target_stems(target)]
+    stems[0] += _foreign_ending(target)
     head = _compound_head(target)
     if head is not None:  # a compound's head: more letters of the compound follow
         stems.append(_stem_pattern(head) + r"(?=[^\W\d_])")
     return re.compile(rf"(?<!\w)(?:{'|'.join(stems)})")
+
+
+def _foreign_ending(target: str) -> str:
+    """A pattern's lookahead against an -s that no form of ``target`` ends in: a German
+    feminine noun in -e (:func:`~ltmt.terminology.genders.gender_of`; no English loan such as
+    "Pipeline") takes -n in the plural and nothing in the singular, so "Infusionspumpes" is
+    no form of "Infusionspumpe" (a neuter's genitive is: "des Gebäudes"). Empty otherwise."""
+    last = _last_part(target)
+    if not last.endswith("e") or _loan_word(last) or gender_of(target) != "f":
+        return ""
+    return r"(?!s(?!\w))"
 
 
 def _stem_pattern(stem: str) -> str:

@@ -310,3 +310,17 @@ def test_a_terms_adjective_that_agrees_with_nothing_around_it_is_flagged_in_germ
     for german in ("de_DE", "deu", "ger-AT"):  # memoQ's three-letter codes are German too
         assert [(f.entry, f.message) for f in term_findings(records, matcher, german)] == expected
     assert term_findings(records, matcher, "fr") == term_findings(records, matcher) == []
+
+
+def test_a_feminine_noun_with_a_wrong_plural_does_not_carry_the_target():
+    """ "Infusionspumpes" is no form of "Infusionspumpe" (a feminine noun in -e: its plural is
+    "Infusionspumpen"); the stem rule had let it pass."""
+    matcher = TermMatcher([Term("infusion pump", "Infusionspumpe")])
+    records = [
+        record(1, "Check all infusion pumps.", "Prüfen Sie alle Infusionspumpes."),
+        record(2, "Check all infusion pumps.", "Prüfen Sie alle Infusionspumpen."),
+    ]
+    found = glossary_findings(records, matcher)
+    assert [(f.position, f.message) for f in found] == [
+        ("de.po: entry 1", "'infusion pumps' is 'Infusionspumpe' in the glossary")
+    ]

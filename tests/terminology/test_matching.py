@@ -120,6 +120,11 @@ def test_substitute_puts_the_targets_in_place():
         ("unerwünschtes Ereignis", "unerwünscht Ereignis", False),  # an ending, not none
         ("unerwünschtes Ereignis", "unerwünschtesten Ereignis", False),
         ("Git Repository", "Gite Repository", False),  # a noun keeps its form
+        # a feminine noun in -e takes no -s; a neuter may (genitive), a loan (plural)
+        ("Infusionspumpe", "Prüfen Sie alle Infusionspumpes.", False),
+        ("Infusionspumpe", "alle Infusionspumpen und Infusionspumpensets", True),
+        ("Gebäude", "des Gebäudes", True),
+        ("Pipeline", "Pipelines", True),
     ],
 )
 def test_renders_is_a_word_start_stem_match(target, output, expected):
@@ -202,7 +207,7 @@ def test_plural_forms_of_german_nouns() -> None:
     assert plural_forms("Depot") == (
         *("Depots", "Depote", "Depoter", "Depoten", "Depöte", "Depöter"),
     )
-    assert plural_forms("Tabelle") == ("Tabelles", "Tabellen")
+    assert plural_forms("Tabelle") == ("Tabellen",)
     # the singular as written only where a German plural may be that
     assert plural_forms("Ordner")[0] == "Ordner" and "Kennzeichen" in plural_forms("Kennzeichen")
     assert "Repositorien" in plural_forms("Repositorium")
@@ -220,3 +225,22 @@ def test_the_plural_of_a_term_led_by_adjectives_inflects_them() -> None:
     assert "unerwünschtes Ereignisse" not in forms
     assert "Entfernte Zweige" in plural_forms("Entfernter Zweig")  # the glossary's capital
     assert "Git Repositorys" in plural_forms("Git Repository")  # no adjective: as written
+
+
+@pytest.mark.parametrize(
+    ("target", "forms"),
+    [  # "Infusionspumpes", "Förderrates" and "Luer-Lock-Anschlusser" were placed
+        ("Infusionspumpe", ("Infusionspumpen",)),  # a German compound (of "Pumpe") in -e
+        ("Förderrate", ("Förderraten",)),  # neither table knows it: German, not a loan
+        ("Luer-Lock-Anschluss", ("Luer-Lock-Anschlüsse",)),  # the table knows "Schlüsse"
+        ("Leitung", ("Leitungen",)),
+        ("unerwünschtes Ereignis", ("unerwünschte Ereignisse", "unerwünschten Ereignisse")),
+        ("Verzeichnis", ("Verzeichnisse",)),  # -nis: no Latin "Verzeichnen"
+        ("Akku", ("Akkus",)),
+        ("Update", ("Updates",)),  # an English loan in -e
+    ],
+)
+def test_the_plural_of_a_german_noun_takes_its_endings_rule_and_the_forms_the_table_knows(
+    target: str, forms: tuple[str, ...]
+) -> None:
+    assert plural_forms(target) == forms
