@@ -213,12 +213,22 @@ def _compound_word(
     if sum(c.isalpha() for c in rest) < 3 or rest.strip("-").casefold() in _ENDINGS:
         return None  # an ending, not another word: Fernbedien|ung is replaced whole
     if begin == 0:  # the term first: Haupt|datei -> Master-Datei
+        rest = _without_leading_ending(rest)
         if not rest.startswith("-"):
             rest = "-" + (rest[:1].upper() + rest[1:] if term.target[:1].isupper() else rest)
         text = term.target + rest
     else:  # the term last: Einstellungs|datei -> Einstellungs-Ablage
         text = rest + ("" if rest.endswith("-") else "-") + term.target
     return encode(text) or None
+
+
+def _without_leading_ending(rest: str) -> str:
+    """``rest``, what follows the part of a word that translates a term, without an ending
+    before its first hyphen: that ending is the part's (``Druck|er-Schlange`` for "printer",
+    whose ``er`` attends to "queue" a little more: ``Druckwerk-Schlange``, not
+    ``Druckwerk-Er-Schlange``)."""
+    ending, hyphen, after = rest.partition("-")
+    return hyphen + after if hyphen and ending.casefold() in _ENDINGS else rest
 
 
 def _compound_part(

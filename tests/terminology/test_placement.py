@@ -335,3 +335,21 @@ def test_the_word_for_the_term_is_replaced_though_it_attends_more_to_a_word_all_
     ]
     term = Missing(source_span=(2, 3), target_ids=(7,), target="Verzeichnis", source="folder")
     assert place_terms(output, rows, [term], pieces) == [den, 7, in_, den2, muell, verschieben, 5]
+
+
+def test_an_ending_before_the_hyphen_goes_with_the_part_that_translates_the_term():
+    """ "Druck|er-Schlange" for "printer queue", glossary "printer" → "Druckwerk": the ``er``
+    of "Drucker" attends to "queue" a little more, yet it is the ending of the first part
+    ("Druckwerk-Er-Schlange" was placed)."""
+    word = ["▁Druck", "er", "-", "Sch", "lange"]
+    pieces = PIECES + word
+    ids = [len(PIECES) + n for n in range(len(word))]
+    rows = [[1.0, 0.0, 0.0, 0.0, 0.0], *compound_rows([True, False, False, False, False])]
+    rows[2][1:3] = [0.45, 0.55]  # "er": "printer" 0.45, "queue" 0.55
+    rows.append([0.0, 0.0, 0.0, 0.0, 1.0])  # "."
+    missing = Missing(source_span=(1, 2), target_ids=(7,), target="Druckwerk", source="printer")
+    written = {"Druckwerk-Schlange": (94,)}
+    placed = place_terms(
+        [1, *ids, 5], rows, [missing], pieces, encode=lambda w: written.get(w, (98,))
+    )
+    assert placed == [1, 94, 5]
