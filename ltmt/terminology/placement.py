@@ -63,6 +63,9 @@ FUNCTION_WORDS = (
         }
     )
 )
+# German words that tie an attribute to the noun before it ("Pumpe der Infusion", "Pumpe für
+# Infusionen"): a term of several words may be translated as a noun and its attribute
+_ATTRIBUTE_LINKS = frozenset({"der", "des", "von", "vom", "für"})
 # endings of German words that are no compound's part ("abgelegen|en", "Fernbedien|ung",
 # "Verzwe|igung"): a word whose rest is one is replaced whole, not hyphenated
 _ENDINGS = frozenset(
@@ -109,6 +112,8 @@ def place_terms(
     markup = _markup_tokens(output_ids, pieces)
     mutual = mutual_weights(attention[: len(output_ids)])
     edits: list[tuple[int, int, tuple[int, ...]]] = []
+    # a compound word (its tokens) one part of which took a target: its edit and that term
+    compounds: dict[tuple[int, int], tuple[int, Missing]] = {}
     for term in missing:
         first, last = term.source_span
         if not term.target_ids or first >= last:
@@ -119,6 +124,14 @@ def place_terms(
         word = _text(output_ids[start:end], pieces)
         if word.strip().casefold() in keep:
             return None  # the caller decodes the line again
+        if (start, end) in compounds and encode is not None:  # IV-Zeile -> i.v.-Leitung
+            index, other = compounds[(start, end)]
+            both = _compound_of_two(
+                output_ids[start:end], attention[start:end], (other, term), pieces, encode
+            )
+            if both is not None:
+                edits[index] = _beside_markup(output_ids, (start, end, both), pieces, encode)
+                continue
         # the word rewritten around the target (no other target on it yet): see below
         rewrite = encode if encode is not None and term.target else None
         if any(s < end and start < e for s, e, _ in edits):
@@ -138,6 +151,7 @@ def place_terms(
             elif rewritten is None and term.source.strip().count(" "):
                 start, end = _term_words(output_ids, mutual, start, end, term, pieces, kept, markup)
         if rewritten is not None:
+            compounds[(start, end)] = (len(edits), term)
             edits.append(_beside_markup(output_ids, (start, end, rewritten), pieces, encode))
             continue
         taken = [e for s, e, _ in edits if (start < e and s < end) or start == s]
@@ -222,6 +236,33 @@ def _compound_word(
     return encode(text) or None
 
 
+def _compound_of_two(
+    ids: Sequence[int],
+    rows: Sequence[Sequence[float]],
+    terms: tuple[Missing, Missing],
+    pieces: Sequence[str],
+    encode: Callable[[str], tuple[int, ...]],
+) -> tuple[int, ...] | None:
+    """The token ids of the word ``ids`` (their attention ``rows``) whose first part translates
+    one of ``terms`` and whose last part the other (:func:`_compound_part`), both replaced by
+    their targets, joined by a hyphen: ``IV-Zeile`` for "IV line", glossary ``IV`` → ``i.v.``
+    and ``line`` → ``Leitung``, is ``i.v.-Leitung`` (the second target went after the word:
+    ``i.v.-Zeile Leitung``). ``None`` for a word of another shape."""
+    parts = [
+        (part, term)
+        for term in terms
+        if (part := _compound_part(ids, rows, term.source_span, pieces))
+    ]
+    if len(parts) < 2:
+        return None
+    ((lead_start, lead_end), lead), ((trail_start, trail_end), trail) = sorted(
+        parts, key=lambda found: found[0]
+    )
+    if lead_start != 0 or trail_end != len(ids) or lead_end > trail_start:
+        return None
+    return encode(f"{lead.target}-{trail.target}") or None
+
+
 def _without_leading_ending(rest: str) -> str:
     """``rest``, what follows the part of a word that translates a term, without an ending
     before its first hyphen: that ending is the part's (``Druck|er-Schlange`` for "printer",
@@ -291,10 +332,26 @@ def _term_words(
             and not _translates_another(mutual[span[0] : span[1]], first, last)
         )
 
+    def attribute(link: tuple[int, int]) -> tuple[int, int] | None:
+        """The word ``link`` and the next, where ``link`` ties an attribute to a noun
+        (:data:`_ATTRIBUTE_LINKS`) and the next word translates the term: "der Infusion" of
+        "Pump der Infusion" for "infusion pump" ("die Infusionspumpe der Infusion" was
+        placed)."""
+        text = _text(ids[link[0] : link[1]], pieces).strip().casefold()
+        if link[1] >= len(ids) or text not in _ATTRIBUTE_LINKS:
+            return None
+        word = _word_around(ids, link[1], pieces, markup)
+        return (link[0], word[1]) if word[0] == link[1] and belongs(word) else None
+
     while end < len(ids):
         after = _word_around(ids, end, pieces, markup)
-        if after[0] != end or not belongs(after):
+        if after[0] != end:
             break
+        if not belongs(after):
+            linked = attribute(after)
+            if linked is None:
+                break
+            after = linked
         end = after[1]
     while start > 0:
         before = _word_around(ids, start - 1, pieces, markup)

@@ -353,3 +353,45 @@ def test_an_ending_before_the_hyphen_goes_with_the_part_that_translates_the_term
         [1, *ids, 5], rows, [missing], pieces, encode=lambda w: written.get(w, (98,))
     )
     assert placed == [1, 94, 5]
+
+
+def test_a_compound_whose_two_parts_translate_two_terms_takes_both_targets():
+    """ "IV-Zeile" for "the IV line", glossary IV → i.v. and line → Leitung: each part is
+    replaced by its target ("i.v.-Zeile Leitung" was placed: the second target followed the
+    word)."""
+    word = ["▁I", "V", "-", "Z", "e", "ile"]
+    pieces = PIECES + word
+    ids = [len(PIECES) + n for n in range(len(word))]
+    # the source "the IV line </s>": "IV" is token 1, "line" token 2
+    rows = [[1.0, 0.0, 0.0, 0.0, 0.0], *compound_rows([True, True, False, False, False, False])]
+    rows.append([0.0, 0.0, 0.0, 0.0, 1.0])  # "."
+    iv = Missing(source_span=(1, 2), target_ids=(7,), target="i.v.", source="IV")
+    line = Missing(source_span=(2, 3), target_ids=(8,), target="Leitung", source="line")
+    written = {"i.v.-Zeile": (93,), "i.v.-Leitung": (94,)}
+    encode = lambda w: written.get(w, (98,))  # noqa: E731
+    assert place_terms([1, *ids, 5], rows, [iv, line], pieces, encode=encode) == [1, 94, 5]
+
+
+def test_a_term_of_several_words_translated_as_a_noun_and_its_attribute_is_replaced_whole():
+    """ "den Pump der Infusion" for "the infusion pump": "der Infusion" translates the term
+    too ("die Infusionspumpe der Infusion" was placed); an attribute that translates another
+    word stays."""
+    words = ["▁den", "▁Pump", "▁der", "▁Infusion", "▁Patienten"]
+    pieces = PIECES + words
+    den, pump, der, infusion, patienten = range(len(PIECES), len(PIECES) + 5)
+    # the source "the infusion pump patient </s>": the term is tokens 1 and 2
+    rows = [
+        [0.8, 0.1, 0.0, 0.0, 0.1],
+        [0.0, 0.25, 0.7, 0.0, 0.05],
+        [0.5, 0.2, 0.1, 0.1, 0.1],  # "der": on "the" more than on the term
+        [0.0, 0.8, 0.1, 0.0, 0.1],
+        [0.0, 0.0, 0.0, 0.0, 1.0],
+    ]
+    term = Missing(
+        source_span=(1, 3), target_ids=(7,), target="Infusionspumpe", source="infusion pump"
+    )
+    output = [den, pump, der, infusion, 5]
+    assert place_terms(output, rows, [term], pieces) == [den, 7, 5]
+    rows[3] = [0.0, 0.0, 0.0, 0.9, 0.1]  # "Patienten": on "patient"
+    output = [den, pump, der, patienten, 5]
+    assert place_terms(output, rows, [term], pieces) == [den, 7, der, patienten, 5]
