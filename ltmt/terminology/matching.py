@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -36,7 +37,9 @@ from ltmt.terminology.genders import gender_of
 from ltmt.terminology.terms import Term
 from ltmt.word_tables import lowercase_words, target_words
 
-_WORD = re.compile(r"\w+")
+# a word: \w runs with the combining marks a decomposed (NFD) text writes its accents with
+# ("re\u0301sume\u0301" is one word, not "re" and "sume")
+_WORD = re.compile(r"\w[\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*")
 # a command-line option: one or two hyphens that start a token, then a letter or digit
 _OPTION = re.compile(r"(?<![\w-])--?[^\W_][\w-]*")
 
@@ -51,8 +54,10 @@ class TermHit:
 
 
 def words(text: str) -> list[str]:
-    """The ``\\w+`` words of ``text``, in order."""
-    return _WORD.findall(text)
+    """The words of ``text`` (``\\w+`` runs, accents written as combining marks and all), in
+    order, each in Unicode's composed form (NFC): a term and a text match whichever form
+    either writes ("résumé" composed or decomposed)."""
+    return [unicodedata.normalize("NFC", word) for word in _WORD.findall(text)]
 
 
 def markup_spans(text: str) -> list[tuple[int, int]]:
@@ -136,7 +141,7 @@ class TermMatcher:
             gaps = [text[a[1] : b[0]] for a, b in itertools.pairwise(window)]
             if any(len(gap) > 3 or "\n" in gap for gap in gaps):
                 continue
-            found = [text[s:e] for s, e in window]
+            found = [unicodedata.normalize("NFC", text[s:e]) for s, e in window]
             for last in singulars(found[-1]):
                 key = (*found[:-1], last)
                 term = self._exact.get(key) or self._folded.get(tuple(w.casefold() for w in key))
@@ -390,8 +395,9 @@ def renders(target: str, output: str, written: str = "") -> bool:
     its placeholders: ``{repository}`` is no rendering of ``Repository``. ``written``: the term
     as the source writes it; where that is in capitals (``ELDORIA`` in ``THE ROAD TO
     ELDORIA``), the target in capitals carries it too (``DER WEG NACH ELDORIA``): the term is
-    written in the case of its line."""
-    blanked = _placeholders_blanked(output)
+    written in the case of its line. Both are compared in Unicode's composed form (NFC)."""
+    target = unicodedata.normalize("NFC", target)
+    blanked = _placeholders_blanked(unicodedata.normalize("NFC", output))
     if _target_pattern(target).search(blanked) is not None:
         return True
     return written.isupper() and _capitals_pattern(target).search(blanked) is not None

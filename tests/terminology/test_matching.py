@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from ltmt.errors import InputError
@@ -244,3 +246,23 @@ def test_the_plural_of_a_german_noun_takes_its_endings_rule_and_the_forms_the_ta
     target: str, forms: tuple[str, ...]
 ) -> None:
     assert plural_forms(target) == forms
+
+
+@pytest.mark.parametrize(
+    ("term_form", "text_form"), [("NFD", "NFC"), ("NFC", "NFD"), ("NFD", "NFD")]
+)
+def test_a_term_matches_whichever_unicode_form_the_term_and_the_text_write(
+    term_form: str, text_form: str
+) -> None:
+    """A decomposed "résumé" (an e and a combining accent) was two words, "re" and "sume", and
+    matched no term written composed, nor the other way round."""
+    matcher = TermMatcher([Term(unicodedata.normalize(term_form, "résumé"), "Lebenslauf")])
+    text = unicodedata.normalize(text_form, "Open the résumé template and the résumés")
+    hits = matcher.find(text)
+    assert [unicodedata.normalize("NFC", text[h.start : h.end]) for h in hits] == [
+        "résumé",
+        "résumés",
+    ]
+    assert renders(
+        unicodedata.normalize(term_form, "Größe"), unicodedata.normalize(text_form, "die Größen")
+    )
