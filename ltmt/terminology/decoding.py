@@ -13,6 +13,7 @@ what placement cannot fix is decoded again under the per-step constraint of
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
@@ -180,6 +181,9 @@ class GlossaryDecoding:
             ):
                 text = alternatives[i]
             outputs[i] = text
+        for i, found in enumerate(hits):
+            if found:
+                outputs[i] = one_full_stop(outputs[i], [hit.term.target for hit in found])
         if placed or copied or missing:
             logger.info(
                 "glossary: of %d lines with terms, %d got a missing target placed, %d copied "
@@ -430,6 +434,15 @@ class GlossaryDecoding:
         if self._term_tokens is None:
             self._term_tokens = TermTokens(self.translator.backbone)
         return self._term_tokens
+
+
+def one_full_stop(text: str, targets: Sequence[str]) -> str:
+    """``text`` with the full stop after each of ``targets`` that ends in one (an
+    abbreviation: "i.v.") dropped where the sentence's own follows it: "das Medikament
+    i.v.." is "das Medikament i.v."; an ellipsis after it ("i.v....") stays."""
+    for target in {t for t in targets if t.endswith(".")}:
+        text = re.sub(rf"(?<!\w){re.escape(target)}\.(?!\.)", lambda m: m.group()[:-1], text)
+    return text
 
 
 def best_scored(

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from ltmt.model.backbone import load_backbone
-from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, term_hits, with_terms
+from ltmt.terminology.decoding import (
+    GlossaryDecoding,
+    GlossaryPass,
+    one_full_stop,
+    term_hits,
+    with_terms,
+)
 from ltmt.terminology.matching import TermMatcher, plural_forms, renders
 from ltmt.terminology.terms import Term
 from ltmt.translator import Translator
@@ -170,3 +176,16 @@ def test_a_singular_that_may_be_its_plural_stays_among_the_forms(backbone):
     )
     made = _Placing(0, "", [5, 2], [[1.0], [1.0]], [term], [], [5, 2])
     assert (made.edited, term) in decoding.plural_options(made, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Das Medikament i.v.. verabreichen", "Das Medikament i.v. verabreichen"),
+        ("Das Medikament i.v..", "Das Medikament i.v."),  # "i.v.." was written
+        ("Das Medikament i.v....", "Das Medikament i.v...."),  # an ellipsis stays
+        ("Die i.v.-Leitung.", "Die i.v.-Leitung."),
+    ],
+)
+def test_a_target_ending_in_a_full_stop_takes_none_after_it(text: str, expected: str) -> None:
+    assert one_full_stop(text, ["i.v.", "Leitung"]) == expected
