@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ltmt.errors import ConfigError, InputError
+from ltmt.memory.layout import language_pair
 from ltmt.terminology.terms import Term
+from ltmt.wording import shortened
 
 if TYPE_CHECKING:
     from ltmt.memory.store import Memory
@@ -91,3 +93,35 @@ def checked_integer(name: str, value: Any, at_least: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < at_least:
         raise ConfigError(f"{name} must be an integer >= {at_least}, got {value!r}")
     return value
+
+
+def checked_language_pair(languages: Sequence[str] | None) -> tuple[str, str] | None:
+    """``languages`` (None, or a source and a target language tag, ``("en", "de")``) as a
+    tuple: anything else (``"en-de"``, ``("en",)``, ``(1, 2)``, ``("xx", "??")``) would be
+    recorded as the memory's pair, so it is an InputError before anything is written."""
+    if languages is None:
+        return None
+    pair = language_pair(languages)
+    if pair is None:
+        raise InputError(
+            f"languages must be a (source, target) pair of language codes such as "
+            f"('en', 'de'), got {shortened(repr(languages), 60)}"
+        )
+    return pair
+
+
+def checked_origin(origin: str) -> str:
+    """``origin`` (what a pair's ``origin`` records: ``api``, a file's name) when it is a
+    string that UTF-8 can store; it becomes a key of the user's record."""
+    if not isinstance(origin, str):
+        raise InputError(
+            f"origin must be a string such as 'api' or a file's name, not a {_kind(origin)}"
+        )
+    try:
+        origin.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(
+            f"origin {shortened(repr(origin), 60)} holds a lone surrogate: decode its name with "
+            "errors='replace' first"
+        ) from None
+    return origin

@@ -61,20 +61,23 @@ _TABLE_NAMES = {
 
 @dataclass(frozen=True)
 class CheckReport:
-    """What a successful check covered."""
+    """What a successful check covered; ``notes``: what it found that is read soundly but not
+    as it was meant to be stored (a user's languages that are no pair: read as none)."""
 
     users: int
     segments: int
     postings: int
     encrypted: bool
+    notes: tuple[str, ...] = ()
 
     def summary(self) -> str:
         kind = "encrypted " if self.encrypted else ""
-        return (
+        said = (
             f"ok: {kind}store with {counted(self.users, 'user')}, "
             f"{counted(self.segments, 'segment')} and {counted(self.postings, 'index posting')}; "
             "every table agrees"
         )
+        return "; note: ".join((said, *self.notes))
 
 
 class Damage(StoreError):
@@ -109,6 +112,7 @@ def _check(txn: lmdb.Transaction, store: env.Store) -> CheckReport:
             uid = min(missing)
             raise Damage(f"the data key of user {uids[uid]!r} is missing from the keyring")
     segments = postings = 0
+    notes: list[str] = []
     for uid, user in sorted(uids.items()):
         if uid >= next_uid:
             raise Damage(f"user {user!r} has uid {uid}, not below next_uid {next_uid}")
@@ -125,9 +129,18 @@ def _check(txn: lmdb.Transaction, store: env.Store) -> CheckReport:
         n, p = _check_user(txn, user, info, cipher)
         segments += n
         postings += p
+        if info.malformed_languages is not None:
+            notes.append(
+                f"user {user!r} records {info.malformed_languages} as its languages, no language "
+                "pair: read as none until an import names its languages"
+            )
     _check_orphans(txn, uids)
     return CheckReport(
-        users=len(uids), segments=segments, postings=postings, encrypted=vault.encrypted
+        users=len(uids),
+        segments=segments,
+        postings=postings,
+        encrypted=vault.encrypted,
+        notes=tuple(notes),
     )
 
 

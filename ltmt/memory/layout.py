@@ -50,12 +50,14 @@ no key behind.
 from __future__ import annotations
 
 import json
+import re
 import struct
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ltmt.errors import StoreError
+from ltmt.formats.common import primary_language
 
 Buffer = bytes | memoryview  # what LMDB hands back (memoryview in ``buffers=True`` transactions)
 
@@ -160,6 +162,10 @@ class UserInfo:
     origins: Mapping[str, int] = field(default_factory=dict)
     # the language pair its imports named (source, target), once one did; None before
     languages: tuple[str, str] | None = None
+    # a ``languages`` field that is no pair of language tags, as the row held it (an import of
+    # an unchecked argument stored ``"en-de"`` before 0.1): read as none; the next import that
+    # names a pair records it over this (None: the field is sound or absent)
+    malformed_languages: str | None = field(default=None, compare=False)
 
     def encode(self) -> bytes:
         row: dict[str, Any] = {
@@ -179,6 +185,8 @@ class UserInfo:
         """The row encoded by :meth:`encode`; StoreError if it is damaged."""
         try:
             row = json.loads(bytes(data))
+            stored = row.get("languages")
+            languages = language_pair(stored)
             return cls(
                 uid=int(row["uid"]),
                 next_id=int(row["next_id"]),
@@ -186,18 +194,38 @@ class UserInfo:
                 created=float(row["created"]),
                 updated=float(row["updated"]),
                 origins={str(k): int(v) for k, v in row.get("origins", {}).items()},
-                languages=_pair(row.get("languages")),
+                languages=languages,
+                malformed_languages=None if stored is None or languages else repr(stored),
             )
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
             raise DamagedRecord(f"a user record is damaged ({bytes(data)[:30]!r}...)") from exc
 
 
-def _pair(value: Any) -> tuple[str, str] | None:
-    """A user row's ``languages`` (a list of two codes), or None where it has none."""
-    if value is None:
+def language_pair(value: object) -> tuple[str, str] | None:
+    """``value`` as a memory's language pair (source, target) when it is a list or tuple of
+    two language tags (:func:`is_language_tag`), else None."""
+    if not isinstance(value, list | tuple) or len(value) != 2:
         return None
-    source, target = value  # not two: damaged (a ValueError, said as such by decode)
-    return str(source), str(target)
+    source, target = value
+    if not (is_language_tag(source) and is_language_tag(target)):
+        return None
+    return source, target
+
+
+def is_language_tag(code: object) -> bool:
+    """Whether ``code`` is a string that names a language as a tag or a locale does: a
+    language langcodes knows (two or three letters: ``en``, ``deu``, ``gsw``), then subtags of
+    1-8 letters and digits (``de-AT``, ``zh-Hant-TW``, ``de_AT.UTF-8``). ``en-de`` (a pair) is
+    one: the region ``DE`` of English; ``??``, ``xx`` and ``1`` are not."""
+    if not isinstance(code, str) or not _TAG_SHAPE.fullmatch(code):
+        return False
+    import langcodes
+
+    language = primary_language(code)
+    return len(language) in (2, 3) and langcodes.Language.get(language).is_valid()
+
+
+_TAG_SHAPE = re.compile(r"[A-Za-z]{2,3}(?:[-_.@][A-Za-z0-9]{1,8})*")
 
 
 def encode_record(

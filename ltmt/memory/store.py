@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import os
 import re
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -27,6 +28,7 @@ from typing import Any
 
 import lmdb
 
+from ltmt.api_arguments import checked_language_pair, checked_origin
 from ltmt.config import check_range
 from ltmt.errors import InputError, StoreError
 from ltmt.memory import env, index, maintenance, rows, sources, writes
@@ -41,7 +43,7 @@ from ltmt.memory.clean import (
 )
 from ltmt.memory.crypto import resolve_key_file
 from ltmt.memory.glossary import Glossary
-from ltmt.memory.layout import DATA_FILE, SCHEMA_VERSION, STATE_CACHES_KEY, USERS
+from ltmt.memory.layout import DATA_FILE, SCHEMA_VERSION, STATE_CACHES_KEY, USERS, UserInfo
 from ltmt.memory.packing import BackgroundPacker
 from ltmt.memory.report import ImportReport
 from ltmt.memory.scratch import SearchScratch
@@ -51,6 +53,8 @@ from ltmt.segments import Match, Segment
 from ltmt.text import text_list
 from ltmt.wording import counted, first_few, shortened
 from ltmt.workers import return_freed_memory
+
+logger = logging.getLogger(__name__)
 
 USER_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 USER_ID_SHOWN = 72  # characters of an invalid id that its error shows (a valid one has 64)
@@ -83,6 +87,19 @@ def _forget_output_sources(user: str, caches: Iterable[Path]) -> None:
 def _cache_roots(caches: Iterable[Path]) -> list[Path]:
     """This process's cache folder and every one of ``caches``, each once."""
     return list(dict.fromkeys([default_cache_dir(), *caches]))
+
+
+def _languages_of(user: str, info: UserInfo) -> tuple[str, str] | None:
+    """``user``'s language pair as its record ``info`` holds it; a field that is no pair
+    (:attr:`~ltmt.memory.layout.UserInfo.malformed_languages`) is none, said in a warning."""
+    if info.malformed_languages is not None:
+        logger.warning(
+            "the memory of %r records %s as its languages, no language pair: read as none; "
+            "its next import that names its languages records them",
+            user,
+            info.malformed_languages,
+        )
+    return info.languages
 
 
 def check_user(user: object) -> str:
@@ -258,6 +275,7 @@ class Memory:
         re-approved: stored again under a new id, so that it is the one searches reuse
         (``refreshed_from`` names its old id; :func:`ltmt.memory.writes.add_pairs`)."""
         pair = clean_pair(check_new_user(user), source, target, metadata, self.clean)
+        checked_origin(origin)
         now, vault = time.time(), self.store.vault
         added = env.write(
             self.store,
@@ -277,7 +295,7 @@ class Memory:
         *,
         origin: str = "import",
         progress: Callable[[int], None] | None = None,
-        languages: tuple[str, str] | None = None,
+        languages: Sequence[str] | None = None,
     ) -> ImportReport:
         """Add many pairs in one transaction: all of them are stored, or (on error) none.
 
@@ -293,9 +311,12 @@ class Memory:
         batch as it is written (the calls add up to the records read). ``languages`` (source,
         target; ``("en", "de")``): the pair the records are in. The user's first import that
         names one keeps it (:meth:`languages`), and an import in another pair is an InputError
-        before anything is stored: a memory holds one language pair.
+        before anything is stored: a memory holds one language pair. ``languages`` that are no
+        pair of language codes (``"en-de"``, ``("en",)``) are an InputError too.
         """
         check_new_user(user)
+        checked_origin(origin)
+        pair = checked_language_pair(languages)
         # the reader's garbage (a file format's objects may hold cycles) is collected as usual
         screened = screen_pairs(records, self.clean)
         kept = screened.kept
@@ -316,7 +337,7 @@ class Memory:
                     origin=origin,
                     now=now,
                     progress=progress,
-                    languages=languages,
+                    languages=pair,
                 ),
             )
         report = ImportReport(
@@ -478,7 +499,7 @@ class Memory:
         named one said (:meth:`import_pairs`), or None."""
         check_user(user)
         found = env.read(self.store, lambda txn: rows.user_info(txn, self.store.vault, user))
-        return found[0].languages if found is not None else None
+        return _languages_of(user, found[0]) if found is not None else None
 
     def count(self, user: str) -> int:
         """How many segments ``user`` has (0 for an unknown user)."""
@@ -535,13 +556,14 @@ class Memory:
             if found is None:
                 raise self._no_user(user)
             info = found[0]
+            languages = _languages_of(user, info)
             return {
                 "user": user,
                 "segments": info.count,
                 "created": info.created,
                 "updated": info.updated,
                 "origins": dict(info.origins),
-                "languages": list(info.languages) if info.languages is not None else None,
+                "languages": list(languages) if languages is not None else None,
             }
         users = self.users()
         data_file = self.path / DATA_FILE

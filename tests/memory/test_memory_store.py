@@ -3,6 +3,7 @@ report of what cleaning skipped."""
 
 from __future__ import annotations
 
+import json
 import stat
 import subprocess
 import sys
@@ -725,3 +726,64 @@ def test_a_memory_keeps_the_language_pair_its_first_import_named(tmp_path: Path,
         assert memory.stats("u")["languages"] == ["en", "de"]
     with Memory(tmp_path / "s", key_file=key_file) as memory:  # kept on disk
         assert memory.languages("u") == ("en", "de")
+
+
+@pytest.mark.parametrize(
+    "languages", ["en-de", ("en",), ("en", "de", "fr"), (1, 2), ("xx-yy-zz", "??"), ("en", "")]
+)
+def test_languages_that_are_no_pair_of_codes_are_refused_before_anything_is_written(
+    tmp_path: Path, languages: object
+) -> None:
+    """They were stored as the user's pair, and a record of ``"en-de"`` could not be read."""
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", PAIRS[:1])
+        with pytest.raises(InputError, match=r"^languages must be a \(source, target\) pair"):
+            memory.import_pairs("u", PAIRS[1:2], languages=languages)  # type: ignore[arg-type]
+        assert (memory.count("u"), memory.languages("u")) == (1, None)
+        memory.check()
+
+
+def test_a_language_pair_may_be_a_list_and_locale_codes(tmp_path: Path) -> None:
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", PAIRS[:1], languages=["en_US.UTF-8", "de-AT"])
+        assert memory.languages("u") == ("en_US.UTF-8", "de-AT")
+
+
+@pytest.mark.parametrize("stored", [["en"], list("en-de"), [1, 2], ["xx-yy-zz", "??"], "en-de"])
+def test_a_record_whose_languages_are_no_pair_reads_as_none(
+    tmp_path: Path, stored: object, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A store an unchecked ``languages`` argument damaged: every call naming the user was a
+    StoreError; it reads as no pair, ``check`` names it, the next import that names one heals it."""
+    from ltmt.memory.layout import UserInfo, user_key
+
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", PAIRS[:2])
+        row = {**vars(UserInfo.decode(_user_row(memory))), "languages": stored}
+        row = {k: v for k, v in row.items() if k != "malformed_languages"}
+        env.write(memory.store, lambda txn: txn.put(user_key("u"), json.dumps(row).encode()))
+        assert [s.source for s in memory.segments("u")] == [s for s, _ in PAIRS[:2]]
+        assert memory.languages("u") is None
+        assert "records" in caplog.text and "no language pair" in caplog.text
+        assert f"note: user 'u' records {stored!r} as its languages" in memory.check().summary()
+        memory.import_pairs("u", PAIRS[2:3], languages=("en", "de"))
+        assert (memory.count("u"), memory.languages("u")) == (3, ("en", "de"))
+        assert memory.check().notes == ()
+
+
+def _user_row(memory: Memory) -> bytes:
+    from ltmt.memory.layout import user_key
+
+    return bytes(env.read(memory.store, lambda txn: txn.get(user_key("u"))))
+
+
+@pytest.mark.parametrize("origin", [5, None, b"a.tsv", "bad \udc80.tsv"])
+def test_an_origin_that_is_no_string_is_refused(tmp_path: Path, origin: object) -> None:
+    """An origin is a key of the counts in the user's record: one that is no string failed
+    inside the write (AttributeError, UnicodeEncodeError)."""
+    with Memory(tmp_path) as memory:
+        with pytest.raises(InputError, match=r"^origin "):
+            memory.import_pairs("u", PAIRS, origin=origin)  # type: ignore[arg-type]
+        with pytest.raises(InputError, match=r"^origin "):
+            memory.add("u", "Open", "Öffnen", origin=origin)  # type: ignore[arg-type]
+        assert memory.users() == []
