@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import lmdb
 
+from ltmt.api_arguments import term_list
+from ltmt.errors import InputError
 from ltmt.memory import env, writes
 from ltmt.memory.crypto import PlainCipher
 from ltmt.memory.layout import GLOSS, u32, user_key
@@ -63,8 +65,9 @@ class Glossary:
 
     def add_terms(self, terms: Iterable[Term]) -> GlossaryUpdate:
         """Add many terms in one transaction; a term with the same key replaces the stored one
-        (the last one wins when ``terms`` repeats a key)."""
-        latest = {term.key: term for term in terms}
+        (the last one wins when ``terms`` repeats a key). ``terms`` must be :class:`Term`
+        objects (a ``(source, target)`` tuple is an InputError naming it)."""
+        latest = {term.key: term for term in term_list(terms, "terms")}
         if not latest:
             return GlossaryUpdate()
         now = time.time()
@@ -95,6 +98,8 @@ class Glossary:
         """Delete the term(s) for ``source``: the case-insensitive one (``False``), the
         case-sensitive one written exactly so (``True``), or, when ``None``, every term whose
         source equals ``source`` ignoring case. Returns how many were deleted."""
+        if case_sensitive is not None and not isinstance(case_sensitive, bool):
+            raise InputError(f"case_sensitive must be True, False or None, got {case_sensitive!r}")
         wanted = Term(source, "-", case_sensitive=bool(case_sensitive))
 
         def matches(term: Term) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ltmt.errors import InputError
+from ltmt.text import text_list
 
 MAX_TERM_CHARS = 200  # a term is a word or a phrase; longer text belongs in the memory
 
@@ -33,20 +34,18 @@ class Term:
 
     def __post_init__(self) -> None:
         for side in ("source", "target"):
-            if not isinstance(getattr(self, side), str):
-                kind = type(getattr(self, side)).__name__
-                raise InputError(f"a glossary term's {side} must be a string, got {kind}")
-            value = fold_term(getattr(self, side))
-            if not value:
-                raise InputError(f"a glossary term needs a non-empty {side}")
-            if len(value) > MAX_TERM_CHARS:
-                raise InputError(
-                    f"glossary {side} {value[:40]!r}... has {len(value)} characters; "
-                    f"a term may have at most {MAX_TERM_CHARS}"
-                )
-            object.__setattr__(self, side, value)
-        object.__setattr__(self, "note", " ".join(self.note.split()))
-        kept = (fold_term(text) for text in self.forbidden)
+            object.__setattr__(self, side, _folded_side(side, getattr(self, side)))
+        if not isinstance(self.note, str):
+            raise InputError(f"a glossary term's note must be a string, got {_kind(self.note)}")
+        if not isinstance(self.case_sensitive, bool):
+            raise InputError(
+                f"a glossary term's case_sensitive must be True or False, got "
+                f"{self.case_sensitive!r}"
+            )
+        object.__setattr__(self, "note", fold_term(self.note))
+        # one string is one term, not its letters (which qa flagged one by one)
+        named = text_list(self.forbidden, "a glossary term's forbidden")
+        kept = (fold_term(text) for text in named)
         object.__setattr__(self, "forbidden", tuple(dict.fromkeys(t for t in kept if t)))
 
     @property
@@ -76,6 +75,26 @@ class Term:
             case_sensitive=bool(row.get("case_sensitive", False)),
             forbidden=tuple(str(text) for text in _listed(row.get("forbidden"))),
         )
+
+
+def _kind(value: object) -> str:
+    return type(value).__name__
+
+
+def _folded_side(side: str, value: object) -> str:
+    """A term's ``side`` (``source``, ``target``) ``value`` with its whitespace folded; one that
+    is no string, empty or longer than :data:`MAX_TERM_CHARS` is an InputError."""
+    if not isinstance(value, str):
+        raise InputError(f"a glossary term's {side} must be a string, got {_kind(value)}")
+    folded = fold_term(value)
+    if not folded:
+        raise InputError(f"a glossary term needs a non-empty {side}")
+    if len(folded) > MAX_TERM_CHARS:
+        raise InputError(
+            f"glossary {side} {folded[:40]!r}... has {len(folded)} characters; "
+            f"a term may have at most {MAX_TERM_CHARS}"
+        )
+    return folded
 
 
 def _listed(value: object) -> list[object]:

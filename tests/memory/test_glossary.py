@@ -65,3 +65,20 @@ def test_an_encrypted_store_keeps_no_term_text_in_the_clear(tmp_path: Path):
         assert text not in data
     with Memory(tmp_path / "store", key_file=key) as memory:
         assert [t.target for t in memory.glossary("u1")] == ["Zweigstelle", "Datei"]
+
+
+def test_a_glossary_refuses_arguments_of_the_wrong_kind(tmp_path: Path) -> None:
+    """A tuple for a term was an AttributeError; ``case_sensitive="yes"`` was stored as it was."""
+    with Memory(tmp_path) as memory:
+        glossary = memory.glossary("u1")
+        with pytest.raises(InputError, match=r"^terms: item 1 is a tuple, not an ltmt\.Term"):
+            glossary.add_terms([("file", "Datei")])  # type: ignore[list-item]
+        with pytest.raises(InputError, match=r"^terms must be a list of terms, not one Term"):
+            glossary.add_terms(Term("file", "Datei"))  # type: ignore[arg-type]
+        with pytest.raises(InputError, match=r"case_sensitive must be True or False, got 'yes'"):
+            glossary.add("branch", "Zweig", case_sensitive="yes")  # type: ignore[arg-type]
+        with pytest.raises(InputError, match=r"note must be a string, got int"):
+            glossary.add("branch", "Zweig", note=5)  # type: ignore[arg-type]
+        with pytest.raises(InputError, match=r"^case_sensitive must be True, False or None"):
+            glossary.delete("branch", case_sensitive="no")  # type: ignore[arg-type]
+        assert len(glossary) == 0

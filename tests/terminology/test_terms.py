@@ -36,3 +36,37 @@ def test_targets_not_to_use_are_stored_with_the_term(tmp_path) -> None:
     with Memory(tmp_path / "store") as memory:
         memory.glossary("u1").add_terms([term])
         assert memory.glossary("u1").terms() == [term]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"note": 5}, r"^a glossary term's note must be a string, got int$"),
+        ({"case_sensitive": "yes"}, r"^a glossary term's case_sensitive must be True or False"),
+        ({"case_sensitive": 1}, r"^a glossary term's case_sensitive must be True or False"),
+        (
+            {"forbidden": "Übergabe"},
+            r"^a glossary term's forbidden must be a list of strings, not one string: pass \['Übergabe'\]$",
+        ),
+        (
+            {"forbidden": ["Übergabe", 5]},
+            r"^a glossary term's forbidden: item 2 is int, not a string$",
+        ),
+        (
+            {"forbidden": None},
+            r"^a glossary term's forbidden must be a list of strings, not NoneType$",
+        ),
+    ],
+)
+def test_an_option_of_the_wrong_kind_is_an_input_error(
+    options: dict[str, object], message: str
+) -> None:
+    """``forbidden="Übergabe"`` was split into its letters, which qa then flagged one by one;
+    ``case_sensitive="yes"`` was stored as it was, and ``note=5`` an AttributeError."""
+    with pytest.raises(InputError, match=message):
+        Term("commit", "Commit", **options)  # type: ignore[arg-type]
+
+
+def test_forbidden_targets_may_be_any_list_of_strings() -> None:
+    term = Term("commit", "Commit", forbidden=["Übergabe", " Übergabe ", "Einspielung"])
+    assert term.forbidden == ("Übergabe", "Einspielung")
