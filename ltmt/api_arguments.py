@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from numbers import Integral
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ltmt.errors import ConfigError, InputError
 from ltmt.memory.layout import language_pair
+from ltmt.segments import PairRecord
 from ltmt.terminology.terms import Term
 from ltmt.wording import shortened
 
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
     from ltmt.memory.store import Memory
 
 F = TypeVar("F", bound=Callable[..., Any])
+P = TypeVar("P", bound="str | os.PathLike[str] | None")
 
 
 def _kind(value: Any) -> str:
@@ -48,7 +51,7 @@ def term_list(
 
 
 def preference_list(
-    prefer: Sequence[Mapping[str, Any]] | None, count: int, what: str = "prefer"
+    prefer: Iterable[Mapping[str, Any]] | None, count: int, what: str = "prefer"
 ) -> list[Mapping[str, Any]] | None:
     """``prefer`` (one mapping per text, or None) as a list of ``count`` mappings."""
     if prefer is None:
@@ -88,11 +91,50 @@ def checked_memory(memory: Memory | None) -> Memory | None:
     raise ConfigError(f"memory must be an ltmt.Memory, not a {_kind(memory)}")
 
 
-def checked_integer(name: str, value: Any, at_least: int) -> int:
-    """``value`` when it is an integer (not a bool) of at least ``at_least``."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < at_least:
-        raise ConfigError(f"{name} must be an integer >= {at_least}, got {value!r}")
-    return value
+def checked_integer(
+    name: str, value: Any, at_least: int, error: type[Exception] = ConfigError
+) -> int:
+    """``value`` as an int when it is an integer (not a bool, a float or a string; a numpy
+    integer is one) of at least ``at_least``; else ``error`` naming ``name``."""
+    if isinstance(value, bool) or not isinstance(value, Integral) or value < at_least:
+        raise error(f"{name} must be an integer >= {at_least}, got {value!r}")
+    return int(value)
+
+
+def segment_id(seg_id: Any) -> int:
+    """``seg_id`` as an int when it is an integer, as :attr:`~ltmt.segments.Segment.id` is
+    (``int("1")`` deleted segment 1, and ``2.0`` segment 2, where a read of them failed)."""
+    if isinstance(seg_id, bool) or not isinstance(seg_id, Integral):
+        raise InputError(
+            f"seg_id must be an integer, a segment's id, got {shortened(repr(seg_id), 40)} "
+            f"({_kind(seg_id)})"
+        )
+    return int(seg_id)
+
+
+def checked_path(name: str, path: P) -> P:
+    """``path`` when it is None, a string or an ``os.PathLike`` of a string (a folder or a
+    file the call opens); bytes or a number is an InputError naming ``name``."""
+    if path is None or isinstance(path, str):
+        return path
+    if isinstance(path, os.PathLike) and isinstance(os.fspath(path), str):
+        return path
+    raise InputError(f"{name} must be a str or a pathlib.Path, got {_kind(path)}")
+
+
+def pair_records(records: Iterable[PairRecord], what: str = "records") -> list[PairRecord]:
+    """``records`` as a list of :class:`~ltmt.segments.PairRecord` (what
+    :func:`ltmt.formats.pairs.read_translations` reads); anything else is an InputError."""
+    example = "e.g. PairRecord('Open', 'Öffnen')"
+    if isinstance(records, str | bytes | Mapping) or not isinstance(records, Iterable):
+        raise InputError(f"{what} must be a list of PairRecord ({example}), not a {_kind(records)}")
+    found = list(records)
+    for number, record in enumerate(found, 1):
+        if not isinstance(record, PairRecord):
+            raise InputError(
+                f"{what}: item {number} is a {_kind(record)}, not a PairRecord: {example}"
+            )
+    return found
 
 
 def checked_language_pair(languages: Sequence[str] | None) -> tuple[str, str] | None:

@@ -178,6 +178,8 @@ def screen_pairs(records: Iterable[ImportRecord], config: CleanConfig = DEFAULT_
     of those skipped; a side that is not a ``str`` is InputError (see :func:`check_pair`)."""
     if isinstance(records, str | bytes | Mapping):
         raise InputError(f"records must be an iterable of pairs, not one {type(records).__name__}")
+    if not isinstance(records, Iterable):
+        raise InputError(f"records must be an iterable of pairs, not a {type(records).__name__}")
     kept: list[CleanPair] = []
     skipped: dict[str, int] = {}
     examples: list[str] = []

@@ -28,7 +28,14 @@ from typing import Any
 
 import lmdb
 
-from ltmt.api_arguments import checked_language_pair, checked_origin
+from ltmt.api_arguments import (
+    checked_integer,
+    checked_language_pair,
+    checked_origin,
+    checked_path,
+    preference_list,
+    segment_id,
+)
 from ltmt.config import check_range
 from ltmt.errors import InputError, StoreError
 from ltmt.memory import env, index, maintenance, rows, sources, writes
@@ -191,6 +198,8 @@ class Memory:
         map_size: int = env.DEFAULT_MAP_SIZE,
         key_file: str | os.PathLike[str] | None = None,
     ) -> None:
+        checked_path("path", path)
+        checked_path("key_file", key_file)
         check_range("candidates", candidates, at_least=1, error=InputError)
         check_range("recount", recount, at_least=0, error=InputError)
         check_range("scan_max", scan_max, at_least=0, error=InputError)
@@ -358,14 +367,13 @@ class Memory:
         """Delete one segment (with its index entries and the states translations cached of it,
         see :func:`_forget_states`); False if there is no such segment, of a user the store
         holds or not (as :meth:`get` gives None and :meth:`delete_user` None: a caller that must
-        tell an unknown user apart asks :meth:`require_user`)."""
+        tell an unknown user apart asks :meth:`require_user`). ``seg_id`` must be an int."""
         check_user(user)
+        seg_id = segment_id(seg_id)
         vault = self.store.vault
-        deleted = env.write(
-            self.store, lambda txn: writes.delete_segment(txn, vault, user, int(seg_id))
-        )
+        deleted = env.write(self.store, lambda txn: writes.delete_segment(txn, vault, user, seg_id))
         if deleted:
-            _forget_states(user, int(seg_id), self.state_caches())
+            _forget_states(user, seg_id, self.state_caches())
         return deleted
 
     def delete_user(self, user: str) -> DeletedUser | None:
@@ -508,8 +516,9 @@ class Memory:
         return found[0].count if found is not None else 0
 
     def get(self, user: str, seg_id: int) -> Segment | None:
-        """Segment ``seg_id`` of ``user``, or None."""
+        """Segment ``seg_id`` (an int) of ``user``, or None."""
         check_user(user)
+        seg_id = segment_id(seg_id)
 
         def run(txn: lmdb.Transaction) -> Segment | None:
             found = rows.user_info(txn, self.store.vault, user)
@@ -524,8 +533,13 @@ class Memory:
 
         A damaged store whose records of ``user`` are fewer than the user's count says (a
         record's key garbled) is a :class:`StoreError` once the readable ones are read: an
-        export that stopped there said it was whole."""
+        export that stopped there said it was whole. The arguments are checked at the call,
+        before the first segment is asked for."""
         check_user(user)
+        return self._segments(user, checked_integer("chunk", chunk, 1, error=InputError))
+
+    def _segments(self, user: str, chunk: int) -> Iterator[Segment]:
+        """:meth:`segments` of checked arguments."""
         vault, after, read = self.store.vault, 0, 0
 
         def read_chunk(txn: Any, after: int) -> tuple[list[Segment], int | None]:
@@ -597,11 +611,9 @@ class Memory:
         same ``context`` (PO ``msgctxt``; none = ``""``) counts most.
         """
         check_user(user)
-        check_range("k", k, at_least=1, error=InputError)
+        k = checked_integer("k", k, 1, error=InputError)
         texts = text_list(texts)  # (one string's letters would be searched one by one)
-        wanted = list(prefer) if prefer is not None else None
-        if wanted is not None and len(wanted) != len(texts):
-            raise InputError(f"{len(wanted)} preferences for {len(texts)} texts")
+        wanted = preference_list(prefer, len(texts))
         settings = self._settings()
         vault, scratch = self.store.vault, self._scratch
         overdue = scratch.overdue_pack(user)

@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ltmt.api_arguments import pair_records
 from ltmt.errors import ChoiceError
 from ltmt.qa.catalog_checks import (
     inconsistent_findings,
@@ -136,7 +137,7 @@ def check_pairs(
     from ltmt.spelling import INSTALL_HINT, dictionary_for, words_of
 
     names = chosen_checks() if checks is None else chosen_checks(checks)
-    records = list(records)
+    records = pair_records(records)
     report = QaReport(checks=names)
     translated = [record for record in records if record.target.strip()]
     report.entries = entries_of(translated)

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import lmdb
 import pytest
@@ -787,3 +788,41 @@ def test_an_origin_that_is_no_string_is_refused(tmp_path: Path, origin: object) 
         with pytest.raises(InputError, match=r"^origin "):
             memory.add("u", "Open", "Öffnen", origin=origin)  # type: ignore[arg-type]
         assert memory.users() == []
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda m: m.search("u", "Open", k="2"), r"^k must be an integer >= 1, got '2'$"),
+        (lambda m: m.search("u", "Open", k=2.5), r"^k must be an integer >= 1, got 2\.5$"),
+        (lambda m: m.get("u", "1"), r"^seg_id must be an integer, a segment's id, got '1' \(str\)"),
+        (lambda m: m.delete("u", "1"), r"^seg_id must be an integer.* \(str\)$"),
+        (lambda m: m.delete("u", 2.0), r"^seg_id must be an integer.* \(float\)$"),
+        (lambda m: m.delete("u", True), r"^seg_id must be an integer.* \(bool\)$"),
+        (lambda m: m.import_pairs("u", None), r"^records must be an iterable of pairs, not a Non"),
+        (lambda m: m.segments("u", chunk=0), r"^chunk must be an integer >= 1, got 0$"),
+        (lambda m: m.search_batch("u", ["Open"], prefer=["menu"]), r"^prefer: item 1 is a str"),
+        (lambda m: Memory(5), r"^path must be a str or a pathlib\.Path, got int$"),
+        (lambda m: Memory(m.path, key_file=b"/k.key"), r"^key_file must be a str or a pathlib"),
+    ],
+)
+def test_an_argument_of_the_wrong_kind_is_an_input_error_naming_it(
+    tmp_path: Path, call: Any, message: str
+) -> None:
+    """They were TypeError, IndexError or AttributeError from deep inside, and ``delete("u",
+    "1")`` deleted segment 1 where ``get("u", "1")`` failed."""
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", PAIRS)
+        with pytest.raises(InputError, match=message):
+            call(memory)
+        assert memory.count("u") == len(PAIRS)
+
+
+def test_a_segment_id_may_be_a_numpy_integer(tmp_path: Path) -> None:
+    import numpy as np
+
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", PAIRS)
+        assert memory.get("u", np.int64(1)).source == PAIRS[0][0]  # type: ignore[union-attr]
+        assert memory.delete("u", np.uint32(1))
+        assert memory.search("u", "Close the file", k=np.int64(1))[0].segment.id == 2

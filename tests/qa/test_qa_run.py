@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -218,3 +219,18 @@ def test_an_xliff_code_lost_or_added_is_found_whatever_its_native_code(tmp_path:
         "adds <br/>, which the source does not have",
         'lacks <x id="1"/>',
     ]
+
+
+@pytest.mark.parametrize(
+    ("records", "message"),
+    [
+        ([{"source": "Open", "target": "Öffnen"}], r"^records: item 1 is a dict, not a PairRecord"),
+        ([("Open", "Öffnen")], r"^records: item 1 is a tuple, not a PairRecord"),
+        (None, r"^records must be a list of PairRecord .*, not a NoneType$"),
+        ("Open", r"^records must be a list of PairRecord .*, not a str$"),
+    ],
+)
+def test_records_that_are_no_pair_records_are_an_input_error(records: Any, message: str) -> None:
+    """A mapping was an AttributeError from inside the first check."""
+    with pytest.raises(InputError, match=message):
+        check_pairs(records)
