@@ -220,11 +220,14 @@ def import_(
 def _store_folder(memory_dir: Path | None) -> Path:
     """The directory of the store ``--memory-dir`` names, made (mode 0700) where there is no
     store yet, for the work folder of an input read before the store is made: a bad input
-    leaves that empty folder, not a store."""
-    from ltmt.memory.env import make_store_folder
+    leaves that empty folder, not a store. As :class:`~ltmt.memory.store.Memory` does, a
+    ``--memory-dir`` whose parent folder is missing is refused."""
+    from ltmt.memory.env import check_store_parent, make_store_folder
     from ltmt.paths import resolve_memory_dir
 
     folder = resolve_memory_dir(memory_dir)
+    if memory_dir is not None:
+        check_store_parent(folder)
     make_store_folder(folder)
     return folder
 

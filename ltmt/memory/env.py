@@ -36,7 +36,7 @@ from typing import TypeVar
 
 import lmdb
 
-from ltmt.errors import StoreError
+from ltmt.errors import InputError, StoreError
 from ltmt.memory import files, page_record, pages, postings, work_folders
 from ltmt.memory.crypto import (
     CIPHER_NAME,
@@ -162,6 +162,18 @@ def check_store_path(path: Path) -> None:
         raise StoreError(
             f"{path} holds other files and no memory store; give a new or empty directory for "
             "the store"
+        )
+
+
+def check_store_parent(path: Path) -> None:
+    """InputError when the folder that would hold store ``path`` does not exist: a store
+    named by its caller is made in a folder that exists, as a backup is, so that a typo in
+    the path (``typo_parent/store``) is an error, not a tree of new folders with an empty
+    store answering every read. (The default store's folders are the tool's own: made.)"""
+    if not path.parent.is_dir():
+        raise InputError(
+            f"memory store {path}: folder {path.parent} does not exist; create it first (a new "
+            "store's own folder is made, not the folders above it)"
         )
 
 

@@ -184,6 +184,11 @@ class Memory:
     :mod:`ltmt.memory.sources`); ``map_size`` is the initial LMDB map
     size in bytes (it grows when full). ``key_file`` (default: ``$LTMT_KEY_FILE``) is the store
     key of an encrypted store, or makes a new store encrypted (see :mod:`ltmt.memory.crypto`).
+
+    A ``path`` with no store makes a new one there: its folder is made (mode 0700), but not
+    the folders above it, which must exist (a mistyped ``typo_parent/store`` is an InputError,
+    not new folders and an empty store that answers every read); the default path's folders
+    are made.
     """
 
     def __init__(
@@ -204,6 +209,8 @@ class Memory:
         check_range("recount", recount, at_least=0, error=InputError)
         check_range("scan_max", scan_max, at_least=0, error=InputError)
         self.path = resolve_memory_dir(path)
+        if path is not None:
+            env.check_store_parent(self.path)
         self.case_sensitive = case_sensitive
         self.clean = clean
         self.candidates = candidates

@@ -1285,3 +1285,36 @@ def test_a_refused_user_delete_says_the_api_keys_it_would_revoke(
     code, _, err = ltmt(capsys, "memory", "delete", "-u", "alice", "--memory-dir", store)
     assert code == 2
     assert f"refusing to delete user 'alice' ({said}) without --yes" in err
+
+
+@pytest.mark.parametrize("file", ["-", "pairs.jsonl"])
+def test_import_into_a_store_whose_parent_folder_is_missing_is_refused(
+    capsys, tmp_path, monkeypatch, file
+):
+    """``--memory-dir typo/store`` made ``typo/`` and the store (for standard input, before
+    the input was read)."""
+    import io
+
+    line = '{"source": "Open the file", "target": "Datei öffnen"}\n'
+    (tmp_path / "pairs.jsonl").write_text(line, "utf-8")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(line.encode())))
+    monkeypatch.chdir(tmp_path)
+    store = tmp_path / "typo" / "store"
+    code, _, err = ltmt(
+        capsys,
+        "memory",
+        "import",
+        file,
+        "--format",
+        "jsonl",
+        "-u",
+        "u1",
+        "--memory-dir",
+        str(store),
+    )
+    assert (code, err) == (
+        1,
+        f"ltmt: error: memory store {store}: folder {store.parent} does not exist; create it "
+        "first (a new store's own folder is made, not the folders above it)\n",
+    )
+    assert not store.parent.exists()

@@ -4,6 +4,7 @@ report of what cleaning skipped."""
 from __future__ import annotations
 
 import json
+import re
 import stat
 import subprocess
 import sys
@@ -206,9 +207,9 @@ def test_a_folder_of_other_files_or_an_empty_path_is_no_store(tmp_path: Path) ->
     assert stat.S_IMODE(project.stat().st_mode) == 0o755
     with pytest.raises(InputError, match=r"^the memory store's path is empty: name a directory"):
         Memory("")
-    with Memory(tmp_path / "new" / "store") as memory:  # a new folder, or an empty one, is
+    with Memory(tmp_path / "new") as memory:  # a new folder, or an empty one, is
         memory.add("u", "a", "b")
-    with Memory(tmp_path / "new" / "store") as memory:  # ... and a store, reopened
+    with Memory(tmp_path / "new") as memory:  # ... and a store, reopened
         assert memory.count("u") == 1
     # a store another process is making (its lock.mdb made, not its data.mdb yet) is one
     being_made = tmp_path / "being-made"
@@ -826,3 +827,24 @@ def test_a_segment_id_may_be_a_numpy_integer(tmp_path: Path) -> None:
         assert memory.get("u", np.int64(1)).source == PAIRS[0][0]  # type: ignore[union-attr]
         assert memory.delete("u", np.uint32(1))
         assert memory.search("u", "Close the file", k=np.int64(1))[0].segment.id == 2
+
+
+def test_a_store_whose_parent_folder_is_missing_is_refused(tmp_path: Path) -> None:
+    """A mistyped path made its folders and a new empty store, which answered every read."""
+    typo = tmp_path / "typo_parent" / "stroe"
+    with pytest.raises(
+        InputError,
+        match=rf"^memory store {re.escape(str(typo))}: folder {re.escape(str(typo.parent))} "
+        r"does not exist; create it first",
+    ):
+        Memory(typo)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_default_store_makes_its_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LTMT_HOME", str(tmp_path / "home" / "ltmt"))
+    with Memory() as memory:
+        memory.add("u", "Open", "Öffnen")
+        assert memory.path.parent.is_dir()
