@@ -187,7 +187,10 @@ def screen_pairs(records: Iterable[ImportRecord], config: CleanConfig = DEFAULT_
     for record in records:
         read += 1
         source, target, metadata = record_parts(record, read)
-        reason = _unpaired(record) or check_pair(source, target, config)
+        try:
+            reason = _unpaired(record) or check_pair(source, target, config)
+        except InputError as exc:  # a side that is no string: which record, of thousands
+            raise InputError(f"records: item {read}: {exc}") from None
         if reason is None:
             try:
                 kept.append((source, target, check_metadata(metadata)))

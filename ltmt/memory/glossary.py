@@ -18,16 +18,20 @@ import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import lmdb
 
 from ltmt.api_arguments import term_list
-from ltmt.errors import InputError
+from ltmt.errors import InputError, StoreError
 from ltmt.memory import env, writes
 from ltmt.memory.crypto import PlainCipher
 from ltmt.memory.layout import GLOSS, u32, user_key
 from ltmt.memory.rows import encode_user, user_info
 from ltmt.terminology.terms import Term
+
+if TYPE_CHECKING:
+    from ltmt.memory.store import Memory
 
 
 @dataclass(frozen=True)
@@ -44,14 +48,25 @@ def _term_key(uid: int, cipher: PlainCipher, term: Term) -> bytes:
 
 
 class Glossary:
-    """The glossary of one user of a store (use :meth:`ltmt.memory.store.Memory.glossary`)."""
+    """The glossary of one user of a store (use :meth:`ltmt.memory.store.Memory.glossary`).
 
-    def __init__(self, store: env.Store, user: str) -> None:
-        self.store = store
+    It reads and writes through its ``memory``: once that is closed, a call is the memory's
+    StoreError (``memory store ... is closed``), not LMDB's error about a closed object."""
+
+    def __init__(self, memory: Memory, user: str) -> None:
+        self.memory = memory
         self.user = user
 
+    @property
+    def store(self) -> env.Store:
+        """The memory's open store (:attr:`ltmt.memory.store.Memory.store`)."""
+        return self.memory.store
+
     def __repr__(self) -> str:
-        return f"Glossary(user={self.user!r}, terms={len(self)})"
+        try:
+            return f"Glossary(user={self.user!r}, terms={len(self)})"
+        except StoreError:  # closed or damaged: a repr still names it
+            return f"Glossary(user={self.user!r}, store unreadable)"
 
     # -- writing ----------------------------------------------------------------------------
 

@@ -466,7 +466,7 @@ class Memory:
 
     def glossary(self, user: str) -> Glossary:
         """``user``'s glossary (:class:`~ltmt.memory.glossary.Glossary`), stored in this store."""
-        return Glossary(self.store, check_user(user))
+        return Glossary(self, check_user(user))
 
     # -- reading ----------------------------------------------------------------------------
 

@@ -122,3 +122,13 @@ def test_an_import_takes_mappings_and_tuples_with_metadata() -> None:
 def test_a_record_that_is_no_pair_stops_the_import(records: object, message: str) -> None:
     with pytest.raises(InputError, match=message):
         screen_pairs(records)  # type: ignore[arg-type]
+
+
+def test_a_side_that_is_not_text_is_named_by_its_item_number() -> None:
+    """The 3001st record of a generator was named by its types alone."""
+    records = (("a", "b") if n < 3000 else ("x", 5) for n in range(3001))
+    with pytest.raises(
+        InputError,
+        match=r"^records: item 3001: source and target must be strings, got \(str, int\)$",
+    ):
+        screen_pairs(records)  # type: ignore[arg-type]

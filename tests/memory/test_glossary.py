@@ -82,3 +82,17 @@ def test_a_glossary_refuses_arguments_of_the_wrong_kind(tmp_path: Path) -> None:
         with pytest.raises(InputError, match=r"^case_sensitive must be True, False or None"):
             glossary.delete("branch", case_sensitive="no")  # type: ignore[arg-type]
         assert len(glossary) == 0
+
+
+def test_a_glossary_of_a_closed_memory_says_so(tmp_path: Path) -> None:
+    """It said LMDB's "Attempt to operate on closed/deleted/dropped object."."""
+    from ltmt.errors import StoreError
+
+    memory = Memory(tmp_path)
+    glossary = memory.glossary("u1")
+    glossary.add("file", "Datei")
+    memory.close()
+    for call in (glossary.terms, lambda: glossary.add("a", "b"), lambda: glossary.delete("file")):
+        with pytest.raises(StoreError, match=rf"^memory store {tmp_path} is closed$"):
+            call()
+    assert repr(glossary) == "Glossary(user='u1', store unreadable)"
