@@ -77,7 +77,8 @@ def serve(
         0,
         "--limit-concurrency",
         min=0,
-        help="Connections and requests at once before the server answers 503 (0: no limit).",
+        help="Requests in flight at once (in each --workers process) before the next is "
+        "answered 503 with Retry-After (0: no limit); /health is never counted nor refused.",
     ),
     scan_max: int = typer.Option(
         10_000,
@@ -121,6 +122,7 @@ def serve(
         max_batch_segments=max_batch_segments,
         auth_failures=auth_failures,
         scan_max=scan_max,
+        limit_concurrency=limit_concurrency,
     )
     require_store(memory_dir)  # a mistyped --memory-dir would serve a new store without keys
     check_address(host, port)  # before the model loads: a port in use is said at once
@@ -134,7 +136,6 @@ def serve(
         # the client address the wrong-key limit counts: the peer's, unless a proxy is named
         "proxy_headers": forwarded_allow_ips is not None,
         "forwarded_allow_ips": forwarded_allow_ips or "",
-        "limit_concurrency": limit_concurrency or None,
     }
     if workers == 1:
         service = Service(config)  # a bad model or store fails here, with a one-line error

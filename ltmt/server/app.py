@@ -27,7 +27,7 @@ from ltmt.server import admin, glossary, libre, routes
 from ltmt.server.config import ENV_CONFIG, ServerConfig
 from ltmt.server.errors import install_handlers
 from ltmt.server.head import HeadAsGet
-from ltmt.server.limits import BodyLimit
+from ltmt.server.limits import BodyLimit, ConcurrencyLimit
 from ltmt.server.openapi import add_docs_page, openapi_document
 from ltmt.server.schemas import Health
 from ltmt.server.service import Service
@@ -64,6 +64,8 @@ def create_app(config: ServerConfig, service: Service | None = None) -> FastAPI:
     )
     install_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=config.max_body_bytes, timeout_s=config.body_timeout_s)
+    if config.limit_concurrency:  # outside BodyLimit: a refused request's body is not read
+        app.add_middleware(ConcurrencyLimit, limit=config.limit_concurrency)
     app.add_middleware(HeadAsGet)
     app.add_middleware(AnswerWhenCancelled)  # the outermost: a request cut off at shutdown
     app.include_router(routes.router)

@@ -26,6 +26,8 @@ class ServerConfig:
     Batching: requests arriving within ``batch_wait_ms`` of each other are decoded together,
     up to ``max_batch_segments`` segments. Auth: ``auth_failures`` wrong keys from one address
     within ``auth_window_s`` seconds, and that address gets 429 until the window has passed.
+    ``limit_concurrency``: requests in flight in each process before the next gets 503
+    (:class:`~ltmt.server.limits.ConcurrencyLimit`; 0: no limit).
     """
 
     host: str = "127.0.0.1"
@@ -54,6 +56,7 @@ class ServerConfig:
     auth_failures: int = 20
     auth_window_s: float = 60.0
     shutdown_timeout_s: float = 30.0
+    limit_concurrency: int = 0  # requests in flight per process before a 503; 0: no limit
 
     def __post_init__(self) -> None:
         positive = (
@@ -66,6 +69,7 @@ class ServerConfig:
                 raise ConfigError(f"{name} must be a positive integer, got {value!r}")
         check_range("threads", self.threads, at_least=0)
         check_range("scan_max", self.scan_max, at_least=0)
+        check_range("limit_concurrency", self.limit_concurrency, at_least=0)
         if self.beam > self.max_beam:
             raise ConfigError(f"beam {self.beam} is above max_beam {self.max_beam}")
         for name in ("batch_wait_ms", "auth_window_s", "shutdown_timeout_s"):

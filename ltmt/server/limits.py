@@ -1,5 +1,5 @@
-"""The request-size and request-body-time limits, enforced before a request reaches its
-endpoint.
+"""The request-size, request-body-time and concurrency limits, enforced before a request
+reaches its endpoint.
 
 A pure ASGI middleware: a declared ``Content-Length`` over the limit is refused at once; a body
 without one (chunked) is read up to the limit and refused as soon as it goes over. Either way
@@ -9,6 +9,14 @@ The whole body must arrive within ``timeout_s`` of the request's headers: uvicor
 limit (its ``timeout_keep_alive`` counts only between requests), so a client that sent its
 headers and then trickled its body, a byte now and then, held its connection, and the task
 reading it, for as long as it liked. It gets 408 and the connection is closed.
+
+``--limit-concurrency N`` was uvicorn's ``limit_concurrency``, which counts open connections
+(the one asking included) beside requests, and answers a plain-text ``Service Unavailable``:
+an idle keep-alive connection took a place, a limit of N admitted N-1 requests, and a load
+balancer's ``/health`` probe was refused while the server was busy, so the balancer took a busy
+server for a dead one. :class:`ConcurrencyLimit` counts requests in flight, each process its
+own (as uvicorn's did), admits N, answers the next one the usual JSON 503 with
+``Retry-After``, and never counts nor refuses :data:`UNCOUNTED_PATHS`.
 """
 
 from __future__ import annotations
@@ -19,6 +27,9 @@ import time
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ltmt.server.errors import error_response
+
+UNCOUNTED_PATHS = frozenset({"/health"})  # liveness probes: answered however busy the server
+RETRY_AFTER_S = 1
 
 
 class BodyLimit:
@@ -77,3 +88,32 @@ class BodyLimit:
             headers={"Connection": "close"},  # what is left of the body is not read
         )
         await response(scope, receive, send)
+
+
+class ConcurrencyLimit:
+    """Answer 503 to a request that arrives while ``limit`` others are in flight in this
+    process (module docstring); :data:`UNCOUNTED_PATHS` are neither counted nor refused."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+        self.in_flight = 0  # one event loop per process: no lock needed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] in UNCOUNTED_PATHS:
+            await self.app(scope, receive, send)
+            return
+        if self.in_flight >= self.limit:
+            response = error_response(
+                503,
+                f"the server is answering {self.limit} requests at once, the most it takes "
+                f"(--limit-concurrency); retry in {RETRY_AFTER_S} s",
+                headers={"Retry-After": str(RETRY_AFTER_S)},
+            )
+            await response(scope, receive, send)
+            return
+        self.in_flight += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.in_flight -= 1
