@@ -30,7 +30,7 @@ from pathlib import Path
 from ltmt.errors import StoreError
 from ltmt.memory.crypto import derive_key
 from ltmt.memory.files import DIR_MODE, FILE_MODE
-from ltmt.paths import link_new_secret
+from ltmt.paths import link_new_secret, on_read_only_file_system
 
 FOLDER = "limits"
 SECRET_FILE = "names.key"  # a plain store's key of the names (an encrypted store derives it)
@@ -53,7 +53,17 @@ class LimitNames:
 
 def limits_folder(store: Path) -> Path:
     """The folder of the shared limits of the store at ``store``: made if missing, and rid of
-    the files an earlier version named by an unkeyed hash."""
+    the files an earlier version named by an unkeyed hash.
+
+    A server writes there on every wrong key and every file translation, so a store on a
+    read-only file system is refused here, before the server starts, in one line: served, it
+    would answer every upload with a 503 and count no wrong key."""
+    if on_read_only_file_system(store):
+        raise StoreError(
+            f"memory store {store} is on a read-only file system: it can be read, not changed, "
+            f"and a server keeps its limits in it ({FOLDER}/); remount it read-write or serve "
+            "a copy of the store"
+        )
     folder = store / FOLDER
     folder.mkdir(mode=DIR_MODE, exist_ok=True)
     remove_unkeyed(folder)

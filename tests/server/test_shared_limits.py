@@ -93,3 +93,23 @@ def test_the_files_named_by_a_plain_sha256_are_removed(tmp_path: Path) -> None:
     (folder / "key-failures.json").write_text("{}")
     limits_folder(tmp_path)  # the next start
     assert sorted(path.name for path in folder.iterdir()) == ["key-failures.json", SECRET_FILE]
+
+
+@pytest.mark.parametrize("made_before", [False, True])
+def test_a_store_on_a_read_only_file_system_is_refused_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, made_before: bool
+) -> None:
+    """``ltmt serve`` on a read-only mount ended in a traceback of the folder's mkdir; where
+    the folder was there already, it started, and refused every upload and counted no key."""
+    from ltmt.server import shared_limits
+
+    if made_before:
+        limits_folder(tmp_path)
+    monkeypatch.setattr(shared_limits, "on_read_only_file_system", lambda path: True)
+    with pytest.raises(
+        StoreError,
+        match=r"^memory store .+ is on a read-only file system: it can be read, not changed, "
+        r"and a server keeps its limits in it \(limits/\); remount it read-write or serve a "
+        r"copy of the store$",
+    ):
+        limits_folder(tmp_path)
