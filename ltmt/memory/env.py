@@ -469,10 +469,7 @@ def write(store: Store, fn: Callable[[lmdb.Transaction], T]) -> T:
     A store opened read-only (on a read-only file system) is a StoreError that says so.
     """
     if store.read_only:
-        raise StoreError(
-            f"memory store {store.path} is on a read-only file system: it can be read, not "
-            "changed; remount it read-write or work on a copy of the store"
-        )
+        raise files.read_only(store.path)
     for _ in range(MAX_GROWTH_RETRIES):
         try:
             with store.lock.shared():

@@ -66,6 +66,22 @@ def disk_full(path: Path, needed: int = 0) -> StoreError:
     )
 
 
+def read_only(path: Path) -> StoreError:
+    """The one-line error for a write to memory store ``path`` on a read-only file system."""
+    return StoreError(
+        f"memory store {path} is on a read-only file system: it can be read, not changed; "
+        "remount it read-write or work on a copy of the store"
+    )
+
+
+def refused_write(exc: OSError, path: Path) -> StoreError | None:
+    """The StoreError for a write under memory store ``path`` that its disk refused: full
+    (:func:`disk_error`) or read-only (:func:`read_only`); None for any other error."""
+    if exc.errno == errno.EROFS:
+        return read_only(path)
+    return disk_error(exc, path)
+
+
 def require_free(path: Path, needed: int = MIN_FREE_BYTES) -> None:
     """Raise :func:`disk_full` unless ``needed`` bytes are free where ``path`` is."""
     if free_bytes(path) < needed:

@@ -7,10 +7,13 @@ from fastapi import APIRouter, Depends, Request
 from ltmt.server import accounts
 from ltmt.server.auth import require_admin
 from ltmt.server.errors import ApiError
+from ltmt.server.json_body import Utf8JsonRoute
 from ltmt.server.routes import KeyDep, known_parameters, service_of
 from ltmt.server.schemas import Deleted, KeyOut, KeyRequest, UserOut
 
-router = APIRouter(prefix="/v1/admin", dependencies=[Depends(known_parameters)])
+router = APIRouter(
+    prefix="/v1/admin", dependencies=[Depends(known_parameters)], route_class=Utf8JsonRoute
+)
 
 
 @router.post("/keys", response_model=KeyOut, status_code=201)

@@ -4,12 +4,16 @@ A request carries its token as ``Authorization: Bearer <token>`` (or, on the
 LibreTranslate-compatible endpoint, as ``api_key``). No token: 401. A token that is not a live
 key: 403, counted against the client's address; an address with too many failures in the
 window gets 429 before its token is even looked at, so keys cannot be guessed at speed.
+
+The count is written whole or not at all (a new file renamed over the old one): on a full disk
+the old count stays, and the wrong key is still a 403, the count that could not be written a
+warning in the log.
 """
 
 from __future__ import annotations
 
 import json
-import os
+import logging
 import time
 from pathlib import Path
 
@@ -19,9 +23,13 @@ from ltmt.paths import write_private_file
 from ltmt.server.errors import ApiError
 from ltmt.server.shared_limits import LimitNames, locked
 
+logger = logging.getLogger(__name__)
+
 BEARER = "bearer "
+BEARER_HEADER = "'Authorization: Bearer <token>'"  # how a /v1 request sends its key
 FAILURES = "key-failures.json"  # in the store's limits folder
 LOCKED_OUT = "key-lockouts"  # beside the failures file: one file per address locked out
+LOCK_SUFFIX = ".lock"  # the failures file's lock: the file itself is replaced, not rewritten
 
 
 class FailureLimiter:
@@ -58,15 +66,28 @@ class FailureLimiter:
 
     def fail(self, address: str) -> None:
         """Count a failure of ``address``; at the limit, lock it out until the oldest of its
-        last ``limit`` failures leaves the window."""
+        last ``limit`` failures leaves the window. A count that cannot be written (a full
+        disk) is logged and lost: the file keeps the counts it had, and the key is refused
+        all the same."""
+        try:
+            self._count(address)
+        except OSError as exc:
+            logger.warning(
+                "cannot count a wrong key from %s in %s (%s); it is refused uncounted",
+                address,
+                self.path,
+                exc.strerror or exc,
+            )
+
+    def _count(self, address: str) -> None:
         now, name = time.time(), self.names.of(address)
-        with locked(self.path) as fd:
-            failures = _read(fd)
+        with locked(self.path.with_name(self.path.name + LOCK_SUFFIX)):
+            failures = _read(self.path)
             times = failures[name] = [*self._recent(failures, name, now), now][-self.limit :]
             for gone in [n for n, kept in failures.items() if now - max(kept) > self.window_s]:
                 del failures[gone]  # addresses whose window has passed
                 (self.locked_out / gone).unlink(missing_ok=True)
-            _write(fd, failures)
+            write_private_file(self.path, json.dumps(failures).encode())
             if len(times) >= self.limit:
                 self._lock_out(name, until=times[-self.limit] + self.window_s)
 
@@ -77,24 +98,15 @@ class FailureLimiter:
         write_private_file(self.locked_out / name, b"", modified=until)
 
 
-def _read(fd: int) -> dict[str, list[float]]:
-    """The failure times in the (locked) file ``fd``; none where it is empty or unreadable
-    (a worker killed while writing it): the limit starts over rather than lock everyone out."""
-    os.lseek(fd, 0, os.SEEK_SET)
-    chunks = []
-    while chunk := os.read(fd, 1 << 16):
-        chunks.append(chunk)
+def _read(path: Path) -> dict[str, list[float]]:
+    """The failure times in the file ``path``; none where there is none yet, or where it is
+    empty or unreadable (written by an earlier version, which rewrote it in place and left it
+    empty on a full disk): the limit starts over rather than lock everyone out."""
     try:
-        data = json.loads(b"".join(chunks) or b"{}")
-    except ValueError:
+        data = json.loads(path.read_bytes() or b"{}")
+    except (FileNotFoundError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
-
-
-def _write(fd: int, failures: dict[str, list[float]]) -> None:
-    os.ftruncate(fd, 0)
-    os.lseek(fd, 0, os.SEEK_SET)
-    os.write(fd, json.dumps(failures).encode())
 
 
 def bearer_token(authorization: str | None) -> str | None:
@@ -113,7 +125,9 @@ class Authenticator:
         self.keys = keys
         self.limiter = limiter
 
-    def check(self, token: str | None, address: str) -> ApiKey:
+    def check(self, token: str | None, address: str, sent_as: str = BEARER_HEADER) -> ApiKey:
+        """The live key of ``token`` from ``address``; ``sent_as``: how the endpoint takes a
+        key, named where none came (401)."""
         wait = self.limiter.retry_after(address)
         if wait > 0:
             raise ApiError(
@@ -122,7 +136,7 @@ class Authenticator:
                 headers={"Retry-After": str(max(1, round(wait)))},
             )
         if token is None:
-            raise ApiError(401, "an API key is needed: send 'Authorization: Bearer <token>'")
+            raise ApiError(401, f"an API key is needed: send {sent_as}")
         key = self.keys.verify(token)
         if key is None:
             self.limiter.fail(address)

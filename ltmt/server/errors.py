@@ -4,10 +4,18 @@ LtmtError subclasses map to codes (bad input 400, an unavailable store or model 
 validation errors become 422 with the first problem named; an unexpected exception is logged
 here and answered with a plain 500 message, never a traceback. The body shape is
 LibreTranslate's, so its clients show the message as it is.
+
+A write that the server's disk refuses (full, over its quota, read-only) is the server's state,
+not the request's fault: whichever endpoint wrote (an upload's work file, an export's scratch
+copy, a download kept, the store itself), and whatever it was raised as (an ``OSError``, or an
+error raised from one), it is answered here, in one place, with the store's one-line 503
+(:func:`ltmt.memory.files.refused_write`; every file an endpoint writes lies in the store) and
+a one-line warning in the log, never a traceback.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections.abc import Mapping
 
@@ -17,6 +25,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ltmt.errors import ConfigError, InputError, LtmtError, ModelError, StoreError
+from ltmt.memory.files import refused_write
 from ltmt.server.batching import ServerClosingError
 
 logger = logging.getLogger(__name__)
@@ -31,6 +40,10 @@ ERROR_CODES: tuple[tuple[type[LtmtError], int], ...] = (
 
 
 UNPARSED_BODY = "There was an error parsing the body"  # FastAPI's 400 (a body not UTF-8)
+NOT_UTF8 = "the request body is not UTF-8 JSON; send it encoded as UTF-8"
+TOO_DEEP = "the request body is not valid JSON: it nests too deeply"
+# what a write raises where the server's disk refuses it (module docstring)
+REFUSED_WRITES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
 
 
 class ApiError(Exception):
@@ -84,16 +97,60 @@ def libre_validation_message(exc: RequestValidationError) -> str:
     return f"invalid request: {validation_message(exc)}"
 
 
+def unparsed_body_message(cause: BaseException | None) -> str:
+    """Why FastAPI could not parse a JSON body, from the error it raised its 400 from: nesting
+    deeper than the parser's recursion limit, or bytes that are not UTF-8."""
+    return TOO_DEEP if isinstance(cause, RecursionError) else NOT_UTF8
+
+
+def disk_refusal(exc: BaseException) -> OSError | None:
+    """The OSError of a write the server's disk refused (:data:`REFUSED_WRITES`): ``exc``
+    itself or an error it was raised from (``raise ... from``); None when there is none."""
+    seen: set[int] = set()
+    error: BaseException | None = exc
+    while error is not None and id(error) not in seen:
+        if isinstance(error, OSError) and error.errno in REFUSED_WRITES:
+            return error
+        seen.add(id(error))
+        error = error.__cause__
+    return None
+
+
+def refused_write_response(request: Request, exc: BaseException) -> JSONResponse | None:
+    """The 503 for ``exc`` where it is a write the server's disk refused (module docstring),
+    logged in one line; None for any other error."""
+    error = disk_refusal(exc)
+    if error is None:
+        return None
+    store = request.app.state.service.memory.path
+    message = str(refused_write(error, store) or error)
+    logger.warning("%s %s: %s", request.method, request.url.path, message)
+    return error_response(503, message)
+
+
+def unexpected_response(request: Request, exc: Exception) -> JSONResponse:
+    """The plain 500 of an error nothing expected; its traceback goes to the server's log."""
+    logger.exception("unexpected error in %s %s", request.method, request.url.path)
+    return error_response(500, f"internal error ({type(exc).__name__}); see the server log")
+
+
 def install_handlers(app: FastAPI) -> None:
     """Register the JSON error answers on ``app``."""
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
-        return error_response(exc.status, exc.message, exc.headers)
+        refused = refused_write_response(request, exc)
+        return refused or error_response(exc.status, exc.message, exc.headers)
 
     @app.exception_handler(LtmtError)
     async def _ltmt_error(request: Request, exc: LtmtError) -> JSONResponse:
-        return error_response(status_of(exc), str(exc))
+        return refused_write_response(request, exc) or error_response(status_of(exc), str(exc))
+
+    @app.exception_handler(OSError)
+    async def _os_error(request: Request, exc: OSError) -> JSONResponse:
+        # answered here, not by the handler of Exception below: uvicorn logs a traceback of
+        # whatever that one answers, a full disk's on every request that writes
+        return refused_write_response(request, exc) or unexpected_response(request, exc)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -105,12 +162,11 @@ def install_handlers(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
         if message == UNPARSED_BODY:  # FastAPI's words for a body that does not decode
-            message = "the request body is not UTF-8 JSON; send it encoded as UTF-8"
+            message = unparsed_body_message(exc.__cause__)
         if exc.status_code == 404 and message == "Not Found":
             message = f"no such endpoint: {request.method} {request.url.path} (see /docs)"
         return error_response(exc.status_code, message, exc.headers)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        logger.exception("unexpected error in %s %s", request.method, request.url.path)
-        return error_response(500, f"internal error ({type(exc).__name__}); see the server log")
+        return unexpected_response(request, exc)

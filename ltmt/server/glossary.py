@@ -16,12 +16,15 @@ from ltmt.memory.glossary import GlossaryUpdate
 from ltmt.server.auth import acting_user
 from ltmt.server.errors import ApiError
 from ltmt.server.files import safe_name, upload_path
+from ltmt.server.json_body import Utf8JsonRoute
 from ltmt.server.routes import KeyDep, UserParam, known_parameters, service_of
 from ltmt.server.schemas import RequestBody, TermIn
 from ltmt.terminology.files import glossary_format, read_glossary
 from ltmt.terminology.term_languages import check_term_languages
 
-router = APIRouter(prefix="/v1/glossary", dependencies=[Depends(known_parameters)])
+router = APIRouter(
+    prefix="/v1/glossary", dependencies=[Depends(known_parameters)], route_class=Utf8JsonRoute
+)
 
 
 class GlossaryOut(BaseModel):

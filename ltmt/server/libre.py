@@ -48,16 +48,18 @@ from ltmt.errors import InputError
 from ltmt.formats.common import primary_language
 from ltmt.formats.html_fragments import translated_fragments
 from ltmt.language_detection import language_name
+from ltmt.memory.keys import ApiKey
 from ltmt.segments import Translation
 from ltmt.server import files
-from ltmt.server.auth import bearer_token
+from ltmt.server.auth import BEARER_HEADER, bearer_token
 from ltmt.server.disconnects import (
     Cancellation,
     in_thread_unless_disconnected,
     unless_disconnected,
 )
 from ltmt.server.downloads import Download
-from ltmt.server.errors import ApiError
+from ltmt.server.errors import TOO_DEEP, ApiError
+from ltmt.server.json_body import read_json
 from ltmt.server.openapi import file_answer
 from ltmt.server.request_warnings import Warnings, collected_warnings
 from ltmt.server.routes import (
@@ -95,6 +97,17 @@ def _same_language(code: str, other: str) -> bool:
     return primary_language(code) == primary_language(other)
 
 
+LIBRE_KEY = f"the api_key field (or {BEARER_HEADER})"  # how these endpoints take a key
+
+
+async def libre_key(request: Request, api_key: str | None, authorization: str | None) -> ApiKey:
+    """The key of a LibreTranslate request: its ``api_key`` field, else its ``Authorization:
+    Bearer`` header (401 naming both where neither came; 403 / 429 as on ``/v1``)."""
+    token = api_key or bearer_token(authorization)
+    check = service_of(request).auth.check
+    return await run_in_threadpool(check, token, client_address(request), LIBRE_KEY)
+
+
 async def _body(request: Request, shape: type[Body]) -> Body:
     """The request's fields as ``shape``: from a JSON object, a URL-encoded form (its bytes read
     as UTF-8, percent-escaped or not, as LibreTranslate reads them: ``curl -d q=Grüße``) or a
@@ -102,7 +115,7 @@ async def _body(request: Request, shape: type[Body]) -> Body:
     content_type = request.headers.get("content-type", "").lower()
     try:
         if content_type.startswith("application/json"):
-            data: Any = await request.json()
+            data: Any = read_json(await request.body())
         else:
             fields: list[tuple[str, Any]]
             if content_type.startswith("multipart/form-data"):
@@ -115,7 +128,7 @@ async def _body(request: Request, shape: type[Body]) -> Body:
                 values.setdefault(key, []).append(value)
             data = {k: (v if k == "q" and len(v) > 1 else v[0]) for k, v in values.items()}
     except RecursionError as exc:
-        raise ApiError(400, "the request body is not valid JSON: it nests too deeply") from exc
+        raise ApiError(400, TOO_DEEP) from exc
     except ValueError as exc:  # UnicodeDecodeError too
         raise ApiError(400, f"the request body is not valid JSON or form data: {exc}") from exc
     if not isinstance(data, dict):
@@ -149,8 +162,7 @@ async def translate(
     """Translate ``q`` with the memory of the ``api_key``'s user (LibreTranslate's shapes)."""
     service = service_of(request)
     body = await _body(request, LibreRequest)
-    token = body.api_key or bearer_token(authorization)
-    key = await run_in_threadpool(service.auth.check, token, client_address(request))
+    key = await libre_key(request, body.api_key, authorization)
     _check_pair(service, body.source, body.target)
     texts = [body.q] if isinstance(body.q, str) else list(body.q)
     check_segments(service, texts, field="q" if isinstance(body.q, str) else None)
@@ -250,8 +262,7 @@ async def detect_language(
 
     service = service_of(request)
     body = await _body(request, LibreDetection)
-    token = body.api_key or bearer_token(authorization)
-    await run_in_threadpool(service.auth.check, token, client_address(request))
+    await libre_key(request, body.api_key, authorization)
     check_segments(service, [body.q], field="q")
     found = await run_in_threadpool(detect, body.q)
     return [
@@ -267,8 +278,7 @@ async def suggest(
     next translations of ``q`` and of texts like it follow it (LibreTranslate's shapes)."""
     service = service_of(request)
     body = await _body(request, LibreSuggestion)
-    token = body.api_key or bearer_token(authorization)
-    key = await run_in_threadpool(service.auth.check, token, client_address(request))
+    key = await libre_key(request, body.api_key, authorization)
     _check_pair(service, body.source, body.target)
     check_segments(service, [body.q], field="q")
     swapped = await run_in_threadpool(_swapped, service, body.q, body.s)
@@ -326,8 +336,7 @@ async def translate_file(
     ``warnings`` where reading or writing the file warned of something. Its translation stops
     when the client disconnects."""
     service = service_of(request)
-    token = api_key or bearer_token(authorization)
-    key = await run_in_threadpool(service.auth.check, token, client_address(request))
+    key = await libre_key(request, api_key, authorization)
     _check_pair(service, source, target)
 
     def work(cancellation: Cancellation) -> tuple[str, str, Warnings]:

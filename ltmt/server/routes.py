@@ -29,6 +29,7 @@ from ltmt.server.disconnects import (
 )
 from ltmt.server.errors import ApiError
 from ltmt.server.file_slots import RETRY_AFTER_S
+from ltmt.server.json_body import Utf8JsonRoute
 from ltmt.server.openapi import file_answer
 from ltmt.server.request_warnings import Warnings, collected_warnings
 from ltmt.server.schemas import (
@@ -121,7 +122,9 @@ def _check_content_type(request: Request, dependant: Any) -> None:
         )
 
 
-router = APIRouter(prefix="/v1", dependencies=[Depends(known_parameters)])
+router = APIRouter(
+    prefix="/v1", dependencies=[Depends(known_parameters)], route_class=Utf8JsonRoute
+)
 
 UserParam = Annotated[
     str | None, Query(description="Admin keys only: act on this user instead of the key's.")

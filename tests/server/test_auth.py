@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import logging
 import os
 
 import pytest
@@ -11,8 +13,9 @@ from fastapi.testclient import TestClient
 
 from ltmt.memory.keys import KeyRing
 from ltmt.memory.store import Memory
+from ltmt.server import auth
 from ltmt.server.app import create_app
-from ltmt.server.auth import FAILURES, LOCKED_OUT, FailureLimiter, bearer_token
+from ltmt.server.auth import FAILURES, LOCKED_OUT, Authenticator, FailureLimiter, bearer_token
 from ltmt.server.config import ServerConfig
 from ltmt.server.errors import ApiError
 from ltmt.server.service import Service
@@ -87,6 +90,43 @@ def test_a_lock_out_file_is_private_and_its_time_is_the_end_of_the_wait(monkeypa
     assert made.name == NAMES.of("1.2.3.4") and made.stat().st_mtime == 160.0
     assert made.stat().st_mode & 0o777 == 0o600
     assert (tmp_path / LOCKED_OUT).stat().st_mode & 0o777 == 0o700
+
+
+def fill_the_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make writing the failure counts fail as on a full disk, whether they are written in
+    place (``os.write``) or as a new file renamed over the old one."""
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    monkeypatch.setattr(auth, "write_private_file", full)
+
+
+def test_a_count_that_cannot_be_written_keeps_the_counts_it_had(monkeypatch, caplog, tmp_path):
+    """The failure file was truncated, then written: on a full disk it was left empty, every
+    address's count lost."""
+    limiter = FailureLimiter(3, 60.0, tmp_path / "failures.json", NAMES)
+    limiter.fail("1.2.3.4")
+    counted = (tmp_path / "failures.json").read_bytes()
+    with monkeypatch.context() as full, caplog.at_level(logging.WARNING):
+        fill_the_disk(full)
+        limiter.fail("1.2.3.4")
+    assert (tmp_path / "failures.json").read_bytes() == counted
+    assert "cannot count a wrong key from 1.2.3.4" in caplog.text
+    assert "No space left on device" in caplog.text
+
+
+def test_a_wrong_key_is_a_403_when_its_count_cannot_be_written(monkeypatch, tmp_path):
+    """It was a 500 with a traceback, the disk's OSError."""
+    limiter = FailureLimiter(3, 60.0, tmp_path / "failures.json", NAMES)
+    with Memory(tmp_path / "store") as memory:
+        authenticator = Authenticator(KeyRing(memory), limiter)
+        with monkeypatch.context() as full:
+            fill_the_disk(full)
+            with pytest.raises(ApiError, match=r"^the API key is not valid") as refused:
+                authenticator.check("wrong", "1.2.3.4")
+    assert refused.value.status == 403
 
 
 def test_only_a_wrong_key_reads_the_failure_file(monkeypatch, tiny_model_dir, tmp_path):

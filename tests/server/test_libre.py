@@ -168,7 +168,7 @@ def test_the_key_may_also_come_as_a_bearer_header(api, key):
         (
             {"q": "a", "source": "en", "target": "de"},
             401,
-            "an API key is needed: send 'Authorization: Bearer <token>'",
+            "an API key is needed: send the api_key field (or 'Authorization: Bearer <token>')",
         ),
         (
             {"q": "a", "source": "en", "target": "de", "api_key": "wrong"},
@@ -544,7 +544,7 @@ def test_a_suggestion_is_the_next_translation_of_its_text(api):
         (
             {"q": "a", "s": "b", "source": "en", "target": "de"},
             401,
-            "an API key is needed: send 'Authorization: Bearer <token>'",
+            "an API key is needed: send the api_key field (or 'Authorization: Bearer <token>')",
         ),
         (
             {"q": "a", "source": "en", "target": "de", "api_key": "KEY"},
