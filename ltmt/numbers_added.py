@@ -25,6 +25,13 @@ _RUN = re.compile(r"\d+")
 # a number as written: runs of digits joined by one separator each (``1.299,99``,
 # ``31.12.99``, ``1 000``: a space only before a group of three digits)
 _WRITTEN = re.compile(r"\d+(?:(?:[.,:/'\-\u00a0\u202f\u2009]|\s(?=\d{3}(?!\d)))\d+)*")
+# a whole number with its thousands grouped (``1,000``, ``1.000``, ``1 000``, ``10'000``), and
+# a decimal part after the other mark (``1,299.99``, ``1.299,99``)
+_GROUPED = re.compile(
+    r"\d{1,3}(?P<mark>[.,'\u00a0\u202f\u2009 ])\d{3}(?:(?P=mark)\d{3})*(?:(?!(?P=mark))[.,]\d+)?"
+)
+# a number of one run, or two with a decimal mark between them (``25``, ``2.5``, ``2,5``)
+_DECIMAL = re.compile(r"\d+(?:[.,]\d+)?")
 # a list's numbering that opens a line: ``1. ``, ``2) ``
 _LIST_NUMBER = re.compile(r"^[ \t]*(\d+)[.)](?=[ \t])", re.MULTILINE)
 # an afternoon hour of the 12-hour clock (``11:11:04 PM``, ``9pm``), which German writes on the
@@ -62,8 +69,9 @@ _WORD = re.compile(r"[A-Za-z]+")
 def added_numbers(source: str, target: str) -> list[str]:
     """The numbers of ``target``, as written there (``1.299,99,99``), that ``source`` does not
     have in any form (module docstring), in ``target``'s order. A number is one of the
-    source's where its runs of digits are (leading zeros aside), or where its digits are
-    those of one of the source's numbers (``10.000`` for ``10000``); not where it writes a
+    source's where its runs of digits are (leading zeros aside), or where it may stand for the
+    value of one of the source's numbers (``10.000`` for ``10000``: :func:`_readings`; not
+    ``25`` for ``2.5``, whose digits are the same); not where it writes a
     number of the source's of several runs with more runs beside them (``1.299,99,99`` for
     ``1,299.99 EUR and 99 cents``: the ``99`` moved into it)."""
     extra = _runs(target) - _accepted_runs(source)
@@ -71,11 +79,11 @@ def added_numbers(source: str, target: str) -> list[str]:
     grouped = [_RUN.findall(number) for number in written if not number.isdigit()]
     if not extra and not grouped:
         return []
-    sources = {_digits(number) for number in written}
+    sources = {value for number in written for value in _readings(number)}
     numbering = {found.start(1) for found in _LIST_NUMBER.finditer(target)}
     added = []
     for number in _WRITTEN.finditer(target):
-        if _digits(number.group()) in sources or number.start() in numbering:
+        if _readings(number.group()) & sources or number.start() in numbering:
             continue
         runs = _RUN.findall(number.group())
         if _runs(number.group()) & extra or any(_extends(runs, within) for within in grouped):
@@ -120,6 +128,15 @@ def _runs(text: str) -> Counter[str]:
     return Counter(run.lstrip("0") or "0" for run in _RUN.findall(text))
 
 
-def _digits(number: str) -> str:
-    """A number's digits without its separators (``1.000`` and ``1000``: ``1000``)."""
-    return "".join(_RUN.findall(number))
+def _readings(number: str) -> set[str]:
+    """The values ``number`` as written may stand for, its decimal mark written ``.``: with its
+    thousands grouped (``1,000`` and ``1 000``: ``1000``; ``1.299,99``: ``1299.99``) or a decimal
+    mark (``1,000``: ``1.000``, as German reads it; ``2,5``: ``2.5``); none for a number of
+    several parts (a version, a date, a time: its runs of digits are compared)."""
+    readings = set()
+    grouped = _GROUPED.fullmatch(number)
+    if grouped is not None:
+        readings.add(number.replace(grouped["mark"], "").replace(",", "."))
+    if _DECIMAL.fullmatch(number):
+        readings.add(number.replace(",", "."))
+    return readings

@@ -18,12 +18,18 @@ from ltmt.numbers_added import added_numbers
         ("E766: too many", "E76: zu viele", ["76"]),
         ("Example: 14 Aug 2006", "Beispiel: 14.08.2008", ["14.08.2008"]),
         ("no numbers here", "keine Zahlen 42", ["42"]),
+        # the digits of a decimal without its mark are another number
+        ("Set the rate to 2.5 mL/h.", "Die Rate auf 25 ml/h einstellen.", ["25"]),
+        ("Version 1.5", "Version 15", ["15"]),
         # the source's numbers in German's forms
         ("The price is 1,299.99 EUR.", "Der Preis liegt bei 1.299,99 Euro.", []),
         ("1,000 files", "1.000 Dateien", []),
         ("1,000 files", "1\u00a0000 Dateien", []),
         ("10000 files", "10.000 Dateien", []),
         ("10000 files", "10 000 Dateien", []),
+        ("3,000 files", "3000 Dateien", []),
+        ("1,299.99 EUR", "1299,99 Euro", []),
+        ("Version 1.5", "Version 1,5", []),
         ("on 12/31/99", "am 31.12.99", []),
         ("at 11:11 PM", "um 23:11 Uhr", []),
         ("file 007", "Datei 7", []),

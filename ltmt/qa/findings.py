@@ -60,8 +60,9 @@ CHECKS: dict[str, Check] = {
         Check(
             "numbers",
             "warning",
-            "the translation has every number of the source, and none the source does not "
-            "have in any form (1.299,99 for 1,299.99 is the same number)",
+            "the translation has every number of the source with its sign (-20, ±5), none "
+            "the source does not have in any form (1.299,99 for 1,299.99 is the same number, "
+            "25 for 2.5 another), and no English thousands separator (1,000 is 1 in German)",
         ),
         Check(
             "accelerator",

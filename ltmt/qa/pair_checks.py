@@ -5,7 +5,7 @@ them as :data:`ltmt.qa.findings.CHECKS` does. They reuse what the translator its
 right, so that a file ltmt translated and a file a person did are held to the same rules:
 format strings as ``msgfmt -c`` reads them (:mod:`ltmt.formats.format_strings`), the
 placeholder inventory (:mod:`ltmt.formats.placeholder_syntax`), numbers
-(:mod:`ltmt.numbers_kept`) and accelerators (:mod:`ltmt.accelerators`).
+(:mod:`ltmt.qa.number_checks`) and accelerators (:mod:`ltmt.accelerators`).
 """
 
 from __future__ import annotations
@@ -38,9 +38,8 @@ from ltmt.formats.placeholder_syntax import (
 from ltmt.formats.size_limits import too_long_message
 from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
-from ltmt.numbers_added import added_numbers
-from ltmt.numbers_kept import is_letter_code, lost_numbers
 from ltmt.pictographs import OWNERSHIP_SIGNS
+from ltmt.qa.number_checks import number_problems
 from ltmt.text import split_edges
 from ltmt.units import meant_as_written
 from ltmt.wording import counted, first_few
@@ -70,9 +69,6 @@ _BARE_TAG = re.compile(r"<([A-Za-z][\w-]*)>")
 _BARE_EITHER = re.compile(r"<[A-Za-z][\w-]*>|\[[A-Za-z][\w-]*\]")
 # a stretch in angle brackets (a metavariable, <name>, or a tag's text), in a text's words
 _BRACKETED = re.compile(r"<[^<>]*>")
-# a number of several runs of digits (a version, a date, a time), and one run
-_NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)+")
-_DIGIT_RUN = re.compile(r"\d+")
 _VOID = frozenset({"br", "hr", "img", "wbr", "bx", "ex", "x", "ph", "it", "cp"})
 _SPACE_NAMES = {" ": "space", "\n": "line break", "\t": "tab", "\r": "carriage return"}
 # a brace field as the placeholder inventory writes it: a Python format string's
@@ -184,34 +180,6 @@ def address_problems(source: str, target: str, metadata: Mapping[str, Any]) -> l
         return []
     instead = f" (it has {_listed(added)})" if added else ""
     return [f"lacks {_listed(lost)}{instead}"]
-
-
-def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
-    """The numbers of ``source`` that ``target`` lacks (a code of letters and digits, ``DE89``,
-    whole), and those ``target`` has that ``source`` does not in any form
-    (:func:`ltmt.numbers_added.added_numbers`: ``1.299,99,99`` for ``1,299.99``), outside
-    placeholders (``%1$s`` is the placeholder check's)."""
-    plain, translated = without_placeholders(source), without_placeholders(target)
-    lost = lost_numbers(plain, translated)
-    runs, codes = [n for n in lost if not is_letter_code(n)], [n for n in lost if is_letter_code(n)]
-    added = added_numbers(plain, translated)
-    problems = []
-    if runs:
-        problems.append(f"lacks the number {first_few(_as_written(run, plain) for run in runs)}")
-    if codes:
-        problems.append(f"lacks the code {first_few(codes)}")
-    if added:
-        problems.append(f"has the number {first_few(added)}, which the source does not")
-    return problems
-
-
-def _as_written(run: str, source: str) -> str:
-    """A run of digits ``run`` of ``source`` said with the number it is part of there
-    (``1 of 2.5.1``: a version, a date, a time), or alone."""
-    for number in _NUMBER.finditer(source):
-        if number.group() != run and run in _DIGIT_RUN.findall(number.group()):
-            return f"{run} of {number.group()}"
-    return run
 
 
 def accelerator_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:

@@ -1,0 +1,143 @@
+"""qa's numbers check: the numbers of a source that a translation lacks, has more of, writes
+without their sign, or writes with an English thousands separator that German reads otherwise.
+
+The runs of digits lost and the numbers added are the translator's own measures
+(:func:`ltmt.numbers_kept.lost_numbers`, :func:`ltmt.numbers_added.added_numbers`); this module
+says them as a reviewer reads them: a lost run named with the source's number it belongs to, as
+written there (``2.5``, ``1 of 2.5.1``; of ``1.x`` and ``2.4.1``, the one the translation does
+not keep), and beside it what the translation has instead (``lacks the number 2.5; has 25``).
+
+A translation that keeps a number's digits may still turn it into another: ``-20 °C`` written
+``20 °C``, ``±5 %`` written ``5 %`` (:func:`lost_signs`; a hyphen between two numbers,
+``10-20``, or one that opens a list item, ``- 5 items``, is no sign), or ``1,000`` left as
+``1,000``, which German reads as one with three decimals (:func:`english_separators`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+from ltmt.formats.placeholder_syntax import without_placeholders
+from ltmt.numbers_added import added_numbers
+from ltmt.numbers_kept import is_letter_code, lost_numbers
+from ltmt.wording import first_few
+
+_DIGIT_RUN = re.compile(r"\d+")
+# a number as the source writes it: runs of digits joined by one separator each (a version, a
+# date, a time), a version's wildcard part (``1.x``), and a sign before it where nothing of a
+# word or a number is (``-20``, ``(±5``; not the hyphen of ``10-20`` or ``ISO-8859``)
+_AS_WRITTEN = re.compile(
+    r"(?:(?<![\w.,])(?:\+/[-\u2212]|[-\u2212\u00b1](?=\d)))?\d+(?:[.,:/-]\d+)*(?:\.[xX*](?!\w))?"
+)
+# a signed number: the sign (a hyphen or U+2212 for minus, ± or +/- for plus-minus) and the
+# number, of a source; a translation may write a minus as an en dash too, or the word
+_SOURCE_SIGNED = re.compile(r"(?<![\w.,])(\+/[-\u2212]|[-\u2212\u00b1])(\d+(?:[.,]\d+)*)")
+_TARGET_SIGNED = re.compile(
+    r"(?<![\w.,])(\+/?[-\u2212]|[-\u2212\u2013\u00b1]|minus\s)(\d+(?:[.,]\d+)*)", re.IGNORECASE
+)
+# a whole number with its thousands grouped by commas, as English writes it, with its decimal
+# part (``1,000``, ``1,299.99``): German reads the comma as its decimal mark
+_ENGLISH_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d]|[.,]\d)")
+
+
+def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """The numbers of ``source`` that ``target`` lacks (a code of letters and digits, ``DE89``,
+    whole; with what it has instead), those it has that ``source`` does not in any form
+    (``1.299,99,99`` for ``1,299.99``), those it writes without their sign
+    (:func:`lost_signs`) and with an English thousands separator (:func:`english_separators`),
+    outside placeholders (``%1$s`` is the placeholder check's)."""
+    plain, translated = without_placeholders(source), without_placeholders(target)
+    lost = lost_numbers(plain, translated)
+    runs, codes = [n for n in lost if not is_letter_code(n)], [n for n in lost if is_letter_code(n)]
+    added = added_numbers(plain, translated)
+    problems = []
+    if runs:
+        instead = f"; has {first_few(added)}, which the source does not" if added else ""
+        said = first_few(lost_as_written(runs, plain, translated))
+        problems.append(f"lacks the number {said}{instead}")
+    if codes:
+        problems.append(f"lacks the code {first_few(codes)}")
+    if added and not runs:
+        problems.append(f"has the number {first_few(added)}, which the source does not")
+    signs = lost_signs(plain, translated)
+    if signs:
+        problems.append(f"lacks the sign of {first_few(signs)}")
+    problems += [
+        f"writes {number} with the English thousands separator, a decimal comma in German: "
+        f"write {_swapped(number)}"
+        for number in english_separators(plain, translated)
+    ]
+    return problems
+
+
+def lost_as_written(runs: list[str], source: str, target: str) -> list[str]:
+    """The lost ``runs`` of digits of ``source`` (:func:`ltmt.numbers_kept.lost_numbers`) said
+    with the number each belongs to, as ``source`` writes it: the number whole where all its runs
+    are lost (``2.5``, ``-20``), else ``1 of 2.5.1``. A run is taken from a number ``target``
+    does not keep where there is one (``1`` of ``1.x``, not of ``2.4.1``, which it keeps)."""
+    numbers = list(_AS_WRITTEN.finditer(source))
+    parts = [_DIGIT_RUN.findall(number.group()) for number in numbers]
+    kept = {tuple(_DIGIT_RUN.findall(number.group())) for number in _AS_WRITTEN.finditer(target)}
+    taken: list[Counter[str]] = [Counter() for _ in numbers]
+    alone = []
+    for run in runs:
+        free = [n for n, part in enumerate(parts) if part.count(run) > taken[n][run]]
+        if not free:
+            alone.append(run)
+            continue
+        n = min(free, key=lambda n: (tuple(parts[n]) in kept, n))
+        taken[n][run] += 1
+    said = []
+    for number, part, lost in zip(numbers, parts, taken, strict=True):
+        if lost.total() == len(part):
+            said.append(number.group())
+        else:
+            said += [f"{run} of {number.group()}" for run in lost.elements()]
+    return said + alone
+
+
+def lost_signs(source: str, target: str) -> list[str]:
+    """The signed numbers of ``source`` (``-20``, ``\u221220``, ``±5``, ``+/-5``) that ``target``
+    has, but fewer of with their sign (a minus written as a hyphen, U+2212, an en dash or the
+    word ``minus``; a plus-minus as ``±`` or ``+/-``), as ``source`` writes them."""
+    lost = Counter(_signed(source, _SOURCE_SIGNED)) - Counter(_signed(target, _TARGET_SIGNED))
+    has = {tuple(_DIGIT_RUN.findall(number)) for number in _AS_WRITTEN.findall(target)}
+    said = []
+    for found in _SOURCE_SIGNED.finditer(source):
+        key = _sign_key(found)
+        if lost[key] > 0 and key[1] in has:  # a number lost whole is lost_numbers'
+            said.append(found.group())
+            lost[key] -= 1
+    return said
+
+
+def _signed(text: str, pattern: re.Pattern[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """The signed numbers of ``text`` by ``pattern``, each as its :func:`_sign_key`."""
+    return [_sign_key(found) for found in pattern.finditer(text)]
+
+
+def _sign_key(found: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    """A signed number as ``("±" or "-", its runs of digits)``: the sign however written, the
+    number whatever its decimal mark (``-1.5`` and ``-1,5`` are one)."""
+    sign = "±" if found.group(1)[0] in "±+" else "-"
+    return sign, tuple(_DIGIT_RUN.findall(found.group(2)))
+
+
+def english_separators(source: str, target: str) -> list[str]:
+    """The numbers of ``source`` written with an English thousands separator (``1,000``,
+    ``1,299.99``) that ``target`` writes as they are, where German reads the comma as its
+    decimal mark (``1,000`` is one)."""
+    written = Counter(found.group() for found in _ENGLISH_GROUPED.finditer(target))
+    return [
+        number
+        for number in dict.fromkeys(found.group() for found in _ENGLISH_GROUPED.finditer(source))
+        if written[number]
+    ]
+
+
+def _swapped(number: str) -> str:
+    """``1,299.99`` as German writes it: ``1.299,99``."""
+    return number.translate(str.maketrans(",.", ".,"))

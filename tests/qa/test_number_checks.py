@@ -1,0 +1,156 @@
+"""qa's numbers check: numbers lost, added, written without their sign or with an English
+thousands separator, said as the source writes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.qa.number_checks import english_separators, lost_signs, number_problems
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("Wait 10 seconds", "10 Sekunden warten", []),
+        ("Version 1.5", "Version 1,5", []),
+        (
+            "E766: too many",
+            "E76: zu viele",
+            ["lacks the code E766", "has the number 76, which the source does not"],
+        ),
+        # a code's letters are the code's: 89 of DE89 came out alone (session 60)
+        ("IBAN: DE89 3704 0044", "IBAN: 89 3704 0044", ["lacks the code DE89"]),
+        ("Use A4 paper", "A4-Papier verwenden", []),
+        ("Play MP3 files", "MP3-Dateien abspielen", []),
+        ("The MP3s are in the folder.", "Die MP3-Dateien sind im Ordner.", []),
+        ("We use a SHA256 hash.", "Wir verwenden einen SHA-256-Hash.", []),
+        ("Use the mp4 format.", "Verwenden Sie das MP4-Format.", []),
+        ("Upgrade to v2 of the API.", "Upgrade auf V2 der API.", []),
+        ("Wait 10ms", "10 ms warten", []),  # a unit after the digits is no code
+        ("1 of 2 of 3", "eins", ["lacks the number 1, 2, 3"]),
+        ("%1$s items", "%1$s Einträge", []),  # digits of a placeholder are its own
+        # a run of a version or a time is said with its number
+        ("Version 2.5.1", "Version 2.5", ["lacks the number 1 of 2.5.1"]),
+        # a colour of a tag is the tag's (the placeholder check's), no number
+        ("Your <color=#FF0000>shield</color>", "Ihr Schild</color>", []),
+        ("[color=#FFD700]Gold[/color]", "Gold", []),
+        # a number the source does not have: the model's leftover digits of an amount
+        (
+            "The price is 1,299.99 EUR.",
+            "Der Preis liegt bei 1.299,99,99 Euro.",
+            ["has the number 1.299,99,99, which the source does not"],
+        ),
+        # what a translation has in a lost number's place is said beside it
+        (
+            "Wait 10 seconds",
+            "15 Sekunden warten",
+            ["lacks the number 10; has 15, which the source does not"],
+        ),
+        # German forms of the source's numbers are the same numbers
+        ("The price is 1,299.99 EUR.", "Der Preis liegt bei 1.299,99 Euro.", []),
+        ("1,000 files", "1.000 Dateien", []),
+        ("1,000 files", "1\u00a0000 Dateien", []),
+        ("1,000 files", "1 000 Dateien", []),
+        ("on 12/31/99", "am 31.12.99", []),
+        # ordinals and dates, in words or digits; months named
+        ("the 3rd line", "die 3. Zeile", []),
+        ("the first line", "die 1. Zeile", []),
+        ("Mon, 14 Aug 2006", "Mo, 14.08.2006", []),
+        # numbers the source spells out
+        ("Performing three-way merge...", "Führe 3-Wege-Merge durch...", []),
+        ("must be greater than zero", "muss größer als 0 sein", []),
+        ("two or more lines", "2 oder mehr Zeilen", []),
+        # a list's numbering that opens a line
+        ("- Open the file\n- Save it", "1. Datei öffnen\n2) Speichern", []),
+        ("Step one", "Schritt 1", []),
+    ],
+)
+def test_numbers_lost_and_added(source, target, expected):
+    assert number_problems(source, target, {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        # a lost number is named as the source writes it, with what stands in its place
+        (
+            "Set the rate to 2.5 mL/h.",
+            "Die Rate auf 25 ml/h einstellen.",
+            ["lacks the number 2.5; has 25, which the source does not"],
+        ),
+        ("Set the rate to 2.5 mL/h.", "Die Rate auf 2,5 ml/h einstellen.", []),
+        # of two numbers with the run, the one the translation does not keep
+        (
+            "Remove CloudDesk 1.x before you install version 2.4.1.",
+            "Entfernen Sie CloudDesk, bevor Sie Version 2.4.1 installieren.",
+            ["lacks the number 1.x"],
+        ),
+        ("Store at -20 °C.", "Bei °C lagern.", ["lacks the number -20"]),
+        (
+            "A 1,048,576 byte file",
+            "Eine Datei",
+            ["lacks the number 1,048,576"],
+        ),
+    ],
+)
+def test_a_lost_number_is_said_as_the_source_writes_it(source, target, expected):
+    """ "lacks the number 2 of 2.5, 5 of 2.5" never said the 25 the translation had, and "1 of
+    2.4.1" named the version the translation kept instead of CloudDesk's 1.x."""
+    assert number_problems(source, target, {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "lost"),
+    [
+        ("Store at -20 °C.", "Bei 20 °C lagern.", ["-20"]),
+        ("Store at \u221220 °C.", "Bei 20 °C lagern.", ["\u221220"]),
+        ("The accuracy is ±5 %.", "Die Genauigkeit beträgt 5 %.", ["±5"]),
+        ("The accuracy is +/-5 %.", "Die Genauigkeit beträgt 5 %.", ["+/-5"]),
+        ("from -20 to 20 °C", "von 20 bis 20 °C", ["-20"]),
+        ("at -1.5 °C", "bei 1,5 °C", ["-1.5"]),
+        # a minus as German may write it
+        ("Store at -20 °C.", "Bei -20 °C lagern.", []),
+        ("Store at -20 °C.", "Bei \u221220 °C lagern.", []),
+        ("Store at -20 °C.", "Bei \u201320 °C lagern.", []),
+        ("Store at -20 °C.", "Bei minus 20 °C lagern.", []),
+        ("at -1.5 °C", "bei -1,5 °C", []),
+        ("The accuracy is ±5 %.", "Die Genauigkeit beträgt +/-5 %.", []),
+        # a hyphen between numbers or words, or a list's dash, is no sign
+        ("Pages 10-20", "Seiten 10 bis 20", []),
+        ("Use ISO-8859-1", "ISO 8859-1 verwenden", []),
+        ("on 2024-01-15", "am 15.01.2024", []),
+        ("- 5 items", "5 Einträge", []),
+        # a number lost whole is the lost numbers'
+        ("Store at -20 °C.", "Kühl lagern.", []),
+    ],
+)
+def test_a_number_written_without_its_sign_is_found(source, target, lost):
+    """-20 °C written 20 °C and ±5 % written 5 % kept every digit and passed: a dosing risk."""
+    assert lost_signs(source, target) == lost
+
+
+def test_the_sign_check_speaks_in_the_numbers_message():
+    assert number_problems("Store at -20 °C.", "Bei 20 °C lagern.", {}) == ["lacks the sign of -20"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "kept"),
+    [
+        ("The maximum volume is 1,000 mL.", "Das maximale Volumen beträgt 1,000 ml.", ["1,000"]),
+        ("It costs 1,299.99 EUR.", "Es kostet 1,299.99 Euro.", ["1,299.99"]),
+        ("The maximum volume is 1,000 mL.", "Das maximale Volumen beträgt 1.000 ml.", []),
+        ("The maximum volume is 1,000 mL.", "Das maximale Volumen beträgt 1000 ml.", []),
+        # a decimal comma of the source's decimal point is German's
+        ("Set it to 1.000 mm.", "Auf 1,000 mm einstellen.", []),
+        ("Use 1,2,3", "1,2,3 verwenden", []),
+    ],
+)
+def test_an_english_thousands_separator_left_in_german_is_found(source, target, kept):
+    """1,000 mL left as 1,000 ml reads as one millilitre in German."""
+    assert english_separators(source, target) == kept
+
+
+def test_the_separator_check_says_how_german_writes_the_number():
+    assert number_problems("Max. 1,000 mL", "Max. 1,000 ml", {}) == [
+        "writes 1,000 with the English thousands separator, a decimal comma in German: write 1.000"
+    ]
