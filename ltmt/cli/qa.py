@@ -92,10 +92,10 @@ def qa(
         help="List the checks, their severity and what each looks for, and exit.",
     ),
 ) -> None:
-    """Check a translated FILE: format strings, placeholders and tags, numbers, accelerators,
-    key combinations, whitespace, no-break spaces, doubled words, one source translated two
-    ways, words no spelling dictionary of --tgt-lang knows, and with --user the user's memory
-    and glossary.
+    """Check a translated FILE: format strings, placeholders and tags, numbers and their units,
+    accelerators, key combinations, whitespace, no-break spaces, doubled words, one source
+    translated two ways, words no spelling dictionary of --tgt-lang knows, and with --user the
+    user's memory and glossary.
 
     Each finding is a line `FILE: entry N: severity [check] message`; the last line counts
     them. The exit status is 1 when a finding is as severe as --fail-on (by default, an error:

@@ -4,8 +4,9 @@ Each returns what it found as messages (none: the entry passes); :data:`PAIR_CHE
 them as :data:`ltmt.qa.findings.CHECKS` does. They reuse what the translator itself keeps
 right, so that a file ltmt translated and a file a person did are held to the same rules:
 format strings as ``msgfmt -c`` reads them (:mod:`ltmt.formats.format_strings`), the
-placeholder inventory (:mod:`ltmt.formats.placeholder_syntax`), numbers
-(:mod:`ltmt.qa.number_checks`) and accelerators (:mod:`ltmt.accelerators`).
+placeholder inventory (:mod:`ltmt.formats.placeholder_syntax`), numbers and their units
+(:mod:`ltmt.qa.number_checks`, :mod:`ltmt.qa.unit_checks`) and accelerators
+(:mod:`ltmt.accelerators`).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.pictographs import OWNERSHIP_SIGNS
 from ltmt.qa.number_checks import number_problems
+from ltmt.qa.unit_checks import unit_problems
 from ltmt.text import split_edges
 from ltmt.units import meant_as_written
 from ltmt.wording import counted, first_few
@@ -351,6 +353,7 @@ PAIR_CHECKS: dict[str, PairCheck] = {
     "placeholders": placeholder_problems,
     "addresses": address_problems,
     "numbers": number_problems,
+    "units": unit_problems,
     "accelerator": accelerator_problems,
     "keys": key_problems,
     "dates": date_problems,

@@ -1,0 +1,163 @@
+"""qa's units check: the unit after a number of the source that the translation writes after
+that number as another unit (``10 mL`` as ``10 l``, ``5 mg/kg`` as ``5 mg``, ``5 µg/kg/min`` as
+``5 mg/kg/min``): the digits are kept, so the numbers check passes it, and a dose is wrong by a
+factor of a thousand.
+
+A unit is one of :data:`_UNITS`, written as its symbol or its English or German name
+(``mL``, ``ml``, ``millilitres`` and ``Milliliter`` are one unit; ``°C`` and ``Grad Celsius``,
+``%`` and ``Prozent`` too), in another case where no other unit is written so (``MG`` is ``mg``;
+``L`` and ``l`` are both listed, as the litre is written both ways); a compound unit is several
+joined by ``/``, ``per``, ``pro`` or ``je`` (``mg/kg/min``, ``ml pro Stunde``). A number the
+translation writes with no unit after it, or with a word this table does not know, is not
+flagged: German may name the unit elsewhere or in a word of its own (``Werktage``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+from ltmt.formats.placeholder_syntax import without_placeholders
+
+# each unit by one name, and the ways English and German write it
+_UNITS: dict[str, tuple[str, ...]] = {
+    "°C": ("°C", "° C", "℃", "degrees Celsius", "degree Celsius", "Grad Celsius"),
+    "°F": ("°F", "° F", "℉", "degrees Fahrenheit", "degree Fahrenheit", "Grad Fahrenheit"),
+    # not "degrees" nor "Grad" alone: news write them for °C, as a German reader reads them
+    "°": ("°",),
+    "%": ("%", "percent", "per cent", "Prozent"),
+    "‰": ("‰", "per mille", "Promille"),
+    "l": ("l", "L", "\u2113", "litre", "litres", "liter", "liters", "Liter"),
+    "dl": ("dl", "dL", "decilitre", "decilitres", "deciliter", "deciliters", "Deziliter"),
+    "ml": ("ml", "mL", "millilitre", "millilitres", "milliliter", "milliliters", "Milliliter"),
+    "µl": ("µl", "µL", "μl", "μL", "microlitre", "microlitres", "microliter", "Mikroliter"),
+    "kg": ("kg", "kilogram", "kilograms", "kilogramme", "kilogrammes", "Kilogramm"),
+    "g": ("g", "gram", "grams", "gramme", "grammes", "Gramm"),
+    "mg": ("mg", "milligram", "milligrams", "Milligramm"),
+    "µg": ("µg", "μg", "mcg", "ug", "microgram", "micrograms", "Mikrogramm"),
+    "ng": ("ng", "nanogram", "nanograms", "Nanogramm"),
+    "mol": ("mol", "mole", "moles"),
+    "mmol": ("mmol", "millimole", "millimoles", "Millimol"),
+    "µmol": ("µmol", "μmol", "micromole", "micromoles", "Mikromol"),
+    "IU": ("IU", "I.E.", "IE", "international units", "internationale Einheiten"),
+    "km": ("km", "kilometre", "kilometres", "kilometer", "kilometers", "Kilometer"),
+    "m": ("m", "metre", "metres", "meter", "meters", "Meter"),
+    "cm": ("cm", "centimetre", "centimetres", "centimeter", "centimeters", "Zentimeter"),
+    "mm": ("mm", "millimetre", "millimetres", "millimeter", "millimeters", "Millimeter"),
+    "µm": ("µm", "μm", "micrometre", "micrometres", "micrometer", "micrometers", "Mikrometer"),
+    "nm": ("nm", "nanometre", "nanometres", "nanometer", "nanometers", "Nanometer"),
+    "d": ("d", "day", "days", "Tag", "Tage", "Tagen"),
+    "h": ("h", "hr", "hrs", "hour", "hours", "Std", "Stunde", "Stunden"),
+    "min": ("min", "mins", "minute", "minutes", "Minute", "Minuten"),
+    "s": ("s", "sec", "secs", "second", "seconds", "Sek", "Sekunde", "Sekunden"),
+    "ms": ("ms", "millisecond", "milliseconds", "Millisekunde", "Millisekunden"),
+    "µs": ("µs", "μs", "microsecond", "microseconds", "Mikrosekunde", "Mikrosekunden"),
+    "ns": ("ns", "nanosecond", "nanoseconds", "Nanosekunde", "Nanosekunden"),
+    "B": ("B", "byte", "bytes", "Byte", "Bytes"),
+    "kB": ("kB", "KB", "kilobyte", "kilobytes", "Kilobyte", "Kilobytes"),
+    "KiB": ("KiB", "kibibyte", "kibibytes", "Kibibyte"),
+    "MB": ("MB", "megabyte", "megabytes", "Megabyte", "Megabytes"),
+    "MiB": ("MiB", "mebibyte", "mebibytes", "Mebibyte"),
+    "GB": ("GB", "gigabyte", "gigabytes", "Gigabyte", "Gigabytes"),
+    "GiB": ("GiB", "gibibyte", "gibibytes", "Gibibyte"),
+    "TB": ("TB", "terabyte", "terabytes", "Terabyte", "Terabytes"),
+    "TiB": ("TiB", "tebibyte", "tebibytes", "Tebibyte"),
+    "Hz": ("Hz", "hertz", "Hertz"),
+    "kHz": ("kHz", "kilohertz", "Kilohertz"),
+    "MHz": ("MHz", "megahertz", "Megahertz"),
+    "GHz": ("GHz", "gigahertz", "Gigahertz"),
+    "V": ("V", "volt", "volts", "Volt"),
+    "mV": ("mV", "millivolt", "millivolts", "Millivolt"),
+    "A": ("A", "ampere", "amperes", "amp", "amps", "Ampere"),
+    "mA": ("mA", "milliampere", "milliamperes", "Milliampere"),
+    "mAh": ("mAh", "Milliamperestunden"),
+    "W": ("W", "watt", "watts", "Watt"),
+    "kW": ("kW", "kilowatt", "kilowatts", "Kilowatt"),
+    "Wh": ("Wh", "watt-hour", "watt-hours", "Wattstunde", "Wattstunden"),
+    "kWh": ("kWh", "kilowatt-hour", "kilowatt-hours", "Kilowattstunde", "Kilowattstunden"),
+    "mmHg": ("mmHg", "mm Hg"),
+    "bar": ("bar",),
+    "mbar": ("mbar", "millibar"),
+    "Pa": ("Pa", "pascal", "pascals", "Pascal"),
+    "hPa": ("hPa", "hectopascal", "hectopascals", "Hektopascal"),
+    "kPa": ("kPa", "kilopascal", "kilopascals", "Kilopascal"),
+    "psi": ("psi",),
+    "dB": ("dB", "decibel", "decibels", "Dezibel"),
+    "px": ("px", "pixel", "pixels", "Pixel"),
+    "pt": ("pt", "point", "points", "Punkt", "Punkte"),
+    "ft": ("ft", "foot", "feet", "Fuß"),
+    "oz": ("oz", "ounce", "ounces", "Unze", "Unzen"),
+    "lb": ("lb", "lbs", "pound", "pounds", "Pfund"),
+}
+_AS_WRITTEN = {spelling: unit for unit, spellings in _UNITS.items() for spelling in spellings}
+
+
+def _folded_spellings() -> dict[str, str]:
+    """The spellings of two characters or more by their case-folded form, where that is one
+    unit's alone (``MG``: ``mg``; ``mb`` is no unit: ``MB`` and ``mbar`` differ)."""
+    units: dict[str, set[str]] = {}
+    for spelling, unit in _AS_WRITTEN.items():
+        units.setdefault(spelling.casefold(), set()).add(unit)
+    return {folded: unit.pop() for folded, unit in units.items() if len(unit) == 1}
+
+
+_FOLDED = {folded: unit for folded, unit in _folded_spellings().items() if len(folded) > 1}
+_SPELLINGS = "|".join(re.escape(s) for s in sorted(_AS_WRITTEN, key=len, reverse=True))
+# one unit (no letter or digit right after it: not the "m" of "more", the "%" of "%ig")
+_UNIT = rf"(?:{_SPELLINGS})(?![^\W_])"
+# a number and the units after it, joined into a compound (mg/kg/min, ml per hour)
+_MEASURE = re.compile(
+    rf"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)*)[ \u00a0\u202f\u2009]?"
+    rf"(?P<unit>{_UNIT}(?:(?:\s?/\s?|\s(?:per|pro|je)\s){_UNIT})*)",
+    re.IGNORECASE,
+)
+_JOINER = re.compile(r"\s?/\s?|\s(?:per|pro|je)\s", re.IGNORECASE)
+
+
+def unit_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """The measures of ``source`` (a number and its unit) that ``target`` writes with the same
+    number and another unit after it (:func:`changed_units`), outside placeholders."""
+    changed = changed_units(without_placeholders(source), without_placeholders(target))
+    return [f"lacks {want}; has {have}, another unit" for want, have in changed]
+
+
+def changed_units(source: str, target: str) -> list[tuple[str, str]]:
+    """``(the source's measure, the translation's)`` as written (``("10 mL", "10 l")``) for
+    each number of ``source`` with a unit after it that ``target`` writes with another unit
+    after it, where it does not write it with the source's as often (module docstring); in
+    ``source``'s order."""
+    wanted, written = _measures(source), _measures(target)
+    lacking = Counter(key for key, _ in wanted) - Counter(key for key, _ in written)
+    spare = Counter(key for key, _ in written) - Counter(key for key, _ in wanted)
+    changed = []
+    for key, measure in wanted:
+        if lacking[key] <= 0:
+            continue
+        instead = next(((k, m) for k, m in written if k[0] == key[0] and spare[k] > 0), None)
+        if instead is not None:
+            lacking[key] -= 1
+            spare[instead[0]] -= 1
+            changed.append((measure, instead[1]))
+    return changed
+
+
+def _measures(text: str) -> list[tuple[tuple[str, tuple[str, ...]], str]]:
+    """Each number of ``text`` with a unit after it: ``((its digits, its units), as written)``
+    (``10 mL``: ``(("10", ("ml",)), "10 mL")``; the digits without leading zeros or separators,
+    so ``1,000`` and ``1.000`` are one number). A word that is a unit only in another case
+    (``5 a``, not ``5 A``) is none."""
+    measures = []
+    for found in _MEASURE.finditer(text):
+        units = [_unit(part) for part in _JOINER.split(found["unit"])]
+        known = [unit for unit in units if unit is not None]
+        if len(known) == len(units):
+            digits = "".join(re.findall(r"\d", found["number"])).lstrip("0") or "0"
+            measures.append(((digits, tuple(known)), found.group()))
+    return measures
+
+
+def _unit(spelling: str) -> str | None:
+    """The unit ``spelling`` writes (:data:`_UNITS`), in its case or another of its own."""
+    return _AS_WRITTEN.get(spelling) or _FOLDED.get(spelling.casefold())

@@ -1,0 +1,58 @@
+"""qa's units check: a number's unit the translation changes, however either writes it."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.qa.findings import CHECKS
+from ltmt.qa.pair_checks import PAIR_CHECKS
+from ltmt.qa.unit_checks import changed_units, unit_problems
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "changed"),
+    [
+        # the digits kept, the unit another: a dose wrong a thousandfold
+        ("Give 10 mL.", "10 l geben.", [("10 mL", "10 l")]),
+        ("The dose is 5 mg/kg.", "Die Dosis beträgt 5 mg.", [("5 mg/kg", "5 mg")]),
+        (
+            "The dose is 5 µg/kg/min.",
+            "Die Dosis beträgt 5 mg/kg/min.",
+            [("5 µg/kg/min", "5 mg/kg/min")],
+        ),
+        ("Store at 8 °C.", "Bei 8 °F lagern.", [("8 °C", "8 °F")]),
+        ("Give 5 mg, then 5 mL.", "5 mg, dann 5 mg geben.", [("5 mL", "5 mg")]),
+        # one unit written in either language, symbol or word, in any case of its own
+        ("Give 10 mL.", "10 ml geben.", []),
+        ("Give 10 mL per hour.", "10 Milliliter pro Stunde geben.", []),
+        ("Give 10 mL/h.", "10 ml pro Std. geben.", []),
+        ("The maximum volume is 1,000 mL.", "Das maximale Volumen beträgt 1.000 ml.", []),
+        ("Store at -20 °C.", "Bei -20 Grad Celsius lagern.", []),
+        ("The accuracy is ±5 %.", "Die Genauigkeit beträgt ±5 Prozent.", []),
+        ("Wait 5 minutes", "5 Min. warten", []),
+        ("WAIT 5 MINUTES", "5 MIN. WARTEN", []),
+        ("The dose is 5 µg.", "Die Dosis beträgt 5 μg.", []),
+        ("The dose is 5 mcg.", "Die Dosis beträgt 5 Mikrogramm.", []),
+        # no unit after the number, or a word of no unit: German may say it otherwise
+        ("Give 10 mL.", "10 geben (in ml).", []),
+        ("Wait 5 days", "5 Werktage warten", []),
+        ("It was 21 degrees", "Es waren 21 °C", []),
+        # a number the translation lacks is the numbers check's
+        ("Give 10 mL.", "12 ml geben.", []),
+        # not a unit: a word that starts like one, a unit only in another case
+        ("5 more items", "5 weitere Einträge", []),
+        ("Give 5 mg.", "5 a geben.", []),
+    ],
+)
+def test_a_units_change_after_a_kept_number_is_found(source, target, changed):
+    """10 mL written 10 l and 5 mg/kg written 5 mg kept every digit, and nothing checked
+    units."""
+    assert changed_units(source, target) == changed
+
+
+def test_the_units_check_names_both_measures():
+    assert unit_problems("Give 10 mL.", "10 l geben.", {}) == [
+        "lacks 10 mL; has 10 l, another unit"
+    ]
+    assert "units" in PAIR_CHECKS
+    assert CHECKS["units"].severity == "warning"
