@@ -10,9 +10,10 @@ glossary.
   same normalised text, :mod:`ltmt.text`), translated otherwise than every stored pair of it
   (whitespace aside: a line wrapped elsewhere is the same translation).
 - :func:`glossary_findings`: a glossary term of the source whose target the translation does
-  not carry (:func:`ltmt.terminology.matching.renders`: its plural and stems count, and where
-  the source writes the term in capitals, the target in capitals); not a word of code, a file
-  name or a path, which translations keep as written (:func:`prose_terms`).
+  not carry as many times as the source has the term (:func:`ltmt.terminology.matching.renders`:
+  its plural and stems count, and where the source writes the term in capitals, the target in
+  capitals); not a word of code, a file name or a path, which translations keep as written
+  (:func:`prose_terms`).
 - :func:`forbidden_findings`: a glossary term of the source for which the translation uses a
   target term the glossary marks not to use (a TBX entry's deprecated or forbidden one).
 - :func:`agreement_findings`: a German translation whose adjectives of a term's target agree
@@ -192,17 +193,36 @@ def term_findings(
 
 
 def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> list[Finding]:
-    """:func:`glossary_findings` of the ``n``-th entry, ``terms`` its :func:`prose_terms`."""
-    from ltmt.terminology.matching import renders
+    """:func:`glossary_findings` of the ``n``-th entry, ``terms`` its :func:`prose_terms`: each
+    target is asked for as many times as the source has terms of it (``the alarm ... the
+    alarm``: ``Alarm`` twice). A place of a longer target is not a shorter one's too
+    (``Alarmton`` renders 'alarm tone', and is no second ``Alarm``)."""
+    from ltmt.terminology.matching import rendered_at
 
-    missed: dict[str, str] = {}
-    for written, term in terms:
-        if not renders(term.target, record.target, written):
-            missed.setdefault(written, term.target)
+    wanted = Counter(term.target for _, term in terms)
+    written: dict[str, str] = {}
+    for source, term in terms:
+        written.setdefault(term.target, source)
+    have: dict[str, int] = {}
+    taken: set[int] = set()
+    for target in sorted(wanted, key=len, reverse=True):
+        places = rendered_at(target, record.target, written[target]) - taken
+        have[target] = len(places)
+        taken |= places
     return [
-        Finding.about("glossary", n, record, f"{source!r} is {target!r} in the glossary")
-        for source, target in missed.items()
+        Finding.about(
+            "glossary", n, record, _missed_message(written[target], target, count, have[target])
+        )
+        for target, count in wanted.items()
+        if have[target] < count
     ]
+
+
+def _missed_message(source: str, target: str, wanted: int, have: int) -> str:
+    """What a finding of :func:`_missed_terms` says: the term and its target, and how often
+    the source and the translation have it where the translation has it at all."""
+    said = f"{source!r} is {target!r} in the glossary"
+    return f"{said}: the source has it {wanted} times, the translation {have}" if have else said
 
 
 def _forbidden_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> list[Finding]:

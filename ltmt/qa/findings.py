@@ -128,7 +128,8 @@ CHECKS: dict[str, Check] = {
         Check(
             "glossary",
             "warning",
-            "a glossary term of the source is translated as the glossary says, and not by a "
+            "a glossary term of the source is translated as the glossary says, at each "
+            "place the source has it, and not by a "
             "target term it marks deprecated or forbidden, its adjectives' endings agreeing "
             "with the words around them in German (--user's glossary, --glossary)",
         ),

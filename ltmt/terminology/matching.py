@@ -396,11 +396,19 @@ def renders(target: str, output: str, written: str = "") -> bool:
     as the source writes it; where that is in capitals (``ELDORIA`` in ``THE ROAD TO
     ELDORIA``), the target in capitals carries it too (``DER WEG NACH ELDORIA``): the term is
     written in the case of its line. Both are compared in Unicode's composed form (NFC)."""
+    return bool(rendered_at(target, output, written))
+
+
+def rendered_at(target: str, output: str, written: str = "") -> set[int]:
+    """Where ``output`` carries the target term ``target`` (:func:`renders`' rule): the start
+    of each rendering in ``output``'s composed form (NFC), so that a term the source has twice
+    can be asked for twice."""
     target = unicodedata.normalize("NFC", target)
     blanked = _placeholders_blanked(unicodedata.normalize("NFC", output))
-    if _target_pattern(target).search(blanked) is not None:
-        return True
-    return written.isupper() and _capitals_pattern(target).search(blanked) is not None
+    places = {found.start() for found in _target_pattern(target).finditer(blanked)}
+    if written.isupper():
+        places |= {found.start() for found in _capitals_pattern(target).finditer(blanked)}
+    return places
 
 
 @functools.lru_cache(maxsize=4096)

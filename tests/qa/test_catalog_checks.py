@@ -151,6 +151,42 @@ def test_glossary_terms_must_carry_their_target():
     ]
 
 
+def test_a_term_the_source_has_twice_must_be_carried_twice():
+    """Each term was looked for once per entry, so "Silence the alarm, then reset the alarm."
+    passed as "Den Alarm stummschalten, dann den Wecker zurücksetzen."."""
+    matcher = TermMatcher(
+        [Term("alarm", "Alarm"), Term("syringe", "Spritze"), Term("line", "Leitung")]
+    )
+    records = [
+        record(
+            1,
+            "Silence the alarm, then reset the alarm.",
+            "Den Alarm stummschalten, dann den Wecker zurücksetzen.",
+        ),
+        record(
+            2,
+            "Flush the line and the syringe, then replace the syringe.",
+            "Die Leitung und die Spritze spülen, dann den Injektor ersetzen.",
+        ),
+        record(3, "Reset the alarm, then the alarms.", "Den Alarm, dann die Alarme zurücksetzen."),
+        record(4, "Silence the alarm, then the alarm.", "Den Alarm, dann die Alarmmeldung."),
+    ]
+    found = glossary_findings(records, matcher)
+    assert [(f.entry, f.message) for f in found] == [
+        (0, "'alarm' is 'Alarm' in the glossary: the source has it 2 times, the translation 1"),
+        (1, "'syringe' is 'Spritze' in the glossary: the source has it 2 times, the translation 1"),
+    ]
+
+
+def test_a_longer_targets_place_is_not_a_shorter_ones_too():
+    matcher = TermMatcher([Term("alarm", "Alarm"), Term("alarm tone", "Alarmton")])
+    source = "Change the alarm tone of the alarm."
+    assert glossary_findings([record(1, source, "Den Alarmton ändern.")], matcher)[0].message == (
+        "'alarm' is 'Alarm' in the glossary"
+    )
+    assert glossary_findings([record(1, source, "Den Alarmton des Alarms ändern.")], matcher) == []
+
+
 @pytest.mark.parametrize(
     ("source", "target"),
     [

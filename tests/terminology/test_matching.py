@@ -12,6 +12,7 @@ from ltmt.terminology.matching import (
     in_plural,
     plural_forms,
     protected_spans,
+    rendered_at,
     renders,
     substitute,
     target_stems,
@@ -147,6 +148,19 @@ def test_a_term_the_source_writes_in_capitals_is_rendered_in_capitals(
     target, output, written, expected
 ):
     assert renders(target, output, written) is expected
+
+
+@pytest.mark.parametrize(
+    ("target", "output", "written", "places"),
+    [
+        ("Alarm", "Den Alarm stummschalten, dann den Wecker zurücksetzen.", "alarm", {4}),
+        ("Alarm", "Den Alarm stummschalten, dann die Alarme zurücksetzen.", "alarm", {4, 34}),
+        ("Eldoria", "ELDORIA UND Eldoria", "ELDORIA", {0, 12}),
+        ("Datei", "{Datei} öffnen", "file", set()),  # a placeholder's name is no rendering
+    ],
+)
+def test_rendered_at_gives_each_place_of_a_target(target, output, written, places):
+    assert rendered_at(target, output, written) == places
 
 
 def test_a_hyphenated_compounds_plural_takes_its_last_parts_ending():
