@@ -13,8 +13,10 @@ there (a Markdown paragraph inserted or removed before it). (A source changed so
 old one is not among its best matches, and is no other unit's, goes unnoticed; a memory that
 never held the pair says nothing.) Texts are compared in the segments' one form of ``&``, ``<`` and
 ``>`` (:func:`~ltmt.formats.markup_characters.from_written`): a web app's ``Save &amp; close``
-is the pair of a page's ``Save & close``; and a translation the memory holds for the unit's own
-source as well as for another is approved for it.
+is the pair of a page's ``Save & close``; a translation the memory holds for the unit's own
+source as well as for another is approved for it; and one that another unit of the file, whose
+source the memory holds it for, keeps too is a translation the two share (``All right.`` and
+``Okay.``, both ``Alles klar.``), no evidence of a change.
 
 The memory alone is weak evidence: a user's memory holds the strings of every project, whose
 keys are generic (``title``, ``button.ok``), and a translator may keep a German on purpose
@@ -73,12 +75,14 @@ def approved_for_other_sources(
         prefer=[{"context": unit.context} for unit, _ in kept],
     )
     approved = _approved_sources(found)
+    shared = _kept_by_sources(kept)
     changed = []
     for (unit, translation), matches in zip(kept, found, strict=True):
         translation = from_written(translation)
         sources = approved.get((unit.context, translation), set())
         if sources and normalize(from_written(unit.source)) not in sources:
-            changed.append(unit.key)  # another unit's translation, word for word
+            if not sources & shared.get((unit.context, translation), set()):
+                changed.append(unit.key)  # another unit's translation, word for word
             continue
         approved_for = {
             from_written(match.segment.source)
@@ -86,9 +90,24 @@ def approved_for_other_sources(
             if (match.segment.metadata.get("context") or "") == unit.context
             and from_written(match.segment.target) == translation
         }
-        if approved_for and from_written(unit.source) not in approved_for:
+        sharing = {normalize(source) for source in approved_for} & shared.get(
+            (unit.context, translation), set()
+        )
+        if approved_for and from_written(unit.source) not in approved_for and not sharing:
             changed.append(unit.key)  # approved for another source alone
     return changed
+
+
+def _kept_by_sources(kept: Sequence[tuple[Unit, str]]) -> dict[tuple[str, str], set[str]]:
+    """The sources (normalised) of ``kept``'s units by their context and kept translation. A
+    translation the memory approved for another unit of the file that keeps it too is a
+    translation two sources share (``All right.`` and ``Okay.``, both ``Alles klar.``), not a
+    block moved or a source edited: it is no evidence of a change."""
+    sources: dict[tuple[str, str], set[str]] = {}
+    for unit, translation in kept:
+        key = (unit.context, from_written(translation))
+        sources.setdefault(key, set()).add(normalize(from_written(unit.source)))
+    return sources
 
 
 def _approved_sources(found: Sequence[Sequence[Match]]) -> dict[tuple[str, str], set[str]]:

@@ -209,10 +209,27 @@ def test_another_units_translation_word_for_word_tells(tmp_path: Path) -> None:
             ],
         )
         kept = [
-            # kept by its place, this one's source far from the moved block's
+            # kept by their places after a block was inserted before them: each keeps the
+            # translation of the block that stood there, this one's source far from its own
             (Unit("1", "Thanks to all who helped."), "Zuerst das Paket installieren."),
-            (Unit("2", "Install the package first."), "Zuerst das Paket installieren."),
+            (Unit("2", "Install the package first."), "Danke allen Helfern."),
             (Unit("3", "Okay"), "OK"),
             (Unit("4", "OK"), "OK"),
         ]
+        # 2's kept translation is of no source the file's units find among their matches
         assert approved_for_other_sources(memory, "u", kept) == ["1"]
+
+
+def test_a_translation_two_units_keep_is_theirs_to_share(tmp_path: Path) -> None:
+    """Subtitle cues ``All right.`` and ``Okay.``, both reviewed as ``Alles klar.``: the memory
+    holding the translation for the first was taken for the second's source changed, and its
+    cue was translated again (a reviewer's German lost)."""
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u", [("All right.", "Alles klar."), ("All right!", "Alles klar!")])
+        kept = [
+            (Unit("1", "All right."), "Alles klar."),
+            (Unit("2", "Okay."), "Alles klar."),
+            (Unit("3", "All right!"), "Alles klar!"),
+            (Unit("4", "Alright!"), "Alles klar!"),
+        ]
+        assert approved_for_other_sources(memory, "u", kept) == []
