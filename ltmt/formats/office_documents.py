@@ -45,6 +45,7 @@ from ltmt.formats.paragraph_parts import (
     natural_order,
     read_properties,
 )
+from ltmt.formats.word_styles import NO_STYLES, WordStyles
 from ltmt.text import has_letter
 
 _CONTENT_TYPES = "[Content_Types].xml"
@@ -66,6 +67,8 @@ _STRICT = {
     ),
 }
 _CORE = "docProps/core.xml"
+# a Word document's styles, whose fonts make a run in a character style code
+_WORD_STYLES = "wordprocessingml.styles+xml"
 # Word's and DrawingML's paragraphs, and a spreadsheet's strings (shared, and in a cell)
 _PARAGRAPHS = (f"{W}p", f"{{{A_NS}}}p", f"{{{S_NS}}}si", f"{{{S_NS}}}is")
 
@@ -106,13 +109,15 @@ class Layout:
 @dataclass(frozen=True)
 class Package:
     """An Office document's archive: its entries (name: (zip info, bytes), in order), its parts
-    with text, the parts with text defaults, and the properties to translate (field: text)."""
+    with text, the parts with text defaults, the properties to translate (field: text), and a
+    Word document's styles."""
 
     entries: dict[str, tuple[zipfile.ZipInfo, bytes]]
     parts: list[Part]
     defaults: list[str]
     properties: dict[str, str]
     kept: frozenset[str] = frozenset()  # the keys of units kept as they are
+    styles: WordStyles = NO_STYLES
 
 
 def read_package(data: bytes, path: Path, layout: Layout) -> Package:
@@ -141,7 +146,8 @@ def read_package(data: bytes, path: Path, layout: Layout) -> Package:
     )
     if layout.main_has_text:
         names = main[:1] + names
-    parts = [_part(name, entries[name][1], path, layout) for name in names]
+    styles = _word_styles(entries, kinds, path)
+    parts = [_part(name, entries[name][1], path, layout, styles) for name in names]
     defaults = [name for name, kind in kinds.items() if kind.endswith(layout.defaults)]
     properties = _core_properties(entries[_CORE][1], path) if _CORE in entries else {}
     kept = (
@@ -149,7 +155,18 @@ def read_package(data: bytes, path: Path, layout: Layout) -> Package:
         if layout.kept is not None
         else frozenset()
     )
-    return Package(entries, parts, defaults, properties, kept)
+    return Package(entries, parts, defaults, properties, kept, styles)
+
+
+def _word_styles(
+    entries: Mapping[str, tuple[zipfile.ZipInfo, bytes]], kinds: Mapping[str, str], path: Path
+) -> WordStyles:
+    """The styles of a Word document (none in another kind of document)."""
+    for name, kind in kinds.items():
+        if kind.endswith(_WORD_STYLES):
+            tree, _ = _office_xml(entries[name][1], name, path)
+            return WordStyles.of(tree.getroot())
+    return NO_STYLES
 
 
 def _content_types(data: bytes, path: Path) -> dict[str, str]:
@@ -212,11 +229,13 @@ def _kind_order(kind: str, endings: tuple[str, ...]) -> int:
     return next(order for order, ending in enumerate(endings) if kind.endswith(ending))
 
 
-def _part(name: str, data: bytes, path: Path, layout: Layout) -> Part:
+def _part(name: str, data: bytes, path: Path, layout: Layout, styles: WordStyles) -> Part:
     tree, strict = _office_xml(data, name, path)
     root = tree.getroot()
     paragraphs = [
-        (element, read_paragraph(element)) for element in root.iter() if element.tag in _PARAGRAPHS
+        (element, read_paragraph(element, styles=styles))
+        for element in root.iter()
+        if element.tag in _PARAGRAPHS
     ]
     alt_texts: list[tuple[Any, str | None]] = [
         (picture, attribute)
@@ -224,11 +243,11 @@ def _part(name: str, data: bytes, path: Path, layout: Layout) -> Part:
         for attribute in ("descr", "title")
         if has_letter(picture.get(attribute) or "")
     ]
-    return Part(name, tree, paragraphs, alt_texts, _reread, write_paragraph, strict)
 
+    def reread(paragraph: Any, plain_style: str) -> ParagraphText:
+        return read_paragraph(paragraph, plain_style=plain_style, styles=styles)
 
-def _reread(paragraph: Any, plain_style: str) -> ParagraphText:
-    return read_paragraph(paragraph, plain_style=plain_style)
+    return Part(name, tree, paragraphs, alt_texts, reread, write_paragraph, strict)
 
 
 def _core_properties(data: bytes, path: Path) -> dict[str, str]:
@@ -256,7 +275,9 @@ class OfficeDocument(PartsDocument):
         can be called again as more are filled in)."""
         written = {name: data for name, (_, data) in self.package.entries.items()}
         for part in self.package.parts:
-            fresh = _part(part.name, written[part.name], self.path, self.layout)
+            fresh = _part(
+                part.name, written[part.name], self.path, self.layout, self.package.styles
+            )
             fresh.write(self.translations)
             relabel_languages(fresh.tree.getroot(), self.src_lang, self.tgt_lang)
             written[part.name] = _serialized(fresh.tree, fresh.strict)

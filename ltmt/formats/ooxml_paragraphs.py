@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -43,6 +43,7 @@ from ltmt.formats.tagged_paragraphs import (
     tagged_paragraph,
     translation_items,
 )
+from ltmt.formats.word_styles import NO_STYLES, WordStyles, latin_font
 
 __all__ = ["ParagraphText", "in_source_terms", "read_paragraph", "write_paragraph"]
 
@@ -122,12 +123,15 @@ _CODE_STYLE = re.compile(
 )
 
 
-def read_paragraph(paragraph: Any, plain_style: str | None = None) -> ParagraphText:
+def read_paragraph(
+    paragraph: Any, plain_style: str | None = None, styles: WordStyles = NO_STYLES
+) -> ParagraphText:
     """``paragraph`` (a ``<w:p>`` or an ``<a:p>``) as :class:`ParagraphText`; ``plain_style``:
-    the style to write as plain text (by default the one most of its letters have)."""
+    the style to write as plain text (by default the one most of its letters have);
+    ``styles``: the fonts of a Word document's styles, which make a run in a style code."""
     vocabulary = _vocabulary_of(paragraph)
-    verbatim = _in_code_style(paragraph.find(f"{W}pPr/{W}pStyle"))
-    return tagged_paragraph(_pieces(vocabulary, paragraph, (), verbatim), plain_style)
+    is_code = _code_test(vocabulary, paragraph, styles)
+    return tagged_paragraph(_pieces(vocabulary, paragraph, (), is_code), plain_style)
 
 
 def write_paragraph(paragraph: Any, read: ParagraphText, translation: str) -> None:
@@ -172,10 +176,13 @@ def _vocabulary_of(paragraph: Any) -> Vocabulary:
 
 
 def _pieces(
-    vocabulary: Vocabulary, container: Any, wrappers: tuple[Any, ...], verbatim: bool = False
+    vocabulary: Vocabulary,
+    container: Any,
+    wrappers: tuple[Any, ...],
+    is_code: Callable[[Any], bool],
 ) -> Iterator[Stretch]:
     """The stretches of ``container``'s content, one per run child, wrapper or other element
-    (``verbatim``: a paragraph in a code style, whose runs are all code)."""
+    (a run ``is_code`` says is code is kept whole)."""
     tag_of = vocabulary.tag
     for child in container:
         tag = child.tag
@@ -186,15 +193,15 @@ def _pieces(
             or tag in vocabulary.dropped
         ):
             continue
-        if tag == tag_of("r") and (verbatim or _is_code(vocabulary, child)):
+        if tag == tag_of("r") and is_code(child):
             yield Stretch(wrappers, codes=[(None, child)])  # kept whole, as it is
         elif tag == tag_of("r"):
             yield from _run_pieces(vocabulary, child, wrappers)
         elif tag in vocabulary.wrappers:
-            yield from _pieces(vocabulary, child, (*wrappers, child), verbatim)
+            yield from _pieces(vocabulary, child, (*wrappers, child), is_code)
         elif tag == f"{W}sdt" and child.find(f"{W}sdtContent") is not None:
             content = child.find(f"{W}sdtContent")
-            yield from _pieces(vocabulary, content, (*wrappers, child, content), verbatim)
+            yield from _pieces(vocabulary, content, (*wrappers, child, content), is_code)
         elif tag == tag_of("t") and vocabulary is SPREADSHEET:  # a string without runs
             yield Stretch(wrappers, text=_run_text(vocabulary, child) or "")
         elif tag == tag_of("br") and vocabulary.breaks == "beside runs":
@@ -204,18 +211,43 @@ def _pieces(
             yield Stretch(wrappers, codes=[(None, child)])
 
 
+def _code_test(vocabulary: Vocabulary, paragraph: Any, styles: WordStyles) -> Callable[[Any], bool]:
+    """What tells whether a run of ``paragraph`` is code: every run of a Word paragraph in a
+    style for code (pandoc's ``SourceCode``) is; else a run in a monospaced font."""
+    if vocabulary is not WORD:
+        return lambda run: _is_code(vocabulary, run)
+    paragraph_style = paragraph.find(f"{W}pPr/{W}pStyle")
+    if _in_code_style(paragraph_style):
+        return lambda run: True
+    paragraph_font = styles.font(
+        None if paragraph_style is None else paragraph_style.get(f"{W}val")
+    )
+    return lambda run: _is_word_code(run, styles, paragraph_font)
+
+
+def _is_word_code(run: Any, styles: WordStyles, paragraph_font: str | None) -> bool:
+    """Whether the Word ``run`` is code: in a character style for code (pandoc's
+    ``VerbatimChar``, Word's ``HTMLCode``) or in a monospaced font (``Consolas``, ``Courier
+    New``), its own, else its character style's, else its paragraph style's
+    (``paragraph_font``)."""
+    properties = run.find(f"{W}rPr")
+    character_style = None if properties is None else properties.find(f"{W}rStyle")
+    if _in_code_style(character_style):
+        return True
+    font = (
+        latin_font(properties)
+        or styles.font(None if character_style is None else character_style.get(f"{W}val"))
+        or paragraph_font
+    )
+    return bool(font and MONOSPACED.search(font))
+
+
 def _is_code(vocabulary: Vocabulary, run: Any) -> bool:
-    """Whether ``run`` is code: in a monospaced font (``Consolas``, ``Courier New``) or, in
-    Word, a character style for code (pandoc's ``VerbatimChar``, Word's ``HTMLCode``)."""
+    """Whether the DrawingML or spreadsheet ``run`` is code: in a monospaced font
+    (``Consolas``, ``Courier New``)."""
     properties = run.find(vocabulary.tag("rPr"))
     if properties is None:
         return False
-    if vocabulary is WORD:
-        fonts = properties.find(f"{W}rFonts")
-        names = [] if fonts is None else [fonts.get(f"{W}ascii"), fonts.get(f"{W}hAnsi")]
-        return _in_code_style(properties.find(f"{W}rStyle")) or any(
-            MONOSPACED.search(name) for name in names if name
-        )
     if vocabulary is SPREADSHEET:
         font = properties.find(f"{{{S_NS}}}rFont")
         return font is not None and bool(MONOSPACED.search(font.get("val") or ""))

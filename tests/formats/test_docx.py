@@ -195,6 +195,26 @@ def test_an_existing_output_is_the_translation_so_far_and_imports_as_pairs(
         list(DocxDocument.pairs(out))
 
 
+def test_a_run_in_a_character_style_in_a_monospaced_font_is_kept_as_code(
+    tmp_path: Path,
+) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+
+    word = docx.Document()
+    command = word.styles.add_style("Command", WD_STYLE_TYPE.CHARACTER)
+    command.font.name = "Consolas"
+    paragraph = word.add_paragraph("Install the agent with ")
+    paragraph.add_run("contoso-agent --install").style = command
+    paragraph.add_run(" on each server.")
+    word.save(str(tmp_path / "install.docx"))
+    document = DocxDocument.open(tmp_path / "install.docx")
+    assert document.units()[0].source == 'Install the agent with <x id="1"/> on each server.'
+    out = tmp_path / "install.de.docx"
+    translate_file(tmp_path / "install.docx", out, FakeModel(), src_lang="en", tgt_lang="de")
+    runs = docx.Document(str(out)).paragraphs[0].runs
+    assert [(run.text, run.style.name) for run in runs][1] == ("contoso-agent --install", "Command")
+
+
 def test_a_translations_tags_are_read_as_the_sources_by_their_formatting() -> None:
     from lxml import etree
 

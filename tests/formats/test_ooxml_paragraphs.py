@@ -14,6 +14,7 @@ from ltmt.formats.ooxml_paragraphs import (
     relabel_languages,
     write_paragraph,
 )
+from ltmt.formats.word_styles import WordStyles
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -268,6 +269,38 @@ def test_code_in_a_code_style_or_a_monospaced_font_is_kept_as_it_is(code: str) -
     assert read.text == 'Then run <x id="1"/> to publish the branch.'
     write_paragraph(paragraph, read, 'Führen Sie dann <x id="1"/> aus, um den Zweig zu teilen.')
     assert [t.text for t in paragraph.iter(f"{W}t")][1] == "git push"
+
+
+STYLES = WordStyles(
+    {"Command": "Consolas", "Heading1": "Aptos Display", "ShellPrompt": "Courier New"}
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraph_style", "properties", "is_code"),
+    [
+        ("", "<w:rStyle w:val='Command'/>", True),  # a character style in Consolas
+        ("", "<w:rStyle w:val='Command'/><w:rFonts w:ascii='Arial'/>", False),  # set directly
+        ("ShellPrompt", "", True),  # a paragraph style in Courier New
+        ("ShellPrompt", "<w:rFonts w:ascii='Arial'/>", False),
+        ("Heading1", "<w:rStyle w:val='Command'/>", True),
+        ("Heading1", "<w:b/>", False),
+    ],
+)
+def test_a_run_in_a_style_whose_font_is_monospaced_is_code(
+    paragraph_style: str, properties: str, is_code: bool
+) -> None:
+    style = f"<w:pPr><w:pStyle w:val='{paragraph_style}'/></w:pPr>" if paragraph_style else ""
+    prose = "<w:rPr><w:rFonts w:ascii='Arial'/></w:rPr>"  # prose in any paragraph
+    paragraph = _paragraph(
+        f"{style}<w:r>{prose}<w:t xml:space='preserve'>Install it with </w:t></w:r>"
+        f"<w:r><w:rPr>{properties}</w:rPr><w:t>contoso-agent --install</w:t></w:r>"
+        f"<w:r>{prose}<w:t xml:space='preserve'> on each server.</w:t></w:r>"
+    )
+    text = read_paragraph(paragraph, styles=STYLES).text
+    code = 'Install it with <x id="1"/> on each server.'
+    assert (text == code) is is_code
+    assert ("contoso-agent --install" in text) is not is_code
 
 
 def test_a_paragraph_in_a_code_style_has_no_text_to_translate() -> None:
