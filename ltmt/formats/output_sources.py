@@ -8,11 +8,14 @@ text than the source's is kept. That rule alone cannot tell a translator's edit 
 translation of a source edited since (or of another document written into the same output).
 So each time ltmt writes such an output it records, per unit key, a digest of the unit's
 source and of the translation written (:class:`Record`, one small JSON file per output and user
-under ltmt's cache, :class:`OutputSources`; the output itself is not changed). The record is
-found by the output's path, and by the output's content (a copy of it named by a keyed digest
-of the bytes written, its line ends as ``\n``): a checkout of the same output at another path
-(a CI workspace, a clone) finds the record of what ltmt wrote there, so an update translates
-the same strings again wherever it runs; an output edited since is found by its path only.
+under ltmt's cache, :class:`OutputSources`; the output itself is not changed), the translation's
+formatting tags left out: read back in the tags of another source (another document's footer,
+whose fields another program wrote, line up with none of its own), it is still ltmt's. The
+record is found by the output's path, and by the output's content (a copy of it named by a
+keyed digest of the bytes written, its line ends as ``\n``): a checkout of the same output at
+another path (a CI workspace, a clone) finds the record of what ltmt wrote there, so an update
+translates the same strings again wherever it runs; an output edited since is found by its
+path only.
 A rewritten output's previous copy goes, so that checkpoints and reruns leave one.
 
 On the next run into that output (:func:`outdated`), a kept translation that the record holds
@@ -50,6 +53,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -80,6 +84,10 @@ RECORD_VERSION = 2
 FIRST_VERSION = 1  # unkeyed digests and the output's path in clear, in FOLDER itself
 # the records folders a failed write was warned of in this process (a warning once per run)
 _NOT_RECORDED_SAID: set[Path] = set()
+# the tags of a document's tagged text (:mod:`ltmt.formats.tagged_paragraphs`): a translation
+# read back from the output in the terms of another source (another document's paragraph, a
+# footer whose fields another program wrote) has them numbered otherwise or left out
+_TAGS = re.compile(r'<g id="\d+">|</g>|<x id="\d+"/>')
 
 
 def keyed_digest(key: bytes, text: str, size: int = 8) -> str:
@@ -101,14 +109,21 @@ class Record:
         """The record of ``translated`` (each unit with its translation), digests keyed with
         ``key``."""
         units = {
-            unit.key: (keyed_digest(key, unit.source), keyed_digest(key, text))
+            unit.key: (keyed_digest(key, unit.source), keyed_digest(key, _TAGS.sub("", text)))
             for unit, text in translated
         }
         return cls(units, key)
 
     def digest(self, text: str) -> str:
-        """What the record keeps of a source or a translation: a keyed digest (16 hex digits)."""
+        """What the record keeps of a source: a keyed digest (16 hex digits)."""
         return keyed_digest(self.key, text)
+
+    def translation_digests(self, text: str) -> tuple[str, str]:
+        """What the record may keep of the translation ``text``: the digest of its words and
+        characters without its tags (so that a translation read back in another source's
+        tags is still the one written), or, in a record written before session 61, of the
+        text as it is."""
+        return self.digest(_TAGS.sub("", text)), self.digest(text)
 
     def written_for(self, unit: Unit) -> bool:
         """Whether ltmt last wrote ``unit``'s place in the output for the unit's source."""
@@ -326,7 +341,9 @@ def outdated(record: Record, kept: Sequence[tuple[Unit, str]]) -> Outdated:
         written_for.setdefault(translation, set()).add(source)
     again, edited = [], []
     for unit, text in kept:
-        sources = written_for.get(record.digest(text))
+        sources = next(
+            (written_for[d] for d in record.translation_digests(text) if d in written_for), None
+        )
         source = record.digest(unit.source)
         if sources is not None:
             if source not in sources:

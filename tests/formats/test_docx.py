@@ -349,3 +349,28 @@ def test_another_document_or_an_update_into_an_existing_output_translates_what_c
     assert [p.text for p in word.paragraphs] == ["CLOSE THE WINDOW.", "Speichern Sie sie."]
     assert word.core_properties.title == "RELEASE NOTES"  # not the other document's
     assert result.report.source_changed == 2
+
+
+def test_another_documents_translation_read_in_this_ones_tags_is_not_taken_for_an_edit(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    records = OutputSources(tmp_path / "records")
+    out = tmp_path / "de.docx"
+    translate_file(
+        _document(tmp_path / "a.docx"),
+        out,
+        FakeModel(),
+        src_lang="en",
+        tgt_lang="de",
+        output_sources=records,
+    )
+    # another program's fields, which the first document's do not line up with
+    document = DOCUMENT.replace("<w:t>Page </w:t>", "<w:t>Contoso Ltd. | Page </w:t>").replace(
+        '<w:fldChar w:fldCharType="begin"/>', '<w:fldChar w:fldCharType="begin" w:dirty="true"/>'
+    )
+    other = _document(tmp_path / "b.docx", {**ENTRIES, "word/document.xml": document})
+    model = FakeModel()
+    translate_file(other, out, model, src_lang="en", tgt_lang="de", output_sources=records)
+    assert "edited since" not in caplog.text
+    assert 'Contoso Ltd. | Page <x id="1"/>1' in model.seen
+    assert "CONTOSO LTD. | PAGE 1" in [p.text for p in docx.Document(str(out)).paragraphs]

@@ -31,7 +31,11 @@ from ltmt.memory.store import Memory
 from ltmt.paths import ENV_CACHE
 
 # the output as ltmt wrote it: key -> (source, translation)
-WRITTEN = {"1": ("Open the file.", "Datei öffnen."), "2": ("Close it.", "Schließen.")}
+WRITTEN = {
+    "1": ("Open the file.", "Datei öffnen."),
+    "2": ("Close it.", "Schließen."),
+    "3": ('Page <x id="1"/>1', 'Seite <x id="1"/>1'),
+}
 RECORD = Record.of([(Unit(key, source), text) for key, (source, text) in WRITTEN.items()], b"k")
 
 
@@ -66,13 +70,27 @@ RECORD = Record.of([(Unit(key, source), text) for key, (source, text) in WRITTEN
             Outdated(edited=["2"]),
         ),
         (  # a unit the output had no translation of then, translated by someone since
-            [(Unit("3", "Save it."), "Speichern.")],
+            [(Unit("4", "Save it."), "Speichern.")],
+            Outdated(),
+        ),
+        (  # read back in the tags of another document's paragraph, its fields left out
+            [(Unit("3", 'Contoso Ltd. | Page <x id="1"/>1'), "Seite 1")],
+            Outdated(again=["3"]),
+        ),
+        (  # its tags numbered otherwise, its source as it was: up to date
+            [(Unit("3", 'Page <x id="1"/>1'), 'Seite <x id="2"/>1')],
             Outdated(),
         ),
     ],
 )
 def test_what_an_update_finds_outdated(kept: list[tuple[Unit, str]], expected: Outdated) -> None:
     assert outdated(RECORD, kept) == expected
+
+
+def test_a_record_written_with_the_tags_in_its_translations_digests_is_still_read() -> None:
+    unit = Unit("3", 'Page <x id="1"/>1')
+    record = Record({"3": (RECORD.digest(unit.source), RECORD.digest('Seite <x id="1"/>1'))}, b"k")
+    assert outdated(record, [(Unit("3", "Page 1 of 2"), 'Seite <x id="1"/>1')]).again == ["3"]
 
 
 def test_a_record_is_read_back_by_the_outputs_path(tmp_path: Path, monkeypatch) -> None:
