@@ -109,13 +109,17 @@ def document_extensions() -> list[str]:
     return [ext for kind in DOCUMENT_MEDIA_TYPES for ext in FORMATS[kind].extensions]
 
 
-_UNSAFE = re.compile(r"[^\w.-]+")  # \w: a letter or digit of any script, or "_"
+# what a name loses: all but letters and digits of any script (\w, "_" too) and the marks that
+# names hold and that a file system, a URL's path and a quoted header take as they are (Office's
+# owner file ~$flyer.docx, notes (v2)+@team.md)
+_UNSAFE = re.compile(r"[^\w.~$()+@-]+")
 
 
 def safe_name(filename: str | None, fallback: str) -> str:
     """A plain file name from an upload's name: no directories, no odd characters (letters and
-    digits of any script stay: ``файл.txt``), its extension kept (a name of odd characters
-    alone is ``fallback`` with it)."""
+    digits of any script stay: ``файл.txt``, and so do ``~$()+@``: the errors about an upload
+    name the file the user sent), its extension kept (a name of odd characters alone is
+    ``fallback`` with it)."""
     name = _UNSAFE.sub("_", unicodedata.normalize("NFC", Path(filename or "").name))
     stem, dot, extension = name.rpartition(".")
     if not dot:

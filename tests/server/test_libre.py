@@ -252,6 +252,15 @@ def test_a_file_of_a_name_that_says_no_format_is_read_as_the_format_field_says(a
     assert download.headers["content-disposition"] == 'attachment; filename="README"'
 
 
+def test_an_error_names_the_file_sent(api, key):
+    """Word's owner file ``~$flyer.docx`` was named ``flyer.docx`` (the document it is
+    beside) in the error: the marks of its name were left out."""
+    with api.client() as client:
+        answer = _translate_file(client, key, "~$flyer.docx", bytes([4]) + b"Anna" + bytes(157))
+    assert answer.status_code == 400
+    assert answer.json()["error"].startswith("~$flyer.docx: not a Word document")
+
+
 def test_a_file_named_in_another_script_keeps_its_name(api, key):
     """An upload named ``файл.txt`` is read as its extension says and downloaded under its own
     name (RFC 6266's ``filename*``, an ASCII ``filename`` for old clients)."""
