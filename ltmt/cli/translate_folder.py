@@ -2,7 +2,8 @@
 same place under OUT, with one model load (``res/values`` → ``res/values-de``, ``en.lproj`` →
 ``de.lproj``, ``_locales/en`` → ``_locales/de``).
 
-The files are found by their extensions, in the folder and below it (hidden ones left out);
+The files are found by their extensions, in the folder and below it (hidden ones and Office's
+owner files left out: :func:`~ltmt.formats.folders.files_in`);
 files of no known format, and files with nothing to translate (an Android ``colors.xml``),
 are skipped and counted, as are catalogs of another language pair (``fr.po`` beside ``de.po``);
 skipped files that LibreOffice converts into a format ltmt translates (a ``.doc``) are named

@@ -1,5 +1,5 @@
-"""A folder of localisation files as one: its files in order (hidden ones left out), and the
-pairs of all those a format reads, for ``ltmt memory import FOLDER``.
+"""A folder of localisation files as one: its files in order (hidden ones and Office's owner
+files left out), and the pairs of all those a format reads, for ``ltmt memory import FOLDER``.
 
 A file that holds one language (``values-de/strings.xml``, ``de.lproj/Localizable.strings``)
 is paired with the file at the same place in the source-language folder (``--source-file
@@ -28,18 +28,29 @@ if TYPE_CHECKING:
 
 
 def files_in(folder: Path) -> list[Path]:
-    """The files in ``folder`` and below it, hidden ones (and those in hidden folders) left
-    out, in order; and links to files outside the folder, with a warning (``outside.txt →
-    /etc/passwd`` was translated into the output folder)."""
+    """The files in ``folder`` and below it, hidden ones (and those in hidden folders, and
+    LibreOffice's lock files ``.~lock.report.docx#``) left out, in order; and, with a warning,
+    Office's owner files (:func:`is_owner_file`) and links to files outside the folder
+    (``outside.txt → /etc/passwd`` was translated into the output folder)."""
     inside = Path(folder).resolve()
-    files, outside = [], []
+    files, owner_files, outside = [], [], []
     for path in _visible(folder):
         if not path.is_file():
             continue
-        if path.is_symlink() and not path.resolve().is_relative_to(inside):
+        if is_owner_file(path):
+            owner_files.append(str(path.relative_to(folder)))
+        elif path.is_symlink() and not path.resolve().is_relative_to(inside):
             outside.append(str(path.relative_to(folder)))
-            continue
-        files.append(path)
+        else:
+            files.append(path)
+    if owner_files:
+        logger.warning(
+            "%s: %s left out (%s: Office writes one beside each document it has open); save "
+            "and close those documents if they hold changes to translate",
+            folder,
+            counted(len(owner_files), "Office owner file"),
+            first_few(owner_files),
+        )
     if outside:
         logger.warning(
             "%s: %s to files outside it left out (%s)",
@@ -48,6 +59,14 @@ def files_in(folder: Path) -> list[Path]:
             first_few(outside),
         )
     return files
+
+
+def is_owner_file(path: Path) -> bool:
+    """Whether ``path`` is an owner file of Word, Excel or PowerPoint (``~$flyer.docx``): the
+    name of the user who has the document open, which Office writes beside it under its name
+    with ``~$`` for its first letters, and which is no document (as LibreOffice's lock file
+    ``.~lock.flyer.docx#`` is none)."""
+    return path.name.startswith("~$")
 
 
 def folders_in(folder: Path) -> list[Path]:

@@ -79,6 +79,20 @@ def test_a_skipped_word_97_document_is_named_with_its_conversion(tmp_path, capsy
     ) in err
 
 
+def test_an_office_owner_file_beside_an_open_document_is_skipped(tmp_path, capsys, caplog, common):
+    """Word's ``~$flyer.docx`` (the name of who has flyer.docx open) stopped the run: ``not a
+    Word document``, nothing translated."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "notes.txt").write_text("hello world\n", "utf-8")
+    (docs / "~$flyer.docx").write_bytes(bytes([4]) + b"Anna" + bytes(157))
+    code, _, err = run_cli(["translate", str(docs), "-o", str(tmp_path / "de"), *common], capsys)
+    assert code == 0, err
+    assert "1 Office owner file left out (~$flyer.docx: Office writes one beside" in caplog.text
+    assert (tmp_path / "de" / "notes.txt").is_file()
+    assert not (tmp_path / "de" / "~$flyer.docx").exists()
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

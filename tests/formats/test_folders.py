@@ -35,6 +35,28 @@ def test_files_in_leaves_out_links_to_files_outside_the_folder(
     assert caplog.messages == [f"{folder}: 1 link to files outside it left out (outside.txt)"]
 
 
+def test_office_owner_files_are_left_out_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Word's owner file of an open flyer.docx: the user's name, no document
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "~$flyer.docx").write_bytes(bytes([4]) + b"Anna" + bytes(157))
+    (tmp_path / "en" / "strings.xml").write_text(STRINGS.format("Save"), "utf-8")
+    (tmp_path / "de").mkdir()
+    (tmp_path / "de" / "~$flyer.docx").write_bytes(bytes([4]) + b"Anna" + bytes(157))
+    (tmp_path / "de" / "strings.xml").write_text(STRINGS.format("Speichern"), "utf-8")
+    with caplog.at_level("WARNING", logger="ltmt.formats.folders"):
+        assert [p.name for p in files_in(tmp_path / "en")] == ["strings.xml"]
+        found = read_folder(tmp_path / "de", tmp_path / "en")
+    assert caplog.messages[0] == (
+        f"{tmp_path / 'en'}: 1 Office owner file left out (~$flyer.docx: Office writes one "
+        "beside each document it has open); save and close those documents if they hold "
+        "changes to translate"
+    )
+    assert [p.name for p in found.read] == ["strings.xml"]
+    assert not found.without_source and not found.unknown
+
+
 def test_one_language_files_pair_with_the_same_place_in_the_source_folder(tmp_path: Path) -> None:
     (tmp_path / "en" / "sub").mkdir(parents=True)
     (tmp_path / "de" / "sub").mkdir(parents=True)
