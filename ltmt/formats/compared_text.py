@@ -40,11 +40,12 @@ def key(text: str) -> str:
 
 
 def warn_kept(texts: list[str]) -> None:
-    """Say that the cells of ``texts`` were left as written (none: nothing)."""
+    """Say that the cells of ``texts`` were left as written (none: nothing): how many, and the
+    first few texts, each once (a column of ``Active`` is one text)."""
     if texts:
         logger.warning(
             "%s left as written: formulas or drop-down lists of the workbook compare against "
             "their text (%s), which would no longer match",
             counted(len(texts), "cell text"),
-            first_few(repr(text) for text in texts),
+            first_few(repr(text) for text in dict.fromkeys(texts)),
         )
