@@ -67,6 +67,9 @@ _STRICT = {
     ),
 }
 _CORE = "docProps/core.xml"
+# an OpenDocument file's entry that says what it is, and what it says
+_ODF_MIMETYPE = "mimetype"
+_ODF_MEDIA_TYPE = b"application/vnd.oasis.opendocument."
 # a Word document's styles, whose fonts make a run in a character style code
 _WORD_STYLES = "wordprocessingml.styles+xml"
 # Word's and DrawingML's paragraphs, and a spreadsheet's strings (shared, and in a cell)
@@ -131,6 +134,11 @@ def read_package(data: bytes, path: Path, layout: Layout) -> Package:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise InputError(f"{path}: not {what} (not a zip archive: {exc})") from exc
     if _CONTENT_TYPES not in entries:
+        if entries.get(_ODF_MIMETYPE, (None, b""))[1].startswith(_ODF_MEDIA_TYPE):
+            raise OtherKindError(
+                f"{path}: not {what} but an OpenDocument file; {_todo(path, 'odf')}",
+                "an OpenDocument file",
+            )
         raise InputError(f"{path}: not {what} (no {_CONTENT_TYPES} in the archive)")
     kinds = {
         name: kind
@@ -208,21 +216,24 @@ _KINDS = (
 def _refuse_other_kind(kinds: Iterable[str], path: Path, what: str) -> None:
     """Raise what a document that is not ``what`` is (its main part's content type says it): an
     :class:`OtherKindError` that says to rename it where its extension is not its kind's."""
-    from ltmt.formats.registry import FORMATS
-
     for kind in kinds:
         if not kind.endswith(".main+xml"):
             continue
         for markers, name, fmt in _KINDS:
             if any(marker in kind for marker in markers):
-                extensions = FORMATS[fmt].extensions
-                todo = (
-                    "read it as one (leave --format out)"
-                    if path.suffix.lower() in extensions
-                    else f"give it the extension {extensions[0]}"
-                )
-                raise OtherKindError(f"{path}: not {what} but {name}; {todo}", name)
+                raise OtherKindError(f"{path}: not {what} but {name}; {_todo(path, fmt)}", name)
     raise InputError(f"{path}: not {what} (no main part in the archive)")
+
+
+def _todo(path: Path, fmt: str) -> str:
+    """What to do with ``path``, a document of the format ``fmt`` read as another: read it as
+    one, or (its extension is not one of ``fmt``'s) give it ``fmt``'s."""
+    from ltmt.formats.registry import FORMATS
+
+    extensions = FORMATS[fmt].extensions
+    if path.suffix.lower() in extensions:
+        return "read it as one (leave --format out)"
+    return f"give it the extension {extensions[0]}"
 
 
 def _kind_order(kind: str, endings: tuple[str, ...]) -> int:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pptx
 import pytest
+from archives import zipped
 from formats_fakes import FakeModel
 from libreoffice import converted
 from pptx.util import Inches
@@ -170,3 +171,24 @@ def test_a_source_file_of_another_kind_names_both_kinds(presentation: Path, tmp_
         rf"file {source} is a Word document; give the source file of the same kind$",
     ):
         PptxDocument.pairs(presentation, source_file=source)
+
+
+def test_an_opendocument_source_file_names_both_kinds(presentation: Path, tmp_path: Path) -> None:
+    """``--source-file deck.odp`` said ``not a PowerPoint presentation (no [Content_Types].xml
+    in the archive)``."""
+    source = zipped(
+        tmp_path / "deck.odp",
+        {"mimetype": "application/vnd.oasis.opendocument.presentation", "content.xml": "<x/>"},
+    )
+    with pytest.raises(
+        InputError,
+        match=rf"^{presentation}: the translation is a PowerPoint presentation, but the source "
+        rf"file {source} is an OpenDocument file; give the source file of the same kind$",
+    ):
+        PptxDocument.pairs(presentation, source_file=source)
+    with pytest.raises(
+        InputError,
+        match=r"deck\.odp: not a PowerPoint presentation but an OpenDocument file; read it as one "
+        r"\(leave --format out\)$",
+    ):
+        open_document(source, "pptx")
