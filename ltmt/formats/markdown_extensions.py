@@ -45,6 +45,9 @@ _ADMONITION = re.compile(
     r'(?P<indent> *)(?:!!!|\?\?\?\+?) *[\w-]+(?: +[\w-]+)*(?: +"(?P<title>.*)")? *'
 )
 _BODY_INDENT = "    "  # a body line's indentation past its marker's (tab_length)
+# a fenced code block's fence (CommonMark: three backticks or tildes or more, indented 0-3),
+# whose lines no marker is read in: an admonition shown as an example is code
+_FENCE = re.compile(r"[ ]{0,3}(?P<fence>`{3,}|~{3,})")
 # an HTML tag alone on its line whose content is Markdown (markdown="1", "block" or "span")
 _MARKDOWN_HTML = re.compile(
     r"""[ ]{0,3}<(?P<name>[A-Za-z][\w-]*)\s(?:[^<>]*\s)?markdown\s*=\s*"""
@@ -64,15 +67,21 @@ class ParserView:
 def parser_view(lines: Sequence[str]) -> ParserView:
     """``lines`` as CommonMark is to read them (module docstring): an admonition's marker
     line, a ``markdown="1"`` tag's line and its closing tag's, and a line of template tags
-    alone blank; an admonition's body without the indentation that puts it in it."""
+    alone blank; an admonition's body without the indentation that puts it in it. A fenced
+    code block's lines, and a marker indented as code, are read as written."""
     view: list[str] = []
     titles: list[tuple[int, int, int]] = []
     admonitions: list[int] = []  # the marker indentations (in the view) of those open
     html: list[_OpenElement] = []  # the markdown="1" elements open
+    fence: str | None = None  # the opening fence of the fenced code block open
     for number, line in enumerate(lines):
         text = _in_admonitions(line, admonitions)
+        if fence is not None or _FENCE.match(text):  # code: read as written
+            fence = _fence_after(text, fence)
+            view.append(text)
+            continue
         marker = _ADMONITION.fullmatch(text)
-        if marker is not None:
+        if marker is not None and len(marker.group("indent")) < len(_BODY_INDENT):
             admonitions.append(len(marker.group("indent")))
             if marker.group("title"):
                 offset = len(line) - len(text)  # the indentation the view took off
@@ -85,6 +94,19 @@ def parser_view(lines: Sequence[str]) -> ParserView:
         else:
             view.append(text)
     return ParserView(view, titles)
+
+
+def _fence_after(line: str, fence: str | None) -> str | None:
+    """The fence open after ``line``: ``line``'s own where it opens a fenced code block, None
+    where it closes ``fence`` (the same character, at least as many, nothing after), else
+    ``fence``."""
+    if fence is None:
+        opening = _FENCE.match(line)
+        return opening.group("fence") if opening is not None else None
+    closing = _FENCE.fullmatch(line.rstrip())
+    if closing is not None and closing.group("fence").startswith(fence):
+        return None
+    return fence
 
 
 def _in_admonitions(line: str, admonitions: list[int]) -> str:

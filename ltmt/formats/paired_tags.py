@@ -113,6 +113,8 @@ MIN_WORD_SCORE = 75.0
 SAME_PREFIX = 5
 MIN_WORD_LETTERS = 4
 _TAG = re.compile(r"<[^<>]*>")
+# quote marks that are apostrophes too (``Don't``): no quotation of their own inside a word
+_APOSTROPHES = frozenset("'\u2019")
 _REFERENCE = re.compile(CHARACTER_REFERENCE)
 # a word or words in angle brackets, no markup of the text's: a metavariable (``<Enter>``,
 # ``<file name>``), which segments hold as text (:mod:`ltmt.formats.markup_characters`)
@@ -623,25 +625,42 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     word), nor the quote marks around them that ``[start, end)`` left out (``„<b>Netzwerk</b>“``
     where a memory's translation quotes the word, not ``<b>„Netzwerk“</b>``)."""
     text = _blank_tags(text)
+    start_found, end_found = start, end
     first, last = _word_around(text, start), _word_around(text, end)
     keep_first = first[1] - start >= start - first[0] or text[start - 1 : start] == "-"
     keep_last = end - last[0] >= last[1] - end or text[end : end + 1] == "-"
     snapped = (first[0] if keep_first else first[1], last[1] if keep_last else last[0])
     if snapped[0] >= snapped[1]:  # ``ookies`` of ``Recent-Bookies``: the whole word
         snapped = (first[0], last[1])
-    found_start, found_end = start, end
-    start, end = snapped
-    while end > start and (
-        text[end - 1].isspace()
-        or text[end - 1] in ".,;:!?"
-        or (text[end - 1] in QUOTE_MARKS and end > found_end)
-    ):
+    start, end = _trimmed(text, *snapped)
+    inside = _without_outer_quotes(text, start, end, found=(start_found, end_found))
+    return _trimmed(text, *inside)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without edge spaces and final punctuation."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
         end -= 1
-    while start < end and (
-        text[start].isspace() or (text[start] in QUOTE_MARKS and start < found_start)
-    ):
+    while start < end and text[start].isspace():
         start += 1
     return start, end
+
+
+def _without_outer_quotes(
+    text: str, start: int, end: int, found: tuple[int, int]
+) -> tuple[int, int]:
+    """``[start, end)`` without the quote marks at its edges that the match (``found``) did not
+    cover, where what is left holds no quote mark of its own (``„<b>Netzwerk</b>“``, but
+    ``<b>„Netzwerk“-Einstellungen</b>``: a pair never crosses a quotation)."""
+    inner_start, inner_end = start, end
+    while inner_start < inner_end and text[inner_start] in QUOTE_MARKS and inner_start < found[0]:
+        inner_start += 1
+    while inner_end > inner_start and text[inner_end - 1] in QUOTE_MARKS and inner_end > found[1]:
+        inner_end -= 1
+    quoting = QUOTE_MARKS - _APOSTROPHES
+    if any(character in quoting for character in text[inner_start:inner_end]):
+        return start, end
+    return inner_start, inner_end
 
 
 def _word_around(text: str, position: int) -> tuple[int, int]:

@@ -194,3 +194,46 @@ def _written(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "page.md"
     path.write_text(text, "utf-8")
     return path
+
+
+ADMONITIONS_AS_CODE = """Write a note box like this:
+
+```markdown
+!!! note "Read this first"
+    Body text.
+```
+
+~~~~
+??? tip "Inside tildes"
+```
+still code
+~~~~
+
+Or the old way:
+
+    !!! warning "Old syntax"
+        Indented code.
+
+!!! note "A real one"
+    ```
+    !!! tip "Code in it"
+    ```
+"""
+
+
+def test_an_admonition_in_code_is_code() -> None:
+    """An admonition shown as an example, in a fenced or an indented code block, had its title
+    translated (``!!! note "Erstes lesen"`` in the code)."""
+    view = parser_view(ADMONITIONS_AS_CODE.splitlines())
+    lines = ADMONITIONS_AS_CODE.splitlines()
+    assert view.lines[:18] == lines[:18]
+    assert view.titles == [(18, 10, 20)]
+    assert view.lines[18:22] == ["", "```", '!!! tip "Code in it"', "```"]
+
+
+def test_admonitions_in_code_come_back_as_written(tmp_path: Path) -> None:
+    seen, written = _translated(tmp_path, ADMONITIONS_AS_CODE)
+    assert "Read this first" not in seen and "Old syntax" not in seen
+    assert "Code in it" not in seen and "A real one" in seen
+    assert '!!! note "Read this first"' in written and '!!! warning "Old syntax"' in written
+    assert '!!! tip "Code in it"' in written and '"A REAL ONE"' in written

@@ -871,6 +871,17 @@ def test_a_glued_pair_is_glued_back_to_a_word_only() -> None:
             ["Netzwerk"],
             "Öffnen Sie die Registerkarte »<b>Netzwerk</b>«.",
         ),
+        (
+            "Öffnen Sie die Registerkarte ‚Netzwerk‘.",
+            ["Netzwerk"],
+            "Öffnen Sie die Registerkarte ‚<b>Netzwerk</b>‘.",
+        ),
+        # a quotation inside a compound: the pair holds all of it, never crosses it
+        (
+            "Öffnen Sie die „Netzwerk“-Einstellungen.",
+            ["Netzwerk"],
+            "Öffnen Sie die <b>„Netzwerk“-Einstellungen</b>.",
+        ),
     ],
 )
 def test_a_pair_goes_around_a_quoted_word_inside_its_quotes(
