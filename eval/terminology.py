@@ -35,18 +35,21 @@ import time
 from pathlib import Path
 from typing import Any
 
-import torch
-from support import DEV_USERS_DIR, write_json
+from support import DEV_USERS_DIR, use_this_checkout, write_json
 
-from ltmt.bench.data import find_users
-from ltmt.evaluate import score_corpus
-from ltmt.memory.store import Memory
-from ltmt.model.backbone import load_backbone
-from ltmt.terminology.consistency import TermScore, pooled, term_score
-from ltmt.terminology.matching import TermMatcher, renders
-from ltmt.terminology.suggest import Suggestion, suggest_terms
-from ltmt.terminology.terms import Term
-from ltmt.translator import Translator
+use_this_checkout()  # run as a script from a checkout: import this repo's ltmt
+
+import torch  # noqa: E402
+
+from ltmt.bench.data import find_users  # noqa: E402
+from ltmt.evaluate import score_corpus  # noqa: E402
+from ltmt.memory.store import Memory  # noqa: E402
+from ltmt.model.backbone import load_backbone  # noqa: E402
+from ltmt.terminology.consistency import TermScore, pooled, term_score  # noqa: E402
+from ltmt.terminology.matching import TermMatcher, renders  # noqa: E402
+from ltmt.terminology.suggest import Suggestion, suggest_terms  # noqa: E402
+from ltmt.terminology.terms import Term  # noqa: E402
+from ltmt.translator import Translator  # noqa: E402
 
 
 def test_terms(suggestions: list[Suggestion]) -> list[Term]:

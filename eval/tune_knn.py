@@ -22,14 +22,16 @@ from pathlib import Path
 from typing import Any
 
 from rapidfuzz import process
-from support import DATA_DIR, read_jsonl, write_json
+from support import DATA_DIR, read_jsonl, use_this_checkout, write_json
 
-from ltmt.fusion.datastore import SegmentCache
-from ltmt.fusion.knn import KnnConfig, KnnFusion
-from ltmt.model.backbone import load_backbone
-from ltmt.segments import Match, Segment
-from ltmt.text import SCORER, normalize
-from ltmt.translator import Translator
+use_this_checkout()  # run as a script from a checkout: import this repo's ltmt
+
+from ltmt.fusion.datastore import SegmentCache  # noqa: E402
+from ltmt.fusion.knn import KnnConfig, KnnFusion  # noqa: E402
+from ltmt.model.backbone import load_backbone  # noqa: E402
+from ltmt.segments import Match, Segment  # noqa: E402
+from ltmt.text import SCORER, normalize  # noqa: E402
+from ltmt.translator import Translator  # noqa: E402
 
 DEV_USERS = ("git", "vim", "gnupg2", "coreutils", "dpkg")
 
