@@ -1,12 +1,13 @@
-"""A match's markup as its input has it: the tags of a match that its input lacks are taken out
+"""A match's markup as its input has it: the tags of a match whose input has none are taken out
 of the match's source and target before fusion reads it, their words kept.
 
 Fusion steers the model towards a match's target token by token, so a tag of the target is a
 tag the model is pushed to write. A document's paragraph goes to the model without its paired
 tags (:mod:`ltmt.formats.paired_tags`: ``Our award-winning platform ...``) while a TMX match
 keeps its own (``Unsere <b>preisgekrönte</b> Plattform ...``): kNN fusion wrote ``Unsere
-<Produngsplattform``, a ``<`` no tag repair knows, and it stayed in the document. A tag the
-input has too (an HTML string matched by an HTML string) stays.
+<Produngsplattform``, a ``<`` no tag repair knows, and it stayed in the document. A match of
+an input that has tags of its own keeps all of its own (an HTML string matched by an HTML
+string; a line whose tags the model gets as placeholders).
 """
 
 from __future__ import annotations
@@ -19,12 +20,16 @@ from ltmt.segments import Match
 
 
 def input_markup_only(match: Match, text: str) -> Match:
-    """``match`` with the tags ``text`` (its input) lacks taken out of its source and target
-    (module docstring); the same match where it has none of them. Its score is kept: it
-    measured the words."""
-    kept = {p.text for p in _tags(text)}
-    source = without_tags_but(match.segment.source, kept)
-    target = without_tags_but(match.segment.target, kept)
+    """``match`` without its tags where ``text`` (its input) has none, their words kept
+    (module docstring); the same match where it has no tags, or where its input has tags of
+    its own: those may stand for the match's in another form (a line's ``<kbd>`` set aside as
+    ``<ph id="ltmt-v1"/>`` for the model), and taking the match's out garbled what fusion read
+    (``Press <kbd>Ctrl</kbd>+<kbd>S</kbd>`` → ``Dress ...``). Its score is kept: it measured the
+    words."""
+    if _tags(text):
+        return match
+    source = without_tags_but(match.segment.source, ())
+    target = without_tags_but(match.segment.target, ())
     if (source, target) == (match.segment.source, match.segment.target):
         return match
     return replace(match, segment=replace(match.segment, source=source, target=target))
