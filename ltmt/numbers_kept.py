@@ -159,6 +159,15 @@ def numbers_beyond_repair(source: str, output: str) -> int:
     return numbers_lost(source, repair_numbers(source, output))
 
 
+def lost_beyond_words(source: str, output: str) -> bool:
+    """Whether ``output``, once repaired (:func:`repair_numbers`), lacks a number of ``source``
+    that a translation would not write in words: a code, or a run that is no small count
+    (:func:`may_be_written_in_words`: ``zwei`` for ``2 new messages``, ``18 Uhr`` for ``6 pm``
+    keep theirs), as the retry of a line decoded without memory judges it."""
+    lost = set(lost_numbers(source, repair_numbers(source, output)))
+    return bool(lost) and bool(_set_aside_spans(source, lost))
+
+
 def repair_numbers(source: str, output: str) -> str:
     """``output`` with each run of digits that stands where a run of ``source``'s it lacks
     stood, and equals that run with repeated digits collapsed, replaced by the source's run;

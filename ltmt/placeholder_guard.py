@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ltmt.folded_characters import restore_folded
-from ltmt.numbers_kept import kept_shape, repair_outputs
+from ltmt.numbers_kept import kept_shape, lost_beyond_words, repair_outputs
 from ltmt.pictographs import without_tags
 
 if TYPE_CHECKING:
@@ -70,8 +70,12 @@ def numbers_still_lost(
     """The ``fused`` outputs (indices into ``units`` and ``outputs``) that still lack a number
     of their line beyond repair, once the guard has run: neither the repair nor the model alone
     kept it, so the run says so (``numbers: ... could not be repaired``, and ``--strict`` fails)
-    rather than pass ``SKU-001515`` for ``SKU-000015`` as a translation."""
-    return {i for i in fused if _kept_shape(units[i].text, outputs[i])[2] < 0}
+    rather than pass ``SKU-001515`` for ``SKU-000015`` as a translation. A count a translation
+    may write in words (``zwei``, ``18 Uhr`` for ``6 pm``) is no number lost, as for a line
+    decoded without memory (:func:`ltmt.numbers_kept.lost_beyond_words`)."""
+    return {
+        i for i in fused if lost_beyond_words(without_tags(units[i].text), without_tags(outputs[i]))
+    }
 
 
 def _decoded_without_memory(
