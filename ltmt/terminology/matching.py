@@ -169,7 +169,8 @@ _EN_PLURAL_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät")
 def _plural_endings(word: str) -> tuple[str, ...]:
     """The endings a German plural may add to ``word``: none only after -er, -el, -en, -chen
     and -lein (Ordner, Server); after -e only -n (Tabellen, Infusionspumpen: "Infusionspumpes"
-    was placed), after -ung, -heit, -keit, -schaft, -tion, -sion and -tät only -en
+    was placed), or -n and -s where its head is English (Homepages, Landingpages: the model's
+    score picks), after -ung, -heit, -keit, -schaft, -tion, -sion and -tät only -en
     (Leitungen); else -s (Depots), -n after -el or -er (Regeln), -e, -er and -en (Zweige,
     Bilder, Dateien), -se after one -s (Ergebnisse; Anschluss takes an umlaut and -e:
     :func:`target_stems`). An English loan (:func:`_loan_word`: "Request", "Commit") takes
@@ -178,8 +179,8 @@ def _plural_endings(word: str) -> tuple[str, ...]:
     zero = ("",) if word.endswith(ZERO_PLURAL_AFTER) else ()
     if _loan_word(word):
         return (*zero, "s")
-    if word.endswith("e"):
-        return ("n",)
+    if word.endswith("e"):  # an English head's -s too: Homepages, Landingpages (the model picks)
+        return ("n", "s") if _english_head(word) else ("n",)
     if word.endswith(_EN_PLURAL_SUFFIXES):
         return ("en",)
     endings = [*zero, "s"]
@@ -308,6 +309,7 @@ _LAST_VOWELS = re.compile(r"([aeiouäöüyAEIOUÄÖÜ]+)[^aeiouäöüyAEIOUÄÖ�
 _LINKED_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ling", "tum")
 # the fewest letters of a word's last part that ltmt's German word table is asked about
 _MIN_PART = 5
+_ENGLISH_PART = 4  # letters of each English word of an English compound ("Landingpage")
 
 
 def target_stems(target: str) -> tuple[str, ...]:
@@ -328,6 +330,20 @@ def target_stems(target: str) -> tuple[str, ...]:
     start = len(target) - len(last) + vowels.start(1)
     umlauted = _UMLAUTS[vowels.group(1)]
     return (target, target[:start] + umlauted + target[start + len(vowels.group(1)) :])
+
+
+def _english_head(word: str) -> bool:
+    """Whether ``word`` is English through and through: an English word
+    (:func:`~ltmt.word_tables.lowercase_words`: "Homepage") or two English words of
+    :data:`_ENGLISH_PART` letters or more ("Landingpage"), whose German plural may be its
+    English -s ("Homepages") where German's is -n; not a German compound of an English last
+    part ("Förderrate": "Förderraten")."""
+    english = lowercase_words()
+    folded = word.casefold()
+    return folded in english or any(
+        folded[:cut] in english and folded[cut:] in english
+        for cut in range(_ENGLISH_PART, len(folded) - _ENGLISH_PART + 1)
+    )
 
 
 def _known_german(word: str) -> bool:
