@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING
 import lmdb
 
 from ltmt.api_arguments import term_list
-from ltmt.errors import InputError, StoreError
+from ltmt.errors import StoreError
 from ltmt.memory import env, writes
 from ltmt.memory.crypto import PlainCipher
 from ltmt.memory.layout import GLOSS, u32, user_key
 from ltmt.memory.rows import encode_user, user_info
-from ltmt.terminology.terms import Term
+from ltmt.terminology.terms import Term, checked_flag
 
 if TYPE_CHECKING:
     from ltmt.memory.store import Memory
@@ -113,8 +113,8 @@ class Glossary:
         """Delete the term(s) for ``source``: the case-insensitive one (``False``), the
         case-sensitive one written exactly so (``True``), or, when ``None``, every term whose
         source equals ``source`` ignoring case. Returns how many were deleted."""
-        if case_sensitive is not None and not isinstance(case_sensitive, bool):
-            raise InputError(f"case_sensitive must be True, False or None, got {case_sensitive!r}")
+        if case_sensitive is not None:
+            case_sensitive = checked_flag(case_sensitive, "case_sensitive", "True, False or None")
         wanted = Term(source, "-", case_sensitive=bool(case_sensitive))
 
         def matches(term: Term) -> bool:

@@ -15,6 +15,16 @@ def fold_term(text: str) -> str:
     return " ".join(text.split())
 
 
+def checked_flag(value: object, what: str, allowed: str = "True or False") -> bool:
+    """``value`` as Python's bool where it is a bool: Python's, or numpy's (``np.True_``, as a
+    pandas column gives it); else an InputError naming ``what``."""
+    if isinstance(value, bool):
+        return value
+    if type(value).__module__ == "numpy" and type(value).__name__ in ("bool_", "bool"):
+        return bool(value)
+    raise InputError(f"{what} must be {allowed}, got {value!r}")
+
+
 @dataclass(frozen=True)
 class Term:
     """``source`` is translated by ``target``.
@@ -35,16 +45,16 @@ class Term:
     def __post_init__(self) -> None:
         for side in ("source", "target"):
             object.__setattr__(self, side, _folded_side(side, getattr(self, side)))
+        if self.note is None:  # no note
+            object.__setattr__(self, "note", "")
         if not isinstance(self.note, str):
             raise InputError(f"a glossary term's note must be a string, got {_kind(self.note)}")
-        if not isinstance(self.case_sensitive, bool):
-            raise InputError(
-                f"a glossary term's case_sensitive must be True or False, got "
-                f"{self.case_sensitive!r}"
-            )
+        sensitive = checked_flag(self.case_sensitive, "a glossary term's case_sensitive")
+        object.__setattr__(self, "case_sensitive", sensitive)
         object.__setattr__(self, "note", fold_term(self.note))
         # one string is one term, not its letters (which qa flagged one by one)
-        named = text_list(self.forbidden, "a glossary term's forbidden")
+        forbidden = () if self.forbidden is None else self.forbidden
+        named = text_list(forbidden, "a glossary term's forbidden")
         kept = (fold_term(text) for text in named)
         object.__setattr__(self, "forbidden", tuple(dict.fromkeys(t for t in kept if t)))
 

@@ -96,3 +96,11 @@ def test_a_glossary_of_a_closed_memory_says_so(tmp_path: Path) -> None:
         with pytest.raises(StoreError, match=rf"^memory store {tmp_path} is closed$"):
             call()
     assert repr(glossary) == "Glossary(user='u1', store unreadable)"
+
+
+def test_a_glossary_takes_numpy_bools(tmp_path: Path) -> None:
+    numpy = pytest.importorskip("numpy")
+    with Memory(tmp_path) as memory:
+        glossary = memory.glossary("u1")
+        glossary.add("tab", "Registerkarte", case_sensitive=numpy.bool_(False))  # type: ignore[arg-type]
+        assert glossary.delete("tab", case_sensitive=numpy.bool_(False)) == 1  # type: ignore[arg-type]

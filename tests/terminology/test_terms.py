@@ -53,8 +53,8 @@ def test_targets_not_to_use_are_stored_with_the_term(tmp_path) -> None:
             r"^a glossary term's forbidden: item 2 is int, not a string$",
         ),
         (
-            {"forbidden": None},
-            r"^a glossary term's forbidden must be a list of strings, not NoneType$",
+            {"forbidden": 5},
+            r"^a glossary term's forbidden must be a list of strings, not int$",
         ),
     ],
 )
@@ -70,3 +70,17 @@ def test_an_option_of_the_wrong_kind_is_an_input_error(
 def test_forbidden_targets_may_be_any_list_of_strings() -> None:
     term = Term("commit", "Commit", forbidden=["Übergabe", " Übergabe ", "Einspielung"])
     assert term.forbidden == ("Übergabe", "Einspielung")
+
+
+def test_numpy_bools_and_none_for_no_note_or_forbidden_target_are_taken() -> None:
+    """``np.True_`` (a pandas column's) was refused since this session's type checks, which it
+    had passed before (a regression trial's find); None stands for no note and no forbidden
+    targets."""
+    numpy = pytest.importorskip("numpy")
+    term = Term("file", "Datei", note=None, case_sensitive=numpy.bool_(True), forbidden=None)  # type: ignore[arg-type]
+    assert (term.case_sensitive, type(term.case_sensitive), term.note, term.forbidden) == (
+        True,
+        bool,
+        "",
+        (),
+    )
