@@ -47,6 +47,14 @@ def _reused_match(text: str, found: Sequence[Match]) -> tuple[Segment, str] | No
     return None
 
 
+def reused_segment(text: str, found: Sequence[Match]) -> Segment | None:
+    """The segment of ``found`` whose target :func:`without_model` reuses for ``text`` (a 100 %
+    match, one of ``text``'s case first), so that a caller judges the match reused, not merely
+    the best ranked; None where none can be reused."""
+    reused = _reused_match(text, found)
+    return None if reused is None else reused[0]
+
+
 def stored_edges_replaced(text: str, found: Sequence[Match]) -> bool:
     """Whether the 100 % match of ``found`` that ``text`` reuses stored whitespace at an edge
     of its target (``Usage:`` → ``Aufruf: ``) that the reused target has as ``text`` has it

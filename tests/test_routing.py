@@ -8,6 +8,7 @@ from ltmt.routing import (
     needs_fusion,
     plan_batches,
     read_matches,
+    reused_segment,
     stored_edges_replaced,
     without_model,
 )
@@ -130,3 +131,14 @@ def test_read_matches_are_the_fusions_selection_remembered_by_its_cache():
 )
 def test_batches_are_length_sorted_with_plain_inputs_apart(lengths, fused, batch_size, batches):
     assert plan_batches(lengths, fused.__contains__, batch_size) == batches
+
+
+def test_the_segment_reused_is_the_one_of_the_inputs_case() -> None:
+    """The best ranked 100 % match (``Open`` of another context) is not the one reused for
+    ``open``: callers that judge the match reused (its context, its plural form) ask for it."""
+    menu = Segment(1, "u1", "Open", "Öffnen", 0.0, "po", {"context": "menu"})
+    verb = Segment(2, "u1", "open", "öffnen", 0.0, "po", {"context": "verb"})
+    found = (Match(menu, 100.0), Match(verb, 100.0))
+    assert reused_segment("open", found) == verb
+    assert reused_segment("Open", found) == menu
+    assert reused_segment("close", (Match(menu, 90.0),)) is None

@@ -42,8 +42,8 @@ from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.formats.placeholders import Restored, protect, restore, reused_as_stored
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.run_report import RunReport
-from ltmt.routing import stored_edges_replaced
-from ltmt.segments import MEMORY_FREE, Translation
+from ltmt.routing import reused_segment, stored_edges_replaced
+from ltmt.segments import MEMORY_FREE, Segment, Translation
 from ltmt.spelling import unknown_in
 from ltmt.units import meant_as_written, split_segment
 from ltmt.wording import shortened
@@ -131,12 +131,18 @@ def reuse_exact(
     units: Sequence[Unit], exact: ExactFn, report: RunReport | None = None
 ) -> list[Outcome]:
     """The outcomes of those of ``units`` (translations that are only suggestions:
-    :attr:`Unit.suggestion`) that have a 100 % memory match, as stored; a plural entry's only
-    where every form of it in ``units`` has one. The others are kept as they are: counted in
-    ``report`` as suggestions kept."""
+    :attr:`Unit.suggestion`) that have a 100 % memory match stored for their own context and
+    plural form (:func:`own_match`), as stored; a plural entry's only where every form of it in
+    ``units`` has one. The others are kept as they are: counted in ``report`` as suggestions
+    kept. A match of another ``msgctxt`` or form translates the words for another place, and
+    the translator's suggestion, made for this one, is the better start."""
     found = list(exact([u.source for u in units], [preference(u) for u in units]))
     if len(found) != len(units):
         raise ValueError(f"exact returned {len(found)} outputs for {len(units)} inputs")
+    found = [
+        t if t is not None and own_match(u, t) is not None else None
+        for u, t in zip(units, found, strict=True)
+    ]
     unmatched_entries = {u.entry for u, t in zip(units, found, strict=True) if t is None}
     outcomes = []
     for unit, translation in zip(units, found, strict=True):
@@ -236,13 +242,23 @@ def _outcome(unit: Unit, translation: Translation) -> Outcome:
     else:
         restored = fit(unit, translation.text, translation.target_language)
     # approved only for the very same source (a 100 % match may differ in case or spacing)
-    same_context = bool(
-        translation.method == "exact"
-        and translation.matches
-        and translation.matches[0].segment.source == unit.source
-        and _shares(translation.matches[0].segment.metadata, preference(unit))
-    )
+    own = own_match(unit, translation)
+    same_context = own is not None and own.source == unit.source
     return Outcome(unit, restored, translation.method, same_context)
+
+
+def own_match(unit: Unit, translation: Translation) -> Segment | None:
+    """The memory segment that ``translation`` reuses (a 100 % match: method ``exact``) where it
+    was stored for ``unit``'s own context and plural form, else None. A unit that is no plural
+    form takes no form's match: ``%d notes selected`` stored as a plural entry's form 1 is
+    written for another message, whose count picks it."""
+    if translation.method != "exact":
+        return None
+    segment = reused_segment(translation.source, translation.matches)
+    form = unit.form if unit.entry else None
+    if segment is None or not _shares(segment.metadata, {"context": unit.context, "plural": form}):
+        return None
+    return segment
 
 
 def _as_stored(unit: Unit, text: str) -> Restored:

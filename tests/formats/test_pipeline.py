@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -122,9 +123,72 @@ def test_a_fuzzy_entry_gets_its_exact_memory_match(
     report = result.report
     assert (report.exact, report.no_match, report.suggestions_kept) == (1, 1, 1)
     assert (
-        "1 marked fuzzy and kept for review (no 100 % memory match; --overwrite translates "
-        "them again)" in report.summary()
+        "1 marked fuzzy and kept for review (no 100 % memory match of their context; --overwrite "
+        "translates them again)" in report.summary()
     )
+
+
+CONTEXT_FUZZY_PO = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    '#, fuzzy\n#| msgctxt "toolbar"\n#| msgid "Save"\nmsgctxt "toolbar"\nmsgid "_Save"\n'
+    'msgstr "Sichern"\n'
+)
+
+
+def exact_of(metadata: dict) -> Callable[[list[str], list[dict]], list[Translation | None]]:
+    """A memory whose only 100 % match is ``_Save`` → ``_Speichern``, stored with ``metadata``."""
+    stored = Segment(1, "u1", "_Save", "_Speichern", 0.0, "po", metadata)
+
+    def exact(texts: list[str], prefer: list[dict]) -> list[Translation | None]:
+        return [
+            Translation(t, stored.target, (Match(stored, 100.0),), "exact")
+            if t == stored.source
+            else None
+            for t in texts
+        ]
+
+    return exact
+
+
+@pytest.mark.parametrize("metadata", [{"context": "menu"}, {}, {"context": "toolbar", "plural": 0}])
+def test_a_match_of_another_context_keeps_a_fuzzy_entrys_suggestion(
+    tmp_path: Path, metadata: dict
+) -> None:
+    """A 100 % match stored for another ``msgctxt`` (or none, or a plural form) translates the
+    words for another place: the translator's suggestion, with its ``#|`` lines, is kept and
+    counted, not replaced unsaid."""
+    source, out = tmp_path / "ctx.po", tmp_path / "out.po"
+    source.write_text(CONTEXT_FUZZY_PO, "utf-8")
+    result = translate_file(source, out, FakeModel(), exact=exact_of(metadata), exact_approved=True)
+    assert CONTEXT_FUZZY_PO.split("\n\n")[1] in out.read_text("utf-8")
+    report = result.report
+    assert (report.exact, report.suggestions_kept) == (0, 1)
+    assert "1 marked fuzzy and kept for review (no 100 % memory match of their context" in (
+        report.summary()
+    )
+
+
+def test_a_match_of_its_own_context_replaces_a_fuzzy_entrys_suggestion(tmp_path: Path) -> None:
+    source, out = tmp_path / "ctx.po", tmp_path / "out.po"
+    source.write_text(CONTEXT_FUZZY_PO, "utf-8")
+    exact = exact_of({"context": "toolbar"})
+    result = translate_file(source, out, FakeModel(), exact=exact, exact_approved=True)
+    assert 'msgctxt "toolbar"\nmsgid "_Save"\nmsgstr "_Speichern"' in out.read_text("utf-8")
+    report = result.report
+    assert (report.exact, report.exact_same_context, report.suggestions_kept) == (1, 1, 0)
+
+
+@pytest.mark.parametrize(("metadata", "flags"), [({}, ""), ({"plural": 1}, "#, fuzzy\n")])
+def test_exact_approved_approves_no_match_of_a_plural_form_for_a_plain_entry(
+    tmp_path: Path, metadata: dict, flags: str
+) -> None:
+    """``_Save`` stored as a plural entry's form translates another message: reused, but left
+    for review; the same stored as a plain entry is approved."""
+    source, out = tmp_path / "plain.po", tmp_path / "out.po"
+    source.write_text('msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "_Save"\nmsgstr ""\n')
+    result = translate_file(source, out, exact_of(metadata), exact_approved=True)
+    assert f'{flags}msgid "_Save"\nmsgstr "_Speichern"' in out.read_text("utf-8")
+    assert (result.report.exact, result.report.exact_same_context) == (1, int(not flags))
 
 
 def test_fuzzy_entries_are_kept_without_a_memory_and_translated_with_overwrite(
