@@ -25,10 +25,10 @@ translation's variants take the translations of the source's variants in order (
 source variant's for those past them: a source with one text fills every variant, for the
 translator to shorten). A plural message translates its source's first variant.
 
-``ltmt memory import app_de.ts`` reads the finished translations (``unfinished`` ones are left
-out and counted in a warning), each form of a plural as a pair of its own; ``ltmt qa`` names
-them by their place, counted from 1 as a PO catalog's entries are: ``message 14``, ``message
-14, form 2``.
+``ltmt memory import app_de.ts`` reads the finished translations (``unfinished`` and
+untranslated ones are left out and counted in its report's ``not_read``), each form of a
+plural as a pair of its own; ``ltmt qa`` names them by their place, counted from 1 as a PO
+catalog's entries are: ``message 14``, ``message 14, form 2``.
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ from ltmt.formats.common import (
 )
 from ltmt.formats.documents import Unit
 from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry
+from ltmt.formats.not_read import NotRead
 from ltmt.formats.plurals import plural_tags
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
@@ -359,21 +360,23 @@ def read_ts(
     tgt_lang: str = "de",
     *,
     include_fuzzy: bool = False,
+    not_read: NotRead | None = None,
     **_: Any,
 ) -> Iterator[PairRecord]:
     """The finished pairs of the ``.ts`` file ``path`` (see the module docstring);
-    ``include_fuzzy``: the unfinished ones too."""
+    ``include_fuzzy``: the unfinished ones too. The messages left out are counted into
+    ``not_read`` (``unfinished``, ``untranslated``), or the unfinished ones said in a warning
+    without one."""
     path = Path(path)
     store = load_ts(path)
     check_languages(store, path, src_lang, tgt_lang)
     records = []
-    unfinished = 0
+    left_out = NotRead()
     for index, unit in _messages(store):
         forms = _written(unit)
-        if not any(_translated(text) for text in forms):
-            continue
-        if unit.isfuzzy() and not include_fuzzy:
-            unfinished += 1
+        reason = _not_read_because(unit, forms, include_fuzzy)
+        if reason is not None:
+            left_out.add(reason)
             continue
         metadata: dict[str, Any] = {"context": _context(unit)} if _context(unit) else {}
         note = str(unit.getnotes() or "").strip()
@@ -390,10 +393,23 @@ def read_ts(
             source = form_source(first, form, len(forms), plural_source)
             where = f"{position}, form {form + 1}"
             records += _variant_records(source, text, where, plural)
-    if unfinished:
+    if not_read is not None:
+        not_read.counts.update(left_out.counts)
+    elif unfinished := left_out.counts["unfinished"]:
         logger.warning(
             "%s: %s marked unfinished not imported (review them in Qt Linguist first)",
             path,
             counted(unfinished, "translation"),
         )
     return iter(records)
+
+
+def _not_read_because(unit: Any, forms: list[str], include_fuzzy: bool) -> str | None:
+    """Why the message ``unit``, its translation written as ``forms``, is not read as pairs
+    (``untranslated``; ``unfinished``: not reviewed, unless ``include_fuzzy``); None where it
+    is read."""
+    if not any(_translated(text) for text in forms):
+        return "untranslated"
+    if unit.isfuzzy() and not include_fuzzy:
+        return "unfinished"
+    return None

@@ -256,6 +256,7 @@ FORMATS: dict[str, FileFormat] = {
             markers=(b"<TS ", b"<TS>", b"<!DOCTYPE TS>"),
             reviews=True,
             utf16=True,  # XML: its parser reads UTF-16
+            counts_not_read=True,
         ),
         FileFormat(
             "xcstrings",

@@ -12,6 +12,8 @@ from formats_fakes import FakeModel
 
 from ltmt.errors import InputError, LanguageError
 from ltmt.formats.documents import open_document
+from ltmt.formats.not_read import NotRead
+from ltmt.formats.pairs import read_translations
 from ltmt.formats.pipeline import translate_file
 from ltmt.formats.qt_ts import TsDocument, form_source, read_ts
 
@@ -83,6 +85,19 @@ def test_memory_import_reads_the_finished_translations(caplog: pytest.LogCapture
     assert "1 translation marked unfinished not imported" in caplog.text
     unfinished = list(read_ts(DATA / "app_de.ts", "en", "de", include_fuzzy=True))
     assert [r.source for r in unfinished] == ["Save", "Copied %1 of %2"]
+
+
+def test_an_import_report_counts_the_messages_not_read(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The unfinished translation and the empty messages were said in a warning alone, and an
+    import's ``--json`` said ``"not_read": {}``."""
+    not_read = NotRead()
+    with caplog.at_level(logging.WARNING):
+        records = list(read_translations(DATA / "app_de.ts", not_read=not_read))
+    assert [r.source for r in records] == ["Save"]
+    assert not_read.by_reason() == {"unfinished": 1, "untranslated": 2}
+    assert "unfinished" not in caplog.text  # counted once, in the report
 
 
 def test_languages_are_checked(tmp_path: Path) -> None:
