@@ -93,7 +93,8 @@ CHECKS: dict[str, Check] = {
         Check(
             "whitespace",
             "warning",
-            "the translation starts and ends with the source's spaces and line breaks",
+            "the translation starts and ends with the source's spaces and line breaks, and "
+            "has as many tabs between its words",
         ),
         Check(
             "length",

@@ -99,7 +99,9 @@ def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) 
     """The placeholders, tags and entities ``target`` lacks or adds. A printf conversion's
     width and precision may change (``%-12s`` for ``%-28s``: a column the translation made
     wider); an argument by name or number may be used fewer times, once at least; a plural
-    form may leave out its one integer conversion (``Eine Datei`` for ``%d file``); a
+    entry's first form may leave out its one integer conversion (``Eine Datei`` for ``%d
+    file``), as :func:`format_problems` lets it, and no other form (a Fluent ``[other]``
+    variant without its ``{ $count }`` says ``Notizen ausgewählt`` for any number); a
     ``python-brace-format`` entry's fields are the format check's, which reads them as Python and
     msgfmt do (``{1} von {0}`` for ``{} of {}``)."""
     flags = flags_of(metadata)
@@ -111,7 +113,7 @@ def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) 
     lost, added = wanted - have, have - wanted
     for text in [text for text in lost if _NAMED.match(text) and have[text]]:
         del lost[text]
-    if "plural" in metadata:
+    if str(metadata.get("plural", "")) == "0":
         counts = [text for text in lost if COUNT_CONVERSION.match(text)]
         if len(counts) == 1 and lost[counts[0]] == 1:
             del lost[counts[0]]
@@ -238,12 +240,19 @@ def date_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list
 
 
 def whitespace_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
-    """Whether ``target`` starts and ends with ``source``'s whitespace."""
-    source_lead, _, source_trail = split_edges(source)
+    """Whether ``target`` starts and ends with ``source``'s whitespace, and has as many tabs
+    between its words (``Name:\tValue``: a tab lines up a column, which a space does not)."""
+    source_lead, source_body, source_trail = split_edges(source)
     target_lead, body, target_trail = split_edges(target)
     if not body:
         return []
     problems = []
+    tabs, target_tabs = source_body.count("\t"), body.count("\t")
+    if tabs != target_tabs:
+        problems.append(
+            f"the source has {counted(tabs, 'tab')} between its words, the translation "
+            f"{target_tabs or 'none'}"
+        )
     for edge, want, have in (
         ("starts", source_lead, target_lead),
         ("ends", source_trail, target_trail),

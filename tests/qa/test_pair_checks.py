@@ -121,6 +121,9 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
         ("%d file", "Eine Datei", {"plural": 0}, []),
         ("%d file", "Eine Datei", {}, ["lacks %d"]),
         ("%d file in %s", "Eine Datei", {"plural": 0}, ["lacks %s"]),
+        # another form may not: it is shown for many numbers (Fluent's [other] variant)
+        ("%d files", "Dateien", {"plural": 1}, ["lacks %d"]),
+        ("{count} notes selected", "Notizen ausgewählt", {"plural": 1}, ["lacks {count}"]),
         # a command's metavariable is translated; an HTML tag that is closed is not
         ("append <mark> on a dirty tree", "<Markierung> anhängen", {}, []),
         ("a <mark>marked</mark> word", "ein markiertes Wort", {}, ["lacks <mark>, </mark>"]),
@@ -315,6 +318,18 @@ def test_accelerators_added_and_literal_ampersands_made_single(source, target, e
             ],
         ),
         ("x\n", "\n", []),  # a blank translation is no edge to compare
+        # a tab between words lines up a column: lost, the column is gone
+        (
+            "Name:\tValue",
+            "Name: Wert",
+            ["the source has 1 tab between its words, the translation none"],
+        ),
+        ("Name:\tValue\t", "Name:\tWert\t", []),
+        (
+            "Name: Value",
+            "Name:\t\tWert",
+            ["the source has 0 tabs between its words, the translation 2"],
+        ),
     ],
 )
 def test_whitespace(source, target, expected):
