@@ -413,3 +413,26 @@ def _not_read_because(unit: Any, forms: list[str], include_fuzzy: bool) -> str |
     if unit.isfuzzy() and not include_fuzzy:
         return "unfinished"
     return None
+
+
+def forms_left_empty(
+    store: Any, path: Path, include_unfinished: bool = True
+) -> list[tuple[str, str, str, list[int]]]:
+    """The plural messages of the ``.ts`` ``store`` (read from ``path``) that leave a
+    ``<numerusform>`` empty beside translated ones, which ``lrelease`` compiles and Qt then
+    shows as an empty string for the counts that take that form: each as ``(position,
+    source, target, empty)``, the place and text of its first translated form as
+    :func:`read_ts` reads its pair (``app_de.ts: message 4, form 1``) and the numbers of its
+    empty forms (from 1). ``include_unfinished``: unfinished messages too."""
+    found = []
+    for index, unit in _messages(store):
+        forms = _written(unit)
+        filled = [n for n, text in enumerate(forms) if _translated(text)]
+        if not unit.hasplural() or not filled or len(filled) == len(forms):
+            continue
+        if unit.isfuzzy() and not include_unfinished:
+            continue
+        empty = [n + 1 for n in range(len(forms)) if n not in filled]
+        position = f"{_position(path, index)}, form {filled[0] + 1}"
+        found.append((position, _source(unit), forms[filled[0]], empty))
+    return found

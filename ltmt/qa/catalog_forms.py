@@ -8,6 +8,8 @@ every count that takes that form) passed, and the report counted no untranslated
 
 - :func:`plural_form_problems`: a PO catalog's plural entries with another number of forms
   than its ``Plural-Forms`` header declares, or with an empty form beside translated ones;
+- :func:`numerus_form_problems`: a Qt file's plural messages with an empty ``<numerusform>``
+  beside translated ones;
 - :func:`catalog_state`: those, and how many units of a catalog (PO, XLIFF, Qt, Xcode string
   catalogs) still lack a translation, as ``ltmt translate`` would find them.
 """
@@ -74,6 +76,24 @@ def plural_form_problems(store: Any, path: Path, include_fuzzy: bool = True) -> 
     return problems
 
 
+def numerus_form_problems(store: Any, path: Path, include_fuzzy: bool = True) -> list[FormProblem]:
+    """The plural messages of the Qt file ``store`` (translate-toolkit's, read from ``path``)
+    that leave a ``<numerusform>`` empty beside translated ones
+    (:func:`ltmt.formats.qt_ts.forms_left_empty`); ``include_fuzzy``: unfinished ones too."""
+    from ltmt.formats.qt_ts import forms_left_empty
+
+    return [
+        FormProblem(
+            position,
+            source,
+            target,
+            f"leaves {'form' if len(empty) == 1 else 'forms'} {', '.join(map(str, empty))} "
+            "empty: the program shows an empty string for the counts that take that form",
+        )
+        for position, source, target, empty in forms_left_empty(store, path, include_fuzzy)
+    ]
+
+
 @dataclass(frozen=True)
 class CatalogState:
     """What :func:`catalog_state` read of a catalog (or a folder's): its ``untranslated``
@@ -93,6 +113,7 @@ def catalog_state(
     file)."""
     from ltmt.formats.documents import open_document
     from ltmt.formats.po_document import PoDocument
+    from ltmt.formats.qt_ts import TsDocument
 
     catalogs = catalog_files(path, fmt)
     if not catalogs:
@@ -109,6 +130,8 @@ def catalog_state(
         )
         if isinstance(document, PoDocument):  # its catalog as read, not read again
             problems += plural_form_problems(document.store, catalog, include_fuzzy)
+        elif isinstance(document, TsDocument):
+            problems += numerus_form_problems(document.store, catalog, include_fuzzy)
     return CatalogState(untranslated, problems)
 
 

@@ -51,7 +51,7 @@ CHECKS: dict[str, Check] = {
             "plurals",
             "error",
             "a plural entry has as many forms as the catalog's Plural-Forms says, none of them "
-            "empty (PO)",
+            "empty (PO; Qt: no empty <numerusform>)",
         ),
         Check(
             "addresses",

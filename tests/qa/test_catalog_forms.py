@@ -1,0 +1,61 @@
+"""What a catalog's pairs do not show: its plural entries' forms (:mod:`ltmt.qa.catalog_forms`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ltmt.qa.catalog_forms import FormProblem, catalog_state
+
+NUMERUS_TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en_US">
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n file(s) exported</source>
+        <translation{state}>
+            <numerusform>%n Datei exportiert</numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) deleted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
+"""
+
+
+@pytest.mark.parametrize(("state", "include_fuzzy"), [("", False), (' type="unfinished"', True)])
+def test_a_qt_numerus_form_left_empty_is_a_plural_problem(
+    tmp_path: Path, state: str, include_fuzzy: bool
+) -> None:
+    """An emptied ``<numerusform>`` was only counted untranslated, where the same in a PO
+    catalog is an error; a message with every form empty is untranslated alone."""
+    path = tmp_path / "app_de.ts"
+    path.write_text(NUMERUS_TS.format(state=state), "utf-8")
+    found = catalog_state(path, include_fuzzy=include_fuzzy)
+    assert found is not None
+    assert found.untranslated == 2
+    assert found.form_problems == [
+        FormProblem(
+            f"{path}: message 1, form 1",
+            "%n file(s) exported",
+            "%n Datei exportiert",
+            "leaves form 2 empty: the program shows an empty string for the counts that take "
+            "that form",
+        )
+    ]
+
+
+def test_an_unfinished_numerus_message_is_left_to_its_review_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "app_de.ts"
+    path.write_text(NUMERUS_TS.format(state=' type="unfinished"'), "utf-8")
+    found = catalog_state(path, include_fuzzy=False)
+    assert found is not None and found.form_problems == []
