@@ -104,7 +104,7 @@ def qa(
     """
     from ltmt.cli.pair_files import read_records
     from ltmt.qa import check_names, check_pairs, chosen_checks
-    from ltmt.qa.catalog_forms import catalog_state
+    from ltmt.qa.catalog_forms import access_key_problems, catalog_state
 
     if fail_on not in FAIL_LEVELS:
         raise ChoiceError(f"--fail-on {fail_on!r}: use one of {', '.join(FAIL_LEVELS)}")
@@ -129,6 +129,7 @@ def qa(
     state = None if source_file is not None else catalog_state(file, fmt, not reviewed_only)
     untranslated = state.untranslated if state is not None else None
     problems = state.form_problems if state is not None else []
+    problems += access_key_problems(file, fmt)
     if user is None:
         report = check_pairs(
             records,

@@ -316,3 +316,32 @@ def _access_pattern(pattern: Any, key: str) -> list[Any]:
     ):
         return list(pattern.elements)  # a placeable's key stays as written
     return [ast.TextElement(key)]
+
+
+def access_keys_not_in_labels(path: Path) -> list[tuple[str, str, str]]:
+    """The messages of the Fluent file ``path`` whose ``.accesskey`` is a character their label
+    (its ``.label``, else its value) does not have in either case, so the key underlines
+    nothing: each as ``(the label's string key, access key, label)``. Only a key and a label of
+    text alone are read (a placeable shows another message's text, or a variant's)."""
+    from fluent.syntax import ast
+
+    _, resource = _load(path)
+    found = []
+    for message in (e for e in resource.body if isinstance(e, ast.Message)):
+        attributes = {a.id.name: a for a in message.attributes}
+        access = attributes.get(ACCESS_KEY)
+        named = "label" in attributes
+        label = attributes["label"].value if named else message.value
+        if access is None or label is None or not _text_alone(access.value, label):
+            continue
+        key, text = plain_text(access.value).strip(), plain_text(label)
+        if len(key) == 1 and key.casefold() not in text.casefold():
+            found.append((f"{message.id.name}.label" if named else message.id.name, key, text))
+    return found
+
+
+def _text_alone(*patterns: Any) -> bool:
+    """Whether ``patterns`` are text elements alone (no placeable, no select)."""
+    from fluent.syntax import ast
+
+    return all(isinstance(e, ast.TextElement) for p in patterns for e in p.elements)

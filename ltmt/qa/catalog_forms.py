@@ -10,6 +10,8 @@ every count that takes that form) passed, and the report counted no untranslated
   than its ``Plural-Forms`` header declares, or with an empty form beside translated ones;
 - :func:`numerus_form_problems`: a Qt file's plural messages with an empty ``<numerusform>``
   beside translated ones;
+- :func:`access_key_problems`: a Fluent file's ``.accesskey`` that is no letter of its label
+  (access keys are chosen, not translated, and so are no pairs);
 - :func:`catalog_state`: those, and how many units of a catalog (PO, XLIFF, Qt, Xcode string
   catalogs) still lack a translation, as ``ltmt translate`` would find them.
 """
@@ -30,13 +32,15 @@ _CATALOGS = frozenset({"po", "xliff", "ts", "xcstrings"})
 
 @dataclass(frozen=True)
 class FormProblem:
-    """A plural entry's problem: its ``position`` (as the pairs read from it have it), its
-    singular ``source``, its first translated form ``target``, and the ``message``."""
+    """A catalog entry's problem: its ``position`` (as the pairs read from it have it), its
+    (singular) ``source``, its (first translated form's) ``target``, the ``message``, and the
+    ``check`` that finds it (:data:`ltmt.qa.findings.CHECKS`)."""
 
     position: str
     source: str
     target: str
     message: str
+    check: str = "plurals"
 
 
 def plural_form_problems(store: Any, path: Path, include_fuzzy: bool = True) -> list[FormProblem]:
@@ -91,6 +95,26 @@ def numerus_form_problems(store: Any, path: Path, include_fuzzy: bool = True) ->
             "empty: the program shows an empty string for the counts that take that form",
         )
         for position, source, target, empty in forms_left_empty(store, path, include_fuzzy)
+    ]
+
+
+def access_key_problems(path: Path, fmt: str | None = None) -> list[FormProblem]:
+    """The ``.accesskey`` values of the Fluent file ``path`` that are no letter of their label
+    (:func:`ltmt.formats.fluent.access_keys_not_in_labels`), as ``accelerator`` problems of
+    the label's string; none for a folder or a file of another format."""
+    from ltmt.formats.fluent import access_keys_not_in_labels
+
+    if path.is_dir() or find_format(path, fmt, role="read").name != "ftl":
+        return []
+    return [
+        FormProblem(
+            f"{path}: {key}",
+            "",
+            label,
+            f"its .accesskey {access!r} is no letter of the label: choose one the label has",
+            "accelerator",
+        )
+        for key, access, label in access_keys_not_in_labels(path)
     ]
 
 

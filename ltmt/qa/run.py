@@ -131,8 +131,8 @@ def check_pairs(
     dictionary installed, the check does not run and ``not_run`` says why). What the pairs
     cannot show, from the file itself (:mod:`ltmt.qa.catalog_forms`): ``untranslated``, its
     units without a translation (default: the records with an empty target), and
-    ``form_problems``, its plural entries' (the ``plurals`` check). Findings come in the
-    file's order."""
+    ``form_problems``, its entries' (each with its check: ``plurals``, a Fluent access key's
+    ``accelerator``). Findings come in the file's order."""
     from ltmt.lookup import term_matcher
     from ltmt.spelling import INSTALL_HINT, dictionary_for, words_of
 
@@ -155,17 +155,17 @@ def check_pairs(
                 for message in check(record.source, record.target, record.metadata)
             )
         findings += here
-    if "plurals" in names:
-        first: dict[str, int] = {}  # a position's first entry checked: its entry's problems'
-        for n, record in enumerate(translated):
-            first.setdefault(record.position, n)
-        findings += [
-            Finding(
-                "plurals", first.get(p.position, len(translated)), p.position, p.source,
-                p.target, p.message,
-            )
-            for p in form_problems
-        ]  # fmt: skip
+    first: dict[str, int] = {}  # a position's first entry checked: its entry's problems'
+    for n, record in enumerate(translated):
+        first.setdefault(record.position, n)
+    findings += [
+        Finding(
+            p.check, first.get(p.position, len(translated)), p.position, p.source, p.target,
+            p.message,
+        )
+        for p in form_problems
+        if p.check in names
+    ]  # fmt: skip
     if "inconsistent" in names:
         findings += inconsistent_findings(translated)
     if "memory" in names:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
-from ltmt.formats.fluent import FluentCatalog, choose_access_key
+from ltmt.formats.fluent import FluentCatalog, access_keys_not_in_labels, choose_access_key
 from ltmt.formats.fluent_patterns import Slots, expand
 from ltmt.formats.pipeline import translate_file
 
@@ -257,3 +257,23 @@ def test_a_plural_that_is_no_ordinal_keeps_its_count_as_printf() -> None:
     expansion = expand(_pattern("{ $n ->\n    [one] { $n }st try\n   *[other] { $n }th try\n}"))
     assert expansion.cases == {"one": "%dst try", "other": "%dth try"}
     assert expansion.numbers == {}
+
+
+ACCESS_KEYS_FTL = (
+    "menu-save = Speichern\n    .accesskey = X\n"
+    "menu-open = Öffnen\n    .accesskey = f\n"
+    "login-button =\n    .label = Anmelden\n    .accesskey = q\n"
+    "about = Über { -brand-name }\n    .accesskey = N\n"
+)
+
+
+def test_access_keys_that_are_no_letter_of_their_label_are_found(tmp_path: Path) -> None:
+    """An access key is chosen, not translated, and makes no pair: one changed to a letter its
+    label lacks underlined nothing and passed ``ltmt qa``. A key of either case counts; a
+    label with a placeable (another message's text) is not judged."""
+    path = tmp_path / "main.ftl"
+    path.write_text(ACCESS_KEYS_FTL, "utf-8")
+    assert access_keys_not_in_labels(path) == [
+        ("menu-save", "X", "Speichern"),
+        ("login-button.label", "q", "Anmelden"),
+    ]

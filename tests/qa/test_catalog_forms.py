@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ltmt.qa.catalog_forms import FormProblem, catalog_state
+from ltmt.qa.catalog_forms import FormProblem, access_key_problems, catalog_state
 
 NUMERUS_TS = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
@@ -59,3 +59,20 @@ def test_an_unfinished_numerus_message_is_left_to_its_review_when_asked(tmp_path
     path.write_text(NUMERUS_TS.format(state=' type="unfinished"'), "utf-8")
     found = catalog_state(path, include_fuzzy=False)
     assert found is not None and found.form_problems == []
+
+
+def test_a_fluent_access_key_the_label_lacks_is_an_accelerator_problem(tmp_path: Path) -> None:
+    path = tmp_path / "main.ftl"
+    path.write_text("menu-save = Speichern\n    .accesskey = X\n", "utf-8")
+    assert access_key_problems(path) == [
+        FormProblem(
+            f"{path}: menu-save",
+            "",
+            "Speichern",
+            "its .accesskey 'X' is no letter of the label: choose one the label has",
+            "accelerator",
+        )
+    ]
+    other = tmp_path / "de.po"
+    other.write_text('msgid "Save"\nmsgstr "Speichern"\n', "utf-8")
+    assert access_key_problems(other) == access_key_problems(tmp_path) == []

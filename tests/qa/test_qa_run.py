@@ -10,6 +10,7 @@ import pytest
 from ltmt import Memory
 from ltmt.errors import InputError
 from ltmt.qa import CHECKS, check_pairs, chosen_checks
+from ltmt.qa.catalog_forms import FormProblem
 from ltmt.qa.run import entries_of
 from ltmt.segments import PairRecord
 from ltmt.terminology.terms import Term
@@ -234,3 +235,14 @@ def test_records_that_are_no_pair_records_are_an_input_error(records: Any, messa
     """A mapping was an AttributeError from inside the first check."""
     with pytest.raises(InputError, match=message):
         check_pairs(records)
+
+
+def test_a_files_problems_are_found_by_their_own_check_where_it_runs() -> None:
+    """A Fluent access key's problem is the ``accelerator`` check's, said at its label's entry."""
+    label = PairRecord("Save", "Speichern", "main.ftl: menu-save", {})
+    problem = FormProblem("main.ftl: menu-save", "", "Speichern", "no letter", "accelerator")
+    report = check_pairs([label], form_problems=[problem])
+    assert [(f.check, f.entry, f.message) for f in report.findings] == [
+        ("accelerator", 0, "no letter")
+    ]
+    assert check_pairs([label], checks=["format"], form_problems=[problem]).findings == []
