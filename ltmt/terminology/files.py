@@ -2,8 +2,10 @@
 
 CSV/TSV rows are ``source, target[, note[, case]]``; ``case`` is empty or one of
 ``yes/true/1/case-sensitive`` (the source must match with its case) or ``no/false/0``. A first
-row that names the columns (``source, target``, ``Source term, Target term``, ``en, de``,
-``English, German``) is a header; blank rows and rows starting with ``#`` are skipped.
+row that names the columns (``source, target``, ``Target term, Source term, Case``, ``en, de``,
+``English (US), German (Germany)``) is a header, and the columns are read by the names it
+gives them (:mod:`ltmt.terminology.glossary_columns`); blank rows and rows starting with ``#``
+are skipped.
 A bad row is an error that names its line: nothing of the file is imported then; so are two rows
 (or TBX entries) that give one source different targets. A UTF-16 file is named with the
 ``iconv`` command that converts it.
@@ -16,14 +18,11 @@ import codecs
 import csv
 import io
 import logging
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from ltmt.errors import InputError
-from ltmt.formats.common import primary_language
-from ltmt.terminology.term_languages import swapped_columns
+from ltmt.terminology.glossary_columns import POSITIONAL, Columns, header_columns, header_headings
 from ltmt.terminology.terms import Term
 
 logger = logging.getLogger(__name__)
@@ -110,102 +109,27 @@ def parse_delimited(text: str, delimiter: str, name: str) -> list[Term]:
 def _delimited_terms(
     text: str, delimiter: str, name: str, pair: tuple[str, str] | None = None
 ) -> list[tuple[Term, str]]:
-    """:func:`parse_delimited`'s terms, each with its line (``line 3``). A header that names
-    other languages than ``pair`` (source, target), swapped ones above all, is an
-    :class:`InputError`: its terms would go into the glossary the wrong way round."""
+    """:func:`parse_delimited`'s terms, each with its line (``line 3``). A header row maps the
+    columns by name (:mod:`ltmt.terminology.glossary_columns`); one that names other
+    languages than ``pair`` (source, target) is an :class:`InputError`."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     terms: list[tuple[Term, str]] = []
-    first = True
+    columns: Columns | None = None  # None until the first row is read
     try:
         for row in reader:
             line = reader.line_num
             cells = [cell.strip() for cell in row]
             if not any(cells) or cells[0].startswith("#"):
                 continue
-            if first and (header := _header(cells)) is not None:
-                first = False
-                _check_header_languages(header, pair, f"{name} line {line}")
-                continue
-            first = False
-            terms.append((_row_term(cells, f"{name} line {line}"), f"line {line}"))
+            if columns is None:
+                columns = POSITIONAL
+                if (headings := header_headings(cells)) is not None:
+                    columns = header_columns(headings, pair, f"{name} line {line}")
+                    continue
+            terms.append((_row_term(cells, columns, f"{name} line {line}"), f"line {line}"))
     except csv.Error as exc:
         raise InputError(f"{name} line {reader.line_num}: {exc}") from exc
     return terms
-
-
-def _check_header_languages(header: Header, pair: tuple[str, str] | None, where: str) -> None:
-    """InputError where ``header`` names other languages than ``pair`` (source, target), by
-    their languages alone: a header ``en, de`` is a glossary of ``en`` → ``de-AT`` too, and
-    ``eng, deu`` one of ``en`` → ``de-DE``."""
-    if header.languages is None or pair is None:
-        return
-    wanted = tuple(primary_language(code) for code in pair)
-    if header.languages == wanted:
-        return
-    said = ", ".join(header.languages)
-    if header.languages == wanted[::-1]:
-        raise InputError(f"{where}: the header names the columns {said}, {swapped_columns(*pair)}")
-    raise InputError(
-        f"{where}: the header names the columns {said}, not {pair[0]}, {pair[1]} (--src-lang, "
-        "--tgt-lang); give the languages the header says, or check the file"
-    )
-
-
-# a header row's first two cells, as spreadsheets and termbases write them
-_SOURCE_HEADINGS = frozenset({"source", "source term", "source text", "term", "original"})
-_TARGET_HEADINGS = frozenset({"target", "target term", "target text", "translation"})
-_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,4})*")  # en, de-AT, zh-Hant-TW
-
-
-_WITH_CODE = re.compile(r"(.*?)\s*\(([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4})*)\)")  # "Source (EN)"
-
-
-@dataclass(frozen=True)
-class Header:
-    """A first row that names its columns; ``languages``: the two it names, where it does
-    (``en, de``; ``English (en), German (de)``; ``Source (EN), Target (DE)``; ``English,
-    Deutsch``), else None (``source, target``)."""
-
-    languages: tuple[str, str] | None
-
-
-def _header(cells: list[str]) -> Header | None:
-    """The header a first row is (:class:`Header`), or None for a row of terms."""
-    first, second = ([*cells[:2], "", ""][:2][i] for i in range(2))
-    named = [_heading(first), _heading(second)]
-    languages = tuple(code for _, code in named)
-    words = [word.casefold() for word, _ in named]
-    if words[0] in _SOURCE_HEADINGS or words[1] in _TARGET_HEADINGS:
-        both = None not in languages and languages[0] != languages[1]
-        return Header((str(languages[0]), str(languages[1])) if both else None)
-    if None in languages or languages[0] == languages[1]:
-        return None
-    return Header((str(languages[0]), str(languages[1])))
-
-
-def _heading(cell: str) -> tuple[str, str | None]:
-    """A heading cell's words and the language it names (``Source (EN)`` → ``source, en``;
-    ``Deutsch`` → ``deutsch, de``): a code, or a language's exact name in English, in German
-    or in itself (not a word that merely resembles one: ``Iron Sword`` is no Ossetian)."""
-    found = _WITH_CODE.fullmatch(cell.strip())
-    if found:
-        return found.group(1), primary_language(found.group(2))
-    word = cell.strip()
-    if _LANGUAGE_CODE.fullmatch(word.casefold()):
-        return word, primary_language(word)
-    return word, _language_named(word)
-
-
-def _language_named(name: str) -> str | None:
-    import langcodes
-
-    try:
-        language = langcodes.find(name)
-    except LookupError:
-        return None
-    names = {language.display_name(lang).casefold() for lang in ("en", "de")}
-    names.add(language.autonym().casefold())
-    return language.language if name.casefold() in names else None
 
 
 _OTHER_DELIMITERS = (
@@ -214,20 +138,26 @@ _OTHER_DELIMITERS = (
 )
 
 
-def _row_term(cells: list[str], where: str) -> Term:
-    expected = "expected source, target[, note[, case]]"
-    if len(cells) < 2 or not cells[0] or not cells[1]:
+def _row_term(cells: list[str], columns: Columns, where: str) -> Term:
+    """The term of one row's ``cells``, read by ``columns``; an :class:`InputError` naming
+    ``where`` for a row without both terms, with too many cells or a bad case flag."""
+    expected = (
+        "expected source, target[, note[, case]]"
+        if columns == POSITIONAL
+        else f"the header names {columns.width} columns"
+    )
+    source, target = columns.cell(cells, "source"), columns.cell(cells, "target")
+    if not source or not target:
         # a spreadsheet's CSV in another locale, or TSV named .csv
         hint = next((h for d, h in _OTHER_DELIMITERS if len(cells) == 1 and d in cells[0]), "")
-        expected += hint
-        raise InputError(f"{where}: a term needs a source and a target ({expected})")
-    if len(cells) > 4 and any(cells[4:]):
+        raise InputError(f"{where}: a term needs a source and a target ({expected}{hint})")
+    if any(cells[columns.width :]):
         raise InputError(f"{where}: {len(cells)} columns ({expected})")
-    flag = cells[3].casefold() if len(cells) > 3 else ""
-    if flag not in CASE_YES | CASE_NO:
-        raise InputError(f"{where}: case flag {cells[3]!r} is not yes/no/true/false/1/0")
+    flag = columns.cell(cells, "case")
+    if flag.casefold() not in CASE_YES | CASE_NO:
+        raise InputError(f"{where}: case flag {flag!r} is not yes/no/true/false/1/0")
     try:
-        return Term(cells[0], cells[1], cells[2] if len(cells) > 2 else "", flag in CASE_YES)
+        return Term(source, target, columns.cell(cells, "note"), flag.casefold() in CASE_YES)
     except InputError as exc:
         raise InputError(f"{where}: {exc}") from exc
 

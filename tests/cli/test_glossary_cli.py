@@ -141,19 +141,17 @@ def test_a_bad_row_is_one_line_and_imports_nothing(tmp_path: Path, capsys):
 
 def test_a_glossary_whose_columns_read_swapped_is_refused_unless_told(tmp_path: Path, capsys):
     # German sources imported silently into an English → German glossary; a header row of
-    # language codes became a term
+    # language codes became a term, then was refused: now its columns are read by name
     store = str(tmp_path / "store")
     swapped = tmp_path / "g.csv"
     swapped.write_text(
         "de,en\nDatei,file\nOrdner,folder\nEinstellungen,settings\nDrucker,printer\n", "utf-8"
     )
     args = ("glossary", "import", str(swapped), "-u", "u1", "--memory-dir", store)
-    code, _, err = ltmt(capsys, *args)
-    assert (code, err) == (
-        1,
-        "ltmt: error: g.csv line 1: the header names the columns de, en, target terms first; a "
-        "glossary of en to de has its source terms first: swap the columns\n",
-    )
+    assert ltmt(capsys, *args)[0] == 0
+    code, out, _ = ltmt(capsys, "glossary", "list", "-u", "u1", "--memory-dir", store)
+    assert out.splitlines()[0] == "file\tDatei"
+    args = (*args, "--replace")
     swapped.write_text(swapped.read_text("utf-8").partition("\n")[2], "utf-8")  # no header
     code, _, err = ltmt(capsys, *args)
     assert (code, err) == (
@@ -165,7 +163,8 @@ def test_a_glossary_whose_columns_read_swapped_is_refused_unless_told(tmp_path: 
     code, out, _ = ltmt(capsys, *args, "--no-language-check")
     assert (code, out) == (
         0,
-        "imported g.csv into u1's glossary: 4 added, 0 replaced, 0 unchanged; 4 terms\n",
+        "imported g.csv into u1's glossary: 4 added, 0 replaced, 0 unchanged, 4 removed first; "
+        "4 terms\n",
     )
 
 

@@ -116,3 +116,24 @@ def test_glossaries_are_per_user(api):
         assert hugo.get("/v1/glossary").json() == {"user": "hugo", "terms": []}
         refused = hugo.get("/v1/glossary", params={"user": "hanna"})
         assert refused.status_code == 403
+
+
+def test_an_upload_s_header_maps_its_columns_by_name(api):
+    """``Target,Source`` was imported swapped, with the header as the term Target → Source."""
+    upload = (
+        "Target,Source,Case\nFörderrate,flow rate,\nInfusionspumpe,infusion pump,\n"
+        "Gebrauchsanweisung,instructions for use,\nIV,IV,yes\n"
+    )
+    with api.client(api.key("gesa")) as client:
+        answer = client.post("/v1/glossary/import", files={"file": ("g.csv", upload)})
+        assert answer.status_code == 200, answer.text
+        terms = client.get("/v1/glossary").json()["terms"]
+        assert {(t["source"], t["target"], t["case_sensitive"]) for t in terms} == {
+            ("flow rate", "Förderrate", False),
+            ("infusion pump", "Infusionspumpe", False),
+            ("instructions for use", "Gebrauchsanweisung", False),
+            ("IV", "IV", True),
+        }
+        typo = client.post("/v1/glossary/import", files={"file": ("t.csv", "sourse,traget\na,b\n")})
+        assert typo.status_code == 400
+        assert "column 'sourse' is not one ltmt reads" in typo.json()["error"]

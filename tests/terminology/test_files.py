@@ -319,19 +319,97 @@ def test_a_first_row_that_merely_resembles_a_language_is_a_term():
 @pytest.mark.parametrize(
     ("header", "message"),
     [
-        ("de,en", r"the header names the columns de, en, target terms first; .*swap the columns$"),
         (
             "English,French",
             r"the header names the columns en, fr, not en, de \(--src-lang, --tgt-lang\); give",
         ),
+        ("Source (DE),Target (EN)", r"the header names the columns de, en, not en, de "),
     ],
 )
 def test_a_header_of_other_languages_than_the_glossarys_is_refused(
     tmp_path: Path, header: str, message: str
 ):
-    """``de,en`` was skipped as a header and its terms imported the wrong way round."""
     path = tmp_path / "g.csv"
     path.write_text(f"{header}\nHeiltrank,Health Potion\n", "utf-8")
     with pytest.raises(InputError, match=r"^g\.csv line 1: " + message):
         read_glossary(path)
-    assert read_glossary(path, src_lang="de", tgt_lang="en") if header == "de,en" else True
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Target,Source",  # was imported swapped, with the term Target → Source
+        "target_term,source_term",
+        "targetTerm,sourceTerm",
+        "TARGET TERM;SOURCE TERM",
+        "German (Germany),English (US)",
+        "de-DE,en-US",  # was refused as swapped
+        "Deutsch,English",
+    ],
+)
+def test_a_header_maps_the_columns_by_name_in_any_order(tmp_path: Path, header: str):
+    path = tmp_path / "g.csv"
+    path.write_text(f"{header.replace(';', ',')}\nFörderrate,flow rate\n", "utf-8")
+    assert read_glossary(path) == [Term("flow rate", "Förderrate")]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "source_term,target_term",
+        "sourceTerm,targetTerm",
+        "Source-Term,Target-Term",
+        "English (US),German (Germany)",
+        "english (us),german (germany)",
+    ],
+)
+def test_headers_in_any_case_and_separator_and_languages_with_regions_are_no_term(header: str):
+    """These were stored as terms (``source_term → target_term``)."""
+    assert parse_delimited(f"{header}\nfile,Datei\n", ",", "g.csv") == [Term("file", "Datei")]
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        ("sourse,traget", r"column 'sourse' is not one ltmt reads \(did you mean 'source'\?\)"),
+        ("Source,Traget", r"column 'Traget' is not one ltmt reads \(did you mean 'target'\?\)"),
+        ("source,target,domain", r"column 'domain' is not one ltmt reads; name the columns"),
+        ("source,target,translation", r"the header names two target columns; keep one"),
+        ("term,definition", r"the header names no target column"),
+    ],
+)
+def test_a_header_ltmt_cannot_read_is_refused_naming_the_column(header: str, message: str):
+    with pytest.raises(InputError, match=r"^g\.csv line 1: .*" + message):
+        parse_delimited(f"{header}\nfile,Datei\n", ",", "g.csv")
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        # the case flag was read as the note, and the note as a case flag
+        ("source,target,case\nIV,i.v.,yes\n", Term("IV", "i.v.", case_sensitive=True)),
+        (
+            "source,target,case,note\nIV,i.v.,yes,intravenous\n",
+            Term("IV", "i.v.", "intravenous", case_sensitive=True),
+        ),
+        ("Note,Target,Source\nthe pump,Pumpe,pump\n", Term("pump", "Pumpe", "the pump")),
+        ("source,target,,\npump,Pumpe,,\n", Term("pump", "Pumpe")),
+    ],
+)
+def test_note_and_case_columns_are_read_by_their_names(text: str, term: Term):
+    assert parse_delimited(text, ",", "g.csv") == [term]
+
+
+def test_a_row_wider_than_its_header_is_refused():
+    with pytest.raises(InputError, match=r"^g\.csv line 2: 3 columns \(the header names 2"):
+        parse_delimited("target,source\nPumpe,pump,extra\n", ",", "g.csv")
+
+
+def test_a_header_in_the_usual_order_leaves_the_other_columns_in_their_places():
+    terms = parse_delimited("source,target\nGit,Git,,yes\nfile,Datei,a note\n", ",", "g.csv")
+    assert terms == [Term("Git", "Git", case_sensitive=True), Term("file", "Datei", "a note")]
+
+
+@pytest.mark.parametrize("row", ["Original,Original", "English,Englisch", "source,Quelle"])
+def test_a_first_row_of_a_term_that_names_one_column_is_a_term(row: str):
+    assert len(parse_delimited(f"{row}\nfile,Datei\n", ",", "g.csv")) == 2

@@ -1,0 +1,206 @@
+"""Which column of a CSV/TSV glossary holds what: a header row read by its names.
+
+A glossary's first row is a header when its first two cells both name columns: a role
+(``source``, ``Target term``, ``source_term``, ``targetTerm``, ``Translation``, ``note``,
+``case``), a language (``en``, ``de-AT``, ``English (US)``, ``German (Germany)``, ``Deutsch``)
+or both (``Source (EN)``), or a near-miss of a role (``sourse``, ``traget``). Its columns are
+then mapped by name, so ``Target,Source`` and ``source,target,case`` are read as they say; a
+language column goes to the side of the glossary's pair it names. A near-miss, a column ltmt
+does not read, two columns of one role, a missing source or target, and languages other than
+the pair's are errors that name the column: a header read as a term (``Target → Source``),
+or a column read as another (``case`` as the note), went into the glossary unseen.
+
+A first row of two names of one language (``English,Englisch``; ``id,ID``) is a term. Without
+a header, rows are ``source, target[, note[, case]]``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from ltmt.errors import InputError
+from ltmt.formats.common import primary_language
+
+FIELDS = ("source", "target", "note", "case")
+
+# a role's names as spreadsheets and termbases write them, folded by _folded
+_ROLE_NAMES = {
+    "source": ("source", "source term", "source text", "term", "original", "src"),
+    "target": ("target", "target term", "target text", "translation", "tgt"),
+    "note": ("note", "notes", "comment", "comments", "definition", "description", "remark"),
+    "case": ("case", "case sensitive", "case sensitivity", "match case"),
+}
+_ROLES = {name: role for role, names in _ROLE_NAMES.items() for name in names}
+_NEAR_MISS = 0.8  # difflib ratio: sourse/source and traget/target are 0.83, base/case 0.75
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,4})*")  # en, de-AT, zh-Hant-TW
+_PARENTHESISED = re.compile(r"(.*?)\s*\((.*)\)")  # "Source (EN)", "English (US)"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """What one header cell names: a ``role`` (one of :data:`FIELDS`), a ``language`` (its
+    primary code), both, or neither; ``meant`` is the role a near-miss resembles."""
+
+    cell: str
+    role: str | None = None
+    language: str | None = None
+    meant: str | None = None
+
+    @property
+    def names_a_column(self) -> bool:
+        return bool(self.role or self.language or self.meant)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The index of each field's column in a row (None: the file has none); ``width``: the
+    columns a row may fill (more is an error)."""
+
+    source: int = 0
+    target: int = 1
+    note: int | None = 2
+    case: int | None = 3
+    width: int = 4
+
+    def cell(self, cells: list[str], field: str) -> str:
+        """``field``'s cell of ``cells`` ("" where the row or the file has none)."""
+        index = getattr(self, field)
+        return cells[index] if index is not None and index < len(cells) else ""
+
+
+POSITIONAL = Columns()
+
+
+def heading(cell: str) -> Heading:
+    """What ``cell`` names as a column heading (``Source (EN)`` → source, en; ``German
+    (Germany)`` → de; ``sourse`` → meant source): a role's name in any case and separator, a
+    language code or a language's exact name in English, German or itself (not a word that
+    merely resembles one: ``Iron Sword`` is no Ossetian)."""
+    text = cell.strip()
+    found = _PARENTHESISED.fullmatch(text)
+    if found:
+        words, inside = found.groups()
+        role = _ROLES.get(_folded(words))
+        named = _language_of(words)
+        code = _language_of(inside) if _LANGUAGE_CODE.fullmatch(inside.casefold()) else None
+        if role or named:
+            return Heading(text, role, named or code)
+    role = _ROLES.get(_folded(text))
+    if role:
+        return Heading(text, role)
+    language = _language_of(text)
+    if language:
+        return Heading(text, language=language)
+    close = difflib.get_close_matches(_folded(text), list(_ROLES), n=1, cutoff=_NEAR_MISS)
+    return Heading(text, meant=_ROLES[close[0]] if close else None)
+
+
+def _folded(text: str) -> str:
+    """``text`` casefolded, camelCase split and separators as spaces (``sourceTerm``,
+    ``source_term``, ``Source-Term`` → ``source term``)."""
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text.strip())
+    return " ".join(re.split(r"[\s_\-./]+", spaced.casefold())).strip()
+
+
+def _language_of(text: str) -> str | None:
+    """The language ``text`` is the code or the exact name of, else None."""
+    word = text.strip()
+    if _LANGUAGE_CODE.fullmatch(word.casefold()):
+        return primary_language(word)
+    return _language_named(word) if word else None
+
+
+def _language_named(name: str) -> str | None:
+    import langcodes
+
+    try:
+        language = langcodes.find(name)
+    except LookupError:
+        return None
+    names = {language.display_name(lang).casefold() for lang in ("en", "de")}
+    names.add(language.autonym().casefold())
+    return language.language if name.casefold() in names else None
+
+
+def header_headings(cells: list[str]) -> list[Heading] | None:
+    """The headings of a first row that is a header (module docstring), else None: its
+    first two cells must name two different columns (``Original,Original`` and
+    ``English,Englisch`` are terms)."""
+    if len(cells) < 2:
+        return None
+    headings = [heading(cell) for cell in cells]
+    first, second = headings[:2]
+    if not (first.names_a_column and second.names_a_column):
+        return None
+    if (first.role or first.meant) == (second.role or second.meant) and (
+        first.role or first.meant or first.language == second.language
+    ):
+        return None
+    return headings
+
+
+def header_columns(headings: list[Heading], pair: tuple[str, str] | None, where: str) -> Columns:
+    """The columns a header's ``headings`` name; with ``pair`` (source, target), a language
+    column goes to the side it names, and other languages are an :class:`InputError`, as are
+    near-misses, columns ltmt does not read, and roles named twice or not at all."""
+    for each in headings:
+        if each.meant or (each.cell and not each.names_a_column):
+            hint = f" (did you mean {each.meant!r}?)" if each.meant else ""
+            raise InputError(
+                f"{where}: the header's column {each.cell!r} is not one ltmt reads{hint}; name "
+                f"the columns {', '.join(FIELDS)} (or by language), or remove it"
+            )
+    _check_languages(headings, pair, where)
+    found: dict[str, int] = {}
+    for index, each in enumerate(headings):
+        if not each.cell:
+            continue
+        role = each.role or _language_role(each, headings, pair)
+        if role in found:
+            raise InputError(f"{where}: the header names two {role} columns; keep one")
+        found[str(role)] = index
+    for needed in ("source", "target"):
+        if needed not in found:
+            raise InputError(f"{where}: the header names no {needed} column; name one {needed}")
+    if all(found.get(field) in (index, None) for index, field in enumerate(FIELDS)):
+        # the usual order (source, target[, note]): the columns it leaves out keep their place
+        return POSITIONAL
+    return Columns(
+        found["source"], found["target"], found.get("note"), found.get("case"), len(headings)
+    )
+
+
+def _language_role(each: Heading, headings: list[Heading], pair: tuple[str, str] | None) -> str:
+    """The side a language column holds: the pair's side it names, or without a pair (no
+    language check) the first language column is the source."""
+    if pair is not None:
+        return "source" if each.language == primary_language(pair[0]) else "target"
+    first = next(h for h in headings if h.language and not h.role)
+    return "source" if first is each else "target"
+
+
+def _check_languages(headings: list[Heading], pair: tuple[str, str] | None, where: str) -> None:
+    """InputError where the header names other languages than ``pair``, by their languages
+    alone: ``en, de`` is a glossary of ``en`` → ``de-AT`` too, and ``de, en`` one of ``en`` →
+    ``de`` read by name. A header with both roles and languages must name the pair's languages
+    for its roles: ``Source (DE), Target (EN)`` says the file is of ``de`` → ``en``."""
+    if pair is None:
+        return
+    wanted = tuple(primary_language(code) for code in pair)
+    said: tuple[str, ...]
+    by_role = {h.role: h.language for h in headings if h.role in ("source", "target")}
+    if by_role.get("source") and by_role.get("target"):
+        said = (str(by_role["source"]), str(by_role["target"]))
+        if said == wanted:
+            return
+    else:
+        said = tuple(str(h.language) for h in headings if h.language and not h.role)
+        if set(said) <= set(wanted) and len(set(said)) == len(said):
+            return
+    listed = ", ".join(said)
+    raise InputError(
+        f"{where}: the header names the columns {listed}, not {pair[0]}, {pair[1]} (--src-lang, "
+        "--tgt-lang); give the languages the header says, or check the file"
+    )
