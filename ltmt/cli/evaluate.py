@@ -75,7 +75,8 @@ def _term_scores(
 
     if glossary is None and user is None:
         raise InputError("--consistency needs --glossary or --user (whose glossary and memory)")
-    terms = read_glossary(glossary) if glossary is not None else []
+    # eval takes no languages: the glossary is checked as one of en → de, without an override
+    terms = read_glossary(glossary, override=None, purpose="use") if glossary is not None else []
     memory_terms = []
     if user is not None:
         from ltmt.cli.store import open_store

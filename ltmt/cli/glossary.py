@@ -54,13 +54,15 @@ def import_(
     written; a term already there (same source) is replaced; terms whose sides read as other
     languages than --src-lang and --tgt-lang (columns swapped) are refused."""
     from ltmt.terminology.files import read_glossary
-    from ltmt.terminology.term_languages import check_term_languages
 
     terms = read_glossary(
-        file, fmt, src_lang=src_lang, tgt_lang=tgt_lang, language_check=not no_language_check
+        file,
+        fmt,
+        src_lang=src_lang,
+        tgt_lang=tgt_lang,
+        language_check=not no_language_check,
+        format_option="--format",
     )
-    if not no_language_check:
-        check_term_languages(str(file), terms, src_lang, tgt_lang, "--no-language-check")
     with open_store(memory_dir, key_file, user=user) as memory:
         glossary = memory.glossary(user)
         removed = glossary.clear() if replace else 0

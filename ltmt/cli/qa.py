@@ -62,6 +62,12 @@ def qa(
     glossary: Path | None = typer.Option(
         None, "--glossary", help="A glossary file (.csv/.tsv/.tbx) whose terms to check."
     ),
+    no_language_check: bool = typer.Option(
+        False,
+        "--no-language-check",
+        help="Use --glossary though its terms read as other languages than --src-lang and "
+        "--tgt-lang (swapped columns, another pair).",
+    ),
     no_user_glossary: bool = typer.Option(
         False, "--no-user-glossary", help="Do not check --user's stored glossary."
     ),
@@ -116,7 +122,13 @@ def qa(
     if glossary is not None:
         from ltmt.terminology.files import read_glossary
 
-        terms = read_glossary(glossary, src_lang=src_lang, tgt_lang=tgt_lang)
+        terms = read_glossary(
+            glossary,
+            src_lang=src_lang,
+            tgt_lang=tgt_lang,
+            language_check=not no_language_check,
+            purpose="use",
+        )
     records = read_records(
         file,
         fmt,

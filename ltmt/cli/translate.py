@@ -192,6 +192,12 @@ def translate(
     glossary: Path | None = typer.Option(
         None, "--glossary", help="A glossary file (.csv/.tsv/.tbx) for this run only."
     ),
+    no_language_check: bool = typer.Option(
+        False,
+        "--no-language-check",
+        help="Use --glossary though its terms read as other languages than --src-lang and "
+        "--tgt-lang (swapped columns, another pair).",
+    ),
     engine: str = typer.Option(
         "auto",
         "--engine",
@@ -322,11 +328,6 @@ def translate(
     method: str | Fusion | None = fusion if user is not None else "none"
     if fusion_option:  # knn's options: with them, auto is knn (a trained combiner takes none)
         method = make_fusion(fusion, **parse_fusion_options(fusion_option))
-    terms = None
-    if glossary is not None:
-        from ltmt.terminology.files import read_glossary
-
-        terms = read_glossary(glossary)
     from ltmt.cli.translate_folder import is_folder, prepare_folder
 
     folder = (
@@ -341,6 +342,17 @@ def translate(
     )
     if keys and folder is None:
         refuse_skip_keys(file, job.spec)
+    terms = None
+    if glossary is not None:  # read in the job's languages, as ltmt glossary import reads it
+        from ltmt.terminology.files import read_glossary
+
+        terms = read_glossary(
+            glossary,
+            src_lang=job.src_lang,
+            tgt_lang=job.tgt_lang,
+            language_check=not no_language_check,
+            purpose="use",
+        )
     from ltmt.formats.run_report import RunReport
 
     report = RunReport(no_user=user is None)

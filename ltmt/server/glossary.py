@@ -19,8 +19,7 @@ from ltmt.server.files import safe_name, upload_path
 from ltmt.server.json_body import Utf8JsonRoute
 from ltmt.server.routes import KeyDep, UserParam, known_parameters, service_of
 from ltmt.server.schemas import RequestBody, TermIn
-from ltmt.terminology.files import glossary_format, read_glossary
-from ltmt.terminology.term_languages import check_term_languages
+from ltmt.terminology.files import read_glossary
 
 router = APIRouter(
     prefix="/v1/glossary", dependencies=[Depends(known_parameters)], route_class=Utf8JsonRoute
@@ -98,18 +97,16 @@ def import_terms(
     service = service_of(request)
     who = acting_user(key, user)
     name = safe_name(file.filename, "glossary")
-    languages = (service.source_lang, service.target_lang)
     with upload_path(name, file.file.read(), service.memory.path) as path:
-        kind = glossary_format(path, format, option="the format field")
         terms = read_glossary(
             path,
-            kind,
-            src_lang=languages[0],
-            tgt_lang=languages[1],
+            format,
+            src_lang=service.source_lang,
+            tgt_lang=service.target_lang,
             language_check=language_check,
+            override="language_check=false",
+            format_option="the format field",
         )
-    if language_check:
-        check_term_languages(name, terms, *languages, "language_check=false")
     return GlossaryUpdateOut.of(who, service.memory.glossary(who).add_terms(terms))
 
 

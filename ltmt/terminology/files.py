@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ltmt.errors import InputError
 from ltmt.terminology.glossary_columns import POSITIONAL, Columns, header_columns, header_headings
+from ltmt.terminology.term_languages import check_term_languages
 from ltmt.terminology.terms import Term
 
 logger = logging.getLogger(__name__)
@@ -33,16 +34,18 @@ CASE_NO = frozenset({"", "no", "n", "false", "0", "case-insensitive", "ci", "ins
 HEADER = ("source", "target", "note", "case")
 
 
-def glossary_format(path: Path, fmt: str | None = None, option: str = "--format") -> str:
+def glossary_format(path: Path, fmt: str | None = None, option: str | None = "--format") -> str:
     """``fmt`` if given, else the format of ``path``'s extension; InputError when unknown,
-    naming ``option``, where the caller takes the format (the server: its form field)."""
+    naming ``option``, where the caller takes the glossary's format (the server: its form
+    field; None where there is none, as for ``--glossary``: the file must be renamed)."""
     chosen = fmt or FORMATS.get(path.suffix.lower())
     if fmt and chosen not in ("csv", "tsv", "tbx"):
-        raise InputError(f"unknown glossary format {fmt!r}: {option} takes csv, tsv or tbx")
+        taker = option or "the glossary's format"
+        raise InputError(f"unknown glossary format {fmt!r}: {taker} takes csv, tsv or tbx")
     if chosen not in ("csv", "tsv", "tbx"):
+        advice = "use .csv, .tsv or .tbx" + (f", or {option}" if option else " (rename it)")
         raise InputError(
-            f"unknown glossary extension {path.suffix or '(none)'!r} for {path.name}: use .csv, "
-            f".tsv or .tbx, or {option}"
+            f"unknown glossary extension {path.suffix or '(none)'!r} for {path.name}: {advice}"
         )
     return chosen
 
@@ -54,11 +57,17 @@ def read_glossary(
     src_lang: str = "en",
     tgt_lang: str = "de",
     language_check: bool = True,
+    override: str | None = "--no-language-check",
+    purpose: str = "import",
+    format_option: str | None = None,
 ) -> list[Term]:
-    """The terms of a glossary file (see the module docstring). A CSV or TSV header that names
-    other languages than ``src_lang`` and ``tgt_lang`` is an :class:`InputError`, unless not
-    ``language_check`` (the file is taken as it is)."""
-    chosen = glossary_format(path, fmt)
+    """The terms of a glossary file (see the module docstring). Unless not ``language_check``
+    (the file is taken as it is), a CSV or TSV header that names other languages than
+    ``src_lang`` and ``tgt_lang``, or terms that read as other languages (swapped columns:
+    :func:`~ltmt.terminology.term_languages.check_term_languages`, with ``override`` and
+    ``purpose``), are an :class:`InputError`; so is an unknown extension (``format_option``:
+    the option that names the glossary's format, where the caller has one)."""
+    chosen = glossary_format(path, fmt, format_option)
     if not path.is_file():
         raise InputError(f"glossary file {path} does not exist")
     if chosen == "tbx":
@@ -66,26 +75,34 @@ def read_glossary(
 
         located = read_tbx(path, src_lang, tgt_lang)
     else:
-        data = path.read_bytes()
-        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            raise InputError(
-                f"{path.name} is UTF-16; save it as UTF-8 (iconv -f UTF-16 -t UTF-8 "
-                f"{path.name} > {path.stem}-utf8{path.suffix})"
-            )
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                f"{path.name} is not UTF-8 (byte {exc.start}); save it as UTF-8"
-            ) from exc
-        delimiter = "\t" if chosen == "tsv" else ","
         pair = (src_lang, tgt_lang) if language_check else None
-        located = _delimited_terms(text, delimiter, path.name, pair)
+        located = _delimited_terms(_delimited_text(path), _DELIMITERS[chosen], path.name, pair)
     if not located:
         # an empty file is a mistake, and with --replace it would empty the glossary
         raise InputError(f"{path.name}: no terms found (an empty file, or only a header)")
     _refuse_two_targets(located, path.name)
-    return [term for term, _ in located]
+    terms = [term for term, _ in located]
+    if language_check:
+        check_term_languages(str(path), terms, src_lang, tgt_lang, override, purpose)
+    return terms
+
+
+_DELIMITERS = {"csv": ",", "tsv": "\t"}
+
+
+def _delimited_text(path: Path) -> str:
+    """The text of a CSV or TSV glossary; an :class:`InputError` saying how to convert one
+    that is not UTF-8."""
+    data = path.read_bytes()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(
+            f"{path.name} is UTF-16; save it as UTF-8 (iconv -f UTF-16 -t UTF-8 "
+            f"{path.name} > {path.stem}-utf8{path.suffix})"
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path.name} is not UTF-8 (byte {exc.start}); save it as UTF-8") from exc
 
 
 def _refuse_two_targets(located: list[tuple[Term, str]], name: str) -> None:

@@ -12,8 +12,10 @@ words). A file is refused as swapped when at least :data:`MIN_VOTES` rows vote s
 :data:`MAJORITY` times as many as vote straight: acronyms and names written alike on both
 sides do not vote, so a short glossary of them is never refused.
 
-``ltmt glossary import`` and the server's ``POST /v1/glossary/import`` both call
-:func:`check_term_languages`.
+Every glossary file read (``ltmt glossary import``, the server's ``POST /v1/glossary/import``,
+``--glossary`` of ``translate`` and ``qa``) is checked by :func:`check_term_languages`, through
+:func:`ltmt.terminology.files.read_glossary`: a swapped file given to ``translate`` did nothing
+and to ``qa --check glossary`` found nothing, a false all-clear.
 """
 
 from __future__ import annotations
@@ -38,17 +40,30 @@ def swapped_columns(src: str, tgt: str) -> str:
     )
 
 
+# what a refusal leaves undone, and how to do it anyway, by what the glossary was read for
+_REFUSALS = {
+    "import": ("nothing was imported", "imports"),
+    "use": ("the glossary was not used", "uses"),
+}
+
+
 def check_term_languages(
-    name: str, terms: Sequence[Term], src: str, tgt: str, override: str
+    name: str,
+    terms: Sequence[Term],
+    src: str,
+    tgt: str,
+    override: str | None,
+    purpose: str = "import",
 ) -> None:
     """An :class:`InputError` naming file ``name`` where its ``terms`` read as other languages
-    than ``src`` → ``tgt`` (module docstring); ``override`` names the way to import them
-    anyway (``--no-language-check``)."""
+    than ``src`` → ``tgt`` (module docstring); ``override`` names the way to take them
+    anyway (``--no-language-check``; None where there is none), ``purpose`` what the file was
+    read for: ``import`` (into a stored glossary) or ``use`` (a run's ``--glossary``)."""
     problem = term_languages_problem(terms, src, tgt)
     if problem is not None:
-        raise InputError(
-            f"{name}: {problem}; nothing was imported ({override} imports it as it is)"
-        )
+        undone, verb = _REFUSALS[purpose]
+        anyway = f" ({override} {verb} it as it is)" if override else ""
+        raise InputError(f"{name}: {problem}; {undone}{anyway}")
 
 
 def term_languages_problem(terms: Sequence[Term], src: str, tgt: str) -> str | None:

@@ -326,3 +326,40 @@ def test_plural_forms_the_catalog_does_not_declare_or_leaves_empty_and_untransla
     )
     code, out, _ = run_ltmt("qa", str(xliff))
     assert (code, out) == (0, "1 entry checked (1 untranslated left out): nothing found\n")
+
+
+SWAPPED_GLOSSARY = "Infusionspumpe,infusion pump\nGebrauchsanweisung,IFU\nHersteller,manufacturer\n"
+
+
+def test_a_swapped_glossary_is_refused_as_glossary_import_refuses_it(run_ltmt, tmp_path):
+    """It was used silently and found nothing: a false all-clear."""
+    glossary = tmp_path / "g.csv"
+    glossary.write_text(SWAPPED_GLOSSARY, "utf-8")
+    records = tmp_path / "x.jsonl"
+    records.write_text(
+        '{"source": "Check the infusion pump.", "target": "Prüfen Sie die Pumpe."}\n', "utf-8"
+    )
+    args = ("qa", str(records), "--glossary", str(glossary), "--check", "glossary")
+    code, out, err = run_ltmt(*args)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"ltmt: error: {glossary}: 2 of 3 rows read as German first and English second: target "
+        "terms first; a glossary of en to de has its source terms first: swap the columns; the "
+        "glossary was not used (--no-language-check uses it as it is)\n"
+    )
+    code, out, _ = run_ltmt(*args, "--no-language-check")
+    assert (code, out) == (0, "1 entry checked: nothing found\n")
+
+
+def test_a_glossary_of_an_unknown_extension_is_told_to_be_renamed(run_ltmt, tmp_path):
+    """The advice was ``or --format``: qa's --format is the checked file's, not the glossary's."""
+    glossary = tmp_path / "terms.glossary"
+    glossary.write_text("source,target\nfile,Datei\n", "utf-8")
+    records = tmp_path / "x.jsonl"
+    records.write_text('{"source": "a file", "target": "eine Datei"}\n', "utf-8")
+    code, _, err = run_ltmt("qa", str(records), "--glossary", str(glossary), "--format", "jsonl")
+    assert (code, err) == (
+        1,
+        "ltmt: error: unknown glossary extension '.glossary' for terms.glossary: use .csv, .tsv "
+        "or .tbx (rename it)\n",
+    )

@@ -1184,3 +1184,21 @@ def test_learn_reads_a_pipe(tmp_path, capsys, common):
     )
     assert code == 0, err
     assert "learned 1 new pair" in err
+
+
+def test_a_swapped_glossary_is_refused_before_translating(tmp_path, capsys, common):
+    """It was used silently and placed nothing, while ``ltmt glossary import`` refused it."""
+    glossary = tmp_path / "g.csv"
+    glossary.write_text(
+        "Infusionspumpe,infusion pump\nGebrauchsanweisung,IFU\nHersteller,manufacturer\n", "utf-8"
+    )
+    source = tmp_path / "in.txt"
+    source.write_text("Check the infusion pump.\n", "utf-8")
+    args = ["translate", str(source), "--glossary", str(glossary), *common]
+    code, out, err = run_cli(args, capsys)
+    assert (code, out) == (1, "")
+    assert err.endswith(
+        "swap the columns; the glossary was not used (--no-language-check uses it as it is)\n"
+    )
+    code, out, _ = run_cli([*args, "--no-language-check"], capsys)
+    assert code == 0 and out.count("\n") == 1
