@@ -74,8 +74,10 @@ def status_of(exc: LtmtError) -> int:
 
 
 def validation_message(exc: RequestValidationError) -> str:
-    """``body.segments: List should have at least 1 item`` (the first problem; how many more)."""
-    errors = list(exc.errors())
+    """``body.segments: List should have at least 1 item`` (the first problem; how many more).
+    A field the request does not have comes first: a mistyped ``"traget"`` is also a missing
+    ``target``, and the missing one alone hid the typo."""
+    errors = sorted(exc.errors(), key=lambda error: error.get("type") != "extra_forbidden")
     if not errors:
         return "invalid request"
     first = errors[0]

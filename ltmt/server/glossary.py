@@ -18,7 +18,7 @@ from ltmt.server.errors import ApiError
 from ltmt.server.files import safe_name, upload_path
 from ltmt.server.json_body import Utf8JsonRoute
 from ltmt.server.routes import KeyDep, UserParam, known_parameters, service_of
-from ltmt.server.schemas import RequestBody, TermIn
+from ltmt.server.schemas import RequestBody, TermIn, request_terms
 from ltmt.terminology.files import read_glossary
 
 router = APIRouter(
@@ -70,7 +70,7 @@ def add_terms(
 ) -> GlossaryUpdateOut:
     """Add terms (all in one transaction; a term with a stored source replaces it)."""
     who = acting_user(key, user)
-    terms = [t.term() for t in body.terms]
+    terms = request_terms(body.terms, "terms")
     return GlossaryUpdateOut.of(who, service_of(request).memory.glossary(who).add_terms(terms))
 
 

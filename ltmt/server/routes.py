@@ -44,6 +44,7 @@ from ltmt.server.schemas import (
     TranslateRequest,
     TranslateResponse,
     TranslationOut,
+    request_terms,
 )
 from ltmt.server.service import DecodeOptions, Service
 from ltmt.state_warming import Warmth
@@ -224,7 +225,7 @@ async def translate(
     check_segments(service, body.segments)
     if body.learn:
         check_pairs(service, body.learn)
-    options = service.options(body.fusion, body.beam, [t.term() for t in body.glossary])
+    options = service.options(body.fusion, body.beam, request_terms(body.glossary, "glossary"))
     results = await unless_disconnected(request, service.translate(who, body.segments, options))
     learned = None
     if body.learn:

@@ -7,9 +7,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
+from ltmt.errors import InputError
 from ltmt.memory.keys import ApiKey
 from ltmt.memory.report import ImportReport
 from ltmt.segments import Match, Translation
+from ltmt.server.errors import ApiError
+from ltmt.terminology.files import refuse_two_targets
 from ltmt.terminology.terms import MAX_TERM_CHARS, Term
 
 
@@ -45,6 +48,17 @@ class TermIn(RequestBody):
             note=term.note,
             case_sensitive=term.case_sensitive,
         )
+
+
+def request_terms(terms: Sequence[TermIn], field: str) -> list[Term]:
+    """The terms of a request body's ``field``; a 422 where two give one source different
+    targets, as a glossary file's import refuses them (the last one won)."""
+    located = [(each.term(), f"entry {index}") for index, each in enumerate(terms)]
+    try:
+        refuse_two_targets(located, f"body.{field}")
+    except InputError as exc:
+        raise ApiError(422, str(exc)) from exc
+    return [term for term, _ in located]
 
 
 class TranslateRequest(RequestBody):

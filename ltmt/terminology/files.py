@@ -80,7 +80,7 @@ def read_glossary(
     if not located:
         # an empty file is a mistake, and with --replace it would empty the glossary
         raise InputError(f"{path.name}: no terms found (an empty file, or only a header)")
-    _refuse_two_targets(located, path.name)
+    refuse_two_targets(located, path.name)
     terms = [term for term, _ in located]
     if language_check:
         check_term_languages(str(path), terms, src_lang, tgt_lang, override, purpose)
@@ -105,9 +105,10 @@ def _delimited_text(path: Path) -> str:
         raise InputError(f"{path.name} is not UTF-8 (byte {exc.start}); save it as UTF-8") from exc
 
 
-def _refuse_two_targets(located: list[tuple[Term, str]], name: str) -> None:
-    """An :class:`InputError` when two entries give one source (as the glossary matches it)
-    different targets: which one the file means is the user's call, not the last row's."""
+def refuse_two_targets(located: list[tuple[Term, str]], name: str) -> None:
+    """An :class:`InputError` when two entries (each a term and its place: ``line 3``) give
+    one source (as the glossary matches it) different targets: which one the file (or the
+    request) means is the user's call, not the last entry's."""
     first: dict[str, tuple[Term, str]] = {}
     for term, place in located:
         seen = first.setdefault(term.key, (term, place))

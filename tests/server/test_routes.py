@@ -722,6 +722,12 @@ def test_admin_manages_keys_and_users(api):
         assert client.get("/v1/memory/stats", params={"user": "gina"}).json()["segments"] == 0
 
 
+DRIP_CHAMBER = [
+    {"source": "drip chamber", "target": "Tropfkammer"},
+    {"source": "Drip chamber", "target": "Tropfbehälter"},
+]
+
+
 @pytest.mark.parametrize(
     ("method", "path", "kwargs", "status", "message"),
     [
@@ -824,6 +830,30 @@ def test_admin_manages_keys_and_users(api):
             {"json": {"pairs": [{"source": "a", "target": "b", "traget": "c"}]}},
             422,
             "body.pairs.0.traget: no such field (the request's fields are in /docs)",
+        ),
+        (  # the missing target alone was named, hiding the typo
+            "POST",
+            "/v1/translate",
+            {"json": {"segments": ["a"], "glossary": [{"source": "a", "traget": "b"}]}},
+            422,
+            "body.glossary.0.traget: no such field (the request's fields are in /docs) (and 1 "
+            "more problems)",
+        ),
+        (  # the last term won
+            "POST",
+            "/v1/translate",
+            {"json": {"segments": ["a"], "glossary": DRIP_CHAMBER}},
+            422,
+            "body.glossary: entry 0 and entry 1 both give 'Drip chamber' a target ('Tropfkammer', "
+            "'Tropfbehälter'); keep one",
+        ),
+        (
+            "POST",
+            "/v1/glossary",
+            {"json": {"terms": DRIP_CHAMBER}},
+            422,
+            "body.terms: entry 0 and entry 1 both give 'Drip chamber' a target ('Tropfkammer', "
+            "'Tropfbehälter'); keep one",
         ),
         (
             "POST",
