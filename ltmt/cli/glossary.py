@@ -16,6 +16,7 @@ from ltmt.cli.store import (
     open_store,
 )
 from ltmt.errors import InputError
+from ltmt.terminology.terms import Term
 from ltmt.wording import counted, first_few
 
 app = typer.Typer(
@@ -88,8 +89,6 @@ def add(
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Add (or replace) one term of --user's glossary."""
-    from ltmt.terminology.terms import Term
-
     Term(source, target, note, case_sensitive)  # a term that cannot be stored makes no store
     with open_store(memory_dir, key_file, user=user) as memory:
         term = memory.glossary(user).add(source, target, note=note, case_sensitive=case_sensitive)
@@ -140,11 +139,24 @@ def export(
         data = write_tbx(terms, src_lang, tgt_lang)
     else:
         data = write_delimited(terms, "\t" if chosen == "tsv" else ",").encode("utf-8")
+        _warn_of_forbidden_left_out(terms, chosen)
     try:
         output.write_bytes(data)
     except OSError as exc:
         raise InputError(f"cannot write {output}: {exc.strerror}") from exc
     typer.echo(f"exported {counted(len(terms), 'term')} of {user} to {output}")
+
+
+def _warn_of_forbidden_left_out(terms: list[Term], fmt: str) -> None:
+    """Say on stderr how many terms' lists of targets not to use a CSV or TSV export leaves
+    out (it has no column for them; they were dropped without a word)."""
+    with_forbidden = sum(1 for term in terms if term.forbidden)
+    if with_forbidden:
+        typer.echo(
+            f"ltmt: warning: {fmt.upper()} has no column for targets not to use: those of "
+            f"{counted(with_forbidden, 'term')} are left out (export to .tbx keeps them)",
+            err=True,
+        )
 
 
 @app.command("delete")

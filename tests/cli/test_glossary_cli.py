@@ -390,3 +390,25 @@ def test_deleting_a_whole_glossary_needs_yes(tmp_path: Path, capsys):
     with Memory(store) as memory:
         assert len(memory.glossary("u1")) == 1
     assert ltmt(capsys, *argv, "--yes")[:2] == (0, f"deleted 1 term of u1; {COMPACT_NOTE}\n")
+
+
+def test_a_csv_export_says_it_leaves_out_the_targets_not_to_use(tmp_path: Path, capsys):
+    """A TBX's deprecated terms were dropped from a CSV export without a word."""
+    store = str(tmp_path / "store")
+    with Memory(store) as memory:
+        memory.glossary("med").add_terms(
+            [
+                Term("instructions for use", "Gebrauchsanweisung", forbidden=("Anleitung",)),
+                Term("flow rate", "Förderrate"),
+            ]
+        )
+    out = tmp_path / "exp.csv"
+    args = ("glossary", "export", "-u", "med", "--memory-dir", store)
+    code, _, err = ltmt(capsys, *args, "-o", str(out))
+    assert (code, err) == (
+        0,
+        "ltmt: warning: CSV has no column for targets not to use: those of 1 term are left out "
+        "(export to .tbx keeps them)\n",
+    )
+    code, _, err = ltmt(capsys, *args, "-o", str(tmp_path / "exp.tbx"))
+    assert (code, err) == (0, "")
