@@ -177,6 +177,7 @@ def import_(
                 raise click_errors.UsageError(str(exc).replace(str(copy), said)) from exc
         else:
             records = read(file)
+            _warn_if_a_glossary(file)
         name = said if isinstance(said, str) else said.name
         if language_check:
             check_pair_languages(said, records, src_lang, tgt_lang, "--no-language-check")
@@ -213,6 +214,19 @@ def import_(
             f"ltmt: warning: {counted(len(held_for_others), 'pair')} whose target the memory "
             "holds for another source of the same key were stored; check them: "
             f"{first_few(held_for_others)}",
+            err=True,
+        )
+
+
+def _warn_if_a_glossary(file: Path) -> None:
+    """Say on stderr that ``file`` looks like a glossary, whose note and case columns a memory
+    import drops (it imported them without a word; a memory CSV may have other columns)."""
+    from ltmt.terminology.files import looks_like_a_glossary
+
+    if looks_like_a_glossary(file):
+        typer.echo(
+            f"ltmt: warning: {file.name} looks like a glossary (its header names note or case "
+            "columns, which a memory import drops); ltmt glossary import reads them",
             err=True,
         )
 

@@ -105,6 +105,20 @@ def _delimited_text(path: Path) -> str:
         raise InputError(f"{path.name} is not UTF-8 (byte {exc.start}); save it as UTF-8") from exc
 
 
+def looks_like_a_glossary(path: Path) -> bool:
+    """Whether ``path`` is a CSV or TSV file whose header names the glossary's own columns
+    (``note`` or ``case`` beside ``source`` and ``target``): ``ltmt memory import`` reads such
+    a file's source and target and drops the rest, so it says so."""
+    delimiter = _DELIMITERS.get(FORMATS.get(path.suffix.lower(), ""))
+    if delimiter is None or not path.is_file():
+        return False
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as lines:
+        first = next(csv.reader(lines, delimiter=delimiter), [])
+    headings = header_headings([cell.strip() for cell in first]) or []
+    roles = {each.role for each in headings}
+    return {"source", "target"} <= roles and bool(roles & {"note", "case"})
+
+
 def refuse_two_targets(located: list[tuple[Term, str]], name: str) -> None:
     """An :class:`InputError` when two entries (each a term and its place: ``line 3``) give
     one source (as the glossary matches it) different targets: which one the file (or the

@@ -1318,3 +1318,21 @@ def test_import_into_a_store_whose_parent_folder_is_missing_is_refused(
         "first (a new store's own folder is made, not the folders above it)\n",
     )
     assert not store.parent.exists()
+
+
+def test_a_glossary_csv_imported_as_memory_is_named_with_the_command_that_reads_it(
+    tmp_path: Path, capsys, store
+):
+    """Its note and case columns were dropped without a word."""
+    terms = tmp_path / "terms.csv"
+    terms.write_text(
+        "source,target,note,case\ninfusion pump,Infusionspumpe,device,\n"
+        "instructions for use,Gebrauchsanweisung,,\nflow rate,Förderrate,,\n",
+        "utf-8",
+    )
+    code, out, err = ltmt(capsys, "memory", "import", str(terms), "-u", "x", "--memory-dir", store)
+    assert code == 0 and "3 added" in out
+    assert err.startswith(
+        "ltmt: warning: terms.csv looks like a glossary (its header names note or case columns, "
+        "which a memory import drops); ltmt glossary import reads them\n"
+    )

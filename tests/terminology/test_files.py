@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import InputError
-from ltmt.terminology.files import parse_delimited, read_glossary, write_delimited
+from ltmt.terminology.files import (
+    looks_like_a_glossary,
+    parse_delimited,
+    read_glossary,
+    write_delimited,
+)
 from ltmt.terminology.tbx import write_tbx
 from ltmt.terminology.terms import Term
 
@@ -419,3 +424,21 @@ def test_a_header_in_the_usual_order_leaves_the_other_columns_in_their_places():
 @pytest.mark.parametrize("row", ["Original,Original", "English,Englisch", "source,Quelle"])
 def test_a_first_row_of_a_term_that_names_one_column_is_a_term(row: str):
     assert len(parse_delimited(f"{row}\nfile,Datei\n", ",", "g.csv")) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "glossary"),
+    [
+        ("g.csv", "source,target,note,case\nfile,Datei,,\n", True),
+        ("g.tsv", "Source term\tTarget term\tCase\nfile\tDatei\t\n", True),
+        ("m.csv", "source,target\nfile,Datei\n", False),  # a memory CSV as well
+        ("m.csv", "keys,en,de,note\nk,file,Datei,\n", False),  # a localisation table
+        ("m.tmx", "source,target,note\n", False),
+    ],
+)
+def test_a_file_looks_like_a_glossary_by_its_note_or_case_column(
+    tmp_path: Path, name: str, text: str, glossary: bool
+):
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    assert looks_like_a_glossary(path) is glossary
