@@ -11,7 +11,9 @@ edit-distance similarity on characters (insertions and deletions,
 benchmarks all score with :func:`fuzzy_score` (or :data:`SCORER` in rapidfuzz's batch functions),
 so a score means the same everywhere.
 
-Lines are split at ``\\n``, ``\\r\\n`` or ``\\r``: the translator translates line by line.
+Lines are split where :meth:`str.splitlines` splits them (``\\n``, ``\\r\\n``, ``\\r``, a vertical
+tab, a form feed, the file, group and record separators, NEL, U+2028 and U+2029), each
+separator kept as it is: the translator translates line by line.
 """
 
 from __future__ import annotations
@@ -29,10 +31,12 @@ from ltmt.errors import InputError
 CONTROL_CHARACTERS = r"\x00-\x08\x0e-\x1b\x7f"  # (a character class's body, for regexes)
 # Control characters that str.split() treats as whitespace, and the model's tokenizer drops
 # without a space in their place (``tag\x0bnow`` read as ``tagnow``): a vertical tab, the
-# information separators, and NEL (U+0085, a cp1252 "…" decoded as Latin-1)
+# information separators, and NEL (U+0085, a cp1252 "…" decoded as Latin-1); all but the unit
+# separator (\x1f) end a line (LINE_BREAK), so the translator's lines hold only that one
 SPACING_CONTROLS = r"\x0b\x1c-\x1f\x85"
 _CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
-LINE_BREAK = re.compile(r"\r\n|\n|\r")
+# a line's end as str.splitlines finds it (\r\n first: one break, not two)
+LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # a letter of any script (a word character that is neither a digit nor an underscore)
 LETTER = re.compile(r"[^\W\d_]")
 # a run of letters: a word without its digits, apostrophes or hyphens
@@ -92,8 +96,9 @@ def match_score(text: str, source: str) -> float:
 def split_lines(text: str) -> tuple[list[str], list[str]]:
     """``(lines, breaks)`` with ``lines[0] + breaks[0] + lines[1] + ... == text``.
 
-    ``breaks`` holds the exact line terminators (``\\n``, ``\\r\\n``, ``\\r``), so a translation
-    made line by line can be put back with the same structure: :func:`join_lines`.
+    ``text`` is split where ``text.splitlines()`` splits it; ``breaks`` holds the exact line
+    terminators (``\\n``, ``\\r\\n``, ``\\u2028`` ...: :data:`LINE_BREAK`), so a translation made
+    line by line can be put back with the same structure: :func:`join_lines`.
     """
     return LINE_BREAK.split(text), LINE_BREAK.findall(text)
 

@@ -42,7 +42,14 @@ from ltmt.language_names import language_name
 from ltmt.long_words import long_word_spans
 from ltmt.quoted_code import quoted_code_spans
 from ltmt.segments import Match
-from ltmt.text import LETTERS, QUOTE_MARKS, content_lines, split_edges, split_lines
+from ltmt.text import (
+    LETTERS,
+    QUOTE_MARKS,
+    content_lines,
+    join_lines,
+    split_edges,
+    split_lines,
+)
 
 # a line's words between two runs of symbols (``--- Menus ---``, ``*** WARNING ***``)
 _DECORATED = re.compile(r"^([*=#~+-]{2,}\s+)(.*?[^\W_].*?)(\s+[*=#~+-]{2,})$", re.DOTALL)
@@ -219,16 +226,22 @@ class LineForms:
         return None
 
     def text_for_model(self, text: str) -> str:
-        """Each line of ``text`` as the model gets it."""
-        return "\n".join(self.for_model(line)[0] for line in text.split("\n"))
+        """Each line of ``text`` as the model gets it, its line breaks kept."""
+        lines, breaks = split_lines(text)
+        return join_lines([self.for_model(line)[0] for line in lines], breaks)
 
     def target_for_model(self, text: str) -> str:
         """Each line of a translation ``text`` without its decoration and accelerator: a
         match's target as fusion reads it. Its capitals stay: the output is written in capitals
         where its line was, and a sentence case of German lowers its nouns (``Vim - achtung``)."""
-        lines = [self._undecorated(line)[1] for line in text.split("\n")]
-        return "\n".join(
-            self._tagged(find_accelerator(line, self.accelerator_markers)[0])[0] for line in lines
+        lines, breaks = split_lines(text)
+        words = [self._undecorated(line)[1] for line in lines]
+        return join_lines(
+            [
+                self._tagged(find_accelerator(line, self.accelerator_markers)[0])[0]
+                for line in words
+            ],
+            breaks,
         )
 
     def matches_for_model(self, matches: tuple[Match, ...]) -> tuple[Match, ...]:

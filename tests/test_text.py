@@ -26,6 +26,35 @@ def test_split_lines_round_trip(text: str) -> None:
     assert len(lines) == len(breaks) + 1
 
 
+# every line separator str.splitlines knows
+LINE_SEPARATORS = [
+    "\n",
+    "\r\n",
+    "\r",
+    "\x0b",
+    "\x0c",
+    "\x1c",
+    "\x1d",
+    "\x1e",
+    "\x85",
+    "\u2028",
+    "\u2029",
+]
+
+
+@pytest.mark.parametrize("separator", LINE_SEPARATORS)
+def test_split_lines_splits_at_every_separator_splitlines_knows(separator: str) -> None:
+    assert split_lines(f"Save{separator}Print") == (["Save", "Print"], [separator])
+    assert content_lines(f" Save {separator} Print ") == ["Save", "Print"]
+
+
+def test_split_lines_splits_where_splitlines_does_and_nowhere_else() -> None:
+    text = "a" + "b".join(LINE_SEPARATORS) + "c\x1fd\te\r\n\n\rf"
+    lines, breaks = split_lines(text)
+    assert lines == text.splitlines()
+    assert "".join(breaks) == "".join(LINE_SEPARATORS) + "\r\n\n\r"
+
+
 def test_content_lines_strip_and_drop_blank_lines() -> None:
     assert content_lines(" a \r\n\n b\rc ") == ["a", "b", "c"]
     assert has_line_break("a\nb") and not has_line_break("a b\n")

@@ -100,6 +100,19 @@ def test_multiline_segment_keeps_newlines_and_edges(backbone):
     assert lines[3].startswith("  ") and lines[3].endswith(" ")
 
 
+@pytest.mark.parametrize(
+    "separator",
+    ["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"],
+)
+def test_each_line_separator_splitlines_knows_is_kept_between_lines_translated_apart(
+    backbone, separator
+):
+    translator = Translator(backbone, beam=1)
+    [result] = translator.translate([f"open the file{separator}hello world"])
+    first, second = (t.text for t in translator.translate(["open the file", "hello world"]))
+    assert (result.text, result.pieces) == (first + separator + second, 2)
+
+
 def test_columns_are_translated_apart_and_code_is_kept(backbone):
     translator = Translator(backbone, beam=1)
     [columns, code] = translator.translate(["--log <file>\t\topen the file", "#\t--help\n"])

@@ -40,6 +40,10 @@ class WordLimits:
         ("a\nb", ["a", "b"], "A\nB"),
         ("\nfile %s\n\n", ["file %s"], "\nFILE %S\n\n"),
         ("one\r\n  two", ["one", "two"], "ONE\r\n  TWO"),
+        # every separator str.splitlines knows is a line break, kept as it is
+        ("one\u2028two\u2029\u2029three", ["one", "two", "three"], "ONE\u2028TWO\u2029\u2029THREE"),
+        ("one \x0b two\x0cthree", ["one", "two", "three"], "ONE \x0b TWO\x0cTHREE"),
+        ("one\x85two\x1cthree\x1d\x1e", ["one", "two", "three"], "ONE\x85TWO\x1cTHREE\x1d\x1e"),
         ("   ", [], "   "),
         ("Name:\tValue", ["Name:", "Value"], "NAME:\tVALUE"),
         ("a \t\t b\tc ", ["a", "b", "c"], "A \t\t B\tC "),
@@ -162,6 +166,14 @@ def test_split_segment_sets_a_lines_decoration_aside(text, lines, rebuilt):
     split = split_segment(text, LineForms(("&",), decorations=True))
     assert split.lines == lines
     assert split.rebuild([line.upper() for line in split.lines]) == rebuilt
+
+
+def test_matches_for_model_keep_each_line_break_as_it_is():
+    forms = LineForms(("&",), decorations=True)
+    source, target = "&Yes\u2028&No\r\n-- More --", "&Ja\u2028&Nein\r\n-- Mehr --"
+    [seen] = forms.matches_for_model((Match(Segment(1, "u", source, target, 0.0, "t"), 70.0),))
+    assert seen.segment.source == "Yes\u2028No\r\nMore"
+    assert seen.segment.target == "Ja\u2028Nein\r\nMehr"
 
 
 def test_matches_for_model_change_their_lines_alike():

@@ -30,8 +30,10 @@ from dataclasses import dataclass, replace
 from ltmt.config import check_range
 from ltmt.fusion.match_markup import input_markup_only
 from ltmt.segments import Match
+from ltmt.text import LINE_BREAK
 
-_BREAKS = re.compile(r"[\n\r\t]")  # what splits a segment into the lines decoded apart
+# what splits a segment into the lines decoded apart (ltmt.units.cells)
+_BREAKS = re.compile(f"{LINE_BREAK.pattern}|\t")
 
 
 @dataclass(frozen=True)
