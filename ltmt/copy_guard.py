@@ -111,6 +111,7 @@ def guard_copies(
         return _decode_wary(translator, chunk, units, encoded, matches)
 
     replaced: set[int] = set()
+    misshapen_kept = 0  # copies whose first output stays: their second lost its shape
     with torch_threads(threads):
         for chunk, wary in zip(chunks, ordered_map(decode, chunks, workers), strict=True):
             if wary is None:
@@ -118,17 +119,25 @@ def guard_copies(
             for i, text in zip(chunk, wary, strict=True):
                 source = units[i].text
                 if misshapen(source, text) and not misshapen(source, outputs[i]):
+                    misshapen_kept += 1
                     continue
                 outputs[i] = text
                 replaced.add(i)
-    logger.info(
-        "copy guard: %d fused outputs repeated a match of other words and were decoded "
-        "again with memory trusted less; %d replaced (the others' second output lost its "
-        "shape)",
-        len(suspects),
-        len(replaced),
-    )
+    logger.info("%s", guard_summary(len(suspects), len(replaced), misshapen_kept))
     return replaced
+
+
+def guard_summary(suspects: int, replaced: int, misshapen_kept: int) -> str:
+    """The copy guard's log line: how many fused outputs it decoded again and how many of
+    those it replaced; the copies kept because their second output lost its shape are named
+    only where there are some (none when every copy was replaced)."""
+    line = (
+        f"copy guard: {suspects} fused outputs repeated a match of other words and were decoded "
+        f"again with memory trusted less; {replaced} replaced"
+    )
+    if misshapen_kept:
+        line += f" ({misshapen_kept} kept: the second output lost its shape)"
+    return line
 
 
 def _decode_wary(

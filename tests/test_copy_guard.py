@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
-from ltmt.copy_guard import WaryFusion, copied_match, guard_copies
+from ltmt.copy_guard import WaryFusion, copied_match, guard_copies, guard_summary
 from ltmt.fusion.knn import WARY_DIFFERING_PENALTY, KnnConfig, KnnFusion
 from ltmt.fusion.selection import MatchSelection
 from ltmt.fusion.trained_knn import TrainedKnnFusion
@@ -132,6 +134,42 @@ def test_a_copy_of_other_words_is_decoded_again_with_memory_trusted_less(backbon
     result, wary = _translate(backbone, FAILURE, SUCCESS, first=COPY, wary=RIGHT)
     assert (result.text, result.method, result.copy_guarded) == (RIGHT, "fake", True)
     assert wary == [[SUCCESS]]
+
+
+GUARDED = (
+    "copy guard: {} fused outputs repeated a match of other words and were decoded again with "
+    "memory trusted less; {} replaced"
+)
+
+
+@pytest.mark.parametrize(
+    ("suspects", "replaced", "misshapen_kept", "expected"),
+    [
+        (2, 2, 0, GUARDED.format(2, 2)),  # every copy replaced: no others to speak of
+        (3, 1, 2, GUARDED.format(3, 1) + " (2 kept: the second output lost its shape)"),
+        (2, 1, 0, GUARDED.format(2, 1)),  # the other's fusion read no match the second time
+    ],
+)
+def test_guard_summary_names_the_copies_kept_only_where_there_are_some(
+    suspects, replaced, misshapen_kept, expected
+):
+    assert guard_summary(suspects, replaced, misshapen_kept) == expected
+
+
+def test_the_copy_guard_logs_what_it_replaced_and_what_it_kept(backbone, caplog):
+    with caplog.at_level(logging.INFO, logger="ltmt.copy_guard"):
+        _translate(backbone, FAILURE, SUCCESS, first=COPY, wary=RIGHT)
+        _translate(
+            backbone,
+            DENIED,
+            "Could not open %s: denied",
+            first="%s konnte nicht geöffnet werden",
+            wary="Konnte nicht geöffnet werden: verweigert",
+        )
+    assert [r.getMessage() for r in caplog.records if r.name == "ltmt.copy_guard"] == [
+        GUARDED.format(1, 1),
+        GUARDED.format(1, 0) + " (1 kept: the second output lost its shape)",
+    ]
 
 
 def test_an_output_of_its_own_is_not_decoded_again(backbone):
