@@ -9,9 +9,10 @@ Arguments of a constructor are :class:`~ltmt.errors.ConfigError`, those of a cal
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from numbers import Integral
+from numbers import Integral, Real
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ltmt.errors import ConfigError, InputError
@@ -99,6 +100,32 @@ def checked_integer(
     if isinstance(value, bool) or not isinstance(value, Integral) or value < at_least:
         raise error(f"{name} must be an integer >= {at_least}, got {value!r}")
     return int(value)
+
+
+def check_flags(
+    flags: Mapping[str, Any], error: type[Exception] = ConfigError, *, none_allowed: bool = False
+) -> None:
+    """Refuse each of ``flags`` (argument name: value) that is not True or False (or, with
+    ``none_allowed``, None: ltmt decides), with ``error`` naming it: a string or a number would
+    be read by its truth (``fit="no"`` as true), switching on what the caller switched off."""
+    allowed = "True, False or None" if none_allowed else "True or False"
+    for name, value in flags.items():
+        if not isinstance(value, bool) and not (none_allowed and value is None):
+            raise error(f"{name} must be {allowed}, got {shortened(repr(value), 40)}")
+
+
+def checked_term_bias(bias: Any) -> float | None:
+    """``bias`` (``Translator(term_bias=...)``: nats added to a missing term's first token)
+    when it is None (the default) or a finite number >= 0; a negative one steers decoding away
+    from the term it should steer towards, and an infinite or NaN one breaks every score."""
+    if bias is None:
+        return None
+    if isinstance(bias, bool) or not isinstance(bias, Real) or not 0 <= float(bias) < math.inf:
+        raise ConfigError(
+            f"term_bias must be a finite number of nats >= 0 (or None for the default), "
+            f"got {shortened(repr(bias), 40)}"
+        )
+    return float(bias)
 
 
 def segment_id(seg_id: Any) -> int:

@@ -28,9 +28,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ltmt.accelerators import accelerator_markers
 from ltmt.api_arguments import (
+    check_flags,
     checked_integer,
     checked_memory,
     checked_progress,
+    checked_term_bias,
     preference_list,
     term_list,
 )
@@ -180,7 +182,8 @@ class Translator:
     ``glossary``: terms every translation follows (see :mod:`ltmt.terminology`);
     ``user_glossary``: also follow the glossary stored for the user in ``memory`` (per-call and
     constructor terms win over stored ones with the same source). ``term_bias``: how strongly
-    decoding is steered towards a missing term (nats; the term is always forced in the end).
+    decoding is steered towards a missing term (nats added to its first token, a finite number
+    >= 0; ``None``: 2; the term is always forced in the end).
     ``engine``, ``compute_type``: how batches without fusion are decoded
     (:class:`ltmt.model.engine.Decoder`: CTranslate2 int8 by default when installed).
     ``workers``: batches decoded at once, each on a thread of its own (0: one per CPU thread,
@@ -264,6 +267,31 @@ class Translator:
         check_range("max_source_tokens", max_source_tokens, at_least=2)
         for name, number in (("beam", beam), ("batch_size", batch_size), ("top_k", top_k)):
             checked_integer(name, number, at_least=1)
+        check_flags(
+            {
+                "exact_reuse": exact_reuse,
+                "placeholder_guard": placeholder_guard,
+                "copy_guard": copy_guard,
+                "number_repair": number_repair,
+                "seam_repair": seam_repair,
+                "capital_lines": capital_lines,
+                "title_case_lines": title_case_lines,
+                "sentence_split": sentence_split,
+                "label_retry": label_retry,
+                "user_quotes": user_quotes,
+                "labels": labels,
+                "decorations": decorations,
+                "user_glossary": user_glossary,
+                "fusion_int8_head": fusion_int8_head,
+                "fusion_int8_encoder": fusion_int8_encoder,
+                "state_cache": state_cache,
+                "shortlist": shortlist,
+                "worker_processes": worker_processes,
+                "warn_unknown_user": warn_unknown_user,
+            }
+        )
+        check_flags({"fusion_int8": fusion_int8, "fusion_bf16": fusion_bf16}, none_allowed=True)
+        term_bias = checked_term_bias(term_bias)
         memory = checked_memory(memory)
         glossary = term_list(glossary, "glossary", ConfigError)
         check_choice("fusion_encoder", fusion_encoder, FUSION_ENCODERS)
@@ -301,6 +329,9 @@ class Translator:
             if isinstance(fusion, str) or fusion is None
             else fusion
         )
+        # a fusion asked for (auto fits whatever memory there is) reads a memory: without one,
+        # the model translates alone, which the first translation warns of
+        self._fusion_unread = memory is None and not (fusion is None or fusion in ("none", "auto"))
         if self.fusion_name not in CONVERTED_BY_DEFAULT:  # plain decoding, and methods not
             # measured on converted weights: float32 unless asked
             fusion_int8 = bool(fusion_int8)
@@ -454,6 +485,7 @@ class Translator:
         included, and what the document pipeline, :mod:`ltmt.formats.pipeline`, fits itself
         with the file's format flags).
         """
+        check_flags({"fit": fit}, InputError)
         texts = _readable(texts)
         prefer = preference_list(prefer, len(texts))
         matcher = self._term_matcher(user, term_list(glossary))
@@ -482,6 +514,7 @@ class Translator:
         user's stored glossary (and ``glossary``, terms for every request of this call). One
         list per request; ``fit`` and a user the memory does not hold as in :meth:`translate`.
         """
+        check_flags({"fit": fit}, InputError)
         glossary = term_list(glossary)
         parts = [_request(request, number) for number, request in enumerate(requests, 1)]
         self._start_worker_processes()
@@ -567,6 +600,18 @@ class Translator:
         if warning is not None:
             logger.warning("%s", warning)
 
+    def _warn_fusion_unread(self) -> None:
+        """Log a warning, the first time this translator translates, when it was given a fusion
+        but no memory for it to read: every text is translated by the model alone."""
+        if not self._fusion_unread:
+            return
+        self._fusion_unread = False
+        logger.warning(
+            "fusion %s reads a translation memory, and this translator has none: translating "
+            "with the model alone; pass memory=Memory() (or fusion='none')",
+            self.fusion_name,
+        )
+
     def _term_matcher(
         self, user: str | None, glossary: Iterable[Term] | None
     ) -> TermMatcher | None:
@@ -576,6 +621,7 @@ class Translator:
     def _retrieve(
         self, texts: list[str], user: str | None, prefer: Sequence[Mapping[str, Any]] | None = None
     ) -> list[tuple[Match, ...]]:
+        self._warn_fusion_unread()
         self._check_user(user)
         # a fusion that reads more matches than top_k gets them to choose from (knn-trained)
         reads = getattr(self.fusion, "matches_read", None)

@@ -279,6 +279,14 @@ def test_learn_adds_pairs(backbone):
         ),
         ({"glossary": [("git", "Git")]}, r"glossary: item 1 is a tuple, not an ltmt.Term: e.g."),
         ({"glossary": {"git": "Git"}}, r"glossary must be a list of ltmt.Term, not a dict"),
+        # a flag of another type read as true ("no" among them)
+        ({"copy_guard": "no"}, r"^copy_guard must be True or False, got 'no'$"),
+        ({"exact_reuse": 0}, r"^exact_reuse must be True or False, got 0$"),
+        ({"fusion_int8": "yes"}, r"^fusion_int8 must be True, False or None, got 'yes'$"),
+        # a bias towards a term: a negative one steers away from it, an infinite one breaks
+        ({"term_bias": -5}, r"^term_bias must be a finite number of nats >= 0 .*, got -5$"),
+        ({"term_bias": float("inf")}, r"^term_bias must be a finite number .*, got inf$"),
+        ({"term_bias": "2"}, r"^term_bias must be a finite number .*, got '2'$"),
     ],
 )
 def test_bad_settings_are_clear_errors(backbone, kwargs, message):
@@ -296,6 +304,7 @@ def test_bad_call_arguments_are_input_errors_naming_them(backbone):
         ({"progress": 5}, r"^progress must be a function called with a count of segments done"),
         ({"prefer": ["menu"]}, r"^prefer: item 1 is a str, not a mapping such as"),
         ({"prefer": [{}, {}]}, r"^prefer has 2 mappings for 1 texts: give one per text$"),
+        ({"fit": "no"}, r"^fit must be True or False, got 'no'$"),
     ]
     for kwargs, message in cases:
         with pytest.raises(InputError, match=message):
@@ -306,9 +315,38 @@ def test_bad_call_arguments_are_input_errors_naming_them(backbone):
         translator.translate_for_users(["a", "b"])  # type: ignore[list-item]
     with pytest.raises(InputError, match=r"^requests: item 1's prefer has 1 mappings for 2"):
         translator.translate_for_users([("u1", ["a", "b"], [{}])])
+    with pytest.raises(InputError, match=r"^fit must be True or False, got 1$"):
+        translator.translate_for_users([("u1", ["a"])], fit=1)  # type: ignore[arg-type]
     # without a memory, prefer is checked too (it was ignored)
     with pytest.raises(InputError, match=r"^prefer has 1 mappings for 2 texts"):
         Translator(backbone, beam=1).translate(["a", "b"], prefer=[{}])
+
+
+@pytest.mark.parametrize("term_bias", [None, 0, 0.5, 20])
+def test_a_term_bias_of_zero_or_more_is_taken(backbone, term_bias):
+    assert Translator(backbone, beam=1, term_bias=term_bias).term_bias == term_bias
+
+
+def test_a_fusion_without_a_memory_warns_once_that_the_model_translates_alone(backbone, caplog):
+    translator = Translator(backbone, beam=1, fusion="knn")
+    with caplog.at_level(logging.WARNING, logger="ltmt.translator"):
+        [first] = translator.translate(["open the file"])
+        translator.translate_for_users([(None, ["open the file"])])
+    warned = [r.getMessage() for r in caplog.records if r.name == "ltmt.translator"]
+    assert warned == [
+        "fusion knn reads a translation memory, and this translator has none: translating "
+        "with the model alone; pass memory=Memory() (or fusion='none')"
+    ]
+    assert first.method == "model"
+
+
+@pytest.mark.parametrize(
+    ("fusion", "memory"), [("auto", None), ("none", None), ("knn", FakeMemory([]))]
+)
+def test_a_fusion_that_fits_what_is_given_is_quiet(backbone, caplog, fusion, memory):
+    with caplog.at_level(logging.WARNING, logger="ltmt.translator"):
+        Translator(backbone, memory, beam=1, fusion=fusion).translate(["open the file"])
+    assert [r for r in caplog.records if r.name == "ltmt.translator"] == []
 
 
 def test_learning_without_memory_is_an_error(backbone):
