@@ -681,6 +681,22 @@ def test_crlf_text_keeps_its_line_endings(tmp_path, capsys, common):
     assert data.count(b"\r\n") == 3 and data.count(b"\n") == 3
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\x0c", "\x85"])
+def test_a_line_separator_inside_a_text_files_line_stays_between_its_parts(
+    tmp_path, capsys, common, separator
+):
+    """A text file's segments are its \\n-ended lines, as before; another separator
+    str.splitlines knows stays inside its segment, whose parts are translated apart."""
+    parts, joined = tmp_path / "parts.txt", tmp_path / "joined.txt"
+    parts.write_text("open the file\nhello world\n", "utf-8")
+    joined.write_text(f"open the file{separator}hello world\nhello world\n", "utf-8")
+    _, alone, _ = run_cli(["translate", str(parts), *common], capsys)
+    code, out, err = run_cli(["translate", str(joined), *common], capsys)
+    first, second = alone.split("\n")[:2]
+    assert code == 0, err
+    assert out.split("\n") == [first + separator + second, second, ""]
+
+
 @pytest.mark.parametrize("to_stdout", [False, True])
 def test_a_text_keeps_its_byte_order_mark_and_its_open_last_line(
     tmp_path, capsysbinary, common, to_stdout
