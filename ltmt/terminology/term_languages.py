@@ -29,6 +29,9 @@ MARGIN = 0.2  # how much further one term of a row must lean towards the target 
 MIN_VOTES = 2  # rows that must read swapped
 MAJORITY = 3  # ... and how many times the rows that read straight
 ROWS_READ = 2_000  # rows read, spread over the file
+# terms a file needs before its columns are read as languages: "Förderrate" alone read as
+# Swedish, "Wi-Fi" as Low German, and a one-term --glossary was refused
+MIN_COLUMN_TERMS = 5
 _CANDIDATES = 10  # languages the detector names per term
 
 
@@ -80,6 +83,8 @@ def term_languages_problem(terms: Sequence[Term], src: str, tgt: str) -> str | N
             f"{swapped} of {len(read)} rows read as {language_name(tgt)} first and "
             f"{language_name(src)} second: {swapped_columns(src, tgt)}"
         )
+    if len(terms) < MIN_COLUMN_TERMS:  # a term or two is too little text to read a language
+        return None
     return pairs_language_problem(
         [term.source for term in terms],
         [term.target for term in terms],

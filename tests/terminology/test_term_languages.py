@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ltmt.errors import InputError
-from ltmt.terminology.term_languages import check_term_languages, row_votes
+from ltmt.terminology.term_languages import check_term_languages, row_votes, term_languages_problem
 from ltmt.terminology.terms import Term
 
 # a medical glossary, German column first and no header: each column read whole was only 0.38
@@ -61,3 +61,13 @@ def test_rows_vote_by_which_term_leans_towards_the_target_language():
     assert row_votes(terms(MEDICAL), "en", "de") == (0, 7)
     assert row_votes(terms(MEDICAL, swapped=True), "en", "de") == (7, 0)
     assert row_votes(terms([("Git", "Git"), ("pump", "Pumpe")]), "en", "de") == (0, 0)
+
+
+@pytest.mark.parametrize("row", [("flow rate", "Förderrate"), ("Wi-Fi", "WLAN"), ("file", "Datei")])
+def test_a_glossary_of_a_term_or_two_is_too_little_text_to_read_its_languages(
+    row: tuple[str, str],
+) -> None:
+    """``Förderrate`` alone read as Swedish and ``Wi-Fi`` as Low German: a one-term
+    ``--glossary`` was refused, once every read of a glossary checked its languages."""
+    assert term_languages_problem(terms([row]), "en", "de") is None
+    assert term_languages_problem(terms([row, row]), "en", "de") is None
