@@ -35,7 +35,8 @@ Code that makes a translator with worker processes must be importable without si
 for any ``spawn``-ed process: a script guards its work with ``if __name__ == "__main__":``
 (a worker that finds its start making translators with workers again stops with an error saying
 so). Ctrl-C is the caller's: the workers ignore it, and the caller's pool ends them as it exits
-once their current batches are done.
+once their current batches are done. A caller that dies (``kill -9``) ends them too
+(:func:`~ltmt.parent_process.exit_with_parent`).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ltmt.errors import ConfigError, ModelError
+from ltmt.parent_process import exit_with_parent
 
 Result = TypeVar("Result")
 
@@ -240,13 +242,16 @@ _recipe: FusedDecoding | None = None
 _backbone: Backbone | None = None
 _translators: OrderedDict[StatesOnDisk | None, Translator] = OrderedDict()
 MOST_TRANSLATORS = 16
+ORPHAN_GRACE_S = 5.0  # SIGTERM ends a worker at once (it does not handle it): ample
 
 
 def _start_worker(recipe: FusedDecoding) -> None:
     """Load the model's fused weights (in the worker process). Ctrl-C is the caller's to
-    handle: the worker ignores it and ends when the caller's pool does."""
+    handle: the worker ignores it and ends when the caller's pool does, or when the caller
+    dies (a killed caller's workers waited for batches for ever)."""
     global _recipe, _backbone
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent(grace_s=ORPHAN_GRACE_S)
     import torch
 
     from ltmt.model.backbone import load_backbone

@@ -23,6 +23,7 @@ from fastapi import FastAPI, Request
 from starlette.concurrency import run_in_threadpool
 
 from ltmt import __version__
+from ltmt.parent_process import exit_with_parent
 from ltmt.server import admin, glossary, libre, routes
 from ltmt.server.config import ENV_CONFIG, ServerConfig
 from ltmt.server.errors import install_handlers
@@ -98,7 +99,15 @@ def public_model_name(name: str) -> str:
     return path.name if path.is_absolute() or path.exists() else name
 
 
+# seconds a worker whose supervisor died has to close its service once its requests are done
+CLOSE_GRACE_S = 10.0
+
+
 def app_from_environment() -> FastAPI:
     """The application of each worker process of ``ltmt serve --workers N`` (a uvicorn factory:
-    the settings come from ``$LTMT_SERVE_CONFIG``)."""
-    return create_app(ServerConfig.from_json(os.environ.get(ENV_CONFIG, "{}")))
+    the settings come from ``$LTMT_SERVE_CONFIG``). The worker stops when uvicorn's supervisor
+    dies (:func:`~ltmt.parent_process.exit_with_parent`): killed with ``kill -9``, it left its
+    workers serving, holding the port and the store."""
+    config = ServerConfig.from_json(os.environ.get(ENV_CONFIG, "{}"))
+    exit_with_parent(grace_s=config.shutdown_timeout_s + CLOSE_GRACE_S)
+    return create_app(config)

@@ -9,8 +9,13 @@ import json
 import signal
 import threading
 import time
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
+import pytest
+
+from ltmt.cli.serve import check_address
 
 BATCH = 200  # pairs per add-pairs request in the kill test
 BULK = 20_000  # pairs of the file imported while the server is killed
@@ -105,3 +110,41 @@ def test_kill_9_loses_nothing_committed_and_sigterm_finishes_requests(launch, ma
 
     with Memory(store) as memory:  # what the stopped server committed is on disk
         assert (memory.count("u1"), memory.count("batches")) == (3, count)
+
+
+def _children(pid: int) -> list[int]:
+    """The running processes whose parent is ``pid`` (read from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            state, parent = stat.read_text().rsplit(")", 1)[1].split()[:2]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        if int(parent) == pid and state not in ("Z", "X"):
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state not in ("Z", "X")  # a zombie is dead, waiting for PID 1 to reap it
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_workers_end_when_the_supervisor_is_killed(launch):
+    """After a ``kill -9`` of ``ltmt serve --workers 2``, both workers and multiprocessing's
+    resource tracker ran on under PID 1, serving and holding the port (a new server: 'port ...
+    is in use') and the store."""
+    server = launch("--workers", "2")
+    spawned = _children(server.process.pid)
+    assert len(spawned) == 3, spawned  # two workers and the resource tracker
+    server.stop(signal.SIGKILL)
+    deadline = time.monotonic() + 30
+    while any(_running(pid) for pid in spawned) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in spawned if _running(pid)]
+    address = urlsplit(server.url)
+    check_address(address.hostname or "", address.port or 0)  # no 'port ... is in use'
