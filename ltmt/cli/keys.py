@@ -85,11 +85,16 @@ def list_(
 
 @app.command("revoke")
 def revoke(
-    key_id: str = typer.Argument(..., help="The key's id, as 'ltmt keys list' shows it."),
+    key_id: str = typer.Argument(
+        ...,
+        help="The key's id, as 'ltmt keys list' shows it, or its whole token (a leaked one).",
+    ),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Revoke a key: a running server refuses it from the next request on."""
+    from ltmt.memory.keys import is_token
+
     with _ring(memory_dir, key_file) as ring:
-        key = ring.revoke(key_id)
+        key = ring.revoke_token(key_id) if is_token(key_id) else ring.revoke(key_id)
     typer.echo(f"revoked key {key.id} of {key.user}")

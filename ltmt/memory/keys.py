@@ -51,6 +51,24 @@ class ApiKey:
         return {"id": self.id, "user": self.user, "admin": self.admin, "created": self.created}
 
 
+def is_token(text: str) -> bool:
+    """Whether ``text`` is (or was meant to be) a whole token, secret included, rather than a
+    key id: what no message may repeat."""
+    return text.startswith(TOKEN_PREFIX)
+
+
+def check_key_id(text: str) -> str:
+    """``text`` if it is a key id; otherwise a one-line InputError that never repeats ``text``
+    (a token pasted where its id belongs would be printed, secret and all), naming a token's
+    id."""
+    if _KEY_ID.fullmatch(text):
+        return text
+    token = _TOKEN.fullmatch(text)
+    if token is not None:
+        raise InputError(f"that is a token, not a key id: revoke its id {token.group(1)}")
+    raise InputError("that is not a key id: give 12 hex digits, as 'ltmt keys list' shows")
+
+
 def _digest(salt: bytes, secret: str) -> bytes:
     return hmac.new(salt, secret.encode("ascii"), hashlib.sha256).digest()
 
@@ -110,11 +128,9 @@ class KeyRing:
         return sorted(keys, key=lambda k: (k.created, k.id))
 
     def revoke(self, key_id: str) -> ApiKey:
-        """Delete key ``key_id``; returns what it was. InputError if there is no such key."""
-        if not _KEY_ID.fullmatch(key_id):
-            raise InputError(
-                f"{key_id!r} is not a key id (12 hex digits, as 'ltmt keys list' shows)"
-            )
+        """Delete key ``key_id``; returns what it was. InputError if ``key_id`` is not a key id
+        (:func:`check_key_id`) or there is no such key."""
+        check_key_id(key_id)
 
         def run(txn: lmdb.Transaction) -> ApiKey | None:
             raw = txn.get(KEYS + key_id.encode("ascii"))
@@ -130,6 +146,18 @@ class KeyRing:
                 "the keys in use)"
             )
         return key
+
+    def revoke_token(self, token: str) -> ApiKey:
+        """Delete the key whose whole token is ``token``, if it is valid for this store (a
+        token holds its key's id: a leaked token can be revoked as it is); returns what it was.
+        InputError otherwise, which never repeats ``token``."""
+        key = self.verify(token)
+        if key is None:
+            raise InputError(
+                "that token is not a key of this store (revoked already, mistyped, or another "
+                "store's); 'ltmt keys list' shows the keys in use"
+            )
+        return self.revoke(key.id)
 
     def revoke_user(self, user: str) -> int:
         """Delete every key of ``user``; returns how many there were."""

@@ -1,9 +1,10 @@
 """The server's access log without what a request carries: a query's values (a search's text,
-``q=Zwickelberg``) and a download's token (``/download_file/<token>.<name>``, whose URL alone
-fetches the file) are written as ``…``; the method, the path, the query's names and the status
-stay. uvicorn logs each request on the ``uvicorn.access`` logger with the arguments
-``(client, method, path, http_version, status)``; :class:`RedactedAccessLog` rewrites the
-path before the record is formatted.
+``q=Zwickelberg``), a download's token (``/download_file/<token>.<name>``, whose URL alone
+fetches the file) and an API key's secret (a token pasted where its id belongs,
+``DELETE /v1/admin/keys/ltmt_<id>_<secret>``) are written as ``…``; the method, the path, the
+query's names and the status stay. uvicorn logs each request on the ``uvicorn.access`` logger
+with the arguments ``(client, method, path, http_version, status)``;
+:class:`RedactedAccessLog` rewrites the path before the record is formatted.
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ from urllib.parse import parse_qsl, urlsplit
 
 HIDDEN = "…"
 _DOWNLOAD = re.compile(r"^(/download_file/)[^/]+$")
+_API_SECRET = re.compile(r"(ltmt_[0-9a-f]{12}_)[A-Za-z0-9_-]+")  # ltmt.memory.keys' tokens
 
 
 def redacted_path(path: str) -> str:
     """``path`` (with its query) as the access log writes it: ``/v1/memory/search?q=…&k=…``,
-    ``/download_file/…``."""
+    ``/download_file/…``, ``/v1/admin/keys/ltmt_6d8e70ff6f86_…``."""
     parts = urlsplit(path)
     shown = _DOWNLOAD.sub(rf"\g<1>{HIDDEN}", parts.path)
+    shown = _API_SECRET.sub(rf"\g<1>{HIDDEN}", shown)
     if not parts.query:
         return shown
     names = [name for name, _ in parse_qsl(parts.query, keep_blank_values=True)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 
+from ltmt.memory.keys import check_key_id
 from ltmt.server import accounts
 from ltmt.server.auth import require_admin
 from ltmt.server.errors import ApiError
@@ -35,6 +36,7 @@ def list_keys(request: Request, key: KeyDep, user: str | None = None) -> list[Ke
 def revoke_key(key_id: str, request: Request, key: KeyDep) -> KeyOut:
     """Revoke a key: it is refused from the next request on."""
     require_admin(key)
+    check_key_id(key_id)  # a token pasted here is refused without its secret in the answer
     keys = service_of(request).keys
     if key_id not in {k.id for k in keys.list()}:
         raise ApiError(

@@ -44,6 +44,29 @@ def test_create_list_revoke(capsys, tmp_path):
     )
 
 
+def test_revoke_with_a_token_revokes_its_key_and_never_prints_the_secret(capsys, tmp_path):
+    """``ltmt keys revoke <token>`` said ``'ltmt_<id>_<secret>' is not a key id``."""
+    store = str(tmp_path / "store")
+    _, token, _ = ltmt(capsys, "keys", "create", "--user", "u1", "--memory-dir", store)
+    token = token.strip()
+    key_id, secret = token.split("_", 2)[1:]
+    wrong = token[:-4] + ("AAAA" if not token.endswith("AAAA") else "BBBB")
+    code, out, err = ltmt(capsys, "keys", "revoke", wrong, "--memory-dir", store)
+    assert (code, out, err.strip()) == (
+        1,
+        "",
+        "ltmt: error: that token is not a key of this store (revoked already, mistyped, or "
+        "another store's); 'ltmt keys list' shows the keys in use",
+    )
+    code, out, err = ltmt(capsys, "keys", "revoke", token, "--memory-dir", store)
+    assert (code, out.strip(), err) == (0, f"revoked key {key_id} of u1", "")
+    code, out, err = ltmt(capsys, "keys", "revoke", secret, "--memory-dir", store)
+    assert (code, err.strip()) == (
+        1,
+        "ltmt: error: that is not a key id: give 12 hex digits, as 'ltmt keys list' shows",
+    )
+
+
 def test_bad_user_is_one_line(capsys, tmp_path):
     code, out, err = ltmt(
         capsys, "keys", "create", "--user", "no spaces", "--memory-dir", str(tmp_path)

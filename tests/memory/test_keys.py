@@ -78,7 +78,7 @@ def test_keys_survive_deleting_the_users_memory(memory):
     ("call", "message"),
     [
         (lambda k: k.create("bad user"), "invalid user id 'bad user'"),
-        (lambda k: k.revoke("xyz"), r"'xyz' is not a key id \(12 hex digits"),
+        (lambda k: k.revoke("xyz"), r"^that is not a key id: give 12 hex digits"),
         (
             lambda k: k.revoke("0123456789ab"),
             r"no key '0123456789ab': revoked already, or never made",
@@ -88,6 +88,37 @@ def test_keys_survive_deleting_the_users_memory(memory):
 def test_errors(memory, call, message):
     with pytest.raises(InputError, match=message):
         call(KeyRing(memory))
+
+
+def test_a_token_given_as_a_key_id_is_named_by_its_id_never_repeated(memory):
+    """``revoke(<token>)`` said ``'ltmt_<id>_<secret>' is not a key id``: the secret, printed."""
+    keys = KeyRing(memory)
+    key, token = keys.create("u1")
+    with pytest.raises(
+        InputError, match=f"^that is a token, not a key id: revoke its id {key.id}$"
+    ):
+        keys.revoke(token)
+    assert keys.verify(token) == key
+
+
+def test_a_valid_token_revokes_its_key(memory):
+    keys = KeyRing(memory)
+    key, token = keys.create("u1")
+    assert keys.revoke_token(token) == key
+    assert keys.verify(token) is None
+
+
+@pytest.mark.parametrize(
+    "mutate", [lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"), lambda t: t[:20]]
+)
+def test_a_token_not_of_the_store_revokes_nothing_and_is_not_repeated(memory, mutate):
+    keys = KeyRing(memory)
+    _, token = keys.create("u1")
+    wrong = mutate(token)
+    with pytest.raises(InputError, match=r"^that token is not a key of this store") as error:
+        keys.revoke_token(wrong)
+    assert wrong[5:] not in str(error.value)
+    assert len(keys.list()) == 1
 
 
 def test_a_store_with_keys_passes_its_integrity_check(memory):

@@ -17,6 +17,11 @@ from ltmt.server.access_log import redacted_path
         ("/v1/memory/export?format=jsonl&user=globex", "/v1/memory/export?format=…&user=…"),
         ("/v1/translate", "/v1/translate"),
         ("/v1/memory/stats?", "/v1/memory/stats"),
+        (
+            "/v1/admin/keys/ltmt_6d8e70ff6f86_hi0BAw8pX-hRfbo8DrzX_VtuZY3_HIWDhSOaPzXzqS0",
+            "/v1/admin/keys/ltmt_6d8e70ff6f86_…",
+        ),
+        ("/v1/admin/keys/6d8e70ff6f86", "/v1/admin/keys/6d8e70ff6f86"),
     ],
 )
 def test_a_path_is_logged_without_its_values(path: str, logged: str) -> None:

@@ -28,3 +28,17 @@ def test_users_with_a_key_and_no_memory_are_listed_too(api):
         users = {u["user"]: u for u in client.get("/v1/admin/users").json()}
     assert users["keyonly"] == {"user": "keyonly", "segments": 0, "memory": False, "keys": 1}
     assert users["stored"] == {"user": "stored", "segments": 1, "memory": True, "keys": 0}
+
+
+def test_a_token_given_as_a_key_id_is_named_by_its_id_never_repeated(api):
+    """``DELETE /v1/admin/keys/<token>`` answered ``no key 'ltmt_<id>_<secret>'``."""
+    token = api.key("pasted")
+    key_id = token.split("_")[1]
+    with api.client(api.key("pasting", admin=True)) as client:
+        answer = client.delete(f"/v1/admin/keys/{token}")
+        listed = client.get("/v1/admin/keys", params={"user": "pasted"}).json()
+    assert (answer.status_code, answer.json()) == (
+        400,
+        {"error": f"that is a token, not a key id: revoke its id {key_id}"},
+    )
+    assert [key["id"] for key in listed] == [key_id]
