@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from ltmt.cli.markup import HELP_MARKUP
 from ltmt.cli.store import EXISTING_KEY_FILE_OPTION, KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
+
+if TYPE_CHECKING:
+    from ltmt.memory.keys import ApiKey, KeyRing
 
 app = typer.Typer(
     help="API keys of 'ltmt serve': create, list, revoke.",
@@ -97,4 +100,16 @@ def revoke(
 
     with _ring(memory_dir, key_file) as ring:
         key = ring.revoke_token(key_id) if is_token(key_id) else ring.revoke(key_id)
+        warn_if_no_admin_left(ring, [key])
     typer.echo(f"revoked key {key.id} of {key.user}")
+
+
+def warn_if_no_admin_left(ring: KeyRing, revoked: Sequence[ApiKey]) -> None:
+    """Warn on stderr where the keys just ``revoked`` took the store's last admin key: the
+    command line may (its user can make another), the API refuses, as it locks its admins out."""
+    if any(key.admin for key in revoked) and not ring.has_admin():
+        typer.echo(
+            "ltmt: warning: no admin key is left in this store: the server's /v1/admin "
+            "endpoints refuse every key until 'ltmt keys create --user NAME --admin' makes one",
+            err=True,
+        )

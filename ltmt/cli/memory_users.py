@@ -201,6 +201,7 @@ def delete(
                 raise InputError(f"user {user!r} has no segment {segment_id}")
             typer.echo(f"deleted segment {segment_id} of {user}; {COMPACT_NOTE}")
             return
+        from ltmt.cli.keys import warn_if_no_admin_left
         from ltmt.memory.keys import KeyRing
         from ltmt.server import accounts
 
@@ -217,6 +218,7 @@ def delete(
                 f"refusing to delete user {user!r} ({going}) without --yes (it cannot be undone)"
             )
         deleted = accounts.delete_user(memory, user)
+        warn_if_no_admin_left(KeyRing(memory), keys)
         encrypted = memory.encrypted
         if deleted.memory is not None:  # what it found holding the lock: an import meanwhile too
             segments, terms = deleted.memory.segments, deleted.memory.terms

@@ -69,6 +69,23 @@ def check_key_id(text: str) -> str:
     raise InputError("that is not a key id: give 12 hex digits, as 'ltmt keys list' shows")
 
 
+class LastAdminKeyError(InputError):
+    """Revoking the key would leave no admin key: nobody could manage users and keys over the
+    API any more (only ``ltmt keys create --admin`` on the server's machine could)."""
+
+
+def _keys_in(txn: lmdb.Transaction) -> list[ApiKey]:
+    """Every key stored, in id order."""
+    found, cursor = [], txn.cursor()
+    if cursor.set_range(KEYS):
+        for raw_key, raw in cursor:
+            name = bytes(raw_key)
+            if not name.startswith(KEYS):
+                break
+            found.append(_decode(name[1:].decode("ascii"), raw)[0])
+    return found
+
+
 def _digest(salt: bytes, secret: str) -> bytes:
     return hmac.new(salt, secret.encode("ascii"), hashlib.sha256).digest()
 
@@ -111,33 +128,34 @@ class KeyRing:
 
     def list(self, user: str | None = None) -> list[ApiKey]:
         """Every key (of ``user`` when given), oldest first."""
-
-        def run(txn: lmdb.Transaction) -> list[ApiKey]:
-            found, cursor = [], txn.cursor()
-            if cursor.set_range(KEYS):
-                for raw_key, raw in cursor:
-                    name = bytes(raw_key)
-                    if not name.startswith(KEYS):
-                        break
-                    found.append(_decode(name[1:].decode("ascii"), raw)[0])
-            return found
-
-        keys = env.read(self.memory.store, run)
+        keys = env.read(self.memory.store, _keys_in)
         if user is not None:
             keys = [k for k in keys if k.user == user]
         return sorted(keys, key=lambda k: (k.created, k.id))
 
-    def revoke(self, key_id: str) -> ApiKey:
+    def has_admin(self) -> bool:
+        """Whether any key is an admin's (without one, no key manages users and keys)."""
+        return any(key.admin for key in self.list())
+
+    def revoke(self, key_id: str, *, keep_an_admin: bool = False) -> ApiKey:
         """Delete key ``key_id``; returns what it was. InputError if ``key_id`` is not a key id
-        (:func:`check_key_id`) or there is no such key."""
+        (:func:`check_key_id`) or there is no such key; with ``keep_an_admin``,
+        :class:`LastAdminKeyError` if it is the only admin key (checked in the transaction that
+        deletes it: two admins revoking each other's keys at once cannot both succeed)."""
         check_key_id(key_id)
 
         def run(txn: lmdb.Transaction) -> ApiKey | None:
             raw = txn.get(KEYS + key_id.encode("ascii"))
             if raw is None:
                 return None
+            key = _decode(key_id, raw)[0]
+            if keep_an_admin and key.admin and not any(k.admin for k in _keys_in(txn) if k != key):
+                raise LastAdminKeyError(
+                    f"key {key_id} is the last admin key: make another ('ltmt keys create "
+                    "--admin') before revoking it"
+                )
             txn.delete(KEYS + key_id.encode("ascii"))
-            return _decode(key_id, raw)[0]
+            return key
 
         key = env.write(self.memory.store, run)
         if key is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 
-from ltmt.memory.keys import check_key_id
+from ltmt.memory.keys import LastAdminKeyError, check_key_id
 from ltmt.server import accounts
 from ltmt.server.auth import require_admin
 from ltmt.server.errors import ApiError
@@ -34,7 +34,8 @@ def list_keys(request: Request, key: KeyDep, user: str | None = None) -> list[Ke
 
 @router.delete("/keys/{key_id}", response_model=KeyOut)
 def revoke_key(key_id: str, request: Request, key: KeyDep) -> KeyOut:
-    """Revoke a key: it is refused from the next request on."""
+    """Revoke a key: it is refused from the next request on. The last admin key is not revoked
+    (409): that would leave no key to manage users and keys with."""
     require_admin(key)
     check_key_id(key_id)  # a token pasted here is refused without its secret in the answer
     keys = service_of(request).keys
@@ -44,7 +45,14 @@ def revoke_key(key_id: str, request: Request, key: KeyDep) -> KeyOut:
             f"no key {key_id!r}: revoked already, or never made (GET /v1/admin/keys lists "
             "the keys in use)",
         )
-    return KeyOut.of(keys.revoke(key_id))
+    try:
+        return KeyOut.of(keys.revoke(key_id, keep_an_admin=True))
+    except LastAdminKeyError:
+        raise ApiError(
+            409,
+            f"key {key_id} is the last admin key: revoking it would lock every admin out; make "
+            'another first (POST /v1/admin/keys with "admin": true)',
+        ) from None
 
 
 @router.get("/users", response_model=list[UserOut])
@@ -71,8 +79,15 @@ def list_users(request: Request, key: KeyDep) -> list[UserOut]:
 @router.delete("/users/{user}", response_model=Deleted)
 def delete_user(user: str, request: Request, key: KeyDep) -> Deleted:
     """Delete a user's memory and its translated files waiting for their download, and revoke
-    all of its keys."""
+    all of its keys. An admin key's own user is not deleted (409): that revoked the key of
+    the request, and with it, often, the last admin key."""
     require_admin(key)
+    if user == key.user:
+        raise ApiError(
+            409,
+            f"an admin key cannot delete its own user {user!r} (that would revoke this key): "
+            "use another admin's key, or 'ltmt memory delete' on the server",
+        )
     service = service_of(request)
     known = user in service.memory.users() or service.keys.list(user)
     if not known:

@@ -67,6 +67,31 @@ def test_revoke_with_a_token_revokes_its_key_and_never_prints_the_secret(capsys,
     )
 
 
+NO_ADMIN_LEFT = (
+    "ltmt: warning: no admin key is left in this store: the server's /v1/admin endpoints "
+    "refuse every key until 'ltmt keys create --user NAME --admin' makes one"
+)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["keys", "revoke", "{ops_key}"], ["memory", "delete", "--user", "ops", "--yes"]],
+    ids=["keys revoke", "memory delete"],
+)
+def test_revoking_the_last_admin_key_is_done_and_warned_about(capsys, tmp_path, command):
+    """The API refuses it (409); the command line, whose user can make another key, does it
+    and says that the server's admin endpoints now refuse every key."""
+    store = str(tmp_path / "store")
+    _, user_token, _ = ltmt(capsys, "keys", "create", "--user", "u1", "--memory-dir", store)
+    _, ops_token, _ = ltmt(capsys, "keys", "create", "-u", "ops", "--admin", "--memory-dir", store)
+    code, _, err = ltmt(capsys, "keys", "revoke", user_token.split("_")[1], "--memory-dir", store)
+    assert (code, err) == (0, "")  # no admin key revoked: nothing to say
+    ops_key = ops_token.split("_")[1]
+    args = [part.format(ops_key=ops_key) for part in command]
+    code, _, err = ltmt(capsys, *args, "--memory-dir", store)
+    assert (code, err.strip()) == (0, NO_ADMIN_LEFT)
+
+
 def test_bad_user_is_one_line(capsys, tmp_path):
     code, out, err = ltmt(
         capsys, "keys", "create", "--user", "no spaces", "--memory-dir", str(tmp_path)

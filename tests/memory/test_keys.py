@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ltmt.errors import InputError
-from ltmt.memory.keys import KeyRing
+from ltmt.memory.keys import KeyRing, LastAdminKeyError
 from ltmt.memory.layout import KEYS
 from ltmt.memory.store import Memory
 
@@ -119,6 +119,19 @@ def test_a_token_not_of_the_store_revokes_nothing_and_is_not_repeated(memory, mu
         keys.revoke_token(wrong)
     assert wrong[5:] not in str(error.value)
     assert len(keys.list()) == 1
+
+
+def test_the_last_admin_key_is_kept_when_asked(memory):
+    keys = KeyRing(memory)
+    first, second = keys.create("ops", admin=True)[0], keys.create("ops", admin=True)[0]
+    customer = keys.create("u1")[0]
+    assert keys.revoke(customer.id, keep_an_admin=True) == customer
+    assert keys.revoke(first.id, keep_an_admin=True) == first
+    with pytest.raises(LastAdminKeyError, match=f"^key {second.id} is the last admin key: make"):
+        keys.revoke(second.id, keep_an_admin=True)
+    assert keys.has_admin()
+    assert keys.revoke(second.id) == second  # the command line's revoke may
+    assert not keys.has_admin()
 
 
 def test_a_store_with_keys_passes_its_integrity_check(memory):

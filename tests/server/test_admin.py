@@ -42,3 +42,33 @@ def test_a_token_given_as_a_key_id_is_named_by_its_id_never_repeated(api):
         {"error": f"that is a token, not a key id: revoke its id {key_id}"},
     )
     assert [key["id"] for key in listed] == [key_id]
+
+
+def test_an_admin_cannot_lock_every_admin_out(launch, make_key, tmp_path):
+    """An admin key deleted its own user (200, revoked 1) and with it the last admin key:
+    every later admin call was 403, and only a shell on the server could make a new one."""
+    token = make_key(tmp_path / "store", "ops", admin=True)
+    key_id = token.split("_")[1]
+    server = launch()
+    with server.client(token) as client:
+        own_user = client.delete("/v1/admin/users/ops")
+        last_key = client.delete(f"/v1/admin/keys/{key_id}")
+        still_admin = client.get("/v1/admin/keys").status_code
+        second = client.post("/v1/admin/keys", json={"user": "ops2", "admin": True}).json()
+        with server.client(second["token"]) as other:
+            revoked = other.delete(f"/v1/admin/keys/{key_id}").status_code
+    assert (own_user.status_code, own_user.json()) == (
+        409,
+        {
+            "error": "an admin key cannot delete its own user 'ops' (that would revoke this "
+            "key): use another admin's key, or 'ltmt memory delete' on the server"
+        },
+    )
+    assert (last_key.status_code, last_key.json()) == (
+        409,
+        {
+            "error": f"key {key_id} is the last admin key: revoking it would lock every admin "
+            'out; make another first (POST /v1/admin/keys with "admin": true)'
+        },
+    )
+    assert (still_admin, revoked) == (200, 200)
