@@ -8,7 +8,8 @@ service's decoding thread; nothing blocks the event loop.
 from __future__ import annotations
 
 import time
-from typing import Annotated, Any
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from fastapi import APIRouter, Depends, File, Form, Header, Query, Request, UploadFile, params
 from fastapi.responses import Response
@@ -52,32 +53,37 @@ from ltmt.text import half_character
 from ltmt.wording import counted
 
 
-def _query_names(dependant: Any) -> set[str]:
-    """The query parameters an endpoint (FastAPI's ``Dependant``) and its dependencies take."""
-    names = {field.alias for field in dependant.query_params}
+def _query_fields(dependant: Any) -> list[Any]:
+    """The query parameters (FastAPI's fields) an endpoint (its ``Dependant``) and its
+    dependencies take."""
+    fields = list(dependant.query_params)
     for sub in dependant.dependencies:
-        names |= _query_names(sub)
-    return names
+        fields += _query_fields(sub)
+    return fields
+
+
+def _takes_many(annotation: Any) -> bool:
+    """Whether a query parameter of type ``annotation`` is a list (``list[str] | None``), which
+    a query string gives by repeating its name."""
+    if get_origin(annotation) in (Union, UnionType):
+        return any(_takes_many(each) for each in get_args(annotation))
+    return get_origin(annotation) in (list, set, frozenset, tuple)
 
 
 async def known_parameters(request: Request) -> None:
     """Refuse a ``/v1`` request with a query parameter its endpoint does not take (422): a
     mistyped filter (``DELETE /v1/glossary?sources=branch``) must not be read as no filter,
-    which deletes everything; a form field it does not take (an admin's ``-F user=bob`` was
-    dropped, and the import went into the admin's own memory); and a ``DELETE`` with a body,
-    which names what to delete where the endpoint deletes all."""
+    which deletes everything; a parameter of one value given twice (``?q=open&q=save`` searched
+    one of them, ``?user=a&user=b`` would act on one); a form field it does not take (an
+    admin's ``-F user=bob`` was dropped, and the import went into the admin's own memory); and
+    a ``DELETE`` with a body, which names what to delete where the endpoint deletes all."""
     route = request.scope.get("route")
     dependant = getattr(route, "dependant", None)
     if dependant is None:  # pragma: no cover - every /v1 route has one
         return
-    queries = _query_names(dependant)
-    unknown = sorted(set(request.query_params) - queries)
-    if unknown:
-        raise ApiError(
-            422,
-            f"{request.method} {request.url.path} takes no parameter {unknown[0]!r} "
-            "(its parameters are in /docs); nothing done",
-        )
+    query_fields = _query_fields(dependant)
+    queries = {field.alias for field in query_fields}
+    _check_query(request, query_fields)
     if dependant.body_params:
         _check_content_type(request, dependant)
     if dependant.body_params and _is_form(request):
@@ -95,6 +101,26 @@ async def known_parameters(request: Request) -> None:
             422,
             f"{request.method} {request.url.path} takes no body (it would delete all, not what "
             "the body names); nothing done",
+        )
+
+
+def _check_query(request: Request, fields: list[Any]) -> None:
+    """Refuse (422) a query parameter that is not one of ``fields`` (the endpoint's), or one
+    of a single value given more than once."""
+    unknown = sorted(set(request.query_params) - {field.alias for field in fields})
+    if unknown:
+        raise ApiError(
+            422,
+            f"{request.method} {request.url.path} takes no parameter {unknown[0]!r} "
+            "(its parameters are in /docs); nothing done",
+        )
+    single = {field.alias for field in fields if not _takes_many(field.field_info.annotation)}
+    repeated = sorted(name for name in single if len(request.query_params.getlist(name)) > 1)
+    if repeated:
+        raise ApiError(
+            422,
+            f"{request.method} {request.url.path} takes one {repeated[0]!r}, given "
+            f"{len(request.query_params.getlist(repeated[0]))} times; nothing done",
         )
 
 

@@ -1152,3 +1152,29 @@ def test_a_body_not_in_utf8_is_said_to_be_so(api):
         400,
         "the request body is not UTF-8 JSON; send it encoded as UTF-8",
     )
+
+
+def test_a_parameter_of_one_value_given_twice_is_refused(api):
+    """``?q=open&q=save`` searched one of them, silently; ``?user=a&user=b`` acted on one."""
+    admin = api.key("twice-admin", admin=True)
+    with api.client(api.key("twice")) as client:
+        client.post("/v1/memory/pairs", json={"pairs": PAIRS})
+        search = client.get("/v1/memory/search", params=[("q", "open"), ("q", "save")])
+        terms = client.delete("/v1/glossary", params=[("source", "a"), ("source", "b")])
+    with api.client(admin) as client:
+        delete = client.delete("/v1/memory", params=[("user", "twice"), ("user", "other")])
+        kept = client.get("/v1/memory/stats", params={"user": "twice"}).json()["segments"]
+    assert (search.status_code, search.json()) == (
+        422,
+        {"error": "GET /v1/memory/search takes one 'q', given 2 times; nothing done"},
+    )
+    assert (delete.status_code, delete.json()) == (
+        422,
+        {"error": "DELETE /v1/memory takes one 'user', given 2 times; nothing done"},
+    )
+    assert kept == len(PAIRS)
+    # a list's parameter is given by repeating it
+    assert (terms.status_code, terms.json()["error"]) == (
+        404,
+        "twice has no glossary term 'a', 'b'; nothing deleted",
+    )
