@@ -872,9 +872,9 @@ def test_a_glued_pair_is_glued_back_to_a_word_only() -> None:
             "Öffnen Sie die Registerkarte »<b>Netzwerk</b>«.",
         ),
         (
-            "Öffnen Sie die Registerkarte ‚Netzwerk‘.",
+            "Öffnen Sie die Registerkarte \u201aNetzwerk\u2018.",
             ["Netzwerk"],
-            "Öffnen Sie die Registerkarte ‚<b>Netzwerk</b>‘.",
+            "Öffnen Sie die Registerkarte \u201a<b>Netzwerk</b>\u2018.",
         ),
         # a quotation inside a compound: the pair holds all of it, never crosses it
         (
