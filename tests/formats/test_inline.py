@@ -442,27 +442,13 @@ XLIFF_PH = """<?xml version="1.0" encoding="UTF-8"?>
 def test_an_empty_xliff_ph_and_tradoss_empty_tmx_ph_are_one_exact_match(tmp_path: Path) -> None:
     """An XLIFF's ``<ph id="1"/>`` was stored as itself and Trados's ``<ph x="1"/>`` as ``<x
     id="1"/>``: the TMX's translation of the same segment was no exact match."""
-    from ltmt import Memory
-    from ltmt.formats.pipeline import translate_file
-    from ltmt.segments import Translation
 
     (tmp_path / "trados.tmx").write_text(TRADOS_TMX, encoding="utf-8")
     (tmp_path / "app.xlf").write_text(XLIFF_PH, encoding="utf-8")
-    scores: list[float] = []
-    with Memory(tmp_path / "store") as memory:
-        memory.import_pairs("u", list(read_tmx(tmp_path / "trados.tmx")))
-
-        def stored(texts: list[str], prefer: list[dict]) -> list[str | Translation]:
-            found = [memory.search("u", text, k=1)[0] for text in texts]
-            scores.extend(match.score for match in found)
-            return [
-                Translation(text, match.segment.target, (match,), "exact")
-                for text, match in zip(texts, found, strict=True)
-            ]
-
-        translate_file(tmp_path / "app.xlf", tmp_path / "out.xlf", stored)
+    scores, written = _translated_by_exact_matches(
+        tmp_path, list(read_tmx(tmp_path / "trados.tmx"))
+    )
     assert scores == [100.0]
-    written = (tmp_path / "out.xlf").read_text(encoding="utf-8")
     assert 'Ihre Bestellung <ph id="1" ctype="x-order"/> wurde versandt.</target>' in written
     assert 'state-qualifier="exact-match"' in written
 
@@ -485,9 +471,6 @@ PAIRED_XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
 def test_an_empty_bpt_and_ept_pair_is_one_memory_key_from_tmx_and_xliff(tmp_path: Path) -> None:
     """An empty ``<bpt>``/``<ept>`` pair was stored as ``<g>`` from a TMX and as itself from
     an XLIFF: the same segment was two memory keys, and the TMX's translation no exact match."""
-    from ltmt import Memory
-    from ltmt.formats.pipeline import translate_file
-    from ltmt.segments import Translation
 
     (tmp_path / "memory.tmx").write_text(PAIRED_TMX, encoding="utf-8")
     (tmp_path / "app.xlf").write_text(PAIRED_XLIFF, encoding="utf-8")
@@ -501,9 +484,21 @@ def test_an_empty_bpt_and_ept_pair_is_one_memory_key_from_tmx_and_xliff(tmp_path
     )
     [from_tmx], [from_xliff] = read_tmx(tmp_path / "memory.tmx"), read_xliff(tmp_path / "done.xlf")
     assert (from_xliff.source, from_xliff.target) == (from_tmx.source, from_tmx.target)
+    scores, written = _translated_by_exact_matches(tmp_path, [from_tmx])
+    assert scores == [100.0]
+    assert 'Klicken Sie auf <bpt id="1"/>Speichern<ept id="1"/>.</target>' in written
+
+
+def _translated_by_exact_matches(tmp_path: Path, pairs: list[Any]) -> tuple[list[float], str]:
+    """``tmp_path/app.xlf`` translated into ``out.xlf`` by the best match of each unit in a
+    memory of ``pairs``, reused as an exact match: the matches' scores and the file written."""
+    from ltmt import Memory
+    from ltmt.formats.pipeline import translate_file
+    from ltmt.segments import Translation
+
     scores: list[float] = []
     with Memory(tmp_path / "store") as memory:
-        memory.import_pairs("u", [from_tmx])
+        memory.import_pairs("u", pairs)
 
         def stored(texts: list[str], prefer: list[dict]) -> list[str | Translation]:
             found = [memory.search("u", text, k=1)[0] for text in texts]
@@ -514,6 +509,4 @@ def test_an_empty_bpt_and_ept_pair_is_one_memory_key_from_tmx_and_xliff(tmp_path
             ]
 
         translate_file(tmp_path / "app.xlf", tmp_path / "out.xlf", stored)
-    assert scores == [100.0]
-    written = (tmp_path / "out.xlf").read_text(encoding="utf-8")
-    assert 'Klicken Sie auf <bpt id="1"/>Speichern<ept id="1"/>.</target>' in written
+    return scores, (tmp_path / "out.xlf").read_text(encoding="utf-8")
