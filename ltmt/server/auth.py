@@ -51,6 +51,7 @@ class FailureLimiter:
         self.path = path
         self.names = names
         self.locked_out = path.with_name(LOCKED_OUT)
+        self.lock = path.with_name(path.name + LOCK_SUFFIX)  # held while the counts change
 
     def _recent(self, failures: dict[str, list[float]], name: str, now: float) -> list[float]:
         """The failure times within the window of the address named ``name``."""
@@ -81,7 +82,7 @@ class FailureLimiter:
 
     def _count(self, address: str) -> None:
         now, name = time.time(), self.names.of(address)
-        with locked(self.path.with_name(self.path.name + LOCK_SUFFIX)):
+        with locked(self.lock):
             failures = _read(self.path)
             times = failures[name] = [*self._recent(failures, name, now), now][-self.limit :]
             for gone in [n for n, kept in failures.items() if now - max(kept) > self.window_s]:
