@@ -107,13 +107,15 @@ _FOLDED = {folded: unit for folded, unit in _folded_spellings().items() if len(f
 _SPELLINGS = "|".join(re.escape(s) for s in sorted(_AS_WRITTEN, key=len, reverse=True))
 # one unit (no letter or digit right after it: not the "m" of "more", the "%" of "%ig")
 _UNIT = rf"(?:{_SPELLINGS})(?![^\W_])"
+# what joins the units of a compound: a slash, or per, pro or je between spaces
+_JOIN = r"\s?/\s?|\s(?:per|pro|je)\s"
 # a number and the units after it, joined into a compound (mg/kg/min, ml per hour)
 _MEASURE = re.compile(
     rf"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)*)[ \u00a0\u202f\u2009]?"
-    rf"(?P<unit>{_UNIT}(?:(?:\s?/\s?|\s(?:per|pro|je)\s){_UNIT})*)",
+    rf"(?P<unit>{_UNIT}(?:(?:{_JOIN}){_UNIT})*)",
     re.IGNORECASE,
 )
-_JOINER = re.compile(r"\s?/\s?|\s(?:per|pro|je)\s", re.IGNORECASE)
+_JOINER = re.compile(_JOIN, re.IGNORECASE)
 
 
 def unit_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
