@@ -12,7 +12,6 @@ string; a line whose tags the model gets as placeholders).
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import replace
 
 from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
@@ -28,20 +27,18 @@ def input_markup_only(match: Match, text: str) -> Match:
     words."""
     if _tags(text):
         return match
-    source = without_tags_but(match.segment.source, ())
-    target = without_tags_but(match.segment.target, ())
+    source = without_markup_tags(match.segment.source)
+    target = without_markup_tags(match.segment.target)
     if (source, target) == (match.segment.source, match.segment.target):
         return match
     return replace(match, segment=replace(match.segment, source=source, target=target))
 
 
-def without_tags_but(text: str, kept: Collection[str]) -> str:
-    """``text`` without its tags but those in ``kept``; a tag between two letters or digits
-    leaves a space, so that their words stay apart (``line<br/>break``: ``line break``)."""
+def without_markup_tags(text: str) -> str:
+    """``text`` without its tags; a tag between two letters or digits leaves a space, so that
+    their words stay apart (``line<br/>break``: ``line break``)."""
     pieces, end = [], 0
     for tag in _tags(text):
-        if tag.text in kept:
-            continue
         glued = text[tag.start - 1 : tag.start].isalnum() and text[tag.end : tag.end + 1].isalnum()
         pieces += [text[end : tag.start], " " if glued else ""]
         end = tag.end

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fusion_fakes import make_match
 
-from ltmt.fusion.match_markup import input_markup_only, without_tags_but
+from ltmt.fusion.match_markup import input_markup_only, without_markup_tags
 from ltmt.fusion.selection import MatchSelection, select_matches
 
 _SOURCE = "Our <b>award-winning</b> platform helps <i>small teams</i> ship products faster."
@@ -49,7 +49,7 @@ def test_a_matchs_tags_are_taken_out_where_its_input_has_none(
 
 
 def test_a_tag_between_two_words_leaves_a_space() -> None:
-    assert without_tags_but("line<br/>break, <b>bold</b>", ()) == "line break, bold"
+    assert without_markup_tags("line<br/>break, <b>bold</b>") == "line break, bold"
 
 
 def test_the_match_selection_reads_matches_with_their_inputs_markup() -> None:
