@@ -412,19 +412,27 @@ def renders(target: str, output: str, written: str = "") -> bool:
     as the source writes it; where that is in capitals (``ELDORIA`` in ``THE ROAD TO
     ELDORIA``), the target in capitals carries it too (``DER WEG NACH ELDORIA``): the term is
     written in the case of its line. Both are compared in Unicode's composed form (NFC)."""
-    return bool(rendered_at(target, output, written))
+    # the first rendering answers: this runs per output and term (placement, decoding, qa)
+    return next(_renderings(target, output, written), None) is not None
 
 
 def rendered_at(target: str, output: str, written: str = "") -> set[int]:
     """Where ``output`` carries the target term ``target`` (:func:`renders`' rule): the start
     of each rendering in ``output``'s composed form (NFC), so that a term the source has twice
     can be asked for twice."""
+    return set(_renderings(target, output, written))
+
+
+def _renderings(target: str, output: str, written: str) -> Iterator[int]:
+    """The start of each rendering of ``target`` in ``output`` (:func:`renders`' rule), in its
+    composed form (NFC), lazily: those in the target's case, then those in capitals."""
     target = unicodedata.normalize("NFC", target)
     blanked = _placeholders_blanked(unicodedata.normalize("NFC", output))
-    places = {found.start() for found in _target_pattern(target).finditer(blanked)}
+    for found in _target_pattern(target).finditer(blanked):
+        yield found.start()
     if written.isupper():
-        places |= {found.start() for found in _capitals_pattern(target).finditer(blanked)}
-    return places
+        for found in _capitals_pattern(target).finditer(blanked):
+            yield found.start()
 
 
 @functools.lru_cache(maxsize=4096)
