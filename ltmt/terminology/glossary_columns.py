@@ -84,7 +84,7 @@ def heading(cell: str) -> Heading:
         words, inside = found.groups()
         role = _ROLES.get(_folded(words))
         named = _language_of(words)
-        code = _language_of(inside) if _LANGUAGE_CODE.fullmatch(inside.casefold()) else None
+        code = primary_language(inside) if _LANGUAGE_CODE.fullmatch(inside.casefold()) else None
         if role or named:
             return Heading(text, role, named or code)
     role = _ROLES.get(_folded(text))
