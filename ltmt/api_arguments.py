@@ -16,6 +16,7 @@ from numbers import Integral, Real
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ltmt.errors import ConfigError, InputError
+from ltmt.flag_values import is_flag
 from ltmt.memory.layout import language_pair
 from ltmt.segments import PairRecord
 from ltmt.terminology.terms import Term
@@ -110,7 +111,7 @@ def check_flags(
     be read by its truth (``fit="no"`` as true), switching on what the caller switched off."""
     allowed = "True, False or None" if none_allowed else "True or False"
     for name, value in flags.items():
-        if not isinstance(value, bool) and not (none_allowed and value is None):
+        if not is_flag(value) and not (none_allowed and value is None):
             raise error(f"{name} must be {allowed}, got {shortened(repr(value), 40)}")
 
 

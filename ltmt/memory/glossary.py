@@ -24,11 +24,12 @@ import lmdb
 
 from ltmt.api_arguments import term_list
 from ltmt.errors import StoreError
+from ltmt.flag_values import checked_flag
 from ltmt.memory import env, writes
 from ltmt.memory.crypto import PlainCipher
 from ltmt.memory.layout import GLOSS, u32, user_key
 from ltmt.memory.rows import encode_user, user_info
-from ltmt.terminology.terms import Term, checked_flag
+from ltmt.terminology.terms import Term
 
 if TYPE_CHECKING:
     from ltmt.memory.store import Memory

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ltmt.errors import InputError
+from ltmt.flag_values import checked_flag
 from ltmt.text import text_list
 
 MAX_TERM_CHARS = 200  # a term is a word or a phrase; longer text belongs in the memory
@@ -13,16 +14,6 @@ MAX_TERM_CHARS = 200  # a term is a word or a phrase; longer text belongs in the
 def fold_term(text: str) -> str:
     """``text`` with runs of whitespace folded to one space and the ends stripped."""
     return " ".join(text.split())
-
-
-def checked_flag(value: object, what: str, allowed: str = "True or False") -> bool:
-    """``value`` as Python's bool where it is a bool: Python's, or numpy's (``np.True_``, as a
-    pandas column gives it); else an InputError naming ``what``."""
-    if isinstance(value, bool):
-        return value
-    if type(value).__module__ == "numpy" and type(value).__name__ in ("bool_", "bool"):
-        return bool(value)
-    raise InputError(f"{what} must be {allowed}, got {value!r}")
 
 
 @dataclass(frozen=True)
