@@ -400,6 +400,12 @@ def primary_language(code: str) -> str:
     return _subtags(code)[0]
 
 
+def same_language(code: str, other: str) -> bool:
+    """Whether the codes ``code`` and ``other`` name one language, whatever their regions,
+    scripts and code lengths (``deu``, ``de-AT``, ``de``)."""
+    return primary_language(code) == primary_language(other)
+
+
 def _subtags(code: str) -> list[str]:
     """``code``'s parts, lower-cased, its language as :func:`two_letter_language` names it:
     ``ger_DE.UTF-8`` → ``["de", "de", "utf", "8"]``."""

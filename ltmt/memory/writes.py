@@ -20,7 +20,7 @@ import lmdb
 import numpy as np
 
 from ltmt.errors import InputError, StoreError
-from ltmt.formats.common import primary_language
+from ltmt.formats.common import same_language
 from ltmt.memory import postings
 from ltmt.memory.approvals import Approvals, later_of_source
 from ltmt.memory.clean import CleanPair
@@ -402,9 +402,7 @@ def check_languages(user: str, info: UserInfo, languages: tuple[str, str] | None
     if languages is None or info.languages is None:
         return
     # a memory's pair is of languages, not of their regions (de-AT) or code lengths (deu)
-    if [primary_language(code) for code in languages] == [
-        primary_language(code) for code in info.languages
-    ]:
+    if all(map(same_language, languages, info.languages)):
         return
     held, given = (" → ".join(pair) for pair in (info.languages, languages))
     raise InputError(

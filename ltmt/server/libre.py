@@ -45,7 +45,7 @@ from pydantic import BaseModel, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from ltmt.errors import InputError
-from ltmt.formats.common import primary_language
+from ltmt.formats.common import primary_language, same_language
 from ltmt.formats.html_fragments import translated_fragments
 from ltmt.language_detection import language_name
 from ltmt.memory.keys import ApiKey
@@ -90,11 +90,6 @@ def _documented(shape: type[BaseModel]) -> dict[str, Any]:
             },
         }
     }
-
-
-def _same_language(code: str, other: str) -> bool:
-    """Whether the codes ``code`` and ``other`` name one language (``deu``, ``de-AT``, ``de``)."""
-    return primary_language(code) == primary_language(other)
 
 
 LIBRE_KEY = f"the api_key field (or {BEARER_HEADER})"  # how these endpoints take a key
@@ -147,7 +142,7 @@ def _check_pair(service: Service, source: str, target: str) -> None:
     """A 400 unless ``source`` (or ``auto``) and ``target`` are the server's languages, whatever
     their regions and scripts (``de-DE``), a three-letter code as its two-letter one (``deu``)."""
     sources = ("auto", primary_language(service.source_lang))
-    if primary_language(source) not in sources or not _same_language(target, service.target_lang):
+    if primary_language(source) not in sources or not same_language(target, service.target_lang):
         raise ApiError(
             400,
             f"this server translates {service.source_lang} to {service.target_lang}, "
@@ -177,8 +172,7 @@ async def translate(
     todo = [
         i
         for i in range(len(texts))
-        if texts[i].strip()
-        and (not auto or not _same_language(detected[i][0], service.target_lang))
+        if texts[i].strip() and (not auto or not same_language(detected[i][0], service.target_lang))
     ]
     done: list[str] = []
     results: list[Translation] = []

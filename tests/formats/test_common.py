@@ -154,3 +154,10 @@ def test_language_codes_match_by_language(found: str | None, expected: str, matc
 )
 def test_a_codes_primary_language_is_its_two_letter_language(code: str, language: str) -> None:
     assert primary_language(code) == language
+
+
+def test_two_codes_of_one_language_whatever_their_regions_and_lengths_are_the_same() -> None:
+    from ltmt.formats.common import same_language
+
+    assert same_language("deu", "de-AT") and same_language("en_US.UTF-8", "eng")
+    assert not same_language("de", "en") and not same_language("pt-BR", "es")
