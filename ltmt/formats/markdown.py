@@ -155,9 +155,10 @@ def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
     if front is not None:
         skipped = front.group().count("\n")
         blocks = _value_blocks("meta", front_matter_values(lines[:skipped]))
+    parser = _parser()
     view = parser_view(lines[skipped:])
-    blocks += _title_blocks(view, lines, skipped)
-    tokens = _parser().parse("\n".join(view.lines))
+    blocks += _title_blocks(parser, view, lines, skipped)
+    tokens = parser.parse("\n".join(view.lines))
     html_blocks: list[HtmlBlock] = []
     row: int | None = None
     cells: list[tuple[int, int]] = []
@@ -190,7 +191,8 @@ def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
         if opening.type not in ("paragraph_open", "heading_open"):
             continue
         if opening.type == "paragraph_open" and _definition_list(token.content):
-            blocks += _definition_blocks(token.content, lines, token.map[0] + skipped, blocks)
+            first = token.map[0] + skipped
+            blocks += _definition_blocks(parser, token.content, lines, first, blocks)
             continue
         block = _text_block(f"block{len(blocks)}", opening, token, lines, skipped)
         if block is not None:
@@ -240,13 +242,13 @@ def _text_block(key: str, opening: Any, token: Any, lines: list[str], skipped: i
     )
 
 
-def _title_blocks(view: ParserView, lines: list[str], skipped: int) -> list[Block]:
+def _title_blocks(parser: Any, view: ParserView, lines: list[str], skipped: int) -> list[Block]:
     """The admonitions' titles (``!!! tip "Faster setup"``), each a block of its marker's line
-    (``skipped``: the lines before the parsed text)."""
+    (``skipped``: the lines before the parsed text; ``parser``: the file's, :func:`_parser`)."""
     found: list[Block] = []
     for number, start, end in view.titles:
         line = lines[number + skipped]
-        source = tagged(_parser().parseInline(line[start:end])[0].children or [])
+        source = tagged(parser.parseInline(line[start:end])[0].children or [])
         if not _has_words_outside_code(source):
             continue
         key = f"title{len(found)}"
@@ -294,16 +296,16 @@ def _definition_list(content: str) -> bool:
 
 
 def _definition_blocks(
-    content: str, lines: list[str], first: int, before: list[Block]
+    parser: Any, content: str, lines: list[str], first: int, before: list[Block]
 ) -> list[Block]:
     """A definition list's term and each definition as blocks of one line, the ``: `` of a
     definition kept before its text (they were translated as one sentence: ``Term`` / ``:
-    Definition`` came back ``Hier : Definition ...``)."""
+    Definition`` came back ``Hier : Definition ...``); ``parser``: the file's, :func:`_parser`."""
     found: list[Block] = []
     for offset, row in enumerate(content.split("\n")):
         marker = _DEFINITION.match(row)
         text = row[marker.end() :] if marker else row
-        source = tagged(_parser().parseInline(text)[0].children or [])
+        source = tagged(parser.parseInline(text)[0].children or [])
         line = lines[first + offset]
         where = line.find(text)
         if where < 0 or not _has_words_outside_code(source):
