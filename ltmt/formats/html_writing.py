@@ -160,7 +160,7 @@ class _Writer:
             if not _text_in_brackets(tag.group(), run.source, written)
         ]
         # (a tag that is not the run's: the model's garbage, left out)
-        tags = [self.run_tag(run, tag.group()) for tag in found]
+        tags = self.run_tags(run, [tag.group() for tag in found])
         # a tag whose partner is beyond the run (a <span> a <math> block cuts) is written as
         # the source has it, unpaired; the others only where they pair up
         unpaired = Counter(_unpaired([canonical for canonical, _, _ in run.tags]))
@@ -189,18 +189,22 @@ class _Writer:
         is XML (:func:`xml_references`; a translator's ``&nbsp;`` too, an earlier run's)."""
         return xml_references(written) if self.xml else written
 
-    def run_tag(self, run: Run, tag: str) -> str | None:
-        """The canonical form of the tag of ``run`` that ``tag`` (one in its translation) stands
-        for, or None where it stands for none. A tag whose read attribute values were translated
-        (``<a title="Häufige Fragen">``: a memory's stored target, which a translated page
-        gave) stands for the run's tag that differs from it in those values alone; it is
-        written as the run's, its values this run's translations."""
+    def run_tags(self, run: Run, tags: list[str]) -> list[str | None]:
+        """The canonical form of the tag of ``run`` that each of ``tags`` (those in its
+        translation) stands for, or None where it stands for none. A tag whose read attribute
+        values were translated (``<a title="Häufige Fragen">``: a memory's stored target, which
+        a translated page gave) stands for the run's tag that differs from it in those values
+        alone; it is written as the run's, its values this run's translations."""
         canonicals = [canonical for canonical, _, _ in run.tags]
-        if tag in canonicals:
-            return tag
+        if all(tag in canonicals for tag in tags):
+            return list(tags)
         names = {value.name for _, start, end in run.tags for value in self.values_in(start, end)}
-        shape = _without_values(tag, names)
-        return next((c for c in canonicals if _without_values(c, names) == shape), None)
+        shapes: dict[str, str] = {}  # each shape's first canonical tag
+        for canonical in canonicals:
+            shapes.setdefault(_without_values(canonical, names), canonical)
+        return [
+            tag if tag in canonicals else shapes.get(_without_values(tag, names)) for tag in tags
+        ]
 
     def values_in(self, start: int, end: int) -> list[AttributeValue]:
         """The translatable attribute values of the tag at ``start:end``, in order."""
