@@ -43,12 +43,10 @@ from ltmt.formats.tagged_paragraphs import (
     tagged_paragraph,
     translation_items,
 )
-from ltmt.formats.word_styles import NO_STYLES, WordStyles, latin_font
+from ltmt.formats.word_styles import NO_STYLES, W_NS, W, WordStyles, latin_font
 
 __all__ = ["ParagraphText", "in_source_terms", "read_paragraph", "write_paragraph"]
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = f"{{{W_NS}}}"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 S_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

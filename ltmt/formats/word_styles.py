@@ -15,8 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-# WordprocessingML's namespace, as element names write it
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# WordprocessingML's namespace, and its element names' prefix (ltmt.formats.ooxml_paragraphs,
+# which imports this module, takes both from here)
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_NS}}}"
 
 
 @dataclass(frozen=True)
