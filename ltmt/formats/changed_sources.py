@@ -80,8 +80,9 @@ def approved_for_other_sources(
     for (unit, translation), matches in zip(kept, found, strict=True):
         translation = from_written(translation)
         sources = approved.get((unit.context, translation), set())
+        kept_too = shared.get((unit.context, translation), set())  # by the file's units
         if sources and normalize(from_written(unit.source)) not in sources:
-            if not sources & shared.get((unit.context, translation), set()):
+            if not sources & kept_too:
                 changed.append(unit.key)  # another unit's translation, word for word
             continue
         approved_for = {
@@ -90,9 +91,7 @@ def approved_for_other_sources(
             if (match.segment.metadata.get("context") or "") == unit.context
             and from_written(match.segment.target) == translation
         }
-        sharing = {normalize(source) for source in approved_for} & shared.get(
-            (unit.context, translation), set()
-        )
+        sharing = {normalize(source) for source in approved_for} & kept_too
         if approved_for and from_written(unit.source) not in approved_for and not sharing:
             changed.append(unit.key)  # approved for another source alone
     return changed
