@@ -113,8 +113,8 @@ MIN_WORD_SCORE = 75.0
 SAME_PREFIX = 5
 MIN_WORD_LETTERS = 4
 _TAG = re.compile(r"<[^<>]*>")
-# quote marks that are apostrophes too (``Don't``): no quotation of their own inside a word
-_APOSTROPHES = frozenset("'\u2019")
+# the quote marks but those that are apostrophes too (``Don't``: no quotation inside a word)
+_QUOTATION_MARKS = QUOTE_MARKS - frozenset("'\u2019")
 _REFERENCE = re.compile(CHARACTER_REFERENCE)
 # a word or words in angle brackets, no markup of the text's: a metavariable (``<Enter>``,
 # ``<file name>``), which segments hold as text (:mod:`ltmt.formats.markup_characters`)
@@ -657,8 +657,7 @@ def _without_outer_quotes(
         inner_start += 1
     while inner_end > inner_start and text[inner_end - 1] in QUOTE_MARKS and inner_end > found[1]:
         inner_end -= 1
-    quoting = QUOTE_MARKS - _APOSTROPHES
-    if any(character in quoting for character in text[inner_start:inner_end]):
+    if any(character in _QUOTATION_MARKS for character in text[inner_start:inner_end]):
         return start, end
     return inner_start, inner_end
 
