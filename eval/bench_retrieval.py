@@ -432,6 +432,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix="ltmt-bench-", dir=args.work_dir))
     try:
         store_dir = args.keep / "store" if args.keep else work / "store"
+        store_dir.parent.mkdir(parents=True, exist_ok=True)  # a store's parent must exist
         memory = Memory(store_dir)
         with progress_bar(len(memory_pairs)) as bar:
             start = time.perf_counter()
