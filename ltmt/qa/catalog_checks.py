@@ -27,6 +27,7 @@ glossary.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -56,6 +57,11 @@ _GLUE = "-./"
 # memory matches read per entry: stored pairs of one source in other contexts come first
 # when they share the entry's (``prefer``), and a few suffice to find its own
 _MATCHES = 4
+
+
+# German personal and demonstrative pronouns that may stand for a term said before ("Save the
+# file before you close the file": "... die Datei, bevor Sie sie schließen")
+_PRONOUNS = re.compile(r"\b(?:sie|ihn|es|ihm|ihr|ihnen|dies(?:e[mnrs]?)?|diese)\b")
 
 
 def inconsistent_findings(records: Sequence[PairRecord]) -> list[Finding]:
@@ -195,8 +201,10 @@ def term_findings(
 def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> list[Finding]:
     """:func:`glossary_findings` of the ``n``-th entry, ``terms`` its :func:`prose_terms`: each
     target is asked for as many times as the source has terms of it (``the alarm ... the
-    alarm``: ``Alarm`` twice). A place of a longer target is not a shorter one's too
-    (``Alarmton`` renders 'alarm tone', and is no second ``Alarm``)."""
+    alarm``: ``Alarm`` twice), but where the translation has it once, a lower-case pronoun
+    may say it again (``die Datei, bevor Sie sie schließen``: ``Sie``, capitalised, is the
+    reader). A place of a longer target is not a shorter one's too (``Alarmton`` renders
+    'alarm tone', and is no second ``Alarm``)."""
     from ltmt.terminology.matching import rendered_at
 
     wanted = Counter(term.target for _, term in terms)
@@ -209,12 +217,13 @@ def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> 
         places = rendered_at(target, record.target, written[target]) - taken
         have[target] = len(places)
         taken |= places
+    pronouns = len(_PRONOUNS.findall(record.target))
     return [
         Finding.about(
             "glossary", n, record, _missed_message(written[target], target, count, have[target])
         )
         for target, count in wanted.items()
-        if have[target] < count
+        if have[target] < count and not (have[target] and count - have[target] <= pronouns)
     ]
 
 

@@ -35,8 +35,11 @@ _AS_WRITTEN = re.compile(
 # a signed number: the sign (a hyphen or U+2212 for minus, ± or +/- for plus-minus) and the
 # number, of a source; a translation may write a minus as an en dash too, or the word
 _SOURCE_SIGNED = re.compile(r"(?<![\w.,])(\+/[-\u2212]|[-\u2212\u00b1])(\d+(?:[.,]\d+)*)")
+# a minus the translation says in words, anywhere in it
+_MINUS_IN_WORDS = re.compile(r"\bminus\b|\bunter\s+null\b", re.IGNORECASE)
 _TARGET_SIGNED = re.compile(
-    r"(?<![\w.,])(\+/?[-\u2212]|[-\u2212\u2013\u00b1]|minus\s)(\d+(?:[.,]\d+)*)", re.IGNORECASE
+    r"(?<![\w.,])(\+/?[-\u2212]\s?|[-\u2010-\u2014\u2212\u00b1]\s?|minus\s)(\d+(?:[.,]\d+)*)",
+    re.IGNORECASE,
 )
 # a whole number with its thousands grouped by commas, as English writes it, with its decimal
 # part (``1,000``, ``1,299.99``): German reads the comma as its decimal mark
@@ -101,9 +104,13 @@ def lost_as_written(runs: list[str], source: str, target: str) -> list[str]:
 
 def lost_signs(source: str, target: str) -> list[str]:
     """The signed numbers of ``source`` (``-20``, ``\u221220``, ``±5``, ``+/-5``) that ``target``
-    has, but fewer of with their sign (a minus written as a hyphen, U+2212, an en dash or the
-    word ``minus``; a plus-minus as ``±`` or ``+/-``), as ``source`` writes them."""
+    has, but fewer of with their sign (a minus written as a hyphen, a dash of U+2010 to U+2014,
+    U+2212, or in words, ``minus`` or ``unter null`` anywhere in the translation; a plus-minus
+    as ``±`` or ``+/-``; a space after the sign, as German typography writes ``± 2 mm``), as
+    ``source`` writes them."""
     lost = Counter(_signed(source, _SOURCE_SIGNED)) - Counter(_signed(target, _TARGET_SIGNED))
+    if _MINUS_IN_WORDS.search(target):  # "18 Grad minus", "30 Grad unter null"
+        lost = Counter({key: n for key, n in lost.items() if key[0] != "-"})
     has = {tuple(_DIGIT_RUN.findall(number)) for number in _AS_WRITTEN.findall(target)}
     said = []
     for found in _SOURCE_SIGNED.finditer(source):

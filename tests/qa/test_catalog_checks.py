@@ -360,3 +360,23 @@ def test_a_feminine_noun_with_a_wrong_plural_does_not_carry_the_target():
     assert [(f.position, f.message) for f in found] == [
         ("de.po: entry 1", "'infusion pumps' is 'Infusionspumpe' in the glossary")
     ]
+
+
+def test_a_pronoun_may_say_a_term_again():
+    """ "Save the file before you close the file." is "... die Datei, bevor Sie sie schließen.":
+    counting each term's places made the pronoun a missed term (a regression trial's find);
+    "Sie", capitalised, is the reader and says nothing of the file."""
+    matcher = TermMatcher([Term("file", "Datei")])
+    records = [
+        record(
+            1,
+            "Save the file before you close the file.",
+            "Speichern Sie die Datei, bevor Sie sie schließen.",
+        ),
+        record(
+            2,
+            "Save the file before you close the file.",
+            "Speichern Sie die Datei, bevor Sie schließen.",
+        ),
+    ]
+    assert [f.entry for f in glossary_findings(records, matcher)] == [1]

@@ -154,3 +154,20 @@ def test_the_separator_check_says_how_german_writes_the_number():
     assert number_problems("Max. 1,000 mL", "Max. 1,000 ml", {}) == [
         "writes 1,000 with the English thousands separator, a decimal comma in German: write 1.000"
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("Tolerance: ±2 mm", "Toleranz: ± 2 mm"),  # German typography's space after the sign
+        ("Offset +/-2 mm.", "Versatz +/- 2 mm."),
+        ("Store at -20 °C.", "Bei \u201120 °C lagern."),  # Word's non-breaking hyphen
+        ("The offset is -0.5 mm.", "Der Versatz beträgt - 0,5 mm."),
+        ("Store at -18 °C.", "Bei 18 Grad minus lagern."),
+        ("Temperatures as low as -30 °C.", "Temperaturen von bis zu 30 Grad unter null."),
+    ],
+)
+def test_a_sign_german_writes_its_own_way_is_kept(source: str, target: str) -> None:
+    """Correct German that wrote a sign with a space after it, another dash, or in words was
+    flagged (a regression trial's find)."""
+    assert lost_signs(source, target) == []
