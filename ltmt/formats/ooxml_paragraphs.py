@@ -214,28 +214,22 @@ def _code_test(vocabulary: Vocabulary, paragraph: Any, styles: WordStyles) -> Ca
     style for code (pandoc's ``SourceCode``) is; else a run in a monospaced font."""
     if vocabulary is not WORD:
         return lambda run: _is_code(vocabulary, run)
-    paragraph_style = paragraph.find(f"{W}pPr/{W}pStyle")
-    if _in_code_style(paragraph_style):
+    if _in_code_style(paragraph.find(f"{W}pPr/{W}pStyle")):
         return lambda run: True
-    paragraph_font = styles.font(
-        None if paragraph_style is None else paragraph_style.get(f"{W}val")
-    )
-    return lambda run: _is_word_code(run, styles, paragraph_font)
+    return lambda run: _is_word_code(run, styles)
 
 
-def _is_word_code(run: Any, styles: WordStyles, paragraph_font: str | None) -> bool:
+def _is_word_code(run: Any, styles: WordStyles) -> bool:
     """Whether the Word ``run`` is code: in a character style for code (pandoc's
     ``VerbatimChar``, Word's ``HTMLCode``) or in a monospaced font (``Consolas``, ``Courier
-    New``), its own, else its character style's, else its paragraph style's
-    (``paragraph_font``)."""
+    New``), its own, else its character style's. A paragraph style's font does not count: a
+    heading or a body text set in Consolas is prose (its text went untranslated)."""
     properties = run.find(f"{W}rPr")
     character_style = None if properties is None else properties.find(f"{W}rStyle")
     if _in_code_style(character_style):
         return True
-    font = (
-        latin_font(properties)
-        or styles.font(None if character_style is None else character_style.get(f"{W}val"))
-        or paragraph_font
+    font = latin_font(properties) or styles.font(
+        None if character_style is None else character_style.get(f"{W}val")
     )
     return bool(font and MONOSPACED.search(font))
 

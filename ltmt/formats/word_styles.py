@@ -3,10 +3,11 @@ code just as one whose font is set directly (:mod:`ltmt.formats.ooxml_paragraphs
 
 A run's font is its own (``<w:rFonts>`` in its properties), else its character style's
 (``<w:rStyle>``: LibreOffice's *Source Text* in Liberation Mono, a user's *Command* in
-Consolas), else its paragraph style's (``<w:pStyle>``); a style that sets none has the font of
-the style it is based on (``<w:basedOn>``). The document's default paragraph style (*Normal*,
-which every paragraph style is based on) counts as setting no font: a document typed all in
-Courier is prose, not code.
+Consolas); a style that sets none has the font of the style it is based on (``<w:basedOn>``).
+A paragraph style's font makes no run code (a title, a heading or a body text style set in
+Consolas or Courier is prose; a paragraph style *named* for code, pandoc's ``SourceCode``, is
+code: :mod:`ltmt.formats.ooxml_paragraphs`), nor does the document's default paragraph style
+(*Normal*): a document typed all in Courier is prose.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from ltmt.formats.tagged_paragraphs import MONOSPACED
 
 # WordprocessingML's namespace, and its element names' prefix (ltmt.formats.ooxml_paragraphs,
 # which imports this module, takes both from here)
@@ -54,11 +57,14 @@ NO_STYLES = WordStyles({})
 
 
 def latin_font(properties: Any) -> str | None:
-    """The font a run's or a style's properties (``<w:rPr>``) set for Latin letters."""
+    """The font a run's or a style's properties (``<w:rPr>``) set for Latin letters: of its
+    two (``ascii``, ``hAnsi``), a monospaced one where either is (a run in Calibri for ASCII
+    and Consolas for the rest was code, and is), else the first set."""
     fonts = None if properties is None else properties.find(f"{W}rFonts")
     if fonts is None:
         return None
-    return fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")
+    names = [name for name in (fonts.get(f"{W}ascii"), fonts.get(f"{W}hAnsi")) if name]
+    return next((name for name in names if MONOSPACED.search(name)), names[0] if names else None)
 
 
 def _inherited(style_id: str, own: Mapping[str, str], bases: Mapping[str, str]) -> str | None:

@@ -215,6 +215,21 @@ def test_a_run_in_a_character_style_in_a_monospaced_font_is_kept_as_code(
     assert [(run.text, run.style.name) for run in runs][1] == ("contoso-agent --install", "Command")
 
 
+def test_headings_and_body_text_in_a_monospaced_style_are_prose(tmp_path: Path) -> None:
+    """A title, headings and a body text style set in Consolas or Courier were kept as code,
+    untranslated, once styles' fonts were read (a regression trial's find)."""
+    word = docx.Document()
+    word.styles["Normal"].font.name = "Courier New"
+    for name in ("Title", "Heading 1", "Body Text"):
+        word.styles[name].font.name = "Consolas"
+    word.add_paragraph("Quarterly report", style="Title")
+    word.add_heading("Introduction", 1)
+    word.add_paragraph("Our sales increased by ten percent.", style="Body Text")
+    word.save(str(tmp_path / "report.docx"))
+    sources = [unit.source for unit in DocxDocument.open(tmp_path / "report.docx").units()]
+    assert sources == ["Quarterly report", "Introduction", "Our sales increased by ten percent."]
+
+
 def test_a_translations_tags_are_read_as_the_sources_by_their_formatting() -> None:
     from lxml import etree
 

@@ -281,8 +281,11 @@ STYLES = WordStyles(
     [
         ("", "<w:rStyle w:val='Command'/>", True),  # a character style in Consolas
         ("", "<w:rStyle w:val='Command'/><w:rFonts w:ascii='Arial'/>", False),  # set directly
-        ("ShellPrompt", "", True),  # a paragraph style in Courier New
+        # a paragraph style's font makes no code: a title, a heading or a body text style set
+        # in Consolas or Courier went untranslated (a regression trial's find)
+        ("ShellPrompt", "", False),
         ("ShellPrompt", "<w:rFonts w:ascii='Arial'/>", False),
+        ("", "<w:rFonts w:ascii='Calibri' w:hAnsi='Consolas'/>", True),  # either font
         ("Heading1", "<w:rStyle w:val='Command'/>", True),
         ("Heading1", "<w:b/>", False),
     ],
