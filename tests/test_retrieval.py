@@ -127,7 +127,7 @@ def test_search_batch_and_edge_cases(memory: Memory) -> None:
         found_by_index = {m.segment.source for m in by_index.search("u", "the file", k=100)}
     window = {"Show all commits", "Could not open %s: %s"}
     assert found_by_index == {s for s, _ in MEMORY[:5]} | window
-    with pytest.raises(InputError, match=r"k must be >= 1, got 0"):
+    with pytest.raises(InputError, match=r"k must be an integer >= 1, got 0"):
         memory.search("u", "x", k=0)
 
 
