@@ -17,8 +17,10 @@ and target languages. A table without the source language's column may
 name its columns by their role instead, as translation platforms export them (``key,source,target``;
 Crowdin's ``Identifier,Source string,Translation``): the source column then holds ``--src-lang``
 text and the target column gets ``--tgt-lang``'s. The file keeps its delimiter (``,``, ``;`` as
-Excel writes in many languages, or a tab), its quote character, line ends and byte order mark;
-the rows ltmt does not fill are written back as they were.
+Excel writes in many languages, or a tab; the one that splits the header row, a tab in a ``.tsv``
+file), its line ends and byte order mark; the rows ltmt does not fill are written back as they
+were. Quotes are read and written as RFC 4180 has them: a cell with a delimiter, a quote or a
+line end is quoted (``"``), and a quote in it doubled (``""``).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from ltmt.segments import PairRecord
 
 WHAT = "a CSV table"
 _BOM = "\ufeff"
+_DELIMITERS = (",", ";", "\t")  # (Excel writes ; where a comma is the decimal sign)
 # a header naming a language: its code (en, en-US, en_US, zh-Hans), or a name ending with the
 # code in brackets (English (en), German(de))
 _LANGUAGE_HEADER = re.compile(
@@ -172,16 +175,16 @@ class _Table:
     rows: list[list[str]]
     raw: list[str]  # each row as written
     lines: list[int]  # the line each row starts on
-    dialect: type[csv.Dialect] | csv.Dialect
+    delimiter: str  # (the rest of the dialect is RFC 4180's: csv.excel)
     newline: str
     bom: bool
 
 
-def _unclosed_quote(text: str, dialect: type[csv.Dialect] | csv.Dialect) -> int | None:
+def _unclosed_quote(text: str, delimiter: str) -> int | None:
     """The line of the row whose quoted cell runs to the end of ``text`` (a quote missing),
     else None: the lenient reader takes every later row into that cell, a strict one says
     "unexpected end of data"."""
-    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter, strict=True)
     start = 1
     try:
         for _ in reader:
@@ -192,19 +195,33 @@ def _unclosed_quote(text: str, dialect: type[csv.Dialect] | csv.Dialect) -> int 
     return None
 
 
+def _delimiter(path: Path, text: str) -> str:
+    """The delimiter of ``text`` (the file at ``path``): a tab where the extension is ``.tsv``,
+    else the one among ``,``, ``;`` and tab that splits the header row into the most cells (a
+    comma where none splits it). Only the delimiter is guessed; the rest is RFC 4180
+    (``csv.excel``): ``csv.Sniffer`` also guessed how quotes are escaped, and a cell such as
+    ``"Say ""hi"", then go"`` made it take the doubled quotes for the cell's end, so the cell
+    was cut at its comma."""
+    if path.suffix.lower() == ".tsv":
+        return "\t"
+    header = io.StringIO(text, newline="").readline()
+    cells = {
+        delimiter: len(next(csv.reader([header], csv.excel, delimiter=delimiter), []))
+        for delimiter in _DELIMITERS
+    }
+    return max(_DELIMITERS, key=lambda delimiter: cells[delimiter])  # (ties: the first)
+
+
 def _read_table(path: Path) -> _Table:
     data = read_bytes(path, WHAT)
     bom = data.startswith(_BOM.encode("utf-8"))
     text = decode(data, path)  # (without the byte order mark)
     newline = line_ending(text)
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:8192], ",;\t")
-    except csv.Error:
-        dialect = csv.excel
+    delimiter = _delimiter(path, text)
     # the lines as the reader counts them (str.splitlines would also split at a form feed or a
     # line separator inside a cell, and the rows' texts would not be theirs)
     lines = io.StringIO(text, newline="").readlines()
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter)
     rows: list[list[str]] = []
     raw: list[str] = []
     starts: list[int] = []
@@ -217,7 +234,7 @@ def _read_table(path: Path) -> _Table:
             consumed = reader.line_num
     except csv.Error as exc:
         raise InputError(f"{path}:{reader.line_num}: malformed CSV: {exc}") from exc
-    unclosed = _unclosed_quote(text, dialect)
+    unclosed = _unclosed_quote(text, delimiter)
     if unclosed is not None:
         raise InputError(
             f"{path}:{unclosed}: a quoted cell that starts on this row is never closed, so it "
@@ -225,7 +242,7 @@ def _read_table(path: Path) -> _Table:
         )
     if not rows:
         raise InputError(f"{path}: an empty table; its first row names the columns (keys,en,de)")
-    return _Table(rows, raw, starts, dialect, newline, bom)
+    return _Table(rows, raw, starts, delimiter, newline, bom)
 
 
 class CsvTable(TranslationsHeld):
@@ -265,7 +282,9 @@ class CsvTable(TranslationsHeld):
 
     def save(self, out_path: Path) -> None:
         buffer = io.StringIO()
-        writer = csv.writer(buffer, self.table.dialect, lineterminator=self.table.newline)
+        writer = csv.writer(
+            buffer, csv.excel, delimiter=self.table.delimiter, lineterminator=self.table.newline
+        )
         target = self.columns.target
         added = target is None  # the target language's column is new: every row gets it
         filled = {int(key): text for key, text in self.translations.items()}

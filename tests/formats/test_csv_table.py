@@ -200,3 +200,59 @@ def test_a_quoted_cell_never_closed_is_named_by_its_row(tmp_path: Path) -> None:
     path.write_text('keys,en,de\nA,"Hello,\nworld",\nB,"Back",\n', "utf-8")  # closed: fine
     units = open_document(path, src_lang="en", tgt_lang="de").units()
     assert [u.source for u in units] == ["Hello,\nworld", "Back"]
+
+
+# a cell with doubled quotes and a delimiter: csv.Sniffer took the doubled quotes for the
+# cell's end (doublequote=False) and cut the cell at its comma
+QUOTED_LINE = '"MIRA: ""Stay close to the fire, traveller."""'
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_a_cell_with_doubled_quotes_and_a_comma_is_one_cell(tmp_path: Path, delimiter: str) -> None:
+    path = tmp_path / "strings.csv"
+    rows = [["key", "English", "German", "comment"], ["ui_hp", "Health", "", ""]]
+    rows.append(["npc_a", QUOTED_LINE, "", ""])
+    path.write_text("".join(delimiter.join(row) + "\n" for row in rows), "utf-8")
+    out = tmp_path / "strings.de.csv"
+    result = translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert result.translated == 2
+    translated = '"MIRA: ""STAY CLOSE TO THE FIRE, TRAVELLER."""'
+    assert out.read_text("utf-8").splitlines()[2] == delimiter.join(
+        ["npc_a", QUOTED_LINE, translated, ""]
+    )
+
+
+def test_a_cell_with_doubled_quotes_and_a_comma_is_imported_as_one_pair(tmp_path: Path) -> None:
+    path = tmp_path / "memory.csv"
+    path.write_text(
+        f'keys,en,de\n,Health,Lebenspunkte\n,{QUOTED_LINE},"MIRA: ""Bleib, Reisender."""\n',
+        "utf-8",
+    )
+    pairs = list(read_csv_table(path, src_lang="en", tgt_lang="de"))
+    assert [(p.source, p.target) for p in pairs] == [
+        ("Health", "Lebenspunkte"),
+        ('MIRA: "Stay close to the fire, traveller."', 'MIRA: "Bleib, Reisender."'),
+    ]
+
+
+def test_a_tsv_table_is_split_at_tabs_whatever_its_header(tmp_path: Path) -> None:
+    path = tmp_path / "strings.tsv"  # (the header has as many commas as tabs)
+    path.write_text("key,id,name\ten\tde\nA,1,a\tHello, world; hi\t\n", "utf-8")
+    units = open_document(path, "csv", src_lang="en", tgt_lang="de").units()
+    assert [(u.source, u.context) for u in units] == [("Hello, world; hi", "A,1,a")]
+
+
+def test_ltmts_own_export_of_a_quoted_line_reads_back_the_same(tmp_path: Path) -> None:
+    from ltmt.formats.csv_table import write_csv_table
+    from ltmt.segments import PairRecord
+
+    records = [
+        PairRecord("Health", "Lebenspunkte"),
+        PairRecord(
+            'MIRA: "Stay close to the fire, traveller."', 'MIRA: "Bleib nah am Feuer, Reisender."'
+        ),
+    ]
+    path = tmp_path / "memory.csv"
+    write_csv_table(path, records, src_lang="en", tgt_lang="de")
+    back = list(read_csv_table(path, src_lang="en", tgt_lang="de"))
+    assert [(p.source, p.target) for p in back] == [(r.source, r.target) for r in records]

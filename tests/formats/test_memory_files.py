@@ -1,4 +1,4 @@
-"""TMX, PO and XLIFF as memory files: round trips, language checks, and every bad-file message."""
+"""TMX, PO, XLIFF and CSV tables as memory files: round trips, language checks, and every bad-file message."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import InputError, LanguageError
+from ltmt.formats.csv_table import read_csv_table, write_csv_table
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.po import PoLeftOut, read_po, write_po
 from ltmt.formats.tmx import read_tmx, write_tmx
@@ -20,6 +21,7 @@ DATA = Path(__file__).parent / "data"
 TRICKY = [
     "a < b & c > d",
     "say \"hi\" and 'bye'",
+    'MIRA: "Stay close to the fire, traveller."',  # (a CSV reader that guessed quotes cut it)
     "%s and %1$d and %%",
     "first line\nsecond line",
     "Grüße \u2013 日本語 \u2013 ñ",
@@ -36,6 +38,7 @@ FORMATS: list[tuple[str, Writer, Reader]] = [
     ("tmx", write_tmx, read_tmx),
     ("po", write_po, read_po),
     ("xlf", write_xliff, read_xliff),
+    ("csv", write_csv_table, read_csv_table),
 ]
 
 
