@@ -133,15 +133,17 @@ def import_(
     are the file's entries that were not read as pairs (fuzzy, untranslated, not final). A
     file whose sides read as other languages than the memory's pair is refused (swapped
     columns, a TM of another pair). A JSON file's identifiers, which a translation copies,
-    make no pairs (GUARD → GUARD), nor do the strings under --skip-keys. With --source-file, a
-    string that ltmt wrote into FILE for another English (its record of the output says so) is
-    skipped ("target of an older source": its English changed since; memory add stores such a
-    pair); one whose translation the memory holds for another source of its name is stored and
-    named in a warning (keys such as "title" name strings of every project).
+    make no pairs (GUARD → GUARD), nor do the strings under --skip-keys. A string that ltmt
+    wrote into FILE (with --source-file, or a CSV table it filled) for another English (its
+    record of the output says so) is skipped ("target of an older source": its English changed
+    since; memory add stores such a pair). With --source-file, one whose translation the memory
+    holds for another source of its name is stored and named in a warning (keys such as
+    "title" name strings of every project).
     """
     from tqdm import tqdm
 
     from ltmt.cli.main import click_errors
+    from ltmt.formats.changed_sources import held_for_other_sources
     from ltmt.formats.not_read import NotRead
     from ltmt.formats.pair_languages import check_pair_languages
     from ltmt.formats.pairs import drain
@@ -183,9 +185,10 @@ def import_(
             check_pair_languages(said, records, src_lang, tgt_lang, "--no-language-check")
         if memory is None:  # a new store, made once the file is read
             memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
+        records = _recorded_older_sources(memory, user, read_from, records)
         held_for_others: list[str] = []
-        if source_file is not None:
-            records, held_for_others = _older_sources(memory, user, read_from, records)
+        if source_file is not None and user in memory.users():
+            held_for_others = held_for_other_sources(memory, user, records)
         bar = stack.enter_context(
             tqdm(
                 total=len(records),
@@ -246,26 +249,21 @@ def _store_folder(memory_dir: Path | None) -> Path:
     return folder
 
 
-def _older_sources(
-    memory: Memory, user: str, target_file: Path, records: list[PairRecord]
-) -> tuple[list[PairRecord], list[str]]:
-    """``records`` (the pairs of the one-language ``target_file`` and its source file), those
-    whose target the record of what ltmt wrote into ``target_file`` holds for other sources
-    only marked unpaired (an import skips them: the English changed since ltmt wrote them);
-    and the names of the others whose target ``user``'s memory holds for another source of
-    the same name, which are stored but named in a warning: keys such as ``title`` name
-    strings of every project (:mod:`ltmt.formats.changed_sources`). A folder's files are
-    checked against the memory only."""
-    from ltmt.formats.changed_sources import held_for_other_sources, recorded_for_older_sources
+def _recorded_older_sources(
+    memory: Memory, user: str, read_from: Path, records: list[PairRecord]
+) -> list[PairRecord]:
+    """``records`` (the pairs of ``read_from``: a one-language file and its source file, or a
+    CSV table), those whose target the record of what ltmt wrote into ``read_from`` holds for
+    other sources only marked unpaired: an import skips them, as the English changed since
+    ltmt wrote them (:mod:`ltmt.formats.changed_sources`). A file ltmt did not write, or a
+    folder, has no record."""
+    from ltmt.formats.changed_sources import recorded_for_older_sources
     from ltmt.formats.output_sources import OutputSources
 
-    if target_file.is_file():
-        record = OutputSources.in_cache(user, memory).read(target_file)
-        if record is not None:
-            records = recorded_for_older_sources(record, records)
-    if user not in memory.users():
-        return records, []
-    return records, held_for_other_sources(memory, user, records)
+    if not read_from.is_file():
+        return records
+    record = OutputSources.in_cache(user, memory).read(read_from)
+    return records if record is None else recorded_for_older_sources(record, records)
 
 
 @app.command("add")

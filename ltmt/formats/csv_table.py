@@ -3,7 +3,10 @@ for each string. Godot's translation files (``keys,en,de``), Unity's string tabl
 (``Key,Id,English(en),German(de)``) and spreadsheets saved as CSV are written so.
 
 ``ltmt translate strings.csv -o strings.de.csv`` fills the target language's column where it is
-empty (``--overwrite``: every row), adding the column at the end when the table has none; the
+empty (``--overwrite``: every row), adding the column at the end when the table has none, and
+a table filled in place (``-o strings.csv``) also where ltmt wrote the row's translation for an
+English changed since (:mod:`ltmt.formats.output_sources`, which a ``memory import`` of the table
+asks too); the
 first column, when it names no language (or is named ``id``), is each row's key, its context for
 memory matches.
 ``ltmt memory import strings.csv`` stores each row that has both languages, and ``ltmt memory
@@ -258,6 +261,7 @@ class CsvTable(TranslationsHeld):
         self.table = table
         self.columns = columns
         self.tgt_lang = tgt_lang
+        self._again: set[str] = set()  # rows translated again though they have a translation
 
     @classmethod
     def open(cls, path: Path, src_lang: str = "en", tgt_lang: str = "de", **_: Any) -> CsvTable:
@@ -277,8 +281,21 @@ class CsvTable(TranslationsHeld):
         return [
             unit
             for unit in self.units()
-            if overwrite or not _cell(self.table.rows[int(unit.key)], self.columns.target).strip()
+            if overwrite or unit.key in self._again or not self._target(unit).strip()
         ]
+
+    def held_translations(self) -> dict[str, str]:
+        """The target column's texts and the translations filled since, by unit key: what
+        the record of the table filled in place holds (:mod:`ltmt.formats.output_sources`)."""
+        held = {unit.key: self._target(unit) for unit in self.units() if self._target(unit)}
+        return held | self.translations
+
+    def translate_again(self, keys: Iterable[str]) -> None:
+        """Make the rows of ``keys`` pending: ltmt wrote their translation for an older source."""
+        self._again.update(keys)
+
+    def _target(self, unit: Unit) -> str:
+        return _cell(self.table.rows[int(unit.key)], self.columns.target)
 
     def save(self, out_path: Path) -> None:
         buffer = io.StringIO()

@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import Document, TranslatedApart
-from ltmt.formats.output_sources import LinedUpByRecord, OutputSources, Record, outdated
+from ltmt.formats.output_sources import (
+    FilledInPlace,
+    LinedUpByRecord,
+    OutputSources,
+    Record,
+    outdated,
+)
 from ltmt.formats.registry import FileFormat
 from ltmt.formats.run_progress import progress_path
 from ltmt.wording import counted, first_few
@@ -69,16 +75,20 @@ def adopt(document: TranslatedApart, out_path: Path, record: Record | None) -> N
 
 
 def drop_outdated(document: Document, out_path: Path, record: Record | None) -> int:
-    """Drop the translations ``document`` took over from ``out_path`` that ltmt wrote there
+    """Drop the translations ``document`` took over from ``out_path`` (or holds, where it is
+    its own output: :class:`~ltmt.formats.output_sources.FilledInPlace`) that ltmt wrote there
     for another source than their unit's now (as its ``record`` says:
     :mod:`ltmt.formats.output_sources`), so that they are translated again; name those edited
     since whose source changed too, which are kept. Returns how many were dropped."""
-    if record is None or not isinstance(document, TranslatedApart):
+    held = _held(document)
+    if record is None or held is None:
         return 0
-    held = document.translations
     found = outdated(record, [(u, held[u.key]) for u in document.units() if u.key in held])
-    for key in found.again:
-        del held[key]
+    if isinstance(document, FilledInPlace):
+        document.translate_again(found.again)
+    else:
+        for key in found.again:
+            del held[key]
     if found.edited:
         logger.warning(
             "%s: %s edited since ltmt wrote the file, whose source changed too, kept as "
@@ -90,13 +100,23 @@ def drop_outdated(document: Document, out_path: Path, record: Record | None) -> 
     return len(found.again)
 
 
+def _held(document: Document) -> dict[str, str] | None:
+    """The translations by unit key that ``document`` took over from its output or holds as
+    its own output, whose sources the record of the output tells; None for another document."""
+    if isinstance(document, TranslatedApart):
+        return document.translations
+    if isinstance(document, FilledInPlace):
+        return document.held_translations()
+    return None
+
+
 def save_output(document: Document, out_path: Path, output_sources: OutputSources | None) -> None:
     """Write ``document`` to ``out_path``, and record what sources its translations are for
     where it is a file of its own (:mod:`ltmt.formats.output_sources`; not a pipe's, which
     holds nothing to update)."""
     document.save(out_path)
-    if output_sources is not None and isinstance(document, TranslatedApart) and out_path.is_file():
-        held = document.translations
+    held = _held(document)
+    if output_sources is not None and held is not None and out_path.is_file():
         output_sources.write(
             out_path, [(u, held[u.key]) for u in document.units() if u.key in held]
         )

@@ -43,7 +43,10 @@ record is written; those of outputs never updated again stay until the cache is 
 A document whose existing output may line up with its units in more than one way (subtitles
 re-timed since, whose cues no longer start at the output's times: :class:`LinedUpByRecord`) is
 given the record before it takes the output over, so that it lines a unit up by its place only
-where the record says ltmt wrote that place for the unit's source.
+where the record says ltmt wrote that place for the unit's source. A file that holds every
+language and is filled in place (a CSV table: :class:`FilledInPlace`) is its own output: its
+translations are checked against the record as an output's are, and ``memory import`` skips a
+pair the record says ltmt wrote for another source.
 """
 
 from __future__ import annotations
@@ -320,6 +323,21 @@ class LinedUpByRecord(Protocol):
     def adopt_recorded(self, target: Path, record: Record | None) -> int:
         """Take over ``target``'s translations of this document's units, lined up by what the
         two files hold and by ``record`` (None: there is none); how many."""
+        ...
+
+
+@runtime_checkable
+class FilledInPlace(Protocol):
+    """A file that holds every language and is its own output (a CSV table filled in place):
+    the translations it holds are its own, checked against the record of what ltmt wrote
+    there as an output's are, and written into the record with those filled."""
+
+    def held_translations(self) -> dict[str, str]:
+        """The translations the file holds and those filled since, by unit key."""
+        ...
+
+    def translate_again(self, keys: Iterable[str]) -> None:
+        """Make the units of ``keys`` pending though the file holds a translation of them."""
         ...
 
 

@@ -57,7 +57,7 @@ from ltmt.formats.existing_output import (
     save_output,
     warn_of_changed_sources,
 )
-from ltmt.formats.output_sources import OutputSources
+from ltmt.formats.output_sources import FilledInPlace, OutputSources
 from ltmt.formats.registry import find_format, output_name_problem
 from ltmt.formats.run_progress import (
     changed_since,
@@ -215,6 +215,10 @@ def translate_file(
                 source_changed += warn_of_changed_sources(
                     document, in_path, out_path, changed_sources
                 )
+        elif in_place and isinstance(document, FilledInPlace) and output_sources and not overwrite:
+            # the file is its own output: what ltmt wrote there for a source changed since
+            record = output_sources.read(Path(out_path))
+            source_changed = drop_outdated(document, Path(out_path), record)
         units = document.pending(overwrite)
         if isinstance(document, SourceChangesUnmarked) and changed_sources and not overwrite:
             mark_for_review(document, in_path, changed_sources)

@@ -1256,6 +1256,29 @@ def test_a_translation_ltmt_wrote_for_an_older_source_is_not_imported_for_the_ne
     assert stored == ["Keep your memories in one place."]
 
 
+def test_a_csv_table_row_ltmt_filled_for_an_older_english_is_not_imported(
+    capsys, tmp_path: Path, store: str
+) -> None:
+    """A table filled in place whose English changed since: its German is the old English's."""
+    from ltmt.formats.csv_table import CsvTable
+    from ltmt.formats.output_sources import OutputSources
+
+    table = tmp_path / "strings.csv"
+    table.write_text("key,en,de\nhp,Restore 50 HP.,50 HP wiederherstellen.\nq,Quit,Beenden\n")
+    held = CsvTable.open(table).held_translations()  # as ltmt translate records its output
+    written = [(unit, held[unit.key]) for unit in CsvTable.open(table).units()]
+    OutputSources.in_cache("app").write(table, written)
+    table.write_text(table.read_text("utf-8").replace("50 HP.", "80 HP."), "utf-8")
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(table), "-u", "app", "--memory-dir", store
+    )
+    assert (code, out) == (
+        0,
+        "imported strings.csv into app: 1 added, 0 duplicates, 1 skipped (1 target of an older "
+        "source)\n",
+    ), err
+
+
 @pytest.mark.parametrize(
     ("admins", "said"),
     [

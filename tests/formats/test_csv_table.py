@@ -256,3 +256,28 @@ def test_ltmts_own_export_of_a_quoted_line_reads_back_the_same(tmp_path: Path) -
     write_csv_table(path, records, src_lang="en", tgt_lang="de")
     back = list(read_csv_table(path, src_lang="en", tgt_lang="de"))
     assert [(p.source, p.target) for p in back] == [(r.source, r.target) for r in records]
+
+
+def test_a_table_filled_in_place_translates_again_what_ltmt_wrote_for_an_older_english(
+    tmp_path: Path,
+) -> None:
+    """A game's table whose English changed kept the German written for the old English: the
+    record of what ltmt wrote was kept for outputs of their own only, not for a table that is
+    its own output."""
+    from ltmt.formats.output_sources import OutputSources
+
+    records = OutputSources(tmp_path / "records")
+    path = tmp_path / "strings.csv"
+    path.write_text("key,English,German\nbb,Press E.,\nhp,Restore 50 HP.,\nq,Quit,\n", "utf-8")
+    translate_file(path, path, FakeModel(), src_lang="en", tgt_lang="de", output_sources=records)
+    path.write_text(
+        "key,English,German\nbb,Press F.,PRESS E.\nhp,Restore 80 HP.,Gib 50 LP\nq,Quit,QUIT\n",
+        "utf-8",
+    )  # the English of bb and hp changed; hp's German was edited since: kept, named
+    result = translate_file(
+        path, path, FakeModel(), src_lang="en", tgt_lang="de", output_sources=records
+    )
+    assert (result.translated, result.report.source_changed) == (1, 1)
+    assert path.read_text("utf-8") == (
+        "key,English,German\nbb,Press F.,PRESS F.\nhp,Restore 80 HP.,Gib 50 LP\nq,Quit,QUIT\n"
+    )
