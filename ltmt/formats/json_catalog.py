@@ -22,7 +22,8 @@ vue-i18n's plural choices (``no items | one item | {count} items``) are translat
 choice and joined with the source's separators (:mod:`ltmt.formats.pipe_plurals`; not in ARB
 files, which are ICU throughout, nor in i18next's; any other ``|``, ``Home | Shop``, is text).
 i18next's plural keys (``items_one``, ``items_other``) are strings of their own. Numbers,
-booleans and ``null`` are copied, and so are the strings under keys named to be left
+booleans and ``null`` are copied, and so are empty strings and strings of spaces (the key is
+the app's: dropping it changes the file's structure), the strings under keys named to be left
 (``skip_keys``: a dialogue tree's ``id``, ``next``, ``speaker``) and identifiers (``intro_01``,
 and every value of a key of such ids: :mod:`ltmt.formats.json_identifiers`), which the model
 does not see. The output keeps the source file's indentation, key order,
@@ -193,7 +194,9 @@ class JsonCatalog(KeyedCatalog):
             _warn_of_unknown_keys(path, data, skip_keys)
         strings = list(_strings(data))
         kept = kept_as_written(strings, _record_names(data), skip_keys)
-        self.kept = {pointer(parts): text for parts, text in strings if parts in kept}
+        self.kept = {
+            pointer(parts): text for parts, text in strings if parts in kept or not text.strip()
+        }
         # a branching message's expansion and its translation's (target, source) case paths,
         # by pointer
         self.branchings: dict[str, tuple[Expansion, list[tuple[CasePath, CasePath]]]] = {}

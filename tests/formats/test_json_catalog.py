@@ -224,6 +224,24 @@ def test_ascii_escapes_are_kept_where_the_source_uses_them(tmp_path: Path) -> No
     assert out.read_text(encoding="utf-8") == '{"a": "Caf\\u00e9"}\n'
 
 
+def test_empty_strings_and_spaces_are_copied_not_dropped(tmp_path: Path) -> None:
+    """A key whose value is empty or only spaces was left out of the translated file (the
+    app's key structure changed): it is copied as written, never sent to the model and makes
+    no pair."""
+    text = '{"title": "Dawnfall", "empty": "", "space": " ", "start": "Start the game"}'
+    source = _write(tmp_path, "en.json", text)
+    out = tmp_path / "de.json"
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Dawnfall", "Start the game"]
+    written = json.loads(out.read_text("utf-8"))
+    assert written == {"title": "DAWNFALL", "empty": "", "space": " ", "start": "START THE GAME"}
+    assert {record.source for record in JsonCatalog.pairs(out, source_file=source)} == {
+        "Dawnfall",
+        "Start the game",
+    }
+
+
 def test_update_keeps_existing_and_extra_strings(tmp_path: Path) -> None:
     source = _write(tmp_path, "en.json", I18NEXT)
     out = _write(tmp_path, "de.json", '{"app": {"title": "Notizen"}, "old": {"x": "Alt"}}')
