@@ -10,7 +10,9 @@ quantities: German ``one`` and ``other``; a quantity the source lacks is transla
 ``translatable="false"``, and references to other resources (``@string/app_name``), are not
 translated and not written to the output (Android's lint reports the first there; the second
 resolve to the translated resource), nor is an array or a plural until every item or form is
-translated. Comments, attributes and the file's layout are kept; a comment inside a string
+translated. An array's item or a plural's form that is such a reference is copied as written
+(not escaped: ``\\@string/settings`` would be the text itself), never sent to the model and
+read as no pair. Comments, attributes and the file's layout are kept; a comment inside a string
 is no part of it (Android's build drops it) and is dropped. Where the output already exists (the
 translation so far), the comments the translator wrote there are kept: those just before a
 string it has (the source file's stay where it has none), those of its own strings kept at the
@@ -184,11 +186,42 @@ def _translatable(element: etree._Element) -> bool:
     (``@string/app_name``, ``?attr/title``), which resolves to that resource's translation."""
     if element.get("translatable", "true").lower() == "false":
         return False
-    return not (len(element) == 0 and _REFERENCE.fullmatch(element.text or ""))
+    return not _is_reference(element)
+
+
+def _is_reference(element: etree._Element) -> bool:
+    """Whether ``element`` (a string, an array's item, a plural's form) holds only a reference
+    to another resource (``@string/settings``, ``@android:string/cancel``)."""
+    return len(element) == 0 and bool(_REFERENCE.fullmatch(element.text or ""))
+
+
+class _AsWritten(str):
+    """A reference to another resource, written back as the source file has it: escaped
+    (``\\@string/settings``), aapt2 would compile it as that text."""
 
 
 def _quantities(element: etree._Element) -> dict[str, str]:
-    return {item.get("quantity", ""): _text(item) for item in element.iterchildren("item")}
+    return {
+        item.get("quantity", ""): _text(item)
+        for item in element.iterchildren("item")
+        if not _is_reference(item)
+    }
+
+
+def _form_sources(
+    element: etree._Element, tags: tuple[str, ...]
+) -> dict[str, etree._Element | None]:
+    """The ``<item>`` of the ``<plurals>`` ``element`` each quantity of ``tags`` is translated
+    from: the item of that quantity, else the ``other`` one (else the first); None where it
+    has no item with text."""
+    items = {
+        item.get("quantity", ""): item
+        for item in element.iterchildren("item")
+        if _text(item)  # an empty form falls back too
+    }
+    # an element with no children is false: no "or" between them
+    fallback = items["other"] if "other" in items else next(iter(items.values()), None)
+    return {tag: items.get(tag, fallback) for tag in tags}
 
 
 def _elements(store: Any) -> Iterator[etree._Element]:
@@ -208,6 +241,8 @@ class AndroidDocument(KeyedCatalog):
         self.data = data
         self.tags = plural_tags(tgt_lang)
         self.tgt_lang = tgt_lang
+        # the plural forms that are references, copied as written, by key (name#quantity)
+        self.references: dict[str, _AsWritten] = {}
         super().__init__(path, list(self._entries(_parse(data, Path(path)))))
 
     @classmethod
@@ -222,14 +257,17 @@ class AndroidDocument(KeyedCatalog):
             if _kind(element) == "string":
                 yield Entry(name, name, _text(element))
             elif _kind(element) == "plurals":
-                found = _quantities(element)
-                fallback = found.get("other") or next(iter(found.values()), "")
-                for form, tag in enumerate(self.tags):
-                    text = found.get(tag) or fallback
-                    yield Entry(f"{name}{FORM}{tag}", name, text, form, plural=True)
+                for form, (tag, item) in enumerate(_form_sources(element, self.tags).items()):
+                    key = f"{name}{FORM}{tag}"
+                    if item is not None and _is_reference(item):
+                        self.references[key] = _AsWritten(item.text)
+                        continue
+                    text = "" if item is None else _text(item)
+                    yield Entry(key, name, text, form, plural=True)
             else:
                 for index, item in enumerate(element.iterchildren("item")):
-                    yield Entry(f"{name}[{index}]", name, _text(item))
+                    if not _is_reference(item):  # left as written (module docstring)
+                        yield Entry(f"{name}[{index}]", name, _text(item))
 
     def read_values(self, path: Path) -> dict[str, str]:
         values: dict[str, str] = {}
@@ -242,7 +280,8 @@ class AndroidDocument(KeyedCatalog):
                     values[f"{name}{FORM}{tag}"] = text
             else:
                 for index, item in enumerate(element.iterchildren("item")):
-                    values[f"{name}[{index}]"] = _text(item)
+                    if not _is_reference(item):
+                        values[f"{name}[{index}]"] = _text(item)
         return values
 
     def name_of(self, key: str) -> str:
@@ -299,15 +338,19 @@ class AndroidDocument(KeyedCatalog):
         if _kind(element) == "plurals":
             if not self.plural_complete(name):
                 return False
-            forms = [self.translations[f"{name}{FORM}{tag}"] for tag in self.tags]
+            keys = [f"{name}{FORM}{tag}" for tag in self.tags]
+            forms = [self.references.get(key) or self.translations[key] for key in keys]
             _set_plurals(element, forms, self.tags)
             return True
-        items = list(element.iterchildren("item"))
-        texts = [self.translations.get(f"{name}[{index}]") for index in range(len(items))]
-        if any(text is None for text in texts):
+        items = {
+            f"{name}[{index}]": item
+            for index, item in enumerate(element.iterchildren("item"))
+            if not _is_reference(item)  # left as written
+        }
+        if any(key not in self.translations for key in items):
             return False
-        for item, text in zip(items, texts):
-            _set_text(item, str(text))
+        for key, item in items.items():
+            _set_text(item, self.translations[key])
         return True
 
 
@@ -335,7 +378,7 @@ def _same_encoding(first: str, second: str) -> bool:
 def _set_plurals(element: etree._Element, forms: list[str], tags: tuple[str, ...]) -> None:
     """Replace the ``<item>`` children of a ``<plurals>`` with one per quantity of ``tags``
     (and ``other``, which Android falls back to, where ``tags`` lack it), keeping the items'
-    layout."""
+    layout; a reference among ``forms`` is written as it is, unescaped."""
     from lxml import etree
 
     if "other" not in tags:
@@ -347,5 +390,8 @@ def _set_plurals(element: etree._Element, forms: list[str], tags: tuple[str, ...
         element.remove(item)
     for number, (tag, text) in enumerate(zip(tags, forms)):
         item = etree.SubElement(element, "item", quantity=tag)
-        _set_text(item, text)
+        if isinstance(text, _AsWritten):
+            item.text = text
+        else:
+            _set_text(item, text)
         item.tail = closing if number == len(tags) - 1 else indent

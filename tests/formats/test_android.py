@@ -250,6 +250,42 @@ def test_partial_plurals_and_arrays_are_left_out(source: Path, tmp_path: Path) -
         document.fill({"nope": "x"})
 
 
+REFERENCE_ITEMS = """<?xml version="1.0" encoding="utf-8"?>
+<resources>
+    <string-array name="menu">
+        <item>@string/settings</item>
+        <item>Help</item>
+        <item>@android:string/cancel</item>
+    </string-array>
+    <plurals name="files">
+        <item quantity="one">@string/one_file</item>
+        <item quantity="other">%d files</item>
+    </plurals>
+</resources>
+"""
+
+
+def test_references_among_items_are_copied_as_written(tmp_path: Path) -> None:
+    """An array's item or a plural's form naming another resource was escaped
+    (``\\@string/settings``, which aapt2 compiles as that text), sent to the model and
+    imported as a pair: it is written as the source has it, and is no unit and no pair."""
+    source = _values_strings(tmp_path, REFERENCE_ITEMS)
+    out = tmp_path / "values-de" / "strings.xml"
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Help", "%d files"]
+    strings = _strings(out)
+    assert [strings[f"menu/{index}"] for index in range(3)] == [
+        "@string/settings",
+        "HELP",
+        "@android:string/cancel",
+    ]
+    assert (strings["files/one"], strings["files/other"]) == ("@string/one_file", "%d FILES")
+    assert "\\@" not in out.read_text(encoding="utf-8")
+    records = AndroidDocument.pairs(out, source_file=source)
+    assert [(r.source, r.target) for r in records] == [("Help", "HELP"), ("%d files", "%d FILES")]
+
+
 def test_pairs_need_the_source_file(source: Path, tmp_path: Path) -> None:
     translated = tmp_path / "de.xml"
     translate_file(source, translated, FakeModel(), tgt_lang="de")
