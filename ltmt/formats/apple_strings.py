@@ -1,7 +1,9 @@
 """Apple ``.strings`` files (``en.lproj/Localizable.strings`` → ``de.lproj/Localizable.strings``)
 as a keyed catalog (:mod:`ltmt.formats.keyed_catalog`).
 
-A file is a list of ``"key" = "value";`` entries with C comments (``/* Button title */``, the
+A file is a list of ``"key" = "value";`` entries (``"Cancel";`` is short for ``"Cancel" =
+"Cancel";``, and a string may be in single quotes, ``'Cancel'``, as CoreFoundation's reader
+takes them) with C comments (``/* Button title */``, the
 developer's note that genstrings writes above each) and ``//`` comments; the key is often the
 English text itself (``NSLocalizedString("Delete %@?", comment: ...)``). Values are quoted with
 the old property-list escapes: ``\\"``, ``\\\\``, ``\\n``, ``\\t``, ``\\r``, octal ``\\101`` and
@@ -59,13 +61,15 @@ class StringsEntry:
     """One ``"key" = "value";`` of a file: its text spans in the decoded file. ``block`` runs
     from the first line of the comment above it (or its own line) to the end of its line and
     the blank lines after it; ``line`` where the entry's own line starts in it (after the note
-    above it); ``value`` is the value's token, quotes included."""
+    above it); ``value_span`` is the value's token, quotes included (``shortcut``: the entry
+    is written ``"key";``, its value is its key, and the span is empty, just after the key)."""
 
     key: str
     value: str
     block: tuple[int, int]
     value_span: tuple[int, int]
     line: int
+    shortcut: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,28 +149,31 @@ class _Reader:
                 return comment
 
     def token(self, what: str) -> tuple[str, int, int]:
-        """A quoted or unquoted string: its value, start and end."""
+        """A quoted (in double or single quotes) or unquoted string: its value, start and
+        end."""
         start = self.at
-        if self.text.startswith('"', start):
-            return self._quoted(), start, self.at
+        quote = self.text[start : start + 1]
+        if quote in ('"', "'"):
+            return self._quoted(quote), start, self.at
         found = _UNQUOTED.match(self.text, start)
         if not found:
             shown = self.text[start : start + 1] or "the end of the file"
-            raise self.fail(f"expected {what} in double quotes, found {shown!r}")
+            raise self.fail(f"expected {what} in quotes, found {shown!r}")
         self.at = found.end()
         return found.group(), start, self.at
 
-    def _quoted(self) -> str:
+    def _quoted(self, quote: str) -> str:
         start = self.at
         parts: list[str] = []
         at = start + 1
         text = self.text
         while True:
-            end = min((i for i in (text.find('"', at), text.find("\\", at)) if i >= 0), default=-1)
+            found = (text.find(quote, at), text.find("\\", at))
+            end = min((i for i in found if i >= 0), default=-1)
             if end < 0:
                 raise self.fail("a quoted string is never closed", start)
             parts.append(text[at:end])
-            if text[end] == '"':
+            if text[end] == quote:
                 self.at = end + 1
                 return "".join(parts)
             at = self._escape(end, parts)
@@ -190,13 +197,23 @@ class _Reader:
         parts.append(_ESCAPES.get(letter, letter))
         return at + 2
 
-    def expect(self, sign: str, after: str) -> None:
+    def expect(self, sign: str, after: str, other: str = "") -> None:
+        """Skip to ``sign`` and past it; ``other``: what else may come there, for the error."""
         self.skip()
         if not self.text.startswith(sign, self.at):
             found = self.text[self.at : self.at + 1]
             shown = repr(found) if found else "the end of the file"
-            raise self.fail(f"expected {sign!r} after {after}, found {shown}")
+            raise self.fail(f"expected {sign!r}{other} after {after}, found {shown}")
         self.at += 1
+
+    def ends_entry(self) -> bool:
+        """Whether a ``;`` comes next (after whitespace and comments), ending an entry written
+        ``"key";``; if so, skips past it."""
+        self.skip()
+        if not self.text.startswith(";", self.at):
+            return False
+        self.at += 1
+        return True
 
 
 def _line_start(text: str, at: int) -> int:
@@ -224,12 +241,16 @@ def parse_strings(data: bytes, path: Path) -> StringsFile:
         comment = reader.skip()
         if reader.at >= len(text):
             break
-        key, key_start, _ = reader.token("a key")
+        key, key_start, key_end = reader.token("a key")
         shown = key if len(key) <= 40 else key[:37] + "..."
-        reader.expect("=", f"the key {shown!r}")
-        reader.skip()
-        value, value_start, value_end = reader.token("a value")
-        reader.expect(";", f"the value of {shown!r}")
+        shortcut = reader.ends_entry()  # "Cancel"; is "Cancel" = "Cancel";
+        if shortcut:
+            value, value_start, value_end = key, key_end, key_end
+        else:
+            reader.expect("=", f"the key {shown!r}", other=" or ';'")
+            reader.skip()
+            value, value_start, value_end = reader.token("a value")
+            reader.expect(";", f"the value of {shown!r}")
         start = _line_start(text, key_start)
         if comment is not None and not _BLANK_LINE.search(text, comment[1], key_start):
             start = _line_start(text, comment[0])  # the comment just above is the entry's note
@@ -238,7 +259,8 @@ def parse_strings(data: bytes, path: Path) -> StringsFile:
         rest = text[reader.at : len(text) if line_end < 0 else line_end]
         end = _after_line(text, reader.at) if _NOTHING_MORE.fullmatch(rest) else reader.at
         line = max(_line_start(text, key_start), start)
-        entries.append(StringsEntry(key, value, (start, end), (value_start, value_end), line))
+        span = (value_start, value_end)
+        entries.append(StringsEntry(key, value, (start, end), span, line, shortcut))
         previous_end = end
     return StringsFile(text, encoding, tuple(entries))
 
@@ -333,6 +355,7 @@ class AppleStringsDocument(KeyedCatalog):
             (
                 note,
                 text[entry.line : value_start],
+                " = " if entry.shortcut else "",  # "Cancel"; gets its value written out
                 escape_value(translation),
                 rest,
                 text[line_end : entry.block[1]],

@@ -139,11 +139,14 @@ def test_update_keeps_the_translation_so_far_and_its_own_keys(
             b'"a" = "b"\n"c" = "d";\n',
             r"x.strings:2:1: expected ';' after the value of 'a', found '\"' \(an Apple .strings file\)",
         ),
-        (b"garbage here\n", r"x.strings:1:9: expected '=' after the key 'garbage', found 'h'"),
+        (
+            b"garbage here\n",
+            r"x.strings:1:9: expected '=' or ';' after the key 'garbage', found 'h'",
+        ),
         (b'"k" = "v', r"x.strings:1:7: a quoted string is never closed"),
         (b'/* note\n"k" = "v";', r"x.strings:1:1: a /\* comment is never closed"),
         (b'"k" = "\\U12";', r"x.strings:1:8: \\U must be followed by 4 hexadecimal digits"),
-        (b'"k" = ;', r"x.strings:1:7: expected a value in double quotes, found ';'"),
+        (b'"k" = ;', r"x.strings:1:7: expected a value in quotes, found ';'"),
         (
             b'"k" = "v";\n\xff\n',
             r"x.strings: byte 11 is not valid UTF-8; an Apple .strings file is UTF-8 or UTF-16",
@@ -153,6 +156,30 @@ def test_update_keeps_the_translation_so_far_and_its_own_keys(
 def test_malformed_files_are_one_line_errors(tmp_path: Path, data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message):
         parse_strings(data, Path("x.strings"))
+
+
+SHORT_FORMS = """/* Buttons */
+"Cancel";
+'Save' = 'Save \\'all\\'';
+"Done" = "Done";
+"""
+
+
+def test_the_short_form_and_single_quotes_are_read_as_corefoundation_reads_them(
+    tmp_path: Path,
+) -> None:
+    """``"Cancel";`` (its value is its key) and ``'...'`` strings, which ``plutil -lint``
+    accepts, were refused: they are read, and translated values are written out in full."""
+    source = _write(tmp_path, "Localizable.strings", SHORT_FORMS.encode())
+    out = tmp_path / "de.strings"
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Cancel", "Save 'all'", "Done"]
+    assert out.read_text("utf-8") == (
+        '/* Buttons */\n"Cancel" = "CANCEL";\n\'Save\' = "SAVE \'ALL\'";\n"Done" = "DONE";\n'
+    )
+    pairs = {r.source: r.target for r in AppleStringsDocument.pairs(out, source_file=source)}
+    assert pairs == {"Cancel": "CANCEL", "Save 'all'": "SAVE 'ALL'", "Done": "DONE"}
 
 
 def test_a_key_defined_twice_is_translated_as_the_app_reads_it(
