@@ -19,6 +19,11 @@ string it has (the source file's stay where it has none), those of its own strin
 end, and its header (the comments before ``<resources>``); the other strings have the source
 file's.
 
+A string with an apostrophe neither escaped (``\\'``) nor inside double quotes (``Can't
+connect``), in the source file or in the translation so far, gets a warning that names it:
+Android's build rejects it (aapt2: ``unescaped apostrophe``). ltmt's own translations are
+written with their apostrophes escaped.
+
 A string is keyed by its name and, where it has one, its product (``product="tablet"``: Android
 keeps one variant of a name per product and the build picks the device's), as
 ``name[product=tablet]``; the variant for every other device (``product="default"``, or none)
@@ -27,6 +32,7 @@ by its name alone.
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,11 +56,14 @@ from ltmt.formats.keyed_catalog import (
     KeyedCatalog,
 )
 from ltmt.formats.plurals import plural_tags
+from ltmt.wording import counted, first_few
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from lxml import etree
+
+logger = logging.getLogger(__name__)
 
 WHAT = "an Android string resource file"
 _REFERENCE = re.compile(r"\s*[@?](?:[\w.]+:)?[\w]+/[\w.]+\s*")
@@ -231,6 +240,36 @@ def _elements(store: Any) -> Iterator[etree._Element]:
             yield element
 
 
+def _has_unescaped_apostrophe(element: etree._Element) -> bool:
+    """Whether the string ``element`` (or an item of it) has an apostrophe that aapt2 rejects:
+    one not escaped with a backslash and outside double quotes (which span markup)."""
+    escaped, quoted = False, False
+    for char in "".join(_as_compiled(element).itertext()):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == '"':
+            quoted = not quoted
+        elif char == "'" and not quoted:
+            return True
+    return False
+
+
+def _warn_of_unescaped_apostrophes(store: Any, path: Path) -> None:
+    """Name the strings of ``path`` that Android's build rejects for an unescaped apostrophe
+    (:func:`_has_unescaped_apostrophe`)."""
+    names = [_resource_name(e) for e in _elements(store) if _has_unescaped_apostrophe(e)]
+    if names:
+        logger.warning(
+            "%s: %s with an unescaped apostrophe (%s), which Android's build rejects; write "
+            "it as \\' there",
+            path,
+            counted(len(names), "string"),
+            first_few(names),
+        )
+
+
 class AndroidDocument(KeyedCatalog):
     """An Android ``strings.xml`` to translate into the target language's (module docstring)."""
 
@@ -243,7 +282,9 @@ class AndroidDocument(KeyedCatalog):
         self.tgt_lang = tgt_lang
         # the plural forms that are references, copied as written, by key (name#quantity)
         self.references: dict[str, _AsWritten] = {}
-        super().__init__(path, list(self._entries(_parse(data, Path(path)))))
+        store = _parse(data, Path(path))
+        _warn_of_unescaped_apostrophes(store, Path(path))
+        super().__init__(path, list(self._entries(store)))
 
     @classmethod
     def open(
@@ -271,7 +312,9 @@ class AndroidDocument(KeyedCatalog):
 
     def read_values(self, path: Path) -> dict[str, str]:
         values: dict[str, str] = {}
-        for element in _elements(_parse(read_bytes(path, WHAT), path)):
+        store = _parse(read_bytes(path, WHAT), path)
+        _warn_of_unescaped_apostrophes(store, path)
+        for element in _elements(store):
             name = _resource_name(element)
             if _kind(element) == "string":
                 values[name] = _text(element)

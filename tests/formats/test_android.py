@@ -612,3 +612,36 @@ def test_strings_are_read_as_android_compiles_them(commented: Path, tmp_path: Pa
     values = _aapt2_values(compiled / "values_strings.arsc.flat")
     units = {u.key: u.source for u in open_document(commented, tgt_lang="de").units()}
     assert values["done"] == units["done"] == "Upload finished"
+
+
+APOSTROPHES = """<resources>
+    <string name="plain">Can't connect</string>
+    <string name="quoted">"Don't worry"</string>
+    <string name="escaped">Won\\'t</string>
+    <string-array name="tips">
+        <item>It's <b>fine</b></item>
+    </string-array>
+</resources>
+"""
+
+
+def test_unescaped_apostrophes_are_named_and_translations_escape_theirs(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A string with an apostrophe aapt2 rejects (``Can't``: neither ``\\'`` nor inside
+    double quotes), in the source or in the translation so far, was taken silently: it is
+    named; ltmt's translations are written with the apostrophe escaped."""
+    source = _values_strings(tmp_path, APOSTROPHES)
+    out = tmp_path / "values-de" / "strings.xml"
+    out.parent.mkdir()
+    out.write_text('<resources><string name="plain">Geht\'s nicht</string></resources>\n')
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    warnings = [r.getMessage() for r in caplog.records if "apostrophe" in r.getMessage()]
+    assert warnings == [
+        f"{source}: 2 strings with an unescaped apostrophe (plain, tips), which Android's "
+        "build rejects; write it as \\' there",
+        f"{out}: 1 string with an unescaped apostrophe (plain), which Android's build "
+        "rejects; write it as \\' there",
+    ]
+    assert "IT\\'S <b>FINE</b>" in out.read_text(encoding="utf-8")
