@@ -5,7 +5,9 @@ the URLs and e-mail addresses in running text (the model mangled them: ``support
 
 Tags are HTML's and XLIFF's, and the markup of game text: Unity TextMeshPro's rich text
 (``<color=#FF0000>``, ``<size=120%>``, ``<link="item_01">``, ``<sprite=3>``) and BBCode (``[b]``,
-``[color=#ff0000]``, ``[url=https://...]``, Godot's ``[wave amp=50]``, and their ``[/b]``). A tag
+``[color=#ff0000]``, ``[url=https://...]``, Godot's ``[wave amp=50]``, and their ``[/b]``) and
+Ren'Py's text tags (``{b}``, ``{color=#f00}``, ``{/b}``: a glossary term placed between them
+took the ``{/b}`` with it, which was no placeholder). A tag
 with a value or attributes is markup wherever it stands; a bare name (``<bold>``, ``[b]``) only
 where its text closes it later (``[b]`` in any case: the model wrote ``[b]Iron Swort[/B]``): a
 bracketed word alone (``[OK]``, ``[1]``) is a label the text names, ``<name>`` a metavariable
@@ -79,6 +81,18 @@ _BBCODE = (
     # (a model's garbled copy, [color=...]Eisenschwert[/Farre]), else text (Target[/prefix])
     r"|(?P<bbclose>\[/[A-Za-z][\w-]*\])"
 )
+# Ren'Py's text tags: a closing tag of any name ({/b}, a game's own {/shake}), an opening one
+# with a value of Ren'Py's names ({color=#f00}, {size=+10}, {a=https://...}, {w=0.5}), and a
+# bare name closed later ({b}Sword of Dawn{/b}); a bare name not closed ({w}, {nw}, or {name}
+# of a format string) is a brace field
+_RENPY_NAMES = (
+    "a|alpha|alt|b|color|cps|font|i|image|k|noalt|outlinecolor|plain|rb|rt|s|shader|size|"
+    "space|u|vspace|w|p|nw|fast|done|clear"
+)
+_RENPY = (
+    r"\{/[A-Za-z][\w-]*\}|\{(?:" + _RENPY_NAMES + r")=[^{}\n]*\}"
+    r"|\{(?P<renpy>[A-Za-z][\w-]*)\}(?=(?s:.*?)\{/(?P=renpy)\})"
+)
 # the top-level domains of a bare domain (contoso.com): the common ones and those reserved for
 # examples; not those that are file extensions too (README.md, setup.py, main.rs, run.sh,
 # Makefile.in, logo.ai), so that a file name stays words as config.yaml does
@@ -106,7 +120,7 @@ _PATTERNS = {
         # any other name closed later in the text: react-i18next's <bold>, <link>, a component's
         r"|<(?P<element>[A-Za-z][\w:.-]*)\s*>(?=(?s:.*?)</(?P=element)\s*>)"
         r"|</?[0-9]{1,2}\s*/?>"  # react-i18next's numbered tags: <1>settings</1>, <0/>
-        rf"|{_VALUED_TAG}|{_BBCODE}"
+        rf"|{_VALUED_TAG}|{_BBCODE}|{_RENPY}"
     ),
     # a game's input token, which the game replaces by its glyph: a key or button named in
     # capitals after its kind ([KEY_JUMP], [BUTTON_A]) or an input action (<action:Jump>); not
@@ -197,7 +211,8 @@ class Placeholder:
 # a tag's parts: whether it closes, its name, whether it closes itself (<br/>)
 _TAG_PARTS = re.compile(
     r"<(?P<closing>/?)\s*(?P<name>[^\s/<>=]+)[^<>]*?(?P<empty>/?)\s*>"
-    r"|\[(?P<bb_closing>/?)(?P<bb_name>[^\s/\[\]=]+)[^\[\]]*\]",
+    r"|\[(?P<bb_closing>/?)(?P<bb_name>[^\s/\[\]=]+)[^\[\]]*\]"
+    r"|\{(?P<renpy_closing>/?)(?P<renpy_name>[A-Za-z][\w-]*)(?:=[^{}]*)?\}",
     re.DOTALL,
 )
 
@@ -205,8 +220,8 @@ _TAG_PARTS = re.compile(
 @dataclass(frozen=True)
 class TagParts:
     """What a tag says of its element: ``<color=#FF0000>`` opens ``color``, ``[/b]`` closes
-    ``b``, ``<br/>`` closes itself. ``bracket`` (``<`` or ``[``) tells markups apart: ``[/b]``
-    closes no ``<b>``."""
+    ``b``, ``<br/>`` closes itself. ``bracket`` (``<``, ``[`` or Ren'Py's ``{``) tells markups
+    apart: ``[/b]`` closes no ``<b>``."""
 
     closing: bool
     name: str  # in lower case: <B> ... </b> is one element
@@ -221,11 +236,13 @@ class TagParts:
 
 
 def tag_parts(tag: str) -> TagParts | None:
-    """The parts of a tag placeholder's text (``<b>``, ``</color>``, ``[url=...]``), or
-    ``None`` for text that is no tag."""
+    """The parts of a tag placeholder's text (``<b>``, ``</color>``, ``[url=...]``, ``{/b}``),
+    or ``None`` for text that is no tag."""
     found = _TAG_PARTS.fullmatch(tag)
     if found is None:
         return None
+    if found["renpy_name"] is not None:
+        return TagParts(bool(found["renpy_closing"]), found["renpy_name"].lower(), False, "{")
     if found["bb_name"] is not None:
         return TagParts(bool(found["bb_closing"]), found["bb_name"].lower(), False, "[")
     return TagParts(bool(found["closing"]), found["name"].lower(), bool(found["empty"]), "<")

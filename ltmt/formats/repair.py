@@ -276,7 +276,7 @@ def _outside(text: str, placeholders: list[Placeholder]) -> str:
 def _drop_broken_tags(source: str, text: str) -> str:
     """``text`` without what looks like one of the source's tags but is none (the model wrote
     ``<g id=»id=«>`` beside the real ``<g id="1">``): such text would show as markup."""
-    names: dict[str, set[str]] = {"<": set(), "[": set()}
+    names: dict[str, set[str]] = {bracket: set() for bracket in _LOOKS_LIKE}
     for placeholder in find_placeholders(source):
         parts = tag_parts(placeholder.text) if placeholder.kind == "tag" else None
         if parts is not None:
@@ -299,7 +299,11 @@ def _drop_broken_tags(source: str, text: str) -> str:
 
 
 # what looks like a tag of one of ``names``, by bracket
-_LOOKS_LIKE = {"<": r"</?(?:{names})\b[^<>]*>", "[": r"\[/?(?:{names})\b[^\[\]]*\]"}
+_LOOKS_LIKE = {
+    "<": r"</?(?:{names})\b[^<>]*>",
+    "[": r"\[/?(?:{names})\b[^\[\]]*\]",
+    "{": r"\{{/?(?:{names})\b[^{{}}]*\}}",  # Ren'Py's text tags
+}
 
 
 def _take(counter: Counter[str], key: str) -> bool:

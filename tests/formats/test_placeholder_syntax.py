@@ -28,6 +28,16 @@ from ltmt.formats.placeholder_syntax import TagParts, find_placeholders, tag_par
         ("[img width=20 height=20]", ["[img width=20 height=20]"]),
         ("[/i] closes", ["[/i]"]),
         ("[b]Iron Swort[/B]", ["[b]", "[/B]"]),  # closed in another case
+        # Ren'Py's text tags: a closing tag, an opening one with a value or closed later; a
+        # bare name not closed later is a brace field, as a format string's {name} is
+        ("The {b}Sword of Dawn{/b} was stolen.", ["{b}", "{/b}"]),
+        (
+            "{color=#f00}Red{/color} {size=+10}Big{/size}",
+            ["{color=#f00}", "{/color}", "{size=+10}", "{/size}"],
+        ),
+        ("{a=https://example.org}Help{/a}", ["{a=https://example.org}", "{/a}"]),
+        ("Wait.{w=0.5} Go{nw}", ["{w=0.5}", "{nw}"]),
+        ("Hello {name}, {i}", ["{name}", "{i}"]),
         # a game's input tokens
         ("Press [KEY_JUMP] to jump.", ["[KEY_JUMP]"]),
         ("Hold <action:Jump> to glide.", ["<action:Jump>"]),
@@ -62,6 +72,9 @@ def test_game_markup_is_placeholders(text: str, expected: list[str]) -> None:
         ('<a href="x">', TagParts(False, "a", False, "<")),
         ("[url=https://x.org]", TagParts(False, "url", False, "[")),
         ("[/Color]", TagParts(True, "color", False, "[")),
+        ("{b}", TagParts(False, "b", False, "{")),
+        ("{/i}", TagParts(True, "i", False, "{")),
+        ("{color=#f00}", TagParts(False, "color", False, "{")),
         ("%s", None),
     ],
 )

@@ -291,6 +291,14 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
         ("Your [b]shield[/b]", "Ihr [b]Schild[/B]", "Ihr [b]Schild[/b]", True),
         ("Your [b]shield[/b]", "Ihr [b]Schild", "Ihr [b]Schild[/b]", True),
         ("[wave amp=50]Hello[/wave]!", "[wave amp=50]Hallo!", "[wave amp=50]Hallo[/wave]!", True),
+        # Ren'Py's text tags: a closing tag lost or garbled is put back
+        ("The {b}Sword{/b} shines", "Das {b}Schwert leuchtet", "Das {b}Schwert{/b} leuchtet", True),
+        (
+            "{color=#f00}Run{/color}!",
+            "{color=#f00}Lauf{/colour}!",
+            "{color=#f00}Lauf{/color}!",
+            True,
+        ),
         ("Hold <action:Interact>.", "Halte <Aktion:Interact>.", "Halte <action:Interact>.", True),
         # a token the model renamed, in its brackets, where the source's is missing: replaced
         # by the source's (it was left, with the source's put back beside it); a bracketed

@@ -167,6 +167,7 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
         # game markup: BBCode, TextMeshPro's tags with a value, input tokens
         ("Your [b]shield[/b] is broken.", "Ihr Schild ist kaputt.", {}, ["lacks [b], [/b]"]),
         ("Your [b]shield[/b] is broken.", "Ihr [b]Schild ist kaputt.", {}, ["lacks [/b]"]),
+        ("The {b}Sword{/b} was stolen.", "Das {b}Schwert} wurde gestohlen.", {}, ["lacks {/b}"]),
         (
             "Your <color=#FF0000>shield</color> is broken.",
             "Ihr Schild</color> ist kaputt.",

@@ -199,14 +199,20 @@ def test_a_term_copied_untranslated_between_tags_is_replaced_there():
 BBCODE = ["▁[", "b", "]", "H", "ealth", "▁Po", "tion", "[", "/", ":", "▁He", "il", "trank"]
 
 
-def test_a_term_of_several_words_between_bbcode_tags_is_replaced_there():
-    """``[b]Health Potion[/b]``: a tag and the word after it are words apart, so the target
-    replaces both words of the term inside the tags and is written as one with ``[b]`` (it took
-    the tag with it: ``Heiltrank]``)."""
-    pieces = PIECES + BBCODE
-    n = {piece: len(PIECES) + i for i, piece in enumerate(BBCODE)}
-    written = ["▁[", "b", "]", "H", "ealth", "▁Po", "tion", "[", "/", "b", "]", ":"]
-    output = [n[p] for p in written]
+@pytest.mark.parametrize(("opening", "closing"), [("[", "]"), ("{", "}")])
+def test_a_term_of_several_words_between_bbcode_tags_is_replaced_there(
+    opening: str, closing: str
+) -> None:
+    """``[b]Health Potion[/b]`` (BBCode) or ``{b}Health Potion{/b}`` (Ren'Py): a tag and the
+    word after it are words apart, so the target replaces both words of the term inside the tags
+    and is written as one with the opening tag (it took the closing tag with it:
+    ``Heiltrank]``, ``Heiltrank}``)."""
+    marks = {"▁[": f"▁{opening}", "[": opening, "]": closing}
+    tokens = [marks.get(piece, piece) for piece in BBCODE]
+    pieces = PIECES + tokens
+    n = {piece: len(PIECES) + i for i, piece in enumerate(tokens)}
+    written = [f"▁{opening}", "b", closing, "H", "ealth", "▁Po", "tion", opening, "/", "b"]
+    output = [n[p] for p in [*written, closing, ":"]]
     # the source "[b]Health Potion[/b]: </s>": the term is its tokens 1 and 2
     rows = [[0.9, 0.0, 0.0, 0.0, 0.1]] * 3 + [[0.0, 0.5, 0.5, 0.0, 0.0]] * 4
     rows += [[0.0, 0.0, 0.0, 0.9, 0.1]] * 5
@@ -214,7 +220,7 @@ def test_a_term_of_several_words_between_bbcode_tags_is_replaced_there():
     heiltrank = Missing(
         source_span=(1, 3), target_ids=target, target="Heiltrank", source="Health Potion"
     )
-    words = {"[b]Heiltrank": (95,)}
+    words = {f"{opening}b{closing}Heiltrank": (95,)}
     placed = place_terms(output, rows, [heiltrank], pieces, encode=words.get)
     assert placed == [95, *output[7:]]  # [b]Heiltrank [/b]:
 
