@@ -1,5 +1,6 @@
 """The placeholder inventory of a string: printf, brace, tag, entity, escape and sigil
 (``:count``, ``$1``) placeholders, a game's input tokens (``[KEY_JUMP]``, ``<action:Jump>``), and
+Ren'Py's interpolated variables (``[player_name]``, ``[player.name!t]``), and
 the URLs and e-mail addresses in running text (the model mangled them: ``support@example.com`` →
 ``Mailge@example.com``).
 
@@ -93,6 +94,17 @@ _RENPY = (
     r"\{/[A-Za-z][\w-]*\}|\{(?:" + _RENPY_NAMES + r")=[^{}\n]*\}"
     r"|\{(?P<renpy>[A-Za-z][\w-]*)\}(?=(?s:.*?)\{/(?P=renpy)\})"
 )
+# Ren'Py's interpolation of a variable: an identifier starting with a small letter or an
+# underscore, of two characters or more, in square brackets ([player_name], [hero],
+# [player.name]), with its conversion flags ([name!t], [name!cl]); the model translated the
+# name ([player_name] came back [Wiedername]). Not a checkbox ([x]), a footnote ([1]), a label
+# in capitals ([OK]), BBCode's own names ([b], [color]), a Markdown link's text ([text](url),
+# [text][ref]), an index glued to a word (items[count]) or Ren'Py's escaped bracket ([[name])
+_BBCODE_NAME = rf"(?:{_BBCODE_NAMES})(?![\w.!])"
+INTERPOLATION = (
+    rf"(?<![\w\[\]])\[(?!{_BBCODE_NAME})[a-z_][A-Za-z0-9_]+"
+    r"(?:\.[A-Za-z_]\w*)*(?:![rsticlqu]+)?\](?![(\[])"
+)
 # the top-level domains of a bare domain (contoso.com): the common ones and those reserved for
 # examples; not those that are file extensions too (README.md, setup.py, main.rs, run.sh,
 # Makefile.in, logo.ai), so that a file name stays words as config.yaml does
@@ -124,10 +136,12 @@ _PATTERNS = {
     ),
     # a game's input token, which the game replaces by its glyph: a key or button named in
     # capitals after its kind ([KEY_JUMP], [BUTTON_A]) or an input action (<action:Jump>); not
-    # a command line's [OUTPUT_FILE] or <user:admin>, which translators translate
+    # a command line's [OUTPUT_FILE] or <user:admin>, which translators translate; and a
+    # variable the game interpolates (:data:`INTERPOLATION`)
     "token": (
         r"\[(?:KEY|BUTTON|BTN|INPUT|ACTION|PAD|JOY|GAMEPAD|MOUSE)_[A-Z0-9_]+\]"
         r"|<(?i:action|input|key|button|gamepad|glyph):[\w.-]+>|<[A-Za-z][\w-]*:[A-Z][\w.-]*>"
+        rf"|{INTERPOLATION}"
     ),
     "entity": CHARACTER_REFERENCE,
     "printf": _PRINTF,

@@ -18,7 +18,13 @@ from dataclasses import dataclass
 
 from ltmt.date_formats import DateRun, date_runs
 from ltmt.formats.glued_hyphens import without_glued_hyphens
-from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders, tag_parts
+from ltmt.formats.placeholder_syntax import (
+    INTERPOLATION,
+    Placeholder,
+    extract_placeholders,
+    find_placeholders,
+    tag_parts,
+)
 
 _GLUED_AT = re.compile(r"[^\W\d_]{0,3}@")  # after a placeholder: "@", "E@"
 _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
@@ -343,8 +349,9 @@ def _recover_garbled(
             quoted = rf"{_QUOTES}\s*{re.escape(remnant.group(1))}\s*{_QUOTES}"
             named = rf"(?:<\s*{name}\s+|(?<!\S){name}\s+|<\s*)?"
             loose = rf"(?:{loose}|{named}id\s*=\s*{quoted}(?:\s*/?\s*>)?)"
-        if placeholder.kind == "token":
-            loose = f"(?:{loose}|{_renamed_token(placeholder.text, source)})"
+        renamed = _renamed_token(placeholder.text, source) if placeholder.kind == "token" else None
+        if renamed is not None:
+            loose = f"(?:{loose}|{renamed})"
         pattern = re.compile(loose, re.IGNORECASE)
         for index, piece in enumerate(pieces):
             if isinstance(piece, str) and (match := pattern.search(piece)):
@@ -370,19 +377,31 @@ _TOKEN_SHAPES = {
     "[": rf"\[(?-i:[{_CAPITALS}][{_CAPITALS}0-9_]*)\]",
     "<": r"<[^\W\d_][\w-]*:[\w.-]+>",
 }
+# an interpolated variable's shape as the model renamed it: one word in square brackets, of any
+# case, with the variable's dots and conversion flags ([Wiedername], [o], [Spieler.Name!t])
+_VARIABLE_SHAPE = r"\[[^\W\d][\w.]*(?:![a-z]+)?\]"
 # text in the brackets of a game token, which a renamed token must not be
 _BRACKETED = {"[": re.compile(r"\[[^\[\]\s]*\]"), "<": re.compile(r"<[^<>\s]*>")}
 
 
-def _renamed_token(token: str, source: str) -> str:
-    """A pattern of a game's input token the model renamed: the same brackets around one name
-    in capitals (``[TASTE_SPRINGEN]`` for ``[KEY_JUMP]``), or a kind and a name (``<aktion:
+def _renamed_token(token: str, source: str) -> str | None:
+    """A pattern of a game's token the model renamed: the same brackets around one name in
+    capitals (``[TASTE_SPRINGEN]`` for ``[KEY_JUMP]``), around one word for an interpolated
+    variable (``[Wiedername]`` for ``[player_name]``), or a kind and a name (``<aktion:
     springen>`` for ``<action:Jump>``), that ``source`` does not write (a label ``[OK]`` beside
     the token is the label's). The game finds no token of the new name: it shows it as text,
-    and the source's token put back beside it showed both."""
+    and the source's token put back beside it showed both. ``None`` for a variable in a source
+    that writes a label in square brackets too: the label's translation (``[Hinweis]`` for
+    ``[Note]``) has the shape of a renamed variable."""
     bracket = token[0]
-    written = "|".join(map(re.escape, _BRACKETED[bracket].findall(source)))
-    return f"(?!{written})(?:{_TOKEN_SHAPES[bracket]})" if written else _TOKEN_SHAPES[bracket]
+    shape = _TOKEN_SHAPES[bracket]
+    bracketed = _BRACKETED[bracket].findall(source)
+    if re.fullmatch(INTERPOLATION, token):
+        if not set(bracketed) <= set(extract_placeholders(source)):
+            return None
+        shape = _VARIABLE_SHAPE
+    written = "|".join(map(re.escape, bracketed))
+    return f"(?!{written})(?:{shape})" if written else shape
 
 
 _CLOSING_OF = {"\u00ab": "\u00bb", "\u201c": "\u201e"}  # « closes », “ closes „

@@ -38,6 +38,16 @@ from ltmt.formats.placeholder_syntax import TagParts, find_placeholders, tag_par
         ("{a=https://example.org}Help{/a}", ["{a=https://example.org}", "{/a}"]),
         ("Wait.{w=0.5} Go{nw}", ["{w=0.5}", "{nw}"]),
         ("Hello {name}, {i}", ["{name}", "{i}"]),
+        # Ren'Py's interpolated variables, with dots and conversion flags; not a checkbox, a
+        # footnote, a label in capitals, an unclosed BBCode tag, a Markdown link's text, an
+        # index glued to a word, an escaped bracket
+        ("Thank you, [player_name].", ["[player_name]"]),
+        ("[hero] scored [score] points", ["[hero]", "[score]"]),
+        ("[player.name] [name!t] [mc_name!cl]", ["[player.name]", "[name!t]", "[mc_name!cl]"]),
+        ("[ ] open, [x] done, see [1]", []),
+        ("[b] [color] [list]", []),
+        ("Read [the guide](https://x.org) or [guide][ref]", ["https://x.org"]),
+        ("items[count] and [[name]", []),
         # a game's input tokens
         ("Press [KEY_JUMP] to jump.", ["[KEY_JUMP]"]),
         ("Hold <action:Jump> to glide.", ["<action:Jump>"]),

@@ -291,6 +291,11 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
         ("Your [b]shield[/b]", "Ihr [b]Schild[/B]", "Ihr [b]Schild[/b]", True),
         ("Your [b]shield[/b]", "Ihr [b]Schild", "Ihr [b]Schild[/b]", True),
         ("[wave amp=50]Hello[/wave]!", "[wave amp=50]Hallo!", "[wave amp=50]Hallo[/wave]!", True),
+        # Ren'Py's variables: one the model renamed is the source's again, a lost one put back;
+        # not a label's translation in the same brackets ([Hinweis] for [Note])
+        ("Thank you, [player_name].", "Danke, [Wiedername].", "Danke, [player_name].", True),
+        ("[hero] wins!", "[o] gewinnt!", "[hero] gewinnt!", True),
+        ("[Note] Hi [hero]", "[Hinweis] Hallo [Held]", "[Hinweis] Hallo [Held] [hero]", True),
         # Ren'Py's text tags: a closing tag lost or garbled is put back
         ("The {b}Sword{/b} shines", "Das {b}Schwert leuchtet", "Das {b}Schwert{/b} leuchtet", True),
         (

@@ -79,7 +79,8 @@ def test_terms_inside_bbcode_and_other_tag_tokens_are_left_alone_and_between_the
         ("commit", "commit"),
     ]
     assert found("[url=https://x.org/file]a box[/url]") == [("box", "box")]
-    assert found("[commit] [file]") == [("commit", "commit"), ("file", "file")]  # labels
+    assert found("[Commit] [File]") == [("commit", "Commit"), ("file", "File")]  # labels
+    assert found("[commit] [file_name]") == []  # variables a game interpolates
 
 
 def test_protected_spans_are_placeholders_and_options():
