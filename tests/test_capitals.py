@@ -168,7 +168,8 @@ def test_a_line_in_title_case_goes_to_the_model_in_lower_case_unless_it_names_so
         ("[color=#ff0000]eisenschwert[/color]", "[color=#ff0000]Eisenschwert[/color]"),
         ("<action:Jump> drücken", "<action:Jump> Drücken"),
         ("[x] erledigt", "[X] erledigt"),  # a bracketed letter alone is a word
-        ("[hero] siegt", "[hero] Siegt"),  # a variable a game interpolates is not
+        ("[ok] drücken", "[Ok] drücken"),  # a bracketed word alone is a word
+        ("[hero_name] siegt", "[hero_name] Siegt"),  # a variable a game interpolates is not
         ("%s", "%s"),
     ],
 )

@@ -95,15 +95,18 @@ _RENPY = (
     r"|\{(?P<renpy>[A-Za-z][\w-]*)\}(?=(?s:.*?)\{/(?P=renpy)\})"
 )
 # Ren'Py's interpolation of a variable: an identifier starting with a small letter or an
-# underscore, of two characters or more, in square brackets ([player_name], [hero],
-# [player.name]), with its conversion flags ([name!t], [name!cl]); the model translated the
-# name ([player_name] came back [Wiedername]). Not a checkbox ([x]), a footnote ([1]), a label
+# underscore, of two characters or more, in square brackets, that has a code's shape (an
+# underscore, a dot or conversion flags: [player_name], [player.name], [name!t]); the model
+# translated the name ([player_name] came back [Wiedername]). A plain word ([hero], [options])
+# is not one: command lines' metavariables, which translators translate ([Optionen]), are
+# written so too. Not a checkbox ([x]), a footnote ([1]), a label
 # in capitals ([OK]), BBCode's own names ([b], [color]), a Markdown link's text ([text](url),
 # [text][ref]), an index glued to a word (items[count]) or Ren'Py's escaped bracket ([[name])
 _BBCODE_NAME = rf"(?:{_BBCODE_NAMES})(?![\w.!])"
 INTERPOLATION = (
-    rf"(?<![\w\[\]])\[(?!{_BBCODE_NAME})[a-z_][A-Za-z0-9_]+"
-    r"(?:\.[A-Za-z_]\w*)*(?:![rsticlqu]+)?\](?![(\[])"
+    rf"(?<![\w\[\]])\[(?!{_BBCODE_NAME})"
+    r"(?=[a-z_][A-Za-z0-9_]*(?:_|\.[A-Za-z_]|![rsticlqu]))"  # a name of its code's shape
+    r"[a-z_][A-Za-z0-9_]+(?:\.[A-Za-z_]\w*)*(?:![rsticlqu]+)?\](?![(\[])"
 )
 # the top-level domains of a bare domain (contoso.com): the common ones and those reserved for
 # examples; not those that are file extensions too (README.md, setup.py, main.rs, run.sh,

@@ -42,7 +42,10 @@ from ltmt.formats.placeholder_syntax import TagParts, find_placeholders, tag_par
         # footnote, a label in capitals, an unclosed BBCode tag, a Markdown link's text, an
         # index glued to a word, an escaped bracket
         ("Thank you, [player_name].", ["[player_name]"]),
-        ("[hero] scored [score] points", ["[hero]", "[score]"]),
+        ("[hero_name] scored [stats.score] points", ["[hero_name]", "[stats.score]"]),
+        # a plain word is a command line's metavariable too, which translators translate
+        ("Usage: kbxutil [options] [files]", []),
+        ("[hero] scored [score] points", []),
         ("[player.name] [name!t] [mc_name!cl]", ["[player.name]", "[name!t]", "[mc_name!cl]"]),
         ("[ ] open, [x] done, see [1]", []),
         ("[b] [color] [list]", []),

@@ -294,8 +294,13 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
         # Ren'Py's variables: one the model renamed is the source's again, a lost one put back;
         # not a label's translation in the same brackets ([Hinweis] for [Note])
         ("Thank you, [player_name].", "Danke, [Wiedername].", "Danke, [player_name].", True),
-        ("[hero] wins!", "[o] gewinnt!", "[hero] gewinnt!", True),
-        ("[Note] Hi [hero]", "[Hinweis] Hallo [Held]", "[Hinweis] Hallo [Held] [hero]", True),
+        ("[hero_name] wins!", "[o] gewinnt!", "[hero_name] gewinnt!", True),
+        (
+            "[Note] Hi [hero_name]",
+            "[Hinweis] Hallo [Held]",
+            "[Hinweis] Hallo [Held] [hero_name]",
+            True,
+        ),
         # Ren'Py's text tags: a closing tag lost or garbled is put back
         ("The {b}Sword{/b} shines", "Das {b}Schwert leuchtet", "Das {b}Schwert{/b} leuchtet", True),
         (

@@ -169,7 +169,7 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
         ("Your [b]shield[/b] is broken.", "Ihr [b]Schild ist kaputt.", {}, ["lacks [/b]"]),
         ("The {b}Sword{/b} was stolen.", "Das {b}Schwert} wurde gestohlen.", {}, ["lacks {/b}"]),
         ("Thank you, [player_name].", "Danke, [Wiedername].", {}, ["lacks [player_name]"]),
-        ("[hero] scored [score]", "[hero] erzielte", {}, ["lacks [score]"]),
+        ("[hero_name] scored [stats.score]", "[hero_name] erzielte", {}, ["lacks [stats.score]"]),
         (
             "Your <color=#FF0000>shield</color> is broken.",
             "Ihr Schild</color> ist kaputt.",

@@ -80,7 +80,7 @@ def test_terms_inside_bbcode_and_other_tag_tokens_are_left_alone_and_between_the
     ]
     assert found("[url=https://x.org/file]a box[/url]") == [("box", "box")]
     assert found("[Commit] [File]") == [("commit", "Commit"), ("file", "File")]  # labels
-    assert found("[commit] [file_name]") == []  # variables a game interpolates
+    assert found("[commit] [file_name]") == [("commit", "commit")]  # [file_name]: a variable
 
 
 def test_protected_spans_are_placeholders_and_options():
