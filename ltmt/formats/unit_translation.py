@@ -61,12 +61,18 @@ NOT_FUSION = MEMORY_FREE | {"exact"}
 
 @dataclass(frozen=True)
 class Outcome:
-    """One unit's translation after repair: ``ok`` False means it must not be shipped."""
+    """One unit's translation after repair: ``ok`` False means it must not be shipped.
+    ``translation``: what the translate function returned for the text it was given (for a
+    unit with paired codes, the text without them), whose method and memory matches made it."""
 
     unit: Unit
     restored: Restored
-    method: str = "model"
+    translation: Translation
     exact_same_context: bool = False
+
+    @property
+    def method(self) -> str:
+        return self.translation.method
 
     @property
     def text(self) -> str:
@@ -244,7 +250,7 @@ def _outcome(unit: Unit, translation: Translation) -> Outcome:
     # approved only for the very same source (a 100 % match may differ in case or spacing)
     own = own_match(unit, translation)
     same_context = own is not None and own.source == unit.source
-    return Outcome(unit, restored, translation.method, same_context)
+    return Outcome(unit, restored, translation, same_context)
 
 
 def own_match(unit: Unit, translation: Translation) -> Segment | None:
@@ -336,7 +342,7 @@ def _translate_paired(
         plain = fit(replace(units[index], source=paired.text), whole.text)
         text = place_pairs(paired, plain.text, inner) if plain.text.strip() else ""
         fitted = fit(units[index], text, language)
-        outcomes[index] = Outcome(units[index], fitted, whole.method, False)
+        outcomes[index] = Outcome(units[index], fitted, whole)
 
 
 def _separate_plural_forms(
@@ -376,7 +382,7 @@ def _texts(translate: TranslateFn, texts: list[str]) -> list[str]:
 
 
 def _refit(outcome: Outcome, text: str, language: str) -> Outcome:
-    return Outcome(outcome.unit, fit(outcome.unit, text, language), outcome.method, False)
+    return Outcome(outcome.unit, fit(outcome.unit, text, language), outcome.translation)
 
 
 def _has_placeholders(unit: Unit) -> bool:

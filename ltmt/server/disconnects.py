@@ -3,23 +3,21 @@
 uvicorn says that a client left only on the request's ASGI ``receive`` channel (an
 ``http.disconnect`` message, once the body is read), and an endpoint that awaits its
 translation does not listen there: a client that gave up on a long translation left the
-decoder working for nobody, with the requests queued behind it waiting. So an endpoint awaits
-its translation with :func:`unless_disconnected`, which listens, and cancels the translation
-when the client leaves: the batcher then decodes nothing more of it
-(:mod:`ltmt.server.batching`).
+decoder working for nobody, with the requests queued behind it waiting.
 
-A file translation works in a worker thread (the file pipeline is not async), which the event
-loop cannot stop: a client that left a long document had it translated to the end. It runs
-with :func:`in_thread_unless_disconnected`, which hands the thread a :class:`Cancellation` and
-cancels it when the client leaves: the translation the thread waits for is cancelled as a
-segment request's is, so the decoder stops at its next piece, and the thread ends at once.
+A translation works in a worker thread (the segments as a file's units are, the file pipeline
+is not async), which the event loop cannot stop. It runs with
+:func:`in_thread_unless_disconnected`, which listens, hands the thread a :class:`Cancellation`
+and cancels it when the client leaves: the translation the thread waits for is cancelled, so
+the batcher decodes nothing more of it (:mod:`ltmt.server.batching`), and the thread ends at
+once.
 """
 
 from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from concurrent.futures import CancelledError, Future
 from typing import Any, TypeVar
 
@@ -32,18 +30,6 @@ from ltmt.server.errors import ApiError
 T = TypeVar("T")
 
 CLIENT_CLOSED = 499  # nginx's "client closed request": logged nowhere, as nobody reads it
-
-
-async def unless_disconnected(request: Request, work: Awaitable[T]) -> T:
-    """``work``'s result; when ``request``'s client disconnects first, ``work`` is cancelled
-    and an :class:`~ltmt.server.errors.ApiError` ends the request (its answer goes nowhere).
-    Call it once the request's body is read."""
-    task = asyncio.ensure_future(work)
-    # a cancel reaches the batcher's future too, through asyncio.wrap_future
-    await _first_of(request, task, task.cancel)
-    if not task.done() or task.cancelled():
-        raise ApiError(CLIENT_CLOSED, "the client disconnected; its translation was stopped")
-    return task.result()
 
 
 class Cancellation:

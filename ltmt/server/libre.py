@@ -13,7 +13,9 @@ target language already comes back as it is, any other is translated from the so
 ``POST /detect`` (``q``, ``api_key``) answers the detector's three likeliest languages.
 With ``format: html`` each ``q`` is a fragment of HTML, translated as a page is (its text and
 the attribute values people read, its markup kept: :mod:`ltmt.formats.html_fragments`); with
-``text``, ``<b>`` is text like any other.
+``text``, a text is translated as a line of a text file is: paired tags (``<b>Save</b> the
+file``) are kept out of the model's way and put back around the words that translate theirs
+(:mod:`ltmt.formats.paired_tags`), other markup is text like any other.
 
 ``POST /suggest`` (``q``, ``s``, ``source``, ``target``, ``api_key``) stores ``s``, a better
 translation of ``q``, in the key's user's memory, as an approved pair: the next translation of
@@ -55,7 +57,6 @@ from ltmt.server.auth import BEARER_HEADER, bearer_token
 from ltmt.server.disconnects import (
     Cancellation,
     in_thread_unless_disconnected,
-    unless_disconnected,
 )
 from ltmt.server.downloads import Download
 from ltmt.server.errors import TOO_DEEP, ApiError
@@ -187,9 +188,12 @@ async def translate(
             ),
         )
     elif todo:
-        results = await unless_disconnected(
+        todo_texts, options = [texts[i] for i in todo], service.options(None, None)
+        results = await in_thread_unless_disconnected(
             request,
-            service.translate(key.user, [texts[i] for i in todo], service.options(None, None)),
+            lambda cancellation: service.translate_segments(
+                key.user, todo_texts, options, cancellation
+            ),
         )
         done = [translation.text for translation in results]
     outputs = list(texts)
@@ -221,7 +225,9 @@ async def _alternatives(
     used_memory = [i for i, result in enumerate(results) if result.used_memory]
     without = service.options("none", None)
     plain = (
-        await service.translate(user, [sources[i] for i in used_memory], without)
+        await run_in_threadpool(
+            service.translate_segments, user, [sources[i] for i in used_memory], without
+        )
         if used_memory
         else []
     )

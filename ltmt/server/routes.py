@@ -26,7 +26,6 @@ from ltmt.server.auth import acting_user, bearer_token
 from ltmt.server.disconnects import (
     Cancellation,
     in_thread_unless_disconnected,
-    unless_disconnected,
 )
 from ltmt.server.errors import ApiError
 from ltmt.server.file_slots import RETRY_AFTER_S
@@ -252,7 +251,10 @@ async def translate(
     if body.learn:
         check_pairs(service, body.learn)
     options = service.options(body.fusion, body.beam, request_terms(body.glossary, "glossary"))
-    results = await unless_disconnected(request, service.translate(who, body.segments, options))
+    results = await in_thread_unless_disconnected(
+        request,
+        lambda cancellation: service.translate_segments(who, body.segments, options, cancellation),
+    )
     learned = None
     if body.learn:
         pairs = [(p.source, p.target) for p in body.learn]

@@ -7,7 +7,6 @@ the model; endpoints never decode on the event loop.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import threading
 from collections.abc import Hashable, Mapping, Sequence
@@ -15,7 +14,6 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import ChoiceError, ConfigError
-from ltmt.formats.placeholders import fit_translation
 from ltmt.fusion.registry import FUSION_NAMES
 from ltmt.memory.keys import KeyRing
 from ltmt.memory.store import Memory
@@ -29,13 +27,14 @@ from ltmt.server.downloads import FOLDER as DOWNLOADS
 from ltmt.server.downloads import Downloads
 from ltmt.server.file_slots import FOLDER as FILE_SLOTS
 from ltmt.server.file_slots import FileSlots
+from ltmt.server.request_warnings import collected_warnings
 from ltmt.server.shared_limits import limit_names, limits_folder
 from ltmt.state_warming import Warmth
 from ltmt.terminology.terms import Term
 from ltmt.translator import Translator
 
 if TYPE_CHECKING:
-    from ltmt.formats.unit_translation import ExactFn
+    from ltmt.formats.unit_translation import ExactFn, Outcome
 
 logger = logging.getLogger(__name__)
 
@@ -173,14 +172,32 @@ class Service:
         assert isinstance(options, DecodeOptions)
         return self._translator(options).translate_for_users(requests, options.glossary, fit=False)
 
-    async def translate(
-        self, user: str, texts: Sequence[str], options: DecodeOptions
+    def translate_segments(
+        self,
+        user: str,
+        texts: Sequence[str],
+        options: DecodeOptions,
+        cancellation: Cancellation | None = None,
     ) -> list[Translation]:
-        """Translate on the decoding thread; each translation's text fitted to its source
-        (placeholders and edge whitespace, as ``ltmt translate`` does; ``fitted`` says where
-        that changed it)."""
-        future = self.batcher.submit(user, texts, options)
-        return [fit_translation(t) for t in await asyncio.wrap_future(future)]
+        """``texts`` translated as ``ltmt translate`` and an uploaded file translate theirs
+        (:func:`~ltmt.formats.unit_translation.translate_units`), from a worker thread: each
+        fitted to its source (placeholders, edge whitespace, dates), and one with paired tags
+        (``<b>Save</b> the file``) translated without them, its tagged words on their own, the
+        tags put back (the model left tagged words untranslated). ``fitted`` says where that
+        changed the model's output; a tagged text's method and matches are those of its text
+        without the tags. ``cancellation`` as in :meth:`translate_blocking`."""
+        from ltmt.formats.documents import Unit
+        from ltmt.formats.unit_translation import translate_units
+
+        def decode(batch: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
+            return self.translate_blocking(user, batch, options, prefer, cancellation)
+
+        units = [Unit(str(number), text) for number, text in enumerate(texts)]
+        # its warnings (an output cut at the length limit) quote the customer's text: kept out
+        # of the log every customer's requests share, as the translator's own are
+        with collected_warnings():
+            outcomes = translate_units(units, decode)
+        return [_answered(outcome) for outcome in outcomes]
 
     def translate_blocking(
         self,
@@ -198,3 +215,11 @@ class Service:
         future = self.batcher.submit(user, texts, options, prefer)
         translations = future.result() if cancellation is None else cancellation.result(future)
         return list(translations)
+
+
+def _answered(outcome: Outcome) -> Translation:
+    """The translation the server answers for ``outcome``: the decoder's, with the fitted text
+    and the unit's own source."""
+    decoded = outcome.translation
+    fitted = decoded.fitted or outcome.text != decoded.text
+    return replace(decoded, source=outcome.unit.source, text=outcome.text, fitted=fitted)

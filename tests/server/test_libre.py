@@ -452,7 +452,22 @@ def test_html_fragments_keep_their_markup_and_take_the_memory(api, key):
     assert html[1].count("<b>") == 1 and html[1].count("</b>") == 1
     assert re.search(r"&(?![a-z]+;|#[0-9]+;)", html[1]) is None  # the model's "&" escaped
     assert html[2:] == fragments[2:]
-    assert text != html[0]  # as text, the tags are words of the line
+    assert text == html[0]  # as text, paired tags are kept around their words too
+
+
+def test_a_text_with_paired_tags_is_translated_without_them_as_a_text_file_is(api):
+    """``<b>Save</b> the file`` as ``text`` went to the model with its tags, which it left
+    untranslated (``<b>Save</b> Die Datei``); it is translated without them, the tagged words
+    on their own, and the tags put back, as ``ltmt translate tags.txt`` does."""
+    token = api.key("libre-paired-tags")
+    pairs = [
+        {"source": "Save the file", "target": "Speichern Sie die Datei"},
+        {"source": "Save", "target": "Speichern"},
+    ]
+    with api.client(token) as client:
+        client.post("/v1/memory/pairs", json={"pairs": pairs})
+        translated = _translate(client, token, ["<b>Save</b> the file", "Save the file"])
+    assert translated == ["<b>Speichern</b> Sie die Datei", "Speichern Sie die Datei"]
 
 
 def test_a_form_body_is_read_as_utf8_whether_escaped_or_not(api):

@@ -939,9 +939,12 @@ def test_concurrent_requests_are_batched_and_equal_the_same_requests_one_at_a_ti
     with api.client() as client:
         after = client.get("/health").json()
     assert together == alone
-    assert middle["batches"] - before["batches"] == len(requests)  # one at a time: one batch each
+    # one at a time: one batch each, and a second for a segment with paired tags (its text
+    # without them and the tagged words)
+    decodings = len(requests) + sum(any("<b>" in text for text in r[1]) for r in requests)
+    assert middle["batches"] - before["batches"] == decodings
     concurrent_batches = after["batches"] - middle["batches"]
-    assert after["batched_requests"] - middle["batched_requests"] == len(requests)
+    assert after["batched_requests"] - middle["batched_requests"] == decodings
     assert concurrent_batches < len(requests) / 2, concurrent_batches
 
 
@@ -1177,4 +1180,31 @@ def test_a_parameter_of_one_value_given_twice_is_refused(api):
     assert (terms.status_code, terms.json()["error"]) == (
         404,
         "twice has no glossary term 'a', 'b'; nothing deleted",
+    )
+
+
+def test_a_segment_with_paired_tags_is_translated_without_them_as_a_file_is(api):
+    """``<b>Save</b> the file`` went to the model with its tags, which it leaves untranslated
+    (``<b>Save</b> Die Datei``), where ``ltmt translate`` and an uploaded file translate the
+    segment without its tags and the tagged words on their own, and put the tags back around
+    the words that translate them (:mod:`ltmt.formats.paired_tags`)."""
+    pairs = [
+        {"source": "Save the file", "target": "Speichern Sie die Datei"},
+        {"source": "Save", "target": "Speichern"},
+    ]
+    with api.client(api.key("paired-tags")) as client:
+        client.post("/v1/memory/pairs", json={"pairs": pairs})
+        body = {"segments": ["<b>Save</b> the file", "Save the file"], "fusion": "none"}
+        tagged, plain = client.post("/v1/translate", json=body).json()["translations"]
+    assert tagged["text"] == "<b>Speichern</b> Sie die Datei"
+    assert (tagged["source"], tagged["method"], tagged["fitted"]) == (
+        "<b>Save</b> the file",
+        "exact",
+        True,
+    )
+    assert tagged["matches"][0]["source"] == "Save the file"
+    assert (plain["text"], plain["method"], plain["fitted"]) == (
+        "Speichern Sie die Datei",
+        "exact",
+        False,
     )
