@@ -223,7 +223,7 @@ async def _alternatives(
     sources = [result.source for result in results]
     held = await run_in_threadpool(service.memory.search_batch, user, sources, count + 1)
     used_memory = [i for i, result in enumerate(results) if result.used_memory]
-    without = service.options("none", None)
+    without = service.without_memory()
     plain = (
         await run_in_threadpool(
             service.translate_segments, user, [sources[i] for i in used_memory], without

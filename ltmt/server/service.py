@@ -42,11 +42,13 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class DecodeOptions:
     """The settings a batch shares; requests with other settings go in another batch.
-    ``glossary``: the request's own terms (requests with the same ones share a batch)."""
+    ``glossary``: the request's own terms (requests with the same ones share a batch);
+    ``exact_reuse``: a 100 % memory match is answered as stored, whatever the fusion."""
 
     fusion: str
     beam: int
     glossary: tuple[Term, ...] = ()
+    exact_reuse: bool = True
 
 
 @dataclass
@@ -128,6 +130,11 @@ class Service:
             )
         return DecodeOptions(fusion=fusion, beam=beam, glossary=tuple(glossary))
 
+    def without_memory(self) -> DecodeOptions:
+        """The options of the model's translation alone: no fusion, and no 100 % match reused
+        (``fusion: none`` still answers a 100 % match as stored)."""
+        return DecodeOptions(fusion="none", beam=self.config.beam, exact_reuse=False)
+
     def exact_matches(self, who: str, options: DecodeOptions) -> ExactFn:
         """The 100 % matches of ``who``'s memory as the translator of ``options`` reuses them
         (:func:`ltmt.formats.unit_translation.exact_for_translator`: what replaces a PO entry's
@@ -154,6 +161,7 @@ class Service:
                     self.memory,
                     fusion=options.fusion,
                     beam=options.beam,
+                    exact_reuse=options.exact_reuse,
                     batch_size=self.config.batch_size,
                     top_k=self.config.top_k,
                     warn_unknown_user=False,  # a key holder's empty memory, in the shared log

@@ -525,9 +525,7 @@ def test_alternatives_are_the_memorys_other_translations_then_the_model_without_
         client.post("/v1/memory/pairs", json={"pairs": pairs})
         body = {"source": "en", "target": "de", "api_key": token, "alternatives": 3}
         answer = client.post("/translate", json={"q": "open the file", **body}).json()
-        plain = client.post(
-            "/v1/translate", json={"segments": ["open the file"], "fusion": "none"}
-        ).json()["translations"][0]["text"]
+        plain = _model_alone(api, "open the file")
         one = client.post("/translate", json={"q": "open the file", **body, "alternatives": 1})
         listed = client.post("/translate", json={"q": ["open the file", " "], **body}).json()
     assert answer["translatedText"] == "Datei öffnen"
@@ -538,6 +536,27 @@ def test_alternatives_are_the_memorys_other_translations_then_the_model_without_
     assert answer["alternatives"] == expected
     assert one.json()["alternatives"] == ["öffne die Datei"]
     assert listed["alternatives"] == [expected, []]
+
+
+def _model_alone(api, text):
+    """The model's translation of ``text`` without any memory (a new user's)."""
+    with api.client(api.key("libre-no-memory")) as client:
+        body = {"segments": [text], "fusion": "none"}
+        return client.post("/v1/translate", json=body).json()["translations"][0]["text"]
+
+
+def test_the_alternative_to_a_100_percent_match_is_the_model_without_it(api):
+    """A suggestion's text translated again had no alternative: the translation "without the
+    memory" (``fusion: none``) still reused the 100 % match, the answer itself."""
+    token = api.key("libre-alternative-to-exact")
+    suggestion = {"q": "open the file", "s": "Datei aufmachen", "source": "en", "target": "de"}
+    body = {"q": "open the file", "source": "en", "target": "de", "alternatives": 3}
+    with api.client() as client:
+        client.post("/suggest", json={**suggestion, "api_key": token})
+        answer = client.post("/translate", json={**body, "api_key": token}).json()
+    plain = _model_alone(api, "open the file")
+    assert plain not in ("", "Datei aufmachen")
+    assert answer == {"translatedText": "Datei aufmachen", "alternatives": [plain]}
 
 
 def test_a_suggestion_is_the_next_translation_of_its_text(api):
