@@ -49,6 +49,7 @@ from starlette.concurrency import run_in_threadpool
 from ltmt.errors import InputError
 from ltmt.formats.common import primary_language, same_language
 from ltmt.formats.html_fragments import translated_fragments
+from ltmt.formats.pair_languages import pairs_read_swapped
 from ltmt.language_detection import language_name
 from ltmt.memory.keys import ApiKey
 from ltmt.segments import Translation
@@ -281,7 +282,9 @@ async def suggest(
     key = await libre_key(request, body.api_key, authorization)
     _check_pair(service, body.source, body.target)
     check_segments(service, [body.q], field="q")
-    swapped = await run_in_threadpool(_swapped, service, body.q, body.s)
+    swapped = await run_in_threadpool(
+        pairs_read_swapped, [body.q], [body.s], service.source_lang, service.target_lang
+    )
     if swapped:
         source, target = language_name(service.source_lang), language_name(service.target_lang)
         raise ApiError(
@@ -291,21 +294,6 @@ async def suggest(
         )
     await run_in_threadpool(service.memory.add, key.user, body.q, body.s, origin="suggestion")
     return {"success": True}
-
-
-def _swapped(service: Service, q: str, s: str) -> bool:
-    """Whether ``q`` reads as the target language (the detector sure of it) and ``s`` likeliest
-    as the source language: the sides of a suggestion swapped, as ``ltmt memory import``
-    refuses a file of them (a short English text is seldom read surely: ``s`` needs only to
-    read likeliest as it)."""
-    from ltmt.formats.common import lang_matches
-    from ltmt.language_detection import detect, language_of
-
-    read_q = language_of(q)
-    if read_q is None or not lang_matches(service.target_lang, read_q):
-        return False
-    likeliest = detect(s, 1)
-    return bool(likeliest) and lang_matches(service.source_lang, likeliest[0].language)
 
 
 @router.get("/languages", response_model=list[Language])

@@ -8,6 +8,7 @@ service's decoding thread; nothing blocks the event loop.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -17,8 +18,10 @@ from starlette.concurrency import run_in_threadpool
 
 from ltmt.errors import InputError
 from ltmt.formats.json_identifiers import parse_skip_keys
+from ltmt.formats.pair_languages import pairs_read_swapped
 from ltmt.formats.pipeline import RunResult
 from ltmt.formats.unit_translation import TranslateFn
+from ltmt.language_detection import language_name
 from ltmt.memory.keys import ApiKey
 from ltmt.segments import PairRecord, Translation
 from ltmt.server import files
@@ -218,6 +221,21 @@ def check_pairs(service: Service, pairs: list[Any]) -> None:
     check_segments(service, sources, whole=False)
 
 
+def refuse_swapped(service: Service, pairs: Sequence[Any], field: str) -> None:
+    """A 422 where ``field``'s pairs read swapped (:func:`pairs_read_swapped`), as
+    LibreTranslate's ``/suggest`` refuses one: stored, they would steer every later
+    translation the wrong way."""
+    sources, targets = [p.source for p in pairs], [p.target for p in pairs]
+    if pairs_read_swapped(sources, targets, service.source_lang, service.target_lang):
+        source, target = language_name(service.source_lang), language_name(service.target_lang)
+        raise ApiError(
+            422,
+            f"{field}: the sources read as {target} and the targets as {source}: the two sides "
+            f"look swapped (source is the {source} text, target its {target} translation); "
+            "nothing done",
+        )
+
+
 def existing_user(service: Service, key: ApiKey, user: str | None) -> str:
     """:func:`~ltmt.server.auth.acting_user` for an endpoint that reads or deletes a memory:
     a user an admin names must have a key or a memory (404 otherwise: a mistyped name read as
@@ -250,6 +268,7 @@ async def translate(
     check_segments(service, body.segments)
     if body.learn:
         check_pairs(service, body.learn)
+        await run_in_threadpool(refuse_swapped, service, body.learn, "learn")
     options = service.options(body.fusion, body.beam, request_terms(body.glossary, "glossary"))
     results = await in_thread_unless_disconnected(
         request,
@@ -431,6 +450,7 @@ def add_pairs(
     service = service_of(request)
     who = acting_user(key, user)
     records = pair_records(service, body.pairs)
+    refuse_swapped(service, body.pairs, "pairs")
     with collected_warnings() as warnings:
         report = service.memory.import_pairs(who, records, origin="api")
     return ImportReportOut.of(report, warnings.messages)

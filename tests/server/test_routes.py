@@ -1208,3 +1208,51 @@ def test_a_segment_with_paired_tags_is_translated_without_them_as_a_file_is(api)
         "exact",
         False,
     )
+
+
+SWAPPED = (
+    "the sources read as German and the targets as English: the two sides look swapped (source "
+    "is the English text, target its German translation); nothing done"
+)
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "field"),
+    [
+        (
+            "/v1/memory/pairs",
+            {"pairs": [{"source": "Fenster schließen", "target": "Close the window"}]},
+            "pairs",
+        ),
+        (
+            "/v1/translate",
+            {
+                "segments": ["open the file"],
+                "learn": [{"source": "Fenster schließen", "target": "Close the window"}],
+            },
+            "learn",
+        ),
+    ],
+)
+def test_pairs_that_read_swapped_are_refused_as_a_suggestion_is(api, path, body, field):
+    """``/suggest`` refused ``Fenster schließen`` / ``Close the window`` as swapped, but
+    ``/v1/memory/pairs`` and ``learn`` stored it, to steer later translations the wrong way."""
+    with api.client(api.key(f"swapped-{field}")) as client:
+        answer = client.post(path, json=body)
+        stats = client.get("/v1/memory/stats").json()
+    assert (answer.status_code, answer.json()) == (422, {"error": f"{field}: {SWAPPED}"})
+    assert stats["segments"] == 0
+
+
+def test_short_pairs_that_read_as_no_language_surely_are_stored(api):
+    """Short strings seldom read surely as a language: pairs are refused only where their
+    sources read surely as the target language."""
+    pairs = [
+        {"source": "OK", "target": "OK"},
+        {"source": "Name", "target": "Name"},
+        {"source": "Close the window", "target": "Fenster schließen"},
+    ]
+    with api.client(api.key("short-pairs")) as client:
+        answer = client.post("/v1/memory/pairs", json={"pairs": pairs})
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["added"] == 3
