@@ -98,9 +98,11 @@ LIBRE_KEY = f"the api_key field (or {BEARER_HEADER})"  # how these endpoints tak
 
 
 async def libre_key(request: Request, api_key: str | None, authorization: str | None) -> ApiKey:
-    """The key of a LibreTranslate request: its ``api_key`` field, else its ``Authorization:
-    Bearer`` header (401 naming both where neither came; 403 / 429 as on ``/v1``)."""
-    token = api_key or bearer_token(authorization)
+    """The key of a LibreTranslate request: its ``api_key`` field, else the query string's
+    (LibreTranslate reads both: its clients may send ``?api_key=``; the access log writes no
+    query value), else its ``Authorization: Bearer`` header (401 naming them where none came;
+    403 / 429 as on ``/v1``)."""
+    token = api_key or request.query_params.get("api_key") or bearer_token(authorization)
     check = service_of(request).auth.check
     return await run_in_threadpool(check, token, client_address(request), LIBRE_KEY)
 

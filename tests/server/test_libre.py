@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 
 import pytest
 
@@ -160,6 +161,24 @@ def test_the_key_may_also_come_as_a_bearer_header(api, key):
             "/translate", json={"q": "open the file", "source": "en", "target": "de"}
         )
     assert answer.json() == {"translatedText": "öffne die Datei"}
+
+
+def test_the_key_may_also_come_in_the_query_string_and_is_not_logged(api):
+    """LibreTranslate reads ``api_key`` from the query string too (``request.values``); its
+    clients that send it there were answered 401."""
+    token = api.key("libre-query-key")
+    body = {"q": "open the file", "source": "en", "target": "de"}
+    with api.client() as client:
+        translated = client.post("/translate", params={"api_key": token}, json=body)
+        detected = client.post("/detect", params={"api_key": token}, data={"q": "open the file"})
+    assert translated.status_code == 200, translated.text
+    assert detected.status_code == 200, detected.text
+    deadline = time.monotonic() + 5
+    while "/detect?api_key=…" not in api.server.output() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    output = api.server.output()
+    assert '"POST /translate?api_key=… HTTP/1.1" 200' in output, output[-2000:]
+    assert token not in output
 
 
 @pytest.mark.parametrize(
