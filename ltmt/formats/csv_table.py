@@ -179,15 +179,22 @@ class _Table:
     raw: list[str]  # each row as written
     lines: list[int]  # the line each row starts on
     delimiter: str  # (the rest of the dialect is RFC 4180's: csv.excel)
+    spaced: bool  # a space after each delimiter, read as none (key, "Hello, world")
     newline: str
     bom: bool
 
 
-def _unclosed_quote(text: str, delimiter: str) -> int | None:
+def _unclosed_quote(text: str, delimiter: str, spaced: bool = False) -> int | None:
     """The line of the row whose quoted cell runs to the end of ``text`` (a quote missing),
     else None: the lenient reader takes every later row into that cell, a strict one says
     "unexpected end of data"."""
-    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter, strict=True)
+    reader = csv.reader(
+        io.StringIO(text, newline=""),
+        csv.excel,
+        delimiter=delimiter,
+        skipinitialspace=spaced,
+        strict=True,
+    )
     start = 1
     try:
         for _ in reader:
@@ -215,16 +222,28 @@ def _delimiter(path: Path, text: str) -> str:
     return max(_DELIMITERS, key=lambda delimiter: cells[delimiter])  # (ties: the first)
 
 
+def _spaced(text: str, delimiter: str) -> bool:
+    """Whether ``text``'s header row writes a space after each delimiter (``key, en, de``):
+    its cells are then read without it, so that a quoted cell after one (``greet, "Hello,
+    world"``) is one cell, as ``csv.Sniffer`` read it before only the delimiter was guessed."""
+    header = io.StringIO(text, newline="").readline()
+    cells = next(csv.reader([header], csv.excel, delimiter=delimiter), [])
+    return len(cells) > 1 and all(cell.startswith(" ") for cell in cells[1:])
+
+
 def _read_table(path: Path) -> _Table:
     data = read_bytes(path, WHAT)
     bom = data.startswith(_BOM.encode("utf-8"))
     text = decode(data, path)  # (without the byte order mark)
     newline = line_ending(text)
     delimiter = _delimiter(path, text)
+    spaced = _spaced(text, delimiter)
     # the lines as the reader counts them (str.splitlines would also split at a form feed or a
     # line separator inside a cell, and the rows' texts would not be theirs)
     lines = io.StringIO(text, newline="").readlines()
-    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter)
+    reader = csv.reader(
+        io.StringIO(text, newline=""), csv.excel, delimiter=delimiter, skipinitialspace=spaced
+    )
     rows: list[list[str]] = []
     raw: list[str] = []
     starts: list[int] = []
@@ -237,7 +256,7 @@ def _read_table(path: Path) -> _Table:
             consumed = reader.line_num
     except csv.Error as exc:
         raise InputError(f"{path}:{reader.line_num}: malformed CSV: {exc}") from exc
-    unclosed = _unclosed_quote(text, delimiter)
+    unclosed = _unclosed_quote(text, delimiter, spaced)
     if unclosed is not None:
         raise InputError(
             f"{path}:{unclosed}: a quoted cell that starts on this row is never closed, so it "
@@ -245,7 +264,7 @@ def _read_table(path: Path) -> _Table:
         )
     if not rows:
         raise InputError(f"{path}: an empty table; its first row names the columns (keys,en,de)")
-    return _Table(rows, raw, starts, delimiter, newline, bom)
+    return _Table(rows, raw, starts, delimiter, spaced, newline, bom)
 
 
 class CsvTable(TranslationsHeld):

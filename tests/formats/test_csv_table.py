@@ -235,6 +235,24 @@ def test_a_cell_with_doubled_quotes_and_a_comma_is_imported_as_one_pair(tmp_path
     ]
 
 
+def test_a_table_with_a_space_after_each_comma_reads_its_quoted_cells_whole(
+    tmp_path: Path,
+) -> None:
+    """``key, en, de`` / ``greet, "Hello, world", "Hallo, Welt"`` was cut at the quoted cell's
+    comma once only the delimiter was guessed (a regression trial's find), and every cell kept
+    its leading space."""
+    path = tmp_path / "memory.csv"
+    path.write_text(
+        'key, en, de\ngreet, "Hello, world", "Hallo, Welt"\nbye, Goodbye, Auf Wiedersehen\n',
+        "utf-8",
+    )
+    pairs = list(read_csv_table(path, src_lang="en", tgt_lang="de"))
+    assert [(p.source, p.target) for p in pairs] == [
+        ("Hello, world", "Hallo, Welt"),
+        ("Goodbye", "Auf Wiedersehen"),
+    ]
+
+
 def test_a_tsv_table_is_split_at_tabs_whatever_its_header(tmp_path: Path) -> None:
     path = tmp_path / "strings.tsv"  # (the header has as many commas as tabs)
     path.write_text("key,id,name\ten\tde\nA,1,a\tHello, world; hi\t\n", "utf-8")
