@@ -91,9 +91,15 @@ _RENPY_NAMES = (
     "space|u|vspace|w|p|nw|fast|done|clear"
 )
 _RENPY = (
-    r"\{/[A-Za-z][\w-]*\}|\{(?:" + _RENPY_NAMES + r")=[^{}\n]*\}"
+    r"\{/(?:" + _RENPY_NAMES + r")\}|\{(?:" + _RENPY_NAMES + r")=[^{}\n]*\}"
     r"|\{(?P<renpy>[A-Za-z][\w-]*)\}(?=(?s:.*?)\{/(?P=renpy)\})"
+    # a closing tag of another name: a tag where a Ren'Py tag opened before it ({shake}...
+    # {/shake}, a model's garbled {/colour}), else text: Smarty's and Latte's {if $user}...
+    # {/if}, whose opening is no tag, lost its opening
+    r"|(?P<renpyclose>\{/[A-Za-z][\w-]*\})"
 )
+# a Ren'Py tag that opens: of a value and a name of Ren'Py's, or a bare name closed later
+_RENPY_OPENING = re.compile(r"\{(?:" + _RENPY_NAMES + r")=[^{}\n]*\}|\{[A-Za-z][\w-]*\}")
 # Ren'Py's interpolation of a variable: an identifier starting with a small letter or an
 # underscore, of two characters or more, in square brackets, that has a code's shape (an
 # underscore, a dot or conversion flags: [player_name], [player.name], [name!t]); the model
@@ -344,12 +350,17 @@ def find_placeholders(text: str) -> list[Placeholder]:
 
 def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of :data:`_PLACEHOLDER` in ``text``, but a closing BBCode tag of a name not
-    BBCode's own where no BBCode tag opened before it (``Target[/prefix]`` is text)."""
-    opened = False
+    BBCode's own where no BBCode tag opened before it (``Target[/prefix]`` is text), and a
+    closing Ren'Py tag of a name not Ren'Py's own where no Ren'Py tag opened before it
+    (``{if $user}Welcome{/if}``, Smarty's, is text: its opening is none)."""
+    opened = renpy_opened = False
     for match in _PLACEHOLDER.finditer(text):
         if match.group("bbclose") is not None and not opened:
             continue
+        if match.group("renpyclose") is not None and not renpy_opened:
+            continue
         opened = opened or (match.group().startswith("[") and not match.group().startswith("[/"))
+        renpy_opened = renpy_opened or _RENPY_OPENING.fullmatch(match.group()) is not None
         yield match
 
 

@@ -93,3 +93,21 @@ def test_game_markup_is_placeholders(text: str, expected: list[str]) -> None:
 )
 def test_tag_parts(tag: str, parts: TagParts | None) -> None:
     assert tag_parts(tag) == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("{if $user}Welcome back{/if}", []),
+        ("{block name=title}Default page title{/block}", []),
+        ("{shake}Boom{/shake}", ["{shake}", "{/shake}"]),
+        ("{b}Sword{/b} and {/i}", ["{b}", "{/b}", "{/i}"]),
+    ],
+)
+def test_a_closing_brace_tag_is_a_tag_where_its_name_opened_or_is_renpys(
+    text: str, expected: list[str]
+) -> None:
+    """Smarty's and Latte's ``{if $user}...{/if}`` lost its opening once any ``{/name}`` was a
+    tag: the closing one was kept and the opening, no tag, went to the model (a regression
+    trial's find)."""
+    assert [p.text for p in find_placeholders(text)] == expected
