@@ -60,7 +60,8 @@ def test_revoke_with_a_token_revokes_its_key_and_never_prints_the_secret(capsys,
     )
     code, out, err = ltmt(capsys, "keys", "revoke", token, "--memory-dir", store)
     assert (code, out.strip(), err) == (0, f"revoked key {key_id} of u1", "")
-    code, out, err = ltmt(capsys, "keys", "revoke", secret, "--memory-dir", store)
+    # (a secret may start with "-", which the command line would read as an option)
+    code, out, err = ltmt(capsys, "keys", "revoke", "--memory-dir", store, "--", secret)
     assert (code, err.strip()) == (
         1,
         "ltmt: error: that is not a key id: give 12 hex digits, as 'ltmt keys list' shows",
