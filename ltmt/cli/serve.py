@@ -97,7 +97,6 @@ def serve(
     import uvicorn
 
     from ltmt.cli.translate import _quiet_transformers
-    from ltmt.server.access_log import log_config
     from ltmt.server.app import create_app
     from ltmt.server.config import ENV_CONFIG, ServerConfig
     from ltmt.server.service import Service
@@ -127,16 +126,7 @@ def serve(
     require_store(memory_dir)  # a mistyped --memory-dir would serve a new store without keys
     check_address(host, port)  # before the model loads: a port in use is said at once
     _quiet_transformers()
-    common = {
-        "host": host,
-        "port": port,
-        "timeout_graceful_shutdown": config.shutdown_timeout_s,
-        "log_level": "info",
-        "log_config": log_config(),  # a query's text and a download's token never logged
-        # the client address the wrong-key limit counts: the peer's, unless a proxy is named
-        "proxy_headers": forwarded_allow_ips is not None,
-        "forwarded_allow_ips": forwarded_allow_ips or "",
-    }
+    common = uvicorn_settings(host, port, config.shutdown_timeout_s, forwarded_allow_ips)
     if workers == 1:
         service = Service(config)  # a bad model or store fails here, with a one-line error
         uvicorn.run(create_app(config, service), **common)  # type: ignore[arg-type]
@@ -149,6 +139,33 @@ def serve(
         workers=workers,
         **common,  # type: ignore[arg-type]
     )
+
+
+def uvicorn_settings(
+    host: str, port: int, shutdown_timeout_s: float, forwarded_allow_ips: str | None
+) -> dict[str, object]:
+    """What ``ltmt serve`` gives ``uvicorn.run``: where it listens, its shutdown grace, its
+    access log (a query's text and a download's token never logged), the client address the
+    wrong-key limit counts (the peer's, unless a proxy is named), and a keep-alive longer than
+    the longest ``Retry-After`` a client is told to wait before it asks again on the same
+    connection (uvicorn's 5 s equalled the file slots' 5 s: a client that waited it could find
+    its connection closed under its request)."""
+    from ltmt.server.access_log import log_config
+    from ltmt.server.file_slots import RETRY_AFTER_S
+
+    return {
+        "host": host,
+        "port": port,
+        "timeout_graceful_shutdown": shutdown_timeout_s,
+        "timeout_keep_alive": RETRY_AFTER_S + KEEP_ALIVE_MARGIN_S,
+        "log_level": "info",
+        "log_config": log_config(),
+        "proxy_headers": forwarded_allow_ips is not None,
+        "forwarded_allow_ips": forwarded_allow_ips or "",
+    }
+
+
+KEEP_ALIVE_MARGIN_S = 5  # seconds a connection outlasts the file slots' Retry-After
 
 
 def check_address(host: str, port: int) -> None:

@@ -1,0 +1,24 @@
+"""What ``ltmt serve`` gives uvicorn."""
+
+from __future__ import annotations
+
+from ltmt.cli.serve import uvicorn_settings
+from ltmt.server.file_slots import RETRY_AFTER_S
+
+
+def test_a_connection_outlasts_the_retry_after_a_client_is_told() -> None:
+    """uvicorn's keep-alive of 5 s equalled the file slots' ``Retry-After: 5``: a client that
+    waited it and asked again on the same connection could find it closed under its request."""
+    settings = uvicorn_settings("127.0.0.1", 8080, 30.0, None)
+    assert isinstance(settings["timeout_keep_alive"], int)
+    assert settings["timeout_keep_alive"] > RETRY_AFTER_S
+    assert (settings["host"], settings["port"], settings["proxy_headers"]) == (
+        "127.0.0.1",
+        8080,
+        False,
+    )
+
+
+def test_a_named_proxy_turns_its_headers_on() -> None:
+    settings = uvicorn_settings("0.0.0.0", 80, 30.0, "10.0.0.1")
+    assert (settings["proxy_headers"], settings["forwarded_allow_ips"]) == (True, "10.0.0.1")
