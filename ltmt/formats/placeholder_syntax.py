@@ -90,16 +90,18 @@ _RENPY_NAMES = (
     "a|alpha|alt|b|color|cps|font|i|image|k|noalt|outlinecolor|plain|rb|rt|s|shader|size|"
     "space|u|vspace|w|p|nw|fast|done|clear"
 )
+# an opening Ren'Py tag with a value, of Ren'Py's names ({color=#f00}, {w=0.5})
+_RENPY_VALUED = r"\{(?:" + _RENPY_NAMES + r")=[^{}\n]*\}"
 _RENPY = (
-    r"\{/(?:" + _RENPY_NAMES + r")\}|\{(?:" + _RENPY_NAMES + r")=[^{}\n]*\}"
-    r"|\{(?P<renpy>[A-Za-z][\w-]*)\}(?=(?s:.*?)\{/(?P=renpy)\})"
+    r"\{/(?:" + _RENPY_NAMES + r")\}|" + _RENPY_VALUED + r"|\{(?P<renpy>[A-Za-z][\w-]*)\}"
+    r"(?=(?s:.*?)\{/(?P=renpy)\})"
     # a closing tag of another name: a tag where a Ren'Py tag opened before it ({shake}...
     # {/shake}, a model's garbled {/colour}), else text: Smarty's and Latte's {if $user}...
     # {/if}, whose opening is no tag, lost its opening
     r"|(?P<renpyclose>\{/[A-Za-z][\w-]*\})"
 )
 # a Ren'Py tag that opens: of a value and a name of Ren'Py's, or a bare name closed later
-_RENPY_OPENING = re.compile(r"\{(?:" + _RENPY_NAMES + r")=[^{}\n]*\}|\{[A-Za-z][\w-]*\}")
+_RENPY_OPENING = re.compile(_RENPY_VALUED + r"|\{[A-Za-z][\w-]*\}")
 # Ren'Py's interpolation of a variable: an identifier starting with a small letter or an
 # underscore, of two characters or more, in square brackets, that has a code's shape (an
 # underscore, a dot or conversion flags: [player_name], [player.name], [name!t]); the model
