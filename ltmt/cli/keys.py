@@ -52,7 +52,7 @@ def create(
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Create a key for --user and print its token (shown this once; only a hash is stored)."""
-    from ltmt.memory.store import check_new_user
+    from ltmt.memory.user_ids import check_new_user
 
     check_new_user(user)  # before a store is made for it
     with _ring(memory_dir, key_file, existing=False) as ring:

@@ -42,7 +42,8 @@ def open_store(
     store): then a missing one is an :class:`InputError`, so a mistyped ``--memory-dir`` is
     not answered with an empty result. ``user`` is checked first: a bad one makes no store.
     """
-    from ltmt.memory.store import Memory, check_user
+    from ltmt.memory.store import Memory
+    from ltmt.memory.user_ids import check_user
 
     if user is not None:
         check_user(user)
@@ -65,7 +66,7 @@ def open_store_before_reading(
     :func:`open_store` when the input is read, so a bad input still makes no store."""
     from ltmt.memory.crypto import read_key_file, resolve_key_file
     from ltmt.memory.env import check_store_path
-    from ltmt.memory.store import check_user
+    from ltmt.memory.user_ids import check_user
     from ltmt.paths import resolve_memory_dir
 
     check_user(user)

@@ -447,7 +447,8 @@ def _open_memory(
     from ltmt.cli.store import store_exists
     from ltmt.lookup import missing_user
     from ltmt.memory.env import check_not_a_file
-    from ltmt.memory.store import Memory, check_user
+    from ltmt.memory.store import Memory
+    from ltmt.memory.user_ids import check_user
     from ltmt.paths import resolve_memory_dir
 
     check_user(user)

@@ -29,7 +29,8 @@ import lmdb
 from ltmt.errors import InputError
 from ltmt.memory import env
 from ltmt.memory.layout import KEYS, Buffer
-from ltmt.memory.store import Memory, check_user
+from ltmt.memory.store import Memory
+from ltmt.memory.user_ids import check_user
 
 TOKEN_PREFIX = "ltmt_"
 _TOKEN = re.compile(r"ltmt_([0-9a-f]{12})_([A-Za-z0-9_-]{43})")

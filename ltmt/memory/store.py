@@ -13,10 +13,8 @@ every ``Memory`` on the same directory shares one environment (:mod:`ltmt.memory
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import os
-import re
 import threading
 import time
 import weakref
@@ -39,91 +37,48 @@ from ltmt.api_arguments import (
 from ltmt.config import check_range
 from ltmt.errors import InputError, StoreError
 from ltmt.memory import env, index, maintenance, rows, sources, writes
+from ltmt.memory.cached_traces import forget_output_sources, forget_states, note_cache, noted_caches
 from ltmt.memory.check import CheckReport
 from ltmt.memory.check import check as check_store
-from ltmt.memory.clean import (
-    DEFAULT_CLEAN,
-    CleanConfig,
-    ImportRecord,
-    clean_pair,
-    screen_pairs,
-)
+from ltmt.memory.clean import DEFAULT_CLEAN, CleanConfig, ImportRecord, clean_pair
 from ltmt.memory.crypto import resolve_key_file
 from ltmt.memory.glossary import Glossary
-from ltmt.memory.layout import DATA_FILE, SCHEMA_VERSION, STATE_CACHES_KEY, USERS, UserInfo
+from ltmt.memory.importing import import_records
+from ltmt.memory.layout import DATA_FILE, SCHEMA_VERSION, USERS, UserInfo
 from ltmt.memory.packing import BackgroundPacker
 from ltmt.memory.report import ImportReport
 from ltmt.memory.scratch import SearchScratch
 from ltmt.memory.search import SearchSettings, preload, search_texts
-from ltmt.paths import default_cache_dir, resolve_memory_dir
+from ltmt.memory.user_ids import check_new_user, check_user
+from ltmt.paths import resolve_memory_dir
 from ltmt.segments import Match, Segment
 from ltmt.text import text_list
-from ltmt.wording import counted, first_few, shortened
-from ltmt.workers import return_freed_memory
+from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
 
-USER_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
-USER_ID_SHOWN = 72  # characters of an invalid id that its error shows (a valid one has 64)
-# imports of at least this many pairs hand the heap they freed back (glibc's malloc_trim)
-RETURN_MEMORY_FROM = 10_000  # a server upload of the default 16 MB holds 50,000-80,000
 DEFAULT_CANDIDATES = 2048  # index candidates scored per query (the score bound skips some)
 
 
-def _forget_states(user: str, seg_id: int | None, caches: Iterable[Path]) -> None:
-    """Remove the force-decoded states that translations cached on disk of ``user``'s segment
-    ``seg_id`` (None: of all its segments) from this process's cache folder and every one of
-    ``caches`` (:meth:`Memory.state_caches`): they hold the segments' text as token ids
-    (:func:`ltmt.fusion.state_store.forget_states`; a module of file paths, no model code)."""
-    from ltmt.fusion.state_store import forget_states
-
-    for root in _cache_roots(caches):
-        forget_states(user, seg_id, root)
-
-
-def _forget_output_sources(user: str, caches: Iterable[Path]) -> None:
-    """Remove the records of the outputs translations wrote for ``user`` (keyed digests of its
-    texts: :func:`ltmt.formats.output_sources.forget_records`) from this process's cache folder
-    and every one of ``caches``."""
-    from ltmt.formats.output_sources import forget_records
-
-    for root in _cache_roots(caches):
-        forget_records(user, root)
-
-
-def _cache_roots(caches: Iterable[Path]) -> list[Path]:
-    """This process's cache folder and every one of ``caches``, each once."""
-    return list(dict.fromkeys([default_cache_dir(), *caches]))
-
-
-def _languages_of(user: str, info: UserInfo) -> tuple[str, str] | None:
+def _languages_of(path: Path, user: str, info: UserInfo) -> tuple[str, str] | None:
     """``user``'s language pair as its record ``info`` holds it; a field that is no pair
-    (:attr:`~ltmt.memory.layout.UserInfo.malformed_languages`) is none, said in a warning."""
+    (:attr:`~ltmt.memory.layout.UserInfo.malformed_languages`) is none, said in a warning once
+    a process for each store, user and field (every translation and stats call reads it)."""
     if info.malformed_languages is not None:
-        logger.warning(
-            "the memory of %r records %s as its languages, no language pair: read as none; "
-            "its next import that names its languages records them",
-            user,
-            info.malformed_languages,
-        )
+        _warn_malformed_languages(str(path), user, str(info.malformed_languages))
     return info.languages
 
 
-def check_user(user: object) -> str:
-    """``user`` if it is a valid user id (1-64 of ``A-Z a-z 0-9 . _ -``), else InputError."""
-    if not isinstance(user, str) or not USER_ID.fullmatch(user):
-        raise InputError(
-            f"invalid user id {_shown(user)}: use 1-64 characters from A-Z, a-z, 0-9, '.', '_', '-'"
-        )
-    return user
-
-
-def _shown(user: object) -> str:
-    """``user`` quoted as an error names it, cut to :data:`USER_ID_SHOWN` characters: an id
-    of thousands of characters filled the screen (and a log line)."""
-    if isinstance(user, str):
-        return repr(shortened(user, USER_ID_SHOWN))
-    return shortened(repr(user), USER_ID_SHOWN)
+@functools.cache
+def _warn_malformed_languages(path: str, user: str, malformed: str) -> None:
+    """The warning of :func:`_languages_of`, cached so that it is said once."""
+    logger.warning(
+        "the memory of %r in %s records %s as its languages, no language pair: read as none; "
+        "its next import that names its languages records them",
+        user,
+        path,
+        malformed,
+    )
 
 
 def no_backup_of_damage(damage: StoreError) -> StoreError:
@@ -134,18 +89,6 @@ def no_backup_of_damage(damage: StoreError) -> StoreError:
         f"{problem}; no backup was written, as it would carry the damage: keep the backups you "
         "have (README: Restoring a backup), or pass --no-check for a copy as it is"
     )
-
-
-def check_new_user(user: object) -> str:
-    """``user`` if it may name a new memory: a valid id (:func:`check_user`) that is not dots
-    alone (``.``, ``..``: a URL or a path would read them as a folder). An existing memory of
-    such a name, stored before this check, stays readable by :func:`check_user`."""
-    if check_user(user).strip(".") == "":
-        raise InputError(
-            f"invalid user id {user!r}: dots alone would read as a folder in a URL or a path; "
-            "use a letter or a digit too"
-        )
-    return str(user)
 
 
 @dataclass(frozen=True)
@@ -333,54 +276,28 @@ class Memory:
         check_new_user(user)
         checked_origin(origin)
         pair = checked_language_pair(languages)
-        # the reader's garbage (a file format's objects may hold cycles) is collected as usual
-        screened = screen_pairs(records, self.clean)
-        kept = screened.kept
-        if progress is not None and screened.read > len(kept):
-            progress(screened.read - len(kept))
-        if kept:
-            chars = sum(len(source) * 12 + len(target) * 2 for source, target, _ in kept)
-            env.reserve(self.store, len(kept) * 512 + chars)
-        now, vault = time.time(), self.store.vault
-        with writes.collector_paused():
-            stored = env.write(
-                self.store,
-                lambda txn: writes.add_pairs(
-                    txn,
-                    vault,
-                    user,
-                    kept,
-                    origin=origin,
-                    now=now,
-                    progress=progress,
-                    languages=pair,
-                ),
-            )
-        report = ImportReport(
-            user=user,
-            read=screened.read,
-            added=stored.added,
-            duplicates=stored.duplicates,
-            refreshed=len(stored.refreshed),
-            skipped=screened.skipped,
-            examples=screened.examples,
+        return import_records(
+            self.store,
+            self.clean,
+            user,
+            records,
+            origin=origin,
+            progress=progress,
+            languages=pair,
         )
-        if len(kept) >= RETURN_MEMORY_FROM:  # what the import freed goes back to the system
-            del kept, screened, stored
-            return_freed_memory()
-        return report
 
     def delete(self, user: str, seg_id: int) -> bool:
-        """Delete one segment (with its index entries and the states translations cached of it,
-        see :func:`_forget_states`); False if there is no such segment, of a user the store
-        holds or not (as :meth:`get` gives None and :meth:`delete_user` None: a caller that must
-        tell an unknown user apart asks :meth:`require_user`). ``seg_id`` must be an int."""
+        """Delete one segment (with its index entries and the states translations cached of
+        it, see :func:`~ltmt.memory.cached_traces.forget_states`); False if there is no such
+        segment, of a user the store holds or not (as :meth:`get` gives None and
+        :meth:`delete_user` None: a caller that must tell an unknown user apart asks
+        :meth:`require_user`). ``seg_id`` must be an int."""
         check_user(user)
         seg_id = segment_id(seg_id)
         vault = self.store.vault
         deleted = env.write(self.store, lambda txn: writes.delete_segment(txn, vault, user, seg_id))
         if deleted:
-            _forget_states(user, seg_id, self.state_caches())
+            forget_states(user, seg_id, self.state_caches())
         return deleted
 
     def delete_user(self, user: str) -> DeletedUser | None:
@@ -404,18 +321,14 @@ class Memory:
         # on (scratch.Generations)
         self._scratch.forget(user)
         caches = self.state_caches()
-        _forget_states(user, None, caches)
-        _forget_output_sources(user, caches)
+        forget_states(user, None, caches)
+        forget_output_sources(user, caches)
         return DeletedUser(removed.segments, removed.terms)
 
     def state_caches(self) -> list[Path]:
         """The cache folders that translations noted (:meth:`note_state_cache`) they keep
         decoded states of this store's segments in."""
-        raw = env.read(self.store, lambda txn: txn.get(STATE_CACHES_KEY))
-        try:
-            return [Path(path) for path in json.loads(bytes(raw))] if raw is not None else []
-        except (ValueError, TypeError):  # damaged: the delete still cleans its own cache
-            return []
+        return noted_caches(self.store)
 
     def note_state_cache(self, cache_dir: str | os.PathLike[str]) -> None:
         """Note that decoded states of this store's segments (:mod:`ltmt.fusion.state_store`),
@@ -423,19 +336,7 @@ class Memory:
         are about to be kept in ``cache_dir``, so that a delete run by another process, with
         another cache folder, removes them there too; a folder noted already is not written
         again."""
-        folder = str(Path(cache_dir).resolve())
-
-        def run(txn: lmdb.Transaction) -> None:
-            raw = txn.get(STATE_CACHES_KEY)
-            try:
-                known = json.loads(bytes(raw)) if raw is not None else []
-            except ValueError:
-                known = []
-            if folder not in known:
-                txn.put(STATE_CACHES_KEY, json.dumps([*known, folder]).encode())
-
-        if Path(folder) not in self.state_caches():
-            env.write(self.store, run)
+        note_cache(self.store, cache_dir)
 
     # -- upkeep (see ltmt.memory.maintenance and ltmt.memory.check) --------------------------
 
@@ -514,7 +415,7 @@ class Memory:
         named one said (:meth:`import_pairs`), or None."""
         check_user(user)
         found = env.read(self.store, lambda txn: rows.user_info(txn, self.store.vault, user))
-        return _languages_of(user, found[0]) if found is not None else None
+        return _languages_of(self.path, user, found[0]) if found is not None else None
 
     def count(self, user: str) -> int:
         """How many segments ``user`` has (0 for an unknown user)."""
@@ -577,7 +478,7 @@ class Memory:
             if found is None:
                 raise self._no_user(user)
             info = found[0]
-            languages = _languages_of(user, info)
+            languages = _languages_of(self.path, user, info)
             return {
                 "user": user,
                 "segments": info.count,

@@ -19,7 +19,8 @@ from ltmt import Memory
 from ltmt.errors import InputError, StoreError
 from ltmt.memory import env, files
 from ltmt.memory.layout import INDEX_KEY, SCHEMA_KEY
-from ltmt.memory.store import AddedPair, DeletedUser, check_user
+from ltmt.memory.store import AddedPair, DeletedUser
+from ltmt.memory.user_ids import check_user
 from ltmt.segments import PairRecord
 
 REPO = Path(__file__).resolve().parents[2]
@@ -773,10 +774,10 @@ def test_a_record_whose_languages_are_no_pair_reads_as_none(
         assert memory.check().notes == ()
 
 
-def _user_row(memory: Memory) -> bytes:
+def _user_row(memory: Memory, user: str = "u") -> bytes:
     from ltmt.memory.layout import user_key
 
-    return bytes(env.read(memory.store, lambda txn: txn.get(user_key("u"))))
+    return bytes(env.read(memory.store, lambda txn: txn.get(user_key(user))))
 
 
 @pytest.mark.parametrize("origin", [5, None, b"a.tsv", "bad \udc80.tsv"])
@@ -848,3 +849,20 @@ def test_the_default_store_makes_its_folders(
     with Memory() as memory:
         memory.add("u", "Open", "Öffnen")
         assert memory.path.parent.is_dir()
+
+
+def test_a_damaged_language_record_is_warned_about_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Every translation and stats call reads the user's languages: one warning, not one each."""
+    from ltmt.memory.layout import UserInfo, user_key
+
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("once", PAIRS[:2])
+        row = {**vars(UserInfo.decode(_user_row(memory, "once"))), "languages": ["en"]}
+        row = {k: v for k, v in row.items() if k != "malformed_languages"}
+        env.write(memory.store, lambda txn: txn.put(user_key("once"), json.dumps(row).encode()))
+        for _ in range(3):
+            assert memory.languages("once") is None
+            assert memory.stats("once")["languages"] is None
+    assert caplog.text.count("no language pair") == 1

@@ -118,11 +118,11 @@ def test_import_progress_adds_up_to_the_records_read(
 def test_a_large_import_hands_the_memory_it_freed_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ltmt.memory import store
+    from ltmt.memory import importing
 
     calls: list[int] = []
-    monkeypatch.setattr(store, "return_freed_memory", lambda: calls.append(1))
-    monkeypatch.setattr(store, "RETURN_MEMORY_FROM", 10)
+    monkeypatch.setattr(importing, "return_freed_memory", lambda: calls.append(1))
+    monkeypatch.setattr(importing, "RETURN_MEMORY_FROM", 10)
     with Memory(tmp_path / "store") as memory:
         memory.import_pairs("u", PAIRS[:9])  # below the threshold
         assert calls == []

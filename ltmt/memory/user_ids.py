@@ -1,0 +1,41 @@
+"""User ids: which names a memory may have (1-64 of ``A-Z a-z 0-9 . _ -``), and the error
+that names an invalid one without filling the screen with it."""
+
+from __future__ import annotations
+
+import re
+
+from ltmt.errors import InputError
+from ltmt.wording import shortened
+
+USER_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+USER_ID_SHOWN = 72  # characters of an invalid id that its error shows (a valid one has 64)
+
+
+def check_user(user: object) -> str:
+    """``user`` if it is a valid user id (1-64 of ``A-Z a-z 0-9 . _ -``), else InputError."""
+    if not isinstance(user, str) or not USER_ID.fullmatch(user):
+        raise InputError(
+            f"invalid user id {_shown(user)}: use 1-64 characters from A-Z, a-z, 0-9, '.', '_', '-'"
+        )
+    return user
+
+
+def check_new_user(user: object) -> str:
+    """``user`` if it may name a new memory: a valid id (:func:`check_user`) that is not dots
+    alone (``.``, ``..``: a URL or a path would read them as a folder). An existing memory of
+    such a name, stored before this check, stays readable by :func:`check_user`."""
+    if check_user(user).strip(".") == "":
+        raise InputError(
+            f"invalid user id {user!r}: dots alone would read as a folder in a URL or a path; "
+            "use a letter or a digit too"
+        )
+    return str(user)
+
+
+def _shown(user: object) -> str:
+    """``user`` quoted as an error names it, cut to :data:`USER_ID_SHOWN` characters: an id
+    of thousands of characters filled the screen (and a log line)."""
+    if isinstance(user, str):
+        return repr(shortened(user, USER_ID_SHOWN))
+    return shortened(repr(user), USER_ID_SHOWN)
