@@ -21,6 +21,7 @@ import codecs
 import functools
 import json
 import logging
+import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -225,6 +226,12 @@ def save_lines(path: Path, lines: list[str], shape: LineShape, *, whole: bool) -
     atomic_write(path, shape.written(lines, whole=whole))
 
 
+# what ends a line of a text file, as :func:`~ltmt.formats.common.text_lines_of` splits it:
+# a line feed (after a carriage return or not), and in a file of classic Mac OS a lone one too
+_FILE_LINE_END = re.compile(r"\r?\n")
+_FILE_LINE_END_CR = re.compile(r"\r\n|[\r\n]")
+
+
 class TextDocument:
     """A UTF-8 text file, one segment a line. ``save`` of a partly filled document writes the
     translated lines up to the first one still pending, so the output is always a prefix; its
@@ -266,9 +273,20 @@ class TextDocument:
         from_memory: Collection[str] = (),
     ) -> int:
         for key, text in translations.items():
-            # A segment is one line: a newline in a translation would shift every line after it.
-            self.translations[self._index(key)] = " ".join(text.splitlines())
+            self.translations[self._index(key)] = self._one_line(text)
         return len(translations)
+
+    def _one_line(self, text: str) -> str:
+        """``text`` as one line of this file: a break that would end a line of it (``\n``,
+        and ``\r`` in a file of classic Mac OS) is a space, as a newline in a translation
+        would shift every line after it; the separators its lines hold within them (U+2028,
+        a form feed, a lone ``\r`` of a file of ``\n``) are kept, as standard output keeps
+        them."""
+        ends_a_line = _FILE_LINE_END_CR if self.shape.newline == "\r" else _FILE_LINE_END
+        lines = ends_a_line.split(text)
+        if len(lines) > 1 and not lines[-1]:  # a last line's end, as str.splitlines drops it
+            lines.pop()
+        return " ".join(lines)
 
     def _index(self, key: str) -> int:
         if not key.isdigit() or int(key) >= len(self.lines):

@@ -523,6 +523,30 @@ def test_txt_of_lines_ended_by_carriage_returns_alone(tmp_path: Path) -> None:
     assert (tmp_path / "out.txt").read_bytes() == ("Datei öffnen.\rDas Depot ist leer.\r".encode())
 
 
+@pytest.mark.parametrize(
+    ("written", "inside", "filled", "out"),
+    [
+        (b"Open.\xe2\x80\xa8Close.\n", "\u2028", "AUF.\u2028ZU.", "AUF.\u2028ZU.\n"),
+        (b"Open.\x0cClose.\r\n", "\x0c", "AUF.\x0cZU.\r\nNEU", "AUF.\x0cZU. NEU\r\n"),
+        (b"Open.\rClose.\nSave.\n", "\r", "AUF.\rZU.\n", "AUF.\rZU.\n"),
+        (b"Open.\xe2\x80\xa8Close.\rNext\r", "\u2028", "AUF.\u2028ZU.\rX", "AUF.\u2028ZU. X\r"),
+    ],
+)
+def test_a_separator_within_a_line_is_kept_by_the_file_written(
+    tmp_path: Path, written: bytes, inside: str, filled: str, out: str
+) -> None:
+    """A line separator that does not end a line of the file (U+2028, a form feed, a lone
+    carriage return in a file of line feeds) stays in its line, as standard output keeps it
+    (``-o`` wrote a space); a break that would end a line of the file is a space."""
+    path = tmp_path / "in.txt"
+    path.write_bytes(written)
+    document = open_document(path)
+    assert inside in document.pending()[0].source
+    document.fill({"0": filled})
+    document.save(tmp_path / "out.txt")
+    assert (tmp_path / "out.txt").read_bytes().decode("utf-8").startswith(out)
+
+
 def test_txt_partial_save_is_a_prefix_and_resumes(tmp_path: Path) -> None:
     path = tmp_path / "in.txt"
     path.write_text("one\ntwo\n\nthree\n", "utf-8")
