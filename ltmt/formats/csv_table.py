@@ -16,7 +16,9 @@ A column is a language's when its header is the language's code (``en``, ``en-US
 or ends with it in brackets (``English (en)``); a table with no column so named for the source
 language may name them by the languages' names, in English or in themselves (``Key,English,
 German``, ``Deutsch``: ``langcodes``'s lookup of CLDR's names), looked for only for the source
-and target languages. A table without the source language's column may
+and target languages (a header misspelt for one of them, ``Germn`` or ``Englsh``, is named:
+in a warning for the target's, whose column is then added, in the error for the source's). A
+table without the source language's column may
 name its columns by their role instead, as translation platforms export them (``key,source,target``;
 Crowdin's ``Identifier,Source string,Translation``): the source column then holds ``--src-lang``
 text and the target column gets ``--tgt-lang``'s. The file keeps its delimiter (``,``, ``;`` as
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -47,7 +50,10 @@ from ltmt.formats.common import (
     read_bytes,
 )
 from ltmt.formats.documents import TranslationsHeld, Unit
+from ltmt.language_detection import language_name
 from ltmt.segments import PairRecord
+
+logger = logging.getLogger(__name__)
 
 WHAT = "a CSV table"
 _BOM = "\ufeff"
@@ -159,12 +165,47 @@ def find_columns(header: list[str], path: Path, src_lang: str, tgt_lang: str) ->
                 f"name the source-language column {src_lang} and the target's {tgt_lang}, as "
                 f"in keys,{src_lang},{tgt_lang}, or source and target"
             )
+        _refuse_a_misspelt_source(header, path, src_lang)
         raise language_error(path, found, src_lang, tgt_lang)
+    if target is None and not by_role:
+        _warn_of_a_misspelt_target(header, path, tgt_lang)
     # the first column is the rows' keys unless it names a language (``id`` is Indonesian's
     # code, but as a first column, the keys)
     keys = languages.get(0) is None or _role(header[0]) in KEY_HEADERS
     key = 0 if keys and 0 not in (source, target) else None
     return Columns(source, target, key, by_role)
+
+
+def _misspelt(header: list[str], language: str) -> str | None:
+    """The header cell that is a near-miss of ``language``'s name (``Germn``), or None."""
+    from ltmt.terminology.glossary_columns import language_meant
+
+    return next((cell for cell in header if language_meant(cell, (language,))), None)
+
+
+def _refuse_a_misspelt_source(header: list[str], path: Path, src_lang: str) -> None:
+    """An InputError naming the column misspelt for the source language (``Englsh``): the
+    error that the file's languages are the other ones would send the user for a model."""
+    cell = _misspelt(header, src_lang)
+    if cell is not None:
+        name = language_name(src_lang)
+        raise InputError(
+            f"{path}: no column names the source language {name}; column {cell!r} names no "
+            f"language; did you mean {name}? Rename it {name} (or {src_lang})"
+        )
+
+
+def _warn_of_a_misspelt_target(header: list[str], path: Path, tgt_lang: str) -> None:
+    """Warn of a column misspelt for the target language (``Germn``): its cells are not read
+    and the translations go to a column added at the end."""
+    cell = _misspelt(header, tgt_lang)
+    if cell is not None:
+        name = language_name(tgt_lang)
+        logger.warning(
+            "%s: column %r names no language; did you mean %s? Its cells are not read and the "
+            "translations go to a new %s column; rename it %s (or %s) to fill it",
+            path, cell, name, tgt_lang, name, tgt_lang,
+        )  # fmt: skip
 
 
 def _cell(row: list[str], column: int | None) -> str:

@@ -124,6 +124,29 @@ def _language_named(name: str) -> str | None:
     return language.language if name.casefold() in names else None
 
 
+def language_meant(cell: str, languages: tuple[str, ...]) -> str | None:
+    """The one of ``languages`` (codes) whose name ``cell`` is a near-miss of (``Germn``,
+    ``Englsh`` → de, en), else None: a header so misspelt names no language, and its column
+    went unread unseen. Names are compared as :func:`heading` reads them (English, German, the
+    language's own), an exact name is no near-miss."""
+    folded = _folded(cell)
+    if not folded or _language_of(cell):
+        return None
+    for code in languages:
+        if difflib.get_close_matches(folded, _language_names(code), n=1, cutoff=_NEAR_MISS):
+            return primary_language(code)
+    return None
+
+
+def _language_names(code: str) -> list[str]:
+    """Language ``code``'s names in English, German and itself, folded."""
+    import langcodes
+
+    language = langcodes.Language.get(primary_language(code))
+    names = {language.display_name(lang) for lang in ("en", "de")} | {language.autonym()}
+    return [_folded(name) for name in names]
+
+
 def header_headings(cells: list[str]) -> list[Heading] | None:
     """The headings of a first row that is a header (module docstring), else None: its
     first two cells must name two different columns (``Original,Original`` and

@@ -299,3 +299,25 @@ def test_a_table_filled_in_place_translates_again_what_ltmt_wrote_for_an_older_e
     assert path.read_text("utf-8") == (
         "key,English,German\nbb,Press F.,PRESS F.\nhp,Restore 80 HP.,Gib 50 LP\nq,Quit,QUIT\n"
     )
+
+
+def test_a_misspelt_target_column_is_named_in_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "strings.csv"
+    path.write_text("key,English,Germn,comment\nui_hp,Health,,\n", "utf-8")
+    out = tmp_path / "strings.de.csv"
+    translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert "column 'Germn' names no language; did you mean German?" in caplog.text
+    assert out.read_text("utf-8") == "key,English,Germn,comment,de\nui_hp,Health,,,HEALTH\n"
+
+
+def test_a_misspelt_source_column_is_named_not_taken_for_other_languages(tmp_path: Path) -> None:
+    path = tmp_path / "strings.csv"
+    path.write_text("key,Englsh,German\nui_hp,Health,\n", "utf-8")
+    with pytest.raises(
+        InputError,
+        match=r"no column names the source language English; column 'Englsh' .*"
+        r"did you mean English\?",
+    ):
+        open_document(path, src_lang="en", tgt_lang="de")
