@@ -2,8 +2,9 @@
 language of an Apple app's strings.
 
 A string's source text is its ``sourceLanguage`` localization's value, or its key where it has
-none (Xcode's default: the key is the English text). ``ltmt translate`` fills the target
-language's localization of each string that lacks one (``overwrite``: of every string): a
+none (Xcode's default: the key is the English text); a catalog without ``sourceLanguage``,
+which Xcode always writes, is refused, not guessed to be English. ``ltmt translate`` fills the
+target language's localization of each string that lacks one (``overwrite``: of every string): a
 ``stringUnit`` with ``state`` ``needs_review`` (``translated`` with ``mark_fuzzy`` off, or for a
 100 % match of its own key with ``--exact-approved``). A source with plural variations gets the
 target language's categories (a category the source lacks from its ``other``), written only when
@@ -152,6 +153,20 @@ def _substitutions(localization: Any) -> dict[str, Any] | None:
     return found if all(_plural(sub) is not None for sub in found.values()) else {}
 
 
+def _source_language(data: dict[str, Any], path: Path) -> str:
+    """The catalog's ``sourceLanguage``, which Xcode always writes: without it, which
+    localization holds the source and the keys' language are a guess (taken as English, a
+    German catalog's keys were translated as English), so it is an InputError saying what to
+    add."""
+    language = data.get("sourceLanguage")
+    if not isinstance(language, str) or not language.strip():
+        raise InputError(
+            f'{path}: no "sourceLanguage" at its top level (Xcode writes one); add '
+            '"sourceLanguage" : "en" (the language of its keys) after its opening brace'
+        )
+    return language
+
+
 class XcStringsDocument:
     """An Xcode string catalog to fill with the target language (module docstring)."""
 
@@ -162,7 +177,7 @@ class XcStringsDocument:
     ) -> None:
         self.path, self.data, self.tgt_lang = Path(path), data, tgt_lang
         self.final_newline = final_newline  # whether the file's last line ends (Xcode's: no)
-        self.source_lang = str(data.get("sourceLanguage") or "en")
+        self.source_lang = _source_language(data, self.path)
         self.tags = plural_tags(tgt_lang)
         self.filled: dict[str, tuple[str, bool]] = {}  # unit key: (text, needs review)
         self._units: list[Unit] = []
@@ -260,8 +275,8 @@ class XcStringsDocument:
         cls, path: Path, src_lang: str | None = None, tgt_lang: str | None = None, **_: Any
     ) -> XcStringsDocument:
         data, final_newline = _load(Path(path))
-        language = str(data.get("sourceLanguage") or "")
-        if src_lang and language and not lang_matches(language, src_lang):
+        language = _source_language(data, Path(path))
+        if src_lang and not lang_matches(language, src_lang):
             raise language_error(path, [language], src_lang, tgt_lang or "de")
         return cls(Path(path), data, tgt_lang or "de", final_newline)
 

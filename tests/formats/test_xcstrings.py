@@ -193,6 +193,16 @@ def test_other_source_language_and_bad_files(catalog: Path, tmp_path: Path) -> N
         open_document(bad, tgt_lang="de")
 
 
+def test_a_catalog_without_its_source_language_is_refused_saying_what_to_add(
+    tmp_path: Path,
+) -> None:
+    """Xcode always writes ``sourceLanguage``; a catalog without it was taken as English."""
+    path = tmp_path / "Localizable.xcstrings"
+    path.write_text('{"strings": {"Hallo": {}}, "version": "1.0"}', "utf-8")
+    with pytest.raises(InputError, match=r'no "sourceLanguage" .* add "sourceLanguage" : "en"'):
+        open_document(path, src_lang="en", tgt_lang="de")
+
+
 def _plural(**forms: str) -> dict:
     return {"plural": {tag: _unit(text) for tag, text in forms.items()}}
 
