@@ -130,10 +130,10 @@ def import_(
     count as duplicates; a duplicate whose source has a newer translation stored is made the
     newest (the one translations reuse: importing is approving). Pairs that fail cleaning (an
     empty side, broken encoding, a length ratio beyond 3:1) are skipped and counted by reason, as
-    are the file's entries that were not read as pairs (fuzzy, untranslated, not final). A
-    file whose sides read as other languages than the memory's pair is refused (swapped
-    columns, a TM of another pair). A JSON file's identifiers, which a translation copies,
-    make no pairs (GUARD → GUARD), nor do the strings under --skip-keys. A string that ltmt
+    are the file's entries that were not read as pairs (fuzzy, untranslated, awaiting review,
+    needing translation). A file whose sides read as other languages than the memory's pair is
+    refused (swapped columns, a TM of another pair). A JSON file's identifiers, which a translation
+    copies, make no pairs (GUARD → GUARD), nor do the strings under --skip-keys. A string that ltmt
     wrote into FILE (with --source-file, or a CSV table it filled) for another English (its
     record of the output says so) is skipped ("target of an older source": its English changed
     since; memory add stores such a pair). With --source-file, one whose translation the memory

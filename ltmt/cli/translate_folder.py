@@ -133,22 +133,30 @@ def prepare_folder(
         else:
             found.empty.append(job)
     if not found.jobs:
-        others = (
-            f"; its Xcode bundles are for other languages than {tgt} "
-            f"({', '.join(p.name for p in found.other_bundles)})"
-            if found.other_bundles
-            else f"; {language_error}"
-            if language_error
-            else ""
-        )
-        raise InputError(
-            f"{folder}: no file to translate in it (files of a known format with text: .po, "
-            f".xliff, .ts, strings.xml, .properties, .json, .strings, .yml, .ftl, .md, .html, "
-            f".epub, .docx, .pptx, .xlsx, .srt, .xcloc ...)"
-            f"{others}"
-        )
+        raise _nothing_to_translate(found, tgt, language_error)
     _warn_of_outputs_named_for_other_languages(found, tgt)
     return found
+
+
+def _nothing_to_translate(found: FolderJob, tgt: str, language_error: str) -> InputError:
+    """The error for a folder with no file to translate, led by the language mismatch where
+    files or Xcode bundles were of other languages: that, not a missing file, is what to fix
+    (a ``fr.xcloc``, or a bundle whose XLIFF says another language than its manifest)."""
+    folder = found.folder
+    if found.other_bundles:
+        names = ", ".join(path.name for path in found.other_bundles)
+        return InputError(
+            f"{folder}: its Xcode bundles are for other languages than {tgt} ({names}), and "
+            f"nothing else in it is to be translated; give a model for their languages with "
+            f"--model, or export the bundles for {tgt} from Xcode"
+        )
+    if language_error:
+        return InputError(f"{folder}: its files are of another language pair: {language_error}")
+    return InputError(
+        f"{folder}: no file to translate in it (files of a known format with text: .po, "
+        f".xliff, .ts, strings.xml, .properties, .json, .strings, .yml, .ftl, .md, .html, "
+        f".epub, .docx, .pptx, .xlsx, .srt, .xcloc ...)"
+    )
 
 
 def _warn_of_outputs_named_for_other_languages(found: FolderJob, tgt: str) -> None:

@@ -185,6 +185,9 @@ def read_folder(
             not_read.counts.update(options.get("not_read", NotRead()).counts)
         found.read.append(path)
     if not found.read:
+        if found.other_language and not found.without_source:
+            # the language mismatch leads: it, not a missing file, is what to fix
+            raise InputError(f"{folder}: its files are of another language pair: {language_error}")
         hint = ""
         if found.without_source and source_folder is None:
             hint = (

@@ -1,11 +1,11 @@
 """Entries of a pairs file that its reader did not read as pairs, counted by why.
 
-A PO catalog's fuzzy and untranslated entries, an XLIFF file's units whose state is not final, a
-TMX unit without a target: an import that counted only the pairs it read said ``29 added, 0
-skipped`` of a file that held more, and the rest stood in a warning on stderr alone (its
-``--json`` report, and the server's answer, had no field for them). A caller that reports on
-an import hands the reader a :class:`NotRead`; the reader counts into it instead of warning
-(so nothing is said twice), and the caller puts the counts into its report
+A PO catalog's fuzzy and untranslated entries, an XLIFF file's units without a translation or
+awaiting review, a TMX unit without a target: an import that counted only the pairs it read said
+``29 added, 0 skipped`` of a file that held more, and the rest stood in a warning on stderr alone
+(its ``--json`` report, and the server's answer, had no field for them). A caller that reports on an
+import hands the reader a :class:`NotRead`; the reader counts into it instead of warning (so nothing
+is said twice), and the caller puts the counts into its report
 (:attr:`ltmt.memory.report.ImportReport.not_read`). A reader given none warns as before.
 """
 
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 @dataclass
 class NotRead:
     """How many entries of the files read were left out, by reason (``fuzzy``,
-    ``untranslated``, ``not final``, ``empty target`` ...)."""
+    ``untranslated``, ``awaiting review``, ``needing translation``, ``empty target`` ...)."""
 
     counts: Counter[str] = field(default_factory=Counter)
 

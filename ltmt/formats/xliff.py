@@ -71,6 +71,10 @@ REVIEW_12 = frozenset(
         "needs-l10n",
     }
 )
+# why a unit's target is not read: its state asks for review, or for a translation (a copy
+# of the source, a draft or a rejected translation); a unit without one is "untranslated"
+AWAITING_REVIEW = "awaiting review"
+NEEDS_TRANSLATION = "needing translation"
 SIGNED_OFF_12 = frozenset({"final", "signed-off"})
 SIGNED_OFF_20 = frozenset({"final", "reviewed"})
 STATES_12 = UNFINISHED_12 | REVIEW_12 | {"translated", "final", "signed-off"}
@@ -325,8 +329,12 @@ def read_xliff(
     Declared languages that are not ``src_lang`` → ``tgt_lang`` are a
     :class:`~ltmt.errors.LanguageError` (:func:`check_languages`), or without
     ``check_declared`` a warning (the pairs read as that pair). The units left out are counted
-    into ``not_read`` (``not final``: a target its state does not approve; ``untranslated``),
-    or the first kind said in a warning without one.
+    into ``not_read`` (``awaiting review``: a target whose state asks for review,
+    ``needs-review-*``, ``needs-l10n`` or ``needs-adaptation``, read with ``include_fuzzy``;
+    ``needing translation``: a target whose state is ``new`` or ``needs-translation``, as
+    Xcode's copy of the source and a rejected translation are; ``untranslated``: no target;
+    ``translated``, ``final`` and ``signed-off`` targets are read), or those with a target
+    said in a warning without one.
 
     Metadata: ``id`` (the unit id), ``context`` (see the module docstring), ``note`` (its
     notes), ``state`` when set, ``approved`` (``"yes"``) for a 1.2 unit ``approved="yes"``, a PO
@@ -352,8 +360,7 @@ def read_xliff(
     unchecked: Counter[str] = Counter()  # units with a limit ltmt cannot measure, by its unit
     for unit in iter_units(tree, version):
         if not unit.is_done() or (unit.needs_review and not include_fuzzy):
-            has_target = unit.target is not None and to_text(unit.target).text.strip()
-            left_out.add("not final" if has_target and unit.state is not None else "untranslated")
+            left_out.add(_why_not_read(unit))
             continue
         source, target = to_text(unit.source), to_text(unit.target)
         if not source.text.strip():
@@ -381,14 +388,23 @@ def read_xliff(
         records.append(PairRecord(source.text, target.text, position, metadata))
     if not_read is not None:
         not_read.counts.update(left_out.counts)
-    elif unreviewed := left_out.counts["not final"]:
+    elif unreviewed := left_out.counts[AWAITING_REVIEW] + left_out.counts[NEEDS_TRANSLATION]:
         logger.warning(
-            "%s: %s with a target not read (its state says it is not final)",
+            "%s: %s with a target not read (its state says it awaits review or translation)",
             path,
             counted(unreviewed, "unit"),
         )
     log_unchecked_limits(path, unchecked)
     yield from records
+
+
+def _why_not_read(unit: XliffUnit) -> str:
+    """The reason a unit left out of the pairs is counted under (:data:`AWAITING_REVIEW`,
+    :data:`NEEDS_TRANSLATION` or ``untranslated``)."""
+    if unit.is_done():
+        return AWAITING_REVIEW  # (left out only when it awaits review)
+    has_target = unit.target is not None and to_text(unit.target).text.strip()
+    return NEEDS_TRANSLATION if has_target and unit.state is not None else "untranslated"
 
 
 def log_unchecked_limits(path: Path, unchecked: Counter[str]) -> None:

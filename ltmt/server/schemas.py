@@ -166,8 +166,8 @@ class ImportReportOut(BaseModel):
     not_read: dict[str, int] = Field(
         default_factory=dict,
         description="the upload's entries that were not read as pairs, counted by reason "
-        '(PO: "fuzzy", "untranslated"; XLIFF: "not final", "untranslated"; TMX: '
-        '"untranslated", "empty target" ...); not counted in read',
+        '(PO: "fuzzy", "untranslated"; XLIFF: "awaiting review", "needing translation", '
+        '"untranslated"; TMX: "untranslated", "empty target" ...); not counted in read',
     )
     warnings: list[str] = Field(
         default_factory=list,

@@ -290,6 +290,33 @@ def test_only_a_bundles_strings_are_imported(tmp_path, capsys, common):
     assert "skipped" not in err  # the manifest and source copies are not files to pair
 
 
+def test_a_bundle_whose_strings_disagree_with_its_manifest_leads_with_the_languages(
+    tmp_path, capsys, common
+):
+    bundle = _xcloc(tmp_path / "de.xcloc", "fr")  # French strings under a German manifest
+    manifest = json.loads((bundle / "contents.json").read_text("utf-8"))
+    (bundle / "contents.json").write_text(json.dumps({**manifest, "targetLocale": "de"}))
+    out = tmp_path / "de-translated.xcloc"
+    code, _, err = run_cli(["translate", str(bundle), "-o", str(out), *common], capsys)
+    assert code == 1
+    assert err.startswith(f"ltmt: error: {bundle}: its files are of another language pair: ")
+    assert "target language in the file is fr" in err
+    args = ["memory", "import", str(bundle), "--user", "u1", "--memory-dir", common[3]]
+    code, _, err = run_cli(args, capsys)
+    assert code == 1
+    assert err.startswith(f"ltmt: error: {bundle}: its files are of another language pair: ")
+
+
+def test_a_folder_of_bundles_for_other_languages_only_says_so_first(tmp_path, capsys, common):
+    export = tmp_path / "App Localizations"
+    _xcloc(export / "fr.xcloc", "fr")
+    code, _, err = run_cli(["translate", str(export), "-o", str(tmp_path / "o"), *common], capsys)
+    assert code == 1
+    assert err.startswith(
+        f"ltmt: error: {export}: its Xcode bundles are for other languages than de (fr.xcloc)"
+    )
+
+
 PO = 'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n\nmsgid "open the file"\nmsgstr ""\n'
 
 
@@ -307,5 +334,5 @@ def test_a_catalog_of_another_language_pair_is_skipped(tmp_path, capsys, common)
     code, _, err = run_cli(["translate", str(po), "-o", str(tmp_path / "x"), *common], capsys)
     assert code == 1
     assert re.search(
-        r"po: no file to translate in it \(.*\); .*fr\.po: languages in the file are fr", err
+        r"po: its files are of another language pair: .*fr\.po: languages in the file are fr", err
     )

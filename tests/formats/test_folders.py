@@ -117,7 +117,10 @@ def test_the_entries_not_read_are_counted_of_the_files_read_only(tmp_path: Path)
 def test_a_folder_of_another_pair_only_says_the_first_files_languages(tmp_path: Path) -> None:
     (tmp_path / "fr.po").write_text(PO.format(lang="fr", target="Enregistrer"), "utf-8")
     (tmp_path / "app.pot").write_text(PO.format(lang="", target=""), "utf-8")
-    message = r"no translated file in it; .*fr.po: its Language header says fr\b.*, not en->de"
+    message = (  # the mismatch leads: it, not a missing file, is what to fix
+        r"its files are of another language pair: .*fr.po: its Language header says fr\b.*, "
+        r"not en->de"
+    )
     with pytest.raises(InputError, match=message):
         read_folder(tmp_path)
     (tmp_path / "fr.po").unlink()

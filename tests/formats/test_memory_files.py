@@ -136,7 +136,7 @@ def test_po_reads_translated_entries_only(caplog: pytest.LogCaptureFixture) -> N
     [
         (read_po, False, {"fuzzy": 1, "untranslated": 4}),
         (read_po, True, {"untranslated": 4}),
-        (read_xliff, False, {"not final": 1, "untranslated": 2}),
+        (read_xliff, False, {"awaiting review": 1, "untranslated": 2}),
     ],
 )
 def test_the_entries_left_out_are_counted_for_the_caller_instead_of_said(
@@ -290,13 +290,34 @@ def test_xliff_languages_are_read_as_the_pair_asked_when_told(
     )
 
 
+def test_an_xcode_new_target_is_counted_needing_translation_and_not_final_ones_read(
+    tmp_path: Path,
+) -> None:
+    """Xcode's ``new`` target is a copy of the source; it was counted as "not final" with the
+    units under review, though ``translated`` ones, not final either, are read."""
+    xliff = (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">'
+        '<file original="L.xcstrings" source-language="en" target-language="de"><body>'
+        '<trans-unit id="a"><source>Hello</source><target state="translated">Hallo</target>'
+        '</trans-unit><trans-unit id="b"><source>Bye</source>'
+        '<target state="needs-review-translation">Tschüss</target></trans-unit>'
+        '<trans-unit id="c"><source>Quit</source><target state="new">Quit</target></trans-unit>'
+        "</body></file></xliff>"
+    )
+    path = tmp_path / "de.xliff"
+    path.write_text(xliff, "utf-8")
+    not_read = NotRead()
+    assert [r.target for r in read_xliff(path, not_read=not_read)] == ["Hallo"]
+    assert not_read.by_reason() == {"awaiting review": 1, "needing translation": 1}
+
+
 def test_xliff12_reads_finished_units(caplog: pytest.LogCaptureFixture) -> None:
     records = list(read_xliff(DATA / "demo12.xlf", src_lang="en", tgt_lang="de"))
     assert [(r.source, r.target) for r in records] == [("Save", "Speichern")]
     assert records[0].metadata == {"id": "done", "state": "translated"}
     # the unit under review is said; the empty new one is not
     assert [r.getMessage() for r in caplog.records] == [
-        f"{DATA / 'demo12.xlf'}: 1 unit with a target not read (its state says it is not final)"
+        f"{DATA / 'demo12.xlf'}: 1 unit with a target not read (its state says it awaits review or translation)"
     ]
     reviewed = list(read_xliff(DATA / "demo12.xlf", include_fuzzy=True))
     assert ("Close", "Schließen") in [(r.source, r.target) for r in reviewed]
