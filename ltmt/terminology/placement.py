@@ -315,12 +315,15 @@ def _term_words(
 ) -> tuple[int, int]:
     """The tokens ``[start, end)`` of a word that translates a term of several words, widened
     to the words next to it that translate the term too (by :func:`mutual_weights`: "ziehende
-    Anfrage" for "pull request" is replaced whole). Placeholders, tags and options
-    (``markup``, per token), function words, words carrying a kept target and words that
-    translate another source word ("müssen" for "must" beside "adverse events", though it
-    attends to "events" a little more than to "must") stay: a term between tags
-    (``[b]Health Potion[/b]``) is replaced there."""
+    Anfrage" for "pull request" is replaced whole), or that write a word of the term or of its
+    target (:func:`_echoes`), across an attribute link on either side ("Schwert von Dawn" for
+    "Sword of Dawn" is replaced whole: "Schwert von Schwert der Morgenröte" was placed).
+    Placeholders, tags and options (``markup``, per token), function words, words carrying a
+    kept target and other words that translate another source word ("müssen" for "must"
+    beside "adverse events", though it attends to "events" a little more than to "must") stay:
+    a term between tags (``[b]Health Potion[/b]``) is replaced there."""
     first, last = term.source_span
+    echoed = _content_words(f"{term.source} {term.target}")
 
     def belongs(span: tuple[int, int]) -> bool:
         text = _text(ids[span[0] : span[1]], pieces)
@@ -329,7 +332,10 @@ def _term_words(
             and text.strip().casefold() not in FUNCTION_WORDS
             and not any(markup[span[0] : span[1]])
             and not any(renders(target, text) for target in kept)
-            and not _translates_another(mutual[span[0] : span[1]], first, last)
+            and (
+                _echoes(text, echoed)
+                or not _translates_another(mutual[span[0] : span[1]], first, last)
+            )
         )
 
     def attribute(link: tuple[int, int]) -> tuple[int, int] | None:
@@ -342,6 +348,16 @@ def _term_words(
             return None
         word = _word_around(ids, link[1], pieces, markup)
         return (link[0], word[1]) if word[0] == link[1] and belongs(word) else None
+
+    def noun_before(link: tuple[int, int]) -> tuple[int, int] | None:
+        """The word before ``link`` and ``link``, where ``link`` ties the term's word after
+        it to that noun and the noun translates the term: "Schwert von" of "Schwert von Dawn"
+        for "Sword of Dawn"."""
+        text = _text(ids[link[0] : link[1]], pieces).strip().casefold()
+        if link[0] == 0 or text not in _ATTRIBUTE_LINKS:
+            return None
+        word = _word_around(ids, link[0] - 1, pieces, markup)
+        return (word[0], link[1]) if word[1] == link[0] and belongs(word) else None
 
     while end < len(ids):
         after = _word_around(ids, end, pieces, markup)
@@ -356,9 +372,26 @@ def _term_words(
     while start > 0:
         before = _word_around(ids, start - 1, pieces, markup)
         if not belongs(before):
-            break
+            linked = noun_before(before)
+            if linked is None:
+                break
+            before = linked
         start = before[0]
     return start, end
+
+
+def _content_words(text: str) -> frozenset[str]:
+    """The words of ``text`` (case-folded) that are no German function word
+    (:data:`FUNCTION_WORDS`): a term's or target's own words, for :func:`_echoes`."""
+    words = (word.strip(".,;:!?\"'()").casefold() for word in text.split())
+    return frozenset(word for word in words if word and word not in FUNCTION_WORDS)
+
+
+def _echoes(text: str, words: frozenset[str]) -> bool:
+    """Whether the output word ``text`` is one of ``words`` (a term's and its target's own
+    words): a word the model copied from the term ("Dawn") or wrote of the target ("Schwert")
+    belongs to the term's rendering, whatever its attention leans to."""
+    return text.strip().casefold() in words
 
 
 def mutual_weights(attention: Sequence[Sequence[float]]) -> list[list[float]]:

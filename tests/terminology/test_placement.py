@@ -401,3 +401,45 @@ def test_a_term_of_several_words_translated_as_a_noun_and_its_attribute_is_repla
     rows[3] = [0.0, 0.0, 0.0, 0.9, 0.1]  # "Patienten": on "patient"
     output = [den, pump, der, patienten, 5]
     assert place_terms(output, rows, [term], pieces) == [den, 7, der, patienten, 5]
+
+
+def test_a_half_translated_term_before_an_attribute_link_is_replaced_whole():
+    """ "das Schwert von Dawn" for "the Sword of Dawn", glossary → "Schwert der Morgenröte":
+    the target goes where "Dawn" is, and "Schwert von" before it renders the term too ("das
+    Schwert von Schwert der Morgenröte" was placed)."""
+    words = ["▁das", "▁Schwert", "▁von", "▁Dawn", "▁ist"]
+    pieces = PIECES + words
+    das, schwert, von, dawn, ist = range(len(PIECES), len(PIECES) + 5)
+    # the source "the Sword of Dawn is </s>": the term is tokens 1 to 3
+    rows = [
+        [0.8, 0.1, 0.0, 0.0, 0.0, 0.1],
+        [0.0, 0.8, 0.0, 0.0, 0.0, 0.2],
+        [0.0, 0.0, 0.3, 0.6, 0.0, 0.1],
+        [0.0, 0.0, 0.0, 0.95, 0.0, 0.05],  # "Dawn": the word the target goes to
+        [0.0, 0.0, 0.0, 0.0, 0.9, 0.1],
+    ]
+    term = Missing(
+        source_span=(1, 4), target_ids=(7,), target="Schwert der Morgenröte", source="Sword of Dawn"
+    )
+    output = [das, schwert, von, dawn, ist]
+    assert place_terms(output, rows, [term], pieces) == [das, 7, ist]
+
+
+def test_a_word_of_the_target_beside_the_placed_term_goes_with_it_whatever_its_attention():
+    """ "Schwert" writes a word of the target "Schwert der Morgenröte": it is the term's
+    rendering though it attends to "the" more than to the term; a word that writes none and
+    leans to another source word stays."""
+    words = ["▁das", "▁Schwert", "▁Dawn", "▁ist", "▁Klinge"]
+    pieces = PIECES + words
+    das, schwert, dawn, ist, klinge = range(len(PIECES), len(PIECES) + 5)
+    rows = [
+        [0.8, 0.1, 0.0, 0.0, 0.0, 0.1],
+        [0.6, 0.3, 0.0, 0.0, 0.0, 0.1],  # "Schwert": on "the" more than on the term
+        [0.0, 0.0, 0.0, 0.9, 0.0, 0.1],
+        [0.0, 0.0, 0.0, 0.0, 0.9, 0.1],
+    ]
+    term = Missing(
+        source_span=(1, 4), target_ids=(7,), target="Schwert der Morgenröte", source="Sword of Dawn"
+    )
+    assert place_terms([das, schwert, dawn, ist], rows, [term], pieces) == [das, 7, ist]
+    assert place_terms([das, klinge, dawn, ist], rows, [term], pieces) == [das, klinge, 7, ist]
