@@ -18,8 +18,9 @@ glossary.
   target term the glossary marks not to use (a TBX entry's deprecated or forbidden one).
 - :func:`agreement_findings`: a German translation whose adjectives of a term's target agree
   with no case and number around them (:mod:`ltmt.terminology.agreement_check`: "ein
-  unerwünschter Ereignis" for "unerwünschtes Ereignis"); :func:`term_findings` gives all three,
-  each source's terms found once.
+  unerwünschter Ereignis" for "unerwünschtes Ereignis"), or that leads a target whose gender
+  ltmt does not know with a determiner it cannot check ("Die Akku"); :func:`term_findings`
+  gives all three, each source's terms found once.
 - :func:`spelling_findings`: words of the translation the target language's spelling
   dictionary does not know (:mod:`ltmt.spelling`); a word of the source, of a glossary term's
   target, or of the translations of the entry's best matches in the user's memory passes.
@@ -256,10 +257,17 @@ def _forbidden_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) 
 
 def _disagreeing_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> list[Finding]:
     """:func:`agreement_findings` of the ``n``-th entry, ``terms`` its :func:`prose_terms`."""
-    from ltmt.terminology.agreement_check import disagreements
+    from ltmt.terminology.agreement_check import disagreements, unknown_gender_articles
 
     found: dict[str, str] = {}
     for written, term in terms:
+        noun = term.target.rsplit(" ", 1)[-1]
+        for article in unknown_gender_articles(record.target, term.target):
+            found.setdefault(
+                article,
+                f"gender of {noun!r} unknown; check the article in {article!r} ({written!r} is "
+                f"{term.target!r} in the glossary)",
+            )
         for place in disagreements(record.target, term.target):
             expected = " or ".join(repr(form) for form in place.expected)
             found.setdefault(

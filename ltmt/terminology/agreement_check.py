@@ -11,6 +11,11 @@ back where it cannot tell: a determiner that itself agrees in no reading is anot
 ("Der Arzt, dem unerwünschte Ereignisse gemeldet werden"), a word of adjective shape before the
 target without a determiner ("alle", "dasselbe") may be one the table lacks, a noun followed by
 other letters is a compound's head, and a target of unknown gender is not read.
+:func:`unknown_gender_articles` names a target of unknown gender led by a determiner instead
+("Die Akku" for "the battery", glossary ``Akku``: the article is the gender of the word the
+model wrote, "Batterie"): no source of ltmt's knows its gender (the noun table, its endings;
+the hunspell dictionary has none), so the article is left as written and a reviewer asked to
+check it.
 """
 
 from __future__ import annotations
@@ -40,6 +45,14 @@ from ltmt.terminology.matching import (
 # Ereignisse, Ordnern, Lehrerinnen, Materialien), or after a plural stem (Vorgänge, Konten)
 _PLURAL_SUFFIXES = frozenset({"", "s", "e", "n", "en", "er", "ern", "se", "sen", "nen", "ien"})
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+# a German determiner (article, der-word, ein-word) and the adjectives after it, as the
+# text before a target writes them: "die", "Ein", "den leeren", "keine neue"
+_DETERMINER = (
+    r"(?i:(?:d(?:er|ie|as|en|em|es)"
+    r"|(?:k?ein|mein|dein|sein|ihr|unser|euer)(?:e|en|em|er|es)?"
+    r"|(?:dies|jed|jen|welch|manch|solch)(?:e|en|em|er|es))"
+    r"(?:\s+[a-zäöüß]+(?:e|en|em|er|es))*)"
+)
 
 
 @dataclass(frozen=True)
@@ -71,6 +84,18 @@ def disagreements(text: str, target: str) -> list[Disagreement]:
         if endings and not {place[name] for name in _ending_groups(place)} <= endings:
             found.append(_disagreement(text, place, start, endings))
     return found
+
+
+def unknown_gender_articles(text: str, target: str) -> list[str]:
+    """The places of ``target`` in ``text`` (German) led by a determiner, as written ("Die
+    Akku"), where the gender of the target's noun is unknown
+    (:func:`~ltmt.terminology.genders.gender_of`): the determiner may keep the gender of the
+    word the model wrote, and no table can tell; each written form once."""
+    noun = target.rsplit(" ", 1)[-1]
+    if not noun[:1].isupper() or gender_of(target) is not None:
+        return []
+    pattern = re.compile(rf"(?<!\w){_DETERMINER}\s+{re.escape(target)}(?![\w-])")
+    return list(dict.fromkeys(place[0] for place in pattern.finditer(text)))
 
 
 @lru_cache(maxsize=1024)

@@ -380,3 +380,31 @@ def test_a_pronoun_may_say_a_term_again():
         ),
     ]
     assert [f.entry for f in glossary_findings(records, matcher)] == [1]
+
+
+def test_an_article_before_a_target_of_unknown_gender_is_flagged_for_a_check():
+    """ "Die Akku" for "the battery" (glossary "Akku", which the gender table lacks): the
+    article kept the gender of the model's "Batterie" and nothing can tell; a reviewer is asked
+    to check it. A target of known gender, or one without an article before it, is not."""
+    from ltmt.qa.catalog_checks import agreement_findings
+
+    matcher = TermMatcher([Term("battery", "Akku"), Term("file", "Datei")])
+    records = [
+        record(1, "The battery is empty.", "Die Akku ist leer."),
+        record(2, "Charge the empty battery.", "Laden Sie den leeren Akku."),
+        record(3, "Battery low", "Akku schwach"),
+        record(4, "The file is empty.", "Die Datei ist leer."),
+    ]
+    expected = [
+        (
+            0,
+            "gender of 'Akku' unknown; check the article in 'Die Akku' ('battery' is 'Akku' in "
+            "the glossary)",
+        ),
+        (
+            1,
+            "gender of 'Akku' unknown; check the article in 'den leeren Akku' ('battery' is "
+            "'Akku' in the glossary)",
+        ),
+    ]
+    assert [(f.entry, f.message) for f in agreement_findings(records, matcher)] == expected
