@@ -10,7 +10,9 @@ not keep), and beside it what the translation has instead (``lacks the number 2.
 A translation that keeps a number's digits may still turn it into another: ``-20 °C`` written
 ``20 °C``, ``±5 %`` written ``5 %`` (:func:`lost_signs`; a hyphen between two numbers,
 ``10-20``, or one that opens a list item, ``- 5 items``, is no sign), or ``1,000`` left as
-``1,000``, which German reads as one with three decimals (:func:`english_separators`).
+``1,000``, which German reads as one with three decimals (:func:`english_separators`). A minus
+after a verb of decrease and "by" (``fell by -5%``) is said by the verb: a translation that
+says the decrease too (``um 5 % gefallen``) keeps the meaning without it.
 """
 
 from __future__ import annotations
@@ -37,6 +39,19 @@ _AS_WRITTEN = re.compile(
 _SOURCE_SIGNED = re.compile(r"(?<![\w.,])(\+/[-\u2212]|[-\u2212\u00b1])(\d+(?:[.,]\d+)*)")
 # a minus the translation says in words, anywhere in it
 _MINUS_IN_WORDS = re.compile(r"\bminus\b|\bunter\s+null\b", re.IGNORECASE)
+# an English verb of decrease and "by", right before a number's minus: "fell by -5%"
+_DECREASE_BY = re.compile(
+    r"\b(?:fell|falls?|fallen|drop(?:s|ped)?|decrease[sd]?|decline[sd]?|reduce[sd]?"
+    r"|lower(?:s|ed)?|sank|sinks?|sunk|shr(?:ank|unk|inks?)|down)\s+by\s*$",
+    re.IGNORECASE,
+)
+# a German word of decrease: the translation says the minus in words ("um 5 % gefallen")
+_GERMAN_DECREASE = re.compile(
+    r"\b(?:gefallen|f[äa]llt|fiel(?:en)?|gesunken|sinkt|sank(?:en)?|zurückgegangen|zurückgeht"
+    r"|verringer\w*|reduzier\w*|vermindert\w*|abgenommen|gesenkt|senkt|Rückgang"
+    r"|geschrumpft|schrumpft)\b",
+    re.IGNORECASE,
+)
 _TARGET_SIGNED = re.compile(
     r"(?<![\w.,])(\+/?[-\u2212]\s?|[-\u2010-\u2014\u2212\u00b1]\s?|minus\s)(\d+(?:[.,]\d+)*)",
     re.IGNORECASE,
@@ -107,18 +122,36 @@ def lost_signs(source: str, target: str) -> list[str]:
     has, but fewer of with their sign (a minus written as a hyphen, a dash of U+2010 to U+2014,
     U+2212, or in words, ``minus`` or ``unter null`` anywhere in the translation; a plus-minus
     as ``±`` or ``+/-``; a space after the sign, as German typography writes ``± 2 mm``), as
-    ``source`` writes them."""
-    lost = Counter(_signed(source, _SOURCE_SIGNED)) - Counter(_signed(target, _TARGET_SIGNED))
+    ``source`` writes them. A minus the wording makes redundant (:func:`_said_by_decrease`)
+    is not looked for."""
+    signed = [
+        found
+        for found in _SOURCE_SIGNED.finditer(source)
+        if not _said_by_decrease(source, found, target)
+    ]
+    lost = Counter(map(_sign_key, signed)) - Counter(_signed(target, _TARGET_SIGNED))
     if _MINUS_IN_WORDS.search(target):  # "18 Grad minus", "30 Grad unter null"
         lost = Counter({key: n for key, n in lost.items() if key[0] != "-"})
     has = {tuple(_DIGIT_RUN.findall(number)) for number in _AS_WRITTEN.findall(target)}
     said = []
-    for found in _SOURCE_SIGNED.finditer(source):
+    for found in signed:
         key = _sign_key(found)
         if lost[key] > 0 and key[1] in has:  # a number lost whole is lost_numbers'
             said.append(found.group())
             lost[key] -= 1
     return said
+
+
+def _said_by_decrease(source: str, found: re.Match[str], target: str) -> bool:
+    """Whether the minus of ``found`` (a signed number of ``source``) follows a verb of
+    decrease and "by" (``fell by -5%``, ``decreased by -3``) and ``target`` says a decrease
+    too (``gefallen``, ``gesunken``, ``verringert``): a German translation drops the doubled
+    sign (``um 5 % gefallen``) and loses nothing."""
+    return (
+        found.group(1) in ("-", "\u2212")
+        and _DECREASE_BY.search(source, 0, found.start()) is not None
+        and _GERMAN_DECREASE.search(target) is not None
+    )
 
 
 def _signed(text: str, pattern: re.Pattern[str]) -> list[tuple[str, tuple[str, ...]]]:

@@ -171,3 +171,22 @@ def test_a_sign_german_writes_its_own_way_is_kept(source: str, target: str) -> N
     """Correct German that wrote a sign with a space after it, another dash, or in words was
     flagged (a regression trial's find)."""
     assert lost_signs(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "lost"),
+    [
+        ("Sales fell by -5%.", "Der Umsatz ist um 5 % gefallen.", []),
+        ("The error rate decreased by -3.", "Die Fehlerrate hat sich um 3 verringert.", []),
+        ("Sales dropped by \u22125%.", "Der Umsatz ist um 5 % gesunken.", []),
+        # the German says no decrease, or the sign follows no verb of decrease: the minus counts
+        ("Sales fell by -5%.", "Der Umsatz änderte sich um 5 %.", ["-5"]),
+        ("Sales changed by -5%.", "Der Umsatz ist um 5 % gefallen.", ["-5"]),
+        ("The temperature fell to -5 °C.", "Die Temperatur ist auf 5 °C gefallen.", ["-5"]),
+        ("The tolerance fell by ±5 %.", "Die Toleranz ist um 5 % gesunken.", ["±5"]),
+    ],
+)
+def test_a_minus_the_verb_of_decrease_says_is_not_lost(source, target, lost):
+    """ "fell by -5%" translated "um 5 % gefallen" was flagged as a lost sign: the verb says the
+    decrease in both languages."""
+    assert lost_signs(source, target) == lost
