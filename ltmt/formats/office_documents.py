@@ -96,7 +96,9 @@ class Layout:
     other parts' content types, translated in this order (each kind's parts by their names'
     numbers). ``defaults``: those of the parts whose text defaults get the target language.
     ``alt_texts``: the elements whose ``descr`` and ``title`` describe a picture or a shape.
-    ``kept``: the units not to translate, given the archive's entries and content types.
+    ``kept``: the units not to translate, given the archive's entries and content types;
+    ``compared``: those not to translate because formulas compare against their text, given
+    the same, by key: their text (:mod:`ltmt.formats.compared_text`).
     """
 
     what: str
@@ -107,19 +109,22 @@ class Layout:
     defaults: tuple[str, ...]
     alt_texts: tuple[str, ...]
     kept: Callable[[Mapping[str, bytes], dict[str, str]], frozenset[str]] | None = None
+    compared: Callable[[Mapping[str, bytes], dict[str, str]], dict[str, str]] | None = None
 
 
 @dataclass(frozen=True)
 class Package:
     """An Office document's archive: its entries (name: (zip info, bytes), in order), its parts
-    with text, the parts with text defaults, the properties to translate (field: text), and a
-    Word document's styles."""
+    with text, the parts with text defaults, the properties to translate (field: text), the
+    units kept as they are, the texts of the cells among them that formulas compare against,
+    and a Word document's styles."""
 
     entries: dict[str, tuple[zipfile.ZipInfo, bytes]]
     parts: list[Part]
     defaults: list[str]
     properties: dict[str, str]
     kept: frozenset[str] = frozenset()  # the keys of units kept as they are
+    compared: tuple[str, ...] = ()
     styles: WordStyles = NO_STYLES
 
 
@@ -158,12 +163,18 @@ def read_package(data: bytes, path: Path, layout: Layout) -> Package:
     parts = [_part(name, entries[name][1], path, layout, styles) for name in names]
     defaults = [name for name, kind in kinds.items() if kind.endswith(layout.defaults)]
     properties = _core_properties(entries[_CORE][1], path) if _CORE in entries else {}
-    kept = (
-        layout.kept({name: data for name, (_, data) in entries.items()}, kinds)
-        if layout.kept is not None
-        else frozenset()
+    contents = {name: data for name, (_, data) in entries.items()}
+    kept = layout.kept(contents, kinds) if layout.kept is not None else frozenset()
+    compared = layout.compared(contents, kinds) if layout.compared is not None else {}
+    return Package(
+        entries,
+        parts,
+        defaults,
+        properties,
+        kept=kept | frozenset(compared),
+        compared=tuple(compared.values()),
+        styles=styles,
     )
-    return Package(entries, parts, defaults, properties, kept, styles)
 
 
 def _word_styles(

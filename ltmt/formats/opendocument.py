@@ -35,7 +35,7 @@ from typing import Any, ClassVar
 
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, lang_matches, parse_xml, primary_language
-from ltmt.formats.compared_text import formula_literals, key, warn_kept
+from ltmt.formats.compared_text import formula_literals, key
 from ltmt.formats.odf_paragraphs import (
     FO_NS,
     OFFICE_NS,
@@ -291,10 +291,7 @@ class OpenDocument(PartsDocument):
 
     @classmethod
     def read(cls, data: bytes, path: Path) -> Package:
-        package = read_package(data, path)
-        # said once, where the file is read (not where it is read again to be written)
-        warn_kept(sorted(package.compared))
-        return package
+        return read_package(data, path)
 
     def translated_entries(self) -> dict[str, bytes]:
         """The archive's entries with the translations written in (read afresh, so that this

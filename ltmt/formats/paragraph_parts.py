@@ -22,6 +22,7 @@ from typing import Any, ClassVar, Protocol, TypeVar
 
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, read_bytes, source_file_given
+from ltmt.formats.compared_text import warn_kept
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.html_document import lined_up_pairs
 from ltmt.formats.tagged_paragraphs import ParagraphText, in_source_terms
@@ -157,8 +158,8 @@ def read_properties(container: Any) -> dict[str, str]:
 
 class Package(Protocol):
     """A document's archive as read: its entries (name: (zip info, bytes), in order), its parts
-    with text, the properties to translate (field: text) and the keys of units kept as they
-    are."""
+    with text, the properties to translate (field: text), the keys of units kept as they
+    are, and the texts of the spreadsheet cells among them that formulas compare against."""
 
     @property
     def entries(self) -> dict[str, tuple[zipfile.ZipInfo, bytes]]: ...
@@ -168,6 +169,8 @@ class Package(Protocol):
     def properties(self) -> dict[str, str]: ...
     @property
     def kept(self) -> frozenset[str]: ...
+    @property
+    def compared(self) -> tuple[str, ...]: ...
 
 
 _Document = TypeVar("_Document", bound="PartsDocument")
@@ -189,6 +192,9 @@ class PartsDocument(TranslationsHeld):
         self.src_lang = src_lang
         self.tgt_lang = tgt_lang
         self.package = self.read(data, self.path)
+        # said here, once per document opened: not where a translation of it is read beside it
+        # (an import's or a check's target, an existing output), nor where it is read again
+        warn_kept(sorted(self.package.compared))
 
     @classmethod
     def what(cls) -> str:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from ltmt.formats.compared_text import formula_literals, key, warn_kept
+from ltmt.formats.compared_text import formula_literals, key
 from ltmt.formats.office_documents import DIAGRAMS, Layout, OfficeDocument
 from ltmt.formats.ooxml_paragraphs import S_NS
 
@@ -33,16 +33,10 @@ _CELL = re.compile(r"([A-Z]+)(\d+)")
 _FORMULAS = (f"{S}f", f"{S}formula1", f"{S}formula2", f"{S}formula")
 
 
-def kept_cells(entries: Mapping[str, bytes], kinds: dict[str, str]) -> frozenset[str]:
-    """The keys of the units a workbook's formulas need as they are: a table's header cells
-    (:func:`table_headers`) and the cells whose text a formula or a drop-down list compares
-    against (:func:`compared_cells`)."""
-    return table_headers(entries, kinds) | compared_cells(entries, kinds)
-
-
-def compared_cells(entries: Mapping[str, bytes], kinds: dict[str, str]) -> frozenset[str]:
-    """The keys of the units whose text a formula or a drop-down list compares against
-    (:mod:`ltmt.formats.compared_text`), said in a warning."""
+def compared_cells(entries: Mapping[str, bytes], kinds: dict[str, str]) -> dict[str, str]:
+    """The units whose text a formula or a drop-down list compares against
+    (:mod:`ltmt.formats.compared_text`), by key: their text, which the document says in a
+    warning once it is opened."""
     from lxml import etree
 
     sheets = [name for name, kind in kinds.items() if kind.endswith("worksheet+xml")]
@@ -50,7 +44,7 @@ def compared_cells(entries: Mapping[str, bytes], kinds: dict[str, str]) -> froze
     formulas = (f.text or "" for root in roots.values() for f in root.iter(*_FORMULAS))
     literals = formula_literals(formulas)
     if not literals:
-        return frozenset()
+        return {}
     kept: dict[str, str] = {}
     strings = next((n for n, k in kinds.items() if k.endswith("sharedStrings+xml")), None)
     if strings is not None:
@@ -64,8 +58,7 @@ def compared_cells(entries: Mapping[str, bytes], kinds: dict[str, str]) -> froze
             text = "".join(t.text or "" for t in written.iter(f"{S}t"))
             if key(text) in literals:
                 kept[f"{sheet}#p{inline}"] = text
-    warn_kept(list(kept.values()))
-    return frozenset(kept)
+    return kept
 
 
 def table_headers(entries: Mapping[str, bytes], kinds: dict[str, str]) -> frozenset[str]:
@@ -163,7 +156,8 @@ EXCEL_LAYOUT = Layout(
     ),
     defaults=(),
     alt_texts=("{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}cNvPr",),
-    kept=kept_cells,
+    kept=table_headers,
+    compared=compared_cells,
 )
 
 

@@ -317,6 +317,20 @@ def test_cells_a_formula_or_a_drop_down_list_compares_against_are_kept(
     ]
 
 
+def test_the_kept_cells_are_said_once_where_a_translation_is_read_beside_its_source(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # memory import and qa read the source and the translation: each said it
+    path = _other(tmp_path / "orders.ods", "spreadsheet", COMPARED)
+    out = tmp_path / "orders.de.ods"
+    translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="ltmt.formats.compared_text"):
+        pairs = list(OpenDocument.pairs(out, source_file=path))
+    assert [pair.target for pair in pairs] == ["CHECK THE ORDERS."]
+    assert len(caplog.messages) == 1
+
+
 def test_a_presentations_slides_and_notes_are_translated(tmp_path: Path) -> None:
     path = _other(tmp_path / "results.odp", "presentation", SLIDES)
     out = tmp_path / "results.de.odp"

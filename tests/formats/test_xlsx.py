@@ -88,10 +88,8 @@ def test_the_translation_keeps_numbers_formulas_formatting_and_tables(
     assert book.properties.title == "FRUIT PRICES"
 
 
-def test_cells_a_formula_or_a_drop_down_list_compares_against_are_kept(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    # translated, COUNTIF(B2:B4,"Shipped") counted none and the list refused every status
+def _orders(path: Path) -> Path:
+    """A workbook whose formula and drop-down list compare against its statuses."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
     book = openpyxl.Workbook()
@@ -103,15 +101,40 @@ def test_cells_a_formula_or_a_drop_down_list_compares_against_are_kept(
     listed = DataValidation(type="list", formula1='"Shipped,Open,Cancelled"')
     sheet.add_data_validation(listed)
     listed.add("B2:B4")
-    book.save(tmp_path / "orders.xlsx")
+    book.save(path)
+    return path
+
+
+KEPT_WARNING = (
+    "2 cell texts left as written: formulas or drop-down lists of the workbook compare "
+    "against their text ('Shipped', 'open'), which would no longer match"
+)
+
+
+def test_cells_a_formula_or_a_drop_down_list_compares_against_are_kept(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # translated, COUNTIF(B2:B4,"Shipped") counted none and the list refused every status
+    orders = _orders(tmp_path / "orders.xlsx")
     with caplog.at_level("WARNING", logger="ltmt.formats.compared_text"):
-        units = {u.source for u in open_document(tmp_path / "orders.xlsx").units()}
+        units = {u.source for u in open_document(orders).units()}
     # not "Shipped" (the formula's) nor "open" (the list's "Open", case aside)
     assert units == {"Order", "Status", "A-1", "A-2", "A-3", "Late", "Check the orders."}
-    assert caplog.messages == [
-        "2 cell texts left as written: formulas or drop-down lists of the workbook compare "
-        "against their text ('Shipped', 'open'), which would no longer match"
-    ]
+    assert caplog.messages == [KEPT_WARNING]
+
+
+def test_the_kept_cells_are_said_once_where_a_translation_is_read_beside_its_source(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # memory import and qa read the source and the translation: each said it
+    orders = _orders(tmp_path / "orders.xlsx")
+    out = tmp_path / "orders.de.xlsx"
+    translate_file(orders, out, FakeModel(), src_lang="en", tgt_lang="de")
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="ltmt.formats.compared_text"):
+        pairs = list(XlsxDocument.pairs(out, source_file=orders))
+    assert len(pairs) == 7
+    assert caplog.messages == [KEPT_WARNING]
 
 
 def test_libreoffice_calc_reads_the_translation(workbook: Path, tmp_path: Path) -> None:
