@@ -11,26 +11,42 @@ results are not text and stay as they are, and so do the sheets' names (formulas
 the headers of a sheet's tables (Excel requires a table's header cells to say its columns'
 names, and formulas name the columns: ``Prices[Item]``) and the cells whose text a formula or
 a drop-down list compares against (``COUNTIF(B2:B5,"Shipped")``: translated, the formula counts
-none; a warning names them). Everything else is copied
-as it was: styles, formats, formulas, charts' data, pivot tables, comments.
+none; a warning names them). Hidden sheets are left as written too (:func:`hidden_sheets`:
+they hold lookup data and IDs; a warning names them). Everything else is copied as it was:
+styles, formats, formulas, charts' data, pivot tables, comments.
 """
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
+from pathlib import Path
 from typing import Any, ClassVar
 
 from ltmt.formats.compared_text import formula_literals, key
 from ltmt.formats.office_documents import DIAGRAMS, Layout, OfficeDocument
 from ltmt.formats.ooxml_paragraphs import S_NS
+from ltmt.wording import counted, first_few
+
+logger = logging.getLogger(__name__)
 
 S = f"{{{S_NS}}}"
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _CELL = re.compile(r"([A-Z]+)(\d+)")
 # a cell's formula, and a data validation's sources (a list's items)
 _FORMULAS = (f"{S}f", f"{S}formula1", f"{S}formula2", f"{S}formula")
+_RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_HIDDEN = frozenset({"hidden", "veryHidden"})  # a sheet's states that hide it
+# the content types' endings of a workbook's main part: workbooks and templates, with macros or
+# without
+_MAIN = (
+    "spreadsheetml.sheet.main+xml",
+    "spreadsheetml.template.main+xml",
+    "ms-excel.sheet.macroEnabled.main+xml",
+    "ms-excel.template.macroEnabled.main+xml",
+)
 
 
 def compared_cells(entries: Mapping[str, bytes], kinds: dict[str, str]) -> dict[str, str]:
@@ -91,13 +107,21 @@ def _tables(entries: Mapping[str, bytes], sheet: str) -> list[Any]:
     """The table elements of ``sheet``'s tables (named by its relationships)."""
     from lxml import etree
 
-    folder, name = posixpath.split(sheet)
+    return [etree.fromstring(entries[path]) for path in _related(entries, sheet, "/table").values()]
+
+
+def _related(entries: Mapping[str, bytes], part: str, kind: str) -> dict[str, str]:
+    """The parts that ``part``'s relationships of the type ending in ``kind`` (``/table``)
+    name, by the relationship's id: their paths in the archive (those it holds)."""
+    from lxml import etree
+
+    folder, name = posixpath.split(part)
     relationships = entries.get(posixpath.join(folder, "_rels", f"{name}.rels"))
     if relationships is None:
-        return []
-    tables = []
+        return {}
+    related = {}
     for relationship in etree.fromstring(relationships).iter(_RELATIONSHIPS):
-        if not (relationship.get("Type") or "").endswith("/table"):
+        if not (relationship.get("Type") or "").endswith(kind):
             continue
         target = relationship.get("Target") or ""
         path = (
@@ -106,8 +130,62 @@ def _tables(entries: Mapping[str, bytes], sheet: str) -> list[Any]:
             else posixpath.normpath(posixpath.join(folder, target))
         )
         if path in entries:
-            tables.append(etree.fromstring(entries[path]))
-    return tables
+            related[relationship.get("Id") or ""] = path
+    return related
+
+
+def hidden_sheets(entries: Mapping[str, bytes], kinds: dict[str, str]) -> dict[str, frozenset[str]]:
+    """The workbook's hidden sheets (``state="hidden"`` or ``"veryHidden"``), by name: the keys
+    of the units only they show, their strings written in a cell and the shared strings no
+    visible sheet shows. Workbooks keep lookup data, formulas' inputs and IDs in hidden
+    sheets, which spreadsheet localisation tools leave as written; a shared string a visible
+    sheet shows too is translated, in both."""
+    from lxml import etree
+
+    workbook = next((name for name, kind in kinds.items() if kind.endswith(_MAIN)), None)
+    if workbook is None:
+        return {}
+    parts = _related(entries, workbook, "/worksheet")
+    names = {}  # each sheet's part: its name, and whether it is hidden
+    for sheet in etree.fromstring(entries[workbook]).iter(f"{S}sheet"):
+        path = parts.get(sheet.get(_RELATIONSHIP_ID) or "")
+        if path is not None:
+            names[path] = (sheet.get("name") or path, sheet.get("state") in _HIDDEN)
+    if not any(hidden for _, hidden in names.values()):
+        return {}
+    roots = {path: etree.fromstring(entries[path]) for path in names}
+    strings = next((n for n, k in kinds.items() if k.endswith("sharedStrings+xml")), None)
+    shown = {
+        number
+        for path, (_, hidden) in names.items()
+        if not hidden
+        for number in _shared(roots[path])
+    }
+    found = {}
+    for path, (name, hidden) in names.items():
+        if not hidden:
+            continue
+        written = {f"{path}#p{number}" for number, _ in enumerate(roots[path].iter(f"{S}is"))}
+        shared = {f"{strings}#p{n}" for n in _shared(roots[path]) if strings and n not in shown}
+        found[name] = frozenset(written | shared)
+    return found
+
+
+def _shared(sheet: Any) -> set[int]:
+    """The numbers of the shared strings the cells of ``sheet`` show."""
+    values = (cell.findtext(f"{S}v") or "" for cell in sheet.iter(f"{S}c") if cell.get("t") == "s")
+    return {int(value) for value in values if value.strip().isdigit()}
+
+
+def warn_hidden(names: Collection[str]) -> None:
+    """Say that the hidden sheets ``names`` were left as written (none: nothing)."""
+    if names:
+        logger.warning(
+            "%s left as written (%s): workbooks keep lookup data and IDs in them; unhide a "
+            "sheet in Excel to translate it",
+            counted(len(names), "hidden sheet"),
+            first_few(repr(name) for name in names),
+        )
 
 
 def _header_cells(table: Any) -> list[str]:
@@ -141,12 +219,7 @@ def _column_name(number: int) -> str:
 EXCEL_LAYOUT = Layout(
     what="an Excel workbook",
     extension=".xlsx",
-    main=(
-        "spreadsheetml.sheet.main+xml",
-        "spreadsheetml.template.main+xml",
-        "ms-excel.sheet.macroEnabled.main+xml",
-        "ms-excel.template.macroEnabled.main+xml",
-    ),
+    main=_MAIN,
     main_has_text=False,
     translated=(
         "spreadsheetml.sharedStrings+xml",
@@ -158,6 +231,7 @@ EXCEL_LAYOUT = Layout(
     alt_texts=("{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}cNvPr",),
     kept=table_headers,
     compared=compared_cells,
+    hidden=hidden_sheets,
 )
 
 
@@ -166,3 +240,7 @@ class XlsxDocument(OfficeDocument):
 
     format: ClassVar[str] = "xlsx"
     layout: ClassVar[Layout] = EXCEL_LAYOUT
+
+    def __init__(self, path: Path, data: bytes, src_lang: str = "en", tgt_lang: str = "de") -> None:
+        super().__init__(path, data, src_lang, tgt_lang)
+        warn_hidden(self.package.hidden)  # once per workbook opened, as the kept cells

@@ -137,6 +137,79 @@ def test_the_kept_cells_are_said_once_where_a_translation_is_read_beside_its_sou
     assert caplog.messages == [KEPT_WARNING]
 
 
+def _with_shared_strings(path: Path) -> Path:
+    """``path``'s workbook with its cells' strings shared, as Excel writes them (openpyxl
+    writes each in its cell): one ``<si>`` for each text, however many cells show it."""
+    import re
+
+    with zipfile.ZipFile(path) as archive:
+        entries = {info.filename: archive.read(info) for info in archive.infolist()}
+    texts: list[str] = []
+
+    def shared(match: re.Match[str]) -> str:
+        if match.group(2) not in texts:
+            texts.append(match.group(2))
+        return f'{match.group(1)} t="s"><v>{texts.index(match.group(2))}</v></c>'
+
+    for name in [name for name in entries if name.startswith("xl/worksheets/sheet")]:
+        inline = re.compile(r'(<c r="\w+")(?: s="\d+")? t="inlineStr"><is><t>([^<]*)</t></is></c>')
+        entries[name] = inline.sub(shared, entries[name].decode()).encode()
+    items = "".join(f"<si><t>{text}</t></si>" for text in texts)
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    entries["xl/sharedStrings.xml"] = f'<sst xmlns="{main}">{items}</sst>'.encode()
+    kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    entries["[Content_Types].xml"] = entries["[Content_Types].xml"].replace(
+        b"</Types>",
+        f'<Override PartName="/xl/sharedStrings.xml" ContentType="{kind}"/></Types>'.encode(),
+    )
+    relationship = (
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+    )
+    entries["xl/_rels/workbook.xml.rels"] = entries["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        f'<Relationship Id="rIdS" Type="{relationship}" Target="sharedStrings.xml"/>'
+        "</Relationships>".encode(),
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("shared", [False, True], ids=["in cells", "shared"])
+def test_hidden_sheets_are_left_as_written_and_named_in_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, shared: bool
+) -> None:
+    # workbooks keep lookup data and IDs in hidden sheets: translated, lookups found nothing
+    book = openpyxl.Workbook()
+    book.active.title = "Prices"
+    book.active.append(["Red apple", "Sold by the kilo"])
+    lookup = book.create_sheet("Lookup")
+    lookup.append(["Sold by the kilo", "KILO"])  # shared with a visible sheet: translated
+    lookup.sheet_state = "hidden"
+    codes = book.create_sheet("Codes")
+    codes.append(["Green pear"])
+    codes.sheet_state = "veryHidden"
+    path = tmp_path / "prices.xlsx"
+    book.save(path)
+    if shared:
+        _with_shared_strings(path)
+    with caplog.at_level("WARNING", logger="ltmt.formats.xlsx"):
+        units = [u.source for u in open_document(path).units()]
+    assert units == ["Red apple", "Sold by the kilo"]
+    assert caplog.messages == [
+        "2 hidden sheets left as written ('Lookup', 'Codes'): workbooks keep lookup data and "
+        "IDs in them; unhide a sheet in Excel to translate it"
+    ]
+    out = tmp_path / "prices.de.xlsx"
+    translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    written = openpyxl.load_workbook(out)
+    shown = "SOLD BY THE KILO" if shared else "Sold by the kilo"
+    assert [cell.value for cell in written["Lookup"][1]] == [shown, "KILO"]
+    assert written["Codes"]["A1"].value == "Green pear"
+    assert written["Prices"]["A1"].value == "RED APPLE"
+
+
 def test_libreoffice_calc_reads_the_translation(workbook: Path, tmp_path: Path) -> None:
     out = _translated(workbook, tmp_path)
     rows = converted(out, "calc", "csv", tmp_path).read_text("utf-8").splitlines()
