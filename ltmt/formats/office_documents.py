@@ -150,11 +150,7 @@ def read_package(data: bytes, path: Path, layout: Layout) -> Package:
                 "an OpenDocument file",
             )
         raise InputError(f"{path}: not {what} (no {_CONTENT_TYPES} in the archive)")
-    kinds = {
-        name: kind
-        for name, kind in _content_types(entries[_CONTENT_TYPES][1], path).items()
-        if name in entries
-    }
+    kinds = content_types({name: data for name, (_, data) in entries.items()}, path)
     main = [name for name, kind in kinds.items() if kind.endswith(layout.main)]
     if not main:
         _refuse_other_kind(kinds.values(), path, what)
@@ -195,13 +191,16 @@ def _word_styles(
     return NO_STYLES
 
 
-def _content_types(data: bytes, path: Path) -> dict[str, str]:
-    """Each part named in ``[Content_Types].xml``: its content type."""
+def content_types(entries: Mapping[str, bytes], path: Path) -> dict[str, str]:
+    """Each part of the archive (its ``entries``) that ``[Content_Types].xml`` names: its
+    content type."""
+    data = entries[_CONTENT_TYPES]
     root = parse_xml(data, f"{path}:{_CONTENT_TYPES}", "content types").getroot()
-    return {
-        (override.get("PartName") or "").lstrip("/"): override.get("ContentType") or ""
+    named = (
+        ((override.get("PartName") or "").lstrip("/"), override.get("ContentType") or "")
         for override in root.iter(f"{_TYPES_NS}Override")
-    }
+    )
+    return {name: kind for name, kind in named if name in entries}
 
 
 def _compound_problem(data: bytes, path: Path, layout: Layout) -> str:

@@ -243,8 +243,17 @@ class PartsDocument(TranslationsHeld):
         """The pairs of the translated document ``path`` and its ``source_file``."""
         source_file = source_file_given(path, cls.what(), source_file)
         document = cls._source_document(Path(path), Path(source_file))
-        aligned = list(document.aligned(Path(path)))
+        aligned = [
+            (document.place(key), source, translation)
+            for key, source, translation in document.aligned(Path(path))
+        ]
         return lined_up_pairs(path, source_file, aligned, len(document.units()), "document")
+
+    def place(self, key: str) -> str:
+        """Where the unit of ``key`` is, in words its document's user finds it by (a
+        spreadsheet's cell: ``Prices!B7``), as ``qa`` and ``memory import`` name it; by
+        default its key (the part and the paragraph's number in it)."""
+        return key
 
     @classmethod
     def _source_document(cls: type[_Document], path: Path, source_file: Path) -> _Document:

@@ -22,11 +22,12 @@ import logging
 import posixpath
 import re
 from collections.abc import Collection, Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar
 
 from ltmt.formats.compared_text import formula_literals, key
-from ltmt.formats.office_documents import DIAGRAMS, Layout, OfficeDocument
+from ltmt.formats.office_documents import DIAGRAMS, Layout, OfficeDocument, content_types
 from ltmt.formats.ooxml_paragraphs import S_NS
 from ltmt.wording import counted, first_few
 
@@ -38,6 +39,7 @@ _CELL = re.compile(r"([A-Z]+)(\d+)")
 # a cell's formula, and a data validation's sources (a list's items)
 _FORMULAS = (f"{S}f", f"{S}formula1", f"{S}formula2", f"{S}formula")
 _RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")  # a sheet's name a formula need not quote
 _HIDDEN = frozenset({"hidden", "veryHidden"})  # a sheet's states that hide it
 # the content types' endings of a workbook's main part: workbooks and templates, with macros or
 # without
@@ -142,15 +144,7 @@ def hidden_sheets(entries: Mapping[str, bytes], kinds: dict[str, str]) -> dict[s
     sheet shows too is translated, in both."""
     from lxml import etree
 
-    workbook = next((name for name, kind in kinds.items() if kind.endswith(_MAIN)), None)
-    if workbook is None:
-        return {}
-    parts = _related(entries, workbook, "/worksheet")
-    names = {}  # each sheet's part: its name, and whether it is hidden
-    for sheet in etree.fromstring(entries[workbook]).iter(f"{S}sheet"):
-        path = parts.get(sheet.get(_RELATIONSHIP_ID) or "")
-        if path is not None:
-            names[path] = (sheet.get("name") or path, sheet.get("state") in _HIDDEN)
+    names = _sheets(entries, kinds)
     if not any(hidden for _, hidden in names.values()):
         return {}
     roots = {path: etree.fromstring(entries[path]) for path in names}
@@ -169,6 +163,57 @@ def hidden_sheets(entries: Mapping[str, bytes], kinds: dict[str, str]) -> dict[s
         shared = {f"{strings}#p{n}" for n in _shared(roots[path]) if strings and n not in shown}
         found[name] = frozenset(written | shared)
     return found
+
+
+def _sheets(entries: Mapping[str, bytes], kinds: dict[str, str]) -> dict[str, tuple[str, bool]]:
+    """The workbook's sheets, in its order: each one's part, its name and whether it is
+    hidden."""
+    from lxml import etree
+
+    workbook = next((name for name, kind in kinds.items() if kind.endswith(_MAIN)), None)
+    if workbook is None:
+        return {}
+    parts = _related(entries, workbook, "/worksheet")
+    sheets = {}
+    for sheet in etree.fromstring(entries[workbook]).iter(f"{S}sheet"):
+        path = parts.get(sheet.get(_RELATIONSHIP_ID) or "")
+        if path is not None:
+            sheets[path] = (sheet.get("name") or path, sheet.get("state") in _HIDDEN)
+    return sheets
+
+
+def cell_places(entries: Mapping[str, bytes], kinds: dict[str, str]) -> dict[str, str]:
+    """Where a spreadsheet user finds each cell's unit, by key: its sheet and cell, as a
+    formula names them (``Prices!B7``, ``'Q1 sales'!A2``); a shared string that several cells
+    show, its first cell and how many more."""
+    from lxml import etree
+
+    strings = next((n for n, k in kinds.items() if k.endswith("sharedStrings+xml")), None)
+    places: dict[str, list[str]] = {}
+    for path, (name, _) in _sheets(entries, kinds).items():
+        inline = 0
+        for cell in etree.fromstring(entries[path]).iter(f"{S}c"):
+            place = f"{_sheet_reference(name)}!{cell.get('r') or '?'}"
+            value = cell.findtext(f"{S}v") or ""
+            if cell.find(f"{S}is") is not None:
+                places.setdefault(f"{path}#p{inline}", []).append(place)
+                inline += 1
+            elif cell.get("t") == "s" and strings is not None and value.strip().isdigit():
+                places.setdefault(f"{strings}#p{int(value)}", []).append(place)
+    return {key: _first_of(cells) for key, cells in places.items()}
+
+
+def _sheet_reference(name: str) -> str:
+    """A sheet's name as a formula writes it: quoted where it is not one word."""
+    if _PLAIN_NAME.fullmatch(name):
+        return name
+    return "'" + name.replace("'", "''") + "'"
+
+
+def _first_of(cells: list[str]) -> str:
+    """``Prices!B7``, or ``Prices!B7 and 2 more cells``."""
+    more = len(cells) - 1
+    return cells[0] + (f" and {counted(more, 'more cell')}" if more else "")
 
 
 def _shared(sheet: Any) -> set[int]:
@@ -244,3 +289,13 @@ class XlsxDocument(OfficeDocument):
     def __init__(self, path: Path, data: bytes, src_lang: str = "en", tgt_lang: str = "de") -> None:
         super().__init__(path, data, src_lang, tgt_lang)
         warn_hidden(self.package.hidden)  # once per workbook opened, as the kept cells
+
+    @cached_property
+    def _places(self) -> dict[str, str]:
+        entries = {name: data for name, (_, data) in self.package.entries.items()}
+        return cell_places(entries, content_types(entries, self.path))
+
+    def place(self, key: str) -> str:
+        """A cell's unit by its sheet and cell (:func:`cell_places`); another (a shape's, a
+        chart's) by its key."""
+        return self._places.get(key, key)

@@ -210,6 +210,34 @@ def test_hidden_sheets_are_left_as_written_and_named_in_a_warning(
     assert written["Prices"]["A1"].value == "RED APPLE"
 
 
+@pytest.mark.parametrize(
+    ("shared", "places"),
+    [
+        (False, ["Prices!A1", "Prices!B1", "'Q1 sales'!C2", "'Q1 sales'!B7"]),  # row by row
+        (True, ["Prices!A1", "Prices!B1 and 1 more cell", "'Q1 sales'!C2"]),
+    ],
+    ids=["in cells", "shared"],
+)
+def test_qa_and_import_name_a_cell_by_its_sheet_and_cell(
+    tmp_path: Path, shared: bool, places: list[str]
+) -> None:
+    # they said xl/worksheets/sheet2.xml#p1, which no spreadsheet user can find
+    book = openpyxl.Workbook()
+    book.active.title = "Prices"
+    book.active.append(["Red apple", "Sold by the kilo"])
+    sales = book.create_sheet("Q1 sales")
+    sales["B7"] = "Sold by the kilo"
+    sales["C2"] = "Only in autumn"
+    path = tmp_path / "prices.xlsx"
+    book.save(path)
+    if shared:
+        _with_shared_strings(path)
+    out = tmp_path / "prices.de.xlsx"
+    translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    pairs = XlsxDocument.pairs(out, source_file=path)
+    assert [pair.position for pair in pairs] == [f"{out}: {place}" for place in places]
+
+
 def test_libreoffice_calc_reads_the_translation(workbook: Path, tmp_path: Path) -> None:
     out = _translated(workbook, tmp_path)
     rows = converted(out, "calc", "csv", tmp_path).read_text("utf-8").splitlines()
