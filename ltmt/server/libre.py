@@ -9,7 +9,9 @@ a string and a list for a list, errors ``{"error": ...}``. ``api_key`` picks the
 is detected (:mod:`ltmt.language_detection`) and reported as ``detectedLanguage`` the way
 LibreTranslate does: the language the detector is sure of (a confidence of 90 % or more), else
 the model's source language, with the detector's confidence in it; a text that reads as the
-target language already comes back as it is, any other is translated from the source language.
+target language already comes back as it is, one that reads as a language the server does not
+translate is a 400 naming it (the model would read French as English), any other is translated
+from the source language.
 ``POST /detect`` (``q``, ``api_key``) answers the detector's three likeliest languages.
 With ``format: html`` each ``q`` is a fragment of HTML, translated as a page is (its text and
 the attribute values people read, its markup kept: :mod:`ltmt.formats.html_fragments`); with
@@ -171,6 +173,8 @@ async def translate(
         if auto
         else []
     )
+    if auto:
+        _check_detected(service, detected, single=isinstance(body.q, str))
     # with source auto, a text in the target language already comes back as it is; a blank
     # text too, as the edges of any other do
     todo = [
@@ -253,6 +257,23 @@ def _detected(service: Service, text: str) -> tuple[str, float]:
     best = max(found, key=found.__getitem__, default=None)
     code = best if best is not None and found[best] >= SURE else service.source_lang
     return code, round(100 * found.get(code, 0.0), 1)
+
+
+def _check_detected(service: Service, detected: list[tuple[str, float]], single: bool) -> None:
+    """A 400 (LibreTranslate's: a language the server has no model for) where a text of a
+    ``source: auto`` request reads surely as neither of the server's languages: the model would
+    read French as English and answer gibberish. ``single``: ``q`` is one string, not a list."""
+    for number, (code, _) in enumerate(detected):
+        if any(same_language(code, own) for own in (service.source_lang, service.target_lang)):
+            continue
+        named = "q" if single else f"q[{number}]"
+        source, target = service.source_lang, service.target_lang
+        raise ApiError(
+            400,
+            f"{named} reads as {language_name(code)} ({code}), which this server does not "
+            f"translate: it translates {language_name(source)} ({source}) to "
+            f"{language_name(target)} ({target}); send source: {source} to translate it anyway",
+        )
 
 
 @router.post("/detect", openapi_extra=_documented(LibreDetection))

@@ -130,6 +130,29 @@ def test_auto_source_leaves_a_text_in_the_target_language_as_it_is(api, key):
     assert second["language"] == "en"
 
 
+@pytest.mark.parametrize(
+    ("q", "named", "language"),
+    [
+        ("Le fichier a été enregistré.", "q", "French (fr)"),
+        (["open the file", "ファイルを開けませんでした。"], "q[1]", "Japanese (ja)"),
+    ],
+)
+def test_auto_source_refuses_a_text_in_a_language_the_server_does_not_translate(
+    api, key, q, named, language
+):
+    """French sent with ``source: auto`` to the en→de server was read by the model as English
+    (200, gibberish): LibreTranslate's 400, naming the language and the server's."""
+    with api.client() as client:
+        answer = client.post(
+            "/translate", json={"q": q, "source": "auto", "target": "de", "api_key": key}
+        )
+    assert answer.status_code == 400
+    assert answer.json() == {
+        "error": f"{named} reads as {language}, which this server does not translate: it "
+        "translates English (en) to German (de); send source: en to translate it anyway"
+    }
+
+
 def test_detect_names_the_likeliest_languages_with_their_confidence(api, key):
     """LibreTranslate's ``POST /detect``: a list of ``{"confidence", "language"}``, likeliest
     first; a text without letters has none; the key is needed, as for ``/translate``."""
