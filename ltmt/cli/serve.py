@@ -80,6 +80,13 @@ def serve(
         help="Requests in flight at once (in each --workers process) before the next is "
         "answered 503 with Retry-After (0: no limit); /health is never counted nor refused.",
     ),
+    cors_origin: list[str] = typer.Option(
+        [],
+        "--cors-origin",
+        metavar="ORIGIN",
+        help="A browser origin whose pages may call the server (https://cat.example.com; "
+        "repeat it for several; * for any). Default: none, no CORS headers.",
+    ),
     scan_max: int = typer.Option(
         10_000,
         "--scan-max",
@@ -122,6 +129,7 @@ def serve(
         auth_failures=auth_failures,
         scan_max=scan_max,
         limit_concurrency=limit_concurrency,
+        cors_origins=tuple(cors_origin),
     )
     require_store(memory_dir)  # a mistyped --memory-dir would serve a new store without keys
     check_address(host, port)  # before the model loads: a port in use is said at once

@@ -26,6 +26,7 @@ from ltmt import __version__
 from ltmt.parent_process import exit_with_parent
 from ltmt.server import admin, glossary, libre, routes
 from ltmt.server.config import ENV_CONFIG, ServerConfig
+from ltmt.server.cors import allow_origins
 from ltmt.server.errors import install_handlers
 from ltmt.server.head import HeadAsGet
 from ltmt.server.limits import BodyLimit, ConcurrencyLimit
@@ -68,6 +69,9 @@ def create_app(config: ServerConfig, service: Service | None = None) -> FastAPI:
     if config.limit_concurrency:  # outside BodyLimit: a refused request's body is not read
         app.add_middleware(ConcurrencyLimit, limit=config.limit_concurrency)
     app.add_middleware(HeadAsGet)
+    # outside the limits: a preflight is answered without being counted, and a 413 or a 503
+    # carries the headers that let the page read it
+    allow_origins(app, config.cors_origins)
     app.add_middleware(AnswerWhenCancelled)  # the outermost: a request cut off at shutdown
     app.include_router(routes.router)
     app.include_router(glossary.router)

@@ -11,6 +11,7 @@ from ltmt import environment
 from ltmt.config import check_range
 from ltmt.errors import ChoiceError, ConfigError
 from ltmt.fusion.registry import FUSION_NAMES
+from ltmt.server.cors import check_origins
 
 # how ``--workers N`` hands the settings to each worker process
 ENV_CONFIG = environment.SERVE_CONFIG
@@ -27,7 +28,8 @@ class ServerConfig:
     up to ``max_batch_segments`` segments. Auth: ``auth_failures`` wrong keys from one address
     within ``auth_window_s`` seconds, and that address gets 429 until the window has passed.
     ``limit_concurrency``: requests in flight in each process before the next gets 503
-    (:class:`~ltmt.server.limits.ConcurrencyLimit`; 0: no limit).
+    (:class:`~ltmt.server.limits.ConcurrencyLimit`; 0: no limit). ``cors_origins``: the
+    browser origins whose pages may call the server (:mod:`ltmt.server.cors`).
     """
 
     host: str = "127.0.0.1"
@@ -57,6 +59,7 @@ class ServerConfig:
     auth_window_s: float = 60.0
     shutdown_timeout_s: float = 30.0
     limit_concurrency: int = 0  # requests in flight per process before a 503; 0: no limit
+    cors_origins: tuple[str, ...] = ()  # browser origins allowed to call (``*``: any; none: off)
 
     def __post_init__(self) -> None:
         positive = (
@@ -75,6 +78,9 @@ class ServerConfig:
         for name in ("batch_wait_ms", "auth_window_s", "shutdown_timeout_s"):
             check_range(name, getattr(self, name), at_least=0)
         check_range("body_timeout_s", self.body_timeout_s, above=0)
+        # a tuple, as JSON's list from a worker's $LTMT_SERVE_CONFIG compares equal to none
+        object.__setattr__(self, "cors_origins", tuple(self.cors_origins))
+        check_origins(self.cors_origins)
         if self.fusion not in FUSION_NAMES:
             raise ChoiceError(
                 f"fusion must be one of {', '.join(FUSION_NAMES)}, got {self.fusion!r}"

@@ -28,7 +28,9 @@ def test_bad_settings_are_clear_errors(kwargs, message):
 
 
 def test_settings_travel_to_worker_processes_as_json():
-    config = ServerConfig(port=9000, memory_dir="/srv/store", max_segments=16)
+    config = ServerConfig(
+        port=9000, memory_dir="/srv/store", max_segments=16, cors_origins=("*", "http://a:1")
+    )
     assert ServerConfig.from_json(config.to_json()) == config
 
 
