@@ -63,12 +63,16 @@ NOT_FUSION = MEMORY_FREE | {"exact"}
 class Outcome:
     """One unit's translation after repair: ``ok`` False means it must not be shipped.
     ``translation``: what the translate function returned for the text it was given (for a
-    unit with paired codes, the text without them), whose method and memory matches made it."""
+    unit with paired codes, the text without them), whose method and memory matches made it.
+    ``fitted``: fitting the output to the unit changed it (a placeholder put back, edges, dates),
+    as :attr:`Translation.fitted` says; a unit's paired codes put back around the words that
+    translate theirs are not a change (the model never saw them)."""
 
     unit: Unit
     restored: Restored
     translation: Translation
     exact_same_context: bool = False
+    fitted: bool = False
 
     @property
     def method(self) -> str:
@@ -250,7 +254,7 @@ def _outcome(unit: Unit, translation: Translation) -> Outcome:
     # approved only for the very same source (a 100 % match may differ in case or spacing)
     own = own_match(unit, translation)
     same_context = own is not None and own.source == unit.source
-    return Outcome(unit, restored, translation, same_context)
+    return Outcome(unit, restored, translation, same_context, restored.text != translation.text)
 
 
 def own_match(unit: Unit, translation: Translation) -> Segment | None:
@@ -342,7 +346,8 @@ def _translate_paired(
         plain = fit(replace(units[index], source=paired.text), whole.text)
         text = place_pairs(paired, plain.text, inner) if plain.text.strip() else ""
         fitted = fit(units[index], text, language)
-        outcomes[index] = Outcome(units[index], fitted, whole)
+        changed = plain.text != whole.text or fitted.text != text
+        outcomes[index] = Outcome(units[index], fitted, whole, fitted=changed)
 
 
 def _separate_plural_forms(
@@ -382,7 +387,9 @@ def _texts(translate: TranslateFn, texts: list[str]) -> list[str]:
 
 
 def _refit(outcome: Outcome, text: str, language: str) -> Outcome:
-    return Outcome(outcome.unit, fit(outcome.unit, text, language), outcome.translation)
+    restored = fit(outcome.unit, text, language)
+    changed = restored.text != text
+    return Outcome(outcome.unit, restored, outcome.translation, fitted=changed)
 
 
 def _has_placeholders(unit: Unit) -> bool:

@@ -227,7 +227,8 @@ class Service:
 
 def _answered(outcome: Outcome) -> Translation:
     """The translation the server answers for ``outcome``: the decoder's, with the fitted text
-    and the unit's own source."""
+    and the unit's own source; ``fitted`` where fitting changed the output, not where paired
+    tags were put back (the output of a tagged text differs from its decoded text always)."""
     decoded = outcome.translation
-    fitted = decoded.fitted or outcome.text != decoded.text
+    fitted = decoded.fitted or outcome.fitted
     return replace(decoded, source=outcome.unit.source, text=outcome.text, fitted=fitted)

@@ -1068,3 +1068,25 @@ def test_an_unfinished_output_of_a_catalog_is_named_by_its_entry(
         "the model's output for 'Open' (entry 5",
         "the model's output for 'Files' (key 'app_name'",
     ]
+
+
+_OUTPUTS = {
+    "Save the file": "Die Datei speichern",
+    "Save": "speichern",
+    "Save %s": "Speichern",  # the model dropped the placeholder: fitting puts it back
+}
+
+
+@pytest.mark.parametrize(
+    ("source", "fitted"),
+    [("<b>Save</b> the file", False), ("<b>Save</b> %s", True), ("Save %s", True)],
+)
+def test_an_outcome_is_fitted_only_where_fitting_changed_the_output(
+    source: str, fitted: bool
+) -> None:
+    """A unit's paired tags put back around the words that translate theirs are no fitting:
+    the server said ``fitted`` of every segment with paired tags."""
+    [outcome] = translate_units(
+        [Unit("1", source)], lambda texts, prefer: [_OUTPUTS.get(text, text) for text in texts]
+    )
+    assert outcome.fitted is fitted
