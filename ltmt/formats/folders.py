@@ -61,12 +61,33 @@ def files_in(folder: Path) -> list[Path]:
     return files
 
 
+# Office's owner files are written beside Word, Excel and PowerPoint documents under the
+# document's name, its first letters ``~$``, with the user's name in a fixed record (162 or
+# 165 bytes); the documents of Office 97-2003 and RTF get them too
+_OLDER_OFFICE_EXTENSIONS = frozenset({".doc", ".dot", ".rtf", ".xls", ".xlt", ".ppt", ".pot"})
+_OWNER_FILE_MAX_BYTES = 1024
+
+
 def is_owner_file(path: Path) -> bool:
     """Whether ``path`` is an owner file of Word, Excel or PowerPoint (``~$flyer.docx``): the
     name of the user who has the document open, which Office writes beside it under its name
     with ``~$`` for its first letters, and which is no document (as LibreOffice's lock file
-    ``.~lock.flyer.docx#`` is none)."""
-    return path.name.startswith("~$")
+    ``.~lock.flyer.docx#`` is none). A ``~$notes.txt`` or a ``~$strings.po``, or a file of
+    more than a KiB, is no owner file: it is read as any other."""
+    if not path.name.startswith("~$") or path.suffix.lower() not in _office_extensions():
+        return False
+    try:
+        return path.stat().st_size <= _OWNER_FILE_MAX_BYTES
+    except OSError:
+        return False
+
+
+def _office_extensions() -> frozenset[str]:
+    """The extensions of the documents Office writes owner files beside."""
+    from ltmt.formats.registry import FORMATS
+
+    current = {ext for name in ("docx", "pptx", "xlsx") for ext in FORMATS[name].extensions}
+    return frozenset(current) | _OLDER_OFFICE_EXTENSIONS
 
 
 def folders_in(folder: Path) -> list[Path]:

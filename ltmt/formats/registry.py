@@ -551,6 +551,8 @@ def content_problem(path: Path, *, utf16: bool = True) -> str | None:
             f"{path} is UTF-16 text; convert it to UTF-8 first "
             f"(iconv -f UTF-16 -t UTF-8 {path} > out)"
         )
+    if head.startswith(b"PK\x03\x04") and (document := _document_in_zip(path)) is not None:
+        return document
     for magics, problem in _BINARY_KINDS:
         if head.startswith(magics):
             return f"{path} is {problem.format(path=path)}"
@@ -562,6 +564,48 @@ def content_problem(path: Path, *, utf16: bool = True) -> str | None:
             )
         return f"{path} is a binary file, not text; give a text file (UTF-8)"
     return None
+
+
+# the documents ltmt reads that are zip archives, by what their type entries say: Office Open
+# XML's main part in [Content_Types].xml, OpenDocument's and EPUB's mimetype entry
+_ZIP_DOCUMENTS = (
+    (b"wordprocessingml.document.main", ".docx"),
+    (b"presentationml.presentation.main", ".pptx"),
+    (b"presentationml.slideshow.main", ".ppsx"),
+    (b"spreadsheetml.sheet.main", ".xlsx"),
+    (b"application/vnd.oasis.opendocument.text", ".odt"),
+    (b"application/vnd.oasis.opendocument.spreadsheet", ".ods"),
+    (b"application/vnd.oasis.opendocument.presentation", ".odp"),
+    (b"application/epub+zip", ".epub"),
+)
+_TYPE_ENTRIES = ("[Content_Types].xml", "mimetype")
+
+
+def _document_in_zip(path: Path) -> str | None:
+    """What to do with ``path``, a zip archive that is a document ltmt reads under another
+    name (a ``.docx`` saved as ``report``): name it with its extension; None for another zip
+    (the advice to extract it stands)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            listed = set(archive.namelist())
+            types = b"".join(archive.read(name)[:65536] for name in _TYPE_ENTRIES if name in listed)
+    except (OSError, zipfile.BadZipFile, KeyError, RuntimeError):
+        return None
+    for marker, extension in _ZIP_DOCUMENTS:
+        if marker in types:
+            spec = FORMATS[EXTENSIONS[extension]]
+            return (
+                f"{path} is {_article(spec.description)} {spec.description} named without its "
+                f"extension; name it {path.with_suffix(extension).name} (or pass --format "
+                f"{extension.lstrip('.')})"
+            )
+    return None
+
+
+def _article(words: str) -> str:
+    return "an" if words[:1].lower() in "aeiou" else "a"
 
 
 def _utf16_without_mark(head: bytes) -> str:

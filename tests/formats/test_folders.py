@@ -57,6 +57,27 @@ def test_office_owner_files_are_left_out_with_a_warning(
     assert not found.without_source and not found.unknown
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "left_out"),
+    [
+        ("~$flyer.docx", bytes([4]) + b"Anna" + bytes(157), True),
+        ("~$budget.XLSX", bytes([4]) + b"Anna" + bytes(160), True),
+        ("~$notes.txt", b"Open the file.\n", False),  # no Office document's name
+        ("~$strings.po", b'msgid "Open"\nmsgstr ""\n', False),
+        ("~$report.docx", b"PK\x03\x04" + bytes(4096), False),  # a document, not 162 bytes
+    ],
+)
+def test_only_an_office_documents_small_owner_file_is_one(
+    tmp_path: Path, name: str, data: bytes, left_out: bool
+) -> None:
+    """Every file named ``~$…`` was left out: a ``~$notes.txt`` of the user's was never read."""
+    from ltmt.formats.folders import is_owner_file
+
+    (tmp_path / name).write_bytes(data)
+    assert is_owner_file(tmp_path / name) is left_out
+    assert [p.name for p in files_in(tmp_path)] == ([] if left_out else [name])
+
+
 def test_one_language_files_pair_with_the_same_place_in_the_source_folder(tmp_path: Path) -> None:
     (tmp_path / "en" / "sub").mkdir(parents=True)
     (tmp_path / "de" / "sub").mkdir(parents=True)

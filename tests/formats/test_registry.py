@@ -186,6 +186,45 @@ def test_a_directory_is_named_as_one(tmp_path: Path, role) -> None:
 
 
 @pytest.mark.parametrize(
+    ("content_type", "named"),
+    [
+        (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+            r"report is a Word document named without its extension; name it report\.docx "
+            r"\(or pass --format docx\)$",
+        ),
+        (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+            r"report is an Excel workbook named without its extension; name it report\.xlsx",
+        ),
+    ],
+)
+def test_an_office_document_without_its_extension_is_named(
+    tmp_path: Path, content_type: str, named: str
+) -> None:
+    """A .docx saved as ``report`` was "a zip archive; extract the file first"."""
+    import zipfile
+
+    path = tmp_path / "report"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            "[Content_Types].xml", f'<Types><Override ContentType="{content_type}"/></Types>'
+        )
+    with pytest.raises(InputError, match=named):
+        find_format(path, role="document")
+
+
+def test_a_zip_of_other_files_is_still_to_be_extracted(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "pairs"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("pairs.tsv", "Open\tÖffnen\n")
+    with pytest.raises(InputError, match=r"pairs is a zip archive; extract the file first"):
+        find_format(path, role="read")
+
+
+@pytest.mark.parametrize(
     ("name", "data", "role", "message"),
     [
         (
