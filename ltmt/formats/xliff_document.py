@@ -221,23 +221,16 @@ class XliffDocument:
         made first where it has none, as its ``<seg-source>`` is (the same ``<mrk>`` segments,
         left empty, and what lies between them), a segment its target lacks added at its end;
         every segment of the unit then reads the new elements."""
-        import copy
-
         from lxml import etree
 
-        if unit.whole_target is None:
-            seg_source = next(c for c in unit.holder if local_name(c.tag) == "seg-source")
-            target = copy.deepcopy(seg_source)
-            target.tag = seg_source.tag[: -len("seg-source")] + "target"
-            target.attrib.clear()
-            for mark in segment_marks(target):
-                for child in list(mark):
-                    mark.remove(child)
-                mark.text = None
+        seg_source = next(c for c in unit.holder if local_name(c.tag) == "seg-source")
+        target = unit.whole_target
+        if target is None:
+            target = etree.Element(seg_source.tag[: -len("seg-source")] + "target")
             target.tail = seg_source.tail
             seg_source.addnext(target)
-        else:
-            target = unit.whole_target
+        if _is_empty(target):  # a CAT tool's empty <target/> is laid out as a new one
+            _lay_out_as(seg_source, target)
         marks = {mark.get("mid"): mark for mark in segment_marks(target)}
         if unit.mid not in marks:
             mark = etree.SubElement(target, unit.source.tag, mid=unit.mid, mtype="seg")
@@ -341,6 +334,26 @@ class XliffDocument:
                 rb"\A<[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>", lambda _: start, body, count=1
             )
         return prolog + body + data[len(data.rstrip()) :]
+
+
+def _is_empty(element: Any) -> bool:
+    """Whether ``element`` holds neither elements nor text (``<target/>``, or only spaces)."""
+    return len(element) == 0 and not (element.text or "").strip()
+
+
+def _lay_out_as(seg_source: Any, target: Any) -> None:
+    """Fill ``target`` with a copy of ``seg_source``'s content, its segment ``<mrk>``s left
+    empty: the text and space between segments (``</mrk> <mrk>``) then stay as the source's,
+    rather than the segments being glued together when each is added at the end."""
+    import copy
+
+    target.text = seg_source.text
+    for child in seg_source:
+        target.append(copy.deepcopy(child))
+    for mark in segment_marks(target):
+        for child in list(mark):
+            mark.remove(child)
+        mark.text = None
 
 
 def _preserves_space(element: Any) -> bool:

@@ -88,6 +88,21 @@ def test_an_approved_exact_segment_does_not_approve_its_machine_translated_neigh
     assert root.find(f".//{NS12}trans-unit").get("{MQXliff}status") == "Pretranslated"
 
 
+@pytest.mark.parametrize("empty_target", ["", "<target/>", '<target xml:lang="de"> </target>'])
+def test_a_segmented_unit_keeps_the_space_between_its_segments(
+    tmp_path: Path, empty_target: str
+) -> None:
+    """A CAT tool's empty ``<target/>`` is laid out as the ``<seg-source>`` is, as a missing
+    target is: the segments are not glued together."""
+    unit = SEGMENTED.format(attributes="").replace("</trans-unit>", f"{empty_target}</trans-unit>")
+    document = opened(tmp_path, xliff12(unit))
+    document.fill({"0": "Gut schütteln.", "1": "Kühl lagern."})
+    target = saved(document, tmp_path).find(f".//{NS12}target")
+    assert inner(target) == (
+        '<mrk mtype="seg" mid="1">Gut schütteln.</mrk> <mrk mtype="seg" mid="2">Kühl lagern.</mrk>'
+    )
+
+
 UNITS_20 = "".join(
     f'<unit id="{n}"><segment{state}><source>Store cool {n}.</source>{target}</segment></unit>'
     for n, state, target in [
