@@ -12,6 +12,11 @@ but a memory may hold the same sentence written with references (a web app's str
 those forms too, and the pairs found so are given to it in its own form (``Save & close``,
 scored so: an exact match), so that neither a 100 % match is missed nor a stored ``&amp;``
 copied into a translation (``Speichern &amp;;``). The stored keys stay as they are.
+
+A stored source whose inline codes differ from the segment's only in their ids (CAT tools number
+codes per file: a stored ``<x id="2"/>``, the segment's ``<x id="7"/>``) is an exact match, as
+it is to a CAT tool, and is given to the segment with the segment's ids, in its source and
+target (:mod:`ltmt.formats.code_ids`), so that the reused target carries the file's codes.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import ConfigError
+from ltmt.formats.code_ids import input_ids, renumbered
 from ltmt.formats.markup_characters import from_written, written_forms
 from ltmt.segments import Match
 from ltmt.text import fuzzy_score, normalize
@@ -62,7 +68,8 @@ def memory_matches(
         gathered.setdefault(i, []).extend(matches)
     case_sensitive = bool(getattr(memory, "case_sensitive", False))
     for i, matches in gathered.items():
-        results[i] = _in_form_of(texts[i], matches, k, case_sensitive)
+        in_form = _in_form_of(texts[i], matches, k, case_sensitive)
+        results[i] = _with_code_ids_of(texts[i], in_form, case_sensitive)
     return results
 
 
@@ -104,6 +111,33 @@ def _read_into_form(match: Match, query: str, case_sensitive: bool) -> Match:
     if source != segment.source:
         score = fuzzy_score(query, normalize(source, case_sensitive=case_sensitive))
     return Match(replace(segment, source=source, target=target), score)
+
+
+def _with_code_ids_of(
+    text: str, matches: tuple[Match, ...], case_sensitive: bool
+) -> tuple[Match, ...]:
+    """``matches``, best first, each whose source is ``text`` but for its codes' ids an exact
+    match with ``text``'s ids (:func:`_given_code_ids`)."""
+    if "<" not in text:  # (the common case: no code)
+        return matches
+    query = normalize(text, case_sensitive=case_sensitive)
+    given = [_given_code_ids(text, query, match, case_sensitive) for match in matches]
+    return tuple(sorted(given, key=lambda match: -match.score))
+
+
+def _given_code_ids(text: str, query: str, match: Match, case_sensitive: bool) -> Match:
+    """``match`` with the ids of ``text``'s codes in its source and target, scored 100, where
+    its source so renumbered is ``text`` (``query`` normalised); else as it is."""
+    segment = match.segment
+    ids = input_ids(text, segment.source) if match.score < 100 else None
+    if ids is None:
+        return match
+    source, target = renumbered(segment.source, ids), renumbered(segment.target, ids)
+    if source is None or target is None:
+        return match
+    if normalize(source, case_sensitive=case_sensitive) != query:
+        return match
+    return Match(replace(segment, source=source, target=target), 100.0)
 
 
 def missing_user(memory: Memory | None, user: str | None) -> str | None:

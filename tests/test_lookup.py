@@ -131,3 +131,62 @@ def test_a_text_with_markup_characters_is_searched_in_its_written_forms_too():
         "Tom &amp; Jerry&#39;s <b>show</b>",
         "plain",
     ]
+
+
+class StoredMemory:
+    """Answers every query with the same stored matches."""
+
+    def __init__(self, *matches: Match):
+        self.matches = list(matches)
+
+    def search_batch(self, user, texts, k=4, prefer=None):
+        return [self.matches[:k] for _ in texts]
+
+
+def _stored(source: str, target: str, score: float) -> Match:
+    return Match(Segment(len(source), "u1", source, target, 0.0, "acme.tmx"), score)
+
+
+BATTERY = _stored(
+    'Insert the battery<x id="2"/> and wait<g id="3">now</g>.',
+    'Legen Sie die Batterie ein<x id="2"/> und warten Sie<g id="3">jetzt</g>.',
+    96.0,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # ids numbered per file: an exact match, its target with the segment's ids
+            'Insert the battery<x id="7"/> and wait<g id="8">now</g>.',
+            (100.0, 'Legen Sie die Batterie ein<x id="7"/> und warten Sie<g id="8">jetzt</g>.'),
+        ),
+        (  # ids swapped: renumbered at once
+            'Insert the battery<x id="3"/> and wait<g id="2">now</g>.',
+            (100.0, 'Legen Sie die Batterie ein<x id="3"/> und warten Sie<g id="2">jetzt</g>.'),
+        ),
+        (  # a code of another kind at that place: not the same codes
+            'Insert the battery<bx id="7"/> and wait<g id="8">now</g>.',
+            (96.0, BATTERY.segment.target),
+        ),
+        (  # one id for two codes: not the same codes
+            'Insert the battery<x id="7"/> and wait<g id="7">now</g>.',
+            (96.0, BATTERY.segment.target),
+        ),
+        (  # other words: a fuzzy match keeps its stored ids
+            'Insert the batteries<x id="7"/> and wait<g id="8">now</g>.',
+            (96.0, BATTERY.segment.target),
+        ),
+    ],
+)
+def test_codes_that_differ_only_in_their_ids_make_an_exact_match(text, expected):
+    [found] = memory_matches(StoredMemory(BATTERY), "u1", [text], k=4)
+    assert [(m.score, m.segment.target) for m in found] == [expected]
+
+
+def test_a_match_renumbered_to_exact_goes_before_a_better_fuzzy_one():
+    better = _stored('Insert the batteries<x id="7"/> and wait<g id="8">now</g>.', "Andere.", 98.0)
+    text = 'Insert the battery<x id="7"/> and wait<g id="8">now</g>.'
+    [found] = memory_matches(StoredMemory(better, BATTERY), "u1", [text], k=4)
+    assert [m.score for m in found] == [100.0, 98.0]
+    assert found[0].segment.source == text
