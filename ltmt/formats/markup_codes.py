@@ -6,7 +6,9 @@ id="2">``…``</g>``, ``<bpt id="3"/>``). :func:`markup_codes` finds them, paire
 the XLIFF and TMX writers: markup as a code that holds it as native code (``<ph>``,
 ``<bpt>``/``<ept>``, ``<it>``), an XLIFF element as that element in XLIFF (``Code.element``) and
 as a code with no native code in TMX, which CAT tools show as protected tags and the readers
-read back as the same text.
+read back as the same text. A ``<`` or ``>`` of text that reads as no tag (``the <Power> key``,
+as the readers store ``&lt;Power&gt;``: :mod:`ltmt.formats.markup_characters`) is no code: it is
+written as text, escaped, and read back as the same text.
 
 An XLIFF element's tag says nothing of the native code it stood for in the file it was read from
 (``<x id="1"/>`` for ``<ph id="1">{\\f1 }</ph>``); the readers keep that native code in the
@@ -25,6 +27,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ltmt.formats.inline import MARKUP_TAG, VOID_ELEMENTS, container_end
+from ltmt.formats.placeholder_syntax import find_placeholders
 
 # XLIFF's inline elements (1.2, and 2.0's pc, sc, ec) as the readers keep a code without
 # native markup: a tag of one of these names with an id is such a code, not markup
@@ -83,7 +86,7 @@ def markup_codes(text: str, number: Callable[[str, str], int]) -> list[str | Cod
     partner: dict[int, int] = {}  # the index of an end tag -> the index of its start tag
     opened: list[tuple[str, int]] = []  # start tags not closed yet: (what pairs them, index)
     last = 0
-    for match in MARKUP_TAG.finditer(text):
+    for match in _markup_tags(text):
         if match.start() > last:
             pieces.append(text[last : match.start()])
             kinds.append("")
@@ -121,6 +124,15 @@ def markup_codes(text: str, number: Callable[[str, str], int]) -> list[str | Cod
         else piece
         for index, (piece, kind) in enumerate(zip(pieces, kinds, strict=True))
     ]
+
+
+def _markup_tags(text: str) -> list[re.Match[str]]:
+    """The tags of ``text`` that read as markup, as the readers store it
+    (:mod:`ltmt.formats.markup_characters`: a tag :func:`find_placeholders` finds): a ``<`` or
+    ``>`` of text that reads as none (``Press <Enter>``, ``the <Power> key``) is that text, which
+    an export writes as text, escaped, and an import reads back as the same text."""
+    read = {(p.start, p.end) for p in find_placeholders(text) if p.kind == "tag"}
+    return [tag for tag in MARKUP_TAG.finditer(text) if tag.span() in read]
 
 
 def _kind(tag: re.Match[str]) -> tuple[str, str, str]:

@@ -145,6 +145,38 @@ def test_markup_codes_tells_xliff_codes_from_markup(text: str, expected: list[st
     assert markup_codes(text, lambda kind, native: next(numbers)) == expected
 
 
+LITERAL_BRACKETS = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence"
+o-tmf="x" adminlang="en" srclang="en" datatype="xml"/><body>
+<tu><tuv xml:lang="en"><seg>Tap &amp; hold the &lt;Power&gt; key.</seg></tuv>
+<tuv xml:lang="de"><seg>Tippen und halten Sie die &lt;Power&gt;-Taste.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Press &lt;b&gt;Save&lt;/b&gt; now.</seg></tuv>
+<tuv xml:lang="de"><seg>Dr&#252;cken Sie jetzt &lt;b&gt;Speichern&lt;/b&gt;.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+@pytest.mark.parametrize("written", ["tmx", "xlf"])
+def test_text_that_reads_as_no_markup_is_exported_as_text(tmp_path: Path, written: str) -> None:
+    """The text ``<Power>`` (a metavariable, no tag) was exported as ``<it x="1"
+    pos="begin">&lt;Power&gt;</it>`` and read back as ``<bx id="1"/>``: the 100 % match was
+    lost. Escaped HTML (a web app's ``&lt;b&gt;``), which the readers read as markup, stays
+    a code."""
+    (tmp_path / "in.tmx").write_text(LITERAL_BRACKETS, encoding="utf-8")
+    records = list(read_tmx(tmp_path / "in.tmx"))
+    assert [r.source for r in records] == [
+        "Tap & hold the <Power> key.",
+        "Press <b>Save</b> now.",
+    ]
+    write_pairs, read_pairs = (
+        (write_tmx, read_tmx) if written == "tmx" else (write_xliff, read_xliff)
+    )
+    write_pairs(tmp_path / f"out.{written}", records)
+    assert "&lt;Power&gt; key." in (tmp_path / f"out.{written}").read_text("utf-8")
+    back = list(read_pairs(tmp_path / f"out.{written}"))
+    assert [(r.source, r.target) for r in back] == [(r.source, r.target) for r in records]
+
+
 def test_an_exported_codes_number_is_no_xliff_codes_id(tmp_path: Path) -> None:
     write_xliff(tmp_path / "m.xlf", [PairRecord('<x id="1"/> <b>a</b>', '<b>a</b> <x id="1"/>')])
     [source, target] = etree.parse(tmp_path / "m.xlf").iter(
