@@ -135,6 +135,11 @@ _BARE_DOMAIN = (
     rf"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{_TOP_LEVEL_DOMAINS})(?![\w-]|\.\w)"
     rf"(?:/(?:[^\s<>(){{}}\[\]{_QUOTE_MARKS}]*[^\s<>(){{}}\[\]{_QUOTE_MARKS}.,;:!?])?)?"
 )
+# an ICU argument with a type and its style or skeleton (``{ts, date, medium}``, ``{n, number,
+# ::currency/EUR}``): one field, whose keywords the model translated (``{ts, Datum, mittel}``)
+_ICU_TYPED_ARGUMENT = (
+    r"\{\s*[\w.-]+\s*,\s*(?:number|date|time|spellout|ordinal|duration)\s*(?:,[^{}]*)?\}"
+)
 _PATTERNS = {
     "tag": (
         rf"</?(?i:{_TAG_NAMES})(?![\w:.-])(?:{_ATTRIBUTE})*\s*/?>"
@@ -157,10 +162,12 @@ _PATTERNS = {
     "entity": CHARACTER_REFERENCE,
     "printf": _PRINTF,
     # an i18next field (``{{name}}``, unescaped ``{{- name}}``, formatted ``{{val, number}}``),
-    # a Python/.NET/ICU-style one (``{0}``, ``{name!r:>10}``) or vue-i18n's literal (``{'@'}``,
-    # a sign its syntax would read otherwise)
+    # an ICU argument with a type (:data:`_ICU_TYPED_ARGUMENT`), a Python/.NET/ICU-style one
+    # (``{0}``, ``{name!r:>10}``) or vue-i18n's literal (``{'@'}``, a sign its syntax would read
+    # otherwise)
     "brace": (
         r"\{\{-?\s*[\w.]+(?:\s*,\s*[^{}]*?)?\s*\}\}|\{'[^'{}]*'\}"
+        rf"|{_ICU_TYPED_ARGUMENT}"
         r"|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s][^{}]*|:)?\}"
     ),
     # a C escape as a catalog writes it: a line break or tab, a bell, an octal or hex byte, a
@@ -294,6 +301,8 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
         return True  # a bare domain: the model wrote Kontoso.com/ and dropped the words around
     if placeholder.kind == "escape" and placeholder.text not in ("\\n", "\\r", "\\t"):
         return True  # a bell, an escape sequence: the model dropped them
+    if placeholder.kind == "brace" and re.fullmatch(_ICU_TYPED_ARGUMENT, placeholder.text):
+        return True  # its commas and keywords: the model translated them ({ts, Datum, mittel})
     return placeholder.kind == "sigil" or (
         placeholder.kind == "brace"
         and placeholder.text.startswith("{{")

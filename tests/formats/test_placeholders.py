@@ -37,6 +37,20 @@ from ltmt.formats.placeholders import (
         ("Hi {{ user }}", ["{{ user }}"]),
         # i18next's unescaped and formatted fields, and its nesting
         ("Total: {{val, number}} by {{- userName}}", ["{{val, number}}", "{{- userName}}"]),
+        # ICU's arguments with a type, its style or skeleton with it (session 62: the model
+        # wrote {ts, Datum, mittel})
+        (
+            "Seen {ts, date, medium} at {ts, time, short}",
+            ["{ts, date, medium}", "{ts, time, short}"],
+        ),
+        (
+            "{price, number, ::currency/EUR} or {count,number} {x, number, percent}",
+            ["{price, number, ::currency/EUR}", "{count,number}", "{x, number, percent}"],
+        ),
+        (
+            "the {n, spellout} and {n, ordinal} of {d, duration}",
+            ["{n, spellout}", "{n, ordinal}", "{d, duration}"],
+        ),
         ("See $t(common:ok) now", ["$t(common:ok)"]),
         # ... with its options, which may hold a field of their own
         (
@@ -515,6 +529,11 @@ def test_a_repeated_tail_goes_after_a_placeholder_the_source_lacks_too() -> None
         ("contoso.com/why", True),
         ("https://contoso.com/why", False),
         ("support@example.com", False),
+        # an ICU argument with a type: the model translated its keywords ({ts, Datum, mittel});
+        # a format spec's comma is no such argument
+        ("{ts, date, medium}", True),
+        ("{price, number, ::currency/EUR}", True),
+        ("{amount:,.2f}", False),
     ],
 )
 def test_self_closing_tags_with_attributes_go_to_the_model_as_tags(tag: str, as_tag: bool) -> None:
