@@ -278,9 +278,10 @@ def _paired_start(start: Any, end: Any, result: InlineText) -> str:
     return opener
 
 
-def fill(target: Any, text: str, inline: InlineText) -> bool:
+def fill(target: Any, text: str, inline: InlineText, repeats: bool = False) -> bool:
     """Make ``text`` the content of ``target``, turning the tags of the source's ``inline``
-    back into elements, each of the source's codes exactly once.
+    back into elements, each of the source's codes exactly once; with ``repeats`` as often as
+    ``text`` has it (an ICU message's cases each hold their own, as Angular writes them).
 
     Returns ``False`` where the translation's codes are not the source's. Nothing is lost, and
     the unit needs a review: a code the translation lacks is put back after its text (a
@@ -309,8 +310,8 @@ def fill(target: Any, text: str, inline: InlineText) -> bool:
             end = ends.pop()
             if end is not None:
                 stack[-1].append(_copy_code(end))
-        elif available.get(piece):
-            original = available[piece].pop(0)
+        elif available.get(piece) or (repeats and piece in available):
+            original = available[piece].pop(0) if available[piece] else inline.codes[piece][0]
             element = _copy_code(original)
             stack[-1].append(element)
             if piece in inline.closers:

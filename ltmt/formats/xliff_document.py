@@ -1,7 +1,9 @@
 """An XLIFF 1.2 or 2.0 file as a document to translate.
 
 Units: every translatable ``<trans-unit>`` (1.2) or ``<segment>`` (2.0), key = its index in the
-file; the source text carries inline markup as tags (:mod:`ltmt.formats.inline`). Filling writes
+file; the source text carries inline markup as tags (:mod:`ltmt.formats.inline`). A unit whose
+source is an ICU plural or select (Angular's) is translated case by case, each case a unit
+``<key>#<case>`` (:mod:`ltmt.formats.xliff_icu`). Filling writes
 a ``<target>`` rebuilt from the source's inline elements and sets the state:
 
 - 1.2: ``state="translated"``, or with ``mark_fuzzy`` ``state="needs-review-translation"``
@@ -45,6 +47,7 @@ lxml may normalise quoting and empty elements.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from collections import Counter
 from collections.abc import Collection, Mapping
@@ -69,7 +72,10 @@ from ltmt.formats.xliff import (
     load_xliff,
     segment_marks,
 )
+from ltmt.formats.xliff_icu import CASE, BranchingUnits
 from ltmt.wording import counted
+
+logger = logging.getLogger(__name__)
 
 # XLIFF 1.2's state qualifiers of where a target came from, by how far a reviewer can trust it
 # (higher: more): a unit of several segments is qualified by its least trusted segment
@@ -113,6 +119,23 @@ class XliffDocument:
         self._unchecked_limits: dict[str, str] = {}
         # per segmented 1.2 unit (its <trans-unit>), how each of its segments was filled
         self._segment_marks: dict[Any, dict[str, SegmentMark]] = {}
+        self.branching = self._branching_units()
+
+    def _branching_units(self) -> BranchingUnits:
+        """The units whose source is an ICU plural or select (:mod:`ltmt.formats.xliff_icu`),
+        with a warning that names those left untranslated."""
+        branching = BranchingUnits(self.tgt_lang or "de")
+        for index, unit in enumerate(self._units):
+            branching.add(str(index), to_text(unit.source).text)
+        if branching.unsupported:
+            logger.warning(
+                "%s: %s with an ICU plural or select that ltmt cannot take apart (unit %s) "
+                "left untranslated; translate them by hand",
+                self.path,
+                counted(len(branching.unsupported), "unit"),
+                ", ".join(self._units[int(key)].unit_id or key for key in branching.unsupported),
+            )
+        return branching
 
     @classmethod
     def open(
@@ -130,12 +153,17 @@ class XliffDocument:
     def pending(self, overwrite: bool = False) -> list[Unit]:
         """The units to translate: those without a finished target; with ``overwrite`` every
         unit but those a reviewer signed off (:attr:`XliffUnit.signed_off`)."""
-        return [
-            Unit(str(i), to_text(u.source).text, u.context)
-            for i, u in enumerate(self._units)
-            if not (u.is_done() and (not overwrite or u.signed_off))
-            and to_text(u.source).text.strip()
-        ]
+        pending = []
+        for i, u in enumerate(self._units):
+            if (u.is_done() and (not overwrite or u.signed_off)) or not to_text(
+                u.source
+            ).text.strip():
+                continue
+            if str(i) in self.branching.expansions:
+                pending.extend(self.branching.case_units(str(i), u.context))
+            elif str(i) not in self.branching.unsupported:
+                pending.append(Unit(str(i), to_text(u.source).text, u.context))
+        return pending
 
     def fill(
         self,
@@ -143,7 +171,7 @@ class XliffDocument:
         mark_fuzzy: bool = True,
         from_memory: Collection[str] = (),
     ) -> int:
-        for key, text in translations.items():
+        for key, text in self._whole_units(translations):
             if not key.isdigit() or int(key) >= len(self._units):
                 raise InputError(f"{self.path}: no unit {key!r} to fill")
             unit = self._units[int(key)]
@@ -153,7 +181,7 @@ class XliffDocument:
             if _preserves_space(unit.source):
                 text = keep_space_runs(source.text, text)
                 _space_as_source(unit.source, unit.target)
-            whole = fill_inline(unit.target, text, source)
+            whole = fill_inline(unit.target, text, source, repeats=key in self.branching.expansions)
             if not whole:
                 self.codes_put_back.add(key)
             too_long = self._check_limit(key, unit)
@@ -162,6 +190,16 @@ class XliffDocument:
         if translations:
             self._declare_target_language()
         return len(translations)
+
+    def _whole_units(self, translations: Mapping[str, str]) -> list[tuple[str, str]]:
+        """``translations`` by unit key: an ICU message's cases put together once each has one
+        (:meth:`BranchingUnits.take`), the rest as they are."""
+        whole = []
+        for key, text in translations.items():
+            taken = self.branching.take(key, text) if CASE in key else (key, text)
+            if taken is not None:
+                whole.append(taken)
+        return whole
 
     def _check_limit(self, key: str, unit: Any) -> bool:
         """Whether the target just written for the unit ``key`` (a segment's: its unit's whole

@@ -1,0 +1,119 @@
+"""ICU plural and select messages as XLIFF units (Angular's ``ng extract-i18n``), translated
+case by case and put back together (session 62: sent whole, the model wrote ``{VAR_PLURAL,
+Plural =0 {...} andere {...}``)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from ltmt.formats.xliff_document import XliffDocument
+from ltmt.formats.xliff_icu import BranchingUnits
+
+PLURAL_12 = (
+    '<trans-unit id="minutes"><source>{VAR_PLURAL, plural, =0 {no minutes} other '
+    '{<x id="INTERPOLATION" equiv-text="{{minutes}}"/> minutes}}</source></trans-unit>'
+    '<trans-unit id="who"><source>{VAR_SELECT, select, male {he} other {they}}</source>'
+    "</trans-unit>"
+)
+PLURAL_20 = (
+    '<unit id="minutes"><segment><source>{VAR_PLURAL, plural, =0 {no minutes} other '
+    '{<ph id="0" equiv="INTERPOLATION" disp="{{minutes}}"/> minutes}}</source></segment></unit>'
+    '<unit id="who"><segment><source>{VAR_SELECT, select, male {he} other {they}}</source>'
+    "</segment></unit>"
+)
+
+
+def xliff(version: int, units: str) -> str:
+    if version == 1:
+        return (
+            '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+            '<file original="a" source-language="en" datatype="plaintext">'
+            f"<body>{units}</body></file></xliff>"
+        )
+    return (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en">'
+        f'<file id="f">{units}</file></xliff>'
+    )
+
+
+def opened(tmp_path: Path, text: str) -> XliffDocument:
+    path = tmp_path / "in.xlf"
+    path.write_text(text, "utf-8")
+    return XliffDocument.open(path, tgt_lang="de")
+
+
+def targets(document: XliffDocument, tmp_path: Path) -> list[str]:
+    """Each target's content as written (its codes as XML), namespaces left out."""
+    document.save(tmp_path / "out.xlf")
+    root = etree.parse(str(tmp_path / "out.xlf")).getroot()
+    found = [e for e in root.iter() if etree.QName(e).localname == "target"]
+    return [
+        (e.text or "") + "".join(etree.tostring(c, encoding="unicode") for c in e) for e in found
+    ]
+
+
+@pytest.mark.parametrize(("version", "units", "tag", "code"), [
+    (1, PLURAL_12, '<x id="INTERPOLATION" equiv-text="{{minutes}}"/>',
+     '<x xmlns="urn:oasis:names:tc:xliff:document:1.2" id="INTERPOLATION" '
+     'equiv-text="{{minutes}}"/>'),
+    (2, PLURAL_20, '<x id="0"/>',
+     '<ph xmlns="urn:oasis:names:tc:xliff:document:2.0" id="0" '
+     'equiv="INTERPOLATION" disp="{{minutes}}"/>'),
+])  # fmt: skip
+def test_an_icu_unit_is_translated_case_by_case_its_keywords_and_codes_kept(
+    tmp_path: Path, version: int, units: str, tag: str, code: str
+) -> None:
+    """German's ``one`` is translated from the source's ``other``: its code is written in
+    both cases, as Angular writes it."""
+    document = opened(tmp_path, xliff(version, units))
+    pending = document.pending()
+    assert [(u.key, u.source) for u in pending] == [
+        ("0#=0", "no minutes"),
+        ("0#one", f"{tag} minutes"),
+        ("0#other", f"{tag} minutes"),
+        ("1#male", "he"),
+        ("1#other", "they"),
+    ]
+    translated = {"he": "er", "they": "sie", "no minutes": "keine Minuten"}
+    document.fill(
+        {
+            u.key: translated.get(u.source, u.source.replace("> minutes", "> Minuten"))
+            for u in pending
+        }
+    )
+    assert targets(document, tmp_path) == [
+        f"{{VAR_PLURAL, plural, =0 {{keine Minuten}} one {{{code} Minuten}} "
+        f"other {{{code} Minuten}}}}",
+        "{VAR_SELECT, select, male {er} other {sie}}",
+    ]
+    assert document.codes_put_back == set()
+
+
+def test_an_icu_unit_is_written_once_every_case_has_its_translation(tmp_path: Path) -> None:
+    document = opened(tmp_path, xliff(1, PLURAL_12))
+    document.fill({"1#male": "er"})
+    assert targets(document, tmp_path) == []
+    document.fill({"1#other": "sie"})
+    assert targets(document, tmp_path) == ["{VAR_SELECT, select, male {er} other {sie}}"]
+
+
+def test_an_icu_unit_that_cannot_be_taken_apart_is_left_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    units = "<trans-unit id=\"quoted\"><source>{n, plural, other {#'{'}}</source></trans-unit>"
+    with caplog.at_level(logging.WARNING):
+        document = opened(tmp_path, xliff(1, units))
+    assert document.pending() == []
+    assert "1 unit with an ICU plural or select that ltmt cannot take apart (unit quoted)" in (
+        caplog.text
+    )
+
+
+def test_a_unit_without_a_plural_or_select_is_not_taken_apart() -> None:
+    branching = BranchingUnits("de")
+    assert not branching.add("0", 'Updated <x id="ICU" equiv-text="{n, number}"/>')
+    assert branching.expansions == {} and branching.unsupported == []
