@@ -50,8 +50,9 @@ _QUOTED_NUMBER = "'#'"  # a plural branch's literal '#'
 _NUMBER_OR_QUOTED = re.compile(r"'#'|#")
 # ICU's quoting other than '#' (what this module writes): not taken apart
 _QUOTING = re.compile(r"'[{}#]|''")
-# vue-i18n's literal ({'@'}, {'|'}): no ICU quoting, in a file that is not ICU throughout
-_VUE_LITERAL = re.compile(r"\{'[^'{}]*'\}")
+# vue-i18n's literal ({'@'}, {'|'}): no ICU quoting, in a file that is not ICU throughout;
+# but after an apostrophe it is ICU's quoted braces ('{'name'}': a literal {name})
+_VUE_LITERAL = re.compile(r"(?<!')\{'[^'{}]*'\}")
 MOST_CASES = 64  # a message with more is left to a person
 
 CASE_SEPARATOR = "|"  # between the keys of a case's path in its name (``female|one``)
@@ -205,8 +206,9 @@ def quotes_syntax(message: str, *, icu: bool) -> bool:
     ``icu``: they are placeholders."""
     if not icu:
         message = _VUE_LITERAL.sub("", message)
-    found = _QUOTING.search(message.replace(_QUOTED_NUMBER, ""))
-    return found is not None and (icu or found.group() in ("'{", "'}"))
+    # every quoting, not the first alone: "Don''t ... '{'name'}'" quotes braces after an ''
+    found = {quoting.group() for quoting in _QUOTING.finditer(message.replace(_QUOTED_NUMBER, ""))}
+    return bool(found) and (icu or bool(found & {"'{", "'}"}))
 
 
 def expand(message: str) -> Expansion:

@@ -351,6 +351,17 @@ def test_icu_quoting_is_left_to_a_person(tmp_path: Path, caplog: pytest.LogCaptu
     assert [u.source for u in open_document(json_file).units()] == ["Don''t"]
 
 
+def test_quoted_braces_after_a_doubled_apostrophe_are_left_to_a_person(tmp_path: Path) -> None:
+    """Every quoting counts, not the first one alone: after ``''`` the model made the quoted
+    ``'{'name'}'`` an argument ``{'name'}`` (session 62)."""
+    json_file = tmp_path / "en.json"
+    json_file.write_text(
+        '{"save": "Don\'\'t forget to save \'{\'name\'}\' before leaving.", "ok": "OK"}',
+        "utf-8",
+    )
+    assert [u.source for u in open_document(json_file).units()] == ["OK"]
+
+
 DIALOGUE = {
     "characters": {"GUARD": {"name": "Town guard"}, "PLAYER": {"name": "You"}},
     "nodes": [
