@@ -4,7 +4,8 @@ Both come from the user's side: :func:`memory_matches` searches the user's trans
 for each segment, :func:`term_matcher` gathers the glossary terms the call follows (the user's
 stored glossary, the translator's and the call's own). :func:`missing_user` says when the
 user named has no memory at all (a misspelt id translates without memory, which must not go
-unsaid).
+unsaid); :func:`check_memory_languages` refuses a user whose memory is of another language pair
+than the translation (the command line's and the server's translations alike).
 
 A segment holds ``&``, ``<`` and ``>`` as characters (:mod:`ltmt.formats.markup_characters`),
 but a memory may hold the same sentence written with references (a web app's strings are HTML:
@@ -26,8 +27,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from ltmt.errors import ConfigError
+from ltmt.errors import ConfigError, InputError
 from ltmt.formats.code_ids import input_ids, renumbered
+from ltmt.formats.common import same_language
 from ltmt.formats.markup_characters import from_written, written_forms
 from ltmt.segments import Match
 from ltmt.text import fuzzy_score, normalize
@@ -157,6 +159,29 @@ def missing_user(memory: Memory | None, user: str | None) -> str | None:
     return (
         f"no user {user!r} in {where} ({counted(len(known), 'user')}); "
         f"{hint}translating without memory"
+    )
+
+
+def check_memory_languages(
+    memory: Memory | None, user: str | None, pair: tuple[str, str | None]
+) -> None:
+    """Raise :class:`InputError` where ``user``'s memory records another language pair than
+    ``pair``, the translation's (source, target; a target of ``None`` is not compared): an
+    en→fr memory's 100 % matches would be copied into German output, its fuzzy ones steer the
+    decoder. Languages compare without their regions (an en-US → de-AT memory serves en → de).
+    Nothing is said without a memory, a user, or a recorded pair (a stand-in memory, a user
+    who never imported a file)."""
+    recorded = getattr(memory, "languages", None)
+    held = recorded(user) if recorded is not None and user is not None else None
+    if held is None:
+        return
+    if all(want is None or same_language(want, have) for want, have in zip(pair, held)):
+        return
+    asked = f"{pair[0]} → {pair[1] or held[1]}"
+    raise InputError(
+        f"{user}'s memory holds {held[0]} → {held[1]} pairs, but this translation is {asked}: "
+        f"translate with a model of {held[0]} → {held[1]} (--model, --tgt-lang {held[1]}), or "
+        f"import the {asked} pairs into another user (ltmt memory import FILE --user NEW)"
     )
 
 

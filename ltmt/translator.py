@@ -46,7 +46,7 @@ from ltmt.fusion.registry import make_fusion
 from ltmt.help_columns import align_help
 from ltmt.label_lexicon import LabelLexicon
 from ltmt.line_seams import drop_doubled_words, drop_seam_repeats
-from ltmt.lookup import memory_matches, missing_user, term_matcher
+from ltmt.lookup import check_memory_languages, memory_matches, missing_user, term_matcher
 from ltmt.match_punctuation import punctuate_copies
 from ltmt.model.backbone import (
     CONVERTED_BY_DEFAULT,
@@ -308,12 +308,14 @@ class Translator:
         self.backbone = (
             model if isinstance(model, Backbone) else load_backbone(model, device=device)
         )
+        path = self.backbone.path
+        languages = model_languages(path) if path is not None else None
+        # what a user's memory must be a memory of (None: a model that records no target)
+        self.language_pair = (source_language, languages[1] if languages is not None else None)
         if decorations:  # what the model cannot write, and key combinations, go to it as tags
             # (ltmt.pictographs), the keys named in its target language (ltmt.key_combinations);
             # a line naming a language, a day or a month gets CLDR's name (ltmt.language_names,
             # ltmt.calendar_names)
-            path = self.backbone.path
-            languages = model_languages(path) if path is not None else None
             self.line_forms = replace(
                 self.line_forms,
                 unwritable=UnwritableCharacters(self.backbone.tokenizer),
@@ -623,6 +625,7 @@ class Translator:
     ) -> list[tuple[Match, ...]]:
         self._warn_fusion_unread()
         self._check_user(user)
+        check_memory_languages(self.memory, user, self.language_pair)
         # a fusion that reads more matches than top_k gets them to choose from (knn-trained)
         reads = getattr(self.fusion, "matches_read", None)
         k = max(self.top_k, reads(self.backbone) if reads is not None else 0)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.errors import ConfigError
-from ltmt.lookup import memory_matches, term_matcher
+from ltmt.errors import ConfigError, InputError
+from ltmt.lookup import check_memory_languages, memory_matches, term_matcher
 from ltmt.memory.store import Memory
 from ltmt.segments import Match, Segment
 from ltmt.terminology.terms import Term
@@ -190,3 +190,43 @@ def test_a_match_renumbered_to_exact_goes_before_a_better_fuzzy_one():
     [found] = memory_matches(StoredMemory(better, BATTERY), "u1", [text], k=4)
     assert [m.score for m in found] == [100.0, 98.0]
     assert found[0].segment.source == text
+
+
+class _PairMemory:
+    """A memory whose users' recorded language pairs are given."""
+
+    def __init__(self, pairs):
+        self.pairs = pairs
+
+    def languages(self, user):
+        return self.pairs.get(user)
+
+
+@pytest.mark.parametrize(
+    ("held", "pair"),
+    [
+        (None, ("en", "de")),  # a memory that names no pair is not judged
+        (("en", "de"), ("en", "de")),
+        (("en-US", "de-AT"), ("en", "de")),  # regions do not make another pair
+        (("eng", "deu"), ("en", "de-CH")),
+        (("en", "fr"), ("en", None)),  # a model that records no target: the source alone
+    ],
+)
+def test_a_memory_of_the_translations_pair_is_used(held, pair):
+    check_memory_languages(_PairMemory({"u1": held}), "u1", pair)
+
+
+def test_a_memory_of_another_pair_is_refused_naming_both_pairs():
+    memory = _PairMemory({"c1": ("en", "fr")})
+    with pytest.raises(
+        InputError,
+        match=r"^c1's memory holds en → fr pairs, but this translation is en → de: translate "
+        r"with a model of en → fr \(--model, --tgt-lang fr\), or import the en → de pairs into "
+        r"another user",
+    ):
+        check_memory_languages(memory, "c1", ("en", "de"))
+
+
+@pytest.mark.parametrize("memory", [None, RecordingMemory(), _PairMemory({})])
+def test_without_a_recorded_pair_nothing_is_checked(memory):
+    check_memory_languages(memory, "u1", ("en", "de"))

@@ -1137,3 +1137,20 @@ def test_a_translator_told_not_to_warns_of_no_unknown_user(backbone, caplog):
     with caplog.at_level(logging.WARNING, logger="ltmt.translator"):
         translator.translate(["hello world"], user="newcomer")
     assert "no user" not in caplog.text
+
+
+def test_a_users_memory_of_another_target_language_is_refused(backbone, tmp_path):
+    """An en→fr memory (a mistyped --tgt-lang at import) for the en→de model: its 100 % match
+    was copied into the German output; the server's translations take the same path."""
+    from ltmt.memory.store import Memory
+
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("fr", [("Only here.", "Seulement ici.")], languages=("en", "fr"))
+        memory.import_pairs("at", [("Only here.", "Nur hier.")], languages=("en-US", "de-AT"))
+        translator = Translator(backbone, memory, beam=1)
+        with pytest.raises(InputError, match=r"^fr's memory holds en → fr pairs, but this"):
+            translator.translate(["Only here."], user="fr")
+        with pytest.raises(InputError, match=r"^fr's memory holds en → fr pairs"):
+            translator.translate_for_users([("fr", ["Only here."])])
+        [result] = translator.translate(["Only here."], user="at")
+    assert result.text == "Nur hier."

@@ -212,6 +212,7 @@ def import_(
         echo_json({"file": str(file), **report.to_dict()})
     else:
         typer.echo(f"imported {name} into {report.summary()}")
+    _warn_if_not_the_models_pair(src_lang, tgt_lang)  # once stored: a refused import says why
     if held_for_others:
         typer.echo(
             f"ltmt: warning: {counted(len(held_for_others), 'pair')} whose target the memory "
@@ -219,6 +220,25 @@ def import_(
             f"{first_few(held_for_others)}",
             err=True,
         )
+
+
+def _warn_if_not_the_models_pair(src_lang: str, tgt_lang: str) -> None:
+    """Say on stderr where ``src_lang`` → ``tgt_lang`` is not the default model's pair (regions
+    aside): ``ltmt translate`` refuses such a memory with that model, and a mistyped
+    ``--tgt-lang fr`` made an en→fr memory for the en→de model without a word. A warning, not an
+    error: the memory may be meant for a model of its pair (``--model``)."""
+    from ltmt.formats.common import same_language
+    from ltmt.model.languages import describe_pair, model_languages
+
+    pair = model_languages(None)
+    if pair is None or all(map(same_language, (src_lang, tgt_lang), pair)):
+        return
+    typer.echo(
+        f"ltmt: warning: --src-lang {src_lang} --tgt-lang {tgt_lang}: "
+        f"{describe_pair(None, pair)}, so ltmt translate uses this memory only with a model of "
+        f"{src_lang}→{tgt_lang} (--model); if a flag is wrong, import into a new user",
+        err=True,
+    )
 
 
 def _warn_if_a_glossary(file: Path) -> None:

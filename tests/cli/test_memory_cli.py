@@ -1359,3 +1359,32 @@ def test_a_glossary_csv_imported_as_memory_is_named_with_the_command_that_reads_
         "ltmt: warning: terms.csv looks like a glossary (its header names note or case columns, "
         "which a memory import drops); ltmt glossary import reads them\n"
     )
+
+
+def test_an_import_of_another_pair_than_the_default_models_is_warned_of(
+    capsys: pytest.CaptureFixture[str],
+    store: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A mistyped --tgt-lang fr made an en→fr memory for the en→de model without a word; a
+    region of the model's language is its pair."""
+    monkeypatch.setattr("ltmt.model.languages.model_languages", lambda model: ("en", "de"))
+    path = tmp_path / "fr.jsonl"
+    path.write_text(json.dumps({"source": "Only here.", "target": "Seulement ici."}) + "\n")
+    code, _, err = ltmt(
+        capsys, "memory", "import", str(path), "--user", "c1", "--tgt-lang", "fr",
+        "--memory-dir", store, "--no-language-check",
+    )  # fmt: skip
+    assert code == 0
+    assert err.endswith(
+        "ltmt: warning: --src-lang en --tgt-lang fr: the default model translates en→de only, "
+        "so ltmt translate uses this memory only with a model of en→fr (--model); if a flag is "
+        "wrong, import into a new user\n"
+    )
+    path.write_text(json.dumps({"source": "Only here.", "target": "Nur hier."}) + "\n")
+    code, _, err = ltmt(
+        capsys, "memory", "import", str(path), "--user", "c2", "--tgt-lang", "de-AT",
+        "--memory-dir", store,
+    )  # fmt: skip
+    assert (code, "warning" in err) == (0, False)
