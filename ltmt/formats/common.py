@@ -406,6 +406,52 @@ def same_language(code: str, other: str) -> bool:
     return primary_language(code) == primary_language(other)
 
 
+def language_fit(code: str | None, wanted: str) -> int | None:
+    """How closely the language code ``code`` (a TMX ``<tuv>``'s, a TBX ``langSet``'s) serves
+    ``wanted``, lower being closer, or None for another language: 0 the code asked for (``de-AT``
+    for ``de-AT``, ``deu`` for ``de``), 1 the language without a region (``de`` for ``de-AT``), 2
+    the language's main region by CLDR's likely subtags (``de-DE`` for ``de``, ``pt-BR`` for
+    ``pt``), 3 another region (``de-CH``). Of a unit or an entry holding its target language in
+    several regions, the closest is read: an Austrian glossary's ``de-AT`` term, not the first
+    ``langSet``'s ``de-DE`` one. An empty ``wanted`` is any language (as :func:`lang_matches`
+    has it): 0."""
+    if not wanted:
+        return 0
+    if not code:
+        return None
+    have, want = _subtags(code), _subtags(wanted)
+    if have[0] != want[0]:
+        return None
+    if have == want:
+        return 0
+    region = _region(have)
+    if region is None:
+        return 1
+    return 2 if region == _main_region(have[0]) else 3
+
+
+def _region(subtags: list[str]) -> str | None:
+    """The region subtag of a code's ``subtags`` (``at`` of ``de-at``, ``419`` of ``es-419``;
+    a script such as ``latn`` is none), or None."""
+    for subtag in subtags[1:]:
+        if (len(subtag) == 2 and subtag.isalpha()) or (len(subtag) == 3 and subtag.isdigit()):
+            return subtag
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def _main_region(language: str) -> str | None:
+    """The region CLDR's likely subtags give ``language`` (``de`` → ``de``, ``pt`` → ``br``),
+    lower-cased; None where langcodes knows none."""
+    import langcodes
+
+    try:
+        region = langcodes.Language.get(language).maximize().territory
+    except ValueError:  # not a language tag langcodes knows the shape of
+        return None
+    return region.lower() if region else None
+
+
 def _subtags(code: str) -> list[str]:
     """``code``'s parts, lower-cased, its language as :func:`two_letter_language` names it:
     ``ger_DE.UTF-8`` → ``["de", "de", "utf", "8"]``."""

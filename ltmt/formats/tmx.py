@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from ltmt.formats.common import (
     atomic_write,
     lang_matches,
     language_error,
+    language_fit,
     local_name,
     read_bytes,
     xml_error,
@@ -55,6 +57,8 @@ _UNIT_ATTRIBUTES = (
 )
 # a TMX date (``20240601T100000Z``, UTC): in this form, text order is time order
 _TMX_DATE = re.compile(r"\d{8}T\d{6}Z")
+# language_fit's rank of a target read from another region than asked for (de-CH for de)
+_OTHER_REGION = 3
 # the whitespace XPath's normalize-space() folds (not a no-break space)
 _XML_SPACES = re.compile(r"[ \t\r\n]+")
 # each kind of markup tag in stored text (:class:`~ltmt.formats.inline.Code`) as the TMX inline
@@ -75,8 +79,10 @@ def read_tmx(
     """The ``src_lang`` → ``tgt_lang`` pairs of the TMX file ``path``.
 
     ``<tu>`` elements lacking either language, or with an empty side, are skipped, and of
-    several ``<tuv>`` of the target language the first is read: each is said in one warning
-    that names the first lines, as are the units whose empty paired codes overlap
+    several ``<tuv>`` of the target language the closest to ``tgt_lang``'s region is read
+    (``de``, then ``de-DE``, then another region for ``de``; the first of equals): each is said
+    in one warning that names the first lines, and the units read from another region in one
+    that counts them by code, as are the units whose empty paired codes overlap
     (:class:`~ltmt.formats.tmx_codes.OverlappingCodes`: no tags that nest can hold them). Given
     ``not_read``, the units skipped are counted into it by reason instead of said
     (``untranslated``: no target; ``empty target``, ``no source``, ``overlapping codes`` ...).
@@ -159,11 +165,21 @@ def read_tmx(
             "was" if len(sides.overlapping) == 1 else "were",
             _lines(sides.overlapping),
         )
+    if sides.regional:
+        logger.warning(
+            "%s: %s in a regional variant of %s (%s), imported as %s",
+            path,
+            counted(sum(sides.regional.values()), "unit"),
+            tgt_lang,
+            ", ".join(f"{lang}: {count}" for lang, count in sorted(sides.regional.items())),
+            tgt_lang,
+        )
     if sides.variants:
         logger.warning(
-            "%s: %s more than one %s text; the first was imported (%s)",
+            "%s: %s more than one %s text; the closest to %s was imported (%s)",
             path,
             "1 <tu> holds" if len(sides.variants) == 1 else f"{len(sides.variants)} <tu> hold",
+            tgt_lang,
             tgt_lang,
             _lines(sides.variants),
         )
@@ -202,14 +218,19 @@ class _Sides:
         self.skipped: list[int] = []  # the lines of the <tu> without both sides' text
         self.overlapping: list[int] = []  # the lines of the <tu> whose paired codes overlap
         self.left_out = NotRead()  # the units of those lines, by reason
-        self._matches: dict[str, tuple[bool, bool]] = {}  # language -> (source?, target?)
+        # the target codes read from other regions than the one asked for (de-CH for de)
+        self.regional: Counter[str] = Counter()
+        # language -> (source?, how closely it is the target: language_fit, None: not it)
+        self._matches: dict[str, tuple[bool, int | None]] = {}
         # the units' parent (<body>) and the xml:space nearest it, looked up once
         self._outer: tuple[Any, str | None] = (None, None)
 
-    def _match(self, lang: str) -> tuple[bool, bool]:
+    def _match(self, lang: str) -> tuple[bool, int | None]:
         known = self._matches.get(lang)
         if known is None:
-            known = (lang_matches(lang, self.src_lang), lang_matches(lang, self.tgt_lang))
+            is_target = lang_matches(lang, self.tgt_lang)
+            fit = language_fit(lang, self.tgt_lang) if is_target else None
+            known = (lang_matches(lang, self.src_lang), fit)
             self._matches[lang] = known
             self.found.add(lang)
         return known
@@ -218,9 +239,12 @@ class _Sides:
         """The (source, target, metadata) of the ``<tu>`` element ``unit``, or None (its line
         noted in :attr:`skipped` or :attr:`overlapping`) when a side is missing or blank or its
         codes overlap: the first ``<tuv>`` of the source language, and the first other
-        one of the target language. Metadata: ``id`` (``tuid``), ``note`` (the ``<note>``
+        one of the target language, the closest to its region
+        (:func:`~ltmt.formats.common.language_fit`: ``de``, then ``de-DE``, then ``de-AT`` for
+        ``de``; the first of equals). Metadata: ``id`` (``tuid``), ``note`` (the ``<note>``
         texts), and each ``<prop type="x-NAME">`` as ``NAME``."""
         source_node = target_node = None
+        target_fit, target_lang = 0, ""
         variant = False  # a second <tuv> of the target language
         extras = []  # <note> and <prop>, read only for a unit that gives a pair
         for child in unit:
@@ -228,13 +252,16 @@ class _Sides:
             if tag == "note" or tag == "prop":
                 extras.append(child)
             elif local_name(tag) == "tuv":
-                is_source, is_target = self._match(child.get(XML_LANG) or child.get("lang") or "")
+                lang = child.get(XML_LANG) or child.get("lang") or ""
+                is_source, fit = self._match(lang)
                 if is_source and source_node is None:
                     source_node = child
-                elif is_target and target_node is None:
-                    target_node = child
-                elif is_target and not is_source:
+                elif fit is not None and target_node is None:
+                    target_node, target_fit, target_lang = child, fit, lang
+                elif fit is not None and not is_source:
                     variant = True
+                    if fit < target_fit:
+                        target_node, target_fit, target_lang = child, fit, lang
         if source_node is None or target_node is None:
             self.skipped.append(unit.sourceline)
             if source_node is not None:
@@ -256,6 +283,8 @@ class _Sides:
             return None
         if variant:
             self.variants.append(unit.sourceline)
+        if target_fit == _OTHER_REGION:
+            self.regional[target_lang] += 1
         metadata = _metadata(unit, extras)
         if source_natives or target_natives:
             metadata[NATIVE_CODES] = {**target_natives, **source_natives}

@@ -2,15 +2,17 @@
 translate-toolkit; TBX v3 (ISO 30042:2019, root ``<tbx>``, TBX-Core) read with lxml, its
 ``conceptEntry``, ``langSec`` and ``termSec`` taken as ``termEntry``, ``langSet`` and ``tig``.
 
-A TBX term entry carries the note (before its ``langSet``s, as TBX orders an entry), the
-source and the target (one ``langSet`` each, ``xml:lang`` as given); of several terms of a
-language (synonyms), each source term is matched and the target is the preferred term
-(TBX-Basic's usage status), else the first not deprecated; the target terms not to use
-(deprecated, superseded, forbidden) are kept as the term's ``forbidden`` and written back as
-deprecated (an entry whose targets are all so is left out, with a warning). TBX has no case
-flag: ltmt writes it on the source term as a ``termNote`` of its own type (:data:`CASE_TYPE`),
-so a note that says ``case-sensitive`` stays a note; an entry without that ``termNote`` (written
-before, or by another tool) still takes a ``case-sensitive`` note for the flag.
+A TBX term entry carries the note (before its ``langSet``s, as TBX orders an entry), the source
+and the target (one ``langSet`` each, ``xml:lang`` as given; of an entry's target language in
+several regions, the region asked for, else the bare language, else the others:
+:func:`~ltmt.formats.common.language_fit`); of several terms of a language (synonyms), each
+source term is matched and the target is the preferred term (TBX-Basic's usage status), else the
+first not deprecated; the target terms not to use (deprecated, superseded, forbidden) are kept
+as the term's ``forbidden`` and written back as deprecated (an entry whose targets are all so is
+left out, with a warning). TBX has no case flag: ltmt writes it on the source term as a
+``termNote`` of its own type (:data:`CASE_TYPE`), so a note that says ``case-sensitive`` stays a
+note; an entry without that ``termNote`` (written before, or by another tool) still takes a
+``case-sensitive`` note for the flag.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import lang_matches, local_name, primary_language
+from ltmt.formats.common import lang_matches, language_fit, local_name, primary_language
 from ltmt.terminology.files import CASE_YES
 from ltmt.terminology.terms import Term
 from ltmt.wording import first_few
@@ -127,6 +129,7 @@ def read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[tuple[Term, str]]
     for number, entry in enumerate(entries, start=1):
         found: dict[str, list[_TbxTerm]] = {src_lang: [], tgt_lang: []}
         codes = []
+        targets: list[tuple[int, Any]] = []  # (how closely it is tgt_lang, langSet)
         for node in entry.languages:
             code = node.get(_XML_LANG)
             if not code:
@@ -135,9 +138,15 @@ def read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[tuple[Term, str]]
                     f"need their languages ({src_lang} and {tgt_lang})"
                 )
             codes.append(code)
-            for wanted in (src_lang, tgt_lang):
-                if _language_matches(code, wanted):
-                    found[wanted].extend(_lang_set_terms(node))
+            if _language_matches(code, src_lang):
+                found[src_lang].extend(_lang_set_terms(node))
+            fit = language_fit(code, tgt_lang)
+            if fit is not None:
+                targets.append((fit, node))
+        closest = min((fit for fit, _ in targets), default=None)
+        for fit, node in targets:
+            if fit == closest:  # the region asked for, else the bare language, else others
+                found[tgt_lang].extend(_lang_set_terms(node))
         if not found[src_lang] or not found[tgt_lang]:
             raise InputError(
                 f"{path.name} term entry {number} has languages {', '.join(codes) or 'none'}; "

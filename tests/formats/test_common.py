@@ -13,6 +13,7 @@ from ltmt.formats.common import (
     LineShape,
     atomic_write,
     lang_matches,
+    language_fit,
     not_well_formed,
     parse_xml,
     primary_language,
@@ -161,3 +162,24 @@ def test_two_codes_of_one_language_whatever_their_regions_and_lengths_are_the_sa
 
     assert same_language("deu", "de-AT") and same_language("en_US.UTF-8", "eng")
     assert not same_language("de", "en") and not same_language("pt-BR", "es")
+
+
+@pytest.mark.parametrize(
+    ("code", "wanted", "fit"),
+    [
+        ("de-AT", "de-AT", 0),
+        ("deu", "de", 0),
+        ("de", "de-AT", 1),  # the bare language
+        ("de-DE", "de", 2),  # its main region (CLDR's likely subtags)
+        ("ger-DE", "de-AT", 2),
+        ("pt-BR", "pt", 2),
+        ("de-CH", "de", 3),
+        ("de-CH", "de-AT", 3),
+        ("es-419", "es", 3),
+        ("fr-FR", "de", None),
+        ("", "de", None),
+        ("fr", "", 0),  # none asked for: any
+    ],
+)
+def test_language_fit_ranks_regions_of_the_language_asked_for(code, wanted, fit):
+    assert language_fit(code, wanted) == fit

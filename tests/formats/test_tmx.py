@@ -157,7 +157,7 @@ def test_units_left_out_and_second_targets_are_each_said_in_one_warning(
     assert [r.getMessage() for r in caplog.records] == [
         f"{path}: 3 <tu> without both en and de text were not read "
         f"(lines {', '.join(map(str, skipped))})",
-        f"{path}: 1 <tu> holds more than one de text; the first was imported "
+        f"{path}: 1 <tu> holds more than one de text; the closest to de was imported "
         f"(line {line_of('German first') - 2})",
     ]
 
@@ -358,3 +358,46 @@ def test_the_units_dates_ids_and_usage_survive_a_round_trip(tmp_path: Path) -> N
     assert 'changedate="20240601T100000Z"' in written and "<prop" not in written
     [back] = read_tmx(tmp_path / "back.tmx")
     assert back.metadata == newest.metadata
+
+
+REGIONS = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-US" segtype="sentence" adminlang="en" datatype="plaintext"
+ creationtool="x" creationtoolversion="1" o-tmf="x"/><body>
+<tu><tuv xml:lang="en-US"><seg>Save</seg></tuv><tuv xml:lang="de-AT"><seg>Speichern (AT)</seg></tuv>
+<tuv xml:lang="de-DE"><seg>Speichern (DE)</seg></tuv></tu>
+<tu><tuv xml:lang="en-US"><seg>Open</seg></tuv><tuv xml:lang="de-CH"><seg>Öffnen (CH)</seg></tuv>
+<tuv xml:lang="de"><seg>Öffnen</seg></tuv><tuv xml:lang="de-DE"><seg>Öffnen (DE)</seg></tuv></tu>
+<tu><tuv xml:lang="en-US"><seg>Close</seg></tuv><tuv xml:lang="de-CH"><seg>Schliessen</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+@pytest.mark.parametrize(
+    ("tgt_lang", "expected"),
+    [
+        ("de", {"Save": "Speichern (DE)", "Open": "Öffnen", "Close": "Schliessen"}),
+        ("de-AT", {"Save": "Speichern (AT)"}),
+        ("de-CH", {"Open": "Öffnen (CH)", "Close": "Schliessen"}),
+    ],
+)
+def test_a_target_in_several_regions_is_read_in_the_closest(
+    tmp_path: Path, tgt_lang: str, expected: dict[str, str]
+) -> None:
+    """A unit of de-AT then de-DE imported the Austrian text into a de memory: the bare
+    language comes first, then its main region (de-DE), then the others."""
+    path = tmp_path / "regions.tmx"
+    path.write_text(REGIONS, encoding="utf-8")
+    records = read_tmx(path, "en", tgt_lang, not_read=NotRead())
+    assert {record.source: record.target for record in records} == expected
+
+
+def test_units_read_from_another_region_are_counted_in_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "regions.tmx"
+    path.write_text(REGIONS, encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="ltmt.formats.tmx"):
+        list(read_tmx(path, "en", "de", not_read=NotRead()))
+    assert f"{path}: 1 unit in a regional variant of de (de-CH: 1), imported as de" in [
+        record.getMessage() for record in caplog.records
+    ]

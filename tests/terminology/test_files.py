@@ -442,3 +442,27 @@ def test_a_file_looks_like_a_glossary_by_its_note_or_case_column(
     path = tmp_path / name
     path.write_text(text, "utf-8")
     assert looks_like_a_glossary(path) is glossary
+
+
+@pytest.mark.parametrize(
+    ("tgt_lang", "expected"),
+    [
+        ("de-AT", "Netzgerät"),  # the region asked for, though de-DE comes first
+        ("de-CH", "Netzteil (de)"),  # no de-CH: the bare language
+        ("de", "Netzteil (de)"),
+    ],
+)
+def test_tbx_a_target_in_several_regions_is_read_in_the_closest(
+    tmp_path: Path, tgt_lang: str, expected: str
+):
+    """An Austrian project's glossary import took the entry's first German term (de-DE)."""
+    path = tmp_path / "g.tbx"
+    second = (
+        '<langSet xml:lang="en-US"><tig><term>power supply unit</term></tig></langSet>'
+        '<langSet xml:lang="de-DE"><tig><term>Netzteil</term></tig></langSet>'
+        '<langSet xml:lang="de-AT"><tig><term>Netzgerät</term></tig></langSet>'
+        '<langSet xml:lang="de"><tig><term>Netzteil (de)</term></tig></langSet>'
+    )
+    path.write_text(TBX.format(second=second), encoding="utf-8")
+    terms = read_glossary(path, tgt_lang=tgt_lang)
+    assert terms[1] == Term("power supply unit", expected)
