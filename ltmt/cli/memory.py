@@ -178,6 +178,7 @@ def import_(
             except click_errors.UsageError as exc:  # --skip-keys with another format
                 raise click_errors.UsageError(str(exc).replace(str(copy), said)) from exc
         else:
+            _refuse_a_termbase(file, fmt, user)
             records = read(file)
             _warn_if_a_glossary(file)
         name = said if isinstance(said, str) else said.name
@@ -239,6 +240,17 @@ def _warn_if_not_the_models_pair(src_lang: str, tgt_lang: str) -> None:
         f"{src_lang}→{tgt_lang} (--model); if a flag is wrong, import into a new user",
         err=True,
     )
+
+
+def _refuse_a_termbase(file: Path, fmt: str | None, user: str) -> None:
+    """An :class:`InputError` for a ``.tbx`` file given without ``--format``: a termbase's
+    terms are a glossary's, which ``ltmt glossary import`` reads (the format error it got
+    listed memory formats and said nothing of glossaries)."""
+    if fmt is None and file.suffix.lower() == ".tbx":
+        raise InputError(
+            f"{file} is a termbase (TBX), not a translation memory; import it as a glossary: "
+            f"ltmt glossary import {file} --user {user}"
+        )
 
 
 def _warn_if_a_glossary(file: Path) -> None:

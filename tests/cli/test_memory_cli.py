@@ -1388,3 +1388,16 @@ def test_an_import_of_another_pair_than_the_default_models_is_warned_of(
         "--memory-dir", store,
     )  # fmt: skip
     assert (code, "warning" in err) == (0, False)
+
+
+def test_a_termbase_is_sent_to_glossary_import(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "terms.tbx"
+    path.write_text('<martif type="TBX"><text><body/></text></martif>', "utf-8")
+    code, _, err = ltmt(capsys, "memory", "import", str(path), "--user", "u", "--memory-dir", store)
+    assert (code, err) == (
+        1,
+        f"ltmt: error: {path} is a termbase (TBX), not a translation memory; import it as a "
+        f"glossary: ltmt glossary import {path} --user u\n",
+    )
