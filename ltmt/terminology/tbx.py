@@ -27,7 +27,7 @@ from ltmt.errors import InputError
 from ltmt.formats.common import lang_matches, language_fit, local_name, primary_language
 from ltmt.terminology.files import CASE_YES
 from ltmt.terminology.terms import Term
-from ltmt.wording import first_few
+from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +126,7 @@ def read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[tuple[Term, str]]
     terms: list[tuple[Term, str]] = []
     synonyms: list[str] = []
     unusable: list[str] = []
+    other_pairs: list[tuple[str, str]] = []  # (entry, its languages) without both of the pair
     for number, entry in enumerate(entries, start=1):
         found: dict[str, list[_TbxTerm]] = {src_lang: [], tgt_lang: []}
         codes = []
@@ -147,11 +148,9 @@ def read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[tuple[Term, str]]
         for fit, node in targets:
             if fit == closest:  # the region asked for, else the bare language, else others
                 found[tgt_lang].extend(_lang_set_terms(node))
-        if not found[src_lang] or not found[tgt_lang]:
-            raise InputError(
-                f"{path.name} term entry {number} has languages {', '.join(codes) or 'none'}; "
-                f"it needs both {src_lang} and {tgt_lang}"
-            )
+        if not found[src_lang] or not found[tgt_lang]:  # a multilingual termbase's other pairs
+            other_pairs.append((str(number), ", ".join(codes) or "none"))
+            continue
         where = f"term entry {number}"
         if sum(term.rank < 2 for term in found[tgt_lang]) > 1:  # the ones not to use are kept
             synonyms.append(str(number))
@@ -175,6 +174,7 @@ def read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[tuple[Term, str]]
             except InputError as exc:
                 raise InputError(f"{path.name} {where}: {exc}") from exc
             terms.append((term, where))
+    _say_other_pairs(path, other_pairs, len(entries), src_lang, tgt_lang)
     if synonyms:
         logger.warning(
             "%s: %s more than one target term; the preferred one is the glossary's, else the "
@@ -193,6 +193,32 @@ def read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[tuple[Term, str]]
             first_few(unusable),
         )
     return terms
+
+
+def _say_other_pairs(
+    path: Path, other_pairs: list[tuple[str, str]], entries: int, src_lang: str, tgt_lang: str
+) -> None:
+    """Warn of the term entries left out for lacking ``src_lang`` or ``tgt_lang`` (a
+    MultiTerm or memoQ termbase holds other languages' entries too), each entry named with its
+    languages; an InputError where no entry has both: the file is of other languages."""
+    if not other_pairs:
+        return
+    number, codes = other_pairs[0]
+    if len(other_pairs) == entries:
+        raise InputError(
+            f"{path.name}: no term entry has both {src_lang} and {tgt_lang} (term entry "
+            f"{number} has {codes}); give --src-lang and --tgt-lang of the file's languages"
+        )
+    shown = first_few([f"{number} ({codes})" for number, codes in other_pairs])
+    logger.warning(
+        "%s: %s without both %s and %s left out (term %s %s)",
+        path.name,
+        counted(len(other_pairs), "term entry", "term entries"),
+        src_lang,
+        tgt_lang,
+        "entry" if len(other_pairs) == 1 else "entries",
+        shown,
+    )
 
 
 @dataclass(frozen=True)

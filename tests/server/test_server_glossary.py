@@ -85,7 +85,9 @@ def test_bad_imports_are_refused_whole_and_name_the_upload(api):
         assert answer.json()["error"].startswith("g.csv line 3: a term needs a source and a target")
         tbx = client.post("/v1/glossary/import", files={"file": ("t.tbx", TBX_WITHOUT_GERMAN)})
         assert tbx.status_code == 400
-        assert "t.tbx term entry 1 has languages en; it needs both en and de" in tbx.json()["error"]
+        assert (
+            "t.tbx: no term entry has both en and de (term entry 1 has en)" in tbx.json()["error"]
+        )
         odd = client.post("/v1/glossary/import", files={"file": ("g.xlsx", "a,b\n")})
         assert odd.status_code == 400 and "use .csv, .tsv or .tbx" in odd.json()["error"]
         assert client.get("/v1/glossary").json()["terms"] == []  # nothing was written

@@ -146,14 +146,26 @@ def test_a_utf16_file_is_named_with_the_command_that_converts_it(tmp_path: Path)
         read_glossary(path)
 
 
-def test_tbx_without_the_languages_is_refused(tmp_path: Path):
+def test_tbx_entries_of_other_languages_are_left_out_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+):
+    """A multilingual termbase (MultiTerm, memoQ) holds entries without German: one such
+    entry stopped the whole import, while a TMX import skips and counts such units."""
     path = tmp_path / "g.tbx"
     path.write_text(
         TBX.format(second='<langSet xml:lang="fr"><tig><term>dépôt</term></tig></langSet>'),
         encoding="utf-8",
     )
-    with pytest.raises(InputError, match="term entry 2 has languages fr; it needs both en and de"):
-        read_glossary(path)
+    with caplog.at_level("WARNING"):
+        terms = read_glossary(path)
+    assert [term.source for term in terms] == ["repository"]
+    assert "g.tbx: 1 term entry without both en and de left out (term entry 2 (fr))" in (
+        caplog.messages
+    )
+
+
+def test_tbx_without_the_languages_is_refused(tmp_path: Path):
+    path = tmp_path / "g.tbx"
     path.write_text(TBX.format(second="<langSet><tig><term>x</term></tig></langSet>"), "utf-8")
     with pytest.raises(InputError, match="term entry 2: a langSet has no xml:lang"):
         read_glossary(path)
@@ -216,7 +228,9 @@ def test_tbx_export_reads_back_with_notes_and_case(tmp_path: Path):
     path.write_bytes(write_tbx(terms, "en-US", "de"))
     assert read_glossary(path, src_lang="en", tgt_lang="de") == terms
     with pytest.raises(
-        InputError, match="term entry 1 has languages en-US, de; it needs both en and fr"
+        InputError,
+        match=r"g\.tbx: no term entry has both en and fr \(term entry 1 has en-US, de\); give "
+        "--src-lang and --tgt-lang of the file's languages",
     ):
         read_glossary(path, src_lang="en", tgt_lang="fr")
 
