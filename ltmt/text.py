@@ -42,6 +42,11 @@ _CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 # they change how a script's letters join and build emoji sequences.
 INVISIBLE = "\u00ad\u200b\u2060\ufeff"
 _DROP_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
+# Those of them the model's tokenizer reads as a piece of their own, splitting the word they
+# stand in (``ac\u00adcount`` → "den Abstand"); a zero-width space it reads as a space, a byte
+# order mark as nothing. A translation's words break elsewhere: none is written back.
+BREAK_HINTS = "\u00ad\u2060"
+_DROP_BREAK_HINTS = str.maketrans(dict.fromkeys(BREAK_HINTS))
 # a line's end as str.splitlines finds it (\r\n first: one break, not two)
 LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # a letter of any script (a word character that is neither a digit nor an underscore)
@@ -83,6 +88,14 @@ def fold_space(text: str) -> str:
 def without_invisible(text: str) -> str:
     """``text`` without its :data:`INVISIBLE` characters."""
     return text.translate(_DROP_INVISIBLE)
+
+
+def without_break_hints(text: str) -> str:
+    """``text`` without its soft hyphens and word joiners (:data:`BREAK_HINTS`): the words the
+    model reads."""
+    if text.isascii():
+        return text
+    return text.translate(_DROP_BREAK_HINTS)
 
 
 def fold_space_keeping_invisible(text: str) -> str:

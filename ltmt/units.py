@@ -49,6 +49,7 @@ from ltmt.text import (
     join_lines,
     split_edges,
     split_lines,
+    without_break_hints,
 )
 
 # a line's words between two runs of symbols (``--- Menus ---``, ``*** WARNING ***``)
@@ -166,7 +167,10 @@ class LineForms:
     english_names: bool = False
 
     def for_model(self, line: str) -> tuple[str, LineForm | None]:
-        """``line`` as the model gets it, and how it was changed (``None``: not at all)."""
+        """``line`` as the model gets it, and how it was changed (``None``: nothing to undo on
+        its translation; its soft hyphens and word joiners are dropped all the same:
+        :func:`ltmt.text.without_break_hints`)."""
+        line = without_break_hints(line)
         before, words, after = self._undecorated(line)
         plain, accelerator = find_accelerator(words, self.accelerator_markers)
         capitals = self.capitals and written_in_capitals(plain)

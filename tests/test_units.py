@@ -455,3 +455,18 @@ def test_a_tag_the_model_moved_to_another_line_does_not_stay_there():
     assert split.rebuild(["Größen skalieren, z. B. <x/>", "gibt in MB aus"]) == (
         "Größen skalieren, z. B.\n-BM gibt in MB aus"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "seen"),
+    [
+        ("Please check your ac\u00adcount today.", "Please check your account today."),
+        ("Open the con\u2060figuration file.", "Open the configuration file."),
+        ("\u2060--- Set\u00adtings ---", "Settings"),  # with a form to undo too
+        ("Open the\u200bsettings", "Open the\u200bsettings"),  # the tokenizer reads a space
+    ],
+)
+def test_soft_hyphens_and_word_joiners_never_reach_the_model(line: str, seen: str) -> None:
+    split = split_segment(line, LineForms(decorations=True))
+    assert split.lines == [seen]
+    assert split.rebuild(["Konto"]) in ("Konto", "--- Konto ---")
