@@ -43,6 +43,8 @@ from ltmt.wording import counted
 # a list item's marker at a line's start, with the blanks around it
 _MARKER = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+(?=\S)")
 _INDENT = re.compile(r"[ \t]*")
+# the blanks a paragraph is wrapped at: not a no-break space, which holds a number to its unit
+_BREAKABLE_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,9 @@ class Block:
         return " ".join(line.strip() for line in [first, *lines[self.start + 1 : self.end]])
 
     def written(self, translation: str) -> list[str]:
-        """``translation`` as this block's lines."""
-        text = " ".join(translation.split())
+        """``translation`` as this block's lines, its no-break spaces kept (textwrap, too,
+        never breaks at one)."""
+        text = _BREAKABLE_SPACE.sub(" ", translation).strip()
         if not self.width:
             return [self.marker + text]
         wrapped = textwrap.wrap(

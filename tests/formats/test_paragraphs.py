@@ -101,6 +101,15 @@ def test_a_byte_order_mark_and_an_open_last_line_are_kept(tmp_path: Path) -> Non
     assert out.read_bytes() == b"\xef\xbb\xbfONE LINE.\n\nLAST LINE"
 
 
+def test_no_break_spaces_are_kept_and_never_wrapped_at() -> None:
+    block = Block(0, 2, "", "", 19)
+    assert block.written("Das Paket wiegt 20\u00a0kg und\nkostet 49\u00a0€") == [
+        "Das Paket wiegt",
+        "20\u00a0kg und kostet",
+        "49\u00a0€",
+    ]
+
+
 def test_a_wrapped_line_that_would_read_as_a_list_item_stays_on_the_line_before() -> None:
     block = Block(0, 2, "", "", 19)  # two lines wrapped at 19 characters
     # "1. Oktober da" on a line of its own would read as a list item
