@@ -45,7 +45,7 @@ from ltmt.train.combiner_risk import (
     sequence_risk,
 )
 from ltmt.train.fusion_data import FusionDataSpec, load_groups, retrieve_memories
-from ltmt.train.output import check_output_dir, check_trained
+from ltmt.train.output import check_improved, check_output_dir, check_trained, time_is_up
 
 if TYPE_CHECKING:
     import torch
@@ -489,9 +489,8 @@ def fit_member(
     history = []
     train_start = time.monotonic()
     step = 0
-    while step < opt.steps:
-        if opt.max_minutes and (time.monotonic() - train_start) / 60 >= opt.max_minutes:
-            break
+    stopping = time_is_up(train_start, opt.max_minutes)  # over before the first step?
+    while not stopping:
         pick = train[torch.randint(train.numel(), (opt.batch_rows,), generator=generator)]
         for group in optimizer.param_groups:
             group["lr"] = opt.peak_lr * 0.5 * (1 + math.cos(math.pi * step / opt.steps))
@@ -505,7 +504,9 @@ def fit_member(
         loss.backward()
         optimizer.step()
         step += 1
-        if step % opt.eval_every == 0 or step == opt.steps:
+        # a run the time budget stops is evaluated there too: its last steps count
+        stopping = step == opt.steps or time_is_up(train_start, opt.max_minutes)
+        if step % opt.eval_every == 0 or stopping:
             record = {"step": step, "train_loss": round(float(loss.detach()), 4)}
             record.update(dev_losses(combiner, rows, dev, variant, risk))
             history.append(record)
@@ -513,6 +514,7 @@ def fit_member(
                 best, best_step = record[key], step
                 best_state = {k: v.clone() for k, v in net.state_dict().items()}
     check_trained(step, opt.max_minutes)
+    check_improved(best_step, step, opt.steps, opt.max_minutes)
     net.load_state_dict(best_state)
     net.eval()
     logger.info("seed %d: best dev %s %.4f at step %d", seed, key, best, best_step)

@@ -32,7 +32,7 @@ from ltmt.train.fusion_data import (
     load_groups,
     retrieve_memories,
 )
-from ltmt.train.output import check_output_dir, check_trained
+from ltmt.train.output import check_improved, check_output_dir, check_trained, time_is_up
 
 if TYPE_CHECKING:
     import torch
@@ -362,9 +362,8 @@ def train_fusion(
     train_start = time.monotonic()
     step, loss_sum, loss_count = 0, 0.0, 0
     try:
-        while step < opt.steps:
-            if opt.max_minutes and (time.monotonic() - train_start) / 60 >= opt.max_minutes:
-                break
+        stopping = time_is_up(train_start, opt.max_minutes)  # over before the first step?
+        while not stopping:
             chunk = [sampler.rng.choice(train) for _ in range(opt.batch_examples)]
             batch = _to_device(sampler.batch(chunk, [sampler.mode() for _ in chunk]), device)
             for group in optimizer.param_groups:
@@ -380,7 +379,9 @@ def train_fusion(
             loss_count += 1
             if bar is not None:
                 bar.update(1)
-            if step % opt.eval_every == 0 or step == opt.steps:
+            # a run the time budget stops is evaluated there too: its last steps count
+            stopping = step == opt.steps or time_is_up(train_start, opt.max_minutes)
+            if step % opt.eval_every == 0 or stopping:
                 record: dict[str, Any] = {
                     "step": step,
                     "train_loss": round(loss_sum / loss_count, 4),
@@ -400,6 +401,7 @@ def train_fusion(
             bar.close()
     check_trained(step, opt.max_minutes)
     if dev:
+        check_improved(best_step, step, opt.steps, opt.max_minutes)
         adapter.load_state_dict(best_state)
     final = evaluate_adapter(adapter, sampler, dev, model, device=device) if dev else {}
     adapter.to("cpu")

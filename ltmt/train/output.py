@@ -6,6 +6,7 @@ that other users can read."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from ltmt.errors import InputError
@@ -41,6 +42,24 @@ def check_trained(steps: int, max_minutes: float) -> None:
         raise InputError(
             f"the time budget of {max_minutes:g} minute(s) ended before the first training "
             "step; nothing was written: raise --max-minutes (train.max_minutes)"
+        )
+
+
+def time_is_up(started: float, max_minutes: float) -> bool:
+    """Whether ``max_minutes`` (``train.max_minutes``; 0: no limit) have passed since
+    ``started`` (a :func:`time.monotonic` reading)."""
+    return bool(max_minutes) and (time.monotonic() - started) / 60 >= max_minutes
+
+
+def check_improved(best_step: int, steps: int, planned: int, max_minutes: float) -> None:
+    """Refuse to save the untrained layer as if trained: the time budget stopped the run at
+    ``steps`` of ``planned`` before any evaluated step beat step 0 (the untrained layer: plain
+    kNN, the identity adapter) on dev, so what would be written is step 0's layer."""
+    if best_step == 0 and steps < planned:
+        raise InputError(
+            f"the time budget of {max_minutes:g} minute(s) ended at step {steps} of {planned} "
+            "before any step beat the untrained layer on dev; nothing was written: raise "
+            "--max-minutes (train.max_minutes)"
         )
 
 

@@ -3,14 +3,16 @@ substituted term, ignore an unrelated one; the variants and the config's checks.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from ltmt.config import from_dict, to_dict
-from ltmt.errors import ConfigError
+from ltmt.errors import ConfigError, InputError
 from ltmt.fusion.combiner import Combiner
 from ltmt.fusion.trained_knn import TrainedKnnFusion
 from ltmt.train.combiner import CombinerOptimisation, CombinerTrainConfig, dev_split, train_combiner
@@ -86,6 +88,42 @@ def _term_and_unrelated(tmp_path: Path, **combiner: object) -> CombinerTrainConf
         CombinerTrainConfig,
         {**to_dict(config), "combiner": {**to_dict(config.combiner), **combiner}},
     )
+
+
+def _budget_after(steps: int) -> Callable[[float, float], bool]:
+    """A stand-in for :func:`ltmt.train.output.time_is_up` whose budget ends after ``steps``
+    steps (it is asked once before the first step, then after each)."""
+    calls = iter(range(1 << 30))
+    return lambda started, max_minutes: next(calls) >= steps
+
+
+def test_a_run_the_time_budget_stops_is_evaluated_at_its_last_step(
+    tmp_path: Path, tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ltmt.train.combiner.time_is_up", _budget_after(40))
+    config = _config(_toy_data(tmp_path / "data"), term=0.5, mislead=0.0, unrelated=0.5)
+    config = dataclasses.replace(
+        config, train=dataclasses.replace(config.train, steps=5000, eval_every=1000, max_minutes=1)
+    )
+    summary = train_combiner(config, tiny_model_dir, tmp_path / "combiner")
+    log = json.loads((tmp_path / "combiner" / "train_log.json").read_text("utf-8"))
+    assert summary["steps"] == 40 and [r["step"] for r in log["history"]] == [40]
+    assert summary["best_step"] == 40
+    assert summary["dev_after"]["loss"] < summary["dev_before"]["loss"]
+
+
+def test_a_time_limited_run_that_never_beat_plain_knn_writes_nothing(
+    tmp_path: Path, tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ltmt.train.combiner.time_is_up", _budget_after(1))
+    config = _config(_toy_data(tmp_path / "data"), term=0.5, mislead=0.0, unrelated=0.5)
+    config = dataclasses.replace(
+        config,
+        train=dataclasses.replace(config.train, steps=5000, peak_lr=1e-9, max_minutes=1),
+    )
+    with pytest.raises(InputError, match="ended at step 1 of 5000 before any step beat"):
+        train_combiner(config, tiny_model_dir, tmp_path / "combiner")
+    assert not (tmp_path / "combiner").exists()
 
 
 def test_members_train_from_their_own_seeds_and_save_as_one_ensemble(

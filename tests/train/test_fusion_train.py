@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,35 @@ def test_a_budget_that_ends_before_the_first_step_writes_no_adapter(
     data = _toy_data(tmp_path / "data")
     with pytest.raises(InputError, match=r"^the time budget of 1e-09 minute\(s\) ended before"):
         train_fusion(_config(data, max_minutes=1e-9), tiny_model_dir, tmp_path / "adapter")
+    assert not (tmp_path / "adapter" / "model.safetensors").exists()
+
+
+def _budget_after(steps: int) -> Callable[[float, float], bool]:
+    """A stand-in for :func:`ltmt.train.output.time_is_up` whose budget ends after ``steps``
+    steps (it is asked once before the first step, then after each)."""
+    calls = iter(range(1 << 30))
+    return lambda started, max_minutes: next(calls) >= steps
+
+
+def test_a_run_the_time_budget_stops_is_evaluated_and_kept_at_its_last_step(
+    tiny_model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ltmt.train.fusion.time_is_up", _budget_after(60))
+    data = _toy_data(tmp_path / "data")
+    config = _config(data, steps=5000, eval_every=5000, max_minutes=1)
+    summary = train_fusion(config, tiny_model_dir, tmp_path / "adapter")
+    assert summary["steps"] == 60 and [r["step"] for r in summary["history"]] == [60]
+    assert summary["best_step"] == 60
+    assert summary["dev_after"]["loss_memory"] < summary["dev_before"]["loss_memory"]
+
+
+def test_a_time_limited_run_that_never_beat_the_identity_writes_no_adapter(
+    tiny_model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ltmt.train.fusion.time_is_up", _budget_after(1))
+    config = _config(_toy_data(tmp_path / "data"), steps=5000, peak_lr=1e-12, max_minutes=1)
+    with pytest.raises(InputError, match="ended at step 1 of 5000 before any step beat"):
+        train_fusion(config, tiny_model_dir, tmp_path / "adapter")
     assert not (tmp_path / "adapter" / "model.safetensors").exists()
 
 

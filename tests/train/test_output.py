@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import InputError, LtmtError
-from ltmt.train.output import check_output_dir, check_trained, give_new_file_mode
+from ltmt.train.output import (
+    check_improved,
+    check_output_dir,
+    check_trained,
+    give_new_file_mode,
+)
 
 
 def test_a_new_or_empty_folder_passes_and_nothing_is_made(tmp_path: Path) -> None:
@@ -62,6 +67,23 @@ def test_a_layer_of_no_training_step_is_refused() -> None:
     check_trained(1, 0.0)
     with pytest.raises(InputError, match=r"^the time budget of 0\.5 minute\(s\) ended before"):
         check_trained(0, 0.5)
+
+
+@pytest.mark.parametrize(
+    ("best_step", "steps", "planned"),
+    [(0, 20, 20), (5, 5, 20), (20, 20, 20)],  # a full run may keep step 0; a cut one that beat it
+)
+def test_a_layer_that_beat_step_0_or_ran_all_its_steps_is_kept(
+    best_step: int, steps: int, planned: int
+) -> None:
+    check_improved(best_step, steps, planned, 0.5)
+
+
+def test_a_time_limited_run_that_never_beat_the_untrained_layer_is_refused() -> None:
+    with pytest.raises(
+        InputError, match=r"^the time budget of 0\.5 minute\(s\) ended at step 7 of"
+    ):
+        check_improved(0, 7, 100, 0.5)
 
 
 def test_safetensors_files_get_the_mode_of_a_new_file(tmp_path: Path) -> None:
