@@ -72,7 +72,11 @@ class AdapterConfig:
 
 @dataclass(frozen=True)
 class BaseInfo:
-    """The base model an adapter belongs to: its name, fingerprint and a hash of its embeddings."""
+    """The base model a trained fusion layer belongs to: its ``name``, ``fingerprint`` (its
+    :attr:`~ltmt.model.backbone.Backbone.weights_fingerprint` when trained: which exact weights,
+    config and vocabulary files, for the record) and ``embedding_sha1`` (what loading checks,
+    :func:`ltmt.fusion.artifact.check_trained_on`: a decoder fine-tuned after the layer was
+    trained keeps it usable, another base does not)."""
 
     name: str = ""
     fingerprint: str = ""

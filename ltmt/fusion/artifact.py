@@ -103,7 +103,9 @@ def check_trained_on(
     backbone: Backbone, embedding_sha1: str, base_name: str, directory: Path | None, what: str
 ) -> None:
     """Refuse a ``what`` (``combiner``) in ``directory`` trained on another base than
-    ``backbone`` (its embeddings' hash differs); an empty hash (unknown base) passes."""
+    ``backbone`` (its embeddings' hash differs); an empty hash (unknown base) passes. The
+    recorded ``base.fingerprint`` is not compared: it names the exact model files the layer was
+    trained on, which a later fine-tuning of the decoder changes without making it unusable."""
     from ltmt.fusion.adapter import base_embedding_sha1
 
     if embedding_sha1 and embedding_sha1 != base_embedding_sha1(backbone):

@@ -378,7 +378,7 @@ def train_combiner(
         ]
     info = BaseInfo(
         name=backbone.name,
-        fingerprint=backbone.fingerprint,
+        fingerprint=backbone.weights_fingerprint,
         embedding_sha1=embedding_sha1(backbone.model),
     )
     combiner.save(target, info, extra=summary)

@@ -422,7 +422,7 @@ def train_fusion(
         "config": to_dict(config),
     }
     info = BaseInfo(
-        name=backbone.name, fingerprint=backbone.fingerprint, embedding_sha1=embedding_sha1(model)
+        name=backbone.name, fingerprint=backbone.weights_fingerprint, embedding_sha1=embedding_sha1(model)
     )
     adapter.eval()
     adapter.save(target, info, extra={k: v for k, v in summary.items() if k != "history"})

@@ -55,3 +55,17 @@ def test_written_files_get_the_umask_mode_and_read_back(tmp_path: Path) -> None:
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644
     meta, state = read_artifact(tmp_path, "ltmt-test", 1, "test layer", "make one")
     assert meta["k"] == 1 and state["w"].tolist() == [1.0, 1.0]
+
+
+def test_the_shipped_combiner_records_the_shipped_model_it_was_trained_on() -> None:
+    """Its ``base`` names the default model's files as they are now (the record is not
+    checked at loading, so a stale one would go unnoticed) and its embeddings."""
+    from ltmt.fusion.adapter import base_embedding_sha1
+    from ltmt.fusion.combiner import Combiner
+    from ltmt.model.backbone import load_backbone
+
+    model = Path(__file__).parents[2] / "ltmt/models/default-en-de"
+    _, base = Combiner.load(model / "fusion-combiner")
+    backbone = load_backbone(model)
+    assert base.fingerprint == backbone.weights_fingerprint
+    assert base.embedding_sha1 == base_embedding_sha1(backbone)

@@ -15,6 +15,7 @@ from ltmt.config import from_dict, to_dict
 from ltmt.errors import ConfigError, InputError
 from ltmt.fusion.combiner import Combiner
 from ltmt.fusion.trained_knn import TrainedKnnFusion
+from ltmt.model.backbone import load_backbone
 from ltmt.train.combiner import CombinerOptimisation, CombinerTrainConfig, dev_split, train_combiner
 from ltmt.train.combiner_data import Example, VariantShares, _mask, _mislead, _term
 
@@ -76,6 +77,7 @@ def test_training_learns_to_copy_a_substituted_term_and_to_ignore_unrelated_memo
     assert after["lambda_unrelated"] < after["lambda_term"] - 0.3
     combiner, base = Combiner.load(tmp_path / "combiner")
     assert base.embedding_sha1 and combiner.config.knn["tau"] == 100.0
+    assert base.fingerprint == load_backbone(tiny_model_dir).weights_fingerprint
     log = json.loads((tmp_path / "combiner" / "train_log.json").read_text("utf-8"))
     assert log["history"] and log["examples"] == summary["examples"]
     assert TrainedKnnFusion(tmp_path / "combiner").config.tau == 100.0
