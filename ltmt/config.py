@@ -128,6 +128,8 @@ def _from_dict(cls: type[T], data: dict[str, Any], where: str, prefix: str) -> T
         kwargs[name] = value
     try:
         return cls(**kwargs)
+    except ConfigError as exc:  # a section's own check: its message names the key
+        raise ConfigError(f"{where}: {exc}") from None
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{section}: {exc}") from exc
 

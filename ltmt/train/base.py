@@ -175,8 +175,11 @@ def train_base(
     pairs = load_training_pairs(config.data)
     dev = load_dev_pairs(config.data, opt.seed)
     # only now: data that is not found leaves no half-made output folder behind
-    output.mkdir(parents=True, exist_ok=True)
-    (output / "config.json").write_text(json.dumps(to_dict(config), indent=2), "utf-8")
+    if resume:
+        check_resumable(config, output)
+    else:  # the run's config, kept as it started: what a --resume is checked against
+        output.mkdir(parents=True, exist_ok=True)
+        (output / "config.json").write_text(json.dumps(to_dict(config), indent=2), "utf-8")
     tokenizer_dir = ensure_tokenizer(config, output, pairs, init_from)
     if tokenizer_only:
         return {"output": str(output), "tokenizer": str(tokenizer_dir), "pairs": len(pairs)}
@@ -331,6 +334,29 @@ def train_base(
         "parameters": parameters,
         "hours": (time.monotonic() - started) / 3600,
     }
+
+
+def check_resumable(config: BaseTrainConfig, output: Path) -> None:
+    """Refuse to resume the run in ``output`` with another model or data config than the one
+    it recorded in ``config.json`` (its checkpoint's shape, its batches' order): one line naming
+    the first key that differs. ``train`` settings (steps, budget, threads) may change."""
+    recorded_path = output / "config.json"
+    try:
+        recorded = json.loads(recorded_path.read_text("utf-8"))
+    except (OSError, json.JSONDecodeError):
+        raise InputError(
+            f"cannot resume {output}: {recorded_path} is missing or not JSON; "
+            "restore it or start anew in another --output"
+        ) from None
+    current = to_dict(config)
+    for section in ("model", "data"):
+        for key, value in current[section].items():
+            was = recorded.get(section, {}).get(key)
+            if was != value:
+                raise InputError(
+                    f"cannot resume {output}: {section}.{key} is {value!r} here but {was!r} in "
+                    f"{recorded_path}; resume with the run's config or train into another --output"
+                )
 
 
 def ensure_tokenizer(

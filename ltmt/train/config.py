@@ -7,6 +7,17 @@ from dataclasses import dataclass, field
 from ltmt.config import as_names, check_choice, check_range
 from ltmt.errors import ConfigError
 
+BF16_SETTINGS = ("auto", "on", "off")
+
+
+def bf16_setting(value: str | bool) -> str:
+    """``train.bf16`` as one of :data:`BF16_SETTINGS`: YAML reads an unquoted ``on`` or ``off``
+    (and ``true``, ``false``) as a boolean, so ``True`` is ``on`` and ``False`` is ``off``."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    check_choice("train.bf16", value, BF16_SETTINGS)
+    return value
+
 
 @dataclass(frozen=True)
 class ModelShape:
@@ -77,7 +88,7 @@ class Optimisation:
     def __post_init__(self) -> None:
         for name in ("batch_tokens", "peak_lr", "warmup_steps", "epochs", "eval_every"):
             check_range(f"train.{name}", getattr(self, name), above=0)
-        check_choice("train.bf16", self.bf16, ("auto", "on", "off"))
+        object.__setattr__(self, "bf16", bf16_setting(self.bf16))
         check_choice("train.device", self.device, ("auto", "cpu", "cuda"))
         check_range("train.label_smoothing", self.label_smoothing, at_least=0, below=1)
         check_range("train.max_minutes", self.max_minutes, at_least=0)  # 0: no time limit

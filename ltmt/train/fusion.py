@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ltmt.config import check_choice, check_range, to_dict
 from ltmt.errors import ConfigError
+from ltmt.train.config import bf16_setting
 from ltmt.train.fusion_data import (
     FusionDataSpec,
     FusionExamples,
@@ -82,7 +83,7 @@ class FusionOptimisation:
         for name in ("p_empty", "p_unrelated", "dev_share", "label_smoothing"):
             check_range(f"train.{name}", getattr(self, name), at_least=0, below=1)
         check_range("train.max_minutes", self.max_minutes, at_least=0)  # 0: no time limit
-        check_choice("train.bf16", self.bf16, ("auto", "on", "off"))
+        object.__setattr__(self, "bf16", bf16_setting(self.bf16))
         check_choice("train.device", self.device, ("auto", "cpu", "cuda"))
         if self.p_empty + self.p_unrelated >= 1:
             raise ConfigError(
@@ -422,7 +423,9 @@ def train_fusion(
         "config": to_dict(config),
     }
     info = BaseInfo(
-        name=backbone.name, fingerprint=backbone.weights_fingerprint, embedding_sha1=embedding_sha1(model)
+        name=backbone.name,
+        fingerprint=backbone.weights_fingerprint,
+        embedding_sha1=embedding_sha1(model),
     )
     adapter.eval()
     adapter.save(target, info, extra={k: v for k, v in summary.items() if k != "history"})

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import stat
 from pathlib import Path
 
 import pytest
+import yaml
 
+from ltmt.config import from_dict
 from ltmt.errors import ConfigError, InputError
 from ltmt.model.backbone import load_backbone
 from ltmt.train.base import inverse_sqrt_lr, train_base, use_bf16
 from ltmt.train.config import BaseTrainConfig, DataSpec, ModelShape, Optimisation
 from ltmt.train.data import EncodedCorpus, split_lines, token_batches
+from ltmt.train.fusion import FusionTrainConfig
 from ltmt.translator import Translator
 
 EN = ["open the file", "save the file", "close the window", "hello world", "the cat sat"] * 8
@@ -180,6 +184,36 @@ def test_bf16_setting():
     assert use_bf16("on") and not use_bf16("off")
     with pytest.raises(ConfigError, match=r"train\.bf16 must be auto, on or off"):
         Optimisation(bf16="yes")
+
+
+@pytest.mark.parametrize(
+    ("written", "setting"),
+    [("on", "on"), ("off", "off"), ("'off'", "off"), ("true", "on"), ("auto", "auto")],
+)
+def test_bf16_on_and_off_unquoted_are_what_they_say(written: str, setting: str) -> None:
+    """YAML reads unquoted on/off as booleans."""
+    data = yaml.safe_load(f"train: {{bf16: {written}}}")
+    assert from_dict(BaseTrainConfig, data).train.bf16 == setting
+    assert from_dict(FusionTrainConfig, data).train.bf16 == setting
+
+
+def test_a_bad_setting_of_a_base_config_names_its_file() -> None:
+    with pytest.raises(
+        ConfigError, match=r"^cfg/base\.yaml: train\.bf16 must be auto, on or off, got 'yes'$"
+    ):
+        from_dict(BaseTrainConfig, {"train": {"bf16": "yes"}}, where="cfg/base.yaml")
+
+
+def test_resume_with_another_model_config_is_refused_and_keeps_the_runs_config(trained):
+    data, output, _ = trained
+    recorded = (output / "config.json").read_text("utf-8")
+    config = _config(data, max_steps=50)
+    wider = dataclasses.replace(config, model=dataclasses.replace(config.model, d_model=64))
+    with pytest.raises(
+        InputError, match=r"^cannot resume .*: model\.d_model is 64 here but 32 in .*config\.json; "
+    ):
+        train_base(wider, output, resume=True)
+    assert (output / "config.json").read_text("utf-8") == recorded
 
 
 @pytest.mark.parametrize(
