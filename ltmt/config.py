@@ -109,9 +109,7 @@ def _from_dict(cls: type[T], data: dict[str, Any], where: str, prefix: str) -> T
     section = f"{where}.{prefix[:-1]}" if prefix else where
     unknown = sorted(set(data) - set(fields))
     if unknown:
-        raise ConfigError(
-            f"{section}: unknown key(s) {', '.join(unknown)}; known: {', '.join(fields)}"
-        )
+        raise unknown_keys_error(section, unknown, list(fields))
     kwargs: dict[str, Any] = {}
     hints = _resolved_types(cls)
     for name, value in data.items():
@@ -132,6 +130,18 @@ def _from_dict(cls: type[T], data: dict[str, Any], where: str, prefix: str) -> T
         raise ConfigError(f"{where}: {exc}") from None
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{section}: {exc}") from exc
+
+
+def unknown_keys_error(section: str, unknown: list[str], known: list[str]) -> ConfigError:
+    """The one-line refusal of keys of ``section`` that are none of ``known``, with a hint for
+    the first when one is close: "SECTION: unknown key(s) neighbors (did you mean 'neighbours'?);
+    known: ..."."""
+    from ltmt.wording import did_you_mean
+
+    hint = did_you_mean(unknown[0], known)
+    return ConfigError(
+        f"{section}: unknown key(s) {', '.join(unknown)}{hint}; known: {', '.join(known)}"
+    )
 
 
 def typed_fields(cls: type, data: dict[str, Any], prefix: str) -> dict[str, Any]:

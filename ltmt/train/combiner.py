@@ -15,6 +15,7 @@ lowest dev loss (step 0, which is plain kNN, included). The output, by default
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import logging
 import math
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ltmt.config import check_range, to_dict, typed_fields
+from ltmt.config import check_range, to_dict, typed_fields, unknown_keys_error
 from ltmt.errors import ConfigError
 from ltmt.train.combiner_data import (
     VARIANTS,
@@ -107,11 +108,12 @@ class CombinerShape:
             raise ConfigError(f"combiner.max_lambda must be in (0, 1], got {self.max_lambda}")
         if not isinstance(self.knn, dict):
             raise ConfigError(f"combiner.knn must be a mapping of knn settings, got {self.knn!r}")
+        known = [f.name for f in dataclasses.fields(KnnConfig)]
+        unknown = sorted(set(self.knn) - set(known))
+        if unknown:
+            raise unknown_keys_error("combiner.knn", unknown, known)
         object.__setattr__(self, "knn", typed_fields(KnnConfig, self.knn, "combiner.knn."))
-        try:
-            KnnConfig(**self.knn)
-        except TypeError as exc:
-            raise ConfigError(f"combiner.knn: {exc}") from exc
+        KnnConfig(**self.knn)  # its own checks of the values
 
 
 @dataclass(frozen=True)

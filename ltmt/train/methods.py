@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from ltmt.train.fusion import FusionTrainConfig
 
 METHODS = ("attention", "combiner")
+# sections only a combiner config has: a config with one and no method forgot ``method: combiner``
+COMBINER_SECTIONS = frozenset({"combiner", "variants"})
 
 
 def read_method_config(
@@ -23,6 +25,12 @@ def read_method_config(
 ) -> FusionTrainConfig | CombinerTrainConfig:
     """The training config of ``data`` (a YAML mapping), of the class its ``method`` names;
     a method that is none of :data:`METHODS` is one line naming them and the closest one."""
+    if "method" not in data and COMBINER_SECTIONS & set(data):
+        sections = " and ".join(sorted(COMBINER_SECTIONS & set(data)))
+        raise ConfigError(
+            f"{where}: {sections} belong to a combiner config: add method: combiner "
+            "(without it, the method is attention)"
+        )
     method = data.get("method", "attention")
     if method == "combiner":
         from ltmt.train.combiner import CombinerTrainConfig

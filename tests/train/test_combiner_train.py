@@ -256,6 +256,11 @@ def test_product_dev_split_holds_out_whole_products() -> None:
         ({"method": "attention"}, "method must be combiner here"),
         ({"combiner": {"knn": {"tau": -1.0}}}, "knn tau must be > 0"),
         ({"combiner": {"knn": {"nope": 1}}}, "combiner.knn: .*nope"),
+        (
+            {"combiner": {"knn": {"neighbors": 8}}},
+            r"^config: combiner\.knn: unknown key\(s\) neighbors \(did you mean 'neighbours'\?\); "
+            r"known: neighbours, ",
+        ),
         ({"combiner": {"hidden": 0}}, "combiner.hidden must be >= 1"),
         ({"combiner": {"members": 0}}, "combiner.members must be an integer >= 1"),
         ({"combiner": {"temperature": "maybe"}}, "combiner.temperature must be true or false"),

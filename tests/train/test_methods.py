@@ -32,3 +32,18 @@ def test_an_unknown_method_is_named_with_the_closest_known_one(
 ) -> None:
     with pytest.raises(ConfigError, match=message):
         read_method_config({"method": method, "combiner": {}}, where="t.yaml")
+
+
+@pytest.mark.parametrize(
+    ("sections", "named"),
+    [({"combiner": {}}, "combiner"), ({"combiner": {}, "variants": {}}, "combiner and variants")],
+)
+def test_a_combiner_config_without_its_method_is_told_to_say_it(
+    sections: dict[str, object], named: str
+) -> None:
+    with pytest.raises(
+        ConfigError,
+        match=rf"^t\.yaml: {named} belong to a combiner config: add method: combiner "
+        r"\(without it, the method is attention\)$",
+    ):
+        read_method_config({**sections, "data": {}}, where="t.yaml")
