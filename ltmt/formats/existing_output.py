@@ -15,6 +15,7 @@ from ltmt.formats.documents import Document, TranslatedApart
 from ltmt.formats.output_sources import (
     FilledInPlace,
     LinedUpByRecord,
+    Moved,
     OutputSources,
     Record,
     outdated,
@@ -83,7 +84,8 @@ def drop_outdated(document: Document, out_path: Path, record: Record | None) -> 
     held = _held(document)
     if record is None or held is None:
         return 0
-    found = outdated(record, [(u, held[u.key]) for u in document.units() if u.key in held])
+    kept = [(u, held[u.key]) for u in document.units() if u.key in held]
+    found = outdated(record, kept, document.output_keys if isinstance(document, Moved) else None)
     if isinstance(document, FilledInPlace):
         document.translate_again(found.again)
     else:

@@ -39,6 +39,8 @@ from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_gi
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.html_segments import Segments, line_up, segments
 from ltmt.formats.html_writing import written_html
+from ltmt.formats.output_sources import Record
+from ltmt.formats.recorded_places import warn_of_replaced
 from ltmt.segments import PairRecord
 
 logger = logging.getLogger(__name__)
@@ -137,6 +139,9 @@ class HtmlDocument(TranslationsHeld):
         self.tgt_lang = tgt_lang
         self.found: Segments = segments(self.text)
         self.adopted: dict[str, tuple[str, str]] = {}  # key: (its source there, as written)
+        # the key in the output of the piece each was taken from, under which the record of
+        # what ltmt wrote there holds it (:class:`~ltmt.formats.output_sources.Moved`)
+        self.output_keys: dict[str, str] = {}
 
     @classmethod
     def open(cls, path: Path, tgt_lang: str = "de", **_: Any) -> HtmlDocument:
@@ -146,14 +151,28 @@ class HtmlDocument(TranslationsHeld):
         return [Unit(piece.key, piece.source) for piece in self.found.pieces()]
 
     def adopt(self, target: Path) -> int:
+        """Take over the translations ``target`` (this page's translation so far) holds, lined
+        up by their shapes (:meth:`adopt_recorded` without a record)."""
+        return self.adopt_recorded(target, None)
+
+    def adopt_recorded(self, target: Path, record: Record | None) -> int:
         """Take over the translations ``target`` (this page's translation so far) holds: the
-        runs and attribute values in the same places whose text is not the source's."""
+        runs and attribute values that stand for ours (``record``: what ltmt last wrote there,
+        :mod:`ltmt.formats.output_sources`) whose text is not the source's. A reviewer's edit
+        that no run stands for any more is named in a warning."""
         adopted = 0
-        for key, source, theirs, written in self.aligned(Path(target)):
-            if theirs != source:
-                self.translations[key] = theirs
-                self.adopted[key] = (theirs, written)
+        text, _ = decode_page(read_bytes(Path(target), WHAT), Path(target))
+        theirs = segments(text)
+        for piece, other in line_up(self.found, theirs, record):
+            self.output_keys[piece.key] = other.key
+            if other.source != piece.source:
+                self.translations[piece.key] = other.source
+                self.adopted[piece.key] = (other.source, text[other.start : other.end])
                 adopted += 1
+        if record is not None:
+            taken = set(self.output_keys.values())
+            dropped = [(p.key, p.source) for p in theirs.pieces() if p.key not in taken]
+            warn_of_replaced(Path(target), record, dropped)
         return adopted
 
     def aligned(self, target: Path) -> Iterator[tuple[str, str, str, str]]:

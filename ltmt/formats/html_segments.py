@@ -37,18 +37,21 @@ written by the pipeline, as are code elements), and a run without a letter outsi
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ltmt.formats.markup_characters import decoded_references, tagged_text
 from ltmt.formats.paired_tags import VERBATIM_NAMES, kept_as_written
 from ltmt.formats.placeholder_syntax import CHARACTER_REFERENCE
+from ltmt.formats.recorded_places import lined_up_places, recorded_sources
 from ltmt.text import has_letter
+
+if TYPE_CHECKING:
+    from ltmt.formats.output_sources import Record
 
 EventKind = Literal["start", "end", "empty", "text", "other"]
 
@@ -174,24 +177,24 @@ class Segments:
 
 
 def line_up(
-    mine: Segments, theirs: Segments
+    mine: Segments, theirs: Segments, record: Record | None = None
 ) -> Iterator[tuple[Run | AttributeValue, Run | AttributeValue]]:
     """The runs and values of two texts (a page and its translation) that stand for each other:
     lined up by their shapes (kind, tags, attribute), so that a paragraph a translator added
     or removed, or a run whose tags the model changed, leaves the rest in line (a stretch of as
-    many pieces of the same kinds on both sides lines up too)."""
+    many pieces of the same kinds on both sides lines up too). With the ``record`` of what ltmt
+    wrote into the translation, by the sources it wrote its pieces for instead, so that a
+    paragraph inserted into the page or removed from it since leaves the rest in line
+    (:mod:`ltmt.formats.recorded_places`)."""
     ours, others = mine.pieces(), theirs.pieces()
-    matcher = difflib.SequenceMatcher(
-        a=[piece.shape for piece in ours], b=[piece.shape for piece in others], autojunk=False
-    )
-    for tag, first, last, their_first, their_last in matcher.get_opcodes():
-        pairs = list(zip(ours[first:last], others[their_first:their_last], strict=False))
-        if tag == "equal" or (
-            tag == "replace"
-            and last - first == their_last - their_first
-            and all(type(a) is type(b) for a, b in pairs)
-        ):
-            yield from pairs
+    if record is None:
+        by = [piece.shape for piece in ours], [piece.shape for piece in others]
+    else:
+        by = recorded_sources(
+            record, [piece.source for piece in ours], [piece.key for piece in others]
+        )
+    for mine_at, theirs_at in lined_up_places(*by, lambda i, j: type(ours[i]) is type(others[j])):
+        yield ours[mine_at], others[theirs_at]
 
 
 def lined_up_sources(

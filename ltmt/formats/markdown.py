@@ -17,12 +17,14 @@ blocks marked ``markdown="1"``, template tags) is read as
 :mod:`ltmt.formats.markdown_extensions` says.
 
 An existing output is the translation so far (as for app catalogs): where it has the source's
-blocks, a block with other text than the source's is kept, unless the user's memory holds that
-text for another source (:mod:`ltmt.formats.changed_sources`): a block kept by its place whose
-source was edited, or which an insertion or removal before it moved, is translated again
+blocks (lined up by the sources the record of what ltmt wrote there says they were translated
+from, so that an insertion or removal leaves the others in line:
+:mod:`ltmt.formats.recorded_places`), a block with other text than the source's is kept,
+unless the user's memory holds that text for another source
+(:mod:`ltmt.formats.changed_sources`): a block kept by its place whose source was edited, or
+which an insertion or removal before it moved, is translated again
 (:attr:`~ltmt.formats.documents.TranslationsHeld.keeps_changed_sources`: a catalog's string is
-kept and named in a warning), and so is
-one that ltmt wrote for another source
+kept and named in a warning), and so is one that ltmt wrote for another source
 (:mod:`ltmt.formats.output_sources`); ``--overwrite`` translates all.
 ``ltmt memory import README.de.md --source-file README.md`` stores the pairs of two such files'
 blocks.
@@ -64,6 +66,8 @@ from ltmt.formats.markdown_values import (
     front_matter_values,
 )
 from ltmt.formats.markup_characters import plain_text
+from ltmt.formats.output_sources import Record
+from ltmt.formats.recorded_places import lined_up_places, recorded_sources, warn_of_replaced
 from ltmt.segments import PairRecord
 from ltmt.text import has_letter, with_edits
 
@@ -380,6 +384,9 @@ class MarkdownDocument(TranslationsHeld):
         self.text = decode(data, self.path)
         self.blocks, self.html_blocks = _blocks(self.text)
         self.adopted: dict[str, tuple[str, str]] = {}  # key: (tagged text, line as written)
+        # the key in the output of the block each block was taken from, under which the record
+        # of what ltmt wrote there holds it (:class:`~ltmt.formats.output_sources.Moved`)
+        self.output_keys: dict[str, str] = {}
 
     @classmethod
     def open(cls, path: Path, **_: Any) -> MarkdownDocument:
@@ -403,17 +410,28 @@ class MarkdownDocument(TranslationsHeld):
         return [unit for _, _, unit in placed]
 
     def adopt(self, target: Path) -> int:
+        """Take over the translations ``target`` (this file's translation so far) holds, its
+        blocks lined up by place (:meth:`adopt_recorded` without a record)."""
+        return self.adopt_recorded(target, None)
+
+    def adopt_recorded(self, target: Path, record: Record | None) -> int:
         """Take over the translations ``target`` (this file's translation so far) holds: the
-        blocks of the same kind and place whose text is not the source's."""
+        blocks of the same kind that stand for ours (:meth:`_aligned`; ``record``: what ltmt
+        last wrote there, :mod:`ltmt.formats.output_sources`) whose text is not the source's.
+        A reviewer's edit that no block stands for any more is named in a warning."""
         adopted = 0
         text = decode(read_bytes(Path(target), WHAT), Path(target))
         their_blocks, their_html = _blocks(text)
-        for block, theirs, lines in self._aligned(their_blocks, text):
+        taken: set[str] = set()
+        for block, theirs, lines in self._aligned(their_blocks, text, record):
+            taken.add(theirs.key)
+            self.output_keys[block.key] = theirs.key
             if theirs.source != block.source:
                 self.translations[block.key] = theirs.source
                 self.adopted[block.key] = (theirs.source, lines)
                 adopted += 1
             for key, _, source, translation in _attribute_pairs(block, theirs):
+                self.output_keys[key] = theirs.key + key[len(block.key) :]
                 if translation != source:
                     self.translations[key] = translation
                     adopted += 1
@@ -421,23 +439,43 @@ class MarkdownDocument(TranslationsHeld):
             if translation != source:
                 self.translations[key] = translation
                 adopted += 1
+        if record is not None:
+            dropped = [(b.key, b.source) for b in their_blocks if b.key not in taken and b.words]
+            warn_of_replaced(Path(target), record, dropped)
         return adopted
 
-    def _aligned(self, theirs: list[Block], text: str) -> Iterator[tuple[Block, Block, str]]:
+    def _aligned(
+        self, theirs: list[Block], text: str, record: Record | None = None
+    ) -> Iterator[tuple[Block, Block, str]]:
         """Each block beside the block of ``theirs`` (the blocks of ``text``, this file's
         translation) that stands for it, with that block's text as written (a paragraph's or
-        heading's lines, a cell's text); none when the two files' blocks differ in number or
-        kind."""
-        if [block.is_cell for block in theirs] != [block.is_cell for block in self.blocks]:
-            return
+        heading's lines, a cell's text). With the ``record`` of what ltmt wrote there, by the
+        sources it wrote them for (:mod:`ltmt.formats.recorded_places`: blocks inserted or
+        removed since leave the others in line); without, by place, none when the two files'
+        blocks differ in number or kind."""
         lines = text.splitlines()
-        for block, other in zip(self.blocks, theirs, strict=True):
-            if other.is_cell:
-                line = lines[other.first]
-                written = line[len(other.prefix) : len(line) - len(other.suffix)]
+        for mine, other in self._lined_up_places(theirs, record):
+            block, their_block = self.blocks[mine], theirs[other]
+            if their_block.is_cell:
+                line = lines[their_block.first]
+                written = line[len(their_block.prefix) : len(line) - len(their_block.suffix)]
             else:
-                written = "\n".join(lines[other.first : other.last])
-            yield block, other, written
+                written = "\n".join(lines[their_block.first : their_block.last])
+            yield block, their_block, written
+
+    def _lined_up_places(self, theirs: list[Block], record: Record | None) -> list[tuple[int, int]]:
+        """The places of our blocks and of ``theirs`` that stand for each other
+        (:meth:`_aligned`)."""
+        if record is None:
+            if [block.is_cell for block in theirs] != [block.is_cell for block in self.blocks]:
+                return []
+            return [(place, place) for place in range(len(self.blocks))]
+        ours, recorded = recorded_sources(
+            record, [block.source for block in self.blocks], [block.key for block in theirs]
+        )
+        return lined_up_places(
+            ours, recorded, lambda i, j: self.blocks[i].is_cell == theirs[j].is_cell
+        )
 
     def _html_aligned(self, theirs: list[HtmlBlock]) -> Iterator[tuple[str, str, str]]:
         """Each run or value of the HTML blocks with its source and the text that stands for it

@@ -351,9 +351,23 @@ class Outdated:
     edited: list[str] = field(default_factory=list)
 
 
-def outdated(record: Record, kept: Sequence[tuple[Unit, str]]) -> Outdated:
+@runtime_checkable
+class Moved(Protocol):
+    """A document whose units are keyed by their place and taken over from the output's blocks
+    that stand for them, wherever those are (an insertion before a block moves it:
+    :mod:`ltmt.formats.recorded_places`): ``output_keys`` maps a unit's key to the key of the
+    output's block it was taken from, under which the record holds what ltmt wrote there."""
+
+    output_keys: dict[str, str]
+
+
+def outdated(
+    record: Record, kept: Sequence[tuple[Unit, str]], output_keys: Mapping[str, str] | None = None
+) -> Outdated:
     """Which of ``kept`` (units of the input and the translations the output holds for them)
-    are outdated by what ``record`` says the output was written from (module docstring)."""
+    are outdated by what ``record`` says the output was written from (module docstring);
+    ``output_keys``: the key in the output of a unit taken from another place (:class:`Moved`)."""
+    moved = output_keys or {}
     written_for: dict[str, set[str]] = {}
     for source, translation in record.units.values():
         written_for.setdefault(translation, set()).add(source)
@@ -366,6 +380,6 @@ def outdated(record: Record, kept: Sequence[tuple[Unit, str]]) -> Outdated:
         if sources is not None:
             if source not in sources:
                 again.append(unit.key)
-        elif unit.key in record.units and record.units[unit.key][0] != source:
+        elif (written := record.units.get(moved.get(unit.key, unit.key))) and written[0] != source:
             edited.append(unit.key)
     return Outdated(again, edited)

@@ -485,3 +485,17 @@ def test_an_xhtml_output_written_with_html_references_is_written_with_xml_ones(
     translate_file(source, out, model, tgt_lang="de")
     assert model.seen == ["Sync"]
     assert "<p>Alle 5&#160;Minuten.</p>" in out.read_text("utf-8")
+
+
+def test_an_inserted_list_item_leaves_the_edits_of_the_others_in_place(tmp_path: Path) -> None:
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "en.html", tmp_path / "de.html"
+    page = "<ul>\n<li>Login fixed.</li>\n<li>Prices fixed.</li>\n</ul>\n"
+    source.write_text(page, "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    output.write_text(output.read_text("utf-8").replace("PRICES FIXED", "Preise behoben"), "utf-8")
+    source.write_text(page.replace("<li>Prices", "<li>Search fixed.</li>\n<li>Prices"), "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    assert output.read_text("utf-8") == (
+        "<ul>\n<li>LOGIN FIXED.</li>\n<li>SEARCH FIXED.</li>\n<li>Preise behoben.</li>\n</ul>\n"
+    )

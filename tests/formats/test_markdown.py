@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -470,3 +471,46 @@ def test_an_update_without_a_memory_translates_again_the_blocks_whose_source_cha
     )  # the translator's edit of a block whose source is as it was is kept
     assert model.seen == ["The update fixes five crashes and adds dark mode."]
     assert result.report.source_changed == 1
+
+
+CHANGELOG = "# Changes\n\nAll changes are here.\n\n- Login fixed.\n- Prices fixed.\n"
+
+
+def test_an_inserted_block_leaves_the_edits_of_the_others_in_place(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "en.md", tmp_path / "de.md"
+    source.write_text(CHANGELOG, "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    reviewed = output.read_text("utf-8").replace("ALL CHANGES", "Alle Änderungen")
+    output.write_text(reviewed.replace("PRICES FIXED", "Preise behoben"), "utf-8")
+    source.write_text(CHANGELOG.replace("- Prices", "- Search fixed.\n- Prices"), "utf-8")
+    with caplog.at_level(logging.WARNING):
+        result = translate_file(source, output, FakeModel(), output_sources=records)
+    assert output.read_text("utf-8") == (
+        "# CHANGES\n\nAlle Änderungen ARE HERE.\n\n"
+        "- LOGIN FIXED.\n- SEARCH FIXED.\n- Preise behoben.\n"
+    )
+    assert result.report.source_changed == 0 and caplog.text == ""
+    # a block removed: the others keep theirs too
+    source.write_text(CHANGELOG.replace("- Login fixed.\n", "- Search fixed.\n"), "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    assert output.read_text("utf-8") == (
+        "# CHANGES\n\nAlle Änderungen ARE HERE.\n\n- SEARCH FIXED.\n- Preise behoben.\n"
+    )
+
+
+def test_an_edited_translation_no_block_stands_for_any_more_is_named(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "en.md", tmp_path / "de.md"
+    source.write_text(CHANGELOG, "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    output.write_text(output.read_text("utf-8").replace("LOGIN FIXED", "Login behoben"), "utf-8")
+    source.write_text(CHANGELOG.replace("- Login fixed.", "- Login works.\n- Logout works."))
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, output, FakeModel(), output_sources=records)
+    assert "- LOGIN WORKS.\n- LOGOUT WORKS.\n- PRICES FIXED.\n" in output.read_text("utf-8")
+    assert "1 edited translation replaced (block2)" in caplog.text

@@ -87,6 +87,14 @@ def test_what_an_update_finds_outdated(kept: list[tuple[Unit, str]], expected: O
     assert outdated(RECORD, kept) == expected
 
 
+def test_an_edit_taken_from_another_place_is_checked_against_that_places_source() -> None:
+    # block 2 moved to 3 (an insertion before it), edited since: its source as it was
+    assert outdated(RECORD, [(Unit("3", "Close it."), "Zumachen.")], {"3": "2"}) == Outdated()
+    assert outdated(RECORD, [(Unit("3", "Close it!"), "Zumachen.")], {"3": "2"}) == Outdated(
+        edited=["3"]
+    )
+
+
 def test_a_record_written_with_the_tags_in_its_translations_digests_is_still_read() -> None:
     unit = Unit("3", 'Page <x id="1"/>1')
     record = Record({"3": (RECORD.digest(unit.source), RECORD.digest('Seite <x id="1"/>1'))}, b"k")
