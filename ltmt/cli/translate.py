@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from ltmt.cli.json_output import logged_warnings
 from ltmt.cli.skip_keys import SKIP_KEYS_OPTION, parse_skip_keys_option, refuse_skip_keys
 from ltmt.cli.store import MEMORY_DIR_HELP
 from ltmt.cli.translate_job import Job, prepare
@@ -356,74 +357,75 @@ def translate(
     from ltmt.formats.run_report import RunReport
 
     report = RunReport(no_user=user is None)
-    memory = (
-        _open_memory(
-            memory_dir, key_file, user, report, create=learn is not None, scan_max=scan_max
+    with logged_warnings() as warnings:
+        memory = (
+            _open_memory(
+                memory_dir, key_file, user, report, create=learn is not None, scan_max=scan_max
+            )
+            if user is not None
+            else None
         )
-        if user is not None
-        else None
-    )
-    try:
-        from ltmt.translator import Translator
+        try:
+            from ltmt.translator import Translator
 
-        _quiet_transformers()
-        started = time.perf_counter()
-        translator = Translator(
-            model,
-            memory,
-            fusion=method,
-            beam=beam,
-            batch_size=batch_size,
-            top_k=top_k,
-            exact_reuse=not no_exact,
-            placeholder_guard=not no_placeholder_guard,
-            number_repair=not no_number_repair,
-            seam_repair=not no_seam_repair,
-            accelerators=accelerators,
-            capital_lines=not no_capital_lines,
-            title_case_lines=not no_title_case_lines,
-            sentence_split=not no_sentence_split,
-            label_retry=not no_label_retry,
-            user_quotes=not no_user_quotes,
-            labels=not no_label_lexicon,
-            copy_guard=not no_copy_guard,
-            source_language=job.src_lang,
-            glossary=terms,
-            user_glossary=not no_user_glossary,
-            engine=engine,
-            compute_type=compute_type,
-            threads=threads,
-            workers=workers,
-            worker_processes=worker_processes,
-            fusion_encoder=encoder,
-            **weight_options,
-        )
-        if folder is not None:
-            _translate_folder(
-                folder,
-                translator,
-                user,
-                report,
-                overwrite,
-                not no_fuzzy,
-                exact_approved,
-                as_json,
-                skip_keys=keys,
+            _quiet_transformers()
+            started = time.perf_counter()
+            translator = Translator(
+                model,
+                memory,
+                fusion=method,
+                beam=beam,
+                batch_size=batch_size,
+                top_k=top_k,
+                exact_reuse=not no_exact,
+                placeholder_guard=not no_placeholder_guard,
+                number_repair=not no_number_repair,
+                seam_repair=not no_seam_repair,
+                accelerators=accelerators,
+                capital_lines=not no_capital_lines,
+                title_case_lines=not no_title_case_lines,
+                sentence_split=not no_sentence_split,
+                label_retry=not no_label_retry,
+                user_quotes=not no_user_quotes,
+                labels=not no_label_lexicon,
+                copy_guard=not no_copy_guard,
+                source_language=job.src_lang,
+                glossary=terms,
+                user_glossary=not no_user_glossary,
+                engine=engine,
+                compute_type=compute_type,
+                threads=threads,
+                workers=workers,
+                worker_processes=worker_processes,
+                fusion_encoder=encoder,
+                **weight_options,
             )
-        elif job.lines is not None and (job.path is None or job.output in (None, "-")):
-            _translate_lines(job, translator, user, report)  # stdin or stdout: no resuming
-        else:
-            _translate_document(
-                job, translator, user, report, overwrite, not no_fuzzy, exact_approved, keys
-            )
-        report.seconds = time.perf_counter() - started
-        learned = None
-        if job.references is not None and user is not None:
-            learned = translator.learn(user, job.lines or [], job.references)
-    finally:
-        if memory is not None:
-            memory.close()
-    _print_report(report, learned, as_json, job.output not in (None, "-"))
+            if folder is not None:
+                _translate_folder(
+                    folder,
+                    translator,
+                    user,
+                    report,
+                    overwrite,
+                    not no_fuzzy,
+                    exact_approved,
+                    as_json,
+                    skip_keys=keys,
+                )
+            elif job.lines is not None and (job.path is None or job.output in (None, "-")):
+                _translate_lines(job, translator, user, report)  # stdin or stdout: no resuming
+            else:
+                _translate_document(
+                    job, translator, user, report, overwrite, not no_fuzzy, exact_approved, keys
+                )
+            report.seconds = time.perf_counter() - started
+            learned = None
+            if job.references is not None and user is not None:
+                learned = translator.learn(user, job.lines or [], job.references)
+        finally:
+            if memory is not None:
+                memory.close()
+        _print_report(report, learned, as_json, job.output not in (None, "-"), warnings)
     if strict and (report.cut or report.not_repairable or report.numbers_not_repairable):
         raise InputError(
             f"--strict: {report.cut} segments cut at the model's limit, "
@@ -626,11 +628,17 @@ def _changed_sources(translator: Any, user: str | None) -> Any:
     return partial(approved_for_other_sources, memory, user)
 
 
-def _print_report(report: RunReport, learned: Any, as_json: bool, to_file: bool) -> None:
+def _print_report(
+    report: RunReport, learned: Any, as_json: bool, to_file: bool, warnings: list[str]
+) -> None:
+    """Print the run's summary on standard error, or with ``as_json`` its report as JSON (on
+    standard output where the translation went to a file), with the ``warnings`` the run
+    logged: a script that reads the report alone sees them too."""
     if as_json:
         data = report.as_dict()
         if learned is not None:
             data["learned"] = learned.added
+        data["warnings"] = warnings
         text = json.dumps(data, ensure_ascii=False)
         typer.echo(text, err=not to_file)
         return

@@ -1218,3 +1218,13 @@ def test_a_swapped_glossary_is_refused_before_translating(tmp_path, capsys, comm
     )
     code, out, _ = run_cli([*args, "--no-language-check"], capsys)
     assert code == 0 and out.count("\n") == 1
+
+
+def test_the_json_report_holds_the_runs_warnings_once_each(tmp_path, capsys, common):
+    source, output = tmp_path / "dup.json", tmp_path / "dup.de.json"
+    source.write_text('{"a": "Save the file", "a": "Open the file"}\n', "utf-8")
+    args = ["translate", str(source), "-o", str(output), "--json", *common]
+    code, out, err = run_cli(args, capsys)
+    assert code == 0, err
+    warnings = json.loads(out)["warnings"]  # the tiny model's cut outputs are warned of too
+    assert sum("1 key defined more than once (/a)" in w for w in warnings) == 1
