@@ -7,11 +7,12 @@ was for."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ltmt.errors import InputError
-from ltmt.formats.documents import Document, TranslatedApart
+from ltmt.formats.documents import Document, TranslatedApart, Unit
 from ltmt.formats.output_sources import (
     FilledInPlace,
     LinedUpByRecord,
@@ -93,8 +94,9 @@ def drop_outdated(document: Document, out_path: Path, record: Record | None) -> 
             del held[key]
     if found.edited:
         logger.warning(
-            "%s: %s edited since ltmt wrote the file, whose source changed too, kept as "
-            "edited (%s); check them (--overwrite translates every one again)",
+            "%s: %s that ltmt did not write (a translator's, or edited since), whose source "
+            "changed since, kept as they are (%s); check them (--overwrite translates every "
+            "one again)",
             out_path,
             counted(len(found.edited), "translation"),
             first_few(found.edited),
@@ -112,16 +114,38 @@ def _held(document: Document) -> dict[str, str] | None:
     return None
 
 
-def save_output(document: Document, out_path: Path, output_sources: OutputSources | None) -> None:
+def save_output(
+    document: Document,
+    out_path: Path,
+    output_sources: OutputSources | None,
+    *,
+    written: Collection[str] = frozenset(),
+    before: Record | None = None,
+) -> None:
     """Write ``document`` to ``out_path``, and record what sources its translations are for
     where it is a file of its own (:mod:`ltmt.formats.output_sources`; not a pipe's, which
-    holds nothing to update)."""
+    holds nothing to update). Recorded as ltmt's: the translations of the units ``written``
+    by this run, and those the record of the output ``before`` the run says ltmt wrote for
+    their source; the others (a translator's, there before ltmt's first run or edited since)
+    are recorded as someone else's text for their source, so that a later change of the
+    source names them in a warning and keeps them, instead of translating them again."""
     document.save(out_path)
     held = _held(document)
     if output_sources is not None and held is not None and out_path.is_file():
         output_sources.write(
-            out_path, [(u, held[u.key]) for u in document.units() if u.key in held]
+            out_path,
+            [
+                (unit, held[unit.key] if _by_ltmt(unit, held[unit.key], written, before) else None)
+                for unit in document.units()
+                if unit.key in held
+            ],
         )
+
+
+def _by_ltmt(unit: Unit, text: str, written: Collection[str], before: Record | None) -> bool:
+    """Whether ltmt wrote ``text``, ``unit``'s translation: this run (``written``), or before
+    it for the unit's source, as the output's record ``before`` the run says."""
+    return unit.key in written or (before is not None and before.wrote(unit.source, text))
 
 
 def warn_of_changed_sources(

@@ -52,6 +52,7 @@ pair the record says ltmt wrote for another source.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import logging
@@ -87,6 +88,9 @@ RECORD_VERSION = 2
 FIRST_VERSION = 1  # unkeyed digests and the output's path in clear, in FOLDER itself
 # the records folders a failed write was warned of in this process (a warning once per run)
 _NOT_RECORDED_SAID: set[Path] = set()
+# what a record holds for a place whose translation ltmt did not write (a translator's, there
+# before ltmt's first run or edited since): no digest of a text is empty
+OTHERS_TEXT = ""
 # the tags of a document's tagged text (:mod:`ltmt.formats.tagged_paragraphs`): a translation
 # read back from the output in the terms of another source (another document's paragraph, a
 # footer whose fields another program wrote) has them numbered otherwise or left out
@@ -108,14 +112,27 @@ class Record:
     key: bytes = field(repr=False)
 
     @classmethod
-    def of(cls, translated: Iterable[tuple[Unit, str]], key: bytes) -> Record:
-        """The record of ``translated`` (each unit with its translation), digests keyed with
-        ``key``."""
+    def of(cls, translated: Iterable[tuple[Unit, str | None]], key: bytes) -> Record:
+        """The record of ``translated`` (each unit with ltmt's translation, or None where its
+        place holds someone else's text: :data:`OTHERS_TEXT`), digests keyed with ``key``."""
         units = {
-            unit.key: (keyed_digest(key, unit.source), keyed_digest(key, _TAGS.sub("", text)))
+            unit.key: (
+                keyed_digest(key, unit.source),
+                OTHERS_TEXT if text is None else keyed_digest(key, _TAGS.sub("", text)),
+            )
             for unit, text in translated
         }
         return cls(units, key)
+
+    def wrote(self, source: str, text: str) -> bool:
+        """Whether the record says ltmt wrote ``text`` for ``source``, at any place."""
+        source_digest = self.digest(source)
+        return any((source_digest, t) in self._written for t in self.translation_digests(text))
+
+    @functools.cached_property
+    def _written(self) -> frozenset[tuple[str, str]]:
+        """The (source, translation) digests of the places ltmt wrote."""
+        return frozenset(pair for pair in self.units.values() if pair[1] != OTHERS_TEXT)
 
     def digest(self, text: str) -> str:
         """What the record keeps of a source: a keyed digest (16 hex digits)."""
@@ -167,9 +184,10 @@ class OutputSources:
             logger.info("unreadable record of %s, taken as none (%s)", output, exc)
             return None
 
-    def write(self, output: Path, translated: Iterable[tuple[Unit, str]]) -> None:
-        """Record that ``output`` holds ``translated`` (each unit with its translation). A
-        record that cannot be written is a warning, not an error: the output is written."""
+    def write(self, output: Path, translated: Iterable[tuple[Unit, str | None]]) -> None:
+        """Record that ``output`` holds ``translated`` (each unit with ltmt's translation, or
+        None for someone else's: :meth:`Record.of`). A record that cannot be written is a
+        warning, not an error: the output is written."""
         try:
             self._note_with_memory()
             secret = _cache_secret(private_folder(self.folder)) or _new_secret(self.folder)
@@ -370,7 +388,8 @@ def outdated(
     moved = output_keys or {}
     written_for: dict[str, set[str]] = {}
     for source, translation in record.units.values():
-        written_for.setdefault(translation, set()).add(source)
+        if translation != OTHERS_TEXT:
+            written_for.setdefault(translation, set()).add(source)
     again, edited = [], []
     for unit, text in kept:
         sources = next(

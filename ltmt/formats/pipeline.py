@@ -57,7 +57,7 @@ from ltmt.formats.existing_output import (
     save_output,
     warn_of_changed_sources,
 )
-from ltmt.formats.output_sources import FilledInPlace, OutputSources
+from ltmt.formats.output_sources import FilledInPlace, OutputSources, Record
 from ltmt.formats.registry import find_format, output_name_problem
 from ltmt.formats.run_progress import (
     changed_since,
@@ -161,6 +161,7 @@ def translate_file(
     marker = progress_path(out_path)
     done: set[str] = set()
     source_changed = 0  # translations kept from the output, of a source changed since
+    record = None  # what ltmt wrote into the output before, where it tells (output_sources)
     resumed = None
     if resume and marker.exists() and Path(out_path).exists():
         before, settings_before = read_progress(marker)
@@ -192,6 +193,8 @@ def translate_file(
             resumed = None
         else:
             done = set(before)
+            if output_sources is not None and not overwrite:
+                record = output_sources.read(Path(out_path))
     if resumed is not None:
         document = resumed
         # a plural or an array is written only whole: forms done before the stop whose
@@ -206,7 +209,6 @@ def translate_file(
         if isinstance(document, TranslatedApart) and holds_text(Path(out_path)):
             # the translation so far: only what it lacks is done; the record of what ltmt
             # wrote there read once (it reads and digests the whole output)
-            record = None
             if output_sources is not None and not overwrite:
                 record = output_sources.read(Path(out_path))
             adopt(document, Path(out_path), record)
@@ -246,11 +248,11 @@ def translate_file(
             if progress is not None:
                 progress(len(chunk))
             if time.monotonic() - last_save >= checkpoint_seconds and number < len(chunks):
-                _checkpoint(document, out_path, done, settings, output_sources)
+                _checkpoint(document, out_path, done, settings, (output_sources, record))
                 last_save, saved = time.monotonic(), len(done)
     except KeyboardInterrupt:  # keep the chunks finished since the last checkpoint
         if len(done) > saved:
-            _checkpoint(document, out_path, done, settings, output_sources)
+            _checkpoint(document, out_path, done, settings, (output_sources, record))
         if done:
             logger.warning(
                 "%s of %d done and saved in %s; the same command again continues from there",
@@ -265,7 +267,7 @@ def translate_file(
                 chunk_size,
             )
         raise
-    save_output(document, Path(out_path), output_sources)
+    save_output(document, Path(out_path), output_sources, written=done, before=record)
     marker.unlink(missing_ok=True)
     if isinstance(document, Reviewed):
         for note in document.review_notes():
@@ -283,10 +285,13 @@ def _checkpoint(
     out_path: Path,
     done: set[str],
     settings: Mapping[str, Any] | None,
-    output_sources: OutputSources | None,
+    recording: tuple[OutputSources | None, Record | None],
 ) -> None:
-    """The output as filled so far, and its progress file (:mod:`ltmt.formats.run_progress`)."""
-    save_output(document, Path(out_path), output_sources)
+    """The output as filled so far, and its progress file (:mod:`ltmt.formats.run_progress`);
+    ``recording``: where the output's sources are recorded, and what the record said before
+    the run (:func:`~ltmt.formats.existing_output.save_output`)."""
+    output_sources, before = recording
+    save_output(document, Path(out_path), output_sources, written=done, before=before)
     save_progress(document, Path(out_path), done, settings)
 
 

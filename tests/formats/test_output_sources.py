@@ -18,6 +18,7 @@ from formats_fakes import FakeModel
 from ltmt.formats import output_sources
 from ltmt.formats.documents import Unit
 from ltmt.formats.output_sources import (
+    OTHERS_TEXT,
     SECRET,
     Outdated,
     OutputSources,
@@ -161,14 +162,55 @@ def test_an_update_says_how_many_were_translated_again_and_names_edited_ones(
     assert output.read_text("utf-8") == ("FIRST BLOCK, EDITED.\n\nZweiter Block.\n\nTHIRD BLOCK.\n")
     assert result.report.source_changed == 1
     assert "1 translated again: their source changed" in result.report.summary()
-    assert (
-        "1 translation edited since ltmt wrote the file" in caplog.text and "block1" in caplog.text
+    assert "1 translation that ltmt did not write (a translator's, or edited since)" in (
+        caplog.text
     )
+    assert "block1" in caplog.text
     # the run recorded the output as it left it: nothing is outdated now
     caplog.clear()
     with caplog.at_level(logging.WARNING):
         result = translate_file(source, output, FakeModel(), output_sources=records)
     assert result.report.source_changed == 0 and caplog.text == ""
+
+
+def test_an_edit_kept_by_one_run_is_kept_again_when_its_source_changes_later(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A run recorded every translation it kept as ltmt's, a translator's edit too: the next
+    change of that block's source translated the edit away without a word."""
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "notes.md", tmp_path / "notes.de.md"
+    source.write_text("First block.\n\nSecond block.\n", "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    output.write_text("FIRST BLOCK.\n\nZweiter Block.\n", "utf-8")  # a translator's edit
+    source.write_text("First block, edited.\n\nSecond block.\n", "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)  # keeps the edit
+    source.write_text("First block, edited.\n\nSecond block, edited.\n", "utf-8")
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, output, FakeModel(), output_sources=records)
+    assert output.read_text("utf-8") == "FIRST BLOCK, EDITED.\n\nZweiter Block.\n"
+    assert "1 translation that ltmt did not write" in caplog.text
+
+
+def test_a_translation_there_before_the_first_run_is_no_translation_of_ltmts(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A translator's output taken over by the first run was recorded as ltmt's: a change of
+    its source made ltmt translate it again, the translator's German lost."""
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "en.json", tmp_path / "de.json"
+    source.write_text('{"a": "First string.", "b": "Second string."}', "utf-8")
+    output.write_text('{"a": "Erster Text."}', "utf-8")  # translated by hand, before ltmt
+    translate_file(source, output, FakeModel(), output_sources=records)
+    record = records.read(output)
+    assert record is not None and record.units["/a"][1] == OTHERS_TEXT
+    assert not record.wrote("First string.", "Erster Text.")
+    assert record.wrote("Second string.", "SECOND STRING.")
+    source.write_text('{"a": "First string, edited.", "b": "Second string."}', "utf-8")
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, output, FakeModel(), output_sources=records)
+    assert json.loads(output.read_text("utf-8")) == {"a": "Erster Text.", "b": "SECOND STRING."}
+    assert "1 translation that ltmt did not write" in caplog.text
 
 
 def test_with_overwrite_every_unit_is_translated_and_recorded(tmp_path: Path) -> None:
