@@ -7,12 +7,16 @@ from typing import Any
 
 import typer
 
+from ltmt.cli.path_options import given_path
 from ltmt.cli.translate import FUSION_OPTION_HELP
 
 
 def bench(
     users_dir: Path | None = typer.Option(
-        None, "--users-dir", help="Folder of USER.memory.jsonl + USER.test.jsonl pairs."
+        None,
+        "--users-dir",
+        parser=given_path,
+        help="Folder of USER.memory.jsonl + USER.test.jsonl pairs.",
     ),
     systems: str | None = typer.Option(
         None,
@@ -35,17 +39,20 @@ def bench(
     general_dir: Path | None = typer.Option(
         None,
         "--general-dir",
+        parser=given_path,
         help="General-domain test sets NAME.en + NAME.de, translated with --memory-user.",
     ),
     memory_user: Path | None = typer.Option(
         None,
         "--memory-user",
+        parser=given_path,
         help="The USER.memory.jsonl used as the (unrelated) memory for --general-dir.",
     ),
     output: Path | None = typer.Option(
         None,
         "--output",
         "-o",
+        parser=given_path,
         help="Results folder (default: runs/bench); one that holds anything is refused unless "
         "--overwrite.",
     ),
@@ -56,11 +63,12 @@ def bench(
         "writes there are removed first; others are left).",
     ),
     config: Path | None = typer.Option(
-        None, "--config", help="YAML under configs/bench/; flags override it."
+        None, "--config", parser=given_path, help="YAML under configs/bench/; flags override it."
     ),
     data_dir: Path | None = typer.Option(
         None,
         "--data-dir",
+        parser=given_path,
         help="What the config file's relative paths are read against (overrides its data_dir).",
     ),
     batch_size: int | None = typer.Option(

@@ -7,20 +7,26 @@ from pathlib import Path
 
 import typer
 
+from ltmt.cli.path_options import given_path
 from ltmt.errors import InputError
 from ltmt.evaluate import Scores, normalization_mismatches, read_lines, score_corpus
 from ltmt.terminology.consistency import TermScore
 
 
 def evaluate(
-    hyp: Path = typer.Option(..., "--hyp", help="Hypotheses, one segment per line (UTF-8)."),
+    hyp: Path = typer.Option(
+        ..., "--hyp", parser=given_path, help="Hypotheses, one segment per line (UTF-8)."
+    ),
     ref: list[Path] = typer.Option(
         ...,
         "--ref",
+        parser=given_path,
         help="References, aligned line by line with --hyp; repeat it for several references "
         "per segment (scored as sacrebleu scores them: nrefs:2).",
     ),
-    src: Path | None = typer.Option(None, "--src", help="Sources: adds placeholder accuracy."),
+    src: Path | None = typer.Option(
+        None, "--src", parser=given_path, help="Sources: adds placeholder accuracy."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of a table."),
     consistency: bool = typer.Option(
         False,
@@ -29,10 +35,12 @@ def evaluate(
         "consistency (terms --user's memory translates consistently); needs --src.",
     ),
     glossary: Path | None = typer.Option(
-        None, "--glossary", help="Glossary file for --consistency."
+        None, "--glossary", parser=given_path, help="Glossary file for --consistency."
     ),
     user: str | None = typer.Option(None, "--user", "-u", help="Whose glossary and memory."),
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help="Memory store directory."),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", parser=given_path, help="Memory store directory."
+    ),
 ) -> None:
     """Score HYP against REF (one or several) with sacrebleu; with SRC, placeholders kept."""
     hypotheses = read_lines(hyp, "hypothesis")

@@ -8,6 +8,7 @@ import typer
 
 from ltmt.cli.json_output import echo_json
 from ltmt.cli.markup import HELP_MARKUP
+from ltmt.cli.path_options import given_path
 from ltmt.cli.store import (
     COMPACT_NOTE,
     EXISTING_KEY_FILE_OPTION,
@@ -35,7 +36,7 @@ def register(app_: typer.Typer) -> None:
 
 @app.command("import")
 def import_(
-    file: Path = typer.Argument(..., help="Glossary file: .csv, .tsv or .tbx."),
+    file: Path = typer.Argument(..., parser=given_path, help="Glossary file: .csv, .tsv or .tbx."),
     user: str = typer.Option(..., "--user", "-u", help=USER_HELP),
     fmt: str | None = typer.Option(None, "--format", help="csv, tsv or tbx (default: extension)."),
     src_lang: str = typer.Option("en", "--src-lang", help="Source language of TBX entries."),
@@ -47,7 +48,9 @@ def import_(
         help="Import the terms though they read as other languages than --src-lang and "
         "--tgt-lang (swapped columns, another pair).",
     ),
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
+    ),
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Import FILE into --user's glossary: rows ``source,target[,note[,case]]`` (CSV/TSV), or
@@ -85,7 +88,9 @@ def add(
     case_sensitive: bool = typer.Option(
         False, "--case-sensitive", help="The source matches only with this case."
     ),
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
+    ),
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Add (or replace) one term of --user's glossary."""
@@ -99,7 +104,9 @@ def add(
 def list_(
     user: str = typer.Option(..., "--user", "-u", help=USER_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
+    ),
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Print --user's glossary, one term a line (source, target, flags, note)."""
@@ -120,11 +127,15 @@ def list_(
 @app.command("export")
 def export(
     user: str = typer.Option(..., "--user", "-u", help=USER_HELP),
-    output: Path = typer.Option(..., "--output", "-o", help="File to write (.csv, .tsv, .tbx)."),
+    output: Path = typer.Option(
+        ..., "--output", "-o", parser=given_path, help="File to write (.csv, .tsv, .tbx)."
+    ),
     fmt: str | None = typer.Option(None, "--format", help="csv, tsv or tbx (default: extension)."),
     src_lang: str = typer.Option("en", "--src-lang", help="TBX: the source language code."),
     tgt_lang: str = typer.Option("de", "--tgt-lang", help="TBX: the target language code."),
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
+    ),
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Write --user's glossary to a CSV, TSV or TBX file that ``glossary import`` reads back."""
@@ -177,7 +188,9 @@ def delete(
         help="Only the case-sensitive term written exactly so, or only the case-insensitive one "
         "(default: both).",
     ),
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
+    ),
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Delete terms (by source) or, with --all --yes, the whole glossary of --user. A source may
@@ -245,7 +258,9 @@ def suggest(
         False, "--replace", help="With --accept: a suggestion replaces the glossary's own term."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
+    ),
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Propose term pairs that --user's memory translates consistently, with their evidence

@@ -16,6 +16,7 @@ from ltmt.cli import memory_upkeep, memory_users
 from ltmt.cli.json_output import echo_json
 from ltmt.cli.markup import HELP_MARKUP
 from ltmt.cli.pair_files import read_records
+from ltmt.cli.path_options import given_path, given_path_name
 from ltmt.cli.skip_keys import SKIP_KEYS_OPTION, parse_skip_keys_option
 from ltmt.cli.store import (
     EXISTING_KEY_FILE_OPTION,
@@ -86,6 +87,7 @@ def _stdin_copy(stack: contextlib.ExitStack, fmt: str | None, store: Path) -> Pa
 def import_(
     file: Path = typer.Argument(
         ...,
+        parser=given_path,
         help="Pairs file: .jsonl, .tsv, .csv, .tmx, .po, .xliff/.xlf, .ts, .xcstrings; or a "
         "translated Android strings.xml, Java .properties, .NET .resx, JSON, YAML or Fluent "
         "message file, Apple .strings / .stringsdict, .srt / .vtt subtitles, document (.md, "
@@ -98,7 +100,9 @@ def import_(
     fmt: str | None = typer.Option(
         None, "--format", help="File format (default: from the extension)."
     ),
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
+    ),
     key_file: Path | None = KEY_FILE_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print the import report as JSON."),
     src_lang: str = typer.Option("en", "--src-lang", help=LANG_HELP.format(side="source")),
@@ -106,6 +110,7 @@ def import_(
     source_file: Path | None = typer.Option(
         None,
         "--source-file",
+        parser=given_path,
         help="Android strings.xml / Java .properties / .resx / JSON, YAML or Fluent file / "
         "Apple .strings or .stringsdict / subtitles / plain text: the source-language file FILE "
         "translates (pairs are made name by name; subtitles' cues by time; plain text line by "
@@ -303,7 +308,9 @@ def add(
     user: str = typer.Option(..., "--user", "-u", help="Whose memory to add to."),
     source: str = typer.Option(..., "--source", help="Source text."),
     target: str = typer.Option(..., "--target", help="Target text."),
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
+    ),
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Add one source/target pair to --user's memory (a pair already stored is kept once, and
@@ -367,12 +374,15 @@ def export(
         ...,
         "--output",
         "-o",
+        parser=given_path_name,
         help="File to write (.jsonl, .tsv, .tmx...), or - for standard output (needs --format).",
     ),
     fmt: str | None = typer.Option(
         None, "--format", help="File format (default: from the extension)."
     ),
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
+    ),
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     src_lang: str | None = typer.Option(
         None, "--src-lang", help=EXPORT_LANG_HELP.format(side="source", default="en")
@@ -452,7 +462,9 @@ def search(
     text: str = typer.Argument(..., help="Source text to look up."),
     user: str = typer.Option(..., "--user", "-u", help="Whose memory to search."),
     k: int = typer.Option(5, "-k", "--top-k", min=1, help="How many matches."),
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
+    ),
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     as_json: bool = typer.Option(
         False,

@@ -8,6 +8,7 @@ from typing import Any
 
 import typer
 
+from ltmt.cli.path_options import given_path
 from ltmt.cli.store import EXISTING_KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store, require_store
 from ltmt.errors import InputError, LtmtError, StoreError
 
@@ -17,7 +18,9 @@ app = typer.Typer()
 
 @app.command("check")
 def check(
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
+    ),
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Verify every table of the store (users, segments, dedup entries, index, counts).
@@ -81,8 +84,12 @@ def _check_and_send(memory_dir: Path | None, key_file: Path | None, sending: Any
 
 @app.command("backup")
 def backup(
-    directory: Path = typer.Argument(..., help="New (or empty) directory for the copy."),
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    directory: Path = typer.Argument(
+        ..., parser=given_path, help="New (or empty) directory for the copy."
+    ),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
+    ),
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     no_check: bool = typer.Option(
         False,
@@ -112,7 +119,9 @@ def backup(
 
 @app.command("compact")
 def compact(
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
+    ),
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Rewrite the store without its free pages, then swap it in atomically (crash-safe).
@@ -131,6 +140,7 @@ def keygen(
         ...,
         "--output",
         "-o",
+        parser=given_path,
         help="Key file to create (mode 0600), or - for standard output (a secrets manager's).",
     ),
 ) -> None:
@@ -151,9 +161,11 @@ def keygen(
 @app.command("rekey")
 def rekey(
     new_key_file: Path = typer.Option(
-        ..., "--new-key-file", help="The new store key (make it with keygen)."
+        ..., "--new-key-file", parser=given_path, help="The new store key (make it with keygen)."
     ),
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
+    ),
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Rotate the store key of an encrypted store: every user's data key is rewrapped.

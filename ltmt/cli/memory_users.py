@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ltmt.cli.json_output import echo_json
+from ltmt.cli.path_options import given_path
 from ltmt.cli.store import COMPACT_NOTE, EXISTING_KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
 from ltmt.errors import InputError, StoreError
 from ltmt.wording import counted
@@ -26,7 +27,9 @@ def stats(
     user: str | None = typer.Option(
         None, "--user", "-u", help="One user's counts (default: the store's)."
     ),
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
+    ),
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print a JSON object."),
 ) -> None:
@@ -57,7 +60,9 @@ def _stat_text(key: str, value: Any) -> str:
 
 @app.command("users")
 def users(
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
+    ),
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     as_json: bool = typer.Option(False, "--json", help='JSON list of {"user", "segments"}.'),
 ) -> None:
@@ -106,7 +111,9 @@ def warm(
         "kept per weights.",
     ),
     threads: int = typer.Option(0, "--threads", min=0, help="CPU threads (0: one per core)."),
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
+    ),
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print a JSON list, one report a user."),
 ) -> None:
@@ -178,7 +185,9 @@ def delete(
     yes: bool = typer.Option(
         False, "--yes", help="Confirm deleting --user: its whole memory and its API keys."
     ),
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
+    ),
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Delete --user's whole memory (needs --yes), or one segment with --id.

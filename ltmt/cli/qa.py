@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from ltmt.cli.path_options import given_path
 from ltmt.cli.store import EXISTING_KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
 from ltmt.errors import ChoiceError, InputError
 from ltmt.qa.findings import Severity
@@ -33,6 +34,7 @@ def _list_checks(value: bool) -> None:
 def qa(
     file: Path = typer.Argument(
         ...,
+        parser=given_path,
         help="A translated file: .po, .xliff/.xlf, .ts, .xcstrings, .tmx, .csv, .jsonl, .tsv; "
         "a translated Android strings.xml, .properties, .resx, JSON, YAML, Fluent, Apple "
         ".strings / .stringsdict file, subtitles, document or plain text with --source-file; "
@@ -42,6 +44,7 @@ def qa(
     source_file: Path | None = typer.Option(
         None,
         "--source-file",
+        parser=given_path,
         help="For a file holding one language (Android strings.xml, .properties ...): the "
         "source-language file it translates; for a folder, the source-language folder.",
     ),
@@ -57,10 +60,15 @@ def qa(
         help="Hold the file to this user's memory (a source it holds translated as stored) "
         "and glossary.",
     ),
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
+    ),
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     glossary: Path | None = typer.Option(
-        None, "--glossary", help="A glossary file (.csv/.tsv/.tbx) whose terms to check."
+        None,
+        "--glossary",
+        parser=given_path,
+        help="A glossary file (.csv/.tsv/.tbx) whose terms to check.",
     ),
     no_language_check: bool = typer.Option(
         False,

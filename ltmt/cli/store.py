@@ -8,6 +8,7 @@ from typing import Any
 
 import typer
 
+from ltmt.cli.path_options import given_path
 from ltmt.errors import InputError
 
 MEMORY_DIR_HELP = (
@@ -18,10 +19,13 @@ KEY_FILE_HELP = (
     "Store key of an encrypted store (default: $LTMT_KEY_FILE); given to a new store, it makes "
     "the store encrypted. Make one with 'ltmt memory keygen'."
 )
-KEY_FILE_OPTION = typer.Option(None, "--key-file", help=KEY_FILE_HELP)
+KEY_FILE_OPTION = typer.Option(None, "--key-file", parser=given_path, help=KEY_FILE_HELP)
 # for the commands that only read or maintain a store, which never make one
 EXISTING_KEY_FILE_OPTION = typer.Option(
-    None, "--key-file", help="Store key of an encrypted store (default: $LTMT_KEY_FILE)."
+    None,
+    "--key-file",
+    parser=given_path,
+    help="Store key of an encrypted store (default: $LTMT_KEY_FILE).",
 )
 # what a delete leaves on disk: LMDB reuses freed pages later, it does not wipe them (a single
 # segment or a term stays decryptable there in an encrypted store too: its user's key lives on)

@@ -10,6 +10,7 @@ from typing import Any
 import typer
 
 from ltmt.cli.markup import HELP_MARKUP
+from ltmt.cli.path_options import given_path
 from ltmt.config import check_range
 from ltmt.errors import InputError
 
@@ -49,16 +50,27 @@ def _progress(total: int, initial: int) -> Any:
 @app.command("base")
 def base(
     config: Path = typer.Option(
-        ..., "--config", help="YAML training config (configs/train/base-en-de.yaml)."
+        ...,
+        "--config",
+        parser=given_path,
+        help="YAML training config (configs/train/base-en-de.yaml).",
     ),
     output: Path = typer.Option(
-        Path("runs/base-en-de"), "--output", help="Run folder (checkpoints, log)."
+        Path("runs/base-en-de"),
+        "--output",
+        parser=given_path,
+        help="Run folder (checkpoints, log).",
     ),
     resume: bool = typer.Option(False, "--resume", help="Continue the run in --output."),
     init_from: Path | None = typer.Option(
-        None, "--init-from", help="Start from this checkpoint's weights (e.g. the shipped default)."
+        None,
+        "--init-from",
+        parser=given_path,
+        help="Start from this checkpoint's weights (e.g. the shipped default).",
     ),
-    data_dir: Path | None = typer.Option(None, "--data-dir", help="Override data.data_dir."),
+    data_dir: Path | None = typer.Option(
+        None, "--data-dir", parser=given_path, help="Override data.data_dir."
+    ),
     max_minutes: float | None = typer.Option(
         None, "--max-minutes", help="Stop (and save) after this long."
     ),
@@ -100,19 +112,24 @@ def base(
 @app.command("fusion")
 def fusion(
     config: Path = typer.Option(
-        ..., "--config", help="YAML config (configs/train/fusion-en-de.yaml)."
+        ..., "--config", parser=given_path, help="YAML config (configs/train/fusion-en-de.yaml)."
     ),
-    base: Path = typer.Option(..., "--base", help="The frozen base model directory."),
+    base: Path = typer.Option(
+        ..., "--base", parser=given_path, help="The frozen base model directory."
+    ),
     output: Path | None = typer.Option(
         None,
         "--output",
+        parser=given_path,
         help="Where the trained layer is written (default: BASE/fusion-attention or "
         "BASE/fusion-combiner, where it is found).",
     ),
     overwrite: bool = typer.Option(
         False, "--overwrite", help="Replace what the output folder holds (checked before training)."
     ),
-    data_dir: Path | None = typer.Option(None, "--data-dir", help="Override data.data_dir."),
+    data_dir: Path | None = typer.Option(
+        None, "--data-dir", parser=given_path, help="Override data.data_dir."
+    ),
     max_minutes: float | None = typer.Option(
         None, "--max-minutes", help="Stop training (and save) after this long."
     ),
@@ -140,8 +157,12 @@ def fusion(
 
 @app.command("export")
 def export(
-    checkpoint: Path = typer.Argument(..., help="A checkpoint, e.g. runs/base-en-de/best."),
-    output: Path = typer.Option(..., "--output", help="Where to write the Marian directory."),
+    checkpoint: Path = typer.Argument(
+        ..., parser=given_path, help="A checkpoint, e.g. runs/base-en-de/best."
+    ),
+    output: Path = typer.Option(
+        ..., "--output", parser=given_path, help="Where to write the Marian directory."
+    ),
     fp16: bool = typer.Option(False, "--fp16", help="Store weights in float16 (half size)."),
 ) -> None:
     """Export a checkpoint as a clean Marian directory (what ships as the default model)."""
@@ -152,9 +173,14 @@ def export(
 
 @app.command("labels")
 def labels(
-    base: Path = typer.Option(..., "--base", help="The model directory it is for (written there)."),
+    base: Path = typer.Option(
+        ..., "--base", parser=given_path, help="The model directory it is for (written there)."
+    ),
     data_dir: Path = typer.Option(
-        Path("../shared/data/en-de"), "--data-dir", help="The training data folder."
+        Path("../shared/data/en-de"),
+        "--data-dir",
+        parser=given_path,
+        help="The training data folder.",
     ),
 ) -> None:
     """Build the label lexicon (BASE/labels.json.gz): the short labels of the training
@@ -181,9 +207,14 @@ def labels(
 
 @app.command("shortlist")
 def shortlist(
-    base: Path = typer.Option(..., "--base", help="The model directory it is for (written there)."),
+    base: Path = typer.Option(
+        ..., "--base", parser=given_path, help="The model directory it is for (written there)."
+    ),
     data_dir: Path = typer.Option(
-        Path("../shared/data/en-de"), "--data-dir", help="The training data folder."
+        Path("../shared/data/en-de"),
+        "--data-dir",
+        parser=given_path,
+        help="The training data folder.",
     ),
     frequent: int = typer.Option(2048, "--frequent", min=0, help="Commonest target tokens kept."),
     per_token: int = typer.Option(

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ltmt.cli.json_output import logged_warnings
+from ltmt.cli.path_options import given_path, given_path_name
 from ltmt.cli.skip_keys import SKIP_KEYS_OPTION, parse_skip_keys_option, refuse_skip_keys
 from ltmt.cli.store import MEMORY_DIR_HELP
 from ltmt.cli.translate_job import Job, prepare
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 def translate(
     file: str = typer.Argument(
         ...,
+        parser=given_path_name,
         help="Input: .txt (one segment per line; also any other text file), .po/.pot, "
         ".xliff/.xlf, Qt .ts, .xcstrings, .jsonl, Android strings.xml, Java .properties, .resx, "
         ".json/.arb/.yml message files, Apple .strings/.stringsdict, Fluent .ftl, .csv tables, "
@@ -47,20 +49,27 @@ def translate(
     model: str | None = typer.Option(
         None, "--model", "-m", help="Marian directory or hub id (default: embedded)."
     ),
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
+    ),
     key_file: Path | None = typer.Option(
-        None, "--key-file", help="Store key of an encrypted memory (default: $LTMT_KEY_FILE)."
+        None,
+        "--key-file",
+        parser=given_path,
+        help="Store key of an encrypted memory (default: $LTMT_KEY_FILE).",
     ),
     output: str | None = typer.Option(
         None,
         "--output",
         "-o",
+        parser=given_path_name,
         help="Write here (text: default stdout; - is stdout). An .xcstrings file or a .csv "
         "table, which hold every language, may name itself: filled in place.",
     ),
     learn: Path | None = typer.Option(
         None,
         "--learn",
+        parser=given_path,
         help="Reference translations, one per input line: added to the memory afterwards.",
     ),
     fusion: str = typer.Option(
@@ -191,7 +200,10 @@ def translate(
         "else on stderr).",
     ),
     glossary: Path | None = typer.Option(
-        None, "--glossary", help="A glossary file (.csv/.tsv/.tbx) for this run only."
+        None,
+        "--glossary",
+        parser=given_path,
+        help="A glossary file (.csv/.tsv/.tbx) for this run only.",
     ),
     no_language_check: bool = typer.Option(
         False,
