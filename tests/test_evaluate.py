@@ -248,7 +248,9 @@ def test_read_lines_errors(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"ok\n\xff\xfe\n")
     with pytest.raises(
-        InputError, match=r"bad\.txt:2: not valid UTF-8 \(byte 3\); convert the file to UTF-8"
+        InputError,
+        match=r"bad\.txt:2:1: byte 0xff is not valid UTF-8; it looks like Windows-1252; "
+        r"convert it \(iconv -f CP1252 -t UTF-8 .*bad\.txt > out\)",
     ):
         read_lines(bad)
 

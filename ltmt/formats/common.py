@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import InputError, LanguageError
+from ltmt.formats.registry import SNIFF_BYTES, STDIN_NAME, iconv, utf16_problem
 from ltmt.wording import counted, first_few
 
 if TYPE_CHECKING:
@@ -150,7 +151,7 @@ def read_lines_and_shape(
     import sys
 
     if path is None:
-        data, name = sys.stdin.buffer.read(), "<stdin>"
+        data, name = sys.stdin.buffer.read(), STDIN_NAME
     else:
         if Path(path).is_dir():
             raise InputError(f"{what} file {path} is a directory; give a file")
@@ -158,13 +159,7 @@ def read_lines_and_shape(
             raise InputError(f"{what} file not found: {path}")
         # a pipe (<(cmd), a fifo) is read once, whole, as standard input is
         data, name = read_file(Path(path)), str(path)  # unreadable: one line, not a traceback
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"{name}:{line}: not valid UTF-8 (byte {exc.start}); convert the file to UTF-8"
-        ) from exc
+    text = utf8_text(data, name)
     return text_lines_of(text.removeprefix("\ufeff"))[0], LineShape.of(text)
 
 
@@ -194,15 +189,49 @@ def decode(data: bytes, path: Path | str, encoding: str = "utf-8") -> str:
         encoding = codecs.lookup(encoding).name
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        where = byte_position(data, path, exc.start)
         raise InputError(
-            f"{path}:{line}:{column}: byte 0x{data[exc.start]:02x} is not valid {encoding}; "
+            f"{where}: byte 0x{data[exc.start]:02x} is not valid {encoding}; "
             f"convert the file to {encoding} or fix its declared encoding"
         ) from exc
     except LookupError as exc:
         raise InputError(f"{path}: unknown encoding {encoding!r}") from exc
     return text[1:] if text.startswith("\ufeff") else text
+
+
+def byte_position(data: bytes, name: Path | str, offset: int) -> str:
+    """Where byte ``offset`` of ``data`` stands, as an editor names it: ``NAME:LINE:COLUMN``
+    (both from 1, the column counted in bytes)."""
+    line = data.count(b"\n", 0, offset) + 1
+    column = offset - data.rfind(b"\n", 0, offset)
+    return f"{name}:{line}:{column}"
+
+
+def utf8_text(data: bytes, name: Path | str) -> str:
+    """``data``, the file (or standard input) ``name``, decoded as UTF-8. Text that is not is
+    an :class:`InputError` naming the first bad byte's line and column and, where the text
+    tells, what it is (UTF-16, Windows-1252), with the command converting it."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if problem := utf16_problem(data[:SNIFF_BYTES], name):
+            raise InputError(problem) from exc
+        where = f"{byte_position(data, name, exc.start)}: byte 0x{data[exc.start]:02x}"
+        if _reads_as_windows_1252(data):
+            raise InputError(
+                f"{where} is not valid UTF-8; it looks like Windows-1252; convert it "
+                f"({iconv('CP1252', name)})"
+            ) from exc
+        raise InputError(f"{where} is not valid UTF-8; convert the file to UTF-8") from exc
+
+
+def _reads_as_windows_1252(data: bytes) -> bool:
+    """Whether ``data`` is text in Windows-1252 (every byte a character of it, no NUL): what
+    Windows editors and Excel save as "ANSI" in Western Europe."""
+    try:
+        return "\x00" not in data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
 
 
 def written_like(source: bytes, text: str) -> bytes:

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 Role = Literal["read", "write", "document"]
 SNIFF_BYTES = 4096
+# how messages name standard input
+STDIN_NAME = "<stdin>"
 
 
 @dataclass(frozen=True)
@@ -544,24 +546,16 @@ def content_problem(path: Path, *, utf16: bool = True) -> str | None:
             head = handle.read(SNIFF_BYTES)
     except OSError:
         return None
-    if head.startswith(_UTF16_BOMS):
-        if utf16:
-            return None
-        return (
-            f"{path} is UTF-16 text; convert it to UTF-8 first "
-            f"(iconv -f UTF-16 -t UTF-8 {path} > out)"
-        )
+    if head.startswith(_UTF16_BOMS) and utf16:
+        return None
+    if problem := utf16_problem(head, path):
+        return problem
     if head.startswith(b"PK\x03\x04") and (document := _document_in_zip(path)) is not None:
         return document
     for magics, problem in _BINARY_KINDS:
         if head.startswith(magics):
             return f"{path} is {problem.format(path=path)}"
     if b"\x00" in head[:1024]:
-        if order := _utf16_without_mark(head[:1024]):
-            return (
-                f"{path} looks like UTF-16 text without a byte order mark; convert it to UTF-8 "
-                f"first (iconv -f UTF-16{order} -t UTF-8 {path} > out)"
-            )
         return f"{path} is a binary file, not text; give a text file (UTF-8)"
     return None
 
@@ -606,6 +600,26 @@ def _document_in_zip(path: Path) -> str | None:
 
 def _article(words: str) -> str:
     return "an" if words[:1].lower() in "aeiou" else "a"
+
+
+def utf16_problem(head: bytes, name: Path | str) -> str | None:
+    """What to do when ``head``, the first bytes of the file (or standard input) ``name``, is
+    UTF-16 text, with a byte order mark or without one; else None."""
+    if head.startswith(_UTF16_BOMS):
+        return f"{name} is UTF-16 text; convert it to UTF-8 first ({iconv('UTF-16', name)})"
+    if b"\x00" in head[:1024] and (order := _utf16_without_mark(head[:1024])):
+        return (
+            f"{name} looks like UTF-16 text without a byte order mark; convert it to UTF-8 "
+            f"first ({iconv(f'UTF-16{order}', name)})"
+        )
+    return None
+
+
+def iconv(encoding: str, name: Path | str) -> str:
+    """The command converting the file ``name`` from ``encoding`` to UTF-8; standard input
+    (``<stdin>``) is piped through it."""
+    command = f"iconv -f {encoding} -t UTF-8"
+    return f"pipe it through {command}" if str(name) == STDIN_NAME else f"{command} {name} > out"
 
 
 def _utf16_without_mark(head: bytes) -> str:

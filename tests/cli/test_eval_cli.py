@@ -147,7 +147,7 @@ def test_several_refs_equal_sacrebleu_cli(
         ),
         (
             "bad_utf8",
-            r"ltmt: error: .*bad\.txt:2: not valid UTF-8 \(byte \d+\); convert the file to UTF-8",
+            r"ltmt: error: .*bad\.txt:2:\d+: byte 0x[0-9a-f]{2} is not valid UTF-8",
         ),
         ("empty", r"ltmt: error: .*empty\.txt is empty: nothing to score"),
         (

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,7 @@ from ltmt.formats.common import (
     read_bytes,
     read_file,
     read_lines_and_shape,
+    utf8_text,
 )
 
 
@@ -82,6 +85,41 @@ def test_lines_and_their_shape(
     path.write_bytes(data)
     assert read_lines_and_shape(path) == (lines, shape)
     assert shape.written(lines) == data  # a translation is written as its input was
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (  # the column, not the file's byte offset (19)
+            "Hello there.\nCost: €5\n".encode("cp1252"),
+            r"^e\.txt:2:7: byte 0x80 is not valid UTF-8; it looks like Windows-1252; convert it "
+            r"\(iconv -f CP1252 -t UTF-8 e\.txt > out\)$",
+        ),
+        (  # 0x81 is no Windows-1252 character
+            b"ok\n\x81x\n",
+            r"^e\.txt:2:1: byte 0x81 is not valid UTF-8; convert the file to UTF-8$",
+        ),
+        ("Hallo\n".encode("utf-16"), r"^e\.txt is UTF-16 text; convert it to UTF-8 first"),
+    ],
+)
+def test_text_that_is_not_utf8_names_line_column_and_what_it_looks_like(
+    data: bytes, message: str
+) -> None:
+    with pytest.raises(InputError, match=message):
+        utf8_text(data, "e.txt")
+
+
+def test_utf16_on_standard_input_is_told_as_a_named_file_is(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO("Hallo Welt\n".encode("utf-16")))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    with pytest.raises(
+        InputError,
+        match=r"^<stdin> is UTF-16 text; convert it to UTF-8 first "
+        r"\(pipe it through iconv -f UTF-16 -t UTF-8\)$",
+    ):
+        read_lines_and_shape(None)
 
 
 def test_a_prefix_of_a_text_ends_every_line_it_has() -> None:
