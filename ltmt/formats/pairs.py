@@ -50,6 +50,11 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
             yield number, line.rstrip("\r\n")
 
 
+def _json_problem(exc: json.JSONDecodeError) -> str:
+    """``json``'s message, whole: one that ends "... starting at" gets its column."""
+    return f"{exc.msg} column {exc.colno}" if exc.msg.endswith(" at") else exc.msg
+
+
 def read_jsonl(path: Path, *, include_fuzzy: bool = False) -> Iterator[PairRecord]:
     """Records of a JSON Lines file (see the module docstring)."""
     target_keys = ("translation", "target") if include_fuzzy else ("target",)
@@ -59,7 +64,9 @@ def read_jsonl(path: Path, *, include_fuzzy: bool = False) -> Iterator[PairRecor
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
+            raise InputError(
+                f"{path}:{number}:{exc.colno}: not valid JSON ({_json_problem(exc)})"
+            ) from exc
         except RecursionError:
             raise InputError(f"{path}:{number}: JSON nested too deeply") from None
         key = next(

@@ -679,7 +679,7 @@ def test_import_checks_user_key_and_store_before_reading_the_file(
     code, _, err = ltmt(capsys, *importing, "--user", "u")  # an encrypted store, no key
     assert code == 1 and err.startswith(f"ltmt: error: memory store {store} is encrypted"), err
     code, _, err = ltmt(capsys, *importing, "--user", "u", "--key-file", str(key))
-    assert (code, err) == (1, f"ltmt: error: {broken}:1: not valid JSON (Expecting value)\n")
+    assert (code, err) == (1, f"ltmt: error: {broken}:1:1: not valid JSON (Expecting value)\n")
 
 
 def test_delete_removes_the_translations_a_server_keeps_for_download(

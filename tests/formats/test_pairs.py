@@ -65,7 +65,16 @@ BAD_FILES = [
     ),
     ("data.jsonl", b'["a", "b"]\n', r"data.jsonl:1: expected a JSON object with string 'source'"),
     ("data.jsonl", b'{"source": 1, "target": "b"}\n', r"data.jsonl:1: expected a JSON object"),
-    ("data.jsonl", b'{"source": "a", "target": "b"\n', r"data.jsonl:1: not valid JSON \("),
+    (
+        "data.jsonl",
+        b'{"source": "a", "target": "b"\n',
+        r"data.jsonl:1:30: not valid JSON \(Expecting .,. delimiter\)$",
+    ),
+    (  # json's message ends "starting at": its column is said
+        "data.jsonl",
+        b'{"source": "a", "target": "b\n',
+        r"data.jsonl:1:27: not valid JSON \(Unterminated string starting at column 27\)$",
+    ),
     (
         "data.jsonl",
         b'{"source": "a", "target": "b"}\n{"source": "\xff"}\n',
