@@ -31,6 +31,8 @@ a plural's branch.
 Messages this module does not take apart (:class:`Unsupported`): ``#`` of two plurals in one
 case, one argument branching twice, more than :data:`MOST_CASES` cases, ICU's apostrophe
 quoting (``'{'``, ``''``), unbalanced braces, a branching argument without an ``other`` branch.
+:func:`syntax_problem` says what ICU itself would reject in a message (a translation's
+``{count, Zahl}``, ``{n, Plural, ... andere {...}}``): ``ltmt qa``'s ``icu`` check.
 """
 
 from __future__ import annotations
@@ -54,6 +56,14 @@ _QUOTING = re.compile(r"'[{}#]|''")
 # but after an apostrophe it is ICU's quoted braces ('{'name'}': a literal {name})
 _VUE_LITERAL = re.compile(r"(?<!')\{'[^'{}]*'\}")
 MOST_CASES = 64  # a message with more is left to a person
+# an argument that does not branch: {name}, {name, type} or {name, type, style}
+_SIMPLE_ARGUMENT = re.compile(r"\{\s*[\w.-]+\s*(?:,\s*([^\s,{}]+)\s*(?:,[^{}]*)?)?\}")
+# the type an argument names (``Zahl`` of ``{count, Zahl}``; ``Plural`` of ``{n, Plural, ...``)
+_ARGUMENT_TYPE = re.compile(r"\{\s*[\w.-]+\s*,\s*([^\s,{}]+)")
+_SIMPLE_TYPES = ("number", "date", "time", "spelledout", "ordinal", "duration")
+_ARGUMENT_TYPES = (*_SIMPLE_TYPES, "plural", "select", "selectordinal")
+# the keys a plural or an ordinal may have: CLDR's categories, and exact values (``=0``)
+_PLURAL_KEY = re.compile(r"=\d+|zero|one|two|few|many|other")
 
 CASE_SEPARATOR = "|"  # between the keys of a case's path in its name (``female|one``)
 
@@ -209,6 +219,54 @@ def quotes_syntax(message: str, *, icu: bool) -> bool:
     # every quoting, not the first alone: "Don''t ... '{'name'}'" quotes braces after an ''
     found = {quoting.group() for quoting in _QUOTING.finditer(message.replace(_QUOTED_NUMBER, ""))}
     return bool(found) and (icu or bool(found & {"'{", "'}"}))
+
+
+def has_arguments_with_types(message: str) -> bool:
+    """Whether ``message`` has an ICU argument with a type (``{n, number}``, a plural or a
+    select): it is ICU, not a Python format string or a template's ``{name}``."""
+    return _ARGUMENT_TYPE.search(message) is not None
+
+
+def syntax_problem(message: str) -> str | None:
+    """What makes ``message`` no valid ICU message (unbalanced braces, an argument type ICU
+    does not have, ``{count, Zahl}``, a plural without its ``other`` branch or with a key that
+    is no plural category, ``andere``), or None. Apostrophe quoting is not read (None)."""
+    if _QUOTING.search(message.replace(_QUOTED_NUMBER, "")):
+        return None
+    try:
+        _check_parts(_parse(message, 0, len(message)))
+    except Unsupported as problem:
+        return str(problem)
+    return None
+
+
+def _check_parts(parts: tuple[Part, ...]) -> None:
+    """Raise :class:`Unsupported` at the first argument of ``parts`` that ICU rejects."""
+    for part in parts:
+        if isinstance(part, str):
+            _check_simple_arguments(part)
+            continue
+        for key, branch in part.branches.items():
+            if part.counts and not _PLURAL_KEY.fullmatch(key):
+                raise Unsupported(f"{part.kind} key {key!r} is no plural category or =number")
+            _check_parts(branch)
+
+
+def _check_simple_arguments(text: str) -> None:
+    """Raise :class:`Unsupported` at the first brace of ``text`` (literal text and arguments
+    that do not branch) that is no ICU argument."""
+    index = text.find("{")
+    while index != -1:
+        close = _closing(text, index, len(text))
+        argument = text[index : close + 1]
+        named = _ARGUMENT_TYPE.match(argument)
+        if named is not None and named.group(1) not in _ARGUMENT_TYPES:
+            raise Unsupported(f"{named.group()!r}: ICU has no argument type {named.group(1)!r}")
+        found = _SIMPLE_ARGUMENT.fullmatch(argument)
+        if found is None or (found.group(1) or "number") not in _SIMPLE_TYPES:
+            shown = argument if len(argument) <= 30 else f"{argument[:29]}\u2026"
+            raise Unsupported(f"{shown!r} is no ICU argument ({{name}}, {{name, type}})")
+        index = text.find("{", close)
 
 
 def expand(message: str) -> Expansion:

@@ -58,6 +58,7 @@ from ltmt.formats.icu_messages import (
     expand,
     is_branching,
     quotes_syntax,
+    syntax_problem,
 )
 from ltmt.formats.json_identifiers import kept_as_written
 from ltmt.formats.keyed_catalog import (
@@ -268,14 +269,10 @@ class JsonCatalog(KeyedCatalog):
             key = pointer(parts)
             if key in self.kept:  # copied, no translation
                 continue
-            if key in self.branchings and is_branching(text):
-                try:
-                    expansion = expand(text)
-                except Unsupported:
-                    continue
+            if key in self.branchings and _taken_apart(text):
                 source, paths = self.branchings[key]
                 of_target = dict(paths)
-                for case in expansion.cases:
+                for case in expand(text).cases:
                     text = case.text
                     if case.path in of_target:  # as the source's case is written (an ordinal's)
                         text = source.as_read(of_target[case.path], text)
@@ -285,6 +282,13 @@ class JsonCatalog(KeyedCatalog):
             else:
                 values[key] = text
         return values
+
+    def paired_whole(self, values: dict[str, str]) -> dict[str, str]:
+        """The branching messages whose translation in ``values`` is no ICU message this catalog
+        takes apart (``{n, Plural, ... andere {...}}``): each is a pair whole, so that ``ltmt
+        qa`` says what is wrong with it."""
+        sources = ((pointer(parts), source) for parts, source in _strings(self.data))
+        return {key: source for key, source in sources if key in self.branchings and key in values}
 
     def adopt(self, target: Path) -> int:
         kept = super().adopt(target)
@@ -349,6 +353,18 @@ class JsonCatalog(KeyedCatalog):
 
 
 _LEFT_OUT = object()
+
+
+def _taken_apart(translation: str) -> bool:
+    """Whether ``translation`` of a branching message is a valid ICU message that
+    :func:`~ltmt.formats.icu_messages.expand` takes apart into cases."""
+    if not is_branching(translation) or syntax_problem(translation) is not None:
+        return False
+    try:
+        expand(translation)
+    except Unsupported:
+        return False
+    return True
 
 
 def _translated_copy(value: Any, parts: tuple, translations: dict[str, str]) -> Any:

@@ -117,6 +117,11 @@ class KeyedCatalog(TranslationsHeld):
             )
         return len(kept)
 
+    def paired_whole(self, values: dict[str, str]) -> dict[str, str]:
+        """The source of each string, by name, whose translation ``values`` holds whole though
+        this catalog reads it form by form (none here: :meth:`pairs` pairs it whole)."""
+        return {}
+
     def name_of(self, key: str) -> str:
         """The string name ``key`` belongs to (``name#one``, ``name[2]`` → ``name``)."""
         return key.split(FORM)[0].split("[")[0]
@@ -162,8 +167,11 @@ class KeyedCatalog(TranslationsHeld):
             )
         document = cls.open(Path(source_file), tgt_lang=tgt_lang, skip_keys=skip_keys)
         values = document.read_values(Path(path))
+        whole = document.paired_whole(values)
         records = []
         for entry in document.entries:
+            if entry.name in whole:  # its first form stands for the message, the others for none
+                entry = Entry(entry.name, entry.name, whole.pop(entry.name))
             target = values.get(entry.key, "")
             if not entry.source.strip() or not target.strip():
                 continue

@@ -42,6 +42,13 @@ CHECKS: dict[str, Check] = {
             "python-format, ...), as msgfmt -c checks",
         ),
         Check(
+            "icu",
+            "error",
+            "a translation whose source is an ICU message with typed arguments ({n, number}, "
+            "plurals, selects) is a valid one too: balanced braces, ICU's argument types and "
+            "plural keywords, an other branch (JSON, ARB, Angular XLIFF)",
+        ),
+        Check(
             "placeholders",
             "error",
             "the translation has the source's placeholders, tags and entities (%s, {name}, "

@@ -28,6 +28,7 @@ from ltmt.folded_characters import NO_BREAK_SPACE_NAMES, no_break_spaces
 from ltmt.formats.format_strings import COUNT_CONVERSION, check_plural_format
 from ltmt.formats.glued_hyphens import glued_hyphens
 from ltmt.formats.html_segments import READ_ATTRIBUTES
+from ltmt.formats.icu_messages import has_arguments_with_types, syntax_problem
 from ltmt.formats.placeholder_syntax import (
     Placeholder,
     find_placeholders,
@@ -93,6 +94,17 @@ def format_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     form = str(metadata.get("plural", ""))
     number = int(form) if form.isdigit() else None
     return check_plural_format(flags_of(metadata), source, target, number)
+
+
+def icu_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """What ICU rejects in ``target`` (:func:`ltmt.formats.icu_messages.syntax_problem`:
+    ``{count, Zahl}``, unbalanced braces, ``{n, Plural, ... andere {...}}``) where ``source``
+    is a valid ICU message with a typed argument (``{n, number}``, a plural, a select): a
+    template's ``{name}`` alone does not make a message ICU."""
+    if not has_arguments_with_types(source) or syntax_problem(source) is not None:
+        return []
+    problem = syntax_problem(target)
+    return [] if problem is None else [f"no valid ICU message, as the source is: {problem}"]
 
 
 def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
@@ -359,6 +371,7 @@ def _lone_quote(source: str, target: str) -> str | None:
 
 PAIR_CHECKS: dict[str, PairCheck] = {
     "format": format_problems,
+    "icu": icu_problems,
     "placeholders": placeholder_problems,
     "addresses": address_problems,
     "numbers": number_problems,

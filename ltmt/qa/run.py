@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from ltmt.segments import PairRecord
     from ltmt.terminology.terms import Term
 
+# the checks that read a translation as its program does: their findings say what the
+# placeholders check would
+_SYNTAX = ("format", "icu")
+
 
 @dataclass
 class QaReport:
@@ -147,8 +151,8 @@ def check_pairs(
         here: list[Finding] = []
         for name in names:
             check = PAIR_CHECKS.get(name)
-            # a format string's problems are its placeholders': said once
-            if check is None or (name == "placeholders" and here and here[0].check == "format"):
+            # a format string's or an ICU message's problems are its placeholders': said once
+            if check is None or (name == "placeholders" and here and here[0].check in _SYNTAX):
                 continue
             here.extend(
                 Finding.about(name, n, record, message)

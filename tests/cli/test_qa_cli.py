@@ -54,6 +54,27 @@ def test_findings_are_lines_then_a_summary_and_an_error_fails(run_ltmt, po):
     ]
 
 
+def test_a_json_translation_icu_rejects_is_an_error(run_ltmt, tmp_path: Path):
+    source, target = tmp_path / "en.json", tmp_path / "de.json"
+    source.write_text(
+        json.dumps({"files": "{n, plural, one {# file} other {# files}}", "n": "{n, number} items"})
+    )
+    target.write_text(
+        json.dumps(
+            {"files": "{n, Plural, one {# Datei} andere {# Dateien}}", "n": "{n, Zahl} Dinge"}
+        )
+    )
+    code, out, _ = run_ltmt("qa", str(target), "--source-file", str(source), "--check", "icu")
+    assert code == 1
+    assert out.splitlines() == [
+        f"{target}: /files: error [icu] no valid ICU message, as the source is: '{{n, Plural': "
+        "ICU has no argument type 'Plural'",
+        f"{target}: /n: error [icu] no valid ICU message, as the source is: '{{n, Zahl': ICU "
+        "has no argument type 'Zahl'",
+        "2 entries checked: 2 errors (icu 2)",
+    ]
+
+
 def test_unreviewed_translations_are_checked_unless_reviewed_only(run_ltmt, po):
     code, out, _ = run_ltmt("qa", str(po), "--reviewed-only", "--fail-on", "never")
     assert code == 0

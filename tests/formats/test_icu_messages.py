@@ -11,7 +11,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ltmt.formats.icu_messages import Unsupported, case_name, expand, is_branching
+from ltmt.formats.icu_messages import (
+    Unsupported,
+    case_name,
+    expand,
+    has_arguments_with_types,
+    is_branching,
+    syntax_problem,
+)
 from ltmt.formats.plurals import categories_with_other, ordinal_categories
 
 FORMATTER = Path(__file__).parent / "data" / "FormatIcu.java"
@@ -203,6 +210,37 @@ def test_what_cannot_be_taken_apart_says_why(message: str, why: str) -> None:
 
 def test_plain_messages_are_not_branching() -> None:
     assert not is_branching("Hello {name}, {count} files")
+
+
+@pytest.mark.parametrize(
+    ("message", "problem"),
+    [
+        ("You have {count, plural, =0 {no files} one {# file} other {# files}}.", None),
+        ("{ts, date, medium} {n, number, ::currency/EUR} {name} {s, spelledout}", None),
+        ("{g, select, female {{n, plural, one {a} other {{x, number} b}}} other {c}}", None),
+        ("Geht's {name}? ''{'x'}''", None),  # apostrophe quoting is not read
+        ("{count, Zahl} Elemente", "'{count, Zahl': ICU has no argument type 'Zahl'"),
+        ("{n, Plural, one {# Datei} andere {# Dateien}}", "no argument type 'Plural'"),
+        ("{n plural, one {# Datei} other {# Dateien}}", "Datei} othe…' is no ICU argument"),
+        ("{n, plural, one {# Datei} andere {# D} other {# D}}", "key 'andere' is no plural"),
+        ("{n, selectordinal, one {#.} sonst {#.} other {#.}}", "key 'sonst' is no plural"),
+        ("{g, select, female {Sie}} kam", "no 'other' branch"),
+        ("{n, plural, one {# Datei} other {# {x, Zahl}}}", "no argument type 'Zahl'"),
+        ("Hallo {name", "unbalanced braces"),
+        ("Hallo name}", "unbalanced braces"),
+        ("{n, plural, one {# Datei} other {# Dateien}", "unbalanced braces"),
+        ("Leer: {}", "'{}' is no ICU argument"),
+    ],
+)
+def test_syntax_problem_says_what_icu_rejects(message: str, problem: str | None) -> None:
+    found = syntax_problem(message)
+    assert found == problem if problem is None else problem in str(found)
+
+
+def test_a_message_with_typed_arguments_is_icu_a_bare_name_is_not() -> None:
+    assert has_arguments_with_types("{n, number} items")
+    assert has_arguments_with_types("{n, plural, other {#}}")
+    assert not has_arguments_with_types("Hello {name}, {0:>10}")
 
 
 def _escaped(text: str) -> str:

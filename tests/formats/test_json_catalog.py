@@ -277,6 +277,22 @@ def test_pairs_beside_the_source_file(tmp_path: Path) -> None:
         JsonCatalog.pairs(target)
 
 
+def test_a_translation_that_is_no_icu_message_of_the_sources_cases_is_paired_whole(
+    tmp_path: Path,
+) -> None:
+    message = "{n, plural, one {# file} other {# files}}"
+    source = _write(tmp_path, "en.json", json.dumps({"files": message, "s": message}))
+    broken = "{n, Plural, one {# Datei} andere {# Dateien}}"
+    good = "{n, plural, one {# Datei} other {# Dateien}}"
+    target = _write(tmp_path, "de.json", json.dumps({"files": broken, "s": good}))
+    records = list(JsonCatalog.pairs(target, source_file=source))
+    assert [(r.source, r.target, r.position) for r in records] == [
+        (message, broken, f"{target}: /files"),
+        ("%d file", "%d Datei", f"{target}: /s#one"),
+        ("%d files", "%d Dateien", f"{target}: /s#other"),
+    ]
+
+
 def test_a_key_written_twice_is_read_as_json_parsers_read_it_and_named(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -14,6 +14,7 @@ from ltmt.qa.pair_checks import (
     doubled_problems,
     flags_of,
     format_problems,
+    icu_problems,
     key_problems,
     length_problems,
     nbsp_problems,
@@ -49,6 +50,40 @@ def test_format_strings_are_checked_by_their_flags(source, target, flags, expect
         assert problems and all(p.startswith("python-format:") for p in problems)
     else:
         assert problems == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("{count, number} items", "{count, number} Elemente", []),
+        (
+            "{count, number} items",
+            "{count, Zahl} Elemente",
+            ["no valid ICU message, as the source is: '{count, Zahl': ICU has no argument "
+             "type 'Zahl'"],
+        ),
+        (
+            "{n, plural, one {# file} other {# files}}",
+            "{n, Plural, one {# Datei} andere {# Dateien}}",
+            ["no valid ICU message, as the source is: '{n, Plural': ICU has no argument type "
+             "'Plural'"],
+        ),
+        (
+            "{n, plural, one {# file} other {# files}}",
+            "{n, plural, one {# Datei}}",
+            ["no valid ICU message, as the source is: no 'other' branch"],
+        ),
+        (
+            "{n, plural, one {# file} other {# files}}",
+            "{n, plural, one {# Datei} other {# Dateien}",
+            ["no valid ICU message, as the source is: unbalanced braces"],
+        ),
+        ("Hello {name}", "Hallo {name", []),  # no ICU to hold it to: the placeholders check's
+        ("{x, Zahl} items", "{x, Zahl} Elemente", []),  # no valid ICU source
+    ],
+)  # fmt: skip
+def test_icu_messages_stay_valid_icu(source, target, expected):
+    assert icu_problems(source, target, {}) == expected
 
 
 def test_the_text_of_an_attribute_people_read_is_no_part_of_a_tags_identity():
