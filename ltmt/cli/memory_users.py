@@ -1,5 +1,5 @@
 """``ltmt memory stats|users|warm|delete``: what the store holds per user, warming a user's
-decoded states, and deleting a user or one segment."""
+decoded states, and deleting a user, one segment or the segments of one import."""
 
 from __future__ import annotations
 
@@ -182,15 +182,29 @@ def _warm_one(translator: Any, memory: Any, user: str, quiet: bool) -> Any:
 def delete(
     user: str = typer.Option(..., "--user", "-u", help="Whose memory."),
     segment_id: int | None = typer.Option(None, "--id", help="Delete only this segment."),
+    origin: str | None = typer.Option(
+        None,
+        "--origin",
+        help="Delete only the segments of this origin (needs --yes): an import's file name, "
+        "as 'ltmt memory stats' counts them.",
+    ),
     yes: bool = typer.Option(
-        False, "--yes", help="Confirm deleting --user: its whole memory and its API keys."
+        False,
+        "--yes",
+        help="Confirm deleting --user (its whole memory and its API keys) or its --origin.",
     ),
     memory_dir: Path | None = typer.Option(
         None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
     ),
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
-    """Delete --user's whole memory (needs --yes), or one segment with --id.
+    """Delete --user's whole memory (needs --yes), one segment with --id, or the segments of
+    one import with --origin (needs --yes; without it, says how many would go).
+
+    --origin FILE undoes an import of FILE (into the wrong user): it deletes the pairs whose
+    latest import was FILE. A pair FILE re-approved (stored before, then imported again with
+    FILE) goes too, and the translation of its source stored before it is the newest again,
+    the one translations reuse.
 
     Deleting the user also revokes its API keys ('ltmt keys'; a user with keys and no memory
     yet is deleted so too), as the server's DELETE /v1/admin/users/NAME does, and removes what
@@ -203,6 +217,11 @@ def delete(
     deleted user's data key is destroyed, so what remains cannot be decrypted; a deleted single
     segment stays decryptable in freed pages until compact.
     """
+    if segment_id is not None and origin is not None:
+        raise InputError("--id deletes one segment, --origin the segments of an import: give one")
+    if origin is not None:
+        _delete_origin(user, origin, yes, memory_dir, key_file)
+        return
     with open_store(memory_dir, key_file, existing=True) as memory:
         if segment_id is not None:
             if not memory.delete(user, segment_id):
@@ -239,6 +258,24 @@ def delete(
     elif not encrypted and (segments or terms):
         said += f"; {COMPACT_NOTE}"
     typer.echo(said)
+
+
+def _delete_origin(
+    user: str, origin: str, yes: bool, memory_dir: Path | None, key_file: Path | None
+) -> None:
+    """``ltmt memory delete --origin``: without ``yes``, a refusal saying how many segments
+    would go."""
+    with open_store(memory_dir, key_file, existing=True) as memory:
+        going = counted(memory.require_origin(user, origin), "segment")
+        if not yes:
+            from ltmt.cli.main import click_errors
+
+            raise click_errors.UsageError(
+                f"refusing to delete the {going} of {user} from {origin} without --yes (it "
+                "cannot be undone)"
+            )
+        deleted = memory.delete_origin(user, origin)
+    typer.echo(f"deleted {counted(deleted, 'segment')} of {user} from {origin}; {COMPACT_NOTE}")
 
 
 def _held(segments: int, terms: int, keys: Sequence[ApiKey] = ()) -> str:

@@ -46,7 +46,7 @@ import secrets
 import shutil
 import threading
 import time
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Mapping, Sequence
 from hashlib import sha256
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -345,14 +345,18 @@ def _pack_names(folder: Path) -> list[str]:
     return names
 
 
-def forget_states(user: str, segment_id: int | None = None, root: Path | None = None) -> int:
-    """Delete the stored states of ``user``'s memory (of one segment with ``segment_id``) for
-    every model: what a deleted memory or segment leaves in the cache. A file that cannot be
-    read (another layout, damaged) may hold the segment and goes too. The files deleted."""
+def forget_states(
+    user: str, segment_id: int | Collection[int] | None = None, root: Path | None = None
+) -> int:
+    """Delete the stored states of ``user``'s memory (of one segment with ``segment_id``, or of
+    a collection of them, each file read once for them all) for every model: what a deleted
+    memory or segment leaves in the cache. A file that cannot be read (another layout,
+    damaged) may hold the segment and goes too. The files deleted."""
     base = (root if root is not None else default_cache_dir()) / STORE_FOLDER
+    wanted = None if segment_id is None else _id_set(segment_id)
     deleted = 0
     for path in base.glob(f"*/{_user_folder(user)}/*{_SUFFIX}"):
-        if segment_id is not None and not _may_hold(path, segment_id):
+        if wanted is not None and not _may_hold(path, wanted):
             continue
         with contextlib.suppress(OSError):
             path.unlink()
@@ -360,9 +364,14 @@ def forget_states(user: str, segment_id: int | None = None, root: Path | None = 
     return deleted
 
 
-def _may_hold(path: Path, segment_id: int) -> bool:
+def _id_set(segment_id: int | Collection[int]) -> frozenset[int]:
+    """``segment_id`` as a set of ids (one id: a set of it)."""
+    return frozenset([segment_id] if isinstance(segment_id, int) else segment_id)
+
+
+def _may_hold(path: Path, segment_ids: frozenset[int]) -> bool:
     try:
-        return any(slot.segment_id == segment_id for slot in read_slots(path).values())
+        return any(slot.segment_id in segment_ids for slot in read_slots(path).values())
     except FileNotFoundError:
         return False
     except (OSError, PackError):

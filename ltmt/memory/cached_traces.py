@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 import lmdb
@@ -48,8 +48,9 @@ def note_cache(store: env.Store, cache_dir: str | os.PathLike[str]) -> None:
         env.write(store, run)
 
 
-def forget_states(user: str, seg_id: int | None, caches: Iterable[Path]) -> None:
-    """Remove the states cached of ``user``'s segment ``seg_id`` (None: of all its segments)
+def forget_states(user: str, seg_id: int | Collection[int] | None, caches: Iterable[Path]) -> None:
+    """Remove the states cached of ``user``'s segment ``seg_id`` (or segments: each cached
+    file is read once for them all; None: of all its segments)
     from this process's cache folder and every one of ``caches``
     (:func:`ltmt.fusion.state_store.forget_states`; a module of file paths, no model code)."""
     from ltmt.fusion.state_store import forget_states as forget_in

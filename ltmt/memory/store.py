@@ -300,6 +300,33 @@ class Memory:
             forget_states(user, seg_id, self.state_caches())
         return deleted
 
+    def delete_origin(self, user: str, origin: str) -> int:
+        """Delete the segments of ``user`` whose origin is ``origin`` (an import's file name,
+        as :meth:`stats` counts them: undoing an import into the wrong user), in one write,
+        with the states translations cached of them (see :meth:`delete`); how many.
+
+        A segment's origin is its pair's latest import: a pair the import of ``origin``
+        re-approved (stored before, by another import or a translator) is deleted too, and the
+        translation of its source stored before it is the newest again, the one searches reuse
+        (:func:`ltmt.memory.writes.delete_origin`). An unknown user or origin is an InputError
+        naming the user's origins (:meth:`require_origin`)."""
+        self.require_origin(user, origin)
+        vault = self.store.vault
+        deleted = env.write(self.store, lambda txn: writes.delete_origin(txn, vault, user, origin))
+        if deleted:
+            forget_states(user, deleted, self.state_caches())
+        return len(deleted)
+
+    def require_origin(self, user: str, origin: str) -> int:
+        """How many segments of ``user`` have origin ``origin`` (:meth:`stats`' ``origins``);
+        InputError when none (the message names the user's origins, or the close ones) or the
+        store lacks ``user``."""
+        checked_origin(origin)
+        origins = self.stats(user)["origins"]
+        if origins.get(origin, 0) > 0:
+            return int(origins[origin])
+        raise self._no_origin(user, origin, sorted(origins))
+
     def delete_user(self, user: str) -> DeletedUser | None:
         """Delete a user and every trace of it, index, the states translations cached of its
         segments (see :meth:`delete`) and the records of the outputs written for it
@@ -409,6 +436,16 @@ class Memory:
             listed = first_few(known, 5)
             users = f"its users: {listed}" if known else "it has no users"
         return InputError(f"no user {user!r} in memory store {self.path} ({users})")
+
+    def _no_origin(self, user: str, origin: str, known: list[str]) -> InputError:
+        import difflib
+
+        close = difflib.get_close_matches(origin, known, n=3)
+        if close:  # a typo: the likely origins, not the first few of many
+            origins = f"did you mean {', '.join(close)}?"
+        else:
+            origins = f"its origins: {first_few(known, 5)}" if known else "it has no segments"
+        return InputError(f"{user} has no segments of origin {origin!r} ({origins})")
 
     def languages(self, user: str) -> tuple[str, str] | None:
         """The language pair (source, target) of ``user``'s memory, as its first import that

@@ -40,6 +40,7 @@ from ltmt.memory.layout import (
     pair_key,
     pair_key_utf8,
     read_u32,
+    seg_id_of,
     seg_key,
     u32,
     user_key,
@@ -473,6 +474,44 @@ def delete_segment(txn: lmdb.Transaction, vault: Vault, user: str, seg_id: int) 
     info = replace(info, count=info.count - 1, updated=time.time(), origins=origins)
     txn.put(user_key(user), encode_user(info, cipher, user))
     return True
+
+
+def delete_origin(txn: lmdb.Transaction, vault: Vault, user: str, origin: str) -> list[int]:
+    """Remove every segment of ``user`` whose origin is ``origin`` (with every trace of it, as
+    :func:`delete_segment` does) and update the user's row once; the ids removed (none for an
+    unknown user or origin).
+
+    A segment's origin is the import that stored it last: a pair that import re-approved was
+    moved into it (:func:`_refresh`), so it goes too, and the translation of its source stored
+    before it is the newest again, the one searches reuse."""
+    found = user_info(txn, vault, user)
+    if found is None:
+        return []
+    info, cipher = found
+    ids = _ids_of_origin(txn, info.uid, cipher, origin)
+    for seg_id in ids:
+        _unstore(txn, info.uid, cipher, seg_id)
+    if ids:
+        origins = {name: count for name, count in info.origins.items() if name != origin}
+        info = replace(info, count=info.count - len(ids), updated=time.time(), origins=origins)
+        txn.put(user_key(user), encode_user(info, cipher, user))
+    return ids
+
+
+def _ids_of_origin(txn: lmdb.Transaction, uid: int, cipher: PlainCipher, origin: str) -> list[int]:
+    """The ids of user ``uid``'s segments whose origin is ``origin``, ascending (read before any
+    is removed: a cursor does not walk a table it deletes from)."""
+    prefix = seg_key(uid, 0)[:5]
+    cursor = txn.cursor()
+    ids: list[int] = []
+    if not cursor.set_range(prefix):
+        return ids
+    for key, raw in cursor:
+        if bytes(key[:5]) != prefix:
+            break
+        if decode_record(cipher.open(raw, bytes(key)))[3] == origin:
+            ids.append(seg_id_of(key))
+    return ids
 
 
 def _unstore(

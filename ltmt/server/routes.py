@@ -651,9 +651,32 @@ def warm(
 
 
 @router.delete("/memory", response_model=Deleted)
-def delete_memory(request: Request, key: KeyDep, user: UserParam = None) -> Deleted:
+def delete_memory(
+    request: Request,
+    key: KeyDep,
+    user: UserParam = None,
+    origin: Annotated[
+        str | None,
+        Query(
+            description="Delete only the segments of this origin: an import's file name, as "
+            "/v1/memory/stats counts them (the pairs whose latest import it was)"
+        ),
+    ] = None,
+) -> Deleted:
     """Delete every segment of the memory, and the translated files waiting for their download
-    (the keys stay valid)."""
+    (the keys stay valid); with ``origin``, only the segments of that import
+    (``ltmt memory delete --origin``: a pair it re-approved goes too, and the translation of
+    its source stored before it is reused again)."""
     service = service_of(request)
     who = existing_user(service, key, user)
+    if origin is not None:
+        return Deleted(user=who, deleted_segments=_delete_origin(service, who, origin))
     return Deleted(user=who, deleted_segments=service.forget(who))
+
+
+def _delete_origin(service: Service, user: str, origin: str) -> int:
+    """:meth:`~ltmt.memory.store.Memory.delete_origin`; a key's user with no memory yet is
+    answered so (the store's error would name its folder)."""
+    if user not in service.memory.users():
+        raise ApiError(400, f"{user} has no segments of origin {origin!r} (it has no segments)")
+    return service.memory.delete_origin(user, origin)

@@ -1401,3 +1401,30 @@ def test_a_termbase_is_sent_to_glossary_import(
         f"ltmt: error: {path} is a termbase (TBX), not a translation memory; import it as a "
         f"glossary: ltmt glossary import {path} --user u\n",
     )
+
+
+def test_delete_origin_undoes_an_import_and_says_how_many_before_yes(
+    capsys: pytest.CaptureFixture[str], store: str, pairs_file: Path
+) -> None:
+    """An import into the wrong user could be undone only id by id."""
+    with Memory(store) as memory:
+        memory.add("git", "Save", "Sichern")
+    ltmt(capsys, "memory", "import", str(pairs_file), "-u", "git", "--memory-dir", store)
+    delete = ("memory", "delete", "-u", "git", "--memory-dir", store)
+    code, _, err = ltmt(capsys, *delete, "--origin", "git.json")
+    assert (code, err) == (
+        1,
+        "ltmt: error: git has no segments of origin 'git.json' (did you mean git.jsonl?)\n",
+    )
+    code, _, err = ltmt(capsys, *delete, "--origin", "git.jsonl")
+    assert code == 2
+    assert "refusing to delete the 3 segments of git from git.jsonl without --yes" in err
+    code, _, err = ltmt(capsys, *delete, "--origin", "git.jsonl", "--id", "1")
+    assert (code, err) == (
+        1,
+        "ltmt: error: --id deletes one segment, --origin the segments of an import: give one\n",
+    )
+    code, out, _ = ltmt(capsys, *delete, "--origin", "git.jsonl", "--yes")
+    assert (code, out) == (0, f"deleted 3 segments of git from git.jsonl; {COMPACT_NOTE}\n")
+    with Memory(store) as memory:
+        assert [s.source for s in memory.segments("git")] == ["Save"]

@@ -141,6 +141,55 @@ def test_store_written_before_invisible_characters_were_dropped(
         assert memory.check().segments == 4
 
 
+def test_delete_origin_undoes_an_import_into_the_wrong_user(tmp_path: Path) -> None:
+    """An import into the wrong user could not be undone but id by id, and the import had
+    re-approved the client's older translation of a source over its newest."""
+    with Memory(tmp_path) as memory:
+        memory.import_pairs(
+            "client",
+            [("Save", "Speichern"), ("Open the file", "Datei öffnen")],
+            origin="client.tmx",
+        )
+        memory.add("client", "Save", "Sichern", origin="cli")  # the client's newest translation
+        report = memory.import_pairs(
+            "client",
+            [("Save", "Speichern"), ("Close the file", "Datei schließen")],
+            origin="acme.tmx",
+        )
+        assert report.refreshed == 1
+        assert memory.search("client", "Save", k=1)[0].segment.target == "Speichern"
+        assert memory.stats("client")["origins"] == {"client.tmx": 1, "cli": 1, "acme.tmx": 2}
+        assert memory.delete_origin("client", "acme.tmx") == 2
+        # the pair the import re-approved went with it: the client's newest is reused again
+        assert memory.search("client", "Save", k=1)[0].segment.target == "Sichern"
+        assert sorted(s.source for s in memory.segments("client")) == ["Open the file", "Save"]
+        assert memory.count("client") == 2
+        assert memory.stats("client")["origins"] == {"client.tmx": 1, "cli": 1}
+        assert memory.search("client", "Close the file", k=1)[0].score < 100
+        memory.check()
+
+
+@pytest.mark.parametrize(
+    ("user", "origin", "message"),
+    [
+        ("u", "acme.tmz", r"u has no segments of origin 'acme.tmz' \(did you mean acme.tmx\?\)"),
+        ("u", "x", r"u has no segments of origin 'x' \(its origins: acme.tmx, api\)"),
+        ("nobody", "acme.tmx", r"no user 'nobody' in memory store"),
+        ("u", 7, r"origin must be a string"),
+        ("x y", "acme.tmx", r"invalid user id 'x y'"),
+    ],
+)
+def test_delete_origin_of_an_unknown_origin_names_the_users_origins(
+    tmp_path: Path, user: Any, origin: Any, message: str
+) -> None:
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", PAIRS[:2], origin="acme.tmx")
+        memory.add("u", *PAIRS[2])
+        with pytest.raises(InputError, match=message):
+            memory.delete_origin(user, origin)
+        assert memory.count("u") == 3
+
+
 def test_delete_user_leaves_nothing(tmp_path: Path) -> None:
     with Memory(tmp_path) as memory:
         memory.import_pairs("keep", PAIRS[:2])
@@ -567,6 +616,8 @@ def test_deletes_remove_the_states_translations_cached_of_the_segments(
         assert memory.delete("u1", first)
         assert not paths["u1", first].exists() and paths["u1", rest[0]].exists()
         assert not memory.delete("u1", first)
+        assert memory.delete_origin("u1", "import") == len(rest)
+        assert not any(paths["u1", seg_id].exists() for seg_id in rest)
         assert memory.delete_user("u1")
         assert [key for key, path in paths.items() if path.exists()] == [("u2", 1)]
 

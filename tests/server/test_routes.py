@@ -120,9 +120,23 @@ def test_translate_add_search_stats_export_delete(api):
             answer = client.request("DELETE", "/v1/memory", **refused)
             assert answer.status_code == 422 and answer.json()["error"].endswith("nothing done")
         assert client.get("/v1/memory/stats").json()["segments"] == 3
+        # an import's segments alone: the did-you-mean of an unknown origin deletes nothing
+        answer = client.delete("/v1/memory", params={"origin": "leam"})
+        assert answer.status_code == 400
+        assert (
+            answer.json()["error"] == "alice has no segments of origin 'leam' (did you mean learn?)"
+        )
+        deleted = client.delete("/v1/memory", params={"origin": "learn"}).json()
+        assert deleted == {"user": "alice", "deleted_segments": 1, "revoked_keys": 0}
+        assert client.get("/v1/memory/stats").json()["origins"] == {"api": 2}
         deleted = client.delete("/v1/memory").json()
-        assert deleted == {"user": "alice", "deleted_segments": 3, "revoked_keys": 0}
+        assert deleted == {"user": "alice", "deleted_segments": 2, "revoked_keys": 0}
         assert client.get("/v1/memory/stats").json()["segments"] == 0
+        answer = client.delete("/v1/memory", params={"origin": "api"})
+        assert (answer.status_code, answer.json()["error"]) == (
+            400,
+            "alice has no segments of origin 'api' (it has no segments)",
+        )
 
 
 def test_a_pair_with_half_a_character_is_skipped_and_reported_not_the_request_refused(api):
