@@ -103,15 +103,25 @@ class PairRecord:
     """A source/target pair read from a file, with where it was found (for error messages).
 
     ``unpaired``: why the file gives ``source`` no target (a subtitle cue the other file has
-    no cue lined up with), the reason an import counts it skipped under; empty for a pair."""
+    no cue lined up with), the reason an import counts it skipped under; empty for a pair.
+    ``stored``: the segment an export's record is of (its id, origin and creation time, which
+    a JSON Lines export writes: :func:`ltmt.formats.pairs.write_jsonl`); None for a pair read
+    from a file."""
 
     source: str
     target: str
     position: str = ""
     metadata: Mapping[str, Any] = field(default_factory=dict, hash=False)
     unpaired: str = ""
+    stored: Segment | None = None
 
     @classmethod
     def of_segment(cls, segment: Segment) -> PairRecord:
         """A stored segment as a record to export (its id as the position)."""
-        return cls(segment.source, segment.target, f"segment {segment.id}", segment.metadata)
+        return cls(
+            segment.source,
+            segment.target,
+            f"segment {segment.id}",
+            segment.metadata,
+            stored=segment,
+        )

@@ -10,7 +10,11 @@ Which reader and writer a file gets is decided by :mod:`ltmt.formats.registry` (
 - ``jsonl``: one JSON object a line with string ``source`` and ``target``; its other keys become
   the record's metadata. Blank lines are skipped. With ``include_fuzzy``, a ``translation`` key
   (where ``ltmt translate`` writes a JSONL file's machine translations, not yet reviewed) is the
-  record's target where a line has one, its ``target`` (a reference) then metadata.
+  record's target where a line has one, its ``target`` (a reference) then metadata. A memory
+  export's line also holds ``"segment": {"id", "origin", "created"}``, what the store records
+  of the pair (an undo of an import is scripted from it: ``ltmt memory delete --origin``); the
+  reader leaves that object out of the metadata, so that importing an export stores the pairs
+  as they were (``id`` is metadata already: a TMX ``tuid``, an XLIFF unit's id).
 - ``tsv``: ``source<TAB>target`` a line, no quoting or escapes (so a text cannot hold a tab or a
   line break; the writer refuses such texts). Blank lines are skipped, and so is a first line
   ``source<TAB>target`` (a spreadsheet's header).
@@ -31,7 +35,7 @@ from typing import Any
 from ltmt.errors import InputError, NoPairsError
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.registry import EXTENSIONS, FORMATS, FileFormat, Role, find_format
-from ltmt.segments import PairRecord
+from ltmt.segments import PairRecord, Segment
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
@@ -78,8 +82,21 @@ def read_jsonl(path: Path, *, include_fuzzy: bool = False) -> Iterator[PairRecor
             raise InputError(
                 f"{path}:{number}: expected a JSON object with string 'source' and {wanted}"
             )
-        metadata = {k: value for k, value in row.items() if k not in ("source", key)}
+        metadata = {
+            k: value
+            for k, value in row.items()
+            if k not in ("source", key) and not _stored_segment(k, value)
+        }
         yield PairRecord(row["source"], row[key], f"{path.name}:{number}", metadata)
+
+
+STORED_SEGMENT = "segment"  # a JSONL export's key of what the store records of a pair
+
+
+def _stored_segment(key: str, value: Any) -> bool:
+    """Whether ``key: value`` of a JSONL line is a memory export's record of the stored segment
+    (an object under :data:`STORED_SEGMENT`), which is no metadata of the pair."""
+    return key == STORED_SEGMENT and isinstance(value, dict)
 
 
 def read_tsv(path: Path) -> Iterator[PairRecord]:
@@ -118,15 +135,25 @@ def write_lines(path: Path, lines: Iterable[str]) -> int:
 
 
 def write_jsonl(path: Path, records: Iterable[PairRecord]) -> int:
-    """Write ``{"source", "target", **metadata}`` a line; returns the number of records."""
+    """Write ``{"source", "target", **metadata}`` a line, and for a stored segment's record
+    ``"segment": {"id", "origin", "created"}`` (see the module docstring); returns the number
+    of records."""
 
     def lines() -> Iterator[str]:
         for record in records:
             row: dict[str, Any] = {"source": record.source, "target": record.target}
             row.update((k, v) for k, v in record.metadata.items() if k not in row)
+            if record.stored is not None:
+                row[STORED_SEGMENT] = _segment_fields(record.stored)
             yield json.dumps(row, ensure_ascii=False) + "\n"
 
     return write_lines(path, lines())
+
+
+def _segment_fields(segment: Segment) -> dict[str, Any]:
+    """What a JSONL export writes of a stored ``segment``: its id (``ltmt memory delete
+    --id``), origin (``--origin``) and creation time (Unix seconds)."""
+    return {"id": segment.id, "origin": segment.origin, "created": segment.created}
 
 
 def tsv_cannot_hold(record: PairRecord) -> bool:

@@ -1428,3 +1428,41 @@ def test_delete_origin_undoes_an_import_and_says_how_many_before_yes(
     assert (code, out) == (0, f"deleted 3 segments of git from git.jsonl; {COMPACT_NOTE}\n")
     with Memory(store) as memory:
         assert [s.source for s in memory.segments("git")] == ["Save"]
+
+
+def test_a_jsonl_export_names_each_segments_id_and_origin_and_imports_back_as_duplicates(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
+) -> None:
+    """The export had neither ids nor origins, so an undo of an import could not be scripted;
+    what it adds must not come back as metadata (which would store the pairs anew)."""
+    tmx_like = tmp_path / "acme.jsonl"
+    tmx_like.write_text('{"source": "Save", "target": "Speichern", "id": "tu-1"}\n', "utf-8")
+    ltmt(capsys, "memory", "import", str(tmx_like), "-u", "c", "--memory-dir", store)
+    ltmt(
+        capsys,
+        "memory",
+        "add",
+        "-u",
+        "c",
+        "--source",
+        "Print",
+        "--target",
+        "Drucken",
+        "--memory-dir",
+        store,
+    )
+    exported = tmp_path / "export.jsonl"
+    code, _, _ = ltmt(
+        capsys, "memory", "export", "-u", "c", "-o", str(exported), "--memory-dir", store
+    )
+    rows = [json.loads(line) for line in exported.read_text("utf-8").splitlines()]
+    assert code == 0
+    assert [(row.get("id"), row["segment"]["id"], row["segment"]["origin"]) for row in rows] == [
+        ("tu-1", 1, "acme.jsonl"),
+        (None, 2, "cli"),
+    ]
+    assert all(isinstance(row["segment"]["created"], float) for row in rows)
+    code, out, _ = ltmt(capsys, "memory", "import", str(exported), "-u", "c", "--memory-dir", store)
+    assert (code, out) == (0, "imported export.jsonl into c: 0 added, 2 duplicates, 0 skipped\n")
+    with Memory(store) as memory:
+        assert [dict(s.metadata) for s in memory.segments("c")] == [{"id": "tu-1"}, {}]

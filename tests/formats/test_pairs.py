@@ -32,6 +32,38 @@ def test_jsonl_round_trip(tmp_path: Path) -> None:
     assert [r.position for r in records] == ["memory.jsonl:1", "memory.jsonl:2"]
 
 
+def test_a_stored_segments_jsonl_line_says_its_id_origin_and_creation_apart_from_metadata(
+    tmp_path: Path,
+) -> None:
+    """A memory export's lines had neither ids nor origins, so an undo of an import could not
+    be scripted; they go under ``segment``, apart from a TMX tuid's ``id``, and reading them
+    back leaves them out of the metadata (an import of an export stores the pairs as they
+    were)."""
+    import json
+
+    from ltmt.segments import Segment
+
+    segment = Segment(7, "u", "Open", "Öffnen", 1700000000.5, "acme.tmx", {"id": "tu-3"})
+    path = tmp_path / "export.jsonl"
+    write_pairs(path, [PairRecord.of_segment(segment), RECORDS[0]])
+    first, second = (json.loads(line) for line in path.read_text("utf-8").splitlines())
+    assert first == {
+        "source": "Open",
+        "target": "Öffnen",
+        "id": "tu-3",
+        "segment": {"id": 7, "origin": "acme.tmx", "created": 1700000000.5},
+    }
+    assert "segment" not in second  # a pair read from a file has no stored segment
+    assert [dict(r.metadata) for r in read_pairs(path)] == [{"id": "tu-3"}, {"user": "git"}]
+
+
+def test_a_jsonl_segment_key_that_is_no_object_stays_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.jsonl"
+    path.write_text('{"source": "Open", "target": "Öffnen", "segment": "intro"}\n', "utf-8")
+    [record] = read_pairs(path)
+    assert record.metadata == {"segment": "intro"}
+
+
 def test_tsv_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "memory.tsv"
     write_pairs(path, RECORDS[:1])
