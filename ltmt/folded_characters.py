@@ -16,12 +16,14 @@ two or more dots, spaces between them too (``Out.. ...``, ``Off. ...``), becomes
 superscript digits folded after the same character as in the source (``FirefoxTM`` for
 ``Firefox™``, ``m2`` for ``m²``), as many times as the source has it there, become the
 source's character.
-No-break spaces (U+00A0, the narrow U+202F, the figure space U+2007) fold into a plain space,
+No-break spaces (U+00A0, the narrow U+202F, the figure space U+2007) and the thin space
+(U+2009) fold into a plain space, and the non-breaking hyphen (U+2011) into a hyphen (U+2010),
 so the model never writes one, though catalogs ask for them: between a number and its unit
 (Django's ``%(count)s\u00a0hours ago``, with the comment "please keep a non-breaking space
-between count and time unit", which 5 of its 6 German translations lost). Each of the source's
-no-break spaces, between the runs ``left`` and ``right``, comes back in place of the output's
-plain space between the same two runs, else after ``left`` or before ``right`` where the output
+between count and time unit", which 5 of its 6 German translations lost; ``20\u2009kg``), in a
+phone number (``0800\u2011123``, Word's ``<w:noBreakHyphen/>``). Each of the source's such
+separators, between the runs ``left`` and ``right``, comes back in place of the output's folded
+form between the same two runs, else after ``left`` or before ``right`` where the output
 writes that run as the source does (a number, a placeholder, a name: ``vor %(count)s Stunden``
 → ``vor %(count)s\u00a0Stunden``; a number with separators also in the other convention's:
 ``1.299,99\u00a0Euro`` for ``1,299.99\u00a0EUR``), as many times as the source has it there.
@@ -47,6 +49,17 @@ NO_BREAK_SPACE_NAMES = {
     "\u2007": "figure space",
 }
 NO_BREAK_SPACES = "".join(NO_BREAK_SPACE_NAMES)
+# the separators NFKC folds, between two runs of other characters, and what the model writes
+# in their place
+FOLDED_SEPARATORS = {
+    **dict.fromkeys(NO_BREAK_SPACES, " "),
+    "\u2009": " ",  # thin space, between a number and its unit
+    "\u2011": "\u2010",  # non-breaking hyphen
+}
+_SEPARATORS = "".join(FOLDED_SEPARATORS)
+# a character of a run between separators: not a space of any kind, a separator or the model's
+# rendering of one
+_RUN_CHARACTER = rf"[^\s{_SEPARATORS}\u2010]"
 # a number with thousands separators or a decimal point (``1,299.99``)
 _SEPARATED_NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
 
@@ -65,25 +78,28 @@ def restore_folded(source: str, output: str) -> str:
                 continue
             found = re.escape(before + folded) + r"(?![^\W_])"
             output = re.sub(found, before + character, output, count=times)
-    return restore_no_break_spaces(source, output)
+    return restore_separators(source, output)
 
 
-def restore_no_break_spaces(source: str, output: str) -> str:
-    """``output`` with the no-break spaces of ``source`` in place of its plain spaces between
-    the same runs of characters, or beside one of them (module docstring)."""
-    if not any(space in source for space in NO_BREAK_SPACES):
+def restore_separators(source: str, output: str) -> str:
+    """``output`` with the folded separators of ``source`` (no-break and thin spaces,
+    non-breaking hyphens) in place of their folded forms between the same runs of characters,
+    or beside one of them (module docstring)."""
+    if not any(separator in source for separator in _SEPARATORS):
         return output
-    for (left, space, right), times in Counter(no_break_spaces(source)).items():
+    for (left, separator, right), times in Counter(folded_separators(source)).items():
         left_run, right_run = _either_form(left), _either_form(right)
+        folded = re.escape(FOLDED_SEPARATORS[separator])
+        starts, ends = f"(?<!{_RUN_CHARACTER})", f"(?!{_RUN_CHARACTER})"
         for pattern in (
-            rf"(?<!\S){left_run}( )(?={right_run}(?!\S))",
-            rf"(?<!\S){left_run}( )(?=\S)",
-            rf"(?<=\S)( )(?={right_run}(?!\S))",
+            rf"{starts}{left_run}({folded})(?={right_run}{ends})",
+            rf"{starts}{left_run}({folded})(?={_RUN_CHARACTER})",
+            rf"(?<={_RUN_CHARACTER})({folded})(?={right_run}{ends})",
         ):
             found = list(re.finditer(pattern, output))[:times]
             if found:
                 for match in reversed(found):
-                    output = output[: match.start(1)] + space + output[match.end(1) :]
+                    output = output[: match.start(1)] + separator + output[match.end(1) :]
                 break
     return output
 
@@ -97,14 +113,15 @@ def _either_form(run: str) -> str:
     return f"(?:{re.escape(run)}|{re.escape(other)})"
 
 
-def no_break_spaces(source: str) -> list[tuple[str, str, str]]:
-    """``(left, space, right)`` for each no-break space of ``source`` between two runs of other
-    characters (any spaces of either kind end a run)."""
+def folded_separators(source: str) -> list[tuple[str, str, str]]:
+    """``(left, separator, right)`` for each separator of :data:`FOLDED_SEPARATORS` in
+    ``source`` between two runs of other characters (spaces of any kind and these separators
+    end a run)."""
     found = []
     for line in source.splitlines():
-        words = re.split(rf"([ \t{NO_BREAK_SPACES}]+)", line)
+        words = re.split(rf"([ \t{_SEPARATORS}]+)", line)
         for index in range(1, len(words) - 1, 2):
             gap = words[index]
-            if len(gap) == 1 and gap in NO_BREAK_SPACES and words[index - 1] and words[index + 1]:
+            if len(gap) == 1 and gap in _SEPARATORS and words[index - 1] and words[index + 1]:
                 found.append((words[index - 1], gap, words[index + 1]))
     return found

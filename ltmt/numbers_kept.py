@@ -56,7 +56,7 @@ from collections.abc import Callable, Collection, Sequence
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from ltmt.folded_characters import restore_folded, restore_no_break_spaces
+from ltmt.folded_characters import restore_folded, restore_separators
 from ltmt.formats.placeholder_syntax import find_placeholders, placeholder_shape
 from ltmt.numbers_added import added_numbers
 
@@ -371,7 +371,7 @@ def repair_outputs(
     for i, unit in enumerate(units):
         text = repair_numbers(unit.text, outputs[i])
         if text != outputs[i]:
-            outputs[i] = restore_no_break_spaces(unit.text, text)
+            outputs[i] = restore_separators(unit.text, text)
             changed.add(i)
     for i in retry_lost_numbers(translator, units, outputs, skip):
         outputs[i] = restore_folded(units[i].text, outputs[i])

@@ -48,7 +48,7 @@ def test_folded_characters_come_back_as_the_source_writes_them(
     assert restore_folded(source, output) == expected
 
 
-NBSP, NNBSP = "\u00a0", "\u202f"
+NBSP, NNBSP, THIN, NBHYPHEN = "\u00a0", "\u202f", "\u2009", "\u2011"
 
 
 @pytest.mark.parametrize(
@@ -77,6 +77,29 @@ NBSP, NNBSP = "\u00a0", "\u202f"
     ],
 )
 def test_no_break_spaces_come_back_where_the_source_has_them(
+    source: str, output: str, expected: str
+) -> None:
+    assert restore_folded(source, output) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        # the shipped model's outputs: a thin space and a narrow no-break one before a unit
+        (f"The box weighs 20{THIN}kg.", "Die Box wiegt 20 kg.", f"Die Box wiegt 20{THIN}kg."),
+        (f"The box weighs 20{NNBSP}kg.", "Die Box wiegt 20 kg.", f"Die Box wiegt 20{NNBSP}kg."),
+        # a non-breaking hyphen the model wrote as a hyphen (U+2010), between the same runs
+        (f"Call 0800{NBHYPHEN}123 today.", "Ruf 0800\u2010123 heute an.",
+         f"Ruf 0800{NBHYPHEN}123 heute an."),
+        (f"Call 0800{NBHYPHEN}123{NBHYPHEN}456", "Ruf 0800\u2010123\u2010456 an",
+         f"Ruf 0800{NBHYPHEN}123{NBHYPHEN}456 an"),
+        # a hyphen the source writes as one is the model's own
+        (f"0800{NBHYPHEN}123 or e\u2010mail", "0800\u2010123 oder E\u2010Mail",
+         f"0800{NBHYPHEN}123 oder E\u2010Mail"),
+        (f"Store at {NBHYPHEN}20 °C.", "Bei \u201020 °C lagern.", "Bei \u201020 °C lagern."),
+    ],
+)  # fmt: skip
+def test_thin_spaces_and_non_breaking_hyphens_come_back_as_no_break_spaces_do(
     source: str, output: str, expected: str
 ) -> None:
     assert restore_folded(source, output) == expected

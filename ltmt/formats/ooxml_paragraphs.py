@@ -16,7 +16,8 @@ formatting (or in a link) is a pair ``<g id="n">``, which :mod:`ltmt.formats.pai
 out of the model's way and puts back around the words that translate it; each stretch of things
 that are not text is a placeholder ``<x id="n"/>`` that the translation keeps. Those at the
 paragraph's ends (a heading's bookmark, a caption's field) stay out of the string altogether.
-Tabs and line breaks are ``\\t`` and ``\\n`` (the pipeline keeps a line's columns and lines).
+Tabs and line breaks are ``\\t`` and ``\\n`` (the pipeline keeps a line's columns and lines),
+Word's non-breaking hyphen (``<w:noBreakHyphen/>``) is U+2011, and each comes back an element.
 
 :func:`write_paragraph` fills a paragraph with a translation: a run for each stretch, in the
 formatting and the links its tag stands for, and every placeholder's elements moved back whole,
@@ -50,6 +51,8 @@ __all__ = ["ParagraphText", "in_source_terms", "read_paragraph", "write_paragrap
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 S_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Word's <w:noBreakHyphen/> as a character, and back
+NO_BREAK_HYPHEN = "\u2011"
 
 
 @dataclass(frozen=True)
@@ -282,7 +285,7 @@ def _run_text(vocabulary: Vocabulary, child: Any) -> str | None:
     ):
         return "\n"
     if tag == f"{W}noBreakHyphen":
-        return "\u2011"
+        return NO_BREAK_HYPHEN
     return None
 
 
@@ -345,7 +348,11 @@ class _Builder:
         tag = self.vocabulary.tag
         breaks = self.vocabulary.breaks
         run = None
-        pattern = {"in runs": r"(\t|\n)", "beside runs": r"(\n)", "characters": r"(?!)"}[breaks]
+        pattern = {
+            "in runs": rf"(\t|\n|{NO_BREAK_HYPHEN})",
+            "beside runs": r"(\n)",
+            "characters": r"(?!)",
+        }[breaks]
         for part in re.split(pattern, text):
             if not part:
                 continue
@@ -360,6 +367,8 @@ class _Builder:
                 etree.SubElement(run, tag("tab"))
             elif part == "\n":
                 etree.SubElement(run, tag("br"))
+            elif part == NO_BREAK_HYPHEN:
+                etree.SubElement(run, tag("noBreakHyphen"))
             else:
                 written = etree.SubElement(run, tag("t"))
                 written.text = part

@@ -24,7 +24,7 @@ from ltmt.accelerators import (
     find_accelerator,
 )
 from ltmt.date_formats import date_runs, directives, lost_fields
-from ltmt.folded_characters import NO_BREAK_SPACE_NAMES, no_break_spaces
+from ltmt.folded_characters import NO_BREAK_SPACE_NAMES, folded_separators
 from ltmt.formats.format_strings import COUNT_CONVERSION, check_plural_format
 from ltmt.formats.glued_hyphens import glued_hyphens
 from ltmt.formats.html_segments import READ_ATTRIBUTES
@@ -287,7 +287,7 @@ def nbsp_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list
         if have < want:
             between = [
                 f"{left!r} and {right!r}"
-                for left, kind, right in no_break_spaces(source)
+                for left, kind, right in folded_separators(source)
                 if kind == space
             ]
             where = f" (between {first_few(between)})" if between else ""

@@ -96,6 +96,16 @@ def test_tabs_and_line_breaks_are_characters_and_come_back_as_elements() -> None
     ]  # fmt: skip
 
 
+def test_a_non_breaking_hyphen_is_a_character_and_comes_back_an_element() -> None:
+    paragraph = _paragraph("<w:r><w:t>Call 0800</w:t><w:noBreakHyphen/><w:t>123 today.</w:t></w:r>")
+    read = read_paragraph(paragraph)
+    assert read.text == "Call 0800\u2011123 today."
+    write_paragraph(paragraph, read, "Ruf 0800\u2011123 heute an.")
+    assert [(etree.QName(child).localname, child.text) for child in paragraph[0]] == [
+        ("t", "Ruf 0800"), ("noBreakHyphen", None), ("t", "123 heute an.")
+    ]  # fmt: skip
+
+
 def test_what_is_not_text_is_a_placeholder_and_at_the_ends_stays_out() -> None:
     paragraph = _paragraph(
         "<w:bookmarkStart w:id='0' w:name='_Toc1'/>"
