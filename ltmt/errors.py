@@ -23,7 +23,9 @@ class LanguageError(InputError):
     """A file's languages are not the pair asked for. ``found``: the file's languages;
     ``where``: the file as named to the user; ``hint``: what a command-line user can do;
     ``described``: what is wrong where a file says more than its languages (which part of it
-    declares which), said instead of the list of ``found``."""
+    declares which), said instead of the list of ``found``; ``wanted``: what they are compared
+    with, one language where the file declares one side's (``de-AT``), else the pair
+    (``en->de``)."""
 
     def __init__(
         self,
@@ -33,9 +35,11 @@ class LanguageError(InputError):
         hint: str = "",
         *,
         described: str = "",
+        wanted: str = "",
     ) -> None:
         self.where, self.found, self.pair, self.described = where, found, pair, described
-        problem = f"{where}: {self.languages}, not {pair[0]}->{pair[1]}"
+        self.wanted = wanted or f"{pair[0]}->{pair[1]}"
+        problem = f"{where}: {self.mismatch}"
         super().__init__(f"{problem}; {hint}" if hint else problem)
 
     @property
@@ -43,6 +47,12 @@ class LanguageError(InputError):
         """``languages in the file are de, en`` (or what the raiser ``described``): how every
         message about it begins."""
         return self.described or f"languages in the file are {', '.join(self.found) or 'none'}"
+
+    @property
+    def mismatch(self) -> str:
+        """:attr:`languages` and what they are not, like with like: ``languages in the file
+        are de, en, not fr->de``, ``the file's target language is de-DE, not de-AT``."""
+        return f"{self.languages}, not {self.wanted}"
 
 
 class StoreError(LtmtError):

@@ -130,7 +130,7 @@ def prepare(
             )
             if given:  # the options asked for: naming them again would change nothing
                 raise InputError(
-                    f"{path}: {exc.languages}, not {src}->{tgt} as {given} ask; correct the "
+                    f"{path}: {exc.mismatch} as {given} ask; correct the "
                     "languages the file declares if they are wrong, or translate it from its "
                     "own languages with a model for them (--model)"
                 ) from exc

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from ltmt.errors import InputError, LanguageError
 from ltmt.formats.registry import SNIFF_BYTES, STDIN_NAME, iconv, utf16_problem
@@ -421,6 +421,15 @@ def lang_matches(found: str | None, expected: str) -> bool:
     return _subtags(found)[: len(want)] == want
 
 
+def lang_fits(found: str | None, wanted: str) -> bool:
+    """Whether a file's language code ``found`` is read as ``wanted`` by an import: the same
+    language, one code saying no more than the other (``de-AT`` and ``de-DE`` for ``de``, ``de``
+    for ``de-AT``), never another region or script than one asked for (``de-DE`` for
+    ``de-AT``): :func:`language_fit`'s first two ranks for a region asked, any for a bare
+    language. An empty ``wanted`` fits anything."""
+    return lang_matches(found, wanted) or (bool(found) and lang_matches(wanted, found or ""))
+
+
 def primary_language(code: str) -> str:
     """``code``'s language alone, lower-cased, by its two-letter code where it has one:
     ``de``, ``de-DE``, ``de_AT.UTF-8``, ``deu``, ``ger-DE`` → ``de``; ``zh-Hant-TW`` → ``zh``.
@@ -505,19 +514,43 @@ def two_letter_language(language: str) -> str:
     return found if found and len(found) == 2 else language
 
 
+_PAIR_HINT = "pass --src-lang/--tgt-lang to choose the pair"
+
+
 def language_error(
-    path: Path | str, found: Iterable[str], src_lang: str, tgt_lang: str, *, described: str = ""
+    path: Path | str,
+    found: Iterable[str],
+    src_lang: str,
+    tgt_lang: str,
+    *,
+    described: str = "",
+    side: Literal["", "source", "target"] = "",
 ) -> LanguageError:
     """The error for a file whose languages are not the pair asked for (``described``: see
-    :class:`~ltmt.errors.LanguageError`)."""
+    :class:`~ltmt.errors.LanguageError`), or, with ``side``, not that side's language: then
+    ``found`` are compared with that language alone, and the hint gives the code to ask for
+    instead (:func:`language_hint`)."""
     languages = tuple(sorted({lang for lang in found if lang}))
-    return LanguageError(
-        str(path),
-        languages,
-        (src_lang, tgt_lang),
-        "pass --src-lang/--tgt-lang to choose the pair",
-        described=described,
-    )
+    pair = (src_lang, tgt_lang)
+    if not side:
+        return LanguageError(str(path), languages, pair, _PAIR_HINT, described=described)
+    option, wanted = ("--src-lang", src_lang) if side == "source" else ("--tgt-lang", tgt_lang)
+    hint = language_hint(option, languages, wanted)
+    return LanguageError(str(path), languages, pair, hint, described=described, wanted=wanted)
+
+
+def language_hint(option: str, found: Iterable[str], wanted: str) -> str:
+    """What to give ``option`` instead of ``wanted`` for a file whose languages are ``found``:
+    where its codes of ``wanted``'s language do not all fit it (:func:`lang_fits`), its one
+    code, or the language alone for any region (``give --tgt-lang de-DE (or de for any
+    region)``); else, the file being of other languages, the pair to choose."""
+    codes = sorted({code for code in found if same_language(code, wanted)})
+    if all(lang_fits(code, wanted) for code in codes):
+        return _PAIR_HINT
+    language = primary_language(wanted)
+    if len(codes) > 1:
+        return f"give {option} {language} for any region"
+    return f"give {option} {codes[0]} (or {language} for any region)"
 
 
 def atomic_write(path: Path, data: bytes) -> None:

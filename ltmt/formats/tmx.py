@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ltmt.errors import InputError
 from ltmt.formats.common import (
@@ -28,7 +28,7 @@ from ltmt.formats.common import (
     XML_SPACE,
     XmlLeftOut,
     atomic_write,
-    lang_matches,
+    lang_fits,
     language_error,
     language_fit,
     local_name,
@@ -140,11 +140,8 @@ def read_tmx(
     _check_root(events.root, path)
     records.sort(key=_dated)  # stable: units of one date (or none) stay in file order
     found = sides.found
-    languages_ok = any(lang_matches(lang, src_lang) for lang in found) and any(
-        lang_matches(lang, tgt_lang) for lang in found
-    )
-    if found and not languages_ok:
-        raise language_error(path, found | {header_lang or ""} - {"*all*"}, src_lang, tgt_lang)
+    if found:
+        _check_languages(path, found | {header_lang or ""} - {"*all*"}, src_lang, tgt_lang)
     if not_read is not None:
         not_read.counts.update(sides.left_out.counts)
     elif sides.skipped:
@@ -184,6 +181,21 @@ def read_tmx(
             _lines(sides.variants),
         )
     yield from records
+
+
+def _check_languages(path: Path, found: set[str], src_lang: str, tgt_lang: str) -> None:
+    """Raise :class:`~ltmt.errors.LanguageError` when no language of ``found`` (the file's) is
+    ``src_lang`` or none is ``tgt_lang`` (:func:`~ltmt.formats.common.lang_fits`: ``de-DE``
+    is ``de`` but not ``de-AT``), comparing them with the missing one, or the pair where both
+    are."""
+    has_source = any(lang_fits(lang, src_lang) for lang in found)
+    has_target = any(lang_fits(lang, tgt_lang) for lang in found)
+    if has_source and has_target:
+        return
+    side: Literal["", "source", "target"] = ""  # both missing: the pair
+    if has_source != has_target:
+        side = "target" if has_source else "source"
+    raise language_error(path, found, src_lang, tgt_lang, side=side)
 
 
 def _dated(record: PairRecord) -> str:
@@ -228,9 +240,9 @@ class _Sides:
     def _match(self, lang: str) -> tuple[bool, int | None]:
         known = self._matches.get(lang)
         if known is None:
-            is_target = lang_matches(lang, self.tgt_lang)
+            is_target = lang_fits(lang, self.tgt_lang)
             fit = language_fit(lang, self.tgt_lang) if is_target else None
-            known = (lang_matches(lang, self.src_lang), fit)
+            known = (lang_fits(lang, self.src_lang), fit)
             self._matches[lang] = known
             self.found.add(lang)
         return known

@@ -24,14 +24,14 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ltmt.errors import InputError, LanguageError
 from ltmt.formats.cat_tool_statuses import tool_locked, tool_state, trados_segment
 from ltmt.formats.common import (
     XmlLeftOut,
     atomic_write,
-    lang_matches,
+    lang_fits,
     language_error,
     local_name,
     parse_xml,
@@ -296,24 +296,29 @@ def declared_languages(tree: Any, version: int) -> list[tuple[str, str, str]]:
 
 def check_languages(tree: Any, version: int, path: Path, src_lang: str, tgt_lang: str) -> None:
     """Raise :class:`~ltmt.errors.LanguageError` when a declared language is not the pair asked
-    for: the source languages are checked first, and the message lists only the languages of
-    the side that is wrong and, in a file of several ``<file>`` elements, names the first wrong
-    one by its ``original``."""
+    for (:func:`~ltmt.formats.common.lang_fits`: ``de-DE`` is read as ``de`` but not as
+    ``de-AT``): the source languages are checked first, and the message compares only the
+    languages of the side that is wrong with that side's and, in a file of several ``<file>``
+    elements, names the first wrong one by its ``original``."""
     declared = declared_languages(tree, version)
-    for side, kind, wanted in ((1, "source", src_lang), (2, "target", tgt_lang)):
-        wrong = [d for d in declared if d[side] and not lang_matches(d[side], wanted)]
+    sides: tuple[tuple[int, Literal["source", "target"], str], ...] = (
+        (1, "source", src_lang),
+        (2, "target", tgt_lang),
+    )
+    for side, kind, wanted in sides:
+        wrong = [d for d in declared if d[side] and not lang_fits(d[side], wanted)]
         if not wrong:
             continue
         found = sorted({d[side] for d in declared if d[side]})
         described = (
-            f"{kind} language in the file is {found[0]}"
+            f"the file's {kind} language is {found[0]}"
             if len(found) == 1
-            else f"{kind} languages in the file are {', '.join(found)}"
+            else f"the file's {kind} languages are {', '.join(found)}"
         )
         original = wrong[0][0]
         if len(declared) > 1 and original:
             described += f' (<file original="{original}"> is in {wrong[0][side]})'
-        raise language_error(path, found, src_lang, tgt_lang, described=described)
+        raise language_error(path, found, src_lang, tgt_lang, described=described, side=kind)
 
 
 def read_xliff(

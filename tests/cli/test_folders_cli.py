@@ -300,7 +300,7 @@ def test_a_bundle_whose_strings_disagree_with_its_manifest_leads_with_the_langua
     code, _, err = run_cli(["translate", str(bundle), "-o", str(out), *common], capsys)
     assert code == 1
     assert err.startswith(f"ltmt: error: {bundle}: its files are of another language pair: ")
-    assert "target language in the file is fr" in err
+    assert "the file's target language is fr" in err
     args = ["memory", "import", str(bundle), "--user", "u1", "--memory-dir", common[3]]
     code, _, err = run_cli(args, capsys)
     assert code == 1

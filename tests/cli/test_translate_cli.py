@@ -849,7 +849,7 @@ def test_a_file_declaring_other_languages_than_the_options_says_so(tmp_path, cap
     code, _, err = run_cli(["translate", str(xlf), "-o", str(tmp_path / "o.xlf"), *options], capsys)
     assert (code, err) == (
         1,
-        f"ltmt: error: {xlf}: source language in the file is fre, not en->de as --src-lang en "
+        f"ltmt: error: {xlf}: the file's source language is fre, not en as --src-lang en "
         "--tgt-lang de ask; correct the languages the file declares if they are wrong, or "
         "translate it from its own languages with a model for them (--model)\n",
     )
@@ -864,7 +864,7 @@ def test_an_xliff_file_element_in_another_language_is_named(tmp_path, capsys):
     code, _, err = run_cli(["translate", str(xlf), "-o", str(tmp_path / "out.xlf")], capsys)
     assert code == 1
     assert err == (
-        f"ltmt: error: {xlf}: source languages in the file are en-US, fr-FR (<file "
+        f"ltmt: error: {xlf}: the file's source languages are en-US, fr-FR (<file "
         'original="fr/ui.json"> is in fr-FR), but the default model translates en→de only; '
         "give a model for the file's languages with --model (and --src-lang/--tgt-lang)\n"
     )

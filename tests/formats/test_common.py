@@ -7,6 +7,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -14,7 +15,9 @@ from ltmt.errors import InputError
 from ltmt.formats.common import (
     LineShape,
     atomic_write,
+    lang_fits,
     lang_matches,
+    language_error,
     language_fit,
     not_well_formed,
     parse_xml,
@@ -172,6 +175,55 @@ def test_an_xml_file_that_does_not_parse_is_named_in_a_sentence(what: str, said:
 )
 def test_language_codes_match_by_language(found: str | None, expected: str, matches: bool) -> None:
     assert lang_matches(found, expected) is matches
+
+
+@pytest.mark.parametrize(
+    ("found", "wanted", "fits"),
+    [
+        ("de-AT", "de-AT", True),
+        ("de-AT", "de", True),  # any region for the bare language
+        ("de", "de-AT", True),  # a file that names no region
+        ("ger", "de-AT", True),
+        ("de-DE", "de-AT", False),  # another region than the one asked for
+        ("zh-Hant-TW", "zh-Hans", False),
+        ("fr", "de", False),
+        ("", "de", False),
+        ("fr", "", True),
+    ],
+)
+def test_an_import_reads_a_language_code_that_names_no_other_region(
+    found: str, wanted: str, fits: bool
+) -> None:
+    """The rule of the TMX and XLIFF readers: :func:`language_fit`'s exact region and bare
+    language for a region asked for, any region for a bare language."""
+    assert lang_fits(found, wanted) is fits
+
+
+@pytest.mark.parametrize(
+    ("found", "side", "expected"),
+    [
+        # one side's language is compared with that side's, with the code to give instead
+        (["de-DE"], "target", "languages in the file are de-DE, not de-AT; give --tgt-lang "
+         "de-DE (or de for any region)"),
+        (["de-CH", "de-DE", "en-US"], "target", "languages in the file are de-CH, de-DE, "
+         "en-US, not de-AT; give --tgt-lang de for any region"),
+        (["en-US"], "source", "languages in the file are en-US, not en-GB; give --src-lang "
+         "en-US (or en for any region)"),
+        # another language, or one that fits beside another: the pair is to choose
+        (["fr-FR"], "target", "languages in the file are fr-FR, not de-AT; pass "
+         "--src-lang/--tgt-lang to choose the pair"),
+        (["en-GB", "fr-FR"], "source", "languages in the file are en-GB, fr-FR, not en-GB; "
+         "pass --src-lang/--tgt-lang to choose the pair"),
+        # no side: the pair
+        (["fr", "it"], "", "languages in the file are fr, it, not en-GB->de-AT; pass "
+         "--src-lang/--tgt-lang to choose the pair"),
+    ],
+)  # fmt: skip
+def test_a_language_error_compares_a_language_with_a_language(
+    found: list[str], side: Literal["", "source", "target"], expected: str
+) -> None:
+    error = language_error("f.tmx", found, "en-GB", "de-AT", side=side)
+    assert str(error) == f"f.tmx: {expected}"
 
 
 @pytest.mark.parametrize(

@@ -463,10 +463,12 @@ def test_xliff20_fill(tmp_path: Path) -> None:
 
 def test_xliff_language_checked() -> None:
     with pytest.raises(
-        InputError, match=r"demo12.xlf: target language in the file is de-DE, not en->fr"
+        InputError, match=r"demo12.xlf: the file's target language is de-DE, not fr;"
     ):
         open_document(DATA / "demo12.xlf", src_lang="en", tgt_lang="fr")
-    with pytest.raises(InputError, match=r"demo12.xlf: source language in the file is en-US, "):
+    with pytest.raises(
+        InputError, match=r"demo12.xlf: the file's source language is en-US, not fr;"
+    ):
         open_document(DATA / "demo12.xlf", src_lang="fr", tgt_lang="de")
 
 

@@ -115,7 +115,7 @@ def test_tmx_picks_the_pair_from_many_languages() -> None:
 
 def test_tmx_language_mismatch() -> None:
     with pytest.raises(
-        InputError, match=r"languages in the file are .*en-US.*not en->it.*--src-lang/--tgt-lang"
+        InputError, match=r"languages in the file are .*en-US.*, not it; pass --src-lang/--tgt-lang"
     ):
         list(read_tmx(DATA / "multi.tmx", src_lang="en", tgt_lang="it"))
 
@@ -285,7 +285,7 @@ def test_xliff_languages_are_read_as_the_pair_asked_when_told(
     records = list(read_xliff(DATA / "demo12.xlf", tgt_lang="fr", check_declared=False))
     assert [(r.source, r.target) for r in records] == [("Save", "Speichern")]
     assert caplog.records[0].getMessage() == (
-        f"{DATA / 'demo12.xlf'}: target language in the file is de-DE; read as en->fr pairs, "
+        f"{DATA / 'demo12.xlf'}: the file's target language is de-DE; read as en->fr pairs, "
         "as asked"
     )
 
@@ -434,7 +434,7 @@ def test_xliff_context_round_trips(tmp_path: Path) -> None:
 
 
 def test_xliff_language_mismatch() -> None:
-    with pytest.raises(InputError, match=r"target language in the file is de-DE, not en->fr; pass"):
+    with pytest.raises(InputError, match=r"the file's target language is de-DE, not fr; pass"):
         list(read_xliff(DATA / "demo12.xlf", src_lang="en", tgt_lang="fr"))
 
 
@@ -452,7 +452,7 @@ def test_xliff_of_memoq_with_three_letter_language_codes_is_read(tmp_path: Path)
     assert [(r.source, r.target) for r in read_xliff(path)] == [
         ("Take one tablet.", "Nehmen Sie eine Tablette.")
     ]
-    with pytest.raises(LanguageError, match=r"target language in the file is ger, not en->fr"):
+    with pytest.raises(LanguageError, match=r"the file's target language is ger, not fr;"):
         list(read_xliff(path, tgt_lang="fr"))
 
 
@@ -464,8 +464,9 @@ def test_xliff_language_mismatch_names_the_file_element_and_lists_one_side(
     path = tmp_path / "two.xlf"
     path.write_bytes((DATA / "two-languages.xlf").read_bytes())
     expected = (
-        r'two.xlf: source languages in the file are en-US, fr-FR \(<file original="fr/ui.json"> '
-        r"is in fr-FR\), not en->de; pass --src-lang/--tgt-lang to choose the pair$"
+        r"two.xlf: the file's source languages are en-US, fr-FR "
+        r'\(<file original="fr/ui.json"> '
+        r"is in fr-FR\), not en; pass --src-lang/--tgt-lang to choose the pair$"
     )
     with pytest.raises(LanguageError, match=expected) as caught:
         list(read_xliff(path))

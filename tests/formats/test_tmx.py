@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, LanguageError
 from ltmt.formats.common import XML_LANG, lang_matches
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.tmx import read_tmx, write_tmx
@@ -376,7 +376,7 @@ REGIONS = """<?xml version="1.0" encoding="UTF-8"?>
     ("tgt_lang", "expected"),
     [
         ("de", {"Save": "Speichern (DE)", "Open": "Öffnen", "Close": "Schliessen"}),
-        ("de-AT", {"Save": "Speichern (AT)"}),
+        ("de-AT", {"Save": "Speichern (AT)", "Open": "Öffnen"}),  # not de-DE's or de-CH's
         ("de-CH", {"Open": "Öffnen (CH)", "Close": "Schliessen"}),
     ],
 )
@@ -384,7 +384,8 @@ def test_a_target_in_several_regions_is_read_in_the_closest(
     tmp_path: Path, tgt_lang: str, expected: dict[str, str]
 ) -> None:
     """A unit of de-AT then de-DE imported the Austrian text into a de memory: the bare
-    language comes first, then its main region (de-DE), then the others."""
+    language comes first, then its main region (de-DE), then the others. A region asked for
+    reads that region or the bare language, never another region."""
     path = tmp_path / "regions.tmx"
     path.write_text(REGIONS, encoding="utf-8")
     records = read_tmx(path, "en", tgt_lang, not_read=NotRead())
@@ -401,3 +402,32 @@ def test_units_read_from_another_region_are_counted_in_a_warning(
     assert f"{path}: 1 unit in a regional variant of de (de-CH: 1), imported as de" in [
         record.getMessage() for record in caplog.records
     ]
+
+
+@pytest.mark.parametrize(
+    ("src_lang", "tgt_lang", "expected"),
+    [
+        # the file's languages compared with the one missing, not with the pair
+        ("en", "de-AT", r"languages in the file are de-DE, en-US, fr-FR, not de-AT; give "
+         r"--tgt-lang de-DE \(or de for any region\)$"),
+        ("en-GB", "de", r"languages in the file are de-DE, en-US, fr-FR, not en-GB; give "
+         r"--src-lang en-US \(or en for any region\)$"),
+        ("en", "it", r"languages in the file are de-DE, en-US, fr-FR, not it; pass "
+         r"--src-lang/--tgt-lang to choose the pair$"),
+        ("es", "it", r"languages in the file are de-DE, en-US, fr-FR, not es->it; pass "),
+    ],
+)  # fmt: skip
+def test_a_language_the_file_lacks_is_named_with_the_code_to_give(
+    tmp_path: Path, src_lang: str, tgt_lang: str, expected: str
+) -> None:
+    """A de-DE memory imported with ``--tgt-lang de-AT`` said "languages in the file are
+    de-DE, en-US, fr-FR, not en->de-AT": a list of languages against a pair."""
+    path = tmp_path / "three.tmx"
+    path.write_text(
+        '<tmx version="1.4"><header srclang="en-US"/><body><tu>'
+        '<tuv xml:lang="en-US"><seg>Save</seg></tuv><tuv xml:lang="de-DE"><seg>Sichern</seg>'
+        '</tuv><tuv xml:lang="fr-FR"><seg>Enregistrer</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    with pytest.raises(LanguageError, match=expected):
+        list(read_tmx(path, src_lang, tgt_lang))

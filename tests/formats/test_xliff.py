@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from ltmt.errors import LanguageError
 from ltmt.formats.xliff import read_xliff
 
 
@@ -59,3 +60,45 @@ def test_a_units_length_limit_in_characters_is_read(tmp_path: Path, caplog) -> N
     path.write_text(document.replace('id="1"', 'id="1" maxwidth="90"'), "utf-8")
     assert [r.metadata.get("max_length") for r in read_xliff(path)] == [None]
     assert "1 unit with a length limit in pixel not checked" in caplog.text
+
+
+def _declaring(target_language: str) -> str:
+    """A 1.2 file of one translated unit whose ``<file>`` declares ``target_language``."""
+    return one_unit_12("translated").replace(
+        'target-language="de"', f'target-language="{target_language}"'
+    )
+
+
+@pytest.mark.parametrize(
+    ("declared", "tgt_lang"),
+    [("de-DE", "de"), ("de-AT", "de"), ("de", "de-AT"), ("de-AT", "de-AT"), ("deu", "de-AT")],
+)
+def test_a_declared_language_naming_no_other_region_is_read(
+    tmp_path: Path, declared: str, tgt_lang: str
+) -> None:
+    path = tmp_path / "a.xlf"
+    path.write_text(_declaring(declared), encoding="utf-8")
+    assert [record.target for record in read_xliff(path, tgt_lang=tgt_lang)] == ["Sichern"]
+
+
+@pytest.mark.parametrize(
+    ("declared", "tgt_lang", "expected"),
+    [
+        ("de-DE", "de-AT", r"the file's target language is de-DE, not de-AT; give --tgt-lang "
+         r"de-DE \(or de for any region\)$"),
+        ("de-CH", "de-AT", r"the file's target language is de-CH, not de-AT; give --tgt-lang "
+         r"de-CH \(or de for any region\)$"),
+        ("fr-FR", "de", r"the file's target language is fr-FR, not de; pass "
+         r"--src-lang/--tgt-lang to choose the pair$"),
+    ],
+)  # fmt: skip
+def test_a_declared_language_of_another_region_is_compared_with_the_one_asked_for(
+    tmp_path: Path, declared: str, tgt_lang: str, expected: str
+) -> None:
+    """Trados' target-language="de-DE" imported with ``--tgt-lang de-AT`` said "target
+    language in the file is de-DE, not en->de-AT": a language against a pair, and no way
+    out."""
+    path = tmp_path / "a.sdlxliff"
+    path.write_text(_declaring(declared), encoding="utf-8")
+    with pytest.raises(LanguageError, match=expected):
+        list(read_xliff(path, tgt_lang=tgt_lang))
