@@ -55,8 +55,10 @@ def import_(
 ) -> None:
     """Import FILE into --user's glossary: rows ``source,target[,note[,case]]`` (CSV/TSV), or
     TBX term entries with both languages. A bad row stops the import before anything is
-    written; a term already there (same source) is replaced; terms whose sides read as other
-    languages than --src-lang and --tgt-lang (columns swapped) are refused."""
+    written; a term already there (same source) is replaced, keeping its targets not to use
+    unless the new term names some (a CSV or TSV row cannot: --replace drops them); terms whose
+    sides read as other languages than --src-lang and --tgt-lang (columns swapped) are
+    refused."""
     from ltmt.terminology.files import read_glossary
 
     terms = read_glossary(
@@ -77,13 +79,16 @@ def import_(
         f"imported {file.name} into {user}'s glossary: {update.added} added, {update.replaced} "
         f"replaced, {update.unchanged} unchanged{cleared}; {counted(total, 'term')}"
     )
+    _note_unforbidden(update.unforbidden)
 
 
 @app.command("add")
 def add(
     user: str = typer.Option(..., "--user", "-u", help=USER_HELP),
-    source: str = typer.Option(..., "--source", help="Source term."),
-    target: str = typer.Option(..., "--target", help="Target term it must be translated by."),
+    sources: list[str] = typer.Option(..., "--source", help="Source term."),
+    targets: list[str] = typer.Option(
+        ..., "--target", help="Target term it must be translated by (one)."
+    ),
     note: str = typer.Option("", "--note", help="A note for translators."),
     case_sensitive: bool = typer.Option(
         False, "--case-sensitive", help="The source matches only with this case."
@@ -93,11 +98,37 @@ def add(
     ),
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
-    """Add (or replace) one term of --user's glossary."""
-    Term(source, target, note, case_sensitive)  # a term that cannot be stored makes no store
+    """Add (or replace) one term of --user's glossary; a term already there keeps its targets
+    not to use (from a TBX import), less the new target."""
+    source, target = _only_one(sources, "--source"), _only_one(targets, "--target")
+    term = Term(source, target, note, case_sensitive)  # one that cannot be stored makes no store
     with open_store(memory_dir, key_file, user=user) as memory:
-        term = memory.glossary(user).add(source, target, note=note, case_sensitive=case_sensitive)
+        update = memory.glossary(user).add_terms([term])
     typer.echo(f"{user}: {term.source} → {term.target}")
+    _note_unforbidden(update.unforbidden)
+
+
+def _only_one(values: list[str], option: str) -> str:
+    """The one value given for ``option``: a repeated option was stored as its last value
+    without a word, so it is an InputError."""
+    if len(values) > 1:
+        given = ", ".join(repr(value) for value in values)
+        raise InputError(
+            f"{option} was given {len(values)} times ({given}); give one (a term has one "
+            "target: import a .tbx to list targets not to use)"
+        )
+    return values[0]
+
+
+def _note_unforbidden(terms: tuple[Term, ...]) -> None:
+    """Say on stderr which terms' new target was on their list of targets not to use (it is
+    taken off the list: qa would flag the approved target)."""
+    for term in terms:
+        typer.echo(
+            f"ltmt: note: {term.target!r} was a target not to use for {term.source!r}; it is "
+            "the approved target now and no longer flagged",
+            err=True,
+        )
 
 
 @app.command("list")

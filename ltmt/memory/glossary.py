@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import lmdb
@@ -37,11 +37,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class GlossaryUpdate:
-    """What :meth:`Glossary.add_terms` did: new terms, changed terms, terms already there."""
+    """What :meth:`Glossary.add_terms` did: new terms, changed terms, terms already there, and
+    the terms whose new target was one of their stored targets not to use (``unforbidden``:
+    the terms as stored, that target taken off their ``forbidden`` list)."""
 
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
+    unforbidden: tuple[Term, ...] = ()
 
 
 def _term_key(uid: int, cipher: PlainCipher, term: Term) -> bytes:
@@ -81,7 +84,8 @@ class Glossary:
 
     def add_terms(self, terms: Iterable[Term]) -> GlossaryUpdate:
         """Add many terms in one transaction; a term with the same key replaces the stored one
-        (the last one wins when ``terms`` repeats a key). ``terms`` must be :class:`Term`
+        (the last one wins when ``terms`` repeats a key), keeping the stored targets not to use
+        where it names none (see :func:`_kept_forbidden`). ``terms`` must be :class:`Term`
         objects (a ``(source, target)`` tuple is an InputError naming it)."""
         latest = {term.key: term for term in term_list(terms, "terms")}
         if not latest:
@@ -96,17 +100,22 @@ class Glossary:
                 txn.put(user_key(self.user), encode_user(found[0], found[1], self.user))
             info, cipher = found
             added = replaced = unchanged = 0
-            for term in latest.values():
-                key = _term_key(info.uid, cipher, term)
+            unforbidden: list[Term] = []
+            for given in latest.values():
+                key = _term_key(info.uid, cipher, given)
                 raw = txn.get(key)
-                if raw is not None and _decode(cipher, key, raw) == term:
+                stored = None if raw is None else _decode(cipher, key, raw)
+                term = given if stored is None else _kept_forbidden(stored, given)
+                if term == stored:
                     unchanged += 1
                     continue
-                added += raw is None
-                replaced += raw is not None
+                added += stored is None
+                replaced += stored is not None
+                if stored is not None and term.target in stored.forbidden:
+                    unforbidden.append(term)
                 value = json.dumps({**term.to_json(), "created": now}, ensure_ascii=False)
                 txn.put(key, cipher.seal(value.encode("utf-8"), key))
-            return GlossaryUpdate(added, replaced, unchanged)
+            return GlossaryUpdate(added, replaced, unchanged, tuple(unforbidden))
 
         return env.write(self.store, run)
 
@@ -161,6 +170,18 @@ class Glossary:
 
     def __len__(self) -> int:
         return len(self.terms())
+
+
+def _kept_forbidden(stored: Term, given: Term) -> Term:
+    """``given``, replacing ``stored``, with the stored targets not to use where it names none.
+
+    A CSV row or ``glossary add`` has no way to name them, so saying nothing about them must
+    not delete them (a TBX entry that names some replaces the list). A new target that the
+    stored list forbade is taken off it: the user has just approved it."""
+    if given.forbidden:
+        return given
+    kept = tuple(text for text in stored.forbidden if text != given.target)
+    return replace(given, forbidden=kept)
 
 
 def _decode(cipher: PlainCipher, key: bytes, raw: bytes | memoryview) -> Term:

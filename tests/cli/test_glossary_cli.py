@@ -332,6 +332,39 @@ def test_eval_consistency_reports_term_accuracy(tmp_path: Path, capsys):
     assert not typo.exists()
 
 
+def test_a_csv_import_or_add_keeps_the_forbidden_targets_of_a_tbx_import(
+    tmp_path: Path, capsys
+) -> None:
+    store = str(tmp_path / "store")
+    with Memory(store) as memory:
+        memory.glossary("u1").add_terms(
+            [Term("Agreement", "Vertrag", forbidden=("Vereinbarung",)), Term("Customer", "Kunde")]
+        )
+    notes = tmp_path / "note.csv"
+    notes.write_text("source,target,note\nAgreement,Vertrag,defined term\n", "utf-8")
+    code, out, _ = ltmt(capsys, "glossary", "import", str(notes), "-u", "u1", "--memory-dir", store)
+    assert code == 0 and "0 added, 1 replaced" in out
+    add = ["glossary", "add", "-u", "u1", "--memory-dir", store, "--source", "Agreement"]
+    assert ltmt(capsys, *add, "--target", "Vertrag", "--note", "§ 1")[0] == 0
+    with Memory(store) as memory:
+        assert memory.glossary("u1").terms()[0].forbidden == ("Vereinbarung",)
+    code, _, err = ltmt(capsys, *add, "--target", "Vereinbarung")
+    assert code == 0 and err.startswith("ltmt: note: 'Vereinbarung' was a target not to use")
+    with Memory(store) as memory:
+        assert memory.glossary("u1").terms()[0].forbidden == ()
+
+
+def test_add_refuses_a_repeated_target(tmp_path: Path, capsys) -> None:
+    store = str(tmp_path / "store")
+    code, out, err = ltmt(
+        capsys, "glossary", "add", "-u", "u1", "--memory-dir", store,
+        "--source", "Agreement", "--target", "Vertrag", "--target", "Vereinbarung",
+    )  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err.startswith("ltmt: error: --target was given 2 times ('Vertrag', 'Vereinbarung')")
+    assert not Path(store).exists()
+
+
 def test_importing_an_empty_file_with_replace_keeps_the_glossary(tmp_path: Path, capsys):
     store = str(tmp_path / "store")
     terms, empty = tmp_path / "g.csv", tmp_path / "empty.csv"

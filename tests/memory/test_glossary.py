@@ -31,6 +31,25 @@ def test_add_list_replace_delete(tmp_path: Path):
         assert memory.glossary("u2").terms() == []
 
 
+@pytest.mark.parametrize(
+    ("given", "forbidden", "unforbidden"),
+    [
+        (Term("Agreement", "Vertrag", note="defined term"), ("Vereinbarung", "Abkommen"), 0),
+        (Term("Agreement", "Vereinbarung"), ("Abkommen",), 1),  # the new target is approved
+        (Term("Agreement", "Vertrag", forbidden=("Kontrakt",)), ("Kontrakt",), 0),
+    ],
+)
+def test_a_replacing_term_keeps_the_stored_forbidden_targets_unless_it_names_some(
+    tmp_path: Path, given: Term, forbidden: tuple[str, ...], unforbidden: int
+) -> None:
+    with Memory(tmp_path) as memory:
+        glossary = memory.glossary("u1")
+        glossary.add_terms([Term("Agreement", "Vertrag", forbidden=("Vereinbarung", "Abkommen"))])
+        update = glossary.add_terms([given])
+        assert (update.replaced, len(update.unforbidden)) == (1, unforbidden)
+        assert glossary.terms()[0].forbidden == forbidden
+
+
 def test_glossary_survives_reopening_and_goes_with_its_user(tmp_path: Path):
     with Memory(tmp_path) as memory:
         memory.add("u1", "open the file", "Datei öffnen")
