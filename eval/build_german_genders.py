@@ -8,7 +8,10 @@ German side of ``general/train`` and of ``l10n/train/*.jsonl`` (never the dev us
 which determiner stands before each capitalised word (with up to two inflected adjectives
 between), weighs each determiner's genders (:data:`EVIDENCE`) and keeps the words whose
 leading gender has enough of it (:func:`genders`: the determiners one gender alone takes
-first, ``das Paar`` over ``ein Paar``).
+first, ``das Paar`` over ``ein Paar``). A noun in ``-e`` also takes the evidence of its form in
+``-en`` after a determiner only the singular takes (:func:`with_weak_singulars`: ``des
+Kunden``, ``einen Kunden`` for ``Kunde``), without which masculine nouns so declined (Kunde,
+Name, Kollege) had too little evidence, or the wrong gender.
 
     python eval/build_german_genders.py --output ltmt/terminology/german_genders.tsv.gz
 
@@ -51,6 +54,15 @@ EVIDENCE: dict[str, dict[str, float]] = {
     "dieses": {"n": 0.7, "m": 0.3},
     "diesen": {"m": 0.8},
 }
+# determiners only a singular takes: before a noun's form in -n, a masculine noun declined
+# weak (des Kunden) or one whose form it is by chance; never a feminine one (no -n in the
+# singular), and "den", "diesen" are left out, being dative plurals too (den Kunden)
+SINGULAR_ONLY = ("des", "dem", "eines", "einem", "einen")
+# determiners before a nominative singular that no weak masculine noun takes in -n
+NOMINATIVE_SINGULAR = ("ein", "das")
+# the share of those a weak noun's form in -n may have of SINGULAR_ONLY's count, as misreadings
+# ("das Kunden-" split off a compound, "ein Jungen-" ...): 1 in 22 for Kunden, 1 in 7 for Reifen
+NOISE = 0.1
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _ADJECTIVE = re.compile(r"[a-zäöüß]+(?:e|en|er|es|em)")
 
@@ -80,6 +92,32 @@ def count_determiners(texts: list[str]) -> dict[str, collections.Counter[str]]:
             if j < len(words) and words[j][:1].isupper():
                 counts[words[j]][determiner] += 1
     return counts
+
+
+def with_weak_singulars(
+    counts: dict[str, collections.Counter[str]],
+) -> dict[str, collections.Counter[str]]:
+    """``counts`` where each word in ``-e`` seen after a determiner also takes the
+    :data:`SINGULAR_ONLY` determiners seen before its form in ``-n``.
+
+    Weak masculine nouns (der Kunde, des Kunden, dem Kunden, den Kunden) keep ``-e`` only
+    after ``der`` and ``ein``, which two genders share, so the form in ``-e`` alone never
+    reached the share a gender needs; their singular's other cases are in ``-en``. Feminine
+    nouns do not change in the singular, so they take none of this evidence, and the
+    determiners keep their own weights (neuter too: das Gute, des Guten). A form in ``-n``
+    seen after :data:`NOMINATIVE_SINGULAR` more than by chance (:data:`NOISE`) is a noun of
+    its own (ein Reifen, das Warten), not a case of the word in ``-e`` (die Reife)."""
+    merged = {word: collections.Counter(seen) for word, seen in counts.items()}
+    for word, seen in merged.items():
+        oblique = counts.get(word + "n", collections.Counter())
+        singular = sum(oblique[d] for d in SINGULAR_ONLY)
+        nominative = sum(oblique[d] for d in NOMINATIVE_SINGULAR)
+        if not word.endswith("e") or nominative > NOISE * singular:
+            continue
+        for determiner in SINGULAR_ONLY:
+            if oblique[determiner]:
+                seen[determiner] += oblique[determiner]
+    return merged
 
 
 def genders(
@@ -123,12 +161,13 @@ def main() -> None:
     )
     args = parser.parse_args()
     texts = german_texts(args.data_dir)
-    table = genders(count_determiners(texts), args.share, args.min_weight)
+    table = genders(with_weak_singulars(count_determiners(texts)), args.share, args.min_weight)
     header = [
         "# German noun genders (m, f, n) for ltmt's glossary agreement step",
         f"# made by eval/build_german_genders.py --share {args.share} --min-weight "
         f"{args.min_weight} from the German side of general/train and l10n/train "
-        f"({len(texts)} segments): the determiners before each capitalised word",
+        f"({len(texts)} segments): the determiners before each capitalised word (and before "
+        "its form in -n, for a word in -e)",
         f"# {len(table)} words",
     ]
     lines = [*header, *(f"{word}\t{gender}" for word, gender in sorted(table.items()))]

@@ -1,7 +1,7 @@
 """The gender of a German noun, from the table ``german_genders.tsv.gz`` beside this module.
 
 ``eval/build_german_genders.py`` makes the table from the training data's German side: the
-determiners seen before each capitalised word (10,594 words). A compound the table lacks takes
+determiners seen before each capitalised word (10,627 words). A compound the table lacks takes
 the gender of its longest last part it has (``Zwischenspeicherdatei`` of ``Datei``), a hyphenated
 one or a term of several words that of its last part. A word it knows neither way takes the
 gender its ending fixes, where one does (:data:`ENDINGS`: ``Verzweigung`` is feminine as every

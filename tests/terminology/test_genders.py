@@ -19,6 +19,10 @@ from ltmt.terminology.genders import TABLE, gender_of
         ("Konvertierung-Angabe", "f"),  # hyphenated: the last part
         ("Betreuer Skript-Umgebung", "f"),  # several words: the last
         ("Verzweigung", "f"),  # unknown, but -ung is feminine
+        ("Kunde", "m"),  # masculine nouns declined weak: der Kunde, des Kunden
+        ("Name", "m"),
+        ("Kollege", "m"),
+        ("Neukunde", "m"),
         ("Lesezeichenchen", "n"),
         ("datei", None),  # not a noun as written
         ("Xyzzq", None),
