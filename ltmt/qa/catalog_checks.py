@@ -236,11 +236,18 @@ def _missed_message(source: str, target: str, wanted: int, have: int) -> str:
 
 
 def _forbidden_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> list[Finding]:
-    """:func:`forbidden_findings` of the ``n``-th entry, ``terms`` its :func:`prose_terms`."""
-    from ltmt.terminology.matching import renders
+    """:func:`forbidden_findings` of the ``n``-th entry, ``terms`` its :func:`prose_terms`: a
+    target not to use counts only where the approved one is missing for some place of the
+    source term (``This Agreement supersedes any prior arrangement``: ``Dieser Vertrag
+    ersetzt jede frühere Vereinbarung`` renders 'Agreement' once, as it should, and
+    ``Vereinbarung`` translates another word)."""
+    from ltmt.terminology.matching import rendered_at, renders
 
+    places = Counter(term.key for _, term in terms)
     used: dict[str, tuple[str, str]] = {}
     for written, term in terms:
+        if len(rendered_at(term.target, record.target, written)) >= places[term.key]:
+            continue
         for banned in term.forbidden:
             if renders(banned, record.target) and not renders(banned, term.target):
                 used.setdefault(banned, (written, term.target))

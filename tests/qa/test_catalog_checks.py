@@ -281,7 +281,7 @@ def test_words_the_users_memory_translates_with_pass(memory):
     ]
 
 
-def test_a_target_term_the_tbx_marks_deprecated_is_flagged_where_the_source_has_the_term(
+def test_a_target_term_the_tbx_marks_deprecated_is_flagged_where_it_stands_for_the_term(
     tmp_path: Path,
 ):
     from ltmt.qa.catalog_checks import forbidden_findings
@@ -300,20 +300,26 @@ def test_a_target_term_the_tbx_marks_deprecated_is_flagged_where_the_source_has_
     matcher = TermMatcher(read_glossary(tbx))
     records = [
         record(1, "Read the instructions for use.", "Lesen Sie die Gebrauchsanweisung."),
-        record(
-            2,
-            "Read the instructions for use!",
-            "Lesen Sie die Gebrauchsanweisung und nicht die Bedienungsanleitung!",
-        ),
+        record(2, "Read the instructions for use!", "Lesen Sie die Bedienungsanleitung!"),
         record(3, "Read the manual.", "Lesen Sie die Bedienungsanleitung."),  # not the term
+        record(  # the term rendered as it should; the other word translates "manual"
+            4,
+            "Read the instructions for use and the manual.",
+            "Lesen Sie die Gebrauchsanweisung und die Bedienungsanleitung.",
+        ),
+        record(  # the term twice, its target once: the deprecated one stands for the other
+            5,
+            "Keep the instructions for use with the instructions for use of the pump.",
+            "Bewahren Sie die Gebrauchsanweisung bei der Bedienungsanleitung der Pumpe auf.",
+        ),
     ]
+    message = (
+        "'Bedienungsanleitung' is not to be used for 'instructions for use' in the glossary "
+        "('Gebrauchsanweisung' is)"
+    )
     assert [(f.entry, f.check, f.message) for f in forbidden_findings(records, matcher)] == [
-        (
-            1,
-            "glossary",
-            "'Bedienungsanleitung' is not to be used for 'instructions for use' in the glossary "
-            "('Gebrauchsanweisung' is)",
-        )
+        (1, "glossary", message),
+        (4, "glossary", message),
     ]
 
 
