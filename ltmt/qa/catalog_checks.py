@@ -205,8 +205,12 @@ def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> 
     alarm``: ``Alarm`` twice), but where the translation has it once, a lower-case pronoun
     may say it again (``die Datei, bevor Sie sie schließen``: ``Sie``, capitalised, is the
     reader). A place of a longer target is not a shorter one's too (``Alarmton`` renders
-    'alarm tone', and is no second ``Alarm``)."""
-    from ltmt.terminology.matching import rendered_at
+    'alarm tone', and is no second ``Alarm``). Where the translation has the target only as
+    the first part of compounds that name something else, they render it only for places of
+    the term before another word (``Kundenservice`` for 'customer service', not for "the
+    Customer's obligations"); beside the target itself, such a compound may take it up again
+    (``den Alarm, dann die Alarmmeldung``)."""
+    from ltmt.terminology.matching import compound_renderings, rendered_at
 
     wanted = Counter(term.target for _, term in terms)
     written: dict[str, str] = {}
@@ -217,6 +221,9 @@ def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> 
     for target in sorted(wanted, key=len, reverse=True):
         places = rendered_at(target, record.target, written[target]) - taken
         have[target] = len(places)
+        if places and places <= compound_renderings(target, record.target, written[target]):
+            sources = [source for source, term in terms if term.target == target]
+            have[target] = min(len(places), _qualifying(record.source, sources))
         taken |= places
     pronouns = len(_PRONOUNS.findall(record.target))
     return [
@@ -226,6 +233,17 @@ def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> 
         for target, count in wanted.items()
         if have[target] < count and not (have[target] and count - have[target] <= pronouns)
     ]
+
+
+def _qualifying(source: str, written: list[str]) -> int:
+    """How many of the places of a term in ``source``, ``written`` as it writes them there,
+    stand right before another word: there the term may qualify a noun ("customer service"),
+    which German writes as a compound's first part ("Kundenservice")."""
+    found = 0
+    for text, count in Counter(written).items():
+        before_a_word = rf"(?<!\w){re.escape(text)}(?=[^\S\n]+[^\W\d_])"
+        found += min(count, len(re.findall(before_a_word, source)))
+    return found
 
 
 def _missed_message(source: str, target: str, wanted: int, have: int) -> str:

@@ -423,16 +423,53 @@ def rendered_at(target: str, output: str, written: str = "") -> set[int]:
     return set(_renderings(target, output, written))
 
 
+def compound_renderings(target: str, output: str, written: str = "") -> set[int]:
+    """The places of :func:`rendered_at` where ``target`` is only the first part of a compound
+    that names something else: its word goes on with letters that are no ending of a German
+    noun (:data:`_NOUN_ENDINGS`), "Kundenservice" or "Kundenkonto" for "Kunde",
+    "Einstellungsdialog" for "Einstellungen"; not "Kunden" or "Kundes". Such a place renders
+    the term only where the source's term qualifies a noun as well ("customer service")."""
+    return {
+        found.start()
+        for found, text in _rendering_matches(target, output, written)
+        if _letters_after(text, found.end()).casefold() not in _NOUN_ENDINGS
+    }
+
+
+# the endings a German noun's stem takes by case and number (Kunde: Kunden, des Kundes;
+# Ereignis: Ereignisse, des Ereignisses): letters after a target that are none of these make
+# a compound with another last part
+_NOUN_ENDINGS = frozenset(
+    ("", "e", "n", "en", "s", "es", "ns", "ens", "er", "ern", "se", "sen", "ses", "nen")
+)
+_LETTERS = re.compile(r"[^\W\d_]*")
+
+
+def _letters_after(text: str, end: int) -> str:
+    """The letters of ``text`` from ``end`` to the end of their word."""
+    found = _LETTERS.match(text, end)
+    return found[0] if found else ""
+
+
 def _renderings(target: str, output: str, written: str) -> Iterator[int]:
     """The start of each rendering of ``target`` in ``output`` (:func:`renders`' rule), in its
     composed form (NFC), lazily: those in the target's case, then those in capitals."""
+    return (found.start() for found, _ in _rendering_matches(target, output, written))
+
+
+def _rendering_matches(
+    target: str, output: str, written: str
+) -> Iterator[tuple[re.Match[str], str]]:
+    """Each rendering of ``target`` in ``output`` (:func:`renders`' rule) and the text it was
+    found in: ``output`` in its composed form (NFC), placeholders blanked; lazily, those in
+    the target's case first, then those in capitals."""
     target = unicodedata.normalize("NFC", target)
     blanked = _placeholders_blanked(unicodedata.normalize("NFC", output))
     for found in _target_pattern(target).finditer(blanked):
-        yield found.start()
+        yield found, blanked
     if written.isupper():
         for found in _capitals_pattern(target).finditer(blanked):
-            yield found.start()
+            yield found, blanked
 
 
 @functools.lru_cache(maxsize=4096)

@@ -135,6 +135,28 @@ def test_a_compound_head_or_a_changed_plural_stem_carries_the_target(source, tar
     assert bool(glossary_findings([record(1, source, target)], matcher)) is flagged
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "flagged"),
+    [
+        # the term only as the first part of a compound that names something else
+        ("The Customer's obligations survive.", "Die Pflichten des Kundenservice bestehen.", True),
+        ("Contact the customer.", "Wenden Sie sich an den Kundenservice.", True),
+        # the source's term qualifies a noun: German writes a compound
+        ("Contact customer service.", "Wenden Sie sich an den Kundenservice.", False),
+        # an inflection of the target is the term
+        ("The Customer's obligations survive.", "Die Pflichten des Kunden bestehen.", False),
+        ("Both customers agree.", "Beide Kunden stimmen zu.", False),
+    ],
+)
+def test_a_compound_with_the_target_only_as_its_first_part_is_not_the_term(
+    source: str, target: str, flagged: bool
+) -> None:
+    """'Customer' is 'Kunde': "des Kundenservice" passed for "the Customer's" by its first
+    letters."""
+    matcher = TermMatcher([Term("customer", "Kunde")])
+    assert bool(glossary_findings([record(1, source, target)], matcher)) is flagged
+
+
 def test_glossary_terms_must_carry_their_target():
     matcher = TermMatcher([Term("repository", "Repository"), Term("commit", "Commit")])
     records = [

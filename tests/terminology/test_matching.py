@@ -9,6 +9,7 @@ import pytest
 from ltmt.errors import InputError
 from ltmt.terminology.matching import (
     TermMatcher,
+    compound_renderings,
     in_plural,
     plural_forms,
     protected_spans,
@@ -162,6 +163,21 @@ def test_a_term_the_source_writes_in_capitals_is_rendered_in_capitals(
 )
 def test_rendered_at_gives_each_place_of_a_target(target, output, written, places):
     assert rendered_at(target, output, written) == places
+
+
+@pytest.mark.parametrize(
+    ("target", "output", "places"),
+    [
+        ("Kunde", "des Kundenservice", {4}),  # a service: "Kunde" only qualifies it
+        ("Kunde", "des Kunden und der Kunde", set()),  # inflections are the noun itself
+        ("Einstellungen", "Den Einstellungsdialog", {4}),
+        ("Ereignis", "des Ereignisses", set()),
+        ("Alarm", "Der Alarmton", {4}),
+        ("Kunde", "Der Neukunde", set()),  # no rendering at all
+    ],
+)
+def test_compound_renderings_are_those_with_another_last_part(target, output, places):
+    assert compound_renderings(target, output) == places
 
 
 def test_a_hyphenated_compounds_plural_takes_its_last_parts_ending():
