@@ -15,12 +15,15 @@ a run that is the same once repeated digits are collapsed (``76`` for ``766``), 
 where the output has only some of its factors in its place (``1024`` for ``10*1024``, ``M
 1024`` for coreutils' ``M 1024*1024``: session 32), and the message code that opens a line
 (vim's ``E613: ``) where the output dropped it or garbled it, and an amount written with a
-thousands separator and a decimal point (``1,299.00``) whose separators the output garbled
-(``1.299.00``, no number in either language), or left digits of its own beside it (the
-model's ``1.29,99,99`` for ``1,299.99``, ``1.299,99,99`` once the ``299`` is back), in the
-form whose thousands separator the output used (``1.299,00``); the translator does it for
-every output it decodes (``Translator(number_repair=...)``: :func:`repair_outputs`), and
-counts an output as repaired only where its numbers are then right (:func:`numbers_wrong`).
+decimal point (``49.99``, ``1,299.00``) whose separators the output garbled (``1.299.00``, no
+number in either language), or left pieces of its digits of its own among them (the model's
+``49,9,99`` for ``49.99`` and ``1.29,99,99`` for ``1,299.99``, ``1.299,99,99`` once the
+``299`` is back), in German's form where the output turned the source's first separator
+(``49,99``, ``1.299,00``); the translator does it for every output it decodes
+(``Translator(number_repair=...)``: :func:`repair_outputs`), and counts an output as repaired
+only where its numbers are then right (:func:`numbers_wrong`), and one with a number its
+source has in no form, which qa reports, as not repairable, changed or not
+(:func:`numbers_added_beyond_repair`).
 What it cannot repair (:func:`numbers_beyond_repair`: a match's ``1024`` in place of the
 line's ``4096``) makes a fused or glossary-following output the worse of two
 (:func:`kept_shape`, which :mod:`ltmt.placeholder_guard` and
@@ -78,8 +81,9 @@ _THOUSANDS_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[. \u00a0\u202f']\d{3})+(
 _DIGIT_GROUP_SEPARATOR = re.compile(r"[. \u00a0\u202f']")
 # a whole number with its thousands grouped as English writes it (``3,000``)
 _THOUSANDS_GROUPED_EN = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d]|[.,]\d)")
-# an amount with a thousands separator and a decimal point, as English writes it (``1,299.00``)
-_GROUPED_DECIMAL = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,]*\d)")
+# a number with a decimal point, as English writes it (``49.99``), with a thousands separator
+# or without (``1,299.00``)
+_ENGLISH_DECIMAL = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+(?![\d.,]*\d)")
 # digits with separators between them (an output's amount, however written)
 _SEPARATED = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)+")
 # an English ordinal's ending, right after its digits (1st, 2nd, 3rd, 12th)
@@ -188,14 +192,14 @@ def repair_numbers(source: str, output: str) -> str:
 
 
 def _separators_restored(source: str, output: str) -> str:
-    """``output`` with each amount of ``source`` written with a thousands separator and a
-    decimal point (``1,299.00``) whose digits it has with the separators garbled (``1.299.00``,
-    ``1,299,00``: no number either way), or with runs of digits of its own left over beside
-    them (``1.299,99,99``: the model's ``1.29,99,99`` with the ``299`` put back), written whole:
-    in the form whose thousands separator the output used (``1.299,00``, German's), or else as
-    in the source. A run left over is dropped only where it is one of the amount's and the
-    output has it more often than the source does."""
-    amounts = {tuple(_DIGITS.findall(a)): a for a in _GROUPED_DECIMAL.findall(source)}
+    """``output`` with each number of ``source`` written with a decimal point (``49.99``,
+    ``1,299.00``) whose digits it has with the separators garbled (``1.299.00``, ``1,299,00``:
+    no number either way), or with pieces of those digits of its own left over among them (the
+    model's ``49,9,99`` for ``49.99``; ``1.299,99,99``: its ``1.29,99,99`` with the ``299`` put
+    back), written whole: in German's form where the output turned the source's first separator
+    (``49,99``, ``1.299,00``), else as in the source. A run left over is dropped only where it
+    is part of a run of the number's and the output has it more often than the source does."""
+    amounts = {tuple(_DIGITS.findall(a)): a for a in _ENGLISH_DECIMAL.findall(source)}
     if not amounts:
         return output
     extra = Counter(_DIGITS.findall(output)) - Counter(_DIGITS.findall(source))
@@ -205,8 +209,8 @@ def _separators_restored(source: str, output: str) -> str:
         amount = _amount_within(amounts, tuple(_DIGITS.findall(written)), extra)
         if amount is None or written in (amount, _swapped(amount)):
             return written
-        first_separator = written.lstrip("0123456789")[:1]
-        return _swapped(amount) if first_separator == "." else amount
+        turned = _first_separator(written) != _first_separator(amount)
+        return _swapped(amount) if turned else amount
 
     return _SEPARATED.sub(restored, output)
 
@@ -214,20 +218,37 @@ def _separators_restored(source: str, output: str) -> str:
 def _amount_within(
     amounts: dict[tuple[str, ...], str], runs: tuple[str, ...], extra: Counter[str]
 ) -> str | None:
-    """The amount of ``amounts`` (by its runs of digits) whose runs ``runs`` are, or hold in a
-    row with others left over that are runs of the amount's too and among ``extra`` (the
-    output's runs the source lacks; those taken are taken from it), or None."""
+    """The amount of ``amounts`` (by its runs of digits) whose runs ``runs`` are, or hold in
+    order with others left over among them that are parts of the amount's runs and among
+    ``extra`` (the output's runs the source lacks; those taken are taken from it), or None."""
     if runs in amounts:
         return amounts[runs]
     for wanted, amount in amounts.items():
-        for start in range(len(runs) - len(wanted) + 1):
-            if runs[start : start + len(wanted)] != wanted:
-                continue
-            left_over = Counter(runs[:start] + runs[start + len(wanted) :])
-            if set(left_over) <= set(wanted) and not left_over - extra:
-                extra.subtract(left_over)
-                return amount
+        left_over = _left_over(runs, wanted)
+        if left_over is None or left_over - extra:
+            continue
+        if all(any(run in part for part in wanted) for run in left_over):
+            extra.subtract(left_over)
+            return amount
     return None
+
+
+def _left_over(runs: tuple[str, ...], wanted: tuple[str, ...]) -> Counter[str] | None:
+    """The runs of ``runs`` beyond ``wanted``'s, where ``runs`` hold ``wanted``'s in order
+    (``49, 9, 99`` hold ``49, 99``, and ``9`` is left over), else None."""
+    left_over: Counter[str] = Counter()
+    matched = 0
+    for run in runs:
+        if matched < len(wanted) and run == wanted[matched]:
+            matched += 1
+        else:
+            left_over[run] += 1
+    return left_over if matched == len(wanted) else None
+
+
+def _first_separator(number: str) -> str:
+    """The first sign of ``number`` that is no digit (``,`` of ``1,299.00``)."""
+    return number.lstrip("0123456789")[:1]
 
 
 def _swapped(amount: str) -> str:
@@ -378,6 +399,18 @@ def repair_outputs(
         changed.add(i)
     wrong = {units[i].segment for i in changed if numbers_wrong(units[i].text, outputs[i])}
     return {units[i].segment for i in changed} - wrong, wrong
+
+
+def numbers_added_beyond_repair(units: Sequence[Unit], outputs: Sequence[str]) -> set[int]:
+    """The segments of ``units`` whose ``outputs`` (one per unit, as returned) have a number
+    their source has in no form (:func:`ltmt.numbers_added.added_numbers`: ``2.4.4.1`` for
+    ``2.4.1``), which qa reports: the repair left it, so the run counts it as not repairable
+    (and ``--strict`` fails) whether or not the repair changed the output."""
+    return {
+        unit.segment
+        for unit, output in zip(units, outputs, strict=True)
+        if added_numbers(unit.text, output)
+    }
 
 
 def retry_lost_numbers(

@@ -52,7 +52,8 @@ class Translation:
     that lost a number was decoded again with its numbers as tags (:mod:`ltmt.numbers_kept`),
     and the result has every number right; ``numbers_not_repairable``: the repair changed a
     number, but the result still lacks one of the source's or has one the source does not
-    (``1.299,99,99`` for ``1,299.99``), or a fused output lacks one of the source's that
+    (``1.299,99,99`` for ``1,299.99``), or the output has a number the source has in no form
+    (``2.4.4.1`` for ``2.4.1``), or a fused output lacks one of the source's that
     neither the repair nor the model without memory kept (``SKU-001515`` for ``SKU-000015``);
     ``seams_repaired``: words the translation ended one line with
     and started the next with were written once (:mod:`ltmt.line_seams`); ``doubled_repaired``:

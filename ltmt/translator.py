@@ -59,7 +59,7 @@ from ltmt.model.engine import Decoder
 from ltmt.model.fast_encoder import FUSION_ENCODERS
 from ltmt.model.languages import API_NAMES, check_language_pair, model_languages
 from ltmt.model.writable import UnwritableCharacters
-from ltmt.numbers_kept import repair_outputs
+from ltmt.numbers_kept import numbers_added_beyond_repair, repair_outputs
 from ltmt.output_limit import unfinished_outputs
 from ltmt.placeholder_guard import guard_placeholders, numbers_still_lost
 from ltmt.quote_style import QuoteTable, in_users_quotes, memory_quote_table
@@ -140,7 +140,8 @@ class Translator:
     written as the source writes it (:func:`ltmt.numbers_kept.repair_numbers`), and an output
     the repair changed is counted as repaired only where its numbers are then right; a number
     lost beyond repair makes a fused output a suspect of the placeholder guard, and one the
-    guard could not get back counts as not repairable (``numbers_not_repairable``).
+    guard could not get back counts as not repairable (``numbers_not_repairable``), as does an
+    output left with a number its source has in no form (``2.4.4.1`` for ``2.4.1``).
     ``seam_repair``: words a multi-line segment's translation ends one line with and starts
     the next with, where the source does not repeat them there, are written once, and so is a
     word a line's translation says twice in a row where the source line does not (``Dateien
@@ -809,6 +810,7 @@ class Translator:
             kept_fused -= guard_placeholders(self, fused, units, encoded, outputs, hits)
         if self.number_repair:  # a fused output that still lacks a number is no repair either
             unrepaired |= {units[i].segment for i in numbers_still_lost(fused, units, outputs)}
+            unrepaired |= numbers_added_beyond_repair(units, outputs)
             repaired -= unrepaired
         for i, unit in enumerate(units):
             used_fusion[unit.segment] = used_fusion.get(unit.segment, False) or i in kept_fused

@@ -1105,6 +1105,24 @@ def test_a_fused_output_that_garbled_a_code_loses_to_the_model_retried_with_it_a
     assert (result.numbers_repaired, result.numbers_not_repairable) == (False, not_repairable)
 
 
+@pytest.mark.parametrize(
+    ("line", "output", "expected", "repaired", "not_repairable"),
+    [
+        # the model's stutter in an amount: written whole in German's form
+        ("price eur 49.99", "Preis 49,9,99 Euro", "Preis 49,99 Euro", True, False),
+        # a version it garbled: left, and counted, so that --strict fails the run
+        ("needs 2.4.1", "braucht 2.4.4.1", "braucht 2.4.4.1", False, True),
+    ],
+)
+def test_an_output_with_a_number_of_no_form_of_the_sources_is_repaired_or_counted(
+    backbone, line, output, expected, repaired, not_repairable
+):
+    translator = _CopyingTranslator(backbone, words={line: output}, label_retry=False)
+    [result] = translator.translate([line])
+    assert result.text == expected
+    assert (result.numbers_repaired, result.numbers_not_repairable) == (repaired, not_repairable)
+
+
 def test_a_line_of_sentences_decoded_without_memory_goes_a_sentence_at_a_time(backbone):
     """A model trained on sentences drops some of several given at once; a fused line keeps its
     match's whole context."""

@@ -15,7 +15,8 @@ Every unit translated in the run is counted once in each of these groups:
   (left untranslated in PO/XLIFF; written as it is in txt/jsonl); ``numbers_repaired``: those
   whose output got back a number or message code of the source and has every number right
   (:mod:`ltmt.numbers_kept`), ``numbers_not_repairable`` those whose numbers the repair changed
-  but could not make right (``1.299,99,99`` for ``1,299.99``: check them), or whose fused output
+  but could not make right (``1.299,99,99`` for ``1,299.99``: check them), that have a number
+  their source has in no form (``2.4.4.1`` for ``2.4.1``, as qa finds it), or whose fused output
   lost a number neither the repair nor the model alone kept (``--strict`` fails the run on them);
   ``format_unchecked``: units whose source is no valid format string of its flag (``#,
   c-format`` on ``strftime``'s ``Saved at %H:%M``), whose directives are kept as written and
