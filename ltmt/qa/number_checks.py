@@ -12,7 +12,10 @@ A translation that keeps a number's digits may still turn it into another: ``-20
 ``10-20``, or one that opens a list item, ``- 5 items``, is no sign), or ``1,000`` left as
 ``1,000``, which German reads as one with three decimals (:func:`english_separators`). A minus
 after a verb of decrease and "by" (``fell by -5%``) is said by the verb: a translation that
-says the decrease too (``um 5 % gefallen``) keeps the meaning without it.
+says the decrease too (``um 5 % gefallen``) keeps the meaning without it. A number that refers
+to a part of a text or a release (``Section 4.2``, ``Art. 3.1``, ``§ 2.1``, ``version 1.5``,
+``v2.5``), not a quantity, keeps its dot: ``Abschnitt 4,2`` reads as a decimal
+(:func:`decimal_references`).
 """
 
 from __future__ import annotations
@@ -56,6 +59,14 @@ _TARGET_SIGNED = re.compile(
     r"(?<![\w.,])(\+/?[-\u2212]\s?|[-\u2010-\u2014\u2212\u00b1]\s?|minus\s)(\d+(?:[.,]\d+)*)",
     re.IGNORECASE,
 )
+# a number of several parts after a word that makes it a reference, not a quantity (``Section
+# 4.2``, ``Art. 3.1``, ``§ 2.1``, ``version 1.5``, ``v2.5``)
+_REFERENCE = re.compile(
+    r"(?:\b(?:section|clause|chapter|version)\s+|\bart\.\s*|§\s*|\bv)(\d+(?:\.\d+)+)(?![.,]?\d)",
+    re.IGNORECASE,
+)
+# a number with separators between its runs of digits, whole (``4.2``, ``4,2``, ``1.2.3``)
+_SEPARATED = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)+(?![.,]?\d)")
 # a whole number with its thousands grouped by commas, as English writes it, with its decimal
 # part (``1,000``, ``1,299.99``): German reads the comma as its decimal mark
 _ENGLISH_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d]|[.,]\d)")
@@ -87,6 +98,11 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
         f"writes {number} with the English thousands separator, a decimal comma in German: "
         f"write {_swapped(number)}"
         for number in english_separators(plain, translated)
+    ]
+    problems += [
+        f"writes the reference {number} as {_swapped(number)}: a section or version number "
+        f"keeps its dot, write {number}"
+        for number in decimal_references(plain, translated)
     ]
     return problems
 
@@ -175,6 +191,19 @@ def english_separators(source: str, target: str) -> list[str]:
         number
         for number in dict.fromkeys(found.group() for found in _ENGLISH_GROUPED.finditer(source))
         if written[number]
+    ]
+
+
+def decimal_references(source: str, target: str) -> list[str]:
+    """The reference numbers of ``source`` (``Section 4.2``, ``§ 2.1``, ``version 1.5``: module
+    docstring) that ``target`` writes with a decimal comma (``4,2``) and fewer times as written,
+    in the source's order: a section or a release number is no quantity, and keeps its dot."""
+    wanted = Counter(_REFERENCE.findall(source))
+    written = Counter(_SEPARATED.findall(target))
+    return [
+        number
+        for number, count in wanted.items()
+        if written[_swapped(number)] and written[number] < count
     ]
 
 

@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.qa.number_checks import english_separators, lost_signs, number_problems
+from ltmt.qa.number_checks import (
+    decimal_references,
+    english_separators,
+    lost_signs,
+    number_problems,
+)
 
 
 @pytest.mark.parametrize(
     ("source", "target", "expected"),
     [
         ("Wait 10 seconds", "10 Sekunden warten", []),
-        ("Version 1.5", "Version 1,5", []),
+        ("Use 1.5 MB", "1,5 MB verwenden", []),
         (
             "E766: too many",
             "E76: zu viele",
@@ -153,6 +158,30 @@ def test_an_english_thousands_separator_left_in_german_is_found(source, target, 
 def test_the_separator_check_says_how_german_writes_the_number():
     assert number_problems("Max. 1,000 mL", "Max. 1,000 ml", {}) == [
         "writes 1,000 with the English thousands separator, a decimal comma in German: write 1.000"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "turned"),
+    [
+        ("See Section 4.2", "Siehe Abschnitt 4,2", ["4.2"]),
+        ("See Section 4.2", "Siehe Abschnitt 4.2", []),
+        ("Version 1.5", "Version 1,5", ["1.5"]),
+        ("Use v2.5 or later", "v2,5 oder neuer verwenden", ["2.5"]),
+        ("Under Art. 3.1 and § 2.1.1", "Nach Art. 3,1 und § 2,1,1", ["3.1", "2.1.1"]),
+        ("See Clause 7.3 and Chapter 2.4", "Siehe Klausel 7,3 und Kapitel 2.4", ["7.3"]),
+        # a quantity takes German's decimal comma
+        ("It is 4.2 m wide", "Es ist 4,2 m breit", []),
+        ("Section 3 is 4.2 m wide", "Abschnitt 3 ist 4,2 m breit", []),
+    ],
+)
+def test_a_reference_number_written_as_a_decimal_is_found(source, target, turned):
+    assert decimal_references(source, target) == turned
+
+
+def test_the_reference_check_says_to_keep_the_dot():
+    assert number_problems("See Section 4.2", "Siehe Abschnitt 4,2", {}) == [
+        "writes the reference 4.2 as 4,2: a section or version number keeps its dot, write 4.2"
     ]
 
 
