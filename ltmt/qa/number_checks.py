@@ -3,9 +3,10 @@ without their sign, or writes with an English thousands separator that German re
 
 The runs of digits lost and the numbers added are the translator's own measures
 (:func:`ltmt.numbers_kept.lost_numbers`, :func:`ltmt.numbers_added.added_numbers`); this module
-says them as a reviewer reads them: a lost run named with the source's number it belongs to, as
-written there (``2.5``, ``1 of 2.5.1``; of ``1.x`` and ``2.4.1``, the one the translation does
-not keep), and beside it what the translation has instead (``lacks the number 2.5; has 25``).
+says them as a reviewer reads them: a lost run named by the source's number it belongs to, whole
+and as written there (``2.5``, ``2.5.1``; of ``1.x`` and ``2.4.1``, the one the translation does
+not keep; an English amount with its German form, ``1,000.00 (1.000,00 in German)``), and
+beside it what the translation has instead (``lacks the number 2.5; has 25``).
 
 A translation that keeps a number's digits may still turn it into another: ``-20 °C`` written
 ``20 °C``, ``±5 %`` written ``5 %`` (:func:`lost_signs`; a hyphen between two numbers,
@@ -109,9 +110,10 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
 
 def lost_as_written(runs: list[str], source: str, target: str) -> list[str]:
     """The lost ``runs`` of digits of ``source`` (:func:`ltmt.numbers_kept.lost_numbers`) said
-    with the number each belongs to, as ``source`` writes it: the number whole where all its runs
-    are lost (``2.5``, ``-20``), else ``1 of 2.5.1``. A run is taken from a number ``target``
-    does not keep where there is one (``1`` of ``1.x``, not of ``2.4.1``, which it keeps)."""
+    by the number each belongs to, whole and as ``source`` writes it (``2.5``, ``-20``; ``2.5.1``
+    where only its ``1`` is lost), each number once, with its German form where English groups
+    its thousands (:func:`_said_whole`). A run is taken from a number ``target`` does not keep
+    where there is one (``1`` of ``1.x``, not of ``2.4.1``, which it keeps)."""
     numbers = list(_AS_WRITTEN.finditer(source))
     parts = [_DIGIT_RUN.findall(number.group()) for number in numbers]
     kept = {tuple(_DIGIT_RUN.findall(number.group())) for number in _AS_WRITTEN.finditer(target)}
@@ -124,13 +126,18 @@ def lost_as_written(runs: list[str], source: str, target: str) -> list[str]:
             continue
         n = min(free, key=lambda n: (tuple(parts[n]) in kept, n))
         taken[n][run] += 1
-    said = []
-    for number, part, lost in zip(numbers, parts, taken, strict=True):
-        if lost.total() == len(part):
-            said.append(number.group())
-        else:
-            said += [f"{run} of {number.group()}" for run in lost.elements()]
+    said = [
+        _said_whole(number.group()) for number, lost in zip(numbers, taken, strict=True) if lost
+    ]
     return said + alone
+
+
+def _said_whole(number: str) -> str:
+    """``number`` as a lost number is said: with its German form beside it where English groups
+    its thousands (``1,000.00 (1.000,00 in German)``), so that the reviewer looks for either."""
+    if _ENGLISH_GROUPED.search(number) is None:
+        return number
+    return f"{number} ({_swapped(number)} in German)"
 
 
 def lost_signs(source: str, target: str) -> list[str]:

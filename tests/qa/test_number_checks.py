@@ -34,8 +34,8 @@ from ltmt.qa.number_checks import (
         ("Wait 10ms", "10 ms warten", []),  # a unit after the digits is no code
         ("1 of 2 of 3", "eins", ["lacks the number 1, 2, 3"]),
         ("%1$s items", "%1$s Einträge", []),  # digits of a placeholder are its own
-        # a run of a version or a time is said with its number
-        ("Version 2.5.1", "Version 2.5", ["lacks the number 1 of 2.5.1"]),
+        # a run of a version or a time is said by its number, whole
+        ("Version 2.5.1", "Version 2.5", ["lacks the number 2.5.1"]),
         # a colour of a tag is the tag's (the placeholder check's), no number
         ("Your <color=#FF0000>shield</color>", "Ihr Schild</color>", []),
         ("[color=#FFD700]Gold[/color]", "Gold", []),
@@ -94,13 +94,22 @@ def test_numbers_lost_and_added(source, target, expected):
         (
             "A 1,048,576 byte file",
             "Eine Datei",
-            ["lacks the number 1,048,576"],
+            ["lacks the number 1,048,576 (1.048.576 in German)"],
+        ),
+        # two of an amount's runs lost: named once, whole, in both forms (legal trial, session 62)
+        (
+            "EUR 1,000.00",
+            "100,00 EUR",
+            [
+                "lacks the number 1,000.00 (1.000,00 in German); has 100,00, which the source does not"
+            ],
         ),
     ],
 )
 def test_a_lost_number_is_said_as_the_source_writes_it(source, target, expected):
-    """ "lacks the number 2 of 2.5, 5 of 2.5" never said the 25 the translation had, and "1 of
-    2.4.1" named the version the translation kept instead of CloudDesk's 1.x."""
+    """ "lacks the number 2 of 2.5, 5 of 2.5" never said the 25 the translation had, "1 of
+    2.4.1" named the version the translation kept instead of CloudDesk's 1.x, and "1 of
+    1,000.00, 000 of 1,000.00" named no number a reviewer could find."""
     assert number_problems(source, target, {}) == expected
 
 
