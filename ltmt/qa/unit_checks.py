@@ -7,7 +7,9 @@ A unit is one of :data:`_UNITS`, written as its symbol or its English or German 
 (``mL``, ``ml``, ``millilitres`` and ``Milliliter`` are one unit; ``°C`` and ``Grad Celsius``,
 ``%`` and ``Prozent`` too), in another case where no other unit is written so (``MG`` is ``mg``;
 ``L`` and ``l`` are both listed, as the litre is written both ways); a compound unit is several
-joined by ``/``, ``per``, ``pro`` or ``je`` (``mg/kg/min``, ``ml pro Stunde``). A number the
+joined by ``/``, ``per``, ``pro`` or ``je`` (``mg/kg/min``, ``ml pro Stunde``). A rate said in
+words after a unit (``24 hours a day``, ``24 Stunden am Tag``) is the compound where the other
+side writes that (``24 Stunden pro Tag``), else the unit alone (``10 mg täglich``). A number the
 translation writes with no unit after it, or with a word this table does not know, is not
 flagged: German may name the unit elsewhere or in a word of its own (``Werktage``).
 """
@@ -109,10 +111,13 @@ _SPELLINGS = "|".join(re.escape(s) for s in sorted(_AS_WRITTEN, key=len, reverse
 _UNIT = rf"(?:{_SPELLINGS})(?![^\W_])"
 # what joins the units of a compound: a slash, or per, pro or je between spaces
 _JOIN = r"\s?/\s?|\s(?:per|pro|je)\s"
-# a number and the units after it, joined into a compound (mg/kg/min, ml per hour)
+# what says a rate in words after a unit: "a day", "an hour", "am Tag"
+_RATE_IN_WORDS = r"\s(?:an?|am)\s"
+# a number and the units after it, joined into a compound (mg/kg/min, ml per hour), and a rate
+# in words after them (hours a day)
 _MEASURE = re.compile(
     rf"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)*)[ \u00a0\u202f\u2009]?"
-    rf"(?P<unit>{_UNIT}(?:(?:{_JOIN}){_UNIT})*)",
+    rf"(?P<unit>{_UNIT}(?:(?:{_JOIN}){_UNIT})*)(?:{_RATE_IN_WORDS}(?P<rate>{_UNIT}))?",
     re.IGNORECASE,
 )
 _JOINER = re.compile(_JOIN, re.IGNORECASE)
@@ -130,7 +135,9 @@ def changed_units(source: str, target: str) -> list[tuple[str, str]]:
     each number of ``source`` with a unit after it that ``target`` writes with another unit
     after it, where it does not write it with the source's as often (module docstring); in
     ``source``'s order."""
-    wanted, written = _measures(source), _measures(target)
+    source_measures, target_measures = _measures(source), _measures(target)
+    wanted = _read_rates(source_measures, target_measures)
+    written = _read_rates(target_measures, source_measures)
     lacking = Counter(key for key, _ in wanted) - Counter(key for key, _ in written)
     spare = Counter(key for key, _ in written) - Counter(key for key, _ in wanted)
     changed = []
@@ -145,19 +152,40 @@ def changed_units(source: str, target: str) -> list[tuple[str, str]]:
     return changed
 
 
-def _measures(text: str) -> list[tuple[tuple[str, tuple[str, ...]], str]]:
-    """Each number of ``text`` with a unit after it: ``((its digits, its units), as written)``
-    (``10 mL``: ``(("10", ("ml",)), "10 mL")``; the digits without leading zeros or separators,
-    so ``1,000`` and ``1.000`` are one number). A word that is a unit only in another case
-    (``5 a``, not ``5 A``) is none."""
+_Key = tuple[str, tuple[str, ...]]
+
+
+def _measures(text: str) -> list[tuple[_Key, _Key | None, str]]:
+    """Each number of ``text`` with a unit after it: ``((its digits, its units), the same with
+    the rate said in words after them or None, as written)`` (``10 mL``: ``(("10", ("ml",)),
+    None, "10 mL")``; ``24 hours a day``: ``(("24", ("h",)), ("24", ("h", "d")), ...)``; the
+    digits without leading zeros or separators, so ``1,000`` and ``1.000`` are one number). A
+    word that is a unit only in another case (``5 a``, not ``5 A``) is none."""
     measures = []
     for found in _MEASURE.finditer(text):
         units = [_unit(part) for part in _JOINER.split(found["unit"])]
-        known = [unit for unit in units if unit is not None]
-        if len(known) == len(units):
-            digits = "".join(re.findall(r"\d", found["number"])).lstrip("0") or "0"
-            measures.append(((digits, tuple(known)), found.group()))
+        known = tuple(unit for unit in units if unit is not None)
+        if len(known) < len(units):
+            continue
+        digits = "".join(re.findall(r"\d", found["number"])).lstrip("0") or "0"
+        rate = _unit(found["rate"]) if found["rate"] else None
+        with_rate = (digits, (*known, rate)) if rate is not None else None
+        written = found.group() if with_rate else text[found.start() : found.end("unit")]
+        measures.append(((digits, known), with_rate, written))
     return measures
+
+
+def _read_rates(
+    measures: list[tuple[_Key, _Key | None, str]], others: list[tuple[_Key, _Key | None, str]]
+) -> list[tuple[_Key, str]]:
+    """``measures`` of one text as ``(key, as written)``, each read with its rate in words
+    (``24 hours a day`` as hours per day) where ``others`` (the other text's) has a measure
+    read so (``24 Stunden pro Tag``, ``24 Stunden am Tag``), else as its units alone."""
+    other_keys = {key for plain, rate, _ in others for key in (plain, rate) if key is not None}
+    return [
+        (rate if rate is not None and rate in other_keys else plain, written)
+        for plain, rate, written in measures
+    ]
 
 
 def _unit(spelling: str) -> str | None:

@@ -33,6 +33,19 @@ from ltmt.qa.unit_checks import changed_units, unit_problems
         ("WAIT 5 MINUTES", "5 MIN. WARTEN", []),
         ("The dose is 5 µg.", "Die Dosis beträgt 5 μg.", []),
         ("The dose is 5 mcg.", "Die Dosis beträgt 5 Mikrogramm.", []),
+        # a rate in words ("a day") is the rate German writes with pro, je or a slash, or not
+        # (legal trial, session 62: "24 Stunden pro Tag" was "another unit")
+        (
+            "The Service is available 24 hours a day.",
+            "Der Dienst ist 24 Stunden pro Tag verfügbar.",
+            [],
+        ),
+        ("The Service is available 24 hours a day.", "Der Dienst ist 24 h/Tag verfügbar.", []),
+        ("The Service is available 24 hours a day.", "Der Dienst ist 24 Stunden am Tag da.", []),
+        ("Available 24 hours per day.", "24 Stunden am Tag verfügbar.", []),
+        ("Take 10 mg a day.", "10 mg täglich einnehmen.", []),
+        ("Take 10 mg a day.", "10 mg pro Stunde einnehmen.", [("10 mg a day", "10 mg pro Stunde")]),
+        ("Take 10 mg a day.", "10 g pro Tag einnehmen.", [("10 mg a day", "10 g pro Tag")]),
         # no unit after the number, or a word of no unit: German may say it otherwise
         ("Give 10 mL.", "10 geben (in ml).", []),
         ("Wait 5 days", "5 Werktage warten", []),
