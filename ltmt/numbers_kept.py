@@ -62,8 +62,10 @@ from typing import TYPE_CHECKING
 from ltmt.folded_characters import restore_folded, restore_separators
 from ltmt.formats.placeholder_syntax import find_placeholders, placeholder_shape
 from ltmt.numbers_added import added_numbers
+from ltmt.terminology.matching import renders, substitute
 
 if TYPE_CHECKING:
+    from ltmt.terminology.matching import TermHit
     from ltmt.translator import Translator
     from ltmt.units import Unit
 
@@ -380,21 +382,26 @@ def may_be_written_in_words(line: str, number: re.Match[str]) -> bool:
 
 
 def repair_outputs(
-    translator: Translator, units: Sequence[Unit], outputs: list[str], skip: Collection[int]
+    translator: Translator,
+    units: Sequence[Unit],
+    outputs: list[str],
+    skip: Collection[int],
+    hits: Sequence[Sequence[TermHit]] = (),
 ) -> tuple[set[int], set[int]]:
     """Repair the numbers of ``outputs`` (one per unit of ``units``) in place:
     :func:`repair_numbers` on each (the no-break spaces of its source put back beside the
     numbers it wrote back), then :func:`retry_lost_numbers` on those that still lack one (but
-    those in ``skip``). Returns the segments whose outputs it changed and that now have every
-    number right, and those it changed that still have one wrong (:func:`numbers_wrong`): a
-    repair that left ``1.299,99,99`` for ``1,299.99`` is no repair."""
+    those in ``skip``; ``hits``: each unit's glossary terms, which its retry follows). Returns
+    the segments whose outputs it changed and that now have every number right, and those it
+    changed that still have one wrong (:func:`numbers_wrong`): a repair that left
+    ``1.299,99,99`` for ``1,299.99`` is no repair."""
     changed = set()
     for i, unit in enumerate(units):
         text = repair_numbers(unit.text, outputs[i])
         if text != outputs[i]:
             outputs[i] = restore_separators(unit.text, text)
             changed.add(i)
-    for i in retry_lost_numbers(translator, units, outputs, skip):
+    for i in retry_lost_numbers(translator, units, outputs, skip, hits):
         outputs[i] = restore_folded(units[i].text, outputs[i])
         changed.add(i)
     wrong = {units[i].segment for i in changed if numbers_wrong(units[i].text, outputs[i])}
@@ -418,27 +425,41 @@ def retry_lost_numbers(
     units: Sequence[Unit],
     outputs: list[str],
     skip: Collection[int],
+    hits: Sequence[Sequence[TermHit]] = (),
 ) -> set[int]:
     """Decode again, with the numbers they lack and their codes (``DE89``) given as tags, the
     lines of ``units`` whose ``outputs`` lack a number of theirs (but those in ``skip``: decoded
-    with memory, or following glossary terms); replaces the outputs that then keep every number
-    and as many placeholders (module docstring), and returns their indices."""
+    with memory); replaces the outputs that then keep every number and as many placeholders
+    (module docstring), and returns their indices. A line with glossary terms (``hits``, one
+    list per unit) is read with its targets in place and decoded under their constraint, and
+    its retry replaces the output only where it carries every target: ``1.2 The Customer's
+    account`` lost its ``1.2`` and its account to the glossary's placement, the retry with the
+    tags alone wrote ``Kustomer. Kustomer. Kunde``, and with ``Kunde`` in place it kept all."""
     from ltmt.pictographs import set_aside
 
     todo = []
     for i, unit in enumerate(units):
         lost = set(lost_numbers(unit.text, outputs[i])) if i not in skip else set()
-        spans = _set_aside_spans(unit.text, lost) if lost else []
-        tagged, aside = set_aside(unit.text, None, spans) if spans else (unit.text, None)
+        line = substitute(unit.text, hits[i]) if hits and hits[i] else unit.text
+        spans = _set_aside_spans(line, lost) if lost else []
+        tagged, aside = set_aside(line, None, spans) if spans else (line, None)
         if aside is not None:
             todo.append((i, tagged, aside))
     if not todo:
         return set()
-    texts = translator.decode_texts([t for _, t, _ in todo], [units[i].segment for i, _, _ in todo])
+    segments = [units[i].segment for i, _, _ in todo]
+    tagged_texts = [t for _, t, _ in todo]
+    line_hits = [list(hits[i]) if hits else [] for i, _, _ in todo]
+    if any(line_hits):
+        texts = translator.decode_texts(tagged_texts, segments, line_hits)
+    else:
+        texts = translator.decode_texts(tagged_texts, segments)
     replaced: set[int] = set()
-    for (i, _, aside), text in zip(todo, texts, strict=True):
+    for (i, _, aside), text, found in zip(todo, texts, line_hits, strict=True):
         again = aside.put_back(text)
-        if _better(units[i].text, outputs[i], again):
+        if _better(units[i].text, outputs[i], again) and all(
+            renders(hit.term.target, again) for hit in found
+        ):
             outputs[i] = again
             replaced.add(i)
     logger.info(

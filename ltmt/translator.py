@@ -91,7 +91,7 @@ if TYPE_CHECKING:
     from ltmt.memory.report import ImportReport
     from ltmt.memory.store import Memory
     from ltmt.state_warming import Warmth
-    from ltmt.terminology.matching import TermMatcher
+    from ltmt.terminology.matching import TermHit, TermMatcher
     from ltmt.terminology.terms import Term
 
 logger = logging.getLogger(__name__)
@@ -803,13 +803,19 @@ class Translator:
             outputs[i] = restore_folded(unit.text, outputs[i])
         if fused and self.fusion is not None:
             punctuate_copies(self.fusion, self.backbone, fused, units, matches, outputs)
+        # a line following glossary terms is retried for its lost numbers under the terms'
+        # constraint: placing a target must not cost the line its clause number
+        following = [i for i, found in enumerate(hits) if found and i not in fused]
         if self.number_repair:
-            repaired, unrepaired = repair_outputs(self, units, outputs, skip)
+            repaired, unrepaired = repair_outputs(
+                self, units, outputs, skip.difference(following), hits
+            )
         kept_fused = set(fused)
         if self.placeholder_guard:
             kept_fused -= guard_placeholders(self, fused, units, encoded, outputs, hits)
-        if self.number_repair:  # a fused output that still lacks a number is no repair either
-            unrepaired |= {units[i].segment for i in numbers_still_lost(fused, units, outputs)}
+        if self.number_repair:  # an output that still lacks a number is no repair either
+            still_lost = numbers_still_lost([*fused, *following], units, outputs)
+            unrepaired |= {units[i].segment for i in still_lost}
             unrepaired |= numbers_added_beyond_repair(units, outputs)
             repaired -= unrepaired
         for i, unit in enumerate(units):
@@ -876,20 +882,35 @@ class Translator:
                 encoded[position] = [*ids[: self.max_source_tokens - 1], ids[-1]]
         return encoded
 
-    def decode_texts(self, texts: Sequence[str], segments: Sequence[int]) -> list[str]:
+    def decode_texts(
+        self,
+        texts: Sequence[str],
+        segments: Sequence[int],
+        hits: Sequence[Sequence[TermHit]] = (),
+    ) -> list[str]:
         """``texts`` (lines of ``segments``) decoded by the model alone, in length-sorted
         batches; the outputs in the order of ``texts`` (what the retries of
-        :mod:`ltmt.copied_labels` and :mod:`ltmt.numbers_kept` decode)."""
-        return self.decode_ids(self.encode(texts, segments))
+        :mod:`ltmt.copied_labels` and :mod:`ltmt.numbers_kept` decode). ``hits`` (one list per
+        text, or none): each output carries its text's glossary targets (the constraint of
+        :meth:`GlossaryDecoding.constrained_state`), so a retry keeps what the glossary put."""
+        return self.decode_ids(self.encode(texts, segments), hits)
 
-    def decode_ids(self, encoded: Sequence[Sequence[int]]) -> list[str]:
+    def decode_ids(
+        self, encoded: Sequence[Sequence[int]], hits: Sequence[Sequence[TermHit]] = ()
+    ) -> list[str]:
         """:meth:`encode`'s token ids decoded by the model alone, in length-sorted batches; the
-        outputs in the order of ``encoded``."""
+        outputs in the order of ``encoded``; ``hits``: as for :meth:`decode_texts`."""
         order = sorted(range(len(encoded)), key=lambda n: len(encoded[n]))
         outputs = [""] * len(encoded)
         for start in range(0, len(order), self.batch_size):
             chunk = order[start : start + self.batch_size]
-            for n, text in zip(chunk, self.decode([encoded[n] for n in chunk]), strict=True):
+            batch = [list(encoded[n]) for n in chunk]
+            state = (
+                self.terms.constrained_state(batch, None, [hits[n] for n in chunk])
+                if hits
+                else None
+            )
+            for n, text in zip(chunk, self.decode(batch, state), strict=True):
                 outputs[n] = text
         return outputs
 

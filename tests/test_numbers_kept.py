@@ -19,6 +19,8 @@ from ltmt.numbers_kept import (
     repair_numbers,
     repair_outputs,
 )
+from ltmt.terminology.matching import TermHit
+from ltmt.terminology.terms import Term
 from ltmt.units import Unit
 
 
@@ -240,8 +242,9 @@ class _Retry:
         self.translation = translation
         self.given: list[str] = []
 
-    def decode_texts(self, texts, segments):
+    def decode_texts(self, texts, segments, hits=()):
         self.given += texts
+        self.followed = [[hit.term.target for hit in found] for found in hits]
         return [self.translation for _ in texts]
 
 
@@ -341,3 +344,30 @@ def test_a_number_lost_beyond_words_is_no_count_written_in_words(
     source: str, output: str, lost: bool
 ) -> None:
     assert lost_beyond_words(source, output) is lost
+
+
+_CUSTOMER = "1.2 The Customer's account is managed by the Provider."
+
+
+@pytest.mark.parametrize(
+    ("retried", "kept"),
+    [
+        ("<x1/>.<x2/> Das Kundenkonto wird vom Provider verwaltet.", True),
+        # the retry kept the number and lost the target: the glossary's output stays
+        ("<x1/>.<x2/> Das Konto wird vom Provider verwaltet.", False),
+    ],
+)
+def test_a_line_with_glossary_terms_is_retried_with_its_targets_in_place(retried, kept):
+    """The glossary's placement wrote ``Der Kunde wird vom Provider verwaltet.`` for the
+    line (its clause number lost): the retry reads the line with the target in place and
+    follows the term, and is taken only where it carries the target (session 62)."""
+    hits = [[TermHit(Term("Customer", "Kunde"), 8, 16)]]
+    units = [Unit(0, _CUSTOMER)]
+    placed = "Der Kunde wird vom Provider verwaltet."
+    outputs = [placed]
+    retry = _Retry(retried)
+    repaired, wrong = repair_outputs(retry, units, outputs, skip=set(), hits=hits)
+    assert retry.given == ["<x1/>.<x2/> The Kunde's account is managed by the Provider."]
+    assert retry.followed == [["Kunde"]]
+    assert outputs == [retried.replace("<x1/>.<x2/>", "1.2") if kept else placed]
+    assert (repaired, wrong) == (({0}, set()) if kept else (set(), set()))
