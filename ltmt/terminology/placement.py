@@ -371,6 +371,8 @@ def _term_words(
         end = after[1]
     while start > 0:
         before = _word_around(ids, start - 1, pieces, markup)
+        if before[1] != start:  # punctuation between ("Personal): the quote mark stays
+            break
         if not belongs(before):
             linked = noun_before(before)
             if linked is None:
@@ -471,9 +473,10 @@ def _word_around(
     ids: Sequence[int], position: int, pieces: Sequence[str], markup: Sequence[bool] = ()
 ) -> tuple[int, int]:
     """The token span of the word (a word-start piece and the pieces after it, punctuation at
-    its end left out) at ``position``. With ``markup`` (per token: whether it writes a
+    either end left out) at ``position``. With ``markup`` (per token: whether it writes a
     placeholder, tag or option), markup and the prose beside it are words apart: ``[b]Health``
-    is ``[b]`` and ``Health``."""
+    is ``[b]`` and ``Health``. Quote marks and brackets around a word are not the word's: a
+    target placed over ``"Personal`` of ``"Personal Data"`` lost its opening quote."""
 
     def apart(before: int) -> bool:
         return bool(markup) and markup[before] != markup[before + 1]
@@ -482,9 +485,8 @@ def _word_around(
     while start > 0 and not pieces[ids[start]].startswith(_WORD_START) and not apart(start - 1):
         start -= 1
     end = position + 1
-    if start > 0 and apart(start - 1):
-        while start < position and not any(c.isalnum() for c in pieces[ids[start]]):
-            start += 1  # punctuation after the markup stays: %s-|Datei
+    while start < position and not any(c.isalnum() for c in pieces[ids[start]]):
+        start += 1  # punctuation before the word stays: "|Personal, %s-|Datei
     while end < len(ids) and not pieces[ids[end]].startswith(_WORD_START) and not apart(end - 1):
         end += 1
     while end > position + 1 and not any(c.isalnum() for c in pieces[ids[end - 1]]):

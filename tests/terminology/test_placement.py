@@ -443,3 +443,36 @@ def test_a_word_of_the_target_beside_the_placed_term_goes_with_it_whatever_its_a
     )
     assert place_terms([das, schwert, dawn, ist], rows, [term], pieces) == [das, 7, ist]
     assert place_terms([das, klinge, dawn, ist], rows, [term], pieces) == [das, klinge, 7, ist]
+
+
+# a quoted word: ▁" Re|po " (the opening quote a word-start piece of its own)
+QUOTED = ["▁\"", "Re", "po", "\"", "Per", "son", "▁Da", "ta"]
+QID = {piece: len(PIECES) + len(COMPOUND) + n for n, piece in enumerate(QUOTED)}
+
+
+def test_the_quote_marks_around_a_replaced_word_stay():
+    """``"Customer" means ...`` came out ``Kunde" bedeutet ...``: the word placed over took
+    its opening quote with it (session 62)."""
+    pieces = [*PIECES, *COMPOUND, *QUOTED]
+    output = [1, QID['▁"'], QID["Re"], QID["po"], QID['"'], 3, 4]  # das "Repo" ist leer
+    assert place_terms(output, attention_on(2, 7, width=8), [DEPOT], pieces) == [
+        *(1, QID['▁"'], 7, QID['"']),
+        *(3, 4),
+    ]
+    joined = {'"Depot': (93,)}  # the target written as one with the quote before it
+    placed = place_terms(output, attention_on(2, 7, width=8), [DEPOT], pieces, (), joined.get)
+    assert placed == [1, 93, QID['"'], 3, 4]
+
+
+def test_a_term_of_several_words_is_replaced_inside_its_quote_marks():
+    """``"Personal Data" has ...``: the term's words widened to the quote before them, and
+    ``personenbezogene Daten" hat`` was placed (session 62)."""
+    pieces = [*PIECES, *COMPOUND, *QUOTED]
+    # das "Person Data" ist leer, for the source "the Personal Data is empty </s>"
+    output = [1, QID['▁"'], QID["Per"], QID["son"], QID["▁Da"], QID["ta"], QID['"'], 3, 4]
+    attention = [[0.0] * 6 for _ in output]
+    for row, column in enumerate((0, 3, 1, 1, 2, 2, 3, 3, 4)):
+        attention[row][column] = 1.0
+    term = Missing(source_span=(1, 3), target_ids=(7,), target="Depot", source="Personal Data")
+    placed = place_terms(output, attention, [term], pieces)
+    assert placed == [1, QID['▁"'], 7, QID['"'], 3, 4]
