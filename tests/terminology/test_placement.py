@@ -446,7 +446,7 @@ def test_a_word_of_the_target_beside_the_placed_term_goes_with_it_whatever_its_a
 
 
 # a quoted word: ▁" Re|po " (the opening quote a word-start piece of its own)
-QUOTED = ["▁\"", "Re", "po", "\"", "Per", "son", "▁Da", "ta"]
+QUOTED = ['▁"', "Re", "po", '"', "Per", "son", "▁Da", "ta"]
 QID = {piece: len(PIECES) + len(COMPOUND) + n for n, piece in enumerate(QUOTED)}
 
 
