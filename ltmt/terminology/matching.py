@@ -42,6 +42,13 @@ from ltmt.word_tables import lowercase_words, target_words
 _WORD = re.compile(r"\w[\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*")
 # a command-line option: one or two hyphens that start a token, then a letter or digit
 _OPTION = re.compile(r"(?<![\w-])--?[^\W_][\w-]*")
+# an identifier: a run of word characters and dots with an underscore (customer_id), a dot
+# between letters (billing.customer) or a letter beside a digit (field2), or one that starts
+# lower-case and has an upper-case letter (customerId; a name such as GitHub is no identifier)
+_IDENTIFIER = re.compile(
+    r"(?<![\w.])(?=[\w.]*(?:_|[^\W\d_]\.[^\W\d_]|[^\W\d_]\d|\d[^\W\d_])|[a-z]\w*[A-Z])"
+    r"\w+(?:\.\w+)*"
+)
 
 
 @dataclass(frozen=True)
@@ -69,10 +76,12 @@ def markup_spans(text: str) -> list[tuple[int, int]]:
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` spans of ``text`` that are code, not prose: its placeholders and tags
-    (:func:`markup_spans`) and its command-line options. No glossary term is found, or placed,
-    inside them."""
+    (:func:`markup_spans`), its command-line options and its identifiers (``customer_id``,
+    ``customerId``, ``billing.customer``, ``field2``). No glossary term is found, or placed,
+    inside them: a target placed over ``customer_id`` wrote ``Feld Kunde«``."""
     spans = markup_spans(text)
     spans.extend(m.span() for m in _OPTION.finditer(text))
+    spans.extend(m.span() for m in _IDENTIFIER.finditer(text))
     return spans
 
 

@@ -301,3 +301,27 @@ def test_a_term_matches_whichever_unicode_form_the_term_and_the_text_write(
     assert renders(
         unicodedata.normalize(term_form, "Größe"), unicodedata.normalize(text_form, "die Größen")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "protected"),
+    [
+        ("Set the field customer_id to the Customer's number.", ["customer_id"]),
+        (
+            "Read customerId, billing.customer and field2.",
+            ["customerId", "billing.customer", "field2"],
+        ),
+        ("The Customer signs in on GitHub.", []),  # a name in capitals is no identifier
+    ],
+)
+def test_identifiers_are_protected(text, protected):
+    """A target placed over ``customer_id`` wrote ``Feld Kunde«`` (session 62): identifiers
+    take no term and no target."""
+    assert [text[s:e] for s, e in protected_spans(text)] == protected
+
+
+def test_a_term_inside_a_dotted_identifier_is_not_found():
+    matcher = TermMatcher([Term("customer", "Kunde")])
+    text = "Set billing.customer for the customer."
+    assert [text[h.start : h.end] for h in matcher.find(text)] == ["customer"]
+    assert matcher.find(text)[0].start == text.rindex("customer")
