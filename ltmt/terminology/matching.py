@@ -77,12 +77,20 @@ def markup_spans(text: str) -> list[tuple[int, int]]:
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` spans of ``text`` that are code, not prose: its placeholders and tags
     (:func:`markup_spans`), its command-line options and its identifiers (``customer_id``,
-    ``customerId``, ``billing.customer``, ``field2``). No glossary term is found, or placed,
-    inside them: a target placed over ``customer_id`` wrote ``Feld Kunde«``."""
+    ``customerId``, ``billing.customer``, ``field2``: :func:`identifier_spans`). No glossary
+    term is found, or placed, inside them: a target placed over ``customer_id`` wrote ``Feld
+    Kunde«``."""
     spans = markup_spans(text)
     spans.extend(m.span() for m in _OPTION.finditer(text))
-    spans.extend(m.span() for m in _IDENTIFIER.finditer(text))
+    spans.extend(identifier_spans(text))
     return spans
+
+
+def identifier_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans of ``text``'s identifiers (``customer_id``, ``field2``,
+    ``iPhone``). A term may hold one whole (``MP3 player``, ``3D printer``, ``iPhone``): only a
+    term found in part of one (``customer`` of ``customer_id``) is none."""
+    return [m.span() for m in _IDENTIFIER.finditer(text)]
 
 
 def singulars(word: str) -> Iterator[str]:
@@ -122,11 +130,12 @@ class TermMatcher:
         if not self.max_words:
             return []
         spans = [m.span() for m in _WORD.finditer(text)]
-        protected = protected_spans(text)
+        identifiers = identifier_spans(text)
+        code = [span for span in protected_spans(text) if span not in identifiers]
         hits: list[TermHit] = []
         position = 0
         while position < len(spans):
-            hit = self._longest_at(text, spans, position, protected)
+            hit = self._longest_at(text, spans, position, (code, identifiers))
             if hit is None:
                 position += 1
                 continue
@@ -140,12 +149,17 @@ class TermMatcher:
         text: str,
         spans: list[tuple[int, int]],
         position: int,
-        protected: list[tuple[int, int]],
+        protected: tuple[list[tuple[int, int]], list[tuple[int, int]]],
     ) -> TermHit | None:
+        """The longest term at word ``position``, kept out of ``protected``'s code spans and
+        out of part of its identifiers (a term may hold an identifier whole: ``MP3 player``)."""
+        code, identifiers = protected
         for n in range(min(self.max_words, len(spans) - position), 0, -1):
             window = spans[position : position + n]
             start, end = window[0][0], window[-1][1]
-            if any(s < end and start < e for s, e in protected):
+            if any(s < end and start < e for s, e in code) or any(
+                s < end and start < e and not (start <= s and e <= end) for s, e in identifiers
+            ):
                 continue
             gaps = [text[a[1] : b[0]] for a, b in itertools.pairwise(window)]
             if any(len(gap) > 3 or "\n" in gap for gap in gaps):

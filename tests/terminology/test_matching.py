@@ -325,3 +325,18 @@ def test_a_term_inside_a_dotted_identifier_is_not_found():
     text = "Set billing.customer for the customer."
     assert [text[h.start : h.end] for h in matcher.find(text)] == ["customer"]
     assert matcher.find(text)[0].start == text.rindex("customer")
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        (Term("MP3 player", "MP3-Player"), "Connect the MP3 player."),
+        (Term("3D printer", "3D-Drucker"), "Buy a 3D printer."),
+        (Term("iPhone", "iPhone"), "Charge the iPhone."),
+    ],
+)
+def test_a_term_may_hold_an_identifier_whole(term: Term, text: str) -> None:
+    """Identifiers are no prose (``customer`` of ``customer_id`` is no term), but a term that
+    holds one whole (``MP3``, ``3D``) was never found once identifiers were protected."""
+    [hit] = TermMatcher([term]).find(text)
+    assert text[hit.start : hit.end].casefold() == term.source.casefold()
