@@ -18,6 +18,14 @@ A stored source whose inline codes differ from the segment's only in their ids (
 codes per file: a stored ``<x id="2"/>``, the segment's ``<x id="7"/>``) is an exact match, as
 it is to a CAT tool, and is given to the segment with the segment's ids, in its source and
 target (:mod:`ltmt.formats.code_ids`), so that the reused target carries the file's codes.
+
+A stored source that differs from the segment only in a leading list or clause marker (``1.3``,
+``(b)``, ``§ 3``, ``a)``, ``-``: :func:`ltmt.clause_markers.split_marker`; the one, the other or
+both have one) is an exact match too, as CAT tools set the marker aside: the segment is searched
+without its marker as well, and such a pair is given to it with the segment's marker before its
+source and its target (``(b) Die Verarbeitung ...``), the stored marker taken off a target that
+starts with it. A pair found for the segment without its marker that is not such a match is
+left out: it was scored against other words, and fuzzy matches stay as they were.
 """
 
 from __future__ import annotations
@@ -27,12 +35,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from ltmt.clause_markers import split_marker
 from ltmt.errors import ConfigError, InputError
 from ltmt.formats.code_ids import input_ids, renumbered
 from ltmt.formats.common import same_language
 from ltmt.formats.markup_characters import from_written, written_forms
 from ltmt.segments import Match
-from ltmt.text import fuzzy_score, normalize
+from ltmt.text import fuzzy_score, normalize, split_edges
 from ltmt.wording import counted
 
 if TYPE_CHECKING:
@@ -58,28 +67,72 @@ def memory_matches(
     if prefer is not None and len(prefer) != len(texts):
         raise ConfigError(f"{len(prefer)} preferences for {len(texts)} texts")
     searched = [
-        (i, query) for i, text in enumerate(texts) if text.strip() for query in _searched(text)
+        (i, query, whole)
+        for i, text in enumerate(texts)
+        if text.strip()
+        for query, whole in _searched(text)
     ]
-    queries = [query for _, query in searched]
+    queries = [query for _, query, _ in searched]
     if prefer is None or not any(prefer):
         found = memory.search_batch(user, queries, k=k)
     else:
-        found = memory.search_batch(user, queries, k=k, prefer=[prefer[i] for i, _ in searched])
-    gathered: dict[int, list[Match]] = {}
-    for (i, _), matches in zip(searched, found):
-        gathered.setdefault(i, []).extend(matches)
+        wanted = [prefer[i] for i, _, _ in searched]
+        found = memory.search_batch(user, queries, k=k, prefer=wanted)
     case_sensitive = bool(getattr(memory, "case_sensitive", False))
+    gathered: dict[int, list[Match]] = {}
+    for (i, _, whole), matches in zip(searched, found):
+        kept = _markers_set_aside(texts[i], matches, whole, case_sensitive)
+        gathered.setdefault(i, []).extend(kept)
     for i, matches in gathered.items():
         in_form = _in_form_of(texts[i], matches, k, case_sensitive)
         results[i] = _with_code_ids_of(texts[i], in_form, case_sensitive)
     return results
 
 
-def _searched(text: str) -> list[str]:
-    """What the memory is searched for to find ``text``: itself and, where it is in the form of
-    segments and has markup characters, the forms a memory may hold it in with references
-    (:func:`ltmt.formats.markup_characters.written_forms`)."""
-    return [text, *written_forms(text)] if from_written(text) == text else [text]
+def _searched(text: str) -> list[tuple[str, bool]]:
+    """What the memory is searched for to find ``text``, each with whether it is ``text`` whole:
+    itself and, where it is in the form of segments and has markup characters, the forms a
+    memory may hold it in with references (:func:`ltmt.formats.markup_characters.written_forms`);
+    and, where it starts with a list or clause marker, its words after the marker, not whole."""
+    forms = [text, *written_forms(text)] if from_written(text) == text else [text]
+    searched = [(form, True) for form in forms]
+    marker, rest = split_marker(split_edges(text)[1])
+    return [*searched, (rest, False)] if marker else searched
+
+
+def _markers_set_aside(
+    text: str, matches: Sequence[Match], whole: bool, case_sensitive: bool
+) -> list[Match]:
+    """``matches`` found for ``text`` (``whole``) or its words after its marker, each that is
+    ``text``'s but for a leading marker an exact match in ``text``'s form
+    (:func:`_with_marker_of`); of those found for the words after the marker, only these."""
+    kept = []
+    for match in matches:
+        aside = _with_marker_of(text, match, case_sensitive)
+        if aside is not None or whole:
+            kept.append(match if aside is None else aside)
+    return kept
+
+
+def _with_marker_of(text: str, match: Match, case_sensitive: bool) -> Match | None:
+    """``match`` scored 100 with ``text``'s list or clause marker (or none) in place of its
+    own before its source and target, where its source without its marker is ``text`` without
+    its own (normalised) and its target starts with its source's marker; ``None`` where not, or
+    where ``match`` is exact already."""
+    marker, rest = split_marker(split_edges(text)[1])
+    segment = match.segment
+    stored_marker, stored_rest = split_marker(segment.source.strip())
+    if match.score >= 100 or not (marker or stored_marker):
+        return None
+    if normalize(stored_rest, case_sensitive=case_sensitive) != normalize(
+        rest, case_sensitive=case_sensitive
+    ):
+        return None
+    target_marker, target_rest = split_marker(segment.target.strip())
+    if target_marker.strip() != stored_marker.strip():
+        return None
+    source, target = marker + stored_rest, marker + target_rest
+    return Match(replace(segment, source=source, target=target), 100.0)
 
 
 def _in_form_of(
@@ -89,12 +142,11 @@ def _in_form_of(
     stored pair once: for ``text`` in the form of segments, a pair written with references is
     read into that form (``Save &amp; close`` as ``Save & close``) and scored against
     ``text`` so; a text written with references (a web app's PO) gets them as stored."""
-    if from_written(text) != text:
-        return tuple(matches[:k])
-    query = normalize(text, case_sensitive=case_sensitive)
+    if from_written(text) == text:
+        query = normalize(text, case_sensitive=case_sensitive)
+        matches = [_read_into_form(match, query, case_sensitive) for match in matches]
     best: dict[int, Match] = {}
-    for match in matches:
-        read = _read_into_form(match, query, case_sensitive)
+    for read in matches:
         kept = best.get(read.segment.id)
         if kept is None or read.score > kept.score:
             best[read.segment.id] = read

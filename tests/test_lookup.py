@@ -7,6 +7,7 @@ import pytest
 from ltmt.errors import ConfigError, InputError
 from ltmt.lookup import check_memory_languages, memory_matches, term_matcher
 from ltmt.memory.store import Memory
+from ltmt.routing import without_model
 from ltmt.segments import Match, Segment
 from ltmt.terminology.terms import Term
 
@@ -190,6 +191,78 @@ def test_a_match_renumbered_to_exact_goes_before_a_better_fuzzy_one():
     [found] = memory_matches(StoredMemory(better, BATTERY), "u1", [text], k=4)
     assert [m.score for m in found] == [100.0, 98.0]
     assert found[0].segment.source == text
+
+
+GDPR = (
+    "The processing is based on Art. 6(1)(f) GDPR.",
+    "Die Verarbeitung beruht auf Art. 6 Abs. 1 lit. f DSGVO.",
+)
+DELETED = (
+    "1.3 The data is deleted after one year.",
+    "1.3 Die Daten werden nach einem Jahr gelöscht.",
+)
+
+
+@pytest.fixture
+def clause_memory(tmp_path):
+    """A legal translator's memory: a clause stored without its number, one with it."""
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u1", [GDPR, DELETED], origin="contract.tmx")
+        yield memory
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"1.3 {GDPR[0]}", f"1.3 {GDPR[1]}"),
+        (f"(b) {GDPR[0]}", f"(b) {GDPR[1]}"),
+        (f"§ 3 {GDPR[0]}", f"§ 3 {GDPR[1]}"),
+        (f"a) {GDPR[0]}", f"a) {GDPR[1]}"),
+        (f"- {GDPR[0]}", f"- {GDPR[1]}"),
+        (f"  iv.\t{GDPR[0]}\n", f"  iv.\t{GDPR[1]}\n"),
+        # stored with a marker: reused without it, or with the segment's
+        ("The data is deleted after one year.", "Die Daten werden nach einem Jahr gelöscht."),
+        (
+            "(c) The data is deleted after one year.",
+            "(c) Die Daten werden nach einem Jahr gelöscht.",
+        ),
+    ],
+)
+def test_a_match_but_for_a_leading_clause_marker_reuses_the_stored_translation(
+    clause_memory, text, expected
+):
+    """(a legal translator's trial) ``(b) The processing is based on Art. 6(1)(f) GDPR.`` was a
+    96 % match of the stored sentence, and fusion wrote ``(b) Die Verarbeitung beruht auf Art.
+    6(1)(f) GDPR.``, the approved citation lost."""
+    [found] = memory_matches(clause_memory, "u1", [text], k=4)
+    reused = without_model(text, found, exact_reuse=True)
+    assert reused is not None
+    assert (reused.method, reused.text) == ("exact", expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(b) The processing is based on Art. 6(1)(e) GDPR.",  # other words after the marker
+        "The processing is based on Art. 6(1)(f) GDPR",  # no marker: as it was
+        "(b) (c) The processing is based on Art. 6(1)(f) GDPR.",  # one marker set aside, not two
+    ],
+)
+def test_a_marker_is_set_aside_only_where_the_rest_is_a_whole_match(clause_memory, text):
+    [found] = memory_matches(clause_memory, "u1", [text], k=4)
+    assert without_model(text, found, exact_reuse=True) is None
+    scores = [m.score for m in found]
+    sources = [m.segment.source for m in found]
+    assert scores == sorted(scores, reverse=True) and max(scores) < 100
+    assert sources == [GDPR[0], DELETED[0]]  # each stored pair once, as stored
+
+
+def test_a_stored_target_without_its_sources_marker_is_not_reused(tmp_path):
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u1", [("(b) Keep the data.", "Daten aufbewahren.")], origin="x")
+        [found] = memory_matches(memory, "u1", ["Keep the data."], k=4)
+    assert [m.segment.target for m in found] == ["Daten aufbewahren."]
+    assert found[0].score < 100
 
 
 class _PairMemory:

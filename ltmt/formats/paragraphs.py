@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ltmt.clause_markers import LIST_ITEM
 from ltmt.errors import InputError
 from ltmt.formats.common import LineShape
 from ltmt.formats.documents import TranslationsHeld, Unit, save_lines, text_lines
@@ -41,7 +42,7 @@ from ltmt.sentences import split_sentences
 from ltmt.wording import counted
 
 # a list item's marker at a line's start, with the blanks around it
-_MARKER = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+(?=\S)")
+_MARKER = re.compile(rf"[ \t]*{LIST_ITEM}[ \t]+(?=\S)")
 _INDENT = re.compile(r"[ \t]*")
 # the blanks a paragraph is wrapped at: not a no-break space, which holds a number to its unit
 _BREAKABLE_SPACE = re.compile(r"[ \t\n\r\f\v]+")

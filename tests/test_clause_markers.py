@@ -1,0 +1,37 @@
+"""The list or clause marker before a line's words, which memory matching sets aside."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.clause_markers import split_marker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.3 The data is kept.", ("1.3 ", "The data is kept.")),
+        ("1.3.2. The data is kept.", ("1.3.2. ", "The data is kept.")),
+        ("(b) The data is kept.", ("(b) ", "The data is kept.")),
+        ("(2)\tThe data is kept.", ("(2)\t", "The data is kept.")),
+        ("(iv) The data is kept.", ("(iv) ", "The data is kept.")),
+        ("iv. The data is kept.", ("iv. ", "The data is kept.")),
+        ("IV) The data is kept.", ("IV) ", "The data is kept.")),
+        ("§ 3 The data is kept.", ("§ 3 ", "The data is kept.")),
+        ("§§ 3a The data is kept.", ("§§ 3a ", "The data is kept.")),
+        ("a) The data is kept.", ("a) ", "The data is kept.")),
+        ("12. The data is kept.", ("12. ", "The data is kept.")),
+        ("- The data is kept.", ("- ", "The data is kept.")),
+        ("* The data is kept.", ("* ", "The data is kept.")),
+        ("• The data is kept.", ("• ", "The data is kept.")),
+        # no marker: words, a number that is part of the sentence, a marker with no words after
+        ("The data is kept.", ("", "The data is kept.")),
+        ("i.e. the data is kept.", ("", "i.e. the data is kept.")),
+        ("Art. 6 applies.", ("", "Art. 6 applies.")),
+        ("3 files were kept.", ("", "3 files were kept.")),
+        ("-v shows more.", ("", "-v shows more.")),
+        ("1.3 ", ("", "1.3 ")),
+    ],
+)
+def test_a_leading_marker_is_told_from_the_words(text, expected):
+    assert split_marker(text) == expected
