@@ -6,6 +6,7 @@ import pytest
 
 from ltmt.language_detection import (
     DOCUMENT_SURE,
+    SHORT_SURE,
     SURE,
     detect,
     document_language,
@@ -49,6 +50,26 @@ def test_a_document_reads_as_the_language_of_its_text_together():
     assert document_language(["%s", "42"]) is None
     # only the first characters are read: a long document costs no more than a short one
     assert document_language(["Die Datei wurde gespeichert."] * 5_000 + ["x" * 100]) is not None
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["Restore 50 HP.", "Open the chest."],  # read as Italian (0.83)
+        ["Restore 50 HP."],  # as Italian (0.90)
+    ],
+)
+def test_a_short_english_table_is_too_little_to_read_as_another_language(texts):
+    """(a user's trial) a CSV table of two rows warned that it reads as Italian: a few words
+    are read so (``words=0``), but not surely enough for so few."""
+    misread = document_language(texts, words=0)
+    assert misread is not None and misread.language == "it"
+    assert document_language(texts) is None
+
+
+def test_a_short_text_reads_as_its_language_where_the_detector_is_sure_enough():
+    found = document_language(["Fenster schließen und Änderungen speichern"])
+    assert found is not None and found.language == "de" and found.confidence >= SHORT_SURE
 
 
 @pytest.mark.parametrize(

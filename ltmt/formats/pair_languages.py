@@ -42,8 +42,8 @@ def pairs_read_swapped(sources: Sequence[str], targets: Sequence[str], src: str,
     German one is: the targets need only read likeliest as the source language."""
     from ltmt.formats.common import lang_matches
 
-    read_sources = document_language(sources, SURE)
+    read_sources = document_language(sources, SURE, words=0)
     if read_sources is None or not lang_matches(tgt, read_sources.language):
         return False
-    likeliest = document_language(targets, sure=0.0)
+    likeliest = document_language(targets, sure=0.0, words=0)
     return likeliest is not None and lang_matches(src, likeliest.language)

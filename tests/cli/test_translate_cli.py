@@ -970,6 +970,20 @@ def test_an_english_file_or_a_catalog_gets_no_language_warning(tmp_path, capsys,
     assert code == 0 and "reads as" not in err
 
 
+def test_a_short_english_table_gets_no_language_warning(tmp_path, capsys, common):
+    """(a user's trial) a table of two rows warned that it reads as Italian."""
+    table = tmp_path / "t.csv"
+    table.write_text(
+        "key,English,German\nhp,Restore 50 HP.,Stellt 50 LP wieder her.\nbb,Open the chest.,\n",
+        "utf-8",
+    )
+    code, _, err = run_cli(
+        ["translate", str(table), "-o", str(tmp_path / "out.csv"), *common], capsys
+    )
+    assert code == 0, err
+    assert "reads as" not in err
+
+
 def test_a_kept_string_whose_source_changed_is_named_from_the_users_memory(
     tmp_path, capsys, caplog, common
 ):
