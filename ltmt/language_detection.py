@@ -35,8 +35,9 @@ words: a game's table of two rows (``Restore 50 HP.``, ``Open the chest.``) read
 (0.83), ``Restore 50 HP.`` alone 0.90 so. Of random samples of one to four of the dev users'
 English strings, 0.2 % of those of two to seven words read as another language with 0.8, none
 with 0.95, while German ones of as few words still read as German with 0.95 two times in three
-(a throwaway check). A caller that compares a few strings of its own asks for no more
-(:func:`ltmt.formats.pair_languages.pairs_read_swapped`).
+(a throwaway check). A caller that compares a few strings of its own, or only chooses a hint
+by what they read as, asks for no more (:func:`ltmt.formats.pair_languages.pairs_read_swapped`,
+:func:`ltmt.formats.po.header_language_error`).
 """
 
 from __future__ import annotations

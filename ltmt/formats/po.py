@@ -114,10 +114,12 @@ def header_language_error(
 ) -> LanguageError:
     """The error for a catalog whose ``Language`` header says ``language``, not ``tgt_lang``:
     what its translations (``targets``) read as tells a wrong header (copied from the template
-    or another catalog: fix it) from a catalog of another language (choose its pair)."""
+    or another catalog: fix it) from a catalog of another language (choose its pair). The
+    header is wrong whatever they read as, so a few words are read as sure as many (``words=0``):
+    they choose the hint, they raise no error of their own."""
     from ltmt.language_detection import described, document_language
 
-    found = document_language(targets)
+    found = document_language(targets, words=0)
     fix = (
         f'fix its header to "Language: {tgt_lang}", or import it as {src_lang}->{tgt_lang} '
         "anyway with --no-language-check"
