@@ -61,33 +61,39 @@ def files_in(folder: Path) -> list[Path]:
     return files
 
 
-# Office's owner files are written beside Word, Excel and PowerPoint documents under the
-# document's name, its first letters ``~$``, with the user's name in a fixed record (162 or
-# 165 bytes); the documents of Office 97-2003 and RTF get them too
-_OLDER_OFFICE_EXTENSIONS = frozenset({".doc", ".dot", ".rtf", ".xls", ".xlt", ".ppt", ".pot"})
+# Office's owner files: Word, Excel and PowerPoint write one beside each file they open (a
+# .docx, an .odt, a .csv ...), under its name with ``~$`` for its first letters: the name of the
+# user who has it open, a byte of its length first, in a record of 162 or 165 bytes
 _OWNER_FILE_MAX_BYTES = 1024
+_OWNER_NAME_MAX = 53
 
 
 def is_owner_file(path: Path) -> bool:
-    """Whether ``path`` is an owner file of Word, Excel or PowerPoint (``~$flyer.docx``): the
-    name of the user who has the document open, which Office writes beside it under its name
-    with ``~$`` for its first letters, and which is no document (as LibreOffice's lock file
-    ``.~lock.flyer.docx#`` is none). A ``~$notes.txt`` or a ``~$strings.po``, or a file of
-    more than a KiB, is no owner file: it is read as any other."""
-    if not path.name.startswith("~$") or path.suffix.lower() not in _office_extensions():
+    """Whether ``path`` is an owner file of Word, Excel or PowerPoint (``~$flyer.docx``,
+    ``~$budget.ods``): named ``~$…``, at most a KiB, and holding a user's name after a byte of
+    its length; no document (as LibreOffice's lock file ``.~lock.flyer.docx#`` is none). A
+    ``~$notes.txt`` of the user's own text is read as any other file."""
+    if not path.name.startswith("~$"):
         return False
     try:
-        return path.stat().st_size <= _OWNER_FILE_MAX_BYTES
+        if path.stat().st_size > _OWNER_FILE_MAX_BYTES:
+            return False
+        head = path.read_bytes()[: _OWNER_NAME_MAX + 1]
     except OSError:
         return False
+    return _names_a_user(head)
 
 
-def _office_extensions() -> frozenset[str]:
-    """The extensions of the documents Office writes owner files beside."""
-    from ltmt.formats.registry import FORMATS
-
-    current = {ext for name in ("docx", "pptx", "xlsx") for ext in FORMATS[name].extensions}
-    return frozenset(current) | _OLDER_OFFICE_EXTENSIONS
+def _names_a_user(head: bytes) -> bool:
+    """Whether ``head`` starts as an owner file's record does: a byte of the length of a name,
+    then that many printable characters (in the user's Windows code page)."""
+    length = head[0] if head else 0
+    name = head[1 : 1 + length]
+    return (
+        0 < length <= _OWNER_NAME_MAX
+        and len(name) == length
+        and all(byte >= 32 and byte != 127 for byte in name)  # a Windows code page's letters
+    )
 
 
 def folders_in(folder: Path) -> list[Path]:

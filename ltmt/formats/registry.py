@@ -590,10 +590,10 @@ def _document_in_zip(path: Path) -> str | None:
     for marker, extension in _ZIP_DOCUMENTS:
         if marker in types:
             spec = FORMATS[EXTENSIONS[extension]]
+            named = "named without its extension" if not path.suffix else "of another name"
             return (
-                f"{path} is {_article(spec.description)} {spec.description} named without its "
-                f"extension; name it {path.with_suffix(extension).name} (or pass --format "
-                f"{extension.lstrip('.')})"
+                f"{path} is {_article(spec.description)} {spec.description} {named}; name it "
+                f"{path.with_suffix(extension).name} (or pass --format {extension.lstrip('.')})"
             )
     return None
 

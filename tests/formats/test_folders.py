@@ -62,15 +62,19 @@ def test_office_owner_files_are_left_out_with_a_warning(
     [
         ("~$flyer.docx", bytes([4]) + b"Anna" + bytes(157), True),
         ("~$budget.XLSX", bytes([4]) + b"Anna" + bytes(160), True),
-        ("~$notes.txt", b"Open the file.\n", False),  # no Office document's name
+        ("~$report.odt", bytes([5]) + b"alice" + bytes(156), True),  # Word opens them too
+        ("~$data.csv", bytes([6]) + "J\u00fcrgen".encode("cp1252") + bytes(158), True),
+        ("~$notes.txt", b"Open the file.\n", False),  # the user's own text
         ("~$strings.po", b'msgid "Open"\nmsgstr ""\n', False),
-        ("~$report.docx", b"PK\x03\x04" + bytes(4096), False),  # a document, not 162 bytes
+        ("~$report.docx", b"PK\x03\x04" + bytes(4096), False),  # a document, not a record
     ],
 )
-def test_only_an_office_documents_small_owner_file_is_one(
+def test_only_an_owner_record_named_so_is_an_owner_file(
     tmp_path: Path, name: str, data: bytes, left_out: bool
 ) -> None:
-    """Every file named ``~$…`` was left out: a ``~$notes.txt`` of the user's was never read."""
+    """Every file named ``~$…`` was left out: a ``~$notes.txt`` of the user's was never read;
+    then the owner files of an .odt or a .csv (Word and Excel write them for every file they
+    open) stopped a folder run."""
     from ltmt.formats.folders import is_owner_file
 
     (tmp_path / name).write_bytes(data)
