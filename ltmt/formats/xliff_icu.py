@@ -11,6 +11,7 @@ cannot be taken apart is left untranslated (:attr:`BranchingUnits.unsupported`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ltmt.formats.documents import Unit
@@ -25,6 +26,9 @@ from ltmt.formats.icu_messages import (
 from ltmt.formats.plurals import categories_with_other, ordinal_categories
 
 CASE = "#"  # between a unit's key and its case's name (``4#other``)
+# an inline code of a unit's tagged text (``<x id="1" equiv-text="{n}"/>``, ``<g id="2">``,
+# ``</g>``), whose attributes may spell an ICU message
+_INLINE_CODE = re.compile(r"<[^<>]*>")
 
 
 @dataclass
@@ -41,8 +45,11 @@ class BranchingUnits:
     unsupported: list[str] = field(default_factory=list)
 
     def add(self, key: str, source: str) -> bool:
-        """Take the unit ``key`` apart where its ``source`` branches; whether it does."""
-        if not is_branching(source):
+        """Take the unit ``key`` apart where its ``source`` branches, outside its inline codes;
+        whether it does. (Angular's unit around a plural holds it as a code whose attribute
+        spells it, ``<x id="ICU" equiv-text="{minutes, plural, ...}"/>``: no message of its
+        own, it is translated as it is.)"""
+        if not is_branching(_INLINE_CODE.sub("", source)):
             return False
         try:
             expansion = expand(source)

@@ -117,3 +117,19 @@ def test_a_unit_without_a_plural_or_select_is_not_taken_apart() -> None:
     branching = BranchingUnits("de")
     assert not branching.add("0", 'Updated <x id="ICU" equiv-text="{n, number}"/>')
     assert branching.expansions == {} and branching.unsupported == []
+
+
+def test_a_unit_whose_code_spells_a_plural_is_not_taken_apart(tmp_path: Path) -> None:
+    """Angular's unit around a plural holds it as a code whose ``equiv-text`` spells it: it
+    was taken for a plural of its own, its target ``{minutes, plural, =0 {Aktualisierung
+    &lt;x …/&gt;} …}`` (a regression trial)."""
+    wrapper = 'Updated <x id="ICU" equiv-text="{minutes, plural, =0 {...} other {...}}"/>'
+    assert not BranchingUnits("de").add("0", wrapper)
+    path = tmp_path / "ng.xlf"
+    unit = (
+        '<trans-unit id="wrap"><source>Updated <x id="ICU" equiv-text="{minutes, plural, '
+        '=0 {...} other {...}}"/></source></trans-unit>'
+    )
+    path.write_text(xliff(1, unit), "utf-8")
+    document = XliffDocument.open(path, src_lang="en", tgt_lang="de")
+    assert [u.key for u in document.pending()] == ["0"]
