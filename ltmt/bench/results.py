@@ -24,32 +24,26 @@ scores). The layout (``"format": "ltmt-bench/1"``)::
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from ltmt.bench.provenance import software_summary
 from ltmt.bench.runner import BenchRun, SystemRun
 from ltmt.evaluate import BANDS, sacrebleu_signatures, score_corpus
-from ltmt.model.cpu import cpu_summary
+from ltmt.provenance import run_provenance
 
 FORMAT = "ltmt-bench/1"
 
 
 def summarize(bench: BenchRun) -> dict[str, Any]:
     """The ``results.json`` mapping of ``bench`` (see the module docstring)."""
-    from ltmt import __version__
-
     user_runs = [r for r in bench.runs if not r.general]
     general_runs = [r for r in bench.runs if r.general]
     systems = _ordered(r.system for r in user_runs)
     users = _ordered(r.testset for r in user_runs)
     results: dict[str, Any] = {
         "format": FORMAT,
-        "ltmt_version": __version__,
-        "software": software_summary(),
-        "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        **run_provenance(),  # ltmt_version, software, created, cpu
         "model": bench.model,
         "model_fingerprint": bench.model_fingerprint,
         "trained": {
@@ -64,7 +58,6 @@ def summarize(bench: BenchRun) -> dict[str, Any]:
         "sacrebleu": sacrebleu_signatures(),
         "config": bench.config.to_dict(),
         "skipped": dict(bench.skipped),
-        "cpu": cpu_summary(),
         "fused_weights": {run.system: run.weights for run in bench.runs},
         "fused_encoder": {run.system: run.encoder for run in bench.runs},
         "users": {

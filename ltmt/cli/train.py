@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +109,21 @@ def base(
         tokenizer_only=tokenizer_only,
     )
     typer.echo(json.dumps(summary, indent=2))
+    _exit_if_stopped(summary)
+
+
+def _exit_if_stopped(summary: dict[str, Any]) -> None:
+    """Exit as a process the signal ended does (130 for SIGINT, 143 for SIGTERM) with a line
+    saying where, when a signal stopped the run (``stopped_by``) after it saved ``last/``: a
+    scheduler must not take an interrupted run for a finished one."""
+    name = summary.get("stopped_by")
+    if name is None:
+        return
+    verb = "terminated" if name == "SIGTERM" else "interrupted"
+    typer.echo(
+        f"ltmt: {verb} at step {summary['step']}; saved last/ (resume with --resume)", err=True
+    )
+    sys.exit(128 + signal.Signals[name].value)
 
 
 @app.command("fusion")

@@ -5,7 +5,8 @@ Output layout (``OUTPUT``)::
     tokenizer/      source.spm, target.spm, vocab.json, tokenizer config (built once)
     last/           the latest checkpoint: a standard Marian directory
     best/           the checkpoint with the best dev BLEU so far: a standard Marian directory
-    state.pt        optimiser state, step, epoch position, best BLEU (for --resume)
+    state.pt        optimiser state, step, epoch position, best BLEU, the random generators'
+                    states (for --resume: a resumed run draws the dropout an unbroken one would)
     log.jsonl       one JSON object per logged step and per evaluation
     config.json     the training configuration
 """
@@ -28,6 +29,7 @@ import numpy as np
 from ltmt.config import to_dict
 from ltmt.errors import InputError
 from ltmt.model.cpu import cpu_has_fast_bf16
+from ltmt.provenance import utc_now
 from ltmt.train.config import BaseTrainConfig, ModelShape
 from ltmt.train.data import (
     EncodedCorpus,
@@ -38,7 +40,7 @@ from ltmt.train.data import (
     load_training_pairs,
     token_batches,
 )
-from ltmt.train.output import give_new_file_mode
+from ltmt.train.output import give_new_file_mode, training_provenance
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +95,20 @@ def build_marian(shape: ModelShape, vocab_size: int, *, fairseq_embeddings: bool
     return model
 
 
+def load_marian(checkpoint: Path) -> Any:
+    """The float32 ``MarianMTModel`` of ``checkpoint``, to train on: its sinusoidal positions
+    frozen, as :func:`build_marian`'s are. transformers loads them as a trainable parameter, so
+    a resumed or ``--init-from`` run trained the fixed positions its fresh run never touched
+    (a run resumed at step 30 drifted from the unbroken one from step 32 on)."""
+    import torch
+    from transformers import MarianMTModel
+
+    model = MarianMTModel.from_pretrained(str(checkpoint), dtype=torch.float32)
+    for stack in (model.model.encoder, model.model.decoder):
+        stack.embed_positions.weight.requires_grad_(False)
+    return model
+
+
 def use_bf16(setting: str, device: str = "cpu") -> bool:
     """Resolve the ``train.bf16`` setting (``auto``, ``on``, ``off``) for ``device``."""
     if setting != "auto":
@@ -124,13 +140,48 @@ def inverse_sqrt_lr(step: int, peak: float, warmup: int) -> float:
 
 
 class _StopFlag:
-    """Set by SIGTERM/SIGINT so the loop can save a checkpoint before it exits."""
+    """Set by SIGTERM/SIGINT so the loop can save a checkpoint before it exits; ``signum``: the
+    signal that came (``None`` while none has)."""
 
     def __init__(self) -> None:
-        self.stop = False
+        self.signum: int | None = None
+
+    @property
+    def stop(self) -> bool:
+        return self.signum is not None
+
+    @property
+    def signal_name(self) -> str | None:
+        """``SIGINT``, ``SIGTERM``, or ``None`` while no signal came."""
+        return None if self.signum is None else signal.Signals(self.signum).name
 
     def __call__(self, signum: int, frame: object) -> None:
-        self.stop = True
+        self.signum = signum
+
+
+def rng_states() -> dict[str, Any]:
+    """The states of the random generators training draws from: torch's (dropout), CUDA's
+    where a GPU is seen, numpy's and Python's; ``state.pt`` keeps them so that a resumed run
+    draws what the run would have drawn unbroken (:func:`restore_rng_states`)."""
+    import torch
+
+    return {
+        "torch": torch.get_rng_state(),
+        "cuda": torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None,
+        "numpy": np.random.get_state(),
+        "python": random.getstate(),
+    }
+
+
+def restore_rng_states(states: dict[str, Any]) -> None:
+    """Set the random generators to ``states`` (:func:`rng_states`; loaded onto any device)."""
+    import torch
+
+    torch.set_rng_state(states["torch"].cpu())
+    if states["cuda"] is not None and torch.cuda.is_available():
+        torch.cuda.set_rng_state_all([state.cpu() for state in states["cuda"]])
+    np.random.set_state(states["numpy"])
+    random.setstate(states["python"])
 
 
 def train_base(
@@ -142,7 +193,9 @@ def train_base(
     progress: ProgressFactory | None = None,
     tokenizer_only: bool = False,
 ) -> dict[str, Any]:
-    """Train (or resume training of) a base model; returns a summary dict.
+    """Train (or resume training of) a base model; returns a summary dict: ``stopped_by``
+    names the signal (``SIGINT``, ``SIGTERM``) that ended it early, its step saved in ``last/``
+    (``None``: it ran to its budget).
 
     ``tokenizer_only``: make ``output/tokenizer`` (:func:`ensure_tokenizer`) and stop; a later
     run with the same ``output`` trains the model on it.
@@ -190,17 +243,15 @@ def train_base(
     # The model must be final before the optimiser is built: an optimiser over another model's
     # parameters would step nothing (their gradients stay None) while training seems to run.
     if resume:
-        from transformers import MarianMTModel
-
-        model = MarianMTModel.from_pretrained(str(output / "last"), dtype=torch.float32)
+        model = load_marian(output / "last")
     elif init_from is not None:
-        from transformers import MarianMTModel
-
-        model = MarianMTModel.from_pretrained(str(init_from), dtype=torch.float32)
+        model = load_marian(init_from)
     else:
         model = build_marian(config.model, len(vocab))
     device = resolve_device(opt.device)
-    model.to(device)  # type: ignore[arg-type]
+    bf16 = use_bf16(opt.bf16, device)
+    provenance = training_provenance(device, bf16, config.data.data_dir)
+    model.to(device)
     optimizer = torch.optim.AdamW(
         model.parameters(),
         lr=opt.peak_lr,
@@ -215,6 +266,8 @@ def train_base(
         optimizer.load_state_dict(state["optimizer"])
         step, epoch, position = state["step"], state["epoch"], state["position"]
         best_bleu, elapsed = state["best_bleu"], state["elapsed"]
+        if "rng" in state:  # a state.pt of an older ltmt has none: dropout draws anew
+            restore_rng_states(state["rng"])
         logger.info(
             "resuming at step %d (epoch %d, batch %d), best BLEU %.2f",
             step,
@@ -228,7 +281,7 @@ def train_base(
         parameters / 1e6,
         len(vocab),
         device,
-        "on" if use_bf16(opt.bf16, device) else "off",
+        "on" if bf16 else "off",
     )
 
     stop = _StopFlag()
@@ -238,9 +291,20 @@ def train_base(
     session_start = time.monotonic()
     bar = progress(opt.max_steps or 0, step) if progress else None
     tokens_since, loss_sum, loss_tokens, window_start = 0, 0.0, 0, time.monotonic()
+    saved_step = step if resume else -1  # the step last/ holds (-1: none yet)
 
     def save(best: bool, bleu: float | None) -> None:
-        _save_checkpoint(model, tokenizer_dir, output / "last", step=step, bleu=bleu, config=config)
+        nonlocal saved_step
+        saved_step = step
+        _save_checkpoint(
+            model,
+            tokenizer_dir,
+            output / "last",
+            step=step,
+            bleu=bleu,
+            config=config,
+            provenance={**provenance, "created": utc_now()},
+        )
         torch.save(
             {
                 "optimizer": optimizer.state_dict(),
@@ -249,6 +313,7 @@ def train_base(
                 "position": position,
                 "best_bleu": best_bleu,
                 "elapsed": time.monotonic() - started,
+                "rng": rng_states(),
             },
             state_path,
         )
@@ -258,6 +323,17 @@ def train_base(
             shutil.copytree(output / "last", tmp)
             shutil.rmtree(output / "best", ignore_errors=True)
             tmp.rename(output / "best")
+
+    def evaluate_and_save() -> None:
+        nonlocal best_bleu
+        bleu = evaluate_bleu(model, tokenizer_dir, dev)
+        model.train()
+        is_best = bleu > best_bleu
+        best_bleu = max(best_bleu, bleu)
+        log.write(json.dumps({"step": step, "epoch": epoch, "dev_bleu": round(bleu, 2)}) + "\n")
+        log.flush()
+        logger.info("step %d epoch %d: dev BLEU %.2f (best %.2f)", step, epoch, bleu, best_bleu)
+        save(is_best, bleu)
 
     def out_of_budget() -> bool:
         if stop.stop:
@@ -298,28 +374,15 @@ def train_base(
                         )
                     tokens_since, loss_sum, loss_tokens, window_start = 0, 0.0, 0, time.monotonic()
                 if step % opt.eval_every == 0 or out_of_budget():
-                    bleu = evaluate_bleu(model, tokenizer_dir, dev)
-                    model.train()
-                    is_best = bleu > best_bleu
-                    best_bleu = max(best_bleu, bleu)
-                    log.write(
-                        json.dumps({"step": step, "epoch": epoch, "dev_bleu": round(bleu, 2)})
-                        + "\n"
-                    )
-                    log.flush()
-                    logger.info(
-                        "step %d epoch %d: dev BLEU %.2f (best %.2f)", step, epoch, bleu, best_bleu
-                    )
-                    save(is_best, bleu)
+                    evaluate_and_save()
                 if out_of_budget():
                     break
             else:
                 epoch += 1
                 position = 0
-        if not (output / "best").is_dir():
-            bleu = evaluate_bleu(model, tokenizer_dir, dev)
-            best_bleu = bleu
-            save(True, bleu)
+        # the last epoch, the time budget or a signal can end the loop between evaluations
+        if saved_step != step or not (output / "best").is_dir():
+            evaluate_and_save()
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
@@ -327,8 +390,9 @@ def train_base(
         if bar is not None:
             bar.close()
     return {
-        "output": str(output),
+        "output": str(output.resolve()),
         "step": step,
+        "stopped_by": stop.signal_name,
         "epoch": epoch,
         "best_dev_bleu": best_bleu,
         "parameters": parameters,
@@ -463,7 +527,11 @@ def _save_checkpoint(
     step: int,
     bleu: float | None,
     config: BaseTrainConfig,
+    provenance: dict[str, Any],
 ) -> None:
+    """Write ``model``'s checkpoint to ``out_dir`` (replaced whole, through a temporary folder):
+    a Marian directory, ``tokenizer_dir``'s files and ``ltmt_training.json`` (step, dev BLEU,
+    ``provenance`` (:func:`training_provenance`) and the config)."""
     tmp = out_dir.with_name(out_dir.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     model.save_pretrained(str(tmp))
@@ -471,7 +539,11 @@ def _save_checkpoint(
     for item in tokenizer_dir.iterdir():
         shutil.copyfile(item, tmp / item.name)
     (tmp / "ltmt_training.json").write_text(
-        json.dumps({"step": step, "dev_bleu": bleu, "config": to_dict(config)}, indent=2), "utf-8"
+        json.dumps(
+            {"step": step, "dev_bleu": bleu, "provenance": provenance, "config": to_dict(config)},
+            indent=2,
+        ),
+        "utf-8",
     )
     shutil.rmtree(out_dir, ignore_errors=True)
     tmp.rename(out_dir)

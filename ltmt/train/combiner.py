@@ -46,7 +46,13 @@ from ltmt.train.combiner_risk import (
     sequence_risk,
 )
 from ltmt.train.fusion_data import FusionDataSpec, load_groups, retrieve_memories
-from ltmt.train.output import check_improved, check_output_dir, check_trained, time_is_up
+from ltmt.train.output import (
+    check_improved,
+    check_output_dir,
+    check_trained,
+    time_is_up,
+    training_provenance,
+)
 
 if TYPE_CHECKING:
     import torch
@@ -358,8 +364,9 @@ def train_combiner(
     after = dev_losses(combiner, rows, dev, variant, risk)
     counts = {name: sum(e.variant == name for e in examples) for name in VARIANTS}
     summary: dict[str, Any] = {
-        "output": str(target),
-        "base": str(base),
+        "output": str(target.resolve()),
+        "base": str(backbone.path.resolve()) if backbone.path is not None else backbone.name,
+        "provenance": training_provenance("cpu", False, config.data.data_dir),
         "examples": len(examples),
         "variants": counts,
         "rows": int(rows.features.size(0)),

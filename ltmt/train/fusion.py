@@ -33,7 +33,13 @@ from ltmt.train.fusion_data import (
     load_groups,
     retrieve_memories,
 )
-from ltmt.train.output import check_improved, check_output_dir, check_trained, time_is_up
+from ltmt.train.output import (
+    check_improved,
+    check_output_dir,
+    check_trained,
+    time_is_up,
+    training_provenance,
+)
 
 if TYPE_CHECKING:
     import torch
@@ -408,8 +414,9 @@ def train_fusion(
     adapter.to("cpu")
     model.to("cpu")
     summary: dict[str, Any] = {
-        "output": str(target),
-        "base": str(base),
+        "output": str(target.resolve()),
+        "base": str(backbone.path.resolve()) if backbone.path is not None else backbone.name,
+        "provenance": training_provenance(device, bf16, config.data.data_dir),
         "steps": step,
         "best_step": best_step if dev else step,
         "queries": len(retrieval.queries),

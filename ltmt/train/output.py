@@ -1,15 +1,17 @@
 """Where a training writes what it trained: checked before any work starts, so a run never
 replaces a trained layer unasked (the README's command once overwrote the shipped combiner) nor
-fails at its last step on a path it cannot write; never a layer trained for no step; and files
-that other users can read."""
+fails at its last step on a path it cannot write; never a layer trained for no step; files
+that other users can read; and a record in each of what made it (:func:`training_provenance`)."""
 
 from __future__ import annotations
 
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 from ltmt.errors import InputError
+from ltmt.provenance import run_provenance
 
 
 def check_output_dir(target: Path, what: str, *, overwrite: bool = False) -> None:
@@ -78,3 +80,28 @@ def _umask() -> int:
     current = os.umask(0o022)
     os.umask(current)
     return current
+
+
+def training_provenance(device: str, bf16: bool, data_dir: str | Path) -> dict[str, Any]:
+    """The ``provenance`` block of a trained artifact (a base checkpoint's
+    ``ltmt_training.json``, a fusion layer's ``config.json`` and ``train_log.json``): what a
+    benchmark's results.json records (:func:`ltmt.provenance.run_provenance`: ltmt's version, the
+    git commit, the libraries, the time, the CPU), plus what the config leaves open: the
+    ``device`` it trained on (``gpu``: its name on ``cuda``), whether bf16 autocast ran
+    (``train.bf16: auto`` resolved) and the training data's folder, absolute."""
+    return {
+        **run_provenance(),
+        "device": device,
+        "gpu": _gpu_name(device),
+        "bf16": bf16,
+        "data_dir": str(Path(data_dir).resolve()),
+    }
+
+
+def _gpu_name(device: str) -> str | None:
+    """The name of the GPU ``device`` is (``NVIDIA H100 80GB HBM3``), ``None`` on the CPU."""
+    if device != "cuda":
+        return None
+    import torch
+
+    return str(torch.cuda.get_device_name())

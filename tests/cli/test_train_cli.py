@@ -1,5 +1,6 @@
 """``ltmt train labels``: the label lexicon built from a data folder's l10n catalogs; ``ltmt train
-fusion``: what it refuses before training starts."""
+fusion``: what it refuses before training starts; ``ltmt train base``: the exit status of a run a
+signal stopped."""
 
 from __future__ import annotations
 
@@ -182,3 +183,30 @@ def test_train_fusion_names_a_bad_setting_in_one_line(
     )  # fmt: skip
     assert code == 1
     assert err.startswith(f"ltmt: error: {path}: {message}") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("stopped_by", "code", "message"),
+    [
+        (None, 0, ""),
+        ("SIGINT", 130, "ltmt: interrupted at step 7; saved last/ (resume with --resume)\n"),
+        ("SIGTERM", 143, "ltmt: terminated at step 7; saved last/ (resume with --resume)\n"),
+    ],
+)
+def test_train_base_stopped_by_a_signal_exits_as_a_signal_ends_a_process(
+    run_ltmt: Runner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    stopped_by: str | None,
+    code: int,
+    message: str,
+) -> None:
+    def trained(*args: object, **kwargs: object) -> dict[str, object]:
+        return {"output": str(tmp_path / "run"), "step": 7, "stopped_by": stopped_by}
+
+    monkeypatch.setattr("ltmt.train.base.train_base", trained)
+    config = tmp_path / "base.yaml"
+    config.write_text("train: {max_steps: 10}\n", "utf-8")
+    status, out, err = run_ltmt("train", "base", "--config", str(config))
+    assert (status, err) == (code, message)
+    assert json.loads(out)["step"] == 7  # the summary, as a finished run prints it

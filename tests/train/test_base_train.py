@@ -92,6 +92,16 @@ def test_training_writes_a_standard_marian_directory(trained):
     assert card["step"] in (10, 20, 30) and card["config"]["model"]["d_model"] == 32
 
 
+def test_checkpoints_record_what_made_them_and_the_bf16_that_ran(trained):
+    data, output, summary = trained
+    assert summary["output"] == str(output.resolve())
+    card = json.loads((output / "last" / "ltmt_training.json").read_text())
+    provenance = card["provenance"]
+    assert {"ltmt_version", "software", "created", "cpu"} <= set(provenance)
+    assert (provenance["device"], provenance["bf16"]) == ("cpu", False)  # bf16: off
+    assert provenance["data_dir"] == str(data.resolve())
+
+
 def test_loss_goes_down(trained):
     _, output, _ = trained
     import torch
@@ -285,3 +295,52 @@ def test_tokenizer_only_makes_the_tokenizer_that_a_later_run_trains_on(tmp_path)
     assert not (output / "spm").exists()
     assert (output / "tokenizer" / "source.spm").read_bytes() == made
     assert (output / "last" / "source.spm").read_bytes() == made
+
+
+def test_a_signal_stops_the_run_at_a_step_it_saves_and_names_the_signal(tmp_path, monkeypatch):
+    import signal
+
+    from ltmt.train import base
+
+    def step_then_interrupt(*args, **kwargs):
+        result = train_step(*args, **kwargs)
+        if args[5] == 3:  # the 4th step (``step`` counts those done before it)
+            signal.raise_signal(signal.SIGINT)  # what Ctrl-C or `timeout -s INT` sends
+        return result
+
+    train_step = base.train_step
+    monkeypatch.setattr(base, "train_step", step_then_interrupt)
+    output = tmp_path / "run"
+    summary = train_base(_config(_corpus(tmp_path / "data"), max_steps=30), output)
+    assert (summary["step"], summary["stopped_by"]) == (4, "SIGINT")
+    assert json.loads((output / "last" / "ltmt_training.json").read_text())["step"] == 4
+    finished = train_base(_config(tmp_path / "data", max_steps=6), output, resume=True)
+    assert (finished["step"], finished["stopped_by"]) == (6, None)
+
+
+def test_a_resumed_run_draws_the_dropout_of_an_unbroken_one(tmp_path):
+    data = _corpus(tmp_path / "data")
+
+    def config(steps: int) -> BaseTrainConfig:
+        cfg = _config(data, max_steps=steps)
+        return dataclasses.replace(cfg, model=dataclasses.replace(cfg.model, dropout=0.3))
+
+    train_base(config(60), tmp_path / "unbroken")
+    train_base(config(30), tmp_path / "broken")
+    train_base(config(60), tmp_path / "broken", resume=True)
+    unbroken, resumed = (
+        _weights(tmp_path / "unbroken" / "last"),
+        _weights(tmp_path / "broken" / "last"),
+    )
+    assert not _changed(unbroken, resumed)
+
+
+def test_a_loaded_checkpoint_keeps_its_sinusoidal_positions_frozen(trained):
+    from ltmt.train.base import load_marian
+
+    model = load_marian(trained[1] / "last")
+    frozen = {name for name, p in model.named_parameters() if not p.requires_grad}
+    assert frozen == {
+        "model.encoder.embed_positions.weight",
+        "model.decoder.embed_positions.weight",
+    }

@@ -114,6 +114,27 @@ def test_a_run_the_time_budget_stops_is_evaluated_at_its_last_step(
     assert summary["dev_after"]["loss"] < summary["dev_before"]["loss"]
 
 
+def test_the_combiner_records_what_made_it_in_its_config_and_log(
+    tmp_path: Path, tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ltmt.train.combiner.time_is_up", _budget_after(40))
+    data = _toy_data(tmp_path / "data")
+    config = _config(data, term=0.5, mislead=0.0, unrelated=0.5)
+    config = dataclasses.replace(
+        config, train=dataclasses.replace(config.train, steps=5000, eval_every=1000, max_minutes=1)
+    )
+    train_combiner(config, tiny_model_dir, tmp_path / "combiner")
+    config_json = json.loads((tmp_path / "combiner" / "config.json").read_text("utf-8"))
+    log = json.loads((tmp_path / "combiner" / "train_log.json").read_text("utf-8"))
+    for written in (config_json["training"], log):
+        provenance = written["provenance"]
+        assert {"ltmt_version", "software", "created", "cpu"} <= set(provenance)
+        assert (provenance["device"], provenance["bf16"]) == ("cpu", False)
+        assert provenance["data_dir"] == str(data.resolve())
+        assert written["output"] == str((tmp_path / "combiner").resolve())
+        assert written["base"] == str(tiny_model_dir.resolve())
+
+
 def test_a_time_limited_run_that_never_beat_plain_knn_writes_nothing(
     tmp_path: Path, tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -128,6 +128,25 @@ def test_a_run_the_time_budget_stops_is_evaluated_and_kept_at_its_last_step(
     assert summary["dev_after"]["loss_memory"] < summary["dev_before"]["loss_memory"]
 
 
+def test_the_adapter_records_what_made_it_in_its_config_and_log(
+    tiny_model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ltmt.train.fusion.time_is_up", _budget_after(60))
+    data = _toy_data(tmp_path / "data")
+    config = _config(data, steps=5000, eval_every=5000, max_minutes=1)
+    summary = train_fusion(config, tiny_model_dir, tmp_path / "adapter")
+    config_json = json.loads((tmp_path / "adapter" / "config.json").read_text("utf-8"))
+    log = json.loads((tmp_path / "adapter" / "train_log.json").read_text("utf-8"))
+    for written in (config_json["training"], log):
+        provenance = written["provenance"]
+        assert {"ltmt_version", "software", "created", "cpu"} <= set(provenance)
+        assert (provenance["device"], provenance["bf16"]) == ("cpu", False)
+        assert provenance["data_dir"] == str(data.resolve())
+        assert written["output"] == str((tmp_path / "adapter").resolve())
+        assert written["base"] == str(tiny_model_dir.resolve())
+    assert summary["provenance"] == log["provenance"]
+
+
 def test_a_time_limited_run_that_never_beat_the_identity_writes_no_adapter(
     tiny_model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

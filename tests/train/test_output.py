@@ -1,4 +1,5 @@
-"""Where a training writes: checked before training, never a layer of no step, readable files."""
+"""Where a training writes: checked before training, never a layer of no step, readable files,
+the record of what made it."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import InputError, LtmtError
+from ltmt.provenance import LIBRARIES
 from ltmt.train.output import (
     check_improved,
     check_output_dir,
     check_trained,
     give_new_file_mode,
+    training_provenance,
 )
 
 
@@ -95,3 +98,13 @@ def test_safetensors_files_get_the_mode_of_a_new_file(tmp_path: Path) -> None:
     finally:
         os.umask(previous)
     assert stat.S_IMODE((tmp_path / "model.safetensors").stat().st_mode) == 0o644
+
+
+def test_a_trained_artifact_records_what_a_benchmark_records_plus_device_and_bf16(
+    tmp_path: Path,
+) -> None:
+    block = training_provenance("cpu", True, tmp_path / "data" / "..")
+    assert {"ltmt_version", "software", "created", "cpu"} <= set(block)
+    assert set(LIBRARIES) <= set(block["software"]) and "git" in block["software"]
+    assert (block["device"], block["gpu"], block["bf16"]) == ("cpu", None, True)
+    assert block["data_dir"] == str(tmp_path.resolve())

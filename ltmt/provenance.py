@@ -1,12 +1,14 @@
-"""What code a benchmark ran: the git commit of ltmt's checkout (and whether it had local
-changes), the versions of the libraries that compute the numbers, and the machine's cores.
+"""What code made a result: the git commit of ltmt's checkout (and whether it had local
+changes), the versions of the libraries that compute the numbers, the machine's CPU and when.
 
-``ltmt_version`` alone stays the same across every commit of a release; a results.json that
-records the commit and the libraries can be told apart from one of other code and reproduced.
+``ltmt_version`` alone stays the same across every commit of a release; a benchmark's
+results.json or a trained layer that records the commit and the libraries can be told apart from
+one of other code and reproduced. Both write :func:`run_provenance`.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import platform
 import subprocess
@@ -19,11 +21,29 @@ LIBRARIES = ("torch", "ctranslate2", "numpy", "transformers", "sacrebleu")
 _GIT_SECONDS = 10  # a git that hangs (a lock, a network file system) must not stop the report
 
 
+def run_provenance() -> dict[str, Any]:
+    """``{ltmt_version, software, created, cpu}``: the code (:func:`software_summary`), the time
+    (UTC, ISO 8601) and the CPU (:func:`ltmt.model.cpu.cpu_summary`) a result was made with."""
+    from ltmt import __version__
+    from ltmt.model.cpu import cpu_summary
+
+    return {
+        "ltmt_version": __version__,
+        "software": software_summary(),
+        "created": utc_now(),
+        "cpu": cpu_summary(),
+    }
+
+
+def utc_now() -> str:
+    """The time now in UTC to the second, ISO 8601: ``2025-01-31T12:00:00+00:00``."""
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
 def software_summary(package_dir: Path | None = None) -> dict[str, Any]:
     """``{git: {commit, dirty} | None, python, torch, ctranslate2, numpy, transformers,
-    sacrebleu, cpu_count}`` for ``results.json``; ``package_dir``: ltmt's package folder
-    (default: this one's)."""
-    folder = package_dir if package_dir is not None else Path(__file__).resolve().parents[1]
+    sacrebleu, cpu_count}``; ``package_dir``: ltmt's package folder (default: this one's)."""
+    folder = package_dir if package_dir is not None else Path(__file__).resolve().parent
     return {
         "git": git_state(folder),
         "python": platform.python_version(),

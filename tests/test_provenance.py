@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from ltmt.bench.provenance import LIBRARIES, git_state, library_version, software_summary
+from ltmt.provenance import LIBRARIES, git_state, library_version, software_summary
 
 
 def _git(folder: Path, *args: str) -> None:
