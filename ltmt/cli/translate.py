@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,7 @@ from ltmt.cli.path_options import given_path, given_path_name
 from ltmt.cli.skip_keys import SKIP_KEYS_OPTION, parse_skip_keys_option, refuse_skip_keys
 from ltmt.cli.store import MEMORY_DIR_HELP
 from ltmt.cli.translate_job import Job, prepare
+from ltmt.cli.translate_progress import SegmentProgress
 from ltmt.errors import InputError
 from ltmt.wording import counted, counted_kinds
 
@@ -198,6 +200,13 @@ def translate(
         "--json",
         help="Print the run's report as JSON (on stdout when the translation goes to a file, "
         "else on stderr).",
+    ),
+    no_progress: bool = typer.Option(
+        False,
+        "--no-progress",
+        help="Print no progress while a file is translated (by default a line on a terminal "
+        "says how far the run is, rewritten as it goes; elsewhere, a CI log, it is printed "
+        "every 30 seconds; --json prints none).",
     ),
     glossary: Path | None = typer.Option(
         None,
@@ -412,6 +421,7 @@ def translate(
                 fusion_encoder=encoder,
                 **weight_options,
             )
+            progress = not (no_progress or as_json)  # --json: its report alone
             if folder is not None:
                 _translate_folder(
                     folder,
@@ -423,12 +433,22 @@ def translate(
                     exact_approved,
                     as_json,
                     skip_keys=keys,
+                    progress=progress,
                 )
             elif job.lines is not None and (job.path is None or job.output in (None, "-")):
-                _translate_lines(job, translator, user, report)  # stdin or stdout: no resuming
+                # stdin or stdout: no resuming
+                _translate_lines(job, translator, user, report, progress=progress)
             else:
                 _translate_document(
-                    job, translator, user, report, overwrite, not no_fuzzy, exact_approved, keys
+                    job,
+                    translator,
+                    user,
+                    report,
+                    overwrite,
+                    not no_fuzzy,
+                    exact_approved,
+                    keys,
+                    progress=SegmentProgress() if progress else None,
                 )
             report.seconds = time.perf_counter() - started
             learned = None
@@ -483,7 +503,11 @@ def _open_memory(
     return memory
 
 
-def _translate_lines(job: Job, translator: Any, user: str | None, report: RunReport) -> None:
+def _translate_lines(
+    job: Job, translator: Any, user: str | None, report: RunReport, *, progress: bool
+) -> None:
+    """``job``'s lines translated 256 at a time, written at the end (to stdout, or a file
+    given as stdin); ``progress``: how far the run is shown on standard error."""
     from ltmt.formats.documents import Unit
     from ltmt.formats.unit_translation import for_translator, line_place, translate_units
     from ltmt.outputs import write_output
@@ -491,18 +515,20 @@ def _translate_lines(job: Job, translator: Any, user: str | None, report: RunRep
     assert job.lines is not None
     translate = for_translator(translator, user)
     units = [Unit(str(i), line) for i, line in enumerate(job.lines)]
-    bar = _progress_bar(len(units))
+    shown = SegmentProgress() if progress else None
+    if shown is not None:
+        shown.start(0, len(units))
     outputs: list[str] = []
     try:
         for start in range(0, len(units), 256):
             chunk = units[start : start + 256]
             outcomes = translate_units(chunk, translate, report, place=line_place)
             outputs.extend(o.text for o in outcomes)
-            if bar is not None:
-                bar.update(len(chunk))
+            if shown is not None:
+                shown.advance(len(chunk))
     finally:
-        if bar is not None:
-            bar.close()
+        if shown is not None:
+            shown.close()
     lines = [o.replace("\r", " ").replace("\n", " ") for o in outputs]
     write_output(job.output or "-", job.shape.written(lines))
 
@@ -518,9 +544,12 @@ def _translate_folder(
     quiet: bool,
     *,
     skip_keys: frozenset[str],
+    progress: bool,
 ) -> None:
     """Each file of ``folder`` into its place under the output folder, one line each
-    (``skip_keys`` in the files of formats that have keys)."""
+    (``skip_keys`` in the files of formats that have keys; ``progress``: how far each file
+    is, shown as one file's run shows it). An interrupted run says how many files it saved,
+    and what of the file it was translating (:func:`_folder_interrupted`)."""
     from ltmt.cli.translate_folder import conversion_hints, unknown_names
     from ltmt.formats.run_report import RunReport
     from ltmt.formats.xcloc import copy_file, make_folders
@@ -529,13 +558,27 @@ def _translate_folder(
         make_folders(bundle, folder.output / bundle.relative_to(folder.folder))
     for source, target in folder.copies:
         copy_file(source, target)
-    for job in folder.jobs:
+    for finished, job in enumerate(folder.jobs):
         assert job.path is not None and job.output is not None
         Path(job.output).parent.mkdir(parents=True, exist_ok=True)
         done = RunReport()
-        _translate_document(
-            job, translator, user, done, overwrite, mark_fuzzy, exact_approved, skip_keys
-        )
+        saved_part: list[str] = []  # what the pipeline saved of the file, if interrupted
+        try:
+            _translate_document(
+                job,
+                translator,
+                user,
+                done,
+                overwrite,
+                mark_fuzzy,
+                exact_approved,
+                skip_keys,
+                progress=SegmentProgress() if progress else None,
+                interrupted=saved_part.append,
+            )
+        except KeyboardInterrupt:
+            typer.echo(_folder_interrupted(folder, finished, job, saved_part), err=True)
+            raise
         report.add(done)
         name = job.path.relative_to(folder.folder)
         report.files.append({"file": str(job.path), "output": job.output, "units": done.units})
@@ -570,6 +613,20 @@ def _translate_folder(
         )
 
 
+def _folder_interrupted(folder: FolderJob, finished: int, job: Job, saved_part: list[str]) -> str:
+    """What an interrupted folder run saved: ``finished`` files whole, and of ``job``'s, the
+    one it was translating, what the pipeline said (``saved_part``; nothing where it said
+    nothing: interrupted before its first chunk or while its output was written)."""
+    assert job.path is not None
+    name = job.path.relative_to(folder.folder)
+    part = saved_part[0] if saved_part else "nothing was saved"
+    return (
+        f"ltmt: {finished} of {counted(len(folder.jobs), 'file')} done and saved in "
+        f"{folder.output}; the same command again continues from there (the file being "
+        f"translated, {name}: {part})"
+    )
+
+
 def _translate_document(
     job: Job,
     translator: Any,
@@ -579,15 +636,19 @@ def _translate_document(
     mark_fuzzy: bool,
     exact_approved: bool,
     skip_keys: frozenset[str],
+    *,
+    progress: SegmentProgress | None = None,
+    interrupted: Callable[[str], None] | None = None,
 ) -> None:
     """``job``'s file translated into its output; ``skip_keys`` named where its format has
-    keys (a folder's PO files have none)."""
+    keys (a folder's PO files have none). ``progress``: where how far it is goes;
+    ``interrupted``: what the pipeline saved of it, if interrupted (else the pipeline says
+    it, with how to continue)."""
     from ltmt.formats.output_sources import OutputSources
     from ltmt.formats.pipeline import translate_file
     from ltmt.formats.unit_translation import exact_for_translator, for_translator
 
     assert job.path is not None and job.output is not None
-    bar = _progress_bar(1000)
     try:
         translate_file(
             job.path,
@@ -599,7 +660,9 @@ def _translate_document(
             overwrite=overwrite,
             mark_fuzzy=mark_fuzzy,
             exact_approved=exact_approved,
-            progress=bar.update if bar is not None else None,
+            progress=progress.advance if progress is not None else None,
+            progress_start=progress.start if progress is not None else None,
+            interrupted=interrupted,
             report=report,
             settings={  # a run resumed with others starts over
                 "model": translator.backbone.name,
@@ -614,8 +677,8 @@ def _translate_document(
             output_sources=OutputSources.in_cache(user, _memory_of(translator)),
         )
     finally:
-        if bar is not None:
-            bar.close()
+        if progress is not None:
+            progress.close()
 
 
 def _memory_of(translator: Any) -> Any:
@@ -678,14 +741,6 @@ def _quiet_transformers() -> None:
 
     hf_logging.disable_progress_bar()
     hf_logging.set_verbosity_error()
-
-
-def _progress_bar(total: int):  # type: ignore[no-untyped-def]
-    if total < 50 or not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
-
-    return tqdm(total=total, unit="seg", file=sys.stderr, dynamic_ncols=True, leave=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -114,6 +114,8 @@ def translate_file(
     chunk_size: int = 256,
     checkpoint_seconds: float = 60.0,
     progress: Callable[[int], None] | None = None,
+    progress_start: Callable[[int, int], None] | None = None,
+    interrupted: Callable[[str], None] | None = None,
     report: RunReport | None = None,
     settings: Mapping[str, Any] | None = None,
     changed_sources: ChangedSources | None = None,
@@ -127,7 +129,11 @@ def translate_file(
     machine translations for review (PO ``fuzzy``, XLIFF review state); with ``exact_approved``
     a unit filled from a 100 % match of its own context is not flagged. ``resume``: continue
     an interrupted run into the same ``out_path``. ``progress(n)`` is called after each chunk
-    with the number of units it finished. ``report``: count into this one (else a new one).
+    with the number of units it finished; ``progress_start(done, total)`` once before the
+    first, with the units done before (by the interrupted run this one resumes) and all of
+    them. ``interrupted(saved)``: told, when the run is interrupted, what of the output was
+    saved (``nothing was saved: ...``; a folder's run says it for its file); without it, a
+    warning says that and how to continue. ``report``: count into this one (else a new one).
     ``settings``: what decides the translations (the model, the user, the fusion, the beam:
     JSON values), kept with a checkpoint; a run resumed with other settings starts over, with
     a warning (it went on, the two halves translated two ways). ``changed_sources``: given the
@@ -238,6 +244,8 @@ def translate_file(
     else:
         result.report.translated_before = kept
     last_save, saved = time.monotonic(), len(done)
+    if progress_start is not None:
+        progress_start(len(done), len(done) + len(units))
     try:
         chunks = _chunks(units, chunk_size)
         for number, chunk in enumerate(chunks, 1):
@@ -253,19 +261,18 @@ def translate_file(
     except KeyboardInterrupt:  # keep the chunks finished since the last checkpoint
         if len(done) > saved:
             _checkpoint(document, out_path, done, settings, (output_sources, record))
-        if done:
-            logger.warning(
-                "%s of %d done and saved in %s; the same command again continues from there",
-                counted(len(done), "segment"),
-                result.resumed + len(units),
-                out_path,
-            )
+        saved_part = _saved_part(
+            len(done),
+            result.resumed + len(units),
+            out_path,
+            min(chunk_size, len(units)),
+            chunk_size,
+        )
+        if interrupted is not None:
+            interrupted(saved_part)
         else:
-            logger.warning(
-                "nothing was saved: the first %s not done yet (segments are saved %d at a time)",
-                _first_not_done(min(chunk_size, len(units))),
-                chunk_size,
-            )
+            continuing = "; the same command again continues from there" if done else ""
+            logger.warning("%s%s", saved_part, continuing)
         raise
     save_output(document, Path(out_path), output_sources, written=done, before=record)
     marker.unlink(missing_ok=True)
@@ -273,6 +280,17 @@ def translate_file(
         for note in document.review_notes():
             logger.warning("%s: %s", out_path, note)
     return result
+
+
+def _saved_part(done: int, total: int, out_path: Path, first: int, chunk_size: int) -> str:
+    """What an interrupted run saved of its ``total`` units: ``done`` of them into
+    ``out_path``, or nothing, as the ``first`` ones were not done yet."""
+    if done:
+        return f"{counted(done, 'segment')} of {total} done and saved in {out_path}"
+    return (
+        f"nothing was saved: the first {_first_not_done(first)} not done yet (segments are saved "
+        f"{chunk_size} at a time)"
+    )
 
 
 def _first_not_done(count: int) -> str:

@@ -25,3 +25,17 @@ def run_ltmt(capsys: pytest.CaptureFixture[str]) -> Runner:
         return code, out, err
 
     return run
+
+
+@pytest.fixture
+def fake_translation(monkeypatch):
+    """The translator's translate function replaced by one that writes ``[de] TEXT`` and
+    raises KeyboardInterrupt at a text ``stop here`` (as Ctrl-C in the middle of a batch)."""
+    from ltmt.formats import unit_translation
+
+    def translate(texts, prefer):
+        if "stop here" in texts:
+            raise KeyboardInterrupt
+        return [f"[de] {text}" for text in texts]
+
+    monkeypatch.setattr(unit_translation, "for_translator", lambda translator, user: translate)

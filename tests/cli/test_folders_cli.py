@@ -336,3 +336,27 @@ def test_a_catalog_of_another_language_pair_is_skipped(tmp_path, capsys, common)
     assert re.search(
         r"po: its files are of another language pair: .*fr\.po: languages in the file are fr", err
     )
+
+
+def test_an_interrupted_folder_run_says_which_files_it_saved(
+    tmp_path, capsys, common, monkeypatch, fake_translation
+):
+    """It said 'nothing was saved: the first 30 segments were not done yet' of the file it was
+    translating, though the files before it were written and a rerun keeps them."""
+    from ltmt.cli import main
+
+    monkeypatch.setattr(main, "leave_now", lambda code: exit(code))  # not the test's process
+    folder, out = tmp_path / "en", tmp_path / "de"
+    folder.mkdir()
+    for name, text in [("a.txt", "one\n"), ("b.txt", "two\n"), ("c.txt", "stop here\n")]:
+        (folder / name).write_text(text, "utf-8")
+    (folder / "d.txt").write_text("four\n", "utf-8")
+    code, _, err = run_cli(["translate", str(folder), "-o", str(out), *common], capsys)
+    assert code == 130
+    assert (
+        f"ltmt: 2 of 4 files done and saved in {out}; the same command again continues from "
+        "there (the file being translated, c.txt: nothing was saved: the first segment was "
+        "not done yet (segments are saved 256 at a time))\nltmt: interrupted\n"
+    ) in err
+    assert "warning" not in err
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt", "b.txt"]

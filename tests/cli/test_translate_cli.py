@@ -1242,3 +1242,46 @@ def test_the_json_report_holds_the_runs_warnings_once_each(tmp_path, capsys, com
     assert code == 0, err
     warnings = json.loads(out)["warnings"]  # the tiny model's cut outputs are warned of too
     assert sum("1 key defined more than once (/a)" in w for w in warnings) == 1
+
+
+def _progress_every(monkeypatch, seconds):
+    """Standard error's progress lines every ``seconds`` (a run of a few seconds gets some)."""
+    from functools import partial
+
+    from ltmt.cli import translate
+    from ltmt.cli.translate_progress import SegmentProgress
+
+    monkeypatch.setattr(translate, "SegmentProgress", partial(SegmentProgress, interval=seconds))
+
+
+@pytest.mark.parametrize("output", ["out.txt", "-"])
+def test_a_long_runs_progress_is_printed_into_a_log(
+    tmp_path, capsys, common, monkeypatch, fake_translation, output
+):
+    """A 10,000-segment file ran 130 s with nothing printed but its summary at the end."""
+    _progress_every(monkeypatch, 0)
+    source = tmp_path / "in.txt"
+    source.write_text("".join(f"line {i}\n" for i in range(600)), "utf-8")
+    out = "-" if output == "-" else str(tmp_path / output)
+    code, _, err = run_cli(["translate", str(source), "-o", out, *common], capsys)
+    assert code == 0, err
+    lines = err.splitlines()
+    assert [re.sub(r", [\d,]+/s$", "", line) for line in lines[:3]] == [
+        "ltmt: 256 of 600 segments (42 %)",
+        "ltmt: 512 of 600 segments (85 %)",
+        "ltmt: 600 of 600 segments (100 %)",
+    ]
+    assert lines[3].startswith("ltmt: 600 segments (") and len(lines) == 4
+
+    code, _, err = run_cli(["translate", str(source), "-o", out, "--no-progress", *common], capsys)
+    assert code == 0 and " of 600 segments" not in err
+
+
+def test_a_short_run_prints_its_summary_alone(tmp_path, capsys, common, fake_translation):
+    source = tmp_path / "in.txt"
+    source.write_text("".join(f"line {i}\n" for i in range(600)), "utf-8")
+    code, _, err = run_cli(
+        ["translate", str(source), "-o", str(tmp_path / "o.txt"), *common], capsys
+    )
+    assert code == 0, err
+    assert len(err.splitlines()) == 1 and err.startswith("ltmt: 600 segments (")

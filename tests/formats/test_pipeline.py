@@ -383,6 +383,37 @@ def test_resume_translates_again_what_the_output_lost(tmp_path: Path) -> None:
     assert out.read_bytes() == reference.read_bytes()
 
 
+def test_an_interrupt_is_told_to_the_caller_who_asks(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A folder's run says what it saved of the file it was translating in its own message
+    (it logged the file's alone: 'nothing was saved', though other files were)."""
+    out, told = tmp_path / "out.po", []
+    with (
+        caplog.at_level(logging.WARNING, logger="ltmt.formats.pipeline"),
+        pytest.raises(KeyboardInterrupt),
+    ):
+        translate_file(
+            DATA / "demo.po", out, FakeModel(fail_after=2), chunk_size=1, interrupted=told.append
+        )
+    assert told == [f"3 segments of 5 done and saved in {out}"] and caplog.messages == []
+
+
+def test_progress_starts_with_the_units_done_before_and_all_of_them(tmp_path: Path) -> None:
+    out, started, advanced = tmp_path / "out.po", [], []
+    with pytest.raises(KeyboardInterrupt):
+        translate_file(DATA / "demo.po", out, FakeModel(fail_after=2), chunk_size=1)
+    translate_file(
+        DATA / "demo.po",
+        out,
+        FakeModel(),
+        chunk_size=1,
+        progress=advanced.append,
+        progress_start=lambda done, total: started.append((done, total)),
+    )
+    assert started == [(3, 5)] and sum(advanced) == 2
+
+
 def test_an_interrupt_before_anything_is_done_says_nothing_was_saved(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -1,0 +1,80 @@
+"""How far ``ltmt translate`` has got in a file, on standard error while it runs.
+
+On a terminal, one line rewritten in place after each chunk and cleared at the end
+(``ltmt: 3,840 of 10,000 segments (38 %), 52/s``); otherwise (a CI log, a file) the same
+line printed as a line of its own at most every ``interval`` seconds, so that a long run is
+not silent and a short one prints nothing more than its summary.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from typing import TextIO
+
+# seconds between two lines where standard error is not a terminal: a CI log stays short
+LOG_INTERVAL = 30.0
+
+
+class SegmentProgress:
+    """Counts the segments a run has finished, and shows the count on ``stream``.
+
+    Given to the pipeline as its ``progress_start`` (:meth:`start`) and ``progress``
+    (:meth:`advance`) callbacks; :meth:`close` clears a terminal's line.
+    ``clock`` and ``interval`` (seconds) are the tests' to set.
+    """
+
+    def __init__(
+        self,
+        stream: TextIO | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        interval: float = LOG_INTERVAL,
+    ) -> None:
+        self.stream = stream or sys.stderr
+        self.on_terminal = self.stream.isatty()
+        self.clock = clock
+        self.interval = interval
+        self.total = 0
+        self.done = 0
+        self.done_before = 0  # by an interrupted run this one resumes: not in the rate
+        self.started = self.last_shown = clock()
+        self.shown_width = 0  # of the terminal's line now shown
+
+    def start(self, done: int, total: int) -> None:
+        """The run has ``total`` segments, ``done`` of them by the run it resumes."""
+        self.total, self.done, self.done_before = total, done, done
+        self.started = self.last_shown = self.clock()
+
+    def advance(self, count: int) -> None:
+        """``count`` more segments finished: the terminal's line rewritten, or a log line
+        where ``interval`` seconds have passed since the last one (or the start)."""
+        self.done += count
+        now = self.clock()
+        if self.on_terminal:
+            self._rewrite(self.line(now))
+        elif now - self.last_shown >= self.interval:
+            self.stream.write(self.line(now) + "\n")
+            self.stream.flush()
+            self.last_shown = now
+
+    def line(self, now: float) -> str:
+        """``ltmt: 3,840 of 10,000 segments (38 %), 52/s``: the rate this run's own."""
+        percent = 100 * self.done // self.total if self.total else 100
+        seconds = now - self.started
+        rate = f", {(self.done - self.done_before) / seconds:,.0f}/s" if seconds > 0 else ""
+        return f"ltmt: {self.done:,} of {self.total:,} segments ({percent} %){rate}"
+
+    def close(self) -> None:
+        """Clear the terminal's line, for the summary (or an interruption's message)."""
+        if self.shown_width:
+            self._rewrite("")
+
+    def _rewrite(self, text: str) -> None:
+        """Show ``text`` in place of the terminal's line, the cursor left at its start: a
+        message printed meanwhile (a warning) writes over it rather than after it."""
+        padding = " " * max(self.shown_width - len(text), 0)
+        self.stream.write(f"\r{text}{padding}\r")
+        self.stream.flush()
+        self.shown_width = len(text)
