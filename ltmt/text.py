@@ -1,10 +1,9 @@
 """Text as ltmt compares it: normalisation, the fuzzy score and line splitting, each once.
 
-``normalize`` applies Unicode NFC, drops the invisible characters that only hint at where a
-line may break or must not (:data:`INVISIBLE`: a soft hyphen, a zero-width space, a word joiner,
-a byte order mark), folds every run of whitespace (and control characters) into one space,
-strips both ends and, unless asked to keep case, case-folds (``"Straße"`` → ``"strasse"``).
-Stored text itself is never changed; two sources with the same normalised form score 100.
+``normalize`` applies Unicode NFC, folds every run of whitespace (and control characters) into
+one space, strips both ends and, unless asked to keep case, case-folds (``"Straße"`` →
+``"strasse"``). Stored text itself is never changed; two sources with the same normalised form
+score 100.
 
 The fuzzy score is the CAT-tool match of two normalised strings: rapidfuzz's ``fuzz.ratio``, an
 edit-distance similarity on characters (insertions and deletions,
@@ -36,15 +35,10 @@ CONTROL_CHARACTERS = r"\x00-\x08\x0e-\x1b\x7f"  # (a character class's body, for
 # separator (\x1f) end a line (LINE_BREAK), so the translator's lines hold only that one
 SPACING_CONTROLS = r"\x0b\x1c-\x1f\x85"
 _CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
-# Invisible characters that say where a line may break (a soft hyphen, a zero-width space) or
-# must not (a word joiner, a zero-width no-break space: U+FEFF, also a byte order mark), pasted
-# from PDFs and Word: the same words with or without them. The zero-width (non-)joiners stay:
-# they change how a script's letters join and build emoji sequences.
-INVISIBLE = "\u00ad\u200b\u2060\ufeff"
-_DROP_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
-# Those of them the model's tokenizer reads as a piece of their own, splitting the word they
-# stand in (``ac\u00adcount`` → "den Abstand"); a zero-width space it reads as a space, a byte
-# order mark as nothing. A translation's words break elsewhere: none is written back.
+# Invisible characters the model's tokenizer reads as a piece of their own, splitting the word
+# they stand in (``ac\u00adcount`` → "den Abstand"): a soft hyphen and a word joiner, pasted
+# from PDFs and Word; a zero-width space it reads as a space, a byte order mark as nothing. A
+# translation's words break elsewhere: none is written back.
 BREAK_HINTS = "\u00ad\u2060"
 _DROP_BREAK_HINTS = str.maketrans(dict.fromkeys(BREAK_HINTS))
 # a line's end as str.splitlines finds it (\r\n first: one break, not two)
@@ -70,26 +64,6 @@ def has_letter(text: str) -> bool:
     return LETTER.search(text) is not None
 
 
-def collapse_space(text: str) -> str:
-    """Whitespace runs (line breaks included) become one space; the ends are stripped. The
-    texts a fusion force-decodes (and keys its cached states by): unlike :func:`fold_space`, no
-    NFC and control characters kept, as the model was trained on them."""
-    return " ".join(text.split())
-
-
-def fold_space(text: str) -> str:
-    """NFC without :data:`INVISIBLE` characters, whitespace runs folded to one space and the
-    ends stripped (case kept)."""
-    if not text.isascii():  # (ASCII has none: the common case stays one scan)
-        text = without_invisible(text)
-    return fold_space_keeping_invisible(text)
-
-
-def without_invisible(text: str) -> str:
-    """``text`` without its :data:`INVISIBLE` characters."""
-    return text.translate(_DROP_INVISIBLE)
-
-
 def without_break_hints(text: str) -> str:
     """``text`` without its soft hyphens and word joiners (:data:`BREAK_HINTS`): the words the
     model reads."""
@@ -98,9 +72,15 @@ def without_break_hints(text: str) -> str:
     return text.translate(_DROP_BREAK_HINTS)
 
 
-def fold_space_keeping_invisible(text: str) -> str:
-    """:func:`fold_space` with the :data:`INVISIBLE` characters kept: the normalised source of
-    stores written before they were dropped, which ``ltmt memory check`` still accepts."""
+def collapse_space(text: str) -> str:
+    """Whitespace runs (line breaks included) become one space; the ends are stripped. The
+    texts a fusion force-decodes (and keys its cached states by): unlike :func:`fold_space`, no
+    NFC and control characters kept, as the model was trained on them."""
+    return " ".join(text.split())
+
+
+def fold_space(text: str) -> str:
+    """NFC with whitespace runs folded to one space and the ends stripped (case kept)."""
     if text.isascii() and text.isprintable():  # the common case: NFC already, no controls
         if "  " in text or text[:1] == " " or text[-1:] == " ":
             return " ".join(text.split())

@@ -5,7 +5,6 @@ import pytest
 from ltmt.text import (
     content_lines,
     fold_space,
-    fold_space_keeping_invisible,
     fuzzy_score,
     half_character,
     has_line_break,
@@ -65,25 +64,6 @@ def test_normalize_folds_space_case_and_controls() -> None:
     assert normalize("  Stra\u00dfe \t\x01 OK\n") == "strasse ok"
     assert normalize("Open  File", case_sensitive=True) == "Open File"
     assert fold_space("e\u0301") == "\u00e9"
-
-
-@pytest.mark.parametrize(
-    ("text", "normalised"),
-    [
-        ("Open\u200b the settings", "open the settings"),
-        ("Delete the con\u00adfiguration", "delete the configuration"),
-        ("\ufeffSave the re\u2060port", "save the report"),
-        ("a \u200b b", "a b"),
-        ("\U0001f468\u200d\U0001f4bb", "\U0001f468\u200d\U0001f4bb"),  # ZWJ builds emoji
-        ("\u0645\u200c\u0627", "\u0645\u200c\u0627"),  # ZWNJ joins letters as written
-    ],
-)
-def test_normalize_drops_invisible_characters(text: str, normalised: str) -> None:
-    assert normalize(text) == normalised
-
-
-def test_fold_space_keeping_invisible_is_the_old_rule() -> None:
-    assert fold_space_keeping_invisible(" Open\u200b  the file ") == "Open\u200b the file"
 
 
 def test_scores_are_the_indel_ratio_of_normalised_text() -> None:

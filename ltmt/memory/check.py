@@ -44,7 +44,7 @@ from ltmt.memory.layout import (
     u32,
 )
 from ltmt.memory.maintenance import live_uids
-from ltmt.text import fold_space, fold_space_keeping_invisible
+from ltmt.text import fold_space
 from ltmt.wording import counted
 
 _TABLE_NAMES = {
@@ -161,8 +161,7 @@ def _check_user(
         if norm is None:
             raise Damage(f"{where} has no normalised source")
         folded = bytes(cipher.open(norm, norm_key)).decode("utf-8", errors="replace")
-        # a store written before invisible characters were dropped keeps them (ltmt.text)
-        if folded not in (fold_space(source), fold_space_keeping_invisible(source)):
+        if folded != fold_space(source):
             raise Damage(f"the normalised source of {where} does not match its record")
         context = context_of(metadata)
         dedup = txn.get(pair_key(info.uid, source, target, cipher.digest, context))

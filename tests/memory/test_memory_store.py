@@ -15,9 +15,9 @@ from typing import Any
 import lmdb
 import pytest
 
-from ltmt import Memory, text
+from ltmt import Memory
 from ltmt.errors import InputError, StoreError
-from ltmt.memory import env, files, writes
+from ltmt.memory import env, files
 from ltmt.memory.layout import INDEX_KEY, SCHEMA_KEY
 from ltmt.memory.store import AddedPair, DeletedUser
 from ltmt.memory.user_ids import check_user
@@ -115,30 +115,6 @@ INVISIBLE_PAIRS = [
     ("Delete the con\u00adfiguration", "Konfiguration löschen"),
     ("\ufeffSave the report", "Bericht speichern"),
 ]
-
-
-def test_invisible_characters_match_at_100(tmp_path: Path) -> None:
-    with Memory(tmp_path) as memory:
-        memory.import_pairs("u", INVISIBLE_PAIRS)
-        for query in ("Open the settings", "Delete the configuration", "Save the report"):
-            assert memory.search("u", query, k=1)[0].score == 100.0
-        assert memory.check().segments == 3
-
-
-def test_store_written_before_invisible_characters_were_dropped(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    with monkeypatch.context() as old_rule:
-        old_rule.setattr(writes, "fold_space", text.fold_space_keeping_invisible)
-        with Memory(tmp_path) as memory:
-            memory.import_pairs("u", INVISIBLE_PAIRS)
-    with Memory(tmp_path) as memory:
-        assert memory.check().segments == 3  # its normalised sources kept them: still sound
-        [match] = memory.search("u", "Delete the configuration", k=1)
-        assert match.segment.target == "Konfiguration löschen"
-        assert match.score > 95.0  # the old normalised source: near, not exact
-        memory.import_pairs("u", [("Open the settings", "Einstellungen öffnen")])
-        assert memory.check().segments == 4
 
 
 def test_delete_origin_undoes_an_import_into_the_wrong_user(tmp_path: Path) -> None:
