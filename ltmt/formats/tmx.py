@@ -1,5 +1,5 @@
 """TMX translation memories: read the pairs of a language pair (streamed with lxml, as
-translate-toolkit reads them), write pairs (via translate-toolkit).
+translate-toolkit reads them), write pairs (via translate-toolkit, one unit at a time).
 
     for record in read_tmx(Path("memory.tmx"), src_lang="en", tgt_lang="de"): ...
     write_tmx(Path("out.tmx"), records, src_lang="en", tgt_lang="de")
@@ -27,7 +27,6 @@ from ltmt.formats.common import (
     XML_LANG,
     XML_SPACE,
     XmlLeftOut,
-    atomic_write,
     lang_fits,
     language_error,
     language_fit,
@@ -39,6 +38,7 @@ from ltmt.formats.inline import append_text
 from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, stored_natives
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.tmx_codes import OverlappingCodes, read_segment
+from ltmt.formats.xml_stream import UnitFrame, write_units
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
 
@@ -386,9 +386,39 @@ def write_tmx(
     ``<note>`` (``note``) and ``<prop type="x-KEY">``, which
     :func:`read_tmx` reads back; so does a PO plural form's number (``plural``), read back
     as a number. Pairs with characters XML cannot hold (control characters) are skipped with a
-    warning.
+    warning. Written as a stream (:mod:`ltmt.formats.xml_stream`): one unit is held at a time.
     """
-    from lxml import etree
+    from translate.misc.xml_helpers import reindent
+
+    store = _empty_store(src_lang, tgt_lang)
+    # indented by translate-toolkit's own indenter down to the <seg> and not inside it: lxml's
+    # pretty printing would put line breaks into a <seg> of codes alone
+    store.XMLindent = {"indent": "  ", "max_level": 4}
+    frame = UnitFrame.around(store.body, store.namespaced("tu"), lambda: bytes(store))
+    left_out = XmlLeftOut("TMX")
+    written = 0
+
+    def units() -> Iterator[bytes]:
+        nonlocal written
+        for record in records:
+            if left_out.left_out(record):
+                continue
+            unit = _tmx_unit(store, record)
+            element = unit.xmlelement
+            level = sum(1 for _ in element.iterancestors())  # as indented in place
+            reindent(element, level=level, toplevel=False, **store.XMLindent)
+            data = frame.unit(element)
+            store.removeunit(unit)  # one unit in memory at a time
+            written += 1
+            yield data
+
+    write_units(Path(path), frame, units())
+    left_out.report(logger)
+    return written
+
+
+def _empty_store(src_lang: str, tgt_lang: str) -> Any:
+    """A translate-toolkit TMX store without units, its header naming ltmt."""
     from translate.storage import tmx
 
     from ltmt import __version__
@@ -399,48 +429,45 @@ def write_tmx(
     header.set("creationtool", "ltmt")
     header.set("creationtoolversion", __version__)
     header.set("o-tmf", "ltmt")  # the memory's own format (the library wrote its encoding)
-    left_out = XmlLeftOut("TMX")
-    written = 0
-    for record in records:
-        if left_out.left_out(record):
+    return store
+
+
+def _tmx_unit(store: Any, record: PairRecord) -> Any:
+    """The ``<tu>`` of ``record``, added to ``store``: its text with inline codes, its metadata
+    as attributes, ``<prop>`` and ``<note>`` (:func:`write_tmx`)."""
+    from lxml import etree
+
+    unit = store.addsourceunit(record.source)
+    unit.target = record.target
+    element = unit.xmlelement
+    segments = [s for s in element.iter() if local_name(s.tag) == "seg"]
+    for segment, pieces in zip(
+        segments,
+        pair_markup_codes(record.source, record.target, stored_natives(record.metadata)),
+        strict=True,
+    ):
+        _write_codes(segment, pieces)
+    extra = []
+    for key, value in record.metadata.items():
+        if key in _NUMBER_PROPS and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
             continue
-        unit = store.addsourceunit(record.source)
-        unit.target = record.target
-        element = unit.xmlelement
-        segments = [s for s in element.iter() if local_name(s.tag) == "seg"]
-        for segment, pieces in zip(
-            segments,
-            pair_markup_codes(record.source, record.target, stored_natives(record.metadata)),
-            strict=True,
-        ):
-            _write_codes(segment, pieces)
-        extra = []
-        for key, value in record.metadata.items():
-            if key in _NUMBER_PROPS and isinstance(value, int) and not isinstance(value, bool):
-                value = str(value)
-            if not isinstance(value, str):
-                continue
-            if key == "id":
-                element.set("tuid", value)
-            elif key in _UNIT_ATTRIBUTES:
-                element.set(key, value)
-            elif key == "note":
-                note = etree.Element("note")
-                note.text = value
-                extra.append(note)
-            else:
-                prop = etree.Element("prop", type=key if key.startswith("x-") else f"x-{key}")
-                prop.text = value
-                extra.insert(0, prop)  # TMX wants <prop> before <note>, both before <tuv>
-        for position, child in enumerate(sorted(extra, key=lambda e: e.tag != "prop")):
-            element.insert(position, child)
-        written += 1
-    # indented by translate-toolkit's own indenter down to the <seg> and not inside it: lxml's
-    # pretty printing would put line breaks into a <seg> of codes alone
-    store.XMLindent = {"indent": "  ", "max_level": 4}
-    atomic_write(Path(path), bytes(store))
-    left_out.report(logger)
-    return written
+        if key == "id":
+            element.set("tuid", value)
+        elif key in _UNIT_ATTRIBUTES:
+            element.set(key, value)
+        elif key == "note":
+            note = etree.Element("note")
+            note.text = value
+            extra.append(note)
+        else:
+            prop = etree.Element("prop", type=key if key.startswith("x-") else f"x-{key}")
+            prop.text = value
+            extra.insert(0, prop)  # TMX wants <prop> before <note>, both before <tuv>
+    for position, child in enumerate(sorted(extra, key=lambda e: e.tag != "prop")):
+        element.insert(position, child)
+    return unit
 
 
 def _write_codes(segment: Any, pieces: list[str | Code]) -> None:

@@ -30,7 +30,6 @@ from ltmt.errors import InputError, LanguageError
 from ltmt.formats.cat_tool_statuses import tool_locked, tool_state, trados_segment
 from ltmt.formats.common import (
     XmlLeftOut,
-    atomic_write,
     lang_fits,
     language_error,
     local_name,
@@ -41,6 +40,7 @@ from ltmt.formats.inline import append_text, to_text
 from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, stored_natives
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.size_limits import declared_limit
+from ltmt.formats.xml_stream import UnitFrame, write_units
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
 
@@ -453,7 +453,8 @@ def write_xliff(
     ``metadata["note"]`` as a ``<note>``, ``metadata["state"]`` as the target's state (a 2.0
     state as 1.2's nearest, ``reviewed`` as ``signed-off``; else ``translated``) and
     ``metadata["approved"]`` as ``approved="yes"``: :func:`read_xliff` reads them all back.
-    Pairs with control characters (which XML cannot hold) are skipped with a warning.
+    Pairs with control characters (which XML cannot hold) are skipped with a warning. Written
+    as a stream (:mod:`ltmt.formats.xml_stream`): one unit is held at a time.
     """
     from lxml import etree
 
@@ -465,50 +466,75 @@ def write_xliff(
         datatype="plaintext",
     )
     body = etree.SubElement(file_element, f"{{{NS_12}}}body")
+
+    def serialize() -> bytes:
+        etree.indent(root, space="  ")
+        data = etree.tostring(root, encoding="UTF-8")
+        return b'<?xml version="1.0" encoding="UTF-8"?>\n' + data + b"\n"
+
+    frame = UnitFrame.around(body, f"{{{NS_12}}}trans-unit", serialize)
+    level = sum(1 for _ in body.iterancestors()) + 1  # a unit's, as indented in place
     used: set[str] = set()
     left_out = XmlLeftOut("XLIFF")
     written = 0
-    contents: list[tuple[Any, list[str | Code]]] = []  # filled once indented (mixed content)
-    for number, record in enumerate(records, 1):
-        if left_out.left_out(record):
-            continue
-        unit_id = str(record.metadata.get("id", "")) or str(number)
-        if unit_id in used:
-            unit_id = str(number)
-        used.add(unit_id)
-        unit = etree.SubElement(body, f"{{{NS_12}}}trans-unit", id=unit_id)
-        unit.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        if record.metadata.get("approved") == "yes":
-            unit.set("approved", "yes")
-        source_codes, target_codes = pair_markup_codes(
-            record.source, record.target, stored_natives(record.metadata)
-        )
-        contents.append((etree.SubElement(unit, f"{{{NS_12}}}source"), source_codes))
-        state = _state_12(record.metadata.get("state"))
-        contents.append((etree.SubElement(unit, f"{{{NS_12}}}target", state=state), target_codes))
-        contexts = [("x-po-msgctxt", record.metadata.get("context"))]
-        contexts += [(kind, record.metadata.get(key)) for kind, key in PO_CONTEXTS.items()]
-        contexts = [(kind, str(value)) for kind, value in contexts if value not in (None, "")]
-        if contexts:
-            group = etree.SubElement(  # a name of its own: XLIFF 1.2's schema wants them unique
-                unit,
-                f"{{{NS_12}}}context-group",
-                name=f"po-entry-{unit_id}",
-                purpose="information",
-            )
-            for kind, text in contexts:
-                etree.SubElement(group, f"{{{NS_12}}}context", {"context-type": kind}).text = text
-        note = record.metadata.get("note")
-        if isinstance(note, str) and note:
-            etree.SubElement(unit, f"{{{NS_12}}}note").text = note
-        written += 1
-    etree.indent(root, space="  ")
-    for element, pieces in contents:
-        _write_codes(element, pieces)
-    data = etree.tostring(root, encoding="UTF-8")
-    atomic_write(Path(path), b'<?xml version="1.0" encoding="UTF-8"?>\n' + data + b"\n")
+
+    def units() -> Iterator[bytes]:
+        nonlocal written
+        for number, record in enumerate(records, 1):
+            if left_out.left_out(record):
+                continue
+            unit_id = str(record.metadata.get("id", "")) or str(number)
+            if unit_id in used:
+                unit_id = str(number)
+            used.add(unit_id)
+            unit, contents = _trans_unit(body, record, unit_id)
+            etree.indent(unit, space="  ", level=level)
+            for element, pieces in contents:  # once indented: mixed content
+                _write_codes(element, pieces)
+            data = frame.unit(unit)
+            body.remove(unit)  # one unit in memory at a time
+            written += 1
+            yield data
+
+    write_units(Path(path), frame, units())
     left_out.report(logger)
     return written
+
+
+def _trans_unit(
+    body: Any, record: PairRecord, unit_id: str
+) -> tuple[Any, list[tuple[Any, list[str | Code]]]]:
+    """The ``<trans-unit>`` of ``record`` (:func:`write_xliff`), added to ``body``, and its
+    ``<source>`` and ``<target>`` with the pieces each is to hold, written into them once the
+    unit is indented (their content is mixed: indenting would add text to it)."""
+    from lxml import etree
+
+    unit = etree.SubElement(body, f"{{{NS_12}}}trans-unit", id=unit_id)
+    unit.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    if record.metadata.get("approved") == "yes":
+        unit.set("approved", "yes")
+    source_codes, target_codes = pair_markup_codes(
+        record.source, record.target, stored_natives(record.metadata)
+    )
+    source = etree.SubElement(unit, f"{{{NS_12}}}source")
+    state = _state_12(record.metadata.get("state"))
+    target = etree.SubElement(unit, f"{{{NS_12}}}target", state=state)
+    contexts = [("x-po-msgctxt", record.metadata.get("context"))]
+    contexts += [(kind, record.metadata.get(key)) for kind, key in PO_CONTEXTS.items()]
+    contexts = [(kind, str(value)) for kind, value in contexts if value not in (None, "")]
+    if contexts:
+        group = etree.SubElement(  # a name of its own: XLIFF 1.2's schema wants them unique
+            unit,
+            f"{{{NS_12}}}context-group",
+            name=f"po-entry-{unit_id}",
+            purpose="information",
+        )
+        for kind, text in contexts:
+            etree.SubElement(group, f"{{{NS_12}}}context", {"context-type": kind}).text = text
+    note = record.metadata.get("note")
+    if isinstance(note, str) and note:
+        etree.SubElement(unit, f"{{{NS_12}}}note").text = note
+    return unit, [(source, source_codes), (target, target_codes)]
 
 
 def _write_codes(element: Any, pieces: list[str | Code]) -> None:

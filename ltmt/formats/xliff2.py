@@ -21,14 +21,15 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from ltmt.formats.common import XmlLeftOut, atomic_write
+from ltmt.formats.common import XmlLeftOut
 from ltmt.formats.inline import CONTAINERS, append_text
 from ltmt.formats.markup_codes import Code, pair_markup_codes, stored_natives
 from ltmt.formats.xliff import NS_20, PO_CONTEXTS
+from ltmt.formats.xml_stream import UnitFrame, write_units
 from ltmt.segments import PairRecord
 
 logger = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ def write_xliff2(
 ) -> int:
     """Write ``records`` as an XLIFF 2.0 file (atomically; module docstring); returns how many
     were written. Pairs with control characters (which XML cannot hold) are skipped with a
-    warning."""
+    warning. Written as a stream (:mod:`ltmt.formats.xml_stream`): one unit is held at a time."""
     from lxml import etree
 
     root = etree.Element(
@@ -55,32 +56,55 @@ def write_xliff2(
         trgLang=tgt_lang,
     )
     file_element = etree.SubElement(root, f"{{{NS_20}}}file", id="f1", original=Path(path).name)
+
+    def serialize() -> bytes:
+        etree.indent(root, space="  ")
+        data = etree.tostring(root, encoding="UTF-8")
+        return b'<?xml version="1.0" encoding="UTF-8"?>\n' + data + b"\n"
+
+    frame = UnitFrame.around(file_element, f"{{{NS_20}}}unit", serialize)
+    level = sum(1 for _ in file_element.iterancestors()) + 1  # a unit's, as indented in place
     used: set[str] = set()
     left_out = XmlLeftOut("XLIFF")
-    contents: list[tuple[Any, list[str | Code], dict[str, Any]]] = []  # filled once indented
-    data_texts: list[tuple[Any, str]] = []
     written = 0
-    for number, record in enumerate(records, 1):
-        if left_out.left_out(record):
-            continue
-        written += 1
-        unit = _unit(file_element, record, _unit_id(record, number, used))
-        source, target = pair_markup_codes(
-            record.source, record.target, stored_natives(record.metadata)
-        )
-        references = _original_data(unit, [*source, *target], data_texts)
-        segment = etree.SubElement(unit, f"{{{NS_20}}}segment", state=_state(record.metadata))
-        contents.append((etree.SubElement(segment, f"{{{NS_20}}}source"), source, references))
-        contents.append((etree.SubElement(segment, f"{{{NS_20}}}target"), target, references))
-    etree.indent(root, space="  ")
-    for data, text in data_texts:  # after indenting: a blank native code stays as it is
-        data.text = text
-    for element, pieces, references in contents:
-        _write_codes(element, pieces, references)
-    data = etree.tostring(root, encoding="UTF-8")
-    atomic_write(Path(path), b'<?xml version="1.0" encoding="UTF-8"?>\n' + data + b"\n")
+
+    def units() -> Iterator[bytes]:
+        nonlocal written
+        for number, record in enumerate(records, 1):
+            if left_out.left_out(record):
+                continue
+            unit = _filled_unit(file_element, record, _unit_id(record, number, used), level)
+            data = frame.unit(unit)
+            file_element.remove(unit)  # one unit in memory at a time
+            written += 1
+            yield data
+
+    write_units(Path(path), frame, units())
     left_out.report(logger)
     return written
+
+
+def _filled_unit(file_element: Any, record: PairRecord, unit_id: str, level: int) -> Any:
+    """The ``<unit>`` of ``record``, added to ``file_element`` and indented as at ``level``:
+    its segment's text and codes, and the native codes they point at, written once it is
+    indented (mixed content, and a blank native code, must not gain indentation)."""
+    from lxml import etree
+
+    unit = _unit(file_element, record, unit_id)
+    source, target = pair_markup_codes(
+        record.source, record.target, stored_natives(record.metadata)
+    )
+    data_texts: list[tuple[Any, str]] = []
+    references = _original_data(unit, [*source, *target], data_texts)
+    segment = etree.SubElement(unit, f"{{{NS_20}}}segment", state=_state(record.metadata))
+    source_element = etree.SubElement(segment, f"{{{NS_20}}}source")
+    target_element = etree.SubElement(segment, f"{{{NS_20}}}target")
+    etree.indent(unit, space="  ", level=level)
+    for data, text in data_texts:
+        data.text = text
+    _write_codes(source_element, source, references)
+    _write_codes(target_element, target, references)
+    return unit
 
 
 def _unit_id(record: PairRecord, number: int, used: set[str]) -> str:
