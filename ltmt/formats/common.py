@@ -50,8 +50,11 @@ class XmlLeftOut:
         self.positions: list[str] = []  # of those that have one
 
     def left_out(self, record: PairRecord) -> bool:
-        """Whether ``record`` cannot be written (and is counted)."""
-        if NOT_XML.search(record.source) or NOT_XML.search(record.target):
+        """Whether ``record`` cannot be written (and is counted): a side, or text of its
+        metadata (a note, a context, an id: the writers write them as XML too), holds a
+        character XML cannot hold. Asked before the record is written, so that a stream of
+        units stops at none of them."""
+        if any(NOT_XML.search(text) for text in _texts(record)):
             self.count += 1
             if record.position:
                 self.positions.append(record.position)
@@ -72,6 +75,17 @@ class XmlLeftOut:
             self.kind,
             f" ({shown})" if shown else "",
         )
+
+
+def _texts(record: PairRecord) -> Iterator[str]:
+    """The text of ``record`` an XML writer may write: its sides, and its metadata's string
+    keys and values."""
+    yield record.source
+    yield record.target
+    for key, value in record.metadata.items():
+        yield key
+        if isinstance(value, str):
+            yield value
 
 
 def read_file(path: Path) -> bytes:

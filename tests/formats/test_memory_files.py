@@ -14,6 +14,7 @@ from ltmt.formats.not_read import NotRead
 from ltmt.formats.po import PoLeftOut, read_po, write_po
 from ltmt.formats.tmx import read_tmx, write_tmx
 from ltmt.formats.xliff import read_xliff, write_xliff
+from ltmt.formats.xliff2 import write_xliff2
 from ltmt.segments import PairRecord
 
 DATA = Path(__file__).parent / "data"
@@ -99,6 +100,28 @@ def test_write_skips_control_characters_and_says_so_once(
     assert [r.getMessage() for r in caplog.records] == [
         f"2 pairs hold control characters, which XML cannot carry, and were not written to "
         f"{kind} (segment 1, segment 3); .jsonl keeps them"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("write", "kind"), [(write_tmx, "TMX"), (write_xliff, "XLIFF"), (write_xliff2, "XLIFF")]
+)
+@pytest.mark.parametrize("metadata", [{"note": "bell\x07"}, {"id": "\x1b1"}, {"x\x0c": "v"}])
+def test_write_skips_control_characters_in_metadata_before_writing(
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    write: Writer,
+    kind: str,
+    metadata: dict[str, str],
+) -> None:
+    records = [
+        PairRecord("ok", "gut", position="segment 1"),
+        PairRecord("Save", "Speichern", position="segment 2", metadata=metadata),
+    ]
+    assert write(tmp_path / "m", records) == 1
+    assert [r.getMessage() for r in caplog.records] == [
+        "1 pair holds control characters, which XML cannot carry, and was not written to "
+        f"{kind} (segment 2); .jsonl keeps them"
     ]
 
 
