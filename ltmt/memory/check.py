@@ -181,7 +181,8 @@ def _check_user(
             raise Damage(
                 f"user {user!r} has {found} {_TABLE_NAMES[table]} entries for {len(ids)} segments"
             )
-    terms, _, doc = postings.text_terms(texts, cipher)  # once, for signatures and postings
+    # once, for signatures and postings (their positions, as large, are not kept)
+    terms, doc = postings.text_terms(texts, cipher)[::2]
     segments = _UserSegments(user, info.uid, cipher, ids, texts, terms, doc)
     _check_rows(txn, segments)
     return len(ids), _check_postings(txn, segments)
@@ -221,45 +222,55 @@ def _check_rows(txn: lmdb.Transaction, segments: _UserSegments) -> None:
 
 
 def _check_postings(txn: lmdb.Transaction, segments: _UserSegments) -> int:
-    """Compare the stored postings with those the sources make; returns how many there are."""
+    """Compare the stored postings with those the sources make; returns how many there are.
+    They are compared term by term as they are read, never held whole: keys come in term
+    order (big-endian), each term's ids ascending, which is the order of those expected."""
     user, ids = segments.user, segments.ids
     expected = (
         postings.term_pairs(segments.terms, segments.doc, np.array(ids, dtype=np.int64))
         if ids
         else np.zeros(0, dtype=np.uint64)
     )
-    stored: list[np.ndarray] = []
+    found = 0
+    agrees = True
+    for pairs in _stored_terms(txn, user, segments.uid):
+        agrees = agrees and np.array_equal(pairs, expected[found : found + pairs.size])
+        found += pairs.size
+    if not agrees or found != expected.size:
+        raise Damage(
+            f"the index of {user!r} does not match its segments ({found} postings, "
+            f"its sources make {expected.size})"
+        )
+    return found
+
+
+def _stored_terms(txn: lmdb.Transaction, user: str, uid: int) -> Iterator[np.ndarray]:
+    """The postings of each index term of ``user`` (``uid``), in key order: ``term << 32 |
+    id`` (uint64), each checked against its head's count."""
     head: tuple[int, int, list[np.ndarray]] | None = None  # (term, df, ids so far)
-    for key, value in _under(txn, POST + u32(segments.uid)):
+    for key, value in _under(txn, POST + u32(uid)):
         term = read_u32(key[5:9])
         if len(key) == 9:  # a head: its chunks follow it in key order
-            _close_term(head, user, stored)
+            if head is not None:
+                yield _term_pairs(head, user)
             df = struct.unpack_from("<I", value)[0]
             head = (term, df, [np.frombuffer(value, dtype="<u4", offset=4)])
         elif len(key) == 13 and head is not None and head[0] == term:
             head[2].insert(len(head[2]) - 1, np.frombuffer(value, dtype="<u4"))
         else:
             raise Damage(f"index entry {key!r} of {user!r} has no head")
-    _close_term(head, user, stored)
-    found = np.sort(np.concatenate(stored)) if stored else np.zeros(0, dtype=np.uint64)
-    if not np.array_equal(found, expected):
-        raise Damage(
-            f"the index of {user!r} does not match its segments ({found.size} postings, "
-            f"its sources make {expected.size})"
-        )
-    return int(found.size)
+    if head is not None:
+        yield _term_pairs(head, user)
 
 
-def _close_term(
-    head: tuple[int, int, list[np.ndarray]] | None, user: str, stored: list[np.ndarray]
-) -> None:
-    if head is None:
-        return
+def _term_pairs(head: tuple[int, int, list[np.ndarray]], user: str) -> np.ndarray:
+    """The postings of the term of ``head`` (term, df, its id chunks and then its tail) as
+    ``term << 32 | id``; ids that are not ``df`` ascending ones are :class:`Damage`."""
     term, df, parts = head
     ids = np.concatenate(parts)  # the chunks in key order, then the tail
     if ids.size != df or (ids.size > 1 and np.any(np.diff(ids.astype(np.int64)) <= 0)):
         raise Damage(f"the postings of an index term of {user!r} do not match its count")
-    stored.append((np.uint64(term) << np.uint64(32)) | ids.astype(np.uint64))
+    return (np.uint64(term) << np.uint64(32)) | ids.astype(np.uint64)
 
 
 def _under(txn: lmdb.Transaction, prefix: bytes) -> Iterator[tuple[bytes, Buffer]]:
