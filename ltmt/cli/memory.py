@@ -29,6 +29,7 @@ from ltmt.errors import InputError
 from ltmt.wording import counted, first_few
 
 if TYPE_CHECKING:
+    from ltmt.formats.common import XmlLeftOut
     from ltmt.memory.store import Memory
     from ltmt.segments import PairRecord
 
@@ -398,7 +399,8 @@ def export(
     """
     import shutil
 
-    from ltmt.formats.pairs import pairs_left_out, write_pairs
+    from ltmt.formats.common import XmlLeftOut
+    from ltmt.formats.pairs import write_pairs
     from ltmt.formats.po import PoLeftOut
     from ltmt.formats.registry import find_format
     from ltmt.memory.work_folders import work_folder
@@ -424,6 +426,10 @@ def export(
             po_left_out = PoLeftOut() if name == "po" else None
             if po_left_out is not None:
                 options["left_out"] = po_left_out
+            # an XML format's pairs with control characters: refused in one error below
+            xml_left_out = XmlLeftOut(name.upper()) if spec.is_xml else None
+            if xml_left_out is not None:
+                options["left_out"] = xml_left_out
             segments = [0]  # counted as they stream by: a large memory is not held in RAM
 
             def records() -> Iterator[PairRecord]:
@@ -436,12 +442,8 @@ def export(
             except InputError as exc:  # it names the scratch file: say --output instead
                 shown = "standard output" if is_stdout(output) else output
                 raise InputError(str(exc).replace(str(written), shown)) from exc
-            if missing := pairs_left_out(name, segments[0], count):  # a backup must not lose
-                raise InputError(  # pairs unsaid
-                    f"{missing} of the {counted(segments[0], 'segment')} of {user} "
-                    f"hold control characters, which {name.upper()} (XML) cannot carry; nothing "
-                    "written: export as .jsonl, which keeps every segment"
-                )
+            if xml_left_out is not None and xml_left_out.count:  # a backup must not lose
+                raise InputError(_not_exported(xml_left_out, segments[0], user))  # pairs unsaid
             with open(written, "rb") as data, open_output(output, binary=True) as out:
                 shutil.copyfileobj(data, out)
     exported = counted(segments[0], "segment")
@@ -454,6 +456,25 @@ def export(
         )
     typer.echo(
         f"exported {exported} of {user} to {describe(output)}{entries}", err=is_stdout(output)
+    )
+
+
+def _not_exported(left_out: XmlLeftOut, segments: int, user: str) -> str:
+    """The error of an XML export that left out ``left_out``'s pairs of ``user``'s
+    ``segments``: they hold control characters, which XML cannot carry, so nothing was written
+    (a backup must not lose pairs); it names them and the formats that keep them."""
+    of_all = f"the {counted(segments, 'segment')} of {user}"
+    if segments == 1:
+        which = f"the segment of {user} cannot be written"
+    elif left_out.count == segments:
+        which = f"none of {of_all} can be written"
+    else:
+        which = f"{left_out.count} of {of_all} cannot be written"
+    shown = first_few(left_out.positions)
+    return (
+        f"{which} to {left_out.kind}: {'it holds' if left_out.count == 1 else 'they hold'} "
+        f"control characters, which XML cannot carry{f' ({shown})' if shown else ''}; nothing "
+        "written: export as .jsonl, .tsv or .po, which keep them"
     )
 
 

@@ -368,7 +368,11 @@ def _metadata(unit: Any, extras: list[Any]) -> dict[str, Any]:
 
 
 def write_tmx(
-    path: Path, records: Iterable[PairRecord], src_lang: str = "en", tgt_lang: str = "de"
+    path: Path,
+    records: Iterable[PairRecord],
+    src_lang: str = "en",
+    tgt_lang: str = "de",
+    left_out: XmlLeftOut | None = None,
 ) -> int:
     """Write ``records`` as a TMX 1.4 file (atomically); returns how many were written.
 
@@ -385,8 +389,9 @@ def write_tmx(
     ``tuid`` (``id``), the ``<tu>`` attributes :func:`read_tmx` reads (``changedate`` ...),
     ``<note>`` (``note``) and ``<prop type="x-KEY">``, which
     :func:`read_tmx` reads back; so does a PO plural form's number (``plural``), read back
-    as a number. Pairs with characters XML cannot hold (control characters) are skipped with a
-    warning. Written as a stream (:mod:`ltmt.formats.xml_stream`): one unit is held at a time.
+    as a number. Pairs with characters XML cannot hold (control characters) are skipped, counted
+    in ``left_out`` where given (its caller says so), else named in a warning. Written as a stream
+    (:mod:`ltmt.formats.xml_stream`): one unit is held at a time.
     """
     from translate.misc.xml_helpers import reindent
 
@@ -395,7 +400,8 @@ def write_tmx(
     # pretty printing would put line breaks into a <seg> of codes alone
     store.XMLindent = {"indent": "  ", "max_level": 4}
     frame = UnitFrame.around(store.body, store.namespaced("tu"), lambda: bytes(store))
-    left_out = XmlLeftOut("TMX")
+    report = left_out is None  # else the caller reports them
+    left_out = left_out if left_out is not None else XmlLeftOut("TMX")
     written = 0
 
     def units() -> Iterator[bytes]:
@@ -413,7 +419,8 @@ def write_tmx(
             yield data
 
     write_units(Path(path), frame, units())
-    left_out.report(logger)
+    if report:
+        left_out.report(logger)
     return written
 
 

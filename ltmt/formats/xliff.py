@@ -432,7 +432,11 @@ def _state_12(state: Any) -> str:
 
 
 def write_xliff(
-    path: Path, records: Iterable[PairRecord], src_lang: str = "en", tgt_lang: str = "de"
+    path: Path,
+    records: Iterable[PairRecord],
+    src_lang: str = "en",
+    tgt_lang: str = "de",
+    left_out: XmlLeftOut | None = None,
 ) -> int:
     """Write ``records`` as an XLIFF 1.2 file (atomically); returns how many were written.
 
@@ -453,8 +457,9 @@ def write_xliff(
     ``metadata["note"]`` as a ``<note>``, ``metadata["state"]`` as the target's state (a 2.0
     state as 1.2's nearest, ``reviewed`` as ``signed-off``; else ``translated``) and
     ``metadata["approved"]`` as ``approved="yes"``: :func:`read_xliff` reads them all back.
-    Pairs with control characters (which XML cannot hold) are skipped with a warning. Written
-    as a stream (:mod:`ltmt.formats.xml_stream`): one unit is held at a time.
+    Pairs with control characters (which XML cannot hold) are skipped, counted in ``left_out``
+    where given (its caller says so), else named in a warning. Written as a stream
+    (:mod:`ltmt.formats.xml_stream`): one unit is held at a time.
     """
     from lxml import etree
 
@@ -475,7 +480,8 @@ def write_xliff(
     frame = UnitFrame.around(body, f"{{{NS_12}}}trans-unit", serialize)
     level = sum(1 for _ in body.iterancestors()) + 1  # a unit's, as indented in place
     used: set[str] = set()
-    left_out = XmlLeftOut("XLIFF")
+    report = left_out is None  # else the caller reports them
+    left_out = left_out if left_out is not None else XmlLeftOut("XLIFF")
     written = 0
 
     def units() -> Iterator[bytes]:
@@ -497,7 +503,8 @@ def write_xliff(
             yield data
 
     write_units(Path(path), frame, units())
-    left_out.report(logger)
+    if report:
+        left_out.report(logger)
     return written
 
 

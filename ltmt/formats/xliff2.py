@@ -41,11 +41,16 @@ _NMTOKEN = re.compile(r"[\w.:-]+")
 
 
 def write_xliff2(
-    path: Path, records: Iterable[PairRecord], src_lang: str = "en", tgt_lang: str = "de"
+    path: Path,
+    records: Iterable[PairRecord],
+    src_lang: str = "en",
+    tgt_lang: str = "de",
+    left_out: XmlLeftOut | None = None,
 ) -> int:
     """Write ``records`` as an XLIFF 2.0 file (atomically; module docstring); returns how many
-    were written. Pairs with control characters (which XML cannot hold) are skipped with a
-    warning. Written as a stream (:mod:`ltmt.formats.xml_stream`): one unit is held at a time."""
+    were written. Pairs with control characters (which XML cannot hold) are skipped, counted in
+    ``left_out`` where given (its caller says so), else named in a warning. Written as a stream
+    (:mod:`ltmt.formats.xml_stream`): one unit is held at a time."""
     from lxml import etree
 
     root = etree.Element(
@@ -65,7 +70,8 @@ def write_xliff2(
     frame = UnitFrame.around(file_element, f"{{{NS_20}}}unit", serialize)
     level = sum(1 for _ in file_element.iterancestors()) + 1  # a unit's, as indented in place
     used: set[str] = set()
-    left_out = XmlLeftOut("XLIFF")
+    report = left_out is None  # else the caller reports them
+    left_out = left_out if left_out is not None else XmlLeftOut("XLIFF")
     written = 0
 
     def units() -> Iterator[bytes]:
@@ -80,7 +86,8 @@ def write_xliff2(
             yield data
 
     write_units(Path(path), frame, units())
-    left_out.report(logger)
+    if report:
+        left_out.report(logger)
     return written
 
 

@@ -631,9 +631,10 @@ def test_an_xml_export_that_cannot_hold_every_segment_writes_nothing_and_says_wh
     argv = ["memory", "export", "-u", "u1", "-o", str(out), "--memory-dir", store]
     code, _, err = ltmt(capsys, *argv)
     kind = "TMX" if ext == "tmx" else "XLIFF"
-    assert code == 1 and err.endswith(
-        f"1 of the 2 segments of u1 hold control characters, which {kind} (XML) cannot carry; "
-        "nothing written: export as .jsonl, which keeps every segment\n"
+    assert code == 1 and err == (  # one error: no warning that they "were not written" first
+        f"ltmt: error: 1 of the 2 segments of u1 cannot be written to {kind}: it holds control "
+        "characters, which XML cannot carry (segment 1); nothing written: export as .jsonl, "
+        ".tsv or .po, which keep them\n"
     )
     assert not out.exists()
     with Memory(store) as memory:
@@ -642,6 +643,27 @@ def test_an_xml_export_that_cannot_hold_every_segment_writes_nothing_and_says_wh
     assert (code, stdout) == (0, f"exported 1 segment of u1 to {out}\n")
     if ext == "xlf":  # the file names itself as written, not the export's scratch file
         assert f'original="u1.{ext}"' in out.read_text("utf-8")
+
+
+def test_an_xml_export_of_only_control_characters_says_so_in_one_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every pair left out was a warning that they "were not written", then an error that
+    nothing was: one error now says why and which formats keep them."""
+    store = str(tmp_path / "store")
+    with Memory(store) as memory:
+        memory.add("u1", "Page one\fPage two", "Seite eins\fSeite zwei")
+        memory.add("u1", "Bell\x07 rings", "Glocke\x07 läutet")
+    out = tmp_path / "u1.tmx"
+    argv = ["memory", "export", "-u", "u1", "-o", str(out), "--memory-dir", store]
+    code, _, err = ltmt(capsys, *argv)
+    assert (code, err) == (
+        1,
+        "ltmt: error: none of the 2 segments of u1 can be written to TMX: they hold control "
+        "characters, which XML cannot carry (segment 1, segment 2); nothing written: export as "
+        ".jsonl, .tsv or .po, which keep them\n",
+    )
+    assert not out.exists()
 
 
 def test_an_export_that_fails_names_the_output_not_a_scratch_file(
