@@ -47,7 +47,14 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from ltmt.errors import InputError, NoPairsError
-from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_given, written_like
+from ltmt.formats.common import (
+    atomic_write,
+    decode,
+    line_ending,
+    read_bytes,
+    source_file_given,
+    written_like,
+)
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.output_sources import Record
 from ltmt.formats.subtitle_lines import LINE_LENGTH, split_over, too_long, wrap
@@ -182,7 +189,9 @@ class SubtitleDocument(TranslationsHeld):
         self.path = Path(path)
         self.data = data  # as read: its line ends and byte order mark are the output's
         self.tgt_lang = tgt_lang
-        self.parsed, self.cues = self.parse(_decoded(data, self.path), self.path)
+        text = _decoded(data, self.path)
+        self.ending = line_ending(text)  # a classic Mac file's "\r" is written back
+        self.parsed, self.cues = self.parse(_with_line_feeds(text), self.path)
         self.groups = _groups(self.cues)
         self._group_of = {group[0]: group for group in self.groups}
 
@@ -196,7 +205,8 @@ class SubtitleDocument(TranslationsHeld):
     @classmethod
     def read(cls, path: Path) -> tuple[Any, list[Cue]]:
         """The parsed file ``path`` and its cues."""
-        return cls.parse(_decoded(read_bytes(Path(path), WHAT), Path(path)), Path(path))
+        text = _decoded(read_bytes(Path(path), WHAT), Path(path))
+        return cls.parse(_with_line_feeds(text), Path(path))
 
     @classmethod
     def parse(cls, text: str, path: Path) -> tuple[Any, list[Cue]]:
@@ -386,7 +396,10 @@ class SubtitleDocument(TranslationsHeld):
         return [str(place) for place in range(1, len(cues) + 1)]
 
     def save(self, out_path: Path) -> None:
-        atomic_write(Path(out_path), written_like(self.data, self.write(self.translated_cues())))
+        text = self.write(self.translated_cues())
+        if self.ending == "\r":  # the parsers' line feeds as the source's carriage returns
+            text = text.replace("\n", "\r")
+        atomic_write(Path(out_path), written_like(self.data, text))
 
 
 def _said(line: str) -> tuple[str, str, str]:
@@ -443,6 +456,13 @@ def _decoded(data: bytes, path: Path) -> str:
             f"(iconv -f WINDOWS-1252 -t UTF-8 {path} > out)"
         ) from exc
     return decode(data, path)
+
+
+def _with_line_feeds(text: str) -> str:
+    """``text`` with line feeds for the carriage returns alone that end a classic Mac file's
+    lines (:func:`~ltmt.formats.common.line_ending`), which the SubRip and WebVTT parsers do
+    not read as line ends (the whole file was one line, not a cue)."""
+    return text.replace("\r", "\n") if line_ending(text) == "\r" else text
 
 
 def _kind(path: Path, data: bytes) -> type[SubtitleDocument]:

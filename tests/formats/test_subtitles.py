@@ -90,6 +90,20 @@ def test_the_translation_keeps_the_cues_and_their_times(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"])
+def test_a_subtitle_files_line_ends_are_read_and_written_back_as_they_were(
+    tmp_path: Path, ending: str
+) -> None:
+    """A classic Mac file's lines end with a carriage return alone, which the SubRip parser
+    did not read as a line end: the file was refused as "not a SubRip (.srt) file"."""
+    source, out = tmp_path / "film.srt", tmp_path / "film.de.srt"
+    film = "1\n00:00:01,000 --> 00:00:03,000\n{}\n\n2\n00:00:03,500 --> 00:00:06,000\n{}\n\n"
+    source.write_bytes(film.format("Welcome home.", "Good night.").replace("\n", ending).encode())
+    translate_file(source, out, FakeModel())
+    translated = film.format("WELCOME HOME.", "GOOD NIGHT.")
+    assert out.read_bytes() == translated.replace("\n", ending).encode()
+
+
 def test_webvtt_keeps_its_blocks_and_settings_and_names_the_language(tmp_path: Path) -> None:
     out = tmp_path / "film.de.vtt"
     translate_file(DATA / "film.en.vtt", out, FakeModel(), tgt_lang="de")
