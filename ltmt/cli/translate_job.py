@@ -50,7 +50,7 @@ def prepare(
 ) -> Job:
     """Every argument and path checked (and the input read) before the model loads.
     ``output_folder_made``: the output's folder is made by the run (a folder's translation)."""
-    from ltmt.formats.common import read_lines, read_lines_and_shape
+    from ltmt.formats.common import dangling_link, read_lines, read_lines_and_shape
     from ltmt.formats.registry import find_format
 
     path = None if file == "-" else Path(file)
@@ -58,7 +58,7 @@ def prepare(
     if path is not None and path.is_dir():
         raise InputError(f"input file {path} is a directory; give a file")
     if path is not None and not path.exists():
-        raise InputError(f"input file not found: {path}")
+        raise InputError(dangling_link(path) or f"input file not found: {path}")
     if path is not None and not path.is_file():  # <(cmd), a fifo, /dev/stdin
         piped, path = path, None
     spec = find_format(path, fmt, role="document", default="txt")

@@ -93,9 +93,18 @@ def read_file(path: Path) -> bytes:
     try:
         return Path(path).read_bytes()
     except FileNotFoundError as exc:
-        raise InputError(f"{path}: file not found") from exc
+        raise InputError(dangling_link(Path(path)) or f"{path}: file not found") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+
+
+def dangling_link(path: Path) -> str | None:
+    """Where ``path`` is a symbolic link to nothing, the error that says so and names the
+    missing target (a plain "file not found" sent the user looking for a file they could see);
+    else ``None``."""
+    if not path.is_symlink() or path.exists():
+        return None
+    return f"{path} is a link to {path.readlink()}, which does not exist; fix the link"
 
 
 def read_bytes(path: Path, what: str) -> bytes:

@@ -31,11 +31,14 @@ def files_in(folder: Path) -> list[Path]:
     """The files in ``folder`` and below it, hidden ones (and those in hidden folders, and
     LibreOffice's lock files ``.~lock.report.docx#``) left out, in order; and, with a warning,
     Office's owner files (:func:`is_owner_file`) and links to files outside the folder
-    (``outside.txt → /etc/passwd`` was translated into the output folder)."""
+    (``outside.txt → /etc/passwd`` was translated into the output folder) and links to nothing
+    (they were left out without a word)."""
     inside = Path(folder).resolve()
-    files, owner_files, outside = [], [], []
+    files, owner_files, outside, dangling = [], [], [], []
     for path in _visible(folder):
         if not path.is_file():
+            if path.is_symlink() and not path.exists():
+                dangling.append(f"{path.relative_to(folder)} → {path.readlink()}")
             continue
         if is_owner_file(path):
             owner_files.append(str(path.relative_to(folder)))
@@ -57,6 +60,13 @@ def files_in(folder: Path) -> list[Path]:
             folder,
             counted(len(outside), "link"),
             first_few(outside),
+        )
+    if dangling:
+        logger.warning(
+            "%s: %s left out (%s); fix a link to translate its file",
+            folder,
+            counted(len(dangling), "link to a missing file", "links to missing files"),
+            first_few(dangling),
         )
     return files
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError, NoPairsError
+from ltmt.formats.common import dangling_link
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.registry import EXTENSIONS, FORMATS, FileFormat, Role, find_format
 from ltmt.segments import PairRecord, Segment
@@ -191,7 +192,7 @@ def read_pairs(path: Path, fmt: str | None = None, **options: Any) -> Iterator[P
     path = Path(path)
     reader = find_format(path, fmt, role="read").reader()
     if not path.exists():
-        raise InputError(f"{path}: file not found")
+        raise InputError(dangling_link(path) or f"{path}: file not found")
     if not path.is_file():
         raise InputError(f"{path}: not a regular file (a pipe?); give - for standard input")
     left_out = (

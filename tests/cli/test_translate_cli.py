@@ -228,6 +228,11 @@ def test_android_strings_translated_then_updated_and_imported(tmp_path, capsys, 
     [
         (["translate", "missing.txt"], "ltmt: error: input file not found: missing.txt"),
         (
+            ["translate", "BROKEN"],
+            "ltmt: error: BROKEN is a link to missing-target.txt, which does not exist; fix the "
+            "link$",
+        ),
+        (
             ["translate", "."],
             r"ltmt: error: \. is a folder: give --output FOLDER for its translations \(for example "
             r"-o res/values-de\); the input is never overwritten$",
@@ -278,6 +283,7 @@ def test_bad_input_is_one_line_exit_1(tmp_path, capsys, common, monkeypatch, arg
     (tmp_path / "BAD").write_text("a\n", "utf-8")
     (tmp_path / "SHORT").write_text("x\n", "utf-8")
     (tmp_path / "LATIN1").write_bytes("ok\nsch\xf6n\n".encode("latin-1"))
+    (tmp_path / "BROKEN").symlink_to("missing-target.txt")
     (tmp_path / "PO.po").write_text('msgid "a"\nmsgstr ""\n', "utf-8")
     args = [a.replace("PO", "PO.po") if a == "PO" else a for a in args]
     code, _, err = run_cli([*args, *common], capsys)

@@ -40,6 +40,16 @@ def test_a_missing_or_unreadable_file_is_one_line_naming_it(tmp_path: Path) -> N
         read_bytes(tmp_path / "nope.tmx", "a TMX file")
 
 
+def test_a_link_to_nothing_is_said_to_be_one_naming_its_target(tmp_path: Path) -> None:
+    """A dangling link was "file not found", naming a file the user could see."""
+    (tmp_path / "broken.po").symlink_to("missing-target.po")
+    with pytest.raises(
+        InputError,
+        match=r"^\S*broken\.po is a link to missing-target\.po, which does not exist; fix the link$",
+    ):
+        read_file(tmp_path / "broken.po")
+
+
 def test_an_empty_file_is_read_and_refused_only_where_content_is_required(
     tmp_path: Path,
 ) -> None:

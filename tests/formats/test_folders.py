@@ -35,6 +35,20 @@ def test_files_in_leaves_out_links_to_files_outside_the_folder(
     assert caplog.messages == [f"{folder}: 1 link to files outside it left out (outside.txt)"]
 
 
+def test_files_in_leaves_out_links_to_nothing_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A link to a missing file was left out without a word: its file went untranslated."""
+    (tmp_path / "good.txt").write_text("Open the file.\n", "utf-8")
+    (tmp_path / "broken.txt").symlink_to("missing-target.txt")
+    with caplog.at_level("WARNING", logger="ltmt.formats.folders"):
+        assert [p.name for p in files_in(tmp_path)] == ["good.txt"]
+    assert caplog.messages == [
+        f"{tmp_path}: 1 link to a missing file left out (broken.txt → missing-target.txt); fix a "
+        "link to translate its file"
+    ]
+
+
 def test_office_owner_files_are_left_out_with_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -170,6 +170,9 @@ def test_a_source_file_of_another_format_is_refused_as_such(
 def test_missing_file_and_unknown_formats(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"nope.jsonl: file not found"):
         read_pairs(tmp_path / "nope.jsonl")
+    (tmp_path / "broken.tsv").symlink_to("moved.tsv")  # was "file not found" too
+    with pytest.raises(InputError, match=r"broken\.tsv is a link to moved\.tsv, which does not"):
+        read_pairs(tmp_path / "broken.tsv")
     (tmp_path / "dir.tsv").mkdir()
     with pytest.raises(InputError, match=r"dir\.tsv is a directory; give a file$"):
         read_pairs(tmp_path / "dir.tsv")
