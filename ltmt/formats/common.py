@@ -130,28 +130,34 @@ class LineShape:
     first line (``\r\n`` for a Windows file, ``\r`` for classic Mac OS, else ``\n``), a UTF-8
     byte order mark at its start, and whether its last line ends too. ``endings``: each
     line's own end, in a file whose lines end in both ways (``\r\n`` and ``\n``; else empty),
-    so that no line's end changes."""
+    so that no line's end changes. ``end_mark``: whether a DOS end-of-file mark follows the
+    last line (:func:`without_end_mark`)."""
 
     newline: str = "\n"
     mark: bool = False
     last_ended: bool = True
     endings: tuple[str, ...] = ()
+    end_mark: bool = False
 
     @classmethod
     def of(cls, text: str) -> LineShape:
         """The shape of ``text`` as read, its byte order mark (if any) still at its start."""
-        body = text.removeprefix("\ufeff")
+        body, end_mark = without_end_mark(text.removeprefix("\ufeff"))
         newline = line_ending(body)
         ended = body.endswith(("\n", "\r"))
-        return cls(newline, len(body) < len(text), ended, _mixed_endings(body, newline))
+        mark = text.startswith("\ufeff")
+        return cls(newline, mark, ended, _mixed_endings(body, newline), end_mark)
 
     def written(self, lines: Sequence[str], *, whole: bool = True) -> bytes:
         """``lines`` in this shape, as UTF-8. Only a ``whole`` text leaves its last line open as
-        the file's was: a prefix of it (a run saved midway) ends every line it has."""
+        the file's was, and ends with its end-of-file mark: a prefix of it (a run saved midway)
+        ends every line it has."""
         ends = [self._end(index) for index in range(len(lines))]
         if lines and whole and not self.last_ended:
             ends[-1] = ""
         text = "".join(line + end for line, end in zip(lines, ends, strict=True))
+        if whole and self.end_mark:
+            text += DOS_END_MARK
         return (codecs.BOM_UTF8 if self.mark else b"") + text.encode("utf-8")
 
     def _end(self, index: int) -> str:
@@ -186,10 +192,26 @@ def read_lines_and_shape(
     return text_lines_of(text.removeprefix("\ufeff"))[0], LineShape.of(text)
 
 
+# Ctrl-Z, which DOS editors wrote after a text file's last line to mark its end
+DOS_END_MARK = "\x1a"
+
+
+def without_end_mark(text: str) -> tuple[str, bool]:
+    """``text`` without a DOS end-of-file mark alone after its last line end, and whether it
+    had one: it ends the file, not a line of it (it was a line to translate, and one more
+    line than a source file's)."""
+    body = text.removesuffix(DOS_END_MARK)
+    if len(body) < len(text) and (not body or body.endswith(("\n", "\r"))):
+        return body, True
+    return text, False
+
+
 def text_lines_of(text: str) -> tuple[list[str], str]:
-    """The lines of ``text`` without their ends, and how its first line ends: ``\r\n`` (a
-    Windows file), ``\r`` (a file of classic Mac OS, whose lines end with a carriage return
-    alone: it was read as one line), else ``\n``."""
+    """The lines of ``text`` without their ends (a DOS end-of-file mark after them left out:
+    :func:`without_end_mark`), and how its first line ends: ``\r\n`` (a Windows file), ``\r``
+    (a file of classic Mac OS, whose lines end with a carriage return alone: it was read as
+    one line), else ``\n``."""
+    text = without_end_mark(text)[0]
     ending = line_ending(text)
     lines = text.split("\r" if ending == "\r" else "\n")
     if lines and lines[-1] == "":

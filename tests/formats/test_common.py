@@ -89,6 +89,13 @@ def test_a_written_document_gets_the_umask_mode_and_a_replaced_one_keeps_its_mod
         # lines ending both ways: each keeps its own end (all became CRLF)
         (b"a\r\nb\nc\r\n", ["a", "b", "c"], LineShape("\r\n", endings=("\r\n", "\n", "\r\n"))),
         (b"a\nb\r\nc", ["a", "b", "c"], LineShape("\n", False, False, ("\n", "\r\n"))),
+        # a DOS end-of-file mark after the last line ends the file: no line of it
+        (b"a\r\nb\r\n\x1a", ["a", "b"], LineShape("\r\n", end_mark=True)),
+        (b"a\r\x1a", ["a"], LineShape("\r", end_mark=True)),
+        (b"\x1a", [], LineShape("\n", last_ended=False, end_mark=True)),
+        # anywhere else it is text
+        (b"a\n\x1ab\n", ["a", "\x1ab"], LineShape("\n")),
+        (b"a\x1a", ["a\x1a"], LineShape("\n", last_ended=False)),
     ],
 )
 def test_lines_and_their_shape(
@@ -98,6 +105,11 @@ def test_lines_and_their_shape(
     path.write_bytes(data)
     assert read_lines_and_shape(path) == (lines, shape)
     assert shape.written(lines) == data  # a translation is written as its input was
+
+
+def test_a_text_saved_midway_has_no_end_of_file_mark() -> None:
+    """A prefix of the translation (a run saved midway) is not yet the file's end."""
+    assert LineShape("\n", end_mark=True).written(["a"], whole=False) == b"a\n"
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,15 @@ def test_lines_pair_one_by_one_and_blank_ones_are_no_pairs(tmp_path: Path) -> No
     assert len(list(read_translations(corpus, "txt", source_file=source))) == 3
 
 
+def test_a_dos_end_of_file_mark_is_no_line_to_pair(tmp_path: Path) -> None:
+    """A final Ctrl-Z was a third line: "out.txt has 3 lines but in.txt has 2"."""
+    source, target = tmp_path / "in.txt", tmp_path / "out.txt"
+    source.write_text("Open\r\nSave\r\n", "utf-8")
+    target.write_text("Öffnen\r\nSpeichern\r\n\x1a", "utf-8")
+    records = list(read_text_pairs(target, source_file=source))
+    assert [(r.source, r.target) for r in records] == [("Open", "Öffnen"), ("Save", "Speichern")]
+
+
 @pytest.mark.parametrize(
     ("source_lines", "message"),
     [
