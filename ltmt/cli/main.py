@@ -94,6 +94,7 @@ def run(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.WARNING, handlers=[handler])
     for name in unknown_settings():  # a mistyped LTMT_KEY_FILE must not go unnoticed
         typer.echo(unknown_setting_warning(name), err=True)
+    said = ""  # what an interrupted command says it left undone
     try:
         prefer_numpy_avx2()  # before anything imports numpy
         _register()
@@ -123,8 +124,10 @@ def run(argv: list[str] | None = None) -> None:
         code = 143
     except (KeyboardInterrupt, typer.Abort):
         code = 130
+    except InterruptedSaying as exc:
+        code, said = (143 if exc.terminated else 130), f": {exc.note}"
     if code in (130, 143):
-        typer.echo("ltmt: terminated" if code == 143 else "ltmt: interrupted", err=True)
+        typer.echo(f"ltmt: {'terminated' if code == 143 else 'interrupted'}{said}", err=True)
         leave_now(code)
     sys.exit(code if isinstance(code, int) else 0)  # as click's standalone mode does
 
@@ -133,6 +136,22 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM (``timeout``, ``docker stop``, systemd) as the command sees it: an interrupt, so
     that what Ctrl-C saves is saved (a translation's finished chunks and its progress file); the
     command then exits 143, as a process SIGTERM ended does."""
+
+
+class InterruptedSaying(Exception):
+    """An interrupt (Ctrl-C; SIGTERM where ``terminated``) that its command says more of:
+    ``note``, what it left undone ("nothing was imported ..."), after ``ltmt: interrupted``.
+    Not a :class:`KeyboardInterrupt`: typer would turn one into a bare exit code 130."""
+
+    def __init__(self, note: str, *, terminated: bool) -> None:
+        super().__init__(note)
+        self.note = note
+        self.terminated = terminated
+
+    @classmethod
+    def of(cls, interrupt: KeyboardInterrupt, note: str) -> InterruptedSaying:
+        """``interrupt`` (Ctrl-C or :class:`Terminated`), said with ``note``."""
+        return cls(note, terminated=isinstance(interrupt, Terminated))
 
 
 @contextmanager

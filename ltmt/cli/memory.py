@@ -148,7 +148,7 @@ def import_(
     """
     from tqdm import tqdm
 
-    from ltmt.cli.main import click_errors
+    from ltmt.cli.main import InterruptedSaying, click_errors
     from ltmt.formats.changed_sources import held_for_other_sources
     from ltmt.formats.not_read import NotRead
     from ltmt.formats.pair_languages import check_pair_languages
@@ -167,53 +167,64 @@ def import_(
         check_declared=language_check,
         not_read=not_read,
     )
-    with contextlib.ExitStack() as stack:
-        # the user, the key file and an existing store are checked before a long read
-        opened = open_store_before_reading(memory_dir, key_file, user=user)
-        memory = stack.enter_context(opened) if opened is not None else None
-        said: Path | str = file  # what messages call the input
-        read_from = file  # the file read (a pipe's copy)
-        if str(file) in STDIN_NAMES:  # a pipe: ltmt memory export -o - ... | ltmt memory import -
-            store = memory.path if memory is not None else _store_folder(memory_dir)
-            said, copy = "<stdin>", _stdin_copy(stack, fmt, store)
-            read_from = copy
-            try:
-                records = read(copy)
-            except InputError as exc:
-                raise InputError(str(exc).replace(str(copy), said)) from exc
-            except click_errors.UsageError as exc:  # --skip-keys with another format
-                raise click_errors.UsageError(str(exc).replace(str(copy), said)) from exc
-        else:
-            _refuse_a_termbase(file, fmt, user)
-            records = read(file)
-            _warn_if_a_glossary(file)
-        name = said if isinstance(said, str) else said.name
-        if language_check:
-            check_pair_languages(said, records, src_lang, tgt_lang, "--no-language-check")
-        if memory is None:  # a new store, made once the file is read
-            memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
-        records = _recorded_older_sources(memory, user, read_from, records)
-        held_for_others: list[str] = []
-        if source_file is not None and user in memory.users():
-            held_for_others = held_for_other_sources(memory, user, records)
-        bar = stack.enter_context(
-            tqdm(
-                total=len(records),
-                unit="pair",
-                desc=f"import {name}",
-                disable=None if len(records) >= PROGRESS_FROM else True,
-                dynamic_ncols=True,
+    imported = False  # the import's one transaction committed
+    try:
+        with contextlib.ExitStack() as stack:
+            # the user, the key file and an existing store are checked before a long read
+            opened = open_store_before_reading(memory_dir, key_file, user=user)
+            memory = stack.enter_context(opened) if opened is not None else None
+            said: Path | str = file  # what messages call the input
+            read_from = file  # the file read (a pipe's copy)
+            if (
+                str(file) in STDIN_NAMES
+            ):  # a pipe: ltmt memory export -o - ... | ltmt memory import -
+                store = memory.path if memory is not None else _store_folder(memory_dir)
+                said, copy = "<stdin>", _stdin_copy(stack, fmt, store)
+                read_from = copy
+                try:
+                    records = read(copy)
+                except InputError as exc:
+                    raise InputError(str(exc).replace(str(copy), said)) from exc
+                except click_errors.UsageError as exc:  # --skip-keys with another format
+                    raise click_errors.UsageError(str(exc).replace(str(copy), said)) from exc
+            else:
+                _refuse_a_termbase(file, fmt, user)
+                records = read(file)
+                _warn_if_a_glossary(file)
+            name = said if isinstance(said, str) else said.name
+            if language_check:
+                check_pair_languages(said, records, src_lang, tgt_lang, "--no-language-check")
+            if memory is None:  # a new store, made once the file is read
+                memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
+            records = _recorded_older_sources(memory, user, read_from, records)
+            held_for_others: list[str] = []
+            if source_file is not None and user in memory.users():
+                held_for_others = held_for_other_sources(memory, user, records)
+            bar = stack.enter_context(
+                tqdm(
+                    total=len(records),
+                    unit="pair",
+                    desc=f"import {name}",
+                    disable=None if len(records) >= PROGRESS_FROM else True,
+                    dynamic_ncols=True,
+                )
             )
-        )
-        report = memory.import_pairs(
-            user,
-            drain(records),
-            origin=name,
-            progress=bar.update,
-            # the pair the import is of: a memory's first such pair is kept, another refused
-            # (--no-language-check skips the reading of the text's languages, not this)
-            languages=(src_lang, tgt_lang),
-        )
+            report = memory.import_pairs(
+                user,
+                drain(records),
+                origin=name,
+                progress=bar.update,
+                # the pair the import is of: a memory's first such pair is kept, another refused
+                # (--no-language-check skips the reading of the text's languages, not this)
+                languages=(src_lang, tgt_lang),
+            )
+            imported = True
+    except KeyboardInterrupt as exc:  # Ctrl-C while reading or storing: its write aborted
+        if imported:
+            raise
+        raise InterruptedSaying.of(
+            exc, "nothing was imported (an import is one transaction)"
+        ) from exc
     report = replace(report, not_read=not_read.by_reason())
     if as_json:
         echo_json({"file": str(file), **report.to_dict()})

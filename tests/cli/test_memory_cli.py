@@ -417,6 +417,51 @@ def test_usage_errors_exit_2(
     assert code == 2
 
 
+INTERRUPTED_WHILE_STORING = """
+import sys
+from ltmt import Memory
+from ltmt.cli import main
+
+real = Memory.import_pairs
+
+
+def import_pairs(self, user, records, *, progress=None, **options):
+    def interrupt(_):  # Ctrl-C once a batch of pairs is written in the import's transaction
+        raise KeyboardInterrupt
+
+    return real(self, user, records, progress=interrupt, **options)
+
+
+Memory.import_pairs = import_pairs
+main.run(sys.argv[1:])
+"""
+
+
+def test_an_interrupted_import_says_that_nothing_was_imported(tmp_path: Path) -> None:
+    """Ctrl-C said "ltmt: interrupted" alone: the import's one transaction aborts, so it says
+    that nothing was stored, and nothing is."""
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("Open the file.\tDatei öffnen.\nSave the file.\tDatei speichern.\n", "utf-8")
+    store = tmp_path / "store"
+    with Memory(store) as memory:
+        memory.add("u1", "Close.", "Schließen.")
+    argv = ["memory", "import", str(pairs), "--user", "u1", "--memory-dir", str(store)]
+    done = subprocess.run(
+        [sys.executable, "-c", INTERRUPTED_WHILE_STORING, *argv],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (
+        130,
+        "ltmt: interrupted: nothing was imported (an import is one transaction)\n",
+    )
+    with Memory(store) as memory:
+        assert [s.source for s in memory.segments("u1")] == ["Close."]
+
+
 def test_console_entry_point_has_no_traceback(tmp_path: Path) -> None:
     result = subprocess.run(
         [
