@@ -8,8 +8,8 @@ files of no known format, and files with nothing to translate (an Android ``colo
 are skipped and counted, as are catalogs of another language pair (``fr.po`` beside ``de.po``);
 skipped files that LibreOffice converts into a format ltmt translates (a ``.doc``) are named
 with the command that does it (:func:`conversion_hints`).
-Every file is checked, as one file is, before the model loads: a malformed one stops the run
-before anything is translated, with its one-line error.
+Every file is checked, as one file is, before the model loads: malformed or unreadable ones
+(binary, UTF-16) stop the run before anything is translated, all named in one error.
 
 An Xcode localization catalog (``de.xcloc -o de-translated.xcloc``, or the bundles in a folder
 Xcode exported) has the XLIFF of its ``Localized Contents`` translated and its other files
@@ -95,6 +95,7 @@ def prepare_folder(
         check_output_name(folder, out)
         _check_bundle_languages(XclocBundle.open(folder), src, tgt)
     found = FolderJob(folder, out)
+    refusals: list[str] = []  # each malformed or unreadable file's error, said together
     language_error = ""  # the first file's of another pair, said if no file is translated
     bundles = BundlesIn(folder)
     for path in files_in(folder):
@@ -122,7 +123,8 @@ def prepare_folder(
             if not isinstance(error, LanguageError) and not isinstance(
                 error.__cause__, LanguageError
             ):
-                raise
+                refusals.append(str(error))  # the next files are checked too
+                continue
             found.other_language.append(path)  # fr.po beside de.po
             language_error = language_error or str(error)
             continue
@@ -132,10 +134,24 @@ def prepare_folder(
             found.copies.append((path, target))
         else:
             found.empty.append(job)
+    if refusals:
+        raise _refused_files(folder, refusals)
     if not found.jobs:
         raise _nothing_to_translate(found, tgt, language_error)
     _warn_of_outputs_named_for_other_languages(found, tgt)
     return found
+
+
+def _refused_files(folder: Path, refusals: list[str]) -> InputError:
+    """The one error of a folder with files that cannot be translated (``refusals``: each
+    one's error): every one is named, so that one run shows all there is to fix (the first
+    stopped the run, and the next was found once it was fixed)."""
+    if len(refusals) == 1:
+        return InputError(refusals[0])
+    return InputError(
+        f"{folder}: {len(refusals)} files cannot be translated, so none was; fix or move them "
+        f"and translate the folder again: {' | '.join(refusals)}"
+    )
 
 
 def _nothing_to_translate(found: FolderJob, tgt: str, language_error: str) -> InputError:

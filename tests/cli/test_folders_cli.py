@@ -120,6 +120,25 @@ def test_a_malformed_file_stops_the_run_before_anything_is_translated(tmp_path, 
     assert not out.exists()
 
 
+def test_every_unreadable_file_is_named_in_one_error_before_anything_is_translated(
+    tmp_path, capsys, common
+):
+    """The run stopped at the first unreadable file and named only it: the next was found once
+    that one was fixed."""
+    values = _project(tmp_path)
+    (values / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 40)
+    (values / "utf16.txt").write_bytes("Open the file.\n".encode("utf-16"))
+    out = tmp_path / "res" / "values-de"
+    code, _, err = run_cli(["translate", str(values), "-o", str(out), *common], capsys)
+    assert code == 1 and len(err.splitlines()) == 1
+    assert err.startswith(
+        f"ltmt: error: {values}: 2 files cannot be translated, so none was; fix or move them and "
+        f"translate the folder again: {values / 'binary.txt'} is a binary file, not text; "
+    )
+    assert f" | {values / 'utf16.txt'} is UTF-16 text; convert it to UTF-8 first" in err
+    assert not out.exists()
+
+
 def test_a_translated_folder_is_imported_beside_its_source_folder(tmp_path, capsys, common):
     values = _project(tmp_path)
     german = tmp_path / "res" / "values-de"
