@@ -22,7 +22,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ltmt.terminology.genders import gender_of
 from ltmt.terminology.placement import FUNCTION_WORDS
+from ltmt.word_tables import lowercase_words
 
 # the cases in the order the tables below list their forms
 CASES = ("nom", "acc", "dat", "gen")
@@ -85,6 +87,22 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")
 # Ordnern); a plural in -n, -s, -a or -i keeps its form (Dateien, Pull-Requests, Schemata)
 _DATIVE_N_AFTER = ("e", "er", "el")
 
+# the singular determiners of a masculine noun's accusative, dative and genitive (fused with a
+# preposition too): a weak noun after one takes -n ("des Kunden"); "den" is also the dative
+# plural, so only a target the source writes in the singular is given to in_weak_declension
+_OBLIQUE_SINGULAR = frozenset(
+    {
+        *(stem + ending for stem in ("d", "ein", "dies", "jed") for ending in ("em", "en", "es")),
+        *("zum", "vom", "beim", "im", "am"),
+    }
+)
+_GENITIVE = frozenset({"des", "eines", "dieses", "jedes"})
+# weak masculine nouns that take -ns in the genitive ("des Namens", "des Gedankens"), as the
+# last part of a compound too ("des Dateinamens")
+_MIXED_WEAK = ("name", "gedanke", "buchstabe", "glaube", "wille", "friede", "funke", "same")
+# masculine nouns in -e that are strong ("des Käses")
+_STRONG_IN_E = frozenset({"käse"})
+
 
 class _Writing(NamedTuple):
     """One way to write a phrase: ``text[start:end]`` (its determiner, with a fused
@@ -140,6 +158,36 @@ def in_dative_plural(text: str, target: str) -> str:
     ending = "n" if text[: span[1]].endswith(_DATIVE_N_AFTER) else ""
     written = _written(text[: span[1]], _Writing(start, end, plural, "en"), adjectives)
     return written + ending + text[span[1] :]
+
+
+def in_weak_declension(text: str, target: str) -> str:
+    """``text`` with the singular ``target`` given the -n of a German weak masculine noun
+    (Kunde, Kollege, Junge; -ns in the genitive of Name, Gedanke) where a determiner of the
+    accusative, dative or genitive singular stands right before its phrase ("des Kunden" for
+    "des Kunde", "dem Kollegen", "des Namens"); ``text`` as it is otherwise. A weak noun is a
+    masculine one in -e (:func:`~ltmt.terminology.genders.gender_of`) that is no English word
+    (:func:`~ltmt.word_tables.lowercase_words`: "des Codes", "des Caches" are strong)."""
+    span = _target_span(text, target)
+    if span is None or not _is_weak_noun(target):
+        return text
+    determiner, _ = phrase_before(text, span[0] + _own_adjectives_length(target))
+    if determiner is None or determiner[0].lower() not in _OBLIQUE_SINGULAR:
+        return text
+    mixed = target.lower().endswith(_MIXED_WEAK) and determiner[0].lower() in _GENITIVE
+    return text[: span[1]] + ("ns" if mixed else "n") + text[span[1] :]
+
+
+def _is_weak_noun(target: str) -> bool:
+    """Whether ``target``'s noun (its last word, or a hyphenated one's last part) is a German
+    weak masculine noun (:func:`in_weak_declension`)."""
+    head = target.split()[-1].split("-")[-1] if target.strip() else ""
+    word = head.lower()
+    return (
+        word.endswith("e")
+        and gender_of(head) == "m"
+        and word not in _STRONG_IN_E
+        and (word.endswith(_MIXED_WEAK) or word not in lowercase_words())
+    )
 
 
 def _writings(

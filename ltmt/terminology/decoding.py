@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
-from ltmt.terminology.agreement import agreeing_variants, in_dative_plural
+from ltmt.terminology.agreement import agreeing_variants, in_dative_plural, in_weak_declension
 from ltmt.terminology.constraints import (
     DEFAULT_BIAS,
     TermTokens,
@@ -254,8 +254,10 @@ class GlossaryDecoding:
         self.in_agreement(placed, singular, {i: with_terms(units[i], hits[i]) for i in placed})
         for placing in placings:
             for term in placing.missing:
-                if term.plural and placing.line in placed:
-                    placed[placing.line] = in_dative_plural(placed[placing.line], term.target)
+                if placing.line not in placed:
+                    continue
+                inflect = in_dative_plural if term.plural else in_weak_declension
+                placed[placing.line] = inflect(placed[placing.line], term.target)
         return placed
 
     def in_agreement(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.terminology.agreement import agreeing_variants, in_dative_plural
+from ltmt.terminology.agreement import agreeing_variants, in_dative_plural, in_weak_declension
 
 
 @pytest.mark.parametrize(
@@ -191,3 +191,26 @@ def test_zu_as_too_governs_no_case(text, target, gender, variants):
 )
 def test_a_plural_after_zu_as_too_keeps_its_case(text, target, written):
     assert in_dative_plural(text, target) == written
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "written"),
+    [
+        ("Das Konto des Kunde wird verwaltet.", "Kunde", "Das Konto des Kunden wird verwaltet."),
+        ("mit dem Kollege", "Kollege", "mit dem Kollegen"),
+        ("für einen neuen Kunde", "Kunde", "für einen neuen Kunden"),
+        ("vom Kunde", "Kunde", "vom Kunden"),
+        ("des Premium-Kunde", "Premium-Kunde", "des Premium-Kunden"),
+        ("des Name", "Name", "des Namens"),
+        ("dem Dateiname", "Dateiname", "dem Dateinamen"),
+        ("Der Kunde zahlt.", "Kunde", "Der Kunde zahlt."),  # nominative
+        ("die Kunde", "Kunde", "die Kunde"),  # no masculine determiner
+        ("des Cache", "Cache", "des Cache"),  # an English word: strong ("des Caches")
+        ("des Käse", "Käse", "des Käse"),  # strong
+        ("des Ordner", "Ordner", "des Ordner"),  # no -e
+    ],
+)
+def test_a_weak_masculine_target_takes_its_n_after_an_oblique_determiner(text, target, written):
+    """``The account of the Customer ...`` came out ``Der Konto des Kunde wird ...``: the
+    placed target kept its nominative (session 62)."""
+    assert in_weak_declension(text, target) == written
