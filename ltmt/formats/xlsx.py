@@ -140,9 +140,8 @@ def hidden_sheets(entries: Mapping[str, bytes], kinds: dict[str, str]) -> dict[s
     """The workbook's hidden sheets (``state="hidden"`` or ``"veryHidden"``), by name: the keys
     of the units only they show, their strings written in a cell and the shared strings no
     visible sheet shows. Workbooks keep lookup data, formulas' inputs and IDs in hidden
-    sheets, which spreadsheet localisation tools leave as written. A text a visible sheet
-    shows too (the same shared string, or the same words) is translated, in both: a visible
-    cell a ``VLOOKUP`` looks up in a hidden table finds its row in German too."""
+    sheets, which spreadsheet localisation tools leave as written; a shared string a visible
+    sheet shows too is translated, in both."""
     from lxml import etree
 
     names = _sheets(entries, kinds)
@@ -150,44 +149,20 @@ def hidden_sheets(entries: Mapping[str, bytes], kinds: dict[str, str]) -> dict[s
         return {}
     roots = {path: etree.fromstring(entries[path]) for path in names}
     strings = next((n for n, k in kinds.items() if k.endswith("sharedStrings+xml")), None)
-    shared_texts = (
-        [_text(item) for item in etree.fromstring(entries[strings]).iter(f"{S}si")]
-        if strings is not None and strings in entries
-        else []
-    )
-    visible = [path for path, (_, hidden) in names.items() if not hidden]
-    shown = {number for path in visible for number in _shared(roots[path])}
-    shown_texts = {shared_texts[n] for n in shown if n < len(shared_texts)} | {
-        _text(item) for path in visible for item in roots[path].iter(f"{S}is")
+    shown = {
+        number
+        for path, (_, hidden) in names.items()
+        if not hidden
+        for number in _shared(roots[path])
     }
     found = {}
     for path, (name, hidden) in names.items():
         if not hidden:
             continue
-        written = {
-            f"{path}#p{number}"
-            for number, item in enumerate(roots[path].iter(f"{S}is"))
-            if _text(item) not in shown_texts
-        }
-        shared = {
-            f"{strings}#p{n}"
-            for n in _shared(roots[path])
-            if strings
-            and n not in shown
-            and (n >= len(shared_texts) or shared_texts[n] not in shown_texts)
-        }
+        written = {f"{path}#p{number}" for number, _ in enumerate(roots[path].iter(f"{S}is"))}
+        shared = {f"{strings}#p{n}" for n in _shared(roots[path]) if strings and n not in shown}
         found[name] = frozenset(written | shared)
     return found
-
-
-def _not_shown(texts: list[str], number: int, shown: set[str]) -> bool:
-    """Whether the shared string ``number`` of ``texts`` says what no visible cell says."""
-    return number >= len(texts) or texts[number] not in shown
-
-
-def _text(item: Any) -> str:
-    """The words of a string item (``<is>``, ``<si>``), its runs' texts joined."""
-    return "".join(node.text or "" for node in item.iter(f"{S}t"))
 
 
 def _sheets(entries: Mapping[str, bytes], kinds: dict[str, str]) -> dict[str, tuple[str, bool]]:
