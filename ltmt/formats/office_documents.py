@@ -98,9 +98,7 @@ class Layout:
     ``alt_texts``: the elements whose ``descr`` and ``title`` describe a picture or a shape.
     ``kept``: the units not to translate, given the archive's entries and content types;
     ``compared``: those not to translate because formulas compare against their text, given
-    the same, by key: their text (:mod:`ltmt.formats.compared_text`); ``hidden``: those not
-    to translate because only hidden parts show them (a workbook's hidden sheets), by the
-    part's name.
+    the same, by key: their text (:mod:`ltmt.formats.compared_text`).
     """
 
     what: str
@@ -112,7 +110,6 @@ class Layout:
     alt_texts: tuple[str, ...]
     kept: Callable[[Mapping[str, bytes], dict[str, str]], frozenset[str]] | None = None
     compared: Callable[[Mapping[str, bytes], dict[str, str]], dict[str, str]] | None = None
-    hidden: Callable[[Mapping[str, bytes], dict[str, str]], dict[str, frozenset[str]]] | None = None
 
 
 @dataclass(frozen=True)
@@ -120,8 +117,7 @@ class Package:
     """An Office document's archive: its entries (name: (zip info, bytes), in order), its parts
     with text, the parts with text defaults, the properties to translate (field: text), the
     units kept as they are, the texts of the cells among them that formulas compare against,
-    the names of the hidden parts (sheets) whose units are kept, and a Word document's
-    styles."""
+    and a Word document's styles."""
 
     entries: dict[str, tuple[zipfile.ZipInfo, bytes]]
     parts: list[Part]
@@ -129,7 +125,6 @@ class Package:
     properties: dict[str, str]
     kept: frozenset[str] = frozenset()  # the keys of units kept as they are
     compared: tuple[str, ...] = ()
-    hidden: tuple[str, ...] = ()
     styles: WordStyles = NO_STYLES
 
 
@@ -167,15 +162,13 @@ def read_package(data: bytes, path: Path, layout: Layout) -> Package:
     contents = {name: data for name, (_, data) in entries.items()}
     kept = layout.kept(contents, kinds) if layout.kept is not None else frozenset()
     compared = layout.compared(contents, kinds) if layout.compared is not None else {}
-    hidden = layout.hidden(contents, kinds) if layout.hidden is not None else {}
     return Package(
         entries,
         parts,
         defaults,
         properties,
-        kept=kept.union(compared, *hidden.values()),
+        kept=kept.union(compared),
         compared=tuple(compared.values()),
-        hidden=tuple(hidden),
         styles=styles,
     )
 

@@ -11,8 +11,10 @@ results are not text and stay as they are, and so do the sheets' names (formulas
 the headers of a sheet's tables (Excel requires a table's header cells to say its columns'
 names, and formulas name the columns: ``Prices[Item]``) and the cells whose text a formula or
 a drop-down list compares against (``COUNTIF(B2:B5,"Shipped")``: translated, the formula counts
-none; a warning names them). Hidden sheets are left as written too (:func:`hidden_sheets`:
-they hold lookup data and IDs; a warning names them). Everything else is copied as it was:
+none; a warning names them). Hidden sheets are translated as visible ones are: they hold the
+lists drop-downs offer and the tables a ``VLOOKUP`` reads, whose words must be the visible
+cells' (left as written, a session-62 trial's lookups found nothing). Everything else is
+copied as it was:
 styles, formats, formulas, charts' data, pivot tables, comments.
 """
 
@@ -21,15 +23,14 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from functools import cached_property
-from pathlib import Path
 from typing import Any, ClassVar
 
 from ltmt.formats.compared_text import formula_literals, key
 from ltmt.formats.office_documents import DIAGRAMS, Layout, OfficeDocument, content_types
 from ltmt.formats.ooxml_paragraphs import S_NS
-from ltmt.wording import counted, first_few
+from ltmt.wording import counted
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,6 @@ _CELL = re.compile(r"([A-Z]+)(\d+)")
 _FORMULAS = (f"{S}f", f"{S}formula1", f"{S}formula2", f"{S}formula")
 _RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")  # a sheet's name a formula need not quote
-_HIDDEN = frozenset({"hidden", "veryHidden"})  # a sheet's states that hide it
 # the content types' endings of a workbook's main part: workbooks and templates, with macros or
 # without
 _MAIN = (
@@ -136,38 +136,8 @@ def _related(entries: Mapping[str, bytes], part: str, kind: str) -> dict[str, st
     return related
 
 
-def hidden_sheets(entries: Mapping[str, bytes], kinds: dict[str, str]) -> dict[str, frozenset[str]]:
-    """The workbook's hidden sheets (``state="hidden"`` or ``"veryHidden"``), by name: the keys
-    of the units only they show, their strings written in a cell and the shared strings no
-    visible sheet shows. Workbooks keep lookup data, formulas' inputs and IDs in hidden
-    sheets, which spreadsheet localisation tools leave as written; a shared string a visible
-    sheet shows too is translated, in both."""
-    from lxml import etree
-
-    names = _sheets(entries, kinds)
-    if not any(hidden for _, hidden in names.values()):
-        return {}
-    roots = {path: etree.fromstring(entries[path]) for path in names}
-    strings = next((n for n, k in kinds.items() if k.endswith("sharedStrings+xml")), None)
-    shown = {
-        number
-        for path, (_, hidden) in names.items()
-        if not hidden
-        for number in _shared(roots[path])
-    }
-    found = {}
-    for path, (name, hidden) in names.items():
-        if not hidden:
-            continue
-        written = {f"{path}#p{number}" for number, _ in enumerate(roots[path].iter(f"{S}is"))}
-        shared = {f"{strings}#p{n}" for n in _shared(roots[path]) if strings and n not in shown}
-        found[name] = frozenset(written | shared)
-    return found
-
-
-def _sheets(entries: Mapping[str, bytes], kinds: dict[str, str]) -> dict[str, tuple[str, bool]]:
-    """The workbook's sheets, in its order: each one's part, its name and whether it is
-    hidden."""
+def _sheets(entries: Mapping[str, bytes], kinds: dict[str, str]) -> dict[str, str]:
+    """The workbook's sheets, in its order: each one's part and its name."""
     from lxml import etree
 
     workbook = next((name for name, kind in kinds.items() if kind.endswith(_MAIN)), None)
@@ -178,7 +148,7 @@ def _sheets(entries: Mapping[str, bytes], kinds: dict[str, str]) -> dict[str, tu
     for sheet in etree.fromstring(entries[workbook]).iter(f"{S}sheet"):
         path = parts.get(sheet.get(_RELATIONSHIP_ID) or "")
         if path is not None:
-            sheets[path] = (sheet.get("name") or path, sheet.get("state") in _HIDDEN)
+            sheets[path] = sheet.get("name") or path
     return sheets
 
 
@@ -190,7 +160,7 @@ def cell_places(entries: Mapping[str, bytes], kinds: dict[str, str]) -> dict[str
 
     strings = next((n for n, k in kinds.items() if k.endswith("sharedStrings+xml")), None)
     places: dict[str, list[str]] = {}
-    for path, (name, _) in _sheets(entries, kinds).items():
+    for path, name in _sheets(entries, kinds).items():
         inline = 0
         for cell in etree.fromstring(entries[path]).iter(f"{S}c"):
             place = f"{_sheet_reference(name)}!{cell.get('r') or '?'}"
@@ -214,23 +184,6 @@ def _first_of(cells: list[str]) -> str:
     """``Prices!B7``, or ``Prices!B7 and 2 more cells``."""
     more = len(cells) - 1
     return cells[0] + (f" and {counted(more, 'more cell')}" if more else "")
-
-
-def _shared(sheet: Any) -> set[int]:
-    """The numbers of the shared strings the cells of ``sheet`` show."""
-    values = (cell.findtext(f"{S}v") or "" for cell in sheet.iter(f"{S}c") if cell.get("t") == "s")
-    return {int(value) for value in values if value.strip().isdigit()}
-
-
-def warn_hidden(names: Collection[str]) -> None:
-    """Say that the hidden sheets ``names`` were left as written (none: nothing)."""
-    if names:
-        logger.warning(
-            "%s left as written (%s): workbooks keep lookup data and IDs in them; unhide a "
-            "sheet in Excel to translate it",
-            counted(len(names), "hidden sheet"),
-            first_few(repr(name) for name in names),
-        )
 
 
 def _header_cells(table: Any) -> list[str]:
@@ -276,7 +229,6 @@ EXCEL_LAYOUT = Layout(
     alt_texts=("{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}cNvPr",),
     kept=table_headers,
     compared=compared_cells,
-    hidden=hidden_sheets,
 )
 
 
@@ -285,10 +237,6 @@ class XlsxDocument(OfficeDocument):
 
     format: ClassVar[str] = "xlsx"
     layout: ClassVar[Layout] = EXCEL_LAYOUT
-
-    def __init__(self, path: Path, data: bytes, src_lang: str = "en", tgt_lang: str = "de") -> None:
-        super().__init__(path, data, src_lang, tgt_lang)
-        warn_hidden(self.package.hidden)  # once per workbook opened, as the kept cells
 
     @cached_property
     def _places(self) -> dict[str, str]:

@@ -177,37 +177,28 @@ def _with_shared_strings(path: Path) -> Path:
 
 
 @pytest.mark.parametrize("shared", [False, True], ids=["in cells", "shared"])
-def test_hidden_sheets_are_left_as_written_and_named_in_a_warning(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, shared: bool
+def test_hidden_sheets_are_translated_as_the_lists_and_lookups_they_hold(
+    tmp_path: Path, shared: bool
 ) -> None:
-    # workbooks keep lookup data and IDs in hidden sheets: translated, lookups found nothing
+    """Left as written (a change of session 62, taken back), a hidden sheet's drop-down list
+    offered half-English choices and a VLOOKUP of a translated visible cell found nothing."""
     book = openpyxl.Workbook()
-    book.active.title = "Prices"
-    book.active.append(["Red apple", "Sold by the kilo"])
-    lookup = book.create_sheet("Lookup")
-    lookup.append(["Sold by the kilo", "KILO"])  # shared with a visible sheet: translated
-    lookup.sheet_state = "hidden"
-    codes = book.create_sheet("Codes")
-    codes.append(["Green pear"])
-    codes.sheet_state = "veryHidden"
-    path = tmp_path / "prices.xlsx"
+    book.active.title = "Form"
+    book.active.append(["Open", "High"])
+    lists = book.create_sheet("Lists")
+    for row in (["Open", "Low"], ["Closed", "Medium"], ["Pending", "High"]):
+        lists.append(row)
+    lists.sheet_state = "hidden"
+    path = tmp_path / "form.xlsx"
     book.save(path)
     if shared:
         _with_shared_strings(path)
-    with caplog.at_level("WARNING", logger="ltmt.formats.xlsx"):
-        units = [u.source for u in open_document(path).units()]
-    assert units == ["Red apple", "Sold by the kilo"]
-    assert caplog.messages == [
-        "2 hidden sheets left as written ('Lookup', 'Codes'): workbooks keep lookup data and "
-        "IDs in them; unhide a sheet in Excel to translate it"
-    ]
-    out = tmp_path / "prices.de.xlsx"
+    out = tmp_path / "form.de.xlsx"
     translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
     written = openpyxl.load_workbook(out)
-    shown = "SOLD BY THE KILO" if shared else "Sold by the kilo"
-    assert [cell.value for cell in written["Lookup"][1]] == [shown, "KILO"]
-    assert written["Codes"]["A1"].value == "Green pear"
-    assert written["Prices"]["A1"].value == "RED APPLE"
+    assert [row[0].value for row in written["Lists"].iter_rows()] == ["OPEN", "CLOSED", "PENDING"]
+    assert [row[1].value for row in written["Lists"].iter_rows()] == ["LOW", "MEDIUM", "HIGH"]
+    assert written["Lists"].sheet_state == "hidden"
 
 
 @pytest.mark.parametrize(
