@@ -12,7 +12,8 @@ Where ltmt uses it:
 
 - LibreTranslate's ``POST /detect``, and the ``detectedLanguage`` of ``/translate`` with
   ``source: auto`` (:mod:`ltmt.server.libre`), which said the model's source language with a
-  confidence of 100 whatever the text was;
+  confidence of 100 whatever the text was, and refuses its texts where they read together
+  surely as another language than the server's (:func:`told_language`);
 - ``ltmt translate`` warns before the model loads when a file's text reads as another language
   than the one it is translated from, above all as the target language: the file is a
   translation already, or the wrong one (:func:`document_language`);
@@ -92,6 +93,16 @@ def document_language(
     """The language of a document's ``texts`` read together (their first
     :data:`DOCUMENT_CHARS` characters), where the detector is ``sure`` of it (with fewer than
     ``words`` words, :data:`SHORT_SURE` at least: module docstring), else None."""
+    text = _document_text(texts)
+    if len(_words(text)) < words:
+        sure = max(sure, SHORT_SURE)
+    found = detect(text, 1)
+    return found[0] if found and found[0].confidence >= sure else None
+
+
+def _document_text(texts: Sequence[str]) -> str:
+    """The first :data:`DOCUMENT_CHARS` characters of ``texts`` joined by spaces: what a
+    document's language is read from."""
     joined: list[str] = []
     size = 0
     for text in texts:
@@ -99,11 +110,33 @@ def document_language(
             break
         joined.append(text)
         size += len(text) + 1
-    text = " ".join(joined)[:DOCUMENT_CHARS]
-    if len(_words(text)) < words:
-        sure = max(sure, SHORT_SURE)
+    return " ".join(joined)[:DOCUMENT_CHARS]
+
+
+def told_language(texts: Sequence[str], source: str) -> Detected | None:
+    """The language of ``texts`` read together where it surely is not ``source`` misread: read
+    :data:`SHORT_SURE` sure, with :data:`DOCUMENT_WORDS` words at least or in another script
+    than ``source``'s; else None. A few words of a ``source`` text (English UI strings) are
+    often loanwords: ``Le Monde`` reads as French (0.98), ``Pizza Quattro Formaggi`` as Italian
+    (0.95), ``Vamos!`` as Portuguese (0.96). A script tells more: a Japanese sentence, one
+    "word" without spaces, cannot be English (1.0)."""
+    text = _document_text(texts)
     found = detect(text, 1)
-    return found[0] if found and found[0].confidence >= sure else None
+    if not found or found[0].confidence < SHORT_SURE:
+        return None
+    long_enough = len(_words(text)) >= DOCUMENT_WORDS
+    return found[0] if long_enough or _script(found[0].language) != _script(source) else None
+
+
+def _script(code: str) -> str | None:
+    """The script language ``code`` is likeliest written in (``Latn``, ``Jpan``), None where
+    CLDR does not say."""
+    import langcodes
+
+    try:
+        return langcodes.Language.get(code).maximize().script
+    except (ValueError, LookupError):
+        return None
 
 
 def pairs_language_problem(

@@ -13,6 +13,7 @@ from ltmt.language_detection import (
     language_name,
     language_of,
     pairs_language_problem,
+    told_language,
 )
 
 
@@ -70,6 +71,33 @@ def test_a_short_english_table_is_too_little_to_read_as_another_language(texts):
 def test_a_short_text_reads_as_its_language_where_the_detector_is_sure_enough():
     found = document_language(["Fenster schließen und Änderungen speichern"])
     assert found is not None and found.language == "de" and found.confidence >= SHORT_SURE
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["Le Monde"],  # read as French (0.98)
+        ["Our café serves crème brûlée."],  # as French (0.91)
+        ["Welcome back", "Pizza Quattro Formaggi"],  # as Italian (0.93)
+        ["Vamos!"],  # as Portuguese (0.96)
+    ],
+)
+def test_a_few_foreign_words_in_english_are_not_told_apart_from_english(texts):
+    """(a regression trial) the server refused English menu strings that name a dish."""
+    assert told_language(texts, "en") is None
+
+
+@pytest.mark.parametrize(
+    ("texts", "language"),
+    [
+        (["Le fichier a été enregistré. Voulez-vous le fermer maintenant ?"], "fr"),
+        (["ファイルを開けませんでした。"], "ja"),  # one "word", in a script English is not
+        (["open the file", "ファイルを開けませんでした。"], "ja"),
+    ],
+)
+def test_a_sentence_or_another_script_is_told_apart_from_english(texts, language):
+    found = told_language(texts, "en")
+    assert found is not None and found.language == language
 
 
 @pytest.mark.parametrize(

@@ -174,7 +174,7 @@ async def translate(
         else []
     )
     if auto:
-        _check_detected(service, detected, single=isinstance(body.q, str))
+        await run_in_threadpool(_check_detected, service, texts, isinstance(body.q, str))
     # with source auto, a text in the target language already comes back as it is; a blank
     # text too, as the edges of any other do
     todo = [
@@ -259,21 +259,26 @@ def _detected(service: Service, text: str) -> tuple[str, float]:
     return code, round(100 * found.get(code, 0.0), 1)
 
 
-def _check_detected(service: Service, detected: list[tuple[str, float]], single: bool) -> None:
-    """A 400 (LibreTranslate's: a language the server has no model for) where a text of a
-    ``source: auto`` request reads surely as neither of the server's languages: the model would
-    read French as English and answer gibberish. ``single``: ``q`` is one string, not a list."""
-    for number, (code, _) in enumerate(detected):
-        if any(same_language(code, own) for own in (service.source_lang, service.target_lang)):
-            continue
-        named = "q" if single else f"q[{number}]"
-        source, target = service.source_lang, service.target_lang
-        raise ApiError(
-            400,
-            f"{named} reads as {language_name(code)} ({code}), which this server does not "
-            f"translate: it translates {language_name(source)} ({source}) to "
-            f"{language_name(target)} ({target}); send source: {source} to translate it anyway",
-        )
+def _check_detected(service: Service, texts: list[str], single: bool) -> None:
+    """A 400 (LibreTranslate's: a language the server has no model for) where the texts of a
+    ``source: auto`` request, read together, surely are neither of the server's languages: the
+    model would read French as English and answer gibberish. A few words are not enough to
+    tell (English menu strings name a ``Crème brûlée``), and one short item does not refuse
+    a list (:func:`~ltmt.language_detection.told_language`). ``single``: ``q`` is one string."""
+    from ltmt.language_detection import told_language
+
+    source, target = service.source_lang, service.target_lang
+    found = told_language(texts, source)
+    if found is None or any(same_language(found.language, own) for own in (source, target)):
+        return
+    code = found.language
+    named = "q" if single else "q (its texts read together)"
+    raise ApiError(
+        400,
+        f"{named} reads as {language_name(code)} ({code}), which this server does not "
+        f"translate: it translates {language_name(source)} ({source}) to "
+        f"{language_name(target)} ({target}); send source: {source} to translate it anyway",
+    )
 
 
 @router.post("/detect", openapi_extra=_documented(LibreDetection))

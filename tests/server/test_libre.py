@@ -133,8 +133,13 @@ def test_auto_source_leaves_a_text_in_the_target_language_as_it_is(api, key):
 @pytest.mark.parametrize(
     ("q", "named", "language"),
     [
-        ("Le fichier a été enregistré.", "q", "French (fr)"),
-        (["open the file", "ファイルを開けませんでした。"], "q[1]", "Japanese (ja)"),
+        ("Le fichier a été enregistré. Voulez-vous le fermer maintenant ?", "q", "French (fr)"),
+        ("ファイルを開けませんでした。", "q", "Japanese (ja)"),
+        (
+            ["open the file", "ファイルを開けませんでした。"],
+            "q (its texts read together)",
+            "Japanese (ja)",
+        ),
     ],
 )
 def test_auto_source_refuses_a_text_in_a_language_the_server_does_not_translate(
@@ -151,6 +156,34 @@ def test_auto_source_refuses_a_text_in_a_language_the_server_does_not_translate(
         "error": f"{named} reads as {language}, which this server does not translate: it "
         "translates English (en) to German (de); send source: en to translate it anyway"
     }
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "Our café serves crème brûlée.",
+        "Crème brûlée",
+        "Cirque du Soleil",
+        "Le Monde",
+        "Ciao!",
+        "Mañana",
+        "Vamos!",
+        ["open the file", "Pizza Quattro Formaggi"],
+    ],
+)
+def test_auto_source_translates_english_with_a_few_foreign_words(api, key, q):
+    """A few words are not enough to tell a language by: English menu strings that read as
+    French or Italian (0.91 to 0.98) were refused with a 400, and a list for one such item."""
+    with api.client() as client:
+        answer = client.post(
+            "/translate", json={"q": q, "source": "auto", "target": "de", "api_key": key}
+        )
+    assert answer.status_code == 200, answer.text
+    translated = answer.json()["translatedText"]
+    if isinstance(q, list):
+        assert translated[0] == "öffne die Datei" and len(translated) == 2
+    else:
+        assert isinstance(translated, str) and translated.strip()
 
 
 def test_detect_names_the_likeliest_languages_with_their_confidence(api, key):
