@@ -31,13 +31,15 @@ refused, and so are four of the five with their sources on both sides (vim's Eng
 0.9 sure only string by string); none of the 44 training catalogs is refused
 (``eval/language_detection_trial.py``, ``eval/results/language-detection-dev.json``). So a
 string counts as a language only with :data:`SURE` confidence, a document with
-:data:`DOCUMENT_SURE`, or :data:`SHORT_SURE` where it has fewer than :data:`DOCUMENT_WORDS`
-words: a game's table of two rows (``Restore 50 HP.``, ``Open the chest.``) read as Italian
-(0.83), ``Restore 50 HP.`` alone 0.90 so. Of random samples of one to four of the dev users'
-English strings, 0.2 % of those of two to seven words read as another language with 0.8, none
-with 0.95, while German ones of as few words still read as German with 0.95 two times in three
-(a throwaway check). A caller that compares a few strings of its own, or only chooses a hint
-by what they read as, asks for no more (:func:`ltmt.formats.pair_languages.pairs_read_swapped`,
+:data:`DOCUMENT_SURE`. A document of fewer than :data:`DOCUMENT_WORDS` words whose words are
+English words for the most part (:func:`ltmt.word_tables.lowercase_words`) reads as no other
+language: a game's table of two rows (``Restore 50 HP.``, ``Open the chest.``) read as Italian
+(0.83), ``Restore 50 HP.`` alone 0.90 so; while a short French, Spanish or German file (three
+button labels: ``Enregistrer les modifications``, 0.83) is still told. (Session 62 first asked
+such a text for :data:`SHORT_SURE` instead: a regression trial found the short French, Spanish
+and German files no longer warned of.) A caller that compares a few strings of its own, or
+only chooses a hint by what they read as, asks for no more
+(:func:`ltmt.formats.pair_languages.pairs_read_swapped`,
 :func:`ltmt.formats.po.header_language_error`).
 """
 
@@ -92,12 +94,24 @@ def document_language(
 ) -> Detected | None:
     """The language of a document's ``texts`` read together (their first
     :data:`DOCUMENT_CHARS` characters), where the detector is ``sure`` of it (with fewer than
-    ``words`` words, :data:`SHORT_SURE` at least: module docstring), else None."""
+    ``words`` words, none where they are English words for the most part: module docstring),
+    else None."""
     text = _document_text(texts)
-    if len(_words(text)) < words:
-        sure = max(sure, SHORT_SURE)
     found = detect(text, 1)
-    return found[0] if found and found[0].confidence >= sure else None
+    if not found or found[0].confidence < sure:
+        return None
+    told = _words(text)
+    if len(told) < words and found[0].language != "en" and _mostly_english(told):
+        return None  # a few English words read as a language of their loanwords
+    return found[0]
+
+
+def _mostly_english(words: Sequence[str]) -> bool:
+    """Whether most of ``words`` are English words (:func:`ltmt.word_tables.lowercase_words`)."""
+    from ltmt.word_tables import lowercase_words
+
+    known = lowercase_words()
+    return sum(word.casefold() in known for word in words) * 2 > len(words)
 
 
 def _document_text(texts: Sequence[str]) -> str:
