@@ -75,6 +75,7 @@ def files_in(folder: Path) -> list[Path]:
 # .docx, an .odt, a .csv ...), under its name with ``~$`` for its first letters: the name of the
 # user who has it open, a byte of its length first, in a record of 162 or 165 bytes
 _OWNER_FILE_MAX_BYTES = 1024
+_OLDER_OFFICE_EXTENSIONS = frozenset({".doc", ".dot", ".rtf", ".xls", ".xlt", ".ppt", ".pot"})
 _OWNER_NAME_MAX = 53
 
 
@@ -91,7 +92,18 @@ def is_owner_file(path: Path) -> bool:
         head = path.read_bytes()[: _OWNER_NAME_MAX + 1]
     except OSError:
         return False
-    return _names_a_user(head)
+    # an empty or zeroed one (a crashed Office, a cloud sync) beside a document still is one
+    return _names_a_user(head) or path.suffix.lower() in _office_extensions()
+
+
+def _office_extensions() -> frozenset[str]:
+    """The extensions of the documents Office opens and writes owner files beside."""
+    from ltmt.formats.registry import FORMATS
+
+    opened = {
+        ext for name in ("docx", "pptx", "xlsx", "odf", "csv") for ext in FORMATS[name].extensions
+    }
+    return frozenset(opened) | _OLDER_OFFICE_EXTENSIONS
 
 
 def _names_a_user(head: bytes) -> bool:

@@ -78,6 +78,8 @@ def test_office_owner_files_are_left_out_with_a_warning(
         ("~$budget.XLSX", bytes([4]) + b"Anna" + bytes(160), True),
         ("~$report.odt", bytes([5]) + b"alice" + bytes(156), True),  # Word opens them too
         ("~$data.csv", bytes([6]) + "J\u00fcrgen".encode("cp1252") + bytes(158), True),
+        ("~$empty.docx", b"", True),  # a crashed Office's, or a cloud sync's
+        ("~$zero.xlsx", bytes(165), True),
         ("~$notes.txt", b"Open the file.\n", False),  # the user's own text
         ("~$strings.po", b'msgid "Open"\nmsgstr ""\n', False),
         ("~$report.docx", b"PK\x03\x04" + bytes(4096), False),  # a document, not a record
