@@ -11,10 +11,12 @@ Which reader and writer a file gets is decided by :mod:`ltmt.formats.registry` (
   the record's metadata. Blank lines are skipped. With ``include_fuzzy``, a ``translation`` key
   (where ``ltmt translate`` writes a JSONL file's machine translations, not yet reviewed) is the
   record's target where a line has one, its ``target`` (a reference) then metadata. A memory
-  export's line also holds ``"segment": {"id", "origin", "created"}``, what the store records
-  of the pair (an undo of an import is scripted from it: ``ltmt memory delete --origin``); the
-  reader leaves that object out of the metadata, so that importing an export stores the pairs
-  as they were (``id`` is metadata already: a TMX ``tuid``, an XLIFF unit's id).
+  export's line also holds ``"ltmt_segment": {"id", "origin", "created"}``, what the store
+  records of the pair (an undo of an import is scripted from it: ``ltmt memory delete
+  --origin``), under a key of its own so that no metadata of the user's is overwritten (a
+  ``segment`` key is theirs, and so are ``id``, a TMX ``tuid``, and an XLIFF unit's id). The
+  reader leaves out only such an object (one whose keys are among id, origin and created), so
+  that importing an export stores the pairs as they were; any other value stays metadata.
 - ``tsv``: ``source<TAB>target`` a line, no quoting or escapes (so a text cannot hold a tab or a
   line break; the writer refuses such texts). Blank lines are skipped, and so is a first line
   ``source<TAB>target`` (a spreadsheet's header).
@@ -91,13 +93,18 @@ def read_jsonl(path: Path, *, include_fuzzy: bool = False) -> Iterator[PairRecor
         yield PairRecord(row["source"], row[key], f"{path.name}:{number}", metadata)
 
 
-STORED_SEGMENT = "segment"  # a JSONL export's key of what the store records of a pair
+STORED_SEGMENT = "ltmt_segment"  # a JSONL export's key of what the store records of a pair
+STORED_SEGMENT_FIELDS = frozenset({"id", "origin", "created"})
 
 
 def _stored_segment(key: str, value: Any) -> bool:
     """Whether ``key: value`` of a JSONL line is a memory export's record of the stored segment
-    (an object under :data:`STORED_SEGMENT`), which is no metadata of the pair."""
-    return key == STORED_SEGMENT and isinstance(value, dict)
+    (an object under :data:`STORED_SEGMENT` whose keys are among
+    :data:`STORED_SEGMENT_FIELDS`), which is no metadata of the pair; any other value under
+    that key is the user's and stays."""
+    return (
+        key == STORED_SEGMENT and isinstance(value, dict) and value.keys() <= STORED_SEGMENT_FIELDS
+    )
 
 
 def read_tsv(path: Path) -> Iterator[PairRecord]:
@@ -137,7 +144,7 @@ def write_lines(path: Path, lines: Iterable[str]) -> int:
 
 def write_jsonl(path: Path, records: Iterable[PairRecord]) -> int:
     """Write ``{"source", "target", **metadata}`` a line, and for a stored segment's record
-    ``"segment": {"id", "origin", "created"}`` (see the module docstring); returns the number
+    ``"ltmt_segment": {"id", "origin", "created"}`` (see the module docstring); returns the number
     of records."""
 
     def lines() -> Iterator[str]:

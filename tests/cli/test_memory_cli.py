@@ -1524,11 +1524,13 @@ def test_a_jsonl_export_names_each_segments_id_and_origin_and_imports_back_as_du
     )
     rows = [json.loads(line) for line in exported.read_text("utf-8").splitlines()]
     assert code == 0
-    assert [(row.get("id"), row["segment"]["id"], row["segment"]["origin"]) for row in rows] == [
+    assert [
+        (row.get("id"), row["ltmt_segment"]["id"], row["ltmt_segment"]["origin"]) for row in rows
+    ] == [
         ("tu-1", 1, "acme.jsonl"),
         (None, 2, "cli"),
     ]
-    assert all(isinstance(row["segment"]["created"], float) for row in rows)
+    assert all(isinstance(row["ltmt_segment"]["created"], float) for row in rows)
     code, out, _ = ltmt(capsys, "memory", "import", str(exported), "-u", "c", "--memory-dir", store)
     assert (code, out) == (0, "imported export.jsonl into c: 0 added, 2 duplicates, 0 skipped\n")
     with Memory(store) as memory:

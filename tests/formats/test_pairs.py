@@ -36,32 +36,52 @@ def test_a_stored_segments_jsonl_line_says_its_id_origin_and_creation_apart_from
     tmp_path: Path,
 ) -> None:
     """A memory export's lines had neither ids nor origins, so an undo of an import could not
-    be scripted; they go under ``segment``, apart from a TMX tuid's ``id``, and reading them
-    back leaves them out of the metadata (an import of an export stores the pairs as they
-    were)."""
+    be scripted; they go under ``ltmt_segment``, apart from a TMX tuid's ``id`` and a user's own
+    ``segment``, and reading them back leaves them out of the metadata (an import of an export
+    stores the pairs as they were)."""
     import json
 
     from ltmt.segments import Segment
 
-    segment = Segment(7, "u", "Open", "Öffnen", 1700000000.5, "acme.tmx", {"id": "tu-3"})
+    metadata = {"id": "tu-3", "segment": {"file": "manual.docx", "paragraph": 12}}
+    segment = Segment(7, "u", "Open", "Öffnen", 1700000000.5, "acme.tmx", metadata)
     path = tmp_path / "export.jsonl"
     write_pairs(path, [PairRecord.of_segment(segment), RECORDS[0]])
     first, second = (json.loads(line) for line in path.read_text("utf-8").splitlines())
     assert first == {
         "source": "Open",
         "target": "Öffnen",
-        "id": "tu-3",
-        "segment": {"id": 7, "origin": "acme.tmx", "created": 1700000000.5},
+        **metadata,
+        "ltmt_segment": {"id": 7, "origin": "acme.tmx", "created": 1700000000.5},
     }
-    assert "segment" not in second  # a pair read from a file has no stored segment
-    assert [dict(r.metadata) for r in read_pairs(path)] == [{"id": "tu-3"}, {"user": "git"}]
+    assert "ltmt_segment" not in second  # a pair read from a file has no stored segment
+    assert [dict(r.metadata) for r in read_pairs(path)] == [metadata, {"user": "git"}]
 
 
-def test_a_jsonl_segment_key_that_is_no_object_stays_metadata(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"segment": "intro-1"},
+        {"segment": {"file": "manual.docx", "paragraph": 12}},
+        {"segment": {"id": 1, "origin": "seg.jsonl", "created": 1.0}},
+        {"ltmt_segment": "intro-1"},
+        {"ltmt_segment": {"id": 1, "paragraph": 12}},
+    ],
+)
+def test_a_jsonl_users_segment_metadata_round_trips(tmp_path: Path, extra: dict) -> None:
+    """A user's ``segment`` key (any value) and an ``ltmt_segment`` that is no export's record
+    of a stored segment are metadata: the export wrote its record over the first and the
+    reader dropped any object under ``segment``."""
+    import json
+
     path = tmp_path / "pairs.jsonl"
-    path.write_text('{"source": "Open", "target": "Öffnen", "segment": "intro"}\n', "utf-8")
+    path.write_text(json.dumps({"source": "Open", "target": "Öffnen", **extra}) + "\n", "utf-8")
     [record] = read_pairs(path)
-    assert record.metadata == {"segment": "intro"}
+    assert record.metadata == extra
+    copy = tmp_path / "copy.jsonl"
+    write_pairs(copy, [record])
+    [again] = read_pairs(copy)
+    assert again.metadata == extra
 
 
 def test_tsv_round_trip(tmp_path: Path) -> None:
