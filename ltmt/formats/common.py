@@ -234,7 +234,7 @@ def decode(data: bytes, path: Path | str, encoding: str = "utf-8") -> str:
         encoding = codecs.lookup(encoding).name
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        where = byte_position(data, path, exc.start)
+        where = byte_position(data, path, exc.start, encoding)
         raise InputError(
             f"{where}: byte 0x{data[exc.start]:02x} is not valid {encoding}; "
             f"convert the file to {encoding} or fix its declared encoding"
@@ -244,30 +244,49 @@ def decode(data: bytes, path: Path | str, encoding: str = "utf-8") -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def byte_position(data: bytes, name: Path | str, offset: int) -> str:
-    """Where byte ``offset`` of ``data`` stands, as an editor names it: ``NAME:LINE:COLUMN``
-    (both from 1, the column counted in bytes)."""
+def byte_position(data: bytes, name: Path | str, offset: int, encoding: str = "utf-8") -> str:
+    """Where byte ``offset`` of ``data`` (text in ``encoding``) stands, as an editor names it:
+    ``NAME:LINE:COLUMN`` (both from 1, the column counted in characters, as editors and the
+    JSON errors count it, not in bytes: ``€`` is one column, not three)."""
     line = data.count(b"\n", 0, offset) + 1
-    column = offset - data.rfind(b"\n", 0, offset)
-    return f"{name}:{line}:{column}"
+    start = data.rfind(b"\n", 0, offset) + 1
+    return f"{name}:{line}:{character_column(data[start:offset], encoding)}"
+
+
+def character_column(before: bytes, encoding: str = "utf-8") -> int:
+    """The column (from 1) of the byte after ``before``, a line's bytes up to it, counted in
+    characters; a bad byte among them counts as one."""
+    return len(before.decode(encoding, errors="replace")) + 1
 
 
 def utf8_text(data: bytes, name: Path | str) -> str:
     """``data``, the file (or standard input) ``name``, decoded as UTF-8. Text that is not is
     an :class:`InputError` naming the first bad byte's line and column and, where the text
-    tells, what it is (UTF-16, Windows-1252), with the command converting it."""
+    tells, what it is (UTF-16, Windows-1252, UTF-8 with a stray byte), with what to do: a
+    file whose other non-ASCII characters are UTF-8 is not converted (that would garble them)
+    but has its bad byte fixed."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         if problem := utf16_problem(data[:SNIFF_BYTES], name):
             raise InputError(problem) from exc
         where = f"{byte_position(data, name, exc.start)}: byte 0x{data[exc.start]:02x}"
+        if _holds_utf8_characters(data):
+            raise InputError(
+                f"{where} is not valid UTF-8; the rest is UTF-8: fix or remove that byte"
+            ) from exc
         if _reads_as_windows_1252(data):
             raise InputError(
                 f"{where} is not valid UTF-8; it looks like Windows-1252; convert it "
                 f"({iconv('CP1252', name)})"
             ) from exc
         raise InputError(f"{where} is not valid UTF-8; convert the file to UTF-8") from exc
+
+
+def _holds_utf8_characters(data: bytes) -> bool:
+    """Whether ``data`` holds a valid multi-byte UTF-8 sequence (a non-ASCII character written
+    as UTF-8), which Windows-1252 text next to never does: ``é`` would be ``Ã©`` in it."""
+    return not data.decode("utf-8", errors="ignore").isascii()
 
 
 def _reads_as_windows_1252(data: bytes) -> bool:

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError, NoPairsError
-from ltmt.formats.common import dangling_link
+from ltmt.formats.common import character_column, dangling_link
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.registry import EXTENSIONS, FORMATS, FileFormat, Role, find_format
 from ltmt.segments import PairRecord, Segment
@@ -48,8 +48,9 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
+                column = character_column(raw[: exc.start])
                 raise InputError(
-                    f"{path}:{number}: byte 0x{raw[exc.start]:02x} at column {exc.start + 1} is "
+                    f"{path}:{number}: byte 0x{raw[exc.start]:02x} at column {column} is "
                     "not valid UTF-8; convert the file to UTF-8"
                 ) from exc
             if number == 1 and line.startswith("\ufeff"):

@@ -120,6 +120,12 @@ def test_a_text_saved_midway_has_no_end_of_file_mark() -> None:
             r"^e\.txt:2:7: byte 0x80 is not valid UTF-8; it looks like Windows-1252; convert it "
             r"\(iconv -f CP1252 -t UTF-8 e\.txt > out\)$",
         ),
+        (  # UTF-8 with one stray byte: converting it from CP1252 would garble the rest; the
+            # column in characters, not bytes (28)
+            "Crème brûlée café: €5".encode() + b"\x96 tasty\n",
+            r"^e\.txt:1:22: byte 0x96 is not valid UTF-8; the rest is UTF-8: fix or remove "
+            r"that byte$",
+        ),
         (  # 0x81 is no Windows-1252 character
             b"ok\n\x81x\n",
             r"^e\.txt:2:1: byte 0x81 is not valid UTF-8; convert the file to UTF-8$",

@@ -143,6 +143,11 @@ BAD_FILES = [
         b"ok\tgut\n\xc3\x28\tx\n",
         r"data.tsv:2: byte 0xc3 at column 1 is not valid UTF-8",
     ),
+    (  # the column in characters, as json's are: "Öl" is two, not three
+        "data.tsv",
+        "Öl\t".encode() + b"\xff\n",
+        r"data.tsv:1: byte 0xff at column 4 is not valid UTF-8",
+    ),
 ]
 
 
