@@ -38,20 +38,30 @@ class LanguageError(InputError):
         wanted: str = "",
     ) -> None:
         self.where, self.found, self.pair, self.described = where, found, pair, described
+        self.one_language = bool(wanted)
         self.wanted = wanted or f"{pair[0]}->{pair[1]}"
         problem = f"{where}: {self.mismatch}"
         super().__init__(f"{problem}; {hint}" if hint else problem)
 
     @property
+    def listed(self) -> str:
+        """The file's languages, comma-separated: ``de, en`` (``none`` for none)."""
+        return ", ".join(self.found) or "none"
+
+    @property
     def languages(self) -> str:
         """``languages in the file are de, en`` (or what the raiser ``described``): how every
         message about it begins."""
-        return self.described or f"languages in the file are {', '.join(self.found) or 'none'}"
+        return self.described or f"languages in the file are {self.listed}"
 
     @property
     def mismatch(self) -> str:
-        """:attr:`languages` and what they are not, like with like: ``languages in the file
-        are de, en, not fr->de``, ``the file's target language is de-DE, not de-AT``."""
+        """What is missing, like with like: ``languages in the file are de, en, not fr->de``
+        for a pair, ``the file has no de text (its languages: en-US, fr-FR)`` for one language
+        (a list of languages "not de" read as if each of them were not), or what the raiser
+        ``described``: ``the file's target language is de-DE, not de-AT``."""
+        if self.one_language and not self.described:
+            return f"the file has no {self.wanted} text (its languages: {self.listed})"
         return f"{self.languages}, not {self.wanted}"
 
 

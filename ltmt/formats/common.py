@@ -535,10 +535,13 @@ def language_fit(code: str | None, wanted: str) -> int | None:
 def _region(subtags: list[str]) -> str | None:
     """The region subtag of a code's ``subtags`` (``at`` of ``de-at``, ``419`` of ``es-419``;
     a script such as ``latn`` is none), or None."""
-    for subtag in subtags[1:]:
-        if (len(subtag) == 2 and subtag.isalpha()) or (len(subtag) == 3 and subtag.isdigit()):
-            return subtag
-    return None
+    return next((subtag for subtag in subtags[1:] if _is_region(subtag)), None)
+
+
+def _is_region(subtag: str) -> bool:
+    """Whether a subtag after the language is a region: two letters (``at``) or three digits
+    (``419``)."""
+    return (len(subtag) == 2 and subtag.isalpha()) or (len(subtag) == 3 and subtag.isdigit())
 
 
 @functools.lru_cache(maxsize=64)
@@ -614,7 +617,26 @@ def language_hint(option: str, found: Iterable[str], wanted: str) -> str:
     language = primary_language(wanted)
     if len(codes) > 1:
         return f"give {option} {language} for any region"
-    return f"give {option} {codes[0]} (or {language} for any region)"
+    return f"give {option} {canonical_code(codes[0])} (or {language} for any region)"
+
+
+def canonical_code(code: str) -> str:
+    """``code`` as a BCP 47 tag is written, to be given as an option: its language by
+    :func:`two_letter_language`, lower-case, a script title-case, a region upper-case, a POSIX
+    locale's encoding left out: ``DE-DE``, ``de_DE``, ``ger_DE.UTF-8`` → ``de-DE``;
+    ``zh_hant_tw`` → ``zh-Hant-TW``."""
+    language, *rest = _subtags(re.split(r"[.@]", code, maxsplit=1)[0])
+    return "-".join([language, *(_subtag_case(subtag) for subtag in rest)])
+
+
+def _subtag_case(subtag: str) -> str:
+    """A lower-case subtag after the language as BCP 47 writes it: a script (four letters)
+    title-case, a region (two letters, three digits) upper-case, any other lower-case."""
+    if len(subtag) == 4 and subtag.isalpha():
+        return subtag.title()
+    if _is_region(subtag):
+        return subtag.upper()
+    return subtag
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -231,16 +231,22 @@ def test_an_import_reads_a_language_code_that_names_no_other_region(
     ("found", "side", "expected"),
     [
         # one side's language is compared with that side's, with the code to give instead
-        (["de-DE"], "target", "languages in the file are de-DE, not de-AT; give --tgt-lang "
-         "de-DE (or de for any region)"),
-        (["de-CH", "de-DE", "en-US"], "target", "languages in the file are de-CH, de-DE, "
-         "en-US, not de-AT; give --tgt-lang de for any region"),
-        (["en-US"], "source", "languages in the file are en-US, not en-GB; give --src-lang "
-         "en-US (or en for any region)"),
+        (["de-DE"], "target", "the file has no de-AT text (its languages: de-DE); give "
+         "--tgt-lang de-DE (or de for any region)"),
+        (["de-CH", "de-DE", "en-US"], "target", "the file has no de-AT text (its languages: "
+         "de-CH, de-DE, en-US); give --tgt-lang de for any region"),
+        (["en-US"], "source", "the file has no en-GB text (its languages: en-US); give "
+         "--src-lang en-US (or en for any region)"),
+        # the code to give in its canonical form, not as the file writes it
+        (["DE-DE"], "target", "the file has no de-AT text (its languages: DE-DE); give "
+         "--tgt-lang de-DE (or de for any region)"),
+        (["de_DE.UTF-8"], "target", "the file has no de-AT text (its languages: de_DE.UTF-8); "
+         "give --tgt-lang de-DE (or de for any region)"),
         # another language, or one that fits beside another: the pair is to choose
-        (["fr-FR"], "target", "languages in the file are fr-FR, not de-AT; pass "
+        (["fr-FR"], "target", "the file has no de-AT text (its languages: fr-FR); pass "
          "--src-lang/--tgt-lang to choose the pair"),
-        (["en-GB", "fr-FR"], "source", "languages in the file are en-GB, fr-FR, not en-GB; "
+        (["en-GB", "fr-FR"], "source", "the file has no en-GB text (its languages: en-GB, "
+         "fr-FR); "
          "pass --src-lang/--tgt-lang to choose the pair"),
         # no side: the pair
         (["fr", "it"], "", "languages in the file are fr, it, not en-GB->de-AT; pass "

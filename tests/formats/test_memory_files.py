@@ -138,7 +138,8 @@ def test_tmx_picks_the_pair_from_many_languages() -> None:
 
 def test_tmx_language_mismatch() -> None:
     with pytest.raises(
-        InputError, match=r"languages in the file are .*en-US.*, not it; pass --src-lang/--tgt-lang"
+        InputError,
+        match=r"the file has no it text \(its languages: .*en-US.*\); pass --src-lang/--tgt-lang",
     ):
         list(read_tmx(DATA / "multi.tmx", src_lang="en", tgt_lang="it"))
 

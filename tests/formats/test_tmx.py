@@ -408,11 +408,11 @@ def test_units_read_from_another_region_are_counted_in_a_warning(
     ("src_lang", "tgt_lang", "expected"),
     [
         # the file's languages compared with the one missing, not with the pair
-        ("en", "de-AT", r"languages in the file are de-DE, en-US, fr-FR, not de-AT; give "
+        ("en", "de-AT", r"the file has no de-AT text \(its languages: de-DE, en-US, fr-FR\); give "
          r"--tgt-lang de-DE \(or de for any region\)$"),
-        ("en-GB", "de", r"languages in the file are de-DE, en-US, fr-FR, not en-GB; give "
+        ("en-GB", "de", r"the file has no en-GB text \(its languages: de-DE, en-US, fr-FR\); give "
          r"--src-lang en-US \(or en for any region\)$"),
-        ("en", "it", r"languages in the file are de-DE, en-US, fr-FR, not it; pass "
+        ("en", "it", r"the file has no it text \(its languages: de-DE, en-US, fr-FR\); pass "
          r"--src-lang/--tgt-lang to choose the pair$"),
         ("es", "it", r"languages in the file are de-DE, en-US, fr-FR, not es->it; pass "),
     ],
@@ -431,3 +431,28 @@ def test_a_language_the_file_lacks_is_named_with_the_code_to_give(
     )
     with pytest.raises(LanguageError, match=expected):
         list(read_tmx(path, src_lang, tgt_lang))
+
+
+@pytest.mark.parametrize(
+    ("target_code", "tgt_lang", "expected"),
+    [
+        # "languages in the file are en-US, fr-FR, not de" read as if en-US were not de too
+        ("fr-FR", "de", r"fr\.tmx: the file has no de text \(its languages: en-US, fr-FR\); "
+         r"pass --src-lang/--tgt-lang to choose the pair$"),
+        # the code to give as BCP 47 writes it, not as the file does
+        ("DE-DE", "de-AT", r"give --tgt-lang de-DE \(or de for any region\)$"),
+        ("de_DE", "de-AT", r"give --tgt-lang de-DE \(or de for any region\)$"),
+    ],
+)  # fmt: skip
+def test_a_missing_language_is_said_missing_with_the_code_to_give_in_canonical_form(
+    tmp_path: Path, target_code: str, tgt_lang: str, expected: str
+) -> None:
+    path = tmp_path / "fr.tmx"
+    path.write_text(
+        '<tmx version="1.4"><header srclang="en-US"/><body><tu>'
+        f'<tuv xml:lang="en-US"><seg>Save</seg></tuv><tuv xml:lang="{target_code}">'
+        "<seg>Sauver</seg></tuv></tu></body></tmx>",
+        encoding="utf-8",
+    )
+    with pytest.raises(LanguageError, match=expected):
+        list(read_tmx(path, "en", tgt_lang))
