@@ -20,6 +20,7 @@ for "Zu entfernter Zweig"). A phrase that agrees already, in any of those cases,
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 from ltmt.terminology.genders import gender_of
@@ -83,6 +84,10 @@ _ADJECTIVE = re.compile(r"([a-zäöüß][a-zäöüß-]{2,}?)(em|en|er|es|e)")
 # at most this many adjectives between the determiner and the target
 MAX_ADJECTIVES = 2
 _WORD = re.compile(r"[^\W\d_][\w-]*")
+# the Unicode categories of the marks that open or close a quoted or bracketed phrase (“ ” « » ( [)
+_ENCLOSING_CATEGORIES = frozenset({"Ps", "Pi", "Pf"})
+# marks of those kinds that Unicode files as other punctuation, and emphasis (*bold*, _it_)
+_ENCLOSING_OTHERS = frozenset("\"'*_")
 # the endings of a German plural that adds -n in the dative (Zweige → Zweigen, Ordner →
 # Ordnern); a plural in -n, -s, -a or -i keeps its form (Dateien, Pull-Requests, Schemata)
 _DATIVE_N_AFTER = ("e", "er", "el")
@@ -370,7 +375,7 @@ def phrase_before(text: str, at: int) -> tuple[re.Match[str] | None, list[re.Mat
     adjectives: list[re.Match[str]] = []
     end = at
     for word in reversed(list(_WORD.finditer(text[:at]))):
-        if text[word.end() : end].strip():  # something other than spaces between
+        if not _within_phrase(text[word.end() : end]):
             break
         if _is_determiner(word[0]):
             adjectives.reverse()
@@ -381,6 +386,18 @@ def phrase_before(text: str, at: int) -> tuple[re.Match[str] | None, list[re.Mat
         end = word.start()
     adjectives.reverse()
     return None, adjectives
+
+
+def _within_phrase(gap: str) -> bool:
+    """Whether ``gap``, what stands between two words, leaves them in one phrase: only spaces
+    and the marks that enclose a quoted, bracketed or emphasised word (the determiner of
+    ``Die "Vertrag"`` is that of ``Vertrag``); a comma, stop or other mark ends the phrase."""
+    return all(
+        char.isspace()
+        or char in _ENCLOSING_OTHERS
+        or unicodedata.category(char) in _ENCLOSING_CATEGORIES
+        for char in gap
+    )
 
 
 def _forms(determiner: str | None, gender: str) -> tuple[tuple[str, str], ...] | None:

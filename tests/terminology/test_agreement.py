@@ -80,6 +80,34 @@ def test_agreeing_variants(text, target, gender, variants):
     assert agreeing_variants(text, target, gender) == variants
 
 
+@pytest.mark.parametrize(
+    ("text", "target", "gender", "variants"),
+    [
+        # a quote mark, a bracket or emphasis between the determiner and the target is no word
+        (
+            'Die "Vertrag" ist unterschrieben.',
+            "Vertrag",
+            "m",
+            ['Der "Vertrag" ist unterschrieben.', 'Den "Vertrag" ist unterschrieben.'],
+        ),
+        (
+            'Dieses "Rechnung" muss bezahlt werden.',
+            "Rechnung",
+            "f",
+            ['Diese "Rechnung" muss bezahlt werden.'],
+        ),
+        ("Das „neues Rechnung“ prüfen", "Rechnung", "f", ["Die „neue Rechnung“ prüfen"]),
+        ("Das (Rechnung) prüfen", "Rechnung", "f", ["Die (Rechnung) prüfen"]),
+        ("Das *Rechnung* prüfen", "Rechnung", "f", ["Die *Rechnung* prüfen"]),
+        # a comma or stop between them ends the phrase
+        ("Das, Rechnung prüfen", "Rechnung", "f", []),
+        ("Sie prüfen das. Rechnung", "Rechnung", "f", []),
+    ],
+)
+def test_the_determiner_before_a_quoted_target_agrees(text, target, gender, variants):
+    assert agreeing_variants(text, target, gender) == variants
+
+
 def test_the_adjectives_of_a_target_of_several_words_agree_with_its_noun():
     """ "mit einem unerwünschten Ereignis", not "mit einem unerwünschtes Ereignis": the target's
     own adjective inflects with the phrase; a target led by a noun keeps its words."""
