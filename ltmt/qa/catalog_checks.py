@@ -235,13 +235,20 @@ def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> 
     ]
 
 
+# the ending of an English possessive, with a straight or a typographic apostrophe (U+2019):
+# "user's", "users'"
+_POSSESSIVE = r"(?:['\u2019]s|(?<=s)['\u2019])"
+
+
 def _qualifying(source: str, written: list[str]) -> int:
     """How many of the places of a term in ``source``, ``written`` as it writes them there,
-    stand right before another word: there the term may qualify a noun ("customer service"),
-    which German writes as a compound's first part ("Kundenservice")."""
+    stand right before another word, or with a possessive's ``'s`` or ``'`` before one: there
+    the term may qualify a noun ("customer service", "the user's profile", "the users'
+    profiles"), which German writes as a compound's first part ("Kundenservice",
+    "Benutzerprofil")."""
     found = 0
     for text, count in Counter(written).items():
-        before_a_word = rf"(?<!\w){re.escape(text)}(?=[^\S\n]+[^\W\d_])"
+        before_a_word = rf"(?<!\w){re.escape(text)}{_POSSESSIVE}?(?=[^\S\n]+[^\W\d_])"
         found += min(count, len(re.findall(before_a_word, source)))
     return found
 

@@ -450,7 +450,8 @@ def compound_renderings(target: str, output: str, written: str = "") -> set[int]
     """The places of :func:`rendered_at` where ``target`` is only the first part of a compound
     that names something else: its word goes on with letters that are no ending of a German
     noun (:data:`_NOUN_ENDINGS`), "Kundenservice" or "Kundenkonto" for "Kunde",
-    "Einstellungsdialog" for "Einstellungen"; not "Kunden" or "Kundes". Such a place renders
+    "Einstellungsdialog" for "Einstellungen"; not "Kunden" or "Kundes", nor the feminine
+    "Benutzerin" or "Benutzerinnen" for "Benutzer". Such a place renders
     the term only where the source's term qualifies a noun as well ("customer service")."""
     return {
         found.start()
@@ -460,10 +461,12 @@ def compound_renderings(target: str, output: str, written: str = "") -> set[int]
 
 
 # the endings a German noun's stem takes by case and number (Kunde: Kunden, des Kundes;
-# Ereignis: Ereignisse, des Ereignisses): letters after a target that are none of these make
-# a compound with another last part
+# Ereignis: Ereignisse, des Ereignisses), and those of its feminine form (Benutzer:
+# Benutzerin, Benutzerinnen): letters after a target that are none of these make a compound
+# with another last part
 _NOUN_ENDINGS = frozenset(
-    ("", "e", "n", "en", "s", "es", "ns", "ens", "er", "ern", "se", "sen", "ses", "nen")
+    {"", "e", "n", "en", "s", "es", "ns", "ens", "er", "ern", "se", "sen", "ses", "nen"}
+    | {"in", "innen"}
 )
 _LETTERS = re.compile(r"[^\W\d_]*")
 

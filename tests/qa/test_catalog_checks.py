@@ -139,10 +139,12 @@ def test_a_compound_head_or_a_changed_plural_stem_carries_the_target(source, tar
     ("source", "target", "flagged"),
     [
         # the term only as the first part of a compound that names something else
-        ("The Customer's obligations survive.", "Die Pflichten des Kundenservice bestehen.", True),
         ("Contact the customer.", "Wenden Sie sich an den Kundenservice.", True),
-        # the source's term qualifies a noun: German writes a compound
+        # the source's term qualifies a noun, a possessive too: German writes a compound
         ("Contact customer service.", "Wenden Sie sich an den Kundenservice.", False),
+        ("Check the customer's address.", "Prüfen Sie die Kundenadresse.", False),
+        ("Check the customer\u2019s address.", "Prüfen Sie die Kundenadresse.", False),
+        ("Check the customers' addresses.", "Prüfen Sie die Kundenadressen.", False),
         # an inflection of the target is the term
         ("The Customer's obligations survive.", "Die Pflichten des Kunden bestehen.", False),
         ("Both customers agree.", "Beide Kunden stimmen zu.", False),
@@ -154,6 +156,29 @@ def test_a_compound_with_the_target_only_as_its_first_part_is_not_the_term(
     """'Customer' is 'Kunde': "des Kundenservice" passed for "the Customer's" by its first
     letters."""
     matcher = TermMatcher([Term("customer", "Kunde")])
+    assert bool(glossary_findings([record(1, source, target)], matcher)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "flagged"),
+    [
+        # a possessive qualifies the next word: a compound renders it
+        ("Open the user's profile.", "Öffnen Sie das Benutzerprofil.", False),
+        ("Open the users' profiles.", "Öffnen Sie die Benutzerprofile.", False),
+        # -in, -innen after the target make its feminine form, no other noun
+        ("Ask the user.", "Fragen Sie die Benutzerin.", False),
+        ("Ask the users.", "Fragen Sie die Benutzerinnen.", False),
+        ("Ask an employee.", "Fragen Sie eine Mitarbeiterin.", False),
+        # a compound still renders neither a term that qualifies nothing
+        ("Ask the user.", "Fragen Sie den Benutzerdienst.", True),
+    ],
+)
+def test_a_possessive_or_a_feminine_form_renders_the_term(
+    source: str, target: str, flagged: bool
+) -> None:
+    """'user' is 'Benutzer': "Benutzerprofil" for "the user's profile" and "Benutzerin" were
+    flagged as compounds that name something else."""
+    matcher = TermMatcher([Term("user", "Benutzer"), Term("employee", "Mitarbeiter")])
     assert bool(glossary_findings([record(1, source, target)], matcher)) is flagged
 
 

@@ -174,6 +174,8 @@ def test_rendered_at_gives_each_place_of_a_target(target, output, written, place
         ("Ereignis", "des Ereignisses", set()),
         ("Alarm", "Der Alarmton", {4}),
         ("Kunde", "Der Neukunde", set()),  # no rendering at all
+        ("Benutzer", "Die Benutzerin und die Benutzerinnen", set()),  # feminine forms
+        ("Benutzer", "Das Benutzerinformationsfeld", {4}),
     ],
 )
 def test_compound_renderings_are_those_with_another_last_part(target, output, places):
