@@ -38,48 +38,61 @@ _LIST_NUMBER = re.compile(r"^[ \t]*(\d+)[.)](?=[ \t])", re.MULTILINE)
 # 24-hour one (``23:11:04``)
 _AFTERNOON = re.compile(r"\b(\d{1,2})(?::\d\d)*\s?(?:PM|pm|p\.m\.)")
 
-_NUMBER_WORDS = {
-    word: value
-    for value, words in enumerate(
-        (
-            "zero",
-            "one first once single",
-            "two second twice double binary",
-            "three third triple",
-            "four fourth",
-            "five fifth",
-            "six sixth",
-            "seven seventh",
-            "eight eighth",
-            "nine ninth",
-            "ten tenth",
-            "eleven eleventh",
-            "twelve twelfth dozen",
-        )
-    )
-    for word in words.split()
-} | {"twenty": 20, "thirty": 30, "hundred": 100, "thousand": 1000, "million": 1000000}
+# the English words that spell a count, each with its value: a count's own words, which join
+# into one number (``forty-two``, ``two hundred``: :func:`_spelled_values`), and the words that
+# only stand for one (``once``, ``double``, ``dozen``)
+_COUNTS = (
+    *("zero", "one first", "two second", "three third", "four fourth", "five fifth"),
+    *("six sixth", "seven seventh", "eight eighth", "nine ninth", "ten tenth"),
+    *("eleven eleventh", "twelve twelfth", "thirteen thirteenth", "fourteen fourteenth"),
+    *("fifteen fifteenth", "sixteen sixteenth", "seventeen seventeenth"),
+    *("eighteen eighteenth", "nineteen nineteenth"),
+)
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1000000}
+_COUNT_WORDS = (
+    {word: value for value, words in enumerate(_COUNTS) for word in words.split()}
+    | {tens: 20 + 10 * i for i, tens in enumerate(_TENS)}
+    | {tens[:-1] + "ieth": 20 + 10 * i for i, tens in enumerate(_TENS)}
+)
+_SCALE_WORDS = _SCALES | {scale + "th": value for scale, value in _SCALES.items()}
+_NUMBER_WORDS = (
+    _COUNT_WORDS
+    | _SCALE_WORDS
+    | {"once": 1, "single": 1, "twice": 2, "double": 2, "binary": 2, "triple": 3, "dozen": 12}
+)
+# the words that join into one spelled number, with their values
+_SPELLERS = _COUNT_WORDS | _SCALE_WORDS
+# words that say a number only loosely (``half``: ``50 %``, ``1/2``, ``halb``; ``noon``: ``12
+# Uhr``; ``fortnight``: ``14 Tage``, ``2 Wochen``), with the runs of digits a translation may
+# write for them: not the source's numbers for qa, but not the model's invention either
+_LOOSE_WORDS = {"half": ("1", "2", "50"), "noon": ("12",), "fortnight": ("2", "14")}
 _MONTHS = (
     *("january", "february", "march", "april", "may", "june"),
     *("july", "august", "september", "october", "november", "december"),
 )
 _WORD = re.compile(r"[A-Za-z]+")
+# what joins the words of one spelled number: ``forty-two``, ``two hundred and five``
+_SPELLED_JOIN = re.compile(r"[ \t-]|\s+and\s+")
 
 
-def added_numbers(source: str, target: str) -> list[str]:
+def added_numbers(source: str, target: str, *, loosely: bool = False) -> list[str]:
     """The numbers of ``target``, as written there (``1.299,99,99``), that ``source`` does not
     have in any form (module docstring), in ``target``'s order. A number is one of the
     source's where its runs of digits are (leading zeros aside), or where it may stand for the
     value of one of the source's numbers (``10.000`` for ``10000``: :func:`_readings`; not
     ``25`` for ``2.5``, whose digits are the same); not where it writes a
     number of the source's of several runs with more runs beside them (``1.299,99,99`` for
-    ``1,299.99 EUR and 99 cents``: the ``99`` moved into it)."""
-    extra = _runs(target) - _accepted_runs(source)
+    ``1,299.99 EUR and 99 cents``: the ``99`` moved into it). ``loosely``, the numbers a word
+    says loosely are the source's too (``half``: ``50 %``), which qa reports but a run need not
+    count as the model's invention."""
+    extra = _runs(target) - _accepted_runs(source, loosely=loosely)
     written = _WRITTEN.findall(source)
     grouped = [_RUN.findall(number) for number in written if not number.isdigit()]
     if not extra and not grouped:
         return []
     sources = {value for number in written for value in _readings(number)}
+    sources |= {str(value) for value in _said_in_words(source)}
     numbering = {found.start(1) for found in _LIST_NUMBER.finditer(target)}
     added = []
     for number in _WRITTEN.finditer(target):
@@ -99,19 +112,64 @@ def _extends(runs: list[str], number: list[str]) -> bool:
     )
 
 
-def _accepted_runs(source: str) -> Counter[str]:
+def _accepted_runs(source: str, *, loosely: bool = False) -> Counter[str]:
     """The runs of digits a translation of ``source`` may have: the source's, those of the
-    numbers it spells out or the months it names, and the 24-hour clock's hours of its
-    afternoon times."""
+    numbers it spells out (each word's, and those its words spell together: ``forty-two``) or
+    the months it names, the 24-hour clock's hours of its afternoon times, and, ``loosely``,
+    those of the words that say a number loosely (:data:`_LOOSE_WORDS`)."""
     runs = _runs(source)
-    for word in _WORD.findall(source):
-        value = _word_value(word.lower())
-        if value is not None:
-            runs[str(value)] += 1
+    runs.update(str(value) for value in _said_in_words(source))
     for hour in _AFTERNOON.findall(source):
         if 0 < int(hour) < 12:
             runs[str(int(hour) + 12)] += 1
+    if loosely:
+        words = (word.lower() for word in _WORD.findall(source))
+        runs.update(run for word in words for run in _LOOSE_WORDS.get(word, ()))
     return runs
+
+
+def _said_in_words(source: str) -> list[int]:
+    """The numbers ``source`` says in words: each word's (``forty``, ``third``, ``aug``) and
+    those its words spell together (``forty-two``, ``three thousand five hundred``)."""
+    values = (_word_value(word.lower()) for word in _WORD.findall(source))
+    return [value for value in values if value is not None] + _spelled_values(source)
+
+
+def _spelled_values(source: str) -> list[int]:
+    """The numbers ``source`` spells in several words (``forty-two``: 42, ``two hundred``: 200,
+    ``three thousand five hundred``: 3500), each run of joined count words read as numbers;
+    not a word's own value, which :func:`_word_value` gives (counted once, ``forty`` is 40)."""
+    spelled = [found for found in _WORD.finditer(source) if found.group().lower() in _SPELLERS]
+    values: list[int] = []
+    run: list[int] = []
+    for previous, found in zip([None, *spelled], spelled, strict=False):
+        joined = previous is not None and _SPELLED_JOIN.fullmatch(
+            source[previous.end() : found.start()]
+        )
+        if run and not joined:
+            values += _read_spelled(run)
+            run = []
+        run.append(_SPELLERS[found.group().lower()])
+    return [value for value in values + _read_spelled(run) if value not in _NUMBER_WORDS.values()]
+
+
+def _read_spelled(values: list[int]) -> list[int]:
+    """The numbers a run of count words' ``values`` spell: a unit after a ten joins it
+    (``forty-two``), a scale multiplies what is before it (``two hundred``, ``a thousand``);
+    two counts that do not join are two numbers (``one two``)."""
+    numbers: list[int] = []
+    total, current = 0, 0
+    for value in values:
+        if value == _SCALES["hundred"]:
+            current = (current or 1) * value
+        elif value in _SCALES.values():
+            total, current = total + (current or 1) * value, 0
+        elif current % 100 == 0 or (current % 100 >= 20 and current % 10 == 0 and value < 10):
+            current += value
+        else:
+            numbers.append(total + current)
+            total, current = 0, value
+    return [*numbers, total + current] if values else numbers
 
 
 def _word_value(word: str) -> int | None:

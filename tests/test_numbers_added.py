@@ -41,6 +41,16 @@ from ltmt.numbers_added import added_numbers
         ("Performing three-way merge...", "Führe 3-Wege-Merge durch...", []),
         ("must be greater than zero", "muss größer als 0 sein", []),
         ("with two items", "mit 2 Elementen", []),
+        ("The battery lasts forty hours.", "Der Akku hält 40 Stunden.", []),
+        ("The warranty covers eighteen months.", "Die Garantie umfasst 18 Monate.", []),
+        ("forty-two files", "42 Dateien", []),
+        ("two hundred and five files", "205 Dateien", []),
+        ("three thousand five hundred users", "3.500 Nutzer", []),
+        ("a hundred files, a dozen eggs", "100 Dateien, 12 Eier", []),
+        ("the twenty-first line", "die 21. Zeile", []),
+        ("one two three", "123", ["123"]),
+        # a word that says a number loosely is no number of the source's
+        ("half the size", "50 % der Größe", ["50"]),
         # a list's numbering that opens a line, but not one within it
         ("- Open the file\n- Save it", "1. Datei öffnen\n  2) Speichern", []),
         ("Open the file, save it", "Datei öffnen, 2. speichern", ["2"]),
@@ -49,3 +59,9 @@ from ltmt.numbers_added import added_numbers
 )
 def test_added_numbers_are_those_the_source_has_in_no_form(source, target, added):
     assert added_numbers(source, target) == added
+
+
+def test_added_numbers_loosely_take_a_words_loose_number_as_the_sources():
+    assert added_numbers("half the size", "50 % der Größe", loosely=True) == []
+    assert added_numbers("at noon", "um 12 Uhr", loosely=True) == []
+    assert added_numbers("half the size", "60 % der Größe", loosely=True) == ["60"]

@@ -235,6 +235,16 @@ def test_an_output_with_a_number_of_no_form_of_the_sources_is_beyond_repair():
     assert numbers_added_beyond_repair(units, outputs) == {0}
 
 
+def test_a_number_the_source_spells_or_says_loosely_is_not_beyond_repair():
+    units = [
+        Unit(0, "The battery lasts forty hours."),
+        Unit(1, "The warranty covers eighteen months."),
+        Unit(2, "Cut it in half."),
+    ]
+    outputs = ["Der Akku hält 40 Stunden.", "Die Garantie umfasst 18 Monate.", "Um 50 % kürzen."]
+    assert numbers_added_beyond_repair(units, outputs) == set()
+
+
 class _Retry:
     """A translator that writes one translation for any line, and keeps what it was given."""
 
