@@ -29,6 +29,7 @@ from typing import Any
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.numbers_added import added_numbers
 from ltmt.numbers_kept import is_letter_code, lost_numbers
+from ltmt.qa.unit_checks import UNIT
 from ltmt.wording import first_few
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -60,10 +61,15 @@ _TARGET_SIGNED = re.compile(
     r"(?<![\w.,])(\+/?[-\u2212]\s?|[-\u2010-\u2014\u2212\u00b1]\s?|minus\s)(\d+(?:[.,]\d+)*)",
     re.IGNORECASE,
 )
+# what follows a quantity, not a reference: a unit (``1.5 m``), or a factor (``2.5 times``,
+# ``2.5x``, ``1.5-fold``)
+_MEASURED = rf"\s?(?:{UNIT}|times\b|x\b|-?fold\b)"
 # a number of several parts after a word that makes it a reference, not a quantity (``Section
-# 4.2``, ``Art. 3.1``, ``§ 2.1``, ``version 1.5``, ``v2.5``)
+# 4.2``, ``Art. 3.1``, ``§ 2.1``, ``version 1.5``, ``v2.5``); not after an indefinite article
+# (``a section 1.5 m long``), nor measured (:data:`_MEASURED`)
 _REFERENCE = re.compile(
-    r"(?:\b(?:section|clause|chapter|version)\s+|\bart\.\s*|§\s*|\bv)(\d+(?:\.\d+)+)(?![.,]?\d)",
+    r"(?:(?<!\ba\s)(?<!\ban\s)\b(?:section|clause|chapter|version)\s+|\bart\.\s*|§\s*|\bv)"
+    rf"(\d+(?:\.\d+)+)(?![.,]?\d)(?!{_MEASURED})",
     re.IGNORECASE,
 )
 # a number with separators between its runs of digits, whole (``4.2``, ``4,2``, ``1.2.3``)

@@ -108,7 +108,7 @@ def _folded_spellings() -> dict[str, str]:
 _FOLDED = {folded: unit for folded, unit in _folded_spellings().items() if len(folded) > 1}
 _SPELLINGS = "|".join(re.escape(s) for s in sorted(_AS_WRITTEN, key=len, reverse=True))
 # one unit (no letter or digit right after it: not the "m" of "more", the "%" of "%ig")
-_UNIT = rf"(?:{_SPELLINGS})(?![^\W_])"
+UNIT = rf"(?:{_SPELLINGS})(?![^\W_])"
 # what joins the units of a compound: a slash, or per, pro or je between spaces
 _JOIN = r"\s?/\s?|\s(?:per|pro|je)\s"
 # what says a rate in words after a unit: "a day", "an hour", "am Tag"
@@ -117,7 +117,7 @@ _RATE_IN_WORDS = r"\s(?:an?|am)\s"
 # in words after them (hours a day)
 _MEASURE = re.compile(
     rf"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)*)[ \u00a0\u202f\u2009]?"
-    rf"(?P<unit>{_UNIT}(?:(?:{_JOIN}){_UNIT})*)(?:{_RATE_IN_WORDS}(?P<rate>{_UNIT}))?",
+    rf"(?P<unit>{UNIT}(?:(?:{_JOIN}){UNIT})*)(?:{_RATE_IN_WORDS}(?P<rate>{UNIT}))?",
     re.IGNORECASE,
 )
 _JOINER = re.compile(_JOIN, re.IGNORECASE)

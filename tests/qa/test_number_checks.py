@@ -65,6 +65,12 @@ from ltmt.qa.number_checks import (
         ("Performing three-way merge...", "Führe 3-Wege-Merge durch...", []),
         ("must be greater than zero", "muss größer als 0 sein", []),
         ("two or more lines", "2 oder mehr Zeilen", []),
+        ("The battery lasts forty hours.", "Der Akku hält 40 Stunden.", []),
+        ("The warranty covers eighteen months.", "Die Garantie umfasst 18 Monate.", []),
+        ("forty-two files", "42 Dateien", []),
+        ("a thousand files", "1.000 Dateien", []),
+        # a word that says a number loosely is for a reviewer to judge
+        ("half the size", "50 % der Größe", ["has the number 50, which the source does not"]),
         # a list's numbering that opens a line
         ("- Open the file\n- Save it", "1. Datei öffnen\n2) Speichern", []),
         ("Step one", "Schritt 1", []),
@@ -182,6 +188,17 @@ def test_the_separator_check_says_how_german_writes_the_number():
         # a quantity takes German's decimal comma
         ("It is 4.2 m wide", "Es ist 4,2 m breit", []),
         ("Section 3 is 4.2 m wide", "Abschnitt 3 ist 4,2 m breit", []),
+        # a reference's keyword before a measurement is no reference
+        (
+            "Cut a section 1.5 m long from the pipe.",
+            "Schneiden Sie einen Abschnitt von 1,5 m Länge vom Rohr ab.",
+            [],
+        ),
+        ("The mobile version 2.5 times faster.", "Die mobile Version 2,5-mal schneller.", []),
+        ("version 2.5x faster", "Version 2,5x schneller", []),
+        ("version 1.5-fold", "Version 1,5-fach", []),
+        ("a version 3.5 percent smaller", "eine Version 3,5 Prozent kleiner", []),
+        ("Install version 1.5 now.", "Installieren Sie jetzt Version 1,5.", ["1.5"]),
     ],
 )
 def test_a_reference_number_written_as_a_decimal_is_found(source, target, turned):
