@@ -269,10 +269,10 @@ class JsonCatalog(KeyedCatalog):
             key = pointer(parts)
             if key in self.kept:  # copied, no translation
                 continue
-            if key in self.branchings and _taken_apart(text):
+            if key in self.branchings and (expansion := _taken_apart(text)) is not None:
                 source, paths = self.branchings[key]
                 of_target = dict(paths)
-                for case in expand(text).cases:
+                for case in expansion.cases:
                     text = case.text
                     if case.path in of_target:  # as the source's case is written (an ordinal's)
                         text = source.as_read(of_target[case.path], text)
@@ -355,16 +355,15 @@ class JsonCatalog(KeyedCatalog):
 _LEFT_OUT = object()
 
 
-def _taken_apart(translation: str) -> bool:
-    """Whether ``translation`` of a branching message is a valid ICU message that
-    :func:`~ltmt.formats.icu_messages.expand` takes apart into cases."""
+def _taken_apart(translation: str) -> Expansion | None:
+    """The cases of ``translation`` of a branching message where it is a valid ICU message
+    that :func:`~ltmt.formats.icu_messages.expand` takes apart, else None."""
     if not is_branching(translation) or syntax_problem(translation) is not None:
-        return False
+        return None
     try:
-        expand(translation)
+        return expand(translation)
     except Unsupported:
-        return False
-    return True
+        return None
 
 
 def _translated_copy(value: Any, parts: tuple, translations: dict[str, str]) -> Any:
