@@ -62,6 +62,16 @@ class UnitFrame:
         return data[:start] + data[start + 1 + len(self.declared) :]
 
 
+def indented_file(root: Any) -> bytes:
+    """The UTF-8 bytes of the XML file whose root is ``root``, indented by two spaces: an XML
+    declaration, the tree, a final line end (the XLIFF writers' frame)."""
+    from lxml import etree
+
+    etree.indent(root, space="  ")
+    data: bytes = etree.tostring(root, encoding="UTF-8")
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + data + b"\n"
+
+
 def _declared_namespaces(container: Any, unit_tag: str) -> bytes:
     """The namespace declarations lxml copies from ``container`` and its ancestors onto a unit
     in it serialized alone, as its start tag has them (``xmlns="urn:..."``); b"" for none."""
