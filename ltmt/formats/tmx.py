@@ -38,7 +38,7 @@ from ltmt.formats.inline import append_text
 from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, stored_natives
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.tmx_codes import OverlappingCodes, read_segment
-from ltmt.formats.xml_stream import UnitFrame, write_units
+from ltmt.formats.xml_stream import UnitFrame, unit_level, write_units
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
 
@@ -402,6 +402,7 @@ def write_tmx(
     frame = UnitFrame.around(store.body, store.namespaced("tu"), lambda: bytes(store))
     report = left_out is None  # else the caller reports them
     left_out = left_out if left_out is not None else XmlLeftOut("TMX")
+    level = unit_level(store.body)  # a <tu>'s, as indented in place
     written = 0
 
     def units() -> Iterator[bytes]:
@@ -411,7 +412,6 @@ def write_tmx(
                 continue
             unit = _tmx_unit(store, record)
             element = unit.xmlelement
-            level = sum(1 for _ in element.iterancestors())  # as indented in place
             reindent(element, level=level, toplevel=False, **store.XMLindent)
             data = frame.unit(element)
             store.removeunit(unit)  # one unit in memory at a time

@@ -40,7 +40,7 @@ from ltmt.formats.inline import append_text, to_text
 from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, stored_natives
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.size_limits import declared_limit
-from ltmt.formats.xml_stream import UnitFrame, indented_file, write_units
+from ltmt.formats.xml_stream import UnitFrame, indented_file, unit_level, write_units
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
 
@@ -473,7 +473,7 @@ def write_xliff(
     body = etree.SubElement(file_element, f"{{{NS_12}}}body")
 
     frame = UnitFrame.around(body, f"{{{NS_12}}}trans-unit", lambda: indented_file(root))
-    level = sum(1 for _ in body.iterancestors()) + 1  # a unit's, as indented in place
+    level = unit_level(body)
     used: set[str] = set()
     report = left_out is None  # else the caller reports them
     left_out = left_out if left_out is not None else XmlLeftOut("XLIFF")

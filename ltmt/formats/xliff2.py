@@ -29,7 +29,7 @@ from ltmt.formats.common import XmlLeftOut
 from ltmt.formats.inline import CONTAINERS, append_text
 from ltmt.formats.markup_codes import Code, pair_markup_codes, stored_natives
 from ltmt.formats.xliff import NS_20, PO_CONTEXTS
-from ltmt.formats.xml_stream import UnitFrame, indented_file, write_units
+from ltmt.formats.xml_stream import UnitFrame, indented_file, unit_level, write_units
 from ltmt.segments import PairRecord
 
 logger = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ def write_xliff2(
     file_element = etree.SubElement(root, f"{{{NS_20}}}file", id="f1", original=Path(path).name)
 
     frame = UnitFrame.around(file_element, f"{{{NS_20}}}unit", lambda: indented_file(root))
-    level = sum(1 for _ in file_element.iterancestors()) + 1  # a unit's, as indented in place
+    level = unit_level(file_element)
     used: set[str] = set()
     report = left_out is None  # else the caller reports them
     left_out = left_out if left_out is not None else XmlLeftOut("XLIFF")

@@ -72,6 +72,12 @@ def indented_file(root: Any) -> bytes:
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + data + b"\n"
 
 
+def unit_level(container: Any) -> int:
+    """The depth of a unit in ``container`` (the root's children: 1), to indent it alone as it
+    is indented in place."""
+    return sum(1 for _ in container.iterancestors()) + 1
+
+
 def _declared_namespaces(container: Any, unit_tag: str) -> bytes:
     """The namespace declarations lxml copies from ``container`` and its ancestors onto a unit
     in it serialized alone, as its start tag has them (``xmlns="urn:..."``); b"" for none."""
