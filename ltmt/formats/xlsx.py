@@ -64,7 +64,7 @@ def compared_cells(entries: Mapping[str, bytes], kinds: dict[str, str]) -> dict[
     if not literals:
         return {}
     kept: dict[str, str] = {}
-    strings = next((n for n, k in kinds.items() if k.endswith("sharedStrings+xml")), None)
+    strings = _shared_strings(kinds)
     if strings is not None:
         items = etree.fromstring(entries[strings]).iterchildren(f"{S}si")
         for number, item in enumerate(items):
@@ -79,12 +79,17 @@ def compared_cells(entries: Mapping[str, bytes], kinds: dict[str, str]) -> dict[
     return kept
 
 
+def _shared_strings(kinds: dict[str, str]) -> str | None:
+    """The workbook's shared strings part (its name in the archive), or None."""
+    return next((name for name, kind in kinds.items() if kind.endswith("sharedStrings+xml")), None)
+
+
 def table_headers(entries: Mapping[str, bytes], kinds: dict[str, str]) -> frozenset[str]:
     """The keys of the units that are a table's header cells: shared strings
     (``xl/sharedStrings.xml#pN``) and strings written in a cell (``SHEET#pN``)."""
     from lxml import etree
 
-    strings = next((n for n, k in kinds.items() if k.endswith("sharedStrings+xml")), None)
+    strings = _shared_strings(kinds)
     kept: set[str] = set()
     for sheet, kind in kinds.items():
         if not kind.endswith("worksheet+xml"):
@@ -158,7 +163,7 @@ def cell_places(entries: Mapping[str, bytes], kinds: dict[str, str]) -> dict[str
     show, its first cell and how many more."""
     from lxml import etree
 
-    strings = next((n for n, k in kinds.items() if k.endswith("sharedStrings+xml")), None)
+    strings = _shared_strings(kinds)
     places: dict[str, list[str]] = {}
     for path, name in _sheets(entries, kinds).items():
         inline = 0
