@@ -155,14 +155,13 @@ class XliffDocument:
         unit but those a reviewer signed off (:attr:`XliffUnit.signed_off`)."""
         pending = []
         for i, u in enumerate(self._units):
-            if (u.is_done() and (not overwrite or u.signed_off)) or not to_text(
-                u.source
-            ).text.strip():
+            key, source = str(i), to_text(u.source).text
+            if (u.is_done() and (not overwrite or u.signed_off)) or not source.strip():
                 continue
-            if str(i) in self.branching.expansions:
-                pending.extend(self.branching.case_units(str(i), u.context))
-            elif str(i) not in self.branching.unsupported:
-                pending.append(Unit(str(i), to_text(u.source).text, u.context))
+            if key in self.branching.expansions:
+                pending.extend(self.branching.case_units(key, u.context))
+            elif key not in self.branching.unsupported:
+                pending.append(Unit(key, source, u.context))
         return pending
 
     def fill(
