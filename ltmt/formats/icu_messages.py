@@ -41,6 +41,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from ltmt.formats.placeholder_syntax import ICU_SIMPLE_TYPES
 from ltmt.formats.plurals import field_as_number, number_as_field, ordinal_as_number
 
 _HEAD = re.compile(r"\{\s*([\w.-]+)\s*,\s*(plural|select|selectordinal)\s*,", re.DOTALL)
@@ -60,8 +61,7 @@ MOST_CASES = 64  # a message with more is left to a person
 _SIMPLE_ARGUMENT = re.compile(r"\{\s*[\w.-]+\s*(?:,\s*([^\s,{}]+)\s*(?:,[^{}]*)?)?\}")
 # the type an argument names (``Zahl`` of ``{count, Zahl}``; ``Plural`` of ``{n, Plural, ...``)
 _ARGUMENT_TYPE = re.compile(r"\{\s*[\w.-]+\s*,\s*([^\s,{}]+)")
-_SIMPLE_TYPES = ("number", "date", "time", "spelledout", "ordinal", "duration")
-_ARGUMENT_TYPES = (*_SIMPLE_TYPES, "plural", "select", "selectordinal")
+_ARGUMENT_TYPES = (*ICU_SIMPLE_TYPES, "plural", "select", "selectordinal")
 # the keys a plural or an ordinal may have: CLDR's categories, and exact values (``=0``)
 _PLURAL_KEY = re.compile(r"=\d+|zero|one|two|few|many|other")
 
@@ -263,7 +263,7 @@ def _check_simple_arguments(text: str) -> None:
         if named is not None and named.group(1) not in _ARGUMENT_TYPES:
             raise Unsupported(f"{named.group()!r}: ICU has no argument type {named.group(1)!r}")
         found = _SIMPLE_ARGUMENT.fullmatch(argument)
-        if found is None or (found.group(1) or "number") not in _SIMPLE_TYPES:
+        if found is None or (found.group(1) or "number") not in ICU_SIMPLE_TYPES:
             shown = argument if len(argument) <= 30 else f"{argument[:29]}\u2026"
             raise Unsupported(f"{shown!r} is no ICU argument ({{name}}, {{name, type}})")
         index = text.find("{", close)

@@ -137,9 +137,9 @@ _BARE_DOMAIN = (
 )
 # an ICU argument with a type and its style or skeleton (``{ts, date, medium}``, ``{n, number,
 # ::currency/EUR}``): one field, whose keywords the model translated (``{ts, Datum, mittel}``)
-_ICU_TYPED_ARGUMENT = (
-    r"\{\s*[\w.-]+\s*,\s*(?:number|date|time|spellout|ordinal|duration)\s*(?:,[^{}]*)?\}"
-)
+# ICU's argument types that do not branch (MessageFormat's ``argType``)
+ICU_SIMPLE_TYPES = ("number", "date", "time", "spellout", "ordinal", "duration")
+_ICU_TYPED_ARGUMENT = rf"\{{\s*[\w.-]+\s*,\s*(?:{'|'.join(ICU_SIMPLE_TYPES)})\s*(?:,[^{{}}]*)?\}}"
 _PATTERNS = {
     "tag": (
         rf"</?(?i:{_TAG_NAMES})(?![\w:.-])(?:{_ATTRIBUTE})*\s*/?>"

@@ -216,7 +216,7 @@ def test_plain_messages_are_not_branching() -> None:
     ("message", "problem"),
     [
         ("You have {count, plural, =0 {no files} one {# file} other {# files}}.", None),
-        ("{ts, date, medium} {n, number, ::currency/EUR} {name} {s, spelledout}", None),
+        ("{ts, date, medium} {n, number, ::currency/EUR} {name} {s, spellout}", None),
         ("{g, select, female {{n, plural, one {a} other {{x, number} b}}} other {c}}", None),
         ("Geht's {name}? ''{'x'}''", None),  # apostrophe quoting is not read
         ("{count, Zahl} Elemente", "'{count, Zahl': ICU has no argument type 'Zahl'"),
