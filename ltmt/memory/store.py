@@ -81,6 +81,18 @@ def _warn_malformed_languages(path: str, user: str, malformed: str) -> None:
     )
 
 
+def _likely(name: str, known: list[str], listed: str, empty: str) -> str:
+    """What an error that refuses ``name`` says of ``known``: the likely ones where ``name`` is
+    a typo of some, not the first few of many; else the first few (``listed``: "its users"), or
+    ``empty`` where there are none."""
+    import difflib
+
+    close = difflib.get_close_matches(name, known, n=3)
+    if close:
+        return f"did you mean {', '.join(close)}?"
+    return f"{listed}: {first_few(known, 5)}" if known else empty
+
+
 def no_backup_of_damage(damage: StoreError) -> StoreError:
     """The error of a backup refused because the store is damaged (``damage``, what its check
     said): a backup would carry the damage into the backups kept."""
@@ -426,25 +438,11 @@ class Memory:
         )
 
     def _no_user(self, user: str) -> InputError:
-        import difflib
-
-        known = self.users()
-        close = difflib.get_close_matches(user, known, n=3)
-        if close:  # a typo: the likely users, not the first few of many
-            users = f"did you mean {', '.join(close)}?"
-        else:
-            listed = first_few(known, 5)
-            users = f"its users: {listed}" if known else "it has no users"
+        users = _likely(user, self.users(), "its users", "it has no users")
         return InputError(f"no user {user!r} in memory store {self.path} ({users})")
 
     def _no_origin(self, user: str, origin: str, known: list[str]) -> InputError:
-        import difflib
-
-        close = difflib.get_close_matches(origin, known, n=3)
-        if close:  # a typo: the likely origins, not the first few of many
-            origins = f"did you mean {', '.join(close)}?"
-        else:
-            origins = f"its origins: {first_few(known, 5)}" if known else "it has no segments"
+        origins = _likely(origin, known, "its origins", "it has no segments")
         return InputError(f"{user} has no segments of origin {origin!r} ({origins})")
 
     def languages(self, user: str) -> tuple[str, str] | None:
