@@ -106,27 +106,26 @@ def _markers_set_aside(
     """``matches`` found for ``text`` (``whole``) or its words after its marker, each that is
     ``text``'s but for a leading marker an exact match in ``text``'s form
     (:func:`_with_marker_of`); of those found for the words after the marker, only these."""
+    marker, rest = split_marker(split_edges(text)[1])  # once for all of the text's matches
+    words = normalize(rest, case_sensitive=case_sensitive)
     kept = []
     for match in matches:
-        aside = _with_marker_of(text, match, case_sensitive)
+        aside = _with_marker_of(marker, words, match, case_sensitive)
         if aside is not None or whole:
             kept.append(match if aside is None else aside)
     return kept
 
 
-def _with_marker_of(text: str, match: Match, case_sensitive: bool) -> Match | None:
-    """``match`` scored 100 with ``text``'s list or clause marker (or none) in place of its
-    own before its source and target, where its source without its marker is ``text`` without
-    its own (normalised) and its target starts with its source's marker; ``None`` where not, or
-    where ``match`` is exact already."""
-    marker, rest = split_marker(split_edges(text)[1])
+def _with_marker_of(marker: str, words: str, match: Match, case_sensitive: bool) -> Match | None:
+    """``match`` scored 100 with a text's list or clause ``marker`` (or none) in place of its
+    own before its source and target, where its source without its marker is the text's
+    ``words`` after its marker (normalised) and its target starts with its source's marker;
+    ``None`` where not, or where ``match`` is exact already."""
     segment = match.segment
     stored_marker, stored_rest = split_marker(segment.source.strip())
     if match.score >= 100 or not (marker or stored_marker):
         return None
-    if normalize(stored_rest, case_sensitive=case_sensitive) != normalize(
-        rest, case_sensitive=case_sensitive
-    ):
+    if normalize(stored_rest, case_sensitive=case_sensitive) != words:
         return None
     target_marker, target_rest = split_marker(segment.target.strip())
     if target_marker.strip() != stored_marker.strip():
