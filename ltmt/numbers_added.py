@@ -86,13 +86,14 @@ def added_numbers(source: str, target: str, *, loosely: bool = False) -> list[st
     ``1,299.99 EUR and 99 cents``: the ``99`` moved into it). ``loosely``, the numbers a word
     says loosely are the source's too (``half``: ``50 %``), which qa reports but a run need not
     count as the model's invention."""
-    extra = _runs(target) - _accepted_runs(source, loosely=loosely)
+    said = [str(value) for value in _said_in_words(source)]  # read once for both uses
+    extra = _runs(target) - _accepted_runs(source, said, loosely=loosely)
     written = _WRITTEN.findall(source)
     grouped = [_RUN.findall(number) for number in written if not number.isdigit()]
     if not extra and not grouped:
         return []
     sources = {value for number in written for value in _readings(number)}
-    sources |= {str(value) for value in _said_in_words(source)}
+    sources.update(said)
     numbering = {found.start(1) for found in _LIST_NUMBER.finditer(target)}
     added = []
     for number in _WRITTEN.finditer(target):
@@ -112,13 +113,14 @@ def _extends(runs: list[str], number: list[str]) -> bool:
     )
 
 
-def _accepted_runs(source: str, *, loosely: bool = False) -> Counter[str]:
+def _accepted_runs(source: str, said: list[str], *, loosely: bool = False) -> Counter[str]:
     """The runs of digits a translation of ``source`` may have: the source's, those of the
-    numbers it spells out (each word's, and those its words spell together: ``forty-two``) or
-    the months it names, the 24-hour clock's hours of its afternoon times, and, ``loosely``,
-    those of the words that say a number loosely (:data:`_LOOSE_WORDS`)."""
+    numbers it spells out (``said``, :func:`_said_in_words`: each word's, and those its words
+    spell together: ``forty-two``) or the months it names, the 24-hour clock's hours of its
+    afternoon times, and, ``loosely``, those of the words that say a number loosely
+    (:data:`_LOOSE_WORDS`)."""
     runs = _runs(source)
-    runs.update(str(value) for value in _said_in_words(source))
+    runs.update(said)
     for hour in _AFTERNOON.findall(source):
         if 0 < int(hour) < 12:
             runs[str(int(hour) + 12)] += 1
