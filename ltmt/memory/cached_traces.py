@@ -38,8 +38,8 @@ def note_cache(store: env.Store, cache_dir: str | os.PathLike[str]) -> None:
     def run(txn: lmdb.Transaction) -> None:
         raw = txn.get(STATE_CACHES_KEY)
         try:
-            known = json.loads(bytes(raw)) if raw is not None else []
-        except ValueError:
+            known = list(json.loads(bytes(raw))) if raw is not None else []
+        except (ValueError, TypeError):  # damaged: written anew with this folder
             known = []
         if folder not in known:
             txn.put(STATE_CACHES_KEY, json.dumps([*known, folder]).encode())
