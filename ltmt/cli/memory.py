@@ -175,9 +175,8 @@ def import_(
             memory = stack.enter_context(opened) if opened is not None else None
             said: Path | str = file  # what messages call the input
             read_from = file  # the file read (a pipe's copy)
-            if (
-                str(file) in STDIN_NAMES
-            ):  # a pipe: ltmt memory export -o - ... | ltmt memory import -
+            # a pipe: ltmt memory export -o - ... | ltmt memory import -
+            if str(file) in STDIN_NAMES:
                 store = memory.path if memory is not None else _store_folder(memory_dir)
                 said, copy = "<stdin>", _stdin_copy(stack, fmt, store)
                 read_from = copy
