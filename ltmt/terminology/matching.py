@@ -80,10 +80,12 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     ``customerId``, ``billing.customer``, ``field2``: :func:`identifier_spans`). No glossary
     term is found, or placed, inside them: a target placed over ``customer_id`` wrote ``Feld
     Kunde«``."""
-    spans = markup_spans(text)
-    spans.extend(m.span() for m in _OPTION.finditer(text))
-    spans.extend(identifier_spans(text))
-    return spans
+    return _code_spans(text) + identifier_spans(text)
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of :func:`protected_spans` but the identifiers: placeholders, tags, options."""
+    return markup_spans(text) + [m.span() for m in _OPTION.finditer(text)]
 
 
 def identifier_spans(text: str) -> list[tuple[int, int]]:
@@ -131,7 +133,8 @@ class TermMatcher:
             return []
         spans = [m.span() for m in _WORD.finditer(text)]
         identifiers = identifier_spans(text)
-        code = [span for span in protected_spans(text) if span not in identifiers]
+        # the identifiers apart (searched once): a term may hold one whole
+        code = [span for span in _code_spans(text) if span not in identifiers]
         hits: list[TermHit] = []
         position = 0
         while position < len(spans):
