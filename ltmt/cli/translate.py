@@ -437,7 +437,13 @@ def translate(
                 )
             elif job.lines is not None and (job.path is None or job.output in (None, "-")):
                 # stdin or stdout: no resuming
-                _translate_lines(job, translator, user, report, progress=progress)
+                _translate_lines(
+                    job,
+                    translator,
+                    user,
+                    report,
+                    progress=SegmentProgress() if progress else None,
+                )
             else:
                 _translate_document(
                     job,
@@ -504,10 +510,15 @@ def _open_memory(
 
 
 def _translate_lines(
-    job: Job, translator: Any, user: str | None, report: RunReport, *, progress: bool
+    job: Job,
+    translator: Any,
+    user: str | None,
+    report: RunReport,
+    *,
+    progress: SegmentProgress | None,
 ) -> None:
     """``job``'s lines translated 256 at a time, written at the end (to stdout, or a file
-    given as stdin); ``progress``: how far the run is shown on standard error."""
+    given as stdin); ``progress``: where how far it is goes, as :func:`_translate_document`'s."""
     from ltmt.formats.documents import Unit
     from ltmt.formats.unit_translation import for_translator, line_place, translate_units
     from ltmt.outputs import write_output
@@ -515,20 +526,19 @@ def _translate_lines(
     assert job.lines is not None
     translate = for_translator(translator, user)
     units = [Unit(str(i), line) for i, line in enumerate(job.lines)]
-    shown = SegmentProgress() if progress else None
-    if shown is not None:
-        shown.start(0, len(units))
+    if progress is not None:
+        progress.start(0, len(units))
     outputs: list[str] = []
     try:
         for start in range(0, len(units), 256):
             chunk = units[start : start + 256]
             outcomes = translate_units(chunk, translate, report, place=line_place)
             outputs.extend(o.text for o in outcomes)
-            if shown is not None:
-                shown.advance(len(chunk))
+            if progress is not None:
+                progress.advance(len(chunk))
     finally:
-        if shown is not None:
-            shown.close()
+        if progress is not None:
+            progress.close()
     lines = [o.replace("\r", " ").replace("\n", " ") for o in outputs]
     write_output(job.output or "-", job.shape.written(lines))
 
