@@ -264,12 +264,12 @@ def _delete_origin(
     user: str, origin: str, yes: bool, memory_dir: Path | None, key_file: Path | None
 ) -> None:
     """``ltmt memory delete --origin``: without ``yes``, a refusal saying how many segments
-    would go."""
+    would go (with it, :meth:`~ltmt.memory.store.Memory.delete_origin` checks the origin)."""
     with open_store(memory_dir, key_file, existing=True) as memory:
-        going = counted(memory.require_origin(user, origin), "segment")
         if not yes:
             from ltmt.cli.main import click_errors
 
+            going = counted(memory.require_origin(user, origin), "segment")
             raise click_errors.UsageError(
                 f"refusing to delete the {going} of {user} from {origin} without --yes (it "
                 "cannot be undone)"
