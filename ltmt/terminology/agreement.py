@@ -71,13 +71,14 @@ _FUSED = {
     "f": {"zu": "zur", "in": "in der", "an": "an der", "von": "von der", "bei": "bei der"},
 }
 _PREPOSITION = {"zum": "zu", "zur": "zu", "im": "in", "am": "an", "vom": "von", "beim": "bei"}
-_DER_STEMS = ("dies", "jed", "jen", "welch", "manch", "solch")
-_EIN_STEMS = ("ein", "kein", "mein", "dein", "sein", "ihr", "unser", "euer")
+# the stems of the der-words and the ein-words (their endings: _STEM_ENDINGS)
+DER_STEMS = ("dies", "jed", "jen", "welch", "manch", "solch")
+EIN_STEMS = ("ein", "kein", "mein", "dein", "sein", "ihr", "unser", "euer")
 # plural, nominative to genitive: the article; the strong endings, an adjective's without a
 # determiner and a der- or ein-word's own (of those that have a plural)
 _PLURAL_ARTICLE = ("die", "die", "den", "der")
 _STRONG_PLURAL = ("e", "e", "en", "er")
-_PLURAL_STEMS = ("dies", "jen", "welch", "manch", "solch", *_EIN_STEMS[1:])
+_PLURAL_STEMS = ("dies", "jen", "welch", "manch", "solch", *EIN_STEMS[1:])
 # the endings an ein-word (False) or a der-word (True) takes
 _STEM_ENDINGS = {False: ("", "e", "en", "em", "er", "es"), True: ("e", "en", "em", "er", "es")}
 _ADJECTIVE = re.compile(r"([a-zäöüß][a-zäöüß-]{2,}?)(em|en|er|es|e)")
@@ -352,7 +353,7 @@ def _dative_plural_determiner(word: str) -> str | None:
     lower = word.lower()
     if lower in _DEFINITE:
         return _written_like(word, "den")
-    for stems, der_word in ((_EIN_STEMS, False), (_DER_STEMS, True)):
+    for stems, der_word in ((EIN_STEMS, False), (DER_STEMS, True)):
         for stem in stems:
             if lower.startswith(stem) and lower[len(stem) :] in _STEM_ENDINGS[der_word]:
                 return None if stem == "ein" else _written_like(word, stem + "en")
@@ -411,7 +412,7 @@ def _forms(determiner: str | None, gender: str) -> tuple[tuple[str, str], ...] |
         return _ARTICLE[gender]
     if word in _PREPOSITION:
         return ((_FUSED[gender][_PREPOSITION[word]], "en"),)
-    for stems, table in ((_EIN_STEMS, _EIN_WORD), (_DER_STEMS, _DER_WORD)):
+    for stems, table in ((EIN_STEMS, _EIN_WORD), (DER_STEMS, _DER_WORD)):
         for stem in stems:
             if word.startswith(stem) and word[len(stem) :] in _STEM_ENDINGS[table is _DER_WORD]:
                 return tuple((stem + ending, adjective) for ending, adjective in table[gender])

@@ -26,6 +26,8 @@ from functools import lru_cache
 
 from ltmt.terminology.agreement import (
     CASES,
+    DER_STEMS,
+    EIN_STEMS,
     GOVERNED,
     governing_preposition,
     is_adjective,
@@ -49,8 +51,8 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 # text before a target writes them: "die", "Ein", "den leeren", "keine neue"
 _DETERMINER = (
     r"(?i:(?:d(?:er|ie|as|en|em|es)"
-    r"|(?:k?ein|mein|dein|sein|ihr|unser|euer)(?:e|en|em|er|es)?"
-    r"|(?:dies|jed|jen|welch|manch|solch)(?:e|en|em|er|es))"
+    rf"|(?:{'|'.join(EIN_STEMS)})(?:e|en|em|er|es)?"
+    rf"|(?:{'|'.join(DER_STEMS)})(?:e|en|em|er|es))"
     r"(?:\s+[a-zäöüß]+(?:e|en|em|er|es))*)"
 )
 
