@@ -13,7 +13,7 @@ from ltmt.cli.store import (
     COMPACT_NOTE,
     EXISTING_KEY_FILE_OPTION,
     KEY_FILE_OPTION,
-    MEMORY_DIR_HELP,
+    MEMORY_DIR_OPTION,
     open_store,
 )
 from ltmt.errors import InputError
@@ -48,9 +48,7 @@ def import_(
         help="Import the terms though they read as other languages than --src-lang and "
         "--tgt-lang (swapped columns, another pair).",
     ),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Import FILE into --user's glossary: rows ``source,target[,note[,case]]`` (CSV/TSV), or
@@ -93,9 +91,7 @@ def add(
     case_sensitive: bool = typer.Option(
         False, "--case-sensitive", help="The source matches only with this case."
     ),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Add (or replace) one term of --user's glossary; a term already there keeps its targets
@@ -135,9 +131,7 @@ def _note_unforbidden(terms: tuple[Term, ...]) -> None:
 def list_(
     user: str = typer.Option(..., "--user", "-u", help=USER_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Print --user's glossary, one term a line (source, target, flags, note)."""
@@ -164,9 +158,7 @@ def export(
     fmt: str | None = typer.Option(None, "--format", help="csv, tsv or tbx (default: extension)."),
     src_lang: str = typer.Option("en", "--src-lang", help="TBX: the source language code."),
     tgt_lang: str = typer.Option("de", "--tgt-lang", help="TBX: the target language code."),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Write --user's glossary to a CSV, TSV or TBX file that ``glossary import`` reads back."""
@@ -219,9 +211,7 @@ def delete(
         help="Only the case-sensitive term written exactly so, or only the case-insensitive one "
         "(default: both).",
     ),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Delete terms (by source) or, with --all --yes, the whole glossary of --user. A source may
@@ -289,9 +279,7 @@ def suggest(
         False, "--replace", help="With --accept: a suggestion replaces the glossary's own term."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Propose term pairs that --user's memory translates consistently, with their evidence

@@ -12,8 +12,12 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ltmt.cli.markup import HELP_MARKUP
-from ltmt.cli.path_options import given_path
-from ltmt.cli.store import EXISTING_KEY_FILE_OPTION, KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
+from ltmt.cli.store import (
+    EXISTING_KEY_FILE_OPTION,
+    KEY_FILE_OPTION,
+    MEMORY_DIR_OPTION,
+    open_store,
+)
 
 if TYPE_CHECKING:
     from ltmt.memory.keys import ApiKey, KeyRing
@@ -49,9 +53,7 @@ def create(
         help="The key reaches every user's memory (reads, exports, changes, deletes) and manages "
         "users and keys; give it to no customer.",
     ),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Create a key for --user and print its token (shown this once; only a hash is stored)."""
@@ -70,9 +72,7 @@ def create(
 @app.command("list")
 def list_(
     user: str | None = typer.Option(None, "--user", "-u", help="Only this user's keys."),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     as_json: bool = typer.Option(
         False, "--json", help="A JSON list of {id, user, admin, created}."
@@ -97,9 +97,7 @@ def revoke(
         ...,
         help="The key's id, as 'ltmt keys list' shows it, or its whole token (a leaked one).",
     ),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Revoke a key: a running server refuses it from the next request on."""

@@ -21,7 +21,7 @@ from ltmt.cli.skip_keys import SKIP_KEYS_OPTION, parse_skip_keys_option
 from ltmt.cli.store import (
     EXISTING_KEY_FILE_OPTION,
     KEY_FILE_OPTION,
-    MEMORY_DIR_HELP,
+    MEMORY_DIR_OPTION,
     open_store,
     open_store_before_reading,
 )
@@ -101,9 +101,7 @@ def import_(
     fmt: str | None = typer.Option(
         None, "--format", help="File format (default: from the extension)."
     ),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = KEY_FILE_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print the import report as JSON."),
     src_lang: str = typer.Option("en", "--src-lang", help=LANG_HELP.format(side="source")),
@@ -319,9 +317,7 @@ def add(
     user: str = typer.Option(..., "--user", "-u", help="Whose memory to add to."),
     source: str = typer.Option(..., "--source", help="Source text."),
     target: str = typer.Option(..., "--target", help="Target text."),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Add one source/target pair to --user's memory (a pair already stored is kept once, and
@@ -391,9 +387,7 @@ def export(
     fmt: str | None = typer.Option(
         None, "--format", help="File format (default: from the extension)."
     ),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     src_lang: str | None = typer.Option(
         None, "--src-lang", help=EXPORT_LANG_HELP.format(side="source", default="en")
@@ -493,9 +487,7 @@ def search(
     text: str = typer.Argument(..., help="Source text to look up."),
     user: str = typer.Option(..., "--user", "-u", help="Whose memory to search."),
     k: int = typer.Option(5, "-k", "--top-k", min=1, help="How many matches."),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     as_json: bool = typer.Option(
         False,

@@ -9,7 +9,12 @@ from typing import Any
 import typer
 
 from ltmt.cli.path_options import given_path
-from ltmt.cli.store import EXISTING_KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store, require_store
+from ltmt.cli.store import (
+    EXISTING_KEY_FILE_OPTION,
+    MEMORY_DIR_OPTION,
+    open_store,
+    require_store,
+)
 from ltmt.errors import InputError, LtmtError, StoreError
 
 # merged into ``ltmt memory`` (ltmt.cli.memory), not a group of its own
@@ -18,9 +23,7 @@ app = typer.Typer()
 
 @app.command("check")
 def check(
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Verify every table of the store (users, segments, dedup entries, index, counts).
@@ -87,9 +90,7 @@ def backup(
     directory: Path = typer.Argument(
         ..., parser=given_path, help="New (or empty) directory for the copy."
     ),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     no_check: bool = typer.Option(
         False,
@@ -119,9 +120,7 @@ def backup(
 
 @app.command("compact")
 def compact(
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Rewrite the store without its free pages, then swap it in atomically (crash-safe).
@@ -163,9 +162,7 @@ def rekey(
     new_key_file: Path = typer.Option(
         ..., "--new-key-file", parser=given_path, help="The new store key (make it with keygen)."
     ),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Rotate the store key of an encrypted store: every user's data key is rewrapped.

@@ -10,8 +10,12 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ltmt.cli.json_output import echo_json
-from ltmt.cli.path_options import given_path
-from ltmt.cli.store import COMPACT_NOTE, EXISTING_KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
+from ltmt.cli.store import (
+    COMPACT_NOTE,
+    EXISTING_KEY_FILE_OPTION,
+    MEMORY_DIR_OPTION,
+    open_store,
+)
 from ltmt.errors import InputError, StoreError
 from ltmt.wording import counted
 
@@ -27,9 +31,7 @@ def stats(
     user: str | None = typer.Option(
         None, "--user", "-u", help="One user's counts (default: the store's)."
     ),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print a JSON object."),
 ) -> None:
@@ -60,9 +62,7 @@ def _stat_text(key: str, value: Any) -> str:
 
 @app.command("users")
 def users(
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     as_json: bool = typer.Option(False, "--json", help='JSON list of {"user", "segments"}.'),
 ) -> None:
@@ -111,9 +111,7 @@ def warm(
         "kept per weights.",
     ),
     threads: int = typer.Option(0, "--threads", min=0, help="CPU threads (0: one per core)."),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print a JSON list, one report a user."),
 ) -> None:
@@ -193,9 +191,7 @@ def delete(
         "--yes",
         help="Confirm deleting --user (its whole memory and its API keys) or its --origin.",
     ),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Delete --user's whole memory (needs --yes), one segment with --id, or the segments of

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from ltmt.cli.path_options import given_path
-from ltmt.cli.store import EXISTING_KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
+from ltmt.cli.store import EXISTING_KEY_FILE_OPTION, MEMORY_DIR_OPTION, open_store
 from ltmt.errors import ChoiceError, InputError
 from ltmt.qa.findings import Severity
 
@@ -60,9 +60,7 @@ def qa(
         help="Hold the file to this user's memory (a source it holds translated as stored) "
         "and glossary.",
     ),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     glossary: Path | None = typer.Option(
         None,

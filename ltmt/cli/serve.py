@@ -9,8 +9,11 @@ from pathlib import Path
 
 import typer
 
-from ltmt.cli.path_options import given_path
-from ltmt.cli.store import EXISTING_KEY_FILE_OPTION, MEMORY_DIR_HELP, require_store
+from ltmt.cli.store import (
+    EXISTING_KEY_FILE_OPTION,
+    MEMORY_DIR_OPTION,
+    require_store,
+)
 from ltmt.errors import InputError
 from ltmt.fusion.registry import FUSION_NAMES
 
@@ -21,9 +24,7 @@ def serve(
     model: str | None = typer.Option(
         None, "--model", "-m", help="Marian directory or hub id (default: embedded)."
     ),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     workers: int = typer.Option(
         1, "--workers", min=1, help="Server processes (each loads the model once)."

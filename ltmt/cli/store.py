@@ -15,6 +15,7 @@ MEMORY_DIR_HELP = (
     "Memory store directory (default: $LTMT_HOME, else $XDG_DATA_HOME/ltmt, else "
     "~/.local/share/ltmt)."
 )
+MEMORY_DIR_OPTION = typer.Option(None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP)
 KEY_FILE_HELP = (
     "Store key of an encrypted store (default: $LTMT_KEY_FILE); given to a new store, it makes "
     "the store encrypted. Make one with 'ltmt memory keygen'."

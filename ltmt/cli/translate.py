@@ -14,7 +14,7 @@ import typer
 from ltmt.cli.json_output import logged_warnings
 from ltmt.cli.path_options import given_path, given_path_name
 from ltmt.cli.skip_keys import SKIP_KEYS_OPTION, parse_skip_keys_option, refuse_skip_keys
-from ltmt.cli.store import MEMORY_DIR_HELP
+from ltmt.cli.store import MEMORY_DIR_OPTION
 from ltmt.cli.translate_job import Job, prepare
 from ltmt.cli.translate_progress import SegmentProgress
 from ltmt.errors import InputError
@@ -51,9 +51,7 @@ def translate(
     model: str | None = typer.Option(
         None, "--model", "-m", help="Marian directory or hub id (default: embedded)."
     ),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", parser=given_path, help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = typer.Option(
         None,
         "--key-file",
