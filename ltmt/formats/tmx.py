@@ -38,7 +38,7 @@ from ltmt.formats.inline import append_text
 from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, stored_natives
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.tmx_codes import OverlappingCodes, read_segment
-from ltmt.formats.xml_stream import UnitFrame, unit_level, write_units
+from ltmt.formats.xml_stream import UnitFrame, unit_level, write_records
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
 
@@ -400,27 +400,20 @@ def write_tmx(
     # pretty printing would put line breaks into a <seg> of codes alone
     store.XMLindent = {"indent": "  ", "max_level": 4}
     frame = UnitFrame.around(store.body, store.namespaced("tu"), lambda: bytes(store))
-    report = left_out is None  # else the caller reports them
-    left_out = left_out if left_out is not None else XmlLeftOut("TMX")
+    counter = left_out if left_out is not None else XmlLeftOut("TMX")
     level = unit_level(store.body)  # a <tu>'s, as indented in place
-    written = 0
 
-    def units() -> Iterator[bytes]:
-        nonlocal written
-        for record in records:
-            if left_out.left_out(record):
-                continue
-            unit = _tmx_unit(store, record)
-            element = unit.xmlelement
-            reindent(element, level=level, toplevel=False, **store.XMLindent)
-            data = frame.unit(element)
-            store.removeunit(unit)  # one unit in memory at a time
-            written += 1
-            yield data
+    def unit_of(number: int, record: PairRecord) -> bytes:
+        unit = _tmx_unit(store, record)
+        element = unit.xmlelement
+        reindent(element, level=level, toplevel=False, **store.XMLindent)
+        data = frame.unit(element)
+        store.removeunit(unit)  # one unit in memory at a time
+        return data
 
-    write_units(Path(path), frame, units())
-    if report:
-        left_out.report(logger)
+    written = write_records(Path(path), frame, records, unit_of, counter)
+    if left_out is None:  # else the caller reports them
+        counter.report(logger)
     return written
 
 

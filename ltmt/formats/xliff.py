@@ -40,7 +40,7 @@ from ltmt.formats.inline import append_text, to_text
 from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, stored_natives
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.size_limits import declared_limit
-from ltmt.formats.xml_stream import UnitFrame, indented_file, unit_level, write_units
+from ltmt.formats.xml_stream import UnitFrame, indented_file, unit_level, write_records
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
 
@@ -475,31 +475,24 @@ def write_xliff(
     frame = UnitFrame.around(body, f"{{{NS_12}}}trans-unit", lambda: indented_file(root))
     level = unit_level(body)
     used: set[str] = set()
-    report = left_out is None  # else the caller reports them
-    left_out = left_out if left_out is not None else XmlLeftOut("XLIFF")
-    written = 0
+    counter = left_out if left_out is not None else XmlLeftOut("XLIFF")
 
-    def units() -> Iterator[bytes]:
-        nonlocal written
-        for number, record in enumerate(records, 1):
-            if left_out.left_out(record):
-                continue
-            unit_id = str(record.metadata.get("id", "")) or str(number)
-            if unit_id in used:
-                unit_id = str(number)
-            used.add(unit_id)
-            unit, contents = _trans_unit(body, record, unit_id)
-            etree.indent(unit, space="  ", level=level)
-            for element, pieces in contents:  # once indented: mixed content
-                _write_codes(element, pieces)
-            data = frame.unit(unit)
-            body.remove(unit)  # one unit in memory at a time
-            written += 1
-            yield data
+    def unit_of(number: int, record: PairRecord) -> bytes:
+        unit_id = str(record.metadata.get("id", "")) or str(number)
+        if unit_id in used:
+            unit_id = str(number)
+        used.add(unit_id)
+        unit, contents = _trans_unit(body, record, unit_id)
+        etree.indent(unit, space="  ", level=level)
+        for element, pieces in contents:  # once indented: mixed content
+            _write_codes(element, pieces)
+        data = frame.unit(unit)
+        body.remove(unit)  # one unit in memory at a time
+        return data
 
-    write_units(Path(path), frame, units())
-    if report:
-        left_out.report(logger)
+    written = write_records(Path(path), frame, records, unit_of, counter)
+    if left_out is None:  # else the caller reports them
+        counter.report(logger)
     return written
 
 

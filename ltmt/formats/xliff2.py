@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from ltmt.formats.common import XmlLeftOut
 from ltmt.formats.inline import CONTAINERS, append_text
 from ltmt.formats.markup_codes import Code, pair_markup_codes, stored_natives
 from ltmt.formats.xliff import NS_20, PO_CONTEXTS
-from ltmt.formats.xml_stream import UnitFrame, indented_file, unit_level, write_units
+from ltmt.formats.xml_stream import UnitFrame, indented_file, unit_level, write_records
 from ltmt.segments import PairRecord
 
 logger = logging.getLogger(__name__)
@@ -65,24 +65,17 @@ def write_xliff2(
     frame = UnitFrame.around(file_element, f"{{{NS_20}}}unit", lambda: indented_file(root))
     level = unit_level(file_element)
     used: set[str] = set()
-    report = left_out is None  # else the caller reports them
-    left_out = left_out if left_out is not None else XmlLeftOut("XLIFF")
-    written = 0
+    counter = left_out if left_out is not None else XmlLeftOut("XLIFF")
 
-    def units() -> Iterator[bytes]:
-        nonlocal written
-        for number, record in enumerate(records, 1):
-            if left_out.left_out(record):
-                continue
-            unit = _filled_unit(file_element, record, _unit_id(record, number, used), level)
-            data = frame.unit(unit)
-            file_element.remove(unit)  # one unit in memory at a time
-            written += 1
-            yield data
+    def unit_of(number: int, record: PairRecord) -> bytes:
+        unit = _filled_unit(file_element, record, _unit_id(record, number, used), level)
+        data = frame.unit(unit)
+        file_element.remove(unit)  # one unit in memory at a time
+        return data
 
-    write_units(Path(path), frame, units())
-    if report:
-        left_out.report(logger)
+    written = write_records(Path(path), frame, records, unit_of, counter)
+    if left_out is None:  # else the caller reports them
+        counter.report(logger)
     return written
 
 

@@ -11,10 +11,14 @@ each unit is indented as it would be in place before it is serialized.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ltmt.formats.common import XmlLeftOut
+    from ltmt.segments import PairRecord
 
 # the comment that marks where the units go while the frame is serialized
 _MARK = "ltmt-units"
@@ -107,3 +111,27 @@ def write_units(path: Path, frame: UnitFrame, units: Iterable[bytes]) -> None:
             out.write(unit)
             first = False
         out.write(frame.empty if first else frame.after)
+
+
+def write_records(
+    path: Path,
+    frame: UnitFrame,
+    records: Iterable[PairRecord],
+    unit_of: Callable[[int, PairRecord], bytes],
+    left_out: XmlLeftOut,
+) -> int:
+    """Write the unit ``unit_of(number, record)`` serializes (:meth:`UnitFrame.unit`) of each
+    of ``records`` (numbered from 1) that ``left_out`` keeps (a pair with characters XML cannot
+    hold is left out, and counted there) into ``frame`` at ``path`` (:func:`write_units`);
+    returns how many were written."""
+    written = 0
+
+    def units() -> Iterator[bytes]:
+        nonlocal written
+        for number, record in enumerate(records, 1):
+            if not left_out.left_out(record):
+                written += 1
+                yield unit_of(number, record)
+
+    write_units(path, frame, units())
+    return written
