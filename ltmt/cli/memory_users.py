@@ -21,6 +21,7 @@ from ltmt.wording import counted
 
 if TYPE_CHECKING:
     from ltmt.memory.keys import ApiKey
+    from ltmt.memory.store import Memory
 
 # merged into ``ltmt memory`` (ltmt.cli.memory), not a group of its own
 app = typer.Typer()
@@ -262,6 +263,7 @@ def _delete_origin(
     """``ltmt memory delete --origin``: without ``yes``, a refusal saying how many segments
     would go (with it, :meth:`~ltmt.memory.store.Memory.delete_origin` checks the origin)."""
     with open_store(memory_dir, key_file, existing=True) as memory:
+        origin = _origin_of_path(memory, user, origin)
         if not yes:
             from ltmt.cli.main import click_errors
 
@@ -272,6 +274,17 @@ def _delete_origin(
             )
         deleted = memory.delete_origin(user, origin)
     typer.echo(f"deleted {counted(deleted, 'segment')} of {user} from {origin}; {COMPACT_NOTE}")
+
+
+def _origin_of_path(memory: Memory, user: str, origin: str) -> str:
+    """The origin ``origin`` names: an import records its file's name, so a path given for it
+    (``--origin ~/tms/acme.tmx``, as the import was given) names the import of ``acme.tmx``
+    where the user has one; anything else as given."""
+    name = Path(origin).name
+    if name == origin or not name:
+        return origin
+    memory.require_user(user)
+    return name if memory.stats(user)["origins"].get(name, 0) > 0 else origin
 
 
 def _held(segments: int, terms: int, keys: Sequence[ApiKey] = ()) -> str:

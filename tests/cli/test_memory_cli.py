@@ -1491,7 +1491,8 @@ def test_delete_origin_undoes_an_import_and_says_how_many_before_yes(
         1,
         "ltmt: error: --id deletes one segment, --origin the segments of an import: give one\n",
     )
-    code, out, _ = ltmt(capsys, *delete, "--origin", "git.jsonl", "--yes")
+    # the path the import was given names its origin too (an import records the file's name)
+    code, out, _ = ltmt(capsys, *delete, "--origin", str(pairs_file), "--yes")
     assert (code, out) == (0, f"deleted 3 segments of git from git.jsonl; {COMPACT_NOTE}\n")
     with Memory(store) as memory:
         assert [s.source for s in memory.segments("git")] == ["Save"]
