@@ -97,13 +97,19 @@ def document_language(
     ``words`` words, none where they are English words for the most part: module docstring),
     else None."""
     text = _document_text(texts)
-    found = detect(text, 1)
-    if not found or found[0].confidence < sure:
+    found = _sure_of(text, sure)
+    if found is None:
         return None
     told = _words(text)
-    if len(told) < words and found[0].language != "en" and _mostly_english(told):
+    if len(told) < words and found.language != "en" and _mostly_english(told):
         return None  # a few English words read as a language of their loanwords
-    return found[0]
+    return found
+
+
+def _sure_of(text: str, sure: float) -> Detected | None:
+    """The likeliest language of ``text`` where the detector is ``sure`` of it, else None."""
+    found = detect(text, 1)
+    return found[0] if found and found[0].confidence >= sure else None
 
 
 def _mostly_english(words: Sequence[str]) -> bool:
@@ -135,11 +141,11 @@ def told_language(texts: Sequence[str], source: str) -> Detected | None:
     (0.95), ``Vamos!`` as Portuguese (0.96). A script tells more: a Japanese sentence, one
     "word" without spaces, cannot be English (1.0)."""
     text = _document_text(texts)
-    found = detect(text, 1)
-    if not found or found[0].confidence < SHORT_SURE:
+    found = _sure_of(text, SHORT_SURE)
+    if found is None:
         return None
     long_enough = len(_words(text)) >= DOCUMENT_WORDS
-    return found[0] if long_enough or _script(found[0].language) != _script(source) else None
+    return found if long_enough or _script(found.language) != _script(source) else None
 
 
 def _script(code: str) -> str | None:

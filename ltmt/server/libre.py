@@ -169,12 +169,10 @@ async def translate(
     check_segments(service, texts, field="q" if isinstance(body.q, str) else None)
     auto = primary_language(body.source) == "auto"
     detected = (
-        await run_in_threadpool(lambda: [_detected(service, text) for text in texts])
+        await run_in_threadpool(_detected_all, service, texts, isinstance(body.q, str))
         if auto
         else []
     )
-    if auto:
-        await run_in_threadpool(_check_detected, service, texts, isinstance(body.q, str))
     # with source auto, a text in the target language already comes back as it is; a blank
     # text too, as the edges of any other do
     todo = [
@@ -246,6 +244,13 @@ async def _alternatives(
         unique = [t for t in dict.fromkeys(candidates) if t.strip() and t != result.text]
         alternatives.append(unique[:count])
     return alternatives
+
+
+def _detected_all(service: Service, texts: list[str], single: bool) -> list[tuple[str, float]]:
+    """What each of ``texts`` (a ``source: auto`` request's) reads as (:func:`_detected`),
+    once :func:`_check_detected` has let them through: one call on the server's thread pool."""
+    _check_detected(service, texts, single)
+    return [_detected(service, text) for text in texts]
 
 
 def _detected(service: Service, text: str) -> tuple[str, float]:
