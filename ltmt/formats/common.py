@@ -529,7 +529,11 @@ def language_fit(code: str | None, wanted: str) -> int | None:
     region = _region(have)
     if region is None:
         return 1
-    return 2 if region == _main_region(have[0]) else 3
+    return 2 if region == _main_region(have[0]) else OTHER_REGION
+
+
+# language_fit's rank of a code of another region than the one asked for (de-CH for de)
+OTHER_REGION = 3
 
 
 def _region(subtags: list[str]) -> str | None:

@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 from ltmt.errors import InputError
 from ltmt.formats.common import (
+    OTHER_REGION,
     XML_LANG,
     XML_SPACE,
     XmlLeftOut,
@@ -57,8 +58,6 @@ _UNIT_ATTRIBUTES = (
 )
 # a TMX date (``20240601T100000Z``, UTC): in this form, text order is time order
 _TMX_DATE = re.compile(r"\d{8}T\d{6}Z")
-# language_fit's rank of a target read from another region than asked for (de-CH for de)
-_OTHER_REGION = 3
 # the whitespace XPath's normalize-space() folds (not a no-break space)
 _XML_SPACES = re.compile(r"[ \t\r\n]+")
 # each kind of markup tag in stored text (:class:`~ltmt.formats.inline.Code`) as the TMX inline
@@ -295,7 +294,7 @@ class _Sides:
             return None
         if variant:
             self.variants.append(unit.sourceline)
-        if target_fit == _OTHER_REGION:
+        if target_fit == OTHER_REGION:
             self.regional[target_lang] += 1
         metadata = _metadata(unit, extras)
         if source_natives or target_natives:
