@@ -11,6 +11,7 @@ localization catalog (``de.xcloc``), only the XLIFF of its ``Localized Contents`
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,6 +97,7 @@ def is_owner_file(path: Path) -> bool:
     return _names_a_user(head) or path.suffix.lower() in _office_extensions()
 
 
+@functools.cache
 def _office_extensions() -> frozenset[str]:
     """The extensions of the documents Office opens and writes owner files beside."""
     from ltmt.formats.registry import FORMATS
