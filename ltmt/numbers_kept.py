@@ -451,10 +451,7 @@ def retry_lost_numbers(
     segments = [units[i].segment for i, _, _ in todo]
     tagged_texts = [t for _, t, _ in todo]
     line_hits = [list(hits[i]) if hits else [] for i, _, _ in todo]
-    if any(line_hits):
-        texts = translator.decode_texts(tagged_texts, segments, line_hits)
-    else:
-        texts = translator.decode_texts(tagged_texts, segments)
+    texts = translator.decode_texts(tagged_texts, segments, line_hits if any(line_hits) else ())
     replaced: set[int] = set()
     for (i, _, aside), text, found in zip(todo, texts, line_hits, strict=True):
         again = aside.put_back(text)

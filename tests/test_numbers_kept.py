@@ -209,7 +209,7 @@ def test_a_repair_that_leaves_a_number_wrong_is_told_apart(source, output, repai
 class _NoRetry:
     """A translator the repair must not decode with: every output keeps its numbers."""
 
-    def decode_texts(self, texts, segments):
+    def decode_texts(self, texts, segments, hits=()):
         raise AssertionError(f"decoded again: {texts}")
 
 
