@@ -63,6 +63,8 @@ _NUMBER_WORDS = (
 )
 # the words that join into one spelled number, with their values
 _SPELLERS = _COUNT_WORDS | _SCALE_WORDS
+# the values a single number word says (a spelled number of one of them is that word's)
+_WORD_VALUES = frozenset(_NUMBER_WORDS.values())
 # words that say a number only loosely (``half``: ``50 %``, ``1/2``, ``halb``; ``noon``: ``12
 # Uhr``; ``fortnight``: ``14 Tage``, ``2 Wochen``), with the runs of digits a translation may
 # write for them: not the source's numbers for qa, but not the model's invention either
@@ -152,7 +154,7 @@ def _spelled_values(source: str) -> list[int]:
             values += _read_spelled(run)
             run = []
         run.append(_SPELLERS[found.group().lower()])
-    return [value for value in values + _read_spelled(run) if value not in _NUMBER_WORDS.values()]
+    return [value for value in values + _read_spelled(run) if value not in _WORD_VALUES]
 
 
 def _read_spelled(values: list[int]) -> list[int]:
