@@ -4,9 +4,10 @@ Each step has its module: which inputs need the model and which need fusion
 (:mod:`ltmt.routing`), the pieces the model translates (:mod:`ltmt.units`), the glossary's part
 of decoding (:mod:`ltmt.terminology.decoding`), the copy guard (:mod:`ltmt.copy_guard`), the
 final punctuation of a match's copy (:mod:`ltmt.match_punctuation`), the placeholder guard
-(:mod:`ltmt.placeholder_guard`) and the repair of numbers (:mod:`ltmt.numbers_kept`). This
-module wires them and holds the model's side of a translation (:meth:`Translator.encode`,
-:meth:`Translator.decode`).
+(:mod:`ltmt.placeholder_guard`), the repair of numbers (:mod:`ltmt.numbers_kept`), the
+first decode of the planned batches (:mod:`ltmt.batch_decoding`) and the rewrites of line
+outputs after it (:mod:`ltmt.line_rewrites`). This module wires them and holds the model's
+side of a translation (:meth:`Translator.encode`, :meth:`Translator.decode`).
 
 from ltmt import Memory, Translator
 with Memory("store") as memory:
@@ -16,11 +17,9 @@ with Memory("store") as memory:
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import logging
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -36,7 +35,7 @@ from ltmt.api_arguments import (
     preference_list,
     term_list,
 )
-from ltmt.capitals import capitalised_starts, lower_case_starts
+from ltmt.batch_decoding import BatchDecoding
 from ltmt.config import check_choice, check_range
 from ltmt.copied_labels import retry_copied_labels, retry_fused_copies
 from ltmt.copy_guard import WaryFusion, guard_copies
@@ -45,7 +44,8 @@ from ltmt.folded_characters import restore_folded
 from ltmt.fusion.registry import make_fusion
 from ltmt.help_columns import align_help
 from ltmt.label_lexicon import LabelLexicon
-from ltmt.line_seams import drop_doubled_words, drop_seam_repeats
+from ltmt.line_rewrites import capitalise_starts, doubled_once, write_labels, write_once
+from ltmt.line_seams import drop_seam_repeats
 from ltmt.lookup import check_memory_languages, memory_matches, missing_user, term_matcher
 from ltmt.match_punctuation import punctuate_copies
 from ltmt.model.backbone import (
@@ -73,7 +73,6 @@ from ltmt.wording import shortened
 from ltmt.worker_processes import (
     FusedDecoding,
     check_worker_processes,
-    decode_in_processes,
     recipe_for,
     start_worker_processes,
     stop_worker_processes,
@@ -81,9 +80,7 @@ from ltmt.worker_processes import (
 from ltmt.workers import (
     check_workers,
     limit_malloc_arenas,
-    ordered_map,
     plan_parallelism,
-    torch_threads,
 )
 
 if TYPE_CHECKING:
@@ -666,12 +663,12 @@ class Translator:
         doubled: set[int] = set()
         if self.seam_repair:
             said = "line seams: words said twice across a line break where the source does not"
-            seams = _write_once(splits, grouped, drop_seam_repeats, said)
+            seams = write_once(splits, grouped, drop_seam_repeats, said)
             said = "doubled words: a word said twice in a row where the source does not"
-            doubled = _write_once(splits, grouped, _doubled_once, said)
+            doubled = write_once(splits, grouped, doubled_once, said)
         if self.labels is not None:
-            _write_labels(self.labels, splits, grouped, decoded.used_fusion, matchers)
-        _capitalise_starts(splits, grouped, matches, self.line_forms.target_language)
+            write_labels(self.labels, splits, grouped, decoded.used_fusion, matchers)
+        capitalise_starts(splits, grouped, matches, self.line_forms.target_language)
         unfinished = _unfinished_segments(units, decoded.unfinished)
         for index, split in splits.items():
             method = self.fusion_name if decoded.used_fusion.get(index) else "model"
@@ -736,53 +733,8 @@ class Translator:
         )
         hits = [term_hits(matchers, unit) for unit in units]
         glossary = GlossaryPass()
-        remaining_lines = Counter(unit.segment for unit in units)
-        fused: list[int] = []
-
-        def decode_batch(planned: tuple[list[int], bool]) -> tuple[list[str], list[bool] | None]:
-            """A planned batch's texts, and which of its lines the fusion had memory for
-            (``None``: no fusion state)."""
-            chunk, with_fusion = planned
-            state = None
-            if with_fusion and self.worker_processes:
-                decoded = decode_in_processes(
-                    self,
-                    [units[i].text for i in chunk],
-                    [matches[units[i].segment] for i in chunk],
-                    [encoded[i] for i in chunk],
-                )
-                if decoded is not None:
-                    return decoded
-                with_fusion = False  # no match used: decoded here, as a batch without memory
-            if with_fusion and self.fusion is not None:
-                state = self.prepare_state(
-                    [units[i].text for i in chunk], [matches[units[i].segment] for i in chunk]
-                )
-            texts = self.terms.decode_first(
-                [encoded[i] for i in chunk], chunk, hits, state, glossary
-            )
-            if state is None:
-                return texts, None
-            # A state marks the sentences it holds memory for (``has_memory``); a sentence whose
-            # matches the fusion did not use is the model's own output, whatever the batch.
-            has_memory = getattr(state, "has_memory", None)
-            if has_memory is None:
-                return texts, [True] * len(chunk)
-            return texts, [bool(flag) for flag in has_memory]
-
-        with self._decoding_threads(batches):
-            decoded = ordered_map(decode_batch, batches, self.parallel.workers)
-            for (chunk, _), (texts, used) in zip(batches, decoded, strict=True):
-                finished = 0
-                for position, (i, text) in enumerate(zip(chunk, texts)):
-                    outputs[i] = text
-                    segment = units[i].segment
-                    if used is not None and matches[segment] and used[position]:
-                        fused.append(i)
-                    remaining_lines[segment] -= 1
-                    finished += remaining_lines[segment] == 0
-                if progress and finished:
-                    progress(finished)
+        decoding = BatchDecoding(self, units, encoded, matches, hits, glossary)
+        fused = decoding.decode_all(batches, outputs, progress)
         if self.copy_guard and fused:
             replaced = guard_copies(self, fused, units, encoded, matches, outputs)
             guarded.update(units[i].segment for i in replaced)
@@ -839,17 +791,6 @@ class Translator:
             return prepare(self.backbone, texts, matches)
         with self._prepare_lock:
             return prepare(self.backbone, texts, matches)
-
-    def _decoding_threads(
-        self, batches: Sequence[tuple[list[int], bool]]
-    ) -> contextlib.AbstractContextManager[None]:
-        """torch's intra-op threads while ``batches`` decode: each worker's share, where torch
-        decodes any of them (fused batches, or plain ones without the fast path; CTranslate2
-        has its own threads, :class:`ltmt.model.engine.Decoder`)."""
-        fused = any(with_fusion for _, with_fusion in batches) and self.fusion is not None
-        if not fused and self.decoder.fast is not None:
-            return contextlib.nullcontext()
-        return torch_threads(self.parallel.threads)
 
     # -- the model's side of a translation, for the steps around it (ltmt.terminology) ------
 
@@ -985,81 +926,6 @@ def _unfinished_segments(units: Sequence[Unit], unfinished: Sequence[bool]) -> s
     one flag per unit); the caller names them to the user (``Translation.unfinished``), as it
     knows where they are (a file's line: :func:`ltmt.formats.unit_translation.translate_units`)."""
     return {unit.segment for unit, flag in zip(units, unfinished, strict=True) if flag}
-
-
-def _write_labels(
-    lexicon: LabelLexicon,
-    splits: Mapping[int, SplitSegment],
-    grouped: dict[int, list[str]],
-    used_fusion: Mapping[int, bool],
-    matchers: Sequence[TermMatcher | None],
-) -> None:
-    """Each line translation of a segment decoded without memory whose line is a label of
-    ``lexicon`` written as it says, in place, unless a glossary term is found in the line
-    (:mod:`ltmt.label_lexicon`)."""
-    changed = 0
-    for index, split in splits.items():
-        lines = grouped.get(index)
-        if not lines or used_fusion.get(index):
-            continue
-        matcher = matchers[index]
-        written = [
-            found
-            if (found := lexicon.translate(line)) is not None
-            and (matcher is None or not matcher.find(line))
-            else text
-            for line, text in zip(split.as_labels, lines, strict=True)
-        ]
-        if written != lines:
-            grouped[index] = written
-            changed += 1
-    if changed:
-        logger.info("labels: %d translations written as the label lexicon says", changed)
-
-
-def _capitalise_starts(
-    splits: Mapping[int, SplitSegment],
-    grouped: dict[int, list[str]],
-    matches: Sequence[tuple[Match, ...]],
-    language: str,
-) -> None:
-    """Each segment's line translations that start a sentence with a small letter where their
-    sources start with a capital written with one, in place, unless the segment's matches write
-    such lines with a small letter (:func:`ltmt.capitals.capitalised_starts`)."""
-    for index, split in splits.items():
-        lines = grouped.get(index)
-        if not lines or any(
-            lower_case_starts(m.segment.source, m.segment.target) for m in matches[index]
-        ):
-            continue
-        grouped[index] = capitalised_starts(split.lines, lines, language)
-
-
-def _write_once(
-    splits: Mapping[int, SplitSegment],
-    grouped: dict[int, list[str]],
-    repair: Callable[[list[str], list[str]], list[str]],
-    said: str,
-) -> set[int]:
-    """Each segment's line translations in ``grouped`` (its source lines in ``splits``) with
-    ``repair(source lines, translations)`` applied, in place; returns the segments it changed
-    (logged as ``said``)."""
-    changed: set[int] = set()
-    for index, split in splits.items():
-        lines = grouped.get(index, [])
-        once = repair(split.lines, lines)
-        if once != lines:
-            grouped[index] = once
-            changed.add(index)
-    if changed:
-        logger.info("%s: %d translations; written once", said, len(changed))
-    return changed
-
-
-def _doubled_once(sources: list[str], lines: list[str]) -> list[str]:
-    """Each line's words said twice in a row written once
-    (:func:`ltmt.line_seams.drop_doubled_words`)."""
-    return [drop_doubled_words(line, text) for line, text in zip(sources, lines, strict=True)]
 
 
 def _fitted(translations: list[Translation]) -> list[Translation]:
