@@ -1,9 +1,15 @@
 """Text as ltmt compares it: normalisation, the fuzzy score and line splitting, each once.
 
 ``normalize`` applies Unicode NFC, folds every run of whitespace (and control characters) into
-one space, strips both ends and, unless asked to keep case, case-folds (``"Straße"`` →
-``"strasse"``). Stored text itself is never changed; two sources with the same normalised form
+one space, strips both ends, drops the invisible characters that only say where a line may
+break or must not (:data:`INVISIBLE`) and, unless asked to keep case, case-folds (``"Straße"``
+→ ``"strasse"``). Stored text itself is never changed; two sources with the same normalised form
 score 100.
+
+A memory stores each source in :func:`fold_space` form, invisible characters kept (the form every
+store written so far holds, and that ``ltmt memory check`` of any version checks it against);
+its searches read that form through :func:`without_invisible`, which makes it the source's
+normalised form: a store of any age matches ``ac\u00adcount`` and ``account`` at 100.
 
 The fuzzy score is the CAT-tool match of two normalised strings: rapidfuzz's ``fuzz.ratio``, an
 edit-distance similarity on characters (insertions and deletions,
@@ -41,6 +47,12 @@ _CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 # translation's words break elsewhere: none is written back.
 BREAK_HINTS = "\u00ad\u2060"
 _DROP_BREAK_HINTS = str.maketrans(dict.fromkeys(BREAK_HINTS))
+# Invisible characters that say where a line may break (a soft hyphen, a zero-width space) or
+# must not (a word joiner, a zero-width no-break space: U+FEFF, also a byte order mark), pasted
+# from PDFs and Word: the same words with or without them, so matching ignores them. The
+# zero-width (non-)joiners stay: they change how a script's letters join and build emoji.
+INVISIBLE = "\u00ad\u200b\u2060\ufeff"
+_DROP_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
 # a line's end as str.splitlines finds it (\r\n first: one break, not two)
 LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # a letter of any script (a word character that is neither a digit nor an underscore)
@@ -91,9 +103,20 @@ def fold_space(text: str) -> str:
     return " ".join(text.split())
 
 
+def without_invisible(folded: str) -> str:
+    """``folded`` (in :func:`fold_space` form: a stored normalised source) without its
+    :data:`INVISIBLE` characters, the spaces they stood between folded again: the words a
+    reader sees, which a match is scored on."""
+    if folded.isascii():  # (the common case: none)
+        return folded
+    dropped = folded.translate(_DROP_INVISIBLE)
+    return dropped if len(dropped) == len(folded) else " ".join(dropped.split())
+
+
 def normalize(text: str, *, case_sensitive: bool = False) -> str:
-    """The form used for scoring: :func:`fold_space`, then case-folded unless ``case_sensitive``."""
-    folded = fold_space(text)
+    """The form used for scoring: :func:`fold_space` without :data:`INVISIBLE` characters
+    (:func:`without_invisible`), then case-folded unless ``case_sensitive``."""
+    folded = without_invisible(fold_space(text))
     return folded if case_sensitive else folded.casefold()
 
 

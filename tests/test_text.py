@@ -16,6 +16,7 @@ from ltmt.text import (
     split_edges,
     split_lines,
     with_edits,
+    without_invisible,
 )
 
 
@@ -64,6 +65,27 @@ def test_normalize_folds_space_case_and_controls() -> None:
     assert normalize("  Stra\u00dfe \t\x01 OK\n") == "strasse ok"
     assert normalize("Open  File", case_sensitive=True) == "Open File"
     assert fold_space("e\u0301") == "\u00e9"
+
+
+@pytest.mark.parametrize(
+    ("text", "normalised"),
+    [
+        ("Open the ac\u00adcount", "open the account"),  # a soft hyphen
+        ("Open\u200b the file", "open the file"),  # a zero-width space
+        ("Save\u2060 the\ufeff file", "save the file"),  # a word joiner, a byte order mark
+        ("a \u200b b", "a b"),  # between two spaces: one space left
+        ("\ufeffHello", "hello"),
+        ("\U0001f469\u200d\U0001f4bb", "\U0001f469\u200d\U0001f4bb"),  # a joiner stays
+    ],
+)
+def test_normalize_drops_invisible_characters_fold_space_keeps_them(
+    text: str, normalised: str
+) -> None:
+    assert normalize(text) == normalised
+    # a store keeps the fold_space form (what every version's memory check expects); a search
+    # reads it through without_invisible, which gives the normalised form
+    assert normalize(without_invisible(fold_space(text))) == normalised
+    assert fold_space(text) == " ".join(text.split())
 
 
 def test_scores_are_the_indel_ratio_of_normalised_text() -> None:

@@ -224,7 +224,9 @@ def _ranked(
         raise StoreError(
             f"the memory index of {snapshot.user!r} names a segment it lacks; run ltmt memory check"
         )
-    # the index reads case-folded text: its bounds hold for case-folded scores only
+    # the index reads case-folded text: its bounds hold for case-folded scores only; they count
+    # a stored source's invisible characters, which its score does not (ltmt.text), so such a
+    # source (rare) past the first batch may be bounded a few characters short
     bounds = None if settings.case_sensitive else score_bound(len(query), lens[ids], lacking)
     return exact_best(query, ids, bounds, codes, n_best)
 

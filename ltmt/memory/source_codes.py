@@ -39,7 +39,7 @@ import numpy as np
 
 from ltmt.memory.crypto import PlainCipher
 from ltmt.memory.growing import Buffer, appended
-from ltmt.memory.sources import stored_source_chunks
+from ltmt.memory.sources import scored_form, stored_source_chunks
 
 logger = logging.getLogger(__name__)
 
@@ -50,9 +50,10 @@ READ_CHUNK = 8192
 
 @dataclass(frozen=True)
 class SourceCodes:
-    """The normalised sources (case-folded when ``casefold``) of user ``uid``'s segments with an
-    id below ``end``: the UTF-8 of id ``i`` is ``data[starts[i]:starts[i + 1]]`` (empty where
-    no segment was stored). ``size``: the segments read."""
+    """The normalised sources (:func:`.sources.scored_form`, case-folded when ``casefold``) of
+    user ``uid``'s segments with an id below ``end``: the UTF-8 of id ``i`` is
+    ``data[starts[i]:starts[i + 1]]`` (empty where no segment was stored). ``size``: the
+    segments read."""
 
     uid: int
     casefold: bool
@@ -153,19 +154,19 @@ class SourceCodes:
 
 
 def _encode(values: Sequence[bytes], casefold: bool) -> tuple[np.ndarray, np.ndarray]:
-    """The UTF-8 of ``values`` (stored normalised sources) joined, case-folded when
-    ``casefold``, and the byte size of each.
+    """The UTF-8 of ``values`` (stored normalised sources) in the form a search scores
+    (:func:`.sources.scored_form`: without invisible characters, case-folded when ``casefold``)
+    joined, and the byte size of each.
 
-    Only the values that are not ASCII are case-folded one by one (few, in most memories); the
+    Only the values that are not ASCII are read one by one (few, in most memories); the
     joined bytes' ``lower()`` folds the ASCII letters of all of them, and no byte of a
     multi-byte UTF-8 character is ASCII."""
-    if casefold:
-        values = [value if value.isascii() else _folded(value) for value in values]
+    values = [value if value.isascii() else _scored(value, casefold) for value in values]
     sizes = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
     joined = b"".join(values)
     return np.frombuffer(joined.lower() if casefold else joined, dtype=np.uint8), sizes
 
 
-def _folded(text: bytes) -> bytes:
-    """``text`` (UTF-8) case-folded."""
-    return text.decode("utf-8").casefold().encode("utf-8")
+def _scored(text: bytes, casefold: bool) -> bytes:
+    """``text`` (UTF-8) in :func:`.sources.scored_form`."""
+    return scored_form(text.decode("utf-8"), casefold).encode("utf-8")

@@ -28,7 +28,7 @@ from rapidfuzz import process
 from ltmt.errors import StoreError
 from ltmt.memory.crypto import PlainCipher
 from ltmt.memory.layout import NORM, DamagedRecord, seg_key, u32
-from ltmt.text import SCORER
+from ltmt.text import SCORER, without_invisible
 
 # Memories of at most this many segments are searched by an exhaustive scan.
 SCAN_MAX = 10_000
@@ -40,8 +40,9 @@ _CHECK_EVERY = 4_096
 
 @dataclass(frozen=True)
 class SourceTable:
-    """The normalised sources (case-folded when ``casefold``) of user ``uid``'s segments with
-    an id below ``end``, as read by some earlier transaction: ``ids[i]`` names ``texts[i]``."""
+    """The normalised sources (:func:`scored_form`, case-folded when ``casefold``) of user
+    ``uid``'s segments with an id below ``end``, as read by some earlier transaction:
+    ``ids[i]`` names ``texts[i]``."""
 
     uid: int
     casefold: bool
@@ -71,8 +72,7 @@ class SourceTable:
         new_texts: list[str] = []
         for ids, values in stored_source_chunks(txn, self.uid, self.end, cipher, READ_CHUNK):
             id_parts.append(ids)
-            texts = [_text(value) for value in values]
-            new_texts.extend([text.casefold() for text in texts] if self.casefold else texts)
+            new_texts.extend(scored_form(_text(value), self.casefold) for value in values)
         if len(id_parts) == 1:
             return self
         ids = np.concatenate(id_parts)
@@ -99,7 +99,8 @@ class FetchedSources:
         self.read = 0
 
     def texts(self, ids: np.ndarray) -> list[str]:
-        """The sources of ``ids`` (case-folded when ``casefold``), in their order."""
+        """The sources of ``ids`` (:func:`scored_form`, case-folded when ``casefold``), in
+        their order."""
         texts = []
         for seg_id in ids.tolist():
             key = seg_key(self.uid, seg_id, NORM)
@@ -109,8 +110,7 @@ class FetchedSources:
                     f"the memory index names segment {seg_id}, which the store lacks; run ltmt "
                     "memory check"
                 )
-            text = str(self.cipher.open(value, key), "utf-8")
-            texts.append(text.casefold() if self.casefold else text)
+            texts.append(scored_form(str(self.cipher.open(value, key), "utf-8"), self.casefold))
         self.read += len(texts)
         return texts
 
@@ -184,6 +184,14 @@ def scan(query: str, table: SourceTable, lens: np.ndarray, k: int) -> list[tuple
         scores, ids = scores[chosen], ids[chosen]
     order = np.lexsort((-ids, -scores))[:k]
     return [(int(ids[i]), float(scores[i])) for i in order]
+
+
+def scored_form(stored: str, casefold: bool) -> str:
+    """A stored normalised source (:func:`ltmt.text.fold_space` form) as a search scores it:
+    :func:`ltmt.text.normalize`'s form, without invisible characters (a store keeps them:
+    :mod:`ltmt.text`), case-folded when ``casefold``."""
+    scored = without_invisible(stored)
+    return scored.casefold() if casefold else scored
 
 
 def _text(value: bytes) -> str:

@@ -169,3 +169,44 @@ def test_a_search_whose_snapshot_predates_a_delete_keeps_nothing_of_it(
         for tables in (scratch.tables, scratch.codes, scratch.signatures):
             assert tables.cached("u") is None  # and nothing read from it was kept
         assert memory.search("u", QUERIES[0]) == []
+
+
+INVISIBLE_PAIRS = [
+    ("Open the ac\u00adcount set\u200btings.", "Öffnen Sie die Kontoeinstellungen."),
+    ("Save the file.", "Speichern Sie die Datei."),
+]
+
+
+@pytest.mark.parametrize("packed", [False, True])  # a large memory's sources read, packed
+@pytest.mark.parametrize("scan_max", [100, 0])  # a small memory's table; a large one's
+@pytest.mark.parametrize(
+    ("query", "source"),
+    [
+        ("Open the account settings.", INVISIBLE_PAIRS[0][0]),  # the memory has them
+        ("Save\u2060 the\ufeff file.", "Save the file."),  # the query has them
+        ("Open the\u00ad account set\u2060tings.", INVISIBLE_PAIRS[0][0]),  # both, elsewhere
+    ],
+)
+def test_invisible_characters_on_either_side_leave_a_match_exact(
+    tmp_path: Path, scan_max: int, packed: bool, query: str, source: str
+) -> None:
+    with Memory(tmp_path / "m", scan_max=scan_max, candidates=8) as memory:
+        memory.import_pairs("u", INVISIBLE_PAIRS + MANY)
+        if packed:
+            memory.preload("u")
+        [best] = memory.search_batch("u", [query], k=1)[0]
+        assert (best.segment.source, best.score) == (source, 100.0)
+
+
+def test_a_store_keeps_invisible_characters_in_its_normalised_sources(tmp_path: Path) -> None:
+    """Stores written before and after matching ignored them hold the same bytes: the older
+    code's memory check accepts either, and a store of either age matches at 100."""
+    with Memory(tmp_path / "m") as memory:
+        [segment] = [memory.add("u", "Open\u200b the file", "Datei öffnen")]
+
+        def stored_norm(txn: lmdb.Transaction) -> bytes:
+            uid = rows.decode_user(bytes(txn.get(user_key("u"))), memory.store.vault, "u")[0].uid
+            return bytes(txn.get(seg_key(uid, segment.id, NORM)))
+
+        assert env.read(memory.store, stored_norm) == "Open\u200b the file".encode()
+        assert memory.search("u", "Open the file")[0].score == 100.0
