@@ -21,11 +21,12 @@ target (:mod:`ltmt.formats.code_ids`), so that the reused target carries the fil
 
 A stored source that differs from the segment only in a leading list or clause marker (``1.3``,
 ``(b)``, ``§ 3``, ``a)``, ``-``: :func:`ltmt.clause_markers.split_marker`; the one, the other or
-both have one) is an exact match too, as CAT tools set the marker aside: the segment is searched
-without its marker as well, and such a pair is given to it with the segment's marker before its
-source and its target (``(b) Die Verarbeitung ...``), the stored marker taken off a target that
-starts with it. A pair found for the segment without its marker that is not such a match is
-left out: it was scored against other words, and fuzzy matches stay as they were.
+both have one, ``(B)`` and ``(b)`` two markers) is an exact match too, as CAT tools set the
+marker aside: the segment is searched without its marker as well, and such a pair is given to
+it with the segment's marker, as the segment writes it, before its source and its target
+(``(b) Die Verarbeitung ...``), the stored marker taken off a target that starts with it. A pair
+found for the segment without its marker that is not such a match is left out: it was scored
+against other words, and fuzzy matches stay as they were.
 """
 
 from __future__ import annotations
@@ -120,10 +121,12 @@ def _with_marker_of(marker: str, words: str, match: Match, case_sensitive: bool)
     """``match`` scored 100 with a text's list or clause ``marker`` (or none) in place of its
     own before its source and target, where its source without its marker is the text's
     ``words`` after its marker (normalised) and its target starts with its source's marker;
-    ``None`` where not, or where ``match`` is exact already."""
+    ``None`` where not, or where its source has ``marker`` as it is written already. An exact
+    match is given the text's marker too: a case-insensitive search scores ``(B) Pay.`` 100
+    for ``(b) Pay.``, and the text's clause is ``(b)``."""
     segment = match.segment
     stored_marker, stored_rest = split_marker(segment.source.strip())
-    if match.score >= 100 or not (marker or stored_marker):
+    if stored_marker == marker:
         return None
     if normalize(stored_rest, case_sensitive=case_sensitive) != words:
         return None

@@ -257,6 +257,39 @@ def test_a_marker_is_set_aside_only_where_the_rest_is_a_whole_match(clause_memor
     assert sources == [GDPR[0], DELETED[0]]  # each stored pair once, as stored
 
 
+@pytest.mark.parametrize(
+    ("stored", "text", "expected"),
+    [
+        (
+            ("(B) THE CUSTOMER SHALL PAY.", "(B) DER KUNDE ZAHLT."),
+            "(b) THE CUSTOMER SHALL PAY.",
+            "(b) DER KUNDE ZAHLT.",
+        ),
+        (
+            ("(b) The customer shall pay.", "(b) Der Kunde zahlt."),
+            "(B) The customer shall pay.",
+            "(B) Der Kunde zahlt.",
+        ),
+        (
+            ("IV. The customer shall pay.", "IV. Der Kunde zahlt."),
+            "iv.  The customer shall pay.",
+            "iv.  Der Kunde zahlt.",
+        ),
+    ],
+)
+def test_an_exact_match_but_for_its_markers_case_carries_the_segments_marker(
+    tmp_path, stored, text, expected
+):
+    """A case-insensitive search scores the stored ``(B) ...`` 100 for ``(b) ...``; the
+    segment's clause is ``(b)``, and so is its translation's."""
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u1", [stored], origin="contract.tmx")
+        [found] = memory_matches(memory, "u1", [text], k=4)
+    assert (found[0].score, found[0].segment.source.split()[0]) == (100.0, text.split()[0])
+    reused = without_model(text, found, exact_reuse=True)
+    assert reused is not None and (reused.method, reused.text) == ("exact", expected)
+
+
 def test_a_stored_target_without_its_sources_marker_is_not_reused(tmp_path):
     with Memory(tmp_path) as memory:
         memory.import_pairs("u1", [("(b) Keep the data.", "Daten aufbewahren.")], origin="x")
