@@ -261,7 +261,8 @@ def _delete_origin(
     user: str, origin: str, yes: bool, memory_dir: Path | None, key_file: Path | None
 ) -> None:
     """``ltmt memory delete --origin``: without ``yes``, a refusal saying how many segments
-    would go (with it, :meth:`~ltmt.memory.store.Memory.delete_origin` checks the origin)."""
+    would go (with it, :meth:`~ltmt.memory.store.Memory.delete_origin` checks the origin, and
+    the message counts the segments other origins hold too, which stay)."""
     with open_store(memory_dir, key_file, existing=True) as memory:
         origin = _origin_of_path(memory, user, origin)
         if not yes:
@@ -272,8 +273,12 @@ def _delete_origin(
                 f"refusing to delete the {going} of {user} from {origin} without --yes (it "
                 "cannot be undone)"
             )
+        held = memory.require_origin(user, origin)
         deleted = memory.delete_origin(user, origin)
-    typer.echo(f"deleted {counted(deleted, 'segment')} of {user} from {origin}; {COMPACT_NOTE}")
+    kept = f" ({held - deleted} kept: other origins hold them too)" if held > deleted else ""
+    typer.echo(
+        f"deleted {counted(deleted, 'segment')} of {user} from {origin}{kept}; {COMPACT_NOTE}"
+    )
 
 
 def _origin_of_path(memory: Memory, user: str, origin: str) -> str:

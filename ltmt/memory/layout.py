@@ -15,7 +15,8 @@ meta   ``m`` ``schema``, ``next_uid``; ``index``;        ASCII integer; index ki
 users  ``u`` user id (UTF-8)                             JSON: uid, next_id, count, created,
                                                          updated, origins (count per origin);
                                                          encrypted: ``E`` · uid u32 · sealed JSON
-seg    ``s`` uid u32 · segment id u32                    :func:`encode_record`
+seg    ``s`` uid u32 · segment id u32                    :func:`encode_record` (the origins
+                                                         besides its own: :data:`OTHER_ORIGINS`)
 pair   ``p`` uid u32 · blake2b-128 of (source, target,   segment id u32 (the dedup table)
                    context)
 norm   ``n`` uid u32 · segment id u32                    source in ``fold_space`` form (UTF-8)
@@ -52,7 +53,7 @@ from __future__ import annotations
 import json
 import re
 import struct
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -115,6 +116,30 @@ Digest = Callable[[bytes], bytes]  # 16-byte digest of the user (keyed in an enc
 def context_of(metadata: Mapping[str, Any]) -> str:
     """A segment's context (PO ``msgctxt``): ``metadata["context"]``, ``""`` when it has none."""
     return str(metadata.get("context", "") or "") if metadata else ""
+
+
+# A segment record's metadata key of the origins that hold its pair besides the record's own
+# (a list of strings, the latest last): a pair another import (or the user) had stored already
+# is held by both, and deleting one origin leaves it to the others (:func:`.writes.delete_origin`).
+# Kept in the metadata, not in a field of its own, so that a store written with it opens with
+# the code of before it (which shows the key as metadata).
+OTHER_ORIGINS = "ltmt_origins"
+
+
+def other_origins(metadata: Mapping[str, Any]) -> list[str]:
+    """The origins a segment of ``metadata`` is held by besides its record's own, the latest
+    last (:data:`OTHER_ORIGINS`; none when the key is absent or not a list)."""
+    value = metadata.get(OTHER_ORIGINS) if metadata else None
+    return [str(origin) for origin in value] if isinstance(value, list) else []
+
+
+def with_other_origins(metadata: Mapping[str, Any], origins: Sequence[str]) -> dict[str, Any]:
+    """``metadata`` whose :data:`OTHER_ORIGINS` are ``origins`` (none: the key left out, as
+    the metadata a segment shows and a file's pair brings in must be)."""
+    kept = {key: value for key, value in metadata.items() if key != OTHER_ORIGINS}
+    if origins:
+        kept[OTHER_ORIGINS] = list(origins)
+    return kept
 
 
 def pair_key(uid: int, source: str, target: str, digest: Digest, context: str = "") -> bytes:

@@ -17,6 +17,7 @@ from ltmt.memory.layout import (
     seg_key,
     u32,
     user_key,
+    with_other_origins,
 )
 from ltmt.segments import Segment
 
@@ -55,7 +56,7 @@ def segment_from(user: str, seg_id: int, raw: Buffer) -> Segment:
         target=target,
         created=created,
         origin=origin,
-        metadata=metadata,
+        metadata=with_other_origins(metadata, ()),  # the store's bookkeeping, not the pair's
     )
 
 

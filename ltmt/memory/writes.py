@@ -29,6 +29,7 @@ from ltmt.memory.layout import (
     GLOSS,
     NEXT_UID_KEY,
     NORM,
+    OTHER_ORIGINS,
     PAIR,
     PER_USER_TABLES,
     SEG,
@@ -36,7 +37,9 @@ from ltmt.memory.layout import (
     UserInfo,
     context_of,
     decode_record,
+    encode_record,
     encode_record_utf8,
+    other_origins,
     pair_key,
     pair_key_utf8,
     read_u32,
@@ -44,6 +47,7 @@ from ltmt.memory.layout import (
     seg_key,
     u32,
     user_key,
+    with_other_origins,
 )
 from ltmt.memory.rows import encode_user, user_info
 from ltmt.memory.sources import READ_CHUNK, FetchedSources, stored_source_chunks
@@ -148,9 +152,11 @@ def add_pairs(
 
     A search reuses the newest (highest id) of a source's translations, so adding a pair is
     approving it: a pair stored already is *refreshed*, stored again under a new id with its
-    metadata updated by the new (:func:`_refresh`), where the store's order of the source's
+    metadata updated by the new (:func:`_refresh`) and ``origin`` as its origin (the one it had
+    is kept among its others: :func:`_taken_over`), where the store's order of the source's
     translations is not yet that of ``pairs`` (the last of them the newest): which ones move is
-    :mod:`ltmt.memory.approvals`. Re-importing a file renumbers nothing, one with two
+    :mod:`ltmt.memory.approvals`; a stored pair that keeps its id records ``origin`` among its
+    others (:func:`_held_also_by`). Re-importing a file renumbers nothing, one with two
     translations of a source too; a pair repeated within ``pairs`` counts at its first place.
 
     Per batch: the new pairs get their ids first; a worker thread then works out their index
@@ -186,6 +192,7 @@ def add_pairs(
             metadata = row.metadata
             if row.stored is not None:
                 gone_origin, metadata = _refresh(txn, uid, cipher, row.stored, metadata)
+                metadata = _taken_over(metadata, gone_origin, origin)
                 refreshed[row.stored] = next_id
                 origins.subtract([gone_origin])
                 origins[origin] += 1
@@ -231,6 +238,7 @@ def add_pairs(
                 ):
                     seen[row.key] = stored
                     ids_of_pairs.append(stored)
+                    _held_also_by(txn, uid, cipher, stored, origin)
                     continue
                 ids_of_pairs.append(renumber(row, new))
                 if text in newest:
@@ -275,6 +283,8 @@ def _keyed_rows(
         if stored_before and key not in seen:
             raw = txn.get(key)
             stored = read_u32(raw) if raw is not None else None
+        if OTHER_ORIGINS in metadata:  # the store's bookkeeping is not a file's to give
+            metadata = with_other_origins(metadata, ())
         rows.append(_Row(key, src, tgt, metadata, fold_space(source), stored))
     return rows
 
@@ -396,6 +406,31 @@ def _refresh(
     return gone_origin, {**stored_metadata, **metadata}
 
 
+def _taken_over(metadata: Mapping[str, Any], gone_origin: str, origin: str) -> dict[str, Any]:
+    """The ``metadata`` of a pair that ``origin`` re-approved from ``gone_origin`` (the origin
+    of its stored record): ``gone_origin`` joins its other origins, the latest last, so that
+    deleting ``origin`` leaves the pair (:func:`delete_origin`)."""
+    others = [name for name in other_origins(metadata) if name not in (gone_origin, origin)]
+    if gone_origin != origin:
+        others.append(gone_origin)
+    return with_other_origins(metadata, others)
+
+
+def _held_also_by(
+    txn: lmdb.Transaction, uid: int, cipher: PlainCipher, seg_id: int, origin: str
+) -> None:
+    """Record ``origin`` among the origins of stored segment ``seg_id`` (a write of its pair
+    that keeps its id), unless it is one of them already: deleting its own origin leaves it."""
+    key = seg_key(uid, seg_id)
+    source, target, created, own, metadata = decode_record(
+        cipher.open(_required(txn.get(key), key), key)
+    )
+    others = other_origins(metadata)
+    if origin != own and origin not in others:
+        metadata = with_other_origins(metadata, [*others, origin])
+        txn.put(key, cipher.seal(encode_record(source, target, created, own, metadata), key))
+
+
 def check_languages(user: str, info: UserInfo, languages: tuple[str, str] | None) -> None:
     """InputError when ``languages`` (the pairs' source and target) are not the pair ``user``'s
     memory holds (``info.languages``, its first import's): a memory is of one language pair
@@ -477,41 +512,65 @@ def delete_segment(txn: lmdb.Transaction, vault: Vault, user: str, seg_id: int) 
 
 
 def delete_origin(txn: lmdb.Transaction, vault: Vault, user: str, origin: str) -> list[int]:
-    """Remove every segment of ``user`` whose origin is ``origin`` (with every trace of it, as
-    :func:`delete_segment` does) and update the user's row once; the ids removed (none for an
-    unknown user or origin).
+    """Undo the imports of ``origin`` for ``user``: remove every segment held by ``origin``
+    alone (with every trace of it, as :func:`delete_segment` does), take ``origin`` off the
+    others (a pair another import or the user stored as well stays, its latest other origin
+    its own), and update the user's row once; the ids removed (none for an unknown user or
+    origin).
 
-    A segment's origin is the import that stored it last: a pair that import re-approved was
-    moved into it (:func:`_refresh`), so it goes too, and the translation of its source stored
-    before it is the newest again, the one searches reuse."""
+    A pair that ``origin`` re-approved keeps the id it moved to (ids are never reused), so it
+    stays the newest translation of its source where it was."""
     found = user_info(txn, vault, user)
     if found is None:
         return []
     info, cipher = found
-    ids = _ids_of_origin(txn, info.uid, cipher, origin)
-    for seg_id in ids:
+    counts = Counter(info.origins)
+    removed: list[int] = []
+    held = _records_of_origin(txn, info.uid, cipher, origin)
+    for seg_id, record in held:
+        source, target, created, own, metadata = record
+        others = [name for name in other_origins(metadata) if name != origin]
+        if own == origin and not others:
+            removed.append(seg_id)
+            continue
+        if own == origin:
+            own = others.pop()
+            counts.subtract([origin])
+            counts[own] += 1
+        key = seg_key(info.uid, seg_id)
+        metadata = with_other_origins(metadata, others)
+        txn.put(key, cipher.seal(encode_record(source, target, created, own, metadata), key))
+    for seg_id in removed:
         _unstore(txn, info.uid, cipher, seg_id)
-    if ids:
-        origins = {name: count for name, count in info.origins.items() if name != origin}
-        info = replace(info, count=info.count - len(ids), updated=time.time(), origins=origins)
+    counts.subtract({origin: len(removed)})
+    if held:
+        origins = {name: count for name, count in counts.items() if count > 0}
+        info = replace(info, count=info.count - len(removed), updated=time.time(), origins=origins)
         txn.put(user_key(user), encode_user(info, cipher, user))
-    return ids
+    return removed
 
 
-def _ids_of_origin(txn: lmdb.Transaction, uid: int, cipher: PlainCipher, origin: str) -> list[int]:
-    """The ids of user ``uid``'s segments whose origin is ``origin``, ascending (read before any
-    is removed: a cursor does not walk a table it deletes from)."""
+Record = tuple[str, str, float, str, dict[str, Any]]  # :func:`decode_record`'s
+
+
+def _records_of_origin(
+    txn: lmdb.Transaction, uid: int, cipher: PlainCipher, origin: str
+) -> list[tuple[int, Record]]:
+    """The ids and records of user ``uid``'s segments that ``origin`` holds (their own origin
+    or one of their others), ascending (read before any is changed: a cursor does not walk a
+    table it writes to)."""
     prefix = seg_key(uid, 0)[:5]
     cursor = txn.cursor()
-    ids: list[int] = []
+    found: list[tuple[int, Record]] = []
     if not cursor.set_range(prefix):
-        return ids
+        return found
     for key, raw in cursor:
         if bytes(key[:5]) != prefix:
             break
-        if decode_record(cipher.open(raw, bytes(key)))[3] == origin:
-            ids.append(seg_id_of(key))
-    return ids
+        record = decode_record(cipher.open(raw, bytes(key)))
+        if record[3] == origin or origin in other_origins(record[4]):
+            found.append((seg_id_of(key), record))
+    return found
 
 
 def _unstore(

@@ -1498,6 +1498,24 @@ def test_delete_origin_undoes_an_import_and_says_how_many_before_yes(
         assert [s.source for s in memory.segments("git")] == ["Save"]
 
 
+def test_delete_origin_keeps_and_counts_the_pairs_another_origin_holds(
+    capsys: pytest.CaptureFixture[str], store: str, pairs_file: Path
+) -> None:
+    """Undoing an origin removed the pairs an import had stored too (and the other way)."""
+    with Memory(store) as memory:
+        memory.add("git", "Open the file", "Datei öffnen", origin="cli")
+    ltmt(capsys, "memory", "import", str(pairs_file), "-u", "git", "--memory-dir", store)
+    delete = ("memory", "delete", "-u", "git", "--memory-dir", store, "--yes")
+    code, out, _ = ltmt(capsys, *delete, "--origin", "cli")
+    assert (code, out) == (
+        0,
+        f"deleted 0 segments of git from cli (1 kept: other origins hold them too); "
+        f"{COMPACT_NOTE}\n",
+    )
+    with Memory(store) as memory:
+        assert memory.stats("git")["origins"] == {"git.jsonl": 3}
+
+
 def test_a_jsonl_export_names_each_segments_id_and_origin_and_imports_back_as_duplicates(
     capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
 ) -> None:

@@ -18,7 +18,7 @@ import pytest
 from ltmt import Memory
 from ltmt.errors import InputError, StoreError
 from ltmt.memory import env, files
-from ltmt.memory.layout import INDEX_KEY, SCHEMA_KEY
+from ltmt.memory.layout import INDEX_KEY, OTHER_ORIGINS, SCHEMA_KEY
 from ltmt.memory.store import AddedPair, DeletedUser
 from ltmt.memory.user_ids import check_user
 from ltmt.segments import PairRecord
@@ -118,8 +118,8 @@ INVISIBLE_PAIRS = [
 
 
 def test_delete_origin_undoes_an_import_into_the_wrong_user(tmp_path: Path) -> None:
-    """An import into the wrong user could not be undone but id by id, and the import had
-    re-approved the client's older translation of a source over its newest."""
+    """An import into the wrong user could not be undone but id by id; a pair the import
+    re-approved went with it although the client's own import held it too (data lost)."""
     with Memory(tmp_path) as memory:
         memory.import_pairs(
             "client",
@@ -135,14 +135,55 @@ def test_delete_origin_undoes_an_import_into_the_wrong_user(tmp_path: Path) -> N
         assert report.refreshed == 1
         assert memory.search("client", "Save", k=1)[0].segment.target == "Speichern"
         assert memory.stats("client")["origins"] == {"client.tmx": 1, "cli": 1, "acme.tmx": 2}
-        assert memory.delete_origin("client", "acme.tmx") == 2
-        # the pair the import re-approved went with it: the client's newest is reused again
-        assert memory.search("client", "Save", k=1)[0].segment.target == "Sichern"
-        assert sorted(s.source for s in memory.segments("client")) == ["Open the file", "Save"]
-        assert memory.count("client") == 2
-        assert memory.stats("client")["origins"] == {"client.tmx": 1, "cli": 1}
+        assert memory.delete_origin("client", "acme.tmx") == 1
+        # the pair the import re-approved is the client's import's again, where it moved to
+        assert sorted((s.source, s.target, s.origin) for s in memory.segments("client")) == [
+            ("Open the file", "Datei öffnen", "client.tmx"),
+            ("Save", "Sichern", "cli"),
+            ("Save", "Speichern", "client.tmx"),
+        ]
+        assert memory.count("client") == 3
+        assert memory.stats("client")["origins"] == {"client.tmx": 2, "cli": 1}
         assert memory.search("client", "Close the file", k=1)[0].score < 100
         memory.check()
+
+
+@pytest.mark.parametrize(
+    ("undone", "left"),
+    [
+        # the latest of the other origins takes a pair over
+        ("client.tmx", {"Save": "acme.tmx", "Open the file": "acme.tmx", "Close": "acme.tmx"}),
+        ("acme.tmx", {"Save": "client.tmx", "Open the file": "client.tmx"}),
+    ],
+)
+def test_delete_origin_leaves_the_pairs_another_origin_holds_too(
+    tmp_path: Path, undone: str, left: dict[str, str]
+) -> None:
+    """Undoing an import removed a pair whole that an earlier import, a later one or the user
+    had stored too: each keeps it, and none of them shows in the pair's metadata."""
+    with Memory(tmp_path) as memory:
+        client = [("Save", "Speichern"), ("Open the file", "Datei öffnen")]
+        memory.import_pairs("u", client, origin="client.tmx")
+        memory.add("u", "Open the file", "Datei öffnen", origin="cli")
+        memory.import_pairs("u", [*client, ("Close", "Schließen")], origin="acme.tmx")
+        memory.delete_origin("u", undone)
+        segments = memory.segments("u")
+        assert {s.source: s.origin for s in segments} == left
+        assert all(s.metadata == {} for s in segments)
+        assert memory.count("u") == len(left)
+        memory.check()
+
+
+def test_an_imported_pairs_own_origins_key_is_not_taken_from_the_file(tmp_path: Path) -> None:
+    """A file's pair naming origins of the store (an export of the code of before, which showed
+    them as metadata) does not make another import hold it."""
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", [("Save", "Speichern", {OTHER_ORIGINS: ["a.tmx"]})], origin="b")
+        [segment] = memory.segments("u")
+        assert (segment.origin, segment.metadata) == ("b", {})
+        with pytest.raises(InputError, match=r"no segments of origin 'a\.tmx'"):
+            memory.delete_origin("u", "a.tmx")
+        assert memory.delete_origin("u", "b") == 1
 
 
 @pytest.mark.parametrize(
