@@ -34,7 +34,6 @@ from ltmt.memory.layout import (
     SEG,
     SIGS,
     USERS,
-    Buffer,
     UserInfo,
     context_of,
     decode_record,
@@ -150,7 +149,7 @@ def _check_user(
     """(segments, postings) of one user, each checked against the other tables."""
     ids: list[int] = []
     texts: list[str] = []
-    for key, raw in _under(txn, SEG + u32(info.uid)):
+    for key, raw in rows.keys_under(txn, SEG + u32(info.uid)):
         seg_id = read_u32(key[5:9])
         where = f"segment {seg_id} of {user!r}"
         if not 0 < seg_id < info.next_id:
@@ -248,7 +247,7 @@ def _stored_terms(txn: lmdb.Transaction, user: str, uid: int) -> Iterator[np.nda
     """The postings of each index term of ``user`` (``uid``), in key order: ``term << 32 |
     id`` (uint64), each checked against its head's count."""
     head: tuple[int, int, list[np.ndarray]] | None = None  # (term, df, ids so far)
-    for key, value in _under(txn, POST + u32(uid)):
+    for key, value in rows.keys_under(txn, POST + u32(uid)):
         term = read_u32(key[5:9])
         if len(key) == 9:  # a head: its chunks follow it in key order
             if head is not None:
@@ -273,20 +272,8 @@ def _term_pairs(head: tuple[int, int, list[np.ndarray]], user: str) -> np.ndarra
     return (np.uint64(term) << np.uint64(32)) | ids.astype(np.uint64)
 
 
-def _under(txn: lmdb.Transaction, prefix: bytes) -> Iterator[tuple[bytes, Buffer]]:
-    """(key, value) of every key that starts with ``prefix``, in key order."""
-    cursor = txn.cursor()
-    if not cursor.set_range(prefix):
-        return
-    for key, value in cursor:
-        key = bytes(key)
-        if not key.startswith(prefix):
-            return
-        yield key, value
-
-
 def _count_keys(txn: lmdb.Transaction, prefix: bytes) -> int:
-    return sum(1 for _ in _under(txn, prefix))
+    return sum(1 for _ in rows.keys_under(txn, prefix))
 
 
 def _check_orphans(txn: lmdb.Transaction, uids: dict[int, str]) -> None:

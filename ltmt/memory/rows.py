@@ -3,6 +3,9 @@ segment records, each opened with the user's cipher (:mod:`ltmt.memory.crypto`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import islice
+
 import lmdb
 
 from ltmt.errors import StoreError
@@ -60,23 +63,35 @@ def segment_from(user: str, seg_id: int, raw: Buffer) -> Segment:
     )
 
 
+def keys_under(
+    txn: lmdb.Transaction, prefix: bytes, start: bytes | None = None
+) -> Iterator[tuple[bytes, Buffer]]:
+    """(key, value) of every key that starts with ``prefix``, in key order, from ``start`` on
+    (a key under ``prefix``; None: the first). A caller that writes to the table reads them
+    all first: a cursor does not walk a table written to."""
+    cursor = txn.cursor()
+    if not cursor.set_range(start or prefix):
+        return
+    for key, value in cursor:
+        key = bytes(key)
+        if not key.startswith(prefix):
+            return
+        yield key, value
+
+
 def segments_after(
     txn: lmdb.Transaction, vault: Vault, user: str, after: int, chunk: int
 ) -> list[Segment]:
+    """Up to ``chunk`` segments of ``user`` with ids above ``after``, ascending."""
     found_user = user_info(txn, vault, user)
     if found_user is None:
         return []
     info, cipher = found_user
-    prefix = seg_key(info.uid, 0)[:5]
-    cursor = txn.cursor()
-    found: list[Segment] = []
-    if not cursor.set_range(seg_key(info.uid, after + 1)):
-        return found
-    for key, raw in cursor:
-        if bytes(key[:5]) != prefix or len(found) >= chunk:
-            break
-        found.append(segment_from(user, seg_id_of(key), cipher.open(raw, bytes(key))))
-    return found
+    prefix, start = seg_key(info.uid, 0)[:5], seg_key(info.uid, after + 1)
+    return [
+        segment_from(user, seg_id_of(key), cipher.open(raw, key))
+        for key, raw in islice(keys_under(txn, prefix, start), chunk)
+    ]
 
 
 def read_segment(

@@ -317,14 +317,17 @@ class Memory:
         as :meth:`stats` counts them: undoing an import into the wrong user), in one write,
         with the states translations cached of them (see :meth:`delete`); how many.
 
-        A segment's origin is its pair's latest import: a pair the import of ``origin``
-        re-approved (stored before, by another import or a translator) is deleted too, and the
-        translation of its source stored before it is the newest again, the one searches reuse
-        (:func:`ltmt.memory.writes.delete_origin`). An unknown user or origin is an InputError
-        naming the user's origins (:meth:`require_origin`)."""
-        self.require_origin(user, origin)
+        A pair that another origin holds too (stored before by another import or a
+        translator, or since) stays, that origin's (:func:`ltmt.memory.writes.delete_origin`).
+        An unknown user or origin is an InputError naming the user's origins
+        (:meth:`require_origin`), found in the one write."""
+        check_user(user)
+        checked_origin(origin)
         vault = self.store.vault
         deleted = env.write(self.store, lambda txn: writes.delete_origin(txn, vault, user, origin))
+        if deleted is None:
+            self.require_origin(user, origin)  # raises: the user or the origin is unknown
+            return 0  # pragma: no cover - the origin's import committed in between
         if deleted:
             forget_states(user, deleted, self.state_caches())
         return len(deleted)

@@ -49,7 +49,7 @@ from ltmt.memory.layout import (
     user_key,
     with_other_origins,
 )
-from ltmt.memory.rows import encode_user, user_info
+from ltmt.memory.rows import encode_user, keys_under, user_info
 from ltmt.memory.sources import READ_CHUNK, FetchedSources, stored_source_chunks
 from ltmt.text import fold_space
 from ltmt.workers import limit_malloc_arenas
@@ -511,22 +511,24 @@ def delete_segment(txn: lmdb.Transaction, vault: Vault, user: str, seg_id: int) 
     return True
 
 
-def delete_origin(txn: lmdb.Transaction, vault: Vault, user: str, origin: str) -> list[int]:
+def delete_origin(txn: lmdb.Transaction, vault: Vault, user: str, origin: str) -> list[int] | None:
     """Undo the imports of ``origin`` for ``user``: remove every segment held by ``origin``
     alone (with every trace of it, as :func:`delete_segment` does), take ``origin`` off the
     others (a pair another import or the user stored as well stays, its latest other origin
-    its own), and update the user's row once; the ids removed (none for an unknown user or
-    origin).
+    its own), and update the user's row once; the ids removed, None when no segment of
+    ``user`` is held by ``origin`` (an unknown user or origin).
 
     A pair that ``origin`` re-approved keeps the id it moved to (ids are never reused), so it
     stays the newest translation of its source where it was."""
     found = user_info(txn, vault, user)
     if found is None:
-        return []
+        return None
     info, cipher = found
+    held = _records_of_origin(txn, info.uid, cipher, origin)
+    if not held:
+        return None
     counts = Counter(info.origins)
     removed: list[int] = []
-    held = _records_of_origin(txn, info.uid, cipher, origin)
     for seg_id, record in held:
         source, target, created, own, metadata = record
         others = [name for name in other_origins(metadata) if name != origin]
@@ -543,10 +545,9 @@ def delete_origin(txn: lmdb.Transaction, vault: Vault, user: str, origin: str) -
     for seg_id in removed:
         _unstore(txn, info.uid, cipher, seg_id)
     counts.subtract({origin: len(removed)})
-    if held:
-        origins = {name: count for name, count in counts.items() if count > 0}
-        info = replace(info, count=info.count - len(removed), updated=time.time(), origins=origins)
-        txn.put(user_key(user), encode_user(info, cipher, user))
+    origins = {name: count for name, count in counts.items() if count > 0}
+    info = replace(info, count=info.count - len(removed), updated=time.time(), origins=origins)
+    txn.put(user_key(user), encode_user(info, cipher, user))
     return removed
 
 
@@ -559,15 +560,9 @@ def _records_of_origin(
     """The ids and records of user ``uid``'s segments that ``origin`` holds (their own origin
     or one of their others), ascending (read before any is changed: a cursor does not walk a
     table it writes to)."""
-    prefix = seg_key(uid, 0)[:5]
-    cursor = txn.cursor()
     found: list[tuple[int, Record]] = []
-    if not cursor.set_range(prefix):
-        return found
-    for key, raw in cursor:
-        if bytes(key[:5]) != prefix:
-            break
-        record = decode_record(cipher.open(raw, bytes(key)))
+    for key, raw in keys_under(txn, seg_key(uid, 0)[:5]):
+        record = decode_record(cipher.open(raw, key))
         if record[3] == origin or origin in other_origins(record[4]):
             found.append((seg_id_of(key), record))
     return found
