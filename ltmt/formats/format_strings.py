@@ -12,6 +12,8 @@ translation has the source's arguments, no more and no fewer, with the same type
 - ``python-brace-format``: ``{name}``, ``{0}``, ``{}``, ``{x.attr[0]!r:>10}``; ``{{``/``}}`` are
   literal, a lone brace is an error; the field names are the source's, an unnamed ``{}`` standing
   for the next number from 0 (``{1} von {0}`` translates ``{} of {}``).
+- ``java-format``: a ``java.text.MessageFormat`` pattern that Java can parse
+  (:func:`ltmt.formats.message_format.pattern_problem`: ``{'name'}``, an unmatched brace).
 - ``qt-format`` / ``kde-format`` (``%1`` … ``%99``), ``qt-plural-format`` (also ``%n``),
   ``sh-format`` (``$name``, ``${name}``), ``perl-brace-format`` (``{name}``): the same set.
 
@@ -26,6 +28,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+
+from ltmt.formats.message_format import pattern_problem
 
 _C_DIRECTIVE = re.compile(
     r"%(?:(?P<pos>[1-9]\d*)\$)?"
@@ -190,6 +194,13 @@ def _check_brace(source: str, translation: str) -> list[str]:
     return _compare(dict.fromkeys(want, ""), dict.fromkeys(have, ""), "field")
 
 
+def _check_java(source: str, translation: str) -> list[str]:
+    if pattern_problem(source) is not None:
+        raise _Invalid(f"no MessageFormat pattern: {pattern_problem(source)}")
+    problem = pattern_problem(translation)
+    return [] if problem is None else [f"no MessageFormat pattern Java parses: {problem}"]
+
+
 def _set_checker(pattern: re.Pattern[str]) -> Callable[[str, str], list[str]]:
     def check(source: str, translation: str) -> list[str]:
         def names(text: str) -> dict[str, str]:
@@ -216,6 +227,7 @@ CHECKS: dict[str, Callable[[str, str], list[str]]] = {
     "objc-format": _check_c,
     "python-format": _check_python,
     "python-brace-format": _check_brace,
+    "java-format": _check_java,
     "qt-format": _set_checker(_QT),
     "kde-format": _set_checker(_QT),
     "qt-plural-format": _set_checker(_QT_PLURAL),

@@ -13,7 +13,12 @@ twice: the model reads it with one (``It can't be undone.``), and the translatio
 are doubled again (``Das kann nicht rückgängig gemacht werden`` / ``l''élément``). A message
 with a ``ChoiceFormat`` argument (``{1,choice,0#no files|1#one file|1<{1} files}``), or ICU4J's
 plural or select, is left untranslated with a warning that names it: the model garbled its
-syntax (``1#one Datei|1,1,number,integer}-Dateien``), which Java then formats wrongly. Empty
+syntax (``1#one Datei|1,1,number,integer}-Dateien``), which Java then formats wrongly. So is
+a message that quotes a brace as literal text (``Type '{'name'}' to insert a name.``, ``Use
+'{0}' as a literal``): the model read its quotes as quotation (``»«« ... {'name'}``, which Java
+refuses, or ``»{0}«``, a live argument). A message that is a valid pattern with an argument
+(:mod:`ltmt.formats.message_format`) is checked as ``java-format``: a translation Java could not
+parse is not written, and ``ltmt qa`` reports one. Empty
 values are not translated; keys without a translation, and their comment, stay out of the output
 (a resource bundle falls back to the base file for them; a translator's own version in the
 output is kept). Where the output already exists (the translation so far), the comments it has
@@ -32,6 +37,7 @@ from ltmt.errors import InputError
 from ltmt.formats.common import line_ends_like, read_bytes
 from ltmt.formats.documents import Unit
 from ltmt.formats.keyed_catalog import Entry, KeyedCatalog
+from ltmt.formats.message_format import pattern_problem, quoted_braces
 from ltmt.text import paired_surrogates
 from ltmt.wording import counted, first_few
 
@@ -145,10 +151,20 @@ class JavaPropertiesDocument(KeyedCatalog):
                 counted(len(self.branching), "message"),
                 first_few(self.branching),
             )
+        # messages that quote a brace as literal text: left untranslated as well
+        self.quoting = [key for key, text in values.items() if quoted_braces(text)]
+        if self.quoting:
+            logger.warning(
+                "%s: %s quoting a brace as literal text left untranslated (%s): the model "
+                "reads its quotes as quotation; translate them by hand",
+                path,
+                counted(len(self.quoting), "message"),
+                first_few(self.quoting),
+            )
         super().__init__(
             path,
             [
-                Entry(key, key, self._unquoted(key, text))
+                Entry(key, key, self._unquoted(key, text), flags=_format_flags(text))
                 for key, text in values.items()
                 if text.strip()
             ],
@@ -160,8 +176,9 @@ class JavaPropertiesDocument(KeyedCatalog):
 
     def units(self) -> list[Unit]:
         """The units to translate: every non-empty message but those with a branching
-        argument (module docstring)."""
-        return [unit for unit in super().units() if unit.key not in self.branching]
+        argument or a quoted brace (module docstring)."""
+        left = {*self.branching, *self.quoting}
+        return [unit for unit in super().units() if unit.key not in left]
 
     def _unquoted(self, key: str, text: str) -> str:
         return text.replace("''", "'") if key in self.quoted else text
@@ -213,6 +230,13 @@ class JavaPropertiesDocument(KeyedCatalog):
         for unit in adopted.units:
             if unit.getid() in self.extras:
                 store.addunit(unit)
+
+
+def _format_flags(text: str) -> tuple[str, ...]:
+    """``("java-format",)`` for a message that is a valid MessageFormat pattern with an
+    argument, whose translation must stay one; else none (``Use {name}``, which Java's
+    MessageFormat refuses, is some other code's template)."""
+    return ("java-format",) if "{" in text and pattern_problem(text) is None else ()
 
 
 def _has_comment(lines: list[str]) -> bool:

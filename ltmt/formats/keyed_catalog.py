@@ -48,7 +48,8 @@ class Entry:
     ``name#quantity``, ``name[i]``); ``name`` is the string's own name, which a plural's forms
     and an array's items share; ``form``: a plural form's number (its place among the target
     language's quantities), ``plural`` whether it is one; ``group``: the strings written only
-    together (default: those of the same ``name``)."""
+    together (default: those of the same ``name``); ``flags``: the format rules its translation
+    keeps (``java-format``: :mod:`ltmt.formats.format_strings`)."""
 
     key: str
     name: str
@@ -56,6 +57,7 @@ class Entry:
     form: int = 0
     plural: bool = False
     group: str = ""
+    flags: tuple[str, ...] = ()
 
     def unit(self) -> Unit:
         entry = self.name if self.plural else ""
@@ -63,6 +65,7 @@ class Entry:
             self.key,
             self.source,
             context=self.name,
+            flags=self.flags,
             entry=entry,
             form=self.form,
             group=self.group or self.name,
@@ -157,7 +160,8 @@ class KeyedCatalog(TranslationsHeld):
     ) -> Iterator[PairRecord]:
         """The format's memory reader: the pairs of the translated file ``path`` and its
         ``source_file`` (the source language's), name by name; metadata ``context`` is the
-        name (and ``plural`` a plural form's number, in ``tgt_lang``'s categories). The strings
+        name (and ``plural`` a plural form's number, in ``tgt_lang``'s categories; ``flags`` its
+        format rules, which ``ltmt qa`` checks). The strings
         a translation copies (a JSON file's identifiers, those under ``skip_keys``) make no
         pairs."""
         source_file = source_file_given(path, cls.what, source_file)
@@ -178,5 +182,7 @@ class KeyedCatalog(TranslationsHeld):
             metadata: dict[str, Any] = {"context": entry.name}
             if entry.plural:
                 metadata["plural"] = entry.form
+            if entry.flags:
+                metadata["flags"] = ", ".join(entry.flags)
             records.append(PairRecord(entry.source, target, f"{path}: {entry.key}", metadata))
         return iter(records)

@@ -84,6 +84,34 @@ def test_a_message_with_a_choice_is_left_untranslated_with_a_warning(
     assert "kept at the end" not in caplog.text  # the translator's own, in its place
 
 
+def test_a_message_quoting_a_brace_is_left_untranslated_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # the model read the quotes as quotation: "»«« ... {'name'}", which Java refuses, and
+    # "»{0}«", a literal become a live argument
+    text = (
+        "hint=Type '{'name'}' to insert a name.\n"
+        "brace=Use '{0}' as a literal placeholder for file {0}.\n"
+        "quoted=The value ''{0}'' is not valid.\n"
+    )
+    source = _write(tmp_path, "Messages.properties", text.encode())
+    out = tmp_path / "Messages_de.properties"
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text() == "quoted=THE VALUE ''{0}'' IS NOT VALID.\n"
+    assert "2 messages quoting a brace as literal text left untranslated (hint, brace)" in (
+        caplog.text
+    )
+
+
+def test_a_translation_that_is_no_pattern_java_parses_is_flagged(tmp_path: Path) -> None:
+    source = _write(tmp_path, "Messages.properties", b"greet=Hello {0}!\nplain=Use {name}\n")
+    out = _write(tmp_path, "Messages_de.properties", b"greet=Hallo {'name'}!\nplain={name}\n")
+    records = {r.source: r for r in JavaPropertiesDocument.pairs(out, source_file=source)}
+    assert records["Hello {0}!"].metadata["flags"] == "java-format"
+    assert "flags" not in records["Use {name}"].metadata  # no pattern MessageFormat parses
+
+
 @pytest.mark.parametrize(
     ("text", "where"),
     [

@@ -1,0 +1,62 @@
+"""Java's ``java.text.MessageFormat`` patterns, read as ``MessageFormat.applyPattern`` reads them.
+
+An apostrophe quotes: ``'{'`` is a literal brace, ``'{0}'`` the literal text ``{0}``, ``''`` one
+apostrophe. Outside quotes, ``{`` opens an argument whose index is a number (``{0}``,
+``{1,number,integer}``); Java throws on ``{'name'}`` ("can't parse argument number: 'name'")
+and on a brace left open ("Unmatched braces in the pattern"). A translation that quoted a
+literal brace as words (``Type '{'name'}'`` → ``Geben Sie »«« ein ... {'name'}``) or turned a
+quoted literal into a live argument is no longer the pattern its source was.
+
+    pattern_problem("Type {'name'} here")       # "can't parse argument number: 'name'"
+    quoted_braces("Use '{0}' for file {0}.")     # ["'{0}'"]
+"""
+
+from __future__ import annotations
+
+import re
+
+# a quoted part of a pattern (its doubled apostrophes taken out): from an apostrophe to the next
+_QUOTED = re.compile(r"'[^']*'")
+
+
+def quoted_braces(pattern: str) -> list[str]:
+    """The quoted parts of ``pattern`` that hold a brace (``'{'``, ``'}'``, ``'{0}'``): literal
+    text that reads as an argument once its quotes are lost or become quote marks."""
+    text = pattern.replace("''", "")
+    return [found.group() for found in _QUOTED.finditer(text) if set(found.group()) & set("{}")]
+
+
+def pattern_problem(pattern: str) -> str | None:
+    """What ``MessageFormat.applyPattern`` refuses in ``pattern``, or ``None`` where it is a
+    valid pattern."""
+    in_quote, depth, position = False, 0, 0
+    index: str | None = None
+    while position < len(pattern):
+        char = pattern[position]
+        position += 1
+        if char == "'" and pattern[position : position + 1] == "'":
+            position += 1  # a doubled apostrophe, in quotes or not, is one apostrophe
+            index = None if index is None else index + "''"
+        elif char == "'" or in_quote:
+            in_quote = in_quote != (char == "'")
+            index = None if index is None else index + char  # Java reads an index's quotes
+        elif depth == 0:
+            depth, index = (1, "") if char == "{" else (0, None)
+        elif index is not None and char in ",}":
+            problem = _index_problem(index)
+            if problem is not None:
+                return problem
+            depth, index = (0 if char == "}" else 1), None
+        elif index is not None:
+            index += char
+        else:
+            depth += {"{": 1, "}": -1}.get(char, 0)
+    return "Unmatched braces in the pattern" if depth else None
+
+
+def _index_problem(index: str) -> str | None:
+    """Why ``index`` (an argument's text before its ``,`` or ``}``) is no argument number,
+    or ``None``."""
+    if index.isascii() and index.isdigit():
+        return None
+    return f"can't parse argument number: {index}"
