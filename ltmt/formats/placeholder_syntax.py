@@ -140,6 +140,17 @@ _BARE_DOMAIN = (
 # ICU's argument types that do not branch (MessageFormat's ``argType``)
 ICU_SIMPLE_TYPES = ("number", "date", "time", "spellout", "ordinal", "duration")
 _ICU_TYPED_ARGUMENT = rf"\{{\s*[\w.-]+\s*,\s*(?:{'|'.join(ICU_SIMPLE_TYPES)})\s*(?:,[^{{}}]*)?\}}"
+# a template's field in double braces: i18next's, Mustache's, Liquid's, Jinja's (``{{name}}``,
+# ``{{- name}}``, ``{{val, number}}``, ``{{ product.title }}``, ``{{ price | money }}``,
+# ``{{- x -}}``), or a Liquid or Jinja tag (``{% if x %}``, ``{%- endif -%}``)
+_TEMPLATE_FIELD = (
+    r"\{\{-?\s*[\w.]+(?:\s*[,|]\s*[^{}]*?)?\s*-?\}\}"
+    r"|\{%-?\s*[A-Za-z_][^{}%]*?-?%\}"
+)
+# the double-brace fields the model keeps as written: ``{{name}}``, ``{{ name }}``,
+# ``{{product.title}}`` (it garbled the others: ``{{ product.title }}`` →
+# `` Produkt.title `` beside its copy)
+_KEPT_TEMPLATE_FIELD = re.compile(r"\{\{\s*\w+\s*\}\}|\{\{[\w.]+\}\}")
 _PATTERNS = {
     "tag": (
         rf"</?(?i:{_TAG_NAMES})(?![\w:.-])(?:{_ATTRIBUTE})*\s*/?>"
@@ -162,11 +173,12 @@ _PATTERNS = {
     "entity": CHARACTER_REFERENCE,
     "printf": _PRINTF,
     # an i18next field (``{{name}}``, unescaped ``{{- name}}``, formatted ``{{val, number}}``),
-    # an ICU argument with a type (:data:`_ICU_TYPED_ARGUMENT`), a Python/.NET/ICU-style one
-    # (``{0}``, ``{name!r:>10}``) or vue-i18n's literal (``{'@'}``, a sign its syntax would read
-    # otherwise)
+    # Liquid's and Jinja's output with filters and trimming (``{{ price | money }}``,
+    # ``{{- x -}}``) and their tags (``{% if x %}``), an ICU argument with a type
+    # (:data:`_ICU_TYPED_ARGUMENT`), a Python/.NET/ICU-style one (``{0}``, ``{name!r:>10}``) or
+    # vue-i18n's literal (``{'@'}``, a sign its syntax would read otherwise)
     "brace": (
-        r"\{\{-?\s*[\w.]+(?:\s*,\s*[^{}]*?)?\s*\}\}|\{'[^'{}]*'\}"
+        rf"{_TEMPLATE_FIELD}|\{{'[^'{{}}]*'\}}"
         rf"|{_ICU_TYPED_ARGUMENT}"
         r"|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s][^{}]*|:)?\}"
     ),
@@ -284,7 +296,10 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
     """Whether the model gets ``placeholder`` as a tag (:func:`ltmt.pictographs.set_aside`):
     the forms it garbles or drops where it keeps ``%s`` and ``{name}``: a sigil's field
     (``:count`` was dropped, ``$1`` lost its ``$``), i18next's unescaped or formatted fields
-    (``{{- userName}}`` became ``{{{-BenutzerName}``, ``{{val, number}}`` ``{{{{val, Zahl}}``)
+    (``{{- userName}}`` became ``{{{-BenutzerName}``, ``{{val, number}}`` ``{{{{val, Zahl}}``),
+    a Liquid or Jinja field with spaces around a dotted name or a filter and their tags
+    (``{{ product.title }}`` came out `` Produkt.title `` beside a copy put back, ``{{ discount
+    | money }}`` as ``{{{ Discount | Geld }``)
     and Windows paths (``C:\\Users\\bob\\file.txt`` lost ``bob``); and a self-closing tag with
     attributes, whose quotes the model read as quotation (``<x id="1" ctype="x-link"/>`` came out
     ``<x id=» ctype=»x-link«/>«/>«``, ``<sc id="1" type="fmt" subType="xlf:i"/>`` as
@@ -305,8 +320,8 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
         return True  # its commas and keywords: the model translated them ({ts, Datum, mittel})
     return placeholder.kind == "sigil" or (
         placeholder.kind == "brace"
-        and placeholder.text.startswith("{{")
-        and ("," in placeholder.text or placeholder.text[2:].lstrip().startswith("-"))
+        and placeholder.text.startswith(("{{", "{%"))
+        and not _KEPT_TEMPLATE_FIELD.fullmatch(placeholder.text)
     )
 
 

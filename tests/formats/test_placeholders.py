@@ -539,3 +539,29 @@ def test_a_repeated_tail_goes_after_a_placeholder_the_source_lacks_too() -> None
 def test_self_closing_tags_with_attributes_go_to_the_model_as_tags(tag: str, as_tag: bool) -> None:
     [placeholder] = find_placeholders(f"Open {tag} now")
     assert sent_as_tag(placeholder) is as_tag
+
+
+@pytest.mark.parametrize(
+    ("field", "as_tag"),
+    [
+        # Liquid's and Jinja's fields and tags: the model translated their names and filters
+        # ("{{ product.title }}" → " Produkt.title ", beside the copy the repair put back)
+        ("{{ product.title }}", True),
+        ("{{ discount | money }}", True),
+        ("{{ price | default: 'free' }}", True),
+        ("{{- x -}}", True),
+        ("{% if customer %}", True),
+        ("{%- endif -%}", True),
+        ("{{val, number}}", True),
+        # the forms the model keeps as written
+        ("{{name}}", False),
+        ("{{ name }}", False),
+        ("{{product.title}}", False),
+    ],
+)
+def test_template_fields_are_whole_placeholders_and_those_the_model_garbles_go_as_tags(
+    field: str, as_tag: bool
+) -> None:
+    [placeholder] = find_placeholders(f"Add {field} to cart")
+    assert placeholder.text == field
+    assert sent_as_tag(placeholder) is as_tag
