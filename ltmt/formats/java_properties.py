@@ -24,6 +24,10 @@ values are not translated; keys without a translation, and their comment, stay o
 output is kept). Where the output already exists (the translation so far), the comments it has
 are kept: those above a key it has, and its header (the comment block at its top); the other
 keys have the source file's.
+
+A key defined twice is read as ``Properties.load`` reads it: the last definition, with a warning
+that names it; the output holds the last only, translated. Its strings make no memory pairs
+(:meth:`KeyedCatalog.pairs`).
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from typing import Any
 from ltmt.errors import InputError
 from ltmt.formats.common import line_ends_like, read_bytes
 from ltmt.formats.documents import Unit
-from ltmt.formats.keyed_catalog import Entry, KeyedCatalog
+from ltmt.formats.keyed_catalog import Entry, KeyedCatalog, repeated, warn_defined_twice
 from ltmt.formats.message_format import pattern_problem, quoted_braces
 from ltmt.text import paired_surrogates
 from ltmt.wording import counted, first_few
@@ -100,7 +104,13 @@ def _no_encoding_guess(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("trying to parse ")
 
 
+def _keys(store: Any) -> list[str]:
+    """The keys of ``store``'s units, every definition of a key."""
+    return [unit.getid() for unit in store.units if unit.getid()]
+
+
 def _values(store: Any) -> dict[str, str]:
+    """``store``'s values by key, a key's last definition's (the one Java reads)."""
     return {
         unit.getid(): paired_surrogates(str(unit.source or ""))
         for unit in store.units
@@ -137,7 +147,9 @@ class JavaPropertiesDocument(KeyedCatalog):
 
     def __init__(self, path: Path, data: bytes) -> None:
         self.data = data
-        values = _values(_parse(data, path))
+        store = _parse(data, path)
+        warn_defined_twice(path, repeated(_keys(store)), "last definition, as Java reads it,")
+        values = _values(store)
         # MessageFormat patterns (a doubled apostrophe), shown to the model with single ones
         self.quoted = {key for key, text in values.items() if "''" in text}
         # messages with a branching argument: entries (a translation the output has is kept in
@@ -187,14 +199,18 @@ class JavaPropertiesDocument(KeyedCatalog):
         values = _values(_parse(read_bytes(path, WHAT), path))
         return {key: self._unquoted(key, text) for key, text in values.items()}
 
+    def defined_twice(self, path: Path) -> list[str]:
+        return repeated(_keys(_parse(read_bytes(path, WHAT), path)))
+
     def render(self) -> bytes:
         store = _parse(self.data, self.path)
+        last = {unit.getid(): unit for unit in store.units}
         for unit in list(store.units):
             key = unit.getid()
             if not key:
                 continue
             text = self.translations.get(key)
-            if text is None:
+            if text is None or last[key] is not unit:  # an earlier definition: unread
                 store.removeunit(unit)
                 continue
             if key in self.quoted:

@@ -14,13 +14,17 @@ strings only: a string left untranslated falls back to the source language where
 these formats intend.
 
 ``ltmt memory import res/values-de/strings.xml --source-file res/values/strings.xml`` stores
-the pairs two such files make, name by name (:meth:`KeyedCatalog.pairs`).
+the pairs two such files make, name by name (:meth:`KeyedCatalog.pairs`). A name either file
+defines more than once makes no pair: which definition translates which cannot be told, and a
+pair of two definitions (``Open the settings`` → ``Einstellungen speichern``) would be wrong
+data in the memory.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -28,6 +32,7 @@ from typing import Any, ClassVar
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
+from ltmt.formats.not_read import NotRead
 from ltmt.paths import resolved
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
@@ -35,11 +40,30 @@ from ltmt.wording import counted, first_few
 logger = logging.getLogger(__name__)
 
 FORM = "#"
+DEFINED_TWICE = "defined more than once"  # why a name's strings make no pairs (NotRead)
 # how messages name these formats together
 ONE_LANGUAGE_FILES = (
     "one-language files (Android, Java properties, .NET .resx, JSON, YAML, Fluent, Apple "
     ".strings, Markdown, HTML, EPUB, subtitles, plain text)"
 )
+
+
+def repeated(names: Iterable[str]) -> list[str]:
+    """The names that occur more than once in ``names``, in the order of their first."""
+    return [name for name, n in Counter(names).items() if n > 1]
+
+
+def warn_defined_twice(path: Path, names: list[str], kept: str) -> None:
+    """Warn once that ``path`` defines ``names`` more than once; ``kept`` says which
+    definition is read, and why (``the first, as MSBuild builds it``)."""
+    if names:
+        logger.warning(
+            "%s: %s defined more than once (%s); the %s is read; delete the others",
+            path,
+            counted(len(names), "name"),
+            first_few(names),
+            kept,
+        )
 
 
 @dataclass(frozen=True)
@@ -120,6 +144,11 @@ class KeyedCatalog(TranslationsHeld):
             )
         return len(kept)
 
+    def defined_twice(self, path: Path) -> list[str]:
+        """The names the file ``path`` (of this kind) defines more than once (none, for a
+        format whose reader refuses or cannot see them)."""
+        return []
+
     def paired_whole(self, values: dict[str, str]) -> dict[str, str]:
         """The source of each string, by name, whose translation ``values`` holds whole though
         this catalog reads it form by form (none here: :meth:`pairs` pairs it whole)."""
@@ -156,6 +185,7 @@ class KeyedCatalog(TranslationsHeld):
         source_file: Path | None = None,
         tgt_lang: str | None = None,
         skip_keys: frozenset[str] = frozenset(),
+        not_read: NotRead | None = None,
         **_: Any,
     ) -> Iterator[PairRecord]:
         """The format's memory reader: the pairs of the translated file ``path`` and its
@@ -163,7 +193,8 @@ class KeyedCatalog(TranslationsHeld):
         name (and ``plural`` a plural form's number, in ``tgt_lang``'s categories; ``flags`` its
         format rules, which ``ltmt qa`` checks). The strings
         a translation copies (a JSON file's identifiers, those under ``skip_keys``) make no
-        pairs."""
+        pairs, nor do the names either file defines more than once (module docstring): they
+        are counted into ``not_read``, or said in a warning without one."""
         source_file = source_file_given(path, cls.what, source_file)
         if resolved(path) == resolved(source_file):
             raise InputError(
@@ -172,8 +203,12 @@ class KeyedCatalog(TranslationsHeld):
         document = cls.open(Path(source_file), tgt_lang=tgt_lang, skip_keys=skip_keys)
         values = document.read_values(Path(path))
         whole = document.paired_whole(values)
-        records = []
+        twice = {*document.defined_twice(Path(source_file)), *document.defined_twice(Path(path))}
+        records, ambiguous = [], 0
         for entry in document.entries:
+            if entry.name in twice:
+                ambiguous += 1
+                continue
             if entry.name in whole:  # its first form stands for the message, the others for none
                 entry = Entry(entry.name, entry.name, whole.pop(entry.name))
             target = values.get(entry.key, "")
@@ -185,4 +220,20 @@ class KeyedCatalog(TranslationsHeld):
             if entry.flags:
                 metadata["flags"] = ", ".join(entry.flags)
             records.append(PairRecord(entry.source, target, f"{path}: {entry.key}", metadata))
+        _count_ambiguous(path, ambiguous, sorted(twice), not_read)
         return iter(records)
+
+
+def _count_ambiguous(path: Path, count: int, names: list[str], not_read: NotRead | None) -> None:
+    """Count the ``count`` strings of ``names`` (defined more than once) left out of the pairs
+    of ``path`` into ``not_read``, or warn without one."""
+    if not_read is not None:
+        not_read.add(DEFINED_TWICE, count)
+    elif count:
+        logger.warning(
+            "%s: %s of names defined more than once not imported (%s): which definition "
+            "translates which cannot be told; keep one of each and import again",
+            path,
+            counted(count, "string"),
+            first_few(names),
+        )

@@ -288,6 +288,7 @@ FORMATS: dict[str, FileFormat] = {
             read="ltmt.formats.java_properties:JavaPropertiesDocument.pairs",
             open="ltmt.formats.java_properties:JavaPropertiesDocument.open",
             one_language=True,
+            counts_not_read=True,  # keys defined more than once
         ),
         FileFormat(
             "resx",
@@ -297,6 +298,7 @@ FORMATS: dict[str, FileFormat] = {
             open="ltmt.formats.resx:ResxDocument.open",
             markers=(b"<resheader",),
             one_language=True,
+            counts_not_read=True,  # names defined more than once
             utf16=True,  # XML: its parser reads UTF-16
         ),
         FileFormat(

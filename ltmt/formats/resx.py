@@ -10,6 +10,11 @@ neutral one for them, icons and layouts included). Where the output already exis
 translation so far), what the translator wrote there is kept: a string's ``<comment>`` and the
 XML comments just before its ``<data>``, and the file's header (the comments before ``<root>``
 and those at its top); the other strings have the source file's.
+
+A name defined twice is read as MSBuild builds it: the first definition, with a warning that
+names it (MSBuild's ``MSB3568: Duplicate resource name "Title" is not allowed, ignored``); the
+output holds the first only, translated. Its strings make no memory pairs
+(:meth:`KeyedCatalog.pairs`).
 """
 
 from __future__ import annotations
@@ -29,13 +34,14 @@ from ltmt.formats.common import (
     remove_with_note,
     replace_notes,
 )
-from ltmt.formats.keyed_catalog import Entry, KeyedCatalog
+from ltmt.formats.keyed_catalog import Entry, KeyedCatalog, repeated, warn_defined_twice
 
 if TYPE_CHECKING:
     from lxml import etree
 
 WHAT = "a .NET .resx resource file"
 _DESIGNER = ">>"  # Windows Forms' own entries (>>Button1.Name, >>Button1.Parent)
+_FIRST_KEPT = "first definition, as MSBuild builds it,"
 
 
 def _root(data: bytes, path: Path) -> etree._Element:
@@ -81,11 +87,20 @@ def _keep_comment(ours: etree._Element, theirs: etree._Element) -> None:
 
 
 def _strings(root: etree._Element) -> Iterator[tuple[str, etree._Element]]:
-    """The text resources of ``root``: name and ``<value>``."""
+    """The text resources of ``root``: name and ``<value>``, every definition of a name."""
     for data in root.iterchildren("data"):
         value = _text_value(data)
         if value is not None:
             yield data.get("name") or "", value
+
+
+def _first_definitions(root: etree._Element) -> dict[str, etree._Element]:
+    """The ``<value>`` of each text resource of ``root`` by name, its first definition's (the
+    one MSBuild builds)."""
+    first: dict[str, etree._Element] = {}
+    for name, value in _strings(root):
+        first.setdefault(name, value)
+    return first
 
 
 class ResxDocument(KeyedCatalog):
@@ -96,7 +111,9 @@ class ResxDocument(KeyedCatalog):
 
     def __init__(self, path: Path, data: bytes) -> None:
         self.data = data
-        strings = _strings(_root(data, Path(path)))
+        root = _root(data, Path(path))
+        warn_defined_twice(path, repeated(name for name, _ in _strings(root)), _FIRST_KEPT)
+        strings = _first_definitions(root).items()
         super().__init__(
             path, [Entry(name, name, value.text) for name, value in strings if value.text]
         )
@@ -107,19 +124,25 @@ class ResxDocument(KeyedCatalog):
 
     def read_values(self, path: Path) -> dict[str, str]:
         root = _root(read_bytes(path, WHAT), path)
-        return {name: value.text or "" for name, value in _strings(root)}
+        return {name: value.text or "" for name, value in _first_definitions(root).items()}
+
+    def defined_twice(self, path: Path) -> list[str]:
+        return repeated(name for name, _ in _strings(_root(read_bytes(path, WHAT), path)))
 
     def render(self) -> bytes:
         from lxml import etree
 
         root = _root(self.data, self.path)
+        written: set[str] = set()
         for data in list(root.iterchildren("data")):
+            name = data.get("name") or ""
             value = _text_value(data)
-            text = self.translations.get(data.get("name") or "") if value is not None else None
-            if value is None or text is None:
+            text = self.translations.get(name) if value is not None else None
+            if value is None or text is None or name in written:  # a later definition: unread
                 remove_with_note(data)
             else:
                 value.text = text
+                written.add(name)
         prolog = _prolog(self.data)
         if self.adopted_from is not None:
             adopted_data = read_bytes(self.adopted_from, WHAT)

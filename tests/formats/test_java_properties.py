@@ -13,6 +13,7 @@ from formats_fakes import FakeModel
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
 from ltmt.formats.java_properties import JavaPropertiesDocument
+from ltmt.formats.not_read import NotRead
 from ltmt.formats.pipeline import translate_file
 
 LOADER = Path(__file__).parent / "data" / "LoadProperties.java"
@@ -210,6 +211,26 @@ def test_update_and_pairs(tmp_path: Path) -> None:
     assert records["Delete {0}? It can't be undone."] == "DELETE {0}? IT CAN'T BE UNDONE."
     with pytest.raises(InputError, match=r"a Java properties file holds one language"):
         JavaPropertiesDocument.pairs(out)
+
+
+def test_a_key_defined_twice_is_translated_once_as_java_reads_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source = _write(tmp_path, "Dup.properties", b"title=Open\nprompt=Enter\ntitle=Save\n")
+    out = tmp_path / "Dup_de.properties"
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert "1 name defined more than once (title); the last definition" in caplog.text
+    assert out.read_text("ascii") == "prompt=ENTER\ntitle=SAVE\n"
+
+
+def test_a_key_defined_twice_makes_no_pairs(tmp_path: Path) -> None:
+    source = _write(tmp_path, "Dup.properties", b"title=Open\nprompt=Enter\ntitle=Save\n")
+    out = _write(tmp_path, "Dup_de.properties", "title=Öffnen\nprompt=Eingeben\n".encode())
+    not_read = NotRead()
+    records = JavaPropertiesDocument.pairs(out, source_file=source, not_read=not_read)
+    assert [(r.source, r.target) for r in records] == [("Enter", "Eingeben")]
+    assert not_read.by_reason() == {"defined more than once": 1}
 
 
 def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from translate.storage import resx
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
+from ltmt.formats.not_read import NotRead
 from ltmt.formats.pipeline import translate_file
 from ltmt.formats.resx import ResxDocument
 
@@ -69,6 +70,47 @@ def test_update_and_pairs(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> N
     assert "1 string not in" in caplog.text
     pairs = {r.source: r.target for r in ResxDocument.pairs(out, source_file=source)}
     assert pairs == {"Hello, {0}!": "HELLO, {0}!", "Quit": "Beenden"}
+
+
+def _resx(path: Path, *strings: tuple[str, str]) -> Path:
+    data = "".join(
+        f'  <data name="{name}" xml:space="preserve"><value>{text}</value></data>\n'
+        for name, text in strings
+    )
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<root>\n'
+        '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>\n'
+        f"{data}</root>\n",
+        "utf-8",
+    )
+    return path
+
+
+def test_a_name_defined_twice_is_translated_once_as_msbuild_builds_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """MSBuild ignores a later definition of a name (MSB3568): the first is translated, alone,
+    and a warning names it."""
+    source = _resx(tmp_path / "Dup.resx", ("Title", "Open"), ("Prompt", "Enter"), ("Title", "Save"))
+    out = tmp_path / "Dup.de.resx"
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert "1 name defined more than once (Title); the first definition" in caplog.text
+    values = [(d.get("name"), d.findtext("value")) for d in etree.parse(out).iter("data")]
+    assert values == [("Title", "OPEN"), ("Prompt", "ENTER")]
+
+
+@pytest.mark.parametrize("target_twice", [False, True])
+def test_a_name_defined_twice_makes_no_pairs(tmp_path: Path, target_twice: bool) -> None:
+    """Which definition translates which cannot be told: the name's strings are counted, not
+    paired (the first English Title was stored with the last German one)."""
+    source = _resx(tmp_path / "Dup.resx", ("Title", "Open"), ("Prompt", "Enter"), ("Title", "Save"))
+    twice = [("Title", "Speichern")] if target_twice else []
+    out = _resx(tmp_path / "Dup.de.resx", ("Title", "Öffnen"), ("Prompt", "Eingeben"), *twice)
+    not_read = NotRead()
+    records = ResxDocument.pairs(out, source_file=source, not_read=not_read)
+    assert [(r.source, r.target) for r in records] == [("Enter", "Eingeben")]
+    assert not_read.by_reason() == {"defined more than once": 1}
 
 
 def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> None:
