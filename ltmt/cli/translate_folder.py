@@ -5,7 +5,10 @@ same place under OUT, with one model load (``res/values`` → ``res/values-de``,
 The files are found by their extensions, in the folder and below it (hidden ones and Office's
 owner files left out: :func:`~ltmt.formats.folders.files_in`);
 files of no known format, and files with nothing to translate (an Android ``colors.xml``),
-are skipped and counted, as are catalogs of another language pair (``fr.po`` beside ``de.po``);
+are skipped and counted, as are catalogs of another language pair (``fr.po`` beside ``de.po``)
+and .NET resources and Java bundles named for another language than the source's
+(``Strings.fr.resx`` beside ``Strings.resx``), whose translations are named for the target
+language (``Strings.de.resx``: :func:`~ltmt.formats.path_languages.translation_name`);
 skipped files that LibreOffice converts into a format ltmt translates (a ``.doc``) are named
 with the command that does it (:func:`conversion_hints`).
 Every file is checked, as one file is, before the model loads: malformed or unreadable ones
@@ -70,6 +73,7 @@ def prepare_folder(
     (:mod:`ltmt.formats.xcloc`); one for another language is skipped."""
     from ltmt.cli.translate_job import _warn_if_named_for_another_language, job_languages
     from ltmt.formats.folders import files_in, format_of, refuse_format
+    from ltmt.formats.path_languages import translation_name
     from ltmt.formats.xcloc import BundlesIn, XclocBundle, check_output_name, is_bundle
 
     folder = Path(file)
@@ -114,6 +118,11 @@ def prepare_folder(
         if format_of(path, "document") is None:
             found.unknown.append(path)
             continue
+        if satellite := _satellite(path, src):
+            found.other_language.append(path)  # Strings.fr.resx beside Strings.resx
+            language_error = language_error or satellite
+            continue
+        target = out / translation_name(path.relative_to(folder), tgt)
         try:
             job = prepare(
                 str(path), None, str(target), None, src_lang, tgt_lang, model,
@@ -140,6 +149,21 @@ def prepare_folder(
         raise _nothing_to_translate(found, tgt, language_error)
     _warn_of_outputs_named_for_other_languages(found, tgt)
     return found
+
+
+def _satellite(path: Path, src: str) -> str:
+    """Why ``path`` is skipped as another language's translation beside its source-language
+    file (``Strings.fr.resx``, ``Messages_fr.properties``), or "" where it is none."""
+    from ltmt.formats.path_languages import satellite_language
+    from ltmt.language_detection import language_name
+
+    named = satellite_language(path, src)
+    if named is None:
+        return ""
+    return (
+        f"{path} is named for {language_name(named)} ({named}), a translation of the "
+        f"{language_name(src)} file beside it; translate that one"
+    )
 
 
 def _refused_files(folder: Path, refusals: list[str]) -> InputError:

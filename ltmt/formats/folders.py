@@ -3,10 +3,12 @@ files left out), and the pairs of all those a format reads, for ``ltmt memory im
 
 A file that holds one language (``values-de/strings.xml``, ``de.lproj/Localizable.strings``)
 is paired with the file at the same place in the source-language folder (``--source-file
-res/values``); a file that holds both (PO, XLIFF, TMX, Qt Linguist) is read alone. A file
-with no translated entry (a ``.pot`` template) and one of another language pair (``fr.po``
-beside ``de.po``) are left out and counted, as are files of no format. Of an Xcode
-localization catalog (``de.xcloc``), only the XLIFF of its ``Localized Contents`` is read.
+res/values``), a .NET satellite or Java bundle named for its language with the file named for
+none (``Strings.de.resx`` with ``Strings.resx``, as ``ltmt translate`` names it); a file that
+holds both (PO, XLIFF, TMX, Qt Linguist) is read alone. A file with no translated entry (a
+``.pot`` template) and one of another language pair (``fr.po`` beside ``de.po``) are left out
+and counted, as are files of no format. Of an Xcode localization catalog (``de.xcloc``), only
+the XLIFF of its ``Localized Contents`` is read.
 """
 
 from __future__ import annotations
@@ -171,6 +173,21 @@ class FolderPairs:
         ]
 
 
+def _source_of(path: Path, source_folder: Path | None) -> Path | None:
+    """The file in ``source_folder`` that ``path`` (a file holding one language, relative to
+    its folder) translates: the one at the same place, or for a file named for its language
+    (``Strings.de.resx``, ``Messages_de.properties``) the one named for none beside it; None
+    where there is none."""
+    from ltmt.formats.path_languages import source_name
+
+    if source_folder is None:
+        return None
+    for name in (path, source_name(path)):
+        if name is not None and (Path(source_folder) / name).is_file():
+            return Path(source_folder) / name
+    return None
+
+
 def read_folder(
     folder: Path,
     source_folder: Path | None = None,
@@ -210,8 +227,8 @@ def read_folder(
             continue
         source = None
         if spec.one_language:
-            source = Path(source_folder) / path.relative_to(folder) if source_folder else None
-            if source is None or not source.is_file():
+            source = _source_of(path.relative_to(folder), source_folder)
+            if source is None:
                 found.without_source.append(path)
                 continue
         options = spec.reader_options(

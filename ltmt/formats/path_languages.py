@@ -6,6 +6,12 @@ catalog file named for its language (``fr.json``, ``Messages_fr.properties``,
 ``messages.fr.yaml``, ``app_fr.ts``). A translation written under another language's name is
 loaded by the app for that language's users, so ``ltmt translate`` warns of it
 (:func:`other_language_named`; for a folder's files, :func:`other_language_files`).
+
+.NET resources and Java bundles keep every language's file in one folder, the source language's
+named for no language (``Strings.resx`` beside ``Strings.fr.resx``, ``Messages.properties``
+beside ``Messages_fr.properties``): a folder run skips the others' files
+(:func:`satellite_language`) and names each translation for its language
+(:func:`translation_name`), as the app loads it.
 """
 
 from __future__ import annotations
@@ -40,6 +46,10 @@ _STEMS = {
         (".json", ".arb", ".yml", ".yaml", ".ftl", ".xlf"), re.compile(rf"(?:.*[._])?{_CODE}")
     ),
 }
+
+
+# the formats whose files name their language after the name they share, and how
+_SATELLITE_SEPARATORS = {".resx": ".", ".properties": "_"}
 
 
 def path_language(path: Path, *, folder: bool = False) -> str | None:
@@ -86,6 +96,39 @@ def other_language_files(paths: Iterable[Path], language: str) -> list[str]:
         elif "values" in path.parts[:-1]:
             found.append(f"{path} (the default language)")
     return found
+
+
+def satellite_language(path: Path, source_language: str) -> str | None:
+    """The language the name of ``path`` (a .NET resource file or a Java bundle) names where
+    it is not ``source_language``: the file is another language's translation beside the
+    source-language file (``Strings.fr.resx``, ``Messages_de.properties``), which a folder run
+    skips; else None."""
+    if path.suffix.lower() not in _SATELLITE_SEPARATORS:
+        return None
+    return _other_language(Path(path.name), source_language)
+
+
+def translation_name(path: Path, language: str) -> Path:
+    """``path`` named for ``language`` where its format names each language's file so and its
+    name names none (``Strings.resx`` → ``Strings.de.resx``, ``Messages.properties`` →
+    ``Messages_de.properties``, Java's ``de_CH`` for ``de-CH``); else ``path`` itself, whose
+    folder names its language where any does."""
+    separator = _SATELLITE_SEPARATORS.get(path.suffix.lower())
+    if separator is None or path_language(Path(path.name)) is not None:
+        return path
+    code = language.replace("-", "_") if separator == "_" else language
+    return path.with_name(f"{path.stem}{separator}{code}{path.suffix}")
+
+
+def source_name(path: Path) -> Path | None:
+    """The name of the source-language file that ``path``, named for its language as
+    :func:`translation_name` names it, translates (``Strings.de.resx`` → ``Strings.resx``,
+    ``Messages_de_CH.properties`` → ``Messages.properties``), or None where it names none."""
+    separator = _SATELLITE_SEPARATORS.get(path.suffix.lower())
+    found = _STEMS[path.suffix.lower()].fullmatch(path.stem) if separator else None
+    if found is None or _known(found.group("code")) is None:
+        return None
+    return path.with_name(path.stem[: found.start("code") - 1] + path.suffix)
 
 
 def _other_language(path: Path, language: str, *, folder: bool = False) -> str | None:

@@ -357,6 +357,39 @@ def test_a_catalog_of_another_language_pair_is_skipped(tmp_path, capsys, common)
     )
 
 
+RESX = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<root>\n'
+    '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>\n'
+    '  <data name="Title" xml:space="preserve"><value>{}</value></data>\n</root>\n'
+)
+
+
+def test_a_dotnet_folder_skips_the_satellites_and_names_the_translation_so(
+    tmp_path, capsys, common
+):
+    """Strings.fr.resx (and messages_fr.properties) are the French translations of the files
+    beside them: skipped, not translated "from English"; the German is Strings.de.resx, which
+    .NET loads for German, not Strings.resx (the neutral resources); it imports back."""
+    project = tmp_path / "proj" / "Properties"
+    project.mkdir(parents=True)
+    for name, text in [("Strings.resx", "open the file"), ("Strings.fr.resx", "ouvrir")]:
+        (project / name).write_text(RESX.format(text), "utf-8")
+    (project / "Strings.de-AT.resx").write_text(RESX.format("öffnen"), "utf-8")
+    (project / "messages.properties").write_text("title=open the file\n", "utf-8")
+    (project / "messages_fr.properties").write_text("title=ouvrir\n", "utf-8")
+    out = tmp_path / "proj-de"
+    code, _, err = run_cli(["translate", str(project.parent), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert list(_files(out)) == ["Properties/Strings.de.resx", "Properties/messages_de.properties"]
+    assert "ltmt: skipped 3 files of another language pair" in err
+    assert "reads as" not in err
+    store = common[2:4]  # --memory-dir
+    args = ["memory", "import", str(out), "--source-file", str(project.parent), "-u", "u1"]
+    code, stdout, err = run_cli([*args, *store], capsys)
+    assert code == 0, err
+    assert "imported proj-de into u1: 2 added" in stdout + err
+
+
 def test_an_interrupted_folder_run_says_which_files_it_saved(
     tmp_path, capsys, common, monkeypatch, fake_translation
 ):

@@ -10,6 +10,9 @@ from ltmt.formats.path_languages import (
     other_language_files,
     other_language_named,
     path_language,
+    satellite_language,
+    source_name,
+    translation_name,
 )
 
 
@@ -79,3 +82,32 @@ def test_a_folder_runs_files_named_for_another_language_are_listed() -> None:
         "lib/l10n/app_en.arb (en)",
         "app/src/main/res/values/strings.xml (the default language)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "satellite", "translation", "source"),
+    [
+        ("Strings.resx", None, "Strings.de.resx", None),
+        ("Strings.fr.resx", "fr", "Strings.fr.resx", "Strings.resx"),
+        ("Strings.de-AT.resx", "de", "Strings.de-AT.resx", "Strings.resx"),
+        ("Strings.en.resx", None, "Strings.en.resx", "Strings.resx"),  # the source language's
+        ("messages.properties", None, "messages_de.properties", None),
+        ("messages_fr.properties", "fr", "messages_fr.properties", "messages.properties"),
+        ("app_de_CH.properties", "de", "app_de_CH.properties", "app.properties"),
+        # the other formats: named by their folder, or read as a file of their own
+        ("en.json", None, "en.json", None),
+        ("fr.po", None, "fr.po", None),
+        ("values/strings.xml", None, "values/strings.xml", None),
+    ],
+)
+def test_satellite_files_and_their_names(
+    path: str, satellite: str | None, translation: str, source: str | None
+) -> None:
+    assert satellite_language(Path(path), "en") == satellite
+    assert translation_name(Path(path), "de") == Path(translation)
+    assert source_name(Path(path)) == (Path(source) if source else None)
+
+
+def test_a_java_bundle_is_named_with_an_underscore_region() -> None:
+    assert translation_name(Path("a.properties"), "de-CH") == Path("a_de_CH.properties")
+    assert translation_name(Path("a.resx"), "de-CH") == Path("a.de-CH.resx")
