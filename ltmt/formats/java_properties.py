@@ -27,7 +27,8 @@ keys have the source file's.
 
 A key defined twice is read as ``Properties.load`` reads it: the last definition, with a warning
 that names it; the output holds the last only, translated. Its strings make no memory pairs
-(:meth:`KeyedCatalog.pairs`).
+(:meth:`KeyedCatalog.pairs`). A value ``true`` or ``false`` (any case) is a setting
+``Boolean.parseBoolean`` reads, not text: neither translated nor paired.
 """
 
 from __future__ import annotations
@@ -144,6 +145,7 @@ class JavaPropertiesDocument(KeyedCatalog):
 
     format = "properties"
     what = WHAT
+    keeps_booleans = True  # a setting's ``true`` stays ``true``
 
     def __init__(self, path: Path, data: bytes) -> None:
         self.data = data

@@ -23,6 +23,7 @@ data in the memory.
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -40,6 +41,8 @@ from ltmt.wording import counted, first_few
 logger = logging.getLogger(__name__)
 
 FORM = "#"
+# a value Java's Boolean.parseBoolean and .NET's bool.Parse read as a boolean: a setting, no text
+_BOOLEAN = re.compile(r"\s*(?:true|false)\s*", re.IGNORECASE)
 DEFINED_TWICE = "defined more than once"  # why a name's strings make no pairs (NotRead)
 # how messages name these formats together
 ONE_LANGUAGE_FILES = (
@@ -104,6 +107,9 @@ class KeyedCatalog(TranslationsHeld):
     what: ClassVar[str]  # how messages name a file of this kind
     # a string is kept by its name, which generic keys (title, button.ok) share across projects
     keeps_changed_sources = True
+    # a value ``true`` or ``false`` is a setting the program parses, kept as written (not
+    # ``wahr``), where the format's files hold settings beside strings (.properties, .resx)
+    keeps_booleans: ClassVar[bool] = False
 
     def __init__(self, path: Path, entries: list[Entry]) -> None:
         super().__init__()
@@ -122,7 +128,14 @@ class KeyedCatalog(TranslationsHeld):
         raise NotImplementedError
 
     def units(self) -> list[Unit]:
-        return [entry.unit() for entry in self.entries if entry.source.strip()]
+        return [entry.unit() for entry in self.entries if self.is_text(entry)]
+
+    def is_text(self, entry: Entry) -> bool:
+        """Whether ``entry`` is text to translate: not empty, nor a boolean setting
+        (:attr:`keeps_booleans`), which is left out as an empty string is and falls back to
+        the source file's value."""
+        boolean = self.keeps_booleans and _BOOLEAN.fullmatch(entry.source) is not None
+        return bool(entry.source.strip()) and not boolean
 
     def adopt(self, target: Path) -> int:
         """Take over the translations ``target`` (this file's translation so far) holds for
@@ -212,7 +225,7 @@ class KeyedCatalog(TranslationsHeld):
             if entry.name in whole:  # its first form stands for the message, the others for none
                 entry = Entry(entry.name, entry.name, whole.pop(entry.name))
             target = values.get(entry.key, "")
-            if not entry.source.strip() or not target.strip():
+            if not document.is_text(entry) or not target.strip():
                 continue
             metadata: dict[str, Any] = {"context": entry.name}
             if entry.plural:

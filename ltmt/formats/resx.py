@@ -14,7 +14,8 @@ and those at its top); the other strings have the source file's.
 A name defined twice is read as MSBuild builds it: the first definition, with a warning that
 names it (MSBuild's ``MSB3568: Duplicate resource name "Title" is not allowed, ignored``); the
 output holds the first only, translated. Its strings make no memory pairs
-(:meth:`KeyedCatalog.pairs`).
+(:meth:`KeyedCatalog.pairs`). A value ``true`` or ``false`` (any case) is a setting
+``bool.Parse`` reads, not text: neither translated nor paired.
 """
 
 from __future__ import annotations
@@ -108,6 +109,7 @@ class ResxDocument(KeyedCatalog):
 
     format = "resx"
     what = WHAT
+    keeps_booleans = True  # a setting's ``true`` stays ``true``
 
     def __init__(self, path: Path, data: bytes) -> None:
         self.data = data

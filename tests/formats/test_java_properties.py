@@ -233,6 +233,21 @@ def test_a_key_defined_twice_makes_no_pairs(tmp_path: Path) -> None:
     assert not_read.by_reason() == {"defined more than once": 1}
 
 
+@pytest.mark.parametrize("setting", ["true", "false", "True", "FALSE"])
+def test_a_boolean_setting_is_kept_as_written(tmp_path: Path, setting: str) -> None:
+    """Not ``wahr``: the program parses it; it falls back to the source file's value, and
+    makes no pair (``true → wahr`` was stored)."""
+    source = _write(tmp_path, "App.properties", f"enabled={setting}\ntitle=Save\n".encode())
+    out = tmp_path / "App_de.properties"
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Save"]
+    assert out.read_text("ascii") == "title=SAVE\n"
+    out.write_text("enabled=wahr\ntitle=Speichern\n", "ascii")
+    records = JavaPropertiesDocument.pairs(out, source_file=source)
+    assert [(r.source, r.target) for r in records] == [("Save", "Speichern")]
+
+
 def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> None:
     """The translator's header and the comments above a key stay; a key new to the output has
     the source file's comments."""

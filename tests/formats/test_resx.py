@@ -113,6 +113,14 @@ def test_a_name_defined_twice_makes_no_pairs(tmp_path: Path, target_twice: bool)
     assert not_read.by_reason() == {"defined more than once": 1}
 
 
+def test_a_boolean_setting_is_neither_translated_nor_paired(tmp_path: Path) -> None:
+    source = _resx(tmp_path / "App.resx", ("Enabled", "True"), ("Title", "Save"))
+    assert [u.key for u in ResxDocument.open(source).units()] == ["Title"]
+    out = _resx(tmp_path / "App.de.resx", ("Enabled", "Wahr"), ("Title", "Speichern"))
+    records = ResxDocument.pairs(out, source_file=source)
+    assert [(r.source, r.target) for r in records] == [("Save", "Speichern")]
+
+
 def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> None:
     """The translator's header, XML comments before a string and its edited <comment> stay; a
     string new to the output has the source file's."""
