@@ -1,6 +1,6 @@
 """Rewrites of a translation's line outputs after decoding, segment by segment.
 
-:meth:`ltmt.translator.Translator._translate_retrieved` groups the model's outputs by segment
+:meth:`ltmt.translator.Translator.translate_retrieved` groups the model's outputs by segment
 (one translation per source line, :func:`ltmt.units.join_pieces`) and then, in place: writes
 once the words said twice across a line break or in a row where the source does not
 (:func:`write_once`, :mod:`ltmt.line_seams`), writes a short label as the model's label lexicon

@@ -12,7 +12,9 @@ final punctuation (:data:`_FINAL`: ``.``, ``!``, ``?``, ``:``, ``;``, ``…`` or
 input writes it, or none), where the target ends as its source does (the translator kept the
 source's mark; a German heading written without the source's period stays as it is). A target
 whose final period is an abbreviation's (``Äpfel, Birnen usw.``, ``z. B.``, ``Acme Inc.``:
-:data:`_ABBREVIATION`) keeps it: that period is the word's, not the sentence's mark.
+:data:`_ABBREVIATION`) keeps it: that period is the word's, not the sentence's mark. And a
+line without final punctuation (a table cell, ``100-240 V~, 50/60 Hz``) whose fused output
+ends with the final mark of a match it read loses that mark (:func:`without_borrowed_final`).
 """
 
 from __future__ import annotations
@@ -89,6 +91,22 @@ def punctuated_copy(text: str, output: str, read: Sequence[Match]) -> str:
     return output
 
 
+def without_borrowed_final(text: str, output: str, read: Sequence[Match]) -> str:
+    """``output`` (input ``text``'s) without its final punctuation where ``text`` ends
+    without any and a match of ``read`` ends its source with some and its target with
+    ``output``'s: the mark is the match's, not the line's (``100-240 V~, 50/60 Hz`` fused with
+    ``Power supply: 100-240 V~, 50/60 Hz.`` came out with its full stop); an abbreviation's
+    period (:data:`_ABBREVIATION`) stays."""
+    mark = _folded(final_punctuation(output))
+    if final_punctuation(text) or not mark or _ABBREVIATION.search(output.rstrip()):
+        return output
+    for match in read:
+        source, target = match.segment.source, match.segment.target
+        if final_punctuation(source) and _folded(final_punctuation(target)) == mark:
+            return _without_final(output) + output[len(output.rstrip()) :]
+    return output
+
+
 def punctuate_copies(
     fusion: Fusion,
     backbone: Backbone,
@@ -100,19 +118,21 @@ def punctuate_copies(
     """Give the ``fused`` lines (indices into ``units`` and ``outputs``; ``matches`` per
     segment) whose output copies a match differing from the line in final punctuation alone
     the line's own (:func:`punctuated_copy`, over the matches ``fusion`` read for the line:
-    :func:`ltmt.routing.read_matches`); returns the indices changed."""
+    :func:`ltmt.routing.read_matches`), and take a read match's final mark off the output of a
+    line without one (:func:`without_borrowed_final`); returns the indices changed."""
     changed = set()
     for i in fused:
         text, found = units[i].text, matches[units[i].segment]
-        read = read_matches(fusion, text, found, backbone)
-        punctuated = punctuated_copy(text, outputs[i], found if read is None else read)
+        selected = read_matches(fusion, text, found, backbone)
+        read = found if selected is None else selected
+        punctuated = without_borrowed_final(text, punctuated_copy(text, outputs[i], read), read)
         if punctuated != outputs[i]:
             outputs[i] = punctuated
             changed.add(i)
     if changed:
         logger.info(
-            "final punctuation: %d fused outputs copied a match that differs from their line "
-            "in final punctuation alone, and now end as their line does",
+            "final punctuation: %d fused outputs ended as a match they read rather than as their "
+            "line, and now end as their line does",
             len(changed),
         )
     return changed

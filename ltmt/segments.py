@@ -66,7 +66,9 @@ class Translation:
     :func:`ltmt.formats.placeholders.fit_translation`); ``target_language``: the language the
     model wrote ``text`` in (a BCP 47 tag, as the model's card names it; ``""`` for a memory
     match or an empty input), in whose form fitting writes the source's date formats
-    (:mod:`ltmt.date_formats`).
+    (:mod:`ltmt.date_formats`). ``sentences_lost``: the source line says several sentences and
+    ``text`` fewer, even after it was translated again a sentence at a time
+    (:mod:`ltmt.sentence_memory`): check it.
     """
 
     source: str
@@ -84,6 +86,7 @@ class Translation:
     fitted: bool = False
     target_language: str = ""
     unfinished: bool = False
+    sentences_lost: bool = False
 
     def __str__(self) -> str:
         """The translation's text (``print(translation)``; ``repr`` shows every field)."""

@@ -65,6 +65,7 @@ from ltmt.placeholder_guard import guard_placeholders, numbers_still_lost
 from ltmt.quote_style import QuoteTable, in_users_quotes, memory_quote_table
 from ltmt.routing import needs_fusion, plan_batches, without_model
 from ltmt.segments import Match, Translation
+from ltmt.sentence_memory import Request, translate_by_sentences
 from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_units, term_hits
 from ltmt.text import half_character, paired_surrogates, text_list
 from ltmt.title_case import read_both_ways
@@ -490,12 +491,10 @@ class Translator:
         prefer = preference_list(prefer, len(texts))
         matcher = self._term_matcher(user, term_list(glossary))
         self._start_worker_processes()
-        translations = self._translate_retrieved(
-            texts,
-            self._retrieve(texts, user, prefer),
-            [matcher] * len(texts),
-            checked_progress(progress),
-        )
+        matches = self.retrieve(texts, user, prefer)
+        wanted = prefer or [{}] * len(texts)
+        request = Request(texts, matches, [matcher] * len(texts), [user] * len(texts), wanted)
+        translations = translate_by_sentences(self, request, checked_progress(progress))
         return self._finished(translations, user, fit)
 
     def translate_for_users(
@@ -521,6 +520,8 @@ class Translator:
         texts: list[str] = []
         matches: list[tuple[Match, ...]] = []
         matchers: list[TermMatcher | None] = []
+        users: list[str | None] = []
+        preferences: list[Mapping[str, Any]] = []
         counts = []
         for number, (user, request_texts, request_prefer) in enumerate(parts, 1):
             readable = _readable(request_texts)
@@ -528,9 +529,12 @@ class Translator:
             prefer = preference_list(request_prefer, len(readable), what)
             texts.extend(readable)
             counts.append(len(readable))
-            matches.extend(self._retrieve(readable, user, prefer))
+            matches.extend(self.retrieve(readable, user, prefer))
             matchers.extend([self._term_matcher(user, glossary)] * len(readable))
-        flat = self._translate_retrieved(texts, matches, matchers, None)
+            users.extend([user] * len(readable))
+            preferences.extend(prefer or [{}] * len(readable))
+        request = Request(texts, matches, matchers, users, preferences)
+        flat = translate_by_sentences(self, request, None)
         results, start = [], 0
         for (user, _, _), count in zip(parts, counts, strict=True):
             # each user's own memory decides the quote marks
@@ -618,9 +622,11 @@ class Translator:
         """The matcher of the terms this call follows, or None when there are none."""
         return term_matcher(self.memory, user, self.user_glossary, self.glossary, glossary or ())
 
-    def _retrieve(
+    def retrieve(
         self, texts: list[str], user: str | None, prefer: Sequence[Mapping[str, Any]] | None = None
     ) -> list[tuple[Match, ...]]:
+        """The memory matches of each of ``texts`` in ``user``'s memory, as many as the fusion
+        reads (``prefer``: as in :meth:`translate`)."""
         self._warn_fusion_unread()
         self._check_user(user)
         check_memory_languages(self.memory, user, self.language_pair)
@@ -629,7 +635,7 @@ class Translator:
         k = max(self.top_k, reads(self.backbone) if reads is not None else 0)
         return memory_matches(self.memory, user, texts, k, prefer)
 
-    def _translate_retrieved(
+    def translate_retrieved(
         self,
         texts: list[str],
         matches: list[tuple[Match, ...]],

@@ -9,6 +9,7 @@ from ltmt.match_punctuation import (
     punctuate_copies,
     punctuated_copy,
     with_final_punctuation,
+    without_borrowed_final,
 )
 from ltmt.segments import Match, Segment
 from ltmt.units import Unit
@@ -89,3 +90,31 @@ def test_fused_lines_copying_a_match_end_as_their_line_does():
     changed = punctuate_copies(object(), None, [0], units, matches, outputs)  # type: ignore[arg-type]
     assert changed == {0}
     assert outputs == ["Bestellung %s wurde versandt!", "Adresse ändern"]  # line 1 not fused
+
+
+@pytest.mark.parametrize(
+    ("text", "output", "expected"),
+    [
+        # a table cell without a full stop: the match's is taken off
+        ("100-240 V~, 50/60 Hz", "100-240 V~, 50/60 Hz.", "100-240 V~, 50/60 Hz"),
+        ("100-240 V~, 50/60 Hz", "100-240 V~, 50/60 Hz. ", "100-240 V~, 50/60 Hz "),
+        # a line that ends with a mark of its own keeps the output's
+        ("100-240 V~, 50/60 Hz!", "100-240 V~, 50/60 Hz.", "100-240 V~, 50/60 Hz."),
+        # a mark the match's target does not end with is the model's, not the match's
+        ("100-240 V~, 50/60 Hz", "100-240 V~, 50/60 Hz?", "100-240 V~, 50/60 Hz?"),
+        # an abbreviation's period is the word's
+        ("Netzteil usw", "Netzteil usw.", "Netzteil usw."),
+    ],
+)
+def test_a_line_without_final_punctuation_gets_none_from_a_match(text, output, expected):
+    read = [_match("Power supply: 100-240 V~, 50/60 Hz.", "Stromversorgung: 100-240 V~, 50/60 Hz.")]
+    assert without_borrowed_final(text, output, read) == expected
+
+
+def test_a_fused_line_without_final_punctuation_loses_the_matchs():
+    units = [Unit(0, "100-240 V~, 50/60 Hz")]
+    matches = [(_match("Power supply: 100-240 V~, 50/60 Hz.", "Stromversorgung: 100-240 V~."),)]
+    outputs = ["100-240 V~, 50/60 Hz."]
+    changed = punctuate_copies(object(), None, [0], units, matches, outputs)  # type: ignore[arg-type]
+    assert changed == {0}
+    assert outputs == ["100-240 V~, 50/60 Hz"]

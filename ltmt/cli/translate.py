@@ -190,8 +190,9 @@ def translate(
     strict: bool = typer.Option(
         False,
         "--strict",
-        help="Exit 1 when a segment had to be cut at the model's limit, or its placeholders or "
-        "numbers could not be repaired (the output is written all the same).",
+        help="Exit 1 when a segment had to be cut at the model's limit, its placeholders or "
+        "numbers could not be repaired, or its translation lost a sentence (the output is "
+        "written all the same).",
     ),
     as_json: bool = typer.Option(
         False,
@@ -462,11 +463,13 @@ def translate(
             if memory is not None:
                 memory.close()
         _print_report(report, learned, as_json, job.output not in (None, "-"), warnings)
-    if strict and (report.cut or report.not_repairable or report.numbers_not_repairable):
+    failed = report.not_repairable or report.numbers_not_repairable or report.sentences_lost
+    if strict and (report.cut or failed):
         raise InputError(
             f"--strict: {report.cut} segments cut at the model's limit, "
             f"{report.not_repairable} could not be repaired, "
-            f"{report.numbers_not_repairable} with numbers that could not be repaired"
+            f"{report.numbers_not_repairable} with numbers that could not be repaired, "
+            f"{report.sentences_lost} that lost a sentence of their source"
         )
 
 

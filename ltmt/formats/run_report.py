@@ -37,7 +37,9 @@ Every unit translated in the run is counted once in each of these groups:
 - ``over_limit``: units whose translation is longer than the limit their file gives them
   (XLIFF ``maxwidth`` in characters, ``slr:sizeRestriction``): written, marked for review;
 - ``split``: segments translated sentence by sentence; ``cut``: segments that had to be cut
-  at the model's length limit even so (``--strict`` fails the run on these).
+  at the model's length limit even so (``--strict`` fails the run on these);
+  ``sentences_lost``: lines of several sentences whose translation says fewer, even translated
+  a sentence at a time (:mod:`ltmt.sentence_memory`; ``--strict`` fails the run on these).
 
 Beside them, ``translated_before``: the document's units that had a translation already and were
 kept as they are (PO, XLIFF, JSONL without ``--overwrite``), so that a run that finds nothing to
@@ -83,6 +85,7 @@ class RunReport:
     empty: int = 0
     split: int = 0
     cut: int = 0
+    sentences_lost: int = 0
     plural_identical: int = 0
     copied: int = 0
     misspelt: int = 0
@@ -164,6 +167,8 @@ class RunReport:
             parts.append(
                 f"{counted(self.split, 'long segment')} split, {self.cut} cut at the model's limit"
             )
+        if self.sentences_lost:
+            parts.append(f"{self.sentences_lost} lost a sentence of their source (check them)")
         if self.copied:
             parts.append(f"{self.copied} left as in the source by the model (check them)")
         if self.misspelt:

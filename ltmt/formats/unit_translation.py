@@ -425,6 +425,7 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
     # more pieces than the lines the model saw: a long line was split into sentences
     report.split += translation.pieces > len(split_segment(translation.source)[0])
     report.cut += translation.cut
+    report.sentences_lost += translation.sentences_lost
     if not outcome.text.strip():
         report.empty += 1
     elif outcome.method != "exact" and _copied(outcome.unit.source, outcome.text):

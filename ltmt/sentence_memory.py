@@ -1,0 +1,241 @@
+"""A line of several sentences translated a sentence at a time, each with its own matches.
+
+A memory holds sentences; a paragraph, a label or a table cell often says several
+(``WARNING: Do not reuse. Not for injection into veins.``). Fused whole, the line reads matches
+that each cover one of its sentences, and kNN follows the best of them to its end: the output
+is that match's translation and the line's other sentences are gone (``WARNUNG: Nicht
+wiederverwenden.``), a negation among them. So a line whose sentence has a match that scores
+higher against it than the line's best match against the line is translated sentence by
+sentence (:func:`better_by_sentence`), each sentence with the matches retrieved for it (a
+100 % match reused as stored); and a fused output that says fewer sentences than its line
+(:func:`lost_sentences`) is translated again so. An output that still lost a sentence is
+flagged (``Translation.sentences_lost``: ``ltmt translate --strict`` fails the run on it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ltmt.segments import Match, Translation
+from ltmt.text import LINE_BREAK, split_edges
+from ltmt.units import whole_sentences
+
+if TYPE_CHECKING:
+    from ltmt.terminology.matching import TermMatcher
+    from ltmt.translator import ProgressCallback, Translator
+
+
+class Piece(NamedTuple):
+    """What the model translates of one text: the text whole, or one of its sentences."""
+
+    owner: int  # the index of the text it is part of
+    text: str  # the sentence (stripped), or the text whole
+    before: str = ""  # the text's leading whitespace, before its first sentence
+    after: str = ""  # the whitespace after the sentence in its text
+
+
+class Request(NamedTuple):
+    """The texts of one translation call, with what each was looked up with."""
+
+    texts: list[str]
+    matches: list[tuple[Match, ...]]
+    matchers: list[TermMatcher | None]
+    users: list[str | None]
+    prefer: list[Mapping[str, Any]]
+
+
+def sentences_of(text: str, language: str) -> list[str]:
+    """The sentences of a one-line ``text`` (each with the whitespace after it, edges aside:
+    :func:`ltmt.units.whole_sentences`); ``[]`` for one sentence, or a text of several lines
+    or columns (each of which the model gets apart already)."""
+    body = split_edges(text)[1]
+    if not body or LINE_BREAK.search(body) or "\t" in body:
+        return []
+    found = whole_sentences(body, language)
+    return found if len(found) > 1 else []
+
+
+def sentence_count(text: str, language: str) -> int:
+    """How many sentences ``text`` says (:func:`ltmt.units.whole_sentences`; 0 when blank)."""
+    body = text.strip()
+    return len(whole_sentences(body, language)) if body else 0
+
+
+def lost_sentences(source: str, output: str, source_language: str, target_language: str) -> bool:
+    """Whether ``output`` says fewer sentences than its one-line ``source`` of several: a
+    sentence of the source is missing from it."""
+    said = sentences_of(source, source_language)
+    return bool(said) and sentence_count(output, target_language) < len(said)
+
+
+def better_by_sentence(whole: Sequence[Match], by_sentence: Sequence[Sequence[Match]]) -> bool:
+    """Whether a sentence's best match (``by_sentence``: each sentence's matches) scores higher
+    against it than the line's best match (of ``whole``) against the line."""
+    best = max((m.score for m in whole), default=0.0)
+    return any(m.score > best for found in by_sentence for m in found)
+
+
+def pieces_of(owner: int, text: str, sentences: Sequence[str]) -> list[Piece]:
+    """The pieces of ``text`` (the text of index ``owner``) that are its ``sentences``; their
+    translations joined with the whitespace around them give the text's."""
+    lead, _, trail = split_edges(text)
+    last = len(sentences) - 1
+    pieces = []
+    for number, sentence in enumerate(sentences):
+        stripped = sentence.rstrip()
+        after = sentence[len(stripped) :] + (trail if number == last else "")
+        pieces.append(Piece(owner, stripped, lead if number == 0 else "", after))
+    return pieces
+
+
+def merged(
+    text: str, matches: tuple[Match, ...], parts: Sequence[Translation], fusion: str
+) -> Translation:
+    """The translation of ``text`` (whose own memory ``matches`` it keeps) from the
+    translations of its sentences (``parts``, the whitespace between them in their ``text``).
+    Its method is the ``fusion``'s where a sentence used memory, never ``exact``: the line as
+    a whole is no 100 % match, and is reviewed as a machine translation."""
+    return Translation(
+        source=text,
+        text="".join(part.text for part in parts),
+        matches=matches,
+        method=fusion if any(part.used_memory for part in parts) else "model",
+        pieces=sum(part.pieces for part in parts),
+        cut=any(part.cut for part in parts),
+        copy_guarded=any(part.copy_guarded for part in parts),
+        numbers_repaired=any(part.numbers_repaired for part in parts),
+        numbers_not_repairable=any(part.numbers_not_repairable for part in parts),
+        seams_repaired=any(part.seams_repaired for part in parts),
+        doubled_repaired=any(part.doubled_repaired for part in parts),
+        accelerators=sum(part.accelerators for part in parts),
+        target_language=parts[0].target_language,
+        unfinished=any(part.unfinished for part in parts),
+    )
+
+
+Choice = Callable[[Sequence[Match], Sequence[Sequence[Match]]], bool]
+
+
+def translate_by_sentences(
+    translator: Translator, request: Request, progress: ProgressCallback | None
+) -> list[Translation]:
+    """Translate ``request``'s texts, a line of several sentences sentence by sentence where a
+    sentence's match beats the line's (:func:`better_by_sentence`); then each fused output that
+    lost a sentence of its line (:func:`lost_sentences`) again sentence by sentence, the second
+    kept unless it lost one too. Outputs that still lost one are flagged ``sentences_lost``."""
+    first = _translate(translator, request, better_by_sentence, progress)
+    languages = translator.source_language, translator.line_forms.target_language
+    lost = [
+        i
+        for i, done in enumerate(first)
+        if done.method == translator.fusion_name
+        and lost_sentences(done.source, done.text, *languages)
+    ]
+    if lost:
+        again = _translate(translator, _subset(request, lost), _always, None)
+        for i, done in zip(lost, again, strict=True):
+            if not lost_sentences(done.source, done.text, *languages):
+                first[i] = done
+    return [
+        replace(done, sentences_lost=True)
+        if done.method not in ("exact", "empty")
+        and lost_sentences(done.source, done.text, *languages)
+        else done
+        for done in first
+    ]
+
+
+def _always(whole: Sequence[Match], by_sentence: Sequence[Sequence[Match]]) -> bool:
+    return True
+
+
+def _subset(request: Request, chosen: Sequence[int]) -> Request:
+    return Request(*([column[i] for i in chosen] for column in request))  # type: ignore[arg-type]
+
+
+def _translate(
+    translator: Translator, request: Request, choose: Choice, progress: ProgressCallback | None
+) -> list[Translation]:
+    """Translate ``request``'s texts, those of several sentences that ``choose`` (given the
+    line's matches and its sentences') picks a sentence at a time with each sentence's own."""
+    pieces = _plan(translator, request, choose)
+    piece_matches = [
+        request.matches[p.owner] if p.text == request.texts[p.owner] else found
+        for p, found in pieces
+    ]
+    done = translator.translate_retrieved(
+        [p.text for p, _ in pieces],
+        piece_matches,
+        [request.matchers[p.owner] for p, _ in pieces],
+        _segment_progress(progress, len(pieces) - len(request.texts)),
+    )
+    gathered: dict[int, list[Translation]] = {}
+    for (piece, _), part in zip(pieces, done, strict=True):
+        spaced = replace(part, text=piece.before + part.text + piece.after)
+        gathered.setdefault(piece.owner, []).append(spaced)
+    results = []
+    for i, text in enumerate(request.texts):
+        parts = gathered[i]
+        whole = len(parts) == 1 and parts[0].source == text
+        results.append(
+            parts[0] if whole else merged(text, request.matches[i], parts, translator.fusion_name)
+        )
+    return results
+
+
+def _plan(
+    translator: Translator, request: Request, choose: Choice
+) -> list[tuple[Piece, tuple[Match, ...]]]:
+    """Each text's pieces, with the matches retrieved for each sentence piece."""
+    candidates: dict[int, list[str]] = {}
+    if translator.fusion is not None and translator.sentence_split:
+        for i, text in enumerate(request.texts):
+            said = sentences_of(text, translator.source_language) if request.matches[i] else []
+            if said:
+                candidates[i] = said
+    found = _sentence_matches(translator, request, candidates)
+    planned: list[tuple[Piece, tuple[Match, ...]]] = []
+    for i, text in enumerate(request.texts):
+        own = found.get(i)
+        if own is not None and choose(request.matches[i], own):
+            pieces = pieces_of(i, text, candidates[i])
+            planned.extend(zip(pieces, own, strict=True))
+        else:
+            planned.append((Piece(i, text), request.matches[i]))
+    return planned
+
+
+def _sentence_matches(
+    translator: Translator, request: Request, candidates: Mapping[int, list[str]]
+) -> dict[int, list[tuple[Match, ...]]]:
+    """The matches of each candidate text's sentences, retrieved for each user at once."""
+    by_user: dict[str | None, list[int]] = {}
+    for i in candidates:
+        by_user.setdefault(request.users[i], []).append(i)
+    found: dict[int, list[tuple[Match, ...]]] = {}
+    for user, owners in by_user.items():
+        sentences = [s.strip() for i in owners for s in candidates[i]]
+        prefer = [request.prefer[i] for i in owners for _ in candidates[i]]
+        matches = iter(translator.retrieve(sentences, user, prefer))
+        for i in owners:
+            found[i] = [next(matches) for _ in candidates[i]]
+    return found
+
+
+def _segment_progress(progress: ProgressCallback | None, extra: int) -> ProgressCallback | None:
+    """``progress`` told of texts finished as their pieces finish: the ``extra`` pieces (more
+    than the texts) are held back first, so that the calls add up to the texts."""
+    if progress is None or extra <= 0:
+        return progress
+    held = extra
+
+    def told(count: int) -> None:
+        nonlocal held
+        passed = max(0, count - held)
+        held = max(0, held - count)
+        if passed:
+            progress(passed)
+
+    return told

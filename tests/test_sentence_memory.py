@@ -1,0 +1,165 @@
+"""A line of several sentences translated a sentence at a time, each with its own matches."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.model.backbone import load_backbone
+from ltmt.segments import Match, Segment, Translation
+from ltmt.sentence_memory import (
+    Request,
+    better_by_sentence,
+    lost_sentences,
+    pieces_of,
+    sentences_of,
+    translate_by_sentences,
+)
+from ltmt.text import fuzzy_score
+from ltmt.translator import Translator
+from ltmt.units import LineForms
+
+
+def _match(source: str, score: float, target: str = "T.") -> Match:
+    return Match(Segment(1, "u1", source, target, 0.0, "test"), score)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Do not reuse. Not for injection.", ["Do not reuse. ", "Not for injection."]),
+        ("  Do not reuse. Not for injection. ", ["Do not reuse. ", "Not for injection."]),
+        ("Do not reuse.", []),
+        ("Do not reuse.\nNot for injection.", []),  # lines are translated apart already
+        ("Do not reuse.\tNot for injection.", []),
+    ],
+)
+def test_sentences_of_a_one_line_text(text, expected):
+    assert sentences_of(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "lost"),
+    [
+        ("WARNING: Do not reuse. Not for injection into veins.", "WARNUNG: Nicht wiederverwenden.", True),
+        ("Do not reuse. Not for injection.", "Nicht wiederverwenden. Nicht zur Injektion.", False),
+        ("Do not reuse.", "Nicht.", False),
+    ],
+)  # fmt: skip
+def test_an_output_with_fewer_sentences_than_its_line_lost_one(source, output, lost):
+    assert lost_sentences(source, output, "en", "de") is lost
+
+
+def test_a_sentences_match_beats_the_lines_only_when_it_scores_higher():
+    whole = [_match("Not for injection.", 51.4), _match("Do not reuse.", 40.0)]
+    assert better_by_sentence(whole, [[_match("Do not reuse.", 74.3)], []])
+    assert not better_by_sentence(whole, [[_match("Do not reuse.", 50.0)], []])
+    assert not better_by_sentence(whole, [[], []])
+
+
+def test_the_pieces_of_a_line_keep_its_whitespace():
+    text = " Do not reuse.  Not for injection. "
+    pieces = pieces_of(3, text, sentences_of(text, "en"))
+    assert [p.text for p in pieces] == ["Do not reuse.", "Not for injection."]
+    assert "".join(p.before + p.text + p.after for p in pieces) == text
+    assert {p.owner for p in pieces} == {3}
+
+
+class _Scripted:
+    """The slice of a Translator that :func:`translate_by_sentences` uses: each text's output
+    from a table, fused; no match retrieved for a sentence."""
+
+    fusion = object()
+    fusion_name = "knn"
+    sentence_split = True
+    source_language = "en"
+    line_forms = LineForms(target_language="de")
+
+    def __init__(self, outputs):
+        self.outputs, self.asked = outputs, []
+
+    def retrieve(self, texts, user, prefer):
+        return [() for _ in texts]
+
+    def translate_retrieved(self, texts, matches, matchers, progress):
+        self.asked.append(list(texts))
+        if progress is not None:
+            progress(len(texts))
+        return [
+            Translation(t, self.outputs[t], matches=m, method="knn") for t, m in zip(texts, matches)
+        ]
+
+
+def _request(texts):
+    found = (_match("Do not reuse.", 60.0),)
+    count = len(texts)
+    return Request(list(texts), [found] * count, [None] * count, ["u1"] * count, [{}] * count)
+
+
+def test_a_fused_output_that_lost_a_sentence_is_translated_again_a_sentence_at_a_time():
+    line = "WARNING: Do not reuse. Not for injection into veins."
+    translator = _Scripted(
+        {
+            line: "WARNUNG: Nicht wiederverwenden.",
+            "WARNING: Do not reuse.": "WARNUNG: Nicht wiederverwenden.",
+            "Not for injection into veins.": "Nicht zur Injektion in Venen.",
+        }
+    )
+    told = []
+    (done,) = translate_by_sentences(translator, _request([line]), told.append)
+    assert translator.asked == [[line], ["WARNING: Do not reuse.", "Not for injection into veins."]]
+    assert done.text == "WARNUNG: Nicht wiederverwenden. Nicht zur Injektion in Venen."
+    assert done.source == line and done.pieces == 2 and not done.sentences_lost
+    assert sum(told) == 1
+
+
+def test_an_output_that_still_lost_a_sentence_is_flagged():
+    line = "Do not reuse. Not for injection."
+    translator = _Scripted(
+        {
+            line: "Nicht wiederverwenden.",
+            "Do not reuse.": "Nicht wiederverwenden.",
+            "Not for injection.": "",
+        }
+    )
+    (done,) = translate_by_sentences(translator, _request([line]), None)
+    assert done.text == "Nicht wiederverwenden." and done.sentences_lost
+
+
+class _FuzzyMemory:
+    """Pairs scored against each text searched, as the memory scores them."""
+
+    def __init__(self, pairs):
+        self.pairs = pairs
+
+    def search_batch(self, user, texts, k=4):
+        scored = [
+            [
+                Match(Segment(i, user, s, t, 0.0, "test"), fuzzy_score(text, s))
+                for i, (s, t) in enumerate(self.pairs)
+            ]
+            for text in texts
+        ]
+        return [sorted(found, key=lambda m: -m.score)[:k] for found in scored]
+
+    def users(self):
+        return ["u1"]
+
+    def count(self, user):
+        return len(self.pairs)
+
+
+def test_a_sentence_of_a_line_that_is_a_100_percent_match_is_its_stored_translation(tiny_model_dir):
+    memory = _FuzzyMemory(
+        [
+            (
+                "Keep out of the reach of children.",
+                "Außerhalb der Reichweite von Kindern aufbewahren.",
+            )
+        ]
+    )
+    translator = Translator(load_backbone(tiny_model_dir), memory, fusion="knn", beam=1)
+    (done,) = translator.translate(
+        ["Keep out of the reach of children. Open the file now."], user="u1"
+    )
+    assert done.text.startswith("Außerhalb der Reichweite von Kindern aufbewahren. ")
+    assert done.method == "knn" and done.pieces == 2
