@@ -464,8 +464,32 @@ def test_strict_fails_a_run_with_numbers_that_could_not_be_repaired(
     assert code == 1 and len(out.splitlines()) == 1
     assert err.strip().endswith(
         "ltmt: error: --strict: 0 segments cut at the model's limit, 0 could not be repaired, "
-        "1 with numbers that could not be repaired"
+        "1 with numbers that could not be repaired, 0 that lost a sentence of their source"
     )
+
+
+def test_strict_fails_a_run_with_a_translation_that_lost_a_sentence(
+    tmp_path, capsys, common, monkeypatch
+):
+    """A line of several sentences whose translation says fewer, even translated a sentence at
+    a time (ltmt.sentence_memory), is counted, and ``--strict`` fails the run on it."""
+    from dataclasses import replace
+
+    import ltmt.translator
+
+    translate = ltmt.translator.translate_by_sentences
+    monkeypatch.setattr(
+        ltmt.translator,
+        "translate_by_sentences",
+        lambda *args: [replace(t, sentences_lost=True) for t in translate(*args)],
+    )
+    monkeypatch.setattr(ltmt.translator, "unfinished_outputs", lambda t, e, o: [False] * len(o))
+    source = tmp_path / "in.txt"
+    source.write_text("Do not reuse. Not for injection.\n", "utf-8")
+    code, _, err = run_cli(["translate", str(source), *common], capsys)
+    assert code == 0 and "1 lost a sentence of their source (check them)" in err
+    code, _, err = run_cli(["translate", str(source), *common, "--strict"], capsys)
+    assert code == 1 and err.strip().endswith("1 that lost a sentence of their source")
 
 
 @pytest.mark.parametrize(("flag", "repaired"), [([], True), (["--no-seam-repair"], False)])
