@@ -257,6 +257,8 @@ class TsDocument:
         store = load_ts(Path(path))
         if src_lang or tgt_lang:
             check_languages(store, Path(path), src_lang or "", tgt_lang or "")
+        if tgt_lang:
+            _name_missing_language(store, tgt_lang)
         return cls(Path(path), store)
 
     def _count(self, unit: Any) -> int:
@@ -330,6 +332,16 @@ class TsDocument:
 
     def save(self, out_path: Path) -> None:
         atomic_write(Path(out_path), bytes(self.store))
+
+
+def _name_missing_language(store: Any, tgt_lang: str) -> None:
+    """Write ``tgt_lang`` as the file's ``language`` (Qt's form: ``de_CH`` for ``de-CH``) where
+    ``<TS>`` has none: ``lrelease`` counts a message's plural forms by it, and drops the
+    forms of a file without one ("the target language is not set"), and the forms written
+    here are counted by it too."""
+    root = store.document.getroot()
+    if not root.get("language"):
+        root.set("language", tgt_lang.replace("-", "_"))
 
 
 def _variant_records(

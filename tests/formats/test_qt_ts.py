@@ -269,3 +269,23 @@ def test_lrelease_compiles_the_length_variants_ltmt_filled(tmp_path: Path) -> No
     subprocess.run(["lconvert", "-i", "player.qm", "-o", "back.ts"], **run)
     back = (tmp_path / "back.ts").read_text("utf-8")
     assert back.count("<lengthvariant>PLAYBACK SPEED</lengthvariant>") == 2
+
+
+def test_a_file_without_language_is_given_the_target_language(tmp_path: Path) -> None:
+    # lrelease drops the plural forms of a file that names no language; the forms are
+    # counted, and the file written, by the target language asked for
+    path = tmp_path / "player.ts"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1">\n'
+        "<context>\n    <name>Player</name>\n"
+        '    <message numerus="yes">\n        <source>%n file(s) deleted</source>\n'
+        '        <translation type="unfinished"><numerusform></numerusform></translation>\n'
+        "    </message>\n</context>\n</TS>\n",
+        "utf-8",
+    )
+    document = TsDocument.open(path, src_lang="en", tgt_lang="de-CH")
+    assert len(document.units()) == 2
+    document.save(tmp_path / "out.ts")
+    assert '<TS version="2.1" language="de_CH">' in (tmp_path / "out.ts").read_text("utf-8")
+    kept = TsDocument.open(DATA / "app_de.ts", src_lang="en", tgt_lang="de")
+    assert kept.store.document.getroot().get("language") == "de_DE"  # as the file names it
