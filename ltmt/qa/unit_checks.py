@@ -113,10 +113,16 @@ UNIT = rf"(?:{_SPELLINGS})(?![^\W_])"
 _JOIN = r"\s?/\s?|\s(?:per|pro|je)\s"
 # what says a rate in words after a unit: "a day", "an hour", "am Tag"
 _RATE_IN_WORDS = r"\s(?:an?|am)\s"
+# the spaces German and SI write between a number's groups of thousands (``10 000``) and
+# between a number and its unit
+_SPACE = "[ \u00a0\u202f\u2009]"
+# a number: its thousands grouped by spaces (``10 000``, ``1 000,5``), or runs of digits joined
+# by a dot or comma (``10,000``, ``1.5``); read whole, or ``10 000 ml`` is ``000 ml``
+_NUMBER = rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)*"
 # a number and the units after it, joined into a compound (mg/kg/min, ml per hour), and a rate
 # in words after them (hours a day)
 _MEASURE = re.compile(
-    rf"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)*)[ \u00a0\u202f\u2009]?"
+    rf"(?<![\w.,])(?P<number>{_NUMBER}){_SPACE}?"
     rf"(?P<unit>{UNIT}(?:(?:{_JOIN}){UNIT})*)(?:{_RATE_IN_WORDS}(?P<rate>{UNIT}))?",
     re.IGNORECASE,
 )
@@ -159,7 +165,8 @@ def _measures(text: str) -> list[tuple[_Key, _Key | None, str]]:
     """Each number of ``text`` with a unit after it: ``((its digits, its units), the same with
     the rate said in words after them or None, as written)`` (``10 mL``: ``(("10", ("ml",)),
     None, "10 mL")``; ``24 hours a day``: ``(("24", ("h",)), ("24", ("h", "d")), ...)``; the
-    digits without leading zeros or separators, so ``1,000`` and ``1.000`` are one number). A
+    digits without leading zeros or separators, so ``1,000``, ``1.000`` and ``1 000`` are one
+    number). A
     word that is a unit only in another case (``5 a``, not ``5 A``) is none."""
     measures = []
     for found in _MEASURE.finditer(text):

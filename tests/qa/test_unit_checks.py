@@ -22,6 +22,14 @@ from ltmt.qa.unit_checks import changed_units, unit_problems
         ),
         ("Store at 8 °C.", "Bei 8 °F lagern.", [("8 °C", "8 °F")]),
         ("Give 5 mg, then 5 mL.", "5 mg, dann 5 mg geben.", [("5 mL", "5 mg")]),
+        # a number German groups by spaces (medical trial, session 63: "10 000 ml/h" was read
+        # as 000 ml/h, and a dose a thousandfold wrong passed)
+        ("Flow rate 10,000 µL/h.", "Flussrate 10 000 ml/h.", [("10,000 µL/h", "10 000 ml/h")]),
+        ("Dose 1,000 mg.", "Dosis 1\u202f000 g.", [("1,000 mg", "1\u202f000 g")]),
+        ("Dose 1,000 mg.", "Dosis 1\u00a0000 g.", [("1,000 mg", "1\u00a0000 g")]),
+        ("Dose 1,000.5 mg.", "Dosis 1 000,5 g.", [("1,000.5 mg", "1 000,5 g")]),
+        ("Flow rate 10,000 µL/h.", "Flussrate 10 000 µl/h.", []),
+        ("Give 10,000 IU.", "10\u202f000 I.E. geben.", []),
         # one unit written in either language, symbol or word, in any case of its own
         ("Give 10 mL.", "10 ml geben.", []),
         ("Give 10 mL per hour.", "10 Milliliter pro Stunde geben.", []),
