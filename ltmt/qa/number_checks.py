@@ -1,5 +1,6 @@
 """qa's numbers check: the numbers of a source that a translation lacks, has more of, writes
-without their sign, or writes with an English thousands separator that German reads otherwise.
+without their sign or with a minus the source does not have, or writes with an English
+thousands separator that German reads otherwise.
 
 The runs of digits lost and the numbers added are the translator's own measures
 (:func:`ltmt.numbers_kept.lost_numbers`, :func:`ltmt.numbers_added.added_numbers`); this module
@@ -10,7 +11,9 @@ beside it what the translation has instead (``lacks the number 2.5; has 25``).
 
 A translation that keeps a number's digits may still turn it into another: ``-20 °C`` written
 ``20 °C``, ``±5 %`` written ``5 %`` (:func:`lost_signs`; a hyphen between two numbers,
-``10-20``, or one that opens a list item, ``- 5 items``, is no sign), or ``1,000`` left as
+``10-20``, or one that opens a list item, ``- 5 items``, is no sign), ``2 to 8 °C`` written
+``2 bis -8 °C`` (:func:`added_minuses`: a dash with a space before it and none after reads as
+a sign, ``0,5 -1,0``; without spaces, ``0,5-1,0``, or with both, as a range), or ``1,000`` left as
 ``1,000``, which German reads as one with three decimals (:func:`english_separators`). A minus
 after a verb of decrease and "by" (``fell by -5%``) is said by the verb: a translation that
 says the decrease too (``um 5 % gefallen``) keeps the meaning without it. A number that refers
@@ -57,6 +60,12 @@ _GERMAN_DECREASE = re.compile(
     r"|geschrumpft|schrumpft)\b",
     re.IGNORECASE,
 )
+# a minus right before a number, where nothing of a word or a number is before it and no
+# space after it (``bis -8``, ``0,5 -1,0``; not the range of ``0,5-1,0`` nor ``0,5 \u2013 1,0``):
+# as a reader reads a sign; a hyphen, an en dash or U+2212
+_MINUS = re.compile(r"(?<![\w.,])([-\u2013\u2212])(\d+(?:[.,]\d+)*)")
+# a minus the source says in words: a translation may write it as a sign
+_ENGLISH_MINUS_IN_WORDS = re.compile(r"\bminus\b|\bbelow\s+zero\b", re.IGNORECASE)
 _TARGET_SIGNED = re.compile(
     r"(?<![\w.,])(\+/?[-\u2212]\s?|[-\u2010-\u2014\u2212\u00b1]\s?|minus\s)(\d+(?:[.,]\d+)*)",
     re.IGNORECASE,
@@ -101,6 +110,9 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     signs = lost_signs(plain, translated)
     if signs:
         problems.append(f"lacks the sign of {first_few(signs)}")
+    minuses = added_minuses(plain, translated)
+    if minuses:
+        problems.append(f"has a minus the source does not: {first_few(minuses)}")
     problems += [
         f"writes {number} with the English thousands separator, a decimal comma in German: "
         f"write {_swapped(number)}"
@@ -169,6 +181,24 @@ def lost_signs(source: str, target: str) -> list[str]:
             said.append(found.group())
             lost[key] -= 1
     return said
+
+
+def added_minuses(source: str, target: str) -> list[str]:
+    """The negative numbers of ``target`` (:data:`_MINUS`: ``bis -8``, ``0,5 -1,0``) that
+    ``source`` writes with no minus, or fewer times with one, as ``target`` writes them: ``2 to
+    8 °C`` written ``2 bis -8 °C`` stores a drug frozen. A source that says a minus in words
+    (``minus 20``, ``below zero``) may be written with a sign."""
+    if _ENGLISH_MINUS_IN_WORDS.search(source):
+        return []
+    signed = Counter(_sign_key(found) for found in _MINUS.finditer(source))
+    added = []
+    for found in _MINUS.finditer(target):
+        key = _sign_key(found)
+        if signed[key] > 0:
+            signed[key] -= 1
+        else:
+            added.append(found.group())
+    return added
 
 
 def _said_by_decrease(source: str, found: re.Match[str], target: str) -> bool:

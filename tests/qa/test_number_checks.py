@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ltmt.qa.number_checks import (
+    added_minuses,
     decimal_references,
     english_separators,
     lost_signs,
@@ -151,6 +152,40 @@ def test_a_number_written_without_its_sign_is_found(source, target, lost):
 
 def test_the_sign_check_speaks_in_the_numbers_message():
     assert number_problems("Store at -20 °C.", "Bei 20 °C lagern.", {}) == ["lacks the sign of -20"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "added"),
+    [
+        # medical trial, session 63: a minus the translation added passed
+        ("Inject 0.5\u20131.0 mL.", "0,5 -1,0 ml injizieren.", ["-1,0"]),
+        ("Inject 0.5\u20131.0 mL subcutaneously.", "0.5 -1.0 mL subkutan injizieren.", ["-1.0"]),
+        ("Store at 2 to 8 °C.", "Bei 2 bis -8 °C lagern.", ["-8"]),
+        ("Range 10 to 20 mm.", "Bereich -10 bis 20 mm.", ["-10"]),
+        ("Store at 8 °C.", "Bei \u22128 °C lagern.", ["\u22128"]),
+        ("Store at -20 °C, ship at 20 °C.", "Bei -20 °C lagern, bei -20 °C versenden.", ["-20"]),
+        # a range without spaces, or with a space on either side, is no sign
+        ("Inject 0.5\u20131.0 mL.", "0,5\u20131,0 ml injizieren.", []),
+        ("Inject 0.5\u20131.0 mL.", "0,5-1,0 ml injizieren.", []),
+        ("Inject 0.5\u20131.0 mL.", "0,5 \u2013 1,0 ml injizieren.", []),
+        ("Use by 2026-11-30.", "Verwendbar bis 2026-11-30.", []),
+        # a minus the source has, as a sign or in words
+        ("Store at -20 °C.", "Bei \u201320 °C lagern.", []),
+        ("Store at \u221220 °C.", "Bei -20 °C lagern.", []),
+        ("Store at minus 20 °C.", "Bei -20 °C lagern.", []),
+        ("Store at 20 degrees below zero.", "Bei -20 °C lagern.", []),
+    ],
+)
+def test_a_minus_the_source_lacks_is_found(source, target, added):
+    """2 to 8 °C written 2 bis -8 °C kept every digit and passed: a sign added is a dose or a
+    storage temperature changed."""
+    assert added_minuses(source, target) == added
+
+
+def test_an_added_minus_speaks_in_the_numbers_message():
+    assert number_problems("Store at 2 to 8 °C.", "Bei 2 bis -8 °C lagern.", {}) == [
+        "has a minus the source does not: -8"
+    ]
 
 
 @pytest.mark.parametrize(
