@@ -30,6 +30,14 @@ from ltmt.qa.unit_checks import changed_units, unit_problems
         ("Dose 1,000.5 mg.", "Dosis 1 000,5 g.", [("1,000.5 mg", "1 000,5 g")]),
         ("Flow rate 10,000 µL/h.", "Flussrate 10 000 µl/h.", []),
         ("Give 10,000 IU.", "10\u202f000 I.E. geben.", []),
+        # weeks, months and years (a replacement interval a month, not a day)
+        ("Replace every 6 months.", "Alle 6 Tage ersetzen.", [("6 months", "6 Tage")]),
+        ("Replace every 6 months.", "Alle 6 Wochen ersetzen.", [("6 months", "6 Wochen")]),
+        ("Replace every 2 years.", "Alle 2 Monate ersetzen.", [("2 years", "2 Monate")]),
+        ("Replace every 2 weeks.", "Alle 2 Tage ersetzen.", [("2 weeks", "2 Tage")]),
+        ("Valid for 2 years.", "2 Jahre gültig.", []),
+        ("Every 6 months.", "Alle 6 Monate.", []),
+        ("Within 3 weeks.", "Innerhalb von 3 Wochen.", []),
         # one unit written in either language, symbol or word, in any case of its own
         ("Give 10 mL.", "10 ml geben.", []),
         ("Give 10 mL per hour.", "10 Milliliter pro Stunde geben.", []),
