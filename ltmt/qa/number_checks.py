@@ -13,7 +13,8 @@ A translation that keeps a number's digits may still turn it into another: ``-20
 ``20 °C``, ``±5 %`` written ``5 %`` (:func:`lost_signs`; a hyphen between two numbers,
 ``10-20``, or one that opens a list item, ``- 5 items``, is no sign), ``2 to 8 °C`` written
 ``2 bis -8 °C`` (:func:`added_minuses`: a dash with a space before it and none after reads as
-a sign, ``0,5 -1,0``; without spaces, ``0,5-1,0``, or with both, as a range), or ``1,000`` left as
+a sign, ``0,5 -1,0``; without spaces, ``0,5-1,0``, or with both, as a range), ``≤ 37 °C``
+written ``≥ 37 °C`` (:func:`flipped_comparisons`), or ``1,000`` left as
 ``1,000``, which German reads as one with three decimals (:func:`english_separators`). A minus
 after a verb of decrease and "by" (``fell by -5%``) is said by the verb: a translation that
 says the decrease too (``um 5 % gefallen``) keeps the meaning without it. A number that refers
@@ -66,6 +67,13 @@ _GERMAN_DECREASE = re.compile(
 _MINUS = re.compile(r"(?<![\w.,])([-\u2013\u2212])(\d+(?:[.,]\d+)*)")
 # a minus the source says in words: a translation may write it as a sign
 _ENGLISH_MINUS_IN_WORDS = re.compile(r"\bminus\b|\bbelow\s+zero\b", re.IGNORECASE)
+# a comparison sign before a number (``≤ 37``, ``<5``, ``>= 10``); not an arrow's ``->`` nor
+# a tag's bracket, which a digit does not follow
+_COMPARED = re.compile(
+    r"(?<![-=<>])(<=|>=|[<>\u2264\u2265\u2a7d\u2a7e])\s?(\d+(?:[.,]\d+)*)(?![.,]?\d)"
+)
+# which way each comparison sign points: below a number, or above it
+_BELOW = ("<", "<=", "\u2264", "\u2a7d")
 _TARGET_SIGNED = re.compile(
     r"(?<![\w.,])(\+/?[-\u2212]\s?|[-\u2010-\u2014\u2212\u00b1]\s?|minus\s)(\d+(?:[.,]\d+)*)",
     re.IGNORECASE,
@@ -113,6 +121,10 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     minuses = added_minuses(plain, translated)
     if minuses:
         problems.append(f"has a minus the source does not: {first_few(minuses)}")
+    problems += [
+        f"writes {want} as {have}: the comparison points the other way"
+        for want, have in flipped_comparisons(plain, translated)
+    ]
     problems += [
         f"writes {number} with the English thousands separator, a decimal comma in German: "
         f"write {_swapped(number)}"
@@ -199,6 +211,32 @@ def added_minuses(source: str, target: str) -> list[str]:
         else:
             added.append(found.group())
     return added
+
+
+def flipped_comparisons(source: str, target: str) -> list[tuple[str, str]]:
+    """``(the source's comparison, the translation's)`` as written (``("≤ 37", "≥ 37")``) for
+    each number of ``source`` after a comparison sign (:data:`_COMPARED`) that ``target`` has
+    after a sign pointing the other way, and not after one pointing the source's way as often:
+    ``≤ 37 °C`` written ``≥ 37 °C`` turns a limit round. A strict sign for a non-strict one
+    (``<`` for ``≤``) points the same way and is not this check's."""
+    wanted = [(_comparison_key(found), found.group()) for found in _COMPARED.finditer(source)]
+    written = [(_comparison_key(found), found.group()) for found in _COMPARED.finditer(target)]
+    kept = Counter(key for key, _ in written)
+    flipped = []
+    for (below, digits), as_written in wanted:
+        if kept[below, digits] > 0:
+            kept[below, digits] -= 1
+            continue
+        other = next((text for key, text in written if key == (not below, digits)), None)
+        if other is not None and kept[not below, digits] > 0:
+            kept[not below, digits] -= 1
+            flipped.append((as_written, other))
+    return flipped
+
+
+def _comparison_key(found: re.Match[str]) -> tuple[bool, tuple[str, ...]]:
+    """A compared number as ``(whether its sign points below it, its runs of digits)``."""
+    return found.group(1) in _BELOW, tuple(_DIGIT_RUN.findall(found.group(2)))
 
 
 def _said_by_decrease(source: str, found: re.Match[str], target: str) -> bool:

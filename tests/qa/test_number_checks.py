@@ -9,6 +9,7 @@ from ltmt.qa.number_checks import (
     added_minuses,
     decimal_references,
     english_separators,
+    flipped_comparisons,
     lost_signs,
     number_problems,
 )
@@ -185,6 +186,33 @@ def test_a_minus_the_source_lacks_is_found(source, target, added):
 def test_an_added_minus_speaks_in_the_numbers_message():
     assert number_problems("Store at 2 to 8 °C.", "Bei 2 bis -8 °C lagern.", {}) == [
         "has a minus the source does not: -8"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "flipped"),
+    [
+        # medical trial, session 63: a limit turned round passed
+        ("Store at \u2264 37 °C.", "Bei \u2265 37 °C lagern.", [("\u2264 37", "\u2265 37")]),
+        ("Keep <5 %.", "Unter >5 % halten.", [("<5", ">5")]),
+        ("Keep >= 10 mm.", "Mindestens <= 10 mm.", [(">= 10", "<= 10")]),
+        ("Use \u2264 37 °C, not > 40 °C.", "\u2264 37 °C, nicht < 40 °C.", [("> 40", "< 40")]),
+        # the same way, strict or not, or another number: not this check's
+        ("Store at \u2264 37 °C.", "Bei \u2264 37 °C lagern.", []),
+        ("Store at \u2264 37 °C.", "Bei < 37 °C lagern.", []),
+        ("Store at \u2264 37 °C.", "Bei höchstens 37 °C lagern.", []),
+        ("Store at \u2264 37 °C.", "Bei \u2265 38 °C lagern.", []),
+        ("Click <b>5</b> -> 6", "Klicken Sie auf <b>5</b> -> 6", []),
+    ],
+)
+def test_a_comparison_turned_round_is_found(source, target, flipped):
+    """≤ 37 °C written ≥ 37 °C kept every digit and passed."""
+    assert flipped_comparisons(source, target) == flipped
+
+
+def test_a_flipped_comparison_speaks_in_the_numbers_message():
+    assert number_problems("Max. \u2264 37 °C.", "Max. \u2265 37 °C.", {}) == [
+        "writes \u2264 37 as \u2265 37: the comparison points the other way"
     ]
 
 
