@@ -41,6 +41,7 @@ from ltmt.formats.size_limits import too_long_message
 from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.pictographs import OWNERSHIP_SIGNS
+from ltmt.qa.month_checks import changed_months
 from ltmt.qa.number_checks import number_problems
 from ltmt.qa.unit_checks import unit_problems
 from ltmt.text import split_edges
@@ -242,13 +243,21 @@ def key_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[
 def date_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """What the date and time formats of ``source`` (``%B %-d %Y``, ``%l:%M %p``: its date
     runs, :mod:`ltmt.date_formats`) write that ``target`` does not: the order, the words and
-    signs around and the clock are the target language's to choose."""
-    if not target.strip() or "%" not in source:
+    signs around and the clock are the target language's to choose; and the month of a date
+    ``source`` writes out that ``target`` writes as another (:mod:`ltmt.qa.month_checks`:
+    ``Nov. 30, 2026`` as ``30. Okt. 2026``)."""
+    if not target.strip():
         return []
-    lost = lost_fields(source, target)
-    if not lost:
-        return []
-    return [f"the source's date format writes the {first_few(lost)}, the translation does not"]
+    problems = [
+        f"the date's month {want} is {have} in the translation"
+        for want, have in changed_months(source, target)
+    ]
+    lost = lost_fields(source, target) if "%" in source else []
+    if lost:
+        problems.append(
+            f"the source's date format writes the {first_few(lost)}, the translation does not"
+        )
+    return problems
 
 
 def whitespace_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
