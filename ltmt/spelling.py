@@ -20,7 +20,8 @@ German ending too (``Commits``, ``Repositories``), or the caller accepts it (a g
 memory's translations). Words of fewer than three letters (``Mi``, ``Do``), in capitals
 (``PDF``) or with a capital inside (``OpenPGP``), placeholders, URLs and markup are not checked;
 each part of a hyphenated word is checked alone (``HSTS-Zwischenspeicher``); a keyboard
-accelerator's marker inside a word is left out (``Ö_ffnen``).
+accelerator's marker inside a word is left out (``Ö_ffnen``); a common abbreviation with its
+full stop passes (``30. Okt. 2026``, ``bzw.``), without it it is checked (``Okt``).
 """
 
 from __future__ import annotations
@@ -57,6 +58,17 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 _PART = 3
 # a keyboard accelerator's marker inside or at the start of a word (``Ö_ffnen``, ``&Datei``)
 _MARKER = re.compile(r"[_&~](?=[^\W\d_])")
+# the abbreviations a language writes with a full stop that its dictionary does not list
+# without one (months, ``bzw.``, ``inkl.``): they pass where a full stop follows them
+_ABBREVIATIONS: dict[str, frozenset[str]] = {
+    "de": frozenset(
+        {
+            *("Jan", "Feb", "Mär", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Okt", "Nov"),
+            *("Dez", "bzw", "ggf", "usw", "evtl", "inkl", "exkl", "zzgl", "vgl", "bspw", "etc"),
+            *("Abb", "Std", "max", "allg", "Hrsg"),
+        }
+    ),
+}
 INSTALL_HINT = (
     "pip install 'ltmt[spelling]' and a dictionary for the language "
     "(Debian, Ubuntu: apt-get install libenchant-2-2 hunspell-de-de, or hunspell-fr ...)"
@@ -115,9 +127,12 @@ class Dictionary:
         words of ``source`` and ``accept`` (case-folded) pass (module docstring)."""
         source_words = {w.casefold() for w in LETTERS.findall(_plain(source)) if len(w) >= _PART}
         passing = source_words | set(accept)
+        plain = _plain(text)
         unknown: list[str] = []
-        for word in _WORD.findall(_plain(text)):
-            for part in word.split("-"):
+        for found in _WORD.finditer(plain):
+            if self._abbreviated(found.group(), plain[found.end() : found.end() + 1]):
+                continue
+            for part in found.group().split("-"):
                 folded = part.casefold()
                 if (
                     not _checked(part)
@@ -129,6 +144,11 @@ class Dictionary:
                     continue
                 unknown.append(part)
         return unknown
+
+    def _abbreviated(self, word: str, after: str) -> bool:
+        """Whether ``word``, followed by ``after``, is an abbreviation of the dictionary's
+        language with its full stop (``Okt.``, ``bzw.``: :data:`_ABBREVIATIONS`)."""
+        return after == "." and word in _ABBREVIATIONS.get(primary_language(self.tag), ())
 
 
 def words_of(texts: Iterable[str]) -> frozenset[str]:

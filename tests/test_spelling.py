@@ -75,6 +75,10 @@ def test_no_dictionary_for_a_language_none_is_installed_for():
         ("HSTS-Ppolitiken", "HSTS policies", ["Ppolitiken"]),
         ("Ö_ffnen", "_Open", []),
         ("&Datei", "&File", []),
+        # an abbreviation with its full stop (medical trial, session 63: 'Okt' was unknown)
+        ("Gültig bis 30. Okt. 2026", "Expires Oct. 30, 2026", []),
+        ("Feb., Nov. und Dez. bzw. ggf. inkl. MwSt.", "", []),
+        ("Okt 2026", "", ["Okt"]),
         # each unknown word once, in order
         ("Lokation, Lokation und Mesage", "", ["Lokation", "Mesage"]),
     ],
