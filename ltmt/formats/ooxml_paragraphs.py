@@ -129,10 +129,13 @@ def read_paragraph(
 ) -> ParagraphText:
     """``paragraph`` (a ``<w:p>`` or an ``<a:p>``) as :class:`ParagraphText`; ``plain_style``:
     the style to write as plain text (by default the one most of its letters have);
-    ``styles``: the fonts of a Word document's styles, which make a run in a style code."""
+    ``styles``: the fonts of a Word document's styles, which make a run in a style code. A
+    spreadsheet's string is read as written, its markup as markup, as a CSV cell's is
+    (:func:`~ltmt.formats.tagged_paragraphs.tagged_paragraph`)."""
     vocabulary = _vocabulary_of(paragraph)
     is_code = _code_test(vocabulary, paragraph, styles)
-    return tagged_paragraph(_pieces(vocabulary, paragraph, (), is_code), plain_style)
+    pieces = _pieces(vocabulary, paragraph, (), is_code)
+    return tagged_paragraph(pieces, plain_style, as_written=vocabulary is SPREADSHEET)
 
 
 def write_paragraph(paragraph: Any, read: ParagraphText, translation: str) -> None:

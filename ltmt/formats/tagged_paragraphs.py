@@ -13,7 +13,10 @@ The formatting most of the paragraph's letters have is plain text; each stretch 
 a pair ``<g id="n">``, each stretch that is not text a placeholder ``<x id="n"/>``; those at
 the paragraph's ends stay out of the string. Its text is in the form of every format's
 segments (:mod:`ltmt.formats.markup_characters`): ``&`` and ``<Enter>`` as themselves, escaped
-only where they would read as a reference or a tag. :func:`translation_items` reads a
+only where they would read as a reference or a tag; a spreadsheet's cell, whose text is the
+string a program wrote (often HTML: ``<p>Soft <b>cotton</b></p>``), is read ``as_written``, its
+markup markup, as a CSV table's cell is (escaped, the model mangled the references ``&lt;p&gt;``
+and the repair wrote stray ``/p`` into the cell). :func:`translation_items` reads a
 translation back into the stretches each piece of its text goes in, and every placeholder's
 stretch once (one the translation dropped at the end), for the format's writer to build the
 paragraph from.
@@ -71,6 +74,7 @@ class ParagraphText:
     last: int  # one past the last
     text: str
     ids: dict[int, int]  # a tag's number: the index of its stretch
+    as_written: bool = False  # the stretches' text is in the tagged form as it is (no escaping)
 
     @property
     def has_words(self) -> bool:
@@ -85,13 +89,16 @@ def tagged_paragraph(
     pieces: Iterable[Stretch],
     plain_style: str | None = None,
     inline: Callable[[Stretch], bool] | None = None,
+    as_written: bool = False,
 ) -> ParagraphText:
     """The paragraph whose stretches, in order, are ``pieces`` (neighbours in one formatting
     joined, neighbouring codes too); ``plain_style``: the style to write as plain text (by
     default the one most of its letters have). Codes before the first text and after the last
     stay out of the tagged text, but those ``inline`` says the text reads as words (a field:
     ``Page <x id="1"/> of <x id="2"/>``, where the model given ``Page <x id="1"/> of`` dropped
-    the ``of``)."""
+    the ``of``). ``as_written``: the stretches' text is taken as tagged text as it is, its
+    markup read as markup (a spreadsheet's cell: module docstring)."""
+    as_tagged = _as_is if as_written else tagged_text
     stretches: list[Stretch] = []
     for stretch in pieces:
         last = stretches[-1] if stretches else None
@@ -125,11 +132,12 @@ def tagged_paragraph(
             ids[len(ids) + 1] = index
             parts.append(f'<x id="{len(ids)}"/>')
         elif stretch.style == plain_style or _BARE.fullmatch(stretch.text):
-            parts.append(tagged_text(stretch.text))
+            parts.append(as_tagged(stretch.text))
         else:
             ids[len(ids) + 1] = index
-            parts.append(f'<g id="{len(ids)}">{tagged_text(stretch.text)}</g>')
-    return ParagraphText(stretches, plain_style, first, last_index, "".join(parts), ids)
+            parts.append(f'<g id="{len(ids)}">{as_tagged(stretch.text)}</g>')
+    text = "".join(parts)
+    return ParagraphText(stretches, plain_style, first, last_index, text, ids, as_written)
 
 
 def translation_items(read: ParagraphText, translation: str) -> list[tuple[Stretch, str]]:
@@ -138,6 +146,7 @@ def translation_items(read: ParagraphText, translation: str) -> list[tuple[Stret
     placeholder's stretch once with no text, the stretches outside ``read.text`` at its ends,
     and a placeholder the translation dropped at the end."""
     plain = _plain_stretch(read)
+    as_plain = _as_is if read.as_written else plain_text
     items: list[tuple[Stretch, str]] = [(stretch, "") for stretch in read.stretches[: read.first]]
     open_pairs: list[Stretch | None] = []  # None: a pair of a tag that is not the paragraph's
     used: set[int] = set()
@@ -145,9 +154,9 @@ def translation_items(read: ParagraphText, translation: str) -> list[tuple[Stret
         if isinstance(piece, str):
             stretch = next((s for s in reversed(open_pairs) if s is not None), plain)
             if items and items[-1][0] is stretch and items[-1][1]:
-                items[-1] = (stretch, items[-1][1] + plain_text(piece))
+                items[-1] = (stretch, items[-1][1] + as_plain(piece))
             else:
-                items.append((stretch, plain_text(piece)))
+                items.append((stretch, as_plain(piece)))
             continue
         kind, number = piece
         index = read.ids.get(number)
@@ -216,6 +225,11 @@ class Wrappers:
             parent.append(made)
             self.open.append((wrapper, made))
         return self.open[-1][1] if self.open else self.paragraph
+
+
+def _as_is(text: str) -> str:
+    """``text`` unchanged: a cell's text is its tagged form (:func:`tagged_paragraph`)."""
+    return text
 
 
 def _most_common_style(stretches: list[Stretch]) -> str:

@@ -4,7 +4,8 @@ prices.xlsx -o prices.de.xlsx``.
 A ``.xlsx`` (also ``.xlsm``, ``.xltx``, ``.xltm``) is translated as
 :mod:`ltmt.formats.office_documents` says: every text a cell shows (the shared strings, and the
 strings written in a cell), each with its formatting as tags
-(:mod:`ltmt.formats.ooxml_paragraphs`; a string in one formatting is plain text); the text of
+(:mod:`ltmt.formats.ooxml_paragraphs`; a string in one formatting is plain text, and markup in
+it, a shop's ``<p>Soft <b>cotton</b></p>``, is markup, as in a CSV table's cell); the text of
 shapes, charts and SmartArt diagrams on the sheets; the pictures' and shapes' descriptions and
 titles; the workbook's title, subject and comments. Numbers, dates, formulas and their cached
 results are not text and stay as they are, and so do the sheets' names (formulas name them),

@@ -345,3 +345,14 @@ def test_a_spreadsheet_strings_escapes_are_read_as_characters_and_written_back()
         .decode()
         .endswith("<t>Line_x000D_\nnot an escape: _x005F_x0041_</t></si>")
     )  # one <t>, no run: a string in one formatting
+
+
+def test_a_spreadsheet_strings_markup_is_read_as_markup_and_written_back_as_it_is() -> None:
+    string = etree.fromstring(
+        '<si xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        "<t>&lt;p&gt;Soft &lt;b&gt;cotton&lt;/b&gt; &amp;amp; linen&lt;/p&gt;</t></si>"
+    )
+    read = read_paragraph(string)
+    assert read.text == "<p>Soft <b>cotton</b> &amp; linen</p>"  # as a CSV cell holds it
+    write_paragraph(string, read, "<p>Weiche <b>Baumwolle</b> &amp; Leinen</p>")
+    assert string[0].text == "<p>Weiche <b>Baumwolle</b> &amp; Leinen</p>"

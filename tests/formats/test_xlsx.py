@@ -276,3 +276,16 @@ def test_an_encrypted_workbook_is_refused_with_what_to_do(tmp_path: Path) -> Non
         r"by Office 97-2003; save it without a password as \.xlsx$",
     ):
         open_document(path)
+
+
+def test_cells_holding_html_keep_their_tags_as_a_csv_tables_cells_do(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active["A1"] = "<p>Non-slip, <b>6 mm</b> thick.</p>"
+    book.active["A2"] = "<p>Soft cotton shirt.</p>"
+    book.save(tmp_path / "p.xlsx")
+    model = FakeModel()
+    translate_file(tmp_path / "p.xlsx", tmp_path / "p.de.xlsx", model, src_lang="en", tgt_lang="de")
+    sheet = openpyxl.load_workbook(tmp_path / "p.de.xlsx").active
+    assert sheet["A1"].value == "<p>NON-SLIP, <b>6 MM</b> THICK.</p>"
+    assert sheet["A2"].value == "<p>SOFT COTTON SHIRT.</p>"
+    assert not any("&lt;" in text for text in model.seen)  # the model saw tags, not references
