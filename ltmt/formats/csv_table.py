@@ -8,7 +8,8 @@ a table filled in place (``-o strings.csv``) also where ltmt wrote the row's tra
 English changed since (:mod:`ltmt.formats.output_sources`, which a ``memory import`` of the table
 asks too); the
 first column, when it names no language (or is named ``id``), is each row's key, its context for
-memory matches.
+memory matches. A cell holding block HTML (a shop's ``<h3>…</h3><ul><li>…</li></ul>``) is
+translated block by block and keeps its structure (:mod:`ltmt.formats.html_cells`).
 ``ltmt memory import strings.csv`` stores each row that has both languages, and ``ltmt memory
 export -o memory.csv`` writes a table (``keys,en,de``, a pair's context as its key).
 

@@ -57,6 +57,7 @@ from ltmt.formats.existing_output import (
     save_output,
     warn_of_changed_sources,
 )
+from ltmt.formats.html_cells import translate_cells
 from ltmt.formats.output_sources import FilledInPlace, OutputSources, Record
 from ltmt.formats.registry import find_format, output_name_problem
 from ltmt.formats.run_progress import (
@@ -86,6 +87,8 @@ logger = logging.getLogger(__name__)
 ChangedSources = Callable[[Sequence[tuple[Unit, str]]], list[str]]
 # the formats whose units are keyed by their line's index
 LINE_KEYED = frozenset({"txt", "jsonl"})
+# the tables whose cells may hold block HTML, translated block by block (ltmt.formats.html_cells)
+TABLES = frozenset({"csv", "xlsx"})
 
 
 @dataclass
@@ -344,7 +347,8 @@ def _translate_chunk(
     translate, exact = translators
     fresh = [u for u in chunk if not u.suggestion]
     place = line_place if document.format in LINE_KEYED else entry_place
-    outcomes = translate_units(fresh, translate, result.report, place=place) if fresh else []
+    translated = translate_cells if document.format in TABLES else translate_units
+    outcomes = translated(fresh, translate, result.report, place=place) if fresh else []
     suggestions = [u for u in chunk if u.suggestion]
     if suggestions and exact is not None:
         outcomes += reuse_exact(suggestions, exact, result.report)

@@ -321,3 +321,21 @@ def test_a_misspelt_source_column_is_named_not_taken_for_other_languages(tmp_pat
         r"did you mean English\?",
     ):
         open_document(path, src_lang="en", tgt_lang="de")
+
+
+def test_a_cell_of_block_html_keeps_its_structure_as_an_html_file_does(tmp_path: Path) -> None:
+    path = tmp_path / "body.csv"
+    path.write_text(
+        'Handle,en\ngloves,"<h3>Features</h3><ul><li>Breathable mesh</li>'
+        '<li>Sizes S, M, L, XL</li></ul>"\n',
+        "utf-8",
+    )
+    out = tmp_path / "body.de.csv"
+    model = FakeModel()
+    translate_file(path, out, model, src_lang="en", tgt_lang="de")
+    assert model.seen == ["Features", "Breathable mesh", "Sizes S, M, L, XL"]  # block by block
+    assert (
+        out.read_text("utf-8")
+        .splitlines()[1]
+        .endswith(',"<h3>FEATURES</h3><ul><li>BREATHABLE MESH</li><li>SIZES S, M, L, XL</li></ul>"')
+    )

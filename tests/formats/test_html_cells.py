@@ -1,0 +1,51 @@
+"""A table's cells with block HTML: each block translated as an HTML page's run, the cell
+written back in its own structure; a cell without block markup one unit, as before."""
+
+from __future__ import annotations
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.formats.documents import Unit
+from ltmt.formats.html_cells import has_blocks, translate_cells
+
+
+@pytest.mark.parametrize(
+    ("text", "blocks"),
+    [
+        ("<h3>Features</h3><ul><li>Mesh</li></ul>", True),
+        ("<p>Non-slip.</p>", True),
+        ("First line<BR>second line", True),
+        ('<td class="x">Size</td>', True),
+        ("Non-slip, <b>6 mm</b> thick.", False),
+        ("Press <Enter> or <pre>", False),
+        ("if a < b", False),
+    ],
+)
+def test_a_cell_has_blocks_where_an_element_makes_one(text: str, blocks: bool) -> None:
+    assert has_blocks(text) is blocks
+
+
+def test_each_block_is_translated_alone_and_the_cell_keeps_its_structure() -> None:
+    model = FakeModel()
+    units = [
+        Unit("1", "<h3>Features</h3><ul><li>Breathable mesh</li><li>Sizes S, M, L</li></ul>"),
+        Unit("2", "Non-slip, <b>6 mm</b> thick."),
+        Unit("3", "<p>6 mm &amp; <b>non-slip</b>.</p>\n<ul><li>Eco-friendly</li></ul>"),
+    ]
+    outcomes = translate_cells(units, model)
+    assert [outcome.unit for outcome in outcomes] == units
+    assert [outcome.text for outcome in outcomes] == [
+        "<h3>FEATURES</h3><ul><li>BREATHABLE MESH</li><li>SIZES S, M, L</li></ul>",
+        "NON-SLIP, <b>6 MM</b> THICK.",
+        "<p>6 MM &amp; <b>NON-SLIP</b>.</p>\n<ul><li>ECO-FRIENDLY</li></ul>",
+    ]
+    assert all(outcome.ok for outcome in outcomes)
+    assert "Features" in model.seen and "Breathable mesh" in model.seen
+    assert not any("<ul>" in text or "<li>" in text for text in model.seen)
+
+
+def test_a_cell_of_block_markup_without_words_stays_as_it_is() -> None:
+    model = FakeModel()
+    (outcome,) = translate_cells([Unit("1", "<ul><li>42</li></ul>")], model)
+    assert outcome.text == "<ul><li>42</li></ul>" and model.calls == 0
