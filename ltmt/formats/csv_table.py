@@ -53,6 +53,7 @@ from ltmt.formats.common import (
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.language_detection import language_name
 from ltmt.segments import PairRecord
+from ltmt.wording import counted
 
 logger = logging.getLogger(__name__)
 
@@ -355,6 +356,30 @@ class CsvTable(TranslationsHeld):
         """Make the rows of ``keys`` pending: ltmt wrote their translation for an older source."""
         self._again.update(keys)
 
+    def _with_target(self, row: list[str], text: str) -> list[str]:
+        """``row`` with ``text`` in the target column; a column added goes after the header's
+        last and before the cells a longer row has beyond it, which are kept."""
+        if self.columns.target is None:
+            return _inserted(row, len(self.table.rows[0]), text)
+        column = self.columns.target
+        cells = row + [""] * (column + 1 - len(row))
+        cells[column] = text
+        return cells
+
+    def _warn_of_cells_beyond_the_header(self) -> None:
+        """Warn once of the rows with more cells than the header names: the target column
+        added after the header's last goes before their extra cells, which move one right."""
+        width = len(self.table.rows[0])
+        longer = [self.table.lines[n] for n, row in enumerate(self.table.rows) if len(row) > width]
+        if longer:
+            more = f" (and {counted(len(longer) - 1, 'more row')})" if len(longer) > 1 else ""
+            logger.warning(
+                "%s:%d: a row has more cells than the header names (%d)%s; the %s column is "
+                "added after the header's last and their extra cells kept after it; give them "
+                "a header to keep them in their columns",
+                self.path, longer[0], width, more, self.tgt_lang,
+            )  # fmt: skip
+
     def _target(self, unit: Unit) -> str:
         return _cell(self.table.rows[int(unit.key)], self.columns.target)
 
@@ -363,26 +388,31 @@ class CsvTable(TranslationsHeld):
         writer = csv.writer(
             buffer, csv.excel, delimiter=self.table.delimiter, lineterminator=self.table.newline
         )
-        target = self.columns.target
-        added = target is None  # the target language's column is new: every row gets it
+        added = self.columns.target is None  # the target's column is new: every row gets it
+        if added:
+            self._warn_of_cells_beyond_the_header()
         filled = {int(key): text for key, text in self.translations.items()}
         for number, row in enumerate(self.table.rows):
             if not added and number not in filled:
                 buffer.write(self.table.raw[number])
                 continue
-            cells = list(row)
-            column = len(self.table.rows[0]) if target is None else target
-            cells += [""] * (column + 1 - len(cells))
             if number == 0 and added:
-                cells[column] = "target" if self.columns.by_role else self.tgt_lang
-            elif number in filled:
-                cells[column] = filled[number]
-            writer.writerow(cells)
+                cell = "target" if self.columns.by_role else self.tgt_lang
+            else:
+                cell = filled.get(number, "")
+            writer.writerow(self._with_target(row, cell))
             if not self.table.raw[number].endswith(("\n", "\r")):
                 buffer.seek(buffer.tell() - len(self.table.newline))
                 buffer.truncate()  # the file's last row had no line end
         text = (_BOM if self.table.bom else "") + buffer.getvalue()
         atomic_write(Path(out_path), text.encode("utf-8"))
+
+
+def _inserted(row: list[str], column: int, text: str) -> list[str]:
+    """``row`` with ``text`` as its cell ``column`` (empty cells before it where the row is
+    shorter) and its cells from ``column`` on after it: none is lost."""
+    cells = row + [""] * (column - len(row))
+    return [*cells[:column], text, *cells[column:]]
 
 
 def read_csv_table(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator[PairRecord]:

@@ -339,3 +339,23 @@ def test_a_cell_of_block_html_keeps_its_structure_as_an_html_file_does(tmp_path:
         .splitlines()[1]
         .endswith(',"<h3>FEATURES</h3><ul><li>BREATHABLE MESH</li><li>SIZES S, M, L, XL</li></ul>"')
     )
+
+
+def test_a_rows_cells_beyond_the_header_are_kept_after_the_added_column_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "ragged.csv"
+    path.write_text(
+        "Handle,en,Variant SKU,Tags\n"
+        'mat,Yoga Mat,TS-100-BLK,"yoga, mat"\n'
+        'gloves,Gloves,GL-200-RED,"gloves, grip",EXTRA\n',
+        "utf-8",
+    )
+    out = tmp_path / "ragged.de.csv"
+    translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert out.read_text("utf-8").splitlines() == [
+        "Handle,en,Variant SKU,Tags,de",
+        'mat,Yoga Mat,TS-100-BLK,"yoga, mat",YOGA MAT',
+        'gloves,Gloves,GL-200-RED,"gloves, grip",GLOVES,EXTRA',
+    ]
+    assert "ragged.csv:3: a row has more cells than the header names (4)" in caplog.text
