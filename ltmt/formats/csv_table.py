@@ -171,6 +171,9 @@ def find_columns(header: list[str], path: Path, src_lang: str, tgt_lang: str) ->
         raise language_error(path, found, src_lang, tgt_lang)
     if target is None and not by_role:
         _warn_of_a_misspelt_target(header, path, tgt_lang)
+    primary = primary_language(src_lang)
+    others = [i for i, found in languages.items() if i != source and lang_matches(found, primary)]
+    _warn_of_other_source_columns(header, path, source, others)
     # the first column is the rows' keys unless it names a language (``id`` is Indonesian's
     # code, but as a first column, the keys)
     keys = languages.get(0) is None or _role(header[0]) in KEY_HEADERS
@@ -207,6 +210,21 @@ def _warn_of_a_misspelt_target(header: list[str], path: Path, tgt_lang: str) -> 
             "%s: column %r names no language; did you mean %s? Its cells are not read and the "
             "translations go to a new %s column; rename it %s (or %s) to fill it",
             path, cell, name, tgt_lang, name, tgt_lang,
+        )  # fmt: skip
+
+
+def _warn_of_other_source_columns(
+    header: list[str], path: Path, source: int, others: list[int]
+) -> None:
+    """Warn that the source-language columns ``others`` (``Body (en)`` beside ``Title (en)``)
+    are not translated: a table has one source column, ``source``."""
+    if others:
+        logger.warning(
+            "%s: only column %r is translated; %s also %s the source language, and %s not "
+            "translated (one source column per table); save each pair of columns as a table "
+            "of its own",
+            path, header[source], ", ".join(repr(header[i]) for i in others),
+            "names" if len(others) == 1 else "name", "it is" if len(others) == 1 else "they are",
         )  # fmt: skip
 
 

@@ -359,3 +359,17 @@ def test_a_rows_cells_beyond_the_header_are_kept_after_the_added_column_with_a_w
         'gloves,Gloves,GL-200-RED,"gloves, grip",GLOVES,EXTRA',
     ]
     assert "ragged.csv:3: a row has more cells than the header names (4)" in caplog.text
+
+
+def test_a_second_source_language_column_is_named_in_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "multi.csv"
+    path.write_text(
+        "Handle,Title (en),Body (en),Variant SKU,Title (de),Body (de)\n"
+        "mat,Yoga Mat,Non-slip surface.,TS-100-BLK,,\n",
+        "utf-8",
+    )
+    units = open_document(path, src_lang="en", tgt_lang="de").units()
+    assert [unit.source for unit in units] == ["Yoga Mat"]
+    assert "only column 'Title (en)' is translated; 'Body (en)' also names" in caplog.text
