@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ltmt.model.decode import DecodeConfig
     from ltmt.translator import Translator
 
 # how many tokens below its limit an output counted again is still taken to have reached it
@@ -37,6 +38,13 @@ def unfinished_outputs(
     counted = translator.output_ids(list(outputs))
     config = translator.decode_config
     return [
-        bool(output.strip()) and len(ids) >= config.length_limit(len(source)) - LIMIT_MARGIN
+        bool(output.strip()) and reached_limit(config, len(source), len(ids))
         for source, output, ids in zip(sources, outputs, counted, strict=True)
     ]
+
+
+def reached_limit(config: DecodeConfig, source_tokens: int, output_tokens: int) -> bool:
+    """Whether an output of ``output_tokens`` tokens reached ``config``'s length limit for a
+    source of ``source_tokens`` tokens (``</s>`` counted), within :data:`LIMIT_MARGIN`: the
+    decoder stopped it there, the model did not end it."""
+    return output_tokens >= config.length_limit(source_tokens) - LIMIT_MARGIN

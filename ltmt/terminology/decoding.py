@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
+from ltmt.output_limit import reached_limit
 from ltmt.terminology.agreement import agreeing_variants, in_dative_plural, in_weak_declension
 from ltmt.terminology.constraints import (
     DEFAULT_BIAS,
@@ -206,12 +207,15 @@ class GlossaryDecoding:
     ) -> dict[int, str]:
         """Fast-path outputs of lines ``chosen`` with their missing targets placed
         (:mod:`ltmt.terminology.placement`, which places none on the words ``keep``); left out:
-        lines where a target finds no place, or whose result would pass the token limit or lose
-        or add a placeholder."""
+        lines where a target finds no place, whose output as decoded ran to its length limit
+        (:meth:`ran_to_limit`), or whose result would pass the token limit or lose or add a
+        placeholder."""
         tokens = self.tokens()
         placings: list[_Placing] = []
         for i in chosen:
             ids, attention = glossary.fast[i]
+            if self.ran_to_limit(ids, attention):
+                continue
             text = self.translator.backbone.tokenizer.decode(ids, skip_special_tokens=True)
             kept = [h.term.target for h in hits[i] if renders(h.term.target, text)]
             missing = [
@@ -242,8 +246,8 @@ class GlossaryDecoding:
             result = self.translator.backbone.tokenizer.decode(
                 placing.edited, skip_special_tokens=True
             )
-            # the length rule of ``misshapen`` catches a decode that stopped early or repeated
-            # itself, which placement cannot cause: the words are the model's and the targets
+            # the length rule of ``misshapen`` is not asked: the words are the model's and the
+            # targets, and an output that ran to its limit was left out above (ran_to_limit)
             if not breaks_placeholders(units[i].text, result) or breaks_placeholders(
                 units[i].text, text
             ):
@@ -259,6 +263,15 @@ class GlossaryDecoding:
                 inflect = in_dative_plural if term.plural else in_weak_declension
                 placed[placing.line] = inflect(placed[placing.line], term.target)
         return placed
+
+    def ran_to_limit(self, ids: Sequence[int], attention: Sequence[Sequence[float]]) -> bool:
+        """Whether the output ``ids`` (``attention``: a row per token, a weight per source
+        token) ran to the decoder's length limit (:func:`~ltmt.output_limit.reached_limit`): a
+        loop or a cut, not a translation to place a target in. The word placement replaces
+        may be the whole loop (``UltraGripTM-GripTM-…``, no space in it), and the result came
+        out short, passed off as whole; such a line is decoded again instead."""
+        sources = len(attention[0]) if attention else 0
+        return reached_limit(self.translator.decode_config, sources, len(ids))
 
     def in_agreement(
         self, placed: dict[int, str], targets: dict[int, list[str]], shown: dict[int, Unit]

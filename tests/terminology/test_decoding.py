@@ -61,6 +61,22 @@ def test_a_missing_target_is_added_and_lines_without_terms_stay(backbone, engine
     assert outputs[1] == before[1]
 
 
+@pytest.mark.parametrize(("looped", "placed"), [(False, True), (True, False)])
+def test_no_target_is_placed_in_an_output_that_ran_to_its_length_limit(backbone, looped, placed):
+    # placed in a loop, a target replaced the loop (one word: UltraGripTM-GripTM-...) and the
+    # output came out cut short, below the limit, passed off as whole
+    translator = Translator(backbone, beam=1)
+    unit = Unit(0, "the repository is empty")
+    [source] = translator.encode([unit.text], [0])
+    [words] = translator.output_ids(["Verzeichnis ist leer"])
+    limit = translator.decode_config.length_limit(len(source))
+    ids = (words * limit)[:limit] if looped else words
+    glossary = GlossaryPass({0: (ids, [[1 / len(source)] * len(source) for _ in ids])})
+    hits = [TermMatcher([DEPOT]).find(unit.text)]
+    result = translator.terms.place_missing([0], [unit], hits, glossary)
+    assert (0 in result) is placed
+
+
 def test_the_constrained_state_is_the_inner_state_without_terms(backbone):
     decoding = GlossaryDecoding(Translator(backbone, beam=1))
     assert decoding.constrained_state([[5, 2]], None, [[]]) is None
