@@ -7,7 +7,9 @@ and hits do not overlap ("commit message" before "commit"). Text inside a placeh
 (``%(file)s``, ``<b>``, BBCode's ``[b]`` and ``[color=#ff0000]``, an input action
 ``<action:Jump>``... as :func:`~ltmt.formats.placeholder_syntax.find_placeholders` sees them) is
 never a term, nor is a word of a
-command-line option (``--no-sync``, ``-v``): options are code the output keeps as written.
+command-line option (``--no-sync``, ``-v``): options are code the output keeps as written. A
+term is found in part of an identifier (``customer_id``) never, and in a lower-case slug or URL
+path (``aeroflex-mat``, ``/products/aeroflex-mat``) only written as the term writes it.
 
 Target side (:func:`renders`): the output must contain the target term as written, starting at a
 word start; its first letter may change case (sentence start), it may be in capitals where the
@@ -49,6 +51,22 @@ _IDENTIFIER = re.compile(
     r"(?<![\w.])(?=[\w.]*(?:_|[^\W\d_]\.[^\W\d_]|[^\W\d_]\d|\d[^\W\d_])|[a-z]\w*[A-Z])"
     r"\w+(?:\.\w+)*"
 )
+
+# a slug, URL path or handle: lower-case words joined by hyphens or slashes, with no space
+# (aeroflex-mat, /products/aeroflex-mat); a lower-case hyphenated word of prose ("non-slip")
+# is one too, which costs nothing: only a term written in another case is kept out of it
+_SLUG = re.compile(r"(?<![\w/-])/?[^\W_]+(?:[-/][^\W_]+)+/?(?![\w-])")
+
+
+@dataclass(frozen=True)
+class _Protected:
+    """The spans of a text no term is found in (``code``: placeholders, tags, options), or in
+    part of (``identifiers``), or found in written in another case than the term's
+    (``slugs``: :func:`slug_spans`)."""
+
+    code: list[tuple[int, int]]
+    identifiers: list[tuple[int, int]]
+    slugs: list[tuple[int, int]]
 
 
 @dataclass(frozen=True)
@@ -95,6 +113,14 @@ def identifier_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _IDENTIFIER.finditer(text)]
 
 
+def slug_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans of ``text``'s slugs, URL paths and handles: lower-case words
+    joined by hyphens or slashes (``aeroflex-mat``, ``/products/aeroflex-mat``). A term is found
+    in one only as the term writes it: a brand ``AeroFlex`` found in the handle ``aeroflex-mat``
+    was written into it (``AeroFlex-mat``), and the link broke."""
+    return [m.span() for m in _SLUG.finditer(text) if m.group() == m.group().lower()]
+
+
 def singulars(word: str) -> Iterator[str]:
     """``word`` and the singulars its English plural form may come from."""
     yield word
@@ -135,10 +161,11 @@ class TermMatcher:
         identifiers = identifier_spans(text)
         # the identifiers apart (searched once): a term may hold one whole
         code = [span for span in _code_spans(text) if span not in identifiers]
+        protected = _Protected(code, identifiers, slug_spans(text))
         hits: list[TermHit] = []
         position = 0
         while position < len(spans):
-            hit = self._longest_at(text, spans, position, (code, identifiers))
+            hit = self._longest_at(text, spans, position, protected)
             if hit is None:
                 position += 1
                 continue
@@ -152,28 +179,37 @@ class TermMatcher:
         text: str,
         spans: list[tuple[int, int]],
         position: int,
-        protected: tuple[list[tuple[int, int]], list[tuple[int, int]]],
+        protected: _Protected,
     ) -> TermHit | None:
         """The longest term at word ``position``, kept out of ``protected``'s code spans and
-        out of part of its identifiers (a term may hold an identifier whole: ``MP3 player``)."""
-        code, identifiers = protected
+        out of part of its identifiers (a term may hold an identifier whole: ``MP3 player``);
+        in a slug, only as the term writes it."""
         for n in range(min(self.max_words, len(spans) - position), 0, -1):
             window = spans[position : position + n]
             start, end = window[0][0], window[-1][1]
-            if any(s < end and start < e for s, e in code) or any(
-                s < end and start < e and not (start <= s and e <= end) for s, e in identifiers
+            if any(s < end and start < e for s, e in protected.code) or any(
+                s < end and start < e and not (start <= s and e <= end)
+                for s, e in protected.identifiers
             ):
                 continue
             gaps = [text[a[1] : b[0]] for a, b in itertools.pairwise(window)]
             if any(len(gap) > 3 or "\n" in gap for gap in gaps):
                 continue
+            in_slug = any(s < end and start < e for s, e in protected.slugs)
             found = [unicodedata.normalize("NFC", text[s:e]) for s, e in window]
             for last in singulars(found[-1]):
-                key = (*found[:-1], last)
-                term = self._exact.get(key) or self._folded.get(tuple(w.casefold() for w in key))
+                term = self._term_of((*found[:-1], last), exact_case=in_slug)
                 if term is not None:
                     return TermHit(term, start, end)
         return None
+
+    def _term_of(self, key: tuple[str, ...], exact_case: bool) -> Term | None:
+        """The term whose source words are ``key``: case-insensitively unless the term is
+        case-sensitive or ``exact_case`` (a slug: :func:`slug_spans`)."""
+        term = self._exact.get(key) or self._folded.get(tuple(w.casefold() for w in key))
+        if term is not None and exact_case and tuple(words(term.source)) != key:
+            return None
+        return term
 
 
 def in_plural(term: Term, occurrence: str) -> bool:

@@ -330,6 +330,22 @@ def test_a_term_inside_a_dotted_identifier_is_not_found():
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("aeroflex-mat", []),  # a product's handle
+        ("See /products/aeroflex-mat or products/aeroflex-mat.", []),  # URL paths
+        ("The AeroFlex-mat and the aeroflex mat.", ["AeroFlex", "aeroflex"]),  # prose
+        ("A non-slip yoga-mat.", ["yoga-mat"]),  # a lower-case term as the term writes it
+    ],
+)
+def test_a_term_is_found_in_a_slug_only_as_the_term_writes_it(text: str, found: list[str]):
+    """The brand ``AeroFlex`` was found in the handle ``aeroflex-mat`` and written into it
+    (``AeroFlex-mat``): slugs and URL paths are code, as identifiers are."""
+    matcher = TermMatcher([Term("AeroFlex", "AeroFlex"), Term("yoga mat", "Yogamatte")])
+    assert [text[h.start : h.end] for h in matcher.find(text)] == found
+
+
+@pytest.mark.parametrize(
     ("term", "text"),
     [
         (Term("MP3 player", "MP3-Player"), "Connect the MP3 player."),
