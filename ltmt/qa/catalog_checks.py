@@ -294,7 +294,8 @@ def _disagreeing_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]
     found: dict[str, str] = {}
     for written, term in terms:
         noun = term.target.rsplit(" ", 1)[-1]
-        for article in unknown_gender_articles(record.target, term.target):
+        named = _kept_as_written(term)
+        for article in [] if named else unknown_gender_articles(record.target, term.target):
             found.setdefault(
                 article,
                 f"gender of {noun!r} unknown; check the article in {article!r} ({written!r} is "
@@ -308,6 +309,14 @@ def _disagreeing_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]
                 f"{term.target!r} in the glossary)",
             )
     return [Finding.about("glossary", n, record, message) for message in found.values()]
+
+
+def _kept_as_written(term: Term) -> bool:
+    """Whether ``term``'s target is its source (a brand or product name: ``AeroFlex``): a name
+    has no gender a table could know, its article is that of the thing it names ("die AeroFlex"
+    for the mat), so an unknown gender is no reason to ask for a check; every correct use of a
+    brand was flagged."""
+    return term.target.casefold() == term.source.casefold()
 
 
 def prose_terms(matcher: TermMatcher, source: str) -> list[tuple[str, Term]]:

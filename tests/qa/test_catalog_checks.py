@@ -461,3 +461,23 @@ def test_an_article_before_a_target_of_unknown_gender_is_flagged_for_a_check():
         ),
     ]
     assert [(f.entry, f.message) for f in agreement_findings(records, matcher)] == expected
+
+
+def test_a_name_the_glossary_keeps_as_written_is_not_flagged_for_its_gender():
+    """Every correct use of the brand "AeroFlex" (glossary "AeroFlex" → "AeroFlex") was flagged
+    "gender of 'AeroFlex' unknown": a name takes the article of what it names."""
+    from ltmt.qa.catalog_checks import agreement_findings
+
+    matcher = TermMatcher([Term("AeroFlex", "AeroFlex"), Term("battery", "Akku")])
+    records = [
+        record(1, "The AeroFlex is back in stock.", "Die AeroFlex ist wieder auf Lager."),
+        record(2, "The battery is empty.", "Die Akku ist leer."),
+    ]
+    found = [(f.entry, f.message) for f in agreement_findings(records, matcher)]
+    assert found == [
+        (
+            1,
+            "gender of 'Akku' unknown; check the article in 'Die Akku' ('battery' is 'Akku' in "
+            "the glossary)",
+        )
+    ]
