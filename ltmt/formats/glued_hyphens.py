@@ -11,7 +11,10 @@ The placeholder repair kept the field and the hyphen with it. Such a hyphen is o
 - followed by a space and a word, not by ``und``, ``oder``, ``bzw.``, ``sowie``: a suspended
   compound (``{app}- und Systemeinstellungen``) is German;
 - or, after a count (an integer conversion, ``%d``; a field named ``n`` or for a count,
-  ``{count}``, ``{{fileCount}}``), followed by a capitalised word, a noun, that no further
+  ``{count}``, ``{{fileCount}}``, Ruby's ``%{count}``; a field in order, ``{0}``, that the
+  source follows by an English plural: .NET's ``{0} files were deleted`` came out
+  ``{0}-Dateien``, Rails' ``%{count} messages`` ``%{count}-Nachrichten``, session 63),
+  followed by a capitalised word, a noun, that no further
   hyphen continues: ``{n}-mal`` and ``{n}-fach`` are German, and so is the chain of a
   compound, ``{n}-Zimmer-Wohnung``; a name glued to a noun is a compound (``%s-Datei``, a
   ``PDF-Datei``).
@@ -31,11 +34,15 @@ _FIELD_KINDS = frozenset({"printf", "brace", "sigil"})
 _SUSPENDED = r"(?:und|oder|bzw\.|sowie|noch)(?!\w)"
 _SPACED_HYPHEN = re.compile(rf"-[ \t]+(?!{_SUSPENDED})(?=\w)")
 _NOUN_HYPHEN = re.compile(r"-(?=[A-ZÄÖÜ]\w*(?![\w-]))")
-# a count: an integer conversion (%d, %1$ld), a field named n or for a count ({{count}}, :num)
-_COUNT = re.compile(
-    r"%(?:[1-9]\d*\$)?[-+ #0']*\d*(?:hh|ll|[hlqjzt])?[diu]"
-    r"|[{:\s-]*(?:n|\w*?(?i:count|num|number|total|quantity|qty))\}*"
+# an integer conversion, in order or by name: %d, %1$ld, %(count)d, Ruby's %<count>d
+_INTEGER_CONVERSION = re.compile(
+    r"%(?:[1-9]\d*\$|\(\w+\)|<\w+>)?[-+ #0']*\d*(?:hh|ll|[hlqjzt])?[diu]"
 )
+# the name of a field: {count}, {{- n}}, Ruby's %{count}, :count, $1, $name$, Qt's %1, {0}
+_FIELD_NAME = re.compile(r"(?:%?\{+-?|[:$]|%(?=\d))\s*(?P<name>\w+)\s*-?\}*\$?")
+_COUNT_NAME = re.compile(r"n|\w*?(?i:count|num|number|total|quantity|qty)")
+# an English plural after a field, in the source: "{0} files" counts files, "{0} file" names one
+_PLURAL_AFTER = re.compile(r"[ \t]+[a-z]{2,}[^\Ws]s\b")
 
 
 def glued_hyphens(source: str, text: str) -> list[Placeholder]:
@@ -59,13 +66,27 @@ def _glued(source: str, text: str) -> list[tuple[Placeholder, re.Match[str]]]:
     fields = [p for p in find_placeholders(source) if p.kind in _FIELD_KINDS]
     spaced = {p.text for p in fields if source[p.end : p.end + 1].isspace()}
     hyphened = {p.text for p in fields if source[p.end : p.end + 1] == "-"}
+    counts = {p.text for p in fields if _counts(p, source)}
     found = []
     for field in find_placeholders(text):
         if field.text not in spaced or field.text in hyphened:
             continue
         hyphen = _SPACED_HYPHEN.match(text, field.end)
-        if hyphen is None and _COUNT.fullmatch(field.text):
+        if hyphen is None and field.text in counts:
             hyphen = _NOUN_HYPHEN.match(text, field.end)
         if hyphen is not None:
             found.append((field, hyphen))
     return found
+
+
+def _counts(field: Placeholder, source: str) -> bool:
+    """Whether ``field`` of ``source`` stands for a number of things: an integer conversion, a
+    field named for a count, or one in order (``{0}``, ``%1``, ``$1``) that an English plural
+    follows (``{0} files``; ``{0} file`` names a kind of file, a ``PDF-Datei``)."""
+    if _INTEGER_CONVERSION.fullmatch(field.text):
+        return True
+    named = _FIELD_NAME.fullmatch(field.text)
+    name = named["name"] if named else ""
+    if _COUNT_NAME.fullmatch(name):
+        return True
+    return name.isdigit() and _PLURAL_AFTER.match(source, field.end) is not None

@@ -32,6 +32,21 @@ from ltmt.formats.placeholders import protect, restore
         ("Open {name} file", "Öffne {name}- Datei", "Öffne {name} Datei"),
         ("{{fileCount}} files", "{{fileCount}}-Dateien", "{{fileCount}} Dateien"),
         ("%1$ld files", "%1$ld-Dateien", "%1$ld Dateien"),
+        # session 63: .NET's and Rails' counts, a field in order before a plural
+        (
+            "{0} files were deleted from {1}.",
+            "{0}-Dateien wurden aus {1} gelöscht.",
+            "{0} Dateien wurden aus {1} gelöscht.",
+        ),
+        ("%{count} messages", "%{count}-Nachrichten", "%{count} Nachrichten"),
+        ("%<count>d messages", "%<count>d-Nachrichten", "%<count>d Nachrichten"),
+        ("Remove {0} entries?", "Entfernen Sie {0}-Einträge?", "Entfernen Sie {0} Einträge?"),
+        ("$1 files", "$1-Dateien", "$1 Dateien"),
+        # a field in order before a singular names a kind; a name is no count
+        ("{0} file", "{0}-Datei", None),
+        ("{1} folder", "{1}-Ordner", None),
+        ("%{name} account", "%{name}-Benutzerkonto", None),
+        ("{name} settings", "{name}-Einstellungen", None),
     ],
 )
 def test_a_hyphen_glued_to_a_field_the_source_spaces_becomes_a_space(source, text, expected):
@@ -45,3 +60,11 @@ def test_the_repair_takes_the_hyphen_away():
     assert restore(protect("{{n}} photos selected"), "{{{n}}- Fotos ausgewählt").text == (
         "{{n}} Fotos ausgewählt"
     )
+
+
+def test_the_repair_takes_a_count_in_order_apart_from_its_noun():
+    # the model's own output for a .resx string (session 63)
+    restored = restore(
+        protect("{0} files were deleted from {1}."), "{0}-Dateien wurden aus {1} gelöscht."
+    )
+    assert restored.text == "{0} Dateien wurden aus {1} gelöscht."
