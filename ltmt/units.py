@@ -36,7 +36,7 @@ from ltmt.capitals import (
 )
 from ltmt.currency_amounts import amount_spans
 from ltmt.date_formats import date_runs, only_directives
-from ltmt.formats.placeholder_syntax import find_placeholders, sent_as_tags
+from ltmt.formats.placeholder_syntax import PATH_LINE, find_placeholders, sent_as_tags
 from ltmt.key_combinations import combination_spans, only_combinations, written_line
 from ltmt.language_names import language_name
 from ltmt.long_words import long_word_spans
@@ -72,6 +72,7 @@ _NAME_LINE = re.compile(
     r"[a-z][a-z0-9+.-]*://\S+"
     r"|[^\s@]+@[^\s@]+\.[A-Za-z]{2,}"
     r"|~?/[^\s/]\S*"
+    rf"|{PATH_LINE}"
     r"|[a-z][\w-]*(?:\.[\w-]+)+"
 )
 

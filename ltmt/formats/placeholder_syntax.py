@@ -147,6 +147,43 @@ _TEMPLATE_FIELD = (
     r"\{\{-?\s*[\w.]+(?:\s*[,|]\s*[^{}]*?)?\s*-?\}\}"
     r"|\{%-?\s*[A-Za-z_][^{}%]*?-?%\}"
 )
+# A path: a Windows one (C:\Program Files\Contoso\app.exe, \\server\share), or a "/" one of
+# several parts (/opt/Contoso/Program Files/app, ~/notes/todo.txt, docs/guide/setup.md). A
+# folder's name may have spaces where a separator follows it (a Windows folder's any, a "/"
+# one's words in capitals: "Program Files/", "Application Support/"); the last part is a file
+# name up to its extension (My Report.docx, its words in capitals), words in capitals up to
+# the end of the line (C:\Program Files), anything up to a closing quote ("C:\Program Files"),
+# else one word. Not and/or, Yes/No, 10/20, km/h or Save/Open, which are words: a "/" path
+# starts with its "/" (or ~/, ./) or, relative, ends in a file's extension.
+_PATH_SIGNS = rf"\s\\/<>|?*:{_QUOTE_MARKS}"  # what no part of a path has
+_WINDOWS_PART = rf"[^{_PATH_SIGNS}]+"
+_SLASH_PART = rf"[^{_PATH_SIGNS}(){{}}\[\]]+"
+_CAPITAL = r"(?=[A-Z0-9(])"  # a word of a spaced name
+
+
+def _path_tail(part: str, separator: str, spaced_folders: str) -> str:
+    """A path's folders and last part after its root: parts written ``part`` (a character class
+    with ``+``), separated by ``separator``, a folder's name spaced before words that
+    ``spaced_folders`` allows."""
+    undotted = part[:-2] + ".]+"  # a file name's word before its last: no extension
+    last = (
+        # a file name to its extension, its words in capitals but the first (My Report.docx)
+        rf"(?:{undotted}[ ]{_CAPITAL})*{part}\.[A-Za-z][A-Za-z0-9]{{0,7}}(?![\w-]|\.\w)"
+        rf"|{part}(?:[ ]{part})+(?=[{_QUOTE_MARKS}])"  # anything to a closing quote
+        rf"|{part}(?:[ ]{_CAPITAL}{part})+(?=\s*$)"  # words in capitals to the end
+        rf"|{part}(?<![.,;:!?)])"  # one word, without the punctuation after it
+    )
+    return rf"(?:{part}(?:[ ]{spaced_folders}{part})*{separator})*(?:{last})?"
+
+
+_WINDOWS_PATH = r"(?<![\w\\])(?:[A-Za-z]:|\\\\[\w.$-]+)\\" + _path_tail(_WINDOWS_PART, r"\\", "")
+_SLASH_PATH = (
+    rf"(?<![\w/.~:@-])(?:~|\.{{1,2}})?/{_SLASH_PART}/"
+    + _path_tail(_SLASH_PART, "/", _CAPITAL)
+    + r"|(?<![\w/.~:@-])[\w.-]+(?:/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,7}(?![\w-]|\.\w)"
+)
+# a path the line is, alone (``ltmt.units.is_code``): a Windows one to the line's end
+PATH_LINE = rf"(?:[A-Za-z]:|\\\\[\w.$-]+)\\[^<>|?*:{_QUOTE_MARKS}]*|{_SLASH_PATH}"
 # the double-brace fields the model keeps as written: ``{{name}}``, ``{{ name }}``,
 # ``{{product.title}}`` (it garbled the others: ``{{ product.title }}`` →
 # `` Produkt.title `` beside its copy)
@@ -210,11 +247,8 @@ _PATTERNS = {
         rf"[^\s<>(){{}}\[\]{_QUOTE_MARKS}.,;:!?]"
         r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b"
         rf"|(?<![\w@./\\:=-])(?<!=[{_QUOTE_MARKS}]){_BARE_DOMAIN}"
-        # a Windows path (C:\Users\bob\file.txt, \\server\share), up to a space or a
-        # quote mark, without the punctuation after it
-        rf"|(?<![\w\\])(?:[A-Za-z]:|\\\\[\w.$-]+)\\[^\s<>|?*{_QUOTE_MARKS}]*"
-        rf"[^\s<>|?*{_QUOTE_MARKS}.,;:!)]"
-        rf"|(?<![\w\\])[A-Za-z]:\\(?=[\s{_QUOTE_MARKS}]|$)"
+        # a path (:data:`_WINDOWS_PATH`, :data:`_SLASH_PATH`)
+        rf"|{_WINDOWS_PATH}|{_SLASH_PATH}"
     ),
 }
 _PLACEHOLDER = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS.items()))
@@ -300,7 +334,7 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
     a Liquid or Jinja field with spaces around a dotted name or a filter and their tags
     (``{{ product.title }}`` came out `` Produkt.title `` beside a copy put back, ``{{ discount
     | money }}`` as ``{{{ Discount | Geld }``)
-    and Windows paths (``C:\\Users\\bob\\file.txt`` lost ``bob``); and a self-closing tag with
+    and paths (``C:\\Users\\bob\\file.txt`` lost ``bob``); and a self-closing tag with
     attributes, whose quotes the model read as quotation (``<x id="1" ctype="x-link"/>`` came out
     ``<x id=» ctype=»x-link«/>«/>«``, ``<sc id="1" type="fmt" subType="xlf:i"/>`` as
     ``<sc id=»1« Typ=»fmt« Untertyp=»xlf:i«/>«`` with the words after it lost)."""
@@ -310,6 +344,8 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
         return 'id="ltmt-' not in placeholder.text
     if placeholder.kind == "name" and "\\" in placeholder.text:  # a Windows path lost parts
         return True
+    if placeholder.kind == "name" and re.fullmatch(_SLASH_PATH, placeholder.text):
+        return True  # and a "/" one its names (/opt/Contoso/Programmdateien/ansicht)
     if placeholder.kind == "name" and placeholder.text.startswith("<"):  # an autolink: its
         return True  # brackets were copied apart from it ("Zu <feedback an <feedback@...>")
     if placeholder.kind == "name" and re.fullmatch(_BARE_DOMAIN, placeholder.text):

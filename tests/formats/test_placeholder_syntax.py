@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.formats.placeholder_syntax import TagParts, find_placeholders, tag_parts
+from ltmt.formats.placeholder_syntax import TagParts, find_placeholders, sent_as_tags, tag_parts
 
 
 @pytest.mark.parametrize(
@@ -111,3 +111,47 @@ def test_a_closing_brace_tag_is_a_tag_where_its_name_opened_or_is_renpys(
     tag: the closing one was kept and the opening, no tag, went to the model (a regression
     trial's find)."""
     assert [p.text for p in find_placeholders(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # session 63: a path with a space lost its words to the model ("Program Dateien")
+        (r"C:\Program Files\Contoso\app.exe", [r"C:\Program Files\Contoso\app.exe"]),
+        (r'"C:\Program Files\Contoso"', [r"C:\Program Files\Contoso"]),
+        (r'"C:\Program Files"', [r"C:\Program Files"]),
+        (r"Install to C:\Program Files", [r"C:\Program Files"]),
+        (
+            r"Install to C:\Program Files\Contoso\app.exe now.",
+            [r"C:\Program Files\Contoso\app.exe"],
+        ),
+        (r"Saved as C:\Docs\My Report.docx.", [r"C:\Docs\My Report.docx"]),
+        (r"\\server\share\My Docs\x.txt", [r"\\server\share\My Docs\x.txt"]),
+        ("/opt/Contoso/Program Files/app", ["/opt/Contoso/Program Files/app"]),
+        ("The file is in /opt/Contoso/Program Files/app.", ["/opt/Contoso/Program Files/app"]),
+        ("Copy /Library/Application Support/x.json now", ["/Library/Application Support/x.json"]),
+        ("Edit /etc/hosts, then ~/notes/todo.txt.", ["/etc/hosts", "~/notes/todo.txt"]),
+        ("See docs/guide/setup.md.", ["docs/guide/setup.md"]),
+        # a path ends where its words do
+        (r"Could not open C:\Temp for writing.", [r"C:\Temp"]),
+        (r"Copy C:\Temp\a.txt and b.txt", [r"C:\Temp\a.txt"]),
+        ("Open /etc/hosts and file.txt", ["/etc/hosts"]),
+        ("Use /usr/bin or/and /bin", ["/usr/bin"]),
+        # words with a slash are no path
+        ("You can edit and/or delete it.", []),
+        ("Yes/No", []),
+        ("Pages 10/20 printed on 1/2/2024", []),
+        ("Enter the speed in km/h.", []),
+        ("Save/Open the file", []),
+        ("/ by zero", []),
+    ],
+)
+def test_a_path_is_one_name_its_spaces_included(text: str, expected: list[str]) -> None:
+    assert [p.text for p in find_placeholders(text)] == expected
+
+
+def test_a_path_goes_to_the_model_as_a_tag() -> None:
+    """The model translated a "/" path's names (``/opt/Contoso/Programmdateien/ansicht``)."""
+    assert [p.text for p in sent_as_tags("Open /opt/Contoso/Program Files/app now.")] == [
+        "/opt/Contoso/Program Files/app"
+    ]
