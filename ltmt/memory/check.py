@@ -2,7 +2,9 @@
 
 Per user: the row's count equals its segment records, every record decodes (and decrypts),
 its normalised source and dedup entry are there and agree with it, its index-text length is
-recorded, and the postings are exactly those its sources make (document frequencies included).
+recorded, and the postings are exactly those its sources make (document frequencies included)
+(an index of the kind an older ltmt wrote is not checked, but noted: it is rebuilt at the next
+search or write, :func:`.env.bring_index_up_to_date`).
 Across users: no key belongs to a uid without a user, uids are below ``next_uid``. Before any
 of that, the pages of ``data.mdb`` are walked (:mod:`.pages`) even where an open skipped them as
 unchanged (:mod:`.page_record`): damage the file system did not see is found here. The first
@@ -23,6 +25,8 @@ from ltmt.memory import env, postings, rows
 from ltmt.memory.crypto import PlainCipher
 from ltmt.memory.layout import (
     GLOSS,
+    INDEX_KIND,
+    INDEX_TABLES,
     KEYS,
     LENS,
     META,
@@ -61,21 +65,21 @@ _TABLE_NAMES = {
 @dataclass(frozen=True)
 class CheckReport:
     """What a successful check covered; ``notes``: what it found that is read soundly but not
-    as it was meant to be stored (a user's languages that are no pair: read as none)."""
+    as it was meant to be stored (a user's languages that are no pair: read as none; an index
+    an older ltmt wrote, not checked: ``postings`` is None)."""
 
     users: int
     segments: int
-    postings: int
+    postings: int | None
     encrypted: bool
     notes: tuple[str, ...] = ()
 
     def summary(self) -> str:
         kind = "encrypted " if self.encrypted else ""
-        said = (
-            f"ok: {kind}store with {counted(self.users, 'user')}, "
-            f"{counted(self.segments, 'segment')} and {counted(self.postings, 'index posting')}; "
-            "every table agrees"
-        )
+        counts = counted(self.segments, "segment")
+        if self.postings is not None:
+            counts += f" and {counted(self.postings, 'index posting')}"
+        said = f"ok: {kind}store with {counted(self.users, 'user')}, {counts}; every table agrees"
         return "; note: ".join((said, *self.notes))
 
 
@@ -110,8 +114,9 @@ def _check(txn: lmdb.Transaction, store: env.Store) -> CheckReport:
         if missing:
             uid = min(missing)
             raise Damage(f"the data key of user {uids[uid]!r} is missing from the keyring")
+    indexed = store.older_index is None  # an older ltmt's index is not this ltmt's to check
     segments = postings = 0
-    notes: list[str] = []
+    notes = [] if indexed else [_older_index_note(store.older_index)]
     for uid, user in sorted(uids.items()):
         if uid >= next_uid:
             raise Damage(f"user {user!r} has uid {uid}, not below next_uid {next_uid}")
@@ -125,7 +130,7 @@ def _check(txn: lmdb.Transaction, store: env.Store) -> CheckReport:
         info, cipher = found
         if info.uid != uid:
             raise Damage(f"the record of user {user!r} names uid {info.uid}, its key {uid}")
-        n, p = _check_user(txn, user, info, cipher)
+        n, p = _check_user(txn, user, info, cipher, indexed=indexed)
         segments += n
         postings += p
         if info.malformed_languages is not None:
@@ -133,20 +138,30 @@ def _check(txn: lmdb.Transaction, store: env.Store) -> CheckReport:
                 f"user {user!r} records {info.malformed_languages} as its languages, no language "
                 "pair: read as none until an import names its languages"
             )
-    _check_orphans(txn, uids)
+    _check_orphans(txn, uids, () if indexed else INDEX_TABLES)
     return CheckReport(
         users=len(uids),
         segments=segments,
-        postings=postings,
+        postings=postings if indexed else None,
         encrypted=vault.encrypted,
         notes=tuple(notes),
     )
 
 
+def _older_index_note(kind: str | None) -> str:
+    """What a check says of a store whose index an older ltmt wrote (``kind``)."""
+    return (
+        f"its index is of an older kind ({kind}), not checked: this ltmt rebuilds it as "
+        f"{INDEX_KIND} at the next search or write (older ltmt releases cannot read the store "
+        "afterwards; 'ltmt memory backup' first keeps a copy they can)"
+    )
+
+
 def _check_user(
-    txn: lmdb.Transaction, user: str, info: UserInfo, cipher: PlainCipher
+    txn: lmdb.Transaction, user: str, info: UserInfo, cipher: PlainCipher, *, indexed: bool
 ) -> tuple[int, int]:
-    """(segments, postings) of one user, each checked against the other tables."""
+    """(segments, postings) of one user, each checked against the other tables; its index
+    only where ``indexed`` (this ltmt's kind; else no postings are counted)."""
     ids: list[int] = []
     texts: list[str] = []
     for key, raw in rows.keys_under(txn, SEG + u32(info.uid)):
@@ -180,6 +195,8 @@ def _check_user(
             raise Damage(
                 f"user {user!r} has {found} {_TABLE_NAMES[table]} entries for {len(ids)} segments"
             )
+    if not indexed:
+        return len(ids), 0
     # once, for signatures and postings (their positions, as large, are not kept)
     terms, doc = postings.text_terms(texts, cipher)[::2]
     segments = _UserSegments(user, info.uid, cipher, ids, texts, terms, doc)
@@ -276,12 +293,15 @@ def _count_keys(txn: lmdb.Transaction, prefix: bytes) -> int:
     return sum(1 for _ in rows.keys_under(txn, prefix))
 
 
-def _check_orphans(txn: lmdb.Transaction, uids: dict[int, str]) -> None:
-    """No per-user key under a uid without a user; no key outside the known tables."""
+def _check_orphans(
+    txn: lmdb.Transaction, uids: dict[int, str], unchecked: tuple[bytes, ...]
+) -> None:
+    """No per-user key under a uid without a user; no key outside the known tables. The
+    ``unchecked`` tables (an older ltmt's index, laid out as it chose) are left out."""
     cursor = txn.cursor()
     for key in cursor.iternext(values=False):
         tag = bytes(key[:1])
-        if tag in (META, USERS, KEYS):  # KEYS: the server's API keys, of no uid
+        if tag in (META, USERS, KEYS) or tag in unchecked:  # KEYS: API keys, of no uid
             continue
         if tag not in PER_USER_TABLES:
             raise Damage(f"it holds key {bytes(key)[:12]!r} of no known table")

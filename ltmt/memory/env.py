@@ -119,6 +119,10 @@ class Store:
     lock: SharedLock = field(default_factory=SharedLock)
     waiting_said: bool = False  # a write's wait for another was said (_WaitWatch)
     read_only: bool = False  # on a read-only file system: opened read-only (module docstring)
+    # the kind of index an older ltmt wrote ("no" where none is recorded), until it is rebuilt
+    # as this ltmt's kind (:func:`bring_index_up_to_date`); None: the index is this ltmt's
+    older_index: str | None = None
+    reindex_lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 _REGISTRY: dict[str, Store] = {}
@@ -435,14 +439,36 @@ def _check_schema(store: Store, key: bytes | None, key_file: Path | None) -> Non
         _refuse_key(store.path, cipher is not None, key_file)
     if key is not None:
         store.vault = Vault(Keyring.open(keyring_path, key, str(key_file)))
-    if kind is None or kind.decode(errors="replace") != INDEX_KIND:
+    store.older_index = _older_index(kind)
+
+
+def _older_index(kind: bytes | None) -> str | None:
+    """The name of stored index kind ``kind`` when it is not this ltmt's (``"no"``: none
+    recorded), else None."""
+    name = kind.decode(errors="replace") if kind is not None else "no"
+    return None if name == INDEX_KIND else name
+
+
+def bring_index_up_to_date(store: Store) -> None:
+    """Rebuild the index of a store an older ltmt wrote (:attr:`Store.older_index`) as this
+    ltmt's kind, once, before the first search or write: not on open, so that the commands
+    that only read it (users, stats, export, check, backup) leave the store as that ltmt can
+    still read it. The rebuild is one-way, and the warning says so."""
+    if store.older_index is None:
+        return
+    with store.reindex_lock:
+        if store.older_index is None:  # another thread rebuilt it meanwhile
+            return
         logger.warning(
-            "memory store %s has a %s index; rebuilding it as %s (once, may take a while)",
+            "memory store %s has a %s index; rebuilding it as %s (once, may take a while; older "
+            "ltmt releases cannot read the store afterwards: 'ltmt memory backup' first keeps a "
+            "copy they can)",
             store.path,
-            kind.decode(errors="replace") if kind is not None else "no",
+            store.older_index,
             INDEX_KIND,
         )
-        write(store, functools.partial(_reindex, cipher_of=store.vault.cipher))
+        _write(store, functools.partial(_reindex, cipher_of=store.vault.cipher))
+        store.older_index = None
 
 
 def _reindex(txn: lmdb.Transaction, cipher_of: Callable[[int], PlainCipher]) -> None:
@@ -466,8 +492,16 @@ def write(store: Store, fn: Callable[[lmdb.Transaction], T]) -> T:
     """Run ``fn(txn)`` in one write transaction; grow the map and rerun it when full.
 
     ``fn`` must only depend on what it reads through ``txn`` (it may run more than once).
-    A store opened read-only (on a read-only file system) is a StoreError that says so.
+    A store opened read-only (on a read-only file system) is a StoreError that says so. The
+    index of a store an older ltmt wrote is rebuilt first (:func:`bring_index_up_to_date`):
+    writes keep this ltmt's index.
     """
+    bring_index_up_to_date(store)
+    return _write(store, fn)
+
+
+def _write(store: Store, fn: Callable[[lmdb.Transaction], T]) -> T:
+    """:func:`write` without bringing the index up to date."""
     if store.read_only:
         raise files.read_only(store.path)
     for _ in range(MAX_GROWTH_RETRIES):

@@ -69,6 +69,7 @@ SIGS = b"h"
 KEYS = b"k"  # not per user: a key names its user, and deleting a memory keeps its keys
 GLOSS = b"g"
 PER_USER_TABLES = (SEG, PAIR, NORM, POST, LENS, SIGS, GLOSS)
+INDEX_TABLES = (POST, LENS, SIGS)  # what the index is: rebuilt from the sources (NORM)
 SCHEMA_KEY = META + b"schema"
 INDEX_KEY = META + b"index"
 CIPHER_KEY = META + b"cipher"
@@ -76,7 +77,7 @@ ENCRYPTED_ROW = b"E"
 NGRAM = 3  # characters per index term
 SIG_BITS = 512  # bits of a segment's term signature
 SIG_BYTES = SIG_BITS // 8
-INDEX_KIND = f"char{NGRAM}gram-v3"  # stored at creation; another kind is rebuilt on open
+INDEX_KIND = f"char{NGRAM}gram-v3"  # stored at creation; another is rebuilt when first needed
 NEXT_UID_KEY = META + b"next_uid"
 # the cache folders that hold decoded states of the store's segments (ltmt.fusion.state_store):
 # a delete removes them from each, whichever process's cache folder they were written to

@@ -21,7 +21,8 @@ blocks are sealed; the plain store's cipher leaves both as they are.
 
 Writes keep the index exact: added segments are searchable as soon as their transaction commits;
 a deleted segment's id is taken out of its postings and its rows zeroed. An index written by
-another ``INDEX_KIND`` is rebuilt from the stored sources when the store opens (:func:`rebuild`).
+another ``INDEX_KIND`` is rebuilt from the stored sources before the first search or write
+(:func:`rebuild`, from :func:`.env.bring_index_up_to_date`).
 How a query uses all this is :mod:`.index`.
 """
 
@@ -38,6 +39,7 @@ from ltmt.memory.crypto import PLAIN, PlainCipher
 from ltmt.memory.layout import (
     BLOCK_BITS,
     BLOCK_SIZE,
+    INDEX_TABLES,
     LENS,
     NGRAM,
     NORM,
@@ -353,7 +355,7 @@ def rebuild(
     index terms keyed).
     """
     cursor = txn.cursor()
-    for table in (POST, LENS, SIGS):
+    for table in INDEX_TABLES:
         if cursor.set_range(table):
             while bytes(cursor.key()[:1]) == table:
                 if not cursor.delete():

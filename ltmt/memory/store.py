@@ -561,6 +561,7 @@ class Memory:
         texts = text_list(texts)  # (one string's letters would be searched one by one)
         wanted = preference_list(prefer, len(texts))
         settings = self._settings()
+        env.bring_index_up_to_date(self.store)
         vault, scratch = self.store.vault, self._scratch
         overdue = scratch.overdue_pack(user)
         if overdue is not None:  # starved by busy searches: let it end (ltmt.memory.packing)
@@ -589,6 +590,7 @@ class Memory:
         a server that knows its users; nothing happens for a user without segments."""
         check_user(user)
         settings = self._settings()
+        env.bring_index_up_to_date(self.store)
         vault, scratch = self.store.vault, self._scratch
         generation = scratch.generations.of(user)  # before the transaction begins
         env.read(

@@ -244,8 +244,26 @@ def test_schema_version_from_a_newer_ltmt_is_refused(tmp_path: Path) -> None:
         Memory(tmp_path)
 
 
+def give_an_older_index(path: Path) -> None:
+    """Make store ``path`` look as an older ltmt wrote it: an index of another kind, whose
+    entries this ltmt cannot read (a char3gram-v2 store has no signatures, ``h``)."""
+    lmdb_env = lmdb.open(str(path))
+    with lmdb_env.begin(write=True) as txn:
+        txn.put(INDEX_KEY, b"char9gram-v7")
+        cursor = txn.cursor()
+        for key in [key for key, _ in cursor if key[:1] in (b"i", b"l", b"h")]:
+            txn.delete(key)
+        txn.put(b"i" + b"\x00" * 8, b"junk")
+    lmdb_env.close()
+
+
+def index_kind(path: Path) -> bytes | None:
+    with lmdb.open(str(path), readonly=True, lock=False) as lmdb_env, lmdb_env.begin() as txn:
+        return txn.get(INDEX_KEY)
+
+
 @pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
-def test_an_index_of_another_kind_is_rebuilt_on_open(
+def test_an_index_of_another_kind_is_rebuilt_at_the_first_search(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, encrypted: bool
 ) -> None:
     from ltmt.memory.crypto import generate_key_file
@@ -256,15 +274,7 @@ def test_an_index_of_another_kind_is_rebuilt_on_open(
         memory.add("u2", "Hello world", "Hallo Welt")
         memory.delete("u1", 2)
         before = memory.search("u1", "Save the files as %s", k=2)
-    lmdb_env = lmdb.open(str(tmp_path))
-    with lmdb_env.begin(write=True) as txn:
-        txn.put(INDEX_KEY, b"char9gram-v7")
-        cursor = txn.cursor()
-        # the old index (a char3gram-v2 store has no signatures, ``h``)
-        for key in [key for key, _ in cursor if key[:1] in (b"i", b"l", b"h")]:
-            txn.delete(key)
-        txn.put(b"i" + b"\x00" * 8, b"junk")
-    lmdb_env.close()
+    give_an_older_index(tmp_path)
     if encrypted:  # without its key the store is refused, and left as it is
         with pytest.raises(StoreError, match="is encrypted; pass its key file"):
             Memory(tmp_path)
@@ -277,6 +287,36 @@ def test_an_index_of_another_kind_is_rebuilt_on_open(
     with lmdb.open(str(tmp_path)) as lmdb_env, lmdb_env.begin() as txn:
         assert txn.get(INDEX_KEY) == b"char3gram-v3"
         assert txn.get(b"i" + b"\x00" * 8) is None
+
+
+def test_reading_a_store_with_an_older_index_leaves_it_as_that_ltmt_can_read_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Opening re-indexed the store: any command (a backup "before upgrading" too) made it one
+    the older ltmt refused. Reads, a check and a backup now leave the older index; the first
+    write rebuilds it, and its warning says that this is one-way."""
+    store, backup = tmp_path / "store", tmp_path / "backup"
+    with Memory(store) as memory:
+        memory.import_pairs("u1", PAIRS)
+    give_an_older_index(store)
+    with caplog.at_level("WARNING"), Memory(store) as memory:
+        assert (memory.users(), memory.count("u1"), memory.stats()["segments"]) == (["u1"], 4, 4)
+        assert len(list(memory.segments("u1"))) == 4
+        assert memory.check().summary() == (
+            "ok: store with 1 user, 4 segments; every table agrees; note: its index is of an "
+            "older kind (char9gram-v7), not checked: this ltmt rebuilds it as char3gram-v3 at "
+            "the next search or write (older ltmt releases cannot read the store afterwards; "
+            "'ltmt memory backup' first keeps a copy they can)"
+        )
+        memory.backup(backup)
+        assert caplog.text == ""
+        stored_kind = env.read(memory.store, lambda txn: txn.get(INDEX_KEY))
+        assert stored_kind == index_kind(backup) == b"char9gram-v7"
+        memory.add("u1", "Hello world", "Hallo Welt")
+        assert "older ltmt releases cannot read the store afterwards" in caplog.text
+        assert memory.search("u1", "hello world")[0].score == 100.0
+    assert index_kind(store) == b"char3gram-v3"
+    assert index_kind(backup) == b"char9gram-v7"
 
 
 def test_foreign_lmdb_and_file_paths_are_refused(tmp_path: Path) -> None:
