@@ -41,6 +41,15 @@ class CommandLogFormat(logging.Formatter):
         return f"ltmt: {record.levelname.lower()}: {record.getMessage()}"
 
 
+def configure_logging() -> None:
+    """Say the library's warnings on stderr as the command's own lines (``ltmt: warning: ...``):
+    in the command's process, and in a process spawned to do part of its work, which starts
+    without it (``memory check``'s)."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(CommandLogFormat())
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
+
+
 def _version(value: bool) -> None:
     if value:
         from ltmt import __version__
@@ -89,9 +98,7 @@ def run(argv: list[str] | None = None) -> None:
     2 with a one-line message on a command line that does not parse (a typo in an option, a
     value not among its choices, options that need one another)."""
     _utf8_output()
-    handler = logging.StreamHandler()
-    handler.setFormatter(CommandLogFormat())
-    logging.basicConfig(level=logging.WARNING, handlers=[handler])
+    configure_logging()
     for name in unknown_settings():  # a mistyped LTMT_KEY_FILE must not go unnoticed
         typer.echo(unknown_setting_warning(name), err=True)
     said = ""  # what an interrupted command says it left undone

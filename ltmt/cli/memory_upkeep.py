@@ -71,9 +71,11 @@ def _check_in_a_child(memory_dir: Path | None, key_file: Path | None) -> str:
 
 def _check_and_send(memory_dir: Path | None, key_file: Path | None, sending: Any) -> None:
     """In the child: check the store and send ``("ok", summary)`` or the error's kind and
-    message."""
+    message. Its warnings read as the command's (a spawned child starts without logging)."""
+    from ltmt.cli.main import configure_logging
     from ltmt.memory.check import Damage
 
+    configure_logging()
     try:
         with open_store(memory_dir, key_file, existing=True) as memory:
             sending.send(("ok", memory.check().summary()))

@@ -1554,3 +1554,26 @@ def test_a_jsonl_export_names_each_segments_id_and_origin_and_imports_back_as_du
     assert (code, out) == (0, "imported export.jsonl into c: 0 added, 2 duplicates, 0 skipped\n")
     with Memory(store) as memory:
         assert [dict(s.metadata) for s in memory.segments("c")] == [{"id": "tu-1"}, {}]
+
+
+def test_a_warning_of_memory_check_reads_as_the_commands_own(tmp_path: Path) -> None:
+    """The check runs in a spawned process, which started without the command's logging: its
+    warnings (a key file others may read, a re-index) lacked the ``ltmt: warning:`` prefix."""
+    from ltmt.memory.crypto import generate_key_file
+
+    store, key_file = tmp_path / "store", generate_key_file(tmp_path / "store.key")
+    with Memory(store, key_file=key_file) as memory:
+        memory.add("u", "Hello world.", "Hallo Welt.")
+    key_file.chmod(0o644)
+    argv = ["memory", "check", "--memory-dir", str(store), "--key-file", str(key_file)]
+    result = subprocess.run(
+        [sys.executable, "-c", ENTRY, *argv],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith(f"ltmt: warning: key file {key_file} can be read by others")
+    assert result.stderr.count("\n") == 1
