@@ -18,7 +18,7 @@ import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import lmdb
 
@@ -104,7 +104,8 @@ class Glossary:
             for given in latest.values():
                 key = _term_key(info.uid, cipher, given)
                 raw = txn.get(key)
-                stored = None if raw is None else _decode(cipher, key, raw)
+                row = {} if raw is None else _stored_row(cipher, key, raw)
+                stored = Term.from_json(row) if row else None
                 term = given if stored is None else _kept_forbidden(stored, given)
                 if term == stored:
                     unchanged += 1
@@ -113,7 +114,9 @@ class Glossary:
                 replaced += stored is not None
                 if stored is not None and term.target in stored.forbidden:
                     unforbidden.append(term)
-                value = json.dumps({**term.to_json(), "created": now}, ensure_ascii=False)
+                value = json.dumps(
+                    {**_other_fields(row), **term.to_json(), "created": now}, ensure_ascii=False
+                )
                 txn.put(key, cipher.seal(value.encode("utf-8"), key))
             return GlossaryUpdate(added, replaced, unchanged, tuple(unforbidden))
 
@@ -184,5 +187,21 @@ def _kept_forbidden(stored: Term, given: Term) -> Term:
     return replace(given, forbidden=kept)
 
 
+# the fields of a stored term this ltmt writes: :meth:`Term.to_json`'s and when it was written
+TERM_FIELDS = frozenset({"source", "target", "note", "case_sensitive", "forbidden", "created"})
+
+
+def _stored_row(cipher: PlainCipher, key: bytes, raw: bytes | memoryview) -> dict[str, Any]:
+    """The JSON record of the term stored under ``key``."""
+    row: dict[str, Any] = json.loads(bytes(cipher.open(raw, key)))
+    return row
+
+
+def _other_fields(row: dict[str, Any]) -> dict[str, Any]:
+    """The fields of stored term record ``row`` this ltmt does not know (a newer ltmt's): a
+    term that replaces it keeps them, so that this ltmt's writes do not drop them."""
+    return {name: value for name, value in row.items() if name not in TERM_FIELDS}
+
+
 def _decode(cipher: PlainCipher, key: bytes, raw: bytes | memoryview) -> Term:
-    return Term.from_json(json.loads(bytes(cipher.open(raw, key))))
+    return Term.from_json(_stored_row(cipher, key, raw))

@@ -176,6 +176,10 @@ class DamagedRecord(StoreError):
         self.what = what
 
 
+# the fields of a user's row that :class:`UserInfo` reads
+USER_FIELDS = frozenset({"uid", "next_id", "count", "created", "updated", "origins", "languages"})
+
+
 @dataclass(frozen=True)
 class UserInfo:
     """The per-user bookkeeping row of the ``users`` database."""
@@ -192,9 +196,13 @@ class UserInfo:
     # an unchecked argument stored ``"en-de"`` before 0.1): read as none; the next import that
     # names a pair records it over this (None: the field is sound or absent)
     malformed_languages: str | None = field(default=None, compare=False)
+    # the row's fields this ltmt does not know (a newer ltmt's), written back as they were
+    # when this ltmt rewrites the row: the next field a release adds survives its writes
+    other_fields: Mapping[str, Any] = field(default_factory=dict)
 
     def encode(self) -> bytes:
         row: dict[str, Any] = {
+            **self.other_fields,
             "uid": self.uid,
             "next_id": self.next_id,
             "count": self.count,
@@ -222,6 +230,7 @@ class UserInfo:
                 origins={str(k): int(v) for k, v in row.get("origins", {}).items()},
                 languages=languages,
                 malformed_languages=None if stored is None or languages else repr(stored),
+                other_fields={k: v for k, v in row.items() if k not in USER_FIELDS},
             )
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
             raise DamagedRecord(f"a user record is damaged ({bytes(data)[:30]!r}...)") from exc

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import lmdb
 import pytest
 
 from ltmt import Memory
 from ltmt.errors import InputError
+from ltmt.memory import env
+from ltmt.memory.layout import GLOSS
 from ltmt.terminology.terms import Term
 
 
@@ -123,3 +127,26 @@ def test_a_glossary_takes_numpy_bools(tmp_path: Path) -> None:
         glossary = memory.glossary("u1")
         glossary.add("tab", "Registerkarte", case_sensitive=numpy.bool_(False))  # type: ignore[arg-type]
         assert glossary.delete("tab", case_sensitive=numpy.bool_(False)) == 1  # type: ignore[arg-type]
+
+
+def _only_term_row(txn: lmdb.Transaction) -> tuple[bytes, dict[str, object]]:
+    """The key and JSON record of a plain store's one glossary term."""
+    cursor = txn.cursor()
+    assert cursor.set_range(GLOSS)
+    return bytes(cursor.key()), json.loads(bytes(cursor.value()))
+
+
+def test_a_replaced_term_keeps_the_fields_this_ltmt_does_not_know(tmp_path: Path) -> None:
+    """A term's record rewritten by this ltmt keeps a newer release's fields as they were."""
+
+    def add_a_newer_field(txn: lmdb.Transaction) -> None:
+        key, row = _only_term_row(txn)
+        txn.put(key, json.dumps({**row, "domain": "git"}).encode())
+
+    with Memory(tmp_path) as memory:
+        glossary = memory.glossary("u")
+        glossary.add("branch", "Zweig")
+        env.write(memory.store, add_a_newer_field)
+        glossary.add("branch", "Branch", note="kept in English")
+        row = env.read(memory.store, _only_term_row)[1]
+    assert (row["target"], row["note"], row["domain"]) == ("Branch", "kept in English", "git")

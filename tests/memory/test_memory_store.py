@@ -897,12 +897,11 @@ def test_a_record_whose_languages_are_no_pair_reads_as_none(
 ) -> None:
     """A store an unchecked ``languages`` argument damaged: every call naming the user was a
     StoreError; it reads as no pair, ``check`` names it, the next import that names one heals it."""
-    from ltmt.memory.layout import UserInfo, user_key
+    from ltmt.memory.layout import user_key
 
     with Memory(tmp_path) as memory:
         memory.import_pairs("u", PAIRS[:2])
-        row = {**vars(UserInfo.decode(_user_row(memory))), "languages": stored}
-        row = {k: v for k, v in row.items() if k != "malformed_languages"}
+        row = {**json.loads(_user_row(memory)), "languages": stored}
         env.write(memory.store, lambda txn: txn.put(user_key("u"), json.dumps(row).encode()))
         assert [s.source for s in memory.segments("u")] == [s for s, _ in PAIRS[:2]]
         assert memory.languages("u") is None
@@ -911,6 +910,27 @@ def test_a_record_whose_languages_are_no_pair_reads_as_none(
         memory.import_pairs("u", PAIRS[2:3], languages=("en", "de"))
         assert (memory.count("u"), memory.languages("u")) == (3, ("en", "de"))
         assert memory.check().notes == ()
+
+
+def test_a_rewritten_user_row_keeps_the_fields_this_ltmt_does_not_know(tmp_path: Path) -> None:
+    """An older release that rewrote a user's row dropped the fields it did not know (a newer
+    one's ``languages``); this ltmt writes those of a newer release back as they were."""
+    from ltmt.memory.layout import user_key
+
+    newer = {"domain": "software", "reviewed": {"by": ["ana"], "at": 1.5}}
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", PAIRS[:2], languages=("en", "de"))
+        row = {**json.loads(_user_row(memory)), **newer}
+        env.write(memory.store, lambda txn: txn.put(user_key("u"), json.dumps(row).encode()))
+        memory.add("u", "Hello", "Hallo")
+        memory.delete("u", 1)
+        memory.import_pairs("u", PAIRS[2:3], languages=("en", "de"))
+        stored = json.loads(_user_row(memory))
+    assert {name: stored[name] for name in (*newer, "count", "languages")} == {
+        **newer,
+        "count": 3,
+        "languages": ["en", "de"],
+    }
 
 
 def _user_row(memory: Memory, user: str = "u") -> bytes:
@@ -994,12 +1014,11 @@ def test_a_damaged_language_record_is_warned_about_once(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Every translation and stats call reads the user's languages: one warning, not one each."""
-    from ltmt.memory.layout import UserInfo, user_key
+    from ltmt.memory.layout import user_key
 
     with Memory(tmp_path) as memory:
         memory.import_pairs("once", PAIRS[:2])
-        row = {**vars(UserInfo.decode(_user_row(memory, "once"))), "languages": ["en"]}
-        row = {k: v for k, v in row.items() if k != "malformed_languages"}
+        row = {**json.loads(_user_row(memory, "once")), "languages": ["en"]}
         env.write(memory.store, lambda txn: txn.put(user_key("once"), json.dumps(row).encode()))
         for _ in range(3):
             assert memory.languages("once") is None
