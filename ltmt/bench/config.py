@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.bench.systems import known_system_names
-from ltmt.config import as_names, check_choice, check_range
+from ltmt.config import as_names, check_choice, check_range, unknown_keys_error
 from ltmt.errors import ConfigError
 from ltmt.fusion.registry import parse_fusion_options
 from ltmt.workers import check_workers
@@ -186,12 +186,10 @@ def build_config(values: Mapping[str, Any], *, where: str = "bench config") -> B
 
     Unknown keys are an error that names them; ``None`` values are left at their defaults.
     """
-    known = {f.name for f in fields(BenchConfig)}
-    unknown = sorted(set(values) - known)
-    if unknown:
-        raise ConfigError(
-            f"{where}: unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
-        )
+    known = sorted(f.name for f in fields(BenchConfig))
+    unknown = sorted(set(values) - set(known))
+    if unknown:  # with a hint where a key is close to one (as a train config's are)
+        raise unknown_keys_error(where, unknown, known)
     kwargs: dict[str, Any] = {}
     for key, value in values.items():
         if value is None:

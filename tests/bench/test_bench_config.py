@@ -66,7 +66,14 @@ def test_defaults() -> None:
             {"users_dir": "u", "fusion_encoder": "onnx"},
             "fusion_encoder must be auto, ctranslate2 or torch, got 'onnx'",
         ),
-        ({"users_dir": "u", "beams": 2}, r"bench config: unknown key\(s\) beams; known: "),
+        (
+            {"users_dir": "u", "beams": 2},
+            r"bench config: unknown key\(s\) beams \(did you mean 'beam'\?\); known: ",
+        ),
+        (
+            {"users_dir": "u", "limt": 5, "system": "tm"},
+            r"unknown key\(s\) limt, system \(did you mean 'limit'\?\); known: batch_size, ",
+        ),
         ({"users_dir": "u", "systems": 3}, "systems must be a list or a comma-separated string"),
         ({"users_dir": "u", "limit": "ten"}, "limit must be an integer, got 'ten'"),
         ({"users_dir": "u", "beam": 1.5}, "beam must be an integer, got 1.5"),
@@ -113,7 +120,9 @@ def test_yaml_errors(tmp_path: Path) -> None:
         load_config(tmp_path / "nope.yaml", {})
     bad = tmp_path / "bad.yaml"
     bad.write_text("users_dir: u\nbeem: 3\n", "utf-8")
-    with pytest.raises(ConfigError, match=r"bad\.yaml: unknown key\(s\) beem; known: "):
+    with pytest.raises(
+        ConfigError, match=r"bad\.yaml: unknown key\(s\) beem \(did you mean 'beam'\?\); known: "
+    ):
         load_config(bad, {})
 
 
