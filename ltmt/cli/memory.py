@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +30,7 @@ from ltmt.wording import counted, first_few
 
 if TYPE_CHECKING:
     from ltmt.formats.common import XmlLeftOut
+    from ltmt.memory.report import ImportReport
     from ltmt.memory.store import Memory
     from ltmt.segments import PairRecord
 
@@ -144,13 +145,10 @@ def import_(
     holds for another source of its name is stored and named in a warning (keys such as
     "title" name strings of every project).
     """
-    from tqdm import tqdm
-
-    from ltmt.cli.main import InterruptedSaying, click_errors
+    from ltmt.cli.main import InterruptedSaying
     from ltmt.formats.changed_sources import held_for_other_sources
     from ltmt.formats.not_read import NotRead
     from ltmt.formats.pair_languages import check_pair_languages
-    from ltmt.formats.pairs import drain
 
     keys = parse_skip_keys_option(skip_keys)
     not_read = NotRead()  # the entries the readers left out (fuzzy ...): counted in the report
@@ -171,23 +169,9 @@ def import_(
             # the user, the key file and an existing store are checked before a long read
             opened = open_store_before_reading(memory_dir, key_file, user=user)
             memory = stack.enter_context(opened) if opened is not None else None
-            said: Path | str = file  # what messages call the input
-            read_from = file  # the file read (a pipe's copy)
-            # a pipe: ltmt memory export -o - ... | ltmt memory import -
-            if str(file) in STDIN_NAMES:
-                store = memory.path if memory is not None else _store_folder(memory_dir)
-                said, copy = "<stdin>", _stdin_copy(stack, fmt, store)
-                read_from = copy
-                try:
-                    records = read(copy)
-                except InputError as exc:
-                    raise InputError(str(exc).replace(str(copy), said)) from exc
-                except click_errors.UsageError as exc:  # --skip-keys with another format
-                    raise click_errors.UsageError(str(exc).replace(str(copy), said)) from exc
-            else:
-                _refuse_a_termbase(file, fmt, user)
-                records = read(file)
-                _warn_if_a_glossary(file)
+            said, read_from, records = _read_import(
+                stack, file, fmt, memory, memory_dir, user, read
+            )
             name = said if isinstance(said, str) else said.name
             if language_check:
                 check_pair_languages(said, records, src_lang, tgt_lang, "--no-language-check")
@@ -197,24 +181,7 @@ def import_(
             held_for_others: list[str] = []
             if source_file is not None and user in memory.users():
                 held_for_others = held_for_other_sources(memory, user, records)
-            bar = stack.enter_context(
-                tqdm(
-                    total=len(records),
-                    unit="pair",
-                    desc=f"import {name}",
-                    disable=None if len(records) >= PROGRESS_FROM else True,
-                    dynamic_ncols=True,
-                )
-            )
-            report = memory.import_pairs(
-                user,
-                drain(records),
-                origin=name,
-                progress=bar.update,
-                # the pair the import is of: a memory's first such pair is kept, another refused
-                # (--no-language-check skips the reading of the text's languages, not this)
-                languages=(src_lang, tgt_lang),
-            )
+            report = _store_records(stack, memory, user, records, name, (src_lang, tgt_lang))
             imported = True
     except KeyboardInterrupt as exc:  # Ctrl-C while reading or storing: its write aborted
         if imported:
@@ -235,6 +202,70 @@ def import_(
             f"{first_few(held_for_others)}",
             err=True,
         )
+
+
+def _read_import(
+    stack: contextlib.ExitStack,
+    file: Path,
+    fmt: str | None,
+    memory: Memory | None,
+    memory_dir: Path | None,
+    user: str,
+    read: Callable[[Path], list[PairRecord]],
+) -> tuple[Path | str, Path, list[PairRecord]]:
+    """What ``memory import`` reads of FILE: what messages call it (``<stdin>`` for a pipe),
+    the file read (a pipe's copy, made beside the store: ``ltmt memory export -o - ... | ltmt
+    memory import -``) and its records. A termbase given as a memory is refused, and a file
+    that reads as a glossary is warned of."""
+    from ltmt.cli.main import click_errors
+
+    if str(file) not in STDIN_NAMES:
+        _refuse_a_termbase(file, fmt, user)
+        records = read(file)
+        _warn_if_a_glossary(file)
+        return file, file, records
+    store = memory.path if memory is not None else _store_folder(memory_dir)
+    copy = _stdin_copy(stack, fmt, store)
+    try:
+        return "<stdin>", copy, read(copy)
+    except InputError as exc:
+        raise InputError(str(exc).replace(str(copy), "<stdin>")) from exc
+    except click_errors.UsageError as exc:  # --skip-keys with another format
+        raise click_errors.UsageError(str(exc).replace(str(copy), "<stdin>")) from exc
+
+
+def _store_records(
+    stack: contextlib.ExitStack,
+    memory: Memory,
+    user: str,
+    records: list[PairRecord],
+    name: str,
+    languages: tuple[str, str],
+) -> ImportReport:
+    """``records`` imported into ``user``'s memory in one transaction, with a progress bar
+    from :data:`PROGRESS_FROM` pairs on; ``languages``: the pair the import is of (a memory's
+    first such pair is kept, another refused; ``--no-language-check`` skips the reading of the
+    text's languages, not this)."""
+    from tqdm import tqdm
+
+    from ltmt.formats.pairs import drain
+
+    bar = stack.enter_context(
+        tqdm(
+            total=len(records),
+            unit="pair",
+            desc=f"import {name}",
+            disable=None if len(records) >= PROGRESS_FROM else True,
+            dynamic_ncols=True,
+        )
+    )
+
+    def advance(pairs: int) -> None:
+        bar.update(pairs)
+
+    return memory.import_pairs(
+        user, drain(records), origin=name, progress=advance, languages=languages
+    )
 
 
 def _warn_if_not_the_models_pair(src_lang: str, tgt_lang: str) -> None:
