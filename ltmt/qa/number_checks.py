@@ -7,7 +7,12 @@ The runs of digits lost and the numbers added are the translator's own measures
 says them as a reviewer reads them: a lost run named by the source's number it belongs to, whole
 and as written there (``2.5``, ``2.5.1``; of ``1.x`` and ``2.4.1``, the one the translation does
 not keep; an English amount with its German form, ``1,000.00 (1.000,00 in German)``), and
-beside it what the translation has instead (``lacks the number 2.5; has 25``).
+beside it what the translation has instead (``lacks the number 2.5; has 25``). An amount
+German groups where the source does not (``1299.99`` as ``1.299,99``) keeps its number
+(:func:`lost_beyond_grouping`); one left with its English decimal point (``19.99 USD``) does
+too, as the translator keeps an amount as written where the model did (its number repair
+writes a garbled amount in the source's form, :mod:`ltmt.currency_amounts` an amount with a
+currency sign as written).
 
 A translation that keeps a number's digits may still turn it into another: ``-20 °C`` written
 ``20 °C``, ``±5 %`` written ``5 %`` (:func:`lost_signs`; a hyphen between two numbers,
@@ -94,6 +99,11 @@ _SEPARATED = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)+(?![.,]?\d)")
 # a whole number with its thousands grouped by commas, as English writes it, with its decimal
 # part (``1,000``, ``1,299.99``): German reads the comma as its decimal mark
 _ENGLISH_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d]|[.,]\d)")
+# an amount with its thousands grouped as German writes them and a decimal comma
+# (``1.299,99``, ``2 499,50``): its whole part is group 1, the separator of its groups ``mark``
+_GERMAN_GROUPED_AMOUNT = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?P<mark>[. \u00a0\u202f'])\d{3}(?:(?P=mark)\d{3})*),\d+(?![\d]|[.,]\d)"
+)
 
 
 def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
@@ -103,7 +113,7 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     (:func:`lost_signs`) and with an English thousands separator (:func:`english_separators`),
     outside placeholders (``%1$s`` is the placeholder check's)."""
     plain, translated = without_placeholders(source), without_placeholders(target)
-    lost = lost_numbers(plain, translated)
+    lost = lost_beyond_grouping(plain, translated)
     runs, codes = [n for n in lost if not is_letter_code(n)], [n for n in lost if is_letter_code(n)]
     added = added_numbers(plain, translated)
     problems = []
@@ -136,6 +146,20 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
         for number in decimal_references(plain, translated)
     ]
     return problems
+
+
+def lost_beyond_grouping(source: str, target: str) -> list[str]:
+    """The runs of digits and codes of ``source`` that ``target`` lacks
+    (:func:`ltmt.numbers_kept.lost_numbers`), but for the whole part of an amount ``target``
+    groups as German does (``1299.99`` as ``1.299,99``, ``2499.50 EUR`` as ``2.499,50 EUR``):
+    German groups an amount's thousands where English need not. qa's own reading: the
+    translator's measure, which its number repair acts on, stays as it is."""
+    missing = Counter(lost_numbers(source, target))
+    for found in _GERMAN_GROUPED_AMOUNT.finditer(target):
+        whole = found.group(1).replace(found.group("mark"), "")
+        if missing[whole] > 0:
+            missing[whole] -= 1
+    return list((+missing).elements())
 
 
 def lost_as_written(runs: list[str], source: str, target: str) -> list[str]:

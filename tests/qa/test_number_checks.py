@@ -59,6 +59,18 @@ from ltmt.qa.number_checks import (
         ("1,000 files", "1\u00a0000 Dateien", []),
         ("1,000 files", "1 000 Dateien", []),
         ("on 12/31/99", "am 31.12.99", []),
+        # German groups the thousands of an amount English writes ungrouped (session 63)
+        ("Price: 1299.99", "Preis: 1.299,99", []),
+        ("Price: 2499.50 EUR", "Preis: 2.499,50 EUR", []),
+        ("Price: 1299.99", "Preis: 1\u00a0299,99", []),
+        ("Price: 1299.99", "Preis: 1299,99", []),
+        # an English decimal point left as written is how the translator may write an amount
+        ("Price: 19.99 USD", "Preis: 19.99 USD", []),
+        (
+            "Price: 1299.99",
+            "Preis: 1.399,99",
+            ["lacks the number 1299.99; has 1.399,99, which the source does not"],
+        ),
         # ordinals and dates, in words or digits; months named
         ("the 3rd line", "die 3. Zeile", []),
         ("the first line", "die 1. Zeile", []),
