@@ -3,12 +3,12 @@
 Each check has a name, a severity and a sentence that says what it looks for
 (:data:`CHECKS`). ``error``: the translation breaks the program that shows it (a format string
 ``msgfmt -c`` rejects, a placeholder or tag lost or added); ``warning``: a reviewer should look
-(a number lost, a unit changed, an accelerator, a key combination, edge whitespace, a
-translation over its unit's length limit, a no-break space or a copyright sign lost, a word
-doubled, the same source translated two ways, a translation the user's memory or glossary says
-otherwise); ``note``: often intended, or worth a look (a translation that copies its source,
-end punctuation that differs, a word no spelling dictionary knows, quote marks other than the
-user's).
+(a number lost, a unit changed, a negation lost, an accelerator, a key combination, edge
+whitespace, a translation over its unit's length limit, a no-break space or a copyright sign
+lost, a word doubled, the same source translated two ways, a translation the user's memory or
+glossary says otherwise); ``note``: often intended, or worth a look (a translation that copies
+its source, end punctuation that differs, a word no spelling dictionary knows, quote marks
+other than the user's).
 """
 
 from __future__ import annotations
@@ -80,6 +80,13 @@ CHECKS: dict[str, Check] = {
             "a number of the source with a unit after it has that unit in the translation, "
             "however written (mL or ml, mg/kg or mg pro kg, % or Prozent), not another "
             "(10 mL as 10 l, 5 mg/kg as 5 mg)",
+        ),
+        Check(
+            "negation",
+            "warning",
+            "a source that says no (not, no, never, don't, without ...) has a translation "
+            "that says it too (nicht, kein, nie, ohne, verboten, un-, -los ...): Do not reuse "
+            "translated Wiederverwenden says the opposite",
         ),
         Check(
             "accelerator",

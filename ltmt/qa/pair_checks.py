@@ -5,7 +5,8 @@ them as :data:`ltmt.qa.findings.CHECKS` does. They reuse what the translator its
 right, so that a file ltmt translated and a file a person did are held to the same rules:
 format strings as ``msgfmt -c`` reads them (:mod:`ltmt.formats.format_strings`), the
 placeholder inventory (:mod:`ltmt.formats.placeholder_syntax`), numbers and their units
-(:mod:`ltmt.qa.number_checks`, :mod:`ltmt.qa.unit_checks`) and accelerators
+(:mod:`ltmt.qa.number_checks`, :mod:`ltmt.qa.unit_checks`), negations
+(:mod:`ltmt.qa.negation_checks`) and accelerators
 (:mod:`ltmt.accelerators`).
 """
 
@@ -42,6 +43,7 @@ from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.pictographs import OWNERSHIP_SIGNS
 from ltmt.qa.month_checks import changed_months
+from ltmt.qa.negation_checks import negation_problems
 from ltmt.qa.number_checks import number_problems
 from ltmt.qa.unit_checks import unit_problems
 from ltmt.text import split_edges
@@ -385,6 +387,7 @@ PAIR_CHECKS: dict[str, PairCheck] = {
     "addresses": address_problems,
     "numbers": number_problems,
     "units": unit_problems,
+    "negation": negation_problems,
     "accelerator": accelerator_problems,
     "keys": key_problems,
     "dates": date_problems,
