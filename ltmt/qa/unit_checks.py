@@ -9,9 +9,11 @@ A unit is one of :data:`_UNITS`, written as its symbol or its English or German 
 ``L`` and ``l`` are both listed, as the litre is written both ways); a compound unit is several
 joined by ``/``, ``per``, ``pro`` or ``je`` (``mg/kg/min``, ``ml pro Stunde``). A rate said in
 words after a unit (``24 hours a day``, ``24 Stunden am Tag``) is the compound where the other
-side writes that (``24 Stunden pro Tag``), else the unit alone (``10 mg täglich``). A number the
-translation writes with no unit after it, or with a word this table does not know, is not
-flagged: German may name the unit elsewhere or in a word of its own (``Werktage``).
+side writes that (``24 Stunden pro Tag``), else the unit alone (``10 mg täglich``). An inch
+or foot mark right after a digit (``3/4" pipe``) is the unit where it closes no quotation
+(``"5"``), so one turned into the other is found (``3/4'-Rohr``). A number the translation
+writes with no unit after it, or with a word this table does not know, is not flagged (nor
+``3/4-Rohr``): German may name the unit elsewhere or in a word of its own (``Werktage``).
 """
 
 from __future__ import annotations
@@ -92,7 +94,8 @@ _UNITS: dict[str, tuple[str, ...]] = {
     "dB": ("dB", "decibel", "decibels", "Dezibel"),
     "px": ("px", "pixel", "pixels", "Pixel"),
     "pt": ("pt", "point", "points", "Punkt", "Punkte"),
-    "ft": ("ft", "foot", "feet", "Fuß"),
+    "ft": ("ft", "foot", "feet", "Fuß", "\u2032"),
+    "in": ("inch", "inches", "Zoll", "\u2033"),
     "oz": ("oz", "ounce", "ounces", "Unze", "Unzen"),
     "lb": ("lb", "lbs", "pound", "pounds", "Pfund"),
 }
@@ -120,8 +123,9 @@ _RATE_IN_WORDS = r"\s(?:an?|am)\s"
 # between a number and its unit
 _SPACE = "[ \u00a0\u202f\u2009]"
 # a number: its thousands grouped by spaces (``10 000``, ``1 000,5``), or runs of digits joined
-# by a dot or comma (``10,000``, ``1.5``); read whole, or ``10 000 ml`` is ``000 ml``
-_NUMBER = rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)*"
+# by a dot or comma (``10,000``, ``1.5``), or a fraction (``3/4``); read whole, or ``10 000 ml``
+# is ``000 ml``
+_NUMBER = rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)*(?:/\d+)?"
 # a number and the units after it, joined into a compound (mg/kg/min, ml per hour), and a rate
 # in words after them (hours a day)
 _MEASURE = re.compile(
@@ -130,6 +134,12 @@ _MEASURE = re.compile(
     re.IGNORECASE,
 )
 _JOINER = re.compile(_JOIN, re.IGNORECASE)
+# a quote mark right after a digit (``3/4" pipe``, ``3/4"-Rohr``, ``6'``; not ``the 90's``): an
+# inch or a foot mark where it closes no quotation (:func:`_marks_as_primes`)
+_MARK_AFTER_DIGIT = re.compile(r"(?<=\d)(?:\"(?=[\s\w\-.,;:)]|$)|'(?=[\s\-.,;:)]|$))")
+# the quote marks that may open a quotation that a mark closes, by the mark
+_QUOTES = {'"': '"\u201c\u201e', "'": "'\u2018\u201a"}
+_PRIMES = {'"': "\u2033", "'": "\u2032"}
 
 
 def unit_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
@@ -172,7 +182,7 @@ def _measures(text: str) -> list[tuple[_Key, _Key | None, str]]:
     number). A
     word that is a unit only in another case (``5 a``, not ``5 A``) is none."""
     measures = []
-    for found in _MEASURE.finditer(text):
+    for found in _MEASURE.finditer(_marks_as_primes(text)):
         units = [_unit(part) for part in _JOINER.split(found["unit"])]
         known = tuple(unit for unit in units if unit is not None)
         if len(known) < len(units):
@@ -180,9 +190,33 @@ def _measures(text: str) -> list[tuple[_Key, _Key | None, str]]:
         digits = "".join(re.findall(r"\d", found["number"])).lstrip("0") or "0"
         rate = _unit(found["rate"]) if found["rate"] else None
         with_rate = (digits, (*known, rate)) if rate is not None else None
-        written = found.group() if with_rate else text[found.start() : found.end("unit")]
+        end = found.end() if with_rate else found.end("unit")
+        written = text[found.start() : end]
         measures.append(((digits, known), with_rate, written))
     return measures
+
+
+def _marks_as_primes(text: str) -> str:
+    """``text`` with each quote mark right after a digit (:data:`_MARK_AFTER_DIGIT`) written as
+    the prime it stands for (``3/4"`` with U+2033, inches; ``6'`` with U+2032, feet), but where it
+    closes a quotation (:func:`_closes_quotation`: ``"5" items``); as long as ``text``, so that
+    a measure is said as ``text`` writes it."""
+    marks = list(text)
+    for found in _MARK_AFTER_DIGIT.finditer(text):
+        if not _closes_quotation(text, found.start()):
+            marks[found.start()] = _PRIMES[found.group()]
+    return "".join(marks)
+
+
+def _closes_quotation(text: str, at: int) -> bool:
+    """Whether the quote mark at ``at`` closes a quotation: the last quote mark of its kind
+    before it opens one (at the start, or after a space or a bracket, before no space)."""
+    before = max(text.rfind(quote, 0, at) for quote in _QUOTES[text[at]])
+    return (
+        before >= 0
+        and (before == 0 or text[before - 1] in " \t\n([")
+        and (not text[before + 1 : before + 2].isspace())
+    )
 
 
 def _read_rates(

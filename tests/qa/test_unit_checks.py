@@ -14,6 +14,16 @@ from ltmt.qa.unit_checks import changed_units, unit_problems
     [
         # the digits kept, the unit another: a dose wrong a thousandfold
         ("Give 10 mL.", "10 l geben.", [("10 mL", "10 l")]),
+        # an inch mark written as a foot mark (shop trial, session 63), a fraction read whole
+        ('Fits a 3/4" pipe', "Passt auf ein 3/4'-Rohr", [('3/4"', "3/4'")]),
+        ('A 3" and a 4" pipe', "Ein 3\"- und ein 4'-Rohr", [('4"', "4'")]),
+        ("A 6' cable", 'Ein 6"-Kabel', [("6'", '6"')]),
+        ('Fits a 3/4" pipe', 'Passt auf ein 3/4"-Rohr', []),
+        ('Fits a 3/4" pipe', "Passt auf ein 3/4 Zoll Rohr", []),
+        # a quote mark that closes a quoted number, and an apostrophe, are no unit
+        ('Type "5" here', "Geben Sie \"5' ein", []),
+        ("Type '5' here", 'Geben Sie "5" ein', []),
+        ("the 90's", "die 90's", []),
         ("The dose is 5 mg/kg.", "Die Dosis beträgt 5 mg.", [("5 mg/kg", "5 mg")]),
         (
             "The dose is 5 µg/kg/min.",
