@@ -43,7 +43,7 @@ from ltmt.formats.placeholders import Restored, protect, restore, reused_as_stor
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.run_report import RunReport
 from ltmt.routing import reused_segment, stored_edges_replaced
-from ltmt.segments import MEMORY_FREE, Segment, Translation
+from ltmt.segments import MEMORY_FREE, Match, Segment, Translation
 from ltmt.spelling import unknown_in
 from ltmt.units import meant_as_written, split_segment
 from ltmt.wording import shortened
@@ -66,17 +66,27 @@ class Outcome:
     unit with paired codes, the text without them), whose method and memory matches made it.
     ``fitted``: fitting the output to the unit changed it (a placeholder put back, edges, dates),
     as :attr:`Translation.fitted` says; a unit's paired codes put back around the words that
-    translate theirs are not a change (the model never saw them)."""
+    translate theirs are not a change (the model never saw them). ``searched``: the memory
+    matches of the unit's own source where ``translation`` is of another text (the unit's
+    without its paired codes); None where they are ``translation``'s."""
 
     unit: Unit
     restored: Restored
     translation: Translation
     exact_same_context: bool = False
     fitted: bool = False
+    searched: tuple[Match, ...] | None = None
 
     @property
     def method(self) -> str:
         return self.translation.method
+
+    @property
+    def matches(self) -> tuple[Match, ...]:
+        """The memory matches of the unit's source as written, best first, as a memory search
+        scores them: for a unit with paired codes, those of its text with the codes, not of
+        the text without them that was translated."""
+        return self.translation.matches if self.searched is None else self.searched
 
     @property
     def text(self) -> str:
@@ -347,7 +357,8 @@ def _translate_paired(
         text = place_pairs(paired, plain.text, inner) if plain.text.strip() else ""
         fitted = fit(units[index], text, language)
         changed = plain.text != whole.text or fitted.text != text
-        outcomes[index] = Outcome(units[index], fitted, whole, fitted=changed)
+        searched = outcomes[index].matches
+        outcomes[index] = Outcome(units[index], fitted, whole, fitted=changed, searched=searched)
 
 
 def _separate_plural_forms(
@@ -389,7 +400,9 @@ def _texts(translate: TranslateFn, texts: list[str]) -> list[str]:
 def _refit(outcome: Outcome, text: str, language: str) -> Outcome:
     restored = fit(outcome.unit, text, language)
     changed = restored.text != text
-    return Outcome(outcome.unit, restored, outcome.translation, fitted=changed)
+    return Outcome(
+        outcome.unit, restored, outcome.translation, fitted=changed, searched=outcome.searched
+    )
 
 
 def _has_placeholders(unit: Unit) -> bool:

@@ -192,8 +192,11 @@ class Service:
         fitted to its source (placeholders, edge whitespace, dates), and one with paired tags
         (``<b>Save</b> the file``) translated without them, its tagged words on their own, the
         tags put back (the model left tagged words untranslated). ``fitted`` says where that
-        changed the model's output; a tagged text's method and matches are those of its text
-        without the tags. ``cancellation`` as in :meth:`translate_blocking`."""
+        changed the model's output. A tagged text's matches are those of the text as sent (as
+        ``/v1/search`` scores it); its method is what made its translation, that of its text
+        without the tags: ``exact`` where that text's 100 % match was reused and the tags put
+        back (as ``ltmt translate`` counts it), though no match of the tagged text scores 100.
+        ``cancellation`` as in :meth:`translate_blocking`."""
         from ltmt.formats.documents import Unit
         from ltmt.formats.unit_translation import translate_units
 
@@ -226,9 +229,17 @@ class Service:
 
 
 def _answered(outcome: Outcome) -> Translation:
-    """The translation the server answers for ``outcome``: the decoder's, with the fitted text
-    and the unit's own source; ``fitted`` where fitting changed the output, not where paired
-    tags were put back (the output of a tagged text differs from its decoded text always)."""
+    """The translation the server answers for ``outcome``: the decoder's, with the fitted text,
+    the unit's own source and its own source's memory matches (a tagged text's, not those of
+    the text without tags that was decoded); ``fitted`` where fitting changed the output, not
+    where paired tags were put back (the output of a tagged text differs from its decoded text
+    always)."""
     decoded = outcome.translation
     fitted = decoded.fitted or outcome.fitted
-    return replace(decoded, source=outcome.unit.source, text=outcome.text, fitted=fitted)
+    return replace(
+        decoded,
+        source=outcome.unit.source,
+        text=outcome.text,
+        fitted=fitted,
+        matches=outcome.matches,
+    )

@@ -45,3 +45,29 @@ def test_two_first_requests_at_once_make_one_translator(monkeypatch, tiny_model_
         service.close()
     assert len(made) == 1
     assert got[0] is got[1] is not None
+
+
+def test_a_tagged_segment_is_answered_with_the_matches_of_its_own_text(tiny_model_dir, tmp_path):
+    """A segment with paired tags is translated without them (its text decoded again), and the
+    answer carried the matches of that text without tags (80.0 for ``Click <b>Save</b> now.``)
+    where ``/v1/search`` and ``ltmt memory search`` score the segment as sent (90.91). The
+    answer's matches are those of the segment itself; its method is what made its text: a
+    100 % match of the text without tags reused, tags put back, is ``exact`` as
+    ``ltmt translate`` counts it."""
+    config = ServerConfig(model=str(tiny_model_dir), memory_dir=str(tmp_path / "store"))
+    service = Service(config)
+    try:
+        service.memory.add("u", "Click <b>Save</b> to store the file.", "Klicken Sie Speichern.")
+        service.memory.add("u", "Save the file", "Speichern Sie die Datei")
+        service.memory.add("u", "Save", "Speichern")
+        segments = ["Click <b>Save</b> now.", "<b>Save</b> the file"]
+        answers = service.translate_segments("u", segments, service.options("none", 1))
+        searched = [service.memory.search("u", text) for text in segments]
+    finally:
+        service.close()
+    for answer, matches in zip(answers, searched, strict=True):
+        assert [(m.segment.id, round(m.score, 2)) for m in answer.matches] == [
+            (m.segment.id, round(m.score, 2)) for m in matches
+        ]
+    assert answers[1].method == "exact"
+    assert answers[1].text == "<b>Speichern</b> Sie die Datei"
