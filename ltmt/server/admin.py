@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 
 from ltmt.memory.keys import LastAdminKeyError, check_key_id
+from ltmt.memory.user_ids import check_new_user, check_user
 from ltmt.server import accounts
 from ltmt.server.auth import require_admin
 from ltmt.server.errors import ApiError
@@ -19,17 +20,20 @@ router = APIRouter(
 
 @router.post("/keys", response_model=KeyOut, status_code=201)
 def create_key(body: KeyRequest, request: Request, key: KeyDep) -> KeyOut:
-    """A new key for a user (the token is in this answer only)."""
+    """A new key for a user (the token is in this answer only); its user id is checked as
+    ``ltmt keys create`` checks it (:func:`~ltmt.memory.user_ids.check_new_user`: no ``..``)."""
     require_admin(key)
+    check_new_user(body.user)
     created, token = service_of(request).keys.create(body.user, admin=body.admin)
     return KeyOut.of(created, token)
 
 
 @router.get("/keys", response_model=list[KeyOut])
 def list_keys(request: Request, key: KeyDep, user: str | None = None) -> list[KeyOut]:
-    """Every key (of ``user`` when given), without tokens."""
+    """Every key (of ``user`` when given, a valid user id), without tokens."""
     require_admin(key)
-    return [KeyOut.of(k) for k in service_of(request).keys.list(user)]
+    named = None if user is None else check_user(user)
+    return [KeyOut.of(k) for k in service_of(request).keys.list(named)]
 
 
 @router.delete("/keys/{key_id}", response_model=KeyOut)
@@ -82,6 +86,7 @@ def delete_user(user: str, request: Request, key: KeyDep) -> Deleted:
     all of its keys. An admin key's own user is not deleted (409): that revoked the key of
     the request, and with it, often, the last admin key."""
     require_admin(key)
+    check_user(user)
     if user == key.user:
         raise ApiError(
             409,

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ltmt.memory.files import DIR_MODE
 from ltmt.memory.keys import ApiKey, KeyRing
+from ltmt.memory.user_ids import check_user
 from ltmt.paths import write_private_file
 from ltmt.server.errors import ApiError
 from ltmt.server.shared_limits import LimitNames, locked
@@ -146,12 +147,14 @@ class Authenticator:
 
 
 def acting_user(key: ApiKey, user: str | None) -> str:
-    """The user a request acts on: the key's own, or (admin keys only) the one it names."""
+    """The user a request acts on: the key's own, or (admin keys only) the one it names, a
+    valid user id (:func:`~ltmt.memory.user_ids.check_user`: 400 otherwise, as the CLI's
+    ``--user``)."""
     if user is None or user == key.user:
         return key.user
     if not key.admin:
         raise ApiError(403, f"this key belongs to user {key.user!r} and cannot reach {user!r}")
-    return user
+    return check_user(user)
 
 
 def require_admin(key: ApiKey) -> ApiKey:

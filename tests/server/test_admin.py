@@ -72,3 +72,40 @@ def test_an_admin_cannot_lock_every_admin_out(launch, make_key, tmp_path):
         },
     )
     assert (still_admin, revoked) == (200, 200)
+
+
+@pytest.mark.parametrize("user", [".", "..", "a/b", "x" * 65])
+def test_a_key_is_made_for_a_user_id_the_cli_accepts_only(api, user):
+    """``POST /v1/admin/keys`` made keys for ``.`` and ``..`` (a folder in a URL or a path),
+    which ``ltmt keys create`` refuses: the same check, the same message, 400."""
+    from ltmt.errors import InputError
+    from ltmt.memory.user_ids import check_new_user
+
+    with pytest.raises(InputError) as refused:
+        check_new_user(user)
+    with api.client(api.key("idchecker", admin=True)) as client:
+        answer = client.post("/v1/admin/keys", json={"user": user})
+        users = [u["user"] for u in client.get("/v1/admin/users").json()]
+    assert (answer.status_code, answer.json()) == (400, {"error": str(refused.value)})
+    assert user not in users
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "params"),
+    [
+        ("GET", "/v1/admin/keys", {"user": "a b"}),
+        ("DELETE", "/v1/admin/users/a%20b", {}),
+        ("GET", "/v1/memory/stats", {"user": "a b"}),
+        ("POST", "/v1/memory/pairs", {"user": "a b"}),
+    ],
+)
+def test_a_user_id_named_in_a_path_or_parameter_is_checked(api, method, path, params):
+    """An invalid user id named by an admin was looked up (404 ``no user``) or, for a write,
+    left to the store: it is refused as the CLI's ``--user`` refuses it (400)."""
+    body = {"pairs": [{"source": "open", "target": "öffnen"}]} if method == "POST" else None
+    with api.client(api.key("idnamer", admin=True)) as client:
+        answer = client.request(method, path, params=params, json=body)
+    assert (answer.status_code, answer.json()) == (
+        400,
+        {"error": "invalid user id 'a b': use 1-64 characters from A-Z, a-z, 0-9, '.', '_', '-'"},
+    )
