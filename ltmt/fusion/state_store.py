@@ -24,6 +24,12 @@ searched before the delete): a store given the translator's memory leaves out of
 matches whose segment the memory no longer holds (the same id *and* creation time: a user
 deleted and imported again has new segments under the old ids), and checks again after the
 write, removing the pack if one went meanwhile.
+A user's folder is named by the user and its store (:func:`store_identity`: the store's
+path), so that stores sharing a cache folder keep their users of one name apart, and a delete
+removes its own store's states only (a store moved or copied decodes its segments again); a
+store given no memory (a stand-in) names it by the user alone, as every store did before, and a
+delete removes that folder of the user too (states no store reads any more, and the text of the
+user deleted).
 Between the two, the delete's own removal finds the pack, so a deleted segment's states never
 stay on disk. That holds across cache folders too: before its first pack, a store notes its
 cache folder in the memory (:meth:`ltmt.memory.store.Memory.note_state_cache`), and a delete
@@ -93,6 +99,7 @@ class StateStore:
         self.folder = self.base / fingerprint
         self.max_bytes = default_max_bytes() if max_bytes is None else max_bytes
         self.memory = memory
+        self._store = None if memory is None else store_identity(memory.path)
         self._warned = False
         self._read_only: bool | None = None  # the base folder's file system, once told
         self._private = False  # the base folder was made owner-only by this store
@@ -224,7 +231,8 @@ class StateStore:
         with self._lock:
             index = self._indexes.get(user)
             if index is None:
-                index = self._indexes[user] = _FolderIndex(self.folder / _user_folder(user))
+                folder = self.folder / _user_folder(user, self._store)
+                index = self._indexes[user] = _FolderIndex(folder)
             return index
 
     def _still_stored(self, key: Key) -> bool:
@@ -346,22 +354,37 @@ def _pack_names(folder: Path) -> list[str]:
 
 
 def forget_states(
-    user: str, segment_id: int | Collection[int] | None = None, root: Path | None = None
+    user: str,
+    segment_id: int | Collection[int] | None = None,
+    root: Path | None = None,
+    *,
+    store: str | None = None,
 ) -> int:
     """Delete the stored states of ``user``'s memory (of one segment with ``segment_id``, or of
     a collection of them, each file read once for them all) for every model: what a deleted
-    memory or segment leaves in the cache. A file that cannot be read (another layout,
+    memory or segment leaves in the cache. ``store``: the memory store's
+    :func:`store_identity`, whose states go, and not those of a user of the same name in
+    another store; the user's folder of no store (a stand-in memory's, every store's before
+    folders were named by store) goes too. A file that cannot be read (another layout,
     damaged) may hold the segment and goes too. The files deleted."""
     base = (root if root is not None else default_cache_dir()) / STORE_FOLDER
     wanted = None if segment_id is None else _id_set(segment_id)
+    folders = dict.fromkeys([_user_folder(user, None), _user_folder(user, store)])
     deleted = 0
-    for path in base.glob(f"*/{_user_folder(user)}/*{_SUFFIX}"):
-        if wanted is not None and not _may_hold(path, wanted):
-            continue
-        with contextlib.suppress(OSError):
-            path.unlink()
-            deleted += 1
+    for folder in folders:
+        for path in base.glob(f"*/{folder}/*{_SUFFIX}"):
+            if wanted is not None and not _may_hold(path, wanted):
+                continue
+            with contextlib.suppress(OSError):
+                path.unlink()
+                deleted += 1
     return deleted
+
+
+def store_identity(path: Path) -> str:
+    """What names the memory store at ``path`` in its users' state folders: its resolved path
+    (the same store reached by a link is the same; a copy is another)."""
+    return str(Path(path).resolve())
 
 
 def _id_set(segment_id: int | Collection[int]) -> frozenset[int]:
@@ -409,8 +432,11 @@ class _Usage:
 _USAGE = _Usage()
 
 
-def _user_folder(user: str) -> str:
-    return sha256(user.encode()).hexdigest()[:16]
+def _user_folder(user: str, store: str | None) -> str:
+    """The folder name of ``user``'s states from ``store`` (:func:`store_identity`); None: of a
+    store given no memory, named by the user alone."""
+    named = user if store is None else f"{store}\0{user}"
+    return sha256(named.encode()).hexdigest()[:16]
 
 
 def _files(base: Path) -> list[os.DirEntry[str]]:

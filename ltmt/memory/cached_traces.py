@@ -48,15 +48,20 @@ def note_cache(store: env.Store, cache_dir: str | os.PathLike[str]) -> None:
         env.write(store, run)
 
 
-def forget_states(user: str, seg_id: int | Collection[int] | None, caches: Iterable[Path]) -> None:
+def forget_states(
+    user: str, seg_id: int | Collection[int] | None, caches: Iterable[Path], store: Path
+) -> None:
     """Remove the states cached of ``user``'s segment ``seg_id`` (or segments: each cached
-    file is read once for them all; None: of all its segments)
+    file is read once for them all; None: of all its segments) of the memory store at
+    ``store`` (not those of a user of the same name in another store sharing a cache folder)
     from this process's cache folder and every one of ``caches``
     (:func:`ltmt.fusion.state_store.forget_states`; a module of file paths, no model code)."""
     from ltmt.fusion.state_store import forget_states as forget_in
+    from ltmt.fusion.state_store import store_identity
 
+    identity = store_identity(store)
     for root in _cache_roots(caches):
-        forget_in(user, seg_id, root)
+        forget_in(user, seg_id, root, store=identity)
 
 
 def forget_output_sources(user: str, caches: Iterable[Path]) -> None:

@@ -483,6 +483,30 @@ def test_a_delete_from_a_process_of_another_cache_folder_removes_the_states_too(
     assert list(server_cache.rglob("*.safetensors")) == []
 
 
+def test_a_delete_removes_its_own_stores_states_not_another_stores_user_of_that_name(
+    memory: Memory, tmp_path: Path
+) -> None:
+    """Two stores share one cache folder, each with a user ``u``: the states were kept by user
+    id alone, and deleting ``u`` from one store removed the other's too. Each store's users now
+    have their own folders; a delete removes its store's, and the user's folder of no store
+    (what every store wrote before), which no store reads any more."""
+    other = Memory(tmp_path / "other")
+    try:
+        mine, _ = _stored_segment(memory)
+        theirs, _ = _stored_segment(other)
+        assert mine[:5] == theirs[:5]  # the same user, segment id and texts
+        StateStore("m", memory=memory).put(mine, _segment(3))
+        StateStore("m", memory=other).put(theirs, _segment(3))
+        before = StateStore("m")  # a store given no memory: the folder before stores had theirs
+        before.put(mine, _segment(3))
+        memory.delete_user("u")
+        assert StateStore("m", memory=other).get(theirs) is not None
+        assert StateStore("m", memory=memory).file_of(mine) is None
+        assert before.file_of(mine) is None
+    finally:
+        other.close()
+
+
 def test_a_cache_folder_is_noted_once_and_not_without_a_store_to_note_it_in(
     memory: Memory, tmp_path: Path
 ) -> None:
