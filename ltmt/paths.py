@@ -46,13 +46,31 @@ def _user_dir(environ: Mapping[str, str] | None, own: str, xdg: str, fallback: s
 
 def private_folder(folder: Path) -> Path:
     """``folder``, created readable by its owner only (0700, whatever the umask; an existing
-    one left open by an older version is closed): what a cache keeps of a memory's text (the
-    force-decoded states, the records of the outputs written) is as private as the store,
-    whose directory is 0700."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    one left open by an older version is closed), and so is each folder above it that this
+    makes (the cache folder itself: ``mkdir(parents=True)`` made those ``0777`` less the umask,
+    open to all under ``umask 000``): what a cache keeps of a memory's text (the force-decoded
+    states, the records of the outputs written) is as private as the store, whose directory
+    is 0700."""
+    for missing in _missing_folders(folder):
+        try:
+            missing.mkdir(mode=0o700)
+        except FileExistsError:  # made meanwhile by another process: its mode is its own
+            continue
+        missing.chmod(0o700)  # a umask that takes bits of 0700 away would lock the owner out
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # a file in its place: an OSError
     if folder.stat().st_mode & 0o077:
         folder.chmod(0o700)
     return folder
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """``folder`` and the folders above it that do not exist yet, outermost first."""
+    missing: list[Path] = []
+    for each in (folder, *folder.parents):
+        if each.exists():
+            break
+        missing.append(each)
+    return missing[::-1]
 
 
 def write_private_file(path: Path, data: bytes, *, modified: float | None = None) -> None:

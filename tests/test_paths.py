@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from ltmt.paths import on_read_only_file_system, write_private_file
+from ltmt.paths import on_read_only_file_system, private_folder, write_private_file
 
 
 @pytest.mark.parametrize(("flags", "expected"), [(0, False), (os.ST_RDONLY, True)])
@@ -46,3 +46,25 @@ def test_a_private_file_is_written_whole_for_its_owner_with_the_time_asked(
     if modified is not None:
         assert path.stat().st_mtime == modified
     assert [child.name for child in tmp_path.iterdir()] == ["record"]  # no temporary left
+
+
+@pytest.fixture
+def open_umask():
+    """``umask 000`` while the test runs: what is made without an explicit mode is open to all."""
+    previous = os.umask(0)
+    yield
+    os.umask(previous)
+
+
+def test_a_private_folder_and_the_folders_made_above_it_are_0700(tmp_path: Path, open_umask):
+    """Under ``umask 000`` the folders ``mkdir(parents=True)`` made above the private one (the
+    cache folder itself) were 0777."""
+    (tmp_path / "there").mkdir(mode=0o755)
+    private_folder(tmp_path / "there" / "cache" / "states" / "model")
+    made = [tmp_path / "there" / "cache", *(tmp_path / "there" / "cache").rglob("*")]
+    assert {str(p.relative_to(tmp_path)): p.stat().st_mode & 0o777 for p in made} == {
+        "there/cache": 0o700,
+        "there/cache/states": 0o700,
+        "there/cache/states/model": 0o700,
+    }
+    assert (tmp_path / "there").stat().st_mode & 0o777 == 0o755  # not made here: as it was

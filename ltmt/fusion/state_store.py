@@ -166,7 +166,7 @@ class StateStore:
                 self._note_with_memory()
                 private_folder(self.base)  # the states are the memory's text
                 self._private = True
-            index.folder.mkdir(parents=True, exist_ok=True)
+            private_folder(index.folder)  # its model's folder too: 0700, as the base
             write_pack(partial, [(key[2], _digest(key), item) for key, item in group])
             os.replace(partial, path)
             # a segment deleted while the pack was written: see the module docstring

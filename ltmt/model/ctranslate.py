@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import ChoiceError, ModelError
-from ltmt.paths import ENV_CACHE, default_cache_dir
+from ltmt.paths import ENV_CACHE, default_cache_dir, private_folder
 
 if TYPE_CHECKING:
     from ltmt.model.backbone import Backbone
@@ -86,7 +86,7 @@ def convert(backbone: Backbone, compute_type: str, cache_dir: Path | None = None
     marker = target / _MARKER
     if not marker.is_file():
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(target.parent)  # the cache folder's others are private: so is this
             work = Path(tempfile.mkdtemp(prefix=".converting-", dir=target.parent))
         except OSError as exc:
             raise ModelError(

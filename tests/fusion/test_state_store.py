@@ -368,6 +368,20 @@ def test_the_cache_folder_is_private(tmp_path: Path) -> None:
     assert (tmp_path / STORE_FOLDER).stat().st_mode & 0o777 == 0o700
 
 
+def test_every_folder_of_the_cache_is_private_whatever_the_umask(tmp_path: Path) -> None:
+    """Under ``umask 000`` the cache folder, the model's and the user's folders were 0777 (the
+    packs in them 0600): a pack's name told which users of the store were cached."""
+    previous = os.umask(0)
+    try:
+        store = StateStore("model-a", tmp_path / "cache")
+        store.put(("model-a", "u", 1, SOURCE, TARGET, CREATED), _segment(3))
+    finally:
+        os.umask(previous)
+    folders = [tmp_path / "cache", *(p for p in (tmp_path / "cache").rglob("*") if p.is_dir())]
+    assert len(folders) == 4  # the cache, forced-states, the model's and the user's
+    assert {p.stat().st_mode & 0o777 for p in folders} == {0o700}
+
+
 def test_files_of_earlier_layouts_are_never_read_and_go(tmp_path: Path) -> None:
     """Layout 2 kept a file per segment (named by its id and a hash), layout 1 the same
     without the alignment; neither is a pack."""
