@@ -600,7 +600,8 @@ def search(
 
 @router.get("/memory/stats", response_model=Stats)
 def stats(request: Request, key: KeyDep, user: UserParam = None) -> Stats:
-    """Counts of the memory (an empty memory has 0 segments)."""
+    """Counts of the memory (an empty memory has 0 segments: a key's user with nothing stored,
+    an admin key's own one without ``?user=`` included)."""
     service = service_of(request)
     who = existing_user(service, key, user)
     try:

@@ -109,3 +109,26 @@ def test_a_user_id_named_in_a_path_or_parameter_is_checked(api, method, path, pa
         400,
         {"error": "invalid user id 'a b': use 1-64 characters from A-Z, a-z, 0-9, '.', '_', '-'"},
     )
+
+
+def test_an_admin_key_without_user_reads_its_own_user_an_empty_memory_named(api):
+    """Decided (session 63): a key reaches one user, an admin key's its own unless ``?user=``
+    names another; a user with a key and nothing stored is a user with an empty memory (0
+    segments, an empty export) for admin keys as for others, the answer naming the user it
+    read. ``ltmt memory stats --user boss``, which sees the store and not its keys, calls the
+    same user unknown."""
+    with api.client(api.key("boss63", admin=True)) as client:
+        client.post(
+            "/v1/memory/pairs",
+            params={"user": "beta63"},
+            json={"pairs": [{"source": "open the file", "target": "öffne die Datei"}]},
+        )
+        stats = client.get("/v1/memory/stats")
+        export = client.get("/v1/memory/export", params={"format": "jsonl"})
+    assert (stats.status_code, stats.json()["user"], stats.json()["segments"]) == (
+        200,
+        "boss63",
+        0,
+    )
+    assert (export.status_code, export.content) == (200, b"")
+    assert 'filename="boss63.jsonl"' in export.headers["content-disposition"]
