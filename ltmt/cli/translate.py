@@ -181,6 +181,15 @@ def translate(
         False, "--no-fuzzy", help="PO/XLIFF: do not mark machine translations for review."
     ),
     skip_keys: str | None = SKIP_KEYS_OPTION,
+    columns: str | None = typer.Option(
+        None,
+        "--columns",
+        help="CSV: the columns to translate, by their headers, separated by commas: "
+        '"Title,Body (HTML),SEO Title" translates these cells in place in the output\'s copy '
+        '(-o another file), every other cell kept as written; "Title (en)=Title (de)" one '
+        "column into another (by default the source language's columns, each into the target "
+        "language's of the same name: Title (en) into Title (de)).",
+    ),
     exact_approved: bool = typer.Option(
         False,
         "--exact-approved",
@@ -292,7 +301,9 @@ def translate(
     plural entries are filled form by form, contexts prefer memory matches of the same context,
     and an entry whose placeholders or format string (c-format, python-format, ...) cannot be
     made valid is left untranslated. A CSV localization table (keys,en,de: Godot's, Unity's
-    exports) gets its target-language column filled where empty (added when missing). An
+    exports) gets its target-language column filled where empty (added when missing), each
+    source-language column into the target's of its name (Title (en) into Title (de)), or the
+    columns --columns names (a shop's export: --columns "Title,Body (HTML)"). An
     Android strings.xml, a Java .properties, a .NET .resx, a
     JSON, YAML or Fluent message file (.json, .arb, .yml, .ftl) or an Apple .strings or
     .stringsdict is translated into the target language's file (-o res/values-de/strings.xml,
@@ -356,10 +367,12 @@ def translate(
         if is_folder(file)
         else None
     )
+    if columns is not None:
+        _check_columns_option(columns, file, fmt, output, folder is not None)
     job = (
         folder.jobs[0]
         if folder is not None
-        else prepare(file, fmt, output, learn, src_lang, tgt_lang, model)
+        else prepare(file, fmt, output, learn, src_lang, tgt_lang, model, columns=columns)
     )
     if keys and folder is None:
         refuse_skip_keys(file, job.spec)
@@ -453,6 +466,7 @@ def translate(
                     not no_fuzzy,
                     exact_approved,
                     keys,
+                    columns=columns,
                     progress=SegmentProgress() if progress else None,
                 )
             report.seconds = time.perf_counter() - started
@@ -648,13 +662,14 @@ def _translate_document(
     exact_approved: bool,
     skip_keys: frozenset[str],
     *,
+    columns: str | None = None,
     progress: SegmentProgress | None = None,
     interrupted: Callable[[str], None] | None = None,
 ) -> None:
     """``job``'s file translated into its output; ``skip_keys`` named where its format has
-    keys (a folder's PO files have none). ``progress``: where how far it is goes;
-    ``interrupted``: what the pipeline saved of it, if interrupted (else the pipeline says
-    it, with how to continue)."""
+    keys (a folder's PO files have none); ``columns``: a CSV table's (``--columns``).
+    ``progress``: where how far it is goes; ``interrupted``: what the pipeline saved of it, if
+    interrupted (else the pipeline says it, with how to continue)."""
     from ltmt.formats.output_sources import OutputSources
     from ltmt.formats.pipeline import translate_file
     from ltmt.formats.unit_translation import exact_for_translator, for_translator
@@ -683,6 +698,7 @@ def _translate_document(
             },
             changed_sources=_changed_sources(translator, user),
             skip_keys=skip_keys if job.spec.skips_keys else frozenset(),
+            columns=columns,
             exact=exact_for_translator(translator, user),
             # an update translates changed sources; the records go with a deleted user
             output_sources=OutputSources.in_cache(user, _memory_of(translator)),
@@ -690,6 +706,30 @@ def _translate_document(
     finally:
         if progress is not None:
             progress.close()
+
+
+def _check_columns_option(
+    columns: str, file: str, fmt: str | None, output: str | None, folder: bool
+) -> None:
+    """A usage error where ``--columns`` cannot be followed: given with a folder or a file
+    that is no CSV table, or naming columns translated in place while the output is the
+    input (their English would be lost, and a next run translate the German)."""
+    from ltmt.cli.main import click_errors
+    from ltmt.formats.csv_columns import translates_in_place
+    from ltmt.formats.registry import find_format
+    from ltmt.paths import resolved
+
+    path = None if file == "-" else Path(file)
+    if folder or not find_format(path, fmt, role="document", default="txt").chooses_columns:
+        raise click_errors.UsageError(
+            f"--columns names columns of one CSV table; {file} is none: leave --columns out"
+        )
+    same = output not in (None, "-") and resolved(str(output)) == resolved(file)
+    if same and translates_in_place(columns):
+        raise click_errors.UsageError(
+            "--columns without =: the columns are translated in place in a copy of the table; "
+            f"write it to another file than {file} (-o {Path(file).stem}.de.csv)"
+        )
 
 
 def _memory_of(translator: Any) -> Any:

@@ -47,9 +47,11 @@ def prepare(
     model: str | None,
     *,
     output_folder_made: bool = False,
+    columns: str | None = None,
 ) -> Job:
     """Every argument and path checked (and the input read) before the model loads.
-    ``output_folder_made``: the output's folder is made by the run (a folder's translation)."""
+    ``output_folder_made``: the output's folder is made by the run (a folder's translation);
+    ``columns``: a CSV table's columns to translate (``--columns``)."""
     from ltmt.formats.common import dangling_link, read_lines, read_lines_and_shape
     from ltmt.formats.registry import find_format
 
@@ -118,7 +120,9 @@ def prepare(
 
         try:
             with formats_quiet():  # what it warns of, the run's own opening says once
-                document = open_document(path, spec.name, src_lang=src, tgt_lang=tgt)
+                document = open_document(
+                    path, spec.name, src_lang=src, tgt_lang=tgt, columns=columns
+                )
             units = document.units()
             job.has_text = bool(units)
             _warn_if_other_language(path, [unit.source for unit in units], src, tgt)

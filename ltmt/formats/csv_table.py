@@ -18,8 +18,12 @@ or ends with it in brackets (``English (en)``); a table with no column so named 
 language may name them by the languages' names, in English or in themselves (``Key,English,
 German``, ``Deutsch``: ``langcodes``'s lookup of CLDR's names), looked for only for the source
 and target languages (a header misspelt for one of them, ``Germn`` or ``Englsh``, is named:
-in a warning for the target's, whose column is then added, in the error for the source's). A
-table without the source language's column may
+in a warning for the target's, whose column is then added, in the error for the source's);
+a table with several source-language columns (``Title (en)``, ``Body (en)``) has each
+translated into the target's column of the same name (``Title (de)``), and ``--columns``
+names the columns to translate where the headers name no language (a shop's export,
+``Title,Body (HTML)``: translated in place in the output's copy): :mod:`ltmt.formats.csv_columns`.
+A table without the source language's column may
 name its columns by their role instead, as translation platforms export them (``key,source,target``;
 Crowdin's ``Identifier,Source string,Translation``): the source column then holds ``--src-lang``
 text and the target column gets ``--tgt-lang``'s. The file keeps its delimiter (``,``, ``;`` as
@@ -34,24 +38,16 @@ from __future__ import annotations
 import csv
 import io
 import logging
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import (
-    atomic_write,
-    decode,
-    lang_matches,
-    language_error,
-    line_ending,
-    primary_language,
-    read_bytes,
-)
+from ltmt.formats.common import atomic_write, decode, line_ending, read_bytes
+from ltmt.formats.csv_columns import Columns, Pair, chosen_columns, find_columns
 from ltmt.formats.documents import TranslationsHeld, Unit
-from ltmt.language_detection import language_name
+from ltmt.paths import resolved
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
 
@@ -60,172 +56,6 @@ logger = logging.getLogger(__name__)
 WHAT = "a CSV table"
 _BOM = "\ufeff"
 _DELIMITERS = (",", ";", "\t")  # (Excel writes ; where a comma is the decimal sign)
-# a header naming a language: its code (en, en-US, en_US, zh-Hans), or a name ending with the
-# code in brackets (English (en), German(de))
-_LANGUAGE_HEADER = re.compile(
-    r"^\s*(?:[^()\[\]]*[(\[]\s*)?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\s*[)\]]?\s*$"
-)
-
-
-@dataclass(frozen=True)
-class Columns:
-    """Where a table keeps its languages: the source's and the target's column (None: it has
-    none yet) and the key column (None: the first column names a language)."""
-
-    source: int
-    target: int | None
-    key: int | None
-    by_role: bool = False  # named source and target, not by their languages
-
-
-# headers naming a column by its role (compared lower-cased, spaces and underscores as one)
-SOURCE_HEADERS = frozenset(
-    {"source", "source text", "source string", "source language", "original", "src", "msgid"}
-)
-TARGET_HEADERS = frozenset(
-    {"target", "target text", "target string", "target language", "translation", "tgt", "msgstr"}
-)
-# headers naming the rows' keys (a first column so named is the keys, though id is a language)
-KEY_HEADERS = frozenset({"id", "ids", "key", "keys", "identifier", "string id", "name"})
-
-
-def _role(header: str) -> str:
-    """A header as the role names are compared: lower case, spaces and underscores as one."""
-    return " ".join(header.replace("_", " ").lower().split())
-
-
-def _language(header: str) -> str | None:
-    """The language a column's header names, or None. A bare header must be a code the C
-    library knows (``locale.locale_alias``: ``en``, ``pt_BR``; not ``key`` or ``text``)."""
-    import locale
-
-    found = _LANGUAGE_HEADER.match(header)
-    if found is None:
-        return None
-    code = found.group(1).replace("_", "-").lower()
-    bracketed = "(" in header or "[" in header
-    if not bracketed and (
-        header.strip() != found.group(1) or primary_language(code) not in locale.locale_alias
-    ):
-        return None
-    return code
-
-
-def _first(languages: dict[int, str | None], language: str) -> int | None:
-    """The first column of ``languages`` (by index) whose primary language is ``language``'s."""
-    return next((i for i, found in languages.items() if found == primary_language(language)), None)
-
-
-def _named_language(header: str) -> str | None:
-    """The language (its primary code) that ``header`` names by its name, in English or in
-    itself (``English``, ``German``, ``Deutsch``, ``Portuguese (Brazil)``: ``langcodes``, from
-    CLDR's names), or None."""
-    import langcodes
-
-    text = header.strip()
-    if not text or text.isdigit():
-        return None
-    try:
-        found = langcodes.find(text)
-    except LookupError:
-        return None
-    return primary_language(str(found.language)) if found.language else None
-
-
-def find_columns(header: list[str], path: Path, src_lang: str, tgt_lang: str) -> Columns:
-    """The columns of ``src_lang`` and ``tgt_lang`` named by ``header``; an error naming the
-    languages the header has when it has no column for ``src_lang``."""
-    languages = {index: _language(cell) for index, cell in enumerate(header)}
-
-    def column(language: str) -> int | None:
-        exact = [i for i, found in languages.items() if found == language.lower()]
-        primary = primary_language(language)
-        near = [i for i, found in languages.items() if lang_matches(found, primary)]
-        return next(iter(exact or near), None)
-
-    source, target = column(src_lang), column(tgt_lang)
-    names: dict[int, str | None] = {}
-    if source is None:  # named by the language's name? (English, German, Deutsch)
-        names = {index: _named_language(cell) for index, cell in enumerate(header)}
-        source = _first(names, src_lang)
-        if source is not None and target is None:
-            target = _first(names, tgt_lang)
-    by_role = False
-    if source is None:  # named by role?
-        roles = [_role(cell) for cell in header]
-        source = next((i for i, role in enumerate(roles) if role in SOURCE_HEADERS), None)
-        if source is not None:
-            by_role = True
-            target = next((i for i, role in enumerate(roles) if role in TARGET_HEADERS), None)
-    if source is None:
-        found = [language for language in languages.values() if language]
-        found = found or [language for language in names.values() if language]
-        if not found:
-            shown = ", ".join(header[:6]) + (" ..." if len(header) > 6 else "")
-            raise InputError(
-                f"{path}: no column of its header names a language or the source ({shown}); "
-                f"name the source-language column {src_lang} and the target's {tgt_lang}, as "
-                f"in keys,{src_lang},{tgt_lang}, or source and target"
-            )
-        _refuse_a_misspelt_source(header, path, src_lang)
-        raise language_error(path, found, src_lang, tgt_lang)
-    if target is None and not by_role:
-        _warn_of_a_misspelt_target(header, path, tgt_lang)
-    primary = primary_language(src_lang)
-    others = [i for i, found in languages.items() if i != source and lang_matches(found, primary)]
-    _warn_of_other_source_columns(header, path, source, others)
-    # the first column is the rows' keys unless it names a language (``id`` is Indonesian's
-    # code, but as a first column, the keys)
-    keys = languages.get(0) is None or _role(header[0]) in KEY_HEADERS
-    key = 0 if keys and 0 not in (source, target) else None
-    return Columns(source, target, key, by_role)
-
-
-def _misspelt(header: list[str], language: str) -> str | None:
-    """The header cell that is a near-miss of ``language``'s name (``Germn``), or None."""
-    from ltmt.terminology.glossary_columns import language_meant
-
-    return next((cell for cell in header if language_meant(cell, (language,))), None)
-
-
-def _refuse_a_misspelt_source(header: list[str], path: Path, src_lang: str) -> None:
-    """An InputError naming the column misspelt for the source language (``Englsh``): the
-    error that the file's languages are the other ones would send the user for a model."""
-    cell = _misspelt(header, src_lang)
-    if cell is not None:
-        name = language_name(src_lang)
-        raise InputError(
-            f"{path}: no column names the source language {name}; column {cell!r} names no "
-            f"language; did you mean {name}? Rename it {name} (or {src_lang})"
-        )
-
-
-def _warn_of_a_misspelt_target(header: list[str], path: Path, tgt_lang: str) -> None:
-    """Warn of a column misspelt for the target language (``Germn``): its cells are not read
-    and the translations go to a column added at the end."""
-    cell = _misspelt(header, tgt_lang)
-    if cell is not None:
-        name = language_name(tgt_lang)
-        logger.warning(
-            "%s: column %r names no language; did you mean %s? Its cells are not read and the "
-            "translations go to a new %s column; rename it %s (or %s) to fill it",
-            path, cell, name, tgt_lang, name, tgt_lang,
-        )  # fmt: skip
-
-
-def _warn_of_other_source_columns(
-    header: list[str], path: Path, source: int, others: list[int]
-) -> None:
-    """Warn that the source-language columns ``others`` (``Body (en)`` beside ``Title (en)``)
-    are not translated: a table has one source column, ``source``."""
-    if others:
-        logger.warning(
-            "%s: only column %r is translated; %s also %s the source language, and %s not "
-            "translated (one source column per table); save each pair of columns as a table "
-            "of its own",
-            path, header[source], ", ".join(repr(header[i]) for i in others),
-            "names" if len(others) == 1 else "name", "it is" if len(others) == 1 else "they are",
-        )  # fmt: skip
 
 
 def _cell(row: list[str], column: int | None) -> str:
@@ -329,8 +159,9 @@ def _read_table(path: Path) -> _Table:
 
 
 class CsvTable(TranslationsHeld):
-    """A CSV localization table whose target-language column is filled (module docstring);
-    its units' keys are their rows' numbers."""
+    """A CSV localization table whose target-language cells are filled (module docstring);
+    a unit of its first pair of columns is keyed by its row's number, one of another pair by
+    its row's and its column's (``3:2``)."""
 
     format = "csv"
     what_is_filled = "row"
@@ -344,17 +175,33 @@ class CsvTable(TranslationsHeld):
         self._again: set[str] = set()  # rows translated again though they have a translation
 
     @classmethod
-    def open(cls, path: Path, src_lang: str = "en", tgt_lang: str = "de", **_: Any) -> CsvTable:
+    def open(
+        cls,
+        path: Path,
+        src_lang: str = "en",
+        tgt_lang: str = "de",
+        columns: str | None = None,
+        **_: Any,
+    ) -> CsvTable:
+        """The table at ``path``; ``columns``: the columns to translate, as ``ltmt translate
+        --columns`` names them (:func:`~ltmt.formats.csv_columns.chosen_columns`), else those
+        its header names for ``src_lang`` and ``tgt_lang``."""
         table = _read_table(Path(path))
-        return cls(
-            Path(path), table, find_columns(table.rows[0], path, src_lang, tgt_lang), tgt_lang
+        header = table.rows[0]
+        found = (
+            chosen_columns(header, Path(path), columns)
+            if columns is not None
+            else find_columns(header, Path(path), src_lang, tgt_lang)
         )
+        return cls(Path(path), table, found, tgt_lang)
 
     def units(self) -> list[Unit]:
         return [
-            Unit(str(number), source, _cell(row, self.columns.key))
+            Unit(_key(number, index, pair), source, _cell(row, self.columns.key))
             for number, row in enumerate(self.table.rows)
-            if number and (source := _cell(row, self.columns.source)).strip()
+            if number
+            for index, pair in enumerate(self.columns.pairs)
+            if (source := _cell(row, pair.source)).strip()
         ]
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
@@ -374,15 +221,23 @@ class CsvTable(TranslationsHeld):
         """Make the rows of ``keys`` pending: ltmt wrote their translation for an older source."""
         self._again.update(keys)
 
-    def _with_target(self, row: list[str], text: str) -> list[str]:
-        """``row`` with ``text`` in the target column; a column added goes after the header's
-        last and before the cells a longer row has beyond it, which are kept."""
-        if self.columns.target is None:
-            return _inserted(row, len(self.table.rows[0]), text)
-        column = self.columns.target
-        cells = row + [""] * (column + 1 - len(row))
-        cells[column] = text
-        return cells
+    def _place(self, key: str) -> tuple[int, Pair]:
+        """The row and the pair of columns of the unit ``key`` (:func:`_key`)."""
+        row, _, column = key.partition(":")
+        pairs = self.columns.pairs
+        pair = next(p for p in pairs if str(p.source) == column) if column else pairs[0]
+        return int(row), pair
+
+    def _with_targets(self, row: list[str], cells: dict[int | None, str]) -> list[str]:
+        """``row`` with ``cells`` in their columns; the column added (None) goes after the
+        header's last and before the cells a longer row has beyond it, which are kept."""
+        filled = row + [""] * (max((c + 1 for c in cells if c is not None), default=0) - len(row))
+        for column, text in cells.items():
+            if column is not None:
+                filled[column] = text
+        if None in cells:
+            return _inserted(filled, len(self.table.rows[0]), cells[None])
+        return filled
 
     def _warn_of_cells_beyond_the_header(self) -> None:
         """Warn once of the rows with more cells than the header names: the target column
@@ -399,31 +254,61 @@ class CsvTable(TranslationsHeld):
             )  # fmt: skip
 
     def _target(self, unit: Unit) -> str:
-        return _cell(self.table.rows[int(unit.key)], self.columns.target)
+        """The translation the table holds for ``unit``: none where its column is translated
+        in place (the cell holds its source)."""
+        row, pair = self._place(unit.key)
+        return "" if pair.in_place else _cell(self.table.rows[row], pair.target)
+
+    def _filled(self) -> dict[int, dict[int | None, str]]:
+        """The translations, by row and by the column they go to (None: the one added)."""
+        filled: dict[int, dict[int | None, str]] = {}
+        for key, text in self.translations.items():
+            row, pair = self._place(key)
+            filled.setdefault(row, {})[pair.target] = text
+        return filled
+
+    def _refuse_to_translate_itself(self, out_path: Path) -> None:
+        """An error where a column translated in place would be written over the input:
+        its source would be lost, and a next run would translate the translations."""
+        if resolved(out_path) == resolved(self.path) and any(
+            pair.in_place for pair in self.columns.pairs
+        ):
+            raise InputError(
+                f"{out_path}: columns translated in place are written into a copy of the table; "
+                "give another output (-o products.de.csv)"
+            )
 
     def save(self, out_path: Path) -> None:
+        self._refuse_to_translate_itself(Path(out_path))
         buffer = io.StringIO()
         writer = csv.writer(
             buffer, csv.excel, delimiter=self.table.delimiter, lineterminator=self.table.newline
         )
-        added = self.columns.target is None  # the target's column is new: every row gets it
+        added = self.columns.pairs[0].target is None  # a new target column: every row gets it
         if added:
             self._warn_of_cells_beyond_the_header()
-        filled = {int(key): text for key, text in self.translations.items()}
+        filled = self._filled()
         for number, row in enumerate(self.table.rows):
             if not added and number not in filled:
                 buffer.write(self.table.raw[number])
                 continue
-            if number == 0 and added:
-                cell = "target" if self.columns.by_role else self.tgt_lang
-            else:
-                cell = filled.get(number, "")
-            writer.writerow(self._with_target(row, cell))
+            cells = filled.get(number, {})
+            if added:
+                header = "target" if self.columns.by_role else self.tgt_lang
+                added_cell: dict[int | None, str] = {None: header if number == 0 else ""}
+                cells = added_cell | cells
+            writer.writerow(self._with_targets(row, cells))
             if not self.table.raw[number].endswith(("\n", "\r")):
                 buffer.seek(buffer.tell() - len(self.table.newline))
                 buffer.truncate()  # the file's last row had no line end
         text = (_BOM if self.table.bom else "") + buffer.getvalue()
         atomic_write(Path(out_path), text.encode("utf-8"))
+
+
+def _key(row: int, index: int, pair: Pair) -> str:
+    """A unit's key: its row's number in the table's first pair of columns (``index`` 0: the
+    key a table of one pair always had), else its row's and its source column's, ``3:2``."""
+    return str(row) if index == 0 else f"{row}:{pair.source}"
 
 
 def _inserted(row: list[str], column: int, text: str) -> list[str]:
@@ -436,18 +321,18 @@ def _inserted(row: list[str], column: int, text: str) -> list[str]:
 def read_csv_table(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator[PairRecord]:
     """The rows of a CSV table with text in both languages' columns, as pairs."""
     table = CsvTable.open(Path(path), src_lang, tgt_lang)
-    if table.columns.target is None:
+    if table.columns.pairs[0].target is None:
         raise InputError(
             f"{path}: no {tgt_lang} column to import; a table's first row names each "
             f"language's column (keys,{src_lang},{tgt_lang})"
         )
     for number, row in enumerate(table.table.rows):
-        source = _cell(row, table.columns.source)
-        target = _cell(row, table.columns.target)
-        if number and source.strip() and target.strip():
-            key = _cell(row, table.columns.key)
-            position = f"{path}:{table.table.lines[number]}"
-            yield PairRecord(source, target, position, {"context": key} if key else {})
+        for pair in table.columns.pairs:
+            source, target = _cell(row, pair.source), _cell(row, pair.target)
+            if number and source.strip() and target.strip():
+                key = _cell(row, table.columns.key)
+                position = f"{path}:{table.table.lines[number]}"
+                yield PairRecord(source, target, position, {"context": key} if key else {})
 
 
 def write_csv_table(

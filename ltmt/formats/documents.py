@@ -419,6 +419,7 @@ def open_document(
     tgt_lang: str | None = None,
     resume_from: Path | None = None,
     skip_keys: frozenset[str] = frozenset(),
+    columns: str | None = None,
 ) -> Document:
     """Open ``path`` for translation.
 
@@ -427,7 +428,9 @@ def open_document(
     exists, its translations are taken over (it must hold the same units as ``path``; a
     :class:`TranslatedApart` document takes over what the file holds of its units).
     ``skip_keys``: names of keys whose strings are copied, not translated, in a format that has
-    keys to name (:attr:`~ltmt.formats.registry.FileFormat.skips_keys`: JSON).
+    keys to name (:attr:`~ltmt.formats.registry.FileFormat.skips_keys`: JSON). ``columns``:
+    the columns of a table to translate (:attr:`~ltmt.formats.registry.FileFormat.chooses_columns`:
+    CSV; :func:`ltmt.formats.csv_columns.chosen_columns`).
     """
     path = Path(path)
     spec = find_format(path, fmt, role="document")
@@ -436,7 +439,15 @@ def open_document(
             f"{path}: keys to skip are names in JSON files, not in a {spec.description}; "
             "leave them out for it"
         )
-    opener = functools.partial(spec.document(), **({"skip_keys": skip_keys} if skip_keys else {}))
+    if columns is not None and not spec.chooses_columns:
+        raise InputError(
+            f"{path}: columns to translate are named in CSV tables, not in a "
+            f"{spec.description}; leave them out for it"
+        )
+    options = {"skip_keys": skip_keys} if skip_keys else {}
+    opener = functools.partial(
+        spec.document(), **options, **({"columns": columns} if columns is not None else {})
+    )
     document: Document = opener(path, src_lang=src_lang, tgt_lang=tgt_lang)
     _refuse_lone_surrogates(path, document)
     if resume_from is None or not Path(resume_from).exists():

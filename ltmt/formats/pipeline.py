@@ -123,6 +123,7 @@ def translate_file(
     settings: Mapping[str, Any] | None = None,
     changed_sources: ChangedSources | None = None,
     skip_keys: frozenset[str] = frozenset(),
+    columns: str | None = None,
     exact: ExactFn | None = None,
     output_sources: OutputSources | None = None,
 ) -> RunResult:
@@ -145,7 +146,8 @@ def translate_file(
     Markdown block kept by its place translated again; in a catalog holding both languages, an
     Xcode string catalog's, marked for review).
     ``skip_keys``: names of keys whose strings are copied, not translated (JSON:
-    :func:`ltmt.formats.documents.open_document`).
+    :func:`ltmt.formats.documents.open_document`). ``columns``: a CSV table's columns to
+    translate (:func:`ltmt.formats.csv_columns.chosen_columns`; else its header's languages').
     ``exact``: the 100 % memory matches (:func:`exact_for_translator`) that replace a
     translation that is only a suggestion (a PO entry marked ``fuzzy``); without it, or without
     a match, such a translation is kept as it is.
@@ -181,6 +183,7 @@ def translate_file(
             tgt_lang=tgt_lang,
             resume_from=Path(out_path),
             skip_keys=skip_keys,
+            columns=columns,
         )
         changed = changed_since(resumed, before)
         other = other_settings(settings_before, settings)
@@ -213,7 +216,7 @@ def translate_file(
         units = [u for u in document.pending(overwrite) if u.key not in done]
     else:
         document = open_document(
-            in_path, fmt, src_lang=src_lang, tgt_lang=tgt_lang, skip_keys=skip_keys
+            in_path, fmt, src_lang=src_lang, tgt_lang=tgt_lang, skip_keys=skip_keys, columns=columns
         )
         if isinstance(document, TranslatedApart) and holds_text(Path(out_path)):
             # the translation so far: only what it lacks is done; the record of what ltmt

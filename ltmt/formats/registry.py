@@ -58,6 +58,8 @@ class FileFormat:
     ``skips_keys``: its document opener and its reader take ``skip_keys``, names of keys whose
     strings are identifiers, not text (a JSON dialogue tree's ``id``, ``next``): copied, not
     translated, and no pairs for a memory.
+    ``chooses_columns``: its document opener takes ``columns``, the columns of a table to
+    translate as ``ltmt translate --columns`` names them (:mod:`ltmt.formats.csv_columns`).
     ``declares_languages``: the files declare their languages in tags that say nothing else (PO's
     ``Language`` header, XLIFF's ``source-language``/``target-language``), which its reader
     refuses when they are not the pair asked, and reads as that pair, with a warning, given
@@ -84,6 +86,7 @@ class FileFormat:
     reviews: bool = False
     files_of: str = ""
     skips_keys: bool = False
+    chooses_columns: bool = False
     declares_languages: bool = False
     counts_not_read: bool = False
 
@@ -198,6 +201,7 @@ FORMATS: dict[str, FileFormat] = {
             open="ltmt.formats.csv_table:CsvTable.open",
             languages=True,
             every_language=True,
+            chooses_columns=True,
         ),
         FileFormat(
             "tmx",

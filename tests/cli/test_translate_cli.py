@@ -326,6 +326,10 @@ def test_bad_input_is_one_line_exit_1(tmp_path, capsys, common, monkeypatch, arg
             r"--skip-keys names keys of JSON files; IN is no JSON file \(plain text",
         ),
         (
+            ["translate", "IN", "--columns", "Title"],
+            "--columns names columns of one CSV table; IN is none: leave --columns out",
+        ),
+        (
             ["translate", "IN", "--fusion-weights", "fp16"],
             "fusion weights must be one of auto, float32, float32-int8-head, "
             "float32-int8-encoder-head, bfloat16, bfloat16-int8-head, int8, got 'fp16'$",
@@ -344,6 +348,18 @@ def test_a_value_not_among_its_choices_exits_2(
     assert code == 2
     assert re.search(message, err), err
     assert err.startswith("ltmt: error: ") and len(err.strip().splitlines()) == 1
+
+
+def test_columns_translated_in_place_are_not_written_over_the_input_table(
+    tmp_path, capsys, common, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "products.csv").write_text("Handle,Title\nmat,Yoga Mat\n", "utf-8")
+    args = ["translate", "products.csv", "--columns", "Title", "-o", "products.csv"]
+    code, _, err = run_cli([*args, *common], capsys)
+    assert code == 2
+    assert "write it to another file than products.csv (-o products.de.csv)" in err
+    assert (tmp_path / "products.csv").read_text("utf-8") == "Handle,Title\nmat,Yoga Mat\n"
 
 
 def test_usage_error_exits_2(capsys):

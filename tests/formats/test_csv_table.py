@@ -361,15 +361,132 @@ def test_a_rows_cells_beyond_the_header_are_kept_after_the_added_column_with_a_w
     assert "ragged.csv:3: a row has more cells than the header names (4)" in caplog.text
 
 
-def test_a_second_source_language_column_is_named_in_a_warning(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+def test_every_source_language_column_is_translated_into_the_one_of_its_name(
+    tmp_path: Path,
 ) -> None:
     path = tmp_path / "multi.csv"
     path.write_text(
         "Handle,Title (en),Body (en),Variant SKU,Title (de),Body (de)\n"
-        "mat,Yoga Mat,Non-slip surface.,TS-100-BLK,,\n",
+        "mat,Yoga Mat,Non-slip surface.,TS-100-BLK,,\n"
+        "col,Black,Soft cotton.,TS-100-WHT,Schwarz,\n",
         "utf-8",
     )
     units = open_document(path, src_lang="en", tgt_lang="de").units()
+    assert [(u.key, u.source, u.context) for u in units] == [
+        ("1", "Yoga Mat", "mat"),
+        ("1:2", "Non-slip surface.", "mat"),
+        ("2", "Black", "col"),
+        ("2:2", "Soft cotton.", "col"),
+    ]
+    out = tmp_path / "multi.de.csv"
+    result = translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert result.translated == 3  # Black has its translation
+    assert out.read_text("utf-8") == (
+        "Handle,Title (en),Body (en),Variant SKU,Title (de),Body (de)\n"
+        "mat,Yoga Mat,Non-slip surface.,TS-100-BLK,YOGA MAT,NON-SLIP SURFACE.\n"
+        "col,Black,Soft cotton.,TS-100-WHT,Schwarz,SOFT COTTON.\n"
+    )
+    assert [(r.source, r.target) for r in read_csv_table(out)][1:] == [
+        ("Non-slip surface.", "NON-SLIP SURFACE."),
+        ("Black", "Schwarz"),
+        ("Soft cotton.", "SOFT COTTON."),
+    ]
+
+
+def test_a_source_language_column_without_its_target_column_is_named_in_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "multi.csv"
+    path.write_text("Handle,Title (en),Body (en),Title (de)\nmat,Yoga Mat,Non-slip.,\n", "utf-8")
+    units = open_document(path, src_lang="en", tgt_lang="de").units()
     assert [unit.source for unit in units] == ["Yoga Mat"]
-    assert "only column 'Title (en)' is translated; 'Body (en)' also names" in caplog.text
+    assert (
+        "'Body (en)' not translated: no de column of the same name (Body (de)); add one, or "
+        "name the columns to translate with --columns"
+    ) in caplog.text
+
+
+SHOPIFY = (
+    "Handle,Title,Body (HTML),Vendor,Variant Price,Tags,SEO Title\r\n"
+    'mat,Yoga Mat,"<p>Non-slip, <b>6 mm</b>.</p><ul><li>Washable</li></ul>",AeroFlex,19.99,'
+    '"yoga, mat",Buy the mat\r\n'
+    "strap,,,AeroFlex,5.00,strap,\r\n"
+)
+
+
+def test_columns_named_are_translated_in_place_and_every_other_cell_kept(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "products.csv"
+    path.write_text(SHOPIFY, "utf-8", newline="")
+    out = tmp_path / "products.de.csv"
+    translate_file(
+        path, out, FakeModel(), src_lang="en", tgt_lang="de", columns="Title, Body (HTML),SEO Title"
+    )
+    assert out.read_bytes().decode("utf-8") == (
+        "Handle,Title,Body (HTML),Vendor,Variant Price,Tags,SEO Title\r\n"
+        'mat,YOGA MAT,"<p>NON-SLIP, <b>6 MM</b>.</p><ul><li>WASHABLE</li></ul>",AeroFlex,19.99,'
+        '"yoga, mat",BUY THE MAT\r\n'
+        "strap,,,AeroFlex,5.00,strap,\r\n"
+    )
+    with pytest.raises(InputError, match="exists and may hold reviewed translations"):
+        translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de", columns="Title")
+
+
+def test_columns_named_as_pairs_are_translated_into_the_other(tmp_path: Path) -> None:
+    path = tmp_path / "multi.csv"
+    path.write_text("Handle,Name,Text,Name DE\nmat,Yoga Mat,Non-slip.,\n", "utf-8")
+    out = tmp_path / "multi.de.csv"
+    translate_file(path, out, FakeModel(), columns="Name=Name DE,Text")
+    assert out.read_text("utf-8") == "Handle,Name,Text,Name DE\nmat,Yoga Mat,NON-SLIP.,YOGA MAT\n"
+
+
+@pytest.mark.parametrize(
+    ("columns", "message"),
+    [
+        (
+            "Title,Body",
+            r"no column of its header is named 'Body'; did you mean 'Body \(HTML\)'\? its "
+            r"columns: Handle, Title, Body \(HTML\), Vendor",
+        ),
+        ("Titel", "no column of its header is named 'Titel'; did you mean 'Title'?"),
+        ("Title,,Vendor", r"--columns has an empty name; separate the columns' headers"),
+        ("Title,Handle=Title", "--columns names column 'Title' twice; name each column once"),
+    ],
+)
+def test_columns_a_table_does_not_have_are_refused_in_one_line(
+    tmp_path: Path, columns: str, message: str
+) -> None:
+    path = tmp_path / "products.csv"
+    path.write_text(SHOPIFY, "utf-8", newline="")
+    with pytest.raises(InputError, match=message):
+        open_document(path, columns=columns)
+
+
+def test_an_interrupted_run_of_columns_in_place_is_refused_with_what_to_do(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "products.csv"
+    path.write_text("Handle,Title\na,Hello\nb,World\n", "utf-8")
+    out = tmp_path / "products.de.csv"
+    with pytest.raises(KeyboardInterrupt):
+        translate_file(
+            path, out, FakeModel(fail_after=1), columns="Title", chunk_size=1, checkpoint_seconds=0
+        )
+    with pytest.raises(InputError, match=r"does not hold the units of .*; delete it to start over"):
+        translate_file(path, out, FakeModel(), columns="Title")
+
+
+def test_columns_translated_in_place_are_not_written_over_the_input(tmp_path: Path) -> None:
+    path = tmp_path / "products.csv"
+    path.write_text(SHOPIFY, "utf-8", newline="")
+    with pytest.raises(InputError, match="written into a copy of the table; give another output"):
+        translate_file(path, path, FakeModel(), columns="Title")
+    assert path.read_bytes().decode("utf-8") == SHOPIFY
+
+
+def test_columns_are_named_only_in_a_csv_table(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("Hello\n", "utf-8")
+    with pytest.raises(InputError, match="columns to translate are named in CSV tables, not in"):
+        open_document(path, columns="Title")

@@ -1,0 +1,288 @@
+"""Which columns of a CSV table are translated, and into which (:mod:`ltmt.formats.csv_table`).
+
+By their headers: the source language's column (``en``, ``English (en)``, ``English``, or by
+its role, ``source``) into the target's (``de``; added after the last when the table has
+none). A table with several source-language columns (a shop's ``Title (en)``, ``Body (en)``)
+has each translated into the target-language column of the same name (``Title (de)``,
+``Body (de)``); one without such a column is named in a warning. Or as ``ltmt translate
+--columns`` names them: ``Title,Body (HTML),SEO Title`` (a shop's export, whose columns name
+no language) has those columns' cells translated in place in the output's copy, and
+``Title (en)=Title (de)`` one column into another. The first column, when it names no
+language and is not translated, is the rows' keys: their context for memory matches.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ltmt.errors import InputError
+from ltmt.formats.common import lang_matches, language_error, primary_language
+from ltmt.language_detection import language_name
+
+logger = logging.getLogger(__name__)
+
+# a header naming a language: its code (en, en-US, en_US, zh-Hans), or a name ending with the
+# code in brackets (English (en), German(de))
+_LANGUAGE_HEADER = re.compile(
+    r"^\s*(?:[^()\[\]]*[(\[]\s*)?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\s*[)\]]?\s*$"
+)
+_BRACKETED_END = re.compile(r"[(\[][^()\[\]]*[)\]]\s*$")  # (en) in Title (en)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A column to translate and the column its translations go to: another (``Title (en)``
+    into ``Title (de)``), itself (translated in place, in the output's copy of the table) or
+    None (a column added after the header's last)."""
+
+    source: int
+    target: int | None
+
+    @property
+    def in_place(self) -> bool:
+        return self.target == self.source
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Where a table keeps its languages: the pairs of columns translated (the first one's
+    units keyed by their row alone) and the key column (None: the first column names a
+    language, or is translated)."""
+
+    pairs: tuple[Pair, ...]
+    key: int | None
+    by_role: bool = False  # named source and target, not by their languages
+
+
+# headers naming a column by its role (compared lower-cased, spaces and underscores as one)
+SOURCE_HEADERS = frozenset(
+    {"source", "source text", "source string", "source language", "original", "src", "msgid"}
+)
+TARGET_HEADERS = frozenset(
+    {"target", "target text", "target string", "target language", "translation", "tgt", "msgstr"}
+)
+# headers naming the rows' keys (a first column so named is the keys, though id is a language)
+KEY_HEADERS = frozenset({"id", "ids", "key", "keys", "identifier", "string id", "name"})
+
+
+def _role(header: str) -> str:
+    """A header as the role names are compared: lower case, spaces and underscores as one."""
+    return " ".join(header.replace("_", " ").lower().split())
+
+
+def _language(header: str) -> str | None:
+    """The language a column's header names, or None. A bare header must be a code the C
+    library knows (``locale.locale_alias``: ``en``, ``pt_BR``; not ``key`` or ``text``)."""
+    import locale
+
+    found = _LANGUAGE_HEADER.match(header)
+    if found is None:
+        return None
+    code = found.group(1).replace("_", "-").lower()
+    bracketed = "(" in header or "[" in header
+    if not bracketed and (
+        header.strip() != found.group(1) or primary_language(code) not in locale.locale_alias
+    ):
+        return None
+    return code
+
+
+def _first(languages: dict[int, str | None], language: str) -> int | None:
+    """The first column of ``languages`` (by index) whose primary language is ``language``'s."""
+    return next((i for i, found in languages.items() if found == primary_language(language)), None)
+
+
+def _named_language(header: str) -> str | None:
+    """The language (its primary code) that ``header`` names by its name, in English or in
+    itself (``English``, ``German``, ``Deutsch``, ``Portuguese (Brazil)``: ``langcodes``, from
+    CLDR's names), or None."""
+    import langcodes
+
+    text = header.strip()
+    if not text or text.isdigit():
+        return None
+    try:
+        found = langcodes.find(text)
+    except LookupError:
+        return None
+    return primary_language(str(found.language)) if found.language else None
+
+
+def find_columns(header: list[str], path: Path, src_lang: str, tgt_lang: str) -> Columns:
+    """The columns of ``src_lang`` and ``tgt_lang`` named by ``header``; an error naming the
+    languages the header has when it has no column for ``src_lang``."""
+    languages = {index: _language(cell) for index, cell in enumerate(header)}
+
+    def column(language: str) -> int | None:
+        exact = [i for i, found in languages.items() if found == language.lower()]
+        primary = primary_language(language)
+        near = [i for i, found in languages.items() if lang_matches(found, primary)]
+        return next(iter(exact or near), None)
+
+    source, target = column(src_lang), column(tgt_lang)
+    names: dict[int, str | None] = {}
+    if source is None:  # named by the language's name? (English, German, Deutsch)
+        names = {index: _named_language(cell) for index, cell in enumerate(header)}
+        source = _first(names, src_lang)
+        if source is not None and target is None:
+            target = _first(names, tgt_lang)
+    by_role = False
+    if source is None:  # named by role?
+        roles = [_role(cell) for cell in header]
+        source = next((i for i, role in enumerate(roles) if role in SOURCE_HEADERS), None)
+        if source is not None:
+            by_role = True
+            target = next((i for i, role in enumerate(roles) if role in TARGET_HEADERS), None)
+    if source is None:
+        found = [language for language in languages.values() if language]
+        found = found or [language for language in names.values() if language]
+        if not found:
+            shown = ", ".join(header[:6]) + (" ..." if len(header) > 6 else "")
+            raise InputError(
+                f"{path}: no column of its header names a language or the source ({shown}); "
+                f"name the source-language column {src_lang} and the target's {tgt_lang}, as "
+                f"in keys,{src_lang},{tgt_lang}, or source and target"
+            )
+        _refuse_a_misspelt_source(header, path, src_lang)
+        raise language_error(path, found, src_lang, tgt_lang)
+    if target is None and not by_role:
+        _warn_of_a_misspelt_target(header, path, tgt_lang)
+    primary = primary_language(src_lang)
+    sources = [i for i, found in languages.items() if i == source or lang_matches(found, primary)]
+    pairs: tuple[Pair, ...] = (Pair(source, target),)
+    if len(sources) > 1:  # Title (en), Body (en): each into its own language's column
+        pairs = _same_named_pairs(header, languages, sources, tgt_lang) or pairs
+        paired = {pair.source for pair in pairs}
+        _warn_of_unpaired_sources(header, path, [i for i in sources if i not in paired], tgt_lang)
+    return Columns(pairs, _key_column(header, pairs), by_role)
+
+
+def _key_column(header: list[str], pairs: tuple[Pair, ...]) -> int | None:
+    """The first column, as the rows' keys, unless it names a language (``id`` is
+    Indonesian's code, but as a first column, the keys) or a pair translates it."""
+    keys = _language(header[0]) is None or _role(header[0]) in KEY_HEADERS
+    used = {column for pair in pairs for column in (pair.source, pair.target)}
+    return 0 if keys and 0 not in used else None
+
+
+def _name(header: str) -> str:
+    """A header without the language it ends with in brackets: ``Title (en)``, ``title``."""
+    return _BRACKETED_END.sub("", header).strip().lower()
+
+
+def _same_named_pairs(
+    header: list[str], languages: dict[int, str | None], sources: list[int], tgt_lang: str
+) -> tuple[Pair, ...]:
+    """Each column of ``sources`` (``Title (en)``, ``Body (en)``) paired with the
+    ``tgt_lang`` column of the same name (``Title (de)``, ``Body (de)``), where there is one."""
+    primary = primary_language(tgt_lang)
+    targets = {
+        _name(header[i]): i for i, found in languages.items() if lang_matches(found, primary)
+    }
+    return tuple(
+        Pair(source, targets[_name(header[source])])
+        for source in sources
+        if _name(header[source]) in targets
+    )
+
+
+def _misspelt(header: list[str], language: str) -> str | None:
+    """The header cell that is a near-miss of ``language``'s name (``Germn``), or None."""
+    from ltmt.terminology.glossary_columns import language_meant
+
+    return next((cell for cell in header if language_meant(cell, (language,))), None)
+
+
+def _refuse_a_misspelt_source(header: list[str], path: Path, src_lang: str) -> None:
+    """An InputError naming the column misspelt for the source language (``Englsh``): the
+    error that the file's languages are the other ones would send the user for a model."""
+    cell = _misspelt(header, src_lang)
+    if cell is not None:
+        name = language_name(src_lang)
+        raise InputError(
+            f"{path}: no column names the source language {name}; column {cell!r} names no "
+            f"language; did you mean {name}? Rename it {name} (or {src_lang})"
+        )
+
+
+def _warn_of_a_misspelt_target(header: list[str], path: Path, tgt_lang: str) -> None:
+    """Warn of a column misspelt for the target language (``Germn``): its cells are not read
+    and the translations go to a column added at the end."""
+    cell = _misspelt(header, tgt_lang)
+    if cell is not None:
+        name = language_name(tgt_lang)
+        logger.warning(
+            "%s: column %r names no language; did you mean %s? Its cells are not read and the "
+            "translations go to a new %s column; rename it %s (or %s) to fill it",
+            path, cell, name, tgt_lang, name, tgt_lang,
+        )  # fmt: skip
+
+
+def _warn_of_unpaired_sources(
+    header: list[str], path: Path, unpaired: list[int], tgt_lang: str
+) -> None:
+    """Warn that the source-language columns ``unpaired`` (``Body (en)``) are not translated:
+    no ``tgt_lang`` column has their name (``Body (de)``)."""
+    if unpaired:
+        names = ", ".join(repr(header[i]) for i in unpaired)
+        logger.warning(
+            "%s: %s not translated: no %s column of the same name (%s); add one, or name the "
+            "columns to translate with --columns",
+            path, names, tgt_lang, _BRACKETED_END.sub(f"({tgt_lang})", header[unpaired[0]]),
+        )  # fmt: skip
+
+
+def chosen_columns(header: list[str], path: Path, choice: str) -> Columns:
+    """The columns ``--columns`` names (``choice``), separated by commas: ``Title,Body (HTML)``
+    translated in place (in the output's copy of the table), ``Title (en)=Title (de)`` into
+    the other column; an error for a header it lacks or a column named twice."""
+    pairs = tuple(_chosen_pair(header, path, item) for item in choice.split(","))
+    named = [column for pair in pairs for column in {pair.source, pair.target}]
+    twice = next((column for column in named if named.count(column) > 1), None)
+    if twice is not None:
+        raise InputError(
+            f"{path}: --columns names column {header[twice]!r} twice; name each column once"
+        )
+    return Columns(pairs, _key_column(header, pairs))
+
+
+def translates_in_place(choice: str) -> bool:
+    """Whether ``--columns`` (``choice``) names a column translated in place (no ``=``)."""
+    return any("=" not in item for item in choice.split(","))
+
+
+def _chosen_pair(header: list[str], path: Path, item: str) -> Pair:
+    """The pair one item of ``--columns`` names: ``Title`` (in place) or ``Title (en)=Title
+    (de)``."""
+    source, _, target = item.partition("=")
+    column = _header_column(header, path, source)
+    return Pair(column, _header_column(header, path, target) if target else column)
+
+
+def _header_column(header: list[str], path: Path, name: str) -> int:
+    """The column whose header is ``name`` (spaces around either aside); an error naming the
+    header it starts (``Body (HTML)`` for ``Body``) or the nearest (``Title`` for ``Titel``)
+    when none is."""
+    import difflib
+
+    wanted = name.strip()
+    cells = [cell.strip() for cell in header]
+    if wanted in cells:
+        return cells.index(wanted)
+    if not wanted:
+        raise InputError(
+            f"{path}: --columns has an empty name; separate the columns' headers with commas "
+            '(--columns "Title,Body (HTML)")'
+        )
+    lowered = {cell.lower(): cell for cell in cells}
+    near = [cell for cell in cells if cell.lower().startswith(wanted.lower())] or [
+        lowered[cell] for cell in difflib.get_close_matches(wanted.lower(), list(lowered), n=1)
+    ]
+    hint = f"did you mean {near[0]!r}? " if near else ""
+    raise InputError(
+        f"{path}: no column of its header is named {wanted!r}; {hint}its columns: "
+        f"{', '.join(cells)}"
+    )
