@@ -439,9 +439,9 @@ FORMATS: dict[str, FileFormat] = {
         FileFormat(
             "json",
             (".json", ".arb"),
-            "JSON message file (i18next, ARB, WebExtension, nested or flat)",
-            read="ltmt.formats.json_catalog:JsonCatalog.pairs",
-            open="ltmt.formats.json_catalog:JsonCatalog.open",
+            "JSON message file (i18next, ARB, WebExtension, WordPress Jed, nested or flat)",
+            read="ltmt.formats.jed:read_json",  # a Jed file's own, else a JsonCatalog's
+            open="ltmt.formats.jed:open_json",
             one_language=True,
             skips_keys=True,
         ),

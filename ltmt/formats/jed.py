@@ -1,0 +1,273 @@
+"""WordPress's JavaScript translations: Jed 1.x JSON files, as ``wp i18n make-json`` makes them
+from a PO catalog (``acme-forms-de_DE-<md5>.json``), translated where their strings are empty.
+
+    {"domain":"messages","locale_data":{"messages":{"":{"domain":"messages","lang":"de_DE",
+     "plural-forms":"nplurals=2; plural=n != 1;"},"Save":["Speichern"],"Add field":[""],
+     "block title\\u0004Contact form":[""],"%d field":["",""]}}}
+
+A file is Jed where its ``locale_data`` object holds a domain whose ``""`` key is a header
+object (:func:`is_jed`). Each other key of a domain is a message: its ``msgid``, or its context
+and ``msgid`` joined by ``\\u0004``; its value the translations, one a plural form. Only the
+empty first form is translated (a filled one is kept): a plural's other forms translate the
+English plural, which the file does not hold, so they are left empty, with a warning (WordPress
+shows the English plural for them). Every other byte is kept as written: the domain, the
+``source`` script, the header, the layout (compact on one line, as WP-CLI writes it) and its
+escapes (``\\/``, ``\\u00fc``), which a translation is written with too.
+
+``ltmt memory import`` of a Jed file reads its pairs from the file alone: each message's
+``msgid`` and its filled first form, its context as ``metadata["context"]``. Other JSON files
+go to :mod:`ltmt.formats.json_catalog`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass
+from json.decoder import scanstring  # type: ignore[attr-defined]  # (untyped, stable)
+from pathlib import Path
+from typing import Any
+
+from ltmt.formats.common import (
+    atomic_write,
+    decode,
+    lang_matches,
+    language_error,
+    parse_json,
+    read_bytes,
+    written_like,
+)
+from ltmt.formats.documents import Unit
+from ltmt.formats.json_catalog import WHAT as JSON_FILE
+from ltmt.formats.json_catalog import JsonCatalog, pointer
+from ltmt.segments import PairRecord
+from ltmt.wording import counted, first_few
+
+logger = logging.getLogger(__name__)
+
+WHAT = "a Jed JSON file"
+CONTEXT_END = "\x04"  # gettext's separator of a message's context and its msgid
+_SPACE = re.compile(r"[ \t\n\r]*")
+_SCALAR = re.compile(r"[^\s,\]}]+")  # a number, true, false or null
+
+
+def is_jed(data: Any) -> bool:
+    """Whether ``data`` (a parsed JSON file) is a Jed 1.x file (module docstring)."""
+    return bool(_domains(data))
+
+
+def _domains(data: Any) -> dict[str, dict[str, Any]]:
+    """The message domains of a Jed file by name (those holding a ``""`` header object)."""
+    locale_data = data.get("locale_data") if isinstance(data, dict) else None
+    if not isinstance(locale_data, dict):
+        return {}
+    return {
+        name: messages
+        for name, messages in locale_data.items()
+        if isinstance(messages, dict) and isinstance(messages.get(""), dict)
+    }
+
+
+@dataclass(frozen=True)
+class Message:
+    """One message of a Jed file: ``key`` its JSON Pointer's first form (the unit's key),
+    ``msgid`` and ``context`` read from its name, ``forms`` its translations as written."""
+
+    key: str
+    msgid: str
+    context: str
+    forms: tuple[str, ...]
+
+
+def _messages(data: Any) -> list[Message]:
+    """Every message of the Jed file ``data`` whose value is an array of strings."""
+    found = []
+    for domain, messages in _domains(data).items():
+        for name, forms in messages.items():
+            if not name or not isinstance(forms, list) or not forms:
+                continue
+            if not all(isinstance(form, str) for form in forms):
+                continue
+            context, _, msgid = name.rpartition(CONTEXT_END)
+            key = pointer(("locale_data", domain, name, 0))
+            found.append(Message(key, msgid, context, tuple(forms)))
+    return found
+
+
+def _language(data: Any) -> str:
+    """The language the file's headers declare (``lang``), or ``""``."""
+    for messages in _domains(data).values():
+        lang = messages[""].get("lang")
+        if isinstance(lang, str) and lang:
+            return lang
+    return ""
+
+
+def _load(path: Path, what: str = WHAT) -> tuple[bytes, str, Any]:
+    """The file's bytes, its text and its JSON (an empty file: an error that it is no
+    ``what``)."""
+    raw = read_bytes(path, what)
+    text = decode(raw, path)
+    return raw, text, parse_json(text, path)
+
+
+def _check_language(path: Path, data: Any, src_lang: str, tgt_lang: str) -> None:
+    """Refuse a file whose header declares another language than ``tgt_lang``."""
+    declared = _language(data)
+    if declared and not lang_matches(declared, tgt_lang):
+        raise language_error(path, [declared], src_lang, tgt_lang)
+
+
+class JedDocument:
+    """A Jed file whose empty messages are filled (module docstring)."""
+
+    format = "json"
+
+    def __init__(self, path: Path, raw: bytes, text: str, data: Any) -> None:
+        self.path = Path(path)
+        self.raw, self.text = raw, text
+        self.messages = _messages(data)
+        self.translations: dict[str, str] = {}
+        _warn_of_plural_forms(self.path, self.messages)
+
+    @classmethod
+    def open(
+        cls, path: Path, src_lang: str | None = None, tgt_lang: str | None = None, **_: Any
+    ) -> JedDocument:
+        raw, text, data = _load(Path(path))
+        if tgt_lang:
+            _check_language(Path(path), data, src_lang or "en", tgt_lang)
+        return cls(Path(path), raw, text, data)
+
+    def units(self) -> list[Unit]:
+        return [Unit(m.key, m.msgid, m.context) for m in self.messages if m.msgid.strip()]
+
+    def pending(self, overwrite: bool = False) -> list[Unit]:
+        """The messages whose first form is empty (with ``overwrite``: every one)."""
+        filled = {m.key for m in self.messages if m.forms[0]}
+        return [unit for unit in self.units() if overwrite or unit.key not in filled]
+
+    def fill(
+        self,
+        translations: Mapping[str, str],
+        mark_fuzzy: bool = True,
+        from_memory: Collection[str] = (),
+    ) -> int:
+        """Put translations in by unit key (a Jed file cannot mark one for review)."""
+        self.translations.update(translations)
+        return len(translations)
+
+    def save(self, out_path: Path) -> None:
+        atomic_write(Path(out_path), written_like(self.raw, self._spliced()))
+
+    def _spliced(self) -> str:
+        """The file's text with each translation written over its message's first form."""
+        spans = _string_spans(self.text)
+        by_place = sorted(
+            (spans[key], text) for key, text in self.translations.items() if key in spans
+        )
+        out, done = [], 0
+        for (start, end), text in by_place:
+            out += [self.text[done:start], self._encoded(text)]
+            done = end
+        return "".join(out) + self.text[done:]
+
+    def _encoded(self, text: str) -> str:
+        """``text`` as a JSON string escaped as the file escapes (PHP's ``\\/`` and
+        ``\\u00fc`` where WP-CLI wrote them)."""
+        ascii_only = self.text.isascii() and "\\u" in self.text
+        encoded = json.dumps(text, ensure_ascii=ascii_only)
+        return encoded.replace("/", "\\/") if "\\/" in self.text else encoded
+
+
+def _warn_of_plural_forms(path: Path, messages: list[Message]) -> None:
+    """Name the plural messages whose other forms are empty: only their first is translated."""
+    plurals = [m.msgid for m in messages if len(m.forms) > 1 and not all(m.forms[1:])]
+    if plurals:
+        logger.warning(
+            "%s: %s (%s): only the singular is translated, as a Jed file does not hold the "
+            "English plural; WordPress shows the English plural until you translate the other "
+            "forms in the .po and run wp i18n make-json again",
+            path,
+            counted(len(plurals), "plural message"),
+            first_few(plurals),
+        )
+
+
+def _string_spans(text: str) -> dict[str, tuple[int, int]]:
+    """The start and end of every string value of the JSON ``text`` (already parsed, so
+    well-formed), by JSON Pointer."""
+    spans: dict[str, tuple[int, int]] = {}
+
+    def value(pos: int, parts: tuple[str | int, ...]) -> int:
+        pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
+        opening = text[pos]
+        if opening == '"':
+            end = scanstring(text, pos + 1)[1]
+            spans[pointer(parts)] = (pos, end)
+            return end
+        if opening not in "{[":
+            return _SCALAR.match(text, pos).end()  # type: ignore[union-attr]
+        closing = "}" if opening == "{" else "]"
+        pos, index = _SPACE.match(text, pos + 1).end(), 0  # type: ignore[union-attr]
+        while text[pos] != closing:
+            part: str | int = index
+            if opening == "{":
+                part, pos = scanstring(text, pos + 1)
+                pos = text.index(":", pos) + 1
+            pos = _SPACE.match(text, value(pos, (*parts, part))).end()  # type: ignore[union-attr]
+            if text[pos] == ",":
+                pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
+            index += 1
+        return pos + 1
+
+    value(0, ())
+    return spans
+
+
+def open_json(path: Path, **options: Any) -> JedDocument | JsonCatalog:
+    """A JSON file to translate: a Jed file's document, else a JSON message file's."""
+    data = _load(Path(path), JSON_FILE)[2]
+    if is_jed(data):
+        return JedDocument.open(Path(path), **options)
+    return JsonCatalog.open(Path(path), **options)
+
+
+def read_json(path: Path, **options: Any) -> Iterator[PairRecord]:
+    """A JSON file's pairs for a memory: a Jed file's own, else a JSON message file's beside
+    its ``source_file``."""
+    data = _load(Path(path), JSON_FILE)[2]
+    if not is_jed(data):
+        return JsonCatalog.pairs(Path(path), **options)
+    return read_jed(Path(path), data, **options)
+
+
+def read_jed(
+    path: Path,
+    data: Any,
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
+    source_file: Path | None = None,
+    **_: Any,
+) -> Iterator[PairRecord]:
+    """The pairs of the Jed file ``path`` (its parsed ``data``): each message with a filled
+    first form (module docstring)."""
+    if source_file is not None:
+        logger.warning("%s: a Jed file holds its sources; --source-file is not read", path)
+    if tgt_lang:
+        _check_language(path, data, src_lang or "en", tgt_lang)
+    return iter(
+        PairRecord(message.msgid, message.forms[0], f"{path}: {message.key}", _metadata(message))
+        for message in _messages(data)
+        if message.msgid.strip() and message.forms[0].strip()
+    )
+
+
+def _metadata(message: Message) -> dict[str, Any]:
+    """A pair's metadata: the message's context, and its form's number for a plural's."""
+    metadata: dict[str, Any] = {"context": message.context} if message.context else {}
+    if len(message.forms) > 1:
+        metadata["plural"] = 0
+    return metadata

@@ -1,0 +1,104 @@
+"""WordPress Jed JSON files (``wp i18n make-json``): filled where empty, the rest kept."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.errors import LanguageError
+from ltmt.formats.documents import open_document
+from ltmt.formats.jed import JedDocument, is_jed
+from ltmt.formats.json_catalog import JsonCatalog
+from ltmt.formats.pairs import read_translations
+from ltmt.formats.pipeline import translate_file
+
+# as WP-CLI 2.10 writes it: one line, PHP's escapes
+JED = (
+    '{"translation-revision-date":"2024-05-01 10:00+0000","generator":"WP-CLI\\/2.10.0",'
+    '"source":"build\\/editor.js","domain":"messages","locale_data":{"messages":{"":'
+    '{"domain":"messages","lang":"de_DE","plural-forms":"nplurals=2; plural=n != 1;"},'
+    '"Save":["Speichern"],"Add field":[""],"%d field":["",""],'
+    '"block title\\u0004Contact form":[""],"Open \\/ close":[""]}}}'
+)
+
+
+def _write(tmp_path: Path, text: str, name: str = "acme-de_DE-0a1b.json") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (json.loads(JED), True),
+        ({"locale_data": {"messages": {"Save": ["Speichern"]}}}, False),  # no header
+        ({"domain": "messages", "title": "Save"}, False),
+        (["Save"], False),
+    ],
+)
+def test_is_jed(data: object, expected: bool) -> None:
+    assert is_jed(data) is expected
+
+
+def test_a_jed_file_opens_as_one(tmp_path: Path) -> None:
+    assert isinstance(open_document(_write(tmp_path, JED)), JedDocument)
+    other = _write(tmp_path, '{"messages": "Messages"}', "en.json")
+    assert isinstance(open_document(other), JsonCatalog)
+
+
+def test_units_are_messages_with_their_contexts(tmp_path: Path) -> None:
+    document = JedDocument.open(_write(tmp_path, JED), tgt_lang="de")
+    units = {unit.source: unit.context for unit in document.pending()}
+    assert units == {
+        "Add field": "",
+        "%d field": "",
+        "Contact form": "block title",
+        "Open / close": "",
+    }
+
+
+def test_empty_messages_filled_and_every_other_byte_kept(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    out = tmp_path / "out.json"
+    with caplog.at_level(logging.WARNING):
+        translate_file(_write(tmp_path, JED), out, FakeModel(), tgt_lang="de")
+    expected = (
+        JED.replace('"Add field":[""]', '"Add field":["ADD FIELD"]')
+        .replace('"%d field":["",""]', '"%d field":["%d FIELD",""]')
+        .replace('Contact form":[""]', 'Contact form":["CONTACT FORM"]')
+        .replace('"Open \\/ close":[""]', '"Open \\/ close":["OPEN \\/ CLOSE"]')
+    )
+    assert out.read_text(encoding="utf-8") == expected
+    assert "1 plural message (%d field): only the singular is translated" in caplog.text
+
+
+def test_a_translation_is_written_with_the_files_escapes(tmp_path: Path) -> None:
+    pretty = json.dumps(json.loads(JED.replace("Add field", "Add für")), indent=4)
+    out = tmp_path / "out.json"
+    translate_file(_write(tmp_path, pretty), out, FakeModel(), tgt_lang="de")
+    text = out.read_text(encoding="utf-8")
+    assert '"Add f\\u00fcr": [\n                "ADD F\\u00dcR"\n' in text
+    assert json.loads(text)["domain"] == "messages"
+
+
+def test_a_jed_file_of_another_language_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(LanguageError, match="fr_FR"):
+        JedDocument.open(_write(tmp_path, JED.replace("de_DE", "fr_FR")), tgt_lang="de")
+
+
+def test_memory_pairs_are_its_filled_messages_without_a_source_file(tmp_path: Path) -> None:
+    filled = JED.replace('"%d field":["",""]', '"%d field":["%d Feld","%d Felder"]').replace(
+        'Contact form":[""]', 'Contact form":["Kontaktformular"]'
+    )
+    records = list(read_translations(_write(tmp_path, filled)))
+    assert [(r.source, r.target, dict(r.metadata)) for r in records] == [
+        ("Save", "Speichern", {}),
+        ("%d field", "%d Feld", {"plural": 0}),
+        ("Contact form", "Kontaktformular", {"context": "block title"}),
+    ]
