@@ -127,14 +127,15 @@ def prepare(
             job.has_text = bool(units)
             _warn_if_other_language(path, [unit.source for unit in units], src, tgt)
         except LanguageError as exc:
-            given = " ".join(
+            options = [
                 f"{option} {value}"
                 for option, value in (("--src-lang", src_lang), ("--tgt-lang", tgt_lang))
                 if value
-            )
-            if given:  # the options asked for: naming them again would change nothing
+            ]
+            if options:  # the options asked for: naming them again would change nothing
+                ask = "ask" if len(options) > 1 else "asks"
                 raise InputError(
-                    f"{path}: {exc.mismatch} as {given} ask; correct the "
+                    f"{path}: {exc.mismatch} as {' '.join(options)} {ask}; correct the "
                     "languages the file declares if they are wrong, or translate it from its "
                     "own languages with a model for them (--model)"
                 ) from exc

@@ -561,10 +561,16 @@ def _main_region(language: str) -> str | None:
     return region.lower() if region else None
 
 
+# a form of address asked for, which names no other language (formal German is German):
+# WordPress's de_DE_formal, a POSIX locale's de_DE@formal, BCP 47's private de-DE-x-formal
+FORMALITY = re.compile(r"(?:_|@|-x-)(formal|informal)$", re.IGNORECASE)
+
+
 def _subtags(code: str) -> list[str]:
-    """``code``'s parts, lower-cased, its language as :func:`two_letter_language` names it:
-    ``ger_DE.UTF-8`` → ``["de", "de", "utf", "8"]``."""
-    language, *rest = re.split(r"[-_@.]", code.strip().lower())
+    """``code``'s parts, lower-cased, its language as :func:`two_letter_language` names it,
+    its :data:`FORMALITY` left out: ``ger_DE.UTF-8`` → ``["de", "de", "utf", "8"]``,
+    ``de_DE_formal`` → ``["de", "de"]``."""
+    language, *rest = re.split(r"[-_@.]", FORMALITY.sub("", code.strip()).lower())
     return [two_letter_language(language), *rest]
 
 

@@ -5,19 +5,29 @@ as transformers' ``MarianTokenizer`` saves them); OPUS-MT names end with it
 (``opus-mt-en-de``, ltmt's ``default-en-de``). A model that records neither is taken at its word:
 any pair is accepted. Only two-letter codes are held to: a three-letter one may be a language
 group (``mul``, ``gmw``) that covers many languages.
+
+A code asked for is a BCP 47 tag (``de``, ``de-AT``, ``de-DE-x-formal``), a POSIX locale
+(``de_DE.UTF-8``, ``de_DE@formal``) or a WordPress locale (``de_DE_formal``); another
+(``de-formal``) is refused: no program would load a file of that language. A form of address
+asked for (formal, informal) is the language's, with a warning: the model chooses it, not ltmt.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 from typing import NamedTuple
 
 from ltmt.errors import InputError, LtmtError
-from ltmt.formats.common import lang_matches
+from ltmt.formats.common import FORMALITY, lang_matches
+
+logger = logging.getLogger(__name__)
 
 _NAME_PAIR = re.compile(r"(?:^|[-_])([a-z]{2,3})-([a-z]{2,3})$")
+_POSIX_LOCALE = re.compile(r"([a-z]{2,3})(?:_[A-Z]{2})?(?:\.[A-Za-z0-9-]+)?(?:@[a-z]+)?")
+_WORDPRESS_LOCALE = re.compile(r"([a-z]{2,3})_[A-Z]{2}_(?:formal|informal)")
 
 
 def model_languages(model: str | Path | None) -> tuple[str, str] | None:
@@ -66,6 +76,11 @@ def check_language_pair(
     not (``tgt_lang`` ``None``: the model's target, unchecked); the error names the languages
     as ``names`` does (``ltmt translate``'s options, the :class:`~ltmt.Translator`'s arguments,
     a bench config's keys). The one check of all three (see the module docstring)."""
+    for name, code in ((names.source, src_lang), (names.target, tgt_lang)):
+        if code is not None:
+            check_language_code(name, code)
+    if tgt_lang is not None:
+        _warn_of_formality(names.target, tgt_lang)
     pair = model_languages(model)
     if pair is None:
         return
@@ -82,3 +97,37 @@ def describe_pair(model: str | Path | None, pair: tuple[str, str]) -> str:
     """``the default model translates en→de only`` (or ``model DIR ...``)."""
     name = "the default model" if model is None else f"model {model}"
     return f"{name} translates {pair[0]}→{pair[1]} only"
+
+
+def check_language_code(name: str, code: str) -> None:
+    """Raise :class:`InputError` where ``code`` (given as ``name``) is no language code a
+    locale system knows (module docstring)."""
+    if not _known_code(code):
+        raise InputError(
+            f"{name} {code}: not a language code; give a BCP 47 tag (de, de-DE), a locale "
+            "(de_DE, de_DE@formal) or a WordPress locale (de_DE_formal)"
+        )
+
+
+def _known_code(code: str) -> bool:
+    """Whether ``code`` is a valid BCP 47 tag, or a POSIX or WordPress locale of a language."""
+    import langcodes
+
+    if langcodes.tag_is_valid(code):
+        return True
+    found = _POSIX_LOCALE.fullmatch(code) or _WORDPRESS_LOCALE.fullmatch(code)
+    return found is not None and langcodes.tag_is_valid(found.group(1))
+
+
+def _warn_of_formality(name: str, code: str) -> None:
+    """Say that the form of address ``code`` asks for is the model's to choose."""
+    found = FORMALITY.search(code)
+    if found is not None:
+        logger.warning(
+            "%s %s: ltmt does not choose the form of address (%s); the model writes the one "
+            'it learned (the default German model mostly "Sie", at times "du"): review the '
+            "translations for it",
+            name,
+            code,
+            found.group(1).lower(),
+        )

@@ -901,6 +901,15 @@ def test_a_file_declaring_other_languages_than_the_options_says_so(tmp_path, cap
     )
 
 
+def test_one_language_option_asks(tmp_path, capsys):
+    po = tmp_path / "fr.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Open"\nmsgstr ""\n', "utf-8")
+    code, _, err = run_cli(
+        ["translate", str(po), "-o", str(tmp_path / "o.po"), "--tgt-lang", "de"], capsys
+    )
+    assert code == 1 and "not en->de as --tgt-lang de asks; correct" in err
+
+
 def test_an_xliff_file_element_in_another_language_is_named(tmp_path, capsys):
     # the message listed the German target and not the English source, and no <file>
     xlf = tmp_path / "two.xlf"

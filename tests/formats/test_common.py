@@ -199,6 +199,12 @@ def test_an_xml_file_that_does_not_parse_is_named_in_a_sentence(what: str, said:
         ("zzz", "zzz", True),
         (None, "en", False),
         ("eng", "", True),
+        # a form of address names no other language: WordPress's, POSIX's, BCP 47's
+        ("de_DE", "de_DE_formal", True),
+        ("de_DE_formal", "de_DE", True),
+        ("de", "de_DE@formal", False),  # its region is asked for
+        ("de-DE", "de-DE-x-informal", True),
+        ("de_AT", "de_DE_formal", False),
     ],
 )
 def test_language_codes_match_by_language(found: str | None, expected: str, matches: bool) -> None:

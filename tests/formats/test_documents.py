@@ -158,6 +158,21 @@ def test_po_language_checked() -> None:
         open_document(DATA / "demo.po", tgt_lang="fr")
 
 
+def test_a_po_file_of_german_is_translated_into_formal_german(tmp_path: Path) -> None:
+    """A template and a catalog of ``de_DE`` are both filled for ``de_DE_formal``: a form of
+    address names no other language (the catalog was refused, the template not)."""
+    catalog = tmp_path / "de_DE.po"
+    catalog.write_text(
+        'msgid ""\nmsgstr ""\n"Language: de_DE\\n"\n\nmsgid "Open"\nmsgstr ""\n', "utf-8"
+    )
+    template = tmp_path / "plugin.pot"
+    template.write_text('msgid "Open"\nmsgstr ""\n', "utf-8")
+    for path in (catalog, template):
+        assert [u.source for u in open_document(path, tgt_lang="de_DE_formal").pending()] == [
+            "Open"
+        ]
+
+
 # --- XLIFF --------------------------------------------------------------------------------------
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,33 @@ def test_regions_groups_and_models_without_a_pair_pass(tmp_path: Path) -> None:
     check_language_pair(None, "en-US", "de_AT")
     check_language_pair(str(_model(tmp_path, "opus-mt-en-mul", None)), "en", "fr")  # a group
     check_language_pair(str(_model(tmp_path, "mine", None)), "fr", "it")  # nothing recorded
+
+
+@pytest.mark.parametrize("code", ["de-formal", "de_formal_DE", "german", "de_DE@", "xx_DE_formal"])
+def test_a_code_no_locale_system_knows_is_refused(code: str) -> None:
+    with pytest.raises(InputError, match=rf"^--tgt-lang {code}: not a language code; give"):
+        check_language_pair(None, "en", code)
+
+
+@pytest.mark.parametrize(
+    "code", ["de", "de-AT", "de_DE.UTF-8", "de_DE@formal", "de_DE_formal", "de-DE-x-formal"]
+)
+def test_locales_and_tags_pass(code: str) -> None:
+    check_language_pair(None, "en", code)
+
+
+@pytest.mark.parametrize(
+    ("code", "warned"),
+    [("de_DE_formal", "(formal)"), ("de_DE@informal", "(informal)"), ("de_DE", "")],
+)
+def test_a_form_of_address_asked_for_is_said_to_be_the_models(
+    code: str, warned: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING):
+        check_language_pair(None, "en", code)
+    if warned:
+        assert f"--tgt-lang {code}: ltmt does not choose the form of address {warned}" in (
+            caplog.text
+        )
+    else:
+        assert not caplog.text
