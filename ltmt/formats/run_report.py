@@ -43,10 +43,11 @@ Every unit translated in the run is counted once in each of these groups:
 
 Beside them, ``translated_before``: the document's units that had a translation already and were
 kept as they are (PO, XLIFF, JSONL without ``--overwrite``), so that a run that finds nothing to
-do says why; ``suggestions_kept``: units whose translation is only a suggestion (a PO entry
-marked ``fuzzy``) kept as they are, as no 100 % memory match of their own context and plural
-form replaced them; ``signed_off``: those kept with ``--overwrite``, which leaves a unit a
-reviewer signed off (XLIFF ``final``, ``signed-off``, ``reviewed``, ``approved="yes"``).
+do says why; ``suggestions_kept``: entries whose translation is only a suggestion (a PO entry
+marked ``fuzzy``, its plural forms together) kept as they are, as no 100 % memory match of
+their own context and plural form replaced them; ``signed_off``: those kept with
+``--overwrite``, which leaves a unit a reviewer signed off (XLIFF ``final``, ``signed-off``,
+``reviewed``, ``approved="yes"``).
 ``source_changed``: of the units translated, those for which an existing output held what
 ltmt wrote there for an earlier source (:mod:`ltmt.formats.output_sources`), or what the
 user's memory holds for one (:mod:`ltmt.formats.changed_sources`).

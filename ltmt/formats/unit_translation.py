@@ -154,8 +154,9 @@ def reuse_exact(
     :attr:`Unit.suggestion`) that have a 100 % memory match stored for their own context and
     plural form (:func:`own_match`), as stored; a plural entry's only where every form of it in
     ``units`` has one. The others are kept as they are: counted in ``report`` as suggestions
-    kept. A match of another ``msgctxt`` or form translates the words for another place, and
-    the translator's suggestion, made for this one, is the better start."""
+    kept, an entry once however many plural forms it has. A match of another ``msgctxt`` or
+    form translates the words for another place, and the translator's suggestion, made for
+    this one, is the better start."""
     found = list(exact([u.source for u in units], [preference(u) for u in units]))
     if len(found) != len(units):
         raise ValueError(f"exact returned {len(found)} outputs for {len(units)} inputs")
@@ -164,16 +165,17 @@ def reuse_exact(
         for u, t in zip(units, found, strict=True)
     ]
     unmatched_entries = {u.entry for u, t in zip(units, found, strict=True) if t is None}
-    outcomes = []
+    outcomes, kept = [], set()
     for unit, translation in zip(units, found, strict=True):
         if translation is None or (unit.entry and unit.entry in unmatched_entries):
-            if report is not None:
-                report.suggestions_kept += 1
+            kept.add(unit.entry or unit.key)  # a plural's forms are one entry kept
             continue
         outcome = _outcome(unit, translation)
         outcomes.append(outcome)
         if report is not None:
             _count(report, outcome, translation)
+    if report is not None:
+        report.suggestions_kept += len(kept)
     return outcomes
 
 
