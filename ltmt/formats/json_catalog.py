@@ -26,7 +26,8 @@ booleans and ``null`` are copied, and so are empty strings and strings of spaces
 the app's: dropping it changes the file's structure), the strings under keys named to be left
 (``skip_keys``: a dialogue tree's ``id``, ``next``, ``speaker``) and identifiers (``intro_01``,
 and every value of a key of such ids: :mod:`ltmt.formats.json_identifiers`), which the model
-does not see. The output keeps the source file's indentation, key order,
+does not see. The output keeps the source file's indentation (an object or array written on
+one line stays on one line: :mod:`ltmt.formats.json_layout`), key order,
 byte order mark, line ends and final newline; ``\\u`` escapes are kept where the source file
 writes only ASCII.
 """
@@ -61,6 +62,7 @@ from ltmt.formats.icu_messages import (
     syntax_problem,
 )
 from ltmt.formats.json_identifiers import kept_as_written
+from ltmt.formats.json_layout import dumps_with_layout, one_line_containers
 from ltmt.formats.keyed_catalog import (
     FORM,
     Entry,
@@ -347,7 +349,12 @@ class JsonCatalog(KeyedCatalog):
                 if pointer(parts) in self.extras:
                     _put(out, parts, text)
         ascii_only = self.text.isascii() and "\\u" in self.text
-        dumped = json.dumps(out, indent=_indent(self.text), ensure_ascii=ascii_only)
+        indent = _indent(self.text)
+        if indent is None:  # the whole file on one line
+            dumped = json.dumps(out, ensure_ascii=ascii_only)
+        else:
+            one_line = one_line_containers(self.text)
+            dumped = dumps_with_layout(out, indent, one_line, ensure_ascii=ascii_only)
         ending = "\n" if self.text.endswith("\n") else ""
         return written_like(self.raw, dumped + ending)  # its byte order mark and line ends
 

@@ -183,6 +183,46 @@ def test_translated_file_keeps_indentation_order_and_other_values(tmp_path: Path
     }
 
 
+def test_objects_and_arrays_on_one_line_stay_on_one_line(tmp_path: Path) -> None:
+    """A shop feed's one-line ``"price": {...}`` and ``"bullets": [...]`` were written over
+    several lines each: they keep their line, translated inside, nested ones too, and an object
+    written over several lines keeps its lines."""
+    source = _write(
+        tmp_path,
+        "feed.json",
+        """{
+  "products": [
+    {
+      "price": {"amount": 19.99, "currency": "USD", "display": "Price: $19.99"},
+      "bullets": ["Non-slip surface", "Thick"],
+      "box": {"size": [30, 60], "label": "Fragile"},
+      "seo": {
+        "title": "Yoga mat"
+      }
+    }
+  ]
+}
+""",
+    )
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        """{
+  "products": [
+    {
+      "price": {"amount": 19.99, "currency": "USD", "display": "PRICE: $19.99"},
+      "bullets": ["NON-SLIP SURFACE", "THICK"],
+      "box": {"size": [30, 60], "label": "FRAGILE"},
+      "seo": {
+        "title": "YOGA MAT"
+      }
+    }
+  ]
+}
+"""
+    )
+
+
 def test_arb_metadata_and_locale(tmp_path: Path) -> None:
     source = _write(
         tmp_path,
