@@ -30,7 +30,9 @@ not lost, and machine output is marked for review.
 A pair marked not to be translated (``translate="no"``, 1.2's ``mtype="protected"``, the class
 ``notranslate``, Android's ``<xliff:g>``), a pair whose class marks code (:data:`CODE_CLASSES`:
 DocBook's ``<span class="command">``), a pair around no word of two letters (an index's
-``<b>A</b>``), and a code element (``<code>``, ``<kbd>``, ``<samp>``, ``<var>``, ``<tt>``,
+``<b>A</b>``, a number, a placeholder alone: ``delete <strong>%s</strong>?``, where the model
+moved the ``<strong>`` over other words, ``<strong>%s löschen möchten</strong>``), and a code
+element (``<code>``, ``<kbd>``, ``<samp>``, ``<var>``, ``<tt>``,
 ``<pre>``, BBCode's ``[code]``), stands in the text as a self-closing placeholder
 (``<ph id="ltmt-1"/>``), which the model and the placeholder repair keep, and comes back whole,
 its text unchanged (one the model dropped, at its place in the source too).
@@ -119,8 +121,9 @@ _REFERENCE = re.compile(CHARACTER_REFERENCE)
 # a word or words in angle brackets, no markup of the text's: a metavariable (``<Enter>``,
 # ``<file name>``), which segments hold as text (:mod:`ltmt.formats.markup_characters`)
 _METAVARIABLE = re.compile(r"""<[^\W\d_][^<>/="']*>""")
-# a word of two letters or more: a pair around less (an index's letter ``<b>A</b>``, a number)
-# stays as written, where the model translated ``A`` alone as ``Ein``
+# a word of two letters or more: a pair around less outside placeholders (an index's letter
+# ``<b>A</b>``, a number, ``<strong>%s</strong>``) stays as written, where the model translated
+# ``A`` alone as ``Ein`` and moved ``<strong>`` over the words beside ``%s``
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -308,10 +311,10 @@ def _strip_pairs(source: str) -> PairedText | None:
     names = (
         _CODE_NAMES
         | {found.group(1) for found in _ATTRIBUTED.finditer(source)}
-        | _names_with_words(_PLAIN_ELEMENT, source)
-        | _names_with_words(_VALUED_ELEMENT, source)
+        | _names_with_text(_PLAIN_ELEMENT, source)
+        | _names_with_text(_VALUED_ELEMENT, source)
     )
-    bbcode = frozenset(name.lower() for name in _names_with_words(_BBCODE_ELEMENT, source))
+    bbcode = frozenset(name.lower() for name in _names_with_text(_BBCODE_ELEMENT, source))
     for match in _pair_tag(names, _paired_codes(source), bbcode).finditer(source):
         between = source[last : match.start()]
         pieces.append(between)
@@ -337,7 +340,7 @@ def _strip_pairs(source: str) -> PairedText | None:
         if (
             _PROTECTED.search(pair.opening)
             or _BBCODE_VERBATIM.search(pair.opening)
-            or not _WORD.search(pair.inner)
+            or not _WORD.search(without_placeholders(pair.inner))
         ):
             token = f'<ph id="ltmt-{len(pairs) + 1}"/>'
             del pieces[:]
@@ -389,17 +392,12 @@ def _spaced_from_words(paired: PairedText) -> PairedText:
     )
 
 
-def _names_with_words(element: re.Pattern[str], source: str) -> frozenset[str]:
+def _names_with_text(element: re.Pattern[str], source: str) -> frozenset[str]:
     """The names of the elements of one markup (``element``: a pattern of its name and text)
-    in ``source`` whose text has words (:func:`_has_words`)."""
-    return frozenset(name for name, inner in element.findall(source) if _has_words(inner))
-
-
-def _has_words(inner: str) -> bool:
-    """Whether a plain element's text is for the model to translate apart: it has a letter
-    outside placeholders (around ``%(username)s`` alone, the model keeps ``<strong>`` well, and
-    translating the text without it only changed the words around)."""
-    return any(c.isalpha() for c in without_placeholders(inner))
+    in ``source`` whose text is not blank: one around words is translated apart, one around
+    no word (a placeholder alone, ``<strong>%s</strong>``; a number) kept whole as written
+    (:func:`_strip_pairs`)."""
+    return frozenset(name for name, inner in element.findall(source) if inner.strip())
 
 
 def place_pairs(paired: PairedText, translation: str, inner_translations: Sequence[str]) -> str:

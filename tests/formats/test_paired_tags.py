@@ -103,8 +103,6 @@ def test_markup_elements_without_attributes_are_pairs_and_code_is_kept() -> None
     assert linked.to_translate == []
     android = strip_pairs('Welcome to <xliff:g id="app">Google Maps</xliff:g>!')  # never translated
     assert android is not None and android.to_translate == []
-    # around placeholders alone, plain markup is left to the model, which keeps it
-    assert strip_pairs("Enter a password for <strong>%(username)s</strong>.") is None
     assert strip_pairs("2 < 3 and 4 > 1") is None
 
 
@@ -152,6 +150,55 @@ def test_a_pair_around_no_word_stays_as_written() -> None:
     paired = strip_pairs('<a href="#A"><b>A</b></a> and <a href="#B"><b>Bees</b></a>')
     assert paired is not None and paired.to_translate == ["Bees"]
     assert paired.text == '<ph id="ltmt-1"/> and Bees'
+
+
+@pytest.mark.parametrize(
+    ("source", "kept"),
+    [
+        ("Are you sure you want to delete <strong>%s</strong>?", "<strong>%s</strong>"),
+        ("Enter a password for <strong>%(username)s</strong>.", "<strong>%(username)s</strong>"),
+        ('Open <g id="1">{fileName}</g> now', '<g id="1">{fileName}</g>'),
+        ('Go to <a href="%1$s">%2$s</a> now', '<a href="%1$s">%2$s</a>'),
+        ("It weighs <b>42</b> kg", "<b>42</b>"),
+    ],
+)
+def test_a_pair_around_a_placeholder_or_number_alone_is_kept_whole(source: str, kept: str) -> None:
+    """The model moved a ``<strong>`` around ``%s`` alone over the words beside it (``dass Sie
+    <strong>%s löschen möchten</strong>?``): such a pair is one placeholder for it."""
+    paired = strip_pairs(source)
+    assert paired is not None and paired.to_translate == []
+    assert paired.text == source.replace(kept, '<ph id="ltmt-1"/>')
+    placed = place_pairs(paired, 'Sind Sie sicher, dass Sie <ph id="ltmt-1"/> löschen?', [])
+    assert placed == f"Sind Sie sicher, dass Sie {kept} löschen?"
+
+
+PHP_PO = """msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+#, php-format
+msgid "Are you sure you want to delete <strong>%s</strong>?"
+msgstr ""
+"""
+
+
+def test_markup_around_a_placeholder_stays_around_it_in_a_po_file(tmp_path: Path) -> None:
+    """A model that moves the markup over the words beside the placeholder when it sees it
+    (as the default model did) never sees it: the words around ``%s`` stay outside it."""
+    words = {
+        "Are you sure you want to delete <strong>%s</strong>?": (
+            "Sind Sie sicher, dass Sie <strong>%s löschen möchten</strong>?"
+        ),
+        'Are you sure you want to delete <ph id="ltmt-1"/>?': (
+            'Sind Sie sicher, dass Sie <ph id="ltmt-1"/> löschen möchten?'
+        ),
+    }
+    source, out = tmp_path / "en.po", tmp_path / "de.po"
+    source.write_text(PHP_PO, "utf-8")
+    translate_file(source, out, lambda texts, prefer: [words[text] for text in texts])
+    assert 'msgstr "Sind Sie sicher, dass Sie <strong>%s</strong> löschen möchten?"' in (
+        out.read_text("utf-8")
+    )
 
 
 def test_a_class_only_like_a_code_class_is_no_code() -> None:
@@ -608,7 +655,8 @@ def test_react_i18next_numbered_elements_are_pairs() -> None:
         "I agree to the terms of service and the privacy policy.",
         [("<1>", "terms of service", "</1>"), ("<3>", "privacy policy", "</3>")],
     )
-    assert strip_pairs("You have <1>{{count}}</1> new messages<0/>.") is None  # no words
+    no_words = strip_pairs("You have <1>{{count}}</1> new messages<0/>.")  # kept whole
+    assert no_words is not None and no_words.text == 'You have <ph id="ltmt-1"/> new messages<0/>.'
     assert strip_pairs("<12>Open</12> it") is not None and strip_pairs("<123>x</123>") is None
 
 
@@ -764,14 +812,15 @@ def test_textmeshpro_and_bbcode_pairs_around_words_are_pairs(
     assert _stripped(source) == (text, pairs)
 
 
-def test_bbcode_code_is_kept_as_written_and_pairs_around_no_words_left_to_the_model() -> None:
+def test_bbcode_code_and_pairs_around_no_words_are_kept_as_written() -> None:
     paired = strip_pairs("Type [code]/help now[/code] to see the [b]commands[/b].")
     assert paired is not None
     assert paired.text == 'Type <ph id="ltmt-1"/> to see the commands.'
     assert paired.to_translate == ["commands"]
     placed = place_pairs(paired, 'Gib <ph id="ltmt-1"/> ein, um die Befehle zu sehen.', ["Befehle"])
     assert placed == "Gib [code]/help now[/code] ein, um die [b]Befehle[/b] zu sehen."
-    assert strip_pairs("[b]%s[/b] items and <color=#f00>{count}</color>") is None
+    around_no_words = strip_pairs("[b]%s[/b] items and <color=#f00>{count}</color>")
+    assert around_no_words is not None and around_no_words.to_translate == []
     assert strip_pairs("Target[/prefix] and [b] alone") is None
 
 
