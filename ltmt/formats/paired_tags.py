@@ -117,6 +117,11 @@ MIN_WORD_LETTERS = 4
 _TAG = re.compile(r"<[^<>]*>")
 # the quote marks but those that are apostrophes too (``Don't``: no quotation inside a word)
 _QUOTATION_MARKS = QUOTE_MARKS - frozenset("'\u2019")
+# brackets, and the marks a pair's text never starts or ends with unless its source text does
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_EDGE_MARKS = frozenset(_BRACKETS) | frozenset(_BRACKETS.values()) | _QUOTATION_MARKS
+# what a word may have at its edges besides its letters (``(„Nov.``, ``30“).``)
+_WORD_EDGES = _EDGE_MARKS | QUOTE_MARKS | frozenset(".,;:!?")
 _REFERENCE = re.compile(CHARACTER_REFERENCE)
 # a word or words in angle brackets, no markup of the text's: a metavariable (``<Enter>``,
 # ``<file name>``), which segments hold as text (:mod:`ltmt.formats.markup_characters`)
@@ -436,7 +441,8 @@ def place_pairs(paired: PairedText, translation: str, inner_translations: Sequen
     for pair in paired.pairs:
         if pair.token and pair.token not in text:  # lost by the model and its repair
             text, _ = _insert(text, spans, place(pair), pair.token)
-    for start, end, pair in sorted(spans, key=lambda s: s[0], reverse=True):
+    for found_start, found_end, pair in sorted(spans, key=lambda s: s[0], reverse=True):
+        start, end = _without_marks_outside(text, found_start, found_end, pair.inner)
         before, after = text[:start], text[end:]
         if pair.glued_before and before.rstrip()[-1:].isalnum():
             before = before.rstrip()
@@ -447,6 +453,46 @@ def place_pairs(paired: PairedText, translation: str, inner_translations: Sequen
         if pair.token:
             text = text.replace(pair.token, pair.opening + pair.inner + pair.closing, 1)
     return text
+
+
+def _without_marks_outside(text: str, start: int, end: int, inner: str) -> tuple[int, int]:
+    """``[start, end)`` of ``text`` without the brackets and quotation marks at its edges where
+    the pair's source text ``inner`` has none at that edge (the source has them outside the
+    pair: ``(<g>Nov. 30, 2026</g>)``, which the translation's ``(Nov. 30, 2026)`` must not
+    pull inside it), as long as what is left holds its brackets balanced and no quotation mark
+    of a quotation cut in two; else ``[start, end)`` as it is."""
+    source = inner.strip()
+    peel_start = source[:1] not in _EDGE_MARKS
+    peel_end = source[-1:] not in _EDGE_MARKS
+    inner_start, inner_end = start, end
+    while True:
+        if peel_start and inner_start < inner_end and text[inner_start] in _EDGE_MARKS:
+            inner_start += 1
+        elif peel_end and inner_end > inner_start and text[inner_end - 1] in _EDGE_MARKS:
+            inner_end -= 1
+        else:
+            break
+    left = text[inner_start:inner_end]
+    peeled_quote = any(c in _QUOTATION_MARKS for c in text[start:inner_start] + text[inner_end:end])
+    if not left.strip() or not _balanced(left) or (peeled_quote and _quoted(left)):
+        return start, end
+    return inner_start, inner_end
+
+
+def _balanced(text: str) -> bool:
+    """Whether each bracket of ``text`` is closed by its partner, in order."""
+    opened: list[str] = []
+    for character in text:
+        if character in _BRACKETS:
+            opened.append(_BRACKETS[character])
+        elif character in _BRACKETS.values() and (not opened or opened.pop() != character):
+            return False
+    return not opened
+
+
+def _quoted(text: str) -> bool:
+    """Whether ``text`` holds a quotation mark (one that is no apostrophe)."""
+    return any(character in _QUOTATION_MARKS for character in text)
 
 
 def _words_for_lost(source: str, translation: str) -> str:
@@ -619,20 +665,33 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` snapped to whole words (a word cut at an edge is kept when at least half
     of it is inside, or a whole part of it, cut at a hyphen: the glossary's ``CloudSync Agent``
     in ``CloudSync Agent-Version``, which lost its ``Agent`` before; when that leaves nothing,
-    the words it touches), without edge spaces, tags or final punctuation (a tag ends a
-    word), nor the quote marks around them that ``[start, end)`` left out (``„<b>Netzwerk</b>“``
-    where a memory's translation quotes the word, not ``<b>„Netzwerk“</b>``)."""
+    the words it touches; a word's brackets, quote marks and punctuation count for no half of
+    it: ``30“).`` is not cut after ``30``), without edge spaces, tags or final punctuation (a
+    tag ends a word), nor the quote marks around them that ``[start, end)`` left out
+    (``„<b>Netzwerk</b>“`` where a memory's translation quotes the word, not
+    ``<b>„Netzwerk“</b>``)."""
     text = _blank_tags(text)
     start_found, end_found = start, end
     first, last = _word_around(text, start), _word_around(text, end)
-    keep_first = first[1] - start >= start - first[0] or text[start - 1 : start] == "-"
-    keep_last = end - last[0] >= last[1] - end or text[end : end + 1] == "-"
+    (first_start, first_end), (last_start, last_end) = _core(text, *first), _core(text, *last)
+    keep_first = first_end - start >= start - first_start or text[start - 1 : start] == "-"
+    keep_last = end - last_start >= last_end - end or text[end : end + 1] == "-"
     snapped = (first[0] if keep_first else first[1], last[1] if keep_last else last[0])
     if snapped[0] >= snapped[1]:  # ``ookies`` of ``Recent-Bookies``: the whole word
         snapped = (first[0], last[1])
     start, end = _trimmed(text, *snapped)
     inside = _without_outer_quotes(text, start, end, found=(start_found, end_found))
     return _trimmed(text, *inside)
+
+
+def _core(text: str, start: int, end: int) -> tuple[int, int]:
+    """The word ``text[start:end]`` without the brackets, quote marks and punctuation at its
+    edges (empty, at its start, where it is nothing else)."""
+    while start < end and text[start] in _WORD_EDGES:
+        start += 1
+    while end > start and text[end - 1] in _WORD_EDGES:
+        end -= 1
+    return start, end
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -944,3 +944,50 @@ def test_a_pair_around_quoted_words_keeps_its_quotes() -> None:
         "Click <b>“Save”</b> now.", "Klicken Sie jetzt auf „Speichern“.", ["„Speichern“"]
     )
     assert placed == "Klicken Sie jetzt auf <b>„Speichern“</b>."
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "inner", "expected"),
+    [
+        # the source has the brackets outside the pair: the translation's stay outside it
+        ("Use by (<g id=\"1\">Nov. 30, 2026</g>).", "Verwenden bis (Nov. 30, 2026).",
+         ["Nov. 30, 2026"], "Verwenden bis (<g id=\"1\">Nov. 30, 2026</g>)."),
+        ("Use by [<b>Nov. 30</b>].", "Verwenden bis [30. Nov.].", ["30. Nov."],
+         "Verwenden bis [<b>30. Nov.</b>]."),
+        ("Use by (“<b>Nov. 30</b>”).", "Verwenden bis („Nov. 30“).", ["Nov. 30"],
+         "Verwenden bis („<b>Nov. 30</b>“)."),
+        # brackets of the pair's own text stay inside it
+        ("Set <b>Mode (fast)</b> now.", "Setze jetzt Modus (schnell).", ["Modus (schnell)"],
+         "Setze jetzt <b>Modus (schnell)</b>."),
+        # a bracket whose partner is inside the pair's words stays with them
+        ("Set (<b>fast) mode</b> now.", "Setze jetzt (schnell) Modus.", ["schnell) Modus"],
+         "Setze jetzt <b>(schnell) Modus</b>."),
+    ],
+)  # fmt: skip
+def test_brackets_the_source_has_outside_a_pair_stay_outside_it(
+    source: str, translation: str, inner: list[str], expected: str
+) -> None:
+    assert _placed(source, translation, inner) == expected
+
+
+def test_an_xliff_pair_in_brackets_keeps_them_outside(tmp_path: Path) -> None:
+    words = {
+        "Do not use after the expiry date (Nov. 30, 2026).": (
+            "Verwenden Sie nicht nach Verfallsdatum (Nov. 30, 2026)."
+        ),
+        "Nov. 30, 2026": "Nov. 30, 2026",
+    }
+    source = tmp_path / "in.xlf"
+    source.write_text(
+        XLIFF12.replace(
+            'Open <g id="1">the file</g> now',
+            'Do not use after the expiry date (<g id="b1">Nov. 30, 2026</g>).',
+        ),
+        "utf-8",
+    )
+    translate_file(
+        source, tmp_path / "out.xlf", lambda texts, prefer: [words.get(t, t) for t in texts]
+    )
+    assert 'Verfallsdatum (<g id="b1">Nov. 30, 2026</g>).</target>' in (
+        (tmp_path / "out.xlf").read_text("utf-8")
+    )
