@@ -443,6 +443,7 @@ def place_pairs(paired: PairedText, translation: str, inner_translations: Sequen
             text, _ = _insert(text, spans, place(pair), pair.token)
     for found_start, found_end, pair in sorted(spans, key=lambda s: s[0], reverse=True):
         start, end = _without_marks_outside(text, found_start, found_end, pair.inner)
+        end = _without_compound_tail(text, start, end, pair.inner)
         before, after = text[:start], text[end:]
         if pair.glued_before and before.rstrip()[-1:].isalnum():
             before = before.rstrip()
@@ -477,6 +478,18 @@ def _without_marks_outside(text: str, start: int, end: int, inner: str) -> tuple
     if not left.strip() or not _balanced(left) or (peeled_quote and _quoted(left)):
         return start, end
     return inner_start, inner_end
+
+
+def _without_compound_tail(text: str, start: int, end: int, inner: str) -> int:
+    """The end of a pair around the one word ``inner`` in its source whose words in ``text``
+    (``[start, end)``) are a hyphenated compound that starts with that word as written: right
+    after it (``<strong>AeroFlex</strong>-Matte`` for ``<strong>AeroFlex</strong> mat``, not
+    ``<strong>AeroFlex-Matte</strong>``, a bold over the word the source has outside it);
+    else ``end``."""
+    word, words = inner.strip(), text[start:end]
+    if not word or any(character.isspace() for character in word + words):
+        return end
+    return start + len(word) if _fold(words).startswith(_fold(word) + "-") else end
 
 
 def _balanced(text: str) -> bool:

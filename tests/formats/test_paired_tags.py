@@ -513,7 +513,7 @@ def test_of_two_matches_as_good_the_one_nearer_the_pairs_place_wins() -> None:
     )
     assert placed == (
         "Der Reiter wird ungeladen, wenn der Speicher knapp ist; klicken Sie den "
-        "<em>Unload-Knopf</em>"
+        "<em>Unload</em>-Knopf"
     )
 
 
@@ -991,3 +991,44 @@ def test_an_xliff_pair_in_brackets_keeps_them_outside(tmp_path: Path) -> None:
     assert 'Verfallsdatum (<g id="b1">Nov. 30, 2026</g>).</target>' in (
         (tmp_path / "out.xlf").read_text("utf-8")
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "inner", "expected"),
+    [
+        # one word in the source, the head of a compound in the translation: closed after it
+        ("The <strong>AeroFlex</strong> mat is 6 mm thick.", "Die AeroFlex-Matte ist 6 mm dick.",
+         ["AeroFlex"], "Die <strong>AeroFlex</strong>-Matte ist 6 mm dick."),
+        ("Open the <b>cookie</b> settings.", "Öffnen Sie die Cookie-Einstellungen.", ["Cookie"],
+         "Öffnen Sie die <b>Cookie</b>-Einstellungen."),
+        # a compound the source word does not start: the pair takes it whole
+        ("Open <b>my document</b> now", "Jetzt Mein-Dokument öffnen", ["mein Dokument"],
+         "Jetzt <b>Mein-Dokument</b> öffnen"),
+        ("Open <b>Document</b> now", "Jetzt Mein-Dokument öffnen", ["Dokument"],
+         "Jetzt <b>Mein-Dokument</b> öffnen"),
+    ],
+)  # fmt: skip
+def test_a_pair_around_one_word_closes_before_the_rest_of_its_compound(
+    source: str, translation: str, inner: list[str], expected: str
+) -> None:
+    assert _placed(source, translation, inner) == expected
+
+
+def test_a_csv_cell_keeps_bold_on_its_word_in_a_compound(tmp_path: Path) -> None:
+    words = {
+        "The AeroFlex mat is 6 mm thick.": "Die AeroFlex-Matte ist 6 mm dick.",
+        "AeroFlex": "AeroFlex",
+    }
+    source = tmp_path / "body.csv"
+    source.write_text(
+        'key,en\nmat,"<p>The <strong>AeroFlex</strong> mat is 6 mm thick.</p>"\n', "utf-8"
+    )
+    out = tmp_path / "body.de.csv"
+    translate_file(
+        source,
+        out,
+        lambda texts, prefer: [words.get(t, t) for t in texts],
+        src_lang="en",
+        tgt_lang="de",
+    )
+    assert "<p>Die <strong>AeroFlex</strong>-Matte ist 6 mm dick.</p>" in out.read_text("utf-8")
