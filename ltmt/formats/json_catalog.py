@@ -313,6 +313,18 @@ class JsonCatalog(KeyedCatalog):
             for name in (case_name(target) for target, _ in self.branchings[key][1])
         }
 
+    def broken_messages(self) -> dict[str, str]:
+        """What ICU rejects in each branching message assembled from its branches'
+        translations (a branch that lost or added a brace), by pointer; an adopted one, which
+        the translator wrote, is not this run's."""
+        assembled = self._assembled()
+        problems = {
+            key: syntax_problem(assembled[key])
+            for key in self.branchings
+            if key in assembled and key not in self.adopted_messages
+        }
+        return {key: problem for key, problem in problems.items() if problem is not None}
+
     def _assembled(self) -> dict[str, str]:
         """The translations by pointer: a branching message's branches put together, once
         every branch has one."""

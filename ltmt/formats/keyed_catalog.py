@@ -167,6 +167,11 @@ class KeyedCatalog(TranslationsHeld):
         this catalog reads it form by form (none here: :meth:`pairs` pairs it whole)."""
         return {}
 
+    def broken_messages(self) -> dict[str, str]:
+        """What ICU rejects in each message this catalog assembles from its translated
+        branches, by name, where its assembled translation does not parse (none here)."""
+        return {}
+
     def name_of(self, key: str) -> str:
         """The string name ``key`` belongs to (``name#one``, ``name[2]`` → ``name``)."""
         return key.split(FORM)[0].split("[")[0]

@@ -58,6 +58,7 @@ from ltmt.formats.existing_output import (
     warn_of_changed_sources,
 )
 from ltmt.formats.html_cells import translate_cells
+from ltmt.formats.keyed_catalog import KeyedCatalog
 from ltmt.formats.output_sources import FilledInPlace, OutputSources, Record
 from ltmt.formats.registry import find_format, output_name_problem
 from ltmt.formats.run_progress import (
@@ -281,6 +282,8 @@ def translate_file(
             logger.warning("%s%s", saved_part, continuing)
         raise
     save_output(document, Path(out_path), output_sources, written=done, before=record)
+    if isinstance(document, KeyedCatalog):
+        _count_broken_messages(document, done, result.report)
     marker.unlink(missing_ok=True)
     if isinstance(document, Reviewed):
         for note in document.review_notes():
@@ -385,6 +388,18 @@ def _count_codes_put_back(document: CodesPutBack, filled: list[Outcome], report:
         if outcome.unit.key in document.codes_put_back and outcome.unit.source.strip():
             report.not_repairable += 1
             report.example(f"{outcome.unit.source[:60]!r}: inline codes put back after the text")
+
+
+def _count_broken_messages(document: KeyedCatalog, done: set[str], report: RunReport) -> None:
+    """Count as not repaired each message translated branch by branch (an ICU plural or
+    select, keys ``done``) whose assembled translation is no valid ICU message: each branch
+    passed the placeholder repair, yet one lost or added a brace, which ``ltmt qa``'s icu check
+    rejects, so ``--strict`` fails the run on it too."""
+    names = {document.name_of(key) for key in done}
+    for name, problem in document.broken_messages().items():
+        if name in names:
+            report.not_repairable += 1
+            report.example(f"{name}: no valid ICU message ({problem})")
 
 
 def _approved(outcomes: list[Outcome]) -> set[str]:

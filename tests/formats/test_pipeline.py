@@ -1121,3 +1121,26 @@ def test_an_outcome_is_fitted_only_where_fitting_changed_the_output(
         [Unit("1", source)], lambda texts, prefer: [_OUTPUTS.get(text, text) for text in texts]
     )
     assert outcome.fitted is fitted
+
+
+class _LosesABrace(FakeModel):
+    """Adds a ``}`` to the translation of the ``other`` branch: each branch passes the
+    placeholder repair, the assembled plural does not parse."""
+
+    def __call__(self, texts: list[str], prefer: list[dict] | None = None) -> list[str]:
+        outputs = super().__call__(texts, prefer)
+        return [f"{text} }}" if "NOTES" in text else text for text in outputs]
+
+
+@pytest.mark.parametrize(("model", "broken"), [(_LosesABrace(), 1), (FakeModel(), 0)])
+def test_an_assembled_plural_that_is_no_icu_message_counts_as_not_repairable(
+    tmp_path: Path, model: FakeModel, broken: int
+) -> None:
+    """``ltmt qa`` rejected the output (icu: unbalanced braces), yet the run counted nothing
+    not repairable, so ``--strict`` let it through."""
+    source = tmp_path / "en.json"
+    source.write_text('{"n": "{count, plural, one {# note} other {# notes}}"}', "utf-8")
+    report = translate_file(source, tmp_path / "de.json", model, tgt_lang="de").report
+    assert report.not_repairable == broken
+    said = [e for e in report.examples if "no valid ICU message" in e]
+    assert said == ["/n: no valid ICU message (unbalanced braces)"] * broken
