@@ -110,7 +110,9 @@ class PairRecord:
     no cue lined up with), the reason an import counts it skipped under; empty for a pair.
     ``stored``: the segment an export's record is of (its id, origin and creation time, which
     a JSON Lines export writes: :func:`ltmt.formats.pairs.write_jsonl`); None for a pair read
-    from a file."""
+    from a file. ``origin``: the file of a folder the pair was read from (``proj/de/app.po``),
+    which an import stores it under, so that deleting that origin undoes that file alone;
+    empty: the import's own origin."""
 
     source: str
     target: str
@@ -118,6 +120,7 @@ class PairRecord:
     metadata: Mapping[str, Any] = field(default_factory=dict, hash=False)
     unpaired: str = ""
     stored: Segment | None = None
+    origin: str = ""
 
     @classmethod
     def of_segment(cls, segment: Segment) -> PairRecord:

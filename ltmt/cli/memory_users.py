@@ -185,7 +185,8 @@ def delete(
         None,
         "--origin",
         help="Delete only the segments of this origin (needs --yes): an import's file name, "
-        "as 'ltmt memory stats' counts them.",
+        "as 'ltmt memory stats' counts them; a folder import's files are origins of their own "
+        "(proj/de/app.po), and the folder's name (proj) deletes them all.",
     ),
     yes: bool = typer.Option(
         False,
@@ -199,9 +200,11 @@ def delete(
     one import with --origin (needs --yes; without it, says how many would go).
 
     --origin FILE undoes an import of FILE (into the wrong user): it deletes the pairs whose
-    latest import was FILE. A pair FILE re-approved (stored before, then imported again with
-    FILE) goes too, and the translation of its source stored before it is the newest again,
-    the one translations reuse.
+    latest import was FILE. Each file of an imported folder is an origin of its own, the
+    folder's name and the file's path in it (proj/de/app.po); --origin proj undoes them all.
+    A pair FILE re-approved (stored before, then imported again with FILE) goes too, and the
+    translation of its source stored before it is the newest again, the one translations
+    reuse.
 
     Deleting the user also revokes its API keys ('ltmt keys'; a user with keys and no memory
     yet is deleted so too), as the server's DELETE /v1/admin/users/NAME does, and removes what
@@ -282,14 +285,20 @@ def _delete_origin(
 
 
 def _origin_of_path(memory: Memory, user: str, origin: str) -> str:
-    """The origin ``origin`` names: an import records its file's name, so a path given for it
-    (``--origin ~/tms/acme.tmx``, as the import was given) names the import of ``acme.tmx``
-    where the user has one; anything else as given."""
+    """The origin ``origin`` names: as given where the user holds it (``proj/de/app.po``, a
+    file of an imported folder); else, as an import records its file's or folder's name, a
+    path given for it (``--origin ~/tms/acme.tmx``, as the import was given) names the import
+    of ``acme.tmx`` where the user has one; anything else as given."""
+    from ltmt.memory.writes import is_of_origin
+
     name = Path(origin).name
     if name == origin or not name:
         return origin
     memory.require_user(user)
-    return name if memory.stats(user)["origins"].get(name, 0) > 0 else origin
+    held = memory.stats(user)["origins"]
+    if any(is_of_origin(held_name, origin) for held_name in held):
+        return origin
+    return name if any(is_of_origin(held_name, name) for held_name in held) else origin
 
 
 def _held(segments: int, terms: int, keys: Sequence[ApiKey] = ()) -> str:

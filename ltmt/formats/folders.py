@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -188,6 +188,13 @@ def _source_of(path: Path, source_folder: Path | None) -> Path | None:
     return None
 
 
+def folder_origin(folder: Path, path: Path) -> str:
+    """The origin an import of ``folder`` stores the pairs of its file ``path`` under: the
+    folder's name and the file's path in it (``proj/de/app.po``), so that ``ltmt memory delete
+    --origin proj/de/app.po`` undoes that file, and ``--origin proj`` the whole folder."""
+    return f"{Path(folder).absolute().name}/{path.relative_to(folder).as_posix()}"
+
+
 def read_folder(
     folder: Path,
     source_folder: Path | None = None,
@@ -240,8 +247,11 @@ def read_folder(
             check_declared=check_declared,
             not_read=NotRead() if not_read is not None else None,
         )
+        origin = folder_origin(folder, path)
         try:
-            found.records.extend(read_pairs(path, **options))
+            found.records.extend(
+                replace(record, origin=origin) for record in read_pairs(path, **options)
+            )
         except NoPairsError:
             found.empty.append(path)  # a template beside the translations
             continue

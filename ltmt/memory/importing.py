@@ -4,12 +4,18 @@ the heap a large import freed handed back to the system."""
 
 from __future__ import annotations
 
+import itertools
 import time
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
+
+import lmdb
 
 from ltmt.memory import env, writes
-from ltmt.memory.clean import CleanConfig, ImportRecord, screen_pairs
+from ltmt.memory.clean import MAX_EXAMPLES, CleanConfig, ImportRecord, Screened, screen_pairs
 from ltmt.memory.report import ImportReport
+from ltmt.segments import PairRecord
 from ltmt.workers import return_freed_memory
 
 # imports of at least this many pairs hand the heap they freed back (glibc's malloc_trim)
@@ -28,40 +34,87 @@ def import_records(
 ) -> ImportReport:
     """Screen ``records`` by ``clean`` and store the kept ones for ``user`` (arguments checked
     by the caller): all of them, or (on error) none; the report counts what was read, added,
-    repeated, refreshed and skipped (by reason)."""
+    repeated, refreshed and skipped (by reason). A :class:`PairRecord` that names its own
+    origin (a file of a folder) is stored under it, the others under ``origin``: each file of
+    a folder import is undone on its own, and the import is still one transaction."""
     # the reader's garbage (a file format's objects may hold cycles) is collected as usual
-    screened = screen_pairs(records, clean)
-    kept = screened.kept
-    if progress is not None and screened.read > len(kept):
-        progress(screened.read - len(kept))
-    if kept:
-        chars = sum(len(source) * 12 + len(target) * 2 for source, target, _ in kept)
-        env.reserve(store, len(kept) * 512 + chars)
+    screened = [(name, screen_pairs(run, clean)) for name, run in by_origin(records, origin)]
+    # an import of no pair still notes a new user's languages: one (empty) write then
+    kept = [(name, group.kept) for name, group in screened if group.kept] or [(screened[0][0], [])]
+    skipped = sum(group.read - len(group.kept) for _, group in screened)
+    if progress is not None and skipped:
+        progress(skipped)
+    pairs = sum(len(group) for _, group in kept)
+    if pairs:
+        chars = sum(
+            len(source) * 12 + len(target) * 2 for _, group in kept for source, target, _ in group
+        )
+        env.reserve(store, pairs * 512 + chars)
     now, vault = time.time(), store.vault
-    with writes.collector_paused():
-        stored = env.write(
-            store,
-            lambda txn: writes.add_pairs(
+
+    def add_groups(txn: lmdb.Transaction) -> list[writes.Added]:
+        """Each origin's pairs added in turn, in the one transaction (rerun on a full map)."""
+        return [
+            writes.add_pairs(
                 txn,
                 vault,
                 user,
-                kept,
-                origin=origin,
+                group,
+                origin=name,
                 now=now,
                 progress=progress,
                 languages=languages,
-            ),
-        )
-    report = ImportReport(
-        user=user,
-        read=screened.read,
-        added=stored.added,
-        duplicates=stored.duplicates,
-        refreshed=len(stored.refreshed),
-        skipped=screened.skipped,
-        examples=screened.examples,
+            )
+            for name, group in kept
+        ]
+
+    with writes.collector_paused():
+        stored = env.write(store, add_groups)
+    report = replace(
+        screening_report(user, [group for _, group in screened]),
+        added=sum(added.added for added in stored),
+        duplicates=sum(added.duplicates for added in stored),
+        refreshed=sum(len(added.refreshed) for added in stored),
     )
-    if len(kept) >= RETURN_MEMORY_FROM:  # what the import freed goes back to the system
+    if pairs >= RETURN_MEMORY_FROM:  # what the import freed goes back to the system
         del kept, screened, stored
         return_freed_memory()
     return report
+
+
+def screening_report(user: str, parts: Sequence[Screened]) -> ImportReport:
+    """The report of what the screening of an import's ``parts`` (one per origin) read and
+    skipped: reads and skips added up, and the first few examples of all."""
+    skipped: Counter[str] = Counter()
+    for part in parts:
+        skipped.update(part.skipped)
+    examples = tuple(example for part in parts for example in part.examples)
+    return ImportReport(
+        user=user,
+        read=sum(part.read for part in parts),
+        skipped=dict(skipped),
+        examples=examples[:MAX_EXAMPLES],
+    )
+
+
+def by_origin(
+    records: Iterable[ImportRecord], origin: str
+) -> Iterator[tuple[str, Iterable[ImportRecord]]]:
+    """``records`` in runs of the origin each is stored under: a :class:`PairRecord`'s own
+    (:attr:`PairRecord.origin`, a folder's file) or ``origin``; streamed, as a reader's drained
+    records are (at least one run). A string or mapping given for ``records`` is one run, for
+    :func:`screen_pairs` to refuse."""
+    if isinstance(records, str | bytes | Mapping) or not isinstance(records, Iterable):
+        yield origin, records
+        return
+    empty = True
+    for name, run in itertools.groupby(records, key=lambda record: _origin_of(record, origin)):
+        empty = False
+        yield name, run
+    if empty:
+        yield origin, ()
+
+
+def _origin_of(record: ImportRecord, origin: str) -> str:
+    own = record.origin if isinstance(record, PairRecord) else ""
+    return own or origin

@@ -314,7 +314,8 @@ class Memory:
 
     def delete_origin(self, user: str, origin: str) -> int:
         """Delete the segments of ``user`` whose origin is ``origin`` (an import's file name,
-        as :meth:`stats` counts them: undoing an import into the wrong user), in one write,
+        as :meth:`stats` counts them: undoing an import into the wrong user; a folder's name
+        for the files of its import), in one write,
         with the states translations cached of them (see :meth:`delete`); how many.
 
         A pair that another origin holds too (stored before by another import or a
@@ -333,13 +334,15 @@ class Memory:
         return len(deleted)
 
     def require_origin(self, user: str, origin: str) -> int:
-        """How many segments of ``user`` have origin ``origin`` (:meth:`stats`' ``origins``);
-        InputError when none (the message names the user's origins, or the close ones) or the
-        store lacks ``user``."""
+        """How many segments of ``user`` have origin ``origin`` (:meth:`stats`' ``origins``),
+        or, for an imported folder, one of its files (``proj`` for ``proj/de/app.po``:
+        :func:`ltmt.memory.writes.is_of_origin`); InputError when none (the message names the
+        user's origins, or the close ones) or the store lacks ``user``."""
         checked_origin(origin)
         origins = self.stats(user)["origins"]
-        if origins.get(origin, 0) > 0:
-            return int(origins[origin])
+        held = sum(count for name, count in origins.items() if writes.is_of_origin(name, origin))
+        if held > 0:
+            return int(held)
         raise self._no_origin(user, origin, sorted(origins))
 
     def delete_user(self, user: str) -> DeletedUser | None:

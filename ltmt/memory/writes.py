@@ -512,11 +512,12 @@ def delete_segment(txn: lmdb.Transaction, vault: Vault, user: str, seg_id: int) 
 
 
 def delete_origin(txn: lmdb.Transaction, vault: Vault, user: str, origin: str) -> list[int] | None:
-    """Undo the imports of ``origin`` for ``user``: remove every segment held by ``origin``
-    alone (with every trace of it, as :func:`delete_segment` does), take ``origin`` off the
-    others (a pair another import or the user stored as well stays, its latest other origin
-    its own), and update the user's row once; the ids removed, None when no segment of
-    ``user`` is held by ``origin`` (an unknown user or origin).
+    """Undo the imports of ``origin`` for ``user`` (and of the files under it, for a folder's:
+    :func:`is_of_origin`): remove every segment held by them alone (with every trace of it, as
+    :func:`delete_segment` does), take them off the others (a pair another import or the user
+    stored as well stays, its latest other origin its own), and update the user's row once;
+    the ids removed, None when no segment of ``user`` is held by ``origin`` (an unknown user
+    or origin).
 
     A pair that ``origin`` re-approved keeps the id it moved to (ids are never reused), so it
     stays the newest translation of its source where it was."""
@@ -531,24 +532,30 @@ def delete_origin(txn: lmdb.Transaction, vault: Vault, user: str, origin: str) -
     removed: list[int] = []
     for seg_id, record in held:
         source, target, created, own, metadata = record
-        others = [name for name in other_origins(metadata) if name != origin]
-        if own == origin and not others:
+        others = [name for name in other_origins(metadata) if not is_of_origin(name, origin)]
+        counts.subtract([own])
+        if is_of_origin(own, origin) and not others:
             removed.append(seg_id)
             continue
-        if own == origin:
+        if is_of_origin(own, origin):
             own = others.pop()
-            counts.subtract([origin])
-            counts[own] += 1
+        counts[own] += 1
         key = seg_key(info.uid, seg_id)
         metadata = with_other_origins(metadata, others)
         txn.put(key, cipher.seal(encode_record(source, target, created, own, metadata), key))
     for seg_id in removed:
         _unstore(txn, info.uid, cipher, seg_id)
-    counts.subtract({origin: len(removed)})
     origins = {name: count for name, count in counts.items() if count > 0}
     info = replace(info, count=info.count - len(removed), updated=time.time(), origins=origins)
     txn.put(user_key(user), encode_user(info, cipher, user))
     return removed
+
+
+def is_of_origin(name: str, origin: str) -> bool:
+    """Whether a pair's origin ``name`` is ``origin`` or, ``origin`` naming an imported folder
+    (``proj``), one of its files (``proj/de/app.po``:
+    :func:`ltmt.formats.folders.folder_origin`)."""
+    return name == origin or name.startswith(origin.rstrip("/") + "/")
 
 
 Record = tuple[str, str, float, str, dict[str, Any]]  # :func:`decode_record`'s
@@ -558,12 +565,13 @@ def _records_of_origin(
     txn: lmdb.Transaction, uid: int, cipher: PlainCipher, origin: str
 ) -> list[tuple[int, Record]]:
     """The ids and records of user ``uid``'s segments that ``origin`` holds (their own origin
-    or one of their others), ascending (read before any is changed: a cursor does not walk a
-    table it writes to)."""
+    or one of their others, :func:`is_of_origin`), ascending (read before any is changed: a
+    cursor does not walk a table it writes to)."""
     found: list[tuple[int, Record]] = []
     for key, raw in keys_under(txn, seg_key(uid, 0)[:5]):
         record = decode_record(cipher.open(raw, key))
-        if record[3] == origin or origin in other_origins(record[4]):
+        names = (record[3], *other_origins(record[4]))
+        if any(is_of_origin(name, origin) for name in names):
             found.append((seg_id_of(key), record))
     return found
 

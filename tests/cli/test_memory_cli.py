@@ -1516,6 +1516,28 @@ def test_delete_origin_keeps_and_counts_the_pairs_another_origin_holds(
         assert memory.stats("git")["origins"] == {"git.jsonl": 3}
 
 
+def test_each_file_of_an_imported_folder_is_undone_alone_or_with_the_folder(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
+) -> None:
+    """A folder import recorded the folder's name for all its files: --origin of one file found
+    nothing, and one file could not be undone."""
+    for name, target in (("a", "Speichern"), ("b", "Sichern")):
+        (tmp_path / "proj" / name).mkdir(parents=True)
+        po = f'msgid "Save"\nmsgstr "{target}"\n\nmsgid "Open {name}"\nmsgstr "Öffne {name}"\n'
+        (tmp_path / "proj" / name / "de.po").write_text(po, "utf-8")
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(tmp_path / "proj"), "-u", "u", "--memory-dir", store
+    )
+    assert (code, out) == (0, "imported proj into u: 4 added, 0 duplicates, 0 skipped\n"), err
+    delete = ("memory", "delete", "-u", "u", "--memory-dir", store, "--yes")
+    code, out, _ = ltmt(capsys, *delete, "--origin", "proj/a/de.po")
+    assert (code, out) == (0, f"deleted 2 segments of u from proj/a/de.po; {COMPACT_NOTE}\n")
+    code, out, _ = ltmt(capsys, *delete, "--origin", str(tmp_path / "proj"))
+    assert (code, out) == (0, f"deleted 2 segments of u from proj; {COMPACT_NOTE}\n")
+    with Memory(store) as memory:
+        assert memory.count("u") == 0
+
+
 def test_a_jsonl_export_names_each_segments_id_and_origin_and_imports_back_as_duplicates(
     capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
 ) -> None:

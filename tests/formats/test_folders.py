@@ -145,6 +145,21 @@ def test_a_template_and_another_languages_catalog_are_left_out_and_counted(tmp_p
     assert found.skipped()[2:] == [(1, "with no translated entry"), (1, "of another language pair")]
 
 
+def test_each_files_pairs_carry_the_folders_name_and_the_files_path_as_origin(
+    tmp_path: Path,
+) -> None:
+    """A folder import stored all its files under the folder's name: no file of it could be
+    undone alone (``ltmt memory delete --origin``)."""
+    (tmp_path / "proj" / "app").mkdir(parents=True)
+    (tmp_path / "proj" / "app" / "de.po").write_text(PO.format(lang="de", target="Speichern"))
+    (tmp_path / "proj" / "de.po").write_text(PO.format(lang="de", target="Sichern"), "utf-8")
+    found = read_folder(tmp_path / "proj")
+    assert [(r.target, r.origin) for r in found.records] == [
+        ("Speichern", "proj/app/de.po"),
+        ("Sichern", "proj/de.po"),
+    ]
+
+
 def test_the_entries_not_read_are_counted_of_the_files_read_only(tmp_path: Path) -> None:
     fuzzy = '\n#, fuzzy\nmsgid "Open"\nmsgstr "Öffnen"\n'
     (tmp_path / "de.po").write_text(PO.format(lang="de", target="Speichern") + fuzzy, "utf-8")

@@ -174,6 +174,35 @@ def test_delete_origin_leaves_the_pairs_another_origin_holds_too(
         memory.check()
 
 
+def test_records_naming_their_origin_are_stored_under_it_in_one_import(tmp_path: Path) -> None:
+    """A folder import stored every file's pairs under one origin: one file of it could not be
+    undone. Each record's own origin is kept (a pair in two files is held by both), the report
+    is the whole import's, and the folder's name undoes all of its files."""
+    records = [
+        PairRecord("Save", "Speichern", "de.po:5", origin="proj/a/de.po"),
+        PairRecord("Open", "Öffnen", "de.po:8", origin="proj/a/de.po"),
+        PairRecord("Open", "Öffnen", "de.po:5", origin="proj/b/de.po"),
+        PairRecord("Close", "", "de.po:8", origin="proj/b/de.po"),
+        PairRecord("Quit", "Beenden"),  # no origin of its own: the import's
+    ]
+    with Memory(tmp_path) as memory:
+        report = memory.import_pairs("u", records, origin="proj")
+        assert (report.read, report.added, report.duplicates) == (5, 3, 1)
+        assert report.skipped == {"empty target": 1}
+        assert report.examples == ("de.po:8: empty target",)
+        assert memory.stats("u")["origins"] == {"proj/a/de.po": 2, "proj": 1}
+        assert memory.require_origin("u", "proj") == 3
+        assert memory.delete_origin("u", "proj/a/de.po") == 1  # Open: proj/b/de.po's too
+        assert {s.source: s.origin for s in memory.segments("u")} == {
+            "Open": "proj/b/de.po",
+            "Quit": "proj",
+        }
+        assert memory.delete_origin("u", "proj") == 2
+        assert memory.count("u") == 0
+        assert memory.stats("u")["origins"] == {}
+        memory.check()
+
+
 def test_an_imported_pairs_own_origins_key_is_not_taken_from_the_file(tmp_path: Path) -> None:
     """A file's pair naming origins of the store (an export of the code of before, which showed
     them as metadata) does not make another import hold it."""
