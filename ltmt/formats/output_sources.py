@@ -33,12 +33,18 @@ them), and so is a record's file name, made from the output's path. The key is d
 the store key for an encrypted memory's user (a record then reads with that key only: after a
 ``rekey``, an update keeps every translation once, as without a record), else it is the cache
 folder's own random ``secret``. Each user's records lie in a folder of their own, named by the
-user keyed with that secret, so that deleting the user (:func:`forget_records`, called by
+user and its memory store (:func:`ltmt.fusion.state_store.store_identity`: the store's path)
+keyed with that secret, so that stores sharing a cache folder keep their users of one name
+apart, and deleting the user (:func:`forget_records`, called by
 :meth:`ltmt.memory.store.Memory.delete_user` for every cache folder the store noted) removes
-them. A record of the first format (before session 60: unkeyed digests, the output's path in
-clear, in the folder itself) is read where its output has no record of this one (an update
-right after the upgrade still translates again what changed), and removed when its output's
-record is written; those of outputs never updated again stay until the cache is cleared.
+its own store's records only. Records of runs given no store, and those written before session
+63 (a folder named by the user alone, which every store of the cache shared), are read where an
+output has no record of its store, and a delete of a user of that name removes them too (they
+may hold the text of the user deleted). A record of the first format (before session 60:
+unkeyed digests, the output's path in clear, in the folder itself) is read where its output has
+no record of this one (an update right after the upgrade still translates again what changed),
+and removed when its output's record is written; those of outputs never updated again stay
+until the cache is cleared.
 
 A document whose existing output may line up with its units in more than one way (subtitles
 re-timed since, whose cues no longer start at the output's times: :class:`LinedUpByRecord`) is
@@ -168,17 +174,19 @@ class OutputSources:
         return cls(default_cache_dir() / FOLDER, user, memory)
 
     def read(self, output: Path) -> Record | None:
-        """The record of ``output``, found by its bytes, else by its path (module docstring);
-        None where there is none, or none this version reads (a cache file, so one that is
-        damaged is as good as none)."""
+        """The record of ``output``, found by its bytes, else by its path (module docstring),
+        in the folder of the user of this store, else in the user's folder of no store; None
+        where there is none, or none this version reads (a cache file, so one that is damaged
+        is as good as none)."""
         try:
             secret = _cache_secret(self.folder)
             found = None
             if secret is not None:  # else nothing of this format recorded in the folder yet
                 key = self._key(secret)
-                by_content = self._content_path(output, secret, key)
-                found = _read_record(by_content, key) if by_content is not None else None
-                found = found or _read_record(self._path_of(output, secret, key), key)
+                for store in dict.fromkeys([self._store, None]):
+                    found = found or self._read_in(
+                        _user_folder(secret, self.user, store), output, key
+                    )
             return found or _read_record(self._first_format_path(output), b"", FIRST_VERSION)
         except (OSError, LtmtError, ValueError, KeyError, TypeError, AttributeError) as exc:
             logger.info("unreadable record of %s, taken as none (%s)", output, exc)
@@ -193,8 +201,9 @@ class OutputSources:
             secret = _cache_secret(private_folder(self.folder)) or _new_secret(self.folder)
             key = self._key(secret)
             record = Record.of(translated, key)
-            path = self._path_of(output, secret, key)
-            by_content = self._content_path(output, secret, key)
+            user_folder = _user_folder(secret, self.user, self._store)
+            path = self._path_of(output, user_folder, key)
+            by_content = self._content_path(output, user_folder, key)
             private_folder(path.parent)
             data = {"version": RECORD_VERSION, "units": record.units}
             if by_content is not None:
@@ -206,6 +215,19 @@ class OutputSources:
             self._first_format_path(output).unlink(missing_ok=True)
         except (OSError, LtmtError) as exc:  # a folder that is a file, a full disk
             self._say_not_recorded(output, exc)
+
+    def _read_in(self, user_folder: str, output: Path, key: bytes) -> Record | None:
+        """The record of ``output`` in ``user_folder``, found by its bytes, else by its path."""
+        by_content = self._content_path(output, user_folder, key)
+        found = _read_record(by_content, key) if by_content is not None else None
+        return found or _read_record(self._path_of(output, user_folder, key), key)
+
+    @property
+    def _store(self) -> str | None:
+        """The identity of the memory store whose user the records are of (None: no store)."""
+        from ltmt.fusion.state_store import store_identity
+
+        return store_identity(self.memory.path) if self.memory is not None else None
 
     def _say_not_recorded(self, output: Path, reason: Exception) -> None:
         """Warn that ``output``'s record was not written, once per records folder and process
@@ -237,31 +259,34 @@ class OutputSources:
 
         return derive_key(store_key, b"output sources")
 
-    def _path_of(self, output: Path, secret: bytes, key: bytes) -> Path:
-        """Where the record of ``output`` is found by its path."""
+    def _path_of(self, output: Path, user_folder: str, key: bytes) -> Path:
+        """Where the record of ``output`` is found by its path in ``user_folder``."""
         name = keyed_digest(key, str(resolved(output)), 16)
-        return self.folder / _user_folder(secret, self.user) / f"{name}.json"
+        return self.folder / user_folder / f"{name}.json"
 
     def _first_format_path(self, output: Path) -> Path:
         """Where a record of the first format (module docstring) of ``output`` lies."""
         return self.folder / f"{keyed_digest(b'', str(resolved(output)))}.json"
 
-    def _content_path(self, output: Path, secret: bytes, key: bytes) -> Path | None:
-        """Where the record of ``output`` is found by its bytes (module docstring); None where
-        it is no file ltmt can read."""
+    def _content_path(self, output: Path, user_folder: str, key: bytes) -> Path | None:
+        """Where the record of ``output`` is found by its bytes in ``user_folder`` (module
+        docstring); None where it is no file ltmt can read."""
         try:
             data = Path(output).read_bytes()
         except OSError:
             return None
         digest = hashlib.blake2b(digest_size=16, key=key, person=b"output bytes")
         digest.update(data.replace(b"\r\n", b"\n"))  # as a checkout with CRLF ends has it
-        folder = self.folder / _user_folder(secret, self.user) / BY_CONTENT
+        folder = self.folder / user_folder / BY_CONTENT
         return folder / f"{digest.hexdigest()}.json"
 
 
-def forget_records(user: str, cache_dir: Path) -> int:
-    """Remove the records of the outputs ltmt wrote for ``user`` in the cache folder
-    ``cache_dir`` (what a deleted user leaves there: digests of its texts); how many."""
+def forget_records(user: str, cache_dir: Path, store: str | None = None) -> int:
+    """Remove the records of the outputs ltmt wrote for ``user`` of the memory store ``store``
+    (:func:`ltmt.fusion.state_store.store_identity`) in the cache folder ``cache_dir`` (what a
+    deleted user leaves there: digests of its texts), not those of a user of the same name in
+    another store; the user's folder of no store (runs given none, every store's before
+    session 63) goes too. How many records."""
     folder = cache_dir / FOLDER
     try:
         secret = _cache_secret(folder)
@@ -269,9 +294,11 @@ def forget_records(user: str, cache_dir: Path) -> int:
         return 0
     if secret is None:
         return 0
-    records = folder / _user_folder(secret, user)
-    count = sum(1 for _ in records.glob("*.json"))
-    shutil.rmtree(records, ignore_errors=True)
+    count = 0
+    for of_store in dict.fromkeys([store, None]):
+        records = folder / _user_folder(secret, user, of_store)
+        count += sum(1 for _ in records.glob("*.json"))
+        shutil.rmtree(records, ignore_errors=True)
     return count
 
 
@@ -299,10 +326,13 @@ def _forget_previous_copy(path: Path, by_content: Path | None) -> None:
         (path.parent / BY_CONTENT / Path(previous).name).unlink(missing_ok=True)
 
 
-def _user_folder(secret: bytes, user: str | None) -> str:
-    """The folder of ``user``'s records (None: of runs without a user), named by the user keyed
-    with the cache's ``secret``."""
-    return keyed_digest(secret, f"user:{user or ''}")
+def _user_folder(secret: bytes, user: str | None, store: str | None) -> str:
+    """The folder of the records of ``user`` (None: of runs without a user) of the memory
+    store ``store`` (:func:`ltmt.fusion.state_store.store_identity`; None: of runs given no
+    store, and every store's before session 63), named by the two keyed with the cache's
+    ``secret``."""
+    named = f"user:{user or ''}" if store is None else f"store:{store}\0user:{user or ''}"
+    return keyed_digest(secret, named)
 
 
 def _cache_secret(folder: Path) -> bytes | None:

@@ -64,14 +64,17 @@ def forget_states(
         forget_in(user, seg_id, root, store=identity)
 
 
-def forget_output_sources(user: str, caches: Iterable[Path]) -> None:
-    """Remove the records of the outputs translations wrote for ``user``
-    (:func:`ltmt.formats.output_sources.forget_records`) from this process's cache folder and
+def forget_output_sources(user: str, caches: Iterable[Path], store: Path) -> None:
+    """Remove the records of the outputs translations wrote for ``user`` of the memory store
+    at ``store`` (not those of a user of the same name in another store sharing a cache folder:
+    :func:`ltmt.formats.output_sources.forget_records`) from this process's cache folder and
     every one of ``caches``."""
     from ltmt.formats.output_sources import forget_records
+    from ltmt.fusion.state_store import store_identity
 
+    identity = store_identity(store)
     for root in _cache_roots(caches):
-        forget_records(user, root)
+        forget_records(user, root, identity)
 
 
 def _cache_roots(caches: Iterable[Path]) -> list[Path]:

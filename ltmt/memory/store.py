@@ -367,7 +367,7 @@ class Memory:
         self._scratch.forget(user)
         caches = self.state_caches()
         forget_states(user, None, caches, self.path)
-        forget_output_sources(user, caches)
+        forget_output_sources(user, caches, self.path)
         return DeletedUser(removed.segments, removed.terms)
 
     def state_caches(self) -> list[Path]:

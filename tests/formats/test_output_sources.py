@@ -326,9 +326,53 @@ def test_deleting_a_user_removes_its_records_from_every_cache_folder_noted(
     monkeypatch.setenv(ENV_CACHE, str(tmp_path / "shell-cache"))
     with Memory(tmp_path / "store") as shell:
         assert shell.delete_user("ann") is not None
-    assert OutputSources(server_cache / "output-sources", "ann").read(output) is None
-    assert OutputSources(server_cache / "output-sources", "bob").read(output) is not None
+        assert OutputSources(server_cache / "output-sources", "ann", shell).read(output) is None
+        assert OutputSources(server_cache / "output-sources", "bob", shell).read(output)
     assert len(list((server_cache / "output-sources").rglob("*.json"))) == 1
+
+
+def test_two_stores_users_of_one_name_have_records_of_their_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The records were named by the user alone: two stores sharing a cache folder shared their
+    users' of one name, and deleting the user from one store removed the other's (privacy)."""
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))
+    folder, output, unit = (
+        tmp_path / "cache" / "output-sources",
+        tmp_path / "de.md",
+        Unit("1", "Hi."),
+    )
+    with Memory(tmp_path / "a") as a, Memory(tmp_path / "b") as b:
+        for memory in (a, b):
+            memory.add("ann", "Hi.", "Hallo.")
+        OutputSources(folder, "ann", a).write(output, [(unit, "Hallo.")])
+        assert OutputSources(folder, "ann", a).read(output) is not None
+        assert OutputSources(folder, "ann", b).read(output) is None
+        assert b.delete_user("ann") is not None
+        assert OutputSources(folder, "ann", a).read(output) is not None
+        assert a.delete_user("ann") is not None
+        assert OutputSources(folder, "ann", a).read(output) is None
+        assert not list(folder.rglob("*.json"))
+
+
+def test_a_record_of_no_store_is_read_until_the_stores_own_and_goes_with_the_user(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A record written before records were kept per store (named by the user alone, as a run
+    given no store still writes one) is read where the store's user has none of its own, and
+    deleting that user removes it (it may hold the user's text)."""
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))
+    folder, output = tmp_path / "cache" / "output-sources", tmp_path / "de.md"
+    OutputSources(folder, "ann").write(output, [(Unit("1", "Hi."), "Hallo.")])
+    with Memory(tmp_path / "a") as a:
+        a.add("ann", "Hi.", "Hallo.")
+        before = OutputSources(folder, "ann", a).read(output)
+        assert before is not None and before.written_for(Unit("1", "Hi."))
+        OutputSources(folder, "ann", a).write(output, [(Unit("1", "Bye."), "Tschüss.")])
+        after = OutputSources(folder, "ann", a).read(output)
+        assert after is not None and after.written_for(Unit("1", "Bye."))
+        assert a.delete_user("ann") is not None
+    assert OutputSources(folder, "ann").read(output) is None
 
 
 def test_forgetting_the_records_of_a_cache_that_has_none(tmp_path: Path) -> None:
