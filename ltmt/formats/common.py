@@ -473,25 +473,21 @@ def local_name(tag: object) -> str:
 
 
 def lang_matches(found: str | None, expected: str) -> bool:
-    """Whether language code ``found`` is ``expected``: ``en-US``/``en_us`` match ``en``, and
-    ``de-AT`` matches ``de-AT`` but not ``de-DE`` when the region is asked for; a three-letter
-    ISO 639-2/3 code is its two-letter language (memoQ's ``eng``, ``ger-DE``, ``deu`` match
-    ``en``, ``de-DE``, ``de``). An empty ``expected`` matches anything."""
+    """Whether language code ``found`` (a file's) is ``expected`` (the one asked for): the same
+    language, one code saying no more than the other. A code without a region matches any
+    region of its language, either way round: ``en-US``/``en_us`` match ``en``, and a file's
+    ``de`` matches ``--tgt-lang de-DE`` (a catalog declaring the bare language serves every
+    region); ``de-AT`` never matches ``de-DE``. A three-letter ISO 639-2/3 code is its
+    two-letter language (memoQ's ``eng``, ``ger-DE``, ``deu`` match ``en``, ``de-DE``, ``de``);
+    a form of address (:data:`FORMALITY`) is no part of the language. An empty ``expected``
+    matches anything, an empty ``found`` nothing else."""
     if not expected:
         return True
     if not found:
         return False
-    want = _subtags(expected)
-    return _subtags(found)[: len(want)] == want
-
-
-def lang_fits(found: str | None, wanted: str) -> bool:
-    """Whether a file's language code ``found`` is read as ``wanted`` by an import: the same
-    language, one code saying no more than the other (``de-AT`` and ``de-DE`` for ``de``, ``de``
-    for ``de-AT``), never another region or script than one asked for (``de-DE`` for
-    ``de-AT``): :func:`language_fit`'s first two ranks for a region asked, any for a bare
-    language. An empty ``wanted`` fits anything."""
-    return lang_matches(found, wanted) or (bool(found) and lang_matches(wanted, found or ""))
+    have, want = _subtags(found), _subtags(expected)
+    shorter = min(len(have), len(want))
+    return have[:shorter] == want[:shorter]
 
 
 def primary_language(code: str) -> str:
@@ -618,11 +614,11 @@ def language_error(
 
 def language_hint(option: str, found: Iterable[str], wanted: str) -> str:
     """What to give ``option`` instead of ``wanted`` for a file whose languages are ``found``:
-    where its codes of ``wanted``'s language do not all fit it (:func:`lang_fits`), its one
+    where its codes of ``wanted``'s language do not all match it (:func:`lang_matches`), its one
     code, or the language alone for any region (``give --tgt-lang de-DE (or de for any
     region)``); else, the file being of other languages, the pair to choose."""
     codes = sorted({code for code in found if same_language(code, wanted)})
-    if all(lang_fits(code, wanted) for code in codes):
+    if all(lang_matches(code, wanted) for code in codes):
         return _PAIR_HINT
     language = primary_language(wanted)
     if len(codes) > 1:

@@ -28,7 +28,7 @@ from ltmt.formats.common import (
     XML_LANG,
     XML_SPACE,
     XmlLeftOut,
-    lang_fits,
+    lang_matches,
     language_error,
     language_fit,
     local_name,
@@ -184,11 +184,11 @@ def read_tmx(
 
 def _check_languages(path: Path, found: set[str], src_lang: str, tgt_lang: str) -> None:
     """Raise :class:`~ltmt.errors.LanguageError` when no language of ``found`` (the file's) is
-    ``src_lang`` or none is ``tgt_lang`` (:func:`~ltmt.formats.common.lang_fits`: ``de-DE``
+    ``src_lang`` or none is ``tgt_lang`` (:func:`~ltmt.formats.common.lang_matches`: ``de-DE``
     is ``de`` but not ``de-AT``), comparing them with the missing one, or the pair where both
     are."""
-    has_source = any(lang_fits(lang, src_lang) for lang in found)
-    has_target = any(lang_fits(lang, tgt_lang) for lang in found)
+    has_source = any(lang_matches(lang, src_lang) for lang in found)
+    has_target = any(lang_matches(lang, tgt_lang) for lang in found)
     if has_source and has_target:
         return
     side: Literal["", "source", "target"] = ""  # both missing: the pair
@@ -239,9 +239,9 @@ class _Sides:
     def _match(self, lang: str) -> tuple[bool, int | None]:
         known = self._matches.get(lang)
         if known is None:
-            is_target = lang_fits(lang, self.tgt_lang)
+            is_target = lang_matches(lang, self.tgt_lang)
             fit = language_fit(lang, self.tgt_lang) if is_target else None
-            known = (lang_fits(lang, self.src_lang), fit)
+            known = (lang_matches(lang, self.src_lang), fit)
             self._matches[lang] = known
             self.found.add(lang)
         return known

@@ -30,7 +30,7 @@ from ltmt.errors import InputError, LanguageError
 from ltmt.formats.cat_tool_statuses import tool_locked, tool_state, trados_segment
 from ltmt.formats.common import (
     XmlLeftOut,
-    lang_fits,
+    lang_matches,
     language_error,
     local_name,
     parse_xml,
@@ -296,7 +296,7 @@ def declared_languages(tree: Any, version: int) -> list[tuple[str, str, str]]:
 
 def check_languages(tree: Any, version: int, path: Path, src_lang: str, tgt_lang: str) -> None:
     """Raise :class:`~ltmt.errors.LanguageError` when a declared language is not the pair asked
-    for (:func:`~ltmt.formats.common.lang_fits`: ``de-DE`` is read as ``de`` but not as
+    for (:func:`~ltmt.formats.common.lang_matches`: ``de-DE`` is read as ``de`` but not as
     ``de-AT``): the source languages are checked first, and the message compares only the
     languages of the side that is wrong with that side's and, in a file of several ``<file>``
     elements, names the first wrong one by its ``original``."""
@@ -306,7 +306,7 @@ def check_languages(tree: Any, version: int, path: Path, src_lang: str, tgt_lang
         (2, "target", tgt_lang),
     )
     for side, kind, wanted in sides:
-        wrong = [d for d in declared if d[side] and not lang_fits(d[side], wanted)]
+        wrong = [d for d in declared if d[side] and not lang_matches(d[side], wanted)]
         if not wrong:
             continue
         found = sorted({d[side] for d in declared if d[side]})
