@@ -12,8 +12,9 @@ every form has a translation. Entries not filled, the header, comments,
 contexts and obsolete entries are written back as translate-toolkit read them, which is byte for
 byte for a well-formed catalog.
 
-A template (POT) gets the target language's ``Language`` and, where its header still has the
-template's ``nplurals=INTEGER``, the ``Plural-Forms`` of that language. A catalog ltmt filled a
+A template (POT: a ``.pot`` name or ``charset=CHARSET``) gets the target language's
+``Language`` and, where its header has no ``Plural-Forms`` or still the template's
+``nplurals=INTEGER``, the ``Plural-Forms`` of that language. A catalog ltmt filled a
 translation in gets the header's ``PO-Revision-Date`` (now) and ``X-Generator`` (``ltmt``
 and its version), as an editor that saves it writes them; ``Last-Translator`` is a person's
 to fill.
@@ -86,13 +87,21 @@ class PoDocument:
         updates: dict[str, str] = {}
         if not header.get("Language"):
             updates["Language"] = tgt_lang
-        forms = header.get("Plural-Forms", "")
-        if "INTEGER" in forms or (not forms and any(u.hasplural() for u in self.store.units)):
-            # a template's placeholder, or none where plural entries will be filled (msgfmt -c:
-            # "header entry lacks a plural=EXPRESSION attribute", a fatal error)
+        if self._lacks_plural_forms(header):
             updates["Plural_Forms"] = _plural_forms(tgt_lang)
         if updates:
             self.store.updateheader(add=True, **updates)
+
+    def _lacks_plural_forms(self, header: Mapping[str, str]) -> bool:
+        """Whether the catalog's ``Plural-Forms`` is to be the target language's: its
+        ``header`` has a template's placeholder (``nplurals=INTEGER``), or none in a template
+        (every catalog made from it is of one language) or where plural entries will be
+        filled (msgfmt -c: "header entry lacks a plural=EXPRESSION attribute", a fatal
+        error)."""
+        forms = header.get("Plural-Forms", "")
+        if forms:
+            return "INTEGER" in forms
+        return _is_template(self.path, header) or any(u.hasplural() for u in self.store.units)
 
     def _add_header(self, tgt_lang: str) -> None:
         """Give a catalog without a header one that says what it is written in (else gettext
@@ -196,6 +205,12 @@ class PoDocument:
             self.store.updateheader(content_type="text/plain; charset=UTF-8")
             data = bytes(self.store)
         atomic_write(Path(out_path), data)
+
+
+def _is_template(path: Path, header: Mapping[str, str]) -> bool:
+    """Whether the catalog at ``path`` with ``header`` is a template (POT): by its ``.pot``
+    name or xgettext's ``charset=CHARSET`` placeholder."""
+    return path.suffix.lower() == ".pot" or "charset=CHARSET" in header.get("Content-Type", "")
 
 
 def _plural_forms(tgt_lang: str) -> str:

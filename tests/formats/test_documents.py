@@ -133,6 +133,32 @@ def test_po_template_gets_utf8_charset(tmp_path: Path) -> None:
     assert 'msgstr "Öffnen"' in text
 
 
+@pytest.mark.parametrize(
+    ("name", "content_type", "plural_forms"),
+    [
+        ("pl.pot", "charset=CHARSET", True),  # xgettext's template without the line: it had none
+        ("pl.pot", "charset=UTF-8", True),
+        ("pl.po", "charset=CHARSET", True),
+        ("de.po", "charset=UTF-8", False),  # a catalog's header is its translator's
+    ],
+)
+def test_a_template_without_plural_forms_gets_the_target_languages(
+    tmp_path: Path, name: str, content_type: str, plural_forms: bool
+) -> None:
+    path = tmp_path / name
+    path.write_text(
+        f'#, fuzzy\nmsgid ""\nmsgstr ""\n"Project-Id-Version: X 1\\n"\n'
+        f'"Content-Type: text/plain; {content_type}\\n"\n\nmsgid "Open the file"\nmsgstr ""\n',
+        "utf-8",
+    )
+    document = open_document(path, tgt_lang="de")
+    document.fill({"1": "Datei öffnen"})
+    document.save(tmp_path / "out.po")
+    text = (tmp_path / "out.po").read_text("utf-8")
+    added = '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"' in text
+    assert added is plural_forms
+
+
 def test_po_without_a_header_gets_one_that_declares_utf8(tmp_path: Path) -> None:
     """gettext reads a catalog without a header as ASCII (``msgfmt -c``: "charset conversion
     will not work"); the written catalog says what it holds."""
