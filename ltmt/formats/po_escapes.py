@@ -9,12 +9,21 @@ the character it stands for and write those characters back as escapes (``\\a``,
 ``\\f``, ``\\v``; any other control character as three octal digits, as gettext's own tools
 write them). It changes translate-toolkit's module in this process, once, when ltmt first reads
 or writes a PO file.
+
+It also makes translate-toolkit's line wrapping read the escapes it wraps: its wrapper broke a
+line after an escaped backslash followed by ``n`` (``C:\\\\Users\\\\name`` was written
+``"C:\\\\Users\\\\n"`` / ``"ame"``), taking it for a line break; GNU gettext breaks only
+after a real ``\\n`` (:func:`wrap_reading_escapes`). Its wrapping is otherwise msgcat's (79
+columns), so entries ltmt writes read as ``msgcat`` writes them; entries it did not change
+keep the lines they were read with.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+from collections.abc import Callable
 from typing import Any
 
 _NAMED = {"\\a": "\a", "\\b": "\b", "\\f": "\f", "\\v": "\v"}
@@ -22,6 +31,11 @@ _NAMED = {"\\a": "\a", "\\b": "\b", "\\f": "\f", "\\v": "\v"}
 _ESCAPE = re.compile(r"\\(?:[0-7]{1,3}|x[0-9A-Fa-f]{1,2}|.)", re.DOTALL)
 # the control characters written as escapes (a tab and a line break are translate-toolkit's)
 _CONTROL = [chr(code) for code in [*range(0x00, 0x09), *range(0x0B, 0x0D), *range(0x0E, 0x20)]]
+# an escape as written, read from the left: ``\\\\n`` is an escaped backslash, then ``n``
+_WRITTEN_ESCAPE = re.compile(r"\\.", re.DOTALL)
+# what an escaped backslash is handed to the wrapper as: an escape of as many characters that
+# it keeps whole and takes for no line break
+_BACKSLASH_STAND_IN = '\\"'
 
 
 @functools.cache
@@ -50,4 +64,26 @@ def read_all_escapes() -> None:
             named = next((k for k, v in _NAMED.items() if v == character), None)
             pypo.po_escape_map[character] = named or f"\\{ord(character):03o}"
     pypo.po_escape_re = re.compile("|".join(re.escape(key) for key in pypo.po_escape_map))
+    pypo.gettext_wrap = wrap_reading_escapes(pypo.gettext_wrap)  # type: ignore[assignment]
     pypo._unquotefrompo.cache_clear()  # strings read before, with the old escapes
+
+
+Wrap = Callable[[str, int], list[str]]
+
+
+def wrap_reading_escapes(wrap: Wrap) -> Wrap:
+    """``wrap`` (translate-toolkit's ``gettext_wrap``: an escaped PO string and a width → its
+    lines) made to read escapes from the left: it wraps the string with every escaped
+    backslash as another two-character escape, then cuts the string itself where it cut that
+    one, so ``\\\\n`` (a backslash, then ``n``) is never taken for a line break."""
+
+    def wrapped(text: str, width: int) -> list[str]:
+        masked = _WRITTEN_ESCAPE.sub(_stand_in_for_backslash, text)
+        ends = itertools.accumulate(len(line) for line in wrap(masked, width))
+        return [text[start:end] for start, end in itertools.pairwise([0, *ends])]
+
+    return wrapped
+
+
+def _stand_in_for_backslash(escape: re.Match[str]) -> str:
+    return _BACKSLASH_STAND_IN if escape.group(0) == "\\\\" else escape.group(0)

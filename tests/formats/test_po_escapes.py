@@ -10,7 +10,8 @@ import pytest
 
 from ltmt.formats.documents import open_document
 from ltmt.formats.pipeline import translate_file
-from ltmt.formats.po import read_po
+from ltmt.formats.po import read_po, write_po
+from ltmt.segments import PairRecord
 
 
 def _german(texts: list[str], prefer: list[dict] | None = None) -> list[str]:
@@ -53,3 +54,36 @@ def test_gettext_reads_the_escapes_written(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     pairs = [(r.source, r.target) for r in read_po(out)]
     assert ("Ring the bell now\a", "Ring the bell now\a (de)") in pairs
+
+
+WINDOWS_PATH = r"Use ``C:\Users\name\widgets`` on Windows"
+
+
+def _written(tmp_path: Path, source: str, target: str) -> str:
+    out = tmp_path / "de.po"
+    write_po(out, [PairRecord(source, target, "test", {})], tgt_lang="de")
+    return out.read_text("utf-8")
+
+
+def test_an_escaped_backslash_before_n_is_no_line_break(tmp_path: Path) -> None:
+    """translate-toolkit's wrapper broke ``C:\\\\Users\\\\name`` into ``"C:\\\\Users\\\\n"`` and
+    ``"ame"``, reading the escaped backslash and ``n`` as a line break."""
+    written = _written(tmp_path, WINDOWS_PATH, WINDOWS_PATH + " (de)")
+    assert 'msgid "Use ``C:\\\\Users\\\\name\\\\widgets`` on Windows"\n' in written
+    assert 'msgstr "Use ``C:\\\\Users\\\\name\\\\widgets`` on Windows (de)"\n' in written
+
+
+@pytest.mark.skipif(shutil.which("msgcat") is None, reason="needs GNU gettext's msgcat")
+@pytest.mark.parametrize(
+    "target",
+    [
+        WINDOWS_PATH,
+        "A long sentence past the seventy-nine columns of gettext, with C:\\new\\name in it and "
+        "more words after it.\nA second line\\n",
+        'Tabs\tand "quotes" and \\ ' * 5,
+    ],
+)
+def test_entries_written_are_wrapped_as_msgcat_wraps_them(tmp_path: Path, target: str) -> None:
+    written = _written(tmp_path, "Source", target)
+    done = subprocess.run(["msgcat", str(tmp_path / "de.po")], capture_output=True, text=True)
+    assert done.stdout == written
