@@ -18,6 +18,7 @@ the source's leading/trailing whitespace and line structure, and says whether it
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -44,6 +45,9 @@ __all__ = [
     "restore",
     "reused_as_stored",
 ]
+
+# a run of spaces between two characters of a line (its edges are the source's, put back apart)
+_SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,14 @@ def fit_translation(translation: Translation) -> Translation:
     return translation if text == translation.text else replace(translation, text=text, fitted=True)
 
 
+def single_spaced(source: str, output: str) -> str:
+    """``output`` with each run of spaces inside it made one space where ``source`` has no such
+    run: a fused output that read a match with an emoji the input lacks (``Happy to help 👍 —``
+    for ``Happy to help —``) kept the spaces on both sides of it. A source that aligns columns
+    or indents code with runs of spaces keeps the output's runs as they are."""
+    return output if "  " in source else _SPACE_RUN.sub(" ", output)
+
+
 def protect(text: str) -> Protected:
     """Split off the edge whitespace of ``text`` and take its placeholder inventory."""
     prefix, core, suffix = split_edges(text)
@@ -113,7 +125,8 @@ def protect(text: str) -> Protected:
 
 
 def restore(protected: Protected, output: str) -> Restored:
-    """Fit the model's ``output`` to the source: same edges, line breaks and placeholders.
+    """Fit the model's ``output`` to the source: same edges, line breaks and placeholders, and
+    single spaces inside a line whose source has no run of them (:func:`single_spaced`).
 
     When source and output have the same number of lines, each line is repaired against its
     source line (the translator translates line by line); otherwise the whole text at once.
@@ -137,14 +150,14 @@ def restore(protected: Protected, output: str) -> Restored:
                 lines.append(source_line)
                 continue
             fixed, line_problems = repair_line(source_line.strip(), output_line.strip(), aliases)
-            prefix, _, suffix = split_edges(source_line)
-            lines.append(prefix + fixed + suffix)
+            prefix, core, suffix = split_edges(source_line)
+            lines.append(prefix + single_spaced(core, fixed) + suffix)
             problems.extend(line_problems)
         text = join_lines(lines, breaks)
     else:
         joined = " ".join(line.strip() for line in output_lines if line.strip())
         fixed, problems = repair_line(protected.text, joined, aliases)
-        text = protected.prefix + fixed + protected.suffix
+        text = protected.prefix + single_spaced(protected.text, fixed) + protected.suffix
     kept = Counter(aliases.get(p, p) for p in extract_placeholders(text))
     ok = kept == Counter(protected.placeholders) and (
         balanced(text) or not balanced(protected.text)

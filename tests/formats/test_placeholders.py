@@ -480,6 +480,30 @@ def test_fit_translation_fits_the_text_and_says_so() -> None:
     assert fit_translation(fitted) == fitted  # a fitted text stays as it is
 
 
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        # a match's emoji the input lacks left its two spaces behind
+        (
+            "Happy to help — ping me anytime!",
+            "Gerne geholfen  — melde dich jederzeit!",
+            "Gerne geholfen — melde dich jederzeit!",
+        ),
+        ("Thanks @anna\nSee %s", "Danke   @anna\nSiehe  %s", "Danke @anna\nSiehe %s"),
+        # a source that aligns with runs of spaces keeps the output's
+        ("Name:  %s", "Name:   %s", "Name:   %s"),
+        ("Size    Price", "Größe    Preis", "Größe    Preis"),
+    ],
+)
+def test_fit_translation_makes_a_run_of_spaces_the_source_lacks_one(
+    source: str, output: str, expected: str
+) -> None:
+    from ltmt.segments import Translation
+
+    fitted = fit_translation(Translation(source, output, method="knn"))
+    assert (fitted.text, fitted.fitted) == (expected, expected != output)
+
+
 def test_fit_translation_writes_date_formats_in_the_target_language() -> None:
     from ltmt.segments import Translation
 
