@@ -34,6 +34,7 @@ from ltmt.capitals import (
     with_first_capital,
     written_in_capitals,
 )
+from ltmt.code_fences import fenced_code_lines
 from ltmt.currency_amounts import amount_spans
 from ltmt.date_formats import date_runs, only_directives
 from ltmt.formats.placeholder_syntax import PATH_LINE, find_placeholders, sent_as_tags
@@ -307,10 +308,12 @@ def split_segment(text: str, forms: LineForms = LineForms()) -> SplitSegment:
     would lose (SentencePiece folds whitespace): they are kept here and put back around the
     translations. A tab (with any spaces around it) separates columns, each translated on its
     own: an option and its help (``--log <file>\\t\\tStart logging``), a label and its value.
-    A line or column that is code (:func:`is_code`) is kept as written. A line that ``forms``
+    A line or column that is code (:func:`is_code`) is kept as written, and so is a fenced code
+    block's line (:func:`ltmt.code_fences.fenced_code_lines`). A line that ``forms``
     changes for the model (its accelerator, capitals) gets its translation changed back.
     """
     parts, breaks = split_lines(text)
+    fenced = fenced_code_lines(parts)
     lines: list[str] = []
     as_labels: list[str] = []
     # kept as written; None: the next line's translation; a LineForm: the same, restored
@@ -319,7 +322,7 @@ def split_segment(text: str, forms: LineForms = LineForms()) -> SplitSegment:
         if index:
             frame.append(breaks[index - 1])
         lead, body, trail = split_edges(part)
-        if not body:
+        if not body or index in fenced:
             frame.append(part)
             continue
         frame.append(lead)

@@ -67,6 +67,14 @@ class WordLimits:
         (r"the \newpage command", [r"the \newpage command"], r"THE \NEWPAGE COMMAND"),
         (r"Type \n to break.", [r"Type \n to break."], r"TYPE \N TO BREAK."),
         (r'print("Hi\nYou")', [r'print("Hi\nYou")'], r'PRINT("HI\NYOU")'),
+        # a fence alone and a fenced code block's lines are code, kept as written
+        ("```", [], "```"),
+        ("```python", [], "```python"),
+        (
+            "Run this:\n```\nnpm install\n```\nThanks!",
+            ["Run this:", "Thanks!"],
+            "RUN THIS:\n```\nnpm install\n```\nTHANKS!",
+        ),
     ],
 )
 def test_split_segment_keeps_structure(text, lines, rebuilt_from_upper):

@@ -30,6 +30,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ltmt.code_fences import FENCE, fence_after
+
 # a template tag: Hugo's shortcodes, Jinja's and Liquid's expressions and statements
 TEMPLATE_TAG = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
 _TEMPLATE_LINE = re.compile(rf"[ \t]*(?:(?:{TEMPLATE_TAG.pattern})[ \t]*)+")
@@ -45,9 +47,6 @@ _ADMONITION = re.compile(
     r'(?P<indent> *)(?:!!!|\?\?\?\+?) *[\w-]+(?: +[\w-]+)*(?: +"(?P<title>.*)")? *'
 )
 _BODY_INDENT = "    "  # a body line's indentation past its marker's (tab_length)
-# a fenced code block's fence (CommonMark: three backticks or tildes or more, indented 0-3),
-# whose lines no marker is read in: an admonition shown as an example is code
-_FENCE = re.compile(r"[ ]{0,3}(?P<fence>`{3,}|~{3,})")
 # an HTML tag alone on its line whose content is Markdown (markdown="1", "block" or "span")
 _MARKDOWN_HTML = re.compile(
     r"""[ ]{0,3}<(?P<name>[A-Za-z][\w-]*)\s(?:[^<>]*\s)?markdown\s*=\s*"""
@@ -76,8 +75,10 @@ def parser_view(lines: Sequence[str]) -> ParserView:
     fence: str | None = None  # the opening fence of the fenced code block open
     for number, line in enumerate(lines):
         text = _in_admonitions(line, admonitions)
-        if fence is not None or _FENCE.match(text):  # code: read as written
-            fence = _fence_after(text, fence)
+        # a fenced code block's lines, in which no marker is read (an admonition shown as an
+        # example is code): read as written
+        if fence is not None or FENCE.match(text):
+            fence = fence_after(text, fence)
             view.append(text)
             continue
         marker = _ADMONITION.fullmatch(text)
@@ -94,19 +95,6 @@ def parser_view(lines: Sequence[str]) -> ParserView:
         else:
             view.append(text)
     return ParserView(view, titles)
-
-
-def _fence_after(line: str, fence: str | None) -> str | None:
-    """The fence open after ``line``: ``line``'s own where it opens a fenced code block, None
-    where it closes ``fence`` (the same character, at least as many, nothing after), else
-    ``fence``."""
-    if fence is None:
-        opening = _FENCE.match(line)
-        return opening.group("fence") if opening is not None else None
-    closing = _FENCE.fullmatch(line.rstrip())
-    if closing is not None and closing.group("fence").startswith(fence):
-        return None
-    return fence
 
 
 def _in_admonitions(line: str, admonitions: list[int]) -> str:
