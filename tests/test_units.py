@@ -300,6 +300,16 @@ def test_pieces_join_back_into_their_lines():
     assert join_pieces(units, [u.text for u in units]) == {0: lines, 1: ["x"]}
 
 
+def test_inline_code_in_backticks_goes_to_the_model_as_a_tag_and_comes_back_as_written():
+    forms = LineForms(decorations=True)
+    split = split_segment("Set `MAX_RETRIES=5` in your `.env` file.", forms)
+    assert split.lines == ["Set <x1/> in your <x2/> file."]
+    assert split.rebuild(["<x1/> in Ihrer <x2/>-Datei setzen."]) == (
+        "`MAX_RETRIES=5` in Ihrer `.env`-Datei setzen."
+    )
+    assert split_segment("`git pull --rebase origin main`", forms).lines == []
+
+
 def test_what_the_model_cannot_write_goes_to_it_as_a_tag_in_lines_and_matches():
     forms = LineForms(decorations=True, unwritable=lambda character: character == "§")
     split = split_segment("See 10 § now\nDone", forms)

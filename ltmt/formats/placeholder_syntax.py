@@ -1,6 +1,7 @@
 """The placeholder inventory of a string: printf, brace, tag, entity, escape and sigil
 (``:count``, ``$1``) placeholders, a game's input tokens (``[KEY_JUMP]``, ``<action:Jump>``), and
-Ren'Py's interpolated variables (``[player_name]``, ``[player.name!t]``), and
+Ren'Py's interpolated variables (``[player_name]``, ``[player.name!t]``), inline code in
+backticks (``Set `MAX_RETRIES=5` in .env``), and
 the URLs and e-mail addresses in running text (the model mangled them: ``support@example.com`` →
 ``Mailge@example.com``).
 
@@ -188,7 +189,15 @@ PATH_LINE = rf"(?:[A-Za-z]:|\\\\[\w.$-]+)\\[^<>|?*:{_QUOTE_MARKS}]*|{_SLASH_PATH
 # ``{{product.title}}`` (it garbled the others: ``{{ product.title }}`` →
 # `` Produkt.title `` beside its copy)
 _KEPT_TEMPLATE_FIELD = re.compile(r"\{\{\s*\w+\s*\}\}|\{\{[\w.]+\}\}")
+# inline code in backticks, its marks with it (``Set `MAX_RETRIES=5` in .env``, ``run
+# ``make`` ``): the model read the marks as quotation and wrote ``»MAX_RETRIES=5«`` or took
+# the words inside for its own (``npm laufen Sie``). Of one line, closed by as many backticks;
+# not GNU's quotation, a backtick closed by an apostrophe (``use `%s' here``): a span with an
+# apostrophe after a word and before a space or a sign (``` `foo' and `bar' ```) is two of those
+_CODE_SPAN = r"(?<!`)`(?![^`\n]*?\S'(?![\w`]))(?:`[^`\n]+``|[^`\n]+`)(?!`)"
 _PATTERNS = {
+    # first: a backtick starts no other kind, and a URL or path inside is the span's
+    "code": _CODE_SPAN,
     "tag": (
         rf"</?(?i:{_TAG_NAMES})(?![\w:.-])(?:{_ATTRIBUTE})*\s*/?>"
         rf"|<[A-Za-z][\w:.-]*(?:{_VALUED_ATTRIBUTE})+\s*/?>"
@@ -337,7 +346,10 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
     and paths (``C:\\Users\\bob\\file.txt`` lost ``bob``); and a self-closing tag with
     attributes, whose quotes the model read as quotation (``<x id="1" ctype="x-link"/>`` came out
     ``<x id=» ctype=»x-link«/>«/>«``, ``<sc id="1" type="fmt" subType="xlf:i"/>`` as
-    ``<sc id=»1« Typ=»fmt« Untertyp=»xlf:i«/>«`` with the words after it lost)."""
+    ``<sc id=»1« Typ=»fmt« Untertyp=»xlf:i«/>«`` with the words after it lost); and inline code
+    in backticks (:data:`_CODE_SPAN`)."""
+    if placeholder.kind == "code":  # inline code in backticks: the model quoted it or translated it
+        return True
     if placeholder.kind == "tag" and _EMPTY_WITH_ATTRIBUTES.fullmatch(placeholder.text):
         # but ltmt's own stand-in for a code element (<ph id="ltmt-v1"/>), which the repair
         # knows in its garbled forms: as a tag it came back "»x/>«", beside the code

@@ -155,3 +155,27 @@ def test_a_path_goes_to_the_model_as_a_tag() -> None:
     assert [p.text for p in sent_as_tags("Open /opt/Contoso/Program Files/app now.")] == [
         "/opt/Contoso/Program Files/app"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Set `MAX_RETRIES=5` in your `.env` file.", ["`MAX_RETRIES=5`", "`.env`"]),
+        ("Run `npm install` and `npm run build`.", ["`npm install`", "`npm run build`"]),
+        ("`git commit -m 'fix'` now", ["`git commit -m 'fix'`"]),
+        ("Run ``make all`` now", ["``make all``"]),
+        ("See `https://example.com/a`", ["`https://example.com/a`"]),
+        # GNU's quotation, a backtick closed by an apostrophe, is none
+        ("Use `%s' to quote.", ["%s"]),
+        ("`foo' and `bar'", []),
+        # a fence, a lone backtick, a span over a line break
+        ("```", []),
+        ("a ` b", []),
+        ("`a\nb`", []),
+    ],
+)
+def test_inline_code_in_backticks_is_one_placeholder_marks_included(
+    text: str, expected: list[str]
+) -> None:
+    assert [p.text for p in find_placeholders(text)] == expected
+    assert [p.text for p in sent_as_tags(text)] == [e for e in expected if e.startswith("`")]
