@@ -57,6 +57,9 @@ FOLDED_SEPARATORS = {
     "\u2011": "\u2010",  # non-breaking hyphen
 }
 _SEPARATORS = "".join(FOLDED_SEPARATORS)
+# the characters NFKC folds that :func:`restore_folded` gives back: the model may write their
+# folded forms (:mod:`ltmt.model.writable`)
+RESTORED = frozenset({ELLIPSIS, *ATTACHED, *FOLDED_SEPARATORS})
 # a character of a run between separators: not a space of any kind, a separator or the model's
 # rendering of one
 _RUN_CHARACTER = rf"[^\s{_SEPARATORS}\u2010]"

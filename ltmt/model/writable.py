@@ -3,8 +3,12 @@
 A Marian model's SentencePiece vocabulary covers the characters of its training text; any other
 is ``<unk>`` (the shipped model's has no ``±``, ``§``, ``≤``, ``π``, Cyrillic or CJK), so the
 model can never write it, and drops it or makes a word up in its place (``Value ± 10`` → ``Wert
-10``). :class:`UnwritableCharacters` tells them apart, for :func:`ltmt.pictographs.set_aside`,
-which gives the model a tag in their place and puts them back in the translation.
+10``). Nor can it write a character that its normalisation (NFKC) folds into other characters
+than ASCII, which nothing turns back: it writes the folded form at best, and ``¯`` (U+00AF, a
+space and a combining macron to the model) came out ``Ş``, ``µ`` (micro) would come out ``μ``
+(Greek mu). :class:`UnwritableCharacters` tells them apart, for
+:func:`ltmt.pictographs.set_aside`, which gives the model a tag in their place and puts them
+back in the translation.
 """
 
 from __future__ import annotations
@@ -12,12 +16,16 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from ltmt.folded_characters import RESTORED
+
 
 class UnwritableCharacters:
     """``unwritable(character)``: whether ``tokenizer`` encodes ``character`` on its target
-    side as ``<unk>`` (one encoding per character, then cached). ASCII, and what NFKC folds
-    into ASCII (``…`` into ``...``, ``™`` into ``TM``, a no-break space into a space), count as
-    written: the model writes the folded form, which :mod:`ltmt.folded_characters` turns back."""
+    side as ``<unk>`` (one encoding per character, then cached), or NFKC folds it into other
+    characters than ASCII (``¯``, ``µ``, ``½``: module docstring). ASCII, what NFKC folds into
+    ASCII (``™`` into ``TM``, a no-break space into a space) and the folded characters
+    :mod:`ltmt.folded_characters` turns back (``…``, the non-breaking hyphen) count as
+    written."""
 
     def __init__(self, tokenizer: Any) -> None:
         self._tokenizer = tokenizer
@@ -27,10 +35,15 @@ class UnwritableCharacters:
     def __call__(self, character: str) -> bool:
         found = self._found.get(character)
         if found is None:
-            if unicodedata.normalize("NFKC", character).isascii():
-                found = False
-            else:
-                encoded = self._tokenizer(text_target=character, add_special_tokens=False)
-                found = self._unknown in encoded["input_ids"]
+            found = self._unwritable(character)
             self._found[character] = found
         return found
+
+    def _unwritable(self, character: str) -> bool:
+        folded = unicodedata.normalize("NFKC", character)
+        if folded.isascii() or character in RESTORED:
+            return False
+        if folded != character:  # the model writes the folded form at best, never turned back
+            return True
+        encoded = self._tokenizer(text_target=character, add_special_tokens=False)
+        return self._unknown in encoded["input_ids"]

@@ -17,6 +17,11 @@ from ltmt.model.writable import UnwritableCharacters
         (".", False),  # ASCII is always written (the tiny vocabulary has no "." either)
         ("…", False),  # NFKC folds it into ASCII, which ltmt.folded_characters turns back
         ("\u00a0", False),
+        ("\u2011", False),  # folded into U+2010, which ltmt.folded_characters turns back
+        # NFKC folds them into other characters than ASCII: the model wrote "Ş" for "¯"
+        ("¯", True),
+        ("µ", True),
+        ("½", True),
     ],
 )
 def test_a_character_without_a_token_is_unwritable(tiny_backbone, character, unwritable):
@@ -35,3 +40,19 @@ def test_each_character_is_encoded_once(tiny_backbone):
     unwritable = UnwritableCharacters(counting)
     assert [unwritable(c) for c in "éé€é"] == [True, True, True, True]
     assert calls == ["é", "€"]
+
+
+@pytest.mark.parametrize(
+    ("character", "unwritable"),
+    [("¯", True), ("µ", True), ("½", True), ("é", False), ("…", False), ("\u2011", False)],
+)
+def test_a_character_nfkc_folds_into_other_characters_than_ascii_is_unwritable(
+    character: str, unwritable: bool
+) -> None:
+    # a vocabulary with a token for everything: "¯" is a space and a combining macron to the
+    # model, which it wrote as "Ş"; µ (micro) it writes as μ (Greek mu) at best
+    def tokenizer(text_target: str, add_special_tokens: bool) -> dict[str, list[int]]:
+        return {"input_ids": [5] * len(text_target)}
+
+    tokenizer.unk_token_id = 1  # type: ignore[attr-defined]
+    assert UnwritableCharacters(tokenizer)(character) is unwritable
