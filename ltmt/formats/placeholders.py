@@ -48,6 +48,8 @@ __all__ = [
 
 # a run of spaces between two characters of a line (its edges are the source's, put back apart)
 _SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
+# a line's final run of one exclamation or question mark (``!!!``, ``??``, ``!``)
+_MARK_RUN = re.compile(r"(?P<mark>[!?])(?P=mark)*$")
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,16 @@ def single_spaced(source: str, output: str) -> str:
     return output if "  " in source else _SPACE_RUN.sub(" ", output)
 
 
+def source_mark_run(source: str, output: str) -> str:
+    """``output`` ending with ``source``'s final run of one ``!`` or ``?`` mark where it ends
+    with a run of the same mark as long or other: the model shortened ``!!!`` to ``!!`` and
+    lengthened ``???`` to ``????``."""
+    wanted, written = _MARK_RUN.search(source), _MARK_RUN.search(output)
+    if wanted is None or written is None or wanted["mark"] != written["mark"]:
+        return output
+    return output[: written.start()] + wanted.group()
+
+
 def protect(text: str) -> Protected:
     """Split off the edge whitespace of ``text`` and take its placeholder inventory."""
     prefix, core, suffix = split_edges(text)
@@ -125,8 +137,9 @@ def protect(text: str) -> Protected:
 
 
 def restore(protected: Protected, output: str) -> Restored:
-    """Fit the model's ``output`` to the source: same edges, line breaks and placeholders, and
-    single spaces inside a line whose source has no run of them (:func:`single_spaced`).
+    """Fit the model's ``output`` to the source: same edges, line breaks and placeholders,
+    single spaces inside a line whose source has no run of them (:func:`single_spaced`), and
+    the source's final run of ``!`` or ``?`` (:func:`source_mark_run`).
 
     When source and output have the same number of lines, each line is repaired against its
     source line (the translator translates line by line); otherwise the whole text at once.
@@ -151,13 +164,14 @@ def restore(protected: Protected, output: str) -> Restored:
                 continue
             fixed, line_problems = repair_line(source_line.strip(), output_line.strip(), aliases)
             prefix, core, suffix = split_edges(source_line)
-            lines.append(prefix + single_spaced(core, fixed) + suffix)
+            lines.append(prefix + source_mark_run(core, single_spaced(core, fixed)) + suffix)
             problems.extend(line_problems)
         text = join_lines(lines, breaks)
     else:
         joined = " ".join(line.strip() for line in output_lines if line.strip())
         fixed, problems = repair_line(protected.text, joined, aliases)
-        text = protected.prefix + single_spaced(protected.text, fixed) + protected.suffix
+        fitted = source_mark_run(protected.text, single_spaced(protected.text, fixed))
+        text = protected.prefix + fitted + protected.suffix
     kept = Counter(aliases.get(p, p) for p in extract_placeholders(text))
     ok = kept == Counter(protected.placeholders) and (
         balanced(text) or not balanced(protected.text)

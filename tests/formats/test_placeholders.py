@@ -504,6 +504,25 @@ def test_fit_translation_makes_a_run_of_spaces_the_source_lacks_one(
     assert (fitted.text, fitted.fitted) == (expected, expected != output)
 
 
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        ("It doesn't work!!!", "Das funktioniert nicht!!", "Das funktioniert nicht!!!"),
+        ("Really???", "Wirklich????", "Wirklich???"),
+        ("Done!\nReally??", "Fertig!!\nWirklich?", "Fertig!\nWirklich??"),
+        # another mark, or none, is the model's choice
+        ("Really?!", "Wirklich?", "Wirklich?"),
+        ("Stop!!", "Halt.", "Halt."),
+    ],
+)
+def test_fit_translation_writes_the_sources_final_run_of_marks(
+    source: str, output: str, expected: str
+) -> None:
+    from ltmt.segments import Translation
+
+    assert fit_translation(Translation(source, output)).text == expected
+
+
 def test_fit_translation_writes_date_formats_in_the_target_language() -> None:
     from ltmt.segments import Translation
 
