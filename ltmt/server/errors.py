@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import errno
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -75,19 +76,36 @@ def status_of(exc: LtmtError) -> int:
 
 def validation_message(exc: RequestValidationError) -> str:
     """``body.segments: List should have at least 1 item`` (the first problem; how many more).
-    A field the request does not have comes first: a mistyped ``"traget"`` is also a missing
-    ``target``, and the missing one alone hid the typo."""
-    errors = sorted(exc.errors(), key=lambda error: error.get("type") != "extra_forbidden")
+    A missing field and a field the request does not have are both named, the missing one
+    first: a mistyped ``"segment"`` is also a missing ``segments``, and either one alone hid
+    the other (``body.segments: Field required; body.segment: no such field ...``)."""
+    errors = list(exc.errors())
     if not errors:
         return "invalid request"
     first = errors[0]
     if first.get("type") == "json_invalid":
         return f"the request body is not valid JSON: {first.get('ctx', {}).get('error', '')}"
-    where = ".".join(str(part) for part in first.get("loc", ()))
-    more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
-    if first.get("type") == "extra_forbidden":
-        return f"{where}: no such field (the request's fields are in /docs){more}"
-    return f"{where}: {first.get('msg', 'invalid value')}{more}"
+    named = [_first_of_type(errors, kind) for kind in ("missing", "extra_forbidden")]
+    said = [error for error in named if error is not None] or [first]
+    return "; ".join(_problem(error) for error in said) + _more_problems(len(errors) - len(said))
+
+
+def _first_of_type(errors: Sequence[Mapping[str, Any]], kind: str) -> Mapping[str, Any] | None:
+    return next((error for error in errors if error.get("type") == kind), None)
+
+
+def _problem(error: Mapping[str, Any]) -> str:
+    """One validation problem: where, and what is wrong there."""
+    where = ".".join(str(part) for part in error.get("loc", ()))
+    if error.get("type") == "extra_forbidden":
+        return f"{where}: no such field (the request's fields are in /docs)"
+    return f"{where}: {error.get('msg', 'invalid value')}"
+
+
+def _more_problems(count: int) -> str:
+    if count <= 0:
+        return ""
+    return f" (and {count} more problem{'s' if count > 1 else ''})"
 
 
 def libre_validation_message(exc: RequestValidationError) -> str:

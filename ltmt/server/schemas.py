@@ -64,7 +64,10 @@ def request_terms(terms: Sequence[TermIn], field: str) -> list[Term]:
 class TranslateRequest(RequestBody):
     segments: list[str] = Field(min_length=1, description="Segments to translate, in order.")
     fusion: str | None = Field(None, description="none, knn, attention or auto (default: server's)")
-    beam: int | None = Field(None, ge=1, description="Beam size (default: the server's).")
+    # strict: "4" (a string) is refused as any other value of the wrong type is
+    beam: int | None = Field(
+        None, ge=1, strict=True, description="Beam size (default: the server's)."
+    )
     learn: list[Pair] = Field(
         default_factory=list,
         description="Approved pairs added to the memory after translating (at most 10,000 a "

@@ -845,13 +845,42 @@ DRIP_CHAMBER = [
             422,
             "body.pairs.0.traget: no such field (the request's fields are in /docs)",
         ),
-        (  # the missing target alone was named, hiding the typo
+        (  # the missing target alone was named, hiding the typo: both are
             "POST",
             "/v1/translate",
             {"json": {"segments": ["a"], "glossary": [{"source": "a", "traget": "b"}]}},
             422,
-            "body.glossary.0.traget: no such field (the request's fields are in /docs) (and 1 "
-            "more problems)",
+            "body.glossary.0.target: Field required; body.glossary.0.traget: no such field (the "
+            "request's fields are in /docs)",
+        ),
+        (  # the extra field alone was named, hiding the missing segments
+            "POST",
+            "/v1/translate",
+            {"json": {"segment": ["Hello"]}},
+            422,
+            "body.segments: Field required; body.segment: no such field (the request's fields "
+            "are in /docs)",
+        ),
+        (
+            "POST",
+            "/v1/translate",
+            {"json": {"segments": ["a"], "segment": "b", "beam": "x", "fusoin": "none"}},
+            422,
+            "body.segment: no such field (the request's fields are in /docs) (and 2 more problems)",
+        ),
+        (
+            "POST",
+            "/v1/translate",
+            {"json": {"segments": ["a"], "beam": "x", "fusoin": "none"}},
+            422,
+            "body.fusoin: no such field (the request's fields are in /docs) (and 1 more problem)",
+        ),
+        (  # a number in a string was taken, where other mismatched types are refused
+            "POST",
+            "/v1/translate",
+            {"json": {"segments": ["a"], "beam": "4"}},
+            422,
+            "body.beam: Input should be a valid integer",
         ),
         (  # the last term won
             "POST",
