@@ -18,7 +18,8 @@ A translation that keeps a number's digits may still turn it into another: ``-20
 ``20 °C``, ``±5 %`` written ``5 %`` (:func:`lost_signs`; a hyphen between two numbers,
 ``10-20``, or one that opens a list item, ``- 5 items``, is no sign), ``2 to 8 °C`` written
 ``2 bis -8 °C`` (:func:`added_minuses`: a dash with a space before it and none after reads as
-a sign, ``0,5 -1,0``; without spaces, ``0,5-1,0``, or with both, as a range), ``≤ 37 °C``
+a sign, ``0,5 -1,0``; without spaces, ``0,5-1,0``, or with both, as a range; ``-1299`` written
+``-1.299`` is the source's number, compared by value), ``≤ 37 °C``
 written ``≥ 37 °C`` (:func:`flipped_comparisons`), or ``1,000`` left as
 ``1,000``, which German reads as one with three decimals (:func:`english_separators`). A minus
 after a verb of decrease and "by" (``fell by -5%``) is said by the verb: a translation that
@@ -68,8 +69,13 @@ _GERMAN_DECREASE = re.compile(
 )
 # a minus right before a number, where nothing of a word or a number is before it and no
 # space after it (``bis -8``, ``0,5 -1,0``; not the range of ``0,5-1,0`` nor ``0,5 \u2013 1,0``):
-# as a reader reads a sign; a hyphen, an en dash or U+2212
-_MINUS = re.compile(r"(?<![\w.,])([-\u2013\u2212])(\d+(?:[.,]\d+)*)")
+# as a reader reads a sign; a hyphen, an en dash or U+2212. The number whole, its thousands
+# grouped by a no-break or a narrow no-break space too, as German typography does (``-1\u202f299``)
+_MINUS = re.compile(r"(?<![\w.,])([-\u2013\u2212])(\d+(?:[.,]\d+|[\u00a0\u202f]\d{3}(?!\d))*)")
+# the marks that group a number's thousands and can be nothing else
+_SPACE_GROUPS = re.compile(r"[\u00a0\u202f]")
+# how English, then German, writes a number: (its decimal mark, the mark that groups thousands)
+_NUMBER_CONVENTIONS = ((".", ","), (",", "."))
 # a minus the source says in words: a translation may write it as a sign
 _ENGLISH_MINUS_IN_WORDS = re.compile(r"\bminus\b|\bbelow\s+zero\b", re.IGNORECASE)
 # a comparison sign before a number (``≤ 37``, ``<5``, ``>= 10``); not an arrow's ``->`` nor
@@ -222,19 +228,48 @@ def lost_signs(source: str, target: str) -> list[str]:
 def added_minuses(source: str, target: str) -> list[str]:
     """The negative numbers of ``target`` (:data:`_MINUS`: ``bis -8``, ``0,5 -1,0``) that
     ``source`` writes with no minus, or fewer times with one, as ``target`` writes them: ``2 to
-    8 °C`` written ``2 bis -8 °C`` stores a drug frozen. A source that says a minus in words
+    8 °C`` written ``2 bis -8 °C`` stores a drug frozen. Numbers are compared by value
+    (:func:`_values`), so German's grouping and decimal comma keep the source's number
+    (``-1299.99`` as ``-1.299,99``, ``-1000`` as ``-1.000``). A source that says a minus in words
     (``minus 20``, ``below zero``) may be written with a sign."""
     if _ENGLISH_MINUS_IN_WORDS.search(source):
         return []
-    signed = Counter(_sign_key(found) for found in _MINUS.finditer(source))
+    signed = [_values(found.group(2)) for found in _MINUS.finditer(source)]
     added = []
     for found in _MINUS.finditer(target):
-        key = _sign_key(found)
-        if signed[key] > 0:
-            signed[key] -= 1
-        else:
+        values = _values(found.group(2))
+        same = next((n for n, wanted in enumerate(signed) if wanted & values), None)
+        if same is None:
             added.append(found.group())
+        else:
+            del signed[same]
     return added
+
+
+def _values(number: str) -> frozenset[str]:
+    """The values ``number`` (runs of digits joined by ``.`` or ``,``) may be read as, each
+    written plainly (``1299.99``): as English writes numbers and as German does
+    (:data:`_NUMBER_CONVENTIONS`; ``-1.000`` is 1000 in German, 1 in English), a reading whose
+    groups of thousands are not three digits being none. Its runs of digits (``1|2|3``) are one
+    more, so that a number neither reads (``1.2.3``) is still itself."""
+    plain = _SPACE_GROUPS.sub("", number)
+    values = {"|".join(_DIGIT_RUN.findall(plain))}
+    for decimal_mark, group_mark in _NUMBER_CONVENTIONS:
+        whole, _, fraction = plain.partition(decimal_mark)
+        groups = whole.split(group_mark)
+        if decimal_mark in fraction or not _are_thousands(groups):
+            continue
+        digits, decimals = "".join(groups).lstrip("0") or "0", fraction.rstrip("0")
+        values.add(f"{digits}.{decimals}" if decimals else digits)
+    return frozenset(values)
+
+
+def _are_thousands(groups: list[str]) -> bool:
+    """Whether ``groups``, a whole number's digits split at a grouping mark, group its
+    thousands: one to three digits, then three each (``1``, ``299``), or a single run."""
+    if len(groups) == 1:
+        return True
+    return 1 <= len(groups[0]) <= 3 and all(len(group) == 3 for group in groups[1:])
 
 
 def flipped_comparisons(source: str, target: str) -> list[tuple[str, str]]:

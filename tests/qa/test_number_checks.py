@@ -187,12 +187,29 @@ def test_the_sign_check_speaks_in_the_numbers_message():
         ("Store at \u221220 °C.", "Bei -20 °C lagern.", []),
         ("Store at minus 20 °C.", "Bei -20 °C lagern.", []),
         ("Store at 20 degrees below zero.", "Bei -20 °C lagern.", []),
+        # regression trial, session 63: the source's negative number, German grouped
+        ("Balance: -1299 EUR", "Saldo: -1.299 EUR", []),
+        ("Range: -1000 to 1000", "Bereich: -1.000 bis 1.000", []),
+        ("Discount: -1299.99 EUR", "Rabatt: -1.299,99 EUR", []),
+        ("Balance: -1,299.99 EUR", "Saldo: -1.299,99 EUR", []),
+        ("Balance: -12.50 EUR", "Saldo: -12,50 EUR", []),
+        ("Balance: -1299.99 EUR", "Saldo: \u22121\u202f299,99 EUR", []),
+        # ... and a minus on another number still counts, however grouped
+        ("Balance: 1299 EUR", "Saldo: -1.299 EUR", ["-1.299"]),
+        ("Balance: -1299 EUR", "Saldo: -1.300 EUR", ["-1.300"]),
+        ("Balance: -1299.99 EUR", "Saldo: -1.299,9 EUR", ["-1.299,9"]),
     ],
 )
 def test_a_minus_the_source_lacks_is_found(source, target, added):
     """2 to 8 °C written 2 bis -8 °C kept every digit and passed: a sign added is a dose or a
     storage temperature changed."""
     assert added_minuses(source, target) == added
+
+
+def test_a_german_grouped_negative_amount_passes_the_numbers_check():
+    """Discount: -1299.99 EUR as Rabatt: -1.299,99 EUR was 'has a minus the source does not'."""
+    assert number_problems("Discount: -1299.99 EUR", "Rabatt: -1.299,99 EUR", {}) == []
+    assert number_problems("Balance: -1299 EUR", "Saldo: -1.299 EUR", {}) == []
 
 
 def test_an_added_minus_speaks_in_the_numbers_message():
