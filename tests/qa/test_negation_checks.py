@@ -36,6 +36,32 @@ from ltmt.qa.pair_checks import PAIR_CHECKS
         ("declared NOT NULL", "als NOT NULL deklariert", None),
         # an untranslated entry is the copied check's
         ("Do not reuse.", "Do not reuse.", None),
+        # regression trial, session 63: "no" as "number", and idioms that negate nothing
+        ("Order No.", "Bestellnr.", None),
+        ("Item no. 4711", "Artikel-Nr. 4711", None),
+        ("No. of items", "Anzahl der Elemente", None),
+        ("Ref. no. 12345", "Ref.-Nr. 12345", None),
+        ("Not only fast but also quiet.", "Sowohl schnell als auch leise.", None),
+        ("I can't wait to see it!", "Ich freue mich schon darauf!", None),
+        # ... and a "no" that is one still counts
+        ("The answer is no.", "Die Antwort ist ja.", "no"),
+        ("Not only admins", "Administratoren", "Not"),
+        ("The process cannot wait for the lock.", "Der Prozess wartet auf die Sperre.", "cannot"),
+        # a limit German says with a bound or a range; a comparison without nicht turns it
+        ("Return it no later than 30 days after delivery.", "Spätestens 30 Tage danach.", None),
+        ("Use no more than 64 characters.", "8 bis 64 Zeichen verwenden.", None),
+        ("No more than 3 tablets a day.", "Mehr als 3 Tabletten pro Tag.", "No"),
+        ("must not be larger than %d", "muss größer als %d sein", "not"),
+        ("No longer available", "Erhältlich", "No"),
+        ("No longer available", "Nicht mehr erhältlich", None),
+        # German words whose meaning is a negation
+        ("Not applicable", "Entfällt", None),
+        ("Not required", "Optional", None),
+        ("Works without Wi-Fi.", "Funktioniert auch offline.", None),
+        ("Water can't get in.", "Wasserdicht.", None),
+        ("BPA-free, no harmful chemicals.", "BPA-frei, frei von schädlichen Chemikalien.", None),
+        # a paraphrase the check cannot read is still flagged
+        ("Not now", "Später", "Not"),
     ],
 )
 def test_a_lost_negation_is_found(source: str, target: str, lost: str | None) -> None:
