@@ -8,8 +8,9 @@ and hits do not overlap ("commit message" before "commit"). Text inside a placeh
 ``<action:Jump>``... as :func:`~ltmt.formats.placeholder_syntax.find_placeholders` sees them) is
 never a term, nor is a word of a
 command-line option (``--no-sync``, ``-v``): options are code the output keeps as written. A
-term is found in part of an identifier (``customer_id``) never, and in a lower-case slug or URL
-path (``aeroflex-mat``, ``/products/aeroflex-mat``) only written as the term writes it.
+term is found in part of an identifier (``customer_id``) never, and in a lower-case URL, path or
+handle (``/products/aeroflex-mat``, ``aeroflex-mat`` alone in a cell) only written as the term
+writes it; a hyphenated word of prose (``the add-on``) is a word like any other.
 
 Target side (:func:`renders`): the output must contain the target term as written, starting at a
 word start; its first letter may change case (sentence start), it may be in capitals where the
@@ -52,10 +53,14 @@ _IDENTIFIER = re.compile(
     r"\w+(?:\.\w+)*"
 )
 
-# a slug, URL path or handle: lower-case words joined by hyphens or slashes, with no space
-# (aeroflex-mat, /products/aeroflex-mat); a lower-case hyphenated word of prose ("non-slip")
-# is one too, which costs nothing: only a term written in another case is kept out of it
-_SLUG = re.compile(r"(?<![\w/-])/?[^\W_]+(?:[-/][^\W_]+)+/?(?![\w-])")
+# what makes a token (a run of non-blanks) a URL or path: a slash (/products/aeroflex-mat,
+# products/aeroflex-mat, https://shop.example/mat) or a host name's dot before its top-level
+# domain (aeroflex-mat.com); "e.g." and "4.2." have none
+_TOKEN = re.compile(r"\S+")
+_URL_MARK = re.compile(r"/|[^\W_]\.[^\W\d_]{2,}\b")
+# a handle: a line (a cell, a value) that is one hyphenated word and nothing else (aeroflex-mat);
+# in prose, among other words, a hyphenated word ("add-on", "check-in") is a word
+_HANDLE_LINE = re.compile(r"^[ \t]*([^\W_]+(?:-[^\W_]+)+)[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -114,11 +119,15 @@ def identifier_spans(text: str) -> list[tuple[int, int]]:
 
 
 def slug_spans(text: str) -> list[tuple[int, int]]:
-    """The ``(start, end)`` spans of ``text``'s slugs, URL paths and handles: lower-case words
-    joined by hyphens or slashes (``aeroflex-mat``, ``/products/aeroflex-mat``). A term is found
-    in one only as the term writes it: a brand ``AeroFlex`` found in the handle ``aeroflex-mat``
-    was written into it (``AeroFlex-mat``), and the link broke."""
-    return [m.span() for m in _SLUG.finditer(text) if m.group() == m.group().lower()]
+    """The ``(start, end)`` spans of ``text``'s lower-case URLs, paths and handles: a token with
+    a slash or a host name (``/products/aeroflex-mat``, ``aeroflex-mat.com``), or a line that is
+    one hyphenated word alone (``aeroflex-mat`` in a cell). A term is found in one only as the
+    term writes it: a brand ``AeroFlex`` found in the handle ``aeroflex-mat`` was written into
+    it (``AeroFlex-mat``), and the link broke. A hyphenated word of prose (``Install the
+    add-on``) is no slug: the term ``Add-on`` is found in it as in any word."""
+    tokens = [m.span() for m in _TOKEN.finditer(text) if _URL_MARK.search(m.group())]
+    tokens += [m.span(1) for m in _HANDLE_LINE.finditer(text)]
+    return [(s, e) for s, e in sorted(tokens) if text[s:e] == text[s:e].lower()]
 
 
 def singulars(word: str) -> Iterator[str]:

@@ -333,7 +333,10 @@ def test_a_term_inside_a_dotted_identifier_is_not_found():
     ("text", "found"),
     [
         ("aeroflex-mat", []),  # a product's handle
+        ("  aeroflex-mat\nThe aeroflex-mat.", ["aeroflex"]),  # a line of a handle alone
         ("See /products/aeroflex-mat or products/aeroflex-mat.", []),  # URL paths
+        ("Visit https://aeroflex.example/mat or aeroflex-mat.com.", []),  # URLs, a host name
+        ("Order the aeroflex-mat at /products/aeroflex-mat.", ["aeroflex"]),  # prose, a path
         ("The AeroFlex-mat and the aeroflex mat.", ["AeroFlex", "aeroflex"]),  # prose
         ("A non-slip yoga-mat.", ["yoga-mat"]),  # a lower-case term as the term writes it
     ],
@@ -343,6 +346,22 @@ def test_a_term_is_found_in_a_slug_only_as_the_term_writes_it(text: str, found: 
     (``AeroFlex-mat``): slugs and URL paths are code, as identifiers are."""
     matcher = TermMatcher([Term("AeroFlex", "AeroFlex"), Term("yoga mat", "Yogamatte")])
     assert [text[h.start : h.end] for h in matcher.find(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "found"),
+    [
+        (Term("Add-on", "Erweiterung"), "Install the add-on to continue.", "add-on"),
+        (Term("Pop-up", "Popup-Fenster"), "Close the pop-up window.", "pop-up"),
+        (Term("Check-in", "Check-in"), "Online check-in is available.", "check-in"),
+        (Term("Wi-Fi", "WLAN"), "Connect to wi-fi first.", "wi-fi"),
+    ],
+)
+def test_a_hyphenated_word_of_prose_is_no_slug(term: Term, text: str, found: str) -> None:
+    """Every lower-case hyphenated word was taken for a slug, so the glossary's ``Add-on`` was
+    no longer found in "the add-on" (``Ad-on`` was written): among other words it is a word."""
+    [hit] = TermMatcher([term]).find(text)
+    assert text[hit.start : hit.end] == found
 
 
 @pytest.mark.parametrize(
