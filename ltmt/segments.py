@@ -68,7 +68,9 @@ class Translation:
     match or an empty input), in whose form fitting writes the source's date formats
     (:mod:`ltmt.date_formats`). ``sentences_lost``: the source line says several sentences and
     ``text`` fewer, even after it was translated again a sentence at a time
-    (:mod:`ltmt.sentence_memory`): check it.
+    (:mod:`ltmt.sentence_memory`): check it. ``by_sentence``: the line was translated as this
+    many sentences, each with its own memory matches (:mod:`ltmt.sentence_memory`; 0: whole),
+    which ``pieces`` counts too.
     """
 
     source: str
@@ -87,6 +89,7 @@ class Translation:
     target_language: str = ""
     unfinished: bool = False
     sentences_lost: bool = False
+    by_sentence: int = 0
 
     def __str__(self) -> str:
         """The translation's text (``print(translation)``; ``repr`` shows every field)."""

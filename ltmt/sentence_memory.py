@@ -64,10 +64,17 @@ def sentence_count(text: str, language: str) -> int:
 
 
 def lost_sentences(source: str, output: str, source_language: str, target_language: str) -> bool:
-    """Whether ``output`` says fewer sentences than its one-line ``source`` of several: a
-    sentence of the source is missing from it."""
+    """Whether ``output`` lost a sentence of its one-line ``source`` of several: it says fewer
+    sentences (both counted by one rule: :func:`ltmt.units.whole_sentences`) and is shorter
+    than the source less half its shortest sentence. German runs as long as English or
+    longer, so an output that dropped a sentence is shorter by about that sentence, while one
+    that joined two (``Speichern Sie, siehe ...``) or that the splitter counts differently says
+    them all and is not shorter."""
     said = sentences_of(source, source_language)
-    return bool(said) and sentence_count(output, target_language) < len(said)
+    if not said or sentence_count(output, target_language) >= len(said):
+        return False
+    shortest = min(len(sentence.strip()) for sentence in said)
+    return len(output.strip()) < len(source.strip()) - shortest / 2
 
 
 def better_by_sentence(whole: Sequence[Match], by_sentence: Sequence[Sequence[Match]]) -> bool:
@@ -96,13 +103,15 @@ def merged(
     """The translation of ``text`` (whose own memory ``matches`` it keeps) from the
     translations of its sentences (``parts``, the whitespace between them in their ``text``).
     Its method is the ``fusion``'s where a sentence used memory, never ``exact``: the line as
-    a whole is no 100 % match, and is reviewed as a machine translation."""
+    a whole is no 100 % match, and is reviewed as a machine translation. Its ``by_sentence``
+    counts the sentences, which the run report does not take for a long line split."""
     return Translation(
         source=text,
         text="".join(part.text for part in parts),
         matches=matches,
         method=fusion if any(part.used_memory for part in parts) else "model",
         pieces=sum(part.pieces for part in parts),
+        by_sentence=len(parts),
         cut=any(part.cut for part in parts),
         copy_guarded=any(part.copy_guarded for part in parts),
         numbers_repaired=any(part.numbers_repaired for part in parts),

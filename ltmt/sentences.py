@@ -16,11 +16,27 @@ _WORD_AND_SPACE = re.compile(r"\S+\s*|\s+")
 
 
 def split_sentences(text: str, language: str = "en") -> list[str]:
-    """The sentences of ``text``, each with the whitespace after it; ``"".join`` gives ``text``."""
+    """The sentences of ``text``, each with the whitespace after it; ``"".join`` gives ``text``.
+    A piece that starts with a lower-case letter goes on the sentence before it
+    (:func:`_joined_before_lower_case`)."""
     from sentencex import segment
 
     pieces = [piece for piece in segment(language, text) if piece]
-    return pieces if "".join(pieces) == text else [text]
+    return _joined_before_lower_case(pieces) if "".join(pieces) == text else [text]
+
+
+def _joined_before_lower_case(pieces: list[str]) -> list[str]:
+    """``pieces`` with each one that starts with a lower-case letter joined to the one before:
+    a sentence starts with a capital, a digit, a quote or a bracket, so sentencex's split after
+    a section number or an abbreviation it does not know (``See section 4.2. | for details.``)
+    is none, in the source as in its translation."""
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and piece.lstrip()[:1].islower():
+            joined[-1] += piece
+        else:
+            joined.append(piece)
+    return joined
 
 
 def cut_words(text: str, count_tokens: Callable[[str], int], limit: int) -> list[str]:

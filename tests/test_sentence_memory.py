@@ -43,9 +43,14 @@ def test_sentences_of_a_one_line_text(text, expected):
         ("WARNING: Do not reuse. Not for injection into veins.", "WARNUNG: Nicht wiederverwenden.", True),
         ("Do not reuse. Not for injection.", "Nicht wiederverwenden. Nicht zur Injektion.", False),
         ("Do not reuse.", "Nicht.", False),
+        ("Save your changes. See section 4.2. for details.", "Speichern Sie Ihre Änderungen. Siehe Abschnitt 4.2. für Details.", False),
+        ("Save your changes. See section 4.2 for details.", "Speichern Sie Ihre Änderungen, siehe Abschnitt 4.2.", False),
+        ("Save your changes. See section 4.2 for details.", "Siehe Abschnitt 4.2 für Details.", True),
     ],
 )  # fmt: skip
 def test_an_output_with_fewer_sentences_than_its_line_lost_one(source, output, lost):
+    """Counted by one rule on both sides, and shorter than its source less half a sentence:
+    ``4.2. for details.`` was two sentences, and an output that says all was flagged."""
     assert lost_sentences(source, output, "en", "de") is lost
 
 
@@ -109,6 +114,7 @@ def test_a_fused_output_that_lost_a_sentence_is_translated_again_a_sentence_at_a
     assert translator.asked == [[line], ["WARNING: Do not reuse.", "Not for injection into veins."]]
     assert done.text == "WARNUNG: Nicht wiederverwenden. Nicht zur Injektion in Venen."
     assert done.source == line and done.pieces == 2 and not done.sentences_lost
+    assert done.by_sentence == 2  # not a long line split (the run report)
     assert sum(told) == 1
 
 

@@ -27,6 +27,21 @@ def test_abbreviations_and_numbers_do_not_split() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("See section 4.2. for details.", "en", ["See section 4.2. for details."]),
+        ("Save. See section 4.2. for details.", "en", ["Save. ", "See section 4.2. for details."]),
+        ("Siehe Abschnitt 4.2. für Details.", "de", ["Siehe Abschnitt 4.2. für Details."]),
+        ("Version 2. release is out. 3 files.", "en", ["Version 2. release is out. ", "3 files."]),
+    ],
+)  # fmt: skip
+def test_no_sentence_starts_with_a_lower_case_letter(text, language, expected) -> None:
+    """``See section 4.2. for details.`` was split after ``4.2.``: its halves were translated
+    apart, and its translation counted differently (a sentence lost, ``--strict`` failed)."""
+    assert split_sentences(text, language) == expected
+
+
 def test_cut_words_respects_the_limit() -> None:
     text = "one two three four five six seven"
     pieces = cut_words(text, lambda word: 1, 3)

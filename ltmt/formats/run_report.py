@@ -36,8 +36,9 @@ Every unit translated in the run is counted once in each of these groups:
   and ``spelling_dictionary`` the dictionary (empty where none is installed: not counted);
 - ``over_limit``: units whose translation is longer than the limit their file gives them
   (XLIFF ``maxwidth`` in characters, ``slr:sizeRestriction``): written, marked for review;
-- ``split``: segments translated sentence by sentence; ``cut``: segments that had to be cut
-  at the model's length limit even so (``--strict`` fails the run on these);
+- ``split``: long segments translated sentence by sentence (not the short lines translated so
+  for their sentences' memory matches: :mod:`ltmt.sentence_memory`); ``cut``: segments that
+  had to be cut at the model's length limit even so (``--strict`` fails the run on these);
   ``sentences_lost``: lines of several sentences whose translation says fewer, even translated
   a sentence at a time (:mod:`ltmt.sentence_memory`; ``--strict`` fails the run on these).
 

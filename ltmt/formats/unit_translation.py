@@ -437,8 +437,10 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
     report.accelerators += translation.accelerators
     report.with_placeholders += _has_placeholders(outcome.unit)
     report.format_unchecked += bool(unchecked_flags(outcome.unit.flags, outcome.unit.source))
-    # more pieces than the lines the model saw: a long line was split into sentences
-    report.split += translation.pieces > len(split_segment(translation.source)[0])
+    # more pieces than the lines the model saw, or than the sentences memory had it translate
+    # apart (short ones, often: no long line): a long line was split into sentences
+    lines = len(split_segment(translation.source)[0])
+    report.split += translation.pieces > max(lines, translation.by_sentence)
     report.cut += translation.cut
     report.sentences_lost += translation.sentences_lost
     if not outcome.text.strip():

@@ -760,6 +760,20 @@ def test_only_lines_split_into_sentences_count_as_split() -> None:
     assert (report.units, report.split) == (3, 1)
 
 
+@pytest.mark.parametrize(("pieces", "split"), [(2, 0), (3, 1)])
+def test_a_line_translated_by_sentence_for_memory_is_no_long_segment_split(pieces, split) -> None:
+    """Each short line of two sentences that memory had translated a sentence at a time was
+    counted as a "long segment split"; it is one only where a sentence was split again."""
+    line = "Save your changes. See section 4.2 for details."
+
+    def model(texts, prefer):
+        return [Translation(t, t.upper(), (), "knn", pieces=pieces, by_sentence=2) for t in texts]
+
+    report = RunReport()
+    translate_texts([line], model, report)
+    assert report.split == split
+
+
 def test_code_left_as_written_is_not_a_copy() -> None:
     from ltmt.segments import Translation
 
