@@ -17,12 +17,21 @@ _WORD_AND_SPACE = re.compile(r"\S+\s*|\s+")
 
 def split_sentences(text: str, language: str = "en") -> list[str]:
     """The sentences of ``text``, each with the whitespace after it; ``"".join`` gives ``text``.
-    A piece that starts with a lower-case letter goes on the sentence before it
-    (:func:`_joined_before_lower_case`)."""
+    In a text that starts with a capital, a piece that starts with a lower-case letter goes on
+    the sentence before it (:func:`_joined_before_lower_case`)."""
     from sentencex import segment
 
     pieces = [piece for piece in segment(language, text) if piece]
-    return _joined_before_lower_case(pieces) if "".join(pieces) == text else [text]
+    if "".join(pieces) != text:
+        return [text]
+    return _joined_before_lower_case(pieces) if _starts_with_capital(text) else pieces
+
+
+def _starts_with_capital(text: str) -> bool:
+    """Whether the first letter of ``text`` is a capital: whether it writes its sentences so
+    (a text all in lower case, a chat message, starts each sentence in lower case)."""
+    first = next((char for char in text if char.isalpha()), "")
+    return first.isupper()
 
 
 def _joined_before_lower_case(pieces: list[str]) -> list[str]:

@@ -34,6 +34,7 @@ def test_abbreviations_and_numbers_do_not_split() -> None:
         ("Save. See section 4.2. for details.", "en", ["Save. ", "See section 4.2. for details."]),
         ("Siehe Abschnitt 4.2. für Details.", "de", ["Siehe Abschnitt 4.2. für Details."]),
         ("Version 2. release is out. 3 files.", "en", ["Version 2. release is out. ", "3 files."]),
+        ("open the file. close it.", "en", ["open the file. ", "close it."]),  # all lower case
     ],
 )  # fmt: skip
 def test_no_sentence_starts_with_a_lower_case_letter(text, language, expected) -> None:

@@ -1125,7 +1125,8 @@ def test_an_output_with_a_number_of_no_form_of_the_sources_is_repaired_or_counte
 
 def test_a_line_of_sentences_decoded_without_memory_goes_a_sentence_at_a_time(backbone):
     """A model trained on sentences drops some of several given at once; a fused line keeps its
-    match's whole context."""
+    match's whole context (decoded whole first: only an output that lost a sentence is
+    decoded again a sentence at a time, :mod:`ltmt.sentence_memory`)."""
     line = "open the file in the window now. close the window and save the file."
     strong = Match(Segment(2, "u1", line, "Datei öffnen. Fenster schließen.", 0.0, "test"), 90.0)
 
@@ -1137,8 +1138,8 @@ def test_a_line_of_sentences_decoded_without_memory_goes_a_sentence_at_a_time(ba
     [whole] = Translator(backbone, beam=1, sentence_split=False).translate([line])
     assert (split.pieces, whole.pieces) == (2, 1)
     fusing = Translator(backbone, Fixed([]), fusion="knn", beam=1, copy_guard=False)
-    [fused] = fusing.translate([line], user="u1")
-    assert (fused.method, fused.pieces) == ("knn", 1)
+    decoded = fusing.translate_retrieved([line], [(strong,)], [None], None)
+    assert (decoded[0].method, decoded[0].pieces) == ("knn", 1)
 
 
 def test_a_translator_cannot_be_pickled_and_says_what_to_do(backbone):
