@@ -179,7 +179,7 @@ def test_a_user_the_memory_does_not_hold_is_warned_about_once(backbone, caplog):
     ]
 
 
-@pytest.mark.parametrize("language", ["fr", "english", "de"])
+@pytest.mark.parametrize("language", ["fr", "de"])
 def test_a_source_language_the_model_does_not_translate_is_refused(backbone, language):
     with pytest.raises(
         InputError,
@@ -187,6 +187,13 @@ def test_a_source_language_the_model_does_not_translate_is_refused(backbone, lan
         rf"for {language}→de as Translator\(model=...\)$",
     ):
         Translator(backbone, source_language=language)
+
+
+def test_a_source_language_that_is_no_language_code_is_refused(backbone):
+    with pytest.raises(
+        InputError, match=r"^source_language english: not a language code; give a BCP 47 tag"
+    ):
+        Translator(backbone, source_language="english")
 
 
 def test_the_source_language_is_the_models_unless_given(backbone):
