@@ -79,10 +79,10 @@ def prepare(
             )
         _check_output(output, folder_made=output_folder_made)
         _check_output_name(Path(output), spec, path, format_given=fmt is not None)
-        if not spec.one_language and not in_place:  # filled in place: its own entries kept
+        if not in_place:  # filled in place: its own entries kept
             from ltmt.formats.existing_output import check_output_replaceable
 
-            check_output_replaceable(Path(output), spec)
+            check_output_replaceable(Path(output), spec, path)
         if not output_folder_made:  # a folder's output is said once, for the folder
             _warn_if_named_for_another_language(Path(output), tgt)
     if spec.name == "txt":

@@ -52,18 +52,29 @@ def holds_text(path: Path) -> bool:
     return len(head) == _BLANK_CHECKED or bool(head.strip(b" \t\r\n\xef\xbb\xbf"))
 
 
-def check_output_replaceable(out_path: Path, spec: FileFormat) -> None:
-    """Refuse an existing output of a ``spec`` catalog that holds both languages (not
-    :attr:`~ltmt.formats.registry.FileFormat.one_language`) unless it is an interrupted run's
-    (a progress file beside it) or holds no text: a run writes the input's entries and its own
-    translations, so what a reviewer changed there would be lost without a word."""
+def check_output_replaceable(out_path: Path, spec: FileFormat, in_path: Path | None = None) -> None:
+    """Refuse an existing output of a ``spec`` catalog that holds both languages (a PO catalog, a
+    Jed JSON file: not :meth:`~ltmt.formats.registry.FileFormat.one_language_file`) unless it
+    is an interrupted run's (a progress file beside it) or holds no text: a run writes the
+    input's entries and its own translations, so what a reviewer changed there would be lost
+    without a word. ``in_path``: the input, where known, asked too (the output of a Jed file is
+    written from it, even where the existing output holds one language)."""
     out_path = Path(out_path)
-    if spec.one_language or progress_path(out_path).exists() or not holds_text(out_path):
+    if progress_path(out_path).exists() or not holds_text(out_path):
+        return
+    if _translations_taken_over(out_path, spec, in_path):
         return
     raise InputError(
         f"{out_path} exists and may hold reviewed translations that this run would replace; "
         "delete it or give another output (to keep them, translate it into a new file)"
     )
+
+
+def _translations_taken_over(out_path: Path, spec: FileFormat, in_path: Path | None) -> bool:
+    """Whether a run keeps the translations of the existing ``out_path``: the input (where
+    known) and the output both hold one language, the output being the translation so far."""
+    files = [out_path] if in_path is None else [Path(in_path), out_path]
+    return all(spec.one_language_file(path) for path in files)
 
 
 def adopt(document: TranslatedApart, out_path: Path, record: Record | None) -> None:

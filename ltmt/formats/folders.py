@@ -5,10 +5,10 @@ A file that holds one language (``values-de/strings.xml``, ``de.lproj/Localizabl
 is paired with the file at the same place in the source-language folder (``--source-file
 res/values``), a .NET satellite or Java bundle named for its language with the file named for
 none (``Strings.de.resx`` with ``Strings.resx``, as ``ltmt translate`` names it); a file that
-holds both (PO, XLIFF, TMX, Qt Linguist) is read alone. A file with no translated entry (a
-``.pot`` template) and one of another language pair (``fr.po`` beside ``de.po``) are left out
-and counted, as are files of no format. Of an Xcode localization catalog (``de.xcloc``), only
-the XLIFF of its ``Localized Contents`` is read.
+holds both (PO, XLIFF, TMX, Qt Linguist, a WordPress Jed JSON file) is read alone. A file with
+no translated entry (a ``.pot`` template) and one of another language pair (``fr.po`` beside
+``de.po``) are left out and counted, as are files of no format. Of an Xcode localization
+catalog (``de.xcloc``), only the XLIFF of its ``Localized Contents`` is read.
 """
 
 from __future__ import annotations
@@ -233,7 +233,7 @@ def read_folder(
             found.unknown.append(path)
             continue
         source = None
-        if spec.one_language:
+        if spec.one_language_file(path):
             source = _source_of(path.relative_to(folder), source_folder)
             if source is None:
                 found.without_source.append(path)

@@ -14,9 +14,10 @@ shows the English plural for them). Every other byte is kept as written: the dom
 ``source`` script, the header, the layout (compact on one line, as WP-CLI writes it) and its
 escapes (``\\/``, ``\\u00fc``), which a translation is written with too.
 
-``ltmt memory import`` of a Jed file reads its pairs from the file alone: each message's
-``msgid`` and its filled first form, its context as ``metadata["context"]``. Other JSON files
-go to :mod:`ltmt.formats.json_catalog`.
+``ltmt memory import`` of a Jed file reads its pairs from the file alone (in a folder too, with
+no source-language file sought: :func:`holds_one_language`): each message's ``msgid`` and its
+filled first form, its context as ``metadata["context"]``. As a PO catalog's, an existing
+output of a Jed file is not replaced. Other JSON files go to :mod:`ltmt.formats.json_catalog`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from json.decoder import scanstring  # type: ignore[attr-defined]  # (untyped, s
 from pathlib import Path
 from typing import Any
 
+from ltmt.errors import LtmtError
 from ltmt.formats.common import (
     atomic_write,
     decode,
@@ -56,6 +58,17 @@ _SCALAR = re.compile(r"[^\s,\]}]+")  # a number, true, false or null
 def is_jed(data: Any) -> bool:
     """Whether ``data`` (a parsed JSON file) is a Jed 1.x file (module docstring)."""
     return bool(_domains(data))
+
+
+def holds_one_language(path: Path) -> bool:
+    """Whether the JSON file ``path`` holds one language (a JSON message file, translated
+    beside its source file), not a Jed file's messages and their translations. A file that
+    cannot be read or parsed counts as one language: its reader names the problem."""
+    try:
+        data = _load(Path(path), JSON_FILE)[2]
+    except LtmtError:
+        return True
+    return not is_jed(data)
 
 
 def _domains(data: Any) -> dict[str, dict[str, Any]]:

@@ -169,7 +169,7 @@ def translate_file(
     if problem is not None:
         raise InputError(f"{out_path}: {problem}")
     if not in_place:  # the input filled in place keeps its own entries
-        check_output_replaceable(Path(out_path), spec)
+        check_output_replaceable(Path(out_path), spec, Path(in_path))
     marker = progress_path(out_path)
     done: set[str] = set()
     source_changed = 0  # translations kept from the output, of a source changed since

@@ -43,6 +43,9 @@ class FileFormat:
     ``one_language``: a file holds one language, its strings by name
     (:mod:`ltmt.formats.keyed_catalog`) or, for subtitles, its cues by time: translated into the
     target language's file, and read as pairs beside its source file.
+    ``one_language_test``: where only some of the format's files hold one language (a WordPress
+    Jed JSON file holds each ``msgid`` and its translation), the ``module:function`` that tells
+    of a file whether it does (:meth:`one_language_file`).
     ``every_language``: a file holds every language of an app's strings (an Xcode string
     catalog; a CSV table, a column per language), kept as one file that each translation
     fills: ``-o`` may name the input itself, which is then filled in place.
@@ -79,6 +82,7 @@ class FileFormat:
     languages: bool = False
     markers: tuple[bytes, ...] = ()
     one_language: bool = False
+    one_language_test: str | None = None
     every_language: bool = False
     utf16: bool = False
     binary: bool = False  # a zip archive (an EPUB book, an Office document): not text
@@ -99,6 +103,14 @@ class FileFormat:
         if self.open:
             found.append("document")
         return tuple(found)
+
+    def one_language_file(self, path: Path) -> bool:
+        """Whether the file ``path`` holds one language (translated into the target language's
+        file, read as pairs beside its source file): :attr:`one_language`, or where the
+        format's files differ, what :attr:`one_language_test` says of this one."""
+        if self.one_language_test is None:
+            return self.one_language
+        return bool(_load(self.one_language_test, self.name, "read")(Path(path)))
 
     @property
     def is_xml(self) -> bool:
@@ -443,6 +455,7 @@ FORMATS: dict[str, FileFormat] = {
             read="ltmt.formats.jed:read_json",  # a Jed file's own, else a JsonCatalog's
             open="ltmt.formats.jed:open_json",
             one_language=True,
+            one_language_test="ltmt.formats.jed:holds_one_language",  # a Jed file holds both
             skips_keys=True,
         ),
     )

@@ -233,7 +233,7 @@ def upload_records(
     with upload_path(name, content, store) as path:
         kind = pair_format(path, fmt)
         spec = FORMATS[kind]
-        if spec.one_language and source is None:
+        if source is None and spec.one_language_file(path):
             raise InputError(
                 f"{name}: {kind} files hold one language; upload the source-language file "
                 "it translates as source_file"

@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 from formats_fakes import FakeModel
 
-from ltmt.errors import LanguageError
+from ltmt.errors import InputError, LanguageError
 from ltmt.formats.documents import open_document
+from ltmt.formats.folders import read_folder
 from ltmt.formats.jed import JedDocument, is_jed
 from ltmt.formats.json_catalog import JsonCatalog
 from ltmt.formats.pairs import read_translations
 from ltmt.formats.pipeline import translate_file
+from ltmt.formats.registry import FORMATS
 
 # as WP-CLI 2.10 writes it: one line, PHP's escapes
 JED = (
@@ -102,3 +104,39 @@ def test_memory_pairs_are_its_filled_messages_without_a_source_file(tmp_path: Pa
         ("%d field", "%d Feld", {"plural": 0}),
         ("Contact form", "Kontaktformular", {"context": "block title"}),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (JED, False),  # its messages and their translations
+        ('{"save": "Speichern"}', True),  # a JSON message file, beside its source file
+        ("{not json", True),  # its reader names the problem
+    ],
+    ids=["jed", "message-file", "malformed"],
+)
+def test_a_json_file_holds_one_language_unless_it_is_jed(
+    tmp_path: Path, text: str, expected: bool
+) -> None:
+    assert FORMATS["json"].one_language_file(_write(tmp_path, text)) is expected
+
+
+@pytest.mark.parametrize("existing", [JED, '{"Save": "Sichern"}'], ids=["jed", "message-file"])
+def test_an_existing_output_of_a_jed_file_is_not_replaced(tmp_path: Path, existing: str) -> None:
+    """A Jed output was overwritten without a word, a reviewer's translations in it lost: the
+    refusal of an existing output of a catalog holding both languages skipped every JSON file."""
+    out = _write(tmp_path, existing.replace("Speichern", "Sichern"), "out.json")
+    reviewed = out.read_bytes()
+    with pytest.raises(InputError, match=rf"^{out} exists and may hold reviewed translations"):
+        translate_file(_write(tmp_path, JED), out, FakeModel(), tgt_lang="de")
+    assert out.read_bytes() == reviewed
+
+
+def test_a_folder_of_jed_files_is_imported_without_a_source_folder(tmp_path: Path) -> None:
+    """A folder's Jed files were each sought a source-language file, and left out without one."""
+    folder = tmp_path / "languages"
+    folder.mkdir()
+    _write(folder, JED)
+    found = read_folder(folder, tgt_lang="de")
+    assert [r.source for r in found.records] == ["Save"]
+    assert found.without_source == []

@@ -92,3 +92,13 @@ def test_an_export_is_written_under_the_store(
     data = files.export_memory(memory, "u1", "jsonl", ("en", "de"))
     assert b"Datei \xc3\xb6ffnen" in data
     assert under_the_store(seen[0], memory)
+
+
+def test_a_jed_file_is_imported_without_a_source_file(memory: Memory) -> None:
+    """An uploaded Jed file was refused for want of a source-language file it does not need."""
+    jed = (
+        b'{"locale_data":{"messages":{"":{"domain":"messages","lang":"de_DE"},'
+        b'"Save":["Speichern"],"Add field":[""]}}}'
+    )
+    name, report = files.import_upload(memory, "u1", "acme-de_DE.json", jed, None, ("en", "de"))
+    assert (name, report.added) == ("acme-de_DE.json", 1)
