@@ -1,7 +1,8 @@
 """The placeholder inventory of a string: printf, brace, tag, entity, escape and sigil
 (``:count``, ``$1``) placeholders, a game's input tokens (``[KEY_JUMP]``, ``<action:Jump>``), and
 Ren'Py's interpolated variables (``[player_name]``, ``[player.name!t]``), inline code in
-backticks (``Set `MAX_RETRIES=5` in .env``), and
+backticks (``Set `MAX_RETRIES=5` in .env``), reST's and MyST's inline markup (``:kbd:`Esc```,
+`` `Read the Docs`__ ``, ``|version|``: :mod:`ltmt.formats.rest_markup`), and
 the URLs and e-mail addresses in running text (the model mangled them: ``support@example.com`` →
 ``Mailge@example.com``).
 
@@ -26,6 +27,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+
+from ltmt.formats.rest_markup import REST_MARKUP
 
 _PRINTF = (
     r"%%"
@@ -196,7 +199,10 @@ _KEPT_TEMPLATE_FIELD = re.compile(r"\{\{\s*\w+\s*\}\}|\{\{[\w.]+\}\}")
 # apostrophe after a word and before a space or a sign (``` `foo' and `bar' ```) is two of those
 _CODE_SPAN = r"(?<!`)`(?![^`\n]*?\S'(?![\w`]))(?:`[^`\n]+``|[^`\n]+`)(?!`)"
 _PATTERNS = {
-    # first: a backtick starts no other kind, and a URL or path inside is the span's
+    # first: reST's and MyST's inline markup, a role's name and a link's underscores with the
+    # backtick span they mark (``{ref}`` is no brace field there)
+    "rest": REST_MARKUP,
+    # then: a backtick starts no other kind, and a URL or path inside is the span's
     "code": _CODE_SPAN,
     "tag": (
         rf"</?(?i:{_TAG_NAMES})(?![\w:.-])(?:{_ATTRIBUTE})*\s*/?>"
@@ -347,8 +353,9 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
     attributes, whose quotes the model read as quotation (``<x id="1" ctype="x-link"/>`` came out
     ``<x id=» ctype=»x-link«/>«/>«``, ``<sc id="1" type="fmt" subType="xlf:i"/>`` as
     ``<sc id=»1« Typ=»fmt« Untertyp=»xlf:i«/>«`` with the words after it lost); and inline code
-    in backticks (:data:`_CODE_SPAN`)."""
-    if placeholder.kind == "code":  # inline code in backticks: the model quoted it or translated it
+    in backticks (:data:`_CODE_SPAN`) and reST's and MyST's inline markup
+    (:mod:`ltmt.formats.rest_markup`)."""
+    if placeholder.kind in ("code", "rest"):  # the model quoted it, translated it or split it
         return True
     if placeholder.kind == "tag" and _EMPTY_WITH_ATTRIBUTES.fullmatch(placeholder.text):
         # but ltmt's own stand-in for a code element (<ph id="ltmt-v1"/>), which the repair

@@ -100,6 +100,19 @@ def test_json_report(run_ltmt, po):
     assert data["findings"][0]["target"] == "Kann %d nicht öffnen"
 
 
+def test_a_sphinx_role_lost_in_a_translation_is_an_error(run_ltmt, tmp_path):
+    """reST's markup from ``sphinx-build -b gettext`` is placeholders: a role the model broke
+    (``:kbd:`Esc``` → `` `Esc`Esc` ``) breaks the German build, and fails ``ltmt qa``."""
+    entries = [("", "Press :kbd:`Esc` to quit.", "Drücken Sie `Esc`Esc` zum Beenden.", False)]
+    po = write_po(tmp_path / "usage.po", entries)
+    code, out, _ = run_ltmt("qa", str(po), "--check", "placeholders")
+    assert code == 1
+    assert out.splitlines()[:2] == [
+        f"{po}: entry 1: error [placeholders] lacks :kbd:`Esc`",
+        f"{po}: entry 1: error [placeholders] adds `Esc`, which the source does not have",
+    ]
+
+
 def test_checks_asked_for_that_cannot_run_are_said(run_ltmt, po):
     code, out, err = run_ltmt("qa", str(po), "--check", "memory", "--check", "glossary")
     assert code == 0 and out == "5 entries checked: nothing found\n"

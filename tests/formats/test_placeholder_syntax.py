@@ -179,3 +179,39 @@ def test_inline_code_in_backticks_is_one_placeholder_marks_included(
 ) -> None:
     assert [p.text for p in find_placeholders(text)] == expected
     assert [p.text for p in sent_as_tags(text)] == [e for e in expected if e.startswith("`")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # roles, a domain's, MyST's: the role's name with its content
+        ("Press :kbd:`Ctrl+S` and :kbd:`Esc`.", [":kbd:`Ctrl+S`", ":kbd:`Esc`"]),
+        ("Call :py:func:`f` or :class:`~pkg.Cls`", [":py:func:`f`", ":class:`~pkg.Cls`"]),
+        ("See :ref:`Installing <install>` first", [":ref:`Installing <install>`"]),
+        ("Set :samp:`timeout={seconds}` now", [":samp:`timeout={seconds}`"]),
+        ("Read {ref}`install` and {doc}`usage`", ["{ref}`install`", "{doc}`usage`"]),
+        # hyperlink references, named and anonymous, their underscores with them
+        (
+            "Built with `Sphinx <https://www.sphinx-doc.org>`_ on `Read the Docs`__.",
+            ["`Sphinx <https://www.sphinx-doc.org>`_", "`Read the Docs`__"],
+        ),
+        ("see the `tutorial`_ page", ["`tutorial`_"]),
+        # footnotes, citations, substitutions
+        (
+            "Released in 2019 [#]_, see [1]_, [*]_ and [CIT2002]_.",
+            ["[#]_", "[1]_", "[*]_", "[CIT2002]_"],
+        ),
+        ("Version |version| (|release|).", ["|version|", "|release|"]),
+        # text: a pipe inside a word or spaced, a bracket without its underscore, a role's
+        # marks alone, a span glued to words after its underscore
+        ("json|yaml|xml or a | b |", []),
+        ("Press [OK] or [1] now", []),
+        ("Use :kbd: here", []),
+        ("`x`_foo", ["`x`"]),
+    ],
+)
+def test_rest_and_myst_inline_markup_is_one_placeholder_sent_as_a_tag(
+    text: str, expected: list[str]
+) -> None:
+    assert [p.text for p in find_placeholders(text)] == expected
+    assert [p.text for p in sent_as_tags(text)] == expected

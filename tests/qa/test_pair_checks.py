@@ -254,6 +254,38 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             ["adds &lt;, which the source does not have"],
         ),
         ("Use a < b or <name>", "Nutze a < b oder <Name>", {}, []),
+        # reST's and MyST's inline markup from Sphinx: a role, a link, a literal, a reference
+        (
+            "Press :kbd:`Esc` now.",
+            "Drücken Sie `Esc`Esc` jetzt.",
+            {},
+            [
+                "lacks :kbd:`Esc`",
+                "adds `Esc`, which the source does not have",
+            ],
+        ),
+        (
+            "Use :option:`--user`.",
+            "Nutze :option:`-user`.",
+            {},
+            [
+                "lacks :option:`--user`",
+                "adds :option:`-user`, which the source does not have",
+            ],
+        ),
+        (
+            "Hosted on `Read the Docs`__.",
+            "Auf `Read den Docs`_.",
+            {},
+            [
+                "lacks `Read the Docs`__",
+                "adds `Read den Docs`_, which the source does not have",
+            ],
+        ),
+        ("Call ``Widget()`` now.", "Rufe »Widget()« auf.", {}, ["lacks ``Widget()``"]),
+        ("Version |version| [#]_", "Version [#]_", {}, ["lacks |version|"]),
+        ("Read {ref}`install` first.", "Lies zuerst.", {}, ["lacks {ref}`install`"]),
+        ("See :ref:`install` and |x|", "Siehe :ref:`install` und |x|", {}, []),
     ],
 )
 def test_placeholders(source, target, metadata, expected):
