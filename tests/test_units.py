@@ -310,6 +310,18 @@ def test_inline_code_in_backticks_goes_to_the_model_as_a_tag_and_comes_back_as_w
     assert split_segment("`git pull --rebase origin main`", forms).lines == []
 
 
+def test_a_sphinx_role_goes_to_the_model_as_a_tag_and_keeps_the_space_before_it():
+    """The model glued a role to the word before it (``Unterklasse:class:`~pkg.Cls```), which
+    reST then reads as no role."""
+    split = split_segment(
+        "Subclass :class:`~pkg.Cls` or see `docs`__.", LineForms(decorations=True)
+    )
+    assert split.lines == ["Subclass <x1/> or see <x2/>."]
+    assert split.rebuild(["Unterklasse<x1/> oder siehe<x2/>."]) == (
+        "Unterklasse :class:`~pkg.Cls` oder siehe `docs`__."
+    )
+
+
 def test_what_the_model_cannot_write_goes_to_it_as_a_tag_in_lines_and_matches():
     forms = LineForms(decorations=True, unwritable=lambda character: character == "§")
     split = split_segment("See 10 § now\nDone", forms)
