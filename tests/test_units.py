@@ -226,6 +226,8 @@ def test_matches_for_model_change_their_lines_alike():
         ("Yes/No", False),
         ("km/h", False),
         ("Save/Open the file", False),
+        (r"C:\Data, then open the Reports\2024 folder.", False),
+        (r"C:\Windows\System32 or in the Program Files\Common Files folder.", False),
         ("com.apple.dt.xcode", True),
         ("settings.title", True),
         ("index.html", True),

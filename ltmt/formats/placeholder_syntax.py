@@ -153,41 +153,42 @@ _TEMPLATE_FIELD = (
 )
 # A path: a Windows one (C:\Program Files\Contoso\app.exe, \\server\share), or a "/" one of
 # several parts (/opt/Contoso/Program Files/app, ~/notes/todo.txt, docs/guide/setup.md). A
-# folder's name may have spaces where a separator follows it (a Windows folder's any, a "/"
-# one's words in capitals: "Program Files/", "Application Support/"); the last part is a file
-# name up to its extension (My Report.docx, its words in capitals), words in capitals up to
-# the end of the line (C:\Program Files), anything up to a closing quote ("C:\Program Files"),
-# else one word. Not and/or, Yes/No, 10/20, km/h or Save/Open, which are words: a "/" path
-# starts with its "/" (or ~/, ./) or, relative, ends in a file's extension.
+# name may have spaces where its words are a name's: each starts with a capital or a digit and
+# has no punctuation ("Program Files", "Application Support", "Program Files (x86)"), so that
+# prose ends the path (C:\Windows\System32 or in the Program Files\..., C:\Data, then open
+# the Reports\2024 folder: its words were swallowed and the rest lost). A spaced folder's name
+# is followed by its separator; the last part is a file name up to its extension (My
+# Report.docx), a spaced name up to a closing quote or the line's end ("C:\Program Files",
+# Install to C:\Program Files), else one word. Not and/or, Yes/No, 10/20, km/h or Save/Open,
+# which are words: a "/" path starts with its "/" (or ~/, ./) or, relative, ends in a file's
+# extension.
 _PATH_SIGNS = rf"\s\\/<>|?*:{_QUOTE_MARKS}"  # what no part of a path has
 _WINDOWS_PART = rf"[^{_PATH_SIGNS}]+"
 _SLASH_PART = rf"[^{_PATH_SIGNS}(){{}}\[\]]+"
 _CAPITAL = r"(?=[A-Z0-9(])"  # a word of a spaced name
 
 
-def _path_tail(part: str, separator: str, spaced_folders: str) -> str:
+def _path_tail(part: str, separator: str) -> str:
     """A path's folders and last part after its root: parts written ``part`` (a character class
-    with ``+``), separated by ``separator``, a folder's name spaced before words that
-    ``spaced_folders`` allows."""
-    undotted = part[:-2] + ".]+"  # a file name's word before its last: no extension
+    with ``+``) separated by ``separator``, a part's name spaced where its words are a name's."""
+    name_word = _CAPITAL + part[:-2] + ".,;!?]+"  # a part's word without punctuation
+    spaced_name = rf"{name_word}(?:[ ]{name_word})+"
     last = (
-        # a file name to its extension, its words in capitals but the first (My Report.docx)
-        rf"(?:{undotted}[ ]{_CAPITAL})*{part}\.[A-Za-z][A-Za-z0-9]{{0,7}}(?![\w-]|\.\w)"
-        rf"|{part}(?:[ ]{part})+(?=[{_QUOTE_MARKS}])"  # anything to a closing quote
-        rf"|{part}(?:[ ]{_CAPITAL}{part})+(?=\s*$)"  # words in capitals to the end
+        rf"(?:{name_word}[ ])*{part}\.[A-Za-z][A-Za-z0-9]{{0,7}}(?![\w-]|\.\w)"  # a file name
+        rf"|{spaced_name}(?=[{_QUOTE_MARKS}]|\s*$)"  # to a closing quote or the line's end
         rf"|{part}(?<![.,;:!?)])"  # one word, without the punctuation after it
     )
-    return rf"(?:{part}(?:[ ]{spaced_folders}{part})*{separator})*(?:{last})?"
+    return rf"(?:(?:{spaced_name}|{part}){separator})*(?:{last})?"
 
 
-_WINDOWS_PATH = r"(?<![\w\\])(?:[A-Za-z]:|\\\\[\w.$-]+)\\" + _path_tail(_WINDOWS_PART, r"\\", "")
+_WINDOWS_PATH = r"(?<![\w\\])(?:[A-Za-z]:|\\\\[\w.$-]+)\\" + _path_tail(_WINDOWS_PART, r"\\")
 _SLASH_PATH = (
     rf"(?<![\w/.~:@-])(?:~|\.{{1,2}})?/{_SLASH_PART}/"
-    + _path_tail(_SLASH_PART, "/", _CAPITAL)
+    + _path_tail(_SLASH_PART, "/")
     + r"|(?<![\w/.~:@-])[\w.-]+(?:/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,7}(?![\w-]|\.\w)"
 )
-# a path the line is, alone (``ltmt.units.is_code``): a Windows one to the line's end
-PATH_LINE = rf"(?:[A-Za-z]:|\\\\[\w.$-]+)\\[^<>|?*:{_QUOTE_MARKS}]*|{_SLASH_PATH}"
+# a path the line is, alone (``ltmt.units.is_code``)
+PATH_LINE = rf"{_WINDOWS_PATH}|{_SLASH_PATH}"
 # the double-brace fields the model keeps as written: ``{{name}}``, ``{{ name }}``,
 # ``{{product.title}}`` (it garbled the others: ``{{ product.title }}`` →
 # `` Produkt.title `` beside its copy)

@@ -150,6 +150,30 @@ def test_a_path_is_one_name_its_spaces_included(text: str, expected: list[str]) 
     assert [p.text for p in find_placeholders(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (r"The file is in C:\Windows\System32 or in the Program Files\Common Files folder.",
+         r"C:\Windows\System32"),
+        (r"Save it to C:\Data, then open the Reports\2024 folder.", r"C:\Data"),
+        (r"Copy C:\Temp\log.txt to the Backup\Logs folder and restart.", r"C:\Temp\log.txt"),
+        (r"Run the installer from D:\Setup and choose the Tools\Extras option.", r"D:\Setup"),
+        # a YAML value "Logs are in C:\\ProgramData\\Contoso or ...", read
+        (r"Logs are in C:\ProgramData\Contoso or in the Users\Public folder.",
+         r"C:\ProgramData\Contoso"),
+        (r"Open C:\Program Files\Common Files\x.dll now", r"C:\Program Files\Common Files\x.dll"),
+        (r"Run C:\Program Files (x86)\Contoso\app.exe", r"C:\Program Files (x86)\Contoso\app.exe"),
+        ("Open /usr/bin or in the Users/Public folder", "/usr/bin"),
+    ],
+)  # fmt: skip
+def test_a_path_ends_before_prose_words(text: str, expected: str) -> None:
+    """A regression trial's find: a Windows folder's name took any words before a later
+    backslash, so the English up to it went to the output untranslated and the rest was lost
+    (``Die Datei ist in C:\\Windows\\System32 or in the Program Files\\Common``); a spaced
+    name's words start with a capital or a digit and have no punctuation."""
+    assert [p.text for p in find_placeholders(text) if p.kind == "name"] == [expected]
+
+
 def test_a_path_goes_to_the_model_as_a_tag() -> None:
     """The model translated a "/" path's names (``/opt/Contoso/Programmdateien/ansicht``)."""
     assert [p.text for p in sent_as_tags("Open /opt/Contoso/Program Files/app now.")] == [
