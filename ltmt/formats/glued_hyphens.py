@@ -12,8 +12,10 @@ The placeholder repair kept the field and the hyphen with it. Such a hyphen is o
   compound (``{app}- und Systemeinstellungen``) is German;
 - or, after a count (an integer conversion, ``%d``; a field named ``n`` or for a count,
   ``{count}``, ``{{fileCount}}``, Ruby's ``%{count}``; a field in order, ``{0}``, that the
-  source follows by an English plural: .NET's ``{0} files were deleted`` came out
-  ``{0}-Dateien``, Rails' ``%{count} messages`` ``%{count}-Nachrichten``, session 63),
+  source follows by an English plural and reads as a count, the plural followed by a plural
+  verb or the field by a word of counting: .NET's ``{0} files were deleted`` came out
+  ``{0}-Dateien``, Rails' ``%{count} messages`` ``%{count}-Nachrichten``, session 63; a field
+  in order is an app's name as often, ``Open {0} settings``, ``{0}-Einstellungen``),
   followed by a capitalised word, a noun, that no further
   hyphen continues: ``{n}-mal`` and ``{n}-fach`` are German, and so is the chain of a
   compound, ``{n}-Zimmer-Wohnung``; a name glued to a noun is a compound (``%s-Datei``, a
@@ -41,8 +43,18 @@ _INTEGER_CONVERSION = re.compile(
 # the name of a field: {count}, {{- n}}, Ruby's %{count}, :count, $1, $name$, Qt's %1, {0}
 _FIELD_NAME = re.compile(r"(?:%?\{+-?|[:$]|%(?=\d))\s*(?P<name>\w+)\s*-?\}*\$?")
 _COUNT_NAME = re.compile(r"n|\w*?(?i:count|num|number|total|quantity|qty)")
-# an English plural after a field, in the source: "{0} files" counts files, "{0} file" names one
-_PLURAL_AFTER = re.compile(r"[ \t]+[a-z]{2,}[^\Ws]s\b")
+# an English plural after a field, in the source: "{0} files" counts files, "{0} file" names one;
+# not a word whose last s is no plural's (status, bonus, process, analysis, news, canvas, series)
+_NOT_PLURAL = r"\w*(?:us|ss|is)|news|series|species|canvas|alias|atlas|bias|has|was"
+_PLURAL_AFTER = re.compile(rf"[ \t]+(?!(?:{_NOT_PLURAL})\b)[a-z]{{2,}}s\b")
+# what makes a field in order before a plural read as a count, not a name ("Open {0} settings"
+# is the app's): a plural verb after the noun ("{0} files were deleted") or a word of counting
+# before the field ("Delete {0} files?", "of {0} files", "all {0} items")
+_PLURAL_VERB = re.compile(r"[ \t]+(?:were|are|have|remain|need)\b")
+_COUNT_BEFORE = re.compile(
+    r"\b(?i:of|all|only|over|under|about|approximately|least|most|than|up to|total|"
+    r"delete|deleted|remove|removed|move|moved|copy|copied|found|skipped)[ \t]+\Z"
+)
 
 
 def glued_hyphens(source: str, text: str) -> list[Placeholder]:
@@ -81,12 +93,26 @@ def _glued(source: str, text: str) -> list[tuple[Placeholder, re.Match[str]]]:
 
 def _counts(field: Placeholder, source: str) -> bool:
     """Whether ``field`` of ``source`` stands for a number of things: an integer conversion, a
-    field named for a count, or one in order (``{0}``, ``%1``, ``$1``) that an English plural
-    follows (``{0} files``; ``{0} file`` names a kind of file, a ``PDF-Datei``)."""
+    field named for a count, or one in order that reads as a count (``{0} files were deleted``;
+    ``{0} file`` names a kind of file, a ``PDF-Datei``)."""
     if _INTEGER_CONVERSION.fullmatch(field.text):
         return True
     named = _FIELD_NAME.fullmatch(field.text)
     name = named["name"] if named else ""
     if _COUNT_NAME.fullmatch(name):
         return True
-    return name.isdigit() and _PLURAL_AFTER.match(source, field.end) is not None
+    return name.isdigit() and _counted_in_order(field, source)
+
+
+def _counted_in_order(field: Placeholder, source: str) -> bool:
+    """Whether a field in order (``{0}``, ``%1``, ``$1``), which may as well be a name, reads as
+    a count in ``source``: an English plural follows it, and a plural verb follows that or a
+    word of counting stands before the field (``Delete {0} files?``; not ``Open {0} settings``,
+    whose ``{0}-Einstellungen`` is a compound)."""
+    plural = _PLURAL_AFTER.match(source, field.end)
+    if plural is None:
+        return False
+    return (
+        _PLURAL_VERB.match(source, plural.end()) is not None
+        or _COUNT_BEFORE.search(source, 0, field.start) is not None
+    )

@@ -41,12 +41,29 @@ from ltmt.formats.placeholders import protect, restore
         ("%{count} messages", "%{count}-Nachrichten", "%{count} Nachrichten"),
         ("%<count>d messages", "%<count>d-Nachrichten", "%<count>d Nachrichten"),
         ("Remove {0} entries?", "Entfernen Sie {0}-Einträge?", "Entfernen Sie {0} Einträge?"),
-        ("$1 files", "$1-Dateien", "$1 Dateien"),
+        ("Delete $1 files?", "$1-Dateien löschen?", "$1 Dateien löschen?"),
+        ("%1 items are selected", "%1-Elemente sind ausgewählt", "%1 Elemente sind ausgewählt"),
+        ("{0} of {1} files copied", "{0} von {1}-Dateien kopiert", "{0} von {1} Dateien kopiert"),
+        ("Copied all {0} messages", "Alle {0}-Nachrichten kopiert", "Alle {0} Nachrichten kopiert"),
         # a field in order before a singular names a kind; a name is no count
         ("{0} file", "{0}-Datei", None),
         ("{1} folder", "{1}-Ordner", None),
         ("%{name} account", "%{name}-Benutzerkonto", None),
         ("{name} settings", "{name}-Einstellungen", None),
+        # a field in order is as often a name: a count only where the source reads so (a
+        # regression trial's find: {0}-Einstellungen came out {0} Einstellungen)
+        ("Open {0} settings", "{0}-Einstellungen öffnen", None),
+        ("Open %1 settings", "%1-Einstellungen öffnen", None),
+        ("Welcome to {0} settings.", "Willkommen bei {0}-Einstellungen.", None),
+        ("$1 files", "$1-Dateien", None),
+        # a word whose s is no plural's
+        ("Show {0} status", "{0}-Status anzeigen", None),
+        ("Delete {0} news", "{0}-News löschen", None),
+        ("Remove {0} bonus", "{0}-Bonus entfernen", None),
+        ("Delete {0} process", "{0}-Prozess löschen", None),
+        ("Delete {0} analysis", "{0}-Analyse löschen", None),
+        ("Delete {0} canvas", "{0}-Canvas löschen", None),
+        ("Delete {0} series", "{0}-Serie löschen", None),
     ],
 )
 def test_a_hyphen_glued_to_a_field_the_source_spaces_becomes_a_space(source, text, expected):
