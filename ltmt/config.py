@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -107,7 +108,7 @@ def _from_dict(cls: type[T], data: dict[str, Any], where: str, prefix: str) -> T
         raise TypeError(f"{cls!r} is not a dataclass")
     fields = {f.name: f for f in dataclasses.fields(cls)}
     section = f"{where}.{prefix[:-1]}" if prefix else where
-    unknown = sorted(set(data) - set(fields))
+    unknown = unknown_keys(data, fields)
     if unknown:
         raise unknown_keys_error(section, unknown, list(fields))
     kwargs: dict[str, Any] = {}
@@ -130,6 +131,13 @@ def _from_dict(cls: type[T], data: dict[str, Any], where: str, prefix: str) -> T
         raise ConfigError(f"{where}: {exc}") from None
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{section}: {exc}") from exc
+
+
+def unknown_keys(data: Mapping[Any, Any], known: Iterable[str]) -> list[str]:
+    """The keys of ``data`` that are none of ``known``, sorted, each as text: a YAML key may be
+    a number or a date (``5: x``), which is no setting either."""
+    names = set(known)
+    return sorted(str(key) for key in data if key not in names)
 
 
 def unknown_keys_error(section: str, unknown: list[str], known: list[str]) -> ConfigError:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.bench.systems import known_system_names
-from ltmt.config import as_names, check_choice, check_range, unknown_keys_error
+from ltmt.config import as_names, check_choice, check_range, unknown_keys, unknown_keys_error
 from ltmt.errors import ConfigError
 from ltmt.fusion.registry import parse_fusion_options
 from ltmt.workers import check_workers
@@ -187,7 +187,7 @@ def build_config(values: Mapping[str, Any], *, where: str = "bench config") -> B
     Unknown keys are an error that names them; ``None`` values are left at their defaults.
     """
     known = sorted(f.name for f in fields(BenchConfig))
-    unknown = sorted(set(values) - set(known))
+    unknown = unknown_keys(values, known)
     if unknown:  # with a hint where a key is close to one (as a train config's are)
         raise unknown_keys_error(where, unknown, known)
     kwargs: dict[str, Any] = {}

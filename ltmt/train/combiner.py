@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ltmt.config import check_range, to_dict, typed_fields, unknown_keys_error
+from ltmt.config import check_range, to_dict, typed_fields, unknown_keys, unknown_keys_error
 from ltmt.errors import ConfigError
 from ltmt.train.combiner_data import (
     VARIANTS,
@@ -115,7 +115,7 @@ class CombinerShape:
         if not isinstance(self.knn, dict):
             raise ConfigError(f"combiner.knn must be a mapping of knn settings, got {self.knn!r}")
         known = [f.name for f in dataclasses.fields(KnnConfig)]
-        unknown = sorted(set(self.knn) - set(known))
+        unknown = unknown_keys(self.knn, known)
         if unknown:
             raise unknown_keys_error("combiner.knn", unknown, known)
         object.__setattr__(self, "knn", typed_fields(KnnConfig, self.knn, "combiner.knn."))

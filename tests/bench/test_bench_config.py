@@ -74,6 +74,8 @@ def test_defaults() -> None:
             {"users_dir": "u", "limt": 5, "system": "tm"},
             r"unknown key\(s\) limt, system \(did you mean 'limit'\?\); known: batch_size, ",
         ),
+        # a YAML key that is a number (5: x) is named, not a TypeError of sorting or joining
+        ({"users_dir": "u", 5: "x"}, r"bench config: unknown key\(s\) 5; known: batch_size, "),
         ({"users_dir": "u", "systems": 3}, "systems must be a list or a comma-separated string"),
         ({"users_dir": "u", "limit": "ten"}, "limit must be an integer, got 'ten'"),
         ({"users_dir": "u", "beam": 1.5}, "beam must be an integer, got 1.5"),
