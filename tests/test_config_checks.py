@@ -132,5 +132,7 @@ def test_a_config_read_from_yaml_names_the_file_and_key_of_a_wrong_type() -> Non
 
 def test_a_key_that_is_a_number_is_named_among_the_unknown() -> None:
     # YAML reads `5: x` as an int key: named as text, not a TypeError of sorting or joining
-    with pytest.raises(ConfigError, match=r"^t\.yaml\.train: unknown key\(s\) 5, stps; known: steps, rate$"):
+    with pytest.raises(
+        ConfigError, match=r"^t\.yaml\.train: unknown key\(s\) 5, stps; known: steps, rate$"
+    ):
         from_dict(_Outer, {"train": {5: "x", "stps": 2}}, where="t.yaml")
