@@ -4,17 +4,21 @@ A shop's product table keeps a description in one cell: ``<h3>Features</h3><ul><
 mesh</li><li>Sizes S, M, L</li></ul>``. Given whole to the model, its tags were moved about
 and nested wrongly (``<h3>…</h3> <li>…</li>…<ul>…``), though the same markup in an ``.html``
 file keeps its structure. A cell whose text has a block element (a paragraph, a heading, a
-list or its item, a table's row or cell, a ``div``, a line break) is read as a page is
+list or its item, a table's row or cell, a ``div``) is read as a page is
 (:func:`ltmt.formats.html_segments.segments`: its runs between block boundaries, with their
 inline markup, and the attribute values people read); each run is a unit of its own, translated
 with the other cells (:func:`ltmt.formats.unit_translation.translate_units`), and the cell is
 written back in its own structure with each run's translation in its place
-(:func:`ltmt.formats.html_writing.written_html`). A cell without block markup is one unit, as
-before.
+(:func:`ltmt.formats.html_writing.written_html`), its ``&``, ``<`` and ``>`` escaped as the
+cell escapes them: a cell written by hand (``<p>Shipping & returns</p>``) keeps them raw, one
+that writes ``&amp;`` gets ``&amp;``. A cell without block markup is one unit, as before; a
+line break (``First line<br>second line``) is inline markup, not a block, so a cell whose only
+markup is ``<br>`` is one unit too, as before.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -22,22 +26,25 @@ from dataclasses import replace
 from ltmt.formats.documents import Unit
 from ltmt.formats.html_segments import Segments, segments
 from ltmt.formats.html_writing import written_html
+from ltmt.formats.placeholder_syntax import CHARACTER_REFERENCE
 from ltmt.formats.placeholders import Restored
 from ltmt.formats.run_report import RunReport
 from ltmt.formats.unit_translation import Outcome, TranslateFn, entry_place, translate_units
 from ltmt.segments import Translation
 
-# the start tag of an element that makes a block of its own, or a line break
+# the start tag of an element that makes a block of its own (not <br>: a break inside a line)
 _BLOCK_TAG = re.compile(
     r"<(?:p|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|caption|div|blockquote"
-    r"|section|article|header|footer|br)\b[^<>]*>",
+    r"|section|article|header|footer)\b[^<>]*>",
     re.IGNORECASE,
 )
+_REFERENCE = re.compile(CHARACTER_REFERENCE)
+_MARKUP_CHARACTERS = frozenset("&<>")
 _SEPARATOR = "\t"  # between a cell's unit key and its run's key
 
 
 def has_blocks(text: str) -> bool:
-    """Whether ``text`` holds an element of HTML that makes a block, or a line break."""
+    """Whether ``text`` holds an element of HTML that makes a block (a line break does not)."""
     return _BLOCK_TAG.search(text) is not None
 
 
@@ -85,7 +92,7 @@ def _cell_outcome(unit: Unit, page: Segments, runs: dict[str, Outcome]) -> Outco
     """The cell's outcome: its HTML with each run's translation in place; ``ok`` only when
     every run's is (a cell is not filled half translated)."""
     done = {key: outcome.text for key, outcome in runs.items() if outcome.text.strip()}
-    text = written_html(unit.source, page, done)
+    text = written_html(unit.source, page, done, raw=raw_characters(unit.source))
     outcomes = list(runs.values())
     restored = Restored(
         text,
@@ -98,3 +105,11 @@ def _cell_outcome(unit: Unit, page: Segments, runs: dict[str, Outcome]) -> Outco
     exact = bool(outcomes) and all(outcome.exact_same_context for outcome in outcomes)
     fitted = any(outcome.fitted for outcome in outcomes)
     return Outcome(unit, restored, Translation(unit.source, text, method=method), exact, fitted)
+
+
+def raw_characters(cell: str) -> frozenset[str]:
+    """The characters of ``&<>`` that the HTML ``cell`` never writes as a reference
+    (``&amp;``, ``&#60;``): a translation writes them as themselves, as the cell's author did
+    (``Shipping & returns``), so that a cell comes back escaped as it was written."""
+    referenced = {html.unescape(found.group()) for found in _REFERENCE.finditer(cell)}
+    return _MARKUP_CHARACTERS - referenced

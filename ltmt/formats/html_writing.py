@@ -11,11 +11,13 @@ markup: ``<spann Klasse=»c«>``) is left out and a stray ``<`` (``<ph id *``) e
 the text's elements stay the source's (but text in angle brackets, ``<Eingabetaste>``, where
 the source has such text); an opening or closing tag whose partner the model dropped is left
 out too, so that the run's elements nest; a bare ``&`` is written ``&amp;``, ``<`` and ``>`` as
-``&lt;`` and ``&gt;``, a no-break space as ``&nbsp;``; in XML (XHTML, an EPUB's documents)
-every reference is one XML defines (``&#160;``, not HTML's ``&nbsp;``). An attribute value is
-written double-quoted and escaped. A run or value whose translation is its source (a name the
-model copied) stays as written. ``adopted`` (key: (translation, as written)) gives the
-translations a translator wrote, written as they wrote them (in XML, with XML's references).
+``&lt;`` and ``&gt;`` (but those of ``raw``, written as themselves: a table cell's HTML,
+written by hand as ``Shipping & returns``), a no-break space as ``&nbsp;``; in XML (XHTML, an
+EPUB's documents) every reference is one XML defines (``&#160;``, not HTML's ``&nbsp;``). An
+attribute value is written double-quoted and escaped. A run or value whose translation is its
+source (a name the model copied) stays as written. ``adopted`` (key: (translation, as written))
+gives the translations a translator wrote, written as they wrote them (in XML, with XML's
+references).
 """
 
 from __future__ import annotations
@@ -75,11 +77,13 @@ def written_html(
     *,
     tgt_lang: str | None = None,
     xml: bool = False,
+    raw: Collection[str] = (),
 ) -> str:
     """``text`` (whose runs and values are ``found``) with ``translations`` (by key) in, and
     its language marks set to ``tgt_lang`` when given (module docstring); ``xml``: the text is
-    XML (an EPUB's document, a ``.xhtml`` file) where ``found`` does not say so."""
-    writer = _Writer(text, found, translations, adopted or {}, xml=xml or found.xml)
+    XML (an EPUB's document, a ``.xhtml`` file) where ``found`` does not say so; ``raw``: the
+    characters of ``&<>`` a translation's text writes as themselves, as ``text`` does."""
+    writer = _Writer(text, found, translations, adopted or {}, xml=xml or found.xml, raw=raw)
     return writer.written(tgt_lang)
 
 
@@ -105,9 +109,11 @@ class _Writer:
         adopted: Mapping[str, tuple[str, str]],
         *,
         xml: bool,
+        raw: Collection[str],
     ) -> None:
         self.text = text
         self.xml = xml
+        self.raw = raw
         self.found = found
         self.translations = translations
         self.adopted = adopted
@@ -182,7 +188,7 @@ class _Writer:
     def as_text(self, tagged: str) -> str:
         """A translation's text between its tags as the text's (:func:`_as_text`,
         :meth:`as_written`)."""
-        return self.as_written(_as_text(tagged))
+        return self.as_written(_as_text(tagged, self.raw))
 
     def as_written(self, written: str) -> str:
         """Written HTML as this text takes it: its references those XML reads where the text
@@ -274,12 +280,16 @@ def _text_in_brackets(piece: str, source: str, tags: Collection[str]) -> bool:
     return any(found.group() not in tags for found in _TAG.finditer(source))
 
 
-def _as_text(text: str) -> str:
+def _as_text(text: str, raw: Collection[str] = ()) -> str:
     """A translation's text between its tags (in the tagged form,
     :mod:`ltmt.formats.markup_characters`) as the text's: a bare ``&`` as ``&amp;``, ``<`` and
-    ``>`` as ``&lt;`` and ``&gt;``, a no-break space as a reference (``&nbsp;``: invisible
-    written as itself)."""
-    text = _BARE_AMPERSAND.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+    ``>`` as ``&lt;`` and ``&gt;`` (those of ``raw`` as themselves), a no-break space as a
+    reference (``&nbsp;``: invisible written as itself)."""
+    if "&" not in raw:
+        text = _BARE_AMPERSAND.sub("&amp;", text)
+    for character, reference in (("<", "&lt;"), (">", "&gt;")):
+        if character not in raw:
+            text = text.replace(character, reference)
     return no_break_references(text)
 
 

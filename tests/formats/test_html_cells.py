@@ -15,7 +15,8 @@ from ltmt.formats.html_cells import has_blocks, translate_cells
     [
         ("<h3>Features</h3><ul><li>Mesh</li></ul>", True),
         ("<p>Non-slip.</p>", True),
-        ("First line<BR>second line", True),
+        ("First line<BR>second line", False),
+        ("<p>First line<br>second line</p>", True),
         ('<td class="x">Size</td>', True),
         ("Non-slip, <b>6 mm</b> thick.", False),
         ("Press <Enter> or <pre>", False),
@@ -49,3 +50,28 @@ def test_a_cell_of_block_markup_without_words_stays_as_it_is() -> None:
     model = FakeModel()
     (outcome,) = translate_cells([Unit("1", "<ul><li>42</li></ul>")], model)
     assert outcome.text == "<ul><li>42</li></ul>" and model.calls == 0
+
+
+def test_a_cell_whose_only_markup_is_a_line_break_is_one_unit() -> None:
+    model = FakeModel()
+    source = "<b>Note:</b> it's <i>fast</i><br>Shipping & returns, 5 < 10"
+    (outcome,) = translate_cells([Unit("1", source)], model)
+    assert model.seen[0] == source
+    assert outcome.text == "<b>NOTE:</b> IT'S <i>FAST</i><br>SHIPPING & RETURNS, 5 < 10"
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("<p>Shipping & returns</p><p>a > b</p>", "<p>SHIPPING & RETURNS</p><p>A > B</p>"),
+        ("<p>Save &amp; close</p><p>a &gt; b</p>", "<p>SAVE &amp; CLOSE</p><p>A &gt; B</p>"),
+        (
+            "<p>Ask & see</p><ul><li>R&amp;D</li></ul>",
+            "<p>ASK &amp; SEE</p><ul><li>R&amp;D</li></ul>",
+        ),
+        ("<p>x &lt; y, R&D</p>", "<p>X &lt; Y, R&D</p>"),
+    ],
+)
+def test_a_cell_of_blocks_is_written_back_escaped_as_it_was(cell: str, written: str) -> None:
+    (outcome,) = translate_cells([Unit("1", cell)], FakeModel())
+    assert outcome.text == written
