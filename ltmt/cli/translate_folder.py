@@ -205,11 +205,14 @@ def _warn_of_outputs_named_for_other_languages(found: FolderJob, tgt: str) -> No
     folder run writes each file at its place under the output folder, so a project's source
     files given whole keep their language's names, where the app loads them for that
     language (:func:`~ltmt.formats.path_languages.other_language_files`)."""
-    from ltmt.formats.path_languages import other_language_files
+    from ltmt.formats.path_languages import ends_in_own_name, other_language_files
     from ltmt.language_detection import language_name
 
-    outputs = [Path(str(job.output)).relative_to(found.output) for job in found.jobs]
-    named = other_language_files(outputs, tgt)
+    outputs = {Path(str(job.output)).relative_to(found.output): job.path for job in found.jobs}
+    own_names = [
+        output for output, path in outputs.items() if path is not None and ends_in_own_name(path)
+    ]
+    named = other_language_files(outputs, tgt, own_names)
     if named:
         language = language_name(tgt)
         typer.echo(

@@ -11,13 +11,15 @@ loaded by the app for that language's users, so ``ltmt translate`` warns of it
 named for no language (``Strings.resx`` beside ``Strings.fr.resx``, ``Messages.properties``
 beside ``Messages_fr.properties``): a folder run skips the others' files
 (:func:`satellite_language`) and names each translation for its language
-(:func:`translation_name`), as the app loads it.
+(:func:`translation_name`), as the app loads it. A name that merely ends in a code
+(``db_ha.properties``, ``settings_my.properties``) with no ``db.properties`` beside it is a
+file of its own, translated.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 _ANDROID = re.compile(r"values-(?:b\+)?([a-z]{2,3})(?:[-+].*)?")
@@ -83,14 +85,19 @@ def other_language_named(path: Path, language: str, *, folder: bool = False) -> 
     )
 
 
-def other_language_files(paths: Iterable[Path], language: str) -> list[str]:
+def other_language_files(
+    paths: Iterable[Path], language: str, own_names: Collection[Path] = ()
+) -> list[str]:
     """Those of ``paths`` (a folder run's output files, relative to its output folder) named
     for another language than ``language``, or in Android's ``values`` (the default
     resources, the source language's), each as ``path (code)``: a folder run writes each file
-    at its place, so a project's ``locales/en/common.json`` becomes ``OUT/locales/en/...``."""
+    at its place, so a project's ``locales/en/common.json`` becomes ``OUT/locales/en/...``.
+    The names of ``own_names`` name no language (:func:`ends_in_own_name`); their folders
+    may."""
     found = []
     for path in paths:
-        named = _other_language(path, language)
+        own = path in own_names  # (only its folders may name a language)
+        named = _other_language(path.parent if own else path, language, folder=own)
         if named is not None:
             found.append(f"{path} ({named})")
         elif "values" in path.parts[:-1]:
@@ -99,13 +106,23 @@ def other_language_files(paths: Iterable[Path], language: str) -> list[str]:
 
 
 def satellite_language(path: Path, source_language: str) -> str | None:
-    """The language the name of ``path`` (a .NET resource file or a Java bundle) names where
-    it is not ``source_language``: the file is another language's translation beside the
-    source-language file (``Strings.fr.resx``, ``Messages_de.properties``), which a folder run
-    skips; else None."""
-    if path.suffix.lower() not in _SATELLITE_SEPARATORS:
+    """The language the name of ``path`` (a .NET resource file or a Java bundle on disk)
+    names where it is not ``source_language`` and the source-language file it translates is
+    beside it (``Strings.fr.resx`` by ``Strings.resx``, ``Messages_de.properties`` by
+    ``Messages.properties``): another language's translation, which a folder run skips; else
+    None. Without that file, a code-like ending is the file's own name (``db_ha.properties``:
+    a database's settings, not Hausa)."""
+    if path.suffix.lower() not in _SATELLITE_SEPARATORS or ends_in_own_name(path):
         return None
     return _other_language(Path(path.name), source_language)
+
+
+def ends_in_own_name(path: Path) -> bool:
+    """Whether ``path`` (a .NET resource or Java bundle on disk) ends in what reads as a
+    language code with no source-language file beside it (``db_ha.properties`` without
+    ``db.properties``): the ending is part of the file's name, not its language."""
+    source = source_name(path)
+    return source is not None and not source.is_file()
 
 
 def translation_name(path: Path, language: str) -> Path:

@@ -390,6 +390,27 @@ def test_a_dotnet_folder_skips_the_satellites_and_names_the_translation_so(
     assert "imported proj-de into u1: 2 added" in stdout + err
 
 
+def test_a_bundle_name_ending_in_a_code_is_translated_without_its_base_file(
+    tmp_path, capsys, common
+):
+    """db_ha.properties beside messages.properties (no db.properties) was skipped as Hausa:
+    it is a file of its own, translated under its name."""
+    project = tmp_path / "conf"
+    project.mkdir()
+    for name in ("messages.properties", "db_ha.properties", "settings_my.properties"):
+        (project / name).write_text("title=open the file\n", "utf-8")
+    out = tmp_path / "conf-de"
+    code, _, err = run_cli(["translate", str(project), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert sorted(_files(out)) == [
+        "db_ha.properties",
+        "messages_de.properties",
+        "settings_my.properties",
+    ]
+    assert "another language pair" not in err
+    assert "named for another language" not in err
+
+
 def test_an_interrupted_folder_run_says_which_files_it_saved(
     tmp_path, capsys, common, monkeypatch, fake_translation
 ):

@@ -101,11 +101,34 @@ def test_a_folder_runs_files_named_for_another_language_are_listed() -> None:
     ],
 )
 def test_satellite_files_and_their_names(
-    path: str, satellite: str | None, translation: str, source: str | None
+    path: str, satellite: str | None, translation: str, source: str | None, tmp_path: Path
 ) -> None:
-    assert satellite_language(Path(path), "en") == satellite
+    for name in (path, source):
+        if name is not None:
+            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / name).touch()
+    assert satellite_language(tmp_path / path, "en") == satellite
     assert translation_name(Path(path), "de") == Path(translation)
     assert source_name(Path(path)) == (Path(source) if source else None)
+
+
+@pytest.mark.parametrize(
+    "name", ["db_ha.properties", "settings_my.properties", "log_to.properties", "Icons.fr.resx"]
+)
+def test_a_name_ending_in_a_code_is_no_satellite_without_its_base_file(
+    name: str, tmp_path: Path
+) -> None:
+    (tmp_path / "messages.properties").touch()
+    (tmp_path / "Strings.resx").touch()
+    (tmp_path / name).touch()
+    assert satellite_language(tmp_path / name, "en") is None
+
+
+def test_an_output_whose_name_is_its_own_is_named_for_no_language() -> None:
+    outputs = [Path("conf/db_ha.properties"), Path("locales/fr/db_ha.properties")]
+    assert other_language_files(outputs, "de", own_names=outputs) == [
+        "locales/fr/db_ha.properties (fr)"
+    ]
 
 
 def test_a_java_bundle_is_named_with_an_underscore_region() -> None:
