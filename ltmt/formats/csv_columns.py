@@ -4,7 +4,8 @@ By their headers: the source language's column (``en``, ``English (en)``, ``Engl
 its role, ``source``) into the target's (``de``; added after the last when the table has
 none). A table with several source-language columns (a shop's ``Title (en)``, ``Body (en)``)
 has each translated into the target-language column of the same name (``Title (de)``,
-``Body (de)``); one without such a column is named in a warning. Or as ``ltmt translate
+``Body (de)``); one without such a column is named in a warning. A column of another variant
+of the source language (``en-GB`` beside ``en``) is left as written. Or as ``ltmt translate
 --columns`` names them: ``Title,Body (HTML),SEO Title`` (a shop's export, whose columns name
 no language) has those columns' cells translated in place in the output's copy, and
 ``Title (en)=Title (de)`` one column into another. The first column, when it names no
@@ -150,14 +151,27 @@ def find_columns(header: list[str], path: Path, src_lang: str, tgt_lang: str) ->
         raise language_error(path, found, src_lang, tgt_lang)
     if target is None and not by_role:
         _warn_of_a_misspelt_target(header, path, tgt_lang)
-    primary = primary_language(src_lang)
-    sources = [i for i, found in languages.items() if i == source or lang_matches(found, primary)]
+    sources = _source_columns(languages, source, src_lang)
     pairs: tuple[Pair, ...] = (Pair(source, target),)
     if len(sources) > 1:  # Title (en), Body (en): each into its own language's column
         pairs = _same_named_pairs(header, languages, sources, tgt_lang) or pairs
         paired = {pair.source for pair in pairs}
         _warn_of_unpaired_sources(header, path, [i for i in sources if i not in paired], tgt_lang)
     return Columns(pairs, _key_column(header, pairs), by_role)
+
+
+def _source_columns(languages: dict[int, str | None], source: int, src_lang: str) -> list[int]:
+    """The ``source`` column and the others of its language (``Title (en)``, ``Body (en)``:
+    each a field to translate into its own target column). A column of another variant of
+    the language (``en-GB`` beside ``en``) is that variant's text, not a field: left as
+    written. Where the source column names no code (``English``), any of its language's."""
+    language = languages[source]
+    primary = primary_language(src_lang)
+
+    def same_language(found: str | None) -> bool:
+        return found == language if language else lang_matches(found, primary)
+
+    return [i for i, found in languages.items() if i == source or same_language(found)]
 
 
 def _key_column(header: list[str], pairs: tuple[Pair, ...]) -> int | None:

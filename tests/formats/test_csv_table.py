@@ -406,6 +406,17 @@ def test_a_source_language_column_without_its_target_column_is_named_in_a_warnin
     ) in caplog.text
 
 
+def test_a_column_of_another_variant_of_the_source_language_is_left_without_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "variants.csv"
+    path.write_text("key,en,en-GB,de\na,Color,Colour,\n", "utf-8")
+    out = tmp_path / "variants.de.csv"
+    translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert out.read_text("utf-8") == "key,en,en-GB,de\na,Color,Colour,COLOR\n"
+    assert "not translated" not in caplog.text
+
+
 SHOPIFY = (
     "Handle,Title,Body (HTML),Vendor,Variant Price,Tags,SEO Title\r\n"
     'mat,Yoga Mat,"<p>Non-slip, <b>6 mm</b>.</p><ul><li>Washable</li></ul>",AeroFlex,19.99,'
