@@ -20,7 +20,8 @@ Every unit translated in the run is counted once in each of these groups:
   lost a number neither the repair nor the model alone kept (``--strict`` fails the run on them);
   ``format_unchecked``: units whose source is no valid format string of its flag (``#,
   c-format`` on ``strftime``'s ``Saved at %H:%M``), whose directives are kept as written and
-  whose translation is not checked, as msgfmt -c checks none of such an entry;
+  whose translation is not checked, as msgfmt -c checks none of such an entry
+  (``format_unchecked_example``: the first one's flag and source, which the summary shows);
 - ``seams_repaired``: multi-line units whose translation said words twice across a line break
   (ending one line, starting the next) and now says them once (:mod:`ltmt.line_seams`);
   ``doubled_repaired``: units whose translation said a word twice in a row (``Dateien
@@ -59,7 +60,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ltmt.wording import counted
+from ltmt.wording import counted, shortened
 
 
 @dataclass
@@ -84,6 +85,7 @@ class RunReport:
     accelerators: int = 0
     invalid_format: int = 0
     format_unchecked: int = 0
+    format_unchecked_example: str = ""  # java-format on 'Use {name} in templates.'
     empty: int = 0
     split: int = 0
     cut: int = 0
@@ -120,6 +122,16 @@ class RunReport:
         for text in other.examples:
             self.example(text)
         self.spelling_dictionary = self.spelling_dictionary or other.spelling_dictionary
+        self.format_unchecked_example = (
+            self.format_unchecked_example or other.format_unchecked_example
+        )
+
+    def format_unchecked_in(self, flag: str, source: str) -> None:
+        """Count a segment whose ``source`` is no valid format string of its ``flag``; the
+        first is the summary's example."""
+        self.format_unchecked += 1
+        if not self.format_unchecked_example:
+            self.format_unchecked_example = f"{flag} on {shortened(source, 40)!r}"
 
     def summary(self, overwrite: str = "--overwrite") -> str:
         """One line for the end of a run; ``overwrite``: what the caller calls the option that
@@ -143,10 +155,11 @@ class RunReport:
         if self.invalid_format:
             parts[-1] += f" ({self.invalid_format} invalid format strings)"
         if self.format_unchecked:
+            example = f" ({self.format_unchecked_example})" if self.format_unchecked_example else ""
             parts.append(
                 f"format flags: {counted(self.format_unchecked, 'segment')} with a source its "
-                "flag does not fit (c-format on %H:%M), kept as written and not checked, as "
-                "msgfmt -c does (check the flag)"
+                f"flag does not fit{example}, kept as written and not checked, as msgfmt -c "
+                "does (check the flag)"
             )
         if self.exact_edges_replaced:
             matches = counted(self.exact_edges_replaced, "100 % match", "100 % matches")

@@ -436,7 +436,9 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
     report.doubled_repaired += translation.doubled_repaired
     report.accelerators += translation.accelerators
     report.with_placeholders += _has_placeholders(outcome.unit)
-    report.format_unchecked += bool(unchecked_flags(outcome.unit.flags, outcome.unit.source))
+    unchecked = unchecked_flags(outcome.unit.flags, outcome.unit.source)
+    if unchecked:
+        report.format_unchecked_in(unchecked[0], outcome.unit.source)
     # more pieces than the lines the model saw, or than the sentences memory had it translate
     # apart (short ones, often: no long line): a long line was split into sentences
     lines = len(split_segment(translation.source)[0])

@@ -69,7 +69,18 @@ def test_a_c_format_source_that_is_no_c_format_keeps_its_directives(
     [outcome] = translate_units(units, lambda texts, prefer: [output], report)
     assert (outcome.text, outcome.ok, outcome.restored.repaired) == (output, True, False)
     assert (report.format_unchecked, report.repaired) == (1, 0)
-    assert "format flags: 1 segment with a source its flag does not fit" in report.summary()
+    assert (
+        f"format flags: 1 segment with a source its flag does not fit (c-format on {source!r})"
+    ) in report.summary()
+
+
+def test_the_summary_names_the_flag_and_source_a_source_does_not_fit() -> None:
+    """It said "(c-format on %H:%M)" of every such segment, a java-format one too."""
+    report = RunReport()
+    units = [Unit("1", "Use {name} in templates.", flags=("java-format",))]
+    translate_units(units, lambda texts, prefer: ["Nutze {name} in Vorlagen."], report)
+    assert "does not fit (java-format on 'Use {name} in templates.')" in report.summary()
+    assert "%H:%M" not in report.summary()
 
 
 def test_translate_file_po(tmp_path: Path) -> None:
