@@ -157,24 +157,9 @@ class JavaPropertiesDocument(KeyedCatalog):
         # messages with a branching argument: entries (a translation the output has is kept in
         # its place) that never go to the model
         self.branching = [key for key, text in values.items() if _BRANCHING.search(text)]
-        if self.branching:
-            logger.warning(
-                "%s: %s with a choice, plural or select argument left untranslated (%s): "
-                "ltmt cannot translate their branches apart; translate them by hand",
-                path,
-                counted(len(self.branching), "message"),
-                first_few(self.branching),
-            )
         # messages that quote a brace as literal text: left untranslated as well
         self.quoting = [key for key, text in values.items() if quoted_braces(text)]
-        if self.quoting:
-            logger.warning(
-                "%s: %s quoting a brace as literal text left untranslated (%s): the model "
-                "reads its quotes as quotation; translate them by hand",
-                path,
-                counted(len(self.quoting), "message"),
-                first_few(self.quoting),
-            )
+        self._left_out_said = False  # (the warning of both, said once: _say_left_out)
         super().__init__(
             path,
             [
@@ -190,9 +175,34 @@ class JavaPropertiesDocument(KeyedCatalog):
 
     def units(self) -> list[Unit]:
         """The units to translate: every non-empty message but those with a branching
-        argument or a quoted brace (module docstring)."""
+        argument or a quoted brace (module docstring), which a warning names."""
+        self._say_left_out()
         left = {*self.branching, *self.quoting}
         return [unit for unit in super().units() if unit.key not in left]
+
+    def _say_left_out(self) -> None:
+        """Warn, once, of the messages :meth:`units` leaves untranslated. Said when the file
+        is translated (its units asked for), not when it is read for its memory pairs (an
+        import), which pairs those messages as the translator wrote them."""
+        if self._left_out_said:
+            return
+        self._left_out_said = True
+        if self.branching:
+            logger.warning(
+                "%s: %s with a choice, plural or select argument left untranslated (%s): "
+                "ltmt cannot translate their branches apart; translate them by hand",
+                self.path,
+                counted(len(self.branching), "message"),
+                first_few(self.branching),
+            )
+        if self.quoting:
+            logger.warning(
+                "%s: %s quoting a brace as literal text left untranslated (%s): the model "
+                "reads its quotes as quotation; translate them by hand",
+                self.path,
+                counted(len(self.quoting), "message"),
+                first_few(self.quoting),
+            )
 
     def _unquoted(self, key: str, text: str) -> str:
         return text.replace("''", "'") if key in self.quoted else text

@@ -103,6 +103,26 @@ def test_a_message_quoting_a_brace_is_left_untranslated_with_a_warning(
     assert "2 messages quoting a brace as literal text left untranslated (hint, brace)" in (
         caplog.text
     )
+    assert caplog.text.count("quoting a brace") == 1
+
+
+def test_an_import_pairs_a_message_quoting_a_brace_without_the_translate_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    text = b"hint=Type '{'name'}' to insert a name.\ncount={0,choice,0#none|1#one}\n"
+    source = _write(tmp_path, "Messages.properties", text)
+    out = _write(
+        tmp_path,
+        "Messages_de.properties",
+        b"hint=Geben Sie '{'name'}' ein.\ncount={0,choice,0#keine|1#eine}\n",
+    )
+    with caplog.at_level(logging.WARNING):
+        records = list(JavaPropertiesDocument.pairs(out, source_file=source))
+    assert [r.target for r in records] == [
+        "Geben Sie '{'name'}' ein.",
+        "{0,choice,0#keine|1#eine}",
+    ]
+    assert "left untranslated" not in caplog.text
 
 
 def test_a_translation_that_is_no_pattern_java_parses_is_flagged(tmp_path: Path) -> None:
