@@ -21,6 +21,9 @@ The placeholder repair kept the field and the hyphen with it. Such a hyphen is o
   compound, ``{n}-Zimmer-Wohnung``; a name glued to a noun is a compound (``%s-Datei``, a
   ``PDF-Datei``).
 
+A field inside markup counts by what follows the markup's closing tags (``<b>%d</b> drafts``
+came out ``<b>%d</b>-Vorgaben``, session 63): the hyphen after ``</b>`` is the field's.
+
 :func:`without_glued_hyphens` writes a space in its place (the repair's clean-up);
 :func:`glued_hyphens` names the fields that have one (``ltmt qa``'s punctuation check).
 """
@@ -42,6 +45,10 @@ _INTEGER_CONVERSION = re.compile(
 )
 # the name of a field: {count}, {{- n}}, Ruby's %{count}, :count, $1, $name$, Qt's %1, {0}
 _FIELD_NAME = re.compile(r"(?:%?\{+-?|[:$]|%(?=\d))\s*(?P<name>\w+)\s*-?\}*\$?")
+# the closing tags right after a field inside markup: </b>, </strong >, BBCode's [/b]
+_CLOSING_TAGS = re.compile(r"(?:</[\w:.-]+\s*>|\[/\w+\])+")
+# the opening tags right before a field inside markup: <b>, <strong class="x">, [b]
+_OPENING_TAGS = re.compile(r"(?:<[\w:.-]+(?:\s[^<>]*)?>|\[\w+(?:=[^\[\]]*)?\])+\Z")
 _COUNT_NAME = re.compile(r"n|\w*?(?i:count|num|number|total|quantity|qty)")
 # an English plural after a field, in the source: "{0} files" counts files, "{0} file" names one;
 # not a word whose last s is no plural's (status, bonus, process, analysis, news, canvas, series)
@@ -67,8 +74,8 @@ def without_glued_hyphens(source: str, text: str) -> str:
     """``text`` with a space for each hyphen glued to a field that ``source`` writes without
     one (module docstring): ``{{count}}- Fotos`` → ``{{count}} Fotos``."""
     pieces, position = [], 0
-    for field, hyphen in _glued(source, text):
-        pieces += [text[position : field.end], " "]
+    for _, hyphen in _glued(source, text):
+        pieces += [text[position : hyphen.start()], " "]
         position = hyphen.end()
     return "".join(pieces) + text[position:]
 
@@ -76,22 +83,30 @@ def without_glued_hyphens(source: str, text: str) -> str:
 def _glued(source: str, text: str) -> list[tuple[Placeholder, re.Match[str]]]:
     """Each field of ``text`` glued to a hyphen, and the hyphen (with the spaces after it)."""
     fields = [p for p in find_placeholders(source) if p.kind in _FIELD_KINDS]
-    spaced = {p.text for p in fields if source[p.end : p.end + 1].isspace()}
-    hyphened = {p.text for p in fields if source[p.end : p.end + 1] == "-"}
-    counts = {p.text for p in fields if _counts(p, source)}
+    spaced = {p.text for p in fields if source[_after_markup(source, p) :][:1].isspace()}
+    hyphened = {p.text for p in fields if source[_after_markup(source, p) :][:1] == "-"}
+    counted = {p.text for p in fields if counts(p, source)}
     found = []
     for field in find_placeholders(text):
         if field.text not in spaced or field.text in hyphened:
             continue
-        hyphen = _SPACED_HYPHEN.match(text, field.end)
-        if hyphen is None and field.text in counts:
-            hyphen = _NOUN_HYPHEN.match(text, field.end)
+        after = _after_markup(text, field)
+        hyphen = _SPACED_HYPHEN.match(text, after)
+        if hyphen is None and field.text in counted:
+            hyphen = _NOUN_HYPHEN.match(text, after)
         if hyphen is not None:
             found.append((field, hyphen))
     return found
 
 
-def _counts(field: Placeholder, source: str) -> bool:
+def _after_markup(text: str, field: Placeholder) -> int:
+    """Where ``field`` of ``text`` ends with the closing tags right after it (``<b>%d</b>``:
+    after ``</b>``), which the words after them follow as they would the field."""
+    tags = _CLOSING_TAGS.match(text, field.end)
+    return tags.end() if tags else field.end
+
+
+def counts(field: Placeholder, source: str) -> bool:
     """Whether ``field`` of ``source`` stands for a number of things: an integer conversion, a
     field named for a count, or one in order that reads as a count (``{0} files were deleted``;
     ``{0} file`` names a kind of file, a ``PDF-Datei``)."""
@@ -109,10 +124,17 @@ def _counted_in_order(field: Placeholder, source: str) -> bool:
     a count in ``source``: an English plural follows it, and a plural verb follows that or a
     word of counting stands before the field (``Delete {0} files?``; not ``Open {0} settings``,
     whose ``{0}-Einstellungen`` is a compound)."""
-    plural = _PLURAL_AFTER.match(source, field.end)
+    plural = _PLURAL_AFTER.match(source, _after_markup(source, field))
     if plural is None:
         return False
     return (
         _PLURAL_VERB.match(source, plural.end()) is not None
-        or _COUNT_BEFORE.search(source, 0, field.start) is not None
+        or _COUNT_BEFORE.search(source, 0, _before_markup(source, field)) is not None
     )
+
+
+def _before_markup(text: str, field: Placeholder) -> int:
+    """Where ``field`` of ``text`` starts with the opening tags right before it (``<b>%d</b>``:
+    at ``<b>``), which the words before them precede as they would the field."""
+    tags = _OPENING_TAGS.search(text, 0, field.start)
+    return tags.start() if tags else field.start

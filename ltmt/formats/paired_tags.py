@@ -60,6 +60,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ltmt.formats.glued_hyphens import counts
 from ltmt.formats.placeholder_syntax import (
     CHARACTER_REFERENCE,
     find_placeholders,
@@ -130,6 +131,8 @@ _METAVARIABLE = re.compile(r"""<[^\W\d_][^<>/="']*>""")
 # ``<b>A</b>``, a number, ``<strong>%s</strong>``) stays as written, where the model translated
 # ``A`` alone as ``Ein`` and moved ``<strong>`` over the words beside ``%s``
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# a number alone, grouped or with decimals (``42``, ``1,299.99``): a pair around it is a count's
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @dataclass(frozen=True)
@@ -312,7 +315,7 @@ def _strip_pairs(source: str) -> PairedText | None:
     pairs: list[Pair] = []
     opened: list[tuple[str, str, int]] = []  # (name, tag, where), the outermost first
     closings: list[str] = []  # the closing tags met of the open ones, the innermost first
-    length = last = 0
+    length = last = inner_end = 0
     names = (
         _CODE_NAMES
         | {found.group(1) for found in _ATTRIBUTED.finditer(source)}
@@ -335,6 +338,8 @@ def _strip_pairs(source: str) -> PairedText | None:
             return None
         if closings and between:  # text between an inner closing tag and an outer one
             return None
+        if not closings:
+            inner_end = match.start()
         closings.append(match.group())
         if len(closings) < len(opened):
             continue
@@ -342,6 +347,12 @@ def _strip_pairs(source: str) -> PairedText | None:
         opening = "".join(tag for _, tag, _ in opened)
         plain = "".join(pieces)
         pair = Pair(opening, "".join(closings), plain[start:], start, length)
+        opened, closings = [], []
+        if _holds_a_count(pair.inner, source, inner_end):
+            written = pair.opening + pair.inner + pair.closing
+            pieces[:] = [plain[: pair.start] + written]
+            length = pair.start + len(written)
+            continue
         if (
             _PROTECTED.search(pair.opening)
             or _BBCODE_VERBATIM.search(pair.opening)
@@ -353,7 +364,6 @@ def _strip_pairs(source: str) -> PairedText | None:
             length = pair.start + len(token)
             pair = Pair(pair.opening, pair.closing, pair.inner, pair.start, length, token)
         pairs.append(pair)
-        opened, closings = [], []
     if opened or not pairs:
         return None
     pieces.append(source[last:])
@@ -395,6 +405,19 @@ def _spaced_from_words(paired: PairedText) -> PairedText:
             for pair in pairs
         ),
     )
+
+
+def _holds_a_count(inner: str, source: str, inner_end: int) -> bool:
+    """Whether a pair's text ``inner``, which ends at ``inner_end`` in ``source``, is a number
+    or a count's field alone (``<b>%d</b> drafts``, ``<b>{count}</b>``): the pair stays in the
+    text as written, as the model reads a count before its noun (kept whole as a token, it read
+    none and wrote ``<b>%d</b>-Vorgaben``); a name's field (``<strong>%s</strong>``) is kept
+    whole."""
+    if _NUMBER.fullmatch(inner.strip()):
+        return True
+    fields = find_placeholders(source[: inner_end - len(inner) + len(inner.rstrip())])
+    field = fields[-1] if fields else None
+    return field is not None and field.text == inner.strip() and counts(field, source)
 
 
 def _names_with_text(element: re.Pattern[str], source: str) -> frozenset[str]:

@@ -79,6 +79,27 @@ def test_the_repair_takes_the_hyphen_away():
     )
 
 
+@pytest.mark.parametrize(
+    ("source", "text", "expected"),
+    [
+        # session 63: a count inside markup, the hyphen after its closing tag
+        ("<b>%d</b> drafts were saved.", "<b>%d</b>-Vorgaben wurden", "<b>%d</b> Vorgaben wurden"),
+        (
+            "You have <b>{count}</b> drafts.",
+            "Sie haben <b>{count}</b>-Entwürfe.",
+            "Sie haben <b>{count}</b> Entwürfe.",
+        ),
+        ("Delete <b>{0}</b> files?", "<b>{0}</b>-Dateien löschen?", "<b>{0}</b> Dateien löschen?"),
+        ("[b]%d[/b] drafts", "[b]%d[/b]- Entwürfe", "[b]%d[/b] Entwürfe"),
+        # a name inside markup glued to a noun is a compound
+        ("Open <b>{0}</b> settings", "<b>{0}</b>-Einstellungen öffnen", None),
+        ("<b>%s</b> file", "<b>%s</b>-Datei", None),
+    ],
+)
+def test_a_hyphen_after_markup_around_a_count_becomes_a_space(source, text, expected):
+    assert without_glued_hyphens(source, text) == (text if expected is None else expected)
+
+
 def test_the_repair_takes_a_count_in_order_apart_from_its_noun():
     # the model's own output for a .resx string (session 63)
     restored = restore(

@@ -159,7 +159,7 @@ def test_a_pair_around_no_word_stays_as_written() -> None:
         ("Enter a password for <strong>%(username)s</strong>.", "<strong>%(username)s</strong>"),
         ('Open <g id="1">{fileName}</g> now', '<g id="1">{fileName}</g>'),
         ('Go to <a href="%1$s">%2$s</a> now', '<a href="%1$s">%2$s</a>'),
-        ("It weighs <b>42</b> kg", "<b>42</b>"),
+        ("You have <b>{0}</b> unread messages.", "<b>{0}</b>"),
     ],
 )
 def test_a_pair_around_a_placeholder_or_number_alone_is_kept_whole(source: str, kept: str) -> None:
@@ -170,6 +170,31 @@ def test_a_pair_around_a_placeholder_or_number_alone_is_kept_whole(source: str, 
     assert paired.text == source.replace(kept, '<ph id="ltmt-1"/>')
     placed = place_pairs(paired, 'Sind Sie sicher, dass Sie <ph id="ltmt-1"/> löschen?', [])
     assert placed == f"Sind Sie sicher, dass Sie {kept} löschen?"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<b>%d</b> drafts were saved.",
+        "You have <b>{count}</b> drafts.",
+        "Found <b>%(n)d</b> drafts.",
+        "Delete <b>{0}</b> files?",
+        "It weighs <b>42</b> kg",
+    ],
+)
+def test_a_pair_around_a_count_alone_is_left_to_the_model(source: str) -> None:
+    """Kept whole as a token, ``<b>%d</b>`` was no number to the model, which glued the noun
+    to it as a compound (``<b>%d</b>-Vorgaben``, session 63): a pair around a count or a number
+    stays in the text as written, as it did before pairs around no word were kept whole."""
+    assert strip_pairs(source) is None
+
+
+def test_a_pair_around_a_count_stays_written_beside_pairs_around_words() -> None:
+    paired = strip_pairs("Rate us <b>5</b> stars <b>today</b>!")
+    assert paired is not None and paired.to_translate == ["today"]
+    assert paired.text == "Rate us <b>5</b> stars today!"
+    placed = place_pairs(paired, "Bewerten Sie uns heute mit <b>5</b> Sternen!", ["heute"])
+    assert placed == "Bewerten Sie uns <b>heute</b> mit <b>5</b> Sternen!"
 
 
 PHP_PO = """msgid ""
@@ -655,8 +680,9 @@ def test_react_i18next_numbered_elements_are_pairs() -> None:
         "I agree to the terms of service and the privacy policy.",
         [("<1>", "terms of service", "</1>"), ("<3>", "privacy policy", "</3>")],
     )
-    no_words = strip_pairs("You have <1>{{count}}</1> new messages<0/>.")  # kept whole
-    assert no_words is not None and no_words.text == 'You have <ph id="ltmt-1"/> new messages<0/>.'
+    no_words = strip_pairs("You have <1>{{name}}</1> in messages<0/>.")  # kept whole
+    assert no_words is not None and no_words.text == 'You have <ph id="ltmt-1"/> in messages<0/>.'
+    assert strip_pairs("You have <1>{{count}}</1> new messages<0/>.") is None  # a count's
     assert strip_pairs("<12>Open</12> it") is not None and strip_pairs("<123>x</123>") is None
 
 
