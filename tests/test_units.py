@@ -75,6 +75,13 @@ class WordLimits:
             ["Run this:", "Thanks!"],
             "RUN THIS:\n```\nnpm install\n```\nTHANKS!",
         ),
+        # tildes draw a banner in plain text: its words are translated (session 63)
+        (
+            "~~~ Note ~~~\nPlease read the manual carefully.\n~~~~~~~~~~~~",
+            ["~~~ Note ~~~", "Please read the manual carefully."],
+            "~~~ NOTE ~~~\nPLEASE READ THE MANUAL CAREFULLY.\n~~~~~~~~~~~~",
+        ),
+        ("~~~Welcome~~~", ["~~~Welcome~~~"], "~~~WELCOME~~~"),
     ],
 )
 def test_split_segment_keeps_structure(text, lines, rebuilt_from_upper):
