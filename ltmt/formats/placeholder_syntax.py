@@ -195,10 +195,13 @@ PATH_LINE = rf"{_WINDOWS_PATH}|{_SLASH_PATH}"
 _KEPT_TEMPLATE_FIELD = re.compile(r"\{\{\s*\w+\s*\}\}|\{\{[\w.]+\}\}")
 # inline code in backticks, its marks with it (``Set `MAX_RETRIES=5` in .env``, ``run
 # ``make`` ``): the model read the marks as quotation and wrote ``»MAX_RETRIES=5«`` or took
-# the words inside for its own (``npm laufen Sie``). Of one line, closed by as many backticks;
-# not GNU's quotation, a backtick closed by an apostrophe (``use `%s' here``): a span with an
-# apostrophe after a word and before a space or a sign (``` `foo' and `bar' ```) is two of those
-_CODE_SPAN = r"(?<!`)`(?![^`\n]*?\S'(?![\w`]))(?:`[^`\n]+``|[^`\n]+`)(?!`)"
+# the words inside for its own (``npm laufen Sie``). Of one line, closed by as many backticks,
+# no other backtick touching it, its text neither starting nor ending with a space and without
+# TeX's closing quote ``''``: not GNU's quotation, a backtick closed by an apostrophe (``use `%s'
+# here``, ``` `foo' and `bar' ```, whose "span" ends with a space), nor TeX's (``` ``hello'' and
+# ``goodbye'' ```), nor stray backticks (``` the ` key and the ` key ```)
+_CODE_TEXT = r"(?! )(?:(?!'')[^`\n])+(?<! )"
+_CODE_SPAN = rf"(?<!`)(?:``{_CODE_TEXT}``|`{_CODE_TEXT}`)(?!`)"
 _PATTERNS = {
     # first: reST's and MyST's inline markup, a role's name and a link's underscores with the
     # backtick span they mark (``{ref}`` is no brace field there)

@@ -192,6 +192,11 @@ def test_a_path_goes_to_the_model_as_a_tag() -> None:
         # GNU's quotation, a backtick closed by an apostrophe, is none
         ("Use `%s' to quote.", ["%s"]),
         ("`foo' and `bar'", []),
+        # session 63: TeX's quotes, stray backticks, apostrophes inside code
+        ("He said ``hello'' and ``goodbye'' to the crowd.", []),
+        ("Press the ` key and the ` key together.", []),
+        ("Use `echo 'a' 'b'` to print both words.", ["`echo 'a' 'b'`"]),
+        ("Run ``pip install x`` first", ["``pip install x``"]),
         # a fence, a lone backtick, a span over a line break
         ("```", []),
         ("a ` b", []),
