@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+from pydantic_core import PydanticCustomError
 
 from ltmt.errors import InputError
 from ltmt.memory.keys import ApiKey
@@ -61,12 +62,24 @@ def request_terms(terms: Sequence[TermIn], field: str) -> list[Term]:
     return [term for term, _ in located]
 
 
+def _no_text_for_a_number(value: object) -> object:
+    """``value`` where it is no string nor boolean: a JSON number is read as a whole number
+    (``4`` and a Python client's ``4.0``; ``4.5`` is refused), but ``"4"`` and ``true`` are
+    refused as any other value of the wrong type is."""
+    if isinstance(value, str | bool):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+# a whole JSON number: 4 or 4.0, not "4", 4.5 or true
+JsonInteger = Annotated[int, BeforeValidator(_no_text_for_a_number)]
+
+
 class TranslateRequest(RequestBody):
     segments: list[str] = Field(min_length=1, description="Segments to translate, in order.")
     fusion: str | None = Field(None, description="none, knn, attention or auto (default: server's)")
-    # strict: "4" (a string) is refused as any other value of the wrong type is
-    beam: int | None = Field(
-        None, ge=1, strict=True, description="Beam size (default: the server's)."
+    beam: JsonInteger | None = Field(
+        None, ge=1, description="Beam size, a whole number (default: the server's)."
     )
     learn: list[Pair] = Field(
         default_factory=list,
