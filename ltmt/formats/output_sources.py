@@ -33,18 +33,18 @@ them), and so is a record's file name, made from the output's path. The key is d
 the store key for an encrypted memory's user (a record then reads with that key only: after a
 ``rekey``, an update keeps every translation once, as without a record), else it is the cache
 folder's own random ``secret``. Each user's records lie in a folder of their own, named by the
-user and its memory store (:func:`ltmt.fusion.state_store.store_identity`: the store's path)
-keyed with that secret, so that stores sharing a cache folder keep their users of one name
-apart, and deleting the user (:func:`forget_records`, called by
-:meth:`ltmt.memory.store.Memory.delete_user` for every cache folder the store noted) removes
-its own store's records only. Records of runs given no store, and those written before session
-63 (a folder named by the user alone, which every store of the cache shared), are read where an
-output has no record of its store, and a delete of a user of that name removes them too (they
-may hold the text of the user deleted). A record of the first format (before session 60:
-unkeyed digests, the output's path in clear, in the folder itself) is read where its output has
-no record of this one (an update right after the upgrade still translates again what changed),
-and removed when its output's record is written; those of outputs never updated again stay
-until the cache is cleared.
+user and its memory store (its id: :func:`ltmt.memory.cached_traces.store_identity`, which a
+move or another path to the store keeps) keyed with that secret, so that stores sharing a cache
+folder keep their users of one name apart, and deleting the user (:func:`forget_records`,
+called by :meth:`ltmt.memory.store.Memory.delete_user` for every cache folder the store noted)
+removes its own store's records only. Records of runs given no store, of a store of before ids
+until its first write, and those written before session 63 (a folder named by the user alone,
+which every store of the cache shared), are read where an output has no record of its store,
+and a delete of a user of that name removes them too (they may hold the text of the user
+deleted). A record of the first format (before session 60: unkeyed digests, the output's path
+in clear, in the folder itself) is read where its output has no record of this one (an update
+right after the upgrade still translates again what changed), and removed when its output's
+record is written; those of outputs never updated again stay until the cache is cleared.
 
 A document whose existing output may line up with its units in more than one way (subtitles
 re-timed since, whose cues no longer start at the output's times: :class:`LinedUpByRecord`) is
@@ -225,9 +225,9 @@ class OutputSources:
     @property
     def _store(self) -> str | None:
         """The identity of the memory store whose user the records are of (None: no store)."""
-        from ltmt.fusion.state_store import store_identity
+        from ltmt.memory.cached_traces import store_identity
 
-        return store_identity(self.memory.path) if self.memory is not None else None
+        return store_identity(self.memory.store) if self.memory is not None else None
 
     def _say_not_recorded(self, output: Path, reason: Exception) -> None:
         """Warn that ``output``'s record was not written, once per records folder and process
@@ -283,7 +283,7 @@ class OutputSources:
 
 def forget_records(user: str, cache_dir: Path, store: str | None = None) -> int:
     """Remove the records of the outputs ltmt wrote for ``user`` of the memory store ``store``
-    (:func:`ltmt.fusion.state_store.store_identity`) in the cache folder ``cache_dir`` (what a
+    (:func:`ltmt.memory.cached_traces.store_identity`) in the cache folder ``cache_dir`` (what a
     deleted user leaves there: digests of its texts), not those of a user of the same name in
     another store; the user's folder of no store (runs given none, every store's before
     session 63) goes too. How many records."""
@@ -328,9 +328,9 @@ def _forget_previous_copy(path: Path, by_content: Path | None) -> None:
 
 def _user_folder(secret: bytes, user: str | None, store: str | None) -> str:
     """The folder of the records of ``user`` (None: of runs without a user) of the memory
-    store ``store`` (:func:`ltmt.fusion.state_store.store_identity`; None: of runs given no
-    store, and every store's before session 63), named by the two keyed with the cache's
-    ``secret``."""
+    store ``store`` (:func:`ltmt.memory.cached_traces.store_identity`; None: of runs given no
+    store, of a store with no id yet, and every store's before session 63), named by the two
+    keyed with the cache's ``secret``."""
     named = f"user:{user or ''}" if store is None else f"store:{store}\0user:{user or ''}"
     return keyed_digest(secret, named)
 

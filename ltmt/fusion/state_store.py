@@ -24,12 +24,13 @@ searched before the delete): a store given the translator's memory leaves out of
 matches whose segment the memory no longer holds (the same id *and* creation time: a user
 deleted and imported again has new segments under the old ids), and checks again after the
 write, removing the pack if one went meanwhile.
-A user's folder is named by the user and its store (:func:`store_identity`: the store's
-path), so that stores sharing a cache folder keep their users of one name apart, and a delete
-removes its own store's states only (a store moved or copied decodes its segments again); a
-store given no memory (a stand-in) names it by the user alone, as every store did before, and a
-delete removes that folder of the user too (states no store reads any more, and the text of the
-user deleted).
+A user's folder is named by the user and its store (its id:
+:func:`ltmt.memory.cached_traces.store_identity`, which a move or another path to the store
+keeps), so that stores sharing a cache folder keep their users of one name apart, and a delete
+removes its own store's states only; a store given no memory (a stand-in), or a memory store
+of before ids until its first write, names it by the user alone, as every store did before, and
+a delete removes that folder of the user too (states no store reads any more, and the text of
+the user deleted).
 Between the two, the delete's own removal finds the pack, so a deleted segment's states never
 stay on disk. That holds across cache folders too: before its first pack, a store notes its
 cache folder in the memory (:meth:`ltmt.memory.store.Memory.note_state_cache`), and a delete
@@ -58,7 +59,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ltmt import environment
-from ltmt.errors import ConfigError
+from ltmt.errors import ConfigError, StoreError
 from ltmt.fusion.state_pack import LAYOUT_VERSION, PackError, Slot, read_segment, read_slots
 from ltmt.paths import ENV_CACHE, default_cache_dir, on_read_only_file_system, private_folder
 
@@ -99,7 +100,7 @@ class StateStore:
         self.folder = self.base / fingerprint
         self.max_bytes = default_max_bytes() if max_bytes is None else max_bytes
         self.memory = memory
-        self._store = None if memory is None else store_identity(memory.path)
+        self._store = None if memory is None else _identity_of(memory)
         self._warned = False
         self._read_only: bool | None = None  # the base folder's file system, once told
         self._private = False  # the base folder was made owner-only by this store
@@ -362,10 +363,11 @@ def forget_states(
 ) -> int:
     """Delete the stored states of ``user``'s memory (of one segment with ``segment_id``, or of
     a collection of them, each file read once for them all) for every model: what a deleted
-    memory or segment leaves in the cache. ``store``: the memory store's
-    :func:`store_identity`, whose states go, and not those of a user of the same name in
-    another store; the user's folder of no store (a stand-in memory's, every store's before
-    folders were named by store) goes too. A file that cannot be read (another layout,
+    memory or segment leaves in the cache. ``store``: the memory store's identity
+    (:func:`ltmt.memory.cached_traces.store_identity`), whose states go, and not those of a
+    user of the same name in another store; the user's folder of no store (a stand-in
+    memory's, a store's with no id yet, every store's before folders were named by store)
+    goes too. A file that cannot be read (another layout,
     damaged) may hold the segment and goes too. The files deleted."""
     base = (root if root is not None else default_cache_dir()) / STORE_FOLDER
     wanted = None if segment_id is None else _id_set(segment_id)
@@ -381,10 +383,16 @@ def forget_states(
     return deleted
 
 
-def store_identity(path: Path) -> str:
-    """What names the memory store at ``path`` in its users' state folders: its resolved path
-    (the same store reached by a link is the same; a copy is another)."""
-    return str(Path(path).resolve())
+def _identity_of(memory: Memory) -> str | None:
+    """What names ``memory``'s store in its users' state folders
+    (:func:`ltmt.memory.cached_traces.store_identity`); None for a closed memory, which cannot
+    note a cache folder, so no pack is written for it."""
+    from ltmt.memory.cached_traces import store_identity
+
+    try:
+        return store_identity(memory.store)
+    except StoreError:  # closed
+        return None
 
 
 def _id_set(segment_id: int | Collection[int]) -> frozenset[int]:
@@ -433,8 +441,9 @@ _USAGE = _Usage()
 
 
 def _user_folder(user: str, store: str | None) -> str:
-    """The folder name of ``user``'s states from ``store`` (:func:`store_identity`); None: of a
-    store given no memory, named by the user alone."""
+    """The folder name of ``user``'s states from ``store`` (its identity:
+    :func:`ltmt.memory.cached_traces.store_identity`); None: of a store given no memory, or
+    with no id yet, named by the user alone."""
     named = user if store is None else f"{store}\0{user}"
     return sha256(named.encode()).hexdigest()[:16]
 

@@ -4,7 +4,10 @@ Translations cache force-decoded states of segments (:mod:`ltmt.fusion.state_sto
 text as token ids) and records of the outputs they wrote (:mod:`ltmt.formats.output_sources`:
 keyed digests of texts) in cache folders. The store notes each such folder (under
 :data:`~ltmt.memory.layout.STATE_CACHES_KEY`), so that a delete run by another process, with
-another cache folder, removes them there too.
+another cache folder, removes them there too. Both are kept per user and store, the store
+named by its id (:func:`store_identity`), so that stores sharing a cache folder keep their
+users of one name apart, and a store moved, renamed, restored or reached by another path finds
+(and its deletes remove) what it left.
 """
 
 from __future__ import annotations
@@ -48,29 +51,35 @@ def note_cache(store: env.Store, cache_dir: str | os.PathLike[str]) -> None:
         env.write(store, run)
 
 
+def store_identity(store: env.Store) -> str | None:
+    """What names ``store`` in the caches of its users: its id
+    (:data:`~ltmt.memory.layout.STORE_ID_KEY`), which a move or another path to the store
+    keeps; None for a store of before ids until its first write (its users' caches are then
+    named by the user alone, as every store's were)."""
+    return env.store_id(store)
+
+
 def forget_states(
-    user: str, seg_id: int | Collection[int] | None, caches: Iterable[Path], store: Path
+    user: str, seg_id: int | Collection[int] | None, caches: Iterable[Path], store: env.Store
 ) -> None:
     """Remove the states cached of ``user``'s segment ``seg_id`` (or segments: each cached
-    file is read once for them all; None: of all its segments) of the memory store at
-    ``store`` (not those of a user of the same name in another store sharing a cache folder)
-    from this process's cache folder and every one of ``caches``
+    file is read once for them all; None: of all its segments) of memory store ``store`` (not
+    those of a user of the same name in another store sharing a cache folder) from this
+    process's cache folder and every one of ``caches``
     (:func:`ltmt.fusion.state_store.forget_states`; a module of file paths, no model code)."""
     from ltmt.fusion.state_store import forget_states as forget_in
-    from ltmt.fusion.state_store import store_identity
 
     identity = store_identity(store)
     for root in _cache_roots(caches):
         forget_in(user, seg_id, root, store=identity)
 
 
-def forget_output_sources(user: str, caches: Iterable[Path], store: Path) -> None:
-    """Remove the records of the outputs translations wrote for ``user`` of the memory store
-    at ``store`` (not those of a user of the same name in another store sharing a cache folder:
+def forget_output_sources(user: str, caches: Iterable[Path], store: env.Store) -> None:
+    """Remove the records of the outputs translations wrote for ``user`` of memory store
+    ``store`` (not those of a user of the same name in another store sharing a cache folder:
     :func:`ltmt.formats.output_sources.forget_records`) from this process's cache folder and
     every one of ``caches``."""
     from ltmt.formats.output_sources import forget_records
-    from ltmt.fusion.state_store import store_identity
 
     identity = store_identity(store)
     for root in _cache_roots(caches):

@@ -25,6 +25,7 @@ import fcntl
 import functools
 import logging
 import os
+import secrets
 import stat
 import threading
 import time
@@ -55,6 +56,7 @@ from ltmt.memory.layout import (
     NEXT_UID_KEY,
     SCHEMA_KEY,
     SCHEMA_VERSION,
+    STORE_ID_KEY,
     DamagedRecord,
 )
 from ltmt.paths import on_read_only_file_system
@@ -123,6 +125,9 @@ class Store:
     # as this ltmt's kind (:func:`bring_index_up_to_date`); None: the index is this ltmt's
     older_index: str | None = None
     reindex_lock: threading.Lock = field(default_factory=threading.Lock)
+    # the store's id (:data:`~ltmt.memory.layout.STORE_ID_KEY`) once read or written; None
+    # before (a store of before ids has none until its first write: :func:`give_store_id`)
+    store_id: str | None = None
 
 
 _REGISTRY: dict[str, Store] = {}
@@ -412,7 +417,9 @@ def _check_schema(store: Store, key: bytes | None, key_file: Path | None) -> Non
                 store.vault = Vault(Keyring.open(keyring_path, key, str(key_file)))
             else:
                 store.vault = Vault(Keyring.create(keyring_path, key, str(key_file)))
-        write(store, functools.partial(_initialise, encrypted=key is not None))
+        # _write: the id goes in with the schema (write would give it one first, alone, and a
+        # process opening the store meanwhile would find keys without a schema)
+        _write(store, functools.partial(_initialise, encrypted=key is not None))
         return
     try:
         version = int(raw)
@@ -440,6 +447,33 @@ def _check_schema(store: Store, key: bytes | None, key_file: Path | None) -> Non
     if key is not None:
         store.vault = Vault(Keyring.open(keyring_path, key, str(key_file)))
     store.older_index = _older_index(kind)
+
+
+def store_id(store: Store) -> str | None:
+    """The random id of ``store`` (:data:`~ltmt.memory.layout.STORE_ID_KEY`), read once it
+    has one; None while it has none (a store written before ids, until its first write)."""
+    if store.store_id is None:
+        raw = read(store, lambda txn: txn.get(STORE_ID_KEY))
+        store.store_id = bytes(raw).decode(errors="replace") if raw is not None else None
+    return store.store_id
+
+
+def give_store_id(store: Store) -> None:
+    """Write an id into a store that has none (one written before ids), once, before its first
+    write: an extra meta key, which the ltmt of before ids ignores."""
+    if store_id(store) is None:
+        store.store_id = _write(store, _put_store_id)
+
+
+def _put_store_id(txn: lmdb.Transaction) -> str:
+    """Put a new random id into the store unless it has one (another process wrote it first);
+    the id it has."""
+    stored = txn.get(STORE_ID_KEY)
+    if stored is not None:
+        return bytes(stored).decode(errors="replace")
+    made = secrets.token_hex(16)
+    txn.put(STORE_ID_KEY, made.encode())
+    return made
 
 
 def _older_index(kind: bytes | None) -> str | None:
@@ -484,6 +518,7 @@ def _initialise(txn: lmdb.Transaction, *, encrypted: bool) -> None:
     txn.put(SCHEMA_KEY, str(SCHEMA_VERSION).encode(), overwrite=False)
     txn.put(NEXT_UID_KEY, b"1", overwrite=False)
     txn.put(INDEX_KEY, INDEX_KIND.encode(), overwrite=False)
+    _put_store_id(txn)
     if encrypted:
         txn.put(CIPHER_KEY, CIPHER_NAME.encode(), overwrite=False)
 
@@ -494,9 +529,10 @@ def write(store: Store, fn: Callable[[lmdb.Transaction], T]) -> T:
     ``fn`` must only depend on what it reads through ``txn`` (it may run more than once).
     A store opened read-only (on a read-only file system) is a StoreError that says so. The
     index of a store an older ltmt wrote is rebuilt first (:func:`bring_index_up_to_date`):
-    writes keep this ltmt's index.
+    writes keep this ltmt's index; a store of before ids is given one (:func:`give_store_id`).
     """
     bring_index_up_to_date(store)
+    give_store_id(store)
     return _write(store, fn)
 
 

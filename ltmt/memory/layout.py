@@ -10,8 +10,9 @@ table  tag   rest of the key                             value
 =====  ====  ==========================================  =========================================
 meta   ``m`` ``schema``, ``next_uid``; ``index``;        ASCII integer; index kind (ASCII);
              ``cipher`` (encrypted stores only);         cipher name (ASCII); JSON list of the
-             ``state_caches``                            cache folders translations kept decoded
-                                                         states of its segments in (plain only)
+             ``state_caches``; ``store_id``              cache folders translations kept decoded
+                                                         states of its segments in (plain only);
+                                                         the store's random id (32 hex digits)
 users  ``u`` user id (UTF-8)                             JSON: uid, next_id, count, created,
                                                          updated, origins (count per origin);
                                                          encrypted: ``E`` · uid u32 · sealed JSON
@@ -82,6 +83,10 @@ NEXT_UID_KEY = META + b"next_uid"
 # the cache folders that hold decoded states of the store's segments (ltmt.fusion.state_store):
 # a delete removes them from each, whichever process's cache folder they were written to
 STATE_CACHES_KEY = META + b"state_caches"
+# the store's random id, written once (at creation, or a store of before it at its first write):
+# what names the store in the caches of its users (ltmt.memory.cached_traces.store_identity),
+# the same through any path to the store and after a move, a rename or a restore
+STORE_ID_KEY = META + b"store_id"
 BLOCK_BITS = 16
 BLOCK_SIZE = 1 << BLOCK_BITS
 

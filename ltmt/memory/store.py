@@ -309,7 +309,7 @@ class Memory:
         vault = self.store.vault
         deleted = env.write(self.store, lambda txn: writes.delete_segment(txn, vault, user, seg_id))
         if deleted:
-            forget_states(user, seg_id, self.state_caches(), self.path)
+            forget_states(user, seg_id, self.state_caches(), self.store)
         return deleted
 
     def delete_origin(self, user: str, origin: str) -> int:
@@ -330,7 +330,7 @@ class Memory:
             self.require_origin(user, origin)  # raises: the user or the origin is unknown
             return 0  # pragma: no cover - the origin's import committed in between
         if deleted:
-            forget_states(user, deleted, self.state_caches(), self.path)
+            forget_states(user, deleted, self.state_caches(), self.store)
         return len(deleted)
 
     def require_origin(self, user: str, origin: str) -> int:
@@ -366,8 +366,8 @@ class Memory:
         # on (scratch.Generations)
         self._scratch.forget(user)
         caches = self.state_caches()
-        forget_states(user, None, caches, self.path)
-        forget_output_sources(user, caches, self.path)
+        forget_states(user, None, caches, self.store)
+        forget_output_sources(user, caches, self.store)
         return DeletedUser(removed.segments, removed.terms)
 
     def state_caches(self) -> list[Path]:

@@ -424,3 +424,30 @@ def test_an_edited_output_is_found_by_its_path_and_a_rewritten_ones_old_copy_goe
     assert records.read(output) is not None
     records.write(output, [(Unit("block0", "First block."), "Erster Absatz.")])
     assert len(list((tmp_path / "records").rglob("*.json"))) == 2  # by path, by content
+
+
+@pytest.mark.parametrize("reached", ["moved", "linked"])
+def test_a_store_moved_or_reached_by_another_path_reads_and_deletes_its_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reached: str
+) -> None:
+    """The records were named by the store's resolved path: after a move (or through another
+    mount), an update read none and kept every translation, its source changed or not, and a
+    delete of the user left the records. They are named by the store's id, which goes with it."""
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))
+    folder, output, unit = (
+        tmp_path / "cache" / "output-sources",
+        tmp_path / "de.md",
+        Unit("1", "Hi."),
+    )
+    with Memory(tmp_path / "p1") as memory:
+        memory.add("ann", "Hi.", "Hallo.")
+        OutputSources(folder, "ann", memory).write(output, [(unit, "Hallo.")])
+    if reached == "moved":
+        (tmp_path / "p1").rename(tmp_path / "p2")
+    else:
+        (tmp_path / "p2").symlink_to(tmp_path / "p1")
+    with Memory(tmp_path / "p2") as memory:
+        record = OutputSources(folder, "ann", memory).read(output)
+        assert record is not None and record.written_for(unit)
+        assert memory.delete_user("ann") is not None
+    assert not list(folder.rglob("*.json"))

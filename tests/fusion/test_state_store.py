@@ -649,3 +649,18 @@ def test_a_bound_of_0_keeps_no_states_on_disk(
     assert list(tmp_path.rglob("*.safetensors")) == []
     monkeypatch.setenv(ENV_MAX_MB, "3")
     assert StateStore("m", tmp_path).max_bytes == 3 << 20
+
+
+def test_a_moved_store_reads_its_states_and_a_delete_removes_them(
+    memory: Memory, tmp_path: Path
+) -> None:
+    """The states were named by the store's resolved path: after a move a delete of the user
+    left them in the cache (its text). They are named by the store's id, which goes with it."""
+    key, _ = _stored_segment(memory)
+    StateStore("m", memory=memory).put(key, _segment(3))
+    memory.close()
+    (tmp_path / "memory").rename(tmp_path / "moved")
+    with Memory(tmp_path / "moved") as moved:
+        assert StateStore("m", memory=moved).get(key) is not None
+        assert moved.delete_user("u") is not None
+    assert list((tmp_path / "cache").rglob("*.safetensors")) == []
