@@ -10,10 +10,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
-import lmdb
-
 from ltmt.memory import env, writes
-from ltmt.memory.clean import MAX_EXAMPLES, CleanConfig, ImportRecord, Screened, screen_pairs
+from ltmt.memory.clean import (
+    MAX_EXAMPLES,
+    CleanConfig,
+    CleanPair,
+    ImportRecord,
+    Screened,
+    screen_pairs,
+)
 from ltmt.memory.report import ImportReport
 from ltmt.segments import PairRecord
 from ltmt.workers import return_freed_memory
@@ -36,7 +41,8 @@ def import_records(
     by the caller): all of them, or (on error) none; the report counts what was read, added,
     repeated, refreshed and skipped (by reason). A :class:`PairRecord` that names its own
     origin (a file of a folder) is stored under it, the others under ``origin``: each file of
-    a folder import is undone on its own, and the import is still one transaction."""
+    a folder import is undone on its own, and the import is still one write (which pairs it
+    makes the newest translations of their sources is decided over all of its files)."""
     # the reader's garbage (a file format's objects may hold cycles) is collected as usual
     screened = [(name, screen_pairs(run, clean)) for name, run in by_origin(records, origin)]
     # an import of no pair still notes a new user's languages: one (empty) write then
@@ -44,42 +50,47 @@ def import_records(
     skipped = sum(group.read - len(group.kept) for _, group in screened)
     if progress is not None and skipped:
         progress(skipped)
-    pairs = sum(len(group) for _, group in kept)
+    pairs, origins = _one_write(kept)
     if pairs:
-        chars = sum(
-            len(source) * 12 + len(target) * 2 for _, group in kept for source, target, _ in group
-        )
-        env.reserve(store, pairs * 512 + chars)
+        chars = sum(len(source) * 12 + len(target) * 2 for source, target, _ in pairs)
+        env.reserve(store, len(pairs) * 512 + chars)
     now, vault = time.time(), store.vault
-
-    def add_groups(txn: lmdb.Transaction) -> list[writes.Added]:
-        """Each origin's pairs added in turn, in the one transaction (rerun on a full map)."""
-        return [
-            writes.add_pairs(
+    with writes.collector_paused():
+        stored = env.write(
+            store,
+            lambda txn: writes.add_pairs(
                 txn,
                 vault,
                 user,
-                group,
-                origin=name,
+                pairs,
+                origin=kept[0][0],
                 now=now,
                 progress=progress,
                 languages=languages,
-            )
-            for name, group in kept
-        ]
-
-    with writes.collector_paused():
-        stored = env.write(store, add_groups)
+                origins=origins,
+            ),
+        )
     report = replace(
         screening_report(user, [group for _, group in screened]),
-        added=sum(added.added for added in stored),
-        duplicates=sum(added.duplicates for added in stored),
-        refreshed=sum(len(added.refreshed) for added in stored),
+        added=stored.added,
+        duplicates=stored.duplicates,
+        refreshed=len(stored.refreshed),
     )
-    if pairs >= RETURN_MEMORY_FROM:  # what the import freed goes back to the system
-        del kept, screened, stored
+    if len(pairs) >= RETURN_MEMORY_FROM:  # what the import freed goes back to the system
+        del kept, screened, stored, pairs, origins
         return_freed_memory()
     return report
+
+
+def _one_write(
+    kept: Sequence[tuple[str, list[CleanPair]]],
+) -> tuple[Sequence[CleanPair], list[str] | None]:
+    """The pairs of ``kept``'s runs (origin, pairs) in order, for one :func:`writes.add_pairs`,
+    and each pair's origin (None: one run, whose origin is all of theirs)."""
+    if len(kept) == 1:
+        return kept[0][1], None
+    pairs = [pair for _, run in kept for pair in run]
+    return pairs, [name for name, run in kept for _ in run]
 
 
 def screening_report(user: str, parts: Sequence[Screened]) -> ImportReport:

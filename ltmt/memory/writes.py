@@ -119,6 +119,7 @@ class _Row(NamedTuple):
     metadata: Mapping[str, Any]
     folded: str  # the source in :func:`ltmt.text.fold_space` form
     stored: int | None  # the id it is stored under from before this write (None: not stored)
+    origin: str  # the import (a file of a folder) it is written by
 
     @property
     def text(self) -> str:
@@ -135,6 +136,7 @@ class _NewRow(NamedTuple):
     metadata: Mapping[str, Any]
     folded: str
     id_utf8: bytes  # the new id as its key part (:func:`ltmt.memory.layout.u32`)
+    origin: bytes  # UTF-8
 
 
 def add_pairs(
@@ -147,17 +149,22 @@ def add_pairs(
     now: float,
     progress: Callable[[int], None] | None = None,
     languages: tuple[str, str] | None = None,
+    origins: Sequence[str] | None = None,
 ) -> Added:
     """Store ``pairs`` for ``user``; returns each pair's segment id and how many were new.
+    ``origins``: each pair's own origin (a folder import's files), in place of ``origin``.
 
     A search reuses the newest (highest id) of a source's translations, so adding a pair is
     approving it: a pair stored already is *refreshed*, stored again under a new id with its
-    metadata updated by the new (:func:`_refresh`) and ``origin`` as its origin (the one it had
-    is kept among its others: :func:`_taken_over`), where the store's order of the source's
-    translations is not yet that of ``pairs`` (the last of them the newest): which ones move is
-    :mod:`ltmt.memory.approvals`; a stored pair that keeps its id records ``origin`` among its
-    others (:func:`_held_also_by`). Re-importing a file renumbers nothing, one with two
-    translations of a source too; a pair repeated within ``pairs`` counts at its first place.
+    metadata updated by the new (:func:`_refresh`) and the write's origin as its origin (the
+    one it had is kept among its others: :func:`_taken_over`), where the store's order of the
+    source's translations is not yet that of ``pairs`` (the last of them the newest): which
+    ones move is :mod:`ltmt.memory.approvals`; a stored pair that keeps its id records the
+    write's origin among its others (:func:`_held_also_by`). Re-importing a file renumbers
+    nothing, one with two translations of a source too, and so does re-importing a folder
+    whose files translate a source differently (one write: the approvals are the whole
+    import's); a pair repeated within ``pairs`` counts at its first place, and is held by each
+    origin it is written by.
 
     Per batch: the new pairs get their ids first; a worker thread then works out their index
     entries while this one stores their segments and reads the next batch (:func:`_indexing`).
@@ -173,11 +180,10 @@ def add_pairs(
         info = replace(info, languages=languages)
     uid, next_id = info.uid, info.next_id
     pair_prefix, seg_prefix, norm_prefix = PAIR + u32(uid), SEG + u32(uid), NORM + u32(uid)
-    origin_utf8 = origin.encode("utf-8")
     seen: dict[bytes, int] = {}
     ids_of_pairs = array("L")
     refreshed: dict[int, int] = {}
-    origins = Counter(info.origins)
+    held = Counter(info.origins)  # segments per own origin
     later = (
         later_of_source((source for source, _, _ in pairs), len(pairs))
         if existing_user
@@ -192,13 +198,23 @@ def add_pairs(
             metadata = row.metadata
             if row.stored is not None:
                 gone_origin, metadata = _refresh(txn, uid, cipher, row.stored, metadata)
-                metadata = _taken_over(metadata, gone_origin, origin)
+                metadata = _taken_over(metadata, gone_origin, row.origin)
                 refreshed[row.stored] = next_id
-                origins.subtract([gone_origin])
-                origins[origin] += 1
+                held.subtract([gone_origin])
+            held[row.origin] += 1
             approvals.renumbered(row.text)
             seen[row.key] = next_id
-            new.append(_NewRow(row.key, row.source, row.target, metadata, row.folded, u32(next_id)))
+            new.append(
+                _NewRow(
+                    row.key,
+                    row.source,
+                    row.target,
+                    metadata,
+                    row.folded,
+                    u32(next_id),
+                    row.origin.encode("utf-8"),
+                )
+            )
             next_id += 1
             return next_id - 1
 
@@ -209,7 +225,7 @@ def add_pairs(
             seg_items, norm_items, pair_items = [], [], []
             for row in new:
                 seg, norm = seg_prefix + row.id_utf8, norm_prefix + row.id_utf8
-                record = encode_record_utf8(row.source, row.target, now, origin_utf8, row.metadata)
+                record = encode_record_utf8(row.source, row.target, now, row.origin, row.metadata)
                 seg_items.append((seg, cipher.seal(record, seg)))
                 norm_items.append((norm, cipher.seal(row.folded.encode("utf-8"), norm)))
                 pair_items.append((row.key, row.id_utf8))
@@ -219,18 +235,24 @@ def add_pairs(
             cursor.putmulti(pair_items)
 
         for position in range(0, len(pairs), IMPORT_BATCH):
-            batch = pairs[position : position + IMPORT_BATCH]
-            rows = _keyed_rows(txn, pair_prefix, cipher, batch, seen, existing_user is not None)
+            end = position + IMPORT_BATCH
+            batch = pairs[position:end]
+            of_batch = [origin] * len(batch) if origins is None else origins[position:end]
+            rows = _keyed_rows(
+                txn, pair_prefix, cipher, batch, of_batch, seen, existing_user is not None
+            )
             if any(row.stored is not None for row in rows):
                 index.flush()  # the lookup reads postings: this write's own must be there
             newest = _newest_translations(txn, uid, cipher, rows, next_id)
             # first the new pairs and their ids, so the worker can index them while this
             # thread stores them
             new: list[_NewRow] = []
+            repeated: list[tuple[int, str]] = []  # (id, origin): recorded once stored
             for offset, row in enumerate(rows):
                 stored, text = row.stored, row.text
                 if row.key in seen:
                     ids_of_pairs.append(seen[row.key])
+                    repeated.append((seen[row.key], row.origin))
                     continue
                 newest_id = newest.get(text, stored or 0)
                 if stored is not None and approvals.keeps(
@@ -238,12 +260,14 @@ def add_pairs(
                 ):
                     seen[row.key] = stored
                     ids_of_pairs.append(stored)
-                    _held_also_by(txn, uid, cipher, stored, origin)
+                    _held_also_by(txn, uid, cipher, stored, row.origin)
                     continue
                 ids_of_pairs.append(renumber(row, new))
                 if text in newest:
                     newest[text] = next_id - 1
             store(new)
+            for seg_id, also in repeated:
+                _held_also_by(txn, uid, cipher, seg_id, also)
             if progress is not None:
                 progress(len(batch))
         late: list[_NewRow] = []
@@ -255,8 +279,7 @@ def add_pairs(
         raise StoreError(f"user {user!r} has used up its segment ids; export and re-import it")
     added = next_id - info.next_id - len(refreshed)
     if added or refreshed:
-        origins[origin] += added
-        kept = {name: count for name, count in origins.items() if count > 0}
+        kept = {name: count for name, count in held.items() if count > 0}
         info = replace(info, next_id=next_id, count=info.count + added, updated=now, origins=kept)
     if added or refreshed or noted:
         txn.put(user_key(user), encode_user(info, cipher, user))
@@ -268,14 +291,15 @@ def _keyed_rows(
     pair_prefix: bytes,
     cipher: PlainCipher,
     batch: Sequence[CleanPair],
+    origins: Sequence[str],
     seen: Mapping[bytes, int],
     stored_before: bool,
 ) -> list[_Row]:
-    """The ``batch``'s pairs with their dedup keys, and the ids of those stored before this
-    write (looked up unless the user is new, ``stored_before`` False, or the write stored the
-    pair already: ``seen``)."""
+    """The ``batch``'s pairs with their dedup keys and ``origins`` (one each), and the ids of
+    those stored before this write (looked up unless the user is new, ``stored_before`` False,
+    or the write stored the pair already: ``seen``)."""
     rows: list[_Row] = []
-    for source, target, metadata in batch:
+    for (source, target, metadata), origin in zip(batch, origins, strict=True):
         src, tgt = source.encode("utf-8"), target.encode("utf-8")
         context = context_of(metadata).encode("utf-8")
         key = pair_key_utf8(pair_prefix, src, tgt, cipher.digest, context)
@@ -285,7 +309,7 @@ def _keyed_rows(
             stored = read_u32(raw) if raw is not None else None
         if OTHER_ORIGINS in metadata:  # the store's bookkeeping is not a file's to give
             metadata = with_other_origins(metadata, ())
-        rows.append(_Row(key, src, tgt, metadata, fold_space(source), stored))
+        rows.append(_Row(key, src, tgt, metadata, fold_space(source), stored, origin))
     return rows
 
 

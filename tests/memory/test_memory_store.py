@@ -203,6 +203,32 @@ def test_records_naming_their_origin_are_stored_under_it_in_one_import(tmp_path:
         memory.check()
 
 
+def test_reimporting_a_folder_whose_files_translate_a_source_differently_renumbers_nothing(
+    tmp_path: Path,
+) -> None:
+    """Each file's pairs were written in turn, so two files translating Open differently took
+    turns making theirs the newest: every re-import of the folder renumbered both. The whole
+    import decides, as for one file: ids stay, the last file's translation stays the newest,
+    and each file keeps its pairs."""
+    records = [
+        PairRecord("Open", "Öffnen", origin="proj/de/app.po"),
+        PairRecord("Save", "Speichern", origin="proj/de/app.po"),
+        PairRecord("Open", "Offen", origin="proj/de/status.po"),
+        PairRecord("Save", "Speichern", origin="proj/de/status.po"),
+    ]
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", records, origin="proj/de")
+        first = [(s.id, s.target, s.origin) for s in memory.segments("u")]
+        for _ in range(2):
+            report = memory.import_pairs("u", records, origin="proj/de")
+            assert (report.added, report.duplicates, report.refreshed) == (0, 4, 0)
+            assert [(s.id, s.target, s.origin) for s in memory.segments("u")] == first
+        assert [s.target for s in memory.segments("u") if s.source == "Open"] == ["Öffnen", "Offen"]
+        assert memory.delete_origin("u", "proj/de/app.po") == 1  # Save: status.po's too
+        assert memory.stats("u")["origins"] == {"proj/de/status.po": 2}
+        memory.check()
+
+
 def test_an_imported_pairs_own_origins_key_is_not_taken_from_the_file(tmp_path: Path) -> None:
     """A file's pair naming origins of the store (an export of the code of before, which showed
     them as metadata) does not make another import hold it."""

@@ -155,13 +155,16 @@ def test_a_batch_row_names_its_pair_and_the_id_stored_before(tmp_path: Path) -> 
         prefix = PAIR + u32(info.uid)
         rows = env.read(
             memory.store,
-            lambda txn: writes._keyed_rows(txn, prefix, cipher, batch, {}, stored_before=True),
+            lambda txn: writes._keyed_rows(
+                txn, prefix, cipher, batch, ["a.po", "b.po"], {}, stored_before=True
+            ),
         )
     new, stored = rows
-    assert (new.source, new.target, new.metadata) == (
+    assert (new.source, new.target, new.metadata, new.origin) == (
         b"Open  the file",
         "Datei öffnen".encode(),
         {"note": "n"},
+        "a.po",
     )
     assert (new.folded, new.text, new.stored) == ("Open the file", "open the file", None)
     assert stored.stored == 1 and stored.key != new.key
