@@ -264,24 +264,28 @@ def _delete_origin(
     user: str, origin: str, yes: bool, memory_dir: Path | None, key_file: Path | None
 ) -> None:
     """``ltmt memory delete --origin``: without ``yes``, a refusal saying how many segments
-    would go (with it, :meth:`~ltmt.memory.store.Memory.delete_origin` checks the origin, and
-    the message counts the segments other origins hold too, which stay)."""
+    would go and how many stay (other origins hold them too); with it, the delete
+    (:meth:`~ltmt.memory.store.Memory.delete_origin`), said with the same counts."""
     with open_store(memory_dir, key_file, existing=True) as memory:
         origin = _origin_of_path(memory, user, origin)
+        share = memory.origin_share(user, origin)
         if not yes:
             from ltmt.cli.main import click_errors
 
-            going = counted(memory.require_origin(user, origin), "segment")
             raise click_errors.UsageError(
-                f"refusing to delete the {going} of {user} from {origin} without --yes (it "
-                "cannot be undone)"
+                f"refusing to delete the {counted(share.alone, 'segment')} of {user} from {origin}"
+                f"{_kept(share.shared)} without --yes (it cannot be undone)"
             )
-        held = memory.require_origin(user, origin)
         deleted = memory.delete_origin(user, origin)
-    kept = f" ({held - deleted} kept: other origins hold them too)" if held > deleted else ""
+    kept = _kept(share.alone + share.shared - deleted)
     typer.echo(
         f"deleted {counted(deleted, 'segment')} of {user} from {origin}{kept}; {COMPACT_NOTE}"
     )
+
+
+def _kept(shared: int) -> str:
+    """`` (2 kept: other origins hold them too)``: the segments an origin's delete leaves."""
+    return f" ({shared} kept: other origins hold them too)" if shared > 0 else ""
 
 
 def _origin_of_path(memory: Memory, user: str, origin: str) -> str:

@@ -333,6 +333,20 @@ class Memory:
             forget_states(user, deleted, self.state_caches(), self.store)
         return len(deleted)
 
+    def origin_share(self, user: str, origin: str) -> writes.OriginShare:
+        """What :meth:`delete_origin` of ``origin`` would do to ``user``'s segments: how many
+        it holds alone (deleted) and how many other origins hold too (kept), an origin that
+        holds a pair only besides its own origin (an identical file imported after it)
+        included; InputError as :meth:`require_origin` says when it holds none."""
+        check_user(user)
+        checked_origin(origin)
+        vault = self.store.vault
+        share = env.read(self.store, lambda txn: writes.origin_share(txn, vault, user, origin))
+        if share is None:
+            self.require_user(user)
+            raise self._no_origin(user, origin, sorted(self.stats(user)["origins"]))
+        return share
+
     def require_origin(self, user: str, origin: str) -> int:
         """How many segments of ``user`` have origin ``origin`` (:meth:`stats`' ``origins``),
         or, for an imported folder, one of its files (``proj`` for ``proj/de/app.po``:

@@ -556,11 +556,11 @@ def delete_origin(txn: lmdb.Transaction, vault: Vault, user: str, origin: str) -
     removed: list[int] = []
     for seg_id, record in held:
         source, target, created, own, metadata = record
-        others = [name for name in other_origins(metadata) if not is_of_origin(name, origin)]
         counts.subtract([own])
-        if is_of_origin(own, origin) and not others:
+        if _held_alone_by(record, origin):
             removed.append(seg_id)
             continue
+        others = _others_than(metadata, origin)
         if is_of_origin(own, origin):
             own = others.pop()
         counts[own] += 1
@@ -575,6 +575,31 @@ def delete_origin(txn: lmdb.Transaction, vault: Vault, user: str, origin: str) -
     return removed
 
 
+@dataclass(frozen=True)
+class OriginShare:
+    """The segments of a user that an origin holds (:func:`origin_share`): ``alone``, held by
+    it alone, which undoing it deletes, and ``shared``, which other origins hold too and keep
+    (undoing it only takes it off them)."""
+
+    alone: int
+    shared: int
+
+
+def origin_share(txn: lmdb.Transaction, vault: Vault, user: str, origin: str) -> OriginShare | None:
+    """What :func:`delete_origin` of ``origin`` would do to ``user``'s segments, told before
+    it is done; None when no segment of ``user`` is held by ``origin`` (an unknown user or
+    origin)."""
+    found = user_info(txn, vault, user)
+    if found is None:
+        return None
+    info, cipher = found
+    held = _records_of_origin(txn, info.uid, cipher, origin)
+    if not held:
+        return None
+    alone = sum(_held_alone_by(record, origin) for _, record in held)
+    return OriginShare(alone=alone, shared=len(held) - alone)
+
+
 def is_of_origin(name: str, origin: str) -> bool:
     """Whether a pair's origin ``name`` is ``origin`` or, ``origin`` naming an imported folder
     (``proj``), one of its files (``proj/de/app.po``:
@@ -583,6 +608,17 @@ def is_of_origin(name: str, origin: str) -> bool:
 
 
 Record = tuple[str, str, float, str, dict[str, Any]]  # :func:`decode_record`'s
+
+
+def _others_than(metadata: Mapping[str, Any], origin: str) -> list[str]:
+    """The other origins of a pair (``metadata``'s) that are not ``origin`` or under it."""
+    return [name for name in other_origins(metadata) if not is_of_origin(name, origin)]
+
+
+def _held_alone_by(record: Record, origin: str) -> bool:
+    """Whether the pair of ``record`` is held by ``origin`` (or the files under it) alone:
+    its own origin is, and none of its others is another."""
+    return is_of_origin(record[3], origin) and not _others_than(record[4], origin)
 
 
 def _records_of_origin(

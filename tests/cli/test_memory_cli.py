@@ -1516,6 +1516,49 @@ def test_delete_origin_keeps_and_counts_the_pairs_another_origin_holds(
         assert memory.stats("git")["origins"] == {"git.jsonl": 3}
 
 
+def test_delete_origin_asks_for_the_count_it_deletes_and_says_the_kept(
+    capsys: pytest.CaptureFixture[str], store: str, pairs_file: Path
+) -> None:
+    """Without --yes the count asked for was of every pair the origin held (3), though the
+    delete then removed only the one no other origin holds."""
+    with Memory(store) as memory:
+        memory.add("git", "Open the file", "Datei öffnen", origin="cli")
+        memory.add("git", "Close the file", "Datei schließen", origin="cli")
+    ltmt(capsys, "memory", "import", str(pairs_file), "-u", "git", "--memory-dir", store)
+    delete = ("memory", "delete", "-u", "git", "--memory-dir", store, "--origin", "git.jsonl")
+    kept = "(2 kept: other origins hold them too)"
+    code, _, err = ltmt(capsys, *delete)
+    assert code == 2
+    assert f"refusing to delete the 1 segment of git from git.jsonl {kept} without --yes" in err
+    code, out, _ = ltmt(capsys, *delete, "--yes")
+    assert (code, out) == (0, f"deleted 1 segment of git from git.jsonl {kept}; {COMPACT_NOTE}\n")
+
+
+def test_an_origin_holding_pairs_only_besides_another_is_undone(
+    capsys: pytest.CaptureFixture[str], store: str, pairs_file: Path
+) -> None:
+    """A file imported after an identical one holds its pairs only besides the first's origin:
+    deleting it said the user had no segments of it, so it could not be undone. It is taken off
+    them, and none is deleted."""
+    copy = pairs_file.with_name("copy.jsonl")
+    copy.write_bytes(pairs_file.read_bytes())
+    for path in (pairs_file, copy):
+        ltmt(capsys, "memory", "import", str(path), "-u", "git", "--memory-dir", store)
+    delete = ("memory", "delete", "-u", "git", "--memory-dir", store, "--origin", "copy.jsonl")
+    kept = "(3 kept: other origins hold them too)"
+    code, _, err = ltmt(capsys, *delete)
+    assert code == 2
+    assert f"refusing to delete the 0 segments of git from copy.jsonl {kept} without" in err
+    code, out, _ = ltmt(capsys, *delete, "--yes")
+    assert (code, out) == (0, f"deleted 0 segments of git from copy.jsonl {kept}; {COMPACT_NOTE}\n")
+    code, _, err = ltmt(capsys, *delete, "--yes")
+    assert code == 1
+    assert "git has no segments of origin 'copy.jsonl'" in err
+    with Memory(store) as memory:
+        assert memory.stats("git")["origins"] == {"git.jsonl": 3}
+        assert all(segment.metadata == {} for segment in memory.segments("git"))
+
+
 def test_each_file_of_an_imported_folder_is_undone_alone_or_with_the_folder(
     capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
 ) -> None:

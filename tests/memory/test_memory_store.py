@@ -21,6 +21,7 @@ from ltmt.memory import env, files
 from ltmt.memory.layout import INDEX_KEY, OTHER_ORIGINS, SCHEMA_KEY
 from ltmt.memory.store import AddedPair, DeletedUser
 from ltmt.memory.user_ids import check_user
+from ltmt.memory.writes import OriginShare
 from ltmt.segments import PairRecord
 
 REPO = Path(__file__).resolve().parents[2]
@@ -226,6 +227,29 @@ def test_reimporting_a_folder_whose_files_translate_a_source_differently_renumbe
         assert [s.target for s in memory.segments("u") if s.source == "Open"] == ["Öffnen", "Offen"]
         assert memory.delete_origin("u", "proj/de/app.po") == 1  # Save: status.po's too
         assert memory.stats("u")["origins"] == {"proj/de/status.po": 2}
+        memory.check()
+
+
+@pytest.mark.parametrize(
+    ("origin", "share"),
+    [
+        ("a.tmx", OriginShare(alone=1, shared=1)),  # Save: b.tmx's too
+        ("b.tmx", OriginShare(alone=0, shared=1)),  # held only besides a.tmx
+    ],
+)
+def test_origin_share_tells_what_a_delete_of_the_origin_does(
+    tmp_path: Path, origin: str, share: OriginShare
+) -> None:
+    """A delete's count was asked of the user's own origins alone: it said more would go than
+    did, and an origin holding pairs only besides another was unknown."""
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", [("Save", "Speichern"), ("Quit", "Beenden")], origin="a.tmx")
+        memory.import_pairs("u", [("Save", "Speichern")], origin="b.tmx")
+        assert memory.origin_share("u", origin) == share
+        assert memory.delete_origin("u", origin) == share.alone
+        assert memory.count("u") == 2 - share.alone
+        with pytest.raises(InputError, match=f"no segments of origin '{origin}'"):
+            memory.origin_share("u", origin)
         memory.check()
 
 
