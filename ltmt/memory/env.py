@@ -476,10 +476,10 @@ def _put_store_id(txn: lmdb.Transaction) -> str:
     return made
 
 
-def _older_index(kind: bytes | None) -> str | None:
+def _older_index(kind: bytes | memoryview | None) -> str | None:
     """The name of stored index kind ``kind`` when it is not this ltmt's (``"no"``: none
     recorded), else None."""
-    name = kind.decode(errors="replace") if kind is not None else "no"
+    name = bytes(kind).decode(errors="replace") if kind is not None else "no"
     return None if name == INDEX_KIND else name
 
 
@@ -487,28 +487,44 @@ def bring_index_up_to_date(store: Store) -> None:
     """Rebuild the index of a store an older ltmt wrote (:attr:`Store.older_index`) as this
     ltmt's kind, once, before the first search or write: not on open, so that the commands
     that only read it (users, stats, export, check, backup) leave the store as that ltmt can
-    still read it. The rebuild is one-way, and the warning says so."""
+    still read it. The rebuild is one-way, and the warning says so; it is said only where
+    this process rebuilds the index (another may have rebuilt it since the store was opened)."""
     if store.older_index is None:
         return
     with store.reindex_lock:
         if store.older_index is None:  # another thread rebuilt it meanwhile
             return
-        logger.warning(
-            "memory store %s has a %s index; rebuilding it as %s (once, may take a while; older "
-            "ltmt releases cannot read the store afterwards: 'ltmt memory backup' first keeps a "
-            "copy they can)",
-            store.path,
-            store.older_index,
-            INDEX_KIND,
-        )
-        _write(store, functools.partial(_reindex, cipher_of=store.vault.cipher))
+        # once: a full map reruns the transaction
+        warn = functools.cache(functools.partial(_warn_of_rebuild, store.path))
+        _write(store, functools.partial(_reindex, cipher_of=store.vault.cipher, warn=warn))
         store.older_index = None
 
 
-def _reindex(txn: lmdb.Transaction, cipher_of: Callable[[int], PlainCipher]) -> None:
-    kind = txn.get(INDEX_KEY)
-    if kind is not None and bytes(kind).decode(errors="replace") == INDEX_KIND:
-        return  # another process rebuilt it first
+def _warn_of_rebuild(path: Path, older: str) -> None:
+    """Say that store ``path``'s index of kind ``older`` is being rebuilt, and that this is
+    one-way."""
+    logger.warning(
+        "memory store %s has a %s index; rebuilding it as %s (once, may take a while; older "
+        "ltmt releases cannot read the store afterwards: 'ltmt memory backup' first keeps a "
+        "copy they can)",
+        path,
+        older,
+        INDEX_KIND,
+    )
+
+
+def _reindex(
+    txn: lmdb.Transaction,
+    cipher_of: Callable[[int], PlainCipher],
+    warn: Callable[[str], None],
+) -> None:
+    """Rebuild the index as this ltmt's kind, ``warn(older kind)`` first, unless another
+    process rebuilt it since this one opened the store: the kind is read here, under LMDB's
+    writer lock, so the warning is never of a rebuild that does not happen."""
+    older = _older_index(txn.get(INDEX_KEY))
+    if older is None:
+        return
+    warn(older)
     postings.rebuild(txn, cipher_of=cipher_of)
     txn.put(INDEX_KEY, INDEX_KIND.encode())
 

@@ -368,6 +368,24 @@ def test_an_index_of_another_kind_is_rebuilt_at_the_first_search(
         assert txn.get(b"i" + b"\x00" * 8) is None
 
 
+def test_an_index_another_process_rebuilt_is_not_said_to_be_rebuilt(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A process that opened a store of an older index, which another process then rebuilt,
+    warned at its first search that it was rebuilding it, though it rebuilt nothing."""
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u1", PAIRS)
+    give_an_older_index(tmp_path)
+    script = "import sys; from ltmt import Memory; Memory(sys.argv[1]).add('u1', 'Hi', 'Hallo')"
+    with caplog.at_level("WARNING"), Memory(tmp_path) as memory:
+        assert memory.store.older_index == "char9gram-v7"
+        subprocess.run([sys.executable, "-c", script, str(tmp_path)], check=True, cwd=REPO)
+        assert memory.search("u1", "Open the file")[0].score == 100.0
+        assert memory.store.older_index is None
+    assert "rebuilding" not in caplog.text
+    assert index_kind(tmp_path) == b"char3gram-v3"
+
+
 def test_reading_a_store_with_an_older_index_leaves_it_as_that_ltmt_can_read_it(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
