@@ -6,7 +6,9 @@ same sentence comes back under another number (or none): a CAT tool sets the mar
 it matches the line against its memory, so that ``(b) The processing is ...`` reuses the
 approved translation of ``The processing is ...``. :func:`split_marker` finds it;
 :data:`LIST_ITEM` is the narrower set a line of wrapped text starts a list item with
-(:mod:`ltmt.formats.paragraphs`).
+(:mod:`ltmt.formats.paragraphs`). :func:`marker_for_model` is the narrower set the model gets a line
+without (:class:`ltmt.units.LineForms`): it dropped or translated them (``C) Only the IT
+department`` as ``Nur die IT-Abteilung``, ``I. Introduction`` as ``Ich. Entfernung``).
 """
 
 from __future__ import annotations
@@ -35,3 +37,20 @@ def split_marker(text: str) -> tuple[str, str]:
     if found is None:
         return "", text
     return found.group(), text[found.end() :]
+
+
+# a number with decimals, which split_marker takes for a clause's (``1.5 million``, ``4.5 metre``):
+# the model writes it with a decimal comma (``1,5 Millionen``), so it gets it
+_DECIMAL = re.compile(r"\d{1,3}\.\d{1,3}[ \t]+")
+
+
+def marker_for_model(text: str) -> tuple[str, str]:
+    """``(marker, rest)`` of ``text`` as :func:`split_marker` has them, but for a number with
+    decimals (``1.5 million``): the marker the model would drop or translate (``C) ``, ``• ``,
+    ``1. ``, ``I. `` as ``Ich.``), set aside and put back as written. A capital and a full stop
+    is one too, though it may be a name's initial (``M. Monti``): kept as written, it is what a
+    translator writes, where the model made ``A. Smith`` ``Ein. Schmidt``."""
+    marker, rest = split_marker(text)
+    if _DECIMAL.fullmatch(marker):
+        return "", text
+    return marker, rest

@@ -34,6 +34,7 @@ from ltmt.capitals import (
     with_first_capital,
     written_in_capitals,
 )
+from ltmt.clause_markers import marker_for_model
 from ltmt.code_fences import fenced_code_lines
 from ltmt.currency_amounts import amount_spans
 from ltmt.date_formats import date_runs, only_directives
@@ -119,11 +120,12 @@ class LineForm:
     before: str = ""  # decoration set aside (``--- `` of ``--- Menus ---``)
     after: str = ""
     inner: pictographs.SetAside | None = None  # pictographs inside the words, as tags
+    marker: str = ""  # its list or clause marker set aside (``C) ``: ltmt.clause_markers)
 
     def restore(self, translation: str) -> str:
         """``translation`` with the line's pictographs, in capitals where the line was (its
-        first letter a capital where the line was in title case), with the line's accelerator
-        and decoration."""
+        first letter a capital where the line was in title case), with the line's accelerator,
+        decoration and list or clause marker."""
         if self.inner is not None:
             translation = self.inner.put_back(translation)
         if self.capitals:
@@ -132,12 +134,14 @@ class LineForm:
             translation = with_first_capital(translation)
         if self.accelerator is not None:
             translation = place_accelerator(translation, self.accelerator)
-        return self.before + translation + self.after
+        return self.marker + self.before + translation + self.after
 
 
 @dataclass(frozen=True)
 class LineForms:
-    """What a line gets changed for the model: with ``decorations`` the runs of symbols around its
+    """What a line gets changed for the model: with ``decorations`` its leading list or clause
+    marker set aside (``C) ``, ``• ``, ``1. ``: :func:`ltmt.clause_markers.marker_for_model`; the
+    model dropped ``C) `` and read ``I. `` as ``Ich.``) and the runs of symbols around its
     words set aside (``--- Menus ---``, ``*** WARNING ***``: the model dropped or doubled them,
     ``*** Befehle **``, ``-- -- More --``), its keyboard accelerator of one of
     ``accelerator_markers`` set aside (:func:`ltmt.accelerators.find_accelerator`), and with
@@ -173,7 +177,8 @@ class LineForms:
         its translation; its soft hyphens and word joiners are dropped all the same:
         :func:`ltmt.text.without_break_hints`)."""
         line = without_break_hints(line)
-        before, words, after = self._undecorated(line)
+        marker, unmarked = self._unmarked(line)
+        before, words, after = self._undecorated(unmarked)
         plain, accelerator = find_accelerator(words, self.accelerator_markers)
         capitals = self.capitals and written_in_capitals(plain)
         if capitals:
@@ -189,9 +194,19 @@ class LineForms:
             and not before
             and not after
             and inner is None
+            and not marker
         ):
             return line, None
-        return plain, LineForm(accelerator, capitals, titled, before, after, inner)
+        return plain, LineForm(accelerator, capitals, titled, before, after, inner, marker)
+
+    def _unmarked(self, line: str) -> tuple[str, str]:
+        """``(marker, line without it)``: the marker after the line's leading blanks, which
+        stay (a match's lines have them; :func:`split_segment`'s come stripped)."""
+        if not self.decorations:
+            return "", line
+        words = line.lstrip()
+        marker, rest = marker_for_model(words)
+        return marker, line[: len(line) - len(words)] + rest
 
     def _undecorated(self, line: str) -> tuple[str, str, str]:
         return undecorated(line) if self.decorations else ("", line, "")
@@ -236,12 +251,20 @@ class LineForms:
         lines, breaks = split_lines(text)
         return join_lines([self.for_model(line)[0] for line in lines], breaks)
 
-    def target_for_model(self, text: str) -> str:
-        """Each line of a translation ``text`` without its decoration and accelerator: a
-        match's target as fusion reads it. Its capitals stay: the output is written in capitals
-        where its line was, and a sentence case of German lowers its nouns (``Vim - achtung``)."""
+    def target_for_model(self, text: str, source: str) -> str:
+        """Each line of a translation ``text`` of ``source`` without its decoration and
+        accelerator, and without its list or clause marker where the source's line of the same
+        number starts with the same (a German ``1. Januar`` of a line with none keeps its
+        ``1.``): a match's target as fusion reads it. Its capitals stay: the output is written
+        in capitals where its line was, and a sentence case of German lowers its nouns
+        (``Vim - achtung``)."""
         lines, breaks = split_lines(text)
-        words = [self._undecorated(line)[1] for line in lines]
+        sources = split_lines(source)[0]
+        sources += [""] * (len(lines) - len(sources))
+        words = [
+            self._undecorated(self._unmarked_as(line, source_line))[1]
+            for line, source_line in zip(lines, sources)
+        ]
         return join_lines(
             [
                 self._tagged(find_accelerator(line, self.accelerator_markers)[0])[0]
@@ -250,16 +273,22 @@ class LineForms:
             breaks,
         )
 
+    def _unmarked_as(self, line: str, source_line: str) -> str:
+        """``line`` without its marker where ``source_line``, which it translates, has the same."""
+        marker, rest = self._unmarked(line)
+        same = marker and marker.strip() == self._unmarked(source_line)[0].strip()
+        return rest if same else line
+
     def matches_for_model(self, matches: tuple[Match, ...]) -> tuple[Match, ...]:
         """``matches`` with their source lines as the model gets them and their target lines
-        without accelerators (:meth:`target_for_model`), scores as retrieved: what fusion reads
-        for a line that the model gets changed."""
+        without accelerators and their sources' markers (:meth:`target_for_model`), scores as
+        retrieved: what fusion reads for a line that the model gets changed."""
         return tuple(
             Match(
                 replace(
                     m.segment,
                     source=self.text_for_model(m.segment.source),
-                    target=self.target_for_model(m.segment.target),
+                    target=self.target_for_model(m.segment.target, m.segment.source),
                 ),
                 m.score,
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.clause_markers import split_marker
+from ltmt.clause_markers import marker_for_model, split_marker
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,23 @@ from ltmt.clause_markers import split_marker
 )
 def test_a_leading_marker_is_told_from_the_words(text, expected):
     assert split_marker(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("C) Only the IT department", ("C) ", "Only the IT department")),
+        ("• Save the file", ("• ", "Save the file")),
+        ("1. Open the file", ("1. ", "Open the file")),
+        ("I. Introduction", ("I. ", "Introduction")),  # the model wrote "Ich. Entfernung"
+        ("A. Smith wrote it.", ("A. ", "Smith wrote it.")),  # an initial, kept as written
+        ("1.3. The data is kept.", ("1.3. ", "The data is kept.")),
+        ("§ 3 The data is kept.", ("§ 3 ", "The data is kept.")),
+        # the model gets: a number with decimals (German writes 1,5), a pronoun, no marker
+        ("1.5 million people", ("", "1.5 million people")),
+        ("I think so.", ("", "I think so.")),
+        ("-- More", ("", "-- More")),
+    ],
+)
+def test_the_marker_the_model_gets_a_line_without(text, expected):
+    assert marker_for_model(text) == expected

@@ -183,6 +183,41 @@ def test_split_segment_sets_a_lines_decoration_aside(text, lines, rebuilt):
     assert split.rebuild([line.upper() for line in split.lines]) == rebuilt
 
 
+@pytest.mark.parametrize(
+    ("text", "lines", "rebuilt"),
+    [
+        ("C) Only the IT department", ["Only the IT department"], "C) ONLY THE IT DEPARTMENT"),
+        ("• Save the file\n(b) &Open", ["Save the file", "Open"], "• SAVE THE FILE\n(b) &OPEN"),
+        ("  1. Step one", ["Step one"], "  1. STEP ONE"),
+        ("I. Introduction", ["Introduction"], "I. INTRODUCTION"),
+        ("- 🎉 Party", ["Party"], "- 🎉 PARTY"),  # and the pictograph after it
+        ("1.5 million", ["1.5 million"], "1.5 MILLION"),  # a number, not a marker
+    ],
+)
+def test_split_segment_sets_a_lines_list_marker_aside(text, lines, rebuilt):
+    """The model dropped a quiz answer's letter (``C) Only the IT department``: ``Nur die
+    IT-Abteilung``) and read ``I.`` as the pronoun."""
+    split = split_segment(text, LineForms(("&",), decorations=True))
+    assert split.lines == lines
+    assert split.rebuild([line.upper() for line in split.lines]) == rebuilt
+    assert split_segment(text, LineForms(("&",))).lines[0].startswith(text.strip()[:2])
+
+
+def test_matches_for_model_set_aside_the_markers_their_sources_have():
+    forms = LineForms(decorations=True)
+    source = "C) Only the IT department\n  * tabs  same as tab0\nNew Year is a holiday"
+    target = "C) Nur die IT-Abteilung\n  * tabs  dasselbe wie tab0\n1. Januar ist ein Feiertag"
+    [seen] = forms.matches_for_model((Match(Segment(1, "u", source, target, 0.0, "t"), 70.0),))
+    assert (
+        seen.segment.source == "Only the IT department\n  tabs  same as tab0\nNew Year is a holiday"
+    )
+    # the German date keeps its "1.": its source line has no marker
+    assert (
+        seen.segment.target
+        == "Nur die IT-Abteilung\n  tabs  dasselbe wie tab0\n1. Januar ist ein Feiertag"
+    )
+
+
 def test_matches_for_model_keep_each_line_break_as_it_is():
     forms = LineForms(("&",), decorations=True)
     source, target = "&Yes\u2028&No\r\n-- More --", "&Ja\u2028&Nein\r\n-- Mehr --"
