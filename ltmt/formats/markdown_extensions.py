@@ -15,12 +15,16 @@ CommonMark reads these as text, and the model translated or garbled their markup
 - a template tag: Hugo's shortcodes (``{{< note >}}``, ``{{% param "x" %}}``) and Jinja's or
   Liquid's ``{{ page.title }}`` and ``{% include x.html %}``. Alone on its line it is kept as
   that line; in text it is code kept as written (:mod:`ltmt.formats.markdown_inline`), a link's
-  destination too (``[guide]({{< ref "install.md" >}})``).
+  destination too (``[guide]({{< ref "install.md" >}})``). A block of code between tags alone on
+  their lines (Hugo's ``{{< highlight bash >}}`` and ``{{< code >}}`` shortcodes, Liquid's ``{%
+  highlight ruby %}``) is kept as written, as fenced code is (its lines were translated and
+  merged: ``make build`` and ``echo "Build finished"`` came back ``erzeugte Echo »Build
+  fertig«``).
 
-The first three are read by giving the parser a view of the file's lines
-(:func:`parser_view`): as many lines, the markers' lines blank and an admonition's body
-dedented, so that each block's lines are the file's and its container prefixes are read from
-the file's own lines.
+Admonitions, Markdown in HTML and template code blocks are read by giving the parser a view of
+the file's lines (:func:`parser_view`): as many lines, the markers' (and the code's) lines blank
+and an admonition's body dedented, so that each block's lines are the file's and its container
+prefixes are read from the file's own lines.
 """
 
 from __future__ import annotations
@@ -35,6 +39,12 @@ from ltmt.code_fences import FENCE, fence_after
 # a template tag: Hugo's shortcodes, Jinja's and Liquid's expressions and statements
 TEMPLATE_TAG = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
 _TEMPLATE_LINE = re.compile(rf"[ \t]*(?:(?:{TEMPLATE_TAG.pattern})[ \t]*)+")
+# a template tag alone on its line that opens a block of code: a Hugo shortcode's
+# ({{< highlight bash >}}, {{% code file="x" %}}) or Liquid's ({% highlight ruby linenos %})
+_CODE_TAG = re.compile(
+    r"[ \t]*(?:\{\{(?P<delimiter>[<%])[ \t]*(?P<shortcode>highlight|code)(?:[ \t][^\n]*?)?[ \t]*"
+    r"[>%]\}\}|\{%-?[ \t]*(?P<liquid>highlight)(?:[ \t][^\n]*?)?[ \t]*-?%\})[ \t]*"
+)
 # one attribute of an attribute list: #id, .class, key=value, or Pandoc's "-" (unnumbered)
 _ATTRIBUTE = r"""(?:[#.][^\s{}]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+)|-)"""
 ATTRIBUTE_LIST = re.compile(rf"\{{:?[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}")
@@ -65,16 +75,23 @@ class ParserView:
 
 def parser_view(lines: Sequence[str]) -> ParserView:
     """``lines`` as CommonMark is to read them (module docstring): an admonition's marker
-    line, a ``markdown="1"`` tag's line and its closing tag's, and a line of template tags
-    alone blank; an admonition's body without the indentation that puts it in it. A fenced
-    code block's lines, and a marker indented as code, are read as written."""
+    line, a ``markdown="1"`` tag's line and its closing tag's, a line of template tags alone
+    and a template code block's lines blank; an admonition's body without the indentation that
+    puts it in it. A fenced code block's lines, and a marker indented as code, are read as
+    written."""
     view: list[str] = []
     titles: list[tuple[int, int, int]] = []
     admonitions: list[int] = []  # the marker indentations (in the view) of those open
     html: list[_OpenElement] = []  # the markdown="1" elements open
     fence: str | None = None  # the opening fence of the fenced code block open
+    code_end: re.Pattern[str] | None = None  # the closing tag of the template code block open
     for number, line in enumerate(lines):
         text = _in_admonitions(line, admonitions)
+        # a template code block's lines, its tags' too: kept as written, none of them read
+        if code_end is not None or _CODE_TAG.fullmatch(text):
+            code_end = _code_block_end(text, code_end)
+            view.append("")
+            continue
         # a fenced code block's lines, in which no marker is read (an admonition shown as an
         # example is code): read as written
         if fence is not None or FENCE.match(text):
@@ -95,6 +112,23 @@ def parser_view(lines: Sequence[str]) -> ParserView:
         else:
             view.append(text)
     return ParserView(view, titles)
+
+
+def _code_block_end(line: str, end: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """The closing tag of the template code block open after ``line``: the one ``line`` opens
+    (``{{< highlight bash >}}`` is closed by ``{{< /highlight >}}``, ``{% highlight ruby %}``
+    by ``{% endhighlight %}``), None where it is ``end``, the closing tag of the one open."""
+    if end is not None:
+        return None if end.fullmatch(line) else end
+    opening = _CODE_TAG.fullmatch(line)
+    if opening is None:
+        return None
+    if opening.group("liquid"):
+        return re.compile(rf"[ \t]*\{{%-?[ \t]*end{opening.group('liquid')}[ \t]*-?%\}}[ \t]*")
+    name = opening.group("shortcode")
+    if opening.group("delimiter") == "%":
+        return re.compile(rf"[ \t]*\{{\{{%[ \t]*/{name}[ \t]*%\}}\}}[ \t]*")
+    return re.compile(rf"[ \t]*\{{\{{<[ \t]*/{name}[ \t]*>\}}\}}[ \t]*")
 
 
 def _in_admonitions(line: str, admonitions: list[int]) -> str:

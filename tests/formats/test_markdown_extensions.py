@@ -190,6 +190,47 @@ def test_a_template_tag_in_a_code_span_stays_a_code_span(tmp_path: Path) -> None
     assert written == "WRITE `{{< note >}}` TO OPEN A NOTE.\n"
 
 
+TEMPLATE_CODE = """Build the project with the following command.
+{{< highlight bash "linenos=table" >}}
+make build
+echo "Build finished"
+{{< /highlight >}}
+
+{% highlight ruby %}
+puts "Hello world"
+{% endhighlight %}
+
+- Or in a list:
+
+  {{% code file="Makefile" %}}
+  ```make
+  build:
+  ```
+  {{% /code %}}
+
+{{< tabs >}}
+Open a terminal.
+{{< /tabs >}}
+"""
+
+
+def test_code_between_template_tags_is_kept_as_written(tmp_path: Path) -> None:
+    """Hugo's ``highlight`` and ``code`` shortcodes' and Liquid's ``highlight`` code was
+    translated and its lines merged (``erzeugte Echo »Build fertig«``)."""
+    seen, written = _translated(tmp_path, TEMPLATE_CODE)
+    assert seen == [
+        "Build the project with the following command.",
+        "Or in a list:",
+        "Open a terminal.",
+    ]
+    assert written == (
+        TEMPLATE_CODE.replace("Build the project with", "BUILD THE PROJECT WITH")
+        .replace("the following command.", "THE FOLLOWING COMMAND.")
+        .replace("Or in a list:", "OR IN A LIST:")
+        .replace("Open a terminal.", "OPEN A TERMINAL.")
+    )
+
+
 def _written(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "page.md"
     path.write_text(text, "utf-8")
