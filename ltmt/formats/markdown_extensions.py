@@ -9,19 +9,24 @@ CommonMark reads these as text, and the model translated or garbled their markup
 - an admonition (Python-Markdown's, MkDocs Material's ``!!! note "Title"``, ``??? info``,
   ``???+ tip``): its marker's line is kept, its title translated alone, and its indented body
   parsed as Markdown blocks (the marker and the body were one paragraph: ``!! Notizieren Sie``);
+- a container's marker line (Docusaurus's admonitions ``:::danger Take care``, ``:::note[Title]``
+  and the closing ``:::``, Pandoc's fenced divs ``::: {.aside}``): kept, its title translated
+  alone (``:::warning`` came back ``::warning``, ``:::danger Take care`` ``::: Fehlerhaft``);
+- MDX's ``import``/``export`` statements (from one at a line's start after a blank line to the
+  next blank line): kept as written (they were translated and merged into one line);
 - an HTML block marked ``markdown="1"`` (``"block"``, ``"span"``: Python-Markdown's
   ``md_in_html``, PHP Markdown Extra, kramdown): its tags' lines are kept, its content parsed as
   Markdown (it went to the model as HTML text, ``**`` and backticks in it);
 - a template tag: Hugo's shortcodes (``{{< note >}}``, ``{{% param "x" %}}``) and Jinja's or
-  Liquid's ``{{ page.title }}`` and ``{% include x.html %}``. Alone on its line it is kept as
-  that line; in text it is code kept as written (:mod:`ltmt.formats.markdown_inline`), a link's
-  destination too (``[guide]({{< ref "install.md" >}})``). A block of code between tags alone on
-  their lines (Hugo's ``{{< highlight bash >}}`` and ``{{< code >}}`` shortcodes, Liquid's ``{%
-  highlight ruby %}``) is kept as written, as fenced code is (its lines were translated and
-  merged: ``make build`` and ``echo "Build finished"`` came back ``erzeugte Echo »Build
-  fertig«``).
+  Liquid's ``{{ page.title }}`` and ``{% include x.html %}``, and MDX's comments (``{/* x
+  */}``). Alone on its line it is kept as that line; in text it is code kept as written
+  (:mod:`ltmt.formats.markdown_inline`), a link's destination too (``[guide]({{< ref "x.md"
+  >}})``). A block of code between tags alone on their lines (Hugo's ``{{< highlight bash >}}``
+  and ``{{< code >}}`` shortcodes, Liquid's ``{% highlight ruby %}``) is kept as written, as
+  fenced code is (its lines were translated and merged: ``make build`` and ``echo "Build
+  finished"`` came back ``erzeugte Echo »Build fertig«``).
 
-Admonitions, Markdown in HTML and template code blocks are read by giving the parser a view of
+All but attribute lists and template tags in text are read by giving the parser a view of
 the file's lines (:func:`parser_view`): as many lines, the markers' (and the code's) lines blank
 and an admonition's body dedented, so that each block's lines are the file's and its container
 prefixes are read from the file's own lines.
@@ -36,8 +41,11 @@ from typing import Any
 
 from ltmt.code_fences import FENCE, fence_after
 
-# a template tag: Hugo's shortcodes, Jinja's and Liquid's expressions and statements
-TEMPLATE_TAG = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
+# a template tag: Hugo's shortcodes, Jinja's and Liquid's expressions and statements, and
+# MDX's comments ({/* ... */}), kept as tags are
+TEMPLATE_TAG = re.compile(
+    r"\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{%.*?%\}|\{\{.*?\}\}|\{/\*.*?\*/\}", re.DOTALL
+)
 _TEMPLATE_LINE = re.compile(rf"[ \t]*(?:(?:{TEMPLATE_TAG.pattern})[ \t]*)+")
 # a template tag alone on its line that opens a block of code: a Hugo shortcode's
 # ({{< highlight bash >}}, {{% code file="x" %}}) or Liquid's ({% highlight ruby linenos %})
@@ -55,6 +63,17 @@ _ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.IGNORECAS
 # an admonition's marker line: its indentation, the marker and types, its "title" if any
 _ADMONITION = re.compile(
     r'(?P<indent> *)(?:!!!|\?\?\?\+?) *[\w-]+(?: +[\w-]+)*(?: +"(?P<title>.*)")? *'
+)
+# a container's marker line (Docusaurus's admonitions, Pandoc's fenced divs): ":::tip Title",
+# ":::note[Title]", "::: {.warning}", the closing ":::"; its title, if any
+_CONTAINER = re.compile(
+    r"[ ]{0,3}:{3,}[ \t]*(?:(?:[\w-]+(?:\{[^{}\n]*\})?|\{[^{}\n]*\})"
+    r"(?:\[(?P<bracketed>[^\]\n]*)\]|[ \t]+(?P<title>.*?))?)?[ \t]*(?::{3,}[ \t]*)?"
+)
+# the start of an MDX import or export statement (ECMAScript's), at a line's start
+_ESM = re.compile(
+    r"""import[ \t]*['"{*]|import[ \t]+[\w$].*?[ \t]from[ \t]*['"]"""
+    r"|export[ \t]+(?:const|let|var|function|class|default|async)\b|export[ \t]*[{*]"
 )
 _BODY_INDENT = "    "  # a body line's indentation past its marker's (tab_length)
 # an HTML tag alone on its line whose content is Markdown (markdown="1", "block" or "span")
@@ -85,6 +104,7 @@ def parser_view(lines: Sequence[str]) -> ParserView:
     html: list[_OpenElement] = []  # the markdown="1" elements open
     fence: str | None = None  # the opening fence of the fenced code block open
     code_end: re.Pattern[str] | None = None  # the closing tag of the template code block open
+    esm = False  # whether an MDX import or export statement is open
     for number, line in enumerate(lines):
         text = _in_admonitions(line, admonitions)
         # a template code block's lines, its tags' too: kept as written, none of them read
@@ -98,20 +118,38 @@ def parser_view(lines: Sequence[str]) -> ParserView:
             fence = fence_after(text, fence)
             view.append(text)
             continue
+        # MDX's import and export statements, from one at a line's start after a blank line
+        # to the next blank line (they were translated and merged with the next line's)
+        if esm or (_ESM.match(line) and (not view or not view[-1].strip())):
+            esm = bool(line.strip())
+            view.append("")
+            continue
         marker = _ADMONITION.fullmatch(text)
+        container = _CONTAINER.fullmatch(text)
         if marker is not None and len(marker.group("indent")) < len(_BODY_INDENT):
             admonitions.append(len(marker.group("indent")))
-            if marker.group("title"):
-                offset = len(line) - len(text)  # the indentation the view took off
-                titles.append(
-                    (number, offset + marker.start("title"), offset + marker.end("title"))
-                )
+            titles += _title(number, len(line) - len(text), marker)
+            view.append("")
+        elif container is not None:
+            titles += _title(number, len(line) - len(text), container)
             view.append("")
         elif _html_boundary(text, html) or _TEMPLATE_LINE.fullmatch(text):
             view.append("")
         else:
             view.append(text)
     return ParserView(view, titles)
+
+
+def _title(number: int, offset: int, marker: re.Match[str]) -> list[tuple[int, int, int]]:
+    """Where the title a ``marker`` (an admonition's or a container's on line ``number``,
+    matched ``offset`` characters into it: the indentation the view took off) gives stands,
+    if it gives one (``"Title"``, ``[Title]``): (line, start, end)."""
+    groups = marker.groupdict()
+    return [
+        (number, offset + marker.start(name), offset + marker.end(name))
+        for name in ("title", "bracketed")
+        if groups.get(name)
+    ]
 
 
 def _code_block_end(line: str, end: re.Pattern[str] | None) -> re.Pattern[str] | None:

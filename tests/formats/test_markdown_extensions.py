@@ -231,6 +231,63 @@ def test_code_between_template_tags_is_kept_as_written(tmp_path: Path) -> None:
     )
 
 
+MDX = """import Tabs from '@theme/Tabs';
+import {Chart} from '../components/Chart';
+export const Highlight = ({children}) => (
+  <span>{children}</span>
+);
+
+{/* Keep this page short. */}
+
+Install the package {/* not globally */} with npm.
+import the data first, then export it.
+
+:::danger Take care
+
+Back up your data first.
+
+:::
+
+:::warning
+Do not install the package as root.
+:::
+
+:::note[Read **this**]
+:::
+
+::: {.aside}
+An aside.
+:::
+"""
+
+
+def test_mdx_statements_comments_and_container_markers_are_kept_as_written(
+    tmp_path: Path,
+) -> None:
+    """Docusaurus's ``:::danger Take care`` came back ``::: Fehlerhaft`` and ``:::warning``
+    ``::warning``; MDX's imports were translated and merged; only a title is translated."""
+    seen, written = _translated(tmp_path, MDX)
+    assert seen == [
+        'Install the package <code data-md="raw">{/* not globally */}</code> with npm. '
+        "import the data first, then export it.",
+        "Take care",
+        "Back up your data first.",
+        "Do not install the package as root.",
+        "Read <b>this</b>",
+        "An aside.",
+    ]
+    assert written == (
+        MDX.replace("Install the package", "INSTALL THE PACKAGE")
+        .replace(" with npm.\nimport the data first, then export it.",
+                 " WITH NPM. IMPORT THE DATA FIRST, THEN EXPORT IT.")
+        .replace("Take care", "TAKE CARE")
+        .replace("Back up your data first.", "BACK UP YOUR DATA FIRST.")
+        .replace("Do not install the package as root.", "DO NOT INSTALL THE PACKAGE AS ROOT.")
+        .replace("Read **this**", "READ **THIS**")
+        .replace("An aside.", "AN ASIDE.")
+    )  # fmt: skip
+
+
 def _written(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "page.md"
     path.write_text(text, "utf-8")
