@@ -42,9 +42,12 @@ from typing import Any
 from ltmt.code_fences import FENCE, fence_after
 
 # a template tag: Hugo's shortcodes, Jinja's and Liquid's expressions and statements, and
-# MDX's comments ({/* ... */}), kept as tags are
+# MDX's comments ({/* ... */}), kept as tags are; each ends at its first closing delimiter, even
+# where a match needs more ("{% if x %}Welcome!{% endif %}" is two tags and a text, not a tag)
 TEMPLATE_TAG = re.compile(
-    r"\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{%.*?%\}|\{\{.*?\}\}|\{/\*.*?\*/\}", re.DOTALL
+    r"\{\{<(?:(?!>\}\}).)*>\}\}|\{\{%(?:(?!%\}\}).)*%\}\}|\{%(?:(?!%\}).)*%\}"
+    r"|\{\{(?:(?!\}\}).)*\}\}|\{/\*(?:(?!\*/\}).)*\*/\}",
+    re.DOTALL,
 )
 _TEMPLATE_LINE = re.compile(rf"[ \t]*(?:(?:{TEMPLATE_TAG.pattern})[ \t]*)+")
 # a template tag alone on its line that opens a block of code: a Hugo shortcode's

@@ -185,6 +185,29 @@ def test_template_tags_are_kept_as_written(tmp_path: Path) -> None:
     )  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("text", "seen", "written"),
+    [  # a line that began and ended with tags was read as one tag, kept whole and in English
+        ("{% if user %}Welcome back!{% endif %}\n",
+         ['<code data-md="raw">{% if user %}</code>Welcome back!<code data-md="raw">{% endif %}</code>'],
+         "{% if user %}WELCOME BACK!{% endif %}\n"),
+        ("{{< notice tip >}}Export it.{{< /notice >}}\n",
+         ['<code data-md="raw">{{< notice tip >}}</code>Export it.'
+          '<code data-md="raw">{{< /notice >}}</code>'],
+         "{{< notice tip >}}EXPORT IT.{{< /notice >}}\n"),
+        ("{{ a }} and {{ b }}\n",
+         ['<code data-md="raw">{{ a }}</code> and <code data-md="raw">{{ b }}</code>'],
+         "{{ a }} AND {{ b }}\n"),
+        # tags alone: kept as written
+        ("{% if user %} {{< icon >}}{% endif %}\n", [], "{% if user %} {{< icon >}}{% endif %}\n"),
+    ],
+)  # fmt: skip
+def test_the_text_between_template_tags_on_a_line_is_translated(
+    tmp_path: Path, text: str, seen: list[str], written: str
+) -> None:
+    assert _translated(tmp_path, text) == (seen, written)
+
+
 def test_a_template_tag_in_a_code_span_stays_a_code_span(tmp_path: Path) -> None:
     _, written = _translated(tmp_path, "Write `{{< note >}}` to open a note.\n")
     assert written == "WRITE `{{< note >}}` TO OPEN A NOTE.\n"
