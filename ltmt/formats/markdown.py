@@ -64,6 +64,7 @@ from ltmt.formats.markdown_values import (
     Value,
     definition_title,
     front_matter_values,
+    shortcode_values,
 )
 from ltmt.formats.markup_characters import plain_text
 from ltmt.formats.output_sources import Record
@@ -162,6 +163,10 @@ def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
     parser = _parser()
     view = parser_view(lines[skipped:])
     blocks += _title_blocks(parser, view, lines, skipped)
+    blocks += _value_blocks(
+        "shortcode",
+        [v for n in view.tags for v in shortcode_values(n + skipped, lines[n + skipped])],
+    )
     tokens = parser.parse("\n".join(view.lines))
     html_blocks: list[HtmlBlock] = []
     row: int | None = None

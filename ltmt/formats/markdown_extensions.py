@@ -44,8 +44,9 @@ from ltmt.code_fences import FENCE, fence_after
 # a template tag: Hugo's shortcodes, Jinja's and Liquid's expressions and statements, and
 # MDX's comments ({/* ... */}), kept as tags are; each ends at its first closing delimiter, even
 # where a match needs more ("{% if x %}Welcome!{% endif %}" is two tags and a text, not a tag)
+SHORTCODE = re.compile(r"\{\{<(?:(?!>\}\}).)*>\}\}|\{\{%(?:(?!%\}\}).)*%\}\}", re.DOTALL)
 TEMPLATE_TAG = re.compile(
-    r"\{\{<(?:(?!>\}\}).)*>\}\}|\{\{%(?:(?!%\}\}).)*%\}\}|\{%(?:(?!%\}).)*%\}"
+    rf"{SHORTCODE.pattern}|\{{%(?:(?!%\}}).)*%\}}"
     r"|\{\{(?:(?!\}\}).)*\}\}|\{/\*(?:(?!\*/\}).)*\*/\}",
     re.DOTALL,
 )
@@ -88,11 +89,13 @@ _MARKDOWN_HTML = re.compile(
 
 @dataclass(frozen=True)
 class ParserView:
-    """The lines the CommonMark parser reads for a file's ``lines`` (one for each) and where the
-    admonitions' titles stand: (line, start, end) of each title's text."""
+    """The lines the CommonMark parser reads for a file's ``lines`` (one for each), where the
+    admonitions' titles stand: (line, start, end) of each title's text, and which lines are
+    template tags alone."""
 
     lines: list[str]
     titles: list[tuple[int, int, int]]
+    tags: list[int]  # the lines of template tags alone
 
 
 def parser_view(lines: Sequence[str]) -> ParserView:
@@ -103,6 +106,7 @@ def parser_view(lines: Sequence[str]) -> ParserView:
     written."""
     view: list[str] = []
     titles: list[tuple[int, int, int]] = []
+    tags: list[int] = []
     admonitions: list[int] = []  # the marker indentations (in the view) of those open
     html: list[_OpenElement] = []  # the markdown="1" elements open
     fence: str | None = None  # the opening fence of the fenced code block open
@@ -136,11 +140,14 @@ def parser_view(lines: Sequence[str]) -> ParserView:
         elif container is not None:
             titles += _title(number, len(line) - len(text), container)
             view.append("")
-        elif _html_boundary(text, html) or _TEMPLATE_LINE.fullmatch(text):
+        elif _html_boundary(text, html):
+            view.append("")
+        elif _TEMPLATE_LINE.fullmatch(text):
+            tags.append(number)
             view.append("")
         else:
             view.append(text)
-    return ParserView(view, titles)
+    return ParserView(view, titles, tags)
 
 
 def _title(number: int, offset: int, marker: re.Match[str]) -> list[tuple[int, int, int]]:

@@ -5,7 +5,11 @@
   folded over lines (``description: >-``), and TOML's (``+++``: ``title = "..."``, Hugo's), a
   comment after it left alone (TOML's and the folded ones were left in English);
 - a link reference definition's title (``[dl]: https://... "Download CloudDesk"``), as an
-  inline link's title is (it was left in English).
+  inline link's title is (it was left in English);
+- a Hugo shortcode's ``alt``, ``caption``, ``title`` and ``attr`` (``{{< figure src="x.png"
+  alt="The dashboard" >}}``) on a line of template tags alone, as an image's alt text is (they
+  were left in English); its other attributes, and a shortcode in a paragraph's text (code
+  there), are kept as written.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ltmt.formats.markdown_extensions import SHORTCODE
 from ltmt.formats.markup_characters import tagged_text
 from ltmt.text import has_letter
 
@@ -43,6 +48,10 @@ _DEFINITION_TITLE = re.compile(
     r"""(?P<value>.*)(?P<suffix>[)"'][ \t]*)"""
 )
 _CLOSING = {'"': '"', "'": "'", "(": ")"}
+# an attribute of a Hugo shortcode that people read
+_SHORTCODE_TEXT = re.compile(
+    r'(?<=\s)(?:alt|caption|title|attr)[ \t]*=[ \t]*"(?P<value>(?:[^"\\]|\\.)*)"'
+)
 
 
 @dataclass(frozen=True)
@@ -143,6 +152,25 @@ def definition_title(number: int, line: str) -> Value | None:
     return _value(number, number + 1, found.group("prefix"), found.group("suffix"), title, written)
 
 
+def shortcode_values(number: int, line: str) -> list[Value]:
+    """The attribute values people read of the Hugo shortcodes on line ``number``, a line of
+    template tags alone, each on that line."""
+    return [
+        value
+        for shortcode in SHORTCODE.finditer(line)
+        for found in _SHORTCODE_TEXT.finditer(line, shortcode.start(), shortcode.end())
+        if (value := _shortcode_value(number, line, found)) is not None
+    ]
+
+
+def _shortcode_value(number: int, line: str, found: re.Match[str]) -> Value | None:
+    """The value of the shortcode attribute ``found`` on line ``number`` (``line``), its
+    quotes outside it."""
+    start, end = found.span("value")
+    text = re.sub(r'\\(["\\])', r"\1", found.group("value"))
+    return _value(number, number + 1, line[:start], line[end:], text, _shortcode_string)
+
+
 def _value(
     first: int, last: int, prefix: str, suffix: str, text: object, written: Callable[[str], str]
 ) -> Value | None:
@@ -177,6 +205,12 @@ def _toml_string(text: str, literal: bool) -> str:
     if literal and "'" not in text and "\n" not in text:
         return f"'{text}'"
     return json.dumps(text, ensure_ascii=False)
+
+
+def _shortcode_string(text: str) -> str:
+    """``text`` between a shortcode attribute's double quotes: those and backslashes
+    escaped."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _title(text: str, closing: str) -> str:

@@ -47,9 +47,31 @@ DEFINITIONS = """See the [download page][dl], the [docs][d2] and the [FAQ][faq].
 """
 
 
+SHORTCODES = """{{< figure src="dash.png" alt="The dashboard" caption="Say \\"hi\\"" >}}
+{{% note title="Read first" class="wide" %}}
+{{< icon name="info" title="" >}} {% include card.html title="Liquid" %}
+
+The usage {{< icon title="Info" >}} for a month.
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "units", "written"),
     [
+        (  # a Hugo shortcode's alt and caption were left in English, an image's alt was not
+            SHORTCODES,
+            [
+                "The dashboard",
+                'Say "hi"',
+                "Read first",
+                'The usage <code data-md="raw">{{< icon title="Info" >}}</code> for a month.',
+            ],
+            SHORTCODES.replace('"The dashboard"', '"THE DASHBOARD"')
+            .replace('"Say \\"hi\\""', '"SAY \\"HI\\""')
+            .replace('"Read first"', '"READ FIRST"')
+            .replace("The usage", "THE USAGE")
+            .replace("for a month.", "FOR A MONTH."),
+        ),
         (  # TOML's front matter (Hugo's) was not translated, YAML's was
             TOML,
             ["Sync your files", "Keep files in sync.", 'Say "hi"', "Body text."],
