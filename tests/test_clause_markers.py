@@ -51,6 +51,10 @@ def test_a_leading_marker_is_told_from_the_words(text, expected):
         ("1.5 million people", ("", "1.5 million people")),
         ("I think so.", ("", "I think so.")),
         ("-- More", ("", "-- More")),
+        # an ASCII sign: a bullet or a flag in a help table's column (+  pad)
+        ("- Save the file", ("", "- Save the file")),
+        ("+  pad with zeros", ("", "+  pad with zeros")),
+        ("* tabs   same as tab0", ("", "* tabs   same as tab0")),
     ],
 )
 def test_the_marker_the_model_gets_a_line_without(text, expected):
