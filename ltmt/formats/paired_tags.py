@@ -428,18 +428,33 @@ def _names_with_text(element: re.Pattern[str], source: str) -> frozenset[str]:
     return frozenset(name for name, inner in element.findall(source) if inner.strip())
 
 
-def place_pairs(paired: PairedText, translation: str, inner_translations: Sequence[str]) -> str:
+def place_pairs(
+    paired: PairedText,
+    translation: str,
+    inner_translations: Sequence[str],
+    match_words: Sequence[str] = (),
+) -> str:
     """``translation`` (of ``paired.text``) with each pair put back around the words that match
-    its inner translation (``inner_translations``, one per :attr:`PairedText.to_translate`) or
-    its untranslated inner text best; failing that, around the words like theirs
+    best its words in the memory match the translation followed (``match_words``, one per
+    :attr:`PairedText.to_translate`, ``""`` for none: :mod:`ltmt.formats.match_pairs`), its
+    inner translation (``inner_translations``, one per pair likewise) or its untranslated inner
+    text, the last in place where the translation copied it but it translates otherwise
+    (:func:`_in_place_of_copy`); failing that, around the words like theirs
     (:func:`_find_words`); a pair found in none of these ways, with its inner translation, at
     the word nearest its place in the source (see the module docstring)."""
     spans: list[tuple[int, int, Pair]] = []
     translated = iter(inner_translations)
     pending = [(pair, next(translated).strip()) for pair in paired.pairs if not pair.token]
+    remembered = dict(zip((pair for pair, _ in pending), match_words, strict=False))
+    wording = {pair: remembered.get(pair) or inner for pair, inner in pending}
     while pending:  # the best found first: a weaker match never takes a better one's words
         found = [
-            _find(translation, [inner, pair.inner.strip()], spans, _place(paired.text, pair))
+            _find(
+                translation,
+                [remembered.get(pair, ""), inner, pair.inner.strip()],
+                spans,
+                _place(paired.text, pair),
+            )
             for pair, inner in pending
         ]
         hits = [(hit, number) for number, hit in enumerate(found) if hit is not None]
@@ -464,9 +479,12 @@ def place_pairs(paired: PairedText, translation: str, inner_translations: Sequen
     for pair in paired.pairs:
         if pair.token and pair.token not in text:  # lost by the model and its repair
             text, _ = _insert(text, spans, place(pair), pair.token)
+    inserted = {pair for pair, _ in lost}
     for found_start, found_end, pair in sorted(spans, key=lambda s: s[0], reverse=True):
-        start, end = _without_marks_outside(text, found_start, found_end, pair.inner)
-        end = _without_compound_tail(text, start, end, pair.inner)
+        start, whole_end = _without_marks_outside(text, found_start, found_end, pair.inner)
+        end = _without_compound_tail(text, start, whole_end, pair.inner)
+        if pair not in inserted and end == whole_end:  # (not a name a compound starts with)
+            text, end = _in_place_of_copy(text, (start, end), pair.inner, wording[pair])
         before, after = text[:start], text[end:]
         if pair.glued_before and before.rstrip()[-1:].isalnum():
             before = before.rstrip()
@@ -477,6 +495,28 @@ def place_pairs(paired: PairedText, translation: str, inner_translations: Sequen
         if pair.token:
             text = text.replace(pair.token, pair.opening + pair.inner + pair.closing, 1)
     return text
+
+
+def _in_place_of_copy(
+    text: str, span: tuple[int, int], source: str, translation: str
+) -> tuple[str, int]:
+    """``text`` with its words ``span`` replaced by ``translation`` where they are the pair's
+    source text ``source`` copied (the same words but for case and edge punctuation) and
+    ``translation``, its words alone, says other words: the model copied a label it translates
+    (``Important: Geben Sie ...``, where ``Important:`` alone is ``Wichtig:``); and where the
+    span ends now. Else ``text`` and the span's end as they are."""
+    start, end = _core(text, *span)
+    copied, wanted = text[start:end], _bare(translation)
+    if not wanted or _fold(copied) != _fold(_bare(source)) or _fold(wanted) == _fold(copied):
+        return text, span[1]
+    return text[:start] + wanted + text[end:], span[1] + len(wanted) - len(copied)
+
+
+def _bare(words: str) -> str:
+    """``words`` without the spaces, brackets, quote marks and punctuation at its edges."""
+    words = words.strip()
+    start, end = _core(words, 0, len(words))
+    return words[start:end]
 
 
 def _without_marks_outside(text: str, start: int, end: int, inner: str) -> tuple[int, int]:
@@ -569,7 +609,8 @@ def _find(
     text: str, needles: list[str], taken: list[tuple[int, int, Pair]], place: float
 ) -> tuple[float, int, int] | None:
     """The best match of one of ``needles`` in ``text`` outside ``taken`` (partial-ratio
-    alignment, score :data:`MIN_SCORE` or more, widened to whole words): (score, start, end).
+    alignment, score :data:`MIN_SCORE` or more, starting at a word's start or a compound
+    part's, widened to whole words): (score, start, end).
     Of two as good, the one nearer ``place`` (where the pair stands in its source, 0 to 1):
     the inner translation ``Ungeladen`` matched the ``ungeladen`` of another clause as well
     as the source's ``Unload`` matched the button's ``Unload-Knopfs``."""
@@ -584,7 +625,7 @@ def _find(
         if not needle or not text.strip():
             continue
         found = fuzz.partial_ratio_alignment(_fold(needle), _fold(text))
-        if found is None or found.score < MIN_SCORE:
+        if found is None or found.score < MIN_SCORE or _inside_a_word(text, found.dest_start):
             continue
         start, end = _whole_words(text, found.dest_start, found.dest_end)
         if start >= end:  # punctuation alone
@@ -598,6 +639,14 @@ def _find(
         ):
             best = (found.score, start, end)
     return best
+
+
+def _inside_a_word(text: str, at: int) -> bool:
+    """Whether ``at`` is inside a word of ``text``, after a letter or digit of it: a match
+    starting there is part of another word (``Laub``, the inner translation of ``leave``, in
+    ``Erlauben``), which a pair never encloses; a word's start, or a part's after a hyphen
+    (``Dokument`` of ``Mein-Dokument``), is no such place."""
+    return 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum()
 
 
 def _find_words(

@@ -37,6 +37,7 @@ from ltmt.formats.format_strings import (
     format_flags,
     unchecked_flags,
 )
+from ltmt.formats.match_pairs import words_in_matches
 from ltmt.formats.paired_tags import pairs_over_terms, place_pairs, strip_pairs
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.formats.placeholders import Restored, protect, restore, reused_as_stored
@@ -356,11 +357,20 @@ def _translate_paired(
         whole = next(results)
         inner = [next(results).text for _ in paired.to_translate]
         plain = fit(replace(units[index], source=paired.text), whole.text)
-        text = place_pairs(paired, plain.text, inner) if plain.text.strip() else ""
+        remembered = words_in_matches(paired, _followed(whole))
+        text = place_pairs(paired, plain.text, inner, remembered) if plain.text.strip() else ""
         fitted = fit(units[index], text, language)
         changed = plain.text != whole.text or fitted.text != text
         searched = outcomes[index].matches
         outcomes[index] = Outcome(units[index], fitted, whole, fitted=changed, searched=searched)
+
+
+def _followed(translation: Translation) -> list[tuple[str, str]]:
+    """The ``(source, target)`` of the memory matches ``translation`` followed, best first:
+    its matches where memory made it (fused), none where the model wrote it alone."""
+    if not translation.used_memory:
+        return []
+    return [(match.segment.source, match.segment.target) for match in translation.matches]
 
 
 def _separate_plural_forms(

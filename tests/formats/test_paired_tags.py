@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from ltmt.formats.paired_tags import kept_as_written, pairs_over_terms, place_pairs, strip_pairs
 from ltmt.formats.pipeline import translate_file
 from ltmt.formats.unit_translation import TranslatorFn
-from ltmt.segments import Translation
+from ltmt.segments import Match, Segment, Translation
 from ltmt.terminology.terms import Term
 
 XLIFF20 = """<?xml version="1.0" encoding="UTF-8"?>
@@ -545,10 +545,128 @@ def test_of_two_matches_as_good_the_one_nearer_the_pairs_place_wins() -> None:
 def test_place_pairs_falls_back_on_the_untranslated_inner_text() -> None:
     paired = strip_pairs('Click <g id="1">Save</g> to keep your <g id="2">changes</g>.')
     assert paired is not None
-    placed = place_pairs(
-        paired, "Klicken Sie Save, um Ihre Änderungen zu halten.", ["Sichern", "Änderungen"]
-    )
+    placed = place_pairs(paired, "Klicken Sie Save, um Ihre Änderungen zu halten.", ["", "Ände"])
     assert placed == 'Klicken Sie <g id="1">Save</g>, um Ihre <g id="2">Änderungen</g> zu halten.'
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "inner", "expected"),
+    [
+        # (an e-learning course, as the shipped model translated it) a bold label the model
+        # copied in English, which alone it translates
+        (
+            '<g id="1">Important:</g> Do not share passwords by e-mail.',
+            "Important: Geben Sie keine Passwörter durch E-Mail an.",
+            ["Wichtig:"],
+            '<g id="1">Wichtig</g>: Geben Sie keine Passwörter durch E-Mail an.',
+        ),
+        (
+            '<g id="1">Tip:</g> Use the menu.',
+            "Tip: Verwenden Sie das Menü.",
+            ["Tipp:"],
+            '<g id="1">Tipp</g>: Verwenden Sie das Menü.',
+        ),
+        (
+            'Click <g id="1">Save</g> to keep your <g id="2">changes</g>.',
+            "Klicken Sie Save, um Ihre Änderungen zu halten.",
+            ["Sichern", "Änderungen"],
+            'Klicken Sie <g id="1">Sichern</g>, um Ihre <g id="2">Änderungen</g> zu halten.',
+        ),
+        # translated alone the same but for case: the words as the sentence has them
+        (
+            'Send it by <g id="1">e-mail</g>.',
+            "Senden Sie es per e-mail.",
+            ["E-Mail"],
+            'Senden Sie es per <g id="1">e-mail</g>.',
+        ),
+    ],
+)
+def test_words_the_model_copied_from_the_source_give_way_to_their_translation(
+    source: str, translation: str, inner: list[str], expected: str
+) -> None:
+    assert _placed(source, translation, inner) == expected
+
+
+def test_a_name_a_compound_starts_with_stays_as_the_sentence_has_it() -> None:
+    placed = _placed("Click the <em>Unload</em> button", "Klicken Sie den Unload-Knopf", ["Ab"])
+    assert placed == "Klicken Sie den <em>Unload</em>-Knopf"
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "inner", "expected"),
+    [
+        # (an e-learning course, as the shipped model translated it) ``leave`` alone gave
+        # ``Laub``, which is inside ``Erlauben``: the documented fallback, not that word
+        (
+            'Always <g id="1">lock</g> your screen when you <g id="2">leave</g> your desk.',
+            "Erlauben Sie den Bildschirm, wenn Sie Ihren Schreibtisch hinterlassen.",
+            ["Sperre", "Laub"],
+            'Erlauben Sie <g id="1">Sperre</g> den Bildschirm, wenn Sie Ihren'
+            ' <g id="2">Laub</g> Schreibtisch hinterlassen.',
+        ),
+        # a word the translation starts with is enclosed whole: a compound, another form
+        (
+            'Open the <g id="1">file</g> now.',
+            "Öffnen Sie jetzt die Dateiliste.",
+            ["Datei"],
+            'Öffnen Sie jetzt die <g id="1">Dateiliste</g>.',
+        ),
+    ],
+)
+def test_a_pair_never_encloses_a_word_its_translation_is_only_inside(
+    source: str, translation: str, inner: list[str], expected: str
+) -> None:
+    assert _placed(source, translation, inner) == expected
+
+
+@pytest.mark.parametrize(
+    ("match_words", "expected"),
+    [
+        # (an e-learning course) the sentence follows the memory's ``Click <b>Next</b> to
+        # continue.`` → ``Klicken Sie auf <b>Weiter</b>, um fortzufahren.``; ``Next`` alone
+        # gave ``Nächster``, which had been put in beside ``Weiter``
+        (["Weiter"], 'Klicken Sie auf <g id="1">Weiter</g>, um fortzufahren.'),
+        # a match's words the sentence lacks: placed as without them
+        (["Vor"], 'Klicken Sie <g id="1">Nächster</g> auf Weiter, um fortzufahren.'),
+        ([""], 'Klicken Sie <g id="1">Nächster</g> auf Weiter, um fortzufahren.'),
+    ],
+)
+def test_a_pair_goes_around_its_words_in_the_memory_match_the_sentence_followed(
+    match_words: list[str], expected: str
+) -> None:
+    paired = strip_pairs('Click <g id="1">Next</g> to continue.')
+    assert paired is not None
+    translation = "Klicken Sie auf Weiter, um fortzufahren."
+    assert place_pairs(paired, translation, ["Nächster"], match_words) == expected
+
+
+def test_a_fused_segment_takes_its_pairs_words_from_the_match_it_followed(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "in.xlf"
+    source.write_text(
+        XLIFF12.replace('Open <g id="1">the file</g> now', 'Click <g id="1">Next</g> to continue.'),
+        "utf-8",
+    )
+    stored = Segment(
+        1,
+        "u1",
+        "Click <b>Next</b> to continue.",
+        "Klicken Sie auf <b>Weiter</b>, um fortzufahren.",
+        0.0,
+        "tmx",
+    )
+    outputs = {"Click Next to continue.": "Klicken Sie auf Weiter, um fortzufahren."}
+
+    def fused_model(texts: list[str], prefer: list[dict]) -> list[Translation]:
+        return [
+            Translation(t, outputs.get(t, "Nächster"), (Match(stored, 86.8),), "knn-trained")
+            for t in texts
+        ]
+
+    translate_file(source, tmp_path / "out.xlf", fused_model)
+    written = (tmp_path / "out.xlf").read_text("utf-8")
+    assert '>Klicken Sie auf <g id="1">Weiter</g>, um fortzufahren.</target>' in written
 
 
 @pytest.mark.parametrize(

@@ -192,3 +192,28 @@ def test_an_opendocument_source_file_names_both_kinds(presentation: Path, tmp_pa
         r"\(leave --format out\)$",
     ):
         open_document(source, "pptx")
+
+
+def test_a_bold_run_never_goes_onto_a_word_its_translation_is_only_inside(
+    tmp_path: Path,
+) -> None:
+    """``leave`` alone gave ``Laub``, which is inside ``Erlauben``: the bold went there."""
+    deck = pptx.Presentation()
+    body = deck.slides.add_slide(deck.slide_layouts[1]).placeholders[1].text_frame
+    body.paragraphs[0].add_run().text = "Lock your screen when you "
+    bold = body.paragraphs[0].add_run()
+    bold.text, bold.font.bold = "leave", True
+    body.paragraphs[0].add_run().text = " your desk."
+    deck.save(str(tmp_path / "in.pptx"))
+    outputs = {
+        "Lock your screen when you leave your desk.": "Erlauben Sie den Bildschirm beim Gehen.",
+        "leave": "Laub",
+    }
+
+    def model(texts: list[str], prefer: list[dict]) -> list[str]:
+        return [outputs.get(text, text) for text in texts]
+
+    translate_file(tmp_path / "in.pptx", tmp_path / "out.pptx", model, src_lang="en", tgt_lang="de")
+    paragraph = pptx.Presentation(str(tmp_path / "out.pptx")).slides[0].placeholders[1]
+    bold_runs = [run.text for run in paragraph.text_frame.paragraphs[0].runs if run.font.bold]
+    assert bold_runs == ["Laub"]

@@ -1,0 +1,59 @@
+"""A pair's words as a memory match translates them: the words its target's pair encloses.
+
+A segment with paired codes is translated without them, its pairs' texts each alone
+(:mod:`ltmt.formats.paired_tags`). Where the memory guided the sentence, its output words a
+pair's text as the match's target does (``Klicken Sie auf Weiter, um fortzufahren.``, after
+``Click <b>Next</b> to continue.`` → ``Klicken Sie auf <b>Weiter</b>, um fortzufahren.``),
+while the pair's text alone came out otherwise (``Next`` → ``Nächster``): that translation was
+not found in the sentence, and was put in beside ``Weiter``. The match's words for the pair
+(``Weiter``) are the ones the sentence holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ltmt.formats.paired_tags import Pair, PairedText, strip_pairs
+
+# the names of a pair's opening tags (``<b>``, ``<g id="1" ctype="x-b">``, ``[b]``, stacked ones)
+_TAG_NAME = re.compile(r"[<\[]\s*([^\s/>=\]]+)")
+
+
+def words_in_matches(paired: PairedText, matches: Sequence[tuple[str, str]]) -> list[str]:
+    """For each pair of ``paired`` to translate (:attr:`PairedText.to_translate`), the words
+    the first of ``matches`` (``(source, target)``, best first) whose source has a pair around
+    the same text gives it: the text its target's pair of the same tags encloses; ``""`` where
+    no match has one."""
+    sides = [(strip_pairs(source), strip_pairs(target)) for source, target in matches]
+    known = [(source, target) for source, target in sides if source and target]
+    return [
+        next(filter(None, (_words_of(pair, source, target) for source, target in known)), "")
+        for pair in paired.pairs
+        if not pair.token
+    ]
+
+
+def _words_of(pair: Pair, source: PairedText, target: PairedText) -> str:
+    """The text of ``target``'s pair that stands for ``source``'s pair around ``pair``'s text
+    (the same tag names, the same count of such pairs before it), or ``""``."""
+    text = _folded(pair.inner)
+    for number, found in enumerate(source.pairs):
+        if found.token or _folded(found.inner) != text:
+            continue
+        names = _names(found)
+        before = sum(1 for other in source.pairs[:number] if _names(other) == names)
+        alike = [other for other in target.pairs if _names(other) == names and not other.token]
+        if before < len(alike):
+            return alike[before].inner.strip()
+    return ""
+
+
+def _names(pair: Pair) -> list[str]:
+    """The names of ``pair``'s opening tags, case-folded."""
+    return [name.casefold() for name in _TAG_NAME.findall(pair.opening)]
+
+
+def _folded(text: str) -> str:
+    """``text`` for comparing: case-folded, its spaces collapsed."""
+    return " ".join(text.casefold().split())
