@@ -9,7 +9,7 @@ page (:mod:`ltmt.formats.html_segments`). Inline syntax goes to the model as mar
 (:mod:`ltmt.formats.markdown_inline`: emphasis, links, code spans, images). Everything else is
 copied as written: code blocks, HTML blocks' markup, thematic breaks, link reference
 definitions but their titles, YAML's and TOML's front matter but the values pages show
-(``title``, ``description`` ...: :mod:`ltmt.formats.markdown_values`), blank lines, and each
+(``title``, ``description`` ...: :mod:`ltmt.formats.front_matter`), blank lines, and each
 block's container markers (``> ``, ``- ``, ``1. ``, indentation) and a heading's ``#`` marks.
 A paragraph is written as one line (Markdown renders the same; a hard break stays a hard
 break). What documentation sites write beyond CommonMark (attribute lists, admonitions, HTML
@@ -33,6 +33,7 @@ blocks.
 from __future__ import annotations
 
 import itertools
+import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ from typing import Any, ClassVar
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_given, written_like
 from ltmt.formats.documents import TranslationsHeld, Unit
+from ltmt.formats.front_matter import FRONT_MATTER, front_matter_values, front_matter_warnings
 from ltmt.formats.html_segments import Segments, lined_up_sources, segments
 from ltmt.formats.html_writing import embedded_translations, written_html
 from ltmt.formats.markdown_extensions import (
@@ -59,18 +61,14 @@ from ltmt.formats.markdown_inline import (
     with_attributes,
     with_link_sources,
 )
-from ltmt.formats.markdown_values import (
-    FRONT_MATTER,
-    Value,
-    definition_title,
-    front_matter_values,
-    shortcode_values,
-)
+from ltmt.formats.markdown_values import Value, definition_title, shortcode_values
 from ltmt.formats.markup_characters import plain_text
 from ltmt.formats.output_sources import Record
 from ltmt.formats.recorded_places import lined_up_places, recorded_sources, warn_of_replaced
 from ltmt.segments import PairRecord
 from ltmt.text import has_letter, with_edits
+
+logger = logging.getLogger(__name__)
 
 WHAT = "a Markdown file"
 # a pipe that ends a table cell (not escaped); one a translated cell holds is escaped
@@ -392,12 +390,16 @@ class MarkdownDocument(TranslationsHeld):
         # the key in the output of the block each block was taken from, under which the record
         # of what ltmt wrote there holds it (:class:`~ltmt.formats.output_sources.Moved`)
         self.output_keys: dict[str, str] = {}
+        self._front_matter_said = False  # (its warnings, said once: _say_front_matter_kept)
 
     @classmethod
     def open(cls, path: Path, **_: Any) -> MarkdownDocument:
         return cls(Path(path), read_bytes(Path(path), WHAT))
 
     def units(self) -> list[Unit]:
+        """The units to translate, in the file's order; what of its front matter is left as
+        written is named in a warning."""
+        self._say_front_matter_kept()
         placed = [
             (block.first, 0, Unit(block.key, block.source)) for block in self.blocks if block.words
         ]
@@ -413,6 +415,16 @@ class MarkdownDocument(TranslationsHeld):
         ]
         placed.sort(key=lambda item: (item[0], item[1]))
         return [unit for _, _, unit in placed]
+
+    def _say_front_matter_kept(self) -> None:
+        """Warn, once, of what the front matter leaves as written (a value of several
+        paragraphs, invalid YAML). Said when the file is translated (its units asked for), not
+        when it is read for its memory pairs (an import) or as an output."""
+        if self._front_matter_said:
+            return
+        self._front_matter_said = True
+        for warning in front_matter_warnings(self.text):
+            logger.warning("%s: %s", self.path, warning)
 
     def adopt(self, target: Path) -> int:
         """Take over the translations ``target`` (this file's translation so far) holds, its

@@ -1,0 +1,170 @@
+"""A Markdown page's front matter: the values people read, translated and written back in their
+own syntax, and what is left as written named in a warning."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+import tomllib
+import yaml
+from formats_fakes import FakeModel
+
+from ltmt.formats.documents import open_document
+from ltmt.formats.front_matter import front_matter_warnings
+from ltmt.formats.pipeline import translate_file
+
+MULTILINE_YAML = """---
+title: Quick start
+  for new users # shown in menus
+description: "Learn how to install the tool
+  on every supported system."
+excerpt: 'It''s easy
+  to start.'
+slug: start
+---
+
+Body text.
+"""
+
+NESTED_AND_LITERAL_YAML = """---
+params:
+  subtitle: Cheap builds
+menu:
+  main:
+    title: Release notes
+summary: |
+  A literal block summary
+  over two lines.
+---
+
+Body text.
+"""
+
+TOML = '''+++
+description = """
+A long description
+over two lines."""  # shown by search engines
+linkTitle = "Quick start"
+[params]
+  subtitle = "Cheap builds"
+[[menu.main]]
+  name = "Quick start"
++++
+
+Body text.
+'''
+
+
+def _front_matter(text: str) -> object:
+    """The front matter of ``text`` read as its syntax reads it (raises where it is invalid)."""
+    fence, body = text[:3], text[4:]
+    matter = body[: body.index(fence + "\n")]
+    return tomllib.loads(matter) if fence == "+++" else yaml.safe_load(matter)
+
+
+@pytest.mark.parametrize(
+    ("text", "units", "read"),
+    [
+        (  # a multi-line value's first line was translated alone, the page's YAML broken
+            MULTILINE_YAML,
+            [
+                "Quick start for new users",
+                "Learn how to install the tool on every supported system.",
+                "It's easy to start.",
+                "Body text.",
+            ],
+            {
+                "title": "QUICK START FOR NEW USERS",
+                "description": "LEARN HOW TO INSTALL THE TOOL ON EVERY SUPPORTED SYSTEM.",
+                "excerpt": "IT'S EASY TO START.",
+                "slug": "start",
+            },
+        ),
+        (  # params' keys and a literal block were left in English; a menu's are not shown keys
+            NESTED_AND_LITERAL_YAML,
+            ["Cheap builds", "A literal block summary over two lines.", "Body text."],
+            {
+                "params": {"subtitle": "CHEAP BUILDS"},
+                "menu": {"main": {"title": "Release notes"}},
+                "summary": "A LITERAL BLOCK SUMMARY OVER TWO LINES.\n",
+            },
+        ),
+        (  # a multi-line string and [params]' keys were left in English
+            TOML,
+            ["A long description over two lines.", "Quick start", "Cheap builds", "Body text."],
+            {
+                "description": "A LONG DESCRIPTION OVER TWO LINES.",
+                "linkTitle": "QUICK START",
+                "params": {"subtitle": "CHEAP BUILDS"},
+                "menu": {"main": [{"name": "Quick start"}]},
+            },
+        ),
+    ],
+)
+def test_values_over_several_lines_and_in_params_are_translated_as_one(
+    tmp_path: Path, text: str, units: list[str], read: object
+) -> None:
+    source, out = tmp_path / "page.md", tmp_path / "page.de.md"
+    source.write_text(text, "utf-8")
+    assert [unit.source for unit in open_document(source).units()] == units
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    written = out.read_text("utf-8")
+    assert _front_matter(written) == read
+    assert written.endswith("\n\nBODY TEXT.\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (MULTILINE_YAML, "title: QUICK START FOR NEW USERS # shown in menus\n"),
+        (TOML, 'description = "A LONG DESCRIPTION OVER TWO LINES."  # shown by search engines\n'),
+    ],
+)
+def test_a_comment_after_a_multiline_value_is_kept(tmp_path: Path, text: str, line: str) -> None:
+    source, out = tmp_path / "page.md", tmp_path / "page.de.md"
+    source.write_text(text, "utf-8")
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert line in out.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    [
+        (
+            "---\nsummary: |\n  One.\n\n  Two.\ntitle: Hi\n---\n",
+            "front matter 'summary': its block scalar (|) holds several paragraphs and is left "
+            "untranslated; translate it by hand or write it as one paragraph",
+        ),
+        (
+            '+++\n[params]\nsubtitle = """\nOne.\n\nTwo."""\n+++\n',
+            'front matter \'params.subtitle\': its multi-line string (""") holds several '
+            "paragraphs",
+        ),
+        (
+            '---\ntitle: "Unclosed title\ntags: [a, b\n---\n',
+            "its front matter is not valid YAML (line 2: while scanning a quoted scalar, found "
+            "unexpected end of stream); the page will not build: fix it (it is left as written)",
+        ),
+        ("+++\ntitle = 'a\n+++\n", "its TOML front matter is not valid TOML"),
+    ],
+)
+def test_what_is_left_as_written_is_named(text: str, warning: str) -> None:
+    [said] = front_matter_warnings(text)
+    assert said.startswith(warning)
+
+
+def test_damaged_front_matter_is_left_as_written_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source, out = tmp_path / "page.md", tmp_path / "page.de.md"
+    matter = '---\ntitle: "Unclosed title\ndescription: Broken: here\n---\n'
+    source.write_text(matter + "\nBody text.\n", "utf-8")
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == matter + "\nBODY TEXT.\n"
+    assert [record.getMessage() for record in caplog.records if "YAML" in record.getMessage()] == [
+        f"{source}: its front matter is not valid YAML (line 2: while scanning a quoted scalar, "
+        "found unexpected end of stream); the page will not build: fix it (it is left as written)"
+    ]
