@@ -38,7 +38,8 @@ def translate(
     file: str = typer.Argument(
         ...,
         parser=given_path_name,
-        help="Input: .txt (one segment per line; also any other text file), .po/.pot, "
+        help="Input: .txt (one segment per line; also a name without an extension, and another "
+        "extension with --format txt), .po/.pot, "
         ".xliff/.xlf, Qt .ts, .xcstrings, .jsonl, Android strings.xml, Java .properties, .resx, "
         ".json/.arb/.yml message files, Apple .strings/.stringsdict, Fluent .ftl, .csv tables, "
         ".srt/.vtt subtitles, documents (.md, .html, .epub, .docx/.pptx/.xlsx, "
@@ -716,11 +717,16 @@ def _check_columns_option(
     input (their English would be lost, and a next run translate the German)."""
     from ltmt.cli.main import click_errors
     from ltmt.formats.csv_columns import translates_in_place
-    from ltmt.formats.registry import find_format
+    from ltmt.formats.registry import find_format, plain_text_default
     from ltmt.paths import resolved
 
     path = None if file == "-" else Path(file)
-    if folder or not find_format(path, fmt, role="document", default="txt").chooses_columns:
+    if (
+        folder
+        or not find_format(
+            path, fmt, role="document", default=plain_text_default(path)
+        ).chooses_columns
+    ):
         raise click_errors.UsageError(
             f"--columns names columns of one CSV table; {file} is none: leave --columns out"
         )

@@ -53,7 +53,7 @@ def prepare(
     ``output_folder_made``: the output's folder is made by the run (a folder's translation);
     ``columns``: a CSV table's columns to translate (``--columns``)."""
     from ltmt.formats.common import dangling_link, read_lines, read_lines_and_shape
-    from ltmt.formats.registry import find_format
+    from ltmt.formats.registry import find_format, plain_text_default
 
     path = None if file == "-" else Path(file)
     piped = None  # a pipe given by name: read once, as standard input is
@@ -63,7 +63,7 @@ def prepare(
         raise InputError(dangling_link(path) or f"input file not found: {path}")
     if path is not None and not path.is_file():  # <(cmd), a fifo, /dev/stdin
         piped, path = path, None
-    spec = find_format(path, fmt, role="document", default="txt")
+    spec = find_format(path, fmt, role="document", default=plain_text_default(path))
     if spec.name == "txt" and fmt is None and path is not None:
         _warn_if_structured(path)
     from ltmt.model.languages import describe_pair

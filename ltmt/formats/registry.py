@@ -679,6 +679,23 @@ def _named(fmt: str) -> str | None:
     return key if key in FORMATS else EXTENSIONS.get(f".{key}")
 
 
+# what to do with a file of an extension ltmt reads no format of, where one is near it (a
+# guess of plain text translated an MDX page's imports and a TOML file's keys)
+_NEAREST: dict[str, str] = {
+    ".mdx": "pass --format md to translate an MDX page as Markdown (check its imports and JSX)",
+    ".toml": "ltmt translates no TOML; write a Hugo i18n bundle as YAML (i18n/en.yaml), which it "
+    "translates",
+}
+
+
+def plain_text_default(path: Path | None) -> str | None:
+    """The format ``ltmt translate`` reads an input of no format ltmt knows in (``path``; None:
+    standard input): plain text for standard input and a name without an extension, as its
+    help says, none for another extension (a file ltmt has no format for: an MDX page, a TOML
+    file), which :func:`find_format` refuses with what to pass instead."""
+    return "txt" if path is None or not path.suffix else None
+
+
 def find_format(
     path: Path | str | None,
     fmt: str | None = None,
@@ -714,9 +731,8 @@ def find_format(
         name = name or default
         if name is None:
             what = f"the extension {suffix!r}" if suffix else "a name without an extension"
-            raise InputError(
-                f"{path}: cannot tell the format from {what}; pass --format ({choices})"
-            )
+            hint = _NEAREST.get(suffix, f"pass --format ({choices})")
+            raise InputError(f"{path}: cannot tell the format from {what}; {hint}")
     spec = FORMATS[name]
     if file is not None and not spec.utf16:
         problem = content_problem(file, utf16=False)

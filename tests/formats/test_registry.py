@@ -13,6 +13,7 @@ from ltmt.formats.registry import (
     find_format,
     names,
     output_name_problem,
+    plain_text_default,
     sniff,
     sniff_bytes,
 )
@@ -174,6 +175,43 @@ def test_sniffing_an_unknown_extension(tmp_path: Path, head: bytes, name: str | 
 def test_errors_name_what_can(path: str, fmt: str | None, role, message: str) -> None:
     with pytest.raises(InputError, match=message):
         find_format(Path(path), fmt, role=role)
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (  # an MDX page and a Hugo TOML bundle were translated as plain text, and broken
+            "tabs.mdx",
+            "tabs.mdx: cannot tell the format from the extension '.mdx'; pass --format md to "
+            "translate an MDX page as Markdown (check its imports and JSX)",
+        ),
+        (
+            "en.toml",
+            "en.toml: cannot tell the format from the extension '.toml'; ltmt translates no "
+            "TOML; write a Hugo i18n bundle as YAML (i18n/en.yaml), which it translates",
+        ),
+        ("serve.log", "serve.log: cannot tell the format from the extension '.log'; pass --format"),
+    ],
+)
+def test_a_file_of_an_unknown_extension_is_translated_only_with_format(
+    tmp_path: Path, name: str, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_text("import Tabs from '@theme/Tabs';\n\nRead more\n", "utf-8")
+    with pytest.raises(InputError) as raised:
+        find_format(path, role="document", default=plain_text_default(path))
+    assert str(raised.value).removeprefix(f"{tmp_path}/").startswith(message)
+    assert find_format(path, "txt", role="document").name == "txt"
+
+
+@pytest.mark.parametrize(
+    ("path", "format_read"),
+    [(None, "txt"), (Path("LICENSE"), "txt"), (Path(".bashrc"), "txt"), (Path("a.mdx"), None)],
+)
+def test_plain_text_is_the_default_for_stdin_and_a_name_without_an_extension(
+    path: Path | None, format_read: str | None
+) -> None:
+    assert plain_text_default(path) == format_read
 
 
 @pytest.mark.parametrize("role", ["read", "document"])
