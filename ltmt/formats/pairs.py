@@ -18,8 +18,11 @@ Which reader and writer a file gets is decided by :mod:`ltmt.formats.registry` (
   reader leaves out only such an object (one whose keys are among id, origin and created), so
   that importing an export stores the pairs as they were; any other value stays metadata.
 - ``tsv``: ``source<TAB>target`` a line, no quoting or escapes (so a text cannot hold a tab or a
-  line break; the writer refuses such texts). Blank lines are skipped, and so is a first line
-  ``source<TAB>target`` (a spreadsheet's header).
+  line break; the writer refuses such texts). Blank lines are skipped. A first line that names a
+  source and a target column, by role or by the pair's languages as ``ltmt glossary import``
+  reads a header (``source<TAB>target``, ``EN<TAB>DE``, ``English<TAB>German``, ``source<TAB>
+  target<TAB>note``), is a header, no pair: the pairs are then read from those two columns and
+  the others (a glossary's note) are dropped, as a CSV table's are.
 
 Every problem is one :class:`~ltmt.errors.InputError` line naming the file and, where there is
 one, the line: ``data.jsonl:7: expected a JSON object with string 'source' and 'target'``.
@@ -31,14 +34,18 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import InputError, NoPairsError
-from ltmt.formats.common import character_column, dangling_link
+from ltmt.formats.common import character_column, dangling_link, primary_language
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.registry import EXTENSIONS, FORMATS, FileFormat, Role, find_format
 from ltmt.segments import PairRecord, Segment
+
+if TYPE_CHECKING:
+    from ltmt.terminology.glossary_columns import Heading
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
@@ -108,22 +115,76 @@ def _stored_segment(key: str, value: Any) -> bool:
     )
 
 
-def read_tsv(path: Path) -> Iterator[PairRecord]:
-    """Records of a ``source<TAB>target`` file (a ``source<TAB>target`` header skipped)."""
-    first = True
+def read_tsv(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator[PairRecord]:
+    """Records of a ``source<TAB>target`` file; a first line naming the columns of
+    ``src_lang`` and ``tgt_lang`` is a header (:func:`_tsv_header`), whose two columns are read."""
+    columns: _TsvColumns | None = None  # None until the first line is read
     for number, line in _lines(path):
         if not line.strip():
             continue
         fields = line.split("\t")
-        if first and [f.strip().casefold() for f in fields] == ["source", "target"]:
-            first = False
-            continue
-        first = False
-        if len(fields) != 2:
+        if columns is None:
+            columns = _tsv_header(fields, src_lang, tgt_lang)
+            if columns is not None:
+                continue
+            columns = _HEADERLESS
+        if not columns.fits(fields):
             raise InputError(
-                f"{path}:{number}: expected source<TAB>target, found {len(fields)} field(s)"
+                f"{path}:{number}: expected {columns.expected}, found {len(fields)} field(s)"
             )
-        yield PairRecord(fields[0], fields[1], f"{path.name}:{number}")
+        yield PairRecord(fields[columns.source], fields[columns.target], f"{path.name}:{number}")
+
+
+@dataclass(frozen=True)
+class _TsvColumns:
+    """Where a TSV file's rows hold the source and the target, and the ``header`` that named
+    them (empty: none, every row is ``source<TAB>target``)."""
+
+    source: int = 0
+    target: int = 1
+    header: tuple[str, ...] = ()
+
+    def fits(self, fields: list[str]) -> bool:
+        """Whether a row's ``fields`` hold both texts and no more fields than the header names
+        (a row may leave out empty trailing ones, as spreadsheets save them)."""
+        if not self.header:
+            return len(fields) == 2
+        return max(self.source, self.target) < len(fields) <= len(self.header)
+
+    @property
+    def expected(self) -> str:
+        """What a row holds, for an error: ``source<TAB>target``, or the header's fields."""
+        if not self.header:
+            return "source<TAB>target"
+        return f"the header's {len(self.header)} fields ({'<TAB>'.join(self.header)})"
+
+
+_HEADERLESS = _TsvColumns()
+
+
+def _tsv_header(fields: list[str], src_lang: str, tgt_lang: str) -> _TsvColumns | None:
+    """The columns a TSV file's first line names when it is a header, else None (it is a
+    pair): one field names the source and one the target, by role (``source``, ``Target
+    term``, ``Source (EN)``) or as ``src_lang`` and ``tgt_lang`` (``EN``, ``de``,
+    ``English``, ``Deutsch``), as :func:`ltmt.terminology.glossary_columns.heading` reads a
+    glossary's header. ``Yes<TAB>Ja`` names no column of an en → de pair: a pair."""
+    from ltmt.terminology.glossary_columns import heading
+
+    sides = [_side(heading(field), src_lang, tgt_lang) for field in fields]
+    if sides.count("source") != 1 or sides.count("target") != 1:
+        return None
+    return _TsvColumns(sides.index("source"), sides.index("target"), tuple(fields))
+
+
+def _side(named: Heading, src_lang: str, tgt_lang: str) -> str | None:
+    """The side of the pair a header field's heading ``named`` names: ``source`` or
+    ``target`` by its role, else by its language; None for any other column."""
+    if named.role in ("source", "target"):
+        return named.role
+    if named.role is None and named.language is not None:
+        sides = {primary_language(tgt_lang): "target", primary_language(src_lang): "source"}
+        return sides.get(named.language)
+    return None
 
 
 def write_lines(path: Path, lines: Iterable[str]) -> int:
@@ -170,8 +231,10 @@ def tsv_cannot_hold(record: PairRecord) -> bool:
     return any(sep in text for text in (record.source, record.target) for sep in "\t\n\r")
 
 
-def write_tsv(path: Path, records: Iterable[PairRecord]) -> int:
-    """Write ``source<TAB>target`` a line; a text with a tab or line break is an InputError."""
+def write_tsv(path: Path, records: Iterable[PairRecord], **_: Any) -> int:
+    """Write ``source<TAB>target`` a line, no header (the pair's languages, which the reader
+    takes for a header's, are not written); a text with a tab or line break is an
+    InputError."""
 
     def lines() -> Iterator[str]:
         for number, record in enumerate(records, start=1):

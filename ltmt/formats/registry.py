@@ -38,7 +38,8 @@ STDIN_NAME = "<stdin>"
 class FileFormat:
     """One file format: its name, extensions, what it can do, and how to tell it by content.
 
-    ``languages``: the files carry language codes, checked against the model's pair.
+    ``languages``: the files carry (a TSV file's header may carry) language codes: its reader
+    and writer take the pair's, checked against the model's pair.
     ``markers``: byte strings one of which appears near the start of such a file (sniffing).
     ``one_language``: a file holds one language, its strings by name
     (:mod:`ltmt.formats.keyed_catalog`) or, for subtitles, its cues by time: translated into the
@@ -203,6 +204,7 @@ FORMATS: dict[str, FileFormat] = {
             "source<TAB>target a line",
             read="ltmt.formats.pairs:read_tsv",
             write="ltmt.formats.pairs:write_tsv",
+            languages=True,  # a header may name the columns by the pair's languages
         ),
         FileFormat(
             "csv",

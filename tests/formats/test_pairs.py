@@ -270,3 +270,57 @@ def test_a_pipe_is_not_taken_for_a_missing_file() -> None:
     """(``memory import <(cat tm.jsonl)`` said only 'not a file')"""
     with pytest.raises(InputError, match=r"^/dev/null: not a regular file \(a pipe\?\); give - "):
         read_pairs(Path("/dev/null"), "jsonl")
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "EN\tDE",
+        "en\tde",
+        "English\tGerman",
+        "Englisch\tDeutsch",
+        "\ufeffEN\tDE\r",  # a spreadsheet's export: byte order mark and CRLF
+        "Source (EN)\tTarget (DE)",
+    ],
+)
+def test_a_tsv_header_naming_the_pairs_languages_is_not_a_pair(tmp_path: Path, header: str) -> None:
+    path = tmp_path / "memory.tsv"
+    path.write_text(f"{header}\nOpen\tÖffnen\n", "utf-8", newline="")
+    assert [(r.source, r.target) for r in read_pairs(path)] == [("Open", "Öffnen")]
+
+
+def test_a_tsv_header_naming_the_target_first_swaps_the_columns(tmp_path: Path) -> None:
+    path = tmp_path / "memory.tsv"
+    path.write_text("de\ten\nÖffnen\tOpen\n", "utf-8")
+    pairs = read_translations(path, src_lang="en", tgt_lang="de")
+    assert [(r.source, r.target) for r in pairs] == [("Open", "Öffnen")]
+
+
+@pytest.mark.parametrize("first", ["Yes\tJa", "FR\tDE", "English\tEnglisch", "Source\tQuelle"])
+def test_a_first_tsv_line_naming_no_column_of_the_pair_is_a_pair(
+    tmp_path: Path, first: str
+) -> None:
+    path = tmp_path / "memory.tsv"
+    path.write_text(f"{first}\nOpen\tÖffnen\n", "utf-8")
+    pairs = read_translations(path, src_lang="en", tgt_lang="de")
+    assert [r.source for r in pairs] == [first.split("\t")[0], "Open"]
+
+
+def test_a_tsv_header_with_a_note_column_reads_source_and_target(tmp_path: Path) -> None:
+    path = tmp_path / "deepl.tsv"
+    path.write_text("source\ttarget\tnote\nOpen\tÖffnen\tfrom DeepL\nClose\tSchließen\n", "utf-8")
+    # the note is dropped, as a CSV table's other columns are; a row may leave it out
+    assert [(r.source, r.target) for r in read_pairs(path)] == [
+        ("Open", "Öffnen"),
+        ("Close", "Schließen"),
+    ]
+
+
+def test_a_tsv_row_with_more_fields_than_its_header_names_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "m.tsv"
+    path.write_text("source\ttarget\nOpen\tÖffnen\tfrom DeepL\n", "utf-8")
+    with pytest.raises(
+        InputError,
+        match=r"m.tsv:2: expected the header's 2 fields \(source<TAB>target\), found 3 field",
+    ):
+        list(read_pairs(path))
