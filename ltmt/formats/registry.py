@@ -17,6 +17,7 @@ A format's *roles*: ``read`` (pairs for a memory), ``write`` (a memory exported)
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -675,6 +676,27 @@ def sniff_bytes(head: bytes) -> str | None:
     return None
 
 
+# extensions that many formats' files have (a TMX or XLIFF file saved as .xml or .txt): the
+# format their root element names comes before the extension's
+_GENERIC_EXTENSIONS = frozenset({".xml", ".txt"})
+_ROOT_FORMATS = {"tmx": "tmx", "xliff": "xliff", "TS": "ts"}
+# what comes before an XML file's root element: declaration, comments, DOCTYPE, white space
+_PROLOG = re.compile(r"\A\ufeff?(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<([\w.:-]+)", re.S)
+
+
+def _root_format(path: Path) -> str | None:
+    """The format the root element of the XML file ``path`` names (``<tmx>``, ``<xliff>``,
+    ``<TS>``), or None (not XML, or another root: an Android ``<resources>``)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError:
+        return None
+    encoding = "utf-16" if head.startswith(_UTF16_BOMS) else "utf-8"
+    found = _PROLOG.match(head.decode(encoding, errors="replace"))
+    return _ROOT_FORMATS.get(found.group(1)) if found else None
+
+
 def _named(fmt: str) -> str | None:
     """The format a name or an extension (``xlf``, ``.POT``) names, or None."""
     key = fmt.strip().lower().lstrip(".")
@@ -728,6 +750,8 @@ def find_format(
     else:
         suffix = Path(path).suffix.lower() if path is not None else ".txt"
         name = EXTENSIONS.get(suffix)
+        if file is not None and suffix in _GENERIC_EXTENSIONS:
+            name = _root_format(file) or name
         if name is None and path is not None and Path(path).is_file():
             name = sniff(Path(path))
         name = name or default

@@ -381,3 +381,46 @@ def test_an_output_is_not_named_as_another_kind_of_file(
 def test_a_translation_is_named_with_its_inputs_extension() -> None:
     problem = output_name_problem(Path("out.pdf"), FORMATS["docx"], Path("macros.docm"))
     assert problem is not None and problem.endswith("give it a .docm extension")
+
+
+@pytest.mark.parametrize("name", ["project_save.xml", "project_save.txt", "memory.XML"])
+@pytest.mark.parametrize(
+    ("head", "fmt"),
+    [
+        (
+            b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx11.dtd">\n'
+            b'<!-- OmegaT -->\n<tmx version="1.4">',
+            "tmx",
+        ),
+        ('<tmx version="1.4">'.encode("utf-16"), "tmx"),
+        (b'<?xml version="1.0"?>\n<xliff version="1.2">', "xliff"),
+        (b'<?xml version="1.0"?>\n<!DOCTYPE TS>\n<TS version="2.1">', "ts"),
+    ],
+)
+def test_a_tmx_xliff_or_ts_file_named_xml_or_txt_is_read_as_its_root_says(
+    tmp_path: Path, name: str, head: bytes, fmt: str
+) -> None:
+    """A TMX saved as .xml or .txt was read as Android strings or plain text, and the error
+    said it held one language."""
+    path = tmp_path / name
+    path.write_bytes(head)
+    assert find_format(path, role="read").name == fmt
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "fmt"),
+    [
+        (
+            "strings.xml",
+            '<?xml version="1.0"?>\n<resources>\n<string name="a">tmx</string>',
+            "android",
+        ),
+        ("notes.txt", "Save the <tmx> file first.\n", "txt"),
+    ],
+)
+def test_a_file_of_a_generic_extension_with_no_such_root_keeps_its_format(
+    tmp_path: Path, name: str, text: str, fmt: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    assert find_format(path, role="read").name == fmt
