@@ -51,8 +51,9 @@ def read_records(
             check_declared,
             not_read,
         )
-    from ltmt.formats.pairs import read_translations
+    from ltmt.formats.pairs import read_translations, refuse_an_unreadable_file
 
+    refuse_an_unreadable_file(path)  # before its format is looked for (--skip-keys)
     if skip_keys:
         from ltmt.cli.skip_keys import refuse_skip_keys
         from ltmt.formats.registry import find_format

@@ -262,14 +262,21 @@ def read_pairs(path: Path, fmt: str | None = None, **options: Any) -> Iterator[P
     """
     path = Path(path)
     reader = find_format(path, fmt, role="read").reader()
-    if not path.exists():
-        raise InputError(dangling_link(path) or f"{path}: file not found")
-    if not path.is_file():
-        raise InputError(f"{path}: not a regular file (a pipe?); give - for standard input")
+    refuse_an_unreadable_file(path)
     left_out = (
         "untranslated ones" if options.get("include_fuzzy") else "untranslated and fuzzy ones"
     )
     return _nonempty(path, reader(path, **options), left_out)
+
+
+def refuse_an_unreadable_file(path: Path) -> None:
+    """An :class:`InputError` where ``path`` is missing (or a link to a missing file) or is no
+    regular file: said before its format is looked for, which a missing file's extension
+    (``.tmxx``, a typo) would send the user to ``--format`` for."""
+    if not path.exists():
+        raise InputError(dangling_link(path) or f"{path}: file not found")
+    if not path.is_file():
+        raise InputError(f"{path}: not a regular file (a pipe?); give - for standard input")
 
 
 def read_translations(
@@ -296,6 +303,7 @@ def read_translations(
     (:mod:`ltmt.formats.not_read`)."""
     from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
 
+    refuse_an_unreadable_file(Path(path))
     spec = find_format(path, fmt, role="read")
     if source_file is not None and not spec.one_language:
         raise InputError(

@@ -324,3 +324,9 @@ def test_a_tsv_row_with_more_fields_than_its_header_names_is_refused(tmp_path: P
         match=r"m.tsv:2: expected the header's 2 fields \(source<TAB>target\), found 3 field",
     ):
         list(read_pairs(path))
+
+
+def test_a_missing_file_of_an_unknown_extension_is_said_missing(tmp_path: Path) -> None:
+    """``project_save.tmxx`` (a typo) was "cannot tell the format from the extension"."""
+    with pytest.raises(InputError, match=r"project_save.tmxx: file not found$"):
+        read_translations(tmp_path / "project_save.tmxx")
