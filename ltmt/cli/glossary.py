@@ -153,16 +153,23 @@ def list_(
 def export(
     user: str = typer.Option(..., "--user", "-u", help=USER_HELP),
     output: Path = typer.Option(
-        ..., "--output", "-o", parser=given_path, help="File to write (.csv, .tsv, .tbx)."
+        ...,
+        "--output",
+        "-o",
+        parser=given_path,
+        help="File to write (.csv, .tsv, .tbx, or .txt: OmegaT's glossary).",
     ),
-    fmt: str | None = typer.Option(None, "--format", help="csv, tsv or tbx (default: extension)."),
+    fmt: str | None = typer.Option(
+        None, "--format", help="csv, tsv, tbx or omegat (default: extension)."
+    ),
     src_lang: str = typer.Option("en", "--src-lang", help="TBX: the source language code."),
     tgt_lang: str = typer.Option("de", "--tgt-lang", help="TBX: the target language code."),
     memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
-    """Write --user's glossary to a CSV, TSV or TBX file that ``glossary import`` reads back."""
-    from ltmt.terminology.files import glossary_format, write_delimited
+    """Write --user's glossary to a CSV, TSV, TBX or OmegaT (``.txt``) file that ``glossary
+    import`` reads back."""
+    from ltmt.terminology.files import glossary_format, write_delimited, write_omegat
     from ltmt.terminology.tbx import write_tbx
 
     chosen = glossary_format(output, fmt)
@@ -171,9 +178,13 @@ def export(
         terms = memory.glossary(user).terms()
     if chosen == "tbx":
         data = write_tbx(terms, src_lang, tgt_lang)
+    elif chosen == "omegat":
+        data = write_omegat(terms).encode("utf-8")
+        _warn_of_forbidden_left_out(terms, "OmegaT's glossary")
+        _warn_of_case_flags_left_out(terms)
     else:
         data = write_delimited(terms, "\t" if chosen == "tsv" else ",").encode("utf-8")
-        _warn_of_forbidden_left_out(terms, chosen)
+        _warn_of_forbidden_left_out(terms, chosen.upper())
     try:
         output.write_bytes(data)
     except OSError as exc:
@@ -181,14 +192,27 @@ def export(
     typer.echo(f"exported {counted(len(terms), 'term')} of {user} to {output}")
 
 
-def _warn_of_forbidden_left_out(terms: list[Term], fmt: str) -> None:
-    """Say on stderr how many terms' lists of targets not to use a CSV or TSV export leaves
-    out (it has no column for them; they were dropped without a word)."""
+def _warn_of_forbidden_left_out(terms: list[Term], kind: str) -> None:
+    """Say on stderr how many terms' lists of targets not to use a CSV, TSV or OmegaT export
+    (``kind``: ``CSV``) leaves out (it has no column for them; they were dropped without a
+    word)."""
     with_forbidden = sum(1 for term in terms if term.forbidden)
     if with_forbidden:
         typer.echo(
-            f"ltmt: warning: {fmt.upper()} has no column for targets not to use: those of "
+            f"ltmt: warning: {kind} has no column for targets not to use: those of "
             f"{counted(with_forbidden, 'term')} are left out (export to .tbx keeps them)",
+            err=True,
+        )
+
+
+def _warn_of_case_flags_left_out(terms: list[Term]) -> None:
+    """Say on stderr how many case-sensitive terms an OmegaT export writes without their flag
+    (OmegaT's glossary has no column for it)."""
+    flagged = sum(1 for term in terms if term.case_sensitive)
+    if flagged:
+        typer.echo(
+            "ltmt: warning: OmegaT's glossary has no case column: the case-sensitive flags of "
+            f"{counted(flagged, 'term')} are left out (export to .tsv or .tbx keeps them)",
             err=True,
         )
 

@@ -10,6 +10,11 @@ A bad row is an error that names its line: nothing of the file is imported then;
 (or TBX entries) that give one source different targets. A UTF-16 file is named with the
 ``iconv`` command that converts it.
 TBX files are read and written by :mod:`ltmt.terminology.tbx`.
+
+A ``.txt`` glossary is OmegaT's: ``source<TAB>target<TAB>comment`` rows, read as TSV is; it is
+written without a header (OmegaT would load one as a term) and with the comment only where a
+term has a note (no empty last column); its case flags are not written, as OmegaT has no column
+for them (:func:`write_omegat`).
 """
 
 from __future__ import annotations
@@ -28,7 +33,8 @@ from ltmt.terminology.terms import Term
 
 logger = logging.getLogger(__name__)
 
-FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".txt": "tsv", ".tbx": "tbx"}
+FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".txt": "omegat", ".tbx": "tbx"}
+FORMAT_NAMES = ("csv", "tsv", "tbx", "omegat")
 CASE_YES = frozenset({"yes", "y", "true", "1", "case-sensitive", "cs", "sensitive"})
 CASE_NO = frozenset({"", "no", "n", "false", "0", "case-insensitive", "ci", "insensitive"})
 HEADER = ("source", "target", "note", "case")
@@ -39,11 +45,13 @@ def glossary_format(path: Path, fmt: str | None = None, option: str | None = "--
     naming ``option``, where the caller takes the glossary's format (the server: its form
     field; None where there is none, as for ``--glossary``: the file must be renamed)."""
     chosen = fmt or FORMATS.get(path.suffix.lower())
-    if fmt and chosen not in ("csv", "tsv", "tbx"):
+    if fmt and chosen not in FORMAT_NAMES:
         taker = option or "the glossary's format"
-        raise InputError(f"unknown glossary format {fmt!r}: {taker} takes csv, tsv or tbx")
-    if chosen not in ("csv", "tsv", "tbx"):
-        advice = "use .csv, .tsv or .tbx" + (f", or {option}" if option else " (rename it)")
+        raise InputError(f"unknown glossary format {fmt!r}: {taker} takes csv, tsv, tbx or omegat")
+    if chosen not in FORMAT_NAMES:
+        advice = "use .csv, .tsv, .tbx or .txt (OmegaT)" + (
+            f", or {option}" if option else " (rename it)"
+        )
         raise InputError(
             f"unknown glossary extension {path.suffix or '(none)'!r} for {path.name}: {advice}"
         )
@@ -87,7 +95,7 @@ def read_glossary(
     return terms
 
 
-_DELIMITERS = {"csv": ",", "tsv": "\t"}
+_DELIMITERS = {"csv": ",", "tsv": "\t", "omegat": "\t"}
 
 
 def _delimited_text(path: Path) -> str:
@@ -201,4 +209,17 @@ def write_delimited(terms: Iterable[Term], delimiter: str = ",") -> str:
     writer.writerow(HEADER)
     for term in terms:
         writer.writerow((term.source, term.target, term.note, "yes" if term.case_sensitive else ""))
+    return out.getvalue()
+
+
+def write_omegat(terms: Iterable[Term]) -> str:
+    """An OmegaT glossary (``.txt``): ``source<TAB>target`` and ``<TAB>comment`` where the term
+    has a note; no header and no case column, which OmegaT would read as a term and a
+    comment."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+    for term in terms:
+        writer.writerow(
+            (term.source, term.target, term.note) if term.note else (term.source, term.target)
+        )
     return out.getvalue()

@@ -445,3 +445,34 @@ def test_a_csv_export_says_it_leaves_out_the_targets_not_to_use(tmp_path: Path, 
     )
     code, _, err = ltmt(capsys, *args, "-o", str(tmp_path / "exp.tbx"))
     assert (code, err) == (0, "")
+
+
+def test_an_omegat_txt_export_has_no_header_and_no_empty_columns(tmp_path: Path, capsys):
+    """``-o glossary.txt`` wrote a TSV with a header, which OmegaT loads as a term, and an
+    empty case column: a .txt is OmegaT's glossary, source<TAB>target[<TAB>comment]."""
+    store = str(tmp_path / "store")
+    with Memory(store) as memory:
+        memory.glossary("u1").add_terms(
+            [
+                Term("invoice", "Rechnung", note="not Faktura"),
+                Term("customer", "Kunde"),
+                Term("Git", "Git", case_sensitive=True),
+            ]
+        )
+    out = tmp_path / "glossary.txt"
+    args = ("glossary", "export", "-u", "u1", "--memory-dir", store, "-o", str(out))
+    code, _, err = ltmt(capsys, *args)
+    assert (code, err) == (
+        0,
+        "ltmt: warning: OmegaT's glossary has no case column: the case-sensitive flags of 1 "
+        "term are left out (export to .tsv or .tbx keeps them)\n",
+    )
+    assert sorted(out.read_text("utf-8").splitlines()) == [
+        "Git\tGit",
+        "customer\tKunde",
+        "invoice\tRechnung\tnot Faktura",
+    ]
+    code, out_text, _ = ltmt(
+        capsys, "glossary", "import", str(out), "-u", "u2", "--memory-dir", store
+    )
+    assert code == 0 and "3 added" in out_text

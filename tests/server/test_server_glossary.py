@@ -89,7 +89,10 @@ def test_bad_imports_are_refused_whole_and_name_the_upload(api):
             "t.tbx: no term entry has both en and de (term entry 1 has en)" in tbx.json()["error"]
         )
         odd = client.post("/v1/glossary/import", files={"file": ("g.xlsx", "a,b\n")})
-        assert odd.status_code == 400 and "use .csv, .tsv or .tbx" in odd.json()["error"]
+        assert (
+            odd.status_code == 400
+            and "use .csv, .tsv, .tbx or .txt (OmegaT)" in odd.json()["error"]
+        )
         assert client.get("/v1/glossary").json()["terms"] == []  # nothing was written
 
 

@@ -13,6 +13,7 @@ from ltmt.terminology.files import (
     parse_delimited,
     read_glossary,
     write_delimited,
+    write_omegat,
 )
 from ltmt.terminology.tbx import write_tbx
 from ltmt.terminology.terms import Term
@@ -176,7 +177,9 @@ def test_unknown_and_missing_files(tmp_path: Path):
         read_glossary(tmp_path / "g.xlsx")
     with pytest.raises(InputError) as error:
         read_glossary(tmp_path / "g.tbx", "xml", format_option="--format")
-    assert str(error.value) == "unknown glossary format 'xml': --format takes csv, tsv or tbx"
+    assert (
+        str(error.value) == "unknown glossary format 'xml': --format takes csv, tsv, tbx or omegat"
+    )
     with pytest.raises(InputError, match="does not exist"):
         read_glossary(tmp_path / "g.csv")
     bad = tmp_path / "bad.tbx"
@@ -480,3 +483,12 @@ def test_tbx_a_target_in_several_regions_is_read_in_the_closest(
     path.write_text(TBX.format(second=second), encoding="utf-8")
     terms = read_glossary(path, tgt_lang=tgt_lang)
     assert terms[1] == Term("power supply unit", expected)
+
+
+def test_an_omegat_glossary_is_written_without_header_or_empty_columns() -> None:
+    terms = [Term("invoice", "Rechnung", note="not Faktura"), Term("Git", "Git", case_sensitive=True)]
+    assert write_omegat(terms) == "invoice\tRechnung\tnot Faktura\nGit\tGit\n"
+    assert parse_delimited(write_omegat(terms), "\t", "g.txt") == [
+        Term("invoice", "Rechnung", note="not Faktura"),
+        Term("Git", "Git"),  # OmegaT has no case column
+    ]
