@@ -315,8 +315,8 @@ def test_pairs_need_the_source_file(source: Path, tmp_path: Path) -> None:
             r"no name$",
         ),
         (
-            "<tmx version='1.4'/>",
-            r"not an Android string resource file \(its root element is <tmx>",
+            "<catalog version='1.4'/>",
+            r"not an Android string resource file \(its root element is <catalog>",
         ),
         ("", r"bad.xml: empty file; expected an Android string resource file"),
     ],
