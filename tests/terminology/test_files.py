@@ -486,7 +486,10 @@ def test_tbx_a_target_in_several_regions_is_read_in_the_closest(
 
 
 def test_an_omegat_glossary_is_written_without_header_or_empty_columns() -> None:
-    terms = [Term("invoice", "Rechnung", note="not Faktura"), Term("Git", "Git", case_sensitive=True)]
+    terms = [
+        Term("invoice", "Rechnung", note="not Faktura"),
+        Term("Git", "Git", case_sensitive=True),
+    ]
     assert write_omegat(terms) == "invoice\tRechnung\tnot Faktura\nGit\tGit\n"
     assert parse_delimited(write_omegat(terms), "\t", "g.txt") == [
         Term("invoice", "Rechnung", note="not Faktura"),
