@@ -39,23 +39,12 @@ from ltmt.formats.inline import append_text
 from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, stored_natives
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.tmx_codes import OverlappingCodes, read_segment
+from ltmt.formats.tmx_metadata import read_metadata, write_metadata
 from ltmt.formats.xml_stream import UnitFrame, unit_level, write_records
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
-# metadata that is a number: a PO plural entry's form (:mod:`ltmt.formats.po`)
-_NUMBER_PROPS = frozenset({"plural"})
-# the <tu> attributes kept as metadata of their own name (TMX 1.4: who made or changed a unit,
-# when, and how often it was used), written back as attributes
-_UNIT_ATTRIBUTES = (
-    "creationdate",
-    "creationid",
-    "changedate",
-    "changeid",
-    "usagecount",
-    "lastusagedate",
-)
 # a TMX date (``20240601T100000Z``, UTC): in this form, text order is time order
 _TMX_DATE = re.compile(r"\d{8}T\d{6}Z")
 # the whitespace XPath's normalize-space() folds (not a no-break space)
@@ -85,9 +74,11 @@ def read_tmx(
     (:class:`~ltmt.formats.tmx_codes.OverlappingCodes`: no tags that nest can hold them). Given
     ``not_read``, the units skipped are counted into it by reason instead of said
     (``untranslated``: no target; ``empty target``, ``no source``, ``overlapping codes`` ...).
-    Metadata: ``id`` (``tuid``), ``note``, each ``<prop type="x-NAME">`` as ``NAME``, the
-    ``<tu>``'s ``creationdate``, ``changedate``, ``creationid``, ``changeid``, ``usagecount`` and
-    ``lastusagedate`` under their names, and ``native_codes``: the native code of each code read
+    Metadata: ``id`` (``tuid``), ``note``, each ``<prop type="x-NAME">`` as ``NAME`` (a
+    ``<prop type="NAME">`` too), the ``creationdate``, ``changedate``, ``creationid``,
+    ``changeid``, ``usagecount`` and ``lastusagedate`` under their names, read from the ``<tu>``
+    and from its ``<tuv>`` (where OmegaT writes them; the ``<tu>``'s first, then the target's:
+    :mod:`ltmt.formats.tmx_metadata`), and ``native_codes``: the native code of each code read
     as its XLIFF tag that has one (:data:`~ltmt.formats.markup_codes.NATIVE_CODES`). The pairs
     come oldest first, by ``changedate`` (else ``creationdate``; undated ones first, in file
     order): an import makes the last stored of a source's translations the one reused
@@ -252,17 +243,13 @@ class _Sides:
         codes overlap: the first ``<tuv>`` of the source language, and the first other
         one of the target language, the closest to its region
         (:func:`~ltmt.formats.common.language_fit`: ``de``, then ``de-DE``, then ``de-AT`` for
-        ``de``; the first of equals). Metadata: ``id`` (``tuid``), ``note`` (the ``<note>``
-        texts), and each ``<prop type="x-NAME">`` as ``NAME``."""
+        ``de``; the first of equals). Metadata: the unit's and its two ``<tuv>``'s
+        (:func:`~ltmt.formats.tmx_metadata.read_metadata`)."""
         source_node = target_node = None
         target_fit, target_lang = 0, ""
         variant = False  # a second <tuv> of the target language
-        extras = []  # <note> and <prop>, read only for a unit that gives a pair
         for child in unit:
-            tag = child.tag
-            if tag == "note" or tag == "prop":
-                extras.append(child)
-            elif local_name(tag) == "tuv":
+            if local_name(child.tag) == "tuv":
                 lang = child.get(XML_LANG) or child.get("lang") or ""
                 is_source, fit = self._match(lang)
                 if is_source and source_node is None:
@@ -296,7 +283,7 @@ class _Sides:
             self.variants.append(unit.sourceline)
         if target_fit == OTHER_REGION:
             self.regional[target_lang] += 1
-        metadata = _metadata(unit, extras)
+        metadata = read_metadata(unit, source_node, target_node)
         if source_natives or target_natives:
             metadata[NATIVE_CODES] = {**target_natives, **source_natives}
         return source, target, metadata
@@ -347,25 +334,6 @@ def _first_segment(tuv: Any) -> Any:
     return next(tuv.iterdescendants("{*}seg"), None)
 
 
-def _metadata(unit: Any, extras: list[Any]) -> dict[str, Any]:
-    metadata: dict[str, Any] = {}
-    if unit.get("tuid"):
-        metadata["id"] = unit.get("tuid")
-    for name in _UNIT_ATTRIBUTES:
-        if unit.get(name):
-            metadata[name] = unit.get(name)
-    notes = [note.text for note in extras if note.tag == "note" and note.text]
-    if notes:
-        metadata["note"] = "\n".join(notes)
-    for prop in extras:
-        if prop.tag == "prop":
-            name = prop.get("type") or ""
-            key = name[2:] if name.startswith("x-") else name
-            text = prop.text or ""
-            metadata[key] = int(text) if key in _NUMBER_PROPS and text.isdigit() else text
-    return metadata
-
-
 def write_tmx(
     path: Path,
     records: Iterable[PairRecord],
@@ -385,12 +353,14 @@ def write_tmx(
     ``<ph x="2">{\\f1 }</ph>``): CAT tools show them as protected tags and :func:`read_tmx`
     reads them back as the same text (an XLIFF ``<bpt id="3"/>`` as ``<g>``).
     String metadata becomes
-    ``tuid`` (``id``), the ``<tu>`` attributes :func:`read_tmx` reads (``changedate`` ...),
-    ``<note>`` (``note``) and ``<prop type="x-KEY">``, which
-    :func:`read_tmx` reads back; so does a PO plural form's number (``plural``), read back
-    as a number. Pairs with characters XML cannot hold (control characters) are skipped, counted
-    in ``left_out`` where given (its caller says so), else named in a warning. Written as a stream
-    (:mod:`ltmt.formats.xml_stream`): one unit is held at a time.
+    ``tuid`` (``id``), the attributes :func:`read_tmx` reads (``changedate`` ...),
+    ``<note>`` (``note``) and ``<prop type="x-KEY">``, each on the ``<tuv>`` it was read from
+    and a prop typed as it was read (OmegaT's ``file``, ``id``:
+    :mod:`ltmt.formats.tmx_metadata`), which :func:`read_tmx` reads back; so does a PO plural
+    form's number (``plural``), read back as a number. Pairs with characters XML cannot hold
+    (control characters) are skipped, counted in ``left_out`` where given (its caller says so),
+    else named in a warning. Written as a stream (:mod:`ltmt.formats.xml_stream`): one unit is
+    held at a time.
     """
     from translate.misc.xml_helpers import reindent
 
@@ -433,9 +403,8 @@ def _empty_store(src_lang: str, tgt_lang: str) -> Any:
 
 def _tmx_unit(store: Any, record: PairRecord) -> Any:
     """The ``<tu>`` of ``record``, added to ``store``: its text with inline codes, its metadata
-    as attributes, ``<prop>`` and ``<note>`` (:func:`write_tmx`)."""
-    from lxml import etree
-
+    as attributes, ``<prop>`` and ``<note>`` where it was read
+    (:func:`~ltmt.formats.tmx_metadata.write_metadata`)."""
     unit = store.addsourceunit(record.source)
     unit.target = record.target
     element = unit.xmlelement
@@ -446,26 +415,8 @@ def _tmx_unit(store: Any, record: PairRecord) -> Any:
         strict=True,
     ):
         _write_codes(segment, pieces)
-    extra = []
-    for key, value in record.metadata.items():
-        if key in _NUMBER_PROPS and isinstance(value, int) and not isinstance(value, bool):
-            value = str(value)
-        if not isinstance(value, str):
-            continue
-        if key == "id":
-            element.set("tuid", value)
-        elif key in _UNIT_ATTRIBUTES:
-            element.set(key, value)
-        elif key == "note":
-            note = etree.Element("note")
-            note.text = value
-            extra.append(note)
-        else:
-            prop = etree.Element("prop", type=key if key.startswith("x-") else f"x-{key}")
-            prop.text = value
-            extra.insert(0, prop)  # TMX wants <prop> before <note>, both before <tuv>
-    for position, child in enumerate(sorted(extra, key=lambda e: e.tag != "prop")):
-        element.insert(position, child)
+    source, target = (child for child in element if local_name(child.tag) == "tuv")
+    write_metadata(record.metadata, element, source, target)
     return unit
 
 

@@ -1,0 +1,165 @@
+"""What a TMX unit says of a pair besides its text, read into the pair's metadata and written
+back where it was read.
+
+    metadata = read_metadata(tu, source_tuv, target_tuv)
+    write_metadata(metadata, tu, source_tuv, target_tuv)
+
+A ``<tu>`` and each of its ``<tuv>`` may say who made or changed the pair and when (the
+attributes :data:`ATTRIBUTES`), and hold ``<note>`` and ``<prop type="...">`` elements. Tools
+put them in different places: SDL Trados Studio on the ``<tu>``, OmegaT on the target ``<tuv>``
+(its ``changeid``, ``changedate``, notes), and OmegaT types its context props ``file``,
+``prev``, ``next`` and ``id`` without TMX's ``x-``. Every level is read into the same keys: an
+attribute under its name, the notes joined as ``note``, a prop under its type (``x-`` taken
+off), ``tuid`` as ``id``. Where two levels hold one key, the ``<tu>``'s value is kept, else the
+target ``<tuv>``'s: a date of the unit and a date of its translation mean the same to the memory
+(the order of recency: ``changedate``).
+
+The keys read from a ``<tuv>``, and those read from a prop typed without ``x-``, are listed
+under :data:`TMX_PLACES` (``{"target": ["changeid", "note"], "plain": ["file"]}``), so that an
+export writes each where and as it was read: OmegaT reads an ``x-file`` as another prop than its
+``file``, and a prop ``id`` is not its ``tuid``. Other keys (ltmt's own, another format's) are
+written on the ``<tu>``, as ``<prop type="x-KEY">`` where they are no attribute.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+# the attributes a <tu> or <tuv> may carry, kept as metadata of their own name (TMX 1.4: who
+# made or changed a unit, when, and how often it was used), written back as attributes
+ATTRIBUTES = (
+    "creationdate",
+    "creationid",
+    "changedate",
+    "changeid",
+    "usagecount",
+    "lastusagedate",
+)
+# metadata that is a number: a PO plural entry's form (:mod:`ltmt.formats.po`)
+NUMBER_PROPS = frozenset({"plural"})
+# the metadata key of where a pair's other keys were read (see the module docstring)
+TMX_PLACES = "tmx_places"
+# the sides whose <tuv> may hold metadata, the one whose values win last
+_SIDES = ("source", "target")
+
+
+def read_metadata(unit: Any, source: Any, target: Any) -> dict[str, Any]:
+    """The metadata of the ``<tu>`` element ``unit`` and of its ``source`` and ``target``
+    ``<tuv>`` elements, with :data:`TMX_PLACES` where a key came from a ``<tuv>`` or a prop
+    typed without ``x-`` (see the module docstring)."""
+    metadata: dict[str, Any] = {}
+    places: dict[str, str] = {}  # key -> the level whose value it holds
+    plain: set[str] = set()  # the keys whose value came from a prop typed without x-
+    for level, element in (("source", source), ("target", target), ("tu", unit)):
+        values, plain_props = _level_metadata(element)
+        for key, value in values.items():
+            metadata[key] = value
+            places[key] = level
+            if key in plain_props:
+                plain.add(key)
+            else:
+                plain.discard(key)
+    recorded = {side: [key for key, level in places.items() if level == side] for side in _SIDES}
+    recorded["plain"] = [key for key in metadata if key in plain]
+    kept = {name: keys for name, keys in recorded.items() if keys}
+    if kept:
+        metadata[TMX_PLACES] = kept
+    return metadata
+
+
+def _level_metadata(element: Any) -> tuple[dict[str, Any], set[str]]:
+    """The metadata ``element`` (a ``<tu>`` or ``<tuv>``) holds itself, and which of its keys
+    came from a prop typed without ``x-``."""
+    values: dict[str, Any] = {}
+    if element.get("tuid"):
+        values["id"] = element.get("tuid")
+    for name in ATTRIBUTES:
+        if element.get(name):
+            values[name] = element.get(name)
+    notes = [child.text for child in element if child.tag == "note" and child.text]
+    if notes:
+        values["note"] = "\n".join(notes)
+    plain: set[str] = set()
+    for prop in element:
+        if prop.tag != "prop":
+            continue
+        kind = prop.get("type") or ""
+        key = kind[2:] if kind.startswith("x-") else kind
+        text = prop.text or ""
+        values[key] = int(text) if key in NUMBER_PROPS and text.isdigit() else text
+        if key == kind:
+            plain.add(key)
+        else:
+            plain.discard(key)
+    return values, plain
+
+
+def write_metadata(metadata: Mapping[str, Any], unit: Any, source: Any, target: Any) -> None:
+    """Write the string metadata (and number props) of ``metadata`` onto the ``<tu>`` element
+    ``unit`` and its ``source`` and ``target`` ``<tuv>`` elements, each key where
+    :data:`TMX_PLACES` says it was read, else on ``unit``: ``id`` as ``tuid``, an attribute of
+    :data:`ATTRIBUTES` as itself, ``note`` as a ``<note>``, others as ``<prop>`` (typed as
+    read, else ``x-KEY``), props before notes, both before the ``<tuv>`` or ``<seg>``."""
+    from lxml import etree
+
+    elements = {"tu": unit, "source": source, "target": target}
+    added: dict[str, list[Any]] = {level: [] for level in elements}
+    places, plain = _places(metadata)
+    for key, text in _written_values(metadata):
+        level = places.get(key, "tu")
+        element = elements[level]
+        if key in plain:
+            added[level].append(_prop(key, text))
+        elif key == "id" and level == "tu":
+            element.set("tuid", text)
+        elif key in ATTRIBUTES:
+            element.set(key, text)
+        elif key == "note":
+            note = etree.Element("note")
+            note.text = text
+            added[level].append(note)
+        else:
+            added[level].append(_prop(key if key.startswith("x-") else f"x-{key}", text))
+    for level, children in added.items():
+        # TMX wants <prop> and <note> before a <tu>'s <tuv> and a <tuv>'s <seg>
+        for position, child in enumerate(sorted(children, key=lambda e: e.tag != "prop")):
+            elements[level].insert(position, child)
+
+
+def _written_values(metadata: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """The keys of ``metadata`` a TMX file holds, each with its text: strings, and the number
+    props as digits; not :data:`TMX_PLACES`, which says where they go, nor values of other
+    types (native codes)."""
+    for key, value in metadata.items():
+        if key == TMX_PLACES:
+            continue
+        if key in NUMBER_PROPS and isinstance(value, int) and not isinstance(value, bool):
+            yield key, str(value)
+        elif isinstance(value, str):
+            yield key, value
+
+
+def _places(metadata: Mapping[str, Any]) -> tuple[dict[str, str], frozenset[str]]:
+    """The ``<tuv>`` side each key of ``metadata`` was read from and the keys read from a prop
+    typed without ``x-``, as :data:`TMX_PLACES` records them; nothing for a value of another
+    shape (a hand-made JSONL line's)."""
+    recorded = metadata.get(TMX_PLACES)
+    if not isinstance(recorded, Mapping):
+        return {}, frozenset()
+
+    def keys(name: str) -> list[str]:
+        listed = recorded.get(name)
+        return [key for key in listed if isinstance(key, str)] if isinstance(listed, list) else []
+
+    places = {key: side for side in _SIDES for key in keys(side)}
+    return places, frozenset(keys("plain"))
+
+
+def _prop(kind: str, text: str) -> Any:
+    """A ``<prop type="KIND">`` element holding ``text``."""
+    from lxml import etree
+
+    prop = etree.Element("prop", type=kind)
+    prop.text = text
+    return prop

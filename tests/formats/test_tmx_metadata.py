@@ -1,0 +1,176 @@
+"""A TMX unit's metadata is read from the ``<tu>`` and its ``<tuv>`` (OmegaT writes who changed
+a translation and when, and its notes, on the target ``<tuv>``), and written back where and as
+it was read (OmegaT's context props typed ``file``, ``prev``, ``next``, ``id``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ltmt.formats.tmx import read_tmx, write_tmx
+from ltmt.formats.tmx_metadata import TMX_PLACES
+from ltmt.segments import PairRecord
+
+# as OmegaT's project_save.tmx writes a default and an alternative translation
+OMEGAT = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="OmegaT" o-tmf="OmegaT TMX" adminlang="EN-US" datatype="plaintext"
+      segtype="sentence" srclang="EN-US"/>
+  <body>
+    <tu>
+      <tuv lang="EN-US"><seg>The invoice was sent.</seg></tuv>
+      <tuv lang="DE-DE" changeid="anna" changedate="20240313T090000Z" creationid="anna"
+          creationdate="20240312T090000Z">
+        <note>Client prefers Rechnung</note>
+        <prop type="x-reviewed">yes</prop>
+        <seg>Die Rechnung wurde gesendet.</seg>
+      </tuv>
+    </tu>
+    <tu>
+      <prop type="file">ui/dialogs.properties</prop>
+      <prop type="id">dialog.cancel.button</prop>
+      <prop type="prev">Are you sure?</prop>
+      <tuv lang="EN-US"><seg>Cancel</seg></tuv>
+      <tuv lang="DE-DE" changeid="bernd" changedate="20240402T080000Z"><seg>Abbrechen</seg></tuv>
+    </tu>
+    <tu>
+      <tuv lang="EN-US"><seg>Cancel</seg></tuv>
+      <tuv lang="DE-DE" changeid="anna" changedate="20240301T080000Z"><seg>Stornieren</seg></tuv>
+    </tu>
+  </body>
+</tmx>
+"""
+
+
+def omegat_records(tmp_path: Path) -> dict[str, PairRecord]:
+    """The pairs of :data:`OMEGAT`, by target."""
+    path = tmp_path / "project_save.tmx"
+    path.write_text(OMEGAT, encoding="utf-8")
+    return {record.target: record for record in read_tmx(path)}
+
+
+def test_the_target_tuvs_dates_note_and_props_are_read_as_a_units(tmp_path: Path) -> None:
+    record = omegat_records(tmp_path)["Die Rechnung wurde gesendet."]
+    assert record.metadata == {
+        "changeid": "anna",
+        "changedate": "20240313T090000Z",
+        "creationid": "anna",
+        "creationdate": "20240312T090000Z",
+        "note": "Client prefers Rechnung",
+        "reviewed": "yes",
+        TMX_PLACES: {
+            "target": [
+                "creationdate",
+                "creationid",
+                "changedate",
+                "changeid",
+                "note",
+                "reviewed",
+            ]
+        },
+    }
+
+
+def test_a_target_tuvs_change_date_orders_the_translations_of_a_source(tmp_path: Path) -> None:
+    """The newest is stored last, the one an import makes reused."""
+    path = tmp_path / "project_save.tmx"
+    path.write_text(OMEGAT, encoding="utf-8")
+    cancel = [record.target for record in read_tmx(path) if record.source == "Cancel"]
+    assert cancel == ["Stornieren", "Abbrechen"]
+
+
+def test_props_typed_without_x_keep_their_names_and_an_id_prop_is_no_tuid(
+    tmp_path: Path,
+) -> None:
+    record = omegat_records(tmp_path)["Abbrechen"]
+    assert record.metadata["id"] == "dialog.cancel.button"
+    assert record.metadata[TMX_PLACES] == {
+        "target": ["changedate", "changeid"],
+        "plain": ["file", "id", "prev"],
+    }
+    write_tmx(tmp_path / "back.tmx", [record])
+    written = (tmp_path / "back.tmx").read_text(encoding="utf-8")
+    for prop in (
+        '<prop type="file">ui/dialogs.properties</prop>',
+        '<prop type="id">dialog.cancel.button</prop>',
+        '<prop type="prev">Are you sure?</prop>',
+    ):
+        assert prop in written
+    assert "x-file" not in written and "tuid" not in written
+
+
+def test_metadata_is_written_back_on_the_tuv_it_was_read_from(tmp_path: Path) -> None:
+    records = list(omegat_records(tmp_path).values())
+    write_tmx(tmp_path / "back.tmx", records)
+    written = (tmp_path / "back.tmx").read_text(encoding="utf-8")
+    assert (
+        '<tuv xml:lang="de" creationdate="20240312T090000Z" creationid="anna" '
+        'changedate="20240313T090000Z" changeid="anna">\n'
+        '        <prop type="x-reviewed">yes</prop>\n'
+        "        <note>Client prefers Rechnung</note>\n"
+        "        <seg>Die Rechnung wurde gesendet.</seg>"
+    ) in written
+    assert "<tu changedate" not in written
+    back = {record.target: record for record in read_tmx(tmp_path / "back.tmx")}
+    assert {target: record.metadata for target, record in back.items()} == {
+        record.target: record.metadata for record in records
+    }
+
+
+@pytest.mark.parametrize(
+    ("unit", "source", "target", "expected"),
+    [
+        # the <tu>'s value wins over the target <tuv>'s, which wins over the source's
+        (
+            '<tu changeid="tu"><note>tu note</note>',
+            '<tuv xml:lang="en" changeid="source">',
+            '<tuv xml:lang="de" changeid="target"><note>target note</note>',
+            {"changeid": "tu", "note": "tu note"},
+        ),
+        (
+            "<tu>",
+            '<tuv xml:lang="en" changeid="source">',
+            '<tuv xml:lang="de" changeid="target">',
+            {"changeid": "target", TMX_PLACES: {"target": ["changeid"]}},
+        ),
+        (
+            "<tu>",
+            '<tuv xml:lang="en" changeid="source">',
+            '<tuv xml:lang="de">',
+            {"changeid": "source", TMX_PLACES: {"source": ["changeid"]}},
+        ),
+        # a unit's x- prop after a plain one of its name is an ltmt key again
+        (
+            '<tu><prop type="file">a</prop><prop type="x-file">b</prop>',
+            '<tuv xml:lang="en">',
+            '<tuv xml:lang="de">',
+            {"file": "b"},
+        ),
+    ],
+)
+def test_where_levels_hold_one_key_the_closest_to_the_unit_wins(
+    tmp_path: Path, unit: str, source: str, target: str, expected: dict[str, object]
+) -> None:
+    path = tmp_path / "t.tmx"
+    path.write_text(
+        f'<tmx version="1.4"><header srclang="en"/><body>{unit}{source}<seg>Save</seg></tuv>'
+        f"{target}<seg>Speichern</seg></tuv></tu></body></tmx>",
+        encoding="utf-8",
+    )
+    [record] = read_tmx(path)
+    assert record.metadata == expected
+
+
+@pytest.mark.parametrize(
+    "places",
+    [None, "target", {"target": "changeid"}, {"target": [1, None]}, {"plain": {"file": 1}}],
+)
+def test_places_of_another_shape_put_every_key_on_the_unit(tmp_path: Path, places: object) -> None:
+    """A hand-made JSONL line's metadata is written as ltmt's own keys."""
+    metadata = {"changeid": "anna", "file": "a.txt", TMX_PLACES: places}
+    write_tmx(tmp_path / "out.tmx", [PairRecord("Save", "Speichern", "", metadata)])
+    written = (tmp_path / "out.tmx").read_text(encoding="utf-8")
+    assert '<tu changeid="anna">' in written
+    assert '<prop type="x-file">a.txt</prop>' in written
+    assert "tmx_places" not in written
