@@ -47,7 +47,7 @@ def read_segment(segment: Any) -> tuple[str, dict[str, str]]:
     nest."""
     if len(segment) == 0:  # the common case: text alone
         return str(segment.text or ""), {}
-    reader = _Reader(_tagged_pairs(segment))
+    reader = _Reader(_paired_codes(segment))
     text = reader.content(segment)
     if reader.open:
         unended = [i for i, _ in reader.open]
@@ -60,28 +60,28 @@ def _native(code: Any) -> str:
     return str(code.xpath("string()"))
 
 
-def _tagged_pairs(segment: Any) -> frozenset[str]:
-    """The ``i`` of the paired codes of ``segment`` read as ``<g>``: both ends in the segment,
-    their native codes not a start and end tag of one element (a pair that keeps one end's
-    native code and loses the other's would not be markup at all)."""
+def _paired_codes(segment: Any) -> dict[str, bool]:
+    """The ``i`` of each paired code of ``segment`` with both ends in it, and whether it is read
+    as its native codes: they are the start and end tag of one element, as OmegaT's
+    ``&lt;b0&gt;`` and ``&lt;/b0&gt;`` (the start alone is no markup, the pair is); else it is
+    read as ``<g>`` (a pair that kept one end's native code and lost the other's would not be
+    markup at all)."""
     starts: dict[str, Any] = {}
     ends: dict[str, Any] = {}
     for element in segment.iter():
         name = local_name(element.tag)
         if name in ("bpt", "ept"):
             (starts if name == "bpt" else ends).setdefault(element.get("i") or "", element)
-    return frozenset(
-        i
-        for i in starts.keys() & ends.keys()
-        if not native_pair(_native(starts[i]), _native(ends[i]))
-    )
+    return {
+        i: native_pair(_native(starts[i]), _native(ends[i])) for i in starts.keys() & ends.keys()
+    }
 
 
 class _Reader:
     """Reads a segment's content in document order, keeping the paired codes open so far."""
 
-    def __init__(self, tagged: frozenset[str]) -> None:
-        self.tagged = tagged
+    def __init__(self, pairs: dict[str, bool]) -> None:
+        self.pairs = pairs  # i -> whether the pair is read as its native codes
         self.open: list[tuple[str, str]] = []  # the i and tag of each <g> not closed yet
         self.count = 0  # the codes read so far
         self.natives: dict[str, str] = {}  # the native code of each tag that has one
@@ -105,7 +105,9 @@ class _Reader:
         i = code.get("i") or ""
         ident = escape_attribute(code.get("x") or i or str(self.count))
         native = _native(code)
-        if name in ("bpt", "ept") and i in self.tagged:
+        if name in ("bpt", "ept") and self.pairs.get(i):
+            return native
+        if name in ("bpt", "ept") and i in self.pairs:
             if name == "bpt":
                 tag = f'<g id="{ident}">'
                 self.open.append((i, tag))

@@ -264,6 +264,16 @@ def test_inline_codes_without_native_code_are_read_as_xliff_tags(
     assert (record.source, record.target) == (expected, expected)
 
 
+def test_omegats_paired_tags_are_read_as_a_pair_and_written_back_as_one(tmp_path: Path) -> None:
+    """OmegaT's ``<b0>`` alone is no markup, but it and its ``</b0>`` are: the start was read
+    as a lone ``<bx/>`` beside a ``</b0>`` in the text, and written back as two ``<it>``."""
+    seg = 'Press <bpt i="1" x="1">&lt;b0&gt;</bpt>Enter<ept i="1">&lt;/b0&gt;</ept> now.'
+    [record] = read_tmx(one_unit_tmx(tmp_path / "omegat.tmx", seg, seg))
+    assert (record.source, record.target) == ("Press <b0>Enter</b0> now.",) * 2
+    write_tmx(tmp_path / "back.tmx", [record])
+    assert (tmp_path / "back.tmx").read_text(encoding="utf-8").count(f"<seg>{seg}</seg>") == 2
+
+
 def test_empty_codes_keep_their_place_when_space_is_folded(tmp_path: Path) -> None:
     path = one_unit_tmx(tmp_path / "t.tmx", " A  <ph x='1'/>\n b ", "C <ph x='1'/>", "default")
     [record] = read_tmx(path)
