@@ -38,7 +38,7 @@ from ltmt.formats.common import (
 from ltmt.formats.inline import append_text
 from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, stored_natives
 from ltmt.formats.not_read import NotRead
-from ltmt.formats.tmx_codes import OverlappingCodes, read_segment
+from ltmt.formats.tmx_codes import OverlappingCodes, holds_words, read_segment
 from ltmt.formats.tmx_metadata import read_metadata, write_metadata
 from ltmt.formats.xml_stream import UnitFrame, unit_level, write_records
 from ltmt.segments import PairRecord
@@ -71,9 +71,11 @@ def read_tmx(
     (``de``, then ``de-DE``, then another region for ``de``; the first of equals): each is said
     in one warning that names the first lines, and the units read from another region in one
     that counts them by code, as are the units whose empty paired codes overlap
-    (:class:`~ltmt.formats.tmx_codes.OverlappingCodes`: no tags that nest can hold them). Given
+    (:class:`~ltmt.formats.tmx_codes.OverlappingCodes`: no tags that nest can hold them) and
+    those with a side of inline codes alone (no words to translate). Given
     ``not_read``, the units skipped are counted into it by reason instead of said
-    (``untranslated``: no target; ``empty target``, ``no source``, ``overlapping codes`` ...).
+    (``untranslated``: no target; ``empty target``, ``no source``, ``overlapping codes``,
+    ``no words``: a side of inline codes alone, as OmegaT keeps a lone tag ...).
     Metadata: ``id`` (``tuid``), ``note``, each ``<prop type="x-NAME">`` as ``NAME`` (a
     ``<prop type="NAME">`` too), the ``creationdate``, ``changedate``, ``creationid``,
     ``changeid``, ``usagecount`` and ``lastusagedate`` under their names, read from the ``<tu>``
@@ -152,6 +154,14 @@ def read_tmx(
             "was" if len(sides.overlapping) == 1 else "were",
             _lines(sides.overlapping),
         )
+    if sides.wordless and not_read is None:
+        logger.warning(
+            "%s: %s of inline codes alone, without words, %s not read (%s)",
+            path,
+            counted(len(sides.wordless), "<tu>", "<tu>"),
+            "was" if len(sides.wordless) == 1 else "were",
+            _lines(sides.wordless),
+        )
     if sides.regional:
         logger.warning(
             "%s: %s in a regional variant of %s (%s), imported as %s",
@@ -219,6 +229,7 @@ class _Sides:
         self.variants: list[int] = []  # the lines of pairs read from a <tu> with two targets
         self.skipped: list[int] = []  # the lines of the <tu> without both sides' text
         self.overlapping: list[int] = []  # the lines of the <tu> whose paired codes overlap
+        self.wordless: list[int] = []  # the lines of the <tu> with a side of inline codes alone
         self.left_out = NotRead()  # the units of those lines, by reason
         # the target codes read from other regions than the one asked for (de-CH for de)
         self.regional: Counter[str] = Counter()
@@ -239,9 +250,9 @@ class _Sides:
 
     def read(self, unit: Any) -> tuple[str, str, dict[str, Any]] | None:
         """The (source, target, metadata) of the ``<tu>`` element ``unit``, or None (its line
-        noted in :attr:`skipped` or :attr:`overlapping`) when a side is missing or blank or its
-        codes overlap: the first ``<tuv>`` of the source language, and the first other
-        one of the target language, the closest to its region
+        noted in :attr:`skipped`, :attr:`overlapping` or :attr:`wordless`) when a side is
+        missing or blank, its codes overlap or it is codes alone: the first ``<tuv>`` of the
+        source language, and the first other one of the target language, the closest to its region
         (:func:`~ltmt.formats.common.language_fit`: ``de``, then ``de-DE``, then ``de-AT`` for
         ``de``; the first of equals). Metadata: the unit's and its two ``<tuv>``'s
         (:func:`~ltmt.formats.tmx_metadata.read_metadata`)."""
@@ -278,6 +289,10 @@ class _Sides:
         if not source or not target or not source.strip() or not target.strip():
             self.skipped.append(unit.sourceline)
             self.left_out.add("empty target" if source and source.strip() else "empty source")
+            return None
+        if not (_holds_words(source_node) and _holds_words(target_node)):
+            self.wordless.append(unit.sourceline)
+            self.left_out.add("no words")
             return None
         if variant:
             self.variants.append(unit.sourceline)
@@ -321,6 +336,12 @@ def _segment_text(tuv: Any, outer: str | None) -> tuple[str | None, dict[str, st
         space = outer
     text, natives = read_segment(segment)
     return (_XML_SPACES.sub(" ", text).strip(" ") if space == "default" else text), natives
+
+
+def _holds_words(tuv: Any) -> bool:
+    """Whether the first ``<seg>`` of ``tuv`` holds text outside its inline codes
+    (:func:`~ltmt.formats.tmx_codes.holds_words`)."""
+    return holds_words(_first_segment(tuv))
 
 
 def _first_segment(tuv: Any) -> Any:

@@ -55,6 +55,21 @@ def read_segment(segment: Any) -> tuple[str, dict[str, str]]:
     return text, reader.natives
 
 
+def holds_words(segment: Any) -> bool:
+    """Whether the ``<seg>`` element ``segment`` holds text outside its inline codes: one of
+    codes alone (OmegaT's ``<ph>&lt;x0/&gt;</ph>``, a ``<bpt>``/``<ept>`` pair around nothing)
+    is no sentence to translate, and a memory of it would give every such segment one target."""
+    if (segment.text or "").strip():
+        return True
+    for child in segment:
+        name = local_name(child.tag)  # (a comment's is "")
+        if name and name not in CODES and holds_words(child):
+            return True
+        if (child.tail or "").strip():
+            return True
+    return False
+
+
 def _native(code: Any) -> str:
     """The native code ``code`` wraps (its string value; ``""`` for an empty one)."""
     return str(code.xpath("string()"))

@@ -344,16 +344,21 @@ MARKUP = [
 
 
 @pytest.mark.parametrize(
-    ("write", "read", "name"), [(write_xliff, read_xliff, "m.xlf"), (write_tmx, read_tmx, "m.tmx")]
+    ("write", "read", "name", "left_out"),
+    [
+        (write_xliff, read_xliff, "m.xlf", []),
+        # a TMX unit of codes alone is no sentence to translate: read as none ("no words")
+        (write_tmx, read_tmx, "m.tmx", [("<br/>", "<br/>")]),
+    ],
 )
 def test_markup_is_exported_as_inline_codes_that_import_as_the_same_text(
-    tmp_path: Path, write: Any, read: Any, name: str
+    tmp_path: Path, write: Any, read: Any, name: str, left_out: list[tuple[str, str]]
 ) -> None:
     path = tmp_path / name
     assert write(path, MARKUP) == len(MARKUP)
     assert "&lt;b&gt;Save" not in path.read_text(encoding="utf-8")  # no tag written as text
     back = [(r.source, r.target) for r in read(path)]
-    assert back == [(r.source, r.target) for r in MARKUP]
+    assert back == [(r.source, r.target) for r in MARKUP if (r.source, r.target) not in left_out]
 
 
 def _codes(segment: Any) -> list[tuple[str, dict[str, str], str]]:

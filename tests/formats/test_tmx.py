@@ -274,6 +274,36 @@ def test_omegats_paired_tags_are_read_as_a_pair_and_written_back_as_one(tmp_path
     assert (tmp_path / "back.tmx").read_text(encoding="utf-8").count(f"<seg>{seg}</seg>") == 2
 
 
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ('<ph x="0">&lt;x0/&gt;</ph>', '<ph x="0">&lt;x0/&gt;</ph>'),  # OmegaT's lone tag
+        ('<bpt i="1">&lt;b0&gt;</bpt> <ept i="1">&lt;/b0&gt;</ept>', '<bpt i="1"/><ept i="1"/>'),
+        ('<ph x="1">{0}</ph>', '<ph x="1">{0}</ph>'),
+        ("Page <ph x='1'/>", "<ph x='1'/>"),  # a translation of the codes alone
+    ],
+)
+def test_a_unit_with_a_side_of_inline_codes_alone_is_left_out_as_no_words(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, source: str, target: str
+) -> None:
+    path = one_unit_tmx(tmp_path / "t.tmx", source, target)
+    not_read = NotRead()
+    assert list(read_tmx(path, not_read=not_read)) == []
+    assert not_read.by_reason() == {"no words": 1}
+    with caplog.at_level(logging.WARNING, logger="ltmt.formats.tmx"):
+        assert list(read_tmx(path)) == []
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{path}: 1 <tu> of inline codes alone, without words, was not read (line 2)"
+    ]
+
+
+def test_words_in_a_highlight_or_between_codes_are_words(tmp_path: Path) -> None:
+    seg = '<ph x="1"/><hi type="b">Save</hi><ph x="2"/>'
+    path = one_unit_tmx(tmp_path / "t.tmx", seg, '<ph x="1"/>Sichern<ph x="2"/>')
+    [record] = read_tmx(path)
+    assert record.source == '<x id="1"/>Save<x id="2"/>'
+
+
 def test_empty_codes_keep_their_place_when_space_is_folded(tmp_path: Path) -> None:
     path = one_unit_tmx(tmp_path / "t.tmx", " A  <ph x='1'/>\n b ", "C <ph x='1'/>", "default")
     [record] = read_tmx(path)
