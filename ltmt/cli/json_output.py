@@ -1,4 +1,5 @@
-"""JSON on standard output as the CLI's ``--json`` options print it: indented, not ASCII-escaped."""
+"""JSON as the CLI's ``--json`` options print it: indented, not ASCII-escaped; and a run whose
+report is JSON (``ltmt translate --json``), whose warnings and errors go into that JSON."""
 
 from __future__ import annotations
 
@@ -9,6 +10,10 @@ from contextlib import contextmanager
 from typing import Any
 
 import typer
+
+from ltmt.errors import ChoiceError, LtmtError
+
+_LOGGER = logging.getLogger("ltmt")
 
 
 def echo_json(data: Any) -> None:
@@ -31,15 +36,56 @@ class _WarningCollector(logging.Handler):
 
 @contextmanager
 def logged_warnings() -> Iterator[list[str]]:
-    """The messages logged as warnings on ltmt's loggers during the block, each once: a
-    ``--json`` report's ``warnings``, as a script reading the report alone never sees standard
-    error (the server's answers carry theirs the same way:
-    :mod:`ltmt.server.request_warnings`)."""
+    """The messages logged as warnings on ltmt's loggers during the block, each once, and
+    the command's own (:func:`warn`): a ``--json`` report's ``warnings``. They are not printed
+    as well: standard error holds the report alone, for a script to parse (the server's
+    answers carry theirs the same way: :mod:`ltmt.server.request_warnings`)."""
     messages: list[str] = []
     collector = _WarningCollector(messages)
-    logger = logging.getLogger("ltmt")
-    logger.addHandler(collector)
+    propagate = _LOGGER.propagate
+    _LOGGER.addHandler(collector)
+    _LOGGER.propagate = False  # the command's log handler prints none of them
     try:
         yield messages
     finally:
-        logger.removeHandler(collector)
+        _LOGGER.removeHandler(collector)
+        _LOGGER.propagate = propagate
+
+
+def warn(message: str) -> None:
+    """Say a command's warning: ``ltmt: warning: MESSAGE`` on standard error, or within
+    :func:`logged_warnings` into the report that collects them, and nowhere else."""
+    if any(isinstance(handler, _WarningCollector) for handler in _LOGGER.handlers):
+        _LOGGER.warning(message)
+    else:
+        typer.echo(f"ltmt: warning: {message}", err=True)
+
+
+def echo_report(data: dict[str, Any], *, to_stdout: bool) -> None:
+    """Print a run's report as one line of JSON: on standard output where the run's output
+    went to a file, else on standard error."""
+    typer.echo(json.dumps(data, ensure_ascii=False), err=not to_stdout)
+
+
+@contextmanager
+def errors_as_report(enabled: bool, *, to_stdout: bool) -> Iterator[None]:
+    """Where ``enabled`` (``--json``), an error of the block is printed as the report it
+    stops, ``{"error": "..."}`` (:func:`echo_report`), and the command exits with its status:
+    2 for a bad option value, else 1; without it, errors go up to the entry point, which
+    says them as ``ltmt: error: ...``."""
+    from ltmt.cli.main import click_errors
+
+    if not enabled:
+        yield
+        return
+    try:
+        yield
+    except ChoiceError as exc:
+        echo_report({"error": str(exc)}, to_stdout=to_stdout)
+        raise typer.Exit(2) from exc
+    except LtmtError as exc:
+        echo_report({"error": str(exc)}, to_stdout=to_stdout)
+        raise typer.Exit(1) from exc
+    except click_errors.UsageError as exc:
+        echo_report({"error": " ".join(exc.format_message().split())}, to_stdout=to_stdout)
+        raise typer.Exit(exc.exit_code) from exc

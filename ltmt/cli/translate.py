@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ltmt.cli.json_output import logged_warnings
+from ltmt.cli.json_output import echo_report, errors_as_report, logged_warnings, warn
 from ltmt.cli.path_options import given_path, given_path_name
 from ltmt.cli.skip_keys import SKIP_KEYS_OPTION, parse_skip_keys_option, refuse_skip_keys
 from ltmt.cli.store import MEMORY_DIR_OPTION
@@ -208,7 +208,8 @@ def translate(
         False,
         "--json",
         help="Print the run's report as JSON (on stdout when the translation goes to a file, "
-        "else on stderr).",
+        "else on stderr), and nothing else there: its warnings in it (warnings), --strict's "
+        'failure too (strict_failed), and an error as {"error": "..."}.',
     ),
     no_progress: bool = typer.Option(
         False,
@@ -331,67 +332,69 @@ def translate(
     segments are translated sentence by sentence. Glossary terms (--user's stored glossary, and
     --glossary) appear in the output as the glossary says.
     """
-    from ltmt.fusion.registry import FUSION_NAMES, make_fusion, parse_fusion_options
+    to_stdout = output not in (None, "-")  # where --json's report goes: away from the output
+    # --json: the run's warnings are the report's, not lines of their own
+    collected: AbstractContextManager[list[str]] = logged_warnings() if as_json else nullcontext([])
+    with errors_as_report(as_json, to_stdout=to_stdout), collected as warnings:
+        from ltmt.fusion.registry import FUSION_NAMES, make_fusion, parse_fusion_options
 
-    if user is None and (learn is not None or fusion not in ("auto", "none") or fusion_option):
-        from ltmt.cli.main import click_errors
+        if user is None and (learn is not None or fusion not in ("auto", "none") or fusion_option):
+            from ltmt.cli.main import click_errors
 
-        raise click_errors.UsageError(
-            "--learn, --fusion and --fusion-option need --user (whose memory to use)"
+            raise click_errors.UsageError(
+                "--learn, --fusion and --fusion-option need --user (whose memory to use)"
+            )
+        if fusion not in FUSION_NAMES:
+            make_fusion(fusion)  # raises the error that lists the methods
+        from ltmt.model.engine import check_engine, fusion_encoder_for, fusion_weight_options
+
+        check_engine(engine, compute_type)
+        from ltmt.accelerators import accelerator_markers
+
+        accelerator_markers(accelerators)  # a bad value fails before the model loads
+        keys = parse_skip_keys_option(skip_keys)
+        encoder = fusion_encoder_for(engine, fusion_encoder)
+        weight_options = fusion_weight_options(fusion_weights)
+        if fusion_weights.startswith("bfloat16"):
+            _warn_if_bf16_is_emulated()
+        if worker_processes and (user is None or fusion == "none"):
+            warn(
+                "--worker-processes decodes the batches that use memory; with "
+                f"{'no --user' if user is None else '--fusion none'} there are none"
+            )
+        method: str | Fusion | None = fusion if user is not None else "none"
+        if fusion_option:  # knn's options: with them, auto is knn (a trained combiner takes none)
+            method = make_fusion(fusion, **parse_fusion_options(fusion_option))
+        from ltmt.cli.translate_folder import is_folder, prepare_folder
+
+        folder = (
+            prepare_folder(file, fmt, output, learn, src_lang, tgt_lang, model)
+            if is_folder(file)
+            else None
         )
-    if fusion not in FUSION_NAMES:
-        make_fusion(fusion)  # raises the error that lists the methods
-    from ltmt.model.engine import check_engine, fusion_encoder_for, fusion_weight_options
-
-    check_engine(engine, compute_type)
-    from ltmt.accelerators import accelerator_markers
-
-    accelerator_markers(accelerators)  # a bad value fails before the model loads
-    keys = parse_skip_keys_option(skip_keys)
-    encoder = fusion_encoder_for(engine, fusion_encoder)
-    weight_options = fusion_weight_options(fusion_weights)
-    if fusion_weights.startswith("bfloat16"):
-        _warn_if_bf16_is_emulated()
-    if worker_processes and (user is None or fusion == "none"):
-        typer.echo(
-            "ltmt: warning: --worker-processes decodes the batches that use memory; with "
-            f"{'no --user' if user is None else '--fusion none'} there are none",
-            err=True,
+        if columns is not None:
+            _check_columns_option(columns, file, fmt, output, folder is not None)
+        job = (
+            folder.jobs[0]
+            if folder is not None
+            else prepare(file, fmt, output, learn, src_lang, tgt_lang, model, columns=columns)
         )
-    method: str | Fusion | None = fusion if user is not None else "none"
-    if fusion_option:  # knn's options: with them, auto is knn (a trained combiner takes none)
-        method = make_fusion(fusion, **parse_fusion_options(fusion_option))
-    from ltmt.cli.translate_folder import is_folder, prepare_folder
+        if keys and folder is None:
+            refuse_skip_keys(file, job.spec)
+        terms = None
+        if glossary is not None:  # read in the job's languages, as ltmt glossary import reads it
+            from ltmt.terminology.files import read_glossary
 
-    folder = (
-        prepare_folder(file, fmt, output, learn, src_lang, tgt_lang, model)
-        if is_folder(file)
-        else None
-    )
-    if columns is not None:
-        _check_columns_option(columns, file, fmt, output, folder is not None)
-    job = (
-        folder.jobs[0]
-        if folder is not None
-        else prepare(file, fmt, output, learn, src_lang, tgt_lang, model, columns=columns)
-    )
-    if keys and folder is None:
-        refuse_skip_keys(file, job.spec)
-    terms = None
-    if glossary is not None:  # read in the job's languages, as ltmt glossary import reads it
-        from ltmt.terminology.files import read_glossary
+            terms = read_glossary(
+                glossary,
+                src_lang=job.src_lang,
+                tgt_lang=job.tgt_lang,
+                language_check=not no_language_check,
+                purpose="use",
+            )
+        from ltmt.formats.run_report import RunReport
 
-        terms = read_glossary(
-            glossary,
-            src_lang=job.src_lang,
-            tgt_lang=job.tgt_lang,
-            language_check=not no_language_check,
-            purpose="use",
-        )
-    from ltmt.formats.run_report import RunReport
-
-    report = RunReport(no_user=user is None)
-    with logged_warnings() as warnings:
+        report = RunReport(no_user=user is None)
         memory = (
             _open_memory(
                 memory_dir, key_file, user, report, create=learn is not None, scan_max=scan_max
@@ -477,15 +480,10 @@ def translate(
         finally:
             if memory is not None:
                 memory.close()
-        _print_report(report, learned, as_json, job.output not in (None, "-"), warnings)
-    failed = report.not_repairable or report.numbers_not_repairable or report.sentences_lost
-    if strict and (report.cut or failed):
-        raise InputError(
-            f"--strict: {report.cut} segments cut at the model's limit, "
-            f"{report.not_repairable} could not be repaired, "
-            f"{report.numbers_not_repairable} with numbers that could not be repaired, "
-            f"{report.sentences_lost} that lost a sentence of their source"
-        )
+        failure = _strict_failure(report) if strict else None
+        _print_report(report, learned, as_json, to_stdout, warnings, failure)
+    if failure is not None:  # --json: said in the report
+        raise typer.Exit(1) if as_json else InputError(failure)
 
 
 def _open_memory(
@@ -512,10 +510,9 @@ def _open_memory(
     check_not_a_file(path)  # given for the store (LTMT_HOME, --memory-dir): an error
     if not create and not store_exists(memory_dir):
         report.unknown_user = True
-        typer.echo(
-            f"ltmt: warning: no memory store at {path} (check --memory-dir; a store is made by "
-            "'ltmt memory import', 'ltmt memory add' or --learn); translating without memory",
-            err=True,
+        warn(
+            f"no memory store at {path} (check --memory-dir; a store is made by "
+            "'ltmt memory import', 'ltmt memory add' or --learn); translating without memory"
         )
         return None
     memory = Memory(memory_dir, key_file=key_file, scan_max=scan_max)
@@ -760,19 +757,40 @@ def _changed_sources(translator: Any, user: str | None) -> Any:
     return partial(approved_for_other_sources, memory, user)
 
 
+def _strict_failure(report: RunReport) -> str | None:
+    """Why ``--strict`` fails the run: its segments cut at the model's limit, or whose
+    placeholders or numbers could not be repaired, or that lost a sentence; None if none."""
+    failed = report.not_repairable or report.numbers_not_repairable or report.sentences_lost
+    if not (report.cut or failed):
+        return None
+    return (
+        f"--strict: {counted(report.cut, 'segment')} cut at the model's limit, "
+        f"{report.not_repairable} could not be repaired, "
+        f"{report.numbers_not_repairable} with numbers that could not be repaired, "
+        f"{report.sentences_lost} that lost a sentence of their source"
+    )
+
+
 def _print_report(
-    report: RunReport, learned: Any, as_json: bool, to_file: bool, warnings: list[str]
+    report: RunReport,
+    learned: Any,
+    as_json: bool,
+    to_stdout: bool,
+    warnings: list[str],
+    strict_failed: str | None,
 ) -> None:
-    """Print the run's summary on standard error, or with ``as_json`` its report as JSON (on
-    standard output where the translation went to a file), with the ``warnings`` the run
-    logged: a script that reads the report alone sees them too."""
+    """Print the run's summary on standard error, or with ``as_json`` its report as JSON
+    (:func:`~ltmt.cli.json_output.echo_report`), with the ``warnings`` the run logged and why
+    ``--strict`` failed it (``strict_failed``): a script that reads the report alone sees
+    them too."""
     if as_json:
         data = report.as_dict()
         if learned is not None:
             data["learned"] = learned.added
         data["warnings"] = warnings
-        text = json.dumps(data, ensure_ascii=False)
-        typer.echo(text, err=not to_file)
+        if strict_failed is not None:
+            data["strict_failed"] = strict_failed
+        echo_report(data, to_stdout=to_stdout)
         return
     line = f"ltmt: {report.summary()}"
     if learned is not None:
@@ -808,8 +826,7 @@ def _warn_if_bf16_is_emulated() -> None:
     from ltmt.model.cpu import cpu_has_fast_bf16
 
     if not cpu_has_fast_bf16():
-        typer.echo(
-            "ltmt: warning: this CPU has no AVX512-BF16 or AMX; bfloat16 weights are emulated "
-            "and slower than float32",
-            err=True,
+        warn(
+            "this CPU has no AVX512-BF16 or AMX; bfloat16 weights are emulated "
+            "and slower than float32"
         )

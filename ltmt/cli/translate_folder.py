@@ -26,8 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typer
-
+from ltmt.cli.json_output import warn
 from ltmt.cli.translate_job import Job, prepare
 from ltmt.errors import InputError, LanguageError
 from ltmt.paths import resolved
@@ -215,13 +214,12 @@ def _warn_of_outputs_named_for_other_languages(found: FolderJob, tgt: str) -> No
     named = other_language_files(outputs, tgt, own_names)
     if named:
         language = language_name(tgt)
-        typer.echo(
-            f"ltmt: warning: {counted(len(named), f'{language} translation')} would keep a path "
+        warn(
+            f"{counted(len(named), f'{language} translation')} would keep a path "
             f"named for another language, where the app shows them to its users: "
             f"{first_few(named)}; translate each language's folder or file into the {language} "
             f"one instead (for example locales/en -o locales/{tgt}, res/values -o "
-            f"res/values-{tgt})",
-            err=True,
+            f"res/values-{tgt})"
         )
 
 

@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typer
-
+from ltmt.cli.json_output import warn
 from ltmt.errors import InputError, LanguageError
 from ltmt.formats.common import LineShape
 from ltmt.paths import resolved
@@ -198,10 +197,7 @@ def _warn_if_structured(path: Path | None, head: bytes = b"") -> None:
         what, hint = f"{path}", f" (its extension); pass --format {found} to translate its entries"
     name = found.upper()
     article = "an" if name[0] in "AEFHILMNORSX" else "a"  # as the letters are said: an HTML
-    typer.echo(
-        f"ltmt: warning: {what} looks like {article} {name} file but is read as plain text{hint}",
-        err=True,
-    )
+    warn(f"{what} looks like {article} {name} file but is read as plain text{hint}")
 
 
 def _warn_if_named_for_another_language(output: Path, tgt: str, *, folder: bool = False) -> None:
@@ -210,7 +206,7 @@ def _warn_if_named_for_another_language(output: Path, tgt: str, *, folder: bool 
     from ltmt.formats.path_languages import other_language_named
 
     if warning := other_language_named(output, tgt, folder=folder):
-        typer.echo(f"ltmt: warning: {warning}", err=True)
+        warn(warning)
 
 
 def _warn_if_other_language(path: Path | None, texts: list[str], src: str, tgt: str) -> None:
@@ -225,17 +221,15 @@ def _warn_if_other_language(path: Path | None, texts: list[str], src: str, tgt: 
     what = "stdin" if path is None else str(path)
     language = described(found)
     if lang_matches(tgt, found.language):
-        typer.echo(
-            f"ltmt: warning: {what} reads as {language}, the language it is translated into: "
+        warn(
+            f"{what} reads as {language}, the language it is translated into: "
             f"is it a translation already? (it is translated from {language_name(src)}; "
-            "--src-lang names another source language)",
-            err=True,
+            "--src-lang names another source language)"
         )
         return
-    typer.echo(
-        f"ltmt: warning: {what} reads as {language}, but it is translated from "
-        f"{language_name(src)} ({src}); give the model of its language (--model, --src-lang)",
-        err=True,
+    warn(
+        f"{what} reads as {language}, but it is translated from "
+        f"{language_name(src)} ({src}); give the model of its language (--model, --src-lang)"
     )
 
 

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from ltmt.cli.json_output import echo_json, logged_warnings
+from ltmt.cli.json_output import echo_json, logged_warnings, warn
 
 
 def test_json_is_indented_and_keeps_its_letters(capsys: pytest.CaptureFixture[str]) -> None:
@@ -23,3 +23,14 @@ def test_logged_warnings_are_kept_once_each_in_order() -> None:
         logger.warning("b.json: %s", "duplicate key")
     logger.warning("after the run")
     assert warnings == ["b.json: duplicate key", "worse"]
+
+
+def test_a_command_warning_goes_into_the_report_alone_while_one_is_collected(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with logged_warnings() as warnings:
+        warn("no memory store at store")
+        logging.getLogger("ltmt.formats.example").warning("cut")
+    warn("after the run")
+    assert warnings == ["no memory store at store", "cut"]
+    assert capsys.readouterr().err == "ltmt: warning: after the run\n"

@@ -1357,3 +1357,29 @@ def test_a_short_run_prints_its_summary_alone(tmp_path, capsys, common, fake_tra
     )
     assert code == 0, err
     assert len(err.splitlines()) == 1 and err.startswith("ltmt: 600 segments (")
+
+
+def test_json_leaves_standard_error_one_report_with_its_warnings_and_strict_failure(
+    tmp_path, capsys, common
+):
+    """With --json and the translation on standard output, standard error is the report alone
+    (a script parses it whole): the run's warnings (the tiny model's cut output) are in it and
+    not printed too, and --strict's failure is its ``strict_failed`` and the exit status."""
+    source = tmp_path / "in.txt"
+    source.write_text("open the file\n", "utf-8")
+    code, out, err = run_cli(["translate", str(source), *common, "--json", "--strict"], capsys)
+    report = json.loads(err)
+    assert code == 1 and out.count("\n") == 1
+    assert report["cut"] == 1 and any("length limit" in w for w in report["warnings"])
+    assert report["strict_failed"].startswith("--strict: 1 segment cut at the model's limit, ")
+
+
+@pytest.mark.parametrize("to_file", [False, True])
+def test_json_says_an_error_before_translating_as_its_report(tmp_path, capsys, common, to_file):
+    """An error before translating is the report, one JSON object where the report goes."""
+    missing = str(tmp_path / "nosuch.txt")
+    output = ["-o", str(tmp_path / "out.txt")] if to_file else []
+    code, out, err = run_cli(["translate", missing, *output, *common, "--json"], capsys)
+    said, other = (out, err) if to_file else (err, out)
+    assert code == 1 and json.loads(said) == {"error": f"input file not found: {missing}"}
+    assert other == ""
