@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ltmt.errors import InputError, LanguageError
-from ltmt.formats.registry import SNIFF_BYTES, STDIN_NAME, iconv, utf16_problem
+from ltmt.formats.not_utf8 import not_utf8_problem
+from ltmt.formats.registry import SNIFF_BYTES, STDIN_NAME, binary_problem, holds_nul, utf16_problem
 from ltmt.wording import counted, first_few
 
 if TYPE_CHECKING:
@@ -188,6 +189,8 @@ def read_lines_and_shape(
             raise InputError(f"{what} file not found: {path}")
         # a pipe (<(cmd), a fifo) is read once, whole, as standard input is
         data, name = read_file(Path(path)), str(path)  # unreadable: one line, not a traceback
+    if holds_nul(data) and not utf16_problem(data[:SNIFF_BYTES], name):
+        raise InputError(binary_problem(name))  # as a named file is: standard input too
     text = utf8_text(data, name)
     return text_lines_of(text.removeprefix("\ufeff"))[0], LineShape.of(text)
 
@@ -262,40 +265,15 @@ def character_column(before: bytes, encoding: str = "utf-8") -> int:
 def utf8_text(data: bytes, name: Path | str) -> str:
     """``data``, the file (or standard input) ``name``, decoded as UTF-8. Text that is not is
     an :class:`InputError` naming the first bad byte's line and column and, where the text
-    tells, what it is (UTF-16, Windows-1252, UTF-8 with a stray byte), with what to do: a
-    file whose other non-ASCII characters are UTF-8 is not converted (that would garble them)
-    but has its bad byte fixed."""
+    tells, what it is (UTF-16, binary data, Windows-1252, UTF-8 with a stray byte or with many:
+    :mod:`ltmt.formats.not_utf8`), with what to do."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         if problem := utf16_problem(data[:SNIFF_BYTES], name):
             raise InputError(problem) from exc
         where = f"{byte_position(data, name, exc.start)}: byte 0x{data[exc.start]:02x}"
-        if _holds_utf8_characters(data):
-            raise InputError(
-                f"{where} is not valid UTF-8; the rest is UTF-8: fix or remove that byte"
-            ) from exc
-        if _reads_as_windows_1252(data):
-            raise InputError(
-                f"{where} is not valid UTF-8; it looks like Windows-1252; convert it "
-                f"({iconv('CP1252', name)})"
-            ) from exc
-        raise InputError(f"{where} is not valid UTF-8; convert the file to UTF-8") from exc
-
-
-def _holds_utf8_characters(data: bytes) -> bool:
-    """Whether ``data`` holds a valid multi-byte UTF-8 sequence (a non-ASCII character written
-    as UTF-8), which Windows-1252 text next to never does: ``é`` would be ``Ã©`` in it."""
-    return not data.decode("utf-8", errors="ignore").isascii()
-
-
-def _reads_as_windows_1252(data: bytes) -> bool:
-    """Whether ``data`` is text in Windows-1252 (every byte a character of it, no NUL): what
-    Windows editors and Excel save as "ANSI" in Western Europe."""
-    try:
-        return "\x00" not in data.decode("cp1252")
-    except UnicodeDecodeError:
-        return False
+        raise InputError(not_utf8_problem(data, name, where)) from exc
 
 
 def written_like(source: bytes, text: str) -> bytes:

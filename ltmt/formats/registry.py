@@ -577,9 +577,20 @@ def content_problem(path: Path, *, utf16: bool = True) -> str | None:
     for magics, problem in _BINARY_KINDS:
         if head.startswith(magics):
             return f"{path} is {problem.format(path=path)}"
-    if b"\x00" in head[:1024]:
-        return f"{path} is a binary file, not text; give a text file (UTF-8)"
+    if holds_nul(head):
+        return binary_problem(path)
     return None
+
+
+def holds_nul(data: bytes) -> bool:
+    """Whether ``data``'s first KiB holds a NUL byte, which no text file does (UTF-16 aside)."""
+    return b"\x00" in data[:1024]
+
+
+def binary_problem(name: Path | str) -> str:
+    """The error of the input ``name`` (a file or standard input) that is binary, not text."""
+    what = "binary data" if str(name) == STDIN_NAME else "a binary file"
+    return f"{name} is {what}, not text; give a text file (UTF-8)"
 
 
 # the documents ltmt reads that are zip archives, by what their type entries say: Office Open

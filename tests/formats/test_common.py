@@ -125,6 +125,25 @@ def test_a_text_saved_midway_has_no_end_of_file_mark() -> None:
             r"^e\.txt:1:22: byte 0x96 is not valid UTF-8; the rest is UTF-8: fix or remove "
             r"that byte$",
         ),
+        (  # two stray bytes are fixed by hand too
+            "Crème brûlée".encode() + b"\x96 and \x97\n",
+            r"^e\.txt:1:13: byte 0x96 is not valid UTF-8, nor is 1 more byte; the rest is UTF-8: "
+            r"fix or remove those 2 bytes$",
+        ),
+        (  # many: not a stray byte, but text of another encoding pasted in
+            "The café.\n".encode() + b"Na\xefve r\xe9sum\xe9.\n" * 5,
+            r"^e\.txt:2:3: byte 0xef is not valid UTF-8, nor are 14 more bytes, while other "
+            r"characters are UTF-8; the input may be Windows-1252 in places: fix those bytes "
+            r"\(LC_ALL=C\.UTF-8 grep -naxv '\.\*' e\.txt lists their lines\)$",
+        ),
+        (  # every byte but NUL: binary, though one of its sequences is UTF-8
+            bytes(range(1, 256)) * 4,
+            r"^e\.txt is a binary file, not text; give a text file \(UTF-8\)$",
+        ),
+        (  # most of it no UTF-8, without control characters
+            bytes(range(0x80, 0x100)),
+            r"^e\.txt is a binary file, not text",
+        ),
         (  # 0x81 is no Windows-1252 character
             b"ok\n\x81x\n",
             r"^e\.txt:2:1: byte 0x81 is not valid UTF-8; convert the file to UTF-8$",
@@ -148,6 +167,21 @@ def test_utf16_on_standard_input_is_told_as_a_named_file_is(
         InputError,
         match=r"^<stdin> is UTF-16 text; convert it to UTF-8 first "
         r"\(pipe it through iconv -f UTF-16 -t UTF-8\)$",
+    ):
+        read_lines_and_shape(None)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"Hello\x00 world\n", "Größe\n".encode() + bytes(range(1, 256))],
+    ids=["NUL byte", "binary without NUL"],
+)
+def test_binary_data_on_standard_input_is_refused_as_a_binary_file_is(
+    monkeypatch: pytest.MonkeyPatch, data: bytes
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    with pytest.raises(
+        InputError, match=r"^<stdin> is binary data, not text; give a text file \(UTF-8\)$"
     ):
         read_lines_and_shape(None)
 
