@@ -58,6 +58,11 @@ def available() -> bool:
     return importlib.util.find_spec("ctranslate2") is not None
 
 
+class UnwritableCache(ModelError):
+    """The conversion cache cannot be written, so the model is not converted: a setting to
+    fix (``LTMT_CACHE_DIR``), not a model CTranslate2 cannot run."""
+
+
 def converted_dir(backbone: Backbone, compute_type: str, cache_dir: Path | None = None) -> Path:
     """Where the conversion of ``backbone`` at ``compute_type`` lives (it may not exist yet)."""
     import ctranslate2
@@ -89,7 +94,7 @@ def convert(backbone: Backbone, compute_type: str, cache_dir: Path | None = None
             private_folder(target.parent)  # the cache folder's others are private: so is this
             work = Path(tempfile.mkdtemp(prefix=".converting-", dir=target.parent))
         except OSError as exc:
-            raise ModelError(
+            raise UnwritableCache(
                 f"cannot write the model conversion cache {target.parent} ({exc.strerror}); "
                 f"set {ENV_CACHE} to a writable folder"
             ) from exc

@@ -196,7 +196,8 @@ class Decoder:
 
     def _make_fast(self) -> FastDecoder | None:
         """The backbone's CTranslate2 decoder for these settings: loaded once per backbone and
-        shared by its decoders (one model in memory for all of a process's users)."""
+        shared by its decoders (one model in memory for all of a process's users); None where
+        it cannot be had, said once per backbone (a warning where the cache is not writable)."""
         from ltmt.model import ctranslate
 
         if not ctranslate.available():
@@ -205,7 +206,8 @@ class Decoder:
             return None
         key = (self.compute_type, self.threads, self.workers, self.cache_dir)
         shared = self.backbone.fast_decoders.get(key)
-        if shared is not None:
+        # None: found impossible before, said then (--engine ctranslate2 tries again, to say why)
+        if shared is not None or (key in self.backbone.fast_decoders and self.engine == "auto"):
             return shared
         try:
             fast = ctranslate.FastDecoder(
@@ -214,8 +216,11 @@ class Decoder:
         except ModelError as exc:
             if self.engine == "ctranslate2":
                 raise
-            logger.info("fast path off, decoding with torch: %s", exc)
-            return None
+            if isinstance(exc, ctranslate.UnwritableCache):  # every run slower until fixed
+                logger.warning("%s (until then torch decodes, several times slower)", exc)
+            else:
+                logger.info("fast path off, decoding with torch: %s", exc)
+            fast = None
         self.backbone.fast_decoders[key] = fast
         return fast
 

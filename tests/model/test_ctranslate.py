@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
@@ -194,6 +195,20 @@ def test_an_unwritable_cache_is_refused_and_torch_decodes(backbone, tmp_path) ->
     ):
         convert(backbone, "float32", blocker / "cache")
     assert Decoder(backbone, cache_dir=blocker / "cache").fast is None
+
+
+def test_an_unwritable_cache_is_warned_of_once(tiny_model_dir, tmp_path, caplog) -> None:  # type: ignore[no-untyped-def]
+    """Torch decoding every run, several times slower, is not silent: one warning, naming the
+    folder and the setting that fixes it, for all the decoders of a backbone."""
+    backbone = load_backbone(tiny_model_dir)
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with caplog.at_level(logging.WARNING, logger="ltmt"):
+        decoders = [Decoder(backbone, cache_dir=blocker / "cache") for _ in range(2)]
+    assert [d.fast for d in decoders] == [None, None]
+    [warning] = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert warning.startswith(f"cannot write the model conversion cache {blocker / 'cache'}")
+    assert "set LTMT_CACHE_DIR to a writable folder (until then torch decodes" in warning
 
 
 def test_translators_over_one_backbone_share_its_fast_decoder(tiny_model_dir: Path) -> None:
