@@ -169,7 +169,10 @@ def _mixed_endings(body: str, newline: str) -> tuple[str, ...]:
     """The end of each line of ``body`` that ends, where they are not all ``newline``."""
     if newline == "\r":  # no line feed at all: every line ends alike
         return ()
-    ends = tuple("\r\n" if line.endswith("\r") else "\n" for line in body.split("\n")[:-1])
+    *ended, last = body.split("\n")
+    ends = tuple("\r\n" if line.endswith("\r") else "\n" for line in ended)
+    if last.endswith("\r"):  # the last line ends with a carriage return alone
+        ends += ("\r",)
     return () if all(end == newline for end in ends) else ends
 
 

@@ -92,6 +92,9 @@ def test_a_written_document_gets_the_umask_mode_and_a_replaced_one_keeps_its_mod
         (b"a\r\nb\r\n\x1a", ["a", "b"], LineShape("\r\n", end_mark=True)),
         (b"a\r\x1a", ["a"], LineShape("\r", end_mark=True)),
         (b"\x1a", [], LineShape("\n", last_ended=False, end_mark=True)),
+        # a last line ended by a carriage return alone keeps it, among others' CRLF and LF
+        (b"a\r\nb\nc\r", ["a", "b", "c"], LineShape("\r\n", endings=("\r\n", "\n", "\r"))),
+        (b"a\r\nb\r", ["a", "b"], LineShape("\r\n", endings=("\r\n", "\r"))),
         # anywhere else it is text
         (b"a\n\x1ab\n", ["a", "\x1ab"], LineShape("\n")),
         (b"a\x1a", ["a\x1a"], LineShape("\n", last_ended=False)),
