@@ -49,12 +49,13 @@ class SegmentProgress:
 
     def advance(self, count: int) -> None:
         """``count`` more segments finished: the terminal's line rewritten, or a log line
-        where ``interval`` seconds have passed since the last one (or the start)."""
+        where ``interval`` seconds have passed since the last one (or the start) and segments
+        are left (the run's summary says the end)."""
         self.done += count
         now = self.clock()
         if self.on_terminal:
             self._rewrite(self.line(now))
-        elif now - self.last_shown >= self.interval:
+        elif now - self.last_shown >= self.interval and self.done < self.total:
             self.stream.write(self.line(now) + "\n")
             self.stream.flush()
             self.last_shown = now

@@ -53,6 +53,17 @@ def test_a_short_run_prints_nothing_into_a_log() -> None:
     assert log.getvalue() == ""
 
 
+def test_a_log_gets_no_line_for_the_last_segments_as_the_summary_follows() -> None:
+    """A 41 s run of one chunk printed ``200 of 200 segments (100 %)`` before its summary."""
+    log, clock = io.StringIO(), Clock()
+    shown = SegmentProgress(log, clock=clock, interval=30)
+    shown.start(0, 200)
+    clock.now += 41
+    shown.advance(200)
+    shown.close()
+    assert log.getvalue() == ""
+
+
 def test_a_resumed_runs_rate_counts_its_own_segments() -> None:
     log, clock = io.StringIO(), Clock()
     shown = SegmentProgress(log, clock=clock, interval=30)
