@@ -218,6 +218,13 @@ def translate(
         "says how far the run is, rewritten as it goes; elsewhere, a CI log, it is printed "
         "every 30 seconds; --json prints none).",
     ),
+    quiet: bool = typer.Option(
+        False,
+        "--quiet",
+        "-q",
+        help="Print no progress and no summary (warnings and errors still; --json prints its "
+        "report all the same).",
+    ),
     glossary: Path | None = typer.Option(
         None,
         "--glossary",
@@ -437,7 +444,7 @@ def translate(
                 fusion_encoder=encoder,
                 **weight_options,
             )
-            progress = not (no_progress or as_json)  # --json: its report alone
+            progress = not (no_progress or as_json or quiet)  # --json: its report alone
             if folder is not None:
                 _translate_folder(
                     folder,
@@ -447,7 +454,7 @@ def translate(
                     overwrite,
                     not no_fuzzy,
                     exact_approved,
-                    as_json,
+                    as_json or quiet,
                     skip_keys=keys,
                     progress=progress,
                 )
@@ -481,7 +488,8 @@ def translate(
             if memory is not None:
                 memory.close()
         failure = _strict_failure(report) if strict else None
-        _print_report(report, learned, as_json, to_stdout, warnings, failure)
+        if as_json or not quiet:
+            _print_report(report, learned, as_json, to_stdout, warnings, failure)
     if failure is not None:  # --json: said in the report
         raise typer.Exit(1) if as_json else InputError(failure)
 

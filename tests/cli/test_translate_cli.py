@@ -1348,6 +1348,18 @@ def test_a_long_runs_progress_is_printed_into_a_log(
     assert code == 0 and " of 600 segments" not in err
 
 
+@pytest.mark.parametrize("quiet", ["--quiet", "-q"])
+def test_quiet_prints_no_progress_and_no_summary(
+    tmp_path, capsys, common, monkeypatch, fake_translation, quiet
+):
+    _progress_every(monkeypatch, 0)
+    source = tmp_path / "in.txt"
+    source.write_text("".join(f"line {i}\n" for i in range(600)), "utf-8")
+    args = ["translate", str(source), "-o", str(tmp_path / "o.txt"), quiet, *common]
+    code, out, err = run_cli(args, capsys)
+    assert (code, out, err) == (0, "", "")
+
+
 def test_a_short_run_prints_its_summary_alone(tmp_path, capsys, common, fake_translation):
     source = tmp_path / "in.txt"
     source.write_text("".join(f"line {i}\n" for i in range(600)), "utf-8")
