@@ -100,11 +100,29 @@ def without_borrowed_final(text: str, output: str, read: Sequence[Match]) -> str
     mark = _folded(final_punctuation(output))
     if final_punctuation(text) or not mark or _ABBREVIATION.search(output.rstrip()):
         return output
+    if any(_adds_marks(match) for match in read):  # the memory's translator adds them
+        return output
     for match in read:
         source, target = match.segment.source, match.segment.target
+        if "\n" in source or "\n" in target:  # its final mark is another line's
+            continue
         if final_punctuation(source) and _folded(final_punctuation(target)) == mark:
             return _without_final(output) + output[len(output.rstrip()) :]
     return output
+
+
+def _adds_marks(match: Match) -> bool:
+    """Whether ``match`` translates a line without final punctuation with a line that has some
+    (coreutils' ``-n  do not output the trailing newline`` as ``… nicht ausgeben.``): that
+    memory's convention, which a fused output following it keeps."""
+    sources = match.segment.source.split("\n")
+    targets = match.segment.target.split("\n")
+    if len(sources) != len(targets):
+        return False
+    return any(
+        source.strip() and not final_punctuation(source) and final_punctuation(target)
+        for source, target in zip(sources, targets, strict=True)
+    )
 
 
 def punctuate_copies(

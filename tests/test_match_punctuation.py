@@ -118,3 +118,21 @@ def test_a_fused_line_without_final_punctuation_loses_the_matchs():
     changed = punctuate_copies(object(), None, [0], units, matches, outputs)  # type: ignore[arg-type]
     assert changed == {0}
     assert outputs == ["100-240 V~, 50/60 Hz"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # coreutils' translators end a help line with a full stop its source has not: the
+        # memory's convention, which the fused output keeps (the day's term test lost them)
+        (
+            "Echo the STRING(s).\n\n  -n   do not output the trailing newline",
+            "Die ZEICHENKETTE ausgeben.\n\n  -n   Zeilenumbruch nicht ausgeben.",
+        ),
+        # a match of several lines: its final mark is its last line's, not this line's
+        ("Print the factors.\nRead them from input.", "Faktoren ausgeben.\nEingabe lesen."),
+    ],
+)
+def test_a_final_mark_a_memory_adds_or_another_line_ends_with_stays(source, target):
+    text, output = "do not output the trailing newline", "Zeilenumbruch nicht ausgeben."
+    assert without_borrowed_final(text, output, [_match(source, target)]) == output
