@@ -438,7 +438,7 @@ def place_pairs(
     best its words in the memory match the translation followed (``match_words``, one per
     :attr:`PairedText.to_translate`, ``""`` for none: :mod:`ltmt.formats.match_pairs`), its
     inner translation (``inner_translations``, one per pair likewise) or its untranslated inner
-    text, the last in place where the translation copied it but it translates otherwise
+    text, the last in place where the translation copied a label it translates otherwise
     (:func:`_in_place_of_copy`); failing that, around the words like theirs
     (:func:`_find_words`); a pair found in none of these ways, with its inner translation, at
     the word nearest its place in the source (see the module docstring)."""
@@ -500,16 +500,26 @@ def place_pairs(
 def _in_place_of_copy(
     text: str, span: tuple[int, int], source: str, translation: str
 ) -> tuple[str, int]:
-    """``text`` with its words ``span`` replaced by ``translation`` where they are the pair's
-    source text ``source`` copied (the same words but for case and edge punctuation) and
-    ``translation``, its words alone, says other words: the model copied a label it translates
-    (``Important: Geben Sie ...``, where ``Important:`` alone is ``Wichtig:``); and where the
-    span ends now. Else ``text`` and the span's end as they are."""
+    """``text`` with its words ``span`` replaced by ``translation`` where the pair's source
+    text ``source`` is a label (:func:`_is_label`), they are it copied (the same words but for
+    case and edge punctuation) and ``translation``, its words alone, says other words: the
+    model copied a label it translates (``Important: Geben Sie ...``, where ``Important:``
+    alone is ``Wichtig:``); and where the span ends now. Else ``text`` and the span's end as
+    they are: any other copied words are a name or UI label the model chose to keep
+    (``<b>Paint</b>``, whose one-word translation is ``Schmerzen``)."""
     start, end = _core(text, *span)
     copied, wanted = text[start:end], _bare(translation)
-    if not wanted or _fold(copied) != _fold(_bare(source)) or _fold(wanted) == _fold(copied):
+    if not _is_label(source) or not wanted:
+        return text, span[1]
+    if _fold(copied) != _fold(_bare(source)) or _fold(wanted) == _fold(copied):
         return text, span[1]
     return text[:start] + wanted + text[end:], span[1] + len(wanted) - len(copied)
+
+
+def _is_label(source: str) -> bool:
+    """Whether a pair's source text is a label that introduces the sentence (``Important:``,
+    ``Tip:``, ``Note:``), the one kind of copied English the pair's own translation replaces."""
+    return source.rstrip().endswith(":")
 
 
 def _bare(words: str) -> str:

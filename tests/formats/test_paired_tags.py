@@ -566,11 +566,36 @@ def test_place_pairs_falls_back_on_the_untranslated_inner_text() -> None:
             ["Tipp:"],
             '<g id="1">Tipp</g>: Verwenden Sie das Menü.',
         ),
+    ],
+)
+def test_a_label_the_model_copied_from_the_source_gives_way_to_its_translation(
+    source: str, translation: str, inner: list[str], expected: str
+) -> None:
+    assert _placed(source, translation, inner) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "inner", "expected"),
+    [
+        # (a regression trial, as the shipped model translated them) names and UI labels the
+        # model kept in English, whose one-word translations are wrong
+        (
+            "Open <b>Paint</b> and draw a line.",
+            "Öffnen Sie Paint und zeichnen Sie eine Linie.",
+            ["Schmerzen"],
+            "Öffnen Sie <b>Paint</b> und zeichnen Sie eine Linie.",
+        ),
         (
             'Click <g id="1">Save</g> to keep your <g id="2">changes</g>.',
             "Klicken Sie Save, um Ihre Änderungen zu halten.",
-            ["Sichern", "Änderungen"],
-            'Klicken Sie <g id="1">Sichern</g>, um Ihre <g id="2">Änderungen</g> zu halten.',
+            ["Gespeichert", "Änderungen"],
+            'Klicken Sie <g id="1">Save</g>, um Ihre <g id="2">Änderungen</g> zu halten.',
+        ),
+        (
+            'Open <g id="1">Photos</g> to see them.',
+            "Öffnen Sie Photos, um sie zu sehen.",
+            ["Fotos"],
+            'Öffnen Sie <g id="1">Photos</g>, um sie zu sehen.',
         ),
         # translated alone the same but for case: the words as the sentence has them
         (
@@ -581,7 +606,7 @@ def test_place_pairs_falls_back_on_the_untranslated_inner_text() -> None:
         ),
     ],
 )
-def test_words_the_model_copied_from_the_source_give_way_to_their_translation(
+def test_words_other_than_a_label_the_model_copied_stay_as_the_sentence_has_them(
     source: str, translation: str, inner: list[str], expected: str
 ) -> None:
     assert _placed(source, translation, inner) == expected
