@@ -42,6 +42,10 @@ def split_marker(text: str) -> tuple[str, str]:
 # a number with decimals, which split_marker takes for a clause's (``1.5 million``, ``4.5 metre``):
 # the model writes it with a decimal comma (``1,5 Millionen``), so it gets it
 _DECIMAL = re.compile(r"\d{1,3}\.\d{1,3}[ \t]+")
+# a number and a full stop (``1. ``, ``10. ``), which is also a date's day: set aside, ``1. May
+# is Labour Day`` came out ``1. Vielleicht ist ...`` and a match's ``Der 1. Januar ist ...``
+# gained a second ``1. ``; the model keeps a numbered list's number as it is
+_NUMBER_AND_FULL_STOP = re.compile(r"\d{1,3}\.[ \t]+")
 # an ASCII sign as a bullet (``- ``, ``* ``, ``+ ``), which help texts also write before an
 # option or a flag in a table (``+  pad``, ``-  (hyphen) do not pad``): the model gets it, as
 # before (set aside, coreutils' flag tables lost words in a trial: 13 dev segments, BLEU lower)
@@ -50,12 +54,12 @@ _SIGN_BULLET = re.compile(r"[-*+][ \t]+")
 
 def marker_for_model(text: str) -> tuple[str, str]:
     """``(marker, rest)`` of ``text`` as :func:`split_marker` has them, but for a number with
-    decimals (``1.5 million``) and an ASCII sign (``- ``, ``* ``, ``+ ``): the marker the model
-    would drop or translate (``C) ``, ``• ``, ``1. ``, ``I. `` as ``Ich.``), set aside and put
-    back as written. A capital and a full stop is one too, though it may be a name's initial
-    (``M. Monti``): kept as written, it is what a translator writes, where the model made
-    ``A. Smith`` ``Ein. Schmidt``."""
+    decimals (``1.5 million``), a number and a full stop (``1. May``, a date) and an ASCII sign
+    (``- ``, ``* ``, ``+ ``): the marker the model would drop or translate (``C) ``, ``• ``,
+    ``1) ``, ``I. `` as ``Ich.``), set aside and put back as written. A capital and a full
+    stop is one too, though it may be a name's initial (``M. Monti``): kept as written, it is
+    what a translator writes, where the model made ``A. Smith`` ``Ein. Schmidt``."""
     marker, rest = split_marker(text)
-    if _DECIMAL.fullmatch(marker) or _SIGN_BULLET.fullmatch(marker):
+    if any(kept.fullmatch(marker) for kept in (_DECIMAL, _NUMBER_AND_FULL_STOP, _SIGN_BULLET)):
         return "", text
     return marker, rest

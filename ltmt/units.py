@@ -140,7 +140,7 @@ class LineForm:
 @dataclass(frozen=True)
 class LineForms:
     """What a line gets changed for the model: with ``decorations`` its leading list or clause
-    marker set aside (``C) ``, ``• ``, ``1. ``: :func:`ltmt.clause_markers.marker_for_model`; the
+    marker set aside (``C) ``, ``• ``, ``1) ``: :func:`ltmt.clause_markers.marker_for_model`; the
     model dropped ``C) `` and read ``I. `` as ``Ich.``) and the runs of symbols around its
     words set aside (``--- Menus ---``, ``*** WARNING ***``: the model dropped or doubled them,
     ``*** Befehle **``, ``-- -- More --``), its keyboard accelerator of one of

@@ -42,13 +42,21 @@ def test_a_leading_marker_is_told_from_the_words(text, expected):
     [
         ("C) Only the IT department", ("C) ", "Only the IT department")),
         ("• Save the file", ("• ", "Save the file")),
-        ("1. Open the file", ("1. ", "Open the file")),
+        ("1) Open the file", ("1) ", "Open the file")),
+        ("(1) Open the file", ("(1) ", "Open the file")),
+        ("II. Methods", ("II. ", "Methods")),
         ("I. Introduction", ("I. ", "Introduction")),  # the model wrote "Ich. Entfernung"
         ("A. Smith wrote it.", ("A. ", "Smith wrote it.")),  # an initial, kept as written
         ("1.3. The data is kept.", ("1.3. ", "The data is kept.")),
         ("§ 3 The data is kept.", ("§ 3 ", "The data is kept.")),
         # the model gets: a number with decimals (German writes 1,5), a pronoun, no marker
         ("1.5 million people", ("", "1.5 million people")),
+        # a number and a full stop, a date's day too: the model wrote "1. Vielleicht" set aside
+        (
+            "1. May is Labour Day in many countries.",
+            ("", "1. May is Labour Day in many countries."),
+        ),
+        ("10. Open the file", ("", "10. Open the file")),
         ("I think so.", ("", "I think so.")),
         ("-- More", ("", "-- More")),
         # an ASCII sign: a bullet or a flag in a help table's column (+  pad)

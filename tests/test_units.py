@@ -188,10 +188,11 @@ def test_split_segment_sets_a_lines_decoration_aside(text, lines, rebuilt):
     [
         ("C) Only the IT department", ["Only the IT department"], "C) ONLY THE IT DEPARTMENT"),
         ("• Save the file\n(b) &Open", ["Save the file", "Open"], "• SAVE THE FILE\n(b) &OPEN"),
-        ("  1. Step one", ["Step one"], "  1. STEP ONE"),
+        ("  1) Step one", ["Step one"], "  1) STEP ONE"),
         ("I. Introduction", ["Introduction"], "I. INTRODUCTION"),
         ("• 🎉 Party", ["Party"], "• 🎉 PARTY"),  # and the pictograph after it
         ("1.5 million", ["1.5 million"], "1.5 MILLION"),  # a number, not a marker
+        ("1. May is Labour Day", ["1. May is Labour Day"], "1. MAY IS LABOUR DAY"),  # a date
     ],
 )
 def test_split_segment_sets_a_lines_list_marker_aside(text, lines, rebuilt):
@@ -218,6 +219,16 @@ def test_matches_for_model_set_aside_the_markers_their_sources_have():
         seen.segment.target
         == "Nur die IT-Abteilung\n  * tabs  dasselbe wie tab0\n1. Januar ist ein Feiertag"
     )
+
+
+def test_matches_for_model_keep_a_dates_day_in_source_and_target():
+    """The source's ``1. `` set aside, the model followed the target's ``Der 1. Januar`` and
+    the output came out ``1. Der 1. Januar ist ...``."""
+    forms = LineForms(decorations=True)
+    source = "1. January is a public holiday in Germany."
+    target = "Der 1. Januar ist in Deutschland ein Feiertag."
+    [seen] = forms.matches_for_model((Match(Segment(1, "u", source, target, 0.0, "t"), 70.0),))
+    assert (seen.segment.source, seen.segment.target) == (source, target)
 
 
 def test_matches_for_model_keep_each_line_break_as_it_is():
