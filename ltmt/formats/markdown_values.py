@@ -3,8 +3,9 @@ a :class:`Value` of its front matter (:mod:`ltmt.formats.front_matter`), a link 
 definition's title (``[dl]: https://... "Download CloudDesk"``), translated as an inline link's
 title is (it was left in English), or a Hugo shortcode's ``alt``, ``caption``, ``title`` and
 ``attr`` (``{{< figure src="x.png" alt="The dashboard" >}}``) on a line of template tags alone,
-as an image's alt text is (they were left in English); its other attributes, and a shortcode in
-a paragraph's text (code there), are kept as written."""
+as an image's alt text is (they were left in English), where it holds no markup; its other
+attributes, a value with Markdown or HTML in it, and a shortcode in a paragraph's text (code
+there), are kept as written."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ _CLOSING = {'"': '"', "'": "'", "(": ")"}
 _SHORTCODE_TEXT = re.compile(
     r'(?<=\s)(?:alt|caption|title|attr)[ \t]*=[ \t]*"(?P<value>(?:[^"\\]|\\.)*)"'
 )
+# a character of Markdown, HTML or template markup, which a shortcode's value may hold (Hugo
+# renders a caption's ``**Save**``): sent as plain text, it came back garbled (``**Save*``)
+_MARKUP_SIGN = re.compile(r"[*_`\[<{]")
 
 
 @dataclass(frozen=True)
@@ -71,9 +75,11 @@ def shortcode_values(number: int, line: str) -> list[Value]:
 
 def _shortcode_value(number: int, line: str, found: re.Match[str]) -> Value | None:
     """The value of the shortcode attribute ``found`` on line ``number`` (``line``), its
-    quotes outside it."""
+    quotes outside it; None where it holds markup (:data:`_MARKUP_SIGN`), kept as written."""
     start, end = found.span("value")
     text = re.sub(r'\\(["\\])', r"\1", found.group("value"))
+    if _MARKUP_SIGN.search(text):
+        return None
     return text_value(number, number + 1, line[:start], line[end:], text, _shortcode_string)
 
 

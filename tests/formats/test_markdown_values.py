@@ -127,6 +127,25 @@ def test_values_pages_show_are_translated_in_their_own_syntax(
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        '{{< figure src="save.png" caption="Click **Save** to continue." >}}',
+        '{{< figure src="menu.png" alt="Open <b>Settings</b> first." >}}',
+        '{{< figure src="doc.png" title="Read the [user guide](/docs/guide/)." >}}',
+        '{{< figure src="cli.png" caption="Run `ltmt` now." >}}',
+    ],
+)
+def test_a_shortcode_value_with_markup_is_kept_as_written(tmp_path: Path, line: str) -> None:
+    """Sent as plain text, ``Click **Save** to continue.`` came back ``Click **Save* zum
+    Fortsetzen.``."""
+    source, out = tmp_path / "page.md", tmp_path / "page.de.md"
+    source.write_text(line + "\n", "utf-8")
+    assert [unit.source for unit in open_document(source).units()] == []
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == line + "\n"
+
+
+@pytest.mark.parametrize(
     ("line", "translation", "written"),
     [
         ('title = "Sync"', 'Sag "hi"', 'title = "Sag \\"hi\\""'),
