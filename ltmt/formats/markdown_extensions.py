@@ -74,10 +74,13 @@ _CONTAINER = re.compile(
     r"[ ]{0,3}:{3,}[ \t]*(?:(?:[\w-]+(?:\{[^{}\n]*\})?|\{[^{}\n]*\})"
     r"(?:\[(?P<bracketed>[^\]\n]*)\]|[ \t]+(?P<title>.*?))?)?[ \t]*(?::{3,}[ \t]*)?"
 )
-# the start of an MDX import or export statement (ECMAScript's), at a line's start
+# an MDX import or export statement (ECMAScript's) at a line's start, where the line reads as
+# code: import '...', import ... from '...', export { / export *, or export and a declaration
+# with one of = ( { ; on the line; prose starting so (``export function calls are logged.``)
+# was kept in English
 _ESM = re.compile(
-    r"""import[ \t]*['"{*]|import[ \t]+[\w$].*?[ \t]from[ \t]*['"]"""
-    r"|export[ \t]+(?:const|let|var|function|class|default|async)\b|export[ \t]*[{*]"
+    r"""import[ \t]*['"]|import[ \t]+\S.*?[ \t]from[ \t]*['"]|export[ \t]*[{*]"""
+    r"|export[ \t]+(?:async[ \t]+)?(?:const|let|var|function|class|default)\b(?=.*[=({;])"
 )
 _BODY_INDENT = "    "  # a body line's indentation past its marker's (tab_length)
 # an HTML tag alone on its line whose content is Markdown (markdown="1", "block" or "span")

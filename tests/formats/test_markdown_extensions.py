@@ -265,6 +265,10 @@ export const Highlight = ({children}) => (
 Install the package {/* not globally */} with npm.
 import the data first, then export it.
 
+export default settings are applied to every new report.
+
+export function calls are logged.
+
 :::danger Take care
 
 Back up your data first.
@@ -288,11 +292,14 @@ def test_mdx_statements_comments_and_container_markers_are_kept_as_written(
     tmp_path: Path,
 ) -> None:
     """Docusaurus's ``:::danger Take care`` came back ``::: Fehlerhaft`` and ``:::warning``
-    ``::warning``; MDX's imports were translated and merged; only a title is translated."""
+    ``::warning``; MDX's imports were translated and merged; only a title is translated;
+    prose starting with ``export default`` or ``export function`` was kept in English."""
     seen, written = _translated(tmp_path, MDX)
     assert seen == [
         'Install the package <code data-md="raw">{/* not globally */}</code> with npm. '
         "import the data first, then export it.",
+        "export default settings are applied to every new report.",
+        "export function calls are logged.",
         "Take care",
         "Back up your data first.",
         "Do not install the package as root.",
@@ -303,6 +310,9 @@ def test_mdx_statements_comments_and_container_markers_are_kept_as_written(
         MDX.replace("Install the package", "INSTALL THE PACKAGE")
         .replace(" with npm.\nimport the data first, then export it.",
                  " WITH NPM. IMPORT THE DATA FIRST, THEN EXPORT IT.")
+        .replace("export default settings are applied to every new report.",
+                 "EXPORT DEFAULT SETTINGS ARE APPLIED TO EVERY NEW REPORT.")
+        .replace("export function calls are logged.", "EXPORT FUNCTION CALLS ARE LOGGED.")
         .replace("Take care", "TAKE CARE")
         .replace("Back up your data first.", "BACK UP YOUR DATA FIRST.")
         .replace("Do not install the package as root.", "DO NOT INSTALL THE PACKAGE AS ROOT.")
