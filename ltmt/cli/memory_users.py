@@ -22,6 +22,7 @@ from ltmt.wording import counted
 if TYPE_CHECKING:
     from ltmt.memory.keys import ApiKey
     from ltmt.memory.store import Memory
+    from ltmt.memory.writes import OriginShare
 
 # merged into ``ltmt memory`` (ltmt.cli.memory), not a group of its own
 app = typer.Typer()
@@ -273,14 +274,26 @@ def _delete_origin(
             from ltmt.cli.main import click_errors
 
             raise click_errors.UsageError(
-                f"refusing to delete the {counted(share.alone, 'segment')} of {user} from {origin}"
-                f"{_kept(share.shared)} without --yes (it cannot be undone)"
+                f"refusing to {_origin_delete_plan(share, user, origin)} without --yes"
+                " (it cannot be undone)"
             )
         deleted = memory.delete_origin(user, origin)
     kept = _kept(share.alone + share.shared - deleted)
     typer.echo(
         f"deleted {counted(deleted, 'segment')} of {user} from {origin}{kept}; {COMPACT_NOTE}"
     )
+
+
+def _origin_delete_plan(share: OriginShare, user: str, origin: str) -> str:
+    """What ``memory delete --origin`` will do, as its refusal says it: ``delete the 1 segment
+    of git from git.jsonl (2 kept: ...)``; where every pair is another origin's too, ``take
+    origin copy.jsonl off 3 segments of git, delete none`` (it said it would delete the 0
+    segments)."""
+    if share.alone:
+        deleted = counted(share.alone, "segment")
+        return f"delete the {deleted} of {user} from {origin}{_kept(share.shared)}"
+    segments = counted(share.shared, "segment")
+    return f"take origin {origin} off {segments} of {user}, delete none (other origins hold them)"
 
 
 def _kept(shared: int) -> str:

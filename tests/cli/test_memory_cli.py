@@ -1548,7 +1548,10 @@ def test_an_origin_holding_pairs_only_besides_another_is_undone(
     kept = "(3 kept: other origins hold them too)"
     code, _, err = ltmt(capsys, *delete)
     assert code == 2
-    assert f"refusing to delete the 0 segments of git from copy.jsonl {kept} without" in err
+    assert (
+        "refusing to take origin copy.jsonl off 3 segments of git, delete none (other origins"
+        " hold them) without --yes" in err
+    )
     code, out, _ = ltmt(capsys, *delete, "--yes")
     assert (code, out) == (0, f"deleted 0 segments of git from copy.jsonl {kept}; {COMPACT_NOTE}\n")
     code, _, err = ltmt(capsys, *delete, "--yes")
