@@ -128,9 +128,11 @@ class Dictionary:
         source_words = {w.casefold() for w in LETTERS.findall(_plain(source)) if len(w) >= _PART}
         passing = source_words | set(accept)
         plain = _plain(text)
+        abbreviations = _ABBREVIATIONS.get(primary_language(self.tag), frozenset())
         unknown: list[str] = []
         for found in _WORD.finditer(plain):
-            if self._abbreviated(found.group(), plain[found.end() : found.end() + 1]):
+            # an abbreviation with its full stop (``Okt.``, ``bzw.``: :data:`_ABBREVIATIONS`)
+            if found.group() in abbreviations and plain[found.end() : found.end() + 1] == ".":
                 continue
             for part in found.group().split("-"):
                 folded = part.casefold()
@@ -144,11 +146,6 @@ class Dictionary:
                     continue
                 unknown.append(part)
         return unknown
-
-    def _abbreviated(self, word: str, after: str) -> bool:
-        """Whether ``word``, followed by ``after``, is an abbreviation of the dictionary's
-        language with its full stop (``Okt.``, ``bzw.``: :data:`_ABBREVIATIONS`)."""
-        return after == "." and word in _ABBREVIATIONS.get(primary_language(self.tag), ())
 
 
 def words_of(texts: Iterable[str]) -> frozenset[str]:
