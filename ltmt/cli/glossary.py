@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ltmt.cli.json_output import echo_json
+from ltmt.cli.json_output import echo_json, warn
 from ltmt.cli.markup import HELP_MARKUP
 from ltmt.cli.path_options import given_path
 from ltmt.cli.store import (
@@ -198,10 +198,9 @@ def _warn_of_forbidden_left_out(terms: list[Term], kind: str) -> None:
     word)."""
     with_forbidden = sum(1 for term in terms if term.forbidden)
     if with_forbidden:
-        typer.echo(
-            f"ltmt: warning: {kind} has no column for targets not to use: those of "
-            f"{counted(with_forbidden, 'term')} are left out (export to .tbx keeps them)",
-            err=True,
+        warn(
+            f"{kind} has no column for targets not to use: those of "
+            f"{counted(with_forbidden, 'term')} are left out (export to .tbx keeps them)"
         )
 
 
@@ -210,10 +209,9 @@ def _warn_of_case_flags_left_out(terms: list[Term]) -> None:
     (OmegaT's glossary has no column for it)."""
     flagged = sum(1 for term in terms if term.case_sensitive)
     if flagged:
-        typer.echo(
-            "ltmt: warning: OmegaT's glossary has no case column: the case-sensitive flags of "
-            f"{counted(flagged, 'term')} are left out (export to .tsv or .tbx keeps them)",
-            err=True,
+        warn(
+            "OmegaT's glossary has no case column: the case-sensitive flags of "
+            f"{counted(flagged, 'term')} are left out (export to .tsv or .tbx keeps them)"
         )
 
 
