@@ -726,12 +726,9 @@ def _check_columns_option(
     from ltmt.paths import resolved
 
     path = None if file == "-" else Path(file)
-    if (
-        folder
-        or not find_format(
-            path, fmt, role="document", default=plain_text_default(path)
-        ).chooses_columns
-    ):
+    default = plain_text_default(path)
+    spec = None if folder else find_format(path, fmt, role="document", default=default)
+    if spec is None or not spec.chooses_columns:
         raise click_errors.UsageError(
             f"--columns names columns of one CSV table; {file} is none: leave --columns out"
         )
