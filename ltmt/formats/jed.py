@@ -149,10 +149,22 @@ class JedDocument:
     def open(
         cls, path: Path, src_lang: str | None = None, tgt_lang: str | None = None, **_: Any
     ) -> JedDocument:
-        raw, text, data = _load(Path(path))
+        return cls.loaded(Path(path), _load(Path(path)), src_lang, tgt_lang)
+
+    @classmethod
+    def loaded(
+        cls,
+        path: Path,
+        loaded: tuple[bytes, str, Any],
+        src_lang: str | None = None,
+        tgt_lang: str | None = None,
+    ) -> JedDocument:
+        """The Jed file ``path`` from its bytes, text and JSON as :func:`_load` read them;
+        refused where its header declares another language than ``tgt_lang``."""
+        raw, text, data = loaded
         if tgt_lang:
-            _check_language(Path(path), data, src_lang or "en", tgt_lang)
-        return cls(Path(path), raw, text, data)
+            _check_language(path, data, src_lang or "en", tgt_lang)
+        return cls(path, raw, text, data)
 
     def units(self) -> list[Unit]:
         return [Unit(m.key, m.msgid, m.context) for m in self.messages if m.msgid.strip()]
@@ -242,9 +254,10 @@ def _string_spans(text: str) -> dict[str, tuple[int, int]]:
 
 def open_json(path: Path, **options: Any) -> JedDocument | JsonCatalog:
     """A JSON file to translate: a Jed file's document, else a JSON message file's."""
-    data = _load(Path(path), JSON_FILE)[2]
-    if is_jed(data):
-        return JedDocument.open(Path(path), **options)
+    loaded = _load(Path(path), JSON_FILE)
+    if is_jed(loaded[2]):  # (read once: not again by JedDocument.open)
+        src_lang, tgt_lang = options.get("src_lang"), options.get("tgt_lang")
+        return JedDocument.loaded(Path(path), loaded, src_lang, tgt_lang)
     return JsonCatalog.open(Path(path), **options)
 
 
