@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ltmt.formats.markdown_values import Value, text_value
+from ltmt.text import collapse_space
 
 FRONT_MATTER = re.compile(
     r"\A(?:---|\+\+\+)\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M | re.S
@@ -162,7 +163,7 @@ def _add_block_value(found: FrontMatter, lines: list[str], key: str, node: Any) 
         return
     body = lines[first]
     prefix = body[: len(body) - len(body.lstrip())]
-    _add(found, text_value(first, last, prefix, "", _joined(text), _joined))
+    _add(found, text_value(first, last, prefix, "", collapse_space(text), collapse_space))
 
 
 def _toml_front_matter(lines: list[str]) -> FrontMatter:
@@ -227,7 +228,7 @@ def _toml_value(
             found.warnings.append(_kept_warning(key, f"its multi-line string ({quotes})"))
             return None, last
         basic = _followed(functools.partial(_toml_string, literal=False), string[end:])
-        return text_value(number, last, prefix, "", _joined(text), basic), last
+        return text_value(number, last, prefix, "", collapse_space(text), basic), last
     return None, number + 1
 
 
@@ -247,11 +248,6 @@ def _kept_warning(key: str, what: str) -> str:
         f"front matter '{key}': {what} holds several paragraphs and is left untranslated; "
         "translate it by hand or write it as one paragraph"
     )
-
-
-def _joined(text: str) -> str:
-    """``text`` on one line: its lines joined by spaces (as a folded YAML scalar reads)."""
-    return " ".join(text.split())
 
 
 def _followed(written: Callable[[str], str], tail: str) -> Callable[[str], str]:
