@@ -150,7 +150,8 @@ class JavaPropertiesDocument(KeyedCatalog):
     def __init__(self, path: Path, data: bytes) -> None:
         self.data = data
         store = _parse(data, path)
-        warn_defined_twice(path, repeated(_keys(store)), "last definition, as Java reads it,")
+        self.names_defined_twice = tuple(repeated(_keys(store)))
+        warn_defined_twice(path, self.names_defined_twice, "last definition, as Java reads it,")
         values = _values(store)
         # MessageFormat patterns (a doubled apostrophe), shown to the model with single ones
         self.quoted = {key for key, text in values.items() if "''" in text}

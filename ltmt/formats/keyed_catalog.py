@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -56,7 +56,7 @@ def repeated(names: Iterable[str]) -> list[str]:
     return [name for name, n in Counter(names).items() if n > 1]
 
 
-def warn_defined_twice(path: Path, names: list[str], kept: str) -> None:
+def warn_defined_twice(path: Path, names: Sequence[str], kept: str) -> None:
     """Warn once that ``path`` defines ``names`` more than once; ``kept`` says which
     definition is read, and why (``the first, as MSBuild builds it``)."""
     if names:
@@ -110,6 +110,9 @@ class KeyedCatalog(TranslationsHeld):
     # a value ``true`` or ``false`` is a setting the program parses, kept as written (not
     # ``wahr``), where the format's files hold settings beside strings (.properties, .resx)
     keeps_booleans: ClassVar[bool] = False
+    # the names this file itself defines more than once (:meth:`defined_twice` of its own
+    # path), found as it is read
+    names_defined_twice: tuple[str, ...] = ()
 
     def __init__(self, path: Path, entries: list[Entry]) -> None:
         super().__init__()
@@ -221,7 +224,7 @@ class KeyedCatalog(TranslationsHeld):
         document = cls.open(Path(source_file), tgt_lang=tgt_lang, skip_keys=skip_keys)
         values = document.read_values(Path(path))
         whole = document.paired_whole(values)
-        twice = {*document.defined_twice(Path(source_file)), *document.defined_twice(Path(path))}
+        twice = {*document.names_defined_twice, *document.defined_twice(Path(path))}
         records, ambiguous = [], 0
         for entry in document.entries:
             if entry.name in twice:

@@ -114,7 +114,8 @@ class ResxDocument(KeyedCatalog):
     def __init__(self, path: Path, data: bytes) -> None:
         self.data = data
         root = _root(data, Path(path))
-        warn_defined_twice(path, repeated(name for name, _ in _strings(root)), _FIRST_KEPT)
+        self.names_defined_twice = tuple(repeated(name for name, _ in _strings(root)))
+        warn_defined_twice(path, self.names_defined_twice, _FIRST_KEPT)
         strings = _first_definitions(root).items()
         super().__init__(
             path, [Entry(name, name, value.text) for name, value in strings if value.text]
