@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import MutableSequence, Sequence
 from typing import TYPE_CHECKING
 
@@ -91,6 +92,10 @@ def punctuated_copy(text: str, output: str, read: Sequence[Match]) -> str:
     return output
 
 
+# a sentence's end inside a line: a mark, then blanks and more words
+_SENTENCE_END = re.compile(r"[.!?…][\"'”»)]*\s+\S")
+
+
 def without_borrowed_final(text: str, output: str, read: Sequence[Match]) -> str:
     """``output`` (input ``text``'s) without its final punctuation where ``text`` ends
     without any and a match of ``read`` ends its source with some and its target with
@@ -139,11 +144,16 @@ def punctuate_copies(
     :func:`ltmt.routing.read_matches`), and take a read match's final mark off the output of a
     line without one (:func:`without_borrowed_final`); returns the indices changed."""
     changed = set()
+    pieces = Counter(unit.segment for unit in units)
     for i in fused:
         text, found = units[i].text, matches[units[i].segment]
         selected = read_matches(fusion, text, found, backbone)
         read = found if selected is None else selected
-        punctuated = without_borrowed_final(text, punctuated_copy(text, outputs[i], read), read)
+        punctuated = punctuated_copy(text, outputs[i], read)
+        if pieces[units[i].segment] == 1 and not _SENTENCE_END.search(text):
+            # a line of wrapped text (one piece of several) or of sentences ends where its
+            # sentence goes on or where the last one ends: its output's mark may be its own
+            punctuated = without_borrowed_final(text, punctuated, read)
         if punctuated != outputs[i]:
             outputs[i] = punctuated
             changed.add(i)

@@ -136,3 +136,20 @@ def test_a_fused_line_without_final_punctuation_loses_the_matchs():
 def test_a_final_mark_a_memory_adds_or_another_line_ends_with_stays(source, target):
     text, output = "do not output the trailing newline", "Zeilenumbruch nicht ausgeben."
     assert without_borrowed_final(text, output, [_match(source, target)]) == output
+
+
+@pytest.mark.parametrize(
+    ("units", "expected"),
+    [
+        # one line of wrapped text: its sentence goes on below, the mark is the output's own
+        ([Unit(0, "Print the factors of each NUMBER.  If none"), Unit(0, "are given, read")], "."),
+        ([Unit(0, "not deleting branch '%s' that is not yet merged to"), Unit(0, "'%s'")], "."),
+        # a line whose sentence ends inside it: the last mark may be that sentence's
+        ([Unit(0, "Print the factors.  If none are given")], "."),
+    ],
+)
+def test_a_line_of_several_pieces_or_sentences_keeps_its_final_mark(units, expected):
+    matches = [(_match("Print the factors of each NUMBER.", "Faktoren jeder ZAHL ausgeben."),)]
+    outputs = ["Faktoren ausgeben."] + ["x"] * (len(units) - 1)
+    punctuate_copies(object(), None, [0], units, matches, outputs)  # type: ignore[arg-type]
+    assert outputs[0].endswith(expected)
