@@ -136,23 +136,22 @@ def translate_by_sentences(
     kept unless it lost one too. Outputs that still lost one are flagged ``sentences_lost``."""
     first = _translate(translator, request, better_by_sentence, progress)
     languages = translator.source_language, translator.line_forms.target_language
-    lost = [
+    # each output's sentences counted once (the splitter runs per output)
+    lost = {
         i
         for i, done in enumerate(first)
-        if done.method == translator.fusion_name
-        and lost_sentences(done.source, done.text, *languages)
-    ]
-    if lost:
-        again = _translate(translator, _subset(request, lost), _always, None)
-        for i, done in zip(lost, again, strict=True):
-            if not lost_sentences(done.source, done.text, *languages):
-                first[i] = done
-    return [
-        replace(done, sentences_lost=True)
         if done.method not in ("exact", "empty")
         and lost_sentences(done.source, done.text, *languages)
-        else done
-        for done in first
+    }
+    fused = [i for i in sorted(lost) if first[i].method == translator.fusion_name]
+    if fused:
+        again = _translate(translator, _subset(request, fused), _always, None)
+        for i, done in zip(fused, again, strict=True):
+            if not lost_sentences(done.source, done.text, *languages):
+                first[i] = done
+                lost.discard(i)
+    return [
+        replace(done, sentences_lost=True) if i in lost else done for i, done in enumerate(first)
     ]
 
 
