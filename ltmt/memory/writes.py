@@ -545,13 +545,10 @@ def delete_origin(txn: lmdb.Transaction, vault: Vault, user: str, origin: str) -
 
     A pair that ``origin`` re-approved keeps the id it moved to (ids are never reused), so it
     stays the newest translation of its source where it was."""
-    found = user_info(txn, vault, user)
+    found = _held_by_origin(txn, vault, user, origin)
     if found is None:
         return None
-    info, cipher = found
-    held = _records_of_origin(txn, info.uid, cipher, origin)
-    if not held:
-        return None
+    info, cipher, held = found
     counts = Counter(info.origins)
     removed: list[int] = []
     for seg_id, record in held:
@@ -589,13 +586,10 @@ def origin_share(txn: lmdb.Transaction, vault: Vault, user: str, origin: str) ->
     """What :func:`delete_origin` of ``origin`` would do to ``user``'s segments, told before
     it is done; None when no segment of ``user`` is held by ``origin`` (an unknown user or
     origin)."""
-    found = user_info(txn, vault, user)
+    found = _held_by_origin(txn, vault, user, origin)
     if found is None:
         return None
-    info, cipher = found
-    held = _records_of_origin(txn, info.uid, cipher, origin)
-    if not held:
-        return None
+    held = found[2]
     alone = sum(_held_alone_by(record, origin) for _, record in held)
     return OriginShare(alone=alone, shared=len(held) - alone)
 
@@ -619,6 +613,19 @@ def _held_alone_by(record: Record, origin: str) -> bool:
     """Whether the pair of ``record`` is held by ``origin`` (or the files under it) alone:
     its own origin is, and none of its others is another."""
     return is_of_origin(record[3], origin) and not _others_than(record[4], origin)
+
+
+def _held_by_origin(
+    txn: lmdb.Transaction, vault: Vault, user: str, origin: str
+) -> tuple[UserInfo, PlainCipher, list[tuple[int, Record]]] | None:
+    """``user``'s row, cipher and the records ``origin`` holds (:func:`_records_of_origin`);
+    None when no segment of ``user`` is held by ``origin`` (an unknown user or origin)."""
+    found = user_info(txn, vault, user)
+    if found is None:
+        return None
+    info, cipher = found
+    held = _records_of_origin(txn, info.uid, cipher, origin)
+    return (info, cipher, held) if held else None
 
 
 def _records_of_origin(
