@@ -342,8 +342,7 @@ class Memory:
         checked_origin(origin)
         vault = self.store.vault
         share = env.read(self.store, lambda txn: writes.origin_share(txn, vault, user, origin))
-        if share is None:
-            self.require_user(user)
+        if share is None:  # stats: InputError for an unknown user, as require_user says it
             raise self._no_origin(user, origin, sorted(self.stats(user)["origins"]))
         return share
 
