@@ -394,6 +394,6 @@ def test_a_glossary_of_an_unknown_extension_is_told_to_be_renamed(run_ltmt, tmp_
     code, _, err = run_ltmt("qa", str(records), "--glossary", str(glossary), "--format", "jsonl")
     assert (code, err) == (
         1,
-        "ltmt: error: unknown glossary extension '.glossary' for terms.glossary: use .csv, .tsv "
-        "or .tbx (rename it)\n",
+        "ltmt: error: unknown glossary extension '.glossary' for terms.glossary: use .csv, .tsv, "
+        ".tbx or .txt (OmegaT) (rename it)\n",
     )

@@ -1225,7 +1225,9 @@ def test_api_messages_name_the_apis_fields_not_the_command_lines_options(api):
     placeholders = filled.headers["x-ltmt-placeholders"]
     assert "(overwrite=true translates them again)" in placeholders
     assert "--" not in placeholders and "(0.0/s)" not in placeholders, placeholders
-    assert glossary.json()["error"].endswith("use .csv, .tsv or .tbx, or the format field")
+    assert glossary.json()["error"].endswith(
+        "use .csv, .tsv, .tbx or .txt (OmegaT), or the format field"
+    )
     assert search.json()["error"] == "q has 201 characters; the limit is 200"
 
 
