@@ -83,8 +83,9 @@ def without_glued_hyphens(source: str, text: str) -> str:
 def _glued(source: str, text: str) -> list[tuple[Placeholder, re.Match[str]]]:
     """Each field of ``text`` glued to a hyphen, and the hyphen (with the spaces after it)."""
     fields = [p for p in find_placeholders(source) if p.kind in _FIELD_KINDS]
-    spaced = {p.text for p in fields if source[_after_markup(source, p) :][:1].isspace()}
-    hyphened = {p.text for p in fields if source[_after_markup(source, p) :][:1] == "-"}
+    following = [(p.text, source[_after_markup(source, p) :][:1]) for p in fields]
+    spaced = {field for field, after in following if after.isspace()}
+    hyphened = {field for field, after in following if after == "-"}
     counted = {p.text for p in fields if counts(p, source)}
     found = []
     for field in find_placeholders(text):
