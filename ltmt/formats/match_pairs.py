@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from ltmt.formats.paired_tags import Pair, PairedText, strip_pairs
+from ltmt.text import collapse_space
 
 # the names of a pair's opening tags (``<b>``, ``<g id="1" ctype="x-b">``, ``[b]``, stacked ones)
 _TAG_NAME = re.compile(r"[<\[]\s*([^\s/>=\]]+)")
@@ -56,4 +57,4 @@ def _names(pair: Pair) -> list[str]:
 
 def _folded(text: str) -> str:
     """``text`` for comparing: case-folded, its spaces collapsed."""
-    return " ".join(text.casefold().split())
+    return collapse_space(text.casefold())
