@@ -189,6 +189,7 @@ _SLASH_PATH = (
 )
 # a path the line is, alone (``ltmt.units.is_code``)
 PATH_LINE = rf"{_WINDOWS_PATH}|{_SLASH_PATH}"
+_A_SLASH_PATH = re.compile(_SLASH_PATH)
 # the double-brace fields the model keeps as written: ``{{name}}``, ``{{ name }}``,
 # ``{{product.title}}`` (it garbled the others: ``{{ product.title }}`` →
 # `` Produkt.title `` beside its copy)
@@ -367,7 +368,7 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
         return 'id="ltmt-' not in placeholder.text
     if placeholder.kind == "name" and "\\" in placeholder.text:  # a Windows path lost parts
         return True
-    if placeholder.kind == "name" and re.fullmatch(_SLASH_PATH, placeholder.text):
+    if placeholder.kind == "name" and _A_SLASH_PATH.fullmatch(placeholder.text):
         return True  # and a "/" one its names (/opt/Contoso/Programmdateien/ansicht)
     if placeholder.kind == "name" and placeholder.text.startswith("<"):  # an autolink: its
         return True  # brackets were copied apart from it ("Zu <feedback an <feedback@...>")
