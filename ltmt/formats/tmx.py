@@ -146,22 +146,9 @@ def read_tmx(
             "was" if len(sides.skipped) == 1 else "were",
             _lines(sides.skipped),
         )
-    if sides.overlapping and not_read is None:
-        logger.warning(
-            "%s: %s with paired inline codes that overlap %s not read (%s)",
-            path,
-            counted(len(sides.overlapping), "<tu>", "<tu>"),
-            "was" if len(sides.overlapping) == 1 else "were",
-            _lines(sides.overlapping),
-        )
-    if sides.wordless and not_read is None:
-        logger.warning(
-            "%s: %s of inline codes alone, without words, %s not read (%s)",
-            path,
-            counted(len(sides.wordless), "<tu>", "<tu>"),
-            "was" if len(sides.wordless) == 1 else "were",
-            _lines(sides.wordless),
-        )
+    if not_read is None:
+        _warn_not_read(path, sides.overlapping, "with paired inline codes that overlap")
+        _warn_not_read(path, sides.wordless, "of inline codes alone, without words,")
     if sides.regional:
         logger.warning(
             "%s: %s in a regional variant of %s (%s), imported as %s",
@@ -206,6 +193,20 @@ def _dated(record: PairRecord) -> str:
         if isinstance(date, str) and _TMX_DATE.fullmatch(date):
             return date
     return ""
+
+
+def _warn_not_read(path: Path, lines: list[int], what: str) -> None:
+    """Warn of the ``<tu>`` elements at ``lines`` (none: no warning) left out for ``what``
+    they are, where no count of what was not read is kept."""
+    if lines:
+        logger.warning(
+            "%s: %s %s %s not read (%s)",
+            path,
+            counted(len(lines), "<tu>", "<tu>"),
+            what,
+            "was" if len(lines) == 1 else "were",
+            _lines(lines),
+        )
 
 
 def _lines(numbers: list[int]) -> str:
