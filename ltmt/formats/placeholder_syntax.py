@@ -146,9 +146,11 @@ ICU_SIMPLE_TYPES = ("number", "date", "time", "spellout", "ordinal", "duration")
 _ICU_TYPED_ARGUMENT = rf"\{{\s*[\w.-]+\s*,\s*(?:{'|'.join(ICU_SIMPLE_TYPES)})\s*(?:,[^{{}}]*)?\}}"
 # a template's field in double braces: i18next's, Mustache's, Liquid's, Jinja's (``{{name}}``,
 # ``{{- name}}``, ``{{val, number}}``, ``{{ product.title }}``, ``{{ price | money }}``,
-# ``{{- x -}}``), or a Liquid or Jinja tag (``{% if x %}``, ``{%- endif -%}``)
+# ``{{- x -}}``, a quoted translation key through a filter: ``{{ 'cart.checkout' | t }}``), or a
+# Liquid or Jinja tag (``{% if x %}``, ``{%- endif -%}``)
+_TEMPLATE_VALUE = r"""(?:[\w.]+|'[^'{}]*'|"[^"{}]*")"""
 _TEMPLATE_FIELD = (
-    r"\{\{-?\s*[\w.]+(?:\s*[,|]\s*[^{}]*?)?\s*-?\}\}"
+    rf"\{{\{{-?\s*{_TEMPLATE_VALUE}(?:\s*[,|]\s*[^{{}}]*?)?\s*-?\}}\}}"
     r"|\{%-?\s*[A-Za-z_][^{}%]*?-?%\}"
 )
 # A path: a Windows one (C:\Program Files\Contoso\app.exe, \\server\share), or a "/" one of
@@ -190,10 +192,10 @@ _SLASH_PATH = (
 # a path the line is, alone (``ltmt.units.is_code``)
 PATH_LINE = rf"{_WINDOWS_PATH}|{_SLASH_PATH}"
 _A_SLASH_PATH = re.compile(_SLASH_PATH)
-# the double-brace fields the model keeps as written: ``{{name}}``, ``{{ name }}``,
-# ``{{product.title}}`` (it garbled the others: ``{{ product.title }}`` →
-# `` Produkt.title `` beside its copy)
-_KEPT_TEMPLATE_FIELD = re.compile(r"\{\{\s*\w+\s*\}\}|\{\{[\w.]+\}\}")
+# the double-brace fields the model keeps as written: ``{{name}}``, ``{{product.title}}``
+# (it garbled the others, those with spaces inside: ``{{ product.title }}`` → `` Produkt.title ``
+# beside its copy, ``{{ count }}`` → ``Anzahl``)
+_KEPT_TEMPLATE_FIELD = re.compile(r"\{\{[\w.]+\}\}")
 # inline code in backticks, its marks with it (``Set `MAX_RETRIES=5` in .env``, ``run
 # ``make`` ``): the model read the marks as quotation and wrote ``»MAX_RETRIES=5«`` or took
 # the words inside for its own (``npm laufen Sie``). Of one line, closed by as many backticks,
@@ -351,9 +353,9 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
     the forms it garbles or drops where it keeps ``%s`` and ``{name}``: a sigil's field
     (``:count`` was dropped, ``$1`` lost its ``$``), i18next's unescaped or formatted fields
     (``{{- userName}}`` became ``{{{-BenutzerName}``, ``{{val, number}}`` ``{{{{val, Zahl}}``),
-    a Liquid or Jinja field with spaces around a dotted name or a filter and their tags
-    (``{{ product.title }}`` came out `` Produkt.title `` beside a copy put back, ``{{ discount
-    | money }}`` as ``{{{ Discount | Geld }``)
+    a Liquid or Jinja field with spaces inside and their tags (``{{ product.title }}`` came out
+    `` Produkt.title `` beside a copy put back, ``{{ count }}`` as ``Anzahl``, ``{{ discount |
+    money }}`` as ``{{{ Discount | Geld }``)
     and paths (``C:\\Users\\bob\\file.txt`` lost ``bob``); and a self-closing tag with
     attributes, whose quotes the model read as quotation (``<x id="1" ctype="x-link"/>`` came out
     ``<x id=» ctype=»x-link«/>«/>«``, ``<sc id="1" type="fmt" subType="xlf:i"/>`` as

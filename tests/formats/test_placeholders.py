@@ -596,9 +596,14 @@ def test_self_closing_tags_with_attributes_go_to_the_model_as_tags(tag: str, as_
         ("{% if customer %}", True),
         ("{%- endif -%}", True),
         ("{{val, number}}", True),
+        # a plain name spaced ("{{ count }}" came back "Anzahl"), a quoted key through a
+        # filter (its quotes became German ones, its pipe was lost)
+        ("{{ count }}", True),
+        ("{{ 'cart.checkout' | t }}", True),
+        ('{{ "cart.checkout" | t }}', True),
+        ("{{- 'cart.checkout' | t -}}", True),
         # the forms the model keeps as written
         ("{{name}}", False),
-        ("{{ name }}", False),
         ("{{product.title}}", False),
     ],
 )
