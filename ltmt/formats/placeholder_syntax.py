@@ -163,7 +163,9 @@ _TEMPLATE_FIELD = (
 # Report.docx), a spaced name up to a closing quote or the line's end ("C:\Program Files",
 # Install to C:\Program Files), else one word. Not and/or, Yes/No, 10/20, km/h or Save/Open,
 # which are words: a "/" path starts with its "/" (or ~/, ./) or, relative, ends in a file's
-# extension.
+# extension; so does a Windows one (..\Reports\May.xlsx, Reports\2024\May.xlsx: the model
+# translated its folders, and "\202" of it was read as an octal escape). The Reports\2024 folder
+# is words.
 _PATH_SIGNS = rf"\s\\/<>|?*:{_QUOTE_MARKS}"  # what no part of a path has
 _WINDOWS_PART = rf"[^{_PATH_SIGNS}]+"
 _SLASH_PART = rf"[^{_PATH_SIGNS}(){{}}\[\]]+"
@@ -183,7 +185,11 @@ def _path_tail(part: str, separator: str) -> str:
     return rf"(?:(?:{spaced_name}|{part}){separator})*(?:{last})?"
 
 
-_WINDOWS_PATH = r"(?<![\w\\])(?:[A-Za-z]:|\\\\[\w.$-]+)\\" + _path_tail(_WINDOWS_PART, r"\\")
+_WINDOWS_PATH = (
+    r"(?<![\w\\])(?:[A-Za-z]:|\\\\[\w.$-]+|(?<!\.)\.{1,2})\\"
+    + _path_tail(_WINDOWS_PART, r"\\")
+    + r"|(?<![\w\\.-])[\w.-]+(?:\\[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,7}(?![\w-]|\.\w)"
+)
 _SLASH_PATH = (
     rf"(?<![\w/.~:@-])(?:~|\.{{1,2}})?/{_SLASH_PART}/"
     + _path_tail(_SLASH_PART, "/")
@@ -242,10 +248,11 @@ _PATTERNS = {
         r"|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s][^{}]*|:)?\}"
     ),
     # a C escape as a catalog writes it: a line break or tab, a bell, an octal or hex byte, a
-    # terminal's escape sequence (\033[1m)
+    # terminal's escape sequence (\033[1m); not a backslash before a number of four digits or
+    # more (the Reports\2024 folder, whose "\202" was read as an octal byte)
     "escape": (
         r"\\(?:033|x1[bB]|e)\[[0-?]*[ -/]*[@-~]"
-        r"|\\[nrt]|\\[abfv](?![A-Za-z])|\\[0-7]{3}|\\x[0-9A-Fa-f]{2}(?![0-9A-Fa-f])"
+        r"|\\[nrt]|\\[abfv](?![A-Za-z])|\\[0-7]{3}(?![0-9])|\\x[0-9A-Fa-f]{2}(?![0-9A-Fa-f])"
     ),
     # a field named after a sigil: Laravel's ``:count`` (small letters: ``[:PATH]`` and ``:Name``
     # are a command's metavariables and words), a JavaScript or Chrome message's ``$1`` and

@@ -132,6 +132,10 @@ def test_a_closing_brace_tag_is_a_tag_where_its_name_opened_or_is_renpys(
         ("Copy /Library/Application Support/x.json now", ["/Library/Application Support/x.json"]),
         ("Edit /etc/hosts, then ~/notes/todo.txt.", ["/etc/hosts", "~/notes/todo.txt"]),
         ("See docs/guide/setup.md.", ["docs/guide/setup.md"]),
+        # a relative Windows path: the model translated its folders ("Berichte\2024\May.xlsx")
+        (r"Copy Reports\2024\May.xlsx to the share.", [r"Reports\2024\May.xlsx"]),
+        (r"Save it to ..\Reports\2024\May.xlsx first.", [r"..\Reports\2024\May.xlsx"]),
+        (r"Save it to .\May.xlsx", [r".\May.xlsx"]),
         # a path ends where its words do
         (r"Could not open C:\Temp for writing.", [r"C:\Temp"]),
         (r"Copy C:\Temp\a.txt and b.txt", [r"C:\Temp\a.txt"]),
@@ -172,6 +176,24 @@ def test_a_path_ends_before_prose_words(text: str, expected: str) -> None:
     (``Die Datei ist in C:\\Windows\\System32 or in the Program Files\\Common``); a spaced
     name's words start with a capital or a digit and have no punctuation."""
     assert [p.text for p in find_placeholders(text) if p.kind == "name"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number after a backslash is no octal byte: a C escape has three digits at most
+        (r"Save the file to C:\Reports\2024\May.xlsx", [r"C:\Reports\2024\May.xlsx"]),
+        (r"Open the Reports\2024 folder.", []),
+        # the escapes a catalog writes
+        (r"\033[1mBold\033[0m", [r"\033[1m", r"\033[0m"]),
+        (r"Ring\007 twice", [r"\007"]),
+        (r"Done.\nNext", [r"\n"]),
+    ],
+)
+def test_a_windows_path_holds_no_escape(text: str, expected: list[str]) -> None:
+    """A trial's find: ``\\202`` of ``Reports\\2024`` was read as an octal escape, and the
+    path around it split."""
+    assert [p.text for p in find_placeholders(text)] == expected
 
 
 def test_a_path_goes_to_the_model_as_a_tag() -> None:
