@@ -2,9 +2,9 @@
 (``:count``, ``$1``) placeholders, a game's input tokens (``[KEY_JUMP]``, ``<action:Jump>``), and
 Ren'Py's interpolated variables (``[player_name]``, ``[player.name!t]``), inline code in
 backticks (``Set `MAX_RETRIES=5` in .env``), reST's and MyST's inline markup (``:kbd:`Esc```,
-`` `Read the Docs`__ ``, ``|version|``: :mod:`ltmt.formats.rest_markup`), and
-the URLs and e-mail addresses in running text (the model mangled them: ``support@example.com`` →
-``Mailge@example.com``).
+`` `Read the Docs`__ ``, ``|version|``: :mod:`ltmt.formats.rest_markup`), kaomoji
+(``¯\\_(ツ)_/¯``, :data:`_KAOMOJI`), and the URLs and e-mail addresses in running text (the
+model mangled them: ``support@example.com`` → ``Mailge@example.com``).
 
 Tags are HTML's and XLIFF's, and the markup of game text: Unity TextMeshPro's rich text
 (``<color=#FF0000>``, ``<size=120%>``, ``<link="item_01">``, ``<sprite=3>``) and BBCode (``[b]``,
@@ -211,6 +211,17 @@ _KEPT_TEMPLATE_FIELD = re.compile(r"\{\{[\w.]+\}\}")
 # ``goodbye'' ```), nor stray backticks (``` the ` key and the ` key ```)
 _CODE_TEXT = r"(?! )(?:(?!'')[^`\n])+(?<! )"
 _CODE_SPAN = rf"(?<!`)(?:``{_CODE_TEXT}``|`{_CODE_TEXT}`)(?!`)"
+# an emoticon drawn in signs, a kaomoji (``¯\_(ツ)_/¯``, ``(╯°□°)╯︵┻━┻``, ``ಠ_ಠ``): a run
+# between spaces without an ASCII letter or digit, with a bracket, slash, underscore or caret
+# (its arms and face) and a sign beyond ASCII that is not punctuation or a quote (``(…)`` and
+# ``«(...)»`` are text), but a word in brackets (``Tokyo (東京)``); the model dropped its parts
+# (``¯\_(ツ)_¯``). A full stop after it is the sentence's
+_KAOMOJI_END = r"(?<![.,;:!?])(?![^\s.,;:!?])"
+_KAOMOJI = (
+    rf"(?<!\S)(?!\(\w+\){_KAOMOJI_END})"
+    r"(?=\S*[()\\/_^])(?=\S*[^\x00-\x7f\u00a0-\u00bf\u2000-\u206f])"
+    rf"[^\sA-Za-z0-9]{{3,}}{_KAOMOJI_END}"
+)
 _PATTERNS = {
     # first: reST's and MyST's inline markup, a role's name and a link's underscores with the
     # backtick span they mark (``{ref}`` is no brace field there)
@@ -279,6 +290,7 @@ _PATTERNS = {
         # a path (:data:`_WINDOWS_PATH`, :data:`_SLASH_PATH`)
         rf"|{_WINDOWS_PATH}|{_SLASH_PATH}"
     ),
+    "kaomoji": _KAOMOJI,
 }
 _PLACEHOLDER = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS.items()))
 # the reference of a printf conversion by name: Python's %(name), Ruby's %<name> and %{name}
@@ -369,7 +381,7 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
     ``<sc id=»1« Typ=»fmt« Untertyp=»xlf:i«/>«`` with the words after it lost); and inline code
     in backticks (:data:`_CODE_SPAN`) and reST's and MyST's inline markup
     (:mod:`ltmt.formats.rest_markup`)."""
-    if placeholder.kind in ("code", "rest"):  # the model quoted it, translated it or split it
+    if placeholder.kind in ("code", "rest", "kaomoji"):  # the model quoted, translated, split it
         return True
     if placeholder.kind == "tag" and _EMPTY_WITH_ATTRIBUTES.fullmatch(placeholder.text):
         # but ltmt's own stand-in for a code element (<ph id="ltmt-v1"/>), which the repair

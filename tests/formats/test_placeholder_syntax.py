@@ -196,6 +196,25 @@ def test_a_windows_path_holds_no_escape(text: str, expected: list[str]) -> None:
     assert [p.text for p in find_placeholders(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I don't know \u00af\\_(\u30c4)_/\u00af maybe.", ["\u00af\\_(\u30c4)_/\u00af"]),
+        ("I don't know \u00af\\_(\u30c4)_/\u00af.", ["\u00af\\_(\u30c4)_/\u00af"]),
+        ("Flip (\u256f\u00b0\u25a1\u00b0)\u256f now", ["(\u256f\u00b0\u25a1\u00b0)\u256f"]),
+        ("x \u0ca0_\u0ca0 y", ["\u0ca0_\u0ca0"]),
+        # punctuation, quotes and a word in brackets are text
+        ("See (\u2026) and \u00ab(...)\u00bb here", []),
+        ("Tokyo (\u6771\u4eac) is big", []),
+        ("Wait... (see above)", []),
+    ],
+)
+def test_a_kaomoji_is_one_placeholder_sent_as_a_tag(text: str, expected: list[str]) -> None:
+    """The model dropped a shrug's arm (``¯\\_(ツ)_¯``)."""
+    assert [p.text for p in find_placeholders(text)] == expected
+    assert [p.text for p in sent_as_tags(text)] == expected
+
+
 def test_a_path_goes_to_the_model_as_a_tag() -> None:
     """The model translated a "/" path's names (``/opt/Contoso/Programmdateien/ansicht``)."""
     assert [p.text for p in sent_as_tags("Open /opt/Contoso/Program Files/app now.")] == [
