@@ -185,6 +185,15 @@ def test_codes_that_differ_only_in_their_ids_make_an_exact_match(text, expected)
     assert [(m.score, m.segment.target) for m in found] == [expected]
 
 
+def test_a_stored_pair_with_omegat_tags_is_an_exact_match_of_its_text():
+    source = "Click <x0/> then <b0>Save</b0> and <g1>Open</g1>.<t0/>"
+    target = "Klicken Sie auf <x0/>, dann <b0>Speichern</b0> und <g1>Öffnen</g1>.<t0/>"
+    [found] = memory_matches(StoredMemory(_stored(source, target, 100.0)), "u1", [source], k=4)
+    translation = without_model(source, tuple(found), exact_reuse=True)
+    assert translation is not None
+    assert (translation.method, translation.text) == ("exact", target)
+
+
 def test_a_match_renumbered_to_exact_goes_before_a_better_fuzzy_one():
     better = _stored('Insert the batteries<x id="7"/> and wait<g id="8">now</g>.', "Andere.", 98.0)
     text = 'Insert the battery<x id="7"/> and wait<g id="8">now</g>.'

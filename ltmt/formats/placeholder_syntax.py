@@ -235,6 +235,9 @@ _PATTERNS = {
         # any other name closed later in the text: react-i18next's <bold>, <link>, a component's
         r"|<(?P<element>[A-Za-z][\w:.-]*)\s*>(?=(?s:.*?)</(?P=element)\s*>)"
         r"|</?[0-9]{1,2}\s*/?>"  # react-i18next's numbered tags: <1>settings</1>, <0/>
+        # OmegaT's tags in its plain text: a letter or two and a number (<x0/>, <t0/>,
+        # <b0>Save</b0>, <g1>...</g1>), opening, closing or empty, closed later or not
+        r"|</?[A-Za-z]{1,2}[0-9]{1,3}/?>"
         rf"|{_VALUED_TAG}|{_BBCODE}|{_RENPY}"
     ),
     # a game's input token, which the game replaces by its glyph: a key or button named in

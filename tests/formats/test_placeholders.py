@@ -458,6 +458,32 @@ def test_urls_and_email_addresses_in_running_text_are_placeholders(
     assert extract_placeholders(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Click <x0/> then <b0>Save</b0> and <g1>Open</g1>.<t0/>",
+            ["<x0/>", "<b0>", "</b0>", "<g1>", "</g1>", "<t0/>"],
+        ),
+        ("Press <bx12/> once", ["<bx12/>"]),
+        # a word in angle brackets stays words
+        ("Use <name> or <file> here", []),
+    ],
+)
+def test_omegat_tags_are_tag_placeholders(text: str, expected: list[str]) -> None:
+    """OmegaT writes a file's codes into its plain text as a letter or two and a number; the
+    model garbled them and nothing put them back."""
+    found = find_placeholders(text)
+    assert [p.text for p in found] == expected
+    assert {p.kind for p in found} <= {"tag"}
+
+
+def test_an_omegat_tag_the_model_dropped_is_put_back() -> None:
+    restored = restore(protect("Click <x0/> to open <b0>Settings</b0>."), "Klicken Sie.")
+    assert extract_placeholders(restored.text) == ["<x0/>", "<b0>", "</b0>"]
+    assert restored.repaired
+
+
 def test_a_mangled_bare_domain_is_repaired() -> None:
     restored = restore(protect("Read more at contoso.com/why today."), "Kontoso.com/ heute lesen.")
     assert restored.text == "contoso.com/why heute lesen."
