@@ -55,6 +55,9 @@ _WORD_CHARACTER = re.compile(r"[^\W_]")
 # a word (letters, digits and marks), or one character that is neither a word's nor a space
 _UNWRITABLE_CANDIDATE = re.compile(r"[^\W_]+(?:[\u0300-\u036f][^\W_]*)*|[^\w\s]")
 _TAG_NAME = "x"
+# the names tried in turn for a line that already has tags named like the first (OmegaT's
+# ``<x0/>``): the model is given tags of a name the line does not use
+_TAG_NAMES = (_TAG_NAME, "y", "z")
 # markup tags set aside, one or several in a row: inline codes (XLIFF's ``<x id="2"/>``, 2.0's
 # ``<ph id="1" dataRef="d1"/>``), an ``<a href="...">`` whose end is in another segment
 # (:func:`ltmt.formats.placeholder_syntax.sent_as_tags`)
@@ -129,8 +132,9 @@ def set_aside(
     others: Sequence[tuple[int, int, str]] = (),
 ) -> tuple[str, SetAside | None]:
     """``line`` with each run of pictographs inside its words replaced by a tag (``<x/>``; with
-    several ``<x1/>``, ``<x2/>`` ...), and what :meth:`SetAside.put_back` needs; ``(line,
-    None)`` when there are none, or when the line already has a tag named like ours. With
+    several ``<x1/>``, ``<x2/>`` ...; named ``y`` or ``z`` where the line has tags named ``x``),
+    and what :meth:`SetAside.put_back` needs; ``(line, None)`` when there are none, or when the
+    line has tags of every name ours may take. With
     ``unwritable`` (whether the model cannot write a character: it has no token for it), the
     words that hold such a character (``東京``, ``Крым``) and such signs (``±``, ``§``) are set
     aside the same way (:func:`unwritable_spans`); ``others``: more spans set aside, ``(start,
@@ -142,13 +146,14 @@ def set_aside(
         found += [(start, end, line[start:end]) for start, end in spans]
     if unwritable is not None or others:
         found = _merged([*found, *others], line)
-    if not found or holds_our_tag(line):
+    name = _free_tag_name(line)
+    if not found or name is None:
         return line, None
     pieces: list[str] = []
     runs: list[_Run] = []
     position = 0
     for number, (start, end, text) in enumerate(found, 1):
-        tag = f"<{_TAG_NAME}/>" if len(found) == 1 else f"<{_TAG_NAME}{number}/>"
+        tag = f"<{name}/>" if len(found) == 1 else f"<{name}{number}/>"
         before, after = line[:start], line[end:]
         pieces.append(line[position:start])
         runs.append(
@@ -204,6 +209,17 @@ def _merged(spans: list[tuple[int, int, str]], line: str) -> list[tuple[int, int
         else:
             merged.append((start, end, text))
     return merged
+
+
+def _free_tag_name(line: str) -> str | None:
+    """The first of the tag names :func:`set_aside` may give the model that ``line`` has no tag
+    of (``<x/>``, ``<x1/>``: its own would be confused with ours); ``None`` when it has all."""
+    return next((name for name in _TAG_NAMES if not _named_tag(name).search(line)), None)
+
+
+def _named_tag(name: str) -> re.Pattern[str]:
+    """A tag named ``name``, numbered or not, as the model may write it (``<y/>``, ``<Y2 />``)."""
+    return re.compile(rf"<\s*{name}\d*\s*/?\s*>", re.IGNORECASE)
 
 
 def holds_our_tag(text: str) -> bool:

@@ -96,12 +96,20 @@ def test_a_tag_the_model_dropped_gets_its_pictographs_at_their_relative_place(
     "line",
     [
         "Open the file",
-        "Press <x/> to continue",  # a tag named like ours: its tags would be confused with ours
-        "A <x1/> and ❤️",
+        "Press <x/> to continue",
+        "A <x1/>, <y/> and <z2/> and ❤️",  # tags of every name ours may take
     ],
 )
-def test_set_aside_leaves_a_line_without_pictographs_or_with_our_tag(line):
+def test_set_aside_leaves_a_line_without_pictographs_or_with_our_tags(line):
     assert set_aside(line) == (line, None)
+
+
+def test_a_line_with_a_tag_named_like_ours_gets_tags_of_another_name():
+    """OmegaT's ``<x0/>`` in a line: the pictographs go to the model as ``<y/>``, not lost."""
+    text, aside = set_aside("Save 👍 <x0/> now")
+    assert text == "Save <y/> <x0/> now"
+    assert aside is not None
+    assert aside.put_back("Speichern <y/> <x0/> jetzt") == "Speichern 👍 <x0/> jetzt"
 
 
 _PICTOGRAPHS = st.sampled_from(["❤️", "👍🏽", "🎉", "⌘", "→", "📦", "1️⃣", "👨‍👩‍👧"])
