@@ -5,12 +5,14 @@ catalog (:mod:`ltmt.formats.keyed_catalog`), read and written with Python's ``pl
 Each key holds a format (``NSStringLocalizedFormatKey``, ``%#@files@`` or ``%#@files@ in
 %@``) and its variables; a variable of ``NSStringPluralRuleType`` has a string for each plural
 category. Its forms are translated in the target language's categories (German ``one``,
-``other``; a category the source lacks from its ``other``; ``other``, which Apple requires, in
-every language), plus ``zero`` where the source has it (Apple uses it for the number 0 in every
-language); a format with words of its own is
-translated too, its variables kept as placeholders. A key is written only whole, once every
-form and its format are translated; one with a variable of another rule type (device or width
-variations) is left out, with a warning that names it. The output is the source's keys in
+``other``; a category the source lacks from its ``other``, or from its ``one`` where it lacks
+``other`` too, with a warning, never from its ``zero``, which has no count; ``other``, which
+Apple requires, in every language), plus ``zero`` where the source has it (Apple uses it for the
+number 0 in every language); a format with words of its own is translated too, its variables
+kept as placeholders. A key is written only whole, once every form and its format are
+translated; one that cannot be (no format key, a variable its format names missing or of
+another rule type: device or width variations) is left out, with a warning that names it and
+what it lacks. The output is the source's keys in
 order, in Xcode's layout (plistlib writes the same XML).
 """
 
@@ -43,6 +45,7 @@ WHAT = "an Apple .stringsdict file"
 FORMAT_KEY = "NSStringLocalizedFormatKey"
 SPEC_TYPE = "NSStringFormatSpecTypeKey"
 PLURAL_RULE = "NSStringPluralRuleType"
+WIDTH_RULE = "NSStringVariableWidthRuleType"
 # %#@files@ (or %1$#@files@): where a variable's chosen form goes
 _VARIABLE = re.compile(r"%(?:[1-9]\d*\$)?#@(\w+)@")
 
@@ -61,20 +64,76 @@ def _load(data: bytes, path: Path) -> dict[str, Any]:
     return found
 
 
-def _variables(entry: Any) -> dict[str, dict[str, Any]] | None:
-    """The plural variables of ``entry``, by name, in its format's order; None where it cannot
-    be translated here (no format, a variable missing or of another rule type)."""
+def why_untranslatable(entry: Any) -> str | None:
+    """Why the key ``entry`` cannot be translated here, said so that the user can fix it (a
+    missing format key, a variable its format names and the key lacks, a variable of another
+    rule type, one with no form besides ``zero``); None where it can be."""
+    if isinstance(entry, dict) and WIDTH_RULE in entry:
+        return f"it holds width variations ({WIDTH_RULE}); only plurals are translated"
     if not isinstance(entry, dict) or not isinstance(entry.get(FORMAT_KEY), str):
-        return None
-    variables: dict[str, dict[str, Any]] = {}
+        return f"it has no {FORMAT_KEY}; add one that names its variables (%#@count@)"
     for name in _VARIABLE.findall(entry[FORMAT_KEY]):
         variable = entry.get(name)
-        if not isinstance(variable, dict) or variable.get(SPEC_TYPE) != PLURAL_RULE:
-            return None
+        if not isinstance(variable, dict):
+            return f"its {FORMAT_KEY} names %#@{name}@ and it has no <dict> {name}; add one"
+        if variable.get(SPEC_TYPE) != PLURAL_RULE:
+            return f"its variable {name} is no plural ({PLURAL_RULE}); only plurals are translated"
         if not all(isinstance(variable.get(c, ""), str) for c in CATEGORIES):
-            return None
-        variables[name] = variable
-    return variables
+            return f"its variable {name} has a plural form that is no <string>"
+        if other_source(variable) is None:
+            return f"its variable {name} has no plural form but zero; add other"
+    return None
+
+
+def other_source(variable: dict[str, Any]) -> str | None:
+    """The source form that the target language's forms the source lacks are translated from:
+    its ``other``, or (where it lacks ``other``, which Apple requires) its form of the largest
+    counts; never ``zero``, Apple's text for 0 (``No items``), which has no count."""
+    return next((variable[c] for c in reversed(CATEGORIES[1:]) if variable.get(c)), None)
+
+
+def _variables(entry: Any) -> dict[str, dict[str, Any]] | None:
+    """The plural variables of ``entry``, by name, in its format's order; None where it cannot
+    be translated here (:func:`why_untranslatable`)."""
+    if why_untranslatable(entry) is not None:
+        return None
+    return {name: entry[name] for name in _VARIABLE.findall(entry[FORMAT_KEY])}
+
+
+def _warn_skipped(path: Path, data: dict[str, Any]) -> None:
+    """Warn once for each reason why keys of ``data`` are left out, naming them."""
+    skipped: dict[str, list[str]] = {}
+    for key, entry in data.items():
+        why = why_untranslatable(entry)
+        if why is not None:
+            skipped.setdefault(why, []).append(key)
+    for why, keys in skipped.items():
+        logger.warning(
+            "%s: %s skipped (%s): %s", path, counted(len(keys), "key"), first_few(keys), why
+        )
+
+
+def variables_without_other(data: dict[str, Any]) -> list[str]:
+    """The plural variables (``key#variable``) of ``data`` that lack ``other``, which Apple
+    requires (a plural of ``zero`` and ``one`` only)."""
+    return [
+        f"{key}{FORM}{name}"
+        for key, entry in data.items()
+        for name, variable in (_variables(entry) or {}).items()
+        if not variable.get("other")
+    ]
+
+
+def _warn_without_other(path: Path, data: dict[str, Any]) -> None:
+    lacking = variables_without_other(data)
+    if lacking:
+        logger.warning(
+            "%s: %s without other (%s), which Apple requires: the translation's other is "
+            "translated from the source's one; add other to the source",
+            path,
+            counted(len(lacking), "plural variable"),
+            first_few(lacking),
+        )
 
 
 class StringsDictDocument(KeyedCatalog):
@@ -88,15 +147,8 @@ class StringsDictDocument(KeyedCatalog):
         self.data = _load(data, Path(path))
         self.tags = plural_tags(tgt_lang)
         self._key_names: dict[str, str] = {}
-        skipped = [key for key, entry in self.data.items() if _variables(entry) is None]
-        if skipped:
-            logger.warning(
-                "%s: %s skipped (%s): only plural variables (%s) are translated",
-                path,
-                counted(len(skipped), "key"),
-                first_few(skipped),
-                PLURAL_RULE,
-            )
+        _warn_skipped(path, self.data)
+        _warn_without_other(path, self.data)
         super().__init__(path, list(self._entries()))
         self._source_keys = set(self.data)
 
@@ -112,9 +164,7 @@ class StringsDictDocument(KeyedCatalog):
             if has_words(entry[FORMAT_KEY]):
                 yield self._entry(key, key, key, entry[FORMAT_KEY])
             for name, variable in variables.items():
-                fallback = variable.get("other") or next(
-                    (variable[c] for c in CATEGORIES if variable.get(c)), ""
-                )
+                fallback = other_source(variable) or ""
                 forms = f"{key}{FORM}{name}"
                 if keeps_zero(self.tags, variable):
                     # Apple's own case for the number 0, not one of the language's forms

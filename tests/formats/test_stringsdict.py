@@ -41,7 +41,7 @@ def test_units_are_the_forms_in_the_target_categories(
         ("in_folder#items#few", "%ld items", "in_folder#items", 1),
         ("in_folder#items#many", "%ld items", "in_folder#items", 2),
     ]
-    assert "1 key skipped (width): only plural variables" in caplog.text
+    assert "1 key skipped (width): it holds width variations" in caplog.text
 
 
 def test_translated_file_is_a_plist_with_the_target_categories(tmp_path: Path) -> None:
@@ -134,3 +134,50 @@ def test_malformed_files_are_one_line_errors(tmp_path: Path, data: bytes, messag
     with pytest.raises(InputError, match=message) as caught:
         StringsDictDocument.open(path)
     assert "\n" not in str(caught.value)
+
+
+def _plural(**forms: str) -> dict[str, object]:
+    return {
+        "NSStringLocalizedFormatKey": "%#@items@",
+        "items": {"NSStringFormatSpecTypeKey": "NSStringPluralRuleType", **forms},
+    }
+
+
+def test_a_variable_without_other_gets_other_from_its_one_never_its_zero(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source = tmp_path / "en.lproj" / "Localizable.stringsdict"
+    source.parent.mkdir()
+    source.write_bytes(plistlib.dumps({"items_count": _plural(one="%d item", zero="No items")}))
+    out = tmp_path / "de.lproj" / "Localizable.stringsdict"
+    out.parent.mkdir()
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    items = plistlib.loads(out.read_bytes())["items_count"]["items"]
+    assert (items["zero"], items["one"], items["other"]) == ("NO ITEMS", "%d ITEM", "%d ITEM")
+    assert "1 plural variable without other (items_count#items), which Apple requires" in (
+        caplog.text
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry", "why"),
+    [
+        ({"items": {}}, "it has no NSStringLocalizedFormatKey; add one"),
+        (
+            {"NSStringLocalizedFormatKey": "%#@minutes@ left"},
+            "its NSStringLocalizedFormatKey names %#@minutes@ and it has no <dict> minutes",
+        ),
+        (_plural(zero="No items"), "its variable items has no plural form but zero; add other"),
+    ],
+)
+def test_a_skipped_key_is_named_with_what_it_lacks(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, entry: dict[str, object], why: str
+) -> None:
+    source = tmp_path / "Localizable.stringsdict"
+    source.write_bytes(plistlib.dumps({"k": entry, "items_count": _plural(other="%d items")}))
+    with caplog.at_level(logging.WARNING):
+        units = StringsDictDocument.open(source, tgt_lang="de").units()
+    assert {unit.key.split("#")[0] for unit in units} == {"items_count"}
+    assert f"1 key skipped (k): {why}" in caplog.text
+    assert "only plurals" not in caplog.text
