@@ -6,7 +6,7 @@ count back.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from typing import TypeVar
 
 from ltmt.formats.common import primary_language
@@ -138,6 +138,15 @@ def written_categories(tags: tuple[str, ...], source: Collection[str]) -> tuple[
     """The categories a translation of a plural whose ``source`` has these categories gets:
     the target language's ``tags``, and ``zero`` first where it keeps it (:func:`keeps_zero`)."""
     return ("zero", *tags) if keeps_zero(tags, source) else tags
+
+
+def other_source(forms: Mapping[str, str]) -> str | None:
+    """The source form (of ``forms``, by category) that the target language's categories the
+    source lacks are translated from: its ``other``, or where it lacks ``other`` (Apple's
+    plurals require it; a file of ``zero`` and ``one`` alone) its form of the largest counts;
+    never ``zero``, Apple's text for the number 0 (``No items``), which has no count. None
+    where it has no other form."""
+    return next((forms[c] for c in reversed(CATEGORIES[1:]) if forms.get(c)), None)
 
 
 def with_other(forms: dict[str, T], tags: tuple[str, ...]) -> dict[str, T]:

@@ -33,6 +33,7 @@ from ltmt.formats.placeholder_syntax import has_words
 from ltmt.formats.plurals import (
     CATEGORIES,
     keeps_zero,
+    other_source,
     plural_tags,
     with_other,
     written_categories,
@@ -83,13 +84,6 @@ def why_untranslatable(entry: Any) -> str | None:
         if other_source(variable) is None:
             return f"its variable {name} has no plural form but zero; add other"
     return None
-
-
-def other_source(variable: dict[str, Any]) -> str | None:
-    """The source form that the target language's forms the source lacks are translated from:
-    its ``other``, or (where it lacks ``other``, which Apple requires) its form of the largest
-    counts; never ``zero``, Apple's text for 0 (``No items``), which has no count."""
-    return next((variable[c] for c in reversed(CATEGORIES[1:]) if variable.get(c)), None)
 
 
 def _variables(entry: Any) -> dict[str, dict[str, Any]] | None:

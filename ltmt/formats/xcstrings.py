@@ -57,7 +57,7 @@ from ltmt.formats.common import (
 )
 from ltmt.formats.documents import Unit
 from ltmt.formats.placeholder_syntax import has_words
-from ltmt.formats.plurals import keeps_zero, plural_tags, with_other
+from ltmt.formats.plurals import keeps_zero, other_source, plural_tags, with_other
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
 
@@ -66,6 +66,7 @@ logger = logging.getLogger(__name__)
 WHAT = "an Xcode string catalog"
 FORM = "#"
 _APPROVED = "translated"
+_NEW = "new"  # a string unit not translated yet (Xcode's state for an extracted string)
 _STALE = "stale"  # the extraction state of a string Xcode no longer finds in the app's code
 # a line ending in an empty object (no string ends a line but at its closing quote)
 _EMPTY_OBJECT = re.compile(r"^( *)(.*)\{\}(,?)$", re.MULTILINE)
@@ -182,6 +183,7 @@ class XcStringsDocument:
         self.filled: dict[str, tuple[str, bool]] = {}  # unit key: (text, needs review)
         self._units: list[Unit] = []
         self._slots: dict[str, Slot] = {}
+        self._without_other: list[str] = []  # plurals of the source that lack other
         skipped, stale = [], 0
         for key, entry in data["strings"].items():
             if not isinstance(entry, dict) or entry.get("shouldTranslate") is False:
@@ -219,6 +221,32 @@ class XcStringsDocument:
                 path,
                 counted(stale, "string"),
             )
+        self._warn_without_other()
+        self._warn_empty_translations()
+
+    def _warn_without_other(self) -> None:
+        if self._without_other:
+            logger.warning(
+                "%s: %s without other (%s), which Apple requires: the translation's other is "
+                "translated from the source's one; add other to the source",
+                self.path,
+                counted(len(self._without_other), "plural"),
+                first_few(self._without_other),
+            )
+
+    def _warn_empty_translations(self) -> None:
+        """Warn once about target strings reviewed as empty (``translated``, no text): kept,
+        as every ``translated`` string is, since an empty text may be meant."""
+        empty = [unit.key for unit in self._units if _is_empty_translation(self.target_form(unit))]
+        if empty:
+            logger.warning(
+                '%s: %s of %s translated as empty ("state" : "translated") kept (%s); '
+                "give --overwrite to translate them",
+                self.path,
+                counted(len(empty), "string"),
+                self.tgt_lang,
+                first_few(empty),
+            )
 
     def _add_devices(self, key: str, devices: dict[str, Any]) -> bool:
         """A unit for each device variation's text (or plural forms), all written together;
@@ -248,15 +276,18 @@ class XcStringsDocument:
         self._slots[unit.key] = slot
 
     def _add_plural(self, key: str, slot: Slot, plural: dict[str, Any], entry: str) -> None:
-        """A unit per target category (a category the source lacks from its ``other``), after
-        one for the source's ``zero`` where the target language keeps it (no form of its own,
-        as in stringsdict: Apple's case for the number 0)."""
+        """A unit per target category (a category the source lacks from its ``other``, or
+        where it lacks ``other`` from its ``one``, with a warning: :func:`other_source`),
+        after one for the source's ``zero`` where the target language keeps it (no form of its
+        own, as in stringsdict: Apple's case for the number 0)."""
         found = {tag: _unit_value(form) or "" for tag, form in plural.items()}
+        if not found.get("other"):
+            self._without_other.append(entry)
         if keeps_zero(self.tags, [tag for tag, text in found.items() if text]):
             zero = Unit(f"{entry}{FORM}zero", found["zero"], key, group=key)
             self._add(zero, replace(slot, tag="zero"))
         for number, tag in enumerate(self.tags):
-            text = found.get(tag) or found.get("other", "")
+            text = found.get(tag) or other_source(found) or ""
             unit = Unit(f"{entry}{FORM}{tag}", text, key, (), entry, number, group=key)
             self._add(unit, replace(slot, tag=tag))
 
@@ -293,15 +324,16 @@ class XcStringsDocument:
         return list(self._units)
 
     def _has_target(self, unit: Unit) -> bool:
-        """Whether ``unit`` has a translation in the target language already."""
-        return bool(_unit_value(self.target_form(unit)))
+        """Whether ``unit`` has a translation in the target language already
+        (:func:`_is_translation`)."""
+        return _is_translation(self.target_form(unit))
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
         return [u for u in self._units if overwrite or not self._has_target(u)]
 
     def held_translations(self) -> dict[str, str]:
         """The target language's texts, by unit key (those translated already)."""
-        held = {u.key: _unit_value(self.target_form(u)) for u in self._units}
+        held = {u.key: _unit_value(self.target_form(u)) for u in self._units if self._has_target(u)}
         return {key: text for key, text in held.items() if text}
 
     def fill(
@@ -372,6 +404,24 @@ class XcStringsDocument:
                 "value": _unit_value(source) or "",
             }
         return dict(sorted(localization.items()))
+
+
+def _state(form: Any) -> Any:
+    return _get(_get(form, "stringUnit"), "state")
+
+
+def _is_translation(form: Any) -> bool:
+    """Whether a target language's string unit (``form``) holds a translation, kept unless
+    ``overwrite``: one reviewed (``translated``), even empty (a text left out on purpose), or
+    one with a text in another state but ``new``, which is Xcode's state for a text not
+    translated yet (an English copy), as memory import and .xcloc read it."""
+    if _state(form) == _APPROVED:
+        return True
+    return _state(form) != _NEW and bool(_unit_value(form))
+
+
+def _is_empty_translation(form: Any) -> bool:
+    return _state(form) == _APPROVED and _unit_value(form) == ""
 
 
 def _string_unit(text: str, review: bool) -> dict[str, Any]:

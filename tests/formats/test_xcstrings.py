@@ -468,3 +468,51 @@ def test_a_translation_of_a_changed_source_is_marked_for_review(tmp_path: Path) 
     }
     assert written["save"]["localizations"]["de"]["stringUnit"]["state"] == "translated"
     assert result.report.translated_before == 3 and result.report.suggestions_kept == 0
+
+
+EXISTING_GERMAN = {
+    "sourceLanguage": "en",
+    "strings": {
+        "%lld albums": {
+            "localizations": {
+                "en": {"variations": _plural(one="%lld album", zero="No albums")}  # no other
+            }
+        },
+        "Loading…": {"localizations": {"de": _unit("")}},  # reviewed as empty
+        "Privacy Policy": {"localizations": {"de": _unit("Privacy Policy", "new")}},
+    },
+}
+
+
+def test_existing_german_reviewed_kept_new_translated_and_a_plural_without_other_written(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "Localizable.xcstrings"
+    path.write_text(_xcode(EXISTING_GERMAN), "utf-8")
+    out = tmp_path / "out.xcstrings"
+    with caplog.at_level(logging.WARNING):
+        result = translate_file(path, out, FakeModel(), tgt_lang="de")
+    assert result.report.translated_before == 1
+    german = {
+        key: string["localizations"]["de"]
+        for key, string in json.loads(out.read_text("utf-8"))["strings"].items()
+    }
+    assert german["Loading…"] == _unit("")  # translated: never replaced unless asked
+    assert german["Privacy Policy"] == _unit("PRIVACY POLICY", "needs_review")  # new: English
+    assert german["%lld albums"]["variations"]["plural"] == {
+        "one": _unit("%lld ALBUM", "needs_review"),
+        "other": _unit("%lld ALBUM", "needs_review"),  # from one, never from zero
+        "zero": _unit("NO ALBUMS", "needs_review"),
+    }
+    assert caplog.text.count("translated as empty") == 1
+    assert "1 string of de translated as empty" in caplog.text and "(Loading…)" in caplog.text
+    assert "1 plural without other (%lld albums), which Apple requires" in caplog.text
+
+
+def test_a_reviewed_empty_translation_is_replaced_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "Localizable.xcstrings"
+    path.write_text(_xcode(EXISTING_GERMAN), "utf-8")
+    out = tmp_path / "out.xcstrings"
+    translate_file(path, out, FakeModel(), tgt_lang="de", overwrite=True)
+    written = json.loads(out.read_text("utf-8"))["strings"]["Loading…"]["localizations"]["de"]
+    assert written == _unit("LOADING…", "needs_review")
