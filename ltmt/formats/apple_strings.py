@@ -22,6 +22,11 @@ entry by a blank line stays. Where the output already exists (the translation so
 comments the translator wrote there are kept: its header, and the note above and the comment
 after each entry it has; the other entries have the source file's. The encoding follows the
 source: UTF-16 with its byte order mark (what Xcode wrote for years), or UTF-8.
+
+An ``InfoPlist.strings``' keys that hold the app's name (``CFBundleDisplayName``,
+``CFBundleName``: :data:`APP_NAME_KEYS`) are copied as written, not translated (``Photo Vault``
+became ``Foto vault``), unless the translation so far gives a name of its own; its usage
+descriptions (``NSCameraUsageDescription``) are text and translated.
 """
 
 from __future__ import annotations
@@ -276,6 +281,10 @@ def escape_value(text: str) -> str:
     return '"' + _TO_ESCAPE.sub(written, text) + '"'
 
 
+# Info.plist keys whose value is the app's name, which the translation copies (module docstring)
+APP_NAME_KEYS = frozenset({"CFBundleDisplayName", "CFBundleName"})
+
+
 class AppleStringsDocument(KeyedCatalog):
     """A ``Localizable.strings`` to translate into the target language's (module docstring)."""
 
@@ -297,6 +306,14 @@ class AppleStringsDocument(KeyedCatalog):
         super().__init__(
             path, [Entry(key, key, entry.value) for key, entry in last.items() if entry.value]
         )
+        self.translations.update(
+            {entry.key: entry.source for entry in self.entries if entry.key in APP_NAME_KEYS}
+        )
+
+    def is_text(self, entry: Entry) -> bool:
+        """Whether ``entry`` is text to translate: not the app's name (:data:`APP_NAME_KEYS`),
+        which is copied, nor empty."""
+        return entry.key not in APP_NAME_KEYS and super().is_text(entry)
 
     @classmethod
     def open(cls, path: Path, **_: Any) -> AppleStringsDocument:

@@ -190,3 +190,29 @@ def test_a_key_defined_twice_is_translated_as_the_app_reads_it(
         units = AppleStringsDocument.open(source).units()
     assert [u.source for u in units] == ["Second"]
     assert "1 key defined more than once (k)" in caplog.text
+
+
+INFO_PLIST = (
+    '"CFBundleDisplayName" = "Photo Vault";\n'
+    '"CFBundleName" = "Photo Vault";\n'
+    '"NSCameraUsageDescription" = "Photo Vault uses the camera.";\n'
+)
+
+
+def test_the_apps_name_is_copied_and_its_usage_descriptions_translated(tmp_path: Path) -> None:
+    source = _write(tmp_path, "en.lproj/InfoPlist.strings", INFO_PLIST.encode())
+    out = tmp_path / "de.lproj" / "InfoPlist.strings"
+    out.parent.mkdir()
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Photo Vault uses the camera."]
+    assert out.read_text("utf-8") == INFO_PLIST.replace(
+        '"Photo Vault uses the camera."', '"PHOTO VAULT USES THE CAMERA."'
+    )
+
+
+def test_a_name_of_its_own_in_the_translation_so_far_is_kept(tmp_path: Path) -> None:
+    source = _write(tmp_path, "en.lproj/InfoPlist.strings", INFO_PLIST.encode())
+    out = _write(tmp_path, "de.lproj/InfoPlist.strings", b'"CFBundleName" = "Fototresor";\n')
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert '"CFBundleName" = "Fototresor";' in out.read_text("utf-8")
