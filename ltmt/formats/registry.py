@@ -774,7 +774,7 @@ def find_format(
     if file is not None and not spec.utf16:
         problem = content_problem(file, utf16=False)
         if problem is not None:
-            raise InputError(problem)
+            raise InputError(_format_not_utf16(file, spec) or problem)
     if role not in spec.roles():
         can = " and ".join(_ROLE_WORDS[r] for r in spec.roles())
         table = (  # a tab-separated localization table is a CSV table
@@ -788,6 +788,19 @@ def find_format(
             f"{table}; formats that can: {choices}"
         )
     return spec
+
+
+def _format_not_utf16(file: Path, spec: FileFormat) -> str | None:
+    """What to do where ``file``, UTF-16 text, is read as ``spec`` (by --format), which reads
+    no UTF-16, while its extension names a format that does (a ``.strings`` file given with
+    ``--format po``): --format is the likelier mistake than the encoding; else None."""
+    named = EXTENSIONS.get(file.suffix.lower())
+    if named is None or named == spec.name or not FORMATS[named].utf16:
+        return None
+    return (
+        f"--format {spec.name} reads {file}, which is UTF-16 text, as {spec.name.upper()} (UTF-8 "
+        f"only), but its extension says {named.upper()}, read in UTF-16 as it is; drop --format"
+    )
 
 
 def _tab_separated_table(spec: FileFormat, suffix: str, given: Path | None) -> bool:

@@ -424,3 +424,13 @@ def test_a_file_of_a_generic_extension_with_no_such_root_keeps_its_format(
     path = tmp_path / name
     path.write_text(text, "utf-8")
     assert find_format(path, role="read").name == fmt
+
+
+@pytest.mark.parametrize("fmt", ["po", "xcstrings"])
+def test_a_utf16_strings_file_given_another_format_is_told_to_drop_it(
+    tmp_path: Path, fmt: str
+) -> None:
+    path = tmp_path / "Localizable.strings"
+    path.write_bytes('"a" = "Open";\n'.encode("utf-16"))  # with its byte order mark
+    with pytest.raises(InputError, match=rf"--format {fmt} reads .* drop --format$"):
+        find_format(path, fmt, role="document")
