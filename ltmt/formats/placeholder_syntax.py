@@ -274,8 +274,11 @@ _PATTERNS = {
     # ``$$9.99``, a reference to a ninth substitution), i18next's nested ``$t(key)`` with its
     # JSON options (``$t(key, {"count": {{n}}})``: their quotes became German ones), and
     # vue-i18n's linked message (``@:common.help.link``, ``@.lower:path``, ``@:{'key'}``,
-    # ``@:(key)``), whose key the model translated (``@:cart. Titel`` for ``@:cart.title``)
+    # ``@:(key)``), whose key the model translated (``@:cart. Titel`` for ``@:cart.title``),
+    # and a WebExtension's reference to a message (``__MSG_extName__``, ``__MSG_@@ui_locale__``
+    # in messages.json and manifest.json: the model wrote ``_O_MSG_extName_optionen``)
     "sigil": (
+        r"__MSG_[A-Za-z0-9@_]+?__|"
         r"@(?:\.[A-Za-z]+)?:(?:\{'[^'{}]*'\}|\([\w.:|/-]+\)|[\w$-]+(?:[./][\w$-]+)*)"
         r"|(?<![\w:/.\\\[-]):[a-z_][a-z0-9_]*(?![\w:/])"
         r"|\$\$|\$t\([^(),\s]+(?:\s*,\s*\{(?:[^{}]|\{\{[^{}]*\}\})*\})?\s*\)|(?<![\w$])\$[1-9](?![\d.,]\d|\d)|(?<![\w$])\$[A-Za-z_]\w*\$(?![\w$])"

@@ -63,6 +63,10 @@ from ltmt.formats.placeholders import (
         ("$1 replaced by $2 for $USER$", ["$1", "$2", "$USER$"]),
         # ... and its "$$", a dollar sign (lost, or "$9" for "$$9", a substitution)
         ("Deleted $COUNT$ ($$0 back, $$9.99 paid)", ["$COUNT$", "$$", "$$"]),
+        # ... and its references to a message, which the model mangled
+        # ("_O_MSG_extName_optionen"), its predefined ones too
+        ("Open __MSG_extName__ options", ["__MSG_extName__"]),
+        ("__MSG_@@extension_id__/__MSG_a__b__", ["__MSG_@@extension_id__", "__MSG_a__"]),
         ("Only $9.99 or $1,000 a month", []),  # prices (the currency amounts' tags)
         ("printer for :hardcopy", [":hardcopy"]),
         # vue-i18n's linked messages, whose keys the model translated ("@:cart. Titel"), and

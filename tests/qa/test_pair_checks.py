@@ -286,6 +286,13 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
         ("Version |version| [#]_", "Version [#]_", {}, ["lacks |version|"]),
         ("Read {ref}`install` first.", "Lies zuerst.", {}, ["lacks {ref}`install`"]),
         ("See :ref:`install` and |x|", "Siehe :ref:`install` und |x|", {}, []),
+        # a WebExtension's reference to a message, which the model mangled (session 64)
+        (
+            "Open __MSG_extName__ options",
+            "_O_MSG_extName_optionen",
+            {},
+            ["lacks __MSG_extName__"],
+        ),
     ],
 )
 def test_placeholders(source, target, metadata, expected):
