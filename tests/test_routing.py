@@ -49,6 +49,29 @@ def test_a_match_of_another_case_is_reused_in_the_inputs_case_or_decoded():
     assert without_model("not found", (lost,), True) is None
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "metadata", "reused"),
+    [
+        # session 64: imported old translations that lost the source's placeholders
+        ("Welcome back to {brand_name}, {user}!", "Willkommen zurück!", {}, None),
+        ("Hello, $USER$! Welcome back.", "Hallo! Willkommen zurück.", {}, None),
+        ("Hello, $USER$!", "Hallo, $USER$!", {}, "Hallo, $USER$!"),
+        # a numbered argument is the source's; a localised URL is the translator's
+        ("%s of %d", "%2$d von %1$s", {}, "%2$d von %1$s"),
+        ("See https://example.com", "Siehe https://example.de", {}, "Siehe https://example.de"),
+        # a plural's first form may leave out its count, and no other form
+        ("%d file", "Eine Datei", {"plural": 0}, "Eine Datei"),
+        ("%d files", "Dateien", {"plural": 1}, None),
+    ],
+)
+def test_a_match_whose_target_lacks_a_placeholder_of_its_source_is_decoded(
+    source, target, metadata, reused
+):
+    match = Match(Segment(1, "u1", source, target, 0.0, "test", metadata), 100.0)
+    result = without_model(source, (match,), True)
+    assert (None if result is None else result.text) == reused
+
+
 def _pair(source, target):
     return Segment(1, "u1", source, target, 0.0, "test")
 

@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ltmt.date_formats import localise_dates
+from ltmt.formats.format_strings import COUNT_CONVERSION
 from ltmt.formats.placeholder_syntax import (
     Placeholder,
     extract_placeholders,
@@ -31,7 +32,7 @@ from ltmt.formats.placeholder_syntax import (
     positional_aliases,
 )
 from ltmt.formats.repair import balanced, repair_line
-from ltmt.segments import Translation
+from ltmt.segments import Segment, Translation
 from ltmt.text import join_lines, split_edges, split_lines
 
 __all__ = [
@@ -96,6 +97,23 @@ def reused_as_stored(translation: Translation) -> bool:
         return True
     edges = split_edges(stored)[::2] == split_edges(source)[::2]
     return edges and extract_placeholders(stored) == extract_placeholders(source)
+
+
+def lacks_placeholders(segment: Segment) -> bool:
+    """Whether a stored pair's target lacks a placeholder its source has (``Willkommen
+    zurück!`` imported for ``Welcome back to {brand_name}, {user}!``, ``Hallo!`` for ``Hello,
+    $USER$!``): a 100 % match of it is no translation to reuse as stored, and ``ltmt qa``
+    would report the loss. A URL, an e-mail address or a path is the translator's to localise;
+    a numbered argument stands for the source's (``%2$d … %1$s``); a plural's first form may
+    leave out its one count (``Eine Datei`` for ``%d file``), as ``msgfmt -c`` lets it."""
+    aliases = positional_aliases(segment.source)
+    kept = {aliases.get(p.text, p.text) for p in find_placeholders(segment.target)}
+    lost = [
+        p.text for p in find_placeholders(segment.source) if p.kind != "name" and p.text not in kept
+    ]
+    if segment.metadata.get("plural") == 0 and len(lost) == 1:
+        return COUNT_CONVERSION.fullmatch(lost[0]) is None
+    return bool(lost)
 
 
 def fit_translation(translation: Translation) -> Translation:
