@@ -9,7 +9,8 @@ the file is translated, except:
   ``@@`` keys are kept, and a message's ``@name`` description is left out of the translated file
   (Flutter reads it from the template);
 - an object with a string ``message`` (WebExtension, Chrome): only its ``message`` is
-  translated, its ``description`` and ``placeholders`` are kept;
+  translated, its ``description`` and ``placeholders`` are kept (its ``$name$`` and
+  ``__MSG_name__`` names are read in any case: :data:`WEBEXTENSION_FORMAT`);
 - an ICU plural or select message (``You have {count, plural, one {# file} other {# files}}``)
   is translated case by case, each case as a whole sentence, several arguments (side by side
   or nested) as each combination of their branches (:mod:`ltmt.formats.icu_messages`), a
@@ -75,6 +76,9 @@ from ltmt.wording import counted, first_few
 logger = logging.getLogger(__name__)
 
 WHAT = "a JSON message file"
+# the flag of a WebExtension message (``{"message": ...}``): its ``$name$`` substitutions and
+# ``__MSG_name__`` references are read in any case (``ltmt qa``)
+WEBEXTENSION_FORMAT = "webextension-format"
 
 
 def pointer(parts: tuple[str | int, ...]) -> str:
@@ -215,13 +219,14 @@ class JsonCatalog(KeyedCatalog):
             key = pointer(parts)
             if key in self.kept:
                 continue
+            flags = (WEBEXTENSION_FORMAT,) if _is_message(data, parts) else ()
             if quotes_syntax(source, icu=icu) and not is_branching(source):
                 unsupported.append(key)
                 continue
             if not is_branching(source):
                 choices = plural_choices(source) if vue else None
                 if choices is None:
-                    entries.append(Entry(key, key, source))
+                    entries.append(Entry(key, key, source, flags=flags))
                     continue
                 self.choices[key] = choices
                 entries.extend(choices.entries(key))
@@ -372,6 +377,17 @@ class JsonCatalog(KeyedCatalog):
 
 
 _LEFT_OUT = object()
+
+
+def _is_message(data: Any, parts: tuple[str | int, ...]) -> bool:
+    """Whether the string at ``parts`` is a WebExtension message: the ``message`` of an
+    object (:func:`_strings`)."""
+    if not parts or parts[-1] != "message":
+        return False
+    node = data
+    for part in parts[:-1]:
+        node = node[part]
+    return isinstance(node, dict)
 
 
 def _taken_apart(translation: str) -> Expansion | None:

@@ -30,6 +30,7 @@ from ltmt.formats.format_strings import COUNT_CONVERSION, check_plural_format
 from ltmt.formats.glued_hyphens import glued_hyphens
 from ltmt.formats.html_segments import READ_ATTRIBUTES
 from ltmt.formats.icu_messages import has_arguments_with_types, syntax_problem
+from ltmt.formats.json_catalog import WEBEXTENSION_FORMAT
 from ltmt.formats.placeholder_syntax import (
     Placeholder,
     find_placeholders,
@@ -77,6 +78,8 @@ _BARE_EITHER = re.compile(r"<[A-Za-z][\w-]*>|\[[A-Za-z][\w-]*\]")
 _BRACKETED = re.compile(r"<[^<>]*>")
 _VOID = frozenset({"br", "hr", "img", "wbr", "bx", "ex", "x", "ph", "it", "cp"})
 _SPACE_NAMES = {" ": "space", "\n": "line break", "\t": "tab", "\r": "carriage return"}
+# a WebExtension message's named substitution or reference to a message, of any case
+_WEBEXTENSION_NAME = re.compile(r"\$\w+\$|__MSG_[A-Za-z0-9@_]+__")
 # a brace field as the placeholder inventory writes it: a Python format string's
 _BRACE_FIELD = re.compile(r"\{[^{}]*\}$")
 # the double quote marks of English and German (single ones are apostrophes too)
@@ -125,6 +128,8 @@ def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) 
     wanted, have = _inventories(source, target, names=False, dollar_fields=fields)
     if "python-brace-format" in flags:
         wanted, have = _without_brace_fields(wanted), _without_brace_fields(have)
+    if WEBEXTENSION_FORMAT in flags:
+        have = _named_as_in(wanted, have)
     lost, added = wanted - have, have - wanted
     for text in [text for text in lost if _NAMED.match(text) and have[text]]:
         del lost[text]
@@ -148,6 +153,19 @@ def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) 
 def _without_brace_fields(placeholders: Counter[str]) -> Counter[str]:
     """``placeholders`` less the brace fields (``{}``, ``{0}``, ``{name!r:>10}``)."""
     return Counter({text: n for text, n in placeholders.items() if not _BRACE_FIELD.match(text)})
+
+
+def _named_as_in(wanted: Counter[str], have: Counter[str]) -> Counter[str]:
+    """``have`` with each WebExtension name (``$user$``, ``__MSG_appName__``) written as
+    ``wanted`` writes it in another case: browsers read those names in any case, so
+    ``$user$`` is the source's ``$USER$``."""
+    spelled = {text.lower(): text for text in wanted if _WEBEXTENSION_NAME.fullmatch(text)}
+    named: Counter[str] = Counter()
+    for text, count in have.items():
+        named[spelled.get(text.lower(), text) if _WEBEXTENSION_NAME.fullmatch(text) else text] += (
+            count
+        )
+    return named
 
 
 def _stray_brackets(source: str, target: str) -> list[str]:

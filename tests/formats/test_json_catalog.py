@@ -15,6 +15,7 @@ from ltmt.formats.documents import open_document
 from ltmt.formats.json_catalog import JsonCatalog, pointer
 from ltmt.formats.pairs import read_translations
 from ltmt.formats.pipeline import translate_file
+from ltmt.qa.pair_checks import placeholder_problems
 from ltmt.qa.run import entries_of
 
 I18NEXT = """{
@@ -623,4 +624,17 @@ def test_vue_literals_are_no_icu_quoting(tmp_path: Path) -> None:
     source = _write(tmp_path, "en.json", "{\"a\": \"Write {'@'} or see @:{'help.link'}\"}")
     assert [u.source for u in open_document(source).units()] == [
         "Write {'@'} or see @:{'help.link'}"
+    ]
+
+
+def test_qa_reads_a_webextension_messages_names_in_any_case(tmp_path: Path) -> None:
+    """Session 64: ``$user$`` for ``$USER$`` was two errors; browsers read either. A plain
+    JSON string's ``$name$`` keeps its case."""
+    source = _write(tmp_path, "en.json", '{"a": {"message": "Hi $USER$"}, "b": "Hi $USER$"}')
+    target = _write(tmp_path, "de.json", '{"a": {"message": "Hallo $user$"}, "b": "Hallo $user$"}')
+    records = list(read_translations(target, source_file=source))
+    assert [r.metadata.get("flags") for r in records] == ["webextension-format", None]
+    assert [placeholder_problems(r.source, r.target, r.metadata) for r in records] == [
+        [],
+        ["lacks $USER$", "adds $user$, which the source does not have"],
     ]

@@ -293,6 +293,25 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             {},
             ["lacks __MSG_extName__"],
         ),
+        # ... whose names, and its substitutions', are read in any case (session 64)
+        (
+            "Hello, $USER$! Open __MSG_extName__.",
+            "Hallo, $user$! __MSG_EXTNAME__ öffnen.",
+            {"flags": "webextension-format"},
+            [],
+        ),
+        (
+            "Hello, $USER$! You have $COUNT$ tabs.",
+            "Hallo, $user$! Sie haben Tabs.",
+            {"flags": "webextension-format"},
+            ["lacks $COUNT$"],
+        ),
+        (
+            "Hello, $USER$!",
+            "Hallo, $user$!",
+            {},
+            ["lacks $USER$", "adds $user$, which the source does not have"],
+        ),
     ],
 )
 def test_placeholders(source, target, metadata, expected):
