@@ -180,6 +180,10 @@ class FluentCatalog(KeyedCatalog):
         identifiers hold no ``.``."""
         return key.split(FORM)[0].split(".")[0]
 
+    def placeholders_written(self, entry: Entry) -> dict[str, str]:
+        expansion = self.expansions.get(entry.name)
+        return {} if expansion is None else expansion.slots.written()
+
     def names(self) -> set[str]:
         return {_base(entry) for entry in _entries_of(self.resource)}
 

@@ -146,6 +146,16 @@ class Slots:
             out.append(token)
         return "".join(out)
 
+    def written(self) -> dict[str, str]:
+        """Each placeholder's placeable as the file writes it (``{brand_name}`` →
+        ``{ -brand-name }``, ``%d`` → ``{ $count }``), for messages that name them."""
+        from fluent.syntax.serializer import serialize_expression
+
+        return {
+            token: "{ " + serialize_expression(node.expression) + " }"
+            for token, node in self.nodes.items()
+        }
+
     def elements(self, text: str) -> list[Any]:
         """A translation of :meth:`text`'s output as pattern elements: its placeholders the
         placeables again, braces and line-start ``[``, ``*``, ``.`` as string literals."""

@@ -175,6 +175,12 @@ class KeyedCatalog(TranslationsHeld):
         branches, by name, where its assembled translation does not parse (none here)."""
         return {}
 
+    def placeholders_written(self, entry: Entry) -> dict[str, str]:
+        """The placeholders of ``entry``'s text that the file writes otherwise, as it writes
+        them (a Fluent placeable's ``{ $count }`` for ``%d``), so ``ltmt qa`` names them as
+        the file does; none by default."""
+        return {}
+
     def name_of(self, key: str) -> str:
         """The string name ``key`` belongs to (``name#one``, ``name[2]`` → ``name``)."""
         return key.split(FORM)[0].split("[")[0]
@@ -240,6 +246,9 @@ class KeyedCatalog(TranslationsHeld):
                 metadata["plural"] = entry.form
             if entry.flags:
                 metadata["flags"] = ", ".join(entry.flags)
+            written = document.placeholders_written(entry)
+            if written:
+                metadata["placeholders"] = written
             records.append(PairRecord(entry.source, target, f"{path}: {entry.key}", metadata))
         _count_ambiguous(path, ambiguous, sorted(twice), not_read)
         return iter(records)

@@ -137,11 +137,12 @@ def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) 
         counts = [text for text in lost if COUNT_CONVERSION.match(text)]
         if len(counts) == 1 and lost[counts[0]] == 1:
             del lost[counts[0]]
+    written = metadata.get("placeholders") or {}
     problems = []
     if lost:
-        problems.append(f"lacks {_listed(lost)}")
+        problems.append(f"lacks {_listed(lost, written)}")
     if added:
-        problems.append(f"adds {_listed(added)}, which the source does not have")
+        problems.append(f"adds {_listed(added, written)}, which the source does not have")
     problems += _stray_brackets(source, target)
     if not problems and tag_order_problem(source) is None:
         crossed = tag_order_problem(target)
@@ -533,9 +534,13 @@ def _unsized(printf: str) -> str:
     return plain[:-1] + plain[-1].lower() if plain[-1] in "XEFGA" else plain
 
 
-def _listed(placeholders: Counter[str]) -> str:
+def _listed(placeholders: Counter[str], written: Mapping[str, str] | None = None) -> str:
+    """``placeholders`` named as the file writes them (``written``: a Fluent file's
+    ``{ $count }`` for ``%d``), a repeated one with its count."""
+    names = written or {}
     return first_few(
-        f"{text} ({count} times)" if count > 1 else text for text, count in placeholders.items()
+        f"{names.get(text, text)} ({count} times)" if count > 1 else names.get(text, text)
+        for text, count in placeholders.items()
     )
 
 

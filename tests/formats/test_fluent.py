@@ -16,7 +16,9 @@ from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
 from ltmt.formats.fluent import FluentCatalog, access_keys_not_in_labels, choose_access_key
 from ltmt.formats.fluent_patterns import Slots, expand
+from ltmt.formats.pairs import read_translations
 from ltmt.formats.pipeline import translate_file
+from ltmt.qa.pair_checks import placeholder_problems
 
 DATA = Path(__file__).parent / "data"
 
@@ -277,3 +279,23 @@ def test_access_keys_that_are_no_letter_of_their_label_are_found(tmp_path: Path)
         ("menu-save", "X", "Speichern"),
         ("login-button.label", "q", "Anmelden"),
     ]
+
+
+def test_qa_names_the_placeables_a_translation_lacks_as_the_file_writes_them(
+    tmp_path: Path,
+) -> None:
+    """Session 64: qa said ``lacks %d`` and ``lacks {brand_name}, {user}``, ltmt's own forms."""
+    source = tmp_path / "en.ftl"
+    source.write_text(
+        "tabs = { $count ->\n    [one] One tab\n   *[other] { $count } tabs\n}\n"
+        "welcome = Welcome to { -brand-name }, { $user }!\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "de.ftl"
+    target.write_text(
+        "tabs = { $count ->\n    [one] Ein Tab\n   *[other] Tabs\n}\nwelcome = Willkommen!\n",
+        encoding="utf-8",
+    )
+    records = read_translations(target, source_file=source)
+    problems = [placeholder_problems(r.source, r.target, r.metadata) for r in records]
+    assert problems == [[], ["lacks { $count }"], ["lacks { -brand-name }, { $user }"]]
