@@ -121,10 +121,16 @@ def test_pairs_are_read_message_by_message_beside_the_source(tmp_path: Path) -> 
         "utf-8",
     )
     pairs = FluentCatalog.pairs(german, source_file=source, tgt_lang="de")
+    count = {"placeholders": {"%d": "{ $count }"}}
     assert [(p.source, p.target, p.metadata) for p in pairs] == [
-        ("Hello, {name}!", "Hallo, {name}!", {"context": "hello"}),
-        ("You have one email.", "Eine E-Mail.", {"context": "emails", "plural": 0}),
-        ("You have %d emails.", "%d E-Mails.", {"context": "emails", "plural": 1}),
+        # each with its placeables as the file writes them, which ltmt qa names
+        (
+            "Hello, {name}!",
+            "Hallo, {name}!",
+            {"context": "hello", "placeholders": {"{name}": "{ $name }"}},
+        ),
+        ("You have one email.", "Eine E-Mail.", {"context": "emails", "plural": 0, **count}),
+        ("You have %d emails.", "%d E-Mails.", {"context": "emails", "plural": 1, **count}),
         ("Open the file", "Datei öffnen", {"context": "login-button.label"}),
     ]
 
