@@ -79,7 +79,8 @@ CHECKS: dict[str, Check] = {
             "warning",
             "a number of the source with a unit after it has that unit in the translation, "
             "however written (mL or ml, mg/kg or mg pro kg, % or Prozent), not another "
-            "(10 mL as 10 l, 5 mg/kg as 5 mg)",
+            "(10 mL as 10 l, 5 mg/kg as 5 mg, 230 V~ as 230 V), and an inch mark kept or "
+            'written Zoll (3/4" pipe not 3/4-Rohr)',
         ),
         Check(
             "negation",

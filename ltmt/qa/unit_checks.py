@@ -11,9 +11,12 @@ joined by ``/``, ``per``, ``pro`` or ``je`` (``mg/kg/min``, ``ml pro Stunde``). 
 words after a unit (``24 hours a day``, ``24 Stunden am Tag``) is the compound where the other
 side writes that (``24 Stunden pro Tag``), else the unit alone (``10 mg täglich``). An inch
 or foot mark right after a digit (``3/4" pipe``) is the unit where it closes no quotation
-(``"5"``), so one turned into the other is found (``3/4'-Rohr``). A number the translation
-writes with no unit after it, or with a word this table does not know, is not flagged (nor
-``3/4-Rohr``): German may name the unit elsewhere or in a word of its own (``Werktage``).
+(``"5"``), so one turned into the other is found (``3/4'-Rohr``). ``V~`` (AC) and ``V⎓``,
+``VDC`` (DC) are units of their own, not ``V``: a mains input written ``230 V`` lost its kind.
+A number the translation writes with no unit after it, or with a word this table does not
+know, is not flagged: German may name the unit elsewhere or in a word of its own
+(``Werktage``). An inch mark is the exception (:func:`lost_inches`): the model drops it as a
+stray quote (``3/4-Rohr``), and German writes inches no other way than ``Zoll`` or ``″``.
 """
 
 from __future__ import annotations
@@ -76,6 +79,9 @@ _UNITS: dict[str, tuple[str, ...]] = {
     "MHz": ("MHz", "megahertz", "Megahertz"),
     "GHz": ("GHz", "gigahertz", "Gigahertz"),
     "V": ("V", "volt", "volts", "Volt"),
+    # alternating and direct current: a 230 V~ mains input is no 230 V DC one
+    "V~": ("V~", "V\u223c", "VAC", "V AC", "V Wechselspannung", "V Wechselstrom"),
+    "V\u2393": ("V\u2393", "VDC", "V DC", "V Gleichspannung", "V Gleichstrom"),
     "mV": ("mV", "millivolt", "millivolts", "Millivolt"),
     "A": ("A", "ampere", "amperes", "amp", "amps", "Ampere"),
     "mA": ("mA", "milliampere", "milliamperes", "Milliampere"),
@@ -140,13 +146,48 @@ _MARK_AFTER_DIGIT = re.compile(r"(?<=\d)(?:\"(?=[\s\w\-.,;:)]|$)|'(?=[\s\-.,;:)]
 # the quote marks that may open a quotation that a mark closes, by the mark
 _QUOTES = {'"': '"\u201c\u201e', "'": "'\u2018\u201a"}
 _PRIMES = {'"': "\u2033", "'": "\u2032"}
+# an inch mark none can misread: right after a number and before a space, a word or a hyphen
+# (``3/4" pipe``, ``3/4"-Rohr``; not ``"5".``), read only where no quotation opens before it
+_PLAIN_INCHES = re.compile(rf'(?<![\w.,])(?P<number>{_NUMBER})"(?=[\s\w-])')
+_OPENING_QUOTES = '"\u201c\u201e'
+# a number alone, as :data:`_MEASURE` reads it
+_NUMBER_ALONE = re.compile(rf"(?<![\w.,])(?:{_NUMBER})")
+# how a translation keeps inches: a double prime (an inch mark after a digit read as one),
+# Zoll (``3/4-Zoll-Rohr``) or inch
+_INCHES_KEPT = re.compile(r"\u2033|zoll|\binch", re.IGNORECASE)
 
 
 def unit_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """The measures of ``source`` (a number and its unit) that ``target`` writes with the same
     number and another unit after it (:func:`changed_units`), outside placeholders."""
-    changed = changed_units(without_placeholders(source), without_placeholders(target))
-    return [f"lacks {want}; has {have}, another unit" for want, have in changed]
+    source, target = without_placeholders(source), without_placeholders(target)
+    changed = changed_units(source, target)
+    lost = Counter(lost_inches(source, target)) - Counter(want for want, _ in changed)
+    return [f"lacks {want}; has {have}, another unit" for want, have in changed] + [
+        f"lacks {want}; has {want[:-1]} without the inch mark (write Zoll or \u2033)"
+        for want in lost.elements()
+    ]
+
+
+def lost_inches(source: str, target: str) -> list[str]:
+    """The inch measures of ``source`` as written (``3/4"``: :data:`_PLAIN_INCHES`) whose
+    number ``target`` writes with no inch unit anywhere (``3/4-Rohr``: :data:`_INCHES_KEPT`), in
+    ``source``'s order. A number ``target`` lacks is the numbers check's; a source with a
+    quotation opening before the number is left alone, its mark maybe the quotation's end."""
+    if _INCHES_KEPT.search(_marks_as_primes(target)):
+        return []
+    numbers = Counter(_digits(found.group()) for found in _NUMBER_ALONE.finditer(target))
+    inches = list(_PLAIN_INCHES.finditer(source))
+    quotes = [at for at, mark in enumerate(source) if mark in _OPENING_QUOTES]
+    opening = set(quotes) - {found.end() - 1 for found in inches}  # not an inch mark itself
+    lost = []
+    for found in inches:
+        digits = _digits(found["number"])
+        opened = any(at < found.start() for at in opening)
+        if not opened and numbers[digits] > 0:
+            numbers[digits] -= 1
+            lost.append(found.group())
+    return lost
 
 
 def changed_units(source: str, target: str) -> list[tuple[str, str]]:
@@ -187,7 +228,7 @@ def _measures(text: str) -> list[tuple[_Key, _Key | None, str]]:
         known = tuple(unit for unit in units if unit is not None)
         if len(known) < len(units):
             continue
-        digits = "".join(re.findall(r"\d", found["number"])).lstrip("0") or "0"
+        digits = _digits(found["number"])
         rate = _unit(found["rate"]) if found["rate"] else None
         with_rate = (digits, (*known, rate)) if rate is not None else None
         end = found.end() if with_rate else found.end("unit")
@@ -235,3 +276,9 @@ def _read_rates(
 def _unit(spelling: str) -> str | None:
     """The unit ``spelling`` writes (:data:`_UNITS`), in its case or another of its own."""
     return _AS_WRITTEN.get(spelling) or _FOLDED.get(spelling.casefold())
+
+
+def _digits(number: str) -> str:
+    """``number``'s digits without leading zeros or separators: ``1,000``, ``1.000`` and
+    ``1 000`` are one number."""
+    return "".join(re.findall(r"\d", number)).lstrip("0") or "0"

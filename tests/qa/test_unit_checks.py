@@ -6,7 +6,7 @@ import pytest
 
 from ltmt.qa.findings import CHECKS
 from ltmt.qa.pair_checks import PAIR_CHECKS
-from ltmt.qa.unit_checks import changed_units, unit_problems
+from ltmt.qa.unit_checks import changed_units, lost_inches, unit_problems
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,13 @@ from ltmt.qa.unit_checks import changed_units, unit_problems
         ("A 6' cable", 'Ein 6"-Kabel', [("6'", '6"')]),
         ('Fits a 3/4" pipe', 'Passt auf ein 3/4"-Rohr', []),
         ('Fits a 3/4" pipe', "Passt auf ein 3/4 Zoll Rohr", []),
+        # AC and DC volts are units of their own (qa trial, session 64: 230 V~ as 230 V passed)
+        ("Input 230 V~", "Eingang 230 V", [("230 V~", "230 V")]),
+        ("Input 12 V\u2393", "Eingang 12 V", [("12 V\u2393", "12 V")]),
+        ("Input 12 VDC", "Eingang 12 V", [("12 VDC", "12 V")]),
+        ("Input 230 V~", "Eingang 230 VAC", []),
+        ("Input 12 VDC", "Eingang 12 V Gleichspannung", []),
+        ("Input 230 V~", "Eingang 230 V~", []),
         # a quote mark that closes a quoted number, and an apostrophe, are no unit
         ('Type "5" here', "Geben Sie \"5' ein", []),
         ("Type '5' here", 'Geben Sie "5" ein', []),
@@ -95,3 +102,38 @@ def test_the_units_check_names_both_measures():
     ]
     assert "units" in PAIR_CHECKS
     assert CHECKS["units"].severity == "warning"
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "lost"),
+    [
+        # the inch mark dropped as a stray quote (qa trial, session 64)
+        ('Fits a 3/4" pipe', "Passt auf ein 3/4-Rohr", ['3/4"']),
+        ('Fits a 3/4" pipe', "Passt auf ein 3/4 Rohr", ['3/4"']),
+        ('A 3" and a 4" pipe', "Ein 3- und ein 4-Rohr", ['3"', '4"']),
+        # inches kept: an inch mark, a double prime, Zoll
+        ('Fits a 3/4" pipe', 'Passt auf ein 3/4"-Rohr', []),
+        ('Fits a 3/4" pipe', "Passt auf ein 3/4\u2033-Rohr", []),
+        ('Fits a 3/4" pipe', "Passt auf ein 3/4-Zoll-Rohr", []),
+        ('A 27" screen', "Ein Bildschirm mit 27 Zoll", []),
+        # a mark that may close a quotation, or ends the text: no inch read
+        ('Type "5" here', "Geben Sie 5 ein", []),
+        ('He said "a 5" pipe', "Er sagte: ein 5-Rohr", []),
+        ('Size: 5".', "Größe: 5.", []),
+        # a number the translation lacks is the numbers check's
+        ('Fits a 3/4" pipe', "Passt auf ein Rohr", []),
+    ],
+)
+def test_a_dropped_inch_mark_is_found(source, target, lost):
+    """A 3/4" pipe written 3/4-Rohr has lost its unit, though German writes a number without
+    a unit in other ways (5 Werktage) that are not flagged."""
+    assert lost_inches(source, target) == lost
+
+
+def test_an_inch_mark_dropped_or_turned_into_a_foot_mark_is_said_once():
+    assert unit_problems('Fits a 3/4" pipe', "Passt auf ein 3/4-Rohr", {}) == [
+        'lacks 3/4"; has 3/4 without the inch mark (write Zoll or \u2033)'
+    ]
+    assert unit_problems('Fits a 3/4" pipe', "Passt auf ein 3/4'-Rohr", {}) == [
+        "lacks 3/4\"; has 3/4', another unit"
+    ]
