@@ -545,7 +545,9 @@ def _translate_lines(
     from ltmt.outputs import write_output
 
     assert job.lines is not None
-    translate = for_translator(translator, user)
+    translate = for_translator(
+        translator, user, progress.within_chunk if progress is not None else None
+    )
     units = [Unit(str(i), line) for i, line in enumerate(job.lines)]
     if progress is not None:
         progress.start(0, len(units))
@@ -685,7 +687,9 @@ def _translate_document(
         translate_file(
             job.path,
             Path(job.output),
-            for_translator(translator, user),
+            for_translator(
+                translator, user, progress.within_chunk if progress is not None else None
+            ),
             fmt=job.spec.name,
             src_lang=job.src_lang,
             tgt_lang=job.tgt_lang,

@@ -1,9 +1,11 @@
 """How far ``ltmt translate`` has got in a file, on standard error while it runs.
 
-On a terminal, one line rewritten in place after each chunk and cleared at the end
+On a terminal, one line rewritten in place as segments finish and cleared at the end
 (``ltmt: 3,840 of 10,000 segments (38 %), 52/s``); otherwise (a CI log, a file) the same
 line printed as a line of its own at most every ``interval`` seconds, so that a long run is
-not silent and a short one prints nothing more than its summary.
+not silent and a short one prints nothing more than its summary. The count moves inside a
+chunk too (:meth:`SegmentProgress.within_chunk`, as the decoder finishes segments): a file
+of one 256-segment chunk of long entries is minutes of decoding.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ class SegmentProgress:
     """Counts the segments a run has finished, and shows the count on ``stream``.
 
     Given to the pipeline as its ``progress_start`` (:meth:`start`) and ``progress``
-    (:meth:`advance`) callbacks; :meth:`close` clears a terminal's line.
+    (:meth:`advance`) callbacks, and to the translator as its ``progress`` callback
+    (:meth:`within_chunk`); :meth:`close` clears a terminal's line.
     ``clock`` and ``interval`` (seconds) are the tests' to set.
     """
 
@@ -39,6 +42,7 @@ class SegmentProgress:
         self.total = 0
         self.done = 0
         self.done_before = 0  # by an interrupted run this one resumes: not in the rate
+        self.in_chunk = 0  # finished in the chunk being translated, before its advance
         self.started = self.last_shown = clock()
         self.shown_width = 0  # of the terminal's line now shown
 
@@ -48,24 +52,42 @@ class SegmentProgress:
         self.started = self.last_shown = self.clock()
 
     def advance(self, count: int) -> None:
-        """``count`` more segments finished: the terminal's line rewritten, or a log line
-        where ``interval`` seconds have passed since the last one (or the start) and segments
-        are left (the run's summary says the end)."""
+        """``count`` more segments finished, a chunk's: shown (:meth:`_show`; the run's
+        summary says the end)."""
         self.done += count
+        self.in_chunk = 0
+        self._show()
+
+    def within_chunk(self, count: int) -> None:
+        """``count`` more segments of the chunk being translated finished (the decoder says
+        so before the chunk ends, and its :meth:`advance` counts them again): shown as
+        :meth:`advance` shows them."""
+        self.in_chunk += count
+        self._show()
+
+    def _show(self) -> None:
+        """The terminal's line rewritten, or a log line where ``interval`` seconds have passed
+        since the last one (or the start) and segments are left."""
         now = self.clock()
         if self.on_terminal:
             self._rewrite(self.line(now))
-        elif now - self.last_shown >= self.interval and self.done < self.total:
+        elif now - self.last_shown >= self.interval and self._finished() < self.total:
             self.stream.write(self.line(now) + "\n")
             self.stream.flush()
             self.last_shown = now
 
+    def _finished(self) -> int:
+        """The segments finished: the chunks', and those of the chunk being translated (never
+        more than the run's: a chunk's entries translated again count twice there)."""
+        return min(self.done + self.in_chunk, max(self.total, self.done))
+
     def line(self, now: float) -> str:
         """``ltmt: 3,840 of 10,000 segments (38 %), 52/s``: the rate this run's own."""
-        percent = 100 * self.done // self.total if self.total else 100
+        done = self._finished()
+        percent = 100 * done // self.total if self.total else 100
         seconds = now - self.started
-        rate = f", {(self.done - self.done_before) / seconds:,.0f}/s" if seconds > 0 else ""
-        return f"ltmt: {self.done:,} of {self.total:,} segments ({percent} %){rate}"
+        rate = f", {(done - self.done_before) / seconds:,.0f}/s" if seconds > 0 else ""
+        return f"ltmt: {done:,} of {self.total:,} segments ({percent} %){rate}"
 
     def close(self) -> None:
         """Clear the terminal's line, for the summary (or an interruption's message)."""

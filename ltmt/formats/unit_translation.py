@@ -50,7 +50,7 @@ from ltmt.units import meant_as_written, split_segment
 from ltmt.wording import shortened
 
 if TYPE_CHECKING:
-    from ltmt.translator import Translator
+    from ltmt.translator import ProgressCallback, Translator
 
 logger = logging.getLogger(__name__)
 
@@ -105,17 +105,22 @@ class TranslatorFn:
     code cutting a term is put around the term's translation
     (:func:`~ltmt.formats.paired_tags.pairs_over_terms`)."""
 
-    def __init__(self, translator: Translator, user: str | None) -> None:
+    def __init__(
+        self, translator: Translator, user: str | None, progress: ProgressCallback | None = None
+    ) -> None:
         from ltmt.lookup import term_matcher
 
         self.translator = translator
         self.user = user
+        self.progress = progress
         self.matcher = term_matcher(
             translator.memory, user, translator.user_glossary, translator.glossary
         )
 
     def __call__(self, texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
-        return self.translator.translate(texts, user=self.user, prefer=prefer, fit=False)
+        return self.translator.translate(
+            texts, user=self.user, prefer=prefer, fit=False, progress=self.progress
+        )
 
     def term_spans(self, text: str) -> list[tuple[int, int]]:
         """The ``(start, end)`` of each glossary term in ``text`` (the user's stored terms, as
@@ -125,9 +130,13 @@ class TranslatorFn:
         return [(hit.start, hit.end) for hit in self.matcher.find(text)]
 
 
-def for_translator(translator: Translator, user: str | None) -> TranslatorFn:
-    """The translate function of ``translator`` for ``user`` (:class:`TranslatorFn`)."""
-    return TranslatorFn(translator, user)
+def for_translator(
+    translator: Translator, user: str | None, progress: ProgressCallback | None = None
+) -> TranslatorFn:
+    """The translate function of ``translator`` for ``user`` (:class:`TranslatorFn`);
+    ``progress(n)``: told as ``n`` more texts of a call finish (the translator's callback), so
+    that a caller can show how far a long call is."""
+    return TranslatorFn(translator, user, progress)
 
 
 def exact_for_translator(translator: Translator, user: str | None) -> ExactFn:

@@ -38,4 +38,6 @@ def fake_translation(monkeypatch):
             raise KeyboardInterrupt
         return [f"[de] {text}" for text in texts]
 
-    monkeypatch.setattr(unit_translation, "for_translator", lambda translator, user: translate)
+    monkeypatch.setattr(
+        unit_translation, "for_translator", lambda translator, user, progress=None: translate
+    )

@@ -1348,6 +1348,34 @@ def test_a_long_runs_progress_is_printed_into_a_log(
     assert code == 0 and " of 600 segments" not in err
 
 
+def test_a_run_of_one_chunk_prints_progress_as_its_segments_finish(
+    tmp_path, capsys, common, monkeypatch
+):
+    """A file of one 256-segment chunk printed nothing until its end (qa trial, session 64):
+    the translator's count of texts finished is shown inside the chunk."""
+    from ltmt.formats import unit_translation
+
+    def for_translator(translator, user, progress=None):
+        def translate(texts, prefer):
+            progress(len(texts) // 2)  # the decoder's first half, then the rest
+            progress(len(texts) - len(texts) // 2)
+            return [f"[de] {text}" for text in texts]
+
+        return translate
+
+    monkeypatch.setattr(unit_translation, "for_translator", for_translator)
+    _progress_every(monkeypatch, 0)
+    source = tmp_path / "in.txt"
+    source.write_text("".join(f"line {i}\n" for i in range(200)), "utf-8")
+    code, _, err = run_cli(
+        ["translate", str(source), "-o", str(tmp_path / "o.txt"), *common], capsys
+    )
+    assert code == 0, err
+    lines = err.splitlines()
+    assert re.sub(r", [\d,]+/s$", "", lines[0]) == "ltmt: 100 of 200 segments (50 %)"
+    assert lines[1].startswith("ltmt: 200 segments (") and len(lines) == 2
+
+
 @pytest.mark.parametrize("quiet", ["--quiet", "-q"])
 def test_quiet_prints_no_progress_and_no_summary(
     tmp_path, capsys, common, monkeypatch, fake_translation, quiet

@@ -98,3 +98,42 @@ def test_a_shorter_line_writes_over_all_of_the_longer_one() -> None:
     shown.advance(10)  # 10/s
     last = terminal.getvalue().split("\r")[-2]
     assert last == "ltmt: 1,010 of 2,000 segments (50 %), 10/s" + " " * 3
+
+
+def test_a_run_of_one_chunk_shows_the_segments_its_decoder_finishes() -> None:
+    """A PO file of 200 long entries (one chunk) showed nothing for minutes (qa trial,
+    session 64): the count moves as the decoder finishes segments, and the chunk's end
+    counts them once."""
+    terminal, clock = Terminal(), Clock()
+    shown = SegmentProgress(terminal, clock=clock)
+    shown.start(0, 200)
+    clock.now += 10
+    shown.within_chunk(64)
+    assert terminal.getvalue() == "\rltmt: 64 of 200 segments (32 %), 6/s\r"
+    clock.now += 10
+    shown.within_chunk(136)
+    shown.advance(200)
+    assert terminal.getvalue().split("\r")[-2] == "ltmt: 200 of 200 segments (100 %), 10/s"
+
+
+def test_a_log_gets_a_line_within_a_chunk_every_interval() -> None:
+    log, clock = io.StringIO(), Clock()
+    shown = SegmentProgress(log, clock=clock, interval=30)
+    shown.start(0, 256)
+    clock.now += 20
+    shown.within_chunk(32)
+    assert log.getvalue() == ""
+    clock.now += 20
+    shown.within_chunk(32)
+    assert log.getvalue() == "ltmt: 64 of 256 segments (25 %), 2/s\n"
+
+
+def test_a_chunk_translated_again_in_part_never_counts_past_the_run() -> None:
+    """A chunk's plural forms translated a second time are told to the count again."""
+    terminal, clock = Terminal(), Clock()
+    shown = SegmentProgress(terminal, clock=clock)
+    shown.start(0, 10)
+    clock.now += 1
+    shown.within_chunk(10)
+    shown.within_chunk(4)
+    assert terminal.getvalue().split("\r")[-2].startswith("ltmt: 10 of 10 segments (100 %)")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ltmt.formats.documents import Unit
 from ltmt.formats.run_report import RunReport
-from ltmt.formats.unit_translation import reuse_exact
+from ltmt.formats.unit_translation import for_translator, reuse_exact
 
 
 def test_a_fuzzy_plural_entry_kept_counts_once() -> None:
@@ -17,3 +19,24 @@ def test_a_fuzzy_plural_entry_kept_counts_once() -> None:
     report = RunReport()
     assert reuse_exact(units, lambda sources, _: [None] * len(sources), report) == []
     assert report.suggestions_kept == 2
+
+
+class CountingTranslator:
+    """A translator that finishes its texts one at a time, telling ``progress`` of each."""
+
+    memory = None
+    user_glossary = False
+    glossary: tuple[()] = ()
+
+    def translate(self, texts: list[str], **options: Any) -> list[str]:
+        for _ in texts:
+            options["progress"](1)
+        return [text.upper() for text in texts]
+
+
+def test_the_translate_function_tells_progress_as_the_translator_finishes_texts() -> None:
+    """A run's progress moves inside a chunk (qa trial, session 64: none for minutes)."""
+    told: list[int] = []
+    translate = for_translator(CountingTranslator(), None, told.append)  # type: ignore[arg-type]
+    assert translate(["a", "b"], [{}, {}]) == ["A", "B"]
+    assert told == [1, 1]
