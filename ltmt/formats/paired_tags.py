@@ -36,6 +36,10 @@ element (``<code>``, ``<kbd>``, ``<samp>``, ``<var>``, ``<tt>``,
 ``<pre>``, BBCode's ``[code]``), stands in the text as a self-closing placeholder
 (``<ph id="ltmt-1"/>``), which the model and the placeholder repair keep, and comes back whole,
 its text unchanged (one the model dropped, at its place in the source too).
+A link or superscript around a number alone is a note's reference (``<sup><a
+href="#fn1">1</a></sup>``), kept whole so too, where a count's pair (``<b>5</b> stars``) stays
+in the text as written: left to the model, the link after a sentence came out broken
+(``<a epub:type=»noteref« id=»#fn1«>1«>1</a>``).
 Self-closing codes (``<x/>``, ``<ph/>``) stay in the text: they are placeholders the model keeps;
 but XLIFF 2.0's ``<sc id="1"/>`` and the ``<ec startRef="1"/>`` that ends it, in one segment, are
 a pair as ``<pc>`` is (the model kept them and left their words untranslated: ``Open <sc
@@ -91,6 +95,8 @@ _PROTECTED = re.compile(
 # a markup element without attributes (<b>...</b>, react-i18next's numbered <1>...</1>: left to
 # the model, it moved a pair's words out and the repair closed the pair empty), not nested
 _PLAIN_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*|[0-9]{1,2})>([^<]*)</\1>")
+# such an element stacked around one other (``<sup><a href="#fn1">1</a></sup>``): one pair
+_STACKED_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*)>(<[A-Za-z][^<>]*>[^<]*</[^<>]+>)</\1>")
 # the markup of game text (ltmt.formats.placeholder_syntax), not nested: TextMeshPro's tag with
 # a value (<color=#FFD700>Gold Coins</color>, <link="item_01">...</link>; the model left its
 # words in English as it did <b>'s), and BBCode of any case ([b]Start[/B], [color=#ff0]...)
@@ -133,6 +139,9 @@ _METAVARIABLE = re.compile(r"""<[^\W\d_][^<>/="']*>""")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # a number alone, grouped or with decimals (``42``, ``1,299.99``): a pair around it is a count's
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# a link or a superscript: around a number alone, a note's reference (``<a href="#fn1">1</a>``,
+# ``<sup>1</sup>``), no count the model reads before a noun
+_NOTE_MARK = re.compile(r"<(?:a|sup)[\s>]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -320,6 +329,7 @@ def _strip_pairs(source: str) -> PairedText | None:
         _CODE_NAMES
         | {found.group(1) for found in _ATTRIBUTED.finditer(source)}
         | _names_with_text(_PLAIN_ELEMENT, source)
+        | _names_with_text(_STACKED_ELEMENT, source)
         | _names_with_text(_VALUED_ELEMENT, source)
     )
     bbcode = frozenset(name.lower() for name in _names_with_text(_BBCODE_ELEMENT, source))
@@ -348,7 +358,7 @@ def _strip_pairs(source: str) -> PairedText | None:
         plain = "".join(pieces)
         pair = Pair(opening, "".join(closings), plain[start:], start, length)
         opened, closings = [], []
-        if _holds_a_count(pair.inner, source, inner_end):
+        if not _NOTE_MARK.match(pair.opening) and _holds_a_count(pair.inner, source, inner_end):
             written = pair.opening + pair.inner + pair.closing
             pieces[:] = [plain[: pair.start] + written]
             length = pair.start + len(written)

@@ -30,6 +30,7 @@ from ltmt.formats.placeholder_syntax import (
     find_placeholders,
     placeholder_matches,
     positional_aliases,
+    without_placeholders,
 )
 from ltmt.formats.repair import balanced, repair_line
 from ltmt.segments import Segment, Translation
@@ -51,6 +52,10 @@ __all__ = [
 _SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
 # a line's final run of one exclamation or question mark (``!!!``, ``??``, ``!``)
 _MARK_RUN = re.compile(r"(?P<mark>[!?])(?P=mark)*$")
+# a ``<word>`` stretch of text that is no markup (a metavariable: ``<Enter>``, ``<file name>``)
+_BRACKETED = re.compile(r"<[^<>]*>")
+# an attribute of a broken tag left in the words (``href=»#fn1«``, ``id="ref3"``)
+_ATTRIBUTE_TEXT = re.compile("[\\w:.-]+\\s*=\\s*[\"'»«„“”\u201a\u2018\u2019]")
 
 
 @dataclass(frozen=True)
@@ -191,7 +196,32 @@ def restore(protected: Protected, output: str) -> Restored:
         fitted = source_mark_run(protected.text, single_spaced(protected.text, fixed))
         text = protected.prefix + fitted + protected.suffix
     kept = Counter(aliases.get(p, p) for p in extract_placeholders(text))
-    ok = kept == Counter(protected.placeholders) and (
-        balanced(text) or not balanced(protected.text)
+    leaked = markup_in_words(protected.source, text)
+    if leaked:
+        problems.append(f"markup left in the words: {leaked}")
+    ok = (
+        kept == Counter(protected.placeholders)
+        and (balanced(text) or not balanced(protected.text))
+        and not leaked
     )
     return Restored(text, repaired=bool(problems), ok=ok, problems=tuple(problems))
+
+
+def markup_in_words(source: str, output: str) -> str:
+    """The lone angle brackets (outside placeholders and any ``<...>`` stretch) and attribute
+    texts (``href=»#fn1«``) that ``output`` has more often than ``source`` does, ``""`` for
+    none: what a tag the model broke left in the words (``1«>1`` after a link, ``<a
+    epub:type=»noteref« href=»#fn1«``), which a page shows as text, so the output is no valid
+    translation whatever its placeholders."""
+    words, source_words = _lone_brackets(output), _lone_brackets(source)
+    leaked = [bracket for bracket in "<>" if words.count(bracket) > source_words.count(bracket)]
+    attributes = _ATTRIBUTE_TEXT.findall(words)
+    if len(attributes) > len(_ATTRIBUTE_TEXT.findall(source_words)):
+        leaked.append(attributes[0])
+    return " ".join(leaked)
+
+
+def _lone_brackets(text: str) -> str:
+    """``text``'s words without its placeholders and ``<...>`` stretches: the brackets left are
+    lone."""
+    return _BRACKETED.sub(" ", without_placeholders(text))

@@ -189,6 +189,27 @@ def test_a_pair_around_a_count_alone_is_left_to_the_model(source: str) -> None:
     assert strip_pairs(source) is None
 
 
+@pytest.mark.parametrize(
+    ("source", "kept"),
+    [
+        ('It ends.<a epub:type="noteref" href="#fn1" id="ref3">1</a> Nobody noticed.',
+         '<a epub:type="noteref" href="#fn1" id="ref3">1</a>'),
+        ('It ends.<sup><a href="#fn1" id="r4">1</a></sup> Nobody noticed.',
+         '<sup><a href="#fn1" id="r4">1</a></sup>'),
+        ("It ends.<sup>12</sup> Nobody noticed.", "<sup>12</sup>"),
+    ],
+)  # fmt: skip
+def test_a_note_reference_is_one_placeholder_with_its_number(source: str, kept: str) -> None:
+    """Left in the text as a count's pair is, a footnote's link after a sentence came out
+    broken (``<a epub:type=»noteref« id=»#fn1«>1«>1</a>``, session 64): a link or a superscript
+    around a number alone is a note's reference, kept whole."""
+    paired = strip_pairs(source)
+    assert paired is not None and paired.to_translate == []
+    assert paired.text == source.replace(kept, '<ph id="ltmt-1"/>')
+    placed = place_pairs(paired, 'Es endet.<ph id="ltmt-1"/> Niemand merkte es.', [])
+    assert placed == f"Es endet.{kept} Niemand merkte es."
+
+
 def test_a_pair_around_a_count_stays_written_beside_pairs_around_words() -> None:
     paired = strip_pairs("Rate us <b>5</b> stars <b>today</b>!")
     assert paired is not None and paired.to_translate == ["today"]

@@ -434,6 +434,40 @@ def test_a_broken_copy_of_a_tag_is_removed() -> None:
 
 
 @pytest.mark.parametrize(
+    "output",
+    [
+        # the rest of a broken tag after the one put back (session 64's footnote link)
+        'Er beendete es.<a epub:type="noteref" href="#fn1" id="ref3">1«>1</a> Niemand merkte es.',
+        # a tag's start and attributes written as words beside the tag
+        'Er beendete es.<a epub:type=»noteref« href=»#fn1« <a epub:type="noteref" href="#fn1"'
+        ' id="ref3">1</a> Niemand merkte es.',
+        'Er beendete es. id=»ref3«<a epub:type="noteref" href="#fn1" id="ref3">1</a> Niemand.',
+    ],
+)
+def test_markup_left_in_the_words_is_not_repaired(output: str) -> None:
+    """A page shows what is left of a broken tag as text (``&lt;a epub:type=»noteref«``), so
+    the output is no valid translation, though its placeholders are the source's."""
+    source = 'He finished it.<a epub:type="noteref" href="#fn1" id="ref3">1</a> Nobody noticed.'
+    restored = restore(protect(source), output)
+    assert not restored.ok
+    assert any(problem.startswith("markup left in the words") for problem in restored.problems)
+
+
+@pytest.mark.parametrize(
+    ("source", "output"),
+    [
+        ("Press <Enter> now", "Drücken Sie jetzt <Enter>"),
+        ("If a < b then c > d", "Wenn a < b, dann c > d"),
+        ('Set x = "a" now', 'Setze x = "a" jetzt'),
+    ],
+)
+def test_brackets_and_attributes_the_source_has_as_text_are_no_leaked_markup(
+    source: str, output: str
+) -> None:
+    assert restore(protect(source), output).ok
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Email support@example.com for help.", ["support@example.com"]),
