@@ -21,6 +21,10 @@ marks where known, else its opening mark's pair. An item is the text right insid
 marks (:data:`QUOTE_MARKS`), of one line, at most :data:`MAX_QUOTED` characters, not starting or
 ending with a space (an apostrophe opens nothing: ``don't``). A 100 % match's stored translation
 is reused as stored. Measured on the dev users (README, "Quote marks as the user writes them").
+A line whose source quotes prose with typographic marks (``“Sure?” he laughed.``) gets its
+double quotation marks in one style (:func:`in_one_style`): the user's for the source's marks
+where known, else German ``„...“``; the model wrote ``»...«``, ``„...“`` and straight ``"..."``
+side by side.
 """
 
 from __future__ import annotations
@@ -70,6 +74,12 @@ MIN_EXAMPLES = 5  # a request's or memory's pairs decide a source's marks with t
 MIN_SHARE = 0.8  # ... when this share of them write the same marks
 RARE_SHARE = 0.05  # marks the user writes this rarely are not the user's: the likeliest are
 MEMORY_READ = 20_000  # pairs of a user's memory read for its table
+# double quotation marks of prose: typographic ones (a source's mark that it quotes prose) and
+# all that a translation's quotations may be written with
+_TYPOGRAPHIC_DOUBLE = frozenset("»«„“”")
+_DOUBLE = re.compile('[»«„“”"]')
+_TAG = re.compile(r"<[^<>]*>")  # a tag's attribute values hold straight quotes of their own
+GERMAN_QUOTES = ("„", "“")
 
 # how a user's translators quote an item the source quotes: source marks -> their marks
 QuoteTable = dict[tuple[str, str], Counter[tuple[str, str]]]
@@ -186,6 +196,7 @@ def in_users_quotes(
             continue
         own = quote_table(_pairs(translation.matches))
         text = restyled(translation.source, translation.text, own, request, memory)
+        text = in_one_style(translation.source, text, (own, request), memory)
         out.append(translation if text == translation.text else replace(translation, text=text))
     changed = sum(a is not b for a, b in zip(translations, out, strict=True))
     if changed:
@@ -194,6 +205,63 @@ def in_users_quotes(
             counted(changed, "output"),
         )
     return out
+
+
+def in_one_style(
+    source: str,
+    output: str,
+    tables: tuple[QuoteTable, QuoteTable],
+    memory: Callable[[], QuoteTable] | None = None,
+) -> str:
+    """``output`` with its double quotation marks of one style where ``source`` quotes with
+    typographic ones (``“Sure?” he laughed. “Nothing is sure.”``): the marks the user's tables
+    write for the source's (its own matches' and the request's of ``tables``, else
+    ``memory()``'s: :func:`chosen_marks`), else German ``„...“``. The model wrote
+    ``»Sure?« ... „Nichts ...“`` in one line, and straight ``"..."`` for a source's curly
+    ones. A source that quotes with straight marks alone (code, a command) is left to
+    :func:`restyled`."""
+    source_marks = _typographic_pair(source)
+    if source_marks is None:
+        return output
+    own, request = tables
+    marks = (
+        chosen_marks(own, source_marks)
+        or chosen_marks(request, source_marks, MIN_EXAMPLES)
+        or (chosen_marks(memory(), source_marks, MIN_EXAMPLES) if memory is not None else None)
+        or GERMAN_QUOTES
+    )
+    return "\n".join(_line_in_style(line, marks) for line in output.split("\n"))
+
+
+def _typographic_pair(text: str) -> tuple[str, str] | None:
+    """The marks of the first quotation of ``text`` written with typographic double marks
+    (``“``, ``”``), or None where it has none."""
+    marks = [mark for mark in _double_marks(text) if text[mark] in _TYPOGRAPHIC_DOUBLE]
+    if len(marks) < 2:
+        return None
+    return text[marks[0]], text[marks[1]]
+
+
+def _line_in_style(line: str, marks: tuple[str, str]) -> str:
+    """``line`` with each two of its double quotation marks (outside tags), in turn, as
+    ``marks``; as it is where one of them has no partner (a quotation that runs on)."""
+    found = _double_marks(line)
+    if len(found) % 2:
+        return line
+    characters = list(line)
+    for number, at in enumerate(found):
+        characters[at] = marks[number % 2]
+    return "".join(characters)
+
+
+def _double_marks(text: str) -> list[int]:
+    """Where ``text``'s double quotation marks are, outside its tags."""
+    tags = [found.span() for found in _TAG.finditer(text)]
+    return [
+        found.start()
+        for found in _DOUBLE.finditer(text)
+        if not any(start < found.start() < end for start, end in tags)
+    ]
 
 
 def _pairs(matches: Iterable[Match]) -> Iterable[tuple[str, str]]:

@@ -12,6 +12,7 @@ from ltmt.quote_style import (
     MIN_EXAMPLES,
     QUOTE_MARKS,
     chosen_marks,
+    in_one_style,
     in_users_quotes,
     quote_table,
     quoted_items,
@@ -168,4 +169,41 @@ def test_restyling_changes_quote_marks_alone(source, output):
     assert len(new) == len(output)
     assert all(
         a == b or (a in _MARK_CHARACTERS and b in _MARK_CHARACTERS) for a, b in zip(output, new)
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        # two styles in one line (session 64's book)
+        ("“Sure?” Gutenberg laughed. “Nothing is sure.”",
+         "»Sure?« lachte Gutenberg. „Nichts ist sicher.“",
+         "„Sure?“ lachte Gutenberg. „Nichts ist sicher.“"),
+        # a source's curly quotes never come out straight
+        ("They called them “penny universities”.",
+         'Man nannte sie "Penny-Universitäten".',
+         "Man nannte sie „Penny-Universitäten“."),
+        # a tag's attribute values keep their straight quotes
+        ('He said “hi” <a href="#x">here</a>.',
+         'Er sagte "hallo" <a href="#x">hier</a>.',
+         'Er sagte „hallo“ <a href="#x">hier</a>.'),
+        # a quotation that runs on into the next line is left as it is
+        ("“It runs on", "»Es geht weiter", "»Es geht weiter"),
+        # a source that quotes with straight marks alone (code, a command) is restyled's
+        ('Use "git add" now', "Nutze »git add« jetzt", "Nutze »git add« jetzt"),
+    ],
+)  # fmt: skip
+def test_a_line_that_quotes_prose_takes_one_style_german_without_memory(
+    source: str, output: str, expected: str
+) -> None:
+    assert in_one_style(source, output, ({}, {})) == expected
+
+
+def test_a_line_that_quotes_prose_takes_the_memorys_style() -> None:
+    memory = {("“", "”"): Counter({("»", "«"): 9, ("„", "“"): 1})}
+    output = in_one_style("“Sure?” he laughed.", "„Sicher?“ lachte er.", ({}, {}), lambda: memory)
+    assert output == "»Sicher?« lachte er."
+    own = {("“", "”"): Counter({("„", "“"): 1})}  # a translation's own matches come first
+    assert in_one_style("“Sure?” he laughed.", '"Sicher?" lachte er.', (own, {})) == (
+        "„Sicher?“ lachte er."
     )
