@@ -610,8 +610,9 @@ _TYPE_ENTRIES = ("[Content_Types].xml", "mimetype")
 
 def _document_in_zip(path: Path) -> str | None:
     """What to do with ``path``, a zip archive that is a document ltmt reads under another
-    name (a ``.docx`` saved as ``report``): name it with its extension; None for another zip
-    (the advice to extract it stands)."""
+    name (a ``.docx`` saved as ``report``): name it with its extension; or, named so (read as
+    another format only by ``--format``), leave ``--format`` out; None for another zip (the
+    advice to extract it stands)."""
     import zipfile
 
     try:
@@ -623,6 +624,10 @@ def _document_in_zip(path: Path) -> str | None:
     for marker, extension in _ZIP_DOCUMENTS:
         if marker in types:
             spec = FORMATS[EXTENSIONS[extension]]
+            if path.suffix.lower() == extension:  # rightly named: another --format was given
+                return (
+                    f"{path} is {_article(spec.description)} {spec.description}; leave --format out"
+                )
             named = "named without its extension" if not path.suffix else "of another name"
             return (
                 f"{path} is {_article(spec.description)} {spec.description} {named}; name it "
@@ -747,6 +752,9 @@ def find_format(
     # a file to read: binary content is named before its format is guessed from it (unless
     # it is given as an archive format: an EPUB book)
     file = Path(path) if role != "write" and path is not None and Path(path).is_file() else None
+    if fmt is not None and _named(fmt) is None:  # before the file: what it is cannot help
+        hint = did_you_mean(fmt.lower(), names(role))
+        raise ChoiceError(f"unknown format {fmt!r}{hint}; choose one of {choices}")
     given_name = _named(fmt or (Path(path).suffix if path is not None else ""))
     if given_name is not None and FORMATS[given_name].binary:
         file = None
@@ -755,9 +763,6 @@ def find_format(
         raise InputError(problem)
     if fmt is not None:
         name = _named(fmt)
-        if name is None:
-            hint = did_you_mean(fmt.lower(), names(role))
-            raise ChoiceError(f"unknown format {fmt!r}{hint}; choose one of {choices}")
     else:
         suffix = Path(path).suffix.lower() if path is not None else ".txt"
         name = EXTENSIONS.get(suffix)

@@ -252,6 +252,33 @@ def test_an_office_document_without_its_extension_is_named(
         find_format(path, role="document")
 
 
+@pytest.mark.parametrize(
+    ("name", "fmt", "message"),
+    [
+        ("book.epub", "epub3", r"unknown format 'epub3' \(did you mean 'epub'\?\); choose one of "),
+        ("report.docx", "word", r"unknown format 'word'; choose one of "),
+        ("book.epub", "txt", r"book\.epub is an EPUB book; leave --format out$"),
+        ("book.epub", "html", r"book\.epub is an EPUB book; leave --format out$"),
+        ("report.docx", "txt", r"report\.docx is a Word document; leave --format out$"),
+    ],
+)
+def test_a_wrong_format_for_a_rightly_named_document_says_which_to_pass(
+    tmp_path: Path, name: str, fmt: str, message: str
+) -> None:
+    """``book.epub --format epub3`` was "an EPUB book of another name; name it book.epub"."""
+    import zipfile
+
+    path = tmp_path / name
+    word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    with zipfile.ZipFile(path, "w") as archive:
+        if name.endswith(".docx"):
+            archive.writestr("[Content_Types].xml", f'<Types><Override ContentType="{word}"/>')
+        else:
+            archive.writestr("mimetype", "application/epub+zip")
+    with pytest.raises(InputError, match=message):
+        find_format(path, fmt, role="document")
+
+
 def test_a_zip_of_other_files_is_still_to_be_extracted(tmp_path: Path) -> None:
     import zipfile
 
