@@ -45,6 +45,10 @@ from ltmt.text import with_edits
 
 WHAT = "an EPUB book"
 _MIMETYPE = b"application/epub+zip"
+# the font obfuscation of IDPF and of Adobe: a font's first bytes scrambled, no DRM
+_FONT_OBFUSCATION = frozenset(
+    {"http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC"}
+)
 _XHTML = "application/xhtml+xml"
 _NCX = "application/x-dtbncx+xml"
 # a label of a table of contents: the text of a title, a heading or an entry (not an author)
@@ -123,6 +127,7 @@ def read_book(data: bytes, path: Path) -> Book:
         raise InputError(
             f"{path}: not an EPUB book (no 'mimetype' entry saying {_MIMETYPE.decode()})"
         )
+    _refuse_encrypted(entries, path)
     package = _package_name(entries, path)
     manifest, spine = _manifest(entries, package, path)
     kinds = dict(manifest.values())
@@ -157,6 +162,31 @@ def _labels(
         if found.group(2).strip()
     ]
     return Labels(name, text, labels, language)
+
+
+def _refuse_encrypted(entries: dict[str, bytes], path: Path) -> None:
+    """Raise an :class:`InputError` where ``META-INF/encryption.xml`` encrypts a file of the
+    book other than by font obfuscation (DRM): its text is no text to translate (it was read
+    as a chapter of another charset). Obfuscated fonts are copied as they are."""
+    from lxml import etree
+
+    listed = entries.get("META-INF/encryption.xml")
+    if listed is None:
+        return
+    try:
+        root = etree.fromstring(listed)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{path}: META-INF/encryption.xml is not XML: {exc}") from exc
+    for data in root.iter("{*}EncryptedData"):
+        method = data.find("{*}EncryptionMethod")
+        if method is not None and method.get("Algorithm") in _FONT_OBFUSCATION:
+            continue
+        reference = data.find(".//{*}CipherReference")
+        name = reference.get("URI", "a file") if reference is not None else "a file"
+        raise InputError(
+            f"{path}: {name} is encrypted (DRM), and an encrypted book cannot be translated; "
+            "give a copy without DRM"
+        )
 
 
 def _package_name(entries: dict[str, bytes], path: Path) -> str:

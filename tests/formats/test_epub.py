@@ -214,3 +214,40 @@ def test_a_no_break_space_is_written_as_xml_reads_it(tmp_path: Path) -> None:
         written = archive.read("EPUB/text/chapter1.xhtml")
     assert b"SOME 5&#160;YEARS AGO" in written
     etree.fromstring(written)  # (no undeclared entity: &nbsp;, EPUBCheck's RSC-016)
+
+
+ENCRYPTION = """<?xml version="1.0" encoding="UTF-8"?>
+<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container"
+            xmlns:enc="http://www.w3.org/2001/04/xmlenc#">
+  <enc:EncryptedData>
+    <enc:EncryptionMethod Algorithm="{algorithm}"/>
+    <enc:CipherData><enc:CipherReference URI="{uri}"/></enc:CipherData>
+  </enc:EncryptedData>
+</encryption>
+"""
+
+
+def _with_encryption(path: Path, algorithm: str, uri: str) -> Path:
+    book = _book(path)
+    with zipfile.ZipFile(book, "a") as archive:
+        archive.writestr("META-INF/encryption.xml", ENCRYPTION.format(algorithm=algorithm, uri=uri))
+    return book
+
+
+def test_a_book_with_an_encrypted_chapter_is_refused_as_drm(tmp_path: Path) -> None:
+    """Its ciphertext was refused as a chapter of an unknown charset (session 64)."""
+    book = _with_encryption(
+        tmp_path / "book.epub",
+        "http://www.w3.org/2001/04/xmlenc#aes128-cbc",
+        "EPUB/text/chapter1.xhtml",
+    )
+    with pytest.raises(InputError, match=r"chapter1\.xhtml is encrypted \(DRM\).*cannot be"):
+        open_document(book)
+
+
+@pytest.mark.parametrize(
+    "algorithm", ["http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC"]
+)
+def test_a_book_with_obfuscated_fonts_is_translated(tmp_path: Path, algorithm: str) -> None:
+    book = _with_encryption(tmp_path / "book.epub", algorithm, "EPUB/fonts/serif.otf")
+    assert open_document(book).units()
