@@ -752,7 +752,8 @@ def find_format(
     # a file to read: binary content is named before its format is guessed from it (unless
     # it is given as an archive format: an EPUB book)
     file = Path(path) if role != "write" and path is not None and Path(path).is_file() else None
-    if fmt is not None and _named(fmt) is None:  # before the file: what it is cannot help
+    named_format = _named(fmt) if fmt is not None else None
+    if fmt is not None and named_format is None:  # before the file: what it is cannot help
         hint = did_you_mean(fmt.lower(), names(role))
         raise ChoiceError(f"unknown format {fmt!r}{hint}; choose one of {choices}")
     given_name = _named(fmt or (Path(path).suffix if path is not None else ""))
@@ -761,9 +762,8 @@ def find_format(
     problem = content_problem(file) if file is not None else None
     if problem is not None:
         raise InputError(problem)
-    if fmt is not None:
-        name = _named(fmt)
-    else:
+    name = named_format
+    if name is None:
         suffix = Path(path).suffix.lower() if path is not None else ".txt"
         name = EXTENSIONS.get(suffix)
         if file is not None and suffix in _GENERIC_EXTENSIONS:
