@@ -60,6 +60,8 @@ _SPACE = re.compile(r"\s+")
 _CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
 _OPF = "{http://www.idpf.org/2007/opf}"
 _LANGUAGE = re.compile(r"(<dc:language\b[^>]*>)([^<]*)(</dc:language>)")
+# the package's own language: that of its metadata (a German title under xml:lang="en")
+_PACKAGE_LANG = re.compile(r"""(<package\b[^>]*\bxml:lang=["'])([^"']*)(["'])""")
 
 
 @dataclass(frozen=True)
@@ -81,13 +83,13 @@ class Labels:
     """A file of the book whose labels are translated where they stand: the package document
     (its titles and descriptions) or an EPUB 2 table of contents (``toc.ncx``: the book's title,
     the map's heading, each entry's label; not its author). Its name, its text, the place and
-    text of each label, and where the file names its language (three groups: before, the
-    language, after)."""
+    text of each label, and where the file names its language (patterns of three groups:
+    before, the language, after)."""
 
     name: str
     text: str
     labels: list[tuple[int, int, str]]
-    language: re.Pattern[str]
+    languages: tuple[re.Pattern[str], ...]
 
     def unit_key(self, number: int) -> str:
         return f"{self.name}#label{number}"
@@ -102,7 +104,9 @@ class Labels:
                 if self.unit_key(number) in translations
             ),
         )
-        return self.language.sub(rf"\g<1>{tgt_lang}\g<3>", text)
+        for language in self.languages:
+            text = language.sub(rf"\g<1>{tgt_lang}\g<3>", text)
+        return text
 
 
 @dataclass(frozen=True)
@@ -140,7 +144,7 @@ def read_book(data: bytes, path: Path) -> Book:
             continue
         text, encoding = decode_page(entries[name], Path(f"{path}:{name}"))
         chapters.append(Chapter(name, text, encoding, segments(text)))
-    labelled = [_labels(package, entries[package], path, _METADATA, _LANGUAGE)]
+    labelled = [_labels(package, entries[package], path, _METADATA, _LANGUAGE, _PACKAGE_LANG)]
     tables = [name for name, kind in kinds.items() if kind == _NCX and name in entries]
     if tables:
         labelled.append(_labels(tables[0], entries[tables[0]], path, _LABEL, _NCX_LANG))
@@ -148,7 +152,7 @@ def read_book(data: bytes, path: Path) -> Book:
 
 
 def _labels(
-    name: str, data: bytes, path: Path, label: re.Pattern[str], language: re.Pattern[str]
+    name: str, data: bytes, path: Path, label: re.Pattern[str], *languages: re.Pattern[str]
 ) -> Labels:
     """The labels (``label``'s second group) of a file of the book (:class:`Labels`)."""
     text, _ = decode_page(data, Path(f"{path}:{name}"))
@@ -161,7 +165,7 @@ def _labels(
         for found in label.finditer(text)
         if found.group(2).strip()
     ]
-    return Labels(name, text, labels, language)
+    return Labels(name, text, labels, languages)
 
 
 def _refuse_encrypted(entries: dict[str, bytes], path: Path) -> None:

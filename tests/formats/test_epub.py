@@ -159,6 +159,7 @@ def test_the_translated_book_is_a_valid_epub_in_the_target_language(
     assert '<span class="m"><math xmlns="http://www.w3.org/1998/Math/MathML"><mi>x</mi>' in chapter
     assert "</math></span>, THEN MORE WORDS.</p>" in chapter
     assert "<dc:language>de</dc:language>" in package
+    assert 'unique-identifier="uid"\n         xml:lang="de">' in package  # its metadata's
     assert "<dc:title>A SMALL BOOK</dc:title>" in package
     assert "urn:uuid:12345678-1234-4234-8234-123456789abc</dc:identifier>" in package
     assert contents == NCX.replace('xml:lang="en"', 'xml:lang="de"').replace(
