@@ -10,8 +10,9 @@ translation has the source's arguments, no more and no fewer, with the same type
 - ``python-format``: ``%(name)s`` or unnamed ``%s`` (not mixed); names are the source's, with
   the same types; unnamed ones match in number and types.
 - ``python-brace-format``: ``{name}``, ``{0}``, ``{}``, ``{x.attr[0]!r:>10}``; ``{{``/``}}`` are
-  literal, a lone brace is an error; the field names are the source's, an unnamed ``{}`` standing
-  for the next number from 0 (``{1} von {0}`` translates ``{} of {}``).
+  literal, a lone brace is an error; the fields are the source's, each with its index, attribute
+  and format spec (``{count:d}``, not ``{count}``), an unnamed ``{}`` standing for the next number
+  from 0 (``{1} von {0}`` translates ``{} of {}``).
 - ``java-format``: a ``java.text.MessageFormat`` pattern that Java can parse
   (:func:`ltmt.formats.message_format.pattern_problem`: ``{'name'}``, an unmatched brace).
 - ``qt-format`` / ``kde-format`` (``%1`` … ``%99``), ``qt-plural-format`` (also ``%n``),
@@ -156,11 +157,13 @@ def _check_python(source: str, translation: str) -> list[str]:
     return _compare(dict(want), dict(have), "argument")
 
 
-def _brace_names(text: str) -> set[str]:
-    """The arguments a Python brace format string refers to, as msgfmt reads them
-    (gettext's ``format-python-brace.c``): field names and numbers, an unnamed ``{}`` the
-    next number from 0 (``{} of {}`` refers to ``0`` and ``1``, as ``{0} of {1}`` does);
-    ``_Invalid`` where numbered and unnamed fields are mixed or a brace is not a field's."""
+def _brace_fields(text: str) -> set[str]:
+    """The fields a Python brace format string has, as msgfmt reads them (gettext's
+    ``format-python-brace.c``): each field's text inside its braces, its name with what follows
+    it (``count:d``, ``a[0]``, ``amount:>10.2f``: msgfmt -c rejects a translation that writes
+    ``{count}`` for ``{count:d}``), an unnamed ``{}`` named by the next number from 0 (``{} of
+    {}`` has ``0`` and ``1``, as ``{0} of {1}`` does); ``_Invalid`` where numbered and unnamed
+    fields are mixed or a brace is not a field's."""
     names: set[str] = set()
     unnamed = numbered = 0
     position = 0
@@ -182,7 +185,7 @@ def _brace_names(text: str) -> set[str]:
                 numbered += name.isdigit()
             if unnamed and numbered:
                 raise _Invalid("automatic and manual field numbering mixed")
-            names.add(name)
+            names.add(name + match.group()[1 + len(match.group("name")) : -1])
             position = match.end()
             continue
         position += 1
@@ -190,7 +193,7 @@ def _brace_names(text: str) -> set[str]:
 
 
 def _check_brace(source: str, translation: str) -> list[str]:
-    want, have = _brace_names(source), _brace_names(translation)
+    want, have = _brace_fields(source), _brace_fields(translation)
     return _compare(dict.fromkeys(want, ""), dict.fromkeys(have, ""), "field")
 
 
