@@ -31,7 +31,7 @@ from json.decoder import scanstring  # type: ignore[attr-defined]  # (untyped, s
 from pathlib import Path
 from typing import Any
 
-from ltmt.errors import LtmtError
+from ltmt.errors import InputError, LtmtError
 from ltmt.formats.common import (
     atomic_write,
     decode,
@@ -279,9 +279,14 @@ def read_jed(
     **_: Any,
 ) -> Iterator[PairRecord]:
     """The pairs of the Jed file ``path`` (its parsed ``data``): each message with a filled
-    first form (module docstring)."""
+    first form (module docstring). A ``source_file`` is an :class:`InputError`: a Jed file's keys
+    are its sources, so a source-language file has nothing to add (it was read as a warning,
+    and the user left to wonder which file the pairs came from)."""
     if source_file is not None:
-        logger.warning("%s: a Jed file holds its sources; --source-file is not read", path)
+        raise InputError(
+            f"{path}: a Jed file holds its source strings as its keys; leave out --source-file "
+            f"{source_file}"
+        )
     if tgt_lang:
         _check_language(path, data, src_lang or "en", tgt_lang)
     return iter(

@@ -106,6 +106,15 @@ def test_memory_pairs_are_its_filled_messages_without_a_source_file(tmp_path: Pa
     ]
 
 
+def test_a_source_file_for_a_jed_file_is_refused(tmp_path: Path) -> None:
+    """A Jed file imported with --source-file was read with a warning that the source file was
+    not: its keys are its sources, so a source-language file has no place beside it."""
+    source = _write(tmp_path, '{"Save": "Save"}', "en.json")
+    jed = _write(tmp_path, JED)
+    with pytest.raises(InputError, match=rf"^{jed}: a Jed file holds its source strings .*"):
+        read_translations(jed, source_file=source, tgt_lang="de")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
