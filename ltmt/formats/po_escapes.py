@@ -65,10 +65,12 @@ def read_all_escapes() -> None:
             pypo.po_escape_map[character] = named or f"\\{ord(character):03o}"
     pypo.po_escape_re = re.compile("|".join(re.escape(key) for key in pypo.po_escape_map))
     pypo.gettext_wrap = wrap_reading_escapes(pypo.gettext_wrap)  # type: ignore[assignment]
+    pypo.quoteforpo = unbreakable_on_keyword_line(pypo.quoteforpo)  # type: ignore[assignment]
     pypo._unquotefrompo.cache_clear()  # strings read before, with the old escapes
 
 
 Wrap = Callable[[str, int], list[str]]
+Quote = Callable[[str | None, Any], list[str]]
 
 
 def wrap_reading_escapes(wrap: Wrap) -> Wrap:
@@ -87,3 +89,21 @@ def wrap_reading_escapes(wrap: Wrap) -> Wrap:
 
 def _stand_in_for_backslash(escape: re.Match[str]) -> str:
     return _BACKSLASH_STAND_IN if escape.group(0) == "\\\\" else escape.group(0)
+
+
+def unbreakable_on_keyword_line(quote: Quote) -> Quote:
+    """``quote`` (translate-toolkit's ``quoteforpo``: a string and a wrapper → its quoted PO
+    lines) made to write a string with nowhere to break it (a long URL) on its keyword's line,
+    as msgcat does: it put such a string alone under an empty first line (``msgid ""``), as it
+    does one that does not fit after its keyword but could be broken there."""
+
+    def quoted(text: str | None, wrapper: Any = None) -> list[str]:
+        lines = quote(text, wrapper)
+        if len(lines) != 2 or lines[0] != '""':
+            return lines
+        from translate.storage import pypo
+
+        width = (wrapper.width if wrapper is not None else pypo.PoWrapper().width) - len("msgid ")
+        return lines[1:] if len(pypo.gettext_wrap(lines[1][1:-1], width)) == 1 else lines
+
+    return quoted

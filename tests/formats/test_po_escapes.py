@@ -73,6 +73,16 @@ def test_an_escaped_backslash_before_n_is_no_line_break(tmp_path: Path) -> None:
     assert 'msgstr "Use ``C:\\\\Users\\\\name\\\\widgets`` on Windows (de)"\n' in written
 
 
+UNBROKEN = "sha256:" + "0123456789abcdef" * 5  # (no place to break a line in it)
+
+
+def test_a_string_with_nowhere_to_break_stays_on_its_keyword_line(tmp_path: Path) -> None:
+    """A word longer than the line was written under an empty ``msgid ""``, where msgcat keeps
+    it on the keyword's line: a catalog ltmt wrote changed at every ``msgcat`` run."""
+    written = _written(tmp_path, UNBROKEN, UNBROKEN)
+    assert f'msgid "{UNBROKEN}"\nmsgstr "{UNBROKEN}"\n' in written
+
+
 @pytest.mark.skipif(shutil.which("msgcat") is None, reason="needs GNU gettext's msgcat")
 @pytest.mark.parametrize(
     "target",
@@ -81,6 +91,9 @@ def test_an_escaped_backslash_before_n_is_no_line_break(tmp_path: Path) -> None:
         "A long sentence past the seventy-nine columns of gettext, with C:\\new\\name in it and "
         "more words after it.\nA second line\\n",
         'Tabs\tand "quotes" and \\ ' * 5,
+        UNBROKEN,
+        "x" * 75,
+        "y" * 66 + " words",
     ],
 )
 def test_entries_written_are_wrapped_as_msgcat_wraps_them(tmp_path: Path, target: str) -> None:
