@@ -195,6 +195,27 @@ class CodesPutBack(Protocol):
 
 
 @runtime_checkable
+class WholeMessages(Protocol):
+    """A document whose ICU plural and select messages are translated case by case, each
+    case a unit of the message's ``group`` (Angular's XLIFF units): a 100 % memory match of a
+    whole message ICU accepts is its translation as stored, not a fuzzy match for each case; and
+    ``broken_messages`` holds the keys of those whose assembled translation ICU rejects (each
+    with its place and what is wrong), left untranslated and counted as not repaired."""
+
+    broken_messages: dict[str, str]
+
+    def whole_units(self, units: list[Unit]) -> list[Unit]:
+        """Each message translated case by case in ``units`` as one unit of its whole source,
+        keyed by the cases' group."""
+        ...
+
+    def is_message(self, text: str) -> bool:
+        """Whether ``text`` is a message ICU accepts: a stored translation that is none is no
+        match to reuse."""
+        ...
+
+
+@runtime_checkable
 class LengthLimited(Protocol):
     """A document whose units may declare a length limit (XLIFF ``maxwidth``,
     ``slr:sizeRestriction``): ``over_limit`` holds the keys of the units filled with a longer

@@ -47,6 +47,7 @@ from ltmt.formats.documents import (
     SourceChangesUnmarked,
     TranslatedApart,
     Unit,
+    WholeMessages,
     open_document,
 )
 from ltmt.formats.existing_output import (
@@ -74,6 +75,7 @@ from ltmt.formats.unit_translation import (
     Outcome,
     TranslateFn,
     entry_place,
+    exact_outcomes,
     line_place,
     reuse_exact,
     translate_units,
@@ -244,7 +246,8 @@ def translate_file(
     result.report.source_changed += source_changed
     # translated in the input itself, not by an interrupted run: kept as they are (with
     # --overwrite, only what a reviewer signed off: an XLIFF unit final or approved)
-    untranslated = {u.key for u in units} | done
+    # (a message translated case by case is pending as its cases, of its group)
+    untranslated = {u.key for u in units} | {u.group for u in units if u.group} | done
     kept = sum(u.key not in untranslated and bool(u.source.strip()) for u in document.units())
     if overwrite:
         result.report.signed_off = kept
@@ -352,9 +355,13 @@ def _translate_chunk(
     """Translate ``chunk`` (its suggestions only from 100 % memory matches) into ``document``."""
     translate, exact = translators
     fresh = [u for u in chunk if not u.suggestion]
+    whole = _reused_whole_messages(document, fresh, exact, result.report)
+    reused = {o.unit.key for o in whole}
+    fresh = [u for u in fresh if not u.group or u.group not in reused]
     place = line_place if document.format in LINE_KEYED else entry_place
     translated = translate_cells if document.format in TABLES else translate_units
     outcomes = translated(fresh, translate, result.report, place=place) if fresh else []
+    outcomes += whole
     suggestions = [u for u in chunk if u.suggestion]
     if suggestions and exact is not None:
         outcomes += reuse_exact(suggestions, exact, result.report)
@@ -378,6 +385,28 @@ def _translate_chunk(
         _count_codes_put_back(document, filled, result.report)
     if isinstance(document, LengthLimited):
         result.report.over_limit += sum(o.unit.key in document.over_limit for o in filled)
+    if isinstance(document, WholeMessages):
+        _count_broken_units(document, chunk, result.report)
+
+
+def _reused_whole_messages(
+    document: Document, units: list[Unit], exact: ExactFn | None, report: RunReport
+) -> list[Outcome]:
+    """The 100 % memory matches of the whole messages that ``units`` translate case by case
+    (:class:`~ltmt.formats.documents.WholeMessages`): a reviewed message is used as it is,
+    where its cases alone would each find it only as a fuzzy match (one ICU rejects is not
+    used)."""
+    if exact is None or not isinstance(document, WholeMessages):
+        return []
+    return exact_outcomes(document.whole_units(units), exact, report, document.is_message)
+
+
+def _count_broken_units(document: WholeMessages, chunk: list[Unit], report: RunReport) -> None:
+    """Count as not repaired each message of ``chunk`` translated case by case whose assembled
+    translation ICU rejects (left untranslated), so that ``--strict`` fails the run on it."""
+    for key in dict.fromkeys(u.group for u in chunk if u.group in document.broken_messages):
+        report.not_repairable += 1
+        report.example(document.broken_messages[key])
 
 
 def _count_codes_put_back(document: CodesPutBack, filled: list[Outcome], report: RunReport) -> None:

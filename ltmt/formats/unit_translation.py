@@ -189,6 +189,25 @@ def reuse_exact(
     return outcomes
 
 
+def exact_outcomes(
+    units: Sequence[Unit],
+    exact: ExactFn,
+    report: RunReport,
+    usable: Callable[[str], bool] = lambda text: True,
+) -> list[Outcome]:
+    """The outcomes of those of ``units`` that have a 100 % memory match whose text is
+    ``usable``, as stored (counted in ``report``); the others are left out, to be translated."""
+    found = exact([u.source for u in units], [preference(u) for u in units])
+    outcomes = []
+    for unit, translation in zip(units, found, strict=True):
+        if translation is None or not usable(translation.text):
+            continue
+        outcome = _outcome(unit, translation)
+        outcomes.append(outcome)
+        _count(report, outcome, translation)
+    return outcomes
+
+
 def entry_place(unit: Unit) -> str:
     """Where ``unit`` is in its document, as a warning names it: ``entry 3`` for a unit keyed
     by its position (counted from 1), else its key."""

@@ -7,6 +7,11 @@ it is taken apart as a JSON catalog's message is (:mod:`ltmt.formats.icu_message
 is a unit of its own (key ``<unit key>#<case name>``; its inline codes stay tags), and the
 cases' translations are put together into the unit's target once each has one. A unit that
 cannot be taken apart is left untranslated (:attr:`BranchingUnits.unsupported`).
+
+A case's translation whose braces pair with none (outside its inline codes) has them dropped:
+given a memory's whole message as a fuzzy match, the model copied its closing braces into a
+branch (``Minuten}}``), which ended the message there. A message assembled that ICU still
+rejects is not written (:attr:`BranchingUnits.broken`).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from ltmt.formats.icu_messages import (
     case_name,
     expand,
     is_branching,
+    syntax_problem,
 )
 from ltmt.formats.plurals import categories_with_other, ordinal_categories
 
@@ -35,7 +41,8 @@ _INLINE_CODE = re.compile(r"<[^<>]*>")
 class BranchingUnits:
     """The units of a document whose source is an ICU plural or select, in ``tgt_lang``:
     each one's expansion and (target, source) case paths by unit key, the cases translated so
-    far, and the keys of those that cannot be taken apart (``unsupported``)."""
+    far, the keys of those that cannot be taken apart (``unsupported``) and of those whose
+    assembled translation ICU rejects, with what is wrong (``broken``)."""
 
     tgt_lang: str
     expansions: dict[str, tuple[Expansion, list[tuple[CasePath, CasePath]]]] = field(
@@ -43,6 +50,7 @@ class BranchingUnits:
     )
     translated: dict[str, dict[str, str]] = field(default_factory=dict)
     unsupported: list[str] = field(default_factory=list)
+    broken: dict[str, str] = field(default_factory=dict)
 
     def add(self, key: str, source: str) -> bool:
         """Take the unit ``key`` apart where its ``source`` branches, outside its inline codes;
@@ -79,16 +87,49 @@ class BranchingUnits:
 
     def take(self, case_key: str, text: str) -> tuple[str, str] | None:
         """Keep ``text``, the translation of the case ``case_key``; once every case of its unit
-        has one, that unit's key and its whole translated message."""
+        has one, that unit's key and its whole translated message (None where ICU rejects it:
+        :attr:`broken`)."""
         key, _, name = case_key.partition(CASE)
         texts = self.translated.setdefault(key, {})
-        texts[name] = text
+        texts[name] = paired_braces(text)
         expansion, paths = self.expansions[key]
         if any(case_name(target) not in texts for target, _ in paths):
             return None
-        return key, expansion.assemble(
+        message = expansion.assemble(
             {
                 target: expansion.from_model(source, texts[case_name(target)])
                 for target, source in paths
             }
         )
+        problem = message_problem(message)
+        if problem is not None:
+            self.broken[key] = problem
+            return None
+        self.broken.pop(key, None)
+        return key, message
+
+
+def message_problem(text: str) -> str | None:
+    """What ICU rejects in ``text``, a unit's tagged text (its inline codes aside: their
+    attributes may hold braces, ``equiv-text="{{minutes}}"``, no part of its message), or
+    None (:func:`~ltmt.formats.icu_messages.syntax_problem`)."""
+    return syntax_problem(_INLINE_CODE.sub("", text))
+
+
+def paired_braces(text: str) -> str:
+    """``text`` without the braces outside its inline codes that pair with none (module
+    docstring)."""
+    in_codes = {i for code in _INLINE_CODE.finditer(text) for i in range(*code.span())}
+    opened: list[int] = []
+    unpaired: list[int] = []
+    for index, char in enumerate(text):
+        if index in in_codes or char not in "{}":
+            continue
+        if char == "{":
+            opened.append(index)
+        elif opened:
+            opened.pop()
+        else:
+            unpaired.append(index)
+    dropped = {*opened, *unpaired}
+    return "".join(char for index, char in enumerate(text) if index not in dropped)

@@ -5,13 +5,17 @@ Plural =0 {...} andere {...}``)."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from formats_fakes import FakeModel
 from lxml import etree
 
+from ltmt.formats.pipeline import translate_file
 from ltmt.formats.xliff_document import XliffDocument
-from ltmt.formats.xliff_icu import BranchingUnits
+from ltmt.formats.xliff_icu import BranchingUnits, paired_braces
+from ltmt.segments import Match, Segment, Translation
 
 PLURAL_12 = (
     '<trans-unit id="minutes"><source>{VAR_PLURAL, plural, =0 {no minutes} other '
@@ -133,3 +137,87 @@ def test_a_unit_whose_code_spells_a_plural_is_not_taken_apart(tmp_path: Path) ->
     path.write_text(xliff(1, unit), "utf-8")
     document = XliffDocument.open(path, src_lang="en", tgt_lang="de")
     assert [u.key for u in document.pending()] == ["0"]
+
+
+@pytest.mark.parametrize(("text", "paired"), [
+    ('<x id="I" equiv-text="{{minutes}}"/> Minuten}}', '<x id="I" equiv-text="{{minutes}}"/> Minuten'),
+    ("{{vor {n} Minuten", "vor {n} Minuten"),
+    ("vor {n} Minuten", "vor {n} Minuten"),
+])  # fmt: skip
+def test_braces_that_pair_with_none_outside_codes_are_dropped(text: str, paired: str) -> None:
+    assert paired_braces(text) == paired
+
+
+def test_a_case_that_copied_a_matchs_closing_braces_is_written_without_them(
+    tmp_path: Path,
+) -> None:
+    """Given the whole stored message as a fuzzy match, the model wrote ``Minuten}}`` for a
+    branch: its target ended the message there (a user trial)."""
+    document = opened(tmp_path, xliff(1, PLURAL_12))
+    code = '<x id="INTERPOLATION" equiv-text="{{minutes}}"/>'
+    cases = {"0#=0": "keine Minuten", "0#one": f"{code} Minute}}}}", "0#other": f"{code} Minuten"}
+    document.fill(cases)
+    [target] = targets(document, tmp_path)
+    assert "one {" in target and "Minute}" in target and "Minute}}" not in target
+    assert document.broken_messages == {}
+
+
+def test_an_assembled_message_icu_rejects_is_not_written(tmp_path: Path) -> None:
+    document = opened(tmp_path, xliff(1, PLURAL_12))
+    document.fill({"1#male": "{er, Zahl}", "1#other": "sie"})
+    assert targets(document, tmp_path) == []
+    assert document.broken_messages == {
+        "1": "unit who: no valid ICU message ('{er, Zahl': ICU has no argument type 'Zahl')"
+    }
+
+
+def stored_message(texts: list[str], prefer: list[dict]) -> list[Translation | None]:
+    """A memory whose only 100 % match is the reviewed whole message of unit ``who``."""
+    source = "{VAR_SELECT, select, male {he} other {they}}"
+    target = "{VAR_SELECT, select, male {er} other {sie (alle)}}"
+    stored = Segment(1, "u1", source, target, 0.0, "import")
+    return [
+        Translation(t, stored.target, (Match(stored, 100.0),), "exact") if t == source else None
+        for t in texts
+    ]
+
+
+def test_a_whole_message_in_memory_is_used_as_stored(tmp_path: Path) -> None:
+    """Its cases alone found it only as a fuzzy match each (``0 exact, 2 fuzzy``)."""
+    source, out = tmp_path / "in.xlf", tmp_path / "out.xlf"
+    source.write_text(xliff(1, PLURAL_12), "utf-8")
+    model = FakeModel()
+    result = translate_file(source, out, model, tgt_lang="de", exact=stored_message)
+    assert "he" not in model.seen and "they" not in model.seen
+    assert "{VAR_SELECT, select, male {er} other {sie (alle)}}</target>" in out.read_text("utf-8")
+    assert (result.report.exact, result.report.units) == (1, 4)
+
+
+def test_a_message_icu_rejects_fails_the_run_as_not_repaired(tmp_path: Path) -> None:
+    source, out = tmp_path / "in.xlf", tmp_path / "out.xlf"
+    source.write_text(xliff(1, PLURAL_12), "utf-8")
+    result = translate_file(source, out, lambda texts, prefer: [f"{{{t}, Zahl}}" for t in texts])
+    assert result.report.not_repairable == 2
+    assert any("unit who: no valid ICU message" in e for e in result.report.examples)
+
+
+def test_a_fresh_file_of_icu_units_has_none_translated_before(tmp_path: Path) -> None:
+    """Its units are pending as their cases: each was counted as translated already."""
+    source, out = tmp_path / "in.xlf", tmp_path / "out.xlf"
+    source.write_text(xliff(2, PLURAL_20), "utf-8")
+    result = translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert result.report.translated_before == 0
+
+
+def test_a_whole_message_in_memory_that_icu_rejects_is_not_used(tmp_path: Path) -> None:
+    """An earlier run's broken output, imported as reviewed, was written again as it stood."""
+    source, out = tmp_path / "in.xlf", tmp_path / "out.xlf"
+    source.write_text(xliff(1, PLURAL_12), "utf-8")
+    broken = "{VAR_SELECT, select, male {er}} other {sie}}}"
+
+    def exact(texts: list[str], prefer: list[dict]) -> list[Translation | None]:
+        return [replace(t, text=broken) if t else None for t in stored_message(texts, prefer)]
+
+    result = translate_file(source, out, FakeModel(), tgt_lang="de", exact=exact)
+    assert "{VAR_SELECT, select, male {HE} other {THEY}}</target>" in out.read_text("utf-8")
+    assert result.report.exact == 0
