@@ -32,7 +32,10 @@ Messages this module does not take apart (:class:`Unsupported`): ``#`` of two pl
 case, one argument branching twice, more than :data:`MOST_CASES` cases, ICU's apostrophe
 quoting (``'{'``, ``''``), unbalanced braces, a branching argument without an ``other`` branch.
 :func:`syntax_problem` says what ICU itself would reject in a message (a translation's
-``{count, Zahl}``, ``{n, Plural, ... andere {...}}``): ``ltmt qa``'s ``icu`` check.
+``{count, Zahl}``, ``{n, Plural, ... andere {...}}``): ``ltmt qa``'s ``icu`` check, which reads
+a message without its markup (:func:`without_markup`: an XLIFF code's ``equiv-text="{{n}}"``).
+:func:`case_pairs` pairs a translation's cases with the source's cases they translate, so that
+``ltmt qa`` compares placeholders case by case (a branch's text is no placeholder).
 """
 
 from __future__ import annotations
@@ -64,6 +67,10 @@ _ARGUMENT_TYPE = re.compile(r"\{\s*[\w.-]+\s*,\s*([^\s,{}]+)")
 _ARGUMENT_TYPES = (*ICU_SIMPLE_TYPES, "plural", "select", "selectordinal")
 # the keys a plural or an ordinal may have: CLDR's categories, and exact values (``=0``)
 _PLURAL_KEY = re.compile(r"=\d+|zero|one|two|few|many|other")
+
+# markup in a message (a rich-text tag, ``<b>``; an XLIFF inline code, whose attributes may
+# hold braces that are no part of the message: ``<x id="1" equiv-text="{{minutes}}"/>``)
+_MARKUP = re.compile(r"<[^<>]*>")
 
 CASE_SEPARATOR = "|"  # between the keys of a case's path in its name (``female|one``)
 
@@ -267,6 +274,49 @@ def _check_simple_arguments(text: str) -> None:
             shown = argument if len(argument) <= 30 else f"{argument[:29]}\u2026"
             raise Unsupported(f"{shown!r} is no ICU argument ({{name}}, {{name, type}})")
         index = text.find("{", close)
+
+
+def without_markup(message: str) -> str:
+    """``message`` with its markup taken out (tags, XLIFF inline codes): what ICU parses."""
+    return _MARKUP.sub("", message)
+
+
+def case_pairs(source: str, target: str) -> list[tuple[str, str, str]] | None:
+    """Each case of ``target``, a translation of the branching message ``source``: its name,
+    its source case's text and its own (a plural category the source lacks is translated
+    from its ``other``, as :meth:`Expansion.target_paths` has it); None where either is not
+    taken apart here or ``target`` branches on an argument or a key the source lacks."""
+    if not is_branching(without_markup(source)) or not is_branching(without_markup(target)):
+        return None
+    try:
+        of_source, of_target = expand(source), expand(target)
+    except Unsupported:
+        return None
+    paths = {case.path for case in of_source.cases}
+    branches = {step for path in paths for step in path}
+    pairs = []
+    for case in of_target.cases:
+        path = tuple(_source_step(step, branches, of_source) for step in case.path)
+        if path not in paths:
+            return None
+        pairs.append((case.name, _with_number(of_source.case(path)), _with_number(case)))
+    return pairs
+
+
+def _with_number(case: Case) -> str:
+    """``case``'s text with its ``#`` as ``%d``, an ordinal's too (``%dth``, not ``4th``)."""
+    return number_as_field(case.text, case.ordinal, _NUMBER_FIELD)
+
+
+def _source_step(
+    step: tuple[str, str], branches: set[tuple[str, str]], of_source: Expansion
+) -> tuple[str, str]:
+    """The source's branch that a translation's branch ``step`` translates: a plural category
+    the source's argument lacks (German's ``one`` of a source with ``=1``) is its ``other``."""
+    name, key = step
+    argument = of_source.arguments.get(name)
+    category = argument is not None and argument.counts and not key.startswith("=")
+    return (name, "other") if category and step not in branches else step
 
 
 def expand(message: str) -> Expansion:

@@ -29,7 +29,13 @@ from ltmt.folded_characters import NO_BREAK_SPACE_NAMES, folded_separators
 from ltmt.formats.format_strings import COUNT_CONVERSION, check_plural_format
 from ltmt.formats.glued_hyphens import glued_hyphens
 from ltmt.formats.html_segments import READ_ATTRIBUTES
-from ltmt.formats.icu_messages import has_arguments_with_types, syntax_problem
+from ltmt.formats.icu_messages import (
+    CASE_SEPARATOR,
+    case_pairs,
+    has_arguments_with_types,
+    syntax_problem,
+    without_markup,
+)
 from ltmt.formats.json_catalog import WEBEXTENSION_FORMAT
 from ltmt.formats.placeholder_syntax import (
     Placeholder,
@@ -107,13 +113,31 @@ def icu_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[
     ``{count, Zahl}``, unbalanced braces, ``{n, Plural, ... andere {...}}``) where ``source``
     is a valid ICU message with a typed argument (``{n, number}``, a plural, a select): a
     template's ``{name}`` alone does not make a message ICU."""
+    source, target = without_markup(source), without_markup(target)  # XLIFF codes' braces
     if not has_arguments_with_types(source) or syntax_problem(source) is not None:
         return []
     problem = syntax_problem(target)
-    return [] if problem is None else [f"no valid ICU message, as the source is: {problem}"]
+    return [] if problem is None else [f"not a valid ICU message as its source is: {problem}"]
 
 
 def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """The placeholders, tags and entities ``target`` lacks or adds (:func:`_placeholder_problems`);
+    of an ICU plural or select message, case by case, each named (``one: lacks %d``): its
+    branches' texts are no placeholders, a target language's ``one`` holds the codes of the
+    source's ``other``, and it, or an ``=1``, may leave out the number."""
+    pairs = case_pairs(source, target)
+    if pairs is None:
+        return _placeholder_problems(source, target, metadata)
+    problems = []
+    for name, source_case, target_case in pairs:
+        of_one = name.rpartition(CASE_SEPARATOR)[2] in ("one", "=1", "=0")
+        case_metadata = {**metadata, "plural": "0"} if of_one else metadata
+        found = _placeholder_problems(source_case, target_case, case_metadata)
+        problems += [f"{name}: {problem}" for problem in found]
+    return problems
+
+
+def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """The placeholders, tags and entities ``target`` lacks or adds. A printf conversion's
     width and precision may change (``%-12s`` for ``%-28s``: a column the translation made
     wider); an argument by name or number may be used fewer times, once at least; a plural

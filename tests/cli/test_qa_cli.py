@@ -67,9 +67,9 @@ def test_a_json_translation_icu_rejects_is_an_error(run_ltmt, tmp_path: Path):
     code, out, _ = run_ltmt("qa", str(target), "--source-file", str(source), "--check", "icu")
     assert code == 1
     assert out.splitlines() == [
-        f"{target}: /files: error [icu] no valid ICU message, as the source is: '{{n, Plural': "
+        f"{target}: /files: error [icu] not a valid ICU message as its source is: '{{n, Plural': "
         "ICU has no argument type 'Plural'",
-        f"{target}: /n: error [icu] no valid ICU message, as the source is: '{{n, Zahl': ICU "
+        f"{target}: /n: error [icu] not a valid ICU message as its source is: '{{n, Zahl': ICU "
         "has no argument type 'Zahl'",
         "2 entries checked: 2 errors (icu 2)",
     ]

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from ltmt.formats.icu_messages import (
     Unsupported,
     case_name,
+    case_pairs,
     expand,
     has_arguments_with_types,
     is_branching,
@@ -381,3 +382,18 @@ def test_any_message_is_taken_apart_and_assembled_again_or_refused(message: str)
     texts = {t: expansion.from_model(s, expansion.case(s).text) for t, s in paths}
     again = expand(expansion.assemble(texts))
     assert [c.text for c in again.cases] == [expansion.case(s).text for _, s in paths]
+
+
+@pytest.mark.parametrize(("source", "target", "pairs"), [
+    ("{n, plural, =1 {a file} other {# files}}",
+     "{n, plural, =1 {eine Datei} one {# Datei} other {# Dateien}}",
+     [("=1", "a file", "eine Datei"), ("one", "%d files", "%d Datei"),
+      ("other", "%d files", "%d Dateien")]),
+    ("{g, select, male {he} other {they}}", "{g, select, mann {er} other {sie}}", None),
+    ("{g, select, male {he} other {they}}", "{n, select, male {er} other {sie}}", None),
+    ("Files: {n}", "Dateien: {n}", None),
+])  # fmt: skip
+def test_a_translations_cases_are_paired_with_the_source_cases_they_translate(
+    source: str, target: str, pairs: list | None
+) -> None:
+    assert case_pairs(source, target) == pairs

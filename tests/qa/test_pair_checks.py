@@ -59,24 +59,29 @@ def test_format_strings_are_checked_by_their_flags(source, target, flags, expect
         (
             "{count, number} items",
             "{count, Zahl} Elemente",
-            ["no valid ICU message, as the source is: '{count, Zahl': ICU has no argument "
+            ["not a valid ICU message as its source is: '{count, Zahl': ICU has no argument "
              "type 'Zahl'"],
         ),
         (
             "{n, plural, one {# file} other {# files}}",
             "{n, Plural, one {# Datei} andere {# Dateien}}",
-            ["no valid ICU message, as the source is: '{n, Plural': ICU has no argument type "
+            ["not a valid ICU message as its source is: '{n, Plural': ICU has no argument type "
              "'Plural'"],
         ),
         (
             "{n, plural, one {# file} other {# files}}",
             "{n, plural, one {# Datei}}",
-            ["no valid ICU message, as the source is: no 'other' branch"],
+            ["not a valid ICU message as its source is: no 'other' branch"],
         ),
         (
             "{n, plural, one {# file} other {# files}}",
             "{n, plural, one {# Datei} other {# Dateien}",
-            ["no valid ICU message, as the source is: unbalanced braces"],
+            ["not a valid ICU message as its source is: unbalanced braces"],
+        ),
+        (  # an Angular unit: its code's {{minutes}} stopped the source parsing
+            '{VAR_PLURAL, plural, =0 {now} other {<x id="I" equiv-text="{{minutes}}"/> ago}}',
+            '{VAR_PLURAL, plural, =0 {jetzt} other {vor <x id="I" equiv-text="{{minutes}}"/>}}}',
+            ["not a valid ICU message as its source is: unbalanced braces"],
         ),
         ("Hello {name}", "Hallo {name", []),  # no ICU to hold it to: the placeholders check's
         ("{x, Zahl} items", "{x, Zahl} Elemente", []),  # no valid ICU source
@@ -84,6 +89,25 @@ def test_format_strings_are_checked_by_their_flags(source, target, flags, expect
 )  # fmt: skip
 def test_icu_messages_stay_valid_icu(source, target, expected):
     assert icu_problems(source, target, {}) == expected
+
+
+@pytest.mark.parametrize(("source", "target", "expected"), [
+    # German's one, which the source lacks, holds the code of the source's other
+    ('{VAR_PLURAL, plural, =1 {a minute} other {<x id="0"/> minutes}}',
+     '{VAR_PLURAL, plural, =1 {eine Minute} one {<x id="0"/> Minute} '
+     'other {<x id="0"/> Minuten}}', []),
+    # a select's branches are no placeholders
+    ("{g, select, male {male} other {other}}", "{g, select, male {Mann} other {andere}}", []),
+    ("{n, plural, one {# file} other {# files}}", "{n, plural, one {Eine Datei} other {# Dateien}}",
+     []),
+    ("{n, plural, one {# file} other {# files in {dir}}}",
+     "{n, plural, one {# Datei in {dir}} other {# Dateien}}",
+     ["one: adds {dir}, which the source does not have", "other: lacks {dir}"]),
+    ("{n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}",
+     "{n, selectordinal, other {#.}}", []),
+])  # fmt: skip
+def test_an_icu_messages_placeholders_are_compared_case_by_case(source, target, expected):
+    assert placeholder_problems(source, target, {}) == expected
 
 
 def test_the_text_of_an_attribute_people_read_is_no_part_of_a_tags_identity():
