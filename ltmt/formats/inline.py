@@ -49,6 +49,7 @@ _NATIVE_PLACEHOLDERS = frozenset({"printf", "brace", "sigil"})
 _PAIR_STARTS = frozenset({"bpt", "sc"})
 _PAIR_ENDS = frozenset({"ept", "ec"})
 _IT_STARTS = frozenset({"open", "begin"})  # 1.2's and TMX's pos of an <it> that opens a pair
+_NS_20 = "urn:oasis:names:tc:xliff:document:2.0"  # (xliff.NS_20: that module imports this one)
 # HTML elements that have no end tag: <br> is a placeholder, not a pair left open
 VOID_ELEMENTS = frozenset({"br", "hr", "img", "input", "wbr", "col", "area", "meta", "link"})
 
@@ -81,9 +82,15 @@ def escape_attribute(value: str) -> str:
 
 
 def start_tag(element: Any, *, self_closing: bool) -> str:
-    """``<name a="1">`` (or ``<name a="1"/>``) for ``element``, without namespaces."""
+    """``<name a="1">`` (or ``<name a="1"/>``) for ``element``, without namespaces; a 2.0
+    code's copy (``copyOf``: :func:`fill`) as the code it copies."""
     attributes = []
+    base = element.get("copyOf")
     for key, value in element.attrib.items():
+        if key == "copyOf":
+            continue
+        if key == "id" and base is not None:
+            value = base
         name = local_name(key)
         if key.startswith(f"{{{XML_NS}}}"):
             name = f"xml:{name}"
@@ -220,8 +227,8 @@ def _code_tag(code: Any) -> str:
     """The tag of a code read without native markup: a standalone code in 1.2's form with its id
     alone (``<ph>`` as ``<x id="1"/>``, an ``<it>`` that opens or a ``<bpt>`` as ``<bx
     id="1"/>``, one that closes or an ``<ept>`` as ``<ex id="1"/>``: see the module docstring),
-    any other as its own self-closing tag."""
-    name, ident = local_name(code.tag), code.get("id")
+    any other as its own self-closing tag; a 2.0 code's copy as the code it copies."""
+    name, ident = local_name(code.tag), code.get("copyOf") or code.get("id")
     if ident is None or name not in ("ph", "it", "bpt", "ept"):
         return start_tag(code, self_closing=True)
     opens = code.get("pos") in _IT_STARTS or name == "bpt"
@@ -311,8 +318,11 @@ def fill(target: Any, text: str, inline: InlineText, repeats: bool = False) -> b
             if end is not None:
                 stack[-1].append(_copy_code(end))
         elif available.get(piece) or (repeats and piece in available):
-            original = available[piece].pop(0) if available[piece] else inline.codes[piece][0]
+            again = not available[piece]
+            original = inline.codes[piece][0] if again else available[piece].pop(0)
             element = _copy_code(original)
+            if again:
+                _mark_as_copy(element, target)
             stack[-1].append(element)
             if piece in inline.closers:
                 # a container holds the pair's text; a <bpt> is followed by it, then its <ept>
@@ -347,6 +357,25 @@ def _copy_code(original: Any) -> Any:
         element = copy.deepcopy(original)
     element.tail = None
     return element
+
+
+def _mark_as_copy(element: Any, target: Any) -> None:
+    """Give ``element``, a 2.0 ``<ph>`` or ``<pc>`` written in ``target`` once more than its
+    source has it (an ICU message's cases each holding it), an id of its own in the unit and
+    ``copyOf`` its original's, as XLIFF 2.0 wants (an id once in a unit; a copy names its base
+    code). A 1.2 code keeps its id: Angular writes ``<x id="INTERPOLATION"/>`` in each case."""
+    if element.tag not in (f"{{{_NS_20}}}ph", f"{{{_NS_20}}}pc"):
+        return
+    unit = target
+    while unit.getparent() is not None and local_name(unit.tag) != "unit":
+        unit = unit.getparent()
+    taken = {str(node.get("id")) for node in unit.iter() if node.get("id") is not None}
+    base = str(element.get("id"))
+    number = 1
+    while f"{base}_{number}" in taken:
+        number += 1
+    element.set("copyOf", base)
+    element.set("id", f"{base}_{number}")
 
 
 def _put_back(target: Any, elements: list[Any], inline: InlineText) -> None:

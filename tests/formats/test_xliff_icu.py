@@ -12,6 +12,7 @@ import pytest
 from formats_fakes import FakeModel
 from lxml import etree
 
+from ltmt.formats.inline import to_text
 from ltmt.formats.pipeline import translate_file
 from ltmt.formats.xliff_document import XliffDocument
 from ltmt.formats.xliff_icu import BranchingUnits, paired_braces
@@ -60,19 +61,25 @@ def targets(document: XliffDocument, tmp_path: Path) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize(("version", "units", "tag", "code"), [
-    (1, PLURAL_12, '<x id="INTERPOLATION" equiv-text="{{minutes}}"/>',
-     '<x xmlns="urn:oasis:names:tc:xliff:document:1.2" id="INTERPOLATION" '
-     'equiv-text="{{minutes}}"/>'),
+CODE_12 = (
+    '<x xmlns="urn:oasis:names:tc:xliff:document:1.2" id="INTERPOLATION" equiv-text="{{minutes}}"/>'
+)
+
+
+@pytest.mark.parametrize(("version", "units", "tag", "code", "again"), [
+    (1, PLURAL_12, '<x id="INTERPOLATION" equiv-text="{{minutes}}"/>', CODE_12, CODE_12),
     (2, PLURAL_20, '<x id="0"/>',
      '<ph xmlns="urn:oasis:names:tc:xliff:document:2.0" id="0" '
-     'equiv="INTERPOLATION" disp="{{minutes}}"/>'),
+     'equiv="INTERPOLATION" disp="{{minutes}}"/>',
+     '<ph xmlns="urn:oasis:names:tc:xliff:document:2.0" id="0_1" '
+     'equiv="INTERPOLATION" disp="{{minutes}}" copyOf="0"/>'),
 ])  # fmt: skip
 def test_an_icu_unit_is_translated_case_by_case_its_keywords_and_codes_kept(
-    tmp_path: Path, version: int, units: str, tag: str, code: str
+    tmp_path: Path, version: int, units: str, tag: str, code: str, again: str
 ) -> None:
     """German's ``one`` is translated from the source's ``other``: its code is written in
-    both cases, as Angular writes it."""
+    both cases, as Angular writes it; in 2.0, whose ids are once in a unit, the second as a
+    copy with an id of its own (``copyOf``: it was ``<ph id="0">`` twice)."""
     document = opened(tmp_path, xliff(version, units))
     pending = document.pending()
     assert [(u.key, u.source) for u in pending] == [
@@ -91,7 +98,7 @@ def test_an_icu_unit_is_translated_case_by_case_its_keywords_and_codes_kept(
     )
     assert targets(document, tmp_path) == [
         f"{{VAR_PLURAL, plural, =0 {{keine Minuten}} one {{{code} Minuten}} "
-        f"other {{{code} Minuten}}}}",
+        f"other {{{again} Minuten}}}}",
         "{VAR_SELECT, select, male {er} other {sie}}",
     ]
     assert document.codes_put_back == set()
@@ -221,3 +228,12 @@ def test_a_whole_message_in_memory_that_icu_rejects_is_not_used(tmp_path: Path) 
     result = translate_file(source, out, FakeModel(), tgt_lang="de", exact=exact)
     assert "{VAR_SELECT, select, male {HE} other {THEY}}</target>" in out.read_text("utf-8")
     assert result.report.exact == 0
+
+
+def test_a_codes_copy_reads_as_the_code_it_copies() -> None:
+    """So that qa and a memory import see the source's codes in each case."""
+    target = etree.fromstring(
+        '<target xmlns="urn:oasis:names:tc:xliff:document:2.0">in '
+        '<ph id="0_1" copyOf="0" equiv="I"/> <pc id="1_1" copyOf="1" type="fmt">b</pc></target>'
+    )
+    assert to_text(target).text == 'in <x id="0"/> <pc id="1" type="fmt">b</pc>'
