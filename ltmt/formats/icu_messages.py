@@ -277,8 +277,9 @@ def _check_simple_arguments(text: str) -> None:
 
 
 def without_markup(message: str) -> str:
-    """``message`` with its markup taken out (tags, XLIFF inline codes): what ICU parses."""
-    return _MARKUP.sub("", message)
+    """``message`` with its markup (tags, XLIFF inline codes) blanked out, as many spaces as
+    it had characters: what ICU parses, each brace where it was."""
+    return _MARKUP.sub(lambda markup: " " * len(markup.group()), message)
 
 
 def case_pairs(source: str, target: str) -> list[tuple[str, str, str]] | None:
@@ -411,7 +412,9 @@ def _parse(text: str, start: int, end: int) -> tuple[Part, ...]:
     literal, index = start, start
     while index < end:
         if text[index] == "}":
-            raise Unsupported("unbalanced braces")
+            raise Unsupported(
+                f"unbalanced braces: the '}}' at character {index + 1} closes no '{{'"
+            )
         if text[index] != "{":
             index += 1
             continue
@@ -442,7 +445,7 @@ def _argument(text: str, head: re.Match[str], close: int) -> Argument:
         branches[key.group(1)] = _parse(text, key.end(), end)
         position = end + 1
     if "other" not in branches:
-        raise Unsupported("no 'other' branch")
+        raise Unsupported(f"{head.group(2)} {head.group(1)!r} has no 'other' branch")
     return Argument(head.group(1), head.group(2), offset, branches)
 
 
@@ -456,4 +459,4 @@ def _closing(text: str, start: int, end: int) -> int:
             depth -= 1
             if depth == 0:
                 return index
-    raise Unsupported("unbalanced braces")
+    raise Unsupported(f"unbalanced braces: the '{{' at character {start + 1} is never closed")

@@ -17,7 +17,10 @@ the file is translated, except:
   plural's and an ordinal's branches in the target language's categories (``=0``-style keys
   kept); one that
   cannot be taken apart (quoted, ``#`` of two plurals in one case) is left untranslated, with a
-  warning that names it.
+  warning that names it;
+- a message meant as ICU (a plural or select, an argument with a type) that ICU rejects (an
+  unbalanced brace, ``{count, plurl, ...}``, a plural without ``other``) is left untranslated,
+  with a warning that says what is wrong, and counted as not repaired (``--strict`` fails).
 
 vue-i18n's plural choices (``no items | one item | {count} items``) are translated choice by
 choice and joined with the source's separators (:mod:`ltmt.formats.pipe_plurals`; not in ARB
@@ -58,6 +61,7 @@ from ltmt.formats.icu_messages import (
     Unsupported,
     case_name,
     expand,
+    has_arguments_with_types,
     is_branching,
     quotes_syntax,
     syntax_problem,
@@ -211,6 +215,8 @@ class JsonCatalog(KeyedCatalog):
         self.adopted_messages: dict[str, tuple[str, dict[str, str | None]]] = {}
         # a vue-i18n plural's choices, by pointer: each is translated as a string of its own
         self.choices: dict[str, Choices] = {}
+        # a source message meant as ICU that ICU rejects: what is wrong, by pointer
+        self.invalid: dict[str, str] = {}
         entries, unsupported = [], []
         icu = Path(path).suffix.lower() == ".arb"  # Flutter's messages are ICU throughout
         names = (str(parts[-1]) for parts, _ in strings if parts)
@@ -220,6 +226,10 @@ class JsonCatalog(KeyedCatalog):
             if key in self.kept:
                 continue
             flags = (WEBEXTENSION_FORMAT,) if _is_message(data, parts) else ()
+            problem = _icu_problem(source)
+            if problem is not None:
+                self.invalid[key] = problem
+                continue
             if quotes_syntax(source, icu=icu) and not is_branching(source):
                 unsupported.append(key)
                 continue
@@ -252,7 +262,17 @@ class JsonCatalog(KeyedCatalog):
                 counted(len(unsupported), "message"),
                 first_few(unsupported),
             )
+        if self.invalid:
+            logger.warning(
+                "%s: %s that ICU rejects left untranslated (%s); fix them in the source",
+                path,
+                counted(len(self.invalid), "message"),
+                first_few(f"{key}: {problem}" for key, problem in self.invalid.items()),
+            )
         super().__init__(path, entries)
+
+    def invalid_sources(self) -> dict[str, str]:
+        return dict(self.invalid)
 
     @classmethod
     def open(
@@ -388,6 +408,14 @@ def _is_message(data: Any, parts: tuple[str | int, ...]) -> bool:
     for part in parts[:-1]:
         node = node[part]
     return isinstance(node, dict)
+
+
+def _icu_problem(source: str) -> str | None:
+    """What ICU rejects in ``source`` where it is meant as an ICU message (a plural or a
+    select; an argument with a type, ``{count, plurl, ...}``, not i18next's ``{{value,
+    number}}``), else None: the model would get its syntax as words."""
+    meant = is_branching(source) or (has_arguments_with_types(source) and "{{" not in source)
+    return syntax_problem(source) if meant else None
 
 
 def _taken_apart(translation: str) -> Expansion | None:

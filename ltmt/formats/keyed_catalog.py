@@ -181,6 +181,11 @@ class KeyedCatalog(TranslationsHeld):
         the file does; none by default."""
         return {}
 
+    def invalid_sources(self) -> dict[str, str]:
+        """What ICU rejects in each source message that this catalog leaves untranslated for
+        it, by name (none here)."""
+        return {}
+
     def name_of(self, key: str) -> str:
         """The string name ``key`` belongs to (``name#one``, ``name[2]`` → ``name``)."""
         return key.split(FORM)[0].split("[")[0]

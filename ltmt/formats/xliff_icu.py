@@ -28,6 +28,7 @@ from ltmt.formats.icu_messages import (
     expand,
     is_branching,
     syntax_problem,
+    without_markup,
 )
 from ltmt.formats.plurals import categories_with_other, ordinal_categories
 
@@ -113,7 +114,7 @@ def message_problem(text: str) -> str | None:
     """What ICU rejects in ``text``, a unit's tagged text (its inline codes aside: their
     attributes may hold braces, ``equiv-text="{{minutes}}"``, no part of its message), or
     None (:func:`~ltmt.formats.icu_messages.syntax_problem`)."""
-    return syntax_problem(_INLINE_CODE.sub("", text))
+    return syntax_problem(without_markup(text))
 
 
 def paired_braces(text: str) -> str:

@@ -638,3 +638,33 @@ def test_qa_reads_a_webextension_messages_names_in_any_case(tmp_path: Path) -> N
         [],
         ["lacks $USER$", "adds $user$, which the source does not have"],
     ]
+
+
+INVALID_ICU = {
+    "unbalanced": "You have {count, plural, one {# message} other {# messages}",
+    "badkw": "{count, plurl, one {# message} other {# messages}}",
+    "noother": "{count, plural, one {# message}}",
+    "stray": "Price: {price, number, ::currency/EUR}} today",
+    "ok": "Saved {when, date, short}.",
+    "i18next": "Total: {{value, number}}",
+}
+
+
+def test_a_source_message_icu_rejects_is_left_untranslated_saying_why(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``badkw`` went to the model (its keys translated, a brace lost), ``stray`` lost its
+    `` today``; ``unbalanced`` and ``noother`` were said to be "cannot take apart"."""
+    source = _write(tmp_path, "en.json", json.dumps(INVALID_ICU))
+    with caplog.at_level(logging.WARNING):
+        result = translate_file(source, tmp_path / "de.json", FakeModel(), tgt_lang="de")
+    assert set(json.loads((tmp_path / "de.json").read_text("utf-8"))) == {"ok", "i18next"}
+    assert (
+        "4 messages that ICU rejects left untranslated (/unbalanced: unbalanced braces: "
+        "the '{' at character 10 is never closed, /badkw: '{count, plurl': ICU has no argument "
+        "type 'plurl', /noother: plural 'count' has no 'other' branch, ...); fix them in the "
+        "source"
+    ) in caplog.text
+    assert result.report.not_repairable == 4  # --strict fails
+    assert any("/stray: left untranslated" in e and "'}' at character 39" in e
+               for e in result.report.examples)  # fmt: skip

@@ -1168,4 +1168,5 @@ def test_an_assembled_plural_that_is_no_icu_message_counts_as_not_repairable(
     report = translate_file(source, tmp_path / "de.json", model, tgt_lang="de").report
     assert report.not_repairable == broken
     said = [e for e in report.examples if "no valid ICU message" in e]
-    assert said == ["/n: no valid ICU message (unbalanced braces)"] * broken
+    closes = "unbalanced braces: the '}' at character 47 closes no '{'"
+    assert said == [f"/n: no valid ICU message ({closes})"] * broken

@@ -71,17 +71,19 @@ def test_format_strings_are_checked_by_their_flags(source, target, flags, expect
         (
             "{n, plural, one {# file} other {# files}}",
             "{n, plural, one {# Datei}}",
-            ["not a valid ICU message as its source is: no 'other' branch"],
+            ["not a valid ICU message as its source is: plural 'n' has no 'other' branch"],
         ),
         (
             "{n, plural, one {# file} other {# files}}",
             "{n, plural, one {# Datei} other {# Dateien}",
-            ["not a valid ICU message as its source is: unbalanced braces"],
+            ["not a valid ICU message as its source is: unbalanced braces: the '{' at "
+             "character 1 is never closed"],
         ),
         (  # an Angular unit: its code's {{minutes}} stopped the source parsing
             '{VAR_PLURAL, plural, =0 {now} other {<x id="I" equiv-text="{{minutes}}"/> ago}}',
             '{VAR_PLURAL, plural, =0 {jetzt} other {vor <x id="I" equiv-text="{{minutes}}"/>}}}',
-            ["not a valid ICU message as its source is: unbalanced braces"],
+            ["not a valid ICU message as its source is: unbalanced braces: the '}' at "
+             "character 82 closes no '{'"],
         ),
         ("Hello {name}", "Hallo {name", []),  # no ICU to hold it to: the placeholders check's
         ("{x, Zahl} items", "{x, Zahl} Elemente", []),  # no valid ICU source
