@@ -28,9 +28,13 @@ innermost of the assembled case, else into ``{count}``. A ``#`` that is text (ou
 branch, or in a select's inside one) is written ``'#'`` where the assembled case puts it inside
 a plural's branch.
 
+A message that writes an apostrophe doubled (``It''s``, ICU's escaped apostrophe) is handed
+to the model with single ones, and its translation's apostrophes doubled back (``Es''s``).
+
 Messages this module does not take apart (:class:`Unsupported`): ``#`` of two plurals in one
 case, one argument branching twice, more than :data:`MOST_CASES` cases, ICU's apostrophe
-quoting (``'{'``, ``''``), unbalanced braces, a branching argument without an ``other`` branch.
+quoting of syntax (``'{'``), unbalanced braces, a branching argument without an ``other``
+branch.
 :func:`syntax_problem` says what ICU itself would reject in a message (a translation's
 ``{count, Zahl}``, ``{n, Plural, ... andere {...}}``): ``ltmt qa``'s ``icu`` check, which reads
 a message without its markup (:func:`without_markup`: an XLIFF code's ``equiv-text="{{n}}"``).
@@ -54,8 +58,10 @@ _NUMBER_FIELD = "%d"
 _COUNTING = ("plural", "selectordinal")
 _QUOTED_NUMBER = "'#'"  # a plural branch's literal '#'
 _NUMBER_OR_QUOTED = re.compile(r"'#'|#")
-# ICU's quoting other than '#' (what this module writes): not taken apart
+# ICU's quoting other than '#' (what this module writes): not taken apart, but for an
+# escaped apostrophe ('')
 _QUOTING = re.compile(r"'[{}#]|''")
+_APOSTROPHE, _ESCAPED_APOSTROPHE = "'", "''"
 # vue-i18n's literal ({'@'}, {'|'}): no ICU quoting, in a file that is not ICU throughout;
 # but after an apostrophe it is ICU's quoted braces ('{'name'}': a literal {name})
 _VUE_LITERAL = re.compile(r"(?<!')\{'[^'{}]*'\}")
@@ -132,6 +138,7 @@ class Expansion:
 
     cases: tuple[Case, ...]
     arguments: dict[str, Argument]
+    doubles_apostrophes: bool = False  # the message writes ``''``: its cases hold ``'``
 
     @property
     def plural(self) -> bool:
@@ -176,6 +183,8 @@ class Expansion:
         """A translation of the case at ``source``'s text, its ``%d`` and ``#`` written as
         the assembled message needs them (module docstring)."""
         case = self.case(source)
+        if self.doubles_apostrophes:
+            text = text.replace(_APOSTROPHE, _ESCAPED_APOSTROPHE)
         if case.keeps_hash:
             return text
         text = number_as_field(text, case.ordinal, _NUMBER_FIELD)  # an ordinal's ``4.``
@@ -237,8 +246,9 @@ def has_arguments_with_types(message: str) -> bool:
 def syntax_problem(message: str) -> str | None:
     """What makes ``message`` no valid ICU message (unbalanced braces, an argument type ICU
     does not have, ``{count, Zahl}``, a plural without its ``other`` branch or with a key that
-    is no plural category, ``andere``), or None. Apostrophe quoting is not read (None)."""
-    if _QUOTING.search(message.replace(_QUOTED_NUMBER, "")):
+    is no plural category, ``andere``), or None. Apostrophe quoting is not read (None), but
+    for an escaped apostrophe (``''``)."""
+    if _quotes_syntax(message):
         return None
     try:
         _check_parts(_parse(message, 0, len(message)))
@@ -322,7 +332,7 @@ def _source_step(
 
 def expand(message: str) -> Expansion:
     """The cases of ``message`` as whole messages; raises :class:`Unsupported`."""
-    if _QUOTING.search(message.replace(_QUOTED_NUMBER, "")):
+    if _quotes_syntax(message):
         raise Unsupported("ICU apostrophe quoting")
     parts = _parse(message, 0, len(message))
     arguments: dict[str, Argument] = {}
@@ -337,7 +347,17 @@ def expand(message: str) -> Expansion:
         if len(set(names)) < len(names):
             raise Unsupported(f"argument {names[0]!r} branches twice in one case")
         cases.append(_case(path, pieces, arguments))
-    return Expansion(tuple(cases), arguments)
+    if _ESCAPED_APOSTROPHE not in message:
+        return Expansion(tuple(cases), arguments)
+    single = [replace(c, text=c.text.replace(_ESCAPED_APOSTROPHE, _APOSTROPHE)) for c in cases]
+    return Expansion(tuple(single), arguments, doubles_apostrophes=True)
+
+
+def _quotes_syntax(message: str) -> bool:
+    """Whether ``message`` quotes ICU syntax with apostrophes (``'{'``): its ``'#'`` (what this
+    module writes) and its escaped apostrophes (``''``) aside."""
+    text = message.replace(_QUOTED_NUMBER, "").replace(_ESCAPED_APOSTROPHE, "")
+    return _QUOTING.search(text) is not None
 
 
 def _case(path: CasePath, pieces: list[tuple[str, str | None]], arguments: dict) -> Case:

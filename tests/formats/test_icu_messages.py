@@ -116,6 +116,14 @@ def test_a_hash_that_is_text_is_quoted_inside_a_plural() -> None:
     )
 
 
+def test_an_escaped_apostrophe_goes_to_the_model_single_and_comes_back_doubled() -> None:
+    """``It''s`` in a branch left the message untranslated, taken for quoting."""
+    expansion = expand("{n, plural, one {It''s # item} other {It''s # items, '#'1}}")
+    assert [case.text for case in expansion.cases] == ["It's %d item", "It's %d items, #1"]
+    assert expansion.from_model((("n", "other"),), "Es's %d Dinge, #1") == "Es''s # Dinge, '#'1"
+    assert syntax_problem("{n, plural, one {It''s #} other {It''s #}") is not None
+
+
 def test_target_paths_take_the_target_languages_plural_categories() -> None:
     message = "{g, select, female {{n, plural, =0 {none} one {# file} other {# files}}} other {x}}"
     paths = expand(message).target_paths(categories_with_other("pl"))

@@ -668,3 +668,13 @@ def test_a_source_message_icu_rejects_is_left_untranslated_saying_why(
     assert result.report.not_repairable == 4  # --strict fails
     assert any("/stray: left untranslated" in e and "'}' at character 39" in e
                for e in result.report.examples)  # fmt: skip
+
+
+def test_a_plural_with_escaped_apostrophes_is_translated_and_keeps_them(tmp_path: Path) -> None:
+    source = _write(
+        tmp_path, "en.json", "{\"n\": \"{n, plural, one {It''s # item} other {It''s # items}}\"}"
+    )
+    translate_file(source, tmp_path / "de.json", FakeModel(), tgt_lang="de")
+    assert json.loads((tmp_path / "de.json").read_text("utf-8")) == {
+        "n": "{n, plural, one {IT''S # ITEM} other {IT''S # ITEMS}}"
+    }
