@@ -10,17 +10,19 @@ the file is translated, except:
   (Flutter reads it from the template);
 - an object with a string ``message`` (WebExtension, Chrome): only its ``message`` is
   translated, its ``description`` and ``placeholders`` are kept (its ``$name$`` and
-  ``__MSG_name__`` names are read in any case: :data:`WEBEXTENSION_FORMAT`);
+  ``__MSG_name__`` names are read in any case: :data:`WEBEXTENSION_FORMAT`); so are the
+  ``description`` and the rest of a FormatJS extracted message (``defaultMessage`` translated);
 - an ICU plural or select message (``You have {count, plural, one {# file} other {# files}}``)
   is translated case by case, each case as a whole sentence, several arguments (side by side
   or nested) as each combination of their branches (:mod:`ltmt.formats.icu_messages`), a
   plural's and an ordinal's branches in the target language's categories (``=0``-style keys
   kept); one that
-  cannot be taken apart (quoted, ``#`` of two plurals in one case) is left untranslated, with a
-  warning that names it;
+  cannot be taken apart (quoted, ``#`` of two plurals in one case) is left untranslated (written
+  as the source has it, or as the output being continued does), with a warning that names it;
 - a message meant as ICU (a plural or select, an argument with a type) that ICU rejects (an
-  unbalanced brace, ``{count, plurl, ...}``, a plural without ``other``) is left untranslated,
-  with a warning that says what is wrong, and counted as not repaired (``--strict`` fails).
+  unbalanced brace, ``{count, plurl, ...}``, a plural without ``other``) is left untranslated
+  the same way, with a warning that says what is wrong, and counted as not repaired
+  (``--strict`` fails).
 
 vue-i18n's plural choices (``no items | one item | {count} items``) are translated choice by
 choice and joined with the source's separators (:mod:`ltmt.formats.pipe_plurals`; not in ARB
@@ -117,8 +119,9 @@ def _strings(value: Any, parts: tuple[str | int, ...] = ()) -> Iterator[tuple[tu
     if isinstance(value, str):
         yield parts, value
     elif isinstance(value, dict):
-        if isinstance(value.get("message"), str):  # WebExtension / Chrome
-            yield (*parts, "message"), value["message"]
+        message = _message_key(value)
+        if message is not None:  # WebExtension / Chrome, FormatJS
+            yield (*parts, message), value[message]
             return
         for key, item in value.items():
             if not key.startswith("@"):
@@ -217,7 +220,10 @@ class JsonCatalog(KeyedCatalog):
         self.choices: dict[str, Choices] = {}
         # a source message meant as ICU that ICU rejects: what is wrong, by pointer
         self.invalid: dict[str, str] = {}
-        entries, unsupported = [], []
+        # the messages left untranslated (those and the ones not taken apart), by pointer: written
+        # as the source has them, or as the adopted output does (a person's translation)
+        self.untranslated: dict[str, str] = {}
+        entries = []
         icu = Path(path).suffix.lower() == ".arb"  # Flutter's messages are ICU throughout
         names = (str(parts[-1]) for parts, _ in strings if parts)
         vue = not icu and may_be_vue_i18n(names, (source for _, source in strings))
@@ -228,10 +234,10 @@ class JsonCatalog(KeyedCatalog):
             flags = (WEBEXTENSION_FORMAT,) if _is_message(data, parts) else ()
             problem = _icu_problem(source)
             if problem is not None:
-                self.invalid[key] = problem
+                self.invalid[key], self.untranslated[key] = problem, source
                 continue
             if quotes_syntax(source, icu=icu) and not is_branching(source):
-                unsupported.append(key)
+                self.untranslated[key] = source
                 continue
             if not is_branching(source):
                 choices = plural_choices(source) if vue else None
@@ -244,7 +250,7 @@ class JsonCatalog(KeyedCatalog):
             try:
                 expansion = expand(source)
             except Unsupported:
-                unsupported.append(key)
+                self.untranslated[key] = source
                 continue
             paths = expansion.target_paths(
                 categories_with_other(self.tgt_lang), ordinal_categories(self.tgt_lang)
@@ -254,17 +260,19 @@ class JsonCatalog(KeyedCatalog):
                 text = expansion.case(source_path).text
                 entry_key = f"{key}{FORM}{case_name(target)}"
                 entries.append(Entry(entry_key, key, text, form, plural=expansion.plural))
+        unsupported = [key for key in self.untranslated if key not in self.invalid]
         if unsupported:
             logger.warning(
                 "%s: %s with ICU quoting or a plural or select that ltmt cannot take apart "
-                "(%s) left untranslated; translate them by hand",
+                "(%s) left untranslated, as the source has them; translate them by hand",
                 path,
                 counted(len(unsupported), "message"),
                 first_few(unsupported),
             )
         if self.invalid:
             logger.warning(
-                "%s: %s that ICU rejects left untranslated (%s); fix them in the source",
+                "%s: %s that ICU rejects left untranslated, as the source has them (%s); fix "
+                "them in the source",
                 path,
                 counted(len(self.invalid), "message"),
                 first_few(f"{key}: {problem}" for key, problem in self.invalid.items()),
@@ -294,7 +302,7 @@ class JsonCatalog(KeyedCatalog):
         values = {}
         for parts, text in _strings(_load(path)[2]):
             key = pointer(parts)
-            if key in self.kept:  # copied, no translation
+            if key in self.kept or key in self.untranslated:  # copied, no translation
                 continue
             if key in self.branchings and (expansion := _taken_apart(text)) is not None:
                 source, paths = self.branchings[key]
@@ -320,9 +328,12 @@ class JsonCatalog(KeyedCatalog):
     def adopt(self, target: Path) -> int:
         kept = super().adopt(target)
         # a branching message the output had whole is written back as the translator wrote it
-        # (their own exact-value branches, spacing), unless a branch is translated again
+        # (their own exact-value branches, spacing), unless a branch is translated again; so
+        # is a message ltmt leaves untranslated
         for parts, text in _strings(_load(Path(target), warn=False)[2]):  # read_values warned
             key = pointer(parts)
+            if key in self.untranslated:
+                self.untranslated[key] = text
             if key in self.branchings and all(
                 f"{key}{FORM}{case_name(target)}" in self.translations
                 for target, _ in self.branchings[key][1]
@@ -353,7 +364,7 @@ class JsonCatalog(KeyedCatalog):
     def _assembled(self) -> dict[str, str]:
         """The translations by pointer: a branching message's branches put together, once
         every branch has one."""
-        out = dict(self.kept)
+        out = dict(self.kept) | self.untranslated
         out.update(
             (key, text) for key, text in self.translations.items() if self.name_of(key) == key
         )
@@ -397,6 +408,7 @@ class JsonCatalog(KeyedCatalog):
 
 
 _LEFT_OUT = object()
+_MESSAGE_KEYS = ("message", "defaultMessage")
 
 
 def _is_message(data: Any, parts: tuple[str | int, ...]) -> bool:
@@ -435,9 +447,10 @@ def _translated_copy(value: Any, parts: tuple, translations: dict[str, str]) -> 
     if isinstance(value, str):
         return translations.get(pointer(parts), _LEFT_OUT)
     if isinstance(value, dict):
-        if isinstance(value.get("message"), str):
-            text = translations.get(pointer((*parts, "message")))
-            return _LEFT_OUT if text is None else {**copy.deepcopy(value), "message": text}
+        message = _message_key(value)
+        if message is not None:
+            text = translations.get(pointer((*parts, message)))
+            return _LEFT_OUT if text is None else {**copy.deepcopy(value), message: text}
         out: dict[str, Any] = {}
         for key, item in value.items():
             if key.startswith("@"):
@@ -454,6 +467,13 @@ def _translated_copy(value: Any, parts: tuple, translations: dict[str, str]) -> 
             return _LEFT_OUT
         return items
     return copy.deepcopy(value)
+
+
+def _message_key(value: dict[str, Any]) -> str | None:
+    """The key of the one string to translate in the object ``value``, whose other keys are
+    kept: a WebExtension's ``message``, a FormatJS extracted message's ``defaultMessage`` (its
+    ``description`` is for the translator); None for any other object."""
+    return next((key for key in _MESSAGE_KEYS if isinstance(value.get(key), str)), None)
 
 
 def _put(out: dict[str, Any], parts: tuple, text: str) -> None:

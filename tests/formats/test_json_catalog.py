@@ -658,12 +658,16 @@ def test_a_source_message_icu_rejects_is_left_untranslated_saying_why(
     source = _write(tmp_path, "en.json", json.dumps(INVALID_ICU))
     with caplog.at_level(logging.WARNING):
         result = translate_file(source, tmp_path / "de.json", FakeModel(), tgt_lang="de")
-    assert set(json.loads((tmp_path / "de.json").read_text("utf-8"))) == {"ok", "i18next"}
+    written = json.loads((tmp_path / "de.json").read_text("utf-8"))
+    assert {key: written[key] for key in INVALID_ICU if key not in ("ok", "i18next")} == {
+        key: INVALID_ICU[key] for key in ("unbalanced", "badkw", "noother", "stray")
+    }
     assert (
-        "4 messages that ICU rejects left untranslated (/unbalanced: unbalanced braces: "
+        "4 messages that ICU rejects left untranslated, as the source has them (/unbalanced: "
+        "unbalanced braces: "
         "the '{' at character 10 is never closed, /badkw: '{count, plurl': ICU has no argument "
-        "type 'plurl', /noother: plural 'count' has no 'other' branch, ...); fix them in the "
-        "source"
+        "type 'plurl', /noother: plural 'count' has no 'other' branch, ...); fix them in "
+        "the source"
     ) in caplog.text
     assert result.report.not_repairable == 4  # --strict fails
     assert any("/stray: left untranslated" in e and "'}' at character 39" in e
@@ -678,3 +682,35 @@ def test_a_plural_with_escaped_apostrophes_is_translated_and_keeps_them(tmp_path
     assert json.loads((tmp_path / "de.json").read_text("utf-8")) == {
         "n": "{n, plural, one {IT''S # ITEM} other {IT''S # ITEMS}}"
     }
+
+
+FORMATJS = {
+    "help": {"defaultMessage": "Use '{'name'}' to insert the name.", "description": "Help text"},
+    "title": {"defaultMessage": "Inbox", "description": "Page title"},
+}
+
+
+def test_a_formatjs_message_keeps_its_description_and_an_untranslatable_one_its_source(
+    tmp_path: Path,
+) -> None:
+    """``help`` came out as ``{"description": "Alpentext"}``: its message dropped, its
+    description translated."""
+    source = _write(tmp_path, "en.json", json.dumps(FORMATJS))
+    translate_file(source, tmp_path / "de.json", FakeModel(), tgt_lang="de")
+    assert json.loads((tmp_path / "de.json").read_text("utf-8")) == {
+        "help": FORMATJS["help"],
+        "title": {"defaultMessage": "INBOX", "description": "Page title"},
+    }
+
+
+def test_an_untranslatable_message_of_a_flat_file_is_kept_and_a_persons_translation_too(
+    tmp_path: Path,
+) -> None:
+    flat = {key: value["defaultMessage"] for key, value in FORMATJS.items()}
+    source, out = _write(tmp_path, "en.json", json.dumps(flat)), tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text("utf-8")) == {"help": flat["help"], "title": "INBOX"}
+    by_hand = {"help": "Mit '{'name'}' den Namen einfügen.", "title": "Eingang"}
+    out.write_text(json.dumps(by_hand), "utf-8")
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text("utf-8")) == by_hand
