@@ -11,7 +11,9 @@ targets, or when it aligns more with another source word than with the term (att
 both ways, :func:`mutual_weights`: it translates that word, the model left the term out), so
 neither is lost; a target whose word already takes
 another follows that one. When the word is a German negation ("nicht", "kein"), nothing is
-placed: replacing it would turn the meaning around (the line is decoded again, below). In a
+placed: replacing it would turn the meaning around (the line is decoded again, below); nor when
+the term's attention peaks on punctuation (the model wrote no word for it: the target went after
+the full stop, ``Klicken Sie auf Speichern. Projekt``). In a
 German compound whose first or last tokens translate the term and the rest another word
 (``Haupt|datei`` for ``master file``), only that part is replaced, hyphenated
 (``Master-Datei``). The rest of the output is the model's, unchanged, and it costs no second
@@ -120,6 +122,8 @@ def place_terms(
             return None
         weights = [sum(row[first:last]) for row in attention[: len(output_ids)]]
         aligned = max(range(len(weights)), key=weights.__getitem__)
+        if not markup[aligned] and _trailing_punctuation(output_ids, aligned, pieces):
+            return None  # the model wrote no word for the term: the caller decodes again
         start, end = _word_around(output_ids, aligned, pieces, markup)
         word = _text(output_ids[start:end], pieces)
         if word.strip().casefold() in keep:
@@ -199,6 +203,18 @@ def _beside_markup(
     begin = _word_start(ids, start, pieces)
     joined = encode((_text(ids[begin:start], pieces) + _text(new, pieces).lstrip()).strip())
     return (begin, end, joined) if joined else edit
+
+
+def _trailing_punctuation(ids: Sequence[int], position: int, pieces: Sequence[str]) -> bool:
+    """Whether the token at ``position`` writes punctuation that no letter or digit of its word
+    follows: a full stop or a comma after a word, or one written alone, not a compound's inner
+    hyphen (``IV|-|Zeile``). A term's attention that peaks there says the model left the term
+    out and wrote no word for it: placing the target "on" that token put it after the
+    sentence's end (``Klicken Sie auf Speichern. Projekt``) or in place of the word before it."""
+    end = position + 1
+    while end < len(ids) and not pieces[ids[end]].startswith(_WORD_START):
+        end += 1
+    return not any(c.isalnum() for i in ids[position:end] for c in pieces[i])
 
 
 def _text(ids: Sequence[int], pieces: Sequence[str]) -> str:

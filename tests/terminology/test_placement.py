@@ -476,3 +476,33 @@ def test_a_term_of_several_words_is_replaced_inside_its_quote_marks():
     term = Missing(source_span=(1, 3), target_ids=(7,), target="Depot", source="Personal Data")
     placed = place_terms(output, attention, [term], pieces)
     assert placed == [1, QID['▁"'], 7, QID['"'], 3, 4]
+
+
+# "das Repository ist leer" with a sentence's punctuation: ".", "?", "!", ",", a lone "▁."
+ENDINGS = ["?", "!", ",", "▁."]
+_END_ID = {piece: len(PIECES) + n for n, piece in enumerate(ENDINGS)}
+
+
+@pytest.mark.parametrize(
+    "output",
+    [
+        [1, 2, 3, 4, 5],  # das Repository ist leer .
+        [1, 2, 3, 4, _END_ID["?"]],
+        [1, 2, 3, 4, _END_ID["!"]],
+        [1, 2, _END_ID[","], 3, 4, 5],  # a comma inside the sentence
+        [1, 2, 3, 4, _END_ID["▁."]],  # a full stop written as a word of its own
+    ],
+)
+def test_a_term_whose_attention_peaks_on_punctuation_is_not_placed(output):
+    # "Klicken Sie auf Speichern. Projekt": the model wrote no word for the term and its
+    # attention peaked on the full stop; the target went after it (or replaced "leer.")
+    punctuation = next(n for n, token in enumerate(output) if token in (5, *_END_ID.values()))
+    attention = attention_on(punctuation, len(output))
+    assert place_terms(output, attention, [DEPOT], [*PIECES, *ENDINGS]) is None
+
+
+def test_a_target_after_the_last_word_goes_before_the_full_stop():
+    output = [1, 2, 3, 4, 5]  # das Repository ist leer .
+    attention = attention_on(3, 5)
+    attention[3] = [0.0, 0.1, 0.0, 0.9, 0.0]  # "leer" translates source token 3
+    assert place_terms(output, attention, [DEPOT], PIECES) == [1, 2, 3, 4, 7, 5]
