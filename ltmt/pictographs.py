@@ -25,16 +25,17 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from ltmt.folded_characters import ATTACHED, NO_BREAK_SPACES
+from ltmt.folded_characters import NO_BREAK_SPACES
 from ltmt.text import CONTROL_CHARACTERS, SPACING_CONTROLS, nearest_word_start
 
 # the signs of copyright and trade marks, which a translation keeps as many as its source has
-# (``ltmt qa``'s ``signs`` check). NFKC folds ™ and ℠ into TM and SM, which the model writes
-# and :mod:`ltmt.folded_characters` turns back; the others it leaves, and the model lost ©
-# and ® though it has tokens for them (``© 2026 Example Corp.`` → ``— 2026 Example Corp.``,
-# ``CloudDesk®`` → ``CloudDesk-Fahrungs-``) and has none for ℗: they go to it as tags
+# (``ltmt qa``'s ``signs`` check). The model lost © and ® though it has tokens for them
+# (``© 2026 Example Corp.`` → ``— 2026 Example Corp.``, ``CloudDesk®`` → ``CloudDesk-Fahrungs-``)
+# and has none for ℗; NFKC folds ™ and ℠ into TM and SM, and a name glued to them read as one
+# unknown word that the model repeated to its length limit (``Buy UltraGrip™ Gloves now.`` →
+# ``UltraGrip™-GripTM-GripTM-GripTM-GripTM``; ``Buy FlexiGrip™ Gloves now.`` too): all of
+# them go to it as tags
 OWNERSHIP_SIGNS = "\u00a9\u00ae\u2117\u2122\u2120"
-_SET_ASIDE_SIGNS = "".join(sign for sign in OWNERSHIP_SIGNS if sign not in ATTACHED)
 # one pictograph: an emoji or a sign, the marks that change it (a variation selector, a joiner,
 # a keycap's enclosure), or a keycap (``1️⃣``); the multiplication sign, which the shipped
 # model has a token for and still turns into words (``%S \u00d7 %S pixels`` → ``%S Kopfzeile
@@ -42,7 +43,7 @@ _SET_ASIDE_SIGNS = "".join(sign for sign in OWNERSHIP_SIGNS if sign not in ATTAC
 # control characters (a bell, NUL), which the tokenizer drops
 _CHARACTER = (
     "[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3"
-    f"\u00d7{_SET_ASIDE_SIGNS}{CONTROL_CHARACTERS}{SPACING_CONTROLS}]"
+    f"\u00d7{OWNERSHIP_SIGNS}{CONTROL_CHARACTERS}{SPACING_CONTROLS}]"
 )
 # a terminal's escape sequence (``\x1b[1m``): one piece of code, as a control character is
 _ESCAPE_SEQUENCE = r"\x1b\[[0-?]*[ -/]*[@-~]"

@@ -224,11 +224,10 @@ def test_control_characters_and_escape_sequences_go_to_the_model_as_tags():
     )
 
 
-def test_copyright_signs_go_to_the_model_as_tags_and_trade_marks_as_their_folded_letters():
+def test_copyright_signs_go_to_the_model_as_tags():
     """The model lost © and ® though it has tokens for them (``© 2026 Example Corp.`` →
     ``— 2026 Example Corp.``, ``CloudDesk®`` → ``CloudDesk-Fahrungs-``): they are set aside as
-    the multiplication sign is. ™ and ℠ go to it as NFKC folds them (TM, SM), which it writes
-    and :mod:`ltmt.folded_characters` turns back."""
+    the multiplication sign is."""
     assert edges("© 2026 Example Corp.") == ("© ", "2026 Example Corp.", "")
     line, aside = set_aside("CloudDesk® and ℗ 2020 recordings")
     assert line == "CloudDesk<x1/> and <x2/> 2020 recordings"
@@ -236,4 +235,15 @@ def test_copyright_signs_go_to_the_model_as_tags_and_trade_marks_as_their_folded
     assert aside.put_back("CloudDesk<x1/> und <x2/> 2020-Aufnahmen") == (
         "CloudDesk® und ℗ 2020-Aufnahmen"
     )
-    assert set_aside("SyncBridge™ and Service℠") == ("SyncBridge™ and Service℠", None)
+
+
+def test_trade_mark_signs_go_to_the_model_as_tags_not_folded_into_letters():
+    """NFKC folds ™ and ℠ into TM and SM, and the name glued to them read as one unknown word
+    the model repeated to its length limit (``Buy UltraGrip™ Gloves now.`` →
+    ``UltraGrip™-GripTM-GripTM-GripTM-GripTM``)."""
+    line, aside = set_aside("Buy UltraGrip™ Gloves and Service℠ now.")
+    assert line == "Buy UltraGrip<x1/> Gloves and Service<x2/> now."
+    assert aside is not None
+    assert aside.put_back("Kaufen Sie UltraGrip<x1/> Handschuhe und Service<x2/> jetzt.") == (
+        "Kaufen Sie UltraGrip™ Handschuhe und Service℠ jetzt."
+    )
