@@ -209,8 +209,10 @@ def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> 
     the first part of compounds that name something else, they render it only for places of
     the term before another word (``Kundenservice`` for 'customer service', not for "the
     Customer's obligations"); beside the target itself, such a compound may take it up again
-    (``den Alarm, dann die Alarmmeldung``)."""
+    (``den Alarm, dann die Alarmmeldung``). A separable verb may be written apart
+    (``anmelden`` in ``Melden Sie sich an``: :mod:`ltmt.terminology.separable_verbs`)."""
     from ltmt.terminology.matching import compound_renderings, rendered_at
+    from ltmt.terminology.separable_verbs import separated_at
 
     wanted = Counter(term.target for _, term in terms)
     written: dict[str, str] = {}
@@ -219,7 +221,8 @@ def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> 
     have: dict[str, int] = {}
     taken: set[int] = set()
     for target in sorted(wanted, key=len, reverse=True):
-        places = rendered_at(target, record.target, written[target]) - taken
+        places = rendered_at(target, record.target, written[target])
+        places = (places | separated_at(target, record.target)) - taken
         have[target] = len(places)
         if places and places <= compound_renderings(target, record.target, written[target]):
             sources = [source for source, term in terms if term.target == target]

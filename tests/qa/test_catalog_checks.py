@@ -198,6 +198,23 @@ def test_glossary_terms_must_carry_their_target():
     ]
 
 
+def test_a_separable_verb_written_apart_carries_its_target():
+    """``log in`` → ``anmelden``: "Melden Sie sich an, um fortzufahren." was flagged as
+    missing it; a stem without its prefix at the clause's end, or another verb, still is."""
+    matcher = TermMatcher([Term("log in", "anmelden")])
+    records = [
+        record(1, "Log in to continue.", "Melden Sie sich an, um fortzufahren."),
+        record(2, "Please log in first.", "Bitte melden Sie sich zuerst an."),
+        record(3, "Log in with your user name", "Melden Sie sich mit Ihrem Benutzernamen an"),
+        record(4, "Log in to continue.", "Um fortzufahren, melden Sie sich an."),
+        record(5, "Log in to continue.", "Loggen Sie sich ein, um fortzufahren."),
+        record(6, "Log in to continue.", "Melden Sie sich, um an fortzufahren."),
+        record(7, "Log in to continue.", "Melden Sie es, um fortzufahren."),
+    ]
+    found = glossary_findings(records, matcher)
+    assert [f.entry for f in found] == [4, 5, 6]  # from 0: the last three
+
+
 def test_a_term_the_source_has_twice_must_be_carried_twice():
     """Each term was looked for once per entry, so "Silence the alarm, then reset the alarm."
     passed as "Den Alarm stummschalten, dann den Wecker zurücksetzen."."""
