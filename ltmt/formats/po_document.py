@@ -12,6 +12,16 @@ every form has a translation. Entries not filled, the header, comments,
 contexts and obsolete entries are written back as translate-toolkit read them, which is byte for
 byte for a well-formed catalog.
 
+An entry whose ``msgid`` is an ICU plural or select (Lingui's catalogs: ``{count, plural, one
+{# message} other {# messages}}``) is translated case by case, each case a unit ``N#<case>``,
+and its cases' translations put together into one message once each has one, as an XLIFF
+unit's are (:mod:`ltmt.formats.xliff_icu`): sent whole, the model translated its keywords
+(``Plural``, ``andere``) and lost its braces. An entry flagged with another format
+(``python-brace-format``) is not ICU. An entry ltmt cannot take apart, and in an ICU catalog
+(``X-Generator`` Lingui's, or the entry flagged ``icu-format``) one that quotes braces
+(``'{'name'}'``), is left untranslated with a warning; an assembled message ICU rejects is not
+written (:attr:`PoDocument.broken_messages`: counted as not repaired).
+
 A template (POT: a ``.pot`` name or ``charset=CHARSET``) gets the target language's
 ``Language`` and, where its header has no ``Plural-Forms`` or still the template's
 ``nplurals=INTEGER``, the ``Plural-Forms`` of that language. A catalog ltmt filled a
@@ -22,6 +32,7 @@ to fill.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection, Mapping
 from dataclasses import replace
 from datetime import datetime
@@ -32,7 +43,14 @@ from ltmt import __version__ as ltmt_version
 from ltmt.formats.common import atomic_write, primary_language
 from ltmt.formats.documents import Unit
 from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry, target_strings
+from ltmt.formats.icu_messages import quotes_syntax
 from ltmt.formats.po import check_language, entry_flags, load_po, nplurals
+from ltmt.formats.xliff_icu import BranchingUnits, message_problem
+from ltmt.wording import counted, first_few, shortened
+
+logger = logging.getLogger(__name__)
+
+ICU_FLAG = "icu-format"  # an entry's flag that says its msgid is an ICU message
 
 # Plural-Forms of the languages a template is most often filled for (gettext's manual, §12.3).
 PLURAL_FORMS = {
@@ -65,6 +83,9 @@ class PoDocument:
         if tgt_lang:
             self._complete_template_header(tgt_lang)
         self.nplurals = nplurals(store)
+        # the entries whose msgid is an ICU plural or select, and those left untranslated
+        self.branching = BranchingUnits(tgt_lang or self._header().get("Language") or "de")
+        self.untranslatable = self._take_apart_icu_messages()
 
     @classmethod
     def open(
@@ -127,6 +148,41 @@ class PoDocument:
             if not unit.isheader() and not unit.isobsolete() and unit.source
         ]
 
+    def _take_apart_icu_messages(self) -> list[str]:
+        """Take apart the entries whose msgid is an ICU plural or select (module docstring);
+        the keys of those left untranslated (:meth:`_left_untranslated`), named in a
+        warning."""
+        lingui = "lingui" in self._header().get("X-Generator", "").lower()
+        untranslatable = []
+        for index, unit in self._entries():
+            flags = entry_flags(unit)
+            if unit.hasplural() or _other_format(flags):
+                continue
+            icu = lingui or ICU_FLAG in flags
+            if self._left_untranslated(str(index), str(unit.source), icu):
+                untranslatable.append(str(index))
+        if untranslatable:
+            logger.warning(
+                "%s: %s with ICU quoting or a plural or select that ltmt cannot take apart "
+                "(%s) left untranslated; translate them by hand",
+                self.path,
+                counted(len(untranslatable), "entry", "entries"),
+                first_few(repr(self._msgid(key)) for key in untranslatable),
+            )
+        return untranslatable
+
+    def _left_untranslated(self, key: str, source: str, icu: bool) -> bool:
+        """Take the entry ``key`` apart where its msgid ``source`` is an ICU plural or select;
+        whether it is left untranslated: a plural or select not taken apart, or where the
+        entry is ``icu``, quoted braces (``'{'name'}'``: the model translated the quotes)."""
+        if self.branching.add(key, source):
+            return key in self.branching.unsupported
+        return icu and quotes_syntax(source, icu=False)
+
+    def _msgid(self, key: str) -> str:
+        """The msgid of the entry ``key``, shortened to name it in a message."""
+        return shortened(str(self.store.units[int(key)].source), 40)
+
     def units(self) -> list[Unit]:
         result = []
         for index, unit in self._entries():
@@ -150,14 +206,42 @@ class PoDocument:
         entries = dict(self._entries())
         pending = []
         for unit in self.units():
+            if unit.key in self.untranslatable:
+                continue
             entry = entries[int(unit.key.split(FORM)[0])]
             forms = [] if overwrite else target_strings(entry.target)
             form_filled = unit.form < len(forms) and forms[unit.form]
             if not (form_filled if unit.entry else any(forms)):
-                pending.append(unit)
+                pending.extend(self._to_translate(unit))
             elif entry.isfuzzy():
                 pending.append(replace(unit, suggestion=True))
         return pending
+
+    def _to_translate(self, unit: Unit) -> list[Unit]:
+        """``unit`` to translate: the cases of an ICU plural or select, else itself."""
+        if unit.key in self.branching.expansions:
+            return self.branching.case_units(unit.key, unit.context)
+        return [unit]
+
+    def whole_units(self, units: list[Unit]) -> list[Unit]:
+        """Each entry that ``units`` translate case by case, as one unit of its whole msgid
+        (:class:`~ltmt.formats.documents.WholeMessages`)."""
+        keys = dict.fromkeys(u.group for u in units if u.group in self.branching.expansions)
+        by_key = {unit.key: unit for unit in self.units()}
+        return [by_key[key] for key in keys]
+
+    def is_message(self, text: str) -> bool:
+        """Whether ``text`` is a message ICU accepts."""
+        return message_problem(text) is None
+
+    @property
+    def broken_messages(self) -> dict[str, str]:
+        """The entries whose ICU message assembled from its cases' translations ICU rejects,
+        left untranslated: what is wrong, by entry key."""
+        return {
+            key: f"msgid {self._msgid(key)!r}: no valid ICU message ({problem})"
+            for key, problem in self.branching.broken.items()
+        }
 
     def fill(
         self,
@@ -165,7 +249,9 @@ class PoDocument:
         mark_fuzzy: bool = True,
         from_memory: Collection[str] = (),
     ) -> int:
-        entries = by_entry(translations, self.path, len(self.store.units), self.nplurals)
+        entries = by_entry(
+            self._whole_entries(translations), self.path, len(self.store.units), self.nplurals
+        )
         filled = 0
         for index, texts in entries.items():
             unit = self.store.units[index]
@@ -189,6 +275,18 @@ class PoDocument:
             self._revised = True
         return filled
 
+    def _whole_entries(self, translations: Mapping[str, str]) -> dict[str, str]:
+        """``translations`` by unit key: an ICU message's cases put together once each has one
+        (:meth:`BranchingUnits.take`), the rest as they are."""
+        whole = {}
+        for key, text in translations.items():
+            entry, case, _ = key.partition(FORM)
+            is_case = bool(case) and entry in self.branching.expansions
+            taken = self.branching.take(key, text) if is_case else (key, text)
+            if taken is not None:
+                whole[taken[0]] = taken[1]
+        return whole
+
     def save(self, out_path: Path) -> None:
         if self._revised and self._header():
             # as Poedit and Lokalize write a catalog they changed: when, and with what
@@ -211,6 +309,14 @@ def _is_template(path: Path, header: Mapping[str, str]) -> bool:
     """Whether the catalog at ``path`` with ``header`` is a template (POT): by its ``.pot``
     name or xgettext's ``charset=CHARSET`` placeholder."""
     return path.suffix.lower() == ".pot" or "charset=CHARSET" in header.get("Content-Type", "")
+
+
+def _other_format(flags: tuple[str, ...]) -> bool:
+    """Whether an entry's ``flags`` say its msgid is a format string other than ICU's
+    (``python-brace-format``: its ``{name}`` is Python's), so no ICU message."""
+    return ICU_FLAG not in flags and any(
+        flag.endswith("-format") and not flag.startswith("no-") for flag in flags
+    )
 
 
 def _plural_forms(tgt_lang: str) -> str:

@@ -1,0 +1,166 @@
+"""A PO catalog as a document to translate: entries whose msgid is an ICU plural or select
+(Lingui's catalogs), translated case by case and put back together (session 64: sent whole,
+the model wrote ``{count, Plural, ein {...} andere {...}``, its braces lost)."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.formats.icu_messages import syntax_problem
+from ltmt.formats.pipeline import translate_file
+from ltmt.formats.po_document import PoDocument
+from ltmt.segments import Match, Segment, Translation
+
+LINGUI_HEADER = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n'
+    '"X-Generator: @lingui/cli\\n"\n"Language: de\\n"\n\n'
+)
+PLAIN_HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+INBOX = "{count, plural, one {You have # unread message} other {You have # unread messages}}"
+
+
+def catalog(tmp_path: Path, *msgids: str, header: str = LINGUI_HEADER, flags: str = "") -> Path:
+    """A catalog of ``msgids``, untranslated, each flagged with ``flags`` where given."""
+    flag_line = f"#, {flags}\n" if flags else ""
+    entries = "".join(f'{flag_line}msgid "{msgid}"\nmsgstr ""\n\n' for msgid in msgids)
+    path = tmp_path / "messages.po"
+    path.write_text(header + entries, "utf-8")
+    return path
+
+
+def translations(path: Path) -> list[str]:
+    """The msgstr of each entry of the catalog ``path``, its header left out."""
+    from translate.storage import pypo
+
+    return [str(u.target) for u in pypo.pofile.parsefile(str(path)).units if not u.isheader()]
+
+
+@pytest.mark.parametrize(("msgid", "cases"), [
+    (INBOX, [("1#one", "You have %d unread message"), ("1#other", "You have %d unread messages")]),
+    ("{gender, select, female {{count, plural, one {She wrote # comment} other {She wrote # "
+     "comments}}} other {{count, plural, one {They wrote # comment} other {They wrote # "
+     "comments}}}}",
+     [("1#female|one", "She wrote %d comment"), ("1#female|other", "She wrote %d comments"),
+      ("1#other|one", "They wrote %d comment"), ("1#other|other", "They wrote %d comments")]),
+    ("You finished {n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}",
+     [("1#other", "You finished 4th")]),
+    ("{guests, plural, offset:1 =0 {No one is invited.} other {{host} and # others are invited.}}",
+     [("1#=0", "No one is invited."), ("1#one", "{host} and %d others are invited."),
+      ("1#other", "{host} and %d others are invited.")]),
+])  # fmt: skip
+def test_an_icu_msgid_is_pending_as_its_cases_in_the_target_languages_categories(
+    tmp_path: Path, msgid: str, cases: list[tuple[str, str]]
+) -> None:
+    """German's plural categories (``one``, ``other``; an ordinal's ``other`` alone), a
+    plural's ``#`` as ``%d`` and an ordinal's as a number of its case."""
+    document = PoDocument.open(catalog(tmp_path, msgid), tgt_lang="de")
+    assert [(u.key, u.source) for u in document.pending()] == cases
+
+
+def test_an_icu_msgids_cases_are_written_as_one_message_icu_accepts(tmp_path: Path) -> None:
+    path = catalog(tmp_path, INBOX)
+    document = PoDocument.open(path, tgt_lang="de")
+    document.fill({"1#one": "Sie haben %d ungelesene Nachricht"})
+    document.save(tmp_path / "half.po")
+    assert translations(tmp_path / "half.po") == [""]
+    document.fill({"1#other": "Sie haben %d ungelesene Nachrichten"})
+    document.save(tmp_path / "out.po")
+    assert translations(tmp_path / "out.po") == [
+        "{count, plural, one {Sie haben # ungelesene Nachricht} "
+        "other {Sie haben # ungelesene Nachrichten}}"
+    ]
+
+
+@pytest.mark.parametrize(("msgid", "flags", "header"), [
+    ("Hello {name}, you have {count} messages", "", PLAIN_HEADER),
+    ("Hello {name}, you have {count} messages", "", LINGUI_HEADER),
+    ("{count, plural, one {# file} other {# files}}", "python-brace-format", PLAIN_HEADER),
+    ("Type '{'name'}' to mention someone.", "", PLAIN_HEADER),
+], ids=["plain", "plain in lingui", "python-brace-format", "quoted outside icu"])  # fmt: skip
+def test_a_msgid_that_is_no_icu_message_goes_to_the_model_whole(
+    tmp_path: Path, msgid: str, flags: str, header: str
+) -> None:
+    """A plain ``{name}``, a Python format string's braces, quotes outside an ICU catalog."""
+    document = PoDocument.open(catalog(tmp_path, msgid, header=header, flags=flags), tgt_lang="de")
+    assert [(u.key, u.source) for u in document.pending()] == [("1", msgid)]
+
+
+@pytest.mark.parametrize(("msgid", "flags", "header"), [
+    ("Type '{'name'}' to mention someone.", "", LINGUI_HEADER),
+    ("Type '{'name'}' to mention someone.", "icu-format", PLAIN_HEADER),
+    ("{n, plural, one {# file}}", "", PLAIN_HEADER),
+], ids=["quoted in lingui", "quoted icu-format", "no other"])  # fmt: skip
+def test_an_icu_msgid_ltmt_cannot_take_apart_is_left_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, msgid: str, flags: str, header: str
+) -> None:
+    """Quoted braces in an ICU catalog (the model wrote ``»«name«``), a plural without
+    ``other``."""
+    with caplog.at_level(logging.WARNING):
+        document = PoDocument.open(
+            catalog(tmp_path, msgid, header=header, flags=flags), tgt_lang="de"
+        )
+    assert document.pending() == []
+    assert "1 entry with ICU quoting or a plural or select that ltmt cannot take apart" in (
+        caplog.text
+    )
+
+
+def test_a_case_that_copied_a_matchs_closing_braces_is_written_without_them(
+    tmp_path: Path,
+) -> None:
+    """Given a stored message as a fuzzy match, the model copied its braces: the translated
+    message lost its final brace (a user trial)."""
+    document = PoDocument.open(catalog(tmp_path, INBOX), tgt_lang="de")
+    document.fill({"1#one": "Sie haben %d Nachricht}", "1#other": "Sie haben %d Nachrichten}}"})
+    document.save(tmp_path / "out.po")
+    [message] = translations(tmp_path / "out.po")
+    assert syntax_problem(message) is None
+    assert message.endswith("Sie haben # Nachrichten}}")
+
+
+def test_an_assembled_message_icu_rejects_fails_the_run_as_not_repaired(tmp_path: Path) -> None:
+    path, out = catalog(tmp_path, INBOX), tmp_path / "out.po"
+    result = translate_file(path, out, lambda texts, prefer: [f"{{{t}, Zahl}}" for t in texts])
+    assert translations(out) == [""]
+    assert result.report.not_repairable == 1
+    assert any("no valid ICU message" in example for example in result.report.examples)
+
+
+def stored_inbox(texts: list[str], prefer: list[dict]) -> list[Translation | None]:
+    """A memory whose only 100 % match is the reviewed whole message ``INBOX``."""
+    target = "{count, plural, one {Eine ungelesene Nachricht} other {# ungelesene Nachrichten}}"
+    stored = Segment(1, "u1", INBOX, target, 0.0, "import")
+    return [
+        Translation(t, target, (Match(stored, 100.0),), "exact") if t == INBOX else None
+        for t in texts
+    ]
+
+
+def test_a_whole_message_in_memory_is_used_as_stored(tmp_path: Path) -> None:
+    path, out = catalog(tmp_path, INBOX), tmp_path / "out.po"
+    model = FakeModel()
+    result = translate_file(path, out, model, tgt_lang="de", exact=stored_inbox)
+    assert model.seen == []
+    assert translations(out) == [stored_inbox([INBOX], [{}])[0].text]  # type: ignore[union-attr]
+    assert result.report.exact == 1
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext's msgfmt is not installed")
+def test_a_translated_lingui_catalog_passes_msgfmt_and_icu(tmp_path: Path) -> None:
+    nested = (
+        "{gender, select, female {{count, plural, one {# message} other {# messages}}} "
+        "other {{count, plural, one {# note} other {# notes}}}}"
+    )
+    path = catalog(tmp_path, INBOX, nested, "Step #{step}: {n, plural, other {# left}}")
+    out = tmp_path / "out.po"
+    translate_file(path, out, FakeModel(), tgt_lang="de")
+    subprocess.run(["msgfmt", "-c", "--use-fuzzy", "-o", "/dev/null", str(out)], check=True)
+    messages = translations(out)
+    assert all(message and syntax_problem(message) is None for message in messages)
+    assert messages[2] == "{n, plural, one {STEP '#'{step}: # LEFT} other {STEP '#'{step}: # LEFT}}"
