@@ -70,6 +70,7 @@ from ltmt.formats.placeholder_syntax import (
     find_placeholders,
     without_placeholders,
 )
+from ltmt.formats.rest_markup import REST_PAIR_MARKS, REST_VERBATIM, pair_name, paired
 from ltmt.text import LETTERS, QUOTE_MARKS, fuzzy_score, match_score, nearest_word_start
 
 _CODE_NAMES = frozenset({"g", "pc", "mrk"})
@@ -200,7 +201,7 @@ def _pair_tag(
         )
     if codes:
         pattern += f"|(?P<code>{'|'.join(sorted(map(re.escape, codes), key=len, reverse=True))})"
-    return re.compile(pattern)
+    return re.compile(f"{pattern}|{REST_PAIR_MARKS}|{REST_VERBATIM}")
 
 
 def _code_role(tag: str) -> tuple[bool, str]:
@@ -232,6 +233,8 @@ def _role(match: re.Match[str]) -> tuple[bool, str]:
     """Whether a tag :func:`_pair_tag` found closes a pair, and the name its partner has
     alike: an element's name, or for an empty code what ties its two ends (:func:`_code_role`)."""
     found = match.groupdict()
+    if found["rest_opening"] is not None or found["rest_closing"] is not None:
+        return found["rest_closing"] is not None, pair_name(match.group())
     if found.get("bbname") is not None:  # [b] closes no <b>, and [/B] closes [b]
         return bool(found["bbclose"]), f"[{found['bbname'].lower()}"
     if found.get("code") is not None:
@@ -333,7 +336,7 @@ def _strip_pairs(source: str) -> PairedText | None:
         | _names_with_text(_VALUED_ELEMENT, source)
     )
     bbcode = frozenset(name.lower() for name in _names_with_text(_BBCODE_ELEMENT, source))
-    for match in _pair_tag(names, _paired_codes(source), bbcode).finditer(source):
+    for match in paired(_pair_tag(names, _paired_codes(source), bbcode).finditer(source)):
         between = source[last : match.start()]
         pieces.append(between)
         length += len(between)

@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ltmt.formats.rest_markup import REST_MARKUP
+from ltmt.formats.rest_markup import REST_MARKUP, paired
 
 _PRINTF = (
     r"%%"
@@ -465,9 +465,11 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of :data:`_PLACEHOLDER` in ``text``, but a closing BBCode tag of a name not
     BBCode's own where no BBCode tag opened before it (``Target[/prefix]`` is text), and a
     closing Ren'Py tag of a name not Ren'Py's own where no Ren'Py tag opened before it
-    (``{if $user}Welcome{/if}``, Smarty's, is text: its opening is none)."""
+    (``{if $user}Welcome{/if}``, Smarty's, is text: its opening is none), and reST's closing
+    mark of a pair that its opening one does not open (``Price*`` is text:
+    :func:`ltmt.formats.rest_markup.paired`)."""
     opened = renpy_opened = False
-    for match in _PLACEHOLDER.finditer(text):
+    for match in paired(_PLACEHOLDER.finditer(text)):
         if match.group("bbclose") is not None and not opened:
             continue
         if match.group("renpyclose") is not None and not renpy_opened:

@@ -193,11 +193,14 @@ def drop_repeated_tails(source: str, text: str) -> str:
     does not write it so: the model repeated the last pieces of ``%(changes)s`` as
     ``%(changes)s)s`` (4 of Django's 228 strings with a placeholder, session 51). Two characters
     or more (one, ``{name}}``, is :func:`_drop_stray_braces`'s); of them, what the source writes
-    after the placeholder stays."""
+    after the placeholder stays. Not reST's markup, which the model gets as a tag and never
+    writes: the word after ``:term:`API`\\ s`` is the sentence's (``sind``, not ``ind``)."""
     pieces = []
     position = 0
     for found in find_placeholders(text):
         if found.start < position:  # within a tail already dropped
+            continue
+        if found.kind == "rest":  # sent as a tag: the text after it is the model's own
             continue
         pieces.append(text[position : found.end])
         position = found.end

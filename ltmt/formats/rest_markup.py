@@ -13,9 +13,21 @@ Sphinx project's: each is of a shape that text of another kind does not take (a 
 ``:name:`` or ``{name}`` glued to a backtick span, a span closed by ``_`` or ``__``, a bracket
 closed by ``]_``), and a substitution's ``|name|`` is one only as reST reads it, at a word's
 edges (``json|yaml|xml`` and ``a | b`` are text).
+
+Where the markup holds words a reader sees, its marks are placeholders of their own and the
+words between them are translated: an emphasis's or a strong emphasis's asterisks (``*very*``
+→ ``*sehr*``; an asterisk that opens or closes none, ``5 * 3``, ``Price*``, is text) and a
+cross-reference's explicit title (``:doc:`User guide <guide>``` → ``:doc:`` before and
+`` <guide>``` after ``Benutzerhandbuch``). A pair's closing mark counts only after its opening
+one (:func:`paired`). An inflection glued to markup by reST's escaped space (``:term:`API`\\
+s``, ``:class:`Foo`\\ es``, ````str``\\ s``) goes with the markup: the model doubled the
+backslash (Sphinx then wrote it) or took the letters for a word (``\\ sage``).
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
 
 # a role's name, a domain's with it (``ref``, ``py:func``, ``c.macro``)
 _ROLE_NAME = r"[A-Za-z0-9]+(?:[-_+:.][A-Za-z0-9]+)*"
@@ -26,16 +38,89 @@ _INTERPRETED = r"`(?=[^`\s])[^`\n]*(?<=[^`\s])`"
 _MARKUP_START = r"""(?<![^\s'"(\[{<\-/:])"""
 _MARKUP_END = r"""(?![^\s'")\]}>\-/:.,;!?\\])"""
 
+# an inflection glued to the markup before it by reST's escaped space (``:term:`API`\ s``),
+# which Sphinx renders as nothing: the markup's, as its content is
+_SUFFIX = r"(?:\\ \w*)?"
+# a role's name and marks, reST's (``:ref:``, ``:py:func:``) or MyST's (``{ref}``)
+_ROLE = rf"(?::{_ROLE_NAME}:|\{{{_ROLE_NAME}\}})"
+# the roles whose content is literal text, where `` <...>`` is no target (``:samp:`cat <file>```)
+_LITERAL_ROLES = "|".join(
+    ("abbr", "code", "command", "dfn", "file", "guilabel", "kbd", "literal", "math",
+     "menuselection", "program", "regexp", "samp")
+)  # fmt: skip
+
+# a cross-reference's explicit title ends before its target (`` <guide>```): the target's marks
+TITLE_CLOSING = rf"\s+<[^<>`\n]+>`{_SUFFIX}"
+# a cross-reference with an explicit title (``:doc:`User guide <guide>```): its role and
+# opening backtick, before the title a reader sees
+TITLED_ROLE_OPENING = (
+    rf"(?![:{{](?:{_LITERAL_ROLES})[:}}]`){_ROLE}`(?=[^`\s<][^`\n]*?{TITLE_CLOSING}(?![\w`]))"
+)
+# an emphasis's or a strong emphasis's opening asterisks (``*very*``, ``**warning**``), by reST's
+# start rules, where the same asterisks close it after words
+EMPHASIS_OPENING = (
+    rf"{_MARKUP_START}(?P<rest_marks>\*\*?)"
+    rf"(?=[^\s*][^*]*?(?<=[^\s*])(?P=rest_marks)(?!\*){_MARKUP_END})"
+)
+# an emphasis's closing asterisks: a pair's only after its opening ones (:func:`paired`)
+EMPHASIS_CLOSING = rf"(?<=[^\s*])\*\*?(?!\*){_MARKUP_END}{_SUFFIX}"
+# an inline literal (````make install````, ````str``\ s``), which may hold a backtick: the
+# model translated the words inside it or doubled its suffix's backslash
+LITERAL = rf"{_MARKUP_START}``(?=[^\s`])(?:[^`\n]|`(?!`))*?(?<=[^\s`])``(?!`){_SUFFIX}"
 # a role with its content, reST's (``:ref:`install```, ``:py:func:`f```) or MyST's
 # (``{ref}`install```): the model translated the role's name (``:Klasse:``) or dropped it
-ROLE = rf"(?::{_ROLE_NAME}:|\{{{_ROLE_NAME}\}}){_INTERPRETED}"
+ROLE = rf"{_ROLE}{_INTERPRETED}{_SUFFIX}"
 # a hyperlink reference, named (`` `Sphinx <https://...>`_ ``, `` `tutorial`_ ``) or
 # anonymous (`` `Read the Docs`__ ``): its text is the target's name, which must stay as written
-HYPERLINK_REFERENCE = rf"(?<![\w`]){_INTERPRETED}__?(?![\w`])"
+HYPERLINK_REFERENCE = rf"(?<![\w`]){_INTERPRETED}__?{_SUFFIX}(?![\w`])"
 # a footnote's or citation's reference: auto-numbered (``[#]_``, ``[#note]_``), auto-symbol
 # (``[*]_``), numbered (``[1]_``) or a citation's (``[CIT2002]_``)
 FOOTNOTE_REFERENCE = r"(?<![\w\]])\[(?:#[\w.-]*|\*|[0-9]+|[A-Za-z][\w.-]*)\]_(?!\w)"
 # a substitution's reference (``|version|``, ``|name|_``): its name is a definition's
-SUBSTITUTION_REFERENCE = rf"{_MARKUP_START}\|(?=[^\s|])[^|\n]*(?<=[^\s|])\|(?:__?)?{_MARKUP_END}"
+SUBSTITUTION_REFERENCE = (
+    rf"{_MARKUP_START}\|(?=[^\s|])[^|\n]*(?<=[^\s|])\|(?:__?)?{_MARKUP_END}{_SUFFIX}"
+)
 
-REST_MARKUP = "|".join((ROLE, HYPERLINK_REFERENCE, FOOTNOTE_REFERENCE, SUBSTITUTION_REFERENCE))
+# a pair's marks: a titled cross-reference's or an emphasis's, opening or closing
+REST_PAIR_MARKS = (
+    rf"(?P<rest_opening>{TITLED_ROLE_OPENING}|{EMPHASIS_OPENING})"
+    rf"|(?P<rest_closing>{TITLE_CLOSING}|{EMPHASIS_CLOSING})"
+)
+# the markup whose text is kept as written, where an asterisk is no emphasis's (``:samp:`*a*```,
+# ````*args````): what :func:`paired` passes over in a pattern that looks for pairs alone
+_VERBATIM = (LITERAL, f"{_ROLE}?{_INTERPRETED}", FOOTNOTE_REFERENCE, SUBSTITUTION_REFERENCE)
+REST_VERBATIM = f"(?P<rest_verbatim>{'|'.join(_VERBATIM)})"
+REST_MARKUP = "|".join(
+    (
+        REST_PAIR_MARKS,
+        LITERAL,
+        ROLE,
+        HYPERLINK_REFERENCE,
+        FOOTNOTE_REFERENCE,
+        SUBSTITUTION_REFERENCE,
+    )
+)
+
+
+def pair_name(marks: str) -> str:
+    """What a pair's opening and closing marks (:data:`REST_PAIR_MARKS`) share: an emphasis's
+    asterisks (``*``, ``**``), or a backtick for a titled cross-reference's role and target."""
+    core = marks.partition("\\")[0].strip()
+    return core if core.startswith("*") else "`"
+
+
+def paired(matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """``matches`` of a pattern holding :data:`REST_PAIR_MARKS`, without the closing marks
+    that close no opening one before them (an asterisk after a word, ``Price*``, a footnote's
+    mark, is text) and without the matches of :data:`REST_VERBATIM`."""
+    opening = ""  # the pair's opening marks whose closing ones are to come
+    for match in matches:
+        found = match.groupdict()
+        if found.get("rest_verbatim") is not None:
+            continue
+        if found.get("rest_closing") is not None:
+            if not opening or pair_name(opening) != pair_name(match.group()):
+                continue
+            opening = ""
+        opening = found.get("rest_opening") or opening
+        yield match
