@@ -99,6 +99,9 @@ _SPACE = re.compile(r"[ \t\n\r\f]+")
 _EDGE_SPACE = " \t\n\r\f\xa0"
 _TAG_NAME = re.compile(r"</?([^\s/>]*)")
 _KEPT_ELEMENT = re.compile(r"<(\w+)(\s[^<>]*)?>.*?</\1>", re.DOTALL)
+# a tag of the tagged form: a name after its "<" (a bare "<" before a space or a digit is the
+# text's own, ``5 < 10 and 7 > 3``, whose words are no tag's)
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
 
 
@@ -477,7 +480,7 @@ def _has_words(source: str) -> bool:
     """Whether a run's tagged text has a letter outside code, elements marked not to translate,
     tags and references."""
     kept = _KEPT_ELEMENT.sub(_without_kept, source)
-    plain = _REFERENCE.sub(" ", re.sub(r"<[^<>]*>", " ", kept))
+    plain = _REFERENCE.sub(" ", _TAG.sub(" ", kept))
     return has_letter(plain)
 
 

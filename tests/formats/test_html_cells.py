@@ -75,3 +75,19 @@ def test_a_cell_whose_only_markup_is_a_line_break_is_one_unit() -> None:
 def test_a_cell_of_blocks_is_written_back_escaped_as_it_was(cell: str, written: str) -> None:
     (outcome,) = translate_cells([Unit("1", cell)], FakeModel())
     assert outcome.text == written
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("<p>5 < 10 and 7 > 3</p>", "<p>5 < 10 AND 7 > 3</p>"),
+        ("<p>x<5 and y >3</p>", "<p>X<5 AND Y >3</p>"),
+        ("<p>5 &lt; 10 and 7 &gt; 3</p>", "<p>5 &lt; 10 AND 7 &gt; 3</p>"),
+    ],
+)
+def test_a_bare_comparison_sign_in_block_html_is_text_and_comes_back(
+    source: str, expected: str
+) -> None:
+    model = FakeModel()
+    (outcome,) = translate_cells([Unit("1", source)], model)
+    assert outcome.text == expected and outcome.ok
