@@ -66,6 +66,9 @@ _NULL = re.compile(r"(?:[:\[,-]\s*)null\s*(?:[,\]#]|$)", re.MULTILINE)
 MAX_DEPTH = 100
 _TOO_DEEP = re.compile(r"(?:[\[{]\s*){" + str(MAX_DEPTH + 1) + "}")
 _NESTED_KEY = re.compile(r"^( +)[^\s#-]", re.MULTILINE)  # the first indented key
+# the values aliases may add to a file (a few anchored defaults add a few dozen); an alias bomb
+# (nine levels of nine aliases each) adds 9⁹, which no reader should walk
+MAX_ALIASED_VALUES = 100_000
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,44 @@ def _load(data: bytes, path: Path) -> tuple[Any, Layout]:
         raise InputError(f"{path}{where}: not valid YAML: {problem}") from exc
     if not isinstance(document, dict):
         raise InputError(f"{path}: not {WHAT}: its top level is not a mapping of keys")
+    if _expanded_size(document, {}) - _written_size(document) > MAX_ALIASED_VALUES:
+        raise InputError(
+            f"{path}: uses YAML aliases that expand to more than {MAX_ALIASED_VALUES} values; "
+            "expand them or remove the anchors"
+        )
     return document, _layout(text, sequence, dash)
+
+
+def _children(node: Any) -> list[Any]:
+    """The values a mapping or a list holds (merged ones too); none for a scalar."""
+    if isinstance(node, dict):
+        return list(node.values())
+    return list(node) if isinstance(node, list) else []
+
+
+def _expanded_size(node: Any, sizes: dict[int, int]) -> int:
+    """How many values the readers walk below and at ``node``, an alias's as often as it
+    stands. ``sizes`` remembers each mapping's and list's, so the count takes as long as the
+    file's own values, not their expansion; a recursive alias counts once where it recurs."""
+    if not isinstance(node, (dict, list)):
+        return 1
+    if id(node) not in sizes:
+        sizes[id(node)] = 1  # while counting it: a node within itself adds itself once
+        sizes[id(node)] = 1 + sum(_expanded_size(child, sizes) for child in _children(node))
+    return sizes[id(node)]
+
+
+def _written_size(document: Any) -> int:
+    """How many values ``document`` holds, each anchored mapping or list counted once."""
+    seen: set[int] = set()
+    pending, count = [document], 0
+    while pending:
+        node = pending.pop()
+        count += 1
+        if isinstance(node, (dict, list)) and id(node) not in seen:
+            seen.add(id(node))
+            pending.extend(_children(node))
+    return count
 
 
 def _root(document: dict[str, Any]) -> str | None:

@@ -362,3 +362,24 @@ def test_a_bar_in_text_is_no_plural(tmp_path: Path, text: str) -> None:
     units = open_document(source, tgt_lang="de").units()
     assert all("#" not in u.key or u.key.startswith("notes#") for u in units)
     assert " | " in units[0].source
+
+
+def _alias_bomb(levels: int) -> str:
+    """A Rails file whose every level is nine aliases of the one below: 9**levels strings."""
+    lines = ["en:", "  l0: &l0 [Hello]"]
+    for level in range(1, levels + 1):
+        lines.append(f"  l{level}: &l{level} [{', '.join([f'*l{level - 1}'] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+def test_aliases_that_expand_too_far_are_a_one_line_error(tmp_path: Path) -> None:
+    source = tmp_path / "en.yml"
+    source.write_text(_alias_bomb(9), "utf-8")
+    with pytest.raises(InputError, match=r"en.yml: uses YAML aliases that expand to more than"):
+        YamlCatalog.open(source)
+
+
+def test_aliases_that_expand_a_little_are_read(tmp_path: Path) -> None:
+    source = tmp_path / "en.yml"
+    source.write_text(_alias_bomb(2), "utf-8")
+    assert len(YamlCatalog.open(source).units()) == 1 + 9 + 81
