@@ -10,12 +10,16 @@ is not async), which the event loop cannot stop. It runs with
 :func:`in_thread_unless_disconnected`, which listens, hands the thread a :class:`Cancellation`
 and cancels it when the client leaves: the translation the thread waits for is cancelled, so
 the batcher decodes nothing more of it (:mod:`ltmt.server.batching`), and the thread ends at
-once.
+once. A thread busy with work of its own (reading or writing a large file) is stopped too:
+:class:`WorkStopped` is raised in it at its next Python instruction, so that its file slot is
+given back and a server that stops (its shutdown wait over, which cancels the request) can
+exit, where the thread kept the process alive until its file was done.
 """
 
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import threading
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future
@@ -32,6 +36,11 @@ T = TypeVar("T")
 CLIENT_CLOSED = 499  # nginx's "client closed request": logged nowhere, as nobody reads it
 
 
+class WorkStopped(BaseException):
+    """Raised in a worker thread whose client left, to end its work (a BaseException, so that
+    no ``except Exception`` of the work goes on with it)."""
+
+
 class Cancellation:
     """Whether a request's client left, for the worker thread doing its work: cancelled on the
     event loop (:func:`in_thread_unless_disconnected`), read in the thread (:meth:`result`)."""
@@ -40,14 +49,34 @@ class Cancellation:
         self._lock = threading.Lock()
         self._cancelled = False
         self._waited_for: Future[Any] | None = None
+        self._worker: int | None = None  # the thread running the work (:meth:`run`), by ident
 
     def cancel(self) -> None:
-        """The client left: cancel the work waited for now, and any waited for later."""
+        """The client left: cancel the work waited for now, and any waited for later; work
+        running without waiting is stopped with :class:`WorkStopped`. Not while it waits:
+        raised there, it could end the thread inside the future's own lock."""
         with self._lock:
+            if self._cancelled:
+                return
             self._cancelled = True
             waited_for = self._waited_for
+            if waited_for is None and self._worker is not None:
+                _raise_in(self._worker, WorkStopped)
         if waited_for is not None:
             waited_for.cancel()
+
+    def run(self, work: Callable[[Cancellation], T]) -> T:
+        """``work(self)``'s result, in the calling worker thread, which :meth:`cancel` may stop
+        with :class:`WorkStopped` until it returns (not after: anyio's code runs next)."""
+        worker = threading.get_ident()
+        with self._lock:
+            self._worker = worker
+        try:
+            return work(self)
+        finally:
+            with self._lock:
+                _raise_in(worker, None)  # a stop raised too late for the work: dropped
+                self._worker = None
 
     def result(self, future: Future[T]) -> T:
         """``future``'s result, waited for in the worker thread; when the client has left or
@@ -59,25 +88,50 @@ class Cancellation:
         if cancelled:
             future.cancel()
         try:
-            return future.result()
+            result = future.result()
         except CancelledError:
-            raise ApiError(
-                CLIENT_CLOSED, "the client disconnected; its translation was stopped"
-            ) from None
+            raise _stopped() from None
         finally:
             with self._lock:
                 self._waited_for = None
+                cancelled = self._cancelled
+        if cancelled:  # the client left as the wait ended: no work of its own follows
+            raise _stopped()
+        return result
+
+
+def _stopped() -> ApiError:
+    return ApiError(CLIENT_CLOSED, "the client disconnected; its translation was stopped")
+
+
+def _raise_in(thread: int, exception: type[BaseException] | None) -> None:
+    """Raise ``exception`` in the thread ``thread`` at its next Python instruction (C code it
+    runs is not interrupted), or drop one still pending there (None)."""
+    pending = ctypes.py_object(exception) if exception is not None else None  # None: NULL
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), pending)
 
 
 async def in_thread_unless_disconnected(request: Request, work: Callable[[Cancellation], T]) -> T:
     """``work(cancellation)``'s result, run in a worker thread; when ``request``'s client
     disconnects first, ``cancellation`` is cancelled and the work ends with the
     :class:`~ltmt.server.errors.ApiError` of :meth:`Cancellation.result` at its next wait for a
-    translation (that ``work`` waits with). Call it once the request's body is read."""
+    translation (that ``work`` waits with), or at once where it is not waiting
+    (:class:`WorkStopped`). Call it once the request's body is read."""
     cancellation = Cancellation()
-    task = asyncio.ensure_future(run_in_threadpool(work, cancellation))
+    task = asyncio.ensure_future(run_in_threadpool(cancellation.run, work))
+    task.add_done_callback(_ignore_stop)  # a request the server cancelled awaits it no more
     await _first_of(request, task, cancellation.cancel)
-    return await task  # a thread is not stopped, only asked to stop: its end is waited for
+    try:
+        return await task  # the thread's end is waited for: it ends at its next instruction
+    except WorkStopped:
+        raise _stopped() from None
+
+
+def _ignore_stop(task: asyncio.Future[Any]) -> None:
+    """Retrieve ``task``'s exception (a :class:`WorkStopped`), so that asyncio does not log it
+    where nobody awaits it (a request the server cancelled at its shutdown)."""
+    if not task.cancelled():
+        task.exception()
 
 
 async def _first_of(request: Request, task: asyncio.Future[Any], stop: Callable[[], Any]) -> None:

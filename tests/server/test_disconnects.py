@@ -7,7 +7,7 @@ from concurrent.futures import Future
 
 import pytest
 
-from ltmt.server.disconnects import CLIENT_CLOSED, Cancellation
+from ltmt.server.disconnects import CLIENT_CLOSED, Cancellation, WorkStopped
 from ltmt.server.errors import ApiError
 
 
@@ -44,3 +44,44 @@ def test_a_wait_of_a_client_still_there_gives_the_result():
     future: Future[str] = Future()
     future.set_result("übersetzt")
     assert Cancellation().result(future) == "übersetzt"
+
+
+def test_work_busy_on_its_own_is_stopped_when_the_client_leaves():
+    cancellation = Cancellation()
+    busy = threading.Event()
+    ended: list[BaseException] = []
+
+    def spin(_: Cancellation) -> None:
+        busy.set()
+        while True:  # a large file read or written: no wait for a translation
+            pass
+
+    def work() -> None:
+        try:
+            cancellation.run(spin)
+        except WorkStopped as exc:
+            ended.append(exc)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    assert busy.wait(10)
+    cancellation.cancel()
+    worker.join(10)
+    assert not worker.is_alive()
+    assert [type(exc) for exc in ended] == [WorkStopped]
+
+
+def test_work_done_before_the_client_leaves_is_not_stopped_after():
+    cancellation = Cancellation()
+    assert cancellation.run(lambda _: "fertig") == "fertig"
+    cancellation.cancel()  # the thread runs other code now: nothing is raised in it
+    assert sum(range(10**6)) == 499999500000
+
+
+def test_the_client_leaving_as_a_wait_ends_stops_the_work_after_it():
+    cancellation = Cancellation()
+    future: Future[str] = Future()
+    future.add_done_callback(lambda _: cancellation.cancel())  # left as the result came
+    future.set_result("übersetzt")
+    with pytest.raises(ApiError, match="client disconnected"):
+        cancellation.result(future)
