@@ -106,11 +106,17 @@ def _delimiter(path: Path, text: str) -> str:
     if path.suffix.lower() == ".tsv":
         return "\t"
     header = io.StringIO(text, newline="").readline()
-    cells = {
-        delimiter: len(next(csv.reader([header], csv.excel, delimiter=delimiter), []))
-        for delimiter in _DELIMITERS
-    }
+    cells = {delimiter: len(_header_cells(header, delimiter)) for delimiter in _DELIMITERS}
     return max(_DELIMITERS, key=lambda delimiter: cells[delimiter])  # (ties: the first)
+
+
+def _header_cells(header: str, delimiter: str) -> list[str]:
+    """The cells of the row ``header`` split at ``delimiter``; none where a cell is longer than
+    csv's limit (128 KiB), which is no header: :func:`_read_table` says so for its row."""
+    try:
+        return next(csv.reader([header], csv.excel, delimiter=delimiter), [])
+    except csv.Error:
+        return []
 
 
 def _spaced(text: str, delimiter: str) -> bool:
@@ -118,7 +124,7 @@ def _spaced(text: str, delimiter: str) -> bool:
     its cells are then read without it, so that a quoted cell after one (``greet, "Hello,
     world"``) is one cell, as ``csv.Sniffer`` read it before only the delimiter was guessed."""
     header = io.StringIO(text, newline="").readline()
-    cells = next(csv.reader([header], csv.excel, delimiter=delimiter), [])
+    cells = _header_cells(header, delimiter)
     return len(cells) > 1 and all(cell.startswith(" ") for cell in cells[1:])
 
 

@@ -96,6 +96,7 @@ def read_glossary(
 
 
 _DELIMITERS = {"csv": ",", "tsv": "\t", "omegat": "\t"}
+_HEADER_CHARS = 4096  # the longest first line read as a header: a few column names
 
 
 def _delimited_text(path: Path) -> str:
@@ -121,7 +122,10 @@ def looks_like_a_glossary(path: Path) -> bool:
     if delimiter is None or not path.is_file():
         return False
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as lines:
-        first = next(csv.reader(lines, delimiter=delimiter), [])
+        line = lines.readline(_HEADER_CHARS + 1)
+    if len(line) > _HEADER_CHARS:  # data, not column names (csv refuses a cell over 128 KiB)
+        return False
+    first = next(csv.reader([line], delimiter=delimiter), [])
     headings = header_headings([cell.strip() for cell in first]) or []
     roles = {each.role for each in headings}
     return {"source", "target"} <= roles and bool(roles & {"note", "case"})

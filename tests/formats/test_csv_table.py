@@ -501,3 +501,10 @@ def test_columns_are_named_only_in_a_csv_table(tmp_path: Path) -> None:
     path.write_text("Hello\n", "utf-8")
     with pytest.raises(InputError, match="columns to translate are named in CSV tables, not in"):
         open_document(path, columns="Title")
+
+
+def test_a_first_row_with_a_cell_over_csvs_limit_is_a_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text("a" * 140_000 + ",b\nhello,hallo\n", "utf-8", newline="")
+    with pytest.raises(InputError, match=r"wide\.csv:1: malformed CSV: field larger than"):
+        open_document(path)

@@ -451,6 +451,7 @@ def test_a_first_row_of_a_term_that_names_one_column_is_a_term(row: str):
         ("m.csv", "source,target\nfile,Datei\n", False),  # a memory CSV as well
         ("m.csv", "keys,en,de,note\nk,file,Datei,\n", False),  # a localisation table
         ("m.tmx", "source,target,note\n", False),
+        pytest.param("w.tsv", "a" * 140_000 + "\tb\n", False, id="a cell over csv's limit"),
     ],
 )
 def test_a_file_looks_like_a_glossary_by_its_note_or_case_column(
