@@ -36,6 +36,9 @@ _ROLES = {name: role for role, names in _ROLE_NAMES.items() for name in names}
 _NEAR_MISS = 0.8  # difflib ratio: sourse/source and traget/target are 0.83, base/case 0.75
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,4})*")  # en, de-AT, zh-Hant-TW
 _PARENTHESISED = re.compile(r"(.*?)\s*\((.*)\)")  # "Source (EN)", "English (US)"
+# the longest cell read as a column's name (``Target term (German, Switzerland)``): a longer
+# one is data, and matching it to the names of every language took seconds a kilobyte
+MAX_HEADING_CHARS = 64
 
 
 @dataclass(frozen=True)
@@ -77,8 +80,11 @@ def heading(cell: str) -> Heading:
     """What ``cell`` names as a column heading (``Source (EN)`` → source, en; ``German
     (Germany)`` → de; ``sourse`` → meant source): a role's name in any case and separator, a
     language code or a language's exact name in English, German or itself (not a word that
-    merely resembles one: ``Iron Sword`` is no Ossetian)."""
+    merely resembles one: ``Iron Sword`` is no Ossetian). A cell longer than
+    :data:`MAX_HEADING_CHARS` names nothing."""
     text = cell.strip()
+    if len(text) > MAX_HEADING_CHARS:
+        return Heading(text)
     found = _PARENTHESISED.fullmatch(text)
     if found:
         words, inside = found.groups()
@@ -128,9 +134,9 @@ def language_meant(cell: str, languages: tuple[str, ...]) -> str | None:
     """The one of ``languages`` (codes) whose name ``cell`` is a near-miss of (``Germn``,
     ``Englsh`` → de, en), else None: a header so misspelt names no language, and its column
     went unread unseen. Names are compared as :func:`heading` reads them (English, German, the
-    language's own), an exact name is no near-miss."""
+    language's own), an exact name is no near-miss; a cell too long for a heading is none."""
     folded = _folded(cell)
-    if not folded or _language_of(cell):
+    if not folded or len(folded) > MAX_HEADING_CHARS or _language_of(cell):
         return None
     for code in languages:
         if difflib.get_close_matches(folded, _language_names(code), n=1, cutoff=_NEAR_MISS):
