@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ltmt.errors import InputError, LanguageError
 from ltmt.formats.not_utf8 import not_utf8_problem
 from ltmt.formats.registry import SNIFF_BYTES, STDIN_NAME, binary_problem, holds_nul, utf16_problem
-from ltmt.wording import counted, first_few
+from ltmt.wording import counted, first_few, shortened
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -39,6 +39,7 @@ ROOT_START = re.compile(
 
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_ERROR_TAIL = re.compile(r",? line \d+, column \d+$")
+EXCERPT_CHARS = 100  # of a parser's message in an error of ltmt's (it may quote the input)
 
 
 class XmlLeftOut:
@@ -339,12 +340,21 @@ class RepeatedJsonKeys:
                 yield from self.paths(value, (*parts, index))
 
 
+def excerpt(message: object) -> str:
+    """A parser's error ``message`` as an error of ltmt's quotes it: its first line, cut to
+    :data:`EXCERPT_CHARS` characters, the last an ellipsis. A parser may quote the input
+    whole: translate-toolkit the offending line of a PO file (5 MB of a one-line file), lxml
+    a tag's name, plistlib a key."""
+    lines = str(message).strip().splitlines()
+    return shortened(lines[0], EXCERPT_CHARS) if lines else ""
+
+
 def xml_error(path: Path | str, exc: Exception, what: str) -> InputError:
     """An :class:`InputError` for an lxml parse error, with the line and column it gives:
     ``bad.xml:3:28: not a well-formed Android string resource file: ...``."""
     position = getattr(exc, "position", None)
     message = getattr(exc, "msg", None) or str(exc)
-    message = _XML_ERROR_TAIL.sub("", str(message).strip())
+    message = excerpt(_XML_ERROR_TAIL.sub("", str(message).strip()))
     where = f"{path}:{position[0]}:{position[1]}" if position else str(path)
     return InputError(f"{where}: {not_well_formed(what)}: {message}")
 
@@ -371,7 +381,7 @@ def parse_xml(data: bytes, path: Path | str, what: str) -> etree._ElementTree:
     except etree.XMLSyntaxError as exc:
         raise xml_error(path, exc, what) from exc
     except ValueError as exc:  # e.g. an unknown declared encoding
-        raise InputError(f"{path}: {not_well_formed(what)}: {exc}") from exc
+        raise InputError(f"{path}: {not_well_formed(what)}: {excerpt(exc)}") from exc
     return root.getroottree()
 
 

@@ -368,6 +368,8 @@ class JsonlDocument:
                 raise InputError(
                     f"{path}:{number + 1}:{exc.colno}: invalid JSON: {exc.msg}"
                 ) from exc
+            except RecursionError:  # json's parser recurses: [[[…]]] thousands deep
+                raise InputError(f"{path}:{number + 1}: JSON nested too deeply") from None
             if not isinstance(record, dict) or not isinstance(record.get(source_key), str):
                 raise InputError(
                     f"{path}:{number + 1}: not a JSON object with a string {source_key!r}"

@@ -27,7 +27,14 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError, LanguageError
-from ltmt.formats.common import atomic_write, decode, lang_matches, language_error, read_bytes
+from ltmt.formats.common import (
+    atomic_write,
+    decode,
+    excerpt,
+    lang_matches,
+    language_error,
+    read_bytes,
+)
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.po_escapes import read_all_escapes
 from ltmt.formats.po_syntax import check_duplicates, check_strings
@@ -69,9 +76,9 @@ def load_po(path: Path) -> Any:
     try:
         store = pypo.pofile.parsestring(data)
     except PoParseError as exc:
-        raise InputError(f"{path}: invalid PO file: {exc}") from exc
+        raise InputError(f"{path}: invalid PO file: {excerpt(exc)}") from exc
     except (UnicodeError, LookupError, ValueError) as exc:
-        raise InputError(f"{path}: invalid PO file: {exc}") from exc
+        raise InputError(f"{path}: invalid PO file: {excerpt(exc)}") from exc
     check_strings(text, path)
     check_duplicates(store, text, path)
     store.filename = str(path)

@@ -27,7 +27,7 @@ from typing import Any
 from xml.parsers.expat import ExpatError
 
 from ltmt.errors import InputError
-from ltmt.formats.common import read_bytes
+from ltmt.formats.common import excerpt, read_bytes
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
 from ltmt.formats.placeholder_syntax import has_words
 from ltmt.formats.plurals import (
@@ -59,7 +59,7 @@ def _load(data: bytes, path: Path) -> dict[str, Any]:
             f"{path}:{exc.lineno}:{exc.offset + 1}: not {WHAT}: {exc.args[0].split(':')[0]}"
         ) from exc
     except (plistlib.InvalidFileException, ValueError, TypeError) as exc:
-        raise InputError(f"{path}: not {WHAT}: {exc}") from exc
+        raise InputError(f"{path}: not {WHAT}: {excerpt(exc)}") from exc
     if not isinstance(found, dict):
         raise InputError(f"{path}: not {WHAT}: its top level is not a <dict> of keys")
     return found

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import lang_matches, language_fit, local_name, primary_language
+from ltmt.formats.common import excerpt, lang_matches, language_fit, local_name, primary_language
 from ltmt.terminology.files import CASE_YES
 from ltmt.terminology.terms import Term
 from ltmt.wording import counted, first_few
@@ -96,7 +96,7 @@ def _core_entries(path: Path, src_lang: str) -> list[_Entry]:
     try:
         root = etree.parse(str(path), parser).getroot()
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"{path.name} is not a readable TBX file: {exc}") from exc
+        raise InputError(f"{path.name} is not a readable TBX file: {excerpt(exc)}") from exc
     entries = []
     for concept in root.iter("{*}conceptEntry"):
         sections = [e for e in concept if isinstance(e.tag, str) and local_name(e.tag) == "langSec"]

@@ -13,8 +13,10 @@ import pytest
 
 from ltmt.errors import InputError
 from ltmt.formats.common import (
+    EXCERPT_CHARS,
     LineShape,
     atomic_write,
+    excerpt,
     lang_matches,
     language_error,
     language_fit,
@@ -336,3 +338,25 @@ def test_two_codes_of_one_language_whatever_their_regions_and_lengths_are_the_sa
 )
 def test_language_fit_ranks_regions_of_the_language_asked_for(code, wanted, fit):
     assert language_fit(code, wanted) == fit
+
+
+@pytest.mark.parametrize(
+    ("message", "shown"),
+    [
+        ("Syntax error on line 3: 'msgid'", "Syntax error on line 3: 'msgid'"),
+        ("first line\nsecond line", "first line"),
+        ("", ""),
+        ("Syntax error on line 1: '" + "x" * 5000, "Syntax error on line 1: '" + "x" * 74 + "…"),
+    ],
+)
+def test_a_parsers_message_is_cut_to_an_excerpt(message: str, shown: str) -> None:
+    assert excerpt(message) == shown
+    assert len(excerpt(message)) <= EXCERPT_CHARS
+
+
+def test_an_xml_error_quotes_a_long_tag_name_cut(tmp_path: Path) -> None:
+    data = b"<resources><" + b"a" * 3000 + b"></b></resources>"
+    path = tmp_path / "x.xml"
+    with pytest.raises(InputError, match=r"tag mismatch: a+…$") as caught:
+        parse_xml(data, path, "an Android string resource file")
+    assert len(str(caught.value)) - len(str(path)) < 200

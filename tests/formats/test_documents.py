@@ -657,6 +657,20 @@ def test_jsonl_adds_translation(tmp_path: Path) -> None:
         ("in.xlf", b"<xliff><file></xliff>", None, r"in.xlf:1:\d+: not well-formed XLIFF"),
         ("in.xlf", b"", None, r"in.xlf: empty file; expected an XLIFF file"),
         ("missing.po", None, None, r"missing.po: file not found"),
+        pytest.param(
+            "in.jsonl",
+            b'{"source": ' + b"[" * 10_000 + b"]" * 10_000 + b"}\n",
+            None,
+            r"in.jsonl:1: JSON nested too deeply$",
+            id="jsonl nested 10000 deep",
+        ),
+        pytest.param(
+            "in.po",
+            b"x" * 200_000 + b"\n",
+            None,
+            r"^\S+in.po: invalid PO file: Syntax error on line 1: 'x{74}…$",
+            id="a long PO line quoted cut",
+        ),
     ],
 )
 def test_bad_documents(
