@@ -17,8 +17,9 @@ from __future__ import annotations
 import io
 import logging
 import re
+import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -47,6 +48,7 @@ from ltmt.wording import counted, first_few
 logger = logging.getLogger(__name__)
 # a TMX date (``20240601T100000Z``, UTC): in this form, text order is time order
 _TMX_DATE = re.compile(r"\d{8}T\d{6}Z")
+_TMX_DATE_FORMAT = "%Y%m%dT%H%M%SZ"  # :data:`_TMX_DATE` for :func:`time.strftime`
 # the whitespace XPath's normalize-space() folds (not a no-break space)
 _XML_SPACES = re.compile(r"[ \t\r\n]+")
 # each kind of markup tag in stored text (:class:`~ltmt.formats.inline.Code`) as the TMX inline
@@ -379,10 +381,12 @@ def write_tmx(
     ``<note>`` (``note``) and ``<prop type="x-KEY">``, each on the ``<tuv>`` it was read from
     and a prop typed as it was read (OmegaT's ``file``, ``id``:
     :mod:`ltmt.formats.tmx_metadata`), which :func:`read_tmx` reads back; so does a PO plural
-    form's number (``plural``), read back as a number. Pairs with characters XML cannot hold
-    (control characters) are skipped, counted in ``left_out`` where given (its caller says so),
-    else named in a warning. Written as a stream (:mod:`ltmt.formats.xml_stream`): one unit is
-    held at a time.
+    form's number (``plural``), read back as a number. A stored segment's record (an export)
+    lacking a ``creationdate`` or ``changedate`` gets the time the memory stored it, so that
+    an import of the file makes the same translation of a source the newest. Pairs with
+    characters XML cannot hold (control characters) are skipped, counted in ``left_out`` where
+    given (its caller says so), else named in a warning. Written as a stream
+    (:mod:`ltmt.formats.xml_stream`): one unit is held at a time.
     """
     from translate.misc.xml_helpers import reindent
 
@@ -438,8 +442,20 @@ def _tmx_unit(store: Any, record: PairRecord) -> Any:
     ):
         _write_codes(segment, pieces)
     source, target = (child for child in element if local_name(child.tag) == "tuv")
-    write_metadata(record.metadata, element, source, target)
+    write_metadata(_with_stored_dates(record), element, source, target)
     return unit
+
+
+def _with_stored_dates(record: PairRecord) -> Mapping[str, Any]:
+    """``record``'s metadata, for a stored segment's record (an export) with the time the
+    memory stored it as the ``creationdate`` and ``changedate`` it lacks: :func:`read_tmx`
+    reads undated units as the oldest, so a pair added by hand (``ltmt memory add``), undated,
+    lost to an older imported translation of its source when the export was imported again."""
+    if record.stored is None:
+        return record.metadata
+    stored = time.strftime(_TMX_DATE_FORMAT, time.gmtime(record.stored.created))
+    dates = dict.fromkeys(("creationdate", "changedate"), stored)
+    return {**dates, **record.metadata}
 
 
 def _write_codes(segment: Any, pieces: list[str | Code]) -> None:

@@ -496,3 +496,23 @@ def test_a_missing_language_is_said_missing_with_the_code_to_give_in_canonical_f
     )
     with pytest.raises(LanguageError, match=expected):
         list(read_tmx(path, "en", tgt_lang))
+
+
+def test_an_exported_segment_without_dates_is_dated_when_the_memory_stored_it(
+    tmp_path: Path,
+) -> None:
+    """A pair added with ``memory add`` has no date: exported undated, it read back as older
+    than a 2024 translation of its source imported before it, which became the newest again."""
+    from ltmt.segments import Segment
+
+    imported = Segment(1, "u", "Press Enter.", "Drücken Sie Enter.", 1_800_000_000.0, "old.tmx",
+                       {"creationdate": "20240117T111111Z"})  # fmt: skip
+    added = Segment(2, "u", "Press Enter.", "Eingabetaste drücken.", 1_800_000_060.0, "cli")
+    path = tmp_path / "export.tmx"
+    write_tmx(path, [PairRecord.of_segment(imported), PairRecord.of_segment(added)])
+    back = list(read_tmx(path))
+    assert [record.target for record in back] == ["Drücken Sie Enter.", "Eingabetaste drücken."]
+    assert [record.metadata for record in back] == [
+        {"creationdate": "20240117T111111Z", "changedate": "20270115T080000Z"},
+        {"creationdate": "20270115T080100Z", "changedate": "20270115T080100Z"},
+    ]
