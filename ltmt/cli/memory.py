@@ -14,6 +14,7 @@ import typer
 
 from ltmt.cli import memory_upkeep, memory_users
 from ltmt.cli.json_output import echo_json
+from ltmt.cli.language_options import given_language
 from ltmt.cli.markup import HELP_MARKUP
 from ltmt.cli.pair_files import read_records
 from ltmt.cli.path_options import given_path, given_path_name
@@ -53,8 +54,9 @@ def register(app_: typer.Typer) -> None:
 
 
 LANG_HELP = (
-    "The {side} language of the model's pair; TMX/PO/XLIFF language codes must match it "
-    "(en-US matches en), and a multilingual TMX is read for this pair."
+    "The {side} language of the model's pair, a BCP 47 tag (en_US is read as en-US, ger as "
+    "de); TMX/PO/XLIFF language codes must match it (en-US matches en), and a multilingual "
+    "TMX is read for this pair."
 )
 
 
@@ -105,8 +107,12 @@ def import_(
     memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = KEY_FILE_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print the import report as JSON."),
-    src_lang: str = typer.Option("en", "--src-lang", help=LANG_HELP.format(side="source")),
-    tgt_lang: str = typer.Option("de", "--tgt-lang", help=LANG_HELP.format(side="target")),
+    src_lang: str = typer.Option(
+        "en", "--src-lang", parser=given_language, help=LANG_HELP.format(side="source")
+    ),
+    tgt_lang: str = typer.Option(
+        "de", "--tgt-lang", parser=given_language, help=LANG_HELP.format(side="target")
+    ),
     source_file: Path | None = typer.Option(
         None,
         "--source-file",
@@ -377,8 +383,8 @@ def add(
 
 EXPORT_LANG_HELP = (
     "The {side} language code TMX/XLIFF files are written with (default: the memory's, as "
-    "'ltmt memory stats' shows it, else {default}); a region of it (de-AT for de) is allowed, "
-    "another language refused."
+    "'ltmt memory stats' shows it, else {default}), as a BCP 47 tag (en_US as en-US, ger as "
+    "de); a region of it (de-AT for de) is allowed, another language refused."
 )
 
 
@@ -386,10 +392,11 @@ def _export_languages(
     stored: tuple[str, str] | None, user: str, src_lang: str | None, tgt_lang: str | None
 ) -> tuple[str, str]:
     """The languages an export of ``user``'s memory (of the ``stored`` pair, if known) is
-    written with: those given, else the stored ones (else en → de). A given one that is not
+    written with: those given, else the stored ones (else en → de), as BCP 47 tags (a store
+    of an older ltmt holds them as typed: ``en_US``, ``ger``). A given one that is not
     the stored language or a region of it (the file would label the text wrongly, and its
     import back be refused) is an :class:`InputError`."""
-    from ltmt.formats.common import lang_matches
+    from ltmt.formats.common import canonical_code, lang_matches
 
     pair = stored or ("en", "de")
     for option, given, held in (
@@ -402,7 +409,7 @@ def _export_languages(
                 f"{stored[0]} → {stored[1]} pairs: leave {option} out (it writes {held}), or "
                 f"give a region of {held}"
             )
-    return src_lang or pair[0], tgt_lang or pair[1]
+    return canonical_code(src_lang or pair[0]), canonical_code(tgt_lang or pair[1])
 
 
 @app.command("export")
@@ -421,10 +428,16 @@ def export(
     memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     src_lang: str | None = typer.Option(
-        None, "--src-lang", help=EXPORT_LANG_HELP.format(side="source", default="en")
+        None,
+        "--src-lang",
+        parser=given_language,
+        help=EXPORT_LANG_HELP.format(side="source", default="en"),
     ),
     tgt_lang: str | None = typer.Option(
-        None, "--tgt-lang", help=EXPORT_LANG_HELP.format(side="target", default="de")
+        None,
+        "--tgt-lang",
+        parser=given_language,
+        help=EXPORT_LANG_HELP.format(side="target", default="de"),
     ),
 ) -> None:
     """Write every segment of --user's memory to --output (metadata kept where the format can).

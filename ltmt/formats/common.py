@@ -626,6 +626,23 @@ def canonical_code(code: str) -> str:
     return "-".join([language, *(_subtag_case(subtag) for subtag in rest)])
 
 
+def language_tag(code: str) -> str:
+    """``code`` as the BCP 47 tag a file is labelled with (:func:`canonical_code`: ``en_US`` →
+    ``en-US``, ``EN`` → ``en``, ISO 639-2's ``ger``/``deu`` → ``de``); ``""`` (any language) as
+    it is. Raises :class:`InputError` for a code that is no language tag (``german``, ``de-!!``):
+    written as given, a TMX or XLIFF file would label its text with it."""
+    if not code:
+        return code
+    import langcodes
+
+    tag = canonical_code(code)
+    if not langcodes.tag_is_valid(tag):
+        raise InputError(
+            f"{code!r} is not a language code: give a BCP 47 tag such as de, en-US or de-AT"
+        )
+    return tag
+
+
 def _subtag_case(subtag: str) -> str:
     """A lower-case subtag after the language as BCP 47 writes it: a script (four letters)
     title-case, a region (two letters, three digits) upper-case, any other lower-case."""

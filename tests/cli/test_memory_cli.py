@@ -256,6 +256,9 @@ def test_search_shows_each_match_s_context_which_tells_its_translations_apart(
     [
         ([], ('srclang="en"', 'xml:lang="de"')),  # the memory's own
         (["--tgt-lang", "de-AT"], ('srclang="en"', 'xml:lang="de-AT"')),  # a region of it
+        # as BCP 47 tags, not as typed (xml:lang="ger", "de_CH" were written)
+        (["--tgt-lang", "de_CH", "--src-lang", "EN_us"], ('srclang="en-US"', 'xml:lang="de-CH"')),
+        (["--tgt-lang", "ger"], ('srclang="en"', 'xml:lang="de"')),
     ],
 )
 def test_export_writes_the_memory_s_languages_or_a_region_of_them(
@@ -275,6 +278,39 @@ def test_export_writes_the_memory_s_languages_or_a_region_of_them(
     )
     assert code == 0
     assert all(attribute in out.read_text("utf-8") for attribute in written)
+
+
+def test_languages_imported_as_typed_are_stored_and_exported_as_bcp47_tags(
+    capsys: pytest.CaptureFixture[str], store: str, pairs_file: Path, tmp_path: Path
+) -> None:
+    """``--src-lang en_US --tgt-lang ger`` was stored as typed, and the memory exported with
+    ``xml:lang="en_US"``, ``"ger"``, ``source-language="en_US"``."""
+    imported = ltmt(
+        capsys, "memory", "import", str(pairs_file), "-u", "u", "--memory-dir", store,
+        "--src-lang", "en_US", "--tgt-lang", "ger",
+    )  # fmt: skip
+    assert imported[0] == 0
+    assert Memory(Path(store)).languages("u") == ("en-US", "de")
+    for name, written in (("x.tmx", 'xml:lang="de"'), ("x.xlf", 'source-language="en-US"')):
+        out = tmp_path / name
+        assert (
+            ltmt(capsys, "memory", "export", "-u", "u", "-o", str(out), "--memory-dir", store)[0]
+            == 0
+        )
+        assert written in out.read_text("utf-8") and "en_US" not in out.read_text("utf-8")
+
+
+@pytest.mark.parametrize("command", ["import", "export"])
+def test_a_language_option_that_is_no_language_code_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], store: str, pairs_file: Path, tmp_path: Path, command: str
+) -> None:
+    file = str(pairs_file) if command == "import" else ""
+    code, _, err = ltmt(
+        capsys, "memory", command, *([file] if file else ["-o", str(tmp_path / "x.tmx")]),
+        "-u", "u", "--memory-dir", store, "--tgt-lang", "german",
+    )  # fmt: skip
+    assert code == 2
+    assert "'german' is not a language code: give a BCP 47 tag such as de, en-US or de-AT" in err
 
 
 def test_export_refuses_a_language_that_contradicts_the_memory_s(

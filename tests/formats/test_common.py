@@ -20,6 +20,7 @@ from ltmt.formats.common import (
     lang_matches,
     language_error,
     language_fit,
+    language_tag,
     not_well_formed,
     parse_xml,
     primary_language,
@@ -360,3 +361,18 @@ def test_an_xml_error_quotes_a_long_tag_name_cut(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"tag mismatch: a+…$") as caught:
         parse_xml(data, path, "an Android string resource file")
     assert len(str(caught.value)) - len(str(path)) < 200
+
+
+@pytest.mark.parametrize(
+    ("code", "tag"),
+    [("en_US", "en-US"), ("EN", "en"), ("DE", "de"), ("ger", "de"), ("deu", "de"),
+     ("de_CH", "de-CH"), ("zh_hant_tw", "zh-Hant-TW"), ("es-419", "es-419"), ("", "")],
+)  # fmt: skip
+def test_a_language_code_is_written_as_its_bcp47_tag(code: str, tag: str) -> None:
+    assert language_tag(code) == tag
+
+
+@pytest.mark.parametrize("code", ["german", "de-!!", "xx"])
+def test_a_code_that_is_no_language_tag_is_refused(code: str) -> None:
+    with pytest.raises(InputError, match=rf"^'{re.escape(code)}' is not a language code: give"):
+        language_tag(code)
