@@ -40,7 +40,13 @@ from ltmt.formats.inline import append_text
 from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, stored_natives
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.tmx_codes import OverlappingCodes, holds_words, read_segment
-from ltmt.formats.tmx_metadata import read_metadata, write_metadata
+from ltmt.formats.tmx_metadata import (
+    TMX_LANGUAGES,
+    declared_languages,
+    read_metadata,
+    write_languages,
+    write_metadata,
+)
 from ltmt.formats.xml_stream import UnitFrame, unit_level, write_records
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
@@ -83,7 +89,10 @@ def read_tmx(
     ``changeid``, ``usagecount`` and ``lastusagedate`` under their names, read from the ``<tu>``
     and from its ``<tuv>`` (where OmegaT writes them; the ``<tu>``'s first, then the target's:
     :mod:`ltmt.formats.tmx_metadata`), and ``native_codes``: the native code of each code read
-    as its XLIFF tag that has one (:data:`~ltmt.formats.markup_codes.NATIVE_CODES`). The pairs
+    as its XLIFF tag that has one (:data:`~ltmt.formats.markup_codes.NATIVE_CODES`), and
+    ``tmx_languages``: the code a side's ``<tuv>`` declared where it is not the one asked for
+    (``{"target": "de-CH"}`` read for ``de``), which :func:`write_tmx` labels it with again
+    (:data:`~ltmt.formats.tmx_metadata.TMX_LANGUAGES`). The pairs
     come oldest first, by ``changedate`` (else ``creationdate``; undated ones first, in file
     order): an import makes the last stored of a source's translations the one reused
     (:func:`ltmt.memory.writes.add_pairs`). Raises
@@ -153,7 +162,8 @@ def read_tmx(
         _warn_not_read(path, sides.wordless, "of inline codes alone, without words,")
     if sides.regional:
         logger.warning(
-            "%s: %s in a regional variant of %s (%s), imported as %s",
+            "%s: %s in a regional variant of %s (%s), imported as %s (an export writes each "
+            "in its own)",
             path,
             counted(sum(sides.regional.values()), "unit"),
             tgt_lang,
@@ -260,14 +270,14 @@ class _Sides:
         ``de``; the first of equals). Metadata: the unit's and its two ``<tuv>``'s
         (:func:`~ltmt.formats.tmx_metadata.read_metadata`)."""
         source_node = target_node = None
-        target_fit, target_lang = 0, ""
+        source_lang, target_fit, target_lang = "", 0, ""
         variant = False  # a second <tuv> of the target language
         for child in unit:
             if local_name(child.tag) == "tuv":
                 lang = child.get(XML_LANG) or child.get("lang") or ""
                 is_source, fit = self._match(lang)
                 if is_source and source_node is None:
-                    source_node = child
+                    source_node, source_lang = child, lang
                 elif fit is not None and target_node is None:
                     target_node, target_fit, target_lang = child, fit, lang
                 elif fit is not None and not is_source:
@@ -302,6 +312,10 @@ class _Sides:
         if target_fit == OTHER_REGION:
             self.regional[target_lang] += 1
         metadata = read_metadata(unit, source_node, target_node)
+        declared = {"source": source_lang, "target": target_lang}
+        languages = declared_languages(declared, {"source": self.src_lang, "target": self.tgt_lang})
+        if languages:
+            metadata[TMX_LANGUAGES] = languages
         if source_natives or target_natives:
             metadata[NATIVE_CODES] = {**target_natives, **source_natives}
         return source, target, metadata
@@ -381,9 +395,12 @@ def write_tmx(
     ``<note>`` (``note``) and ``<prop type="x-KEY">``, each on the ``<tuv>`` it was read from
     and a prop typed as it was read (OmegaT's ``file``, ``id``:
     :mod:`ltmt.formats.tmx_metadata`), which :func:`read_tmx` reads back; so does a PO plural
-    form's number (``plural``), read back as a number. A stored segment's record (an export)
-    lacking a ``creationdate`` or ``changedate`` gets the time the memory stored it, so that
-    an import of the file makes the same translation of a source the newest. Pairs with
+    form's number (``plural``), read back as a number. Each ``<tuv>`` is labelled ``src_lang``
+    or ``tgt_lang``, or the region of it its unit declared when read
+    (:func:`~ltmt.formats.tmx_metadata.write_languages`: ``de-CH`` for ``de``). A stored
+    segment's record (an export) lacking a ``creationdate`` or ``changedate`` gets the time the
+    memory stored it, so that an import of the file makes the same translation of a source the
+    newest. Pairs with
     characters XML cannot hold (control characters) are skipped, counted in ``left_out`` where
     given (its caller says so), else named in a warning. Written as a stream
     (:mod:`ltmt.formats.xml_stream`): one unit is held at a time.
@@ -443,6 +460,7 @@ def _tmx_unit(store: Any, record: PairRecord) -> Any:
         _write_codes(segment, pieces)
     source, target = (child for child in element if local_name(child.tag) == "tuv")
     write_metadata(_with_stored_dates(record), element, source, target)
+    write_languages(record.metadata, {"source": source, "target": target})
     return unit
 
 

@@ -19,12 +19,19 @@ under :data:`TMX_PLACES` (``{"target": ["changeid", "note"], "plain": ["file"]}`
 export writes each where and as it was read: OmegaT reads an ``x-file`` as another prop than its
 ``file``, and a prop ``id`` is not its ``tuid``. Other keys (ltmt's own, another format's) are
 written on the ``<tu>``, as ``<prop type="x-KEY">`` where they are no attribute.
+
+A memory holds one language pair, and a unit of another region of it (``de-CH`` read for
+``de``) is stored as of that language; the code each side declared is kept under
+:data:`TMX_LANGUAGES` (:func:`declared_languages`), and an export labels the side with it
+again (:func:`write_languages`) unless another region is asked for.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from typing import Any
+
+from ltmt.formats.common import XML_LANG, canonical_code, lang_matches
 
 # the attributes a <tu> or <tuv> may carry, kept as metadata of their own name (TMX 1.4: who
 # made or changed a unit, when, and how often it was used), written back as attributes
@@ -40,6 +47,10 @@ ATTRIBUTES = (
 NUMBER_PROPS = frozenset({"plural"})
 # the metadata key of where a pair's other keys were read (see the module docstring)
 TMX_PLACES = "tmx_places"
+# the metadata key of the language code each side's <tuv> declared where it is not the one
+# the pair was read as (``{"target": "de-CH"}`` of a unit read for ``de``): a memory holds one
+# language pair, and its units of several regions are written back each in its own
+TMX_LANGUAGES = "tmx_languages"
 # the sides whose <tuv> may hold metadata, the one whose values win last
 _SIDES = ("source", "target")
 
@@ -66,6 +77,27 @@ def read_metadata(unit: Any, source: Any, target: Any) -> dict[str, Any]:
     if kept:
         metadata[TMX_PLACES] = kept
     return metadata
+
+
+def declared_languages(declared: Mapping[str, str], read_as: Mapping[str, str]) -> dict[str, str]:
+    """The :data:`TMX_LANGUAGES` of a unit whose sides' ``<tuv>`` declared the codes
+    ``declared`` (by side) and were read as ``read_as``: each side's code (as a BCP 47 tag)
+    where it says more than, or other than, what it was read as (``de-CH`` read as ``de``)."""
+    tags = {side: canonical_code(code) for side, code in declared.items() if code}
+    return {side: tag for side, tag in tags.items() if tag != canonical_code(read_as[side])}
+
+
+def write_languages(metadata: Mapping[str, Any], written: Mapping[str, Any]) -> None:
+    """Label each ``<tuv>`` of ``written`` (by side) with the code its unit declared
+    (:data:`TMX_LANGUAGES`) where that is a form of the language it is written in (``de-CH`` for
+    ``de``); else (another region was asked for: ``de-AT``) it keeps the one written."""
+    declared = metadata.get(TMX_LANGUAGES)
+    if not isinstance(declared, Mapping):
+        return
+    for side, tuv in written.items():
+        code = declared.get(side)
+        if isinstance(code, str) and lang_matches(code, tuv.get(XML_LANG) or ""):
+            tuv.set(XML_LANG, code)
 
 
 def _level_metadata(element: Any) -> tuple[dict[str, Any], set[str]]:
@@ -132,7 +164,7 @@ def _written_values(metadata: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     props as digits; not :data:`TMX_PLACES`, which says where they go, nor values of other
     types (native codes)."""
     for key, value in metadata.items():
-        if key == TMX_PLACES:
+        if key in (TMX_PLACES, TMX_LANGUAGES):
             continue
         if key in NUMBER_PROPS and isinstance(value, int) and not isinstance(value, bool):
             yield key, str(value)

@@ -131,7 +131,12 @@ def test_tmx_picks_the_pair_from_many_languages() -> None:
         ("Hello <b>world</b> %s", "Hallo <b>Welt</b> %s"),
         ("Save", "Speichern"),
     ]
-    assert records[0].metadata == {"id": "7", "note": "a note", "domain": "it"}
+    assert records[0].metadata == {
+        "id": "7",
+        "note": "a note",
+        "domain": "it",
+        "tmx_languages": {"source": "en-US", "target": "de-DE"},  # as the file declares them
+    }
     french = list(read_tmx(DATA / "multi.tmx", src_lang="fr", tgt_lang="en"))
     assert [r.source for r in french] == ["Bonjour le monde", "Seulement français"]
 

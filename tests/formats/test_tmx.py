@@ -439,9 +439,10 @@ def test_units_read_from_another_region_are_counted_in_a_warning(
     path.write_text(REGIONS, encoding="utf-8")
     with caplog.at_level(logging.WARNING, logger="ltmt.formats.tmx"):
         list(read_tmx(path, "en", "de", not_read=NotRead()))
-    assert f"{path}: 1 unit in a regional variant of de (de-CH: 1), imported as de" in [
-        record.getMessage() for record in caplog.records
-    ]
+    assert (
+        f"{path}: 1 unit in a regional variant of de (de-CH: 1), imported as de (an export writes each in its own)"
+        in [record.getMessage() for record in caplog.records]
+    )
 
 
 @pytest.mark.parametrize(
@@ -516,3 +517,36 @@ def test_an_exported_segment_without_dates_is_dated_when_the_memory_stored_it(
         {"creationdate": "20240117T111111Z", "changedate": "20270115T080000Z"},
         {"creationdate": "20270115T080100Z", "changedate": "20270115T080100Z"},
     ]
+
+
+@pytest.mark.parametrize(
+    ("tgt_lang", "written"),
+    [
+        ("de", {"Save": "de-DE", "Open": "de", "Close": "de-CH"}),  # each unit's own
+        ("de-CH", {"Save": "de-CH", "Open": "de-CH", "Close": "de-CH"}),  # the one asked for
+    ],
+)
+def test_each_unit_s_region_is_kept_and_written_back_unless_another_is_asked_for(
+    tmp_path: Path, tgt_lang: str, written: dict[str, str]
+) -> None:
+    """Units of de-DE and de-CH imported as de were all exported as one language: nothing
+    recorded the region each unit declared."""
+    path = tmp_path / "regions.tmx"
+    path.write_text(REGIONS, encoding="utf-8")
+    records = list(read_tmx(path, "en", "de", not_read=NotRead()))
+    assert [record.metadata.get("tmx_languages") for record in records] == [
+        {"source": "en-US", "target": "de-DE"},
+        {"source": "en-US"},
+        {"source": "en-US", "target": "de-CH"},
+    ]
+    write_tmx(tmp_path / "back.tmx", records, "en", tgt_lang)
+    back = (tmp_path / "back.tmx").read_text(encoding="utf-8")
+    assert "tmx_languages" not in back
+    from lxml import etree
+
+    units = etree.fromstring(back.encode()).iter("tu")
+    languages = {tu[0][0].text: tu[1].get(XML_LANG) for tu in units}
+    assert languages == written
+    if tgt_lang == "de":
+        again = read_tmx(tmp_path / "back.tmx", "en", "de")
+        assert [(r.target, r.metadata) for r in again] == [(r.target, r.metadata) for r in records]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ltmt.formats.tmx import read_tmx, write_tmx
-from ltmt.formats.tmx_metadata import TMX_PLACES
+from ltmt.formats.tmx_metadata import TMX_LANGUAGES, TMX_PLACES
 from ltmt.segments import PairRecord
 
 # as OmegaT's project_save.tmx writes a default and an alternative translation
@@ -69,6 +69,7 @@ def test_the_target_tuvs_dates_note_and_props_are_read_as_a_units(tmp_path: Path
                 "reviewed",
             ]
         },
+        TMX_LANGUAGES: {"source": "en-US", "target": "de-DE"},
     }
 
 
@@ -105,7 +106,8 @@ def test_metadata_is_written_back_on_the_tuv_it_was_read_from(tmp_path: Path) ->
     write_tmx(tmp_path / "back.tmx", records)
     written = (tmp_path / "back.tmx").read_text(encoding="utf-8")
     assert (
-        '<tuv xml:lang="de" creationdate="20240312T090000Z" creationid="anna" '
+        # OmegaT's de-DE, as each unit declared it (read as de)
+        '<tuv xml:lang="de-DE" creationdate="20240312T090000Z" creationid="anna" '
         'changedate="20240313T090000Z" changeid="anna">\n'
         '        <prop type="x-reviewed">yes</prop>\n'
         "        <note>Client prefers Rechnung</note>\n"
