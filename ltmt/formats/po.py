@@ -33,6 +33,7 @@ from ltmt.formats.common import (
     excerpt,
     lang_matches,
     language_error,
+    metadata_notes,
     read_bytes,
 )
 from ltmt.formats.not_read import NotRead
@@ -343,6 +344,6 @@ def _add_unit(
     flags = record.metadata.get("flags")
     if isinstance(flags, str) and flags.strip():
         unit.typecomments = [f"#, {flags.strip()}\n"]
-    note = record.metadata.get("note")
-    if isinstance(note, str) and note.strip():
-        unit.addnote(note.strip(), origin="developer")
+    notes = metadata_notes(record.metadata)
+    if notes:
+        unit.addnote("\n".join(note.strip() for note in notes), origin="developer")

@@ -9,10 +9,12 @@ attributes :data:`ATTRIBUTES`), and hold ``<note>`` and ``<prop type="...">`` el
 put them in different places: SDL Trados Studio on the ``<tu>``, OmegaT on the target ``<tuv>``
 (its ``changeid``, ``changedate``, notes), and OmegaT types its context props ``file``,
 ``prev``, ``next`` and ``id`` without TMX's ``x-``. Every level is read into the same keys: an
-attribute under its name, the notes joined as ``note``, a prop under its type (``x-`` taken
-off), ``tuid`` as ``id``. Where two levels hold one key, the ``<tu>``'s value is kept, else the
-target ``<tuv>``'s: a date of the unit and a date of its translation mean the same to the memory
-(the order of recency: ``changedate``).
+attribute under its name, a note as ``note``, a prop under its type (``x-`` taken off), ``tuid``
+as ``id``; a key met twice on one level (two notes, SDL Trados Studio's repeated
+``x-Project:MultipleString``) holds the list of its values. Where two levels hold one key, the
+``<tu>``'s value is the key's, else the target ``<tuv>``'s: a date of the unit and a date of its
+translation mean the same to the memory (the order of recency: ``changedate``); the value it
+replaced is kept under :data:`TMX_TUV`, by side, and written back on its ``<tuv>``.
 
 The keys read from a ``<tuv>``, and those read from a prop typed without ``x-``, are listed
 under :data:`TMX_PLACES` (``{"target": ["changeid", "note"], "plain": ["file"]}``), so that an
@@ -51,6 +53,9 @@ TMX_PLACES = "tmx_places"
 # the pair was read as (``{"target": "de-CH"}`` of a unit read for ``de``): a memory holds one
 # language pair, and its units of several regions are written back each in its own
 TMX_LANGUAGES = "tmx_languages"
+# the metadata key of the values a <tuv> held under a key that another level of its unit holds
+# too (a source note beside the unit's note), by side: ``{"source": {"note": "..."}}``
+TMX_TUV = "tmx_tuv"
 # the sides whose <tuv> may hold metadata, the one whose values win last
 _SIDES = ("source", "target")
 
@@ -62,9 +67,12 @@ def read_metadata(unit: Any, source: Any, target: Any) -> dict[str, Any]:
     metadata: dict[str, Any] = {}
     places: dict[str, str] = {}  # key -> the level whose value it holds
     plain: set[str] = set()  # the keys whose value came from a prop typed without x-
+    shadowed: dict[str, dict[str, Any]] = {}  # side -> its values a later level's replaced
     for level, element in (("source", source), ("target", target), ("tu", unit)):
         values, plain_props = _level_metadata(element)
         for key, value in values.items():
+            if key in metadata:
+                shadowed.setdefault(places[key], {})[key] = metadata[key]
             metadata[key] = value
             places[key] = level
             if key in plain_props:
@@ -76,6 +84,8 @@ def read_metadata(unit: Any, source: Any, target: Any) -> dict[str, Any]:
     kept = {name: keys for name, keys in recorded.items() if keys}
     if kept:
         metadata[TMX_PLACES] = kept
+    if shadowed:
+        metadata[TMX_TUV] = shadowed
     return metadata
 
 
@@ -109,22 +119,35 @@ def _level_metadata(element: Any) -> tuple[dict[str, Any], set[str]]:
     for name in ATTRIBUTES:
         if element.get(name):
             values[name] = element.get(name)
-    notes = [child.text for child in element if child.tag == "note" and child.text]
-    if notes:
-        values["note"] = "\n".join(notes)
+    for note in element:
+        if note.tag == "note" and note.text:
+            _add_value(values, "note", note.text)
     plain: set[str] = set()
-    for prop in element:
-        if prop.tag != "prop":
+    for child in element:
+        if child.tag != "prop":
             continue
-        kind = prop.get("type") or ""
+        kind = child.get("type") or ""
         key = kind[2:] if kind.startswith("x-") else kind
-        text = prop.text or ""
-        values[key] = int(text) if key in NUMBER_PROPS and text.isdigit() else text
+        text = child.text or ""
+        _add_value(values, key, int(text) if key in NUMBER_PROPS and text.isdigit() else text)
         if key == kind:
             plain.add(key)
         else:
             plain.discard(key)
     return values, plain
+
+
+def _add_value(values: dict[str, Any], key: str, value: Any) -> None:
+    """Hold ``value`` under ``key`` in ``values``: a key met again (SDL Trados Studio repeats
+    ``x-Project:MultipleString``, a unit may hold two ``<note>``) holds the list of its values
+    in file order, each written back as its own element."""
+    held = values.get(key)
+    if held is None:
+        values[key] = value
+    elif isinstance(held, list):
+        held.append(value)
+    else:
+        values[key] = [held, value]
 
 
 def write_metadata(metadata: Mapping[str, Any], unit: Any, source: Any, target: Any) -> None:
@@ -138,8 +161,10 @@ def write_metadata(metadata: Mapping[str, Any], unit: Any, source: Any, target: 
     elements = {"tu": unit, "source": source, "target": target}
     added: dict[str, list[Any]] = {level: [] for level in elements}
     places, plain = _places(metadata)
-    for key, text in _written_values(metadata):
-        level = places.get(key, "tu")
+    written = [(places.get(key, "tu"), key, text) for key, text in _written_values(metadata)]
+    for side, values in _shadowed(metadata).items():
+        written.extend((side, key, text) for key, text in _written_values(values))
+    for level, key, text in written:
         element = elements[level]
         if key in plain:
             added[level].append(_prop(key, text))
@@ -161,15 +186,30 @@ def write_metadata(metadata: Mapping[str, Any], unit: Any, source: Any, target: 
 
 def _written_values(metadata: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     """The keys of ``metadata`` a TMX file holds, each with its text: strings, and the number
-    props as digits; not :data:`TMX_PLACES`, which says where they go, nor values of other
+    props as digits, a key for each of a list's (a repeated prop's, several notes); not
+    :data:`TMX_PLACES` and the other keys that say where and how they go, nor values of other
     types (native codes)."""
     for key, value in metadata.items():
-        if key in (TMX_PLACES, TMX_LANGUAGES):
+        if key in (TMX_PLACES, TMX_LANGUAGES, TMX_TUV):
             continue
-        if key in NUMBER_PROPS and isinstance(value, int) and not isinstance(value, bool):
-            yield key, str(value)
-        elif isinstance(value, str):
-            yield key, value
+        for item in value if isinstance(value, list) else [value]:
+            if key in NUMBER_PROPS and isinstance(item, int) and not isinstance(item, bool):
+                yield key, str(item)
+            elif isinstance(item, str):
+                yield key, item
+
+
+def _shadowed(metadata: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
+    """The values each ``<tuv>`` side held under a key its unit's other level holds too
+    (:data:`TMX_TUV`); nothing for a value of another shape."""
+    recorded = metadata.get(TMX_TUV)
+    if not isinstance(recorded, Mapping):
+        return {}
+    return {
+        side: values
+        for side, values in recorded.items()
+        if side in _SIDES and isinstance(values, Mapping)
+    }
 
 
 def _places(metadata: Mapping[str, Any]) -> tuple[dict[str, str], frozenset[str]]:

@@ -33,6 +33,7 @@ from ltmt.formats.common import (
     lang_matches,
     language_error,
     local_name,
+    metadata_notes,
     parse_xml,
     read_bytes,
 )
@@ -526,8 +527,7 @@ def _trans_unit(
         )
         for kind, text in contexts:
             etree.SubElement(group, f"{{{NS_12}}}context", {"context-type": kind}).text = text
-    note = record.metadata.get("note")
-    if isinstance(note, str) and note:
+    for note in metadata_notes(record.metadata):
         etree.SubElement(unit, f"{{{NS_12}}}note").text = note
     return unit, [(source, source_codes), (target, target_codes)]
 

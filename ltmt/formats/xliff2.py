@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from ltmt.formats.common import XmlLeftOut
+from ltmt.formats.common import XmlLeftOut, metadata_notes
 from ltmt.formats.inline import CONTAINERS, append_text
 from ltmt.formats.markup_codes import Code, pair_markup_codes, stored_natives
 from ltmt.formats.xliff import NS_20, PO_CONTEXTS
@@ -128,10 +128,11 @@ def _unit(file_element: Any, record: PairRecord, unit_id: str) -> Any:
         group = etree.SubElement(metadata, f"{{{NS_METADATA}}}metaGroup", category="po")
         for kind, value in po:
             etree.SubElement(group, f"{{{NS_METADATA}}}meta", type=kind).text = str(value)
-    note = record.metadata.get("note")
-    if isinstance(note, str) and note:
-        notes = etree.SubElement(unit, f"{{{NS_20}}}notes")
-        etree.SubElement(notes, f"{{{NS_20}}}note").text = note
+    notes = metadata_notes(record.metadata)
+    if notes:
+        held = etree.SubElement(unit, f"{{{NS_20}}}notes")
+        for note in notes:
+            etree.SubElement(held, f"{{{NS_20}}}note").text = note
     return unit
 
 

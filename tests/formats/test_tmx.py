@@ -131,7 +131,7 @@ def test_inline_codes_space_and_metadata_read_as_expected(tmp_path: Path) -> Non
     assert records["Click <b>here</b>"].target == "Klicken Sie <b>hier</b>"
     assert records["Click <b>here</b>"].metadata == {
         "id": "1",
-        "note": "first\nsecond",
+        "note": ["first", "second"],
         "domain": "ui",
     }
     assert records["A {0} and <i>ithisub flow"].target == "Ein {0} und <i>es"

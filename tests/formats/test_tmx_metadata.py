@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ltmt.formats.tmx import read_tmx, write_tmx
-from ltmt.formats.tmx_metadata import TMX_LANGUAGES, TMX_PLACES
+from ltmt.formats.tmx_metadata import TMX_LANGUAGES, TMX_PLACES, TMX_TUV
 from ltmt.segments import PairRecord
 
 # as OmegaT's project_save.tmx writes a default and an alternative translation
@@ -128,13 +128,25 @@ def test_metadata_is_written_back_on_the_tuv_it_was_read_from(tmp_path: Path) ->
             '<tu changeid="tu"><note>tu note</note>',
             '<tuv xml:lang="en" changeid="source">',
             '<tuv xml:lang="de" changeid="target"><note>target note</note>',
-            {"changeid": "tu", "note": "tu note"},
+            {
+                "changeid": "tu",
+                "note": "tu note",
+                # the values the unit's replaced, each kept for its <tuv>
+                TMX_TUV: {
+                    "source": {"changeid": "source"},
+                    "target": {"changeid": "target", "note": "target note"},
+                },
+            },
         ),
         (
             "<tu>",
             '<tuv xml:lang="en" changeid="source">',
             '<tuv xml:lang="de" changeid="target">',
-            {"changeid": "target", TMX_PLACES: {"target": ["changeid"]}},
+            {
+                "changeid": "target",
+                TMX_PLACES: {"target": ["changeid"]},
+                TMX_TUV: {"source": {"changeid": "source"}},
+            },
         ),
         (
             "<tu>",
@@ -142,12 +154,12 @@ def test_metadata_is_written_back_on_the_tuv_it_was_read_from(tmp_path: Path) ->
             '<tuv xml:lang="de">',
             {"changeid": "source", TMX_PLACES: {"source": ["changeid"]}},
         ),
-        # a unit's x- prop after a plain one of its name is an ltmt key again
+        # a unit's x- prop after a plain one of its name is an ltmt key again, both kept
         (
             '<tu><prop type="file">a</prop><prop type="x-file">b</prop>',
             '<tuv xml:lang="en">',
             '<tuv xml:lang="de">',
-            {"file": "b"},
+            {"file": ["a", "b"]},
         ),
     ],
 )
@@ -176,3 +188,73 @@ def test_places_of_another_shape_put_every_key_on_the_unit(tmp_path: Path, place
     assert '<tu changeid="anna">' in written
     assert '<prop type="x-file">a.txt</prop>' in written
     assert "tmx_places" not in written
+
+
+MULTIPLE = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-US" o-tmf="SDL TM8 Format" datatype="xml" segtype="sentence"
+ adminlang="en-US" creationtool="SDL Language Platform" creationtoolversion="8.1"/><body>
+<tu creationdate="20240101T000000Z">
+<prop type="x-Project:MultipleString">Manual 2023</prop>
+<prop type="x-Project:MultipleString">Manual 2024</prop>
+<prop type="x-Client:MultipleString">ACME Corp</prop>
+<note>First note: terminology approved.</note>
+<note>Second note: check with legal.</note>
+<tuv xml:lang="en"><prop type="x-Context">Chapter 1</prop><note>source note</note>
+<seg>Read the safety instructions.</seg></tuv>
+<tuv xml:lang="de"><seg>Lesen Sie die Sicherheitshinweise.</seg></tuv>
+</tu></body></tmx>
+"""
+
+
+def test_repeated_props_notes_and_a_tuvs_note_are_all_kept_and_written_back(
+    tmp_path: Path,
+) -> None:
+    """SDL Trados Studio's repeated ``x-Project:MultipleString`` kept its last value, two notes
+    were joined into one by a line break, and the source ``<tuv>``'s note was dropped for the
+    unit's."""
+    path = tmp_path / "multiple.tmx"
+    path.write_text(MULTIPLE, encoding="utf-8")
+    [record] = read_tmx(path)
+    assert record.metadata == {
+        "creationdate": "20240101T000000Z",
+        "Project:MultipleString": ["Manual 2023", "Manual 2024"],
+        "Client:MultipleString": "ACME Corp",
+        "note": ["First note: terminology approved.", "Second note: check with legal."],
+        "Context": "Chapter 1",
+        TMX_PLACES: {"source": ["Context"]},
+        TMX_TUV: {"source": {"note": "source note"}},
+    }
+    write_tmx(tmp_path / "back.tmx", [record])
+    written = (tmp_path / "back.tmx").read_text(encoding="utf-8")
+    for element in (
+        '<prop type="x-Project:MultipleString">Manual 2023</prop>',
+        '<prop type="x-Project:MultipleString">Manual 2024</prop>',
+        "<note>First note: terminology approved.</note>",
+        "<note>Second note: check with legal.</note>",
+        '<prop type="x-Context">Chapter 1</prop>\n        <note>source note</note>',
+    ):
+        assert element in written
+    [back] = read_tmx(tmp_path / "back.tmx")
+    assert back.metadata == record.metadata
+
+
+@pytest.mark.parametrize(
+    ("fmt", "written"),
+    [
+        ("po", ("#. First note: terminology approved.\n#. Second note: check with legal.",)),
+        ("xliff", ("<note>First note: terminology approved.</note>", "<note>Second note")),
+        ("xliff2", ("<note>First note: terminology approved.</note>", "<note>Second note")),
+    ],
+)
+def test_a_units_several_notes_are_written_by_the_other_formats_too(
+    tmp_path: Path, fmt: str, written: tuple[str, ...]
+) -> None:
+    """The notes read as a list are each an XLIFF ``<note>``, and one PO comment a line."""
+    from ltmt.formats.pairs import write_pairs
+
+    path = tmp_path / "multiple.tmx"
+    path.write_text(MULTIPLE, encoding="utf-8")
+    out = tmp_path / f"out.{fmt}"
+    write_pairs(out, read_tmx(path), fmt)
+    text = out.read_text(encoding="utf-8")
+    assert all(part in text for part in written), text
