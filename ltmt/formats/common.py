@@ -40,6 +40,7 @@ ROOT_START = re.compile(
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_ERROR_TAIL = re.compile(r",? line \d+, column \d+$")
 EXCERPT_CHARS = 100  # of a parser's message in an error of ltmt's (it may quote the input)
+_ENTITY_NOT_DEFINED = re.compile(r"Entity '([^']+)' not defined")
 
 
 class XmlLeftOut:
@@ -351,12 +352,44 @@ def excerpt(message: object) -> str:
 
 def xml_error(path: Path | str, exc: Exception, what: str) -> InputError:
     """An :class:`InputError` for an lxml parse error, with the line and column it gives:
-    ``bad.xml:3:28: not a well-formed Android string resource file: ...``."""
-    position = getattr(exc, "position", None)
+    ``bad.xml:3:28: not a well-formed Android string resource file: ...``. An entity the file
+    does not declare is named, where it begins, with the character to write instead
+    (:func:`_undeclared_entity`): lxml's streaming parser (``iterparse``) ends on such a file
+    with ``no element found`` at 0:0, the error it met first only in its log."""
     message = getattr(exc, "msg", None) or str(exc)
     message = excerpt(_XML_ERROR_TAIL.sub("", str(message).strip()))
-    where = f"{path}:{position[0]}:{position[1]}" if position else str(path)
+    line, column = getattr(exc, "position", None) or (0, 0)
+    entity = _ENTITY_NOT_DEFINED.fullmatch(message)
+    if entity is not None:
+        message = _undeclared_entity(entity.group(1))
+        column = max(column - len(entity.group(1)) - 2, 1)  # libxml2 points past its ";"
+    where = f"{path}:{line}:{column}" if line else str(path)
     return InputError(f"{where}: {not_well_formed(what)}: {message}")
+
+
+def _undeclared_entity(name: str) -> str:
+    """What to say of the reference to entity ``name`` that a file does not declare (``&copy;``
+    in a file without a DTD: XML itself declares ``&amp;``, ``&lt;``, ``&gt;``, ``&quot;`` and
+    ``&apos;`` alone): the character to write instead."""
+    import html.entities
+
+    code = html.entities.name2codepoint.get(name)
+    instead = f"write {chr(code)} or &#{code};" if code else "write the character it stands for"
+    return f"undefined entity &{name};: {instead}"
+
+
+def first_xml_error(data: bytes, exc: Exception) -> Exception:
+    """The error a whole-document parse of ``data`` meets first, for the error ``exc`` that
+    lxml's streaming parser (``iterparse``) raised: on an undeclared entity (``&copy;``) that
+    one says ``no element found`` at 0:0. ``exc`` where the document parses."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    try:
+        etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError as first:
+        return first
+    return exc
 
 
 def not_well_formed(what: str) -> str:

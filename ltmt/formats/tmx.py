@@ -29,6 +29,7 @@ from ltmt.formats.common import (
     XML_LANG,
     XML_SPACE,
     XmlLeftOut,
+    first_xml_error,
     lang_matches,
     language_error,
     language_fit,
@@ -139,7 +140,7 @@ def read_tmx(
             while element.getprevious() is not None:  # the units read before it
                 del element.getparent()[0]
     except etree.XMLSyntaxError as exc:
-        raise xml_error(path, exc, "TMX") from exc
+        raise xml_error(path, first_xml_error(data, exc), "TMX") from exc
     _check_root(events.root, path)
     records.sort(key=_dated)  # stable: units of one date (or none) stay in file order
     found = sides.found

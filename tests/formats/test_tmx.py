@@ -550,3 +550,29 @@ def test_each_unit_s_region_is_kept_and_written_back_unless_another_is_asked_for
     if tgt_lang == "de":
         again = read_tmx(tmp_path / "back.tmx", "en", "de")
         assert [(r.target, r.metadata) for r in again] == [(r.target, r.metadata) for r in records]
+
+
+@pytest.mark.parametrize(
+    ("entity", "expected"),
+    [
+        ("&copy;", r"ent\.tmx:3:27: not well-formed TMX: undefined entity &copy;: write © or "
+         r"&#169;$"),
+        ("&nosuch;", r"ent\.tmx:3:27: not well-formed TMX: undefined entity &nosuch;: write the "
+         r"character it stands for$"),
+    ],
+)  # fmt: skip
+def test_an_undeclared_entity_is_named_where_it_is(
+    tmp_path: Path, entity: str, expected: str
+) -> None:
+    """The streaming parser ended on it with ``ent.tmx:0:0: not well-formed TMX: no element
+    found``."""
+    path = tmp_path / "ent.tmx"
+    path.write_text(
+        '<tmx version="1.4"><header srclang="en"/><body>\n'
+        '<tu><tuv xml:lang="en"><seg>C</seg></tuv>\n'
+        f'<tuv xml:lang="de"><seg>C {entity} 2024</seg></tuv></tu>\n'
+        "</body></tmx>\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=expected):
+        list(read_tmx(path))
