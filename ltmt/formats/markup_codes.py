@@ -130,7 +130,11 @@ def _markup_tags(text: str) -> list[re.Match[str]]:
     """The tags of ``text`` that read as markup, as the readers store it
     (:mod:`ltmt.formats.markup_characters`: a tag :func:`find_placeholders` finds): a ``<`` or
     ``>`` of text that reads as none (``Press <Enter>``, ``the <Power> key``) is that text, which
-    an export writes as text, escaped, and an import reads back as the same text."""
+    an export writes as text, escaped, and an import reads back as the same text. Text without
+    a ``<`` holds no tag: it is not scanned for placeholders (most of a memory, whose scan was
+    most of a TMX export's time)."""
+    if "<" not in text:
+        return []
     read = {(p.start, p.end) for p in find_placeholders(text) if p.kind == "tag"}
     return [tag for tag in MARKUP_TAG.finditer(text) if tag.span() in read]
 

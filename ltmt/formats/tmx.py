@@ -417,11 +417,10 @@ def write_tmx(
     level = unit_level(store.body)  # a <tu>'s, as indented in place
 
     def unit_of(number: int, record: PairRecord) -> bytes:
-        unit = _tmx_unit(store, record)
-        element = unit.xmlelement
+        element = _tmx_unit(store.body, record, (src_lang, tgt_lang))
         reindent(element, level=level, toplevel=False, **store.XMLindent)
         data = frame.unit(element)
-        store.removeunit(unit)  # one unit in memory at a time
+        store.body.remove(element)  # one unit in memory at a time
         return data
 
     written = write_records(Path(path), frame, records, unit_of, counter)
@@ -445,24 +444,26 @@ def _empty_store(src_lang: str, tgt_lang: str) -> Any:
     return store
 
 
-def _tmx_unit(store: Any, record: PairRecord) -> Any:
-    """The ``<tu>`` of ``record``, added to ``store``: its text with inline codes, its metadata
-    as attributes, ``<prop>`` and ``<note>`` where it was read
-    (:func:`~ltmt.formats.tmx_metadata.write_metadata`)."""
-    unit = store.addsourceunit(record.source)
-    unit.target = record.target
-    element = unit.xmlelement
-    segments = [s for s in element.iter() if local_name(s.tag) == "seg"]
-    for segment, pieces in zip(
-        segments,
-        pair_markup_codes(record.source, record.target, stored_natives(record.metadata)),
-        strict=True,
-    ):
-        _write_codes(segment, pieces)
-    source, target = (child for child in element if local_name(child.tag) == "tuv")
+def _tmx_unit(body: Any, record: PairRecord, languages: tuple[str, str]) -> Any:
+    """The ``<tu>`` element of ``record``, appended to ``body``: a ``<tuv>`` of each of
+    ``languages`` holding its side's text with inline codes in a ``<seg>``, its metadata as
+    attributes, ``<prop>`` and ``<note>`` where it was read
+    (:func:`~ltmt.formats.tmx_metadata.write_metadata`). Built with lxml, as translate-toolkit's
+    ``tmxunit`` builds it: its unit API (each call looking up the ``<tuv>`` by language) was
+    most of a large export's time."""
+    from lxml import etree
+
+    element = etree.SubElement(body, "tu")
+    sides = []
+    codes = pair_markup_codes(record.source, record.target, stored_natives(record.metadata))
+    for language, pieces in zip(languages, codes, strict=True):
+        tuv = etree.SubElement(element, "tuv", {XML_LANG: language})
+        _write_codes(etree.SubElement(tuv, "seg"), pieces)
+        sides.append(tuv)
+    source, target = sides
     write_metadata(_with_stored_dates(record), element, source, target)
     write_languages(record.metadata, {"source": source, "target": target})
-    return unit
+    return element
 
 
 def _with_stored_dates(record: PairRecord) -> Mapping[str, Any]:

@@ -184,3 +184,16 @@ def test_an_exported_codes_number_is_no_xliff_codes_id(tmp_path: Path) -> None:
     )
     assert [c.get("id") for c in source] == ["1", "3", "3"]  # not the x's 1
     assert [c.get("id") for c in target] == ["3", "3", "1"]
+
+
+def test_text_without_a_tag_start_is_not_scanned_for_placeholders(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The placeholder scan of every pair was most of a TMX export's time (20,000 pairs of
+    plain text: 25 s of 57); text without a ``<`` holds no markup tag to find."""
+
+    def scan(text: str) -> list[object]:
+        raise AssertionError(f"scanned {text!r}")
+
+    monkeypatch.setattr("ltmt.formats.markup_codes.find_placeholders", scan)
+    assert markup_codes("Save {0} as %s", lambda kind, tag: 1) == ["Save {0} as %s"]
