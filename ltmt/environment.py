@@ -20,6 +20,7 @@ KEY_FILE = "LTMT_KEY_FILE"
 STATE_CACHE_MB = "LTMT_STATE_CACHE_MB"
 SERVE_CONFIG = "LTMT_SERVE_CONFIG"
 NUMPY_AVX512 = "LTMT_NUMPY_AVX512"
+ZIP_MAX_MB = "LTMT_ZIP_MAX_MB"
 
 # what a user may set, and what each one is
 SETTINGS: dict[str, str] = {
@@ -27,6 +28,7 @@ SETTINGS: dict[str, str] = {
     CACHE_DIR: "converted models and decoded memory states",
     KEY_FILE: "the memory store's encryption key",
     STATE_CACHE_MB: "the disk budget of decoded memory states",
+    ZIP_MAX_MB: "the most MiB a document's zip archive may decompress to (default 1024)",
     NUMPY_AVX512: "1 keeps numpy's AVX-512 code on AMD Zen 4, which the command line turns off",
 }
 # set by ltmt itself: ``ltmt serve --workers N`` hands its settings to each worker process

@@ -114,7 +114,7 @@ def read_bytes(path: Path, what: str) -> bytes:
     """The bytes of ``path`` (:func:`read_file`); an empty file is an :class:`InputError` too,
     naming ``what`` it should hold."""
     data = read_file(path)
-    if not data.strip():
+    if not data or data.isspace():  # (not data.strip(): a copy of a large archive)
         raise InputError(f"{path}: empty file; expected {what}")
     return data
 

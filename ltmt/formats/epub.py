@@ -40,6 +40,7 @@ from ltmt.formats.html_document import decode_page, lined_up_pairs
 from ltmt.formats.html_segments import Segments, lined_up_sources, segments
 from ltmt.formats.html_writing import embedded_translations, written_html
 from ltmt.formats.markup_characters import plain_text, tagged_text
+from ltmt.formats.zip_entries import ArchiveEntries
 from ltmt.segments import PairRecord
 from ltmt.text import with_edits
 
@@ -111,22 +112,18 @@ class Labels:
 
 @dataclass(frozen=True)
 class Book:
-    """An EPUB's archive entries (name: bytes, in order), its XHTML documents in reading
-    order, and the files whose labels are translated: its package document and its EPUB 2
-    table of contents, if any."""
+    """An EPUB's archive entries (name: bytes, in order, read when asked for), its XHTML
+    documents in reading order, and the files whose labels are translated: its package
+    document and its EPUB 2 table of contents, if any."""
 
-    entries: dict[str, bytes]
+    entries: ArchiveEntries
     chapters: list[Chapter]
     labelled: list[Labels]
 
 
 def read_book(data: bytes, path: Path) -> Book:
     """The book in an EPUB's bytes; an :class:`InputError` naming what is missing."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        entries = {info.filename: archive.read(info) for info in archive.infolist()}
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise InputError(f"{path}: not an EPUB book (not a zip archive: {exc})") from exc
+    entries = ArchiveEntries(data, path, WHAT)
     if entries.get("mimetype", b"").strip() != _MIMETYPE:
         raise InputError(
             f"{path}: not an EPUB book (no 'mimetype' entry saying {_MIMETYPE.decode()})"
@@ -193,7 +190,7 @@ def _refuse_encrypted(entries: dict[str, bytes], path: Path) -> None:
         )
 
 
-def _package_name(entries: dict[str, bytes], path: Path) -> str:
+def _package_name(entries: Mapping[str, bytes], path: Path) -> str:
     from lxml import etree
 
     container = entries.get("META-INF/container.xml")
@@ -211,7 +208,7 @@ def _package_name(entries: dict[str, bytes], path: Path) -> str:
 
 
 def _manifest(
-    entries: dict[str, bytes], package: str, path: Path
+    entries: Mapping[str, bytes], package: str, path: Path
 ) -> tuple[dict[str, tuple[str, str]], list[str]]:
     """The package's manifest (id: (archive name, media type)) and its spine's ids."""
     from lxml import etree
@@ -294,9 +291,9 @@ class EpubDocument(TranslationsHeld):
         return lined_up_pairs(path, source_file, aligned, len(document.units()), "book")
 
     def translated_entries(self) -> dict[str, bytes]:
-        """The archive's entries with each translated document and label, and the package's
-        and table of contents' language the target language."""
-        entries = dict(self.book.entries)
+        """The entries written anew, by name: each translated document and label, and the
+        package's and table of contents' language the target language."""
+        entries: dict[str, bytes] = {}
         for chapter in self.book.chapters:
             translations = embedded_translations(chapter.found, self.translations, chapter.unit_key)
             text = written_html(
@@ -315,7 +312,12 @@ class EpubDocument(TranslationsHeld):
             archive.writestr(
                 zipfile.ZipInfo("mimetype"), _MIMETYPE, compress_type=zipfile.ZIP_STORED
             )
-            for name, data in self.translated_entries().items():
-                if name != "mimetype":
-                    archive.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED)
+            written = self.translated_entries()
+            for name in self.book.entries:
+                if name == "mimetype":
+                    continue
+                if name in written:
+                    archive.writestr(name, written[name], compress_type=zipfile.ZIP_DEFLATED)
+                else:
+                    self.book.entries.copy(name, archive, zipfile.ZIP_DEFLATED)
         atomic_write(Path(out_path), buffer.getvalue())

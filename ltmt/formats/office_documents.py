@@ -19,8 +19,6 @@ memory import OUTPUT --source-file SOURCE`` stores the pairs.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +44,7 @@ from ltmt.formats.paragraph_parts import (
     read_properties,
 )
 from ltmt.formats.word_styles import NO_STYLES, WordStyles
+from ltmt.formats.zip_entries import ArchiveEntries, save_archive
 from ltmt.text import has_letter
 
 _CONTENT_TYPES = "[Content_Types].xml"
@@ -114,12 +113,12 @@ class Layout:
 
 @dataclass(frozen=True)
 class Package:
-    """An Office document's archive: its entries (name: (zip info, bytes), in order), its parts
+    """An Office document's archive: its entries (read when asked for), its parts
     with text, the parts with text defaults, the properties to translate (field: text), the
     units kept as they are, the texts of the cells among them that formulas compare against,
     and a Word document's styles."""
 
-    entries: dict[str, tuple[zipfile.ZipInfo, bytes]]
+    entries: ArchiveEntries
     parts: list[Part]
     defaults: list[str]
     properties: dict[str, str]
@@ -133,19 +132,15 @@ def read_package(data: bytes, path: Path, layout: Layout) -> Package:
     what = layout.what
     if data.startswith(MAGIC):  # an OLE compound file: Office 97-2003's, or encrypted
         raise InputError(_compound_problem(data, path, layout))
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        entries = {info.filename: (info, archive.read(info)) for info in archive.infolist()}
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise InputError(f"{path}: not {what} (not a zip archive: {exc})") from exc
+    entries = ArchiveEntries(data, path, what)
     if _CONTENT_TYPES not in entries:
-        if entries.get(_ODF_MIMETYPE, (None, b""))[1].startswith(_ODF_MEDIA_TYPE):
+        if entries.get(_ODF_MIMETYPE, b"").startswith(_ODF_MEDIA_TYPE):
             raise OtherKindError(
                 f"{path}: not {what} but an OpenDocument file; {_todo(path, 'odf')}",
                 "an OpenDocument file",
             )
         raise InputError(f"{path}: not {what} (no {_CONTENT_TYPES} in the archive)")
-    kinds = content_types({name: data for name, (_, data) in entries.items()}, path)
+    kinds = content_types(entries, path)
     main = [name for name, kind in kinds.items() if kind.endswith(layout.main)]
     if not main:
         _refuse_other_kind(kinds.values(), path, what)
@@ -156,12 +151,11 @@ def read_package(data: bytes, path: Path, layout: Layout) -> Package:
     if layout.main_has_text:
         names = main[:1] + names
     styles = _word_styles(entries, kinds, path)
-    parts = [_part(name, entries[name][1], path, layout, styles) for name in names]
+    parts = [_part(name, entries[name], path, layout, styles) for name in names]
     defaults = [name for name, kind in kinds.items() if kind.endswith(layout.defaults)]
-    properties = _core_properties(entries[_CORE][1], path) if _CORE in entries else {}
-    contents = {name: data for name, (_, data) in entries.items()}
-    kept = layout.kept(contents, kinds) if layout.kept is not None else frozenset()
-    compared = layout.compared(contents, kinds) if layout.compared is not None else {}
+    properties = _core_properties(entries[_CORE], path) if _CORE in entries else {}
+    kept = layout.kept(entries, kinds) if layout.kept is not None else frozenset()
+    compared = layout.compared(entries, kinds) if layout.compared is not None else {}
     return Package(
         entries,
         parts,
@@ -173,13 +167,11 @@ def read_package(data: bytes, path: Path, layout: Layout) -> Package:
     )
 
 
-def _word_styles(
-    entries: Mapping[str, tuple[zipfile.ZipInfo, bytes]], kinds: Mapping[str, str], path: Path
-) -> WordStyles:
+def _word_styles(entries: Mapping[str, bytes], kinds: Mapping[str, str], path: Path) -> WordStyles:
     """The styles of a Word document (none in another kind of document)."""
     for name, kind in kinds.items():
         if kind.endswith(_WORD_STYLES):
-            tree, _ = _office_xml(entries[name][1], name, path)
+            tree, _ = _office_xml(entries[name], name, path)
             return WordStyles.of(tree.getroot())
     return NO_STYLES
 
@@ -292,25 +284,30 @@ class OfficeDocument(PartsDocument):
         return read_package(data, path, cls.layout)
 
     def translated_entries(self) -> dict[str, bytes]:
-        """The archive's entries with the translations written in (read afresh, so that this
-        can be called again as more are filled in)."""
-        written = {name: data for name, (_, data) in self.package.entries.items()}
+        """The entries the translations are written into (read afresh, so that this can be
+        called again as more are filled in), by name."""
+        entries = self.package.entries
+        written: dict[str, bytes] = {}
         for part in self.package.parts:
-            fresh = _part(
-                part.name, written[part.name], self.path, self.layout, self.package.styles
-            )
+            styles = self.package.styles
+            fresh = _part(part.name, entries[part.name], self.path, self.layout, styles)
             fresh.write(self.translations)
             relabel_languages(fresh.tree.getroot(), self.src_lang, self.tgt_lang)
             written[part.name] = _serialized(fresh.tree, fresh.strict)
         for name in self.package.defaults:
-            tree, strict = _office_xml(written[name], name, self.path)
+            data = written[name] if name in written else entries[name]
+            tree, strict = _office_xml(data, name, self.path)
             relabel_languages(tree.getroot(), self.src_lang, self.tgt_lang)
             written[name] = _serialized(tree, strict)
-        if _CORE in written:
-            tree = parse_xml(written[_CORE], f"{self.path}:{_CORE}", "document properties")
+        if _CORE in entries:
+            data = written[_CORE] if _CORE in written else entries[_CORE]
+            tree = parse_xml(data, f"{self.path}:{_CORE}", "document properties")
             self.write_properties(tree.getroot())
             written[_CORE] = _serialized(tree)
         return written
+
+    def save(self, out_path: Path) -> None:
+        save_archive(Path(out_path), self.package.entries, self.translated_entries())
 
 
 def _office_xml(data: bytes, name: str, path: Path) -> tuple[Any, bool]:

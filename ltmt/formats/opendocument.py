@@ -27,8 +27,7 @@ import OUTPUT --source-file SOURCE`` stores the pairs.
 
 from __future__ import annotations
 
-import io
-import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -49,6 +48,7 @@ from ltmt.formats.odf_paragraphs import (
     write_paragraph,
 )
 from ltmt.formats.paragraph_parts import Part, PartsDocument, natural_order, read_properties
+from ltmt.formats.zip_entries import ArchiveEntries, save_archive
 from ltmt.text import has_letter
 
 WHAT = "an OpenDocument file"
@@ -78,10 +78,11 @@ _NOT_TRANSLATED = frozenset({f"{OFFICE}annotation", f"{TEXT}tracked-changes"})
 
 @dataclass(frozen=True)
 class Package:
-    """An OpenDocument archive: its entries (name: (zip info, bytes), in order), its parts
-    with text, and the properties to translate (field: text)."""
+    """An OpenDocument archive: its entries (name: bytes, in order; a flat file's one XML
+    document, :data:`FLAT`), its parts with text, and the properties to translate (field:
+    text)."""
 
-    entries: dict[str, tuple[zipfile.ZipInfo, bytes]]
+    entries: Mapping[str, bytes]
     parts: list[Part]
     properties: dict[str, str]
     kept: frozenset[str] = frozenset()  # (none: every unit is translated)
@@ -95,15 +96,7 @@ def read_package(data: bytes, path: Path) -> Package:
     :class:`InputError` saying what it is not."""
     if data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"<":  # (a byte order mark first)
         return _flat_package(data, path)
-    return package_of(_entries(data, path), path)
-
-
-def _entries(data: bytes, path: Path) -> dict[str, tuple[zipfile.ZipInfo, bytes]]:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        return {info.filename: (info, archive.read(info)) for info in archive.infolist()}
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise InputError(f"{path}: not {WHAT} (not a zip archive: {exc})") from exc
+    return package_of(ArchiveEntries(data, path, WHAT), path)
 
 
 def _flat_package(data: bytes, path: Path) -> Package:
@@ -120,7 +113,7 @@ def _flat_package(data: bytes, path: Path) -> Package:
     meta = root.find(f"{OFFICE}meta")
     part, compared = _part(FLAT, tree, Styles.of(root))
     return Package(
-        {FLAT: (zipfile.ZipInfo(FLAT), data)},
+        {FLAT: data},
         [part],
         read_properties(meta) if meta is not None else {},
         flat=True,
@@ -141,9 +134,9 @@ def _check_mimetype(mimetype: str, path: Path) -> None:
         )
 
 
-def package_of(entries: dict[str, tuple[zipfile.ZipInfo, bytes]], path: Path) -> Package:
+def package_of(entries: Mapping[str, bytes], path: Path) -> Package:
     """The OpenDocument file whose archive holds ``entries``; parsed afresh."""
-    mimetype = entries.get(_MIMETYPE, (None, b""))[1].decode("ascii", "replace").strip()
+    mimetype = entries.get(_MIMETYPE, b"").decode("ascii", "replace").strip()
     _check_mimetype(mimetype, path)
     if _encrypted(entries, path):
         raise InputError(
@@ -152,20 +145,20 @@ def package_of(entries: dict[str, tuple[zipfile.ZipInfo, bytes]], path: Path) ->
         )
     objects = sorted((name for name in entries if name.endswith("/content.xml")), key=natural_order)
     trees = {
-        name: _parsed(entries[name][1], name, path)
+        name: _parsed(entries[name], name, path)
         for name in ["content.xml", "styles.xml", *objects]
         if name in entries
     }
     read = [
         _part(name, tree, _styles_for(name, trees, entries, path)) for name, tree in trees.items()
     ]
-    properties = _meta_properties(entries[_META][1], path) if _META in entries else {}
+    properties = _meta_properties(entries[_META], path) if _META in entries else {}
     compared = tuple(text for _, texts in read for text in texts)
     return Package(entries, [part for part, _ in read], properties, compared=compared)
 
 
 def _styles_for(
-    name: str, trees: dict[str, Any], entries: dict[str, tuple[zipfile.ZipInfo, bytes]], path: Path
+    name: str, trees: dict[str, Any], entries: Mapping[str, bytes], path: Path
 ) -> Styles:
     """The styles the part ``name`` reads: the document's content and styles for its own
     parts, an embedded object's own for the object's."""
@@ -175,14 +168,14 @@ def _styles_for(
     styles = f"{folder}/styles.xml"
     roots = [trees[name].getroot()]
     if styles in entries:
-        roots.append(_parsed(entries[styles][1], styles, path).getroot())
+        roots.append(_parsed(entries[styles], styles, path).getroot())
     return Styles.of(*roots)
 
 
-def _encrypted(entries: dict[str, tuple[zipfile.ZipInfo, bytes]], path: Path) -> bool:
+def _encrypted(entries: Mapping[str, bytes], path: Path) -> bool:
     if _MANIFEST not in entries:
         return False
-    root = parse_xml(entries[_MANIFEST][1], f"{path}:{_MANIFEST}", "a manifest").getroot()
+    root = parse_xml(entries[_MANIFEST], f"{path}:{_MANIFEST}", "a manifest").getroot()
     return root.find(f".//{_MANIFEST_NS}encryption-data") is not None
 
 
@@ -294,15 +287,15 @@ class OpenDocument(PartsDocument):
         return read_package(data, path)
 
     def translated_entries(self) -> dict[str, bytes]:
-        """The archive's entries with the translations written in (read afresh, so that this
-        can be called again as more are filled in)."""
+        """The entries the translations are written into (read afresh, so that this can be
+        called again as more are filled in), by name."""
         entries = self.package.entries
         fresh = (
-            _flat_package(entries[FLAT][1], self.path)
+            _flat_package(entries[FLAT], self.path)
             if self.package.flat
             else package_of(entries, self.path)
         )
-        written = {name: data for name, (_, data) in entries.items()}
+        written: dict[str, bytes] = {}
         for part in fresh.parts:
             part.write(self.translations)
             root = part.tree.getroot()
@@ -310,15 +303,16 @@ class OpenDocument(PartsDocument):
             if fresh.flat and root.find(f"{OFFICE}meta") is not None:
                 self.write_properties(root.find(f"{OFFICE}meta"))
             written[part.name] = _serialized(part.tree)
-        if _META in written:
-            written[_META] = self._translated_meta(written[_META])
+        if _META in entries:
+            written[_META] = self._translated_meta(entries[_META])
         return written
 
     def save(self, out_path: Path) -> None:
-        if not self.package.flat:
-            super().save(out_path)
-            return
-        atomic_write(Path(out_path), self.translated_entries()[FLAT])
+        entries = self.package.entries
+        if isinstance(entries, ArchiveEntries):
+            save_archive(Path(out_path), entries, self.translated_entries())
+        else:  # a flat file: its one XML document
+            atomic_write(Path(out_path), self.translated_entries()[FLAT])
 
     def _translated_meta(self, data: bytes) -> bytes:
         tree = parse_xml(data, f"{self.path}:{_META}", "document properties")

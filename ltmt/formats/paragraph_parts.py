@@ -1,8 +1,8 @@
-"""The XML parts of an office document whose paragraphs are translated as tagged text, and the
-document's archive written back: what Office Open XML documents
-(:mod:`ltmt.formats.office_documents`) and OpenDocument files (:mod:`ltmt.formats.opendocument`)
-share: :class:`PartsDocument`, their document class, which a format gives how to read its
-archive and how to write its translations in.
+"""The XML parts of an office document whose paragraphs are translated as tagged text: what
+Office Open XML documents (:mod:`ltmt.formats.office_documents`) and OpenDocument files
+(:mod:`ltmt.formats.opendocument`) share: :class:`PartsDocument`, their document class, which a
+format gives how to read its archive, how to write its translations in and how to save it
+(:mod:`ltmt.formats.zip_entries` writes an archive back).
 
 A :class:`Part` holds its paragraphs, each read (:mod:`ltmt.formats.tagged_paragraphs`), and the
 places where its pictures' descriptions are; a unit's key names the part and the paragraph's
@@ -12,16 +12,14 @@ translation so far, or the target file of a pair to import) part by part against
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, TypeVar
 
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write, read_bytes, source_file_given
+from ltmt.formats.common import read_bytes, source_file_given
 from ltmt.formats.compared_text import warn_kept
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.html_document import lined_up_pairs
@@ -122,18 +120,6 @@ def lined_up(
                 yield part.alt_text_key(index), alt_text(*mine), alt_text(*their)
 
 
-def rewritten_archive(
-    entries: Mapping[str, tuple[zipfile.ZipInfo, bytes]], written: Mapping[str, bytes]
-) -> bytes:
-    """The archive of ``entries`` (name: (zip info, bytes), in order) with each entry's bytes
-    ``written``'s: its order, names and compression as they were."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, (info, _) in entries.items():
-            archive.writestr(info, written[name], compress_type=info.compress_type)
-    return buffer.getvalue()
-
-
 _NUMBER = re.compile(r"(\d+)")
 
 
@@ -157,12 +143,12 @@ def read_properties(container: Any) -> dict[str, str]:
 
 
 class Package(Protocol):
-    """A document's archive as read: its entries (name: (zip info, bytes), in order), its parts
+    """A document's archive as read: its entries (name: bytes, in order), its parts
     with text, the properties to translate (field: text), the keys of units kept as they
     are, and the texts of the spreadsheet cells among them that formulas compare against."""
 
     @property
-    def entries(self) -> dict[str, tuple[zipfile.ZipInfo, bytes]]: ...
+    def entries(self) -> Mapping[str, bytes]: ...
     @property
     def parts(self) -> list[Part]: ...
     @property
@@ -207,7 +193,7 @@ class PartsDocument(TranslationsHeld):
         raise NotImplementedError
 
     def translated_entries(self) -> dict[str, bytes]:
-        """The archive's entries with the translations written in."""
+        """The entries the translations are written into, by name."""
         raise NotImplementedError
 
     @classmethod
@@ -279,7 +265,3 @@ class PartsDocument(TranslationsHeld):
         language = container.find(f"{DC}language")
         if language is not None:
             language.text = self.tgt_lang
-
-    def save(self, out_path: Path) -> None:
-        written = self.translated_entries()
-        atomic_write(Path(out_path), rewritten_archive(self.package.entries, written))

@@ -246,7 +246,7 @@ class XlsxDocument(OfficeDocument):
 
     @cached_property
     def _places(self) -> dict[str, str]:
-        entries = {name: data for name, (_, data) in self.package.entries.items()}
+        entries = self.package.entries
         return cell_places(entries, content_types(entries, self.path))
 
     def place(self, key: str) -> str:

@@ -393,3 +393,24 @@ def test_another_documents_translation_read_in_this_ones_tags_is_not_taken_for_a
     assert "edited since" not in caplog.text
     assert 'Contoso Ltd. | Page <x id="1"/>1' in model.seen
     assert "CONTOSO LTD. | PAGE 1" in [p.text for p in docx.Document(str(out)).paragraphs]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("word/../../PWNED.txt", b"pwned", "its entry 'word/../../PWNED.txt' points outside"),
+        ("word/media/big.bin", b"\0" * (4 << 20), "its entry word/media/big.bin decompresses to"),
+    ],
+    ids=["zip slip", "zip bomb"],
+)
+def test_a_zip_slip_or_a_zip_bomb_is_refused_and_nothing_written(
+    tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
+    path = _document(tmp_path / "guide.docx")
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(name, data)
+    out = tmp_path / "guide.de.docx"
+    with pytest.raises(InputError, match=message):
+        translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert not out.exists()
+

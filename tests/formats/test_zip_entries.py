@@ -1,0 +1,108 @@
+"""Zip archives read without trusting them: a bomb or an entry that points out of the
+archive's folder is refused in one line before anything is decompressed; entries are read when
+asked for and the rest copied as they are, a chunk at a time."""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ltmt.errors import InputError
+from ltmt.formats.zip_entries import ArchiveEntries, ZipLimits, save_archive
+
+MIB = 1 << 20
+NOISE = random.Random(0).randbytes(3 * MIB // 2)  # what does not compress
+
+
+def _archive(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _read(data: bytes, limits: ZipLimits | None = None) -> ArchiveEntries:
+    return ArchiveEntries(data, Path("bomb.docx"), "a Word document", limits)
+
+
+@pytest.mark.parametrize(
+    ("entries", "limits", "message"),
+    [
+        (
+            {"word/media/big.bin": b"\0" * 3 * MIB},
+            ZipLimits(size=2 * MIB),
+            r"bomb.docx: its entry word/media/big.bin decompresses to 3 MiB, over the limit of "
+            r"2 MiB an entry; set LTMT_ZIP_MAX_MB to more MiB",
+        ),
+        (
+            {"a.bin": NOISE, "b.bin": NOISE},
+            ZipLimits(size=2 * MIB),
+            r"bomb.docx: its entries decompress to 3 MiB in all, over the limit of 2 MiB",
+        ),
+        (
+            {"word/media/zeros.bin": b"\0" * 2 * MIB},
+            None,
+            r"its entry word/media/zeros.bin decompresses to \d+ times its compressed size, over "
+            r"the limit of 100",
+        ),
+    ],
+)
+def test_an_archive_that_decompresses_to_too_much_is_refused_before_it_is_read(
+    entries: dict[str, bytes], limits: ZipLimits | None, message: str
+) -> None:
+    with pytest.raises(InputError, match=message):
+        _read(_archive(entries), limits)
+
+
+def test_a_small_entry_may_compress_as_well_as_it_does() -> None:
+    assert _read(_archive({"word/document.xml": b"\0" * 100_000}))["word/document.xml"]
+
+
+def test_the_size_limit_is_set_in_mib_by_the_environment() -> None:
+    assert ZipLimits.from_environment({}).size == 1024 * MIB
+    assert ZipLimits.from_environment({"LTMT_ZIP_MAX_MB": "2048"}).size == 2048 * MIB
+    with pytest.raises(InputError, match="LTMT_ZIP_MAX_MB='lots': give a whole number of MiB"):
+        ZipLimits.from_environment({"LTMT_ZIP_MAX_MB": "lots"})
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../../../tmp/x/PWNED_rel.txt",
+        "/tmp/x/PWNED_abs.txt",
+        "word/../../PWNED_mid.txt",
+        "OEBPS/../../../PWNED_chap.xhtml",
+        "word\\..\\PWNED.txt",
+        "C:/PWNED.txt",
+    ],
+)
+def test_an_entry_that_points_out_of_the_archives_folder_is_refused(name: str) -> None:
+    data = _archive({"word/document.xml": b"<w/>", name: b"pwned"})
+    with pytest.raises(InputError, match=f"its entry {re.escape(repr(name))} points outside"):
+        _read(data)
+
+
+def test_the_archive_is_written_back_with_entries_replaced_and_the_rest_copied(
+    tmp_path: Path,
+) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", b"<w>Hello</w>", zipfile.ZIP_DEFLATED)
+        archive.writestr("word/media/image.png", b"\x89PNG" * 1000, zipfile.ZIP_STORED)
+    entries = _read(buffer.getvalue())
+    out = tmp_path / "out" / "guide.de.docx"
+    save_archive(out, entries, {"word/document.xml": b"<w>Hallo</w>"})
+    with zipfile.ZipFile(out) as archive:
+        infos = archive.infolist()
+        assert [(i.filename, i.compress_type) for i in infos] == [
+            ("word/document.xml", zipfile.ZIP_DEFLATED),
+            ("word/media/image.png", zipfile.ZIP_STORED),
+        ]
+        assert archive.read("word/document.xml") == b"<w>Hallo</w>"
+        assert archive.read("word/media/image.png") == b"\x89PNG" * 1000
