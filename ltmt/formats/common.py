@@ -403,7 +403,8 @@ def not_well_formed(what: str) -> str:
 
 
 def parse_xml(data: bytes, path: Path | str, what: str) -> etree._ElementTree:
-    """Parse XML safely (no entities resolved, no network), keeping comments and CDATA."""
+    """Parse XML safely (no entities resolved, no network), keeping comments and CDATA; a
+    document that declares or uses entities of its own is refused (:func:`refuse_entities`)."""
     from lxml import etree
 
     parser = etree.XMLParser(
@@ -415,7 +416,28 @@ def parse_xml(data: bytes, path: Path | str, what: str) -> etree._ElementTree:
         raise xml_error(path, exc, what) from exc
     except ValueError as exc:  # e.g. an unknown declared encoding
         raise InputError(f"{path}: {not_well_formed(what)}: {excerpt(exc)}") from exc
-    return root.getroottree()
+    tree = root.getroottree()
+    refuse_entities(tree, path)
+    return tree
+
+
+ENTITIES_REFUSED = (
+    "declares XML entities in its DOCTYPE, which ltmt does not read; remove the DOCTYPE or "
+    "expand the entities"
+)
+
+
+def refuse_entities(tree: etree._ElementTree, path: Path | str) -> None:
+    """An :class:`InputError` for a document whose DOCTYPE declares entities, or that refers
+    to entities XML does not define (an external DTD's): they are never resolved (a
+    ``SYSTEM "file:///..."`` one would read a local file), so ``&e;`` stayed in the tree and
+    came out as a reference no reader can resolve, or as nothing."""
+    from lxml import etree
+
+    dtd = tree.docinfo.internalDTD
+    declared = dtd is not None and next(dtd.iterentities(), None) is not None
+    if declared or next(tree.getroot().iter(etree.Entity), None) is not None:
+        raise InputError(f"{path}: {ENTITIES_REFUSED}")
 
 
 def remove_with_note(element: etree._Element) -> None:

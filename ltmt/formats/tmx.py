@@ -35,6 +35,7 @@ from ltmt.formats.common import (
     language_fit,
     local_name,
     read_bytes,
+    refuse_entities,
     xml_error,
 )
 from ltmt.formats.inline import append_text
@@ -128,6 +129,7 @@ def read_tmx(
         for _, element in events:
             if not root_checked:  # the root as parsed so far (``events.root`` comes at the end)
                 _check_root(element.getroottree().getroot(), path)
+                refuse_entities(element.getroottree(), path)  # its DOCTYPE is read by now
                 root_checked = True
             if local_name(element.tag) == "header":
                 header_lang = element.get("srclang") or ""

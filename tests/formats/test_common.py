@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
+from formats_fakes import FakeModel
 
 from ltmt.errors import InputError
 from ltmt.formats.common import (
@@ -29,6 +30,7 @@ from ltmt.formats.common import (
     read_lines_and_shape,
     utf8_text,
 )
+from ltmt.formats.pipeline import translate_file
 
 
 def test_a_missing_or_unreadable_file_is_one_line_naming_it(tmp_path: Path) -> None:
@@ -376,3 +378,54 @@ def test_a_language_code_is_written_as_its_bcp47_tag(code: str, tag: str) -> Non
 def test_a_code_that_is_no_language_tag_is_refused(code: str) -> None:
     with pytest.raises(InputError, match=rf"^'{re.escape(code)}' is not a language code: give"):
         language_tag(code)
+
+
+_ENTITY = '<!ENTITY e SYSTEM "file:///etc/hostname">'
+# a file of each XML format whose DOCTYPE declares an entity its text uses
+_DECLARING = {
+    "strings.xml": f"""<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE resources [{_ENTITY}]>
+<resources><string name="a">Open &e; now</string></resources>
+""",
+    "Strings.resx": f"""<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE root [{_ENTITY}]>
+<root><data name="a" xml:space="preserve"><value>Open &e; now</value></data></root>
+""",
+    "app_de.ts": f"""<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS [{_ENTITY}]>
+<TS version="2.1" language="de"><context><name>Main</name>
+<message><source>Open &e; now</source><translation type="unfinished"/></message>
+</context></TS>
+""",
+    "app.xlf": f"""<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE xliff [{_ENTITY}]>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="app" source-language="en" target-language="de" datatype="plaintext"><body>
+<trans-unit id="a"><source>Open &e; now</source></trans-unit>
+</body></file></xliff>
+""",
+}
+
+
+@pytest.mark.parametrize("name", list(_DECLARING))
+def test_a_document_whose_doctype_declares_entities_is_refused_and_nothing_written(
+    tmp_path: Path, name: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(_DECLARING[name], "utf-8")
+    out = tmp_path / "out" / name
+    message = f"^{re.escape(str(path))}: declares XML entities in its DOCTYPE, which ltmt does not"
+    with pytest.raises(InputError, match=message):
+        translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<!DOCTYPE TS><TS><a>Save &amp; close</a></TS>",
+        b'<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "x.dtd"><plist><a>b</a></plist>',
+    ],
+)
+def test_a_doctype_that_declares_no_entity_is_read(data: bytes) -> None:
+    assert parse_xml(data, "file.xml", "XML").getroot() is not None

@@ -414,3 +414,11 @@ def test_a_zip_slip_or_a_zip_bomb_is_refused_and_nothing_written(
         translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
     assert not out.exists()
 
+
+def test_a_part_whose_doctype_declares_entities_is_refused(tmp_path: Path) -> None:
+    declared = DOCUMENT.replace(
+        "<w:document", '<!DOCTYPE w:document [<!ENTITY e "x">]>\n<w:document', 1
+    ).replace("Getting started", "Getting &e; started")
+    path = _document(tmp_path / "guide.docx", {**ENTRIES, "word/document.xml": declared})
+    with pytest.raises(InputError, match=r"document\.xml: declares XML entities in its DOCTYPE"):
+        open_document(path)

@@ -206,6 +206,22 @@ def test_a_file_cut_after_its_units_is_an_error_and_yields_nothing(tmp_path: Pat
         next(reader)
 
 
+def test_a_file_whose_doctype_declares_entities_is_refused_before_a_pair_is_read(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "entities.tmx"
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY e SYSTEM "file:///etc/hostname">]>\n'
+        '<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" '
+        'adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/><body>'
+        '<tu><tuv xml:lang="en"><seg>Open &e; now</seg></tuv>'
+        '<tuv xml:lang="de"><seg>Jetzt &e; öffnen</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"entities\.tmx: declares XML entities in its DOCTYPE"):
+        list(read_tmx(path))
+
+
 def test_a_namespaced_or_foreign_root(tmp_path: Path) -> None:
     path = tmp_path / "other.tmx"
     path.write_text('<xliff version="1.2"><tu/></xliff>', encoding="utf-8")
