@@ -70,14 +70,14 @@ class Detected:
 def detect(text: str, candidates: int = 3) -> list[Detected]:
     """The ``candidates`` likeliest languages of ``text``, likeliest first; none for a text
     without a letter outside its placeholders."""
-    plain = " ".join(_words(text))
+    plain = " ".join(told_words(text))
     if not plain:
         return []
     found = _detector()(plain, model="lite", k=candidates)
     return [Detected(str(item["lang"]), float(item["score"])) for item in found]
 
 
-def _words(text: str) -> list[str]:
+def told_words(text: str) -> list[str]:
     """The words of ``text`` that its language is told by: runs of letters outside its
     placeholders (no numbers, no punctuation, no quote marks)."""
     return LETTERS.findall(without_placeholders(text))
@@ -100,7 +100,7 @@ def document_language(
     found = _sure_of(text, sure)
     if found is None:
         return None
-    told = _words(text)
+    told = told_words(text)
     if len(told) < words and found.language != "en" and _mostly_english(told):
         return None  # a few English words read as a language of their loanwords
     return found
@@ -144,7 +144,7 @@ def told_language(texts: Sequence[str], source: str) -> Detected | None:
     found = _sure_of(text, SHORT_SURE)
     if found is None:
         return None
-    long_enough = len(_words(text)) >= DOCUMENT_WORDS
+    long_enough = len(told_words(text)) >= DOCUMENT_WORDS
     return found if long_enough or _script(found.language) != _script(source) else None
 
 

@@ -153,6 +153,13 @@ CHECKS: dict[str, Check] = {
             "with the words around them in German (--user's glossary, --glossary)",
         ),
         Check(
+            "language",
+            "warning",
+            "the translation does not read as another language than the target language (a "
+            "French file checked as German): an entry of three words or more not copied from "
+            "its source, or the file's translations read together",
+        ),
+        Check(
             "spelling",
             "note",
             "the translation's words are in the target language's spelling dictionary "

@@ -18,6 +18,7 @@ from ltmt.qa.catalog_checks import (
     term_findings,
 )
 from ltmt.qa.findings import CHECKS, SEVERITIES, Finding, Severity
+from ltmt.qa.language_checks import language_findings
 from ltmt.qa.pair_checks import PAIR_CHECKS
 from ltmt.quote_style import memory_quote_table, quote_table
 from ltmt.wording import counted, did_you_mean
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
 # the checks that read a translation as its program does: their findings say what the
 # placeholders check would
 _SYNTAX = ("format", "icu")
+# the checks that run only on an input given (a user's memory, a glossary): that they did not
+# run without it is no news, said only where they were asked for
+NEEDS_INPUT = frozenset({"memory", "glossary"})
 
 
 @dataclass
@@ -59,16 +63,19 @@ class QaReport:
         return any(finding.severity in worst for finding in self.findings)
 
     def summary(self) -> str:
-        """``864 entries checked: 2 errors, 5 warnings (placeholders 2, numbers 5)``."""
+        """``864 entries checked: 2 errors, 5 warnings (placeholders 2, numbers 5)``, and the
+        checks that did not run though they need no input given (``; not run: spelling``)."""
         said = f"{counted(self.entries, 'entry', 'entries')} checked"
         if self.untranslated:
             said += f" ({self.untranslated} untranslated left out)"
         severities = self.by_severity()
+        missed = [name for name in self.not_run if name not in NEEDS_INPUT]
+        not_run = f"; not run: {', '.join(missed)}" if missed else ""
         if not self.findings:
-            return f"{said}: nothing found"
+            return f"{said}: nothing found{not_run}"
         found = ", ".join(counted(severities[s], s) for s in SEVERITIES if severities[s])
         checks = ", ".join(f"{name} {count}" for name, count in self.by_check().most_common())
-        return f"{said}: {found} ({checks})"
+        return f"{said}: {found} ({checks}){not_run}"
 
     def to_dict(self) -> dict[str, Any]:
         severities, checks = self.by_severity(), self.by_check()
@@ -192,6 +199,11 @@ def check_pairs(
             report.not_run["glossary"] = "no glossary terms (the user's, or a glossary given)"
         else:
             findings += term_findings(translated, matcher, language)
+    if "language" in names:
+        if language:
+            findings += language_findings(translated, language)
+        else:
+            report.not_run["language"] = "no target language given"
     if "spelling" in names:
         dictionary = dictionary_for(language) if language else None
         if dictionary is None:

@@ -122,6 +122,16 @@ def test_checks_asked_for_that_cannot_run_are_said(run_ltmt, po):
     ]
 
 
+def test_a_check_that_cannot_run_is_said_though_not_asked_for(run_ltmt, tmp_path):
+    """--tgt-lang fr without a French dictionary said "nothing found", the spelling check
+    silently not run."""
+    table = tmp_path / "pairs.csv"
+    table.write_text("source,target\nSave,Speichern\n", "utf-8")
+    code, out, err = run_ltmt("qa", str(table), "--check", "copied,spelling", "--tgt-lang", "xx")
+    assert code == 0 and out == "1 entry checked: nothing found; not run: spelling\n"
+    assert err.startswith("ltmt: the spelling check did not run: no spelling dictionary for xx")
+
+
 def test_the_users_memory_and_glossary(run_ltmt, po, tmp_path):
     store = tmp_path / "store"
     with Memory(store) as memory:

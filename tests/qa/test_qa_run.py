@@ -55,10 +55,10 @@ def test_summary_and_failure_levels():
     report = check_pairs(RECORDS)
     assert report.summary() == (
         "5 entries checked (1 untranslated left out): 1 error, 4 warnings, 1 note (format 1, "
-        "copied 1, numbers 1, whitespace 1, doubled 1, inconsistent 1)"
+        "copied 1, numbers 1, whitespace 1, doubled 1, inconsistent 1); not run: language, spelling"
     )
     assert report.fails("error") and report.fails("note") and not report.fails(None)
-    clean = check_pairs([record(1, "Save", "Speichern")])
+    clean = check_pairs([record(1, "Save", "Speichern")], checks=["format", "copied"])
     assert clean.summary() == "1 entry checked: nothing found"
     assert not clean.fails("note")
     notes = check_pairs([record(1, "Settings", "Settings")])
@@ -89,13 +89,17 @@ def test_memory_and_glossary_need_something_to_compare_with(tmp_path: Path):
     assert report.not_run == {
         "memory": "no user's memory to compare with",
         "glossary": "no glossary terms (the user's, or a glossary given)",
+        "language": "no target language given",
         "spelling": "no target language given",
     }
     with Memory(tmp_path / "store") as memory:
         memory.add("u1", "Save", "Speichern")
         memory.glossary("u1").add("settings", "Einstellungen")
         report = check_pairs(RECORDS, memory=memory, user="u1")
-        assert report.not_run == {"spelling": "no target language given"}
+        assert report.not_run == {
+            "language": "no target language given",
+            "spelling": "no target language given",
+        }
         found = [(f.position, f.check) for f in report.findings]
         assert ("entry 6", "memory") in found and ("entry 2", "glossary") in found
         report = check_pairs(RECORDS, memory=memory, user="u1", user_glossary=False)

@@ -1,0 +1,87 @@
+"""qa's language check: translations that read as another language than the target language
+(a French file checked as German, German targets checked with ``--tgt-lang fr``), which the
+other checks pass (a spelling note a word at most, or nothing where no dictionary is installed).
+
+An entry is read by the words its translation adds: those of its source are left out (an
+option, a command, a product name the translation copies: ``git remote set-head``, read as
+English). With :data:`ENTRY_WORDS` such words at least, read :data:`ENTRY_SURE` sure as another
+language, the entry is flagged. On the dev users' 14,057 references (memories and tests,
+10,757 with three such words) one is: ``Ungültiger Wert fuer Null-Hochzaehlen: %s`` (Spanish,
+0.92); with four words still that one, with 0.8 three (read whole, copied words too, 11).
+Where the file's translations read together as another language
+(:func:`ltmt.language_detection.document_language`), that is said once, on the first entry,
+in place of every entry's finding: the file is of another language, or ``--tgt-lang`` is
+wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ltmt.qa.findings import Finding
+
+if TYPE_CHECKING:
+    from ltmt.segments import PairRecord
+
+ENTRY_WORDS = 3  # an entry's words not in its source: fewer are too few to tell a language by
+ENTRY_SURE = 0.9  # how sure its language is read
+
+
+def language_findings(translated: Sequence[PairRecord], language: str) -> list[Finding]:
+    """The findings of the entries of ``translated`` (the ``n``-th entry checked is
+    ``translated[n]``) whose translations read as another language than ``language``: of each
+    file (a folder's, by the records' ``origin``) one where they read so together, else one
+    an entry (module docstring)."""
+    by_file: dict[str, list[int]] = {}
+    for n, record in enumerate(translated):
+        by_file.setdefault(record.origin, []).append(n)
+    return [
+        finding
+        for entries in by_file.values()
+        for finding in _file_findings(translated, entries, language)
+    ]
+
+
+def _file_findings(
+    translated: Sequence[PairRecord], entries: Sequence[int], language: str
+) -> list[Finding]:
+    """:func:`language_findings` of one file's entries, ``translated[n]`` for each ``n`` of
+    ``entries``."""
+    from ltmt.language_detection import described, document_language, language_name
+
+    found = document_language([translated[n].target for n in entries])
+    if found is not None and not _is(found.language, language):
+        message = (
+            f"the file's translations read as {described(found)}, not "
+            f"{language_name(language)}: check --tgt-lang, or that this is the right file"
+        )
+        return [Finding.about("language", entries[0], translated[entries[0]], message)]
+    findings = []
+    for n in entries:
+        other = _other_language(translated[n], language)
+        if other is not None:
+            message = f"the translation reads as {other}, not {language_name(language)}"
+            findings.append(Finding.about("language", n, translated[n], message))
+    return findings
+
+
+def _other_language(record: PairRecord, language: str) -> str | None:
+    """The language (described) that ``record``'s translation surely reads as, by the words
+    it does not copy from its source, where that is not ``language``; else None."""
+    from ltmt.language_detection import described, detect, told_words
+
+    copied = {word.casefold() for word in told_words(record.source)}
+    added = [word for word in told_words(record.target) if word.casefold() not in copied]
+    if len(added) < ENTRY_WORDS:
+        return None
+    found = detect(" ".join(added), 1)
+    if not found or found[0].confidence < ENTRY_SURE or _is(found[0].language, language):
+        return None
+    return described(found[0])
+
+
+def _is(found: str, language: str) -> bool:
+    from ltmt.formats.common import lang_matches
+
+    return lang_matches(found, language)

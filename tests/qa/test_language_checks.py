@@ -1,0 +1,84 @@
+"""qa's language check: translations that read as another language than the target's."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.qa import check_pairs
+from ltmt.qa.language_checks import language_findings
+from ltmt.segments import PairRecord
+
+FRENCH = [
+    ("Cannot open the file", "Impossible d'ouvrir le fichier"),
+    ("Save changes", "Enregistrer les modifications"),
+    ("The file was deleted", "Le fichier a été supprimé"),
+    ("Do you want to quit the application?", "Voulez-vous quitter l'application ?"),
+    ("Settings", "Paramètres"),
+]
+GERMAN = [
+    ("Cannot open the file", "Die Datei kann nicht geöffnet werden"),
+    ("Save changes", "Änderungen speichern"),
+    ("Do you want to quit the application?", "Möchten Sie die Anwendung beenden?"),
+    ("Show the log of the remote branch", "Das Protokoll des Remote-Branches anzeigen"),
+]
+
+
+def records(pairs: list[tuple[str, str]], origin: str = "") -> list[PairRecord]:
+    return [
+        PairRecord(source, target, f"entry {n}", origin=origin)
+        for n, (source, target) in enumerate(pairs, 1)
+    ]
+
+
+def test_a_file_of_another_language_is_said_once_on_its_first_entry():
+    found = language_findings(records(FRENCH), "de")
+    assert [(f.entry, f.message) for f in found] == [
+        (
+            0,
+            "the file's translations read as French (fr), not German: check --tgt-lang, or "
+            "that this is the right file",
+        )
+    ]
+    found = language_findings(records(GERMAN), "fr")
+    assert [f.message[:50] for f in found] == ["the file's translations read as German (de), not F"]
+
+
+def test_an_entry_of_another_language_among_the_targets_is_flagged():
+    pairs = [*GERMAN, ("The file was deleted", "Le fichier a été supprimé")]
+    found = language_findings(records(pairs), "de")
+    assert [(f.position, f.message) for f in found] == [
+        ("entry 5", "the translation reads as French (fr), not German")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("Settings", "Paramètres"),  # too few words to tell
+        # the words copied from the source (a command, options) are not read: English
+        (
+            "git remote set-head <name> (-a | --auto | -d | --delete | <branch>)",
+            "git remote set-head <Name> (-a | --auto | -d | --delete | <Branch>)",
+        ),
+        ("Open the file", "Die Datei öffnen"),
+    ],
+)
+def test_short_entries_and_words_copied_from_the_source_are_not_flagged(source, target):
+    assert language_findings(records([*GERMAN, (source, target)]), "de") == []
+
+
+def test_each_file_of_a_folder_is_read_alone():
+    folder = records(GERMAN, "po/de.po") + records(FRENCH, "po/fr.po")
+    found = language_findings(folder, "de")
+    assert [
+        (f.entry, f.message.startswith("the file's translations read as French")) for f in found
+    ] == [(4, True)]
+
+
+def test_the_check_needs_the_target_language():
+    assert check_pairs(records(FRENCH), checks=["language"]).not_run == {
+        "language": "no target language given"
+    }
+    report = check_pairs(records(FRENCH), checks=["language"], language="de")
+    assert [f.check for f in report.findings] == ["language"]
+    assert report.summary() == "5 entries checked: 1 warning (language 1)"
