@@ -68,11 +68,12 @@ def echo_report(data: dict[str, Any], *, to_stdout: bool) -> None:
 
 
 @contextmanager
-def errors_as_report(enabled: bool, *, to_stdout: bool) -> Iterator[None]:
+def errors_as_report(enabled: bool, *, to_stdout: bool, error_status: int = 1) -> Iterator[None]:
     """Where ``enabled`` (``--json``), an error of the block is printed as the report it
     stops, ``{"error": "..."}`` (:func:`echo_report`), and the command exits with its status:
-    2 for a bad option value, else 1; without it, errors go up to the entry point, which
-    says them as ``ltmt: error: ...``."""
+    2 for a bad option value, else ``error_status`` (``ltmt qa``'s 2: its 1 says a finding
+    failed the file); without it, errors go up to the entry point, which says them as
+    ``ltmt: error: ...``."""
     from ltmt.cli.main import click_errors
 
     if not enabled:
@@ -85,7 +86,7 @@ def errors_as_report(enabled: bool, *, to_stdout: bool) -> Iterator[None]:
         raise typer.Exit(2) from exc
     except LtmtError as exc:
         echo_report({"error": str(exc)}, to_stdout=to_stdout)
-        raise typer.Exit(1) from exc
+        raise typer.Exit(error_status) from exc
     except click_errors.UsageError as exc:
         echo_report({"error": " ".join(exc.format_message().split())}, to_stdout=to_stdout)
         raise typer.Exit(exc.exit_code) from exc

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
 
+from ltmt.cli.json_output import errors_as_report
 from ltmt.cli.path_options import given_path
 from ltmt.cli.store import EXISTING_KEY_FILE_OPTION, MEMORY_DIR_OPTION, open_store
-from ltmt.errors import ChoiceError, InputError
+from ltmt.errors import ChoiceError, InputError, LtmtError
 from ltmt.qa.findings import Severity
 
 # --fail-on's values: the least severe finding that fails the run (never: none does)
@@ -111,80 +114,97 @@ def qa(
 
     Each finding is a line `FILE: entry N: severity [check] message`; the last line counts
     them. The exit status is 1 when a finding is as severe as --fail-on (by default, an error:
-    a translation that breaks the program showing it). `ltmt qa --list-checks` lists the
-    checks.
+    a translation that breaks the program showing it), 2 when the file could not be checked
+    (not found, unreadable, of another language pair, nothing translated, a bad option; with
+    --json said as {"error": "..."} on standard output), else 0. `ltmt qa --list-checks` lists
+    the checks.
     """
     from ltmt.cli.pair_files import read_records
     from ltmt.qa import check_names, check_pairs, chosen_checks
     from ltmt.qa.catalog_forms import access_key_problems, catalog_state
     from ltmt.qa.run import NEEDS_INPUT
 
-    if fail_on not in FAIL_LEVELS:
-        raise ChoiceError(f"--fail-on {fail_on!r}: use one of {', '.join(FAIL_LEVELS)}")
-    asked = check_names(check)
-    names = chosen_checks(asked, check_names(skip))
-    if not names:
-        raise InputError("--skip leaves no check to run")
-    terms = []
-    if glossary is not None:
-        from ltmt.terminology.files import read_glossary
+    with _exit_statuses(as_json):
+        if fail_on not in FAIL_LEVELS:
+            raise ChoiceError(f"--fail-on {fail_on!r}: use one of {', '.join(FAIL_LEVELS)}")
+        asked = check_names(check)
+        names = chosen_checks(asked, check_names(skip))
+        if not names:
+            raise InputError("--skip leaves no check to run")
+        terms = []
+        if glossary is not None:
+            from ltmt.terminology.files import read_glossary
 
-        terms = read_glossary(
-            glossary,
-            src_lang=src_lang,
-            tgt_lang=tgt_lang,
-            language_check=not no_language_check,
-            purpose="use",
+            terms = read_glossary(
+                glossary,
+                src_lang=src_lang,
+                tgt_lang=tgt_lang,
+                language_check=not no_language_check,
+                purpose="use",
+            )
+        records = read_records(
+            file,
+            fmt,
+            source_file,
+            src_lang,
+            tgt_lang,
+            quiet=as_json,
+            include_fuzzy=not reviewed_only,
         )
-    records = read_records(
-        file,
-        fmt,
-        source_file,
-        src_lang,
-        tgt_lang,
-        quiet=as_json,
-        include_fuzzy=not reviewed_only,
-    )
-    state = None if source_file is not None else catalog_state(file, fmt, not reviewed_only)
-    untranslated = state.untranslated if state is not None else None
-    problems = state.form_problems if state is not None else []
-    problems += access_key_problems(file, fmt)
-    if user is None:
-        report = check_pairs(
-            records,
-            checks=names,
-            glossary=terms,
-            language=tgt_lang,
-            untranslated=untranslated,
-            form_problems=problems,
-        )
-    else:
-        with open_store(memory_dir, key_file, existing=True, user=user) as memory:
-            memory.require_user(user)
+        state = None if source_file is not None else catalog_state(file, fmt, not reviewed_only)
+        untranslated = state.untranslated if state is not None else None
+        problems = state.form_problems if state is not None else []
+        problems += access_key_problems(file, fmt)
+        if user is None:
             report = check_pairs(
                 records,
                 checks=names,
-                memory=memory,
-                user=user,
                 glossary=terms,
-                user_glossary=not no_user_glossary,
                 language=tgt_lang,
                 untranslated=untranslated,
                 form_problems=problems,
             )
-    if as_json:
-        typer.echo(
-            json.dumps({"file": str(file), **report.to_dict()}, ensure_ascii=False, indent=2)
-        )
-    else:
-        for finding in report.findings:
-            typer.echo(finding.line())
-        for name, why in report.not_run.items():
-            if name in asked or name not in NEEDS_INPUT:
-                typer.echo(f"ltmt: the {name} check did not run: {why}", err=True)
-        typer.echo(report.summary())
+        else:
+            with open_store(memory_dir, key_file, existing=True, user=user) as memory:
+                memory.require_user(user)
+                report = check_pairs(
+                    records,
+                    checks=names,
+                    memory=memory,
+                    user=user,
+                    glossary=terms,
+                    user_glossary=not no_user_glossary,
+                    language=tgt_lang,
+                    untranslated=untranslated,
+                    form_problems=problems,
+                )
+        if as_json:
+            typer.echo(
+                json.dumps({"file": str(file), **report.to_dict()}, ensure_ascii=False, indent=2)
+            )
+        else:
+            for finding in report.findings:
+                typer.echo(finding.line())
+            for name, why in report.not_run.items():
+                if name in asked or name not in NEEDS_INPUT:
+                    typer.echo(f"ltmt: the {name} check did not run: {why}", err=True)
+            typer.echo(report.summary())
     if report.fails(FAIL_LEVELS[fail_on]):
         raise typer.Exit(1)
+
+
+@contextmanager
+def _exit_statuses(as_json: bool) -> Iterator[None]:
+    """An error that stops the check exits 2, so that a script tells a file it could not
+    check (a path mistyped, a file truncated) from one whose findings fail it (1): said as
+    ``ltmt: error: ...``, or with ``as_json`` as the report ``{"error": "..."}`` on standard
+    output, where the report would have gone."""
+    try:
+        with errors_as_report(as_json, to_stdout=True, error_status=2):
+            yield
+    except LtmtError as exc:
+        typer.echo(f"ltmt: error: {exc}", err=True)
+        raise typer.Exit(2) from exc
 
 
 def register(app: typer.Typer) -> None:

@@ -201,10 +201,26 @@ def test_list_checks_needs_no_file(run_ltmt):
         (["{po}", "--source-file", "{po}"], "ltmt: error: --source-file is for "),
     ],
 )
-def test_bad_input_is_one_line(run_ltmt, po, tmp_path, args, message):
+def test_bad_input_is_one_line_and_exits_2(run_ltmt, po, tmp_path, args, message):
+    """A file qa could not check exited 1, as a file whose findings fail it does."""
     code, out, err = run_ltmt("qa", *[a.format(po=po, tmp=tmp_path) for a in args])
-    assert code == 1 and out == ""
+    assert code == 2 and out == ""
     assert err.startswith(message) and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["missing.po"], "missing.po: file not found"),
+        (["{po}", "--glossary", "{tmp}/none.csv"], "glossary file {tmp}/none.csv does not exist"),
+        (["{po}", "--tgt-lang", "fr"], "{po}: its Language header says de"),
+        (["{po}", "--fail-on", "maybe"], "--fail-on 'maybe': use one of error, warning, note"),
+    ],
+)
+def test_with_json_an_error_is_a_json_report_on_stdout(run_ltmt, po, tmp_path, args, message):
+    code, out, err = run_ltmt("qa", *[a.format(po=po, tmp=tmp_path) for a in args], "--json")
+    assert (code, err) == (2, "")
+    assert json.loads(out)["error"].startswith(message.format(po=po, tmp=tmp_path))
 
 
 def test_a_catalog_msgfmt_rejects_is_one_line(run_ltmt, tmp_path):
@@ -214,7 +230,7 @@ def test_a_catalog_msgfmt_rejects_is_one_line(run_ltmt, tmp_path):
         HEADER + 'msgid "Click "Save"."\nmsgstr "Klicken Sie auf "Speichern"."\n', "utf-8"
     )
     code, out, err = run_ltmt("qa", str(po))
-    assert (code, out) == (1, "")
+    assert (code, out) == (2, "")
     assert err == (
         f"ltmt: error: {po}:7:14: a '\"' ends the string before the line does, which msgfmt "
         "rejects; write a '\"' inside a string as \\\" (and each string on its own line)\n"
@@ -278,7 +294,7 @@ def test_a_key_written_twice_is_said(run_ltmt, tmp_path, caplog):
     translated.parent.mkdir()
     translated.write_text('<resources><string name="save">Speichern</string></resources>', "utf-8")
     code, out, err = run_ltmt("qa", str(translated), "--source-file", str(values))
-    assert (code, out) == (1, "")
+    assert (code, out) == (2, "")
     assert err == (
         f"ltmt: error: {values}:3: string/save is defined twice (first on line 2), which "
         "Android's build rejects; delete or rename one\n"
@@ -385,7 +401,7 @@ def test_a_swapped_glossary_is_refused_as_glossary_import_refuses_it(run_ltmt, t
     )
     args = ("qa", str(records), "--glossary", str(glossary), "--check", "glossary")
     code, out, err = run_ltmt(*args)
-    assert (code, out) == (1, "")
+    assert (code, out) == (2, "")
     assert err == (
         f"ltmt: error: {glossary}: 2 of 3 rows read as German first and English second: target "
         "terms first; a glossary of en to de has its source terms first: swap the columns; the "
@@ -403,7 +419,7 @@ def test_a_glossary_of_an_unknown_extension_is_told_to_be_renamed(run_ltmt, tmp_
     records.write_text('{"source": "a file", "target": "eine Datei"}\n', "utf-8")
     code, _, err = run_ltmt("qa", str(records), "--glossary", str(glossary), "--format", "jsonl")
     assert (code, err) == (
-        1,
+        2,
         "ltmt: error: unknown glossary extension '.glossary' for terms.glossary: use .csv, .tsv, "
         ".tbx or .txt (OmegaT) (rename it)\n",
     )
