@@ -180,7 +180,9 @@ def qa(
                 )
         if as_json:
             typer.echo(
-                json.dumps({"file": str(file), **report.to_dict()}, ensure_ascii=False, indent=2)
+                json.dumps(
+                    {"file": str(file), **report.to_dict(str(file))}, ensure_ascii=False, indent=2
+                )
             )
         else:
             for finding in report.findings:

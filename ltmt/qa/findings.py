@@ -13,8 +13,9 @@ other than the user's).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Literal
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from ltmt.formats.pairs import PairRecord
@@ -186,7 +187,12 @@ CHECKS: dict[str, Check] = {
 @dataclass(frozen=True)
 class Finding:
     """What ``check`` found in the ``entry``-th entry checked (from 0), at ``position`` in its
-    file (``source`` translated ``target``)."""
+    file (``source`` translated ``target``). Where it is, as a script reads it
+    (:func:`located`): ``file``, the file of a folder's it is in (empty: the file checked),
+    ``number``, its entry's number among that file's entries checked (from 1; a plural entry's
+    forms are one entry; untranslated entries are not counted),
+    and as the format says (None where it does not): its ``line_number``, the unit's ``id``
+    (XLIFF), its ``context`` (PO msgctxt, Android key, JSON pointer)."""
 
     check: str
     entry: int
@@ -194,6 +200,11 @@ class Finding:
     source: str
     target: str
     message: str
+    file: str = ""
+    number: int | None = None
+    line_number: int | None = None
+    id: str | None = None
+    context: str | None = None
 
     @classmethod
     def about(cls, check: str, entry: int, record: PairRecord, message: str) -> Finding:
@@ -209,5 +220,43 @@ class Finding:
         where = f"{self.position}: " if self.position else ""
         return f"{where}{self.severity} [{self.check}] {self.message}"
 
-    def to_dict(self) -> dict[str, str]:
-        return {**asdict(self), "severity": self.severity}
+    def to_dict(self, file: str = "") -> dict[str, Any]:
+        """The finding as ``--json`` prints it: ``entry`` its entry's number in its ``file``
+        (from 1; the file checked: ``file``), then where the format says it is."""
+        return {
+            "check": self.check,
+            "entry": self.number,
+            "position": self.position,
+            "source": self.source,
+            "target": self.target,
+            "message": self.message,
+            "severity": self.severity,
+            "file": self.file or file,
+            "line": self.line_number,
+            "id": self.id,
+            "context": self.context,
+        }
+
+
+# a position that ends in a line number, as a compiler says it: ``app.xlf:6``, ``pairs.csv:2``
+_LINE_AT_END = re.compile(r":(\d+)$")
+
+
+def located(finding: Finding, record: PairRecord | None, file: str, number: int | None) -> Finding:
+    """``finding`` with where it is (:class:`Finding`): in ``file`` (a folder's, or empty), the
+    entry ``number``; the line, id and context from ``record``, the entry's record."""
+    if record is None:
+        return replace(finding, file=file, number=number)
+    line = _LINE_AT_END.search(record.position)
+    return replace(
+        finding,
+        file=file,
+        number=number,
+        line_number=int(line.group(1)) if line else None,
+        id=_text(record.metadata.get("id")),
+        context=_text(record.metadata.get("context")),
+    )
+
+
+def _text(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None

@@ -17,7 +17,7 @@ from ltmt.qa.catalog_checks import (
     spelling_findings,
     term_findings,
 )
-from ltmt.qa.findings import CHECKS, SEVERITIES, Finding, Severity
+from ltmt.qa.findings import CHECKS, SEVERITIES, Finding, Severity, located
 from ltmt.qa.language_checks import language_findings
 from ltmt.qa.pair_checks import PAIR_CHECKS
 from ltmt.quote_style import memory_quote_table, quote_table
@@ -77,7 +77,9 @@ class QaReport:
         checks = ", ".join(f"{name} {count}" for name, count in self.by_check().most_common())
         return f"{said}: {found} ({checks}){not_run}"
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, file: str = "") -> dict[str, Any]:
+        """The report as ``--json`` prints it; ``file``: the file checked, which each finding
+        not in a folder's file is in."""
         severities, checks = self.by_severity(), self.by_check()
         return {
             "entries": self.entries,
@@ -86,7 +88,7 @@ class QaReport:
             "not_run": dict(self.not_run),
             "by_severity": {s: severities[s] for s in SEVERITIES},
             "by_check": {name: checks[name] for name in self.checks},
-            "findings": [finding.to_dict() for finding in self.findings],
+            "findings": [finding.to_dict(file) for finding in self.findings],
         }
 
 
@@ -94,15 +96,20 @@ def entries_of(records: Sequence[PairRecord]) -> int:
     """How many entries ``records`` are: a plural entry's forms (``metadata["plural"]`` 0, 1,
     ... in a row) are one entry, as a translator counts them, and so are a text's length
     variants (a Qt message's: ``metadata["variant"]`` 1, 2, ... after its first)."""
-    count, last_form = 0, None
+    return sum(_entry_starts(records))
+
+
+def _entry_starts(records: Sequence[PairRecord]) -> list[bool]:
+    """Whether each of ``records`` starts an entry (:func:`entries_of`), not continues one."""
+    starts, last_form = [], None
     for record in records:
         if record.metadata.get("variant"):
+            starts.append(False)
             continue
         form = record.metadata.get("plural")
-        if not isinstance(form, int) or last_form is None or form <= last_form:
-            count += 1
+        starts.append(not isinstance(form, int) or last_form is None or form <= last_form)
         last_form = form if isinstance(form, int) else None
-    return count
+    return starts
 
 
 def check_names(values: Iterable[str]) -> list[str]:
@@ -215,5 +222,30 @@ def check_pairs(
         else:
             accept = words_of(t.target for t in matcher.terms) if matcher is not None else ()
             findings += spelling_findings(translated, dictionary, accept, memory, user)
-    report.findings = sorted(findings, key=lambda f: (f.entry, names.index(f.check)))
+    findings.sort(key=lambda f: (f.entry, names.index(f.check)))
+    report.findings = _located(findings, translated)
     return report
+
+
+def _located(findings: list[Finding], translated: Sequence[PairRecord]) -> list[Finding]:
+    """``findings`` with where each is (:func:`~ltmt.qa.findings.located`): its entry's file
+    and number in it, from ``translated``, the records checked (``finding.entry`` indexes
+    them; a form problem of an entry without one is past their end: its file's alone)."""
+    places = _entry_places(translated)
+    return [
+        located(f, translated[f.entry], *places[f.entry])
+        if f.entry < len(translated)
+        else located(f, None, "", None)
+        for f in findings
+    ]
+
+
+def _entry_places(records: Sequence[PairRecord]) -> list[tuple[str, int]]:
+    """Each record's file (its ``origin``: a folder's file, else empty) and its entry's number
+    in that file, from 1 (:func:`entries_of` counts entries so)."""
+    counts: Counter[str] = Counter()
+    places = []
+    for record, starts in zip(records, _entry_starts(records), strict=True):
+        counts[record.origin] += starts
+        places.append((record.origin, max(counts[record.origin], 1)))
+    return places

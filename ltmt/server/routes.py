@@ -580,7 +580,13 @@ def _qa_report(
         user=who,
         language=service.target_lang,
     )
-    return QaReportOut(**report.to_dict())
+    said = report.to_dict()
+    # the server's entry is the pair's index in the request, as it always was
+    said["findings"] = [
+        {**said_finding, "entry": finding.entry}
+        for said_finding, finding in zip(said["findings"], report.findings, strict=True)
+    ]
+    return QaReportOut(**said)
 
 
 @router.get("/memory/search", response_model=SearchResponse)

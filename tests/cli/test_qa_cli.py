@@ -98,6 +98,10 @@ def test_json_report(run_ltmt, po):
     assert data["checks"] == ["format", "punctuation"]
     assert [f["check"] for f in data["findings"]] == ["format", "punctuation"]
     assert data["findings"][0]["target"] == "Kann %d nicht öffnen"
+    assert [(f["file"], f["entry"], f["position"]) for f in data["findings"]] == [
+        (str(po), 1, f"{po}: entry 1"),
+        (str(po), 5, f"{po}: entry 5"),
+    ]
 
 
 def test_a_sphinx_role_lost_in_a_translation_is_an_error(run_ltmt, tmp_path):

@@ -127,13 +127,17 @@ def test_the_glossary_check_reads_a_german_terms_adjective_endings():
 
 
 def test_the_report_as_json_names_every_check_and_finding():
-    data = check_pairs(RECORDS).to_dict()
+    data = check_pairs(RECORDS).to_dict("de.po")
     assert data["entries"] == 5 and data["untranslated"] == 1
     assert data["by_severity"] == {"error": 1, "warning": 4, "note": 1}
     assert set(data["by_check"]) == set(CHECKS)
     assert data["findings"][0] == {
         "check": "format",
-        "entry": 0,
+        "entry": 1,
+        "file": "de.po",
+        "line": None,
+        "id": None,
+        "context": None,
         "position": "entry 1",
         "source": "Open %s",
         "target": "Öffnen",
@@ -250,3 +254,28 @@ def test_a_files_problems_are_found_by_their_own_check_where_it_runs() -> None:
         ("accelerator", 0, "no letter")
     ]
     assert check_pairs([label], checks=["format"], form_problems=[problem]).findings == []
+
+
+def test_a_json_finding_says_its_file_its_entry_in_it_and_where_the_format_says():
+    """Findings said only ``entry`` counted from 0 over a folder's files, beside a position
+    ``entry 1``."""
+    records = [
+        PairRecord("Save", "Save", "po/de.po: entry 1", {"context": "menu"}, origin="po/de.po"),
+        PairRecord("%d file", "%d Datei", "po/de.po: entry 2", {"plural": 0}, origin="po/de.po"),
+        PairRecord("%d files", "%d Datei", "po/de.po: entry 2", {"plural": 1}, origin="po/de.po"),
+        PairRecord("Quit", "Quit", "po/app.xlf:6", {"id": "q1"}, origin="po/app.xlf"),
+    ]
+    found = check_pairs(records, checks=["copied"]).to_dict("po")["findings"]
+    assert [(f["file"], f["entry"], f["line"], f["id"], f["context"]) for f in found] == [
+        ("po/de.po", 1, None, None, "menu"),
+        ("po/app.xlf", 1, 6, "q1", None),
+    ]
+    after_plural = [
+        PairRecord("%d file", "%d Datei", "de.po: entry 2", {"plural": 0}),
+        PairRecord("%d files", "%d Dateien", "de.po: entry 2", {"plural": 1}),
+        PairRecord("Quit", "Quit", "de.po: entry 3"),
+    ]
+    found = check_pairs(after_plural, checks=["copied"]).to_dict("de.po")["findings"]
+    assert [(f["file"], f["entry"], f["position"]) for f in found] == [
+        ("de.po", 2, "de.po: entry 3")  # a plural entry's two forms are one entry
+    ]
