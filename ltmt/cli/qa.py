@@ -121,7 +121,7 @@ def qa(
     """
     from ltmt.cli.pair_files import read_records
     from ltmt.qa import check_names, check_pairs, chosen_checks
-    from ltmt.qa.catalog_forms import access_key_problems, catalog_state
+    from ltmt.qa.catalog_forms import access_key_problems, catalog_state, empty_csv_targets
     from ltmt.qa.run import NEEDS_INPUT
 
     with _exit_statuses(as_json):
@@ -155,6 +155,7 @@ def qa(
         untranslated = state.untranslated if state is not None else None
         problems = state.form_problems if state is not None else []
         problems += access_key_problems(file, fmt)
+        problems += empty_csv_targets(file, fmt, src_lang, tgt_lang)
         if user is None:
             report = check_pairs(
                 records,

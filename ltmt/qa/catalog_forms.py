@@ -33,14 +33,16 @@ _CATALOGS = frozenset({"po", "xliff", "ts", "xcstrings"})
 @dataclass(frozen=True)
 class FormProblem:
     """A catalog entry's problem: its ``position`` (as the pairs read from it have it), its
-    (singular) ``source``, its (first translated form's) ``target``, the ``message``, and the
-    ``check`` that finds it (:data:`ltmt.qa.findings.CHECKS`)."""
+    (singular) ``source``, its (first translated form's) ``target``, the ``message``, the
+    ``check`` that finds it (:data:`ltmt.qa.findings.CHECKS`), and whether the entry is
+    ``no_pair`` (one the readers leave out, which counts among the entries checked)."""
 
     position: str
     source: str
     target: str
     message: str
     check: str = "plurals"
+    no_pair: bool = False  # an entry the pairs do not hold (its translation empty): checked too
 
 
 def plural_form_problems(store: Any, path: Path, include_fuzzy: bool = True) -> list[FormProblem]:
@@ -118,6 +120,62 @@ def access_key_problems(path: Path, fmt: str | None = None) -> list[FormProblem]
     ]
 
 
+# the XLIFF states that say a unit is translated (1.2's on its <target>, 2.0's on its <segment>)
+_TRANSLATED_STATES = frozenset({"translated", "final", "signed-off", "reviewed"})
+_EMPTY = "its translation is empty, though {marked}: the program shows nothing; translate it"
+
+
+def empty_csv_targets(
+    path: Path, fmt: str | None = None, src_lang: str = "en", tgt_lang: str = "de"
+) -> list[FormProblem]:
+    """The rows of the CSV table ``path`` (of ``src_lang`` and ``tgt_lang`` columns) with a
+    source and an empty cell in the target column, as ``empty`` problems: the reader leaves
+    them out, and the report said nothing of them; none for a folder or another format."""
+    from ltmt.formats.csv_table import CsvTable
+
+    if path.is_dir() or find_format(path, fmt, role="read").name != "csv":
+        return []
+    table = CsvTable.open(path, src_lang, tgt_lang)
+    if table.columns.pairs[0].target is None:
+        return []
+    marked = "its row has a target column"
+    return [
+        FormProblem(
+            f"{path}:{table.table.lines[int(unit.key.split(':')[0])]}",
+            unit.source,
+            "",
+            _EMPTY.format(marked=marked),
+            "empty",
+            no_pair=True,
+        )
+        for unit in table.pending()
+    ]
+
+
+def empty_xliff_targets(path: Path) -> list[FormProblem]:
+    """The units of the XLIFF file ``path`` (1.2 or 2.0) whose translation is empty though
+    their state says translated (``translated``, ``final``, ``signed-off``; 2.0's
+    ``reviewed``), as ``empty`` problems: the reader leaves them out, and the report counted
+    them untranslated."""
+    from lxml import etree
+
+    problems = []
+    for element in etree.parse(str(path)).iter():
+        if not isinstance(element.tag, str) or etree.QName(element).localname != "target":
+            continue
+        holder = element if element.get("state") else element.getparent()
+        state = holder.get("state") if holder is not None else None
+        if state not in _TRANSLATED_STATES or "".join(element.itertext()).strip():
+            continue
+        source = element.getparent().find(f"{{{etree.QName(element).namespace}}}source")
+        text = "".join(source.itertext()) if source is not None else ""
+        line = source.sourceline if source is not None else element.sourceline
+        marked = f'its state is "{state}"'
+        message = _EMPTY.format(marked=marked)
+        problems.append(FormProblem(f"{path}:{line}", text, "", message, "empty", no_pair=True))
+    return problems
+
+
 @dataclass(frozen=True)
 class CatalogState:
     """What :func:`catalog_state` read of a catalog (or a folder's): its ``untranslated``
@@ -130,11 +188,11 @@ class CatalogState:
 def catalog_state(
     path: Path, fmt: str | None = None, include_fuzzy: bool = True
 ) -> CatalogState | None:
-    """The untranslated entries (those with a unit ``ltmt translate`` would fill: a plural
-    entry with an empty form is one, and counts among the entries checked too where another of
-    its forms is translated) and the plural entries' problems of the catalog ``path`` (or of
-    every catalog of the folder ``path``); None where it is none (a text, a one-language
-    file)."""
+    """The untranslated entries (those with no unit translated that ``ltmt translate`` would
+    fill: a plural entry with a form translated is checked, not untranslated, and so is an
+    XLIFF unit marked translated whose translation is empty, an ``empty`` problem) and the
+    entries' problems of the catalog ``path`` (or of every catalog of the folder ``path``);
+    None where it is none (a text, a one-language file)."""
     from ltmt.formats.documents import open_document
     from ltmt.formats.po_document import PoDocument
     from ltmt.formats.qt_ts import TsDocument
@@ -145,18 +203,30 @@ def catalog_state(
     untranslated, problems = 0, []
     for catalog, name in catalogs:
         document = open_document(catalog, name)
-        untranslated += len(
-            {
-                (unit.entry, "") if unit.entry else ("", unit.key)
-                for unit in document.pending()
-                if not unit.suggestion  # a fuzzy entry's translation: there, to review
-            }
-        )
+        untranslated += _untranslated_entries(document)
+        if name == "xliff":  # its units marked translated but empty are findings, not pending
+            empty = empty_xliff_targets(catalog)
+            untranslated -= len(empty)
+            problems += empty
         if isinstance(document, PoDocument):  # its catalog as read, not read again
             problems += plural_form_problems(document.store, catalog, include_fuzzy)
         elif isinstance(document, TsDocument):
             problems += numerus_form_problems(document.store, catalog, include_fuzzy)
     return CatalogState(untranslated, problems)
+
+
+def _untranslated_entries(document: Any) -> int:
+    """The entries of ``document`` with a unit ``ltmt translate`` would fill, but those with a
+    form translated (a plural entry's other forms: checked, their empty ones the ``plurals``
+    check's) or a translation to review (a fuzzy entry's)."""
+
+    def entry_of(unit: Any) -> tuple[str, str]:
+        return (unit.entry, "") if unit.entry else ("", unit.key)
+
+    pending = [unit for unit in document.pending() if not unit.suggestion]
+    waiting = {unit.key for unit in pending}
+    translated = {entry_of(unit) for unit in document.units() if unit.key not in waiting}
+    return len({entry_of(unit) for unit in pending} - translated)
 
 
 def catalog_files(path: Path, fmt: str | None = None) -> list[tuple[Path, str]]:

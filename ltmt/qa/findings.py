@@ -134,6 +134,12 @@ CHECKS: dict[str, Check] = {
             "the translation keeps the source's copyright and trade mark signs (©, ®, "
             "℗, ™, ℠), as many of each",
         ),
+        Check(
+            "empty",
+            "warning",
+            "a unit the file marks translated (XLIFF state translated, final or signed-off; a "
+            "CSV row of a table with a target column) has a translation, not an empty one",
+        ),
         Check("doubled", "warning", "the translation does not say a word twice in a row"),
         Check(
             "inconsistent",

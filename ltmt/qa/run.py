@@ -158,7 +158,7 @@ def check_pairs(
     records = pair_records(records)
     report = QaReport(checks=names)
     translated = [record for record in records if record.target.strip()]
-    report.entries = entries_of(translated)
+    report.entries = entries_of(translated) + sum(p.no_pair for p in form_problems)
     report.untranslated = len(records) - len(translated) if untranslated is None else untranslated
     findings: list[Finding] = []
     for n, record in enumerate(translated):

@@ -372,13 +372,13 @@ def test_plural_forms_the_catalog_does_not_declare_or_leaves_empty_and_untransla
         "Plural-Forms says nplurals=2",
         f"{po}: entry 3: error [plurals] leaves msgstr[1] empty: the program shows an empty "
         "string for the counts that take that form",
-        # a plural entry is one entry; the two with an empty or missing form count among the
-        # untranslated too
-        "4 entries checked (3 untranslated left out): 3 errors (plurals 3)",
+        # a plural entry is one entry; those with an empty or missing form are checked, not
+        # untranslated too (they were both: 4 checked, 3 untranslated, for 5 entries)
+        "4 entries checked (1 untranslated left out): 3 errors (plurals 3)",
     ]
     code, out, _ = run_ltmt("qa", str(tmp_path), "--json")
     report = json.loads(out)
-    assert (report["untranslated"], report["by_check"]["plurals"]) == (3, 3)
+    assert (report["untranslated"], report["by_check"]["plurals"]) == (1, 3)
     xliff = tmp_path / "de.xlf"
     xliff.write_text(
         '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="a"'
@@ -427,3 +427,47 @@ def test_a_glossary_of_an_unknown_extension_is_told_to_be_renamed(run_ltmt, tmp_
         "ltmt: error: unknown glossary extension '.glossary' for terms.glossary: use .csv, .tsv, "
         ".tbx or .txt (OmegaT) (rename it)\n",
     )
+
+
+def test_an_empty_translation_of_a_unit_marked_translated_is_a_warning(run_ltmt, tmp_path):
+    """An XLIFF target state="translated" left empty was only counted untranslated; a CSV
+    row with an empty target cell vanished (9 entries checked for 10 rows, none counted)."""
+    xliff = tmp_path / "de.xlf"
+    xliff.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="a"'
+        ' source-language="en" target-language="de" datatype="plaintext"><body>\n'
+        '<trans-unit id="a"><source>Save</source><target state="final">Sichern</target>'
+        '</trans-unit>\n<trans-unit id="b"><source>Log out</source>'
+        '<target state="translated"></target></trans-unit>\n'
+        '<trans-unit id="c"><source>Open</source><target state="new"/></trans-unit>\n'
+        "</body></file></xliff>",
+        "utf-8",
+    )
+    code, out, _ = run_ltmt("qa", str(xliff))
+    assert (code, out.splitlines()) == (
+        0,
+        [
+            f'{xliff}:3: warning [empty] its translation is empty, though its state is "translated"'
+            ": the program shows nothing; translate it",
+            "2 entries checked (1 untranslated left out): 1 warning (empty 1)",
+        ],
+    )
+    table = tmp_path / "de.csv"
+    table.write_text('source,target\nSave,Speichern\n"Empty one",""\n', "utf-8")
+    code, out, _ = run_ltmt("qa", str(table), "--check", "empty")
+    assert (code, out.splitlines()[-1]) == (0, "2 entries checked: 1 warning (empty 1)")
+    assert out.startswith(f"{table}:3: warning [empty] its translation is empty, though its row")
+
+
+def test_an_empty_xliff2_segment_marked_translated_is_a_warning(tmp_path):
+    from ltmt.qa.catalog_forms import empty_xliff_targets
+
+    xliff = tmp_path / "de.xlf"
+    xliff.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" '
+        'trgLang="de"><file id="f"><unit id="u1"><segment state="final"><source>Quit</source>'
+        '<target/></segment></unit><unit id="u2"><segment state="initial"><source>Open'
+        "</source><target/></segment></unit></file></xliff>",
+        "utf-8",
+    )
+    assert [(p.source, p.check) for p in empty_xliff_targets(xliff)] == [("Quit", "empty")]
