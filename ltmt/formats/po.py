@@ -142,7 +142,11 @@ def header_language_error(
     else:
         said = f"its Language header says {language} and its translations read as "
         said += described(found)
-        hint = "pass --src-lang/--tgt-lang to choose the pair"
+        # --tgt-lang was given (or is the default): say which to pass, not "choose the pair"
+        hint = (
+            f"to read it as {src_lang}->{found.language}, pass --tgt-lang {found.language}; "
+            f"else give the {tgt_lang} catalog"
+        )
     return LanguageError(str(path), (language,), (src_lang, tgt_lang), hint, described=said)
 
 

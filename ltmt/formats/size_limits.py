@@ -36,21 +36,32 @@ class SizeLimit:
 
 def declared_limit(holder: Any, version: int) -> SizeLimit | None:
     """The size limit of the 1.2 ``<trans-unit>`` or 2.0 ``<segment>`` ``holder``; None where
-    it declares none (or one that is not a whole number)."""
+    it declares none. One that is no whole number (``maxwidth="abc"``) is a limit in a unit
+    ltmt does not measure, so that it is said to be left unchecked, not ignored silently."""
     if version == 2:
         return _limit_20(holder)
     width = holder.get("maxwidth")
-    if width is None or not width.strip().isdigit():
+    if width is None:
         return None
+    if not width.strip().isdigit():
+        return _unreadable("maxwidth", width)
     unit = holder.get("size-unit") or "pixel"
     return SizeLimit(int(width) if unit == "char" else None, unit)
+
+
+def _unreadable(attribute: str, value: str) -> SizeLimit:
+    """An unchecked limit whose ``attribute`` is ``value``, no whole number: its ``unit`` says
+    so (``maxwidth="abc" (no whole number)``) in the warning of limits not checked."""
+    return SizeLimit(None, f'{attribute}="{value}" (no whole number)')
 
 
 def _limit_20(segment: Any) -> SizeLimit | None:
     size = f"{{{NS_SLR}}}sizeRestriction"
     for element in (segment, segment.getparent()):
         value = element.get(size) if element is not None else None
-        if value is not None and value.strip().isdigit():
+        if value is not None and not value.strip().isdigit():
+            return _unreadable("slr:sizeRestriction", value)
+        if value is not None:
             profile = _general_profile(segment)
             if profile == CODEPOINTS:
                 return SizeLimit(int(value), "char")

@@ -471,3 +471,12 @@ def test_an_empty_xliff2_segment_marked_translated_is_a_warning(tmp_path):
         "utf-8",
     )
     assert [(p.source, p.check) for p in empty_xliff_targets(xliff)] == [("Quit", "empty")]
+
+
+def test_a_catalog_of_another_language_says_which_tgt_lang_to_pass(run_ltmt, po):
+    """It advised "pass --src-lang/--tgt-lang to choose the pair" though --tgt-lang was given."""
+    code, _, err = run_ltmt("qa", str(po), "--tgt-lang", "fr")
+    assert code == 2
+    assert err.endswith(
+        "not en->fr; to read it as en->de, pass --tgt-lang de; else give the fr catalog\n"
+    )

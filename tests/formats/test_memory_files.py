@@ -262,7 +262,7 @@ def test_a_plural_entry_its_flags_and_notes_survive_a_round_trip_through_xliff(
 def test_po_language_mismatch() -> None:
     expected = (
         r"demo.po: its Language header says de and its translations read as German \(de\), not "
-        r"en->fr; pass --src-lang/--tgt-lang to choose the pair$"
+        r"en->fr; to read it as en->de, pass --tgt-lang de; else give the fr catalog$"
     )
     with pytest.raises(LanguageError, match=expected):
         list(read_po(DATA / "demo.po", src_lang="en", tgt_lang="fr"))

@@ -17,7 +17,8 @@ SLR = 'xmlns:slr="urn:oasis:names:tc:xliff:sizerestriction:2.0"'
         ('maxwidth="120"', SizeLimit(None, "pixel")),  # the spec's default unit
         ('maxwidth="40" size-unit="byte"', SizeLimit(None, "byte")),
         ('size-unit="char"', None),
-        ('maxwidth="wide" size-unit="char"', None),
+        # no whole number: unchecked, and said so (it was ignored silently)
+        ('maxwidth="wide" size-unit="char"', SizeLimit(None, 'maxwidth="wide" (no whole number)')),
     ],
 )
 def test_xliff12_maxwidth_in_characters_is_a_limit(attributes: str, limit: SizeLimit) -> None:

@@ -62,6 +62,17 @@ def test_a_units_length_limit_in_characters_is_read(tmp_path: Path, caplog) -> N
     assert "1 unit with a length limit in pixel not checked" in caplog.text
 
 
+def test_a_length_limit_that_is_no_number_is_said_to_be_unchecked(tmp_path: Path, caplog) -> None:
+    """``maxwidth="abc"`` was ignored silently, where a limit in pixels is said."""
+    path = tmp_path / "in.xlf"
+    document = one_unit_12("translated")
+    path.write_text(document.replace('id="1"', 'id="1" maxwidth="abc" size-unit="char"'), "utf-8")
+    assert [r.metadata.get("max_length") for r in read_xliff(path)] == [None]
+    assert '1 unit with a length limit in maxwidth="abc" (no whole number) not checked' in (
+        caplog.text
+    )
+
+
 def _declaring(target_language: str) -> str:
     """A 1.2 file of one translated unit whose ``<file>`` declares ``target_language``."""
     return one_unit_12("translated").replace(

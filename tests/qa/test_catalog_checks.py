@@ -33,7 +33,17 @@ def test_a_source_translated_two_ways_is_found_where_it_differs_from_most():
     [finding] = inconsistent_findings(records)
     assert (finding.check, finding.entry, finding.position) == ("inconsistent", 1, "de.po: entry 2")
     assert finding.message == (
-        "the same source is translated 'Speichern' in 2 other entries (de.po: entry 1)"
+        "the same source is translated 'Speichern' in 2 other entries (de.po: entry 1, "
+        "de.po: entry 3)"
+    )
+
+
+def test_the_other_entries_are_listed_up_to_three_then_counted():
+    """'in 2 other entries (folder/de.po: entry 8)' listed one of the two."""
+    records = [record(n, "Save", "Speichern") for n in range(1, 6)]
+    [finding] = inconsistent_findings([*records, record(6, "Save", "Sichern")])
+    assert finding.message.endswith(
+        "in 5 other entries (de.po: entry 1, de.po: entry 2, de.po: entry 3 and 2 more)"
     )
 
 
@@ -67,7 +77,7 @@ def test_length_variants_are_compared_with_the_same_variant_of_other_messages():
     [finding] = inconsistent_findings(records)
     assert (finding.entry, finding.target) == (3, "Sp.")
     assert finding.message.endswith(
-        "'Speichern' in 2 other entries (app_de.ts: message 18, variant 1)"
+        "'Speichern' in 2 other entries (app_de.ts: message 18, variant 1, app_de.ts: message 19)"
     )
 
 
