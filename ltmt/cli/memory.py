@@ -155,6 +155,7 @@ def import_(
     from ltmt.formats.changed_sources import held_for_other_sources
     from ltmt.formats.not_read import NotRead
     from ltmt.formats.pair_languages import check_pair_languages
+    from ltmt.memory.origins import file_origin
 
     keys = parse_skip_keys_option(skip_keys)
     not_read = NotRead()  # the entries the readers left out (fuzzy ...): counted in the report
@@ -179,6 +180,7 @@ def import_(
                 stack, file, fmt, memory, memory_dir, user, read
             )
             name = said if isinstance(said, str) else said.name
+            origin = said if isinstance(said, str) else file_origin(said)
             if language_check:
                 check_pair_languages(said, records, src_lang, tgt_lang, "--no-language-check")
             if memory is None:  # a new store, made once the file is read
@@ -187,7 +189,9 @@ def import_(
             held_for_others: list[str] = []
             if source_file is not None and user in memory.users():
                 held_for_others = held_for_other_sources(memory, user, records)
-            report = _store_records(stack, memory, user, records, name, (src_lang, tgt_lang))
+            report = _store_records(
+                stack, memory, user, records, name, origin, (src_lang, tgt_lang)
+            )
             imported = True
     except KeyboardInterrupt as exc:  # Ctrl-C while reading or storing: its write aborted
         if imported:
@@ -246,9 +250,11 @@ def _store_records(
     user: str,
     records: list[PairRecord],
     name: str,
+    origin: str,
     languages: tuple[str, str],
 ) -> ImportReport:
-    """``records`` imported into ``user``'s memory in one transaction, with a progress bar
+    """``records`` imported into ``user``'s memory in one transaction, under ``origin`` (those
+    without one of their own: :func:`~ltmt.memory.origins.file_origin`), with a progress bar
     from :data:`PROGRESS_FROM` pairs on; ``languages``: the pair the import is of (a memory's
     first such pair is kept, another refused; ``--no-language-check`` skips the reading of the
     text's languages, not this)."""
@@ -270,7 +276,7 @@ def _store_records(
         bar.update(pairs)
 
     return memory.import_pairs(
-        user, drain(records), origin=name, progress=advance, languages=languages
+        user, drain(records), origin=origin, progress=advance, languages=languages
     )
 
 

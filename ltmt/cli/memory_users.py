@@ -37,14 +37,31 @@ def stats(
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print a JSON object."),
 ) -> None:
-    """Counts of the store, or of one user's memory (segments, origins, times)."""
+    """Counts of the store, or of one user's memory (segments, origins, times).
+
+    A user's origins are each import's file (its path) with the segments it holds as their
+    latest import, and, as "+N shared", those it holds besides another's: a pair imported
+    again from another file (--json: shared_origins)."""
     with open_store(memory_dir, key_file, existing=True) as memory:
         data = memory.stats(user)
+        if user is not None:
+            data["shared_origins"] = memory.shared_origins(user)
     if as_json:
         echo_json(data)
         return
+    if user is not None:
+        data["origins"] = _origins_text(data["origins"], data.pop("shared_origins"))
     for key, value in data.items():
         typer.echo(f"{key}: {_stat_text(key, value)}")
+
+
+def _origins_text(own: dict[str, int], shared: dict[str, int]) -> dict[str, str]:
+    """Every origin that holds segments of a user, with how many as their latest import and
+    how many besides another's: ``{"cl1.tmx": "3", "cl2.tmx": "0 (+3 shared)"}``."""
+    return {
+        name: f"{own.get(name, 0)}" + (f" (+{shared[name]} shared)" if shared.get(name) else "")
+        for name in {*own, *shared}
+    }
 
 
 def _stat_text(key: str, value: Any) -> str:
@@ -185,8 +202,9 @@ def delete(
     origin: str | None = typer.Option(
         None,
         "--origin",
-        help="Delete only the segments of this origin (needs --yes): an import's file name, "
-        "as 'ltmt memory stats' counts them; a folder import's files are origins of their own "
+        help="Delete only the segments of this origin (needs --yes): an import's file, its "
+        "path or its name where no other file of the user's has it, as 'ltmt memory stats' "
+        "counts them; a folder import's files are origins of their own "
         "(proj/de/app.po), and the folder's name (proj) deletes them all.",
     ),
     yes: bool = typer.Option(
@@ -302,20 +320,13 @@ def _kept(shared: int) -> str:
 
 
 def _origin_of_path(memory: Memory, user: str, origin: str) -> str:
-    """The origin ``origin`` names: as given where the user holds it (``proj/de/app.po``, a
-    file of an imported folder); else, as an import records its file's or folder's name, a
-    path given for it (``--origin ~/tms/acme.tmx``, as the import was given) names the import
-    of ``acme.tmx`` where the user has one; anything else as given."""
-    from ltmt.memory.writes import is_of_origin
+    """The origin of ``user`` that ``origin`` names (:func:`~ltmt.memory.origins.named_origin`:
+    a path as it was imported, a bare file name held once), among those holding its segments
+    as their own or besides another's; InputError where a bare name is several files'."""
+    from ltmt.memory.origins import named_origin
 
-    name = Path(origin).name
-    if name == origin or not name:
-        return origin
-    memory.require_user(user)
-    held = memory.stats(user)["origins"]
-    if any(is_of_origin(held_name, origin) for held_name in held):
-        return origin
-    return name if any(is_of_origin(held_name, name) for held_name in held) else origin
+    held = {*memory.stats(user)["origins"], *memory.shared_origins(user)}
+    return named_origin(origin, held)
 
 
 def _held(segments: int, terms: int, keys: Sequence[ApiKey] = ()) -> str:

@@ -45,6 +45,7 @@ from ltmt.memory.crypto import resolve_key_file
 from ltmt.memory.glossary import Glossary
 from ltmt.memory.importing import import_records
 from ltmt.memory.layout import DATA_FILE, SCHEMA_VERSION, USERS, UserInfo
+from ltmt.memory.origins import is_of_origin, shared_origins
 from ltmt.memory.packing import BackgroundPacker
 from ltmt.memory.report import ImportReport
 from ltmt.memory.scratch import SearchScratch
@@ -79,6 +80,20 @@ def _warn_malformed_languages(path: str, user: str, malformed: str) -> None:
         path,
         malformed,
     )
+
+
+def _likely_origins(origin: str, known: list[str]) -> str:
+    """:func:`_likely` of the origins ``known`` for ``origin``, told by their file names: an
+    import records its file's path (``/tms/git.jsonl`` is likely for ``git.json``)."""
+    import difflib
+    from pathlib import PurePath
+
+    names = {PurePath(name).name for name in known}
+    close = set(difflib.get_close_matches(PurePath(origin).name, names, n=3))
+    likely = [name for name in known if PurePath(name).name in close][:3]
+    if likely:
+        return f"did you mean {', '.join(likely)}?"
+    return _likely(origin, known, "its origins", "it has no segments")
 
 
 def _likely(name: str, known: list[str], listed: str, empty: str) -> str:
@@ -346,14 +361,26 @@ class Memory:
             raise self._no_origin(user, origin, sorted(self.stats(user)["origins"]))
         return share
 
+    def shared_origins(self, user: str) -> dict[str, int]:
+        """Per origin, how many of ``user``'s segments it holds besides their own origin (those
+        :meth:`stats`' ``origins`` leave out: a pair imported again from another file); an
+        origin that holds pairs only so is among them. Reads every segment of ``user``;
+        InputError when the store lacks ``user``."""
+        check_user(user)
+        vault = self.store.vault
+        shared = env.read(self.store, lambda txn: shared_origins(txn, vault, user))
+        if shared is None:
+            raise self._no_user(user)
+        return dict(shared)
+
     def require_origin(self, user: str, origin: str) -> int:
         """How many segments of ``user`` have origin ``origin`` (:meth:`stats`' ``origins``),
         or, for an imported folder, one of its files (``proj`` for ``proj/de/app.po``:
-        :func:`ltmt.memory.writes.is_of_origin`); InputError when none (the message names the
+        :func:`ltmt.memory.origins.is_of_origin`); InputError when none (the message names the
         user's origins, or the close ones) or the store lacks ``user``."""
         checked_origin(origin)
         origins = self.stats(user)["origins"]
-        held = sum(count for name, count in origins.items() if writes.is_of_origin(name, origin))
+        held = sum(count for name, count in origins.items() if is_of_origin(name, origin))
         if held > 0:
             return int(held)
         raise self._no_origin(user, origin, sorted(origins))
@@ -461,7 +488,7 @@ class Memory:
         return InputError(f"no user {user!r} in memory store {self.path} ({users})")
 
     def _no_origin(self, user: str, origin: str, known: list[str]) -> InputError:
-        origins = _likely(origin, known, "its origins", "it has no segments")
+        origins = _likely_origins(origin, known)
         return InputError(f"{user} has no segments of origin {origin!r} ({origins})")
 
     def languages(self, user: str) -> tuple[str, str] | None:

@@ -49,6 +49,7 @@ from ltmt.memory.layout import (
     user_key,
     with_other_origins,
 )
+from ltmt.memory.origins import is_of_origin
 from ltmt.memory.rows import encode_user, keys_under, user_info
 from ltmt.memory.sources import READ_CHUNK, FetchedSources, stored_source_chunks
 from ltmt.text import fold_space
@@ -592,13 +593,6 @@ def origin_share(txn: lmdb.Transaction, vault: Vault, user: str, origin: str) ->
     held = found[2]
     alone = sum(_held_alone_by(record, origin) for _, record in held)
     return OriginShare(alone=alone, shared=len(held) - alone)
-
-
-def is_of_origin(name: str, origin: str) -> bool:
-    """Whether a pair's origin ``name`` is ``origin`` or, ``origin`` naming an imported folder
-    (``proj``), one of its files (``proj/de/app.po``:
-    :func:`ltmt.formats.folders.folder_origin`)."""
-    return name == origin or name.startswith(origin.rstrip("/") + "/")
 
 
 Record = tuple[str, str, float, str, dict[str, Any]]  # :func:`decode_record`'s

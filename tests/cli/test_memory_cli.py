@@ -125,7 +125,8 @@ def test_import_search_stats_users_export_delete(
 
     code, out, _ = ltmt(capsys, "memory", "stats", "--user", "git", "--json", "--memory-dir", store)
     stats = json.loads(out)
-    assert (code, stats["segments"], stats["origins"]) == (0, 4, {"git.jsonl": 3, "cli": 1})
+    origins = {str(pairs_file): 3, "cli": 1}
+    assert (code, stats["segments"], stats["origins"]) == (0, 4, origins)
 
     code, out, _ = ltmt(capsys, "memory", "users", "--json", "--memory-dir", store)
     assert (code, json.loads(out)) == (0, [{"user": "git", "segments": 4}])
@@ -1517,19 +1518,19 @@ def test_delete_origin_undoes_an_import_and_says_how_many_before_yes(
     code, _, err = ltmt(capsys, *delete, "--origin", "git.json")
     assert (code, err) == (
         1,
-        "ltmt: error: git has no segments of origin 'git.json' (did you mean git.jsonl?)\n",
+        f"ltmt: error: git has no segments of origin 'git.json' (did you mean {pairs_file}?)\n",
     )
     code, _, err = ltmt(capsys, *delete, "--origin", "git.jsonl")
     assert code == 2
-    assert "refusing to delete the 3 segments of git from git.jsonl without --yes" in err
+    assert f"refusing to delete the 3 segments of git from {pairs_file} without --yes" in err
     code, _, err = ltmt(capsys, *delete, "--origin", "git.jsonl", "--id", "1")
     assert (code, err) == (
         1,
         "ltmt: error: --id deletes one segment, --origin the segments of an import: give one\n",
     )
-    # the path the import was given names its origin too (an import records the file's name)
+    # the path the import was given names its origin (an import records the file's path)
     code, out, _ = ltmt(capsys, *delete, "--origin", str(pairs_file), "--yes")
-    assert (code, out) == (0, f"deleted 3 segments of git from git.jsonl; {COMPACT_NOTE}\n")
+    assert (code, out) == (0, f"deleted 3 segments of git from {pairs_file}; {COMPACT_NOTE}\n")
     with Memory(store) as memory:
         assert [s.source for s in memory.segments("git")] == ["Save"]
 
@@ -1549,7 +1550,7 @@ def test_delete_origin_keeps_and_counts_the_pairs_another_origin_holds(
         f"{COMPACT_NOTE}\n",
     )
     with Memory(store) as memory:
-        assert memory.stats("git")["origins"] == {"git.jsonl": 3}
+        assert memory.stats("git")["origins"] == {str(pairs_file): 3}
 
 
 def test_delete_origin_asks_for_the_count_it_deletes_and_says_the_kept(
@@ -1565,9 +1566,10 @@ def test_delete_origin_asks_for_the_count_it_deletes_and_says_the_kept(
     kept = "(2 kept: other origins hold them too)"
     code, _, err = ltmt(capsys, *delete)
     assert code == 2
-    assert f"refusing to delete the 1 segment of git from git.jsonl {kept} without --yes" in err
+    assert f"refusing to delete the 1 segment of git from {pairs_file} {kept} without --yes" in err
     code, out, _ = ltmt(capsys, *delete, "--yes")
-    assert (code, out) == (0, f"deleted 1 segment of git from git.jsonl {kept}; {COMPACT_NOTE}\n")
+    said = f"deleted 1 segment of git from {pairs_file} {kept}; {COMPACT_NOTE}\n"
+    assert (code, out) == (0, said)
 
 
 def test_an_origin_holding_pairs_only_besides_another_is_undone(
@@ -1585,16 +1587,16 @@ def test_an_origin_holding_pairs_only_besides_another_is_undone(
     code, _, err = ltmt(capsys, *delete)
     assert code == 2
     assert (
-        "refusing to take origin copy.jsonl off 3 segments of git, delete none (other origins"
+        f"refusing to take origin {copy} off 3 segments of git, delete none (other origins"
         " hold them) without --yes" in err
     )
     code, out, _ = ltmt(capsys, *delete, "--yes")
-    assert (code, out) == (0, f"deleted 0 segments of git from copy.jsonl {kept}; {COMPACT_NOTE}\n")
+    assert (code, out) == (0, f"deleted 0 segments of git from {copy} {kept}; {COMPACT_NOTE}\n")
     code, _, err = ltmt(capsys, *delete, "--yes")
     assert code == 1
     assert "git has no segments of origin 'copy.jsonl'" in err
     with Memory(store) as memory:
-        assert memory.stats("git")["origins"] == {"git.jsonl": 3}
+        assert memory.stats("git")["origins"] == {str(pairs_file): 3}
         assert all(segment.metadata == {} for segment in memory.segments("git"))
 
 
@@ -1650,7 +1652,7 @@ def test_a_jsonl_export_names_each_segments_id_and_origin_and_imports_back_as_du
     assert [
         (row.get("id"), row["ltmt_segment"]["id"], row["ltmt_segment"]["origin"]) for row in rows
     ] == [
-        ("tu-1", 1, "acme.jsonl"),
+        ("tu-1", 1, str(tmx_like)),
         (None, 2, "cli"),
     ]
     assert all(isinstance(row["ltmt_segment"]["created"], float) for row in rows)
@@ -1681,3 +1683,46 @@ def test_a_warning_of_memory_check_reads_as_the_commands_own(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     assert result.stderr.startswith(f"ltmt: warning: key file {key_file} can be read by others")
     assert result.stderr.count("\n") == 1
+
+
+def test_two_files_of_one_name_are_two_origins(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
+) -> None:
+    """Imports of clientA/export.tmx and clientB/export.tmx were one origin, export.tmx, and
+    deleting --origin clientB/export.tmx deleted clientA's pairs too."""
+    files = {}
+    for client, source in (("clientA", "Save"), ("clientB", "Open")):
+        files[client] = tmp_path / client / "export.jsonl"
+        files[client].parent.mkdir()
+        pair = {"source": source, "target": f"{source}-de"}
+        files[client].write_text(json.dumps(pair) + "\n", "utf-8")
+        ltmt(capsys, "memory", "import", str(files[client]), "-u", "u", "--memory-dir", store)
+    _, out, _ = ltmt(capsys, "memory", "stats", "-u", "u", "--memory-dir", store)
+    assert f"origins: {files['clientA']}: 1, {files['clientB']}: 1\n" in out
+    delete = ("memory", "delete", "-u", "u", "--memory-dir", store, "--yes", "--origin")
+    code, _, err = ltmt(capsys, *delete, "export.jsonl")
+    assert (code, err) == (
+        1,
+        f"ltmt: error: origin 'export.jsonl' names 2 origins ({files['clientA']}, "
+        f"{files['clientB']}): give the path of the one meant, as 'ltmt memory stats' lists it\n",
+    )
+    code, out, _ = ltmt(capsys, *delete, str(files["clientB"]))
+    assert (code, out) == (0, f"deleted 1 segment of u from {files['clientB']}; {COMPACT_NOTE}\n")
+    with Memory(store) as memory:
+        assert [s.source for s in memory.segments("u")] == ["Save"]
+
+
+def test_stats_lists_an_origin_holding_pairs_only_besides_another(
+    capsys: pytest.CaptureFixture[str], store: str, pairs_file: Path
+) -> None:
+    """A duplicate file's origin, which delete --origin knew, was in no line of stats."""
+    copy = pairs_file.with_name("copy.jsonl")
+    copy.write_bytes(pairs_file.read_bytes())
+    for path in (pairs_file, copy):
+        ltmt(capsys, "memory", "import", str(path), "-u", "git", "--memory-dir", store)
+    stats = ("memory", "stats", "-u", "git", "--memory-dir", store)
+    _, out, _ = ltmt(capsys, *stats)
+    assert f"origins: {copy}: 0 (+3 shared), {pairs_file}: 3\n" in out
+    _, out, _ = ltmt(capsys, *stats, "--json")
+    data = json.loads(out)
+    assert (data["origins"], data["shared_origins"]) == ({str(pairs_file): 3}, {str(copy): 3})

@@ -1,0 +1,78 @@
+"""Origins of a user's pairs: what an import of a file records as their origin, and which of
+a user's origins a name given for one (``ltmt memory delete --origin``) means.
+
+An import records its file's resolved path, so that two files of one name (``clientA/export.tmx``
+and ``clientB/export.tmx``) are two origins: undoing one leaves the other. Stores written before
+recorded the file's name alone (``export.tmx``); such a name is still an origin as it was.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection
+from pathlib import Path, PurePath
+
+import lmdb
+
+from ltmt.errors import InputError
+from ltmt.memory.crypto import Vault
+from ltmt.memory.layout import decode_record, other_origins, seg_key
+from ltmt.memory.rows import keys_under, user_info
+from ltmt.wording import first_few
+
+
+def file_origin(path: Path) -> str:
+    """The origin an import of the file (or folder) ``path`` records: its resolved path."""
+    return str(path.expanduser().resolve())
+
+
+def is_of_origin(name: str, origin: str) -> bool:
+    """Whether a pair's origin ``name`` is ``origin`` or, ``origin`` naming an imported folder
+    (``proj``), one of its files (``proj/de/app.po``:
+    :func:`ltmt.formats.folders.folder_origin`)."""
+    return name == origin or name.startswith(origin.rstrip("/") + "/")
+
+
+def named_origin(given: str, held: Collection[str]) -> str:
+    """The origin of ``held`` (a user's origins) that ``given`` names: ``given`` itself where it
+    is held (or a folder whose files are), else its resolved path (``clientB/export.tmx`` as it
+    was imported), else the one held origin whose path ends as ``given`` does (a bare
+    ``export.tmx``, or a path given for an older store's bare name), else a folder named as
+    ``given``'s last part; ``given`` unchanged where none is (the delete then says so).
+
+    InputError when ``given`` ends as several held origins do: which one is meant is unknown."""
+    for candidate in (given, file_origin(Path(given))):
+        if any(is_of_origin(name, candidate) for name in held):
+            return candidate
+    matches = sorted(name for name in held if _same_tail(name, given))
+    if len(matches) > 1:
+        raise InputError(
+            f"origin {given!r} names {len(matches)} origins ({first_few(matches)}): give the "
+            "path of the one meant, as 'ltmt memory stats' lists it"
+        )
+    if matches:
+        return matches[0]
+    name = PurePath(given).name
+    return name if name and any(is_of_origin(held_name, name) for held_name in held) else given
+
+
+def _same_tail(name: str, given: str) -> bool:
+    """Whether the paths ``name`` and ``given`` end in the same parts, as many as the shorter
+    has (``/tms/clientB/export.tmx`` and ``clientB/export.tmx`` or ``export.tmx``)."""
+    parts, given_parts = PurePath(name).parts, Path(given).expanduser().parts
+    shorter = min(len(parts), len(given_parts))
+    return shorter > 0 and parts[-shorter:] == given_parts[-shorter:]
+
+
+def shared_origins(txn: lmdb.Transaction, vault: Vault, user: str) -> Counter[str] | None:
+    """Per origin, how many of ``user``'s segments it holds besides their own origin (a pair an
+    identical file imported again: the user's row counts only the own ones); None for an
+    unknown user. Reads every segment of the user."""
+    found = user_info(txn, vault, user)
+    if found is None:
+        return None
+    info, cipher = found
+    shared: Counter[str] = Counter()
+    for key, raw in keys_under(txn, seg_key(info.uid, 0)[:5]):
+        shared.update(other_origins(decode_record(cipher.open(raw, key))[4]))
+    return shared
