@@ -284,22 +284,20 @@ def _delete_origin(
 ) -> None:
     """``ltmt memory delete --origin``: without ``yes``, a refusal saying how many segments
     would go and how many stay (other origins hold them too); with it, the delete
-    (:meth:`~ltmt.memory.store.Memory.delete_origin`), said with the same counts."""
+    (:meth:`~ltmt.memory.store.Memory.undo_origin`), said with the counts it found."""
     with open_store(memory_dir, key_file, existing=True) as memory:
         origin = _origin_of_path(memory, user, origin)
-        share = memory.origin_share(user, origin)
         if not yes:
             from ltmt.cli.main import click_errors
 
+            share = memory.origin_share(user, origin)
             raise click_errors.UsageError(
                 f"refusing to {_origin_delete_plan(share, user, origin)} without --yes"
                 " (it cannot be undone)"
             )
-        deleted = memory.delete_origin(user, origin)
-    kept = _kept(share.alone + share.shared - deleted)
-    typer.echo(
-        f"deleted {counted(deleted, 'segment')} of {user} from {origin}{kept}; {COMPACT_NOTE}"
-    )
+        undone = memory.undo_origin(user, origin)  # counted in its own read of the segments
+    deleted, kept = counted(undone.alone, "segment"), _kept(undone.shared)
+    typer.echo(f"deleted {deleted} of {user} from {origin}{kept}; {COMPACT_NOTE}")
 
 
 def _origin_delete_plan(share: OriginShare, user: str, origin: str) -> str:

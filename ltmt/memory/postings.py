@@ -29,7 +29,7 @@ How a query uses all this is :mod:`.index`.
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import lmdb
@@ -48,6 +48,7 @@ from ltmt.memory.layout import (
     SIG_BYTES,
     SIGS,
     Buffer,
+    read_u32,
     u32,
 )
 
@@ -305,42 +306,82 @@ def _put_rows(
 
 
 def remove_postings(
-    txn: lmdb.Transaction, uid: int, seg_id: int, text: str, cipher: PlainCipher = PLAIN
+    txn: lmdb.Transaction, uid: int, texts: Mapping[int, str], cipher: PlainCipher = PLAIN
 ) -> None:
-    """Take segment ``seg_id`` (index text ``text``) out of its postings and zero its length."""
+    """Take the segments ``texts`` names (id → index text) out of their postings and zero their
+    lengths and signatures. Each term's head, each chunk and each block of lengths is rewritten
+    once for all of them: rewritten per segment, an undo of a 20,000-pair import copied a
+    block of ids' rows and a chunk per term 20,000 times (minutes, and a map grown again and
+    again for the pages the one transaction dirtied)."""
+    if not texts:
+        return
+    ids = np.fromiter(texts, dtype=np.int64, count=len(texts))
+    pairs = posting_pairs(list(texts.values()), ids, cipher)
+    terms = (pairs >> np.uint64(32)).astype(np.uint32)
+    starts = np.flatnonzero(np.diff(terms)) + 1
     cursor = txn.cursor()
-    for term in query_terms(text, cipher).tolist():
-        key = head_key(uid, term)
-        df, tail = parse_head(txn.get(key))
-        if not df:
-            continue
-        if seg_id in tail:
-            tail = tail[tail != seg_id]
-        else:
-            # the chunk holding seg_id is the last one whose first id is <= seg_id
-            if cursor.set_range(key + u32(seg_id + 1)):
-                if not cursor.prev():
-                    continue
-            elif not cursor.last():
-                continue
-            chunk_key = bytes(cursor.key())
-            if len(chunk_key) != _CHUNK_LEN or not chunk_key.startswith(key):
-                continue
-            chunk = np.frombuffer(cursor.value(), dtype="<u4")
-            if seg_id not in chunk:
-                continue
-            kept = chunk[chunk != seg_id]
-            if kept.size:
-                txn.put(key + u32(int(kept[0])), kept.tobytes())
-            if not kept.size or int(kept[0]) != int(chunk[0]):
-                txn.delete(chunk_key)
-        if df > 1:
-            txn.put(key, _DF.pack(df - 1) + tail.tobytes())
-        else:
-            txn.delete(key)
-    one = np.array([seg_id], dtype=np.int64)
+    for term_pairs_of in np.split(pairs, starts):
+        if term_pairs_of.size:
+            term = int(term_pairs_of[0] >> np.uint64(32))
+            gone = (term_pairs_of & np.uint64(0xFFFFFFFF)).astype("<u4")
+            _remove_from_term(txn, cursor, head_key(uid, term), gone)
+    zeros = np.zeros(len(ids), dtype=np.uint8)
+    ordered = np.sort(ids)
     for table, width in ((LENS, 2), (SIGS, SIG_BYTES)):
-        _put_rows(txn, table, uid, one, np.zeros((1, width), dtype=np.uint8), cipher)
+        rows = np.broadcast_to(zeros[:, None], (len(ids), width))
+        _put_rows(txn, table, uid, ordered, rows, cipher)
+
+
+def _remove_from_term(
+    txn: lmdb.Transaction, cursor: lmdb.Cursor, key: bytes, gone: np.ndarray
+) -> None:
+    """Take the ids ``gone`` (ascending ``<u4``) out of the postings of the term whose head is
+    ``key``: its tail and the chunks holding them, each rewritten once; its document frequency
+    less those found."""
+    df, tail = parse_head(txn.get(key))
+    if not df:
+        return
+    in_tail = np.isin(tail, gone)
+    removed = int(in_tail.sum())
+    for chunk_key, chunk in _chunks_holding(cursor, key, gone[~np.isin(gone, tail)]).items():
+        kept = chunk[~np.isin(chunk, gone)]
+        removed += chunk.size - kept.size
+        if kept.size:
+            txn.put(key + u32(int(kept[0])), kept.tobytes())
+        if not kept.size or int(kept[0]) != int(chunk[0]):
+            txn.delete(chunk_key)
+    if df > removed:
+        txn.put(key, _DF.pack(df - removed) + tail[~in_tail].tobytes())
+    else:
+        txn.delete(key)
+
+
+def _chunks_holding(cursor: lmdb.Cursor, key: bytes, ids: np.ndarray) -> dict[bytes, np.ndarray]:
+    """The chunks (key → ids) of the term whose head is ``key`` that hold some of ``ids``
+    (ascending), read in one walk from the chunk of the first (the last whose first id is at
+    most it) to that of the last, before any is rewritten."""
+    chunks: dict[bytes, np.ndarray] = {}
+    if not ids.size:
+        return chunks
+    if cursor.set_range(key + u32(int(ids[0]) + 1)):
+        if not cursor.prev():
+            cursor.first()
+    elif not cursor.last():
+        return chunks
+    last = int(ids[-1])
+    while True:
+        chunk_key = bytes(cursor.key())
+        if len(chunk_key) == _CHUNK_LEN and chunk_key.startswith(key):
+            if read_u32(chunk_key[_HEAD_LEN:]) > last:
+                break
+            chunk = np.frombuffer(cursor.value(), dtype="<u4")
+            if np.isin(chunk, ids, assume_unique=True).any():
+                chunks[chunk_key] = chunk.copy()
+        elif chunk_key > key + u32(last):
+            break
+        if not cursor.next():
+            break
+    return chunks
 
 
 def rebuild(

@@ -328,7 +328,7 @@ class Memory:
         return deleted
 
     def delete_origin(self, user: str, origin: str) -> int:
-        """Delete the segments of ``user`` whose origin is ``origin`` (an import's file name,
+        """Delete the segments of ``user`` whose origin is ``origin`` (an import's file,
         as :meth:`stats` counts them: undoing an import into the wrong user; a folder's name
         for the files of its import), in one write,
         with the states translations cached of them (see :meth:`delete`); how many.
@@ -337,16 +337,21 @@ class Memory:
         translator, or since) stays, that origin's (:func:`ltmt.memory.writes.delete_origin`).
         An unknown user or origin is an InputError naming the user's origins
         (:meth:`require_origin`), found in the one write."""
+        return self.undo_origin(user, origin).alone
+
+    def undo_origin(self, user: str, origin: str) -> writes.OriginShare:
+        """:meth:`delete_origin`, told as :meth:`origin_share` tells it before: the segments
+        deleted (``alone``) and those kept (``shared``), counted in the one write."""
         check_user(user)
         checked_origin(origin)
         vault = self.store.vault
-        deleted = env.write(self.store, lambda txn: writes.delete_origin(txn, vault, user, origin))
-        if deleted is None:
+        undone = env.write(self.store, lambda txn: writes.delete_origin(txn, vault, user, origin))
+        if undone is None:
             self.require_origin(user, origin)  # raises: the user or the origin is unknown
-            return 0  # pragma: no cover - the origin's import committed in between
-        if deleted:
-            forget_states(user, deleted, self.state_caches(), self.store)
-        return len(deleted)
+            return writes.OriginShare(alone=0, shared=0)  # pragma: no cover - committed between
+        if undone.removed:
+            forget_states(user, undone.removed, self.state_caches(), self.store)
+        return writes.OriginShare(alone=len(undone.removed), shared=undone.kept)
 
     def origin_share(self, user: str, origin: str) -> writes.OriginShare:
         """What :meth:`delete_origin` of ``origin`` would do to ``user``'s segments: how many

@@ -536,13 +536,23 @@ def delete_segment(txn: lmdb.Transaction, vault: Vault, user: str, seg_id: int) 
     return True
 
 
-def delete_origin(txn: lmdb.Transaction, vault: Vault, user: str, origin: str) -> list[int] | None:
+@dataclass(frozen=True)
+class Undone:
+    """What :func:`delete_origin` did: the ids it ``removed``, and how many segments the origin
+    held that it ``kept`` (other origins hold them too)."""
+
+    removed: list[int]
+    kept: int
+
+
+def delete_origin(txn: lmdb.Transaction, vault: Vault, user: str, origin: str) -> Undone | None:
     """Undo the imports of ``origin`` for ``user`` (and of the files under it, for a folder's:
     :func:`is_of_origin`): remove every segment held by them alone (with every trace of it, as
     :func:`delete_segment` does), take them off the others (a pair another import or the user
     stored as well stays, its latest other origin its own), and update the user's row once;
-    the ids removed, None when no segment of ``user`` is held by ``origin`` (an unknown user
-    or origin).
+    what it removed and kept (one read of the user's segments, and the removed ones' traces
+    written at once: :func:`_unstore_records`), None when no segment of ``user`` is held by
+    ``origin`` (an unknown user or origin).
 
     A pair that ``origin`` re-approved keeps the id it moved to (ids are never reused), so it
     stays the newest translation of its source where it was."""
@@ -551,12 +561,12 @@ def delete_origin(txn: lmdb.Transaction, vault: Vault, user: str, origin: str) -
         return None
     info, cipher, held = found
     counts = Counter(info.origins)
-    removed: list[int] = []
+    removed: list[tuple[int, Record]] = []
     for seg_id, record in held:
         source, target, created, own, metadata = record
         counts.subtract([own])
         if _held_alone_by(record, origin):
-            removed.append(seg_id)
+            removed.append((seg_id, record))
             continue
         others = _others_than(metadata, origin)
         if is_of_origin(own, origin):
@@ -565,12 +575,11 @@ def delete_origin(txn: lmdb.Transaction, vault: Vault, user: str, origin: str) -
         key = seg_key(info.uid, seg_id)
         metadata = with_other_origins(metadata, others)
         txn.put(key, cipher.seal(encode_record(source, target, created, own, metadata), key))
-    for seg_id in removed:
-        _unstore(txn, info.uid, cipher, seg_id)
+    _unstore_records(txn, info.uid, cipher, removed)
     origins = {name: count for name, count in counts.items() if count > 0}
     info = replace(info, count=info.count - len(removed), updated=time.time(), origins=origins)
     txn.put(user_key(user), encode_user(info, cipher, user))
-    return removed
+    return Undone([seg_id for seg_id, _ in removed], kept=len(held) - len(removed))
 
 
 @dataclass(frozen=True)
@@ -642,17 +651,29 @@ def _unstore(
 ) -> tuple[str, dict[str, Any]] | None:
     """Remove segment ``seg_id`` of user ``uid``: its record, source, dedup entry and postings
     (the user's row is the caller's to update); its origin and metadata, or None if absent."""
-    skey, nkey = seg_key(uid, seg_id), seg_key(uid, seg_id, NORM)
+    skey = seg_key(uid, seg_id)
     raw = txn.get(skey)
     if raw is None:
         return None
-    source, target, _, origin, metadata = decode_record(cipher.open(raw, skey))
-    folded = bytes(cipher.open(_required(txn.get(nkey), nkey), nkey)).decode("utf-8")
-    postings.remove_postings(txn, uid, seg_id, folded.casefold(), cipher)
-    txn.delete(skey)
-    txn.delete(nkey)
-    txn.delete(pair_key(uid, source, target, cipher.digest, context_of(metadata)))
-    return origin, metadata
+    record = decode_record(cipher.open(raw, skey))
+    _unstore_records(txn, uid, cipher, [(seg_id, record)])
+    return record[3], record[4]
+
+
+def _unstore_records(
+    txn: lmdb.Transaction, uid: int, cipher: PlainCipher, held: Sequence[tuple[int, Record]]
+) -> None:
+    """Remove the stored segments ``held`` (id, record) of user ``uid``: records, sources, dedup
+    entries, and their postings all at once (:func:`ltmt.memory.postings.remove_postings`)."""
+    texts: dict[int, str] = {}
+    for seg_id, (source, target, _, _, metadata) in held:
+        skey, nkey = seg_key(uid, seg_id), seg_key(uid, seg_id, NORM)
+        folded = bytes(cipher.open(_required(txn.get(nkey), nkey), nkey)).decode("utf-8")
+        texts[seg_id] = folded.casefold()
+        txn.delete(skey)
+        txn.delete(nkey)
+        txn.delete(pair_key(uid, source, target, cipher.digest, context_of(metadata)))
+    postings.remove_postings(txn, uid, texts, cipher)
 
 
 @dataclass(frozen=True)
