@@ -187,7 +187,8 @@ def import_(
                 memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
             records = _recorded_older_sources(memory, user, read_from, records)
             held_for_others: list[str] = []
-            if source_file is not None and user in memory.users():
+            users_before = memory.users()
+            if source_file is not None and user in users_before:
                 held_for_others = held_for_other_sources(memory, user, records)
             report = _store_records(
                 stack, memory, user, records, name, origin, (src_lang, tgt_lang)
@@ -205,11 +206,28 @@ def import_(
     else:
         typer.echo(f"imported {name} into {report.summary()}")
     _warn_if_not_the_models_pair(src_lang, tgt_lang)  # once stored: a refused import says why
+    if user not in users_before:
+        _warn_if_close_to_a_user(user, users_before)
     if held_for_others:
         typer.echo(
             f"ltmt: warning: {counted(len(held_for_others), 'pair')} whose target the memory "
             "holds for another source of the same key were stored; check them: "
             f"{first_few(held_for_others)}",
+            err=True,
+        )
+
+
+def _warn_if_close_to_a_user(user: str, users: list[str]) -> None:
+    """A notice where the import made ``user`` anew and another user's name is close to it
+    (``webap`` beside ``webapp``): a typo's pairs are otherwise stored apart, unnoticed. A
+    notice, not a refusal: an import makes its user, and the first import of each is one."""
+    from ltmt.memory.user_ids import close_users
+
+    close = close_users(user, users)
+    if close:
+        typer.echo(
+            f"ltmt: warning: did you mean {', '.join(close)}? (a new user {user} was created; "
+            f"'ltmt memory delete --user {user} --yes' undoes it)",
             err=True,
         )
 

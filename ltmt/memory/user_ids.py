@@ -1,9 +1,10 @@
-"""User ids: which names a memory may have (1-64 of ``A-Z a-z 0-9 . _ -``), and the error
-that names an invalid one without filling the screen with it."""
+"""User ids: which names a memory may have (1-64 of ``A-Z a-z 0-9 . _ -``), the error that
+names an invalid one without filling the screen with it, and the users a new name is close to."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ltmt.errors import InputError
 from ltmt.wording import shortened
@@ -39,3 +40,14 @@ def _shown(user: object) -> str:
     if isinstance(user, str):
         return repr(shortened(user, USER_ID_SHOWN))
     return shortened(repr(user), USER_ID_SHOWN)
+
+
+def close_users(user: str, users: Iterable[str]) -> list[str]:
+    """The ``users`` whose names are close to ``user``'s but not it: the same letters in
+    another case (``WebApp``, ``webapp``) or a letter or so apart (``webap``), the likeliest
+    first; a new user of such a name is likely a typo of theirs."""
+    import difflib
+
+    by_folded = {name.casefold(): name for name in users if name != user}
+    close = difflib.get_close_matches(user.casefold(), by_folded, n=3, cutoff=0.8)
+    return [by_folded[name] for name in close]

@@ -1726,3 +1726,21 @@ def test_stats_lists_an_origin_holding_pairs_only_besides_another(
     _, out, _ = ltmt(capsys, *stats, "--json")
     data = json.loads(out)
     assert (data["origins"], data["shared_origins"]) == ({str(pairs_file): 3}, {str(copy): 3})
+
+
+def test_an_import_that_makes_a_user_close_to_another_says_so(
+    capsys: pytest.CaptureFixture[str], store: str, pairs_file: Path
+) -> None:
+    """--user webap (webapp exists) made a new user silently: the pairs went astray."""
+    for user in ("webapp", "webap", "webap"):
+        code, _, err = ltmt(
+            capsys, "memory", "import", str(pairs_file), "-u", user, "--memory-dir", store
+        )
+    assert (code, "did you mean" in err) == (0, False)  # the second import of webap: not new
+    _, _, err = ltmt(
+        capsys, "memory", "import", str(pairs_file), "-u", "WebApp", "--memory-dir", store
+    )
+    assert (
+        "ltmt: warning: did you mean webapp, webap? (a new user WebApp was created; "
+        "'ltmt memory delete --user WebApp --yes' undoes it)\n"
+    ) in err
