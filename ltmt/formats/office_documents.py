@@ -215,6 +215,14 @@ _KINDS = (
 )
 
 
+def refuse_office_document(entries: Mapping[str, bytes], path: Path, what: str) -> None:
+    """Raise what an archive read as ``what`` (an OpenDocument file) is where it is an Office
+    document (it has ``[Content_Types].xml``): a Word document named ``.odt`` is told to take
+    the extension ``.docx``, as an OpenDocument file named ``.docx`` is told to take its own."""
+    if _CONTENT_TYPES in entries:
+        _refuse_other_kind(content_types(entries, path).values(), path, what)
+
+
 def _refuse_other_kind(kinds: Iterable[str], path: Path, what: str) -> None:
     """Raise what a document that is not ``what`` is (its main part's content type says it): an
     :class:`OtherKindError` that says to rename it where its extension is not its kind's."""

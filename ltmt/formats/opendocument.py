@@ -136,7 +136,11 @@ def _check_mimetype(mimetype: str, path: Path) -> None:
 
 def package_of(entries: Mapping[str, bytes], path: Path) -> Package:
     """The OpenDocument file whose archive holds ``entries``; parsed afresh."""
+    from ltmt.formats.office_documents import refuse_office_document
+
     mimetype = entries.get(_MIMETYPE, b"").decode("ascii", "replace").strip()
+    if not mimetype:
+        refuse_office_document(entries, path, WHAT)
     _check_mimetype(mimetype, path)
     if _encrypted(entries, path):
         raise InputError(

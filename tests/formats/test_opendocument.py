@@ -351,6 +351,17 @@ def test_a_presentations_slides_and_notes_are_translated(tmp_path: Path) -> None
             r"presentation or drawing\): its mimetype is 'application/epub\+zip'$",
         ),
         ({"content.xml": CONTENT}, r"that ltmt translates .*: no mimetype entry$"),
+        (  # a Word document named .odt (session 64: it was "no mimetype entry")
+            {
+                "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/'
+                'package/2006/content-types"><Override PartName="/word/document.xml" '
+                'ContentType="application/vnd.openxmlformats-officedocument.'
+                'wordprocessingml.document.main+xml"/></Types>',
+                "word/document.xml": "<w:document/>",
+            },
+            r"guide.odt: not an OpenDocument file but a Word document; give it the extension "
+            r"\.docx$",
+        ),
         (
             {
                 **ENTRIES,
