@@ -31,6 +31,7 @@ from ltmt.wording import counted, first_few
 
 if TYPE_CHECKING:
     from ltmt.formats.common import XmlLeftOut
+    from ltmt.memory.import_checks import SuspectKind
     from ltmt.memory.report import ImportReport
     from ltmt.memory.store import Memory
     from ltmt.segments import PairRecord
@@ -155,6 +156,7 @@ def import_(
     from ltmt.formats.changed_sources import held_for_other_sources
     from ltmt.formats.not_read import NotRead
     from ltmt.formats.pair_languages import check_pair_languages
+    from ltmt.memory.import_checks import suspect_pairs
     from ltmt.memory.origins import file_origin
 
     keys = parse_skip_keys_option(skip_keys)
@@ -186,6 +188,7 @@ def import_(
             if memory is None:  # a new store, made once the file is read
                 memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
             records = _recorded_older_sources(memory, user, read_from, records)
+            suspects = suspect_pairs(records)  # before they are stored: the list is drained
             held_for_others: list[str] = []
             users_before = memory.users()
             if source_file is not None and user in users_before:
@@ -205,6 +208,7 @@ def import_(
         echo_json({"file": str(file), **report.to_dict()})
     else:
         typer.echo(f"imported {name} into {report.summary()}")
+    _warn_of_suspects(suspects, _qa_command(said, source_file, fmt, (src_lang, tgt_lang)))
     _warn_if_not_the_models_pair(src_lang, tgt_lang)  # once stored: a refused import says why
     if user not in users_before:
         _warn_if_close_to_a_user(user, users_before)
@@ -215,6 +219,40 @@ def import_(
             f"{first_few(held_for_others)}",
             err=True,
         )
+
+
+def _warn_of_suspects(suspects: list[SuspectKind], qa_command: str | None) -> None:
+    """One warning line per kind of problem the imported pairs have (:mod:`ltmt.memory.
+    import_checks`): how many, where the first few are and, where ``qa_command`` (``ltmt qa``
+    of the file) is given, the ``ltmt qa`` command that lists them all. Stored all the same:
+    the file is the translator's to fix."""
+    for kind in suspects:
+        listed = f"; list them: {qa_command} --check {kind.check}" if qa_command else ""
+        typer.echo(
+            f"ltmt: warning: {counted(len(kind.positions), 'pair')} {kind.about} imported "
+            f"({first_few(kind.positions)}){listed}",
+            err=True,
+        )
+
+
+def _qa_command(
+    said: Path | str, source_file: Path | None, fmt: str | None, languages: tuple[str, str]
+) -> str | None:
+    """The ``ltmt qa`` command that checks what ``memory import`` read (``said``: the file or
+    folder, with its ``source_file`` and ``fmt``, in ``languages``); None for standard input,
+    which ``ltmt qa`` cannot read again."""
+    import shlex
+
+    if isinstance(said, str):
+        return None
+    words = ["ltmt", "qa", str(said)]
+    if source_file is not None:
+        words += ["--source-file", str(source_file)]
+    if fmt is not None:
+        words += ["--format", fmt]
+    if languages != ("en", "de"):
+        words += ["--src-lang", languages[0], "--tgt-lang", languages[1]]
+    return shlex.join(words)
 
 
 def _warn_if_close_to_a_user(user: str, users: list[str]) -> None:

@@ -1744,3 +1744,34 @@ def test_an_import_that_makes_a_user_close_to_another_says_so(
         "ltmt: warning: did you mean webapp, webap? (a new user WebApp was created; "
         "'ltmt memory delete --user WebApp --yes' undoes it)\n"
     ) in err
+
+
+def test_an_import_warns_of_pairs_ltmt_qa_would_flag_and_stores_them(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
+) -> None:
+    """A target without its source's placeholders or numbers was imported without a word; each
+    kind is one warning line with the ltmt qa command that lists them, and a clean file says
+    nothing new."""
+    english, german = tmp_path / "en.ftl", tmp_path / "de.ftl"
+    english.write_text("welcome-back = Welcome back to { -brand-name }, { $user }!\nok = OK\n")
+    german.write_text("welcome-back = Willkommen zurück!\nok = OK\n")
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(german), "--source-file", str(english), "--user", "a1",
+        "--memory-dir", store, "--no-language-check",
+    )  # fmt: skip
+    assert (code, out.split(": ")[1]) == (0, "2 added, 0 duplicates, 0 skipped\n")
+    assert err.splitlines()[-1] == (
+        f"ltmt: warning: 1 pair whose target lacks or adds placeholders imported ({german}: "
+        f"welcome-back); list them: ltmt qa {german} --source-file {english} --check placeholders"
+    )
+    prices = tmp_path / "prices.csv"
+    prices.write_text('source,target\n"Price: 25 EUR","Preis: 20 EUR"\n')
+    code, _, err = ltmt(
+        capsys, "memory", "import", str(prices), "--user", "a1", "--memory-dir", store
+    )
+    assert "1 pair whose numbers disagree with the source's imported" in err
+    prices.write_text('source,target\n"Price: 25 EUR","Preis: 25 EUR"\n')
+    code, _, err = ltmt(
+        capsys, "memory", "import", str(prices), "--user", "a1", "--memory-dir", store
+    )
+    assert (code, err) == (0, "")

@@ -1,0 +1,96 @@
+"""What an import stores without a word though ``ltmt qa`` would flag it: pairs whose target
+lacks or adds its source's placeholders, holds a stray ``<`` or ``>`` (a tag's markup left in
+the text: ``&lt;a epub:type=»noteref«``), or whose numbers disagree with the source's
+(``Price: 25 EUR`` → ``Preis: 20 EUR``).
+
+An import keeps such pairs (the translator's file is theirs to fix), and ``ltmt memory import``
+warns of them by kind (:func:`suspect_pairs`). The checks are ``ltmt qa``'s own
+(:func:`~ltmt.qa.pair_checks.placeholder_problems`, which says a stray bracket too, and
+:func:`~ltmt.qa.number_checks.number_problems`), so the command the warning names lists the
+same pairs. They cost about a millisecond a pair, more than storing one, so a pair is checked
+only where its marks or its digits differ from its source's (:func:`_differs`): text without
+placeholders or numbers, most of a memory, costs a regular expression a side. What that
+screen passes over (a tag renamed with the same marks, a thousands separator, a number's
+sign alone) ``ltmt qa`` still finds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ltmt.qa.number_checks import number_problems
+from ltmt.qa.pair_checks import placeholder_problems
+from ltmt.segments import PairRecord
+
+# a digit, and a mark a placeholder, tag or entity is written with, with the character after it
+# (``%s`` and ``%d`` differ, ``{0}`` and ``{1}``): one character class first, which ``re`` scans
+# for fast
+_SCREENED = re.compile(r"\d|[%$\\&@<\[{}>\]`|#]\S?")
+# how placeholder_problems says a stray bracket, which the warning names apart
+_STRAY = "has a stray"
+
+
+@dataclass(frozen=True)
+class SuspectKind:
+    """One kind of problem an import's pairs have: ``about`` says what it is (``whose target
+    lacks or adds placeholders``), ``check`` is the ``ltmt qa --check`` that lists them and
+    ``positions`` says where each pair is in its file (``de.ftl: welcome-back``)."""
+
+    about: str
+    check: str
+    positions: tuple[str, ...]
+
+
+def suspect_pairs(records: Iterable[PairRecord]) -> list[SuspectKind]:
+    """The kinds of problem ``records`` (an import's pairs) have, each with its pairs'
+    positions, in the order placeholders, markup, numbers; the kinds none has are left out.
+    A record without a pair (an empty target, a cue without one) is not checked."""
+    lacking: list[str] = []
+    stray: list[str] = []
+    numbers: list[str] = []
+    for record in records:
+        if record.unpaired or not record.target.strip():
+            continue
+        marks, digits = _differs(record.source, record.target)
+        if marks:
+            problems = placeholder_problems(record.source, record.target, record.metadata)
+            if any(problem.startswith(_STRAY) for problem in problems):
+                stray.append(record.position)
+            if any(not problem.startswith(_STRAY) for problem in problems):
+                lacking.append(record.position)
+        if digits and number_problems(record.source, record.target, record.metadata):
+            numbers.append(record.position)
+    kinds = [
+        SuspectKind("whose target lacks or adds placeholders", "placeholders", tuple(lacking)),
+        SuspectKind(
+            "whose target has a stray '<' or '>' (markup left in the text)",
+            "placeholders",
+            tuple(stray),
+        ),
+        SuspectKind("whose numbers disagree with the source's", "numbers", tuple(numbers)),
+    ]
+    return [kind for kind in kinds if kind.positions]
+
+
+def _differs(source: str, target: str) -> tuple[bool, bool]:
+    """Whether ``target``'s placeholder marks, and whether its digits, differ from ``source``'s
+    in what they are or how many (not in order: a translation reorders them; digits one by
+    one: ``1.000`` for ``1,000`` is the same number)."""
+    have, wanted = _SCREENED.findall(target), _SCREENED.findall(source)
+    if have == wanted:
+        return False, False
+    have.sort()
+    wanted.sort()
+    if have == wanted:
+        return False, False
+    return _marks(have) != _marks(wanted), _digits(have) != _digits(wanted)
+
+
+def _marks(tokens: list[str]) -> list[str]:
+    return [token for token in tokens if not token.isdigit()]
+
+
+def _digits(tokens: list[str]) -> list[str]:
+    return [token for token in tokens if token.isdigit()]

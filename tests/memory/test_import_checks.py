@@ -1,0 +1,49 @@
+"""The problems an import warns of (:mod:`ltmt.memory.import_checks`): ``ltmt qa``'s
+placeholder, stray-markup and number checks, run where a pair's marks or digits differ."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.memory.import_checks import suspect_pairs
+from ltmt.segments import PairRecord
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "checks"),
+    [
+        ("Welcome back, {user}!", "Willkommen zurück!", ["placeholders"]),
+        ("Hello, $USER$! You have tabs.", "Hallo! Sie haben Tabs.", ["placeholders"]),
+        ("See the note", "Siehe &lt;a epub:type=»noteref« die Notiz", ["placeholders"]),
+        ("Price: 25 EUR", "Preis: 20 EUR", ["numbers"]),
+        ("Price: 1,000 EUR", "Preis: 1.000 EUR", []),
+        ("Hello, %s!", "Hallo, %s!", []),
+        ("Open the file", "Datei öffnen", []),
+    ],
+)
+def test_a_pair_is_suspect_where_ltmt_qa_finds_it_so(
+    source: str, target: str, checks: list[str]
+) -> None:
+    found = suspect_pairs([PairRecord(source, target, "f.tsv:1")])
+    assert [kind.check for kind in found] == checks
+    assert all(kind.positions == ("f.tsv:1",) for kind in found)
+
+
+def test_a_stray_bracket_is_a_kind_apart_from_lost_placeholders() -> None:
+    records = [
+        PairRecord("Save {name}", "Speichern", "de.ftl: save"),
+        PairRecord("See the note", "Siehe <a epub:type die Notiz", "ch1.xhtml#text2"),
+    ]
+    found = suspect_pairs(records)
+    assert [(kind.about.split()[2], kind.positions) for kind in found] == [
+        ("lacks", ("de.ftl: save",)),
+        ("has", ("ch1.xhtml#text2",)),
+    ]
+
+
+def test_pairs_not_stored_are_not_checked() -> None:
+    records = [
+        PairRecord("25 EUR", "", "f.tsv:1"),
+        PairRecord("25 EUR", "20", "f.tsv:2", unpaired="x"),
+    ]
+    assert suspect_pairs(records) == []
