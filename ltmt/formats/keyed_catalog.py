@@ -44,6 +44,7 @@ FORM = "#"
 # a value Java's Boolean.parseBoolean and .NET's bool.Parse read as a boolean: a setting, no text
 _BOOLEAN = re.compile(r"\s*(?:true|false)\s*", re.IGNORECASE)
 DEFINED_TWICE = "defined more than once"  # why a name's strings make no pairs (NotRead)
+NOT_IN_SOURCE = "not in the source file"  # why a translated file's string makes no pair
 # how messages name these formats together
 ONE_LANGUAGE_FILES = (
     "one-language files (Android, Java properties, .NET .resx, JSON, YAML, Fluent, Apple "
@@ -147,8 +148,7 @@ class KeyedCatalog(TranslationsHeld):
         found = self.read_values(Path(target))
         kept = {key: text for key, text in found.items() if key in self._keys and text.strip()}
         self.translations.update(kept)
-        names = self.names()
-        self.extras = [n for n in dict.fromkeys(map(self.name_of, found)) if n not in names]
+        self.extras = self.names_not_here(found)
         self.adopted_from = Path(target)
         if self.extras:
             logger.warning(
@@ -159,6 +159,12 @@ class KeyedCatalog(TranslationsHeld):
                 first_few(self.extras),
             )
         return len(kept)
+
+    def names_not_here(self, values: dict[str, str]) -> list[str]:
+        """The names of ``values`` (another file's strings, by key) that this file has no
+        string of, in their order: obsolete, or added there by hand."""
+        names = self.names()
+        return [name for name in dict.fromkeys(map(self.name_of, values)) if name not in names]
 
     def defined_twice(self, path: Path) -> list[str]:
         """The names the file ``path`` (of this kind) defines more than once (none, for a
@@ -226,7 +232,8 @@ class KeyedCatalog(TranslationsHeld):
         format rules, which ``ltmt qa`` checks). The strings
         a translation copies (a JSON file's identifiers, those under ``skip_keys``) make no
         pairs, nor do the names either file defines more than once (module docstring): they
-        are counted into ``not_read``, or said in a warning without one."""
+        are counted into ``not_read``, or said in a warning without one; so are the names only
+        ``path`` has (obsolete: ``not in the source file``)."""
         source_file = source_file_given(path, cls.what, source_file)
         if resolved(path) == resolved(source_file):
             raise InputError(
@@ -256,7 +263,25 @@ class KeyedCatalog(TranslationsHeld):
                 metadata["placeholders"] = written
             records.append(PairRecord(entry.source, target, f"{path}: {entry.key}", metadata))
         _count_ambiguous(path, ambiguous, sorted(twice), not_read)
+        _count_obsolete(path, source_file, document.names_not_here(values), not_read)
         return iter(records)
+
+
+def _count_obsolete(
+    path: Path, source_file: Path, names: list[str], not_read: NotRead | None
+) -> None:
+    """Count the strings of ``names``, which ``path`` has and its ``source_file`` has not, into
+    ``not_read``, or warn without one: they make no pair, and were dropped without a word."""
+    if not_read is not None:
+        not_read.add(NOT_IN_SOURCE, len(names))
+    elif names:
+        logger.warning(
+            "%s: %s not in %s not imported (%s): delete them there if they are obsolete",
+            path,
+            counted(len(names), "string"),
+            source_file,
+            first_few(names),
+        )
 
 
 def _count_ambiguous(path: Path, count: int, names: list[str], not_read: NotRead | None) -> None:

@@ -354,6 +354,7 @@ FORMATS: dict[str, FileFormat] = {
             read="ltmt.formats.fluent:FluentCatalog.pairs",
             open="ltmt.formats.fluent:FluentCatalog.open",
             one_language=True,
+            counts_not_read=True,  # messages not in the source file
         ),
         FileFormat(
             "md",
@@ -460,6 +461,7 @@ FORMATS: dict[str, FileFormat] = {
             one_language=True,
             one_language_test="ltmt.formats.jed:holds_one_language",  # a Jed file holds both
             skips_keys=True,
+            counts_not_read=True,  # messages not in the source file
         ),
     )
 }

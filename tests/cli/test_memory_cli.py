@@ -1775,3 +1775,32 @@ def test_an_import_warns_of_pairs_ltmt_qa_would_flag_and_stores_them(
         capsys, "memory", "import", str(prices), "--user", "a1", "--memory-dir", store
     )
     assert (code, err) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("name", "english", "german"),
+    [
+        ("de.ftl", "ok = OK\n", "ok = Gut\nobsolete-msg = Veraltet\n"),
+        ("de.json", '{"ok": "OK"}', '{"ok": "Gut", "obsolete": "Veraltet"}'),
+    ],
+)
+def test_a_translated_string_not_in_the_source_file_is_counted_not_read(
+    capsys: pytest.CaptureFixture[str],
+    store: str,
+    tmp_path: Path,
+    name: str,
+    english: str,
+    german: str,
+) -> None:
+    """An obsolete string of the translated file made no pair and was dropped uncounted."""
+    source, translated = tmp_path / f"en{Path(name).suffix}", tmp_path / name
+    source.write_text(english)
+    translated.write_text(german)
+    code, out, _ = ltmt(
+        capsys, "memory", "import", str(translated), "--source-file", str(source), "--user", "o1",
+        "--memory-dir", store, "--no-language-check",
+    )  # fmt: skip
+    assert (code, out.split(": ", 1)[1]) == (
+        0,
+        "1 added, 0 duplicates, 0 skipped; not read: 1 not in the source file\n",
+    )
