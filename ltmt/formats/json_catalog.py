@@ -17,12 +17,16 @@ the file is translated, except:
   or nested) as each combination of their branches (:mod:`ltmt.formats.icu_messages`), a
   plural's and an ordinal's branches in the target language's categories (``=0``-style keys
   kept); one that
-  cannot be taken apart (quoted, ``#`` of two plurals in one case) is left untranslated (written
-  as the source has it, or as the output being continued does), with a warning that names it;
+  cannot be taken apart (quoted, ``#`` of two plurals in one case) is left untranslated, with a
+  warning that names it;
 - a message meant as ICU (a plural or select, an argument with a type) that ICU rejects (an
-  unbalanced brace, ``{count, plurl, ...}``, a plural without ``other``) is left untranslated
-  the same way, with a warning that says what is wrong, and counted as not repaired
-  (``--strict`` fails).
+  unbalanced brace, ``{count, plurl, ...}``, a plural without ``other``) is left untranslated,
+  with a warning that says what is wrong, and counted as not repaired (``--strict`` fails).
+
+A message left untranslated is left out of the output (a FormatJS message's whole object), so
+that the app falls back to the source language and a later run, of a fixed source, translates
+it; a person's translation of it in the output being continued is kept (and counted as
+translated already), but not a copy of the source, which earlier versions wrote there.
 
 vue-i18n's plural choices (``no items | one item | {count} items``) are translated choice by
 choice and joined with the source's separators (:mod:`ltmt.formats.pipe_plurals`; not in ARB
@@ -220,9 +224,10 @@ class JsonCatalog(KeyedCatalog):
         self.choices: dict[str, Choices] = {}
         # a source message meant as ICU that ICU rejects: what is wrong, by pointer
         self.invalid: dict[str, str] = {}
-        # the messages left untranslated (those and the ones not taken apart), by pointer: written
-        # as the source has them, or as the adopted output does (a person's translation)
+        # the messages left untranslated (those and the ones not taken apart): their sources, by
+        # pointer; and a person's translation of one, in the adopted output (module docstring)
         self.untranslated: dict[str, str] = {}
+        self.by_hand: dict[str, str] = {}
         entries = []
         icu = Path(path).suffix.lower() == ".arb"  # Flutter's messages are ICU throughout
         names = (str(parts[-1]) for parts, _ in strings if parts)
@@ -264,15 +269,14 @@ class JsonCatalog(KeyedCatalog):
         if unsupported:
             logger.warning(
                 "%s: %s with ICU quoting or a plural or select that ltmt cannot take apart "
-                "(%s) left untranslated, as the source has them; translate them by hand",
+                "(%s) left out untranslated; translate them by hand",
                 path,
                 counted(len(unsupported), "message"),
                 first_few(unsupported),
             )
         if self.invalid:
             logger.warning(
-                "%s: %s that ICU rejects left untranslated, as the source has them (%s); fix "
-                "them in the source",
+                "%s: %s that ICU rejects left out untranslated (%s); fix them in the source",
                 path,
                 counted(len(self.invalid), "message"),
                 first_few(f"{key}: {problem}" for key, problem in self.invalid.items()),
@@ -329,11 +333,11 @@ class JsonCatalog(KeyedCatalog):
         kept = super().adopt(target)
         # a branching message the output had whole is written back as the translator wrote it
         # (their own exact-value branches, spacing), unless a branch is translated again; so
-        # is a message ltmt leaves untranslated
+        # is a person's translation of a message ltmt leaves untranslated
         for parts, text in _strings(_load(Path(target), warn=False)[2]):  # read_values warned
             key = pointer(parts)
-            if key in self.untranslated:
-                self.untranslated[key] = text
+            if _is_translation_of(text, self.untranslated.get(key)):
+                self.by_hand[key] = text
             if key in self.branchings and all(
                 f"{key}{FORM}{case_name(target)}" in self.translations
                 for target, _ in self.branchings[key][1]
@@ -364,7 +368,7 @@ class JsonCatalog(KeyedCatalog):
     def _assembled(self) -> dict[str, str]:
         """The translations by pointer: a branching message's branches put together, once
         every branch has one."""
-        out = dict(self.kept) | self.untranslated
+        out = dict(self.kept) | self.by_hand
         out.update(
             (key, text) for key, text in self.translations.items() if self.name_of(key) == key
         )
@@ -428,6 +432,13 @@ def _icu_problem(source: str) -> str | None:
     number}}``), else None: the model would get its syntax as words."""
     meant = is_branching(source) or (has_arguments_with_types(source) and "{{" not in source)
     return syntax_problem(source) if meant else None
+
+
+def _is_translation_of(text: str, source: str | None) -> bool:
+    """Whether ``text``, an adopted output's string, is a translation of ``source`` (None: no
+    message left untranslated): not empty, nor the source copied (as earlier versions wrote a
+    message they left untranslated, which would then never be translated)."""
+    return source is not None and bool(text.strip()) and text != source
 
 
 def _taken_apart(translation: str) -> Expansion | None:
