@@ -11,7 +11,8 @@ the file is translated, except:
 - an object with a string ``message`` (WebExtension, Chrome): only its ``message`` is
   translated, its ``description`` and ``placeholders`` are kept (its ``$name$`` and
   ``__MSG_name__`` names are read in any case: :data:`WEBEXTENSION_FORMAT`); so are the
-  ``description`` and the rest of a FormatJS extracted message (``defaultMessage`` translated);
+  ``description`` and ``id`` of a FormatJS extracted message (``defaultMessage`` translated; an
+  object with other keys beside its ``defaultMessage`` is an object of messages);
 - an ICU plural or select message (``You have {count, plural, one {# file} other {# files}}``)
   is translated case by case, each case as a whole sentence, several arguments (side by side
   or nested) as each combination of their branches (:mod:`ltmt.formats.icu_messages`), a
@@ -412,7 +413,8 @@ class JsonCatalog(KeyedCatalog):
 
 
 _LEFT_OUT = object()
-_MESSAGE_KEYS = ("message", "defaultMessage")
+# what a FormatJS extracted message holds besides its ``defaultMessage``, and of which types
+_FORMATJS_KEYS: dict[str, tuple[type, ...]] = {"description": (str, dict), "id": (str,)}
 
 
 def _is_message(data: Any, parts: tuple[str | int, ...]) -> bool:
@@ -484,7 +486,20 @@ def _message_key(value: dict[str, Any]) -> str | None:
     """The key of the one string to translate in the object ``value``, whose other keys are
     kept: a WebExtension's ``message``, a FormatJS extracted message's ``defaultMessage`` (its
     ``description`` is for the translator); None for any other object."""
-    return next((key for key in _MESSAGE_KEYS if isinstance(value.get(key), str)), None)
+    if isinstance(value.get("message"), str):
+        return "message"
+    return "defaultMessage" if _is_formatjs_message(value) else None
+
+
+def _is_formatjs_message(value: dict[str, Any]) -> bool:
+    """Whether ``value`` has a FormatJS extracted message's shape: a string ``defaultMessage``
+    and besides only a string ``id`` and a ``description`` (a string or an object). An object
+    of messages one of which is named ``defaultMessage`` is none: its others are text too."""
+    return isinstance(value.get("defaultMessage"), str) and all(
+        isinstance(item, _FORMATJS_KEYS.get(key, ()))
+        for key, item in value.items()
+        if key != "defaultMessage"
+    )
 
 
 def _put(out: dict[str, Any], parts: tuple, text: str) -> None:

@@ -734,3 +734,27 @@ def test_a_copy_of_the_source_in_the_output_is_no_translation_of_a_message_left_
     out = _write(tmp_path, "de.json", json.dumps({"braces": "Use '{' here", "ok": "Gut"}))
     translate_file(source, out, FakeModel(), tgt_lang="de")
     assert json.loads(out.read_text("utf-8")) == {"ok": "Gut"}
+
+
+@pytest.mark.parametrize(
+    ("value", "translated"),
+    [
+        ({"defaultMessage": "Inbox"}, ["defaultMessage"]),
+        ({"defaultMessage": "Inbox", "description": "Title", "id": "inbox"}, ["defaultMessage"]),
+        ({"defaultMessage": "Inbox", "description": {"maxLength": 20}}, ["defaultMessage"]),
+        (
+            {"defaultMessage": "Oops", "notFound": "Not found", "timeout": "Too late"},
+            ["defaultMessage", "notFound", "timeout"],
+        ),
+        ({"defaultMessage": "Inbox", "id": 7}, ["defaultMessage"]),
+        ({"defaultMessage": "Inbox", "tag": "Title"}, ["defaultMessage", "tag"]),
+    ],
+)
+def test_only_an_object_of_formatjs_shape_is_a_formatjs_message(
+    tmp_path: Path, value: dict[str, object], translated: list[str]
+) -> None:
+    """``{"errors": {"defaultMessage": ..., "notFound": ..., "timeout": ...}}`` had its
+    ``notFound`` and ``timeout`` copied untranslated, taken for a FormatJS message's."""
+    source = _write(tmp_path, "en.json", json.dumps({"errors": value}))
+    units = open_document(source, tgt_lang="de").units()
+    assert [u.key for u in units] == [f"/errors/{key}" for key in translated]
