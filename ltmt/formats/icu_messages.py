@@ -71,6 +71,11 @@ _SIMPLE_ARGUMENT = re.compile(r"\{\s*[\w.-]+\s*(?:,\s*([^\s,{}]+)\s*(?:,[^{}]*)?
 # the type an argument names (``Zahl`` of ``{count, Zahl}``; ``Plural`` of ``{n, Plural, ...``)
 _ARGUMENT_TYPE = re.compile(r"\{\s*[\w.-]+\s*,\s*([^\s,{}]+)")
 _ARGUMENT_TYPES = (*ICU_SIMPLE_TYPES, "plural", "select", "selectordinal")
+# a near miss of an argument type (``numbr``, ``plurl``): at most this many edits from one, in
+# a word of at least this many letters (``{x, y}`` of coordinates is text)
+_MOST_TYPE_EDITS, _FEWEST_LETTERS_OF_A_MISS = 2, 4
+# i18next's field (``{{value, number}}``): its type is i18next's, no ICU argument's
+_DOUBLE_BRACED = re.compile(r"\{\{[^{}]*\}\}")
 # the keys a plural or an ordinal may have: CLDR's categories, and exact values (``=0``)
 _PLURAL_KEY = re.compile(r"=\d+|zero|one|two|few|many|other")
 
@@ -239,8 +244,32 @@ def quotes_syntax(message: str, *, icu: bool) -> bool:
 
 def has_arguments_with_types(message: str) -> bool:
     """Whether ``message`` has an ICU argument with a type (``{n, number}``, a plural or a
-    select): it is ICU, not a Python format string or a template's ``{name}``."""
-    return _ARGUMENT_TYPE.search(message) is not None
+    select) or a near miss of one (``{count, plurl, ...}``, which ICU rejects): it is meant as
+    ICU, not a Python format string, a template's ``{name}`` or ``{{value, number}}``, nor text
+    in braces (``Coordinates {x, y}``)."""
+    types = _ARGUMENT_TYPE.finditer(_DOUBLE_BRACED.sub("", message))
+    return any(_is_or_near_argument_type(found.group(1)) for found in types)
+
+
+def _is_or_near_argument_type(word: str) -> bool:
+    """Whether ``word``, written where an ICU argument's type goes, is one of ICU's types or,
+    being long enough to be no variable's name, a typo of one (``numbr``)."""
+    if word in _ARGUMENT_TYPES:
+        return True
+    return len(word) >= _FEWEST_LETTERS_OF_A_MISS and any(
+        _edits(word, known) <= _MOST_TYPE_EDITS for known in _ARGUMENT_TYPES
+    )
+
+
+def _edits(first: str, second: str) -> int:
+    """The edit (Levenshtein) distance of ``first`` and ``second``: how many characters put
+    in, taken out or replaced turn one into the other."""
+    row = list(range(len(second) + 1))
+    for i, char in enumerate(first, 1):
+        diagonal, row[0] = row[0], i
+        for j, other in enumerate(second, 1):
+            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + (char != other))
+    return row[-1]
 
 
 def syntax_problem(message: str) -> str | None:

@@ -246,10 +246,26 @@ def test_syntax_problem_says_what_icu_rejects(message: str, problem: str | None)
     assert found == problem if problem is None else problem in str(found)
 
 
-def test_a_message_with_typed_arguments_is_icu_a_bare_name_is_not() -> None:
-    assert has_arguments_with_types("{n, number} items")
-    assert has_arguments_with_types("{n, plural, other {#}}")
-    assert not has_arguments_with_types("Hello {name}, {0:>10}")
+@pytest.mark.parametrize(
+    ("message", "meant_as_icu"),
+    [
+        ("{n, number} items", True),
+        ("{n, plural, other {#}}", True),
+        ("Saved {when, date, short}", True),
+        ("Total due: {sum, numbr}", True),  # a typo ICU rejects, said so
+        ("{count, plurl, one {# file} other {# files}}", True),
+        ("{n, Plural, one {#} other {#}}", True),
+        ("Hello {name}, {0:>10}", False),
+        ("Coordinates {x, y} of the marker", False),  # was refused: "no argument type 'y'"
+        ("Between {start, end} and {low, high}", False),
+        ("Total: {{value, number}}", False),  # i18next's
+        ("{{count}} of {{total, numbr}}", False),
+    ],
+)
+def test_a_message_with_typed_arguments_is_icu_a_bare_name_or_text_is_not(
+    message: str, meant_as_icu: bool
+) -> None:
+    assert has_arguments_with_types(message) is meant_as_icu
 
 
 def _escaped(text: str) -> str:

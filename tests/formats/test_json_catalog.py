@@ -758,3 +758,19 @@ def test_only_an_object_of_formatjs_shape_is_a_formatjs_message(
     source = _write(tmp_path, "en.json", json.dumps({"errors": value}))
     units = open_document(source, tgt_lang="de").units()
     assert [u.key for u in units] == [f"/errors/{key}" for key in translated]
+
+
+def test_words_in_braces_are_text_not_an_icu_argument_icu_rejects(tmp_path: Path) -> None:
+    """``{x, y}`` was taken for an argument of type ``y``: left untranslated and counted as
+    not repaired, so ``--strict`` failed."""
+    source = _write(
+        tmp_path,
+        "en.json",
+        json.dumps({"coords": "Coordinates {x, y} of the marker", "n": "{{count}} items"}),
+    )
+    result = translate_file(source, tmp_path / "de.json", FakeModel(), tgt_lang="de")
+    assert json.loads((tmp_path / "de.json").read_text("utf-8")) == {
+        "coords": "COORDINATES {X, Y} OF THE MARKER",  # the fake model upper-cases it all
+        "n": "{{count}} ITEMS",
+    }
+    assert result.report.not_repairable == 0
