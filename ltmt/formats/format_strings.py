@@ -10,9 +10,14 @@ translation has the source's arguments, no more and no fewer, with the same type
 - ``python-format``: ``%(name)s`` or unnamed ``%s`` (not mixed); names are the source's, with
   the same types; unnamed ones match in number and types.
 - ``python-brace-format``: ``{name}``, ``{0}``, ``{}``, ``{x.attr[0]!r:>10}``; ``{{``/``}}`` are
-  literal, a lone brace is an error; the fields are the source's, each with its index, attribute
-  and format spec (``{count:d}``, not ``{count}``), an unnamed ``{}`` standing for the next number
-  from 0 (``{1} von {0}`` translates ``{} of {}``).
+  literal, a lone brace is an error; the fields are the source's, each with its index and
+  attribute, an unnamed ``{}`` standing for the next number from 0 (``{1} von {0}`` translates
+  ``{} of {}``); and where every field of the source is one msgfmt reads (a standard format spec,
+  ``{amount:>10.2f}``, or a nested field; no conversion, ``!r``), each with its format spec
+  (``{count:d}``, not ``{count}``). A source with a field msgfmt does not read (``{0!r}``, a
+  date's ``{when:%Y-%m-%d}``, grouping ``{amount:,.2f}``) is no format string to msgfmt, which
+  checks nothing of it; its arguments are still compared here (a name Python cannot find is an
+  error at run time).
 - ``java-format``: a ``java.text.MessageFormat`` pattern that Java can parse
   (:func:`ltmt.formats.message_format.pattern_problem`: ``{'name'}``, an unmatched brace).
 - ``qt-format`` / ``kde-format`` (``%1`` … ``%99``), ``qt-plural-format`` (also ``%n``),
@@ -29,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 from ltmt.formats.message_format import pattern_problem
 
@@ -49,7 +55,17 @@ _PY_DIRECTIVE = re.compile(
     r"(?P<conv>[diouxXeEfFgGcrsa%])"
 )
 _BRACE_FIELD = re.compile(
-    r"\{(?P<name>[^{}!:\[.]*)(?P<rest>(?:\.\w+|\[[^\]]*\])*)(?:![rsa])?(?::(?:[^{}]|\{[^{}]*\})*)?\}"
+    r"\{(?P<name>[^{}!:\[.]*)(?P<rest>(?:\.\w+|\[[^\]]*\])*)"
+    r"(?P<format>(?:![rsa])?(?::(?:[^{}]|\{[^{}]*\})*)?)\}"
+)
+# a brace field as msgfmt reads it (gettext's format-python-brace.c): a name or number (or none,
+# as gettext reads {} today), attributes and indexes, then PEP 3101's standard format spec,
+# [[fill]align][sign][#][0][width][.precision][type], or a nested field; no conversion (!r)
+_MSGFMT_NAME = r"(?:[A-Za-z_][A-Za-z_0-9]*|[0-9]+)"
+_MSGFMT_ARGUMENT = rf"{_MSGFMT_NAME}(?:\.[A-Za-z_][A-Za-z_0-9]*|\[{_MSGFMT_NAME}\])*"
+_STANDARD_SPEC = r"(?:.?[<>=^])?[-+ ]?#?0?[0-9]*(?:\.[0-9]+)?[bcdoxXneEfFgG%]?"
+_MSGFMT_FIELD = re.compile(
+    rf"\{{(?:{_MSGFMT_ARGUMENT})?(?::(?:\{{{_MSGFMT_ARGUMENT}\}}|{_STANDARD_SPEC}))?\}}", re.DOTALL
 )
 _QT = re.compile(r"%L?(?P<n>[1-9]\d?)")
 _QT_PLURAL = re.compile(r"%L?(?P<n>[1-9]\d?|n)")
@@ -157,14 +173,23 @@ def _check_python(source: str, translation: str) -> list[str]:
     return _compare(dict(want), dict(have), "argument")
 
 
-def _brace_fields(text: str) -> set[str]:
-    """The fields a Python brace format string has, as msgfmt reads them (gettext's
-    ``format-python-brace.c``): each field's text inside its braces, its name with what follows
-    it (``count:d``, ``a[0]``, ``amount:>10.2f``: msgfmt -c rejects a translation that writes
-    ``{count}`` for ``{count:d}``), an unnamed ``{}`` named by the next number from 0 (``{} of
+class _BraceFields(NamedTuple):
+    """A Python brace format string's fields: each argument (its name or number with its
+    attributes and indexes, ``a[0]``, ``b.c``) with its fields' conversions and format specs
+    (``:d`` of ``{count:d}``, ``""`` of ``{count}``), and whether msgfmt reads every field
+    (:data:`_MSGFMT_FIELD`)."""
+
+    formats: dict[str, set[str]]
+    msgfmt_reads: bool
+
+
+def _brace_fields(text: str) -> _BraceFields:
+    """The fields of the Python brace format string ``text`` (gettext's
+    ``format-python-brace.c``), an unnamed ``{}`` named by the next number from 0 (``{} of
     {}`` has ``0`` and ``1``, as ``{0} of {1}`` does); ``_Invalid`` where numbered and unnamed
     fields are mixed or a brace is not a field's."""
-    names: set[str] = set()
+    formats: dict[str, set[str]] = {}
+    msgfmt_reads = True
     unnamed = numbered = 0
     position = 0
     while position < len(text):
@@ -185,16 +210,32 @@ def _brace_fields(text: str) -> set[str]:
                 numbered += name.isdigit()
             if unnamed and numbered:
                 raise _Invalid("automatic and manual field numbering mixed")
-            names.add(name + match.group()[1 + len(match.group("name")) : -1])
+            formats.setdefault(name + match.group("rest"), set()).add(match.group("format"))
+            msgfmt_reads = msgfmt_reads and _MSGFMT_FIELD.fullmatch(match.group()) is not None
             position = match.end()
             continue
         position += 1
-    return names
+    return _BraceFields(formats, msgfmt_reads)
 
 
 def _check_brace(source: str, translation: str) -> list[str]:
+    """The source's arguments, no more and no fewer, each with the source's format specs where
+    msgfmt compares them: where it reads every field of the source (module docstring)."""
     want, have = _brace_fields(source), _brace_fields(translation)
-    return _compare(dict.fromkeys(want, ""), dict.fromkeys(have, ""), "field")
+    problems = _compare(dict.fromkeys(want.formats, ""), dict.fromkeys(have.formats, ""), "field")
+    if want.msgfmt_reads:
+        problems += [
+            f"field {argument!r}: format spec differs ({_fields(argument, have.formats[argument])}"
+            f" for {_fields(argument, formats)})"
+            for argument, formats in want.formats.items()
+            if argument in have.formats and have.formats[argument] != formats
+        ]
+    return problems
+
+
+def _fields(argument: str, formats: set[str]) -> str:
+    """The fields of ``argument`` with ``formats``, in one line (``{x} {x:d}``)."""
+    return " ".join(f"{{{argument}{written}}}" for written in sorted(formats))
 
 
 def _check_java(source: str, translation: str) -> list[str]:

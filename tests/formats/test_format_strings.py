@@ -64,6 +64,15 @@ CASES = [
     ("python-brace-format", "{x} and {x:d}", "{x:d} und {x}", True),
     ("python-brace-format", "{x} and {x:d}", "{x} und", False),
     ("python-brace-format", "{{literal}} {0}", "{literal} {0}", False),
+    ("python-brace-format", "{x:{w}}", "{x}", False),
+    ("python-brace-format", "{count} new", "{count!r} neue", False),
+    ("python-brace-format", "Saved {when}", "Gespeichert {when:%d.%m.%Y}", False),
+    # a source with a field msgfmt does not read (a conversion, a spec beyond PEP 3101's
+    # standard one) is no format string to msgfmt: its specs are not compared
+    ("python-brace-format", "Saved {when:%Y-%m-%d}", "Gespeichert {when:%d.%m.%Y}", True),
+    ("python-brace-format", "Total: {amount:,.2f}", "Summe: {amount:.2f}", True),
+    ("python-brace-format", "{0!r} is no number", "{0} ist keine Zahl", True),
+    ("python-brace-format", "{x:d} at {y:%H:%M}", "{x} um {y:%H.%M}", True),
     ("python-format", "%(count)d in %(folder)s", "%(folder)s: %(count)d", True),
     ("python-format", "%(count)d in %(folder)s", "%(count)s in %(folder)s", False),
     ("java-format", "Hello {0}!", "Hallo {0}!", True),
@@ -103,6 +112,20 @@ def test_unnamed_brace_fields_are_numbered(
     """``{} of {}`` → ``{1} von {0}`` was an error (fields {0} {1} instead of {} {}), although
     Python and msgfmt read both as arguments 0 and 1."""
     assert check_format(["python-brace-format"], source, translation) == problems
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "problem"),
+    [
+        ("{count:d} new", "{count} neue", "'count': format spec differs ({count} for {count:d})"),
+        ("{x} and {x:d}", "{x} und", "'x': format spec differs ({x} for {x} {x:d})"),
+    ],
+)
+def test_a_changed_format_spec_is_one_problem(source: str, translation: str, problem: str) -> None:
+    """It was two: the field missing and another not in the source."""
+    assert check_format(["python-brace-format"], source, translation) == [
+        f"python-brace-format: field {problem}"
+    ]
 
 
 @pytest.mark.parametrize(("flag", "source", "translation", "valid"), CASES)
