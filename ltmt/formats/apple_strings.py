@@ -281,8 +281,10 @@ def escape_value(text: str) -> str:
     return '"' + _TO_ESCAPE.sub(written, text) + '"'
 
 
-# Info.plist keys whose value is the app's name, which the translation copies (module docstring)
+# Info.plist keys whose value is the app's name, which the translation of an InfoPlist.strings
+# copies (module docstring); in any other .strings file they are keys like any other
 APP_NAME_KEYS = frozenset({"CFBundleDisplayName", "CFBundleName"})
+INFO_PLIST_STRINGS = "InfoPlist.strings"
 
 
 class AppleStringsDocument(KeyedCatalog):
@@ -306,14 +308,15 @@ class AppleStringsDocument(KeyedCatalog):
         super().__init__(
             path, [Entry(key, key, entry.value) for key, entry in last.items() if entry.value]
         )
+        self.app_name_keys = APP_NAME_KEYS if Path(path).name == INFO_PLIST_STRINGS else frozenset()
         self.translations.update(
-            {entry.key: entry.source for entry in self.entries if entry.key in APP_NAME_KEYS}
+            {entry.key: entry.source for entry in self.entries if entry.key in self.app_name_keys}
         )
 
     def is_text(self, entry: Entry) -> bool:
-        """Whether ``entry`` is text to translate: not the app's name (:data:`APP_NAME_KEYS`),
-        which is copied, nor empty."""
-        return entry.key not in APP_NAME_KEYS and super().is_text(entry)
+        """Whether ``entry`` is text to translate: not the app's name (an InfoPlist.strings'
+        :data:`APP_NAME_KEYS`), which is copied, nor empty."""
+        return entry.key not in self.app_name_keys and super().is_text(entry)
 
     @classmethod
     def open(cls, path: Path, **_: Any) -> AppleStringsDocument:

@@ -211,6 +211,16 @@ def test_the_apps_name_is_copied_and_its_usage_descriptions_translated(tmp_path:
     )
 
 
+def test_app_name_keys_of_another_strings_file_are_translated(tmp_path: Path) -> None:
+    """They were copied in every .strings file, not only in InfoPlist.strings."""
+    source = _write(tmp_path, "en.lproj/Localizable.strings", INFO_PLIST.encode())
+    out = tmp_path / "de.lproj" / "Localizable.strings"
+    out.parent.mkdir()
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Photo Vault", "Photo Vault", "Photo Vault uses the camera."]
+
+
 def test_a_name_of_its_own_in_the_translation_so_far_is_kept(tmp_path: Path) -> None:
     source = _write(tmp_path, "en.lproj/InfoPlist.strings", INFO_PLIST.encode())
     out = _write(tmp_path, "de.lproj/InfoPlist.strings", b'"CFBundleName" = "Fototresor";\n')
