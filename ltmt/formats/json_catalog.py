@@ -22,7 +22,8 @@ the file is translated, except:
   warning that names it;
 - a message meant as ICU (a plural or select, an argument with a type) that ICU rejects (an
   unbalanced brace, ``{count, plurl, ...}``, a plural without ``other``) is left untranslated,
-  with a warning that says what is wrong, and counted as not repaired (``--strict`` fails).
+  with a warning that says what is wrong, and counted as not repaired (``--strict`` fails) unless
+  the output being continued holds a person's translation of it.
 
 A message left untranslated is left out of the output (a FormatJS message's whole object), so
 that the app falls back to the source language and a later run, of a fixed source, translates
@@ -285,7 +286,10 @@ class JsonCatalog(KeyedCatalog):
         super().__init__(path, entries)
 
     def invalid_sources(self) -> dict[str, str]:
-        return dict(self.invalid)
+        return {key: problem for key, problem in self.invalid.items() if key not in self.by_hand}
+
+    def kept_by_hand(self) -> list[str]:
+        return list(self.by_hand)
 
     @classmethod
     def open(
@@ -344,7 +348,7 @@ class JsonCatalog(KeyedCatalog):
                 for target, _ in self.branchings[key][1]
             ):
                 self.adopted_messages[key] = (text, self._branch_texts(key))
-        return kept
+        return kept + len(self.by_hand)
 
     def _branch_texts(self, key: str) -> dict[str, str | None]:
         """The translation of each case of a branching message, by case name (None: none

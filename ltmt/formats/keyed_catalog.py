@@ -192,6 +192,11 @@ class KeyedCatalog(TranslationsHeld):
         it, by name (none here)."""
         return {}
 
+    def kept_by_hand(self) -> list[str]:
+        """The names of the strings this catalog leaves untranslated whose translation so far,
+        a person's, it keeps (:meth:`adopt`): translated already, not left out (none here)."""
+        return []
+
     def name_of(self, key: str) -> str:
         """The string name ``key`` belongs to (``name#one``, ``name[2]`` → ``name``)."""
         return key.split(FORM)[0].split("[")[0]

@@ -251,8 +251,9 @@ def translate_file(
     kept = sum(u.key not in untranslated and bool(u.source.strip()) for u in document.units())
     if overwrite:
         result.report.signed_off = kept
-    else:
-        result.report.translated_before = kept
+    else:  # with a person's translation of a string the catalog cannot translate
+        by_hand = document.kept_by_hand() if isinstance(document, KeyedCatalog) else []
+        result.report.translated_before = kept + len(by_hand)
     last_save, saved = time.monotonic(), len(done)
     if progress_start is not None:
         progress_start(len(done), len(done) + len(units))

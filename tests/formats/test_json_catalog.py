@@ -774,3 +774,20 @@ def test_words_in_braces_are_text_not_an_icu_argument_icu_rejects(tmp_path: Path
         "n": "{{count}} ITEMS",
     }
     assert result.report.not_repairable == 0
+
+
+def test_a_persons_translation_of_a_message_icu_rejects_counts_as_translated_already(
+    tmp_path: Path,
+) -> None:
+    """It was kept, yet counted as not repaired (``--strict`` failed on a complete file), and
+    "translated already" lost it."""
+    source = _write(
+        tmp_path,
+        "app_en.arb",
+        json.dumps({"plurl": "{count, plurl, one{# file} other{# files}}", "title": "Settings"}),
+    )
+    by_hand = {"plurl": "{count, plural, one{# Datei} other{# Dateien}}", "title": "Einstellungen"}
+    out = _write(tmp_path, "app_de.arb", json.dumps(by_hand))
+    result = translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text("utf-8")) == by_hand
+    assert (result.report.not_repairable, result.report.translated_before) == (0, 2)
