@@ -165,7 +165,7 @@ def _labels(
     return Labels(name, text, labels, languages)
 
 
-def _refuse_encrypted(entries: dict[str, bytes], path: Path) -> None:
+def _refuse_encrypted(entries: Mapping[str, bytes], path: Path) -> None:
     """Raise an :class:`InputError` where ``META-INF/encryption.xml`` encrypts a file of the
     book other than by font obfuscation (DRM): its text is no text to translate (it was read
     as a chapter of another charset). Obfuscated fonts are copied as they are."""
