@@ -302,10 +302,14 @@ def parse_json(text: str, path: Path | str, repeated: RepeatedJsonKeys | None = 
     an object has more than once."""
     import json
 
+    from ltmt.formats.json_errors import json_problem
+
     try:
         return json.loads(text, object_pairs_hook=repeated)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from exc
+        raise InputError(
+            f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {json_problem(exc)}"
+        ) from exc
     except RecursionError:
         raise InputError(f"{path}: JSON nested too deeply") from None
 

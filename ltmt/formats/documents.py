@@ -30,6 +30,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from ltmt.errors import InputError
 from ltmt.formats.common import LineShape, atomic_write, decode, read_file, text_lines_of
+from ltmt.formats.json_errors import json_problem
 from ltmt.formats.registry import find_format
 from ltmt.text import half_character
 
@@ -366,7 +367,7 @@ class JsonlDocument:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(
-                    f"{path}:{number + 1}:{exc.colno}: invalid JSON: {exc.msg}"
+                    f"{path}:{number + 1}:{exc.colno}: invalid JSON: {json_problem(exc)}"
                 ) from exc
             except RecursionError:  # json's parser recurses: [[[…]]] thousands deep
                 raise InputError(f"{path}:{number + 1}: JSON nested too deeply") from None

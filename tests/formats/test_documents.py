@@ -644,6 +644,12 @@ def test_jsonl_adds_translation(tmp_path: Path) -> None:
         ("in.jsonl", b'{"source": "a"}\n{"source": \n', None, r"in.jsonl:2:\d+: invalid JSON"),
         (
             "in.jsonl",
+            b'{"source": "a", }\n',
+            None,
+            r"in.jsonl:1:17: invalid JSON: a comma after the last item: JSON allows no trailing",
+        ),
+        (
+            "in.jsonl",
             b'["source"]\n',
             None,
             r"in.jsonl:1: not a JSON object with a string 'source'",

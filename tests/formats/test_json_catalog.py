@@ -380,7 +380,15 @@ def test_a_translation_with_a_key_written_twice_is_named_when_its_pairs_are_read
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('{"a": "x",}', r"bad.json:1:11: invalid JSON: Expecting property name"),
+        ('{"a": "x",}', r"bad.json:1:11: invalid JSON: a comma after the last item: JSON allows"),
+        (
+            '{"a": {"message": "Line\tTab"}}',
+            r"bad.json:1:24: invalid JSON: a raw tab inside a string: write \\t instead$",
+        ),
+        (
+            '{\n// a note\n"a": "x"}',
+            r"bad.json:2:1: invalid JSON: a comment: JSON allows no comments",
+        ),
         ('["a", "b"]', r"bad.json: not a JSON message file: its top level is not an object"),
         ("  ", r"bad.json: empty file; expected a JSON message file"),
     ],

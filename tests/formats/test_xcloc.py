@@ -51,7 +51,7 @@ def test_a_manifest_without_a_source_language_is_taken_for_any(tmp_path: Path) -
     ("manifest", "message"),
     [
         (None, "not an Xcode localization catalog: it has no contents.json"),
-        ('{"targetLocale": ', "contents.json:1:18: invalid JSON: Expecting value"),
+        ('{"targetLocale": ', "contents.json:1:18: invalid JSON: expecting a value"),
         ("[1]", "contents.json: no targetLocale, which names the language"),
         ('{"targetLocale": " "}', "contents.json: no targetLocale"),
         ('{"targetLocale": 7}', "contents.json: no targetLocale"),
