@@ -47,7 +47,6 @@ writes only ASCII.
 from __future__ import annotations
 
 import copy
-import json
 import logging
 import re
 from collections.abc import Iterator
@@ -406,12 +405,9 @@ class JsonCatalog(KeyedCatalog):
                 if pointer(parts) in self.extras:
                     _put(out, parts, text)
         ascii_only = self.text.isascii() and "\\u" in self.text
-        indent = _indent(self.text)
-        if indent is None:  # the whole file on one line
-            dumped = json.dumps(out, ensure_ascii=ascii_only)
-        else:
-            one_line = one_line_containers(self.text)
-            dumped = dumps_with_layout(out, indent, one_line, ensure_ascii=ascii_only)
+        indent = _indent(self.text) or 0  # None: the whole file on one line, one container
+        one_line = one_line_containers(self.text)
+        dumped = dumps_with_layout(out, indent, one_line, ensure_ascii=ascii_only)
         ending = "\n" if self.text.endswith("\n") else ""
         return written_like(self.raw, dumped + ending)  # its byte order mark and line ends
 

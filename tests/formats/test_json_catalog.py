@@ -224,6 +224,31 @@ def test_objects_and_arrays_on_one_line_stay_on_one_line(tmp_path: Path) -> None
     )
 
 
+@pytest.mark.parametrize(
+    "placeholders",
+    [
+        '{ "count": { "content": "$1", "example": "3" } }',
+        '{"count":{"content":"$1","example":"3"}}',
+    ],
+)
+def test_one_line_objects_keep_their_inner_spacing(tmp_path: Path, placeholders: str) -> None:
+    """``{ "count": { "content": "$1" } }`` was written ``{"count": {"content": "$1"}}``, a
+    diff line in every message of a WebExtension catalog."""
+    text = '{\n  "n": {\n    "message": "$COUNT$ tabs",\n    "placeholders": %s\n  }\n}\n'
+    source = _write(tmp_path, "messages.json", text % placeholders)
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (text % placeholders).replace("tabs", "TABS")
+
+
+@pytest.mark.parametrize("text", ['{ "a": "Open", "b": ["Save"] }', '{"a":"Open","b":["Save"]}'])
+def test_a_file_on_one_line_keeps_its_spacing(tmp_path: Path, text: str) -> None:
+    source = _write(tmp_path, "en.json", text)
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == text.replace("Open", "OPEN").replace("Save", "SAVE")
+
+
 def test_arb_metadata_and_locale(tmp_path: Path) -> None:
     source = _write(
         tmp_path,

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from ltmt.formats.json_layout import dumps_with_layout, one_line_containers
+from ltmt.formats.json_layout import Spacing, dumps_with_layout, one_line_containers
 
 SHOP = """{
   "products": [
@@ -49,7 +49,40 @@ SHOP = """{
     ],
 )
 def test_one_line_containers_by_path(text: str, paths: set[tuple[str | int, ...]]) -> None:
-    assert one_line_containers(text) == paths
+    assert set(one_line_containers(text)) == paths
+
+
+@pytest.mark.parametrize(
+    ("line", "spacing"),
+    [
+        ('{"a": 1, "b": 2}', Spacing()),
+        ('{ "a": 1, "b": 2 }', Spacing(padded=True)),
+        ('{"a":1,"b":2}', Spacing(comma=",", colon=":")),
+        ("[ 1, 2 ]", Spacing(padded=True)),
+        ("[1,2]", Spacing(comma=",")),
+        ("{ }", Spacing(padded=True)),
+    ],
+)
+def test_one_line_containers_keep_their_spacing(line: str, spacing: Spacing) -> None:
+    assert one_line_containers(f'{{\n  "x": {line}\n}}') == {("x",): spacing}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{ "count": { "content": "$1", "example": "3" } }',
+        '{"count":{"content":"$1","example":"3"}}',
+        '{ "count": {"content": "$1", "example": "3"} }',
+        '[ 1, [ 2, 3 ], {"a":[]} ]',
+        "{ }",
+    ],
+)
+def test_one_line_containers_are_written_with_their_spacing(line: str) -> None:
+    """``"placeholders": { "count": { ... } }`` was written back as ``{"count": {...}}``: a
+    diff line for every message; a container inside one keeps its own spacing."""
+    text = f'{{\n  "placeholders": {line}\n}}'
+    value = json.loads(text)
+    assert dumps_with_layout(value, 2, one_line_containers(text), ensure_ascii=True) == text
 
 
 @pytest.mark.parametrize("indent", [2, 4, "\t"])
