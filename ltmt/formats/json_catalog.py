@@ -326,6 +326,14 @@ class JsonCatalog(KeyedCatalog):
                 values[key] = text
         return values
 
+    def values_not_text(self, path: Path) -> list[str]:
+        translated = _load(path, warn=False)[2]  # read_values warned
+        return [
+            pointer(parts)
+            for parts, _ in _strings(self.data)
+            if not isinstance(_value_at(translated, parts, ""), str)
+        ]
+
     def paired_whole(self, values: dict[str, str]) -> dict[str, str]:
         """The branching messages whose translation in ``values`` is no ICU message this catalog
         takes apart (``{n, Plural, ... andere {...}}``): each is a pair whole, so that ``ltmt
@@ -500,6 +508,19 @@ def _is_formatjs_message(value: dict[str, Any]) -> bool:
         for key, item in value.items()
         if key != "defaultMessage"
     )
+
+
+def _value_at(data: Any, parts: tuple[str | int, ...], missing: Any) -> Any:
+    """The value at ``parts`` in ``data`` (keys and indexes from the top), ``missing`` where
+    there is none."""
+    for part in parts:
+        if isinstance(data, dict) and isinstance(part, str) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return missing
+    return data
 
 
 def _put(out: dict[str, Any], parts: tuple, text: str) -> None:

@@ -45,6 +45,7 @@ FORM = "#"
 _BOOLEAN = re.compile(r"\s*(?:true|false)\s*", re.IGNORECASE)
 DEFINED_TWICE = "defined more than once"  # why a name's strings make no pairs (NotRead)
 NOT_IN_SOURCE = "not in the source file"  # why a translated file's string makes no pair
+NOT_TEXT = "not a string"  # why a translated value makes no pair: a number, an object (NotRead)
 # how messages name these formats together
 ONE_LANGUAGE_FILES = (
     "one-language files (Android, Java properties, .NET .resx, JSON, YAML, Fluent, Apple "
@@ -171,6 +172,12 @@ class KeyedCatalog(TranslationsHeld):
         format whose reader refuses or cannot see them)."""
         return []
 
+    def values_not_text(self, path: Path) -> list[str]:
+        """The names of the source's strings whose value in the translated file ``path`` is
+        no text (a JSON number or object): they make no pair, and the import says so rather
+        than passing over them. None in formats whose values are all text."""
+        return []
+
     def paired_whole(self, values: dict[str, str]) -> dict[str, str]:
         """The source of each string, by name, whose translation ``values`` holds whole though
         this catalog reads it form by form (none here: :meth:`pairs` pairs it whole)."""
@@ -269,6 +276,7 @@ class KeyedCatalog(TranslationsHeld):
             records.append(PairRecord(entry.source, target, f"{path}: {entry.key}", metadata))
         _count_ambiguous(path, ambiguous, sorted(twice), not_read)
         _count_obsolete(path, source_file, document.names_not_here(values), not_read)
+        _count_not_text(path, document.values_not_text(Path(path)), not_read)
         return iter(records)
 
 
@@ -287,6 +295,22 @@ def _count_obsolete(
             source_file,
             first_few(names),
         )
+
+
+def _count_not_text(path: Path, names: list[str], not_read: NotRead | None) -> None:
+    """Count the ``names`` whose translation in ``path`` is no string into ``not_read`` and
+    name them in a warning (the count alone does not say which to fix)."""
+    if not names:
+        return
+    if not_read is not None:
+        not_read.add(NOT_TEXT, len(names))
+    logger.warning(
+        "%s: %s not imported: %s no string (%s); write each translation as a string",
+        path,
+        counted(len(names), "translation"),
+        "it is" if len(names) == 1 else "they are",
+        first_few(names),
+    )
 
 
 def _count_ambiguous(path: Path, count: int, names: list[str], not_read: NotRead | None) -> None:

@@ -461,7 +461,7 @@ FORMATS: dict[str, FileFormat] = {
             one_language=True,
             one_language_test="ltmt.formats.jed:holds_one_language",  # a Jed file holds both
             skips_keys=True,
-            counts_not_read=True,  # messages not in the source file
+            counts_not_read=True,  # not in the source file, keys defined twice, no string
         ),
     )
 }

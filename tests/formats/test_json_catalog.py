@@ -13,6 +13,7 @@ from formats_fakes import FakeModel
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
 from ltmt.formats.json_catalog import JsonCatalog, pointer
+from ltmt.formats.not_read import NotRead
 from ltmt.formats.pairs import read_translations
 from ltmt.formats.pipeline import translate_file
 from ltmt.qa.pair_checks import placeholder_problems
@@ -400,6 +401,33 @@ def test_a_translation_with_a_key_written_twice_is_named_when_its_pairs_are_read
     assert [r.target for r in records] == ["Sichern", "Öffnen"]
     assert f"{target}: 1 key defined more than once (/a)" in caplog.text
     assert str(source) not in caplog.text
+
+
+def test_translations_that_are_no_string_are_counted_as_not_read_and_named(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A German ``"n": {"message": 5}`` was passed over: ``read: 1`` and nothing said."""
+    source = _write(
+        tmp_path,
+        "en.json",
+        '{"greet": {"message": "Hello"}, "n": {"message": "Number of tabs"},'
+        ' "obj": {"message": "Open the settings"}, "tags": ["Urgent"]}',
+    )
+    target = _write(
+        tmp_path,
+        "de.json",
+        '{"greet": {"message": "Hallo"}, "n": {"message": 5},'
+        ' "obj": {"message": {"text": "Einstellungen"}}, "tags": [null]}',
+    )
+    not_read = NotRead()
+    with caplog.at_level(logging.WARNING):
+        records = list(JsonCatalog.pairs(target, source_file=source, not_read=not_read))
+    assert [r.target for r in records] == ["Hallo"]
+    assert not_read.by_reason() == {"not a string": 3}
+    assert (
+        f"{target}: 3 translations not imported: they are no string "
+        "(/n/message, /obj/message, /tags/0); write each translation as a string"
+    ) in caplog.text
 
 
 @pytest.mark.parametrize(
