@@ -514,12 +514,11 @@ def _value_at(data: Any, parts: tuple[str | int, ...], missing: Any) -> Any:
     """The value at ``parts`` in ``data`` (keys and indexes from the top), ``missing`` where
     there is none."""
     for part in parts:
-        if isinstance(data, dict) and isinstance(part, str) and part in data:
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
-            data = data[part]
-        else:
+        in_object = isinstance(data, dict) and isinstance(part, str) and part in data
+        in_array = isinstance(data, list) and isinstance(part, int) and part < len(data)
+        if not (in_object or in_array):
             return missing
+        data = data[part]
     return data
 
 
