@@ -22,19 +22,21 @@ whole sentences, a plural into the target language's categories). Not translated
   names it.
 
 Comments are kept; the output is written by ``fluent.syntax``'s serializer (its own layout:
-a select on lines of its own). A file with a syntax error is refused with the line and column
-of the first.
+a select on lines of its own), with the source's line ends but never a byte order mark (Fluent
+parsers read one as a broken first entry; a source that has one is read, with a warning). A
+file with a syntax error is refused with the line and column of the first.
 """
 
 from __future__ import annotations
 
+import codecs
 import copy
 import logging
 from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import decode, read_bytes, written_like
+from ltmt.formats.common import decode, line_ends_like, read_bytes
 from ltmt.formats.fluent_patterns import (
     Expansion,
     Unsupported,
@@ -225,7 +227,20 @@ class FluentCatalog(KeyedCatalog):
                 body.append(copy.deepcopy(entry))
         body.extend(copy.deepcopy(self.adopted[name]) for name in self.extras)
         text = FluentSerializer(with_junk=False).serialize(ast.Resource(body))
-        return written_like(self.data, text)
+        return line_ends_like(self.data, text.encode("utf-8"))  # no byte order mark: save()
+
+    def save(self, out_path: Path) -> None:
+        """Write the translation to ``out_path`` without the source's byte order mark, if it has
+        one (saying so): ``fluent.syntax`` and Firefox read a file that starts with one as a
+        broken first entry, so the message after it is lost."""
+        if self.data.startswith(codecs.BOM_UTF8):
+            logger.warning(
+                "%s: starts with a byte order mark, which Fluent parsers read as a broken first "
+                "entry; %s is written without one",
+                self.path,
+                out_path,
+            )
+        super().save(out_path)
 
     def _translated(self, entry: Any) -> Any | None:
         """``entry`` translated, or None until every pattern of it has a translation."""

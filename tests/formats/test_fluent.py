@@ -305,3 +305,22 @@ def test_qa_names_the_placeables_a_translation_lacks_as_the_file_writes_them(
     records = read_translations(target, source_file=source)
     problems = [placeholder_problems(r.source, r.target, r.metadata) for r in records]
     assert problems == [[], ["lacks { $count }"], ["lacks { -brand-name }, { $user }"]]
+
+
+def test_a_source_with_a_byte_order_mark_is_translated_into_a_file_without_one(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The output kept the source's byte order mark, which ``fluent.syntax`` reads as one Junk
+    entry that swallows the first message."""
+    source = tmp_path / "en.ftl"
+    source.write_bytes(b"\xef\xbb\xbfhello = Hello\r\nbye = Goodbye\r\n")
+    out = tmp_path / "de.ftl"
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_bytes() == b"hello = HELLO\r\nbye = GOODBYE\r\n"
+    assert [type(e) for e in FluentParser().parse(out.read_text("utf-8")).body] == [
+        ast.Message,
+        ast.Message,
+    ]
+    assert caplog.text.count("starts with a byte order mark") == 1
+    assert f"{out} is written without one" in caplog.text
