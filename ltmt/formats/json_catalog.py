@@ -13,6 +13,10 @@ the file is translated, except:
   ``__MSG_name__`` names are read in any case: :data:`WEBEXTENSION_FORMAT`); so are the
   ``description`` and ``id`` of a FormatJS extracted message (``defaultMessage`` translated; an
   object with other keys beside its ``defaultMessage`` is an object of messages);
+  a message whose description says ``Do not translate`` (or ``don't translate``, in any case:
+  an extension's name, a brand) is copied as the source has it and makes no pair in a memory
+  import, as Android's ``translatable="false"`` strings are not translated (the app shows the
+  source's either way); so is an ARB message whose ``@name`` description says so;
 - an ICU plural or select message (``You have {count, plural, one {# file} other {# files}}``)
   is translated case by case, each case as a whole sentence, several arguments (side by side
   or nested) as each combination of their branches (:mod:`ltmt.formats.icu_messages`), a
@@ -214,7 +218,9 @@ class JsonCatalog(KeyedCatalog):
         strings = list(_strings(data))
         kept = kept_as_written(strings, _record_names(data), skip_keys)
         self.kept = {
-            pointer(parts): text for parts, text in strings if parts in kept or not text.strip()
+            pointer(parts): text
+            for parts, text in strings
+            if parts in kept or not text.strip() or _described_as_kept(data, parts)
         }
         # a branching message's expansion and its translation's (target, source) case paths,
         # by pointer
@@ -423,6 +429,9 @@ class JsonCatalog(KeyedCatalog):
 _LEFT_OUT = object()
 # what a FormatJS extracted message holds besides its ``defaultMessage``, and of which types
 _FORMATJS_KEYS: dict[str, tuple[type, ...]] = {"description": (str, dict), "id": (str,)}
+_MESSAGE_KEYS = ("message", "defaultMessage")
+# a message description that asks to keep the message as it is
+_DO_NOT_TRANSLATE = re.compile(r"\b(?:do not|don['\u2019]t)\s+translate\b", re.IGNORECASE)
 
 
 def _is_message(data: Any, parts: tuple[str | int, ...]) -> bool:
@@ -434,6 +443,20 @@ def _is_message(data: Any, parts: tuple[str | int, ...]) -> bool:
     for part in parts[:-1]:
         node = node[part]
     return isinstance(node, dict)
+
+
+def _described_as_kept(data: Any, parts: tuple[str | int, ...]) -> bool:
+    """Whether the string at ``parts`` is a message whose description says not to translate
+    it (``"description": "Do not translate"``, ``don't translate``): a WebExtension or
+    FormatJS message object's own, or an ARB message's ``@name`` one (module docstring)."""
+    if len(parts) == 1:  # ARB: "name": "...", "@name": {"description": "..."}
+        metadata = data.get(f"@{parts[0]}")
+    elif parts[-1] in _MESSAGE_KEYS:
+        metadata = _value_at(data, parts[:-1], None)
+    else:
+        return False
+    description = metadata.get("description") if isinstance(metadata, dict) else None
+    return isinstance(description, str) and _DO_NOT_TRANSLATE.search(description) is not None
 
 
 def _icu_problem(source: str) -> str | None:

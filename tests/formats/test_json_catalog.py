@@ -852,3 +852,43 @@ def test_a_persons_translation_of_a_message_icu_rejects_counts_as_translated_alr
     result = translate_file(source, out, FakeModel(), tgt_lang="de")
     assert json.loads(out.read_text("utf-8")) == by_hand
     assert (result.report.not_repairable, result.report.translated_before) == (0, 2)
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["Do not translate", "Name of the extension. don't translate.", "DON\u2019T TRANSLATE"],
+)
+def test_a_message_described_as_not_to_translate_is_copied(
+    tmp_path: Path, description: str
+) -> None:
+    """``extName`` described "Do not translate" came back as "Reiterbehälter"."""
+    source = _write(
+        tmp_path,
+        "messages.json",
+        json.dumps(
+            {
+                "extName": {"message": "Tab Keeper", "description": description},
+                "save": {"message": "Save tabs", "description": "Button; translate freely"},
+                "title": {"defaultMessage": "Tab Keeper", "description": description},
+            },
+            ensure_ascii=False,
+        ),
+    )
+    assert [u.key for u in open_document(source, tgt_lang="de").units()] == ["/save/message"]
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    written = json.loads(out.read_text("utf-8"))
+    assert written["extName"]["message"] == written["title"]["defaultMessage"] == "Tab Keeper"
+    assert written["save"]["message"] == "SAVE TABS"
+    assert [r.source for r in JsonCatalog.pairs(out, source_file=source)] == ["Save tabs"]
+
+
+def test_an_arb_message_described_as_not_to_translate_is_copied(tmp_path: Path) -> None:
+    source = _write(
+        tmp_path,
+        "app_en.arb",
+        '{"brand": "Tab Keeper", "@brand": {"description": "Do not translate"}, "ok": "Done"}',
+    )
+    out = tmp_path / "app_de.arb"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text("utf-8")) == {"brand": "Tab Keeper", "ok": "DONE"}
