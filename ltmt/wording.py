@@ -1,6 +1,6 @@
 """How ltmt words a count in what it prints: ``1 segment``, ``2 segments``, ``1 entry``; the
-first few of a list (``line 4, line 9, line 12, ...``); a long text cut short; and the
-choice a misspelt name likely meant."""
+first few of a list (``line 4, line 9, line 12, ...``); a long text cut short; the article of
+a name (``an ftl``, ``a po``); and the choice a misspelt name likely meant."""
 
 from __future__ import annotations
 
@@ -24,6 +24,20 @@ def counted_kinds(kinds: Iterable[tuple[int, str]], singular: str) -> str:
     """``(count, why)`` pairs said in one phrase, the empty ones left out: ``1 file of no
     format, 2 files with nothing to translate``."""
     return ", ".join(f"{counted(count, singular)} {why}" for count, why in kinds if count)
+
+
+# letters whose name starts with a vowel sound (ef, aitch, el, em, en, ess, ex ...)
+_VOWEL_SOUND_LETTERS = frozenset("aefhilmnorsx")
+
+
+def with_article(name: str) -> str:
+    """``name`` after ``a`` or ``an``, as it is read aloud: a name without a vowel letter by
+    letter (``an ftl``, ``an html``, ``a csv``), any other as a word (``an epub``, ``a po``;
+    ``an xliff``: a leading x is read "ex")."""
+    first = name[:1].lower()
+    spelt = not any(letter in "aeiouy" for letter in name.lower())
+    vowel_sound = first in (_VOWEL_SOUND_LETTERS if spelt else frozenset("aeiox"))
+    return f"{'an' if vowel_sound else 'a'} {name}"
 
 
 def shortened(text: str, width: int) -> str:

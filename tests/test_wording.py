@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.wording import counted
+from ltmt.wording import counted, with_article
 
 
 @pytest.mark.parametrize(
@@ -20,3 +20,32 @@ from ltmt.wording import counted
 )
 def test_counted(count, singular, plural, expected):
     assert counted(count, singular, plural) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("ftl", "an ftl"),  # read letter by letter: "ef"
+        ("html", "an html"),
+        ("srt", "an srt"),
+        ("md", "an md"),
+        ("xlsx", "an xlsx"),
+        ("csv", "a csv"),
+        ("txt", "a txt"),
+        ("vtt", "a vtt"),
+        ("ts", "a ts"),
+        ("po", "a po"),  # read as a word
+        ("json", "a json"),
+        ("yaml", "a yaml"),
+        ("docx", "a docx"),
+        ("epub", "an epub"),
+        ("odf", "an odf"),
+        ("android", "an android"),
+        ("xliff", "an xliff"),
+        ("xcstrings", "an xcstrings"),
+    ],
+)
+def test_a_name_takes_the_article_of_its_sound(name: str, expected: str) -> None:
+    """``a ftl document must be a file``: a name read letter by letter takes "an" before a
+    letter whose name starts with a vowel sound."""
+    assert with_article(name) == expected

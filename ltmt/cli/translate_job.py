@@ -15,7 +15,7 @@ from ltmt.cli.json_output import warn
 from ltmt.errors import InputError, LanguageError
 from ltmt.formats.common import LineShape
 from ltmt.paths import resolved
-from ltmt.wording import counted
+from ltmt.wording import counted, with_article
 
 if TYPE_CHECKING:
     from ltmt.formats.registry import FileFormat
@@ -94,7 +94,8 @@ def prepare(
         if path is None:
             given = f"{piped}, not a regular file (a pipe?)" if piped else "stdin"
             raise InputError(
-                f"a {spec.name} document must be a file, not {given}; save it to one first"
+                f"{with_article(spec.name)} document must be a file, not {given}; save it to "
+                "one first"
             )
         if output is None:
             raise InputError(
