@@ -121,7 +121,12 @@ def qa(
     """
     from ltmt.cli.pair_files import read_records
     from ltmt.qa import check_names, check_pairs, chosen_checks
-    from ltmt.qa.catalog_forms import access_key_problems, catalog_state, empty_csv_targets
+    from ltmt.qa.catalog_forms import (
+        access_key_problems,
+        catalog_state,
+        empty_csv_targets,
+        stringsdict_problems,
+    )
     from ltmt.qa.run import NEEDS_INPUT
 
     with _exit_statuses(as_json):
@@ -156,6 +161,7 @@ def qa(
         problems = state.form_problems if state is not None else []
         problems += access_key_problems(file, fmt)
         problems += empty_csv_targets(file, fmt, src_lang, tgt_lang)
+        problems += stringsdict_problems(file, fmt)
         if user is None:
             report = check_pairs(
                 records,

@@ -110,12 +110,25 @@ def _warn_skipped(path: Path, data: dict[str, Any]) -> None:
 def variables_without_other(data: dict[str, Any]) -> list[str]:
     """The plural variables (``key#variable``) of ``data`` that lack ``other``, which Apple
     requires (a plural of ``zero`` and ``one`` only)."""
-    return [
-        f"{key}{FORM}{name}"
+    return list(_lacking_other(data))
+
+
+def forms_without_other(path: Path) -> list[tuple[str, str]]:
+    """``(key#variable, its form of the largest counts)`` of each plural variable of the file
+    ``path`` that lacks ``other``: what ``ltmt qa`` reports of a translated file, whose pairs
+    hold no ``other`` form to check."""
+    data = _load(read_bytes(path, WHAT), path)
+    return [(name, other_source(variable) or "") for name, variable in _lacking_other(data).items()]
+
+
+def _lacking_other(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The plural variables of ``data`` without ``other``, by ``key#variable``."""
+    return {
+        f"{key}{FORM}{name}": variable
         for key, entry in data.items()
         for name, variable in (_variables(entry) or {}).items()
         if not variable.get("other")
-    ]
+    }
 
 
 def _warn_without_other(path: Path, data: dict[str, Any]) -> None:

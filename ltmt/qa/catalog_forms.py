@@ -12,6 +12,8 @@ every count that takes that form) passed, and the report counted no untranslated
   beside translated ones;
 - :func:`access_key_problems`: a Fluent file's ``.accesskey`` that is no letter of its label
   (access keys are chosen, not translated, and so are no pairs);
+- :func:`stringsdict_problems`: an Apple ``.stringsdict`` file's plural variables without
+  ``other`` (its pairs are the forms it has, so the missing one is in none of them);
 - :func:`catalog_state`: those, and how many units of a catalog (PO, XLIFF, Qt, Xcode string
   catalogs) still lack a translation, as ``ltmt translate`` would find them.
 """
@@ -174,6 +176,27 @@ def empty_xliff_targets(path: Path) -> list[FormProblem]:
         message = _EMPTY.format(marked=marked)
         problems.append(FormProblem(f"{path}:{line}", text, "", message, "empty", no_pair=True))
     return problems
+
+
+def stringsdict_problems(path: Path, fmt: str | None = None) -> list[FormProblem]:
+    """The plural variables of the translated ``.stringsdict`` file ``path`` without
+    ``other``, which Apple requires (:func:`ltmt.formats.stringsdict.forms_without_other`);
+    none for a folder or a file of another format. An ``other`` that drops the source's ``%d``
+    is a pair's problem (the ``placeholders`` check)."""
+    from ltmt.formats.stringsdict import forms_without_other
+
+    if path.is_dir() or find_format(path, fmt, role="read").name != "stringsdict":
+        return []
+    return [
+        FormProblem(
+            f"{path}: {name}",
+            "",
+            largest,
+            "has no other form, which Apple requires: add one for the counts the others do not "
+            "cover",
+        )
+        for name, largest in forms_without_other(path)
+    ]
 
 
 @dataclass(frozen=True)

@@ -278,6 +278,26 @@ def test_a_file_of_one_language_is_paired_with_its_source(run_ltmt, tmp_path):
     )
 
 
+def test_a_stringsdict_plural_without_other_is_an_error(run_ltmt, tmp_path):
+    import plistlib
+
+    def plural(**forms: str) -> bytes:
+        variable = {"NSStringFormatSpecTypeKey": "NSStringPluralRuleType", **forms}
+        return plistlib.dumps({"photos": {"NSStringLocalizedFormatKey": "%#@n@", "n": variable}})
+
+    source = tmp_path / "en.lproj" / "Localizable.stringsdict"
+    target = tmp_path / "de.lproj" / "Localizable.stringsdict"
+    for path, data in (
+        (source, plural(one="%d photo", other="%d photos")),
+        (target, plural(one="%d Foto")),
+    ):
+        path.parent.mkdir()
+        path.write_bytes(data)
+    code, out, _ = run_ltmt("qa", str(target), "--source-file", str(source))
+    assert code == 1
+    assert f"{target}: photos#n: error [plurals] has no other form, which Apple requires" in out
+
+
 def test_a_key_written_twice_is_said(run_ltmt, tmp_path, caplog):
     """JSON parsers read the last of a key written twice (a warning names it); Android's
     build rejects a string defined twice (an error)."""

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import plistlib
 from pathlib import Path
 
 import pytest
 
-from ltmt.qa.catalog_forms import FormProblem, access_key_problems, catalog_state
+from ltmt.qa.catalog_forms import (
+    FormProblem,
+    access_key_problems,
+    catalog_state,
+    stringsdict_problems,
+)
 
 NUMERUS_TS = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
@@ -77,3 +83,31 @@ def test_a_fluent_access_key_the_label_lacks_is_an_accelerator_problem(tmp_path:
     other = tmp_path / "de.po"
     other.write_text('msgid "Save"\nmsgstr "Speichern"\n', "utf-8")
     assert access_key_problems(other) == access_key_problems(tmp_path) == []
+
+
+def test_a_stringsdict_plural_without_other_is_a_plural_problem(tmp_path: Path) -> None:
+    """A German ``.stringsdict`` of ``one`` alone passed ``ltmt qa``: its pairs are the forms
+    it has, so the missing ``other`` was in none of them."""
+    plural = {"NSStringFormatSpecTypeKey": "NSStringPluralRuleType", "one": "%d Foto"}
+    whole = dict(plural, other="%d Fotos")
+    path = tmp_path / "Localizable.stringsdict"
+    path.write_bytes(
+        plistlib.dumps(
+            {
+                "photos": {"NSStringLocalizedFormatKey": "%#@n@", "n": plural},
+                "items": {"NSStringLocalizedFormatKey": "%#@n@", "n": whole},
+            }
+        )
+    )
+    assert stringsdict_problems(path) == [
+        FormProblem(
+            f"{path}: photos#n",
+            "",
+            "%d Foto",
+            "has no other form, which Apple requires: add one for the counts the others do "
+            "not cover",
+        )
+    ]
+    other = tmp_path / "de.po"
+    other.write_text('msgid "Save"\nmsgstr "Speichern"\n', "utf-8")
+    assert stringsdict_problems(other) == stringsdict_problems(tmp_path) == []
