@@ -296,6 +296,9 @@ def test_a_stringsdict_plural_without_other_is_an_error(run_ltmt, tmp_path):
     code, out, _ = run_ltmt("qa", str(target), "--source-file", str(source))
     assert code == 1
     assert f"{target}: photos#n: error [plurals] has no other form, which Apple requires" in out
+    target.write_bytes(plural(one="%d Foto", other="Viele Fotos"))  # the count dropped
+    code, out, _ = run_ltmt("qa", str(target), "--source-file", str(source))
+    assert code == 1 and f"{target}: photos#n#other: error [placeholders] lacks %d" in out
 
 
 def test_a_key_written_twice_is_said(run_ltmt, tmp_path, caplog):
