@@ -20,8 +20,9 @@ Xcode escapes) and each untranslated entry left out with the comment that belong
 app falls back to the development language for it); a header comment separated from the first
 entry by a blank line stays. Where the output already exists (the translation so far), the
 comments the translator wrote there are kept: its header, and the note above and the comment
-after each entry it has; the other entries have the source file's. The encoding follows the
-source: UTF-16 with its byte order mark (what Xcode wrote for years), or UTF-8.
+after each entry it has; the other entries have the source file's. The encoding is the
+translation so far's where there is one, else the source's: UTF-16 with its byte order mark
+(what Xcode wrote for years), or UTF-8.
 
 An ``InfoPlist.strings``' keys that hold the app's name (``CFBundleDisplayName``,
 ``CFBundleName``: :data:`APP_NAME_KEYS`) are copied as written, not translated (``Photo Vault``
@@ -345,7 +346,9 @@ class AppleStringsDocument(KeyedCatalog):
         written = "".join(parts)
         if self.extras and self.adopted_from is not None:
             written = self._with_extras(written)
-        return self.parsed.encode(written)
+        # the translation so far keeps its encoding (a UTF-8 one stays UTF-8 beside a UTF-16
+        # source: git and the tools around it read it as they did)
+        return (adopted or self.parsed).encode(written)
 
     def _adopted_file(self) -> StringsFile | None:
         """The translation so far, where there is one."""

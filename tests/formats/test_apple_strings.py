@@ -104,6 +104,19 @@ def test_utf16_files_stay_utf16(tmp_path: Path) -> None:
     assert values["multi"] == "LINE ONE\nLINE TWO"
 
 
+def test_a_utf8_translation_so_far_stays_utf8_beside_a_utf16_source(tmp_path: Path) -> None:
+    """Translating a UTF-16 source into an existing UTF-8 German file rewrote it as UTF-16,
+    without a word."""
+    data = "\ufeff".encode("utf-16-le") + SOURCE.encode("utf-16-le")
+    source = _write(tmp_path, "en.lproj/Localizable.strings", data)
+    out = _write(tmp_path, "de.lproj/Localizable.strings", b'"multi" = "Zeile eins";\n')
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    written = out.read_bytes()
+    assert not written.startswith((b"\xff\xfe", b"\xef\xbb\xbf"))
+    values = {e.key: e.value for e in parse_strings(written, out).entries}
+    assert values["multi"] == "Zeile eins" and values["main.title"] == 'WELCOME TO "NOTES"'
+
+
 def test_written_values_read_back_as_written(tmp_path: Path) -> None:
     text = 'tab\there "quoted" \\ back\nslash\r\x01 ünï'
     parsed = parse_strings(f'"k" = {escape_value(text)};\n'.encode(), tmp_path / "x.strings")
