@@ -289,6 +289,7 @@ FORMATS: dict[str, FileFormat] = {
             every_language=True,
             markers=(b'"sourceLanguage"',),
             reviews=True,
+            counts_not_read=True,  # stale strings
         ),
         FileFormat(
             "android",

@@ -18,8 +18,9 @@ is translated too where the source has it (Apple uses it for the number 0 in eve
 :func:`~ltmt.formats.plurals.keeps_zero`); a string the target language has some forms of
 already gets the others, its own kept. Strings marked ``"shouldTranslate" : false`` are
 skipped, and so are strings Xcode no longer finds in the app (``"extractionState" :
-"stale"``), which a warning counts, and strings with substitutions other than plurals (or
-device variations holding substitutions), which a warning names. Everything else (comments,
+"stale"``), which a warning counts (once: a memory import counts them as not read instead),
+and strings with substitutions other than plurals (or device variations holding
+substitutions), which a warning names. Everything else (comments,
 extraction states, other languages) is written back as read, in Xcode's layout (two-space
 indentation, ``" : "``, keys in order, the categories of a plural written sorted, an empty
 object as ``{`` and ``}`` with a blank line between, the input's last line end or none).
@@ -56,6 +57,7 @@ from ltmt.formats.common import (
     read_bytes,
 )
 from ltmt.formats.documents import Unit
+from ltmt.formats.not_read import NotRead
 from ltmt.formats.placeholder_syntax import has_words
 from ltmt.formats.plurals import keeps_zero, other_source, plural_tags, with_other
 from ltmt.segments import PairRecord
@@ -68,6 +70,7 @@ FORM = "#"
 _APPROVED = "translated"
 _NEW = "new"  # a string unit not translated yet (Xcode's state for an extracted string)
 _STALE = "stale"  # the extraction state of a string Xcode no longer finds in the app's code
+STALE_NOT_READ = "stale (no longer in the app)"  # why such a string makes no pair (NotRead)
 # a line ending in an empty object (no string ends a line but at its closing quote)
 _EMPTY_OBJECT = re.compile(r"^( *)(.*)\{\}(,?)$", re.MULTILINE)
 
@@ -174,7 +177,12 @@ class XcStringsDocument:
     format = "xcstrings"
 
     def __init__(
-        self, path: Path, data: dict[str, Any], tgt_lang: str, final_newline: bool = True
+        self,
+        path: Path,
+        data: dict[str, Any],
+        tgt_lang: str,
+        final_newline: bool = True,
+        warn: bool = True,
     ) -> None:
         self.path, self.data, self.tgt_lang = Path(path), data, tgt_lang
         self.final_newline = final_newline  # whether the file's last line ends (Xcode's: no)
@@ -184,12 +192,13 @@ class XcStringsDocument:
         self._units: list[Unit] = []
         self._slots: dict[str, Slot] = {}
         self._without_other: list[str] = []  # plurals of the source that lack other
-        skipped, stale = [], 0
+        self.stale = 0  # strings Xcode no longer finds in the app, left out
+        skipped = []
         for key, entry in data["strings"].items():
             if not isinstance(entry, dict) or entry.get("shouldTranslate") is False:
                 continue
             if entry.get("extractionState") == _STALE:
-                stale += 1
+                self.stale += 1
                 continue
             source = entry.get("localizations", {}).get(self.source_lang)
             substitutions = _substitutions(source)
@@ -207,22 +216,28 @@ class XcStringsDocument:
                 value = _unit_value(source) if source is not None else key
                 if value and value.strip():
                     self._add(Unit(key, value, key), Slot(key))
+        if warn:
+            self._warn_left_out(skipped)
+            self._warn_without_other()
+            self._warn_empty_translations()
+
+    def _warn_left_out(self, skipped: list[str]) -> None:
+        """Warn of the strings that translating leaves out: the ``skipped`` ones (substitutions
+        other than plurals) and the stale ones."""
         if skipped:
             logger.warning(
                 "%s: %s with substitutions other than plurals (or inside device variations) "
                 "(%s) left untranslated",
-                path,
+                self.path,
                 counted(len(skipped), "string"),
                 first_few(skipped),
             )
-        if stale:
+        if self.stale:
             logger.warning(
                 '%s: %s no longer in the app ("extractionState" : "stale") left out',
-                path,
-                counted(stale, "string"),
+                self.path,
+                counted(self.stale, "string"),
             )
-        self._warn_without_other()
-        self._warn_empty_translations()
 
     def _warn_without_other(self) -> None:
         if self._without_other:
@@ -303,13 +318,21 @@ class XcStringsDocument:
 
     @classmethod
     def open(
-        cls, path: Path, src_lang: str | None = None, tgt_lang: str | None = None, **_: Any
+        cls,
+        path: Path,
+        src_lang: str | None = None,
+        tgt_lang: str | None = None,
+        warn: bool = True,
+        **_: Any,
     ) -> XcStringsDocument:
+        """``path`` to fill with ``tgt_lang``; ``warn``: say what translating it leaves out
+        (a reader of its pairs does not: ``ltmt qa`` opens it to translate too, and said it
+        twice)."""
         data, final_newline = _load(Path(path))
         language = _source_language(data, Path(path))
         if src_lang and not lang_matches(language, src_lang):
             raise language_error(path, [language], src_lang, tgt_lang or "de")
-        return cls(Path(path), data, tgt_lang or "de", final_newline)
+        return cls(Path(path), data, tgt_lang or "de", final_newline, warn)
 
     def target_of(self, key: str) -> Any:
         """String ``key``'s localization in the target language (None where it has none)."""
@@ -443,11 +466,16 @@ def read_xcstrings(
     tgt_lang: str = "de",
     *,
     include_fuzzy: bool = False,
+    not_read: NotRead | None = None,
     **_: Any,
 ) -> Iterator[PairRecord]:
     """The reviewed (``translated``) pairs of the target language, key as context;
-    ``include_fuzzy``: those not yet reviewed too."""
-    document = XcStringsDocument.open(Path(path), src_lang=src_lang, tgt_lang=tgt_lang)
+    ``include_fuzzy``: those not yet reviewed too. The stale strings (no longer in the app)
+    make no pairs and are counted into ``not_read``; what translating the file would leave
+    out is not said here (``ltmt translate`` and ``ltmt qa`` say it)."""
+    document = XcStringsDocument.open(Path(path), src_lang=src_lang, tgt_lang=tgt_lang, warn=False)
+    if not_read is not None:
+        not_read.add(STALE_NOT_READ, document.stale)
     records, unreviewed = [], 0
     for unit in document.units():
         form = document.target_form(unit)

@@ -301,6 +301,19 @@ def test_a_stringsdict_plural_without_other_is_an_error(run_ltmt, tmp_path):
     assert code == 1 and f"{target}: photos#n#other: error [placeholders] lacks %d" in out
 
 
+def test_stale_strings_of_a_string_catalog_are_said_once(run_ltmt, tmp_path, caplog):
+    german = {"de": {"stringUnit": {"state": "translated", "value": "Sichern"}}}
+    strings = {
+        "Old": {"extractionState": "stale", "localizations": german},
+        "Save": {"localizations": german},
+    }
+    path = tmp_path / "Localizable.xcstrings"
+    path.write_text(json.dumps({"sourceLanguage": "en", "strings": strings}), "utf-8")
+    code, _, _ = run_ltmt("qa", str(path))
+    assert code == 0
+    assert caplog.text.count('no longer in the app ("extractionState" : "stale")') == 1
+
+
 def test_a_key_written_twice_is_said(run_ltmt, tmp_path, caplog):
     """JSON parsers read the last of a key written twice (a warning names it); Android's
     build rejects a string defined twice (an error)."""

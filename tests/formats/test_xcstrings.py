@@ -11,9 +11,10 @@ from formats_fakes import FakeModel
 
 from ltmt.errors import InputError, LanguageError
 from ltmt.formats.documents import open_document
+from ltmt.formats.not_read import NotRead
 from ltmt.formats.pairs import read_pairs
 from ltmt.formats.pipeline import translate_file
-from ltmt.formats.xcstrings import xcode_json
+from ltmt.formats.xcstrings import read_xcstrings, xcode_json
 
 
 def _unit(value: str, state: str = "translated") -> dict:
@@ -356,6 +357,23 @@ def test_stale_strings_are_left_out_and_kept_as_they_are(
     out = tmp_path / "out.xcstrings"
     assert translate_file(path, out, FakeModel(), tgt_lang="de").report.units == 1
     assert json.loads(out.read_text("utf-8"))["strings"]["Old label"] == stale
+
+
+def test_stale_strings_are_counted_as_not_read_by_the_reader_which_warns_of_none(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``ltmt qa`` said the stale strings twice (its reader opened the catalog to translate,
+    and so did its count of untranslated strings), ``memory import`` more often."""
+    stale = {"extractionState": "stale", "localizations": {"de": _unit("Alt")}}
+    path = tmp_path / "Localizable.xcstrings"
+    strings = {"Old label": stale, "Save": {"localizations": {"de": _unit("Sichern")}}}
+    path.write_text(_xcode({"sourceLanguage": "en", "strings": strings}), "utf-8")
+    not_read = NotRead()
+    with caplog.at_level(logging.WARNING):
+        records = list(read_xcstrings(path, "en", "de", not_read=not_read))
+    assert [(r.source, r.target) for r in records] == [("Save", "Sichern")]
+    assert not_read.by_reason() == {"stale (no longer in the app)": 1}
+    assert caplog.text == ""
 
 
 @pytest.mark.parametrize(
