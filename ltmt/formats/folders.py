@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from ltmt.errors import InputError, LanguageError, NoPairsError
 from ltmt.formats.not_read import NotRead
+from ltmt.paths import resolved
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
 
@@ -195,6 +196,31 @@ def folder_origin(folder: Path, path: Path) -> str:
     return f"{Path(folder).absolute().name}/{path.relative_to(folder).as_posix()}"
 
 
+def _language_folders_hint(folder: Path, source_folder: Path, tgt_lang: str) -> str:
+    """Where ``folder`` holds language folders (``de.lproj``, ``values-de``) beside or around
+    ``source_folder``, which they are and the one to import (``tgt_lang``'s first): the files
+    of ``release1`` paired with ``release1/en.lproj`` found no source at ``en.lproj/de.lproj``.
+    "" where it holds none."""
+    from ltmt.formats.path_languages import path_language
+
+    languages = {
+        sub: language
+        for sub in sorted(Path(folder).iterdir())
+        if sub.is_dir() and (language := path_language(Path(sub.name), folder=True)) is not None
+    }
+    translations = sorted(
+        (sub for sub in languages if resolved(sub) != resolved(source_folder)),
+        key=lambda sub: (languages[sub] != tgt_lang, sub.name),
+    )
+    if not translations:
+        return ""
+    names = ", ".join(sub.name for sub in languages)
+    return (
+        f"; it holds the language folders {names}: import a translation's folder, "
+        f"{translations[0]}, with --source-file {source_folder}"
+    )
+
+
 def read_folder(
     folder: Path,
     source_folder: Path | None = None,
@@ -271,6 +297,8 @@ def read_folder(
             hint = (
                 "; its files hold one language: give the source-language folder with --source-file"
             )
+        elif found.without_source and source_folder is not None:
+            hint = _language_folders_hint(folder, Path(source_folder), tgt_lang)
         elif found.other_language:
             hint = f"; {language_error}"
         elif found.empty:

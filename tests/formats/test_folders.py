@@ -130,6 +130,23 @@ def test_what_cannot_be_imported_says_why(tmp_path: Path, source: str | None, me
         read_folder(tmp_path / "de", tmp_path / source if source else None)
 
 
+def test_the_parent_of_the_language_folders_says_which_to_import(tmp_path: Path) -> None:
+    """``memory import release1 --source-file release1/en.lproj`` said only ``release1: no
+    translated file in it``."""
+    release = tmp_path / "release1"
+    for folder, value in (("en.lproj", "Save"), ("de.lproj", "Sichern"), ("fr.lproj", "Sauver")):
+        (release / folder).mkdir(parents=True)
+        (release / folder / "Localizable.strings").write_text(f'"save" = "{value}";\n', "utf-8")
+    message = (
+        "release1: no translated file in it; it holds the language folders de.lproj, en.lproj, "
+        f"fr.lproj: import a translation's folder, {release / 'de.lproj'}, with --source-file "
+        f"{release / 'en.lproj'}"
+    )
+    with pytest.raises(InputError) as raised:
+        read_folder(release, release / "en.lproj")
+    assert str(raised.value) == f"{tmp_path}/{message}"
+
+
 PO = 'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n\nmsgid "Save"\nmsgstr "{target}"\n'
 
 
