@@ -168,6 +168,7 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     if added:
         problems.append(f"adds {_listed(added, written)}, which the source does not have")
     problems += _stray_brackets(source, target)
+    problems += _lone_percent_signs(source, target)
     if not problems and tag_order_problem(source) is None:
         crossed = tag_order_problem(target)
         if crossed is not None:
@@ -191,6 +192,22 @@ def _named_as_in(wanted: Counter[str], have: Counter[str]) -> Counter[str]:
             count
         )
     return named
+
+
+def _lone_percent_signs(source: str, target: str) -> list[str]:
+    """A percent sign of ``target`` outside its placeholders where ``source`` writes ``%%``:
+    the source is a printf format string (``Battery at %@%%``), so the lone ``%`` of ``Akku
+    bei %@%`` starts a conversion that reads a missing argument, or prints nothing."""
+    if "%%" not in source:
+        return []
+    spans = [(p.start, p.start + len(p.text)) for p in find_placeholders(target)]
+    lone = any(
+        character == "%" and not any(start <= at < end for start, end in spans)
+        for at, character in enumerate(target)
+    )
+    if not lone:
+        return []
+    return ["has a lone % where the source writes %% (a printf format string): write %%"]
 
 
 def _stray_brackets(source: str, target: str) -> list[str]:

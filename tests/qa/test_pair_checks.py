@@ -338,6 +338,15 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             {},
             ["lacks $USER$", "adds $user$, which the source does not have"],
         ),
+        # a lone % where the source's %% says it is a printf format string (session 64)
+        (
+            "Battery at %@%%",
+            "Akku bei %@%",
+            {},
+            ["has a lone % where the source writes %% (a printf format string): write %%"],
+        ),
+        ("Battery at %@%%", "Akku bei %@ %%", {}, []),
+        ("Battery at 100%", "Akku bei 100 %", {}, []),  # no format string: a percent sign
     ],
 )
 def test_placeholders(source, target, metadata, expected):
