@@ -2,10 +2,10 @@
 
 A blank segment comes back empty and a 100 % match returns its stored target, with the input's
 edge whitespace and in its case (:func:`without_model`; a match whose target's case cannot be
-told, or whose target lacks a placeholder of its source, is read by fusion instead). The rest
-is decoded in length-sorted batches (:func:`plan_batches`): inputs without a match their
-fusion method would read (:func:`needs_fusion`) are batched apart and take the fast path, so
-they come out the same whatever else is in the batch.
+told, or whose target lacks a placeholder of its source that the software fills in, is read
+by fusion instead). The rest is decoded in length-sorted batches (:func:`plan_batches`):
+inputs without a match their fusion method would read (:func:`needs_fusion`) are batched apart
+and take the fast path, so they come out the same whatever else is in the batch.
 """
 
 from __future__ import annotations
@@ -74,7 +74,8 @@ def reusable_target(text: str, segment: Segment) -> str | None:
     its edge whitespace (:func:`reused_target`) and in its case (:func:`ltmt.match_case.recased`:
     ``Yes`` gets ``Ja`` of a stored ``YES`` → ``JA``); None where its case cannot be told, and
     ``text`` is decoded; None too where the stored target lacks a placeholder of its source
-    (:func:`~ltmt.formats.placeholders.lacks_placeholders`): fusion reads the match, and the
+    that the software fills in (:func:`~ltmt.formats.placeholders.lacks_placeholders`: a
+    ``{name}``, not a price's ``$5`` or a key's ``<F5>``): fusion reads the match, and the
     placeholder guard keeps what the output must carry."""
     if lacks_placeholders(segment):
         return None

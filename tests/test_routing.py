@@ -62,6 +62,19 @@ def test_a_match_of_another_case_is_reused_in_the_inputs_case_or_decoded():
         # a plural's first form may leave out its count, and no other form
         ("%d file", "Eine Datei", {"plural": 0}, "Eine Datei"),
         ("%d files", "Dateien", {"plural": 1}, None),
+        # a WebExtension's names are one in any case
+        ("Hello, $USER$!", "Hallo, $user$!", {}, "Hallo, $user$!"),
+        ("Welcome to __MSG_extName__!", "Willkommen!", {}, None),
+        ("You have {{count}} new messages", "Sie haben neue Nachrichten", {}, None),
+        # a regression trial: a price and a key's or cell's name are the translator's to write
+        ("It costs $5 per month.", "Es kostet 5 $ pro Monat.", {}, "Es kostet 5 $ pro Monat."),
+        ("Upgrade for only $9 a month.", "Nur 9 € im Monat.", {}, "Nur 9 € im Monat."),
+        ("Press <F5> to reload.", "Drücken Sie F5.", {}, "Drücken Sie F5."),
+        ("Select cell <A1>.", "Wählen Sie Zelle A1.", {}, "Wählen Sie Zelle A1."),
+        # an i18next (or ICU) form for one, named by its key, may leave out its count
+        ("{{count}} file was deleted", "Eine Datei", {"context": "/file_one"}, "Eine Datei"),
+        ("{count} file", "Eine Datei", {"context": "files.one"}, "Eine Datei"),
+        ("{{count}} files", "Dateien", {"context": "/file_other"}, None),
     ],
 )
 def test_a_match_whose_target_lacks_a_placeholder_of_its_source_is_decoded(

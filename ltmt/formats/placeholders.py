@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ltmt.date_formats import localise_dates
 from ltmt.formats.format_strings import COUNT_CONVERSION
@@ -56,6 +58,13 @@ _MARK_RUN = re.compile(r"(?P<mark>[!?])(?P=mark)*$")
 _BRACKETED = re.compile(r"<[^<>]*>")
 # an attribute of a broken tag left in the words (``href=»#fn1«``, ``id="ref3"``)
 _ATTRIBUTE_TEXT = re.compile("[\\w:.-]+\\s*=\\s*[\"'»«„“”\u201a\u2018\u2019]")
+# a WebExtension's reference to a substitution or a message (``$USER$``, ``__MSG_extName__``)
+_WEBEXTENSION_NAME = re.compile(r"\$[A-Za-z_]\w*\$|__MSG_[A-Za-z0-9@_]+__")
+# a key's end that names the ``one`` plural category: i18next's ``_one``, ``.one``, ``[one]``,
+# an ICU case's ``one {``
+_ONE_CATEGORY = re.compile(r"(?:[_.]one|\[one\]|\bone\s*\{)\s*$")
+# i18next's count field, which its ``_one`` form may leave out
+_COUNT_FIELD = re.compile(r"\{\{-?\s*count\s*-?\}\}")
 
 
 @dataclass(frozen=True)
@@ -105,20 +114,61 @@ def reused_as_stored(translation: Translation) -> bool:
 
 
 def lacks_placeholders(segment: Segment) -> bool:
-    """Whether a stored pair's target lacks a placeholder its source has (``Willkommen
-    zurück!`` imported for ``Welcome back to {brand_name}, {user}!``, ``Hallo!`` for ``Hello,
-    $USER$!``): a 100 % match of it is no translation to reuse as stored, and ``ltmt qa``
-    would report the loss. A URL, an e-mail address or a path is the translator's to localise;
-    a numbered argument stands for the source's (``%2$d … %1$s``); a plural's first form may
-    leave out its one count (``Eine Datei`` for ``%d file``), as ``msgfmt -c`` lets it."""
+    """Whether a stored pair's target lacks a placeholder of its source whose loss breaks the
+    software that fills it in (:func:`_filled_in`: ``Willkommen zurück!`` imported for
+    ``Welcome back to {brand_name}, {user}!``, ``Hallo!`` for ``Hello, $USER$!``): a 100 %
+    match of it is no translation to reuse as stored, and ``ltmt qa`` would report the loss.
+    A price (``5 $`` for ``$5``), a key's or cell's name (``F5`` for ``<F5>``), a URL, an
+    e-mail address or a path is the translator's to write; a numbered argument stands for the
+    source's (``%2$d … %1$s``); a WebExtension's names are the same in any case (``$user$``);
+    a singular form may leave out its one count (``Eine Datei`` for ``%d file`` or i18next's
+    ``{{count}} file``: :func:`singular_form`), as ``msgfmt -c`` lets it."""
     aliases = positional_aliases(segment.source)
-    kept = {aliases.get(p.text, p.text) for p in find_placeholders(segment.target)}
+    kept = {_compared(aliases.get(p.text, p.text)) for p in find_placeholders(segment.target)}
     lost = [
-        p.text for p in find_placeholders(segment.source) if p.kind != "name" and p.text not in kept
+        p.text
+        for p in find_placeholders(segment.source)
+        if _filled_in(p) and _compared(p.text) not in kept
     ]
-    if segment.metadata.get("plural") == 0 and len(lost) == 1:
-        return COUNT_CONVERSION.fullmatch(lost[0]) is None
+    if singular_form(segment.metadata) and len(lost) == 1:
+        return not _is_count(lost[0])
     return bool(lost)
+
+
+def _filled_in(placeholder: Placeholder) -> bool:
+    """Whether ``placeholder`` is one the software fills in, so that a translation without it
+    loses an argument or fails to format: a printf conversion (not ``%%``), a brace, ICU or
+    template field (``{name}``, ``{{count}}``), a WebExtension's ``$NAME$`` or
+    ``__MSG_name__``. Not a ``$`` and digits, which prose reads as a price, nor a tag, which
+    may be a key's or cell's name (``<F5>``, ``<A1>``) a translator writes as text."""
+    if placeholder.kind == "printf":
+        return placeholder.text != "%%"
+    if placeholder.kind == "sigil":
+        return _WEBEXTENSION_NAME.fullmatch(placeholder.text) is not None
+    return placeholder.kind == "brace"
+
+
+def _compared(text: str) -> str:
+    """A placeholder's text as a target's is compared to its source's: a WebExtension's names
+    in small letters, since the browser reads ``$USER$`` and ``$user$`` as one."""
+    return text.lower() if _WEBEXTENSION_NAME.fullmatch(text) else text
+
+
+def singular_form(metadata: Mapping[str, Any]) -> bool:
+    """Whether a pair of ``metadata`` is a plural's form for one, which may leave out its count:
+    a catalog's first plural form (``plural`` 0) or a string whose context (its key) names the
+    ``one`` category: i18next's ``file_one``, ``file.one``, ``file[one]`` or an ICU case's
+    ``one {``, which a JSON or YAML import keeps as the key alone."""
+    if str(metadata.get("plural", "")) == "0":
+        return True
+    return _ONE_CATEGORY.search(str(metadata.get("context", "") or "")) is not None
+
+
+def _is_count(text: str) -> bool:
+    """Whether ``text`` is a placeholder a plural's count fills in: a printf integer, Qt's
+    ``%n``, a brace field (:data:`~ltmt.formats.format_strings.COUNT_CONVERSION`) or
+    i18next's ``{{count}}``."""
+    return COUNT_CONVERSION.fullmatch(text) is not None or _COUNT_FIELD.fullmatch(text) is not None
 
 
 def fit_translation(translation: Translation) -> Translation:

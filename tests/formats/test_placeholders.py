@@ -18,6 +18,7 @@ from ltmt.formats.placeholders import (
     placeholder_matches,
     protect,
     restore,
+    singular_form,
 )
 
 
@@ -677,3 +678,22 @@ def test_template_fields_are_whole_placeholders_and_those_the_model_garbles_go_a
     [placeholder] = find_placeholders(f"Add {field} to cart")
     assert placeholder.text == field
     assert sent_as_tag(placeholder) is as_tag
+
+
+@pytest.mark.parametrize(
+    ("metadata", "singular"),
+    [
+        ({"plural": 0}, True),
+        ({"plural": "0"}, True),
+        ({"plural": 1}, False),
+        ({"context": "/file_one"}, True),
+        ({"context": "files.one"}, True),
+        ({"context": "files[one]"}, True),
+        ({"context": "count, plural, one {"}, True),
+        ({"context": "/file_other"}, False),
+        ({"context": "/phone"}, False),
+        ({}, False),
+    ],
+)
+def test_a_form_for_one_is_told_by_its_plural_number_or_its_key(metadata, singular):
+    assert singular_form(metadata) is singular
