@@ -23,8 +23,8 @@ ending with a space (an apostrophe opens nothing: ``don't``). A 100 % match's st
 is reused as stored. Measured on the dev users (README, "Quote marks as the user writes them").
 A line whose source quotes prose with typographic marks (``“Sure?” he laughed.``) gets its
 double quotation marks in one style (:func:`in_one_style`): the user's for the source's marks
-where known, else German ``„...“``; the model wrote ``»...«``, ``„...“`` and straight ``"..."``
-side by side.
+where known, else the German style the output writes most (``»...«`` or ``„...“``), else
+``„...“``; the model wrote ``»...«``, ``„...“`` and straight ``"..."`` side by side.
 """
 
 from __future__ import annotations
@@ -80,6 +80,7 @@ _TYPOGRAPHIC_DOUBLE = frozenset("»«„“”")
 _DOUBLE = re.compile('[»«„“”"]')
 _TAG = re.compile(r"<[^<>]*>")  # a tag's attribute values hold straight quotes of their own
 GERMAN_QUOTES = ("„", "“")
+GUILLEMETS = ("»", "«")  # the other German style, which the model learnt
 
 # how a user's translators quote an item the source quotes: source marks -> their marks
 QuoteTable = dict[tuple[str, str], Counter[tuple[str, str]]]
@@ -216,10 +217,10 @@ def in_one_style(
     """``output`` with its double quotation marks of one style where ``source`` quotes with
     typographic ones (``“Sure?” he laughed. “Nothing is sure.”``): the marks the user's tables
     write for the source's (its own matches' and the request's of ``tables``, else
-    ``memory()``'s: :func:`chosen_marks`), else German ``„...“``. The model wrote
-    ``»Sure?« ... „Nichts ...“`` in one line, and straight ``"..."`` for a source's curly
-    ones. A source that quotes with straight marks alone (code, a command) is left to
-    :func:`restyled`."""
+    ``memory()``'s: :func:`chosen_marks`), else the German style ``output`` already writes
+    most (:func:`_german_style_of`). The model wrote ``»Sure?« ... „Nichts ...“`` in one line,
+    and straight ``"..."`` for a source's curly ones. A source that quotes with straight marks
+    alone (code, a command) is left to :func:`restyled`."""
     source_marks = _typographic_pair(source)
     if source_marks is None:
         return output
@@ -228,9 +229,17 @@ def in_one_style(
         chosen_marks(own, source_marks)
         or chosen_marks(request, source_marks, MIN_EXAMPLES)
         or (chosen_marks(memory(), source_marks, MIN_EXAMPLES) if memory is not None else None)
-        or GERMAN_QUOTES
+        or _german_style_of(output)
     )
     return "\n".join(_line_in_style(line, marks) for line in output.split("\n"))
+
+
+def _german_style_of(output: str) -> tuple[str, str]:
+    """The German marks ``output`` opens more quotations with, ``»...«`` or ``„...“`` (``„...“``
+    on a tie or with neither). Keeping the model's own style makes a line whose source quotes
+    with curly marks quote as the lines beside it do, whose straight-quoted sources keep the
+    model's marks (a Markdown table's row had ``„...“`` in one cell and ``»...«`` in the next)."""
+    return GUILLEMETS if output.count("»") > output.count("„") else GERMAN_QUOTES
 
 
 def _typographic_pair(text: str) -> tuple[str, str] | None:

@@ -191,6 +191,14 @@ def test_restyling_changes_quote_marks_alone(source, output):
         ("“It runs on", "»Es geht weiter", "»Es geht weiter"),
         # a source that quotes with straight marks alone (code, a command) is restyled's
         ('Use "git add" now', "Nutze »git add« jetzt", "Nutze »git add« jetzt"),
+        # the German style the output writes most is kept, as its straight-quoted lines keep it
+        ("Click “Save”.", "Klicken Sie auf »Speichern«.", "Klicken Sie auf »Speichern«."),
+        ("“A” or “B” and “C”",
+         "»A« oder »B« und „C“",
+         "»A« oder »B« und »C«"),
+        ("“A” or “B” and “C”",
+         "„A“ oder »B« und „C“",
+         "„A“ oder „B“ und „C“"),
     ],
 )  # fmt: skip
 def test_a_line_that_quotes_prose_takes_one_style_german_without_memory(
