@@ -54,8 +54,12 @@ __all__ = [
 _SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
 # a line's final run of one exclamation or question mark (``!!!``, ``??``, ``!``)
 _MARK_RUN = re.compile(r"(?P<mark>[!?])(?P=mark)*$")
-# a ``<word>`` stretch of text that is no markup (a metavariable: ``<Enter>``, ``<file name>``)
-_BRACKETED = re.compile(r"<[^<>]*>")
+# what a broken tag leaves in the words: its start (``<a``, ``</``; not the second ``<`` of an
+# arrow's ``<<``) or its end after an attribute value's closing quote (``1«>1``; not after an
+# opening one: ``Mehr »>« lesen`` for ``Read more >>``)
+_TAG_REMNANT = re.compile("(?<!<)<[A-Za-z/]|[\"'«“”\u2018\u2019]/?>")
+# a tag's start escaped as a page shows it as text (``&lt;a epub:type=...``)
+_ESCAPED_TAG_START = re.compile(r"&lt;/?[A-Za-z]")
 # an attribute of a broken tag left in the words (``href=»#fn1«``, ``id="ref3"``)
 _ATTRIBUTE_TEXT = re.compile("[\\w:.-]+\\s*=\\s*[\"'»«„“”\u201a\u2018\u2019]")
 # a WebExtension's reference to a substitution or a message (``$USER$``, ``__MSG_extName__``)
@@ -258,20 +262,24 @@ def restore(protected: Protected, output: str) -> Restored:
 
 
 def markup_in_words(source: str, output: str) -> str:
-    """The lone angle brackets (outside placeholders and any ``<...>`` stretch) and attribute
-    texts (``href=»#fn1«``) that ``output`` has more often than ``source`` does, ``""`` for
-    none: what a tag the model broke left in the words (``1«>1`` after a link, ``<a
-    epub:type=»noteref« href=»#fn1«``), which a page shows as text, so the output is no valid
-    translation whatever its placeholders."""
-    words, source_words = _lone_brackets(output), _lone_brackets(source)
-    leaked = [bracket for bracket in "<>" if words.count(bracket) > source_words.count(bracket)]
-    attributes = _ATTRIBUTE_TEXT.findall(words)
-    if len(attributes) > len(_ATTRIBUTE_TEXT.findall(source_words)):
-        leaked.append(attributes[0])
+    """What a tag the model broke left in the words of ``output`` (outside its placeholders)
+    more often than ``source`` has it, ``""`` for none: a tag's start (``<a``, ``</``), a
+    tag's end after an attribute's quote (``1«>1`` after a link), an attribute
+    (``epub:type=»noteref«``) or an escaped tag's start (``&lt;a``). A page shows them as
+    text, so the output is no valid translation whatever its placeholders. Not an arrow or a
+    sign written with brackets (``<< Back``, ``Next >>``, ``a -> b``, ``x < 5``), nor a
+    metavariable the source has (``<Shift+Tab>``, whose ``>`` the model may drop)."""
+    words, source_words = without_placeholders(output), without_placeholders(source)
+    leaked = [
+        *_surplus(_TAG_REMNANT, words, source_words),
+        *_surplus(_ATTRIBUTE_TEXT, words, source_words),
+        *_surplus(_ESCAPED_TAG_START, output, source),
+    ]
     return " ".join(leaked)
 
 
-def _lone_brackets(text: str) -> str:
-    """``text``'s words without its placeholders and ``<...>`` stretches: the brackets left are
-    lone."""
-    return _BRACKETED.sub(" ", without_placeholders(text))
+def _surplus(pattern: re.Pattern[str], text: str, source: str) -> list[str]:
+    """The first text of ``pattern`` in ``text`` where ``text`` has more of them than
+    ``source`` does, else none."""
+    found = pattern.findall(text)
+    return found[:1] if len(found) > len(pattern.findall(source)) else []

@@ -15,6 +15,7 @@ from ltmt.formats.placeholder_syntax import (
 from ltmt.formats.placeholders import (
     extract_placeholders,
     fit_translation,
+    markup_in_words,
     placeholder_matches,
     protect,
     restore,
@@ -455,11 +456,37 @@ def test_markup_left_in_the_words_is_not_repaired(output: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("source", "output", "leaked"),
+    [
+        ("See the note.", "Siehe die Notiz.<a", "<a"),
+        ("See the note.", "Siehe die Notiz.</", "</"),
+        ("See the note.", "Siehe die &lt;a Notiz.", "&lt;a"),
+        ("See the note.", 'Siehe 1">1 die Notiz.', '">'),
+        ("&lt;a is escaped", "&lt;a ist maskiert", ""),
+        ("<< Back", "<<Zurück", ""),
+        ("Next >>", "»>>« Weiter", ""),
+    ],
+)
+def test_markup_in_words_names_what_a_broken_tag_left(
+    source: str, output: str, leaked: str
+) -> None:
+    assert markup_in_words(source, output) == leaked
+
+
+@pytest.mark.parametrize(
     ("source", "output"),
     [
         ("Press <Enter> now", "Drücken Sie jetzt <Enter>"),
         ("If a < b then c > d", "Wenn a < b, dann c > d"),
         ('Set x = "a" now', 'Setze x = "a" jetzt'),
+        # a regression trial's navigation labels: arrows of brackets, which the model
+        # lengthened or quoted, and a metavariable it left unclosed, are no markup
+        ("<< Back to the overview", "<<< Zurück zur Übersicht"),
+        ("Next >>", "Weiter >>>"),
+        ("Read more >>", "Mehr »>« lesen"),
+        ("Back to the list <<", "Zurück zur Liste <<<"),
+        ("Draft -> Review", "Entwurf --> Prüfung"),
+        ("Use <Tab> and <Shift+Tab> to move.", "Mit <Tab> und <Umschalt+Tab bewegen."),
     ],
 )
 def test_brackets_and_attributes_the_source_has_as_text_are_no_leaked_markup(
