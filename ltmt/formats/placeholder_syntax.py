@@ -262,11 +262,13 @@ _PATTERNS = {
         r"|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s][^{}]*|:)?\}"
     ),
     # a C escape as a catalog writes it: a line break or tab, a bell, an octal or hex byte, a
-    # terminal's escape sequence (\033[1m); not a backslash before a number of four digits or
-    # more (the Reports\2024 folder, whose "\202" was read as an octal byte)
+    # terminal's escape sequence (\033[1m); an octal byte of three digits that starts with 0
+    # whatever follows (C reads "\0123" as "\012" and "3"), another not before a fourth digit
+    # (the Reports\2024 folder, whose "\202" was read as an octal byte)
     "escape": (
         r"\\(?:033|x1[bB]|e)\[[0-?]*[ -/]*[@-~]"
-        r"|\\[nrt]|\\[abfv](?![A-Za-z])|\\[0-7]{3}(?![0-9])|\\x[0-9A-Fa-f]{2}(?![0-9A-Fa-f])"
+        r"|\\[nrt]|\\[abfv](?![A-Za-z])|\\0[0-7]{2}|\\[1-7][0-7]{2}(?![0-9])"
+        r"|\\x[0-9A-Fa-f]{2}(?![0-9A-Fa-f])"
     ),
     # a field named after a sigil: Laravel's ``:count`` (small letters: ``[:PATH]`` and ``:Name``
     # are a command's metavariables and words), a JavaScript or Chrome message's ``$1`` and

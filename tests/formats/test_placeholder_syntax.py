@@ -188,6 +188,10 @@ def test_a_path_ends_before_prose_words(text: str, expected: str) -> None:
         (r"\033[1mBold\033[0m", [r"\033[1m", r"\033[0m"]),
         (r"Ring\007 twice", [r"\007"]),
         (r"Done.\nNext", [r"\n"]),
+        # an octal escape starting with 0 is three digits, whatever follows (C's "\012" "3")
+        (r"Line\0123 next", [r"\012"]),
+        (r"Nul\0000 byte", [r"\000"]),
+        (r"Bell\007 rings", [r"\007"]),
     ],
 )
 def test_a_windows_path_holds_no_escape(text: str, expected: list[str]) -> None:
