@@ -275,8 +275,14 @@ class KeyedCatalog(TranslationsHeld):
                 metadata["placeholders"] = written
             records.append(PairRecord(entry.source, target, f"{path}: {entry.key}", metadata))
         _count_ambiguous(path, ambiguous, sorted(twice), not_read)
-        _count_obsolete(path, source_file, document.names_not_here(values), not_read)
-        _count_not_text(path, document.values_not_text(Path(path)), not_read)
+        not_text = document.values_not_text(Path(path))
+        obsolete = [
+            name
+            for name in document.names_not_here(values)
+            if not any(name.startswith(f"{whole}/") for whole in not_text)
+        ]  # a value that is no string (an object's strings) is counted as that alone
+        _count_obsolete(path, source_file, obsolete, not_read)
+        _count_not_text(path, not_text, not_read)
         return iter(records)
 
 
