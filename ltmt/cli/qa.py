@@ -124,8 +124,8 @@ def qa(
     from ltmt.qa.catalog_forms import (
         access_key_problems,
         catalog_state,
-        empty_csv_targets,
         stringsdict_problems,
+        untranslated_csv_rows,
     )
     from ltmt.qa.run import NEEDS_INPUT
 
@@ -157,10 +157,13 @@ def qa(
             include_fuzzy=not reviewed_only,
         )
         state = None if source_file is not None else catalog_state(file, fmt, not reviewed_only)
-        untranslated = state.untranslated if state is not None else None
+        untranslated = (
+            state.untranslated
+            if state is not None
+            else untranslated_csv_rows(file, fmt, src_lang, tgt_lang)
+        )
         problems = state.form_problems if state is not None else []
         problems += access_key_problems(file, fmt)
-        problems += empty_csv_targets(file, fmt, src_lang, tgt_lang)
         problems += stringsdict_problems(file, fmt)
         if user is None:
             report = check_pairs(

@@ -37,7 +37,8 @@ class FormProblem:
     """A catalog entry's problem: its ``position`` (as the pairs read from it have it), its
     (singular) ``source``, its (first translated form's) ``target``, the ``message``, the
     ``check`` that finds it (:data:`ltmt.qa.findings.CHECKS`), and whether the entry is
-    ``no_pair`` (one the readers leave out, which counts among the entries checked)."""
+    ``no_pair`` (one the readers leave out, which counts among the entries checked) and
+    then its ``unit_id`` (where its format names units)."""
 
     position: str
     source: str
@@ -45,6 +46,7 @@ class FormProblem:
     message: str
     check: str = "plurals"
     no_pair: bool = False  # an entry the pairs do not hold (its translation empty): checked too
+    unit_id: str | None = None  # the id of a no_pair entry's unit, where the format has one
 
 
 def plural_form_problems(store: Any, path: Path, include_fuzzy: bool = True) -> list[FormProblem]:
@@ -122,60 +124,57 @@ def access_key_problems(path: Path, fmt: str | None = None) -> list[FormProblem]
     ]
 
 
-# the XLIFF states that say a unit is translated (1.2's on its <target>, 2.0's on its <segment>)
-_TRANSLATED_STATES = frozenset({"translated", "final", "signed-off", "reviewed"})
-_EMPTY = "its translation is empty, though {marked}: the program shows nothing; translate it"
-
-
-def empty_csv_targets(
+def untranslated_csv_rows(
     path: Path, fmt: str | None = None, src_lang: str = "en", tgt_lang: str = "de"
-) -> list[FormProblem]:
-    """The rows of the CSV table ``path`` (of ``src_lang`` and ``tgt_lang`` columns) with a
-    source and an empty cell in the target column, as ``empty`` problems: the reader leaves
-    them out, and the report said nothing of them; none for a folder or another format."""
+) -> int | None:
+    """How many rows of the CSV table ``path`` (of ``src_lang`` and ``tgt_lang`` columns) have
+    a source and an empty target cell: untranslated, as a TSV's or JSON Lines' empty targets
+    are, though the CSV reader leaves them out of the pairs; None for a folder, another format
+    or a table without a target column (the pairs' empty targets count then)."""
     from ltmt.formats.csv_table import CsvTable
 
     if path.is_dir() or find_format(path, fmt, role="read").name != "csv":
-        return []
+        return None
     table = CsvTable.open(path, src_lang, tgt_lang)
     if table.columns.pairs[0].target is None:
-        return []
-    marked = "its row has a target column"
-    return [
-        FormProblem(
-            f"{path}:{table.table.lines[int(unit.key.split(':')[0])]}",
-            unit.source,
-            "",
-            _EMPTY.format(marked=marked),
-            "empty",
-            no_pair=True,
-        )
-        for unit in table.pending()
-    ]
+        return None
+    return len(table.pending())
+
+
+# the XLIFF states that say a unit is translated (1.2's on its <target>, 2.0's on its <segment>)
+_TRANSLATED_STATES = frozenset({"translated", "final", "signed-off", "reviewed"})
+_EMPTY = 'its translation is empty, though its state is "{state}": the program shows nothing; '
+_EMPTY += "translate it"
 
 
 def empty_xliff_targets(path: Path) -> list[FormProblem]:
     """The units of the XLIFF file ``path`` (1.2 or 2.0) whose translation is empty though
     their state says translated (``translated``, ``final``, ``signed-off``; 2.0's
-    ``reviewed``), as ``empty`` problems: the reader leaves them out, and the report counted
-    them untranslated."""
-    from lxml import etree
+    ``reviewed``), as ``empty`` problems. Only units the reader leaves out as untranslated
+    are: a translatable unit (not ``translate="no"``, not locked) with a source of more than
+    spaces and a target of neither text nor inline codes (``<x id="1"/>`` is a translation,
+    checked)."""
+    from ltmt.formats.inline import to_text
+    from ltmt.formats.xliff import iter_units, load_xliff
 
-    problems = []
-    for element in etree.parse(str(path)).iter():
-        if not isinstance(element.tag, str) or etree.QName(element).localname != "target":
-            continue
-        holder = element if element.get("state") else element.getparent()
-        state = holder.get("state") if holder is not None else None
-        if state not in _TRANSLATED_STATES or "".join(element.itertext()).strip():
-            continue
-        source = element.getparent().find(f"{{{etree.QName(element).namespace}}}source")
-        text = "".join(source.itertext()) if source is not None else ""
-        line = source.sourceline if source is not None else element.sourceline
-        marked = f'its state is "{state}"'
-        message = _EMPTY.format(marked=marked)
-        problems.append(FormProblem(f"{path}:{line}", text, "", message, "empty", no_pair=True))
-    return problems
+    tree, version = load_xliff(path)
+    return [
+        FormProblem(
+            f"{path}:{unit.source.sourceline}",
+            to_text(unit.source).text,
+            "",
+            _EMPTY.format(state=unit.state),
+            "empty",
+            no_pair=True,
+            unit_id=unit.unit_id or None,
+        )
+        for unit in iter_units(tree, version)
+        if unit.state in _TRANSLATED_STATES
+        and not unit.locked
+        and unit.target is not None
+        and not to_text(unit.target).text.strip()
+        and to_text(unit.source).text.strip()
+    ]
 
 
 def stringsdict_problems(path: Path, fmt: str | None = None) -> list[FormProblem]:

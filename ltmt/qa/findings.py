@@ -137,8 +137,8 @@ CHECKS: dict[str, Check] = {
         Check(
             "empty",
             "warning",
-            "a unit the file marks translated (XLIFF state translated, final or signed-off; a "
-            "CSV row of a table with a target column) has a translation, not an empty one",
+            "a unit the file marks translated (XLIFF state translated, final or signed-off) "
+            "has a translation, not an empty one",
         ),
         Check("doubled", "warning", "the translation does not say a word twice in a row"),
         Check(
@@ -250,18 +250,24 @@ _LINE_AT_END = re.compile(r":(\d+)$")
 
 def located(finding: Finding, record: PairRecord | None, file: str, number: int | None) -> Finding:
     """``finding`` with where it is (:class:`Finding`): in ``file`` (a folder's, or empty), the
-    entry ``number``; the line, id and context from ``record``, the entry's record."""
+    entry ``number``; the line, id and context from ``record``, the entry's record (without
+    one, an entry the pairs do not hold: the line its position ends in, its own id)."""
     if record is None:
-        return replace(finding, file=file, number=number)
-    line = _LINE_AT_END.search(record.position)
+        return replace(finding, file=file, number=number, line_number=_line_of(finding.position))
     return replace(
         finding,
         file=file,
         number=number,
-        line_number=int(line.group(1)) if line else None,
+        line_number=_line_of(record.position),
         id=_text(record.metadata.get("id")),
         context=_text(record.metadata.get("context")),
     )
+
+
+def _line_of(position: str) -> int | None:
+    """The line number ``position`` ends in (``app.xlf:6``: 6), None where it ends in none."""
+    line = _LINE_AT_END.search(position)
+    return int(line.group(1)) if line else None
 
 
 def _text(value: object) -> str | None:

@@ -488,11 +488,14 @@ def test_an_empty_translation_of_a_unit_marked_translated_is_a_warning(run_ltmt,
             "2 entries checked (1 untranslated left out): 1 warning (empty 1)",
         ],
     )
+    code, out, _ = run_ltmt("qa", str(xliff), "--json")
+    (finding,) = json.loads(out)["findings"]
+    assert (finding["line"], finding["id"]) == (3, "b")  # both were null
+    # a CSV row's empty target cell is untranslated, as a TSV's (it was an 'empty' warning)
     table = tmp_path / "de.csv"
     table.write_text('source,target\nSave,Speichern\n"Empty one",""\n', "utf-8")
     code, out, _ = run_ltmt("qa", str(table), "--check", "empty")
-    assert (code, out.splitlines()[-1]) == (0, "2 entries checked: 1 warning (empty 1)")
-    assert out.startswith(f"{table}:3: warning [empty] its translation is empty, though its row")
+    assert (code, out) == (0, "1 entry checked (1 untranslated left out): nothing found\n")
 
 
 def test_an_empty_xliff2_segment_marked_translated_is_a_warning(tmp_path):

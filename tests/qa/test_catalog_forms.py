@@ -12,6 +12,7 @@ from ltmt.qa.catalog_forms import (
     access_key_problems,
     catalog_state,
     stringsdict_problems,
+    untranslated_csv_rows,
 )
 
 NUMERUS_TS = """<?xml version="1.0" encoding="utf-8"?>
@@ -111,3 +112,50 @@ def test_a_stringsdict_plural_without_other_is_a_plural_problem(tmp_path: Path) 
     other = tmp_path / "de.po"
     other.write_text('msgid "Save"\nmsgstr "Speichern"\n', "utf-8")
     assert stringsdict_problems(other) == stringsdict_problems(tmp_path) == []
+
+
+EMPTY_UNITS_XLIFF = """<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file source-language="en" target-language="de" datatype="plaintext" original="x"><body>
+<trans-unit id="a"><source>Save</source><target state="translated">Sichern</target></trans-unit>
+<trans-unit id="b"><source>Open</source><target state="translated"></target></trans-unit>
+<trans-unit id="c"><source>Close</source><target/></trans-unit>
+<trans-unit id="d"><source>Delete</source><target state="new"></target></trans-unit>
+<trans-unit id="e"><source></source><target state="final"></target></trans-unit>
+<trans-unit id="f"><source>  </source><target state="final">  </target></trans-unit>
+<trans-unit id="g" translate="no"><source>ACME</source><target state="final"></target></trans-unit>
+<trans-unit id="h"><source>Print</source><target state="needs-review-translation"></target>
+</trans-unit>
+<trans-unit id="i"><source>Copy</source><target state="signed-off"><x id="1"/></target></trans-unit>
+</body></file></xliff>"""
+
+
+def test_only_a_translatable_unit_marked_translated_with_nothing_in_its_target_is_empty(
+    tmp_path: Path,
+) -> None:
+    """An empty or blank source, a unit marked translate="no" and a target holding an inline
+    code were ``empty`` problems too, subtracted from the untranslated: -1 of them."""
+    path = tmp_path / "de.xlf"
+    path.write_text(EMPTY_UNITS_XLIFF, "utf-8")
+    found = catalog_state(path)
+    assert found is not None
+    assert found.untranslated == 3  # c, d and h
+    assert [(p.position, p.source, p.unit_id, p.no_pair) for p in found.form_problems] == [
+        (f"{path}:4", "Open", "b", True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        ("source,target\nSave,Speichern\nOpen,\nClose,Schließen\nDelete,\n", 2),
+        ("source,target\nSave,Speichern\n", 0),
+        ("source\nSave\n", None),  # no target column: the pairs' own count
+    ],
+)
+def test_a_csv_rows_empty_target_cells_are_untranslated(
+    tmp_path: Path, table: str, expected: int | None
+) -> None:
+    """They were ``empty`` warnings, one a row, where a TSV's are untranslated."""
+    path = tmp_path / "de.csv"
+    path.write_text(table, "utf-8")
+    assert untranslated_csv_rows(path) == expected
