@@ -12,11 +12,15 @@ words after a unit (``24 hours a day``, ``24 Stunden am Tag``) is the compound w
 side writes that (``24 Stunden pro Tag``), else the unit alone (``10 mg täglich``). An inch
 or foot mark right after a digit (``3/4" pipe``) is the unit where it closes no quotation
 (``"5"``), so one turned into the other is found (``3/4'-Rohr``). ``V~`` (AC) and ``V⎓``,
-``VDC`` (DC) are units of their own, not ``V``: a mains input written ``230 V`` lost its kind.
+``VDC``, ``V=`` (DC) are units of their own, not ``V``: a mains input written ``230 V`` lost its
+kind (written before the number, ``AC 230 V``, ``~230 V`` and ``DC 12 V`` keep it; a kind the
+translation names for the source's plain volts, ``12 V Gleichspannung``, says more, not another
+unit).
 A number the translation writes with no unit after it, or with a word this table does not
 know, is not flagged: German may name the unit elsewhere or in a word of its own
 (``Werktage``). An inch mark is the exception (:func:`lost_inches`): the model drops it as a
-stray quote (``3/4-Rohr``), and German writes inches no other way than ``Zoll`` or ``″``.
+stray quote (``3/4-Rohr``), and German writes inches no other way than ``Zoll``, ``″`` or a
+typographic quote after the digits that closes no quotation (``27“-Monitor``).
 """
 
 from __future__ import annotations
@@ -80,8 +84,8 @@ _UNITS: dict[str, tuple[str, ...]] = {
     "GHz": ("GHz", "gigahertz", "Gigahertz"),
     "V": ("V", "volt", "volts", "Volt"),
     # alternating and direct current: a 230 V~ mains input is no 230 V DC one
-    "V~": ("V~", "V\u223c", "VAC", "V AC", "V Wechselspannung", "V Wechselstrom"),
-    "V\u2393": ("V\u2393", "VDC", "V DC", "V Gleichspannung", "V Gleichstrom"),
+    "V~": ("V~", "V ~", "V\u223c", "VAC", "V AC", "V Wechselspannung", "V Wechselstrom"),
+    "V\u2393": ("V\u2393", "V=", "VDC", "V DC", "V Gleichspannung", "V Gleichstrom"),
     "mV": ("mV", "millivolt", "millivolts", "Millivolt"),
     "A": ("A", "ampere", "amperes", "amp", "amps", "Ampere"),
     "mA": ("mA", "milliampere", "milliamperes", "Milliampere"),
@@ -140,12 +144,16 @@ _MEASURE = re.compile(
     re.IGNORECASE,
 )
 _JOINER = re.compile(_JOIN, re.IGNORECASE)
+# the kind of current written before a number of volts (``AC 230 V``, ``DC 12 V``, ``~230 V``)
+_KIND_BEFORE = re.compile(r"(?P<kind>(?<![^\W_])(?:AC|DC)|~)[ \u00a0]?$")
+_VOLTS_OF_KIND = {"AC": "V~", "~": "V~", "DC": "V\u2393"}
 # a quote mark right after a digit (``3/4" pipe``, ``3/4"-Rohr``, ``6'``; not ``the 90's``): an
 # inch or a foot mark where it closes no quotation (:func:`_marks_as_primes`)
-_MARK_AFTER_DIGIT = re.compile(r"(?<=\d)(?:\"(?=[\s\w\-.,;:)]|$)|'(?=[\s\-.,;:)]|$))")
+# German keyboards' typographic quotes stand for the inch mark too (``27“-Monitor``)
+_MARK_AFTER_DIGIT = re.compile(r"(?<=\d)(?:[\"\u201c\u201d](?=[\s\w\-.,;:)]|$)|'(?=[\s\-.,;:)]|$))")
 # the quote marks that may open a quotation that a mark closes, by the mark
-_QUOTES = {'"': '"\u201c\u201e', "'": "'\u2018\u201a"}
-_PRIMES = {'"': "\u2033", "'": "\u2032"}
+_QUOTES = {'"': '"\u201c\u201e', "'": "'\u2018\u201a", "\u201c": "\u201e", "\u201d": "\u201c"}
+_PRIMES = {'"': "\u2033", "'": "\u2032", "\u201c": "\u2033", "\u201d": "\u2033"}
 # an inch mark none can misread: right after a number and before a space, a word or a hyphen
 # (``3/4" pipe``, ``3/4"-Rohr``; not ``"5".``), read only where no quotation opens before it
 _PLAIN_INCHES = re.compile(rf'(?<![\w.,])(?P<number>{_NUMBER})"(?=[\s\w-])')
@@ -172,11 +180,14 @@ def unit_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list
 def lost_inches(source: str, target: str) -> list[str]:
     """The inch measures of ``source`` as written (``3/4"``: :data:`_PLAIN_INCHES`) whose
     number ``target`` writes with no inch unit anywhere (``3/4-Rohr``: :data:`_INCHES_KEPT`), in
-    ``source``'s order. A number ``target`` lacks is the numbers check's; a source with a
-    quotation opening before the number is left alone, its mark maybe the quotation's end."""
+    ``source``'s order. A number ``target`` lacks, or writes with another unit after it
+    (``1.5" gap, 1.5 mm wall`` as ``3,8 cm Abstand, 1,5 mm Wand``), is the numbers check's; a
+    source with a quotation opening before the number is left alone, its mark maybe the
+    quotation's end."""
     if _INCHES_KEPT.search(_marks_as_primes(target)):
         return []
     numbers = Counter(_digits(found.group()) for found in _NUMBER_ALONE.finditer(target))
+    numbers -= Counter(digits for (digits, _), _, _ in _measures(target))
     inches = list(_PLAIN_INCHES.finditer(source))
     quotes = [at for at, mark in enumerate(source) if mark in _OPENING_QUOTES]
     opening = set(quotes) - {found.end() - 1 for found in inches}  # not an inch mark itself
@@ -197,7 +208,7 @@ def changed_units(source: str, target: str) -> list[tuple[str, str]]:
     ``source``'s order."""
     source_measures, target_measures = _measures(source), _measures(target)
     wanted = _read_rates(source_measures, target_measures)
-    written = _read_rates(target_measures, source_measures)
+    written = _kinds_as_plain_volts(_read_rates(target_measures, source_measures), wanted)
     lacking = Counter(key for key, _ in wanted) - Counter(key for key, _ in written)
     spare = Counter(key for key, _ in written) - Counter(key for key, _ in wanted)
     changed = []
@@ -220,21 +231,40 @@ def _measures(text: str) -> list[tuple[_Key, _Key | None, str]]:
     the rate said in words after them or None, as written)`` (``10 mL``: ``(("10", ("ml",)),
     None, "10 mL")``; ``24 hours a day``: ``(("24", ("h",)), ("24", ("h", "d")), ...)``; the
     digits without leading zeros or separators, so ``1,000``, ``1.000`` and ``1 000`` are one
-    number). A
-    word that is a unit only in another case (``5 a``, not ``5 A``) is none."""
+    number; volts after ``AC``, ``DC`` or ``~`` are of that kind: ``AC 230 V`` is ``230 V~``).
+    A word that is a unit only in another case (``5 a``, not ``5 A``) is none."""
     measures = []
     for found in _MEASURE.finditer(_marks_as_primes(text)):
         units = [_unit(part) for part in _JOINER.split(found["unit"])]
         known = tuple(unit for unit in units if unit is not None)
         if len(known) < len(units):
             continue
+        # the kind of current written before the number is its volts' (AC 230 V: V~)
+        kind = _KIND_BEFORE.search(text, 0, found.start()) if known[:1] == ("V",) else None
+        if kind is not None:
+            known = (_VOLTS_OF_KIND[kind["kind"]], *known[1:])
         digits = _digits(found["number"])
         rate = _unit(found["rate"]) if found["rate"] else None
         with_rate = (digits, (*known, rate)) if rate is not None else None
         end = found.end() if with_rate else found.end("unit")
-        written = text[found.start() : end]
+        written = text[found.start() if kind is None else kind.start() : end]
         measures.append(((digits, known), with_rate, written))
     return measures
+
+
+def _kinds_as_plain_volts(
+    written: list[tuple[_Key, str]], wanted: list[tuple[_Key, str]]
+) -> list[tuple[_Key, str]]:
+    """``written`` (the translation's measures) with volts of a kind (``V~``, ``V⎓``) read as
+    plain volts where ``wanted`` (the source's) has that number in plain volts and not of that
+    kind: ``12 V`` as ``12 V Gleichspannung`` says more, not another unit."""
+    keys = {key for key, _ in wanted}
+    kinds = set(_VOLTS_OF_KIND.values())
+    plain_written = []
+    for key, measure in written:
+        plain = (key[0], tuple("V" if unit in kinds else unit for unit in key[1]))
+        plain_written.append((plain if key not in keys and plain in keys else key, measure))
+    return plain_written
 
 
 def _marks_as_primes(text: str) -> str:

@@ -27,6 +27,16 @@ from ltmt.qa.unit_checks import changed_units, lost_inches, unit_problems
         ("Input 230 V~", "Eingang 230 VAC", []),
         ("Input 12 VDC", "Eingang 12 V Gleichspannung", []),
         ("Input 230 V~", "Eingang 230 V~", []),
+        # the kind written another way, before the number, or named for plain volts (regression
+        # trial, session 64: all "another unit")
+        ("Input 230 V~", "Eingang AC 230 V", []),
+        ("Input 230 V~", "Eingang 230 V ~", []),
+        ("Input 230 V~", "Eingang ~230 V", []),
+        ("Input 12 VDC", "Eingang DC 12 V", []),
+        ("Input 12 VDC", "Eingang 12 V=", []),
+        ("Input 12 V", "Eingang 12 V Gleichspannung", []),
+        ("Input 230 V~", "Eingang DC 230 V", [("230 V~", "DC 230 V")]),
+        ("Input AC 230 V", "Eingang 230 V", [("AC 230 V", "230 V")]),
         # a quote mark that closes a quoted number, and an apostrophe, are no unit
         ('Type "5" here', "Geben Sie \"5' ein", []),
         ("Type '5' here", 'Geben Sie "5" ein', []),
@@ -116,6 +126,11 @@ def test_the_units_check_names_both_measures():
         ('Fits a 3/4" pipe', "Passt auf ein 3/4\u2033-Rohr", []),
         ('Fits a 3/4" pipe', "Passt auf ein 3/4-Zoll-Rohr", []),
         ('A 27" screen', "Ein Bildschirm mit 27 Zoll", []),
+        # a typographic quote as the inch mark; the number kept before another unit (regression
+        # trial, session 64: both flagged)
+        ('A 27" monitor', "Ein 27\u201c-Monitor", []),
+        ('A 1.5" gap, 1.5 mm wall', "Ein 3,8 cm Abstand, 1,5 mm Wand", []),
+        ('A 5" gap', "Ein \u201e5\u201c Abstand", ['5"']),  # a quotation's end
         # a mark that may close a quotation, or ends the text: no inch read
         ('Type "5" here', "Geben Sie 5 ein", []),
         ('He said "a 5" pipe', "Er sagte: ein 5-Rohr", []),
