@@ -82,6 +82,21 @@ def _other_language(record: PairRecord, language: str) -> str | None:
 
 
 def _is(found: str, language: str) -> bool:
+    """Whether the language read, ``found``, is ``language``: the same
+    (:func:`~ltmt.formats.common.lang_matches`), or of one macrolanguage, it and a member or
+    two members (Norwegian ``no``, Bokmål ``nb``, Nynorsk ``nn``; Chinese ``zh``, Mandarin
+    ``cmn``), which the detector does not tell apart."""
     from ltmt.formats.common import lang_matches
 
-    return lang_matches(found, language)
+    return lang_matches(found, language) or _macrolanguage(found) == _macrolanguage(language)
+
+
+def _macrolanguage(code: str) -> str:
+    """The macrolanguage ``code``'s language is a member of (``nb``: ``no``; langcodes' table),
+    else its language (``de-AT``: ``de``; ``no``: ``no``)."""
+    from langcodes.data_dicts import MACROLANGUAGES
+
+    from ltmt.formats.common import primary_language
+
+    language = primary_language(code)
+    return str(MACROLANGUAGES.get(language, language))

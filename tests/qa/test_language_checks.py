@@ -82,3 +82,20 @@ def test_the_check_needs_the_target_language():
     report = check_pairs(records(FRENCH), checks=["language"], language="de")
     assert [f.check for f in report.findings] == ["language"]
     assert report.summary() == "5 entries checked: 1 warning (language 1)"
+
+
+NORWEGIAN = [
+    ("Save the file", "Lagre filen"),
+    ("Your session has expired. Please log in again.", "Økten din har utløpt. Logg inn igjen."),
+    ("The file could not be opened.", "Filen kunne ikke åpnes."),
+    ("Do you want to delete this folder?", "Vil du slette denne mappen?"),
+    ("Settings were saved successfully.", "Innstillingene ble lagret."),
+    ("Check your internet connection and try again.", "Sjekk tilkoblingen din og prøv igjen."),
+]
+
+
+@pytest.mark.parametrize("language", ["no", "nb", "nn", "nb-NO"])
+def test_a_macrolanguage_and_its_members_are_one_language(language):
+    """Bokmål checked with --tgt-lang nb read as Norwegian (no), "not Norwegian Bokmål"."""
+    assert language_findings(records(NORWEGIAN), language) == []
+    assert language_findings(records(NORWEGIAN), "de") != []
