@@ -32,6 +32,7 @@ from __future__ import annotations
 import codecs
 import copy
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -122,14 +123,20 @@ def case_key(key: str, case: str) -> str:
 def _values_of(resource: Any) -> dict[str, str]:
     """The strings of a parsed Fluent file by key, as the model sees them."""
     values: dict[str, str] = {}
+    for key, expansion in _expansions_of(resource):
+        values.update((case_key(key, case), text) for case, text in expansion.cases.items())
+    return values
+
+
+def _expansions_of(resource: Any) -> Iterator[tuple[str, Expansion]]:
+    """``(pattern key, expansion)`` of each pattern of a parsed Fluent file that ltmt reads
+    (not one with a select inside a select)."""
     for entry in _entries_of(resource):
         for key, pattern in _patterns(entry):
             try:
-                expansion = expand(pattern)
+                yield key, expand(pattern)
             except Unsupported:
                 continue
-            values.update((case_key(key, case), text) for case, text in expansion.cases.items())
-    return values
 
 
 class FluentCatalog(KeyedCatalog):
@@ -185,6 +192,9 @@ class FluentCatalog(KeyedCatalog):
     def placeholders_written(self, entry: Entry) -> dict[str, str]:
         expansion = self.expansions.get(entry.name)
         return {} if expansion is None else expansion.slots.written()
+
+    def placeholders_written_in(self, path: Path) -> dict[str, dict[str, str]]:
+        return {key: e.slots.written() for key, e in _expansions_of(_load(Path(path))[1])}
 
     def names(self) -> set[str]:
         return {_base(entry) for entry in _entries_of(self.resource)}

@@ -194,6 +194,12 @@ class KeyedCatalog(TranslationsHeld):
         the file does; none by default."""
         return {}
 
+    def placeholders_written_in(self, path: Path) -> dict[str, dict[str, str]]:
+        """The placeholders of each string of ``path`` (a translation of this file), by entry
+        name, as :meth:`placeholders_written` has the source's: so ``ltmt qa`` names those a
+        translation adds as its file writes them (``{ $usr }``); none by default."""
+        return {}
+
     def invalid_sources(self) -> dict[str, str]:
         """What ICU rejects in each source message that this catalog leaves untranslated for
         it, by name (none here)."""
@@ -254,6 +260,7 @@ class KeyedCatalog(TranslationsHeld):
         document = cls.open(Path(source_file), tgt_lang=tgt_lang, skip_keys=skip_keys)
         values = document.read_values(Path(path))
         whole = document.paired_whole(values)
+        translated_written = document.placeholders_written_in(Path(path))
         twice = {*document.names_defined_twice, *document.defined_twice(Path(path))}
         records, ambiguous = [], 0
         for entry in document.entries:
@@ -270,7 +277,11 @@ class KeyedCatalog(TranslationsHeld):
                 metadata["plural"] = entry.form
             if entry.flags:
                 metadata["flags"] = ", ".join(entry.flags)
-            written = document.placeholders_written(entry)
+            # the translation's own placeholders named as it writes them, the source's as it does
+            written = {
+                **translated_written.get(entry.name, {}),
+                **document.placeholders_written(entry),
+            }
             if written:
                 metadata["placeholders"] = written
             records.append(PairRecord(entry.source, target, f"{path}: {entry.key}", metadata))

@@ -324,3 +324,25 @@ def test_a_source_with_a_byte_order_mark_is_translated_into_a_file_without_one(
     ]
     assert caplog.text.count("starts with a byte order mark") == 1
     assert f"{out} is written without one" in caplog.text
+
+
+def test_qa_names_the_placeables_a_translation_adds_as_its_file_writes_them(
+    tmp_path: Path,
+) -> None:
+    """Session 64's regression trial: ``lacks { $User }`` beside ``adds {user}`` and ``adds
+    {usr}``, the translation's placeables still in ltmt's own form."""
+    source = tmp_path / "en.ftl"
+    source.write_text(
+        "case = Hello { $User }\nattr = Log in\n    .title = Log in as { $user }\n", "utf-8"
+    )
+    target = tmp_path / "de.ftl"
+    target.write_text(
+        "case = Hallo { $user }\nattr = Anmelden\n    .title = Als { -usr } anmelden\n", "utf-8"
+    )
+    records = read_translations(target, source_file=source)
+    problems = [placeholder_problems(r.source, r.target, r.metadata) for r in records]
+    assert problems == [
+        ["lacks { $User }", "adds { $user }, which the source does not have"],
+        [],
+        ["lacks { $user }", "adds { -usr }, which the source does not have"],
+    ]
