@@ -77,9 +77,14 @@ class SegmentProgress:
             self.last_shown = now
 
     def _finished(self) -> int:
-        """The segments finished: the chunks', and those of the chunk being translated (never
-        more than the run's: a chunk's entries translated again count twice there)."""
-        return min(self.done + self.in_chunk, max(self.total, self.done))
+        """The segments finished: the chunks', and those the decoder finished of the chunk
+        being translated, short of the run's last one. The decoder's count is no segment done:
+        a chunk's outputs are then fitted, its entries with paired tags or identical plural
+        forms translated again (told to the count again), so that it reached ``120 of 120
+        (100 %)`` a second before a 7 s run ended; 100 % is the last chunk's :meth:`advance`."""
+        if not self.in_chunk:
+            return self.done
+        return min(self.done + self.in_chunk, max(self.total - 1, self.done))
 
     def line(self, now: float) -> str:
         """``ltmt: 3,840 of 10,000 segments (38 %), 52/s``: the rate this run's own."""

@@ -128,12 +128,16 @@ def test_a_log_gets_a_line_within_a_chunk_every_interval() -> None:
     assert log.getvalue() == "ltmt: 64 of 256 segments (25 %), 2/s\n"
 
 
-def test_a_chunk_translated_again_in_part_never_counts_past_the_run() -> None:
-    """A chunk's plural forms translated a second time are told to the count again."""
+def test_the_decoders_count_never_says_the_run_is_done() -> None:
+    """A chunk's plural forms translated a second time are told to the count again, and its
+    outputs are fitted after the decoder: 100 % came a second before a 7 s run's end
+    (regression trial, session 64); only the last chunk's advance says it."""
     terminal, clock = Terminal(), Clock()
     shown = SegmentProgress(terminal, clock=clock)
     shown.start(0, 10)
     clock.now += 1
     shown.within_chunk(10)
     shown.within_chunk(4)
+    assert terminal.getvalue().split("\r")[-2].startswith("ltmt: 9 of 10 segments (90 %)")
+    shown.advance(10)
     assert terminal.getvalue().split("\r")[-2].startswith("ltmt: 10 of 10 segments (100 %)")
