@@ -44,10 +44,28 @@ def _shown(user: object) -> str:
 
 def close_users(user: str, users: Iterable[str]) -> list[str]:
     """The ``users`` whose names are close to ``user``'s but not it: the same letters in
-    another case (``WebApp``, ``webapp``) or a letter or so apart (``webap``), the likeliest
-    first; a new user of such a name is likely a typo of theirs."""
-    import difflib
+    another case (``WebApp``, ``webapp``), or, for names of 4 letters or more, one edit apart
+    (a letter left out, added, changed, or two swapped: ``webap``), case differences first, 3
+    at most; a
+    new user of such a name is likely a typo of theirs. A ratio of likeness named
+    ``imp_hdr_tsv`` close to ``imp_longhdr_tsv``, 4 letters apart."""
+    folded = user.casefold()
+    others = [name for name in users if name != user]
+    same = [name for name in others if name.casefold() == folded]
+    if len(folded) < 4:
+        return same
+    return (same + [name for name in others if _one_edit_apart(folded, name.casefold())])[:3]
 
-    by_folded = {name.casefold(): name for name in users if name != user}
-    close = difflib.get_close_matches(user.casefold(), by_folded, n=3, cutoff=0.8)
-    return [by_folded[name] for name in close]
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter left out, added or changed, or two neighbours
+    swapped (a Damerau-Levenshtein distance of 1)."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    start = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    if len(a) != len(b):
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        return longer[start + 1 :] == shorter[start:]
+    return a[start + 1 :] == b[start + 1 :] or (
+        a[start : start + 2] == b[start : start + 2][::-1] and a[start + 2 :] == b[start + 2 :]
+    )

@@ -14,6 +14,16 @@ from ltmt.memory.user_ids import close_users
         ("WebApp", ["webapp", "git"], ["webapp"]),
         ("webapp", ["webapp"], []),  # itself: not another
         ("docs", ["webapp", "git"], []),
+        # one edit apart: a letter added, changed, two swapped; case differences first
+        ("webappp", ["webapp"], ["webapp"]),
+        ("wepapp", ["webapp"], ["webapp"]),
+        ("wbeapp", ["webapp"], ["webapp"]),
+        ("webap", ["WEBAP", "webapp"], ["WEBAP", "webapp"]),
+        # 4 letters apart was close (regression trial, session 64); two edits; a short name
+        ("imp_longhdr_tsv", ["imp_hdr_tsv", "imp_hdr2_tsv"], []),
+        ("wbeap", ["webapp"], []),
+        ("git", ["gti", "got"], []),
+        ("GIT", ["git"], ["git"]),
     ],
 )
 def test_close_users(user: str, users: list[str], close: list[str]) -> None:
