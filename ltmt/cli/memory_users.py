@@ -21,7 +21,6 @@ from ltmt.wording import counted
 
 if TYPE_CHECKING:
     from ltmt.memory.keys import ApiKey
-    from ltmt.memory.store import Memory
     from ltmt.memory.writes import OriginShare
 
 # merged into ``ltmt memory`` (ltmt.cli.memory), not a group of its own
@@ -286,7 +285,7 @@ def _delete_origin(
     would go and how many stay (other origins hold them too); with it, the delete
     (:meth:`~ltmt.memory.store.Memory.undo_origin`), said with the counts it found."""
     with open_store(memory_dir, key_file, existing=True) as memory:
-        origin = _origin_of_path(memory, user, origin)
+        origin = memory.named_origin(user, origin)
         if not yes:
             from ltmt.cli.main import click_errors
 
@@ -315,16 +314,6 @@ def _origin_delete_plan(share: OriginShare, user: str, origin: str) -> str:
 def _kept(shared: int) -> str:
     """`` (2 kept: other origins hold them too)``: the segments an origin's delete leaves."""
     return f" ({shared} kept: other origins hold them too)" if shared > 0 else ""
-
-
-def _origin_of_path(memory: Memory, user: str, origin: str) -> str:
-    """The origin of ``user`` that ``origin`` names (:func:`~ltmt.memory.origins.named_origin`:
-    a path as it was imported, a bare file name held once), among those holding its segments
-    as their own or besides another's; InputError where a bare name is several files'."""
-    from ltmt.memory.origins import named_origin
-
-    held = {*memory.stats(user)["origins"], *memory.shared_origins(user)}
-    return named_origin(origin, held)
 
 
 def _held(segments: int, terms: int, keys: Sequence[ApiKey] = ()) -> str:

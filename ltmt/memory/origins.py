@@ -27,10 +27,35 @@ def file_origin(path: Path) -> str:
 
 
 def is_of_origin(name: str, origin: str) -> bool:
-    """Whether a pair's origin ``name`` is ``origin`` or, ``origin`` naming an imported folder
-    (``proj``), one of its files (``proj/de/app.po``:
-    :func:`ltmt.formats.folders.folder_origin`)."""
-    return name == origin or name.startswith(origin.rstrip("/") + "/")
+    """Whether a pair's origin ``name`` is ``origin`` or one of the imported files of the folder
+    ``origin`` (:func:`_holds`)."""
+    return name == origin or _holds(origin, name)
+
+
+def _holds(folder: str, name: str) -> bool:
+    """Whether ``folder`` is a folder of the imported file ``name``, whole path parts: a folder
+    import's name or a folder in it (``proj``, ``proj/de`` for ``proj/de/app.po``:
+    :func:`ltmt.formats.folders.folder_origin`), or the folder a file was imported from
+    (``/tms/clientB`` for ``/tms/clientB/export.tmx``). Not a folder above that one, nor ``/``
+    or ``""``: every import records an absolute path, so those would take every import."""
+    path, parts = PurePath(name), PurePath(folder).parts
+    if path.is_absolute():
+        return len(parts) > 1 and path.parent.parts == parts
+    return (
+        not PurePath(folder).is_absolute()
+        and 0 < len(parts) < len(path.parts)
+        and path.parts[: len(parts)] == parts
+    )
+
+
+def refuse_no_origin(given: str) -> None:
+    """InputError where ``given`` names no import: an empty or blank name (an unset shell
+    variable) or ``/``, which would otherwise name the folder of every import."""
+    if not given.strip().strip("/"):
+        raise InputError(
+            f"origin {given!r} names no import: give an imported file or folder as "
+            "'ltmt memory stats --user USER' lists it"
+        )
 
 
 def named_origin(given: str, held: Collection[str]) -> str:
@@ -40,7 +65,9 @@ def named_origin(given: str, held: Collection[str]) -> str:
     ``export.tmx``, or a path given for an older store's bare name), else a folder named as
     ``given``'s last part; ``given`` unchanged where none is (the delete then says so).
 
-    InputError when ``given`` ends as several held origins do: which one is meant is unknown."""
+    InputError when ``given`` ends as several held origins do: which one is meant is unknown,
+    or names no import (:func:`refuse_no_origin`)."""
+    refuse_no_origin(given)
     for candidate in (given, file_origin(Path(given))):
         if any(is_of_origin(name, candidate) for name in held):
             return candidate

@@ -45,7 +45,7 @@ from ltmt.memory.crypto import resolve_key_file
 from ltmt.memory.glossary import Glossary
 from ltmt.memory.importing import import_records
 from ltmt.memory.layout import DATA_FILE, SCHEMA_VERSION, USERS, UserInfo
-from ltmt.memory.origins import is_of_origin, shared_origins
+from ltmt.memory.origins import is_of_origin, named_origin, shared_origins
 from ltmt.memory.packing import BackgroundPacker
 from ltmt.memory.report import ImportReport
 from ltmt.memory.scratch import SearchScratch
@@ -342,8 +342,7 @@ class Memory:
     def undo_origin(self, user: str, origin: str) -> writes.OriginShare:
         """:meth:`delete_origin`, told as :meth:`origin_share` tells it before: the segments
         deleted (``alone``) and those kept (``shared``), counted in the one write."""
-        check_user(user)
-        checked_origin(origin)
+        origin = self.named_origin(user, origin)
         vault = self.store.vault
         undone = env.write(self.store, lambda txn: writes.delete_origin(txn, vault, user, origin))
         if undone is None:
@@ -358,13 +357,25 @@ class Memory:
         it holds alone (deleted) and how many other origins hold too (kept), an origin that
         holds a pair only besides its own origin (an identical file imported after it)
         included; InputError as :meth:`require_origin` says when it holds none."""
-        check_user(user)
-        checked_origin(origin)
+        origin = self.named_origin(user, origin)
         vault = self.store.vault
         share = env.read(self.store, lambda txn: writes.origin_share(txn, vault, user, origin))
         if share is None:  # stats: InputError for an unknown user, as require_user says it
             raise self._no_origin(user, origin, sorted(self.stats(user)["origins"]))
         return share
+
+    def named_origin(self, user: str, origin: str) -> str:
+        """The origin of ``user`` that ``origin`` names (:func:`ltmt.memory.origins.named_origin`:
+        a path as it was imported, a bare file name held once), among those holding its
+        segments as their own or besides another's; what :meth:`delete_origin` and
+        :meth:`origin_share` act on. InputError for an unknown user, a bare name several files
+        hold, or a blank origin or ``/`` (they would name every import)."""
+        check_user(user)
+        checked_origin(origin)
+        own = self.stats(user)["origins"]
+        if origin in own:  # as stats lists it: no need to read every segment for the others
+            return origin
+        return named_origin(origin, {*own, *self.shared_origins(user)})
 
     def shared_origins(self, user: str) -> dict[str, int]:
         """Per origin, how many of ``user``'s segments it holds besides their own origin (those

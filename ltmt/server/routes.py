@@ -665,8 +665,9 @@ def delete_memory(
     origin: Annotated[
         str | None,
         Query(
-            description="Delete only the segments of this origin: an import's file name, as "
-            "/v1/memory/stats counts them (the pairs whose latest import it was)"
+            description="Delete only the segments of this origin: an import's path as "
+            "/v1/memory/stats counts them (the pairs whose latest import it was), its file name "
+            "where one import holds it, or an imported folder"
         ),
     ] = None,
 ) -> Deleted:

@@ -1535,6 +1535,23 @@ def test_delete_origin_undoes_an_import_and_says_how_many_before_yes(
         assert [s.source for s in memory.segments("git")] == ["Save"]
 
 
+@pytest.mark.parametrize("origin", ["", "/"])
+def test_delete_origin_refuses_a_blank_origin_or_the_root(
+    capsys: pytest.CaptureFixture[str], store: str, pairs_file: Path, origin: str
+) -> None:
+    """--origin "$UNSET" --yes deleted every imported pair: each import records its path."""
+    ltmt(capsys, "memory", "import", str(pairs_file), "-u", "git", "--memory-dir", store)
+    delete = ("memory", "delete", "-u", "git", "--memory-dir", store, "--yes")
+    code, _, err = ltmt(capsys, *delete, "--origin", origin)
+    assert (code, err) == (
+        1,
+        f"ltmt: error: origin {origin!r} names no import: give an imported file or folder as "
+        "'ltmt memory stats --user USER' lists it\n",
+    )
+    with Memory(store) as memory:
+        assert memory.count("git") == 3
+
+
 def test_delete_origin_keeps_and_counts_the_pairs_another_origin_holds(
     capsys: pytest.CaptureFixture[str], store: str, pairs_file: Path
 ) -> None:

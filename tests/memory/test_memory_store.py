@@ -265,6 +265,34 @@ def test_an_imported_pairs_own_origins_key_is_not_taken_from_the_file(tmp_path: 
         assert memory.delete_origin("u", "b") == 1
 
 
+def test_the_apis_origin_lookups_name_an_import_by_its_file_name(tmp_path: Path) -> None:
+    """Imports record their file's path; delete_origin and origin_share (the server's DELETE
+    /v1/memory?origin=tm1.tmx) no longer found tm1.tmx, which only the CLI resolved."""
+    imported = str(tmp_path / "r1" / "tm1.tmx")
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u", PAIRS[:2], origin=imported)
+        memory.add("u", *PAIRS[2])
+        assert memory.named_origin("u", "tm1.tmx") == imported
+        assert memory.origin_share("u", "tm1.tmx") == OriginShare(alone=2, shared=0)
+        assert memory.delete_origin("u", "r1/tm1.tmx") == 2
+        assert memory.count("u") == 1
+
+
+@pytest.mark.parametrize("origin", ["", " ", "/", "TMP"])
+def test_delete_origin_of_a_blank_origin_or_a_folder_above_the_imports_deletes_nothing(
+    tmp_path: Path, origin: str
+) -> None:
+    """--origin "" (an unset shell variable), / or /tmp deleted every imported pair."""
+    imported = str(tmp_path / "r1" / "tm1.tmx")
+    origin = str(tmp_path) if origin == "TMP" else origin
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u", PAIRS[:2], origin=imported)
+        with pytest.raises(InputError, match=r"names no import|no segments of origin"):
+            memory.delete_origin("u", origin)
+        assert memory.count("u") == 2
+        assert memory.delete_origin("u", str(tmp_path / "r1")) == 2  # its folder names it
+
+
 @pytest.mark.parametrize(
     ("user", "origin", "message"),
     [

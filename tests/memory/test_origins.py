@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import InputError
-from ltmt.memory.origins import file_origin, named_origin
+from ltmt.memory.origins import file_origin, is_of_origin, named_origin
 from ltmt.memory.store import Memory
 
 CLIENTS = ("/tms/clientA/export.tmx", "/tms/clientB/export.tmx", "proj/de/app.po", "cli")
@@ -37,6 +37,34 @@ def test_a_bare_name_of_two_files_is_refused_naming_them() -> None:
     clientB's import deleted clientA's pairs too."""
     with pytest.raises(InputError, match=r"^origin 'export.tmx' names 2 origins \(/tms/clientA"):
         named_origin("export.tmx", CLIENTS)
+
+
+@pytest.mark.parametrize("given", ["", "  ", "/", "//"])
+def test_a_blank_origin_or_the_root_is_refused(given: str) -> None:
+    """--origin "" (an unset shell variable) and --origin / named every import: each records
+    an absolute path."""
+    with pytest.raises(InputError, match=rf"^origin {given!r} names no import: give an"):
+        named_origin(given, CLIENTS)
+
+
+@pytest.mark.parametrize(
+    ("name", "origin", "of_it"),
+    [
+        ("/tms/clientB/export.tmx", "/tms/clientB", True),  # the folder it was imported from
+        ("/tms/clientB/export.tmx", "/tms/clientB/", True),
+        ("/tms/clientB/export.tmx", "/tms", False),  # a folder above: every import under it
+        ("/tms/clientB/export.tmx", "/", False),
+        ("/tms/clientB/export.tmx", "", False),
+        ("/tms/clientB/export.tmx", "/tms/client", False),  # a part's start is no part
+        ("proj/de/app.po", "proj", True),  # a folder import's files
+        ("proj/de/app.po", "proj/de", True),
+        ("proj/de/app.po", "pro", False),
+        ("proj/de/app.po", ".", False),
+        ("proj/de/app.po", "/proj", False),
+    ],
+)
+def test_is_of_origin(name: str, origin: str, of_it: bool) -> None:
+    assert is_of_origin(name, origin) is of_it
 
 
 def test_file_origin_is_the_resolved_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
