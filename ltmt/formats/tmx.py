@@ -57,6 +57,9 @@ logger = logging.getLogger(__name__)
 # a TMX date (``20240601T100000Z``, UTC): in this form, text order is time order
 _TMX_DATE = re.compile(r"\d{8}T\d{6}Z")
 _TMX_DATE_FORMAT = "%Y%m%dT%H%M%SZ"  # :data:`_TMX_DATE` for :func:`time.strftime`
+# the key of a unit's own changedate that an export replaced by the later time the memory stored
+# it (:func:`_with_stored_dates`), written as ``<prop type="x-ltmt-original-changedate">``
+ORIGINAL_CHANGEDATE = "ltmt-original-changedate"
 # the whitespace XPath's normalize-space() folds (not a no-break space)
 _XML_SPACES = re.compile(r"[ \t\r\n]+")
 # each kind of markup tag in stored text (:class:`~ltmt.formats.inline.Code`) as the TMX inline
@@ -401,9 +404,9 @@ def write_tmx(
     form's number (``plural``), read back as a number. Each ``<tuv>`` is labelled ``src_lang``
     or ``tgt_lang``, or the region of it its unit declared when read
     (:func:`~ltmt.formats.tmx_metadata.write_languages`: ``de-CH`` for ``de``). A stored
-    segment's record (an export) lacking a ``creationdate`` or ``changedate`` gets the time the
-    memory stored it, so that an import of the file makes the same translation of a source the
-    newest. Pairs with
+    segment's record (an export) is dated as the memory holds it (:func:`_with_stored_dates`),
+    so that an import of the file makes the same translation of a source the newest. Pairs
+    with
     characters XML cannot hold (control characters) are skipped, counted in ``left_out`` where
     given (its caller says so), else named in a warning. Written as a stream
     (:mod:`ltmt.formats.xml_stream`): one unit is held at a time.
@@ -469,15 +472,25 @@ def _tmx_unit(body: Any, record: PairRecord, languages: tuple[str, str]) -> Any:
 
 
 def _with_stored_dates(record: PairRecord) -> Mapping[str, Any]:
-    """``record``'s metadata, for a stored segment's record (an export) with the time the
-    memory stored it as the ``creationdate`` and ``changedate`` it lacks: :func:`read_tmx`
-    reads undated units as the oldest, so a pair added by hand (``ltmt memory add``), undated,
-    lost to an older imported translation of its source when the export was imported again."""
+    """``record``'s metadata, for a stored segment's record (an export) dated so that an
+    import of the file keeps the store's order (:func:`read_tmx` serves the newest by
+    ``changedate``): its ``changedate`` is the later of its own and the time the memory stored
+    it (its own, where replaced, kept as ``ltmt-original-changedate``), and its
+    ``creationdate``, the stored time where it has none, is never later than that. A pair added
+    by hand, undated, lost to an older imported translation; a file's 2023 unit imported after
+    it lost to it."""
     if record.stored is None:
         return record.metadata
     stored = time.strftime(_TMX_DATE_FORMAT, time.gmtime(record.stored.created))
-    dates = dict.fromkeys(("creationdate", "changedate"), stored)
-    return {**dates, **record.metadata}
+    metadata = dict(record.metadata)
+    own = metadata.get("changedate")
+    changed = own if isinstance(own, str) and _TMX_DATE.fullmatch(own) and own >= stored else stored
+    if own is not None and own != changed:
+        metadata[ORIGINAL_CHANGEDATE] = own
+    created = metadata.get("creationdate", stored)
+    if isinstance(created, str) and _TMX_DATE.fullmatch(created):
+        created = min(created, changed)
+    return {**metadata, "creationdate": created, "changedate": changed}
 
 
 def _write_codes(segment: Any, pieces: list[str | Code]) -> None:

@@ -592,3 +592,47 @@ def test_an_undeclared_entity_is_named_where_it_is(
     )
     with pytest.raises(InputError, match=expected):
         list(read_tmx(path))
+
+
+def test_an_export_keeps_the_stores_newest_translation_newest(tmp_path: Path) -> None:
+    """A pair added by hand, then a file's 2023 unit of its source imported after it (now
+    the one served): the export wrote the added pair 2027 and the unit 2023, and an import of
+    it served the added one again; a unit with only a changedate got a later creationdate."""
+    from ltmt.segments import Segment
+
+    added = Segment(1, "u", "Press Enter.", "Eingabetaste drücken.", 1_800_000_000.0, "cli")
+    imported = Segment(2, "u", "Press Enter.", "Drücken Sie Enter.", 1_800_000_060.0, "p2.tmx",
+                       {"changedate": "20230101T000000Z"})  # fmt: skip
+    path = tmp_path / "export.tmx"
+    write_tmx(path, [PairRecord.of_segment(added), PairRecord.of_segment(imported)])
+    back = list(read_tmx(path))
+    assert [record.target for record in back] == ["Eingabetaste drücken.", "Drücken Sie Enter."]
+    assert [record.metadata for record in back] == [
+        {"creationdate": "20270115T080000Z", "changedate": "20270115T080000Z"},
+        {
+            "creationdate": "20270115T080100Z",
+            "changedate": "20270115T080100Z",
+            "ltmt-original-changedate": "20230101T000000Z",
+        },
+    ]
+
+
+@pytest.mark.parametrize(
+    ("dates", "written"),
+    [
+        # a changedate after the time the memory stored the pair is its own, none replaced
+        ({"changedate": "20300101T000000Z"}, ("20270115T080000Z", "20300101T000000Z")),
+        # a creationdate after the changedate written is no later than it
+        ({"creationdate": "20310101T000000Z"}, ("20270115T080000Z", "20270115T080000Z")),
+    ],
+)
+def test_an_exported_units_creationdate_is_never_after_its_changedate(
+    tmp_path: Path, dates: dict[str, str], written: tuple[str, str]
+) -> None:
+    from ltmt.segments import Segment
+
+    segment = Segment(1, "u", "Save", "Speichern", 1_800_000_000.0, "a.tmx", dates)
+    path = tmp_path / "export.tmx"
+    write_tmx(path, [PairRecord.of_segment(segment)])
+    [back] = read_tmx(path)
+    assert (back.metadata["creationdate"], back.metadata["changedate"]) == written
