@@ -378,8 +378,20 @@ def _undeclared_entity(name: str) -> str:
     import html.entities
 
     code = html.entities.name2codepoint.get(name)
-    instead = f"write {chr(code)} or &#{code};" if code else "write the character it stands for"
+    instead = (
+        f"write {_seen(chr(code))} or &#{code};" if code else "write the character it stands for"
+    )
     return f"undefined entity &{name};: {instead}"
+
+
+def _seen(char: str) -> str:
+    """``char`` as a message shows it: itself where it is visible, else its code point and name
+    (``U+00A0 NO-BREAK SPACE`` for ``&nbsp;``, which printed as a blank)."""
+    import unicodedata
+
+    if char.isprintable() and not char.isspace():
+        return char
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'character')}"
 
 
 def first_xml_error(data: bytes, exc: Exception) -> Exception:

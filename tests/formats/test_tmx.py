@@ -575,6 +575,9 @@ def test_each_unit_s_region_is_kept_and_written_back_unless_another_is_asked_for
          r"&#169;$"),
         ("&nosuch;", r"ent\.tmx:3:27: not well-formed TMX: undefined entity &nosuch;: write the "
          r"character it stands for$"),
+        # a blank's advice printed the blank itself: "write   or &#160;"
+        ("&nbsp;", r"ent\.tmx:3:27: not well-formed TMX: undefined entity &nbsp;: write U\+00A0 "
+         r"NO-BREAK SPACE or &#160;$"),
     ],
 )  # fmt: skip
 def test_an_undeclared_entity_is_named_where_it_is(
