@@ -42,19 +42,32 @@ def _shown(user: object) -> str:
     return shortened(repr(user), USER_ID_SHOWN)
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def close_users(user: str, users: Iterable[str]) -> list[str]:
     """The ``users`` whose names are close to ``user``'s but not it: the same letters in
     another case (``WebApp``, ``webapp``), or, for names of 4 letters or more, one edit apart
     (a letter left out, added, changed, or two swapped: ``webap``), case differences first, 3
-    at most; a
-    new user of such a name is likely a typo of theirs. A ratio of likeness named
-    ``imp_hdr_tsv`` close to ``imp_longhdr_tsv``, 4 letters apart."""
+    at most; a new user of such a name is likely a typo of theirs. A ratio of likeness named
+    ``imp_hdr_tsv`` close to ``imp_longhdr_tsv``, 4 letters apart. Names that differ in their
+    digits alone (``client1``, ``client2``: users numbered on purpose) are not close."""
     folded = user.casefold()
     others = [name for name in users if name != user]
     same = [name for name in others if name.casefold() == folded]
     if len(folded) < 4:
         return same
-    return (same + [name for name in others if _one_edit_apart(folded, name.casefold())])[:3]
+    edited = [
+        name
+        for name in others
+        if _one_edit_apart(folded, name.casefold()) and not _numbered_apart(folded, name.casefold())
+    ]
+    return (same + edited)[:3]
+
+
+def _numbered_apart(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ in their digits alone (``client1``, ``client12``)."""
+    return _DIGITS.sub("", a) == _DIGITS.sub("", b)
 
 
 def _one_edit_apart(a: str, b: str) -> bool:

@@ -21,6 +21,7 @@ from ltmt.memory.user_ids import close_users
         ("webap", ["WEBAP", "webapp"], ["WEBAP", "webapp"]),
         # 4 letters apart was close (regression trial, session 64); two edits; a short name
         ("imp_longhdr_tsv", ["imp_hdr_tsv", "imp_hdr2_tsv"], []),
+        ("client2", ["client1", "client12", "clent2"], ["clent2"]),  # numbered on purpose
         ("wbeap", ["webapp"], []),
         ("git", ["gti", "got"], []),
         ("GIT", ["git"], ["git"]),
