@@ -36,10 +36,11 @@ element (``<code>``, ``<kbd>``, ``<samp>``, ``<var>``, ``<tt>``,
 ``<pre>``, BBCode's ``[code]``), stands in the text as a self-closing placeholder
 (``<ph id="ltmt-1"/>``), which the model and the placeholder repair keep, and comes back whole,
 its text unchanged (one the model dropped, at its place in the source too).
-A link or superscript around a number alone is a note's reference (``<sup><a
-href="#fn1">1</a></sup>``), kept whole so too, where a count's pair (``<b>5</b> stars``) stays
-in the text as written: left to the model, the link after a sentence came out broken
-(``<a epub:type=»noteref« id=»#fn1«>1«>1</a>``).
+A note's reference (a link marked ``epub:type="noteref"``, or a ``<sup>`` or in-page link around
+a short number glued to the text before it: ``ends.<sup><a href="#fn1">1</a></sup>``) is kept
+whole so too, where a count's pair (``<b>5</b> stars``, ``sold <a href="/sales">1,500</a>
+copies``) stays in the text as written: left to the model, the link after a sentence came out
+broken (``<a epub:type=»noteref« id=»#fn1«>1«>1</a>``).
 Self-closing codes (``<x/>``, ``<ph/>``) stay in the text: they are placeholders the model keeps;
 but XLIFF 2.0's ``<sc id="1"/>`` and the ``<ec startRef="1"/>`` that ends it, in one segment, are
 a pair as ``<pc>`` is (the model kept them and left their words untranslated: ``Open <sc
@@ -140,9 +141,16 @@ _METAVARIABLE = re.compile(r"""<[^\W\d_][^<>/="']*>""")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # a number alone, grouped or with decimals (``42``, ``1,299.99``): a pair around it is a count's
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-# a link or a superscript: around a number alone, a note's reference (``<a href="#fn1">1</a>``,
-# ``<sup>1</sup>``), no count the model reads before a noun
-_NOTE_MARK = re.compile(r"<(?:a|sup)[\s>]", re.IGNORECASE)
+# a link marked as a note's reference (EPUB's ``epub:type="noteref"``, ARIA's
+# ``role="doc-noteref"``), whatever its text
+_NOTE_ROLE = re.compile(
+    r"""\b(?:epub:type\s*=\s*["'][^"']*\bnoteref|role\s*=\s*["']doc-noteref)\b""", re.IGNORECASE
+)
+# a superscript or a link within the page (``<sup>``, ``<a href="#fn1">``): a note's reference
+# when it holds a short number or symbol glued to the text before it (``ends.<sup>1</sup>``),
+# where ``sold <a href="/sales">1,500</a> copies`` and ``contains <sup>4</sup> batteries`` count
+_NOTE_MARK = re.compile(r"""<(?:sup[\s>]|a\s[^>]*\bhref\s*=\s*["']#)""", re.IGNORECASE)
+_NOTE_TEXT = re.compile(r"\d{1,3}|[^\w\s]{1,3}")
 
 
 @dataclass(frozen=True)
@@ -361,7 +369,7 @@ def _strip_pairs(source: str) -> PairedText | None:
         plain = "".join(pieces)
         pair = Pair(opening, "".join(closings), plain[start:], start, length)
         opened, closings = [], []
-        if not _NOTE_MARK.match(pair.opening) and _holds_a_count(pair.inner, source, inner_end):
+        if not _is_note_reference(pair, plain) and _holds_a_count(pair.inner, source, inner_end):
             written = pair.opening + pair.inner + pair.closing
             pieces[:] = [plain[: pair.start] + written]
             length = pair.start + len(written)
@@ -417,6 +425,23 @@ def _spaced_from_words(paired: PairedText) -> PairedText:
             replace(pair, start=moved(pair.start, end=False), end=moved(pair.end, end=True))
             for pair in pairs
         ),
+    )
+
+
+def _is_note_reference(pair: Pair, text: str) -> bool:
+    """Whether ``pair``, at its place in ``text`` (the text taken out so far), is a note's
+    reference, kept whole as one placeholder: a link marked as one, or a superscript or
+    in-page link around a short number or symbol glued to the word or mark before it
+    (``It ends.<sup><a href="#fn1">1</a></sup>``). Left in the text as a count, the model broke
+    its markup; a link or superscript around a count read before its noun (``sold <a
+    href="/sales">1,500</a> copies``) is not one, and stays a count the model localises."""
+    if _NOTE_ROLE.search(pair.opening):
+        return True
+    glued = pair.start > 0 and not text[pair.start - 1].isspace()
+    return (
+        glued
+        and _NOTE_MARK.match(pair.opening) is not None
+        and _NOTE_TEXT.fullmatch(pair.inner) is not None
     )
 
 

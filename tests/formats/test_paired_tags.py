@@ -197,6 +197,9 @@ def test_a_pair_around_a_count_alone_is_left_to_the_model(source: str) -> None:
         ('It ends.<sup><a href="#fn1" id="r4">1</a></sup> Nobody noticed.',
          '<sup><a href="#fn1" id="r4">1</a></sup>'),
         ("It ends.<sup>12</sup> Nobody noticed.", "<sup>12</sup>"),
+        ('It ends <a role="doc-noteref" href="notes.xhtml#n2">2</a> here.',
+         '<a role="doc-noteref" href="notes.xhtml#n2">2</a>'),
+        ("It ends<sup>*</sup> here.", "<sup>*</sup>"),
     ],
 )  # fmt: skip
 def test_a_note_reference_is_one_placeholder_with_its_number(source: str, kept: str) -> None:
@@ -208,6 +211,23 @@ def test_a_note_reference_is_one_placeholder_with_its_number(source: str, kept: 
     assert paired.text == source.replace(kept, '<ph id="ltmt-1"/>')
     placed = place_pairs(paired, 'Es endet.<ph id="ltmt-1"/> Niemand merkte es.', [])
     assert placed == f"Es endet.{kept} Niemand merkte es."
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'We have sold <a href="/sales">1,500</a> copies so far.',
+        'The price dropped to <a href="/offer">1,299.99</a> euros.',
+        'Download <a href="/app">2</a> apps to get started.',
+        "Each kit contains <sup>4</sup> batteries.",
+        'See page <a href="#p4">4</a> for more.',
+    ],
+)
+def test_a_link_or_superscript_around_a_count_is_left_to_the_model(source: str) -> None:
+    """Every link or ``<sup>`` around a number was taken for a note's reference and kept whole,
+    so the model neither localised the count (``1,500`` for ``1.500``) nor read it before its
+    noun (``<a …>2</a>-Apps``, session 64): one spaced from the words before it is a count's."""
+    assert strip_pairs(source) is None
 
 
 def test_a_pair_around_a_count_stays_written_beside_pairs_around_words() -> None:
