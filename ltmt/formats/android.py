@@ -76,7 +76,9 @@ def _parse(data: bytes, path: Path) -> Any:
     from lxml import etree
     from translate.storage.aresource import AndroidResourceFile
 
-    root = parse_xml(data, path, WHAT).getroot()  # its errors name the line and column
+    # its errors name the line and column; the DOCTYPE and ``&appname;`` are written back as
+    # they are (an Android idiom: aapt reads them)
+    root = parse_xml(data, path, WHAT, internal_entities=True).getroot()
     if root.tag != "resources":
         raise InputError(
             f"{path}: not {WHAT} (its root element is <{local_name(root.tag)}>, not "

@@ -418,9 +418,13 @@ def not_well_formed(what: str) -> str:
     return f"not well-formed {what}"
 
 
-def parse_xml(data: bytes, path: Path | str, what: str) -> etree._ElementTree:
+def parse_xml(
+    data: bytes, path: Path | str, what: str, *, internal_entities: bool = False
+) -> etree._ElementTree:
     """Parse XML safely (no entities resolved, no network), keeping comments and CDATA; a
-    document that declares or uses entities of its own is refused (:func:`refuse_entities`)."""
+    document that declares or uses entities of its own is refused (:func:`refuse_entities`),
+    but for the internal ones of a format whose writer keeps its DOCTYPE and references as
+    written (``internal_entities``: Android's ``<!ENTITY appname "Garden Helper">``)."""
     from lxml import etree
 
     parser = etree.XMLParser(
@@ -433,7 +437,7 @@ def parse_xml(data: bytes, path: Path | str, what: str) -> etree._ElementTree:
     except ValueError as exc:  # e.g. an unknown declared encoding
         raise InputError(f"{path}: {not_well_formed(what)}: {excerpt(exc)}") from exc
     tree = root.getroottree()
-    refuse_entities(tree, path)
+    refuse_entities(tree, path, internal_allowed=internal_entities)
     return tree
 
 
@@ -443,16 +447,24 @@ ENTITIES_REFUSED = (
 )
 
 
-def refuse_entities(tree: etree._ElementTree, path: Path | str) -> None:
-    """An :class:`InputError` for a document whose DOCTYPE declares entities, or that refers
-    to entities XML does not define (an external DTD's): they are never resolved (a
-    ``SYSTEM "file:///..."`` one would read a local file), so ``&e;`` stayed in the tree and
-    came out as a reference no reader can resolve, or as nothing."""
+def refuse_entities(
+    tree: etree._ElementTree, path: Path | str, *, internal_allowed: bool = False
+) -> None:
+    """An :class:`InputError` for a document whose DOCTYPE declares external entities (a
+    ``SYSTEM "file:///..."`` one would read a local file: never resolved), or that refers to
+    entities it does not declare (an external DTD's): ``&e;`` stayed in the tree and came out
+    as a reference no reader can resolve, or as nothing. Internal entities (``<!ENTITY appname
+    "Garden Helper">``) are refused too unless ``internal_allowed``: where a format's reader
+    loses their text (an XLIFF target, a Qt ``<translation>``, a .docx paragraph's rest)."""
     from lxml import etree
 
     dtd = tree.docinfo.internalDTD
-    declared = dtd is not None and next(dtd.iterentities(), None) is not None
-    if declared or next(tree.getroot().iter(etree.Entity), None) is not None:
+    declared = list(dtd.iterentities()) if dtd is not None else []
+    external = any(entity.system_url is not None for entity in declared)
+    if external or (declared and not internal_allowed):
+        raise InputError(f"{path}: {ENTITIES_REFUSED}")
+    names = {entity.name for entity in declared}
+    if any(ref.name not in names for ref in tree.getroot().iter(etree.Entity)):
         raise InputError(f"{path}: {ENTITIES_REFUSED}")
 
 

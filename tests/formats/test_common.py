@@ -407,8 +407,11 @@ _DECLARING = {
 }
 
 
+_INTERNAL = '<!ENTITY e "Garden Helper">'
+
+
 @pytest.mark.parametrize("name", list(_DECLARING))
-def test_a_document_whose_doctype_declares_entities_is_refused_and_nothing_written(
+def test_a_document_whose_doctype_declares_external_entities_is_refused_and_nothing_written(
     tmp_path: Path, name: str
 ) -> None:
     path = tmp_path / name
@@ -418,6 +421,42 @@ def test_a_document_whose_doctype_declares_entities_is_refused_and_nothing_writt
     with pytest.raises(InputError, match=message):
         translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
     assert not out.exists()
+
+
+@pytest.mark.parametrize("name", ["Strings.resx", "app_de.ts", "app.xlf"])
+def test_internal_entities_are_refused_where_the_format_loses_their_text(
+    tmp_path: Path, name: str
+) -> None:
+    """An XLIFF target or a Qt ``<translation>`` lost an entity's text (``Welcome to &brand;
+    Cloud`` → ``Willkommen zur Wolke``), a .resx value its words after the reference."""
+    path = tmp_path / name
+    path.write_text(_DECLARING[name].replace(_ENTITY, _INTERNAL), "utf-8")
+    out = tmp_path / "out" / name
+    message = f"^{re.escape(str(path))}: declares XML entities in its DOCTYPE, which ltmt does not"
+    with pytest.raises(InputError, match=message):
+        translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert not out.exists()
+
+
+def test_android_internal_entities_are_translated_with_doctype_and_references_kept(
+    tmp_path: Path,
+) -> None:
+    """An Android idiom (``<!ENTITY appname "Garden Helper">``, ``Welcome to &appname;!``) was
+    refused with the external entities that read local files (session 64)."""
+    path = tmp_path / "strings.xml"
+    path.write_text(_DECLARING["strings.xml"].replace(_ENTITY, _INTERNAL), "utf-8")
+    out = tmp_path / "out" / "strings.xml"
+    translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    written = out.read_text("utf-8")
+    assert f"<!DOCTYPE resources [{_INTERNAL}]>" in written
+    assert "&e;" in written
+    assert parse_xml(out.read_bytes(), out, "XML", internal_entities=True) is not None
+
+
+def test_a_reference_to_an_entity_no_doctype_declares_is_refused() -> None:
+    data = b'<!DOCTYPE resources SYSTEM "res.dtd"><resources><s>&b;</s></resources>'
+    with pytest.raises(InputError, match=r"^file\.xml: declares XML entities in its DOCTYPE"):
+        parse_xml(data, "file.xml", "XML", internal_entities=True)
 
 
 @pytest.mark.parametrize(
