@@ -7,12 +7,15 @@ without trusting the archive, and the archive written back with some entries rep
 
 A zip bomb (a few megabytes that decompress to gigabytes of zeros) is refused before anything is
 decompressed, by the sizes the archive declares: an entry of more than
-:data:`DEFAULT_MAX_MB` MiB, entries of more than that in all, or an entry of more than a MiB
-that is over :data:`MAX_RATIO` times its compressed size. ``LTMT_ZIP_MAX_MB`` sets the size
-limit. Python's :mod:`zipfile` stops decompressing an entry at its declared size (and checks
-its CRC), so the declared sizes bound what is read. An entry is decompressed only when it is
-asked for, and one that is not replaced is copied a chunk at a time straight into the output
-file: a film in a presentation is never held whole, decompressed or not.
+:data:`DEFAULT_MAX_MB` MiB, or entries of more than that in all (``LTMT_ZIP_MAX_MB`` sets
+that limit); and an entry of more than a MiB that is over :data:`MAX_RATIO` times its
+compressed size is refused when it is asked for, as it would be decompressed into memory: one
+copied as it is (a mostly white scan, stored uncompressed in its TIFF, 1000 times smaller in
+the archive) is streamed, its size bounded by the limit above. Python's :mod:`zipfile` stops
+decompressing an entry at its declared size (and checks its CRC), so the declared sizes bound
+what is read. An entry is decompressed only when it is asked for, and one that is not replaced
+is copied a chunk at a time straight into the output file: a film in a presentation is never
+held whole, decompressed or not.
 
 An entry whose name leaves the archive's folder once unpacked (``../x``, ``/tmp/x``,
 ``C:\\x``, a backslash, which Windows reads as a folder separator) is refused too: a tool that
@@ -71,16 +74,23 @@ class ArchiveEntries(Mapping[str, bytes]):
         self.path = Path(path)
         self.what = what
         self.infos = {info.filename: info for info in self._archive.infolist()}
+        self.limits = limits or ZipLimits.from_environment()
         for info in self.infos.values():
             _check_name(info.filename, self.path)
-        _check_sizes(list(self.infos.values()), self.path, limits or ZipLimits.from_environment())
+        _check_sizes(list(self.infos.values()), self.path, self.limits)
 
     def __getitem__(self, name: str) -> bytes:
         info = self.infos[name]
+        _check_ratio(info, self.path, self.limits)
         try:
             return self._archive.read(info)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
             raise InputError(f"{self.path}: its entry {name} cannot be read ({exc})") from exc
+
+    def __contains__(self, name: object) -> bool:
+        """Whether the archive has an entry ``name``, decompressing nothing (``Mapping``'s own
+        reads the entry)."""
+        return name in self.infos
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.infos)
@@ -139,8 +149,8 @@ def _check_name(name: str, path: Path) -> None:
 
 
 def _check_sizes(infos: list[zipfile.ZipInfo], path: Path, limits: ZipLimits) -> None:
-    """Refuse an archive whose entries decompress to more than ``limits`` allow, by the sizes
-    it declares (module docstring)."""
+    """Refuse an archive whose entries decompress to more bytes than ``limits`` allow, by the
+    sizes it declares (module docstring)."""
     mib = limits.size >> 20
     raise_limit = f"set {ZIP_MAX_MB} to more MiB to read it anyway"
     for info in infos:
@@ -149,15 +159,21 @@ def _check_sizes(infos: list[zipfile.ZipInfo], path: Path, limits: ZipLimits) ->
                 f"{path}: its entry {info.filename} decompresses to {info.file_size >> 20} MiB, "
                 f"over the limit of {mib} MiB an entry; {raise_limit}"
             )
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > _RATIO_FROM and ratio > limits.ratio:
-            raise InputError(
-                f"{path}: its entry {info.filename} decompresses to {ratio:.0f} times its "
-                f"compressed size, over the limit of {limits.ratio} (a zip bomb?); remove it"
-            )
     total = sum(info.file_size for info in infos)
     if total > limits.size:
         raise InputError(
             f"{path}: its entries decompress to {total >> 20} MiB in all, over the limit of "
             f"{mib} MiB; {raise_limit}"
+        )
+
+
+def _check_ratio(info: zipfile.ZipInfo, path: Path, limits: ZipLimits) -> None:
+    """Refuse to decompress into memory an entry of more than a MiB that is over
+    ``limits.ratio`` times its compressed size (a zip bomb's part ltmt would read)."""
+    ratio = info.file_size / max(info.compress_size, 1)
+    if info.file_size > _RATIO_FROM and ratio > limits.ratio:
+        raise InputError(
+            f"{path}: its part {info.filename}, which ltmt reads, decompresses to {ratio:.0f} "
+            f"times its compressed size, over the limit of {limits.ratio} (a zip bomb?), which "
+            "ltmt does not read; check where the document comes from"
         )
