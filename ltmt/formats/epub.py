@@ -52,6 +52,7 @@ _FONT_OBFUSCATION = frozenset(
 )
 _XHTML = "application/xhtml+xml"
 _NCX = "application/x-dtbncx+xml"
+_READ = frozenset({_XHTML, _NCX})  # the media types of the files ltmt reads besides the package
 # a label of a table of contents: the text of a title, a heading or an entry (not an author)
 _LABEL = re.compile(r"<(docTitle|navInfo|navLabel|pageTarget)\b[^>]*>\s*<text>([^<]*)</text>")
 _NCX_LANG = re.compile(r"""(<ncx\b[^>]*\bxml:lang=["'])([^"']*)(["'])""")
@@ -128,10 +129,12 @@ def read_book(data: bytes, path: Path) -> Book:
         raise InputError(
             f"{path}: not an EPUB book (no 'mimetype' entry saying {_MIMETYPE.decode()})"
         )
-    _refuse_encrypted(entries, path)
+    encrypted = _encrypted(entries, path)
     package = _package_name(entries, path)
+    _refuse_encrypted(encrypted, [package], path)
     manifest, spine = _manifest(entries, package, path)
     kinds = dict(manifest.values())
+    _refuse_encrypted(encrypted, [name for name, kind in kinds.items() if kind in _READ], path)
     names = [manifest[item][0] for item in spine if item in manifest]
     in_spine = set(names)
     names += [name for name, kind in kinds.items() if kind == _XHTML and name not in in_spine]
@@ -165,29 +168,40 @@ def _labels(
     return Labels(name, text, labels, languages)
 
 
-def _refuse_encrypted(entries: Mapping[str, bytes], path: Path) -> None:
-    """Raise an :class:`InputError` where ``META-INF/encryption.xml`` encrypts a file of the
-    book other than by font obfuscation (DRM): its text is no text to translate (it was read
-    as a chapter of another charset). Obfuscated fonts are copied as they are."""
+def _encrypted(entries: Mapping[str, bytes], path: Path) -> list[str | None]:
+    """The files of the book that ``META-INF/encryption.xml`` encrypts other than by font
+    obfuscation (DRM), by archive name (``None`` for one it does not name)."""
     from lxml import etree
 
     listed = entries.get("META-INF/encryption.xml")
     if listed is None:
-        return
+        return []
     try:
         root = etree.fromstring(listed)
     except etree.XMLSyntaxError as exc:
         raise InputError(f"{path}: META-INF/encryption.xml is not XML: {exc}") from exc
+    encrypted: list[str | None] = []
     for data in root.iter("{*}EncryptedData"):
         method = data.find("{*}EncryptionMethod")
         if method is not None and method.get("Algorithm") in _FONT_OBFUSCATION:
             continue
         reference = data.find(".//{*}CipherReference")
-        name = reference.get("URI", "a file") if reference is not None else "a file"
-        raise InputError(
-            f"{path}: {name} is encrypted (DRM), and an encrypted book cannot be translated; "
-            "give a copy without DRM"
-        )
+        uri = reference.get("URI") if reference is not None else None
+        encrypted.append(posixpath.normpath(unquote(uri)) if uri else None)
+    return encrypted
+
+
+def _refuse_encrypted(encrypted: list[str | None], read: list[str], path: Path) -> None:
+    """Raise an :class:`InputError` where a file ltmt reads (``read``: the package document,
+    its XHTML pages, NCX) is ``encrypted`` (DRM): its text is no text to translate (it was read
+    as a chapter of another charset). Another encrypted file (a font) is copied as it is, as
+    is one obfuscated."""
+    for name in encrypted:
+        if name is None or name in read:
+            raise InputError(
+                f"{path}: {name or 'a file'} is encrypted (DRM), and an encrypted book cannot "
+                "be translated; give a copy without DRM"
+            )
 
 
 def _package_name(entries: Mapping[str, bytes], path: Path) -> str:

@@ -3,6 +3,7 @@ checked with EPUBCheck (Debian's epubcheck, as .ci/run installs it)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import zipfile
@@ -228,6 +229,9 @@ ENCRYPTION = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+_AES = "http://www.w3.org/2001/04/xmlenc#aes128-cbc"
+
+
 def _with_encryption(path: Path, algorithm: str, uri: str) -> Path:
     book = _book(path)
     with zipfile.ZipFile(book, "a") as archive:
@@ -244,6 +248,31 @@ def test_a_book_with_an_encrypted_chapter_is_refused_as_drm(tmp_path: Path) -> N
     )
     with pytest.raises(InputError, match=r"chapter1\.xhtml is encrypted \(DRM\).*cannot be"):
         open_document(book)
+
+
+@pytest.mark.parametrize("uri", ["EPUB/package.opf", "EPUB/toc.ncx", "EPUB/text/chapter1.xhtml"])
+def test_a_book_whose_package_or_pages_are_encrypted_is_refused_as_drm(
+    tmp_path: Path, uri: str
+) -> None:
+    book = _with_encryption(tmp_path / "book.epub", _AES, uri)
+    with pytest.raises(
+        InputError, match=rf"^{re.escape(str(book))}: {re.escape(uri)} is encrypted"
+    ):
+        open_document(book)
+
+
+def test_a_book_whose_only_encrypted_file_is_a_font_is_translated_and_the_font_copied(
+    tmp_path: Path,
+) -> None:
+    """Any encrypted entry was refused as DRM (session 64): a font ltmt never reads is copied
+    as it is, as the morning's code did."""
+    book = _with_encryption(tmp_path / "book.epub", _AES, "EPUB/fonts/a.otf")
+    with zipfile.ZipFile(book, "a") as archive:
+        archive.writestr("EPUB/fonts/a.otf", b"\x93ciphertext")
+    out = tmp_path / "book.de.epub"
+    translate_file(book, out, FakeModel(), src_lang="en", tgt_lang="de")
+    with zipfile.ZipFile(out) as archive:
+        assert archive.read("EPUB/fonts/a.otf") == b"\x93ciphertext"
 
 
 @pytest.mark.parametrize(
