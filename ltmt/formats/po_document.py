@@ -45,7 +45,7 @@ from ltmt.formats.documents import Unit
 from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry, target_strings
 from ltmt.formats.icu_messages import quotes_syntax
 from ltmt.formats.po import check_language, entry_flags, load_po, nplurals
-from ltmt.formats.xliff_icu import BranchingUnits, message_problem
+from ltmt.formats.xliff_icu import BranchingUnits, is_message
 from ltmt.wording import counted, first_few, shortened
 
 logger = logging.getLogger(__name__)
@@ -226,22 +226,18 @@ class PoDocument:
     def whole_units(self, units: list[Unit]) -> list[Unit]:
         """Each entry that ``units`` translate case by case, as one unit of its whole msgid
         (:class:`~ltmt.formats.documents.WholeMessages`)."""
-        keys = dict.fromkeys(u.group for u in units if u.group in self.branching.expansions)
         by_key = {unit.key: unit for unit in self.units()}
-        return [by_key[key] for key in keys]
+        return [by_key[key] for key in self.branching.groups(units)]
 
     def is_message(self, text: str) -> bool:
         """Whether ``text`` is a message ICU accepts."""
-        return message_problem(text) is None
+        return is_message(text)
 
     @property
     def broken_messages(self) -> dict[str, str]:
         """The entries whose ICU message assembled from its cases' translations ICU rejects,
         left untranslated: what is wrong, by entry key."""
-        return {
-            key: f"msgid {self._msgid(key)!r}: no valid ICU message ({problem})"
-            for key, problem in self.branching.broken.items()
-        }
+        return self.branching.broken_messages(lambda key: f"msgid {self._msgid(key)!r}")
 
     def fill(
         self,

@@ -72,7 +72,7 @@ from ltmt.formats.xliff import (
     load_xliff,
     segment_marks,
 )
-from ltmt.formats.xliff_icu import CASE, BranchingUnits, message_problem
+from ltmt.formats.xliff_icu import CASE, BranchingUnits, is_message
 from ltmt.wording import counted
 
 logger = logging.getLogger(__name__)
@@ -167,25 +167,23 @@ class XliffDocument:
     def whole_units(self, units: list[Unit]) -> list[Unit]:
         """Each unit that ``units`` translate case by case, as one unit of its whole source
         (:class:`~ltmt.formats.documents.WholeMessages`)."""
-        keys = dict.fromkeys(u.group for u in units if u.group in self.branching.expansions)
         return [
             Unit(key, to_text(self._units[int(key)].source).text, self._units[int(key)].context)
-            for key in keys
+            for key in self.branching.groups(units)
         ]
 
     def is_message(self, text: str) -> bool:
         """Whether ``text`` (a unit's tagged text) is a message ICU accepts, its inline codes
         aside."""
-        return message_problem(text) is None
+        return is_message(text)
 
     @property
     def broken_messages(self) -> dict[str, str]:
         """The units whose ICU message assembled from its cases' translations ICU rejects,
         left untranslated: what is wrong, by unit key."""
-        return {
-            key: f"unit {self._units[int(key)].unit_id or key}: no valid ICU message ({problem})"
-            for key, problem in self.branching.broken.items()
-        }
+        return self.branching.broken_messages(
+            lambda key: f"unit {self._units[int(key)].unit_id or key}"
+        )
 
     def fill(
         self,

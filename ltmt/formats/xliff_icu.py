@@ -17,6 +17,7 @@ rejects is not written (:attr:`BranchingUnits.broken`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ltmt.formats.documents import Unit
@@ -86,6 +87,18 @@ class BranchingUnits:
             for form, (target, source) in enumerate(paths)
         ]
 
+    def groups(self, units: list[Unit]) -> list[str]:
+        """The keys of the units taken apart whose cases ``units`` hold, each once, in order."""
+        return list(dict.fromkeys(u.group for u in units if u.group in self.expansions))
+
+    def broken_messages(self, place: Callable[[str], str]) -> dict[str, str]:
+        """What is wrong with each message in :attr:`broken`, by unit key, the unit named by
+        ``place`` (``unit 4``)."""
+        return {
+            key: f"{place(key)}: no valid ICU message ({problem})"
+            for key, problem in self.broken.items()
+        }
+
     def take(self, case_key: str, text: str) -> tuple[str, str] | None:
         """Keep ``text``, the translation of the case ``case_key``; once every case of its unit
         has one, that unit's key and its whole translated message (None where ICU rejects it:
@@ -115,6 +128,12 @@ def message_problem(text: str) -> str | None:
     attributes may hold braces, ``equiv-text="{{minutes}}"``, no part of its message), or
     None (:func:`~ltmt.formats.icu_messages.syntax_problem`)."""
     return syntax_problem(without_markup(text))
+
+
+def is_message(text: str) -> bool:
+    """Whether ICU accepts ``text``, a unit's tagged text, its inline codes aside
+    (:func:`message_problem`)."""
+    return message_problem(text) is None
 
 
 def paired_braces(text: str) -> str:
