@@ -63,8 +63,10 @@ _TAG_NAMES = (_TAG_NAME, "y", "z")
 # ``<ph id="1" dataRef="d1"/>``), an ``<a href="...">`` whose end is in another segment
 # (:func:`ltmt.formats.placeholder_syntax.sent_as_tags`)
 _MARKUP_TAGS = re.compile(r"(?:</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>)+")
-# a tag of ours already in the line: its own would be confused with ours
-_OUR_TAG = re.compile(rf"<\s*{_TAG_NAME}\d*\s*/?\s*>", re.IGNORECASE)
+# a tag of each name ours may take, numbered or not, as the model may write it (``<y/>``,
+# ``<Y2 />``): a line's own would be confused with ours
+_NAMED_TAGS = {name: re.compile(rf"<\s*{name}\d*\s*/?\s*>", re.IGNORECASE) for name in _TAG_NAMES}
+_OUR_TAG = _NAMED_TAGS[_TAG_NAME]
 _SPACED_TAG = re.compile(rf"[ \t]*{_OUR_TAG.pattern}", re.IGNORECASE)
 
 
@@ -215,12 +217,7 @@ def _merged(spans: list[tuple[int, int, str]], line: str) -> list[tuple[int, int
 def _free_tag_name(line: str) -> str | None:
     """The first of the tag names :func:`set_aside` may give the model that ``line`` has no tag
     of (``<x/>``, ``<x1/>``: its own would be confused with ours); ``None`` when it has all."""
-    return next((name for name in _TAG_NAMES if not _named_tag(name).search(line)), None)
-
-
-def _named_tag(name: str) -> re.Pattern[str]:
-    """A tag named ``name``, numbered or not, as the model may write it (``<y/>``, ``<Y2 />``)."""
-    return re.compile(rf"<\s*{name}\d*\s*/?\s*>", re.IGNORECASE)
+    return next((name for name, tag in _NAMED_TAGS.items() if not tag.search(line)), None)
 
 
 def holds_our_tag(text: str) -> bool:
