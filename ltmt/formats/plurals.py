@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from ltmt.formats.common import primary_language
 from ltmt.formats.placeholder_syntax import find_placeholders
+from ltmt.wording import counted, first_few
 
 # printf integer conversions, named or not, and brace fields: the count of a plural message
 _COUNT = re.compile(r"%(?:\(\w+\))?[-+ #0]*\d*[lhjzt]{0,2}[diu]|%n|%?\{\w*\}|%<\w+>d")
@@ -147,6 +148,15 @@ def other_source(forms: Mapping[str, str]) -> str | None:
     never ``zero``, Apple's text for the number 0 (``No items``), which has no count. None
     where it has no other form."""
     return next((forms[c] for c in reversed(CATEGORIES[1:]) if forms.get(c)), None)
+
+
+def without_other(names: list[str], noun: str) -> str:
+    """What a warning says of the Apple plurals ``names`` (each a ``noun``) whose source lacks
+    ``other``, translated from another form instead (:func:`other_source`)."""
+    return (
+        f"{counted(len(names), noun)} without other ({first_few(names)}), which Apple requires: "
+        "the translation's other is translated from the source's one; add other to the source"
+    )
 
 
 def with_other(forms: dict[str, T], tags: tuple[str, ...]) -> dict[str, T]:

@@ -36,6 +36,7 @@ from ltmt.formats.plurals import (
     other_source,
     plural_tags,
     with_other,
+    without_other,
     written_categories,
 )
 from ltmt.wording import counted, first_few
@@ -134,13 +135,7 @@ def _lacking_other(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
 def _warn_without_other(path: Path, data: dict[str, Any]) -> None:
     lacking = variables_without_other(data)
     if lacking:
-        logger.warning(
-            "%s: %s without other (%s), which Apple requires: the translation's other is "
-            "translated from the source's one; add other to the source",
-            path,
-            counted(len(lacking), "plural variable"),
-            first_few(lacking),
-        )
+        logger.warning("%s: %s", path, without_other(lacking, "plural variable"))
 
 
 class StringsDictDocument(KeyedCatalog):

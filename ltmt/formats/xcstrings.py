@@ -59,7 +59,13 @@ from ltmt.formats.common import (
 from ltmt.formats.documents import Unit
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.placeholder_syntax import has_words
-from ltmt.formats.plurals import keeps_zero, other_source, plural_tags, with_other
+from ltmt.formats.plurals import (
+    keeps_zero,
+    other_source,
+    plural_tags,
+    with_other,
+    without_other,
+)
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
 
@@ -241,13 +247,7 @@ class XcStringsDocument:
 
     def _warn_without_other(self) -> None:
         if self._without_other:
-            logger.warning(
-                "%s: %s without other (%s), which Apple requires: the translation's other is "
-                "translated from the source's one; add other to the source",
-                self.path,
-                counted(len(self._without_other), "plural"),
-                first_few(self._without_other),
-            )
+            logger.warning("%s: %s", self.path, without_other(self._without_other, "plural"))
 
     def _warn_empty_translations(self) -> None:
         """Warn once about target strings reviewed as empty (``translated``, no text): kept,
