@@ -437,12 +437,11 @@ _DO_NOT_TRANSLATE = re.compile(r"\b(?:do not|don['\u2019]t)\s+translate\b", re.I
 def _is_message(data: Any, parts: tuple[str | int, ...]) -> bool:
     """Whether the string at ``parts`` is a WebExtension message: the ``message`` of an
     object (:func:`_strings`)."""
-    if not parts or parts[-1] != "message":
-        return False
-    node = data
-    for part in parts[:-1]:
-        node = node[part]
-    return isinstance(node, dict)
+    return (
+        bool(parts)
+        and parts[-1] == "message"
+        and isinstance(_value_at(data, parts[:-1], None), dict)
+    )
 
 
 def _described_as_kept(data: Any, parts: tuple[str | int, ...]) -> bool:
