@@ -48,6 +48,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from rapidfuzz.distance import Levenshtein
+
 from ltmt.formats.placeholder_syntax import ICU_SIMPLE_TYPES
 from ltmt.formats.plurals import field_as_number, number_as_field, ordinal_as_number
 
@@ -257,19 +259,8 @@ def _is_or_near_argument_type(word: str) -> bool:
     if word in _ARGUMENT_TYPES:
         return True
     return len(word) >= _FEWEST_LETTERS_OF_A_MISS and any(
-        _edits(word, known) <= _MOST_TYPE_EDITS for known in _ARGUMENT_TYPES
+        Levenshtein.distance(word, known) <= _MOST_TYPE_EDITS for known in _ARGUMENT_TYPES
     )
-
-
-def _edits(first: str, second: str) -> int:
-    """The edit (Levenshtein) distance of ``first`` and ``second``: how many characters put
-    in, taken out or replaced turn one into the other."""
-    row = list(range(len(second) + 1))
-    for i, char in enumerate(first, 1):
-        diagonal, row[0] = row[0], i
-        for j, other in enumerate(second, 1):
-            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + (char != other))
-    return row[-1]
 
 
 def syntax_problem(message: str) -> str | None:
