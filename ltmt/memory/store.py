@@ -375,6 +375,9 @@ class Memory:
         own = self.stats(user)["origins"]
         if origin in own:  # as stats lists it: no need to read every segment for the others
             return origin
+        # a folder of own origins: named_origin answers it as given, the shared ones unread
+        if any(is_of_origin(name, origin) for name in own):
+            return named_origin(origin, own)
         return named_origin(origin, {*own, *self.shared_origins(user)})
 
     def shared_origins(self, user: str) -> dict[str, int]:
