@@ -184,11 +184,11 @@ def lost_inches(source: str, target: str) -> list[str]:
     (``1.5" gap, 1.5 mm wall`` as ``3,8 cm Abstand, 1,5 mm Wand``), is the numbers check's; a
     source with a quotation opening before the number is left alone, its mark maybe the
     quotation's end."""
-    if _INCHES_KEPT.search(_marks_as_primes(target)):
+    inches = list(_PLAIN_INCHES.finditer(source))
+    if not inches or _INCHES_KEPT.search(_marks_as_primes(target)):  # most pairs: no inches
         return []
     numbers = Counter(_digits(found.group()) for found in _NUMBER_ALONE.finditer(target))
     numbers -= Counter(digits for (digits, _), _, _ in _measures(target))
-    inches = list(_PLAIN_INCHES.finditer(source))
     quotes = [at for at, mark in enumerate(source) if mark in _OPENING_QUOTES]
     opening = set(quotes) - {found.end() - 1 for found in inches}  # not an inch mark itself
     lost = []
