@@ -325,11 +325,8 @@ def remove_postings(
             term = int(term_pairs_of[0] >> np.uint64(32))
             gone = (term_pairs_of & np.uint64(0xFFFFFFFF)).astype("<u4")
             _remove_from_term(txn, cursor, head_key(uid, term), gone)
-    zeros = np.zeros(len(ids), dtype=np.uint8)
-    ordered = np.sort(ids)
     for table, width in ((LENS, 2), (SIGS, SIG_BYTES)):
-        rows = np.broadcast_to(zeros[:, None], (len(ids), width))
-        _put_rows(txn, table, uid, ordered, rows, cipher)
+        _put_rows(txn, table, uid, ids, np.zeros((len(ids), width), dtype=np.uint8), cipher)
 
 
 def _remove_from_term(
