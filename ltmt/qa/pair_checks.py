@@ -188,9 +188,9 @@ def _named_as_in(wanted: Counter[str], have: Counter[str]) -> Counter[str]:
     spelled = {text.lower(): text for text in wanted if _WEBEXTENSION_NAME.fullmatch(text)}
     named: Counter[str] = Counter()
     for text, count in have.items():
-        named[spelled.get(text.lower(), text) if _WEBEXTENSION_NAME.fullmatch(text) else text] += (
-            count
-        )
+        if _WEBEXTENSION_NAME.fullmatch(text):
+            text = spelled.get(text.lower(), text)
+        named[text] += count
     return named
 
 
