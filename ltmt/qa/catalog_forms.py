@@ -147,17 +147,17 @@ _EMPTY = 'its translation is empty, though its state is "{state}": the program s
 _EMPTY += "translate it"
 
 
-def empty_xliff_targets(path: Path) -> list[FormProblem]:
+def empty_xliff_targets(path: Path, loaded: tuple[Any, int] | None = None) -> list[FormProblem]:
     """The units of the XLIFF file ``path`` (1.2 or 2.0) whose translation is empty though
     their state says translated (``translated``, ``final``, ``signed-off``; 2.0's
     ``reviewed``), as ``empty`` problems. Only units the reader leaves out as untranslated
     are: a translatable unit (not ``translate="no"``, not locked) with a source of more than
     spaces and a target of neither text nor inline codes (``<x id="1"/>`` is a translation,
-    checked)."""
+    checked). ``loaded``: the file's tree and version where it is read already."""
     from ltmt.formats.inline import to_text
     from ltmt.formats.xliff import iter_units, load_xliff
 
-    tree, version = load_xliff(path)
+    tree, version = load_xliff(path) if loaded is None else loaded
     return [
         FormProblem(
             f"{path}:{unit.source.sourceline}",
@@ -218,6 +218,7 @@ def catalog_state(
     from ltmt.formats.documents import open_document
     from ltmt.formats.po_document import PoDocument
     from ltmt.formats.qt_ts import TsDocument
+    from ltmt.formats.xliff_document import XliffDocument
 
     catalogs = catalog_files(path, fmt)
     if not catalogs:
@@ -226,8 +227,9 @@ def catalog_state(
     for catalog, name in catalogs:
         document = open_document(catalog, name)
         untranslated += _untranslated_entries(document)
-        if name == "xliff":  # its units marked translated but empty are findings, not pending
-            empty = empty_xliff_targets(catalog)
+        if isinstance(document, XliffDocument):  # its tree as read, not read again
+            # its units marked translated but empty are findings, not pending
+            empty = empty_xliff_targets(catalog, (document.tree, document.version))
             untranslated -= len(empty)
             problems += empty
         if isinstance(document, PoDocument):  # its catalog as read, not read again
