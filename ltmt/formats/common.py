@@ -11,7 +11,7 @@ import functools
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -707,14 +707,6 @@ def canonical_code(code: str) -> str:
     ``zh_hant_tw`` → ``zh-Hant-TW``."""
     language, *rest = _subtags(re.split(r"[.@]", code, maxsplit=1)[0])
     return "-".join([language, *(_subtag_case(subtag) for subtag in rest)])
-
-
-def metadata_notes(metadata: Mapping[str, Any]) -> list[str]:
-    """The notes of a pair's ``metadata``: its ``note``, one string or (a TMX unit's several
-    ``<note>``: :mod:`ltmt.formats.tmx_metadata`) a list of them; empty ones left out."""
-    note = metadata.get("note")
-    notes = note if isinstance(note, list) else [note]
-    return [text for text in notes if isinstance(text, str) and text.strip()]
 
 
 def language_tag(code: str) -> str:

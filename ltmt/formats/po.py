@@ -33,12 +33,12 @@ from ltmt.formats.common import (
     excerpt,
     lang_matches,
     language_error,
-    metadata_notes,
     read_bytes,
 )
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.po_escapes import read_all_escapes
 from ltmt.formats.po_syntax import check_duplicates, check_strings
+from ltmt.formats.tmx_metadata import metadata_notes
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
 

@@ -11,10 +11,13 @@ put them in different places: SDL Trados Studio on the ``<tu>``, OmegaT on the t
 ``prev``, ``next`` and ``id`` without TMX's ``x-``. Every level is read into the same keys: an
 attribute under its name, a note as ``note``, a prop under its type (``x-`` taken off), ``tuid``
 as ``id``; a key met twice on one level (two notes, SDL Trados Studio's repeated
-``x-Project:MultipleString``) holds the list of its values. Where two levels hold one key, the
-``<tu>``'s value is the key's, else the target ``<tuv>``'s: a date of the unit and a date of its
-translation mean the same to the memory (the order of recency: ``changedate``); the value it
-replaced is kept under :data:`TMX_TUV`, by side, and written back on its ``<tuv>``.
+``x-Project:MultipleString``) holds what the releases before lists were kept read of it (the
+notes joined by a line break, a prop's last value), so that they still export it from a store
+written now, and the list of its values is kept under :data:`TMX_REPEATED`. Where two levels
+hold one key, the ``<tu>``'s value is the key's, else the target ``<tuv>``'s: a date of the
+unit and a date of its translation mean the same to the memory (the order of recency:
+``changedate``); the value it replaced is kept under :data:`TMX_TUV`, by side, and written back
+on its ``<tuv>``.
 
 The keys read from a ``<tuv>``, and those read from a prop typed without ``x-``, are listed
 under :data:`TMX_PLACES` (``{"target": ["changeid", "note"], "plain": ["file"]}``), so that an
@@ -56,6 +59,11 @@ TMX_LANGUAGES = "tmx_languages"
 # the metadata key of the values a <tuv> held under a key that another level of its unit holds
 # too (a source note beside the unit's note), by side: ``{"source": {"note": "..."}}``
 TMX_TUV = "tmx_tuv"
+# the metadata key of the values of each key its level held more than once, in file order
+# (``{"note": ["First note", "Second note"]}``), written back one element each while the key
+# still holds their single form (:func:`single_form`); a list is kept apart from its key so that
+# an older release, which skips a list, still exports the key
+TMX_REPEATED = "tmx_repeated"
 # the sides whose <tuv> may hold metadata, the one whose values win last
 _SIDES = ("source", "target")
 
@@ -79,6 +87,7 @@ def read_metadata(unit: Any, source: Any, target: Any) -> dict[str, Any]:
                 plain.add(key)
             else:
                 plain.discard(key)
+    _keep_lists_apart(metadata)
     recorded = {side: [key for key, level in places.items() if level == side] for side in _SIDES}
     recorded["plain"] = [key for key in metadata if key in plain]
     kept = {name: keys for name, keys in recorded.items() if keys}
@@ -87,6 +96,47 @@ def read_metadata(unit: Any, source: Any, target: Any) -> dict[str, Any]:
     if shadowed:
         metadata[TMX_TUV] = shadowed
     return metadata
+
+
+def _keep_lists_apart(metadata: dict[str, Any]) -> None:
+    """Move each list of ``metadata`` (a key its level held more than once) to
+    :data:`TMX_REPEATED`, leaving its :func:`single_form` under the key for the releases that
+    skip a list."""
+    repeated = {key: value for key, value in metadata.items() if isinstance(value, list)}
+    for key, listed in repeated.items():
+        metadata[key] = single_form(key, listed)
+    if repeated:
+        metadata[TMX_REPEATED] = repeated
+
+
+def single_form(key: str, values: list[Any]) -> Any:
+    """The one value a key met more than once (``values``) holds, as releases before lists
+    were kept read it: notes joined by a line break, a prop's last value."""
+    if key == "note":
+        return "\n".join(str(value) for value in values)
+    return values[-1]
+
+
+def metadata_notes(metadata: Mapping[str, Any]) -> list[str]:
+    """The notes of a pair's ``metadata``: its ``note``, each of a TMX unit's several
+    ``<note>`` where :data:`TMX_REPEATED` keeps them (or ``note`` is their list, as stores
+    written before it hold them); empty ones left out."""
+    note = repeated_values(metadata).get("note") or metadata.get("note")
+    notes = note if isinstance(note, list) else [note]
+    return [text for text in notes if isinstance(text, str) and text.strip()]
+
+
+def repeated_values(metadata: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """The lists :data:`TMX_REPEATED` keeps, by key, of the keys that still hold their
+    :func:`single_form`: a key changed since it was read (a note edited) is written as it is."""
+    recorded = metadata.get(TMX_REPEATED)
+    if not isinstance(recorded, Mapping):
+        return {}
+    return {
+        key: values
+        for key, values in recorded.items()
+        if isinstance(values, list) and values and metadata.get(key) == single_form(key, values)
+    }
 
 
 def declared_languages(declared: Mapping[str, str], read_as: Mapping[str, str]) -> dict[str, str]:
@@ -186,13 +236,14 @@ def write_metadata(metadata: Mapping[str, Any], unit: Any, source: Any, target: 
 
 def _written_values(metadata: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     """The keys of ``metadata`` a TMX file holds, each with its text: strings, and the number
-    props as digits, a key for each of a list's (a repeated prop's, several notes); not
-    :data:`TMX_PLACES` and the other keys that say where and how they go, nor values of other
-    types (native codes)."""
+    props as digits, a key for each of its :func:`repeated_values` or a list's (a repeated
+    prop's, several notes); not :data:`TMX_PLACES` and the other keys that say where and how
+    they go, nor values of other types (native codes)."""
+    repeated = repeated_values(metadata)
     for key, value in metadata.items():
-        if key in (TMX_PLACES, TMX_LANGUAGES, TMX_TUV):
+        if key in (TMX_PLACES, TMX_LANGUAGES, TMX_TUV, TMX_REPEATED):
             continue
-        for item in value if isinstance(value, list) else [value]:
+        for item in repeated.get(key) or (value if isinstance(value, list) else [value]):
             if key in NUMBER_PROPS and isinstance(item, int) and not isinstance(item, bool):
                 yield key, str(item)
             elif isinstance(item, str):

@@ -33,7 +33,6 @@ from ltmt.formats.common import (
     lang_matches,
     language_error,
     local_name,
-    metadata_notes,
     parse_xml,
     read_bytes,
 )
@@ -41,6 +40,7 @@ from ltmt.formats.inline import append_text, to_text
 from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, stored_natives
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.size_limits import declared_limit
+from ltmt.formats.tmx_metadata import metadata_notes
 from ltmt.formats.xml_stream import UnitFrame, indented_file, unit_level, write_records
 from ltmt.segments import PairRecord
 from ltmt.wording import counted

@@ -25,9 +25,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from ltmt.formats.common import XmlLeftOut, metadata_notes
+from ltmt.formats.common import XmlLeftOut
 from ltmt.formats.inline import CONTAINERS, append_text
 from ltmt.formats.markup_codes import Code, pair_markup_codes, stored_natives
+from ltmt.formats.tmx_metadata import metadata_notes
 from ltmt.formats.xliff import NS_20, PO_CONTEXTS
 from ltmt.formats.xml_stream import UnitFrame, indented_file, unit_level, write_records
 from ltmt.segments import PairRecord

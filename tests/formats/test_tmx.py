@@ -14,6 +14,7 @@ from ltmt.errors import InputError, LanguageError
 from ltmt.formats.common import XML_LANG, lang_matches
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.tmx import read_tmx, write_tmx
+from ltmt.formats.tmx_metadata import TMX_REPEATED
 from ltmt.segments import PairRecord
 
 TRICKY = """<?xml version="1.0" encoding="UTF-8"?>
@@ -131,8 +132,9 @@ def test_inline_codes_space_and_metadata_read_as_expected(tmp_path: Path) -> Non
     assert records["Click <b>here</b>"].target == "Klicken Sie <b>hier</b>"
     assert records["Click <b>here</b>"].metadata == {
         "id": "1",
-        "note": ["first", "second"],
+        "note": "first\nsecond",
         "domain": "ui",
+        TMX_REPEATED: {"note": ["first", "second"]},
     }
     assert records["A {0} and <i>ithisub flow"].target == "Ein {0} und <i>es"
     assert records["spaces folded here"].target == "  kept   as\n        is  "

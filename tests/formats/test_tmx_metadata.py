@@ -5,11 +5,18 @@ it was read (OmegaT's context props typed ``file``, ``prev``, ``next``, ``id``).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from ltmt.formats.tmx import read_tmx, write_tmx
-from ltmt.formats.tmx_metadata import TMX_LANGUAGES, TMX_PLACES, TMX_TUV
+from ltmt.formats.tmx_metadata import (
+    TMX_LANGUAGES,
+    TMX_PLACES,
+    TMX_REPEATED,
+    TMX_TUV,
+    metadata_notes,
+)
 from ltmt.segments import PairRecord
 
 # as OmegaT's project_save.tmx writes a default and an alternative translation
@@ -159,7 +166,7 @@ def test_metadata_is_written_back_on_the_tuv_it_was_read_from(tmp_path: Path) ->
             '<tu><prop type="file">a</prop><prop type="x-file">b</prop>',
             '<tuv xml:lang="en">',
             '<tuv xml:lang="de">',
-            {"file": ["a", "b"]},
+            {"file": "b", TMX_REPEATED: {"file": ["a", "b"]}},
         ),
     ],
 )
@@ -217,12 +224,16 @@ def test_repeated_props_notes_and_a_tuvs_note_are_all_kept_and_written_back(
     [record] = read_tmx(path)
     assert record.metadata == {
         "creationdate": "20240101T000000Z",
-        "Project:MultipleString": ["Manual 2023", "Manual 2024"],
+        "Project:MultipleString": "Manual 2024",
         "Client:MultipleString": "ACME Corp",
-        "note": ["First note: terminology approved.", "Second note: check with legal."],
+        "note": "First note: terminology approved.\nSecond note: check with legal.",
         "Context": "Chapter 1",
         TMX_PLACES: {"source": ["Context"]},
         TMX_TUV: {"source": {"note": "source note"}},
+        TMX_REPEATED: {
+            "Project:MultipleString": ["Manual 2023", "Manual 2024"],
+            "note": ["First note: terminology approved.", "Second note: check with legal."],
+        },
     }
     write_tmx(tmp_path / "back.tmx", [record])
     written = (tmp_path / "back.tmx").read_text(encoding="utf-8")
@@ -236,6 +247,50 @@ def test_repeated_props_notes_and_a_tuvs_note_are_all_kept_and_written_back(
         assert element in written
     [back] = read_tmx(tmp_path / "back.tmx")
     assert back.metadata == record.metadata
+
+
+def older_release_export(metadata: dict[str, Any]) -> dict[str, str]:
+    """What the release before repeated values were kept as lists wrote of a stored pair's
+    ``metadata``: its string values alone (a list or a mapping it skipped)."""
+    return {key: value for key, value in metadata.items() if isinstance(value, str)}
+
+
+def test_a_store_written_now_keeps_its_notes_and_props_for_an_older_release(
+    tmp_path: Path,
+) -> None:
+    """Several notes and a repeated prop were stored as lists, which the release before skips:
+    its export of a store written now lost them. The key holds what it read (the notes joined,
+    the prop's last value), the lists are kept apart, and today's export writes each again."""
+    from ltmt import Memory
+
+    path = tmp_path / "multiple.tmx"
+    path.write_text(MULTIPLE, encoding="utf-8")
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u", read_tmx(path))
+        stored = [PairRecord.of_segment(segment) for segment in memory.segments("u")]
+    older = older_release_export(dict(stored[0].metadata))
+    assert older["note"] == "First note: terminology approved.\nSecond note: check with legal."
+    assert older["Project:MultipleString"] == "Manual 2024"
+    write_tmx(tmp_path / "out.tmx", stored)
+    written = (tmp_path / "out.tmx").read_text(encoding="utf-8")
+    assert written.count("<note>") == 3  # each of the unit's two, the source <tuv>'s one
+    assert written.count("Project:MultipleString") == 2
+    assert "tmx_repeated" not in written
+
+
+@pytest.mark.parametrize(
+    ("metadata", "notes"),
+    [
+        ({"note": "a\nb", TMX_REPEATED: {"note": ["a", "b"]}}, ["a", "b"]),
+        # a note changed since it was read is written as it is now
+        ({"note": "edited", TMX_REPEATED: {"note": ["a", "b"]}}, ["edited"]),
+        # as a store written before the lists were kept apart holds them
+        ({"note": ["a", "b"]}, ["a", "b"]),
+        ({"note": " "}, []),
+    ],
+)
+def test_the_notes_of_a_pair(metadata: dict[str, Any], notes: list[str]) -> None:
+    assert metadata_notes(metadata) == notes
 
 
 @pytest.mark.parametrize(
