@@ -11,7 +11,7 @@ import functools
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -437,7 +437,7 @@ def parse_xml(
     except ValueError as exc:  # e.g. an unknown declared encoding
         raise InputError(f"{path}: {not_well_formed(what)}: {excerpt(exc)}") from exc
     tree = root.getroottree()
-    refuse_entities(tree, path, internal_allowed=internal_entities)
+    refuse_entities(tree, path, data, internal_allowed=internal_entities)
     return tree
 
 
@@ -448,24 +448,55 @@ ENTITIES_REFUSED = (
 
 
 def refuse_entities(
-    tree: etree._ElementTree, path: Path | str, *, internal_allowed: bool = False
+    tree: etree._ElementTree, path: Path | str, data: bytes = b"", *, internal_allowed: bool = False
 ) -> None:
     """An :class:`InputError` for a document whose DOCTYPE declares external entities (a
     ``SYSTEM "file:///..."`` one would read a local file: never resolved), or that refers to
-    entities it does not declare (an external DTD's): ``&e;`` stayed in the tree and came out
-    as a reference no reader can resolve, or as nothing. Internal entities (``<!ENTITY appname
-    "Garden Helper">``) are refused too unless ``internal_allowed``: where a format's reader
-    loses their text (an XLIFF target, a Qt ``<translation>``, a .docx paragraph's rest)."""
-    from lxml import etree
-
+    entities it does not declare (an external DTD's: :func:`refuse_undeclared_references`,
+    ``data`` its bytes): ``&e;`` stayed in the tree and came out as a reference no reader can
+    resolve, or as nothing. Internal entities (``<!ENTITY appname "Garden Helper">``) are
+    refused too unless ``internal_allowed``: where a format's reader loses their text (an XLIFF
+    target, a Qt ``<translation>``, a .docx paragraph's rest)."""
     dtd = tree.docinfo.internalDTD
     declared = list(dtd.iterentities()) if dtd is not None else []
     external = any(entity.system_url is not None for entity in declared)
     if external or (declared and not internal_allowed):
         raise InputError(f"{path}: {ENTITIES_REFUSED}")
-    names = {entity.name for entity in declared}
-    if any(ref.name not in names for ref in tree.getroot().iter(etree.Entity)):
-        raise InputError(f"{path}: {ENTITIES_REFUSED}")
+    refuse_undeclared_references(
+        tree.getroot(), path, data, declared={entity.name for entity in declared}
+    )
+
+
+def refuse_undeclared_references(
+    element: etree._Element, path: Path | str, data: bytes, declared: Collection[str] = ()
+) -> None:
+    """An :class:`InputError` for the first reference within ``element`` to an entity its
+    document does not declare (not among ``declared``), where it is in ``data`` (the document's
+    bytes), with the character to write instead (:func:`_undeclared_entity`). With an external
+    DTD (``<!DOCTYPE tmx SYSTEM "tmx14.dtd">``, as TMX files are written) such a reference is no
+    syntax error: lxml keeps it as an unresolved node, which the DOCTYPE did not declare."""
+    from lxml import etree
+
+    reference = next(
+        (found for found in element.iter(etree.Entity) if found.name not in declared), None
+    )
+    if reference is not None:
+        where = _reference_place(path, data, reference.sourceline or 0, reference.name)
+        raise InputError(f"{where}: {_undeclared_entity(reference.name)}")
+
+
+def _reference_place(path: Path | str, data: bytes, line: int, name: str) -> str:
+    """``path:line:column`` of the first ``&name;`` on line ``line`` of ``data``; without the
+    column where the line does not hold it as UTF-8 bytes (a UTF-16 file), and without the
+    line where lxml gave none."""
+    if not line:
+        return str(path)
+    lines = data.split(b"\n", line)
+    text = lines[line - 1] if len(lines) >= line else b""
+    offset = text.find(f"&{name};".encode())
+    if offset < 0:
+        return f"{path}:{line}"
+    return f"{path}:{line}:{character_column(text[:offset])}"
 
 
 def remove_with_note(element: etree._Element) -> None:

@@ -36,6 +36,7 @@ from ltmt.formats.common import (
     local_name,
     read_bytes,
     refuse_entities,
+    refuse_undeclared_references,
     xml_error,
 )
 from ltmt.formats.inline import append_text
@@ -132,8 +133,9 @@ def read_tmx(
         for _, element in events:
             if not root_checked:  # the root as parsed so far (``events.root`` comes at the end)
                 _check_root(element.getroottree().getroot(), path)
-                refuse_entities(element.getroottree(), path)  # its DOCTYPE is read by now
+                refuse_entities(element.getroottree(), path, data)  # its DOCTYPE is read by now
                 root_checked = True
+            refuse_undeclared_references(element, path, data)
             if local_name(element.tag) == "header":
                 header_lang = element.get("srclang") or ""
                 continue

@@ -468,3 +468,29 @@ def test_a_reference_to_an_entity_no_doctype_declares_is_refused() -> None:
 )
 def test_a_doctype_that_declares_no_entity_is_read(data: bytes) -> None:
     assert parse_xml(data, "file.xml", "XML").getroot() is not None
+
+
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        pytest.param(
+            b'<!DOCTYPE plist SYSTEM "x.dtd">\n<plist><a>caf&eacute;</a></plist>',
+            "file.xml:2:14",
+            id="utf-8",
+        ),
+        # UTF-16 bytes: the column is not looked for
+        pytest.param(
+            '<!DOCTYPE a SYSTEM "x.dtd">\n<a>caf&eacute;</a>'.encode("utf-16"),
+            "file.xml:2",
+            id="utf-16",
+        ),
+    ],
+)
+def test_an_undeclared_entity_beside_an_external_dtd_is_named_where_it_is(
+    data: bytes, where: str
+) -> None:
+    """It was refused as declaring entities in its DOCTYPE, which declares none."""
+    with pytest.raises(
+        InputError, match=f"^{where}: undefined entity &eacute;: write é or &#233;$"
+    ):
+        parse_xml(data, "file.xml", "XML")

@@ -6,6 +6,7 @@ of the units it has read."""
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -221,6 +222,30 @@ def test_a_file_whose_doctype_declares_entities_is_refused_before_a_pair_is_read
         encoding="utf-8",
     )
     with pytest.raises(InputError, match=r"entities\.tmx: declares XML entities in its DOCTYPE"):
+        list(read_tmx(path))
+
+
+@pytest.mark.parametrize("units_before", [0, 20000])
+def test_an_undeclared_entity_beside_an_external_dtd_is_named_where_it_is(
+    tmp_path: Path, units_before: int
+) -> None:
+    """``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` (as ltmt's exports write) with ``&eacute;`` was
+    refused as declaring entities, which it does not; after many units the reference was read
+    as nothing (``Caf 2024``)."""
+    unit = '<tu><tuv xml:lang="en"><seg>C</seg></tuv><tuv xml:lang="de"><seg>C</seg></tuv></tu>\n'
+    path = tmp_path / "dtd.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
+        '<tmx version="1.4"><header srclang="en"/><body>\n'
+        + unit
+        * units_before
+        + '<tu><tuv xml:lang="en"><seg>Cafe</seg></tuv>\n'
+        '<tuv xml:lang="de"><seg>Caf&eacute; 2024</seg></tuv></tu>\n</body></tmx>\n',
+        encoding="utf-8",
+    )
+    line = 5 + units_before
+    expected = rf"^{re.escape(str(path))}:{line}:28: undefined entity &eacute;: write é or &#233;$"
+    with pytest.raises(InputError, match=expected):
         list(read_tmx(path))
 
 
