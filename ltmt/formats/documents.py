@@ -26,13 +26,16 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from ltmt.errors import InputError
 from ltmt.formats.common import LineShape, atomic_write, decode, read_file, text_lines_of
 from ltmt.formats.json_errors import json_problem
 from ltmt.formats.registry import find_format
 from ltmt.text import half_character
+
+if TYPE_CHECKING:
+    from ltmt.formats.xliff_icu import BranchingUnits
 
 logger = logging.getLogger(__name__)
 
@@ -201,8 +204,10 @@ class WholeMessages(Protocol):
     case a unit of the message's ``group`` (Angular's XLIFF units): a 100 % memory match of a
     whole message ICU accepts is its translation as stored, not a fuzzy match for each case; and
     ``broken_messages`` holds the keys of those whose assembled translation ICU rejects (each
-    with its place and what is wrong), left untranslated and counted as not repaired."""
+    with its place and what is wrong), left untranslated and counted as not repaired;
+    ``branching`` holds the messages taken apart."""
 
+    branching: BranchingUnits
     broken_messages: dict[str, str]
 
     def whole_units(self, units: list[Unit]) -> list[Unit]:

@@ -405,9 +405,11 @@ def _reused_whole_messages(
 def _count_broken_units(document: WholeMessages, chunk: list[Unit], report: RunReport) -> None:
     """Count as not repaired each message of ``chunk`` translated case by case whose assembled
     translation ICU rejects (left untranslated), so that ``--strict`` fails the run on it."""
-    for key in dict.fromkeys(u.group for u in chunk if u.group in document.broken_messages):
-        report.not_repairable += 1
-        report.example(document.broken_messages[key])
+    broken = document.broken_messages  # built anew on each read
+    for key in document.branching.groups(chunk):
+        if key in broken:
+            report.not_repairable += 1
+            report.example(broken[key])
 
 
 def _count_codes_put_back(document: CodesPutBack, filled: list[Outcome], report: RunReport) -> None:
