@@ -14,10 +14,15 @@ def counted(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count} {noun}"
 
 
-def first_few(items: Iterable[object], limit: int = 3) -> str:
-    """The first ``limit`` of ``items``, comma-separated, with ``...`` when there are more."""
+def first_few(items: Iterable[object], limit: int = 3, *, count_rest: bool = False) -> str:
+    """The first ``limit`` of ``items``, comma-separated, with ``...`` when there are more
+    (with ``count_rest``, how many more: ``a, b, c and 2 more``)."""
     listed = [str(item) for item in items]
-    return ", ".join(listed[:limit]) + (", ..." if len(listed) > limit else "")
+    shown = ", ".join(listed[:limit])
+    rest = len(listed) - limit
+    if rest <= 0:
+        return shown
+    return f"{shown} and {rest} more" if count_rest else f"{shown}, ..."
 
 
 def counted_kinds(kinds: Iterable[tuple[int, str]], singular: str) -> str:

@@ -41,7 +41,7 @@ from ltmt.quote_style import QuoteTable
 from ltmt.quoted_code import quoted_code_spans
 from ltmt.routing import reusable_target
 from ltmt.spelling import words_of
-from ltmt.wording import counted
+from ltmt.wording import counted, first_few
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -81,7 +81,10 @@ def inconsistent_findings(records: Sequence[PairRecord]) -> list[Finding]:
         if len(targets) < 2:
             continue
         usual, count = targets.most_common(1)[0]
-        where = _listed([records[n].position for n in group if records[n].target == usual])
+        # each position that has the usual target, not the first alone (the message counts them)
+        where = first_few(
+            (records[n].position for n in group if records[n].target == usual), count_rest=True
+        )
         for n in group:
             record = records[n]
             if record.target != usual:
@@ -95,18 +98,6 @@ def inconsistent_findings(records: Sequence[PairRecord]) -> list[Finding]:
                     )
                 )
     return findings
-
-
-# the most positions a finding lists; the rest it counts
-_LISTED = 3
-
-
-def _listed(positions: Sequence[str]) -> str:
-    """``positions`` as a finding lists them: each, up to :data:`_LISTED`, then how many more
-    (a message that says 2 other entries names both, not the first alone)."""
-    shown = ", ".join(positions[:_LISTED])
-    rest = len(positions) - _LISTED
-    return f"{shown} and {rest} more" if rest > 0 else shown
 
 
 def memory_findings(records: Sequence[PairRecord], memory: Memory, user: str) -> list[Finding]:
