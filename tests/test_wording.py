@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.wording import counted, with_article
+from ltmt.wording import counted, first_few, with_article
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,16 @@ def test_a_name_takes_the_article_of_its_sound(name: str, expected: str) -> None
     """``a ftl document must be a file``: a name read letter by letter takes "an" before a
     letter whose name starts with a vowel sound."""
     assert with_article(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("items", "count_rest", "expected"),
+    [
+        (["a", "b"], False, "a, b"),
+        (["a", "b", "c"], True, "a, b, c"),
+        (["a", "b", "c", "d"], False, "a, b, c, ..."),
+        (["a", "b", "c", "d", "e"], True, "a, b, c and 2 more"),
+    ],
+)
+def test_first_few(items: list[str], count_rest: bool, expected: str) -> None:
+    assert first_few(items, count_rest=count_rest) == expected
