@@ -73,20 +73,22 @@ def errors_as_report(enabled: bool, *, to_stdout: bool, error_status: int = 1) -
     stops, ``{"error": "..."}`` (:func:`echo_report`), and the command exits with its status:
     2 for a bad option value, else ``error_status`` (``ltmt qa``'s 2: its 1 says a finding
     failed the file); without it, errors go up to the entry point, which says them as
-    ``ltmt: error: ...``."""
+    ``ltmt: error: ...``, or, with an ``error_status`` other than the entry point's 1, are said
+    so here and exit with it."""
     from ltmt.cli.main import click_errors
 
-    if not enabled:
-        yield
-        return
     try:
         yield
-    except ChoiceError as exc:
-        echo_report({"error": str(exc)}, to_stdout=to_stdout)
-        raise typer.Exit(2) from exc
     except LtmtError as exc:
-        echo_report({"error": str(exc)}, to_stdout=to_stdout)
-        raise typer.Exit(error_status) from exc
+        if not enabled and error_status == 1:
+            raise
+        if enabled:
+            echo_report({"error": str(exc)}, to_stdout=to_stdout)
+        else:
+            typer.echo(f"ltmt: error: {exc}", err=True)
+        raise typer.Exit(2 if isinstance(exc, ChoiceError) else error_status) from exc
     except click_errors.UsageError as exc:
+        if not enabled:
+            raise
         echo_report({"error": " ".join(exc.format_message().split())}, to_stdout=to_stdout)
         raise typer.Exit(exc.exit_code) from exc

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -12,7 +10,7 @@ import typer
 from ltmt.cli.json_output import errors_as_report
 from ltmt.cli.path_options import given_path
 from ltmt.cli.store import EXISTING_KEY_FILE_OPTION, MEMORY_DIR_OPTION, open_store
-from ltmt.errors import ChoiceError, InputError, LtmtError
+from ltmt.errors import ChoiceError, InputError
 from ltmt.qa.findings import Severity
 
 # --fail-on's values: the least severe finding that fails the run (never: none does)
@@ -129,7 +127,9 @@ def qa(
     )
     from ltmt.qa.run import NEEDS_INPUT
 
-    with _exit_statuses(as_json):
+    # an error that stops the check exits 2, so that a script tells a file it could not check
+    # (a path mistyped, a file truncated) from one whose findings fail it (1)
+    with errors_as_report(as_json, to_stdout=True, error_status=2):
         if fail_on not in FAIL_LEVELS:
             raise ChoiceError(f"--fail-on {fail_on!r}: use one of {', '.join(FAIL_LEVELS)}")
         asked = check_names(check)
@@ -203,20 +203,6 @@ def qa(
             typer.echo(report.summary())
     if report.fails(FAIL_LEVELS[fail_on]):
         raise typer.Exit(1)
-
-
-@contextmanager
-def _exit_statuses(as_json: bool) -> Iterator[None]:
-    """An error that stops the check exits 2, so that a script tells a file it could not
-    check (a path mistyped, a file truncated) from one whose findings fail it (1): said as
-    ``ltmt: error: ...``, or with ``as_json`` as the report ``{"error": "..."}`` on standard
-    output, where the report would have gone."""
-    try:
-        with errors_as_report(as_json, to_stdout=True, error_status=2):
-            yield
-    except LtmtError as exc:
-        typer.echo(f"ltmt: error: {exc}", err=True)
-        raise typer.Exit(2) from exc
 
 
 def register(app: typer.Typer) -> None:
