@@ -32,7 +32,7 @@ from __future__ import annotations
 import codecs
 import copy
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,7 @@ from ltmt.formats.fluent_patterns import (
     variant_key,
     variant_texts,
 )
-from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
+from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog, TranslatedFile
 from ltmt.formats.placeholder_syntax import has_words
 from ltmt.wording import counted, first_few
 
@@ -120,10 +120,11 @@ def case_key(key: str, case: str) -> str:
     return f"{key}{FORM}{case}" if case else key
 
 
-def _values_of(resource: Any) -> dict[str, str]:
-    """The strings of a parsed Fluent file by key, as the model sees them."""
+def _values_of(expansions: Iterable[tuple[str, Expansion]]) -> dict[str, str]:
+    """The strings of a parsed Fluent file by key, as the model sees them, from its patterns'
+    ``expansions`` (:func:`_expansions_of`)."""
     values: dict[str, str] = {}
-    for key, expansion in _expansions_of(resource):
+    for key, expansion in expansions:
         values.update((case_key(key, case), text) for case, text in expansion.cases.items())
     return values
 
@@ -193,8 +194,10 @@ class FluentCatalog(KeyedCatalog):
         expansion = self.expansions.get(entry.name)
         return {} if expansion is None else expansion.slots.written()
 
-    def placeholders_written_in(self, path: Path) -> dict[str, dict[str, str]]:
-        return {key: e.slots.written() for key, e in _expansions_of(_load(Path(path))[1])}
+    def read_translation(self, path: Path) -> TranslatedFile:
+        expansions = list(_expansions_of(_load(Path(path))[1]))
+        written = {key: expansion.slots.written() for key, expansion in expansions}
+        return TranslatedFile(self._as_read(_values_of(expansions)), written)
 
     def names(self) -> set[str]:
         return {_base(entry) for entry in _entries_of(self.resource)}
@@ -202,7 +205,7 @@ class FluentCatalog(KeyedCatalog):
     def read_values(self, path: Path) -> dict[str, str]:
         if self._adopting is not None and self._adopting[0] == Path(path):
             return dict(self._adopting[1])  # the file being adopted, read once
-        return self._as_read(_values_of(_load(Path(path))[1]))
+        return self._as_read(_values_of(_expansions_of(_load(Path(path))[1])))
 
     def _as_read(self, values: dict[str, str]) -> dict[str, str]:
         """A translated file's strings as this file's cases are written (an ordinal's count as
@@ -216,7 +219,7 @@ class FluentCatalog(KeyedCatalog):
 
     def adopt(self, target: Path) -> int:
         resource = _load(Path(target))[1]  # its strings, and its messages as written
-        self._adopted_values = self._as_read(_values_of(resource))
+        self._adopted_values = self._as_read(_values_of(_expansions_of(resource)))
         self.adopted = {_base(e): e for e in _entries_of(resource)}
         self._adopting = (Path(target), self._adopted_values)
         try:

@@ -83,6 +83,7 @@ from ltmt.formats.keyed_catalog import (
     FORM,
     Entry,
     KeyedCatalog,
+    TranslatedFile,
 )
 from ltmt.formats.pipe_plurals import Choices, may_be_vue_i18n, plural_choices
 from ltmt.formats.plurals import categories_with_other, ordinal_categories
@@ -313,8 +314,21 @@ class JsonCatalog(KeyedCatalog):
         return base if form and (base in self.branchings or base in self.choices) else key
 
     def read_values(self, path: Path) -> dict[str, str]:
+        return self._values_in(_load(path)[2])
+
+    def read_translation(self, path: Path) -> TranslatedFile:
+        translated = _load(path)[2]
+        not_text = [
+            pointer(parts)
+            for parts, _ in _strings(self.data)
+            if not isinstance(_value_at(translated, parts, ""), str)
+        ]
+        return TranslatedFile(self._values_in(translated), not_text=not_text)
+
+    def _values_in(self, translated: Any) -> dict[str, str]:
+        """The strings of ``translated`` (a translated file's JSON) by key."""
         values = {}
-        for parts, text in _strings(_load(path)[2]):
+        for parts, text in _strings(translated):
             key = pointer(parts)
             if key in self.kept or key in self.untranslated:  # copied, no translation
                 continue
@@ -331,14 +345,6 @@ class JsonCatalog(KeyedCatalog):
             else:
                 values[key] = text
         return values
-
-    def values_not_text(self, path: Path) -> list[str]:
-        translated = _load(path, warn=False)[2]  # read_values warned
-        return [
-            pointer(parts)
-            for parts, _ in _strings(self.data)
-            if not isinstance(_value_at(translated, parts, ""), str)
-        ]
 
     def paired_whole(self, values: dict[str, str]) -> dict[str, str]:
         """The branching messages whose translation in ``values`` is no ICU message this catalog

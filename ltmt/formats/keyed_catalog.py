@@ -26,7 +26,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -101,6 +101,20 @@ class Entry:
         )
 
 
+@dataclass(frozen=True)
+class TranslatedFile:
+    """A translated file as :meth:`KeyedCatalog.pairs` reads it: ``values``, its strings by key
+    (:meth:`KeyedCatalog.read_values`); ``placeholders``, those each of its strings writes
+    otherwise, by entry name, as :meth:`KeyedCatalog.placeholders_written` has the source's (so
+    ``ltmt qa`` names those a translation adds as its file writes them, ``{ $usr }``);
+    ``not_text``, the names of the source's strings whose value there is no text (a JSON number
+    or object): they make no pair, and the import says so rather than passing over them."""
+
+    values: dict[str, str]
+    placeholders: dict[str, dict[str, str]] = field(default_factory=dict)
+    not_text: list[str] = field(default_factory=list)
+
+
 class KeyedCatalog(TranslationsHeld):
     """What every keyed catalog shares; a format gives :meth:`read_values` (the strings of a
     file of its kind, by key) and :meth:`render` (the output file's bytes)."""
@@ -172,11 +186,10 @@ class KeyedCatalog(TranslationsHeld):
         format whose reader refuses or cannot see them)."""
         return []
 
-    def values_not_text(self, path: Path) -> list[str]:
-        """The names of the source's strings whose value in the translated file ``path`` is
-        no text (a JSON number or object): they make no pair, and the import says so rather
-        than passing over them. None in formats whose values are all text."""
-        return []
+    def read_translation(self, path: Path) -> TranslatedFile:
+        """What :meth:`pairs` reads of ``path`` (a translation of this file), the file read
+        once; by default its strings alone (:meth:`read_values`)."""
+        return TranslatedFile(self.read_values(path))
 
     def paired_whole(self, values: dict[str, str]) -> dict[str, str]:
         """The source of each string, by name, whose translation ``values`` holds whole though
@@ -192,12 +205,6 @@ class KeyedCatalog(TranslationsHeld):
         """The placeholders of ``entry``'s text that the file writes otherwise, as it writes
         them (a Fluent placeable's ``{ $count }`` for ``%d``), so ``ltmt qa`` names them as
         the file does; none by default."""
-        return {}
-
-    def placeholders_written_in(self, path: Path) -> dict[str, dict[str, str]]:
-        """The placeholders of each string of ``path`` (a translation of this file), by entry
-        name, as :meth:`placeholders_written` has the source's: so ``ltmt qa`` names those a
-        translation adds as its file writes them (``{ $usr }``); none by default."""
         return {}
 
     def invalid_sources(self) -> dict[str, str]:
@@ -258,9 +265,9 @@ class KeyedCatalog(TranslationsHeld):
                 f"{path}: --source-file is the file itself; give the source-language file"
             )
         document = cls.open(Path(source_file), tgt_lang=tgt_lang, skip_keys=skip_keys)
-        values = document.read_values(Path(path))
+        translation = document.read_translation(Path(path))
+        values = translation.values
         whole = document.paired_whole(values)
-        translated_written = document.placeholders_written_in(Path(path))
         twice = {*document.names_defined_twice, *document.defined_twice(Path(path))}
         records, ambiguous = [], 0
         for entry in document.entries:
@@ -279,14 +286,14 @@ class KeyedCatalog(TranslationsHeld):
                 metadata["flags"] = ", ".join(entry.flags)
             # the translation's own placeholders named as it writes them, the source's as it does
             written = {
-                **translated_written.get(entry.name, {}),
+                **translation.placeholders.get(entry.name, {}),
                 **document.placeholders_written(entry),
             }
             if written:
                 metadata["placeholders"] = written
             records.append(PairRecord(entry.source, target, f"{path}: {entry.key}", metadata))
         _count_ambiguous(path, ambiguous, sorted(twice), not_read)
-        not_text = document.values_not_text(Path(path))
+        not_text = translation.not_text
         obsolete = [
             name
             for name in document.names_not_here(values)
