@@ -348,9 +348,10 @@ class Memory:
         if undone is None:
             self.require_origin(user, origin)  # raises: the user or the origin is unknown
             return writes.OriginShare(alone=0, shared=0)  # pragma: no cover - committed between
-        if undone.removed:
-            forget_states(user, undone.removed, self.state_caches(), self.store)
-        return writes.OriginShare(alone=len(undone.removed), shared=undone.kept)
+        removed, share = undone
+        if removed:
+            forget_states(user, removed, self.state_caches(), self.store)
+        return share
 
     def origin_share(self, user: str, origin: str) -> writes.OriginShare:
         """What :meth:`delete_origin` of ``origin`` would do to ``user``'s segments: how many

@@ -537,22 +537,25 @@ def delete_segment(txn: lmdb.Transaction, vault: Vault, user: str, seg_id: int) 
 
 
 @dataclass(frozen=True)
-class Undone:
-    """What :func:`delete_origin` did: the ids it ``removed``, and how many segments the origin
-    held that it ``kept`` (other origins hold them too)."""
+class OriginShare:
+    """The segments of a user that an origin holds (:func:`origin_share`): ``alone``, held by
+    it alone, which undoing it deletes, and ``shared``, which other origins hold too and keep
+    (undoing it only takes it off them)."""
 
-    removed: list[int]
-    kept: int
+    alone: int
+    shared: int
 
 
-def delete_origin(txn: lmdb.Transaction, vault: Vault, user: str, origin: str) -> Undone | None:
+def delete_origin(
+    txn: lmdb.Transaction, vault: Vault, user: str, origin: str
+) -> tuple[list[int], OriginShare] | None:
     """Undo the imports of ``origin`` for ``user`` (and of the files under it, for a folder's:
     :func:`is_of_origin`): remove every segment held by them alone (with every trace of it, as
     :func:`delete_segment` does), take them off the others (a pair another import or the user
     stored as well stays, its latest other origin its own), and update the user's row once;
-    what it removed and kept (one read of the user's segments, and the removed ones' traces
-    written at once: :func:`_unstore_records`), None when no segment of ``user`` is held by
-    ``origin`` (an unknown user or origin).
+    the ids it removed, and what it did as :func:`origin_share` tells it (one read of the
+    user's segments, and the removed ones' traces written at once: :func:`_unstore_records`),
+    None when no segment of ``user`` is held by ``origin`` (an unknown user or origin).
 
     A pair that ``origin`` re-approved keeps the id it moved to (ids are never reused), so it
     stays the newest translation of its source where it was."""
@@ -579,17 +582,8 @@ def delete_origin(txn: lmdb.Transaction, vault: Vault, user: str, origin: str) -
     origins = {name: count for name, count in counts.items() if count > 0}
     info = replace(info, count=info.count - len(removed), updated=time.time(), origins=origins)
     txn.put(user_key(user), encode_user(info, cipher, user))
-    return Undone([seg_id for seg_id, _ in removed], kept=len(held) - len(removed))
-
-
-@dataclass(frozen=True)
-class OriginShare:
-    """The segments of a user that an origin holds (:func:`origin_share`): ``alone``, held by
-    it alone, which undoing it deletes, and ``shared``, which other origins hold too and keep
-    (undoing it only takes it off them)."""
-
-    alone: int
-    shared: int
+    share = OriginShare(alone=len(removed), shared=len(held) - len(removed))
+    return [seg_id for seg_id, _ in removed], share
 
 
 def origin_share(txn: lmdb.Transaction, vault: Vault, user: str, origin: str) -> OriginShare | None:
