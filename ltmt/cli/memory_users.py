@@ -283,27 +283,28 @@ def _delete_origin(
 ) -> None:
     """``ltmt memory delete --origin``: without ``yes``, a refusal saying how many segments
     would go and how many stay (other origins hold them too); with it, the delete
-    (:meth:`~ltmt.memory.store.Memory.undo_origin`), said with the counts it found."""
+    (:meth:`~ltmt.memory.store.Memory.undo_origin`), said with the counts it found and the
+    origin it named (resolved once, there)."""
     with open_store(memory_dir, key_file, existing=True) as memory:
-        origin = memory.named_origin(user, origin)
         if not yes:
             from ltmt.cli.main import click_errors
 
             share = memory.origin_share(user, origin)
             raise click_errors.UsageError(
-                f"refusing to {_origin_delete_plan(share, user, origin)} without --yes"
+                f"refusing to {_origin_delete_plan(share, user)} without --yes"
                 " (it cannot be undone)"
             )
         undone = memory.undo_origin(user, origin)  # counted in its own read of the segments
     deleted, kept = counted(undone.alone, "segment"), _kept(undone.shared)
-    typer.echo(f"deleted {deleted} of {user} from {origin}{kept}; {COMPACT_NOTE}")
+    typer.echo(f"deleted {deleted} of {user} from {undone.origin}{kept}; {COMPACT_NOTE}")
 
 
-def _origin_delete_plan(share: OriginShare, user: str, origin: str) -> str:
+def _origin_delete_plan(share: OriginShare, user: str) -> str:
     """What ``memory delete --origin`` will do, as its refusal says it: ``delete the 1 segment
     of git from git.jsonl (2 kept: ...)``; where every pair is another origin's too, ``take
     origin copy.jsonl off 3 segments of git, delete none`` (it said it would delete the 0
     segments)."""
+    origin = share.origin
     if share.alone:
         deleted = counted(share.alone, "segment")
         return f"delete the {deleted} of {user} from {origin}{_kept(share.shared)}"

@@ -341,13 +341,14 @@ class Memory:
 
     def undo_origin(self, user: str, origin: str) -> writes.OriginShare:
         """:meth:`delete_origin`, told as :meth:`origin_share` tells it before: the segments
-        deleted (``alone``) and those kept (``shared``), counted in the one write."""
+        deleted (``alone``) and those kept (``shared``), counted in the one write, and the
+        ``origin`` it named (:meth:`named_origin`)."""
         origin = self.named_origin(user, origin)
         vault = self.store.vault
         undone = env.write(self.store, lambda txn: writes.delete_origin(txn, vault, user, origin))
         if undone is None:
             self.require_origin(user, origin)  # raises: the user or the origin is unknown
-            return writes.OriginShare(alone=0, shared=0)  # pragma: no cover - committed between
+            return writes.OriginShare(0, 0, origin)  # pragma: no cover - committed between
         removed, share = undone
         if removed:
             forget_states(user, removed, self.state_caches(), self.store)

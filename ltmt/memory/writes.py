@@ -540,10 +540,12 @@ def delete_segment(txn: lmdb.Transaction, vault: Vault, user: str, seg_id: int) 
 class OriginShare:
     """The segments of a user that an origin holds (:func:`origin_share`): ``alone``, held by
     it alone, which undoing it deletes, and ``shared``, which other origins hold too and keep
-    (undoing it only takes it off them)."""
+    (undoing it only takes it off them); ``origin``, the origin counted, as the store names it
+    (:meth:`~ltmt.memory.store.Memory.named_origin`), which is no part of the counts compared."""
 
     alone: int
     shared: int
+    origin: str = field(default="", compare=False)
 
 
 def delete_origin(
@@ -582,7 +584,7 @@ def delete_origin(
     origins = {name: count for name, count in counts.items() if count > 0}
     info = replace(info, count=info.count - len(removed), updated=time.time(), origins=origins)
     txn.put(user_key(user), encode_user(info, cipher, user))
-    share = OriginShare(alone=len(removed), shared=len(held) - len(removed))
+    share = OriginShare(alone=len(removed), shared=len(held) - len(removed), origin=origin)
     return [seg_id for seg_id, _ in removed], share
 
 
@@ -595,7 +597,7 @@ def origin_share(txn: lmdb.Transaction, vault: Vault, user: str, origin: str) ->
         return None
     held = found[2]
     alone = sum(_held_alone_by(record, origin) for _, record in held)
-    return OriginShare(alone=alone, shared=len(held) - alone)
+    return OriginShare(alone=alone, shared=len(held) - alone, origin=origin)
 
 
 Record = tuple[str, str, float, str, dict[str, Any]]  # :func:`decode_record`'s
