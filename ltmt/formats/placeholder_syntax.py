@@ -147,10 +147,13 @@ _ICU_TYPED_ARGUMENT = rf"\{{\s*[\w.-]+\s*,\s*(?:{'|'.join(ICU_SIMPLE_TYPES)})\s*
 # a template's field in double braces: i18next's, Mustache's, Liquid's, Jinja's (``{{name}}``,
 # ``{{- name}}``, ``{{val, number}}``, ``{{ product.title }}``, ``{{ price | money }}``,
 # ``{{- x -}}``, a quoted translation key through a filter: ``{{ 'cart.checkout' | t }}``), or a
-# Liquid or Jinja tag (``{% if x %}``, ``{%- endif -%}``)
+# Liquid or Jinja tag (``{% if x %}``, ``{%- endif -%}``), or a Handlebars or Mustache block
+# helper (``{{#if premium}}``, ``{{/if}}``, ``{{^items}}``, ``{{else}}``, ``{{else if x}}``,
+# ``{{~#each items~}}``): the model translated and split them (``{{#if-Prämie}``)
 _TEMPLATE_VALUE = r"""(?:[\w.]+|'[^'{}]*'|"[^"{}]*")"""
 _TEMPLATE_FIELD = (
     rf"\{{\{{-?\s*{_TEMPLATE_VALUE}(?:\s*[,|]\s*[^{{}}]*?)?\s*-?\}}\}}"
+    r"|\{\{~?\s*(?:[#^/]\s*[\w.-]+|else\b)[^{}]*?~?\}\}"
     r"|\{%-?\s*[A-Za-z_][^{}%]*?-?%\}"
 )
 # A path: a Windows one (C:\Program Files\Contoso\app.exe, \\server\share), or a "/" one of

@@ -219,6 +219,41 @@ def test_a_kaomoji_is_one_placeholder_sent_as_a_tag(text: str, expected: list[st
     assert [p.text for p in sent_as_tags(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "as_tags"),
+    [
+        (
+            "{{#if premium}}Upgrade now{{/if}}",
+            ["{{#if premium}}", "{{/if}}"],
+            ["{{#if premium}}", "{{/if}}"],
+        ),
+        (
+            "{{#each items}}<li>{{name}}</li>{{/each}}",
+            ["{{#each items}}", "<li>", "{{name}}", "</li>", "{{/each}}"],
+            ["{{#each items}}", "{{/each}}"],
+        ),
+        (
+            "{{#if user}}Welcome back.{{else}}Please sign in.{{/if}}",
+            ["{{#if user}}", "{{else}}", "{{/if}}"],
+            ["{{#if user}}", "{{/if}}"],
+        ),
+        (
+            "{{~#unless ok~}}Retry{{else if busy}}Wait{{/unless}}",
+            ["{{~#unless ok~}}", "{{else if busy}}", "{{/unless}}"],
+            ["{{~#unless ok~}}", "{{else if busy}}", "{{/unless}}"],
+        ),
+        ("{{^items}}No items found.{{/items}}", ["{{^items}}", "{{/items}}"], None),
+    ],
+)
+def test_a_handlebars_block_helper_is_one_placeholder(
+    text: str, expected: list[str], as_tags: list[str] | None
+) -> None:
+    """The model translated and split a block helper (``{{#if-Prämie} {/if}`` for
+    ``{{#if premium}}Upgrade now{{/if}}``): each is one placeholder, sent as a tag."""
+    assert [p.text for p in find_placeholders(text)] == expected
+    assert [p.text for p in sent_as_tags(text)] == (expected if as_tags is None else as_tags)
+
+
 def test_a_path_goes_to_the_model_as_a_tag() -> None:
     """The model translated a "/" path's names (``/opt/Contoso/Programmdateien/ansicht``)."""
     assert [p.text for p in sent_as_tags("Open /opt/Contoso/Program Files/app now.")] == [
