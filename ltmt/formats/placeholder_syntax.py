@@ -188,8 +188,19 @@ def _path_tail(part: str, separator: str) -> str:
     return rf"(?:(?:{spaced_name}|{part}){separator})*(?:{last})?"
 
 
+# a file's Windows path in quotes, straight or typographic, relative or not, its names spaced
+# as they are ("Reports\2024\May Sales.xlsx", „C:\old data\notes.txt“): the quotes end it, so
+# no spaced name is prose (the model split it at the space: »Reports\2024\May Sales.xx«). It
+# ends in a file's extension and has no field's sign: "%s\n" and "Hello\nWorld" are a string
+_QUOTED_PART = rf"[^{_PATH_SIGNS}%{{}}$]+(?:[ ][^{_PATH_SIGNS}%{{}}$]+)*"
+_QUOTED_WINDOWS_PATH = (
+    rf"(?<=(?<!\w)[{_QUOTE_MARKS}])(?=[^{_QUOTE_MARKS}\n]*\.[A-Za-z][A-Za-z0-9]{{0,7}}"
+    rf"[{_QUOTE_MARKS}](?!\w))(?:[A-Za-z]:|{_QUOTED_PART})(?:\\{_QUOTED_PART})+"
+    rf"(?=[{_QUOTE_MARKS}](?!\w))"
+)
 _WINDOWS_PATH = (
-    r"(?<![\w\\])(?:[A-Za-z]:|\\\\[\w.$-]+|(?<!\.)\.{1,2})\\"
+    _QUOTED_WINDOWS_PATH
+    + r"|(?<![\w\\])(?:[A-Za-z]:|\\\\[\w.$-]+|(?<!\.)\.{1,2})\\"
     + _path_tail(_WINDOWS_PART, r"\\")
     + r"|(?<![\w\\.-])[\w.-]+(?:\\[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,7}(?![\w-]|\.\w)"
 )

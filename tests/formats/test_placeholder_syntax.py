@@ -181,6 +181,30 @@ def test_a_path_ends_before_prose_words(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ('Open "Reports\\2024\\May Sales.xlsx" to continue.', ["Reports\\2024\\May Sales.xlsx"]),
+        ("Open \u201cReports\\2024\\May Sales.xlsx\u201d now.", ["Reports\\2024\\May Sales.xlsx"]),
+        ("\u00d6ffne \u201eReports\\May Sales.xlsx\u201c jetzt.", ["Reports\\May Sales.xlsx"]),
+        ("Save 'Backup\\Old Files\\notes 2023.txt' first.", ["Backup\\Old Files\\notes 2023.txt"]),
+        ('Open "C:\\Data\\may sales.xlsx" now.', ["C:\\Data\\may sales.xlsx"]),
+        # a quoted string with escapes or fields, or without a file's extension, is no path
+        ('Print "%s\\n" here.', ["%s", "\\n"]),
+        ('Type "Hello\\nWorld" here.', ["\\n"]),
+        ('Open the "Reports\\2024" folder.', []),
+    ],
+)
+def test_a_quoted_windows_path_is_one_name_its_spaces_included(
+    text: str, expected: list[str]
+) -> None:
+    """The model split a quoted relative path at its space (``»Reports\\2024\\May Sales.xx«``):
+    the quotes end it, so it is one placeholder, sent as a tag."""
+    assert [p.text for p in find_placeholders(text)] == expected
+    paths = [p.text for p in find_placeholders(text) if p.kind == "name"]
+    assert [p.text for p in sent_as_tags(text) if p.kind == "name"] == paths
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a number after a backslash is no octal byte: a C escape has three digits at most
         (r"Save the file to C:\Reports\2024\May.xlsx", [r"C:\Reports\2024\May.xlsx"]),
         (r"Open the Reports\2024 folder.", []),
