@@ -42,6 +42,28 @@ def test_every_escape_is_read_as_its_character_and_written_back(tmp_path: Path) 
     assert 'msgid "Ring the bell now\\a"' in written  # the sources as they were
 
 
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("Press \\1234 to go", "Press S4 to go"),  # \123 is "S", then the digit 4
+        ("Code \\0123 here", "Code \n3 here"),  # \012 is a line break, then 3
+        ("Ring\\7 now", "Ring\a now"),  # one digit is an octal byte too
+    ],
+)
+def test_an_octal_escape_is_three_digits_at_most(tmp_path: Path, written: str, read: str) -> None:
+    """A c-format entry's ``\\1234`` is C's ``\\123`` and ``4``: the reader makes it the
+    character ``S`` and the digit, which the model translates as text and which is written back
+    as a character, so nothing of it is a placeholder to lose."""
+    source = tmp_path / "c.po"
+    source.write_text(
+        CATALOG.split("\n\n")[0] + f'\n\n#, c-format\nmsgid "{written}"\nmsgstr ""\n', "utf-8"
+    )
+    assert [u.source for u in open_document(source).units()] == [read]
+    out = tmp_path / "de.po"
+    translate_file(source, out, _german, tgt_lang="de")
+    assert f'msgid "{written}"' in out.read_text("utf-8")  # the source as it was
+
+
 @pytest.mark.skipif(shutil.which("msgfmt") is None, reason="needs GNU gettext's msgfmt")
 def test_gettext_reads_the_escapes_written(tmp_path: Path) -> None:
     source = tmp_path / "c.po"
