@@ -35,6 +35,7 @@ from ltmt.formats.placeholder_syntax import (
     without_placeholders,
 )
 from ltmt.formats.repair import balanced, repair_line
+from ltmt.inch_marks import inch_marks_restored
 from ltmt.segments import Segment, Translation
 from ltmt.text import join_lines, split_edges, split_lines
 
@@ -215,8 +216,9 @@ def protect(text: str) -> Protected:
 
 def restore(protected: Protected, output: str) -> Restored:
     """Fit the model's ``output`` to the source: same edges, line breaks and placeholders,
-    single spaces inside a line whose source has no run of them (:func:`single_spaced`), and
-    the source's final run of ``!`` or ``?`` (:func:`source_mark_run`).
+    single spaces inside a line whose source has no run of them (:func:`single_spaced`),
+    the source's final run of ``!`` or ``?`` (:func:`source_mark_run`), and its inch marks
+    (``12"``: :func:`ltmt.inch_marks.inch_marks_restored`).
 
     When source and output have the same number of lines, each line is repaired against its
     source line (the translator translates line by line); otherwise the whole text at once.
@@ -241,13 +243,15 @@ def restore(protected: Protected, output: str) -> Restored:
                 continue
             fixed, line_problems = repair_line(source_line.strip(), output_line.strip(), aliases)
             prefix, core, suffix = split_edges(source_line)
-            lines.append(prefix + source_mark_run(core, single_spaced(core, fixed)) + suffix)
+            fitted = inch_marks_restored(core, source_mark_run(core, single_spaced(core, fixed)))
+            lines.append(prefix + fitted + suffix)
             problems.extend(line_problems)
         text = join_lines(lines, breaks)
     else:
         joined = " ".join(line.strip() for line in output_lines if line.strip())
         fixed, problems = repair_line(protected.text, joined, aliases)
         fitted = source_mark_run(protected.text, single_spaced(protected.text, fixed))
+        fitted = inch_marks_restored(protected.text, fitted)
         text = protected.prefix + fitted + protected.suffix
     kept = Counter(aliases.get(p, p) for p in extract_placeholders(text))
     leaked = markup_in_words(protected.source, text)

@@ -1,0 +1,65 @@
+"""Inch marks after numbers: kept as straight marks, never read as quotation marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.formats.placeholders import protect, restore
+from ltmt.inch_marks import inch_marks_restored, inch_numbers
+
+
+@pytest.mark.parametrize(
+    ("line", "numbers"),
+    [
+        ('Choose the 12" or 14" model.', ["12", "14"]),
+        ('A 15.6" screen', ["15.6"]),
+        ('Type "12" here.', []),  # a quoted number
+        ('Say "buy the 12" model" now.', []),  # the mark closes the quotation
+        ('Type "x" and the 12" one.', ["12"]),
+        ('Version 2"b"', []),  # a letter follows
+    ],
+)
+def test_inch_numbers(line: str, numbers: list[str]) -> None:
+    assert inch_numbers(line) == numbers
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        # the shipped model's output: the marks lost
+        (
+            'Choose the 12" or 14" model.',
+            "Wählen Sie das 12- oder 14-Modell.",
+            'Wählen Sie das 12"- oder 14"-Modell.',
+        ),
+        # paired as German quotes
+        (
+            'Choose the 12" or 14" model.',
+            "Wählen Sie das 12\u201e oder 14\u201c Modell.",
+            'Wählen Sie das 12" oder 14" Modell.',
+        ),
+        (
+            'The screen is 15.6" wide.',
+            "Der Bildschirm ist 15,6 breit.",
+            'Der Bildschirm ist 15,6" breit.',
+        ),
+        # kept already, or quoted in the source: unchanged
+        ('The 12" model.', 'Das 12"-Modell.', 'Das 12"-Modell.'),
+        (
+            'Type "12" here.',
+            "Geben Sie hier \u00bb12\u00ab ein.",
+            "Geben Sie hier \u00bb12\u00ab ein.",
+        ),
+        ('The 12" model.', "Das Modell.", "Das Modell."),  # no number to put it after
+    ],
+)
+def test_inch_marks_restored(source: str, output: str, expected: str) -> None:
+    assert inch_marks_restored(source, output) == expected
+
+
+def test_restore_puts_back_inch_marks() -> None:
+    """The German came back ``Wählen Sie das 12- oder 14-Modell.``, its inch marks lost."""
+    source = 'Choose the 12" or 14" model.\nThe 15.6" one.'
+    restored = restore(protect(source), "Wählen Sie das 12- oder 14-Modell.\nDas 15,6-Modell.")
+    assert restored.text == 'Wählen Sie das 12"- oder 14"-Modell.\nDas 15,6"-Modell.'
+    assert restored.ok
