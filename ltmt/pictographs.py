@@ -22,6 +22,7 @@ apart only by spaces are one tag; a no-break space beside a run is written back 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -66,8 +67,10 @@ _MARKUP_TAGS = re.compile(r"(?:</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>)+")
 # a tag of each name ours may take, numbered or not, as the model may write it (``<y/>``,
 # ``<Y2 />``): a line's own would be confused with ours
 _NAMED_TAGS = {name: re.compile(rf"<\s*{name}\d*\s*/?\s*>", re.IGNORECASE) for name in _TAG_NAMES}
-_OUR_TAG = _NAMED_TAGS[_TAG_NAME]
-_SPACED_TAG = re.compile(rf"[ \t]*{_OUR_TAG.pattern}", re.IGNORECASE)
+# a tag of any name ours may take, the spaces before it, and its name and number (``y1``)
+_SPACED_TAG = re.compile(
+    rf"[ \t]*<\s*(?P<name>(?:{'|'.join(_TAG_NAMES)})\d*)\s*/?\s*>", re.IGNORECASE
+)
 
 
 def holds_pictographs(text: str) -> bool:
@@ -220,15 +223,22 @@ def _free_tag_name(line: str) -> str | None:
     return next((name for name, tag in _NAMED_TAGS.items() if not tag.search(line)), None)
 
 
-def holds_our_tag(text: str) -> bool:
-    """Whether ``text`` has a tag written like those :func:`set_aside` gives the model."""
-    return _OUR_TAG.search(text) is not None
+def without_tags(text: str, source: str = "") -> str:
+    """``text`` without the tags :func:`set_aside` gives the model (``<x/>``, ``<y1/>``), and
+    the spaces before each, but as many of each as ``source`` has of its own (an OmegaT
+    ``<x0/>``, which made its line's pictographs ``<y1/>``, ``<y2/>`` ...): a tag the model
+    moved to another line of the segment than its own (whose pictographs
+    :meth:`SetAside.put_back` put back on its own) was left there as text."""
+    own = Counter(found["name"].lower() for found in _SPACED_TAG.finditer(source))
 
+    def dropped(found: re.Match[str]) -> str:
+        name = found["name"].lower()
+        if own[name]:
+            own[name] -= 1
+            return found.group()
+        return ""
 
-def without_tags(text: str) -> str:
-    """``text`` without the tags :func:`set_aside` gives the model (a line that had one of its
-    own got none of ours), and the spaces before each."""
-    return _SPACED_TAG.sub("", text)
+    return _SPACED_TAG.sub(dropped, text)
 
 
 def _tag_pattern(tag: str) -> re.Pattern[str]:

@@ -374,8 +374,8 @@ def split_segment(text: str, forms: LineForms = LineForms()) -> SplitSegment:
         pending = iter(translations)
         rebuilt = "".join(_rebuilt(kept, pending) for kept in frame)
         # a tag the model moved to another line than its own is put back on its own line,
-        # and must not stay where the model put it (a segment with tags like ours got none)
-        return rebuilt if pictographs.holds_our_tag(text) else pictographs.without_tags(rebuilt)
+        # and must not stay where the model put it (but the segment's own tags like ours)
+        return pictographs.without_tags(rebuilt, text)
 
     changed = [kept for kept in frame if isinstance(kept, LineForm)]
     return SplitSegment(lines, rebuild, changed, as_labels)

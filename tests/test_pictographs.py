@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ltmt.pictographs import edges, set_aside
+from ltmt.pictographs import edges, set_aside, without_tags
 
 
 @pytest.mark.parametrize(
@@ -247,3 +247,16 @@ def test_trade_mark_signs_go_to_the_model_as_tags_not_folded_into_letters():
     assert aside.put_back("Kaufen Sie UltraGrip<x1/> Handschuhe und Service<x2/> jetzt.") == (
         "Kaufen Sie UltraGrip™ Handschuhe und Service℠ jetzt."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        ("Dann <y1/> warten", "", "Dann warten"),  # a moved tag of any name ours take
+        ("Dann <Z2 /> warten <x/>", "", "Dann warten"),
+        ("Drücken <x0 /> und <x/>", "Press <x0/> and go", "Drücken <x0 /> und"),  # its own kept
+        ("<y/> a <y/> b", "<y/> a", "<y/> a b"),  # as many as the source has
+    ],
+)
+def test_without_tags_keeps_only_the_sources_own(text: str, source: str, expected: str) -> None:
+    assert without_tags(text, source) == expected

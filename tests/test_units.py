@@ -552,6 +552,20 @@ def test_a_tag_the_model_moved_to_another_line_does_not_stay_there():
     )
 
 
+def test_a_y_tag_the_model_moved_to_another_line_is_a_pictograph_again() -> None:
+    """A line with an OmegaT ``<x0/>`` gives its emoji as ``<y/>``; the model wrote it on the
+    next line, where it stayed as the text ``<y/>``. Now the emoji is back on its own line and
+    the tag is gone; the segment's own ``<x0/>`` stays, however the model spaced it."""
+    split = split_segment(
+        "Press <x0/> to start \U0001f680 now\nThen wait \U0001f44d a bit",
+        LineForms(decorations=True),
+    )
+    assert split.lines == ["Press <x0/> to start <y/> now", "Then wait <x/> a bit"]
+    assert split.rebuild(["Drücken Sie <x0 /> jetzt zum Starten", "Dann <y/> warten Sie <x/>"]) == (
+        "Drücken Sie <x0 /> jetzt \U0001f680 zum Starten\nDann warten Sie \U0001f44d"
+    )
+
+
 @pytest.mark.parametrize(
     ("line", "seen"),
     [
