@@ -78,7 +78,7 @@ def _parse(data: bytes, path: Path) -> Any:
 
     # its errors name the line and column; the DOCTYPE and ``&appname;`` are written back as
     # they are (an Android idiom: aapt reads them)
-    root = parse_xml(data, path, WHAT, internal_entities=True).getroot()
+    root = parse_xml(data, path, WHAT, internal_entities="kept").getroot()
     if root.tag != "resources":
         raise InputError(
             f"{path}: not {WHAT} (its root element is <{local_name(root.tag)}>, not "

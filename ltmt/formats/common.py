@@ -419,12 +419,18 @@ def not_well_formed(what: str) -> str:
 
 
 def parse_xml(
-    data: bytes, path: Path | str, what: str, *, internal_entities: bool = False
+    data: bytes,
+    path: Path | str,
+    what: str,
+    *,
+    internal_entities: Literal["refused", "kept", "expanded"] = "refused",
 ) -> etree._ElementTree:
-    """Parse XML safely (no entities resolved, no network), keeping comments and CDATA; a
-    document that declares or uses entities of its own is refused (:func:`refuse_entities`),
-    but for the internal ones of a format whose writer keeps its DOCTYPE and references as
-    written (``internal_entities``: Android's ``<!ENTITY appname "Garden Helper">``)."""
+    """Parse XML safely (no external entity resolved, no network), keeping comments and CDATA;
+    a document that declares or uses entities of its own is refused (:func:`refuse_entities`),
+    but for the internal ones (``<!ENTITY company "Contoso">``) where ``internal_entities`` says
+    what a format does with them: ``kept`` as references, where its writer writes the DOCTYPE
+    and references back as they are (Android's ``&appname;``), or ``expanded`` into their text,
+    where its reader would lose the text after a reference (a .resx ``<value>``)."""
     from lxml import etree
 
     parser = etree.XMLParser(
@@ -437,7 +443,20 @@ def parse_xml(
     except ValueError as exc:  # e.g. an unknown declared encoding
         raise InputError(f"{path}: {not_well_formed(what)}: {excerpt(exc)}") from exc
     tree = root.getroottree()
-    refuse_entities(tree, path, data, internal_allowed=internal_entities)
+    refuse_entities(tree, path, data, internal_allowed=internal_entities != "refused")
+    if internal_entities == "expanded" and tree.docinfo.internalDTD is not None:
+        # all declared and internal by now (refused else): libxml2 expands them, within its
+        # own caps on amplification (no huge_tree)
+        parser = etree.XMLParser(
+            resolve_entities="internal",
+            no_network=True,
+            strip_cdata=False,
+            remove_blank_text=False,
+        )
+        try:
+            tree = etree.fromstring(data, parser=parser).getroottree()
+        except etree.XMLSyntaxError as exc:
+            raise xml_error(path, exc, what) from exc
     return tree
 
 

@@ -46,7 +46,9 @@ _FIRST_KEPT = "first definition, as MSBuild builds it,"
 
 
 def _root(data: bytes, path: Path) -> etree._Element:
-    root = parse_xml(data, path, WHAT).getroot()  # its errors name the line and column
+    # its errors name the line and column; ``&company;`` (declared in its DOCTYPE, as some
+    # hand-edited files have) is read and written as its text, which ``<value>`` would lose
+    root = parse_xml(data, path, WHAT, internal_entities="expanded").getroot()
     if local_name(root.tag) != "root" or root.find("resheader") is None:
         raise InputError(
             f"{path}: not {WHAT} (no <root> with <resheader> elements); pass --format to read "

@@ -30,6 +30,7 @@ from ltmt.formats.common import (
     read_lines_and_shape,
     utf8_text,
 )
+from ltmt.formats.documents import open_document
 from ltmt.formats.pipeline import translate_file
 
 
@@ -423,12 +424,12 @@ def test_a_document_whose_doctype_declares_external_entities_is_refused_and_noth
     assert not out.exists()
 
 
-@pytest.mark.parametrize("name", ["Strings.resx", "app_de.ts", "app.xlf"])
+@pytest.mark.parametrize("name", ["app_de.ts", "app.xlf"])
 def test_internal_entities_are_refused_where_the_format_loses_their_text(
     tmp_path: Path, name: str
 ) -> None:
     """An XLIFF target or a Qt ``<translation>`` lost an entity's text (``Welcome to &brand;
-    Cloud`` → ``Willkommen zur Wolke``), a .resx value its words after the reference."""
+    Cloud`` → ``Willkommen zur Wolke``)."""
     path = tmp_path / name
     path.write_text(_DECLARING[name].replace(_ENTITY, _INTERNAL), "utf-8")
     out = tmp_path / "out" / name
@@ -450,13 +451,28 @@ def test_android_internal_entities_are_translated_with_doctype_and_references_ke
     written = out.read_text("utf-8")
     assert f"<!DOCTYPE resources [{_INTERNAL}]>" in written
     assert "&e;" in written
-    assert parse_xml(out.read_bytes(), out, "XML", internal_entities=True) is not None
+    assert parse_xml(out.read_bytes(), out, "XML", internal_entities="kept") is not None
+
+
+def test_resx_internal_entities_are_translated_as_their_text(tmp_path: Path) -> None:
+    """A hand-edited .resx's ``<!ENTITY company "Contoso">`` was refused with the external
+    entities (session 64); a ``<value>`` would lose its words after ``&company;`` if it were
+    kept as a reference, so the value is read and written with the entity's text."""
+    path = tmp_path / "Strings.resx"
+    text = _DECLARING["Strings.resx"].replace(_ENTITY, _INTERNAL)
+    header = '<root><resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>'
+    path.write_text(text.replace("<root>", header), "utf-8")
+    document = open_document(path, src_lang="en", tgt_lang="de")
+    assert [unit.source for unit in document.units()] == ["Open Garden Helper now"]
+    out = tmp_path / "out" / "Strings.resx"
+    translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert "<value>OPEN GARDEN HELPER NOW</value>" in out.read_text("utf-8")
 
 
 def test_a_reference_to_an_entity_no_doctype_declares_is_refused() -> None:
     data = b'<!DOCTYPE resources SYSTEM "res.dtd"><resources><s>&b;</s></resources>'
     with pytest.raises(InputError, match=r"^file\.xml:1:52: undefined entity &b;: write the "):
-        parse_xml(data, "file.xml", "XML", internal_entities=True)
+        parse_xml(data, "file.xml", "XML", internal_entities="kept")
 
 
 @pytest.mark.parametrize(
