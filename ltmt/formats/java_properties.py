@@ -41,7 +41,13 @@ from typing import Any
 from ltmt.errors import InputError
 from ltmt.formats.common import line_ends_like, read_bytes
 from ltmt.formats.documents import Unit
-from ltmt.formats.keyed_catalog import Entry, KeyedCatalog, repeated, warn_defined_twice
+from ltmt.formats.keyed_catalog import (
+    Entry,
+    KeyedCatalog,
+    TranslatedFile,
+    repeated,
+    warn_defined_twice,
+)
 from ltmt.formats.message_format import pattern_problem, quoted_braces
 from ltmt.text import paired_surrogates
 from ltmt.wording import counted, first_few
@@ -209,11 +215,15 @@ class JavaPropertiesDocument(KeyedCatalog):
         return text.replace("''", "'") if key in self.quoted else text
 
     def read_values(self, path: Path) -> dict[str, str]:
-        values = _values(_parse(read_bytes(path, WHAT), path))
-        return {key: self._unquoted(key, text) for key, text in values.items()}
+        return self._values_of(_parse(read_bytes(path, WHAT), path))
 
-    def defined_twice(self, path: Path) -> list[str]:
-        return repeated(_keys(_parse(read_bytes(path, WHAT), path)))
+    def read_translation(self, path: Path) -> TranslatedFile:
+        store = _parse(read_bytes(path, WHAT), path)
+        return TranslatedFile(self._values_of(store), defined_twice=repeated(_keys(store)))
+
+    def _values_of(self, store: Any) -> dict[str, str]:
+        """The strings of ``store`` (a parsed file of this kind) by key, as this file quotes."""
+        return {key: self._unquoted(key, text) for key, text in _values(store).items()}
 
     def render(self) -> bytes:
         store = _parse(self.data, self.path)

@@ -102,10 +102,9 @@ def pointer(parts: tuple[str | int, ...]) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in parts)
 
 
-def _load(path: Path, warn: bool = True) -> tuple[bytes, str, Any]:
+def _load(path: Path) -> tuple[bytes, str, Any]:
     """The file's bytes, its text (without a byte order mark) and its JSON; a key written
-    twice is read as JSON parsers read it, the last one, with a warning (``warn``) that
-    names it."""
+    twice is read as JSON parsers read it, the last one, with a warning that names it."""
     raw = read_bytes(path, WHAT)
     text = decode(raw, path)
     repeated = RepeatedJsonKeys()
@@ -113,7 +112,7 @@ def _load(path: Path, warn: bool = True) -> tuple[bytes, str, Any]:
     if not isinstance(data, dict):
         raise InputError(f"{path}: not {WHAT}: its top level is not an object of strings")
     twice = [pointer(parts) for parts in repeated.paths(data)]
-    if twice and warn:
+    if twice:
         logger.warning(
             "%s: %s defined more than once (%s); only the last is read, as the app's JSON "
             "parser reads it: delete the others",
@@ -236,6 +235,8 @@ class JsonCatalog(KeyedCatalog):
         # pointer; and a person's translation of one, in the adopted output (module docstring)
         self.untranslated: dict[str, str] = {}
         self.by_hand: dict[str, str] = {}
+        # the strings only the adopted output has (:attr:`extras`), by path, kept at the end
+        self.adopted_extras: list[tuple[tuple, str]] = []
         entries = []
         icu = Path(path).suffix.lower() == ".arb"  # Flutter's messages are ICU throughout
         names = (str(parts[-1]) for parts, _ in strings if parts)
@@ -330,6 +331,8 @@ class JsonCatalog(KeyedCatalog):
         values = {}
         for parts, text in _strings(translated):
             key = pointer(parts)
+            if key in self.extras:
+                self.adopted_extras.append((parts, text))
             if key in self.kept or key in self.untranslated:  # copied, no translation
                 continue
             if key in self.branchings and (expansion := _taken_apart(text)) is not None:
@@ -354,12 +357,15 @@ class JsonCatalog(KeyedCatalog):
         return {key: source for key, source in sources if key in self.branchings and key in values}
 
     def adopt(self, target: Path) -> int:
-        kept = super().adopt(target)
+        translated = _load(Path(target))[2]  # read once: its strings, and its messages whole
+        kept = self.adopt_values(Path(target), self._values_in(translated))
         # a branching message the output had whole is written back as the translator wrote it
         # (their own exact-value branches, spacing), unless a branch is translated again; so
         # is a person's translation of a message ltmt leaves untranslated
-        for parts, text in _strings(_load(Path(target), warn=False)[2]):  # read_values warned
+        for parts, text in _strings(translated):
             key = pointer(parts)
+            if key in self.extras:
+                self.adopted_extras.append((parts, text))
             if _is_translation_of(text, self.untranslated.get(key)):
                 self.by_hand[key] = text
             if key in self.branchings and all(
@@ -420,10 +426,8 @@ class JsonCatalog(KeyedCatalog):
             out = {}
         if "@@locale" in self.data:
             out["@@locale"] = self.tgt_lang
-        if self.extras and self.adopted_from is not None:
-            for parts, text in _strings(_load(self.adopted_from, warn=False)[2]):
-                if pointer(parts) in self.extras:
-                    _put(out, parts, text)
+        for parts, text in self.adopted_extras:
+            _put(out, parts, text)
         ascii_only = self.text.isascii() and "\\u" in self.text
         indent = _indent(self.text) or 0  # None: the whole file on one line, one container
         one_line = one_line_containers(self.text)

@@ -108,11 +108,14 @@ class TranslatedFile:
     otherwise, by entry name, as :meth:`KeyedCatalog.placeholders_written` has the source's (so
     ``ltmt qa`` names those a translation adds as its file writes them, ``{ $usr }``);
     ``not_text``, the names of the source's strings whose value there is no text (a JSON number
-    or object): they make no pair, and the import says so rather than passing over them."""
+    or object): they make no pair, and the import says so rather than passing over them;
+    ``defined_twice``, the names the file defines more than once (none, for a format whose
+    reader refuses or cannot see them): they make no pair either."""
 
     values: dict[str, str]
     placeholders: dict[str, dict[str, str]] = field(default_factory=dict)
     not_text: list[str] = field(default_factory=list)
+    defined_twice: list[str] = field(default_factory=list)
 
 
 class KeyedCatalog(TranslationsHeld):
@@ -126,8 +129,8 @@ class KeyedCatalog(TranslationsHeld):
     # a value ``true`` or ``false`` is a setting the program parses, kept as written (not
     # ``wahr``), where the format's files hold settings beside strings (.properties, .resx)
     keeps_booleans: ClassVar[bool] = False
-    # the names this file itself defines more than once (:meth:`defined_twice` of its own
-    # path), found as it is read
+    # the names this file itself defines more than once (as :attr:`TranslatedFile.defined_twice`
+    # has a translation's), found as it is read
     names_defined_twice: tuple[str, ...] = ()
 
     def __init__(self, path: Path, entries: list[Entry]) -> None:
@@ -160,7 +163,11 @@ class KeyedCatalog(TranslationsHeld):
         """Take over the translations ``target`` (this file's translation so far) holds for
         this file's strings; returns how many. The names only ``target`` has are kept for the
         output (:attr:`extras`), with a warning."""
-        found = self.read_values(Path(target))
+        return self.adopt_values(Path(target), self.read_values(Path(target)))
+
+    def adopt_values(self, target: Path, found: dict[str, str]) -> int:
+        """:meth:`adopt` of ``target``, whose strings by key, as read already, are ``found``
+        (for a format that reads more of it than its strings, the file read once)."""
         kept = {key: text for key, text in found.items() if key in self._keys and text.strip()}
         self.translations.update(kept)
         self.extras = self.names_not_here(found)
@@ -180,11 +187,6 @@ class KeyedCatalog(TranslationsHeld):
         string of, in their order: obsolete, or added there by hand."""
         names = self.names()
         return [name for name in dict.fromkeys(map(self.name_of, values)) if name not in names]
-
-    def defined_twice(self, path: Path) -> list[str]:
-        """The names the file ``path`` (of this kind) defines more than once (none, for a
-        format whose reader refuses or cannot see them)."""
-        return []
 
     def read_translation(self, path: Path) -> TranslatedFile:
         """What :meth:`pairs` reads of ``path`` (a translation of this file), the file read
@@ -268,7 +270,7 @@ class KeyedCatalog(TranslationsHeld):
         translation = document.read_translation(Path(path))
         values = translation.values
         whole = document.paired_whole(values)
-        twice = {*document.names_defined_twice, *document.defined_twice(Path(path))}
+        twice = {*document.names_defined_twice, *translation.defined_twice}
         records, ambiguous = [], 0
         for entry in document.entries:
             if entry.name in twice:

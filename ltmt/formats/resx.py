@@ -35,7 +35,13 @@ from ltmt.formats.common import (
     remove_with_note,
     replace_notes,
 )
-from ltmt.formats.keyed_catalog import Entry, KeyedCatalog, repeated, warn_defined_twice
+from ltmt.formats.keyed_catalog import (
+    Entry,
+    KeyedCatalog,
+    TranslatedFile,
+    repeated,
+    warn_defined_twice,
+)
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -106,6 +112,11 @@ def _first_definitions(root: etree._Element) -> dict[str, etree._Element]:
     return first
 
 
+def _values(root: etree._Element) -> dict[str, str]:
+    """The text resources of ``root`` by name, their first definitions' (as MSBuild builds)."""
+    return {name: value.text or "" for name, value in _first_definitions(root).items()}
+
+
 class ResxDocument(KeyedCatalog):
     """A ``.resx`` file to translate into the target language's (module docstring)."""
 
@@ -128,11 +139,12 @@ class ResxDocument(KeyedCatalog):
         return cls(Path(path), read_bytes(Path(path), WHAT))
 
     def read_values(self, path: Path) -> dict[str, str]:
-        root = _root(read_bytes(path, WHAT), path)
-        return {name: value.text or "" for name, value in _first_definitions(root).items()}
+        return _values(_root(read_bytes(path, WHAT), path))
 
-    def defined_twice(self, path: Path) -> list[str]:
-        return repeated(name for name, _ in _strings(_root(read_bytes(path, WHAT), path)))
+    def read_translation(self, path: Path) -> TranslatedFile:
+        root = _root(read_bytes(path, WHAT), path)
+        twice = repeated(name for name, _ in _strings(root))
+        return TranslatedFile(_values(root), defined_twice=twice)
 
     def render(self) -> bytes:
         from lxml import etree

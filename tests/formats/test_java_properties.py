@@ -11,6 +11,7 @@ import pytest
 from formats_fakes import FakeModel
 
 from ltmt.errors import InputError
+from ltmt.formats import java_properties
 from ltmt.formats.documents import open_document
 from ltmt.formats.java_properties import JavaPropertiesDocument
 from ltmt.formats.not_read import NotRead
@@ -244,13 +245,28 @@ def test_a_key_defined_twice_is_translated_once_as_java_reads_it(
     assert out.read_text("ascii") == "prompt=ENTER\ntitle=SAVE\n"
 
 
-def test_a_key_defined_twice_makes_no_pairs(tmp_path: Path) -> None:
-    source = _write(tmp_path, "Dup.properties", b"title=Open\nprompt=Enter\ntitle=Save\n")
-    out = _write(tmp_path, "Dup_de.properties", "title=Öffnen\nprompt=Eingeben\n".encode())
+@pytest.mark.parametrize("target_twice", [False, True])
+def test_a_key_defined_twice_makes_no_pairs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target_twice: bool
+) -> None:
+    """The translated file is read once for its strings and the names it defines twice (it
+    was parsed a second time for those)."""
+    twice = "" if target_twice else "title=Save\n"
+    source = _write(tmp_path, "Dup.properties", f"title=Open\nprompt=Enter\n{twice}".encode())
+    twice = "title=Speichern\n" if target_twice else ""
+    out = _write(tmp_path, "Dup_de.properties", f"title=Öffnen\nprompt=Eingeben\n{twice}".encode())
+    read: list[Path] = []
+
+    def read_bytes(path: Path, what: str) -> bytes:
+        read.append(Path(path))
+        return Path(path).read_bytes()
+
+    monkeypatch.setattr(java_properties, "read_bytes", read_bytes)
     not_read = NotRead()
     records = JavaPropertiesDocument.pairs(out, source_file=source, not_read=not_read)
     assert [(r.source, r.target) for r in records] == [("Enter", "Eingeben")]
     assert not_read.by_reason() == {"defined more than once": 1}
+    assert read.count(out) == 1
 
 
 @pytest.mark.parametrize("setting", ["true", "false", "True", "FALSE"])

@@ -11,6 +11,7 @@ import pytest
 from formats_fakes import FakeModel
 
 from ltmt.errors import InputError
+from ltmt.formats import json_catalog
 from ltmt.formats.documents import open_document
 from ltmt.formats.json_catalog import JsonCatalog, pointer
 from ltmt.formats.not_read import NotRead
@@ -309,11 +310,23 @@ def test_empty_strings_and_spaces_are_copied_not_dropped(tmp_path: Path) -> None
     }
 
 
-def test_update_keeps_existing_and_extra_strings(tmp_path: Path) -> None:
+def test_update_keeps_existing_and_extra_strings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The output so far is read once (it was loaded twice to adopt it, and again to write
+    its extra strings)."""
     source = _write(tmp_path, "en.json", I18NEXT)
     out = _write(tmp_path, "de.json", '{"app": {"title": "Notizen"}, "old": {"x": "Alt"}}')
+    read: list[Path] = []
+
+    def read_bytes(path: Path, what: str) -> bytes:
+        read.append(Path(path))
+        return Path(path).read_bytes()
+
+    monkeypatch.setattr(json_catalog, "read_bytes", read_bytes)
     model = FakeModel()
     translate_file(source, out, model, tgt_lang="de")
+    assert read.count(out) == 1
     assert "Notes" not in model.seen
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["app"]["title"] == "Notizen"

@@ -12,6 +12,7 @@ from lxml import etree
 from translate.storage import resx
 
 from ltmt.errors import InputError
+from ltmt.formats import resx as resx_module
 from ltmt.formats.documents import open_document
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.pipeline import translate_file
@@ -101,16 +102,28 @@ def test_a_name_defined_twice_is_translated_once_as_msbuild_builds_it(
 
 
 @pytest.mark.parametrize("target_twice", [False, True])
-def test_a_name_defined_twice_makes_no_pairs(tmp_path: Path, target_twice: bool) -> None:
+def test_a_name_defined_twice_makes_no_pairs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target_twice: bool
+) -> None:
     """Which definition translates which cannot be told: the name's strings are counted, not
-    paired (the first English Title was stored with the last German one)."""
-    source = _resx(tmp_path / "Dup.resx", ("Title", "Open"), ("Prompt", "Enter"), ("Title", "Save"))
+    paired (the first English Title was stored with the last German one). The translated file
+    is read once for its strings and the names it defines twice (it was parsed twice)."""
+    twice = [("Title", "Save")] if not target_twice else []
+    source = _resx(tmp_path / "Dup.resx", ("Title", "Open"), ("Prompt", "Enter"), *twice)
     twice = [("Title", "Speichern")] if target_twice else []
     out = _resx(tmp_path / "Dup.de.resx", ("Title", "Öffnen"), ("Prompt", "Eingeben"), *twice)
+    read: list[Path] = []
+
+    def read_bytes(path: Path, what: str) -> bytes:
+        read.append(Path(path))
+        return Path(path).read_bytes()
+
+    monkeypatch.setattr(resx_module, "read_bytes", read_bytes)
     not_read = NotRead()
     records = ResxDocument.pairs(out, source_file=source, not_read=not_read)
     assert [(r.source, r.target) for r in records] == [("Enter", "Eingeben")]
     assert not_read.by_reason() == {"defined more than once": 1}
+    assert read.count(out) == 1
 
 
 def test_a_boolean_setting_is_neither_translated_nor_paired(tmp_path: Path) -> None:
