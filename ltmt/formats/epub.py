@@ -23,7 +23,6 @@ values are lined up with the source's, document by document; ``--overwrite`` tra
 from __future__ import annotations
 
 import html
-import io
 import posixpath
 import re
 import zipfile
@@ -34,13 +33,13 @@ from typing import Any, ClassVar
 from urllib.parse import unquote
 
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write, read_bytes, source_file_given
+from ltmt.formats.common import read_bytes, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.html_document import decode_page, lined_up_pairs
 from ltmt.formats.html_segments import Segments, lined_up_sources, segments
 from ltmt.formats.html_writing import embedded_translations, written_html
 from ltmt.formats.markup_characters import plain_text, tagged_text
-from ltmt.formats.zip_entries import ArchiveEntries
+from ltmt.formats.zip_entries import ArchiveEntries, save_archive
 from ltmt.segments import PairRecord
 from ltmt.text import with_edits
 
@@ -320,18 +319,12 @@ class EpubDocument(TranslationsHeld):
         return entries
 
     def save(self, out_path: Path) -> None:
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as archive:
-            # the mimetype entry first and stored, as readers find an EPUB by it
-            archive.writestr(
-                zipfile.ZipInfo("mimetype"), _MIMETYPE, compress_type=zipfile.ZIP_STORED
-            )
-            written = self.translated_entries()
-            for name in self.book.entries:
-                if name == "mimetype":
-                    continue
-                if name in written:
-                    archive.writestr(name, written[name], compress_type=zipfile.ZIP_DEFLATED)
-                else:
-                    self.book.entries.copy(name, archive, zipfile.ZIP_DEFLATED)
-        atomic_write(Path(out_path), buffer.getvalue())
+        # the mimetype entry first and stored, as readers find an EPUB by it; the rest deflated
+        mimetype = zipfile.ZipInfo("mimetype")
+        save_archive(
+            Path(out_path),
+            self.book.entries,
+            self.translated_entries(),
+            first=(mimetype, _MIMETYPE),
+            compress_type=zipfile.ZIP_DEFLATED,
+        )

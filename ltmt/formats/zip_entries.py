@@ -98,15 +98,29 @@ class ArchiveEntries(Mapping[str, bytes]):
     def __len__(self) -> int:
         return len(self.infos)
 
-    def write(self, out: IO[bytes], written: Mapping[str, bytes]) -> None:
-        """Write the archive to ``out``: each entry in its order, name and compression, its
-        bytes ``written``'s where they have it, else copied a chunk at a time."""
+    def write(
+        self,
+        out: IO[bytes],
+        written: Mapping[str, bytes],
+        *,
+        first: tuple[zipfile.ZipInfo, bytes] | None = None,
+        compress_type: int | None = None,
+    ) -> None:
+        """Write the archive to ``out``: each entry in its order and name, compressed as it was
+        or by ``compress_type``, its bytes ``written``'s where they have it, else copied a chunk
+        at a time; ``first``, an entry written before them as it is given, in place of the
+        archive's own of its name (an EPUB's ``mimetype``, stored)."""
         with zipfile.ZipFile(out, "w") as archive:
+            if first is not None:
+                archive.writestr(*first)
             for name, info in self.infos.items():
+                if first is not None and name == first[0].filename:
+                    continue
+                compression = info.compress_type if compress_type is None else compress_type
                 if name in written:
-                    archive.writestr(info, written[name], compress_type=info.compress_type)
+                    archive.writestr(info, written[name], compress_type=compression)
                 else:
-                    self.copy(name, archive)
+                    self.copy(name, archive, compression)
 
     def copy(self, name: str, archive: zipfile.ZipFile, compress_type: int | None = None) -> None:
         """Copy the entry ``name`` into ``archive`` as it is, a chunk at a time, compressed as
@@ -126,16 +140,23 @@ class ArchiveEntries(Mapping[str, bytes]):
             raise InputError(f"{self.path}: its entry {name} cannot be read ({exc})") from exc
 
 
-def save_archive(path: Path, entries: ArchiveEntries, written: Mapping[str, bytes]) -> None:
-    """Write the archive of ``entries`` with those ``written`` replaced
-    (:meth:`ArchiveEntries.write`) to ``path`` as it is made, by
+def save_archive(
+    path: Path,
+    entries: ArchiveEntries,
+    written: Mapping[str, bytes],
+    *,
+    first: tuple[zipfile.ZipInfo, bytes] | None = None,
+    compress_type: int | None = None,
+) -> None:
+    """Write the archive of ``entries`` with those ``written`` replaced (``first`` and
+    ``compress_type``: :meth:`ArchiveEntries.write`) to ``path`` as it is made, by
     :func:`ltmt.outputs.open_output`'s rules (never half-written); a missing parent directory
     is created."""
     from ltmt.outputs import open_output
 
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     with open_output(path, binary=True) as out:
-        entries.write(out, written)
+        entries.write(out, written, first=first, compress_type=compress_type)
 
 
 def _check_name(name: str, path: Path) -> None:

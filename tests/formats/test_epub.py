@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import time
 import zipfile
 from pathlib import Path
 
@@ -180,6 +181,30 @@ def test_an_existing_output_is_the_translation_so_far_and_imports_as_pairs(
     assert ("The first chapter", "THE FIRST CHAPTER") in [(p.source, p.target) for p in pairs]
     with pytest.raises(InputError, match="holds one language; give the source-language file"):
         list(EpubDocument.pairs(out))
+
+
+def test_the_book_is_written_as_the_office_writers_write_theirs(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the shared zip writer (:func:`save_archive`, streamed to the output, not held
+    whole): the entries in the book's order, ``mimetype`` first and stored, the rest deflated;
+    a translated entry dated as the book's (it was dated when written, so no two outputs of
+    one book were the same bytes)."""
+    with zipfile.ZipFile(book) as archive:
+        dates = [(info.filename, info.date_time) for info in archive.infolist()]
+    outputs = []
+    for now in (1_000_000_000.0, 1_500_000_000.0):
+        monkeypatch.setattr(time, "time", lambda now=now: now)
+        out = tmp_path / f"{now:.0f}.epub"
+        translate_file(book, out, FakeModel(), tgt_lang="de")
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    with zipfile.ZipFile(out) as archive:
+        infos = archive.infolist()
+    assert [(info.filename, info.date_time) for info in infos[1:]] == dates[1:]  # not mimetype
+    assert [info.compress_type for info in infos] == [zipfile.ZIP_STORED] + [
+        zipfile.ZIP_DEFLATED
+    ] * (len(infos) - 1)
 
 
 @pytest.mark.parametrize(

@@ -124,3 +124,29 @@ def test_the_archive_is_written_back_with_entries_replaced_and_the_rest_copied(
         ]
         assert archive.read("word/document.xml") == b"<w>Hallo</w>"
         assert archive.read("word/media/image.png") == b"\x89PNG" * 1000
+
+
+def test_an_entry_may_be_written_first_in_place_of_its_own_and_all_compressed_alike(
+    tmp_path: Path,
+) -> None:
+    """As an EPUB is written: its ``mimetype`` first and stored, whatever the book had, the
+    rest deflated."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("a.xhtml", b"<p>Hello</p>", zipfile.ZIP_STORED)
+        archive.writestr("mimetype", b"application/epub+zip", zipfile.ZIP_DEFLATED)
+        archive.writestr("b.png", b"\x89PNG" * 1000, zipfile.ZIP_STORED)
+    entries = ArchiveEntries(buffer.getvalue(), Path("book.epub"), "an EPUB book")
+    out = tmp_path / "book.de.epub"
+    first = (zipfile.ZipInfo("mimetype"), b"application/epub+zip")
+    save_archive(
+        out, entries, {"a.xhtml": b"<p>Hallo</p>"}, first=first, compress_type=zipfile.ZIP_DEFLATED
+    )
+    with zipfile.ZipFile(out) as archive:
+        assert [(i.filename, i.compress_type) for i in archive.infolist()] == [
+            ("mimetype", zipfile.ZIP_STORED),
+            ("a.xhtml", zipfile.ZIP_DEFLATED),
+            ("b.png", zipfile.ZIP_DEFLATED),
+        ]
+        assert archive.read("a.xhtml") == b"<p>Hallo</p>"
+        assert archive.read("b.png") == b"\x89PNG" * 1000
