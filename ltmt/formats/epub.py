@@ -9,9 +9,10 @@ paragraphs, headings, list items, cells with their inline markup, alt texts, tit
 written as :mod:`ltmt.formats.html_writing` writes one (as XML: ``&#160;``, never HTML's
 ``&nbsp;``), its language marks (``xml:lang``, ``lang``) set to the target language; the
 package's titles and descriptions (``dc:title``, ``dc:description``) are translated and its
-``dc:language`` becomes the target language too; an EPUB 2 table of contents (``toc.ncx``) gets
-its labels translated (the title, the headings, each entry's; not an author's name), so that
-readers that show it agree with the navigation document. Everything else is copied as it was:
+``dc:language`` and the ``xml:lang`` of the package and its ``<metadata>`` become the target
+language too; an EPUB 2 table of contents (``toc.ncx``) gets its labels translated (the title,
+the headings, each entry's; not an author's name), so that readers that show it agree with the
+navigation document. Everything else is copied as it was:
 images, styles, fonts, the package's other metadata (creators, identifiers, dates). The archive
 is written as the format requires, its ``mimetype`` entry first and stored.
 
@@ -61,8 +62,10 @@ _SPACE = re.compile(r"\s+")
 _CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
 _OPF = "{http://www.idpf.org/2007/opf}"
 _LANGUAGE = re.compile(r"(<dc:language\b[^>]*>)([^<]*)(</dc:language>)")
-# the package's own language: that of its metadata (a German title under xml:lang="en")
+# the package's own language, and its metadata's: that of the titles (a German title under
+# xml:lang="en" is read as English)
 _PACKAGE_LANG = re.compile(r"""(<package\b[^>]*\bxml:lang=["'])([^"']*)(["'])""")
+_METADATA_LANG = re.compile(r"""(<(?:\w+:)?metadata\b[^>]*\bxml:lang=["'])([^"']*)(["'])""")
 
 
 @dataclass(frozen=True)
@@ -143,7 +146,8 @@ def read_book(data: bytes, path: Path) -> Book:
             continue
         text, encoding = decode_page(entries[name], Path(f"{path}:{name}"))
         chapters.append(Chapter(name, text, encoding, segments(text)))
-    labelled = [_labels(package, entries[package], path, _METADATA, _LANGUAGE, _PACKAGE_LANG)]
+    languages = (_LANGUAGE, _PACKAGE_LANG, _METADATA_LANG)
+    labelled = [_labels(package, entries[package], path, _METADATA, *languages)]
     tables = [name for name, kind in kinds.items() if kind == _NCX and name in entries]
     if tables:
         labelled.append(_labels(tables[0], entries[tables[0]], path, _LABEL, _NCX_LANG))

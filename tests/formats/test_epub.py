@@ -32,7 +32,7 @@ CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 PACKAGE = """<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid"
          xml:lang="en">
-  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xml:lang="en">
     <dc:identifier id="uid">urn:uuid:12345678-1234-4234-8234-123456789abc</dc:identifier>
     <dc:title>A Small Book</dc:title>
     <dc:language>en</dc:language>
@@ -181,6 +181,21 @@ def test_an_existing_output_is_the_translation_so_far_and_imports_as_pairs(
     assert ("The first chapter", "THE FIRST CHAPTER") in [(p.source, p.target) for p in pairs]
     with pytest.raises(InputError, match="holds one language; give the source-language file"):
         list(EpubDocument.pairs(out))
+
+
+def test_the_package_metadata_is_in_the_target_language(book: Path, tmp_path: Path) -> None:
+    """Its ``xml:lang`` stayed the source's (``en``) under German titles, while the package's
+    own was the target's."""
+    out = tmp_path / "book.de.epub"
+    translate_file(book, out, FakeModel(), tgt_lang="de")
+    with zipfile.ZipFile(out) as archive:
+        package = archive.read("EPUB/package.opf").decode("utf-8")
+    assert (
+        PACKAGE.replace('xml:lang="en"', 'xml:lang="de"')
+        .replace("<dc:language>en</dc:language>", "<dc:language>de</dc:language>")
+        .replace("A Small Book", "A SMALL BOOK")
+        == package
+    )
 
 
 def test_the_book_is_written_as_the_office_writers_write_theirs(
