@@ -14,8 +14,11 @@ meta   ``m`` ``schema``, ``next_uid``; ``index``;        ASCII integer; index ki
                                                          states of its segments in (plain only);
                                                          the store's random id (32 hex digits)
 users  ``u`` user id (UTF-8)                             JSON: uid, next_id, count, created,
-                                                         updated, origins (count per origin);
-                                                         encrypted: ``E`` · uid u32 · sealed JSON
+                                                         updated, origins (count per origin),
+                                                         shared (per origin, segments it holds
+                                                         besides their own; absent in older
+                                                         rows); encrypted: ``E`` · uid u32 ·
+                                                         sealed JSON
 seg    ``s`` uid u32 · segment id u32                    :func:`encode_record` (the origins
                                                          besides its own: :data:`OTHER_ORIGINS`)
 pair   ``p`` uid u32 · blake2b-128 of (source, target,   segment id u32 (the dedup table)
@@ -182,7 +185,9 @@ class DamagedRecord(StoreError):
 
 
 # the fields of a user's row that :class:`UserInfo` reads
-USER_FIELDS = frozenset({"uid", "next_id", "count", "created", "updated", "origins", "languages"})
+USER_FIELDS = frozenset(
+    {"uid", "next_id", "count", "created", "updated", "origins", "shared", "languages"}
+)
 
 
 @dataclass(frozen=True)
@@ -195,6 +200,10 @@ class UserInfo:
     created: float = 0.0
     updated: float = 0.0
     origins: Mapping[str, int] = field(default_factory=dict)
+    # per origin, how many segments it holds besides their own origin (their other origins,
+    # :data:`OTHER_ORIGINS`), kept by every write; None in a row written before they were
+    # kept (:func:`ltmt.memory.origins.shared_origins` counts them then)
+    shared: Mapping[str, int] | None = None
     # the language pair its imports named (source, target), once one did; None before
     languages: tuple[str, str] | None = None
     # a ``languages`` field that is no pair of language tags, as the row held it (an import of
@@ -215,6 +224,8 @@ class UserInfo:
             "updated": self.updated,
             "origins": dict(self.origins),
         }
+        if self.shared is not None:
+            row["shared"] = dict(self.shared)
         if self.languages is not None:
             row["languages"] = list(self.languages)
         return json.dumps(row, ensure_ascii=False).encode("utf-8")
@@ -233,6 +244,11 @@ class UserInfo:
                 created=float(row["created"]),
                 updated=float(row["updated"]),
                 origins={str(k): int(v) for k, v in row.get("origins", {}).items()},
+                shared=(
+                    {str(k): int(v) for k, v in row["shared"].items()}
+                    if row.get("shared") is not None
+                    else None
+                ),
                 languages=languages,
                 malformed_languages=None if stored is None or languages else repr(stored),
                 other_fields={k: v for k, v in row.items() if k not in USER_FIELDS},

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection
+from dataclasses import replace
 from pathlib import Path, PurePath
 
 import lmdb
 
 from ltmt.errors import InputError
-from ltmt.memory.crypto import Vault
-from ltmt.memory.layout import decode_record, other_origins, seg_key
-from ltmt.memory.rows import keys_under, user_info
+from ltmt.memory.crypto import PlainCipher, Vault
+from ltmt.memory.layout import UserInfo, decode_record, other_origins, seg_key, user_key
+from ltmt.memory.rows import encode_user, keys_under, user_info
 from ltmt.wording import first_few
 
 
@@ -91,14 +92,40 @@ def _same_tail(name: str, given: str) -> bool:
     return shorter > 0 and parts[-shorter:] == given_parts[-shorter:]
 
 
-def shared_origins(txn: lmdb.Transaction, vault: Vault, user: str) -> Counter[str] | None:
+def shared_origins(
+    txn: lmdb.Transaction, vault: Vault, user: str, *, count: bool = True
+) -> tuple[Counter[str], bool] | None:
     """Per origin, how many of ``user``'s segments it holds besides their own origin (a pair an
-    identical file imported again: the user's row counts only the own ones); None for an
-    unknown user. Reads every segment of the user."""
+    identical file imported again: the user's row counts only the own ones), and whether the
+    user's row keeps them (every write updates them); None for an unknown user. A row written
+    before they were kept has them counted from every segment of the user, or, ``count``
+    False, none given (:func:`record_shared_origins` counts them and keeps them)."""
     found = user_info(txn, vault, user)
     if found is None:
         return None
     info, cipher = found
+    if info.shared is not None:
+        return Counter(info.shared), True
+    return (_counted(txn, info, cipher) if count else Counter()), False
+
+
+def record_shared_origins(txn: lmdb.Transaction, vault: Vault, user: str) -> Counter[str] | None:
+    """:func:`shared_origins`, counted once into ``user``'s row where it keeps none (a store
+    written before they were kept), so that later reads need not read every segment; None
+    for an unknown user."""
+    found = user_info(txn, vault, user)
+    if found is None:
+        return None
+    info, cipher = found
+    if info.shared is not None:
+        return Counter(info.shared)
+    shared = _counted(txn, info, cipher)
+    txn.put(user_key(user), encode_user(replace(info, shared=dict(shared)), cipher, user))
+    return shared
+
+
+def _counted(txn: lmdb.Transaction, info: UserInfo, cipher: PlainCipher) -> Counter[str]:
+    """The shared counts of the user of ``info``, from every one of its segments."""
     shared: Counter[str] = Counter()
     for key, raw in keys_under(txn, seg_key(info.uid, 0)[:5]):
         shared.update(other_origins(decode_record(cipher.open(raw, key))[4]))

@@ -45,7 +45,12 @@ from ltmt.memory.crypto import resolve_key_file
 from ltmt.memory.glossary import Glossary
 from ltmt.memory.importing import import_records
 from ltmt.memory.layout import DATA_FILE, SCHEMA_VERSION, USERS, UserInfo
-from ltmt.memory.origins import is_of_origin, named_origin, shared_origins
+from ltmt.memory.origins import (
+    is_of_origin,
+    named_origin,
+    record_shared_origins,
+    shared_origins,
+)
 from ltmt.memory.packing import BackgroundPacker
 from ltmt.memory.report import ImportReport
 from ltmt.memory.scratch import SearchScratch
@@ -385,13 +390,24 @@ class Memory:
     def shared_origins(self, user: str) -> dict[str, int]:
         """Per origin, how many of ``user``'s segments it holds besides their own origin (those
         :meth:`stats`' ``origins`` leave out: a pair imported again from another file); an
-        origin that holds pairs only so is among them. Reads every segment of ``user``;
-        InputError when the store lacks ``user``."""
+        origin that holds pairs only so is among them. The user's row keeps them (every write
+        updates them); a row written before they were kept has them counted from every segment
+        once, and kept (not in a read-only store); InputError when the store lacks ``user``."""
         check_user(user)
         vault = self.store.vault
-        shared = env.read(self.store, lambda txn: shared_origins(txn, vault, user))
-        if shared is None:
+        # a store that can be written to keeps the counts it lacks: no need to count them twice
+        writable = not self.store.read_only
+        found = env.read(
+            self.store, lambda txn: shared_origins(txn, vault, user, count=not writable)
+        )
+        if found is None:
             raise self._no_user(user)
+        shared, kept = found
+        if not kept and writable:
+            recorded = env.write(self.store, lambda txn: record_shared_origins(txn, vault, user))
+            if recorded is None:  # pragma: no cover - deleted between the two
+                raise self._no_user(user)
+            shared = recorded
         return dict(shared)
 
     def require_origin(self, user: str, origin: str) -> int:

@@ -10,7 +10,7 @@ import gc
 import time
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -92,7 +92,7 @@ def new_user(txn: lmdb.Transaction, vault: Vault, now: float) -> tuple[UserInfo,
     except ValueError:
         raise StoreError(f"the memory store's {NEXT_UID_KEY!r} entry is damaged") from None
     txn.put(NEXT_UID_KEY, str(uid + 1).encode())
-    return UserInfo(uid=uid, created=now, updated=now), vault.new_user(uid)
+    return UserInfo(uid=uid, created=now, updated=now, shared={}), vault.new_user(uid)
 
 
 @dataclass(frozen=True)
@@ -185,6 +185,7 @@ def add_pairs(
     ids_of_pairs = array("L")
     refreshed: dict[int, int] = {}
     held = Counter(info.origins)  # segments per own origin
+    shared = _shared_counts(info)
     later = (
         later_of_source((source for source, _, _ in pairs), len(pairs))
         if existing_user
@@ -199,7 +200,9 @@ def add_pairs(
             metadata = row.metadata
             if row.stored is not None:
                 gone_origin, metadata = _refresh(txn, uid, cipher, row.stored, metadata)
+                before = other_origins(metadata)
                 metadata = _taken_over(metadata, gone_origin, row.origin)
+                _shift(shared, before, other_origins(metadata))
                 refreshed[row.stored] = next_id
                 held.subtract([gone_origin])
             held[row.origin] += 1
@@ -261,14 +264,16 @@ def add_pairs(
                 ):
                     seen[row.key] = stored
                     ids_of_pairs.append(stored)
-                    _held_also_by(txn, uid, cipher, stored, row.origin)
+                    if _held_also_by(txn, uid, cipher, stored, row.origin):
+                        _shift(shared, (), [row.origin])
                     continue
                 ids_of_pairs.append(renumber(row, new))
                 if text in newest:
                     newest[text] = next_id - 1
             store(new)
             for seg_id, also in repeated:
-                _held_also_by(txn, uid, cipher, seg_id, also)
+                if _held_also_by(txn, uid, cipher, seg_id, also):
+                    _shift(shared, (), [also])
             if progress is not None:
                 progress(len(batch))
         late: list[_NewRow] = []
@@ -282,7 +287,10 @@ def add_pairs(
     if added or refreshed:
         kept = {name: count for name, count in held.items() if count > 0}
         info = replace(info, next_id=next_id, count=info.count + added, updated=now, origins=kept)
-    if added or refreshed or noted:
+    reshared = shared is not None and _positive(shared) != info.shared
+    if shared is not None and reshared:
+        info = replace(info, shared=_positive(shared))
+    if added or refreshed or noted or reshared:
         txn.put(user_key(user), encode_user(info, cipher, user))
     return Added(ids_of_pairs, added, refreshed)
 
@@ -443,9 +451,10 @@ def _taken_over(metadata: Mapping[str, Any], gone_origin: str, origin: str) -> d
 
 def _held_also_by(
     txn: lmdb.Transaction, uid: int, cipher: PlainCipher, seg_id: int, origin: str
-) -> None:
+) -> bool:
     """Record ``origin`` among the origins of stored segment ``seg_id`` (a write of its pair
-    that keeps its id), unless it is one of them already: deleting its own origin leaves it."""
+    that keeps its id), unless it is one of them already: deleting its own origin leaves it.
+    Whether it was recorded (it now holds one more segment besides its own origin)."""
     key = seg_key(uid, seg_id)
     source, target, created, own, metadata = decode_record(
         cipher.open(_required(txn.get(key), key), key)
@@ -454,6 +463,26 @@ def _held_also_by(
     if origin != own and origin not in others:
         metadata = with_other_origins(metadata, [*others, origin])
         txn.put(key, cipher.seal(encode_record(source, target, created, own, metadata), key))
+        return True
+    return False
+
+
+def _shared_counts(info: UserInfo) -> Counter[str] | None:
+    """``info``'s shared counts (:attr:`UserInfo.shared`) to update as a write changes the
+    other origins of segments; None where the row keeps none (an older store's: left so)."""
+    return Counter(info.shared) if info.shared is not None else None
+
+
+def _shift(shared: Counter[str] | None, gone: Iterable[str], come: Iterable[str]) -> None:
+    """Update ``shared`` (:func:`_shared_counts`) for a segment whose other origins were
+    ``gone`` and are now ``come``."""
+    if shared is not None:
+        shared.subtract(gone)
+        shared.update(come)
+
+
+def _positive(counts: Counter[str]) -> dict[str, int]:
+    return {name: count for name, count in counts.items() if count > 0}
 
 
 def check_languages(user: str, info: UserInfo, languages: tuple[str, str] | None) -> None:
@@ -525,13 +554,21 @@ def delete_segment(txn: lmdb.Transaction, vault: Vault, user: str, seg_id: int) 
     removed = _unstore(txn, info.uid, cipher, seg_id)
     if removed is None:
         return False
-    origin = removed[0]
+    origin, metadata = removed
     origins = dict(info.origins)
     if origins.get(origin, 0) > 1:
         origins[origin] -= 1
     else:
         origins.pop(origin, None)
-    info = replace(info, count=info.count - 1, updated=time.time(), origins=origins)
+    shared = _shared_counts(info)
+    _shift(shared, other_origins(metadata), ())
+    info = replace(
+        info,
+        count=info.count - 1,
+        updated=time.time(),
+        origins=origins,
+        shared=_positive(shared) if shared is not None else None,
+    )
     txn.put(user_key(user), encode_user(info, cipher, user))
     return True
 
@@ -565,11 +602,12 @@ def delete_origin(
     if found is None:
         return None
     info, cipher, held = found
-    counts = Counter(info.origins)
+    counts, shared = Counter(info.origins), _shared_counts(info)
     removed: list[tuple[int, Record]] = []
     for seg_id, record in held:
         source, target, created, own, metadata = record
         counts.subtract([own])
+        _shift(shared, other_origins(metadata), ())
         if _held_alone_by(record, origin):
             removed.append((seg_id, record))
             continue
@@ -577,12 +615,18 @@ def delete_origin(
         if is_of_origin(own, origin):
             own = others.pop()
         counts[own] += 1
+        _shift(shared, (), others)
         key = seg_key(info.uid, seg_id)
         metadata = with_other_origins(metadata, others)
         txn.put(key, cipher.seal(encode_record(source, target, created, own, metadata), key))
     _unstore_records(txn, info.uid, cipher, removed)
-    origins = {name: count for name, count in counts.items() if count > 0}
-    info = replace(info, count=info.count - len(removed), updated=time.time(), origins=origins)
+    info = replace(
+        info,
+        count=info.count - len(removed),
+        updated=time.time(),
+        origins=_positive(counts),
+        shared=_positive(shared) if shared is not None else None,
+    )
     txn.put(user_key(user), encode_user(info, cipher, user))
     share = OriginShare(alone=len(removed), shared=len(held) - len(removed), origin=origin)
     return [seg_id for seg_id, _ in removed], share

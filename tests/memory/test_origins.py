@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+import lmdb
 import pytest
 
 from ltmt.errors import InputError
+from ltmt.memory import env
+from ltmt.memory.layout import user_key
 from ltmt.memory.origins import file_origin, is_of_origin, named_origin
+from ltmt.memory.rows import encode_user, user_info
 from ltmt.memory.store import Memory
 
 CLIENTS = ("/tms/clientA/export.tmx", "/tms/clientB/export.tmx", "proj/de/app.po", "cli")
@@ -84,3 +89,78 @@ def test_shared_origins_counts_the_pairs_an_origin_holds_besides_anothers(tmp_pa
         )
         with pytest.raises(InputError, match="no user 'nobody'"):
             memory.shared_origins("nobody")
+
+
+def _drop_shared_counts(memory: Memory, user: str) -> None:
+    """Rewrite ``user``'s row as a store written before the shared counts were kept has it."""
+    vault = memory.store.vault
+
+    def drop_kept(txn: lmdb.Transaction) -> None:
+        found = user_info(txn, vault, user)
+        assert found is not None and found[0].shared is not None  # every write keeps them
+        info, cipher = found
+        txn.put(user_key(user), encode_user(replace(info, shared=None), cipher, user))
+
+    env.write(memory.store, drop_kept)
+
+
+def _counted_from_segments(memory: Memory, user: str) -> dict[str, int]:
+    """The user's shared counts as a store written before they were kept gives them: counted
+    from every segment (and kept again)."""
+    _drop_shared_counts(memory, user)
+    return memory.shared_origins(user)
+
+
+def test_the_shared_counts_kept_by_each_write_are_those_its_segments_hold(tmp_path: Path) -> None:
+    """``memory stats`` read every segment of a user to count the pairs an origin holds besides
+    another's; the user's row keeps them now, through adds, re-approvals and deletes."""
+    with Memory(tmp_path / "store") as memory:
+        steps = [
+            (lambda: memory.add("u", "Save", "Speichern", origin="cl1.tmx"), {}),
+            (lambda: memory.add("u", "Open", "Öffnen", origin="cl1.tmx"), {}),
+            (lambda: memory.add("u", "Save", "Speichern", origin="cl2.tmx"), {"cl2.tmx": 1}),
+            (lambda: memory.add("u", "Save", "Sichern", origin="cl3.tmx"), {"cl2.tmx": 1}),
+            # re-approved: cl1, its origin, joins cl2 among its others
+            (
+                lambda: memory.add("u", "Save", "Speichern", origin="cl4.tmx"),
+                {"cl1.tmx": 1, "cl2.tmx": 1},
+            ),
+            (
+                lambda: memory.import_pairs("u", [("Open", "Öffnen"), ("Close", "Zu")], origin="b"),
+                {"cl1.tmx": 1, "cl2.tmx": 1, "b": 1},
+            ),
+            # its pair stays, cl1's again (the latest other)
+            (lambda: memory.delete_origin("u", "cl4.tmx"), {"cl2.tmx": 1, "b": 1}),
+            (
+                lambda: memory.delete("u", memory.search("u", "Open", k=1)[0].segment.id),
+                {"cl2.tmx": 1},
+            ),
+            (lambda: memory.delete_origin("u", "cl2.tmx"), {}),
+        ]
+        for step, shared in steps:
+            step()
+            assert memory.shared_origins("u") == shared
+            assert _counted_from_segments(memory, "u") == shared
+
+
+def test_a_row_without_shared_counts_has_them_counted_once_and_kept(tmp_path: Path) -> None:
+    with Memory(tmp_path / "store") as memory:
+        memory.add("u", "Save", "Speichern", origin="cl1.tmx")
+        memory.add("u", "Save", "Speichern", origin="cl2.tmx")
+        assert _counted_from_segments(memory, "u") == {"cl2.tmx": 1}
+        vault = memory.store.vault
+        found = env.read(memory.store, lambda txn: user_info(txn, vault, "u"))
+        assert found is not None and found[0].shared == {"cl2.tmx": 1}
+        assert memory.stats("u")["origins"] == {"cl1.tmx": 1}
+
+
+def test_a_read_only_store_without_shared_counts_counts_them_each_time(tmp_path: Path) -> None:
+    with Memory(tmp_path / "store") as memory:
+        memory.add("u", "Save", "Speichern", origin="cl1.tmx")
+        memory.add("u", "Save", "Speichern", origin="cl2.tmx")
+        _drop_shared_counts(memory, "u")
+        vault = memory.store.vault
+        memory.store.read_only = True  # as on a read-only file system
+        assert memory.shared_origins("u") == {"cl2.tmx": 1}
+        found = env.read(memory.store, lambda txn: user_info(txn, vault, "u"))
+        assert found is not None and found[0].shared is None
