@@ -196,6 +196,13 @@ def folder_origin(folder: Path, path: Path) -> str:
     return f"{Path(folder).absolute().name}/{path.relative_to(folder).as_posix()}"
 
 
+def origin_path(folder: Path, origin: str) -> Path:
+    """The path of ``folder``'s file whose pairs have the origin ``origin``
+    (:func:`folder_origin`'s inverse), as ``folder`` is given: ``./locales``'s file of the
+    origin ``locales/de/app.po`` is ``locales/de/app.po``, ``.``'s is ``de/app.po``."""
+    return Path(folder) / origin.partition("/")[2]
+
+
 def _language_folders_hint(folder: Path, source_folder: Path, tgt_lang: str) -> str:
     """Where ``folder`` holds language folders (``de.lproj``, ``values-de``) beside or around
     ``source_folder``, which they are and the one to import (``tgt_lang``'s first): the files

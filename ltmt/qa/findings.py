@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -194,7 +195,8 @@ CHECKS: dict[str, Check] = {
 class Finding:
     """What ``check`` found in the ``entry``-th entry checked (from 0), at ``position`` in its
     file (``source`` translated ``target``). Where it is, as a script reads it
-    (:func:`located`): ``file``, the file of a folder's it is in (empty: the file checked),
+    (:func:`located`): ``file``, the file of a folder's it is in, as its pairs' origin says
+    it (:func:`~ltmt.formats.folders.folder_origin`; empty: the file checked),
     ``number``, its entry's number among that file's entries checked (from 1; a plural entry's
     forms are one entry; untranslated entries are not counted),
     and as the format says (None where it does not): its ``line_number``, the unit's ``id``
@@ -228,7 +230,11 @@ class Finding:
 
     def to_dict(self, file: str = "") -> dict[str, Any]:
         """The finding as ``--json`` prints it: ``entry`` its entry's number in its ``file``
-        (from 1; the file checked: ``file``), then where the format says it is."""
+        (from 1), then where the format says it is. ``file``: the file or folder checked, as
+        given; a folder's file is said as a path under it, as its position says it."""
+        from ltmt.formats.folders import origin_path
+
+        where = str(origin_path(Path(file), self.file)) if self.file and file else self.file or file
         return {
             "check": self.check,
             "entry": self.number,
@@ -237,7 +243,7 @@ class Finding:
             "target": self.target,
             "message": self.message,
             "severity": self.severity,
-            "file": self.file or file,
+            "file": where,
             "line": self.line_number,
             "id": self.id,
             "context": self.context,

@@ -78,8 +78,8 @@ class QaReport:
         return f"{said}: {found} ({checks}){not_run}"
 
     def to_dict(self, file: str = "") -> dict[str, Any]:
-        """The report as ``--json`` prints it; ``file``: the file checked, which each finding
-        not in a folder's file is in."""
+        """The report as ``--json`` prints it; ``file``: the file or folder checked, as given,
+        which each finding's file is, or is under (:meth:`Finding.to_dict`)."""
         severities, checks = self.by_severity(), self.by_check()
         return {
             "entries": self.entries,

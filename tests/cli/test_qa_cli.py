@@ -104,6 +104,32 @@ def test_json_report(run_ltmt, po):
     ]
 
 
+@pytest.mark.parametrize(
+    ("cwd", "given", "file"),
+    [
+        (".", "locales", "locales/de/app.po"),  # said under the folder's parent: the same here
+        ("locales", ".", "de/app.po"),  # was locales/de/app.po, which is no path from here
+        ("locales/de", "..", "../de/app.po"),
+        ("elsewhere", "../locales/de", "../locales/de/app.po"),  # was de/app.po
+    ],
+)
+def test_a_json_finding_in_a_folder_says_its_file_as_given(
+    run_ltmt, tmp_path, monkeypatch, cwd, given, file
+):
+    """A folder's file in ``--json`` was its path from the folder's parent, whatever path the
+    folder was given as: it is the path to give ``ltmt qa`` again, as the text report says."""
+    (tmp_path / "locales" / "de").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    write_po(tmp_path / "locales" / "de" / "app.po")
+    monkeypatch.chdir(tmp_path / cwd)
+    _, out, _ = run_ltmt("qa", given, "--json", "--check", "format")
+    _, text, _ = run_ltmt("qa", given, "--check", "format")
+    data = json.loads(out)
+    assert data["file"] == given
+    assert [f["file"] for f in data["findings"]] == [file]
+    assert text.splitlines()[0].startswith(f"{file}: entry 1: error [format]")
+
+
 def test_a_sphinx_role_lost_in_a_translation_is_an_error(run_ltmt, tmp_path):
     """reST's markup from ``sphinx-build -b gettext`` is placeholders: a role the model broke
     (``:kbd:`Esc``` → `` `Esc`Esc` ``) breaks the German build, and fails ``ltmt qa``."""
