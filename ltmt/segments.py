@@ -115,7 +115,9 @@ class PairRecord:
     a JSON Lines export writes: :func:`ltmt.formats.pairs.write_jsonl`); None for a pair read
     from a file. ``origin``: the file of a folder the pair was read from (``proj/de/app.po``),
     which an import stores it under, so that deleting that origin undoes that file alone;
-    empty: the import's own origin."""
+    empty: the import's own origin. ``line``: the line of the file the pair is on, where its
+    position does not end in it (a PO entry's ``msgid`` line, as msgfmt names it), which
+    ``ltmt qa --json`` says; None where not known (it is not stored)."""
 
     source: str
     target: str
@@ -124,6 +126,7 @@ class PairRecord:
     unpaired: str = ""
     stored: Segment | None = None
     origin: str = ""
+    line: int | None = field(default=None, compare=False)
 
     @classmethod
     def of_segment(cls, segment: Segment) -> PairRecord:

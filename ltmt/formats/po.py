@@ -37,7 +37,7 @@ from ltmt.formats.common import (
 )
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.po_escapes import read_all_escapes
-from ltmt.formats.po_syntax import check_duplicates, check_strings
+from ltmt.formats.po_syntax import check_duplicates, check_strings, msgid_line
 from ltmt.formats.tmx_metadata import metadata_notes
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
@@ -58,6 +58,11 @@ def load_po(path: Path) -> Any:
     :mod:`ltmt.formats.po_syntax`) is rejected too. Every failure is an :class:`InputError`
     naming the file and line.
     """
+    return _load(path)[0]
+
+
+def _load(path: Path) -> tuple[Any, list[str]]:
+    """:func:`load_po`'s catalog, and the file's lines (to say where its entries are)."""
     from translate.storage import pypo
     from translate.storage.poparser import PoParseError
 
@@ -83,7 +88,7 @@ def load_po(path: Path) -> Any:
     check_strings(text, path)
     check_duplicates(store, text, path)
     store.filename = str(path)
-    return store
+    return store, text.split("\n")
 
 
 def nplurals(store: Any, default: int = 2) -> int:
@@ -171,7 +176,7 @@ def read_po(
     The entries left out are counted into ``not_read`` (``fuzzy``, ``untranslated``), or the
     fuzzy ones said in a warning without one."""
     path = Path(path)
-    store = load_po(path)
+    store, lines = _load(path)
     records = []
     left_out = NotRead()
     for number, unit in enumerate(store.units):
@@ -184,6 +189,7 @@ def read_po(
             left_out.add("fuzzy")
             continue
         position = f"{path}: entry {number}"
+        line = msgid_line(lines, unit.line_number)
         metadata: dict[str, Any] = {"context": unit.getcontext()} if unit.getcontext() else {}
         if entry_flags(unit):
             metadata["flags"] = ", ".join(entry_flags(unit))
@@ -201,9 +207,10 @@ def read_po(
                 if form:
                     extra["plural_of"] = singular
                 source = singular if form == 0 else plural
-                records.append(PairRecord(source, target, position, {**metadata, **extra}))
+                extra = {**metadata, **extra}
+                records.append(PairRecord(source, target, position, extra, line=line))
         elif unit.source and unit.target:
-            records.append(PairRecord(unit.source, unit.target, position, metadata))
+            records.append(PairRecord(unit.source, unit.target, position, metadata, line=line))
     language = store.gettargetlanguage()
     if language and not lang_matches(language, tgt_lang):
         if check_declared:

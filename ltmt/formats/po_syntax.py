@@ -77,7 +77,7 @@ def check_duplicates(store: Any, text: str, path: Path) -> None:
             continue
         msgid = str(unit.source.strings[0]) if unit.hasplural() else str(unit.source)
         key = (bool(unit.msgctxt), str(unit.getcontext()), msgid)
-        line = _msgid_line(lines, unit.line_number)
+        line = msgid_line(lines, unit.line_number)
         if key in first:
             raise InputError(
                 f"{path}:{line}: a message defined twice (first on line {first[key]}), which "
@@ -86,7 +86,7 @@ def check_duplicates(store: Any, text: str, path: Path) -> None:
         first[key] = line
 
 
-def _msgid_line(lines: list[str], start: int | None) -> int:
+def msgid_line(lines: list[str], start: int | None) -> int:
     """The number of the ``msgid`` line of the entry that starts on line ``start``, where
     msgfmt places its message (after its comments and ``msgctxt``)."""
     number = start or 1

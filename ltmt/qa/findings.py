@@ -256,15 +256,16 @@ _LINE_AT_END = re.compile(r":(\d+)$")
 
 def located(finding: Finding, record: PairRecord | None, file: str, number: int | None) -> Finding:
     """``finding`` with where it is (:class:`Finding`): in ``file`` (a folder's, or empty), the
-    entry ``number``; the line, id and context from ``record``, the entry's record (without
-    one, an entry the pairs do not hold: the line its position ends in, its own id)."""
+    entry ``number``; the line (its own, or the one its position ends in), id and context
+    from ``record``, the entry's record (without one, an entry the pairs do not hold: the
+    line its position ends in, its own id)."""
     if record is None:
         return replace(finding, file=file, number=number, line_number=_line_of(finding.position))
     return replace(
         finding,
         file=file,
         number=number,
-        line_number=_line_of(record.position),
+        line_number=record.line if record.line is not None else _line_of(record.position),
         id=_text(record.metadata.get("id")),
         context=_text(record.metadata.get("context")),
     )

@@ -104,6 +104,14 @@ def test_json_report(run_ltmt, po):
     ]
 
 
+def test_a_json_finding_in_a_po_file_says_its_msgid_line(run_ltmt, po):
+    """A PO finding's ``line`` was null: it is its entry's msgid line, as msgfmt says it."""
+    _, out, _ = run_ltmt("qa", str(po), "--json", "--check", "format,punctuation")
+    found = json.loads(out)["findings"]
+    assert [(f["entry"], f["line"]) for f in found] == [(1, 8), (5, 23)]
+    assert po.read_text("utf-8").splitlines()[7] == 'msgid "Cannot open %s"'
+
+
 @pytest.mark.parametrize(
     ("cwd", "given", "file"),
     [
