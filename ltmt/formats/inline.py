@@ -72,6 +72,19 @@ class InlineText:
     def add(self, tag: str, element: Any) -> None:
         self.codes.setdefault(tag, []).append(element)
 
+    def written(self) -> dict[str, str]:
+        """Each tag that names its code otherwise than the file writes it, to the file's own
+        tag: an empty ``<ph id="1"/>`` (2.0's placeholder code) read as ``<x id="1"/>``, so
+        that ``ltmt qa`` names it as the file does (``metadata["placeholders"]``)."""
+        return {
+            tag: start_tag(elements[0], self_closing=True)
+            for tag, elements in self.codes.items()
+            if local_name(elements[0].tag) == "ph"
+            and tag.startswith("<x ")
+            and len(elements[0]) == 0
+            and not elements[0].text
+        }
+
 
 def escape_attribute(value: str) -> str:
     """``value`` as a double-quoted attribute value of a tag in text (``&``, ``"``, ``<`` and

@@ -390,6 +390,9 @@ def read_xliff(
         metadata.update(_po_metadata(owner))
         if source.natives or target.natives:
             metadata[NATIVE_CODES] = {**target.natives, **source.natives}
+        written = {**target.written(), **source.written()}
+        if written:
+            metadata["placeholders"] = written  # named as the file writes them
         position = f"{path}:{unit.source.sourceline}"
         records.append(PairRecord(source.text, target.text, position, metadata))
     if not_read is not None:

@@ -546,6 +546,41 @@ def test_an_empty_xliff2_segment_marked_translated_is_a_warning(tmp_path):
     assert [(p.source, p.check) for p in empty_xliff_targets(xliff)] == [("Quit", "empty")]
 
 
+@pytest.mark.parametrize(
+    ("version", "code", "named"),
+    [
+        ("2.0", '<ph id="1"/>', '<ph id="1"/>'),  # was named <x id="1"/>, 1.2's element
+        ("2.0", '<ph id="1" equiv="{n}"/>', '<ph id="1" equiv="{n}"/>'),
+        ("1.2", '<x id="1"/>', '<x id="1"/>'),
+    ],
+)
+def test_an_xliff_code_is_named_as_the_file_writes_it(run_ltmt, tmp_path, version, code, named):
+    namespace = f"urn:oasis:names:tc:xliff:document:{version}"
+    if version == "2.0":
+        units = (
+            f'<file id="f"><unit id="u1"><segment state="final"><source>Open{code} now</source>'
+            f'<target>Jetzt öffnen</target></segment></unit><unit id="u2"><segment state="final">'
+            f"<source>Quit</source><target>Beenden{code.replace('1', '2', 1)}</target></segment>"
+            "</unit></file>"
+        )
+        head = 'srcLang="en" trgLang="de"'
+    else:
+        units = (
+            '<file original="a" source-language="en" target-language="de" datatype="plaintext">'
+            f'<body><trans-unit id="u1"><source>Open{code} now</source><target>Jetzt öffnen'
+            '</target></trans-unit><trans-unit id="u2"><source>Quit</source><target>Beenden'
+            f"{code.replace('1', '2', 1)}</target></trans-unit></body></file>"
+        )
+        head = ""
+    xliff = tmp_path / "de.xlf"
+    xliff.write_text(f'<xliff xmlns="{namespace}" version="{version}" {head}>{units}</xliff>')
+    _, out, _ = run_ltmt("qa", str(xliff), "--check", "placeholders")
+    assert [line.split("] ")[1] for line in out.splitlines()[:2]] == [
+        f"lacks {named}",
+        f"adds {named.replace('1', '2', 1)}, which the source does not have",
+    ]
+
+
 def test_a_catalog_of_another_language_says_which_tgt_lang_to_pass(run_ltmt, po):
     """It advised "pass --src-lang/--tgt-lang to choose the pair" though --tgt-lang was given."""
     code, _, err = run_ltmt("qa", str(po), "--tgt-lang", "fr")
