@@ -10,12 +10,15 @@ the character it stands for and write those characters back as escapes (``\\a``,
 write them). It changes translate-toolkit's module in this process, once, when ltmt first reads
 or writes a PO file.
 
-It also makes translate-toolkit's line wrapping read the escapes it wraps: its wrapper broke a
-line after an escaped backslash followed by ``n`` (``C:\\\\Users\\\\name`` was written
-``"C:\\\\Users\\\\n"`` / ``"ame"``), taking it for a line break; GNU gettext breaks only
-after a real ``\\n`` (:func:`wrap_reading_escapes`). Its wrapping is otherwise msgcat's (79
-columns), so entries ltmt writes read as ``msgcat`` writes them; entries it did not change
-keep the lines they were read with.
+It also makes translate-toolkit's line wrapping msgcat's (:func:`gettext_wrap`): its wrapper
+broke a line after an escaped backslash followed by ``n`` (``C:\\\\Users\\\\name`` was written
+``"C:\\\\Users\\\\n"`` / ``"ame"``), taking it for a line break, broke a URL only after a
+``/`` (msgcat breaks after its ``?`` and the full stops of its host name too), Japanese a
+word early (before ``ファイル`` where ``ファ`` fit), and wrote a CJK string on its keyword's
+line past the 79 columns; GNU gettext breaks only after a real ``\\n``, and elsewhere where
+Unicode's line breaking allows. So entries ltmt writes read as ``msgcat`` writes them (but a
+``msgstr`` of exactly 71 columns, which translate-toolkit keeps on its keyword's line as it
+would a ``msgid``'s); entries it did not change keep the lines they were read with.
 """
 
 from __future__ import annotations
@@ -33,9 +36,10 @@ _ESCAPE = re.compile(r"\\(?:[0-7]{1,3}|x[0-9A-Fa-f]{1,2}|.)", re.DOTALL)
 _CONTROL = [chr(code) for code in [*range(0x00, 0x09), *range(0x0B, 0x0D), *range(0x0E, 0x20)]]
 # an escape as written, read from the left: ``\\\\n`` is an escaped backslash, then ``n``
 _WRITTEN_ESCAPE = re.compile(r"\\.", re.DOTALL)
-# what an escaped backslash is handed to the wrapper as: an escape of as many characters that
-# it keeps whole and takes for no line break
-_BACKSLASH_STAND_IN = '\\"'
+
+
+# the infix separators (line breaking class IS) after which gettext breaks before a letter
+_STOPS = frozenset(".,:;")
 
 
 @functools.cache
@@ -64,46 +68,68 @@ def read_all_escapes() -> None:
             named = next((k for k, v in _NAMED.items() if v == character), None)
             pypo.po_escape_map[character] = named or f"\\{ord(character):03o}"
     pypo.po_escape_re = re.compile("|".join(re.escape(key) for key in pypo.po_escape_map))
-    pypo.gettext_wrap = wrap_reading_escapes(pypo.gettext_wrap)  # type: ignore[assignment]
+    pypo.gettext_wrap = gettext_wrap
     pypo.quoteforpo = unbreakable_on_keyword_line(pypo.quoteforpo)  # type: ignore[assignment]
     pypo._unquotefrompo.cache_clear()  # strings read before, with the old escapes
 
 
-Wrap = Callable[[str, int], list[str]]
 Quote = Callable[[str | None, Any], list[str]]
 
 
-def wrap_reading_escapes(wrap: Wrap) -> Wrap:
-    """``wrap`` (translate-toolkit's ``gettext_wrap``: an escaped PO string and a width → its
-    lines) made to read escapes from the left: it wraps the string with every escaped
-    backslash as another two-character escape, then cuts the string itself where it cut that
-    one, so ``\\\\n`` (a backslash, then ``n``) is never taken for a line break."""
+def gettext_wrap(text: str, width: int) -> list[str]:
+    """``text`` (an escaped PO string) cut into lines of at most ``width`` columns as GNU
+    gettext's ``msgcat`` cuts them: after each ``\\n`` escape, read from the left (an escaped
+    backslash and ``n`` is none), and elsewhere where Unicode's line breaking allows a break
+    (after a space, a ``/`` or a ``?`` of a URL, between CJK characters), never inside an
+    escape, each line as long as fits (a CJK character two columns wide)."""
+    from unicode_segmentation_rs import line_breaks, text_width
 
-    def wrapped(text: str, width: int) -> list[str]:
-        masked = _WRITTEN_ESCAPE.sub(_stand_in_for_backslash, text)
-        ends = itertools.accumulate(len(line) for line in wrap(masked, width))
-        return [text[start:end] for start, end in itertools.pairwise([0, *ends])]
-
-    return wrapped
-
-
-def _stand_in_for_backslash(escape: re.Match[str]) -> str:
-    return _BACKSLASH_STAND_IN if escape.group(0) == "\\\\" else escape.group(0)
+    escapes = list(_WRITTEN_ESCAPE.finditer(text))
+    inside = {at for escape in escapes for at in range(escape.start() + 1, escape.end())}
+    ends = {escape.end() for escape in escapes if escape.group(0) == "\\n"}
+    offsets = list(itertools.accumulate((len(c.encode()) for c in text), initial=0))
+    at_byte = {offset: at for at, offset in enumerate(offsets)}
+    # gettext's line breaking (gnulib's) also breaks after a full stop or comma before a
+    # letter, as in a URL's host name (example.|com), which Unicode's rules today keep together
+    after_stops = {
+        at for at in range(1, len(text)) if text[at - 1] in _STOPS and text[at].isalpha()
+    }
+    opportunities = {at_byte[offset] for offset, _ in line_breaks(text)} | after_stops
+    breaks = sorted(opportunities - inside - {0} | ends | {len(text)})
+    lines, start, last, column = [], 0, 0, 0
+    for end in breaks:  # the pieces between break opportunities, put on a line while they fit
+        piece = text_width(text[last:end])
+        if last > start and column + piece > width:
+            lines.append(text[start:last])
+            start, column = last, 0
+        column += piece
+        last = end
+        if end in ends and end < len(text):
+            lines.append(text[start:end])
+            start, column = end, 0
+    if start < len(text) or not lines:
+        lines.append(text[start:])
+    return lines
 
 
 def unbreakable_on_keyword_line(quote: Quote) -> Quote:
     """``quote`` (translate-toolkit's ``quoteforpo``: a string and a wrapper → its quoted PO
     lines) made to write a string with nowhere to break it (a long URL) on its keyword's line,
     as msgcat does: it put such a string alone under an empty first line (``msgid ""``), as it
-    does one that does not fit after its keyword but could be broken there."""
+    does one that does not fit after its keyword but could be broken there; and one that fits
+    in its characters but not in its columns (CJK, two columns a character) under an empty
+    first line, where it wrote it on its keyword's line past the 79 columns."""
 
     def quoted(text: str | None, wrapper: Any = None) -> list[str]:
+        from translate.storage import pypo
+        from unicode_segmentation_rs import text_width
+
         lines = quote(text, wrapper)
+        width = (wrapper.width if wrapper is not None else pypo.PoWrapper().width) - len("msgid ")
+        if len(lines) == 1 and text_width(lines[0][1:-1]) > width:
+            lines = ['""', *lines]
         if len(lines) != 2 or lines[0] != '""':
             return lines
-        from translate.storage import pypo
-
-        width = (wrapper.width if wrapper is not None else pypo.PoWrapper().width) - len("msgid ")
         return lines[1:] if len(pypo.gettext_wrap(lines[1][1:-1], width)) == 1 else lines
 
     return quoted

@@ -122,3 +122,45 @@ def test_entries_written_are_wrapped_as_msgcat_wraps_them(tmp_path: Path, target
     written = _written(tmp_path, "Source", target)
     done = subprocess.run(["msgcat", str(tmp_path / "de.po")], capture_output=True, text=True)
     assert done.stdout == written
+
+
+# msgcat's (GNU gettext 0.21) lines for long translations: a URL broken after its "?" and after
+# a full stop of its host name, Japanese between two kana (never before a small one), Chinese
+# that fits in its characters but not in its columns under an empty first line
+MSGCAT_WRAPPED = [
+    (
+        "Die Dokumentation unter http://www.example.org/wiki/Special:Search?search=translation"
+        "+memory&go=Go liegt bereit.",
+        'msgstr ""\n'
+        '"Die Dokumentation unter http://www.example.org/wiki/Special:Search?"\n'
+        '"search=translation+memory&go=Go liegt bereit."\n',
+    ),
+    (
+        "Siehe unsere Hilfe: Die Seite unter https://docs.example.com/de/latest/index.html "
+        "erklärt es.",
+        'msgstr ""\n'
+        '"Siehe unsere Hilfe: Die Seite unter https://docs.example.com/de/latest/index."\n'
+        '"html erklärt es."\n',
+    ),
+    (
+        "ファイルを開くときにエラーが発生しました。ファイルが存在すること、およびファイルを読み取る"
+        "ための十分な権限があることを確認してください。",
+        'msgstr ""\n'
+        '"ファイルを開くときにエラーが発生しました。ファイルが存在すること、およびファ"\n'
+        '"イルを読み取るための十分な権限があることを確認してください。"\n',
+    ),
+    (
+        "请检查文件是否存在，以及您是否有足够的权限读取该文件和目录。请稍后再试。",  # noqa: RUF001
+        'msgstr ""\n"请检查文件是否存在，以及您是否有足够的权限读取该文件和目录。请稍后再试。"\n',  # noqa: RUF001
+    ),
+]
+
+
+@pytest.mark.parametrize(("target", "expected"), MSGCAT_WRAPPED)
+def test_urls_and_cjk_are_wrapped_where_msgcat_wraps_them(
+    tmp_path: Path, target: str, expected: str
+) -> None:
+    """ltmt broke a URL only after a "/" (``wiki/`` / ``Special:Search?...``), Japanese before
+    ``ファイル`` with room left on the line, and wrote a Chinese string of 76 columns on its
+    keyword's line (84 columns): each changed at the next ``msgcat`` run."""
+    assert f'msgid "Source"\n{expected}' in _written(tmp_path, "Source", target)
