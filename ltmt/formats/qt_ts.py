@@ -34,6 +34,7 @@ catalog's entries are: ``message 14``, ``message 14, form 2``.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import logging
 import re
 from collections.abc import Collection, Iterator, Mapping
@@ -63,6 +64,9 @@ WHAT = "a Qt Linguist .ts file"
 # binary variant separator)
 VARIANTS = "\u009c"
 _BOTH_FORMS = re.compile(r"(?<=[^\W\d_])\((e?s)\)")  # file(s), match(es)
+# the characters lupdate writes as <byte value="x7"/> (those below U+0020 but \n and \t)
+_CONTROL = re.compile("([\x00-\x08\x0b-\x1f])")
+_BYTE_CLOSED = re.compile(rb'(<byte value="[^"<>]*")></byte>')
 
 
 def load_ts(path: Path) -> Any:
@@ -106,9 +110,37 @@ def _messages(store: Any) -> Iterator[tuple[int, Any]]:
 
 
 def _source(unit: Any) -> str:
-    """A message's source text (a plural message's one source)."""
-    strings = getattr(unit.source, "strings", None)
-    return str(strings[0]) if strings else str(unit.source)
+    """A message's source text (a plural message's one source), its ``<byte>`` elements read
+    as the control characters they stand for; empty where the ``<source>`` is (an id-based
+    message's)."""
+    node = unit.xmlelement.find("source")
+    return "" if node is None else _with_bytes(node)
+
+
+def _with_bytes(node: Any) -> str:
+    """The text of ``node`` with the control characters that ``lupdate`` writes as
+    ``<byte value="x9"/>`` elements (XML 1.0 cannot hold them) read back in place."""
+    text = node.text or ""
+    for child in node.iterchildren("byte"):  # others' tails are the file's indentation
+        value = child.get("value", "")
+        with contextlib.suppress(ValueError):  # a value Qt would not write: none to read back
+            text += chr(int(value[1:], 16) if value[:1] in "xX" else int(value))
+        text += child.tail or ""
+    return text
+
+
+def _set_with_bytes(node: Any, text: str) -> None:
+    """Write ``text`` into ``node`` as ``lupdate`` would: its control characters (a tab
+    among them) as ``<byte value="x9"/>`` elements, the rest as text."""
+    from translate.misc.xml_helpers import safely_set_text
+
+    parts = _CONTROL.split(text)
+    safely_set_text(node, parts[0])
+    for number in range(1, len(parts), 2):
+        byte = node.makeelement("byte", {"value": f"x{ord(parts[number]):x}"})
+        node.append(byte)
+        if parts[number + 1]:
+            byte.tail = parts[number + 1]
 
 
 def form_source(source: str, form: int, count: int, plural: str | None = None) -> str:
@@ -146,8 +178,8 @@ def _text(node: Any) -> str:
     """The text of a ``<translation>`` or ``<numerusform>`` as Qt compiles it: its length
     variants (``variants="yes"``) joined by :data:`VARIANTS`, else its text."""
     if node.get("variants") == "yes":
-        return VARIANTS.join(variant.text or "" for variant in node.findall("lengthvariant"))
-    return node.text or ""
+        return VARIANTS.join(_with_bytes(variant) for variant in node.findall("lengthvariant"))
+    return _with_bytes(node)
 
 
 def _set_text(node: Any, text: str) -> None:
@@ -155,21 +187,19 @@ def _set_text(node: Any, text: str) -> None:
     or ``<numerusform>``: as ``<lengthvariant>`` elements where it has several or the node had
     them, as many as the more of the two (those past ``text``'s variants take its last), else
     as the node's text."""
-    from translate.misc.xml_helpers import safely_set_text
-
     variants = text.split(VARIANTS)
     had = len(node.findall("lengthvariant")) if node.get("variants") == "yes" else 0
     for child in list(node):
         node.remove(child)
     if max(len(variants), had) == 1:
         node.attrib.pop("variants", None)
-        safely_set_text(node, text)
+        _set_with_bytes(node, text)
         return
     node.text = None
     node.set("variants", "yes")
     for number in range(max(len(variants), had)):
         variant = node.makeelement("lengthvariant", {})
-        safely_set_text(variant, variants[min(number, len(variants) - 1)])
+        _set_with_bytes(variant, variants[min(number, len(variants) - 1)])
         node.append(variant)
 
 
@@ -331,7 +361,8 @@ class TsDocument:
         return filled
 
     def save(self, out_path: Path) -> None:
-        atomic_write(Path(out_path), bytes(self.store))
+        # translate-toolkit writes every empty element open and closed; lupdate closes <byte/>
+        atomic_write(Path(out_path), _BYTE_CLOSED.sub(rb"\1/>", bytes(self.store)))
 
 
 def _name_missing_language(store: Any, tgt_lang: str) -> None:

@@ -289,3 +289,27 @@ def test_a_file_without_language_is_given_the_target_language(tmp_path: Path) ->
     assert '<TS version="2.1" language="de_CH">' in (tmp_path / "out.ts").read_text("utf-8")
     kept = TsDocument.open(DATA / "app_de.ts", src_lang="en", tgt_lang="de")
     assert kept.store.document.getroot().get("language") == "de_DE"  # as the file names it
+
+
+def test_a_control_character_lupdate_wrote_as_byte_is_read_and_written_back(
+    tmp_path: Path,
+) -> None:
+    """Text after ``<byte value="x9"/>`` was dropped (``Press `` translated, imported as
+    ``Press ``/``Druck ``) and the element came back as ``<byte value="x9"></byte>``."""
+    path = _ts_file(
+        tmp_path,
+        '    <message><source>Press <byte value="x9"/> to indent</source>'
+        '<translation type="unfinished"></translation></message>\n'
+        '    <message><source>Bell <byte value="x7"/> here</source>'
+        '<translation>Glocke <byte value="x7"/> hier</translation></message>\n',
+    )
+    document = TsDocument.open(path)
+    assert [u.source for u in document.pending()] == ["Press \t to indent"]
+    document.fill({"0": "Drücken Sie \t zum \x07 Einrücken"})
+    out = tmp_path / "out.ts"
+    document.save(out)
+    text = out.read_text("utf-8")
+    assert '<source>Press <byte value="x9"/> to indent</source>' in text  # as lupdate wrote it
+    # lupdate writes a tab as it is, other control characters as <byte/>
+    assert '>Drücken Sie \t zum <byte value="x7"/> Einrücken</translation>' in text
+    assert [(r.source, r.target) for r in read_ts(out)] == [("Bell \x07 here", "Glocke \x07 hier")]
