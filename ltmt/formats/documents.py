@@ -178,6 +178,17 @@ class Reviewed(Protocol):
 
 
 @runtime_checkable
+class WithoutSource(Protocol):
+    """A document whose messages may have no source text to translate (a Qt message of
+    ``qsTrId`` without its ``//%`` text): left untranslated, never read into memory, and
+    counted in the run's summary."""
+
+    def without_source(self) -> int:
+        """How many messages have no source text."""
+        ...
+
+
+@runtime_checkable
 class SourceChangesUnmarked(Document, Protocol):
     """A catalog holding both languages whose translations no tool marks for review when their
     source changes (an Xcode string catalog edited outside Xcode: msgmerge marks a PO entry

@@ -48,6 +48,7 @@ from ltmt.formats.documents import (
     TranslatedApart,
     Unit,
     WholeMessages,
+    WithoutSource,
     open_document,
 )
 from ltmt.formats.existing_output import (
@@ -254,6 +255,8 @@ def translate_file(
     else:  # with a person's translation of a string the catalog cannot translate
         by_hand = document.kept_by_hand() if isinstance(document, KeyedCatalog) else []
         result.report.translated_before = kept + len(by_hand)
+    if isinstance(document, WithoutSource):
+        result.report.no_source = document.without_source()
     last_save, saved = time.monotonic(), len(done)
     if progress_start is not None:
         progress_start(len(done), len(done) + len(units))

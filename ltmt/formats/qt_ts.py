@@ -291,6 +291,11 @@ class TsDocument:
             _name_missing_language(store, tgt_lang)
         return cls(Path(path), store)
 
+    def without_source(self) -> int:
+        """How many messages (not vanished or obsolete) have no source text: those of
+        ``qsTrId`` without their ``//%`` text, which are left untranslated."""
+        return sum(not unit.isobsolete() and not _source(unit).strip() for unit in self.store.units)
+
     def _count(self, unit: Any) -> int:
         """How many numerus forms the message's translation takes: as many as lupdate wrote."""
         written = len(_written(unit))
@@ -408,13 +413,15 @@ def read_ts(
 ) -> Iterator[PairRecord]:
     """The finished pairs of the ``.ts`` file ``path`` (see the module docstring);
     ``include_fuzzy``: the unfinished ones too. The messages left out are counted into
-    ``not_read`` (``unfinished``, ``untranslated``), or the unfinished ones said in a warning
+    ``not_read`` (``unfinished``, ``untranslated``, ``no source``: id-based ones without
+    their text), or the unfinished ones said in a warning
     without one."""
     path = Path(path)
     store = load_ts(path)
     check_languages(store, path, src_lang, tgt_lang)
     records = []
     left_out = NotRead()
+    left_out.add("no source", TsDocument(path, store).without_source())
     for index, unit in _messages(store):
         forms = _written(unit)
         reason = _not_read_because(unit, forms, include_fuzzy)

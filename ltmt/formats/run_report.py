@@ -49,7 +49,8 @@ do says why; ``suggestions_kept``: entries whose translation is only a suggestio
 marked ``fuzzy``, its plural forms together) kept as they are, as no 100 % memory match of
 their own context and plural form replaced them; ``signed_off``: those kept with
 ``--overwrite``, which leaves a unit a reviewer signed off (XLIFF ``final``, ``signed-off``,
-``reviewed``, ``approved="yes"``).
+``reviewed``, ``approved="yes"``); ``no_source``: messages with no source text to translate
+(a Qt message of ``qsTrId`` without its ``//%`` text), left untranslated.
 ``source_changed``: of the units translated, those for which an existing output held what
 ltmt wrote there for an earlier source (:mod:`ltmt.formats.output_sources`), or what the
 user's memory holds for one (:mod:`ltmt.formats.changed_sources`).
@@ -100,6 +101,7 @@ class RunReport:
     source_changed: int = 0
     suggestions_kept: int = 0
     signed_off: int = 0
+    no_source: int = 0
     seconds: float = 0.0
     memory: str = ""
     unknown_user: bool = False
@@ -217,6 +219,11 @@ class RunReport:
             parts.append(
                 f"{self.signed_off} signed off by a reviewer, kept as they are ({overwrite} "
                 "leaves them)"
+            )
+        if self.no_source:
+            parts.append(
+                f"{self.no_source} left: no source text (id-based; give them one with //% in "
+                "the code, or translate them in Qt Linguist)"
             )
         return "; ".join(parts)
 

@@ -313,3 +313,27 @@ def test_a_control_character_lupdate_wrote_as_byte_is_read_and_written_back(
     # lupdate writes a tab as it is, other control characters as <byte/>
     assert '>Drücken Sie \t zum <byte value="x7"/> Einrücken</translation>' in text
     assert [(r.source, r.target) for r in read_ts(out)] == [("Bell \x07 here", "Glocke \x07 hier")]
+
+
+def test_an_id_based_message_without_source_text_is_left_and_counted(tmp_path: Path) -> None:
+    """An empty ``<source>`` (``qsTrId`` without ``//%``) was translated as ``None``, read so by
+    qa, and imported into memory as ``None``/``None``."""
+    path = _ts_file(
+        tmp_path,
+        '    <message id="app-title"><source>Notes</source>'
+        '<translation type="unfinished"></translation></message>\n'
+        '    <message id="restart-hint"><source></source>'
+        '<translation type="unfinished"></translation></message>\n'
+        '    <message id="done-hint"><source></source><translation>Fertig</translation></message>\n',
+    )
+    out = tmp_path / "out.ts"
+    result = translate_file(path, out, FakeModel(), tgt_lang="de")
+    assert result.report.no_source == 2
+    assert "2 left: no source text (id-based; give them one with //% in the code, or " in (
+        result.report.summary()
+    )
+    assert "None" not in out.read_text("utf-8")
+    assert [r.source for r in read_ts(out, include_fuzzy=True)] == ["Notes"]
+    not_read = NotRead()
+    assert list(read_ts(path, not_read=not_read)) == []
+    assert not_read.by_reason() == {"no source": 2, "untranslated": 1}
