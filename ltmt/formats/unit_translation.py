@@ -307,7 +307,9 @@ def own_match(unit: Unit, translation: Translation) -> Segment | None:
         return None
     segment = reused_segment(translation.source, translation.matches)
     form = unit.form if unit.entry else None
-    if segment is None or not _shares(segment.metadata, {"context": unit.context, "plural": form}):
+    if segment is None or not shares_place(
+        segment.metadata, {"context": unit.context, "plural": form}
+    ):
         return None
     return segment
 
@@ -320,7 +322,9 @@ def _as_stored(unit: Unit, text: str) -> Restored:
     return Restored(text, False, not invalid, tuple(invalid))
 
 
-def _shares(metadata: Mapping[str, Any], wanted: Mapping[str, Any]) -> bool:
+def shares_place(metadata: Mapping[str, Any], wanted: Mapping[str, Any]) -> bool:
+    """Whether a memory segment's ``metadata`` was stored for the place ``wanted`` names: its
+    ``context`` (none and empty alike) and ``plural`` form (None: no plural form)."""
     return all(
         (metadata.get(key) or "") == (value or "")
         if key == "context"

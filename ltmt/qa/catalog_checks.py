@@ -101,15 +101,23 @@ def inconsistent_findings(records: Sequence[PairRecord]) -> list[Finding]:
 
 
 def memory_findings(records: Sequence[PairRecord], memory: Memory, user: str) -> list[Finding]:
-    """The entries of ``records`` whose source ``user``'s ``memory`` translates otherwise."""
+    """The entries of ``records`` whose source ``user``'s ``memory`` translates otherwise: than
+    it does for the entry's own context and plural form where it holds the source for them
+    (as ``translate`` reuses it: a Qt ``<comment>`` tells ``Open`` the verb from the
+    adjective), else than it does anywhere."""
+    from ltmt.formats.unit_translation import shares_place
+
     prefer = [dict(record.metadata) for record in records]
     found = memory_matches(memory, user, [r.source for r in records], _MATCHES, prefer)
     findings = []
     for n, (record, matches) in enumerate(zip(records, found, strict=True)):
+        exact = [m for m in matches if m.score >= 100]
+        place = {"context": record.metadata.get("context"), "plural": record.metadata.get("plural")}
+        own = [m for m in exact if shares_place(m.segment.metadata, place)]
         stored = [
             text
-            for m in matches
-            if m.score >= 100 and (text := reusable_target(record.source, m.segment)) is not None
+            for m in own or exact
+            if (text := reusable_target(record.source, m.segment)) is not None
         ]
         if stored and _spaced(record.target) not in {_spaced(text) for text in stored}:
             others = len(set(stored)) - 1
@@ -119,6 +127,7 @@ def memory_findings(records: Sequence[PairRecord], memory: Memory, user: str) ->
                     n,
                     record,
                     f"{user}'s memory translates this source {stored[0]!r}"
+                    + (" in this context" if own and len(own) < len(exact) else "")
                     + (f" (and {counted(others, 'other way')})" if others else ""),
                 )
             )

@@ -106,8 +106,19 @@ def test_a_source_the_memory_holds_must_be_translated_as_stored(memory):
 
 def test_a_source_stored_in_several_ways_passes_with_any_and_names_the_others(memory):
     assert memory_findings([record(1, "Open", "Offen", context="state")], memory, "u1") == []
-    [finding] = memory_findings([record(1, "Open", "Aufmachen", context="menu")], memory, "u1")
-    assert finding.message == "u1's memory translates this source 'Öffnen' (and 1 other way)"
+    [finding] = memory_findings([record(1, "Open", "Aufmachen", context="file")], memory, "u1")
+    assert finding.message in {  # no match of its context: the memory's ways, any first
+        f"u1's memory translates this source {stored!r} (and 1 other way)"
+        for stored in ("Öffnen", "Offen")
+    }
+
+
+def test_a_source_stored_for_its_own_context_must_be_translated_so(memory):
+    """A Qt message's ``<comment>`` (the verb, the adjective) is part of its context: the verb
+    translated as the memory's adjective passed, as the memory held it somewhere."""
+    [finding] = memory_findings([record(1, "Open", "Offen", context="menu")], memory, "u1")
+    assert finding.message == "u1's memory translates this source 'Öffnen' in this context"
+    assert memory_findings([record(1, "Open", "Öffnen", context="menu")], memory, "u1") == []
 
 
 def test_a_term_of_several_words_may_inflect_its_adjectives():
