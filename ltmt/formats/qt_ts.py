@@ -465,6 +465,31 @@ def _not_read_because(unit: Any, forms: list[str], include_fuzzy: bool) -> str |
     return None
 
 
+def forms_miscounted(
+    store: Any, path: Path, include_unfinished: bool = True
+) -> list[tuple[str, str, str, int, int]]:
+    """The translated plural messages of the ``.ts`` ``store`` (read from ``path``) whose
+    ``<numerusform>`` elements are more or fewer than the plural forms of the file's language:
+    each as ``(position, source, target, written, wanted)``, placed as
+    :func:`forms_left_empty` places them. None where the file names no language.
+    ``include_unfinished``: unfinished messages too."""
+    language = store.document.getroot().get("language")
+    if not language:
+        return []
+    wanted = len(plural_tags(language))
+    found = []
+    for index, unit in _messages(store):
+        forms = _written(unit)
+        filled = [n for n, text in enumerate(forms) if _translated(text)]
+        if not unit.hasplural() or not filled or len(forms) == wanted:
+            continue
+        if unit.isfuzzy() and not include_unfinished:
+            continue
+        position = f"{_position(path, index)}, form {filled[0] + 1}"
+        found.append((position, _source(unit), forms[filled[0]], len(forms), wanted))
+    return found
+
+
 def forms_left_empty(
     store: Any, path: Path, include_unfinished: bool = True
 ) -> list[tuple[str, str, str, list[int]]]:

@@ -9,7 +9,7 @@ every count that takes that form) passed, and the report counted no untranslated
 - :func:`plural_form_problems`: a PO catalog's plural entries with another number of forms
   than its ``Plural-Forms`` header declares, or with an empty form beside translated ones;
 - :func:`numerus_form_problems`: a Qt file's plural messages with an empty ``<numerusform>``
-  beside translated ones;
+  beside translated ones, or fewer forms than the file's language takes (more: a note);
 - :func:`access_key_problems`: a Fluent file's ``.accesskey`` that is no letter of its label
   (access keys are chosen, not translated, and so are no pairs);
 - :func:`stringsdict_problems`: an Apple ``.stringsdict`` file's plural variables without
@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.formats.registry import find_format
+from ltmt.qa.findings import Severity
 from ltmt.wording import counted
 
 # the formats whose untranslated units are counted: those that hold both languages and mark
@@ -45,6 +46,7 @@ class FormProblem:
     target: str
     message: str
     check: str = "plurals"
+    severity: Severity | None = None  # where it is not the check's
     no_pair: bool = False  # an entry the pairs do not hold (its translation empty): checked too
     unit_id: str | None = None  # the id of a no_pair entry's unit, where the format has one
 
@@ -89,10 +91,33 @@ def plural_form_problems(store: Any, path: Path, include_fuzzy: bool = True) -> 
 def numerus_form_problems(store: Any, path: Path, include_fuzzy: bool = True) -> list[FormProblem]:
     """The plural messages of the Qt file ``store`` (translate-toolkit's, read from ``path``)
     that leave a ``<numerusform>`` empty beside translated ones
-    (:func:`ltmt.formats.qt_ts.forms_left_empty`); ``include_fuzzy``: unfinished ones too."""
-    from ltmt.formats.qt_ts import forms_left_empty
+    (:func:`ltmt.formats.qt_ts.forms_left_empty`), or have fewer forms than the file's
+    language takes (an error: the counts of the missing form show none) or more (a note: the
+    extra are never shown) (:func:`ltmt.formats.qt_ts.forms_miscounted`);
+    ``include_fuzzy``: unfinished ones too."""
+    from ltmt.formats.qt_ts import forms_left_empty, forms_miscounted
 
-    return [
+    language = str(store.document.getroot().get("language"))
+    miscounted = [
+        FormProblem(
+            position,
+            source,
+            target,
+            f"has {counted(written, 'plural form')} where {language} takes {wanted}: "
+            + (
+                f"add {_it_or_them(wanted - written, 'the missing')} (ltmt translate adds "
+                f"{'it' if wanted - written == 1 else 'them'})"
+                if written < wanted
+                else f"{_it_or_them(written - wanted, 'the last')} never shown: remove "
+                f"{'it' if written - wanted == 1 else 'them'}"
+            ),
+            severity=None if written < wanted else "note",
+        )
+        for position, source, target, written, wanted in forms_miscounted(
+            store, path, include_fuzzy
+        )
+    ]
+    return miscounted + [
         FormProblem(
             position,
             source,
@@ -102,6 +127,13 @@ def numerus_form_problems(store: Any, path: Path, include_fuzzy: bool = True) ->
         )
         for position, source, target, empty in forms_left_empty(store, path, include_fuzzy)
     ]
+
+
+def _it_or_them(count: int, which: str) -> str:
+    """``the missing form``, ``the last 2 forms are`` ...: ``count`` forms named."""
+    if count == 1:
+        return f"{which} form" + (" is" if which == "the last" else "")
+    return f"{which} {count} forms" + (" are" if which == "the last" else "")
 
 
 def access_key_problems(path: Path, fmt: str | None = None) -> list[FormProblem]:

@@ -60,7 +60,8 @@ CHECKS: dict[str, Check] = {
             "plurals",
             "error",
             "a plural entry has as many forms as the catalog's Plural-Forms says, none of them "
-            "empty (PO; Qt: no empty <numerusform>)",
+            "empty (PO; Qt: as many <numerusform> as the file's language takes, more only a "
+            "note, none empty)",
         ),
         Check(
             "addresses",
@@ -213,6 +214,7 @@ class Finding:
     line_number: int | None = None
     id: str | None = None
     context: str | None = None
+    level: Severity | None = None  # where it is not the check's (a note of the plurals check)
 
     @classmethod
     def about(cls, check: str, entry: int, record: PairRecord, message: str) -> Finding:
@@ -221,7 +223,7 @@ class Finding:
 
     @property
     def severity(self) -> Severity:
-        return CHECKS[self.check].severity
+        return self.level or CHECKS[self.check].severity
 
     def line(self) -> str:
         """``position: severity [check] message``: one line, as a compiler says it."""

@@ -179,7 +179,7 @@ def check_pairs(
     findings += [
         Finding(
             p.check, first.get(p.position, len(translated)), p.position, p.source, p.target,
-            p.message, id=p.unit_id,
+            p.message, id=p.unit_id, level=p.severity,
         )
         for p in form_problems
         if p.check in names

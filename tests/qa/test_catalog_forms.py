@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ltmt.formats.pairs import read_translations
 from ltmt.qa.catalog_forms import (
     FormProblem,
     access_key_problems,
@@ -14,6 +15,7 @@ from ltmt.qa.catalog_forms import (
     stringsdict_problems,
     untranslated_csv_rows,
 )
+from ltmt.qa.run import check_pairs
 
 NUMERUS_TS = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
@@ -159,3 +161,36 @@ def test_a_csv_rows_empty_target_cells_are_untranslated(
     path = tmp_path / "de.csv"
     path.write_text(table, "utf-8")
     assert untranslated_csv_rows(path) == expected
+
+
+def test_a_qt_message_of_fewer_numerus_forms_than_its_language_is_an_error(
+    tmp_path: Path,
+) -> None:
+    """One ``<numerusform>`` in a German file (which takes 2), or three, passed."""
+    path = tmp_path / "plural_de.ts"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="de_DE">'
+        "\n<context>\n    <name>Trash</name>\n"
+        '    <message numerus="yes"><source>%n folder(s) created</source><translation>'
+        "<numerusform>%n Ordner erstellt</numerusform></translation></message>\n"
+        '    <message numerus="yes"><source>%n item(s) restored</source><translation>'
+        "<numerusform>%n Element</numerusform><numerusform>%n Elemente</numerusform>"
+        "<numerusform>%n Elemente</numerusform></translation></message>\n</context>\n</TS>\n",
+        "utf-8",
+    )
+    found = catalog_state(path)
+    assert found is not None
+    assert [(p.position, p.message, p.severity) for p in found.form_problems] == [
+        (
+            f"{path}: message 1, form 1",
+            "has 1 plural form where de_DE takes 2: add the missing form (ltmt translate adds it)",
+            None,  # the check's: an error
+        ),
+        (
+            f"{path}: message 2, form 1",
+            "has 3 plural forms where de_DE takes 2: the last form is never shown: remove it",
+            "note",
+        ),
+    ]
+    report = check_pairs(read_translations(path), form_problems=found.form_problems)
+    assert [f.severity for f in report.findings if f.check == "plurals"] == ["error", "note"]
