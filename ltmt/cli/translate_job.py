@@ -71,10 +71,10 @@ def prepare(
     job = Job(path, spec, output, src, tgt)
     if output not in (None, "-"):
         in_place = path is not None and resolved(Path(output)) == resolved(path)
-        if in_place and not spec.every_language:
+        if in_place and not spec.fills_in_place:
             raise InputError(
                 "--output must differ from the input file; only a file that holds every "
-                "language (.xcstrings, a .csv table) is filled in place"
+                "language (.xcstrings, a .csv table) or a Qt .ts file is filled in place"
             )
         _check_output(output, folder_made=output_folder_made)
         _check_output_name(Path(output), spec, path, format_given=fmt is not None)
@@ -102,7 +102,7 @@ def prepare(
                 f"--output is needed to translate a {path.suffix or spec.name} file "
                 + (
                     "(give the input itself to fill it in place)"
-                    if spec.every_language
+                    if spec.fills_in_place
                     else "(the input is never overwritten)"
                 )
             )

@@ -51,6 +51,9 @@ class FileFormat:
     ``every_language``: a file holds every language of an app's strings (an Xcode string
     catalog; a CSV table, a column per language), kept as one file that each translation
     fills: ``-o`` may name the input itself, which is then filled in place.
+    ``in_place``: a file that holds both its languages and that its tools fill in place (Qt's
+    ``lupdate`` and Linguist a ``.ts``): ``-o`` may name the input itself too
+    (:attr:`fills_in_place`).
     ``utf16``: the files may be UTF-16 (with a byte order mark), which the format's reader reads.
     ``binary``: the files are archives the format opens itself (not checked as text).
     ``same_extension``: a translation keeps its file's extension, which says what kind of file
@@ -86,6 +89,7 @@ class FileFormat:
     one_language: bool = False
     one_language_test: str | None = None
     every_language: bool = False
+    in_place: bool = False
     utf16: bool = False
     binary: bool = False  # a zip archive (an EPUB book, an Office document): not text
     same_extension: bool = False
@@ -95,6 +99,12 @@ class FileFormat:
     chooses_columns: bool = False
     declares_languages: bool = False
     counts_not_read: bool = False
+
+    @property
+    def fills_in_place(self) -> bool:
+        """Whether ``-o`` may name the input, which is then filled in place (written whole, by
+        a temporary file and a rename)."""
+        return self.every_language or self.in_place
 
     def roles(self) -> tuple[Role, ...]:
         found: list[Role] = []
@@ -276,6 +286,7 @@ FORMATS: dict[str, FileFormat] = {
             languages=True,
             markers=(b"<TS ", b"<TS>", b"<!DOCTYPE TS>"),
             reviews=True,
+            in_place=True,  # lupdate and Linguist fill app_de.ts itself
             utf16=True,  # XML: its parser reads UTF-16
             counts_not_read=True,
         ),

@@ -120,7 +120,7 @@ def test_an_xcode_string_catalog_is_filled_in_place(tmp_path, capsys, common):
     assert (code, err) == (
         1,
         "ltmt: error: --output must differ from the input file; only a file that holds every "
-        "language (.xcstrings, a .csv table) is filled in place\n",
+        "language (.xcstrings, a .csv table) or a Qt .ts file is filled in place\n",
     )
 
 

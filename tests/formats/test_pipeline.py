@@ -510,7 +510,7 @@ def test_output_must_not_be_the_input(tmp_path: Path) -> None:
     with pytest.raises(
         InputError,
         match=r"demo.po: the output must not be the input file \(only a file that holds every "
-        r"language is filled in place\)$",
+        r"language, or a Qt .ts file, is filled in place\)$",
     ):
         translate_file(path, path, FakeModel())
 

@@ -337,3 +337,20 @@ def test_an_id_based_message_without_source_text_is_left_and_counted(tmp_path: P
     not_read = NotRead()
     assert list(read_ts(path, not_read=not_read)) == []
     assert not_read.by_reason() == {"no source": 2, "untranslated": 1}
+
+
+def test_a_ts_file_is_filled_in_place(tmp_path: Path) -> None:
+    """``-o app_de.ts`` on ``app_de.ts`` was refused, though Qt's tools fill a .ts in place."""
+    path = tmp_path / "app_de.ts"
+    shutil.copy(DATA / "app_de.ts", path)
+    translate_file(path, path, FakeModel(), tgt_lang="de")
+    assert [u.key for u in TsDocument.open(path).pending()] == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["app_de.ts"]  # no temporary left
+
+
+def test_an_interrupted_in_place_run_keeps_the_file_whole(tmp_path: Path) -> None:
+    path = tmp_path / "app_de.ts"
+    shutil.copy(DATA / "app_de.ts", path)
+    with pytest.raises(KeyboardInterrupt):
+        translate_file(path, path, FakeModel(fail_after=0), tgt_lang="de", chunk_size=1)
+    assert path.read_bytes() == (DATA / "app_de.ts").read_bytes()
