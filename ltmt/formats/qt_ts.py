@@ -46,6 +46,7 @@ from ltmt.formats.common import (
     atomic_write,
     lang_matches,
     language_error,
+    line_ends_like,
     local_name,
     parse_xml,
     read_bytes,
@@ -270,9 +271,10 @@ class TsDocument:
 
     format = "ts"
 
-    def __init__(self, path: Path, store: Any) -> None:
+    def __init__(self, path: Path, store: Any, head: bytes = b"") -> None:
         self.path = Path(path)
         self.store = store
+        self.head = head  # the file's first bytes: its line ends are the output's
         language = store.document.getroot().get("language") or "en"
         self.nplurals = len(plural_tags(language))
         # plural forms and length variants waiting for their siblings, and the messages of
@@ -289,7 +291,9 @@ class TsDocument:
             check_languages(store, Path(path), src_lang or "", tgt_lang or "")
         if tgt_lang:
             _name_missing_language(store, tgt_lang)
-        return cls(Path(path), store)
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+        return cls(Path(path), store, head)
 
     def without_source(self) -> int:
         """How many messages (not vanished or obsolete) have no source text: those of
@@ -367,7 +371,8 @@ class TsDocument:
 
     def save(self, out_path: Path) -> None:
         # translate-toolkit writes every empty element open and closed; lupdate closes <byte/>
-        atomic_write(Path(out_path), _BYTE_CLOSED.sub(rb"\1/>", bytes(self.store)))
+        data = _BYTE_CLOSED.sub(rb"\1/>", bytes(self.store))
+        atomic_write(Path(out_path), line_ends_like(self.head, data))  # a Windows file's \r\n
 
 
 def _name_missing_language(store: Any, tgt_lang: str) -> None:

@@ -354,3 +354,17 @@ def test_an_interrupted_in_place_run_keeps_the_file_whole(tmp_path: Path) -> Non
     with pytest.raises(KeyboardInterrupt):
         translate_file(path, path, FakeModel(fail_after=0), tgt_lang="de", chunk_size=1)
     assert path.read_bytes() == (DATA / "app_de.ts").read_bytes()
+
+
+def test_a_windows_files_line_ends_and_byte_order_mark_are_kept(tmp_path: Path) -> None:
+    """A CRLF .ts was written back with LF line ends."""
+    path = tmp_path / "app_de.ts"
+    data = (DATA / "app_de.ts").read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    path.write_bytes(b"\xef\xbb\xbf" + data)
+    document = TsDocument.open(path)
+    document.fill({"0": "&Öffnen..."})
+    out = tmp_path / "out.ts"
+    document.save(out)
+    written = out.read_bytes()
+    assert written.startswith(b'\xef\xbb\xbf<?xml version="1.0" encoding="utf-8"?>\r\n')
+    assert written.count(b"\n") == written.count(b"\r\n") == data.count(b"\r\n")
