@@ -25,8 +25,9 @@ translation's variants take the translations of the source's variants in order (
 source variant's for those past them: a source with one text fills every variant, for the
 translator to shorten). A plural message translates its source's first variant.
 
-``ltmt memory import app_de.ts`` reads the finished translations (``unfinished`` and
-untranslated ones are left out and counted in its report's ``not_read``), each form of a
+``ltmt memory import app_de.ts`` reads the finished translations (``unfinished``,
+untranslated, ``vanished`` and ``obsolete`` ones are left out and counted in its report's
+``not_read``), each form of a
 plural as a pair of its own; ``ltmt qa`` names them by their place, counted from 1 as a PO
 catalog's entries are: ``message 14``, ``message 14, form 2``.
 """
@@ -419,7 +420,8 @@ def read_ts(
     """The finished pairs of the ``.ts`` file ``path`` (see the module docstring);
     ``include_fuzzy``: the unfinished ones too. The messages left out are counted into
     ``not_read`` (``unfinished``, ``untranslated``, ``no source``: id-based ones without
-    their text), or the unfinished ones said in a warning
+    their text; ``vanished`` and ``obsolete`` ones, which lupdate no longer finds in the code,
+    as PO's ``#~`` entries are not read), or the unfinished ones said in a warning
     without one."""
     path = Path(path)
     store = load_ts(path)
@@ -427,6 +429,9 @@ def read_ts(
     records = []
     left_out = NotRead()
     left_out.add("no source", TsDocument(path, store).without_source())
+    for unit in store.units:  # messages lupdate no longer finds in the code: not read, as PO's #~
+        if unit.isobsolete():
+            left_out.add(str(_translation(unit).get("type")))  # vanished, obsolete
     for index, unit in _messages(store):
         forms = _written(unit)
         reason = _not_read_because(unit, forms, include_fuzzy)

@@ -96,7 +96,8 @@ def test_an_import_report_counts_the_messages_not_read(
     with caplog.at_level(logging.WARNING):
         records = list(read_translations(DATA / "app_de.ts", not_read=not_read))
     assert [r.source for r in records] == ["Save"]
-    assert not_read.by_reason() == {"unfinished": 1, "untranslated": 2}
+    # the vanished message was left out and counted nowhere
+    assert not_read.by_reason() == {"unfinished": 1, "untranslated": 2, "vanished": 1}
     assert "unfinished" not in caplog.text  # counted once, in the report
 
 
@@ -368,3 +369,18 @@ def test_a_windows_files_line_ends_and_byte_order_mark_are_kept(tmp_path: Path) 
     written = out.read_bytes()
     assert written.startswith(b'\xef\xbb\xbf<?xml version="1.0" encoding="utf-8"?>\r\n')
     assert written.count(b"\n") == written.count(b"\r\n") == data.count(b"\r\n")
+
+
+def test_vanished_and_obsolete_messages_are_counted_not_read(tmp_path: Path) -> None:
+    """They are not read, as a PO catalog's ``#~`` entries are not; ``not read`` left them out."""
+    path = _ts_file(
+        tmp_path,
+        "    <message><source>Save</source><translation>Speichern</translation></message>\n"
+        '    <message><source>Old</source><translation type="vanished">Alt</translation>'
+        "</message>\n"
+        '    <message><source>Older</source><translation type="obsolete">Älter</translation>'
+        "</message>\n",
+    )
+    not_read = NotRead()
+    assert [r.source for r in read_ts(path, not_read=not_read)] == ["Save"]
+    assert not_read.by_reason() == {"obsolete": 1, "vanished": 1}
