@@ -99,6 +99,12 @@ CHECKS: dict[str, Check] = {
             "line without has none, and an & written as text (&&) stays doubled",
         ),
         Check(
+            "quoting",
+            "warning",
+            'a quote mark beside a placeholder (»%1«, "%s") is not left alone: a translation '
+            "that opens the quotation around it closes it (Datei »%1 zu speichern lost its «)",
+        ),
+        Check(
             "keys",
             "warning",
             "the translation has the source's key combinations whole (Ctrl+S, or Strg+S in "

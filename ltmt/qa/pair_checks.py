@@ -417,7 +417,7 @@ def punctuation_problems(source: str, target: str, metadata: Mapping[str, Any]) 
         for field in glued_hyphens(source, target)
     ]
     lone = _lone_quote(source, target)
-    if lone is not None:
+    if lone is not None and not quoting_problems(source, target, {}):  # else quoting's warning
         problems.append(f"a quote mark ({lone}) that opens or closes nothing")
     want, have = _ending(source), _ending(target)
     if want == have or not target.strip():
@@ -427,6 +427,24 @@ def punctuation_problems(source: str, target: str, metadata: Mapping[str, Any]) 
     if want is None:
         return [*problems, f"the translation ends with {have}, the source does not"]
     return [*problems, f"the source ends with {want}, the translation with {have}"]
+
+
+def quoting_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """A quote mark that opens or closes nothing (:func:`_lone_quote`) right beside a
+    placeholder of ``target`` (``Datei »%1 zu speichern``): the quotation around a value
+    lost a mark, which the program shows. A lone mark elsewhere is a ``punctuation`` note."""
+    if _lone_quote(source, target) is None:
+        return []
+    for placeholder in find_placeholders(target):
+        before = target[placeholder.start - 1 : placeholder.start]
+        after = target[placeholder.end : placeholder.end + 1]
+        for mark, where in ((before, "before"), (after, "after")):
+            if mark and mark in _DOUBLE_QUOTES:
+                return [
+                    f"a quote mark ({mark}) {where} {placeholder.text} that opens or closes "
+                    "nothing: quote the placeholder as the source does"
+                ]
+    return []
 
 
 def _lone_quote(source: str, target: str) -> str | None:
@@ -449,6 +467,7 @@ PAIR_CHECKS: dict[str, PairCheck] = {
     "units": unit_problems,
     "negation": negation_problems,
     "accelerator": accelerator_problems,
+    "quoting": quoting_problems,
     "keys": key_problems,
     "dates": date_problems,
     "whitespace": whitespace_problems,

@@ -20,6 +20,7 @@ from ltmt.qa.pair_checks import (
     nbsp_problems,
     placeholder_problems,
     punctuation_problems,
+    quoting_problems,
     sign_problems,
     whitespace_problems,
 )
@@ -610,7 +611,12 @@ def test_copies():
         (
             'Version <xliff:g id="version">%s</xliff:g>',
             'Version <xliff:g id="version">%s</xliff:g>\u00ab',
-            ["a quote mark (\u00ab) that opens or closes nothing"],
+            [],  # beside a placeholder: quoting's warning (below), not a note
+        ),
+        (
+            'Say "hi" now',
+            "Sag \u00bbhallo jetzt",
+            ["a quote mark (\u00bb) that opens or closes nothing"],
         ),
         ("Click Save", "Klicken Sie auf \u201eSpeichern\u201c", []),  # a pair of its own
         ('A 5" disk', 'Eine 5"-Diskette', []),  # the source's inch mark, copied
@@ -618,6 +624,34 @@ def test_copies():
 )
 def test_punctuation(source, target, expected):
     assert punctuation_problems(source, target, {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        (
+            "Could not save file \u201c%1\u201d.",
+            "Datei \u00bb%1 konnte nicht gespeichert werden.",
+            [
+                "a quote mark (\u00bb) before %1 that opens or closes nothing: quote the "
+                "placeholder as the source does"
+            ],
+        ),
+        (
+            'Version <xliff:g id="version">%s</xliff:g>',
+            'Version <xliff:g id="version">%s</xliff:g>\u00ab',
+            [
+                "a quote mark (\u00ab) after </xliff:g> that opens or closes nothing: quote the "
+                "placeholder as the source does"
+            ],
+        ),
+        ("Could not save \u201c%1\u201d.", "\u00bb%1\u00ab konnte nicht gespeichert werden.", []),
+        ('Say "hi" now', "Sag \u00bbhallo jetzt", []),  # no placeholder: punctuation's note
+    ],
+)
+def test_a_lone_quote_mark_beside_a_placeholder_is_a_quoting_warning(source, target, expected):
+    """``Datei »%1 zu speichern.`` lost its closing mark: it was a punctuation note only."""
+    assert quoting_problems(source, target, {}) == expected
 
 
 @pytest.mark.parametrize(
