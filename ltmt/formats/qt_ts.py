@@ -475,6 +475,37 @@ def _not_read_because(unit: Any, forms: list[str], include_fuzzy: bool) -> str |
     return None
 
 
+def accelerators_shared(
+    store: Any, path: Path, include_unfinished: bool = True
+) -> list[tuple[str, str, str, str, str]]:
+    """The translated messages of the ``.ts`` ``store`` (read from ``path``) whose translation's
+    ``&`` accelerator is one an earlier message of the same ``<context>`` (a dialog, a menu's
+    class) has too, where their sources' accelerators differ (``&Save`` → ``&Speichern``,
+    ``Save &As...`` → ``&Speichern unter``: Alt+S is taken twice): each as ``(position, source,
+    target, key, other)``, ``other`` the earlier message's position. ``include_unfinished``:
+    unfinished messages too."""
+    from ltmt.accelerators import find_accelerator
+
+    taken: dict[tuple[str, str], tuple[str, str]] = {}  # (context, key) -> source key, position
+    found = []
+    for index, unit in _messages(store):
+        text = _written(unit)[0] if not unit.hasplural() and _written(unit) else ""
+        if not _translated(text) or (unit.isfuzzy() and not include_unfinished):
+            continue
+        source_key, target_key = (
+            find_accelerator(_variants(t)[0], ("&",))[1] for t in (_source(unit), text)
+        )
+        if source_key is None or target_key is None:
+            continue
+        where = (str(unit.getcontextname() or ""), target_key.key.casefold())
+        position = _position(path, index)
+        if where not in taken:
+            taken[where] = (source_key.key.casefold(), position)
+        elif taken[where][0] != source_key.key.casefold():
+            found.append((position, _source(unit), text, target_key.key, taken[where][1]))
+    return found
+
+
 def forms_miscounted(
     store: Any, path: Path, include_unfinished: bool = True
 ) -> list[tuple[str, str, str, int, int]]:

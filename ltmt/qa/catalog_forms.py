@@ -129,6 +129,29 @@ def numerus_form_problems(store: Any, path: Path, include_fuzzy: bool = True) ->
     ]
 
 
+def shared_accelerator_problems(
+    store: Any, path: Path, include_fuzzy: bool = True
+) -> list[FormProblem]:
+    """The messages of the Qt file ``store`` whose accelerator an earlier message of their
+    ``<context>`` has too where the sources' differ
+    (:func:`ltmt.formats.qt_ts.accelerators_shared`), as ``accelerator`` notes: one key for
+    two of a dialog's or a menu's items. ``include_fuzzy``: unfinished ones too."""
+    from ltmt.formats.qt_ts import accelerators_shared
+
+    return [
+        FormProblem(
+            position,
+            source,
+            target,
+            f"its accelerator &{key} is that of {other.rsplit(': ', 1)[-1]} of its context too, "
+            "where the sources' differ: choose another letter",
+            "accelerator",
+            severity="note",
+        )
+        for position, source, target, key, other in accelerators_shared(store, path, include_fuzzy)
+    ]
+
+
 def _it_or_them(count: int, which: str) -> str:
     """``the missing form``, ``the last 2 forms are`` ...: ``count`` forms named."""
     if count == 1:
@@ -268,6 +291,7 @@ def catalog_state(
             problems += plural_form_problems(document.store, catalog, include_fuzzy)
         elif isinstance(document, TsDocument):
             problems += numerus_form_problems(document.store, catalog, include_fuzzy)
+            problems += shared_accelerator_problems(document.store, catalog, include_fuzzy)
     return CatalogState(untranslated, problems)
 
 

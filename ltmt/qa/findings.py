@@ -96,7 +96,8 @@ CHECKS: dict[str, Check] = {
             "accelerator",
             "warning",
             "a line with a keyboard accelerator (&Open, _Quit) has one in the translation, a "
-            "line without has none, and an & written as text (&&) stays doubled",
+            "line without has none, and an & written as text (&&) stays doubled; a note where "
+            "two messages of a Qt context share a letter their sources did not",
         ),
         Check(
             "quoting",

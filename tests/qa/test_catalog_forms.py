@@ -194,3 +194,33 @@ def test_a_qt_message_of_fewer_numerus_forms_than_its_language_is_an_error(
     ]
     report = check_pairs(read_translations(path), form_problems=found.form_problems)
     assert [f.severity for f in report.findings if f.check == "plurals"] == ["error", "note"]
+
+
+def test_two_messages_of_a_qt_context_sharing_an_accelerator_is_a_note(tmp_path: Path) -> None:
+    """``&Save`` → ``&Speichern`` and ``Save &As...`` → ``&Speichern unter ...`` took Alt+S
+    twice in one dialog; nothing said so. Another context, or sources that shared the key, pass."""
+    path = tmp_path / "app_de.ts"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="de">\n'
+        "<context>\n    <name>MainWindow</name>\n"
+        "    <message><source>&amp;Save</source><translation>&amp;Speichern</translation>"
+        "</message>\n"
+        "    <message><source>Save &amp;As...</source>"
+        "<translation>&amp;Speichern unter ...</translation></message>\n"
+        "    <message><source>&amp;Stop</source><translation>&amp;Stopp</translation></message>\n"
+        "</context>\n<context>\n    <name>Other</name>\n"
+        "    <message><source>S&amp;ettings</source><translation>&amp;Speichern</translation>"
+        "</message>\n</context>\n</TS>\n",
+        "utf-8",
+    )
+    found = catalog_state(path)
+    assert found is not None
+    assert [(p.position, p.check, p.severity, p.message) for p in found.form_problems] == [
+        (
+            f"{path}: message 2",
+            "accelerator",
+            "note",
+            "its accelerator &S is that of message 1 of its context too, where the sources' "
+            "differ: choose another letter",
+        )
+    ]
