@@ -51,7 +51,13 @@ from dataclasses import dataclass, replace
 from rapidfuzz.distance import Levenshtein
 
 from ltmt.formats.placeholder_syntax import ICU_SIMPLE_TYPES
-from ltmt.formats.plurals import field_as_number, number_as_field, ordinal_as_number
+from ltmt.formats.plurals import (
+    field_as_number,
+    number_as_field,
+    ordinal_as_number,
+    within_exact_values,
+    written_categories,
+)
 
 _HEAD = re.compile(r"\{\s*([\w.-]+)\s*,\s*(plural|select|selectordinal)\s*,", re.DOTALL)
 _OFFSET = re.compile(r"\s*offset\s*:\s*(\d+)")
@@ -157,18 +163,26 @@ class Expansion:
         return next(case for case in self.cases if case.path == path)
 
     def target_paths(
-        self, categories: tuple[str, ...], ordinals: tuple[str, ...] | None = None
+        self,
+        categories: tuple[str, ...],
+        ordinals: tuple[str, ...] | None = None,
+        *,
+        language: str = "",
+        keeps_zero: bool = False,
     ) -> list[tuple[CasePath, CasePath]]:
         """``(target path, source path)`` of each case a translation has: a plural's exact
         values (``=0``) and the target language's ``categories`` (a category the source lacks
-        translated from its ``other``), an ordinal's exact values and the target language's
-        ``ordinals`` the same way (None: its keys as the source has them); a select's keys as
-        the source has them."""
+        translated from its ``other``; none whose every number ``language`` gives an exact
+        value of the source: German's ``one`` beside ``=1``; the source's ``zero`` kept where
+        ``keeps_zero``, Flutter's, which reads it for 0 in every language), an ordinal's exact
+        values and the target language's ``ordinals`` the same way (None: its keys as the
+        source has them); a select's keys as the source has them."""
         keys = {"plural": categories} | ({"selectordinal": ordinals} if ordinals else {})
-        return list(self._targets([case.path for case in self.cases], keys))
+        targets = _Targets(keys, language, keeps_zero)
+        return list(self._targets([case.path for case in self.cases], targets))
 
     def _targets(
-        self, paths: list[CasePath], categories: dict[str, tuple[str, ...]]
+        self, paths: list[CasePath], targets: _Targets
     ) -> Iterator[tuple[CasePath, CasePath]]:
         if not paths[0]:
             yield (), ()
@@ -179,11 +193,11 @@ class Expansion:
             by_key.setdefault(path[0][1], []).append(path[1:])
         keys = list(by_key)
         kind = self.arguments[name].kind
-        if kind in categories:
-            keys = [key for key in keys if key.startswith("=")] + list(categories[kind])
+        if kind in targets.categories:
+            keys = targets.keys(kind, keys)
         for key in keys:
             source_key = key if key in by_key else "other"
-            for target, source in self._targets(by_key[source_key], categories):
+            for target, source in self._targets(by_key[source_key], targets):
                 yield ((name, key), *target), ((name, source_key), *source)
 
     def from_model(self, source: CasePath, text: str) -> str:
@@ -224,6 +238,25 @@ class Expansion:
         offset = f" offset:{argument.offset}" if argument.offset else ""
         cases = " ".join(f"{key} {{{self._assembled(group)}}}" for key, group in by_key.items())
         return f"{{{argument.name}, {argument.kind},{offset} {cases}}}"
+
+
+@dataclass(frozen=True)
+class _Targets:
+    """The keys a translation's plurals and ordinals get (:meth:`Expansion.target_paths`):
+    the target ``language``'s ``categories`` by argument kind."""
+
+    categories: dict[str, tuple[str, ...]]
+    language: str
+    keeps_zero: bool
+
+    def keys(self, kind: str, source_keys: list[str]) -> list[str]:
+        """The keys of a translation of an argument of ``kind`` with ``source_keys``."""
+        exact = [key for key in source_keys if key.startswith("=")]
+        tags = self.categories[kind]
+        if kind == "plural":
+            tags = written_categories(tags, source_keys) if self.keeps_zero else tags
+            tags = tuple(t for t in tags if not within_exact_values(self.language, t, exact))
+        return exact + list(tags)
 
 
 def is_branching(message: str) -> bool:

@@ -21,7 +21,7 @@ the file is translated, except:
   is translated case by case, each case as a whole sentence, several arguments (side by side
   or nested) as each combination of their branches (:mod:`ltmt.formats.icu_messages`), a
   plural's and an ordinal's branches in the target language's categories (``=0``-style keys
-  kept); one that
+  kept; no category whose every number has such a key: German's ``one`` beside ``=1``); one that
   cannot be taken apart (quoted, ``#`` of two plurals in one case) is left untranslated, with a
   warning that names it;
 - a message meant as ICU (a plural or select, an argument with a type) that ICU rejects (an
@@ -267,7 +267,9 @@ class JsonCatalog(KeyedCatalog):
                 self.untranslated[key] = source
                 continue
             paths = expansion.target_paths(
-                categories_with_other(self.tgt_lang), ordinal_categories(self.tgt_lang)
+                categories_with_other(self.tgt_lang),
+                ordinal_categories(self.tgt_lang),
+                language=self.tgt_lang,
             )
             self.branchings[key] = (expansion, paths)
             for form, (target, source_path) in enumerate(paths):

@@ -135,6 +135,29 @@ def keeps_zero(tags: tuple[str, ...], source: Collection[str]) -> bool:
     return "zero" in source and "zero" not in tags
 
 
+# the numbers a plural category is tried on (:func:`within_exact_values`): the small integers,
+# fractions, and the large round numbers some languages' ``many`` holds (French's millions)
+_TRIED_NUMBERS = (*range(200), 1000, 10**6, 0.5, 1.5, 2.5)
+
+
+def within_exact_values(language: str, category: str, exact: Collection[str]) -> bool:
+    """Whether every number that ``language``'s plural ``category`` holds is one of a plural's
+    ``exact`` keys (``=1``), CLDR's rules as Babel has them: German's ``one`` beside ``=1``
+    (only 1), so a translation needs no branch of it (Flutter reads a later ``one`` before an
+    earlier ``=1``); never ``other``, nor for a language CLDR does not know."""
+    from babel import Locale, UnknownLocaleError
+
+    values = {int(key[1:]) for key in exact if key[1:].isdigit()}
+    if category == "other" or not values:
+        return False
+    try:
+        rule = Locale.parse(language.replace("-", "_")).plural_form
+    except (UnknownLocaleError, ValueError):
+        return False
+    held = [number for number in _TRIED_NUMBERS if rule(number) == category]
+    return bool(held) and all(number in values for number in held)
+
+
 def written_categories(tags: tuple[str, ...], source: Collection[str]) -> tuple[str, ...]:
     """The categories a translation of a plural whose ``source`` has these categories gets:
     the target language's ``tags``, and ``zero`` first where it keeps it (:func:`keeps_zero`)."""

@@ -67,7 +67,9 @@ class BranchingUnits:
             self.unsupported.append(key)
             return True
         paths = expansion.target_paths(
-            categories_with_other(self.tgt_lang), ordinal_categories(self.tgt_lang)
+            categories_with_other(self.tgt_lang),
+            ordinal_categories(self.tgt_lang),
+            language=self.tgt_lang,
         )
         self.expansions[key] = (expansion, paths)
         return True

@@ -137,6 +137,31 @@ def test_target_paths_take_the_target_languages_plural_categories() -> None:
     ]
 
 
+@pytest.mark.parametrize("language", ["de", "en", "nl"])
+def test_an_exact_value_makes_a_category_of_only_it_needless(language) -> None:
+    """Flutter reads a plural's branches last to first: a German ``one`` after ``=1`` was shown
+    for 1 instead of the source's ``=1``; nested in a select too."""
+    message = (
+        "{g, select, male {{n, plural, =1 {one photo} other {# photos}}} "
+        "other {{n, plural, =0 {none} =1 {one} other {# photos}}}}"
+    )
+    paths = expand(message).target_paths(categories_with_other(language), language=language)
+    assert [case_name(target) for target, _ in paths] == [
+        "male|=1",
+        "male|other",
+        "other|=0",
+        "other|=1",
+        "other|other",
+    ]
+
+
+def test_an_exact_value_keeps_a_category_of_more_numbers() -> None:
+    paths = expand("{n, plural, =1 {one} other {# files}}").target_paths(
+        categories_with_other("ru"), language="ru"
+    )
+    assert [case_name(target) for target, _ in paths] == ["=1", "one", "few", "many", "other"]
+
+
 ORDINAL = "{n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}} try"
 
 

@@ -165,6 +165,20 @@ def test_an_adopted_icu_message_is_kept_as_the_translator_wrote_it(tmp_path: Pat
     assert json.loads(out.read_text("utf-8")) == {"n": kept}
 
 
+def test_an_arb_plural_with_exact_one_gets_no_german_one(tmp_path: Path) -> None:
+    """A German ``one`` after ``=1`` was added, to a person's translation kept too, and Flutter
+    showed it for 1 (it reads a plural's branches last to first)."""
+    hikes = "{count, plural, =0{No hikes} =1{One hike} other{{count} hikes}}"
+    source = _write(tmp_path, "app_en.arb", json.dumps({"hikes": hikes, "more": hikes}))
+    kept = "{count, plural, =0 {Keine} =1 {Eine Wanderung} other {{count} Wanderungen}}"
+    out = _write(tmp_path, "app_de.arb", json.dumps({"hikes": kept}))
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text("utf-8")) == {
+        "hikes": kept,
+        "more": "{count, plural, =0 {NO HIKES} =1 {ONE HIKE} other {{count} HIKES}}",
+    }
+
+
 def test_translated_file_keeps_indentation_order_and_other_values(tmp_path: Path) -> None:
     source = _write(tmp_path, "en.json", I18NEXT)
     out = tmp_path / "de.json"

@@ -15,6 +15,7 @@ from ltmt.formats.plurals import (
     number_as_field,
     ordinal_as_number,
     ordinal_categories,
+    within_exact_values,
 )
 from ltmt.formats.run_report import RunReport
 from ltmt.formats.unit_translation import translate_units
@@ -191,3 +192,22 @@ def test_an_english_ordinal_goes_to_the_model_as_a_number(text, key, expected) -
 )
 def test_the_ordinals_number_comes_back_as_the_field(text, expected) -> None:
     assert number_as_field(text, "4", "%d") == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "category", "exact", "expected"),
+    [
+        ("de", "one", ["=1"], True),  # German's one is 1 alone
+        ("de", "one", ["=0"], False),
+        ("de-CH", "one", ["=0", "=1"], True),
+        ("ru", "one", ["=1"], False),  # 21, 31, ... too
+        ("fr", "one", ["=0", "=1"], False),  # 1.5 too
+        ("de", "other", ["=1"], False),
+        ("de", "zero", ["=0"], False),  # no number of German's: a kept zero stays
+        ("xx-unknown", "one", ["=1"], False),
+    ],
+)
+def test_a_category_within_the_exact_values_needs_no_branch(
+    language, category, exact, expected
+) -> None:
+    assert within_exact_values(language, category, exact) is expected
