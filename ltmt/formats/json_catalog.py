@@ -21,7 +21,8 @@ the file is translated, except:
   is translated case by case, each case as a whole sentence, several arguments (side by side
   or nested) as each combination of their branches (:mod:`ltmt.formats.icu_messages`), a
   plural's and an ordinal's branches in the target language's categories (``=0``-style keys
-  kept; no category whose every number has such a key: German's ``one`` beside ``=1``); one that
+  kept; no category whose every number has such a key: German's ``one`` beside ``=1``; in ARB
+  the source's ``zero``, which Flutter reads for 0 in every language); one that
   cannot be taken apart (quoted, ``#`` of two plurals in one case) is left untranslated, with a
   warning that names it;
 - a message meant as ICU (a plural or select, an argument with a type) that ICU rejects (an
@@ -270,6 +271,7 @@ class JsonCatalog(KeyedCatalog):
                 categories_with_other(self.tgt_lang),
                 ordinal_categories(self.tgt_lang),
                 language=self.tgt_lang,
+                keeps_zero=icu,  # Flutter reads zero for 0 in every language
             )
             self.branchings[key] = (expansion, paths)
             for form, (target, source_path) in enumerate(paths):

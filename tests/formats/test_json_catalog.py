@@ -179,6 +179,20 @@ def test_an_arb_plural_with_exact_one_gets_no_german_one(tmp_path: Path) -> None
     }
 
 
+def test_an_arb_plurals_zero_is_kept_and_translated(tmp_path: Path) -> None:
+    """The source's ``zero`` was dropped for German, which has none; Flutter reads it for 0."""
+    photos = "{count, plural, zero{No photos yet} one{1 photo} few{{count} photos} other{{count} photos}}"
+    source = _write(tmp_path, "app_en.arb", json.dumps({"photos": photos}))
+    out = tmp_path / "app_de.arb"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text("utf-8"))["photos"] == (
+        "{count, plural, zero {NO PHOTOS YET} one {1 PHOTO} other {{count} PHOTOS}}"
+    )
+    plain = _write(tmp_path, "en.json", json.dumps({"photos": photos}))
+    translate_file(plain, tmp_path / "de.json", FakeModel(), tgt_lang="de")  # ICU: no zero
+    assert "zero" not in json.loads((tmp_path / "de.json").read_text("utf-8"))["photos"]
+
+
 def test_translated_file_keeps_indentation_order_and_other_values(tmp_path: Path) -> None:
     source = _write(tmp_path, "en.json", I18NEXT)
     out = tmp_path / "de.json"
