@@ -5,7 +5,9 @@
 A string is named by its JSON Pointer (RFC 6901: ``/app/title``, ``/tags/0``). Every string of
 the file is translated, except:
 
-- ARB metadata (keys that start with ``@``): ``@@locale`` is set to the target language, other
+- ARB metadata (keys that start with ``@``): ``@@locale`` is set to the target language (ARB's
+  ``de_CH``, the region from the output's name where the language has none:
+  :mod:`ltmt.formats.arb_locale`), other
   ``@@`` keys are kept, and a message's ``@name`` description is left out of the translated file
   (Flutter reads it from the template);
 - an object with a string ``message`` (WebExtension, Chrome): only its ``message`` is
@@ -60,6 +62,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
+from ltmt.formats.arb_locale import arb_locale, arb_spelling
 from ltmt.formats.common import (
     RepeatedJsonKeys,
     decode,
@@ -213,6 +216,8 @@ class JsonCatalog(KeyedCatalog):
         skip_keys: frozenset[str] = frozenset(),
     ) -> None:
         self.raw, self.text, self.data, self.tgt_lang = raw, text, data, tgt_lang
+        self.output: Path | None = None  # where it is saved (:meth:`save`), and its locale
+        self.locale = arb_spelling(tgt_lang)
         # the strings copied as they are, not translated, by pointer (module docstring)
         if skip_keys:
             _warn_of_unknown_keys(path, data, skip_keys)
@@ -424,12 +429,18 @@ class JsonCatalog(KeyedCatalog):
                 out[key] = text
         return out
 
+    def save(self, out_path: Path) -> None:
+        if "@@locale" in self.data and self.output != Path(out_path):  # warned of once
+            self.locale = arb_locale(self.tgt_lang, Path(out_path))  # its name's region
+        self.output = Path(out_path)
+        super().save(out_path)
+
     def render(self) -> bytes:
         out = _translated_copy(self.data, (), self._assembled())
         if out is _LEFT_OUT:  # nothing translated yet
             out = {}
         if "@@locale" in self.data:
-            out["@@locale"] = self.tgt_lang
+            out["@@locale"] = self.locale
         for parts, text in self.adopted_extras:
             _put(out, parts, text)
         ascii_only = self.text.isascii() and "\\u" in self.text
