@@ -9,7 +9,9 @@ the file is translated, except:
   ``de_CH``, the region from the output's name where the language has none:
   :mod:`ltmt.formats.arb_locale`), other
   ``@@`` keys are kept, and a message's ``@name`` description is left out of the translated file
-  (Flutter reads it from the template);
+  (Flutter reads it from the template), but an existing translation's own ``@name`` metadata,
+  ``@@`` keys and indentation are kept, its ``@@last_modified`` too unless a message changed
+  (:mod:`ltmt.formats.arb_metadata`);
 - an object with a string ``message`` (WebExtension, Chrome): only its ``message`` is
   translated, its ``description`` and ``placeholders`` are kept (its ``$name$`` and
   ``__MSG_name__`` names are read in any case: :data:`WEBEXTENSION_FORMAT`); so are the
@@ -54,6 +56,7 @@ writes only ASCII.
 from __future__ import annotations
 
 import copy
+import datetime
 import logging
 import re
 from collections.abc import Iterator
@@ -63,6 +66,7 @@ from typing import Any
 
 from ltmt.errors import InputError
 from ltmt.formats.arb_locale import arb_locale, arb_spelling
+from ltmt.formats.arb_metadata import with_target_metadata
 from ltmt.formats.common import (
     RepeatedJsonKeys,
     decode,
@@ -216,6 +220,8 @@ class JsonCatalog(KeyedCatalog):
         skip_keys: frozenset[str] = frozenset(),
     ) -> None:
         self.raw, self.text, self.data, self.tgt_lang = raw, text, data, tgt_lang
+        # the existing translation's indentation and JSON, where it is continued (:meth:`adopt`)
+        self.target_layout: tuple[str | int | None, Any] | None = None
         self.output: Path | None = None  # where it is saved (:meth:`save`), and its locale
         self.locale = arb_spelling(tgt_lang)
         # the strings copied as they are, not translated, by pointer (module docstring)
@@ -366,8 +372,9 @@ class JsonCatalog(KeyedCatalog):
         return {key: source for key, source in sources if key in self.branchings and key in values}
 
     def adopt(self, target: Path) -> int:
-        translated = _load(Path(target))[2]  # read once: its strings, and its messages whole
+        _, written, translated = _load(Path(target))  # read once: strings, messages, layout
         kept = self.adopt_values(Path(target), self._values_in(translated))
+        self.target_layout = _indent(written), translated  # kept: its indentation and ARB metadata
         # a branching message the output had whole is written back as the translator wrote it
         # (their own exact-value branches, spacing), unless a branch is translated again; so
         # is a person's translation of a message ltmt leaves untranslated
@@ -443,12 +450,21 @@ class JsonCatalog(KeyedCatalog):
             out["@@locale"] = self.locale
         for parts, text in self.adopted_extras:
             _put(out, parts, text)
+        target_indent, target = self.target_layout or (None, None)
+        if "@@locale" in self.data or Path(self.path).suffix.lower() == ".arb":
+            out = with_target_metadata(out, target, _now())
+        indent = _indent(self.text) if target_indent is None else target_indent
         ascii_only = self.text.isascii() and "\\u" in self.text
-        indent = _indent(self.text) or 0  # None: the whole file on one line, one container
+        indent = indent or 0  # None: the whole file on one line, one container
         one_line = one_line_containers(self.text)
         dumped = dumps_with_layout(out, indent, one_line, ensure_ascii=ascii_only)
         ending = "\n" if self.text.endswith("\n") else ""
         return written_like(self.raw, dumped + ending)  # its byte order mark and line ends
+
+
+def _now() -> str:
+    """The time of writing, as ARB's ``@@last_modified`` has it (ISO 8601, local time)."""
+    return datetime.datetime.now().isoformat()
 
 
 _LEFT_OUT = object()
