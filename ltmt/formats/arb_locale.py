@@ -5,7 +5,8 @@ underscores (``de_CH``), which must agree with the locale its name ends in (``ap
 A translation's ``@@locale`` is the target language in that spelling, its region (or script)
 taken from the output's name where ``--tgt-lang`` gives none (``-o app_de_CH.arb`` with
 ``--tgt-lang de`` → ``de_CH``); where the two name different locales, the target language's is
-written, with a warning (:func:`arb_locale`).
+written, with a warning (:func:`arb_locale`). An existing translation whose ``@@locale`` is
+another language is not continued (:func:`check_target_locale`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+from typing import Any
+
+from ltmt.errors import InputError
+from ltmt.formats.common import primary_language, same_language
 
 logger = logging.getLogger(__name__)
 
@@ -58,3 +63,20 @@ def arb_locale(language: str, output: Path | None) -> str:
         named.replace("_", "-"),
     )
     return locale
+
+
+def check_target_locale(target: Path, data: dict[str, Any], language: str) -> None:
+    """Raise where the existing translation ``target`` (its JSON ``data``) says it holds
+    another language than ``language``, the translation's (``"@@locale": "fr"`` in
+    ``app_de.arb``): continuing it would relabel French strings as German."""
+    from ltmt.language_detection import language_name
+
+    locale = data.get("@@locale")
+    if not isinstance(locale, str) or same_language(locale, language):
+        return
+    raise InputError(
+        f'{target} holds "@@locale": "{locale}" ({language_name(primary_language(locale))}), '
+        f"not {language_name(primary_language(language))}: write the translation into "
+        f"{language} to another file, or give --tgt-lang {locale.replace('_', '-')} to update "
+        "this one"
+    )

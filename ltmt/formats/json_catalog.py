@@ -65,7 +65,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.arb_locale import arb_locale, arb_spelling
+from ltmt.formats.arb_locale import arb_locale, arb_spelling, check_target_locale
 from ltmt.formats.arb_metadata import with_target_metadata
 from ltmt.formats.common import (
     RepeatedJsonKeys,
@@ -373,6 +373,7 @@ class JsonCatalog(KeyedCatalog):
 
     def adopt(self, target: Path) -> int:
         _, written, translated = _load(Path(target))  # read once: strings, messages, layout
+        check_target_locale(Path(target), translated, self.tgt_lang)
         kept = self.adopt_values(Path(target), self._values_in(translated))
         self.target_layout = _indent(written), translated  # kept: its indentation and ARB metadata
         # a branching message the output had whole is written back as the translator wrote it

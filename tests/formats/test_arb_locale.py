@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from formats_fakes import FakeModel
 
+from ltmt.errors import InputError
 from ltmt.formats.arb_locale import arb_locale, named_locale
 from ltmt.formats.pipeline import translate_file
 
@@ -57,3 +58,22 @@ def test_a_translation_takes_its_region_from_the_output_name(tmp_path: Path) -> 
     out = tmp_path / "app_de_CH.arb"
     translate_file(source, out, FakeModel(), tgt_lang="de")
     assert json.loads(out.read_text("utf-8")) == {"@@locale": "de_CH", "save": "SAVE"}
+
+
+def test_an_existing_translation_of_another_language_is_refused(tmp_path: Path) -> None:
+    """``"@@locale": "fr"`` in ``app_de.arb`` was relabelled ``de``, its French kept."""
+    source = tmp_path / "app_en.arb"
+    source.write_text(json.dumps({"@@locale": "en", "save": "Save"}), encoding="utf-8")
+    out = tmp_path / "app_de.arb"
+    french = json.dumps({"@@locale": "fr", "save": "Enregistrer"})
+    out.write_text(french, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert str(raised.value) == (
+        f'{out} holds "@@locale": "fr" (French), not German: write the translation into de '
+        "to another file, or give --tgt-lang fr to update this one"
+    )
+    assert out.read_text("utf-8") == french
+    out.write_text(json.dumps({"@@locale": "de_CH", "save": "Sichern"}), encoding="utf-8")
+    translate_file(source, out, FakeModel(), tgt_lang="de")  # a region of German: continued
+    assert json.loads(out.read_text("utf-8"))["save"] == "Sichern"
