@@ -622,6 +622,10 @@ def _translate_folder(
         (len(folder.unknown), f"of no format ltmt translates ({unknown_names(folder)})"),
         (len(folder.empty), "with nothing to translate"),
         (len(folder.other_language), "of another language pair"),
+        (
+            len(folder.arb_translations),
+            f"of another locale ({', '.join(folder.arb_translations)}): translations, not sources",
+        ),
     ]
     report.files_skipped = sum(count for count, _ in skipped)
     report.files_copied = len(folder.copies)

@@ -49,6 +49,7 @@ class FolderJob:
     unknown: list[Path] = field(default_factory=list)  # no format knows them
     empty: list[Job] = field(default_factory=list)  # nothing to translate
     other_language: list[Path] = field(default_factory=list)  # another pair (fr.po beside de.po)
+    arb_translations: list[str] = field(default_factory=list)  # app_de.arb beside app_en.arb
     bundles: list[Path] = field(default_factory=list)  # Xcode bundles translated
     other_bundles: list[Path] = field(default_factory=list)  # Xcode bundles of another language
 
@@ -71,6 +72,7 @@ def prepare_folder(
     one in it) has its ``Localized Contents`` translated and the rest copied
     (:mod:`ltmt.formats.xcloc`); one for another language is skipped."""
     from ltmt.cli.translate_job import _warn_if_named_for_another_language, job_languages
+    from ltmt.formats.arb_locale import translation_not_source
     from ltmt.formats.folders import files_in, format_of, refuse_format
     from ltmt.formats.path_languages import translation_name
     from ltmt.formats.xcloc import BundlesIn, XclocBundle, check_output_name, is_bundle
@@ -91,8 +93,8 @@ def prepare_folder(
             "-o res/values-de); the input is never overwritten"
         )
     out = Path(output)
-    _check_output_folder(folder, out)
     src, tgt, _ = job_languages(src_lang, tgt_lang, model)
+    _check_output_folder(folder, out, src, tgt)
     _warn_if_named_for_another_language(out, tgt, folder=True)
     if is_bundle(folder):
         check_output_name(folder, out)
@@ -116,6 +118,9 @@ def prepare_folder(
                 continue
         if format_of(path, "document") is None:
             found.unknown.append(path)
+            continue
+        if arb := translation_not_source(path, src):
+            found.arb_translations.append(arb)
             continue
         if satellite := _satellite(path, src):
             found.other_language.append(path)  # Strings.fr.resx beside Strings.resx
@@ -264,7 +269,7 @@ def _check_bundle_languages(bundle: XclocBundle, src: str, tgt: str) -> None:
         )
 
 
-def _check_output_folder(folder: Path, out: Path) -> None:
+def _check_output_folder(folder: Path, out: Path, src: str, tgt: str) -> None:
     if out.exists() and not out.is_dir():
         raise InputError(f"--output {out} is a file; a folder is translated into a folder")
     if not out.parent.is_dir():
@@ -275,5 +280,24 @@ def _check_output_folder(folder: Path, out: Path) -> None:
     if inside == source or source in inside.parents:
         raise InputError(
             f"--output {out} is inside the folder {folder}; give a folder beside it "
-            "(its translations would be translated again)"
+            f"(its translations would be translated again){_template_beside(folder, src, tgt)}"
         )
+
+
+def _template_beside(folder: Path, src: str, tgt: str) -> str:
+    """How a Flutter project's ARB template (of language ``src``) in ``folder`` is translated
+    into ``tgt`` beside itself (a file at a time: its translations are not sources), or ""."""
+    from ltmt.formats.arb_locale import arb_spelling, named_locale, translation_not_source
+
+    arb = sorted(folder.glob("*.arb"))
+    templates = [path for path in arb if not translation_not_source(path, src)]
+    if not templates:
+        return ""
+    template = templates[0]
+    locale = named_locale(template)
+    stem = template.stem[: -len(locale)] if locale else f"{template.stem}_"
+    beside = template.with_name(f"{stem}{arb_spelling(tgt)}.arb")
+    return (
+        "; an ARB template is translated beside itself as a file: "
+        f"ltmt translate {template} -o {beside}"
+    )

@@ -6,11 +6,14 @@ A translation's ``@@locale`` is the target language in that spelling, its region
 taken from the output's name where ``--tgt-lang`` gives none (``-o app_de_CH.arb`` with
 ``--tgt-lang de`` → ``de_CH``); where the two name different locales, the target language's is
 written, with a warning (:func:`arb_locale`). An existing translation whose ``@@locale`` is
-another language is not continued (:func:`check_target_locale`).
+another language is not continued (:func:`check_target_locale`), and a folder run skips an ARB
+file of another locale than the source language's: a translation, not a source
+(:func:`translation_not_source`).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from pathlib import Path
@@ -80,3 +83,26 @@ def check_target_locale(target: Path, data: dict[str, Any], language: str) -> No
         f"{language} to another file, or give --tgt-lang {locale.replace('_', '-')} to update "
         "this one"
     )
+
+
+def file_locale(path: Path) -> str | None:
+    """The locale of the ARB file ``path``: its ``@@locale``, else the one its name ends in
+    (:func:`named_locale`), else None."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        data = None
+    locale = data.get("@@locale") if isinstance(data, dict) else None
+    return locale if isinstance(locale, str) else named_locale(path)
+
+
+def translation_not_source(path: Path, source_language: str) -> str:
+    """Why a folder run skips the ARB file ``path``: its locale is not ``source_language``,
+    so it is a translation of the folder's template, not a source (``app_de.arb`` beside
+    ``app_en.arb``); "" where it is none."""
+    if path.suffix.lower() != ".arb":
+        return ""
+    locale = file_locale(path)
+    if locale is None or same_language(locale, source_language):
+        return ""
+    return f"{path.name}: {locale}"

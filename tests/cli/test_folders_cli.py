@@ -433,3 +433,26 @@ def test_an_interrupted_folder_run_says_which_files_it_saved(
     ) in err
     assert "warning" not in err
     assert sorted(p.name for p in out.iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_an_arb_translation_in_the_folder_is_no_source(tmp_path, capsys, monkeypatch, common):
+    """``app_de.arb`` beside ``app_en.arb`` was translated as English, into ``out/app_en.arb``
+    with ``@@locale: de``."""
+    l10n = tmp_path / "lib" / "l10n"
+    l10n.mkdir(parents=True)
+    (l10n / "app_en.arb").write_text('{"@@locale": "en", "save": "hello world"}', "utf-8")
+    (l10n / "app_de.arb").write_text('{"@@locale": "de", "save": "Hallo Welt"}', "utf-8")
+    out = tmp_path / "out"
+    code, _, err = run_cli(["translate", str(l10n), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert (
+        "ltmt: skipped 1 file of another locale (app_de.arb: de): translations, not sources" in err
+    )
+    assert sorted(path.name for path in out.iterdir()) == ["app_en.arb"]
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_cli(["translate", "lib/l10n", "-o", "lib/l10n/de", *common], capsys)
+    assert code == 1
+    assert err.strip().endswith(
+        "; an ARB template is translated beside itself as a file: ltmt translate "
+        "lib/l10n/app_en.arb -o lib/l10n/app_de.arb"
+    )

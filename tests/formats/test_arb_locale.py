@@ -10,7 +10,7 @@ import pytest
 from formats_fakes import FakeModel
 
 from ltmt.errors import InputError
-from ltmt.formats.arb_locale import arb_locale, named_locale
+from ltmt.formats.arb_locale import arb_locale, named_locale, translation_not_source
 from ltmt.formats.pipeline import translate_file
 
 
@@ -77,3 +77,19 @@ def test_an_existing_translation_of_another_language_is_refused(tmp_path: Path) 
     out.write_text(json.dumps({"@@locale": "de_CH", "save": "Sichern"}), encoding="utf-8")
     translate_file(source, out, FakeModel(), tgt_lang="de")  # a region of German: continued
     assert json.loads(out.read_text("utf-8"))["save"] == "Sichern"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("app_de.arb", '{"@@locale": "de"}', "app_de.arb: de"),
+        ("app_en.arb", '{"@@locale": "en"}', ""),
+        ("app_de.arb", '{"a": "b"}', "app_de.arb: de"),  # the name's locale
+        ("strings.arb", '{"a": "b"}', ""),
+        ("de.json", '{"@@locale": "de"}', ""),  # not ARB
+    ],
+)
+def test_an_arb_of_another_locale_is_no_source(tmp_path: Path, name, text, expected) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert translation_not_source(path, "en") == expected
