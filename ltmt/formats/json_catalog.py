@@ -364,6 +364,12 @@ class JsonCatalog(KeyedCatalog):
                 values[key] = text
         return values
 
+    def missing_in(self, path: Path) -> list[str]:
+        # the messages ltmt leaves untranslated have no entry: missing where the file has none
+        strings = {pointer(parts) for parts, _ in _strings(_load(Path(path), warn=False)[2])}
+        left = [key for key in self.untranslated if key not in strings]
+        return super().missing_in(path) + left
+
     def paired_whole(self, values: dict[str, str]) -> dict[str, str]:
         """The branching messages whose translation in ``values`` is no ICU message this catalog
         takes apart (``{n, Plural, ... andere {...}}``): each is a pair whole, so that ``ltmt

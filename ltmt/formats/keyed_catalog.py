@@ -182,6 +182,15 @@ class KeyedCatalog(TranslationsHeld):
             )
         return len(kept)
 
+    def missing_in(self, path: Path) -> list[str]:
+        """The names of this file's strings that the translated file ``path`` has no
+        translation of (no form of a plural), in this file's order: untranslated."""
+        values = self.read_values(Path(path))
+        done = {e.name for e in self.entries if values.get(e.key, "").strip()}
+        done |= set(self.paired_whole(values))  # a message not taken apart: checked whole
+        names = (e.name for e in self.entries if self.is_text(e) and e.name not in done)
+        return list(dict.fromkeys(names))
+
     def names_not_here(self, values: dict[str, str]) -> list[str]:
         """The names of ``values`` (another file's strings, by key) that this file has no
         string of, in their order: obsolete, or added there by hand."""

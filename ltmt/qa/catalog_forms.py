@@ -196,6 +196,22 @@ def untranslated_csv_rows(
     return len(table.pending())
 
 
+def missing_messages(
+    path: Path, source_file: Path, fmt: str | None = None, tgt_lang: str = "de"
+) -> list[str] | None:
+    """The names of the strings of ``source_file`` that its translation ``path`` (a keyed
+    catalog: JSON, ARB, Android, ...) lacks: untranslated, as Flutter's gen-l10n counts them,
+    though the pairs hold none of them; None for a folder or a file of another kind (the
+    pairs' empty targets count then)."""
+    from ltmt.formats.documents import open_document
+    from ltmt.formats.keyed_catalog import KeyedCatalog
+
+    if path.is_dir() or source_file.is_dir():
+        return None
+    document = open_document(source_file, fmt, tgt_lang=tgt_lang)
+    return document.missing_in(path) if isinstance(document, KeyedCatalog) else None
+
+
 # the XLIFF states that say a unit is translated (1.2's on its <target>, 2.0's on its <segment>)
 _TRANSLATED_STATES = frozenset({"translated", "final", "signed-off", "reviewed"})
 _EMPTY = 'its translation is empty, though its state is "{state}": the program shows nothing; '

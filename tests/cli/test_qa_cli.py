@@ -54,6 +54,30 @@ def test_findings_are_lines_then_a_summary_and_an_error_fails(run_ltmt, po):
     ]
 
 
+def test_template_messages_missing_from_an_arb_are_untranslated(run_ltmt, tmp_path: Path):
+    """The template's messages the German file lacks were not counted: 0 untranslated."""
+    source, target = tmp_path / "app_en.arb", tmp_path / "app_de.arb"
+    source.write_text(
+        json.dumps(
+            {
+                "@@locale": "en",
+                "save": "Save",
+                "open": "Open",
+                "hikes": "{n, plural, =1{One hike} other{{n} hikes}}",
+                "help": "Use '{name}' here.",  # ICU quoting: ltmt leaves it to a person
+            }
+        )
+    )
+    target.write_text(json.dumps({"@@locale": "de", "save": "Speichern"}))
+    code, out, err = run_ltmt("qa", str(target), "--source-file", str(source))
+    assert code == 0, err
+    assert out.splitlines()[-1].startswith("1 entry checked (3 untranslated left out)")
+    assert (
+        f"ltmt: 3 messages of {source} missing from {target}, untranslated (/open, /hikes, /help)"
+        in err
+    )
+
+
 def test_a_json_translation_icu_rejects_is_an_error(run_ltmt, tmp_path: Path):
     source, target = tmp_path / "en.json", tmp_path / "de.json"
     source.write_text(
