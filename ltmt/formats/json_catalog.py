@@ -289,15 +289,6 @@ class JsonCatalog(KeyedCatalog):
                 text = expansion.case(source_path).text
                 entry_key = f"{key}{FORM}{case_name(target)}"
                 entries.append(Entry(entry_key, key, text, form, plural=expansion.plural))
-        unsupported = [key for key in self.untranslated if key not in self.invalid]
-        if unsupported:
-            logger.warning(
-                "%s: %s with ICU quoting or a plural or select that ltmt cannot take apart "
-                "(%s) left out untranslated; translate them by hand",
-                path,
-                counted(len(unsupported), "message"),
-                first_few(unsupported),
-            )
         if self.invalid:
             logger.warning(
                 "%s: %s that ICU rejects left out untranslated (%s); fix them in the source",
@@ -306,6 +297,20 @@ class JsonCatalog(KeyedCatalog):
                 first_few(f"{key}: {problem}" for key, problem in self.invalid.items()),
             )
         super().__init__(path, entries)
+
+    def warn_of_untranslated(self) -> None:
+        """Warn of the messages this run leaves untranslated as it cannot take them apart
+        (ICU quoting, ``#`` of two plurals): those a person's translation kept in the output
+        is none of (a memory import or ``ltmt qa`` translates nothing: no warning)."""
+        left = [k for k in self.untranslated if k not in self.invalid and k not in self.by_hand]
+        if left:
+            logger.warning(
+                "%s: %s with ICU quoting or a plural or select that ltmt cannot take apart "
+                "(%s) left out untranslated; translate them by hand",
+                self.path,
+                counted(len(left), "message"),
+                first_few(left),
+            )
 
     def invalid_sources(self) -> dict[str, str]:
         return {key: problem for key, problem in self.invalid.items() if key not in self.by_hand}

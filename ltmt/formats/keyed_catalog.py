@@ -182,6 +182,10 @@ class KeyedCatalog(TranslationsHeld):
             )
         return len(kept)
 
+    def warn_of_untranslated(self) -> None:
+        """Warn of the strings a translation run leaves untranslated, once its output so far
+        is adopted (a format that leaves some to a person says which)."""
+
     def missing_in(self, path: Path) -> list[str]:
         """The names of this file's strings that the translated file ``path`` has no
         translation of (no form of a plural), in this file's order: untranslated."""

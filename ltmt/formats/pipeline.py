@@ -251,6 +251,8 @@ def translate_file(
     # (a message translated case by case is pending as its cases, of its group)
     untranslated = {u.key for u in units} | {u.group for u in units if u.group} | done
     kept = sum(u.key not in untranslated and bool(u.source.strip()) for u in document.units())
+    if isinstance(document, KeyedCatalog):
+        document.warn_of_untranslated()  # those a person's translation kept are not
     if overwrite:
         result.report.signed_off = kept
     else:  # with a person's translation of a string the catalog cannot translate

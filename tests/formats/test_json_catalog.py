@@ -53,7 +53,10 @@ def test_units_and_icu_branches(tmp_path: Path, caplog: pytest.LogCaptureFixture
     two = '"two": "{a, plural, one {# x} other {# y}} {b, plural, one {# z} other {# w}}",\n  '
     source = _write(tmp_path, "en.json", I18NEXT.replace('"count": 3', two + '"count": 3'))
     with caplog.at_level(logging.WARNING):
-        units = open_document(source, tgt_lang="de").units()
+        document = open_document(source, tgt_lang="de")
+        units = document.units()
+        assert "cannot take apart" not in caplog.text  # said by a translation run alone
+        document.warn_of_untranslated()
     assert [(u.key, u.source) for u in units] == [
         ("/app/title", "Notes"),
         ("/app/welcome", "Welcome back, {{name}}!"),
@@ -177,6 +180,26 @@ def test_an_arb_plural_with_exact_one_gets_no_german_one(tmp_path: Path) -> None
         "hikes": kept,
         "more": "{count, plural, =0 {NO HIKES} =1 {ONE HIKE} other {{count} HIKES}}",
     }
+
+
+def test_a_message_left_to_a_person_is_warned_of_only_when_left_untranslated(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The warning was printed though the output kept a person's translation of the message,
+    and by memory import and qa, which translate nothing."""
+    source = _write(tmp_path, "app_en.arb", json.dumps({"help": "Use '{name}' here."}))
+    out = _write(tmp_path, "app_de.arb", json.dumps({"help": "Mit '{name}' hier."}))
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+        list(JsonCatalog.pairs(out, source_file=source))
+    assert "cannot take apart" not in caplog.text
+    out.unlink()
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert caplog.messages == [
+        f"{source}: 1 message with ICU quoting or a plural or select that ltmt cannot take "
+        "apart (/help) left out untranslated; translate them by hand"
+    ]
 
 
 def test_an_arb_plurals_zero_is_kept_and_translated(tmp_path: Path) -> None:
@@ -504,7 +527,9 @@ def test_icu_quoting_is_left_to_a_person(tmp_path: Path, caplog: pytest.LogCaptu
         "utf-8",
     )
     with caplog.at_level(logging.WARNING):
-        units = open_document(arb, tgt_lang="de").units()
+        document = open_document(arb, tgt_lang="de")
+        units = document.units()
+        document.warn_of_untranslated()  # a translation run's warning
     assert [u.source for u in units] == ["Open {name}"]
     assert "2 messages with ICU quoting" in caplog.text and "(/escaped, /its)" in caplog.text
     json_file = tmp_path / "en.json"
