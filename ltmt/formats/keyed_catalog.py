@@ -186,6 +186,30 @@ class KeyedCatalog(TranslationsHeld):
         """Warn of the strings a translation run leaves untranslated, once its output so far
         is adopted (a format that leaves some to a person says which)."""
 
+    def warn_of_outdated_placeholders(self) -> None:
+        """Warn of the translations kept from the output so far whose placeholders the source
+        no longer has (``Zuletzt synchronisiert: {time}`` for a source now using ``{date}``):
+        kept as they are, they would show a value the app no longer passes."""
+        from ltmt.formats.placeholder_syntax import find_placeholders
+
+        outdated: dict[str, str] = {}
+        for entry in self.entries:
+            target = self.translations.get(entry.key)
+            if target is None:
+                continue
+            have = {found.text for found in find_placeholders(entry.source)}
+            extra = [p.text for p in find_placeholders(target) if p.text not in have]
+            if extra:
+                outdated.setdefault(entry.name, extra[0])
+        if outdated:
+            logger.warning(
+                "%s: %s kept with a placeholder the source no longer has (%s); fix them "
+                "there, or delete them there to translate them again",
+                self.adopted_from,
+                counted(len(outdated), "translation"),
+                first_few(f"{name}: {extra}" for name, extra in outdated.items()),
+            )
+
     def missing_in(self, path: Path) -> list[str]:
         """The names of this file's strings that the translated file ``path`` has no
         translation of (no form of a plural), in this file's order: untranslated."""

@@ -253,6 +253,8 @@ def translate_file(
     kept = sum(u.key not in untranslated and bool(u.source.strip()) for u in document.units())
     if isinstance(document, KeyedCatalog):
         document.warn_of_untranslated()  # those a person's translation kept are not
+        if not overwrite:
+            document.warn_of_outdated_placeholders()
     if overwrite:
         result.report.signed_off = kept
     else:  # with a person's translation of a string the catalog cannot translate

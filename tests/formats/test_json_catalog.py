@@ -202,6 +202,21 @@ def test_a_message_left_to_a_person_is_warned_of_only_when_left_untranslated(
     ]
 
 
+def test_a_kept_translation_with_an_outdated_placeholder_is_warned_of(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A kept ``{time}`` for a source now using ``{date}`` was kept silently (qa caught it)."""
+    source = _write(tmp_path, "app_en.arb", json.dumps({"synced": "Last synced on {date}"}))
+    out = _write(tmp_path, "app_de.arb", json.dumps({"synced": "Zuletzt synchronisiert: {time}"}))
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert caplog.messages == [
+        f"{out}: 1 translation kept with a placeholder the source no longer has (/synced: "
+        "{time}); fix them there, or delete them there to translate them again"
+    ]
+    assert json.loads(out.read_text("utf-8")) == {"synced": "Zuletzt synchronisiert: {time}"}
+
+
 def test_an_arb_plurals_zero_is_kept_and_translated(tmp_path: Path) -> None:
     """The source's ``zero`` was dropped for German, which has none; Flutter reads it for 0."""
     photos = "{count, plural, zero{No photos yet} one{1 photo} few{{count} photos} other{{count} photos}}"
