@@ -110,9 +110,10 @@ def pointer(parts: tuple[str | int, ...]) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in parts)
 
 
-def _load(path: Path) -> tuple[bytes, str, Any]:
+def _load(path: Path, warn: bool = True) -> tuple[bytes, str, Any]:
     """The file's bytes, its text (without a byte order mark) and its JSON; a key written
-    twice is read as JSON parsers read it, the last one, with a warning that names it."""
+    twice is read as JSON parsers read it, the last one, with a warning that names it (unless
+    ``warn`` is false: a file read again after it was warned of)."""
     raw = read_bytes(path, WHAT)
     text = decode(raw, path)
     repeated = RepeatedJsonKeys()
@@ -120,7 +121,7 @@ def _load(path: Path) -> tuple[bytes, str, Any]:
     if not isinstance(data, dict):
         raise InputError(f"{path}: not {WHAT}: its top level is not an object of strings")
     twice = [pointer(parts) for parts in repeated.paths(data)]
-    if twice:
+    if twice and warn:
         logger.warning(
             "%s: %s defined more than once (%s); only the last is read, as the app's JSON "
             "parser reads it: delete the others",
