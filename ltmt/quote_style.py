@@ -245,7 +245,7 @@ def _german_style_of(output: str) -> tuple[str, str]:
 def _typographic_pair(text: str) -> tuple[str, str] | None:
     """The marks of the first quotation of ``text`` written with typographic double marks
     (``“``, ``”``), or None where it has none."""
-    marks = [mark for mark in _double_marks(text) if text[mark] in _TYPOGRAPHIC_DOUBLE]
+    marks = [mark for mark in double_marks(text) if text[mark] in _TYPOGRAPHIC_DOUBLE]
     if len(marks) < 2:
         return None
     return text[marks[0]], text[marks[1]]
@@ -254,7 +254,7 @@ def _typographic_pair(text: str) -> tuple[str, str] | None:
 def _line_in_style(line: str, marks: tuple[str, str]) -> str:
     """``line`` with each two of its double quotation marks (outside tags), in turn, as
     ``marks``; as it is where one of them has no partner (a quotation that runs on)."""
-    found = _double_marks(line)
+    found = double_marks(line)
     if len(found) % 2:
         return line
     characters = list(line)
@@ -263,7 +263,7 @@ def _line_in_style(line: str, marks: tuple[str, str]) -> str:
     return "".join(characters)
 
 
-def _double_marks(text: str) -> list[int]:
+def double_marks(text: str) -> list[int]:
     """Where ``text``'s double quotation marks are, outside its tags."""
     tags = [found.span() for found in _TAG.finditer(text)]
     return [

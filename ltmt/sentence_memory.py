@@ -14,10 +14,12 @@ flagged (``Translation.sentences_lost``: ``ltmt translate --strict`` fails the r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ltmt.quote_style import double_marks
 from ltmt.segments import Match, Translation
 from ltmt.text import LINE_BREAK, split_edges
 from ltmt.units import whole_sentences
@@ -63,18 +65,42 @@ def sentence_count(text: str, language: str) -> int:
     return len(whole_sentences(body, language)) if body else 0
 
 
+_SPACED_DASH = re.compile("(?:^|\\s)[-\u2013\u2014](?=\\s)")  # an attribution's dash
+_DASH = re.compile("[-\u2013\u2014]")
+
+
 def lost_sentences(source: str, output: str, source_language: str, target_language: str) -> bool:
     """Whether ``output`` lost a sentence of its one-line ``source`` of several: it says fewer
     sentences (both counted by one rule: :func:`ltmt.units.whole_sentences`) and is shorter
-    than the source less half its shortest sentence. German runs as long as English or
-    longer, so an output that dropped a sentence is shorter by about that sentence, while one
-    that joined two (``Speichern Sie, siehe ...``) or that the splitter counts differently says
-    them all and is not shorter."""
+    than the source less half its shortest sentence, or has none of the source's marks of a
+    part: its double quotation marks, or a dash set off by spaces (an attribution,
+    ``"..." - Tom, Hamburg``, any dash). German runs as long as English or longer, so an output that
+    dropped a sentence is shorter by about that sentence, while one that joined two
+    (``Speichern Sie, siehe ...``) or that the splitter counts differently says them all and
+    is not shorter; a quote that lost its marks and attribution can be as long as its line."""
     said = sentences_of(source, source_language)
     if not said or sentence_count(output, target_language) >= len(said):
         return False
     shortest = min(len(sentence.strip()) for sentence in said)
-    return len(output.strip()) < len(source.strip()) - shortest / 2
+    return len(output.strip()) < len(source.strip()) - shortest / 2 or _marks_lost(source, output)
+
+
+def lost_part(
+    source: str, output: str, source_language: str, target_language: str, *, fused: bool
+) -> bool:
+    """Whether ``output`` lost a sentence of ``source`` (:func:`lost_sentences`) or, ``fused``
+    (a memory's words followed), some of its double quotation marks: a match that starts
+    where the line's quote does steers the output past the opening mark."""
+    if lost_sentences(source, output, source_language, target_language):
+        return True
+    return fused and len(double_marks(output)) < len(double_marks(source))
+
+
+def _marks_lost(source: str, output: str) -> bool:
+    """Whether ``output`` has none of the double quotation marks ``source`` has, or no dash
+    where ``source`` sets one off by spaces."""
+    quotes_lost = bool(double_marks(source)) and not double_marks(output)
+    return quotes_lost or (bool(_SPACED_DASH.search(source)) and not _DASH.search(output))
 
 
 def better_by_sentence(whole: Sequence[Match], by_sentence: Sequence[Sequence[Match]]) -> bool:
@@ -132,23 +158,34 @@ def translate_by_sentences(
 ) -> list[Translation]:
     """Translate ``request``'s texts, a line of several sentences sentence by sentence where a
     sentence's match beats the line's (:func:`better_by_sentence`); then each fused output that
-    lost a sentence of its line (:func:`lost_sentences`) again sentence by sentence, the second
-    kept unless it lost one too. Outputs that still lost one are flagged ``sentences_lost``."""
+    lost a part of its line (:func:`lost_part`) again sentence by sentence, the second kept
+    unless it lost one too; then one that still lost a part again without memory, kept unless
+    it lost one too. Outputs that still lost one are flagged ``sentences_lost``."""
     first = _translate(translator, request, better_by_sentence, progress)
     languages = translator.source_language, translator.line_forms.target_language
+    fusion = translator.fusion_name
     # each output's sentences counted once (the splitter runs per output)
     lost = {
         i
         for i, done in enumerate(first)
         if done.method not in ("exact", "empty")
-        and lost_sentences(done.source, done.text, *languages)
+        and lost_part(done.source, done.text, *languages, fused=done.method == fusion)
     }
-    fused = [i for i in sorted(lost) if first[i].method == translator.fusion_name]
-    if fused:
-        again = _translate(translator, _subset(request, fused), _always, None)
-        for i, done in zip(fused, again, strict=True):
-            if not lost_sentences(done.source, done.text, *languages):
+    fused = [i for i in sorted(lost) if first[i].method == fusion]
+    by_sentence = [i for i in fused if sentences_of(request.texts[i], languages[0])]
+    if by_sentence:
+        again = _translate(translator, _subset(request, by_sentence), _always, None)
+        for i, done in zip(by_sentence, again, strict=True):
+            if not lost_part(done.source, done.text, *languages, fused=done.method == fusion):
                 first[i] = done
+                lost.discard(i)
+    unfused = [i for i in fused if i in lost]
+    if unfused:  # what the memory took away: the line as decoded without it
+        plain = _subset(request, unfused)._replace(matches=[()] * len(unfused))
+        again = _translate(translator, plain, _always, None)
+        for i, done in zip(unfused, again, strict=True):
+            if not lost_part(done.source, done.text, *languages, fused=False):
+                first[i] = replace(done, matches=request.matches[i])
                 lost.discard(i)
     return [
         replace(done, sentences_lost=True) if i in lost else done for i, done in enumerate(first)

@@ -18,6 +18,9 @@ from ltmt.text import fuzzy_score
 from ltmt.translator import Translator
 from ltmt.units import LineForms
 
+ATTRIBUTION = "\u2013 Tom, Hamburg"
+QUOTE = f'"Brightly Planner is the only app I open every morning." {ATTRIBUTION}'
+
 
 def _match(source: str, score: float, target: str = "T.") -> Match:
     return Match(Segment(1, "u1", source, target, 0.0, "test"), score)
@@ -46,6 +49,11 @@ def test_sentences_of_a_one_line_text(text, expected):
         ("Save your changes. See section 4.2. for details.", "Speichern Sie Ihre Änderungen. Siehe Abschnitt 4.2. für Details.", False),
         ("Save your changes. See section 4.2 for details.", "Speichern Sie Ihre Änderungen, siehe Abschnitt 4.2.", False),
         ("Save your changes. See section 4.2 for details.", "Siehe Abschnitt 4.2 für Details.", True),
+        # as long as its line, but without its quote marks and its attribution
+        (QUOTE, "Brightly Planner ist die einzige App, die ich jeden Morgen öffne.", True),
+        (QUOTE, '"Brightly Planner ist die einzige App, die ich jeden Morgen öffne."', True),
+        ("Save time - every day. Start now.", "Sparen Sie jeden Tag Zeit.", True),
+        (QUOTE, f"„Brightly Planner ist die einzige App, die ich jeden Morgen öffne.“ {ATTRIBUTION}", False),
     ],
 )  # fmt: skip
 def test_an_output_with_fewer_sentences_than_its_line_lost_one(source, output, lost):
@@ -169,3 +177,50 @@ def test_a_sentence_of_a_line_that_is_a_100_percent_match_is_its_stored_translat
     )
     assert done.text.startswith("Außerhalb der Reichweite von Kindern aufbewahren. ")
     assert done.method == "knn" and done.pieces == 2
+
+
+class _ScriptedWithoutMemory(_Scripted):
+    """:class:`_Scripted`, a text given no match decoded from a table of its own, unfused."""
+
+    def __init__(self, outputs, plain):
+        super().__init__(outputs)
+        self.plain = plain
+
+    def retrieve(self, texts, user, prefer):
+        return [(_match("Do not reuse.", 60.0),) for _ in texts]
+
+    def translate_retrieved(self, texts, matches, matchers, progress):
+        if any(matches):
+            return super().translate_retrieved(texts, matches, matchers, progress)
+        self.asked.append(list(texts))
+        return [Translation(t, self.plain[t], method="model") for t in texts]
+
+
+def test_a_fused_output_that_still_lost_a_part_is_decoded_without_memory():
+    """The user trial's quote: fused whole it lost its marks and attribution, fused a sentence
+    at a time its opening mark; decoded without memory it keeps them all."""
+    said = '"Brightly Planner is the only app I open every morning."'
+    fused = "Brightly Planner ist die einzige App, die ich jeden Morgen öffne."
+    plain = '"Brightly Planner ist die einzige App, die ich jeden Morgen öffne." - Tom, Hamburg'
+    translator = _ScriptedWithoutMemory(
+        {QUOTE: fused, said: fused + '"', ATTRIBUTION: ATTRIBUTION}, {QUOTE: plain}
+    )
+    request = _request([QUOTE])
+    (done,) = translate_by_sentences(translator, request, None)
+    assert translator.asked == [[QUOTE], [said, ATTRIBUTION], [QUOTE]]
+    assert done.text == plain and not done.sentences_lost
+    assert done.method == "model" and done.matches == request.matches[0]
+
+
+def test_an_output_that_lost_its_parts_without_memory_too_is_flagged():
+    fused = "Brightly Planner ist die einzige App, die ich jeden Morgen öffne."
+    translator = _ScriptedWithoutMemory(
+        {
+            QUOTE: fused,
+            '"Brightly Planner is the only app I open every morning."': fused,
+            ATTRIBUTION: "",
+        },
+        {QUOTE: fused},
+    )
+    (done,) = translate_by_sentences(translator, _request([QUOTE]), None)
+    assert done.text == fused and done.sentences_lost
