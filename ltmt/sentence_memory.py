@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ltmt.quote_style import double_marks
+from ltmt.repeated_words import repeated_source_words
 from ltmt.segments import Match, Translation
 from ltmt.text import LINE_BREAK, split_edges
 from ltmt.units import whole_sentences
@@ -85,15 +86,20 @@ def lost_sentences(source: str, output: str, source_language: str, target_langua
     return len(output.strip()) < len(source.strip()) - shortest / 2 or _marks_lost(source, output)
 
 
-def lost_part(
+def spoilt(
     source: str, output: str, source_language: str, target_language: str, *, fused: bool
 ) -> bool:
     """Whether ``output`` lost a sentence of ``source`` (:func:`lost_sentences`) or, ``fused``
-    (a memory's words followed), some of its double quotation marks: a match that starts
-    where the line's quote does steers the output past the opening mark."""
+    (a memory's words followed), some of its double quotation marks (a match that starts
+    where the line's quote does steers the output past the opening mark), or says a word of
+    it more often than it does (a match followed past its end:
+    :func:`ltmt.repeated_words.repeated_source_words`)."""
     if lost_sentences(source, output, source_language, target_language):
         return True
-    return fused and len(double_marks(output)) < len(double_marks(source))
+    if not fused:
+        return False
+    lost_marks = len(double_marks(output)) < len(double_marks(source))
+    return lost_marks or bool(repeated_source_words(source, output))
 
 
 def _marks_lost(source: str, output: str) -> bool:
@@ -158,9 +164,9 @@ def translate_by_sentences(
 ) -> list[Translation]:
     """Translate ``request``'s texts, a line of several sentences sentence by sentence where a
     sentence's match beats the line's (:func:`better_by_sentence`); then each fused output that
-    lost a part of its line (:func:`lost_part`) again sentence by sentence, the second kept
-    unless it lost one too; then one that still lost a part again without memory, kept unless
-    it lost one too. Outputs that still lost one are flagged ``sentences_lost``."""
+    lost a part of its line or repeats its words (:func:`spoilt`) again sentence by sentence,
+    the second kept unless it is spoilt too; then one still spoilt again without memory, kept
+    unless it lost a part too. Outputs that still lost one are flagged ``sentences_lost``."""
     first = _translate(translator, request, better_by_sentence, progress)
     languages = translator.source_language, translator.line_forms.target_language
     fusion = translator.fusion_name
@@ -169,14 +175,14 @@ def translate_by_sentences(
         i
         for i, done in enumerate(first)
         if done.method not in ("exact", "empty")
-        and lost_part(done.source, done.text, *languages, fused=done.method == fusion)
+        and spoilt(done.source, done.text, *languages, fused=done.method == fusion)
     }
     fused = [i for i in sorted(lost) if first[i].method == fusion]
     by_sentence = [i for i in fused if sentences_of(request.texts[i], languages[0])]
     if by_sentence:
         again = _translate(translator, _subset(request, by_sentence), _always, None)
         for i, done in zip(by_sentence, again, strict=True):
-            if not lost_part(done.source, done.text, *languages, fused=done.method == fusion):
+            if not spoilt(done.source, done.text, *languages, fused=done.method == fusion):
                 first[i] = done
                 lost.discard(i)
     unfused = [i for i in fused if i in lost]
@@ -184,7 +190,7 @@ def translate_by_sentences(
         plain = _subset(request, unfused)._replace(matches=[()] * len(unfused))
         again = _translate(translator, plain, _always, None)
         for i, done in zip(unfused, again, strict=True):
-            if not lost_part(done.source, done.text, *languages, fused=False):
+            if not spoilt(done.source, done.text, *languages, fused=False):
                 first[i] = replace(done, matches=request.matches[i])
                 lost.discard(i)
     return [

@@ -224,3 +224,18 @@ def test_an_output_that_lost_its_parts_without_memory_too_is_flagged():
     )
     (done,) = translate_by_sentences(translator, _request([QUOTE]), None)
     assert done.text == fused and done.sentences_lost
+
+
+def test_a_fused_output_that_repeats_a_word_of_its_line_is_decoded_without_memory():
+    """The user trial's quote with ``"Save time every day." - Lisa, Cologne`` in memory: the
+    fused output followed the match past its end, whole and a sentence at a time."""
+    said = '"Brightly Planner is the only app I open every morning."'
+    opened = '"Brightly Planner ist die einzige App, die ich jeden Morgen öffne.“'
+    repeated = f"{opened} {ATTRIBUTION}, Hamburg, Hamburg, Hamburger, der einzige App."
+    plain = f"{opened} {ATTRIBUTION}"
+    translator = _ScriptedWithoutMemory(
+        {QUOTE: repeated, said: opened, ATTRIBUTION: f"{ATTRIBUTION}, Hamburg"}, {QUOTE: plain}
+    )
+    (done,) = translate_by_sentences(translator, _request([QUOTE]), None)
+    assert translator.asked == [[QUOTE], [said, ATTRIBUTION], [QUOTE]]
+    assert done.text == plain and done.method == "model" and not done.sentences_lost
