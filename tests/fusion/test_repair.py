@@ -68,6 +68,12 @@ def test_verbatim_words_are_swapped_and_the_match_rescored(source, target, text,
         ("Start", "Start", "Stop"),
         # the old word occurs twice in the target: which one to swap is unknown
         ("copy %s", "%s nach %s kopieren", "copy %d"),
+        # a name the target copies is no slot for a word in lower case (a user trial)
+        (
+            "<strong>Upgrade</strong> to Trackly Pro to unlock time tracking.",
+            "<strong>Wechseln</strong> Sie zu Trackly Pro, um die Zeiterfassung freizuschalten.",
+            "Trackly keeps your team on schedule.",
+        ),
         # identical sources: nothing to do
         ("open the file", "die Datei öffnen", "open the file"),
     ],
@@ -84,3 +90,14 @@ def test_usable_matches_repairs_unless_told_not_to() -> None:
     assert repaired.segment.target == "mktree meldete Fehler"
     [kept] = usable_matches([match], 0.0, 4, text, repair=False)
     assert kept is match
+
+
+def test_a_match_below_the_threshold_is_not_lifted_over_it_by_a_swapped_name() -> None:
+    """The user trial: scored 36 in ``memory search``, it was fused at 51.8 (min score 50)."""
+    text = "Trackly keeps your team on schedule."
+    match = make_match(
+        "Upgrade to Trackly Pro to unlock time tracking.",
+        "Wechseln Sie zu Trackly Pro, um die Zeiterfassung freizuschalten.",
+        36.0,
+    )
+    assert usable_matches([match], 50.0, 2, text) == []
