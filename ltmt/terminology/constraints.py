@@ -23,12 +23,12 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ltmt.formats.placeholder_syntax import placeholder_shape
 from ltmt.numbers_kept import kept_shape
-from ltmt.terminology.matching import TermHit, renders
+from ltmt.terminology.matching import TermHit, kept_as_written, renders
 from ltmt.terminology.terms import fold_term
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ class Required:
 
     target: str
     token_ids: tuple[int, ...]
+    whole_word: bool = False  # a term kept as written (matching.kept_as_written)
 
 
 class TermTokens:
@@ -144,7 +145,11 @@ class TermConstrainedState:
         for n, done in zip(wanted, prefixes):
             sentence = sentences[n]
             text = self.tokens.text(done)
-            missing = [r for r in self.required[sentence] if not renders(r.target, text)]
+            missing = [
+                r
+                for r in self.required[sentence]
+                if not renders(r.target, text, whole_word=r.whole_word)
+            ]
             if missing:
                 self._steer(log_probs[n], done, missing, self.limits[sentence] - len(done))
         return log_probs
@@ -203,8 +208,10 @@ def constrain(
         return inner
     required = []
     for sentence_hits in hits:
-        targets = dict.fromkeys(hit.term.target for hit in sentence_hits)
-        wanted = [tokens.required(target) for target in targets]
+        targets = {hit.term.target: kept_as_written(hit.term) for hit in sentence_hits}
+        wanted = [
+            replace(tokens.required(target), whole_word=whole) for target, whole in targets.items()
+        ]
         required.append([r for r in wanted if r.token_ids])
     limits = [source_limit(config, n) for n in source_lengths]
     return TermConstrainedState(tokens, required, limits, inner, bias)

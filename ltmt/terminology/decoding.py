@@ -35,8 +35,8 @@ from ltmt.terminology.matching import (
     TermMatcher,
     in_plural,
     plural_forms,
-    renders,
     substitute,
+    term_renders,
 )
 from ltmt.terminology.placement import ARTICLES, NEGATIONS, Missing, alignment, place_terms
 
@@ -144,7 +144,7 @@ class GlossaryDecoding:
         missing = [
             i
             for i, found in enumerate(hits)
-            if any(not renders(hit.term.target, outputs[i]) for hit in found)
+            if any(not term_renders(hit.term, outputs[i]) for hit in found)
         ]
         torch_lines = [i for i in missing if i not in glossary.fast]
         self.align_torch_outputs(torch_lines, units, outputs, glossary)
@@ -217,7 +217,7 @@ class GlossaryDecoding:
             if self.ran_to_limit(ids, attention):
                 continue
             text = self.translator.backbone.tokenizer.decode(ids, skip_special_tokens=True)
-            kept = [h.term.target for h in hits[i] if renders(h.term.target, text)]
+            kept = [h.term.target for h in hits[i] if term_renders(h.term, text)]
             missing = [
                 Missing(
                     self.source_span(units[i].text, hit),
@@ -320,7 +320,7 @@ class GlossaryDecoding:
         decoded = fast.decode(encode_units(self.translator, shown), self.translator.decode_config)
         copied: dict[int, str] = {}
         for i, text in zip(chosen, self.translator.detokenise(decoded), strict=True):
-            if all(renders(hit.term.target, text) for hit in hits[i]) and not misshapen(
+            if all(term_renders(hit.term, text) for hit in hits[i]) and not misshapen(
                 units[i].text, text
             ):
                 copied[i] = text

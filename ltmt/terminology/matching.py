@@ -437,8 +437,23 @@ def _compound_head(target: str) -> str | None:
     return singular + "s"
 
 
+def kept_as_written(term: Term) -> bool:
+    """Whether ``term``'s target is its source (a name, a plan: ``Pro``): such a target is
+    matched as a whole word (:func:`renders`' ``whole_word``), since ``Probe`` is no form
+    of ``Pro``."""
+    return term.target.strip() == term.source.strip()
+
+
+def term_renders(term: Term, output: str) -> bool:
+    """Whether ``output`` carries ``term``'s target (:func:`renders`), as a whole word where
+    the term is kept as written (:func:`kept_as_written`)."""
+    return renders(term.target, output, whole_word=kept_as_written(term))
+
+
 @functools.lru_cache(maxsize=4096)
-def _target_pattern(target: str) -> re.Pattern[str]:
+def _target_pattern(target: str, whole_word: bool = False) -> re.Pattern[str]:
+    if whole_word:
+        return re.compile(rf"(?<!\w){_stem_pattern(target)}(?!\w)")
     stems = [_stem_pattern(stem) for stem in target_stems(target)]
     stems[0] += _foreign_ending(target)
     head = _compound_head(target)
@@ -477,14 +492,15 @@ def _stem_pattern(stem: str) -> str:
     return first + " ".join(words)
 
 
-def renders(target: str, output: str, written: str = "") -> bool:
+def renders(target: str, output: str, written: str = "", *, whole_word: bool = False) -> bool:
     """Whether ``output`` carries the target term ``target`` (stem rule of the module), outside
     its placeholders: ``{repository}`` is no rendering of ``Repository``. ``written``: the term
     as the source writes it; where that is in capitals (``ELDORIA`` in ``THE ROAD TO
     ELDORIA``), the target in capitals carries it too (``DER WEG NACH ELDORIA``): the term is
-    written in the case of its line. Both are compared in Unicode's composed form (NFC)."""
+    written in the case of its line. Both are compared in Unicode's composed form (NFC).
+    ``whole_word``: the target alone, no ending or compound (a term kept as written)."""
     # the first rendering answers: this runs per output and term (placement, decoding, qa)
-    return next(_renderings(target, output, written), None) is not None
+    return next(_renderings(target, output, written, whole_word), None) is not None
 
 
 def rendered_at(target: str, output: str, written: str = "") -> set[int]:
@@ -525,21 +541,22 @@ def _letters_after(text: str, end: int) -> str:
     return found[0] if found else ""
 
 
-def _renderings(target: str, output: str, written: str) -> Iterator[int]:
+def _renderings(target: str, output: str, written: str, whole_word: bool = False) -> Iterator[int]:
     """The start of each rendering of ``target`` in ``output`` (:func:`renders`' rule), in its
     composed form (NFC), lazily: those in the target's case, then those in capitals."""
-    return (found.start() for found, _ in _rendering_matches(target, output, written))
+    found = _rendering_matches(target, output, written, whole_word)
+    return (match.start() for match, _ in found)
 
 
 def _rendering_matches(
-    target: str, output: str, written: str
+    target: str, output: str, written: str, whole_word: bool = False
 ) -> Iterator[tuple[re.Match[str], str]]:
     """Each rendering of ``target`` in ``output`` (:func:`renders`' rule) and the text it was
     found in: ``output`` in its composed form (NFC), placeholders blanked; lazily, those in
     the target's case first, then those in capitals."""
     target = unicodedata.normalize("NFC", target)
     blanked = _placeholders_blanked(unicodedata.normalize("NFC", output))
-    for found in _target_pattern(target).finditer(blanked):
+    for found in _target_pattern(target, whole_word).finditer(blanked):
         yield found, blanked
     if written.isupper():
         for found in _capitals_pattern(target).finditer(blanked):

@@ -17,6 +17,7 @@ from ltmt.terminology.matching import (
     renders,
     substitute,
     target_stems,
+    term_renders,
 )
 from ltmt.terminology.terms import Term
 
@@ -377,3 +378,17 @@ def test_a_term_may_hold_an_identifier_whole(term: Term, text: str) -> None:
     holds one whole (``MP3``, ``3D``) was never found once identifiers were protected."""
     [hit] = TermMatcher([term]).find(text)
     assert text[hit.start : hit.end].casefold() == term.source.casefold()
+
+
+@pytest.mark.parametrize(
+    ("term", "output", "carried"),
+    [
+        (Term("Pro", "Pro"), "5 Tipps, um Ihre Woche wie eine Probe zu planen", False),  # a user trial
+        (Term("Pro", "Pro"), "5 Tipps, um Ihre Woche wie ein Pro zu planen", True),
+        (Term("Pro", "Pro"), "Jetzt auf Pro-Tarif wechseln", True),
+        (Term("Brightly Planner", "Brightly Planner"), "Brightly Planners Kalender", False),
+        (Term("customer", "Kunde"), "Die Kunden warten", True),  # translated: its forms count
+    ],
+)  # fmt: skip
+def test_a_term_kept_as_written_is_carried_as_a_whole_word(term, output, carried):
+    assert term_renders(term, output) is carried
