@@ -1,6 +1,7 @@
 """``ltmt memory check``: verify that every table of a store agrees with the others.
 
-Per user: the row's count equals its segment records, every record decodes (and decrypts),
+Per user: the row's count equals its segment records, its per-origin shared counts those its
+segments hold, every record decodes (and decrypts),
 its normalised source and dedup entry are there and agree with it, its index-text length is
 recorded, and the postings are exactly those its sources make (document frequencies included)
 (an index of the kind an older ltmt wrote is not checked, but noted: it is rebuilt at the next
@@ -14,6 +15,7 @@ problem found is a :class:`~ltmt.errors.StoreError` that names it.
 from __future__ import annotations
 
 import struct
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -41,6 +43,7 @@ from ltmt.memory.layout import (
     UserInfo,
     context_of,
     decode_record,
+    other_origins,
     pair_key,
     read_u32,
     seg_key,
@@ -164,6 +167,7 @@ def _check_user(
     only where ``indexed`` (this ltmt's kind; else no postings are counted)."""
     ids: list[int] = []
     texts: list[str] = []
+    shared: Counter[str] = Counter()
     for key, raw in rows.keys_under(txn, SEG + u32(info.uid)):
         seg_id = read_u32(key[5:9])
         where = f"segment {seg_id} of {user!r}"
@@ -183,12 +187,14 @@ def _check_user(
             raise Damage(f"the dedup entry of {where} is missing or names another segment")
         ids.append(seg_id)
         texts.append(folded.casefold())
+        shared.update(other_origins(metadata))
     if len(ids) != info.count:
         raise Damage(
             f"user {user!r} has {len(ids)} segment records but its count says {info.count}"
         )
     if sum(info.origins.values()) != info.count:
         raise Damage(f"the origin counts of user {user!r} do not add up to its count")
+    _check_shared(user, info, shared)
     for table in (NORM, PAIR):
         found = _count_keys(txn, table + u32(info.uid))
         if found != len(ids):
@@ -202,6 +208,21 @@ def _check_user(
     segments = _UserSegments(user, info.uid, cipher, ids, texts, terms, doc)
     _check_rows(txn, segments)
     return len(ids), _check_postings(txn, segments)
+
+
+def _check_shared(user: str, info: UserInfo, shared: Counter[str]) -> None:
+    """Compare the per-origin shared counts ``user``'s row keeps (:attr:`UserInfo.shared`;
+    a row written before they were kept has none to compare) with ``shared``, those its
+    segments hold."""
+    if info.shared is None:
+        return
+    kept = {name: count for name, count in info.shared.items() if count}
+    if kept != dict(shared):
+        wrong = sorted(set(kept.items()) ^ set(shared.items()))[0][0]
+        raise Damage(
+            f"the shared count of origin {wrong!r} of user {user!r} is {kept.get(wrong, 0)}, "
+            f"its segments hold {shared[wrong]}"
+        )
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import re
 import stat
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import lmdb
@@ -14,8 +15,10 @@ import pytest
 
 from ltmt import Memory
 from ltmt.errors import InputError, StoreError
+from ltmt.memory import env as memory_env
 from ltmt.memory.crypto import generate_key_file
-from ltmt.memory.layout import SIG_BYTES
+from ltmt.memory.layout import SIG_BYTES, user_key
+from ltmt.memory.rows import encode_user, user_info
 
 MARKER = "Wombat trombone rhapsody in C minor"
 
@@ -90,6 +93,47 @@ def test_check_names_the_damage(tmp_path: Path, damage, message: str) -> None:  
         ),
     ):
         memory.check()
+
+
+@pytest.mark.parametrize(
+    ("kept", "message"),
+    [
+        (
+            {"cl2.tmx": 2},
+            "the shared count of origin 'cl2.tmx' of user 'a' is 2, its segments hold 1",
+        ),
+        ({}, "the shared count of origin 'cl2.tmx' of user 'a' is 0, its segments hold 1"),
+        (
+            {"cl2.tmx": 1, "cl9.tmx": 3},
+            "the shared count of origin 'cl9.tmx' of user 'a' is 3, its segments hold 0",
+        ),
+        (None, None),  # a row written before they were kept: none to compare
+        ({"cl2.tmx": 1, "gone.tmx": 0}, None),
+    ],
+)
+def test_check_compares_the_shared_counts_kept_with_the_segments(
+    tmp_path: Path, kept: dict[str, int] | None, message: str | None
+) -> None:
+    """'memory check' passed a user row whose per-origin shared counts disagreed with its
+    segments (they are kept by every write, and 'memory stats' shows them)."""
+    with Memory(tmp_path / "s") as memory:
+        memory.add("a", "Save", "Speichern", origin="cl1.tmx")
+        memory.add("a", "Save", "Speichern", origin="cl2.tmx")
+        memory.add("a", "Open", "Öffnen", origin="cl1.tmx")
+        vault = memory.store.vault
+
+        def keep(txn: lmdb.Transaction) -> None:
+            found = user_info(txn, vault, "a")
+            assert found is not None and found[0].shared == {"cl2.tmx": 1}
+            info, cipher = found
+            txn.put(user_key("a"), encode_user(replace(info, shared=kept), cipher, "a"))
+
+        memory_env.write(memory.store, keep)
+        if message is None:
+            assert memory.check().segments == 2
+        else:
+            with pytest.raises(StoreError, match=rf"^memory store .* is damaged: {message}; "):
+                memory.check()
 
 
 def test_damaged_user_record_and_schema_are_one_line_errors(tmp_path: Path) -> None:
