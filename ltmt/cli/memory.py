@@ -148,9 +148,10 @@ def import_(
     copies, make no pairs (GUARD → GUARD), nor do the strings under --skip-keys. A string that ltmt
     wrote into FILE (with --source-file, or a CSV table it filled) for another English (its
     record of the output says so) is skipped ("target of an older source": its English changed
-    since; memory add stores such a pair). With --source-file, one whose translation the memory
-    holds for another source of its name is stored and named in a warning (keys such as
-    "title" name strings of every project).
+    since; memory add stores such a pair); one it wrote for its own English and nobody changed
+    since is stored and named in a warning (machine translation, not reviewed). With
+    --source-file, one whose translation the memory holds for another source of its name is
+    stored and named in a warning (keys such as "title" name strings of every project).
     """
     from ltmt.cli.main import InterruptedSaying
     from ltmt.formats.changed_sources import held_for_other_sources
@@ -187,7 +188,7 @@ def import_(
                 check_pair_languages(said, records, src_lang, tgt_lang, "--no-language-check")
             if memory is None:  # a new store, made once the file is read
                 memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
-            records = _recorded_older_sources(memory, user, read_from, records)
+            records, unreviewed = _recorded_older_sources(memory, user, read_from, records)
             suspects = suspect_pairs(records)  # before they are stored: the list is drained
             held_for_others: list[str] = []
             users_before = memory.users()
@@ -212,6 +213,16 @@ def import_(
     _warn_if_not_the_models_pair(src_lang, tgt_lang)  # once stored: a refused import says why
     if user not in users_before:
         _warn_if_close_to_a_user(user, users_before)
+    if unreviewed:
+        import shlex
+
+        typer.echo(
+            f"ltmt: warning: {counted(len(unreviewed), 'pair')} ltmt translated into {name} and "
+            f"nobody changed since were stored as approved ({first_few(unreviewed)}); review "
+            f"them, or undo the import: ltmt memory delete --user {shlex.quote(user)} --origin "
+            f"{shlex.quote(origin)}",
+            err=True,
+        )
     if held_for_others:
         typer.echo(
             f"ltmt: warning: {counted(len(held_for_others), 'pair')} whose target the memory "
@@ -396,19 +407,23 @@ def _store_folder(memory_dir: Path | None) -> Path:
 
 def _recorded_older_sources(
     memory: Memory, user: str, read_from: Path, records: list[PairRecord]
-) -> list[PairRecord]:
+) -> tuple[list[PairRecord], list[str]]:
     """``records`` (the pairs of ``read_from``: a one-language file and its source file, or a
     CSV table), those whose target the record of what ltmt wrote into ``read_from`` holds for
     other sources only marked unpaired: an import skips them, as the English changed since
-    ltmt wrote them (:mod:`ltmt.formats.changed_sources`). A file ltmt did not write, or a
-    folder, has no record."""
-    from ltmt.formats.changed_sources import recorded_for_older_sources
+    ltmt wrote them (:mod:`ltmt.formats.changed_sources`); and the names of those it holds
+    for their own source, ltmt's translations that nobody changed since. A file ltmt did not
+    write, or a folder, has no record."""
+    from ltmt.formats.changed_sources import recorded_for_older_sources, written_unreviewed
     from ltmt.formats.output_sources import OutputSources
 
     if not read_from.is_file():
-        return records
+        return records, []
     record = OutputSources.in_cache(user, memory).read(read_from)
-    return records if record is None else recorded_for_older_sources(record, records)
+    if record is None:
+        return records, []
+    records = recorded_for_older_sources(record, records)
+    return records, written_unreviewed(record, records)
 
 
 @app.command("add")

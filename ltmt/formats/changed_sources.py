@@ -29,7 +29,9 @@ what ltmt wrote into the output (:mod:`ltmt.formats.output_sources`) is strong e
 translation it holds for other sources only was ltmt's for an English changed since, and is
 translated again, and its pair skipped by an import (:func:`recorded_for_older_sources`,
 counted under :data:`OLDER_SOURCE`): stored for the new English, the old English's German
-would be reused as its 100 % match and hide the change from every later check. A catalog
+would be reused as its 100 % match and hide the change from every later check. A translation it
+holds for the unit's own source is ltmt's machine translation that nobody changed: an import
+stores it and names it in a warning (:func:`written_unreviewed`). A catalog
 holding both languages that no tool marks when a source changes (an Xcode string catalog:
 :class:`~ltmt.formats.documents.SourceChangesUnmarked`) has such a string marked for review,
 as msgmerge marks a PO entry, and kept (:func:`mark_for_review`).
@@ -154,6 +156,18 @@ def recorded_for_older_sources(record: Record, records: Sequence[PairRecord]) ->
     return [
         replace(pair, unpaired=OLDER_SOURCE) if str(number) in older else pair
         for number, pair in enumerate(records)
+    ]
+
+
+def written_unreviewed(record: Record, records: Sequence[PairRecord]) -> list[str]:
+    """The names (a pair without one: its place in the file, from 1) of those of ``records``
+    (the pairs of a one-language file ltmt wrote and its source file) whose target ``record``
+    says ltmt wrote for that very source: its machine translation, which nobody changed since
+    (an import stores it as approved all the same, and names it in a warning)."""
+    return [
+        str(pair.metadata.get("context") or number)
+        for number, pair in enumerate(records, start=1)
+        if not pair.unpaired and record.wrote(pair.source, pair.target)
     ]
 
 

@@ -1383,6 +1383,33 @@ def test_a_csv_table_row_ltmt_filled_for_an_older_english_is_not_imported(
     ), err
 
 
+def test_an_import_of_ltmts_own_unchanged_output_is_stored_and_named(
+    capsys, tmp_path: Path, store: str
+) -> None:
+    """ltmt's raw machine translation, imported back, was stored as approved memory without a
+    word, though the record of what ltmt wrote into the file says it is ltmt's."""
+    from ltmt.formats.csv_table import CsvTable
+    from ltmt.formats.output_sources import OutputSources
+
+    table = tmp_path / "strings.csv"
+    table.write_text("key,en,de\nhp,Restore 50 HP.,50 HP wiederherstellen.\nq,Quit,Nah\n")
+    held = CsvTable.open(table).held_translations()  # as ltmt translate records its output
+    written = [(unit, held[unit.key]) for unit in CsvTable.open(table).units()]
+    OutputSources.in_cache("app").write(table, written)
+    table.write_text(
+        table.read_text("utf-8").replace("Nah", "Programm beenden"), "utf-8"
+    )  # reviewed
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(table), "-u", "app", "--memory-dir", store
+    )
+    assert (code, out) == (0, "imported strings.csv into app: 2 added, 0 duplicates, 0 skipped\n")
+    assert err.splitlines()[1:] == [
+        "ltmt: warning: 1 pair ltmt translated into strings.csv and nobody changed since were "
+        "stored as approved (hp); review them, or undo the import: ltmt memory delete --user "
+        f"app --origin {table}"
+    ]
+
+
 @pytest.mark.parametrize(
     ("admins", "said"),
     [

@@ -16,6 +16,7 @@ from ltmt.formats.changed_sources import (
     approved_for_other_sources,
     held_for_other_sources,
     recorded_for_older_sources,
+    written_unreviewed,
 )
 from ltmt.formats.documents import Unit
 from ltmt.formats.output_sources import Record
@@ -173,6 +174,22 @@ def test_pairs_ltmt_wrote_for_an_older_source_are_unpaired_by_the_record() -> No
     ]
     found = recorded_for_older_sources(record, records)
     assert [pair.unpaired for pair in found] == [OLDER_SOURCE, "", ""]
+
+
+def test_pairs_ltmt_wrote_for_their_own_source_are_named_by_the_record() -> None:
+    """``memory import`` of ltmt's own raw output stored it as approved without a word."""
+    key = b"k" * 32
+    record = Record.of(
+        [(Unit("/save", "Save"), "Speichern"), (Unit("/open", "Open"), "Öffnen")], key
+    )
+    records = [
+        PairRecord("Save", "Speichern", metadata={"context": "/save"}),  # ltmt's, unchanged
+        PairRecord("Open", "Ordner öffnen", metadata={"context": "/open"}),  # edited since
+        PairRecord("Close", "Schließen", metadata={"context": "/close"}),  # not ltmt's
+        PairRecord("Save", "Speichern"),  # no name: its place, from 1
+        PairRecord("Save", "Speichern", unpaired="fuzzy"),  # not imported
+    ]
+    assert written_unreviewed(record, records) == ["/save", "4"]
 
 
 def test_only_a_pair_of_the_same_context_and_translation_tells(tmp_path: Path) -> None:
