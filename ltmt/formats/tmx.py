@@ -42,7 +42,7 @@ from ltmt.formats.common import (
 from ltmt.formats.inline import append_text
 from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, stored_natives
 from ltmt.formats.not_read import NotRead
-from ltmt.formats.tmx_codes import OverlappingCodes, holds_words, read_segment
+from ltmt.formats.tmx_codes import OverlappingCodes, holds_words, lost_markup, read_segment
 from ltmt.formats.tmx_metadata import (
     TMX_LANGUAGES,
     declared_languages,
@@ -61,6 +61,10 @@ _TMX_DATE_FORMAT = "%Y%m%dT%H%M%SZ"  # :data:`_TMX_DATE` for :func:`time.strftim
 # the key of a unit's own changedate that an export replaced by the later time the memory stored
 # it (:func:`_with_stored_dates`), written as ``<prop type="x-ltmt-original-changedate">``
 ORIGINAL_CHANGEDATE = "ltmt-original-changedate"
+# the metadata key of each side's <seg> content as XML where its text loses some of it
+# (:func:`~ltmt.formats.tmx_codes.lost_markup`: <hi type="term">, a code's type), by side,
+# written back by an export while the side's text is unchanged
+TMX_SEGMENTS = "tmx_segments"
 # the whitespace XPath's normalize-space() folds (not a no-break space)
 _XML_SPACES = re.compile(r"[ \t\r\n]+")
 # each kind of markup tag in stored text (:class:`~ltmt.formats.inline.Code`) as the TMX inline
@@ -326,6 +330,13 @@ class _Sides:
             metadata[TMX_LANGUAGES] = languages
         if source_natives or target_natives:
             metadata[NATIVE_CODES] = {**target_natives, **source_natives}
+        markup = {
+            side: lost
+            for side, node in (("source", source_node), ("target", target_node))
+            if (lost := lost_markup(_first_segment(node)))
+        }
+        if markup:
+            metadata[TMX_SEGMENTS] = markup
         return source, target, metadata
 
     def _space_outside(self, unit: Any) -> str | None:
@@ -463,14 +474,36 @@ def _tmx_unit(body: Any, record: PairRecord, languages: tuple[str, str]) -> Any:
     element = etree.SubElement(body, "tu")
     sides = []
     codes = pair_markup_codes(record.source, record.target, stored_natives(record.metadata))
-    for language, pieces in zip(languages, codes, strict=True):
+    markup = record.metadata.get(TMX_SEGMENTS)
+    texts = {"source": record.source, "target": record.target}
+    for side, language, pieces in zip(texts, languages, codes, strict=True):
         tuv = etree.SubElement(element, "tuv", {XML_LANG: language})
-        _write_codes(etree.SubElement(tuv, "seg"), pieces)
+        as_read = _segment_as_read(markup, side, texts[side])
+        if as_read is not None:
+            tuv.append(as_read)
+        else:
+            _write_codes(etree.SubElement(tuv, "seg"), pieces)
         sides.append(tuv)
     source, target = sides
     write_metadata(_with_stored_dates(record), element, source, target)
     write_languages(record.metadata, {"source": source, "target": target})
     return element
+
+
+def _segment_as_read(markup: object, side: str, text: str) -> Any:
+    """The ``<seg>`` element of ``side`` as the file it was imported from had it
+    (:data:`TMX_SEGMENTS`: its ``<hi>`` and its codes' types kept), where its text reads as
+    ``text`` still; else None (the segment is written from its text)."""
+    from lxml import etree
+
+    held = markup.get(side) if isinstance(markup, Mapping) else None
+    if not isinstance(held, str):
+        return None
+    try:
+        segment = etree.fromstring(f"<seg>{held}</seg>")
+        return segment if read_segment(segment)[0] == text else None
+    except (etree.XMLSyntaxError, OverlappingCodes):
+        return None
 
 
 def _with_stored_dates(record: PairRecord) -> Mapping[str, Any]:

@@ -55,6 +55,32 @@ def read_segment(segment: Any) -> tuple[str, dict[str, str]]:
     return text, reader.natives
 
 
+# the attributes of an inline code the memory's text keeps (its pairing and its id); any other
+# (``type="bold"``, ``assoc``) is kept only by :func:`lost_markup`
+_KEPT_ATTRIBUTES = frozenset({"i", "x", "pos"})
+
+
+def lost_markup(segment: Any) -> str | None:
+    """The content of the ``<seg>`` element ``segment`` as XML, where its text
+    (:func:`read_segment`) loses some of it: an element that is no code (``<hi
+    type="term">``, ``<sub>``) or a code's attribute other than its pairing and id
+    (``type="bold"``); else None. Kept in a pair's metadata, for a TMX export to write the
+    segment back as it was read while its text is unchanged."""
+    if len(segment) == 0:  # the common case: text alone
+        return None
+    from lxml import etree
+
+    lost = any(
+        ((name := local_name(element.tag)) and name not in CODES)
+        or (name in CODES and set(element.attrib) - _KEPT_ATTRIBUTES)
+        for element in segment.iterdescendants()
+    )
+    if not lost:
+        return None
+    inner = etree.tostring(segment, encoding=str, with_tail=False)
+    return inner[inner.index(">") + 1 : inner.rindex("</")]
+
+
 def holds_words(segment: Any) -> bool:
     """Whether the ``<seg>`` element ``segment`` holds text outside its inline codes: one of
     codes alone (OmegaT's ``<ph>&lt;x0/&gt;</ph>``, a ``<bpt>``/``<ept>`` pair around nothing)

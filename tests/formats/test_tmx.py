@@ -14,7 +14,7 @@ import pytest
 from ltmt.errors import InputError, LanguageError
 from ltmt.formats.common import XML_LANG, lang_matches
 from ltmt.formats.not_read import NotRead
-from ltmt.formats.tmx import read_tmx, write_tmx
+from ltmt.formats.tmx import TMX_SEGMENTS, read_tmx, write_tmx
 from ltmt.formats.tmx_metadata import TMX_REPEATED
 from ltmt.segments import PairRecord
 
@@ -666,3 +666,40 @@ def test_an_exported_units_creationdate_is_never_after_its_changedate(
     write_tmx(path, [PairRecord.of_segment(segment)])
     [back] = read_tmx(path)
     assert (back.metadata["creationdate"], back.metadata["changedate"]) == written
+
+
+HIGHLIGHTED = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en" segtype="sentence" adminlang="en" datatype="plaintext"
+ creationtool="x" creationtoolversion="1" o-tmf="x"/><body>
+<tu><tuv xml:lang="en"><seg>Click <bpt i="1" type="bold">&lt;b&gt;</bpt>Save<ept i="1">&lt;/b&gt;</ept> and <hi type="term">the file</hi><ph type="lb"/>.</seg></tuv>
+<tuv xml:lang="de"><seg>Klicken Sie auf <bpt i="1" type="bold">&lt;b&gt;</bpt>Speichern<ept i="1">&lt;/b&gt;</ept> und <hi type="term">die Datei</hi><ph type="lb"/>.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Open <ph x="1"/> now</seg></tuv><tuv xml:lang="de"><seg>Jetzt <ph x="1"/> öffnen</seg></tuv></tu>
+</body></tmx>
+"""
+SEG_EN = (
+    '<seg>Click <bpt i="1" type="bold">&lt;b&gt;</bpt>Save<ept i="1">&lt;/b&gt;</ept> and '
+    '<hi type="term">the file</hi><ph type="lb"/>.</seg>'
+)
+
+
+def test_highlights_and_code_types_survive_a_round_trip(tmp_path: Path) -> None:
+    """An import read <hi type="term"> as its text and dropped the codes' types: an export
+    wrote <bpt i="1" x="1"> and <ph x="3"/>. The text the model sees is unchanged; the
+    segments are kept as read and written back while their text is unchanged."""
+    path = tmp_path / "hi.tmx"
+    path.write_text(HIGHLIGHTED, encoding="utf-8")
+    highlighted, plain = read_tmx(path)
+    assert highlighted.source == 'Click <b>Save</b> and the file<x id="3"/>.'
+    assert highlighted.metadata[TMX_SEGMENTS]["source"] == SEG_EN[5:-6]
+    assert TMX_SEGMENTS not in plain.metadata  # nothing lost: none kept
+    edited = PairRecord(
+        highlighted.source, "Klicken Sie auf <b>Sichern</b>.", metadata=highlighted.metadata
+    )
+    write_tmx(tmp_path / "back.tmx", [highlighted, plain, edited])
+    written = (tmp_path / "back.tmx").read_text(encoding="utf-8")
+    assert written.count(SEG_EN) == 2
+    assert '<hi type="term">die Datei</hi><ph type="lb"/>.</seg>' in written
+    assert '<seg>Klicken Sie auf <bpt i="1" x="1">&lt;b&gt;</bpt>Sichern' in written  # edited
+    assert [(r.source, r.target, r.metadata) for r in read_tmx(tmp_path / "back.tmx")][:2] == [
+        (r.source, r.target, r.metadata) for r in (highlighted, plain)
+    ]
