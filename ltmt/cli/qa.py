@@ -97,6 +97,13 @@ def qa(
         help="Exit with status 1 when a finding is this severe or worse: error, warning, note, "
         "or never.",
     ),
+    address: str | None = typer.Option(
+        None,
+        "--address",
+        help="The form of address the German translation must use: du (informal) or Sie "
+        "(formal); each entry of the other form is a warning. By default, an entry or a file "
+        "that uses both is.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     list_checks: bool = typer.Option(
         False,
@@ -108,8 +115,9 @@ def qa(
 ) -> None:
     """Check a translated FILE: format strings, placeholders and tags, numbers and their units,
     accelerators, key combinations, whitespace, no-break spaces, doubled words, one source
-    translated two ways, words no spelling dictionary of --tgt-lang knows, and with --user the
-    user's memory and glossary.
+    translated two ways, words no spelling dictionary of --tgt-lang knows, German that says
+    "du" and "Sie" (with --address, the form not asked for), and with --user the user's memory
+    and glossary.
 
     Each finding is a line `FILE: entry N: severity [check] message`; the last line counts
     them. The exit status is 1 when a finding is as severe as --fail-on (by default, an error:
@@ -120,6 +128,7 @@ def qa(
     """
     from ltmt.cli.pair_files import read_records
     from ltmt.qa import check_names, check_pairs, chosen_checks
+    from ltmt.qa.address_checks import address_form
     from ltmt.qa.catalog_forms import (
         access_key_problems,
         catalog_state,
@@ -134,6 +143,7 @@ def qa(
     with errors_as_report(as_json, to_stdout=True, error_status=2):
         if fail_on not in FAIL_LEVELS:
             raise ChoiceError(f"--fail-on {fail_on!r}: use one of {', '.join(FAIL_LEVELS)}")
+        form = address_form(address) if address is not None else None
         asked = check_names(check)
         names = chosen_checks(asked, check_names(skip))
         if not names:
@@ -186,6 +196,7 @@ def qa(
                 language=tgt_lang,
                 untranslated=untranslated,
                 form_problems=problems,
+                address=form,
             )
         else:
             with open_store(memory_dir, key_file, existing=True, user=user) as memory:
@@ -200,6 +211,7 @@ def qa(
                     language=tgt_lang,
                     untranslated=untranslated,
                     form_problems=problems,
+                    address=form,
                 )
         if as_json:
             typer.echo(

@@ -3,12 +3,12 @@
 Each check has a name, a severity and a sentence that says what it looks for
 (:data:`CHECKS`). ``error``: the translation breaks the program that shows it (a format string
 ``msgfmt -c`` rejects, a placeholder or tag lost or added); ``warning``: a reviewer should look
-(a number lost, a unit changed, a negation lost, an accelerator, a key combination, edge
-whitespace, a translation over its unit's length limit, a no-break space or a copyright sign
-lost, a word doubled, the same source translated two ways, a translation the user's memory or
-glossary says otherwise); ``note``: often intended, or worth a look (a translation that copies
-its source, end punctuation that differs, a word no spelling dictionary knows, quote marks
-other than the user's).
+(a number lost, a unit changed, a negation lost, "du" and "Sie" in one entry, an accelerator, a
+key combination, edge whitespace, a translation over its unit's length limit, a no-break space or
+a copyright sign lost, a word doubled, the same source translated two ways, a translation the
+user's memory or glossary says otherwise); ``note``: often intended, or worth a look (a
+translation that copies its source, end punctuation that differs, a word no spelling
+dictionary knows, quote marks other than the user's, a file that uses "du" and "Sie").
 """
 
 from __future__ import annotations
@@ -176,6 +176,14 @@ CHECKS: dict[str, Check] = {
             "its source, or the file's translations read together",
         ),
         Check(
+            "address",
+            "warning",
+            "a German translation addresses the reader in one form: an entry with both du "
+            "(dich, dir, dein ...) and Sie (Ihnen, Ihr ...) is a warning, a file whose entries "
+            "use both a note; with --address du or Sie, each entry of the other form is a "
+            "warning",
+        ),
+        Check(
             "spelling",
             "note",
             "the translation's words are in the target language's spelling dictionary "
@@ -208,7 +216,9 @@ class Finding:
     ``number``, its entry's number among that file's entries checked (from 1; a plural entry's
     forms are one entry; untranslated entries are not counted),
     and as the format says (None where it does not): its ``line_number``, the unit's ``id``
-    (XLIFF), its ``context`` (PO msgctxt, Android key, JSON pointer)."""
+    (XLIFF), its ``context`` (PO msgctxt, Android key, JSON pointer). ``level``: a severity
+    other than its check's, where the check says one thing more softly (the ``address``
+    check's note on a file that uses both forms)."""
 
     check: str
     entry: int
@@ -221,7 +231,7 @@ class Finding:
     line_number: int | None = None
     id: str | None = None
     context: str | None = None
-    level: Severity | None = None  # where it is not the check's (a note of the plurals check)
+    level: Severity | None = None  # where not the check's (plurals, address: a note)
 
     @classmethod
     def about(cls, check: str, entry: int, record: PairRecord, message: str) -> Finding:

@@ -612,3 +612,46 @@ def test_a_catalog_of_another_language_says_which_tgt_lang_to_pass(run_ltmt, po)
     assert err.endswith(
         "not en->fr; to read it as en->de, pass --tgt-lang de; else give the fr catalog\n"
     )
+
+
+def test_the_form_of_address(run_ltmt, tmp_path):
+    """A brand that says "du": without --address the mixed line and the file's two forms are
+    found, with --address du each formal line."""
+    pairs = tmp_path / "de.jsonl"
+    lines = [
+        (
+            "Take ten minutes and add them.",
+            "Nimm dir zehn Minuten und schreiben Sie Ihre Ziele auf.",
+        ),
+        ("Your week, brighter.", "Deine Woche, heller."),
+        ("It helps you plan your week.", "Er hilft Ihnen, Ihre Woche zu planen."),
+        ("You made it, she said.", "Sie haben es geschafft, sagte sie."),
+    ]
+    pairs.write_text(
+        "".join(
+            json.dumps({"source": s, "target": t}, ensure_ascii=False) + "\n" for s, t in lines
+        ),
+        "utf-8",
+    )
+    code, out, _ = run_ltmt("qa", str(pairs), "--check", "address")
+    assert code == 0
+    assert out.splitlines() == [
+        "de.jsonl:1: warning [address] mixes informal address (dir) and formal (Sie, Ihre): use "
+        "one form throughout",
+        "de.jsonl:1: note [address] the file addresses the reader informally in 2 entries and "
+        "formally in 2 entries (the formal ones: de.jsonl:1, de.jsonl:3): use one form (ltmt qa "
+        "--address du or --address Sie flags each entry of the other)",
+        "4 entries checked: 1 warning, 1 note (address 2)",
+    ]
+    code, out, _ = run_ltmt("qa", str(pairs), "--check", "address", "--address", "du")
+    assert code == 0
+    assert out.splitlines() == [
+        "de.jsonl:1: warning [address] uses formal address (Sie, Ihre) where --address du asks "
+        "for informal",
+        "de.jsonl:3: warning [address] uses formal address (Ihnen, Ihre) where --address du asks "
+        "for informal",
+        "4 entries checked: 2 warnings (address 2)",
+    ]
+    code, out, err = run_ltmt("qa", str(pairs), "--address", "ihr")
+    assert code == 2
+    assert err == "ltmt: error: --address 'ihr': use du (informal) or Sie (formal)\n"

@@ -1,0 +1,224 @@
+"""qa's address check: German translations that address the reader as "du" and as "Sie".
+
+ltmt does not choose the form of address (the default model writes mostly "Sie", at times
+"du", now and then both in one sentence: ``Nimm dir zehn Minuten und schreiben Sie Ihre
+Ziele auf``), so a reviewer finds the lines in the form the brand does not use. Only the
+translation is read: English has no such distinction. Verb forms are not read.
+
+Informal: ``du``, ``dich``, ``dir``, ``dein`` (``deine``, ``deinem`` ...) and the plural's
+``euch``, ``euer`` (``eure`` ...), in small letters or with a capital; not ``ihr``, which is
+"her" and "their" as often. Formal: ``Sie``, ``Ihnen``, ``Ihr`` (``Ihre``, ``Ihrem`` ...)
+with a capital where the sentence does not start (after a full stop, a colon, a line break or
+an opening quote): there ``Sie`` is "they" as well and ``Ihr`` "her", so such a word counts
+formal only beside another formal word of its sentence (``Sie können Ihr Passwort ändern``).
+Nor in a title written in title case (``Die Neuen Funktionen Und Ihre Vorteile``), where a
+capital says nothing. ``sie`` and ``ihr`` in small letters are never formal, and a word the
+source has too (``dir``, ``Dir::Cache``, the ``du`` command) is code copied, no pronoun.
+
+Without a form asked for, an entry that uses both forms is a warning, an informal one that
+starts a sentence with ``Sie`` a note (``Du brauchst keine Motivation mehr. Sie benötigen ein
+System.``: formal, or "they"), and a file whose entries use both forms one note, on the first
+entry of the form fewer entries use. With one (``ltmt qa --address du``), each entry of the
+other form is a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Literal
+
+from ltmt.errors import ChoiceError
+from ltmt.formats.placeholder_syntax import without_placeholders
+from ltmt.qa.findings import Finding
+from ltmt.wording import counted
+
+if TYPE_CHECKING:
+    from ltmt.segments import PairRecord
+
+Form = Literal["informal", "formal"]
+# what --address takes, each form by its pronoun or its name
+FORMS: dict[str, Form] = {
+    "du": "informal",
+    "informal": "informal",
+    "sie": "formal",
+    "formal": "formal",
+}
+PRONOUNS: dict[Form, str] = {"informal": "du", "formal": "Sie"}
+NAMED = 3  # a file note names the first entries of the minority form, this many
+
+# a word of its own, not a part of a name, an option or a path (``--dir``, ``$dir``, ``dir/``)
+_EDGE_BEFORE = r"(?<![\w\-=_/.$%@])"
+_EDGE_AFTER = r"(?![\w\-=_/])"
+_INFORMAL = re.compile(
+    _EDGE_BEFORE
+    + r"(?:[dD](?:u|ich|ir|ein(?:e[mnrs]?)?)|[eE](?:uch|uer|ur(?:e[mnrs]?)?))"
+    + _EDGE_AFTER
+)
+_FORMAL = re.compile(_EDGE_BEFORE + r"(?:Sie|Ihnen|Ihr(?:e[mnrs]?)?)" + _EDGE_AFTER)
+# a sentence ends at a full stop, a question or exclamation mark, an ellipsis or a line break
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\s\"'\u201c\u201d\u2019\u00ab\u00bb)]*\s|\n")
+# what may stand between a sentence's start and its first word: spaces, opening quotes and
+# brackets, a list's bullet or dash
+_LEAD = (
+    " \t\u00a0\"'\u201e\u201c\u201d\u201a\u2018\u2019\u00bb\u00ab\u203a\u2039([{*\u2022"
+    "\u2013\u2014-"
+)
+# a sentence starts after these too (``Hinweis: Sie ...``)
+_STARTS_AFTER = ".!?\u2026:;"
+# words written small inside a German sentence: capitalised after its first word, they say
+# the sentence is a title in title case
+_TITLE_CASE = re.compile(
+    r"(?<=\s)(?:Und|Oder|Der|Die|Das|Den|Dem|Des|Ein|Eine|Mit|Für|Von|Vom|Zu|Zum|Zur|Im|In"
+    r"|Am|An|Auf|Aus|Bei|Nach|Ist|Sind)\b"
+)
+
+# what an unsure word that starts a sentence says where it is not formal address
+_READINGS = {"Sie": "they", "Ihnen": "them"}
+
+
+@dataclass(frozen=True)
+class Address:
+    """The forms of address of one translation: its ``informal`` words, its ``formal`` words,
+    and its ``unsure`` ones (``Sie`` or ``Ihr`` starting a sentence with no other formal word:
+    formal, or "they" and "her"), each as written, in order."""
+
+    informal: tuple[str, ...] = ()
+    formal: tuple[str, ...] = ()
+    unsure: tuple[str, ...] = ()
+
+    def uses(self, form: Form) -> tuple[str, ...]:
+        return self.informal if form == "informal" else self.formal
+
+
+def address_form(value: str) -> Form:
+    """The form ``--address`` asks for: ``du`` or ``informal``, ``Sie`` or ``formal`` (in any
+    case); else a :class:`ChoiceError` saying what to give."""
+    form = FORMS.get(value.strip().casefold())
+    if form is None:
+        raise ChoiceError(f"--address {value!r}: use du (informal) or Sie (formal)")
+    return form
+
+
+def address_of(text: str, source: str = "") -> Address:
+    """The forms of address ``text`` uses, outside its placeholders and leaving out the words
+    ``source`` has as written: an option or a value copied (``dir``, ``Dir::Cache``, ``du -s``)
+    is no pronoun (module docstring)."""
+    text = without_placeholders(text)
+    copied = set(re.findall(r"\w+", source))
+    informal = [found.group() for found in _INFORMAL.finditer(text) if found.group() not in copied]
+    formal: list[str] = []
+    unsure: list[str] = []
+    for sentence in _sentences(text):
+        title = _TITLE_CASE.search(sentence) is not None
+        words = [
+            (found.group(), title or _starts_sentence(sentence[: found.start()]))
+            for found in _FORMAL.finditer(sentence)
+            if found.group() not in copied
+        ]
+        if any(not ambiguous for _, ambiguous in words):
+            formal += [word for word, _ in words]
+        else:
+            unsure += [word for word, _ in words]
+    return Address(tuple(informal), tuple(formal), tuple(unsure))
+
+
+def address_findings(translated: Sequence[PairRecord], asked: Form | None = None) -> list[Finding]:
+    """The findings of the entries of ``translated`` (the ``n``-th entry checked is
+    ``translated[n]``) whose translations address the reader in the form ``asked`` does not;
+    without a form asked, those that use both, and of each file (a folder's, by the records'
+    ``origin``) whose entries use both, one note (module docstring)."""
+    addresses = [address_of(record.target, record.source) for record in translated]
+    findings: list[Finding] = []
+    for n, (record, address) in enumerate(zip(translated, addresses, strict=True)):
+        message = _entry_problem(address, asked)
+        if message is not None:
+            findings.append(Finding.about("address", n, record, message))
+        elif asked != "formal" and address.informal and (word := _maybe_formal(address)):
+            message = (
+                f"uses informal address ({_words(address.informal)}) and starts a sentence "
+                f"with '{word}', formal address or '{_READINGS[word]}': check that it is not "
+                "formal"
+            )
+            findings.append(replace(Finding.about("address", n, record, message), level="note"))
+    if asked is None:
+        by_file: dict[str, list[int]] = {}
+        for n, record in enumerate(translated):
+            by_file.setdefault(record.origin, []).append(n)
+        for entries in by_file.values():
+            findings += _file_note(translated, addresses, entries)
+    return findings
+
+
+def _maybe_formal(address: Address) -> str | None:
+    """The first of ``address``'s unsure words that may be formal in an entry without formal
+    words (``Sie``, ``Ihnen``; not ``Ihr``, the informal plural's too), else None."""
+    if address.formal:
+        return None
+    return next((word for word in address.unsure if word in _READINGS), None)
+
+
+def _entry_problem(address: Address, asked: Form | None) -> str | None:
+    """What is wrong with one entry's ``address``: the form other than ``asked``, or without a
+    form asked, both forms; None where nothing is."""
+    if asked is None:
+        if address.informal and address.formal:
+            return (
+                f"mixes informal address ({_words(address.informal)}) and formal "
+                f"({_words(address.formal)}): use one form throughout"
+            )
+        return None
+    other: Form = "formal" if asked == "informal" else "informal"
+    if not address.uses(other):
+        return None
+    return (
+        f"uses {other} address ({_words(address.uses(other))}) where --address "
+        f"{PRONOUNS[asked]} asks for {asked}"
+    )
+
+
+def _file_note(
+    translated: Sequence[PairRecord], addresses: Sequence[Address], entries: Sequence[int]
+) -> list[Finding]:
+    """One file's note where one of its entries uses the informal form and another the formal,
+    on the first entry of the form fewer use (on a tie, the form the file uses second)."""
+    informal = [n for n in entries if addresses[n].informal]
+    formal = [n for n in entries if addresses[n].formal]
+    if not informal or not formal or set(informal) | set(formal) == set(informal) & set(formal):
+        return []
+    # the fewer; on a tie, the form the file uses second
+    fewer_informal = (len(informal), formal[0]) < (len(formal), informal[0])
+    fewer, form = (informal, "informal") if fewer_informal else (formal, "formal")
+    named = ", ".join(translated[n].position for n in fewer[:NAMED])
+    more = " ..." if len(fewer) > NAMED else ""
+    message = (
+        f"the file addresses the reader informally in {counted(len(informal), 'entry', 'entries')} "
+        f"and formally in {counted(len(formal), 'entry', 'entries')} (the {form} ones: "
+        f"{named}{more}): use one form (ltmt qa --address du or --address Sie flags each entry "
+        "of the other)"
+    )
+    first = fewer[0]
+    return [replace(Finding.about("address", first, translated[first], message), level="note")]
+
+
+def _sentences(text: str) -> list[str]:
+    """``text``'s sentences (:data:`_SENTENCE_END`), each with what ends it."""
+    sentences, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        sentences.append(text[start : end.end()])
+        start = end.end()
+    return [*sentences, text[start:]]
+
+
+def _starts_sentence(before: str) -> bool:
+    """Whether a word after ``before`` (its sentence's text before it) starts a sentence: only
+    spaces, quotes, brackets or a bullet stand before it, or these after a colon or another
+    sentence's end (:data:`_STARTS_AFTER`)."""
+    kept = before.rstrip(_LEAD)
+    return not kept.strip() or kept[-1] in _STARTS_AFTER
+
+
+def _words(words: Sequence[str]) -> str:
+    """``words`` each once, in order, comma-separated."""
+    return ", ".join(dict.fromkeys(words))

@@ -1,0 +1,184 @@
+"""qa's address check: German translations that say "du" and "Sie" to the reader."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.errors import ChoiceError
+from ltmt.qa import check_pairs
+from ltmt.qa.address_checks import Address, address_findings, address_form, address_of
+from ltmt.segments import PairRecord
+
+# the marketing user's lines: informal brand voice, the model's "Sie" mixed in
+MIXED = "Nimm dir zehn Minuten am Sonntag und schreiben Sie Ihre Ziele auf."
+DU_THEN_SIE = "Du brauchst keine Motivation mehr. Sie benötigen ein System."
+VERB_ONLY = "Take zehn Minuten am Sonntag und schreiben Sie Ihre Ziele und füge sie zu Ihrer Liste."
+HEADING = "Deine Woche, heller."
+BODY = "Der Planer hilft Ihnen, Ihre Woche zu planen."
+
+
+def records(targets: list[str], origin: str = "") -> list[PairRecord]:
+    return [
+        PairRecord(f"source {n}", target, f"entry {n}", origin=origin)
+        for n, target in enumerate(targets, 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (MIXED, Address(informal=("dir",), formal=("Sie", "Ihre"))),
+        (DU_THEN_SIE, Address(informal=("Du",), unsure=("Sie",))),
+        # the informal "füge" is a verb form: not read
+        (VERB_ONLY, Address(formal=("Sie", "Ihre", "Ihrer"))),
+        (HEADING, Address(informal=("Deine",))),
+        (BODY, Address(formal=("Ihnen", "Ihre"))),
+        # a sentence's first "Sie" is "they" as well; the last one is "she"
+        ("Sie haben es geschafft, sagte sie.", Address(unsure=("Sie",))),
+        ("Wie geht es Ihnen?", Address(formal=("Ihnen",))),
+        ("Was Sie wissen müssen", Address(formal=("Sie",))),  # a title
+        ("Sie hat ihr Konto gelöscht.", Address(unsure=("Sie",))),  # her account
+        ("Öffnen Sie ihr Konto.", Address(formal=("Sie",))),
+        # after a colon or an opening quote a sentence starts; another formal word decides
+        ("Hinweis: Sie können Ihr Passwort ändern.", Address(formal=("Sie", "Ihr"))),
+        ("Hinweis: Sie sind leer.", Address(unsure=("Sie",))),
+        ("„Sie kommen“, rief er.", Address(unsure=("Sie",))),
+        ("Die Neuen Funktionen Und Ihre Vorteile", Address(unsure=("Ihre",))),  # title case
+        (
+            "Ihr habt es geschafft, euch gehört die Welt.",
+            Address(informal=("euch",), unsure=("Ihr",)),
+        ),
+        # code, not pronouns
+        ("Verzeichnis --dir, $dir und dir/", Address()),
+        ("Die Datei %s ist leer", Address()),
+    ],
+)
+def test_the_forms_of_address_of_a_translation(text, address):
+    assert address_of(text) == address
+
+
+def test_a_word_the_source_has_is_code_copied():
+    assert address_of("setzen Sie Dir::Bin::Methods", "set Dir::Bin::Methods") == Address(
+        formal=("Sie",)
+    )
+    assert address_of("Aufruf: du -s DATEI", "Usage: du -s FILE") == Address()
+
+
+def test_an_entry_that_uses_both_forms_is_a_warning():
+    found = address_findings(records([MIXED, "Speichern"]))
+    assert [(f.position, f.severity, f.message) for f in found] == [
+        (
+            "entry 1",
+            "warning",
+            "mixes informal address (dir) and formal (Sie, Ihre): use one form throughout",
+        )
+    ]
+
+
+def test_an_informal_entry_that_starts_a_sentence_with_sie_is_a_note():
+    found = address_findings(records([DU_THEN_SIE]))
+    assert [(f.severity, f.message) for f in found] == [
+        (
+            "note",
+            "uses informal address (Du) and starts a sentence with 'Sie', formal address or "
+            "'they': check that it is not formal",
+        )
+    ]
+
+
+def test_a_file_whose_entries_use_both_forms_is_a_note_on_the_fewer():
+    found = address_findings(records([HEADING, BODY, "Wie geht es Ihnen?", "Speichern"]))
+    assert [(f.position, f.severity, f.message) for f in found] == [
+        (
+            "entry 1",
+            "note",
+            "the file addresses the reader informally in 1 entry and formally in 2 entries "
+            "(the informal ones: entry 1): use one form (ltmt qa --address du or --address Sie "
+            "flags each entry of the other)",
+        )
+    ]
+    # a tie: the form the file uses second
+    found = address_findings(records([HEADING, BODY]))
+    assert [f.position for f in found] == ["entry 2"]
+    # files of a folder are each their own
+    assert address_findings(records([HEADING], "a.po") + records([BODY], "b.po")) == []
+
+
+@pytest.mark.parametrize(
+    "targets",
+    [
+        ["Sie haben es geschafft, sagte sie.", "Wie geht es Ihnen?", "Was Sie wissen müssen"],
+        ["Sie hat ihr Konto gelöscht.", "Du hast ihr Konto gelöscht."],
+        [HEADING, HEADING],
+        [MIXED, MIXED],  # each warned already
+    ],
+)
+def test_no_file_note_where_the_entries_use_one_form(targets):
+    assert [f for f in address_findings(records(targets)) if f.severity == "note"] == []
+
+
+def test_with_a_form_asked_each_entry_of_the_other_is_a_warning():
+    lines = [MIXED, DU_THEN_SIE, VERB_ONLY, HEADING, BODY, "Sie haben es geschafft, sagte sie."]
+    found = address_findings(records(lines), "informal")
+    assert [(f.position, f.severity, f.message) for f in found] == [
+        (
+            "entry 1",
+            "warning",
+            "uses formal address (Sie, Ihre) where --address du asks for informal",
+        ),
+        (
+            "entry 2",
+            "note",
+            "uses informal address (Du) and starts a sentence with 'Sie', formal address or "
+            "'they': check that it is not formal",
+        ),
+        (
+            "entry 3",
+            "warning",
+            "uses formal address (Sie, Ihre, Ihrer) where --address du asks for informal",
+        ),
+        (
+            "entry 5",
+            "warning",
+            "uses formal address (Ihnen, Ihre) where --address du asks for informal",
+        ),
+    ]
+    found = address_findings(records(lines), "formal")
+    assert [(f.position, f.message) for f in found] == [
+        ("entry 1", "uses informal address (dir) where --address Sie asks for formal"),
+        ("entry 2", "uses informal address (Du) where --address Sie asks for formal"),
+        ("entry 4", "uses informal address (Deine) where --address Sie asks for formal"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "form"),
+    [
+        ("du", "informal"),
+        ("Du", "informal"),
+        ("informal", "informal"),
+        ("Sie", "formal"),
+        ("formal", "formal"),
+    ],
+)
+def test_address_form(value, form):
+    assert address_form(value) == form
+
+
+def test_an_address_form_not_among_its_choices_is_refused():
+    with pytest.raises(
+        ChoiceError, match=r"^--address 'ihr': use du \(informal\) or Sie \(formal\)$"
+    ):
+        address_form("ihr")
+
+
+def test_check_pairs_reads_german_only():
+    report = check_pairs(records([MIXED]), checks=["address"], language="de-DE-x-informal")
+    assert [f.check for f in report.findings] == ["address"]
+    report = check_pairs(records(["Du bist du."]), checks=["address"], language="fr")
+    assert report.findings == [] and report.not_run == {}
+    report = check_pairs(
+        records(["Du bist du."]), checks=["address"], language="fr", address="formal"
+    )
+    assert report.not_run == {"address": "it reads German's forms of address, not fr's"}
+    assert report.summary() == "1 entry checked: nothing found; not run: address"
