@@ -47,6 +47,7 @@ from ltmt.formats.plurals import (
     with_other,
     written_categories,
 )
+from ltmt.formats.yaml_clashes import clashes, kept_aside, under
 from ltmt.formats.yaml_comments import with_adopted_comments
 from ltmt.text import paired_surrogates
 from ltmt.wording import counted, first_few
@@ -292,6 +293,7 @@ class YamlCatalog(KeyedCatalog):
         self._settings_kept: dict[str, Any] = {}  # by dotted name, from an adopted output
         self._adopted: Any = None  # the adopted output's messages
         self._adopted_text: str | None = None  # and the file, for its comments
+        self._clashes: dict[str, Any] = {}  # its values where the source changed their shape
         self.path = Path(path)  # named by the warnings of _entries
         self.choices: dict[str, Choices] = {}  # a vue-i18n plural's, by name (_entries)
         super().__init__(path, list(self._entries()))
@@ -344,9 +346,10 @@ class YamlCatalog(KeyedCatalog):
         """:meth:`KeyedCatalog.adopt`, and the values that are no text (a locale's settings:
         ``separator: ","``, ``precision: 2``) the output has where the source has them: the
         translation so far says them for the target language."""
-        adopted = super().adopt(target)
         data = read_bytes(Path(target), WHAT)
         self._adopted = _messages(_load(data, Path(target))[0])
+        self._clashes = dict(clashes(_messages(self.document), self._adopted))
+        adopted = super().adopt(target)
         self._adopted_text = decode(data, Path(target))
         theirs, ours = _scalars(self._adopted), _scalars(_messages(self.document))
         self._settings_kept = {
@@ -355,6 +358,12 @@ class YamlCatalog(KeyedCatalog):
             if name in ours and not _is_text(ours[name], name) and not _is_text(value, name)
         }
         return adopted
+
+    def names_not_here(self, values: dict[str, str]) -> list[str]:
+        """:meth:`KeyedCatalog.names_not_here`, less those whose key the source file has with
+        another shape (:mod:`ltmt.formats.yaml_clashes`): kept aside, not kept at their key."""
+        found = super().names_not_here(values)
+        return [name for name in found if not under(name, set(self._clashes))]
 
     def read_values(self, path: Path) -> dict[str, str]:
         values: dict[str, str] = {}
@@ -382,6 +391,7 @@ class YamlCatalog(KeyedCatalog):
         self._fill(strings, "")
         if self.extras and self._adopted is not None:
             self._add_extras(strings, self._adopted)
+        self._keep_aside(strings)
         if self.root is not None and self.root != self.tgt_lang:
             document.insert(0, self.tgt_lang, document.pop(self.root))
         out = io.StringIO()
@@ -453,6 +463,34 @@ class YamlCatalog(KeyedCatalog):
         for tag in order:
             node[tag] = _styled(style, str(forms[tag]))
         return True
+
+    def _keep_aside(self, strings: Any) -> None:
+        """The old values of the keys whose shape the source changed: back at their key where
+        the source's are untranslated, else in a comment above it, with a warning."""
+        aside: list[str] = []
+        for name, old in self._clashes.items():
+            *parents, key = name.split(".")
+            parent = strings
+            for part in parents:
+                parent = parent.get(part) if isinstance(parent, dict) else None
+            if not isinstance(parent, dict):
+                continue
+            if key not in parent:  # the source's strings there untranslated: the old one stays
+                parent[key] = old
+                continue
+            indent = self.layout.mapping * (len(parents) + (self.root is not None))
+            commented: Any = parent  # a ruamel.yaml CommentedMap
+            commented.yaml_set_comment_before_after_key(key, kept_aside(old), indent=indent)
+            aside.append(name)
+        if aside:
+            logger.warning(
+                "%s: %s a string in one file and a mapping in the other (%s): written as %s has "
+                "them, the old translation kept in a comment above each",
+                self.adopted_from,
+                counted(len(aside), "key is", "keys are"),
+                first_few(aside),
+                self.path,
+            )
 
     def _add_extras(self, strings: Any, theirs: Any) -> None:
         """The adopted output's own strings (of ``theirs``, its messages), at their place in

@@ -383,3 +383,38 @@ def test_aliases_that_expand_a_little_are_read(tmp_path: Path) -> None:
     source = tmp_path / "en.yml"
     source.write_text(_alias_bomb(2), "utf-8")
     assert len(YamlCatalog.open(source).units()) == 1 + 9 + 81
+
+
+def test_a_key_that_changed_between_string_and_mapping_is_written_and_its_old_kept_aside(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The source's new nested keys are written (not overwritten by the old string), and the
+    old translation stays in a comment above the key; the reverse (a plural now a string) too."""
+    source = tmp_path / "en.yml"
+    source.write_text(
+        "en:\n  submit:\n    create: Create\n    update: Update\n  seats: 'Seats: %{count}'\n",
+        "utf-8",
+    )
+    out = tmp_path / "de.yml"
+    out.write_text(
+        "de:\n  submit: Anlegen\n  seats:\n    one: '%{count} Lizenz'\n"
+        "    other: '%{count} Lizenzen'\n",
+        "utf-8",
+    )
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    text = out.read_text("utf-8")
+    assert YAML(typ="safe").load(text)["de"] == {
+        "submit": {"create": "CREATE", "update": "UPDATE"},
+        "seats": "SEATS: %{count}",
+    }
+    assert "  # before the source changed this key: Anlegen\n  submit:\n" in text
+    assert (
+        "  # before the source changed this key: {one: %{count} Lizenz, other: %{count} "
+        "Lizenzen}\n  seats:" in text
+    )
+    assert (
+        f"{out}: 2 keys are a string in one file and a mapping in the other (submit, seats): "
+        f"written as {source} has them, the old translation kept in a comment above each"
+    ) in caplog.text
+    assert "not in" not in caplog.text
