@@ -293,6 +293,7 @@ class YamlCatalog(KeyedCatalog):
         self._settings_kept: dict[str, Any] = {}  # by dotted name, from an adopted output
         self._adopted: Any = None  # the adopted output's messages
         self._adopted_text: str | None = None  # and the file, for its comments
+        self._adopted_root: str | None = None  # its language key (en: in a copy of en.yml)
         self._clashes: dict[str, Any] = {}  # its values where the source changed their shape
         self.path = Path(path)  # named by the warnings of _entries
         self.choices: dict[str, Choices] = {}  # a vue-i18n plural's, by name (_entries)
@@ -347,7 +348,8 @@ class YamlCatalog(KeyedCatalog):
         ``separator: ","``, ``precision: 2``) the output has where the source has them: the
         translation so far says them for the target language."""
         data = read_bytes(Path(target), WHAT)
-        self._adopted = _messages(_load(data, Path(target))[0])
+        theirs = _load(data, Path(target))[0]
+        self._adopted, self._adopted_root = _messages(theirs), _root(theirs)
         self._clashes = dict(clashes(_messages(self.document), self._adopted))
         adopted = super().adopt(target)
         self._adopted_text = decode(data, Path(target))
@@ -398,7 +400,16 @@ class YamlCatalog(KeyedCatalog):
         _yaml(self.layout).dump(document, out)
         text = out.getvalue()
         if self._adopted_text is not None:
-            text = with_adopted_comments(text, self._adopted_text)
+            renamed = self._adopted_root not in (None, self.tgt_lang) and self.root is not None
+            root = (self._adopted_root, self.tgt_lang) if renamed else ((), ())
+            text = with_adopted_comments(text, self._adopted_text, root)
+            if renamed:
+                logger.warning(
+                    "%s: its top key %s: was renamed %s: (the target language's)",
+                    self.adopted_from,
+                    self._adopted_root,
+                    self.tgt_lang,
+                )
         return written_like(self.data, text)
 
     def _fill(self, node: Any, name: str) -> bool:

@@ -33,10 +33,12 @@ class Commented:
     eol_writable: bool  # whether its value ends on its line, so a comment can follow it
 
 
-def with_adopted_comments(written: str, adopted: str) -> str:
+def with_adopted_comments(written: str, adopted: str, root: tuple[Any, Any] = ((), ())) -> str:
     """``written`` (the output, from the source file's layout) with the comments of ``adopted``
-    (the translation so far, the same file as the translator left it): module docstring."""
-    theirs = dict(_commented(adopted))
+    (the translation so far, the same file as the translator left it): module docstring.
+    ``root``: ``adopted``'s top key and ``written``'s, where the output renames it (a ``de.yml``
+    copied from ``en.yml`` still under ``en:``), so its keys' comments are found under either."""
+    theirs = {_renamed(path, *root): found for path, found in _commented(adopted)}
     lines = written.split("\n")
     # bottom up, so the lines of the keys above stay where they are; a first key before the
     # header above it
@@ -47,6 +49,11 @@ def with_adopted_comments(written: str, adopted: str) -> str:
             start = commented.line - len(commented.above)
             lines[start : commented.line + 1] = _rewritten(lines, commented, found)
     return "\n".join(lines)
+
+
+def _renamed(path: KeyPath, old: Any, new: Any) -> KeyPath:
+    """``path`` with its first key ``new`` where it is ``old``."""
+    return (new, *path[1:]) if path and path[0] == old else path
 
 
 def _rewritten(lines: list[str], ours: Commented, theirs: Commented) -> list[str]:

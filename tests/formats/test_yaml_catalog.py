@@ -418,3 +418,21 @@ def test_a_key_that_changed_between_string_and_mapping_is_written_and_its_old_ke
         f"written as {source} has them, the old translation kept in a comment above each"
     ) in caplog.text
     assert "not in" not in caplog.text
+
+
+def test_a_translation_so_far_under_the_source_language_key_keeps_its_comments(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A de.yml copied from en.yml (still ``en:``) keeps its comments; the renaming is said."""
+    source = tmp_path / "en.yml"
+    source.write_text("# app\nen:\n  save: Save\n  # a button\n  cancel: Cancel\n", "utf-8")
+    out = tmp_path / "de.yml"
+    out.write_text(
+        "# Jana's\nen:\n  save: Speichern  # fixed\n  # ein Knopf\n  cancel: Abbrechen\n", "utf-8"
+    )
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        "# Jana's\nde:\n  save: Speichern  # fixed\n  # ein Knopf\n  cancel: Abbrechen\n"
+    )
+    assert f"{out}: its top key en: was renamed de: (the target language's)" in caplog.text
