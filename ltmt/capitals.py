@@ -37,6 +37,14 @@ sentence onto the next line), unless the matches' translators write such lines w
 letter (:func:`lower_case_starts`: git's command summaries, ``Prune all unreachable objects``
 → ``alle nicht erreichbaren Objekte``). Not for Turkish and Azerbaijani, whose ``i`` has
 another capital.
+
+The other way round, the model starts a German line with a capital where its source is a
+fragment in small letters, as Rails' error messages are (``can't be empty`` → ``Kann nicht leer
+sein``, shown after the field's name): :func:`small_starts` writes such a first word in small
+letters where it is one German never writes with a capital inside a sentence
+(:data:`_NEVER_NOUNS_DE`: pronouns, articles, auxiliary and modal verbs, prepositions, common
+adverbs); any other first word stays as written, since German writes its nouns with a capital
+(``can't be blank`` → ``Darf nicht leer sein`` → ``darf ...``; ``file name`` → ``Dateiname``).
 """
 
 from __future__ import annotations
@@ -61,6 +69,19 @@ _WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 _SENTENCE_END = ".!?:"
 # languages whose i has another capital than I
 _DOTTED_I = frozenset({"tr", "az"})
+# German words written in small letters inside a sentence (no nouns): a fragment's translation
+# that starts with one starts with a small letter, as its source does (module docstring)
+# ("Sie" and "Ihr" are left out: written so, they are the polite "you" and "your")
+_NEVER_NOUNS_DE_WORDS = """
+    ich du er es wir man das der die den dem des ein eine einen einem einer eines kein keine
+    keinen keinem keiner dies diese dieser dieses diesen jeder jede jedes alle mein dein sein
+    seine ist sind war waren wird werden wurde wurden hat haben hatte hatten kann können konnte
+    muss müssen musste darf dürfen soll sollte sollen will wollen möchte mag sollten würde
+    würden wäre stimmt enthält nicht nur noch schon bereits zu zum zur mit ohne für von vom aus
+    bei beim nach vor seit über unter um an am auf im in als wie und oder aber sowie bis gegen
+    pro je sehr mehr weniger nie immer bitte hier da dort jetzt
+"""
+_NEVER_NOUNS_DE = frozenset(_NEVER_NOUNS_DE_WORDS.split())
 
 
 def written_in_capitals(line: str) -> bool:
@@ -157,6 +178,33 @@ def capitalised_starts(sources: list[str], translations: list[str], language: st
         written.append(translation)
         previous_source, previous = source, translation
     return written
+
+
+def small_starts(sources: list[str], translations: list[str], language: str) -> list[str]:
+    """``translations`` of the lines ``sources``, each whose first word is one German writes in
+    small letters inside a sentence written so where its source line starts with a small letter
+    (module docstring); as they are for a language other than German."""
+    if primary_language(language) != "de":
+        return translations
+    return [
+        _with_small_first(translation) if _starts_small(source) else translation
+        for source, translation in zip(sources, translations, strict=True)
+    ]
+
+
+def _starts_small(line: str) -> bool:
+    """Whether ``line`` starts with a word whose first letter is small (``can't``, ``is``)."""
+    word = _first_word(line)
+    return bool(word) and word[0].isalpha() and word[0].islower()
+
+
+def _with_small_first(line: str) -> str:
+    """``line`` with its first word in small letters where it is capitalised and no noun."""
+    word = _first_word(line)
+    if _capitalised(line) and word.lower() in _NEVER_NOUNS_DE:
+        at = line.index(word)
+        return line[:at] + word[0].lower() + line[at + 1 :]
+    return line
 
 
 def lower_case_starts(source: str, target: str) -> bool:

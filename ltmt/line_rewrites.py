@@ -5,7 +5,8 @@
 once the words said twice across a line break or in a row where the source does not
 (:func:`write_once`, :mod:`ltmt.line_seams`), writes a short label as the model's label lexicon
 says (:func:`write_labels`) and gives a line its capital where its source starts a sentence
-with one (:func:`capitalise_starts`).
+with one, or its small letter where its source starts with one and its first word is no noun
+(:func:`capitalise_starts`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ltmt.capitals import capitalised_starts, lower_case_starts
+from ltmt.capitals import capitalised_starts, lower_case_starts, small_starts
 from ltmt.line_seams import drop_doubled_words
 
 if TYPE_CHECKING:
@@ -67,12 +68,16 @@ def capitalise_starts(
 ) -> None:
     """Each segment's line translations that start a sentence with a small letter where their
     sources start with a capital written with one, in place, unless the segment's matches write
-    such lines with a small letter (:func:`ltmt.capitals.capitalised_starts`)."""
+    such lines with a small letter (:func:`ltmt.capitals.capitalised_starts`); and those whose
+    sources start with a small letter with one, where their first word is no noun
+    (:func:`ltmt.capitals.small_starts`)."""
     for index, split in splits.items():
         lines = grouped.get(index)
-        if not lines or any(
-            lower_case_starts(m.segment.source, m.segment.target) for m in matches[index]
-        ):
+        if not lines:
+            continue
+        lines = small_starts(split.lines, lines, language)
+        grouped[index] = lines
+        if any(lower_case_starts(m.segment.source, m.segment.target) for m in matches[index]):
             continue
         grouped[index] = capitalised_starts(split.lines, lines, language)
 

@@ -12,6 +12,7 @@ from ltmt.capitals import (
     lower_case_starts,
     lowered_label,
     sentence_case,
+    small_starts,
     title_case_for_model,
     with_first_capital,
     written_in_capitals,
@@ -176,3 +177,28 @@ def test_a_line_in_title_case_goes_to_the_model_in_lower_case_unless_it_names_so
 def test_the_first_letter_is_outside_placeholders_and_tags(text: str, capital: str) -> None:
     assert with_first_capital(text) == capital
     assert (first_letter(text) is None) is (text == "%s")
+
+
+@pytest.mark.parametrize(
+    ("sources", "translations", "expected"),
+    [
+        (["can't be empty"], ["Kann nicht leer sein"], ["kann nicht leer sein"]),
+        (["doesn't match %{a}"], ["Es stimmt mit %{a} nicht"], ["es stimmt mit %{a} nicht"]),
+        (["file name"], ["Dateiname"], ["Dateiname"]),  # a noun keeps its capital
+        (["Can't be empty"], ["Kann nicht leer sein"], ["Kann nicht leer sein"]),  # source: capital
+        (["%{count} items"], ["Die %{count} Elemente"], ["Die %{count} Elemente"]),
+        (["Open it and", "is it"], ["Öffnen und", "Ist es"], ["Öffnen und", "ist es"]),
+    ],
+)
+def test_a_line_whose_source_starts_small_starts_small_unless_a_noun(
+    sources: list[str], translations: list[str], expected: list[str]
+) -> None:
+    assert small_starts(sources, translations, "de") == expected
+
+
+def test_small_starts_is_german_only() -> None:
+    assert small_starts(["is empty"], ["Est vide"], "fr") == ["Est vide"]
+
+
+def test_the_polite_sie_keeps_its_capital() -> None:
+    assert small_starts(["must be set"], ["Sie müssen es setzen"], "de") == ["Sie müssen es setzen"]
