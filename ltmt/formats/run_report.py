@@ -32,6 +32,9 @@ Every unit translated in the run is counted once in each of these groups:
 - ``copied``: model outputs identical to their source (the small model copies some short UI
   words, ``Save`` or ``Warning``, whatever their ``msgctxt``): written all the same, flagged
   for review like every machine translation, and counted so that a reviewer looks at them;
+- ``wordless``: model outputs that kept none of their source's words, only its placeholders or
+  punctuation (``%{first_name},`` for ``Hi %{first_name},``): written, counted for review (``ltmt
+  qa``'s ``wordless`` check finds them in a file);
 - ``misspelt``: of the model's outputs (not copies), those with a word the target language's
   spelling dictionary does not know (``Kategories``, ``Spekifikationen``: :mod:`ltmt.spelling`),
   and ``spelling_dictionary`` the dictionary (empty where none is installed: not counted);
@@ -94,6 +97,7 @@ class RunReport:
     sentences_lost: int = 0
     plural_identical: int = 0
     copied: int = 0
+    wordless: int = 0
     misspelt: int = 0
     over_limit: int = 0
     spelling_dictionary: str = ""
@@ -189,6 +193,11 @@ class RunReport:
             parts.append(f"{self.sentences_lost} lost a sentence of their source (check them)")
         if self.copied:
             parts.append(f"{self.copied} left as in the source by the model (check them)")
+        if self.wordless:
+            parts.append(
+                f"{self.wordless} lost every word of their source, keeping only its "
+                "placeholders or punctuation (check them)"
+            )
         if self.misspelt:
             parts.append(
                 f"{self.misspelt} with words the {self.spelling_dictionary} dictionary does not "

@@ -39,7 +39,7 @@ from ltmt.formats.format_strings import (
 )
 from ltmt.formats.match_pairs import words_in_matches
 from ltmt.formats.paired_tags import pairs_over_terms, place_pairs, strip_pairs
-from ltmt.formats.placeholder_syntax import without_placeholders
+from ltmt.formats.placeholder_syntax import has_words, without_placeholders
 from ltmt.formats.placeholders import Restored, protect, restore, reused_as_stored
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.run_report import RunReport
@@ -492,6 +492,11 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
     elif outcome.method != "exact" and _copied(outcome.unit.source, outcome.text):
         report.copied += 1
         report.example(f"{outcome.unit.source[:60]!r}: left as in the source")
+    elif (
+        outcome.method != "exact" and has_words(outcome.unit.source) and not has_words(outcome.text)
+    ):
+        report.wordless += 1  # Hi %{first_name}, → %{first_name},
+        report.example(f"{outcome.unit.source[:60]!r}: lost all its words")
     elif outcome.method != "exact":
         _count_spelling(report, outcome, translation)
     if not outcome.ok:

@@ -369,13 +369,18 @@ class YamlCatalog(KeyedCatalog):
 
     def read_values(self, path: Path) -> dict[str, str]:
         values: dict[str, str] = {}
-        for name, value in _walk(_messages(_load(read_bytes(path, WHAT), path)[0])):
+        messages = _messages(_load(read_bytes(path, WHAT), path)[0])
+        for name, value in _walk(messages):
             if isinstance(value, dict):
                 values.update({f"{name}{FORM}{tag}": str(text) for tag, text in value.items()})
             elif name in self.choices:
                 values.update(self.choices[name].read(name, str(value)))
             else:
                 values[name] = str(value)
+        # a translation with no words left (%{first_name}, for Hi %{first_name},) is one still
+        for name, value in _scalars(messages).items():
+            if name in self._keys and name not in values and isinstance(value, str):
+                values[name] = value
         return values
 
     def _translation(self, name: str) -> str | None:

@@ -151,6 +151,12 @@ CHECKS: dict[str, Check] = {
         ),
         Check("doubled", "warning", "the translation does not say a word twice in a row"),
         Check(
+            "wordless",
+            "warning",
+            "the translation keeps words where its source has them, not only its placeholders "
+            "and punctuation",
+        ),
+        Check(
             "inconsistent",
             "warning",
             "the same source (in the same context) is translated the same way throughout",

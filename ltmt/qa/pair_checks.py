@@ -396,6 +396,14 @@ def copied_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     return ["the translation is the source as written"]
 
 
+def wordless_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """Whether ``target`` lost every word of ``source``: it keeps only placeholders or
+    punctuation (``Hi %{first_name},`` → ``%{first_name},``)."""
+    if not target.strip() or has_words(target) or not has_words(source):
+        return []
+    return ["the translation lost all its words: it keeps only placeholders or punctuation"]
+
+
 def length_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """A translation longer than its unit's limit in characters (``metadata["max_length"]``:
     XLIFF ``maxwidth`` with ``size-unit="char"``, 2.0 ``slr:sizeRestriction``)."""
@@ -475,6 +483,7 @@ PAIR_CHECKS: dict[str, PairCheck] = {
     "nbsp": nbsp_problems,
     "signs": sign_problems,
     "doubled": doubled_problems,
+    "wordless": wordless_problems,
     "copied": copied_problems,
     "punctuation": punctuation_problems,
 }

@@ -1170,3 +1170,19 @@ def test_an_assembled_plural_that_is_no_icu_message_counts_as_not_repairable(
     said = [e for e in report.examples if "no valid ICU message" in e]
     closes = "unbalanced braces: the '}' at character 47 closes no '{'"
     assert said == [f"/n: no valid ICU message ({closes})"] * broken
+
+
+def test_an_output_that_lost_every_word_is_counted_and_said() -> None:
+    from ltmt.segments import Translation
+
+    report = RunReport()
+    translate_texts(
+        ["Hi %{first_name},", "%{count}", "Bye"],
+        lambda texts, prefer: [Translation(t, t.replace("Hi ", "").upper()) for t in texts],
+        report,
+    )
+    assert report.wordless == 1  # %{count} has no words to lose
+    assert (
+        "; 1 lost every word of their source, keeping only its placeholders or punctuation "
+        "(check them)"
+    ) in report.summary()

@@ -436,3 +436,13 @@ def test_a_translation_so_far_under_the_source_language_key_keeps_its_comments(
         "# Jana's\nde:\n  save: Speichern  # fixed\n  # ein Knopf\n  cancel: Abbrechen\n"
     )
     assert f"{out}: its top key en: was renamed de: (the target language's)" in caplog.text
+
+
+def test_a_translation_with_no_words_left_is_read_and_paired(tmp_path: Path) -> None:
+    """``%{first_name},`` for ``Hi %{first_name},`` is a translation (qa checks it), not none."""
+    source = tmp_path / "en.yml"
+    source.write_text('en:\n  greeting: "Hi %{first_name},"\n  bye: Bye\n', "utf-8")
+    out = tmp_path / "de.yml"
+    out.write_text('de:\n  greeting: "%{first_name},"\n  bye: Tschüss\n', "utf-8")
+    pairs = {r.source: r.target for r in YamlCatalog.pairs(out, source_file=source)}
+    assert pairs == {"Hi %{first_name},": "%{first_name},", "Bye": "Tschüss"}

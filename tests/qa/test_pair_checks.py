@@ -23,6 +23,7 @@ from ltmt.qa.pair_checks import (
     quoting_problems,
     sign_problems,
     whitespace_problems,
+    wordless_problems,
 )
 
 
@@ -669,3 +670,20 @@ def test_a_lone_quote_mark_beside_a_placeholder_is_a_quoting_warning(source, tar
 )
 def test_a_translation_over_its_units_length_limit(target, metadata, expected):
     assert length_problems("Read the package leaflet.", target, metadata) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        (
+            "Hi %{first_name},",
+            "%{first_name},",
+            ["the translation lost all its words: it keeps only placeholders or punctuation"],
+        ),
+        ("Hi %{first_name},", "Hallo %{first_name},", []),
+        ("%{count}", "%{count}", []),  # a source without words
+        ("Hi", "", []),  # an empty translation is the missing check's
+    ],
+)
+def test_a_translation_that_lost_all_its_words(source, target, expected):
+    assert wordless_problems(source, target, {}) == expected
