@@ -132,6 +132,8 @@ class KeyedCatalog(TranslationsHeld):
     # the names this file itself defines more than once (as :attr:`TranslatedFile.defined_twice`
     # has a translation's), found as it is read
     names_defined_twice: tuple[str, ...] = ()
+    # where the output keeps the strings only the translation so far has (:meth:`adopt`)
+    extras_kept: ClassVar[str] = "kept at the end"
 
     def __init__(self, path: Path, entries: list[Entry]) -> None:
         super().__init__()
@@ -174,11 +176,12 @@ class KeyedCatalog(TranslationsHeld):
         self.adopted_from = Path(target)
         if self.extras:
             logger.warning(
-                "%s: %s not in %s (%s) kept at the end; delete them there if they are obsolete",
+                "%s: %s not in %s (%s) %s; delete them there if they are obsolete",
                 target,
                 counted(len(self.extras), "string"),
                 self.path,
                 first_few(self.extras),
+                self.extras_kept,
             )
         return len(kept)
 

@@ -283,6 +283,7 @@ class YamlCatalog(KeyedCatalog):
 
     format = "yaml"
     what = WHAT
+    extras_kept = "kept in their mappings, after the source's keys there"
 
     def __init__(self, path: Path, data: bytes, tgt_lang: str) -> None:
         self.data = data
