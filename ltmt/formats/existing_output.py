@@ -187,12 +187,14 @@ def warn_of_changed_sources(
         )
         return len(changed)
     if changed:
+        name_of = getattr(document, "name_of", None)  # a plural's forms are one string
+        names = list(dict.fromkeys(map(name_of, changed))) if name_of else changed
         logger.warning(
-            "%s: %s kept from %s translate another source, as the memory holds them (%s): "
-            "the source changed since; check them (--overwrite translates every string again)",
+            "%s: %s kept from %s (%s) had another source when translated, as the memory holds "
+            "them: check them (--overwrite translates every string again)",
             in_path,
-            counted(len(changed), "string"),
+            counted(len(names), "string"),
             out_path,
-            first_few(changed),
+            first_few(names),
         )
     return 0
