@@ -30,6 +30,7 @@ def read_records(
     skip_keys: frozenset[str] = frozenset(),
     check_declared: bool = True,
     not_read: NotRead | None = None,
+    purpose: str = "imported",
 ) -> list[PairRecord]:
     """The pairs of the file ``path``, or of every file of the folder ``path`` a format reads
     (``source_file``: then the source-language folder); ``include_fuzzy``: translations not
@@ -37,8 +38,9 @@ def read_records(
     strings are identifiers, which make no pairs (``--skip-keys``: a usage error for one file
     of a format with no keys); ``check_declared``: the languages a file declares are checked
     (:func:`ltmt.formats.pairs.read_translations`); ``not_read``: counts the entries the readers
-    left out, which they then do not warn of. Files of a folder that were skipped are said
-    on stderr unless ``quiet``."""
+    left out, which they then do not warn of; ``purpose``: what a warning says was not done with
+    a string only the translation has (``imported``, ``checked``). Files of a folder that were
+    skipped are said on stderr unless ``quiet``."""
     if path.is_dir():
         return _folder_records(
             path,
@@ -71,6 +73,7 @@ def read_records(
         skip_keys=skip_keys,
         check_declared=check_declared,
         not_read=not_read,
+        purpose=purpose,
     )
     size = path.stat().st_size
     if size >= READ_NOTE_FROM and sys.stderr.isatty():  # some formats are read whole

@@ -167,6 +167,7 @@ def qa(
             tgt_lang,
             quiet=as_json,
             include_fuzzy=not reviewed_only,
+            purpose="checked",
         )
         state = None if source_file is not None else catalog_state(file, fmt, not reviewed_only)
         untranslated = (

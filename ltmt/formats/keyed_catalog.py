@@ -291,6 +291,7 @@ class KeyedCatalog(TranslationsHeld):
         tgt_lang: str | None = None,
         skip_keys: frozenset[str] = frozenset(),
         not_read: NotRead | None = None,
+        purpose: str = "imported",
         **_: Any,
     ) -> Iterator[PairRecord]:
         """The format's memory reader: the pairs of the translated file ``path`` and its
@@ -300,7 +301,8 @@ class KeyedCatalog(TranslationsHeld):
         a translation copies (a JSON file's identifiers, those under ``skip_keys``) make no
         pairs, nor do the names either file defines more than once (module docstring): they
         are counted into ``not_read``, or said in a warning without one; so are the names only
-        ``path`` has (obsolete: ``not in the source file``)."""
+        ``path`` has (obsolete: ``not in the source file``), said as not ``purpose``
+        (``imported``; ``ltmt qa``: ``checked``)."""
         source_file = source_file_given(path, cls.what, source_file)
         if resolved(path) == resolved(source_file):
             raise InputError(
@@ -341,13 +343,13 @@ class KeyedCatalog(TranslationsHeld):
             for name in document.names_not_here(values)
             if not any(name.startswith(f"{whole}/") for whole in not_text)
         ]  # a value that is no string (an object's strings) is counted as that alone
-        _count_obsolete(path, source_file, obsolete, not_read)
+        _count_obsolete(path, source_file, obsolete, not_read, purpose)
         _count_not_text(path, not_text, not_read)
         return iter(records)
 
 
 def _count_obsolete(
-    path: Path, source_file: Path, names: list[str], not_read: NotRead | None
+    path: Path, source_file: Path, names: list[str], not_read: NotRead | None, purpose: str
 ) -> None:
     """Count the strings of ``names``, which ``path`` has and its ``source_file`` has not, into
     ``not_read``, or warn without one: they make no pair, and were dropped without a word."""
@@ -355,10 +357,11 @@ def _count_obsolete(
         not_read.add(NOT_IN_SOURCE, len(names))
     elif names:
         logger.warning(
-            "%s: %s not in %s not imported (%s): delete them there if they are obsolete",
+            "%s: %s not in %s not %s (%s): delete them there if they are obsolete",
             path,
             counted(len(names), "string"),
             source_file,
+            purpose,
             first_few(names),
         )
 

@@ -290,6 +290,7 @@ def read_translations(
     skip_keys: frozenset[str] = frozenset(),
     check_declared: bool = True,
     not_read: NotRead | None = None,
+    purpose: str = "imported",
 ) -> Iterator[PairRecord]:
     """The pairs of a translated file of any format: :func:`read_pairs` with the format's
     language options, and for a file holding one language (Android, .properties, subtitles
@@ -300,7 +301,8 @@ def read_translations(
     keys to name). Without ``check_declared``, the languages a file declares (a PO
     ``Language`` header) are not checked against the pair: its pairs are read as that pair.
     ``not_read``: where the reader counts the entries it left out instead of warning
-    (:mod:`ltmt.formats.not_read`)."""
+    (:mod:`ltmt.formats.not_read`). ``purpose``: what the pairs are read for, as a warning
+    says it of the strings left out (``imported``, ``checked``)."""
     from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
 
     refuse_an_unreadable_file(Path(path))
@@ -325,6 +327,7 @@ def read_translations(
         skip_keys=skip_keys,
         check_declared=check_declared,
         not_read=not_read,
+        purpose=purpose,
     )
     return read_pairs(path, fmt, **options)
 

@@ -151,6 +151,7 @@ class FileFormat:
         skip_keys: frozenset[str] = frozenset(),
         check_declared: bool = True,
         not_read: NotRead | None = None,
+        purpose: str = "imported",
     ) -> dict[str, Any]:
         """The keyword arguments of this format's reader: the languages where its files name
         them; for a file holding one language, the ``source_file`` it translates (its plural
@@ -159,10 +160,12 @@ class FileFormat:
         to name (:attr:`skips_keys`: a folder's other files are read without them); without
         ``check_declared``, the languages the files declare are not checked, where they only
         declare them (:attr:`declares_languages`); ``not_read`` where the reader counts what it
-        left out into one (:attr:`counts_not_read`)."""
+        left out into one (:attr:`counts_not_read`); ``purpose``: what a reader of a
+        one-language file says it did not do with a string only the translation has
+        (``imported``, ``checked``)."""
         options: dict[str, Any] = dict(self.language_options(src_lang, tgt_lang))
         if self.one_language:
-            options.update(source_file=source_file, tgt_lang=tgt_lang)
+            options.update(source_file=source_file, tgt_lang=tgt_lang, purpose=purpose)
         if include_fuzzy and self.reviews:
             options["include_fuzzy"] = True
         if skip_keys and self.skips_keys:

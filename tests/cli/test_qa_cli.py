@@ -655,3 +655,17 @@ def test_the_form_of_address(run_ltmt, tmp_path):
     code, out, err = run_ltmt("qa", str(pairs), "--address", "ihr")
     assert code == 2
     assert err == "ltmt: error: --address 'ihr': use du (informal) or Sie (formal)\n"
+
+
+def test_strings_only_the_translation_has_are_said_not_checked(run_ltmt, tmp_path, caplog):
+    """qa said they were 'not imported', import's wording."""
+    source, target = tmp_path / "en.yml", tmp_path / "de.yml"
+    source.write_text("en:\n  save: Save\n", "utf-8")
+    target.write_text("de:\n  save: Speichern\n  old: Alt\n", "utf-8")
+    code, _, _ = run_ltmt("qa", str(target), "--source-file", str(source), "--check", "format")
+    assert code == 0
+    assert (
+        f"{target}: 1 string not in {source} not checked (old): delete them there if they are "
+        "obsolete"
+    ) in caplog.text
+    assert "imported" not in caplog.text
