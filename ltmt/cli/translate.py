@@ -175,8 +175,9 @@ def translate(
     overwrite: bool = typer.Option(
         False,
         "--overwrite",
-        help="PO/XLIFF: retranslate entries already translated; Android/JSON: retranslate "
-        "the strings the existing output already has.",
+        help="PO/XLIFF: retranslate entries already translated; one-language files "
+        "(Android, JSON, YAML, properties ...): retranslate the strings the existing output "
+        "already has.",
     ),
     no_fuzzy: bool = typer.Option(
         False, "--no-fuzzy", help="PO/XLIFF: do not mark machine translations for review."

@@ -85,6 +85,11 @@ def test_help_paragraphs_are_rewrapped_not_broken_at_source_lines(
         ((), "stats, users, warm, delete", None),
         (("memory",), "stats, users, warm, delete", None),
         (("translate", "--help"), "txt, paragraphs, jsonl, po, xliff", None),
+        (
+            ("translate", "--help"),
+            "one-language files (Android, JSON, YAML, properties ...): retranslate",
+            "Android/JSON:",
+        ),
         (("serve", "--help"), "none, knn, attention, knn-trained, auto", None),
         (("glossary", "delete", "--help"), "any case, or with --case-sensitive", None),
         # commands that never make a store: no word of a key making one encrypted
