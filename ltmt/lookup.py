@@ -198,8 +198,10 @@ def _given_code_ids(text: str, query: str, match: Match, case_sensitive: bool) -
 
 def missing_user(memory: Memory | None, user: str | None) -> str | None:
     """The warning that ``memory`` holds no user ``user`` (its translations are made without
-    memory), naming the likely users it meant; ``None`` when it does, without a memory or a
-    user, or for a stand-in memory that cannot list its users."""
+    memory and without a stored glossary: a glossary is stored under its user, so a misspelt
+    id has none; glossaries given to the call still apply), naming the likely users it meant;
+    ``None`` when it does, without a memory or a user, or for a stand-in memory that cannot
+    list its users."""
     listed = getattr(memory, "users", None)
     if user is None or listed is None:
         return None
@@ -212,7 +214,7 @@ def missing_user(memory: Memory | None, user: str | None) -> str | None:
     where = f"memory store {path}" if path is not None else "the memory"
     return (
         f"no user {user!r} in {where} ({counted(len(known), 'user')}); "
-        f"{hint}translating without memory"
+        f"{hint}translating without memory or stored glossary"
     )
 
 

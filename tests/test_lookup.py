@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ltmt.errors import ConfigError, InputError
-from ltmt.lookup import check_memory_languages, memory_matches, term_matcher
+from ltmt.lookup import check_memory_languages, memory_matches, missing_user, term_matcher
 from ltmt.memory.store import Memory
 from ltmt.routing import without_model
 from ltmt.segments import Match, Segment
@@ -345,3 +345,16 @@ def test_a_memory_of_another_pair_is_refused_naming_both_pairs():
 @pytest.mark.parametrize("memory", [None, RecordingMemory(), _PairMemory({})])
 def test_without_a_recorded_pair_nothing_is_checked(memory):
     check_memory_languages(memory, "u1", ("en", "de"))
+
+
+def test_a_misspelt_user_is_translated_without_memory_or_its_stored_glossary(tmp_path):
+    """A glossary is stored under its user, so a misspelt ``--user`` finds none: the warning
+    says so rather than only ``without memory``."""
+    with Memory(tmp_path) as memory:
+        memory.glossary("brand").add_terms([Term("Pro", "Pro")])
+        assert term_matcher(memory, "brand", True) is not None
+        assert term_matcher(memory, "brnad", True) is None
+        assert missing_user(memory, "brnad") == (
+            f"no user 'brnad' in memory store {tmp_path} (1 user); did you mean brand? "
+            "translating without memory or stored glossary"
+        )

@@ -174,8 +174,9 @@ def test_a_user_the_memory_does_not_hold_is_warned_about_once(backbone, caplog):
         translator.translate_for_users([("u1", ["hello world"]), ("nobody", ["hello world"])])
     warnings = [r.getMessage() for r in caplog.records if "no user" in r.getMessage()]
     assert warnings == [
-        "no user 'u1x' in the memory (1 user); did you mean u1? translating without memory",
-        "no user 'nobody' in the memory (1 user); translating without memory",
+        "no user 'u1x' in the memory (1 user); did you mean u1? translating without memory or "
+        "stored glossary",
+        "no user 'nobody' in the memory (1 user); translating without memory or stored glossary",
     ]
 
 
