@@ -97,19 +97,17 @@ def prepare(
                 f"{with_article(spec.name)} document must be a file, not {given}; save it to "
                 "one first"
             )
+        what = f"{path.suffix or spec.name} file"
+        if spec.name == "paragraphs":  # plain .txt goes to stdout; say why this one does not
+            what += " with --format paragraphs"
         if output is None:
             raise InputError(
-                f"--output is needed to translate a {path.suffix or spec.name} file "
-                + (
-                    "(give the input itself to fill it in place)"
-                    if spec.fills_in_place
-                    else "(the input is never overwritten)"
-                )
+                f"--output is needed to translate a {what}: give -o FILE"
+                + (" (or the input itself, to fill it in place)" if spec.fills_in_place else "")
             )
         if output == "-":
             raise InputError(
-                f"a translated {path.suffix or spec.name} file is written to a file (a run that "
-                "stops can resume there), not to stdout; give --output FILE"
+                f"a translated {what} is written to a file, not to stdout: give -o FILE"
             )
         if learn is not None:
             raise InputError(

@@ -111,8 +111,8 @@ def test_an_xcode_string_catalog_is_filled_in_place(tmp_path, capsys, common):
     code, _, err = run_cli(["translate", str(catalog), *common], capsys)
     assert (code, err) == (
         1,
-        "ltmt: error: --output is needed to translate a .xcstrings file (give the input "
-        "itself to fill it in place)\n",
+        "ltmt: error: --output is needed to translate a .xcstrings file: give -o FILE (or the "
+        "input itself, to fill it in place)\n",
     )
     strings = tmp_path / "en.json"
     strings.write_text('{"a": "hello world"}', "utf-8")
@@ -251,7 +251,17 @@ def test_android_strings_translated_then_updated_and_imported(tmp_path, capsys, 
             "--learn has 1 line but the input has 2",
         ),
         (["translate", "LATIN1"], r"LATIN1:2:\d+: byte 0x[0-9a-f]{2} is not valid UTF-8"),
-        (["translate", "PO"], r"--output is needed to translate a \.po file"),
+        (["translate", "PO"], r"--output is needed to translate a \.po file: give -o FILE$"),
+        (
+            ["translate", "NEWS", "--format", "paragraphs"],
+            r"ltmt: error: --output is needed to translate a \.txt file with --format paragraphs: "
+            r"give -o FILE$",
+        ),
+        (
+            ["translate", "NEWS", "--format", "paragraphs", "-o", "-"],
+            r"ltmt: error: a translated \.txt file with --format paragraphs is written to a file, "
+            r"not to stdout: give -o FILE$",
+        ),
         (
             ["translate", "IN", "--user", "u1", "--fusion-option", "tau"],
             "fusion option 'tau' is not KEY=VALUE",
@@ -285,7 +295,9 @@ def test_bad_input_is_one_line_exit_1(tmp_path, capsys, common, monkeypatch, arg
     (tmp_path / "LATIN1").write_bytes("ok\nsch\xf6n\n".encode("latin-1"))
     (tmp_path / "BROKEN").symlink_to("missing-target.txt")
     (tmp_path / "PO.po").write_text('msgid "a"\nmsgstr ""\n', "utf-8")
-    args = [a.replace("PO", "PO.po") if a == "PO" else a for a in args]
+    (tmp_path / "NEWS.txt").write_text("Hi there,\n\nWe have news.\n", "utf-8")
+    names = {"PO": "PO.po", "NEWS": "NEWS.txt"}
+    args = [names.get(a, a) for a in args]
     code, _, err = run_cli([*args, *common], capsys)
     assert code == 1
     assert re.search(message, err), err

@@ -197,8 +197,7 @@ def no_model(monkeypatch):
         ([CATALOG, "--tgt-lang", "pl"], r"--output is needed to translate a .po file"),
         (
             [CATALOG, "--tgt-lang", "pl", "--output", "-"],
-            r"a translated .po file is written to a file \(a run that stops can resume there\), "
-            r"not to stdout; give --output FILE$",
+            r"a translated .po file is written to a file, not to stdout: give -o FILE$",
         ),
         (
             [CATALOG, "--tgt-lang", "pl", "--output", "missing/x.po"],
