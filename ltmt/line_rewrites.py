@@ -4,9 +4,10 @@
 (one translation per source line, :func:`ltmt.units.join_pieces`) and then, in place: writes
 once the words said twice across a line break or in a row where the source does not
 (:func:`write_once`, :mod:`ltmt.line_seams`), writes a short label as the model's label lexicon
-says (:func:`write_labels`) and gives a line its capital where its source starts a sentence
+says (:func:`write_labels`), gives a line its capital where its source starts a sentence
 with one, or its small letter where its source starts with one and its first word is no noun
-(:func:`capitalise_starts`).
+(:func:`capitalise_starts`), and writes the source's spaced en dashes the model wrote as
+hyphens (:func:`write_en_dashes`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ltmt.capitals import capitalised_starts, lower_case_starts, small_starts
+from ltmt.dashes import en_dashes_in_lines
 from ltmt.line_seams import drop_doubled_words
 
 if TYPE_CHECKING:
@@ -80,6 +82,18 @@ def capitalise_starts(
         if any(lower_case_starts(m.segment.source, m.segment.target) for m in matches[index]):
             continue
         grouped[index] = capitalised_starts(split.lines, lines, language)
+
+
+def write_en_dashes(
+    splits: Mapping[int, SplitSegment], grouped: GroupedLines, used_fusion: Mapping[int, bool]
+) -> None:
+    """Each line translation of a segment decoded without memory with the spaced en dashes of
+    its source that the model wrote as spaced hyphens (:mod:`ltmt.dashes`), in place; a fused
+    one writes dashes as the user's memory does."""
+    for index, split in splits.items():
+        lines = grouped.get(index)
+        if lines and not used_fusion.get(index):
+            grouped[index] = en_dashes_in_lines(split.lines, lines)
 
 
 def write_once(

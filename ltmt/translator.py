@@ -44,7 +44,13 @@ from ltmt.folded_characters import restore_folded
 from ltmt.fusion.registry import make_fusion
 from ltmt.help_columns import align_help
 from ltmt.label_lexicon import LabelLexicon
-from ltmt.line_rewrites import capitalise_starts, doubled_once, write_labels, write_once
+from ltmt.line_rewrites import (
+    capitalise_starts,
+    doubled_once,
+    write_en_dashes,
+    write_labels,
+    write_once,
+)
 from ltmt.line_seams import drop_seam_repeats
 from ltmt.lookup import check_memory_languages, memory_matches, missing_user, term_matcher
 from ltmt.match_punctuation import punctuate_copies
@@ -675,6 +681,7 @@ class Translator:
         if self.labels is not None:
             write_labels(self.labels, splits, grouped, decoded.used_fusion, matchers)
         capitalise_starts(splits, grouped, matches, self.line_forms.target_language)
+        write_en_dashes(splits, grouped, decoded.used_fusion)
         unfinished = _unfinished_segments(units, decoded.unfinished)
         for index, split in splits.items():
             method = self.fusion_name if decoded.used_fusion.get(index) else "model"

@@ -6,7 +6,13 @@ import logging
 
 import pytest
 
-from ltmt.line_rewrites import capitalise_starts, doubled_once, write_labels, write_once
+from ltmt.line_rewrites import (
+    capitalise_starts,
+    doubled_once,
+    write_en_dashes,
+    write_labels,
+    write_once,
+)
 from ltmt.segments import Match, Segment
 from ltmt.units import split_segment
 
@@ -64,3 +70,10 @@ def test_write_labels_skips_fused_segments_and_glossary_lines() -> None:
         [None, None, _Matcher()],  # type: ignore[list-item]
     )
     assert grouped == {0: ["Einfügen"], 1: ["Paste"], 2: ["Paste"]}
+
+
+def test_write_en_dashes_leaves_a_fused_output_as_the_memory_writes_it() -> None:
+    splits = {0: split_segment("Fast \u2013 and free."), 1: split_segment("Fast \u2013 and free.")}
+    grouped = {0: ["Schnell - und frei."], 1: ["Schnell - und frei."]}
+    write_en_dashes(splits, grouped, {1: True})
+    assert grouped == {0: ["Schnell \u2013 und frei."], 1: ["Schnell - und frei."]}

@@ -1,0 +1,32 @@
+"""A spaced en dash of the source that the model wrote as a spaced hyphen, written back.
+
+The shipped model writes a source's spaced en dash (U+2013: ``It is fast \u2013 and it is
+free.``, ``Brightly Planner \u2013 Plan your week``) as a spaced hyphen (``Es ist schnell - und
+es ist frei.``), while German, as English, writes the spaced en dash there. Where the source has
+spaced en dashes and no spaced hyphen, and the output has as many spaced hyphens and no spaced en
+dash, each of them stands in the source's dash's place: :func:`en_dashes_kept` writes them as en
+dashes. Any other mix (a source with both, an output with another count) is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPACED_EN_DASH = re.compile(r"(?<=\S)([ \u00a0])\u2013(?=[ \u00a0]\S)")
+_SPACED_HYPHEN = re.compile(r"(?<=\S)([ \u00a0])-(?=[ \u00a0]\S)")
+
+
+def en_dashes_kept(source: str, output: str) -> str:
+    """``output`` (the translation of ``source``) with its spaced hyphens written as spaced en
+    dashes where each stands for one of the source's (module docstring)."""
+    dashes = len(_SPACED_EN_DASH.findall(source))
+    if not dashes or _SPACED_HYPHEN.search(source) or _SPACED_EN_DASH.search(output):
+        return output
+    if len(_SPACED_HYPHEN.findall(output)) != dashes:
+        return output
+    return _SPACED_HYPHEN.sub("\\1\u2013", output)
+
+
+def en_dashes_in_lines(sources: list[str], lines: list[str]) -> list[str]:
+    """Each line translation with :func:`en_dashes_kept` applied (``sources``: its lines)."""
+    return [en_dashes_kept(source, line) for source, line in zip(sources, lines, strict=True)]

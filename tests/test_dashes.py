@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import pytest
+
+from ltmt.dashes import en_dashes_in_lines, en_dashes_kept
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        (
+            "It is fast \u2013 and it is free.",
+            "Es ist schnell - und es ist frei.",
+            "Es ist schnell \u2013 und es ist frei.",
+        ),
+        (
+            "Brightly Planner \u2013 Plan your week in minutes",
+            "Brightly Planner - Planen Sie Ihre Woche in Minuten",
+            "Brightly Planner \u2013 Planen Sie Ihre Woche in Minuten",
+        ),
+        ("A \u2013 b \u2013 c", "A - b - c", "A \u2013 b \u2013 c"),
+        # another count of hyphens: not each in a dash's place
+        ("A \u2013 b \u2013 c", "A - b c", "A - b c"),
+        # the source writes both: which is which is not known
+        ("A \u2013 b - c", "A - b - c", "A - b - c"),
+        # already an en dash, or no spaced hyphen (a word's hyphen stays)
+        ("A \u2013 b", "A \u2013 b", "A \u2013 b"),
+        (
+            "Plans from €9 \u2013 cancel anytime.",
+            "Plane aus €9- stornieren",
+            "Plane aus €9- stornieren",
+        ),
+        ("E-mail \u2013 now", "E-Mail jetzt", "E-Mail jetzt"),
+        # no dash in the source: the output's hyphens are its own
+        ("Pages 1 to 5", "Seiten 1 - 5", "Seiten 1 - 5"),
+    ],
+)
+def test_a_spaced_en_dash_written_as_a_hyphen_is_written_back(source, output, expected):
+    assert en_dashes_kept(source, output) == expected
+
+
+def test_each_line_is_written_alone():
+    assert en_dashes_in_lines(["a \u2013 b", "c - d"], ["a - b", "c - d"]) == [
+        "a \u2013 b",
+        "c - d",
+    ]
