@@ -67,6 +67,9 @@ from typing import Any
 
 from ltmt.wording import counted, shortened
 
+# how many of the outputs left as in the source the summary names
+COPIED_NAMED = 3
+
 
 @dataclass
 class RunReport:
@@ -98,6 +101,7 @@ class RunReport:
     plural_identical: int = 0
     copied: int = 0
     wordless: int = 0
+    copied_examples: list[str] = field(default_factory=list)  # the summary's first few
     misspelt: int = 0
     over_limit: int = 0
     spelling_dictionary: str = ""
@@ -121,6 +125,12 @@ class RunReport:
         if len(self.examples) < self.max_examples:
             self.examples.append(text)
 
+    def copied_in(self, source: str) -> None:
+        """Count a model output left as its ``source``; the first few are named."""
+        self.copied += 1
+        if len(self.copied_examples) < COPIED_NAMED:
+            self.copied_examples.append(source)
+
     def add(self, other: RunReport) -> None:
         """Count ``other`` (one file of a folder's run) in this report."""
         for name, value in asdict(other).items():
@@ -128,6 +138,8 @@ class RunReport:
                 setattr(self, name, getattr(self, name) + value)
         for text in other.examples:
             self.example(text)
+        room = COPIED_NAMED - len(self.copied_examples)
+        self.copied_examples.extend(other.copied_examples[: max(room, 0)])
         self.spelling_dictionary = self.spelling_dictionary or other.spelling_dictionary
         self.format_unchecked_example = (
             self.format_unchecked_example or other.format_unchecked_example
@@ -192,7 +204,11 @@ class RunReport:
         if self.sentences_lost:
             parts.append(f"{self.sentences_lost} lost a sentence of their source (check them)")
         if self.copied:
-            parts.append(f"{self.copied} left as in the source by the model (check them)")
+            named = ", ".join(repr(shortened(text, 40)) for text in self.copied_examples)
+            more = ", ..." if self.copied > len(self.copied_examples) else ""
+            parts.append(
+                f"{self.copied} left as in the source by the model (check them: {named}{more})"
+            )
         if self.wordless:
             parts.append(
                 f"{self.wordless} lost every word of their source, keeping only its "
@@ -241,6 +257,7 @@ class RunReport:
         """The report as JSON-ready data (``--json``)."""
         data = asdict(self)
         data.pop("max_examples")
+        data.pop("copied_examples")  # "examples" names them with the others
         if not self.files:  # one file's run
             data.pop("files")
             data.pop("files_skipped")

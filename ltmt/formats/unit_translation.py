@@ -238,8 +238,9 @@ def translate_units(
     _translate_paired(units, outcomes, translate, language)
     _separate_plural_forms(outcomes, translate, report, language)
     if report is not None:
+        terms = getattr(translate, "term_spans", None)  # a glossary may keep a name as written
         for outcome, unit in zip(outcomes, units, strict=True):
-            _count(report, outcome, by_key[_key(unit)])
+            _count(report, outcome, by_key[_key(unit)], terms)
     _warn_unfinished([u for u in units if by_key[_key(u)].unfinished], place)
     return outcomes
 
@@ -457,7 +458,12 @@ def _has_placeholders(unit: Unit) -> bool:
     return bool(protect(source).placeholders or format_flags(unit.flags) or text_ampersands(source))
 
 
-def _count(report: RunReport, outcome: Outcome, translation: Translation) -> None:
+def _count(
+    report: RunReport,
+    outcome: Outcome,
+    translation: Translation,
+    terms: Callable[[str], list[tuple[int, int]]] | None = None,
+) -> None:
     if not outcome.unit.source.strip():  # a blank line: nothing was translated
         return
     report.units += 1
@@ -489,8 +495,8 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
     report.sentences_lost += translation.sentences_lost
     if not outcome.text.strip():
         report.empty += 1
-    elif outcome.method != "exact" and _copied(outcome.unit.source, outcome.text):
-        report.copied += 1
+    elif outcome.method != "exact" and _copied(outcome.unit.source, outcome.text, terms):
+        report.copied_in(outcome.unit.source)
         report.example(f"{outcome.unit.source[:60]!r}: left as in the source")
     elif (
         outcome.method != "exact" and has_words(outcome.unit.source) and not has_words(outcome.text)
@@ -519,12 +525,18 @@ def _count_spelling(report: RunReport, outcome: Outcome, translation: Translatio
         report.example(f"{outcome.unit.source[:60]!r}: {words} in no dictionary")
 
 
-def _copied(source: str, output: str) -> bool:
+def _copied(
+    source: str, output: str, terms: Callable[[str], list[tuple[int, int]]] | None = None
+) -> bool:
     """Whether ``output`` is its source unchanged, for a source with a word to translate
     (outside its placeholders: ``%s: %s`` has none; code is kept on purpose: ``--help``; so
-    are key combinations alone, ``CmdOrCtrl+Shift+F``, and date formats alone, ``%H:%M``)."""
+    are key combinations alone, ``CmdOrCtrl+Shift+F``, and date formats alone, ``%H:%M``; and
+    so are the glossary's terms, whose ``(start, end)`` in a text ``terms`` gives: ``Pro``
+    that the glossary keeps as written)."""
     if output.strip() != source.strip() or not split_segment(source)[0]:
         return False
     if meant_as_written(source):
         return False
+    for start, end in sorted(terms(source) if terms is not None else [], reverse=True):
+        source = source[:start] + " " + source[end:]
     return re.search(r"[^\W\d_]{2,}", without_placeholders(source)) is not None

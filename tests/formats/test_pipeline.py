@@ -845,7 +845,9 @@ def test_msgctxt_entries_are_translated_and_copies_counted(tmp_path: Path) -> No
     assert 'msgctxt "dialog"\nmsgid "Open the file"\nmsgstr "Datei öffnen"' in written
     # the two "Save"; "%s: %s" has no word to translate, a key identifier stays as written
     assert result.report.copied == 2
-    assert "; 2 left as in the source by the model (check them)" in result.report.summary()
+    assert "; 2 left as in the source by the model (check them: 'Save', 'Save')" in (
+        result.report.summary()
+    )
     assert result.report.summary().startswith("5 segments (")
 
 

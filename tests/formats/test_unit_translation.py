@@ -6,7 +6,7 @@ from typing import Any
 
 from ltmt.formats.documents import Unit
 from ltmt.formats.run_report import RunReport
-from ltmt.formats.unit_translation import for_translator, reuse_exact
+from ltmt.formats.unit_translation import for_translator, reuse_exact, translate_units
 
 
 def test_a_fuzzy_plural_entry_kept_counts_once() -> None:
@@ -40,3 +40,28 @@ def test_the_translate_function_tells_progress_as_the_translator_finishes_texts(
     translate = for_translator(CountingTranslator(), None, told.append)  # type: ignore[arg-type]
     assert translate(["a", "b"], [{}, {}]) == ["A", "B"]
     assert told == [1, 1]
+
+
+class KeepingTranslate:
+    """A translate function that copies every text, with a glossary that keeps ``Pro``."""
+
+    def __call__(self, texts: list[str], prefer: list[dict[str, Any]]) -> list[str]:
+        return list(texts)
+
+    def term_spans(self, text: str) -> list[tuple[int, int]]:
+        start = text.find("Pro")
+        return [(start, start + 3)] if start >= 0 else []
+
+
+def test_outputs_left_as_in_the_source_are_named_but_not_a_glossary_term() -> None:
+    """The summary counted the lines the glossary keeps as written (``Pro``) and named none."""
+    texts = ["Pro", "Pro plan", "Trackly", "Features", "Pricing", "Sign up"]
+    units = [Unit(str(i), text) for i, text in enumerate(texts)]
+    report = RunReport()
+    translate_units(units, KeepingTranslate(), report)
+    assert report.copied == 5
+    assert (
+        "; 5 left as in the source by the model (check them: 'Pro plan', 'Trackly', "
+        "'Features', ...)" in report.summary()
+    )
+    assert "copied_examples" not in report.as_dict()
