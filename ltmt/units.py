@@ -77,6 +77,9 @@ _NAME_LINE = re.compile(
     rf"|{PATH_LINE}"
     r"|[a-z][\w-]*(?:\.[\w-]+)+"
 )
+# one capitalised word (``Trackly``, ``GitHub``): a name where English writes no such word in
+# lower case inside a sentence (:func:`ltmt.word_tables.lowercase_words`)
+_ONE_WORD = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]*)*")
 
 
 @dataclass(frozen=True)
@@ -298,9 +301,10 @@ class LineForms:
 
 def meant_as_written(line: str) -> bool:
     """Whether ``line`` is key combinations alone (``CmdOrCtrl+Shift+F``) or ``strftime``
-    directives alone (``%H:%M``): what a translation keeps as written (or writes with its own
-    key names and date order), so neither ``ltmt translate`` nor ``ltmt qa`` calls it a copy."""
-    return only_combinations(line.strip()) or only_directives(line)
+    directives alone (``%H:%M``), or one name (:func:`is_one_name`: ``Trackly``): what a
+    translation keeps as written (or writes with its own key names and date order), so neither
+    ``ltmt translate`` nor ``ltmt qa`` calls it a copy."""
+    return only_combinations(line.strip()) or only_directives(line) or is_one_name(line)
 
 
 def undecorated(line: str) -> tuple[str, str, str]:
@@ -337,7 +341,8 @@ def split_segment(text: str, forms: LineForms = LineForms()) -> SplitSegment:
     would lose (SentencePiece folds whitespace): they are kept here and put back around the
     translations. A tab (with any spaces around it) separates columns, each translated on its
     own: an option and its help (``--log <file>\\t\\tStart logging``), a label and its value.
-    A line or column that is code (:func:`is_code`) is kept as written, and so is a fenced code
+    A line or column that is code (:func:`is_code`) or one name (:func:`is_one_name`) is kept
+    as written, and so is a fenced code
     block's line (:func:`ltmt.code_fences.fenced_code_lines`). A line that ``forms``
     changes for the model (its accelerator, capitals) gets its translation changed back.
     """
@@ -363,6 +368,8 @@ def split_segment(text: str, forms: LineForms = LineForms()) -> SplitSegment:
                 frame.append(cell)
             elif (whole := forms.kept_whole(cell)) is not None:
                 frame.append(whole)
+            elif forms.english_names and is_one_name(cell):  # an English source's name
+                frame.append(cell)
             else:
                 seen, form = forms.for_model(cell)
                 lines.append(seen)
@@ -443,6 +450,16 @@ def is_code(text: str) -> bool:
         _CODE_WORD.fullmatch(word) or not any(c.isalpha() or c in QUOTE_MARKS for c in word)
         for word in without_placeholders(text).split()
     )
+
+
+def is_one_name(text: str) -> bool:
+    """Whether ``text`` is one capitalised word English never writes in lower case inside a
+    sentence (``Trackly``, ``GitHub``; not ``Settings``): a name, which the model translated
+    (``Trackly`` → ``Enthüllend``)."""
+    from ltmt.word_tables import lowercase_words
+
+    word = text.strip()
+    return _ONE_WORD.fullmatch(word) is not None and word.lower() not in lowercase_words()
 
 
 def plan_units(

@@ -135,7 +135,7 @@ class _FusionCopyingTranslator(Translator):
     [
         ("Introduction", True, "Einführung", "model"),  # as without memory
         ("Introduction", False, "Introduction", "fake"),
-        ("CloudSync", True, "CloudSync", "fake"),  # a name: the copy stays
+        ("CloudSync", True, "CloudSync", "model"),  # a name: kept as written, not decoded
         # as without memory, the title-case retry included
         ("Settings", True, "Einstellungen", "model"),
     ],

@@ -10,6 +10,7 @@ from ltmt.units import (
     Unit,
     cells,
     is_code,
+    is_one_name,
     join_pieces,
     plan_units,
     split_segment,
@@ -579,3 +580,30 @@ def test_soft_hyphens_and_word_joiners_never_reach_the_model(line: str, seen: st
     split = split_segment(line, LineForms(decorations=True))
     assert split.lines == [seen]
     assert split.rebuild(["Konto"]) in ("Konto", "--- Konto ---")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Trackly", True),
+        ("GitHub", True),
+        (" Trackly ", True),
+        ("Settings", False),
+        ("Pricing", False),
+        ("Trackly app", False),
+        ("trackly", False),
+        ("TRACKLY", False),
+    ],
+)
+def test_one_capitalised_word_english_never_writes_in_lower_case_is_a_name(text, name):
+    assert is_one_name(text) is name
+
+
+def test_a_line_that_is_one_name_is_kept_without_the_model():
+    """``app_name: "Trackly"`` came back ``Enthüllend``."""
+    english = LineForms(decorations=True, target_language="de", english_names=True)
+    split = split_segment("Trackly\nOpen the file", english)
+    assert split.lines == ["Open the file"]
+    assert split.rebuild(["Datei öffnen"]) == "Trackly\nDatei öffnen"
+    # only for an English source: the table is of English words
+    assert split_segment("Trackly", LineForms(target_language="de")).lines == ["Trackly"]
