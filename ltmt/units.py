@@ -57,6 +57,9 @@ from ltmt.text import (
 # a line's words between two runs of symbols (``--- Menus ---``, ``*** WARNING ***``)
 _DECORATED = re.compile(r"^([*=#~+-]{2,}\s+)(.*?[^\W_].*?)(\s+[*=#~+-]{2,})$", re.DOTALL)
 _TAB_RUN = re.compile(r"[ \t]*\t[ \t]*")  # between two columns of a line
+# between two items of a line (``© 2026 Acme · Privacy · Imprint``, ``Sign up | Brightly``): the
+# model lost the sign and ran the items together (``Zeichen aktualisierbar Brightly``)
+_ITEM_SEPARATOR = re.compile(r"(?<=\S) [·|•] (?=\S)")
 # a line break written as an escape (\n, \r\n: a Godot or Unity CSV cell's), with its spaces
 _ESCAPED_BREAK = re.compile(r"[ \t]*(?:(?:\\r)?\\n[ \t]*)+")
 # where an escaped line break ends a text: after a sentence's end or a closing quote or bracket;
@@ -403,7 +406,8 @@ def cells(text: str) -> list[str]:
 
 def _pieces(body: str) -> tuple[list[str], list[str]]:
     """The pieces of a line that the model translates apart, and the separators between them
-    (``pieces[0] + separators[0] + pieces[1] ...`` is ``body``): columns at its tabs, and the
+    (``pieces[0] + separators[0] + pieces[1] ...`` is ``body``): columns at its tabs, items at
+    a spaced ``·``, ``|`` or ``•`` (:data:`_ITEM_SEPARATOR`), and the
     lines a line break written as an escape between two texts makes (``Quest complete!\\nReturn
     to Eldoria.``: the model read ``\\nReturn`` as one word and left it in English), where one
     text ends and the next begins (:data:`_BREAK_BEFORE`, :data:`_BREAK_AFTER`): one in a path
@@ -412,6 +416,11 @@ def _pieces(body: str) -> tuple[list[str], list[str]]:
     escapes = {p.start for p in find_placeholders(body) if p.kind == "escape"}
     cuts = (
         [found.span() for found in _TAB_RUN.finditer(body)]
+        + [
+            found.span()
+            for found in _ITEM_SEPARATOR.finditer(body)
+            if not _bracketed(body[: found.start()])  # a usage's [-a | --all]: one piece
+        ]
         + [
             found.span()
             for found in _ESCAPED_BREAK.finditer(body)
@@ -434,6 +443,11 @@ def _pieces(body: str) -> tuple[list[str], list[str]]:
         separators.append(body[start:end])
         position = end
     return [*pieces, body[position:]], separators
+
+
+def _bracketed(before: str) -> bool:
+    """Whether a bracket or parenthesis opened in ``before`` is still open at its end."""
+    return any(before.count(o) > before.count(c) for o, c in ("[]", "()", "{}", "<>"))
 
 
 def is_code(text: str) -> bool:

@@ -607,3 +607,31 @@ def test_a_line_that_is_one_name_is_kept_without_the_model():
     assert split.rebuild(["Datei öffnen"]) == "Trackly\nDatei öffnen"
     # only for an English source: the table is of English words
     assert split_segment("Trackly", LineForms(target_language="de")).lines == ["Trackly"]
+
+
+@pytest.mark.parametrize(
+    ("line", "pieces"),
+    [
+        ("Sign up | Brightly", ["Sign up", "Brightly"]),
+        (
+            "© 2026 Brightly GmbH · Privacy Policy · Imprint",
+            ["© 2026 Brightly GmbH", "Privacy Policy", "Imprint"],
+        ),
+        ("Home • Blog", ["Home", "Blog"]),
+        # inside brackets: a usage's alternatives, one piece
+        ("git tag [-a | --all] <name>", ["git tag [-a | --all] <name>"]),
+        (
+            "use a <path> for (--textconv | --filters)",
+            ["use a <path> for (--textconv | --filters)"],
+        ),
+        # not spaced on both sides: no separator
+        ("a|b and c ·d", ["a|b and c ·d"]),
+    ],
+)
+def test_items_between_separators_are_translated_alone_and_joined_as_written(line, pieces):
+    """``Sign up | Brightly`` came back ``Zeichen aktualisierbar Brightly``: the ``|`` lost."""
+    split = split_segment(line)
+    assert split.lines == pieces
+    assert split.rebuild([piece.upper() for piece in pieces]) == (
+        line.upper() if len(pieces) > 1 else pieces[0].upper()
+    )
