@@ -466,14 +466,32 @@ def is_code(text: str) -> bool:
     )
 
 
+# what English puts before a word to make another (``unarchive``, ``reconnect``)
+_PREFIXES = ("un", "re", "dis", "de", "pre", "over", "under", "multi", "sub")
+
+
 def is_one_name(text: str) -> bool:
     """Whether ``text`` is one capitalised word English never writes in lower case inside a
     sentence (``Trackly``, ``GitHub``; not ``Settings``): a name, which the model translated
     (``Trackly`` → ``Enthüllend``)."""
-    from ltmt.word_tables import lowercase_words
-
     word = text.strip()
-    return _ONE_WORD.fullmatch(word) is not None and word.lower() not in lowercase_words()
+    return _ONE_WORD.fullmatch(word) is not None and not _english_word(word.lower())
+
+
+def _english_word(word: str) -> bool:
+    """Whether English writes ``word`` (small letters) in lower case: it, or a form of it
+    (``certified`` for ``certify``, which the table lacks), is in the table, or it is such a
+    word after ``un``, ``re`` ... (``unarchive``)."""
+    from ltmt.word_tables import command_verbs, lowercase_words
+
+    table = lowercase_words()
+    stem = word[:-1] if word.endswith(("e", "y")) else word
+    endings = ("", "s", "es", "ed", "d", "ing")
+    forms = [word + end for end in endings] + [stem + end for end in ("ied", "ies", "ing")]
+    if word in command_verbs() or any(form in table for form in forms):
+        return True
+    prefix = next((p for p in _PREFIXES if word.startswith(p)), "")
+    return len(word) - len(prefix) >= 4 and prefix != "" and _english_word(word[len(prefix) :])
 
 
 def plan_units(
