@@ -8,9 +8,12 @@ translation's other letters as ``\\uXXXX`` escapes (``native2ascii``'s conventio
 reader takes, whether it reads UTF-8 or ISO-8859-1), a UTF-8 file UTF-8, an ISO-8859-1 file
 ISO-8859-1 (letters beyond it escaped).
 
-A message with ``''`` is a ``java.text.MessageFormat`` pattern, where an apostrophe is written
-twice: the model reads it with one (``It can't be undone.``), and the translation's apostrophes
-are doubled again (``Das kann nicht rückgängig gemacht werden`` / ``l''élément``). A message
+A message with ``''`` or an argument is a ``java.text.MessageFormat`` pattern, where an
+apostrophe is written twice: the model reads it with one (``It can't be undone.``), and the
+translation's apostrophes are doubled again (``Das kann nicht rückgängig gemacht werden`` /
+``l''élément``); a translation so far whose single apostrophe quotes text (``Geht's? Bestellung
+{0}``, which Java shows as ``Gehts? Bestellung {0}``) is a ``java-format`` problem ``ltmt qa``
+reports (:attr:`TranslatedFile.format_problems`). A message
 with a ``ChoiceFormat`` argument (``{1,choice,0#no files|1#one file|1<{1} files}``), or ICU4J's
 plural or select, is left untranslated with a warning that names it: the model garbled its
 syntax (``1#one Datei|1,1,number,integer}-Dateien``), which Java then formats wrongly. So is
@@ -48,7 +51,7 @@ from ltmt.formats.keyed_catalog import (
     repeated,
     warn_defined_twice,
 )
-from ltmt.formats.message_format import pattern_problem, quoted_braces
+from ltmt.formats.message_format import lost_apostrophes, pattern_problem, quoted_braces
 from ltmt.text import paired_surrogates
 from ltmt.wording import counted, first_few
 
@@ -159,8 +162,11 @@ class JavaPropertiesDocument(KeyedCatalog):
         self.names_defined_twice = tuple(repeated(_keys(store)))
         warn_defined_twice(path, self.names_defined_twice, "last definition, as Java reads it,")
         values = _values(store)
-        # MessageFormat patterns (a doubled apostrophe), shown to the model with single ones
-        self.quoted = {key for key, text in values.items() if "''" in text}
+        self.patterns = {key for key, text in values.items() if _format_flags(text)}
+        self.raw = values  # the values as written (a pattern's apostrophes doubled)
+        # MessageFormat patterns (a doubled apostrophe, or an argument), shown to the model
+        # with single apostrophes, which the translation doubles
+        self.quoted = {key for key, text in values.items() if "''" in text} | self.patterns
         # messages with a branching argument: entries (a translation the output has is kept in
         # its place) that never go to the model
         self.branching = [key for key, text in values.items() if _BRANCHING.search(text)]
@@ -219,7 +225,15 @@ class JavaPropertiesDocument(KeyedCatalog):
 
     def read_translation(self, path: Path) -> TranslatedFile:
         store = _parse(read_bytes(path, WHAT), path)
-        return TranslatedFile(self._values_of(store), defined_twice=repeated(_keys(store)))
+        raw = _values(store)
+        problems = {
+            key: [_apostrophe_problem(lost)]
+            for key in self.patterns
+            if key in raw and (lost := lost_apostrophes(self.raw[key], raw[key]))
+        }
+        return TranslatedFile(
+            self._values_of(store), defined_twice=repeated(_keys(store)), format_problems=problems
+        )
 
     def _values_of(self, store: Any) -> dict[str, str]:
         """The strings of ``store`` (a parsed file of this kind) by key, as this file quotes."""
@@ -276,6 +290,15 @@ def _format_flags(text: str) -> tuple[str, ...]:
     argument, whose translation must stay one; else none (``Use {name}``, which Java's
     MessageFormat refuses, is some other code's template)."""
     return ("java-format",) if "{" in text and pattern_problem(text) is None else ()
+
+
+def _apostrophe_problem(lost: list[str]) -> str:
+    """The ``ltmt qa`` finding of a pattern whose single apostrophes quote ``lost``."""
+    quoted = first_few(repr(part) for part in lost)
+    return (
+        f"java-format: a single apostrophe quotes {quoted}: Java drops it and shows that text "
+        "as written, any argument in it not replaced; write '' for an apostrophe"
+    )
 
 
 def _has_comment(lines: list[str]) -> bool:

@@ -110,12 +110,15 @@ class TranslatedFile:
     ``not_text``, the names of the source's strings whose value there is no text (a JSON number
     or object): they make no pair, and the import says so rather than passing over them;
     ``defined_twice``, the names the file defines more than once (none, for a format whose
-    reader refuses or cannot see them): they make no pair either."""
+    reader refuses or cannot see them): they make no pair either; ``format_problems``, by name,
+    what breaks a string's format as the file writes it and its :attr:`values` no longer show (a
+    MessageFormat pattern's single apostrophe, read as one), which ``ltmt qa`` reports."""
 
     values: dict[str, str]
     placeholders: dict[str, dict[str, str]] = field(default_factory=dict)
     not_text: list[str] = field(default_factory=list)
     defined_twice: list[str] = field(default_factory=list)
+    format_problems: dict[str, list[str]] = field(default_factory=dict)
 
 
 class KeyedCatalog(TranslationsHeld):
@@ -335,6 +338,8 @@ class KeyedCatalog(TranslationsHeld):
             }
             if written:
                 metadata["placeholders"] = written
+            if entry.name in translation.format_problems:
+                metadata["format_problems"] = translation.format_problems[entry.name]
             records.append(PairRecord(entry.source, target, f"{path}: {entry.key}", metadata))
         _count_ambiguous(path, ambiguous, sorted(twice), not_read)
         not_text = translation.not_text

@@ -9,6 +9,7 @@ quoted literal into a live argument is no longer the pattern its source was.
 
     pattern_problem("Type {'name'} here")       # "can't parse argument number: 'name'"
     quoted_braces("Use '{0}' for file {0}.")     # ["'{0}'"]
+    lost_apostrophes("Don''t cancel {0}?", "Geht's? {0} stornieren?")  # ["'s? {0} stornieren?"]
 """
 
 from __future__ import annotations
@@ -24,6 +25,23 @@ def quoted_braces(pattern: str) -> list[str]:
     text that reads as an argument once its quotes are lost or become quote marks."""
     text = pattern.replace("''", "")
     return [found.group() for found in _QUOTED.finditer(text) if set(found.group()) & set("{}")]
+
+
+def quoted_parts(pattern: str) -> list[str]:
+    """The quoted parts of ``pattern`` (its doubled apostrophes taken out), with their quotes;
+    an apostrophe left open quotes the rest of the pattern, as Java reads it."""
+    text = pattern.replace("''", "")
+    parts = [found.group() for found in _QUOTED.finditer(text)]
+    rest = _QUOTED.sub("", text)
+    return [*parts, rest[rest.index("'") :]] if "'" in rest else parts
+
+
+def lost_apostrophes(source: str, translation: str) -> list[str]:
+    """The quoted parts of ``translation`` (a pattern) that ``source`` has not: a single
+    apostrophe meant as one (``Geht's? Bestellung {0}``), which Java drops, showing the text up
+    to the next apostrophe as written (``Gehts? Bestellung {0}``: no argument replaced)."""
+    theirs = quoted_parts(source)
+    return [part for part in quoted_parts(translation) if part not in theirs]
 
 
 def pattern_problem(pattern: str) -> str | None:

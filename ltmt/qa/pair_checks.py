@@ -102,10 +102,13 @@ def flags_of(metadata: Mapping[str, Any]) -> list[str]:
 def format_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """What makes ``target`` an invalid format string for the entry's flags. A plural entry's
     first form may leave out its count, as ``msgfmt -c`` lets it (``Eine Datei`` for ``%d
-    file``: the form of one number, in the languages whose first form is for 1 alone)."""
+    file``: the form of one number, in the languages whose first form is for 1 alone). Those
+    the file's reader found where the strings no longer show them (``metadata["format_problems"]``:
+    a MessageFormat pattern's single apostrophe) come first."""
     form = str(metadata.get("plural", ""))
     number = int(form) if form.isdigit() else None
-    return check_plural_format(flags_of(metadata), source, target, number)
+    found = list(metadata.get("format_problems") or [])
+    return found + check_plural_format(flags_of(metadata), source, target, number)
 
 
 def icu_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:

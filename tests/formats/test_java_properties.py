@@ -134,6 +134,39 @@ def test_a_translation_that_is_no_pattern_java_parses_is_flagged(tmp_path: Path)
     assert "flags" not in records["Use {name}"].metadata  # no pattern MessageFormat parses
 
 
+def test_a_single_apostrophe_in_a_pattern_is_a_format_problem(tmp_path: Path) -> None:
+    source = _write(
+        tmp_path,
+        "messages.properties",
+        b"order=Don''t cancel order {0}?\ngreet=Hello {0}.\nok=It''s {0}.\n",
+    )
+    out = _write(
+        tmp_path,
+        "messages_de.properties",
+        b"order=Geht's? Bestellung {0} nicht stornieren?\n"
+        b"greet=Hallo {0}, willkommen in Andrea's Shop.\nok=Es ist {0}.\n",
+    )
+    records = {
+        r.metadata["context"]: r for r in JavaPropertiesDocument.pairs(out, source_file=source)
+    }
+    assert records["order"].metadata["format_problems"] == [
+        'java-format: a single apostrophe quotes "\'s? Bestellung {0} nicht stornieren?": Java '
+        "drops it and shows that text as written, any argument in it not replaced; write '' for "
+        "an apostrophe"
+    ]
+    assert "'s Shop." in records["greet"].metadata["format_problems"][0]
+    assert "format_problems" not in records["ok"].metadata
+
+
+def test_a_pattern_translation_has_its_apostrophes_doubled(tmp_path: Path) -> None:
+    source = _write(tmp_path, "messages.properties", b"greet=Welcome to {0}.\nplain=Our shop\n")
+    out = tmp_path / "messages_de.properties"
+    german = {"Welcome to {0}.": "Willkommen bei Andrea's {0}.", "Our shop": "Andrea's Laden"}
+    translate_file(source, out, lambda texts, prefer: [german[t] for t in texts], tgt_lang="de")
+    # MessageFormat reads a pattern's single apostrophe as a quote; a plain string is no pattern
+    assert out.read_text() == "greet=Willkommen bei Andrea''s {0}.\nplain=Andrea's Laden\n"
+
+
 @pytest.mark.parametrize(
     ("text", "where"),
     [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.formats.message_format import pattern_problem, quoted_braces
+from ltmt.formats.message_format import lost_apostrophes, pattern_problem, quoted_braces
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,16 @@ def test_pattern_problem_is_what_java_refuses(pattern: str, problem: str | None)
 )
 def test_quoted_braces(pattern: str, quoted: list[str]) -> None:
     assert quoted_braces(pattern) == quoted
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "lost"),
+    [
+        ("Don''t cancel {0}?", "Geht's? {0} stornieren?", ["'s? {0} stornieren?"]),
+        ("Hello {0}.", "Hallo {0}, Andrea's Shop.", ["'s Shop."]),
+        ("Don''t cancel {0}?", "Geht''s? {0} stornieren?", []),
+        ("Type '{'name'}' {0}", "Tippe '{'name'}' {0}", []),  # the source's own quotes
+    ],
+)
+def test_lost_apostrophes(source: str, translation: str, lost: list[str]) -> None:
+    assert lost_apostrophes(source, translation) == lost

@@ -687,3 +687,11 @@ def test_a_translation_over_its_units_length_limit(target, metadata, expected):
 )
 def test_a_translation_that_lost_all_its_words(source, target, expected):
     assert wordless_problems(source, target, {}) == expected
+
+
+def test_format_problems_its_reader_found_come_first() -> None:
+    # what the file writes and its strings no longer show: a pattern's single apostrophe
+    metadata = {"flags": "java-format", "format_problems": ["java-format: a single apostrophe"]}
+    assert format_problems("It's {0}.", "Es ist {0}.", metadata) == [
+        "java-format: a single apostrophe"
+    ]
