@@ -156,6 +156,7 @@ _TEMPLATE_FIELD = (
     r"|\{\{~?\s*(?:[#^/]\s*[\w.-]+|else\b)[^{}]*?~?\}\}"
     r"|\{%-?\s*[A-Za-z_][^{}%]*?-?%\}"
 )
+_EL_EXPRESSION = r"""\$\{(?:[^{}'"\n]|'[^'\n]*'|"[^"\n]*")+\}"""
 # A path: a Windows one (C:\Program Files\Contoso\app.exe, \\server\share), or a "/" one of
 # several parts (/opt/Contoso/Program Files/app, ~/notes/todo.txt, docs/guide/setup.md). A
 # name may have spaces where its words are a name's: each starts with a capital or a digit and
@@ -269,9 +270,12 @@ _PATTERNS = {
     # Liquid's and Jinja's output with filters and trimming (``{{ price | money }}``,
     # ``{{- x -}}``) and their tags (``{% if x %}``), an ICU argument with a type
     # (:data:`_ICU_TYPED_ARGUMENT`), a Python/.NET/ICU-style one (``{0}``, ``{name!r:>10}``) or
-    # vue-i18n's literal (``{'@'}``, a sign its syntax would read otherwise)
+    # vue-i18n's literal (``{'@'}``, a sign its syntax would read otherwise); first, an EL or
+    # template expression with its dollar (Bean Validation's ``${validatedValue}``,
+    # ``${formatter.format('%1$.2f', validatedValue)}``, its quotes and parentheses: the model
+    # translated its words), or a JavaScript template literal's or a shell's ``${name}``
     "brace": (
-        rf"{_TEMPLATE_FIELD}|\{{'[^'{{}}]*'\}}"
+        rf"{_EL_EXPRESSION}|{_TEMPLATE_FIELD}|\{{'[^'{{}}]*'\}}"
         rf"|{_ICU_TYPED_ARGUMENT}"
         r"|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s][^{}]*|:)?\}"
     ),

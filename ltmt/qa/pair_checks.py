@@ -580,7 +580,7 @@ _READ_VALUE = re.compile(
 
 def _literal(placeholder: Placeholder, text: str, dollar_fields: bool = False) -> bool:
     """Whether a placeholder is text that a program does not fill in: ``%%`` (a percent
-    sign), a shell variable's braces (``${SHELL}``: the ``sh-format`` flag's), or a command's
+    sign), a shell variable in capitals (``${SHELL}``: the ``sh-format`` flag's), or a command's
     metavariable that a translator translates: a field named in capitals (coreutils'
     ``{INTEGER}`` → ``{GANZZAHL}``; a ``python-brace-format`` entry's fields are the format
     check's), or an opening tag of a name that takes a closing one, without attributes, that
@@ -590,8 +590,11 @@ def _literal(placeholder: Placeholder, text: str, dollar_fields: bool = False) -
     if (
         placeholder.kind == "brace"
     ):  # ${SHELL}; a help text's {INTEGER}, which translators translate
-        dollar = text[: placeholder.start].endswith("$") and not dollar_fields
-        return dollar or bool(_CAPITALS.fullmatch(placeholder.text))
+        # a shell's ${HOME} (its name in capitals) is text; an expression's ${validatedValue}
+        # (Bean Validation, a template literal) is a field
+        if placeholder.text.startswith("$"):
+            return not dollar_fields and bool(_CAPITALS.fullmatch(placeholder.text[1:]))
+        return bool(_CAPITALS.fullmatch(placeholder.text))
     bare = _BARE_TAG.fullmatch(placeholder.text)
     if placeholder.kind != "tag" or bare is None or bare.group(1).lower() in _VOID:
         return False

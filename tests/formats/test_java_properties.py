@@ -167,6 +167,25 @@ def test_a_pattern_translation_has_its_apostrophes_doubled(tmp_path: Path) -> No
     assert out.read_text() == "greet=Willkommen bei Andrea''s {0}.\nplain=Andrea's Laden\n"
 
 
+def test_a_bean_validation_el_expression_comes_back_as_written(tmp_path: Path) -> None:
+    source = _write(
+        tmp_path,
+        "ValidationMessages.properties",
+        b"price=Price ${formatter.format('%1$.2f', validatedValue)} is invalid.\n",
+    )
+    out = tmp_path / "ValidationMessages_de.properties"
+
+    def mangling(texts: list[str], prefer: list[dict]) -> list[str]:  # as the model did
+        return [
+            t.replace("Price", "Preis").replace("validatedValue", "gültigatedValue") for t in texts
+        ]
+
+    translate_file(source, out, mangling, tgt_lang="de")
+    assert (
+        out.read_text() == "price=Preis ${formatter.format('%1$.2f', validatedValue)} is invalid.\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "where"),
     [

@@ -349,3 +349,28 @@ def test_rest_and_myst_inline_markup_is_one_placeholder_sent_as_a_tag(
 ) -> None:
     assert [p.text for p in find_placeholders(text)] == expected
     assert [p.text for p in sent_as_tags(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The value ${validatedValue} is too long.", ["${validatedValue}"]),
+        (
+            "Price ${formatter.format('%1$.2f', validatedValue)} is invalid.",
+            ["${formatter.format('%1$.2f', validatedValue)}"],
+        ),
+        (
+            'Price ${formatter.format("%1$.2f", validatedValue)}, at most {max}.',
+            ['${formatter.format("%1$.2f", validatedValue)}', "{max}"],
+        ),
+        (
+            "${validatedValue == 1 ? 'item' : 'items'}",
+            ["${validatedValue == 1 ? 'item' : 'items'}"],
+        ),
+        ("Set ${HOME} first", ["${HOME}"]),
+    ],
+)
+def test_an_el_expression_is_one_placeholder_with_its_dollar(
+    text: str, expected: list[str]
+) -> None:
+    assert [p.text for p in find_placeholders(text)] == expected

@@ -261,9 +261,41 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             "Uploaded ${count} photos to ${album}",
             "Fotos hochgeladen",
             {"flags": "javascript-format"},
-            ["lacks {count}, {album}"],
+            ["lacks ${count}, ${album}"],
         ),
         ("Set ${HOME} first", "Zuerst $HOME setzen", {}, []),
+        # a Bean Validation message's EL expressions are one placeholder each, whatever the flags
+        (
+            "The value ${validatedValue} is too long.",
+            "Der Wert ${validierterWert} ist zu lang.",
+            {},
+            [
+                "lacks ${validatedValue}",
+                "adds ${validierterWert}, which the source does not have",
+            ],
+        ),
+        (
+            "The value ${validatedValue} is too long.",
+            "Der Wert $validatedValue ist zu lang.",
+            {},
+            ["lacks ${validatedValue}"],
+        ),
+        (
+            "Price ${formatter.format('%1$.2f', validatedValue)} is invalid.",
+            "Preis ${formatter.format('%1$.2f', gültigatedValue)} ist ungültig.",
+            {},
+            [
+                "lacks ${formatter.format('%1$.2f', validatedValue)}",
+                "adds ${formatter.format('%1$.2f', gültigatedValue)}, which the source does not "
+                "have",
+            ],
+        ),
+        (
+            "Price ${formatter.format('%1$.2f', validatedValue)} is invalid.",
+            "Preis ${formatter.format('%1$.2f', validatedValue)} ist ungültig.",
+            {},
+            [],
+        ),
         # a python-brace-format entry's fields are the format check's: {1} and {0} are the
         # arguments of {} and {}; its other placeholders are this check's
         ("{} of {}", "{1} von {0}", {"flags": "python-brace-format"}, []),
