@@ -6,7 +6,9 @@ Encodings: a file that is valid UTF-8 is read as UTF-8, any other as ISO-8859-1 
 classic encoding). The translation is written as its source file is: an ASCII file gets the
 translation's other letters as ``\\uXXXX`` escapes (``native2ascii``'s convention, which every
 reader takes, whether it reads UTF-8 or ISO-8859-1), a UTF-8 file UTF-8, an ISO-8859-1 file
-ISO-8859-1 (letters beyond it escaped).
+ISO-8859-1 (letters beyond it escaped). A value of an ISO-8859-1 file that holds a C1 control
+character (a cp1252 byte: 0x96, an en dash, is U+0096 to Java) is warned of by key, in the
+source file and in a translation ``ltmt qa`` reads.
 
 A message with ``''`` or an argument is a ``java.text.MessageFormat`` pattern, where an
 apostrophe is written twice: the model reads it with one (``It can't be undone.``), and the
@@ -64,6 +66,8 @@ _LONE_APOSTROPHE = re.compile(r"(?<!')'(?!')")
 _ESCAPE = re.compile(r"\\(.?)")
 _HEX4 = re.compile(r"[0-9A-Fa-f]{4}")
 _LINE_END = re.compile(r"\r\n|\r|\n")  # Java's line terminators
+# a C1 control character: in an ISO-8859-1 file, a cp1252 byte (0x96, an en dash) read as Java does
+_C1 = re.compile(r"[\x80-\x9f]")
 # a MessageFormat argument whose text branches: ``{1,choice,...}``, ICU4J's ``{0,plural,...}``
 _BRANCHING = re.compile(r"\{\s*\w+\s*,\s*(?:choice|plural|selectordinal|select)\s*,")
 
@@ -108,6 +112,22 @@ def _check_escapes(text: str, path: Path) -> None:
                     "four hex digits (\\u00e9), or a backslash itself as \\\\"
                 )
         continued = line.endswith("\\") and (len(line) - len(line.rstrip("\\"))) % 2 == 1
+
+
+def _warn_control_characters(path: Path, data: bytes, values: dict[str, str]) -> None:
+    """Warn, naming the keys, of the values of ``path`` (its bytes ``data``) that hold a C1
+    control character: an ISO-8859-1 file's cp1252 byte (``2\x963 days``), which Java reads as
+    U+0096 and shows as nothing or a box, and the model translated as a word."""
+    keys = [key for key, text in values.items() if _C1.search(text)]
+    if not keys or _personality(data) != "java":
+        return
+    logger.warning(
+        "%s: %s a C1 control character (%s), likely cp1252 text in an ISO-8859-1 file; write "
+        "the character as an escape (\\u2013 for an en dash) or save the file as UTF-8",
+        path,
+        "the value of " + counted(len(keys), "key") + (" holds" if len(keys) == 1 else " hold"),
+        first_few(keys),
+    )
 
 
 def _no_encoding_guess(record: logging.LogRecord) -> bool:
@@ -162,6 +182,7 @@ class JavaPropertiesDocument(KeyedCatalog):
         self.names_defined_twice = tuple(repeated(_keys(store)))
         warn_defined_twice(path, self.names_defined_twice, "last definition, as Java reads it,")
         values = _values(store)
+        _warn_control_characters(path, data, values)
         self.patterns = {key for key, text in values.items() if _format_flags(text)}
         self.raw = values  # the values as written (a pattern's apostrophes doubled)
         # MessageFormat patterns (a doubled apostrophe, or an argument), shown to the model
@@ -221,11 +242,16 @@ class JavaPropertiesDocument(KeyedCatalog):
         return text.replace("''", "'") if key in self.quoted else text
 
     def read_values(self, path: Path) -> dict[str, str]:
-        return self._values_of(_parse(read_bytes(path, WHAT), path))
+        data = read_bytes(path, WHAT)
+        store = _parse(data, path)
+        _warn_control_characters(path, data, _values(store))
+        return self._values_of(store)
 
     def read_translation(self, path: Path) -> TranslatedFile:
-        store = _parse(read_bytes(path, WHAT), path)
+        data = read_bytes(path, WHAT)
+        store = _parse(data, path)
         raw = _values(store)
+        _warn_control_characters(path, data, raw)
         problems = {
             key: [_apostrophe_problem(lost)]
             for key in self.patterns

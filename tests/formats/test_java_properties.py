@@ -186,6 +186,27 @@ def test_a_bean_validation_el_expression_comes_back_as_written(tmp_path: Path) -
     )
 
 
+def test_a_cp1252_byte_in_an_iso_8859_1_file_is_warned_of_by_key(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    data = b"title=Shop\ninfo.delivery=Delivery in 2\x963 days\n"
+    source = _write(tmp_path, "messages.properties", data)
+    out = _write(tmp_path, "messages_de.properties", b"info.delivery=Lieferung in 2\x963 Tagen\n")
+    with caplog.at_level(logging.WARNING):
+        list(JavaPropertiesDocument.pairs(out, source_file=source))
+    said = [r.getMessage() for r in caplog.records if "C1" in r.getMessage()]
+    assert said == [
+        f"{path}: the value of 1 key holds a C1 control character (info.delivery), likely "
+        "cp1252 text in an ISO-8859-1 file; write the character as an escape (\\u2013 for an "
+        "en dash) or save the file as UTF-8"
+        for path in (source, out)
+    ]
+    caplog.clear()
+    _write(tmp_path, "utf8.properties", "a=2\u20133 days\n".encode())
+    JavaPropertiesDocument.open(tmp_path / "utf8.properties")
+    assert "C1" not in caplog.text
+
+
 @pytest.mark.parametrize(
     ("text", "where"),
     [
