@@ -198,8 +198,7 @@ class JavaPropertiesDocument(KeyedCatalog):
             path,
             [
                 Entry(key, key, self._unquoted(key, text), flags=_format_flags(text))
-                for key, text in values.items()
-                if text.strip()
+                for key, text in values.items()  # an empty one too: no text (is_text)
             ],
         )
 
@@ -237,6 +236,16 @@ class JavaPropertiesDocument(KeyedCatalog):
                 counted(len(self.quoting), "message"),
                 first_few(self.quoting),
             )
+
+    def adopt_values(self, target: Path, found: dict[str, str]) -> int:
+        """:meth:`KeyedCatalog.adopt_values`, and the empty values ``target`` has of keys whose
+        source is empty, kept as they are (with their comments) rather than dropped."""
+        adopted = super().adopt_values(target, found)
+        empty = {
+            k: v for k, v in found.items() if not v.strip() and not self.raw.get(k, "x").strip()
+        }
+        self.translations.update(empty)
+        return adopted
 
     def _unquoted(self, key: str, text: str) -> str:
         return text.replace("''", "'") if key in self.quoted else text

@@ -207,6 +207,23 @@ def test_a_cp1252_byte_in_an_iso_8859_1_file_is_warned_of_by_key(
     assert "C1" not in caplog.text
 
 
+def test_a_key_empty_in_both_files_is_no_missing_string(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source = _write(tmp_path, "messages.properties", b"nav.help=Help\nempty.src=\n")
+    out = _write(
+        tmp_path, "messages_de.properties", b"nav.help=Hilfe\n#nav.help=Hilfe\nempty.src=\n"
+    )
+    not_read = NotRead()
+    with caplog.at_level(logging.WARNING):
+        records = list(JavaPropertiesDocument.pairs(out, source_file=source, not_read=not_read))
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert [r.source for r in records] == ["Help"]
+    assert not_read.by_reason() == {}
+    assert "not in" not in caplog.text  # neither "kept at the end" nor "not imported"
+    assert out.read_text() == "nav.help=Hilfe\n#nav.help=Hilfe\nempty.src=\n"
+
+
 @pytest.mark.parametrize(
     ("text", "where"),
     [
