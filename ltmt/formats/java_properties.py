@@ -6,7 +6,9 @@ Encodings: a file that is valid UTF-8 is read as UTF-8, any other as ISO-8859-1 
 classic encoding). The translation is written as its source file is: an ASCII file gets the
 translation's other letters as ``\\uXXXX`` escapes (``native2ascii``'s convention, which every
 reader takes, whether it reads UTF-8 or ISO-8859-1), a UTF-8 file UTF-8, an ISO-8859-1 file
-ISO-8859-1 (letters beyond it escaped). A value of an ISO-8859-1 file that holds a C1 control
+ISO-8859-1 (letters beyond it escaped); but where the output exists already (the translation
+so far) and is not ASCII, it keeps its own encoding, UTF-8 (what Spring Boot 2+ reads) or
+ISO-8859-1. A value of an ISO-8859-1 file that holds a C1 control
 character (a cp1252 byte: 0x96, an en dash, is U+0096 to Java) is warned of by key, in the
 source file and in a translation ``ltmt qa`` reads.
 
@@ -61,6 +63,7 @@ logger = logging.getLogger(__name__)
 
 WHAT = "a Java properties file"
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+_BEYOND_LATIN_1 = re.compile(r"[^\x00-\xff]+")
 _LONE_APOSTROPHE = re.compile(r"(?<!')'(?!')")
 # a backslash escape (the character it escapes, none at a line's end), four hex digits
 _ESCAPE = re.compile(r"\\(.?)")
@@ -148,8 +151,9 @@ def _values(store: Any) -> dict[str, str]:
     }
 
 
-def _ascii_escaped(text: str) -> str:
-    """``text`` with every letter beyond ASCII as ``\\uXXXX`` (surrogate pairs beyond the BMP),
+def _ascii_escaped(text: str, letters: re.Pattern[str] = _NOT_ASCII) -> str:
+    """``text`` with every letter beyond ASCII (or those ``letters`` finds) as ``\\uXXXX``
+    (surrogate pairs beyond the BMP),
     but in comment lines: Java reads no escape there, so a translator's comment kept from the
     translation so far (``# Übersetzung: Anna``) stays as written rather than as
     ``# \\u00dcbersetzung``."""
@@ -163,7 +167,7 @@ def _ascii_escaped(text: str) -> str:
     lines, continued = [], False
     for line in text.splitlines(keepends=True):
         comment = not continued and line.lstrip(" \t\f").startswith(("#", "!"))
-        lines.append(line if comment else _NOT_ASCII.sub(escape, line))
+        lines.append(line if comment else letters.sub(escape, line))
         body = line.rstrip("\r\n")
         continued = not comment and (len(body) - len(body.rstrip("\\"))) % 2 == 1
     return "".join(lines)
@@ -275,7 +279,14 @@ class JavaPropertiesDocument(KeyedCatalog):
         return {key: self._unquoted(key, text) for key, text in _values(store).items()}
 
     def render(self) -> bytes:
-        store = _parse(self.data, self.path)
+        adopted_data = None if self.adopted_from is None else read_bytes(self.adopted_from, WHAT)
+        # the file whose encoding the output's is: the translation so far's where it has one
+        # (UTF-8 is what Spring Boot 2+ reads; an ASCII file has either), else the source's
+        model = self.data if adopted_data is None or adopted_data.isascii() else adopted_data
+        data = self.data
+        if _personality(model) == "java-utf8" and _personality(data) == "java":
+            data = data.decode("latin-1").encode("utf-8")
+        store = _parse(data, self.path)
         last = {unit.getid(): unit for unit in store.units}
         for unit in list(store.units):
             key = unit.getid()
@@ -291,13 +302,16 @@ class JavaPropertiesDocument(KeyedCatalog):
             # a value's leading whitespace is escaped, or Properties.load drops it
             stripped = unit.translation.lstrip(" ")
             unit.translation = "\\ " * (len(unit.translation) - len(stripped)) + stripped
-        if self.adopted_from is not None:
-            adopted = _parse(read_bytes(self.adopted_from, WHAT), self.adopted_from)
-            self._keep_adopted_comments(store, adopted)
+        if adopted_data is not None and self.adopted_from is not None:
+            self._keep_adopted_comments(store, _parse(adopted_data, self.adopted_from))
         written = bytes(store)
-        if self.data.isascii():
+        if model.isascii():
             # ASCII but a comment kept as the translator wrote it (UTF-8: ASCII's superset)
             written = _ascii_escaped(written.decode(store.encoding)).encode("utf-8")
+        elif _personality(model) == "java" and _personality(data) == "java-utf8":
+            # an ISO-8859-1 translation so far of a UTF-8 source: its letters beyond escaped
+            text = _ascii_escaped(written.decode(store.encoding), _BEYOND_LATIN_1)
+            written = text.encode("latin-1", "backslashreplace")  # (a comment's, as \u2013)
         return line_ends_like(self.data, written)
 
     def _keep_adopted_comments(self, store: Any, adopted: Any) -> None:

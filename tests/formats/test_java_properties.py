@@ -225,6 +225,25 @@ def test_a_key_empty_in_both_files_is_no_missing_string(
 
 
 @pytest.mark.parametrize(
+    ("source_encoding", "target_encoding"), [("iso-8859-1", "utf-8"), ("utf-8", "iso-8859-1")]
+)
+def test_the_translation_so_far_keeps_its_encoding(
+    tmp_path: Path, source_encoding: str, target_encoding: str
+) -> None:
+    source = _write(
+        tmp_path, "messages.properties", "shop=Müller's shop\nbuy=Buy now\n".encode(source_encoding)
+    )
+    out = _write(tmp_path, "messages_de.properties", "shop=Müllers Laden\n".encode(target_encoding))
+    german = {"Buy now": "Jetzt „kaufen“"}
+    translate_file(source, out, lambda texts, prefer: [german[t] for t in texts], tgt_lang="de")
+    written = out.read_bytes()
+    if target_encoding == "utf-8":
+        assert written.decode("utf-8") == "shop=Müllers Laden\nbuy=Jetzt „kaufen“\n"
+    else:  # letters beyond ISO-8859-1 escaped
+        assert written.decode("latin-1") == "shop=Müllers Laden\nbuy=Jetzt \\u201ekaufen\\u201c\n"
+
+
+@pytest.mark.parametrize(
     ("text", "where"),
     [
         ("title=Notes\nmenu=Caf\\u00zz menu\n", ":2:9:"),
