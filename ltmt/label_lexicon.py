@@ -11,6 +11,11 @@ never the dev users') hold thousands of labels with the translation their transl
 ``:``, ``…`` or ``...`` aside) that the catalogs translate one way more often than any other
 (case aside), without copies and without placeholders, keyed by its words in small letters and
 whether it starts with a capital (``Open``, a button, and ``open``, a state, are two labels).
+Common interface labels the catalogs lack (``Save``, ``Cancel``, ``Sign in``: the catalogs are
+mostly command-line tools', and the model made them ``Gespeichert``, ``Abbruch``, ``Zeichen in``)
+come from a list written for ltmt, a tab-separated file of label and translation
+(:func:`read_label_list`, ``ltmt/train/ui_labels.en-de.tsv``); :func:`fill_labels` adds its
+labels where the catalogs have none, so a catalog's own choice (``Forward`` → ``Vor``) stays.
 The lexicon is a model artifact beside the weights, ``MODEL_DIR/labels.json.gz``
 (:data:`FILE_NAME`; ``ltmt train labels`` writes it), with what it was built from.
 
@@ -156,6 +161,40 @@ def build_label_lexicon(
             key=lambda form: (forms[form], form[0].isupper() == key.startswith("^")),
         )
     return LabelLexicon(dict(sorted(entries.items())), dict(meta or {}))
+
+
+def read_label_list(path: Path) -> list[tuple[str, str]]:
+    """The ``(label, translation)`` lines of a tab-separated label list (module docstring);
+    a one-line error naming the line for one that is no label and its translation."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the label list ({exc})") from exc
+    pairs = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 2 or label_parts(fields[0]) is None or _translation(fields[1]) is None:
+            raise InputError(
+                f"{path}:{number}: write a label of one to three words, a tab and its "
+                f"translation (read {line[:100]!r})"
+            )
+        pairs.append((fields[0], fields[1]))
+    return pairs
+
+
+def fill_labels(lexicon: LabelLexicon, pairs: Iterable[tuple[str, str]]) -> int:
+    """Add ``pairs``' labels to ``lexicon`` where it has none of theirs (module docstring);
+    how many it added."""
+    added = 0
+    for label, translation in pairs:
+        parts = label_parts(label)
+        if parts is not None and parts.key not in lexicon.entries:
+            lexicon.entries[parts.key] = plain_label(translation)
+            added += 1
+    lexicon.entries = dict(sorted(lexicon.entries.items()))
+    return added
 
 
 def _translation(target: str) -> str | None:

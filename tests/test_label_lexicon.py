@@ -13,8 +13,10 @@ from ltmt.label_lexicon import (
     FILE_NAME,
     LabelLexicon,
     build_label_lexicon,
+    fill_labels,
     label_parts,
     plain_label,
+    read_label_list,
 )
 
 
@@ -116,3 +118,17 @@ def test_the_shipped_model_has_a_lexicon_of_its_training_catalogs():
     assert lexicon is not None and lexicon.meta["data"] == "l10n/train/*.jsonl"
     assert lexicon.translate("Paste") == "Einfügen"
     assert lexicon.translate("Save _As…") == "Speichern unter…"
+
+
+def test_a_label_list_fills_only_the_labels_the_lexicon_lacks():
+    lexicon = LabelLexicon({"^forward": "Vor"})
+    added = fill_labels(lexicon, [("Save", "Speichern"), ("Forward", "Weiterleiten")])
+    assert added == 1
+    assert lexicon.entries == {"^forward": "Vor", "^save": "Speichern"}
+
+
+def test_the_shipped_label_list_reads_as_labels():
+    path = Path(__file__).parent.parent / "ltmt" / "train" / "ui_labels.en-de.tsv"
+    pairs = read_label_list(path)
+    assert ("Save", "Speichern") in pairs and ("Cancel", "Abbrechen") in pairs
+    assert len({label.casefold() for label, _ in pairs}) == len(pairs)

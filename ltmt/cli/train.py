@@ -199,10 +199,18 @@ def labels(
         parser=given_path,
         help="The training data folder.",
     ),
+    label_list: Path | None = typer.Option(
+        None,
+        "--label-list",
+        parser=given_path,
+        help="A tab-separated list of labels and translations added where the catalogs have "
+        "none (ltmt/train/ui_labels.en-de.tsv for the default model).",
+    ),
 ) -> None:
     """Build the label lexicon (BASE/labels.json.gz): the short labels of the training
-    catalogs and how their translators translated them (never the dev users' files)."""
-    from ltmt.label_lexicon import build_label_lexicon
+    catalogs and how their translators translated them (never the dev users' files), and
+    those of --label-list the catalogs lack."""
+    from ltmt.label_lexicon import build_label_lexicon, fill_labels, read_label_list
     from ltmt.train.config import DataSpec
     from ltmt.train.data import data_folder, l10n_product_files, read_jsonl_pairs
 
@@ -218,8 +226,19 @@ def labels(
     # whole messages: the lines of a message of several may pair up wrongly
     pairs = [pair for path in files for pair in read_jsonl_pairs(path)]
     meta = {"data": spec.l10n_glob, "products": [path.stem for path in files], "pairs": len(pairs)}
+    listed = read_label_list(label_list) if label_list is not None else []
     lexicon = build_label_lexicon(pairs, meta)
-    typer.echo(f"{lexicon.save(base)}: {len(lexicon.entries)} labels of {len(pairs)} pairs")
+    added = fill_labels(lexicon, listed)
+    if label_list is not None:
+        lexicon.meta["label_list"] = {
+            "file": label_list.name,
+            "labels": len(listed),
+            "added": added,
+        }
+    listed_note = f" (+{added} of {label_list.name})" if label_list is not None else ""
+    typer.echo(
+        f"{lexicon.save(base)}: {len(lexicon.entries)} labels of {len(pairs)} pairs{listed_note}"
+    )
 
 
 @app.command("shortlist")

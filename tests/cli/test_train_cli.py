@@ -34,6 +34,49 @@ def test_train_labels_writes_the_lexicon_beside_the_model(run_ltmt: Runner, tmp_
     assert lexicon.meta == {"data": "l10n/train/*.jsonl", "pairs": 3, "products": ["gtk"]}
 
 
+def test_train_labels_adds_a_label_lists_labels_the_catalogs_lack(run_ltmt: Runner, tmp_path: Path):
+    catalogs = tmp_path / "data" / "l10n" / "train"
+    catalogs.mkdir(parents=True)
+    (catalogs / "web.jsonl").write_text(
+        json.dumps({"user": "web", "source": "Forward", "target": "Vor"}) + "\n", encoding="utf-8"
+    )
+    listed = tmp_path / "ui.tsv"
+    listed.write_text("# label, tab, translation\nSave\tSpeichern\nForward\tWeiterleiten\n")
+    model = tmp_path / "model"
+    model.mkdir()
+    code, out, err = run_ltmt(
+        "train", "labels", "--base", str(model), "--data-dir", str(tmp_path / "data"),
+        "--label-list", str(listed),
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out == f"{model / 'labels.json.gz'}: 2 labels of 1 pairs (+1 of ui.tsv)\n"
+    lexicon = LabelLexicon.of_model(model)
+    assert lexicon is not None
+    assert (lexicon.translate("Save"), lexicon.translate("Forward")) == ("Speichern", "Vor")
+    assert lexicon.meta["label_list"] == {"file": "ui.tsv", "labels": 2, "added": 1}
+
+
+def test_train_labels_refuses_a_label_list_line_it_cannot_read(run_ltmt: Runner, tmp_path: Path):
+    catalogs = tmp_path / "data" / "l10n" / "train"
+    catalogs.mkdir(parents=True)
+    (catalogs / "web.jsonl").write_text(
+        json.dumps({"user": "web", "source": "Save", "target": "Speichern"}) + "\n",
+        encoding="utf-8",
+    )
+    listed = tmp_path / "ui.tsv"
+    listed.write_text("Save\tSpeichern\nSave all open files now\tAlle speichern\n")
+    code, _, err = run_ltmt(
+        "train", "labels", "--base", str(tmp_path), "--data-dir", str(tmp_path / "data"),
+        "--label-list", str(listed),
+    )  # fmt: skip
+    assert code == 1
+    assert err == (
+        f"ltmt: error: {listed}:2: write a label of one to three words, a tab and its "
+        "translation (read 'Save all open files now\\tAlle speichern')\n"
+    )
+    assert not (tmp_path / "labels.json.gz").exists()
+
+
 def test_train_labels_needs_a_model_and_a_data_folder(run_ltmt: Runner, tmp_path: Path):
     code, _, err = run_ltmt("train", "labels", "--base", str(tmp_path / "none"))
     assert (code, err) == (1, f"ltmt: error: model directory not found: {tmp_path / 'none'}\n")
