@@ -49,7 +49,9 @@ class FolderJob:
     unknown: list[Path] = field(default_factory=list)  # no format knows them
     empty: list[Job] = field(default_factory=list)  # nothing to translate
     other_language: list[Path] = field(default_factory=list)  # another pair (fr.po beside de.po)
-    arb_translations: list[str] = field(default_factory=list)  # app_de.arb beside app_en.arb
+    other_locales: list[str] = field(default_factory=list)  # app_de.arb beside app_en.arb
+    not_messages: list[Path] = field(default_factory=list)  # into itself: application.properties
+    no_locale: list[Path] = field(default_factory=list)  # into its own folder: config.yml
     bundles: list[Path] = field(default_factory=list)  # Xcode bundles translated
     other_bundles: list[Path] = field(default_factory=list)  # Xcode bundles of another language
 
@@ -94,6 +96,10 @@ def prepare_folder(
         )
     out = Path(output)
     src, tgt, _ = job_languages(src_lang, tgt_lang, model)
+    if resolved(out) == resolved(folder) and not is_bundle(folder):
+        beside = _prepare_beside(folder, src, tgt, (src_lang, tgt_lang, model))
+        if beside is not None:
+            return beside
     _check_output_folder(folder, out, src, tgt)
     _warn_if_named_for_another_language(out, tgt, folder=True)
     if is_bundle(folder):
@@ -120,7 +126,7 @@ def prepare_folder(
             found.unknown.append(path)
             continue
         if arb := translation_not_source(path, src):
-            found.arb_translations.append(arb)
+            found.other_locales.append(arb)
             continue
         if satellite := _satellite(path, src):
             found.other_language.append(path)  # Strings.fr.resx beside Strings.resx
@@ -153,6 +159,68 @@ def prepare_folder(
         raise _nothing_to_translate(found, tgt, language_error)
     _warn_of_outputs_named_for_other_languages(found, tgt)
     return found
+
+
+def _prepare_beside(
+    folder: Path, src: str, tgt: str, options: tuple[str | None, str | None, str | None]
+) -> FolderJob | None:
+    """``ltmt translate FOLDER -o FOLDER``: each message file of ``folder`` named for the
+    source language (``en.yml``, ``app_en.arb``, Java's base bundle ``messages.properties``)
+    translated into the file named for ``tgt`` beside it, an existing one continued as a
+    file's run continues it (:mod:`~ltmt.formats.locale_files`); files of other locales,
+    of a locale their names do not tell, and others (Spring's ``application.properties``, a
+    template) skipped. None where ``folder`` holds no source-language message file."""
+    from ltmt.formats.common import same_language
+    from ltmt.formats.folders import files_in, format_of
+    from ltmt.formats.locale_files import beside_name, file_locale, names_locale
+
+    found = FolderJob(folder, folder)
+    sources = []
+    for path in files_in(folder):
+        name = path.relative_to(folder)
+        if format_of(path, "document") is None:
+            found.unknown.append(path)
+        elif not names_locale(path):
+            found.not_messages.append(path)
+        elif (locale := file_locale(path, src)) is None:
+            found.no_locale.append(path)
+        elif not same_language(locale, src):
+            found.other_locales.append(f"{name}: {locale}")
+        else:
+            sources.append(path)
+    if not sources:
+        return None
+    refusals: list[str] = []
+    for path in sources:
+        target = beside_name(path, tgt)
+        try:
+            job = prepare(str(path), None, str(target), None, *options, output_folder_made=True)
+        except InputError as error:
+            refusals.append(str(error))  # the next files are checked too
+            continue
+        (found.jobs if job.has_text else found.empty).append(job)
+    if refusals:
+        raise _refused_files(folder, refusals)
+    if not found.jobs:
+        raise _nothing_to_translate(found, tgt, "")
+    return found
+
+
+def not_messages_why(folder: FolderJob) -> str:
+    """Why a run into its own folder left its files other than message files named for their
+    locale as they are, naming the first few: Spring's configuration, and the others."""
+    from ltmt.formats.locale_files import is_spring_config
+
+    config = [path.relative_to(folder.folder) for path in folder.not_messages]
+    spring = [name for name in config if is_spring_config(name)]
+    other = [name for name in config if not is_spring_config(name)]
+    parts = [f"{first_few(spring)}: Spring's configuration"] if spring else []
+    if other:
+        parts.append(first_few(other))
+    return (
+        f"that are no message files named for their locale ({'; '.join(parts)}): a folder "
+        "translated into itself has only those translated"
+    )
 
 
 def _satellite(path: Path, src: str) -> str:
@@ -287,17 +355,15 @@ def _check_output_folder(folder: Path, out: Path, src: str, tgt: str) -> None:
 def _template_beside(folder: Path, src: str, tgt: str) -> str:
     """How a Flutter project's ARB template (of language ``src``) in ``folder`` is translated
     into ``tgt`` beside itself (a file at a time: its translations are not sources), or ""."""
-    from ltmt.formats.arb_locale import arb_spelling, named_locale, translation_not_source
+    from ltmt.formats.arb_locale import translation_not_source
+    from ltmt.formats.locale_files import beside_name
 
     arb = sorted(folder.glob("*.arb"))
     templates = [path for path in arb if not translation_not_source(path, src)]
     if not templates:
         return ""
     template = templates[0]
-    locale = named_locale(template)
-    stem = template.stem[: -len(locale)] if locale else f"{template.stem}_"
-    beside = template.with_name(f"{stem}{arb_spelling(tgt)}.arb")
     return (
         "; an ARB template is translated beside itself as a file: "
-        f"ltmt translate {template} -o {beside}"
+        f"ltmt translate {template} -o {beside_name(template, tgt)}"
     )

@@ -175,3 +175,13 @@ def _known(code: str) -> str | None:
     if not language.is_valid() or langcodes.standardize_tag(code) != code:
         return None
     return code
+
+
+def locale_code_start(path: Path) -> int | None:
+    """Where the language code starts in the stem of ``path``, a file named for its language
+    (``devise.en.yml`` → 7), or None where its name names none."""
+    stem = _STEMS.get(path.suffix.lower())
+    found = stem.fullmatch(path.stem) if stem is not None else None
+    if found is None or _known(found.group("code")) is None:
+        return None
+    return found.start("code")

@@ -456,3 +456,85 @@ def test_an_arb_translation_in_the_folder_is_no_source(tmp_path, capsys, monkeyp
         "; an ARB template is translated beside itself as a file: ltmt translate "
         "lib/l10n/app_en.arb -o lib/l10n/app_de.arb"
     )
+
+
+def test_a_spring_folder_is_translated_into_itself_beside_its_sources(tmp_path, capsys, common):
+    """``translate resources -o resources`` was refused ('--output ... is inside the folder'):
+    each bundle is translated into its ``_de`` name beside it, the colleague's strings in
+    ``messages_de.properties`` kept; Spring's configuration and a template are left as they
+    are, and every skipped file is named."""
+    resources = tmp_path / "src" / "main" / "resources"
+    (resources / "templates").mkdir(parents=True)
+    (resources / "messages.properties").write_text("title=open the file\nsave=save\n", "utf-8")
+    (resources / "messages_de.properties").write_text("title=Datei öffnen\n", "utf-8")
+    (resources / "ValidationMessages.properties").write_text("blank=must not be blank\n", "utf-8")
+    (resources / "application.properties").write_text("server.port=8080\n", "utf-8")
+    (resources / "templates" / "index.html").write_text("<p>hello world</p>\n", "utf-8")
+    before = _files(resources)
+    code, _, err = run_cli(["translate", str(resources), "-o", str(resources), *common], capsys)
+    assert code == 0, err
+    after = _files(resources)
+    assert sorted(set(after) - set(before)) == ["ValidationMessages_de.properties"]
+    assert {name: after[name] for name in before if name != "messages_de.properties"} == {
+        name: text for name, text in before.items() if name != "messages_de.properties"
+    }
+    assert "title=Datei \\u00f6ffnen" in after["messages_de.properties"].decode()
+    assert "save=" in after["messages_de.properties"].decode()
+    assert "ltmt: messages.properties: 1 segment, 1 kept" in err
+    assert (
+        "ltmt: skipped 1 file of another locale (messages_de.properties: de): translations, not "
+        "sources, 2 files that are no message files named for their locale "
+        "(application.properties: Spring's configuration; templates/index.html): a folder "
+        "translated into itself has only those translated\n"
+    ) in err
+
+
+def test_rails_and_flutter_folders_are_translated_into_the_target_locale_names(
+    tmp_path, capsys, common
+):
+    """en.yml → de.yml, devise.en.yml → devise.de.yml, app_en.arb → app_de.arb beside them (a
+    run into another folder wrote German into files named en.yml and app_en.arb); a YAML file
+    whose name tells no locale is skipped and named."""
+    locales = tmp_path / "config" / "locales"
+    locales.mkdir(parents=True)
+    (locales / "en.yml").write_text('en:\n  hello: "hello world"\n', "utf-8")
+    (locales / "devise.en.yml").write_text('en:\n  signed_in: "open the file"\n', "utf-8")
+    (locales / "fr.yml").write_text('fr:\n  hello: "bonjour"\n', "utf-8")
+    (locales / "config.yml").write_text('hello: "hello world"\n', "utf-8")
+    (locales / "app_en.arb").write_text('{"@@locale": "en", "save": "hello world"}', "utf-8")
+    code, _, err = run_cli(["translate", str(locales), "-o", str(locales), *common], capsys)
+    assert code == 0, err
+    assert sorted(_files(locales)) == [
+        "app_de.arb", "app_en.arb", "config.yml", "de.yml", "devise.de.yml", "devise.en.yml",
+        "en.yml", "fr.yml",
+    ]  # fmt: skip
+    assert (locales / "de.yml").read_text("utf-8").startswith("de:\n")
+    assert json.loads((locales / "app_de.arb").read_text("utf-8"))["@@locale"] == "de"
+    assert (
+        "ltmt: skipped 1 file of another locale (fr.yml: fr): translations, not sources, 1 file "
+        "whose names tell no locale (config.yml): name each for its language (en.yml) to "
+        "translate it\n"
+    ) in err
+
+
+def test_a_folder_into_itself_without_locale_named_files_is_still_refused(tmp_path, capsys, common):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "guide.md").write_text("hello world\n", "utf-8")
+    code, _, err = run_cli(["translate", str(folder), "-o", str(folder), *common], capsys)
+    assert code == 1
+    assert f"--output {folder} is inside the folder {folder}; give a folder beside it" in err
+
+
+def test_skipped_files_of_another_language_pair_are_named(tmp_path, capsys, common):
+    folder = tmp_path / "po"
+    folder.mkdir()
+    (folder / "de.po").write_text(
+        'msgid ""\nmsgstr "Language: de\\n"\n\nmsgid "hello world"\nmsgstr ""\n', "utf-8"
+    )
+    (folder / "fr.po").write_text(
+        'msgid ""\nmsgstr "Language: fr\\n"\n\nmsgid "hello world"\nmsgstr ""\n', "utf-8"
+    )
+    code, _, err = run_cli(["translate", str(folder), "-o", str(tmp_path / "out"), *common], capsys)
+    assert code == 0, err
+    assert "ltmt: skipped 1 file of another language pair (fr.po)\n" in err

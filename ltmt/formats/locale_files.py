@@ -1,0 +1,111 @@
+"""Message files that name their locale and keep every language's file in one folder beside
+the source language's: Rails' ``config/locales/en.yml`` beside ``de.yml`` (``devise.en.yml``
+beside ``devise.de.yml``), Flutter's ``lib/l10n/app_en.arb`` beside ``app_de.arb``, and Java's
+``messages.properties`` (the base bundle, the source language's, or ``messages_en.properties``)
+beside ``messages_de.properties``.
+
+A folder run into its own folder (``ltmt translate config/locales -o config/locales``)
+translates each source-language file into the name of the target locale beside it
+(:func:`beside_name`), and ``ltmt qa`` pairs a translation with the source-language file it
+translates by the same naming (:func:`source_names`). Spring's ``application.properties``
+(configuration, not messages) is no message file (:func:`is_spring_config`).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+# the formats whose files name their locale beside the others', and how a locale is spelt
+_SEPARATORS = {".yml": "-", ".yaml": "-", ".arb": "_", ".properties": "_"}
+# Spring Boot's configuration: application.properties, application-dev.properties
+_SPRING_CONFIG = re.compile(r"(?:application|bootstrap)(?:[-_.].*)?\.properties", re.IGNORECASE)
+
+
+def names_locale(path: Path) -> bool:
+    """Whether ``path`` is of a format whose files are named for their locale (module
+    docstring), Spring's configuration left out."""
+    return path.suffix.lower() in _SEPARATORS and not is_spring_config(path)
+
+
+def is_spring_config(path: Path) -> bool:
+    """Whether ``path`` is Spring Boot's configuration (``application.properties``,
+    ``application-dev.properties``), not a bundle of messages."""
+    return _SPRING_CONFIG.fullmatch(path.name) is not None
+
+
+def file_locale(path: Path, source_language: str) -> str | None:
+    """The locale of the message file ``path`` (on disk): the one its name ends in (an ARB
+    file's ``@@locale`` first), ``source_language`` for Java's base bundle (named for none),
+    None where it cannot be told (``config.yml``)."""
+    from ltmt.formats import arb_locale
+    from ltmt.formats.path_languages import path_language
+
+    if path.suffix.lower() == ".arb":
+        return arb_locale.file_locale(path)
+    code = path_language(Path(path.name))
+    if path.suffix.lower() != ".properties":
+        return code
+    return source_language if code is None or _own_name(path) else code
+
+
+def _own_name(path: Path) -> bool:
+    """Whether the code-like ending of the Java bundle ``path`` is part of its name
+    (``db_ha.properties``): no base bundle and no other language's file of its name beside
+    it."""
+    from ltmt.formats.path_languages import ends_in_own_name, source_name
+
+    base = source_name(path)
+    if base is None or not ends_in_own_name(path):
+        return False
+    return not any(
+        other != path and source_name(other) == base
+        for other in path.parent.glob(f"{base.stem}_*.properties")
+    )
+
+
+def beside_name(path: Path, language: str) -> Path:
+    """The name of the translation into ``language`` of the message file ``path`` beside it:
+    ``en.yml`` → ``de.yml``, ``devise.en.yml`` → ``devise.de.yml``, ``app_en.arb`` →
+    ``app_de.arb``, ``messages.properties`` and ``messages_en.properties`` →
+    ``messages_de.properties`` (a region as each format spells it: ``de-CH.yml``,
+    ``app_de_CH.arb``)."""
+    from ltmt.formats.arb_locale import named_locale
+    from ltmt.formats.path_languages import source_name, translation_name
+
+    suffix = path.suffix.lower()
+    code = language.replace("-", _SEPARATORS[suffix])
+    if suffix == ".properties":
+        return translation_name(source_name(path) or path, language)
+    if suffix == ".arb":
+        locale = named_locale(path)
+        stem = path.stem[: -len(locale)] if locale else f"{path.stem}_"
+        return path.with_name(f"{stem}{code}{path.suffix}")
+    start = _code_start(path)
+    return path.with_name(f"{path.stem[:start]}{code}{path.suffix}")
+
+
+def source_names(path: Path, source_language: str) -> list[Path]:
+    """The names the source-language file that the message file ``path``, named for another
+    locale, may have (``de.yml`` → ``en.yml``, ``app_de.arb`` → ``app_en.arb``,
+    ``messages_de.properties`` → Java's base bundle ``messages.properties``, else
+    ``messages_en.properties``); none where ``path`` names no locale."""
+    from ltmt.formats.arb_locale import named_locale
+    from ltmt.formats.path_languages import path_language, source_name
+
+    suffix = path.suffix.lower()
+    if not names_locale(path):
+        return []
+    if suffix == ".properties":
+        base = source_name(path)
+        return [] if base is None else [base, beside_name(base, source_language)]
+    named = named_locale(path) if suffix == ".arb" else path_language(Path(path.name))
+    return [beside_name(path, source_language)] if named else []
+
+
+def _code_start(path: Path) -> int:
+    """Where the locale starts in the stem of ``path`` (a YAML file named for one)."""
+    from ltmt.formats.path_languages import locale_code_start
+
+    start = locale_code_start(path)
+    return len(path.stem) if start is None else start

@@ -1,0 +1,80 @@
+"""Message files named for their locale beside the source language's (Rails, Flutter, Java)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ltmt.formats.locale_files import beside_name, file_locale, is_spring_config, source_names
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "expected"),
+    [
+        ("en.yml", "de", "de.yml"),
+        ("devise.en.yml", "de", "devise.de.yml"),
+        ("en-GB.yaml", "de-CH", "de-CH.yaml"),
+        ("app_en.arb", "de", "app_de.arb"),
+        ("app_en.arb", "de-CH", "app_de_CH.arb"),
+        ("messages.properties", "de", "messages_de.properties"),
+        ("messages_en.properties", "de", "messages_de.properties"),
+        ("ValidationMessages.properties", "de-CH", "ValidationMessages_de_CH.properties"),
+    ],
+)
+def test_the_translation_beside_a_source_file_is_named_for_its_locale(name, language, expected):
+    assert beside_name(Path(name), language) == Path(expected)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("de.yml", ["en.yml"]),
+        ("devise.de.yml", ["devise.en.yml"]),
+        ("app_de.arb", ["app_en.arb"]),
+        ("messages_de.properties", ["messages.properties", "messages_en.properties"]),
+        ("config.yml", []),
+        ("application_de.properties", []),
+        ("index.html", []),
+    ],
+)
+def test_a_translation_names_the_source_files_it_translates(name, expected):
+    assert source_names(Path(name), "en") == [Path(e) for e in expected]
+
+
+def test_a_files_locale_is_told_by_its_name_and_a_base_bundle_is_the_sources(tmp_path):
+    for name in ("en.yml", "config.yml", "messages.properties", "messages_de.properties"):
+        (tmp_path / name).write_text("", "utf-8")
+    (tmp_path / "db_ha.properties").write_text("", "utf-8")
+    (tmp_path / "app_x.arb").write_text('{"@@locale": "fr"}', "utf-8")
+    assert {
+        name: file_locale(tmp_path / name, "en")
+        for name in (
+            "en.yml", "config.yml", "messages.properties", "messages_de.properties",
+            "db_ha.properties", "app_x.arb",
+        )
+    } == {
+        "en.yml": "en", "config.yml": None, "messages.properties": "en",
+        "messages_de.properties": "de", "db_ha.properties": "en", "app_x.arb": "fr",
+    }  # fmt: skip
+
+
+def test_a_code_with_only_other_locales_beside_it_is_a_locale(tmp_path):
+    """messages_en.properties and messages_de.properties with no messages.properties."""
+    for name in ("messages_en.properties", "messages_de.properties"):
+        (tmp_path / name).write_text("", "utf-8")
+    assert file_locale(tmp_path / "messages_de.properties", "en") == "de"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("application.properties", True),
+        ("application-dev.properties", True),
+        ("bootstrap.properties", True),
+        ("messages.properties", False),
+        ("applications.properties", False),
+    ],
+)
+def test_spring_configuration_is_no_bundle_of_messages(name, expected):
+    assert is_spring_config(Path(name)) is expected
