@@ -163,6 +163,7 @@ class FolderPairs:
     without_source: list[Path] = field(default_factory=list)  # one language, no source beside
     empty: list[Path] = field(default_factory=list)  # no translated entry (a .pot template)
     other_language: list[Path] = field(default_factory=list)  # another pair (fr.po beside de.po)
+    sources: list[Path] = field(default_factory=list)  # en.yml beside de.yml, no --source-file
 
     def skipped(self) -> list[tuple[int, str]]:
         """``(count, why)`` of the files left out, by why, as a command says them."""
@@ -171,21 +172,31 @@ class FolderPairs:
             (len(self.unknown), "of no format ltmt imports"),
             (len(self.empty), "with no translated entry"),
             (len(self.other_language), "of another language pair"),
+            (len(self.sources), "of the source language, read as the source of those beside it"),
         ]
 
 
-def _source_of(path: Path, source_folder: Path | None) -> Path | None:
-    """The file in ``source_folder`` that ``path`` (a file holding one language, relative to
-    its folder) translates: the one at the same place, or for a file named for its language
-    (``Strings.de.resx``, ``Messages_de.properties``) the one named for none beside it; None
-    where there is none."""
+def _source_of(path: Path, folder: Path, source_folder: Path | None, src_lang: str) -> Path | None:
+    """The file that ``path`` (a file of ``folder`` holding one language, relative to it)
+    translates: in ``source_folder``, the one its locale's naming gives (``de.yml`` →
+    ``en.yml``, ``app_de.arb`` → ``app_en.arb``, ``Messages_de.properties`` →
+    ``Messages.properties``, ``Strings.de.resx`` → ``Strings.resx``: the same-named
+    ``messages_de.properties`` there is a colleague's translation, not the source), else the
+    one at the same place; without ``source_folder``, the one its locale's naming gives
+    beside it in ``folder``. None where there is none."""
+    from ltmt.formats.locale_files import source_names
     from ltmt.formats.path_languages import source_name
 
+    named = [*source_names(path, src_lang), source_name(path)]
     if source_folder is None:
-        return None
-    for name in (path, source_name(path)):
-        if name is not None and (Path(source_folder) / name).is_file():
-            return Path(source_folder) / name
+        where, names = Path(folder), named
+    else:
+        where, names = Path(source_folder), [*named, path]
+    for name in names:
+        if name is None or (source_folder is None and name == path):
+            continue  # a file is no source of itself
+        if (where / name).is_file():
+            return where / name
     return None
 
 
@@ -267,7 +278,7 @@ def read_folder(
             continue
         source = None
         if spec.one_language_file(path):
-            source = _source_of(path.relative_to(folder), source_folder)
+            source = _source_of(path.relative_to(folder), folder, source_folder, src_lang)
             if source is None:
                 found.without_source.append(path)
                 continue
@@ -295,6 +306,11 @@ def read_folder(
         if not_read is not None:
             not_read.counts.update(options.get("not_read", NotRead()).counts)
         found.read.append(path)
+        if source is not None and source_folder is None:
+            found.sources.append(source)
+    if source_folder is None:  # the source-language files beside their translations
+        found.without_source = [path for path in found.without_source if path not in found.sources]
+        found.sources = sorted(set(found.sources))
     if not found.read:
         if found.other_language and not found.without_source:
             # the language mismatch leads: it, not a missing file, is what to fix

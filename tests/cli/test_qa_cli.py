@@ -669,3 +669,22 @@ def test_strings_only_the_translation_has_are_said_not_checked(run_ltmt, tmp_pat
         "obsolete"
     ) in caplog.text
     assert "imported" not in caplog.text
+
+
+def test_a_java_translation_is_checked_against_its_source_not_a_colleagues_translation(
+    tmp_path: Path, run_ltmt
+) -> None:
+    """``qa OUT --source-file resources`` checked ``messages_de.properties`` against the
+    colleague's ``messages_de.properties`` there (German against German, the lost placeholder
+    missed); ``qa resources`` alone said its files had no source beside them."""
+    source = tmp_path / "resources"
+    source.mkdir()
+    (source / "messages.properties").write_text("order=Order {0} was placed.\n", "utf-8")
+    (source / "messages_de.properties").write_text("order=Bestellung aufgegeben.\n", "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "messages_de.properties").write_text("order=Bestellung aufgegeben.\n", "utf-8")
+    for args in (["qa", str(out), "--source-file", str(source)], ["qa", str(source)]):
+        code, out_text, err = run_ltmt(*args, "--check", "placeholders")
+        assert code == 1, err
+        assert "messages_de.properties: order: error [placeholders] lacks {0}" in out_text

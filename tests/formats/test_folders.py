@@ -159,7 +159,10 @@ def test_a_template_and_another_languages_catalog_are_left_out_and_counted(tmp_p
     assert [p.name for p in found.read] == ["de.po"]
     assert [p.name for p in found.empty] == ["app.pot"]
     assert [p.name for p in found.other_language] == ["fr.po"]
-    assert found.skipped()[2:] == [(1, "with no translated entry"), (1, "of another language pair")]
+    assert found.skipped()[2:4] == [
+        (1, "with no translated entry"),
+        (1, "of another language pair"),
+    ]
 
 
 def test_each_files_pairs_carry_the_folders_name_and_the_files_path_as_origin(
@@ -199,3 +202,56 @@ def test_a_folder_of_another_pair_only_says_the_first_files_languages(tmp_path: 
     (tmp_path / "fr.po").unlink()
     with pytest.raises(InputError, match=r"no translated file in it; 1 file with no translated"):
         read_folder(tmp_path)
+
+
+def _bundles(folder: Path, **files: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name.replace("__", ".")).write_text(text, "utf-8")
+    return folder
+
+
+def test_a_translation_pairs_with_the_source_file_its_locale_names_not_its_namesake(
+    tmp_path: Path,
+) -> None:
+    """messages_de.properties was paired with the colleague's messages_de.properties in the
+    source folder: German checked against German."""
+    source = _bundles(
+        tmp_path / "src",
+        messages__properties="title=Open the file\n",
+        messages_de__properties="title=Datei öffnen (Kollege)\n",
+    )
+    (source / "en.yml").write_text('en:\n  hello: "Hello"\n', "utf-8")
+    (source / "app_en.arb").write_text('{"@@locale": "en", "save": "Save"}', "utf-8")
+    out = _bundles(tmp_path / "out", messages_de__properties="title=Datei öffnen\n")
+    (out / "de.yml").write_text('de:\n  hello: "Hallo"\n', "utf-8")
+    (out / "app_de.arb").write_text('{"@@locale": "de", "save": "Speichern"}', "utf-8")
+    found = read_folder(out, source)
+    assert sorted((r.source, r.target) for r in found.records) == [
+        ("Hello", "Hallo"),
+        ("Open the file", "Datei öffnen"),
+        ("Save", "Speichern"),
+    ]
+
+
+def test_a_folder_of_locale_named_files_pairs_them_inside_it(tmp_path: Path) -> None:
+    """``ltmt qa resources`` alone: each translation with its source-language file beside it;
+    the sources are counted as such, not as files with no source beside."""
+    folder = _bundles(
+        tmp_path / "resources",
+        messages__properties="title=Open the file\n",
+        messages_de__properties="title=Datei öffnen\n",
+        ValidationMessages_de__properties="blank=darf nicht leer sein\n",
+        ValidationMessages__properties="blank=must not be blank\n",
+    )
+    found = read_folder(folder)
+    assert sorted((r.source, r.target) for r in found.records) == [
+        ("Open the file", "Datei öffnen"),
+        ("must not be blank", "darf nicht leer sein"),
+    ]
+    assert [p.name for p in found.sources] == [
+        "ValidationMessages.properties",
+        "messages.properties",
+    ]
+    assert found.without_source == []
+    assert (2, "of the source language, read as the source of those beside it") in found.skipped()
