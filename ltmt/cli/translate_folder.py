@@ -11,6 +11,10 @@ and .NET resources and Java bundles named for another language than the source's
 language (``Strings.de.resx``: :func:`~ltmt.formats.path_languages.translation_name`);
 skipped files that LibreOffice converts into a format ltmt translates (a ``.doc``) are named
 with the command that does it (:func:`conversion_hints`).
+A folder translated into itself (``config/locales -o config/locales``) where it keeps each
+locale's message file beside the source language's has each source-language file translated
+into the target locale's name beside it (:func:`_prepare_beside`); any other output folder
+inside the input one is refused.
 Every file is checked, as one file is, before the model loads: malformed or unreadable ones
 (binary, UTF-16) stop the run before anything is translated, all named in one error.
 

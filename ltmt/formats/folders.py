@@ -4,7 +4,9 @@ files left out), and the pairs of all those a format reads, for ``ltmt memory im
 A file that holds one language (``values-de/strings.xml``, ``de.lproj/Localizable.strings``)
 is paired with the file at the same place in the source-language folder (``--source-file
 res/values``), a .NET satellite or Java bundle named for its language with the file named for
-none (``Strings.de.resx`` with ``Strings.resx``, as ``ltmt translate`` names it); a file that
+none (``Strings.de.resx`` with ``Strings.resx``, as ``ltmt translate`` names it; ``de.yml`` with
+``en.yml`` and ``app_de.arb`` with ``app_en.arb``, found beside it where no source folder is
+given: :mod:`~ltmt.formats.locale_files`); a file that
 holds both (PO, XLIFF, TMX, Qt Linguist, a WordPress Jed JSON file) is read alone. A file with
 no translated entry (a ``.pot`` template) and one of another language pair (``fr.po`` beside
 ``de.po``) are left out and counted, as are files of no format. Of an Xcode localization
