@@ -67,6 +67,7 @@ def import_(
         language_check=not no_language_check,
         format_option="--format",
     )
+    _warn_function_words(file.name, terms)
     with open_store(memory_dir, key_file, user=user) as memory:
         glossary = memory.glossary(user)
         removed = glossary.clear() if replace else 0
@@ -98,6 +99,7 @@ def add(
     not to use (from a TBX import), less the new target."""
     source, target = _only_one(sources, "--source"), _only_one(targets, "--target")
     term = Term(source, target, note, case_sensitive)  # one that cannot be stored makes no store
+    _warn_function_words("--source", [term])
     with open_store(memory_dir, key_file, user=user) as memory:
         update = memory.glossary(user).add_terms([term])
     typer.echo(f"{user}: {term.source} → {term.target}")
@@ -114,6 +116,15 @@ def _only_one(values: list[str], option: str) -> str:
             "target: import a .tbx to list targets not to use)"
         )
     return values[0]
+
+
+def _warn_function_words(name: str, terms: list[Term]) -> None:
+    """Warn of ``terms`` whose source is a function word: stored, but not followed."""
+    from ltmt.terminology.function_words import function_word_warning
+
+    message = function_word_warning(name, terms)
+    if message is not None:
+        warn(message)
 
 
 def _note_unforbidden(terms: tuple[Term, ...]) -> None:

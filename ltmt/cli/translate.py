@@ -400,6 +400,11 @@ def translate(
                 language_check=not no_language_check,
                 purpose="use",
             )
+            from ltmt.terminology.function_words import function_word_warning
+
+            unfollowed = function_word_warning(glossary.name, terms)
+            if unfollowed is not None:
+                warn(unfollowed)
         from ltmt.formats.run_report import RunReport
 
         report = RunReport(no_user=user is None)

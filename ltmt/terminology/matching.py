@@ -36,6 +36,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ltmt.formats.placeholder_syntax import find_placeholders
+from ltmt.terminology.function_words import is_function_word_term
 from ltmt.terminology.genders import gender_of
 from ltmt.terminology.terms import Term
 from ltmt.word_tables import lowercase_words, target_words
@@ -151,7 +152,8 @@ class TermMatcher:
         self._folded: dict[tuple[str, ...], Term] = {}
         for term in self.terms:
             key = tuple(words(term.source))
-            if not key:
+            # "your,dein" put "dein" beside the model's "Ihre": the form of address is qa's
+            if not key or is_function_word_term(term):
                 continue
             if term.case_sensitive:
                 self._exact[key] = term

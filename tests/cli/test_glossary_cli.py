@@ -476,3 +476,20 @@ def test_an_omegat_txt_export_has_no_header_and_no_empty_columns(tmp_path: Path,
         capsys, "glossary", "import", str(out), "-u", "u2", "--memory-dir", store
     )
     assert code == 0 and "3 added" in out_text
+
+
+def test_importing_function_word_terms_warns_and_keeps_them(tmp_path: Path, capsys):
+    store = str(tmp_path / "store")
+    csv_file = tmp_path / "du.csv"
+    csv_file.write_text("source,target\nyou,du\nyour,dein\n", "utf-8")
+    code, out, err = ltmt(
+        capsys, "glossary", "import", str(csv_file), "-u", "u1", "--memory-dir", store
+    )
+    assert code == 0 and "2 added" in out
+    assert err.splitlines()[0] == (
+        "ltmt: warning: du.csv: 2 terms with a pronoun, article or function word as source "
+        "('you', 'your') not applied in translation: the form of address is no glossary "
+        "matter (check it with 'ltmt qa --address du')"
+    )
+    with Memory(store) as memory:
+        assert [t.source for t in memory.glossary("u1").terms()] == ["you", "your"]

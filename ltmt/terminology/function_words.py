@@ -1,0 +1,55 @@
+"""Glossary terms whose source is an English pronoun, article or other function word.
+
+A glossary of ``you,du`` and ``your,dein`` is a wish for a form of address, not terminology:
+the model writes its own word for "your" ("Ihre"), and the glossary's target was put beside
+it ("dein Ihre Listen"). Such a term is kept where it is stored (nothing a user imported is
+lost), but the matcher never finds it (:class:`~ltmt.terminology.matching.TermMatcher`), so
+decoding and qa leave it alone; importing or using one says so once
+(:func:`function_word_warning`) and points to ``ltmt qa --address du``, which checks the form
+of address. Skipping rather than refusing the import: a refusal stops the whole file, and terms
+stored before this check would still be followed.
+
+A case-sensitive term, or one in capitals, is a name or an acronym ("US", "IT"), not a
+function word; "on", "off", "in", "can", "will" and "may" are left out of the list: they are
+UI labels, nouns or a month as often.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ltmt.terminology.terms import Term
+from ltmt.wording import counted, first_few
+
+FUNCTION_WORDS = frozenset(
+    {
+        *("i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "yourselves"),
+        *("he", "him", "his", "she", "her", "hers", "it", "its", "we", "our", "ours"),
+        *("they", "them", "their", "theirs", "this", "that", "these", "those"),
+        *("a", "an", "the", "of", "to", "for", "with", "by", "at", "from", "into", "about"),
+        *("and", "or", "but", "if", "than", "as", "is", "are", "was", "were", "be", "been"),
+        *("am", "do", "does", "did", "has", "have", "had"),
+    }
+)
+
+
+def is_function_word_term(term: Term) -> bool:
+    """Whether ``term``'s source is only English function words (module docstring)."""
+    if term.case_sensitive:
+        return False
+    words = term.source.split()
+    return all(w.casefold() in FUNCTION_WORDS and not w.isupper() for w in words)
+
+
+def function_word_warning(name: str, terms: Iterable[Term]) -> str | None:
+    """One line on the ``terms`` of glossary ``name`` whose source is a function word (which
+    translation does not follow), or None where there are none."""
+    found = [term for term in terms if is_function_word_term(term)]
+    if not found:
+        return None
+    named = first_few(repr(term.source) for term in found)
+    return (
+        f"{name}: {counted(len(found), 'term')} with a pronoun, article or function word as "
+        f"source ({named}) not applied in translation: the form of address is no "
+        "glossary matter (check it with 'ltmt qa --address du')"
+    )
