@@ -102,6 +102,9 @@ class RunReport:
     copied: int = 0
     wordless: int = 0
     copied_examples: list[str] = field(default_factory=list)  # the summary's first few
+    # a glossary target tacked on at the end (ltmt.terminology.term_position): the first few
+    terms_at_end: int = 0
+    terms_at_end_examples: list[str] = field(default_factory=list)
     misspelt: int = 0
     over_limit: int = 0
     spelling_dictionary: str = ""
@@ -131,6 +134,13 @@ class RunReport:
         if len(self.copied_examples) < COPIED_NAMED:
             self.copied_examples.append(source)
 
+    def term_at_end_in(self, source: str) -> None:
+        """Count an output whose glossary target was tacked on at its end, away from where
+        ``source`` has the term; the first few are named."""
+        self.terms_at_end += 1
+        if len(self.terms_at_end_examples) < COPIED_NAMED:
+            self.terms_at_end_examples.append(source)
+
     def add(self, other: RunReport) -> None:
         """Count ``other`` (one file of a folder's run) in this report."""
         for name, value in asdict(other).items():
@@ -140,6 +150,8 @@ class RunReport:
             self.example(text)
         room = COPIED_NAMED - len(self.copied_examples)
         self.copied_examples.extend(other.copied_examples[: max(room, 0)])
+        room = COPIED_NAMED - len(self.terms_at_end_examples)
+        self.terms_at_end_examples.extend(other.terms_at_end_examples[: max(room, 0)])
         self.spelling_dictionary = self.spelling_dictionary or other.spelling_dictionary
         self.format_unchecked_example = (
             self.format_unchecked_example or other.format_unchecked_example
@@ -209,6 +221,13 @@ class RunReport:
             parts.append(
                 f"{self.copied} left as in the source by the model (check them: {named}{more})"
             )
+        if self.terms_at_end:
+            named = ", ".join(repr(shortened(text, 40)) for text in self.terms_at_end_examples)
+            more = ", ..." if self.terms_at_end > len(self.terms_at_end_examples) else ""
+            parts.append(
+                f"{self.terms_at_end} with a glossary term placed at the end, away from where "
+                f"its source has it (check them: {named}{more})"
+            )
         if self.wordless:
             parts.append(
                 f"{self.wordless} lost every word of their source, keeping only its "
@@ -258,6 +277,7 @@ class RunReport:
         data = asdict(self)
         data.pop("max_examples")
         data.pop("copied_examples")  # "examples" names them with the others
+        data.pop("terms_at_end_examples")
         if not self.files:  # one file's run
             data.pop("files")
             data.pop("files_skipped")

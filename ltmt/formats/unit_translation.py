@@ -129,6 +129,15 @@ class TranslatorFn:
             return []
         return [(hit.start, hit.end) for hit in self.matcher.find(text)]
 
+    def term_at_end(self, source: str, output: str) -> bool:
+        """Whether ``output`` has a glossary target of ``source`` tacked on at its end, away
+        from where the source has the term (:func:`~ltmt.terminology.term_position.tacked_on`)."""
+        from ltmt.terminology.term_position import tacked_on
+
+        if self.matcher is None:
+            return False
+        return bool(tacked_on(source, output, self.matcher.find(source)))
+
 
 def for_translator(
     translator: Translator, user: str | None, progress: ProgressCallback | None = None
@@ -239,8 +248,9 @@ def translate_units(
     _separate_plural_forms(outcomes, translate, report, language)
     if report is not None:
         terms = getattr(translate, "term_spans", None)  # a glossary may keep a name as written
+        at_end = getattr(translate, "term_at_end", None)
         for outcome, unit in zip(outcomes, units, strict=True):
-            _count(report, outcome, by_key[_key(unit)], terms)
+            _count(report, outcome, by_key[_key(unit)], terms, at_end)
     _warn_unfinished([u for u in units if by_key[_key(u)].unfinished], place)
     return outcomes
 
@@ -463,9 +473,17 @@ def _count(
     outcome: Outcome,
     translation: Translation,
     terms: Callable[[str], list[tuple[int, int]]] | None = None,
+    at_end: Callable[[str, str], bool] | None = None,
 ) -> None:
     if not outcome.unit.source.strip():  # a blank line: nothing was translated
         return
+    if (
+        outcome.method != "exact"
+        and at_end is not None
+        and at_end(outcome.unit.source, outcome.text)
+    ):
+        report.term_at_end_in(outcome.unit.source)
+        report.example(f"{outcome.unit.source[:60]!r}: glossary term placed at the end")
     report.units += 1
     if outcome.method == "exact":
         report.exact += 1

@@ -66,3 +66,37 @@ def test_outputs_left_as_in_the_source_are_named_but_not_a_glossary_term() -> No
         "'Pricing', ...)" in report.summary()
     )
     assert "copied_examples" not in report.as_dict()
+
+
+class TackingTranslate:
+    """A translate function that ends every output with the glossary's ``Pro``."""
+
+    def __call__(self, texts: list[str], prefer: list[dict[str, Any]]) -> list[str]:
+        tacked = {"Upgrade to Pro today.": "Heute Upgrade neu starten Pro."}
+        return [tacked.get(text, "Upgraden Sie heute auf Pro.") for text in texts]
+
+    def term_spans(self, text: str) -> list[tuple[int, int]]:
+        return []
+
+    def term_at_end(self, source: str, output: str) -> bool:
+        from ltmt.terminology.matching import TermMatcher
+        from ltmt.terminology.term_position import tacked_on
+        from ltmt.terminology.terms import Term
+
+        return bool(tacked_on(source, output, TermMatcher([Term("Pro", "Pro")]).find(source)))
+
+
+def test_a_glossary_term_tacked_on_at_the_end_is_counted_and_named() -> None:
+    """``Upgrade to Pro today.`` came out ``Heute Upgrade neu starten Pro.`` and the summary
+    said nothing (marketing trial)."""
+    report = RunReport()
+    translate_units([Unit("1", "Upgrade to Pro today.")], TackingTranslate(), report)
+    assert report.terms_at_end == 1
+    assert (
+        "; 1 with a glossary term placed at the end, away from where its source has it (check "
+        "them: 'Upgrade to Pro today.')" in report.summary()
+    )
+    assert "terms_at_end_examples" not in report.as_dict()
+    calm = RunReport()
+    translate_units([Unit("1", "Go Pro today.")], TackingTranslate(), calm)
+    assert calm.terms_at_end == 0 and "placed at the end" not in calm.summary()

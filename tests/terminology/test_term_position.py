@@ -1,0 +1,28 @@
+"""A glossary target tacked on at the end of an output, away from where its source has it."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.terminology.matching import TermMatcher
+from ltmt.terminology.term_position import tacked_on
+from ltmt.terminology.terms import Term
+
+MATCHER = TermMatcher([Term("Pro", "Pro"), Term("commit", "Commit"), Term("upgrade", "upgraden")])
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        ("Upgrade to Pro today.", "Heute Upgrade neu starten Pro.", ["Pro"]),
+        ("failed to write commit object", "Fehler beim Schreiben des Objekts Commit", ["commit"]),
+        ("Upgrade to Pro today.", "Upgraden Sie heute auf Pro.", []),  # after a preposition
+        ("Upgrade to Pro today.", "Heute auf Pro upgraden.", []),  # not last
+        ("Get Pro", "Holen Sie sich Pro", []),  # the source ends on the term too
+        ("Pro users get Pro support", "Pro-Nutzer erhalten Support von Pro", []),  # not only there
+        ("You can upgrade today", "Sie können heute upgraden", []),  # a verb ends its clause
+    ],
+)
+def test_a_target_tacked_on_at_the_end(source: str, output: str, expected: list[str]):
+    found = tacked_on(source, output, MATCHER.find(source))
+    assert [hit.term.source for hit in found] == expected
