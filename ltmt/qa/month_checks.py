@@ -5,8 +5,10 @@ month off.
 
 A month is read where it is a date's: its name (English or German, whole or abbreviated with a
 full stop) next to a number (``May 5``, ``5. Mai``; not the verb of ``you may``), or the middle
-part of a German numeric date (``30.10.2026``). A translation that writes no month is not
-flagged: the numbers check sees a date lost.
+part of a German numeric date (``30.10.2026``). A translation that writes no month where a
+number of the date is lost too is left to the numbers check; one that keeps a written date's day
+and year but loses its month (``until March 1, 2027`` as ``€19/month 1, 2027``: the numbers
+check passes it) is flagged by :func:`lost_months`.
 """
 
 from __future__ import annotations
@@ -37,6 +39,12 @@ _DATED_MONTH = re.compile(
     rf"\b(?P<before>{_NAME})(?!\w)(?=,?\s\d)|(?<=\d)\.?\s(?P<after>{_NAME})(?!\w)"
     r"|\b\d{1,2}\.(?P<numeric>\d{1,2})\.\d{2,4}\b"
 )
+# a date written out with its year: ``March 1, 2027``, ``Mar. 1 2027``, ``1 March 2027``
+_WRITTEN_DATE = re.compile(
+    rf"\b(?P<month>{_NAME})(?!\w)\s(?P<day>\d{{1,2}}),?\s(?P<year>\d{{4}})(?!\d)"
+    rf"|(?<![\d.,])(?P<day_first>\d{{1,2}})\.?\s(?P<month_after>{_NAME})(?!\w),?\s"
+    r"(?P<year_after>\d{4})(?!\d)"
+)
 
 
 def changed_months(source: str, target: str) -> list[tuple[str, str]]:
@@ -66,3 +74,25 @@ def _months(text: str) -> list[tuple[int, str]]:
         elif 1 <= int(found["numeric"]) <= 12:
             months.append((int(found["numeric"]), found["numeric"]))
     return months
+
+
+def lost_months(source: str, target: str) -> list[str]:
+    """Each date of ``source`` written out with its year (``March 1, 2027``, ``1 March
+    2027``) whose day and year ``target`` has but whose month it writes nowhere, as
+    ``source`` writes it (module docstring); a month ``target`` writes as another is
+    :func:`changed_months`'s."""
+    written = _months(target)
+    if len(written) >= len(_months(source)):
+        return []
+    left = Counter(month for month, _ in written)
+    lost = []
+    for found in _WRITTEN_DATE.finditer(source):
+        month = _MONTH[found["month"] or found["month_after"]]
+        if left[month] > 0:
+            left[month] -= 1
+        elif all(
+            re.search(rf"(?<![\d.,]){number}(?!\d)", target)
+            for number in (found["day"] or found["day_first"], found["year"] or found["year_after"])
+        ):
+            lost.append(found.group())
+    return lost

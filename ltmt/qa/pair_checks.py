@@ -49,7 +49,7 @@ from ltmt.formats.size_limits import too_long_message
 from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.pictographs import OWNERSHIP_SIGNS
-from ltmt.qa.month_checks import changed_months
+from ltmt.qa.month_checks import changed_months, lost_months
 from ltmt.qa.negation_checks import negation_problems
 from ltmt.qa.number_checks import number_problems
 from ltmt.qa.unit_checks import unit_problems
@@ -310,12 +310,17 @@ def date_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list
     runs, :mod:`ltmt.date_formats`) write that ``target`` does not: the order, the words and
     signs around and the clock are the target language's to choose; and the month of a date
     ``source`` writes out that ``target`` writes as another (:mod:`ltmt.qa.month_checks`:
-    ``Nov. 30, 2026`` as ``30. Okt. 2026``)."""
+    ``Nov. 30, 2026`` as ``30. Okt. 2026``) or does not write at all (``March 1, 2027`` as
+    ``1, 2027``)."""
     if not target.strip():
         return []
     problems = [
         f"the date's month {want} is {have} in the translation"
         for want, have in changed_months(source, target)
+    ]
+    problems += [
+        f"the date {date} has no month in the translation: write the month"
+        for date in lost_months(source, target)
     ]
     lost = lost_fields(source, target) if "%" in source else []
     if lost:

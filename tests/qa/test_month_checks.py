@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.qa.month_checks import changed_months
+from ltmt.qa.month_checks import changed_months, lost_months
 from ltmt.qa.pair_checks import date_problems
 
 
@@ -34,4 +34,34 @@ def test_a_changed_month_of_a_date_is_found(source, target, changed):
 def test_the_dates_check_names_both_months():
     assert date_problems("Expires Nov. 30, 2026.", "Gültig bis 30. Okt. 2026.", {}) == [
         "the date's month Nov. is Okt. in the translation"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "lost"),
+    [
+        # marketing trial, session 65: the month gone, the day and year kept, nothing said
+        (
+            "Upgrade to Pro for only €19/month until March 1, 2027.",
+            "Upgrades für nur €19/month 1, 2027.",
+            ["March 1, 2027"],
+        ),
+        ("On 1 March 2027.", "Am 1 2027.", ["1 March 2027"]),
+        # the month kept, however written, or changed (changed_months says so)
+        ("Until March 1, 2027.", "Bis 1. März 2027.", []),
+        ("Until March 1, 2027.", "Bis März 1, 2027.", []),
+        ("Until March 1, 2027.", "Bis 01.03.2027.", []),
+        ("Until March 1, 2027.", "Bis 1. April 2027.", []),
+        # a number lost too: the numbers check's
+        ("Until March 1, 2027.", "Bis Ende 2027.", []),
+    ],
+)
+def test_a_written_dates_lost_month_is_found(source, target, lost):
+    assert lost_months(source, target) == lost
+
+
+def test_the_dates_check_says_the_month_is_gone():
+    source = "Upgrade to Pro for only €19/month until March 1, 2027."
+    assert date_problems(source, "Upgrades für nur €19/month 1, 2027.", {}) == [
+        "the date March 1, 2027 has no month in the translation: write the month"
     ]
