@@ -46,6 +46,24 @@ def names_a_day_or_month(line: str) -> bool:
     return line.casefold() in _english_names()
 
 
+def month_number(name: str) -> int | None:
+    """The month (1-12) ``name`` is the English name or abbreviation of (``March``, ``Mar``,
+    ``Mar.``), or ``None``."""
+    found = _english_names().get(name.casefold())
+    return found[1] if found is not None and found[0] == "month" else None
+
+
+@lru_cache(maxsize=64)
+def month_names(language: str) -> dict[str, int]:
+    """Each month's name in ``language`` as a date writes it, whole and abbreviated (German
+    ``März``, ``Okt.``), by its number (1-12); none where Babel has no data for it."""
+    locale = babel_locale(language)
+    if locale is None:
+        return {}
+    table = locale.months["format"]
+    return {str(name): n for width in ("abbreviated", "wide") for n, name in table[width].items()}
+
+
 @lru_cache(maxsize=1)
 def _english_names() -> dict[str, tuple[str, int, str]]:
     """Each English name and abbreviation, case-folded: ``(kind, number, width)``, the width

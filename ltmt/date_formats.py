@@ -29,6 +29,13 @@ then writes each run the translation holds as written in its localised form
 (:func:`localise_dates`), once the placeholders are repaired against the source as written
 (that repair leaves a date's directives in their order: they are no printf arguments,
 :mod:`ltmt.formats.repair`).
+
+A date written out in words gets its order the same way (:func:`dates_in_order`): the model
+translated ``until March 1, 2027`` as ``bis März 1, 2027``, in English order, where German
+writes ``1. März 2027``. A date of the translation that is the target language's month name
+(:func:`ltmt.calendar_names.month_names`), a day and a year, in the order of a date of its
+source (an English month name, the same month, day and year), is written in the target
+language's pattern for ``%B %-d, %Y`` (or ``%b``), its month name as the model wrote it.
 """
 
 from __future__ import annotations
@@ -43,6 +50,11 @@ from ltmt.text import QUOTE_MARKS
 # a directive (glibc's and GNU date's flags, width and E/O modifiers: %-d, %_H, %+4Y), or
 # "%%", a percent sign
 _DIRECTIVE = re.compile(r"%%|%([-_0^#+]?)\d*[EO]?([A-Za-z])(?![A-Za-z])")
+# a date written out, month first: ``March 1, 2027``, ``Okt. 3 2026``
+_WRITTEN_DATE = re.compile(
+    r"(?<![\w.])(?P<month>[^\W\d_][^\W\d_]{2,8}\.?)\s(?P<day>[1-9]|[12]\d|3[01])(?!\d)"
+    r",?\s(?P<year>\d{4})(?!\d)"
+)
 # what may stand between two directives of one run
 _SEPARATOR = re.compile(r"\s*[,./:;_'\u2013\u2236\u00b7-]?\s*")
 # directives of a date's fields: (field, its CLDR skeleton letters)
@@ -209,14 +221,49 @@ def only_directives(line: str) -> bool:
 
 def localise_dates(source: str, text: str, target_language: str) -> str:
     """``text`` (a translation of ``source``) with each of the source's date runs it holds as
-    written in the target language's form (:func:`localised_run`)."""
-    if "%" not in source or not target_language:
+    written in the target language's form (:func:`localised_run`), and its dates written out
+    in the target language's order (:func:`dates_in_order`)."""
+    if not target_language:
+        return text
+    text = dates_in_order(source, text, target_language)
+    if "%" not in source:
         return text
     for run in date_runs(source):
         localised = localised_run(run.text, target_language)
         if localised != run.text:
             text = text.replace(run.text, localised)
     return text
+
+
+def dates_in_order(source: str, text: str, target_language: str) -> str:
+    """``text`` (a translation of ``source``) with each date written out in the source's
+    order and the target language's month names written in the target language's order
+    (module docstring): ``bis März 1, 2027`` for ``until March 1, 2027`` is ``bis 1. März
+    2027`` in German."""
+    from ltmt.calendar_names import month_names, month_number
+
+    names = month_names(target_language)
+    dated = {
+        (month_number(found["month"]), int(found["day"]), found["year"])
+        for found in _WRITTEN_DATE.finditer(source)
+        if month_number(found["month"]) is not None
+    }
+    if not names or not dated:
+        return text
+
+    def ordered(found: re.Match[str]) -> str:
+        month = names.get(found["month"], 0)
+        if (month, int(found["day"]), found["year"]) not in dated:
+            return found.group()
+        short = found["month"].endswith(".")
+        pattern = localised_run("%b %-d, %Y" if short else "%B %-d, %Y", target_language)
+        if pattern.startswith(("%B", "%b")):  # the language writes the month first, as English
+            return found.group()
+        values = {"B": found["month"], "b": found["month"], "d": found["day"]}
+        values["Y"] = found["year"]
+        return _DIRECTIVE.sub(lambda d: values.get(d.group(2), d.group()), pattern)
+
+    return _WRITTEN_DATE.sub(ordered, text)
 
 
 @lru_cache(maxsize=4096)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.calendar_names import calendar_name
+from ltmt.calendar_names import calendar_name, month_names, month_number
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,15 @@ def test_a_day_or_month_gets_the_target_languages_name(line, target, expected):
 )
 def test_other_lines_get_no_name(line, target):
     assert calendar_name(line, target) is None
+
+
+def test_month_numbers_and_names():
+    assert [month_number(n) for n in ("March", "Mar", "Mar.", "Sept", "Monday", "Version")] == [
+        3,
+        3,
+        3,
+        9,
+        None,
+        None,
+    ]
+    assert (month_names("de")["März"], month_names("de")["Okt."], month_names("xx")) == (3, 10, {})

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from ltmt.date_formats import (
     date_runs,
+    dates_in_order,
     directives,
     localise_dates,
     localised_run,
@@ -139,3 +140,29 @@ def test_the_translation_gets_each_run_it_holds_as_written_localised():
 )
 def test_lost_fields(source, target, lost):
     assert lost_fields(source, target) == lost
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "language", "expected"),
+    [
+        # marketing trial, session 65: the month translated, the order English's
+        (
+            "Upgrade to Pro for only €19/month until March 1, 2027.",
+            "Upgrade auf Pro für nur €19/Monat bis März 1, 2027.",
+            "de",
+            "Upgrade auf Pro für nur €19/Monat bis 1. März 2027.",
+        ),
+        ("Ends Oct. 3, 2026", "Endet Okt. 3, 2026", "de", "Endet 3. Okt. 2026"),
+        ("Ends April 3 2026", "Endet April 3 2026", "de-CH", "Endet 3. April 2026"),
+        # left: German order already, another day, the English name, a language that writes
+        # the month first, a word that is no month
+        ("Until March 1, 2027.", "Bis 1. März 2027.", "de", "Bis 1. März 2027."),
+        ("Until March 1, 2027.", "Bis März 2, 2027.", "de", "Bis März 2, 2027."),
+        ("Until March 1, 2027.", "Bis March 1, 2027.", "de", "Bis March 1, 2027."),
+        ("Until March 1, 2027.", "Until March 1, 2027.", "en", "Until March 1, 2027."),
+        ("Version 3, 2027", "Version 3, 2027", "de", "Version 3, 2027"),
+    ],
+)
+def test_a_written_date_gets_the_target_languages_order(source, target, language, expected):
+    assert dates_in_order(source, target, language) == expected
+    assert localise_dates(source, target, language) == expected

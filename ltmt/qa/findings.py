@@ -117,7 +117,7 @@ CHECKS: dict[str, Check] = {
             "the translation's date and time formats write what the source's do (%B %-d %Y: "
             "month, day and year; the order and the clock are the language's), and a date "
             "written out has the source's month (30. Okt. 2026 for Nov. 30, 2026 has not, nor 1, "
-            "2027 for March 1, 2027)",
+            "2027 for March 1, 2027) in German order (März 1, 2027 is not)",
         ),
         Check(
             "whitespace",

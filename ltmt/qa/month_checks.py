@@ -8,7 +8,8 @@ full stop) next to a number (``May 5``, ``5. Mai``; not the verb of ``you may``)
 part of a German numeric date (``30.10.2026``). A translation that writes no month where a
 number of the date is lost too is left to the numbers check; one that keeps a written date's day
 and year but loses its month (``until March 1, 2027`` as ``€19/month 1, 2027``: the numbers
-check passes it) is flagged by :func:`lost_months`.
+check passes it) is flagged by :func:`lost_months`, and a German month name written in
+English's order (``März 1, 2027`` for ``1. März 2027``) by :func:`english_order`.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ _NAMES: dict[int, tuple[str, ...]] = {
     11: ("November", "Nov."),
     12: ("December", "Dec.", "Dezember", "Dez."),
 }
+# the names German alone writes (April, August ... are English's too)
+_GERMAN: tuple[str, ...] = ("Januar", "Jänner", "Februar", "März", "Mär.", "Mai", "Juni")
+_GERMAN += ("Juli", "Oktober", "Okt.", "Dezember", "Dez.")
 _MONTH = {name: month for month, names in _NAMES.items() for name in names}
 _NAME = "|".join(re.escape(name) for name in sorted(_MONTH, key=len, reverse=True))
 # a month's name next to a number (``Nov. 30``, ``30. Oktober``, ``30 Nov.``), or a German
@@ -44,6 +48,12 @@ _WRITTEN_DATE = re.compile(
     rf"\b(?P<month>{_NAME})(?!\w)\s(?P<day>\d{{1,2}}),?\s(?P<year>\d{{4}})(?!\d)"
     rf"|(?<![\d.,])(?P<day_first>\d{{1,2}})\.?\s(?P<month_after>{_NAME})(?!\w),?\s"
     r"(?P<year_after>\d{4})(?!\d)"
+)
+
+# a German month's name before its day and year: English's order (``März 1, 2027``)
+_ENGLISH_ORDER = re.compile(
+    rf"(?<![\w.])(?P<month>{'|'.join(map(re.escape, _GERMAN))})(?!\w)\s(?P<day>\d{{1,2}}),?\s"
+    r"(?P<year>\d{4})(?!\d)"
 )
 
 
@@ -96,3 +106,12 @@ def lost_months(source: str, target: str) -> list[str]:
         ):
             lost.append(found.group())
     return lost
+
+
+def english_order(target: str) -> list[tuple[str, str]]:
+    """``(as written, in German's order)`` for each date of ``target`` that writes a German
+    month's name before its day and year (``("März 1, 2027", "1. März 2027")``)."""
+    return [
+        (found.group(), f"{found['day']}. {found['month']} {found['year']}")
+        for found in _ENGLISH_ORDER.finditer(target)
+    ]

@@ -49,7 +49,7 @@ from ltmt.formats.size_limits import too_long_message
 from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.pictographs import OWNERSHIP_SIGNS
-from ltmt.qa.month_checks import changed_months, lost_months
+from ltmt.qa.month_checks import changed_months, english_order, lost_months
 from ltmt.qa.negation_checks import negation_problems
 from ltmt.qa.number_checks import number_problems
 from ltmt.qa.unit_checks import unit_problems
@@ -311,7 +311,7 @@ def date_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list
     signs around and the clock are the target language's to choose; and the month of a date
     ``source`` writes out that ``target`` writes as another (:mod:`ltmt.qa.month_checks`:
     ``Nov. 30, 2026`` as ``30. Okt. 2026``) or does not write at all (``March 1, 2027`` as
-    ``1, 2027``)."""
+    ``1, 2027``), or writes in English's order (``März 1, 2027``)."""
     if not target.strip():
         return []
     problems = [
@@ -321,6 +321,10 @@ def date_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list
     problems += [
         f"the date {date} has no month in the translation: write the month"
         for date in lost_months(source, target)
+    ]
+    problems += [
+        f"the date {date} is in English order: write {german}"
+        for date, german in english_order(target)
     ]
     lost = lost_fields(source, target) if "%" in source else []
     if lost:

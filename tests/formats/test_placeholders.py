@@ -572,6 +572,18 @@ def test_fit_translation_fits_the_text_and_says_so() -> None:
     assert fit_translation(fitted) == fitted  # a fitted text stays as it is
 
 
+def test_fit_translation_writes_a_written_date_in_the_target_languages_order() -> None:
+    from ltmt.segments import Translation
+
+    source = "Upgrade to Pro for only €19/month until March 1, 2027."
+    raw = Translation(source, "Upgrade auf Pro für nur €19/Monat bis März 1, 2027.")
+    fitted = fit_translation(replace(raw, target_language="de"))
+    assert (fitted.text, fitted.fitted) == (
+        "Upgrade auf Pro für nur €19/Monat bis 1. März 2027.",
+        True,
+    )
+
+
 @pytest.mark.parametrize(
     ("source", "output", "expected"),
     [

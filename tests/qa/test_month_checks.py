@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.qa.month_checks import changed_months, lost_months
+from ltmt.qa.month_checks import changed_months, english_order, lost_months
 from ltmt.qa.pair_checks import date_problems
 
 
@@ -64,4 +64,26 @@ def test_the_dates_check_says_the_month_is_gone():
     source = "Upgrade to Pro for only €19/month until March 1, 2027."
     assert date_problems(source, "Upgrades für nur €19/month 1, 2027.", {}) == [
         "the date March 1, 2027 has no month in the translation: write the month"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("target", "found"),
+    [
+        # marketing trial, session 65: the model kept English's order
+        ("Bis März 1, 2027.", [("März 1, 2027", "1. März 2027")]),
+        ("Endet Okt. 3 2026", [("Okt. 3 2026", "3. Okt. 2026")]),
+        # German's order, a month and a year, a name English writes alike
+        ("Bis 1. März 2027.", []),
+        ("Ab März 2027 gilt 1 Preis.", []),
+        ("Bis April 1, 2027.", []),
+    ],
+)
+def test_a_german_month_in_english_order_is_found(target, found):
+    assert english_order(target) == found
+
+
+def test_the_dates_check_says_to_write_german_order():
+    assert date_problems("Until March 1, 2027.", "Bis März 1, 2027.", {}) == [
+        "the date März 1, 2027 is in English order: write 1. März 2027"
     ]
