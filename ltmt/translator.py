@@ -41,6 +41,7 @@ from ltmt.copied_labels import retry_copied_labels, retry_fused_copies
 from ltmt.copy_guard import WaryFusion, guard_copies
 from ltmt.errors import ConfigError, InputError
 from ltmt.folded_characters import restore_folded
+from ltmt.formats.common import same_language
 from ltmt.fusion.registry import make_fusion
 from ltmt.help_columns import align_help
 from ltmt.label_lexicon import LabelLexicon
@@ -184,6 +185,10 @@ class Translator:
     model can translate whole (half its output limit), and an English one turns language names
     into the target language's, and so the names of days and months (:mod:`ltmt.language_names`,
     :mod:`ltmt.calendar_names`).
+    ``target_language``: the language to write where it is a region of the model's target
+    (``de-CH``: ``ss`` for ``ß``, :mod:`ltmt.swiss_spelling`), what
+    :attr:`Translation.target_language` says and fitting writes; ``None``, or another
+    language: the model's.
     ``glossary``: terms every translation follows (see :mod:`ltmt.terminology`);
     ``user_glossary``: also follow the glossary stored for the user in ``memory`` (per-call and
     constructor terms win over stored ones with the same source). ``term_bias``: how strongly
@@ -249,6 +254,7 @@ class Translator:
         decorations: bool = True,
         max_source_tokens: int = 256,
         source_language: str | None = None,
+        target_language: str | None = None,
         device: str = "cpu",
         glossary: Iterable[Term] | None = None,
         user_glossary: bool = True,
@@ -384,6 +390,12 @@ class Translator:
         # A longer line is split into sentences: the output (about as long) must fit max_len.
         self.split_tokens = max(2, min(max_source_tokens, self.decode_config.max_len // 2))
         self.source_language = source_language
+        model_target = self.line_forms.target_language
+        self.written_language = (  # a region of the model's target language (de-CH)
+            target_language
+            if target_language and model_target and same_language(target_language, model_target)
+            else model_target
+        )
         self.glossary = glossary
         self.user_glossary = user_glossary
         self.term_bias = term_bias
@@ -701,7 +713,7 @@ class Translator:
                 seams_repaired=index in seams,
                 doubled_repaired=index in doubled,
                 accelerators=split.accelerators,
-                target_language=self.line_forms.target_language,
+                target_language=self.written_language,
                 unfinished=index in unfinished,
             )
         return [r for r in results if r is not None]

@@ -983,6 +983,22 @@ def test_date_formats_come_back_in_the_models_target_language(backbone):
     assert (raw.text, raw.target_language) == ("%A, %B %-d", "de")
 
 
+def test_a_swiss_target_language_writes_ss_for_sharp_s(backbone):
+    # Flutter trial, session 65: --tgt-lang de-CH, and the output wrote "Größe"
+    translator = _ScriptedTranslator(
+        backbone, fused="", plain="Die Größe ist zu groß.", target_language="de-CH"
+    )
+    [result] = translator.translate(["The size is too large"])
+    assert (result.text, result.target_language) == ("Die Grösse ist zu gross.", "de-CH")
+    # another language than the model's is no region of it: the model's
+    assert (
+        _ScriptedTranslator(backbone, fused="", plain="", target_language="fr").written_language
+        == "de"
+    )
+    [plain] = _ScriptedTranslator(backbone, fused="", plain="Die Größe.").translate(["The size"])
+    assert plain.text == "Die Größe."
+
+
 def test_a_line_starting_a_sentence_starts_with_a_capital_unless_memory_says_otherwise(backbone):
     translator = _ScriptedTranslator(backbone, fused="alle Objekte entfernen", plain="nein")
     [plain] = translator.translate(["No"])

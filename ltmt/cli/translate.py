@@ -15,7 +15,7 @@ from ltmt.cli.json_output import echo_report, errors_as_report, logged_warnings,
 from ltmt.cli.path_options import given_path, given_path_name
 from ltmt.cli.skip_keys import SKIP_KEYS_OPTION, parse_skip_keys_option, refuse_skip_keys
 from ltmt.cli.store import MEMORY_DIR_OPTION
-from ltmt.cli.translate_job import Job, prepare
+from ltmt.cli.translate_job import Job, prepare, written_language
 from ltmt.cli.translate_progress import SegmentProgress
 from ltmt.errors import InputError
 from ltmt.wording import counted, counted_kinds, first_few
@@ -170,7 +170,8 @@ def translate(
         None,
         "--tgt-lang",
         help="Target language: the model's pair and PO/XLIFF languages must match it "
-        "(default: the model's, else de).",
+        "(default: the model's, else de); a region of the model's is written as it writes "
+        "(de-CH: ss for ß).",
     ),
     overwrite: bool = typer.Option(
         False,
@@ -440,6 +441,7 @@ def translate(
                 labels=not no_label_lexicon,
                 copy_guard=not no_copy_guard,
                 source_language=job.src_lang,
+                target_language=written_language(job),
                 glossary=terms,
                 user_glossary=not no_user_glossary,
                 engine=engine,

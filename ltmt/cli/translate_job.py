@@ -169,6 +169,23 @@ def job_languages(
     return src, tgt, pair
 
 
+def written_language(job: Job) -> str:
+    """The language ``job``'s translation is written in: its ``tgt_lang``, or where that names
+    no region, the Swiss (or Liechtenstein) locale of that language its output's name ends in
+    (``-o app_de_CH.arb`` → ``de-CH``, which writes ``ss`` for ``ß``: :mod:`ltmt.swiss_spelling`);
+    another region a name says is left to the formats (an ARB file's ``@@locale``)."""
+    from ltmt.formats.arb_locale import named_locale
+    from ltmt.formats.common import language_tag, same_language
+    from ltmt.swiss_spelling import writes_ss
+
+    if job.output in (None, "-") or "-" in language_tag(job.tgt_lang):
+        return job.tgt_lang
+    named = named_locale(Path(str(job.output)))
+    if named is None or not same_language(named, job.tgt_lang) or not writes_ss(named):
+        return job.tgt_lang
+    return language_tag(named)
+
+
 @contextmanager
 def formats_quiet() -> Iterator[None]:
     """The formats' warnings held back (their errors still raise)."""

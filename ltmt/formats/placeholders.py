@@ -37,6 +37,7 @@ from ltmt.formats.placeholder_syntax import (
 from ltmt.formats.repair import balanced, repair_line
 from ltmt.inch_marks import inch_marks_restored
 from ltmt.segments import Segment, Translation
+from ltmt.swiss_spelling import swiss_spelling
 from ltmt.text import join_lines, split_edges, split_lines
 
 __all__ = [
@@ -180,13 +181,15 @@ def fit_translation(translation: Translation) -> Translation:
     """``translation`` with its text fitted to its source by :func:`restore` (what ``ltmt
     translate``, the server and :meth:`ltmt.translator.Translator.translate` return), the
     source's date formats then written in the translation's ``target_language``
-    (:func:`ltmt.date_formats.localise_dates`), and ``fitted`` set where that changed the text;
+    (:func:`ltmt.date_formats.localise_dates`) and its spelling (``ss`` for ``ß`` in Swiss
+    German: :mod:`ltmt.swiss_spelling`), and ``fitted`` set where that changed the text;
     an empty text, and a memory match :func:`reused_as_stored`, stay as they are."""
     if not translation.text.strip() or reused_as_stored(translation):
         return translation
     text = restore(protect(translation.source), translation.text).text
     if translation.target_language:  # after the repair, which reads the source as written
         text = localise_dates(translation.source, text, translation.target_language)
+        text = swiss_spelling(text, translation.target_language)
     return translation if text == translation.text else replace(translation, text=text, fitted=True)
 
 

@@ -46,6 +46,7 @@ from ltmt.formats.run_report import RunReport
 from ltmt.routing import reused_segment, stored_edges_replaced
 from ltmt.segments import MEMORY_FREE, Match, Segment, Translation
 from ltmt.spelling import unknown_in
+from ltmt.swiss_spelling import swiss_spelling
 from ltmt.units import meant_as_written, split_segment
 from ltmt.wording import shortened
 
@@ -348,11 +349,13 @@ def fit(unit: Unit, output: str, target_language: str = "") -> Restored:
     """``output`` fitted to ``unit``: placeholders repaired, then (for format flags) stray
     ``%`` fixed and the format rules checked; ``ok`` False when it is still not valid. With a
     ``target_language`` (the model's), the source's date formats are written in its form
-    (:func:`ltmt.date_formats.localise_dates`) where the format rules allow it."""
+    (:func:`ltmt.date_formats.localise_dates`) where the format rules allow it, and ``ß``
+    written ``ss`` for Swiss German (:mod:`ltmt.swiss_spelling`)."""
     restored = _fit_placeholders(unit, output)
     if not target_language or not restored.text.strip():
         return restored
     localised = localise_dates(unit.source, restored.text, target_language)
+    localised = swiss_spelling(localised, target_language)
     flags = format_flags(unit.flags)
     if localised == restored.text or (flags and check_format(flags, unit.source, localised)):
         return restored

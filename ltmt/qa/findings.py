@@ -180,7 +180,8 @@ CHECKS: dict[str, Check] = {
             "warning",
             "the translation does not read as another language than the target language (a "
             "French file checked as German): an entry of three words or more not copied from "
-            "its source, or the file's translations read together",
+            "its source, or the file's translations read together; and no ß in Swiss German "
+            "(de-CH writes ss)",
         ),
         Check(
             "address",

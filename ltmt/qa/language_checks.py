@@ -11,7 +11,8 @@ language, the entry is flagged. On the dev users' 14,057 references (memories an
 Where the file's translations read together as another language
 (:func:`ltmt.language_detection.document_language`), that is said once, on the first entry,
 in place of every entry's finding: the file is of another language, or ``--tgt-lang`` is
-wrong.
+wrong. A Swiss (or Liechtenstein) German translation that writes ``ß`` is flagged too: that
+German writes ``ss`` (:mod:`ltmt.swiss_spelling`).
 """
 
 from __future__ import annotations
@@ -36,11 +37,31 @@ def language_findings(translated: Sequence[PairRecord], language: str) -> list[F
     by_file: dict[str, list[int]] = {}
     for n, record in enumerate(translated):
         by_file.setdefault(record.origin, []).append(n)
-    return [
+    findings = [
         finding
         for entries in by_file.values()
         for finding in _file_findings(translated, entries, language)
     ]
+    return findings + _sharp_s_findings(translated, language)
+
+
+def _sharp_s_findings(translated: Sequence[PairRecord], language: str) -> list[Finding]:
+    """A finding for each translation of ``translated`` that writes ``ß`` where ``language``
+    (``de-CH``) writes ``ss``."""
+    from ltmt.language_detection import language_name
+    from ltmt.swiss_spelling import sharp_s_words, swiss_spelling
+    from ltmt.wording import first_few
+
+    findings = []
+    for n, record in enumerate(translated):
+        words = sharp_s_words(record.target, language)
+        if words:
+            message = (
+                f"{language_name(language)} writes ss, not ß: write "
+                f"{first_few(repr(swiss_spelling(w, language)) for w in words)}"
+            )
+            findings.append(Finding.about("language", n, record, message))
+    return findings
 
 
 def _file_findings(

@@ -164,6 +164,7 @@ class Service:
                     exact_reuse=options.exact_reuse,
                     batch_size=self.config.batch_size,
                     top_k=self.config.top_k,
+                    target_language=self.config.tgt_lang,  # de-CH: ss for ß
                     warn_unknown_user=False,  # a key holder's empty memory, in the shared log
                 )
                 self._translators[options] = translator

@@ -572,6 +572,20 @@ def test_fit_translation_fits_the_text_and_says_so() -> None:
     assert fit_translation(fitted) == fitted  # a fitted text stays as it is
 
 
+def test_fit_translation_writes_ss_for_swiss_german_but_keeps_a_reused_match() -> None:
+    from ltmt.segments import Translation
+
+    raw = Translation("The size", "Die Größe", target_language="de-CH")
+    assert fit_translation(raw).text == "Die Grösse"
+    assert fit_translation(replace(raw, target_language="de")).text == "Die Größe"
+    # the user's own approved translation, reused as stored, is theirs
+    from ltmt.segments import Match, Segment
+
+    stored = Match(Segment(1, "u", "The size", "Die Größe", 0.0, "import"), 100.0)
+    reused = replace(raw, method="exact", matches=(stored,))
+    assert fit_translation(reused).text == "Die Größe"
+
+
 def test_fit_translation_writes_a_written_date_in_the_target_languages_order() -> None:
     from ltmt.segments import Translation
 

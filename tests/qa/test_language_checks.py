@@ -99,3 +99,16 @@ def test_a_macrolanguage_and_its_members_are_one_language(language):
     """Bokmål checked with --tgt-lang nb read as Norwegian (no), "not Norwegian Bokmål"."""
     assert language_findings(records(NORWEGIAN), language) == []
     assert language_findings(records(NORWEGIAN), "de") != []
+
+
+def test_sharp_s_in_a_swiss_german_translation_is_flagged():
+    # Flutter trial, session 65: app_de_CH.arb wrote "Straßennamen" and "Größe"
+    pairs = [
+        ("Enter the street name", "Geben Sie den Straßennamen ein"),
+        ("The size is too large", "Die Grösse ist zu gross."),
+    ]
+    found = language_findings(records(pairs), "de-CH")
+    assert [(f.entry, f.message) for f in found] == [
+        (0, "German (Switzerland) writes ss, not ß: write 'Strassennamen'")
+    ]
+    assert language_findings(records(pairs), "de") == []

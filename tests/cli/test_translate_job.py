@@ -1,0 +1,29 @@
+"""The language a translate job writes in."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.cli.translate_job import Job, written_language
+from ltmt.formats.registry import find_format
+
+
+@pytest.mark.parametrize(
+    ("output", "tgt_lang", "written"),
+    [
+        # Flutter trial, session 65: the output's name says Swiss German
+        ("l10n/app_de_CH.arb", "de", "de-CH"),
+        ("strings_de_CH.txt", "de", "de-CH"),
+        ("strings_de_CH.txt", "de-CH", "de-CH"),
+        # --tgt-lang names the region, or the name says none that writes ss, or no output
+        ("strings_de_CH.txt", "de-AT", "de-AT"),
+        ("strings_de_AT.txt", "de", "de"),
+        ("strings.de.txt", "de", "de"),
+        ("out_fr_CH.txt", "de", "de"),
+        (None, "de", "de"),
+        ("-", "de-CH", "de-CH"),
+    ],
+)
+def test_the_written_language_takes_a_swiss_region_from_the_outputs_name(output, tgt_lang, written):
+    job = Job(None, find_format(None, "txt", role="document"), output, "en", tgt_lang)
+    assert written_language(job) == written
