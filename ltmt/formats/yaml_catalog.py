@@ -1,6 +1,7 @@
 """YAML message files (Rails ``config/locales/en.yml`` → ``de.yml``, Symfony
 ``messages.en.yaml``) as a keyed catalog (:mod:`ltmt.formats.keyed_catalog`), read and written
-with ruamel.yaml's round trip, which keeps comments, key order, quoting and block styles.
+with ruamel.yaml's round trip, which keeps comments, key order, quoting and block styles
+(and :mod:`ltmt.formats.yaml_written` what it forgets: ``---``, each null's form, ``{ a: b }``).
 
 A Rails file has one top-level key, its language (``en:``): the translation's is the target
 language (``de:``), and a string's name is its key below it, dotted as Rails' ``t()`` names it
@@ -49,6 +50,14 @@ from ltmt.formats.plurals import (
 )
 from ltmt.formats.yaml_clashes import clashes, kept_aside, under
 from ltmt.formats.yaml_comments import with_adopted_comments
+from ltmt.formats.yaml_written import (
+    WrittenNull,
+    explicit_start,
+    mark_nulls,
+    represent_written_null,
+    spaced_braces,
+    spaced_flow_emitter,
+)
 from ltmt.text import paired_surrogates
 from ltmt.wording import counted, first_few
 
@@ -80,6 +89,8 @@ class Layout:
     sequence: int = 2
     dash: int = 0
     tilde: bool = False  # nulls written ~, not null
+    start: bool = False  # the document started with ---
+    spaced_braces: bool = False  # flow mappings written { one: a }
 
 
 def _yaml(layout: Layout = Layout()) -> Any:
@@ -91,6 +102,10 @@ def _yaml(layout: Layout = Layout()) -> Any:
     yaml.indent(mapping=layout.mapping, sequence=layout.sequence, offset=layout.dash)
     if layout.tilde:  # a null written as the file writes them
         yaml.representer.add_representer(type(None), _tilde)
+    yaml.representer.add_representer(WrittenNull, represent_written_null)
+    yaml.explicit_start = layout.start
+    if layout.spaced_braces:
+        yaml.Emitter = spaced_flow_emitter()
     return yaml
 
 
@@ -104,9 +119,10 @@ def _layout(text: str, sequence: int | None, dash: int | None) -> Layout:
     nested = _NESTED_KEY.search(text)
     mapping = len(nested.group(1)) if nested else 2
     tilde = bool(_TILDE.search(text)) and not _NULL.search(text)
+    form = {"start": explicit_start(text), "spaced_braces": spaced_braces(text)}
     if dash is None:  # no block list
-        return Layout(mapping, mapping, 0, tilde)
-    return Layout(mapping, max(sequence or 2, dash + 2), dash, tilde)
+        return Layout(mapping, mapping, 0, tilde, **form)
+    return Layout(mapping, max(sequence or 2, dash + 2), dash, tilde, **form)
 
 
 def _load(data: bytes, path: Path) -> tuple[Any, Layout]:
@@ -394,6 +410,7 @@ class YamlCatalog(KeyedCatalog):
 
     def render(self) -> bytes:
         document, _ = _load(self.data, self.path)  # afresh: a copy would lose the anchors
+        mark_nulls(document, decode(self.data, self.path).split("\n"))  # nulls as written
         strings = _messages(document)
         self._anchored: dict[int, Any] = {}  # an anchored string's translation, by its node
         self._fill(strings, "")
