@@ -1,6 +1,6 @@
-"""``--skip-keys``, as ``ltmt translate`` and ``ltmt memory import`` take it: names of JSON keys
-whose strings are identifiers, not text (:mod:`ltmt.formats.json_identifiers`). A translation
-copies them; an import stores no pair of them."""
+"""``--skip-keys``, as ``ltmt translate`` and ``ltmt memory import`` take it: names of JSON or
+YAML keys whose strings are identifiers, not text (:mod:`ltmt.formats.json_identifiers`). A
+translation copies them; an import stores no pair of them."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 SKIP_KEYS_OPTION = typer.Option(
     None,
     "--skip-keys",
-    help="JSON: names of keys whose strings are identifiers, not text, at any depth, "
+    help="JSON, YAML: names of keys whose strings are identifiers, not text, at any depth, "
     "separated by commas (id,next,speaker: a dialogue tree's node ids and speakers): translate "
     "copies them, memory import stores no pair of them. Identifiers are so without it: "
     "intro_01, quest.main, every value of a key of such single words (next: intro_02, "
@@ -46,6 +46,6 @@ def refuse_skip_keys(file: object, spec: FileFormat) -> None:
     from ltmt.cli.main import click_errors
 
     raise click_errors.UsageError(
-        f"--skip-keys names keys of JSON files; {file} is no JSON file "
+        f"--skip-keys names keys of JSON and YAML files; {file} is neither "
         f"({spec.description}): leave --skip-keys out"
     )

@@ -476,7 +476,7 @@ def open_document(
     spec = find_format(path, fmt, role="document")
     if skip_keys and not spec.skips_keys:
         raise InputError(
-            f"{path}: keys to skip are names in JSON files, not in a {spec.description}; "
+            f"{path}: keys to skip are names in JSON and YAML files, not in a {spec.description}; "
             "leave them out for it"
         )
     if columns is not None and not spec.chooses_columns:

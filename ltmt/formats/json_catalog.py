@@ -60,7 +60,6 @@ import datetime
 import logging
 import re
 from collections.abc import Iterator
-from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +84,7 @@ from ltmt.formats.icu_messages import (
     quotes_syntax,
     syntax_problem,
 )
-from ltmt.formats.json_identifiers import kept_as_written
+from ltmt.formats.json_identifiers import kept_as_written, warn_of_unknown_keys
 from ltmt.formats.json_layout import dumps_with_layout, one_line_containers
 from ltmt.formats.keyed_catalog import (
     FORM,
@@ -163,39 +162,6 @@ def _record_names(value: Any, top: bool = True) -> frozenset[str]:
     return frozenset()
 
 
-def _key_names(value: Any) -> frozenset[str]:
-    """Every object key's name under ``value``."""
-    if isinstance(value, dict):
-        return frozenset(value).union(*map(_key_names, value.values()))
-    if isinstance(value, list):
-        return frozenset().union(*map(_key_names, value))
-    return frozenset()
-
-
-def _warn_of_unknown_keys(path: Path, data: Any, skip_keys: frozenset[str]) -> None:
-    """Say which of ``skip_keys`` no key of the file has (a typo, or another case: ``ID``
-    for ``id``), with the file's nearest names."""
-    names = _key_names(data)
-    unknown = sorted(skip_keys - names)
-    if not unknown:
-        return
-    by_lower = {name.lower(): name for name in names}
-    guesses = []
-    for key in unknown:
-        near = get_close_matches(key.lower(), list(by_lower), n=1, cutoff=0.6)
-        if near:
-            guesses.append(f"{key!r} → {by_lower[near[0]]!r}")
-    hint = (
-        f" (did you mean {', '.join(guesses)}?)" if guesses else " (key names are case-sensitive)"
-    )
-    logger.warning(
-        "%s: --skip-keys names %s, which no key of the file has%s",
-        path.name,
-        ", ".join(repr(key) for key in unknown),
-        hint,
-    )
-
-
 def _indent(text: str) -> str | int | None:
     """The indentation of the file's first nested line (None: all on one line)."""
     found = re.search(r"\n([ \t]+)\S", text)
@@ -227,7 +193,7 @@ class JsonCatalog(KeyedCatalog):
         self.locale = arb_spelling(tgt_lang)
         # the strings copied as they are, not translated, by pointer (module docstring)
         if skip_keys:
-            _warn_of_unknown_keys(path, data, skip_keys)
+            warn_of_unknown_keys(path, data, skip_keys)
         strings = list(_strings(data))
         kept = kept_as_written(strings, _record_names(data), skip_keys)
         self.kept = {

@@ -1,5 +1,5 @@
 """The strings of a JSON file that are no text to translate: those under keys the user names
-(``--skip-keys id,next,speaker``), and identifiers.
+(``--skip-keys id,next,speaker``; a YAML message file's too), and identifiers.
 
 A game's dialogue tree keeps its text beside the names the game looks its nodes up by
 (``{"id": "intro_01", "speaker": "GUARD", "text": "Halt!", "next": "accept"}``); translated,
@@ -23,9 +23,13 @@ file's labels are single words too, so a key of them is named to be left.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any
 
 from ltmt.errors import InputError
 
@@ -38,6 +42,8 @@ _NODE_ID = re.compile(
 )
 _ONE_WORD = re.compile(r"[\w.-]+")
 _CAPITALS = re.compile(r"[A-Z][A-Z0-9]+")
+
+logger = logging.getLogger(__name__)
 
 Place = tuple[str | int, ...]  # a string's place: its object keys and array indices
 
@@ -74,10 +80,49 @@ def kept_as_written(
             bool(_IDENTIFIER.fullmatch(text))
             or own in id_keys
             or (bool(_CAPITALS.fullmatch(text)) and text in records and text != own)
-            or any(isinstance(part, str) and part in skip_keys for part in parts)
+            or skipped(parts, skip_keys)
         )
 
     return {parts for parts, text in strings if kept(parts, text)}
+
+
+def skipped(parts: Place, skip_keys: frozenset[str]) -> bool:
+    """Whether a string at ``parts`` (its keys and indices) is under a key of ``skip_keys``, at
+    any depth (a JSON or YAML file's)."""
+    return any(isinstance(part, str) and part in skip_keys for part in parts)
+
+
+def _key_names(value: Any) -> frozenset[str]:
+    """Every key's name under ``value`` (a JSON object's, a YAML mapping's)."""
+    if isinstance(value, dict):
+        return frozenset(value).union(*map(_key_names, value.values()))
+    if isinstance(value, list):
+        return frozenset().union(*map(_key_names, value))
+    return frozenset()
+
+
+def warn_of_unknown_keys(path: Path, data: Any, skip_keys: frozenset[str]) -> None:
+    """Say which of ``skip_keys`` no key of the file ``path`` (read into ``data``) has (a typo,
+    or another case: ``ID`` for ``id``), with the file's nearest names."""
+    names = _key_names(data)
+    unknown = sorted(skip_keys - names)
+    if not unknown:
+        return
+    by_lower = {str(name).lower(): str(name) for name in names}
+    guesses = []
+    for key in unknown:
+        near = get_close_matches(key.lower(), list(by_lower), n=1, cutoff=0.6)
+        if near:
+            guesses.append(f"{key!r} → {by_lower[near[0]]!r}")
+    hint = (
+        f" (did you mean {', '.join(guesses)}?)" if guesses else " (key names are case-sensitive)"
+    )
+    logger.warning(
+        "%s: --skip-keys names %s, which no key of the file has%s",
+        path.name,
+        ", ".join(repr(key) for key in unknown),
+        hint,
+    )
 
 
 def _holds_identifiers(texts: list[str], ids: Collection[str] = ()) -> bool:

@@ -316,7 +316,7 @@ def read_translations(
         _refuse_another_format(path, spec, Path(source_file))
     if skip_keys and not spec.skips_keys:
         raise InputError(
-            f"{path}: keys to skip are names in JSON files, not in a {spec.description}; "
+            f"{path}: keys to skip are names in JSON and YAML files, not in a {spec.description}; "
             "leave them out for it"
         )
     options = spec.reader_options(

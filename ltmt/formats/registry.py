@@ -361,6 +361,7 @@ FORMATS: dict[str, FileFormat] = {
             read="ltmt.formats.yaml_catalog:YamlCatalog.pairs",
             open="ltmt.formats.yaml_catalog:YamlCatalog.open",
             one_language=True,
+            skips_keys=True,
         ),
         FileFormat(
             "ftl",

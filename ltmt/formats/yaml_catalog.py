@@ -38,6 +38,7 @@ from typing import Any
 from ltmt.errors import InputError
 from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
+from ltmt.formats.json_identifiers import skipped, warn_of_unknown_keys
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
 from ltmt.formats.pipe_plurals import Choices, may_be_vue_i18n, plural_choices
 from ltmt.formats.placeholder_syntax import has_words
@@ -224,16 +225,20 @@ def _is_text(value: Any, name: str) -> bool:
     return not (setting and _IDENTIFIER.fullmatch(value.strip()))
 
 
-def _walk(node: Any, name: str = "") -> Iterator[tuple[str, Any]]:
-    """The strings and plurals below ``node``, by dotted name (``a.b``, ``days[0]``)."""
+def _walk(
+    node: Any, name: str = "", skip_keys: frozenset[str] = frozenset()
+) -> Iterator[tuple[str, Any]]:
+    """The strings and plurals below ``node``, by dotted name (``a.b``, ``days[0]``), less
+    those under a key of ``skip_keys`` (``--skip-keys``), which are copied."""
     if _is_plural(node):
         yield name, {key: paired_surrogates(form) for key, form in node.items()}
     elif isinstance(node, dict):
         for key, value in _own_items(node):
-            yield from _walk(value, f"{name}.{key}" if name else str(key))
+            if not skipped((key,), skip_keys):
+                yield from _walk(value, f"{name}.{key}" if name else str(key), skip_keys)
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _walk(value, f"{name}[{index}]")
+            yield from _walk(value, f"{name}[{index}]", skip_keys)
     elif _is_text(node, name):
         yield name, paired_surrogates(node)
 
@@ -301,9 +306,14 @@ class YamlCatalog(KeyedCatalog):
     what = WHAT
     extras_kept = "kept in their mappings, after the source's keys there"
 
-    def __init__(self, path: Path, data: bytes, tgt_lang: str) -> None:
+    def __init__(
+        self, path: Path, data: bytes, tgt_lang: str, skip_keys: frozenset[str] = frozenset()
+    ) -> None:
         self.data = data
         self.document, self.layout = _load(data, Path(path))
+        self.skip_keys = skip_keys  # the keys whose strings are copied (--skip-keys)
+        if skip_keys:
+            warn_of_unknown_keys(Path(path), self.document, skip_keys)
         self.root = _root(self.document)
         self.tgt_lang = tgt_lang
         self.tags = plural_tags(tgt_lang)
@@ -317,12 +327,18 @@ class YamlCatalog(KeyedCatalog):
         super().__init__(path, list(self._entries()))
 
     @classmethod
-    def open(cls, path: Path, tgt_lang: str | None = None, **_: Any) -> YamlCatalog:
-        return cls(Path(path), read_bytes(Path(path), WHAT), tgt_lang or "de")
+    def open(
+        cls,
+        path: Path,
+        tgt_lang: str | None = None,
+        skip_keys: frozenset[str] = frozenset(),
+        **_: Any,
+    ) -> YamlCatalog:
+        return cls(Path(path), read_bytes(Path(path), WHAT), tgt_lang or "de", skip_keys)
 
     def _entries(self) -> Iterator[Entry]:
         icu: list[str] = []
-        strings = list(_walk(_messages(self.document)))
+        strings = list(_walk(_messages(self.document), skip_keys=self.skip_keys))
         vue = _may_be_vue_i18n(strings)
         for name, value in strings:
             if isinstance(value, str) and (is_branching(value) or quotes_syntax(value, icu=False)):
@@ -387,7 +403,7 @@ class YamlCatalog(KeyedCatalog):
     def read_values(self, path: Path) -> dict[str, str]:
         values: dict[str, str] = {}
         messages = _messages(_load(read_bytes(path, WHAT), path)[0])
-        for name, value in _walk(messages):
+        for name, value in _walk(messages, skip_keys=self.skip_keys):
             if isinstance(value, dict):
                 values.update({f"{name}{FORM}{tag}": str(text) for tag, text in value.items()})
             elif name in self.choices:
@@ -453,6 +469,8 @@ class YamlCatalog(KeyedCatalog):
 
     def _fill_child(self, parent: Any, key: Any, name: str) -> bool:
         value = parent[key]
+        if skipped((key,), self.skip_keys):  # copied as the source has it
+            return True
         if _is_text(value, name):
             return self._fill_text(parent, key, name)
         if name in self._settings_kept:  # the output's own (separator: "," in German)

@@ -241,7 +241,7 @@ def upload_records(
         if source is not None and not spec.one_language:
             raise InputError(f"{name}: source_file is for {ONE_LANGUAGE_FILES}, not {kind}")
         if skip_keys and not spec.skips_keys:
-            raise InputError(f"{name}: skip_keys names keys of JSON files, not of {kind}")
+            raise InputError(f"{name}: skip_keys names keys of JSON and YAML files, not of {kind}")
         source_file = _beside(path, source) if source is not None else None
         options = spec.reader_options(
             *languages,

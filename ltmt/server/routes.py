@@ -481,7 +481,7 @@ def import_file(
     skip_keys: Annotated[
         str | None,
         Form(
-            description="JSON: names of keys whose strings are identifiers, not text, "
+            description="JSON, YAML: names of keys whose strings are identifiers, not text, "
             "separated by commas (id,next,speaker), as ltmt memory import --skip-keys: no "
             "pairs of them"
         ),

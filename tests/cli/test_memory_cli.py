@@ -1133,7 +1133,7 @@ def test_import_skips_the_keys_translate_copies(
     code, _, err = ltmt(capsys, "memory", "import", notes, "--source-file", notes, *common)
     assert code == 2
     assert err.startswith(
-        f"ltmt: error: --skip-keys names keys of JSON files; {notes} is no JSON file (plain text"
+        f"ltmt: error: --skip-keys names keys of JSON and YAML files; {notes} is neither (plain text"
     )
     import io
 
@@ -1142,7 +1142,7 @@ def test_import_skips_the_keys_translate_copies(
     code, _, err = ltmt(capsys, "memory", "import", "-", "--format", "tsv", *common)
     assert (code, err.split(" (")[0]) == (
         2,
-        "ltmt: error: --skip-keys names keys of JSON files; <stdin> is no JSON file",
+        "ltmt: error: --skip-keys names keys of JSON and YAML files; <stdin> is neither",
     )
 
 

@@ -335,7 +335,7 @@ def test_bad_input_is_one_line_exit_1(tmp_path, capsys, common, monkeypatch, arg
         ),
         (
             ["translate", "IN", "--skip-keys", "id"],
-            r"--skip-keys names keys of JSON files; IN is no JSON file \(plain text",
+            r"--skip-keys names keys of JSON and YAML files; IN is neither \(plain text",
         ),
         (
             ["translate", "IN", "--columns", "Title"],

@@ -641,7 +641,9 @@ def test_keys_to_skip_that_the_file_lacks_are_named(
 
 def test_keys_to_skip_in_a_file_without_keys_are_an_error(tmp_path: Path) -> None:
     text = _write(tmp_path, "en.txt", "Hello\n")
-    with pytest.raises(InputError, match=r"en.txt: keys to skip are names in JSON files, not in"):
+    with pytest.raises(
+        InputError, match=r"en.txt: keys to skip are names in JSON and YAML files, not in"
+    ):
         open_document(text, skip_keys=frozenset({"id"}))
 
 
@@ -675,7 +677,9 @@ def test_the_strings_a_translation_copies_make_no_pairs(tmp_path: Path) -> None:
         ("A friend.", "Ein Freund."),
     ]
     text = _write(tmp_path, "de.txt", "Hallo\n")
-    with pytest.raises(InputError, match=r"de.txt: keys to skip are names in JSON files, not in"):
+    with pytest.raises(
+        InputError, match=r"de.txt: keys to skip are names in JSON and YAML files, not in"
+    ):
         read_translations(text, source_file=text, skip_keys=keys)
 
 

@@ -449,3 +449,41 @@ def test_a_translation_with_no_words_left_is_read_and_paired(tmp_path: Path) -> 
     out.write_text('de:\n  greeting: "%{first_name},"\n  bye: Tschüss\n', "utf-8")
     pairs = {r.source: r.target for r in YamlCatalog.pairs(out, source_file=source)}
     assert pairs == {"Hi %{first_name},": "%{first_name},", "Bye": "Tschüss"}
+
+
+def test_strings_under_skip_keys_are_copied_at_any_depth(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source = tmp_path / "en.yml"
+    source.write_text(
+        "en:\n"
+        "  title: Welcome\n"
+        "  icon: Home\n"
+        "  menu:\n"
+        "    icon: Open book\n"
+        "    routes: [Start, Help]\n"
+        "    label: Open\n",
+        "utf-8",
+    )
+    skip = frozenset({"icon", "routes"})
+    assert [u.key for u in open_document(source, skip_keys=skip).units()] == [
+        "title",
+        "menu.label",
+    ]
+    out = tmp_path / "de.yml"
+    translate_file(source, out, FakeModel(), tgt_lang="de", skip_keys=skip)
+    assert out.read_text("utf-8") == (
+        "de:\n"
+        "  title: WELCOME\n"
+        "  icon: Home\n"
+        "  menu:\n"
+        "    icon: Open book\n"
+        "    routes: [Start, Help]\n"
+        "    label: OPEN\n"
+    )
+    with caplog.at_level(logging.WARNING):
+        open_document(source, skip_keys=frozenset({"Icon"}))
+    assert caplog.messages == [
+        "en.yml: --skip-keys names 'Icon', which no key of the file has (did you mean "
+        "'Icon' → 'icon'?)"
+    ]

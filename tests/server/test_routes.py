@@ -372,7 +372,7 @@ def test_an_imported_json_files_skip_keys_make_no_pairs(api):
         )
         assert (po.status_code, po.json()["error"]) == (
             400,
-            "a.po: skip_keys names keys of JSON files, not of po",
+            "a.po: skip_keys names keys of JSON and YAML files, not of po",
         )
 
 
