@@ -115,6 +115,23 @@ def drop_outdated(document: Document, out_path: Path, record: Record | None) -> 
     return len(found.again)
 
 
+def warn_of_no_record(document: Document, out_path: Path) -> None:
+    """Say that ``out_path``, whose translations ``document`` took over, has no record of what
+    ltmt wrote there (:mod:`ltmt.formats.output_sources`: a copy of an output ltmt wrote at
+    another path and edited since, or one it never wrote), so a kept translation whose source
+    changed since cannot be told from an up-to-date one."""
+    held = _held(document)
+    if held:
+        logger.warning(
+            "%s: no record of what ltmt wrote into this file (a copy of an output it wrote "
+            "elsewhere, edited since, or one it never wrote), so strings whose source changed "
+            "cannot be told: %s kept as they are; translate into the output where ltmt wrote "
+            "it, or use --overwrite",
+            out_path,
+            counted(len(held), "translation"),
+        )
+
+
 def _held(document: Document) -> dict[str, str] | None:
     """The translations by unit key that ``document`` took over from its output or holds as
     its own output, whose sources the record of the output tells; None for another document."""

@@ -24,7 +24,9 @@ translated again. One the record holds for the unit's own source is up to date, 
 block moved. One the record does not hold was written or edited by someone else since: it is
 kept, and named in a warning where the record says the unit's source changed too (which of
 the two came first, the edit or the source's change, cannot be told). Without a record (an
-output ltmt did not write, or a cache deleted since), every translation is kept as before.
+output ltmt did not write, a copy of one edited since, or a cache deleted since), every
+translation is kept as before, and a warning says so
+(:func:`~ltmt.formats.existing_output.warn_of_no_record`).
 
 The records are as private as the memory whose text they are made from (README: Privacy and
 integrity of the memory store). Their folder is its owner's alone (0700, the files 0600); the

@@ -59,6 +59,7 @@ from ltmt.formats.existing_output import (
     holds_text,
     save_output,
     warn_of_changed_sources,
+    warn_of_no_record,
 )
 from ltmt.formats.html_cells import translate_cells
 from ltmt.formats.keyed_catalog import KeyedCatalog
@@ -229,6 +230,8 @@ def translate_file(
             if output_sources is not None and not overwrite:
                 record = output_sources.read(Path(out_path))
             adopt(document, Path(out_path), record)
+            if output_sources is not None and not overwrite and record is None:
+                warn_of_no_record(document, Path(out_path))
             source_changed = drop_outdated(document, Path(out_path), record)
             if changed_sources is not None and not overwrite:
                 source_changed += warn_of_changed_sources(

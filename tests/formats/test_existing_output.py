@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.formats.output_sources import OutputSources
+from ltmt.formats.pipeline import translate_file
+
+
+@pytest.mark.parametrize(
+    ("name", "english", "edit"),
+    [
+        (
+            "app_de.arb",
+            '{\n  "save": "Save the document",\n  "quit": "Quit"\n}\n',
+            ('"QUIT"', '"Beenden"'),
+        ),
+        ("de.yml", "en:\n  save: Save the document\n  quit: Quit\n", ("QUIT", "Beenden")),
+    ],
+)
+def test_an_edited_copy_of_an_output_is_said_to_have_no_record(
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    name: str,
+    english: str,
+    edit: tuple[str, str],
+) -> None:
+    """A colleague's copy of what ltmt wrote, one line edited: which of its translations are
+    of an English changed since cannot be told, so a warning says so."""
+    source = tmp_path / f"en{Path(name).suffix}"
+    source.write_text(english, "utf-8")
+    records = OutputSources(tmp_path / "records")
+    written, copy = tmp_path / "a" / name, tmp_path / "b" / name
+    written.parent.mkdir()
+    translate_file(source, written, FakeModel(), tgt_lang="de", output_sources=records)
+    copy.parent.mkdir()
+    copy.write_text(written.read_text("utf-8").replace(*edit), "utf-8")
+    source.write_text(english.replace("document", "file"), "utf-8")
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, copy, FakeModel(), tgt_lang="de", output_sources=records)
+    assert caplog.messages == [
+        f"{copy}: no record of what ltmt wrote into this file (a copy of an output it wrote "
+        "elsewhere, edited since, or one it never wrote), so strings whose source changed "
+        "cannot be told: 2 translations kept as they are; translate into the output where "
+        "ltmt wrote it, or use --overwrite"
+    ]
+    caplog.clear()  # where ltmt wrote it, the record says what changed
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, written, FakeModel(), tgt_lang="de", output_sources=records)
+    assert caplog.messages == []
+    assert "SAVE THE FILE" in written.read_text("utf-8")
+
+
+def test_an_unedited_copy_finds_the_record_by_its_content(tmp_path: Path) -> None:
+    source = tmp_path / "en.yml"
+    source.write_text("en:\n  save: Save the document\n", "utf-8")
+    records = OutputSources(tmp_path / "records")
+    written, copy = tmp_path / "de.yml", tmp_path / "copy" / "de.yml"
+    translate_file(source, written, FakeModel(), tgt_lang="de", output_sources=records)
+    copy.parent.mkdir()
+    shutil.copy(written, copy)
+    source.write_text("en:\n  save: Save the file\n", "utf-8")
+    translate_file(source, copy, FakeModel(), tgt_lang="de", output_sources=records)
+    assert copy.read_text("utf-8") == "de:\n  save: SAVE THE FILE\n"
