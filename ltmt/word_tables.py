@@ -13,6 +13,10 @@
   data's English uses them (after ``to``, before an article: ``command_verbs_en.txt.gz``,
   ``eval/build_command_verbs.py``): ``import`` and ``open`` are in it, ``remote`` and ``for`` are
   not. It tells a command in title case (``Import Bookmarks``) from a name of a thing.
+- :func:`english_zipf`: how often English writes a word, from the ``wordfreq`` library's
+  table (a Zipf frequency, case-folded, of many sources: Wikipedia, subtitles, news, the
+  web): ``typography`` 3.0, ``wishlist`` 3.0, ``jira`` 2.1, ``trackly`` 0. It knows the many
+  English words the training data lacks.
 
 Each table is gzipped text, one case-folded word a line, after ``#`` lines that say how it was
 made.
@@ -43,6 +47,16 @@ def lowercase_words() -> frozenset[str]:
 def command_verbs() -> frozenset[str]:
     """The English words that start a command (module docstring)."""
     return read_table(COMMAND_VERBS_TABLE)
+
+
+@cache
+def english_zipf(word: str) -> float:
+    """How often English writes ``word`` (module docstring): the log10 of its count per
+    billion words, 0 for a word wordfreq has never seen. wordfreq is imported on first use
+    (it reads its table then, about half a second)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
 
 
 @cache

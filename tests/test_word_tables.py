@@ -44,3 +44,20 @@ def test_the_command_verbs_say_how_they_were_made_and_hold_verbs() -> None:
     words = command_verbs()
     assert {"open", "import", "add", "remove", "save", "close", "enter"} <= words
     assert not {"remote", "advanced", "for", "file", "new", "trashing", "all"} & words
+
+
+def test_english_zipf_knows_the_words_the_training_data_lacks() -> None:
+    from ltmt.word_tables import english_zipf
+
+    assert english_zipf("typography") >= 2.9 and english_zipf("wishlist") >= 2.9
+    assert "typography" not in lowercase_words()
+    assert english_zipf("jira") < 2.5 and english_zipf("trackly") == 0
+
+
+def test_wordfreq_is_read_on_first_use_not_at_import() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, ltmt.units, ltmt.word_tables; print('wordfreq' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
