@@ -51,6 +51,27 @@ def test_inch_numbers(line: str, numbers: list[str]) -> None:
             "Geben Sie hier \u00bb12\u00ab ein.",
         ),
         ('The 12" model.', "Das Modell.", "Das Modell."),  # no number to put it after
+        # the model kept the mark after the second 12: nothing added after the first
+        (
+            'Price: 12 USD for the 12" pizza.',
+            'Price: 12 USD für die 12" Pizza.',
+            'Price: 12 USD für die 12" Pizza.',
+        ),
+        # lost: put back after the 12 the source marks, not the first
+        (
+            'Price: 12 USD for the 12" pizza.',
+            "Preis: 12 USD für die 12 Pizza.",
+            'Preis: 12 USD für die 12" Pizza.',
+        ),
+        # the model's own marks made straight, not doubled
+        (
+            'The 15.6" laptop weighs 2 kg.',
+            "Der 15,6' Laptop wiegt 2 kg.",
+            'Der 15,6" Laptop wiegt 2 kg.',
+        ),
+        ('A 27" screen.', "Ein 27\u2033 Bildschirm.", 'Ein 27" Bildschirm.'),
+        ('A 27" screen.', "Ein 27\u201d Bildschirm.", 'Ein 27" Bildschirm.'),
+        ("The 90's.", "Die 90's.", "Die 90's."),  # no inch mark in the source
     ],
 )
 def test_inch_marks_restored(source: str, output: str, expected: str) -> None:
