@@ -60,6 +60,9 @@ _TAB_RUN = re.compile(r"[ \t]*\t[ \t]*")  # between two columns of a line
 # between two items of a line (``© 2026 Acme · Privacy · Imprint``, ``Sign up | Brightly``): the
 # model lost the sign and ran the items together (``Zeichen aktualisierbar Brightly``)
 _ITEM_SEPARATOR = re.compile(r"(?<=\S) [·|•] (?=\S)")
+# a part of a ``|``-separated line that is no title's: code (a file name, an option, brackets),
+# a sentence's end, a label before values (``Values: yes | no``)
+_NO_TITLE = re.compile(r"--|\w\.[a-z]{2,4}\b|[\[\](){}<>]|[.!?]$|: ")
 # a line break written as an escape (\n, \r\n: a Godot or Unity CSV cell's), with its spaces
 _ESCAPED_BREAK = re.compile(r"[ \t]*(?:(?:\\r)?\\n[ \t]*)+")
 # where an escaped line break ends a text: after a sentence's end or a closing quote or bracket;
@@ -404,10 +407,26 @@ def cells(text: str) -> list[str]:
     return [cell for line in content_lines(text) for cell in _pieces(line)[0]]
 
 
+def _titled_bars(body: str) -> bool:
+    """Whether the spaced ``|`` of ``body`` part a table's cells (``| Name | Email |``) or a
+    title or breadcrumb (``Sign up | Brightly``): each part starts with a capital, none looks
+    like code or ends a sentence (:data:`_NO_TITLE`) and one has several words. A shell pipe
+    (``cat app.log | grep error``), a usage (``app [options] | app --help``), values (``Values:
+    yes | no``) and a list of single words (``Free | Pro | Enterprise``: the model translates a
+    word alone worse) are translated whole."""
+    if body.startswith("| ") and body.endswith(" |"):
+        return True
+    parts = body.split(" | ")
+    return all(part[:1].isupper() and not _NO_TITLE.search(part) for part in parts) and any(
+        " " in part.strip() for part in parts
+    )
+
+
 def _pieces(body: str) -> tuple[list[str], list[str]]:
     """The pieces of a line that the model translates apart, and the separators between them
     (``pieces[0] + separators[0] + pieces[1] ...`` is ``body``): columns at its tabs, items at
-    a spaced ``·``, ``|`` or ``•`` (:data:`_ITEM_SEPARATOR`), and the
+    a spaced ``·`` or ``•`` (:data:`_ITEM_SEPARATOR`) or a ``|`` between a title's parts
+    (:func:`_titled_bars`), and the
     lines a line break written as an escape between two texts makes (``Quest complete!\\nReturn
     to Eldoria.``: the model read ``\\nReturn`` as one word and left it in English), where one
     text ends and the next begins (:data:`_BREAK_BEFORE`, :data:`_BREAK_AFTER`): one in a path
@@ -420,6 +439,7 @@ def _pieces(body: str) -> tuple[list[str], list[str]]:
             found.span()
             for found in _ITEM_SEPARATOR.finditer(body)
             if not _bracketed(body[: found.start()])  # a usage's [-a | --all]: one piece
+            and (found[0] != " | " or _titled_bars(body))
         ]
         + [
             found.span()

@@ -645,6 +645,26 @@ def test_a_line_that_is_one_name_is_kept_without_the_model():
         ),
         # not spaced on both sides: no separator
         ("a|b and c ·d", ["a|b and c ·d"]),
+        # a | that parts no title: a shell pipe, a usage, values, single words (a trial's
+        # lines: 'Katzen-Anwendung ausführen.log | Fehler ...', 'Aufruf: App [Optionen] |
+        # --help', 'Werte: yes | no | Vielleicht', 'Frei | Pro | Unterzeichner')
+        *[
+            (line, [line])
+            for line in (
+                "Run cat app.log | grep error to find the errors.",
+                "Use ps aux | less to page through the processes.",
+                "Usage: app [options] | app --help",
+                "Usage: git branch [-a | --all] | git branch -d <name>",
+                "Values: yes | no | maybe",
+                "Choose yes | no to continue.",
+                "Sort by: Newest | Oldest | Most popular",
+                "Press Ctrl | Shift to switch.",
+                "Free | Pro | Enterprise",
+                "Name | Email | Role",
+            )
+        ],
+        ("Pricing plans | Brightly | Docs", ["Pricing plans", "Brightly", "Docs"]),
+        ("| Name | Email | Role |", ["| Name", "Email", "Role |"]),  # a table's row
     ],
 )
 def test_items_between_separators_are_translated_alone_and_joined_as_written(line, pieces):
