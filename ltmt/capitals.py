@@ -40,7 +40,8 @@ another capital.
 
 The other way round, the model starts a German line with a capital where its source is a
 fragment in small letters, as Rails' error messages are (``can't be empty`` → ``Kann nicht leer
-sein``, shown after the field's name): :func:`small_starts` writes such a first word in small
+sein``, shown after the field's name; a first word with a capital inside, ``iPhone``, is a name
+and no fragment's): :func:`small_starts` writes such a first word in small
 letters where it is one German never writes with a capital inside a sentence
 (:data:`_NEVER_NOUNS_DE`: pronouns, articles, auxiliary and modal verbs, prepositions, common
 adverbs); any other first word stays as written, since German writes its nouns with a capital
@@ -193,9 +194,10 @@ def small_starts(sources: list[str], translations: list[str], language: str) -> 
 
 
 def _starts_small(line: str) -> bool:
-    """Whether ``line`` starts with a word whose first letter is small (``can't``, ``is``)."""
+    """Whether ``line`` starts with a word written all in small letters (``can't``, ``is``); a
+    name with a capital inside (``iPhone``, ``eBay``, ``macOS``) does not."""
     word = _first_word(line)
-    return bool(word) and word[0].isalpha() and word[0].islower()
+    return bool(word) and word[0].isalpha() and word.islower()
 
 
 def _with_small_first(line: str) -> str:

@@ -188,6 +188,20 @@ def test_the_first_letter_is_outside_placeholders_and_tags(text: str, capital: s
         (["Can't be empty"], ["Kann nicht leer sein"], ["Kann nicht leer sein"]),  # source: capital
         (["%{count} items"], ["Die %{count} Elemente"], ["Die %{count} Elemente"]),
         (["Open it and", "is it"], ["Öffnen und", "Ist es"], ["Öffnen und", "ist es"]),
+        (["must be set"], ["Muss gesetzt sein"], ["muss gesetzt sein"]),
+        # a name with a capital inside starts no small line (it came out 'die Kamera von ...')
+        (
+            ["iPhone's camera is great."],
+            ["Die Kamera von iPhone ist großartig."],
+            ["Die Kamera von iPhone ist großartig."],
+        ),
+        (
+            ["iTunes has been replaced by the Music app."],
+            ["Die iTunes wurden durch die Music App ersetzt."],
+            ["Die iTunes wurden durch die Music App ersetzt."],
+        ),
+        (["eBay is open."], ["Es ist offen."], ["Es ist offen."]),
+        (["macOS is ready."], ["Es ist bereit."], ["Es ist bereit."]),
     ],
 )
 def test_a_line_whose_source_starts_small_starts_small_unless_a_noun(
