@@ -235,6 +235,18 @@ def misshapen(source: str, output: str) -> bool:
     return not kept or not 0.5 <= _length_ratio(source, output) <= 2.0
 
 
+def runs_on(source: str, output: str, source_language: str, target_language: str) -> bool:
+    """Whether a glossary-following ``output`` says more sentences than its ``source`` (both
+    counted by one rule: :func:`ltmt.units.whole_sentences`): held to write a term it had not
+    placed, the model went on past the source's end (``Upgrade to Pro for unlimited
+    projects.`` → ``Wechseln Sie auf unbegrenzte Projekte. Pro für unbegrenzte Projekte.``)."""
+    from ltmt.units import whole_sentences  # units imports far more than this module needs
+
+    said = len(whole_sentences(source.strip(), source_language)) if source.strip() else 0
+    written = len(whole_sentences(output.strip(), target_language)) if output.strip() else 0
+    return written > said
+
+
 def breaks_placeholders(source: str, output: str) -> bool:
     """Whether ``output`` lost a placeholder of ``source`` or has one more than it."""
     return placeholder_shape(source, output) != (0, 0)

@@ -27,6 +27,7 @@ from ltmt.terminology.constraints import (
     constrain,
     misshapen,
     output_shape,
+    runs_on,
     source_limit,
 )
 from ltmt.terminology.genders import gender_of
@@ -138,8 +139,10 @@ class GlossaryDecoding:
         the line has no memory to fuse (:meth:`copy_targets`; a line whose copy lacks a target
         then gets it on the article, where that was all that stopped it), then under the
         per-step constraint (:mod:`ltmt.terminology.constraints`). If that output lost its
-        shape, the input as written is decoded under the constraint too, and the better-shaped
-        output is kept (the first on a tie).
+        shape or ran on past the source's end (:func:`runs_on`), the input as written is
+        decoded under the constraint too, and the better-shaped output is kept (the first on a
+        tie); one that runs on is never taken: the output without the term stays, and the
+        term is reported missing.
         """
         missing = [
             i
@@ -172,16 +175,19 @@ class GlossaryDecoding:
         missing = [i for i in missing if i not in copied and i not in on_articles]
         first = self.decode_with_terms(missing, units, hits, matches, substitute=True)
         outputs_first = dict(zip(missing, first))
-        bad = [i for i in missing if misshapen(units[i].text, outputs_first[i])]
+        bad = [
+            i
+            for i in missing
+            if misshapen(units[i].text, outputs_first[i])
+            or self.runs_on(units[i].text, outputs_first[i])
+        ]
         second = self.decode_with_terms(bad, units, hits, matches, substitute=False)
         alternatives = dict(zip(bad, second))
         for i in missing:
-            text = outputs_first[i]
-            if i in alternatives and output_shape(units[i].text, alternatives[i]) > output_shape(
-                units[i].text, text
-            ):
-                text = alternatives[i]
-            outputs[i] = text
+            options = [outputs_first[i], *([alternatives[i]] if i in alternatives else [])]
+            taken = [text for text in options if not self.runs_on(units[i].text, text)]
+            if taken:  # else the output without the term stays, its term reported missing
+                outputs[i] = max(taken, key=lambda text: output_shape(units[i].text, text))
         for i, found in enumerate(hits):
             if found:
                 outputs[i] = one_full_stop(outputs[i], [hit.term.target for hit in found])
@@ -430,6 +436,12 @@ class GlossaryDecoding:
                 )
             )
         return texts
+
+    def runs_on(self, source: str, output: str) -> bool:
+        """Whether ``output`` says more than ``source`` (:func:`runs_on`), in this
+        translator's languages."""
+        target = self.translator.line_forms.target_language
+        return runs_on(source, output, self.translator.source_language, target)
 
     def constrained_state(
         self,

@@ -131,3 +131,23 @@ def test_breaks_placeholders_judges_placeholders_only(source, output, broken):
     from ltmt.terminology.constraints import breaks_placeholders
 
     assert breaks_placeholders(source, output) is broken
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "ran_on"),
+    [
+        # a trial's line under "Pro,Pro": a second, junk sentence
+        (
+            "Upgrade to Pro for unlimited projects.",
+            "Wechseln Sie auf unbegrenzte Projekte. Pro für unbegrenzte Projekte.",
+            True,
+        ),
+        ("Upgrade to Pro for unlimited projects.", "Auf Pro upgraden für mehr Projekte.", False),
+        ("Save time. Plan ahead.", "Sparen Sie Zeit. Planen Sie voraus.", False),
+        ("Save it, e.g. as a file.", "Speichern Sie es, z. B. als Datei.", False),
+    ],
+)
+def test_glossary_outputs_that_run_on_past_the_source_are_spotted(source, output, ran_on):
+    from ltmt.terminology.constraints import runs_on
+
+    assert runs_on(source, output, "en", "de") is ran_on

@@ -205,3 +205,27 @@ def test_a_singular_that_may_be_its_plural_stays_among_the_forms(backbone):
 )
 def test_a_target_ending_in_a_full_stop_takes_none_after_it(text: str, expected: str) -> None:
     assert one_full_stop(text, ["i.v.", "Leitung"]) == expected
+
+
+def test_a_constrained_output_that_runs_on_is_not_taken(backbone, monkeypatch):
+    """With "Pro,Pro", "Upgrade to Pro for unlimited projects." came out "Wechseln Sie auf
+    unbegrenzte Projekte. Pro für unbegrenzte Projekte.": the output without the term stays."""
+    decoding = GlossaryDecoding(Translator(backbone, beam=1))
+    pro = Term("Pro", "Pro")
+    units = [Unit(0, "Upgrade to Pro for unlimited projects.")]
+    hits = [TermMatcher([pro]).find(units[0].text)]
+    ran_on = "Wechseln Sie auf unbegrenzte Projekte. Pro für unbegrenzte Projekte."
+    monkeypatch.setattr(decoding, "place_missing", lambda *args, **kwargs: {})
+    monkeypatch.setattr(decoding, "copy_targets", lambda *args, **kwargs: {})
+    monkeypatch.setattr(
+        decoding, "decode_with_terms", lambda chosen, *a, **k: [ran_on] * len(chosen)
+    )
+    outputs = ["Wechseln Sie auf unbegrenzte Projekte."]
+    decoding.follow(units, hits, [()], outputs, GlossaryPass())
+    assert outputs == ["Wechseln Sie auf unbegrenzte Projekte."]
+    # one that says the source's one sentence is taken
+    monkeypatch.setattr(
+        decoding, "decode_with_terms", lambda chosen, *a, **k: ["Auf Pro wechseln."] * len(chosen)
+    )
+    decoding.follow(units, hits, [()], outputs, GlossaryPass())
+    assert outputs == ["Auf Pro wechseln."]
