@@ -5,15 +5,19 @@ free.``, ``Brightly Planner \u2013 Plan your week``) as a spaced hyphen (``Es is
 es ist frei.``), while German, as English, writes the spaced en dash there. Where the source has
 spaced en dashes and no spaced hyphen, and the output has as many spaced hyphens and no spaced en
 dash, each of them stands in the source's dash's place: :func:`en_dashes_kept` writes them as en
-dashes. Any other mix (a source with both, an output with another count) is left as it is.
+dashes; a dash that starts the text before a space counts as spaced (the attribution of a
+line translated a sentence at a time: ``\u2013 Anna, Berlin`` came out ``- Anna, Berlin``).
+Any other mix (a source with both, an output with another count) is left as it is.
 """
 
 from __future__ import annotations
 
 import re
 
-_SPACED_EN_DASH = re.compile(r"(?<=\S)([ \u00a0])\u2013(?=[ \u00a0]\S)")
-_SPACED_HYPHEN = re.compile(r"(?<=\S)([ \u00a0])-(?=[ \u00a0]\S)")
+# a dash spaced on both sides, or starting a text before a space: a line translated a sentence
+# at a time has its attribution's dash start a piece (``\u2013 Anna, Berlin``)
+_SPACED_EN_DASH = re.compile(r"(?:(?<=\S)([ \u00a0])|^)\u2013(?=[ \u00a0]\S)")
+_SPACED_HYPHEN = re.compile(r"(?:(?<=\S)([ \u00a0])|^)-(?=[ \u00a0]\S)")
 
 
 def en_dashes_kept(source: str, output: str) -> str:

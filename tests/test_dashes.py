@@ -31,6 +31,11 @@ from ltmt.dashes import en_dashes_in_lines, en_dashes_kept
             "Plane aus €9- stornieren",
         ),
         ("E-mail \u2013 now", "E-Mail jetzt", "E-Mail jetzt"),
+        # a sentence piece that starts with the dash (a trial's '"Save time every week." \u2013
+        # Anna, Berlin' retried a sentence at a time came out '... - Anna, Berlin')
+        ("\u2013 Anna, Berlin", "- Anna, Berlin", "\u2013 Anna, Berlin"),
+        ("\u2013 Tom \u2013 Hamburg", "- Tom - Hamburg", "\u2013 Tom \u2013 Hamburg"),
+        ("-5 \u2013 0", "-5 - 0", "-5 \u2013 0"),  # a minus sign is no spaced hyphen
         # no dash in the source: the output's hyphens are its own
         ("Pages 1 to 5", "Seiten 1 - 5", "Seiten 1 - 5"),
     ],
