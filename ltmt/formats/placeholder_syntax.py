@@ -149,11 +149,12 @@ _ICU_TYPED_ARGUMENT = rf"\{{\s*[\w.-]+\s*,\s*(?:{'|'.join(ICU_SIMPLE_TYPES)})\s*
 # ``{{- x -}}``, a quoted translation key through a filter: ``{{ 'cart.checkout' | t }}``), or a
 # Liquid or Jinja tag (``{% if x %}``, ``{%- endif -%}``), or a Handlebars or Mustache block
 # helper (``{{#if premium}}``, ``{{/if}}``, ``{{^items}}``, ``{{else}}``, ``{{else if x}}``,
-# ``{{~#each items~}}``): the model translated and split them (``{{#if-Prämie}``)
-_TEMPLATE_VALUE = r"""(?:[\w.]+|'[^'{}]*'|"[^"{}]*")"""
+# ``{{~#each items~}}``): the model translated and split them (``{{#if-Prämie}``). Any
+# expression between the braces, on one line, its quoted strings holding any sign: Odoo's mail
+# templates write ``{{ object.name or 'n/a' }}`` and ``{{ format_date(object.date_order) }}``,
+# whose words the model translated (``{{Objekt.name oder »n/a« })``)
 _TEMPLATE_FIELD = (
-    rf"\{{\{{-?\s*{_TEMPLATE_VALUE}(?:\s*[,|]\s*[^{{}}]*?)?\s*-?\}}\}}"
-    r"|\{\{~?\s*(?:[#^/]\s*[\w.-]+|else\b)[^{}]*?~?\}\}"
+    r"""\{\{(?:[^{}'"\n]|'[^'\n]*'|"[^"\n]*")+\}\}"""
     r"|\{%-?\s*[A-Za-z_][^{}%]*?-?%\}"
 )
 _EL_EXPRESSION = r"""\$\{(?:[^{}'"\n]|'[^'\n]*'|"[^"\n]*")+\}"""

@@ -278,6 +278,48 @@ def test_a_handlebars_block_helper_is_one_placeholder(
     assert [p.text for p in sent_as_tags(text)] == (expected if as_tags is None else as_tags)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "{{ object.company_id.name }} Order (Ref {{ object.name or 'n/a' }})",
+            ["{{ object.company_id.name }}", "{{ object.name or 'n/a' }}"],
+        ),
+        ("Due {{ format_date(object.date_order) }}", ["{{ format_date(object.date_order) }}"]),
+        ("Total {{ object.amount_total | round(2) }}", ["{{ object.amount_total | round(2) }}"]),
+        ('{{ (object.ref or "").upper() }} ready', ['{{ (object.ref or "").upper() }}']),
+        ("Write {{ '}}' }} here", ["{{ '}}' }}"]),  # a quoted string holds any sign
+        ("{{ a }} and {{ b }}", ["{{ a }}", "{{ b }}"]),
+        ('See {{< ref "install.md" >}} now', ['{{< ref "install.md" >}}']),  # Hugo's shortcode
+        ("{{ a\nb }}", []),  # over a line break: no expression of one line
+    ],
+)
+def test_a_template_expression_is_one_placeholder_sent_as_a_tag(
+    text: str, expected: list[str]
+) -> None:
+    """The model translated an Odoo mail template's expression (``{{Objekt.name oder »n/a«
+    })`` for ``{{ object.name or 'n/a' }}``): any expression of one line in double braces is
+    one placeholder, sent as a tag."""
+    assert [p.text for p in find_placeholders(text)] == expected
+    assert [p.text for p in sent_as_tags(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dear <t t-out=\"object.partner_id.name or ''\">Brandon Freeman</t>,",
+            ["<t t-out=\"object.partner_id.name or ''\">", "</t>"],
+        ),
+        ('Due <span t-esc="format_date(o.date)"/> now', ['<span t-esc="format_date(o.date)"/>']),
+    ],
+)
+def test_an_odoo_qweb_expression_is_its_tags_attribute(text: str, expected: list[str]) -> None:
+    """QWeb's ``t-out``/``t-esc`` expressions stand in their tags' attributes: the tag is one
+    placeholder, its expression with it."""
+    assert [p.text for p in find_placeholders(text)] == expected
+
+
 def test_a_path_goes_to_the_model_as_a_tag() -> None:
     """The model translated a "/" path's names (``/opt/Contoso/Programmdateien/ansicht``)."""
     assert [p.text for p in sent_as_tags("Open /opt/Contoso/Program Files/app now.")] == [

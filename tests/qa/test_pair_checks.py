@@ -381,6 +381,19 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
         ),
         ("Battery at %@%%", "Akku bei %@ %%", {}, []),
         ("Battery at 100%", "Akku bei 100 %", {}, []),  # no format string: a percent sign
+        # an Odoo mail template's expression, which the model translated (session 65)
+        (
+            "{{ object.company_id.name }} Order (Ref {{ object.name or 'n/a' }})",
+            "{{ object.company_id.name }} Auftrag (Einf {{Objekt.name oder »n/a« })",
+            {},
+            ["lacks {{ object.name or 'n/a' }}"],
+        ),
+        (
+            "Due {{ format_date(object.date_order) }}",
+            "Fällig {{ format_date(object.date_order) }}",
+            {},
+            [],
+        ),
     ],
 )
 def test_placeholders(source, target, metadata, expected):
