@@ -258,7 +258,8 @@ class RunReport:
         if self.suggestions_kept:
             parts.append(
                 f"{self.suggestions_kept} marked fuzzy and kept for review (no 100 % memory "
-                f"match of their context; {overwrite} translates them again)"
+                f"match of their context; {overwrite} translates every entry again, the reviewed "
+                "ones too)"
             )
         if self.signed_off:
             parts.append(
