@@ -72,7 +72,7 @@ from ltmt.formats.run_progress import (
     read_progress,
     save_progress,
 )
-from ltmt.formats.run_report import RunReport
+from ltmt.formats.run_report import RunReport, entry_name
 from ltmt.formats.unit_translation import (
     ExactFn,
     Outcome,
@@ -84,7 +84,7 @@ from ltmt.formats.unit_translation import (
     translate_units,
 )
 from ltmt.paths import resolved
-from ltmt.wording import counted
+from ltmt.wording import counted, shortened
 
 logger = logging.getLogger(__name__)
 
@@ -419,7 +419,7 @@ def _count_broken_units(document: WholeMessages, chunk: list[Unit], report: RunR
     broken = document.broken_messages  # built anew on each read
     for key in document.branching.groups(chunk):
         if key in broken:
-            report.not_repairable += 1
+            report.not_repairable_in(shortened(broken[key], 40))
             report.example(broken[key])
 
 
@@ -429,7 +429,7 @@ def _count_codes_put_back(document: CodesPutBack, filled: list[Outcome], report:
     their translation through, yet its codes were not the source's."""
     for outcome in filled:
         if outcome.unit.key in document.codes_put_back and outcome.unit.source.strip():
-            report.not_repairable += 1
+            report.not_repairable_in(entry_name(outcome.unit.source, outcome.unit.context))
             report.example(f"{outcome.unit.source[:60]!r}: inline codes put back after the text")
 
 
@@ -442,10 +442,10 @@ def _count_broken_messages(document: KeyedCatalog, done: set[str], report: RunRe
     names = {document.name_of(key) for key in done}
     for name, problem in document.broken_messages().items():
         if name in names:
-            report.not_repairable += 1
+            report.not_repairable_in(shortened(name, 40))
             report.example(f"{name}: no valid ICU message ({problem})")
     for name, problem in document.invalid_sources().items():
-        report.not_repairable += 1
+        report.not_repairable_in(shortened(name, 40))
         report.example(f"{name}: left untranslated, no valid ICU message in its source ({problem})")
 
 

@@ -67,7 +67,8 @@ from typing import Any
 
 from ltmt.wording import counted, shortened
 
-# how many of the outputs left as in the source the summary names
+# how many of the outputs left as in the source, and of the units whose placeholders could not be
+# repaired, the summary names
 COPIED_NAMED = 3
 
 
@@ -86,6 +87,7 @@ class RunReport:
     with_placeholders: int = 0
     repaired: int = 0
     not_repairable: int = 0
+    not_repairable_examples: list[str] = field(default_factory=list)  # the summary's first few
     numbers_repaired: int = 0
     numbers_not_repairable: int = 0
     seams_repaired: int = 0
@@ -141,6 +143,13 @@ class RunReport:
         if len(self.terms_at_end_examples) < COPIED_NAMED:
             self.terms_at_end_examples.append(source)
 
+    def not_repairable_in(self, name: str) -> None:
+        """Count a unit whose placeholders or message could not be repaired (a PO entry is
+        written empty); the first few are named by ``name`` (:func:`entry_name`)."""
+        self.not_repairable += 1
+        if len(self.not_repairable_examples) < COPIED_NAMED:
+            self.not_repairable_examples.append(name)
+
     def add(self, other: RunReport) -> None:
         """Count ``other`` (one file of a folder's run) in this report."""
         for name, value in asdict(other).items():
@@ -152,6 +161,8 @@ class RunReport:
         self.copied_examples.extend(other.copied_examples[: max(room, 0)])
         room = COPIED_NAMED - len(self.terms_at_end_examples)
         self.terms_at_end_examples.extend(other.terms_at_end_examples[: max(room, 0)])
+        room = COPIED_NAMED - len(self.not_repairable_examples)
+        self.not_repairable_examples.extend(other.not_repairable_examples[: max(room, 0)])
         self.spelling_dictionary = self.spelling_dictionary or other.spelling_dictionary
         self.format_unchecked_example = (
             self.format_unchecked_example or other.format_unchecked_example
@@ -163,6 +174,14 @@ class RunReport:
         self.format_unchecked += 1
         if not self.format_unchecked_example:
             self.format_unchecked_example = f"{flag} on {shortened(source, 40)!r}"
+
+    def _not_repaired_named(self) -> str:
+        """`` (check them: 'a', 'b', ...)``: the first units not repaired, or empty."""
+        if not self.not_repairable_examples:
+            return ""
+        named = ", ".join(repr(name) for name in self.not_repairable_examples)
+        more = ", ..." if self.not_repairable > len(self.not_repairable_examples) else ""
+        return f" (check them: {named}{more})"
 
     def summary(self, overwrite: str = "--overwrite") -> str:
         """One line for the end of a run; ``overwrite``: what the caller calls the option that
@@ -181,7 +200,7 @@ class RunReport:
             else f"memory: {self.exact} exact, {self.fuzzy} fuzzy used by fusion{guarded}, "
             f"{self.no_match} without a usable match",
             f"placeholders: {self.with_placeholders} with some, {self.repaired} repaired, "
-            f"{self.not_repairable} could not be repaired",
+            f"{self.not_repairable} could not be repaired{self._not_repaired_named()}",
         ]
         if self.invalid_format:
             parts[-1] += f" ({self.invalid_format} invalid format strings)"
@@ -279,6 +298,7 @@ class RunReport:
         data.pop("max_examples")
         data.pop("copied_examples")  # "examples" names them with the others
         data.pop("terms_at_end_examples")
+        data.pop("not_repairable_examples")
         if not self.files:  # one file's run
             data.pop("files")
             data.pop("files_skipped")
@@ -286,3 +306,9 @@ class RunReport:
         data["segments_per_second"] = round(self.units / self.seconds, 2) if self.seconds else 0
         data["seconds"] = round(self.seconds, 3)
         return data
+
+
+def entry_name(source: str, context: str = "") -> str:
+    """How a run's summary names a unit: its source shortened, after its context (a PO
+    ``msgctxt``) where it has one (``menu|Save``)."""
+    return shortened(f"{context}|{source}" if context else source, 40)

@@ -42,7 +42,7 @@ from ltmt.formats.paired_tags import pairs_over_terms, place_pairs, strip_pairs
 from ltmt.formats.placeholder_syntax import has_words, without_placeholders
 from ltmt.formats.placeholders import Restored, protect, restore, reused_as_stored
 from ltmt.formats.plurals import differ_by_number
-from ltmt.formats.run_report import RunReport
+from ltmt.formats.run_report import RunReport, entry_name
 from ltmt.routing import reused_segment, stored_edges_replaced
 from ltmt.segments import MEMORY_FREE, Match, Segment, Translation
 from ltmt.spelling import unknown_in
@@ -527,7 +527,7 @@ def _count(
     elif outcome.method != "exact":
         _count_spelling(report, outcome, translation)
     if not outcome.ok:
-        report.not_repairable += 1
+        report.not_repairable_in(entry_name(outcome.unit.source, outcome.unit.context))
         report.invalid_format += any("-format: " in p for p in outcome.restored.problems)
         what = "; ".join(outcome.restored.problems) or "not repairable"
         report.example(f"{outcome.unit.source[:60]!r}: {what}")

@@ -100,3 +100,20 @@ def test_a_glossary_term_tacked_on_at_the_end_is_counted_and_named() -> None:
     calm = RunReport()
     translate_units([Unit("1", "Go Pro today.")], TackingTranslate(), calm)
     assert calm.terms_at_end == 0 and "placed at the end" not in calm.summary()
+
+
+def test_units_that_could_not_be_repaired_are_named_in_the_summary() -> None:
+    """The summary counted entries written empty as not repaired and named none (an Odoo
+    trial, session 65): the first few are named, after their context where they have one."""
+    texts = ["Order %s", "Dear %s, your order %s is ready for delivery today", "%d items", "x %s"]
+    units = [Unit(str(i), text) for i, text in enumerate(texts)]
+    units[2] = Unit("2", "%d items", context="stock.picking")
+    report = RunReport()
+    translate_units(units, lambda texts, prefer: [""] * len(texts), report)
+    assert report.not_repairable == 4
+    assert (
+        "placeholders: 4 with some, 0 repaired, 4 could not be repaired (check them: "
+        "'Order %s', 'Dear %s, your order %s is ready for del…', "
+        "'stock.picking|%d items', ...)" in report.summary()
+    )
+    assert "not_repairable_examples" not in report.as_dict()
