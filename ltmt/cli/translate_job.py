@@ -74,7 +74,8 @@ def prepare(
         if in_place and not spec.fills_in_place:
             raise InputError(
                 "--output must differ from the input file; only a file that holds every "
-                "language (.xcstrings, a .csv table) or a Qt .ts file is filled in place"
+                "language (.xcstrings, a .csv table) or a PO, XLIFF or Qt .ts file is filled in "
+                "place"
             )
         _check_output(output, folder_made=output_folder_made)
         _check_output_name(Path(output), spec, path, format_given=fmt is not None)

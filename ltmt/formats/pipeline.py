@@ -24,9 +24,10 @@ that holds both languages (PO, XLIFF, Qt, an Xcode string catalog, JSONL, a CSV 
 its translations from the input, so such an output is not replaced
 (:func:`check_output_replaceable`): a reviewer's edits in it would be lost. A file that holds
 every language (an Xcode string catalog, a CSV table:
-:attr:`~ltmt.formats.registry.FileFormat.every_language`), or a Qt ``.ts`` file as its tools
-fill it (:attr:`~ltmt.formats.registry.FileFormat.in_place`), may be its own output: it is
-filled in place (written by a temporary file and a rename), what it holds kept.
+:attr:`~ltmt.formats.registry.FileFormat.every_language`), or a PO, XLIFF or Qt ``.ts`` file as
+their tools fill it (:attr:`~ltmt.formats.registry.FileFormat.in_place`; not a ``.pot``
+template), may be its own output: it is filled in place (written by a temporary file and a
+rename), what it holds kept.
 """
 
 from __future__ import annotations
@@ -168,7 +169,7 @@ def translate_file(
     if in_place and not spec.fills_in_place:
         raise InputError(
             f"{out_path}: the output must not be the input file (only a file that holds every "
-            "language, or a Qt .ts file, is filled in place)"
+            "language, or a PO, XLIFF or Qt .ts file, is filled in place)"
         )
     problem = output_name_problem(Path(out_path), spec, Path(in_path))
     if problem is not None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ltmt.errors import ChoiceError, InputError
+from ltmt.paths import resolved
 from ltmt.wording import did_you_mean
 
 if TYPE_CHECKING:
@@ -51,9 +52,9 @@ class FileFormat:
     ``every_language``: a file holds every language of an app's strings (an Xcode string
     catalog; a CSV table, a column per language), kept as one file that each translation
     fills: ``-o`` may name the input itself, which is then filled in place.
-    ``in_place``: a file that holds both its languages and that its tools fill in place (Qt's
-    ``lupdate`` and Linguist a ``.ts``): ``-o`` may name the input itself too
-    (:attr:`fills_in_place`).
+    ``in_place``: a file that holds both its languages and that its tools fill in place (a PO
+    catalog, an XLIFF file, Qt's ``lupdate`` and Linguist a ``.ts``): ``-o`` may name the input
+    itself too (:attr:`fills_in_place`), but a ``.pot`` template (:func:`output_name_problem`).
     ``utf16``: the files may be UTF-16 (with a byte order mark), which the format's reader reads.
     ``binary``: the files are archives the format opens itself (not checked as text).
     ``same_extension``: a translation keeps its file's extension, which says what kind of file
@@ -252,6 +253,7 @@ FORMATS: dict[str, FileFormat] = {
             languages=True,
             markers=(b'msgid "', b"msgid '"),
             reviews=True,
+            in_place=True,  # both languages: msgmerge --update and Poedit fill de.po itself
             declares_languages=True,
             counts_not_read=True,
         ),
@@ -265,6 +267,7 @@ FORMATS: dict[str, FileFormat] = {
             languages=True,
             markers=(b"<xliff ", b"<xliff\n", b"<xliff\r", b"<xliff\t", b"<xliff>"),  # not <xliff:g
             reviews=True,
+            in_place=True,  # both languages, as a PO file: CAT tools fill it in place
             utf16=True,  # XML: its parser reads UTF-16
             declares_languages=True,
             counts_not_read=True,
@@ -846,7 +849,13 @@ def output_name_problem(output: Path, spec: FileFormat, given: Path | None) -> s
     one of its format's (or its input's own); and a format whose extensions name kinds of file
     (:attr:`FileFormat.same_extension`) keeps its input's (``sheet.ods`` into ``out.odt`` would
     be a spreadsheet named as a text). A text format's output may have no or any other
-    extension (``notes.txt`` into ``notes-de``)."""
+    extension (``notes.txt`` into ``notes-de``). A template (``.pot``) is not filled in place:
+    each language's catalog is made from it."""
+    if given is not None and given.suffix.lower() == ".pot" and resolved(output) == resolved(given):
+        return (
+            "a template (.pot) is not filled in place, each language's catalog is made from it; "
+            "name the output for its language (de.po)"
+        )
     suffix = output.suffix.lower()
     if _tab_separated_table(spec, suffix, given):
         return None

@@ -120,7 +120,7 @@ def test_an_xcode_string_catalog_is_filled_in_place(tmp_path, capsys, common):
     assert (code, err) == (
         1,
         "ltmt: error: --output must differ from the input file; only a file that holds every "
-        "language (.xcstrings, a .csv table) or a Qt .ts file is filled in place\n",
+        "language (.xcstrings, a .csv table) or a PO, XLIFF or Qt .ts file is filled in place\n",
     )
 
 
@@ -251,7 +251,11 @@ def test_android_strings_translated_then_updated_and_imported(tmp_path, capsys, 
             "--learn has 1 line but the input has 2",
         ),
         (["translate", "LATIN1"], r"LATIN1:2:\d+: byte 0x[0-9a-f]{2} is not valid UTF-8"),
-        (["translate", "PO"], r"--output is needed to translate a \.po file: give -o FILE$"),
+        (
+            ["translate", "PO"],
+            r"--output is needed to translate a \.po file: give -o FILE \(or the input itself, to "
+            r"fill it in place\)$",
+        ),
         (
             ["translate", "NEWS", "--format", "paragraphs"],
             r"ltmt: error: --output is needed to translate a \.txt file with --format paragraphs: "

@@ -505,14 +505,39 @@ def test_an_interrupted_or_empty_catalog_output_is_written(tmp_path: Path) -> No
 
 
 def test_output_must_not_be_the_input(tmp_path: Path) -> None:
-    path = tmp_path / "demo.po"
-    shutil.copy(DATA / "demo.po", path)
+    path = tmp_path / "en.json"
+    shutil.copy(DATA / "en.json", path)
     with pytest.raises(
         InputError,
-        match=r"demo.po: the output must not be the input file \(only a file that holds every "
-        r"language, or a Qt .ts file, is filled in place\)$",
+        match=r"en.json: the output must not be the input file \(only a file that holds every "
+        r"language, or a PO, XLIFF or Qt .ts file, is filled in place\)$",
     ):
         translate_file(path, path, FakeModel())
+
+
+@pytest.mark.parametrize("name", ["demo.po", "demo12.xlf"])
+def test_a_po_or_xliff_file_is_filled_in_place(tmp_path: Path, name: str) -> None:
+    """``-o i18n/de.po`` on ``i18n/de.po`` was refused (an Odoo trial, session 65), though a PO
+    file holds both languages and its tools fill it in place; XLIFF alike."""
+    path = tmp_path / name
+    shutil.copy(DATA / name, path)
+    before = len([u for u in open_document(path).pending() if not u.suggestion])
+    result = translate_file(path, path, FakeModel())
+    assert before and result.translated == before
+    assert [u for u in open_document(path).pending() if not u.suggestion] == []
+    assert [p.name for p in tmp_path.iterdir()] == [name]  # no progress file nor temporary
+
+
+def test_a_template_is_not_filled_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "template.pot"
+    shutil.copy(DATA / "template.pot", path)
+    with pytest.raises(
+        InputError,
+        match=r"template.pot: a template \(.pot\) is not filled in place, each language's catalog "
+        r"is made from it; name the output for its language \(de.po\)$",
+    ):
+        translate_file(path, path, FakeModel())
+    assert path.read_bytes() == (DATA / "template.pot").read_bytes()
 
 
 EVERY_LANGUAGE = {
