@@ -24,7 +24,8 @@ written (:attr:`PoDocument.broken_messages`: counted as not repaired).
 
 A template (POT: a ``.pot`` name or ``charset=CHARSET``) gets the target language's
 ``Language`` and, where its header has no ``Plural-Forms`` or still the template's
-``nplurals=INTEGER``, the ``Plural-Forms`` of that language. A catalog ltmt filled a
+``nplurals=INTEGER``, the ``Plural-Forms`` of that language; a catalog whose header has them
+empty (Odoo's ``Language: \\n``, ``Plural-Forms: \\n``) gets them too. A catalog ltmt filled a
 translation in gets the header's ``PO-Revision-Date`` (now) and ``X-Generator`` (``ltmt``
 and its version), as an editor that saves it writes them; ``Last-Translator`` is a person's
 to fill.
@@ -115,14 +116,19 @@ class PoDocument:
 
     def _lacks_plural_forms(self, header: Mapping[str, str]) -> bool:
         """Whether the catalog's ``Plural-Forms`` is to be the target language's: its
-        ``header`` has a template's placeholder (``nplurals=INTEGER``), or none in a template
+        ``header`` has a template's placeholder (``nplurals=INTEGER``) or an empty one (Odoo
+        writes ``Plural-Forms: \\n`` in a catalog as in a template), or none in a template
         (every catalog made from it is of one language) or where plural entries will be
         filled (msgfmt -c: "header entry lacks a plural=EXPRESSION attribute", a fatal
         error)."""
-        forms = header.get("Plural-Forms", "")
+        forms = header.get("Plural-Forms")
         if forms:
             return "INTEGER" in forms
-        return _is_template(self.path, header) or any(u.hasplural() for u in self.store.units)
+        return (
+            forms is not None
+            or _is_template(self.path, header)
+            or any(u.hasplural() for u in self.store.units)
+        )
 
     def _add_header(self, tgt_lang: str) -> None:
         """Give a catalog without a header one that says what it is written in (else gettext

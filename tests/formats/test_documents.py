@@ -159,6 +159,25 @@ def test_a_template_without_plural_forms_gets_the_target_languages(
     assert added is plural_forms
 
 
+@pytest.mark.parametrize("name", ["de.po", "de.pot"])
+def test_an_empty_plural_forms_is_filled_in_a_catalog_as_in_a_template(
+    tmp_path: Path, name: str
+) -> None:
+    """Odoo writes ``Language: \\n`` and ``Plural-Forms: \\n`` in its catalogs: the empty
+    ``Plural-Forms`` was filled for a template, but left empty for a catalog."""
+    path = tmp_path / name
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: \\n"\n'
+        '"Plural-Forms: \\n"\n\nmsgid "Open the file"\nmsgstr ""\n',
+        "utf-8",
+    )
+    document = open_document(path, tgt_lang="de")
+    document.fill({"1": "Datei öffnen"})
+    document.save(tmp_path / "out.po")
+    text = (tmp_path / "out.po").read_text("utf-8")
+    assert '"Language: de\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n' in text
+
+
 def test_po_without_a_header_gets_one_that_declares_utf8(tmp_path: Path) -> None:
     """gettext reads a catalog without a header as ASCII (``msgfmt -c``: "charset conversion
     will not work"); the written catalog says what it holds."""
