@@ -19,10 +19,15 @@ _SHARP_S_WORD = re.compile(r"\w*[ßẞ]\w*")
 
 
 def writes_ss(language: str) -> bool:
-    """Whether ``language`` (``de-CH``, ``de_CH``, ``de-LI``) writes ``ss`` for ``ß``."""
+    """Whether ``language`` (``de-CH``, ``de_CH``, ``de-LI``) writes ``ss`` for ``ß``; a code
+    that names no such language (``xx``, a model's own label) does not."""
+    from ltmt.errors import InputError
     from ltmt.formats.common import language_tag
 
-    subtags = language_tag(language).casefold().split("-") if language else [""]
+    try:
+        subtags = language_tag(language).casefold().split("-") if language else [""]
+    except InputError:
+        return False
     return subtags[0] == "de" and any(tag in _REGIONS for tag in subtags[1:3])
 
 
