@@ -12,7 +12,9 @@ ISO-8859-1. A value of an ISO-8859-1 file that holds a C1 control
 character (a cp1252 byte: 0x96, an en dash, is U+0096 to Java) is warned of by key, in the
 source file and in a translation ``ltmt qa`` reads.
 
-A message with ``''`` or an argument is a ``java.text.MessageFormat`` pattern, where an
+A message (of a resource bundle: Spring's ``application.properties`` is configuration, which
+no MessageFormat reads, and gets none of this) with ``''`` or an argument is a
+``java.text.MessageFormat`` pattern, where an
 apostrophe is written twice: the model reads it with one (``It can't be undone.``), and the
 translation's apostrophes are doubled again (``Das kann nicht rückgängig gemacht werden`` /
 ``l''élément``); a translation so far whose single apostrophe quotes text (``Geht's? Bestellung
@@ -55,6 +57,7 @@ from ltmt.formats.keyed_catalog import (
     repeated,
     warn_defined_twice,
 )
+from ltmt.formats.locale_files import is_spring_config
 from ltmt.formats.message_format import lost_apostrophes, pattern_problem, quoted_braces
 from ltmt.text import paired_surrogates
 from ltmt.wording import counted, first_few
@@ -187,21 +190,25 @@ class JavaPropertiesDocument(KeyedCatalog):
         warn_defined_twice(path, self.names_defined_twice, "last definition, as Java reads it,")
         values = _values(store)
         _warn_control_characters(path, data, values)
-        self.patterns = {key for key, text in values.items() if _format_flags(text)}
+        # Spring's application.properties is configuration, read by no MessageFormat
+        messages = {} if is_spring_config(Path(path)) else values
+        self.patterns = {key for key, text in messages.items() if _format_flags(text)}
         self.raw = values  # the values as written (a pattern's apostrophes doubled)
         # MessageFormat patterns (a doubled apostrophe, or an argument), shown to the model
         # with single apostrophes, which the translation doubles
-        self.quoted = {key for key, text in values.items() if "''" in text} | self.patterns
+        self.quoted = {key for key, text in messages.items() if "''" in text} | self.patterns
         # messages with a branching argument: entries (a translation the output has is kept in
         # its place) that never go to the model
-        self.branching = [key for key, text in values.items() if _BRANCHING.search(text)]
+        self.branching = [key for key, text in messages.items() if _BRANCHING.search(text)]
         # messages that quote a brace as literal text: left untranslated as well
-        self.quoting = [key for key, text in values.items() if quoted_braces(text)]
+        self.quoting = [key for key, text in messages.items() if quoted_braces(text)]
         self._left_out_said = False  # (the warning of both, said once: _say_left_out)
         super().__init__(
             path,
             [
-                Entry(key, key, self._unquoted(key, text), flags=_format_flags(text))
+                Entry(
+                    key, key, self._unquoted(key, text), flags=_format_flags(messages.get(key, ""))
+                )
                 for key, text in values.items()  # an empty one too: no text (is_text)
             ],
         )

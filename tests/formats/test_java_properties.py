@@ -428,3 +428,17 @@ def test_a_kept_comment_is_written_as_the_translator_wrote_it_in_an_ascii_file()
         "# Übersetzung: Anna\n  ! geprüft\nsave=Schlie\\u00dfen\n"
         "long=erste Zeile \\\n  # zweite Zeile \\u00fc\n"  # a value's continued line is no comment
     )
+
+
+def test_spring_configuration_gets_no_message_format_rules(tmp_path: Path) -> None:
+    """application.properties is Spring's configuration: no MessageFormat reads its values."""
+    source = _write(
+        tmp_path, "application.properties", b"app.greeting=It's great to see you, {0}.\n"
+    )
+    out = tmp_path / "application_de.properties"
+    german = {"It's great to see you, {0}.": "Wie geht's, {0}?"}
+    translate_file(source, out, lambda texts, prefer: [german[t] for t in texts], tgt_lang="de")
+    assert out.read_text() == "app.greeting=Wie geht's, {0}?\n"
+    (record,) = JavaPropertiesDocument.pairs(out, source_file=source)
+    assert "format_problems" not in record.metadata
+    assert "flags" not in record.metadata
