@@ -7,8 +7,8 @@ classic encoding). The translation is written as its source file is: an ASCII fi
 translation's other letters as ``\\uXXXX`` escapes (``native2ascii``'s convention, which every
 reader takes, whether it reads UTF-8 or ISO-8859-1), a UTF-8 file UTF-8, an ISO-8859-1 file
 ISO-8859-1 (letters beyond it escaped); but where the output exists already (the translation
-so far) and is not ASCII, it keeps its own encoding, UTF-8 (what Spring Boot 2+ reads) or
-ISO-8859-1. A value of an ISO-8859-1 file that holds a C1 control
+so far) and its values are not ASCII (its comments aside), it keeps its own encoding, UTF-8
+(what Spring Boot 2+ reads) or ISO-8859-1. A value of an ISO-8859-1 file that holds a C1 control
 character (a cp1252 byte: 0x96, an en dash, is U+0096 to Java) is warned of by key, in the
 source file and in a translation ``ltmt qa`` reads.
 
@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -167,13 +168,18 @@ def _ascii_escaped(text: str, letters: re.Pattern[str] = _NOT_ASCII) -> str:
             f"\\u{int.from_bytes(units[i : i + 2], 'big'):04x}" for i in range(0, len(units), 2)
         )
 
-    lines, continued = [], False
+    return "".join(line if comment else letters.sub(escape, line) for line, comment in _lines(text))
+
+
+def _lines(text: str) -> Iterator[tuple[str, bool]]:
+    """Each line of ``text`` (with its end) and whether it is a comment line, as Java reads
+    it: a line after one that ends in an odd number of backslashes continues it."""
+    continued = False
     for line in text.splitlines(keepends=True):
         comment = not continued and line.lstrip(" \t\f").startswith(("#", "!"))
-        lines.append(line if comment else letters.sub(escape, line))
+        yield line, comment
         body = line.rstrip("\r\n")
         continued = not comment and (len(body) - len(body.rstrip("\\"))) % 2 == 1
-    return "".join(lines)
 
 
 class JavaPropertiesDocument(KeyedCatalog):
@@ -289,7 +295,9 @@ class JavaPropertiesDocument(KeyedCatalog):
         adopted_data = None if self.adopted_from is None else read_bytes(self.adopted_from, WHAT)
         # the file whose encoding the output's is: the translation so far's where it has one
         # (UTF-8 is what Spring Boot 2+ reads; an ASCII file has either), else the source's
-        model = self.data if adopted_data is None or adopted_data.isascii() else adopted_data
+        # (by its values: a translator's UTF-8 comment in a file of escapes is no UTF-8 file)
+        ascii_values = adopted_data is None or _ascii_values(adopted_data)
+        model = self.data if ascii_values or adopted_data is None else adopted_data
         data = self.data
         if _personality(model) == "java-utf8" and _personality(data) == "java":
             data = data.decode("latin-1").encode("utf-8")
@@ -339,6 +347,13 @@ class JavaPropertiesDocument(KeyedCatalog):
         for unit in adopted.units:
             if unit.getid() in self.extras:
                 store.addunit(unit)
+
+
+def _ascii_values(data: bytes) -> bool:
+    """Whether the keys and values of ``data`` (a .properties file) are ASCII, its comments
+    aside (a translator's ``# Übersetzung: Jörg`` in a file of ``\\u00fc`` escapes)."""
+    text = data.decode("utf-8" if _personality(data) == "java-utf8" else "latin-1")
+    return all(comment or line.isascii() for line, comment in _lines(text))
 
 
 def _format_flags(text: str) -> tuple[str, ...]:

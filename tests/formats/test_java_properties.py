@@ -442,3 +442,24 @@ def test_spring_configuration_gets_no_message_format_rules(tmp_path: Path) -> No
     (record,) = JavaPropertiesDocument.pairs(out, source_file=source)
     assert "format_problems" not in record.metadata
     assert "flags" not in record.metadata
+
+
+def test_escaped_values_stay_escaped_beside_a_utf8_comment(tmp_path: Path) -> None:
+    """The translation so far's encoding is its values': escapes, though its comment (as the
+    translator wrote it) is UTF-8."""
+    source = _write(tmp_path, "messages.properties", b"app.title=Order overview\nbuy=Buy now\n")
+    out = _write(
+        tmp_path,
+        "messages_de.properties",
+        "# Übersetzung: Jörg Müller\napp.title=Bestell\\u00fcbersicht\n".encode(),
+    )
+    german = {"Buy now": "Jetzt für 5 € kaufen"}
+    translate_file(source, out, lambda texts, prefer: [german[t] for t in texts], tgt_lang="de")
+    assert (
+        out.read_bytes()
+        == (
+            "# Übersetzung: Jörg Müller\n"
+            "app.title=Bestell\\u00fcbersicht\n"
+            "buy=Jetzt f\\u00fcr 5 \\u20ac kaufen\n"
+        ).encode()
+    )
