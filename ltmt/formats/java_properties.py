@@ -17,10 +17,11 @@ no MessageFormat reads, and gets none of this) with ``''`` or an argument is a
 ``java.text.MessageFormat`` pattern, where an
 apostrophe is written twice: the model reads it with one (``It can't be undone.``), and the
 translation's apostrophes are doubled again (``Das kann nicht rückgängig gemacht werden`` /
-``l''élément``); a translation so far whose single apostrophe quotes text (``Geht's? Bestellung
-{0}``, which Java shows as ``Gehts? Bestellung {0}``) is a ``java-format`` problem ``ltmt qa``
-reports (:attr:`TranslatedFile.format_problems`). A message
-with a ``ChoiceFormat`` argument (``{1,choice,0#no files|1#one file|1<{1} files}``), or ICU4J's
+``l''élément``), but a translator's own kept as written; a translation so far whose single
+apostrophe quotes text (``Geht's? Bestellung {0}``, which Java shows as ``Gehts? Bestellung
+{0}``) is a ``java-format`` problem ``ltmt qa`` reports
+(:attr:`TranslatedFile.format_problems`). A message with a ``ChoiceFormat`` argument
+(``{1,choice,0#no files|1#one file|1<{1} files}``), or ICU4J's
 plural or select, is left untranslated with a warning that names it: the model garbled its
 syntax (``1#one Datei|1,1,number,integer}-Dateien``), which Java then formats wrongly. So is
 a message that quotes a brace as literal text (``Type '{'name'}' to insert a name.``, ``Use
@@ -298,6 +299,11 @@ class JavaPropertiesDocument(KeyedCatalog):
         # (by its values: a translator's UTF-8 comment in a file of escapes is no UTF-8 file)
         ascii_values = adopted_data is None or _ascii_values(adopted_data)
         model = self.data if ascii_values or adopted_data is None else adopted_data
+        adopted = None
+        if adopted_data is not None and self.adopted_from is not None:
+            adopted = _parse(adopted_data, self.adopted_from)
+        # the translator's own strings, written as they are (their apostrophes theirs to quote)
+        kept = {} if adopted is None else _values(adopted)
         data = self.data
         if _personality(model) == "java-utf8" and _personality(data) == "java":
             data = data.decode("latin-1").encode("utf-8")
@@ -311,14 +317,16 @@ class JavaPropertiesDocument(KeyedCatalog):
             if text is None or last[key] is not unit:  # an earlier definition: unread
                 store.removeunit(unit)
                 continue
-            if key in self.quoted:
+            if key in kept and self._unquoted(key, kept[key]) == text:
+                text = kept[key]
+            elif key in self.quoted:
                 text = _LONE_APOSTROPHE.sub("''", text)
             unit.target = text
             # a value's leading whitespace is escaped, or Properties.load drops it
             stripped = unit.translation.lstrip(" ")
             unit.translation = "\\ " * (len(unit.translation) - len(stripped)) + stripped
-        if adopted_data is not None and self.adopted_from is not None:
-            self._keep_adopted_comments(store, _parse(adopted_data, self.adopted_from))
+        if adopted is not None:
+            self._keep_adopted_comments(store, adopted)
         written = bytes(store)
         if model.isascii():
             # ASCII but a comment kept as the translator wrote it (UTF-8: ASCII's superset)

@@ -463,3 +463,25 @@ def test_escaped_values_stay_escaped_beside_a_utf8_comment(tmp_path: Path) -> No
             "buy=Jetzt f\\u00fcr 5 \\u20ac kaufen\n"
         ).encode()
     )
+
+
+def test_a_kept_translation_keeps_its_own_apostrophes(tmp_path: Path) -> None:
+    """A translator's strings are written as they wrote them: their quoting of a brace
+    mirrors the source's, and a single apostrophe is theirs to fix (ltmt qa says so)."""
+    source = _write(
+        tmp_path,
+        "messages.properties",
+        b"fmt.hint=Use '{0}' to insert the file name, e.g. {0}.\n"
+        b"fmt.brace=Type '{' to start a group for {0}.\n"
+        b"confirm=Your order {0} has been placed.\n"
+        b"fmt.title=Files\n",
+    )
+    kept = (
+        b"fmt.hint=Verwenden Sie '{0}', um den Dateinamen einzuf\\u00fcgen, z. B. {0}.\n"
+        b"fmt.brace=Geben Sie '{' ein, um eine Gruppe f\\u00fcr {0} zu beginnen.\n"
+        b"confirm=Geht's los? Ihre Bestellung {0} wurde aufgegeben.\n"
+    )
+    out = _write(tmp_path, "messages_de.properties", kept)
+    german = {"Files": "Dateien"}
+    translate_file(source, out, lambda texts, prefer: [german[t] for t in texts], tgt_lang="de")
+    assert out.read_bytes() == kept + b"fmt.title=Dateien\n"
