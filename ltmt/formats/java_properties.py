@@ -17,7 +17,8 @@ no MessageFormat reads, and gets none of this) with ``''`` or an argument is a
 ``java.text.MessageFormat`` pattern, where an
 apostrophe is written twice: the model reads it with one (``It can't be undone.``), and the
 translation's apostrophes are doubled again (``Das kann nicht rückgängig gemacht werden`` /
-``l''élément``), but a translator's own kept as written; a translation so far whose single
+``l''élément``; not quotes around text as its source quotes, ``'Speichern'`` for ``Click
+'Save'``), but a translator's own kept as written; a translation so far whose single
 apostrophe quotes text (``Geht's? Bestellung {0}``, which Java shows as ``Gehts? Bestellung
 {0}``) is a ``java-format`` problem ``ltmt qa`` reports
 (:attr:`TranslatedFile.format_problems`). A message with a ``ChoiceFormat`` argument
@@ -60,7 +61,12 @@ from ltmt.formats.keyed_catalog import (
     warn_defined_twice,
 )
 from ltmt.formats.locale_files import is_spring_config
-from ltmt.formats.message_format import lost_apostrophes, pattern_problem, quoted_braces
+from ltmt.formats.message_format import (
+    doubled_apostrophes,
+    lost_apostrophes,
+    pattern_problem,
+    quoted_braces,
+)
 from ltmt.text import paired_surrogates
 from ltmt.wording import counted, first_few
 
@@ -69,7 +75,6 @@ logger = logging.getLogger(__name__)
 WHAT = "a Java properties file"
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 _BEYOND_LATIN_1 = re.compile(r"[^\x00-\xff]+")
-_LONE_APOSTROPHE = re.compile(r"(?<!')'(?!')")
 # a backslash escape (the character it escapes, none at a line's end), four hex digits
 _ESCAPE = re.compile(r"\\(.?)")
 _HEX4 = re.compile(r"[0-9A-Fa-f]{4}")
@@ -320,7 +325,7 @@ class JavaPropertiesDocument(KeyedCatalog):
             if key in kept and self._unquoted(key, kept[key]) == text:
                 text = kept[key]
             elif key in self.quoted:
-                text = _LONE_APOSTROPHE.sub("''", text)
+                text = doubled_apostrophes(self._unquoted(key, self.raw[key]), text)
             unit.target = text
             # a value's leading whitespace is escaped, or Properties.load drops it
             stripped = unit.translation.lstrip(" ")

@@ -10,6 +10,7 @@ quoted literal into a live argument is no longer the pattern its source was.
     pattern_problem("Type {'name'} here")       # "can't parse argument number: 'name'"
     quoted_braces("Use '{0}' for file {0}.")     # ["'{0}'"]
     lost_apostrophes("Don''t cancel {0}?", "Geht's? {0} stornieren?")  # ["'s? {0} stornieren?"]
+    doubled_apostrophes("Click 'Save' {0}", "Andrea's 'Sichern' {0}")  # "Andrea''s 'Sichern' {0}"
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ import re
 
 # a quoted part of a pattern (its doubled apostrophes taken out): from an apostrophe to the next
 _QUOTED = re.compile(r"'[^']*'")
+# text between paired quotes, a word's own apostrophe (Andrea's) neither: 'Speichern'
+_PAIRED = re.compile(r"(?<![\w'])'[^'{}]+'(?![\w'])")
+_LONE_APOSTROPHE = re.compile(r"(?<!')'(?!')")
 
 
 def quoted_braces(pattern: str) -> list[str]:
@@ -36,12 +40,43 @@ def quoted_parts(pattern: str) -> list[str]:
     return [*parts, rest[rest.index("'") :]] if "'" in rest else parts
 
 
+def quoted_text(pattern: str) -> list[str]:
+    """The quoted parts of ``pattern`` without a brace (``'Save'``): text it shows unquoted,
+    which its translation quotes as well (``'Speichern'``)."""
+    return [part for part in quoted_parts(pattern) if not set(part) & set("{}")]
+
+
 def lost_apostrophes(source: str, translation: str) -> list[str]:
     """The quoted parts of ``translation`` (a pattern) that ``source`` has not: a single
     apostrophe meant as one (``Geht's? Bestellung {0}``), which Java drops, showing the text up
-    to the next apostrophe as written (``Gehts? Bestellung {0}``: no argument replaced)."""
+    to the next apostrophe as written (``Gehts? Bestellung {0}``: no argument replaced). As many
+    quoted parts without a brace as ``source`` has are its own quoting, translated
+    (``'Speichern'`` for ``'Save'``)."""
     theirs = quoted_parts(source)
-    return [part for part in quoted_parts(translation) if part not in theirs]
+    mirrored = len(quoted_text(source))
+    lost = []
+    for part in quoted_parts(translation):
+        if part in theirs:
+            continue
+        if mirrored and _PAIRED.fullmatch(part):
+            mirrored -= 1
+            continue
+        lost.append(part)
+    return lost
+
+
+def doubled_apostrophes(source: str, text: str) -> str:
+    """``text`` (ltmt's translation of the pattern ``source``, shown to the model with single
+    apostrophes) as a pattern: each apostrophe doubled, but for as many paired quotes around
+    text without a brace as ``source`` quotes text (``Click 'Save'`` → ``'Speichern'``)."""
+    keep = len(quoted_text(source))
+    pieces, last = [], 0
+    for found in _PAIRED.finditer(text):
+        if not keep:
+            break
+        pieces += [_LONE_APOSTROPHE.sub("''", text[last : found.start()]), found.group()]
+        last, keep = found.end(), keep - 1
+    return "".join([*pieces, _LONE_APOSTROPHE.sub("''", text[last:])])
 
 
 def pattern_problem(pattern: str) -> str | None:

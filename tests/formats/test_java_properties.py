@@ -485,3 +485,17 @@ def test_a_kept_translation_keeps_its_own_apostrophes(tmp_path: Path) -> None:
     german = {"Files": "Dateien"}
     translate_file(source, out, lambda texts, prefer: [german[t] for t in texts], tgt_lang="de")
     assert out.read_bytes() == kept + b"fmt.title=Dateien\n"
+
+
+def test_a_translation_quoting_as_its_source_quotes_is_kept_as_it_quotes(tmp_path: Path) -> None:
+    source = _write(tmp_path, "messages.properties", b"order.quote=Click 'Save' to store {0}.\n")
+    out = tmp_path / "messages_de.properties"
+    german = {"Click 'Save' to store {0}.": "Auf 'Speichern' klicken, um Andrea's {0} zu sichern."}
+    translate_file(source, out, lambda texts, prefer: [german[t] for t in texts], tgt_lang="de")
+    # Java shows Auf Speichern klicken, um Andrea's ... as the source shows Click Save
+    assert out.read_text() == (
+        "order.quote=Auf 'Speichern' klicken, um Andrea''s {0} zu sichern.\n"
+    )
+    _write(tmp_path, "messages_de.properties", b"order.quote=Auf 'Speichern' klicken, um {0}.\n")
+    (record,) = JavaPropertiesDocument.pairs(out, source_file=source)
+    assert "format_problems" not in record.metadata

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.formats.message_format import lost_apostrophes, pattern_problem, quoted_braces
+from ltmt.formats.message_format import (
+    doubled_apostrophes,
+    lost_apostrophes,
+    pattern_problem,
+    quoted_braces,
+)
 
 
 @pytest.mark.parametrize(
@@ -46,7 +51,31 @@ def test_quoted_braces(pattern: str, quoted: list[str]) -> None:
         ("Hello {0}.", "Hallo {0}, Andrea's Shop.", ["'s Shop."]),
         ("Don''t cancel {0}?", "Geht''s? {0} stornieren?", []),
         ("Type '{'name'}' {0}", "Tippe '{'name'}' {0}", []),  # the source's own quotes
+        # quoting as the source quotes (Java shows Speichern), translated
+        ("Click 'Save' to store {0}.", "Klicken Sie auf 'Speichern', um {0} zu speichern.", []),
+        ("Click 'Save' {0}.", "'Sichern' und 'Speichern' {0}.", ["'Speichern'"]),  # one more
+        ("Click 'Save' {0}.", "Geht's 'Sichern' {0}.", ["' {0}."]),  # Java pairs 's '
     ],
 )
 def test_lost_apostrophes(source: str, translation: str, lost: list[str]) -> None:
     assert lost_apostrophes(source, translation) == lost
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "pattern"),
+    [
+        ("Welcome to {0}.", "Willkommen bei Andrea's {0}.", "Willkommen bei Andrea''s {0}."),
+        ("Click 'Save' to store {0}.", "Auf 'Speichern' für {0}.", "Auf 'Speichern' für {0}."),
+        ("Click 'Save' {0}.", "Andrea's 'Sichern' {0}.", "Andrea''s 'Sichern' {0}."),
+        (
+            "Click 'Save' {0}.",
+            "'Sichern' oder 'Speichern' {0}.",
+            "'Sichern' oder ''Speichern'' {0}.",
+        ),
+        ("Don't cancel {0}?", "'Nicht' stornieren {0}?", "''Nicht'' stornieren {0}?"),
+    ],
+)
+def test_doubled_apostrophes_mirror_the_source_quoting(
+    source: str, text: str, pattern: str
+) -> None:
+    assert doubled_apostrophes(source, text) == pattern
