@@ -214,7 +214,6 @@ class JavaPropertiesDocument(KeyedCatalog):
         self.branching = [key for key, text in messages.items() if _BRANCHING.search(text)]
         # messages that quote a brace as literal text: left untranslated as well
         self.quoting = [key for key, text in messages.items() if quoted_braces(text)]
-        self._left_out_said = False  # (the warning of both, said once: _say_left_out)
         super().__init__(
             path,
             [
@@ -231,33 +230,32 @@ class JavaPropertiesDocument(KeyedCatalog):
 
     def units(self) -> list[Unit]:
         """The units to translate: every non-empty message but those with a branching
-        argument or a quoted brace (module docstring), which a warning names."""
-        self._say_left_out()
+        argument or a quoted brace (module docstring), which a translation run names
+        (:meth:`warn_of_untranslated`)."""
         left = {*self.branching, *self.quoting}
         return [unit for unit in super().units() if unit.key not in left]
 
-    def _say_left_out(self) -> None:
-        """Warn, once, of the messages :meth:`units` leaves untranslated. Said when the file
-        is translated (its units asked for), not when it is read for its memory pairs (an
-        import), which pairs those messages as the translator wrote them."""
-        if self._left_out_said:
-            return
-        self._left_out_said = True
-        if self.branching:
+    def warn_of_untranslated(self) -> None:
+        """Warn of the messages :meth:`units` leaves untranslated that the output so far has
+        no translation of (a person's, kept). Said by a translation run once it adopted the
+        output, not when the file is read for its memory pairs or by ``ltmt qa``."""
+        branching = [key for key in self.branching if key not in self.translations]
+        quoting = [key for key in self.quoting if key not in self.translations]
+        if branching:
             logger.warning(
                 "%s: %s with a choice, plural or select argument left untranslated (%s): "
                 "ltmt cannot translate their branches apart; translate them by hand",
                 self.path,
-                counted(len(self.branching), "message"),
-                first_few(self.branching),
+                counted(len(branching), "message"),
+                first_few(branching),
             )
-        if self.quoting:
+        if quoting:
             logger.warning(
                 "%s: %s quoting a brace as literal text left untranslated (%s): the model "
                 "reads its quotes as quotation; translate them by hand",
                 self.path,
-                counted(len(self.quoting), "message"),
-                first_few(self.quoting),
+                counted(len(quoting), "message"),
+                first_few(quoting),
             )
 
     def adopt_values(self, target: Path, found: dict[str, str]) -> int:

@@ -79,8 +79,10 @@ def test_a_message_with_a_choice_is_left_untranslated_with_a_warning(
     with caplog.at_level(logging.WARNING):
         translate_file(source, out, FakeModel(), tgt_lang="de")
     assert out.read_text() == "count={0, plural, other {# Dateien}}\ntitle=NOTES\n"
+    # count's translation, the translator's, is kept: not left untranslated
     assert (
-        "2 messages with a choice, plural or select argument left untranslated (files, count)"
+        "Messages.properties: 1 message with a choice, plural or select argument left "
+        "untranslated (files): ltmt cannot translate their branches apart; translate them by hand"
         in caplog.text
     )
     assert "kept at the end" not in caplog.text  # the translator's own, in its place
@@ -499,3 +501,15 @@ def test_a_translation_quoting_as_its_source_quotes_is_kept_as_it_quotes(tmp_pat
     _write(tmp_path, "messages_de.properties", b"order.quote=Auf 'Speichern' klicken, um {0}.\n")
     (record,) = JavaPropertiesDocument.pairs(out, source_file=source)
     assert "format_problems" not in record.metadata
+
+
+def test_qa_of_a_translated_choice_does_not_say_it_is_left_untranslated(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """ltmt qa --source-file opens the source for its units; translate's warning is not its."""
+    text = b"count={0,choice,0#none|1#one}\nhint=Type '{' for {0}.\ntitle=Notes\n"
+    source = _write(tmp_path, "Messages.properties", text)
+    with caplog.at_level(logging.WARNING):
+        units = open_document(source, tgt_lang="de").units()
+    assert [unit.key for unit in units] == ["title"]
+    assert "left untranslated" not in caplog.text
