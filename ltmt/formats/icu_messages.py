@@ -217,6 +217,15 @@ class Expansion:
             text = text.replace(_NUMBER_FIELD, number)
         return text
 
+    def number_written(self, source: CasePath) -> frozenset[str]:
+        """How the case at ``source`` can write its plural's number: ``#`` (``%d`` in a case's
+        text) or the argument itself (``{count}``), the same value; none outside a plural, or
+        where an offset makes ``#`` another number (``offset:1``: ``#`` is ``count`` - 1)."""
+        argument = self.arguments[source[-1][0]] if source else None
+        if argument is None or argument.kind != "plural" or argument.offset:
+            return frozenset()
+        return frozenset({_NUMBER_FIELD, f"{{{argument.name}}}"})
+
     def as_read(self, source: CasePath, text: str) -> str:
         """A translation read back from a file (its ``#`` as ``%d``: :func:`expand`) of the case
         at ``source``, written as that case's text is: its one ``%d`` as the number an ordinal's

@@ -279,6 +279,13 @@ class JsonCatalog(KeyedCatalog):
                 first_few(left),
             )
 
+    def same_value(self, entry: Entry) -> frozenset[str]:
+        """A plural case's ``#`` and its argument (``{count}``): the same number."""
+        if entry.name not in self.branchings:
+            return frozenset()
+        expansion, paths = self.branchings[entry.name]
+        return expansion.number_written(paths[entry.form][1])
+
     def invalid_sources(self) -> dict[str, str]:
         return {key: problem for key, problem in self.invalid.items() if key not in self.by_hand}
 

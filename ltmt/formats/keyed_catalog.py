@@ -204,6 +204,8 @@ class KeyedCatalog(TranslationsHeld):
             if target is None:
                 continue
             have = {found.text for found in find_placeholders(entry.source)}
+            same = self.same_value(entry)
+            have |= same if have & same else set()
             extra = [p.text for p in find_placeholders(target) if p.text not in have]
             if extra:
                 outdated.setdefault(entry.name, extra[0])
@@ -215,6 +217,11 @@ class KeyedCatalog(TranslationsHeld):
                 counted(len(outdated), "translation"),
                 first_few(f"{name}: {extra}" for name, extra in outdated.items()),
             )
+
+    def same_value(self, entry: Entry) -> frozenset[str]:
+        """Placeholders that show one value in ``entry``'s text, where one of them stands for
+        another (a plural's ``#`` and ``{count}``, its argument); none here."""
+        return frozenset()
 
     def missing_in(self, path: Path) -> list[str]:
         """The names of this file's strings that the translated file ``path`` has no

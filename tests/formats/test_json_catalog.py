@@ -217,6 +217,41 @@ def test_a_kept_translation_with_an_outdated_placeholder_is_warned_of(
     assert json.loads(out.read_text("utf-8")) == {"synced": "Zuletzt synchronisiert: {time}"}
 
 
+@pytest.mark.parametrize(
+    ("english", "german", "warned"),
+    [
+        ("{count, plural, one {One file} other {# files}}", "{count} Dateien", ""),
+        ("{count, plural, one {One file} other {{count} files}}", "# Dateien", ""),
+        # with an offset, # is count - 1: another number
+        (
+            "{count, plural, offset:1 one {You} other {You and # others}}",
+            "Du und {count} andere",
+            " (/inbox: {count})",
+        ),
+    ],
+)
+def test_a_plurals_number_as_hash_or_its_argument_is_one_placeholder(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, english: str, german: str, warned: str
+) -> None:
+    """Inside a plural ``#`` and ``{count}`` show the same value: no outdated placeholder."""
+    source = _write(tmp_path, "en.json", json.dumps({"inbox": english}))
+    other = f"{{count, plural, one {{Eine}} other {{{german}}}}}"
+    if "offset" in english:
+        other = f"{{count, plural, offset:1 one {{Du}} other {{{german}}}}}"
+    out = _write(tmp_path, "de.json", json.dumps({"inbox": other}))
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    outdated = [m for m in caplog.messages if "no longer has" in m]
+    assert outdated == (
+        [
+            f"{out}: 1 translation kept with a placeholder the source no longer has{warned}; "
+            "fix them there, or delete them there to translate them again"
+        ]
+        if warned
+        else []
+    )
+
+
 def test_an_arb_plurals_zero_is_kept_and_translated(tmp_path: Path) -> None:
     """The source's ``zero`` was dropped for German, which has none; Flutter reads it for 0."""
     photos = "{count, plural, zero{No photos yet} one{1 photo} few{{count} photos} other{{count} photos}}"
