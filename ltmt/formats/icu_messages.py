@@ -172,8 +172,9 @@ class Expansion:
     ) -> list[tuple[CasePath, CasePath]]:
         """``(target path, source path)`` of each case a translation has: a plural's exact
         values (``=0``) and the target language's ``categories`` (a category the source lacks
-        translated from its ``other``; none whose every number ``language`` gives an exact
-        value of the source: German's ``one`` beside ``=1``; the source's ``zero`` kept where
+        translated from its ``other``; none the source lacks whose every number ``language``
+        gives an exact value of the source: German's ``one`` beside ``=1``, not added, but kept
+        where the source has it; the source's ``zero`` kept where
         ``keeps_zero``, Flutter's, which reads it for 0 in every language), an ordinal's exact
         values and the target language's ``ordinals`` the same way (None: its keys as the
         source has them); a select's keys as the source has them."""
@@ -259,12 +260,18 @@ class _Targets:
     keeps_zero: bool
 
     def keys(self, kind: str, source_keys: list[str]) -> list[str]:
-        """The keys of a translation of an argument of ``kind`` with ``source_keys``."""
+        """The keys of a translation of an argument of ``kind`` with ``source_keys``: a
+        category the source's exact values cover is left out only where the source lacks it
+        (it is not added); one the source has is kept."""
         exact = [key for key in source_keys if key.startswith("=")]
         tags = self.categories[kind]
         if kind == "plural":
             tags = written_categories(tags, source_keys) if self.keeps_zero else tags
-            tags = tuple(t for t in tags if not within_exact_values(self.language, t, exact))
+            tags = tuple(
+                t
+                for t in tags
+                if t in source_keys or not within_exact_values(self.language, t, exact)
+            )
         return exact + list(tags)
 
 

@@ -155,6 +155,20 @@ def test_an_exact_value_makes_a_category_of_only_it_needless(language) -> None:
     ]
 
 
+def test_a_category_the_source_has_beside_its_exact_value_is_kept() -> None:
+    """A source with ``=1 {...}`` and ``one {...}`` lost its ``one`` (and the XLIFF placeholders
+    only it had were appended after the message): a category the exact values cover is only
+    not added."""
+    paths = expand("{n, plural, =1 {A file} one {# single file} other {# files}}").target_paths(
+        categories_with_other("de"), language="de"
+    )
+    assert [(case_name(t), case_name(s)) for t, s in paths] == [
+        ("=1", "=1"),
+        ("one", "one"),
+        ("other", "other"),
+    ]
+
+
 def test_an_exact_value_keeps_a_category_of_more_numbers() -> None:
     paths = expand("{n, plural, =1 {one} other {# files}}").target_paths(
         categories_with_other("ru"), language="ru"
