@@ -195,7 +195,7 @@ class Expansion:
         keys = list(by_key)
         kind = self.arguments[name].kind
         if kind in targets.categories:
-            keys = targets.keys(kind, keys)
+            keys = targets.keys(kind, keys, int(self.arguments[name].offset or 0))
         for key in keys:
             source_key = key if key in by_key else "other"
             for target, source in self._targets(by_key[source_key], targets):
@@ -259,10 +259,10 @@ class _Targets:
     language: str
     keeps_zero: bool
 
-    def keys(self, kind: str, source_keys: list[str]) -> list[str]:
-        """The keys of a translation of an argument of ``kind`` with ``source_keys``: a
-        category the source's exact values cover is left out only where the source lacks it
-        (it is not added); one the source has is kept."""
+    def keys(self, kind: str, source_keys: list[str], offset: int = 0) -> list[str]:
+        """The keys of a translation of an argument of ``kind`` (with ``offset``, a plural's)
+        with ``source_keys``: a category the source's exact values cover is left out only where
+        the source lacks it (it is not added); one the source has is kept."""
         exact = [key for key in source_keys if key.startswith("=")]
         tags = self.categories[kind]
         if kind == "plural":
@@ -270,7 +270,7 @@ class _Targets:
             tags = tuple(
                 t
                 for t in tags
-                if t in source_keys or not within_exact_values(self.language, t, exact)
+                if t in source_keys or not within_exact_values(self.language, t, exact, offset)
             )
         return exact + list(tags)
 

@@ -140,14 +140,18 @@ def keeps_zero(tags: tuple[str, ...], source: Collection[str]) -> bool:
 _TRIED_NUMBERS = (*range(200), 1000, 10**6, 0.5, 1.5, 2.5)
 
 
-def within_exact_values(language: str, category: str, exact: Collection[str]) -> bool:
+def within_exact_values(
+    language: str, category: str, exact: Collection[str], offset: int = 0
+) -> bool:
     """Whether every number that ``language``'s plural ``category`` holds is one of a plural's
     ``exact`` keys (``=1``), CLDR's rules as Babel has them: German's ``one`` beside ``=1``
     (only 1), so a translation needs no branch of it (Flutter reads a later ``one`` before an
-    earlier ``=1``); never ``other``, nor for a language CLDR does not know."""
+    earlier ``=1``); never ``other``, nor for a language CLDR does not know. With an
+    ``offset`` the category is chosen for the value less the offset, while ``=1`` matches the
+    value itself: ``offset:1``'s ``one`` is for 2, which ``=1`` does not cover."""
     from babel import Locale, UnknownLocaleError
 
-    values = {int(key[1:]) for key in exact if key[1:].isdigit()}
+    values = {int(key[1:]) - offset for key in exact if key[1:].isdigit()}
     if category == "other" or not values:
         return False
     try:

@@ -169,6 +169,13 @@ def test_a_category_the_source_has_beside_its_exact_value_is_kept() -> None:
     ]
 
 
+def test_with_an_offset_an_exact_value_does_not_cover_a_category() -> None:
+    """``offset:1``: ``one`` is chosen for 2 (2 - 1), which ``=1`` does not cover."""
+    message = "{n, plural, offset:1 =0 {Nobody} =1 {Only you} other {You and # others}}"
+    paths = expand(message).target_paths(categories_with_other("de"), language="de")
+    assert [case_name(target) for target, _ in paths] == ["=0", "=1", "one", "other"]
+
+
 def test_an_exact_value_keeps_a_category_of_more_numbers() -> None:
     paths = expand("{n, plural, =1 {one} other {# files}}").target_paths(
         categories_with_other("ru"), language="ru"

@@ -211,3 +211,15 @@ def test_a_category_within_the_exact_values_needs_no_branch(
     language, category, exact, expected
 ) -> None:
     assert within_exact_values(language, category, exact) is expected
+
+
+@pytest.mark.parametrize(
+    ("exact", "offset", "expected"),
+    [
+        (["=0", "=1"], 1, False),  # one is for 2 with offset:1
+        (["=2"], 1, True),
+        (["=1"], 0, True),
+    ],
+)
+def test_an_offset_shifts_the_exact_values(exact, offset, expected) -> None:
+    assert within_exact_values("de", "one", exact, offset) is expected
