@@ -103,7 +103,8 @@ CHECKS: dict[str, Check] = {
             "quoting",
             "warning",
             'a quote mark beside a placeholder (»%1«, "%s") is not left alone: a translation '
-            "that opens the quotation around it closes it (Datei »%1 zu speichern lost its «)",
+            "that opens the quotation around it closes it (Datei »%1 zu speichern lost its «); "
+            "a lone mark away from a placeholder is a punctuation note",
         ),
         Check(
             "keys",

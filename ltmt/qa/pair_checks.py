@@ -451,19 +451,24 @@ def punctuation_problems(source: str, target: str, metadata: Mapping[str, Any]) 
 
 def quoting_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """A quote mark that opens or closes nothing (:func:`_lone_quote`) right beside a
-    placeholder of ``target`` (``Datei »%1 zu speichern``): the quotation around a value
-    lost a mark, which the program shows. A lone mark elsewhere is a ``punctuation`` note."""
+    placeholder of ``target`` on one side of it alone (``Datei »%1 zu speichern``): the
+    quotation around a value lost a mark, which the program shows. A placeholder quoted on
+    both sides (``„%s“``) holds no lone mark: one elsewhere (``Abschnitt „Erste Schritte.``)
+    is a ``punctuation`` note."""
     if _lone_quote(source, target) is None:
         return []
     for placeholder in find_placeholders(target):
         before = target[placeholder.start - 1 : placeholder.start]
         after = target[placeholder.end : placeholder.end + 1]
-        for mark, where in ((before, "before"), (after, "after")):
-            if mark and mark in _DOUBLE_QUOTES:
-                return [
-                    f"a quote mark ({mark}) {where} {placeholder.text} that opens or closes "
-                    "nothing: quote the placeholder as the source does"
-                ]
+        quoted = [
+            (m, at) for m, at in ((before, "before"), (after, "after")) if m and m in _DOUBLE_QUOTES
+        ]
+        if len(quoted) == 1:
+            mark, where = quoted[0]
+            return [
+                f"a quote mark ({mark}) {where} {placeholder.text} that opens or closes "
+                "nothing: quote the placeholder as the source does"
+            ]
     return []
 
 

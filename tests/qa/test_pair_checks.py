@@ -693,11 +693,25 @@ def test_punctuation(source, target, expected):
         ),
         ("Could not save \u201c%1\u201d.", "\u00bb%1\u00ab konnte nicht gespeichert werden.", []),
         ('Say "hi" now', "Sag \u00bbhallo jetzt", []),  # no placeholder: punctuation's note
+        (  # %s quoted on both sides: the lone mark is elsewhere, punctuation's note
+            'Open "%s" and read the "Getting started" section.',
+            "\u00d6ffnen Sie \u201e%s\u201c und lesen Sie den Abschnitt \u201eErste Schritte.",
+            [],
+        ),
     ],
 )
 def test_a_lone_quote_mark_beside_a_placeholder_is_a_quoting_warning(source, target, expected):
     """``Datei »%1 zu speichern.`` lost its closing mark: it was a punctuation note only."""
     assert quoting_problems(source, target, {}) == expected
+
+
+def test_a_lone_quote_mark_away_from_a_quoted_placeholder_is_a_punctuation_note():
+    """``„%s“ ... „Erste Schritte.`` was a quoting warning naming the well quoted %s."""
+    source = 'Open "%s" and read the "Getting started" section.'
+    target = "\u00d6ffnen Sie \u201e%s\u201c und lesen Sie den Abschnitt \u201eErste Schritte."
+    assert punctuation_problems(source, target, {}) == [
+        "a quote mark (\u201e) that opens or closes nothing"
+    ]
 
 
 @pytest.mark.parametrize(
