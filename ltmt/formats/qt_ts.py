@@ -480,13 +480,16 @@ def accelerators_shared(
 ) -> list[tuple[str, str, str, str, str]]:
     """The translated messages of the ``.ts`` ``store`` (read from ``path``) whose translation's
     ``&`` accelerator is one an earlier message of the same ``<context>`` (a dialog, a menu's
-    class) has too, where their sources' accelerators differ (``&Save`` → ``&Speichern``,
-    ``Save &As...`` → ``&Speichern unter``: Alt+S is taken twice): each as ``(position, source,
-    target, key, other)``, ``other`` the earlier message's position. ``include_unfinished``:
+    class) likely in one menu with it (:func:`ltmt.formats.qt_menus.likely_one_menu`) has too,
+    where their sources' accelerators differ (``&Save`` → ``&Speichern``, ``Save &As...`` →
+    ``&Speichern unter``: Alt+S is taken twice): each as ``(position, source, target, key,
+    other)``, ``other`` the nearest such earlier message's position. ``include_unfinished``:
     unfinished messages too."""
     from ltmt.accelerators import find_accelerator
+    from ltmt.formats.qt_menus import likely_one_menu, placed
 
-    taken: dict[tuple[str, str], tuple[str, str]] = {}  # (context, key) -> source key, position
+    # (context, key) -> source key, position, place of each earlier message with it
+    taken: dict[tuple[str, str], list[tuple[str, str, Any]]] = {}
     found = []
     for index, unit in _messages(store):
         text = _written(unit)[0] if not unit.hasplural() and _written(unit) else ""
@@ -498,11 +501,19 @@ def accelerators_shared(
         if source_key is None or target_key is None:
             continue
         where = (str(unit.getcontextname() or ""), target_key.key.casefold())
-        position = _position(path, index)
-        if where not in taken:
-            taken[where] = (source_key.key.casefold(), position)
-        elif taken[where][0] != source_key.key.casefold():
-            found.append((position, _source(unit), text, target_key.key, taken[where][1]))
+        mine = (
+            source_key.key.casefold(),
+            _position(path, index),
+            placed(index, unit.getlocations()),
+        )
+        clash = [
+            other
+            for key, other, place in taken.get(where, [])
+            if key != mine[0] and likely_one_menu(place, mine[2])
+        ]
+        if clash:
+            found.append((mine[1], _source(unit), text, target_key.key, clash[-1]))
+        taken.setdefault(where, []).append(mine)
     return found
 
 

@@ -205,9 +205,9 @@ def test_two_messages_of_a_qt_context_sharing_an_accelerator_is_a_note(tmp_path:
         "<context>\n    <name>MainWindow</name>\n"
         "    <message><source>&amp;Save</source><translation>&amp;Speichern</translation>"
         "</message>\n"
+        "    <message><source>&amp;Stop</source><translation>&amp;Stopp</translation></message>\n"
         "    <message><source>Save &amp;As...</source>"
         "<translation>&amp;Speichern unter ...</translation></message>\n"
-        "    <message><source>&amp;Stop</source><translation>&amp;Stopp</translation></message>\n"
         "</context>\n<context>\n    <name>Other</name>\n"
         "    <message><source>S&amp;ettings</source><translation>&amp;Speichern</translation>"
         "</message>\n</context>\n</TS>\n",
@@ -217,10 +217,54 @@ def test_two_messages_of_a_qt_context_sharing_an_accelerator_is_a_note(tmp_path:
     assert found is not None
     assert [(p.position, p.check, p.severity, p.message) for p in found.form_problems] == [
         (
-            f"{path}: message 2",
+            f"{path}: message 3",
             "accelerator",
             "note",
-            "its accelerator &S is that of message 1 of its context too, where the sources' "
+            "its accelerator &S is that of message 2 of its context too, where the sources' "
+            "differ: choose another letter",
+        )
+    ]
+
+
+def _menus_ts(messages: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="de">\n'
+        f"<context>\n    <name>MainWindow</name>\n{messages}</context>\n</TS>\n"
+    )
+
+
+def _located(line: int, source: str, translation: str) -> str:
+    return (
+        f'    <message><location filename="../src/mainwindow.ui" line="{line}"/>'
+        f"<source>{source}</source><translation>{translation}</translation></message>\n"
+    )
+
+
+def test_an_accelerator_shared_across_menus_of_one_context_passes(tmp_path: Path) -> None:
+    """The menu bar's ``&Datei`` and the File menu's ``&Drucken...``, ``&Bearbeiten`` and
+    ``&Beenden``, ``Ü&ber``: standard German in different menus of one class, were notes; two
+    items a few lines apart still are."""
+    path = tmp_path / "menu_de.ts"
+    path.write_text(
+        _menus_ts(
+            _located(20, "&amp;File", "&amp;Datei")
+            + _located(21, "&amp;Edit", "&amp;Bearbeiten")
+            + _located(22, "&amp;Help", "&amp;Hilfe")
+            + _located(30, "&amp;Print...", "&amp;Drucken...")
+            + _located(31, "&amp;Quit", "&amp;Beenden")
+            + _located(40, "&amp;Undo", "&amp;Rückgängig")
+            + _located(50, "&amp;About", "Ü&amp;ber")
+            + _located(51, "&amp;Save", "&amp;Speichern")
+            + _located(53, "Save &amp;As...", "&amp;Speichern unter ...")
+        ),
+        "utf-8",
+    )
+    found = catalog_state(path)
+    assert found is not None
+    assert [(p.position, p.message) for p in found.form_problems] == [
+        (
+            f"{path}: message 9",
+            "its accelerator &S is that of message 8 of its context too, where the sources' "
             "differ: choose another letter",
         )
     ]
