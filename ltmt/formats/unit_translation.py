@@ -47,6 +47,7 @@ from ltmt.routing import reused_segment, stored_edges_replaced
 from ltmt.segments import MEMORY_FREE, Match, Segment, Translation
 from ltmt.spelling import unknown_in
 from ltmt.swiss_spelling import swiss_spelling
+from ltmt.terminology.function_words import has_content_words
 from ltmt.units import meant_as_written, split_segment
 from ltmt.wording import shortened
 
@@ -520,7 +521,9 @@ def _count(
         report.copied_in(outcome.unit.source)
         report.example(f"{outcome.unit.source[:60]!r}: left as in the source")
     elif (
-        outcome.method != "exact" and has_words(outcome.unit.source) and not has_words(outcome.text)
+        outcome.method != "exact"
+        and has_content_words(outcome.unit.source)
+        and not has_words(outcome.text)
     ):
         report.wordless += 1  # Hi %{first_name}, → %{first_name},
         report.example(f"{outcome.unit.source[:60]!r}: lost all its words")

@@ -158,7 +158,7 @@ CHECKS: dict[str, Check] = {
             "wordless",
             "warning",
             "the translation keeps words where its source has them, not only its placeholders "
-            "and punctuation",
+            "and punctuation (function words alone, %d of %d → %d/%d, are no loss)",
         ),
         Check(
             "inconsistent",

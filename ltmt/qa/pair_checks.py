@@ -53,6 +53,7 @@ from ltmt.qa.month_checks import changed_months, english_order, lost_months
 from ltmt.qa.negation_checks import negation_problems
 from ltmt.qa.number_checks import number_problems
 from ltmt.qa.unit_checks import unit_problems
+from ltmt.terminology.function_words import has_content_words
 from ltmt.text import split_edges
 from ltmt.units import meant_as_written
 from ltmt.wording import counted, first_few
@@ -410,8 +411,9 @@ def copied_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
 
 def wordless_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """Whether ``target`` lost every word of ``source``: it keeps only placeholders or
-    punctuation (``Hi %{first_name},`` → ``%{first_name},``)."""
-    if not target.strip() or has_words(target) or not has_words(source):
+    punctuation (``Hi %{first_name},`` → ``%{first_name},``); not where the source's words are
+    function words alone (``%d of %d`` → ``%d/%d``: :func:`has_content_words`)."""
+    if not target.strip() or has_words(target) or not has_content_words(source):
         return []
     return ["the translation lost all its words: it keeps only placeholders or punctuation"]
 

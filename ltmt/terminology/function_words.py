@@ -16,6 +16,7 @@ UI labels, nouns or a month as often.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ltmt.terminology.terms import Term
@@ -39,6 +40,15 @@ def is_function_word_term(term: Term) -> bool:
         return False
     words = term.source.split()
     return all(w.casefold() in FUNCTION_WORDS and not w.isupper() for w in words)
+
+
+def has_content_words(text: str) -> bool:
+    """Whether ``text`` has a word outside its placeholders that is no English function word
+    (``%d of %d`` has none: written ``%d/%d`` it loses no word that says anything)."""
+    from ltmt.formats.placeholder_syntax import without_placeholders
+
+    words = re.findall(r"[^\W\d_]+", without_placeholders(text))
+    return any(word.casefold() not in FUNCTION_WORDS for word in words)
 
 
 def function_word_warning(name: str, terms: Iterable[Term]) -> str | None:

@@ -1204,11 +1204,14 @@ def test_an_output_that_lost_every_word_is_counted_and_said() -> None:
 
     report = RunReport()
     translate_texts(
-        ["Hi %{first_name},", "%{count}", "Bye"],
-        lambda texts, prefer: [Translation(t, t.replace("Hi ", "").upper()) for t in texts],
+        ["Hi %{first_name},", "%{count}", "Bye", "%d of %d"],
+        lambda texts, prefer: [
+            Translation(t, t.replace("Hi ", "").replace(" of ", "/").replace("Bye", "BYE"))
+            for t in texts
+        ],
         report,
     )
-    assert report.wordless == 1  # %{count} has no words to lose
+    assert report.wordless == 1  # %{count} has no words to lose, %d of %d function words
     assert (
         "; 1 lost every word of their source, keeping only its placeholders or punctuation "
         "(check them)"

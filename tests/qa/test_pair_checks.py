@@ -742,6 +742,8 @@ def test_a_translation_over_its_units_length_limit(target, metadata, expected):
         ("Hi %{first_name},", "Hallo %{first_name},", []),
         ("%{count}", "%{count}", []),  # a source without words
         ("Hi", "", []),  # an empty translation is the missing check's
+        ("%d of %d", "%d/%d", []),  # function words alone: no words lost
+        ("%d and %s", "%d & %s", []),
     ],
 )
 def test_a_translation_that_lost_all_its_words(source, target, expected):

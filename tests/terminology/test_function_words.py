@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.terminology.function_words import function_word_warning, is_function_word_term
+from ltmt.terminology.function_words import (
+    function_word_warning,
+    has_content_words,
+    is_function_word_term,
+)
 from ltmt.terminology.matching import TermMatcher
 from ltmt.terminology.terms import Term
 
@@ -40,3 +44,17 @@ def test_the_warning_names_the_terms_and_points_to_qa():
         "with 'ltmt qa --address du')"
     )
     assert function_word_warning("g.csv", terms[2:]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("%d of %d", False),
+        ("%s and %s", False),
+        ("Page %d of %d", True),
+        ("Hi %{first_name},", True),
+        ("%{count}", False),
+    ],
+)
+def test_has_content_words(text: str, expected: bool):
+    assert has_content_words(text) is expected
