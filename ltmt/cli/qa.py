@@ -97,9 +97,9 @@ def qa(
         help="Exit with status 1 when a finding is this severe or worse: error, warning, note, "
         "or never.",
     ),
-    address: str | None = typer.Option(
+    formality: str | None = typer.Option(
         None,
-        "--address",
+        "--formality",
         help="The form of address the German translation must use: du (informal) or Sie "
         "(formal); each entry of the other form is a warning. By default, an entry or a file "
         "that uses both is.",
@@ -116,7 +116,7 @@ def qa(
     """Check a translated FILE: format strings, placeholders and tags, numbers and their units,
     accelerators, key combinations, whitespace, no-break spaces, doubled words, one source
     translated two ways, words no spelling dictionary of --tgt-lang knows, German that says
-    "du" and "Sie" (with --address, the form not asked for), and with --user the user's memory
+    "du" and "Sie" (with --formality, the form not asked for), and with --user the user's memory
     and glossary.
 
     Each finding is a line `FILE: entry N: severity [check] message`; the last line counts
@@ -128,7 +128,6 @@ def qa(
     """
     from ltmt.cli.pair_files import read_records
     from ltmt.qa import check_names, check_pairs, chosen_checks
-    from ltmt.qa.address_checks import address_form
     from ltmt.qa.catalog_forms import (
         access_key_problems,
         catalog_state,
@@ -136,6 +135,7 @@ def qa(
         stringsdict_problems,
         untranslated_csv_rows,
     )
+    from ltmt.qa.formality_checks import formality_form
     from ltmt.qa.run import NEEDS_INPUT
 
     # an error that stops the check exits 2, so that a script tells a file it could not check
@@ -143,7 +143,7 @@ def qa(
     with errors_as_report(as_json, to_stdout=True, error_status=2):
         if fail_on not in FAIL_LEVELS:
             raise ChoiceError(f"--fail-on {fail_on!r}: use one of {', '.join(FAIL_LEVELS)}")
-        form = address_form(address) if address is not None else None
+        form = formality_form(formality) if formality is not None else None
         asked = check_names(check)
         names = chosen_checks(asked, check_names(skip))
         if not names:
@@ -197,7 +197,7 @@ def qa(
                 language=tgt_lang,
                 untranslated=untranslated,
                 form_problems=problems,
-                address=form,
+                formality=form,
             )
         else:
             with open_store(memory_dir, key_file, existing=True, user=user) as memory:
@@ -212,7 +212,7 @@ def qa(
                     language=tgt_lang,
                     untranslated=untranslated,
                     form_problems=problems,
-                    address=form,
+                    formality=form,
                 )
         if as_json:
             typer.echo(

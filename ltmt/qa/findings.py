@@ -187,11 +187,11 @@ CHECKS: dict[str, Check] = {
             "(de-CH writes ss)",
         ),
         Check(
-            "address",
+            "formality",
             "warning",
             "a German translation addresses the reader in one form: an entry with both du "
             "(dich, dir, dein ...) and Sie (Ihnen, Ihr ...) is a warning, a file whose entries "
-            "use both a note; with --address du or Sie, each entry of the other form is a "
+            "use both a note; with --formality du or Sie, each entry of the other form is a "
             "warning",
         ),
         Check(
@@ -228,7 +228,7 @@ class Finding:
     forms are one entry; untranslated entries are not counted),
     and as the format says (None where it does not): its ``line_number``, the unit's ``id``
     (XLIFF), its ``context`` (PO msgctxt, Android key, JSON pointer). ``level``: a severity
-    other than its check's, where the check says one thing more softly (the ``address``
+    other than its check's, where the check says one thing more softly (the ``formality``
     check's note on a file that uses both forms)."""
 
     check: str
@@ -242,7 +242,7 @@ class Finding:
     line_number: int | None = None
     id: str | None = None
     context: str | None = None
-    level: Severity | None = None  # where not the check's (plurals, address: a note)
+    level: Severity | None = None  # where not the check's (plurals, formality: a note)
 
     @classmethod
     def about(cls, check: str, entry: int, record: PairRecord, message: str) -> Finding:

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from ltmt.api_arguments import pair_records
 from ltmt.errors import ChoiceError
-from ltmt.qa.address_checks import Form, address_findings
 from ltmt.qa.catalog_checks import (
     inconsistent_findings,
     memory_findings,
@@ -19,6 +18,7 @@ from ltmt.qa.catalog_checks import (
     term_findings,
 )
 from ltmt.qa.findings import CHECKS, SEVERITIES, Finding, Severity, located
+from ltmt.qa.formality_checks import Form, formality_findings
 from ltmt.qa.language_checks import language_findings
 from ltmt.qa.pair_checks import PAIR_CHECKS
 from ltmt.quote_style import memory_quote_table, quote_table
@@ -140,7 +140,7 @@ def check_pairs(
     language: str | None = None,
     untranslated: int | None = None,
     form_problems: Sequence[FormProblem] = (),
-    address: Form | None = None,
+    formality: Form | None = None,
 ) -> QaReport:
     """Check the translated ``records`` (a file's pairs:
     :func:`ltmt.formats.pairs.read_translations`) with ``checks`` (default: all). ``memory``
@@ -152,8 +152,8 @@ def check_pairs(
     cannot show, from the file itself (:mod:`ltmt.qa.catalog_forms`): ``untranslated``, its
     units without a translation (default: the records with an empty target), and
     ``form_problems``, its entries' (each with its check: ``plurals``, a Fluent access key's
-    ``accelerator``). ``address``: the form of address the German translations must use
-    (:mod:`ltmt.qa.address_checks`; default: one, either). Findings come in the file's
+    ``accelerator``). ``formality``: the form of address the German translations must use
+    (:mod:`ltmt.qa.formality_checks`; default: one, either). Findings come in the file's
     order."""
     from ltmt.formats.common import primary_language
     from ltmt.lookup import term_matcher
@@ -216,11 +216,11 @@ def check_pairs(
             findings += language_findings(translated, language)
         else:
             report.not_run["language"] = "no target language given"
-    if "address" in names:
+    if "formality" in names:
         if language is None or primary_language(language) == "de":
-            findings += address_findings(translated, address)
-        elif address is not None:
-            report.not_run["address"] = f"it reads German's forms of address, not {language}'s"
+            findings += formality_findings(translated, formality)
+        elif formality is not None:
+            report.not_run["formality"] = f"it reads German's forms of address, not {language}'s"
     if "spelling" in names:
         dictionary = dictionary_for(language) if language else None
         if dictionary is None:

@@ -5,7 +5,7 @@ the model writes its own word for "your" ("Ihre"), and the glossary's target was
 it ("dein Ihre Listen"). Such a term is kept where it is stored (nothing a user imported is
 lost), but the matcher never finds it (:class:`~ltmt.terminology.matching.TermMatcher`), so
 decoding and qa leave it alone; importing or using one says so once
-(:func:`function_word_warning`) and points to ``ltmt qa --address du``, which checks the form
+(:func:`function_word_warning`) and points to ``ltmt qa --formality du``, which checks the form
 of address. Skipping rather than refusing the import: a refusal stops the whole file, and terms
 stored before this check would still be followed.
 
@@ -61,5 +61,5 @@ def function_word_warning(name: str, terms: Iterable[Term]) -> str | None:
     return (
         f"{name}: {counted(len(found), 'term')} with a pronoun, article or function word as "
         f"source ({named}) not applied in translation: the form of address is no "
-        "glossary matter (check it with 'ltmt qa --address du')"
+        "glossary matter (check it with 'ltmt qa --formality du')"
     )

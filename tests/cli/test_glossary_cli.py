@@ -489,7 +489,7 @@ def test_importing_function_word_terms_warns_and_keeps_them(tmp_path: Path, caps
     assert err.splitlines()[0] == (
         "ltmt: warning: du.csv: 2 terms with a pronoun, article or function word as source "
         "('you', 'your') not applied in translation: the form of address is no glossary "
-        "matter (check it with 'ltmt qa --address du')"
+        "matter (check it with 'ltmt qa --formality du')"
     )
     with Memory(store) as memory:
         assert [t.source for t in memory.glossary("u1").terms()] == ["you", "your"]

@@ -615,8 +615,8 @@ def test_a_catalog_of_another_language_says_which_tgt_lang_to_pass(run_ltmt, po)
 
 
 def test_the_form_of_address(run_ltmt, tmp_path):
-    """A brand that says "du": without --address the mixed line and the file's two forms are
-    found, with --address du each formal line."""
+    """A brand that says "du": without --formality the mixed line and the file's two forms are
+    found, with --formality du each formal line."""
     pairs = tmp_path / "de.jsonl"
     lines = [
         (
@@ -633,28 +633,28 @@ def test_the_form_of_address(run_ltmt, tmp_path):
         ),
         "utf-8",
     )
-    code, out, _ = run_ltmt("qa", str(pairs), "--check", "address")
+    code, out, _ = run_ltmt("qa", str(pairs), "--check", "formality")
     assert code == 0
     assert out.splitlines() == [
-        "de.jsonl:1: warning [address] mixes informal address (dir) and formal (Sie, Ihre): use "
+        "de.jsonl:1: warning [formality] mixes informal address (dir) and formal (Sie, Ihre): use "
         "one form throughout",
-        "de.jsonl:1: note [address] the file addresses the reader informally in 2 entries and "
+        "de.jsonl:1: note [formality] the file addresses the reader informally in 2 entries and "
         "formally in 2 entries (the formal ones: de.jsonl:1, de.jsonl:3): use one form (ltmt qa "
-        "--address du or --address Sie flags each entry of the other)",
-        "4 entries checked: 1 warning, 1 note (address 2)",
+        "--formality du or --formality Sie flags each entry of the other)",
+        "4 entries checked: 1 warning, 1 note (formality 2)",
     ]
-    code, out, _ = run_ltmt("qa", str(pairs), "--check", "address", "--address", "du")
+    code, out, _ = run_ltmt("qa", str(pairs), "--check", "formality", "--formality", "du")
     assert code == 0
     assert out.splitlines() == [
-        "de.jsonl:1: warning [address] uses formal address (Sie, Ihre) where --address du asks "
+        "de.jsonl:1: warning [formality] uses formal address (Sie, Ihre) where --formality du asks "
         "for informal",
-        "de.jsonl:3: warning [address] uses formal address (Ihnen, Ihre) where --address du asks "
+        "de.jsonl:3: warning [formality] uses formal address (Ihnen, Ihre) where --formality du asks "
         "for informal",
-        "4 entries checked: 2 warnings (address 2)",
+        "4 entries checked: 2 warnings (formality 2)",
     ]
-    code, out, err = run_ltmt("qa", str(pairs), "--address", "ihr")
+    code, out, err = run_ltmt("qa", str(pairs), "--formality", "ihr")
     assert code == 2
-    assert err == "ltmt: error: --address 'ihr': use du (informal) or Sie (formal)\n"
+    assert err == "ltmt: error: --formality 'ihr': use du (informal) or Sie (formal)\n"
 
 
 def test_strings_only_the_translation_has_are_said_not_checked(run_ltmt, tmp_path, caplog):

@@ -41,7 +41,7 @@ def test_the_warning_names_the_terms_and_points_to_qa():
     assert function_word_warning("du.csv", terms) == (
         "du.csv: 2 terms with a pronoun, article or function word as source ('you', 'your') "
         "not applied in translation: the form of address is no glossary matter (check it "
-        "with 'ltmt qa --address du')"
+        "with 'ltmt qa --formality du')"
     )
     assert function_word_warning("g.csv", terms[2:]) is None
 

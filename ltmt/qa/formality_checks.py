@@ -1,4 +1,4 @@
-"""qa's address check: German translations that address the reader as "du" and as "Sie".
+"""qa's formality check: German translations that address the reader as "du" and as "Sie".
 
 ltmt does not choose the form of address (the default model writes mostly "Sie", at times
 "du", now and then both in one sentence: ``Nimm dir zehn Minuten und schreiben Sie Ihre
@@ -18,7 +18,7 @@ source has too (``dir``, ``Dir::Cache``, the ``du`` command) is code copied, no 
 Without a form asked for, an entry that uses both forms is a warning, an informal one that
 starts a sentence with ``Sie`` a note (``Du brauchst keine Motivation mehr. Sie benötigen ein
 System.``: formal, or "they"), and a file whose entries use both forms one note, on the first
-entry of the form fewer entries use. With one (``ltmt qa --address du``), each entry of the
+entry of the form fewer entries use. With one (``ltmt qa --formality du``), each entry of the
 other form is a warning.
 """
 
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from ltmt.segments import PairRecord
 
 Form = Literal["informal", "formal"]
-# what --address takes, each form by its pronoun or its name
+# what --formality takes, each form by its pronoun or its name
 FORMS: dict[str, Form] = {
     "du": "informal",
     "informal": "informal",
@@ -92,12 +92,12 @@ class Address:
         return self.informal if form == "informal" else self.formal
 
 
-def address_form(value: str) -> Form:
-    """The form ``--address`` asks for: ``du`` or ``informal``, ``Sie`` or ``formal`` (in any
+def formality_form(value: str) -> Form:
+    """The form ``--formality`` asks for: ``du`` or ``informal``, ``Sie`` or ``formal`` (in any
     case); else a :class:`ChoiceError` saying what to give."""
     form = FORMS.get(value.strip().casefold())
     if form is None:
-        raise ChoiceError(f"--address {value!r}: use du (informal) or Sie (formal)")
+        raise ChoiceError(f"--formality {value!r}: use du (informal) or Sie (formal)")
     return form
 
 
@@ -124,7 +124,9 @@ def address_of(text: str, source: str = "") -> Address:
     return Address(tuple(informal), tuple(formal), tuple(unsure))
 
 
-def address_findings(translated: Sequence[PairRecord], asked: Form | None = None) -> list[Finding]:
+def formality_findings(
+    translated: Sequence[PairRecord], asked: Form | None = None
+) -> list[Finding]:
     """The findings of the entries of ``translated`` (the ``n``-th entry checked is
     ``translated[n]``) whose translations address the reader in the form ``asked`` does not;
     without a form asked, those that use both, and of each file (a folder's, by the records'
@@ -134,14 +136,14 @@ def address_findings(translated: Sequence[PairRecord], asked: Form | None = None
     for n, (record, address) in enumerate(zip(translated, addresses, strict=True)):
         message = _entry_problem(address, asked)
         if message is not None:
-            findings.append(Finding.about("address", n, record, message))
+            findings.append(Finding.about("formality", n, record, message))
         elif asked != "formal" and address.informal and (word := _maybe_formal(address)):
             message = (
                 f"uses informal address ({_words(address.informal)}) and starts a sentence "
                 f"with '{word}', formal address or '{_READINGS[word]}': check that it is not "
                 "formal"
             )
-            findings.append(replace(Finding.about("address", n, record, message), level="note"))
+            findings.append(replace(Finding.about("formality", n, record, message), level="note"))
     if asked is None:
         by_file: dict[str, list[int]] = {}
         for n, record in enumerate(translated):
@@ -173,7 +175,7 @@ def _entry_problem(address: Address, asked: Form | None) -> str | None:
     if not address.uses(other):
         return None
     return (
-        f"uses {other} address ({_words(address.uses(other))}) where --address "
+        f"uses {other} address ({_words(address.uses(other))}) where --formality "
         f"{PRONOUNS[asked]} asks for {asked}"
     )
 
@@ -195,11 +197,11 @@ def _file_note(
     message = (
         f"the file addresses the reader informally in {counted(len(informal), 'entry', 'entries')} "
         f"and formally in {counted(len(formal), 'entry', 'entries')} (the {form} ones: "
-        f"{named}{more}): use one form (ltmt qa --address du or --address Sie flags each entry "
+        f"{named}{more}): use one form (ltmt qa --formality du or --formality Sie flags each entry "
         "of the other)"
     )
     first = fewer[0]
-    return [replace(Finding.about("address", first, translated[first], message), level="note")]
+    return [replace(Finding.about("formality", first, translated[first], message), level="note")]
 
 
 def _sentences(text: str) -> list[str]:

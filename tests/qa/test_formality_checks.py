@@ -1,4 +1,4 @@
-"""qa's address check: German translations that say "du" and "Sie" to the reader."""
+"""qa's formality check: German translations that say "du" and "Sie" to the reader."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from ltmt.errors import ChoiceError
 from ltmt.qa import check_pairs
-from ltmt.qa.address_checks import Address, address_findings, address_form, address_of
+from ltmt.qa.formality_checks import Address, address_of, formality_findings, formality_form
 from ltmt.segments import PairRecord
 
 # the marketing user's lines: informal brand voice, the model's "Sie" mixed in
@@ -65,7 +65,7 @@ def test_a_word_the_source_has_is_code_copied():
 
 
 def test_an_entry_that_uses_both_forms_is_a_warning():
-    found = address_findings(records([MIXED, "Speichern"]))
+    found = formality_findings(records([MIXED, "Speichern"]))
     assert [(f.position, f.severity, f.message) for f in found] == [
         (
             "entry 1",
@@ -76,7 +76,7 @@ def test_an_entry_that_uses_both_forms_is_a_warning():
 
 
 def test_an_informal_entry_that_starts_a_sentence_with_sie_is_a_note():
-    found = address_findings(records([DU_THEN_SIE]))
+    found = formality_findings(records([DU_THEN_SIE]))
     assert [(f.severity, f.message) for f in found] == [
         (
             "note",
@@ -87,21 +87,21 @@ def test_an_informal_entry_that_starts_a_sentence_with_sie_is_a_note():
 
 
 def test_a_file_whose_entries_use_both_forms_is_a_note_on_the_fewer():
-    found = address_findings(records([HEADING, BODY, "Wie geht es Ihnen?", "Speichern"]))
+    found = formality_findings(records([HEADING, BODY, "Wie geht es Ihnen?", "Speichern"]))
     assert [(f.position, f.severity, f.message) for f in found] == [
         (
             "entry 1",
             "note",
             "the file addresses the reader informally in 1 entry and formally in 2 entries "
-            "(the informal ones: entry 1): use one form (ltmt qa --address du or --address Sie "
+            "(the informal ones: entry 1): use one form (ltmt qa --formality du or --formality Sie "
             "flags each entry of the other)",
         )
     ]
     # a tie: the form the file uses second
-    found = address_findings(records([HEADING, BODY]))
+    found = formality_findings(records([HEADING, BODY]))
     assert [f.position for f in found] == ["entry 2"]
     # files of a folder are each their own
-    assert address_findings(records([HEADING], "a.po") + records([BODY], "b.po")) == []
+    assert formality_findings(records([HEADING], "a.po") + records([BODY], "b.po")) == []
 
 
 @pytest.mark.parametrize(
@@ -114,17 +114,17 @@ def test_a_file_whose_entries_use_both_forms_is_a_note_on_the_fewer():
     ],
 )
 def test_no_file_note_where_the_entries_use_one_form(targets):
-    assert [f for f in address_findings(records(targets)) if f.severity == "note"] == []
+    assert [f for f in formality_findings(records(targets)) if f.severity == "note"] == []
 
 
 def test_with_a_form_asked_each_entry_of_the_other_is_a_warning():
     lines = [MIXED, DU_THEN_SIE, VERB_ONLY, HEADING, BODY, "Sie haben es geschafft, sagte sie."]
-    found = address_findings(records(lines), "informal")
+    found = formality_findings(records(lines), "informal")
     assert [(f.position, f.severity, f.message) for f in found] == [
         (
             "entry 1",
             "warning",
-            "uses formal address (Sie, Ihre) where --address du asks for informal",
+            "uses formal address (Sie, Ihre) where --formality du asks for informal",
         ),
         (
             "entry 2",
@@ -135,19 +135,19 @@ def test_with_a_form_asked_each_entry_of_the_other_is_a_warning():
         (
             "entry 3",
             "warning",
-            "uses formal address (Sie, Ihre, Ihrer) where --address du asks for informal",
+            "uses formal address (Sie, Ihre, Ihrer) where --formality du asks for informal",
         ),
         (
             "entry 5",
             "warning",
-            "uses formal address (Ihnen, Ihre) where --address du asks for informal",
+            "uses formal address (Ihnen, Ihre) where --formality du asks for informal",
         ),
     ]
-    found = address_findings(records(lines), "formal")
+    found = formality_findings(records(lines), "formal")
     assert [(f.position, f.message) for f in found] == [
-        ("entry 1", "uses informal address (dir) where --address Sie asks for formal"),
-        ("entry 2", "uses informal address (Du) where --address Sie asks for formal"),
-        ("entry 4", "uses informal address (Deine) where --address Sie asks for formal"),
+        ("entry 1", "uses informal address (dir) where --formality Sie asks for formal"),
+        ("entry 2", "uses informal address (Du) where --formality Sie asks for formal"),
+        ("entry 4", "uses informal address (Deine) where --formality Sie asks for formal"),
     ]
 
 
@@ -161,24 +161,24 @@ def test_with_a_form_asked_each_entry_of_the_other_is_a_warning():
         ("formal", "formal"),
     ],
 )
-def test_address_form(value, form):
-    assert address_form(value) == form
+def test_formality_form(value, form):
+    assert formality_form(value) == form
 
 
-def test_an_address_form_not_among_its_choices_is_refused():
+def test_an_formality_form_not_among_its_choices_is_refused():
     with pytest.raises(
-        ChoiceError, match=r"^--address 'ihr': use du \(informal\) or Sie \(formal\)$"
+        ChoiceError, match=r"^--formality 'ihr': use du \(informal\) or Sie \(formal\)$"
     ):
-        address_form("ihr")
+        formality_form("ihr")
 
 
 def test_check_pairs_reads_german_only():
-    report = check_pairs(records([MIXED]), checks=["address"], language="de-DE-x-informal")
-    assert [f.check for f in report.findings] == ["address"]
-    report = check_pairs(records(["Du bist du."]), checks=["address"], language="fr")
+    report = check_pairs(records([MIXED]), checks=["formality"], language="de-DE-x-informal")
+    assert [f.check for f in report.findings] == ["formality"]
+    report = check_pairs(records(["Du bist du."]), checks=["formality"], language="fr")
     assert report.findings == [] and report.not_run == {}
     report = check_pairs(
-        records(["Du bist du."]), checks=["address"], language="fr", address="formal"
+        records(["Du bist du."]), checks=["formality"], language="fr", formality="formal"
     )
-    assert report.not_run == {"address": "it reads German's forms of address, not fr's"}
-    assert report.summary() == "1 entry checked: nothing found; not run: address"
+    assert report.not_run == {"formality": "it reads German's forms of address, not fr's"}
+    assert report.summary() == "1 entry checked: nothing found; not run: formality"
