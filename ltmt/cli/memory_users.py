@@ -3,6 +3,7 @@ decoded states, and deleting a user, one segment or the segments of one import."
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,10 +57,17 @@ def stats(
 
 def _origins_text(own: dict[str, int], shared: dict[str, int]) -> dict[str, str]:
     """Every origin that holds segments of a user, with how many as their latest import and
-    how many besides another's: ``{"cl1.tmx": "3", "cl2.tmx": "0 (+3 shared)"}``."""
+    how many besides another's: ``{"cl1.tmx": "3", "cl2.tmx": "0 (+3 shared)"}``; named as a
+    person gives them (:func:`~ltmt.memory.origins.shown_origin`), as stored where two would
+    read alike (a file imported alone and with its folder)."""
+    from ltmt.memory.origins import shown_origin
+
+    names = {*own, *shared}
+    alike = Counter(shown_origin(name) for name in names)
     return {
-        name: f"{own.get(name, 0)}" + (f" (+{shared[name]} shared)" if shared.get(name) else "")
-        for name in {*own, *shared}
+        (shown if alike[shown := shown_origin(name)] == 1 else name): f"{own.get(name, 0)}"
+        + (f" (+{shared[name]} shared)" if shared.get(name) else "")
+        for name in names
     }
 
 
@@ -204,7 +212,8 @@ def delete(
         help="Delete only the segments of this origin (needs --yes): an import's file, its "
         "path or its name where no other file of the user's has it, as 'ltmt memory stats' "
         "counts them; a folder import's files are origins of their own "
-        "(proj/de/app.po), and the folder's name (proj) deletes them all.",
+        "(/work/proj/de/app.po), and the folder (/work/proj, or proj where no other "
+        "folder imported has the name) deletes them all.",
     ),
     yes: bool = typer.Option(
         False,
@@ -218,8 +227,9 @@ def delete(
     one import with --origin (needs --yes; without it, says how many would go).
 
     --origin FILE undoes an import of FILE (into the wrong user): it deletes the pairs whose
-    latest import was FILE. Each file of an imported folder is an origin of its own, the
-    folder's name and the file's path in it (proj/de/app.po); --origin proj undoes them all.
+    latest import was FILE. Each file of an imported folder is an origin of its own, its path
+    (/work/proj/de/app.po); --origin /work/proj (or proj, where no other folder imported has
+    the name) undoes them all, and no other folder's.
     A pair FILE re-approved (stored before, then imported again with FILE) goes too, and the
     translation of its source stored before it is the newest again, the one translations
     reuse.

@@ -202,18 +202,38 @@ def _source_of(path: Path, folder: Path, source_folder: Path | None, src_lang: s
     return None
 
 
+# Between a folder import's resolved folder and a file's path in it, in the file's origin
+# (:func:`folder_origin`): a resolved path never holds it, so the folder imported is known.
+FOLDER_MARK = "//"
+
+
 def folder_origin(folder: Path, path: Path) -> str:
     """The origin an import of ``folder`` stores the pairs of its file ``path`` under: the
-    folder's name and the file's path in it (``proj/de/app.po``), so that ``ltmt memory delete
-    --origin proj/de/app.po`` undoes that file, and ``--origin proj`` the whole folder."""
-    return f"{Path(folder).absolute().name}/{path.relative_to(folder).as_posix()}"
+    folder's resolved path and the file's path in it, parted by :data:`FOLDER_MARK`
+    (``/work/sale/i18n//de.po``), so that each file of each folder imported is an origin of
+    its own, ``ltmt memory delete --origin`` of the file undoes it alone and of the folder
+    every file of it (:func:`ltmt.memory.origins.is_of_origin`). (Before, the folder's name
+    alone: ``sale/i18n/de.po`` and ``stock/i18n/de.po`` were one origin, ``i18n/de.po``.)"""
+    root = str(resolved(folder)).rstrip("/")
+    return f"{root}{FOLDER_MARK}{path.relative_to(folder).as_posix()}"
+
+
+def split_folder_origin(origin: str) -> tuple[str, str] | None:
+    """The folder (resolved) and the file's path in it of a :func:`folder_origin`; None for
+    any other origin (a file's path, ``cli``, an older store's ``proj/de/app.po``)."""
+    root, mark, path = origin.partition(FOLDER_MARK)
+    if not mark or not path or (root and not root.startswith("/")):
+        return None  # ``https://...`` given as an API origin is no folder's
+    return root or "/", path
 
 
 def origin_path(folder: Path, origin: str) -> Path:
     """The path of ``folder``'s file whose pairs have the origin ``origin``
     (:func:`folder_origin`'s inverse), as ``folder`` is given: ``./locales``'s file of the
-    origin ``locales/de/app.po`` is ``locales/de/app.po``, ``.``'s is ``de/app.po``."""
-    return Path(folder) / origin.partition("/")[2]
+    origin ``/work/locales//de/app.po`` is ``locales/de/app.po``, ``.``'s is ``de/app.po`` (an
+    origin as recorded before, the folder's name and the file's path: ``locales/de/app.po``)."""
+    split = split_folder_origin(origin)
+    return Path(folder) / (split[1] if split is not None else origin.partition("/")[2])
 
 
 def _language_folders_hint(folder: Path, source_folder: Path, tgt_lang: str) -> str:

@@ -4,6 +4,9 @@ a user's origins a name given for one (``ltmt memory delete --origin``) means.
 An import records its file's resolved path, so that two files of one name (``clientA/export.tmx``
 and ``clientB/export.tmx``) are two origins: undoing one leaves the other. Stores written before
 recorded the file's name alone (``export.tmx``); such a name is still an origin as it was.
+A folder import records each file's as the folder's resolved path and the file's path in it
+(:func:`ltmt.formats.folders.folder_origin`: ``/work/sale/i18n//de.po``); stores written before
+recorded the folder's name instead (``i18n/de.po``), still origins as they were.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path, PurePath
 import lmdb
 
 from ltmt.errors import InputError
+from ltmt.formats.folders import split_folder_origin
 from ltmt.memory.crypto import PlainCipher, Vault
 from ltmt.memory.layout import UserInfo, decode_record, other_origins, seg_key, user_key
 from ltmt.memory.rows import encode_user, keys_under, user_info
@@ -29,14 +33,40 @@ def file_origin(path: Path) -> str:
 
 def is_of_origin(name: str, origin: str) -> bool:
     """Whether a pair's origin ``name`` is ``origin`` or one of the imported files of the folder
-    ``origin`` (:func:`_holds`)."""
-    return name == origin or _holds(origin, name)
+    ``origin`` (:func:`_holds`, :func:`_in_folder_import`)."""
+    if name == origin:
+        return True
+    split = split_folder_origin(name)
+    return _holds(origin, name) if split is None else _in_folder_import(*split, origin)
+
+
+def shown_origin(name: str) -> str:
+    """The origin ``name`` as a person reads and gives it: a folder import's file as its path
+    (``/work/sale/i18n/de.po`` for ``/work/sale/i18n//de.po``), any other as it is."""
+    split = split_folder_origin(name)
+    return name if split is None else _joined(*split)
+
+
+def _joined(folder: str, path: str) -> str:
+    return f"{folder.rstrip('/')}/{path}"
+
+
+def _in_folder_import(folder: str, path: str, origin: str) -> bool:
+    """Whether ``origin`` names the file ``path`` of an import of the (resolved) ``folder``:
+    the file's path, the folder, or a folder in it that holds the file; not a folder above the
+    one imported (``/work`` for ``/work/sale/i18n//de.po``), which would take every import under
+    it, nor a folder beside it (``/work/stock/i18n``)."""
+    file, given = _joined(folder, path), origin.rstrip("/")
+    if given == file:
+        return True
+    in_import = given == folder or given.startswith(folder.rstrip("/") + "/")
+    return bool(given) and in_import and file.startswith(given + "/")
 
 
 def _holds(folder: str, name: str) -> bool:
-    """Whether ``folder`` is a folder of the imported file ``name``, whole path parts: a folder
-    import's name or a folder in it (``proj``, ``proj/de`` for ``proj/de/app.po``:
-    :func:`ltmt.formats.folders.folder_origin`), or the folder a file was imported from
+    """Whether ``folder`` is a folder of the imported file ``name``, whole path parts: the name
+    of a folder import an older store recorded or a folder in it (``proj``, ``proj/de`` for
+    ``proj/de/app.po``), or the folder a file was imported from
     (``/tms/clientB`` for ``/tms/clientB/export.tmx``). Not a folder above that one, nor ``/``
     or ``""``: every import records an absolute path, so those would take every import."""
     path, parts = PurePath(name), PurePath(folder).parts
@@ -72,7 +102,7 @@ def named_origin(given: str, held: Collection[str]) -> str:
     for candidate in (given, file_origin(Path(given))):
         if any(is_of_origin(name, candidate) for name in held):
             return candidate
-    matches = sorted(name for name in held if _same_tail(name, given))
+    matches = sorted({named for name in held for named in _names(name) if _same_tail(named, given)})
     if len(matches) > 1:
         raise InputError(
             f"origin {given!r} names {len(matches)} origins ({first_few(matches)}): give the "
@@ -82,6 +112,18 @@ def named_origin(given: str, held: Collection[str]) -> str:
         return matches[0]
     name = PurePath(given).name
     return name if name and any(is_of_origin(held_name, name) for held_name in held) else given
+
+
+def _names(name: str) -> tuple[str, ...]:
+    """The paths that name the origin ``name`` (:func:`is_of_origin`), as a person gives them:
+    ``name`` (:func:`shown_origin`); for a folder import's file, the folders from the one
+    imported to the file's own too (``/w/proj``, ``/w/proj/de`` for ``/w/proj//de/app.po``)."""
+    split = split_folder_origin(name)
+    if split is None:
+        return (name,)
+    folder, path = split
+    parts = path.split("/")
+    return (folder, *(_joined(folder, "/".join(parts[:n])) for n in range(1, len(parts) + 1)))
 
 
 def _same_tail(name: str, given: str) -> bool:

@@ -50,6 +50,7 @@ from ltmt.memory.origins import (
     named_origin,
     record_shared_origins,
     shared_origins,
+    shown_origin,
 )
 from ltmt.memory.packing import BackgroundPacker
 from ltmt.memory.report import ImportReport
@@ -334,8 +335,8 @@ class Memory:
 
     def delete_origin(self, user: str, origin: str) -> int:
         """Delete the segments of ``user`` whose origin is ``origin`` (an import's file,
-        as :meth:`stats` counts them: undoing an import into the wrong user; a folder's name
-        for the files of its import), in one write,
+        as :meth:`stats` counts them: undoing an import into the wrong user; a folder imported
+        for the files of its import: :func:`ltmt.memory.origins.is_of_origin`), in one write,
         with the states translations cached of them (see :meth:`delete`); how many.
 
         A pair that another origin holds too (stored before by another import or a
@@ -412,7 +413,7 @@ class Memory:
 
     def require_origin(self, user: str, origin: str) -> int:
         """How many segments of ``user`` have origin ``origin`` (:meth:`stats`' ``origins``),
-        or, for an imported folder, one of its files (``proj`` for ``proj/de/app.po``:
+        or, for an imported folder, one of its files (``/w/proj`` for ``/w/proj//de/app.po``:
         :func:`ltmt.memory.origins.is_of_origin`); InputError when none (the message names the
         user's origins, or the close ones) or the store lacks ``user``."""
         checked_origin(origin)
@@ -525,7 +526,7 @@ class Memory:
         return InputError(f"no user {user!r} in memory store {self.path} ({users})")
 
     def _no_origin(self, user: str, origin: str, known: list[str]) -> InputError:
-        origins = _likely_origins(origin, known)
+        origins = _likely_origins(origin, sorted({shown_origin(name) for name in known}))
         return InputError(f"{user} has no segments of origin {origin!r} ({origins})")
 
     def languages(self, user: str) -> tuple[str, str] | None:

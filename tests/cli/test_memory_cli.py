@@ -1658,12 +1658,92 @@ def test_each_file_of_an_imported_folder_is_undone_alone_or_with_the_folder(
     )
     assert (code, out) == (0, "imported proj into u: 4 added, 0 duplicates, 0 skipped\n"), err
     delete = ("memory", "delete", "-u", "u", "--memory-dir", store, "--yes")
+    proj = tmp_path.resolve() / "proj"
     code, out, _ = ltmt(capsys, *delete, "--origin", "proj/a/de.po")
-    assert (code, out) == (0, f"deleted 2 segments of u from proj/a/de.po; {COMPACT_NOTE}\n")
+    assert (code, out) == (0, f"deleted 2 segments of u from {proj}/a/de.po; {COMPACT_NOTE}\n")
     code, out, _ = ltmt(capsys, *delete, "--origin", str(tmp_path / "proj"))
-    assert (code, out) == (0, f"deleted 2 segments of u from proj; {COMPACT_NOTE}\n")
+    assert (code, out) == (0, f"deleted 2 segments of u from {proj}; {COMPACT_NOTE}\n")
     with Memory(store) as memory:
         assert memory.count("u") == 0
+
+
+def _module_po(*pairs: tuple[str, str]) -> str:
+    """An Odoo module's i18n/de.po holding ``pairs``."""
+    header = (
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    )
+    return header + "".join(f'\nmsgid "{source}"\nmsgstr "{target}"\n' for source, target in pairs)
+
+
+def test_two_modules_i18n_folders_are_two_imports_and_undoing_one_keeps_the_others_pairs(
+    capsys: pytest.CaptureFixture[str],
+    store: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A user trial (Odoo modules): the imports of stock_extension/i18n and sale_extension/i18n
+    both recorded i18n/de.po, so stats counted one origin, and deleting --origin of stock's
+    de.po deleted the pairs of both modules."""
+    shared = [("Save", "Speichern"), ("Cancel", "Abbrechen")]
+    modules = {
+        "stock_extension": [*shared, ("Stock move", "Lagerbuchung")],
+        "sale_extension": [*shared, ("Quotation", "Angebot"), ("Sale order", "Auftrag")],
+    }
+    for module, pairs in modules.items():
+        (tmp_path / module / "i18n").mkdir(parents=True)
+        (tmp_path / module / "i18n" / "de.po").write_text(_module_po(*pairs), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    said = []
+    for module in modules:
+        code, out, err = ltmt(
+            capsys, "memory", "import", f"{module}/i18n", "-u", "t2", "--memory-dir", store
+        )
+        assert code == 0, err
+        said.append(out)
+    assert said == [
+        "imported i18n into t2: 3 added, 0 duplicates, 0 skipped\n",
+        "imported i18n into t2: 2 added, 2 duplicates, 0 skipped\n",
+    ]
+    root = tmp_path.resolve()
+    stock, sale = (f"{root}/{module}/i18n/de.po" for module in modules)
+    _, out, _ = ltmt(capsys, "memory", "stats", "-u", "t2", "--memory-dir", store)
+    assert f"origins: {sale}: 2 (+2 shared), {stock}: 3\n" in out
+    delete = ("memory", "delete", "-u", "t2", "--memory-dir", store, "--origin")
+    code, _, err = ltmt(capsys, *delete, "i18n/de.po", "--yes")
+    assert (code, err) == (
+        1,
+        f"ltmt: error: origin 'i18n/de.po' names 2 origins ({sale}, {stock}): give the path "
+        "of the one meant, as 'ltmt memory stats' lists it\n",
+    )
+    code, _, err = ltmt(capsys, *delete, "i18n", "--yes")
+    assert (code, err) == (
+        1,
+        f"ltmt: error: origin 'i18n' names 2 origins ({root}/sale_extension/i18n, "
+        f"{root}/stock_extension/i18n): give the path of the one meant, as 'ltmt memory "
+        "stats' lists it\n",
+    )
+    code, _, err = ltmt(capsys, *delete, str(tmp_path), "--yes")  # above the folders imported
+    assert code == 1
+    assert f"t2 has no segments of origin '{tmp_path}'" in err
+    code, out, _ = ltmt(capsys, *delete, stock, "--yes")
+    assert (code, out) == (
+        0,
+        f"deleted 1 segment of t2 from {stock} (2 kept: other origins hold them too); "
+        f"{COMPACT_NOTE}\n",
+    )
+    with Memory(store) as memory:
+        assert sorted((s.source, s.target) for s in memory.segments("t2")) == sorted(
+            modules["sale_extension"]
+        )
+        assert memory.shared_origins("t2") == {}
+    code, out, _ = ltmt(capsys, "memory", "check", "--memory-dir", store)
+    assert code == 0, out
+    # the other module's folder, as the import was given, undoes it whole
+    code, out, _ = ltmt(capsys, *delete, "sale_extension/i18n", "--yes")
+    assert (code, out) == (
+        0,
+        f"deleted 4 segments of t2 from {root}/sale_extension/i18n; {COMPACT_NOTE}\n",
+    )
 
 
 def test_a_jsonl_export_names_each_segments_id_and_origin_and_imports_back_as_duplicates(

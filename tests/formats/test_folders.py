@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import InputError
-from ltmt.formats.folders import files_in, read_folder
+from ltmt.formats.folders import files_in, origin_path, read_folder, split_folder_origin
 from ltmt.formats.not_read import NotRead
 
 STRINGS = '<resources>\n    <string name="a">{}</string>\n</resources>\n'
@@ -165,19 +165,43 @@ def test_a_template_and_another_languages_catalog_are_left_out_and_counted(tmp_p
     ]
 
 
-def test_each_files_pairs_carry_the_folders_name_and_the_files_path_as_origin(
-    tmp_path: Path,
+def test_each_files_pairs_carry_the_folders_path_and_the_files_path_in_it_as_origin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A folder import stored all its files under the folder's name: no file of it could be
-    undone alone (``ltmt memory delete --origin``)."""
+    undone alone (``ltmt memory delete --origin``); then under the folder's name and the
+    file's path, so that two modules' ``i18n/de.po`` were one origin, and undoing one deleted
+    both. The folder's resolved path, the mark, then the file's path in it."""
     (tmp_path / "proj" / "app").mkdir(parents=True)
     (tmp_path / "proj" / "app" / "de.po").write_text(PO.format(lang="de", target="Speichern"))
     (tmp_path / "proj" / "de.po").write_text(PO.format(lang="de", target="Sichern"), "utf-8")
-    found = read_folder(tmp_path / "proj")
+    monkeypatch.chdir(tmp_path)
+    found = read_folder(Path("proj"))
+    root = tmp_path.resolve() / "proj"
     assert [(r.target, r.origin) for r in found.records] == [
-        ("Speichern", "proj/app/de.po"),
-        ("Sichern", "proj/de.po"),
+        ("Speichern", f"{root}//app/de.po"),
+        ("Sichern", f"{root}//de.po"),
     ]
+    assert [origin_path(Path("proj"), r.origin) for r in found.records] == [
+        Path("proj/app/de.po"),
+        Path("proj/de.po"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("origin", "split"),
+    [
+        ("/work/sale/i18n//de.po", ("/work/sale/i18n", "de.po")),
+        ("/work/proj//de/app.po", ("/work/proj", "de/app.po")),
+        ("//de.po", ("/", "de.po")),  # the root imported
+        ("/work/sale/i18n/de.po", None),  # a file imported alone
+        ("i18n/de.po", None),  # an older store's folder import
+        ("https://cat.example/tm", None),  # an API caller's own origin
+        ("cli", None),
+    ],
+)
+def test_split_folder_origin(origin: str, split: tuple[str, str] | None) -> None:
+    assert split_folder_origin(origin) == split
 
 
 def test_the_entries_not_read_are_counted_of_the_files_read_only(tmp_path: Path) -> None:

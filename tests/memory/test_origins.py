@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,11 +12,13 @@ import pytest
 from ltmt.errors import InputError
 from ltmt.memory import env
 from ltmt.memory.layout import user_key
-from ltmt.memory.origins import file_origin, is_of_origin, named_origin
+from ltmt.memory.origins import file_origin, is_of_origin, named_origin, shown_origin
 from ltmt.memory.rows import encode_user, user_info
 from ltmt.memory.store import Memory
 
 CLIENTS = ("/tms/clientA/export.tmx", "/tms/clientB/export.tmx", "proj/de/app.po", "cli")
+# two modules' i18n folders imported: each file's origin is the folder's path, //, its path in it
+MODULES = ("/w/stock/i18n//de.po", "/w/sale/i18n//de.po", "/w/sale/i18n//sub/fr_de.po", "cli")
 
 
 @pytest.mark.parametrize(
@@ -31,6 +34,16 @@ CLIENTS = ("/tms/clientA/export.tmx", "/tms/clientB/export.tmx", "proj/de/app.po
         # an older store recorded a file's name alone: a path or the name still name it
         ("/tms/acme.tmx", ("acme.tmx",), "acme.tmx"),
         ("acme.tmx", ("acme.tmx", "/tms/acme.tmx"), "acme.tmx"),
+        # a folder import's files: the file's path, the folder's, or a short name of one
+        ("/w/stock/i18n/de.po", MODULES, "/w/stock/i18n/de.po"),
+        ("/w/stock/i18n", MODULES, "/w/stock/i18n"),
+        ("/w/stock/i18n/", MODULES, "/w/stock/i18n/"),  # as given: it names the folder
+        ("/w/stock/i18n//de.po", MODULES, "/w/stock/i18n//de.po"),  # as --json lists it
+        ("stock/i18n/de.po", MODULES, "/w/stock/i18n/de.po"),
+        ("stock/i18n", MODULES, "/w/stock/i18n"),
+        ("stock", MODULES, "stock"),  # a folder above the one imported: none
+        ("fr_de.po", MODULES, "/w/sale/i18n/sub/fr_de.po"),
+        ("i18n/sub", MODULES, "/w/sale/i18n/sub"),
     ],
 )
 def test_named_origin(given: str, held: tuple[str, ...], named: str) -> None:
@@ -42,6 +55,27 @@ def test_a_bare_name_of_two_files_is_refused_naming_them() -> None:
     clientB's import deleted clientA's pairs too."""
     with pytest.raises(InputError, match=r"^origin 'export.tmx' names 2 origins \(/tms/clientA"):
         named_origin("export.tmx", CLIENTS)
+
+
+@pytest.mark.parametrize(
+    ("given", "named"),
+    [
+        ("de.po", "/w/sale/i18n/de.po, /w/stock/i18n/de.po"),
+        ("i18n/de.po", "/w/sale/i18n/de.po, /w/stock/i18n/de.po"),
+        ("i18n", "/w/sale/i18n, /w/stock/i18n"),
+    ],
+)
+def test_a_short_name_of_two_folder_imports_files_is_refused_naming_them(
+    given: str, named: str
+) -> None:
+    """Two modules' i18n folders were recorded as one origin, i18n/de.po: deleting one
+    module's import deleted the other's pairs too."""
+    message = (
+        f"origin '{given}' names 2 origins ({named}): give the path of the one meant, as "
+        "'ltmt memory stats' lists it"
+    )
+    with pytest.raises(InputError, match=f"^{re.escape(message)}$"):
+        named_origin(given, MODULES)
 
 
 @pytest.mark.parametrize("given", ["", "  ", "/", "//"])
@@ -66,10 +100,39 @@ def test_a_blank_origin_or_the_root_is_refused(given: str) -> None:
         ("proj/de/app.po", "pro", False),
         ("proj/de/app.po", ".", False),
         ("proj/de/app.po", "/proj", False),
+        # a folder import's file: its path, the folder imported or one in it holding it
+        ("/w/sale/i18n//sub/fr_de.po", "/w/sale/i18n/sub/fr_de.po", True),
+        ("/w/sale/i18n//sub/fr_de.po", "/w/sale/i18n", True),
+        ("/w/sale/i18n//sub/fr_de.po", "/w/sale/i18n/", True),
+        ("/w/sale/i18n//sub/fr_de.po", "/w/sale/i18n/sub", True),
+        ("/w/sale/i18n//sub/fr_de.po", "/w/sale", False),  # above the folder imported
+        ("/w/sale/i18n//sub/fr_de.po", "/w", False),
+        ("/w/sale/i18n//sub/fr_de.po", "/w/sale/i18n/su", False),
+        ("/w/sale/i18n//sub/fr_de.po", "/w/sale/i18n/sub/fr_de", False),
+        ("/w/sale/i18n//de.po", "/w/stock/i18n", False),  # the other module's
+        ("/w/sale/i18n//de.po", "/w/stock/i18n/de.po", False),
+        ("/w/sale/i18n//de.po", "i18n/de.po", False),  # a short name: named_origin's
+        ("/w/sale/i18n//de.po", "/w/sale/i18n/de.po", True),
+        ("//de.po", "/de.po", True),  # the root imported
     ],
 )
 def test_is_of_origin(name: str, origin: str, of_it: bool) -> None:
     assert is_of_origin(name, origin) is of_it
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("/w/sale/i18n//de.po", "/w/sale/i18n/de.po"),
+        ("/w/sale/i18n//sub/fr_de.po", "/w/sale/i18n/sub/fr_de.po"),
+        ("//de.po", "/de.po"),
+        ("/tms/clientA/export.tmx", "/tms/clientA/export.tmx"),
+        ("proj/de/app.po", "proj/de/app.po"),
+        ("cli", "cli"),
+    ],
+)
+def test_shown_origin(name: str, shown: str) -> None:
+    assert shown_origin(name) == shown
 
 
 def test_file_origin_is_the_resolved_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
