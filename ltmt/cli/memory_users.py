@@ -39,35 +39,43 @@ def stats(
 ) -> None:
     """Counts of the store, or of one user's memory (segments, origins, times).
 
-    A user's origins are each import's file (its path) with the segments it holds as their
-    latest import, and, as "+N shared", those it holds besides another's: a pair imported
-    again from another file (--json: shared_origins)."""
+    A user's origins are each import's file (its path) with what 'ltmt memory delete --origin'
+    of it would do: the segments it deletes, held by that origin alone, and, as "+N shared",
+    those it keeps, which other origins hold too (a pair imported again from another file).
+    --json: origins (the segments each holds as their latest import), shared_origins (those
+    each holds besides another's) and origin_shares (each one's "alone" and "shared")."""
     with open_store(memory_dir, key_file, existing=True) as memory:
         data = memory.stats(user)
         if user is not None:
             data["shared_origins"] = memory.shared_origins(user)
+            shares = memory.origin_shares(user)
+            data["origin_shares"] = {
+                name: {"alone": share.alone, "shared": share.shared}
+                for name, share in sorted(shares.items())
+            }
     if as_json:
         echo_json(data)
         return
     if user is not None:
-        data["origins"] = _origins_text(data["origins"], data.pop("shared_origins"))
+        del data["shared_origins"], data["origin_shares"]
+        data["origins"] = _origins_text(shares)
     for key, value in data.items():
         typer.echo(f"{key}: {_stat_text(key, value)}")
 
 
-def _origins_text(own: dict[str, int], shared: dict[str, int]) -> dict[str, str]:
-    """Every origin that holds segments of a user, with how many as their latest import and
-    how many besides another's: ``{"cl1.tmx": "3", "cl2.tmx": "0 (+3 shared)"}``; named as a
-    person gives them (:func:`~ltmt.memory.origins.shown_origin`), as stored where two would
-    read alike (a file imported alone and with its folder)."""
+def _origins_text(shares: dict[str, OriginShare]) -> dict[str, str]:
+    """Every origin that holds segments of a user, with the segments it holds alone and those
+    other origins hold too, as deleting it says them: ``{"cl1.tmx": "0 (+3 shared)",
+    "cl2.tmx": "1 (+3 shared)"}``; named as a person gives them
+    (:func:`~ltmt.memory.origins.shown_origin`), as stored where two would read alike (a file
+    imported alone and with its folder)."""
     from ltmt.memory.origins import shown_origin
 
-    names = {*own, *shared}
-    alike = Counter(shown_origin(name) for name in names)
+    alike = Counter(shown_origin(name) for name in shares)
     return {
-        (shown if alike[shown := shown_origin(name)] == 1 else name): f"{own.get(name, 0)}"
-        + (f" (+{shared[name]} shared)" if shared.get(name) else "")
-        for name in names
+        (shown if alike[shown := shown_origin(name)] == 1 else name): f"{share.alone}"
+        + (f" (+{share.shared} shared)" if share.shared else "")
+        for name, share in shares.items()
     }
 
 

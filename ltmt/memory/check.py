@@ -50,6 +50,7 @@ from ltmt.memory.layout import (
     u32,
 )
 from ltmt.memory.maintenance import live_uids
+from ltmt.memory.origins import SharedCounts
 from ltmt.text import fold_space
 from ltmt.wording import counted
 
@@ -167,13 +168,13 @@ def _check_user(
     only where ``indexed`` (this ltmt's kind; else no postings are counted)."""
     ids: list[int] = []
     texts: list[str] = []
-    shared: Counter[str] = Counter()
+    shared = SharedCounts(Counter(), Counter())
     for key, raw in rows.keys_under(txn, SEG + u32(info.uid)):
         seg_id = read_u32(key[5:9])
         where = f"segment {seg_id} of {user!r}"
         if not 0 < seg_id < info.next_id:
             raise Damage(f"{where} is not below the user's next id {info.next_id}")
-        source, target, _, _, metadata = decode_record(cipher.open(raw, key))
+        source, target, _, origin, metadata = decode_record(cipher.open(raw, key))
         norm_key = seg_key(info.uid, seg_id, NORM)
         norm = txn.get(norm_key)
         if norm is None:
@@ -187,7 +188,7 @@ def _check_user(
             raise Damage(f"the dedup entry of {where} is missing or names another segment")
         ids.append(seg_id)
         texts.append(folded.casefold())
-        shared.update(other_origins(metadata))
+        shared.shift(None, (origin, other_origins(metadata)))
     if len(ids) != info.count:
         raise Damage(
             f"user {user!r} has {len(ids)} segment records but its count says {info.count}"
@@ -210,19 +211,24 @@ def _check_user(
     return len(ids), _check_postings(txn, segments)
 
 
-def _check_shared(user: str, info: UserInfo, shared: Counter[str]) -> None:
-    """Compare the per-origin shared counts ``user``'s row keeps (:attr:`UserInfo.shared`;
-    a row written before they were kept has none to compare) with ``shared``, those its
-    segments hold."""
-    if info.shared is None:
-        return
-    kept = {name: count for name, count in info.shared.items() if count}
-    if kept != dict(shared):
-        wrong = sorted(set(kept.items()) ^ set(shared.items()))[0][0]
-        raise Damage(
-            f"the shared count of origin {wrong!r} of user {user!r} is {kept.get(wrong, 0)}, "
-            f"its segments hold {shared[wrong]}"
-        )
+def _check_shared(user: str, info: UserInfo, shared: SharedCounts) -> None:
+    """Compare the per-origin shared counts ``user``'s row keeps (:attr:`UserInfo.shared`,
+    :attr:`UserInfo.own_shared`; a row written before they were kept has none to compare)
+    with ``shared``, those its segments hold."""
+    for what, row, held in (
+        ("shared count", info.shared, shared.besides),
+        ("count of own segments shared", info.own_shared, shared.own),
+    ):
+        if row is None or held is None:
+            continue
+        kept = {name: count for name, count in row.items() if count}
+        found = {name: count for name, count in held.items() if count}
+        if kept != found:
+            wrong = sorted(set(kept.items()) ^ set(found.items()))[0][0]
+            raise Damage(
+                f"the {what} of origin {wrong!r} of user {user!r} is {kept.get(wrong, 0)}, "
+                f"its segments hold {found.get(wrong, 0)}"
+            )
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,10 @@ meta   ``m`` ``schema``, ``next_uid``; ``index``;        ASCII integer; index ki
 users  ``u`` user id (UTF-8)                             JSON: uid, next_id, count, created,
                                                          updated, origins (count per origin),
                                                          shared (per origin, segments it holds
-                                                         besides their own; absent in older
-                                                         rows); encrypted: ``E`` · uid u32 ·
+                                                         besides their own), own_shared (per
+                                                         origin, its own segments others hold
+                                                         too; both absent in older rows);
+                                                         encrypted: ``E`` · uid u32 ·
                                                          sealed JSON
 seg    ``s`` uid u32 · segment id u32                    :func:`encode_record` (the origins
                                                          besides its own: :data:`OTHER_ORIGINS`)
@@ -186,7 +188,17 @@ class DamagedRecord(StoreError):
 
 # the fields of a user's row that :class:`UserInfo` reads
 USER_FIELDS = frozenset(
-    {"uid", "next_id", "count", "created", "updated", "origins", "shared", "languages"}
+    {
+        "uid",
+        "next_id",
+        "count",
+        "created",
+        "updated",
+        "origins",
+        "shared",
+        "own_shared",
+        "languages",
+    }
 )
 
 
@@ -204,6 +216,10 @@ class UserInfo:
     # :data:`OTHER_ORIGINS`), kept by every write; None in a row written before they were
     # kept (:func:`ltmt.memory.origins.shared_origins` counts them then)
     shared: Mapping[str, int] | None = None
+    # per origin, how many of the segments whose own origin it is other origins hold too (what
+    # ``ltmt memory delete --origin`` keeps of its own), kept by every write; None in a row
+    # written before they were kept (counted then, as ``shared``)
+    own_shared: Mapping[str, int] | None = None
     # the language pair its imports named (source, target), once one did; None before
     languages: tuple[str, str] | None = None
     # a ``languages`` field that is no pair of language tags, as the row held it (an import of
@@ -226,6 +242,8 @@ class UserInfo:
         }
         if self.shared is not None:
             row["shared"] = dict(self.shared)
+        if self.own_shared is not None:
+            row["own_shared"] = dict(self.own_shared)
         if self.languages is not None:
             row["languages"] = list(self.languages)
         return json.dumps(row, ensure_ascii=False).encode("utf-8")
@@ -244,17 +262,19 @@ class UserInfo:
                 created=float(row["created"]),
                 updated=float(row["updated"]),
                 origins={str(k): int(v) for k, v in row.get("origins", {}).items()},
-                shared=(
-                    {str(k): int(v) for k, v in row["shared"].items()}
-                    if row.get("shared") is not None
-                    else None
-                ),
+                shared=_counts(row.get("shared")),
+                own_shared=_counts(row.get("own_shared")),
                 languages=languages,
                 malformed_languages=None if stored is None or languages else repr(stored),
                 other_fields={k: v for k, v in row.items() if k not in USER_FIELDS},
             )
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
             raise DamagedRecord(f"a user record is damaged ({bytes(data)[:30]!r}...)") from exc
+
+
+def _counts(value: Any) -> dict[str, int] | None:
+    """A row's per-origin counts (``shared``, ``own_shared``); None where it keeps none."""
+    return {str(k): int(v) for k, v in value.items()} if value is not None else None
 
 
 def language_pair(value: object) -> tuple[str, str] | None:

@@ -12,8 +12,8 @@ recorded the folder's name instead (``i18n/de.po``), still origins as they were.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection
-from dataclasses import replace
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 
 import lmdb
@@ -134,24 +134,85 @@ def _same_tail(name: str, given: str) -> bool:
     return shorter > 0 and parts[-shorter:] == given_parts[-shorter:]
 
 
+Holders = tuple[str, Sequence[str]]  # a segment's own origin and its others
+
+
+@dataclass
+class SharedCounts:
+    """Per origin, how many of a user's segments it holds with other origins, as the user's row
+    keeps them (each None where it keeps none: a row written before, counted then):
+    ``besides``, those it holds besides their own origin (:attr:`UserInfo.shared`: a pair an
+    identical file imported again), and ``own``, those of its own that others hold too
+    (:attr:`UserInfo.own_shared`). ``ltmt memory delete --origin`` of an origin keeps the two
+    and deletes the rest of its own (:meth:`shares`)."""
+
+    besides: Counter[str] | None
+    own: Counter[str] | None
+
+    @classmethod
+    def of(cls, info: UserInfo) -> SharedCounts:
+        """The counts ``info``'s row keeps, to update as a write changes segments' origins."""
+        return cls(_counter(info.shared), _counter(info.own_shared))
+
+    @property
+    def kept(self) -> bool:
+        """Whether both counts are kept."""
+        return self.besides is not None and self.own is not None
+
+    def shift(self, gone: Holders | None, come: Holders | None) -> None:
+        """Update the counts for a segment whose origins were ``gone`` and are now ``come``
+        (None: no segment, one stored or removed)."""
+        for holders, step in ((gone, -1), (come, 1)):
+            if holders is None:
+                continue
+            own, others = holders
+            if self.besides is not None:
+                for name in others:
+                    self.besides[name] += step
+            if self.own is not None and others:
+                self.own[own] += step
+
+    def into(self, info: UserInfo) -> UserInfo:
+        """``info`` keeping these counts (those above 0)."""
+        return replace(info, shared=_positive(self.besides), own_shared=_positive(self.own))
+
+    def shares(self, origins: Mapping[str, int]) -> dict[str, tuple[int, int]]:
+        """Per origin of ``origins`` (a user's own counts) or holding segments besides them,
+        what deleting it alone does: (segments it deletes, segments it keeps, held by others
+        too)."""
+        besides, own = self.besides or Counter(), self.own or Counter()
+        return {
+            name: (origins.get(name, 0) - own[name], besides[name] + own[name])
+            for name in {*origins, *besides}
+        }
+
+
+def _counter(counts: Mapping[str, int] | None) -> Counter[str] | None:
+    return Counter(counts) if counts is not None else None
+
+
+def _positive(counts: Counter[str] | None) -> dict[str, int] | None:
+    return {name: n for name, n in counts.items() if n > 0} if counts is not None else None
+
+
 def shared_origins(
     txn: lmdb.Transaction, vault: Vault, user: str, *, count: bool = True
-) -> tuple[Counter[str], bool] | None:
-    """Per origin, how many of ``user``'s segments it holds besides their own origin (a pair an
-    identical file imported again: the user's row counts only the own ones), and whether the
-    user's row keeps them (every write updates them); None for an unknown user. A row written
-    before they were kept has them counted from every segment of the user, or, ``count``
-    False, none given (:func:`record_shared_origins` counts them and keeps them)."""
+) -> tuple[SharedCounts, bool] | None:
+    """``user``'s :class:`SharedCounts`, and whether the user's row keeps them (every write
+    updates them); None for an unknown user. A row written before they were kept has them
+    counted from every segment of the user, or, ``count`` False, none given
+    (:func:`record_shared_origins` counts them and keeps them)."""
     found = user_info(txn, vault, user)
     if found is None:
         return None
     info, cipher = found
-    if info.shared is not None:
-        return Counter(info.shared), True
-    return (_counted(txn, info, cipher) if count else Counter()), False
+    kept = SharedCounts.of(info)
+    if kept.kept:
+        return kept, True
+    return (_counted(txn, info, cipher) if count else SharedCounts(Counter(), Counter())), False
 
 
-def record_shared_origins(txn: lmdb.Transaction, vault: Vault, user: str) -> Counter[str] | None:
+def record_shared_origins(txn: lmdb.Transaction, vault: Vault, user: str) -> SharedCounts | None:
     """:func:`shared_origins`, counted once into ``user``'s row where it keeps none (a store
     written before they were kept), so that later reads need not read every segment; None
     for an unknown user."""
@@ -159,16 +220,18 @@ def record_shared_origins(txn: lmdb.Transaction, vault: Vault, user: str) -> Cou
     if found is None:
         return None
     info, cipher = found
-    if info.shared is not None:
-        return Counter(info.shared)
-    shared = _counted(txn, info, cipher)
-    txn.put(user_key(user), encode_user(replace(info, shared=dict(shared)), cipher, user))
-    return shared
+    kept = SharedCounts.of(info)
+    if kept.kept:
+        return kept
+    counted = _counted(txn, info, cipher)
+    txn.put(user_key(user), encode_user(counted.into(info), cipher, user))
+    return counted
 
 
-def _counted(txn: lmdb.Transaction, info: UserInfo, cipher: PlainCipher) -> Counter[str]:
+def _counted(txn: lmdb.Transaction, info: UserInfo, cipher: PlainCipher) -> SharedCounts:
     """The shared counts of the user of ``info``, from every one of its segments."""
-    shared: Counter[str] = Counter()
+    counts = SharedCounts(Counter(), Counter())
     for key, raw in keys_under(txn, seg_key(info.uid, 0)[:5]):
-        shared.update(other_origins(decode_record(cipher.open(raw, key))[4]))
-    return shared
+        record = decode_record(cipher.open(raw, key))
+        counts.shift(None, (record[3], other_origins(record[4])))
+    return counts

@@ -46,6 +46,7 @@ from ltmt.memory.glossary import Glossary
 from ltmt.memory.importing import import_records
 from ltmt.memory.layout import DATA_FILE, SCHEMA_VERSION, USERS, UserInfo
 from ltmt.memory.origins import (
+    SharedCounts,
     is_of_origin,
     named_origin,
     record_shared_origins,
@@ -391,9 +392,25 @@ class Memory:
     def shared_origins(self, user: str) -> dict[str, int]:
         """Per origin, how many of ``user``'s segments it holds besides their own origin (those
         :meth:`stats`' ``origins`` leave out: a pair imported again from another file); an
-        origin that holds pairs only so is among them. The user's row keeps them (every write
-        updates them); a row written before they were kept has them counted from every segment
-        once, and kept (not in a read-only store); InputError when the store lacks ``user``."""
+        origin that holds pairs only so is among them. InputError when the store lacks
+        ``user``."""
+        return dict(self._shared_counts(user).besides or {})
+
+    def origin_shares(self, user: str) -> dict[str, writes.OriginShare]:
+        """Per origin of ``user``'s (:meth:`stats`' ``origins`` and :meth:`shared_origins`),
+        what :meth:`delete_origin` of it alone would do, as :meth:`origin_share` tells it: the
+        segments it holds alone (deleted) and those other origins hold too (kept), from the
+        counts the user's row keeps; InputError when the store lacks ``user``."""
+        own = self.stats(user)["origins"]
+        return {
+            name: writes.OriginShare(alone, shared, name)
+            for name, (alone, shared) in self._shared_counts(user).shares(own).items()
+        }
+
+    def _shared_counts(self, user: str) -> SharedCounts:
+        """``user``'s :class:`~ltmt.memory.origins.SharedCounts`. The user's row keeps them
+        (every write updates them); a row written before they were kept has them counted from
+        every segment once, and kept (not in a read-only store)."""
         check_user(user)
         vault = self.store.vault
         # a store that can be written to keeps the counts it lacks: no need to count them twice
@@ -409,7 +426,7 @@ class Memory:
             if recorded is None:  # pragma: no cover - deleted between the two
                 raise self._no_user(user)
             shared = recorded
-        return dict(shared)
+        return shared
 
     def require_origin(self, user: str, origin: str) -> int:
         """How many segments of ``user`` have origin ``origin`` (:meth:`stats`' ``origins``),

@@ -10,7 +10,7 @@ import gc
 import time
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -49,7 +49,7 @@ from ltmt.memory.layout import (
     user_key,
     with_other_origins,
 )
-from ltmt.memory.origins import is_of_origin
+from ltmt.memory.origins import SharedCounts, is_of_origin
 from ltmt.memory.rows import encode_user, keys_under, user_info
 from ltmt.memory.sources import READ_CHUNK, FetchedSources, stored_source_chunks
 from ltmt.text import fold_space
@@ -92,7 +92,8 @@ def new_user(txn: lmdb.Transaction, vault: Vault, now: float) -> tuple[UserInfo,
     except ValueError:
         raise StoreError(f"the memory store's {NEXT_UID_KEY!r} entry is damaged") from None
     txn.put(NEXT_UID_KEY, str(uid + 1).encode())
-    return UserInfo(uid=uid, created=now, updated=now, shared={}), vault.new_user(uid)
+    info = UserInfo(uid=uid, created=now, updated=now, shared={}, own_shared={})
+    return info, vault.new_user(uid)
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ def add_pairs(
     ids_of_pairs = array("L")
     refreshed: dict[int, int] = {}
     held = Counter(info.origins)  # segments per own origin
-    shared = _shared_counts(info)
+    shared = SharedCounts.of(info)
     later = (
         later_of_source((source for source, _, _ in pairs), len(pairs))
         if existing_user
@@ -202,7 +203,7 @@ def add_pairs(
                 gone_origin, metadata = _refresh(txn, uid, cipher, row.stored, metadata)
                 before = other_origins(metadata)
                 metadata = _taken_over(metadata, gone_origin, row.origin)
-                _shift(shared, before, other_origins(metadata))
+                shared.shift((gone_origin, before), (row.origin, other_origins(metadata)))
                 refreshed[row.stored] = next_id
                 held.subtract([gone_origin])
             held[row.origin] += 1
@@ -264,16 +265,14 @@ def add_pairs(
                 ):
                     seen[row.key] = stored
                     ids_of_pairs.append(stored)
-                    if _held_also_by(txn, uid, cipher, stored, row.origin):
-                        _shift(shared, (), [row.origin])
+                    _held_also_by(txn, uid, cipher, stored, row.origin, shared)
                     continue
                 ids_of_pairs.append(renumber(row, new))
                 if text in newest:
                     newest[text] = next_id - 1
             store(new)
             for seg_id, also in repeated:
-                if _held_also_by(txn, uid, cipher, seg_id, also):
-                    _shift(shared, (), [also])
+                _held_also_by(txn, uid, cipher, seg_id, also, shared)
             if progress is not None:
                 progress(len(batch))
         late: list[_NewRow] = []
@@ -287,9 +286,9 @@ def add_pairs(
     if added or refreshed:
         kept = {name: count for name, count in held.items() if count > 0}
         info = replace(info, next_id=next_id, count=info.count + added, updated=now, origins=kept)
-    reshared = shared is not None and _positive(shared) != info.shared
-    if shared is not None and reshared:
-        info = replace(info, shared=_positive(shared))
+    counted = shared.into(info)
+    reshared = (counted.shared, counted.own_shared) != (info.shared, info.own_shared)
+    info = counted
     if added or refreshed or noted or reshared:
         txn.put(user_key(user), encode_user(info, cipher, user))
     return Added(ids_of_pairs, added, refreshed)
@@ -450,11 +449,16 @@ def _taken_over(metadata: Mapping[str, Any], gone_origin: str, origin: str) -> d
 
 
 def _held_also_by(
-    txn: lmdb.Transaction, uid: int, cipher: PlainCipher, seg_id: int, origin: str
-) -> bool:
+    txn: lmdb.Transaction,
+    uid: int,
+    cipher: PlainCipher,
+    seg_id: int,
+    origin: str,
+    shared: SharedCounts,
+) -> None:
     """Record ``origin`` among the origins of stored segment ``seg_id`` (a write of its pair
-    that keeps its id), unless it is one of them already: deleting its own origin leaves it.
-    Whether it was recorded (it now holds one more segment besides its own origin)."""
+    that keeps its id), unless it is one of them already: deleting its own origin leaves it;
+    ``shared`` counts it."""
     key = seg_key(uid, seg_id)
     source, target, created, own, metadata = decode_record(
         cipher.open(_required(txn.get(key), key), key)
@@ -463,22 +467,7 @@ def _held_also_by(
     if origin != own and origin not in others:
         metadata = with_other_origins(metadata, [*others, origin])
         txn.put(key, cipher.seal(encode_record(source, target, created, own, metadata), key))
-        return True
-    return False
-
-
-def _shared_counts(info: UserInfo) -> Counter[str] | None:
-    """``info``'s shared counts (:attr:`UserInfo.shared`) to update as a write changes the
-    other origins of segments; None where the row keeps none (an older store's: left so)."""
-    return Counter(info.shared) if info.shared is not None else None
-
-
-def _shift(shared: Counter[str] | None, gone: Iterable[str], come: Iterable[str]) -> None:
-    """Update ``shared`` (:func:`_shared_counts`) for a segment whose other origins were
-    ``gone`` and are now ``come``."""
-    if shared is not None:
-        shared.subtract(gone)
-        shared.update(come)
+        shared.shift((own, others), (own, other_origins(metadata)))
 
 
 def _positive(counts: Counter[str]) -> dict[str, int]:
@@ -560,15 +549,9 @@ def delete_segment(txn: lmdb.Transaction, vault: Vault, user: str, seg_id: int) 
         origins[origin] -= 1
     else:
         origins.pop(origin, None)
-    shared = _shared_counts(info)
-    _shift(shared, other_origins(metadata), ())
-    info = replace(
-        info,
-        count=info.count - 1,
-        updated=time.time(),
-        origins=origins,
-        shared=_positive(shared) if shared is not None else None,
-    )
+    shared = SharedCounts.of(info)
+    shared.shift((origin, other_origins(metadata)), None)
+    info = shared.into(replace(info, count=info.count - 1, updated=time.time(), origins=origins))
     txn.put(user_key(user), encode_user(info, cipher, user))
     return True
 
@@ -602,12 +585,12 @@ def delete_origin(
     if found is None:
         return None
     info, cipher, held = found
-    counts, shared = Counter(info.origins), _shared_counts(info)
+    counts, shared = Counter(info.origins), SharedCounts.of(info)
     removed: list[tuple[int, Record]] = []
     for seg_id, record in held:
         source, target, created, own, metadata = record
         counts.subtract([own])
-        _shift(shared, other_origins(metadata), ())
+        shared.shift((own, other_origins(metadata)), None)
         if _held_alone_by(record, origin):
             removed.append((seg_id, record))
             continue
@@ -615,17 +598,18 @@ def delete_origin(
         if is_of_origin(own, origin):
             own = others.pop()
         counts[own] += 1
-        _shift(shared, (), others)
+        shared.shift(None, (own, others))
         key = seg_key(info.uid, seg_id)
         metadata = with_other_origins(metadata, others)
         txn.put(key, cipher.seal(encode_record(source, target, created, own, metadata), key))
     _unstore_records(txn, info.uid, cipher, removed)
-    info = replace(
-        info,
-        count=info.count - len(removed),
-        updated=time.time(),
-        origins=_positive(counts),
-        shared=_positive(shared) if shared is not None else None,
+    info = shared.into(
+        replace(
+            info,
+            count=info.count - len(removed),
+            updated=time.time(),
+            origins=_positive(counts),
+        )
     )
     txn.put(user_key(user), encode_user(info, cipher, user))
     share = OriginShare(alone=len(removed), shared=len(held) - len(removed), origin=origin)

@@ -1707,7 +1707,8 @@ def test_two_modules_i18n_folders_are_two_imports_and_undoing_one_keeps_the_othe
     root = tmp_path.resolve()
     stock, sale = (f"{root}/{module}/i18n/de.po" for module in modules)
     _, out, _ = ltmt(capsys, "memory", "stats", "-u", "t2", "--memory-dir", store)
-    assert f"origins: {sale}: 2 (+2 shared), {stock}: 3\n" in out
+    # what deleting each would do: stock's 2 shared pairs are kept, sale holds them too
+    assert f"origins: {sale}: 2 (+2 shared), {stock}: 1 (+2 shared)\n" in out
     delete = ("memory", "delete", "-u", "t2", "--memory-dir", store, "--origin")
     code, _, err = ltmt(capsys, *delete, "i18n/de.po", "--yes")
     assert (code, err) == (
@@ -1839,17 +1840,61 @@ def test_two_files_of_one_name_are_two_origins(
 def test_stats_lists_an_origin_holding_pairs_only_besides_another(
     capsys: pytest.CaptureFixture[str], store: str, pairs_file: Path
 ) -> None:
-    """A duplicate file's origin, which delete --origin knew, was in no line of stats."""
+    """A duplicate file's origin, which delete --origin knew, was in no line of stats; and
+    stats said the first file held 3 while deleting it deleted none (the copy holds them)."""
     copy = pairs_file.with_name("copy.jsonl")
     copy.write_bytes(pairs_file.read_bytes())
     for path in (pairs_file, copy):
         ltmt(capsys, "memory", "import", str(path), "-u", "git", "--memory-dir", store)
     stats = ("memory", "stats", "-u", "git", "--memory-dir", store)
     _, out, _ = ltmt(capsys, *stats)
-    assert f"origins: {copy}: 0 (+3 shared), {pairs_file}: 3\n" in out
+    assert f"origins: {copy}: 0 (+3 shared), {pairs_file}: 0 (+3 shared)\n" in out
     _, out, _ = ltmt(capsys, *stats, "--json")
     data = json.loads(out)
     assert (data["origins"], data["shared_origins"]) == ({str(pairs_file): 3}, {str(copy): 3})
+    assert data["origin_shares"] == {
+        str(copy): {"alone": 0, "shared": 3},
+        str(pairs_file): {"alone": 0, "shared": 3},
+    }
+    code, _, err = ltmt(
+        capsys, "memory", "delete", "-u", "git", "--memory-dir", store, "--origin", str(pairs_file)
+    )
+    assert code == 2
+    assert f"take origin {pairs_file} off 3 segments of git, delete none" in err
+
+
+def test_stats_says_per_origin_what_delete_origin_says_it_would_do(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
+) -> None:
+    """After stock's de.po (3 pairs) then sale's (4, 2 of them stock's too), stats said
+    ``stock: 3`` while delete --origin stock said it would delete 1 (2 kept)."""
+    files = {}
+    for module, pairs in (
+        ("stock", [("Save", "Speichern"), ("Cancel", "Abbrechen"), ("Move", "Buchung")]),
+        (
+            "sale",
+            [
+                ("Save", "Speichern"),
+                ("Cancel", "Abbrechen"),
+                ("Quote", "Angebot"),
+                ("Order", "Auftrag"),
+            ],
+        ),
+    ):
+        files[module] = tmp_path / module / "i18n" / "de.po"
+        files[module].parent.mkdir(parents=True)
+        files[module].write_text(_module_po(*pairs), "utf-8")
+        ltmt(capsys, "memory", "import", str(files[module]), "-u", "t2", "--memory-dir", store)
+    _, out, _ = ltmt(capsys, "memory", "stats", "-u", "t2", "--memory-dir", store)
+    assert f"origins: {files['sale']}: 2 (+2 shared), {files['stock']}: 1 (+2 shared)\n" in out
+    delete = ("memory", "delete", "-u", "t2", "--memory-dir", store, "--origin")
+    for module, said in (("stock", "the 1 segment"), ("sale", "the 2 segments")):
+        code, _, err = ltmt(capsys, *delete, str(files[module]))
+        assert code == 2
+        assert (
+            f"refusing to delete {said} of t2 from {files[module]} (2 kept: other origins hold "
+            "them too) without --yes"
+        ) in err
 
 
 def test_an_import_that_makes_a_user_close_to_another_says_so(

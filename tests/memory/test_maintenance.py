@@ -96,23 +96,43 @@ def test_check_names_the_damage(tmp_path: Path, damage, message: str) -> None:  
 
 
 @pytest.mark.parametrize(
-    ("kept", "message"),
+    ("field", "kept", "message"),
     [
         (
+            "shared",
             {"cl2.tmx": 2},
             "the shared count of origin 'cl2.tmx' of user 'a' is 2, its segments hold 1",
         ),
-        ({}, "the shared count of origin 'cl2.tmx' of user 'a' is 0, its segments hold 1"),
         (
+            "shared",
+            {},
+            "the shared count of origin 'cl2.tmx' of user 'a' is 0, its segments hold 1",
+        ),
+        (
+            "shared",
             {"cl2.tmx": 1, "cl9.tmx": 3},
             "the shared count of origin 'cl9.tmx' of user 'a' is 3, its segments hold 0",
         ),
-        (None, None),  # a row written before they were kept: none to compare
-        ({"cl2.tmx": 1, "gone.tmx": 0}, None),
+        ("shared", None, None),  # a row written before they were kept: none to compare
+        ("shared", {"cl2.tmx": 1, "gone.tmx": 0}, None),
+        # the own segments other origins hold too (what stats says deleting one keeps)
+        (
+            "own_shared",
+            {"cl1.tmx": 2},
+            "the count of own segments shared of origin 'cl1.tmx' of user 'a' is 2, its "
+            "segments hold 1",
+        ),
+        (
+            "own_shared",
+            {},
+            "the count of own segments shared of origin 'cl1.tmx' of user 'a' is 0, its "
+            "segments hold 1",
+        ),
+        ("own_shared", None, None),
     ],
 )
 def test_check_compares_the_shared_counts_kept_with_the_segments(
-    tmp_path: Path, kept: dict[str, int] | None, message: str | None
+    tmp_path: Path, field: str, kept: dict[str, int] | None, message: str | None
 ) -> None:
     """'memory check' passed a user row whose per-origin shared counts disagreed with its
     segments (they are kept by every write, and 'memory stats' shows them)."""
@@ -124,9 +144,11 @@ def test_check_compares_the_shared_counts_kept_with_the_segments(
 
         def keep(txn: lmdb.Transaction) -> None:
             found = user_info(txn, vault, "a")
-            assert found is not None and found[0].shared == {"cl2.tmx": 1}
+            assert found is not None
+            assert (found[0].shared, found[0].own_shared) == ({"cl2.tmx": 1}, {"cl1.tmx": 1})
             info, cipher = found
-            txn.put(user_key("a"), encode_user(replace(info, shared=kept), cipher, "a"))
+            changed = replace(info, **{field: kept})
+            txn.put(user_key("a"), encode_user(changed, cipher, "a"))
 
         memory_env.write(memory.store, keep)
         if message is None:

@@ -161,8 +161,10 @@ def _drop_shared_counts(memory: Memory, user: str) -> None:
     def drop_kept(txn: lmdb.Transaction) -> None:
         found = user_info(txn, vault, user)
         assert found is not None and found[0].shared is not None  # every write keeps them
+        assert found[0].own_shared is not None
         info, cipher = found
-        txn.put(user_key(user), encode_user(replace(info, shared=None), cipher, user))
+        dropped = replace(info, shared=None, own_shared=None)
+        txn.put(user_key(user), encode_user(dropped, cipher, user))
 
     env.write(memory.store, drop_kept)
 
@@ -203,7 +205,59 @@ def test_the_shared_counts_kept_by_each_write_are_those_its_segments_hold(tmp_pa
         for step, shared in steps:
             step()
             assert memory.shared_origins("u") == shared
+            # what stats says of each origin is what deleting it would do
+            shares = memory.origin_shares("u")
+            assert shares == {name: memory.origin_share("u", name) for name in shares}
             assert _counted_from_segments(memory, "u") == shared
+            assert memory.origin_shares("u") == shares
+
+
+def test_stats_says_of_each_origin_what_deleting_it_does(tmp_path: Path) -> None:
+    """After stock's de.po (11 pairs) then sale's (20, 8 of them stock's too), stats said
+    ``sale: 12 (+8 shared), stock: 11`` while deleting stock deleted 3 and kept 8: "+N
+    shared" counted only the pairs an origin holds besides another's."""
+    stock = [(f"Stock {n}", f"Lager {n}") for n in range(3)]
+    both = [(f"Both {n}", f"Beide {n}") for n in range(8)]
+    sale = [(f"Sale {n}", f"Verkauf {n}") for n in range(12)]
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u", [*stock, *both], origin="/w/stock/i18n/de.po")
+        memory.import_pairs("u", [*sale, *both], origin="/w/sale/i18n/de.po")
+        shares = memory.origin_shares("u")
+        assert {name: (s.alone, s.shared) for name, s in shares.items()} == {
+            "/w/stock/i18n/de.po": (3, 8),
+            "/w/sale/i18n/de.po": (12, 8),
+        }
+        assert shares == {name: memory.origin_share("u", name) for name in shares}
+        memory.delete_origin("u", "/w/stock/i18n/de.po")
+        assert {name: (s.alone, s.shared) for name, s in memory.origin_shares("u").items()} == {
+            "/w/sale/i18n/de.po": (20, 0)
+        }
+        memory.check()  # raises where the row's counts are not its segments'
+
+
+def test_a_row_keeping_the_shared_counts_of_before_has_its_own_counted_once(
+    tmp_path: Path,
+) -> None:
+    """A row written before the own segments' shared counts were kept (with ``shared``)."""
+    with Memory(tmp_path / "store") as memory:
+        memory.add("u", "Save", "Speichern", origin="cl1.tmx")
+        memory.add("u", "Save", "Speichern", origin="cl2.tmx")
+        vault = memory.store.vault
+
+        def drop_own(txn: lmdb.Transaction) -> None:
+            found = user_info(txn, vault, "u")
+            assert found is not None
+            info, cipher = found
+            txn.put(user_key("u"), encode_user(replace(info, own_shared=None), cipher, "u"))
+
+        env.write(memory.store, drop_own)
+        shares = memory.origin_shares("u")
+        assert {name: (s.alone, s.shared) for name, s in shares.items()} == {
+            "cl1.tmx": (0, 1),
+            "cl2.tmx": (0, 1),
+        }
+        found = env.read(memory.store, lambda txn: user_info(txn, vault, "u"))
+        assert found is not None and found[0].own_shared == {"cl1.tmx": 1}  # kept now
 
 
 def test_a_row_without_shared_counts_has_them_counted_once_and_kept(tmp_path: Path) -> None:
