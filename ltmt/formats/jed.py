@@ -44,6 +44,7 @@ from ltmt.formats.common import (
 from ltmt.formats.documents import Unit
 from ltmt.formats.json_catalog import WHAT as JSON_FILE
 from ltmt.formats.json_catalog import JsonCatalog, pointer
+from ltmt.formats.json_comments import leading_comment
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
 
@@ -119,10 +120,10 @@ def _language(data: Any) -> str:
 
 
 def _load(path: Path, what: str = WHAT) -> tuple[bytes, str, Any]:
-    """The file's bytes, its text and its JSON (an empty file: an error that it is no
-    ``what``)."""
+    """The file's bytes, its text (a leading comment blanked, as a JSON message file's) and
+    its JSON (an empty file: an error that it is no ``what``)."""
     raw = read_bytes(path, what)
-    text = decode(raw, path)
+    _, text = leading_comment(decode(raw, path))
     return raw, text, parse_json(text, path)
 
 

@@ -84,6 +84,7 @@ from ltmt.formats.icu_messages import (
     quotes_syntax,
     syntax_problem,
 )
+from ltmt.formats.json_comments import leading_comment
 from ltmt.formats.json_identifiers import kept_as_written, warn_of_unknown_keys
 from ltmt.formats.json_layout import dumps_with_layout, one_line_containers
 from ltmt.formats.keyed_catalog import (
@@ -110,11 +111,12 @@ def pointer(parts: tuple[str | int, ...]) -> str:
 
 
 def _load(path: Path, warn: bool = True) -> tuple[bytes, str, Any]:
-    """The file's bytes, its text (without a byte order mark) and its JSON; a key written
+    """The file's bytes, its text (without a byte order mark, a leading comment blanked) and
+    its JSON; a key written
     twice is read as JSON parsers read it, the last one, with a warning that names it (unless
     ``warn`` is false: a file read again after it was warned of)."""
     raw = read_bytes(path, WHAT)
-    text = decode(raw, path)
+    _, text = leading_comment(decode(raw, path))  # a Shopify theme's: written back by render
     repeated = RepeatedJsonKeys()
     data = parse_json(text, path, repeated)
     if not isinstance(data, dict):
@@ -187,6 +189,7 @@ class JsonCatalog(KeyedCatalog):
         skip_keys: frozenset[str] = frozenset(),
     ) -> None:
         self.raw, self.text, self.data, self.tgt_lang = raw, text, data, tgt_lang
+        self.comment = leading_comment(decode(raw, path))[0]  # written first, as the source has it
         # the existing translation's indentation and JSON, where it is continued (:meth:`adopt`)
         self.target_layout: tuple[str | int | None, Any] | None = None
         self.output: Path | None = None  # where it is saved (:meth:`save`), and its locale
@@ -445,7 +448,8 @@ class JsonCatalog(KeyedCatalog):
         one_line = one_line_containers(self.text)
         dumped = dumps_with_layout(out, indent, one_line, ensure_ascii=ascii_only)
         ending = "\n" if self.text.endswith("\n") else ""
-        return written_like(self.raw, dumped + ending)  # its byte order mark and line ends
+        # its byte order mark and line ends
+        return written_like(self.raw, self.comment + dumped + ending)
 
 
 def _now() -> str:

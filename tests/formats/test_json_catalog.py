@@ -546,6 +546,30 @@ def test_translations_that_are_no_string_are_counted_as_not_read_and_named(
     ) in caplog.text
 
 
+SHOPIFY_COMMENT = "/*\n * IMPORTANT: The contents of this file are auto-generated.\n */\n"
+
+
+def test_a_shopify_themes_leading_comment_is_read_past_and_written_back(tmp_path: Path) -> None:
+    """Dawn's ``locales/en.default.json`` opens with a ``/* */`` block: it was refused ('a
+    comment: JSON allows no comments'); it is now read past, written first in the target and
+    kept when the output is continued."""
+    source = _write(
+        tmp_path, "en.default.json", SHOPIFY_COMMENT + '{\n  "a": "Close",\n  "b": "Open"\n}\n'
+    )
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == SHOPIFY_COMMENT + '{\n  "a": "CLOSE",\n  "b": "OPEN"\n}\n'
+    translate_file(source, out, FakeModel(), tgt_lang="de")  # continued: read, comment and all
+    assert out.read_text("utf-8").startswith(SHOPIFY_COMMENT + "{")
+    assert [r.target for r in JsonCatalog.pairs(out, source_file=source)] == ["CLOSE", "OPEN"]
+
+
+def test_a_comment_after_the_leading_one_is_still_refused(tmp_path: Path) -> None:
+    bad = _write(tmp_path, "bad.json", SHOPIFY_COMMENT + '{\n"a": "x", // note\n"b": "y"}')
+    with pytest.raises(InputError, match=r"bad.json:5:11: invalid JSON: a comment: JSON allows"):
+        open_document(bad, tgt_lang="de")
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
