@@ -67,8 +67,9 @@ _ATTRIBUTE_TEXT = re.compile("[\\w:.-]+\\s*=\\s*[\"'»«„“”\u201a\u2018\u2
 # a WebExtension's reference to a substitution or a message (``$USER$``, ``__MSG_extName__``)
 _WEBEXTENSION_NAME = re.compile(r"\$[A-Za-z_]\w*\$|__MSG_[A-Za-z0-9@_]+__")
 # a key's end that names the ``one`` plural category: i18next's ``_one``, ``.one``, ``[one]``,
-# an ICU case's ``one {``
-_ONE_CATEGORY = re.compile(r"(?:[_.]one|\[one\]|\bone\s*\{)\s*$")
+# a JSON plural object's ``one`` or ``=1`` member (Shopify's ``/cart/item_count/one``), an ICU
+# case's ``one {``
+_ONE_CATEGORY = re.compile(r"(?:[_./]one|/=1|\[one\]|\bone\s*\{)\s*$")
 # i18next's count field, which its ``_one`` form may leave out
 _COUNT_FIELD = re.compile(r"\{\{-?\s*count\s*-?\}\}")
 
@@ -137,7 +138,7 @@ def lacks_placeholders(segment: Segment) -> bool:
         if _filled_in(p) and _compared(p.text) not in kept
     ]
     if singular_form(segment.metadata) and len(lost) == 1:
-        return not _is_count(lost[0])
+        return not is_count(lost[0])
     return bool(lost)
 
 
@@ -163,14 +164,15 @@ def _compared(text: str) -> str:
 def singular_form(metadata: Mapping[str, Any]) -> bool:
     """Whether a pair of ``metadata`` is a plural's form for one, which may leave out its count:
     a catalog's first plural form (``plural`` 0) or a string whose context (its key) names the
-    ``one`` category: i18next's ``file_one``, ``file.one``, ``file[one]`` or an ICU case's
-    ``one {``, which a JSON or YAML import keeps as the key alone."""
+    ``one`` category: i18next's ``file_one``, ``file.one``, ``file[one]``, a JSON plural
+    object's ``/file/one`` or ``/file/=1`` or an ICU case's ``one {``, which a JSON or YAML
+    import keeps as the key alone."""
     if str(metadata.get("plural", "")) == "0":
         return True
     return _ONE_CATEGORY.search(str(metadata.get("context", "") or "")) is not None
 
 
-def _is_count(text: str) -> bool:
+def is_count(text: str) -> bool:
     """Whether ``text`` is a placeholder a plural's count fills in: a printf integer, Qt's
     ``%n``, a brace field (:data:`~ltmt.formats.format_strings.COUNT_CONVERSION`) or
     i18next's ``{{count}}``."""

@@ -26,7 +26,7 @@ from ltmt.accelerators import (
 )
 from ltmt.date_formats import date_runs, directives, lost_fields
 from ltmt.folded_characters import NO_BREAK_SPACE_NAMES, folded_separators
-from ltmt.formats.format_strings import COUNT_CONVERSION, check_plural_format
+from ltmt.formats.format_strings import check_plural_format
 from ltmt.formats.glued_hyphens import glued_hyphens
 from ltmt.formats.html_segments import READ_ATTRIBUTES
 from ltmt.formats.icu_messages import (
@@ -45,6 +45,7 @@ from ltmt.formats.placeholder_syntax import (
     tag_parts,
     without_placeholders,
 )
+from ltmt.formats.placeholders import is_count, singular_form
 from ltmt.formats.size_limits import too_long_message
 from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
@@ -161,8 +162,8 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     lost, added = wanted - have, have - wanted
     for text in [text for text in lost if _NAMED.match(text) and have[text]]:
         del lost[text]
-    if str(metadata.get("plural", "")) == "0":
-        counts = [text for text in lost if COUNT_CONVERSION.match(text)]
+    if singular_form(metadata):  # PO's first form, i18next's _one, a JSON plural's one
+        counts = [text for text in lost if is_count(text)]
         if len(counts) == 1 and lost[counts[0]] == 1:
             del lost[counts[0]]
     written = metadata.get("placeholders") or {}

@@ -742,6 +742,8 @@ def test_template_fields_are_whole_placeholders_and_those_the_model_garbles_go_a
         ({"context": "/file_one"}, True),
         ({"context": "files.one"}, True),
         ({"context": "files[one]"}, True),
+        ({"context": "/cart/item_count/one"}, True),  # a JSON plural object's (Shopify's)
+        ({"context": "/cart/item_count/=1"}, True),
         ({"context": "count, plural, one {"}, True),
         ({"context": "/file_other"}, False),
         ({"context": "/phone"}, False),

@@ -144,6 +144,20 @@ def test_a_plural_entrys_first_form_may_leave_out_its_count(source, target, form
 
 
 @pytest.mark.parametrize(
+    ("context", "target", "expected"),
+    [
+        # a Shopify (JSON plural object) or i18next form for one may say "one item" in words
+        ("/cart/item_count/one", "Ein Artikel", []),
+        ("/cart/item_count/=1", "Ein Artikel", []),
+        ("/cart/item_count_one", "Ein Artikel", []),
+        ("/cart/item_count/other", "Artikel", ["lacks {{ count }}"]),  # not another form
+    ],
+)
+def test_a_json_plurals_form_for_one_may_leave_out_its_count(context, target, expected):
+    assert placeholder_problems("{{ count }} item", target, {"context": context}) == expected
+
+
+@pytest.mark.parametrize(
     ("source", "target", "flag"),
     [
         # Qt's %n and Python's %(num)d counts: msgfmt -c lets the first form leave them out
