@@ -148,8 +148,10 @@ def import_(
     copies, make no pairs (GUARD → GUARD), nor do the strings under --skip-keys. A string that ltmt
     wrote into FILE (with --source-file, or a CSV table it filled) for another English (its
     record of the output says so) is skipped ("target of an older source": its English changed
-    since; memory add stores such a pair); one it wrote for its own English and nobody changed
-    since is stored and named in a warning (machine translation, not reviewed). With
+    since; memory add stores such a pair), and so is a translator's string whose English changed
+    since ltmt last wrote FILE ("whose source changed since they were translated": the German of
+    the old English, which translate kept and warned of); one it wrote for its own English and
+    nobody changed since is stored and named in a warning (machine translation, not reviewed). With
     --source-file, one whose translation the memory holds for another source of its name is
     stored and named in a warning (keys such as "title" name strings of every project).
     """

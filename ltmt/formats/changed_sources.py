@@ -61,6 +61,8 @@ logger = logging.getLogger(__name__)
 
 MATCHES_READ = 3  # the best matches of each source looked at
 OLDER_SOURCE = "target of an older source"  # why an import skips such a pair
+# why an import skips a translator's translation whose source changed since it was written
+CHANGED_SOURCE = "whose source changed since they were translated"
 
 
 def approved_for_other_sources(
@@ -146,17 +148,31 @@ def recorded_for_older_sources(record: Record, records: Sequence[PairRecord]) ->
     whose target ``record`` (:mod:`ltmt.formats.output_sources`) says ltmt wrote into the file
     for other sources only marked unpaired (:data:`OLDER_SOURCE`: an import skips them), as
     ``ltmt translate`` would translate them again (:func:`~ltmt.formats.output_sources.
-    outdated`)."""
+    outdated`); so are those ltmt did not write whose string's source changed since ltmt last
+    wrote the file (:data:`CHANGED_SOURCE`: a translator's German of the old English, which
+    ``ltmt translate`` keeps and names in a warning). A pair is found in the record by its
+    name (``metadata["context"]``, a keyed catalog's key); one without a name by its target."""
     paired = [
-        (Unit(str(number), record.source), record.target)
-        for number, record in enumerate(records)
-        if not record.unpaired
+        (Unit(_record_key(number, pair), pair.source), pair.target)
+        for number, pair in enumerate(records)
+        if not pair.unpaired
     ]
-    older = set(outdated(record, paired).again)
+    found = outdated(record, paired)
+    older, changed = set(found.again), set(found.edited)
     return [
-        replace(pair, unpaired=OLDER_SOURCE) if str(number) in older else pair
+        replace(pair, unpaired=OLDER_SOURCE)
+        if (key := _record_key(number, pair)) in older
+        else replace(pair, unpaired=CHANGED_SOURCE)
+        if key in changed
+        else pair
         for number, pair in enumerate(records)
     ]
+
+
+def _record_key(number: int, pair: PairRecord) -> str:
+    """The key under which the record of an output holds ``pair``'s place: its name, or
+    (without one) a key no place has (a line break and its number)."""
+    return str(pair.metadata.get("context") or f"\n{number}")
 
 
 def written_unreviewed(record: Record, records: Sequence[PairRecord]) -> list[str]:

@@ -1330,6 +1330,27 @@ def test_a_pair_the_memory_holds_for_another_source_is_imported_and_named(
     assert stored == ["Hello", "Hello there", "OK", "Save", "Save file"]
 
 
+def test_a_translators_pair_whose_source_changed_since_is_not_imported(
+    capsys, tmp_path: Path, store: str, tiny_model_dir: Path
+) -> None:
+    """A Shopify trial: a translator's German of "Close" was stored for "Close dialog", the
+    English changed since ltmt wrote de.json. The record tells: the pair is skipped."""
+    english, german = tmp_path / "en.json", tmp_path / "de.json"
+    english.write_text('{"close": "Close", "open": "Open"}', "utf-8")
+    model = ["--model", str(tiny_model_dir), "--beam", "1", "--memory-dir", store]
+    code, _, err = ltmt(capsys, "translate", str(english), "-o", str(german), "-u", "app", *model)
+    assert code == 0, err
+    german.write_text('{"close": "Zumachen", "open": "Aufmachen"}', "utf-8")  # a translator's
+    english.write_text('{"close": "Close dialog", "open": "Open"}', "utf-8")
+    args = [str(german), "--source-file", str(english), "-u", "app", "--memory-dir", store]
+    code, out, err = ltmt(capsys, "memory", "import", *args)
+    assert (code, out) == (
+        0,
+        "imported de.json into app: 1 added, 0 duplicates, 1 skipped "
+        "(1 whose source changed since they were translated)\n",
+    ), err
+
+
 def test_a_translation_ltmt_wrote_for_an_older_source_is_not_imported_for_the_new_one(
     capsys, tmp_path: Path, store: str, tiny_model_dir: Path
 ) -> None:

@@ -12,6 +12,7 @@ from formats_fakes import FakeModel
 
 from ltmt import Memory
 from ltmt.formats.changed_sources import (
+    CHANGED_SOURCE,
     OLDER_SOURCE,
     approved_for_other_sources,
     held_for_other_sources,
@@ -175,6 +176,23 @@ def test_pairs_ltmt_wrote_for_an_older_source_are_unpaired_by_the_record() -> No
     ]
     found = recorded_for_older_sources(record, records)
     assert [pair.unpaired for pair in found] == [OLDER_SOURCE, "", ""]
+
+
+def test_a_translators_pair_whose_source_changed_since_is_unpaired_by_the_record() -> None:
+    """A Shopify trial imported de.json after the English changed ("Close" → "Close dialog"):
+    a translator's "Zumachen" for the old English was stored for the new one. The record says
+    ltmt last wrote that key for another source: the pair is skipped, counted as
+    ``whose source changed since they were translated``; one of an unchanged source is a pair."""
+    key = b"k" * 32
+    record = Record.of([(Unit("/close", "Close"), None), (Unit("/open", "Open"), None)], key)
+    records = [
+        PairRecord("Close dialog", "Zumachen", metadata={"context": "/close"}),
+        PairRecord("Open", "Aufmachen", metadata={"context": "/open"}),
+        PairRecord("Close dialog", "Zumachen"),  # no name: not found in the record
+    ]
+    found = recorded_for_older_sources(record, records)
+    assert [pair.unpaired for pair in found] == [CHANGED_SOURCE, "", ""]
+    assert CHANGED_SOURCE == "whose source changed since they were translated"
 
 
 def test_pairs_ltmt_wrote_for_their_own_source_are_named_by_the_record() -> None:
