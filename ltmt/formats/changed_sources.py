@@ -150,8 +150,10 @@ def recorded_for_older_sources(record: Record, records: Sequence[PairRecord]) ->
     ``ltmt translate`` would translate them again (:func:`~ltmt.formats.output_sources.
     outdated`); so are those ltmt did not write whose string's source changed since ltmt last
     wrote the file (:data:`CHANGED_SOURCE`: a translator's German of the old English, which
-    ``ltmt translate`` keeps and names in a warning). A pair is found in the record by its
-    name (``metadata["context"]``, a keyed catalog's key); one without a name by its target."""
+    ``ltmt translate`` keeps and names in a warning, and records as unchecked until it is
+    edited: :meth:`~ltmt.formats.output_sources.Record.still_unchecked`). A pair is found in
+    the record by its name (``metadata["context"]``, a keyed catalog's key); one without a
+    name by its target."""
     paired = [
         (Unit(_record_key(number, pair), pair.source), pair.target)
         for number, pair in enumerate(records)
@@ -163,7 +165,7 @@ def recorded_for_older_sources(record: Record, records: Sequence[PairRecord]) ->
         replace(pair, unpaired=OLDER_SOURCE)
         if (key := _record_key(number, pair)) in older
         else replace(pair, unpaired=CHANGED_SOURCE)
-        if key in changed
+        if key in changed or record.still_unchecked(key, pair.target)
         else pair
         for number, pair in enumerate(records)
     ]

@@ -7,7 +7,7 @@ was for."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -160,14 +160,35 @@ def save_output(
     document.save(out_path)
     held = _held(document)
     if output_sources is not None and held is not None and out_path.is_file():
+        units = [unit for unit in document.units() if unit.key in held]
         output_sources.write(
             out_path,
             [
                 (unit, held[unit.key] if _by_ltmt(unit, held[unit.key], written, before) else None)
-                for unit in document.units()
-                if unit.key in held
+                for unit in units
             ],
+            _unchecked(units, held, written, before),
         )
+
+
+def _unchecked(
+    units: list[Unit], held: Mapping[str, str], written: Collection[str], before: Record | None
+) -> dict[str, tuple[str, str]]:
+    """By unit key, the older source that someone else's translation kept for one of
+    ``units`` was written for, as the record ``before`` the run says, and that translation:
+    recorded so until it is edited, the change of its source is still known after the run
+    that warned of it, to a memory import, which leaves such a pair out."""
+    if before is None:
+        return {}
+    found = {}
+    for unit in units:
+        text = held[unit.key]
+        if _by_ltmt(unit, text, written, before):
+            continue
+        older = before.unchecked_for(unit, text)
+        if older is not None:
+            found[unit.key] = (older, text)
+    return found
 
 
 def _by_ltmt(unit: Unit, text: str, written: Collection[str], before: Record | None) -> bool:

@@ -99,6 +99,10 @@ _NOT_RECORDED_SAID: set[Path] = set()
 # what a record holds for a place whose translation ltmt did not write (a translator's, there
 # before ltmt's first run or edited since): no digest of a text is empty
 OTHERS_TEXT = ""
+# what starts the digest of someone else's translation kept for a source changed since, under
+# the digest of the source it was kept for (:meth:`Record.unchecked_for`): still unchecked until
+# it is edited, so that the next update, and an import, know its source changed
+UNCHECKED = "?"
 # the tags of a document's tagged text (:mod:`ltmt.formats.tagged_paragraphs`): a translation
 # read back from the output in the terms of another source (another document's paragraph, a
 # footer whose fields another program wrote) has them numbered otherwise or left out
@@ -120,9 +124,16 @@ class Record:
     key: bytes = field(repr=False)
 
     @classmethod
-    def of(cls, translated: Iterable[tuple[Unit, str | None]], key: bytes) -> Record:
+    def of(
+        cls,
+        translated: Iterable[tuple[Unit, str | None]],
+        key: bytes,
+        unchecked: Mapping[str, tuple[str, str]] | None = None,
+    ) -> Record:
         """The record of ``translated`` (each unit with ltmt's translation, or None where its
-        place holds someone else's text: :data:`OTHERS_TEXT`), digests keyed with ``key``."""
+        place holds someone else's text: :data:`OTHERS_TEXT`), digests keyed with ``key``;
+        ``unchecked``: by unit key, the digest of the older source that someone else's text
+        kept there was written for, and that text (:data:`UNCHECKED`)."""
         units = {
             unit.key: (
                 keyed_digest(key, unit.source),
@@ -130,7 +141,27 @@ class Record:
             )
             for unit, text in translated
         }
+        for unit_key, (source_digest, text) in (unchecked or {}).items():
+            units[unit_key] = (source_digest, UNCHECKED + keyed_digest(key, text))
         return cls(units, key)
+
+    def unchecked_for(self, unit: Unit, text: str, unit_key: str | None = None) -> str | None:
+        """The digest of the older source that ``text``, someone else's translation of
+        ``unit`` (at ``unit_key`` in the output, where it moved), was kept for, where the
+        record says ``unit``'s source changed since and nobody edited ``text`` since it was
+        warned of; else None."""
+        written = self.units.get(unit_key or unit.key)
+        if written is None or written[0] == self.digest(unit.source):
+            return None
+        if written[1].startswith(UNCHECKED) and written[1] != UNCHECKED + self.digest(text):
+            return None  # edited since the warning: checked for the new source
+        return written[0]
+
+    def still_unchecked(self, unit_key: str, text: str) -> bool:
+        """Whether the record says ``text`` at ``unit_key`` is someone else's translation of
+        a source changed since, which an update warned of and nobody edited since."""
+        written = self.units.get(unit_key)
+        return written is not None and written[1] == UNCHECKED + self.digest(text)
 
     def wrote(self, source: str, text: str) -> bool:
         """Whether the record says ltmt wrote ``text`` for ``source``, at any place."""
@@ -140,7 +171,7 @@ class Record:
     @functools.cached_property
     def _written(self) -> frozenset[tuple[str, str]]:
         """The (source, translation) digests of the places ltmt wrote."""
-        return frozenset(pair for pair in self.units.values() if pair[1] != OTHERS_TEXT)
+        return frozenset(pair for pair in self.units.values() if _by_ltmt(pair[1]))
 
     def digest(self, text: str) -> str:
         """What the record keeps of a source: a keyed digest (16 hex digits)."""
@@ -194,15 +225,20 @@ class OutputSources:
             logger.info("unreadable record of %s, taken as none (%s)", output, exc)
             return None
 
-    def write(self, output: Path, translated: Iterable[tuple[Unit, str | None]]) -> None:
+    def write(
+        self,
+        output: Path,
+        translated: Iterable[tuple[Unit, str | None]],
+        unchecked: Mapping[str, tuple[str, str]] | None = None,
+    ) -> None:
         """Record that ``output`` holds ``translated`` (each unit with ltmt's translation, or
-        None for someone else's: :meth:`Record.of`). A record that cannot be written is a
-        warning, not an error: the output is written."""
+        None for someone else's) and ``unchecked`` (:meth:`Record.of`). A record that cannot
+        be written is a warning, not an error: the output is written."""
         try:
             self._note_with_memory()
             secret = _cache_secret(private_folder(self.folder)) or _new_secret(self.folder)
             key = self._key(secret)
-            record = Record.of(translated, key)
+            record = Record.of(translated, key, unchecked)
             user_folder = _user_folder(secret, self.user, self._store)
             path = self._path_of(output, user_folder, key)
             by_content = self._content_path(output, user_folder, key)
@@ -420,7 +456,7 @@ def outdated(
     moved = output_keys or {}
     written_for: dict[str, set[str]] = {}
     for source, translation in record.units.values():
-        if translation != OTHERS_TEXT:
+        if _by_ltmt(translation):
             written_for.setdefault(translation, set()).add(source)
     again, edited = [], []
     for unit, text in kept:
@@ -431,6 +467,18 @@ def outdated(
         if sources is not None:
             if source not in sources:
                 again.append(unit.key)
-        elif (written := record.units.get(moved.get(unit.key, unit.key))) and written[0] != source:
+        elif _edited(record.units.get(moved.get(unit.key, unit.key)), source):
             edited.append(unit.key)
     return Outdated(again, edited)
+
+
+def _edited(written: tuple[str, str] | None, source: str) -> bool:
+    """Whether a place the record holds as ``written`` (source and translation digests) was
+    written for another ``source`` digest than its unit's now, and not warned of already by
+    the run that recorded it (:data:`UNCHECKED`)."""
+    return written is not None and written[0] != source and not written[1].startswith(UNCHECKED)
+
+
+def _by_ltmt(translation: str) -> bool:
+    """Whether a record's ``translation`` digest is of a translation ltmt wrote."""
+    return translation != OTHERS_TEXT and not translation.startswith(UNCHECKED)

@@ -1334,7 +1334,8 @@ def test_a_translators_pair_whose_source_changed_since_is_not_imported(
     capsys, tmp_path: Path, store: str, tiny_model_dir: Path
 ) -> None:
     """A Shopify trial: a translator's German of "Close" was stored for "Close dialog", the
-    English changed since ltmt wrote de.json. The record tells: the pair is skipped."""
+    English changed since ltmt wrote de.json. The record tells, before and after the translate
+    run that warned of it: the pair is skipped."""
     english, german = tmp_path / "en.json", tmp_path / "de.json"
     english.write_text('{"close": "Close", "open": "Open"}', "utf-8")
     model = ["--model", str(tiny_model_dir), "--beam", "1", "--memory-dir", store]
@@ -1349,6 +1350,17 @@ def test_a_translators_pair_whose_source_changed_since_is_not_imported(
         "imported de.json into app: 1 added, 0 duplicates, 1 skipped "
         "(1 whose source changed since they were translated)\n",
     ), err
+    # translate warns of it once and writes de.json again: its record still knows
+    code, _, err = ltmt(capsys, "translate", str(english), "-o", str(german), "-u", "app", *model)
+    assert code == 0, err
+    code, out, err = ltmt(capsys, "memory", "import", *args)
+    assert (code, out) == (
+        0,
+        "imported de.json into app: 0 added, 1 duplicate, 1 skipped "
+        "(1 whose source changed since they were translated)\n",
+    ), err
+    with Memory(store) as memory:
+        assert "Zumachen" not in [segment.target for segment in memory.segments("app")]
 
 
 def test_a_translation_ltmt_wrote_for_an_older_source_is_not_imported_for_the_new_one(

@@ -88,6 +88,24 @@ def test_what_an_update_finds_outdated(kept: list[tuple[Unit, str]], expected: O
     assert outdated(RECORD, kept) == expected
 
 
+def test_a_kept_translation_of_a_changed_source_stays_unchecked_until_edited() -> None:
+    """A translator's "Zumachen." for "Close it." was warned of once the English became "Close
+    it now.", and the record written by that run forgot the older source: a memory import then
+    stored it for the new English. The record now keeps the older source until the text is
+    edited."""
+    before = Record.of([(Unit("2", "Close it."), None)], b"k")
+    unit = Unit("2", "Close it now.")
+    older = before.unchecked_for(unit, "Zumachen.")
+    assert older == before.digest("Close it.")
+    after = Record.of([(unit, None)], b"k", {"2": (older, "Zumachen.")})
+    assert outdated(after, [(unit, "Zumachen.")]) == Outdated()  # warned of once, by that run
+    assert after.still_unchecked("2", "Zumachen.")  # but still unchecked: an import skips it
+    assert after.unchecked_for(unit, "Zumachen.") == older  # and the next record keeps it so
+    assert not after.still_unchecked("2", "Jetzt schließen.")  # edited since: checked
+    assert after.unchecked_for(unit, "Jetzt schließen.") is None
+    assert not after.wrote("Close it.", "Zumachen.")  # no translation of ltmt's
+
+
 def test_an_edit_taken_from_another_place_is_checked_against_that_places_source() -> None:
     # block 2 moved to 3 (an insertion before it), edited since: its source as it was
     assert outdated(RECORD, [(Unit("3", "Close it."), "Zumachen.")], {"3": "2"}) == Outdated()
