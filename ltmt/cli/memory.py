@@ -133,6 +133,13 @@ def import_(
         "--src-lang → --tgt-lang (TMX language tags still pick each unit's sides).",
     ),
     skip_keys: str | None = SKIP_KEYS_OPTION,
+    reviewed_only: bool = typer.Option(
+        False,
+        "--reviewed-only",
+        help="Leave out translations not yet reviewed: those ltmt wrote into FILE that nobody "
+        "changed since (its record of the output says so), as ltmt qa --reviewed-only does; "
+        "PO fuzzy, XLIFF needs-review and Qt unfinished entries are left out in any case.",
+    ),
 ) -> None:
     """Import FILE (or every file of a folder: --source-file then names the source-language
     folder) into --user's memory.
@@ -151,7 +158,8 @@ def import_(
     since; memory add stores such a pair), and so is a translator's string whose English changed
     since ltmt last wrote FILE ("whose source changed since they were translated": the German of
     the old English, which translate kept and warned of); one it wrote for its own English and
-    nobody changed since is stored and named in a warning (machine translation, not reviewed). With
+    nobody changed since is stored and named in a warning (machine translation, not reviewed;
+    --reviewed-only leaves it out: "written by ltmt and not reviewed"). With
     --source-file, one whose translation the memory holds for another source of its name is
     stored and named in a warning (keys such as "title" name strings of every project).
     """
@@ -190,7 +198,9 @@ def import_(
                 check_pair_languages(said, records, src_lang, tgt_lang, "--no-language-check")
             if memory is None:  # a new store, made once the file is read
                 memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
-            records, unreviewed = _recorded_older_sources(memory, user, read_from, records)
+            records, unreviewed = _recorded_older_sources(
+                memory, user, read_from, records, reviewed_only
+            )
             suspects = suspect_pairs(records)  # before they are stored: the list is drained
             held_for_others: list[str] = []
             users_before = memory.users()
@@ -408,15 +418,20 @@ def _store_folder(memory_dir: Path | None) -> Path:
 
 
 def _recorded_older_sources(
-    memory: Memory, user: str, read_from: Path, records: list[PairRecord]
+    memory: Memory, user: str, read_from: Path, records: list[PairRecord], reviewed_only: bool
 ) -> tuple[list[PairRecord], list[str]]:
     """``records`` (the pairs of ``read_from``: a one-language file and its source file, or a
     CSV table), those whose target the record of what ltmt wrote into ``read_from`` holds for
     other sources only marked unpaired: an import skips them, as the English changed since
     ltmt wrote them (:mod:`ltmt.formats.changed_sources`); and the names of those it holds
-    for their own source, ltmt's translations that nobody changed since. A file ltmt did not
-    write, or a folder, has no record."""
-    from ltmt.formats.changed_sources import recorded_for_older_sources, written_unreviewed
+    for their own source, ltmt's translations that nobody changed since (with
+    ``reviewed_only``: marked unpaired, and no names). A file ltmt did not write, or a folder,
+    has no record."""
+    from ltmt.formats.changed_sources import (
+        recorded_for_older_sources,
+        unreviewed_left_out,
+        written_unreviewed,
+    )
     from ltmt.formats.output_sources import OutputSources
 
     if not read_from.is_file():
@@ -425,6 +440,8 @@ def _recorded_older_sources(
     if record is None:
         return records, []
     records = recorded_for_older_sources(record, records)
+    if reviewed_only:
+        return unreviewed_left_out(record, records), []
     return records, written_unreviewed(record, records)
 
 

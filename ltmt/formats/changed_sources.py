@@ -63,6 +63,8 @@ MATCHES_READ = 3  # the best matches of each source looked at
 OLDER_SOURCE = "target of an older source"  # why an import skips such a pair
 # why an import skips a translator's translation whose source changed since it was written
 CHANGED_SOURCE = "whose source changed since they were translated"
+# why ``memory import --reviewed-only`` skips ltmt's translation that nobody changed since
+UNREVIEWED = "written by ltmt and not reviewed"
 
 
 def approved_for_other_sources(
@@ -186,6 +188,18 @@ def written_unreviewed(record: Record, records: Sequence[PairRecord]) -> list[st
         str(pair.metadata.get("context") or number)
         for number, pair in enumerate(records, start=1)
         if not pair.unpaired and record.wrote(pair.source, pair.target)
+    ]
+
+
+def unreviewed_left_out(record: Record, records: Sequence[PairRecord]) -> list[PairRecord]:
+    """``records``, those :func:`written_unreviewed` names (ltmt's machine translation, which
+    nobody changed since) marked unpaired (:data:`UNREVIEWED`): ``memory import
+    --reviewed-only`` leaves them out."""
+    return [
+        replace(pair, unpaired=UNREVIEWED)
+        if not pair.unpaired and record.wrote(pair.source, pair.target)
+        else pair
+        for pair in records
     ]
 
 

@@ -1441,6 +1441,24 @@ def test_an_import_of_ltmts_own_unchanged_output_is_stored_and_named(
         "stored as approved (hp); review them, or undo the import: ltmt memory delete --user "
         f"app --origin {table}"
     ]
+    # --reviewed-only (as ltmt qa's) leaves ltmt's unchanged translation out, counted
+    code, out, err = ltmt(
+        capsys,
+        "memory",
+        "import",
+        str(table),
+        "-u",
+        "app",
+        "--memory-dir",
+        store,
+        "--reviewed-only",
+    )
+    assert (code, out) == (
+        0,
+        "imported strings.csv into app: 0 added, 1 duplicate, 1 skipped "
+        "(1 written by ltmt and not reviewed)\n",
+    ), err
+    assert "nobody changed since" not in err
 
 
 @pytest.mark.parametrize(
