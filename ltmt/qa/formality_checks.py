@@ -47,6 +47,8 @@ FORMS: dict[str, Form] = {
 }
 PRONOUNS: dict[Form, str] = {"informal": "du", "formal": "Sie"}
 NAMED = 3  # a file note names the first entries of the minority form, this many
+# a position's file (``de.json: /cart/empty``, ``de.jsonl:3``), which a file's note leaves out
+_FILE_PART = re.compile(r"^.*?\.[A-Za-z0-9]+(?:: |:(?=\d+$))")
 
 # a word of its own, not a part of a name, an option or a path (``--dir``, ``$dir``, ``dir/``)
 _EDGE_BEFORE = r"(?<![\w\-=_/.$%@])"
@@ -192,7 +194,7 @@ def _file_note(
     # the fewer; on a tie, the form the file uses second
     fewer_informal = (len(informal), formal[0]) < (len(formal), informal[0])
     fewer, form = (informal, "informal") if fewer_informal else (formal, "formal")
-    named = ", ".join(translated[n].position for n in fewer[:NAMED])
+    named = ", ".join(_entry_name(translated[n].position) for n in fewer[:NAMED])
     more = " ..." if len(fewer) > NAMED else ""
     message = (
         f"the file addresses the reader informally in {counted(len(informal), 'entry', 'entries')} "
@@ -202,6 +204,13 @@ def _file_note(
     )
     first = fewer[0]
     return [replace(Finding.about("formality", first, translated[first], message), level="note")]
+
+
+def _entry_name(position: str) -> str:
+    """An entry's ``position`` without its file, which the note's own line names already
+    (``/cart/empty`` for ``de.json: /cart/empty``, ``line 3`` for ``de.jsonl:3``)."""
+    name = _FILE_PART.sub("", position, count=1)
+    return f"line {name}" if name.isdigit() else name or position
 
 
 def _sentences(text: str) -> list[str]:

@@ -6,7 +6,13 @@ import pytest
 
 from ltmt.errors import ChoiceError
 from ltmt.qa import check_pairs
-from ltmt.qa.formality_checks import Address, address_of, formality_findings, formality_form
+from ltmt.qa.formality_checks import (
+    Address,
+    _entry_name,
+    address_of,
+    formality_findings,
+    formality_form,
+)
 from ltmt.segments import PairRecord
 
 # the marketing user's lines: informal brand voice, the model's "Sie" mixed in
@@ -84,6 +90,21 @@ def test_an_informal_entry_that_starts_a_sentence_with_sie_is_a_note():
             "'they': check that it is not formal",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("position", "name"),
+    [
+        ("/tmp/theme/locales/de.json: /sections/cart/empty", "/sections/cart/empty"),
+        ("de.jsonl:3", "line 3"),
+        ("/tmp/app v2.1/de.po:12", "line 12"),
+        ("entry 1", "entry 1"),
+    ],
+)
+def test_a_file_note_names_its_entries_without_the_file(position, name):
+    """The note's line names the file already: '(the informal ones: /tmp/.../de.json:
+    /sections/cart/empty, ...)' repeated it for each entry."""
+    assert _entry_name(position) == name
 
 
 def test_a_file_whose_entries_use_both_forms_is_a_note_on_the_fewer():
