@@ -8,6 +8,10 @@ dash, each of them stands in the source's dash's place: :func:`en_dashes_kept` w
 dashes; a dash that starts the text before a space counts as spaced (the attribution of a
 line translated a sentence at a time: ``\u2013 Anna, Berlin`` came out ``- Anna, Berlin``).
 Any other mix (a source with both, an output with another count) is left as it is.
+
+A number range's unspaced en dash (``Sizes 39\u201342``, ``9\u201317``) came out as a hyphen
+(``39-42``, or ``39 -42``): where the output has the same two numbers joined by a hyphen, with
+or without spaces, :func:`en_dashes_kept` writes the source's range (``39\u201342``).
 """
 
 from __future__ import annotations
@@ -18,11 +22,29 @@ import re
 # at a time has its attribution's dash start a piece (``\u2013 Anna, Berlin``)
 _SPACED_EN_DASH = re.compile(r"(?:(?<=\S)([ \u00a0])|^)\u2013(?=[ \u00a0]\S)")
 _SPACED_HYPHEN = re.compile(r"(?:(?<=\S)([ \u00a0])|^)-(?=[ \u00a0]\S)")
+# a number range with an unspaced en dash (``39\u201342``): its two numbers
+_NUMBER_RANGE = re.compile(r"(?<![\d.,])(\d+)\u2013(\d+)(?![\d.,]?\d)")
 
 
 def en_dashes_kept(source: str, output: str) -> str:
     """``output`` (the translation of ``source``) with its spaced hyphens written as spaced en
-    dashes where each stands for one of the source's (module docstring)."""
+    dashes where each stands for one of the source's, and its number ranges with the source's
+    unspaced en dash (module docstring)."""
+    return _ranges_kept(source, _spaced_dashes_kept(source, output))
+
+
+def _ranges_kept(source: str, output: str) -> str:
+    """``output`` with each of ``source``'s number ranges (``39\u201342``) that it writes with a
+    hyphen (``39-42``, ``39 -42``, ``39 - 42``) written as the source does."""
+    for first, last in dict.fromkeys(_NUMBER_RANGE.findall(source)):
+        hyphened = re.compile(rf"(?<![\d.,]){first} ?- ?{last}(?![\d.,]?\d)")
+        output = hyphened.sub(f"{first}\u2013{last}", output)
+    return output
+
+
+def _spaced_dashes_kept(source: str, output: str) -> str:
+    """``output`` with its spaced hyphens written as spaced en dashes where each stands for
+    one of the source's (module docstring)."""
     dashes = len(_SPACED_EN_DASH.findall(source))
     if not dashes or _SPACED_HYPHEN.search(source) or _SPACED_EN_DASH.search(output):
         return output

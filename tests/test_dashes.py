@@ -49,3 +49,20 @@ def test_each_line_is_written_alone():
         "a \u2013 b",
         "c - d",
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        # a Shopify trial: "Sizes 39\u201342" came out "39-42" (stdin "39 -42")
+        ("Sizes 39\u201342", "Größen 39-42", "Größen 39\u201342"),
+        ("Sizes 39\u201342", "Größen 39 -42", "Größen 39\u201342"),
+        ("Open 9\u201317 daily", "Täglich 9 - 17 geöffnet", "Täglich 9\u201317 geöffnet"),
+        # other numbers, and a hyphen the source does not have as a range, are the output's
+        ("Sizes 1\u20132", "Größen 11-22", "Größen 11-22"),
+        ("Sizes 1\u20132", "Größen 1-2.5", "Größen 1-2.5"),
+        ("Call 555-1234", "Rufen Sie 555-1234 an", "Rufen Sie 555-1234 an"),
+    ],
+)
+def test_a_number_ranges_en_dash_written_as_a_hyphen_is_written_back(source, output, expected):
+    assert en_dashes_kept(source, output) == expected
