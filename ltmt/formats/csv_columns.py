@@ -145,7 +145,9 @@ def find_columns(header: list[str], path: Path, src_lang: str, tgt_lang: str) ->
             raise InputError(
                 f"{path}: no column of its header names a language or the source ({shown}); "
                 f"name the source-language column {src_lang} and the target's {tgt_lang}, as "
-                f"in keys,{src_lang},{tgt_lang}, or source and target"
+                f"in keys,{src_lang},{tgt_lang}, or source and target; a table of one "
+                f"language (a shop's product export) is translated by the columns named: ltmt "
+                f'translate {path.name} --columns "{_column_example(header)}"'
             )
         _refuse_a_misspelt_source(header, path, src_lang)
         raise language_error(path, found, src_lang, tgt_lang)
@@ -208,6 +210,13 @@ def _misspelt(header: list[str], language: str) -> str | None:
     from ltmt.terminology.glossary_columns import language_meant
 
     return next((cell for cell in header if language_meant(cell, (language,))), None)
+
+
+def _column_example(header: list[str]) -> str:
+    """Two of ``header``'s columns for a ``--columns`` example: those named as text usually
+    is (Shopify's ``Title``, ``Body (HTML)``), else the first two."""
+    texts = [cell for cell in header if re.search(r"(?i)title|body|description|text", cell)]
+    return ",".join((texts or header)[:2])
 
 
 def _refuse_a_misspelt_source(header: list[str], path: Path, src_lang: str) -> None:

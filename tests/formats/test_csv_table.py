@@ -96,7 +96,13 @@ def test_rows_become_pairs_with_their_key_as_context_and_line(tmp_path: Path) ->
             InputError,
             r"no column of its header names a language or the source \(key, text\); name the "
             r"source-language column en and the target's de, as in keys,en,de, or source and "
-            r"target$",
+            r"target; a table of one language \(a shop's product export\) is translated by the "
+            r'columns named: ltmt translate strings.csv --columns "text"$',
+        ),
+        (  # a Shopify product export
+            "Handle,Title,Body (HTML),Vendor",
+            InputError,
+            r'by the columns named: ltmt translate strings.csv --columns "Title,Body \(HTML\)"$',
         ),
         ("key,fr,es_ES", LanguageError, r"languages in the file are es-es, fr, not en->de"),
         ("Key,French,Spanish", LanguageError, r"languages in the file are es, fr, not en->de"),
