@@ -12,6 +12,7 @@ from ltmt.sentence_memory import (
     lost_sentences,
     pieces_of,
     sentences_of,
+    spoilt,
     translate_by_sentences,
 )
 from ltmt.text import fuzzy_score
@@ -239,3 +240,28 @@ def test_a_fused_output_that_repeats_a_word_of_its_line_is_decoded_without_memor
     (done,) = translate_by_sentences(translator, _request([QUOTE]), None)
     assert translator.asked == [[QUOTE], [said, ATTRIBUTION], [QUOTE]]
     assert done.text == plain and done.method == "model" and not done.sentences_lost
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "fused", "expected"),
+    [
+        # a quote and its attribution: the fused run-on is decoded again
+        (
+            '"Save time every day." \u2013 Lisa, Cologne',
+            "\u201eSpar jeden Tag Zeit.\u201c \u2013 Lisa, Cologne, Cologne, K\u00f6ln",
+            True,
+            True,
+        ),
+        # one sentence: the memory's wording stays (a dev user's knn output)
+        (
+            "cannot stat orig argument %s",
+            "Datei %s kann nicht mit »stat« oder »stat« ermittelt werden.",
+            True,
+            False,
+        ),
+    ],
+)
+def test_a_fused_output_is_spoilt_only_in_a_line_of_several_sentences(
+    source, output, fused, expected
+):
+    assert spoilt(source, output, "en", "de", fused=fused) is expected

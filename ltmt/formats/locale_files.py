@@ -19,7 +19,10 @@ from pathlib import Path
 # the formats whose files name their locale beside the others', and how a locale is spelt
 _SEPARATORS = {".yml": "-", ".yaml": "-", ".arb": "_", ".properties": "_"}
 # Spring Boot's configuration: application.properties, application-dev.properties
-_SPRING_CONFIG = re.compile(r"(?:application|bootstrap)(?:[-_.].*)?\.properties", re.IGNORECASE)
+# Spring reads application.properties and application-PROFILE.properties (bootstrap's alike), in
+# small letters and named for no locale: Application.properties, application_messages.properties
+# and application_de.properties are bundles of messages
+_SPRING_CONFIG = re.compile(r"(?:application|bootstrap)(?:-[^_.]+)?\.properties")
 
 
 def names_locale(path: Path) -> bool:

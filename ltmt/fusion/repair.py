@@ -87,6 +87,13 @@ def _pairs(old: list[re.Match[str]], new: list[str]) -> list[tuple[re.Match[str]
     return list(zip(old_codes, new_codes))
 
 
+def _name_like(word: str) -> bool:
+    """Whether ``word`` is written as a name is (``Pro``, ``Trackly``: a capital, then small
+    letters, three letters or more); ``N``, ``PIN`` or ``CONFLICT`` are not: messages write
+    such words in capitals, and swapping them repairs matches (the dev users' catalogs)."""
+    return len(word) >= 3 and word.isalpha() and word[0].isupper() and word[1:].islower()
+
+
 def _single_occurrence(
     words: list[re.Match[str]], old: str, new: str, taken: set[int]
 ) -> int | None:
@@ -94,7 +101,7 @@ def _single_occurrence(
     if _code_like(new):
         folded = old.casefold()
         hits = [i for i, w in enumerate(words) if w.group().casefold() == folded]
-    elif old[:1].isupper() and not new[:1].isupper():  # a name is no slot for a word
+    elif _name_like(old) and not new[:1].isupper():  # a name is no slot for a word
         return None
     else:
         hits = [i for i, w in enumerate(words) if w.group() == old]

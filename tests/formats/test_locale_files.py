@@ -34,7 +34,9 @@ def test_the_translation_beside_a_source_file_is_named_for_its_locale(name, lang
         ("app_de.arb", ["app_en.arb"]),
         ("messages_de.properties", ["messages.properties", "messages_en.properties"]),
         ("config.yml", []),
-        ("application_de.properties", []),
+        # named for a locale: a bundle of messages called application (Spring's configuration
+        # is named for none)
+        ("application_de.properties", ["application.properties", "application_en.properties"]),
         ("index.html", []),
     ],
 )
@@ -74,6 +76,10 @@ def test_a_code_with_only_other_locales_beside_it_is_a_locale(tmp_path):
         ("bootstrap.properties", True),
         ("messages.properties", False),
         ("applications.properties", False),
+        # bundles of messages: Spring reads its configuration in small letters, named for no locale
+        ("Application.properties", False),
+        ("application_messages.properties", False),
+        ("application_de.properties", False),
     ],
 )
 def test_spring_configuration_is_no_bundle_of_messages(name, expected):
