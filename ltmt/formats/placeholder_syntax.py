@@ -305,14 +305,15 @@ _PATTERNS = {
         r"|\$\$|\$t\([^(),\s]+(?:\s*,\s*\{(?:[^{}]|\{\{[^{}]*\}\})*\})?\s*\)|(?<![\w$])\$[1-9](?![\d.,]\d|\d)|(?<![\w$])\$[A-Za-z_]\w*\$(?![\w$])"
     ),
     # a URL (without the punctuation after it, and not an attribute's value, which is its tag's)
-    # or an e-mail address
+    # or an e-mail address, also with vue-i18n's literal at sign (``support{'@'}acme.com``: the
+    # model translated the mailbox, ``um{'@'}acme.com zu unterstützen``)
     "name": (
         # an autolink, its angle brackets with it (<feedback@example.com>, <https://...>): the
         # model copied the address and left a "<feedback" of it as words
         r"<(?:[a-z][a-z0-9+.-]*://[^\s<>]+|(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})>|"
         rf"(?<![=/])(?<!=[{_QUOTE_MARKS}])\b[a-z][a-z0-9+.-]*://[^\s<>(){{}}\[\]{_QUOTE_MARKS}]*"
         rf"[^\s<>(){{}}\[\]{_QUOTE_MARKS}.,;:!?]"
-        r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b"
+        r"|\b[\w.+-]+(?:@|\{'@'\})[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b"
         rf"|(?<![\w@./\\:=-])(?<!=[{_QUOTE_MARKS}]){_BARE_DOMAIN}"
         # a path (:data:`_WINDOWS_PATH`, :data:`_SLASH_PATH`)
         rf"|{_WINDOWS_PATH}|{_SLASH_PATH}"

@@ -447,6 +447,10 @@ def test_addresses_are_kept():
     assert address_problems("See https://example.com/docs.", "Siehe die Doku.", {}) == [
         "lacks https://example.com/docs"
     ]
+    # vue-i18n's literal at sign: the address is one, its mailbox translated a finding
+    assert address_problems(
+        "Write to support{'@'}acme.com", "Write, um{'@'}acme.com zu unterstützen", {}
+    ) == ["lacks support{'@'}acme.com (it has um{'@'}acme.com)"]
 
 
 def test_accelerators():
