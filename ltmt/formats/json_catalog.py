@@ -93,7 +93,12 @@ from ltmt.formats.keyed_catalog import (
     KeyedCatalog,
     TranslatedFile,
 )
-from ltmt.formats.pipe_plurals import Choices, may_be_vue_i18n, plural_choices
+from ltmt.formats.pipe_plurals import (
+    Choices,
+    kept_whole,
+    may_be_vue_i18n,
+    plural_choices,
+)
 from ltmt.formats.plurals import categories_with_other, ordinal_categories
 from ltmt.wording import counted, first_few
 
@@ -340,6 +345,8 @@ class JsonCatalog(KeyedCatalog):
                     if case.path in of_target:  # as the source's case is written (an ordinal's)
                         text = source.as_read(of_target[case.path], text)
                     values[f"{key}{FORM}{case.name}"] = text
+            elif key in self.choices and self.choices[key].other_count(text) is not None:
+                values[key] = text  # another number of choices: whole, as a person wrote it
             elif key in self.choices:
                 values.update(self.choices[key].read(key, text))
             else:
@@ -362,7 +369,9 @@ class JsonCatalog(KeyedCatalog):
     def adopt(self, target: Path) -> int:
         _, written, translated = _load(Path(target))  # read once: strings, messages, layout
         check_target_locale(Path(target), translated, self.tgt_lang)
-        kept = self.adopt_values(Path(target), self._values_in(translated))
+        values = self._values_in(translated)
+        kept = self.adopt_values(Path(target), values)
+        self.kept_whole = kept_whole(target, values, self.choices)
         self.target_layout = _indent(written), translated  # kept: its indentation and ARB metadata
         # a branching message the output had whole is written back as the translator wrote it
         # (their own exact-value branches, spacing), unless a branch is translated again; so
@@ -420,7 +429,7 @@ class JsonCatalog(KeyedCatalog):
                     }
                 )
         for key, choices in self.choices.items():
-            text = choices.translation(key, self.translations)
+            text = choices.translation(key, self.translations) or self.kept_whole.get(key)
             if text is not None:
                 out[key] = text
         return out

@@ -145,6 +145,10 @@ class KeyedCatalog(TranslationsHeld):
         self._keys = {entry.key for entry in entries}
         self.extras: list[str] = []  # names the adopted output has and this file has not
         self.adopted_from: Path | None = None
+        # a person's translation, by name, of a string this catalog translates in parts, that
+        # the adopted output has whole and is kept so (a vue-i18n plural with another number
+        # of choices: :func:`ltmt.formats.pipe_plurals.kept_whole`)
+        self.kept_whole: dict[str, str] = {}
 
     def read_values(self, path: Path) -> dict[str, str]:
         """The strings of ``path`` (a file of this kind, in any language) by key."""
@@ -156,6 +160,10 @@ class KeyedCatalog(TranslationsHeld):
 
     def units(self) -> list[Unit]:
         return [entry.unit() for entry in self.entries if self.is_text(entry)]
+
+    def pending(self, overwrite: bool = False) -> list[Unit]:
+        units = super().pending(overwrite)
+        return [u for u in units if overwrite or self.name_of(u.key) not in self.kept_whole]
 
     def is_text(self, entry: Entry) -> bool:
         """Whether ``entry`` is text to translate: not empty, nor a boolean setting

@@ -9,7 +9,8 @@ word), and with a memory ``no items | one item | {count} items`` came out ``kein
 {count}-Eintrage``, two choices where vue-i18n counts three (session 60). So such a message is
 translated choice by choice, each a form of one plural entry (``/items#0``, ``/items#1``, ...:
 :meth:`Choices.keys`), and the translations are joined with the source's separators: the
-translation has the source's number of choices, always.
+translation has the source's number of choices, always. A translation kept from the output
+with another number (a reviewer's) is kept as written, with a warning (:func:`kept_whole`).
 
 A ``|`` is also plain text (a shell pipe, ``Run ls | grep log``; a page title's ``Home |
 Shop``), and a message split there was translated in pieces that no longer made sense
@@ -24,11 +25,15 @@ never split at a ``|``.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ltmt.formats.keyed_catalog import FORM, Entry
+from ltmt.wording import counted
+
+logger = logging.getLogger(__name__)
 
 # vue-i18n's count, which it fills in for the number of a plural message: ``{count}``, ``{n}``
 _COUNT = re.compile(r"(?<!\{)\{\s*(?:count|n)\s*\}(?!\})")
@@ -67,11 +72,27 @@ class Choices:
 
     def read(self, name: str, text: str) -> dict[str, str]:
         """The choices of ``text``, a translation of the message ``name``, by key; none where
-        it has another number of choices (it is translated again)."""
+        it has another number of choices (its reader keeps it whole: :func:`kept_whole`)."""
         found = pipe_choices(text)
         if found is None or len(found.branches) != len(self.branches):
             return {}
         return dict(zip(self.keys(name), found.branches, strict=True))
+
+    def other_count(self, text: str) -> int | None:
+        """The number of choices of ``text``, a translation, where it is not the source's
+        (one where it has no bar that parts it); ``None`` where it has as many, or is empty."""
+        found = pipe_choices(text)
+        count = 1 if found is None else len(found.branches)
+        return None if count == len(self.branches) or not text.strip() else count
+
+    def count_problem(self, text: str) -> str | None:
+        """What is wrong with ``text``, a translation with another number of choices than
+        the source (``has 2 choices, the source 3``), or ``None``: vue-i18n picks a choice by
+        its place, so another number shows the wrong one for some counts."""
+        count = self.other_count(text)
+        if count is None:
+            return None
+        return f"has {counted(count, 'choice')}, the source {len(self.branches)}"
 
     def translation(self, name: str, translations: Mapping[str, str]) -> str | None:
         """The message ``name``'s translation: its choices' ``translations`` (by key) joined,
@@ -89,6 +110,25 @@ class Choices:
         for separator, text in zip(self.separators, translations[1:], strict=True):
             pieces += [separator, text]
         return "".join(pieces)
+
+
+def kept_whole(
+    path: object, values: Mapping[str, str], choices: Mapping[str, Choices]
+) -> dict[str, str]:
+    """The translations of ``values`` (an adopted output's, by key) with another number of
+    choices than their source's plural (``choices``, by name: :meth:`Choices.other_count`),
+    which its reader keeps whole (under the name): a reviewer's, kept as written rather than
+    translated again (the run said nothing and lost it), with a warning a line each."""
+    kept = {name: values[name] for name in choices if name in values}
+    for name, text in kept.items():
+        logger.warning(
+            "%s: %s has %s where the source has %d; kept: check it",
+            path,
+            name,
+            counted(choices[name].other_count(text) or 0, "choice"),
+            len(choices[name].branches),
+        )
+    return kept
 
 
 def may_be_vue_i18n(names: Iterable[str], messages: Iterable[str]) -> bool:

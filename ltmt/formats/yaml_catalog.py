@@ -40,7 +40,7 @@ from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
 from ltmt.formats.json_identifiers import skipped, warn_of_unknown_keys
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
-from ltmt.formats.pipe_plurals import Choices, may_be_vue_i18n, plural_choices
+from ltmt.formats.pipe_plurals import Choices, kept_whole, may_be_vue_i18n, plural_choices
 from ltmt.formats.placeholder_syntax import has_words
 from ltmt.formats.plurals import (
     CATEGORIES,
@@ -384,7 +384,9 @@ class YamlCatalog(KeyedCatalog):
         theirs = _load(data, Path(target))[0]
         self._adopted, self._adopted_root = _messages(theirs), _root(theirs)
         self._clashes = dict(clashes(_messages(self.document), self._adopted))
-        adopted = super().adopt(target)
+        values = self.read_values(Path(target))
+        adopted = self.adopt_values(Path(target), values)
+        self.kept_whole = kept_whole(target, values, self.choices)
         self._adopted_text = decode(data, Path(target))
         theirs, ours = _scalars(self._adopted), _scalars(_messages(self.document))
         self._settings_kept = {
@@ -406,6 +408,8 @@ class YamlCatalog(KeyedCatalog):
         for name, value in _walk(messages, skip_keys=self.skip_keys):
             if isinstance(value, dict):
                 values.update({f"{name}{FORM}{tag}": str(text) for tag, text in value.items()})
+            elif name in self.choices and self.choices[name].other_count(str(value)) is not None:
+                values[name] = str(value)  # another number of choices: whole, as written
             elif name in self.choices:
                 values.update(self.choices[name].read(name, str(value)))
             else:
@@ -422,7 +426,7 @@ class YamlCatalog(KeyedCatalog):
         choices = self.choices.get(name)
         if choices is None:
             return self.translations.get(name)
-        return choices.translation(name, self.translations)
+        return choices.translation(name, self.translations) or self.kept_whole.get(name)
 
     def render(self) -> bytes:
         document, _ = _load(self.data, self.path)  # afresh: a copy would lose the anchors

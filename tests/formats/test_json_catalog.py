@@ -777,14 +777,30 @@ def test_vue_plural_choices_are_translated_one_by_one(tmp_path: Path) -> None:
     ]
 
 
-def test_an_output_with_another_number_of_choices_is_translated_again(tmp_path: Path) -> None:
-    source = _write(tmp_path, "en.json", '{"items": "no items | one item | {count} items"}')
-    out = _write(tmp_path, "de.json", '{"items": "keine Elemente | {count}-Eintrage"}')
+def test_an_output_with_another_number_of_choices_is_kept_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A vue-i18n user's trial (session 65): a reviewer's plural with two choices for a source
+    of three was replaced by machine output without a word; it is kept, and said."""
+    source = _write(
+        tmp_path, "en.json", '{"items": "no items | one item | {count} items", "car": "car | cars"}'
+    )
+    written = '{"items": "Mit {n} Personen geteilt | Mit einer Person geteilt", "car": "Auto"}'
+    out = _write(tmp_path, "de.json", written)
     translate_file(source, out, FakeModel(), tgt_lang="de")
-    assert json.loads(out.read_text("utf-8")) == {"items": "NO ITEMS | ONE ITEM | {count} ITEMS"}
+    assert json.loads(out.read_text("utf-8")) == json.loads(written)
+    assert [r.getMessage() for r in caplog.records if "kept: check it" in r.getMessage()] == [
+        f"{out}: /items has 2 choices where the source has 3; kept: check it",
+        f"{out}: /car has 1 choice where the source has 2; kept: check it",
+    ]
+    translate_file(source, out, FakeModel(), tgt_lang="de", overwrite=True)  # when asked
+    assert json.loads(out.read_text("utf-8"))["car"] == "CAR | CARS"
     kept = _write(tmp_path, "kept.json", '{"items": "keine | eins | {count} Stück"}')
     translate_file(source, kept, FakeModel(), tgt_lang="de")
-    assert json.loads(kept.read_text("utf-8")) == {"items": "keine | eins | {count} Stück"}
+    assert json.loads(kept.read_text("utf-8")) == {
+        "items": "keine | eins | {count} Stück",
+        "car": "CAR | CARS",
+    }
 
 
 PIPED_TEXT = (

@@ -321,7 +321,9 @@ def test_an_anchored_string_keeps_its_anchor_and_its_aliases(tmp_path: Path) -> 
     )
 
 
-def test_vue_plural_choices_are_translated_one_by_one(tmp_path: Path) -> None:
+def test_vue_plural_choices_are_translated_one_by_one(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     """Session 60: as in JSON files, each choice of a vue-i18n plural is a string of its own,
     and the translation has the source's number of choices."""
     source = tmp_path / "en.yml"
@@ -342,10 +344,9 @@ def test_vue_plural_choices_are_translated_one_by_one(tmp_path: Path) -> None:
         'items: "NO ITEMS | ONE ITEM | {count} ITEMS"\nmenu:\n  - CAR | CARS\n'
     )
     out.write_text('items: "keine | eins | {count} Stück"\nmenu:\n  - Auto\n', "utf-8")
-    translate_file(source, out, FakeModel(), tgt_lang="de")  # a choice missing: again
-    assert out.read_text("utf-8") == (
-        'items: "keine | eins | {count} Stück"\nmenu:\n  - CAR | CARS\n'
-    )
+    translate_file(source, out, FakeModel(), tgt_lang="de")  # a choice missing: kept, said
+    assert out.read_text("utf-8") == 'items: "keine | eins | {count} Stück"\nmenu:\n  - Auto\n'
+    assert f"{out}: menu[0] has 1 choice where the source has 2; kept: check it" in caplog.text
 
 
 @pytest.mark.parametrize(
