@@ -94,6 +94,7 @@ from ltmt.formats.keyed_catalog import (
     TranslatedFile,
 )
 from ltmt.formats.pipe_plurals import (
+    VUE_I18N,
     Choices,
     kept_whole,
     may_be_vue_i18n,
@@ -228,6 +229,7 @@ class JsonCatalog(KeyedCatalog):
         icu = Path(path).suffix.lower() == ".arb"  # Flutter's messages are ICU throughout
         names = (str(parts[-1]) for parts, _ in strings if parts)
         vue = not icu and may_be_vue_i18n(names, (source for _, source in strings))
+        self.syntax = VUE_I18N if vue else ""
         for parts, source in strings:
             key = pointer(parts)
             if key in self.kept:
@@ -361,10 +363,12 @@ class JsonCatalog(KeyedCatalog):
 
     def paired_whole(self, values: dict[str, str]) -> dict[str, str]:
         """The branching messages whose translation in ``values`` is no ICU message this catalog
-        takes apart (``{n, Plural, ... andere {...}}``): each is a pair whole, so that ``ltmt
-        qa`` says what is wrong with it."""
+        takes apart (``{n, Plural, ... andere {...}}``), and the vue-i18n plurals whose
+        translation has another number of choices: each is a pair whole, so that ``ltmt qa``
+        says what is wrong with it."""
         sources = ((pointer(parts), source) for parts, source in _strings(self.data))
-        return {key: source for key, source in sources if key in self.branchings and key in values}
+        taken_apart = {**self.branchings, **self.choices}
+        return {key: source for key, source in sources if key in taken_apart and key in values}
 
     def adopt(self, target: Path) -> int:
         _, written, translated = _load(Path(target))  # read once: strings, messages, layout

@@ -137,6 +137,10 @@ class KeyedCatalog(TranslationsHeld):
     names_defined_twice: tuple[str, ...] = ()
     # where the output keeps the strings only the translation so far has (:meth:`adopt`)
     extras_kept: ClassVar[str] = "kept at the end"
+    # the message syntax the file's strings may be written in, which ``ltmt qa`` checks them
+    # for (metadata ``syntax``): ``vue-i18n`` where its ``|`` parts plurals
+    # (:func:`ltmt.formats.pipe_plurals.may_be_vue_i18n`); empty for none of note
+    syntax = ""
 
     def __init__(self, path: Path, entries: list[Entry]) -> None:
         super().__init__()
@@ -320,7 +324,8 @@ class KeyedCatalog(TranslationsHeld):
         pairs, nor do the names either file defines more than once (module docstring): they
         are counted into ``not_read``, or said in a warning without one; so are the names only
         ``path`` has (obsolete: ``not in the source file``), said as not ``purpose``
-        (``imported``; ``ltmt qa``: ``checked``)."""
+        (``imported``; ``ltmt qa``: ``checked``, whose pairs say the file's :attr:`syntax` in
+        metadata ``syntax``)."""
         source_file = source_file_given(path, cls.what, source_file)
         if resolved(path) == resolved(source_file):
             raise InputError(
@@ -342,6 +347,8 @@ class KeyedCatalog(TranslationsHeld):
             if not document.is_text(entry) or not target.strip():
                 continue
             metadata: dict[str, Any] = {"context": entry.name}
+            if document.syntax and purpose == "checked":  # for qa's checks, not for a memory
+                metadata["syntax"] = document.syntax
             if entry.plural:
                 metadata["plural"] = entry.form
             if entry.flags:

@@ -35,6 +35,8 @@ from ltmt.wording import counted
 
 logger = logging.getLogger(__name__)
 
+VUE_I18N = "vue-i18n"  # a catalog's syntax (:attr:`ltmt.formats.keyed_catalog.KeyedCatalog.syntax`)
+
 # vue-i18n's count, which it fills in for the number of a plural message: ``{count}``, ``{n}``
 _COUNT = re.compile(r"(?<!\{)\{\s*(?:count|n)\s*\}(?!\})")
 # a choice's words that say its count rather than what is counted

@@ -40,7 +40,7 @@ from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
 from ltmt.formats.json_identifiers import skipped, warn_of_unknown_keys
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
-from ltmt.formats.pipe_plurals import Choices, kept_whole, may_be_vue_i18n, plural_choices
+from ltmt.formats.pipe_plurals import VUE_I18N, Choices, kept_whole, may_be_vue_i18n, plural_choices
 from ltmt.formats.placeholder_syntax import has_words
 from ltmt.formats.plurals import (
     CATEGORIES,
@@ -340,6 +340,7 @@ class YamlCatalog(KeyedCatalog):
         icu: list[str] = []
         strings = list(_walk(_messages(self.document), skip_keys=self.skip_keys))
         vue = _may_be_vue_i18n(strings)
+        self.syntax = VUE_I18N if vue else ""
         for name, value in strings:
             if isinstance(value, str) and (is_branching(value) or quotes_syntax(value, icu=False)):
                 icu.append(name)  # Symfony's messages+intl-icu files: not text to translate whole
@@ -419,6 +420,11 @@ class YamlCatalog(KeyedCatalog):
             if name in self._keys and name not in values and isinstance(value, str):
                 values[name] = value
         return values
+
+    def paired_whole(self, values: dict[str, str]) -> dict[str, str]:
+        """The vue-i18n plurals whose translation in ``values`` has another number of choices:
+        each is a pair whole, so that ``ltmt qa`` says so."""
+        return {name: c.joined(c.branches) for name, c in self.choices.items() if name in values}
 
     def _translation(self, name: str) -> str | None:
         """The translation of the string ``name`` (a vue-i18n plural's: its choices' joined),

@@ -61,7 +61,8 @@ CHECKS: dict[str, Check] = {
             "error",
             "a plural entry has as many forms as the catalog's Plural-Forms says, none of them "
             "empty (PO; Qt: as many <numerusform> as the file's language takes, more only a "
-            "note, none empty)",
+            "note, none empty; a vue-i18n plural, no items | one item | {count} items, as many "
+            "choices as its source, which vue-i18n picks by the count)",
         ),
         Check(
             "addresses",

@@ -838,6 +838,22 @@ def test_qa_counts_a_plural_with_its_choices_once(tmp_path: Path) -> None:
     assert entries_of(read_translations(out, source_file=source)) == 5
 
 
+def test_qa_checks_a_plural_with_another_number_of_choices_whole(tmp_path: Path) -> None:
+    """Session 65's trial: ``keine Notizen | {count} Notizen`` for a source of three choices
+    was said missing, untranslated; it is a pair whole, which the plurals check reads."""
+    source = _write(tmp_path, "en.json", '{"notes": "no notes | one note | {count} notes"}')
+    target = _write(tmp_path, "de.json", '{"notes": "keine Notizen | {count} Notizen"}')
+    records = list(read_translations(target, source_file=source, purpose="checked"))
+    assert [(r.source, r.target, r.metadata) for r in records] == [
+        (
+            "no notes | one note | {count} notes",
+            "keine Notizen | {count} Notizen",
+            {"context": "/notes", "syntax": "vue-i18n"},
+        )
+    ]
+    assert open_document(source).missing_in(target) == []
+
+
 def test_an_arb_files_bar_is_text(tmp_path: Path) -> None:
     arb = _write(tmp_path, "app_en.arb", '{"title": "Home | Shop"}')
     assert [u.source for u in open_document(arb, tgt_lang="de").units()] == ["Home | Shop"]

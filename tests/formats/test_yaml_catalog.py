@@ -349,6 +349,19 @@ def test_vue_plural_choices_are_translated_one_by_one(
     assert f"{out}: menu[0] has 1 choice where the source has 2; kept: check it" in caplog.text
 
 
+def test_qa_checks_a_plural_with_another_number_of_choices_whole(tmp_path: Path) -> None:
+    """Session 65's trial: ``Datei`` for ``file | files`` was said missing, untranslated."""
+    source = tmp_path / "en.yml"
+    source.write_text("file: file | files\n", "utf-8")
+    target = tmp_path / "de.yml"
+    target.write_text("file: Datei\n", "utf-8")
+    records = list(YamlCatalog.pairs(target, source_file=source, purpose="checked"))
+    assert [(r.source, r.target, r.metadata) for r in records] == [
+        ("file | files", "Datei", {"context": "file", "syntax": "vue-i18n"})
+    ]
+    assert open_document(source).missing_in(target) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
