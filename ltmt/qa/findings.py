@@ -65,6 +65,13 @@ CHECKS: dict[str, Check] = {
             "choices as its source, which vue-i18n picks by the count)",
         ),
         Check(
+            "vue",
+            "error",
+            "a vue-i18n message file's translation has no bare @ (hilfe@acme.de: vue-i18n reads "
+            "@ as a linked message, @:key) and no | where its source has none (vue-i18n reads "
+            "it as a plural's choices): written {'@'} and {'|'} (JSON, YAML)",
+        ),
+        Check(
             "addresses",
             "warning",
             "the translation keeps the source's URLs and e-mail addresses",

@@ -54,7 +54,7 @@ from ltmt.qa.month_checks import changed_months, english_order, lost_months
 from ltmt.qa.negation_checks import negation_problems
 from ltmt.qa.number_checks import number_problems
 from ltmt.qa.unit_checks import unit_problems
-from ltmt.qa.vue_checks import choice_problems
+from ltmt.qa.vue_checks import choice_problems, syntax_problems
 from ltmt.terminology.function_words import has_content_words
 from ltmt.text import split_edges
 from ltmt.units import meant_as_written
@@ -491,6 +491,7 @@ PAIR_CHECKS: dict[str, PairCheck] = {
     "format": format_problems,
     "icu": icu_problems,
     "plurals": choice_problems,
+    "vue": syntax_problems,
     "placeholders": placeholder_problems,
     "addresses": address_problems,
     "numbers": number_problems,
