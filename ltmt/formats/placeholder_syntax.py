@@ -279,6 +279,9 @@ _PATTERNS = {
         rf"{_EL_EXPRESSION}|{_TEMPLATE_FIELD}|\{{'[^'{{}}]*'\}}"
         rf"|{_ICU_TYPED_ARGUMENT}"
         r"|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s][^{}]*|:)?\}"
+        # vue-i18n's named one with spaces inside, which it reads as {name} (the model wrote
+        # ``{Name }`` for ``{ name }``)
+        r"|\{[ \t]*[A-Za-z_][\w.]*[ \t]*\}"
     ),
     # a C escape as a catalog writes it: a line break or tab, a bell, an octal or hex byte, a
     # terminal's escape sequence (\033[1m); an octal byte of three digits that starts with 0

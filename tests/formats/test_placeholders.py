@@ -83,6 +83,11 @@ from ltmt.formats.placeholders import (
         # an address with vue-i18n's literal at sign is one, kept whole: the model translated
         # its mailbox ("um{'@'}acme.com zu unterstützen")
         ("Write to support{'@'}acme.com or a@b.io", ["support{'@'}acme.com", "a@b.io"]),
+        # a named one with spaces inside, which vue-i18n reads as {name}: the model wrote {Name }
+        (
+            "Hello { name }, {count} new, {name } and {{ x }}",
+            ["{ name }", "{count}", "{name }", "{{ x }}"],
+        ),
         ('Press <b>OK</b><br/><x id="1"/>', ["<b>", "</b>", "<br/>", '<x id="1"/>']),
         ("<a href='x'>link</a>", ["<a href='x'>", "</a>"]),
         ("Open the <1>settings</1> page<0/>", ["<1>", "</1>", "<0/>"]),  # react-i18next's
@@ -103,7 +108,7 @@ from ltmt.formats.placeholders import (
         ('<span foreground="red">x</span>', ['<span foreground="red">', "</span>"]),
         # Not placeholders: a percent sign with a space, shell-style braces, a lone "<".
         ("100% sure", []),
-        ("{-host|-net} and { x }", []),
+        ("{-host|-net} and {x y}", []),
         ("a < b and c > d", []),
         ("a <5 b > 3", []),
         # Meta-variables that translators translate are not tags.

@@ -437,6 +437,14 @@ def test_dates(source, target, expected):
     assert date_problems(source, target, {}) == expected
 
 
+def test_a_named_placeholder_with_spaces_inside_is_one():
+    """A vue-i18n user's trial (session 65): ``{ name }`` translated ``{Name }`` passed."""
+    assert placeholder_problems("Hello { name }!", "Hallo {Name }!", {}) == [
+        "lacks { name }",
+        "adds {Name }, which the source does not have",
+    ]
+
+
 def test_addresses_are_kept():
     assert (
         address_problems("See https://example.com/docs", "Siehe https://example.com/docs", {}) == []
