@@ -70,9 +70,10 @@ _NUMBER_OR_QUOTED = re.compile(r"'#'|#")
 # escaped apostrophe ('')
 _QUOTING = re.compile(r"'[{}#]|''")
 _APOSTROPHE, _ESCAPED_APOSTROPHE = "'", "''"
-# vue-i18n's literal ({'@'}, {'|'}): no ICU quoting, in a file that is not ICU throughout;
-# but after an apostrophe it is ICU's quoted braces ('{'name'}': a literal {name})
-_VUE_LITERAL = re.compile(r"(?<!')\{'[^'{}]*'\}")
+# vue-i18n's literal ({'@'}, {'|'}, a brace's {'{'} and {'}'}): no ICU quoting, in a file
+# that is not ICU throughout; but after an apostrophe it is ICU's quoted braces ('{'name'}': a
+# literal {name})
+_VUE_LITERAL = re.compile(r"(?<!')\{'(?:[^'{}]*|[{}])'\}")
 MOST_CASES = 64  # a message with more is left to a person
 # an argument that does not branch: {name}, {name, type} or {name, type, style}
 _SIMPLE_ARGUMENT = re.compile(r"\{\s*[\w.-]+\s*(?:,\s*([^\s,{}]+)\s*(?:,[^{}]*)?)?\}")

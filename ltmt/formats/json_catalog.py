@@ -277,16 +277,23 @@ class JsonCatalog(KeyedCatalog):
 
     def warn_of_untranslated(self) -> None:
         """Warn of the messages this run leaves untranslated as it cannot take them apart
-        (ICU quoting, ``#`` of two plurals): those a person's translation kept in the output
-        is none of (a memory import or ``ltmt qa`` translates nothing: no warning)."""
+        (ICU quoting, quotes around braces, ``#`` of two plurals): those a person's translation
+        kept in the output is none of (a memory import or ``ltmt qa`` translates nothing: no
+        warning)."""
         left = [k for k in self.untranslated if k not in self.invalid and k not in self.by_hand]
         if left:
+            # ICU quoting in an ARB file (ICU throughout); elsewhere only quotes around braces
+            # are left, which are no ICU syntax in a vue-i18n file, but text
+            arb = self.path.suffix.lower() == ".arb"
+            quoting = "ICU quoting" if arb else "quotes around braces ('{name}')"
             logger.warning(
-                "%s: %s with ICU quoting or a plural or select that ltmt cannot take apart "
-                "(%s) left out untranslated; translate them by hand",
+                "%s: %s with %s or a plural or select that ltmt cannot take apart (%s) left out "
+                "untranslated; translate %s by hand",
                 self.path,
                 counted(len(left), "message"),
+                quoting,
                 first_few(left),
+                "it" if len(left) == 1 else "them",
             )
 
     def same_value(self, entry: Entry) -> frozenset[str]:

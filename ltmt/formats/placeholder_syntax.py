@@ -271,12 +271,14 @@ _PATTERNS = {
     # Liquid's and Jinja's output with filters and trimming (``{{ price | money }}``,
     # ``{{- x -}}``) and their tags (``{% if x %}``), an ICU argument with a type
     # (:data:`_ICU_TYPED_ARGUMENT`), a Python/.NET/ICU-style one (``{0}``, ``{name!r:>10}``) or
-    # vue-i18n's literal (``{'@'}``, a sign its syntax would read otherwise); first, an EL or
+    # vue-i18n's literal (``{'@'}``, a sign its syntax would read otherwise; a word between
+    # literal braces, ``{'{'}error{'}'}``, shown as ``{error}``, is one); first, an EL or
     # template expression with its dollar (Bean Validation's ``${validatedValue}``,
     # ``${formatter.format('%1$.2f', validatedValue)}``, its quotes and parentheses: the model
     # translated its words), or a JavaScript template literal's or a shell's ``${name}``
     "brace": (
-        rf"{_EL_EXPRESSION}|{_TEMPLATE_FIELD}|\{{'[^'{{}}]*'\}}"
+        rf"{_EL_EXPRESSION}|{_TEMPLATE_FIELD}|\{{'\{{'\}}[^\s'{{}}]*\{{'\}}'\}}"
+        rf"|\{{'(?:[^'{{}}]*|[{{}}])'\}}"
         rf"|{_ICU_TYPED_ARGUMENT}"
         r"|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s][^{}]*|:)?\}"
         # vue-i18n's named one with spaces inside, which it reads as {name} (the model wrote

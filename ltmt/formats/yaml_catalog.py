@@ -361,12 +361,14 @@ class YamlCatalog(KeyedCatalog):
                 yield Entry(f"{name}{FORM}{tag}", name, text, form, plural=True)
         if icu:
             logger.warning(
-                "%s: %s with an ICU plural, select or quoting (%s) left untranslated: ltmt "
-                "takes such messages apart in JSON and ARB files, not in YAML; translate them "
-                "by hand",
+                # quotes around braces, no ICU syntax in a vue-i18n file, are not called ICU's
+                "%s: %s with an ICU plural or select, or quotes around braces ('{name}') (%s) "
+                "left untranslated: ltmt takes such messages apart in JSON "
+                "and ARB files, not in YAML; translate %s by hand",
                 self.path,
                 counted(len(icu), "message"),
                 first_few(icu),
+                "it" if len(icu) == 1 else "them",
             )
 
     def name_of(self, key: str) -> str:

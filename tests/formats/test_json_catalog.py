@@ -73,8 +73,8 @@ def test_units_and_icu_branches(tmp_path: Path, caplog: pytest.LogCaptureFixture
         ("/app/files", 1, "/app/files"),
     ]
     assert (
-        "1 message with ICU quoting or a plural or select that ltmt cannot take apart (/two)"
-        in (caplog.text)
+        "1 message with quotes around braces ('{name}') or a plural or select that ltmt "
+        "cannot take apart (/two)" in (caplog.text)
     )
 
 
@@ -198,7 +198,7 @@ def test_a_message_left_to_a_person_is_warned_of_only_when_left_untranslated(
         translate_file(source, out, FakeModel(), tgt_lang="de")
     assert caplog.messages == [
         f"{source}: 1 message with ICU quoting or a plural or select that ltmt cannot take "
-        "apart (/help) left out untranslated; translate them by hand"
+        "apart (/help) left out untranslated; translate it by hand"
     ]
 
 
@@ -859,10 +859,21 @@ def test_an_arb_files_bar_is_text(tmp_path: Path) -> None:
     assert [u.source for u in open_document(arb, tgt_lang="de").units()] == ["Home | Shop"]
 
 
-def test_vue_literals_are_no_icu_quoting(tmp_path: Path) -> None:
-    source = _write(tmp_path, "en.json", "{\"a\": \"Write {'@'} or see @:{'help.link'}\"}")
-    assert [u.source for u in open_document(source).units()] == [
-        "Write {'@'} or see @:{'help.link'}"
+def test_vue_literals_are_no_icu_quoting(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A vue-i18n user's trial (session 65): ``{'{'}error{'}'}`` was left untranslated with
+    an "ICU quoting" warning; it is a placeholder, as ``{'@'}`` is. Quotes around braces left
+    to a person in a vue-i18n file are no ICU's."""
+    messages = {
+        "a": "Write {'@'} or see @:{'help.link'}",
+        "b": "Uploading {file} failed: {'{'}error{'}'}",
+        "c": "Say '{name}' now",
+    }
+    source = _write(tmp_path, "en.json", json.dumps(messages))
+    assert [u.source for u in open_document(source).units()] == [messages["a"], messages["b"]]
+    translate_file(source, tmp_path / "de.json", FakeModel(), tgt_lang="de")
+    assert caplog.messages == [
+        f"{source}: 1 message with quotes around braces ('{{name}}') or a plural or select "
+        "that ltmt cannot take apart (/c) left out untranslated; translate it by hand"
     ]
 
 

@@ -80,6 +80,8 @@ from ltmt.formats.placeholders import (
             ["@.lower:menu.file", "@:{'a b'}", "@:(menu.edit)"],
         ),
         ("Write {'@'} or {'|'}, mail me @ noon: ok", ["{'@'}", "{'|'}"]),
+        # vue-i18n's literal braces; a word between them, shown as {error}, is one
+        ("{'{'} a {'}'}, failed: {'{'}error{'}'}", ["{'{'}", "{'}'}", "{'{'}error{'}'}"]),
         # an address with vue-i18n's literal at sign is one, kept whole: the model translated
         # its mailbox ("um{'@'}acme.com zu unterstützen")
         ("Write to support{'@'}acme.com or a@b.io", ["support{'@'}acme.com", "a@b.io"]),

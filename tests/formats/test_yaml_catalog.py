@@ -292,8 +292,8 @@ def test_icu_messages_of_a_symfony_file_are_left_untranslated(
         document = open_document(source, tgt_lang="de")
     assert [u.source for u in document.units()] == ["Apples"]
     assert (
-        "2 messages with an ICU plural, select or quoting (num_of_apples, braces) left "
-        "untranslated" in caplog.text
+        "2 messages with an ICU plural or select, or quotes around braces ('{name}') "
+        "(num_of_apples, braces) left untranslated" in caplog.text
     )
 
 
