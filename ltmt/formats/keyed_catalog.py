@@ -191,12 +191,13 @@ class KeyedCatalog(TranslationsHeld):
         self.adopted_from = Path(target)
         if self.extras:
             logger.warning(
-                "%s: %s not in %s (%s) %s; delete them there if they are obsolete",
+                "%s: %s not in %s (%s) %s; %s",
                 target,
                 counted(len(self.extras), "string"),
                 self.path,
                 first_few(self.extras),
                 self.extras_kept,
+                _delete_if_obsolete(len(self.extras)),
             )
         return len(kept)
 
@@ -384,13 +385,21 @@ def _count_obsolete(
         not_read.add(NOT_IN_SOURCE, len(names))
     elif names:
         logger.warning(
-            "%s: %s not in %s not %s (%s): delete them there if they are obsolete",
+            "%s: %s not in %s not %s (%s): %s",
             path,
             counted(len(names), "string"),
             source_file,
             purpose,
             first_few(names),
+            _delete_if_obsolete(len(names)),
         )
+
+
+def _delete_if_obsolete(count: int) -> str:
+    """What to do with ``count`` strings only a translation has, said of one or of several."""
+    if count == 1:
+        return "delete it there if it is obsolete"
+    return "delete them there if they are obsolete"
 
 
 def _count_not_text(path: Path, names: list[str], not_read: NotRead | None) -> None:

@@ -665,8 +665,7 @@ def test_strings_only_the_translation_has_are_said_not_checked(run_ltmt, tmp_pat
     code, _, _ = run_ltmt("qa", str(target), "--source-file", str(source), "--check", "format")
     assert code == 0
     assert (
-        f"{target}: 1 string not in {source} not checked (old): delete them there if they are "
-        "obsolete"
+        f"{target}: 1 string not in {source} not checked (old): delete it there if it is obsolete"
     ) in caplog.text
     assert "imported" not in caplog.text
 
