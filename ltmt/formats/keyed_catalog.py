@@ -209,7 +209,7 @@ class KeyedCatalog(TranslationsHeld):
         """Warn of the translations kept from the output so far whose placeholders the source
         no longer has (``Zuletzt synchronisiert: {time}`` for a source now using ``{date}``):
         kept as they are, they would show a value the app no longer passes."""
-        from ltmt.formats.placeholder_syntax import find_placeholders
+        from ltmt.formats.placeholder_syntax import find_placeholders, positional_aliases
 
         outdated: dict[str, str] = {}
         for entry in self.entries:
@@ -219,7 +219,11 @@ class KeyedCatalog(TranslationsHeld):
             have = {found.text for found in find_placeholders(entry.source)}
             same = self.same_value(entry)
             have |= same if have & same else set()
-            extra = [p.text for p in find_placeholders(target) if p.text not in have]
+            # a numbered %2$d is the source's second argument, reordered (as ltmt qa reads it)
+            aliases = positional_aliases(entry.source)
+            extra = [
+                p.text for p in find_placeholders(target) if aliases.get(p.text, p.text) not in have
+            ]
             if extra:
                 outdated.setdefault(entry.name, extra[0])
         if outdated:

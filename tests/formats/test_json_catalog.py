@@ -220,6 +220,41 @@ def test_a_kept_translation_with_an_outdated_placeholder_is_warned_of(
 @pytest.mark.parametrize(
     ("english", "german", "warned"),
     [
+        # numbered printf arguments reorder the source's (ltmt qa agrees)
+        ("Hello %s, you have %d new messages", "Hallo %1$s, Sie haben %2$d neue Nachrichten", ""),
+        ("%s of %d", "%2$d von %1$s", ""),
+        # a number the source does not have stays warned of; so does an i18next format qa flags
+        ("%s of %d", "%3$d von %1$s", " (/a: %3$d)"),
+        (
+            "You have {{count}} items",
+            "Sie haben {{count, number}} Artikel",
+            " (/a: {{count, number}})",
+        ),
+    ],
+)
+def test_a_numbered_printf_argument_is_the_sources_reordered(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, english: str, german: str, warned: str
+) -> None:
+    """A kept ``%1$s``/``%2$d`` for a source's ``%s``/``%d`` was warned of as a placeholder
+    the source no longer has; it is the source's arguments, numbered to reorder them."""
+    source = _write(tmp_path, "en.json", json.dumps({"a": english}))
+    out = _write(tmp_path, "de.json", json.dumps({"a": german}))
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    outdated = [m for m in caplog.messages if "no longer has" in m]
+    assert outdated == (
+        [
+            f"{out}: 1 translation kept with a placeholder the source no longer has{warned}; "
+            "fix them there, or delete them there to translate them again"
+        ]
+        if warned
+        else []
+    )
+
+
+@pytest.mark.parametrize(
+    ("english", "german", "warned"),
+    [
         ("{count, plural, one {One file} other {# files}}", "{count} Dateien", ""),
         ("{count, plural, one {One file} other {{count} files}}", "# Dateien", ""),
         # with an offset, # is count - 1: another number
