@@ -39,15 +39,15 @@ from ltmt.formats.format_strings import (
 )
 from ltmt.formats.match_pairs import words_in_matches
 from ltmt.formats.paired_tags import pairs_over_terms, place_pairs, strip_pairs
-from ltmt.formats.placeholder_syntax import has_words, without_placeholders
+from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.formats.placeholders import Restored, protect, restore, reused_as_stored
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.run_report import RunReport, entry_name
+from ltmt.formats.wordless import lost_every_word
 from ltmt.routing import reused_segment, stored_edges_replaced
 from ltmt.segments import MEMORY_FREE, Match, Segment, Translation
 from ltmt.spelling import unknown_in
 from ltmt.swiss_spelling import swiss_spelling
-from ltmt.terminology.function_words import has_content_words
 from ltmt.units import meant_as_written, split_segment
 from ltmt.wording import shortened
 
@@ -520,11 +520,7 @@ def _count(
     elif outcome.method != "exact" and _copied(outcome.unit.source, outcome.text, terms):
         report.copied_in(outcome.unit.source)
         report.example(f"{outcome.unit.source[:60]!r}: left as in the source")
-    elif (
-        outcome.method != "exact"
-        and has_content_words(outcome.unit.source)
-        and not has_words(outcome.text)
-    ):
+    elif outcome.method != "exact" and lost_every_word(outcome.unit.source, outcome.text):
         report.wordless += 1  # Hi %{first_name}, → %{first_name},
         report.example(f"{outcome.unit.source[:60]!r}: lost all its words")
     elif outcome.method != "exact":

@@ -47,6 +47,7 @@ from ltmt.formats.placeholder_syntax import (
 )
 from ltmt.formats.placeholders import is_count, singular_form
 from ltmt.formats.size_limits import too_long_message
+from ltmt.formats.wordless import lost_every_word
 from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.pictographs import OWNERSHIP_SIGNS
@@ -55,7 +56,6 @@ from ltmt.qa.negation_checks import negation_problems
 from ltmt.qa.number_checks import number_problems
 from ltmt.qa.unit_checks import unit_problems
 from ltmt.qa.vue_checks import choice_problems, syntax_problems
-from ltmt.terminology.function_words import has_content_words
 from ltmt.text import split_edges
 from ltmt.units import meant_as_written
 from ltmt.wording import counted, first_few
@@ -413,9 +413,10 @@ def copied_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
 
 def wordless_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """Whether ``target`` lost every word of ``source``: it keeps only placeholders or
-    punctuation (``Hi %{first_name},`` → ``%{first_name},``); not where the source's words are
-    function words alone (``%d of %d`` → ``%d/%d``: :func:`has_content_words`)."""
-    if not target.strip() or has_words(target) or not has_content_words(source):
+    punctuation (``Hi %{first_name},`` → ``%{first_name},``); not where it writes a sign
+    (``%{p} %`` for ``%{p} percent``) or the source's words are function words alone
+    (``%d of %d`` → ``%d/%d``): :func:`lost_every_word`."""
+    if not lost_every_word(source, target):
         return []
     return ["the translation lost all its words: it keeps only placeholders or punctuation"]
 

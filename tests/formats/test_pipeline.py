@@ -1204,14 +1204,20 @@ def test_an_output_that_lost_every_word_is_counted_and_said() -> None:
 
     report = RunReport()
     translate_texts(
-        ["Hi %{first_name},", "%{count}", "Bye", "%d of %d"],
+        ["Hi %{first_name},", "%{count}", "Bye", "%d of %d", "%{p} percent"],
         lambda texts, prefer: [
-            Translation(t, t.replace("Hi ", "").replace(" of ", "/").replace("Bye", "BYE"))
+            Translation(
+                t,
+                t.replace("Hi ", "").replace(" of ", "/").replace("Bye", "BYE"),
+            )
+            if "percent" not in t
+            else Translation(t, "%{p} %")
             for t in texts
         ],
         report,
     )
-    assert report.wordless == 1  # %{count} has no words to lose, %d of %d function words
+    # %{count} has no words to lose, %d of %d function words, %{p} % writes a sign for one
+    assert report.wordless == 1
     assert (
         "; 1 lost every word of their source, keeping only its placeholders or punctuation "
         "(check them)"

@@ -770,6 +770,18 @@ def test_a_translation_over_its_units_length_limit(target, metadata, expected):
         ("Hi", "", []),  # an empty translation is the missing check's
         ("%d of %d", "%d/%d", []),  # function words alone: no words lost
         ("%d and %s", "%d & %s", []),
+        # a sign written for a word: no words lost
+        ("%{p} percent", "%{p} %", []),
+        ("%d percent", "%d %%", []),
+        ("%{a} minus %{b}", "%{a} \u2212 %{b}", []),
+        ("%{n} times", "%{n}\u00d7", []),
+        ("Step %{n} of %{total}", "%{n}/%{total}", []),
+        ("%{price} euros", "%{price} \u20ac", []),
+        (
+            "Hi %{first_name}!",
+            "%{first_name}!",
+            ["the translation lost all its words: it keeps only placeholders or punctuation"],
+        ),
     ],
 )
 def test_a_translation_that_lost_all_its_words(source, target, expected):
