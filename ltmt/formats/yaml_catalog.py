@@ -56,8 +56,8 @@ from ltmt.formats.yaml_written import (
     explicit_start,
     mark_nulls,
     represent_written_null,
-    spaced_braces,
-    spaced_flow_emitter,
+    spaced_mappings,
+    write_spacing,
 )
 from ltmt.text import paired_surrogates
 from ltmt.wording import counted, first_few
@@ -91,13 +91,16 @@ class Layout:
     dash: int = 0
     tilde: bool = False  # nulls written ~, not null
     start: bool = False  # the document started with ---
-    spaced_braces: bool = False  # flow mappings written { one: a }
 
 
-def _yaml(layout: Layout = Layout()) -> Any:
+def _yaml(layout: Layout = Layout(), spaced: set[int] | None = None) -> Any:
+    """A round-trip ``YAML`` writing ``layout``; ``spaced``: the ids of the flow mappings it
+    writes ``{ one: a }`` (:func:`spaced_mappings`), where not None."""
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
+    if spaced is not None:  # before the representer is made
+        write_spacing(yaml, spaced)
     yaml.preserve_quotes = True
     yaml.width = 4096  # long strings stay on one line, as written
     yaml.indent(mapping=layout.mapping, sequence=layout.sequence, offset=layout.dash)
@@ -105,8 +108,6 @@ def _yaml(layout: Layout = Layout()) -> Any:
         yaml.representer.add_representer(type(None), _tilde)
     yaml.representer.add_representer(WrittenNull, represent_written_null)
     yaml.explicit_start = layout.start
-    if layout.spaced_braces:
-        yaml.Emitter = spaced_flow_emitter()
     return yaml
 
 
@@ -120,10 +121,10 @@ def _layout(text: str, sequence: int | None, dash: int | None) -> Layout:
     nested = _NESTED_KEY.search(text)
     mapping = len(nested.group(1)) if nested else 2
     tilde = bool(_TILDE.search(text)) and not _NULL.search(text)
-    form = {"start": explicit_start(text), "spaced_braces": spaced_braces(text)}
+    start = explicit_start(text)
     if dash is None:  # no block list
-        return Layout(mapping, mapping, 0, tilde, **form)
-    return Layout(mapping, max(sequence or 2, dash + 2), dash, tilde, **form)
+        return Layout(mapping, mapping, 0, tilde, start)
+    return Layout(mapping, max(sequence or 2, dash + 2), dash, tilde, start)
 
 
 def _load(data: bytes, path: Path) -> tuple[Any, Layout]:
@@ -438,7 +439,9 @@ class YamlCatalog(KeyedCatalog):
 
     def render(self) -> bytes:
         document, _ = _load(self.data, self.path)  # afresh: a copy would lose the anchors
-        mark_nulls(document, decode(self.data, self.path).split("\n"))  # nulls as written
+        lines = decode(self.data, self.path).split("\n")
+        spaced = spaced_mappings(document, lines)  # before nulls and strings are replaced
+        mark_nulls(document, lines)  # nulls as written
         strings = _messages(document)
         self._anchored: dict[int, Any] = {}  # an anchored string's translation, by its node
         self._fill(strings, "")
@@ -448,7 +451,7 @@ class YamlCatalog(KeyedCatalog):
         if self.root is not None and self.root != self.tgt_lang:
             document.insert(0, self.tgt_lang, document.pop(self.root))
         out = io.StringIO()
-        _yaml(self.layout).dump(document, out)
+        _yaml(self.layout, spaced).dump(document, out)
         text = out.getvalue()
         if self._adopted_text is not None:
             renamed = self._adopted_root not in (None, self.tgt_lang) and self.root is not None

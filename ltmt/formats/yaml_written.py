@@ -1,16 +1,18 @@
 """How a YAML message file is written where ruamel.yaml's round trip forgets it
 (:mod:`ltmt.formats.yaml_catalog`): its document start (``---``), each null as it stands
-(``nothing:``, ``- ~``, ``null``) and the spaces inside its flow mappings (``{ one: a }``), so
-that a translation's diff holds its strings, not its form.
+(``nothing:``, ``- ~``, ``null``) and the spaces inside each flow mapping's braces (``{ one: a }``
+beside ``{zero: b}``), so that a translation's diff holds its strings, not its form.
 """
 
 from __future__ import annotations
 
 import re
+from collections import deque
 from typing import Any
 
 _DOCUMENT_START = re.compile(r"\A\ufeff?(?:[ \t]*(?:#[^\n]*)?\r?\n)*---(?:[ \t]|\r?$)", re.M)
-_SPACED_BRACES = re.compile(r"(?:^|[:\[,-])[ \t]*\{ [^\s}]", re.M)  # key: { one: a }
+# where the parser found a flow mapping: its anchor and tag, then { and a space (not {})
+_SPACED_START = re.compile(r"(?:[&!][^\s{]*[ \t]+)*\{[ \t]+[^\s}]")
 _NULL_WORD = re.compile(r"(?:~|null|Null|NULL)(?=[\s,\]}#]|$)")
 _NULL_TAG = "tag:yaml.org,2002:null"
 
@@ -25,11 +27,6 @@ class WrittenNull:
 def explicit_start(text: str) -> bool:
     """Whether the file ``text`` starts its document with ``---``."""
     return _DOCUMENT_START.match(text) is not None
-
-
-def spaced_braces(text: str) -> bool:
-    """Whether ``text`` writes a flow mapping with spaces inside its braces."""
-    return _SPACED_BRACES.search(text) is not None
 
 
 def mark_nulls(node: Any, lines: list[str]) -> None:
@@ -69,27 +66,87 @@ def represent_written_null(representer: Any, null: WrittenNull) -> Any:
     return representer.represent_scalar(_NULL_TAG, null.written)
 
 
-def spaced_flow_emitter() -> type:
-    """ruamel.yaml's round-trip emitter, writing a flow mapping ``{ one: a }``, an empty one
-    ``{}``."""
+def spaced_mappings(node: Any, lines: list[str]) -> set[int]:
+    """The ids of the flow mappings at and below ``node`` (read from the file of ``lines``)
+    that the file writes with a space inside their braces (``{ one: a }``), each seen at the
+    ``{`` where the parser found it: a brace in a quoted string is no mapping's."""
+    spaced: set[int] = set()
+    pending, seen = [node], set()
+    while pending:
+        item = pending.pop()
+        if not isinstance(item, (dict, list)) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        pending.extend(item.values() if isinstance(item, dict) else item)
+        fa, lc = getattr(item, "fa", None), getattr(item, "lc", None)
+        if not isinstance(item, dict) or fa is None or lc is None or fa.flow_style() is not True:
+            continue
+        line = lines[lc.line] if lc.line < len(lines) else ""
+        if _SPACED_START.match(line, lc.col):
+            spaced.add(id(item))
+    return spaced
+
+
+def write_spacing(yaml: Any, spaced: set[int]) -> None:
+    """Have ``yaml`` (a round-trip ``YAML``, its representer not made yet) write the flow
+    mappings whose ids are ``spaced`` with spaces inside their braces (``{ one: a }``, an
+    empty one ``{}``), and every other one without (``{one: a}``).
+
+    ruamel.yaml's round trip forgets the spaces; which mapping had them travels from the
+    representer (the mapping's node) through the serializer (one flag a mapping event, in
+    order) to the emitter, which writes each mapping as its own flag says."""
     from ruamel.yaml.emitter import RoundTripEmitter
-    from ruamel.yaml.events import MappingEndEvent
+    from ruamel.yaml.events import MappingEndEvent, MappingStartEvent
+    from ruamel.yaml.nodes import MappingNode
+    from ruamel.yaml.representer import RoundTripRepresenter
+    from ruamel.yaml.serializer import Serializer
+
+    nodes: set[int] = set()  # the ids of the spaced mappings' nodes
+    flags: deque[bool] = deque()  # a flag for each mapping event, in the order emitted
+    opened: list[bool] = []  # the flow mappings the emitter is within: whether spaced
+
+    class SpacingRepresenter(RoundTripRepresenter):
+        def represent_mapping(self, tag: Any, mapping: Any, flow_style: Any = None) -> Any:
+            node = super().represent_mapping(tag, mapping, flow_style)
+            if id(mapping) in spaced:
+                nodes.add(id(node))
+            return node
+
+    class SpacingSerializer(Serializer):
+        def serialize_node(self, node: Any, parent: Any, index: Any) -> None:
+            if isinstance(node, MappingNode) and node not in self.serialized_nodes:
+                flags.append(id(node) in nodes)  # an alias's node emits no mapping event
+            super().serialize_node(node, parent, index)
 
     class SpacedFlowEmitter(RoundTripEmitter):
-        flow_map_end = " }"
+        flow_map_end = "}"
+        next_spaced = False
+
+        def expect_node(self, *args: Any, **kwargs: Any) -> None:
+            if isinstance(self.event, MappingStartEvent):
+                self.next_spaced = flags.popleft() if flags else False
+            super().expect_node(*args, **kwargs)
 
         def expect_flow_mapping(self, *args: Any, **kwargs: Any) -> None:
             super().expect_flow_mapping(*args, **kwargs)
-            opened = self.flow_context[-1] == "{" and bool(self.events)
-            if opened and not isinstance(self.events[0], MappingEndEvent):
+            braced = self.flow_context[-1] == "{" and bool(self.events)
+            spaced = self.next_spaced and braced and not isinstance(self.events[0], MappingEndEvent)
+            opened.append(spaced)
+            if spaced:
                 self.write_indicator(" ", False, whitespace=True)
 
         def expect_first_flow_mapping_key(self) -> None:
-            self.flow_map_end = "}" if isinstance(self.event, MappingEndEvent) else " }"
+            self._closing()
             super().expect_first_flow_mapping_key()
 
         def expect_flow_mapping_key(self) -> None:
-            self.flow_map_end = " }"
+            self._closing()
             super().expect_flow_mapping_key()
 
-    return SpacedFlowEmitter
+        def _closing(self) -> None:
+            if isinstance(self.event, MappingEndEvent):
+                self.flow_map_end = " }" if opened.pop() else "}"
+
+    yaml.Representer = SpacingRepresenter
+    yaml.Serializer = SpacingSerializer
+    yaml.Emitter = SpacedFlowEmitter

@@ -48,12 +48,46 @@ def test_a_file_without_a_document_start_gets_none(tmp_path: Path, start: str) -
     assert out.read_text("utf-8") == f"{start}de:\n  count: {{one: A FILE, other: FILES}}\n"
 
 
-def test_spaced_braces_leave_an_empty_mapping_closed() -> None:
+def _written(text: str) -> str:
+    """``text`` loaded and written back, each flow mapping spaced as ``text`` spaces it."""
     import io
 
-    from ltmt.formats.yaml_catalog import Layout, _yaml
+    from ltmt.formats.yaml_catalog import _yaml
+    from ltmt.formats.yaml_written import spaced_mappings
 
-    yaml = _yaml(Layout(spaced_braces=True))
+    document = _yaml().load(text)
     out = io.StringIO()
-    yaml.dump(yaml.load("en:\n  g: {a: 1, b: {c: x, d: {}}}\n"), out)
-    assert out.getvalue() == "en:\n  g: { a: 1, b: { c: x, d: {} } }\n"
+    _yaml(spaced=spaced_mappings(document, text.split("\n"))).dump(document, out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "en:\n  g: { a: 1, b: { c: x, d: {} } }\n",  # an empty mapping stays closed
+        # each mapping its own spacing: a file mixing both, nested ones too
+        "en:\n  items: { one: a, other: b }\n  zero_items: {zero: c, one: d}\n",
+        "en:\n  g: {a: 1, b: { c: x }}\n",
+        "en:\n  m: &m { k: v }\n  n: *m\n  o: {k: v}\n",  # after an anchor
+        # a brace in a quoted string is no mapping's
+        'en:\n  search: "Type { and a name: { name } to search."\n  colors: {red: Red}\n',
+    ],
+)
+def test_each_flow_mapping_keeps_its_own_spacing(text: str) -> None:
+    """The spacing of one match (even inside a quoted string) was applied to the whole file."""
+    assert _written(text) == text
+
+
+def test_a_flow_mapping_is_spaced_in_the_translation_as_in_the_source(tmp_path: Path) -> None:
+    source = tmp_path / "en.yml"
+    source.write_text(
+        'en:\n  hint: "Type { and a name: { name }"\n  colors: {red: Red}\n'
+        "  items: { one: a file }\n",
+        "utf-8",
+    )
+    out = tmp_path / "de.yml"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        'de:\n  hint: "TYPE { AND A NAME: { NAME }"\n  colors: {red: RED}\n'
+        "  items: { one: A FILE }\n"
+    )
