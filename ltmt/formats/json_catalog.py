@@ -85,7 +85,7 @@ from ltmt.formats.icu_messages import (
     syntax_problem,
 )
 from ltmt.formats.json_comments import leading_comment
-from ltmt.formats.json_identifiers import kept_as_written, warn_of_unknown_keys
+from ltmt.formats.json_identifiers import kept_as_written, skipped, warn_of_unknown_keys
 from ltmt.formats.json_layout import dumps_with_layout, one_line_containers
 from ltmt.formats.keyed_catalog import (
     FORM,
@@ -201,6 +201,7 @@ class JsonCatalog(KeyedCatalog):
         self.output: Path | None = None  # where it is saved (:meth:`save`), and its locale
         self.locale = arb_spelling(tgt_lang)
         # the strings copied as they are, not translated, by pointer (module docstring)
+        self.skip_keys = skip_keys  # their strings keep an adopted output's (:meth:`adopt`)
         if skip_keys:
             warn_of_unknown_keys(path, data, skip_keys)
         strings = list(_strings(data))
@@ -391,6 +392,8 @@ class JsonCatalog(KeyedCatalog):
             key = pointer(parts)
             if key in self.extras:
                 self.adopted_extras.append((parts, text))
+            if key in self.kept and skipped(parts, self.skip_keys) and text.strip():
+                self.kept[key] = text  # a skipped key's value as the translation has it
             if _is_translation_of(text, self.untranslated.get(key)):
                 self.by_hand[key] = text
             if key in self.branchings and all(

@@ -275,6 +275,23 @@ def _scalars(node: Any, name: str = "") -> dict[str, Any]:
     return found
 
 
+def _under_skipped(node: Any, skip_keys: frozenset[str], name: str = "") -> set[str]:
+    """The dotted names of the values below ``node`` that are no mapping or list, under a key
+    of ``skip_keys`` (``--skip-keys``)."""
+    found: set[str] = set()
+    children = _own_items(node) if isinstance(node, dict) else []
+    for key, value in children:
+        child = f"{name}.{key}" if name else str(key)
+        if skipped((key,), skip_keys):
+            found.update(_scalars(value, child))
+        else:
+            found |= _under_skipped(value, skip_keys, child)
+    if isinstance(node, list):
+        for index, value in enumerate(node):
+            found |= _under_skipped(value, skip_keys, f"{name}[{index}]")
+    return found
+
+
 def _leaves(node: Any, name: str = "") -> Iterator[str]:
     """The dotted names of every value below ``node`` that is no mapping or list (a plural
     counts as one)."""
@@ -382,8 +399,9 @@ class YamlCatalog(KeyedCatalog):
 
     def adopt(self, target: Path) -> int:
         """:meth:`KeyedCatalog.adopt`, and the values that are no text (a locale's settings:
-        ``separator: ","``, ``precision: 2``) the output has where the source has them: the
-        translation so far says them for the target language."""
+        ``separator: ","``, ``precision: 2``) the output has where the source has them, and
+        its values under a skipped key (``--skip-keys formats``): the translation so far says
+        them for the target language."""
         data = read_bytes(Path(target), WHAT)
         theirs = _load(data, Path(target))[0]
         self._adopted, self._adopted_root = _messages(theirs), _root(theirs)
@@ -393,10 +411,15 @@ class YamlCatalog(KeyedCatalog):
         self.kept_whole = kept_whole(target, values, self.choices)
         self._adopted_text = decode(data, Path(target))
         theirs, ours = _scalars(self._adopted), _scalars(_messages(self.document))
+        skipped_here = _under_skipped(_messages(self.document), self.skip_keys)
         self._settings_kept = {
             name: value
             for name, value in theirs.items()
-            if name in ours and not _is_text(ours[name], name) and not _is_text(value, name)
+            if name in ours
+            and (
+                (name in skipped_here and value is not None and str(value).strip())
+                or (not _is_text(ours[name], name) and not _is_text(value, name))
+            )
         }
         return adopted
 
@@ -484,7 +507,8 @@ class YamlCatalog(KeyedCatalog):
 
     def _fill_child(self, parent: Any, key: Any, name: str) -> bool:
         value = parent[key]
-        if skipped((key,), self.skip_keys):  # copied as the source has it
+        if skipped((key,), self.skip_keys):  # copied: the output's own values, else the source's
+            self._keep_own(parent, key, name)
             return True
         if _is_text(value, name):
             return self._fill_text(parent, key, name)
@@ -492,6 +516,20 @@ class YamlCatalog(KeyedCatalog):
             parent[key] = self._settings_kept[name]
             return True
         return self._fill(value, name)
+
+    def _keep_own(self, parent: Any, key: Any, name: str) -> None:
+        """Put the output so far's value of each leaf at and below ``parent[key]`` (a skipped
+        key's: ``date.formats.default: "%d.%m.%Y"``) in place of the source's: a translator's
+        own; a leaf it lacks keeps the source's."""
+        value = parent[key]
+        if name in self._settings_kept:
+            parent[key] = self._settings_kept[name]
+        elif isinstance(value, dict):
+            for child, _ in _own_items(value):
+                self._keep_own(value, child, f"{name}.{child}")
+        elif isinstance(value, list):
+            for index in range(len(value)):
+                self._keep_own(value, index, f"{name}[{index}]")
 
     def _fill_text(self, parent: Any, key: Any, name: str) -> bool:
         """The translation of the string ``parent[key]`` in its place. An anchored string

@@ -706,6 +706,18 @@ def test_skip_keys_copy_every_string_under_them(
     assert json.loads(out.read_text("utf-8")) == written
 
 
+def test_a_skipped_key_keeps_the_existing_translations_strings(tmp_path: Path) -> None:
+    """--skip-keys formats replaced the output's own date format with the English one."""
+    english = {"formats": {"default": "%Y-%m-%d", "short": "%b %d"}, "title": "Order overview"}
+    source = _write(tmp_path, "en.json", json.dumps(english))
+    out = _write(tmp_path, "de.json", json.dumps({"formats": {"default": "%d.%m.%Y"}}))
+    translate_file(source, out, FakeModel(), tgt_lang="de", skip_keys=frozenset({"formats"}))
+    assert json.loads(out.read_text("utf-8")) == {
+        "formats": {"default": "%d.%m.%Y", "short": "%b %d"},  # short: the source's
+        "title": "ORDER OVERVIEW",
+    }
+
+
 def test_labels_beside_a_name_or_a_section_of_their_words_are_translated(tmp_path: Path) -> None:
     """A message file's ``title`` of ``About`` beside one of ``Node.js``, and ``HELP`` beside a
     top-level section ``HELP``, were copied as identifiers; they are text."""

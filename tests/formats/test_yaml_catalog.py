@@ -465,6 +465,39 @@ def test_a_translation_with_no_words_left_is_read_and_paired(tmp_path: Path) -> 
     assert pairs == {"Hi %{first_name},": "%{first_name},", "Bye": "Tschüss"}
 
 
+def test_a_skipped_key_keeps_the_existing_translations_values(tmp_path: Path) -> None:
+    """--skip-keys formats replaced the output's own date formats with the English ones."""
+    source = tmp_path / "en.yml"
+    source.write_text(
+        "en:\n"
+        "  date:\n"
+        "    formats:\n"
+        '      default: "%Y-%m-%d"\n'
+        '      long: "%B %d, %Y"\n'
+        '      short: "%b %d"\n'
+        "  title: Order overview\n"
+        "  save: Save\n",
+        "utf-8",
+    )
+    out = tmp_path / "de.yml"
+    out.write_text(
+        'de:\n  date:\n    formats:\n      default: "%d.%m.%Y"\n      long: "%e. %B %Y"\n'
+        "  title: Bestellübersicht\n",
+        "utf-8",
+    )
+    translate_file(source, out, FakeModel(), tgt_lang="de", skip_keys=frozenset({"formats"}))
+    assert out.read_text("utf-8") == (
+        "de:\n"
+        "  date:\n"
+        "    formats:\n"
+        '      default: "%d.%m.%Y"\n'
+        '      long: "%e. %B %Y"\n'
+        '      short: "%b %d"\n'  # the translation has none: the source's
+        "  title: Bestellübersicht\n"
+        "  save: SAVE\n"
+    )
+
+
 def test_strings_under_skip_keys_are_copied_at_any_depth(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
