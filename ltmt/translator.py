@@ -513,7 +513,7 @@ class Translator:
         wanted = prefer or [{}] * len(texts)
         request = Request(texts, matches, [matcher] * len(texts), [user] * len(texts), wanted)
         translations = translate_by_sentences(self, request, checked_progress(progress))
-        return self._finished(translations, user, fit)
+        return self._finished(translations, user, fit, matcher)
 
     def translate_for_users(
         self,
@@ -556,20 +556,26 @@ class Translator:
         results, start = [], 0
         for (user, _, _), count in zip(parts, counts, strict=True):
             # each user's own memory decides the quote marks
-            results.append(self._finished(flat[start : start + count], user, fit))
+            matcher = matchers[start] if count else None
+            results.append(self._finished(flat[start : start + count], user, fit, matcher))
             start += count
         return results
 
     def _finished(
-        self, translations: list[Translation], user: str | None, fit: bool
+        self,
+        translations: list[Translation],
+        user: str | None,
+        fit: bool,
+        matcher: TermMatcher | None = None,
     ) -> list[Translation]:
         """One user's ``translations`` with the quote marks the user's memory writes
-        (``user_quotes``), fitted to their sources with ``fit``."""
+        (``user_quotes``), fitted to their sources with ``fit`` (the glossary names of
+        ``matcher`` kept as written)."""
         if self.user_quotes:
             translations = in_users_quotes(
                 translations, functools.partial(self._memory_quotes, user)
             )
-        return _fitted(translations) if fit else translations
+        return _fitted(translations, matcher) if fit else translations
 
     def _memory_quotes(self, user: str | None) -> QuoteTable:
         """How ``user``'s memory quotes what its sources quote (:mod:`ltmt.quote_style`), read
@@ -953,9 +959,10 @@ def _unfinished_segments(units: Sequence[Unit], unfinished: Sequence[bool]) -> s
     return {unit.segment for unit, flag in zip(units, unfinished, strict=True) if flag}
 
 
-def _fitted(translations: list[Translation]) -> list[Translation]:
+def _fitted(translations: list[Translation], matcher: TermMatcher | None) -> list[Translation]:
     """Each translation fitted to its source (:func:`ltmt.formats.placeholders.fit_translation`;
     imported here: the formats package is not loaded for a translator that never fits)."""
     from ltmt.formats.placeholders import fit_translation
+    from ltmt.terminology.matching import names_kept
 
-    return [fit_translation(t) for t in translations]
+    return [fit_translation(t, names_kept(matcher, t.source)) for t in translations]

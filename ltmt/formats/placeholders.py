@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -179,19 +179,20 @@ def is_count(text: str) -> bool:
     return COUNT_CONVERSION.fullmatch(text) is not None or _COUNT_FIELD.fullmatch(text) is not None
 
 
-def fit_translation(translation: Translation) -> Translation:
+def fit_translation(translation: Translation, kept: Iterable[str] = ()) -> Translation:
     """``translation`` with its text fitted to its source by :func:`restore` (what ``ltmt
     translate``, the server and :meth:`ltmt.translator.Translator.translate` return), the
     source's date formats then written in the translation's ``target_language``
     (:func:`ltmt.date_formats.localise_dates`) and its spelling (``ss`` for ``ß`` in Swiss
-    German: :mod:`ltmt.swiss_spelling`), and ``fitted`` set where that changed the text;
+    German: :mod:`ltmt.swiss_spelling`, but in ``kept``, the glossary's names kept as
+    written), and ``fitted`` set where that changed the text;
     an empty text, and a memory match :func:`reused_as_stored`, stay as they are."""
     if not translation.text.strip() or reused_as_stored(translation):
         return translation
     text = restore(protect(translation.source), translation.text).text
     if translation.target_language:  # after the repair, which reads the source as written
         text = localise_dates(translation.source, text, translation.target_language)
-        text = swiss_spelling(text, translation.target_language)
+        text = swiss_spelling(text, translation.target_language, kept)
     return translation if text == translation.text else replace(translation, text=text, fitted=True)
 
 

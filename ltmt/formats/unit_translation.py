@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -130,6 +130,13 @@ class TranslatorFn:
         if self.matcher is None:
             return []
         return [(hit.start, hit.end) for hit in self.matcher.find(text)]
+
+    def names_kept(self, source: str) -> tuple[str, ...]:
+        """The glossary's names in ``source`` kept as written
+        (:func:`~ltmt.terminology.matching.names_kept`)."""
+        from ltmt.terminology.matching import names_kept
+
+        return names_kept(self.matcher, source)
 
     def term_at_end(self, source: str, output: str) -> bool:
         """Whether ``output`` has a glossary target of ``source`` tacked on at its end, away
@@ -244,7 +251,8 @@ def translate_units(
     keys = list(dict.fromkeys(_key(u) for u in units))
     results = _call(translate, [k[0] for k in keys], [preference(first[k]) for k in keys])
     by_key = dict(zip(keys, results, strict=True))
-    outcomes = [_outcome(unit, by_key[_key(unit)]) for unit in units]
+    names = getattr(translate, "names_kept", lambda source: ())  # Swiss ss leaves them be
+    outcomes = [_outcome(unit, by_key[_key(unit)], names(unit.source)) for unit in units]
     language = next((r.target_language for r in results if r.target_language), "")
     _translate_paired(units, outcomes, translate, language)
     _separate_plural_forms(outcomes, translate, report, language)
@@ -300,11 +308,11 @@ def _call(
     ]
 
 
-def _outcome(unit: Unit, translation: Translation) -> Outcome:
+def _outcome(unit: Unit, translation: Translation, kept: Iterable[str] = ()) -> Outcome:
     if reused_as_stored(translation):
         restored = _as_stored(unit, translation.text)
     else:
-        restored = fit(unit, translation.text, translation.target_language)
+        restored = fit(unit, translation.text, translation.target_language, kept)
     # approved only for the very same source (a 100 % match may differ in case or spacing)
     own = own_match(unit, translation)
     same_context = own is not None and own.source == unit.source
@@ -346,17 +354,18 @@ def shares_place(metadata: Mapping[str, Any], wanted: Mapping[str, Any]) -> bool
     )
 
 
-def fit(unit: Unit, output: str, target_language: str = "") -> Restored:
+def fit(unit: Unit, output: str, target_language: str = "", kept: Iterable[str] = ()) -> Restored:
     """``output`` fitted to ``unit``: placeholders repaired, then (for format flags) stray
     ``%`` fixed and the format rules checked; ``ok`` False when it is still not valid. With a
     ``target_language`` (the model's), the source's date formats are written in its form
     (:func:`ltmt.date_formats.localise_dates`) where the format rules allow it, and ``ß``
-    written ``ss`` for Swiss German (:mod:`ltmt.swiss_spelling`)."""
+    written ``ss`` for Swiss German (:mod:`ltmt.swiss_spelling`; ``kept``: glossary names
+    written as they are)."""
     restored = _fit_placeholders(unit, output)
     if not target_language or not restored.text.strip():
         return restored
     localised = localise_dates(unit.source, restored.text, target_language)
-    localised = swiss_spelling(localised, target_language)
+    localised = swiss_spelling(localised, target_language, kept)
     flags = format_flags(unit.flags)
     if localised == restored.text or (flags and check_format(flags, unit.source, localised)):
         return restored

@@ -446,6 +446,16 @@ def kept_as_written(term: Term) -> bool:
     return term.target.strip() == term.source.strip()
 
 
+def names_kept(matcher: TermMatcher | None, source: str) -> tuple[str, ...]:
+    """The targets of the terms of ``matcher`` found in ``source`` that are kept as written
+    (:func:`kept_as_written`: ``Weißbräu``), which a translation writes as the glossary does
+    (Swiss German's ``ss``, :mod:`ltmt.swiss_spelling`, leaves them as they are)."""
+    if matcher is None:
+        return ()
+    names = (hit.term.target for hit in matcher.find(source) if kept_as_written(hit.term))
+    return tuple(dict.fromkeys(names))
+
+
 def term_renders(term: Term, output: str) -> bool:
     """Whether ``output`` carries ``term``'s target (:func:`renders`), as a whole word where
     the term is kept as written (:func:`kept_as_written`)."""

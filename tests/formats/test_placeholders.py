@@ -596,6 +596,16 @@ def test_fit_translation_writes_ss_for_swiss_german_but_keeps_a_reused_match() -
     assert fit_translation(reused).text == "Die Größe"
 
 
+def test_fit_translation_keeps_swiss_germans_placeholders_and_glossary_names() -> None:
+    from ltmt.segments import Translation
+
+    # regression trial D, session 65: %(straße)s became %(strasse)s
+    raw = Translation("Street: %(straße)s", "Straße: %(straße)s", target_language="de-CH")
+    assert fit_translation(raw).text == "Strasse: %(straße)s"
+    named = Translation("Order Weißbräu", "Weißbräu bestellen", target_language="de-CH")
+    assert fit_translation(named, ("Weißbräu",)).text == "Weißbräu bestellen"
+
+
 def test_fit_translation_writes_a_written_date_in_the_target_languages_order() -> None:
     from ltmt.segments import Translation
 

@@ -112,3 +112,12 @@ def test_sharp_s_in_a_swiss_german_translation_is_flagged():
         (0, "German (Switzerland) writes ss, not ß: write 'Strassennamen'")
     ]
     assert language_findings(records(pairs), "de") == []
+
+
+def test_sharp_s_in_a_placeholder_or_url_of_a_swiss_translation_is_not_flagged():
+    # regression trial D, session 65
+    pairs = [
+        ("Street: %(straße)s", "Strasse: %(straße)s"),
+        ("See https://example.de/straße/karte", "Lesen Sie https://example.de/straße/karte"),
+    ]
+    assert language_findings(records(pairs), "de-CH") == []

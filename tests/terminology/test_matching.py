@@ -392,3 +392,13 @@ def test_a_term_may_hold_an_identifier_whole(term: Term, text: str) -> None:
 )  # fmt: skip
 def test_a_term_kept_as_written_is_carried_as_a_whole_word(term, output, carried):
     assert term_renders(term, output) is carried
+
+
+def test_names_kept_are_the_targets_written_as_their_source():
+    # regression trial D, session 65: gl3.csv's Weißbräu,Weißbräu beside size,Größe
+    from ltmt.terminology.matching import names_kept
+
+    matcher = TermMatcher([Term("Weißbräu", "Weißbräu"), Term("size", "Größe")])
+    assert names_kept(matcher, "Order Weißbräu in any size.") == ("Weißbräu",)
+    assert names_kept(matcher, "Choose a size.") == ()
+    assert names_kept(None, "Order Weißbräu") == ()
