@@ -486,13 +486,6 @@ def is_code(text: str) -> bool:
     )
 
 
-# below it English writes a word too rarely for it to be a word of an interface: names the
-# model must keep are below (Jira 2.1, Hiragana 2.3), the words of a shop's or an app's labels
-# above (Wishlist 3.0, Typography 3.0). By hand, of the 5,458 one-word msgids of 90 Debian and
-# Django German catalogs, ltmt keeps 251 that their translators translated (593 with the table
-# alone) and no longer keeps 1,542 that they kept as written (273), mostly towns
-NAME_ZIPF = 2.5
-
 # what English puts before a word to make another (``unarchive``, ``reconnect``)
 _PREFIXES = ("un", "re", "dis", "de", "pre", "over", "under", "multi", "sub")
 
@@ -501,14 +494,18 @@ def is_one_name(text: str) -> bool:
     """Whether ``text`` is one capitalised word that is a name (``Trackly``, ``GitHub``; not
     ``Settings`` or ``Typography``), which the model translated (``Trackly`` → ``Enthüllend``):
     ltmt's table has no form of it, and it has a capital inside (``GitHub``, ``PayPal``; not
-    ``ScreenSaver``, whose ``screensaver`` the table has) or English writes it rarely (its Zipf
-    frequency in wordfreq below :data:`NAME_ZIPF`)."""
+    ``ScreenSaver``, whose ``screensaver`` the table has) or English never writes it (wordfreq
+    knows no such word: its Zipf frequency is 0). A rare word is no name: a word of an
+    interface (``Strikethrough`` 1.4, ``Unpin``, ``Sitemap``), a country's or region's name
+    (``Czechia`` 2.0, ``Comoros``, ``Valais``; none of CLDR's English names of countries and
+    territories is one word English never writes or with a capital inside), which German
+    translates, and a product's (``Jira`` 2.1), which the model copies or translates."""
     word = text.strip()
     if _ONE_WORD.fullmatch(word) is None or _english_word(word.lower()):
         return False
     from ltmt.word_tables import english_zipf
 
-    return any(c.isupper() for c in word[1:]) or english_zipf(word.lower()) < NAME_ZIPF
+    return any(c.isupper() for c in word[1:]) or english_zipf(word.lower()) == 0
 
 
 def _english_word(word: str) -> bool:

@@ -32,6 +32,9 @@ Every unit translated in the run is counted once in each of these groups:
 - ``copied``: model outputs identical to their source (the small model copies some short UI
   words, ``Save`` or ``Warning``, whatever their ``msgctxt``): written all the same, flagged
   for review like every machine translation, and counted so that a reviewer looks at them;
+- ``names_kept``: one-word lines of an English source kept as written as names, not given to
+  the model (``Trackly``, ``GitHub``: :func:`ltmt.units.is_one_name`), counted and the first few
+  named so that a reviewer checks them;
 - ``wordless``: model outputs that kept none of their source's words, only its placeholders or
   punctuation (``%{first_name},`` for ``Hi %{first_name},``): written, counted for review (``ltmt
   qa``'s ``wordless`` check finds them in a file);
@@ -104,6 +107,8 @@ class RunReport:
     copied: int = 0
     wordless: int = 0
     copied_examples: list[str] = field(default_factory=list)  # the summary's first few
+    names_kept: int = 0
+    names_kept_examples: list[str] = field(default_factory=list)
     # a glossary target tacked on at the end (ltmt.terminology.term_position): the first few
     terms_at_end: int = 0
     terms_at_end_examples: list[str] = field(default_factory=list)
@@ -136,6 +141,12 @@ class RunReport:
         if len(self.copied_examples) < COPIED_NAMED:
             self.copied_examples.append(source)
 
+    def name_kept_in(self, source: str) -> None:
+        """Count a one-word line kept as written as a name; the first few are named."""
+        self.names_kept += 1
+        if len(self.names_kept_examples) < COPIED_NAMED:
+            self.names_kept_examples.append(source.strip())
+
     def term_at_end_in(self, source: str) -> None:
         """Count an output whose glossary target was tacked on at its end, away from where
         ``source`` has the term; the first few are named."""
@@ -159,6 +170,8 @@ class RunReport:
             self.example(text)
         room = COPIED_NAMED - len(self.copied_examples)
         self.copied_examples.extend(other.copied_examples[: max(room, 0)])
+        room = COPIED_NAMED - len(self.names_kept_examples)
+        self.names_kept_examples.extend(other.names_kept_examples[: max(room, 0)])
         room = COPIED_NAMED - len(self.terms_at_end_examples)
         self.terms_at_end_examples.extend(other.terms_at_end_examples[: max(room, 0)])
         room = COPIED_NAMED - len(self.not_repairable_examples)
@@ -240,6 +253,11 @@ class RunReport:
             parts.append(
                 f"{self.copied} left as in the source by the model (check them: {named}{more})"
             )
+        if self.names_kept:
+            named = ", ".join(repr(shortened(text, 40)) for text in self.names_kept_examples)
+            more = ", ..." if self.names_kept > len(self.names_kept_examples) else ""
+            lines = counted(self.names_kept, "one-word line")
+            parts.append(f"{lines} kept as names (check them: {named}{more})")
         if self.terms_at_end:
             named = ", ".join(repr(shortened(text, 40)) for text in self.terms_at_end_examples)
             more = ", ..." if self.terms_at_end > len(self.terms_at_end_examples) else ""
@@ -298,6 +316,7 @@ class RunReport:
         data.pop("max_examples")
         data.pop("copied_examples")  # "examples" names them with the others
         data.pop("terms_at_end_examples")
+        data.pop("names_kept_examples")
         data.pop("not_repairable_examples")
         if not self.files:  # one file's run
             data.pop("files")

@@ -48,7 +48,7 @@ from ltmt.routing import reused_segment, stored_edges_replaced
 from ltmt.segments import MEMORY_FREE, Match, Segment, Translation
 from ltmt.spelling import unknown_in
 from ltmt.swiss_spelling import swiss_spelling
-from ltmt.units import meant_as_written, split_segment
+from ltmt.units import is_one_name, meant_as_written, split_segment
 from ltmt.wording import shortened
 
 if TYPE_CHECKING:
@@ -526,6 +526,8 @@ def _count(
     report.sentences_lost += translation.sentences_lost
     if not outcome.text.strip():
         report.empty += 1
+    elif outcome.method != "exact" and _kept_as_name(outcome.unit.source, outcome.text):
+        report.name_kept_in(outcome.unit.source)
     elif outcome.method != "exact" and _copied(outcome.unit.source, outcome.text, terms):
         report.copied_in(outcome.unit.source)
         report.example(f"{outcome.unit.source[:60]!r}: left as in the source")
@@ -552,6 +554,12 @@ def _count_spelling(report: RunReport, outcome: Outcome, translation: Translatio
         report.misspelt += 1
         words = ", ".join(repr(word) for word in unknown[:3])
         report.example(f"{outcome.unit.source[:60]!r}: {words} in no dictionary")
+
+
+def _kept_as_name(source: str, output: str) -> bool:
+    """Whether ``output`` is its ``source`` kept as written as one name (:func:`is_one_name`:
+    ``Trackly``)."""
+    return output.strip() == source.strip() and is_one_name(source)
 
 
 def _copied(

@@ -68,6 +68,21 @@ def test_outputs_left_as_in_the_source_are_named_but_not_a_glossary_term() -> No
     assert "copied_examples" not in report.as_dict()
 
 
+def test_one_word_lines_kept_as_names_are_counted_and_named() -> None:
+    """Regression trial D, session 65: names were kept in English silently; a rare word of an
+    interface (``Unpin``) is no name, and a copy of it is counted as one."""
+    texts = ["Trackly", "GitHub", "Unpin", "Open the file"]
+    units = [Unit(str(i), text) for i, text in enumerate(texts)]
+    report = RunReport()
+    translate_units(units, KeepingTranslate(), report)
+    assert (report.names_kept, report.copied) == (2, 2)
+    assert "; 2 one-word lines kept as names (check them: 'Trackly', 'GitHub')" in (
+        report.summary()
+    )
+    assert report.as_dict()["names_kept"] == 2
+    assert "names_kept_examples" not in report.as_dict()
+
+
 class TackingTranslate:
     """A translate function that ends every output with the glossary's ``Pro``."""
 
