@@ -44,10 +44,11 @@ def inch_numbers(line: str) -> list[str]:
 def inch_marks_restored(source: str, output: str) -> str:
     """``output`` with as many inch marks after each number as ``source`` has
     (:func:`inch_numbers`). A mark the model wrote after the number (``'``, ``″``, a quotation
-    mark) is made a straight ``"``; only where the output has fewer marked than the source is
-    a mark added: after the occurrence the source marks when both write the number as often,
-    else after the first unmarked one. A number the output writes with German separators
-    (``15,6`` for ``15.6``) is found too."""
+    mark) is made a straight ``"``. Where both write the number as often, the occurrences the
+    source marks get the mark and the others keep theirs (a quotation's closing mark, ``»12«``
+    for ``"12"``); else the output's marked ones are made straight and, where fewer than the
+    source's, a mark is added after the first unmarked one. A number the output writes with
+    German separators (``15,6`` for ``15.6``) is found too."""
     places = _inch_places(source)
     for number in dict.fromkeys(number for _, number in places):
         marked = {start for start, found in places if found == number}
@@ -71,12 +72,15 @@ def _marks_placed(output: str, number: str, in_source: list[bool]) -> str:
     ``in_source`` (whether each occurrence in the source is marked) marks."""
     written = f"{re.escape(number)}|{re.escape(number.translate(_GERMAN_SEPARATORS))}"
     found = list(_occurrences(written).finditer(output))
-    needed = sum(in_source)
-    chosen = [index for index, each in enumerate(found) if each["mark"]][:needed]
-    unmarked = [index for index, each in enumerate(found) if not each["mark"]]
-    if len(found) == len(in_source):  # the same occurrences: the source's marked ones first
-        unmarked.sort(key=lambda index: not in_source[index])
-    chosen += unmarked[: needed - len(chosen)]
+    if len(found) == len(in_source):
+        # the same occurrences: the source's marked ones alone, whatever mark the model wrote
+        # after the others (``»12«`` closes a quotation of ``12``, the source's ``"12"``)
+        chosen = [index for index, marked in enumerate(in_source) if marked]
+    else:
+        needed = sum(in_source)
+        chosen = [index for index, each in enumerate(found) if each["mark"]][:needed]
+        unmarked = [index for index, each in enumerate(found) if not each["mark"]]
+        chosen += unmarked[: needed - len(chosen)]
     for index in sorted(chosen, reverse=True):
         end = found[index].end()
         output = output[: found[index].end() - len(found[index]["mark"] or "")] + '"' + output[end:]

@@ -72,6 +72,17 @@ def test_inch_numbers(line: str, numbers: list[str]) -> None:
         ('A 27" screen.', "Ein 27\u2033 Bildschirm.", 'Ein 27" Bildschirm.'),
         ('A 27" screen.', "Ein 27\u201d Bildschirm.", 'Ein 27" Bildschirm.'),
         ("The 90's.", "Die 90's.", "Die 90's."),  # no inch mark in the source
+        # regression trial D, session 65: the quotation's closing mark was made the inch mark
+        (
+            'Enter "12" in the field to order the 12" pizza.',
+            "Geben Sie »12« ein, um die 12«-Pizza zu bestellen.",
+            'Geben Sie »12« ein, um die 12"-Pizza zu bestellen.',
+        ),
+        (
+            'Type "2" to select the 27" monitor.',
+            "Geben Sie »2« ein, um den 27«-Monitor auszuwählen.",
+            'Geben Sie »2« ein, um den 27"-Monitor auszuwählen.',
+        ),
     ],
 )
 def test_inch_marks_restored(source: str, output: str, expected: str) -> None:
