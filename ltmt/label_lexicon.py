@@ -103,6 +103,10 @@ class LabelLexicon:
             found = found[0].upper() + found[1:]
         return found + parts.end
 
+    def has(self, line: str) -> bool:
+        """Whether the lexicon translates ``line`` (:meth:`translate`)."""
+        return self.translate(line) is not None
+
     def save(self, directory: Path) -> Path:
         """Write ``directory/labels.json.gz``; its path."""
         path = directory / FILE_NAME

@@ -386,6 +386,8 @@ class Translator:
         self._users_checked: set[str] = set()  # whose presence in the memory was checked
         self.sentence_split = sentence_split
         self.labels = LabelLexicon.of_model(self.backbone.path) if labels else None
+        if self.labels is not None:  # a title's site name is told from a label by it
+            self.line_forms = replace(self.line_forms, is_label=self.labels.has)
         self.max_source_tokens = max_source_tokens
         # A longer line is split into sentences: the output (about as long) must fit max_len.
         self.split_tokens = max(2, min(max_source_tokens, self.decode_config.max_len // 2))

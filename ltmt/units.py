@@ -180,6 +180,9 @@ class LineForms:
     # ltmt.calendar_names); "": neither is done
     target_language: str = ""
     english_names: bool = False
+    # whether a line is a label the model's label lexicon translates (``Home``, ``Help``:
+    # ltmt.label_lexicon); None: no lexicon, and no site's name is told from a label
+    is_label: Callable[[str], bool] | None = None
 
     def for_model(self, line: str) -> tuple[str, LineForm | None]:
         """``line`` as the model gets it, and how it was changed (``None``: nothing to undo on
@@ -374,7 +377,9 @@ def split_segment(text: str, forms: LineForms = LineForms()) -> SplitSegment:
                 frame.append(cell)
             elif (whole := forms.kept_whole(cell)) is not None:
                 frame.append(whole)
-            elif forms.english_names and is_one_name(cell):  # an English source's name
+            elif (forms.english_names and is_one_name(cell)) or _site_name(
+                pieces, separators, column, forms
+            ):  # an English source's name, or a site's in its title
                 frame.append(cell)
             else:
                 seen, form = forms.for_model(cell)
@@ -463,6 +468,23 @@ def _pieces(body: str) -> tuple[list[str], list[str]]:
         separators.append(body[start:end])
         position = end
     return [*pieces, body[position:]], separators
+
+
+def _site_name(pieces: list[str], separators: list[str], column: int, forms: LineForms) -> bool:
+    """Whether ``pieces[column]`` is a site's or brand's name in a title or footer parted by
+    ``·``, ``|`` or ``•`` (``Made with love · Brightly``, ``Help Center | Trackly``; the model
+    wrote ``Leuchtbar``): one capitalised word, the line's first or last part, beside a part of
+    several words, and no label the lexicon translates (``Home``, ``Help``). A list of single
+    words (``Terms · Privacy · Status``) is a menu, translated as before; so is any line of a
+    source not in English, or without a lexicon."""
+    if not forms.english_names or forms.is_label is None or len(pieces) < 2:
+        return False
+    if column not in (0, len(pieces) - 1) or _ONE_WORD.fullmatch(pieces[column]) is None:
+        return False
+    separator = separators[0] if column == 0 else separators[-1]
+    if separator not in (" · ", " | ", " • "):  # not a column at a tab
+        return False
+    return any(" " in piece.strip() for piece in pieces) and not forms.is_label(pieces[column])
 
 
 def _bracketed(before: str) -> bool:

@@ -686,3 +686,30 @@ def test_items_between_separators_are_translated_alone_and_joined_as_written(lin
     assert split.rebuild([piece.upper() for piece in pieces]) == (
         line.upper() if len(pieces) > 1 else pieces[0].upper()
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "lines"),
+    [
+        # regression trial D, session 65: Brightly → Leuchtbar
+        ("Made with love · Brightly", ["Made with love"]),
+        ("About Us | Brightly", ["About Us"]),
+        ("Help Center | Trackly", ["Help Center"]),
+        ("Brightly • Plan your week", ["Plan your week"]),
+        # a label the lexicon translates, a menu of single words, a column: to the model
+        ("Home | About Us", ["Home", "About Us"]),
+        ("Terms · Privacy · Status", ["Terms", "Privacy", "Status"]),
+        ("Name\tBrightly", ["Name", "Brightly"]),
+    ],
+)
+def test_a_one_word_first_or_last_part_of_a_title_is_a_site_name(line, lines):
+    forms = LineForms(english_names=True, is_label=lambda label: label in ("Home", "Help"))
+    split = split_segment(line, forms)
+    assert split.lines == lines
+    if len(lines) == 1:
+        assert split.rebuild(["X"]) == line.replace(lines[0], "X")
+
+
+def test_without_a_lexicon_no_site_name_is_told_from_a_label():
+    lines = split_segment("Made with love · Brightly", LineForms(english_names=True)).lines
+    assert lines == ["Made with love", "Brightly"]
