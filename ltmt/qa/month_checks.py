@@ -5,11 +5,11 @@ month off.
 
 A month is read where it is a date's: its name (English or German, whole or abbreviated with a
 full stop) next to a number (``May 5``, ``5. Mai``; not the verb of ``you may``), or the middle
-part of a German numeric date (``30.10.2026``). A translation that writes no month where a
-number of the date is lost too is left to the numbers check; one that keeps a written date's day
-and year but loses its month (``until March 1, 2027`` as ``€19/month 1, 2027``: the numbers
-check passes it) is flagged by :func:`lost_months`, and a German month name written in
-English's order (``März 1, 2027`` for ``1. März 2027``) by :func:`english_order`.
+part of a German numeric date (``30.10.2026``, ``30. 10. 2026``). A translation that writes no
+month where a number of the date is lost too is left to the numbers check; one that keeps a
+written date's day and year but loses its month (``until March 1, 2027`` as ``€19/month 1,
+2027``: the numbers check passes it) is flagged by :func:`lost_months`, and a German month name
+written in English's order (``März 1, 2027`` for ``1. März 2027``) by :func:`english_order`.
 """
 
 from __future__ import annotations
@@ -38,10 +38,10 @@ _GERMAN += ("Juli", "Oktober", "Okt.", "Dezember", "Dez.")
 _MONTH = {name: month for month, names in _NAMES.items() for name in names}
 _NAME = "|".join(re.escape(name) for name in sorted(_MONTH, key=len, reverse=True))
 # a month's name next to a number (``Nov. 30``, ``30. Oktober``, ``30 Nov.``), or a German
-# numeric date's middle part (``30.10.2026``)
+# numeric date's middle part (``30.10.2026``, spaced as Duden writes it too: ``30. 10. 2026``)
 _DATED_MONTH = re.compile(
     rf"\b(?P<before>{_NAME})(?!\w)(?=,?\s\d)|(?<=\d)\.?\s(?P<after>{_NAME})(?!\w)"
-    r"|\b\d{1,2}\.(?P<numeric>\d{1,2})\.\d{2,4}\b"
+    r"|\b\d{1,2}\.[ \u00a0\u202f]?(?P<numeric>\d{1,2})\.[ \u00a0\u202f]?\d{2,4}\b"
 )
 # a date written out with its year: ``March 1, 2027``, ``Mar. 1 2027``, ``1 March 2027``
 _WRITTEN_DATE = re.compile(

@@ -31,6 +31,12 @@ def test_a_changed_month_of_a_date_is_found(source, target, changed):
     assert changed_months(source, target) == changed
 
 
+def test_a_spaced_numeric_dates_other_month_is_named():
+    assert changed_months("Released on March 1, 2027", "Erschienen am 1. 4. 2027") == [
+        ("March", "4")
+    ]
+
+
 def test_the_dates_check_names_both_months():
     assert date_problems("Expires Nov. 30, 2026.", "Gültig bis 30. Okt. 2026.", {}) == [
         "the date's month Nov. is Okt. in the translation"
@@ -52,6 +58,9 @@ def test_the_dates_check_names_both_months():
         ("Until March 1, 2027.", "Bis März 1, 2027.", []),
         ("Until March 1, 2027.", "Bis 01.03.2027.", []),
         ("Until March 1, 2027.", "Bis 1. April 2027.", []),
+        # regression trial D, session 65: a spaced numeric date writes its month too
+        ("Released on March 1, 2027", "Erschienen am 1. 3. 2027", []),
+        ("Released on March 1, 2027", "Erschienen am 1.\u00a03.\u00a02027", []),
         # a number lost too: the numbers check's
         ("Until March 1, 2027.", "Bis Ende 2027.", []),
     ],
