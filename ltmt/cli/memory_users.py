@@ -3,8 +3,8 @@ decoded states, and deleting a user, one segment or the segments of one import."
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,7 @@ from ltmt.wording import counted
 
 if TYPE_CHECKING:
     from ltmt.memory.keys import ApiKey
+    from ltmt.memory.store import Memory
     from ltmt.memory.writes import OriginShare
 
 # merged into ``ltmt memory`` (ltmt.cli.memory), not a group of its own
@@ -69,12 +70,11 @@ def _origins_text(shares: dict[str, OriginShare]) -> dict[str, str]:
     "cl2.tmx": "1 (+3 shared)"}``; named as a person gives them
     (:func:`~ltmt.memory.origins.shown_origin`), as stored where two would read alike (a file
     imported alone and with its folder)."""
-    from ltmt.memory.origins import shown_origin
+    from ltmt.memory.origins import shown_origins
 
-    alike = Counter(shown_origin(name) for name in shares)
+    shown = shown_origins(shares)
     return {
-        (shown if alike[shown := shown_origin(name)] == 1 else name): f"{share.alone}"
-        + (f" (+{share.shared} shared)" if share.shared else "")
+        shown[name]: f"{share.alone}" + (f" (+{share.shared} shared)" if share.shared else "")
         for name, share in shares.items()
     }
 
@@ -308,13 +308,24 @@ def _delete_origin(
             from ltmt.cli.main import click_errors
 
             share = memory.origin_share(user, origin)
+            share = replace(share, origin=_shown_origin(memory, user, share.origin))
             raise click_errors.UsageError(
                 f"refusing to {_origin_delete_plan(share, user)} without --yes"
                 " (it cannot be undone)"
             )
+        shown = _shown_origin(memory, user, memory.named_origin(user, origin))
         undone = memory.undo_origin(user, origin)  # counted in its own read of the segments
     deleted, kept = counted(undone.alone, "segment"), _kept(undone.shared)
-    typer.echo(f"deleted {deleted} of {user} from {undone.origin}{kept}; {COMPACT_NOTE}")
+    typer.echo(f"deleted {deleted} of {user} from {shown}{kept}; {COMPACT_NOTE}")
+
+
+def _shown_origin(memory: Memory, user: str, origin: str) -> str:
+    """``origin`` of ``user`` as :func:`_origins_text` (stats) shows it: a folder import's file
+    as its path, as stored where a file imported alone has that path."""
+    from ltmt.memory.origins import shown_origins
+
+    held = [name for name in memory.origin_shares(user) if name != origin]
+    return shown_origins([origin, *held])[origin]
 
 
 def _origin_delete_plan(share: OriginShare, user: str) -> str:

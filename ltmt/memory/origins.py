@@ -12,7 +12,7 @@ recorded the folder's name instead (``i18n/de.po``), still origins as they were.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 
@@ -47,18 +47,26 @@ def shown_origin(name: str) -> str:
     return name if split is None else _joined(*split)
 
 
+def shown_origins(names: Iterable[str]) -> dict[str, str]:
+    """Each origin of ``names`` as :func:`shown_origin` shows it, but as stored where two would
+    read alike (a file imported alone, ``/w/nest/de.po``, and with its folder,
+    ``/w/nest//de.po``)."""
+    names = list(names)
+    alike = Counter(shown_origin(name) for name in names)
+    return {name: shown if alike[shown := shown_origin(name)] == 1 else name for name in names}
+
+
 def _joined(folder: str, path: str) -> str:
     return f"{folder.rstrip('/')}/{path}"
 
 
 def _in_folder_import(folder: str, path: str, origin: str) -> bool:
     """Whether ``origin`` names the file ``path`` of an import of the (resolved) ``folder``:
-    the file's path, the folder, or a folder in it that holds the file; not a folder above the
+    the folder, or a folder in it that holds the file (the file's own path names it through
+    :func:`named_origin`, unless the file was imported alone too); not a folder above the
     one imported (``/work`` for ``/work/sale/i18n//de.po``), which would take every import under
     it, nor a folder beside it (``/work/stock/i18n``)."""
     file, given = _joined(folder, path), origin.rstrip("/")
-    if given == file:
-        return True
     in_import = given == folder or given.startswith(folder.rstrip("/") + "/")
     return bool(given) and in_import and file.startswith(given + "/")
 
@@ -99,13 +107,24 @@ def named_origin(given: str, held: Collection[str]) -> str:
     InputError when ``given`` ends as several held origins do: which one is meant is unknown,
     or names no import (:func:`refuse_no_origin`)."""
     refuse_no_origin(given)
-    for candidate in (given, file_origin(Path(given))):
+    candidates = (given, file_origin(Path(given)))
+    for candidate in candidates:  # a held origin as given: a file imported alone names it alone
+        if candidate in held:
+            return candidate
+    for candidate in candidates:  # a folder import's file, as its path: that entry alone
+        entries = [name for name in held if _names(name)[-1] == (candidate.rstrip("/"), name)]
+        if len(entries) == 1 and split_folder_origin(entries[0]) is not None:
+            return entries[0]
+    for candidate in candidates:
         if any(is_of_origin(name, candidate) for name in held):
             return candidate
-    matches = sorted({named for name in held for named in _names(name) if _same_tail(named, given)})
+    matches = sorted(
+        {origin for name in held for path, origin in _names(name) if _same_tail(path, given)}
+    )
     if len(matches) > 1:
+        shown = sorted(shown_origins(matches).values())
         raise InputError(
-            f"origin {given!r} names {len(matches)} origins ({first_few(matches)}): give the "
+            f"origin {given!r} names {len(matches)} origins ({first_few(shown)}): give the "
             "path of the one meant, as 'ltmt memory stats' lists it"
         )
     if matches:
@@ -114,16 +133,18 @@ def named_origin(given: str, held: Collection[str]) -> str:
     return name if name and any(is_of_origin(held_name, name) for held_name in held) else given
 
 
-def _names(name: str) -> tuple[str, ...]:
-    """The paths that name the origin ``name`` (:func:`is_of_origin`), as a person gives them:
-    ``name`` (:func:`shown_origin`); for a folder import's file, the folders from the one
-    imported to the file's own too (``/w/proj``, ``/w/proj/de`` for ``/w/proj//de/app.po``)."""
+def _names(name: str) -> tuple[tuple[str, str], ...]:
+    """The paths that name the origin ``name`` as a person gives them, each with the origin
+    it names (:func:`is_of_origin`): ``name`` itself; for a folder import's file, the folders
+    from the one imported to the file's own (``/w/proj``, ``/w/proj/de`` for
+    ``/w/proj//de/app.po``), each naming itself, and last the file's path, naming ``name``."""
     split = split_folder_origin(name)
     if split is None:
-        return (name,)
+        return ((name, name),)
     folder, path = split
     parts = path.split("/")
-    return (folder, *(_joined(folder, "/".join(parts[:n])) for n in range(1, len(parts) + 1)))
+    folders = (_joined(folder, "/".join(parts[:n])) for n in range(1, len(parts)))
+    return ((folder, folder), *((named, named) for named in folders), (_joined(folder, path), name))
 
 
 def _same_tail(name: str, given: str) -> bool:

@@ -2024,3 +2024,38 @@ def test_a_translated_string_not_in_the_source_file_is_counted_not_read(
         0,
         "1 added, 0 duplicates, 0 skipped; not read: 1 not in the source file\n",
     )
+
+
+@pytest.mark.parametrize("file_first", [True, False])
+def test_a_file_imported_alone_and_with_its_folder_is_undone_alone(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path, file_first: bool
+) -> None:
+    """nest/a/b/de.po imported alone and with nest: delete --origin of the file's path deleted
+    its 3 segments though nest's import still held them (both origins matched the path)."""
+    nest = tmp_path / "nest"
+    lone = nest / "a" / "b" / "de.po"
+    lone.parent.mkdir(parents=True)
+    lone.write_text(_module_po(("Save", "Speichern"), ("Cancel", "Abbrechen"), ("Move", "Buchung")))
+    (nest / "a" / "top.po").write_text(_module_po(("Quote", "Angebot"), ("Order", "Auftrag")))
+    imports = [str(lone), str(nest)] if file_first else [str(nest), str(lone)]
+    for path in imports:
+        ltmt(capsys, "memory", "import", "-u", "v", path, "--memory-dir", store)
+    _, out, _ = ltmt(capsys, "memory", "stats", "-u", "v", "--memory-dir", store)
+    assert (
+        f"origins: {nest}//a/b/de.po: 0 (+3 shared), {lone}: 0 (+3 shared), {nest}/a/top.po: 2\n"
+    ) in out
+    delete = ("memory", "delete", "-u", "v", "--memory-dir", store, "--yes", "--origin")
+    code, _, err = ltmt(capsys, *delete, "de.po")
+    assert (code, err) == (
+        1,
+        f"ltmt: error: origin 'de.po' names 2 origins ({nest}//a/b/de.po, {lone}): give the "
+        "path of the one meant, as 'ltmt memory stats' lists it\n",
+    )
+    code, out, _ = ltmt(capsys, *delete, str(lone))
+    kept = "(3 kept: other origins hold them too)"
+    assert (code, out) == (0, f"deleted 0 segments of v from {lone} {kept}; {COMPACT_NOTE}\n")
+    with Memory(store) as memory:
+        assert len(list(memory.segments("v"))) == 5
+    code, out, _ = ltmt(capsys, *delete, f"{nest}//a/b/de.po")
+    # the file imported alone undone: no other origin reads as the folder's file now
+    assert (code, out) == (0, f"deleted 3 segments of v from {lone}; {COMPACT_NOTE}\n")

@@ -35,14 +35,14 @@ MODULES = ("/w/stock/i18n//de.po", "/w/sale/i18n//de.po", "/w/sale/i18n//sub/fr_
         ("/tms/acme.tmx", ("acme.tmx",), "acme.tmx"),
         ("acme.tmx", ("acme.tmx", "/tms/acme.tmx"), "acme.tmx"),
         # a folder import's files: the file's path, the folder's, or a short name of one
-        ("/w/stock/i18n/de.po", MODULES, "/w/stock/i18n/de.po"),
+        ("/w/stock/i18n/de.po", MODULES, "/w/stock/i18n//de.po"),  # that file alone
         ("/w/stock/i18n", MODULES, "/w/stock/i18n"),
         ("/w/stock/i18n/", MODULES, "/w/stock/i18n/"),  # as given: it names the folder
         ("/w/stock/i18n//de.po", MODULES, "/w/stock/i18n//de.po"),  # as --json lists it
-        ("stock/i18n/de.po", MODULES, "/w/stock/i18n/de.po"),
+        ("stock/i18n/de.po", MODULES, "/w/stock/i18n//de.po"),
         ("stock/i18n", MODULES, "/w/stock/i18n"),
         ("stock", MODULES, "stock"),  # a folder above the one imported: none
-        ("fr_de.po", MODULES, "/w/sale/i18n/sub/fr_de.po"),
+        ("fr_de.po", MODULES, "/w/sale/i18n//sub/fr_de.po"),
         ("i18n/sub", MODULES, "/w/sale/i18n/sub"),
     ],
 )
@@ -100,8 +100,9 @@ def test_a_blank_origin_or_the_root_is_refused(given: str) -> None:
         ("proj/de/app.po", "pro", False),
         ("proj/de/app.po", ".", False),
         ("proj/de/app.po", "/proj", False),
-        # a folder import's file: its path, the folder imported or one in it holding it
-        ("/w/sale/i18n//sub/fr_de.po", "/w/sale/i18n/sub/fr_de.po", True),
+        # a folder import's file: itself, the folder imported or one in it holding it (its
+        # path names it through named_origin: the file imported alone too is another origin)
+        ("/w/sale/i18n//sub/fr_de.po", "/w/sale/i18n/sub/fr_de.po", False),  # named_origin's
         ("/w/sale/i18n//sub/fr_de.po", "/w/sale/i18n", True),
         ("/w/sale/i18n//sub/fr_de.po", "/w/sale/i18n/", True),
         ("/w/sale/i18n//sub/fr_de.po", "/w/sale/i18n/sub", True),
@@ -112,8 +113,8 @@ def test_a_blank_origin_or_the_root_is_refused(given: str) -> None:
         ("/w/sale/i18n//de.po", "/w/stock/i18n", False),  # the other module's
         ("/w/sale/i18n//de.po", "/w/stock/i18n/de.po", False),
         ("/w/sale/i18n//de.po", "i18n/de.po", False),  # a short name: named_origin's
-        ("/w/sale/i18n//de.po", "/w/sale/i18n/de.po", True),
-        ("//de.po", "/de.po", True),  # the root imported
+        ("/w/sale/i18n//de.po", "/w/sale/i18n/de.po", False),
+        ("//de.po", "//de.po", True),  # the root imported
     ],
 )
 def test_is_of_origin(name: str, origin: str, of_it: bool) -> None:
