@@ -159,6 +159,7 @@ def refuse_format(fmt: str | None) -> None:
 class FolderPairs:
     """What a folder gave: its pairs, the files read, and those left out, by why."""
 
+    folder: Path = Path()  # the folder read: the files are named in it
     records: list[PairRecord] = field(default_factory=list)
     read: list[Path] = field(default_factory=list)
     unknown: list[Path] = field(default_factory=list)  # no format reads them
@@ -168,14 +169,22 @@ class FolderPairs:
     sources: list[Path] = field(default_factory=list)  # en.yml beside de.yml, no --source-file
 
     def skipped(self) -> list[tuple[int, str]]:
-        """``(count, why)`` of the files left out, by why, as a command says them."""
+        """``(count, why)`` of the files left out, by why, as a command says them (those of
+        another language pair named, as a translation of the folder names them)."""
+        others = self.other_language
         return [
             (len(self.without_source), "holding one language with no source file beside"),
             (len(self.unknown), "of no format ltmt imports"),
             (len(self.empty), "with no translated entry"),
-            (len(self.other_language), "of another language pair"),
+            (len(self.other_language), f"of another language pair ({self._named(others)})"),
             (len(self.sources), "of the source language, read as the source of those beside it"),
         ]
+
+    def _named(self, paths: list[Path]) -> str:
+        """The first few of ``paths`` (files of :attr:`folder`), as in the folder."""
+        from ltmt.wording import first_few
+
+        return first_few(path.relative_to(self.folder) for path in paths)
 
 
 def _source_of(path: Path, folder: Path, source_folder: Path | None, src_lang: str) -> Path | None:
@@ -278,6 +287,7 @@ def read_folder(
     ``skip_keys``: keys whose strings make no pairs, in the files that have keys (JSON);
     ``check_declared``, ``not_read``: as :func:`read_translations` (the entries of the files
     read: a template left out is counted as a file, not by its entries)."""
+    from ltmt.formats.locale_files import other_locale
     from ltmt.formats.pairs import read_pairs
     from ltmt.formats.xcloc import BundlesIn
 
@@ -287,7 +297,7 @@ def read_folder(
             f"--source-file {source_folder}: not a folder; the translations of a folder are "
             "paired with the source-language folder they translate"
         )
-    found = FolderPairs()
+    found = FolderPairs(folder)
     language_error = ""  # the first file's of another pair, said if no file is read
     bundles = BundlesIn(folder)
     for path in files_in(folder):
@@ -300,6 +310,9 @@ def read_folder(
             continue
         source = None
         if spec.one_language_file(path):
+            if other_locale(path, src_lang, tgt_lang) is not None:
+                found.other_language.append(path)  # messages_fr.properties of a German import
+                continue
             source = _source_of(path.relative_to(folder), folder, source_folder, src_lang)
             if source is None:
                 found.without_source.append(path)

@@ -52,6 +52,22 @@ def file_locale(path: Path, source_language: str) -> str | None:
     return source_language if code is None or _own_name(path) else code
 
 
+def other_locale(path: Path, source_language: str, target_language: str) -> str | None:
+    """The locale the message file ``path`` (on disk) is named for where it is neither the
+    source nor the target language's (``messages_fr.properties`` of a German import): a
+    translation into another language, no pair of the two (:func:`file_locale`); else None."""
+    from ltmt.formats.common import lang_matches
+
+    if not names_locale(path):
+        return None
+    locale = file_locale(path, source_language)
+    if locale is None or any(
+        lang_matches(lang, locale) for lang in (source_language, target_language)
+    ):
+        return None
+    return locale
+
+
 def _own_name(path: Path) -> bool:
     """Whether the code-like ending of the Java bundle ``path`` is part of its name
     (``db_ha.properties``): no base bundle and no other language's file of its name beside

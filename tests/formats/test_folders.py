@@ -161,7 +161,7 @@ def test_a_template_and_another_languages_catalog_are_left_out_and_counted(tmp_p
     assert [p.name for p in found.other_language] == ["fr.po"]
     assert found.skipped()[2:4] == [
         (1, "with no translated entry"),
-        (1, "of another language pair"),
+        (1, "of another language pair (fr.po)"),
     ]
 
 
@@ -279,3 +279,24 @@ def test_a_folder_of_locale_named_files_pairs_them_inside_it(tmp_path: Path) -> 
     ]
     assert found.without_source == []
     assert (2, "of the source language, read as the source of those beside it") in found.skipped()
+
+
+@pytest.mark.parametrize(
+    ("tgt_lang", "target", "other"),
+    [("de", "Ihr Warenkorb ist leer.", "fr"), ("fr", "Votre panier est vide.", "de")],
+)
+def test_a_bundle_folder_pairs_only_the_target_languages_translation(
+    tmp_path: Path, tgt_lang: str, target: str, other: str
+) -> None:
+    """messages_fr.properties beside messages_de.properties was paired with messages.properties
+    too, and its French stored as German."""
+    folder = _bundles(
+        tmp_path / "java",
+        messages__properties="cart=Your cart is empty.\n",
+        messages_de__properties="cart=Ihr Warenkorb ist leer.\n",
+        messages_fr__properties="cart=Votre panier est vide.\n",
+    )
+    found = read_folder(folder, tgt_lang=tgt_lang)
+    assert [(r.source, r.target) for r in found.records] == [("Your cart is empty.", target)]
+    assert [p.name for p in found.other_language] == [f"messages_{other}.properties"]
+    assert (1, f"of another language pair (messages_{other}.properties)") in found.skipped()
