@@ -17,7 +17,7 @@ from __future__ import annotations
 import struct
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import lmdb
 import numpy as np
@@ -77,6 +77,7 @@ class CheckReport:
     postings: int | None
     encrypted: bool
     notes: tuple[str, ...] = ()
+    stale: tuple[str, ...] = ()  # users whose shared counts an older ltmt left stale
 
     def summary(self) -> str:
         kind = "encrypted " if self.encrypted else ""
@@ -95,12 +96,39 @@ def check(store: env.Store) -> CheckReport:
     """Verify ``store`` (see the module docstring); raises :class:`Damage` naming the problem."""
     env.check_pages(store, always=True)
     try:
-        return env.read(store, lambda txn: _check(txn, store))
+        report = env.read(store, lambda txn: _check(txn, store))
     except Damage as exc:
         raise Damage(
             f"memory store {store.path} is damaged: {exc}; restore a backup (README: Restoring "
             "a backup)"
         ) from None
+    if not report.stale:
+        return report
+    return replace(report, notes=(*report.notes, _recounted(store, report.stale)))
+
+
+def _recounted(store: env.Store, users: tuple[str, ...]) -> str:
+    """Count the shared counts of ``users`` again and keep them, in one write (not in a
+    read-only store); what a check says of it. An older ltmt writing to the store leaves them
+    stale: no damage, nothing lost, and counted again from the segments."""
+    from ltmt.memory.origins import recount_shared_origins
+
+    names = ", ".join(repr(user) for user in users)
+    if store.read_only:
+        return (
+            f"the shared counts of user {names} are stale (an older ltmt wrote to the store): "
+            "stats recounts them; run the check where the store can be written to mend them"
+        )
+
+    def recount(txn: lmdb.Transaction) -> None:
+        for user in users:
+            recount_shared_origins(txn, store.vault, user)
+
+    env.write(store, recount)
+    return (
+        f"the shared counts of user {names} were stale (an older ltmt wrote to the store): "
+        "recounted"
+    )
 
 
 def _check(txn: lmdb.Transaction, store: env.Store) -> CheckReport:
@@ -121,6 +149,7 @@ def _check(txn: lmdb.Transaction, store: env.Store) -> CheckReport:
     indexed = store.older_index is None  # an older ltmt's index is not this ltmt's to check
     segments = postings = 0
     notes = [] if indexed else [_older_index_note(store.older_index)]
+    stale: list[str] = []
     for uid, user in sorted(uids.items()):
         if uid >= next_uid:
             raise Damage(f"user {user!r} has uid {uid}, not below next_uid {next_uid}")
@@ -134,7 +163,9 @@ def _check(txn: lmdb.Transaction, store: env.Store) -> CheckReport:
         info, cipher = found
         if info.uid != uid:
             raise Damage(f"the record of user {user!r} names uid {info.uid}, its key {uid}")
-        n, p = _check_user(txn, user, info, cipher, indexed=indexed)
+        n, p, counts_stale = _check_user(txn, user, info, cipher, indexed=indexed)
+        if counts_stale:
+            stale.append(user)
         segments += n
         postings += p
         if info.malformed_languages is not None:
@@ -149,6 +180,7 @@ def _check(txn: lmdb.Transaction, store: env.Store) -> CheckReport:
         postings=postings if indexed else None,
         encrypted=vault.encrypted,
         notes=tuple(notes),
+        stale=tuple(stale),
     )
 
 
@@ -163,9 +195,10 @@ def _older_index_note(kind: str | None) -> str:
 
 def _check_user(
     txn: lmdb.Transaction, user: str, info: UserInfo, cipher: PlainCipher, *, indexed: bool
-) -> tuple[int, int]:
-    """(segments, postings) of one user, each checked against the other tables; its index
-    only where ``indexed`` (this ltmt's kind; else no postings are counted)."""
+) -> tuple[int, int, bool]:
+    """(segments, postings, whether its shared counts are stale) of one user, each checked
+    against the other tables; its index only where ``indexed`` (this ltmt's kind; else no
+    postings are counted)."""
     ids: list[int] = []
     texts: list[str] = []
     shared = SharedCounts(Counter(), Counter())
@@ -195,7 +228,7 @@ def _check_user(
         )
     if sum(info.origins.values()) != info.count:
         raise Damage(f"the origin counts of user {user!r} do not add up to its count")
-    _check_shared(user, info, shared)
+    stale = _stale_shared(info, shared)
     for table in (NORM, PAIR):
         found = _count_keys(txn, table + u32(info.uid))
         if found != len(ids):
@@ -203,32 +236,26 @@ def _check_user(
                 f"user {user!r} has {found} {_TABLE_NAMES[table]} entries for {len(ids)} segments"
             )
     if not indexed:
-        return len(ids), 0
+        return len(ids), 0, stale
     # once, for signatures and postings (their positions, as large, are not kept)
     terms, doc = postings.text_terms(texts, cipher)[::2]
     segments = _UserSegments(user, info.uid, cipher, ids, texts, terms, doc)
     _check_rows(txn, segments)
-    return len(ids), _check_postings(txn, segments)
+    return len(ids), _check_postings(txn, segments), stale
 
 
-def _check_shared(user: str, info: UserInfo, shared: SharedCounts) -> None:
-    """Compare the per-origin shared counts ``user``'s row keeps (:attr:`UserInfo.shared`,
+def _stale_shared(info: UserInfo, shared: SharedCounts) -> bool:
+    """Whether the per-origin shared counts a user's row keeps (:attr:`UserInfo.shared`,
     :attr:`UserInfo.own_shared`; a row written before they were kept has none to compare)
-    with ``shared``, those its segments hold."""
-    for what, row, held in (
-        ("shared count", info.shared, shared.besides),
-        ("count of own segments shared", info.own_shared, shared.own),
-    ):
+    differ from ``shared``, those its segments hold: an older ltmt that wrote to the store
+    left them so (they are counted again, no damage)."""
+    for row, held in ((info.shared, shared.besides), (info.own_shared, shared.own)):
         if row is None or held is None:
             continue
         kept = {name: count for name, count in row.items() if count}
-        found = {name: count for name, count in held.items() if count}
-        if kept != found:
-            wrong = sorted(set(kept.items()) ^ set(found.items()))[0][0]
-            raise Damage(
-                f"the {what} of origin {wrong!r} of user {user!r} is {kept.get(wrong, 0)}, "
-                f"its segments hold {found.get(wrong, 0)}"
-            )
+        if kept != {name: count for name, count in held.items() if count}:
+            return True
+    return False
 
 
 @dataclass(frozen=True)

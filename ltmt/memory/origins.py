@@ -249,6 +249,22 @@ def record_shared_origins(txn: lmdb.Transaction, vault: Vault, user: str) -> Sha
     return counted
 
 
+def recount_shared_origins(
+    txn: lmdb.Transaction, vault: Vault, user: str, *, keep: bool = True
+) -> SharedCounts | None:
+    """``user``'s shared counts counted again from every segment, and, with ``keep`` (a write
+    transaction), kept in its row in place of those it kept: counts an older ltmt left stale
+    when it wrote to the store (it does not update them). None for an unknown user."""
+    found = user_info(txn, vault, user)
+    if found is None:
+        return None
+    info, cipher = found
+    counted = _counted(txn, info, cipher)
+    if keep:
+        txn.put(user_key(user), encode_user(counted.into(info), cipher, user))
+    return counted
+
+
 def _counted(txn: lmdb.Transaction, info: UserInfo, cipher: PlainCipher) -> SharedCounts:
     """The shared counts of the user of ``info``, from every one of its segments."""
     counts = SharedCounts(Counter(), Counter())

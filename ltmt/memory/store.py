@@ -50,6 +50,7 @@ from ltmt.memory.origins import (
     is_of_origin,
     named_origin,
     record_shared_origins,
+    recount_shared_origins,
     shared_origins,
     shown_origin,
 )
@@ -402,10 +403,24 @@ class Memory:
         segments it holds alone (deleted) and those other origins hold too (kept), from the
         counts the user's row keeps; InputError when the store lacks ``user``."""
         own = self.stats(user)["origins"]
+        shares = self._shared_counts(user).shares(own)
+        if any(alone < 0 for alone, _ in shares.values()):  # left stale by an older ltmt
+            shares = self._recounted(user).shares(own)
         return {
             name: writes.OriginShare(alone, shared, name)
-            for name, (alone, shared) in self._shared_counts(user).shares(own).items()
+            for name, (alone, shared) in shares.items()
         }
+
+    def _recounted(self, user: str) -> SharedCounts:
+        """``user``'s shared counts counted again from its segments
+        (:func:`~ltmt.memory.origins.recount_shared_origins`), and kept (not in a read-only
+        store)."""
+        vault, keep = self.store.vault, not self.store.read_only
+        recount = lambda txn: recount_shared_origins(txn, vault, user, keep=keep)  # noqa: E731
+        found = env.write(self.store, recount) if keep else env.read(self.store, recount)
+        if found is None:  # pragma: no cover - deleted between the two
+            raise self._no_user(user)
+        return found
 
     def _shared_counts(self, user: str) -> SharedCounts:
         """``user``'s :class:`~ltmt.memory.origins.SharedCounts`. The user's row keeps them

@@ -96,46 +96,24 @@ def test_check_names_the_damage(tmp_path: Path, damage, message: str) -> None:  
 
 
 @pytest.mark.parametrize(
-    ("field", "kept", "message"),
+    ("field", "kept", "stale"),
     [
-        (
-            "shared",
-            {"cl2.tmx": 2},
-            "the shared count of origin 'cl2.tmx' of user 'a' is 2, its segments hold 1",
-        ),
-        (
-            "shared",
-            {},
-            "the shared count of origin 'cl2.tmx' of user 'a' is 0, its segments hold 1",
-        ),
-        (
-            "shared",
-            {"cl2.tmx": 1, "cl9.tmx": 3},
-            "the shared count of origin 'cl9.tmx' of user 'a' is 3, its segments hold 0",
-        ),
-        ("shared", None, None),  # a row written before they were kept: none to compare
-        ("shared", {"cl2.tmx": 1, "gone.tmx": 0}, None),
+        ("shared", {"cl2.tmx": 2}, True),
+        ("shared", {}, True),
+        ("shared", {"cl2.tmx": 1, "cl9.tmx": 3}, True),
+        ("shared", None, False),  # a row written before they were kept: none to compare
+        ("shared", {"cl2.tmx": 1, "gone.tmx": 0}, False),
         # the own segments other origins hold too (what stats says deleting one keeps)
-        (
-            "own_shared",
-            {"cl1.tmx": 2},
-            "the count of own segments shared of origin 'cl1.tmx' of user 'a' is 2, its "
-            "segments hold 1",
-        ),
-        (
-            "own_shared",
-            {},
-            "the count of own segments shared of origin 'cl1.tmx' of user 'a' is 0, its "
-            "segments hold 1",
-        ),
-        ("own_shared", None, None),
+        ("own_shared", {"cl1.tmx": 2}, True),
+        ("own_shared", {}, True),
+        ("own_shared", None, False),
     ],
 )
-def test_check_compares_the_shared_counts_kept_with_the_segments(
-    tmp_path: Path, field: str, kept: dict[str, int] | None, message: str | None
+def test_check_recounts_shared_counts_that_disagree_with_the_segments(
+    tmp_path: Path, field: str, kept: dict[str, int] | None, stale: bool
 ) -> None:
-    """'memory check' passed a user row whose per-origin shared counts disagreed with its
-    segments (they are kept by every write, and 'memory stats' shows them)."""
+    """Counts an older ltmt left stale (it does not keep them) were 'damaged ... restore a
+    backup': they are recounted from the segments, in one write, and said so."""
     with Memory(tmp_path / "s") as memory:
         memory.add("a", "Save", "Speichern", origin="cl1.tmx")
         memory.add("a", "Save", "Speichern", origin="cl2.tmx")
@@ -151,11 +129,18 @@ def test_check_compares_the_shared_counts_kept_with_the_segments(
             txn.put(user_key("a"), encode_user(changed, cipher, "a"))
 
         memory_env.write(memory.store, keep)
-        if message is None:
-            assert memory.check().segments == 2
-        else:
-            with pytest.raises(StoreError, match=rf"^memory store .* is damaged: {message}; "):
-                memory.check()
+        report = memory.check()
+        note = (
+            "the shared counts of user 'a' were stale (an older ltmt wrote to the store): recounted"
+        )
+        assert (report.segments, report.notes) == (2, (note,) if stale else ())
+        assert memory.check().notes == ()
+        if stale:
+            shares = memory.origin_shares("a")
+            assert {name: (s.alone, s.shared) for name, s in shares.items()} == {
+                "cl1.tmx": (1, 1),
+                "cl2.tmx": (0, 1),
+            }
 
 
 def test_damaged_user_record_and_schema_are_one_line_errors(tmp_path: Path) -> None:

@@ -282,3 +282,32 @@ def test_a_read_only_store_without_shared_counts_counts_them_each_time(tmp_path:
         assert memory.shared_origins("u") == {"cl2.tmx": 1}
         found = env.read(memory.store, lambda txn: user_info(txn, vault, "u"))
         assert found is not None and found[0].shared is None
+
+
+def test_counts_an_older_ltmt_left_stale_are_recounted_never_shown_negative(
+    tmp_path: Path,
+) -> None:
+    """An older ltmt writing to the store does not keep the shared counts: stats said
+    ``cl1.tmx: -2 (+3 shared)``."""
+    with Memory(tmp_path / "store") as memory:
+        memory.add("u", "Save", "Speichern", origin="cl1.tmx")
+        memory.add("u", "Save", "Speichern", origin="cl2.tmx")
+        memory.add("u", "Open", "Öffnen", origin="cl1.tmx")
+        vault = memory.store.vault
+
+        def stale(txn: lmdb.Transaction) -> None:
+            found = user_info(txn, vault, "u")
+            assert found is not None
+            info, cipher = found
+            txn.put(
+                user_key("u"), encode_user(replace(info, own_shared={"cl1.tmx": 4}), cipher, "u")
+            )
+
+        env.write(memory.store, stale)
+        shares = memory.origin_shares("u")
+        assert {name: (s.alone, s.shared) for name, s in shares.items()} == {
+            "cl1.tmx": (1, 1),
+            "cl2.tmx": (0, 1),
+        }
+        found = env.read(memory.store, lambda txn: user_info(txn, vault, "u"))
+        assert found is not None and found[0].own_shared == {"cl1.tmx": 1}  # kept recounted
