@@ -218,6 +218,17 @@ def lower_case_starts(source: str, target: str) -> bool:
     )
 
 
+def capitalised_from_small(source: str, target: str) -> bool:
+    """Whether a line of ``target`` (a translation of ``source``, line for line) starts with a
+    capitalised word where its source line starts with a word in small letters: a memory that
+    writes ``could not …`` as ``Konnte …`` (a catalog's style, which :func:`small_starts`
+    follows)."""
+    sources, targets = source.split("\n"), target.split("\n")
+    return len(sources) == len(targets) and any(
+        _small(s) and _capitalised(t) for s, t in zip(sources, targets, strict=True)
+    )
+
+
 def _first_word(line: str) -> str:
     """The first word of ``line`` without the punctuation after it (``Usage:`` → ``Usage``)."""
     found = _FIRST_WORD.search(line)

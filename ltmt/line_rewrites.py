@@ -16,7 +16,12 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ltmt.capitals import capitalised_starts, lower_case_starts, small_starts
+from ltmt.capitals import (
+    capitalised_from_small,
+    capitalised_starts,
+    lower_case_starts,
+    small_starts,
+)
 from ltmt.dashes import en_dashes_in_lines
 from ltmt.line_seams import drop_doubled_words
 
@@ -72,12 +77,16 @@ def capitalise_starts(
     sources start with a capital written with one, in place, unless the segment's matches write
     such lines with a small letter (:func:`ltmt.capitals.capitalised_starts`); and those whose
     sources start with a small letter with one, where their first word is no noun
-    (:func:`ltmt.capitals.small_starts`)."""
+    (:func:`ltmt.capitals.small_starts`), unless the segment's matches write such lines with a
+    capital (a catalog that writes ``could not …`` as ``Konnte …``: fused outputs follow it)."""
     for index, split in splits.items():
         lines = grouped.get(index)
         if not lines:
             continue
-        lines = small_starts(split.lines, lines, language)
+        if not any(
+            capitalised_from_small(m.segment.source, m.segment.target) for m in matches[index]
+        ):
+            lines = small_starts(split.lines, lines, language)
         grouped[index] = lines
         if any(lower_case_starts(m.segment.source, m.segment.target) for m in matches[index]):
             continue

@@ -45,6 +45,16 @@ def test_capitalise_starts_unless_a_match_writes_small_letters() -> None:
     assert grouped == {0: ["Öffnen Sie die Datei."], 1: ["öffnen Sie die Datei."]}
 
 
+def test_small_starts_unless_a_match_writes_capitals() -> None:
+    """A dev user's catalog writes ``could not …`` as ``Konnte …``: its fused outputs keep that
+    style (75 of the dev users' knn outputs had been written small, chrF down; a run by hand)."""
+    splits = {0: split_segment("could not parse %s"), 1: split_segment("could not parse %s")}
+    grouped = {0: ["Konnte %s nicht parsen"], 1: ["Konnte %s nicht parsen"]}
+    matches: list[tuple[Match, ...]] = [(), (_match("could not read %s", "Konnte %s nicht lesen"),)]
+    capitalise_starts(splits, grouped, matches, "de")
+    assert grouped == {0: ["konnte %s nicht parsen"], 1: ["Konnte %s nicht parsen"]}
+
+
 class _Lexicon:
     """A label lexicon that knows one label."""
 
