@@ -88,6 +88,6 @@ def test_a_flow_mapping_is_spaced_in_the_translation_as_in_the_source(tmp_path: 
     out = tmp_path / "de.yml"
     translate_file(source, out, FakeModel(), tgt_lang="de")
     assert out.read_text("utf-8") == (
-        'de:\n  hint: "TYPE { AND A NAME: { NAME }"\n  colors: {red: RED}\n'
+        'de:\n  hint: "TYPE { AND A NAME: { name }"\n  colors: {red: RED}\n'
         "  items: { one: A FILE }\n"
     )
