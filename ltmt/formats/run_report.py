@@ -70,9 +70,22 @@ from typing import Any
 
 from ltmt.wording import counted, shortened
 
-# how many of the outputs left as in the source, and of the units whose placeholders could not be
-# repaired, the summary names
-COPIED_NAMED = 3
+# how many units of each group the summary names (outputs left as in the source, names kept,
+# glossary terms tacked on at the end, placeholders not repaired)
+NAMED_FIRST = 3
+
+
+def _name_first(examples: list[str], text: str) -> None:
+    """Add ``text`` to ``examples`` while they are fewer than :data:`NAMED_FIRST`."""
+    if len(examples) < NAMED_FIRST:
+        examples.append(text)
+
+
+def _check_them(count: int, examples: list[str]) -> str:
+    """``check them: 'a', 'b', ...``: the ``examples`` named of ``count`` units."""
+    named = ", ".join(repr(shortened(text, 40)) for text in examples)
+    more = ", ..." if count > len(examples) else ""
+    return f"check them: {named}{more}"
 
 
 @dataclass
@@ -138,28 +151,24 @@ class RunReport:
     def copied_in(self, source: str) -> None:
         """Count a model output left as its ``source``; the first few are named."""
         self.copied += 1
-        if len(self.copied_examples) < COPIED_NAMED:
-            self.copied_examples.append(source)
+        _name_first(self.copied_examples, source)
 
     def name_kept_in(self, source: str) -> None:
         """Count a one-word line kept as written as a name; the first few are named."""
         self.names_kept += 1
-        if len(self.names_kept_examples) < COPIED_NAMED:
-            self.names_kept_examples.append(source.strip())
+        _name_first(self.names_kept_examples, source.strip())
 
     def term_at_end_in(self, source: str) -> None:
         """Count an output whose glossary target was tacked on at its end, away from where
         ``source`` has the term; the first few are named."""
         self.terms_at_end += 1
-        if len(self.terms_at_end_examples) < COPIED_NAMED:
-            self.terms_at_end_examples.append(source)
+        _name_first(self.terms_at_end_examples, source)
 
     def not_repairable_in(self, name: str) -> None:
         """Count a unit whose placeholders or message could not be repaired (a PO entry is
         written empty); the first few are named by ``name`` (:func:`entry_name`)."""
         self.not_repairable += 1
-        if len(self.not_repairable_examples) < COPIED_NAMED:
-            self.not_repairable_examples.append(name)
+        _name_first(self.not_repairable_examples, name)
 
     def add(self, other: RunReport) -> None:
         """Count ``other`` (one file of a folder's run) in this report."""
@@ -168,14 +177,14 @@ class RunReport:
                 setattr(self, name, getattr(self, name) + value)
         for text in other.examples:
             self.example(text)
-        room = COPIED_NAMED - len(self.copied_examples)
-        self.copied_examples.extend(other.copied_examples[: max(room, 0)])
-        room = COPIED_NAMED - len(self.names_kept_examples)
-        self.names_kept_examples.extend(other.names_kept_examples[: max(room, 0)])
-        room = COPIED_NAMED - len(self.terms_at_end_examples)
-        self.terms_at_end_examples.extend(other.terms_at_end_examples[: max(room, 0)])
-        room = COPIED_NAMED - len(self.not_repairable_examples)
-        self.not_repairable_examples.extend(other.not_repairable_examples[: max(room, 0)])
+        for mine, theirs in (
+            (self.copied_examples, other.copied_examples),
+            (self.names_kept_examples, other.names_kept_examples),
+            (self.terms_at_end_examples, other.terms_at_end_examples),
+            (self.not_repairable_examples, other.not_repairable_examples),
+        ):
+            for text in theirs:
+                _name_first(mine, text)
         self.spelling_dictionary = self.spelling_dictionary or other.spelling_dictionary
         self.format_unchecked_example = (
             self.format_unchecked_example or other.format_unchecked_example
@@ -192,9 +201,7 @@ class RunReport:
         """`` (check them: 'a', 'b', ...)``: the first units not repaired, or empty."""
         if not self.not_repairable_examples:
             return ""
-        named = ", ".join(repr(name) for name in self.not_repairable_examples)
-        more = ", ..." if self.not_repairable > len(self.not_repairable_examples) else ""
-        return f" (check them: {named}{more})"
+        return f" ({_check_them(self.not_repairable, self.not_repairable_examples)})"
 
     def summary(self, overwrite: str = "--overwrite") -> str:
         """One line for the end of a run; ``overwrite``: what the caller calls the option that
@@ -248,22 +255,16 @@ class RunReport:
         if self.sentences_lost:
             parts.append(f"{self.sentences_lost} lost a sentence of their source (check them)")
         if self.copied:
-            named = ", ".join(repr(shortened(text, 40)) for text in self.copied_examples)
-            more = ", ..." if self.copied > len(self.copied_examples) else ""
-            parts.append(
-                f"{self.copied} left as in the source by the model (check them: {named}{more})"
-            )
+            check = _check_them(self.copied, self.copied_examples)
+            parts.append(f"{self.copied} left as in the source by the model ({check})")
         if self.names_kept:
-            named = ", ".join(repr(shortened(text, 40)) for text in self.names_kept_examples)
-            more = ", ..." if self.names_kept > len(self.names_kept_examples) else ""
-            lines = counted(self.names_kept, "one-word line")
-            parts.append(f"{lines} kept as names (check them: {named}{more})")
+            check = _check_them(self.names_kept, self.names_kept_examples)
+            parts.append(f"{counted(self.names_kept, 'one-word line')} kept as names ({check})")
         if self.terms_at_end:
-            named = ", ".join(repr(shortened(text, 40)) for text in self.terms_at_end_examples)
-            more = ", ..." if self.terms_at_end > len(self.terms_at_end_examples) else ""
+            check = _check_them(self.terms_at_end, self.terms_at_end_examples)
             parts.append(
                 f"{self.terms_at_end} with a glossary term placed at the end, away from where "
-                f"its source has it (check them: {named}{more})"
+                f"its source has it ({check})"
             )
         if self.wordless:
             parts.append(

@@ -1,0 +1,34 @@
+"""The run report's groups that count units and name the first few (:mod:`ltmt.formats.run_report`)."""
+
+from __future__ import annotations
+
+from ltmt.formats.run_report import RunReport
+
+
+def test_a_folder_run_names_the_first_three_of_its_files_together() -> None:
+    """Each file's report names its first few; the folder's names the first three of them all,
+    in file order, and says there are more."""
+    first, second = RunReport(), RunReport()
+    for text in ("Save", "Open"):
+        first.copied_in(text)
+        first.not_repairable_in(f"Order %s {text}")
+    for text in ("Close", "Quit"):
+        second.copied_in(text)
+        second.name_kept_in(f" {text} ")
+        second.term_at_end_in(f"Go {text} Pro.")
+    folder = RunReport()
+    folder.add(first)
+    folder.add(second)
+    assert folder.copied == 4
+    assert folder.copied_examples == ["Save", "Open", "Close"]
+    assert folder.names_kept_examples == ["Close", "Quit"]
+    summary = folder.summary()
+    assert "4 left as in the source by the model (check them: 'Save', 'Open', 'Close', ...)" in (
+        summary
+    )
+    assert "2 one-word lines kept as names (check them: 'Close', 'Quit')" in summary
+    assert (
+        "2 with a glossary term placed at the end, away from where its source has it (check "
+        "them: 'Go Close Pro.', 'Go Quit Pro.')" in summary
+    )
+    assert "2 could not be repaired (check them: 'Order %s Save', 'Order %s Open')" in summary
