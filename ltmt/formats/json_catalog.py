@@ -355,9 +355,7 @@ class JsonCatalog(KeyedCatalog):
                     if case.path in of_target:  # as the source's case is written (an ordinal's)
                         text = source.as_read(of_target[case.path], text)
                     values[f"{key}{FORM}{case.name}"] = text
-            elif key in self.choices and self.choices[key].other_count(text) is not None:
-                values[key] = text  # another number of choices: whole, as a person wrote it
-            elif key in self.choices:
+            elif key in self.choices:  # another number of choices: whole, as a person wrote it
                 values.update(self.choices[key].read(key, text))
             else:
                 values[key] = text

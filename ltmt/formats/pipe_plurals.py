@@ -73,8 +73,11 @@ class Choices:
         ]
 
     def read(self, name: str, text: str) -> dict[str, str]:
-        """The choices of ``text``, a translation of the message ``name``, by key; none where
-        it has another number of choices (its reader keeps it whole: :func:`kept_whole`)."""
+        """The choices of ``text``, a translation of the message ``name``, by key; ``text``
+        whole under ``name`` where it has another number of choices (a person's, which its
+        reader keeps as written: :func:`kept_whole`); none where it is empty."""
+        if self.other_count(text) is not None:
+            return {name: text}
         found = pipe_choices(text)
         if found is None or len(found.branches) != len(self.branches):
             return {}

@@ -435,9 +435,7 @@ class YamlCatalog(KeyedCatalog):
         for name, value in _walk(messages, skip_keys=self.skip_keys):
             if isinstance(value, dict):
                 values.update({f"{name}{FORM}{tag}": str(text) for tag, text in value.items()})
-            elif name in self.choices and self.choices[name].other_count(str(value)) is not None:
-                values[name] = str(value)  # another number of choices: whole, as written
-            elif name in self.choices:
+            elif name in self.choices:  # another number of choices: whole, as written
                 values.update(self.choices[name].read(name, str(value)))
             else:
                 values[name] = str(value)

@@ -40,7 +40,10 @@ def test_a_translation_is_read_and_joined_choice_by_choice():
         "/items#1": "eins",
         "/items#2": "{count}",
     }
-    assert choices.read("/items", "keine | {count}") == {}  # another number: not the choices
+    # another number of choices: whole, as a person wrote it
+    assert choices.read("/items", "keine | {count}") == {"/items": "keine | {count}"}
+    assert choices.read("/items", "Datei") == {"/items": "Datei"}
+    assert choices.read("/items", " ") == {}
     assert choices.translation("/items", {"/items#0": "a", "/items#2": "c"}) is None
     translations = {"/items#0": "a", "/items#1": "b", "/items#2": "c"}
     assert choices.translation("/items", translations) == "a | b | c"
