@@ -163,10 +163,9 @@ def _values(store: Any) -> dict[str, str]:
 
 def _ascii_escaped(text: str, letters: re.Pattern[str] = _NOT_ASCII) -> str:
     """``text`` with every letter beyond ASCII (or those ``letters`` finds) as ``\\uXXXX``
-    (surrogate pairs beyond the BMP),
-    but in comment lines: Java reads no escape there, so a translator's comment kept from the
-    translation so far (``# Übersetzung: Anna``) stays as written rather than as
-    ``# \\u00dcbersetzung``."""
+    (surrogate pairs beyond the BMP), but in comment lines: Java reads no escape there, so a
+    translator's comment kept from the translation so far (``# Übersetzung: Anna``) stays as
+    written rather than as ``# \\u00dcbersetzung``."""
 
     def escape(found: re.Match[str]) -> str:
         units = found.group().encode("utf-16-be")
@@ -263,7 +262,9 @@ class JavaPropertiesDocument(KeyedCatalog):
         source is empty, kept as they are (with their comments) rather than dropped."""
         adopted = super().adopt_values(target, found)
         empty = {
-            k: v for k, v in found.items() if not v.strip() and not self.raw.get(k, "x").strip()
+            key: text
+            for key, text in found.items()
+            if not text.strip() and key in self.raw and not self.raw[key].strip()
         }
         self.translations.update(empty)
         return adopted
