@@ -227,12 +227,16 @@ class KeyedCatalog(TranslationsHeld):
             if extra:
                 outdated.setdefault(entry.name, extra[0])
         if outdated:
+            them = "it" if len(outdated) == 1 else "them"
             logger.warning(
-                "%s: %s kept with a placeholder the source no longer has (%s); fix them "
-                "there, or delete them there to translate them again",
+                "%s: %s kept with a placeholder the source no longer has (%s); fix %s "
+                "there, or delete %s there to translate %s again",
                 self.adopted_from,
                 counted(len(outdated), "translation"),
                 first_few(f"{name}: {extra}" for name, extra in outdated.items()),
+                them,
+                them,
+                them,
             )
 
     def same_value(self, entry: Entry) -> frozenset[str]:

@@ -212,7 +212,7 @@ def test_a_kept_translation_with_an_outdated_placeholder_is_warned_of(
         translate_file(source, out, FakeModel(), tgt_lang="de")
     assert caplog.messages == [
         f"{out}: 1 translation kept with a placeholder the source no longer has (/synced: "
-        "{time}); fix them there, or delete them there to translate them again"
+        "{time}); fix it there, or delete it there to translate it again"
     ]
     assert json.loads(out.read_text("utf-8")) == {"synced": "Zuletzt synchronisiert: {time}"}
 
@@ -245,7 +245,7 @@ def test_a_numbered_printf_argument_is_the_sources_reordered(
     assert outdated == (
         [
             f"{out}: 1 translation kept with a placeholder the source no longer has{warned}; "
-            "fix them there, or delete them there to translate them again"
+            "fix it there, or delete it there to translate it again"
         ]
         if warned
         else []
@@ -280,7 +280,7 @@ def test_a_plurals_number_as_hash_or_its_argument_is_one_placeholder(
     assert outdated == (
         [
             f"{out}: 1 translation kept with a placeholder the source no longer has{warned}; "
-            "fix them there, or delete them there to translate them again"
+            "fix it there, or delete it there to translate it again"
         ]
         if warned
         else []
