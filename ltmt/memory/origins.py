@@ -240,13 +240,8 @@ def record_shared_origins(txn: lmdb.Transaction, vault: Vault, user: str) -> Sha
     found = user_info(txn, vault, user)
     if found is None:
         return None
-    info, cipher = found
-    kept = SharedCounts.of(info)
-    if kept.kept:
-        return kept
-    counted = _counted(txn, info, cipher)
-    txn.put(user_key(user), encode_user(counted.into(info), cipher, user))
-    return counted
+    kept = SharedCounts.of(found[0])
+    return kept if kept.kept else _counted_and_kept(txn, user, *found, keep=True)
 
 
 def recount_shared_origins(
@@ -256,9 +251,14 @@ def recount_shared_origins(
     transaction), kept in its row in place of those it kept: counts an older ltmt left stale
     when it wrote to the store (it does not update them). None for an unknown user."""
     found = user_info(txn, vault, user)
-    if found is None:
-        return None
-    info, cipher = found
+    return None if found is None else _counted_and_kept(txn, user, *found, keep=keep)
+
+
+def _counted_and_kept(
+    txn: lmdb.Transaction, user: str, info: UserInfo, cipher: PlainCipher, *, keep: bool
+) -> SharedCounts:
+    """:func:`_counted` of ``user`` (whose row is ``info``), and, with ``keep``, kept in its
+    row in place of the counts it kept."""
     counted = _counted(txn, info, cipher)
     if keep:
         txn.put(user_key(user), encode_user(counted.into(info), cipher, user))
