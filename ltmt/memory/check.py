@@ -50,7 +50,7 @@ from ltmt.memory.layout import (
     u32,
 )
 from ltmt.memory.maintenance import live_uids
-from ltmt.memory.origins import SharedCounts
+from ltmt.memory.origins import SharedCounts, recount_shared_origins
 from ltmt.text import fold_space
 from ltmt.wording import counted
 
@@ -111,8 +111,6 @@ def _recounted(store: env.Store, users: tuple[str, ...]) -> str:
     """Count the shared counts of ``users`` again and keep them, in one write (not in a
     read-only store); what a check says of it. An older ltmt writing to the store leaves them
     stale: no damage, nothing lost, and counted again from the segments."""
-    from ltmt.memory.origins import recount_shared_origins
-
     names = ", ".join(repr(user) for user in users)
     if store.read_only:
         return (
