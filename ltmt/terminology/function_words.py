@@ -22,7 +22,8 @@ from collections.abc import Iterable
 from ltmt.terminology.terms import Term
 from ltmt.wording import counted, first_few
 
-FUNCTION_WORDS = frozenset(
+# English's: placement.FUNCTION_WORDS are German's, which a target's words are read against
+ENGLISH_FUNCTION_WORDS = frozenset(
     {
         *("i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "yourselves"),
         *("he", "him", "his", "she", "her", "hers", "it", "its", "we", "our", "ours"),
@@ -39,7 +40,7 @@ def is_function_word_term(term: Term) -> bool:
     if term.case_sensitive:
         return False
     words = term.source.split()
-    return all(w.casefold() in FUNCTION_WORDS and not w.isupper() for w in words)
+    return all(w.casefold() in ENGLISH_FUNCTION_WORDS and not w.isupper() for w in words)
 
 
 def has_content_words(text: str) -> bool:
@@ -48,7 +49,7 @@ def has_content_words(text: str) -> bool:
     from ltmt.formats.placeholder_syntax import without_placeholders
 
     words = re.findall(r"[^\W\d_]+", without_placeholders(text))
-    return any(word.casefold() not in FUNCTION_WORDS for word in words)
+    return any(word.casefold() not in ENGLISH_FUNCTION_WORDS for word in words)
 
 
 def function_word_warning(name: str, terms: Iterable[Term]) -> str | None:
