@@ -19,7 +19,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")  # words of letters, as written (case kept: 
 
 def repeated_source_words(source: str, output: str) -> list[str]:
     """The words of ``source`` that ``output`` says more often than ``source`` does, and at
-    least twice, in the order of their first repetition in ``output``."""
+    least twice, in the order ``output`` first says them."""
     said = Counter(_WORD.findall(source))
     written = Counter(_WORD.findall(output))
     return [word for word, count in written.items() if word in said and count > max(said[word], 1)]
