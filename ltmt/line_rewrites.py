@@ -6,8 +6,8 @@ once the words said twice across a line break or in a row where the source does 
 (:func:`write_once`, :mod:`ltmt.line_seams`), writes a short label as the model's label lexicon
 says (:func:`write_labels`), gives a line its capital where its source starts a sentence
 with one, or its small letter where its source starts with one and its first word is no noun
-(:func:`capitalise_starts`), and writes the source's spaced en dashes the model wrote as
-hyphens (:func:`write_en_dashes`).
+(:func:`capitalise_starts`), and writes the source's en dashes the model wrote as hyphens,
+spaced or in a number range (:func:`write_en_dashes`).
 """
 
 from __future__ import annotations
@@ -96,9 +96,9 @@ def capitalise_starts(
 def write_en_dashes(
     splits: Mapping[int, SplitSegment], grouped: GroupedLines, used_fusion: Mapping[int, bool]
 ) -> None:
-    """Each line translation of a segment decoded without memory with the spaced en dashes of
-    its source that the model wrote as spaced hyphens (:mod:`ltmt.dashes`), in place; a fused
-    one writes dashes as the user's memory does."""
+    """Each line translation of a segment decoded without memory with the en dashes of its
+    source that the model wrote as hyphens, spaced or in a number range (``39\u201342``:
+    :mod:`ltmt.dashes`), in place; a fused one writes dashes as the user's memory does."""
     for index, split in splits.items():
         lines = grouped.get(index)
         if lines and not used_fusion.get(index):
