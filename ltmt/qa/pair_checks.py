@@ -402,8 +402,9 @@ def doubled_problems(source: str, target: str, metadata: Mapping[str, Any]) -> l
 
 def copied_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """Whether ``target`` is ``source`` written again (a name, or a word left untranslated);
-    not for key combinations alone (``CmdOrCtrl+Shift+F``, a key identifier, stays so) nor date
-    formats alone (``%H:%M``, the same in many languages)."""
+    not for key combinations alone (``CmdOrCtrl+Shift+F``, a key identifier, stays so), date
+    formats alone (``%H:%M``, the same in many languages) nor one name (``Trackly``,
+    ``GitHub``: :func:`ltmt.units.meant_as_written`)."""
     if target.strip() != source.strip() or not has_words(source):
         return []
     if meant_as_written(source):
