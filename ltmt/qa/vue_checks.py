@@ -51,8 +51,9 @@ def choice_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     if problem is None:
         return []
     found = pipe_choices(target)
-    picked = _PICKED.get(1 if found is None else len(found.branches), "")
-    return [f"{problem} (vue-i18n picks a choice by the count: {picked}); write as many"]
+    picked = _PICKED.get(1 if found is None else len(found.branches))
+    how = f": {picked}" if picked else ", from its first three choices only"
+    return [f"{problem} (vue-i18n picks a choice by the count{how}); write as many"]
 
 
 def syntax_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:

@@ -31,6 +31,15 @@ VUE = {"syntax": "vue-i18n"}
                 "shows it); write as many"
             ],
         ),
+        (
+            "no notes | one note | {count} notes",
+            "keine | eine | {count} | viele",
+            VUE,
+            [
+                "has 4 choices, the source 3 (vue-i18n picks a choice by the count, from its "
+                "first three choices only); write as many"
+            ],
+        ),
         ("file | files", "Datei | Dateien", VUE, []),
         ("Home | Shop", "Start", VUE, []),  # no plural: text
         ("file | files", "Datei", {}, []),  # no vue-i18n file
