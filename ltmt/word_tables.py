@@ -25,7 +25,7 @@ made.
 from __future__ import annotations
 
 import gzip
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ltmt.formats.common import lang_matches
@@ -49,7 +49,7 @@ def command_verbs() -> frozenset[str]:
     return read_table(COMMAND_VERBS_TABLE)
 
 
-@cache
+@lru_cache(maxsize=65536)  # a server asks for every one-word line: a bounded cache
 def english_zipf(word: str) -> float:
     """How often English writes ``word`` (module docstring): the log10 of its count per
     billion words, 0 for a word wordfreq has never seen. wordfreq is imported on first use
