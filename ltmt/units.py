@@ -521,11 +521,16 @@ def is_one_name(text: str) -> bool:
     interface (``Strikethrough`` 1.4, ``Unpin``, ``Sitemap``), a country's or region's name
     (``Czechia`` 2.0, ``Comoros``, ``Valais``; none of CLDR's English names of countries and
     territories is one word English never writes or with a capital inside), which German
-    translates, and a product's (``Jira`` 2.1), which the model copies or translates."""
+    translates, and a product's (``Jira`` 2.1), which the model copies or translates. A German
+    word (``Einstellungen``: ltmt's German word table has it) is no name either: qa's copied
+    check asks this of a German source copied unchanged."""
     word = text.strip()
     if _ONE_WORD.fullmatch(word) is None or _english_word(word.lower()):
         return False
-    from ltmt.word_tables import english_zipf
+    from ltmt.word_tables import english_zipf, target_words
+
+    if word.lower() in (target_words("de") or frozenset()):
+        return False
 
     return any(c.isupper() for c in word[1:]) or english_zipf(word.lower()) == 0
 
