@@ -116,11 +116,10 @@ def pointer(parts: tuple[str | int, ...]) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in parts)
 
 
-def _load(path: Path, warn: bool = True) -> tuple[bytes, str, Any]:
+def _load(path: Path) -> tuple[bytes, str, Any]:
     """The file's bytes, its text (without a byte order mark, a leading comment blanked) and
-    its JSON; a key written
-    twice is read as JSON parsers read it, the last one, with a warning that names it (unless
-    ``warn`` is false: a file read again after it was warned of)."""
+    its JSON; a key written twice is read as JSON parsers read it, the last one, with a warning
+    that names it."""
     raw = read_bytes(path, WHAT)
     _, text = leading_comment(decode(raw, path))  # a Shopify theme's: written back by render
     repeated = RepeatedJsonKeys()
@@ -128,7 +127,7 @@ def _load(path: Path, warn: bool = True) -> tuple[bytes, str, Any]:
     if not isinstance(data, dict):
         raise InputError(f"{path}: not {WHAT}: its top level is not an object of strings")
     twice = [pointer(parts) for parts in repeated.paths(data)]
-    if twice and warn:
+    if twice:
         logger.warning(
             "%s: %s defined more than once (%s); only the last is read, as the app's JSON "
             "parser reads it: delete the others",
@@ -363,9 +362,10 @@ class JsonCatalog(KeyedCatalog):
 
     def missing_in(self, path: Path) -> list[str]:
         # the messages ltmt leaves untranslated have no entry: missing where the file has none
-        strings = {pointer(parts) for parts, _ in _strings(_load(Path(path), warn=False)[2])}
+        translated = _load(Path(path))[2]  # read once: its values and the strings it has
+        strings = {pointer(parts) for parts, _ in _strings(translated)}
         left = [key for key in self.untranslated if key not in strings]
-        return super().missing_in(path) + left
+        return self.missing_from(self._values_in(translated)) + left
 
     def paired_whole(self, values: dict[str, str]) -> dict[str, str]:
         """The branching messages whose translation in ``values`` is no ICU message this catalog

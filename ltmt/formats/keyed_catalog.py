@@ -247,7 +247,10 @@ class KeyedCatalog(TranslationsHeld):
     def missing_in(self, path: Path) -> list[str]:
         """The names of this file's strings that the translated file ``path`` has no
         translation of (no form of a plural), in this file's order: untranslated."""
-        values = self.read_values(Path(path))
+        return self.missing_from(self.read_values(Path(path)))
+
+    def missing_from(self, values: dict[str, str]) -> list[str]:
+        """:meth:`missing_in` of a translated file whose strings by key are ``values``."""
         done = {e.name for e in self.entries if values.get(e.key, "").strip()}
         done |= set(self.paired_whole(values))  # a message not taken apart: checked whole
         names = (e.name for e in self.entries if self.is_text(e) and e.name not in done)
