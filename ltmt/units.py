@@ -59,7 +59,10 @@ _DECORATED = re.compile(r"^([*=#~+-]{2,}\s+)(.*?[^\W_].*?)(\s+[*=#~+-]{2,})$", r
 _TAB_RUN = re.compile(r"[ \t]*\t[ \t]*")  # between two columns of a line
 # between two items of a line (``© 2026 Acme · Privacy · Imprint``, ``Sign up | Brightly``): the
 # model lost the sign and ran the items together (``Zeichen aktualisierbar Brightly``)
-_ITEM_SEPARATOR = re.compile(r"(?<=\S) [·|•] (?=\S)")
+_ITEM_SEPARATORS = (" · ", " | ", " • ")
+_ITEM_SEPARATOR = re.compile(
+    r"(?<=\S)(?:" + "|".join(map(re.escape, _ITEM_SEPARATORS)) + r")(?=\S)"
+)
 # a part of a ``|``-separated line that is no title's: code (a file name, an option, brackets),
 # a sentence's end, a label before values (``Values: yes | no``)
 _NO_TITLE = re.compile(r"--|\w\.[a-z]{2,4}\b|[\[\](){}<>]|[.!?]$|: ")
@@ -482,7 +485,7 @@ def _site_name(pieces: list[str], separators: list[str], column: int, forms: Lin
     if column not in (0, len(pieces) - 1) or _ONE_WORD.fullmatch(pieces[column]) is None:
         return False
     separator = separators[0] if column == 0 else separators[-1]
-    if separator not in (" · ", " | ", " • "):  # not a column at a tab
+    if separator not in _ITEM_SEPARATORS:  # not a column at a tab
         return False
     return any(" " in piece.strip() for piece in pieces) and not forms.is_label(pieces[column])
 
