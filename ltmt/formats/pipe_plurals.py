@@ -29,6 +29,7 @@ import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from ltmt.formats.keyed_catalog import FORM, Entry
 from ltmt.wording import counted
@@ -118,7 +119,7 @@ class Choices:
 
 
 def kept_whole(
-    path: object, values: Mapping[str, str], choices: Mapping[str, Choices]
+    path: Path, values: Mapping[str, str], choices: Mapping[str, Choices]
 ) -> dict[str, str]:
     """The translations of ``values`` (an adopted output's, by key) with another number of
     choices than their source's plural (``choices``, by name: :meth:`Choices.other_count`),
