@@ -79,7 +79,11 @@ def lost_sentences(source: str, output: str, source_language: str, target_langua
     dropped a sentence is shorter by about that sentence, while one that joined two
     (``Speichern Sie, siehe ...``) or that the splitter counts differently says them all and
     is not shorter; a quote that lost its marks and attribution can be as long as its line."""
-    said = sentences_of(source, source_language)
+    return _lost(sentences_of(source, source_language), source, output, target_language)
+
+
+def _lost(said: list[str], source: str, output: str, target_language: str) -> bool:
+    """:func:`lost_sentences` of a ``source`` whose sentences (of several) are ``said``."""
     if not said or sentence_count(output, target_language) >= len(said):
         return False
     shortest = min(len(sentence.strip()) for sentence in said)
@@ -97,9 +101,10 @@ def spoilt(
     A fused message of one sentence is left as it is: one that repeats a word is more often
     the memory's good wording than a run-on (22 of the dev users' knn outputs were decoded
     again without memory for it, their chrF down; a run by hand)."""
-    if lost_sentences(source, output, source_language, target_language):
+    said = sentences_of(source, source_language)  # split once: the line's sentences
+    if _lost(said, source, output, target_language):
         return True
-    if not fused or not sentences_of(source, source_language):  # a line of one sentence
+    if not fused or not said:  # a line of one sentence
         return False
     lost_marks = len(double_marks(output)) < len(double_marks(source))
     return lost_marks or bool(repeated_source_words(source, output))
