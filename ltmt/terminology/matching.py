@@ -1,7 +1,9 @@
 """Finding glossary terms in source text, and checking that an output renders them.
 
 Source side: a term matches whole words (``\\w+`` runs), case-insensitively unless the term is
-case-sensitive, and its last word also matches the English plural ("file" finds "files",
+case-sensitive, except that a word the term writes in capitals (``US``, ``IT``, ``API``: two
+letters or more) matches only in capitals, so "US" is not found in "contact us" nor "IT" in
+"It works"; and its last word also matches the English plural ("file" finds "files",
 "repository" finds "repositories", "box" finds "boxes"). At each position the longest term wins
 and hits do not overlap ("commit message" before "commit"). Text inside a placeholder or tag
 (``%(file)s``, ``<b>``, BBCode's ``[b]`` and ``[color=#ff0000]``, an input action
@@ -218,9 +220,21 @@ class TermMatcher:
         """The term whose source words are ``key``: case-insensitively unless the term is
         case-sensitive or ``exact_case`` (a slug: :func:`slug_spans`)."""
         term = self._exact.get(key) or self._folded.get(tuple(w.casefold() for w in key))
-        if term is not None and exact_case and tuple(words(term.source)) != key:
+        if term is None:
+            return None
+        own = tuple(words(term.source))
+        if exact_case and own != key:
+            return None
+        if any(_in_capitals(word) and found != word for word, found in zip(own, key, strict=True)):
             return None
         return term
+
+
+def _in_capitals(word: str) -> bool:
+    """Whether a term's word is written in capitals (``US``, ``IT``, ``API``), an acronym the
+    source must write in capitals too: "us" and "It" are other words."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def in_plural(term: Term, occurrence: str) -> bool:

@@ -402,3 +402,32 @@ def test_names_kept_are_the_targets_written_as_their_source():
     assert names_kept(matcher, "Order Weißbräu in any size.") == ("Weißbräu",)
     assert names_kept(matcher, "Choose a size.") == ()
     assert names_kept(None, "Order Weißbräu") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Contact us today.", []),  # the pronoun, not the country
+        ("Ship to the US.", ["US"]),
+        ("It works.", []),
+        ("Ask IT first.", ["IT"]),
+        ("Call the APIs.", ["APIs"]),  # the plural of a term in capitals
+        ("CALL THE API", ["API"]),
+        ("the it department", []),
+        ("The IT Department", ["IT Department"]),  # the other words in any case
+    ],
+)
+def test_a_word_a_term_writes_in_capitals_is_found_only_in_capitals(
+    text: str, found: list[str]
+) -> None:
+    """``US`` (not case-sensitive) was found in "contact us" and ``IT`` in "It works": a word
+    the glossary writes in capitals is an acronym, which another case makes another word."""
+    matcher = TermMatcher(
+        [
+            Term("US", "USA"),
+            Term("IT", "IT"),
+            Term("API", "API"),
+            Term("IT department", "IT-Abteilung"),
+        ]
+    )
+    assert [text[hit.start : hit.end] for hit in matcher.find(text)] == found
