@@ -79,7 +79,9 @@ def prepare_folder(
     (:mod:`ltmt.formats.xcloc`); one for another language is skipped."""
     from ltmt.cli.translate_job import _warn_if_named_for_another_language, job_languages
     from ltmt.formats.arb_locale import translation_not_source
+    from ltmt.formats.common import same_language
     from ltmt.formats.folders import files_in, format_of, refuse_format
+    from ltmt.formats.locale_files import beside_name, file_locale, names_locale, written_locale
     from ltmt.formats.path_languages import translation_name
     from ltmt.formats.xcloc import BundlesIn, XclocBundle, check_output_name, is_bundle
 
@@ -136,7 +138,22 @@ def prepare_folder(
             found.other_language.append(path)  # Strings.fr.resx beside Strings.resx
             language_error = language_error or satellite
             continue
-        target = out / translation_name(path.relative_to(folder), tgt)
+        name = path.relative_to(folder)
+        locale = file_locale(path, src) if names_locale(path) else None
+        if locale is not None and not same_language(locale, src):
+            found.other_locales.append(f"{name}: {locale}")  # de.yml beside en.yml
+            continue
+        # en.yml → OUT/de.yml, app_en.arb → OUT/app_de.arb, messages_en.properties →
+        # OUT/messages_de.properties (German was written into OUT/en.yml ...); a bundle whose
+        # name ends in another code (db_ha.properties) keeps its name, as the folder's others
+        written = written_locale(path) if locale else None
+        renamed = locale is not None and (
+            path.suffix.lower() != ".properties"
+            or (written is not None and same_language(written, src))
+        )
+        target = out / (
+            beside_name(path, tgt).relative_to(folder) if renamed else translation_name(name, tgt)
+        )
         try:
             job = prepare(
                 str(path), None, str(target), None, src_lang, tgt_lang, model,
@@ -159,6 +176,7 @@ def prepare_folder(
             found.empty.append(job)
     if refusals:
         raise _refused_files(folder, refusals)
+    _one_source_per_output(found, src)
     if not found.jobs:
         raise _nothing_to_translate(found, tgt, language_error)
     _warn_of_outputs_named_for_other_languages(found, tgt)
@@ -205,9 +223,45 @@ def _prepare_beside(
         (found.jobs if job.has_text else found.empty).append(job)
     if refusals:
         raise _refused_files(folder, refusals)
+    _one_source_per_output(found, src)
     if not found.jobs:
         raise _nothing_to_translate(found, tgt, "")
     return found
+
+
+def _one_source_per_output(found: FolderJob, src: str) -> None:
+    """Of the files translated into one output (``en.yml`` and ``en-GB.yml`` both into
+    ``de.yml``: the second overwrote the first's translation), the one named closest to the
+    source language is kept and the others are skipped as translations of it (``en-GB.yml: en-GB``);
+    files named equally close are refused, naming the two and how to translate one alone."""
+    from ltmt.formats.common import language_fit
+    from ltmt.formats.locale_files import names_locale, written_locale
+
+    def fit(job: Job) -> int:
+        assert job.path is not None
+        locale = written_locale(job.path) if names_locale(job.path) else None
+        return language_fit(locale or src, src) or 0
+
+    by_output: dict[str, list[Job]] = {}
+    for job in (*found.jobs, *found.empty):
+        by_output.setdefault(str(resolved(Path(job.output or ""))), []).append(job)
+    for jobs in by_output.values():
+        if len(jobs) < 2:
+            continue
+        ranked = sorted(jobs, key=fit)
+        best, second = ranked[:2]
+        if fit(best) == fit(second):
+            raise InputError(
+                f"{best.path} and {second.path} would both be translated into {best.output}; "
+                f"move one aside, or translate it alone: ltmt translate {second.path} -o FILE"
+            )
+        for job in ranked[1:]:
+            assert job.path is not None
+            found.other_locales.append(
+                f"{job.path.relative_to(found.folder)}: {written_locale(job.path) or src}"
+            )
+            for kept in (found.jobs, found.empty):
+                kept[:] = [other for other in kept if other is not job]
 
 
 def not_messages_why(folder: FolderJob) -> str:

@@ -52,6 +52,25 @@ def file_locale(path: Path, source_language: str) -> str | None:
     return source_language if code is None or _own_name(path) else code
 
 
+def written_locale(path: Path) -> str | None:
+    """The locale the name of the message file ``path`` writes, region and all, as a language
+    tag (``en-GB.yml`` and ``app_en_GB.arb``: ``en-GB``; ``messages_de_CH.properties``:
+    ``de-CH``); None where it writes none (Java's base bundle, ``config.yml``)."""
+    from ltmt.formats.arb_locale import named_locale
+    from ltmt.formats.path_languages import source_name
+
+    suffix = path.suffix.lower()
+    if suffix == ".arb":
+        written = named_locale(path)
+    elif suffix == ".properties":
+        base = source_name(path)
+        written = None if base is None else path.stem[len(base.stem) + 1 :]
+    else:
+        start = _code_start(path)
+        written = path.stem[start:] if start < len(path.stem) else None
+    return written.replace("_", "-") if written else None
+
+
 def other_locale(path: Path, source_language: str, target_language: str) -> str | None:
     """The locale the message file ``path`` (on disk) is named for where it is neither the
     source nor the target language's (``messages_fr.properties`` of a German import): a

@@ -437,7 +437,8 @@ def test_an_interrupted_folder_run_says_which_files_it_saved(
 
 def test_an_arb_translation_in_the_folder_is_no_source(tmp_path, capsys, monkeypatch, common):
     """``app_de.arb`` beside ``app_en.arb`` was translated as English, into ``out/app_en.arb``
-    with ``@@locale: de``."""
+    with ``@@locale: de``; ``app_en.arb`` is translated into ``out/app_de.arb`` (it was written
+    as ``out/app_en.arb``)."""
     l10n = tmp_path / "lib" / "l10n"
     l10n.mkdir(parents=True)
     (l10n / "app_en.arb").write_text('{"@@locale": "en", "save": "hello world"}', "utf-8")
@@ -448,7 +449,7 @@ def test_an_arb_translation_in_the_folder_is_no_source(tmp_path, capsys, monkeyp
     assert (
         "ltmt: skipped 1 file of another locale (app_de.arb: de): translations, not sources" in err
     )
-    assert sorted(path.name for path in out.iterdir()) == ["app_en.arb"]
+    assert sorted(path.name for path in out.iterdir()) == ["app_de.arb"]
     monkeypatch.chdir(tmp_path)
     code, _, err = run_cli(["translate", "lib/l10n", "-o", "lib/l10n/de", *common], capsys)
     assert code == 1
@@ -539,3 +540,54 @@ def test_skipped_files_of_another_language_pair_are_named(tmp_path, capsys, comm
     code, _, err = run_cli(["translate", str(folder), "-o", str(tmp_path / "out"), *common], capsys)
     assert code == 0, err
     assert "ltmt: skipped 1 file of another language pair (fr.po)\n" in err
+
+
+def test_locale_named_files_are_named_for_the_target_in_another_output_folder(
+    tmp_path, capsys, common
+):
+    """``translate config/locales -o out`` wrote German into ``out/en.yml`` and
+    ``out/app_en.arb``: they are ``out/de.yml`` and ``out/app_de.arb`` now, and a file of
+    another locale beside them (``fr.yml``) is skipped and named, not translated."""
+    locales = tmp_path / "config" / "locales"
+    locales.mkdir(parents=True)
+    (locales / "en.yml").write_text('en:\n  hello: "hello world"\n', "utf-8")
+    (locales / "fr.yml").write_text('fr:\n  hello: "bonjour"\n', "utf-8")
+    (locales / "app_en.arb").write_text('{"@@locale": "en", "save": "hello world"}', "utf-8")
+    (locales / "messages_en.properties").write_text("save=hello world\n", "utf-8")
+    out = tmp_path / "out"
+    code, _, err = run_cli(["translate", str(locales), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert sorted(_files(out)) == ["app_de.arb", "de.yml", "messages_de.properties"]
+    assert (out / "de.yml").read_text("utf-8").startswith("de:\n")
+    assert "ltmt: skipped 1 file of another locale (fr.yml: fr): translations, not sources" in err
+
+
+def test_a_regional_variant_of_the_source_is_not_translated_over_the_plain_one(
+    tmp_path, capsys, common
+):
+    """``en.yml`` and ``en-GB.yml`` were both translated into ``de.yml``, the second over the
+    first: the one named for the source language is translated, the variant skipped and named;
+    two variants named equally close are refused before anything is written."""
+    locales = tmp_path / "locales"
+    locales.mkdir()
+    (locales / "en.yml").write_text('en:\n  hello: "hello world"\n', "utf-8")
+    (locales / "en-GB.yml").write_text('en-GB:\n  colour: "open the file"\n', "utf-8")
+    code, _, err = run_cli(["translate", str(locales), "-o", str(locales), *common], capsys)
+    assert code == 0, err
+    assert "hello:" in (locales / "de.yml").read_text("utf-8")
+    assert "colour" not in (locales / "de.yml").read_text("utf-8")
+    assert "ltmt: skipped 1 file of another locale (en-GB.yml: en-GB)" in err
+
+    (locales / "en.yml").unlink()
+    (locales / "de.yml").unlink()
+    (locales / "en-AU.yml").write_text('en-AU:\n  hello: "hello world"\n', "utf-8")
+    code, _, err = run_cli(
+        ["translate", str(locales), "-o", str(tmp_path / "out"), *common], capsys
+    )
+    assert code == 1
+    assert err == (
+        f"ltmt: error: {locales / 'en-AU.yml'} and {locales / 'en-GB.yml'} would both be "
+        f"translated into {tmp_path / 'out' / 'de.yml'}; move one aside, or translate it alone: "
+        f"ltmt translate {locales / 'en-GB.yml'} -o FILE\n"
+    )
+    assert not (tmp_path / "out").exists()
