@@ -21,8 +21,9 @@ declaration, ``<html xmlns="http://www.w3.org/1999/xhtml">``) gets the reference
 
 An existing output is the translation so far (as for app catalogs): where it has the source's
 runs and attribute values, one with other text than the source's is kept, as written;
-``--overwrite`` translates all. ``ltmt memory import de/index.html --source-file index.html``
-stores the pairs of two such pages' runs and attribute values.
+``--overwrite`` translates all. Text that is not translated (a ``<pre>``'s) is written as the
+source's; an edit of it there is named in a warning. ``ltmt memory import de/index.html
+--source-file index.html`` stores the pairs of two such pages' runs and attribute values.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from typing import Any, ClassVar
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
+from ltmt.formats.html_kept_text import warn_of_reverted
 from ltmt.formats.html_segments import Segments, line_up, segments
 from ltmt.formats.html_writing import written_html
 from ltmt.formats.output_sources import Record
@@ -159,7 +161,8 @@ class HtmlDocument(TranslationsHeld):
         """Take over the translations ``target`` (this page's translation so far) holds: the
         runs and attribute values that stand for ours (``record``: what ltmt last wrote there,
         :mod:`ltmt.formats.output_sources`) whose text is not the source's. A reviewer's edit
-        that no run stands for any more is named in a warning."""
+        that no run stands for any more is named in a warning, as is an edit of text the page's
+        translation does not hold (:mod:`ltmt.formats.html_kept_text`)."""
         adopted = 0
         text, _ = decode_page(read_bytes(Path(target), WHAT), Path(target))
         theirs = segments(text)
@@ -169,6 +172,7 @@ class HtmlDocument(TranslationsHeld):
                 self.translations[piece.key] = other.source
                 self.adopted[piece.key] = (other.source, text[other.start : other.end])
                 adopted += 1
+        warn_of_reverted(Path(target), (self.text, self.found), (text, theirs))
         if record is not None:
             taken = set(self.output_keys.values())
             dropped = [(p.key, p.source) for p in theirs.pieces() if p.key not in taken]

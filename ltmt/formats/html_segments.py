@@ -19,8 +19,11 @@ comment; nothing is rewritten but what is translated. :func:`segments` finds:
   model sees ``Home``), and so do, at its edges, elements without words (a heading's ``¶``
   link, an empty anchor, an image) and tags whose partner is beyond the run (a ``<span>`` a
   ``<math>`` block cuts).
+- **Text in an** ``<svg>`` that people read: its ``<title>``, ``<desc>`` and ``<text>``
+  (``<tspan>`` inline); its other text is not translated.
 - **Attribute values** people read: ``alt``, ``title``, ``placeholder``, ``aria-label``,
-  ``aria-description``, ``aria-placeholder``, ``aria-roledescription``, ``label``
+  ``aria-description``, ``aria-placeholder``, ``aria-roledescription``, ``aria-valuetext``,
+  ``label``
   (``<track>``, ``<option>``), ``abbr`` (``<th>``), a button's ``value`` (``<input
   type="submit">``), and the ``content`` of ``<meta>`` descriptions and titles (``description``,
   ``og:title``, ``twitter:description`` ...).
@@ -30,7 +33,7 @@ comment; nothing is rewritten but what is translated. :func:`segments` finds:
   in XHTML's namespace; its translation is then written with the references XML reads
   (:mod:`ltmt.formats.html_writing`).
 
-Not translated: ``<script>``, ``<style>``, ``<pre>``, ``<textarea>``, ``<svg>``, ``<math>``,
+Not translated: ``<script>``, ``<style>``, ``<pre>``, ``<textarea>``, ``<math>``,
 an element marked ``translate="no"`` or with the class ``notranslate`` (inside a run: kept as
 written by the pipeline, as are code elements), and a run without a letter outside code.
 """
@@ -72,13 +75,16 @@ _VOID = frozenset(
 )  # fmt: skip
 # elements whose content is not text to translate
 _SKIPPED = frozenset(
-    {"script", "style", "pre", "textarea", "svg", "math", "xmp", "iframe", "object", "noembed"}
+    {"script", "style", "pre", "textarea", "math", "xmp", "iframe", "object", "noembed"}
 )
+# an <svg>'s elements whose text people read (its accessible name and description, its
+# labels); its other text (a <style>'s, a <script>'s) is not translated
+SVG_TEXT_ELEMENTS = frozenset({"title", "desc", "text"})
 # attributes people read, on any element
 READ_ATTRIBUTES = frozenset(
     {
         "alt", "title", "placeholder", "aria-label", "aria-description", "aria-placeholder",
-        "aria-roledescription",
+        "aria-roledescription", "aria-valuetext",
     }
 )  # fmt: skip
 # the <meta> names (name= or property=) whose content is read
@@ -278,6 +284,7 @@ def segments(text: str) -> Segments:
     found = Segments(xml=text.lstrip("\ufeff").startswith("<?xml"))
     run: list[Event] = []
     skipping: tuple[str, int] | None = None  # (element, its depth) while inside one skipped
+    svg = _SvgDepth()
     for event in events:
         if skipping is not None:
             name, depth = skipping
@@ -285,7 +292,11 @@ def segments(text: str) -> Segments:
                 depth += 1 if event.kind == "start" else -1
                 skipping = None if depth == 0 else (name, depth)
             continue
+        if svg.passes(event):
+            continue
         inline = event.kind == "text" or (event.kind != "other" and event.tag in INLINE_ELEMENTS)
+        if svg.depth:
+            inline = event.kind == "text" or event.tag == "tspan"
         if not inline:
             _close_run(text, run, found)
             run = []
@@ -299,6 +310,36 @@ def segments(text: str) -> Segments:
             run.append(event)
     _close_run(text, run, found)
     return found
+
+
+class _SvgDepth:
+    """Where a scan stands in an ``<svg>`` (its ``depth``, counted by its own tags alone, as
+    an unclosed ``<path>`` of a real page must not swallow the rest), and the text element
+    (:data:`SVG_TEXT_ELEMENTS`) it reads there."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.reading: tuple[str, int] | None = None  # (element, its depth) while in one
+
+    def passes(self, event: Event) -> bool:
+        """Count ``event``; whether it is in an ``<svg>`` and outside the text read there (not
+        translated: a boundary)."""
+        if event.tag == "svg" and event.kind in ("start", "end"):
+            self.depth = max(0, self.depth + (1 if event.kind == "start" else -1))
+            self.reading = None
+            return event.kind == "end"  # a start tag's attributes are read
+        if not self.depth:
+            return False
+        if self.reading is None:
+            if event.kind == "start" and event.tag in SVG_TEXT_ELEMENTS:
+                self.reading = (event.tag, 1)
+                return False
+            return True
+        name, depth = self.reading
+        if event.tag == name and event.kind in ("start", "end"):
+            depth += 1 if event.kind == "start" else -1
+            self.reading = None if depth == 0 else (name, depth)
+        return False
 
 
 def _marked_not_to_translate(event: Event) -> bool:
