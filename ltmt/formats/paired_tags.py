@@ -62,6 +62,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -568,19 +569,21 @@ def _bare(words: str) -> str:
 
 
 def _without_marks_outside(text: str, start: int, end: int, inner: str) -> tuple[int, int]:
-    """``[start, end)`` of ``text`` without the brackets and quotation marks at its edges where
-    the pair's source text ``inner`` has none at that edge (the source has them outside the
-    pair: ``(<g>Nov. 30, 2026</g>)``, which the translation's ``(Nov. 30, 2026)`` must not
-    pull inside it), as long as what is left holds its brackets balanced and no quotation mark
-    of a quotation cut in two; else ``[start, end)`` as it is."""
+    """``[start, end)`` of ``text`` without the brackets, quotation marks and symbols at its
+    edges where the pair's source text ``inner`` has none at that edge (the source has them
+    outside the pair: ``(<g>Nov. 30, 2026</g>)``, which the translation's ``(Nov. 30, 2026)``
+    must not pull inside it, nor a button's icon after its hidden label, ``<span
+    class="sr-only">Close</span>&times;``, its ``Schließen&times;``), as long as what is left
+    holds its brackets balanced and no quotation mark of a quotation cut in two; else
+    ``[start, end)`` as it is."""
     source = inner.strip()
-    peel_start = source[:1] not in _EDGE_MARKS
-    peel_end = source[-1:] not in _EDGE_MARKS
+    peel_start = not _outside_mark(source[:1])
+    peel_end = not _outside_mark(source[-1:])
     inner_start, inner_end = start, end
     while True:
-        if peel_start and inner_start < inner_end and text[inner_start] in _EDGE_MARKS:
+        if peel_start and inner_start < inner_end and _outside_mark(text[inner_start]):
             inner_start += 1
-        elif peel_end and inner_end > inner_start and text[inner_end - 1] in _EDGE_MARKS:
+        elif peel_end and inner_end > inner_start and _outside_mark(text[inner_end - 1]):
             inner_end -= 1
         else:
             break
@@ -589,6 +592,17 @@ def _without_marks_outside(text: str, start: int, end: int, inner: str) -> tuple
     if not left.strip() or not _balanced(left) or (peeled_quote and _quoted(left)):
         return start, end
     return inner_start, inner_end
+
+
+def _outside_mark(character: str) -> bool:
+    """Whether ``character`` is a mark a pair's edge leaves out where its source text has none
+    there: a bracket, a quotation mark, a symbol (``&times;``, ``👁``, ``→``) or what joins or
+    varies an emoji's."""
+    return bool(character) and (
+        character in _EDGE_MARKS
+        or unicodedata.category(character).startswith("S")
+        or character in "\u200d\ufe0f"
+    )
 
 
 def _without_compound_tail(text: str, start: int, end: int, inner: str) -> int:

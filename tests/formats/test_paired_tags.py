@@ -1173,9 +1173,17 @@ def test_a_pair_around_quoted_words_keeps_its_quotes() -> None:
         # a bracket whose partner is inside the pair's words stays with them
         ("Set (<b>fast) mode</b> now.", "Setze jetzt (schnell) Modus.", ["schnell) Modus"],
          "Setze jetzt <b>(schnell) Modus</b>."),
+        # a button's icon after its hidden label stays outside it (it went inside)
+        ('<span class="sr-only">Close</span>\u00d7', "Schließen\u00d7", ["Schließen"],
+         '<span class="sr-only">Schließen</span>\u00d7'),
+        ('<span class="sr-only">Show password</span>👁\ufe0f', "Passwort anzeigen👁\ufe0f",
+         ["Passwort anzeigen"], '<span class="sr-only">Passwort anzeigen</span>👁\ufe0f'),
+        # a symbol of the pair's own text stays inside it
+        ("Show the <b>cost in €</b> now.", "Zeige jetzt die Kosten in €.", ["Kosten in €"],
+         "Zeige jetzt die <b>Kosten in €</b>."),
     ],
 )  # fmt: skip
-def test_brackets_the_source_has_outside_a_pair_stay_outside_it(
+def test_brackets_and_symbols_the_source_has_outside_a_pair_stay_outside_it(
     source: str, translation: str, inner: list[str], expected: str
 ) -> None:
     assert _placed(source, translation, inner) == expected
