@@ -16,7 +16,9 @@ the file is translated, except:
   translated, its ``description`` and ``placeholders`` are kept (its ``$name$`` and
   ``__MSG_name__`` names are read in any case: :data:`WEBEXTENSION_FORMAT`); so are the
   ``description`` and ``id`` of a FormatJS extracted message (``defaultMessage`` translated; an
-  object with other keys beside its ``defaultMessage`` is an object of messages);
+  object with other keys beside its ``defaultMessage`` is an object of messages); so are a
+  go-i18n message object's ``hash``, ``description``, ``id`` and delimiters, its plural forms
+  translated (:mod:`ltmt.formats.goi18n_messages`);
   a message whose description says ``Do not translate`` (or ``don't translate``, in any case:
   an extension's name, a brand) is copied as the source has it and makes no pair in a memory
   import, as Android's ``translatable="false"`` strings are not translated (the app shows the
@@ -64,6 +66,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
+from ltmt.formats import goi18n_messages
 from ltmt.formats.arb_locale import arb_locale, arb_spelling, check_target_locale
 from ltmt.formats.arb_metadata import with_target_metadata
 from ltmt.formats.common import (
@@ -208,7 +211,10 @@ class JsonCatalog(KeyedCatalog):
         self.kept = {
             pointer(parts): text
             for parts, text in strings
-            if parts in kept or not text.strip() or _described_as_kept(data, parts)
+            if parts in kept
+            or not text.strip()
+            or _described_as_kept(data, parts)
+            or goi18n_messages.is_field(data, parts)
         }
         # a branching message's expansion and its translation's (target, source) case paths,
         # by pointer
@@ -225,6 +231,8 @@ class JsonCatalog(KeyedCatalog):
         self.by_hand: dict[str, str] = {}
         # the strings only the adopted output has (:attr:`extras`), by path, kept at the end
         self.adopted_extras: list[tuple[tuple, str]] = []
+        # the adopted output's go-i18n messages, whose own fields (a hash) it keeps in place
+        self.adopted_goi18n: list[tuple[tuple, dict[str, Any]]] = []
         entries = []
         icu = Path(path).suffix.lower() == ".arb"  # Flutter's messages are ICU throughout
         names = (str(parts[-1]) for parts, _ in strings if parts)
@@ -342,6 +350,8 @@ class JsonCatalog(KeyedCatalog):
         values = {}
         for parts, text in _strings(translated):
             key = pointer(parts)
+            if goi18n_messages.is_field(translated, parts):  # a go-i18n message's hash: no text
+                continue
             if key in self.extras:
                 self.adopted_extras.append((parts, text))
             if key in self.kept or key in self.untranslated:  # copied, no translation
@@ -383,6 +393,7 @@ class JsonCatalog(KeyedCatalog):
         kept = self.adopt_values(Path(target), values)
         self.kept_whole = kept_whole(target, values, self.choices)
         self.target_layout = _indent(written), translated  # kept: its indentation and ARB metadata
+        self.adopted_goi18n = list(goi18n_messages.messages(translated))
         # a branching message the output had whole is written back as the translator wrote it
         # (their own exact-value branches, spacing), unless a branch is translated again; so
         # is a person's translation of a message ltmt leaves untranslated
@@ -460,6 +471,12 @@ class JsonCatalog(KeyedCatalog):
             out["@@locale"] = self.locale
         for parts, text in self.adopted_extras:
             _put(out, parts, text)
+        for parts, theirs in self.adopted_goi18n:
+            ours = _value_at(out, parts, None)
+            if isinstance(ours, dict) and parts:
+                _value_at(out, parts[:-1], {})[parts[-1]] = goi18n_messages.with_own_fields(
+                    ours, theirs
+                )
         target_indent, target = self.target_layout or (None, None)
         if "@@locale" in self.data or Path(self.path).suffix.lower() == ".arb":
             out = with_target_metadata(out, target, _now())

@@ -15,7 +15,8 @@ A game's dialogue tree keeps its text beside the names the game looks its nodes 
 - a word in capitals that names a record of the file below its top level, a key holding an
   object or an array (``"speaker": "GUARD"`` beside ``"characters": {"GUARD": {...}}``; a
   message file's sections, ``"HELP": {...}``, are no records, and a key of a string is a
-  message's name, and i18next's may be its English text).
+  message's name, and i18next's may be its English text);
+- a digest named by its algorithm (go-i18n's ``sha1-13d5…``, ``sha384-…``).
 
 A lone word is text otherwise (``GUARD``, ``OK``, ``accept`` under a key of text): a message
 file's labels are single words too, so a key of them is named to be left.
@@ -41,6 +42,8 @@ _NODE_ID = re.compile(
     r"(?:[_.][A-Za-z0-9]+)*|[a-z][a-z0-9]*(?:\.[a-z0-9]+){2,}"
 )
 _ONE_WORD = re.compile(r"[\w.-]+")
+# a digest named by its algorithm (go-i18n's sha1-13d5…, a subresource integrity's sha384-…)
+_DIGEST = re.compile(r"\s*(?:md5|sha1|sha224|sha256|sha384|sha512)-[A-Za-z0-9+/=_-]{20,}\s*")
 _CAPITALS = re.compile(r"[A-Z][A-Z0-9]+")
 
 logger = logging.getLogger(__name__)
@@ -78,12 +81,19 @@ def kept_as_written(
         own = parts[-1] if parts else None
         return (
             bool(_IDENTIFIER.fullmatch(text))
+            or is_digest(text)
             or own in id_keys
             or (bool(_CAPITALS.fullmatch(text)) and text in records and text != own)
             or skipped(parts, skip_keys)
         )
 
     return {parts for parts, text in strings if kept(parts, text)}
+
+
+def is_digest(text: str) -> bool:
+    """Whether ``text`` is a digest named by its algorithm (``sha1-13d5…``): no text, and the
+    model would change its digits."""
+    return _DIGEST.fullmatch(text) is not None
 
 
 def skipped(parts: Place, skip_keys: frozenset[str]) -> bool:

@@ -8,8 +8,10 @@ language (``de:``), and a string's name is its key below it, dotted as Rails' ``
 (``errors.blank``); a file without such a root (Symfony's) is named from its top. A mapping of
 plural categories (``one``, ``other``, and ``zero`` where the source has it, which Rails uses
 for 0 in every language) is a plural: its forms are translated in the target language's
-categories and written only whole. A list's items are strings of their own (``days[0]``), and a
-list too is written only whole (its items are counted by place). Numbers, booleans, dates,
+categories and written only whole; a go-i18n message (``description`` and ``other``, ...) has
+its forms translated and its fields copied (:mod:`ltmt.formats.goi18n_messages`). A list's
+items are strings of their own (``days[0]``), and a list too is written only whole (its items
+are counted by place). Numbers, booleans, dates,
 strings with no letter outside their placeholders (``"%n %u"``, ``","``), Ruby's symbols
 (``:day``) and the values of the settings Rails keeps among its strings (``round_mode:
 default``, ``order: [year, month, day]``) are copied from the source, or kept as an existing
@@ -36,9 +38,10 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
+from ltmt.formats import goi18n_messages
 from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
-from ltmt.formats.json_identifiers import skipped, warn_of_unknown_keys
+from ltmt.formats.json_identifiers import is_digest, skipped, warn_of_unknown_keys
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
 from ltmt.formats.pipe_plurals import VUE_I18N, Choices, kept_whole, may_be_vue_i18n, plural_choices
 from ltmt.formats.placeholder_syntax import has_words
@@ -218,7 +221,7 @@ def _is_text(value: Any, name: str) -> bool:
     ``order: [year, month, day]``), which translated would break the app."""
     if not isinstance(value, str) or not has_words(value):
         return False
-    if _SYMBOL.fullmatch(value.strip()):
+    if _SYMBOL.fullmatch(value.strip()) or is_digest(value):
         return False
     if type(value) is str and _YAML11_BOOLEAN.fullmatch(value):  # plain, not quoted
         return False
@@ -234,8 +237,9 @@ def _walk(
     if _is_plural(node):
         yield name, {key: paired_surrogates(form) for key, form in node.items()}
     elif isinstance(node, dict):
+        message = goi18n_messages.is_message(node)  # its hash, description... are copied
         for key, value in _own_items(node):
-            if not skipped((key,), skip_keys):
+            if not skipped((key,), skip_keys) and not (message and key in goi18n_messages.FIELDS):
                 yield from _walk(value, f"{name}.{key}" if name else str(key), skip_keys)
     elif isinstance(node, list):
         for index, value in enumerate(node):
@@ -337,6 +341,7 @@ class YamlCatalog(KeyedCatalog):
         self.tags = plural_tags(tgt_lang)
         self._settings_kept: dict[str, Any] = {}  # by dotted name, from an adopted output
         self._adopted: Any = None  # the adopted output's messages
+        self._adopted_goi18n: dict[str, Any] = {}  # its go-i18n messages, by dotted name
         self._adopted_text: str | None = None  # and the file, for its comments
         self._adopted_root: str | None = None  # its language key (en: in a copy of en.yml)
         self._clashes: dict[str, Any] = {}  # its values where the source changed their shape
@@ -405,6 +410,9 @@ class YamlCatalog(KeyedCatalog):
         data = read_bytes(Path(target), WHAT)
         theirs = _load(data, Path(target))[0]
         self._adopted, self._adopted_root = _messages(theirs), _root(theirs)
+        self._adopted_goi18n = {
+            _dotted(parts): message for parts, message in goi18n_messages.messages(self._adopted)
+        }
         self._clashes = dict(clashes(_messages(self.document), self._adopted))
         values = self.read_values(Path(target))
         adopted = self.adopt_values(Path(target), values)
@@ -492,6 +500,8 @@ class YamlCatalog(KeyedCatalog):
         where nothing of ``node`` is left."""
         if _is_plural(node):
             return self._fill_plural(node, name)
+        if goi18n_messages.is_message(node):
+            return self._fill_goi18n(node, name)
         if isinstance(node, dict):
             for key, _ in _own_items(node):
                 if not self._fill_child(node, key, f"{name}.{key}" if name else str(key)):
@@ -502,6 +512,23 @@ class YamlCatalog(KeyedCatalog):
                 self._fill_child(node, index, f"{name}[{index}]") for index in range(len(node))
             )
         return True  # a number, a boolean, a string with no letter: copied
+
+    def _fill_goi18n(self, node: Any, name: str) -> bool:
+        """Put the translations into the go-i18n message ``node`` (its forms; its fields are
+        copied, and those only the adopted output's message has kept at their place); False
+        where no form is left."""
+        for key, _ in _own_items(node):
+            if key in goi18n_messages.FORMS and not self._fill_child(node, key, f"{name}.{key}"):
+                del node[key]
+        if not any(key in goi18n_messages.FORMS for key in node):
+            return False
+        theirs = self._adopted_goi18n.get(name)
+        if theirs is not None and any(key not in node for key in theirs):
+            ordered = goi18n_messages.with_own_fields(dict(node), theirs)
+            for key in list(node):
+                del node[key]
+            node.update(ordered)
+        return True
 
     def _fill_child(self, parent: Any, key: Any, name: str) -> bool:
         value = parent[key]
@@ -601,6 +628,14 @@ class YamlCatalog(KeyedCatalog):
         wanted = set(self.extras)
         for key, value in list(theirs.items()):
             _merge(strings, key, value, str(key), wanted)
+
+
+def _dotted(parts: tuple[str | int, ...]) -> str:
+    """The dotted name of a value at ``parts`` (``("a", "b", 0)`` → ``a.b[0]``)."""
+    name = ""
+    for part in parts:
+        name = f"{name}[{part}]" if isinstance(part, int) else f"{name}.{part}" if name else part
+    return name
 
 
 def _merge(target: Any, key: Any, value: Any, name: str, wanted: set[str]) -> None:

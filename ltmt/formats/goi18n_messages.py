@@ -1,0 +1,73 @@
+"""go-i18n's message objects (nicksnyder/go-i18n v2, what ``goi18n extract`` and ``goi18n
+merge`` write in JSON and YAML message files):
+
+    "PersonUnreadEmails": {"hash": "sha1-…", "description": "…", "one": "…", "other": "…"}
+
+A mapping whose keys are all among go-i18n's message fields (:data:`FIELDS`) and its plural
+forms (:data:`FORMS`), with at least one form, is one message: its forms are the text to
+translate; ``hash`` (which ``goi18n merge`` compares to tell a changed source), ``description``
+(for the translator), ``id`` and the template delimiters are copied as they are, never sent to
+the model nor paired in a memory import. A field the translation so far has and the source has
+not (the ``hash`` ``goi18n merge`` wrote there) is part of its message: kept at its place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+FORMS = ("zero", "one", "two", "few", "many", "other")
+FIELDS = ("id", "hash", "description", "leftDelim", "rightDelim")
+
+Place = tuple[str | int, ...]  # a value's place: its object keys and array indices
+
+
+def is_message(value: Any) -> bool:
+    """Whether ``value`` is a go-i18n message object (module docstring) with a field beside
+    its forms (an object of forms alone is translated form by form in any case)."""
+    return (
+        isinstance(value, dict)
+        and all(key in FORMS or key in FIELDS for key in value)
+        and any(key in FORMS for key in value)
+        and any(key in FIELDS for key in value)
+    )
+
+
+def is_field(data: Any, parts: Place) -> bool:
+    """Whether the value at ``parts`` in ``data`` is a field of a go-i18n message (its
+    ``hash``, ``description``...), no form: copied, not translated."""
+    if not parts or parts[-1] not in FIELDS:
+        return False
+    for part in parts[:-1]:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return is_message(data)
+
+
+def messages(value: Any, parts: Place = ()) -> Iterator[tuple[Place, dict[str, Any]]]:
+    """Every go-i18n message object under ``value``, with its place."""
+    if is_message(value):
+        yield parts, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from messages(item, (*parts, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from messages(item, (*parts, index))
+
+
+def with_own_fields(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, Any]:
+    """``ours`` (a message as this run writes it) with the fields of ``theirs`` (the same
+    message in the translation so far) that it lacks, each before the first of ``ours``' keys
+    that follows it in ``theirs``: a ``hash`` written there stays where it was."""
+    order = list(theirs)
+    own = [key for key in order if key in FIELDS and key not in ours]
+    out: dict[str, Any] = {}
+    for key in ours:
+        if key in theirs:
+            out.update((f, theirs[f]) for f in own if order.index(f) < order.index(key))
+        out[key] = ours[key]
+    out.update((f, theirs[f]) for f in own if f not in out)
+    return out

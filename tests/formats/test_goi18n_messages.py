@@ -1,0 +1,135 @@
+"""go-i18n message objects in JSON and YAML message files: only their plural forms are
+translated; hash, description, id and delimiters are copied, kept in place, and never paired."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.formats import goi18n_messages
+from ltmt.formats.json_catalog import JsonCatalog
+from ltmt.formats.pipeline import translate_file
+from ltmt.formats.yaml_catalog import YamlCatalog
+
+HASH = "sha1-13d52756500357ad17152f6987571fa47dc1df6b"
+SOURCE = {
+    "HelloPerson": {"description": "Greeting shown on the dashboard", "other": "Hello {{.Name}}"},
+    "Unread": {
+        "hash": HASH,
+        "description": "Unread emails",
+        "one": "{{.Count}} unread email.",
+        "other": "{{.Count}} unread emails.",
+    },
+    "Custom": {"id": "Custom", "leftDelim": "<<", "rightDelim": ">>", "other": "Welcome"},
+    "Digest": "sha1-aaaabbbbccccddddeeeeffff0000111122223333",
+    "Goodbye": "Goodbye",
+}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ({"description": "d", "other": "o"}, True),
+        ({"hash": HASH, "one": "a", "other": "b"}, True),
+        ({"one": "a", "other": "b"}, False),  # forms alone: translated form by form anyway
+        ({"description": "d", "title": "t"}, False),  # a key go-i18n has not: no message
+        ({"description": "d", "id": "x"}, False),  # no form
+    ],
+)
+def test_is_message(value: dict, expected: bool) -> None:
+    assert goi18n_messages.is_message(value) is expected
+
+
+def test_with_own_fields_keeps_their_order() -> None:
+    ours = {"description": "d", "other": "Hallo"}
+    theirs = {"description": "alt", "hash": HASH, "other": "Hi"}
+    assert list(goi18n_messages.with_own_fields(ours, theirs).items()) == [
+        ("description", "d"),
+        ("hash", HASH),
+        ("other", "Hallo"),
+    ]
+
+
+def test_json_translates_only_the_forms(tmp_path: Path) -> None:
+    source, out = tmp_path / "active.en.json", tmp_path / "active.de.json"
+    source.write_text(json.dumps(SOURCE, indent=2), encoding="utf-8")
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    forms = ["Hello {{.Name}}", "{{.Count}} unread email.", "{{.Count}} unread emails."]
+    assert sorted(model.seen) == sorted([*forms, "Welcome", "Goodbye"])
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["Unread"] == {
+        "hash": HASH,
+        "description": "Unread emails",
+        "one": "{{.Count}} UNREAD EMAIL.",
+        "other": "{{.Count}} UNREAD EMAILS.",
+    }
+    assert data["Custom"] == {
+        "id": "Custom",
+        "leftDelim": "<<",
+        "rightDelim": ">>",
+        "other": "WELCOME",
+    }
+    assert data["Digest"] == SOURCE["Digest"]
+
+
+def test_json_rerun_keeps_the_outputs_hash_in_place(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source, out = tmp_path / "active.en.json", tmp_path / "active.de.json"
+    source.write_text(json.dumps(SOURCE, indent=2), encoding="utf-8")
+    before = {"HelloPerson": {"description": "Begrüßung", "hash": HASH, "other": "Hallo {{.Name}}"}}
+    out.write_text(json.dumps(before, indent=2), encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert "not in" not in caplog.text  # the hash is the message's, no string of its own
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert list(data["HelloPerson"].items()) == [
+        ("description", "Greeting shown on the dashboard"),
+        ("hash", HASH),
+        ("other", "Hallo {{.Name}}"),
+    ]
+    pairs = [(r.source, r.target) for r in JsonCatalog.pairs(out, source_file=source)]
+    assert ("Hello {{.Name}}", "Hallo {{.Name}}") in pairs
+    assert not any(HASH in s or "Greeting" in s for pair in pairs for s in pair)
+
+
+YAML_SOURCE = """\
+HelloPerson:
+  description: Greeting shown on the dashboard
+  other: Hello {{.Name}}
+DiskUsage:
+  hash: sha1-17f1c6a3e9af33514b0062e8b1108b1108239a1c
+  other: You are using %d GB.
+Sum: sha1-aaaabbbbccccddddeeeeffff0000111122223333
+"""
+
+
+def test_yaml_translates_only_the_forms_and_keeps_the_outputs_hash(tmp_path: Path) -> None:
+    source, out = tmp_path / "active.en.yaml", tmp_path / "active.de.yaml"
+    source.write_text(YAML_SOURCE, encoding="utf-8")
+    out.write_text(
+        f"HelloPerson:\n  hash: {HASH}\n  other: Hallo {{{{.Name}}}}\n", encoding="utf-8"
+    )
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["You are using %d GB."]
+    assert out.read_text(encoding="utf-8") == (
+        "HelloPerson:\n"
+        "  description: Greeting shown on the dashboard\n"
+        f"  hash: {HASH}\n"
+        "  other: Hallo {{.Name}}\n"
+        "DiskUsage:\n"
+        "  hash: sha1-17f1c6a3e9af33514b0062e8b1108b1108239a1c\n"
+        "  other: YOU ARE USING %d GB.\n"
+        "Sum: sha1-aaaabbbbccccddddeeeeffff0000111122223333\n"
+    )
+    pairs = [(r.source, r.target) for r in YamlCatalog.pairs(out, source_file=source)]
+    assert pairs == [
+        ("Hello {{.Name}}", "Hallo {{.Name}}"),
+        ("You are using %d GB.", "YOU ARE USING %d GB."),
+    ]
