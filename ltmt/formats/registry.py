@@ -744,8 +744,8 @@ def _named(fmt: str) -> str | None:
 # guess of plain text translated an MDX page's imports and a TOML file's keys)
 _NEAREST: dict[str, str] = {
     ".mdx": "pass --format md to translate an MDX page as Markdown (check its imports and JSX)",
-    ".toml": "ltmt translates no TOML; write a Hugo i18n bundle as YAML (i18n/en.yaml), which it "
-    "translates",
+    ".toml": "ltmt reads no TOML; write a Hugo i18n bundle as YAML (i18n/en.yaml) and go-i18n "
+    "messages as JSON (goi18n extract -format json, goi18n merge -format json)",
 }
 
 
@@ -775,6 +775,9 @@ def find_format(
     file = Path(path) if role != "write" and path is not None and Path(path).is_file() else None
     named_format = _named(fmt) if fmt is not None else None
     if fmt is not None and named_format is None:  # before the file: what it is cannot help
+        nearest = _NEAREST.get(f".{fmt.strip().lower().lstrip('.')}")
+        if nearest is not None:  # --format toml: not a format misspelt (did you mean 'html'?)
+            raise ChoiceError(f"unknown format {fmt!r}: {nearest}")
         hint = did_you_mean(fmt.lower(), names(role))
         raise ChoiceError(f"unknown format {fmt!r}{hint}; choose one of {choices}")
     given_name = _named(fmt or (Path(path).suffix if path is not None else ""))

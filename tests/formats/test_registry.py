@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ltmt.errors import InputError
+from ltmt.errors import ChoiceError, InputError
 from ltmt.formats.registry import (
     EXTENSIONS,
     FORMATS,
@@ -187,8 +187,9 @@ def test_errors_name_what_can(path: str, fmt: str | None, role, message: str) ->
         ),
         (
             "en.toml",
-            "en.toml: cannot tell the format from the extension '.toml'; ltmt translates no "
-            "TOML; write a Hugo i18n bundle as YAML (i18n/en.yaml), which it translates",
+            "en.toml: cannot tell the format from the extension '.toml'; ltmt reads no TOML; "
+            "write a Hugo i18n bundle as YAML (i18n/en.yaml) and go-i18n messages as JSON "
+            "(goi18n extract -format json, goi18n merge -format json)",
         ),
         ("serve.log", "serve.log: cannot tell the format from the extension '.log'; pass --format"),
     ],
@@ -202,6 +203,18 @@ def test_a_file_of_an_unknown_extension_is_translated_only_with_format(
         find_format(path, role="document", default=plain_text_default(path))
     assert str(raised.value).removeprefix(f"{tmp_path}/").startswith(message)
     assert find_format(path, "txt", role="document").name == "txt"
+
+
+@pytest.mark.parametrize("role", ["document", "import"])
+def test_format_toml_says_toml_is_not_read(role) -> None:
+    """--format toml was answered "did you mean 'html'?"."""
+    with pytest.raises(ChoiceError) as raised:
+        find_format(Path("active.en.toml"), "toml", role=role)
+    assert str(raised.value) == (
+        "unknown format 'toml': ltmt reads no TOML; write a Hugo i18n bundle as YAML "
+        "(i18n/en.yaml) and go-i18n messages as JSON (goi18n extract -format json, goi18n "
+        "merge -format json)"
+    )
 
 
 @pytest.mark.parametrize(
