@@ -71,3 +71,29 @@ def with_own_fields(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, A
         out[key] = ours[key]
     out.update((f, theirs[f]) for f in own if f not in out)
     return out
+
+
+# the fields go-i18n reads, not the translator's: a translation's differ from the source's where
+# it was changed (as the model changed hashes sent to it)
+COPIED = ("id", "hash", "leftDelim", "rightDelim")
+
+
+def changed_fields(source: Any, translated: Any) -> dict[Place, list[str]]:
+    """What a go-i18n message of ``translated`` writes otherwise than ``source``'s (its hash,
+    id or delimiters), by the place of the message's first form, which ``ltmt qa`` says it
+    of."""
+    found: dict[Place, list[str]] = {}
+    for parts, ours in messages(source):
+        theirs = translated
+        for part in parts:
+            theirs = theirs.get(part) if isinstance(theirs, dict) else None
+        if not is_message(theirs):
+            continue
+        changed = [
+            f"its {key} is {theirs[key]!r}, the source's {ours[key]!r}: copy the source's"
+            for key in COPIED
+            if isinstance(ours.get(key), str) and key in theirs and theirs[key] != ours[key]
+        ]
+        if changed:
+            found[(*parts, next(key for key in ours if key in FORMS))] = changed
+    return found

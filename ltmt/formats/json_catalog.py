@@ -343,7 +343,11 @@ class JsonCatalog(KeyedCatalog):
             for parts, _ in _strings(self.data)
             if not isinstance(_value_at(translated, parts, ""), str)
         ]
-        return TranslatedFile(self._values_in(translated), not_text=not_text)
+        changed = goi18n_messages.changed_fields(self.data, translated)
+        problems = {pointer(parts): found for parts, found in changed.items()}
+        return TranslatedFile(
+            self._values_in(translated), not_text=not_text, format_problems=problems
+        )
 
     def _values_in(self, translated: Any) -> dict[str, str]:
         """The strings of ``translated`` (a translated file's JSON) by key."""

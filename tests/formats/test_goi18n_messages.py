@@ -98,6 +98,25 @@ def test_json_rerun_keeps_the_outputs_hash_in_place(
     assert not any(HASH in s or "Greeting" in s for pair in pairs for s in pair)
 
 
+def test_qa_says_a_changed_hash(tmp_path: Path) -> None:
+    """A hash the model changed (7 of 12 in a user trial) went unseen, or was read as numbers."""
+    source, out = tmp_path / "translate.de.json", tmp_path / "out.de.json"
+    source.write_text(json.dumps(SOURCE), encoding="utf-8")
+    changed = json.loads(json.dumps(SOURCE))
+    changed["Unread"]["hash"] = "sha1-13d5275650035ad1715f6987571fa47dc1df6b"
+    out.write_text(json.dumps(changed), encoding="utf-8")
+    problems = {
+        r.metadata["context"]: r.metadata.get("format_problems")
+        for r in JsonCatalog.pairs(out, source_file=source, purpose="checked")
+    }
+    assert problems["/Unread/one"] == [
+        "its hash is 'sha1-13d5275650035ad1715f6987571fa47dc1df6b', the source's "
+        f"'{HASH}': copy the source's"
+    ]
+    assert problems["/Unread/other"] is None  # said once, of the message's first form
+    assert problems["/HelloPerson/other"] is None
+
+
 YAML_SOURCE = """\
 HelloPerson:
   description: Greeting shown on the dashboard
