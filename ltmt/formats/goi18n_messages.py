@@ -13,6 +13,8 @@ not (the ``hash`` ``goi18n merge`` wrote there) is part of its message: kept at 
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -96,4 +98,29 @@ def changed_fields(source: Any, translated: Any) -> dict[Place, list[str]]:
         ]
         if changed:
             found[(*parts, next(key for key in ours if key in FORMS))] = changed
+    return found
+
+
+def action_problems(source: Any, translated: Any) -> dict[Place, list[str]]:
+    """The template actions a form of a go-i18n message with its own delimiters
+    (``"leftDelim": "<<"``: ``<<.Name>>``) lacks or adds in ``translated``, by the form's place:
+    those are its placeholders, which no other reader knows as such."""
+    found: dict[Place, list[str]] = {}
+    for parts, ours in messages(source):
+        left, right = ours.get("leftDelim"), ours.get("rightDelim")
+        if not (isinstance(left, str) and isinstance(right, str) and left and right):
+            continue
+        action = re.compile(f"{re.escape(left)}.*?{re.escape(right)}", re.DOTALL)
+        theirs = translated
+        for part in parts:
+            theirs = theirs.get(part) if isinstance(theirs, dict) else None
+        for form in FORMS:
+            text = theirs.get(form) if isinstance(theirs, dict) else None
+            if not isinstance(ours.get(form), str) or not isinstance(text, str):
+                continue
+            wanted, have = Counter(action.findall(ours[form])), Counter(action.findall(text))
+            problems = [f"lacks {a}, an action between its delimiters" for a in wanted - have]
+            problems += [f"adds {a}, which the source does not have" for a in have - wanted]
+            if problems:
+                found[(*parts, form)] = problems
     return found

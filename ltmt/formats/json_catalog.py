@@ -343,8 +343,13 @@ class JsonCatalog(KeyedCatalog):
             for parts, _ in _strings(self.data)
             if not isinstance(_value_at(translated, parts, ""), str)
         ]
-        changed = goi18n_messages.changed_fields(self.data, translated)
-        problems = {pointer(parts): found for parts, found in changed.items()}
+        problems: dict[str, list[str]] = {}
+        for found in (
+            goi18n_messages.changed_fields(self.data, translated),
+            goi18n_messages.action_problems(self.data, translated),
+        ):
+            for parts, said in found.items():
+                problems.setdefault(pointer(parts), []).extend(said)
         return TranslatedFile(
             self._values_in(translated), not_text=not_text, format_problems=problems
         )

@@ -117,6 +117,21 @@ def test_qa_says_a_changed_hash(tmp_path: Path) -> None:
     assert problems["/HelloPerson/other"] is None
 
 
+def test_qa_reads_actions_between_a_messages_own_delimiters(tmp_path: Path) -> None:
+    """<<.Name>> under "leftDelim": "<<" came back <<.name>>, and qa said nothing."""
+    custom = {"leftDelim": "<<", "rightDelim": ">>", "other": "Welcome, <<.Name>>!"}
+    source, out = tmp_path / "quirks.en.json", tmp_path / "quirks.de.json"
+    source.write_text(json.dumps({"Custom": custom}), encoding="utf-8")
+    out.write_text(
+        json.dumps({"Custom": {**custom, "other": "Willkommen, <<.name>>!"}}), encoding="utf-8"
+    )
+    [record] = JsonCatalog.pairs(out, source_file=source, purpose="checked")
+    assert record.metadata["format_problems"] == [
+        "lacks <<.Name>>, an action between its delimiters",
+        "adds <<.name>>, which the source does not have",
+    ]
+
+
 YAML_SOURCE = """\
 HelloPerson:
   description: Greeting shown on the dashboard
