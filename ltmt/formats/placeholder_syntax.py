@@ -238,6 +238,24 @@ _KAOMOJI = (
     r"(?=\S*[()\\/_^])(?=\S*[^\x00-\x7f\u00a0-\u00bf\u2000-\u206f])"
     rf"[^\sA-Za-z0-9]{{3,}}{_KAOMOJI_END}"
 )
+# Drupal's placeholders (``@name``, ``%name``, ``!name``: an identifier of two characters or
+# more, a small letter first: ``@Zuhause`` is a word a model wrote) and Symfony's ``%name%``
+# (``%count%``, ``%APPDATA%`` alike): the model split and translated them (``!email`` → ``!
+# E-Mail``, ``@user's`` → ``@users``, ``%count%`` → ``%c``). Neither is a printf conversion
+# with a unit or word glued to it (``%lu``, ``%dpx``, ``%dx%d``, ``%ds``, a date's ``%Hh%M``),
+# and a ``%name`` without its closing ``%`` is in small letters (``%sFiles``, ``%OB``); not an
+# e-mail's, a package's or a resource's at sign (``a@b.com``, ``@angular/core``,
+# ``@android:string/ok``, curl's ``file=@name``), a ``!`` after a word or a bracket
+# (``Hello!World``, Markdown's ``[!NOTE]``, a sheet's ``'Q1'!C2``), nor a ``%%name``
+_PRINTF_LIKE = (
+    r"(?:arg|(?:hh|ll|I64|I32|[hlLqjzZtI])?[A-Za-z]"
+    r"(?i:px|pt|em|ms|s|secs?|mins?|h|hrs?|d|k|[kmgt]i?b|x|th|st|nd|rd)?)(?!\w)"
+)
+_DRUPAL = (
+    rf"(?<![\w%])%(?!{_PRINTF_LIKE})(?:[A-Za-z][A-Za-z_]\w*%|[a-z][a-z_][a-z0-9_]*(?!\w))"
+    r"|(?<![\w@.+/=-])@[a-z]\w+(?![\w/]|:\w)"
+    r"""|(?<![^\s(">])![a-z]\w+"""
+)
 _PATTERNS = {
     # first: reST's and MyST's inline markup, a role's name and a link's underscores with the
     # backtick span they mark (``{ref}`` is no brace field there)
@@ -264,6 +282,24 @@ _PATTERNS = {
         r"\[(?:KEY|BUTTON|BTN|INPUT|ACTION|PAD|JOY|GAMEPAD|MOUSE)_[A-Z0-9_]+\]"
         r"|<(?i:action|input|key|button|gamepad|glyph):[\w.-]+>|<[A-Za-z][\w-]*:[A-Z][\w.-]*>"
         rf"|{INTERPOLATION}"
+    ),
+    # a field named after a sigil: Laravel's ``:count`` (small letters: ``[:PATH]`` and ``:Name``
+    # are a command's metavariables and words), a JavaScript or Chrome message's ``$1`` and
+    # ``$name$`` and its escaped ``$$`` (a ``$`` of its own: ``$$5`` lost, or ``$9.99`` for
+    # ``$$9.99``, a reference to a ninth substitution), i18next's nested ``$t(key)`` with its
+    # JSON options (``$t(key, {"count": {{n}}})``: their quotes became German ones), and
+    # vue-i18n's linked message (``@:common.help.link``, ``@.lower:path``, ``@:{'key'}``,
+    # ``@:(key)``), whose key the model translated (``@:cart. Titel`` for ``@:cart.title``),
+    # and a WebExtension's reference to a message (``__MSG_extName__``, ``__MSG_@@ui_locale__``
+    # in messages.json and manifest.json: the model wrote ``_O_MSG_extName_optionen``); and
+    # Drupal's ``@name``, ``%name``, ``!name`` and Symfony's ``%name%`` (:data:`_DRUPAL`). Before
+    # printf, which read ``%page`` as ``%p`` and ``%count%`` as ``%c``
+    "sigil": (
+        r"__MSG_[A-Za-z0-9@_]+?__|"
+        r"@(?:\.[A-Za-z]+)?:(?:\{'[^'{}]*'\}|\([\w.:|/-]+\)|[\w$-]+(?:[./][\w$-]+)*)"
+        r"|(?<![\w:/.\\\[-]):[a-z_][a-z0-9_]*(?![\w:/])"
+        r"|\$\$|\$t\([^(),\s]+(?:\s*,\s*\{(?:[^{}]|\{\{[^{}]*\}\})*\})?\s*\)|(?<![\w$])\$[1-9](?![\d.,]\d|\d)|(?<![\w$])\$[A-Za-z_]\w*\$(?![\w$])"
+        rf"|{_DRUPAL}"
     ),
     "entity": CHARACTER_REFERENCE,
     "printf": _PRINTF,
@@ -293,21 +329,6 @@ _PATTERNS = {
         r"\\(?:033|x1[bB]|e)\[[0-?]*[ -/]*[@-~]"
         r"|\\[nrt]|\\[abfv](?![A-Za-z])|\\0[0-7]{2}|\\[1-7][0-7]{2}(?![0-9])"
         r"|\\x[0-9A-Fa-f]{2}(?![0-9A-Fa-f])"
-    ),
-    # a field named after a sigil: Laravel's ``:count`` (small letters: ``[:PATH]`` and ``:Name``
-    # are a command's metavariables and words), a JavaScript or Chrome message's ``$1`` and
-    # ``$name$`` and its escaped ``$$`` (a ``$`` of its own: ``$$5`` lost, or ``$9.99`` for
-    # ``$$9.99``, a reference to a ninth substitution), i18next's nested ``$t(key)`` with its
-    # JSON options (``$t(key, {"count": {{n}}})``: their quotes became German ones), and
-    # vue-i18n's linked message (``@:common.help.link``, ``@.lower:path``, ``@:{'key'}``,
-    # ``@:(key)``), whose key the model translated (``@:cart. Titel`` for ``@:cart.title``),
-    # and a WebExtension's reference to a message (``__MSG_extName__``, ``__MSG_@@ui_locale__``
-    # in messages.json and manifest.json: the model wrote ``_O_MSG_extName_optionen``)
-    "sigil": (
-        r"__MSG_[A-Za-z0-9@_]+?__|"
-        r"@(?:\.[A-Za-z]+)?:(?:\{'[^'{}]*'\}|\([\w.:|/-]+\)|[\w$-]+(?:[./][\w$-]+)*)"
-        r"|(?<![\w:/.\\\[-]):[a-z_][a-z0-9_]*(?![\w:/])"
-        r"|\$\$|\$t\([^(),\s]+(?:\s*,\s*\{(?:[^{}]|\{\{[^{}]*\}\})*\})?\s*\)|(?<![\w$])\$[1-9](?![\d.,]\d|\d)|(?<![\w$])\$[A-Za-z_]\w*\$(?![\w$])"
     ),
     # a URL (without the punctuation after it, and not an attribute's value, which is its tag's)
     # or an e-mail address, also with vue-i18n's literal at sign (``support{'@'}acme.com``: the

@@ -416,3 +416,34 @@ def test_an_el_expression_is_one_placeholder_with_its_dollar(
     text: str, expected: list[str]
 ) -> None:
     assert [p.text for p in find_placeholders(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Drupal's @name, %name and !name, and Symfony's %name%: one placeholder each
+        ("Please check !email for further instructions.", ["!email"]),
+        ("Hello @user's friend", ["@user"]),
+        ("The block !block has been removed.", ["!block"]),
+        ("You are not allowed to access %page.", ["%page"]),
+        ("@user posted %title on @date (@site_name).", ["@user", "%title", "@date", "@site_name"]),
+        ("one apple|%count% apples", ["%count%"]),
+        ("Message from %sender_name%, %year%", ["%sender_name%", "%year%"]),
+        ("Open %APPDATA% now", ["%APPDATA%"]),
+        # printf as it was
+        ("%s %d %1$s %(name)s %% %-5d", ["%s", "%d", "%1$s", "%(name)s", "%%", "%-5d"]),
+        (
+            "%lu of %llu, %dpx, %dx%d, %ds, %d%%",
+            ["%lu", "%llu", "%d", "%d", "%d", "%d", "%d", "%%"],
+        ),
+        ("Copy %sFiles now", ["%s"]),
+        ("%%name, %arg", ["%%", "%arg"]),
+        # prose: an e-mail's, a price's, a package's, a resource's, curl's at sign; per cent
+        # signs; a "!" after a word or a bracket; a word in capitals a model wrote
+        ("Mail a@b.com @ 5 EUR, 100% or 50 % off", ["a@b.com"]),
+        ("npm i @angular/core; @android:string/ok; curl -F file=@name", []),
+        ("Hello!World [!NOTE] 'Q1 sales'!C2 @Zuhause", []),
+    ],
+)
+def test_drupal_and_symfony_placeholders_are_one_each(text: str, expected: list[str]) -> None:
+    assert [p.text for p in find_placeholders(text)] == expected

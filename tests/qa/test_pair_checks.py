@@ -794,3 +794,40 @@ def test_format_problems_its_reader_found_come_first() -> None:
     assert format_problems("It's {0}.", "Es ist {0}.", metadata) == [
         "java-format: a single apostrophe"
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        # Drupal (a user's trial, session 66): qa read %page as %p and passed the others
+        ("@count new comments", "@ count neue Kommentare", ["lacks @count"]),
+        ("Deleted @name.", "@Name wurde gelöscht.", ["lacks @name"]),
+        (
+            "The content type %type was updated.",
+            "Der Typ % type wurde aktualisiert.",
+            ["lacks %type"],
+        ),
+        (
+            "@user posted %title.",
+            "@benutzer hat %title veröffentlicht.",
+            ["lacks @user", "adds @benutzer, which the source does not have"],
+        ),
+        (
+            "You may not access %page.",
+            "Sie dürfen nicht auf %seite zugreifen.",
+            ["lacks %page", "adds %seite, which the source does not have"],
+        ),
+        ("Edit !title", "Bearbeiten", ["lacks !title"]),
+        ("Hello @user", "Hallo @user", []),
+        # Symfony: %name% was %n and words
+        ("Hello %name%, welcome back!", "Hallo, willkommen!", ["lacks %name%"]),
+        (
+            "one apple|%count% apples",
+            "ein Apfel|%cpfel",
+            ["lacks %count%", "adds %cpfel, which the source does not have"],
+        ),
+        ("© %year% My Shop.", "© %year% Mein Shop.", []),
+    ],
+)
+def test_drupal_and_symfony_placeholders_are_named(source, target, expected):
+    assert placeholder_problems(source, target, {}) == expected
