@@ -30,6 +30,8 @@ from dataclasses import dataclass
 
 from ltmt.formats.rest_markup import REST_MARKUP, paired
 
+# printf's conversions, C's, Python's, Ruby's, Apple's and Go's (%v, %+v, %#v, %T, %q, %t, %U,
+# %[2]s; not %b and %w, a date's month and weekday)
 _PRINTF = (
     r"%%"
     r"|%\([^()\s]+\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"
@@ -38,7 +40,9 @@ _PRINTF = (
     r"|%arg(?![A-Za-z0-9_])"  # an Xcode string catalog substitution's own argument
     r"|%\{\w+\}|%<\w+>[-+ #0]*\d*(?:\.\d+)?[diouxXeEfgGsbBcaA]"  # Ruby's, named
     r"|%(?:[1-9]\d*\$)?[-+#0']*(?:\d+|\*(?:[1-9]\d*\$)?)?(?:\.(?:\d+|\*(?:[1-9]\d*\$)?))?"
-    r"(?:hh|ll|I64|I32|[hlLqjzZtI])?[diouxXeEfFgGaAcCsSpnm@]"
+    r"(?:hh|ll|I64|I32|[hlLqjzZtI])?[diouxXeEfFgGaAcCsSpnm@vTqtU]"
+    # Go's argument index (%[2]s, %-[1]10.2f)
+    r"|%[-+# 0]*\[[1-9]\d*\](?:\d+|\*)?(?:\.\d+)?[diouxXeEfFgGcsSpvTqtU]"
     r"|%[1-9]\d?(?!\d)"
 )
 # Inline markup of UI strings (HTML, Pango) and the inline codes of XLIFF and TMX. A <word> that
@@ -370,12 +374,13 @@ class Placeholder:
 
     @property
     def ordered(self) -> bool:
-        """Whether its position carries meaning: a printf argument without a number or a name
-        (``%%`` and glibc's ``%m`` take no argument)."""
+        """Whether its position carries meaning: a printf argument without a number (``%2$s``,
+        Go's ``%[2]s``) or a name (``%%`` and glibc's ``%m`` take no argument)."""
         return (
             self.kind == "printf"
             and self.text not in ("%%", "%m")
             and "$" not in self.text
+            and "[" not in self.text
             and not self.reference
             and not self.text[1:].isdigit()
         )
@@ -551,17 +556,19 @@ def extract_placeholders(text: str) -> list[str]:
 def positional_aliases(
     source: str, written: Callable[[str], str] = lambda text: text
 ) -> dict[str, str]:
-    """``%N$x`` → the source's N-th argument conversion ``%x``, for a source without numbered ones.
+    """``%N$x`` (Go's ``%[N]x``) → the source's N-th argument conversion ``%x``, for a source
+    without numbered ones.
 
     A translation may number the arguments to reorder them (``%s … %d`` → ``%2$d … %1$s``);
     that keeps the source's placeholders, and is counted so. ``written``: each conversion as the
     caller compares them (``ltmt qa`` without widths: ``%-12s`` as ``%s``).
     """
     found = find_placeholders(source)
-    if any("$" in p.text for p in found):
+    if any("$" in p.text or (p.kind == "printf" and "[" in p.text) for p in found):
         return {}
     arguments = [written(p.text) for p in found if p.ordered]
-    return {f"%{n}${text[1:]}": text for n, text in enumerate(arguments, 1)}
+    numbered = {f"%{n}${text[1:]}": text for n, text in enumerate(arguments, 1)}
+    return numbered | {f"%[{n}]{text[1:]}": text for n, text in enumerate(arguments, 1)}
 
 
 def placeholder_matches(source: str, hypothesis: str) -> tuple[int, int]:

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.formats.placeholder_syntax import TagParts, find_placeholders, sent_as_tags, tag_parts
+from ltmt.formats.placeholder_syntax import (
+    TagParts,
+    find_placeholders,
+    positional_aliases,
+    sent_as_tags,
+    tag_parts,
+)
 
 
 @pytest.mark.parametrize(
@@ -447,3 +453,25 @@ def test_an_el_expression_is_one_placeholder_with_its_dollar(
 )
 def test_drupal_and_symfony_placeholders_are_one_each(text: str, expected: list[str]) -> None:
     assert [p.text for p in find_placeholders(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Go's verbs are printf conversions as %s and %f are (a user's trial, session 66)
+        ("Unexpected value: %v", ["%v"]),
+        ("Got %q from %T", ["%q", "%T"]),
+        ("%+v and %#v", ["%+v", "%#v"]),
+        ("%t %x %X %p %U", ["%t", "%x", "%X", "%p", "%U"]),
+        ("Renamed %[1]s to %[2]s, %-[1]10.2f", ["%[1]s", "%[2]s", "%-[1]10.2f"]),
+        ("%[2] and %b", []),  # no verb; %b is a date's month
+    ],
+)
+def test_go_verbs_are_printf_placeholders(text: str, expected: list[str]) -> None:
+    assert [p.text for p in find_placeholders(text)] == expected
+
+
+def test_a_go_argument_index_is_no_ordered_argument_and_aliases_the_sources() -> None:
+    assert not find_placeholders("%[2]s")[0].ordered
+    assert positional_aliases("Renamed %s to %d")["%[2]d"] == "%d"
+    assert positional_aliases("Renamed %[1]s to %[2]s") == {}

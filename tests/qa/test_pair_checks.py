@@ -831,3 +831,24 @@ def test_format_problems_its_reader_found_come_first() -> None:
 )
 def test_drupal_and_symfony_placeholders_are_named(source, target, expected):
     assert placeholder_problems(source, target, {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        # Go's verbs (a go-i18n user's trial, session 66): qa passed them lost
+        ("Unexpected value: %v", "Unerwarteter Wert", ["lacks %v"]),
+        ("Got %q from %T", "Erhalten", ["lacks %q, %T"]),
+        ("%+v and %#v", "und", ["lacks %+v, %#v"]),
+        (
+            "%+v and %#v",
+            "%v und %v",
+            ["lacks %+v, %#v", "adds %v (2 times), which the source does not have"],
+        ),
+        ("Renamed %[1]s to %[2]s.", "%[1]s wurde umbenannt.", ["lacks %[2]s"]),
+        ("Renamed %[1]s to %[2]s.", "%[2]s wurde in %[1]s umbenannt.", []),
+        ("Renamed %s to %s.", "%[2]s statt %[1]s", []),  # reordered by index
+    ],
+)
+def test_go_verbs_are_checked(source, target, expected):
+    assert placeholder_problems(source, target, {}) == expected
