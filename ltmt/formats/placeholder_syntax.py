@@ -604,6 +604,15 @@ def _placeholder_counts(source: str, hypothesis: str) -> tuple[Counter[str], Cou
     return wanted, found
 
 
+def unspaced_template(text: str) -> str:
+    """A template's field or tag as its engine reads it, whatever the blanks inside its braces
+    (Go's, Handlebars', Jinja's, i18next's ``{{ .Name }}`` is ``{{.Name}}``): its blanks next to
+    the braces dropped, a run of them inside one space; other text as it is."""
+    if not (text.startswith(("{{", "{%")) and text.endswith(("}}", "%}"))):
+        return text
+    return text[:2] + " ".join(text[2:-2].split()) + text[-2:]
+
+
 def has_words(text: str) -> bool:
     """Whether ``text`` has a letter outside its placeholders (``%ld items``, not ``%n %u`` or
     ``%#@items@``): whether there is anything to translate."""

@@ -43,6 +43,7 @@ from ltmt.formats.placeholder_syntax import (
     has_words,
     positional_aliases,
     tag_parts,
+    unspaced_template,
     without_placeholders,
 )
 from ltmt.formats.placeholders import is_count, singular_form
@@ -521,7 +522,7 @@ def _inventories(
     numbered arguments as the source's they stand for): URLs and e-mail addresses alone
     (``names``), or every other kind; ``dollar_fields``: a ``${name}`` is a field (JavaScript's
     template literal), not a shell variable's text."""
-    aliases = positional_aliases(source, _unsized)
+    aliases = positional_aliases(source, _unsized) | _template_aliases(source, target)
     runs = date_runs(source)  # their directives are the dates check's, wherever written
     dated = {d.text for run in runs for d in directives(run.text)}
     within = {p.start for p in find_placeholders(source) if any(r.holds(p.start) for r in runs)}
@@ -542,6 +543,19 @@ def _inventories(
             dollar_fields=dollar_fields,
         ),
     )
+
+
+def _template_aliases(source: str, target: str) -> dict[str, str]:
+    """The template fields of ``target`` written with other blanks inside their braces than
+    ``source``'s (``{{ .Name }}`` for ``{{.Name}}``) → the source's: the engine reads them as
+    one (:func:`unspaced_template`)."""
+    written = {p.text for p in find_placeholders(source) if p.kind == "brace"}
+    spelled = {unspaced_template(text): text for text in written}
+    return {
+        p.text: spelled[unspaced_template(p.text)]
+        for p in find_placeholders(target)
+        if p.kind == "brace" and p.text not in written and unspaced_template(p.text) in spelled
+    }
 
 
 def _inventory(

@@ -11,6 +11,7 @@ from ltmt.formats.placeholder_syntax import (
     positional_aliases,
     sent_as_tags,
     tag_parts,
+    unspaced_template,
 )
 
 
@@ -475,3 +476,18 @@ def test_a_go_argument_index_is_no_ordered_argument_and_aliases_the_sources() ->
     assert not find_placeholders("%[2]s")[0].ordered
     assert positional_aliases("Renamed %s to %d")["%[2]d"] == "%d"
     assert positional_aliases("Renamed %[1]s to %[2]s") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("{{ .Name }}", "{{.Name}}"),
+        ('{{  .Count | printf "%d"  }}', '{{.Count | printf "%d"}}'),
+        ("{{- x -}}", "{{- x -}}"),
+        ("{%  if x %}", "{%if x%}"),
+        ("{ name }", "{ name }"),  # no template's: vue-i18n's { name } is the check's own
+        ("%s", "%s"),
+    ],
+)
+def test_unspaced_template(text: str, expected: str) -> None:
+    assert unspaced_template(text) == expected

@@ -852,3 +852,23 @@ def test_drupal_and_symfony_placeholders_are_named(source, target, expected):
 )
 def test_go_verbs_are_checked(source, target, expected):
     assert placeholder_problems(source, target, {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        # a template's blanks inside its braces are the engine's to ignore (a go-i18n user's
+        # trial, session 66: 'lacks {{.Name}}', 'adds {{ .Name }}')
+        ("{{.Name}} has {{.Count}} mails", "{{ .Name }} hat {{  .Count }} Mails", []),
+        ("Hello {{ name }}", "Hallo {{name}}", []),
+        ("{% if x %}Yes{% endif %}", "{%if x%}Ja{% endif %}", []),
+        (
+            "{{.Name}} has mail",
+            "{{ .Nam }} hat Post",
+            ["lacks {{.Name}}", "adds {{ .Nam }}, which the source does not have"],
+        ),
+        ("{{- x }} and {{ x }}", "{{x}} und {{- x}}", []),
+    ],
+)
+def test_a_templates_blanks_inside_its_braces_are_no_difference(source, target, expected):
+    assert placeholder_problems(source, target, {}) == expected
