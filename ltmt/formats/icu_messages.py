@@ -36,8 +36,10 @@ case, one argument branching twice, more than :data:`MOST_CASES` cases, ICU's ap
 quoting of syntax (``'{'``), unbalanced braces, a branching argument without an ``other``
 branch.
 :func:`syntax_problem` says what ICU itself would reject in a message (a translation's
-``{count, Zahl}``, ``{n, Plural, ... andere {...}}``): ``ltmt qa``'s ``icu`` check, which reads
-a message without its markup (:func:`without_markup`: an XLIFF code's ``equiv-text="{{n}}"``).
+``{count, Zahl}``, ``{n, Plural, ... andere {...}}``; not Angular's placeholder,
+``{$INTERPOLATION}``, which Angular puts in before ICU reads the message): ``ltmt qa``'s
+``icu`` check, which reads a message without its markup (:func:`without_markup`: an XLIFF
+code's ``equiv-text="{{n}}"``).
 :func:`case_pairs` pairs a translation's cases with the source's cases they translate, so that
 ``ltmt qa`` compares placeholders case by case (a branch's text is no placeholder).
 """
@@ -77,6 +79,9 @@ _VUE_LITERAL = re.compile(r"(?<!')\{'(?:[^'{}]*|[{}])'\}")
 MOST_CASES = 64  # a message with more is left to a person
 # an argument that does not branch: {name}, {name, type} or {name, type, style}
 _SIMPLE_ARGUMENT = re.compile(r"\{\s*[\w.-]+\s*(?:,\s*([^\s,{}]+)\s*(?:,[^{}]*)?)?\}")
+# Angular's placeholder in its ICU messages (``ng extract-i18n --format=json``:
+# ``{$INTERPOLATION}``, ``{$START_LINK}``), which Angular puts in before ICU reads the message
+_ANGULAR_PLACEHOLDER = re.compile(r"\{\$[A-Za-z_]\w*\}")
 # the type an argument names (``Zahl`` of ``{count, Zahl}``; ``Plural`` of ``{n, Plural, ...``)
 _ARGUMENT_TYPE = re.compile(r"\{\s*[\w.-]+\s*,\s*([^\s,{}]+)")
 _ARGUMENT_TYPES = (*ICU_SIMPLE_TYPES, "plural", "select", "selectordinal")
@@ -346,6 +351,9 @@ def _check_simple_arguments(text: str) -> None:
     while index != -1:
         close = _closing(text, index, len(text))
         argument = text[index : close + 1]
+        if _ANGULAR_PLACEHOLDER.fullmatch(argument):
+            index = text.find("{", close)
+            continue
         named = _ARGUMENT_TYPE.match(argument)
         if named is not None and named.group(1) not in _ARGUMENT_TYPES:
             raise Unsupported(f"{named.group()!r}: ICU has no argument type {named.group(1)!r}")

@@ -20,6 +20,7 @@ every count that takes that form) passed, and the report counted no untranslated
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -208,7 +209,14 @@ def missing_messages(
 
     if path.is_dir() or source_file.is_dir():
         return None
-    document = open_document(source_file, fmt, tgt_lang=tgt_lang)
+    # what reading the source file warns of (a message ICU rejects) its pairs' reading, the
+    # check's, said already: said twice, it read as two problems
+    previous = logging.root.manager.disable
+    logging.disable(logging.WARNING)
+    try:
+        document = open_document(source_file, fmt, tgt_lang=tgt_lang)
+    finally:
+        logging.disable(previous)
     return document.missing_in(path) if isinstance(document, KeyedCatalog) else None
 
 

@@ -285,6 +285,10 @@ def test_plain_messages_are_not_branching() -> None:
         ("Hallo name}", "unbalanced braces: the '}' at character 11 closes no '{'"),
         ("{n, plural, one {# Datei} other {# Dateien}", "unbalanced braces"),
         ("Leer: {}", "'{}' is no ICU argument"),
+        # Angular's placeholder (ng extract-i18n --format=json), put in before ICU reads it
+        ("{VAR_PLURAL, plural, =0 {Leer} other {{$INTERPOLATION} Artikel}}", None),
+        ("Aktualisiert {$ICU} von {$INTERPOLATION}", None),
+        ("{n, plural, other {{$ ICU} x}}", "'{$ ICU}' is no ICU argument"),
     ],
 )
 def test_syntax_problem_says_what_icu_rejects(message: str, problem: str | None) -> None:

@@ -78,6 +78,25 @@ def test_units_and_icu_branches(tmp_path: Path, caplog: pytest.LogCaptureFixture
     )
 
 
+def test_an_angular_plural_with_its_placeholder_is_translated_case_by_case(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """It was left out of the output: "'{$INTERPOLATION}' is no ICU argument"."""
+    plural = (
+        "{VAR_PLURAL, plural, =0 {Your cart is empty} =1 {One item} "
+        "other {{$INTERPOLATION} items in your cart}}"
+    )
+    source = _write(tmp_path, "messages.json", json.dumps({"translations": {"cart": plural}}))
+    out = tmp_path / "messages.de.json"
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert "ICU rejects" not in caplog.text
+    assert json.loads(out.read_text("utf-8"))["translations"]["cart"] == (
+        "{VAR_PLURAL, plural, =0 {YOUR CART IS EMPTY} =1 {ONE ITEM} "
+        "other {{$INTERPOLATION} ITEMS IN YOUR CART}}"
+    )
+
+
 def test_icu_branches_translated_and_assembled(tmp_path: Path) -> None:
     source = _write(
         tmp_path,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import plistlib
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from ltmt.qa.catalog_forms import (
     FormProblem,
     access_key_problems,
     catalog_state,
+    missing_messages,
     stringsdict_problems,
     untranslated_csv_rows,
 )
@@ -268,3 +271,15 @@ def test_an_accelerator_shared_across_menus_of_one_context_passes(tmp_path: Path
             "differ: choose another letter",
         )
     ]
+
+
+def test_missing_messages_says_no_warning_the_pairs_reading_said(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``ltmt qa`` said "1 message that ICU rejects left out untranslated" twice."""
+    source, target = tmp_path / "en.json", tmp_path / "de.json"
+    source.write_text(json.dumps({"n": "{n, plural, one {x}}", "b": "Save"}), encoding="utf-8")
+    target.write_text(json.dumps({"b": "Speichern"}), encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert missing_messages(target, source) == ["/n"]
+    assert caplog.text == ""
