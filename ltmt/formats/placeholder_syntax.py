@@ -161,6 +161,10 @@ _TEMPLATE_FIELD = (
     r"""\{\{(?:[^{}'"\n]|'[^'\n]*'|"[^"\n]*")+\}\}"""
     r"|\{%-?\s*[A-Za-z_][^{}%]*?-?%\}"
 )
+# Angular's placeholder ({$INTERPOLATION}, ng extract-i18n's JSON); a START_ and a CLOSE_ one of
+# the same name ({$START_BOLD_TEXT}, {$CLOSE_BOLD_TEXT}) open and close a pair, as tags do
+_ANGULAR = r"\{\$[A-Za-z_]\w*\}"
+_ANGULAR_PAIRED = r"\{\$(?:START|CLOSE)_[A-Za-z_]\w*\}"
 _EL_EXPRESSION = r"""\$\{(?:[^{}'"\n]|'[^'\n]*'|"[^"\n]*")+\}"""
 # A path: a Windows one (C:\Program Files\Contoso\app.exe, \\server\share), or a "/" one of
 # several parts (/opt/Contoso/Program Files/app, ~/notes/todo.txt, docs/guide/setup.md). A
@@ -277,6 +281,8 @@ _PATTERNS = {
         # <b0>Save</b0>, <g1>...</g1>), opening, closing or empty, closed later or not
         r"|</?[A-Za-z]{1,2}[0-9]{1,3}/?>"
         rf"|{_VALUED_TAG}|{_BBCODE}|{_RENPY}"
+        # Angular's paired placeholders ({$START_LINK}Contact us{$CLOSE_LINK}: :data:`_ANGULAR`)
+        rf"|{_ANGULAR_PAIRED}"
     ),
     # a game's input token, which the game replaces by its glyph: a key or button named in
     # capitals after its kind ([KEY_JUMP], [BUTTON_A]) or an input action (<action:Jump>); not
@@ -315,12 +321,16 @@ _PATTERNS = {
     # literal braces, ``{'{'}error{'}'}``, shown as ``{error}``, is one); first, an EL or
     # template expression with its dollar (Bean Validation's ``${validatedValue}``,
     # ``${formatter.format('%1$.2f', validatedValue)}``, its quotes and parentheses: the model
-    # translated its words), or a JavaScript template literal's or a shell's ``${name}``
+    # translated its words), or a JavaScript template literal's or a shell's ``${name}``;
+    # Angular's ``{$NAME}``
     "brace": (
         rf"{_EL_EXPRESSION}|{_TEMPLATE_FIELD}|\{{'\{{'\}}[^\s'{{}}]*\{{'\}}'\}}"
         rf"|\{{'(?:[^'{{}}]*|[{{}}])'\}}"
         rf"|{_ICU_TYPED_ARGUMENT}"
         r"|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s][^{}]*|:)?\}"
+        # Angular's placeholder (``{$INTERPOLATION}``, ``{$LINE_BREAK}``): JSON from
+        # ``ng extract-i18n --format=json``
+        rf"|{_ANGULAR}"
         # vue-i18n's named one with spaces inside, which it reads as {name} (the model wrote
         # ``{Name }`` for ``{ name }``)
         r"|\{[ \t]*[A-Za-z_][\w.]*[ \t]*\}"
@@ -388,6 +398,7 @@ class Placeholder:
 
 # a tag's parts: whether it closes, its name, whether it closes itself (<br/>)
 _TAG_PARTS = re.compile(
+    r"\{\$(?P<angular_closing>START|CLOSE)_(?P<angular_name>[A-Za-z_]\w*)\}|"
     r"<(?P<closing>/?)\s*(?P<name>[^\s/<>=]+)[^<>]*?(?P<empty>/?)\s*>"
     r"|\[(?P<bb_closing>/?)(?P<bb_name>[^\s/\[\]=]+)[^\[\]]*\]"
     r"|\{(?P<renpy_closing>/?)(?P<renpy_name>[A-Za-z][\w-]*)(?:=[^{}]*)?\}",
@@ -419,6 +430,9 @@ def tag_parts(tag: str) -> TagParts | None:
     found = _TAG_PARTS.fullmatch(tag)
     if found is None:
         return None
+    if found["angular_name"] is not None:
+        closing = found["angular_closing"] == "CLOSE"
+        return TagParts(closing, found["angular_name"].lower(), False, "{$")
     if found["renpy_name"] is not None:
         return TagParts(bool(found["renpy_closing"]), found["renpy_name"].lower(), False, "{")
     if found["bb_name"] is not None:

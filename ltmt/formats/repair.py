@@ -312,6 +312,7 @@ _LOOKS_LIKE = {
     "<": r"</?(?:{names})\b[^<>]*>",
     "[": r"\[/?(?:{names})\b[^\[\]]*\]",
     "{": r"\{{/?(?:{names})\b[^{{}}]*\}}",  # Ren'Py's text tags
+    "{$": r"\{{\$(?:START|CLOSE)_(?:{names})\b[^{{}}]*\}}",  # Angular's paired placeholders
 }
 
 

@@ -95,6 +95,9 @@ def test_game_markup_is_placeholders(text: str, expected: list[str]) -> None:
         ("{b}", TagParts(False, "b", False, "{")),
         ("{/i}", TagParts(True, "i", False, "{")),
         ("{color=#f00}", TagParts(False, "color", False, "{")),
+        ("{$START_BOLD_TEXT}", TagParts(False, "bold_text", False, "{$")),
+        ("{$CLOSE_LINK}", TagParts(True, "link", False, "{$")),
+        ("{$INTERPOLATION}", None),
         ("%s", None),
     ],
 )
@@ -491,3 +494,14 @@ def test_a_go_argument_index_is_no_ordered_argument_and_aliases_the_sources() ->
 )
 def test_unspaced_template(text: str, expected: str) -> None:
     assert unspaced_template(text) == expected
+
+
+def test_angular_placeholders_are_placeholders_its_start_and_close_ones_tags() -> None:
+    """``ng extract-i18n --format=json`` writes them; they were words ("placeholders: 0")."""
+    text = "Hi {$INTERPOLATION}, {$START_LINK}help{$CLOSE_LINK}{$LINE_BREAK}"
+    assert [(p.text, p.kind) for p in find_placeholders(text)] == [
+        ("{$INTERPOLATION}", "brace"),
+        ("{$START_LINK}", "tag"),
+        ("{$CLOSE_LINK}", "tag"),
+        ("{$LINE_BREAK}", "brace"),
+    ]

@@ -339,6 +339,13 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
             "{color=#f00}Lauf{/color}!",
             True,
         ),
+        # Angular's paired placeholders (JSON): a lost CLOSE_ put back after its pair's words
+        (
+            "Need help? {$START_LINK}Contact support{$CLOSE_LINK}",
+            "Hilfe? {$START_LINK}Support kontaktieren",
+            "Hilfe? {$START_LINK}Support kontaktieren{$CLOSE_LINK}",
+            True,
+        ),
         ("Hold <action:Interact>.", "Halte <Aktion:Interact>.", "Halte <action:Interact>.", True),
         # a token the model renamed, in its brackets, where the source's is missing: replaced
         # by the source's (it was left, with the source's put back beside it); a bracketed

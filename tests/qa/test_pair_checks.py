@@ -240,6 +240,20 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             ["its tags do not nest as the source's: </a> closes no tag opened before it"],
         ),
         ("Copy <i>%2</i> to <b>%1</b>", "Kopiere <b>%1</b> nach <i>%2</i>", {}, []),
+        # Angular's placeholders (JSON): lost, misspelt, a pair's CLOSE_ before its START_
+        ("Hi {$INTERPOLATION}!", "Hallo!", {}, ["lacks {$INTERPOLATION}"]),
+        (
+            "By {$INTERPOLATION}",
+            "Von {$INTERPOLATON}",
+            {},
+            ["lacks {$INTERPOLATION}", "adds {$INTERPOLATON}, which the source does not have"],
+        ),
+        (
+            "Need help? {$START_LINK}Contact us{$CLOSE_LINK}",
+            "Hilfe? {$CLOSE_LINK}Kontakt{$START_LINK}",
+            {},
+            ["its tags do not nest as the source's: {$CLOSE_LINK} closes no tag opened before it"],
+        ),
         ("a<br>b <x/> <b>c</b>", "a<br>b <x/> <b>c</b>", {}, []),
         # game markup: BBCode, TextMeshPro's tags with a value, input tokens
         ("Your [b]shield[/b] is broken.", "Ihr Schild ist kaputt.", {}, ["lacks [b], [/b]"]),
