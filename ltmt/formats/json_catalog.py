@@ -5,6 +5,8 @@
 A string is named by its JSON Pointer (RFC 6901: ``/app/title``, ``/tags/0``). Every string of
 the file is translated, except:
 
+- Angular's ``"locale"`` (``ng extract-i18n --format=json``), set to the target language
+  (:mod:`ltmt.formats.angular_json`);
 - ARB metadata (keys that start with ``@``): ``@@locale`` is set to the target language (ARB's
   ``de_CH``, the region from the output's name where the language has none:
   :mod:`ltmt.formats.arb_locale`), other
@@ -67,6 +69,7 @@ from typing import Any
 
 from ltmt.errors import InputError
 from ltmt.formats import goi18n_messages
+from ltmt.formats.angular_json import LOCALE_KEY, angular_locale, is_angular_json
 from ltmt.formats.arb_locale import arb_locale, arb_spelling, check_target_locale
 from ltmt.formats.arb_metadata import with_target_metadata
 from ltmt.formats.common import (
@@ -216,6 +219,8 @@ class JsonCatalog(KeyedCatalog):
             or _described_as_kept(data, parts)
             or goi18n_messages.is_field(data, parts)
         }
+        if is_angular_json(data):  # its "locale" is the file's language, no message
+            self.kept[pointer((LOCALE_KEY,))] = angular_locale(tgt_lang)
         # a branching message's expansion and its translation's (target, source) case paths,
         # by pointer
         self.branchings: dict[str, tuple[Expansion, list[tuple[CasePath, CasePath]]]] = {}

@@ -97,6 +97,25 @@ def test_an_angular_plural_with_its_placeholder_is_translated_case_by_case(
     )
 
 
+def test_an_angular_files_locale_is_the_target_language_and_no_message(tmp_path: Path) -> None:
+    """Its "en-US" was translated as a message (copied, with a note) and imported as a pair."""
+    source = _write(
+        tmp_path,
+        "messages.json",
+        json.dumps({"locale": "en-US", "translations": {"save": "Save changes"}}, indent=2),
+    )
+    out = tmp_path / "messages.de-CH.json"
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de_CH")
+    assert model.seen == ["Save changes"]
+    assert json.loads(out.read_text("utf-8")) == {
+        "locale": "de-CH",
+        "translations": {"save": "SAVE CHANGES"},
+    }
+    records = list(JsonCatalog.pairs(out, source_file=source, tgt_lang="de_CH"))
+    assert [(r.source, r.target) for r in records] == [("Save changes", "SAVE CHANGES")]
+
+
 def test_icu_branches_translated_and_assembled(tmp_path: Path) -> None:
     source = _write(
         tmp_path,
