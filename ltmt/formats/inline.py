@@ -7,7 +7,9 @@ opening and a closing tag around their text, every other inline element (``x``, 
 2.0's ``<ph>``) as 1.2's ``<x id="1"/>``, an ``<it>`` as ``<bx id="1"/>`` or ``<ex id="1"/>``
 (so is a 1.2 ``<bpt>`` or ``<ept>`` whose partner is not beside it), and a 1.2 ``<bpt>`` and
 ``<ept>`` pair side by side as the ``<g id="1">``…``</g>`` around the text between them (its
-``id`` the ``<bpt>``'s), each with its id alone, as the TMX reader reads Trados's empty codes
+``id`` the ``<bpt>``'s; so is Angular's pair of ``<x id="START_BOLD_TEXT"/>`` and ``<x
+id="CLOSE_BOLD_TEXT"/>``, which was two lone codes that the words moved out of), each with its
+id alone, as the TMX reader reads Trados's empty codes
 (:mod:`ltmt.formats.tmx_codes`), so one code is one stored text whichever file held it.
 A code whose native code is
 markup ltmt reads as markup is that native code instead: one tag (1.2's ``<ph
@@ -50,6 +52,8 @@ _PAIR_STARTS = frozenset({"bpt", "sc"})
 _PAIR_ENDS = frozenset({"ept", "ec"})
 _IT_STARTS = frozenset({"open", "begin"})  # 1.2's and TMX's pos of an <it> that opens a pair
 _NS_20 = "urn:oasis:names:tc:xliff:document:2.0"  # (xliff.NS_20: that module imports this one)
+# the id of an end of Angular's paired code, an <x/> (its element's tag, a link, a span)
+_ANGULAR_PAIR_END = re.compile(r"(START|CLOSE)_(\w+)")
 # HTML elements that have no end tag: <br> is a placeholder, not a pair left open
 VOID_ELEMENTS = frozenset({"br", "hr", "img", "input", "wbr", "col", "area", "meta", "link"})
 
@@ -214,26 +218,40 @@ def _pair_id(code: Any) -> str:
 
 
 def _paired_codes(element: Any, readable: dict[Any, str]) -> dict[Any, Any]:
-    """The 1.2 ``<bpt>`` and ``<ept>`` pairs of ``element`` read as a ``<g>`` around the text
-    between them, each ``<bpt>`` with its ``<ept>``: pairs not read as their native markup whose
+    """The 1.2 ``<bpt>`` and ``<ept>`` pairs of ``element`` (and Angular's ``<x
+    id="START_…"/>`` and ``<x id="CLOSE_…"/>``, :func:`_pair_end`) read as a ``<g>`` around the
+    text between them, each start with its end: pairs not read as their native markup whose
     ends are children of one element and nest in the others (those that cross another pair
     are left to :func:`_code_tag`), as the TMX reader pairs them."""
     pairs: dict[Any, Any] = {}
     for parent in element.iter():
-        codes = [c for c in parent if local_name(c.tag) in ("bpt", "ept") and c not in readable]
-        ended = {_pair_id(c) for c in codes if local_name(c.tag) == "ept"}
+        ends = {c: end for c in parent if c not in readable and (end := _pair_end(c)) is not None}
+        codes = list(ends)
+        ended = {ends[c][1] for c in codes if not ends[c][0]}
         opened: list[Any] = []
         for code in codes:
-            if local_name(code.tag) == "bpt":
-                if _pair_id(code) in ended:
+            if ends[code][0]:
+                if ends[code][1] in ended:
                     opened.append(code)
                 continue
-            start = next((s for s in reversed(opened) if _pair_id(s) == _pair_id(code)), None)
+            start = next((s for s in reversed(opened) if ends[s][1] == ends[code][1]), None)
             if start is not None:
                 if start is opened[-1]:
                     pairs[start] = code
                 opened.remove(start)
     return pairs
+
+
+def _pair_end(code: Any) -> tuple[bool, str] | None:
+    """Whether ``code`` opens a pair (or closes it) and what ties its two ends, where it is
+    a pair's end: a 1.2 ``<bpt>`` or ``<ept>`` (:func:`_pair_id`), or Angular's ``<x
+    id="START_BOLD_TEXT"/>`` and ``<x id="CLOSE_BOLD_TEXT"/>`` (the name after the prefix);
+    else None."""
+    name = local_name(code.tag)
+    if name in ("bpt", "ept"):
+        return name == "bpt", _pair_id(code)
+    found = _ANGULAR_PAIR_END.fullmatch(str(code.get("id") or "")) if name == "x" else None
+    return (found.group(1) == "START", found.group(2)) if found else None
 
 
 def _code_tag(code: Any) -> str:

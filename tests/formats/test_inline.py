@@ -64,6 +64,16 @@ def _source_20(content: str, data: str = "") -> Any:
             '<bpt id="1"/>a<bpt id="2"/>b<ept id="1"/>c<ept id="2"/>',
             '<bx id="1"/>a<g id="2">b<ex id="1"/>c</g>',
         ),
+        # Angular's pair of <x/>: START_ and CLOSE_ of one name (a lone one is an <x/>)
+        (
+            'Your order <x id="START_BOLD_TEXT" ctype="x-b" equiv-text="&lt;b&gt;"/>shipped'
+            '<x id="CLOSE_BOLD_TEXT" ctype="x-b" equiv-text="&lt;/b&gt;"/>.',
+            'Your order <g id="START_BOLD_TEXT">shipped</g>.',
+        ),
+        (
+            '<x id="START_LINK"/>a<x id="CLOSE_TAG_SPAN"/>',
+            '<x id="START_LINK"/>a<x id="CLOSE_TAG_SPAN"/>',
+        ),
         # ends in two elements: no <g> can hold them
         ('<bpt id="1"/>a<g id="5">b<ept id="1"/></g>', '<bx id="1"/>a<g id="5">b<ex id="1"/></g>'),
     ],
@@ -182,6 +192,13 @@ def test_xliff_20_codes_read_as_the_original_data_they_point_to(
             'Click <bpt id="1" ctype="bold">{}</bpt>Save<ept id="1">{}</ept> now',
             'Jetzt <g id="1">Speichern</g> klicken',
             'Jetzt <bpt id="1" ctype="bold">{}</bpt>Speichern<ept id="1">{}</ept> klicken',
+        ),
+        # Angular's <x/> pair: its two codes around the translation's words, in order
+        (
+            'Read <x id="START_LINK" ctype="x-a"/>the terms<x id="CLOSE_LINK" ctype="x-a"/> now',
+            'Lesen Sie jetzt <g id="START_LINK">die Bedingungen</g>',
+            'Lesen Sie jetzt <x id="START_LINK" ctype="x-a"/>die Bedingungen'
+            '<x id="CLOSE_LINK" ctype="x-a"/>',
         ),
         (
             '<bpt id="1"/>a <bpt id="2"/>b<ept id="2"/><ept id="1"/>',
