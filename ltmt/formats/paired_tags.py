@@ -26,7 +26,10 @@ Privatsphäre``). A pair with no such word, as when the model dropped those word
 with its inner translation at the word nearest its place in the source (``<a href="...">Learn
 more</a> about privacy.`` → ``<a href="...">Mehr erfahren</a> Über Privatsphäre hinaus!``;
 before, empty at the end, where a link had no words to click): the element and its words are
-not lost, and machine output is marked for review.
+not lost, and machine output is marked for review. But a pair around one English word at
+the end of its sentence goes around the translation's last word where the model garbled that
+word alone (``Your order has been <pc>shipped</pc>.`` → ``Ihre Bestellung wurde
+<pc>verschifft</pc>.``, not ``verschifft <pc>shipped</pc>``: :func:`_last_word`).
 A pair marked not to be translated (``translate="no"``, 1.2's ``mtype="protected"``, the class
 ``notranslate``, Android's ``<xliff:g>``), a pair whose class marks code (:data:`CODE_CLASSES`:
 DocBook's ``<span class="command">``), a pair around no word of two letters (an index's
@@ -74,6 +77,7 @@ from ltmt.formats.placeholder_syntax import (
 )
 from ltmt.formats.rest_markup import REST_PAIR_MARKS, REST_VERBATIM, pair_name, paired
 from ltmt.text import LETTERS, QUOTE_MARKS, fuzzy_score, match_score, nearest_word_start
+from ltmt.word_tables import lowercase_words
 
 _CODE_NAMES = frozenset({"g", "pc", "mrk"})
 # an element's opening tag with an attribute: <label data-l10n-name="status">, <a href="...">
@@ -506,8 +510,11 @@ def place_pairs(
     for pair, inner in unfound:  # after the pairs found whole, which keep their words
         source = pair.inner.strip()
         span = _find_words(translation, inner, source, spans, _place(paired.text, pair))
+        words = _words_for_lost(source, inner)
+        if span is None and words == source and source.lower() in lowercase_words():
+            span = _last_word(translation, spans, _place(paired.text, pair))
         if span is None:
-            lost.append((pair, _words_for_lost(source, inner)))
+            lost.append((pair, words))
         else:
             spans.append((*span, pair))
     text = translation
@@ -534,6 +541,32 @@ def place_pairs(
         if pair.token:
             text = text.replace(pair.token, pair.opening + pair.inner + pair.closing, 1)
     return text
+
+
+def _last_word(
+    text: str, spans: list[tuple[int, int, Pair]], place: float
+) -> tuple[int, int] | None:
+    """The last word of ``text`` outside ``spans``: where a pair around one English word (one
+    a sentence writes in lower case: no name, which a translation drops, ``docutils``) at the
+    end of its source (``place`` 1) goes when neither its words nor their own translation are
+    in ``text`` and that translation is no use (the model garbled the word alone: ``shipped``
+    → ``Schiffsped``): the sentence's translation translated the word there (``Your order has
+    been <pc>shipped</pc>.`` → ``Ihre Bestellung wurde <pc>verschifft</pc>.``, where the
+    English word was put back beside it: ``verschifft <pc>shipped</pc>``); None for a pair
+    elsewhere (a sentence's first words are another language's article or subject as often
+    as the pair's word)."""
+    if place != 1.0:
+        return None
+    blanked = _blank_tags(text)
+    words = [
+        _core(text, *found.span())
+        for found in re.finditer(r"\S+", blanked)
+        if LETTERS.search(found.group())
+        and not any(start < found.end() and found.start() < end for start, end, _ in spans)
+    ]
+    if not words:
+        return None
+    return words[-1]
 
 
 def _in_place_of_copy(

@@ -952,6 +952,39 @@ def test_a_pair_is_placed_in_text_whose_case_folding_is_longer() -> None:
 _WORDS = st.lists(st.sampled_from(["Datei", "jetzt", "öffnen", "die", "Mein-Dokument", "."]))
 
 
+@pytest.mark.parametrize(
+    ("source", "translation", "inner", "expected"),
+    [
+        # the model garbled the word alone; the sentence translated it at its end
+        (
+            'Your order has been <pc id="0">shipped</pc>.',
+            "Ihre Bestellung wurde verschifft.",
+            ["Schiffsped"],
+            'Ihre Bestellung wurde <pc id="0">verschifft</pc>.',
+        ),
+        # at the start: the translation's first word is as often an article (put back)
+        (
+            "<b>Important</b> is this.",
+            "Das ist es.",
+            ["Importantt"],
+            "<b>Important</b> Das ist es.",
+        ),
+        # a name the translation dropped is no word of the sentence: put back
+        (
+            'Please install <a href="x">docutils</a>.',
+            "Bitte installieren.",
+            ["Doktutils"],
+            'Bitte installieren <a href="x">docutils</a>.',
+        ),
+    ],
+)
+def test_a_pair_around_one_word_at_the_end_goes_around_the_translations_last_word(
+    source: str, translation: str, inner: list[str], expected: str
+) -> None:
+    """It got the English word again beside its translation: ``verschifft <pc>shipped</pc>``."""
+    assert _placed(source, translation, inner) == expected
+
+
 @given(
     translation=_WORDS.map(" ".join),
     inner=st.lists(_WORDS.map(" ".join), min_size=3, max_size=3),
