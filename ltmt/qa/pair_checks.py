@@ -33,6 +33,7 @@ from ltmt.formats.icu_messages import (
     CASE_SEPARATOR,
     case_pairs,
     has_arguments_with_types,
+    select_keys_added,
     syntax_problem,
     without_markup,
 )
@@ -124,7 +125,13 @@ def icu_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[
     if not has_arguments_with_types(source) or syntax_problem(source) is not None:
         return []
     problem = syntax_problem(target)
-    return [] if problem is None else [f"not a valid ICU message as its source is: {problem}"]
+    if problem is not None:
+        return [f"not a valid ICU message as its source is: {problem}"]
+    return [
+        f"select {name!r} has the key {key!r}, which its source does not have: the program "
+        "never picks it; write the source's keys as they are"
+        for name, key in select_keys_added(source, target)
+    ]
 
 
 def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
@@ -180,7 +187,36 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
         crossed = tag_order_problem(target)
         if crossed is not None:
             problems.append(f"its tags do not nest as the source's: {crossed}")
+    if not problems:
+        source_pairs, target_pairs = _pair_words(source), _pair_words(target)
+        problems += [
+            f"its {opening}…{closing} holds no words, the source's does: move the words it "
+            "marks (a link's text, a bold word) inside it"
+            for (opening, closing), words in target_pairs.items()
+            if not words and source_pairs.get((opening, closing))
+        ]
     return problems
+
+
+def _pair_words(text: str) -> dict[tuple[str, str], bool]:
+    """Each pair of tags of ``text`` (its opening and closing tag, the first of that opening
+    tag), and whether words stand between them (``Hilfe? <a></a>Support`` has a link of
+    none)."""
+    found: dict[tuple[str, str], bool] = {}
+    opened: list[tuple[str, Placeholder]] = []
+    for placeholder in find_placeholders(text):
+        parts = tag_parts(placeholder.text) if placeholder.kind == "tag" else None
+        if parts is None or parts.self_closing:
+            continue
+        if not parts.closing:
+            opened.append((parts.element, placeholder))
+            continue
+        if not opened or opened[-1][0] != parts.element:
+            return {}  # they do not nest: the order check's
+        _, opening = opened.pop()
+        inner = text[opening.end : placeholder.start]
+        found.setdefault((opening.text, placeholder.text), has_words(inner))
+    return found
 
 
 def _without_brace_fields(placeholders: Counter[str]) -> Counter[str]:

@@ -87,6 +87,13 @@ def test_format_strings_are_checked_by_their_flags(source, target, flags, expect
             ["not a valid ICU message as its source is: unbalanced braces: the '}' at "
              "character 82 closes no '{'"],
         ),
+        (  # a select's key translated: the program never picks that case
+            "{g, select, male {He left} female {She left} other {They left}}",
+            "{g, select, männlich {Er ging} female {Sie ging} other {Sie gingen}}",
+            ["select 'g' has the key 'männlich', which its source does not have: the program "
+             "never picks it; write the source's keys as they are"],
+        ),
+        ("{n, plural, =1 {a} other {b}}", "{n, plural, one {a} other {b}}", []),  # German's one
         ("Hello {name}", "Hallo {name", []),  # no ICU to hold it to: the placeholders check's
         ("{x, Zahl} items", "{x, Zahl} Elemente", []),  # no valid ICU source
     ],
@@ -240,6 +247,17 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             ["its tags do not nest as the source's: </a> closes no tag opened before it"],
         ),
         ("Copy <i>%2</i> to <b>%1</b>", "Kopiere <b>%1</b> nach <i>%2</i>", {}, []),
+        # a pair emptied: the link shows nothing to click
+        (
+            'Need help? <a href="/help">Contact support</a>',
+            'Hilfe nötig? <a href="/help"></a>Support kontaktieren',
+            {},
+            [
+                'its <a href="/help">…</a> holds no words, the source\'s does: move the words it '
+                "marks (a link's text, a bold word) inside it"
+            ],
+        ),
+        ("Delete <b>%s</b>?", "<b>%s</b> löschen?", {}, []),  # none in the source either
         # Angular's placeholders (JSON): lost, misspelt, a pair's CLOSE_ before its START_
         ("Hi {$INTERPOLATION}!", "Hallo!", {}, ["lacks {$INTERPOLATION}"]),
         (
