@@ -391,4 +391,6 @@ def fix_directives(flags: Iterable[str], source: str, translation: str) -> str:
             position = start + 1
     out.append(text[position:])
     fixed = "".join(out)
-    return fixed if "  " in source else re.sub(r"(?<=\S)  +(?=\S)", " ", fixed).strip()
+    if "  " not in source:  # the spaces a dropped directive left; line breaks are kept
+        fixed = re.sub(r"(?<=\S)  +(?=\S)", " ", fixed).strip(" ")
+    return fixed

@@ -134,7 +134,7 @@ CHECKS: dict[str, Check] = {
             "whitespace",
             "warning",
             "the translation starts and ends with the source's spaces and line breaks, and "
-            "has as many tabs between its words",
+            "has as many tabs and line breaks between its words",
         ),
         Check(
             "length",

@@ -376,7 +376,8 @@ def date_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list
 
 def whitespace_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """Whether ``target`` starts and ends with ``source``'s whitespace, and has as many tabs
-    between its words (``Name:\tValue``: a tab lines up a column, which a space does not)."""
+    between its words (``Name:\tValue``: a tab lines up a column, which a space does not) and
+    as many line breaks (a lost one joins a letter's greeting to its text)."""
     source_lead, source_body, source_trail = split_edges(source)
     target_lead, body, target_trail = split_edges(target)
     if not body:
@@ -387,6 +388,12 @@ def whitespace_problems(source: str, target: str, metadata: Mapping[str, Any]) -
         problems.append(
             f"the source has {counted(tabs, 'tab')} between its words, the translation "
             f"{target_tabs or 'none'}"
+        )
+    breaks, target_breaks = source_body.count("\n"), body.count("\n")
+    if breaks != target_breaks:
+        problems.append(
+            f"the source has {counted(breaks, 'line break')} between its words, the "
+            f"translation {target_breaks or 'none'}"
         )
     for edge, want, have in (
         ("starts", source_lead, target_lead),

@@ -192,6 +192,13 @@ def test_problems_say_what_is_wrong() -> None:
         # strftime's %H in a c-format entry: no printf directive, so no valid source to fix by
         ("c-format", "%H:%M", "%H:%M", "%H:%M"),
         ("c-format", "Saved at %H:%M by %s", "Um %H:%M von %s", "Um %H:%M von %s"),
+        # a multi-line message keeps its line breaks, the final one too
+        (
+            "python-format",
+            "Hi %(name)s,\n\nyour order was shipped.\n",
+            "%(name)s,\n\nIhre Bestellung wurde versandt.\n",
+            "%(name)s,\n\nIhre Bestellung wurde versandt.\n",
+        ),
     ],
 )
 def test_fix_directives(flag: str, source: str, translation: str, fixed: str) -> None:

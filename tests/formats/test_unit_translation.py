@@ -6,7 +6,7 @@ from typing import Any
 
 from ltmt.formats.documents import Unit
 from ltmt.formats.run_report import RunReport
-from ltmt.formats.unit_translation import for_translator, reuse_exact, translate_units
+from ltmt.formats.unit_translation import fit, for_translator, reuse_exact, translate_units
 
 
 def test_a_fuzzy_plural_entry_kept_counts_once() -> None:
@@ -132,3 +132,13 @@ def test_units_that_could_not_be_repaired_are_named_in_the_summary() -> None:
         "'stock.picking|%d items', ...)" in report.summary()
     )
     assert "not_repairable_examples" not in report.as_dict()
+
+
+def test_a_multi_line_format_string_keeps_its_line_breaks() -> None:
+    # the trial's python-format entry: its blank line and final line break came back joined
+    source = "Hi %(name)s,\n\nyour order was shipped.\n"
+    output = "%(Name)s,\n\nIhre Bestellung wurde versandt.\n"
+    for flags in ((), ("python-format",)):
+        fitted = fit(Unit("0", source, "", flags), output, "de")
+        assert fitted.text == "%(name)s,\n\nIhre Bestellung wurde versandt.\n"
+        assert "stray '%' fixed" not in fitted.problems

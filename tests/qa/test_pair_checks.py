@@ -566,6 +566,13 @@ def test_accelerators_added_and_literal_ampersands_made_single(source, target, e
             "Name:\t\tWert",
             ["the source has 0 tabs between its words, the translation 2"],
         ),
+        # a lost line break joins a letter's greeting to its text
+        (
+            "Hi %(name)s,\n\nyour order was shipped.\n",
+            "%(name)s, Ihre Bestellung wurde versandt.\n",
+            ["the source has 2 line breaks between its words, the translation none"],
+        ),
+        ("Hi,\n\nshipped.\n", "Hallo,\n\nversandt.\n", []),
     ],
 )
 def test_whitespace(source, target, expected):
