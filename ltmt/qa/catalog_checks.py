@@ -104,7 +104,9 @@ def memory_findings(records: Sequence[PairRecord], memory: Memory, user: str) ->
     """The entries of ``records`` whose source ``user``'s ``memory`` translates otherwise: than
     it does for the entry's own context and plural form where it holds the source for them
     (as ``translate`` reuses it: a Qt ``<comment>`` tells ``Open`` the verb from the
-    adjective), else than it does anywhere."""
+    adjective), else than it does for the entry's context or none (a pair stored for another
+    ``msgctxt``, ``Order`` the verb, says nothing of ``Order`` the noun); an entry without a
+    context is compared with the pairs of any."""
     from ltmt.formats.unit_translation import shares_place
 
     prefer = [dict(record.metadata) for record in records]
@@ -114,9 +116,15 @@ def memory_findings(records: Sequence[PairRecord], memory: Memory, user: str) ->
         exact = [m for m in matches if m.score >= 100]
         place = {"context": record.metadata.get("context"), "plural": record.metadata.get("plural")}
         own = [m for m in exact if shares_place(m.segment.metadata, place)]
+        context = record.metadata.get("context") or ""
+        comparable = [
+            m
+            for m in exact
+            if not context or m.segment.metadata.get("context") in (None, "", context)
+        ]
         stored = [
             text
-            for m in own or exact
+            for m in own or comparable
             if (text := reusable_target(record.source, m.segment)) is not None
         ]
         if stored and _spaced(record.target) not in {_spaced(text) for text in stored}:

@@ -176,7 +176,8 @@ CHECKS: dict[str, Check] = {
         Check(
             "memory",
             "warning",
-            "a source the user's memory holds is translated as the memory has it (--user)",
+            "a source the user's memory holds is translated as the memory has it for the "
+            "entry's context or none (--user)",
         ),
         Check(
             "glossary",

@@ -106,11 +106,23 @@ def test_a_source_the_memory_holds_must_be_translated_as_stored(memory):
 
 def test_a_source_stored_in_several_ways_passes_with_any_and_names_the_others(memory):
     assert memory_findings([record(1, "Open", "Offen", context="state")], memory, "u1") == []
-    [finding] = memory_findings([record(1, "Open", "Aufmachen", context="file")], memory, "u1")
-    assert finding.message in {  # no match of its context: the memory's ways, any first
+    [finding] = memory_findings([record(1, "Open", "Aufmachen")], memory, "u1")
+    assert finding.message in {  # no context: the memory's ways, any first
         f"u1's memory translates this source {stored!r} (and 1 other way)"
         for stored in ("Öffnen", "Offen")
     }
+
+
+def test_a_pair_stored_for_another_context_says_nothing_of_this_one(tmp_path: Path):
+    """The trial's msgctxt "noun" ``Order`` → ``Bestellung`` was warned about: "shop's memory
+    translates this source 'Bestellen'", the pair of context "verb"."""
+    with Memory(tmp_path / "store") as memory:
+        memory.add("shop", "Order", "Bestellen", metadata={"context": "verb"})
+        noun = record(1, "Order", "Bestellung", context="noun")
+        assert memory_findings([noun], memory, "shop") == []
+        memory.add("shop", "Order", "Auftrag")  # a pair of no context speaks for every one
+        [finding] = memory_findings([noun], memory, "shop")
+    assert finding.message == "shop's memory translates this source 'Auftrag'"
 
 
 def test_a_source_stored_for_its_own_context_must_be_translated_so(memory):
