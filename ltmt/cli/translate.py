@@ -181,7 +181,11 @@ def translate(
         "already has.",
     ),
     no_fuzzy: bool = typer.Option(
-        False, "--no-fuzzy", help="PO/XLIFF: do not mark machine translations for review."
+        False,
+        "--no-fuzzy",
+        help="PO/XLIFF: do not mark machine translations for review. PO: without the fuzzy "
+        "flag gettext (Django's compilemessages) uses them at once; with it (the default) it "
+        "ignores them until a reviewer removes the flag.",
     ),
     skip_keys: str | None = SKIP_KEYS_OPTION,
     columns: str | None = typer.Option(

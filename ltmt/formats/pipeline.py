@@ -394,6 +394,9 @@ def _translate_chunk(
     if approved:
         texts = {o.unit.key: o.text for o in filled if o.unit.key in approved}
         document.fill(texts, False, from_memory=from_memory)
+    if mark_fuzzy and document.format == "po":  # a plural entry's forms are one entry
+        flagged = {o.unit.entry or o.unit.key for o in filled if o.unit.key not in approved}
+        result.report.entries_marked_fuzzy += len(flagged)
     if isinstance(document, CodesPutBack):
         _count_codes_put_back(document, filled, result.report)
     if isinstance(document, LengthLimited):

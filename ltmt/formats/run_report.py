@@ -58,6 +58,9 @@ their own context and plural form replaced them; ``signed_off``: those kept with
 ``--overwrite``, which leaves a unit a reviewer signed off (XLIFF ``final``, ``signed-off``,
 ``reviewed``, ``approved="yes"``); ``no_source``: messages with no source text to translate
 (a Qt message of ``qsTrId`` without its ``//%`` text), left untranslated.
+``entries_marked_fuzzy``: the PO entries this run filled and flagged ``#, fuzzy`` for review
+(a plural entry once), which gettext's ``msgfmt`` (Django's ``compilemessages``) leaves out of
+the compiled catalog until a reviewer removes the flag: the summary says so.
 ``source_changed``: of the units translated, those for which an existing output held what
 ltmt wrote there for an earlier source (:mod:`ltmt.formats.output_sources`), or what the
 user's memory holds for one (:mod:`ltmt.formats.changed_sources`).
@@ -132,6 +135,7 @@ class RunReport:
     translated_before: int = 0
     source_changed: int = 0
     suggestions_kept: int = 0
+    entries_marked_fuzzy: int = 0  # PO entries filled and flagged fuzzy (not fuzzy matches)
     signed_off: int = 0
     no_source: int = 0
     seconds: float = 0.0
@@ -203,9 +207,10 @@ class RunReport:
             return ""
         return f" ({_check_them(self.not_repairable, self.not_repairable_examples)})"
 
-    def summary(self, overwrite: str = "--overwrite") -> str:
+    def summary(self, overwrite: str = "--overwrite", unflagged: str = "--no-fuzzy") -> str:
         """One line for the end of a run; ``overwrite``: what the caller calls the option that
-        translates kept units again (the server's form field ``overwrite=true``)."""
+        translates kept units again (the server's form field ``overwrite=true``), ``unflagged``
+        the one that writes translations without the fuzzy flag (``mark_fuzzy=false``)."""
         rate = self.units / self.seconds if self.seconds > 0 else 0.0
         files = f"{counted(len(self.files), 'file')}, " if self.files else ""
         guarded = (
@@ -298,6 +303,12 @@ class RunReport:
                 f"{self.suggestions_kept} marked fuzzy and kept for review (no 100 % memory "
                 f"match of their context; {overwrite} translates every entry again, the reviewed "
                 "ones too)"
+            )
+        if self.entries_marked_fuzzy:
+            entries = counted(self.entries_marked_fuzzy, "entry", "entries")
+            parts.append(
+                f"{entries} marked fuzzy for review: gettext (Django's compilemessages) ignores "
+                f"them until the flag is removed; {unflagged} writes them unflagged"
             )
         if self.signed_off:
             parts.append(

@@ -359,7 +359,9 @@ async def translate_file(
         headers={
             "Content-Disposition": files.attachment(name),
             "X-Ltmt-Translated": str(result.translated),
-            "X-Ltmt-Placeholders": result.report.summary(overwrite="overwrite=true"),
+            "X-Ltmt-Placeholders": result.report.summary(
+                overwrite="overwrite=true", unflagged="mark_fuzzy=false"
+            ),
             **warnings.header(),
         },
     )

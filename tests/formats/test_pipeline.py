@@ -92,6 +92,25 @@ def test_translate_file_po(tmp_path: Path) -> None:
     assert not progress_path(out).exists()
 
 
+@pytest.mark.parametrize(("mark_fuzzy", "marked"), [(True, 4), (False, 0)])
+def test_the_entries_marked_fuzzy_are_counted_and_said_to_be_ignored_by_gettext(
+    tmp_path: Path, mark_fuzzy: bool, marked: int
+) -> None:
+    """Nothing said that the filled entries were fuzzy, which Django's compilemessages leaves
+    out of the .mo file."""
+    out = tmp_path / "out.po"
+    result = translate_file(DATA / "demo.po", out, FakeModel(), mark_fuzzy=mark_fuzzy)
+    assert result.report.entries_marked_fuzzy == marked
+    # the plural entry's two forms are one entry; "Close" was fuzzy before, kept as it is
+    assert out.read_text("utf-8").count("#, fuzzy") == marked + 1
+    said = (
+        "4 entries marked fuzzy for review: gettext (Django's compilemessages) ignores them "
+        "until the flag is removed; --no-fuzzy writes them unflagged"
+    )
+    assert (said in result.report.summary()) is mark_fuzzy
+    assert result.report.as_dict()["entries_marked_fuzzy"] == marked
+
+
 FUZZY_PO = (
     'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
     '#, fuzzy, c-format\n#| msgid "Open the file %s"\nmsgid "Open the files %s"\n'
