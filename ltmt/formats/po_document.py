@@ -80,7 +80,7 @@ class PoDocument:
         self.path = Path(path)
         self.store = store
         self._waiting = WaitingForms()  # plural forms waiting for their siblings
-        self._revised = False  # whether a translation was filled in: the header says when
+        self._revised = False  # whether an entry was changed: the header says when
         if tgt_lang:
             self._complete_template_header(tgt_lang)
         self.nplurals = nplurals(store)
@@ -257,6 +257,7 @@ class PoDocument:
         filled = 0
         for index, texts in entries.items():
             unit = self.store.units[index]
+            before = str(unit)
             if unit.hasplural():
                 # Forms may come in different calls: keep what an earlier call filled, and the
                 # forms the catalog had filled already.
@@ -274,7 +275,8 @@ class PoDocument:
             # msgmerge's "#|" lines say what the old translation translated: not this one
             unit.clear_previous()
             filled += len(texts)
-            self._revised = True
+            # an entry written as it was (a rerun's 100 % match) revises nothing: no new date
+            self._revised = self._revised or str(unit) != before
         return filled
 
     def _whole_entries(self, translations: Mapping[str, str]) -> dict[str, str]:

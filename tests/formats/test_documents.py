@@ -88,6 +88,20 @@ def test_po_fill_keeps_the_rest(tmp_path: Path) -> None:
     assert all(u.suggestion for u in open_document(out).pending())
 
 
+def test_po_filled_as_it_was_keeps_its_header(tmp_path: Path) -> None:
+    """A rerun that changed nothing rewrote PO-Revision-Date, the file's only difference: the
+    fuzzy "Close" entry refilled with its own translation (a 100 % match) revises nothing."""
+    out = tmp_path / "out.po"
+    document = open_document(DATA / "demo.po")
+    [close] = [u for u in document.pending() if u.source == "Close"]
+    assert document.fill({close.key: "Schließen"}) == 1
+    document.save(out)
+    assert out.read_text("utf-8") == (DATA / "demo.po").read_text("utf-8")
+    document.fill({close.key: "Schliessen"})  # a changed entry: the header says when
+    document.save(out)
+    assert "PO-Revision-Date: " in out.read_text("utf-8")
+
+
 def test_po_fuzzy_flag_comes_first_as_gettext_writes_it(tmp_path: Path) -> None:
     path = tmp_path / "in.po"
     path.write_text(
