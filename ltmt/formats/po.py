@@ -23,9 +23,11 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ltmt import __version__ as ltmt_version
 from ltmt.errors import InputError, LanguageError
 from ltmt.formats.common import (
     atomic_write,
@@ -273,6 +275,8 @@ def write_po(
     left_out: PoLeftOut | None = None,
 ) -> int:
     """Write ``records`` as a UTF-8 PO catalog (atomically); returns how many entries it has.
+    Its header names ltmt as its generator and the time it was written, without the template
+    defaults that ``msgfmt -c`` warns about.
 
     ``metadata["context"]`` becomes ``msgctxt``, ``metadata["flags"]`` the ``#,`` flags and
     ``metadata["note"]`` a ``#.`` comment.
@@ -325,7 +329,17 @@ def write_po(
         plural_source = next((r.source for form, r in sorted(found.items()) if form), msgid)
         targets = [found[form].target if form in found else "" for form in range(count)]
         _add_unit(store, found[0], [msgid, plural_source], targets)
-    fields: dict[str, str] = {"Language": tgt_lang, "X_Source_Language": src_lang}
+    # translate-toolkit's template header ("PACKAGE VERSION", "FULL NAME <EMAIL@ADDRESS>")
+    # and its own name: msgfmt -c warns about each default; say what wrote the catalog, when
+    fields: dict[str, str] = {
+        "Project_Id_Version": "ltmt translation memory",
+        "PO_Revision_Date": datetime.now().astimezone().strftime("%Y-%m-%d %H:%M%z"),
+        "Last_Translator": "",
+        "Language_Team": "",
+        "X_Generator": f"ltmt {ltmt_version}",
+        "Language": tgt_lang,
+        "X_Source_Language": src_lang,
+    }
     if count:
         fields["Plural_Forms"] = f"nplurals={count}; plural={_PLURAL_RULES.get(count, '0')};"
     store.updateheader(add=True, **fields)

@@ -63,3 +63,27 @@ def test_each_pair_has_its_msgid_line_as_msgfmt_names_it(tmp_path: Path) -> None
         ("%d file", 20),
         ("%d files", 20),
     ]
+
+
+def test_a_written_catalog_has_a_clean_header_that_names_ltmt(tmp_path: Path) -> None:
+    """memory export wrote translate-toolkit's template header ("PACKAGE VERSION", "FULL NAME
+    <EMAIL@ADDRESS>", "X-Generator: Translate Toolkit"), which msgfmt -c warns about."""
+    import shutil
+    import subprocess
+
+    import ltmt
+    from ltmt.formats.po import write_po
+    from ltmt.segments import PairRecord
+
+    out = tmp_path / "x.po"
+    write_po(out, [PairRecord("Order", "Bestellen", "", {"context": "verb"})])
+    text = out.read_text("utf-8")
+    for default in ("PACKAGE VERSION", "YEAR-MO-DA", "FULL NAME", "LANGUAGE <LL@", "Toolkit"):
+        assert default not in text
+    assert f'"X-Generator: ltmt {ltmt.__version__}\\n"' in text
+    assert '"Project-Id-Version: ltmt translation memory\\n"' in text
+    if shutil.which("msgfmt"):
+        checked = subprocess.run(
+            ["msgfmt", "-c", "-o", "/dev/null", str(out)], capture_output=True, text=True
+        )
+        assert (checked.returncode, checked.stderr) == (0, "")
