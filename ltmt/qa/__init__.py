@@ -5,7 +5,7 @@
 
     report = check_pairs(read_translations(Path("de.po"), include_fuzzy=True))
     for finding in report.findings:
-        print(finding.line())         # de.po: entry 12: error [placeholders] lacks %s
+        print(finding.line())         # de.po:58: error [placeholders] lacks %s
 
 The checks (:data:`~ltmt.qa.findings.CHECKS`) read one entry alone (format strings,
 placeholders, numbers and their units, accelerators, key combinations, whitespace, no-break

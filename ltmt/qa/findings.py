@@ -263,8 +263,13 @@ class Finding:
         return self.level or CHECKS[self.check].severity
 
     def line(self) -> str:
-        """``position: severity [check] message``: one line, as a compiler says it."""
-        where = f"{self.position}: " if self.position else ""
+        """``position: severity [check] message``: one line, as a compiler says it; an entry
+        whose line is known is said by it (``django.po:58``, not ``django.po: entry 8``)."""
+        position = self.position
+        numbered = _ENTRY_AT_END.search(position)
+        if numbered and self.line_number is not None:
+            position = f"{position[: numbered.start()]}:{self.line_number}"
+        where = f"{position}: " if position else ""
         return f"{where}{self.severity} [{self.check}] {self.message}"
 
     def to_dict(self, file: str = "") -> dict[str, Any]:
@@ -291,6 +296,8 @@ class Finding:
 
 # a position that ends in a line number, as a compiler says it: ``app.xlf:6``, ``pairs.csv:2``
 _LINE_AT_END = re.compile(r":(\d+)$")
+# a position that names an entry by its number: ``django.po: entry 8``
+_ENTRY_AT_END = re.compile(r": entry \d+$")
 
 
 def located(finding: Finding, record: PairRecord | None, file: str, number: int | None) -> Finding:

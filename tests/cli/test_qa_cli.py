@@ -48,8 +48,8 @@ def test_findings_are_lines_then_a_summary_and_an_error_fails(run_ltmt, po):
     code, out, err = run_ltmt("qa", str(po))
     assert code == 1 and err == ""
     assert out.splitlines() == [
-        f"{po}: entry 1: error [format] c-format: argument '1' is int, not string",
-        f"{po}: entry 5: note [punctuation] the source ends with a colon, the translation does not",
+        f"{po}:8: error [format] c-format: argument '1' is int, not string",
+        f"{po}:23: note [punctuation] the source ends with a colon, the translation does not",
         "5 entries checked: 1 error, 1 note (format 1, punctuation 1)",
     ]
 
@@ -159,7 +159,7 @@ def test_a_json_finding_in_a_folder_says_its_file_as_given(
     data = json.loads(out)
     assert data["file"] == given
     assert [f["file"] for f in data["findings"]] == [file]
-    assert text.splitlines()[0].startswith(f"{file}: entry 1: error [format]")
+    assert text.splitlines()[0].startswith(f"{file}:8: error [format]")
 
 
 def test_a_sphinx_role_lost_in_a_translation_is_an_error(run_ltmt, tmp_path):
@@ -170,8 +170,8 @@ def test_a_sphinx_role_lost_in_a_translation_is_an_error(run_ltmt, tmp_path):
     code, out, _ = run_ltmt("qa", str(po), "--check", "placeholders")
     assert code == 1
     assert out.splitlines()[:2] == [
-        f"{po}: entry 1: error [placeholders] lacks :kbd:`Esc`",
-        f"{po}: entry 1: error [placeholders] adds `Esc`, which the source does not have",
+        f"{po}:7: error [placeholders] lacks :kbd:`Esc`",
+        f"{po}:7: error [placeholders] adds `Esc`, which the source does not have",
     ]
 
 
@@ -203,8 +203,8 @@ def test_the_users_memory_and_glossary(run_ltmt, po, tmp_path):
         "qa", str(po), "-u", "u1", "--memory-dir", str(store), "--check", "memory,glossary"
     )
     assert out.splitlines()[:-1] == [
-        f"{po}: entry 3: warning [glossary] 'Save' is 'Speichern' in the glossary",
-        f"{po}: entry 5: warning [memory] u1's memory translates this source 'Name:'",
+        f"{po}:16: warning [glossary] 'Save' is 'Speichern' in the glossary",
+        f"{po}:23: warning [memory] u1's memory translates this source 'Name:'",
     ]
     glossary = tmp_path / "g.csv"
     glossary.write_text("source,target\nopen,öffnen\n", "utf-8")
@@ -235,7 +235,7 @@ def test_words_no_dictionary_of_the_target_language_knows(run_ltmt, tmp_path):
     code, out, _ = run_ltmt("qa", str(po))
     assert code == 0
     assert out.splitlines() == [
-        f"{po}: entry 1: note [spelling] a word the de_DE (hunspell) dictionary does not know: "
+        f"{po}:7: note [spelling] a word the de_DE (hunspell) dictionary does not know: "
         "'Kategories'",
         "2 entries checked: 1 note (spelling 1)",
     ]
@@ -460,11 +460,11 @@ def test_plural_forms_the_catalog_does_not_declare_or_leaves_empty_and_untransla
     code, out, _ = run_ltmt("qa", str(po))
     assert code == 1
     assert out.splitlines() == [
-        f"{po}: entry 1: error [plurals] has 3 plural forms (msgstr[0] to msgstr[2]) where the "
+        f"{po}:8: error [plurals] has 3 plural forms (msgstr[0] to msgstr[2]) where the "
         "catalog's Plural-Forms says nplurals=2",
-        f"{po}: entry 2: error [plurals] has 1 plural form (msgstr[0]) where the catalog's "
+        f"{po}:15: error [plurals] has 1 plural form (msgstr[0]) where the catalog's "
         "Plural-Forms says nplurals=2",
-        f"{po}: entry 3: error [plurals] leaves msgstr[1] empty: the program shows an empty "
+        f"{po}:20: error [plurals] leaves msgstr[1] empty: the program shows an empty "
         "string for the counts that take that form",
         # a plural entry is one entry; those with an empty or missing form are checked, not
         # untranslated too (they were both: 4 checked, 3 untranslated, for 5 entries)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -279,3 +280,15 @@ def test_a_json_finding_says_its_file_its_entry_in_it_and_where_the_format_says(
     assert [(f["file"], f["entry"], f["position"]) for f in found] == [
         ("de.po", 2, "de.po: entry 3")  # a plural entry's two forms are one entry
     ]
+
+
+def test_a_finding_whose_line_is_known_is_said_by_its_line() -> None:
+    """qa said ``django.po: entry 8`` where --json had the entry's line: now ``django.po:58``."""
+    from ltmt.qa.findings import Finding
+
+    finding = Finding("format", 7, "django.po: entry 8", "%s", "", "lacks %s")
+    assert finding.line() == "django.po: entry 8: error [format] lacks %s"
+    at_line = replace(finding, line_number=58)
+    assert at_line.line() == "django.po:58: error [format] lacks %s"
+    qt = replace(finding, position="app_de.ts: message 18, variant 1", line_number=9)
+    assert qt.line().startswith("app_de.ts: message 18, variant 1: error")
