@@ -21,7 +21,7 @@ are translated choice by choice and joined with the source's separators
 (:mod:`ltmt.formats.pipe_plurals`; not in a Rails file, where ``%{count}`` or a plural mapping
 says the ``|`` of ``Home | Shop`` is text). Untranslated strings stay out of the output (Rails falls
 back to the default locale for them where ``config.i18n.fallbacks`` is on), and so do mappings
-left empty.
+left empty by them (a mapping the source writes empty, ``dependencies: {  }``, is kept).
 Where the output already exists (the translation so far), the comments the translator wrote there
 are kept: a key's comments above it and at its line's end, and the file's header
 (:mod:`ltmt.formats.yaml_comments`); the other keys have the source file's.
@@ -503,6 +503,8 @@ class YamlCatalog(KeyedCatalog):
         if goi18n_messages.is_message(node):
             return self._fill_goi18n(node, name)
         if isinstance(node, dict):
+            if not node:  # written empty ({ }, Drupal's dependencies: {  }): kept as written
+                return True
             for key, _ in _own_items(node):
                 if not self._fill_child(node, key, f"{name}.{key}" if name else str(key)):
                     del node[key]

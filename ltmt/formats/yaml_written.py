@@ -11,8 +11,8 @@ from collections import deque
 from typing import Any
 
 _DOCUMENT_START = re.compile(r"\A\ufeff?(?:[ \t]*(?:#[^\n]*)?\r?\n)*---(?:[ \t]|\r?$)", re.M)
-# where the parser found a flow mapping: its anchor and tag, then { and a space (not {})
-_SPACED_START = re.compile(r"(?:[&!][^\s{]*[ \t]+)*\{[ \t]+[^\s}]")
+# where the parser found a flow mapping: its anchor and tag, then { and a space (an empty {  } too)
+_SPACED_START = re.compile(r"(?:[&!][^\s{]*[ \t]+)*\{[ \t]+[^\s]")
 _NULL_WORD = re.compile(r"(?:~|null|Null|NULL)(?=[\s,\]}#]|$)")
 _NULL_TAG = "tag:yaml.org,2002:null"
 
@@ -79,7 +79,9 @@ def spaced_mappings(node: Any, lines: list[str]) -> set[int]:
         seen.add(id(item))
         pending.extend(item.values() if isinstance(item, dict) else item)
         fa, lc = getattr(item, "fa", None), getattr(item, "lc", None)
-        if not isinstance(item, dict) or fa is None or lc is None or fa.flow_style() is not True:
+        if not isinstance(item, dict) or fa is None or lc is None:
+            continue
+        if fa.flow_style() is not True and item:  # an empty one has no style: {  } or {}
             continue
         line = lines[lc.line] if lc.line < len(lines) else ""
         if _SPACED_START.match(line, lc.col):
@@ -90,7 +92,7 @@ def spaced_mappings(node: Any, lines: list[str]) -> set[int]:
 def write_spacing(yaml: Any, spaced: set[int]) -> None:
     """Have ``yaml`` (a round-trip ``YAML``, its representer not made yet) write the flow
     mappings whose ids are ``spaced`` with spaces inside their braces (``{ one: a }``, an
-    empty one ``{}``), and every other one without (``{one: a}``).
+    empty one ``{  }``), and every other one without (``{one: a}``).
 
     ruamel.yaml's round trip forgets the spaces; which mapping had them travels from the
     representer (the mapping's node) through the serializer (one flag a mapping event, in
@@ -130,9 +132,9 @@ def write_spacing(yaml: Any, spaced: set[int]) -> None:
         def expect_flow_mapping(self, *args: Any, **kwargs: Any) -> None:
             super().expect_flow_mapping(*args, **kwargs)
             braced = self.flow_context[-1] == "{" and bool(self.events)
-            spaced = self.next_spaced and braced and not isinstance(self.events[0], MappingEndEvent)
+            spaced = self.next_spaced and braced
             opened.append(spaced)
-            if spaced:
+            if spaced:  # an empty one {  }, as Drupal writes it
                 self.write_indicator(" ", False, whitespace=True)
 
         def expect_first_flow_mapping_key(self) -> None:

@@ -534,3 +534,17 @@ def test_strings_under_skip_keys_are_copied_at_any_depth(
         "en.yml: --skip-keys names 'Icon', which no key of the file has (did you mean "
         "'Icon' → 'icon'?)"
     ]
+
+
+def test_a_mapping_written_empty_is_kept(tmp_path: Path) -> None:
+    """Drupal's config writes empty mappings (``dependencies: {  }``): they are data."""
+    source = tmp_path / "empty.test.yml"
+    source.write_text(
+        "dependencies: {  }\nthird_party_settings: {}\ntags: []\nlabel: 'Tags'\n",
+        "utf-8",
+    )
+    out = tmp_path / "empty.test.de.yml"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (  # each as written: {  } too
+        "dependencies: {  }\nthird_party_settings: {}\ntags: []\nlabel: 'TAGS'\n"
+    )
