@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats import goi18n_messages
+from ltmt.formats import drupal_config, goi18n_messages
 from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
 from ltmt.formats.json_identifiers import is_digest, skipped, warn_of_unknown_keys
@@ -212,14 +212,17 @@ def _is_plural(value: Any) -> bool:
     )
 
 
-def _is_text(value: Any, name: str) -> bool:
+def _is_text(value: Any, name: str, drupal: bool = False) -> bool:
     """Whether ``value`` (at dotted ``name``) is text to translate: a string with a letter
     outside its placeholders that is no setting: not a Ruby symbol (``:day``), not a word
     written plain that YAML 1.1 reads as a boolean (``yes``, ``on``, ``Off``: Psych, Rails'
     parser, does, where ruamel.yaml's YAML 1.2 reads a string), and not the
     value of one of the settings Rails keeps among its strings (``round_mode: default``,
-    ``order: [year, month, day]``), which translated would break the app."""
+    ``order: [year, month, day]``), which translated would break the app. In a ``drupal``
+    file only the values at its text keys are (:mod:`ltmt.formats.drupal_config`)."""
     if not isinstance(value, str) or not has_words(value):
+        return False
+    if drupal and not drupal_config.is_text(value, name):
         return False
     if _SYMBOL.fullmatch(value.strip()) or is_digest(value):
         return False
@@ -230,21 +233,22 @@ def _is_text(value: Any, name: str) -> bool:
 
 
 def _walk(
-    node: Any, name: str = "", skip_keys: frozenset[str] = frozenset()
+    node: Any, name: str = "", skip_keys: frozenset[str] = frozenset(), drupal: bool = False
 ) -> Iterator[tuple[str, Any]]:
     """The strings and plurals below ``node``, by dotted name (``a.b``, ``days[0]``), less
-    those under a key of ``skip_keys`` (``--skip-keys``), which are copied."""
+    those under a key of ``skip_keys`` (``--skip-keys``), which are copied (and in a
+    ``drupal`` file those at no text key)."""
     if _is_plural(node):
         yield name, {key: paired_surrogates(form) for key, form in node.items()}
     elif isinstance(node, dict):
         message = goi18n_messages.is_message(node)  # its hash, description... are copied
         for key, value in _own_items(node):
             if not skipped((key,), skip_keys) and not (message and key in goi18n_messages.FIELDS):
-                yield from _walk(value, f"{name}.{key}" if name else str(key), skip_keys)
+                yield from _walk(value, f"{name}.{key}" if name else str(key), skip_keys, drupal)
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _walk(value, f"{name}[{index}]", skip_keys)
-    elif _is_text(node, name):
+            yield from _walk(value, f"{name}[{index}]", skip_keys, drupal)
+    elif _is_text(node, name, drupal):
         yield name, paired_surrogates(node)
 
 
@@ -337,6 +341,7 @@ class YamlCatalog(KeyedCatalog):
         if skip_keys:
             warn_of_unknown_keys(Path(path), self.document, skip_keys)
         self.root = _root(self.document)
+        self.drupal = drupal_config.is_drupal(Path(path), self.document)
         self.tgt_lang = tgt_lang
         self.tags = plural_tags(tgt_lang)
         self._settings_kept: dict[str, Any] = {}  # by dotted name, from an adopted output
@@ -361,7 +366,9 @@ class YamlCatalog(KeyedCatalog):
 
     def _entries(self) -> Iterator[Entry]:
         icu: list[str] = []
-        strings = list(_walk(_messages(self.document), skip_keys=self.skip_keys))
+        strings = list(
+            _walk(_messages(self.document), skip_keys=self.skip_keys, drupal=self.drupal)
+        )
         vue = _may_be_vue_i18n(strings)
         self.syntax = VUE_I18N if vue else ""
         for name, value in strings:
@@ -426,7 +433,10 @@ class YamlCatalog(KeyedCatalog):
             if name in ours
             and (
                 (name in skipped_here and value is not None and str(value).strip())
-                or (not _is_text(ours[name], name) and not _is_text(value, name))
+                or (
+                    not _is_text(ours[name], name, self.drupal)
+                    and not _is_text(value, name, self.drupal)
+                )
             )
         }
         return adopted
@@ -440,7 +450,7 @@ class YamlCatalog(KeyedCatalog):
     def read_values(self, path: Path) -> dict[str, str]:
         values: dict[str, str] = {}
         messages = _messages(_load(read_bytes(path, WHAT), path)[0])
-        for name, value in _walk(messages, skip_keys=self.skip_keys):
+        for name, value in _walk(messages, skip_keys=self.skip_keys, drupal=self.drupal):
             if isinstance(value, dict):
                 values.update({f"{name}{FORM}{tag}": str(text) for tag, text in value.items()})
             elif name in self.choices:  # another number of choices: whole, as written
@@ -479,6 +489,10 @@ class YamlCatalog(KeyedCatalog):
         self._keep_aside(strings)
         if self.root is not None and self.root != self.tgt_lang:
             document.insert(0, self.tgt_lang, document.pop(self.root))
+        if self.drupal and isinstance(document.get("langcode"), str):  # the file's language
+            document["langcode"] = _styled(
+                document["langcode"], self.tgt_lang.lower().replace("_", "-")
+            )
         out = io.StringIO()
         _yaml(self.layout, spaced).dump(document, out)
         text = out.getvalue()
@@ -537,7 +551,7 @@ class YamlCatalog(KeyedCatalog):
         if skipped((key,), self.skip_keys):  # copied: the output's own values, else the source's
             self._keep_own(parent, key, name)
             return True
-        if _is_text(value, name):
+        if _is_text(value, name, self.drupal):
             return self._fill_text(parent, key, name)
         if name in self._settings_kept:  # the output's own (separator: "," in German)
             parent[key] = self._settings_kept[name]

@@ -1,0 +1,63 @@
+"""Drupal's YAML: a module's ``*.info.yml`` and ``*.links.*.yml``, and its configuration
+(``config/install/*.yml``, ``config/optional/*.yml``, or any file whose top level has both
+``langcode:`` and ``dependencies:``, as Drupal exports configuration).
+
+Most of their values are machine names (``id: recent_articles``, ``module: views``,
+``plugin_id: text_custom``, ``type: module``, ``- user`` under ``dependencies:``), which
+translated break the site. Drupal's config schema types the few values that are text (``label``
+and ``text``); the schema itself is in other files, so ltmt follows its idea by the key: a value
+is text only at a key Drupal names text (``label``, ``title``, ``description``, ``name``,
+``help``, ``text``, ``content``, ``value``, ``message``, ``subject``, ``body``,
+``display_title``, ``admin_label``, or a key ending ``_label``, ``_title``, ``_text``,
+``_description``, ``_message``), and only where it is no lower-case identifier there
+(``name: article``, ``value: page``). Everything else is copied. The top-level ``langcode:``
+says the file's language: the translation's is the target language's.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+_TEXT_KEYS = frozenset(
+    {
+        "label",
+        "title",
+        "description",
+        "name",
+        "help",
+        "text",
+        "content",
+        "value",
+        "message",
+        "subject",
+        "body",
+        "display_title",
+        "admin_label",
+    }
+)
+_TEXT_SUFFIXES = ("_label", "_title", "_text", "_description", "_message")
+_LINKS = re.compile(r".+\.links\.[a-z_]+\.ya?ml")  # mymodule.links.menu.yml
+_IDENTIFIER = re.compile(r"[a-z0-9_.:-]+")  # article, node.type.article, drupal:node
+
+
+def is_drupal(path: Path, document: Any) -> bool:
+    """Whether the YAML file at ``path`` (read as ``document``) is Drupal's (module docstring)."""
+    name, parts = path.name, path.parts
+    if name.endswith((".info.yml", ".info.yaml")) or _LINKS.fullmatch(name):
+        return True
+    if any(
+        parts[i] == "config" and parts[i + 1] in ("install", "optional")
+        for i in range(len(parts) - 1)
+    ):
+        return True
+    return isinstance(document, dict) and "langcode" in document and "dependencies" in document
+
+
+def is_text(value: str, name: str) -> bool:
+    """Whether the string ``value`` at dotted ``name`` (``display.default.display_title``,
+    ``dependencies[0]``) of a Drupal file is text to translate."""
+    key = name.rsplit(".", 1)[-1].split("[")[0]
+    named_text = key in _TEXT_KEYS or key.endswith(_TEXT_SUFFIXES)
+    return named_text and not _IDENTIFIER.fullmatch(value.strip())
