@@ -34,6 +34,7 @@ from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.not_read import NotRead
+from ltmt.formats.untranslated_marks import SYMFONY_PREFIX, is_marked_untranslated
 from ltmt.paths import resolved
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
@@ -45,6 +46,7 @@ FORM = "#"
 _BOOLEAN = re.compile(r"\s*(?:true|false)\s*", re.IGNORECASE)
 DEFINED_TWICE = "defined more than once"  # why a name's strings make no pairs (NotRead)
 NOT_IN_SOURCE = "not in the source file"  # why a translated file's string makes no pair
+UNTRANSLATED = "untranslated"  # a target that is its source marked so (Symfony's __Log in)
 NOT_TEXT = "not a string"  # why a translated value makes no pair: a number, an object (NotRead)
 # how messages name these formats together
 ONE_LANGUAGE_FILES = (
@@ -185,7 +187,12 @@ class KeyedCatalog(TranslationsHeld):
     def adopt_values(self, target: Path, found: dict[str, str]) -> int:
         """:meth:`adopt` of ``target``, whose strings by key, as read already, are ``found``
         (for a format that reads more of it than its strings, the file read once)."""
-        kept = {key: text for key, text in found.items() if key in self._keys and text.strip()}
+        sources = {entry.key: entry.source for entry in self.entries}
+        kept = {
+            key: text
+            for key, text in found.items()
+            if key in sources and text.strip() and not is_marked_untranslated(sources[key], text)
+        }
         self.translations.update(kept)
         self.extras = self.names_not_here(found)
         self.adopted_from = Path(target)
@@ -251,7 +258,7 @@ class KeyedCatalog(TranslationsHeld):
 
     def missing_from(self, values: dict[str, str]) -> list[str]:
         """:meth:`missing_in` of a translated file whose strings by key are ``values``."""
-        done = {e.name for e in self.entries if values.get(e.key, "").strip()}
+        done = {e.name for e in self.entries if _translated(e, values.get(e.key, ""))}
         done |= set(self.paired_whole(values))  # a message not taken apart: checked whole
         names = (e.name for e in self.entries if self.is_text(e) and e.name not in done)
         return list(dict.fromkeys(names))
@@ -348,7 +355,7 @@ class KeyedCatalog(TranslationsHeld):
         values = translation.values
         whole = document.paired_whole(values)
         twice = {*document.names_defined_twice, *translation.defined_twice}
-        records, ambiguous = [], 0
+        records, ambiguous, marked = [], 0, []
         for entry in document.entries:
             if entry.name in twice:
                 ambiguous += 1
@@ -357,6 +364,9 @@ class KeyedCatalog(TranslationsHeld):
                 entry = Entry(entry.name, entry.name, whole.pop(entry.name))
             target = values.get(entry.key, "")
             if not document.is_text(entry) or not target.strip():
+                continue
+            if is_marked_untranslated(entry.source, target):  # Symfony's __Log in
+                marked.append(entry.name)
                 continue
             metadata: dict[str, Any] = {"context": entry.name}
             if document.syntax and purpose == "checked":  # for qa's checks, not for a memory
@@ -376,6 +386,7 @@ class KeyedCatalog(TranslationsHeld):
                 metadata["format_problems"] = translation.format_problems[entry.name]
             records.append(PairRecord(entry.source, target, f"{path}: {entry.key}", metadata))
         _count_ambiguous(path, ambiguous, sorted(twice), not_read)
+        _count_marked(path, marked, not_read, purpose)
         not_text = translation.not_text
         obsolete = [
             name
@@ -385,6 +396,29 @@ class KeyedCatalog(TranslationsHeld):
         _count_obsolete(path, source_file, obsolete, not_read, purpose)
         _count_not_text(path, not_text, not_read)
         return iter(records)
+
+
+def _translated(entry: Entry, target: str) -> bool:
+    """Whether ``target`` translates ``entry``: not empty, nor marked untranslated."""
+    return bool(target.strip()) and not is_marked_untranslated(entry.source, target)
+
+
+def _count_marked(path: Path, names: list[str], not_read: NotRead | None, purpose: str) -> None:
+    """Count the strings of ``names``, whose target in ``path`` is their source marked
+    untranslated (``__Log in``), into ``not_read`` as untranslated, or warn without one."""
+    if not_read is not None:
+        not_read.add(UNTRANSLATED, len(names))
+    elif names:
+        logger.warning(
+            "%s: %s marked untranslated (target %s + source: %s) not %s; fill %s with "
+            "ltmt translate first",
+            path,
+            counted(len(names), "string"),
+            SYMFONY_PREFIX,
+            first_few(names),
+            purpose,
+            "it" if len(names) == 1 else "them",
+        )
 
 
 def _count_obsolete(

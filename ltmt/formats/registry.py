@@ -365,6 +365,7 @@ FORMATS: dict[str, FileFormat] = {
             open="ltmt.formats.yaml_catalog:YamlCatalog.open",
             one_language=True,
             skips_keys=True,
+            counts_not_read=True,  # Symfony's __ targets, strings not in the source
         ),
         FileFormat(
             "ftl",

@@ -41,6 +41,7 @@ from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, sto
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.size_limits import declared_limit
 from ltmt.formats.tmx_metadata import metadata_notes
+from ltmt.formats.untranslated_marks import is_marked_untranslated
 from ltmt.formats.xml_stream import UnitFrame, indented_file, unit_level, write_records
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
@@ -159,8 +160,12 @@ class XliffUnit:
         return self.holder.get("approved") == "yes" or self.state in SIGNED_OFF_12
 
     def is_done(self) -> bool:
-        """Whether the unit has a target worth keeping (not empty, not a placeholder state)."""
+        """Whether the unit has a target worth keeping (not empty, not a placeholder state, not
+        its source marked untranslated: Symfony's ``__Log out``)."""
         if self.target is None or not to_text(self.target).text.strip():
+            return False
+        source = to_text(self.source).text if self.source is not None else ""
+        if is_marked_untranslated(source, to_text(self.target).text):
             return False
         if self.version == 2:
             return self.state != "initial"

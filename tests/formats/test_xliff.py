@@ -113,3 +113,14 @@ def test_a_declared_language_of_another_region_is_compared_with_the_one_asked_fo
     path.write_text(_declaring(declared), encoding="utf-8")
     with pytest.raises(LanguageError, match=expected):
         list(read_xliff(path, tgt_lang=tgt_lang))
+
+
+def test_a_target_that_is_its_source_marked_untranslated_is_not_read(tmp_path: Path) -> None:
+    """Symfony's translation:extract writes ``__`` + the source for a message it lacks."""
+    from ltmt.formats.not_read import NotRead
+
+    path = tmp_path / "messages.de.xlf"
+    path.write_text(one_unit_20("").replace(' state=""', "").replace("Sichern", "__Save"), "utf-8")
+    not_read = NotRead()
+    assert list(read_xliff(path, not_read=not_read)) == []
+    assert not_read.by_reason() == {"untranslated": 1}

@@ -199,3 +199,21 @@ def test_a_translation_over_its_units_limit_is_marked_counted_and_named(tmp_path
     document.fill({"0": "Packungsbeilage beachten."}, mark_fuzzy=False)
     assert list(document.over_limit) == ["0"]
     assert saved(document, tmp_path).find(f".//{NS20}segment").get("subState") == "ltmt:mt"
+
+
+def test_a_target_marked_untranslated_is_filled(tmp_path: Path) -> None:
+    """Symfony's ``<target>__Log out</target>`` is no translation to keep."""
+    from formats_fakes import FakeModel
+
+    from ltmt.formats.pipeline import translate_file
+
+    source = tmp_path / "messages.de.xlf"
+    source.write_text(
+        xliff12(
+            '<trans-unit id="1"><source>Log out</source><target>__Log out</target></trans-unit>'
+        ),
+        "utf-8",
+    )
+    out = tmp_path / "out.xlf"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert [r.target for r in read_xliff(out, include_fuzzy=True)] == ["LOG OUT"]

@@ -548,3 +548,39 @@ def test_a_mapping_written_empty_is_kept(tmp_path: Path) -> None:
     assert out.read_text("utf-8") == (  # each as written: {  } too
         "dependencies: {  }\nthird_party_settings: {}\ntags: []\nlabel: 'TAGS'\n"
     )
+
+
+def _extracted(tmp_path: Path) -> tuple[Path, Path]:
+    """A Symfony source file and translation:extract's German file (``__`` + the source)."""
+    source = tmp_path / "messages.en.yaml"
+    source.write_text("'Save changes': 'Save changes'\n'Log in': 'Log in'\n", "utf-8")
+    german = tmp_path / "messages.de.yaml"
+    german.write_text("'Save changes': 'Änderungen speichern'\n'Log in': '__Log in'\n", "utf-8")
+    return source, german
+
+
+def test_a_target_marked_untranslated_is_filled_not_kept(tmp_path: Path) -> None:
+    source, german = _extracted(tmp_path)
+    translate_file(source, german, FakeModel(), tgt_lang="de")
+    assert (
+        german.read_text("utf-8") == "'Save changes': 'Änderungen speichern'\n'Log in': 'LOG IN'\n"
+    )
+
+
+def test_a_target_marked_untranslated_is_no_pair_and_is_said_untranslated(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from ltmt.formats.not_read import NotRead
+
+    source, german = _extracted(tmp_path)
+    not_read = NotRead()
+    pairs = YamlCatalog.pairs(german, source_file=source, not_read=not_read)
+    assert [(p.source, p.target) for p in pairs] == [("Save changes", "Änderungen speichern")]
+    assert not_read.by_reason() == {"untranslated": 1}
+    with caplog.at_level(logging.WARNING):
+        list(YamlCatalog.pairs(german, source_file=source))
+    assert (
+        f"{german}: 1 string marked untranslated (target __ + source: Log in) not imported; "
+        "fill it with ltmt translate first"
+    ) in caplog.text
+    assert YamlCatalog.open(source).missing_in(german) == ["Log in"]  # ltmt qa: untranslated
