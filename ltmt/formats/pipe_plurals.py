@@ -21,6 +21,14 @@ with white space on both sides (:func:`pipe_choices`: ``true|false`` and ``a||b`
 as does a message with an empty choice), two or three choices, and those choices forms of one
 countable phrase (:func:`forms_of_one_phrase`). ARB files (ICU throughout) and other formats
 never split at a ``|``.
+
+Symfony's message files (``messages.en.yaml``, ``validators.en.yaml``) write a plural's forms
+with a bare ``|`` (``one apple|%count% apples``), each perhaps led by the interval of counts it
+is for (``{0} No apples|{1} One apple|]1,Inf[ %count% apples``), and ``||`` for a ``|`` of
+text. The model got them whole too (``One apple`` left English). :func:`symfony_choices` parts
+them so: each form is translated alone and the intervals are kept as written; the forms keep
+the source's number (Symfony picks an un-intervalled one by the target language's plural rule:
+right for German's two, short for a language with more).
 """
 
 from __future__ import annotations
@@ -60,6 +68,8 @@ class Choices:
 
     branches: tuple[str, ...]
     separators: tuple[str, ...]
+    lead: str = ""  # written before the first branch: Symfony's interval (``{0} ``)
+    symfony: bool = False  # parted as Symfony parts a message (:func:`symfony_choices`)
 
     def keys(self, name: str) -> list[str]:
         """The catalog keys of the choices of the message ``name``: ``name#0``, ``name#1`` ..."""
@@ -79,7 +89,7 @@ class Choices:
         reader keeps as written: :func:`kept_whole`); none where it is empty."""
         if self.other_count(text) is not None:
             return {name: text}
-        found = pipe_choices(text)
+        found = self._parted(text)
         if found is None or len(found.branches) != len(self.branches):
             return {}
         return dict(zip(self.keys(name), found.branches, strict=True))
@@ -87,7 +97,7 @@ class Choices:
     def other_count(self, text: str) -> int | None:
         """The number of choices of ``text``, a translation, where it is not the source's
         (one where it has no bar that parts it); ``None`` where it has as many, or is empty."""
-        found = pipe_choices(text)
+        found = self._parted(text)
         count = 1 if found is None else len(found.branches)
         return None if count == len(self.branches) or not text.strip() else count
 
@@ -112,10 +122,14 @@ class Choices:
         """The message of ``translations``, one a branch, with the source's separators."""
         if len(translations) != len(self.branches):
             raise ValueError(f"{len(translations)} translations for {len(self.branches)} choices")
-        pieces = [translations[0]]
+        pieces = [self.lead, translations[0]]
         for separator, text in zip(self.separators, translations[1:], strict=True):
             pieces += [separator, text]
         return "".join(pieces)
+
+    def _parted(self, text: str) -> Choices | None:
+        """``text`` (a translation) parted at its bars as the source was."""
+        return _symfony_parts(text) if self.symfony else pipe_choices(text)
 
 
 def kept_whole(
@@ -222,3 +236,50 @@ def _space_after(message: str, at: int) -> int:
 
 def _spaced(message: str, at: int) -> bool:
     return message[at - 1 : at].isspace() and message[at + 1 : at + 2].isspace()
+
+
+# Symfony's bar between forms (``||`` is a bar of text), the interval that may lead a form
+# (``{0}``, ``{1,2}``, ``]1,Inf[``, ``[2,Inf]``), and its count placeholders
+_SYMFONY_BAR = re.compile(r"(?<!\|)\|(?!\|)")
+_NUMBER = r"-?\d+(?:\.\d+)?"
+_INTERVAL = re.compile(
+    rf"\s*(?:\{{\s*{_NUMBER}(?:\s*,\s*{_NUMBER})*\s*\}}"
+    rf"|[\[\]]\s*(?:-Inf|{_NUMBER})\s*,\s*(?:\+?Inf|{_NUMBER})\s*[\[\]])\s*"
+)
+_SYMFONY_COUNT = re.compile(r"%count%")
+_TWIG_FIELD = re.compile(r"\{\{\s*\w+\s*\}\}")  # a validator's {{ limit }}
+
+
+def symfony_choices(message: str) -> Choices | None:
+    """``message``'s forms where it is a Symfony plural (module docstring): two or more forms
+    parted by bare bars, none empty, led by intervals, or holding ``%count%``, or sharing a
+    ``{{ limit }}``, or forms of one phrase (:func:`forms_of_one_phrase`); ``None`` for any
+    other message (``Home | Shop``), which is text as written."""
+    choices = _symfony_parts(message)
+    if choices is None:
+        return None
+    branches = choices.branches
+    fields = [set(_TWIG_FIELD.findall(branch)) for branch in branches]
+    if (
+        choices.lead
+        or any(separator != "|" for separator in choices.separators)  # an interval
+        or any(_SYMFONY_COUNT.search(branch) for branch in branches)
+        or set.intersection(*fields)
+        or forms_of_one_phrase(branches)
+    ):
+        return choices
+    return None
+
+
+def _symfony_parts(message: str) -> Choices | None:
+    """``message`` parted at its bare bars, each form's interval written with the bar before
+    it (the first's as the lead); ``None`` where it has no bar or an empty form."""
+    parts = _SYMFONY_BAR.split(message)
+    if len(parts) < 2:
+        return None
+    intervals = [found.group() if (found := _INTERVAL.match(part)) else "" for part in parts]
+    branches = [part[len(interval) :] for part, interval in zip(parts, intervals, strict=True)]
+    if not all(branch.strip() for branch in branches):
+        return None
+    separators = [f"|{interval}" for interval in intervals[1:]]
+    return Choices(tuple(branches), tuple(separators), intervals[0], symfony=True)

@@ -19,9 +19,12 @@ output has them (a German ``separator: ","``). Ruby's placeholders (``%{count}``
 are kept as placeholders. vue-i18n's plural choices (``no items | one item | {count} items``)
 are translated choice by choice and joined with the source's separators
 (:mod:`ltmt.formats.pipe_plurals`; not in a Rails file, where ``%{count}`` or a plural mapping
-says the ``|`` of ``Home | Shop`` is text). Untranslated strings stay out of the output (Rails falls
-back to the default locale for them where ``config.i18n.fallbacks`` is on), and so do mappings
-left empty by them (a mapping the source writes empty, ``dependencies: {  }``, is kept).
+says the ``|`` of ``Home | Shop`` is text), and so are Symfony's plural forms in its domain
+files (``messages.en.yaml``: ``one apple|%count% apples``, ``{0} None|]0,Inf[ Some``, their
+intervals kept: :func:`ltmt.formats.pipe_plurals.symfony_choices`). Untranslated strings stay
+out of the output (Rails falls back to the default locale for them where
+``config.i18n.fallbacks`` is on), and so do mappings left empty by them (a mapping the source
+writes empty, ``dependencies: {  }``, is kept).
 Where the output already exists (the translation so far), the comments the translator wrote there
 are kept: a key's comments above it and at its line's end, and the file's header
 (:mod:`ltmt.formats.yaml_comments`); the other keys have the source file's.
@@ -43,7 +46,14 @@ from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
 from ltmt.formats.json_identifiers import is_digest, skipped, warn_of_unknown_keys
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
-from ltmt.formats.pipe_plurals import VUE_I18N, Choices, kept_whole, may_be_vue_i18n, plural_choices
+from ltmt.formats.pipe_plurals import (
+    VUE_I18N,
+    Choices,
+    kept_whole,
+    may_be_vue_i18n,
+    plural_choices,
+    symfony_choices,
+)
 from ltmt.formats.placeholder_syntax import has_words
 from ltmt.formats.plurals import (
     CATEGORIES,
@@ -73,6 +83,8 @@ _IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")  # default, year
 # the booleans of YAML 1.1 (yaml.org/type/bool.html) that YAML 1.2 reads as strings
 _YAML11_BOOLEAN = re.compile(r"y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF")
 _SYMBOL = re.compile(r":[a-z][a-z0-9_]*")  # Ruby's :day
+# a Symfony domain's file (messages.en.yaml, validators.de_CH.yml; not messages+intl-icu's)
+_SYMFONY_FILE = re.compile(r"[A-Za-z0-9_-]+\.[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\.ya?ml")
 # Rails' settings among its strings (Active Support's en.yml): their values are no text
 _SETTINGS = frozenset({"round_mode", "order"})
 _TILDE = re.compile(r"(?:[:\[,-]\s*)~\s*(?:[,\]#]|$)", re.MULTILINE)
@@ -369,14 +381,17 @@ class YamlCatalog(KeyedCatalog):
         strings = list(
             _walk(_messages(self.document), skip_keys=self.skip_keys, drupal=self.drupal)
         )
-        vue = _may_be_vue_i18n(strings)
+        symfony = _SYMFONY_FILE.fullmatch(self.path.name) is not None
+        vue = not symfony and _may_be_vue_i18n(strings)
         self.syntax = VUE_I18N if vue else ""
         for name, value in strings:
             if isinstance(value, str) and (is_branching(value) or quotes_syntax(value, icu=False)):
                 icu.append(name)  # Symfony's messages+intl-icu files: not text to translate whole
                 continue
             group = name.split("[")[0]  # a list's items are written only together
-            choices = plural_choices(value) if vue and isinstance(value, str) else None
+            choices = None
+            if isinstance(value, str) and (vue or symfony):  # Symfony's forms: one|%count% ones
+                choices = plural_choices(value) if vue else symfony_choices(value)
             if choices is not None:
                 self.choices[name] = choices
                 yield from choices.entries(name, group=group)

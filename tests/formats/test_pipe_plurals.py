@@ -105,3 +105,40 @@ def test_a_plurals_choices_are_the_forms_of_one_entry():
         ("/items#1", "/items", 1, True),
         ("/items#2", "/items", 2, True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("message", "branches", "lead", "separators"),
+    [
+        ("one apple|%count% apples", ("one apple", "%count% apples"), "", ("|",)),
+        (
+            "{0} No apples|{1} One apple|]1,Inf[ %count% apples",
+            ("No apples", "One apple", "%count% apples"),
+            "{0} ",
+            ("|{1} ", "|]1,Inf[ "),
+        ),
+        ("{1} One day|[2,Inf] %count% days", ("One day", "%count% days"), "{1} ", ("|[2,Inf] ",)),
+        (
+            "At least {{ limit }} character.|At least {{ limit }} characters.",
+            ("At least {{ limit }} character.", "At least {{ limit }} characters."),
+            "",
+            ("|",),
+        ),
+        ("Home | Shop", None, "", ()),  # text: no count, no interval, no forms of one phrase
+        ("Run ls | grep log", None, "", ()),
+        ("a||b", None, "", ()),  # Symfony's escaped bar
+        ("© %year% My Shop.", None, "", ()),
+    ],
+)
+def test_symfony_plural_forms_keep_their_intervals(
+    message: str, branches: tuple[str, ...] | None, lead: str, separators: tuple[str, ...]
+) -> None:
+    from ltmt.formats.pipe_plurals import symfony_choices
+
+    choices = symfony_choices(message)
+    if branches is None:
+        assert choices is None
+        return
+    assert choices is not None
+    assert (choices.branches, choices.lead, choices.separators) == (branches, lead, separators)
+    assert choices.joined(list(choices.branches)) == message

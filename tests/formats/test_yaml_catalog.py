@@ -584,3 +584,25 @@ def test_a_target_marked_untranslated_is_no_pair_and_is_said_untranslated(
         "fill it with ltmt translate first"
     ) in caplog.text
     assert YamlCatalog.open(source).missing_in(german) == ["Log in"]  # ltmt qa: untranslated
+
+
+def test_a_symfony_plural_is_translated_form_by_form_its_intervals_kept(tmp_path: Path) -> None:
+    source = tmp_path / "messages.en.yaml"
+    source.write_text(
+        "cart:\n"
+        "    apples: 'one apple|many apples'\n"  # (%count% is ltmt.formats.placeholders')
+        "    interval: '{0} No apples|{1} One apple|]1,Inf[ Many apples'\n"
+        "title: 'Home | Shop'\n",
+        "utf-8",
+    )
+    model = FakeModel()
+    out = tmp_path / "messages.de.yaml"
+    translate_file(source, out, model, tgt_lang="de")
+    assert "One apple" in model.seen and "Home | Shop" in model.seen  # a form alone; text whole
+    assert out.read_text("utf-8") == (
+        "cart:\n"
+        "    apples: 'ONE APPLE|MANY APPLES'\n"
+        "    interval: '{0} NO APPLES|{1} ONE APPLE|]1,Inf[ MANY APPLES'\n"
+        "title: 'HOME | SHOP'\n"
+    )
+    assert YamlCatalog.open(source).missing_in(out) == []
