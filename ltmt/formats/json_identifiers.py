@@ -80,7 +80,7 @@ def kept_as_written(
     def kept(parts: Place, text: str) -> bool:
         own = parts[-1] if parts else None
         return (
-            bool(_IDENTIFIER.fullmatch(text))
+            is_identifier(text)
             or is_digest(text)
             or own in id_keys
             or (bool(_CAPITALS.fullmatch(text)) and text in records and text != own)
@@ -94,6 +94,12 @@ def is_digest(text: str) -> bool:
     """Whether ``text`` is a digest named by its algorithm (``sha1-13d5…``): no text, and the
     model would change its digits."""
     return _DIGEST.fullmatch(text) is not None
+
+
+def is_identifier(text: str) -> bool:
+    """Whether ``text`` is written as an identifier: words joined by ``_`` or ``.`` with no
+    space (``intro_01``, ``cart.items``, ``KEY_NAME``), a key-based message's source, no text."""
+    return _IDENTIFIER.fullmatch(text) is not None
 
 
 def skipped(parts: Place, skip_keys: frozenset[str]) -> bool:

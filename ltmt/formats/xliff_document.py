@@ -60,6 +60,7 @@ from ltmt.formats.common import ROOT_START, XML_SPACE, atomic_write, local_name,
 from ltmt.formats.documents import Unit
 from ltmt.formats.inline import fill as fill_inline
 from ltmt.formats.inline import to_text
+from ltmt.formats.json_identifiers import is_identifier
 from ltmt.formats.size_limits import declared_limit, too_long_message
 from ltmt.formats.space_runs import keep_space_runs
 from ltmt.formats.xliff import (
@@ -148,15 +149,20 @@ class XliffDocument:
         return cls(path, data, tree, version, tgt_lang)
 
     def units(self) -> list[Unit]:
-        return [Unit(str(i), to_text(u.source).text, u.context) for i, u in enumerate(self._units)]
+        """Every unit, less those whose source is an identifier (:meth:`pending`)."""
+        sources = [(i, u, to_text(u.source).text) for i, u in enumerate(self._units)]
+        return [Unit(str(i), text, u.context) for i, u, text in sources if not is_identifier(text)]
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
         """The units to translate: those without a finished target; with ``overwrite`` every
-        unit but those a reviewer signed off (:attr:`XliffUnit.signed_off`)."""
+        unit but those a reviewer signed off (:attr:`XliffUnit.signed_off`). A source written
+        as an identifier (``cart.items``: Symfony's key-based units) is left untranslated."""
         pending = []
         for i, u in enumerate(self._units):
             key, source = str(i), to_text(u.source).text
             if (u.is_done() and (not overwrite or u.signed_off)) or not source.strip():
+                continue
+            if is_identifier(source):  # a key-based unit's key (cart.items): no text
                 continue
             if key in self.branching.expansions:
                 pending.extend(self.branching.case_units(key, u.context))

@@ -44,7 +44,7 @@ from ltmt.errors import InputError
 from ltmt.formats import drupal_config, goi18n_messages
 from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
-from ltmt.formats.json_identifiers import is_digest, skipped, warn_of_unknown_keys
+from ltmt.formats.json_identifiers import is_digest, is_identifier, skipped, warn_of_unknown_keys
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
 from ltmt.formats.pipe_plurals import (
     VUE_I18N,
@@ -236,7 +236,9 @@ def _is_text(value: Any, name: str, drupal: bool = False) -> bool:
         return False
     if drupal and not drupal_config.is_text(value, name):
         return False
-    if _SYMBOL.fullmatch(value.strip()) or is_digest(value):
+    if (
+        _SYMBOL.fullmatch(value.strip()) or is_identifier(value) or is_digest(value)
+    ):  # :day, cart.items
         return False
     if type(value) is str and _YAML11_BOOLEAN.fullmatch(value):  # plain, not quoted
         return False

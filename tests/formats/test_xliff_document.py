@@ -217,3 +217,28 @@ def test_a_target_marked_untranslated_is_filled(tmp_path: Path) -> None:
     out = tmp_path / "out.xlf"
     translate_file(source, out, FakeModel(), tgt_lang="de")
     assert [r.target for r in read_xliff(out, include_fuzzy=True)] == ["LOG OUT"]
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_a_key_based_unit_is_left_untranslated(tmp_path: Path, overwrite: bool) -> None:
+    """Symfony's key-based units (``<source>cart.items</source>``) hold a key, no text: the
+    model copied it and the unit was marked translated."""
+    from formats_fakes import FakeModel
+
+    from ltmt.formats.pipeline import translate_file
+
+    source = tmp_path / "messages.de.xlf"
+    source.write_text(
+        xliff12(
+            '<trans-unit id="1"><source>cart.items</source><target>__cart.items</target>'
+            '</trans-unit><trans-unit id="2"><source>Log out</source></trans-unit>'
+        ),
+        "utf-8",
+    )
+    out = tmp_path / "out.xlf"
+    model = FakeModel()
+    result = translate_file(source, out, model, tgt_lang="de", overwrite=overwrite)
+    assert model.seen == ["Log out"]
+    assert [r.target for r in read_xliff(out, include_fuzzy=True)] == ["LOG OUT"]
+    assert "<target>__cart.items</target>" in out.read_text("utf-8")  # as it was
+    assert result.report.signed_off == 0  # not said to be a reviewer's

@@ -606,3 +606,9 @@ def test_a_symfony_plural_is_translated_form_by_form_its_intervals_kept(tmp_path
         "title: 'HOME | SHOP'\n"
     )
     assert YamlCatalog.open(source).missing_in(out) == []
+
+
+def test_a_value_that_is_a_dotted_key_is_no_text(tmp_path: Path) -> None:
+    source = tmp_path / "messages.en.yaml"
+    source.write_text("'cart.items': cart.items\n'Log in': 'Log in'\n", "utf-8")
+    assert [u.key for u in open_document(source).units()] == ["Log in"]
