@@ -81,7 +81,13 @@ def prepare_folder(
     from ltmt.formats.arb_locale import translation_not_source
     from ltmt.formats.common import same_language
     from ltmt.formats.folders import files_in, format_of, refuse_format
-    from ltmt.formats.locale_files import beside_name, file_locale, names_locale, written_locale
+    from ltmt.formats.locale_files import (
+        base_named,
+        beside_name,
+        file_locale,
+        names_locale,
+        written_locale,
+    )
     from ltmt.formats.path_languages import translation_name
     from ltmt.formats.xcloc import BundlesIn, XclocBundle, check_output_name, is_bundle
 
@@ -148,8 +154,7 @@ def prepare_folder(
         # name ends in another code (db_ha.properties) keeps its name, as the folder's others
         written = written_locale(path) if locale else None
         renamed = locale is not None and (
-            path.suffix.lower() != ".properties"
-            or (written is not None and same_language(written, src))
+            not base_named(path) or (written is not None and same_language(written, src))
         )
         target = out / (
             beside_name(path, tgt).relative_to(folder) if renamed else translation_name(name, tgt)
@@ -275,8 +280,9 @@ def not_messages_why(folder: FolderJob) -> str:
     parts = [f"{first_few(spring)}: Spring's configuration"] if spring else []
     if other:
         parts.append(first_few(other))
+    are = "is no message file" if len(config) == 1 else "are no message files"
     return (
-        f"that are no message files named for their locale ({'; '.join(parts)}): a folder "
+        f"that {are} named for their locale ({'; '.join(parts)}): a folder "
         "translated into itself has only those translated"
     )
 
@@ -404,8 +410,9 @@ def _check_output_folder(folder: Path, out: Path, src: str, tgt: str) -> None:
         )
     inside, source = resolved(out), resolved(folder)
     if inside == source or source in inside.parents:
+        where = "is the folder itself" if inside == source else f"is inside the folder {folder}"
         raise InputError(
-            f"--output {out} is inside the folder {folder}; give a folder beside it "
+            f"--output {out} {where}; give a folder beside it "
             f"(its translations would be translated again){_template_beside(folder, src, tgt)}"
         )
 

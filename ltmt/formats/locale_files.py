@@ -2,7 +2,10 @@
 the source language's: Rails' ``config/locales/en.yml`` beside ``de.yml`` (``devise.en.yml``
 beside ``devise.de.yml``), Flutter's ``lib/l10n/app_en.arb`` beside ``app_de.arb``, and Java's
 ``messages.properties`` (the base bundle, the source language's, or ``messages_en.properties``)
-beside ``messages_de.properties``.
+beside ``messages_de.properties``; go-i18n's and i18next's ``active.en.json`` and ``en.json``
+beside ``active.de.json`` and ``de.json`` (a locale as a whole part of the name: ``package.json``
+names none); .NET's ``Strings.resx`` (named for no locale, the source language's, or
+``SharedResource.en.resx``) beside ``Strings.de.resx``.
 
 A folder run into its own folder (``ltmt translate config/locales -o config/locales``)
 translates each source-language file into the name of the target locale beside it
@@ -17,7 +20,17 @@ import re
 from pathlib import Path
 
 # the formats whose files name their locale beside the others', and how a locale is spelt
-_SEPARATORS = {".yml": "-", ".yaml": "-", ".arb": "_", ".properties": "_"}
+_SEPARATORS = {
+    ".yml": "-",
+    ".yaml": "-",
+    ".json": "-",
+    ".arb": "_",
+    ".properties": "_",
+    ".resx": "-",
+}
+# the formats whose source-language file may be named for no locale (Java's base bundle
+# messages.properties, .NET's Strings.resx), each translation named after it
+_BASE_NAMED = frozenset({".properties", ".resx"})
 # Spring Boot's configuration: application.properties, application-dev.properties
 # Spring reads application.properties and application-PROFILE.properties (bootstrap's alike), in
 # small letters and named for no locale: Application.properties, application_messages.properties
@@ -47,9 +60,15 @@ def file_locale(path: Path, source_language: str) -> str | None:
     if path.suffix.lower() == ".arb":
         return arb_locale.file_locale(path)
     code = path_language(Path(path.name))
-    if path.suffix.lower() != ".properties":
+    if path.suffix.lower() not in _BASE_NAMED:
         return code
     return source_language if code is None or _own_name(path) else code
+
+
+def base_named(path: Path) -> bool:
+    """Whether ``path`` is of a format whose source-language file may be named for no locale
+    (Java's ``messages.properties``, .NET's ``Strings.resx``)."""
+    return path.suffix.lower() in _BASE_NAMED
 
 
 def written_locale(path: Path) -> str | None:
@@ -62,7 +81,7 @@ def written_locale(path: Path) -> str | None:
     suffix = path.suffix.lower()
     if suffix == ".arb":
         written = named_locale(path)
-    elif suffix == ".properties":
+    elif suffix in _BASE_NAMED:
         base = source_name(path)
         written = None if base is None else path.stem[len(base.stem) + 1 :]
     else:
@@ -88,9 +107,9 @@ def other_locale(path: Path, source_language: str, target_language: str) -> str 
 
 
 def _own_name(path: Path) -> bool:
-    """Whether the code-like ending of the Java bundle ``path`` is part of its name
-    (``db_ha.properties``): no base bundle and no other language's file of its name beside
-    it."""
+    """Whether the code-like ending of the Java bundle or .NET resource ``path`` is part of its
+    name (``db_ha.properties``): no base bundle and no other language's file of its name beside
+    it (``SharedResource.fr.resx`` beside ``SharedResource.en.resx`` is French)."""
     from ltmt.formats.path_languages import ends_in_own_name, source_name
 
     base = source_name(path)
@@ -98,7 +117,7 @@ def _own_name(path: Path) -> bool:
         return False
     return not any(
         other != path and source_name(other) == base
-        for other in path.parent.glob(f"{base.stem}_*.properties")
+        for other in path.parent.glob(f"{base.stem}?*{path.suffix}")
     )
 
 
@@ -113,7 +132,7 @@ def beside_name(path: Path, language: str) -> Path:
 
     suffix = path.suffix.lower()
     code = language.replace("-", _SEPARATORS[suffix])
-    if suffix == ".properties":
+    if suffix in _BASE_NAMED:
         return translation_name(source_name(path) or path, language)
     if suffix == ".arb":
         locale = named_locale(path)
@@ -134,7 +153,7 @@ def source_names(path: Path, source_language: str) -> list[Path]:
     suffix = path.suffix.lower()
     if not names_locale(path):
         return []
-    if suffix == ".properties":
+    if suffix in _BASE_NAMED:
         base = source_name(path)
         return [] if base is None else [base, beside_name(base, source_language)]
     named = named_locale(path) if suffix == ".arb" else path_language(Path(path.name))

@@ -525,7 +525,7 @@ def test_a_folder_into_itself_without_locale_named_files_is_still_refused(tmp_pa
     (folder / "guide.md").write_text("hello world\n", "utf-8")
     code, _, err = run_cli(["translate", str(folder), "-o", str(folder), *common], capsys)
     assert code == 1
-    assert f"--output {folder} is inside the folder {folder}; give a folder beside it" in err
+    assert f"--output {folder} is the folder itself; give a folder beside it" in err
 
 
 def test_skipped_files_of_another_language_pair_are_named(tmp_path, capsys, common):
@@ -591,3 +591,45 @@ def test_a_regional_variant_of_the_source_is_not_translated_over_the_plain_one(
         f"ltmt translate {locales / 'en-GB.yml'} -o FILE\n"
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_go_i18n_and_dotnet_folders_are_translated_into_themselves(tmp_path, capsys, common):
+    """``active.en.json`` → ``active.de.json``, ``en.json`` → ``de.json`` and ``Strings.resx``
+    → ``Strings.de.resx`` beside them (the run was refused: "--output ... is inside the
+    folder"); ``package.json`` names no locale and is skipped."""
+    folder = tmp_path / "locales"
+    folder.mkdir()
+    (folder / "active.en.json").write_text('{"hello": "hello world"}', "utf-8")
+    (folder / "en.json").write_text('{"open": "open the file"}', "utf-8")
+    (folder / "package.json").write_text('{"name": "hello world"}', "utf-8")
+    (folder / "Strings.resx").write_text(RESX.format("open the file"), "utf-8")
+    (folder / "Strings.fr.resx").write_text(RESX.format("ouvrir"), "utf-8")
+    code, _, err = run_cli(["translate", str(folder), "-o", str(folder), *common], capsys)
+    assert code == 0, err
+    assert sorted(_files(folder)) == [
+        "Strings.de.resx", "Strings.fr.resx", "Strings.resx", "active.de.json",
+        "active.en.json", "de.json", "en.json", "package.json",
+    ]  # fmt: skip
+    assert (
+        "ltmt: skipped 1 file of another locale (Strings.fr.resx: fr): translations, not "
+        "sources, 1 file whose names tell no locale (package.json)"
+    ) in err
+
+
+def test_aspnet_culture_named_resources_are_named_for_the_target(tmp_path, capsys, common):
+    """``SharedResource.en.resx`` and ``About.en-US.resx`` were written into OUT under their
+    English names with German in them, and ``SharedResource.fr.resx`` was translated "from
+    English": now ``SharedResource.de.resx`` and ``About.de.resx``, the French one skipped."""
+    resources = tmp_path / "Resources"
+    (resources / "Views").mkdir(parents=True)
+    (resources / "SharedResource.en.resx").write_text(RESX.format("open the file"), "utf-8")
+    (resources / "SharedResource.fr.resx").write_text(RESX.format("ouvrir"), "utf-8")
+    (resources / "Views" / "About.en-US.resx").write_text(RESX.format("hello world"), "utf-8")
+    out = tmp_path / "out"
+    code, _, err = run_cli(["translate", str(resources), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert sorted(_files(out)) == ["SharedResource.de.resx", "Views/About.de.resx"]
+    assert (
+        "ltmt: skipped 1 file of another locale (SharedResource.fr.resx: fr): translations, "
+        "not sources\n"
+    ) in err

@@ -20,6 +20,11 @@ from ltmt.formats.locale_files import beside_name, file_locale, is_spring_config
         ("messages.properties", "de", "messages_de.properties"),
         ("messages_en.properties", "de", "messages_de.properties"),
         ("ValidationMessages.properties", "de-CH", "ValidationMessages_de_CH.properties"),
+        ("en.json", "de", "de.json"),
+        ("active.en.json", "de-CH", "active.de-CH.json"),
+        ("Strings.resx", "de", "Strings.de.resx"),
+        ("SharedResource.en.resx", "de", "SharedResource.de.resx"),
+        ("About.en-US.resx", "de", "About.de.resx"),
     ],
 )
 def test_the_translation_beside_a_source_file_is_named_for_its_locale(name, language, expected):
@@ -84,3 +89,20 @@ def test_a_code_with_only_other_locales_beside_it_is_a_locale(tmp_path):
 )
 def test_spring_configuration_is_no_bundle_of_messages(name, expected):
     assert is_spring_config(Path(name)) is expected
+
+
+def test_json_and_resx_files_name_their_locale_as_go_i18n_and_dotnet_do(tmp_path):
+    """``active.en.json`` and ``en.json`` are English, ``package.json`` names no locale;
+    ``SharedResource.fr.resx`` beside ``SharedResource.en.resx`` is French (no
+    ``SharedResource.resx`` is beside them), ``Strings.resx`` is the source language's."""
+    names = (
+        "active.en.json", "en.json", "package.json", "tsconfig.json", "SharedResource.en.resx",
+        "SharedResource.fr.resx", "Strings.resx", "Strings.de.resx",
+    )  # fmt: skip
+    for name in names:
+        (tmp_path / name).write_text("", "utf-8")
+    assert {name: file_locale(tmp_path / name, "en") for name in names} == {
+        "active.en.json": "en", "en.json": "en", "package.json": None, "tsconfig.json": None,
+        "SharedResource.en.resx": "en", "SharedResource.fr.resx": "fr", "Strings.resx": "en",
+        "Strings.de.resx": "de",
+    }  # fmt: skip
