@@ -595,7 +595,12 @@ def _translate_folder(
     (``skip_keys`` in the files of formats that have keys; ``progress``: how far each file
     is, shown as one file's run shows it). An interrupted run says how many files it saved,
     and what of the file it was translating (:func:`_folder_interrupted`)."""
-    from ltmt.cli.translate_folder import conversion_hints, not_messages_why, unknown_names
+    from ltmt.cli.translate_folder import (
+        conversion_hints,
+        not_messages_why,
+        target_language_why,
+        unknown_names,
+    )
     from ltmt.formats.run_report import RunReport
     from ltmt.formats.xcloc import copy_file, make_folders
 
@@ -636,6 +641,7 @@ def _translate_folder(
         (len(folder.unknown), f"of no format ltmt translates ({unknown_names(folder)})"),
         (len(folder.empty), "with nothing to translate"),
         (len(folder.other_language), f"of another language pair ({other_names})"),
+        (len(folder.target_language), target_language_why(folder)),
         (
             len(folder.other_locales),
             f"of another locale ({first_few(folder.other_locales)}): translations, not sources",

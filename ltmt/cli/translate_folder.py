@@ -54,6 +54,9 @@ class FolderJob:
     empty: list[Job] = field(default_factory=list)  # nothing to translate
     other_language: list[Path] = field(default_factory=list)  # another pair (fr.po beside de.po)
     other_locales: list[str] = field(default_factory=list)  # app_de.arb beside app_en.arb
+    # into another folder: the target language's translations beside their sources
+    # (Strings.de.resx beside Strings.resx, de.yml beside en.yml)
+    target_language: list[Path] = field(default_factory=list)
     not_messages: list[Path] = field(default_factory=list)  # into itself: application.properties
     no_locale: list[Path] = field(default_factory=list)  # into its own folder: config.yml
     bundles: list[Path] = field(default_factory=list)  # Xcode bundles translated
@@ -88,7 +91,7 @@ def prepare_folder(
         names_locale,
         written_locale,
     )
-    from ltmt.formats.path_languages import translation_name
+    from ltmt.formats.path_languages import satellite_language, translation_name
     from ltmt.formats.xcloc import BundlesIn, XclocBundle, check_output_name, is_bundle
 
     folder = Path(file)
@@ -141,13 +144,19 @@ def prepare_folder(
             found.other_locales.append(arb)
             continue
         if satellite := _satellite(path, src):
+            if satellite_language(path, tgt) is None:  # Strings.de.resx: German already
+                found.target_language.append(path)
+                continue
             found.other_language.append(path)  # Strings.fr.resx beside Strings.resx
             language_error = language_error or satellite
             continue
         name = path.relative_to(folder)
         locale = file_locale(path, src) if names_locale(path) else None
         if locale is not None and not same_language(locale, src):
-            found.other_locales.append(f"{name}: {locale}")  # de.yml beside en.yml
+            if same_language(locale, tgt):
+                found.target_language.append(path)  # de.yml beside en.yml
+            else:
+                found.other_locales.append(f"{name}: {locale}")  # fr.yml beside en.yml
             continue
         # en.yml → OUT/de.yml, app_en.arb → OUT/app_de.arb, messages_en.properties →
         # OUT/messages_de.properties (German was written into OUT/en.yml ...); a bundle whose
@@ -284,6 +293,17 @@ def not_messages_why(folder: FolderJob) -> str:
     return (
         f"that {are} named for their locale ({'; '.join(parts)}): a folder "
         "translated into itself has only those translated"
+    )
+
+
+def target_language_why(folder: FolderJob) -> str:
+    """Why a run into another folder left the files already in the target language beside
+    their sources (``Strings.de.resx``, ``de.yml``) as they are, naming the first few: they
+    are translations, continued by a run of the folder into itself."""
+    names = first_few(path.relative_to(folder.folder) for path in folder.target_language)
+    return (
+        f"in the target language already ({names}): translations, not sources; translate "
+        f"the folder into itself (-o {folder.folder}) to continue them"
     )
 
 

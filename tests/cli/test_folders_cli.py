@@ -369,7 +369,9 @@ def test_a_dotnet_folder_skips_the_satellites_and_names_the_translation_so(
 ):
     """Strings.fr.resx (and messages_fr.properties) are the French translations of the files
     beside them: skipped, not translated "from English"; the German is Strings.de.resx, which
-    .NET loads for German, not Strings.resx (the neutral resources); it imports back."""
+    .NET loads for German, not Strings.resx (the neutral resources); it imports back. The
+    existing Strings.de-AT.resx is said to be a translation into the target language, not
+    "of another language pair"."""
     project = tmp_path / "proj" / "Properties"
     project.mkdir(parents=True)
     for name, text in [("Strings.resx", "open the file"), ("Strings.fr.resx", "ouvrir")]:
@@ -381,7 +383,12 @@ def test_a_dotnet_folder_skips_the_satellites_and_names_the_translation_so(
     code, _, err = run_cli(["translate", str(project.parent), "-o", str(out), *common], capsys)
     assert code == 0, err
     assert list(_files(out)) == ["Properties/Strings.de.resx", "Properties/messages_de.properties"]
-    assert "ltmt: skipped 3 files of another language pair" in err
+    assert (
+        "ltmt: skipped 2 files of another language pair (Properties/Strings.fr.resx, "
+        "Properties/messages_fr.properties), 1 file in the target language already "
+        "(Properties/Strings.de-AT.resx): translations, not sources; translate the folder into "
+        f"itself (-o {project.parent}) to continue them\n"
+    ) in err
     assert "reads as" not in err
     store = common[2:4]  # --memory-dir
     args = ["memory", "import", str(out), "--source-file", str(project.parent), "-u", "u1"]
