@@ -167,17 +167,23 @@ class FolderPairs:
     empty: list[Path] = field(default_factory=list)  # no translated entry (a .pot template)
     other_language: list[Path] = field(default_factory=list)  # another pair (fr.po beside de.po)
     sources: list[Path] = field(default_factory=list)  # en.yml beside de.yml, no --source-file
+    # of the source language, no translation beside (Resources.resx alone), no --source-file
+    untranslated: list[Path] = field(default_factory=list)
 
     def skipped(self) -> list[tuple[int, str]]:
         """``(count, why)`` of the files left out, by why, as a command says them (those of
         another language pair named, as a translation of the folder names them)."""
-        others = self.other_language
+        others, alone = self.other_language, self._named(self.untranslated)
         return [
             (len(self.without_source), "holding one language with no source file beside"),
             (len(self.unknown), "of no format ltmt imports"),
             (len(self.empty), "with no translated entry"),
             (len(self.other_language), f"of another language pair ({self._named(others)})"),
             (len(self.sources), "of the source language, read as the source of those beside it"),
+            (
+                len(self.untranslated),
+                f"of the source language with no translation beside ({alone})",
+            ),
         ]
 
     def _named(self, paths: list[Path]) -> str:
@@ -209,6 +215,16 @@ def _source_of(path: Path, folder: Path, source_folder: Path | None, src_lang: s
         if (where / name).is_file():
             return where / name
     return None
+
+
+def _is_source(path: Path, src_lang: str) -> bool:
+    """Whether ``path`` (on disk) is named for ``src_lang`` (``en.yml``, .NET's
+    ``Resources.resx``, Java's base bundle): a source, not a translation without one."""
+    from ltmt.formats.common import same_language
+    from ltmt.formats.locale_files import file_locale, names_locale
+
+    locale = file_locale(path, src_lang) if names_locale(path) else None
+    return locale is not None and same_language(locale, src_lang)
 
 
 # Between a folder import's resolved folder and a file's path in it, in the file's origin
@@ -346,6 +362,10 @@ def read_folder(
     if source_folder is None:  # the source-language files beside their translations
         found.without_source = [path for path in found.without_source if path not in found.sources]
         found.sources = sorted(set(found.sources))
+        found.untranslated = [path for path in found.without_source if _is_source(path, src_lang)]
+        found.without_source = [
+            path for path in found.without_source if path not in found.untranslated
+        ]
     if not found.read:
         if found.other_language and not found.without_source:
             # the language mismatch leads: it, not a missing file, is what to fix
@@ -354,6 +374,11 @@ def read_folder(
         if found.without_source and source_folder is None:
             hint = (
                 "; its files hold one language: give the source-language folder with --source-file"
+            )
+        elif found.untranslated:
+            hint = (
+                f"; its files are of the source language with no translation beside "
+                f"({found._named(found.untranslated)}): translate them first"
             )
         elif found.without_source and source_folder is not None:
             hint = _language_folders_hint(folder, Path(source_folder), tgt_lang)

@@ -300,3 +300,31 @@ def test_a_bundle_folder_pairs_only_the_target_languages_translation(
     assert [(r.source, r.target) for r in found.records] == [("Your cart is empty.", target)]
     assert [p.name for p in found.other_language] == [f"messages_{other}.properties"]
     assert (1, f"of another language pair (messages_{other}.properties)") in found.skipped()
+
+
+RESX = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<root>\n'
+    '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>\n'
+    '  <data name="Title" xml:space="preserve"><value>{}</value></data>\n</root>\n'
+)
+
+
+def test_a_source_file_with_no_translation_beside_is_said_to_be_one(tmp_path: Path) -> None:
+    """``Resources.resx`` beside ``Strings.resx`` and ``Strings.de.resx`` is a source with no
+    German yet: it was skipped as "holding one language with no source file beside"."""
+    (tmp_path / "Strings.resx").write_text(RESX.format("Save"), "utf-8")
+    (tmp_path / "Strings.de.resx").write_text(RESX.format("Speichern"), "utf-8")
+    (tmp_path / "Resources.resx").write_text(RESX.format("Open"), "utf-8")
+    found = read_folder(tmp_path)
+    assert [(r.source, r.target) for r in found.records] == [("Save", "Speichern")]
+    assert found.without_source == []
+    assert (1, "of the source language with no translation beside (Resources.resx)") in (
+        found.skipped()
+    )
+    (tmp_path / "Strings.de.resx").unlink()
+    with pytest.raises(
+        InputError,
+        match=r"no translated file in it; its files are of the source language with no "
+        r"translation beside \(Resources.resx, Strings.resx\): translate them first$",
+    ):
+        read_folder(tmp_path)
