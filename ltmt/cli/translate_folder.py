@@ -83,6 +83,7 @@ def prepare_folder(
     from ltmt.cli.translate_job import _warn_if_named_for_another_language, job_languages
     from ltmt.formats.arb_locale import translation_not_source
     from ltmt.formats.common import same_language
+    from ltmt.formats.existing_output import ExistingOutputError
     from ltmt.formats.folders import files_in, format_of, refuse_format
     from ltmt.formats.locale_files import (
         base_named,
@@ -122,6 +123,7 @@ def prepare_folder(
         _check_bundle_languages(XclocBundle.open(folder), src, tgt)
     found = FolderJob(folder, out)
     refusals: list[str] = []  # each malformed or unreadable file's error, said together
+    existing: list[Path] = []  # outputs a run would replace (a PO of an earlier run)
     language_error = ""  # the first file's of another pair, said if no file is translated
     bundles = BundlesIn(folder)
     for path in files_in(folder):
@@ -173,6 +175,9 @@ def prepare_folder(
                 str(path), None, str(target), None, src_lang, tgt_lang, model,
                 output_folder_made=True,
             )  # fmt: skip
+        except ExistingOutputError as error:
+            existing.append(error.path)  # said apart: nothing is wrong with the file
+            continue
         except InputError as error:
             if not isinstance(error, LanguageError) and not isinstance(
                 error.__cause__, LanguageError
@@ -188,6 +193,8 @@ def prepare_folder(
             found.copies.append((path, target))
         else:
             found.empty.append(job)
+    if existing:
+        refusals.append(_existing_outputs(out, existing))
     if refusals:
         raise _refused_files(folder, refusals)
     _one_source_per_output(found, src)
@@ -319,6 +326,18 @@ def _satellite(path: Path, src: str) -> str:
     return (
         f"{path} is named for {language_name(named)} ({named}), a translation of the "
         f"{language_name(src)} file beside it; translate that one"
+    )
+
+
+def _existing_outputs(out: Path, existing: list[Path]) -> str:
+    """Why a run into ``out`` again writes nothing: its ``existing`` outputs (PO catalogs of an
+    earlier run, which hold both languages) may hold reviewed translations, which a run into
+    them would replace; each is continued by filling it in place, as a file's run is."""
+    first = existing[0]
+    return (
+        f"{out} holds {counted(len(existing), 'catalog')} already, which may hold reviewed "
+        f"translations that this run would replace ({first_few(existing)}); continue each by "
+        f"filling it in place (ltmt translate {first} -o {first}), or give a new output folder"
     )
 
 

@@ -52,6 +52,15 @@ def holds_text(path: Path) -> bool:
     return len(head) == _BLANK_CHECKED or bool(head.strip(b" \t\r\n\xef\xbb\xbf"))
 
 
+class ExistingOutputError(InputError):
+    """An existing output that a run would replace (:func:`check_output_replaceable`): no
+    fault of the input, so a folder run says these apart from its files' errors."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 def check_output_replaceable(out_path: Path, spec: FileFormat, in_path: Path | None = None) -> None:
     """Refuse an existing output of a ``spec`` catalog that holds both languages (a PO catalog, a
     Jed JSON file: not :meth:`~ltmt.formats.registry.FileFormat.one_language_file`) unless it
@@ -64,9 +73,10 @@ def check_output_replaceable(out_path: Path, spec: FileFormat, in_path: Path | N
         return
     if _translations_taken_over(out_path, spec, in_path):
         return
-    raise InputError(
+    raise ExistingOutputError(
         f"{out_path} exists and may hold reviewed translations that this run would replace; "
-        "delete it or give another output (to keep them, translate it into a new file)"
+        "delete it or give another output (to keep them, translate it into a new file)",
+        out_path,
     )
 
 

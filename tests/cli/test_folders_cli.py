@@ -234,9 +234,9 @@ def test_a_translated_bundle_a_reviewer_edited_is_not_replaced(tmp_path, capsys,
     code, _, err = run_cli(["translate", str(bundle), "-o", str(out), *common], capsys)
     assert (code, err) == (
         1,
-        f"ltmt: error: {xliff} exists and may hold reviewed translations that this run would "
-        "replace; delete it or give another output (to keep them, translate it into a new "
-        "file)\n",
+        f"ltmt: error: {out} holds 1 catalog already, which may hold reviewed translations "
+        f"that this run would replace ({xliff}); continue each by filling it in place "
+        f"(ltmt translate {xliff} -o {xliff}), or give a new output folder\n",
     )
     assert _files(out) == reviewed
 
@@ -640,3 +640,28 @@ def test_aspnet_culture_named_resources_are_named_for_the_target(tmp_path, capsy
         "ltmt: skipped 1 file of another locale (SharedResource.fr.resx: fr): translations, "
         "not sources\n"
     ) in err
+
+
+def test_a_second_run_into_an_output_folder_of_catalogs_says_how_to_continue(
+    tmp_path, capsys, common
+):
+    """The PO catalogs a first run wrote hold both languages, so a second run would replace
+    what was reviewed there: it said "2 files cannot be translated ...; fix or move them";
+    now it names them and how to continue each (filled in place), nothing being wrong."""
+    folder = tmp_path / "locale" / "de" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "django.po").write_text(
+        'msgid ""\nmsgstr "Language: de\\n"\n\nmsgid "hello world"\nmsgstr ""\n', "utf-8"
+    )
+    out = tmp_path / "locale.out"
+    args = ["translate", str(tmp_path / "locale"), "-o", str(out), *common]
+    code, _, err = run_cli(args, capsys)
+    assert code == 0, err
+    code, _, err = run_cli(args, capsys)
+    assert code == 1
+    written = out / "de" / "LC_MESSAGES" / "django.po"
+    assert err == (
+        f"ltmt: error: {out} holds 1 catalog already, which may hold reviewed translations "
+        f"that this run would replace ({written}); continue each by filling it in place "
+        f"(ltmt translate {written} -o {written}), or give a new output folder\n"
+    )
