@@ -92,7 +92,12 @@ def prepare_folder(
         names_locale,
         written_locale,
     )
-    from ltmt.formats.path_languages import satellite_language, translation_name
+    from ltmt.formats.path_languages import (
+        resw_locale,
+        resw_translation,
+        satellite_language,
+        translation_name,
+    )
     from ltmt.formats.xcloc import BundlesIn, XclocBundle, check_output_name, is_bundle
 
     folder = Path(file)
@@ -153,7 +158,7 @@ def prepare_folder(
             language_error = language_error or satellite
             continue
         name = path.relative_to(folder)
-        locale = file_locale(path, src) if names_locale(path) else None
+        locale = file_locale(path, src) if names_locale(path) else resw_locale(name)
         if locale is not None and not same_language(locale, src):
             if same_language(locale, tgt):
                 found.target_language.append(path)  # de.yml beside en.yml
@@ -167,9 +172,14 @@ def prepare_folder(
         renamed = locale is not None and (
             not base_named(path) or (written is not None and same_language(written, src))
         )
-        target = out / (
-            beside_name(path, tgt).relative_to(folder) if renamed else translation_name(name, tgt)
-        )
+        if resw_locale(name):  # Strings/en-US/Resources.resw → OUT/de-DE/Resources.resw
+            target = out / resw_translation(name, tgt)
+        else:
+            target = out / (
+                beside_name(path, tgt).relative_to(folder)
+                if renamed
+                else translation_name(name, tgt)
+            )
         try:
             job = prepare(
                 str(path), None, str(target), None, src_lang, tgt_lang, model,
@@ -307,11 +317,13 @@ def target_language_why(folder: FolderJob) -> str:
     """Why a run into another folder left the files already in the target language beside
     their sources (``Strings.de.resx``, ``de.yml``) as they are, naming the first few: they
     are translations, continued by a run of the folder into itself."""
+    from ltmt.formats.locale_files import names_locale
+
     names = first_few(path.relative_to(folder.folder) for path in folder.target_language)
-    return (
-        f"in the target language already ({names}): translations, not sources; translate "
-        f"the folder into itself (-o {folder.folder}) to continue them"
-    )
+    why = f"in the target language already ({names}): translations, not sources"
+    if not all(names_locale(path) for path in folder.target_language):
+        return why  # UWP's de-DE/Resources.resw: no run into itself continues it
+    return f"{why}; translate the folder into itself (-o {folder.folder}) to continue them"
 
 
 def _satellite(path: Path, src: str) -> str:

@@ -11,9 +11,10 @@ loaded by the app for that language's users, so ``ltmt translate`` warns of it
 named for no language (``Strings.resx`` beside ``Strings.fr.resx``, ``Messages.properties``
 beside ``Messages_fr.properties``): a folder run skips the others' files
 (:func:`satellite_language`) and names each translation for its language
-(:func:`translation_name`), as the app loads it. A name that merely ends in a code
-(``db_ha.properties``, ``settings_my.properties``) with no ``db.properties`` beside it is a
-file of its own, translated.
+(:func:`translation_name`), as the app loads it; UWP keeps each locale's ``.resw`` files in a
+folder named for it (``Strings/en-US/Resources.resw``: :func:`resw_translation`). A name that
+merely ends in a code (``db_ha.properties``, ``settings_my.properties``) with no
+``db.properties`` beside it is a file of its own, translated.
 """
 
 from __future__ import annotations
@@ -135,6 +136,37 @@ def translation_name(path: Path, language: str) -> Path:
         return path
     code = language.replace("-", "_") if separator == "_" else language
     return path.with_name(f"{path.stem}{separator}{code}{path.suffix}")
+
+
+# UWP's folder of a locale's .resw files: a BCP 47 tag (en-US, de, zh-Hans)
+_RESW_FOLDER = re.compile(r"(?P<code>[a-z]{2,3})(?:-[A-Za-z0-9]{2,8})*")
+
+
+def resw_locale(path: Path) -> str | None:
+    """The locale whose folder holds the UWP resource file ``path`` (a path in the folder
+    translated: ``en-US/Resources.resw`` → ``en-US``), or None (not a ``.resw``, or its
+    folder names no locale)."""
+    found = _RESW_FOLDER.fullmatch(path.parent.name) if path.suffix.lower() == ".resw" else None
+    if found is None or _known(found.group("code")) is None:
+        return None
+    return path.parent.name
+
+
+def resw_translation(path: Path, language: str) -> Path:
+    """The UWP resource file ``path`` (a path in the folder translated) in the folder of
+    ``language`` (``Strings/en-US/Resources.resw`` → ``Strings/de-DE/Resources.resw``, with
+    the language's main region where the source's folder names a region: German was written
+    into ``en-US/``); ``path`` itself where its folder names no locale."""
+    import langcodes
+
+    named = resw_locale(path)
+    if named is None:
+        return path
+    folder = language
+    if "-" in named and "-" not in language:
+        region = langcodes.Language.get(language).maximize().territory
+        folder = f"{language}-{region}" if region else language
+    return path.parent.with_name(folder) / path.name
 
 
 def source_name(path: Path) -> Path | None:

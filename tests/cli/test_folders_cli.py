@@ -665,3 +665,21 @@ def test_a_second_run_into_an_output_folder_of_catalogs_says_how_to_continue(
         f"that this run would replace ({written}); continue each by filling it in place "
         f"(ltmt translate {written} -o {written}), or give a new output folder\n"
     )
+
+
+def test_a_uwp_locale_folder_becomes_the_targets(tmp_path, capsys, common):
+    """``Strings -o StringsDe`` wrote German into ``StringsDe/en-US/Resources.resw``: now
+    ``StringsDe/de-DE/Resources.resw``; the German and French folders beside are skipped."""
+    strings = tmp_path / "Strings"
+    for locale, text in [("en-US", "open the file"), ("de-DE", "öffnen"), ("fr-FR", "ouvrir")]:
+        (strings / locale).mkdir(parents=True)
+        (strings / locale / "Resources.resw").write_text(RESX.format(text), "utf-8")
+    out = tmp_path / "StringsDe"
+    code, _, err = run_cli(["translate", str(strings), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert sorted(_files(out)) == ["de-DE/Resources.resw"]
+    assert (
+        "ltmt: skipped 1 file in the target language already (de-DE/Resources.resw): "
+        "translations, not sources, 1 file of another locale (fr-FR/Resources.resw: fr-FR): "
+        "translations, not sources\n"
+    ) in err

@@ -10,6 +10,7 @@ from ltmt.formats.path_languages import (
     other_language_files,
     other_language_named,
     path_language,
+    resw_translation,
     satellite_language,
     source_name,
     translation_name,
@@ -134,3 +135,18 @@ def test_an_output_whose_name_is_its_own_is_named_for_no_language() -> None:
 def test_a_java_bundle_is_named_with_an_underscore_region() -> None:
     assert translation_name(Path("a.properties"), "de-CH") == Path("a_de_CH.properties")
     assert translation_name(Path("a.resx"), "de-CH") == Path("a.de-CH.resx")
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "expected"),
+    [
+        ("Strings/en-US/Resources.resw", "de", "Strings/de-DE/Resources.resw"),
+        ("en-US/Resources.resw", "de-AT", "de-AT/Resources.resw"),
+        ("en/Resources.resw", "de", "de/Resources.resw"),
+        ("Resources.resw", "de", "Resources.resw"),  # the locale's folder was the one given
+        ("Strings/Resources.resw", "de", "Strings/Resources.resw"),
+        ("en-US/Resources.resx", "de", "en-US/Resources.resx"),
+    ],
+)
+def test_a_uwp_resource_file_goes_into_the_target_locales_folder(path, language, expected):
+    assert resw_translation(Path(path), language) == Path(expected)
