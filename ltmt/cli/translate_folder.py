@@ -13,7 +13,8 @@ skipped files that LibreOffice converts into a format ltmt translates (a ``.doc`
 with the command that does it (:func:`conversion_hints`).
 A folder translated into itself (``config/locales -o config/locales``) where it keeps each
 locale's message file beside the source language's has each source-language file translated
-into the target locale's name beside it (:func:`_prepare_beside`); any other output folder
+into the target locale's name beside it, and its PO and XLIFF catalogs of the target language
+filled in place (:func:`_prepare_beside`); any other output folder
 inside the input one is refused.
 Every file is checked, as one file is, before the model loads: malformed or unreadable ones
 (binary, UTF-16) stop the run before anything is translated, all named in one error.
@@ -222,17 +223,27 @@ def _prepare_beside(
     translated into the file named for ``tgt`` beside it, an existing one continued as a
     file's run continues it (:mod:`~ltmt.formats.locale_files`); files of other locales,
     of a locale their names do not tell, and others (Spring's ``application.properties``, a
-    template) skipped. None where ``folder`` holds no source-language message file."""
+    template) skipped; PO and XLIFF catalogs of ``tgt`` (Django's ``de/LC_MESSAGES/django.po``)
+    filled in place, as ``translate FILE -o FILE`` fills them. None where ``folder`` holds
+    neither."""
     from ltmt.formats.common import same_language
     from ltmt.formats.folders import files_in, format_of
     from ltmt.formats.locale_files import beside_name, file_locale, names_locale
+    from ltmt.formats.path_languages import other_language_named
 
     found = FolderJob(folder, folder)
-    sources = []
+    sources: list[Path] = []
+    catalogs: list[Path] = []
     for path in files_in(folder):
         name = path.relative_to(folder)
-        if format_of(path, "document") is None:
+        spec = format_of(path, "document")
+        if spec is None:
             found.unknown.append(path)
+        elif spec.in_place and path.suffix.lower() != ".pot":  # a catalog, no template
+            # Django's de/LC_MESSAGES/django.po is filled in place; fr/LC_MESSAGES/django.po
+            # and Symfony's messages.en.xlf are of another language pair
+            named = other_language_named(path, tgt)
+            (found.other_language if named else catalogs).append(path)
         elif not names_locale(path):
             found.not_messages.append(path)
         elif (locale := file_locale(path, src)) is None:
@@ -241,14 +252,19 @@ def _prepare_beside(
             found.other_locales.append(f"{name}: {locale}")
         else:
             sources.append(path)
-    if not sources:
+    if not sources and not catalogs:
         return None
     refusals: list[str] = []
-    for path in sources:
-        target = beside_name(path, tgt)
+    for path in [*sources, *catalogs]:
+        target = path if path in catalogs else beside_name(path, tgt)
         try:
             job = prepare(str(path), None, str(target), None, *options, output_folder_made=True)
         except InputError as error:
+            if path in catalogs and (
+                isinstance(error, LanguageError) or isinstance(error.__cause__, LanguageError)
+            ):
+                found.other_language.append(path)  # a French catalog beside the German
+                continue
             refusals.append(str(error))  # the next files are checked too
             continue
         (found.jobs if job.has_text else found.empty).append(job)

@@ -683,3 +683,33 @@ def test_a_uwp_locale_folder_becomes_the_targets(tmp_path, capsys, common):
         "translations, not sources, 1 file of another locale (fr-FR/Resources.resw: fr-FR): "
         "translations, not sources\n"
     ) in err
+
+
+def test_a_django_locale_folder_has_its_target_catalogs_filled_in_place(tmp_path, capsys, common):
+    """``translate locale -o locale`` was refused ("--output ... is inside the folder"): the
+    German catalog is filled in place now (its translation kept); the French one, named or
+    declared so, and the template are left as they are."""
+    locale = tmp_path / "locale"
+    for lang in ("de", "fr"):
+        (locale / lang / "LC_MESSAGES").mkdir(parents=True)
+        (locale / lang / "LC_MESSAGES" / "django.po").write_text(
+            f'msgid ""\nmsgstr "Language: {lang}\\n"\n\nmsgid "hello world"\nmsgstr ""\n\n'
+            'msgid "product"\nmsgstr "Produkt"\n',
+            "utf-8",
+        )
+    (locale / "django.pot").write_text('msgid "hello world"\nmsgstr ""\n', "utf-8")
+    before = _files(locale)
+    code, _, err = run_cli(["translate", str(locale), "-o", str(locale), *common], capsys)
+    assert code == 0, err
+    after = _files(locale)
+    german = "de/LC_MESSAGES/django.po"
+    assert after[german] != before[german]
+    assert 'msgstr "Produkt"' in after[german].decode()
+    assert {name: after[name] for name in after if name != german} == {
+        name: before[name] for name in before if name != german
+    }
+    assert "ltmt: de/LC_MESSAGES/django.po: 1 segment, 1 kept\n" in err
+    assert (
+        "ltmt: skipped 1 file of another language pair (fr/LC_MESSAGES/django.po), 1 file that "
+        "is no message file named for their locale (django.pot)"
+    ) in err
