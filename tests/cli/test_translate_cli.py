@@ -1164,7 +1164,7 @@ def test_a_folder_runs_outputs_named_for_the_source_language_get_one_warning(
 ):
     """A project's folder given whole keeps each file's path: its English files' German
     translations were written as out/locales/en/common.json and out/res/values/strings.xml,
-    without a word."""
+    without a word (app_en.arb is named for German, app_de.arb, since 97a274a2)."""
     project = tmp_path / "project"
     files = {
         "locales/en/common.json": '{"a": "hello world"}',
@@ -1181,12 +1181,13 @@ def test_a_folder_runs_outputs_named_for_the_source_language_get_one_warning(
     assert code == 0, err
     warnings = [line for line in err.splitlines() if "named for another language" in line]
     assert warnings == [
-        "ltmt: warning: 3 German translations would keep a path named for another language, "
-        "where the app shows them to its users: lib/l10n/app_en.arb (en), locales/en/common.json "
-        "(en), res/values/strings.xml (the default language); translate each language's folder "
-        "or file into the German one instead (for example locales/en -o locales/de, res/values "
+        "ltmt: warning: 2 German translations would keep a path named for another language, "
+        "where the app shows them to its users: locales/en/common.json (en), "
+        "res/values/strings.xml (the default language); translate each language's folder or "
+        "file into the German one instead (for example locales/en -o locales/de, res/values "
         "-o res/values-de)"
     ]
+    assert (tmp_path / "out" / "lib" / "l10n" / "app_de.arb").is_file()  # named for German
 
 
 def test_a_tab_separated_table_is_translated_as_csv_into_a_tsv_file(tmp_path, capsys, common):
