@@ -31,6 +31,7 @@ from ltmt.wording import counted, first_few
 
 if TYPE_CHECKING:
     from ltmt.formats.common import XmlLeftOut
+    from ltmt.formats.output_sources import OutputSources
     from ltmt.memory.import_checks import SuspectKind
     from ltmt.memory.report import ImportReport
     from ltmt.memory.store import Memory
@@ -136,8 +137,10 @@ def import_(
     reviewed_only: bool = typer.Option(
         False,
         "--reviewed-only",
-        help="Leave out translations not yet reviewed: those ltmt wrote into FILE that nobody "
-        "changed since (its record of the output says so), as ltmt qa --reviewed-only does; "
+        help="Leave out translations not yet reviewed: those ltmt wrote into FILE (or a file "
+        "of the folder) that nobody changed since, as ltmt qa --reviewed-only does; the record "
+        "of what ltmt wrote, kept in this machine's cache for whichever user it translated "
+        "for, finds the file by its path, or a copy of it by its texts; "
         "PO fuzzy, XLIFF needs-review and Qt unfinished entries are left out in any case.",
     ),
 ) -> None:
@@ -159,7 +162,9 @@ def import_(
     since ltmt last wrote FILE ("whose source changed since they were translated": the German of
     the old English, which translate kept and warned of); one it wrote for its own English and
     nobody changed since is stored and named in a warning (machine translation, not reviewed;
-    --reviewed-only leaves it out: "written by ltmt and not reviewed"). With
+    --reviewed-only leaves it out: "written by ltmt and not reviewed"). The record is the
+    file's, whichever user ltmt translated it for on this machine (its cache), and holds for a
+    folder's files and a copy of the file whose texts are mostly those ltmt wrote. With
     --source-file, one whose translation the memory holds for another source of its name is
     stored and named in a warning (keys such as "title" name strings of every project).
     """
@@ -420,23 +425,48 @@ def _store_folder(memory_dir: Path | None) -> Path:
 def _recorded_older_sources(
     memory: Memory, user: str, read_from: Path, records: list[PairRecord], reviewed_only: bool
 ) -> tuple[list[PairRecord], list[str]]:
-    """``records`` (the pairs of ``read_from``: a one-language file and its source file, or a
-    CSV table), those whose target the record of what ltmt wrote into ``read_from`` holds for
-    other sources only marked unpaired: an import skips them, as the English changed since
-    ltmt wrote them (:mod:`ltmt.formats.changed_sources`); and the names of those it holds
-    for their own source, ltmt's translations that nobody changed since (with
-    ``reviewed_only``: marked unpaired, and no names). A file ltmt did not write, or a folder,
-    has no record."""
+    """``records`` (the pairs of ``read_from``: a one-language file and its source file, a
+    CSV table, or a folder of such files), those whose target the record of what ltmt wrote
+    into their file holds for other sources only marked unpaired: an import skips them, as the
+    English changed since ltmt wrote them (:mod:`ltmt.formats.changed_sources`); and the names
+    of those it holds for their own source, ltmt's translations that nobody changed since
+    (with ``reviewed_only``: marked unpaired, and no names; a folder's named with their file).
+    The record is any user's of this cache folder, found by the file's path, bytes or texts
+    (:meth:`~ltmt.formats.output_sources.OutputSources.read_for_import`)."""
+    from ltmt.formats.folders import origin_path
+    from ltmt.formats.output_sources import OutputSources
+
+    sources = OutputSources.in_cache(user, memory)
+    if read_from.is_file():
+        return _checked_against_record(sources, read_from, records, reviewed_only)
+    if not read_from.is_dir():
+        return records, []
+    by_file: dict[str, list[PairRecord]] = {}
+    for record in records:
+        by_file.setdefault(record.origin, []).append(record)
+    checked: list[PairRecord] = []
+    unreviewed: list[str] = []
+    for origin, pairs in by_file.items():
+        path = origin_path(read_from, origin)
+        kept, names = _checked_against_record(sources, path, pairs, reviewed_only)
+        checked += kept
+        shown = path.relative_to(read_from) if path.is_relative_to(read_from) else path
+        unreviewed += [f"{shown}: {name}" for name in names]
+    return checked, unreviewed
+
+
+def _checked_against_record(
+    sources: OutputSources, path: Path, records: list[PairRecord], reviewed_only: bool
+) -> tuple[list[PairRecord], list[str]]:
+    """:func:`_recorded_older_sources` of the one file ``path`` and its ``records``."""
     from ltmt.formats.changed_sources import (
         recorded_for_older_sources,
         unreviewed_left_out,
         written_unreviewed,
     )
-    from ltmt.formats.output_sources import OutputSources
 
-    if not read_from.is_file():
-        return records, []
-    record = OutputSources.in_cache(user, memory).read(read_from)
+    pairs = [(pair.source, pair.target) for pair in records if not pair.unpaired]
+    record = sources.read_for_import(path, pairs)
     if record is None:
         return records, []
     records = recorded_for_older_sources(record, records)

@@ -166,10 +166,10 @@ class Record:
     def wrote(self, source: str, text: str) -> bool:
         """Whether the record says ltmt wrote ``text`` for ``source``, at any place."""
         source_digest = self.digest(source)
-        return any((source_digest, t) in self._written for t in self.translation_digests(text))
+        return any((source_digest, t) in self.written_pairs for t in self.translation_digests(text))
 
     @functools.cached_property
-    def _written(self) -> frozenset[tuple[str, str]]:
+    def written_pairs(self) -> frozenset[tuple[str, str]]:
         """The (source, translation) digests of the places ltmt wrote."""
         return frozenset(pair for pair in self.units.values() if _by_ltmt(pair[1]))
 
@@ -223,6 +223,39 @@ class OutputSources:
             return found or _read_record(self._first_format_path(output), b"", FIRST_VERSION)
         except (OSError, LtmtError, ValueError, KeyError, TypeError, AttributeError) as exc:
             logger.info("unreadable record of %s, taken as none (%s)", output, exc)
+            return None
+
+    def read_for_import(self, output: Path, pairs: Sequence[tuple[str, str]] = ()) -> Record | None:
+        """The record of what ltmt wrote into ``output`` whoever it wrote it for (the record
+        is about the file, not the user importing it): this user's (:meth:`read`), else any
+        user's of this cache folder found by the output's path or bytes, else the record of
+        another output that ``pairs`` (the file's sources and translations) are a copy of,
+        edited since (:func:`_copied`). Records of another encrypted store read with its key
+        only. None where there is none."""
+        found = self.read(output)
+        if found is not None:
+            return found
+        try:
+            secret = _cache_secret(self.folder)
+            if secret is None:
+                return None
+            keys = list(dict.fromkeys([self._key(secret), secret]))
+            folders = sorted(path.name for path in self.folder.iterdir() if path.is_dir())
+            for key in keys:
+                for folder in folders:
+                    found = found or self._read_in(folder, output, key)
+            return found or _copied(
+                (
+                    record
+                    for key in keys
+                    for folder in folders
+                    for path in sorted((self.folder / folder).glob("*.json"))
+                    if (record := _read_record(path, key)) is not None
+                ),
+                pairs,
+            )
+        except (OSError, LtmtError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            logger.info("unreadable records for %s, taken as none (%s)", output, exc)
             return None
 
     def write(
@@ -338,6 +371,21 @@ def forget_records(user: str, cache_dir: Path, store: str | None = None) -> int:
         count += sum(1 for _ in records.glob("*.json"))
         shutil.rmtree(records, ignore_errors=True)
     return count
+
+
+def _copied(records: Iterable[Record], pairs: Sequence[tuple[str, str]]) -> Record | None:
+    """The record among ``records`` of the output that ``pairs`` (a file's sources and
+    translations) are a copy of, edited since or written anew (a table filled in place copied
+    under another name, a cell or two changed by hand): the one that wrote most of ``pairs``,
+    where they are more than half of the pairs it wrote and of ``pairs``, word for word; else
+    None (a memory of its own that holds a pair or two ltmt wrote somewhere is no copy)."""
+    distinct = set(pairs)
+    best, most = None, 0
+    for record in records:
+        wrote = sum(1 for source, text in distinct if record.wrote(source, text))
+        if wrote > most and 2 * wrote > len(record.written_pairs) and 2 * wrote > len(distinct):
+            best, most = record, wrote
+    return best
 
 
 def _read_record(path: Path, key: bytes, version: int = RECORD_VERSION) -> Record | None:

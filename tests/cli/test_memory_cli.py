@@ -1461,6 +1461,50 @@ def test_an_import_of_ltmts_own_unchanged_output_is_stored_and_named(
     assert "nobody changed since" not in err
 
 
+def test_ltmts_unreviewed_output_is_known_in_a_folder_for_another_user_and_in_a_copy(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, store: str
+) -> None:
+    """The record of what ltmt wrote was read for a single file and the user it translated
+    for: a folder import, an import into another user, and a copy of the output with a cell
+    edited stored ltmt's machine translation as approved without a word."""
+    from ltmt.formats.documents import Unit
+    from ltmt.formats.output_sources import OutputSources
+
+    (tmp_path / "proj").mkdir()
+    po = tmp_path / "proj" / "de.po"
+    written = [("Save", "Speichern"), ("Open", "Öffnen"), ("Quit", "Beenden")]
+    po.write_text("".join(f'msgid "{s}"\nmsgstr "{t}"\n\n' for s, t in written), "utf-8")
+    OutputSources.in_cache("translator").write(
+        po, [(Unit(str(n), s), t) for n, (s, t) in enumerate(written)]
+    )
+    folder = ["memory", "import", str(tmp_path / "proj"), "--memory-dir", store]
+    code, out, err = ltmt(capsys, *folder, "-u", "dev", "--reviewed-only")
+    assert (code, out) == (
+        0,
+        "imported proj into dev: 0 added, 0 duplicates, 3 skipped (3 written by ltmt and not "
+        "reviewed)\n",
+    ), err
+    code, out, err = ltmt(capsys, *folder, "-u", "dev6")
+    assert (code, out) == (0, "imported proj into dev6: 3 added, 0 duplicates, 0 skipped\n"), err
+    assert err.splitlines()[-1].startswith(
+        "ltmt: warning: 3 pairs ltmt translated into proj and nobody changed since were stored "
+        "as approved (de.po: 1, de.po: 2, de.po: 3); review them"
+    )
+    copy = tmp_path / "reviewed.po"  # a copy, one translation edited by hand
+    copy.write_text(po.read_text("utf-8").replace("Beenden", "Programm beenden"), "utf-8")
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(copy), "-u", "scratch", "--memory-dir", store
+    )
+    assert (code, out) == (
+        0,
+        "imported reviewed.po into scratch: 3 added, 0 duplicates, 0 skipped\n",
+    )
+    assert err.splitlines()[-1].startswith(
+        "ltmt: warning: 2 pairs ltmt translated into reviewed.po and nobody changed since were "
+        "stored as approved (1, 2); review them"
+    )
+
+
 @pytest.mark.parametrize(
     ("admins", "said"),
     [

@@ -284,6 +284,31 @@ def test_each_user_has_records_of_its_own(tmp_path: Path) -> None:
     assert OutputSources(tmp_path / "records").read(output) is None
 
 
+def test_an_import_finds_any_users_record_by_path_and_a_copys_by_its_texts(
+    tmp_path: Path,
+) -> None:
+    """The record is about the file: an import into another user, or of a copy with a cell
+    edited, found none, and ltmt's machine translation was stored as approved unsaid."""
+    output, copy = tmp_path / "de.csv", tmp_path / "reviewed.csv"
+    output.write_text("ltmt's output", "utf-8")
+    copy.write_text("a copy, edited", "utf-8")
+    written = [("Save", "Speichern"), ("Open", "Öffnen"), ("Quit", "Beenden")]
+    units = [(Unit(str(n), source), text) for n, (source, text) in enumerate(written)]
+    OutputSources(tmp_path / "records", "ann").write(output, units)
+    bob = OutputSources(tmp_path / "records", "bob")
+    found = bob.read_for_import(output)
+    assert found is not None and found.wrote("Save", "Speichern")
+    edited = [*written[:2], ("Quit", "Programm beenden")]
+    found = bob.read_for_import(copy, edited)
+    assert found is not None and not found.wrote("Quit", "Programm beenden")
+    # a pair or two of a memory of its own, or a file holding few of the places, is no copy
+    assert (
+        bob.read_for_import(copy, [written[0], ("Close", "Schließen"), ("Undo", "Rückgängig")])
+        is None
+    )
+    assert bob.read_for_import(copy, written[:1]) is None
+
+
 def test_a_record_of_the_first_format_is_read_until_its_output_is_recorded_anew(
     tmp_path: Path,
 ) -> None:
