@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -164,7 +164,10 @@ def import_(
     nobody changed since is stored and named in a warning (machine translation, not reviewed;
     --reviewed-only leaves it out: "written by ltmt and not reviewed"). The record is the
     file's, whichever user ltmt translated it for on this machine (its cache), and holds for a
-    folder's files and a copy of the file whose texts are mostly those ltmt wrote. With
+    folder's files and a copy of the file whose texts are mostly those ltmt wrote. A PO
+    catalog whose header says ltmt filled it (X-Generator: ltmt, as translate --no-fuzzy
+    leaves it) but that no record covers is named in a warning: which of its translations are
+    ltmt's cannot be told, and --reviewed-only stores them all. With
     --source-file, one whose translation the memory holds for another source of its name is
     stored and named in a warning (keys such as "title" name strings of every project).
     """
@@ -203,9 +206,8 @@ def import_(
                 check_pair_languages(said, records, src_lang, tgt_lang, "--no-language-check")
             if memory is None:  # a new store, made once the file is read
                 memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
-            records, unreviewed = _recorded_older_sources(
-                memory, user, read_from, records, reviewed_only
-            )
+            checks = _recorded_older_sources(memory, user, read_from, records, reviewed_only, fmt)
+            records, unreviewed = checks.records, checks.unreviewed
             suspects = suspect_pairs(records)  # before they are stored: the list is drained
             held_for_others: list[str] = []
             users_before = memory.users()
@@ -230,16 +232,15 @@ def import_(
     _warn_if_not_the_models_pair(src_lang, tgt_lang)  # once stored: a refused import says why
     if user not in users_before:
         _warn_if_close_to_a_user(user, users_before)
+    undo = _undo_command(user, origin)
     if unreviewed:
-        import shlex
-
         typer.echo(
             f"ltmt: warning: {counted(len(unreviewed), 'pair')} ltmt translated into {name} and "
             f"nobody changed since were stored as approved ({first_few(unreviewed)}); review "
-            f"them, or undo the import: ltmt memory delete --user {shlex.quote(user)} --origin "
-            f"{shlex.quote(origin)}",
+            f"them, or undo the import: {undo}",
             err=True,
         )
+    _warn_of_unrecorded(checks.unrecorded, reviewed_only, undo)
     if held_for_others:
         typer.echo(
             f"ltmt: warning: {counted(len(held_for_others), 'pair')} whose target the memory "
@@ -247,6 +248,13 @@ def import_(
             f"{first_few(held_for_others)}",
             err=True,
         )
+
+
+def _undo_command(user: str, origin: str) -> str:
+    """The command that undoes an import of ``origin`` into ``user``'s memory."""
+    import shlex
+
+    return f"ltmt memory delete --user {shlex.quote(user)} --origin {shlex.quote(origin)}"
 
 
 def _warn_of_suspects(suspects: list[SuspectKind], qa_command: str | None) -> None:
@@ -422,57 +430,105 @@ def _store_folder(memory_dir: Path | None) -> Path:
     return folder
 
 
+@dataclass
+class _RecordChecks:
+    """What :func:`_recorded_older_sources` found: the pairs (those to skip marked unpaired),
+    the names of ltmt's translations that nobody changed since (stored), and the files that
+    say ltmt filled them (a PO catalog's ``X-Generator``) but have no record of it, with how
+    many pairs each holds."""
+
+    records: list[PairRecord]
+    unreviewed: list[str] = field(default_factory=list)
+    unrecorded: list[tuple[str, str, int]] = field(default_factory=list)
+
+
 def _recorded_older_sources(
-    memory: Memory, user: str, read_from: Path, records: list[PairRecord], reviewed_only: bool
-) -> tuple[list[PairRecord], list[str]]:
+    memory: Memory,
+    user: str,
+    read_from: Path,
+    records: list[PairRecord],
+    reviewed_only: bool,
+    fmt: str | None,
+) -> _RecordChecks:
     """``records`` (the pairs of ``read_from``: a one-language file and its source file, a
-    CSV table, or a folder of such files), those whose target the record of what ltmt wrote
-    into their file holds for other sources only marked unpaired: an import skips them, as the
-    English changed since ltmt wrote them (:mod:`ltmt.formats.changed_sources`); and the names
-    of those it holds for their own source, ltmt's translations that nobody changed since
-    (with ``reviewed_only``: marked unpaired, and no names; a folder's named with their file).
-    The record is any user's of this cache folder, found by the file's path, bytes or texts
-    (:meth:`~ltmt.formats.output_sources.OutputSources.read_for_import`)."""
+    CSV table, a PO catalog, or a folder of such files), those whose target the record of what
+    ltmt wrote into their file holds for other sources only marked unpaired: an import skips
+    them, as the English changed since ltmt wrote them (:mod:`ltmt.formats.changed_sources`);
+    and the names of those it holds for their own source, ltmt's translations that nobody
+    changed since (with ``reviewed_only``: marked unpaired, and no names; a folder's named with
+    their file). The record is any user's of this cache folder, found by the file's path,
+    bytes or texts (:meth:`~ltmt.formats.output_sources.OutputSources.read_for_import`). A
+    PO catalog without one whose header says ltmt filled it is named (``fmt``: the format
+    given)."""
     from ltmt.formats.folders import origin_path
     from ltmt.formats.output_sources import OutputSources
 
     sources = OutputSources.in_cache(user, memory)
     if read_from.is_file():
-        return _checked_against_record(sources, read_from, records, reviewed_only)
+        return _checked_against_record(sources, read_from, records, reviewed_only, fmt)
+    found = _RecordChecks([])
     if not read_from.is_dir():
-        return records, []
+        return _RecordChecks(records)
     by_file: dict[str, list[PairRecord]] = {}
     for record in records:
         by_file.setdefault(record.origin, []).append(record)
-    checked: list[PairRecord] = []
-    unreviewed: list[str] = []
     for origin, pairs in by_file.items():
         path = origin_path(read_from, origin)
-        kept, names = _checked_against_record(sources, path, pairs, reviewed_only)
-        checked += kept
+        checked = _checked_against_record(sources, path, pairs, reviewed_only, None)
         shown = path.relative_to(read_from) if path.is_relative_to(read_from) else path
-        unreviewed += [f"{shown}: {name}" for name in names]
-    return checked, unreviewed
+        found.records += checked.records
+        found.unreviewed += [f"{shown}: {name}" for name in checked.unreviewed]
+        found.unrecorded += [(str(shown), *said[1:]) for said in checked.unrecorded]
+    return found
 
 
 def _checked_against_record(
-    sources: OutputSources, path: Path, records: list[PairRecord], reviewed_only: bool
-) -> tuple[list[PairRecord], list[str]]:
+    sources: OutputSources,
+    path: Path,
+    records: list[PairRecord],
+    reviewed_only: bool,
+    fmt: str | None,
+) -> _RecordChecks:
     """:func:`_recorded_older_sources` of the one file ``path`` and its ``records``."""
     from ltmt.formats.changed_sources import (
         recorded_for_older_sources,
         unreviewed_left_out,
         written_unreviewed,
     )
+    from ltmt.formats.po import ltmt_generator
 
     pairs = [(pair.source, pair.target) for pair in records if not pair.unpaired]
     record = sources.read_for_import(path, pairs)
     if record is None:
-        return records, []
+        is_po = (fmt or path.suffix.lstrip(".")).lower() in ("po", "pot")
+        generator = ltmt_generator(path) if is_po and pairs else None
+        unrecorded = [(path.name, generator, len(pairs))] if generator else []
+        return _RecordChecks(records, unrecorded=unrecorded)
     records = recorded_for_older_sources(record, records)
     if reviewed_only:
-        return unreviewed_left_out(record, records), []
-    return records, written_unreviewed(record, records)
+        return _RecordChecks(unreviewed_left_out(record, records))
+    return _RecordChecks(records, written_unreviewed(record, records))
+
+
+def _warn_of_unrecorded(
+    unrecorded: list[tuple[str, str, int]], reviewed_only: bool, undo: str
+) -> None:
+    """Warn that the files of ``unrecorded`` (name, the header line that says ltmt filled
+    them, pairs) have no record of which translations ltmt wrote: all were stored as approved,
+    its unreviewed machine translation among them (:func:`_recorded_older_sources`)."""
+    if not unrecorded:
+        return
+    files = first_few([name for name, _, _ in unrecorded])
+    said = "; ".join(dict.fromkeys(generator for _, generator, _ in unrecorded))
+    pairs = sum(count for _, _, count in unrecorded)
+    apart = ", which --reviewed-only cannot tell apart" if reviewed_only else ""
+    typer.echo(
+        f"ltmt: warning: {files} say{'s' if len(unrecorded) == 1 else ''} ltmt filled "
+        f"translations in ({said}), but no record on this machine says which: "
+        f"{counted(pairs, 'pair')} imported as approved, ltmt's unreviewed machine translation "
+        f"among them{apart}; review them, or undo the import: {undo}",
+        err=True,
+    )
 
 
 @app.command("add")

@@ -48,6 +48,9 @@ logger = logging.getLogger(__name__)
 
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9._:-]+)")
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
+# the header line ltmt writes into a catalog it filled (:mod:`ltmt.formats.po_document`)
+_LTMT_GENERATOR = re.compile(rb'^"(X-Generator: *ltmt\b[^"\\]*)', re.MULTILINE)
+HEADER_BYTES = 65536  # how much of a catalog's start :func:`ltmt_generator` reads
 
 
 def load_po(path: Path) -> Any:
@@ -105,6 +108,20 @@ def declared_nplurals(store: Any) -> int | None:
     header = store.parseheader() if store.units and store.units[0].isheader() else {}
     match = _NPLURALS.search(header.get("Plural-Forms", ""))
     return int(match.group(1)) if match and int(match.group(1)) > 0 else None
+
+
+def ltmt_generator(path: Path) -> str | None:
+    """The header line of the PO catalog ``path`` that says ltmt filled translations in it
+    (``X-Generator: ltmt 0.1.0``); None where its header names no generator, or another tool,
+    or the file cannot be read. A catalog filled with ``--no-fuzzy`` marks no entry: this
+    line alone says that some of its translations may be ltmt's, unreviewed."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(HEADER_BYTES)
+    except OSError:
+        return None
+    found = _LTMT_GENERATOR.search(head)
+    return found.group(1).decode("utf-8", "replace").strip() if found else None
 
 
 def check_language(store: Any, path: Path, src_lang: str, tgt_lang: str) -> None:

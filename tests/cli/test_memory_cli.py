@@ -13,6 +13,7 @@ import pytest
 from ltmt import Memory
 from ltmt.cli import main
 from ltmt.cli.store import COMPACT_NOTE
+from ltmt.paths import ENV_CACHE
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -1462,7 +1463,7 @@ def test_an_import_of_ltmts_own_unchanged_output_is_stored_and_named(
 
 
 def test_ltmts_unreviewed_output_is_known_in_a_folder_for_another_user_and_in_a_copy(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, store: str
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, store: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The record of what ltmt wrote was read for a single file and the user it translated
     for: a folder import, an import into another user, and a copy of the output with a cell
@@ -1470,6 +1471,7 @@ def test_ltmts_unreviewed_output_is_known_in_a_folder_for_another_user_and_in_a_
     from ltmt.formats.documents import Unit
     from ltmt.formats.output_sources import OutputSources
 
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))  # no other test's records
     (tmp_path / "proj").mkdir()
     po = tmp_path / "proj" / "de.po"
     written = [("Save", "Speichern"), ("Open", "Öffnen"), ("Quit", "Beenden")]
@@ -1503,6 +1505,35 @@ def test_ltmts_unreviewed_output_is_known_in_a_folder_for_another_user_and_in_a_
         "ltmt: warning: 2 pairs ltmt translated into reviewed.po and nobody changed since were "
         "stored as approved (1, 2); review them"
     )
+
+
+def test_a_po_catalog_ltmt_filled_without_fuzzy_marks_is_named_on_import(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A catalog translated with --no-fuzzy (X-Generator: ltmt) was imported with its raw
+    machine translation as approved, without a word."""
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))  # no other test's records
+    po = tmp_path / "de.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n"X-Generator: ltmt 0.1.0\\n"\n\n'
+        'msgid "Save"\nmsgstr "Speichern"\n\nmsgid "Open"\nmsgstr "Öffnen"\n',
+        "utf-8",
+    )
+    for extra, apart in (
+        ([], ""),
+        (["--reviewed-only"], ", which --reviewed-only cannot tell apart"),
+    ):
+        user = f"u{len(extra)}"
+        code, out, err = ltmt(
+            capsys, "memory", "import", str(po), "-u", user, "--memory-dir", store, *extra
+        )
+        assert (code, out) == (0, f"imported de.po into {user}: 2 added, 0 duplicates, 0 skipped\n")
+        assert err.splitlines()[-1] == (
+            "ltmt: warning: de.po says ltmt filled translations in (X-Generator: ltmt 0.1.0), "
+            "but no record on this machine says which: 2 pairs imported as approved, ltmt's "
+            f"unreviewed machine translation among them{apart}; review them, or undo the "
+            f"import: ltmt memory delete --user {user} --origin {po.resolve()}"
+        )
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import LanguageError
-from ltmt.formats.po import read_po
+from ltmt.formats.po import ltmt_generator, read_po
 
 HEADER = (
     'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: {language}\\n"\n'
@@ -87,3 +87,24 @@ def test_a_written_catalog_has_a_clean_header_that_names_ltmt(tmp_path: Path) ->
             ["msgfmt", "-c", "-o", "/dev/null", str(out)], capture_output=True, text=True
         )
         assert (checked.returncode, checked.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [
+        ('"X-Generator: ltmt 0.1.0\\n"\n', "X-Generator: ltmt 0.1.0"),
+        ('"X-Generator: Poedit 3.4\\n"\n', None),  # a reviewer saved it since
+        ("", None),
+    ],
+)
+def test_a_catalog_ltmt_filled_says_so_in_its_header(
+    tmp_path: Path, header: str, said: str | None
+) -> None:
+    """A catalog filled with --no-fuzzy marks no entry: its X-Generator alone tells."""
+    po = tmp_path / "de.po"
+    po.write_text(
+        f'msgid ""\nmsgstr ""\n"Language: de\\n"\n{header}\nmsgid "Save"\nmsgstr "Speichern"\n',
+        "utf-8",
+    )
+    assert ltmt_generator(po) == said
+    assert ltmt_generator(tmp_path / "missing.po") is None
