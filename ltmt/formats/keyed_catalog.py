@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, NoPairsError
 from ltmt.formats.common import atomic_write, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.not_read import NotRead
@@ -393,6 +393,8 @@ class KeyedCatalog(TranslationsHeld):
             for name in document.names_not_here(values)
             if not any(name.startswith(f"{whole}/") for whole in not_text)
         ]  # a value that is no string (an object's strings) is counted as that alone
+        if not records and obsolete:
+            _refuse_another_source(path, source_file, values, document)
         _count_obsolete(path, source_file, obsolete, not_read, purpose)
         _count_not_text(path, not_text, not_read)
         return iter(records)
@@ -419,6 +421,21 @@ def _count_marked(path: Path, names: list[str], not_read: NotRead | None, purpos
             purpose,
             "it" if len(names) == 1 else "them",
         )
+
+
+def _refuse_another_source(
+    path: Path, source_file: Path, values: dict[str, str], document: KeyedCatalog
+) -> None:
+    """Raise :class:`NoPairsError` where none of the names of ``path``'s strings (``values``)
+    are in ``source_file`` (``document``): the source file of another translation was given,
+    and "no segments found (an empty file, ...)" sent the user looking in the wrong place."""
+    names = dict.fromkeys(map(document.name_of, values))
+    if any(name in document.names() for name in names):
+        return
+    raise NoPairsError(
+        f"{path}: none of its {counted(len(names), 'name')} are in {source_file} (wrong "
+        "--source-file?); give the source-language file it translates"
+    )
 
 
 def _count_obsolete(

@@ -11,7 +11,7 @@ from formats_fakes import FakeModel
 from lxml import etree
 from translate.storage import resx
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, NoPairsError
 from ltmt.formats import resx as resx_module
 from ltmt.formats.documents import open_document
 from ltmt.formats.not_read import NotRead
@@ -182,3 +182,21 @@ def test_what_is_no_resx_file_is_one_line_error(tmp_path: Path, text: str, messa
     path.write_text(text, "utf-8")
     with pytest.raises(InputError, match=message):
         ResxDocument.open(path)
+
+
+def test_a_source_file_with_none_of_the_translations_names_is_said_to_be_the_wrong_one(
+    tmp_path: Path,
+) -> None:
+    """Another project's source file gave "no segments found (an empty file, or no
+    translated entries ...)": it sent the user looking at the translation."""
+    source = _resx(tmp_path / "Form1.resx", ("button1.Text", "OK"), ("label1.Text", "Name"))
+    out = _resx(tmp_path / "Strings.de.resx", ("Save", "Speichern"), ("Quit", "Beenden"))
+    with pytest.raises(
+        NoPairsError,
+        match=r"Strings.de.resx: none of its 2 names are in .*Form1.resx \(wrong "
+        r"--source-file\?\); give the source-language file it translates$",
+    ):
+        ResxDocument.pairs(out, source_file=source)
+    # one name in common: the others are obsolete strings, counted as before
+    _resx(out, ("Save", "Speichern"), ("button1.Text", "OK"))
+    assert [r.target for r in ResxDocument.pairs(out, source_file=source)] == ["OK"]
