@@ -192,14 +192,18 @@ def read_po(
     """The translated pairs of the PO file ``path`` (see the module docstring); a ``Language``
     header that is not ``tgt_lang`` is a :class:`LanguageError` (:func:`header_language_error`),
     or without ``check_declared`` a warning (the pairs read as ``src_lang`` → ``tgt_lang``).
-    The entries left out are counted into ``not_read`` (``fuzzy``, ``untranslated``), or the
+    The entries left out are counted into ``not_read`` (``fuzzy``, ``untranslated``,
+    ``obsolete``), or the
     fuzzy ones said in a warning without one."""
     path = Path(path)
     store, lines = _load(path)
     records = []
     left_out = NotRead()
     for number, unit in enumerate(store.units):
-        if unit.isheader() or unit.isobsolete():
+        if unit.isheader():
+            continue
+        if unit.isobsolete():  # ``#~``: msgmerge keeps it for a message gone from the code
+            left_out.add("obsolete")
             continue
         if not _translated(unit):
             left_out.add("untranslated")  # an empty fuzzy entry too: nothing to review

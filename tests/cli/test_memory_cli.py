@@ -379,11 +379,11 @@ def test_an_import_counts_the_entries_it_did_not_read(
     assert (code, out) == (
         0,
         "imported demo.po into u: 1 added, 0 duplicates, 0 skipped; not read: 1 fuzzy, "
-        "4 untranslated\n",
+        "1 obsolete, 4 untranslated\n",
     )
     assert "not read" not in caplog.text  # said once
     code, out, _ = ltmt(capsys, *import_it, "--json")
-    assert json.loads(out)["not_read"] == {"fuzzy": 1, "untranslated": 4}
+    assert json.loads(out)["not_read"] == {"fuzzy": 1, "obsolete": 1, "untranslated": 4}
 
 
 def test_deleting_a_missing_segment_of_a_known_user_names_the_segment(

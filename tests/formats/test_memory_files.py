@@ -163,8 +163,8 @@ def test_po_reads_translated_entries_only(caplog: pytest.LogCaptureFixture) -> N
 @pytest.mark.parametrize(
     ("read", "include_fuzzy", "counts"),
     [
-        (read_po, False, {"fuzzy": 1, "untranslated": 4}),
-        (read_po, True, {"untranslated": 4}),
+        (read_po, False, {"fuzzy": 1, "obsolete": 1, "untranslated": 4}),
+        (read_po, True, {"obsolete": 1, "untranslated": 4}),
         (read_xliff, False, {"awaiting review": 1, "untranslated": 2}),
     ],
 )

@@ -89,6 +89,23 @@ def test_a_written_catalog_has_a_clean_header_that_names_ltmt(tmp_path: Path) ->
         assert (checked.returncode, checked.stderr) == (0, "")
 
 
+def test_obsolete_entries_are_counted_as_not_read(tmp_path: Path) -> None:
+    """An import skipped a catalog's ``#~`` entries without a count: "1 added" of a file
+    that held three translations."""
+    from ltmt.formats.not_read import NotRead
+
+    path = tmp_path / "de.po"
+    path.write_text(
+        HEADER.format(language="de")
+        + '\nmsgid "Save"\nmsgstr "Speichern"\n'
+        + '\n#~ msgid "old"\n#~ msgstr "alt"\n\n#~ msgid "older"\n#~ msgstr "älter"\n',
+        encoding="utf-8",
+    )
+    not_read = NotRead()
+    assert [r.source for r in read_po(path, not_read=not_read)] == ["Save"]
+    assert not_read.by_reason() == {"obsolete": 2}
+
+
 @pytest.mark.parametrize(
     ("header", "said"),
     [
