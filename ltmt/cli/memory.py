@@ -251,10 +251,11 @@ def import_(
 
 
 def _undo_command(user: str, origin: str) -> str:
-    """The command that undoes an import of ``origin`` into ``user``'s memory."""
+    """The command that undoes an import of ``origin`` into ``user``'s memory: with
+    ``--yes``, without which it only says what it would delete (the hint failed as given)."""
     import shlex
 
-    return f"ltmt memory delete --user {shlex.quote(user)} --origin {shlex.quote(origin)}"
+    return f"ltmt memory delete --user {shlex.quote(user)} --origin {shlex.quote(origin)} --yes"
 
 
 def _warn_of_suspects(suspects: list[SuspectKind], qa_command: str | None) -> None:

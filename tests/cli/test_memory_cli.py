@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -1440,8 +1441,16 @@ def test_an_import_of_ltmts_own_unchanged_output_is_stored_and_named(
     assert err.splitlines()[1:] == [
         "ltmt: warning: 1 pair ltmt translated into strings.csv and nobody changed since were "
         "stored as approved (hp); review them, or undo the import: ltmt memory delete --user "
-        f"app --origin {table}"
+        f"app --origin {table} --yes"
     ]
+    # the hint works as given (without --yes, delete only says what it would delete)
+    hint = shlex.split(err.splitlines()[-1].partition("undo the import: ltmt ")[2])
+    code, out, err = ltmt(capsys, *hint, "--memory-dir", store)
+    assert (code, out.split(";")[0]) == (0, f"deleted 2 segments of app from {table}"), err
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(table), "-u", "app", "--memory-dir", store
+    )
+    assert code == 0, err
     # --reviewed-only (as ltmt qa's) leaves ltmt's unchanged translation out, counted
     code, out, err = ltmt(
         capsys,
@@ -1532,7 +1541,7 @@ def test_a_po_catalog_ltmt_filled_without_fuzzy_marks_is_named_on_import(
             "ltmt: warning: de.po says ltmt filled translations in (X-Generator: ltmt 0.1.0), "
             "but no record on this machine says which: 2 pairs imported as approved, ltmt's "
             f"unreviewed machine translation among them{apart}; review them, or undo the "
-            f"import: ltmt memory delete --user {user} --origin {po.resolve()}"
+            f"import: ltmt memory delete --user {user} --origin {po.resolve()} --yes"
         )
 
 
