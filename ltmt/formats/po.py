@@ -50,6 +50,11 @@ _CHARSET = re.compile(rb"charset=([A-Za-z0-9._:-]+)")
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 # the header line ltmt writes into a catalog it filled (:mod:`ltmt.formats.po_document`)
 _LTMT_GENERATOR = re.compile(rb'^"(X-Generator: *ltmt\b[^"\\]*)', re.MULTILINE)
+# the project a memory export names (:func:`write_po`): its pairs are the memory's, approved
+MEMORY_EXPORT = "ltmt translation memory"
+_MEMORY_EXPORT = re.compile(
+    rb'^"Project-Id-Version: *' + re.escape(MEMORY_EXPORT.encode()), re.MULTILINE
+)
 HEADER_BYTES = 65536  # how much of a catalog's start :func:`ltmt_generator` reads
 
 
@@ -113,14 +118,18 @@ def declared_nplurals(store: Any) -> int | None:
 def ltmt_generator(path: Path) -> str | None:
     """The header line of the PO catalog ``path`` that says ltmt filled translations in it
     (``X-Generator: ltmt 0.1.0``); None where its header names no generator, or another tool,
-    or the file cannot be read. A catalog filled with ``--no-fuzzy`` marks no entry: this
-    line alone says that some of its translations may be ltmt's, unreviewed."""
+    or the file cannot be read, and for a memory export (``ltmt memory export -o x.po``: the
+    memory's own pairs, whose header names ltmt too). A catalog filled with ``--no-fuzzy``
+    marks no entry: this line alone says that some of its translations may be ltmt's,
+    unreviewed."""
     try:
         with open(path, "rb") as file:
             head = file.read(HEADER_BYTES)
     except OSError:
         return None
     found = _LTMT_GENERATOR.search(head)
+    if _MEMORY_EXPORT.search(head):  # ltmt wrote a memory's pairs, none of them translated
+        return None
     return found.group(1).decode("utf-8", "replace").strip() if found else None
 
 
@@ -353,7 +362,7 @@ def write_po(
     # translate-toolkit's template header ("PACKAGE VERSION", "FULL NAME <EMAIL@ADDRESS>")
     # and its own name: msgfmt -c warns about each default; say what wrote the catalog, when
     fields: dict[str, str] = {
-        "Project_Id_Version": "ltmt translation memory",
+        "Project_Id_Version": MEMORY_EXPORT,
         "PO_Revision_Date": datetime.now().astimezone().strftime("%Y-%m-%d %H:%M%z"),
         "Last_Translator": "",
         "Language_Team": "",

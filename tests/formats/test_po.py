@@ -125,3 +125,14 @@ def test_a_catalog_ltmt_filled_says_so_in_its_header(
     )
     assert ltmt_generator(po) == said
     assert ltmt_generator(tmp_path / "missing.po") is None
+
+
+def test_a_memory_export_is_no_catalog_ltmt_filled(tmp_path: Path) -> None:
+    """A memory export names ltmt as its generator too: importing it (a backup, another
+    machine) warned that ltmt filled translations in, which it had not."""
+    from ltmt.formats.po import write_po
+    from ltmt.segments import PairRecord
+
+    out = tmp_path / "export.po"
+    write_po(out, [PairRecord("Save", "Speichern", "", {})])
+    assert ltmt_generator(out) is None
