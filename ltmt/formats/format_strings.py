@@ -20,6 +20,12 @@ translation has the source's arguments, no more and no fewer, with the same type
   error at run time).
 - ``java-format``: a ``java.text.MessageFormat`` pattern that Java can parse
   (:func:`ltmt.formats.message_format.pattern_problem`: ``{'name'}``, an unmatched brace).
+- ``csharp-format``: a .NET composite format string as ``String.Format`` parses it:
+  ``{{``/``}}`` are literal braces, every other brace belongs to a format item
+  ``{index[,alignment][:formatString]}`` (``{0}``, ``{0,-20}``, ``{1,10:C2}``), a lone brace
+  throws ``FormatException``; the items' indexes are the source's (one the source lacks reads
+  an argument the call does not pass). A translation may leave out an item: .NET allows it,
+  and the placeholder check says what it lacks.
 - ``qt-format`` / ``kde-format`` (``%1`` … ``%99``), ``qt-plural-format`` (also ``%n``),
   ``sh-format`` (``$name``, ``${name}``), ``perl-brace-format`` (``{name}``): the same set.
 
@@ -67,6 +73,8 @@ _STANDARD_SPEC = r"(?:.?[<>=^])?[-+ ]?#?0?[0-9]*(?:\.[0-9]+)?[bcdoxXneEfFgG%]?"
 _MSGFMT_FIELD = re.compile(
     rf"\{{(?:{_MSGFMT_ARGUMENT})?(?::(?:\{{{_MSGFMT_ARGUMENT}\}}|{_STANDARD_SPEC}))?\}}", re.DOTALL
 )
+# a .NET composite format item (gettext's format-csharp.c): an index, an alignment, a format
+_CSHARP_ITEM = re.compile(r"\{(?P<index>\d+)[ ]*(?:,[ ]*-?\d+[ ]*)?(?::[^{}]*)?\}")
 _QT = re.compile(r"%L?(?P<n>[1-9]\d?)")
 _QT_PLURAL = re.compile(r"%L?(?P<n>[1-9]\d?|n)")
 _SH = re.compile(r"\$(?:\{(?P<braced>[A-Za-z_]\w*)\}|(?P<name>[A-Za-z_]\w*))")
@@ -238,6 +246,37 @@ def _fields(argument: str, formats: set[str]) -> str:
     return " ".join(f"{{{argument}{written}}}" for written in sorted(formats))
 
 
+def _csharp_items(text: str) -> dict[str, str]:
+    """The indexes of the .NET composite format string ``text``'s items; ``_Invalid`` at a
+    brace that is neither doubled nor an item's (``String.Format`` throws there)."""
+    items: dict[str, str] = {}
+    position = 0
+    while position < len(text):
+        char = text[position]
+        if char in "{}" and text[position : position + 2] in ("{{", "}}"):
+            position += 2
+            continue
+        if char == "}":
+            raise _Invalid("a lone '}' (write '}}' for a brace)")
+        if char == "{":
+            match = _CSHARP_ITEM.match(text, position)
+            if match is None:
+                raise _Invalid(
+                    f"invalid format item at {text[position : position + 12]!r} "
+                    "(write '{{' for a brace)"
+                )
+            items[match.group("index")] = ""
+            position = match.end()
+            continue
+        position += 1
+    return items
+
+
+def _check_csharp(source: str, translation: str) -> list[str]:
+    want, have = _csharp_items(source), _csharp_items(translation)
+    return [problem for problem in _compare(want, have, "argument") if "missing" not in problem]
+
+
 def _check_java(source: str, translation: str) -> list[str]:
     if pattern_problem(source) is not None:
         raise _Invalid(f"no MessageFormat pattern: {pattern_problem(source)}")
@@ -272,6 +311,7 @@ CHECKS: dict[str, Callable[[str, str], list[str]]] = {
     "python-format": _check_python,
     "python-brace-format": _check_brace,
     "java-format": _check_java,
+    "csharp-format": _check_csharp,
     "qt-format": _set_checker(_QT),
     "kde-format": _set_checker(_QT),
     "qt-plural-format": _set_checker(_QT_PLURAL),

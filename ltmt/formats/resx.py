@@ -15,7 +15,10 @@ A name defined twice is read as MSBuild builds it: the first definition, with a 
 names it (MSBuild's ``MSB3568: Duplicate resource name "Title" is not allowed, ignored``); the
 output holds the first only, translated. Its strings make no memory pairs
 (:meth:`KeyedCatalog.pairs`). A value ``true`` or ``false`` (any case) is a setting
-``bool.Parse`` reads, not text: neither translated nor paired.
+``bool.Parse`` reads, not text: neither translated nor paired. A string with a .NET format item
+(``{0}``, ``{1,10:C2}``) is a composite format string that ``String.Format`` reads: its
+translation is held to ``csharp-format`` (:mod:`ltmt.formats.format_strings`: balanced
+``{{``/``}}``), by ``ltmt translate`` and ``ltmt qa`` alike.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from ltmt.formats.common import (
     remove_with_note,
     replace_notes,
 )
+from ltmt.formats.format_strings import has_directives
 from ltmt.formats.keyed_catalog import (
     Entry,
     KeyedCatalog,
@@ -131,7 +135,12 @@ class ResxDocument(KeyedCatalog):
         warn_defined_twice(path, self.names_defined_twice, _FIRST_KEPT)
         strings = _first_definitions(root).items()
         super().__init__(
-            path, [Entry(name, name, value.text) for name, value in strings if value.text]
+            path,
+            [
+                Entry(name, name, value.text, flags=_format_flags(value.text))
+                for name, value in strings
+                if value.text
+            ],
         )
 
     @classmethod
@@ -187,6 +196,14 @@ class ResxDocument(KeyedCatalog):
             replace_notes(first, header)
         extras = [theirs[name] for name in self.extras if name in theirs]
         append_copies(root, extras)
+
+
+def _format_flags(text: str) -> tuple[str, ...]:
+    """``("csharp-format",)`` for a string that is a .NET composite format string with an
+    item (``{0}``, ``{1,10:C2}``), which ``String.Format`` reads, so that its translation must
+    stay one (balanced ``{{``/``}}``); else none (``Hello {UserName}`` is some other code's
+    template)."""
+    return ("csharp-format",) if has_directives("csharp-format", text) else ()
 
 
 def _prolog(data: bytes) -> bytes:

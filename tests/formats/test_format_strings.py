@@ -79,6 +79,16 @@ CASES = [
     ("java-format", "It''s {0,number,integer}.", "Es sind {0,number,integer}.", True),
     ("java-format", "Type '{'name'}' here.", "Geben Sie »«« ein. {'name'}", False),
     ("java-format", "Open {0}.", "Öffnen Sie {0.", False),
+    ("csharp-format", "Item {0,-20} costs {1,10:C2}", "{1,10:C2}: Artikel {0,-20}", True),
+    ("csharp-format", 'Expected format: {{ "id": {0} }}', "Format erwartet: {{ »id«: {0} }}", True),
+    (
+        "csharp-format",
+        'Expected format: {{ "id": {0} }}',
+        "Format erwartet: {{{{{»id«: {0} }",
+        False,
+    ),
+    ("csharp-format", "Error code 0x{0:X8} occurred.", "Fehler-Code 0x{0:X8}. }", False),
+    ("csharp-format", "{0} of {1}", "{1} von {0} {2}", False),
     ("qt-format", "%1 of %2", "%2 von %1", True),
     ("qt-format", "%1 of %2", "%1 von", False),
     ("sh-format", "Copy $file to ${dir}", "Kopiere $file nach ${dir}", True),
@@ -173,6 +183,16 @@ def test_problems_say_what_is_wrong() -> None:
     assert check_format(["c-format"], "%lu", "%u") == [
         "c-format: argument '1' is int, not long int"
     ]
+    # .NET's String.Format throws FormatException at a brace neither doubled nor an item's
+    json = 'Expected format: {{ "id": {0} }}'
+    assert check_format(["csharp-format"], json, "Format erwartet: {{{{{»id«: {0} }") == [
+        "csharp-format: invalid format item at '{»id«: {0} }' (write '{{' for a brace)"
+    ]
+    assert check_format(["csharp-format"], "Code {0:X8}.", "Code {0:X8}. }") == [
+        "csharp-format: a lone '}' (write '}}' for a brace)"
+    ]
+    # an item left out is valid .NET (msgfmt -c refuses it): the placeholder check says it
+    assert check_format(["csharp-format"], "{0} costs {1,10:C2}", "{0} kostet") == []
 
 
 @pytest.mark.parametrize(
@@ -214,6 +234,9 @@ def test_fix_directives(flag: str, source: str, translation: str, fixed: str) ->
         ("c-format", "%s and %1$d", False),  # not valid
         ("python-format", "%(n)d keys", True),
         ("python-brace-format", "{name}", True),
+        ("csharp-format", "Item {0,-20} costs {1,10:C2}", True),
+        ("csharp-format", "Hello {UserName}", False),  # no composite format string
+        ("csharp-format", "Use {{ and }}", False),  # no item
         ("c-format", "plain", False),
     ],
 )

@@ -134,6 +134,22 @@ def test_a_boolean_setting_is_neither_translated_nor_paired(tmp_path: Path) -> N
     assert [(r.source, r.target) for r in records] == [("Save", "Speichern")]
 
 
+def test_a_composite_format_string_stays_one(tmp_path: Path) -> None:
+    """A model's unbalanced braces (``{{{{{»id«: {0} }``, which makes String.Format throw) were
+    counted as repaired; a string with a .NET format item is now checked as ``csharp-format``."""
+    json = 'Expected format: {{ "id": {0} }}'
+    source = _resx(tmp_path / "App.resx", ("Json", json), ("Named", "Hello {UserName}"))
+    units = ResxDocument.open(source).units()
+    assert [u.flags for u in units] == [("csharp-format",), ()]
+    result = translate_file(
+        source,
+        tmp_path / "App.de.resx",
+        lambda texts, prefer=None: [f"{text} }}" for text in texts],
+        tgt_lang="de",
+    )
+    assert result.report.not_repairable == 1
+
+
 def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> None:
     """The translator's header, XML comments before a string and its edited <comment> stay; a
     string new to the output has the source file's."""
