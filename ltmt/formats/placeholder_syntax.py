@@ -316,10 +316,10 @@ _PATTERNS = {
     # an i18next field (``{{name}}``, unescaped ``{{- name}}``, formatted ``{{val, number}}``),
     # Liquid's and Jinja's output with filters and trimming (``{{ price | money }}``,
     # ``{{- x -}}``) and their tags (``{% if x %}``), an ICU argument with a type
-    # (:data:`_ICU_TYPED_ARGUMENT`), a Python/.NET/ICU-style one (``{0}``, ``{name!r:>10}``) or
-    # vue-i18n's literal (``{'@'}``, a sign its syntax would read otherwise; a word between
-    # literal braces, ``{'{'}error{'}'}``, shown as ``{error}``, is one); first, an EL or
-    # template expression with its dollar (Bean Validation's ``${validatedValue}``,
+    # (:data:`_ICU_TYPED_ARGUMENT`), a Python/.NET/ICU-style one (``{0}``, ``{name!r:>10}``,
+    # ``{1,10:C2}``) or vue-i18n's literal (``{'@'}``, a sign its syntax would read otherwise;
+    # a word between literal braces, ``{'{'}error{'}'}``, shown as ``{error}``, is one); first,
+    # an EL or template expression with its dollar (Bean Validation's ``${validatedValue}``,
     # ``${formatter.format('%1$.2f', validatedValue)}``, its quotes and parentheses: the model
     # translated its words), or a JavaScript template literal's or a shell's ``${name}``;
     # Angular's ``{$NAME}``
@@ -331,6 +331,8 @@ _PATTERNS = {
         # Angular's placeholder (``{$INTERPOLATION}``, ``{$LINE_BREAK}``): JSON from
         # ``ng extract-i18n --format=json``
         rf"|{_ANGULAR}"
+        # a .NET composite format item with its alignment (``{0,-20}``, ``{1,10:C2}``)
+        r"|\{\d+[ \t]*,[ \t]*-?\d+[ \t]*(?::[^{}]*)?\}"
         # vue-i18n's named one with spaces inside, which it reads as {name} (the model wrote
         # ``{Name }`` for ``{ name }``)
         r"|\{[ \t]*[A-Za-z_][\w.]*[ \t]*\}"

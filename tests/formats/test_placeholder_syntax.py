@@ -505,3 +505,15 @@ def test_angular_placeholders_are_placeholders_its_start_and_close_ones_tags() -
         ("{$CLOSE_LINK}", "tag"),
         ("{$LINE_BREAK}", "brace"),
     ]
+
+
+        ("Item {0,-20} costs {1,10:C2}", ["{0,-20}", "{1,10:C2}"]),
+        ("{0,-10} {1, 8}", ["{0,-10}", "{1, 8}"]),
+        ("{0, number}", ["{0, number}"]),  # ICU's typed argument, as before
+    ],
+)
+def test_a_dotnet_format_item_with_its_alignment_is_one_placeholder(
+    text: str, expected: list[str]
+) -> None:
+    """``{1,10:C2}`` was no placeholder: qa said the translation lacked the number 1,10."""
+    assert [p.text for p in find_placeholders(text)] == expected

@@ -88,6 +88,8 @@ from ltmt.qa.number_checks import (
         # a list's numbering that opens a line
         ("- Open the file\n- Save it", "1. Datei öffnen\n2) Speichern", []),
         ("Step one", "Schritt 1", []),
+        # a .NET format item's alignment and format are the placeholders check's
+        ("Item {0,-20} costs {1,10:C2}", "Artikel {0,-20} kostet", []),
     ],
 )
 def test_numbers_lost_and_added(source, target, expected):

@@ -201,6 +201,9 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
         # an argument by name may be used fewer times, once at least
         ("The {name} was added. Add another {name}.", "{name} hinzugefügt.", {}, []),
         ("The {name} was added.", "Hinzugefügt.", {}, ["lacks {name}"]),
+        # a .NET format item with its alignment is one placeholder (not the numbers 1,10)
+        ("Item {0,-20} costs {1,10:C2}", "Artikel {0,-20} kostet", {}, ["lacks {1,10:C2}"]),
+        ("{0,-10} {1,8}", "{0,-10}", {}, ["lacks {1,8}"]),
         # a plural form may leave its count out
         ("%d file", "Eine Datei", {"plural": 0}, []),
         ("%d file", "Eine Datei", {}, ["lacks %d"]),
