@@ -286,6 +286,12 @@ def is_branching(message: str) -> bool:
     return _HEAD.search(message) is not None
 
 
+def branching_heads(message: str) -> dict[str, str]:
+    """The name and kind of each branching argument ``message`` opens (``{count, plural,``:
+    ``{"count": "plural"}``), read from its heads alone, so also of a message ICU rejects."""
+    return {head.group(1): head.group(2) for head in _HEAD.finditer(message)}
+
+
 def quotes_syntax(message: str, *, icu: bool) -> bool:
     """Whether ``message`` writes ICU syntax quoted (``'{'``, ``'}'``; where the file is ``icu``
     throughout, as an ARB file is, also ``''``, an apostrophe): the model would translate the

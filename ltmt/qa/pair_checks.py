@@ -53,6 +53,7 @@ from ltmt.formats.wordless import lost_every_word
 from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.pictographs import OWNERSHIP_SIGNS
+from ltmt.qa.icu_checks import argument_problems
 from ltmt.qa.month_checks import changed_months, english_order, lost_months
 from ltmt.qa.negation_checks import negation_problems
 from ltmt.qa.number_checks import number_problems
@@ -120,18 +121,17 @@ def icu_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[
     """What ICU rejects in ``target`` (:func:`ltmt.formats.icu_messages.syntax_problem`:
     ``{count, Zahl}``, unbalanced braces, ``{n, Plural, ... andere {...}}``) where ``source``
     is a valid ICU message with a typed argument (``{n, number}``, a plural, a select): a
-    template's ``{name}`` alone does not make a message ICU."""
+    template's ``{name}`` alone does not make a message ICU. Before it, what ICU accepts but the
+    program does not (:func:`ltmt.qa.icu_checks.argument_problems`: a renamed argument, a
+    translated select key)."""
     source, target = without_markup(source), without_markup(target)  # XLIFF codes' braces
     if not has_arguments_with_types(source) or syntax_problem(source) is not None:
         return []
+    problems = argument_problems(source, target)  # a renamed argument, a translated select key
     problem = syntax_problem(target)
-    if problem is not None:
-        return [f"not a valid ICU message as its source is: {problem}"]
-    return [
-        f"select {name!r} has the key {key!r}, which its source does not have: the program "
-        "never picks it; write the source's keys as they are"
-        for name, key in select_keys_added(source, target)
-    ]
+    return problems + (
+        [] if problem is None else [f"not a valid ICU message as its source is: {problem}"]
+    )
 
 
 def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:

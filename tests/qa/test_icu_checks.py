@@ -1,0 +1,35 @@
+"""What a translation changed of its ICU source's branching arguments, which ICU accepts."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.qa.icu_checks import argument_problems
+from ltmt.qa.pair_checks import icu_problems
+
+RENAMED = (
+    "renames the argument {count} to {Anzahl}: keep the source's name, which the program passes"
+)
+SOURCE = "You have {count, plural, one {# new message} other {# new messages}}"
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        (SOURCE, "{count, plural, one {# neue Nachricht} other {# neue Nachrichten}}", []),
+        (SOURCE, "{Anzahl, plural, one {# neue Nachricht} other {# neue Nachrichten}}", [RENAMED]),
+        (SOURCE, "Sie haben {count} neue Nachrichten", []),  # no plural, the argument kept
+        (SOURCE, "Sie haben neue Nachrichten", ["lacks {count}"]),
+    ],
+)
+def test_argument_problems(source: str, target: str, expected: list[str]) -> None:
+    assert argument_problems(source, target) == expected
+
+
+def test_a_renamed_argument_is_said_beside_what_icu_rejects() -> None:
+    """With ``andere`` for ``other`` qa said only that there was no other branch."""
+    target = "{Anzahl, plural, one {# neue Nachricht} andere {# neue Nachrichten}}"
+    assert icu_problems(SOURCE, target, {}) == [
+        RENAMED,
+        "not a valid ICU message as its source is: plural 'Anzahl' has no 'other' branch",
+    ]
