@@ -292,6 +292,14 @@ def branching_heads(message: str) -> dict[str, str]:
     return {head.group(1): head.group(2) for head in _HEAD.finditer(message)}
 
 
+def branching_arguments(message: str) -> dict[str, Argument]:
+    """The branching arguments of ``message``, nested ones too, by name; :class:`Unsupported`
+    where it is no valid ICU message (:func:`syntax_problem`)."""
+    arguments: dict[str, Argument] = {}
+    _collect(_parse(message, 0, len(message)), arguments)
+    return arguments
+
+
 def quotes_syntax(message: str, *, icu: bool) -> bool:
     """Whether ``message`` writes ICU syntax quoted (``'{'``, ``'}'``; where the file is ``icu``
     throughout, as an ARB file is, also ``''``, an apostrophe): the model would translate the

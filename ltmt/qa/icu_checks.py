@@ -1,8 +1,9 @@
 """What a translation changed of its ICU source's branching arguments, which ICU itself
 accepts: an argument renamed or lost (``{Anzahl, plural, ...}`` for ``{count, plural, ...}``:
-the program passes ``count``, so ICU throws or shows the ``other`` branch). ``ltmt qa``'s
-``icu`` check (:func:`ltmt.qa.pair_checks.icu_problems`) says these beside what ICU rejects
-(:func:`ltmt.formats.icu_messages.syntax_problem`).
+the program passes ``count``, so ICU throws or shows the ``other`` branch), and a select's keys
+translated (``männlich {...}`` for ``male {...}``: the program's value ``male`` matches no key
+and falls to ``other``). ``ltmt qa``'s ``icu`` check (:func:`ltmt.qa.pair_checks.icu_problems`)
+says these beside what ICU rejects (:func:`ltmt.formats.icu_messages.syntax_problem`).
 
     argument_problems("{count, plural, other {# files}}", "{Anzahl, plural, other {# Dateien}}")
     # ["renames the argument {count} to {Anzahl}: keep the source's name, which the program passes"]
@@ -12,13 +13,13 @@ from __future__ import annotations
 
 import re
 
-from ltmt.formats.icu_messages import branching_heads
+from ltmt.formats.icu_messages import Unsupported, branching_arguments, branching_heads
 
 
 def argument_problems(source: str, target: str) -> list[str]:
     """The branching arguments of ``source`` (a valid ICU message) that ``target`` lacks or
     renamed, read from the heads even where ``target`` is no valid message (``andere`` for
-    ``other``)."""
+    ``other``), and, where it is one, the selects whose keys are not the source's."""
     wanted, have = branching_heads(source), branching_heads(target)
     problems = []
     for name, kind in wanted.items():
@@ -33,4 +34,25 @@ def argument_problems(source: str, target: str) -> list[str]:
             )
         else:
             problems.append(f"lacks {{{name}}}")
+    return problems + _select_key_problems(source, target)
+
+
+def _select_key_problems(source: str, target: str) -> list[str]:
+    """Each select of ``source`` whose keys ``target`` writes otherwise (a key translated):
+    the keys are the values the program passes, not words to translate."""
+    try:
+        wanted, have = branching_arguments(source), branching_arguments(target)
+    except Unsupported:  # the syntax check says what ICU rejects
+        return []
+    problems = []
+    for name, argument in wanted.items():
+        theirs = have.get(name)
+        if argument.kind != "select" or theirs is None or theirs.kind != "select":
+            continue
+        if set(theirs.branches) != set(argument.branches):
+            problems.append(
+                f"select {{{name}}} has the keys {', '.join(theirs.branches)} for the source's "
+                f"{', '.join(argument.branches)}: keep the source's keys, the values the "
+                "program passes"
+            )
     return problems

@@ -20,6 +20,19 @@ SOURCE = "You have {count, plural, one {# new message} other {# new messages}}"
         (SOURCE, "{Anzahl, plural, one {# neue Nachricht} other {# neue Nachrichten}}", [RENAMED]),
         (SOURCE, "Sie haben {count} neue Nachrichten", []),  # no plural, the argument kept
         (SOURCE, "Sie haben neue Nachrichten", ["lacks {count}"]),
+        (
+            "{g, select, male {He left} female {She left} other {They left}}",
+            "{g, select, männlich {Er ging} female {Sie ging} other {Sie gingen}}",
+            [
+                "select {g} has the keys männlich, female, other for the source's male, female,"
+                " other: keep the source's keys, the values the program passes"
+            ],
+        ),
+        (  # the order of the keys is free
+            "{g, select, male {He left} other {They left}}",
+            "{g, select, other {Sie gingen} male {Er ging}}",
+            [],
+        ),
     ],
 )
 def test_argument_problems(source: str, target: str, expected: list[str]) -> None:
