@@ -295,6 +295,12 @@ class KeyedCatalog(TranslationsHeld):
         it, by name (none here)."""
         return {}
 
+    def paired_untranslated(self) -> dict[str, str]:
+        """The source of each string, by name, that this catalog leaves to a person (no entry:
+        an ICU plural in YAML) and ``ltmt qa`` checks the person's translation of, whole
+        (none here)."""
+        return {}
+
     def kept_by_hand(self) -> list[str]:
         """The names of the strings this catalog leaves untranslated whose translation so far,
         a person's, it keeps (:meth:`adopt`): translated already, not left out (none here)."""
@@ -385,6 +391,12 @@ class KeyedCatalog(TranslationsHeld):
             if entry.name in translation.format_problems:
                 metadata["format_problems"] = translation.format_problems[entry.name]
             records.append(PairRecord(entry.source, target, f"{path}: {entry.key}", metadata))
+        if purpose == "checked":  # a person's translation of what ltmt leaves untranslated
+            for name, source in document.paired_untranslated().items():
+                if name not in twice and values.get(name, "").strip():
+                    # an ICU message, whatever syntax the file's other strings may be in
+                    where = f"{path}: {name}"
+                    records.append(PairRecord(source, values[name], where, {"context": name}))
         _count_ambiguous(path, ambiguous, sorted(twice), not_read)
         _count_marked(path, marked, not_read, purpose)
         not_text = translation.not_text

@@ -366,6 +366,7 @@ class YamlCatalog(KeyedCatalog):
         self._clashes: dict[str, Any] = {}  # its values where the source changed their shape
         self.path = Path(path)  # named by the warnings of _entries
         self.choices: dict[str, Choices] = {}  # a vue-i18n plural's, by name (_entries)
+        self.icu: dict[str, str] = {}  # the ICU plurals and selects left to a person (_entries)
         super().__init__(path, list(self._entries()))
 
     @classmethod
@@ -379,7 +380,6 @@ class YamlCatalog(KeyedCatalog):
         return cls(Path(path), read_bytes(Path(path), WHAT), tgt_lang or "de", skip_keys)
 
     def _entries(self) -> Iterator[Entry]:
-        icu: list[str] = []
         strings = list(
             _walk(_messages(self.document), skip_keys=self.skip_keys, drupal=self.drupal)
         )
@@ -388,7 +388,7 @@ class YamlCatalog(KeyedCatalog):
         self.syntax = VUE_I18N if vue else ""
         for name, value in strings:
             if isinstance(value, str) and (is_branching(value) or quotes_syntax(value, icu=False)):
-                icu.append(name)  # Symfony's messages+intl-icu files: not text to translate whole
+                self.icu[name] = value  # Symfony's messages+intl-icu: not text to translate whole
                 continue
             group = name.split("[")[0]  # a list's items are written only together
             choices = None
@@ -406,6 +406,12 @@ class YamlCatalog(KeyedCatalog):
             for form, tag in enumerate(self.tags):
                 text = str(value.get(tag) or value["other"])
                 yield Entry(f"{name}{FORM}{tag}", name, text, form, plural=True)
+
+    def warn_of_untranslated(self) -> None:
+        """Warn of the ICU plurals and selects this run leaves untranslated (a memory import
+        or ``ltmt qa`` translates nothing: no warning; ``ltmt qa`` checks a person's
+        translation of them: :meth:`paired_untranslated`)."""
+        icu = list(self.icu)
         if icu:
             logger.warning(
                 # quotes around braces, no ICU syntax in a vue-i18n file, are not called ICU's
@@ -417,6 +423,9 @@ class YamlCatalog(KeyedCatalog):
                 first_few(icu),
                 "it" if len(icu) == 1 else "them",
             )
+
+    def paired_untranslated(self) -> dict[str, str]:
+        return dict(self.icu)
 
     def name_of(self, key: str) -> str:
         return key.split(FORM)[0]

@@ -48,7 +48,8 @@ CHECKS: dict[str, Check] = {
             "error",
             "a translation whose source is an ICU message with typed arguments ({n, number}, "
             "plurals, selects) is a valid one too: balanced braces, ICU's argument types and "
-            "plural keywords, an other branch (JSON, ARB, Angular XLIFF)",
+            "plural keywords, an other branch, the source's plural and select arguments by "
+            "name and its select keys (JSON, ARB, YAML, Angular XLIFF)",
         ),
         Check(
             "placeholders",

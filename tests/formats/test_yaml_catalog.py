@@ -290,11 +290,41 @@ def test_icu_messages_of_a_symfony_file_are_left_untranslated(
     )
     with caplog.at_level(logging.WARNING):
         document = open_document(source, tgt_lang="de")
+        assert caplog.text == ""  # said by a translation run alone (ltmt qa said it twice)
+        document.warn_of_untranslated()
     assert [u.source for u in document.units()] == ["Apples"]
     assert (
         "2 messages with an ICU plural or select, or quotes around braces ('{name}') "
         "(num_of_apples, braces) left untranslated" in caplog.text
     )
+
+
+def test_qa_checks_a_persons_translation_of_an_icu_message(tmp_path: Path) -> None:
+    """They made no pairs: ``ltmt qa`` passed ``{Anzahl, plural, ...}`` without ``other``."""
+    from ltmt.qa.pair_checks import icu_problems
+
+    source = tmp_path / "messages+intl-icu.en.yaml"
+    source.write_text(
+        "cart:\n  items: '{count, plural, one {# item} other {# items}}'\n  t: Cart\n", "utf-8"
+    )
+    target = tmp_path / "messages+intl-icu.de.yaml"
+    target.write_text(
+        "cart:\n  items: '{Anzahl, plural, one {# Artikel}}'\n  t: Warenkorb\n", "utf-8"
+    )
+    records = list(YamlCatalog.pairs(target, source_file=source, purpose="checked"))
+    assert [(r.source, r.target, r.metadata) for r in records][1:] == [
+        (
+            "{count, plural, one {# item} other {# items}}",
+            "{Anzahl, plural, one {# Artikel}}",
+            {"context": "cart.items"},
+        )
+    ]
+    assert icu_problems(records[1].source, records[1].target, records[1].metadata) == [
+        "renames the argument {count} to {Anzahl}: keep the source's name, which the program "
+        "passes",
+        "not a valid ICU message as its source is: plural 'Anzahl' has no 'other' branch",
+    ]
+    assert len(list(YamlCatalog.pairs(target, source_file=source))) == 1  # no memory pair
 
 
 def test_a_plurals_categories_keep_the_sources_order(tmp_path: Path) -> None:
