@@ -378,23 +378,6 @@ def _check_simple_arguments(text: str) -> None:
         index = text.find("{", close)
 
 
-def select_keys_added(source: str, target: str) -> list[tuple[str, str]]:
-    """Each ``(argument, key)`` of a select in ``target``, a translation of ``source``, whose key
-    the source's select of that name lacks (``männlich`` for ``male``: the program passes the
-    source's keys, so that case is never shown); none where either is not taken apart."""
-    try:
-        of_source, of_target = expand(source).arguments, expand(target).arguments
-    except Unsupported:
-        return []
-    return [
-        (name, key)
-        for name, argument in of_target.items()
-        if argument.kind == "select" and name in of_source
-        for key in argument.branches
-        if key not in of_source[name].branches
-    ]
-
-
 def without_markup(message: str) -> str:
     """``message`` with its markup (tags, XLIFF inline codes) blanked out, as many spaces as
     it had characters: what ICU parses, each brace where it was."""

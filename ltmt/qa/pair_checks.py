@@ -33,7 +33,6 @@ from ltmt.formats.icu_messages import (
     CASE_SEPARATOR,
     case_pairs,
     has_arguments_with_types,
-    select_keys_added,
     syntax_problem,
     without_markup,
 )

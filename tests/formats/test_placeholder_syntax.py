@@ -507,6 +507,9 @@ def test_angular_placeholders_are_placeholders_its_start_and_close_ones_tags() -
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Item {0,-20} costs {1,10:C2}", ["{0,-20}", "{1,10:C2}"]),
         ("{0,-10} {1, 8}", ["{0,-10}", "{1, 8}"]),
         ("{0, number}", ["{0, number}"]),  # ICU's typed argument, as before

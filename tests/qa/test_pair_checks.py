@@ -90,8 +90,8 @@ def test_format_strings_are_checked_by_their_flags(source, target, flags, expect
         (  # a select's key translated: the program never picks that case
             "{g, select, male {He left} female {She left} other {They left}}",
             "{g, select, männlich {Er ging} female {Sie ging} other {Sie gingen}}",
-            ["select 'g' has the key 'männlich', which its source does not have: the program "
-             "never picks it; write the source's keys as they are"],
+            ["select {g} has the keys männlich, female, other for the source's male, female, "
+             "other: keep the source's keys, the values the program passes"],
         ),
         ("{n, plural, =1 {a} other {b}}", "{n, plural, one {a} other {b}}", []),  # German's one
         ("Hello {name}", "Hallo {name", []),  # no ICU to hold it to: the placeholders check's
