@@ -60,6 +60,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from ltmt.folded_characters import restore_folded, restore_separators
+from ltmt.formats.glued_hyphens import without_hyphens_glued_to_numbers
 from ltmt.formats.placeholder_syntax import find_placeholders, placeholder_shape
 from ltmt.numbers_added import added_numbers
 from ltmt.terminology.matching import renders, substitute
@@ -390,14 +391,17 @@ def repair_outputs(
 ) -> tuple[set[int], set[int]]:
     """Repair the numbers of ``outputs`` (one per unit of ``units``) in place:
     :func:`repair_numbers` on each (the no-break spaces of its source put back beside the
-    numbers it wrote back), then :func:`retry_lost_numbers` on those that still lack one (but
-    those in ``skip``; ``hits``: each unit's glossary terms, which its retry follows). Returns
+    numbers it wrote back) and a hyphen glued to a number its source follows with a space
+    taken away (``1- neue Kommentar``: :mod:`ltmt.formats.glued_hyphens`), then
+    :func:`retry_lost_numbers` on those that still lack one (but those in ``skip``; ``hits``:
+    each unit's glossary terms, which its retry follows). Returns
     the segments whose outputs it changed and that now have every number right, and those it
     changed that still have one wrong (:func:`numbers_wrong`): a repair that left
     ``1.299,99,99`` for ``1,299.99`` is no repair."""
     changed = set()
     for i, unit in enumerate(units):
         text = repair_numbers(unit.text, outputs[i])
+        text = without_hyphens_glued_to_numbers(unit.text, text)
         if text != outputs[i]:
             outputs[i] = restore_separators(unit.text, text)
             changed.add(i)

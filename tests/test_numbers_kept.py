@@ -381,3 +381,11 @@ def test_a_line_with_glossary_terms_is_retried_with_its_targets_in_place(retried
     assert retry.followed == [["Kunde"]]
     assert outputs == [retried.replace("<x1/>.<x2/>", "1.2") if kept else placed]
     assert (repaired, wrong) == (({0}, set()) if kept else (set(), set()))
+
+
+def test_repair_outputs_takes_away_a_hyphen_glued_to_a_number():
+    # the default model's "1 new comment" (session 66): counted as a number repaired
+    units = [Unit(0, "1 new comment"), Unit(1, "3 room flat")]
+    outputs = ["1- neue Kommentar", "3-Zimmer-Wohnung"]
+    assert repair_outputs(_NoRetry(), units, outputs, skip=set()) == ({0}, set())
+    assert outputs == ["1 neue Kommentar", "3-Zimmer-Wohnung"]

@@ -21,6 +21,12 @@ The placeholder repair kept the field and the hyphen with it. Such a hyphen is o
   compound, ``{n}-Zimmer-Wohnung``; a name glued to a noun is a compound (``%s-Datei``, a
   ``PDF-Datei``).
 
+Go's ``{{.PluralCount}}`` and Drupal's ``@count``, ``%count`` are named for a count too
+(``{{.PluralCount}}-Dateien``, ``@count-Kommentare``, session 66); a hyphen before the dash of
+the source's range is glued (``@start- - @end``); and a number of digits the source follows
+with a space gets its spaced hyphen taken away (``1- neue Kommentar``), though never a noun's
+(``3-Zimmer``): :func:`without_hyphens_glued_to_numbers`, the number repair's step.
+
 A field inside markup counts by what follows the markup's closing tags (``<b>%d</b> drafts``
 came out ``<b>%d</b>-Vorgaben``, session 63): the hyphen after ``</b>`` is the field's.
 
@@ -37,18 +43,22 @@ from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
 _FIELD_KINDS = frozenset({"printf", "brace", "sigil"})
 # the conjunctions after a suspended compound's hyphen ("Ein- und Ausgang")
 _SUSPENDED = r"(?:und|oder|bzw\.|sowie|noch)(?!\w)"
-_SPACED_HYPHEN = re.compile(rf"-[ \t]+(?!{_SUSPENDED})(?=\w)")
+# a hyphen before a word, or before a dash of the source's range ("@start- - @end")
+_SPACED_HYPHEN = re.compile(rf"-[ \t]+(?!{_SUSPENDED})(?=\w|[-\u2013][ \t])")
 _NOUN_HYPHEN = re.compile(r"-(?=[A-ZÄÖÜ]\w*(?![\w-]))")
 # an integer conversion, in order or by name: %d, %1$ld, %(count)d, Ruby's %<count>d
 _INTEGER_CONVERSION = re.compile(
     r"%(?:[1-9]\d*\$|\(\w+\)|<\w+>)?[-+ #0']*\d*(?:hh|ll|[hlqjzt])?[diu]"
 )
-# the name of a field: {count}, {{- n}}, Ruby's %{count}, :count, $1, $name$, Qt's %1, {0}
-_FIELD_NAME = re.compile(r"(?:%?\{+-?|[:$]|%(?=\d))\s*(?P<name>\w+)\s*-?\}*\$?")
+# the name of a field: {count}, {{- n}}, Go's {{.Count}}, Ruby's %{count}, :count, $1, $name$,
+# Qt's %1, {0}, Drupal's @count, %count, !count
+_FIELD_NAME = re.compile(r"(?:%?\{+-?|[:$@!]|%(?=\w))\s*\.?(?P<name>\w+)\s*-?\}*\$?")
 # the closing tags right after a field inside markup: </b>, </strong >, BBCode's [/b]
 _CLOSING_TAGS = re.compile(r"(?:</[\w:.-]+\s*>|\[/\w+\])+")
 # the opening tags right before a field inside markup: <b>, <strong class="x">, [b]
 _OPENING_TAGS = re.compile(r"(?:<[\w:.-]+(?:\s[^<>]*)?>|\[\w+(?:=[^\[\]]*)?\])+\Z")
+# a number of digits alone, not part of a word, a code or a decimal (E351, 1.5, v2)
+_NUMBER = re.compile(r"(?<![\w.,-])\d+(?!\w|[.,]\d)")
 _COUNT_NAME = re.compile(r"n|\w*?(?i:count|num|number|total|quantity|qty)")
 # an English plural after a field, in the source: "{0} files" counts files, "{0} file" names one;
 # not a word whose last s is no plural's (status, bonus, process, analysis, news, canvas, series)
@@ -73,8 +83,19 @@ def glued_hyphens(source: str, text: str) -> list[Placeholder]:
 def without_glued_hyphens(source: str, text: str) -> str:
     """``text`` with a space for each hyphen glued to a field that ``source`` writes without
     one (module docstring): ``{{count}}- Fotos`` → ``{{count}} Fotos``."""
+    return _unglued(text, _glued(source, text))
+
+
+def without_hyphens_glued_to_numbers(source: str, text: str) -> str:
+    """:func:`without_glued_hyphens` for the numbers of ``text`` alone (``1- neue Kommentar``
+    → ``1 neue Kommentar``), its fields left to the placeholder repair."""
+    return _unglued(text, [glued for glued in _glued(source, text) if glued[0].kind == "number"])
+
+
+def _unglued(text: str, glued: list[tuple[Placeholder, re.Match[str]]]) -> str:
+    """``text`` with a space for each of the ``glued`` hyphens (with the spaces after them)."""
     pieces, position = [], 0
-    for _, hyphen in _glued(source, text):
+    for _, hyphen in glued:
         pieces += [text[position : hyphen.start()], " "]
         position = hyphen.end()
     return "".join(pieces) + text[position:]
@@ -82,22 +103,34 @@ def without_glued_hyphens(source: str, text: str) -> str:
 
 def _glued(source: str, text: str) -> list[tuple[Placeholder, re.Match[str]]]:
     """Each field of ``text`` glued to a hyphen, and the hyphen (with the spaces after it)."""
-    fields = [p for p in find_placeholders(source) if p.kind in _FIELD_KINDS]
+    fields = _fields(source)
     following = [(p.text, source[_after_markup(source, p) :][:1]) for p in fields]
     spaced = {field for field, after in following if after.isspace()}
     hyphened = {field for field, after in following if after == "-"}
     counted = {p.text for p in fields if counts(p, source)}
     found = []
-    for field in find_placeholders(text):
+    for field in _fields(text):
         if field.text not in spaced or field.text in hyphened:
             continue
         after = _after_markup(text, field)
         hyphen = _SPACED_HYPHEN.match(text, after)
-        if hyphen is None and field.text in counted:
+        if hyphen is None and field.text in counted and field.kind != "number":
             hyphen = _NOUN_HYPHEN.match(text, after)
         if hyphen is not None:
             found.append((field, hyphen))
     return found
+
+
+def _fields(text: str) -> list[Placeholder]:
+    """The fields of ``text`` and its numbers outside them (``1 new comment`` came out ``1-
+    neue Kommentar``, session 66), left to right; a number is never a count's noun hyphen's
+    (``3-Zimmer-Wohnung``), so it is of kind ``"number"``, which :func:`counts` does not read."""
+    placeholders = find_placeholders(text)
+    fields = [p for p in placeholders if p.kind in _FIELD_KINDS]
+    for number in _NUMBER.finditer(text):
+        if not any(p.start < number.end() and number.start() < p.end for p in placeholders):
+            fields.append(Placeholder(number.group(), "number", number.start(), number.end()))
+    return sorted(fields, key=lambda field: field.start)
 
 
 def _after_markup(text: str, field: Placeholder) -> int:

@@ -221,8 +221,9 @@ CHECKS: dict[str, Check] = {
             "punctuation",
             "note",
             "the translation ends with the source's colon, question or exclamation mark or "
-            "ellipsis, glues no hyphen to a placeholder the source follows with a space "
-            "({{count}}- Fotos) and has no quote mark that opens or closes nothing",
+            "ellipsis, glues no hyphen to a placeholder or number the source follows with a "
+            "space ({{count}}- Fotos, @count-Kommentare) and has no quote mark that opens or "
+            "closes nothing",
         ),
     )
 }

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.formats.glued_hyphens import glued_hyphens, without_glued_hyphens
+from ltmt.formats.glued_hyphens import (
+    glued_hyphens,
+    without_glued_hyphens,
+    without_hyphens_glued_to_numbers,
+)
 from ltmt.formats.placeholders import protect, restore
 
 
@@ -64,6 +68,31 @@ from ltmt.formats.placeholders import protect, restore
         ("Delete {0} analysis", "{0}-Analyse löschen", None),
         ("Delete {0} canvas", "{0}-Canvas löschen", None),
         ("Delete {0} series", "{0}-Serie löschen", None),
+        # session 66: Go's and Drupal's count fields, a range's dash, a number of digits
+        (
+            "{{.PluralCount}} files were deleted.",
+            "{{.PluralCount}}-Dateien wurden gelöscht.",
+            "{{.PluralCount}} Dateien wurden gelöscht.",
+        ),
+        ("@count comments", "@count-Kommentare", "@count Kommentare"),
+        (
+            "The menu %title contains @count links.",
+            "Das Menü %title enthält @count-Verknüpfungen.",
+            "Das Menü %title enthält @count Verknüpfungen.",
+        ),
+        (
+            "Showing @start - @end of @total",
+            "@start- - @end von @total",
+            "@start - @end von @total",
+        ),
+        ("1 new comment", "1- neue Kommentar", "1 neue Kommentar"),
+        ("{{.Name}} file", "{{.Name}}-Datei", None),
+        ("%title page", "%title-Seite", None),
+        ("3 room flat", "3-Zimmer-Wohnung", None),
+        ("3 files", "3-Dateien", None),
+        ("{n} GB disk", "{n}-GB-Festplatte", None),
+        ("{n} digits", "{n}-stellig", None),
+        ("2-page", "2- seitig", None),
     ],
 )
 def test_a_hyphen_glued_to_a_field_the_source_spaces_becomes_a_space(source, text, expected):
@@ -106,3 +135,13 @@ def test_the_repair_takes_a_count_in_order_apart_from_its_noun():
         protect("{0} files were deleted from {1}."), "{0}-Dateien wurden aus {1} gelöscht."
     )
     assert restored.text == "{0} Dateien wurden aus {1} gelöscht."
+
+
+def test_the_number_repair_takes_away_a_numbers_hyphen_alone():
+    # the default model's "1 new comment" (session 66); a field's is the placeholder repair's
+    assert without_hyphens_glued_to_numbers("1 new comment", "1- neue Kommentar") == (
+        "1 neue Kommentar"
+    )
+    assert without_hyphens_glued_to_numbers("{0} files were deleted", "{0}-Dateien") == (
+        "{0}-Dateien"
+    )

@@ -722,6 +722,22 @@ def test_copies():
             ["a hyphen glued to {{count}}, which the source follows with a space"],
         ),
         ("{n} times", "{n}-mal", []),
+        # session 66: Go's and Drupal's count fields, a number
+        (
+            "{{.PluralCount}} files were deleted.",
+            "{{.PluralCount}}-Dateien wurden gelöscht.",
+            ["a hyphen glued to {{.PluralCount}}, which the source follows with a space"],
+        ),
+        (
+            "@count comments",
+            "@count-Kommentare",
+            ["a hyphen glued to @count, which the source follows with a space"],
+        ),
+        (
+            "1 new comment",
+            "1- neue Kommentar",
+            ["a hyphen glued to 1, which the source follows with a space"],
+        ),
         (
             'Version <xliff:g id="version">%s</xliff:g>',
             'Version <xliff:g id="version">%s</xliff:g>\u00ab',
