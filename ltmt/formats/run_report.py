@@ -37,7 +37,9 @@ Every unit translated in the run is counted once in each of these groups:
   named so that a reviewer checks them;
 - ``wordless``: model outputs that kept none of their source's words, only its placeholders or
   punctuation (``%{first_name},`` for ``Hi %{first_name},``): written, counted for review (``ltmt
-  qa``'s ``wordless`` check finds them in a file);
+  qa``'s ``wordless`` check finds them in a file); ``words_lost_between``: those that write side
+  by side two placeholders their source has words between (``{{.Count}} {{.Total}}-Dateien``
+  for ``Downloaded {{.Count}} of {{.Total}} files``), the first few named;
 - ``misspelt``: of the model's outputs (not copies), those with a word the target language's
   spelling dictionary does not know (``Kategories``, ``Spekifikationen``: :mod:`ltmt.spelling`),
   and ``spelling_dictionary`` the dictionary (empty where none is installed: not counted);
@@ -122,6 +124,8 @@ class RunReport:
     plural_identical: int = 0
     copied: int = 0
     wordless: int = 0
+    words_lost_between: int = 0
+    words_lost_between_examples: list[str] = field(default_factory=list)
     copied_examples: list[str] = field(default_factory=list)  # the summary's first few
     names_kept: int = 0
     names_kept_examples: list[str] = field(default_factory=list)
@@ -168,6 +172,12 @@ class RunReport:
         self.terms_at_end += 1
         _name_first(self.terms_at_end_examples, source)
 
+    def words_lost_between_in(self, source: str) -> None:
+        """Count an output that writes side by side two placeholders ``source`` has words
+        between; the first few are named."""
+        self.words_lost_between += 1
+        _name_first(self.words_lost_between_examples, source)
+
     def not_repairable_in(self, name: str) -> None:
         """Count a unit whose placeholders or message could not be repaired (a PO entry is
         written empty); the first few are named by ``name`` (:func:`entry_name`)."""
@@ -186,6 +196,7 @@ class RunReport:
             (self.names_kept_examples, other.names_kept_examples),
             (self.terms_at_end_examples, other.terms_at_end_examples),
             (self.not_repairable_examples, other.not_repairable_examples),
+            (self.words_lost_between_examples, other.words_lost_between_examples),
         ):
             for text in theirs:
                 _name_first(mine, text)
@@ -276,6 +287,12 @@ class RunReport:
                 f"{self.wordless} lost every word of their source, keeping only its "
                 "placeholders or punctuation (check them)"
             )
+        if self.words_lost_between:
+            check = _check_them(self.words_lost_between, self.words_lost_between_examples)
+            parts.append(
+                f"{self.words_lost_between} lost the words between two placeholders, which they "
+                f"write side by side ({check})"
+            )
         if self.misspelt:
             parts.append(
                 f"{self.misspelt} with words the {self.spelling_dictionary} dictionary does not "
@@ -330,6 +347,7 @@ class RunReport:
         data.pop("terms_at_end_examples")
         data.pop("names_kept_examples")
         data.pop("not_repairable_examples")
+        data.pop("words_lost_between_examples")
         if not self.files:  # one file's run
             data.pop("files")
             data.pop("files_skipped")

@@ -43,7 +43,7 @@ from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.formats.placeholders import Restored, protect, restore, reused_as_stored
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.run_report import RunReport, entry_name
-from ltmt.formats.wordless import lost_every_word
+from ltmt.formats.wordless import lost_every_word, words_lost_between
 from ltmt.routing import reused_segment, stored_edges_replaced
 from ltmt.segments import MEMORY_FREE, Match, Segment, Translation
 from ltmt.spelling import unknown_in
@@ -536,6 +536,8 @@ def _count(
         report.example(f"{outcome.unit.source[:60]!r}: lost all its words")
     elif outcome.method != "exact":
         _count_spelling(report, outcome, translation)
+    if outcome.method != "exact" and words_lost_between(outcome.unit.source, outcome.text):
+        report.words_lost_between_in(outcome.unit.source)  # {{.Count}} {{.Total}}-Dateien
     if not outcome.ok:
         report.not_repairable_in(entry_name(outcome.unit.source, outcome.unit.context))
         report.invalid_format += any("-format: " in p for p in outcome.restored.problems)

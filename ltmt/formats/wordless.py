@@ -6,13 +6,24 @@ both ask :func:`lost_every_word`. A sign that stands for a word is not lost word
 for ``%{p} percent``, a minus sign for ``minus``, a multiplication sign for ``times``,
 ``%{n}/%{total}`` for ``Step %{n} of %{total}``; nor is a source whose only words are function
 words (``%d of %d`` → ``%d/%d``: :func:`has_content_words`).
+
+Nearly as bad, and as silent: a translation that writes side by side two fields its source
+keeps apart by words (:func:`words_lost_between`): the default model's ``{{.Count}}
+{{.Total}}-Dateien`` for go-i18n's ``Downloaded {{.Count}} of {{.Total}} files`` lost
+"Downloaded" and "of" (session 66; ``%d of %d`` came out right).
 """
 
 from __future__ import annotations
 
 import unicodedata
+from itertools import pairwise
 
-from ltmt.formats.placeholder_syntax import find_placeholders, has_words, without_placeholders
+from ltmt.formats.placeholder_syntax import (
+    Placeholder,
+    find_placeholders,
+    has_words,
+    without_placeholders,
+)
 from ltmt.terminology.function_words import has_content_words
 
 # math, currency and other symbols (minus, times, division, euro, degree signs); and the
@@ -20,6 +31,8 @@ from ltmt.terminology.function_words import has_content_words
 # ampersand, at, number and section signs
 _SYMBOLS = frozenset({"Sm", "Sc", "So"})
 _WORD_SIGNS = frozenset("%‰‱/&@#§")
+# markup, which stands beside a field with no word between as often as not (``<b>%s</b>``)
+_MARKUP = frozenset({"tag", "entity", "escape"})
 
 
 def writes_a_sign(text: str) -> bool:
@@ -39,3 +52,25 @@ def lost_every_word(source: str, target: str) -> bool:
     if not target.strip() or has_words(target) or writes_a_sign(target):
         return False
     return has_content_words(source)
+
+
+def words_lost_between(source: str, target: str) -> list[tuple[str, str]]:
+    """The pairs of fields that ``target`` writes side by side, nothing but spaces between,
+    where ``source`` has words between them (``{{.Count}} {{.Total}}`` for ``{{.Count}} of
+    {{.Total}}``): the words were lost (module docstring)."""
+    apart = {
+        (first.text, second.text)
+        for first, second in _neighbours(source)
+        if any(char.isalpha() for char in source[first.end : second.start])
+    }
+    return [
+        (first.text, second.text)
+        for first, second in _neighbours(target)
+        if not target[first.end : second.start].strip() and (first.text, second.text) in apart
+    ]
+
+
+def _neighbours(text: str) -> list[tuple[Placeholder, Placeholder]]:
+    """Each field of ``text`` with the next one (markup left out)."""
+    fields = [p for p in find_placeholders(text) if p.kind not in _MARKUP]
+    return list(pairwise(fields))

@@ -167,7 +167,8 @@ CHECKS: dict[str, Check] = {
             "wordless",
             "warning",
             "the translation keeps words where its source has them, not only its placeholders "
-            "and punctuation (function words alone, %d of %d → %d/%d, are no loss)",
+            "and punctuation (function words alone, %d of %d → %d/%d, are no loss), nor writes "
+            "side by side two placeholders its source has words between ({{.Count}} {{.Total}})",
         ),
         Check(
             "inconsistent",

@@ -48,7 +48,7 @@ from ltmt.formats.placeholder_syntax import (
 )
 from ltmt.formats.placeholders import is_count, singular_form
 from ltmt.formats.size_limits import too_long_message
-from ltmt.formats.wordless import lost_every_word
+from ltmt.formats.wordless import lost_every_word, words_lost_between
 from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.pictographs import OWNERSHIP_SIGNS
@@ -459,10 +459,15 @@ def wordless_problems(source: str, target: str, metadata: Mapping[str, Any]) -> 
     """Whether ``target`` lost every word of ``source``: it keeps only placeholders or
     punctuation (``Hi %{first_name},`` → ``%{first_name},``); not where it writes a sign
     (``%{p} %`` for ``%{p} percent``) or the source's words are function words alone
-    (``%d of %d`` → ``%d/%d``): :func:`lost_every_word`."""
-    if not lost_every_word(source, target):
-        return []
-    return ["the translation lost all its words: it keeps only placeholders or punctuation"]
+    (``%d of %d`` → ``%d/%d``): :func:`lost_every_word`; or writes side by side two fields
+    its source has words between (``{{.Count}} {{.Total}}`` for ``{{.Count}} of {{.Total}}``:
+    :func:`words_lost_between`)."""
+    if lost_every_word(source, target):
+        return ["the translation lost all its words: it keeps only placeholders or punctuation"]
+    return [
+        f"the translation lost the words between {first} and {second}, which it writes side by side"
+        for first, second in words_lost_between(source, target)
+    ]
 
 
 def length_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:

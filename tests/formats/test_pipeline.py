@@ -1241,3 +1241,24 @@ def test_an_output_that_lost_every_word_is_counted_and_said() -> None:
         "; 1 lost every word of their source, keeping only its placeholders or punctuation "
         "(check them)"
     ) in report.summary()
+
+
+def test_an_output_that_wrote_two_fields_side_by_side_is_counted_and_named() -> None:
+    from ltmt.segments import Translation
+
+    report = RunReport()
+    outputs = {
+        "Downloaded {{.Count}} of {{.Total}} files": "{{.Count}} {{.Total}}-Dateien",
+        "Downloaded %d of %d files": "%d von %d Dateien heruntergeladen",
+    }
+    translate_texts(
+        list(outputs),
+        lambda texts, prefer: [Translation(t, outputs[t]) for t in texts],
+        report,
+    )
+    assert report.words_lost_between == 1
+    assert (
+        "; 1 lost the words between two placeholders, which they write side by side (check "
+        "them: 'Downloaded {{.Count}} of {{.Total}} fil\u2026')"
+    ) in report.summary()
+    assert "words_lost_between_examples" not in report.as_dict()

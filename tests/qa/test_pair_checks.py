@@ -835,6 +835,18 @@ def test_a_translation_over_its_units_length_limit(target, metadata, expected):
         ("%{n} times", "%{n}\u00d7", []),
         ("Step %{n} of %{total}", "%{n}/%{total}", []),
         ("%{price} euros", "%{price} \u20ac", []),
+        # session 66: go-i18n's count and total side by side, "Downloaded" and "of" lost
+        (
+            "Downloaded {{.Count}} of {{.Total}} files",
+            "{{.Count}} {{.Total}}-Dateien",
+            [
+                "the translation lost the words between {{.Count}} and {{.Total}}, which it "
+                "writes side by side"
+            ],
+        ),
+        ("Downloaded %d of %d files", "%d von %d Dateien heruntergeladen", []),
+        ("{first} {last}", "{last} {first}", []),  # side by side in the source too
+        ("<b>%s</b> saved", "<b>%s</b> gespeichert", []),  # markup beside a field
         (
             "Hi %{first_name}!",
             "%{first_name}!",
