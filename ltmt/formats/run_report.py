@@ -111,6 +111,7 @@ class RunReport:
     not_repairable_examples: list[str] = field(default_factory=list)  # the summary's first few
     numbers_repaired: int = 0
     numbers_not_repairable: int = 0
+    numbers_not_repairable_examples: list[str] = field(default_factory=list)
     seams_repaired: int = 0
     doubled_repaired: int = 0
     accelerators: int = 0
@@ -124,6 +125,7 @@ class RunReport:
     plural_identical: int = 0
     copied: int = 0
     wordless: int = 0
+    wordless_examples: list[str] = field(default_factory=list)
     words_lost_between: int = 0
     words_lost_between_examples: list[str] = field(default_factory=list)
     copied_examples: list[str] = field(default_factory=list)  # the summary's first few
@@ -133,6 +135,7 @@ class RunReport:
     terms_at_end: int = 0
     terms_at_end_examples: list[str] = field(default_factory=list)
     misspelt: int = 0
+    misspelt_examples: list[str] = field(default_factory=list)
     over_limit: int = 0
     spelling_dictionary: str = ""
     resumed: int = 0
@@ -172,11 +175,29 @@ class RunReport:
         self.terms_at_end += 1
         _name_first(self.terms_at_end_examples, source)
 
-    def words_lost_between_in(self, source: str) -> None:
-        """Count an output that writes side by side two placeholders ``source`` has words
+    def numbers_not_repairable_in(self, count: int, name: str) -> None:
+        """Count ``count`` units of one entry whose numbers could not be repaired; the first few
+        entries are named by ``name`` (:func:`entry_name`)."""
+        self.numbers_not_repairable += count
+        if count:
+            _name_first(self.numbers_not_repairable_examples, name)
+
+    def wordless_in(self, name: str) -> None:
+        """Count an output that lost every word of its source; the first few are named."""
+        self.wordless += 1
+        _name_first(self.wordless_examples, name)
+
+    def misspelt_in(self, name: str) -> None:
+        """Count an output with words the spelling dictionary does not know; the first few
+        are named."""
+        self.misspelt += 1
+        _name_first(self.misspelt_examples, name)
+
+    def words_lost_between_in(self, name: str) -> None:
+        """Count an output that writes side by side two placeholders its source has words
         between; the first few are named."""
         self.words_lost_between += 1
-        _name_first(self.words_lost_between_examples, source)
+        _name_first(self.words_lost_between_examples, name)
 
     def not_repairable_in(self, name: str) -> None:
         """Count a unit whose placeholders or message could not be repaired (a PO entry is
@@ -197,6 +218,9 @@ class RunReport:
             (self.terms_at_end_examples, other.terms_at_end_examples),
             (self.not_repairable_examples, other.not_repairable_examples),
             (self.words_lost_between_examples, other.words_lost_between_examples),
+            (self.numbers_not_repairable_examples, other.numbers_not_repairable_examples),
+            (self.wordless_examples, other.wordless_examples),
+            (self.misspelt_examples, other.misspelt_examples),
         ):
             for text in theirs:
                 _name_first(mine, text)
@@ -256,7 +280,10 @@ class RunReport:
         if self.numbers_repaired or self.numbers_not_repairable:
             parts.append(f"numbers: {self.numbers_repaired} repaired")
             if self.numbers_not_repairable:
-                parts[-1] += f", {self.numbers_not_repairable} could not be repaired (check them)"
+                check = _check_them(
+                    self.numbers_not_repairable, self.numbers_not_repairable_examples
+                )
+                parts[-1] += f", {self.numbers_not_repairable} could not be repaired ({check})"
         if self.seams_repaired:
             repeats = counted(self.seams_repaired, "multi-line segment")
             parts.append(f"line breaks: {repeats} repeated words across one, now written once")
@@ -283,9 +310,10 @@ class RunReport:
                 f"its source has it ({check})"
             )
         if self.wordless:
+            check = _check_them(self.wordless, self.wordless_examples)
             parts.append(
                 f"{self.wordless} lost every word of their source, keeping only its "
-                "placeholders or punctuation (check them)"
+                f"placeholders or punctuation ({check})"
             )
         if self.words_lost_between:
             check = _check_them(self.words_lost_between, self.words_lost_between_examples)
@@ -294,9 +322,10 @@ class RunReport:
                 f"write side by side ({check})"
             )
         if self.misspelt:
+            check = _check_them(self.misspelt, self.misspelt_examples)
             parts.append(
                 f"{self.misspelt} with words the {self.spelling_dictionary} dictionary does not "
-                "know (check them)"
+                f"know ({check})"
             )
         if self.over_limit:
             parts.append(f"{self.over_limit} longer than their length limit (shorten them)")
@@ -348,6 +377,9 @@ class RunReport:
         data.pop("names_kept_examples")
         data.pop("not_repairable_examples")
         data.pop("words_lost_between_examples")
+        data.pop("numbers_not_repairable_examples")
+        data.pop("wordless_examples")
+        data.pop("misspelt_examples")
         if not self.files:  # one file's run
             data.pop("files")
             data.pop("files_skipped")

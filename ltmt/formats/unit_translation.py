@@ -510,7 +510,10 @@ def _count(
     else:
         report.no_match += 1
     report.numbers_repaired += translation.numbers_repaired
-    report.numbers_not_repairable += translation.numbers_not_repairable
+    report.numbers_not_repairable_in(
+        translation.numbers_not_repairable,
+        entry_name(outcome.unit.source, outcome.unit.context),
+    )
     report.seams_repaired += translation.seams_repaired
     report.doubled_repaired += translation.doubled_repaired
     report.accelerators += translation.accelerators
@@ -532,12 +535,13 @@ def _count(
         report.copied_in(outcome.unit.source)
         report.example(f"{outcome.unit.source[:60]!r}: left as in the source")
     elif outcome.method != "exact" and lost_every_word(outcome.unit.source, outcome.text):
-        report.wordless += 1  # Hi %{first_name}, → %{first_name},
+        report.wordless_in(entry_name(outcome.unit.source, outcome.unit.context))
         report.example(f"{outcome.unit.source[:60]!r}: lost all its words")
     elif outcome.method != "exact":
         _count_spelling(report, outcome, translation)
     if outcome.method != "exact" and words_lost_between(outcome.unit.source, outcome.text):
-        report.words_lost_between_in(outcome.unit.source)  # {{.Count}} {{.Total}}-Dateien
+        # {{.Count}} {{.Total}}-Dateien
+        report.words_lost_between_in(entry_name(outcome.unit.source, outcome.unit.context))
     if not outcome.ok:
         report.not_repairable_in(entry_name(outcome.unit.source, outcome.unit.context))
         report.invalid_format += any("-format: " in p for p in outcome.restored.problems)
@@ -553,7 +557,7 @@ def _count_spelling(report: RunReport, outcome: Outcome, translation: Translatio
     dictionary, unknown = unknown_in(translation, outcome.text)
     report.spelling_dictionary = report.spelling_dictionary or dictionary
     if unknown:
-        report.misspelt += 1
+        report.misspelt_in(entry_name(outcome.unit.source, outcome.unit.context))
         words = ", ".join(repr(word) for word in unknown[:3])
         report.example(f"{outcome.unit.source[:60]!r}: {words} in no dictionary")
 

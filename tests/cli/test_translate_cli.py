@@ -491,7 +491,7 @@ def test_strict_fails_a_run_with_numbers_that_could_not_be_repaired(
     source = tmp_path / "in.txt"
     source.write_text("SKU-000015\n", "utf-8")
     code, out, err = run_cli(["translate", str(source), *common], capsys)
-    assert code == 0 and "numbers: 0 repaired, 1 could not be repaired (check them)" in err
+    assert code == 0 and "1 could not be repaired (check them: 'SKU-000015')" in err
     code, out, err = run_cli(["translate", str(source), *common, "--strict"], capsys)
     assert code == 1 and len(out.splitlines()) == 1
     assert err.strip().endswith(

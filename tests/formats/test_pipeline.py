@@ -777,7 +777,9 @@ def test_translations_whose_numbers_could_not_be_repaired_are_not_counted_as_rep
     report = RunReport()
     translate_units([Unit("0", "The price is 1,299.99 EUR.")], model, report)
     assert (report.numbers_repaired, report.as_dict()["numbers_not_repairable"]) == (0, 1)
-    assert "numbers: 0 repaired, 1 could not be repaired (check them)" in report.summary()
+    assert (
+        "numbers: 0 repaired, 1 could not be repaired (check them: 'The price is 1,299.99 EUR.')"
+    ) in report.summary()
 
 
 def test_translations_whose_line_seams_were_repaired_are_counted() -> None:
@@ -1046,9 +1048,10 @@ def test_outputs_with_words_no_dictionary_knows_are_counted_for_review() -> None
         report,
     )
     assert (report.misspelt, report.spelling_dictionary) == (2, "de_DE (hunspell)")
-    assert "; 2 with words the de_DE (hunspell) dictionary does not know (check them)" in (
-        report.summary()
-    )
+    assert (
+        "; 2 with words the de_DE (hunspell) dictionary does not know (check them: 'Categories', "
+        "'Classification')"
+    ) in report.summary()
     assert report.examples == [
         "'Categories': 'Kategories' in no dictionary",
         "'Classification': 'Klasifikation' in no dictionary",
@@ -1239,8 +1242,9 @@ def test_an_output_that_lost_every_word_is_counted_and_said() -> None:
     assert report.wordless == 1
     assert (
         "; 1 lost every word of their source, keeping only its placeholders or punctuation "
-        "(check them)"
+        "(check them: 'Hi %{first_name},')"
     ) in report.summary()
+    assert "wordless_examples" not in report.as_dict()
 
 
 def test_an_output_that_wrote_two_fields_side_by_side_is_counted_and_named() -> None:
