@@ -259,8 +259,11 @@ _PRINTF_LIKE = (
     r"(?:arg|(?:hh|ll|I64|I32|[hlLqjzZtI])?[A-Za-z]"
     r"(?i:px|pt|em|ms|s|secs?|mins?|h|hrs?|d|k|[kmgt]i?b|x|th|st|nd|rd)?)(?!\w)"
 )
+# Drupal's ``%name``, which a text with printf conversions does not have: there it is a
+# conversion glued to a word (``%snumbers use %s as a decimal point``: coreutils), as before
+_DRUPAL_PERCENT = rf"(?<![\w%])%(?!{_PRINTF_LIKE})[a-z][a-z_][a-z0-9_]*(?!\w)"
 _DRUPAL = (
-    rf"(?<![\w%])%(?!{_PRINTF_LIKE})(?:[A-Za-z][A-Za-z_]\w*%|[a-z][a-z_][a-z0-9_]*(?!\w))"
+    rf"(?<![\w%])%(?!{_PRINTF_LIKE})[A-Za-z][A-Za-z_]\w*%|{_DRUPAL_PERCENT}"
     r"|(?<![\w@.+/=-])@[a-z]\w+(?![\w/]|:\w)"
     r"""|(?<![^\s(">])![a-z]\w+"""
 )
@@ -363,6 +366,14 @@ _PATTERNS = {
     "kaomoji": _KAOMOJI,
 }
 _PLACEHOLDER = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS.items()))
+# the same without Drupal's ``%name``, for a text with printf conversions (:data:`_DRUPAL_PERCENT`)
+_PLACEHOLDER_OF_PRINTF = re.compile(
+    "|".join(
+        f"(?P<{kind}>{pattern.replace(f'|{_DRUPAL_PERCENT}', '')})"
+        for kind, pattern in _PATTERNS.items()
+    )
+)
+_DRUPAL_PERCENT_ALONE = re.compile(_DRUPAL_PERCENT)
 # the reference of a printf conversion by name: Python's %(name), Ruby's %<name> and %{name}
 # (not C's %<PRIu64>, a conversion in order)
 _REFERENCE = re.compile(r"%(?:\([^()\s]+\)|<(?!PRI[diouxX])\w+>|\{\w+\})")
@@ -536,9 +547,15 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
     closing Ren'Py tag of a name not Ren'Py's own where no Ren'Py tag opened before it
     (``{if $user}Welcome{/if}``, Smarty's, is text: its opening is none), and reST's closing
     mark of a pair that its opening one does not open (``Price*`` is text:
-    :func:`ltmt.formats.rest_markup.paired`)."""
+    :func:`ltmt.formats.rest_markup.paired`); in a text with printf conversions, a ``%name``
+    is a conversion and a word (:data:`_DRUPAL_PERCENT`), not Drupal's placeholder."""
     opened = renpy_opened = False
-    for match in paired(_PLACEHOLDER.finditer(text)):
+    matches = list(_PLACEHOLDER.finditer(text))
+    if any(m.lastgroup == "printf" for m in matches) and any(
+        m.lastgroup == "sigil" and _DRUPAL_PERCENT_ALONE.fullmatch(m.group()) for m in matches
+    ):
+        matches = list(_PLACEHOLDER_OF_PRINTF.finditer(text))  # %snumbers: %s and a word
+    for match in paired(iter(matches)):
         if match.group("bbclose") is not None and not opened:
             continue
         if match.group("renpyclose") is not None and not renpy_opened:

@@ -520,3 +520,20 @@ def test_a_dotnet_format_item_with_its_alignment_is_one_placeholder(
 ) -> None:
     """``{1,10:C2}`` was no placeholder: qa said the translation lacked the number 1,10."""
     assert [p.text for p in find_placeholders(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("%snumbers use %s as a decimal point", ["%s", "%s"]),  # coreutils: %s glued to a word
+        ('Current %slanguage: "%s"', ["%s", "%s"]),  # vim
+        ("The menu %title contains @count links.", ["%title", "@count"]),  # Drupal's, no printf
+        ("%count% of %d", ["%count%", "%d"]),  # Symfony's %name% stays one beside printf
+    ],
+)
+def test_a_percent_name_is_drupals_only_in_a_text_without_printf(
+    text: str, expected: list[str]
+) -> None:
+    """The dev bench's ``%snumbers use %s ...`` read as Drupal's ``%snumbers``: the model wrote
+    ``Verwenden Sie`` for ``use``. A text with printf conversions has none of Drupal's."""
+    assert [p.text for p in find_placeholders(text)] == expected
