@@ -1,15 +1,16 @@
 """.NET resource files (``Resources.resx`` → ``Resources.de.resx``, the satellite assembly's) as
 a keyed catalog (:mod:`ltmt.formats.keyed_catalog`), read and written with lxml.
 
-The strings are the ``<data>`` elements with a ``<value>`` and no ``type`` or ``mimetype``
-(those are icons, sizes, files: not text), and not the Windows Forms designer's own entries
-(``>>Button1.Name``). A ``<comment>`` is the developer's note and stays beside its string. The
-translation is the source file with the translated strings only: the resource headers and
-schema are kept, every other ``<data>`` left out (the satellite assembly falls back to the
-neutral one for them, icons and layouts included). Where the output already exists (the
-translation so far), what the translator wrote there is kept: a string's ``<comment>`` and the
-XML comments just before its ``<data>``, and the file's header (the comments before ``<root>``
-and those at its top); the other strings have the source file's.
+The strings are the ``<data>`` elements with a ``<value>`` and no ``type`` or ``mimetype`` (those
+are icons, sizes, files: not text) but the type ``System.String`` (written out, as ``System.String,
+mscorlib, Version=4.0.0.0, ...``: a string all the same, its type kept), and not the Windows Forms
+designer's own entries (``>>Button1.Name``). A ``<comment>`` is the developer's note and stays
+beside its string. The translation is the source file with the translated strings only: the
+resource headers and schema are kept, every other ``<data>`` left out (the satellite assembly falls
+back to the neutral one for them, icons and layouts included). Where the output already exists (the
+translation so far), what the translator wrote there is kept: a string's ``<comment>`` and the XML
+comments just before its ``<data>``, and the file's header (the comments before ``<root>`` and
+those at its top); the other strings have the source file's.
 
 A name defined twice is read as MSBuild builds it: the first definition, with a warning that
 names it (MSBuild's ``MSB3568: Duplicate resource name "Title" is not allowed, ignored``); the
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
 WHAT = "a .NET .resx resource file"
 _DESIGNER = ">>"  # Windows Forms' own entries (>>Button1.Name, >>Button1.Parent)
 _FIRST_KEPT = "first definition, as MSBuild builds it,"
+_STRING_TYPE = "System.String"  # the type of a ``<data>`` with none, sometimes written out
 
 
 def _root(data: bytes, path: Path) -> etree._Element:
@@ -70,9 +72,16 @@ def _root(data: bytes, path: Path) -> etree._Element:
 def _text_value(data: etree._Element) -> etree._Element | None:
     """The ``<value>`` of a ``<data>`` that is text to translate, else None."""
     name = data.get("name") or ""
-    if not name or name.startswith(_DESIGNER) or data.get("type") or data.get("mimetype"):
+    if not name or name.startswith(_DESIGNER) or data.get("mimetype") or not _is_string(data):
         return None
     return data.find("value")
+
+
+def _is_string(data: etree._Element) -> bool:
+    """Whether ``data`` is a string resource: no ``type``, or ``System.String`` (its
+    assembly-qualified name too: ``System.String, mscorlib, Version=4.0.0.0, ...``)."""
+    kind = data.get("type")
+    return not kind or kind.split(",")[0].strip() == _STRING_TYPE
 
 
 def _header(root: etree._Element) -> list[etree._Element]:

@@ -150,6 +150,29 @@ def test_a_composite_format_string_stays_one(tmp_path: Path) -> None:
     assert result.report.not_repairable == 1
 
 
+_STRING_TYPE = "System.String, mscorlib, Version=4.0.0.0, Culture=neutral"
+
+
+def test_a_string_typed_system_string_is_translated_with_its_type(tmp_path: Path) -> None:
+    """An explicit ``System.String`` type is a string all the same (it was left out, uncounted);
+    another type (a size) is still no text."""
+    source = tmp_path / "Typed.resx"
+    source.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<root>\n'
+        '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>\n'
+        f'  <data name="Typed" type="{_STRING_TYPE}"><value>Enter a name.</value></data>\n'
+        '  <data name="Size" type="System.Drawing.Size, System.Drawing"><value>75, 23</value></data>\n'
+        "</root>\n",
+        "utf-8",
+    )
+    assert [u.key for u in ResxDocument.open(source).units()] == ["Typed"]
+    out = tmp_path / "Typed.de.resx"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert [(d.get("type"), d.findtext("value")) for d in etree.parse(out).iter("data")] == [
+        (_STRING_TYPE, "ENTER A NAME.")
+    ]
+
+
 def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> None:
     """The translator's header, XML comments before a string and its edited <comment> stay; a
     string new to the output has the source file's."""
