@@ -10,7 +10,8 @@ resource headers and schema are kept, every other ``<data>`` left out (the satel
 back to the neutral one for them, icons and layouts included). Where the output already exists (the
 translation so far), what the translator wrote there is kept: a string's ``<comment>`` and the XML
 comments just before its ``<data>``, and the file's header (the comments before ``<root>`` and
-those at its top); the other strings have the source file's.
+those at its top); the other strings have the source file's. The header (schema, ``<resheader>``
+elements) is written byte for byte as the translation so far has it, else as the source file.
 
 A name defined twice is read as MSBuild builds it: the first definition, with a warning that
 names it (MSBuild's ``MSB3568: Duplicate resource name "Title" is not allowed, ignored``); the
@@ -24,6 +25,7 @@ translation is held to ``csharp-format`` (:mod:`ltmt.formats.format_strings`: ba
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -179,13 +181,16 @@ class ResxDocument(KeyedCatalog):
                 value.text = text
                 written.add(name)
         prolog = _prolog(self.data)
+        written_by = [(self.data, root)]  # the files whose header text may be kept as written
         if self.adopted_from is not None:
             adopted_data = read_bytes(self.adopted_from, WHAT)
             adopted = _root(adopted_data, self.adopted_from)
             self._keep_adopted(root, adopted)
+            written_by.insert(0, (adopted_data, adopted))
             if b"<!--" in _prolog(adopted_data) and _is_utf8(adopted):
                 prolog = _prolog(adopted_data)  # the translator's header
         body = etree.tostring(root, encoding="utf-8")
+        body = _header_as_written(body, [data for data, tree in written_by if _is_utf8(tree)])
         return line_ends_like(self.data, prolog + body + self.data[len(self.data.rstrip()) :])
 
     def _keep_adopted(self, root: etree._Element, adopted: etree._Element) -> None:
@@ -213,6 +218,35 @@ def _format_flags(text: str) -> tuple[str, ...]:
     stay one (balanced ``{{``/``}}``); else none (``Hello {UserName}`` is some other code's
     template)."""
     return ("csharp-format",) if has_directives("csharp-format", text) else ()
+
+
+# where a file's header (its schema and <resheader> elements) ends: its first <data>, or the end
+_HEADER_END = re.compile(rb"<data[\s/>]|</root\s*>")
+
+
+def _header_as_written(body: bytes, written: list[bytes]) -> bytes:
+    """``body`` (``<root>`` as lxml writes it) with its header as the first of the files
+    ``written`` (the translation so far, the source file) has it, byte for byte, where that is
+    the same XML: lxml would write ``<xsd:schema id="root" xmlns="">`` with its attributes in
+    another order and ``" />"`` as ``"/>"``, a diff of lines no one changed."""
+    from lxml import etree
+
+    end = _HEADER_END.search(body)
+    if end is None:
+        return body
+    wanted = etree.tostring(etree.fromstring(body), method="c14n")
+    for data in written:
+        start, stop = data.find(b"<root"), _HEADER_END.search(data)
+        if start < 0 or stop is None:
+            continue
+        kept = data[start : stop.start()].replace(b"\r\n", b"\n") + body[end.start() :]
+        try:
+            same = etree.tostring(etree.fromstring(kept), method="c14n") == wanted
+        except etree.XMLSyntaxError:
+            same = False
+        if same:
+            return kept
+    return body
 
 
 def _prolog(data: bytes) -> bytes:

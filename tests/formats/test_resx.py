@@ -206,6 +206,33 @@ def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> 
     ) in data
 
 
+_VS_HEADER = (
+    '<?xml version="1.0" encoding="utf-8"?>\r\n<root>\r\n'
+    '  <xsd:schema id="root" xmlns="" xmlns:xsd="http://www.w3.org/2001/XMLSchema">\r\n'
+    '    <xsd:import namespace="http://www.w3.org/XML/1998/namespace" />\r\n'
+    "  </xsd:schema>\r\n"
+    '  <resheader name="resmimetype">\r\n    <value>text/microsoft-resx</value>\r\n'
+    "  </resheader>\r\n"
+)
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_the_header_is_kept_as_written(tmp_path: Path, existing: bool) -> None:
+    """Visual Studio writes ``<xsd:schema id="root" xmlns="">`` and ``" />"``: lxml wrote the
+    attributes in another order and ``"/>"``, a diff in lines no one changed; the header of the
+    translation so far (or of the source file) is kept byte for byte."""
+    source = tmp_path / "Strings.resx"
+    data = '  <data name="Save" xml:space="preserve">\r\n    <value>Save</value>\r\n  </data>\r\n'
+    source.write_bytes((_VS_HEADER + data + "</root>\r\n").encode())
+    out = tmp_path / "Strings.de.resx"
+    if existing:
+        out.write_bytes((_VS_HEADER + "</root>\r\n").encode())
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert (
+        out.read_bytes() == (_VS_HEADER + data.replace("Save<", "SAVE<") + "</root>\r\n").encode()
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
