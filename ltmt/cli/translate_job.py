@@ -105,6 +105,7 @@ def prepare(
             raise InputError(
                 f"--output is needed to translate a {what}: give -o FILE"
                 + (" (or the input itself, to fill it in place)" if spec.fills_in_place else "")
+                + _named_for(path, tgt)
             )
         if output == "-":
             raise InputError(
@@ -217,12 +218,26 @@ def _warn_if_structured(path: Path | None, head: bytes = b"") -> None:
     warn(f"{what} looks like {article} {name} file but is read as plain text{hint}")
 
 
+def _named_for(path: Path, tgt: str) -> str:
+    """The output name to suggest for ``path`` where its format names each language's file
+    (``Strings.resx`` → `` (-o Strings.de.resx: the name the app loads German from)``), else
+    nothing."""
+    from ltmt.formats.path_languages import translation_name
+    from ltmt.language_detection import language_name
+
+    named = translation_name(path, tgt)
+    language = language_name(tgt)
+    return "" if named == path else f" (-o {named}: the name the app loads {language} from)"
+
+
 def _warn_if_named_for_another_language(output: Path, tgt: str, *, folder: bool = False) -> None:
     """Warn when ``output``'s path names another language than ``tgt``
-    (``res/values-fr/strings.xml`` for German): :mod:`ltmt.formats.path_languages`."""
-    from ltmt.formats.path_languages import other_language_named
+    (``res/values-fr/strings.xml`` for German), or none where a translation names its language
+    (``out/Strings.resx``, not ``Strings.de.resx``): :mod:`ltmt.formats.path_languages`."""
+    from ltmt.formats.path_languages import neutral_named, other_language_named
 
-    if warning := other_language_named(output, tgt, folder=folder):
+    warning = other_language_named(output, tgt, folder=folder)
+    if warning or (not folder and (warning := neutral_named(output, tgt))):
         warn(warning)
 
 

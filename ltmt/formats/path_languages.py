@@ -86,6 +86,21 @@ def other_language_named(path: Path, language: str, *, folder: bool = False) -> 
     )
 
 
+def neutral_named(path: Path, language: str) -> str | None:
+    """A warning where ``path``, a translation into ``language``, has the name of the source
+    language's file in a format that names each other language's (``out/Strings.resx``, not
+    ``out/Strings.de.resx``: .NET reads it as the neutral culture's, the default), else None."""
+    from ltmt.language_detection import language_name
+
+    named = translation_name(path, language)
+    if named == path:
+        return None
+    return (
+        f"--output {path} names no language: the app reads it as the default culture's file "
+        f"(every language's fallback), not as {language_name(language)}; name it {named}"
+    )
+
+
 def other_language_files(
     paths: Iterable[Path], language: str, own_names: Collection[Path] = ()
 ) -> list[str]:

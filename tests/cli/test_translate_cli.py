@@ -257,6 +257,11 @@ def test_android_strings_translated_then_updated_and_imported(tmp_path, capsys, 
             r"fill it in place\)$",
         ),
         (
+            ["translate", "RESX"],
+            r"--output is needed to translate a \.resx file: give -o FILE \(-o Strings\.de\.resx: "
+            r"the name the app loads German from\)$",
+        ),
+        (
             ["translate", "NEWS", "--format", "paragraphs"],
             r"ltmt: error: --output is needed to translate a \.txt file with --format paragraphs: "
             r"give -o FILE$",
@@ -300,7 +305,12 @@ def test_bad_input_is_one_line_exit_1(tmp_path, capsys, common, monkeypatch, arg
     (tmp_path / "BROKEN").symlink_to("missing-target.txt")
     (tmp_path / "PO.po").write_text('msgid "a"\nmsgstr ""\n', "utf-8")
     (tmp_path / "NEWS.txt").write_text("Hi there,\n\nWe have news.\n", "utf-8")
-    names = {"PO": "PO.po", "NEWS": "NEWS.txt"}
+    (tmp_path / "Strings.resx").write_text(
+        "<root><resheader name='resmimetype'><value>text/microsoft-resx</value></resheader>"
+        "<data name='a'><value>a</value></data></root>",
+        "utf-8",
+    )
+    names = {"PO": "PO.po", "NEWS": "NEWS.txt", "RESX": "Strings.resx"}
     args = [names.get(a, a) for a in args]
     code, _, err = run_cli([*args, *common], capsys)
     assert code == 1
@@ -1157,6 +1167,17 @@ def test_an_output_named_for_another_language_gets_a_warning(tmp_path, capsys, c
     code, _, err = run_cli(["translate", str(english), "-o", str(i18next), *common], capsys)
     assert code == 0, err
     assert f"ltmt: warning: --output {i18next} is named for French (fr)" in err
+    resx = tmp_path / "Strings.resx"  # German under the neutral name: the default culture's
+    resx.write_text(
+        "<root><resheader name='resmimetype'><value>text/microsoft-resx</value></resheader>"
+        "<data name='a'><value>hello world</value></data></root>",
+        "utf-8",
+    )
+    neutral = tmp_path / "out" / "Strings.resx"
+    neutral.parent.mkdir()
+    code, _, err = run_cli(["translate", str(resx), "-o", str(neutral), *common], capsys)
+    assert code == 0, err
+    assert f"ltmt: warning: --output {neutral} names no language: the app reads it as" in err
 
 
 def test_a_folder_runs_outputs_named_for_the_source_language_get_one_warning(

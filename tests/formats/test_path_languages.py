@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from ltmt.formats.path_languages import (
+    neutral_named,
     other_language_files,
     other_language_named,
     path_language,
@@ -150,3 +151,13 @@ def test_a_java_bundle_is_named_with_an_underscore_region() -> None:
 )
 def test_a_uwp_resource_file_goes_into_the_target_locales_folder(path, language, expected):
     assert resw_translation(Path(path), language) == Path(expected)
+
+
+def test_a_translation_under_the_neutral_name_is_warned_of() -> None:
+    """German written to ``out/Strings.resx`` is the default culture's file to .NET."""
+    assert neutral_named(Path("out/Strings.resx"), "de") == (
+        "--output out/Strings.resx names no language: the app reads it as the default culture's "
+        "file (every language's fallback), not as German; name it out/Strings.de.resx"
+    )
+    for named in ("out/Strings.de.resx", "out/de.json", "values-de/strings.xml"):
+        assert neutral_named(Path(named), "de") is None
