@@ -77,6 +77,8 @@ class FileFormat:
     ``counts_not_read``: its reader takes ``not_read``, a
     :class:`~ltmt.formats.not_read.NotRead` it counts the entries it left out into (fuzzy,
     untranslated ...) instead of warning of them.
+    ``label``: the format's name as its users write it in a message (``Android``, ``.resx``),
+    where that is not its name in capitals (``PO``, ``XLIFF``): :attr:`shown`.
     """
 
     name: str
@@ -100,6 +102,12 @@ class FileFormat:
     chooses_columns: bool = False
     declares_languages: bool = False
     counts_not_read: bool = False
+    label: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The format's name in a message: its :attr:`label`, else its name in capitals."""
+        return self.label or self.name.upper()
 
     @property
     def fills_in_place(self) -> bool:
@@ -276,6 +284,7 @@ FORMATS: dict[str, FileFormat] = {
             "xliff2",
             (),
             "XLIFF 2.0 (a memory exported as 2.0; any XLIFF file is read)",
+            label="XLIFF 2.0",
             read="ltmt.formats.xliff:read_xliff",
             write="ltmt.formats.xliff2:write_xliff2",
             languages=True,
@@ -287,6 +296,7 @@ FORMATS: dict[str, FileFormat] = {
             "ts",
             (".ts",),
             "Qt Linguist translation file",
+            label="Qt .ts",
             read="ltmt.formats.qt_ts:read_ts",
             open="ltmt.formats.qt_ts:TsDocument.open",
             languages=True,
@@ -300,6 +310,7 @@ FORMATS: dict[str, FileFormat] = {
             "xcstrings",
             (".xcstrings",),
             "Xcode string catalog",
+            label=".xcstrings",
             read="ltmt.formats.xcstrings:read_xcstrings",
             open="ltmt.formats.xcstrings:XcStringsDocument.open",
             languages=True,
@@ -312,6 +323,7 @@ FORMATS: dict[str, FileFormat] = {
             "android",
             (".xml",),
             "Android string resources (strings.xml)",
+            label="Android",
             read="ltmt.formats.android:AndroidDocument.pairs",
             open="ltmt.formats.android:AndroidDocument.open",
             markers=(b"<resources",),
@@ -322,6 +334,7 @@ FORMATS: dict[str, FileFormat] = {
             "properties",
             (".properties",),
             "Java properties resource bundle",
+            label="Java properties",
             read="ltmt.formats.java_properties:JavaPropertiesDocument.pairs",
             open="ltmt.formats.java_properties:JavaPropertiesDocument.open",
             one_language=True,
@@ -331,6 +344,7 @@ FORMATS: dict[str, FileFormat] = {
             "resx",
             (".resx", ".resw"),
             ".NET resource file",
+            label=".resx",
             read="ltmt.formats.resx:ResxDocument.pairs",
             open="ltmt.formats.resx:ResxDocument.open",
             markers=(b"<resheader",),
@@ -342,6 +356,7 @@ FORMATS: dict[str, FileFormat] = {
             "strings",
             (".strings",),
             "Apple .strings file (Localizable.strings)",
+            label=".strings",
             read="ltmt.formats.apple_strings:AppleStringsDocument.pairs",
             open="ltmt.formats.apple_strings:AppleStringsDocument.open",
             one_language=True,
@@ -351,6 +366,7 @@ FORMATS: dict[str, FileFormat] = {
             "stringsdict",
             (".stringsdict",),
             "Apple .stringsdict plurals",
+            label=".stringsdict",
             read="ltmt.formats.stringsdict:StringsDictDocument.pairs",
             open="ltmt.formats.stringsdict:StringsDictDocument.open",
             markers=(b"<key>NSStringLocalizedFormatKey</key>",),
@@ -371,6 +387,7 @@ FORMATS: dict[str, FileFormat] = {
             "ftl",
             (".ftl",),
             "Fluent message file (Firefox, Thunderbird)",
+            label="Fluent",
             read="ltmt.formats.fluent:FluentCatalog.pairs",
             open="ltmt.formats.fluent:FluentCatalog.open",
             one_language=True,
@@ -380,6 +397,7 @@ FORMATS: dict[str, FileFormat] = {
             "md",
             (".md", ".markdown"),
             "Markdown document (README, docs pages)",
+            label="Markdown",
             read="ltmt.formats.markdown:MarkdownDocument.pairs",
             open="ltmt.formats.markdown:MarkdownDocument.open",
             one_language=True,
@@ -449,6 +467,7 @@ FORMATS: dict[str, FileFormat] = {
                 ".fodg",  # flat: one XML document
             ),
             "OpenDocument text, spreadsheet, presentation or drawing (LibreOffice)",
+            label="OpenDocument",
             read="ltmt.formats.opendocument:OpenDocument.pairs",
             open="ltmt.formats.opendocument:OpenDocument.open",
             one_language=True,
@@ -467,6 +486,7 @@ FORMATS: dict[str, FileFormat] = {
             "vtt",
             (".vtt",),
             "WebVTT subtitles",
+            label="WebVTT",
             read="ltmt.formats.subtitles:VttDocument.pairs",
             open="ltmt.formats.subtitles:SubtitleDocument.open",
             markers=(b"WEBVTT",),
@@ -828,8 +848,9 @@ def _format_not_utf16(file: Path, spec: FileFormat) -> str | None:
     if named is None or named == spec.name or not FORMATS[named].utf16:
         return None
     return (
-        f"--format {spec.name} reads {file}, which is UTF-16 text, as {spec.name.upper()} (UTF-8 "
-        f"only), but its extension says {named.upper()}, read in UTF-16 as it is; drop --format"
+        f"--format {spec.name} reads {file}, which is UTF-16 text, as {spec.shown} (UTF-8 "
+        f"only), but its extension says {FORMATS[named].shown}, read in UTF-16 as it is; drop "
+        "--format"
     )
 
 
@@ -867,7 +888,7 @@ def output_name_problem(output: Path, spec: FileFormat, given: Path | None) -> s
     says = _what_the_name_says(suffix, spec, given)
     if says is not None:
         return (
-            f"{says}, but translate writes the input's format, {spec.name.upper()}; "
+            f"{says}, but translate writes the input's format, {spec.shown}; "
             f"give it a {extension} extension"
         )
     if not spec.same_extension or given is None:
@@ -886,7 +907,7 @@ def _what_the_name_says(suffix: str, spec: FileFormat, given: Path | None) -> st
     of :func:`output_name_problem`'s message), or None where it may name one."""
     named = EXTENSIONS.get(suffix)
     if named is not None and named not in (spec.name, spec.files_of):
-        return f"its extension says {named.upper()}"
+        return f"its extension says {FORMATS[named].shown}"
     if named is None and suffix in OTHER_KINDS:
         return f"its extension says {suffix.lstrip('.').upper()}"
     if not spec.binary or suffix in spec.extensions:

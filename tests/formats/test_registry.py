@@ -413,9 +413,32 @@ def test_an_output_is_not_named_as_another_kind_of_file(
         return
     extension = Path(given).suffix
     assert problem == (
-        f"{says}, but translate writes the input's format, {spec.name.upper()}; give it a "
+        f"{says}, but translate writes the input's format, {spec.shown}; give it a "
         f"{extension} extension"
     )
+
+
+@pytest.mark.parametrize(
+    ("given", "output", "message"),
+    [
+        (
+            "Strings.resx",
+            "Strings.de.xml",
+            "its extension says Android, but translate writes the input's format, .resx; give it "
+            "a .resx extension",
+        ),
+        (
+            "strings.xml",
+            "strings.de.po",
+            "its extension says PO, but translate writes the input's format, Android; give it a "
+            ".xml extension",
+        ),
+    ],
+)
+def test_formats_are_named_as_their_users_write_them(given: str, output: str, message: str) -> None:
+    """The message said ``its extension says ANDROID ... the input's format, RESX``."""
+    spec = FORMATS["resx"] if given.endswith(".resx") else FORMATS["android"]
+    assert output_name_problem(Path(output), spec, Path(given)) == message
 
 
 def test_a_translation_is_named_with_its_inputs_extension() -> None:
