@@ -189,6 +189,17 @@ class WithoutSource(Protocol):
 
 
 @runtime_checkable
+class MarkedKept(Protocol):
+    """A document whose strings a developer's note may ask to keep as they are (a .resx
+    ``<comment>`` of ``{Locked}`` or "Do not translate"): not translated, counted in the run's
+    summary."""
+
+    def marked_kept(self) -> int:
+        """How many strings are kept as their notes ask."""
+        ...
+
+
+@runtime_checkable
 class SourceChangesUnmarked(Document, Protocol):
     """A catalog holding both languages whose translations no tool marks for review when their
     source changes (an Xcode string catalog edited outside Xcode: msgmerge marks a PO entry

@@ -107,6 +107,7 @@ from ltmt.formats.pipe_plurals import (
     plural_choices,
 )
 from ltmt.formats.plurals import categories_with_other, ordinal_categories
+from ltmt.formats.translator_notes import says_not_to_translate
 from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
@@ -513,8 +514,6 @@ _LEFT_OUT = object()
 # what a FormatJS extracted message holds besides its ``defaultMessage``, and of which types
 _FORMATJS_KEYS: dict[str, tuple[type, ...]] = {"description": (str, dict), "id": (str,)}
 _MESSAGE_KEYS = ("message", "defaultMessage")
-# a message description that asks to keep the message as it is
-_DO_NOT_TRANSLATE = re.compile(r"\b(?:do not|don['\u2019]t)\s+translate\b", re.IGNORECASE)
 
 
 def _is_message(data: Any, parts: tuple[str | int, ...]) -> bool:
@@ -538,7 +537,7 @@ def _described_as_kept(data: Any, parts: tuple[str | int, ...]) -> bool:
     else:
         return False
     description = metadata.get("description") if isinstance(metadata, dict) else None
-    return isinstance(description, str) and _DO_NOT_TRANSLATE.search(description) is not None
+    return isinstance(description, str) and says_not_to_translate(description)
 
 
 def _icu_problem(source: str) -> str | None:

@@ -45,6 +45,7 @@ from ltmt.formats.documents import (
     CodesPutBack,
     Document,
     LengthLimited,
+    MarkedKept,
     Reviewed,
     SourceChangesUnmarked,
     TranslatedApart,
@@ -266,6 +267,8 @@ def translate_file(
         result.report.translated_before = kept + len(by_hand)
     if isinstance(document, WithoutSource):
         result.report.no_source = document.without_source()
+    if isinstance(document, MarkedKept):
+        result.report.marked_kept = document.marked_kept()
     last_save, saved = time.monotonic(), len(done)
     if progress_start is not None:
         progress_start(len(done), len(done) + len(units))

@@ -17,7 +17,10 @@ A name defined twice is read as MSBuild builds it: the first definition, with a 
 names it (MSBuild's ``MSB3568: Duplicate resource name "Title" is not allowed, ignored``); the
 output holds the first only, translated. Its strings make no memory pairs
 (:meth:`KeyedCatalog.pairs`). A value ``true`` or ``false`` (any case) is a setting
-``bool.Parse`` reads, not text: neither translated nor paired. A string with a .NET format item
+``bool.Parse`` reads, not text: neither translated nor paired; nor is a string whose
+``<comment>`` asks to keep it (Microsoft's ``{Locked}``, "Do not translate":
+:mod:`ltmt.formats.translator_notes`), counted in the run's summary. Both are left out of the
+output, so that the app shows the neutral file's value. A string with a .NET format item
 (``{0}``, ``{1,10:C2}``) is a composite format string that ``String.Format`` reads: its
 translation is held to ``csharp-format`` (:mod:`ltmt.formats.format_strings`: balanced
 ``{{``/``}}``), by ``ltmt translate`` and ``ltmt qa`` alike.
@@ -49,6 +52,7 @@ from ltmt.formats.keyed_catalog import (
     repeated,
     warn_defined_twice,
 )
+from ltmt.formats.translator_notes import keeps_whole
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -110,6 +114,12 @@ def _keep_comment(ours: etree._Element, theirs: etree._Element) -> None:
     value.addnext(placed)
 
 
+def _comment(value: etree._Element) -> str:
+    """The ``<comment>`` of the ``<data>`` whose ``<value>`` is ``value``."""
+    parent = value.getparent()
+    return (parent.findtext("comment") or "") if parent is not None else ""
+
+
 def _strings(root: etree._Element) -> Iterator[tuple[str, etree._Element]]:
     """The text resources of ``root``: name and ``<value>``, every definition of a name."""
     for data in root.iterchildren("data"):
@@ -153,6 +163,18 @@ class ResxDocument(KeyedCatalog):
                 if value.text
             ],
         )
+        # the strings whose <comment> asks to keep them ({Locked}, "Do not translate")
+        self.kept_as_asked = frozenset(
+            name for name, value in strings if value.text and keeps_whole(_comment(value))
+        )
+
+    def is_text(self, entry: Entry) -> bool:
+        """Not a string whose comment asks to keep it: left out of the output, as a boolean
+        setting is, so that the neutral file's value is shown (:attr:`kept_as_asked`)."""
+        return super().is_text(entry) and entry.name not in self.kept_as_asked
+
+    def marked_kept(self) -> int:
+        return len(self.kept_as_asked)
 
     @classmethod
     def open(cls, path: Path, **_: Any) -> ResxDocument:

@@ -59,7 +59,9 @@ marked ``fuzzy``, its plural forms together) kept as they are, as no 100 % memor
 their own context and plural form replaced them; ``signed_off``: those kept with
 ``--overwrite``, which leaves a unit a reviewer signed off (XLIFF ``final``, ``signed-off``,
 ``reviewed``, ``approved="yes"``); ``no_source``: messages with no source text to translate
-(a Qt message of ``qsTrId`` without its ``//%`` text), left untranslated.
+(a Qt message of ``qsTrId`` without its ``//%`` text), left untranslated; ``marked_kept``:
+strings whose developer's note asks to keep them (a .resx ``<comment>`` of ``{Locked}`` or "Do
+not translate"), not translated.
 ``entries_marked_fuzzy``: the PO entries this run filled and flagged ``#, fuzzy`` for review
 (a plural entry once), which gettext's ``msgfmt`` (Django's ``compilemessages``) leaves out of
 the compiled catalog until a reviewer removes the flag: the summary says so.
@@ -145,6 +147,7 @@ class RunReport:
     entries_marked_fuzzy: int = 0  # PO entries filled and flagged fuzzy (not fuzzy matches)
     signed_off: int = 0
     no_source: int = 0
+    marked_kept: int = 0
     seconds: float = 0.0
     memory: str = ""
     unknown_user: bool = False
@@ -365,6 +368,10 @@ class RunReport:
             parts.append(
                 f"{self.no_source} left: no source text (id-based; give them one with //% in "
                 "the code, or translate them in Qt Linguist)"
+            )
+        if self.marked_kept:
+            parts.append(
+                f"{self.marked_kept} kept as their comments ask ({{Locked}}, Do not translate)"
             )
         return "; ".join(parts)
 

@@ -206,6 +206,34 @@ def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> 
     ) in data
 
 
+@pytest.mark.parametrize(
+    "comment", ["{Locked}", "Do not translate", "Brand name; don't translate.", "{ locked }"]
+)
+def test_a_string_whose_comment_asks_to_keep_it_is_kept_and_counted(
+    tmp_path: Path, comment: str
+) -> None:
+    """``Contoso Notes`` commented ``{Locked}`` came back as ``Kontoso Notes``: it is left out
+    of the output (the neutral file's value is shown), makes no pair, and the summary counts
+    it."""
+    source = tmp_path / "Locked.resw"
+    source.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<root>\n'
+        '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>\n'
+        f'  <data name="Product"><value>Contoso Notes</value><comment>{comment}</comment></data>\n'
+        '  <data name="Save"><value>Save</value><comment>Button</comment></data>\n'
+        "</root>\n",
+        "utf-8",
+    )
+    assert [u.key for u in ResxDocument.open(source).units()] == ["Save"]
+    out = tmp_path / "Locked.de.resw"
+    result = translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert [d.get("name") for d in etree.parse(out).iter("data")] == ["Save"]
+    assert result.report.marked_kept == 1
+    assert "1 kept as their comments ask ({Locked}, Do not translate)" in result.report.summary()
+    written = _resx(tmp_path / "Locked.fr.resw", ("Product", "Contoso Notes"), ("Save", "Enr."))
+    assert [r.source for r in ResxDocument.pairs(written, source_file=source)] == ["Save"]
+
+
 _VS_HEADER = (
     '<?xml version="1.0" encoding="utf-8"?>\r\n<root>\r\n'
     '  <xsd:schema id="root" xmlns="" xmlns:xsd="http://www.w3.org/2001/XMLSchema">\r\n'

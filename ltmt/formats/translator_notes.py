@@ -1,0 +1,27 @@
+"""What a developer's note on a string asks of its translator: to keep the string as it is.
+
+- "Do not translate" (or "don't translate", in any case, anywhere in the note): a WebExtension's
+  or an ARB message's description, a .resx ``<comment>`` (a brand, a product name).
+- Microsoft's localisation instructions in a .resx/.resw ``<comment>``: ``{Locked}`` keeps the
+  whole value (``{Locked="Contoso"}``, some strings in it, is another instruction).
+"""
+
+from __future__ import annotations
+
+import re
+
+# a note that asks to keep its string as it is
+_DO_NOT_TRANSLATE = re.compile(r"\b(?:do not|don['\u2019]t)\s+translate\b", re.IGNORECASE)
+# Microsoft's {Locked}, alone: the whole value (not {Locked="x"}, which names strings in it)
+_LOCKED = re.compile(r"\{\s*Locked\s*\}", re.IGNORECASE)
+
+
+def says_not_to_translate(note: str) -> bool:
+    """Whether ``note`` says "Do not translate" (``don't translate``, any case)."""
+    return _DO_NOT_TRANSLATE.search(note) is not None
+
+
+def keeps_whole(note: str) -> bool:
+    """Whether ``note`` (a .resx ``<comment>``) asks to keep its string's whole value: says
+    ``{Locked}`` or "Do not translate"."""
+    return _LOCKED.search(note) is not None or says_not_to_translate(note)

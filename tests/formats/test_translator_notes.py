@@ -1,0 +1,23 @@
+"""Notes that ask a translator to keep a string as it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.formats.translator_notes import keeps_whole, says_not_to_translate
+
+
+@pytest.mark.parametrize(
+    ("note", "not_to_translate", "whole"),
+    [
+        ("Do not translate", True, True),
+        ("Brand name. DON\u2019T TRANSLATE", True, True),
+        ("{Locked}", False, True),
+        ("{Locked} product name", False, True),
+        ('{Locked="Contoso"}', False, False),  # some strings in it, not the whole value
+        ("{MaxLength=30}", False, False),
+        ("Translate freely", False, False),
+    ],
+)
+def test_notes_that_keep_a_string(note: str, not_to_translate: bool, whole: bool) -> None:
+    assert (says_not_to_translate(note), keeps_whole(note)) == (not_to_translate, whole)
