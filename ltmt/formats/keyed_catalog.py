@@ -290,6 +290,11 @@ class KeyedCatalog(TranslationsHeld):
         the file does; none by default."""
         return {}
 
+    def length_limit(self, entry: Entry) -> int | None:
+        """The characters ``entry``'s translation may have, where its file gives a limit (a
+        .resx ``{MaxLength=30}``), which ``ltmt qa`` checks; None by default."""
+        return None
+
     def invalid_sources(self) -> dict[str, str]:
         """What ICU rejects in each source message that this catalog leaves untranslated for
         it, by name (none here)."""
@@ -381,6 +386,8 @@ class KeyedCatalog(TranslationsHeld):
                 metadata["plural"] = entry.form
             if entry.flags:
                 metadata["flags"] = ", ".join(entry.flags)
+            if (limit := document.length_limit(entry)) is not None:
+                metadata["max_length"] = limit
             # the translation's own placeholders named as it writes them, the source's as it does
             written = {
                 **translation.placeholders.get(entry.name, {}),

@@ -20,7 +20,9 @@ output holds the first only, translated. Its strings make no memory pairs
 ``bool.Parse`` reads, not text: neither translated nor paired; nor is a string whose
 ``<comment>`` asks to keep it (Microsoft's ``{Locked}``, "Do not translate":
 :mod:`ltmt.formats.translator_notes`), counted in the run's summary. Both are left out of the
-output, so that the app shows the neutral file's value. A string with a .NET format item
+output, so that the app shows the neutral file's value. A ``{MaxLength=30}`` comment limits
+the translation's characters: one longer is written, counted and named in a warning, and ``ltmt
+qa`` checks it. A string with a .NET format item
 (``{0}``, ``{1,10:C2}``) is a composite format string that ``String.Format`` reads: its
 translation is held to ``csharp-format`` (:mod:`ltmt.formats.format_strings`: balanced
 ``{{``/``}}``), by ``ltmt translate`` and ``ltmt qa`` alike.
@@ -29,7 +31,7 @@ translation is held to ``csharp-format`` (:mod:`ltmt.formats.format_strings`: ba
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,7 +54,9 @@ from ltmt.formats.keyed_catalog import (
     repeated,
     warn_defined_twice,
 )
-from ltmt.formats.translator_notes import keeps_whole
+from ltmt.formats.size_limits import too_long_message
+from ltmt.formats.translator_notes import keeps_whole, max_length
+from ltmt.wording import counted
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -167,6 +171,43 @@ class ResxDocument(KeyedCatalog):
         self.kept_as_asked = frozenset(
             name for name, value in strings if value.text and keeps_whole(_comment(value))
         )
+
+        # the limits their comments give strings ({MaxLength=30}), by name, and the strings
+        # filled with a longer translation, each with what is wrong (LengthLimited)
+        self.limits = {
+            name: limit
+            for name, value in strings
+            if (limit := max_length(_comment(value))) is not None
+        }
+        self.over_limit: dict[str, str] = {}
+
+    def length_limit(self, entry: Entry) -> int | None:
+        return self.limits.get(entry.name)
+
+    def fill(
+        self,
+        translations: Mapping[str, str],
+        mark_fuzzy: bool = True,
+        from_memory: Collection[str] = (),
+    ) -> int:
+        for key, text in translations.items():
+            limit = self.limits.get(key)
+            message = too_long_message(text, limit) if limit is not None else None
+            if message is None:
+                self.over_limit.pop(key, None)
+            else:
+                self.over_limit[key] = f"{key}: {message}"
+        return super().fill(translations, mark_fuzzy, from_memory)
+
+    def review_notes(self) -> list[str]:
+        """The strings translated longer than their comment's ``{MaxLength}`` allows."""
+        if not self.over_limit:
+            return []
+        said = "; ".join(list(self.over_limit.values())[:5])
+        return [
+            f"{counted(len(self.over_limit), 'string')} longer than a {{MaxLength}} comment "
+            f"allows ({said}): shorten them"
+        ]
 
     def is_text(self, entry: Entry) -> bool:
         """Not a string whose comment asks to keep it: left out of the output, as a boolean

@@ -3,7 +3,8 @@
 - "Do not translate" (or "don't translate", in any case, anywhere in the note): a WebExtension's
   or an ARB message's description, a .resx ``<comment>`` (a brand, a product name).
 - Microsoft's localisation instructions in a .resx/.resw ``<comment>``: ``{Locked}`` keeps the
-  whole value (``{Locked="Contoso"}``, some strings in it, is another instruction).
+  whole value (``{Locked="Contoso"}``, some strings in it, is another instruction);
+  ``{MaxLength=30}`` limits the translation to so many characters (:func:`max_length`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 _DO_NOT_TRANSLATE = re.compile(r"\b(?:do not|don['\u2019]t)\s+translate\b", re.IGNORECASE)
 # Microsoft's {Locked}, alone: the whole value (not {Locked="x"}, which names strings in it)
 _LOCKED = re.compile(r"\{\s*Locked\s*\}", re.IGNORECASE)
+_MAX_LENGTH = re.compile(r"\{\s*MaxLength\s*=\s*(\d+)\s*\}", re.IGNORECASE)
 
 
 def says_not_to_translate(note: str) -> bool:
@@ -25,3 +27,9 @@ def keeps_whole(note: str) -> bool:
     """Whether ``note`` (a .resx ``<comment>``) asks to keep its string's whole value: says
     ``{Locked}`` or "Do not translate"."""
     return _LOCKED.search(note) is not None or says_not_to_translate(note)
+
+
+def max_length(note: str) -> int | None:
+    """The characters ``note``'s ``{MaxLength=30}`` allows its string's translation, or None."""
+    found = _MAX_LENGTH.search(note)
+    return int(found.group(1)) if found else None

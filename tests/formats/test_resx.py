@@ -234,6 +234,40 @@ def test_a_string_whose_comment_asks_to_keep_it_is_kept_and_counted(
     assert [r.source for r in ResxDocument.pairs(written, source_file=source)] == ["Save"]
 
 
+def test_a_max_length_comment_is_checked_in_translate_and_qa(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``{MaxLength=10}`` went unchecked: a longer translation is written, counted, named in a
+    warning, and ``ltmt qa`` checks it (the length check of XLIFF's maxwidth)."""
+    from ltmt.qa.pair_checks import length_problems
+
+    source = tmp_path / "Short.resx"
+    source.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<root>\n'
+        '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>\n'
+        '  <data name="Tagline"><value>Notes that follow you</value>'
+        "<comment>{MaxLength=10}</comment></data>\n"
+        '  <data name="Save"><value>Save</value></data>\n'
+        "</root>\n",
+        "utf-8",
+    )
+    out = tmp_path / "Short.de.resx"
+    with caplog.at_level(logging.WARNING):
+        result = translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert result.report.over_limit == 1
+    assert (
+        "1 string longer than a {MaxLength} comment allows (Tagline: the translation is 21 "
+        "characters long, its unit allows 10): shorten them"
+    ) in caplog.text
+    records = {r.source: r for r in ResxDocument.pairs(out, source_file=source)}
+    assert records["Notes that follow you"].metadata["max_length"] == 10
+    assert "max_length" not in records["Save"].metadata
+    record = records["Notes that follow you"]
+    assert length_problems(record.source, record.target, record.metadata) == [
+        "the translation is 21 characters long, its unit allows 10"
+    ]
+
+
 _VS_HEADER = (
     '<?xml version="1.0" encoding="utf-8"?>\r\n<root>\r\n'
     '  <xsd:schema id="root" xmlns="" xmlns:xsd="http://www.w3.org/2001/XMLSchema">\r\n'

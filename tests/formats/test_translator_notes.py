@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.formats.translator_notes import keeps_whole, says_not_to_translate
+from ltmt.formats.translator_notes import keeps_whole, max_length, says_not_to_translate
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,16 @@ from ltmt.formats.translator_notes import keeps_whole, says_not_to_translate
 )
 def test_notes_that_keep_a_string(note: str, not_to_translate: bool, whole: bool) -> None:
     assert (says_not_to_translate(note), keeps_whole(note)) == (not_to_translate, whole)
+
+
+@pytest.mark.parametrize(
+    ("note", "limit"),
+    [
+        ("{MaxLength=30}", 30),
+        ("Tagline. { MaxLength = 8 }", 8),
+        ("{MaxLength=abc}", None),
+        ("", None),
+    ],
+)
+def test_a_max_length_instruction(note: str, limit: int | None) -> None:
+    assert max_length(note) == limit
