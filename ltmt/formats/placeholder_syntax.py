@@ -72,6 +72,9 @@ _VALUED_TAG = (
     rf"<[A-Za-z][\w-]*(?:={_TAG_VALUE}(?:\s+[\w:.-]+={_TAG_VALUE})*"
     rf"|(?:\s+[\w:.-]+={_TAG_VALUE})+)\s*>"
 )
+# TextMeshPro's short colour tag, which </color> closes: <#FF0000>, <#F00>, <#FF000080>, <#F008>
+# (the model recoloured it, <#FFFF00>, and the number repair dropped its ">")
+_TMP_SHORT_COLOR = r"<#(?:[0-9A-Fa-f]{8}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3,4})>"
 # BBCode (forums, Godot's RichTextLabel): a closing tag or one with settings of BBCode's own
 # names ([/b], [color=#ff0000], [url=...], [wave amp=50 freq=2]), or a tag of any name closed
 # later in any case ([b] ... [/B], [quote] ... [/quote]). Not a bracketed name of another
@@ -283,7 +286,7 @@ _PATTERNS = {
         # OmegaT's tags in its plain text: a letter or two and a number (<x0/>, <t0/>,
         # <b0>Save</b0>, <g1>...</g1>), opening, closing or empty, closed later or not
         r"|</?[A-Za-z]{1,2}[0-9]{1,3}/?>"
-        rf"|{_VALUED_TAG}|{_BBCODE}|{_RENPY}"
+        rf"|{_TMP_SHORT_COLOR}|{_VALUED_TAG}|{_BBCODE}|{_RENPY}"
         # Angular's paired placeholders ({$START_LINK}Contact us{$CLOSE_LINK}: :data:`_ANGULAR`)
         rf"|{_ANGULAR_PAIRED}"
     ),
@@ -450,6 +453,8 @@ def tag_parts(tag: str) -> TagParts | None:
         return TagParts(bool(found["renpy_closing"]), found["renpy_name"].lower(), False, "{")
     if found["bb_name"] is not None:
         return TagParts(bool(found["bb_closing"]), found["bb_name"].lower(), False, "[")
+    if re.fullmatch(_TMP_SHORT_COLOR, tag):  # <#FF0000> opens what </color> closes
+        return TagParts(False, "color", False, "<")
     return TagParts(bool(found["closing"]), found["name"].lower(), bool(found["empty"]), "<")
 
 
@@ -469,6 +474,8 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
     (:mod:`ltmt.formats.rest_markup`)."""
     if placeholder.kind in ("code", "rest", "kaomoji"):  # the model quoted, translated, split it
         return True
+    if placeholder.kind == "tag" and re.fullmatch(_TMP_SHORT_COLOR, placeholder.text):
+        return True  # its digits: the model recoloured it (<#FFFF00>) or dropped some (<#FFF00>)
     if placeholder.kind == "tag" and _EMPTY_WITH_ATTRIBUTES.fullmatch(placeholder.text):
         # but ltmt's own stand-in for a code element (<ph id="ltmt-v1"/>), which the repair
         # knows in its garbled forms: as a tag it came back "»x/>«", beside the code

@@ -25,6 +25,13 @@ from ltmt.formats.placeholder_syntax import (
         ("<size=120%>Level up!</size> Well done.", ["<size=120%>", "</size>"]),
         ('<font="Bangers SDF">boss</font>', ['<font="Bangers SDF">', "</font>"]),
         ("You earned 5 <sprite=3> today.", ["<sprite=3>"]),
+        # its short colour tag: #RGB, #RGBA, #RRGGBB, #RRGGBBAA, which </color> closes
+        ("<#FF0000>Danger!</color>", ["<#FF0000>", "</color>"]),
+        (
+            "<#f00>a</color> <#F008>b</color> <#FF000080>c",
+            ["<#f00>", "</color>", "<#F008>", "</color>", "<#FF000080>"],
+        ),
+        ("a <#FF00> b <#FFFFF> c", ["<#FF00>"]),
         ('Collect 10 <sprite name="coin">.<br>', ['<sprite name="coin">', "<br>"]),
         # BBCode: closing tags, openings with a value or attributes, a bare name closed later
         ("[b]Health Potion[/b]: restores 50 HP.", ["[b]", "[/b]"]),
@@ -89,6 +96,7 @@ def test_game_markup_is_placeholders(text: str, expected: list[str]) -> None:
         ("</B>", TagParts(True, "b", False, "<")),
         ("<br/>", TagParts(False, "br", True, "<")),
         ("<color=#FF0000>", TagParts(False, "color", False, "<")),
+        ("<#FF0000>", TagParts(False, "color", False, "<")),
         ('<a href="x">', TagParts(False, "a", False, "<")),
         ("[url=https://x.org]", TagParts(False, "url", False, "[")),
         ("[/Color]", TagParts(True, "color", False, "[")),
@@ -537,3 +545,11 @@ def test_a_percent_name_is_drupals_only_in_a_text_without_printf(
     """The dev bench's ``%snumbers use %s ...`` read as Drupal's ``%snumbers``: the model wrote
     ``Verwenden Sie`` for ``use``. A text with printf conversions has none of Drupal's."""
     assert [p.text for p in find_placeholders(text)] == expected
+
+
+def test_a_short_colour_tag_is_sent_as_a_tag() -> None:
+    """The model recoloured ``<#FF0000>`` (``<#FFFF00>``) or dropped a digit (``<#FFF00>``),
+    which the number repair then padded to ``<#FFF0000>``; a ``<color=...>`` pair stays as
+    written."""
+    text = "<#FF0000>Danger!</color> <color=#00FF00>Ready</color>"
+    assert [p.text for p in sent_as_tags(text)] == ["<#FF0000>"]

@@ -289,6 +289,12 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             ["lacks <color=#FF0000>"],
         ),
         ("<size=120%>Level up!</size>", "Stufe aufgestiegen!</size>", {}, ["lacks <size=120%>"]),
+        (
+            "<#FF0000>Danger!</color>",
+            "<#FFFF00>Gefahr!</color>",
+            {},
+            ["lacks <#FF0000>", "adds <#FFFF00>, which the source does not have"],
+        ),
         ("Press [KEY_JUMP] to jump.", "Drücke Springen.", {}, ["lacks [KEY_JUMP]"]),
         ("Hold <action:Jump> to glide.", "Halte zum Gleiten.", {}, ["lacks <action:Jump>"]),
         (
