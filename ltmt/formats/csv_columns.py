@@ -2,7 +2,8 @@
 
 By their headers: the source language's column (``en``, ``English (en)``, ``English``, or by
 its role, ``source``) into the target's (``de``; added after the last when the table has
-none). A table with several source-language columns (a shop's ``Title (en)``, ``Body (en)``)
+none, in the source column's style: ``German(de)`` beside ``English(en)``). A table with
+several source-language columns (a shop's ``Title (en)``, ``Body (en)``)
 has each translated into the target-language column of the same name (``Title (de)``,
 ``Body (de)``); one without such a column is named in a warning. A column of another variant
 of the source language (``en-GB`` beside ``en``) is left as written. Or as ``ltmt translate
@@ -89,6 +90,28 @@ def _language(header: str) -> str | None:
     ):
         return None
     return code
+
+
+# a header that names its language and the code after it in brackets: English(en), English
+# (United States)(en-US), English [en]: the name, what is between it and the bracket, the code
+_NAMED_CODE = re.compile(
+    r"^(?P<name>.*?\S)(?P<space>\s*)(?P<open>[(\[])\s*(?P<code>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\s*[)\]]\s*$"
+)
+
+
+def added_header(source: str, tgt_lang: str) -> str:
+    """The header of a target column added to a table whose source column is headed ``source``:
+    in its style where it names its language and the code in brackets (Unity's ``English(en)``
+    gets ``German(de)``, ``English (United States)(en-US)`` gets ``German (Germany)(de-DE)``
+    for de-DE: Unity finds a column so named), else the code ``tgt_lang``; not where the name
+    is another language's than the code (``English (UK)``: a region)."""
+    found = _NAMED_CODE.match(source)
+    code = found["code"].replace("_", "-") if found else ""
+    if found is None or _named_language(found["name"]) != primary_language(code):
+        return tgt_lang  # (English (UK): a region, no code)
+    code = tgt_lang.replace("-", "_") if "_" in found["code"] else tgt_lang.replace("_", "-")
+    close = ")" if found["open"] == "(" else "]"
+    return f"{language_name(tgt_lang)}{found['space']}{found['open']}{code}{close}"
 
 
 def _first(languages: dict[int, str | None], language: str) -> int | None:

@@ -45,7 +45,7 @@ from typing import Any
 
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, line_ending, read_bytes
-from ltmt.formats.csv_columns import Columns, Pair, chosen_columns, find_columns
+from ltmt.formats.csv_columns import Columns, Pair, added_header, chosen_columns, find_columns
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.paths import resolved
 from ltmt.segments import PairRecord
@@ -294,13 +294,15 @@ class CsvTable(TranslationsHeld):
         if added:
             self._warn_of_cells_beyond_the_header()
         filled = self._filled()
+        header = "target" if self.columns.by_role else self.tgt_lang
+        if added and not self.columns.by_role:  # in the source column's style (German(de))
+            header = added_header(self.table.rows[0][self.columns.pairs[0].source], self.tgt_lang)
         for number, row in enumerate(self.table.rows):
             if not added and number not in filled:
                 buffer.write(self.table.raw[number])
                 continue
             cells = filled.get(number, {})
             if added:
-                header = "target" if self.columns.by_role else self.tgt_lang
                 added_cell: dict[int | None, str] = {None: header if number == 0 else ""}
                 cells = added_cell | cells
             writer.writerow(self._with_targets(row, cells))

@@ -64,6 +64,8 @@ def test_a_cell_with_a_form_feed_or_a_line_separator_keeps_the_rows_after_it(
 
 
 def test_a_table_without_the_target_column_gets_one_in_its_own_dialect(tmp_path: Path) -> None:
+    """The column is named in the source column's style: Unity's table finds German(de), not
+    de."""
     path = tmp_path / "export.csv"
     path.write_bytes(
         "\ufeffKey;Id;English(en);Notes\r\nmenu.open;1;Open the file;a menu\r\nmenu.quit;2;Quit;\r\n"
@@ -72,10 +74,31 @@ def test_a_table_without_the_target_column_gets_one_in_its_own_dialect(tmp_path:
     out = tmp_path / "export.de.csv"
     translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
     assert out.read_bytes().decode("utf-8") == (
-        "\ufeffKey;Id;English(en);Notes;de\r\n"
+        "\ufeffKey;Id;English(en);Notes;German(de)\r\n"
         "menu.open;1;Open the file;a menu;OPEN THE FILE\r\n"
         "menu.quit;2;Quit;;QUIT\r\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "tgt_lang", "added"),
+    [
+        ("English(en)", "de", "German(de)"),
+        ("English (en)", "de", "German (de)"),
+        ("English (United States)(en-US)", "de-DE", "German (Germany)(de-DE)"),
+        ("English [en_US]", "de-DE", "German (Germany) [de_DE]"),
+        ("en", "de", "de"),
+        ("Text (en)", "de", "de"),  # Text names no language: the code alone
+    ],
+)
+def test_an_added_target_column_is_named_as_the_source_column_is(
+    tmp_path: Path, source: str, tgt_lang: str, added: str
+) -> None:
+    path = tmp_path / "strings.csv"
+    path.write_text(f"Key,{source}\nplay,Play\n", "utf-8")
+    out = tmp_path / "strings.de.csv"
+    translate_file(path, out, FakeModel(), src_lang="en", tgt_lang=tgt_lang)
+    assert out.read_text("utf-8") == f"Key,{source},{added}\nplay,Play,PLAY\n"
 
 
 def test_rows_become_pairs_with_their_key_as_context_and_line(tmp_path: Path) -> None:
