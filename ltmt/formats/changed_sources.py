@@ -212,19 +212,26 @@ def mark_for_review(
     memory holds for another source (``changed_sources``: :func:`approved_for_other_sources`
     with the memory and user), and name them in a warning; their keys. They are kept as they
     are, not replaced by a memory match of the new source: the memory alone is weak evidence
-    (module docstring), and the German may be a translator's on purpose."""
+    (module docstring), and the German may be a translator's on purpose. A document with no
+    review state (a CSV table: ``marks_review`` false) keeps them unmarked, and says so; a
+    translation ltmt translates again (its own, for an older source) is not named."""
     held = document.held_translations()
-    units = [unit for unit in document.units() if unit.key in held]
+    again = {unit.key for unit in document.pending()}  # translated again: no German to judge
+    units = [unit for unit in document.units() if unit.key in held and unit.key not in again]
     changed = changed_sources([(unit, held[unit.key]) for unit in units])
     if not changed:
         return []
-    document.fill({key: held[key] for key in changed}, mark_fuzzy=True)
+    marks = getattr(document, "marks_review", True)  # a CSV table has no review state
+    if marks:
+        document.fill({key: held[key] for key in changed}, mark_fuzzy=True)
+    names = {unit.key: unit.context or unit.key for unit in units}  # a row by its key cell
     logger.warning(
-        "%s: %s translate another source, as the memory holds them (%s): the source changed "
-        "since, or they were kept on purpose; marked for review (--overwrite translates every "
-        "string again)",
+        "%s: the memory holds the translation of %s (%s) for another source: the source "
+        "changed since, or the translation was kept on purpose; %s (--overwrite translates "
+        "every string again)",
         in_path,
         counted(len(changed), "string"),
-        first_few(changed),
+        first_few(names[key] for key in changed),
+        "marked for review" if marks else "kept as written (the file has no review mark): check",
     )
     return changed

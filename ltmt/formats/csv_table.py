@@ -171,6 +171,7 @@ class CsvTable(TranslationsHeld):
 
     format = "csv"
     what_is_filled = "row"
+    marks_review = False  # no cell says a translation needs review (changed_sources)
 
     def __init__(self, path: Path, table: _Table, columns: Columns, tgt_lang: str) -> None:
         super().__init__()

@@ -269,3 +269,47 @@ def test_a_translation_two_units_keep_is_theirs_to_share(tmp_path: Path) -> None
             (Unit("4", "Alright!"), "Alles klar!"),
         ]
         assert approved_for_other_sources(memory, "u", kept) == []
+
+
+def test_a_csv_tables_string_the_memory_holds_for_another_source_is_named_by_its_key(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A CSV table has no review mark: the warning said "1 string translate another source ...
+    (1) ... marked for review", the row's number for its key, and named a row that ltmt
+    translated again in the same run."""
+    from ltmt.formats.output_sources import OutputSources
+
+    records = OutputSources(tmp_path / "records")
+    path = tmp_path / "strings.csv"
+    path.write_text("Key,English(en),German(de)\nmenu.load,Load Game,\nplay,Play,\n", "utf-8")
+    translate_file(path, path, FakeModel(), src_lang="en", tgt_lang="de", output_sources=records)
+    path.write_text(  # a reviewer's German for load; both sources changed since
+        "Key,English(en),German(de)\nmenu.load,Load Saved Game,Spiel laden\nplay,Play now,PLAY\n",
+        "utf-8",
+    )
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs(
+            "u",
+            [
+                ("Load Game", "Spiel laden", {"context": "menu.load"}),
+                ("Play", "PLAY", {"context": "play"}),
+            ],
+        )
+        with caplog.at_level(logging.WARNING):
+            translate_file(
+                path,
+                path,
+                FakeModel(),
+                src_lang="en",
+                tgt_lang="de",
+                changed_sources=partial(approved_for_other_sources, memory, "u"),
+                output_sources=records,
+            )
+    assert (
+        f"{path}: the memory holds the translation of 1 string (menu.load) for another source: "
+        "the source changed since, or the translation was kept on purpose; kept as written (the "
+        "file has no review mark): check (--overwrite translates every string again)"
+    ) in caplog.text
+    assert path.read_text("utf-8") == (
+        "Key,English(en),German(de)\nmenu.load,Load Saved Game,Spiel laden\nplay,Play now,PLAY NOW\n"
+    )
