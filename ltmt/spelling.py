@@ -38,7 +38,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ltmt.formats.common import primary_language
-from ltmt.formats.placeholder_syntax import without_placeholders
+from ltmt.formats.placeholder_syntax import without_placeholders, without_tag_remains
 from ltmt.text import LETTERS
 from ltmt.word_tables import target_words
 
@@ -127,7 +127,7 @@ class Dictionary:
         words of ``source`` and ``accept`` (case-folded) pass (module docstring)."""
         source_words = {w.casefold() for w in LETTERS.findall(_plain(source)) if len(w) >= _PART}
         passing = source_words | set(accept)
-        plain = _plain(text)
+        plain = _MARKER.sub("", without_tag_remains(text, source))  # <size=120 %>: no words
         abbreviations = _ABBREVIATIONS.get(primary_language(self.tag), frozenset())
         unknown: list[str] = []
         for found in _WORD.finditer(plain):

@@ -71,6 +71,8 @@ def test_no_dictionary_for_a_language_none_is_installed_for():
         ("PDF öffnen", "Open the PDF", []),
         ("OpenPGP-Schlüssel", "Keys", []),
         ("<b>%s</b> auf https://exampel.org/Fehlr", "%s", []),
+        # nor what is left of a tag of the source's that the translation garbled
+        ("<size=120 %>Stufe erreicht!</size>", "<size=120%>Level up!</size>", []),
         # each part of a hyphenated word alone; an accelerator's marker left out
         ("HSTS-Ppolitiken", "HSTS policies", ["Ppolitiken"]),
         ("Ö_ffnen", "_Open", []),

@@ -579,6 +579,31 @@ def without_placeholders(text: str, filler: str = " ") -> str:
     return text
 
 
+_BRACKET_ENDS = {"<": ">", "[": "]", "{": "}"}
+
+
+def without_tag_remains(text: str, source: str, filler: str = " ") -> str:
+    """``text`` (a translation of ``source``) :func:`without_placeholders`, and without what is
+    left of a tag of ``source``'s that it garbled, which is no text: a tag's bracket and the
+    name of an element ``source`` has tags of right after it, up to the bracket's end
+    (``<size=120 %>`` for ``<size=120%>``: its ``120`` is no number, its ``size`` no word; the
+    placeholder check says the tag is lacking)."""
+    elements = {
+        parts.element
+        for placeholder in find_placeholders(source)
+        if placeholder.kind == "tag" and (parts := tag_parts(placeholder.text)) is not None
+    }
+    text = without_placeholders(text, filler)
+    for element in elements:
+        bracket, name, end = element[0], element[1:], _BRACKET_ENDS[element[0]]
+        remains = (
+            rf"{re.escape(bracket)}/?{re.escape(name)}(?![\w-])"
+            rf"[^<>\[\]{{}}\n]*{re.escape(end)}"
+        )
+        text = re.sub(remains, filler, text, flags=re.IGNORECASE)
+    return text
+
+
 def outside_placeholders(text: str, change: Callable[[str], str]) -> str:
     """``text`` with ``change`` applied to each stretch between its placeholders."""
     pieces, end = [], 0

@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from ltmt.formats.placeholder_syntax import without_placeholders
+from ltmt.formats.placeholder_syntax import without_placeholders, without_tag_remains
 from ltmt.numbers_added import added_numbers
 from ltmt.numbers_kept import is_letter_code, lost_numbers
 from ltmt.qa.date_numbers import as_translated
@@ -118,9 +118,10 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     whole; with what it has instead), those it has that ``source`` does not in any form
     (``1.299,99,99`` for ``1,299.99``), those it writes without their sign
     (:func:`lost_signs`) and with an English thousands separator (:func:`english_separators`),
-    outside placeholders (``%1$s`` is the placeholder check's); a US date or 12-hour time the
+    outside placeholders (``%1$s`` is the placeholder check's) and what is left of a tag
+    (:func:`~ltmt.formats.placeholder_syntax.without_tag_remains`); a US date or 12-hour time the
     translation writes as German does is the same number (:mod:`ltmt.qa.date_numbers`)."""
-    translated = without_placeholders(target)
+    translated = without_tag_remains(target, source)  # <size=120 %>: no number
     plain = as_translated(without_placeholders(source), translated)  # 3/14/2024: 14.03.2024
     lost = lost_beyond_grouping(plain, translated)
     runs, codes = [n for n in lost if not is_letter_code(n)], [n for n in lost if is_letter_code(n)]

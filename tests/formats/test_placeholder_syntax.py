@@ -12,6 +12,7 @@ from ltmt.formats.placeholder_syntax import (
     sent_as_tags,
     tag_parts,
     unspaced_template,
+    without_tag_remains,
 )
 
 
@@ -553,3 +554,18 @@ def test_a_short_colour_tag_is_sent_as_a_tag() -> None:
     written."""
     text = "<#FF0000>Danger!</color> <color=#00FF00>Ready</color>"
     assert [p.text for p in sent_as_tags(text)] == ["<#FF0000>"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        ("<size=120 %>Stufe!</size>", "<size=120%>Level!</size>", " Stufe! "),
+        ("[color=#ff0000 ]Eisen[/color]", "[color=#ff0000]Iron[/color]", " Eisen "),
+        # a name the source has no tag of, or a bracket without the name's end, is text
+        ("<Name> und <size", "<size=120%>x</size>", "<Name> und <size"),
+        ("a < b and c > d", "<b>x</b>", "a < b and c > d"),
+    ],
+)
+def test_what_is_left_of_a_garbled_tag_is_no_text(text: str, source: str, expected: str) -> None:
+    """qa called the 120 of <size=120 %> a number and size a misspelt word."""
+    assert without_tag_remains(text, source) == expected

@@ -90,6 +90,13 @@ from ltmt.qa.number_checks import (
         ("Step one", "Schritt 1", []),
         # a .NET format item's alignment and format are the placeholders check's
         ("Item {0,-20} costs {1,10:C2}", "Artikel {0,-20} kostet", []),
+        # a number inside what is left of a garbled tag is the placeholder check's
+        ("<size=120%>Level up!</size>", "<size=120 %>Stufe erreicht!</size>", []),
+        (
+            "<size=120%>Level 5!</size>",
+            "<size=120 %>Stufe 6!</size>",
+            ["lacks the number 5; has 6, which the source does not"],
+        ),
     ],
 )
 def test_numbers_lost_and_added(source, target, expected):
