@@ -21,12 +21,13 @@ Inside a line, the model now and then says a word twice in a row (``Am Ende der 
 Dateien``, ``Ungültige kleine kleine Gerätenummer``: 5 of the dev users' 2,000 outputs of
 the model alone, and of kNN's, in session 49's run, ``eval/qa_trial.py``).
 :func:`doubled_words` finds them (``ltmt qa``'s ``doubled`` check reads it too) and
-:func:`drop_doubled_words` writes each once: a word of two letters or more, then a space, then
-the same word as written; not German's relative pronoun before an article (``auf die die
-Verknüpfung verweist``), nor where the source line says as many words twice (``CHAR    CHAR
-will erase``, translated ``ZEICHEN ZEICHEN löscht``), nor in a line laid out in columns (an
-option table: ``--prefix=PREFIX    use PREFIX instead of "xx"`` is ``--prefix=PRÄFIX PRÄFIX
-statt »xx« verwenden`` before :mod:`ltmt.help_columns` puts the help back at its column).
+:func:`drop_doubled_words` writes each once: a word of two letters or more, then a space or
+a hyphen (``<nobr>100 HP</nobr>`` came out ``100 HP-HP``), then the same word as written;
+not German's relative pronoun before an article (``auf die die Verknüpfung verweist``), nor
+where the source line says as many words twice (``CHAR    CHAR will erase``, translated
+``ZEICHEN ZEICHEN löscht``), nor in a line laid out in columns (an option table:
+``--prefix=PREFIX    use PREFIX instead of "xx"`` is ``--prefix=PRÄFIX PRÄFIX statt »xx«
+verwenden`` before :mod:`ltmt.help_columns` puts the help back at its column).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ltmt.formats.placeholder_syntax import without_placeholders
+from ltmt.formats.placeholder_syntax import find_placeholders, without_placeholders
 
 # the most words a repeat at a line break spans
 MAX_SEAM_WORDS = 6
@@ -43,11 +44,12 @@ _WORD = re.compile(r"\S+")
 _CODE = re.compile(r"(?<![\w-])[-+]{1,2}[^\W\d_][\w-]*|<[^\s<>]+>|\d+")
 
 
-# a word said twice in a row, a space between (not ``Sie sie``, "you ... them", nor a help
-# text's columns: ``-b DATEI    DATEI existiert``)
-_DOUBLED = re.compile(r"\b([^\W\d_]{2,}) (\1)\b")
-# a word a source line says twice, spaced as it may be (``CHAR    CHAR will erase``)
-_SAID_TWICE = re.compile(r"\b([^\W\d_]{2,})[^\S\n]+(\1)\b", re.IGNORECASE)
+# a word said twice in a row, a space or a hyphen between (``100 HP-HP``; not ``Sie sie``,
+# "you ... them", nor a help text's columns: ``-b DATEI    DATEI existiert``)
+_DOUBLED = re.compile(r"\b([^\W\d_]{2,})[ -](\1)\b")
+# a word a source line says twice, spaced as it may be (``CHAR    CHAR will erase``) or
+# hyphened (``bye-bye``)
+_SAID_TWICE = re.compile(r"\b([^\W\d_]{2,})(?:[^\S\n]+|-)(\1)\b", re.IGNORECASE)
 # a source laid out in columns (an option table: ``--prefix=PREFIX    use PREFIX``), whose
 # translation may say a word at the column and again after it (``--prefix=PRÄFIX PRÄFIX
 # verwenden``, before the help is put back at its column)
@@ -60,16 +62,23 @@ _REPEATABLE = frozenset({"der", "die", "das", "den", "dem", "des"})
 def doubled_words(source: str, output: str) -> list[re.Match[str]]:
     """The words ``output`` says twice in a row (each a match: the word, then again), where
     ``source`` says fewer words twice (module docstring); none where it says as many. Words
-    inside placeholders do not count."""
+    inside placeholders do not count; each match is at its place in ``output``."""
     if _COLUMNS.search(source):
         return []
     said = len(_SAID_TWICE.findall(without_placeholders(source)))
     doubled = [
-        match
-        for match in _DOUBLED.finditer(without_placeholders(output))
-        if match.group(1) not in _REPEATABLE
+        match for match in _DOUBLED.finditer(_masked(output)) if match.group(1) not in _REPEATABLE
     ]
     return doubled if len(doubled) > said else []
+
+
+def _masked(text: str) -> str:
+    """``text`` with each placeholder's characters blanked, its length kept: a match in it is
+    at its place in ``text`` (``<nobr>100 HP-HP</nobr>``: the places of a text without
+    placeholders lost ``<nobr>100 HP-HP``'s digits)."""
+    for placeholder in find_placeholders(text):
+        text = text[: placeholder.start] + " " * len(placeholder.text) + text[placeholder.end :]
+    return text
 
 
 def drop_doubled_words(source: str, output: str) -> str:

@@ -183,6 +183,13 @@ def test_as_many_translations_as_lines_are_required() -> None:
             "  -f, --prefix=PRÄFIX PRÄFIX verwenden",
         ),
         ("x", "a\na", "a\na"),  # a line break between is the seams' matter
+        # a hyphen between (<nobr>100 HP</nobr> restored), not in a hyphened source word
+        (
+            "<nobr>100 HP</nobr> restored",
+            "<nobr>100 HP-HP</nobr> wiederhergestellt",
+            "<nobr>100 HP</nobr> wiederhergestellt",
+        ),
+        ("a bye-bye gift", "ein Bye-Bye-Geschenk", "ein Bye-Bye-Geschenk"),
     ],
 )
 def test_a_word_said_twice_in_a_row_is_written_once(source: str, output: str, once: str) -> None:

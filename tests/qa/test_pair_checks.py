@@ -674,6 +674,9 @@ def test_signs(source, target, expected):
         ("You can", "Sie sie", []),  # "you ... them"
         ("-b FILE  FILE exists", "-b DATEI    DATEI existiert", []),  # a help text's columns
         ("Bye bye", "Bye bye", []),  # the source says it twice too
+        # a hyphen between: <nobr>100 HP</nobr> came out 100 HP-HP
+        ("<nobr>100 HP</nobr> restored", "100 HP-HP", ["says a word twice: 'HP-HP'"]),
+        ("bye-bye", "Bye-Bye", []),  # hyphened in the source too
         ("end\nend", "Ende\nEnde", []),  # across lines
     ],
 )
