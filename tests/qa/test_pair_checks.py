@@ -298,6 +298,12 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
         ("Press [KEY_JUMP] to jump.", "Drücke Springen.", {}, ["lacks [KEY_JUMP]"]),
         ("Hold <action:Jump> to glide.", "Halte zum Gleiten.", {}, ["lacks <action:Jump>"]),
         (
+            "Press [E] to open the chest",
+            "Drücke [F], um die Truhe zu öffnen",
+            {},
+            ["lacks [E]", "adds [F], which the source does not have"],
+        ),
+        (
             "[b][i]Critical[/i] hit[/b]",
             "[b][i]Kritischer[/b] Treffer[/i]",
             {},
