@@ -7,15 +7,16 @@ of the output word that attends most to the target's source term: before it when
 placeholder, tag or command-line option (a tag and the word written right after it are words
 apart: in ``[b]Health Potion[/b]`` or ``<b>Save</b>`` the term between the tags is replaced
 there, written as one with the tag), and after it when the word carries another of the line's
-targets, or when it aligns more with another source word than with the term (attention read
+targets (but for a compound whose other part carries it: ``Mana-Potion`` for "Mana Potion",
+glossary ``Mana`` kept and ``potion`` → ``Trank``, is ``Mana-Trank``, not ``Mana-Potion
+Trank``), or when it aligns more with another source word than with the term (attention read
 both ways, :func:`mutual_weights`: it translates that word, the model left the term out), so
-neither is lost; a target whose word already takes
-another follows that one. When the word is a German negation ("nicht", "kein"), nothing is
-placed: replacing it would turn the meaning around (the line is decoded again, below); nor when
-the term's attention peaks on punctuation (the model wrote no word for it: the target went after
-the full stop, ``Klicken Sie auf Speichern. Projekt``). In a
-German compound whose first or last tokens translate the term and the rest another word
-(``Haupt|datei`` for ``master file``), only that part is replaced, hyphenated
+neither is lost; a target whose word already takes another follows that one. When the word is a
+German negation ("nicht", "kein"), nothing is placed: replacing it would turn the meaning around
+(the line is decoded again, below); nor when the term's attention peaks on punctuation (the
+model wrote no word for it: the target went after the full stop, ``Klicken Sie auf Speichern.
+Projekt``). In a German compound whose first or last tokens translate the term and the rest
+another word (``Haupt|datei`` for ``master file``), only that part is replaced, hyphenated
 (``Master-Datei``). The rest of the output is the model's, unchanged, and it costs no second
 decode. The caller checks the result (token limit, placeholders), puts the target of a term the
 input writes in the plural in the plural form the model scores best
@@ -143,14 +144,18 @@ def place_terms(
         rewritten = None
         if markup[aligned]:  # insert before the word: its placeholder, tag or option stays
             start = end = _word_start(output_ids, start, pieces)
-        elif any(renders(target, word) for target in kept):
-            start = end  # insert after the word: its target stays
         else:
-            if rewrite is not None:  # Hauptdatei -> Master-Datei
+            if rewrite is not None:  # Hauptdatei -> Master-Datei, Mana-Potion -> Mana-Trank
                 rewritten = _compound_word(
                     output_ids[start:end], attention[start:end], term, pieces, rewrite
                 )
-            if rewritten is None and _translates_another(mutual[start:end], first, last):
+            carried = [target for target in kept if renders(target, word)]
+            if rewritten is not None and carried:  # the part replaced must not be the kept one
+                text = _text(rewritten, pieces)
+                rewritten = rewritten if all(renders(t, text) for t in carried) else None
+            if rewritten is None and carried:
+                start = end  # insert after the word: its target stays
+            elif rewritten is None and _translates_another(mutual[start:end], first, last):
                 start = end  # insert after the word: the word it translates stays
             elif rewritten is None and term.source.strip().count(" "):
                 start, end = _term_words(output_ids, mutual, start, end, term, pieces, kept, markup)

@@ -11,10 +11,13 @@ The signs, all needed: the output's last word before its closing punctuation is 
 written there only; the source has words after the term; the target is capitalised (a German
 noun or a name: a verb ends a German clause by right, ``..., die Sie heute committen``); and the
 word before it is no preposition, article or auxiliary
-(:data:`~ltmt.terminology.placement.FUNCTION_WORDS`), so that ``Upgraden Sie heute auf Pro``
-is not flagged. Of the terminology benchmark's 100 test lines (dev users, 20 each) the model
-alone ended none so; with the glossary two, both tacked on (``Fehler beim Schreiben des Objekts
-Commit``, ``Systemmenü-Datei Menü: »``): no false alarm, counted by hand.
+(:data:`~ltmt.terminology.placement.FUNCTION_WORDS`), so that ``Upgraden Sie heute auf Pro`` is
+not flagged. A target written as a sentence of its own after the output's last full stop
+(``Dodging kosten-Samina. Stamina.`` for ``Dodging costs stamina.``) is flagged whatever the
+source has after the term, unless the source too starts a sentence with it. Of the terminology
+benchmark's 100 test lines (dev users, 20 each) the model alone ended none so; with the glossary
+two, both tacked on (``Fehler beim Schreiben des Objekts Commit``, ``Systemmenü-Datei Menü:
+»``): no false alarm, counted by hand.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from ltmt.terminology.placement import FUNCTION_WORDS
 
 # what may close a sentence after its last word: punctuation, quotes, brackets
 _CLOSING = " \t.!?…:;,\"'»«“”„)]"
+_SENTENCE_END = (".", "!", "?", "…")
 
 
 def tacked_on(source: str, output: str, hits: Sequence[TermHit]) -> list[TermHit]:
@@ -35,10 +39,15 @@ def tacked_on(source: str, output: str, hits: Sequence[TermHit]) -> list[TermHit
     found: list[TermHit] = []
     for hit in hits:
         target = hit.term.target
-        if not target[:1].isupper() or not words(source[hit.end :]):
-            continue
         before = body[: -len(target)]
         if not body.endswith(target) or target in before or not before[-1:].isspace():
+            continue
+        if before.rstrip().endswith(_SENTENCE_END) and not source[: hit.start].rstrip().endswith(
+            _SENTENCE_END
+        ):  # a sentence of its own after the output's end: "kosten-Samina. Stamina."
+            found.append(hit)
+            continue
+        if not target[:1].isupper() or not words(source[hit.end :]):
             continue
         previous = words(before)
         if previous and previous[-1].casefold() not in FUNCTION_WORDS:

@@ -506,3 +506,22 @@ def test_a_target_after_the_last_word_goes_before_the_full_stop():
     attention = attention_on(3, 5)
     attention[3] = [0.0, 0.1, 0.0, 0.9, 0.0]  # "leer" translates source token 3
     assert place_terms(output, attention, [DEPOT], PIECES) == [1, 2, 3, 4, 7, 5]
+
+
+def test_a_compound_whose_other_part_carries_a_kept_target_gets_the_term_in_its_part():
+    """ "Mana-Potion" for "Mana Potion", glossary Mana kept and potion -> Trank: the part the
+    model copied untranslated takes the target ("Mana-Potion Trank" was written, the word kept
+    whole as it carries "Mana"); a compound whose kept part is the term's stays and the target
+    follows it."""
+    word = ["▁Mana", "-", "Potion"]
+    pieces = [*PIECES, *word, "▁Mana-Trank", "▁Trank"]
+    ids = [len(PIECES) + n for n in range(len(word))]
+    mana_trank, trank = len(PIECES) + 3, len(PIECES) + 4
+    # the source "Mana Potion </s>": the term is token 1
+    rows = [[0.9, 0.05, 0.05], [0.5, 0.4, 0.1], [0.05, 0.9, 0.05]]
+    missing = Missing(source_span=(1, 2), target_ids=(trank,), target="Trank", source="Potion")
+    encode = {"Mana-Trank": (mana_trank,)}.__getitem__
+    placed = place_terms(ids, rows, [missing], pieces, kept=["Mana"], encode=encode)
+    assert placed == [mana_trank]
+    kept_part = place_terms(ids, rows, [missing], pieces, kept=["Potion"], encode=encode)
+    assert kept_part == [*ids, trank]

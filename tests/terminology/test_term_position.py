@@ -8,7 +8,12 @@ from ltmt.terminology.matching import TermMatcher
 from ltmt.terminology.term_position import tacked_on
 from ltmt.terminology.terms import Term
 
-MATCHER = TermMatcher([Term("Pro", "Pro"), Term("commit", "Commit"), Term("upgrade", "upgraden")])
+MATCHER = TermMatcher(
+    [
+        *(Term("Pro", "Pro"), Term("commit", "Commit"), Term("upgrade", "upgraden")),
+        Term("Stamina", "Stamina"),
+    ]
+)
 
 
 @pytest.mark.parametrize(
@@ -21,6 +26,10 @@ MATCHER = TermMatcher([Term("Pro", "Pro"), Term("commit", "Commit"), Term("upgra
         ("Get Pro", "Holen Sie sich Pro", []),  # the source ends on the term too
         ("Pro users get Pro support", "Pro-Nutzer erhalten Support von Pro", []),  # not only there
         ("You can upgrade today", "Sie können heute upgraden", []),  # a verb ends its clause
+        # a sentence of its own after the output's end, though the source ends on the term
+        ("Dodging costs stamina.", "Dodging kosten-Samina. Stamina.", ["Stamina"]),
+        ("Rest. Stamina returns.", "Ruhe. Stamina kehrt zurück.", []),  # not last
+        ("Rest. Stamina!", "Ruhe. Stamina!", []),  # the source's sentence too
     ],
 )
 def test_a_target_tacked_on_at_the_end(source: str, output: str, expected: list[str]):
