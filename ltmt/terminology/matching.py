@@ -41,6 +41,7 @@ from ltmt.formats.placeholder_syntax import find_placeholders
 from ltmt.terminology.function_words import is_function_word_term
 from ltmt.terminology.genders import gender_of
 from ltmt.terminology.terms import Term
+from ltmt.terminology.umlaut_plurals import takes_umlaut_and_e
 from ltmt.word_tables import lowercase_words, target_words
 
 # a word: \w runs with the combining marks a decomposed (NFD) text writes its accents with
@@ -292,7 +293,8 @@ def plural_forms(target: str) -> tuple[str, ...]:
     """The forms the German plural of ``target`` may take: its last word with each plural
     ending (:func:`_plural_endings`: the singular as written only where a German plural may be
     that, "Ordner" but not "Pull-Request"), its Latin plurals and umlaut
-    (:func:`target_stems`; an umlaut with -e or -er: "Vorgänge", "Häuser"), and the adjectives
+    (:func:`target_stems`; an umlaut with -e or -er: "Vorgänge", "Häuser"; only umlaut and -e
+    for the nouns of :mod:`~ltmt.terminology.umlaut_plurals`: "Tränke"), and the adjectives
     before it (:func:`adjective_base`) with the plural's endings, -e and -en ("unerwünschte
     Ereignisse", "alle unerwünschten Ereignisse": "unerwünschtes Ereignisse" was placed).
     ``(target,)`` unless that last word (of a hyphenated compound, its last part) is a noun (a
@@ -345,6 +347,9 @@ def _noun_plurals(target: str) -> tuple[str, ...]:
     last = _last_part(target)  # "Pull-Request" → "Pull-Requests"
     if not (last[:1].isupper() and last[1:].isalpha() and last[1:].islower()):
         return ()
+    umlauted = target_stems(target)[1:2]
+    if umlauted and takes_umlaut_and_e(last):  # Tränke, not the verb form "Tranken" it knows
+        return (umlauted[0] + "e",)
     forms = [target + ending for ending in _plural_endings(last)]
     for stem in target_stems(target)[1:]:
         forms += [stem] if not stem.endswith(last[-1]) else [stem + "e", stem + "er"]
