@@ -230,7 +230,10 @@ def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> 
     the term before another word (``Kundenservice`` for 'customer service', not for "the
     Customer's obligations"); beside the target itself, such a compound may take it up again
     (``den Alarm, dann die Alarmmeldung``). A separable verb may be written apart
-    (``anmelden`` in ``Melden Sie sich an``: :mod:`ltmt.terminology.separable_verbs`)."""
+    (``anmelden`` in ``Melden Sie sich an``: :mod:`ltmt.terminology.separable_verbs`); a noun
+    may be a compound's head (``Heiltrank`` for 'Health Potion', glossary 'potion' → ``Trank``:
+    :mod:`ltmt.terminology.compound_heads`)."""
+    from ltmt.terminology.compound_heads import head_at
     from ltmt.terminology.matching import compound_renderings, rendered_at
     from ltmt.terminology.separable_verbs import separated_at
 
@@ -242,7 +245,8 @@ def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> 
     taken: set[int] = set()
     for target in sorted(wanted, key=len, reverse=True):
         places = rendered_at(target, record.target, written[target])
-        places = (places | separated_at(target, record.target)) - taken
+        places |= separated_at(target, record.target) | head_at(target, record.target)
+        places -= taken
         have[target] = len(places)
         if places and places <= compound_renderings(target, record.target, written[target]):
             sources = [source for source, term in terms if term.target == target]

@@ -248,6 +248,20 @@ def test_a_separable_verb_written_apart_carries_its_target():
     assert [f.entry for f in found] == [4, 5, 6]  # from 0: the last three
 
 
+def test_a_compound_whose_head_is_the_target_carries_it():
+    """``Health Potion`` → ``Heiltrank`` (a human's, in memory) was flagged "'Potion' is
+    'Trank' in the glossary": the target is the compound's head. A word that only ends in
+    the target's letters (``Getränk``) still is."""
+    matcher = TermMatcher([Term("potion", "Trank")])
+    records = [
+        record(1, "Health Potion", "Heiltrank"),
+        record(2, "Buy two health potions.", "Kaufe zwei Heiltränke."),
+        record(3, "Potion", "Getränk"),
+    ]
+    found = glossary_findings(records, matcher)
+    assert [(f.entry, f.message) for f in found] == [(2, "'Potion' is 'Trank' in the glossary")]
+
+
 def test_a_term_the_source_has_twice_must_be_carried_twice():
     """Each term was looked for once per entry, so "Silence the alarm, then reset the alarm."
     passed as "Den Alarm stummschalten, dann den Wecker zurücksetzen."."""

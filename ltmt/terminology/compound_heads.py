@@ -1,0 +1,35 @@
+"""A glossary target written as the last part (the head) of a German compound.
+
+German joins a noun to the words that qualify it: ``Health Potion`` is ``Heiltrank``, which
+renders the glossary's ``potion`` → ``Trank``, as its head. :func:`~ltmt.terminology.matching.
+rendered_at` finds a target only at a word's start (its compounds with the target first), so
+``ltmt qa`` warned "'Potion' is 'Trank' in the glossary" of the human translation.
+:func:`head_at` finds the target (or its umlauted plural stem, ``Heiltränke``) at a word's end
+after three letters or more, the noun's endings alone after it: not ``Urkunde`` for ``Kunde``
+(two letters before) nor ``Vorrat`` for ``Rat`` (a target of three letters: too short to tell).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ltmt.terminology.matching import target_stems
+
+_FIRST_PART = 3  # the fewest letters of the part before the head
+_SHORTEST = 4  # the fewest letters of a target found as a head
+# the endings of a German noun's head by case and number: Heiltrank, Heiltranks, Heiltränke
+_ENDINGS = ("", "e", "n", "en", "s", "es", "er", "ern", "se", "sen")
+
+
+def head_at(target: str, output: str) -> set[int]:
+    """The start of each word of ``output`` (in its composed form, NFC) whose head is the noun
+    ``target`` (module docstring). Empty for a target of several words, or no noun."""
+    target = unicodedata.normalize("NFC", target)
+    if " " in target or len(target) < _SHORTEST or not target[:1].isupper():
+        return set()
+    stems = "|".join(re.escape(stem.casefold()) for stem in target_stems(target))
+    endings = "|".join(_ENDINGS)
+    head = re.compile(rf"(?<!\w)([^\W\d_]{{{_FIRST_PART},}}?)(?:{stems})(?:{endings})(?!\w)")
+    output = unicodedata.normalize("NFC", output)
+    return {found.start() for found in head.finditer(output)}
