@@ -10,8 +10,10 @@ does not read, two columns of one role, a missing source or target, and language
 the pair's are errors that name the column: a header read as a term (``Target → Source``),
 or a column read as another (``case`` as the note), went into the glossary unseen.
 
-A first row of two names of one language (``English,Englisch``; ``id,ID``) is a term. Without
-a header, rows are ``source, target[, note[, case]]``.
+A first column named as a table's keys (``Key,English(en),German(de)``: ``Key``, ``ID``,
+``Identifier``, as ``translate`` and ``memory import`` read tables) holds string ids, and is
+skipped. A first row of two names of one language (``English,Englisch``; ``id,ID``) is a
+term. Without a header, rows are ``source, target[, note[, case]]``.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from dataclasses import dataclass
 
 from ltmt.errors import InputError
 from ltmt.formats.common import primary_language
+from ltmt.formats.csv_columns import KEY_HEADERS
 
 FIELDS = ("source", "target", "note", "case")
+KEY = "key"  # the role of a first column of string keys (``Key``, ``ID``), which is skipped
 
 # a role's names as spreadsheets and termbases write them, folded by _folded
 _ROLE_NAMES = {
@@ -157,10 +161,13 @@ def header_headings(cells: list[str]) -> list[Heading] | None:
     """The headings of a first row that is a header (module docstring), else None: its
     first two cells must name two different columns (``Original,Original`` and
     ``English,Englisch`` are terms)."""
+    keyed = len(cells) > 2 and _folded(cells[0]) in KEY_HEADERS  # Key,English(en),German(de)
     if len(cells) < 2:
         return None
     headings = [heading(cell) for cell in cells]
-    first, second = headings[:2]
+    if keyed:
+        headings[0] = Heading(cells[0].strip(), role=KEY)
+    first, second = headings[int(keyed) : int(keyed) + 2]
     if not (first.names_a_column and second.names_a_column):
         return None
     if (first.role or first.meant) == (second.role or second.meant) and (
@@ -190,6 +197,7 @@ def header_columns(headings: list[Heading], pair: tuple[str, str] | None, where:
         if role in found:
             raise InputError(f"{where}: the header names two {role} columns; keep one")
         found[str(role)] = index
+    found.pop(KEY, None)  # the rows' keys (string ids): no part of a term
     for needed in ("source", "target"):
         if needed not in found:
             raise InputError(f"{where}: the header names no {needed} column; name one {needed}")

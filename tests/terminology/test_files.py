@@ -333,6 +333,18 @@ def test_a_header_names_the_glossarys_languages_whatever_their_regions_and_code_
     assert read_glossary(path, src_lang=pair[0], tgt_lang=pair[1]) == [Term("file", target)]
 
 
+@pytest.mark.parametrize(
+    "header", ["Key,English(en),German(de)", "ID,source,target", "string_id,en,de,note"]
+)
+def test_a_leading_key_column_is_skipped(tmp_path: Path, header: str):
+    """A Unity table's ``Key,English(en),German(de)`` was refused: "the header names the
+    columns key, en, de, not en, de (--src-lang, --tgt-lang); give the languages the header
+    says", which no language could satisfy (``Key`` was read as a language's code)."""
+    path = tmp_path / "g.csv"
+    path.write_text(f"{header}\nterm.hp,HP,LP\nterm.xp,XP,EP\n", "utf-8")
+    assert read_glossary(path, src_lang="en", tgt_lang="de") == [Term("HP", "LP"), Term("XP", "EP")]
+
+
 def test_a_first_row_that_merely_resembles_a_language_is_a_term():
     """``Iron`` is an English name of Ossetian: a term's words are no header."""
     terms = parse_delimited("Iron Sword,Eisenschwert\nfile,Datei\n", ",", "g.csv")
