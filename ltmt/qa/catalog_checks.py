@@ -134,7 +134,7 @@ def memory_findings(records: Sequence[PairRecord], memory: Memory, user: str) ->
                     "memory",
                     n,
                     record,
-                    f"{user}'s memory translates this source {stored[0]!r}"
+                    f"{user}'s memory translates this source as {stored[0]!r}"
                     + (" in this context" if own and len(own) < len(exact) else "")
                     + (f" (and {counted(others, 'other way')})" if others else ""),
                 )

@@ -204,7 +204,7 @@ def test_the_users_memory_and_glossary(run_ltmt, po, tmp_path):
     )
     assert out.splitlines()[:-1] == [
         f"{po}:16: warning [glossary] 'Save' is 'Speichern' in the glossary",
-        f"{po}:23: warning [memory] u1's memory translates this source 'Name:'",
+        f"{po}:23: warning [memory] u1's memory translates this source as 'Name:'",
     ]
     glossary = tmp_path / "g.csv"
     glossary.write_text("source,target\nopen,öffnen\n", "utf-8")

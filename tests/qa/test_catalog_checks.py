@@ -101,14 +101,14 @@ def test_a_source_the_memory_holds_must_be_translated_as_stored(memory):
     ]
     [finding] = memory_findings(records, memory, "u1")
     assert (finding.check, finding.entry) == ("memory", 0)
-    assert finding.message == "u1's memory translates this source 'Datei speichern'"
+    assert finding.message == "u1's memory translates this source as 'Datei speichern'"
 
 
 def test_a_source_stored_in_several_ways_passes_with_any_and_names_the_others(memory):
     assert memory_findings([record(1, "Open", "Offen", context="state")], memory, "u1") == []
     [finding] = memory_findings([record(1, "Open", "Aufmachen")], memory, "u1")
     assert finding.message in {  # no context: the memory's ways, any first
-        f"u1's memory translates this source {stored!r} (and 1 other way)"
+        f"u1's memory translates this source as {stored!r} (and 1 other way)"
         for stored in ("Öffnen", "Offen")
     }
 
@@ -122,14 +122,14 @@ def test_a_pair_stored_for_another_context_says_nothing_of_this_one(tmp_path: Pa
         assert memory_findings([noun], memory, "shop") == []
         memory.add("shop", "Order", "Auftrag")  # a pair of no context speaks for every one
         [finding] = memory_findings([noun], memory, "shop")
-    assert finding.message == "shop's memory translates this source 'Auftrag'"
+    assert finding.message == "shop's memory translates this source as 'Auftrag'"
 
 
 def test_a_source_stored_for_its_own_context_must_be_translated_so(memory):
     """A Qt message's ``<comment>`` (the verb, the adjective) is part of its context: the verb
     translated as the memory's adjective passed, as the memory held it somewhere."""
     [finding] = memory_findings([record(1, "Open", "Offen", context="menu")], memory, "u1")
-    assert finding.message == "u1's memory translates this source 'Öffnen' in this context"
+    assert finding.message == "u1's memory translates this source as 'Öffnen' in this context"
     assert memory_findings([record(1, "Open", "Öffnen", context="menu")], memory, "u1") == []
 
 

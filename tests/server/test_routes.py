@@ -1051,7 +1051,7 @@ def test_qa_checks_pairs_with_the_users_memory(api):
     assert before["findings"][0]["position"] == "pair 1"
     assert [f["check"] for f in after["findings"]] == ["format", "memory", "punctuation"]
     assert after["findings"][1]["message"] == (
-        "qa-user's memory translates this source 'öffne die Datei'"
+        "qa-user's memory translates this source as 'öffne die Datei'"
     )
     assert after["by_severity"] == {"error": 1, "warning": 1, "note": 1}
     assert only["checks"] == ["punctuation"] and len(only["findings"]) == 1
