@@ -133,21 +133,27 @@ class HtmlDocument(TranslationsHeld):
     format: ClassVar[str] = "html"
     what_is_filled = "text"
 
-    def __init__(self, path: Path, data: bytes, tgt_lang: str = "de") -> None:
+    def __init__(
+        self, path: Path, data: bytes, tgt_lang: str = "de", src_lang: str | None = None
+    ) -> None:
         super().__init__()
         self.path = Path(path)
         self.data = data
         self.text, self.encoding = decode_page(data, self.path)
         self.tgt_lang = tgt_lang
-        self.found: Segments = segments(self.text)
+        # (the source's language tells the elements of another, kept as written, and the
+        # marks of its own, set to the target's; a translation is read without it)
+        self.found: Segments = segments(self.text, src_lang)
         self.adopted: dict[str, tuple[str, str]] = {}  # key: (its source there, as written)
         # the key in the output of the piece each was taken from, under which the record of
         # what ltmt wrote there holds it (:class:`~ltmt.formats.output_sources.Moved`)
         self.output_keys: dict[str, str] = {}
 
     @classmethod
-    def open(cls, path: Path, tgt_lang: str = "de", **_: Any) -> HtmlDocument:
-        return cls(Path(path), read_bytes(Path(path), WHAT), tgt_lang)
+    def open(
+        cls, path: Path, tgt_lang: str = "de", src_lang: str | None = None, **_: Any
+    ) -> HtmlDocument:
+        return cls(Path(path), read_bytes(Path(path), WHAT), tgt_lang, src_lang)
 
     def units(self) -> list[Unit]:
         return [Unit(piece.key, piece.source) for piece in self.found.pieces()]

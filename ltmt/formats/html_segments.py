@@ -28,7 +28,13 @@ comment; nothing is rewritten but what is translated. :func:`segments` finds:
   type="submit">``), and the ``content`` of ``<meta>`` descriptions and titles (``description``,
   ``og:title``, ``twitter:description`` ...).
 - **Language marks**: ``<html lang>`` (``xml:lang``) and ``<meta http-equiv="content-language">``,
-  set to the target language when the page is written.
+  set to the target language when the page is written; given the source's language, so is the
+  ``lang`` of any other element that names it (``<main lang="en-GB">``, a link's ``lang="en"``).
+- Given the source's language, an element marked as **another language** (``<blockquote
+  lang="de">``, ``<q lang="fr">c'est la vie</q>``) is not translated, as one marked
+  ``translate="no"`` is (inside a run, its tagged form says ``translate="no"``: kept as written
+  by the pipeline); the model mangled such words (``<html lang>`` alone is not read so: a page
+  mislabelled as a whole is still translated).
 - Whether the text is **XML** (XHTML): it opens with an XML declaration, or its ``<html>`` is
   in XHTML's namespace; its translation is then written with the references XML reads
   (:mod:`ltmt.formats.html_writing`).
@@ -43,10 +49,11 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Literal
 
+from ltmt.formats.common import same_language
 from ltmt.formats.markup_characters import decoded_references, tagged_text
 from ltmt.formats.paired_tags import VERBATIM_NAMES, kept_as_written
 from ltmt.formats.placeholder_syntax import CHARACTER_REFERENCE
@@ -278,8 +285,9 @@ def scan(text: str) -> list[Event]:
     return _Scanner(text).events()
 
 
-def segments(text: str) -> Segments:
-    """The runs, attribute values and language marks of an HTML page's ``text``."""
+def segments(text: str, src_lang: str | None = None) -> Segments:
+    """The runs, attribute values and language marks of an HTML page's ``text``; ``src_lang``:
+    the source's language, which tells the elements of another (module docstring)."""
     events = scan(text)
     found = Segments(xml=text.lstrip("\ufeff").startswith("<?xml"))
     run: list[Event] = []
@@ -301,11 +309,13 @@ def segments(text: str) -> Segments:
             _close_run(text, run, found)
             run = []
         if event.kind in ("start", "empty"):
+            if _of_another_language(event, src_lang):
+                event = replace(event, attrs=(*event.attrs, ("translate", "no")))
             marked = _marked_not_to_translate(event)
             if event.kind == "start" and not inline and (event.tag in _SKIPPED or marked):
                 skipping = (event.tag, 1)
             if not marked:
-                _read_attributes(text, event, found)
+                _read_attributes(text, event, found, src_lang)
         if inline:
             run.append(event)
     _close_run(text, run, found)
@@ -348,8 +358,24 @@ def _marked_not_to_translate(event: Event) -> bool:
     return (attrs.get("translate") or "").strip().lower() == "no" or "notranslate" in classes
 
 
-def _read_attributes(text: str, event: Event, found: Segments) -> None:
-    """The translatable attribute values of a start tag ``event`` (and its language marks)."""
+def _declared_language(event: Event) -> str:
+    """The language a start tag's ``lang`` (else ``xml:lang``) names, or ``""``."""
+    attrs = dict(event.attrs)
+    return (attrs.get("lang") or attrs.get("xml:lang") or "").strip()
+
+
+def _of_another_language(event: Event, src_lang: str | None) -> bool:
+    """Whether a start tag marks its element as another language than ``src_lang`` (not
+    ``<html>``'s mark: module docstring)."""
+    if src_lang is None or event.tag == "html":
+        return False
+    declared = _declared_language(event)
+    return bool(declared) and not same_language(declared, src_lang)
+
+
+def _read_attributes(text: str, event: Event, found: Segments, src_lang: str | None = None) -> None:
+    """The translatable attribute values of a start tag ``event`` (and its language marks:
+    ``src_lang``, the source's language, where an element other than ``<html>`` names it)."""
     attrs = {name: value for name, value in reversed(event.attrs)}  # the first one counts
     read = set(READ_ATTRIBUTES)
     if event.tag in ("track", "option", "optgroup"):
@@ -374,6 +400,15 @@ def _read_attributes(text: str, event: Event, found: Segments) -> None:
         if "lang" not in attrs:
             found.lang_insert = event.start + len("<html")
         found.xml = found.xml or attrs.get("xmlns") == XHTML_NAMESPACE
+    elif (
+        src_lang is not None
+        and _declared_language(event)
+        and same_language(_declared_language(event), src_lang)
+    ):
+        for name in ("lang", "xml:lang"):
+            place = _value_place(text, event, name)
+            if place is not None:
+                found.languages.append(place)
     for name, value in event.attrs:
         if name not in read or value is None or not has_letter(value):
             continue

@@ -83,8 +83,10 @@ def written_html(
     its language marks set to ``tgt_lang`` when given (module docstring); ``xml``: the text is
     XML (an EPUB's document, a ``.xhtml`` file) where ``found`` does not say so; ``raw``: the
     characters of ``&<>`` a translation's text writes as themselves, as ``text`` does."""
-    writer = _Writer(text, found, translations, adopted or {}, xml=xml or found.xml, raw=raw)
-    return writer.written(tgt_lang)
+    writer = _Writer(
+        text, found, translations, adopted or {}, xml=xml or found.xml, raw=raw, tgt_lang=tgt_lang
+    )
+    return writer.written()
 
 
 def embedded_translations(
@@ -110,8 +112,10 @@ class _Writer:
         *,
         xml: bool,
         raw: Collection[str],
+        tgt_lang: str | None,
     ) -> None:
         self.text = text
+        self.tgt_lang = tgt_lang
         self.xml = xml
         self.raw = raw
         self.found = found
@@ -120,7 +124,8 @@ class _Writer:
         self.by_start = sorted(found.attributes, key=lambda value: value.start)
         self.starts = [value.start for value in self.by_start]
 
-    def written(self, tgt_lang: str | None) -> str:
+    def written(self) -> str:
+        tgt_lang = self.tgt_lang
         edits: list[tuple[int, int, str]] = []
         runs = [
             run
@@ -138,12 +143,18 @@ class _Writer:
             edits.append((value.start, value.end, self.attribute(value.key, translation)))
         if tgt_lang is not None:
             for start, end in self.found.languages:
-                quote = self.text[start] if self.text[start] in "\"'" else '"'
-                edits.append((start, end, f"{quote}{tgt_lang}{quote}"))
+                if not _inside(start, starts, covered):  # (one in a run's tag: with the run)
+                    edits.append((start, end, self.language(start, tgt_lang)))
             if self.found.lang_insert is not None:
                 at = self.found.lang_insert
                 edits.append((at, at, f' lang="{tgt_lang}"'))
         return with_edits(self.text, edits)
+
+    def language(self, start: int, tgt_lang: str) -> str:
+        """The language mark whose value stands at ``start`` set to ``tgt_lang``, in its
+        quotes."""
+        quote = self.text[start] if self.text[start] in "\"'" else '"'
+        return f"{quote}{tgt_lang}{quote}"
 
     def attribute(self, key: str, translation: str) -> str:
         """An attribute value's translation as written (double-quoted)."""
@@ -219,15 +230,22 @@ class _Writer:
         ]
 
     def tag(self, start: int, end: int) -> str:
-        """The tag at ``start:end`` as the text has it, with its translated attribute values."""
-        tag = self.text[start:end]
-        for value in reversed(self.values_in(start, end)):
+        """The tag at ``start:end`` as the text has it, with its translated attribute values
+        and its language marks set to the target's."""
+        edits = []
+        for value in self.values_in(start, end):
             translation = self.translations.get(value.key, value.source)
             if translation != value.source:
-                offset = value.start - start
-                written = self.attribute(value.key, translation)
-                tag = tag[:offset] + written + tag[offset + value.end - value.start :]
-        return tag
+                edits.append(
+                    (value.start - start, value.end - start, self.attribute(value.key, translation))
+                )
+        if self.tgt_lang is not None:
+            edits += [
+                (at - start, after - start, self.language(at, self.tgt_lang))
+                for at, after in self.found.languages
+                if start <= at < end
+            ]
+        return with_edits(self.text[start:end], edits)
 
 
 def _without_values(tag: str, names: Collection[str]) -> str:

@@ -655,9 +655,12 @@ def _closed_elsewhere(text: str, closed_in: str) -> list[str]:
 
 
 # the value of an attribute people read (a link's title, an image's alt text): ltmt translate
-# translates it, so a tag is the same tag whatever it says
+# translates it, so a tag is the same tag whatever it says; so is a language mark, which it sets
+# to the target's (<a lang="en"> → <a lang="de">)
 _READ_VALUE = re.compile(
-    rf"""(\s(?:{"|".join(sorted(READ_ATTRIBUTES))})\s*=\s*)(?:"[^"]*"|'[^']*')""", re.IGNORECASE
+    rf"""(\s(?:{"|".join(sorted({*READ_ATTRIBUTES, "lang", "xml:lang"}))})\s*=\s*)"""
+    r"""(?:"[^"]*"|'[^']*')""",
+    re.IGNORECASE,
 )
 
 

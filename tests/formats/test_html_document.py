@@ -506,3 +506,40 @@ def test_an_inserted_list_item_leaves_the_edits_of_the_others_in_place(tmp_path:
     assert output.read_text("utf-8") == (
         "<ul>\n<li>LOGIN FIXED.</li>\n<li>SEARCH FIXED.</li>\n<li>Preise behoben.</li>\n</ul>\n"
     )
+
+
+LANGUAGES = """<html lang="en"><body><main lang="en-GB">
+<p>As the French say, <q lang="fr">c'est la vie</q>.</p>
+<blockquote lang="de"><p>Ordnung ist das halbe Leben.</p></blockquote>
+<p>Our office says <span lang="de">Herzlich willkommen</span> to every guest.</p>
+<p>Read the <a href="/terms" hreflang="en" lang="en">terms of use</a> first.</p>
+</main></body></html>
+"""
+
+
+def test_text_marked_as_another_language_is_kept_and_the_sources_marks_set_to_the_target(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "lang.html"
+    source.write_text(LANGUAGES, encoding="utf-8")
+    out = tmp_path / "lang.de.html"
+    model = FakeModel()
+    translate_file(source, out, model, src_lang="en", tgt_lang="de")
+    # the words of another language reach the model as a protected code, a block of them not
+    assert "Ordnung ist das halbe Leben." not in model.seen
+    assert 'As the French say, <ph id="ltmt-1"/>.' in model.seen
+    assert out.read_text("utf-8") == (
+        """<html lang="de"><body><main lang="de">
+<p>AS THE FRENCH SAY, <q lang="fr">c'est la vie</q>.</p>
+<blockquote lang="de"><p>Ordnung ist das halbe Leben.</p></blockquote>
+<p>OUR OFFICE SAYS <span lang="de">Herzlich willkommen</span> TO EVERY GUEST.</p>
+<p>READ THE <a href="/terms" hreflang="en" lang="de">TERMS OF USE</a> FIRST.</p>
+</main></body></html>
+"""
+    )
+    # without the source's language (an embedded page), every element is read as before
+    units = [unit.source for unit in open_document(source).units()]
+    assert units[:2] == [
+        'As the French say, <q lang="fr">c\'est la vie</q>.',
+        "Ordnung ist das halbe Leben.",
+    ]

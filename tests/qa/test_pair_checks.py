@@ -132,6 +132,12 @@ def test_the_text_of_an_attribute_people_read_is_no_part_of_a_tags_identity():
     ]
 
 
+def test_a_language_mark_set_to_the_target_is_no_part_of_a_tags_identity():
+    source = 'Read the <a href="/terms" lang="en">terms</a>.'
+    target = 'Lies die <a href="/terms" lang="de">Bedingungen</a>.'
+    assert placeholder_problems(source, target, {}) == []
+
+
 @pytest.mark.parametrize(
     ("source", "target", "form", "expected"),
     [
