@@ -573,19 +573,30 @@ def _in_place_of_copy(
     text: str, span: tuple[int, int], source: str, translation: str
 ) -> tuple[str, int]:
     """``text`` with its words ``span`` replaced by ``translation`` where the pair's source
-    text ``source`` is a label (:func:`_is_label`), they are it copied (the same words but for
+    text ``source`` is a label (:func:`_is_label`) or words in lower case
+    (:func:`_common_words`), they are it copied (the same words but for
     case and edge punctuation) and ``translation``, its words alone, says other words: the
     model copied a label it translates (``Important: Geben Sie ...``, where ``Important:``
-    alone is ``Wichtig:``); and where the span ends now. Else ``text`` and the span's end as
-    they are: any other copied words are a name or UI label the model chose to keep
+    alone is ``Wichtig:``; ``invoice 42``, alone ``Rechnung 42``); and where the span ends now.
+    Else ``text`` and the span's end as they are: any other copied words are a name or UI label
+    the model chose to keep
     (``<b>Paint</b>``, whose one-word translation is ``Schmerzen``)."""
     start, end = _core(text, *span)
     copied, wanted = text[start:end], _bare(translation)
-    if not _is_label(source) or not wanted:
+    if not (_is_label(source) or _common_words(source)) or not wanted:
         return text, span[1]
     if _fold(copied) != _fold(_bare(source)) or _fold(wanted) == _fold(copied):
         return text, span[1]
     return text[:start] + wanted + text[end:], span[1] + len(wanted) - len(copied)
+
+
+def _common_words(source: str) -> bool:
+    """Whether a pair's source text is English words a sentence writes in lower case (and
+    numbers), no name: copied into a German sentence, they are words the model did not
+    translate (``Delete <span class="visually-hidden">invoice 42</span>`` → ``Löschen
+    invoice 42``, whose words alone are ``Rechnung 42``)."""
+    words = LETTERS.findall(source)
+    return bool(words) and all(word in lowercase_words() for word in words)
 
 
 def _is_label(source: str) -> bool:

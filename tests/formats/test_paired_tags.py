@@ -608,6 +608,14 @@ def test_place_pairs_falls_back_on_the_untranslated_inner_text() -> None:
             ["Tipp:"],
             '<g id="1">Tipp</g>: Verwenden Sie das Menü.',
         ),
+        # (an accessibility trial, as the shipped model translated it) a screen reader's words
+        # in lower case, which the sentence copied in English
+        (
+            'Delete <span class="visually-hidden">invoice 42</span>',
+            "Löschen invoice 42",
+            ["Rechnung 42"],
+            'Löschen <span class="visually-hidden">Rechnung 42</span>',
+        ),
     ],
 )
 def test_a_label_the_model_copied_from_the_source_gives_way_to_its_translation(
