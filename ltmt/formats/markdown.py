@@ -3,9 +3,10 @@ target language: ``ltmt translate README.md -o README.de.md``.
 
 Parsed with markdown-it-py (CommonMark, with GitHub's tables and strikethrough). What is
 translated, each a unit: a paragraph (in a list item or a block quote too), a heading (ATX and
-setext), a table cell, an image's alt text and a link's title, and in an HTML block (``<p
-align="center">`` atop a README) its text and the attribute values people read, as in an HTML
-page (:mod:`ltmt.formats.html_segments`). Inline syntax goes to the model as markup
+setext), a table cell, an image's alt text and a link's title (in a cell of an image alone
+too), the values people read of inline HTML (``<button aria-label="...">``), and in an HTML
+block (``<p align="center">`` atop a README) its text and the attribute values people read, as
+in an HTML page (:mod:`ltmt.formats.html_segments`). Inline syntax goes to the model as markup
 (:mod:`ltmt.formats.markdown_inline`: emphasis, links, code spans, images). Everything else is
 copied as written: code blocks, HTML blocks' markup, thematic breaks, link reference
 definitions but their titles, YAML's and TOML's front matter but the values pages show
@@ -188,11 +189,20 @@ def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
             if row is None or not cells or not token.content.strip():
                 continue
             start, end = cells.pop(0)  # (an empty cell has no span)
-            if not _has_words_outside_code(source):
-                continue
+            words = _has_words_outside_code(source)
+            if not words and not any(has_letter(value) for _, _, value in read_attributes(source)):
+                continue  # (an image alone is translated in its alt text)
             line = lines[row]
             blocks.append(
-                Block(f"cell{len(blocks)}", source, row, row + 1, line[:start], line[end:])
+                Block(
+                    f"cell{len(blocks)}",
+                    source,
+                    row,
+                    row + 1,
+                    line[:start],
+                    line[end:],
+                    words=words,
+                )
             )
             continue
         if opening.type not in ("paragraph_open", "heading_open"):

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ltmt.folded_characters import NO_BREAK_SPACES
+from ltmt.formats.html_segments import READ_ATTRIBUTES
 from ltmt.formats.html_writing import no_break_references
 from ltmt.formats.markdown_extensions import TEMPLATE_TAG
 from ltmt.formats.markup_characters import KEPT, plain_text, tagged_text
@@ -47,9 +48,10 @@ _LINK = re.compile(
 _IMAGE = re.compile(r'<img src="([^"]*)" alt="([^"]*)"(?: title="([^"]*)")?\s*/>')
 # a code span; a template tag (data-md="raw": {{< note >}}), written back as it was
 _CODE = re.compile(r'<code(?P<raw> data-md="raw")?>(?P<code>.*?)</code>', re.DOTALL)
-# an image's or a link's tag (in the tagged form), and the attributes in it that people read
-_TITLED = re.compile(r"<(?:img|a) [^<>]*>")
-_READ = re.compile(r'\b(alt|title)="([^"]*)"')
+# an image's or a link's tag (in the tagged form), or inline HTML's (<button aria-label="...">),
+# and the attributes in it that people read, as in an HTML page
+_TITLED = re.compile(r"<[A-Za-z][\w-]* [^<>]*>")
+_READ = re.compile(rf'(?<![\w:-])({"|".join(sorted(READ_ATTRIBUTES))})="([^"]*)"')
 # text in angle brackets that Markdown takes for an HTML tag: <Name>, </name>, <name a="1">
 _METAVARIABLE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _BREAK = re.compile(r"<br/>")  # a hard break's form (inline HTML's <br> stays as written)

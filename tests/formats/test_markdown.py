@@ -313,6 +313,36 @@ def test_an_image_alone_in_its_paragraph_gets_its_alt_text_translated(tmp_path: 
     assert out.read_text("utf-8") == "INTRO TEXT.\n\n![A CAT](cat.png)\n\n![](empty.png)\n"
 
 
+def test_inline_htmls_read_attributes_and_an_image_alone_in_a_cell_are_translated(
+    tmp_path: Path,
+) -> None:
+    """A button's ``aria-label`` and ``title`` in a paragraph's inline HTML, as in an HTML page,
+    and a table cell's image's alt text (they were left in English)."""
+    source = tmp_path / "a.md"
+    source.write_text(
+        '<button type="button" aria-label="Close the menu" title="Close">\u00d7</button>\n\n'
+        "| Icon | Meaning |\n|------|---------|\n| ![Warning](warn.svg) | Check it |\n"
+        "| ![](ok.svg) | Fine |\n",
+        "utf-8",
+    )
+    assert [(u.key, u.source) for u in open_document(source).units()] == [
+        ("block0:aria-label0", "Close the menu"),
+        ("block0:title0", "Close"),
+        ("cell1", "Icon"),
+        ("cell2", "Meaning"),
+        ("cell4", "Check it"),
+        ("cell3:alt0", "Warning"),  # the cell itself has nothing to translate
+        ("cell5", "Fine"),
+    ]
+    out = tmp_path / "a.de.md"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        '<button type="button" aria-label="CLOSE THE MENU" title="CLOSE">\u00d7</button>\n\n'
+        "| ICON | MEANING |\n|------|---------|\n| ![WARNING](warn.svg) | CHECK IT |\n"
+        "| ![](ok.svg) | FINE |\n"
+    )
+
+
 def test_a_reference_link_is_written_back_as_one_with_its_label(tmp_path: Path) -> None:
     """``[manual][docs]``, ``[guide][]`` and ``[faq]`` keep their definitions' labels (they
     were written back as inline links, their definitions left unused)."""
