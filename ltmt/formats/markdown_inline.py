@@ -7,7 +7,8 @@ pipeline already handles (:mod:`ltmt.formats.paired_tags`): ``**bold**`` as ``<b
 (its text translated apart and put back around the matching words; an autolink,
 ``<https://...>``, written back as one), a code span as ``<code>...</code>`` (kept as
 written; a template tag, ``{{< note >}}``, as ``<code data-md="raw">``, written back without
-backticks), an image as ``<img src="..." alt="..."/>`` and a hard line break as ``<br/>``
+backticks), an image as ``<img src="..." alt="..."/>`` (a reference image, ``![Logo][logo]``,
+written back as one) and a hard line break as ``<br/>``
 (placeholders the model keeps); escapes (``\\*``) and inline HTML stay
 as written, and character references go to the model as their characters (``&rsquo;``;
 ``&nbsp;``, written back as ``&nbsp;``). Text is in the form of every format's segments
@@ -45,7 +46,9 @@ _LINK = re.compile(
     r'(?: data-md="(?:(in|out):([*~]+)|(auto)|ref:([^"]*))")?>(.*?)</a>',
     re.DOTALL,
 )
-_IMAGE = re.compile(r'<img src="([^"]*)" alt="([^"]*)"(?: title="([^"]*)")?\s*/>')
+_IMAGE = re.compile(
+    r'<img src="([^"]*)" alt="([^"]*)"(?: title="([^"]*)"| data-md="ref:([^"]*)")?\s*/>'
+)
 # a code span; a template tag (data-md="raw": {{< note >}}), written back as it was
 _CODE = re.compile(r'<code(?P<raw> data-md="raw")?>(?P<code>.*?)</code>', re.DOTALL)
 # an image's or a link's tag (in the tagged form), or inline HTML's (<button aria-label="...">),
@@ -54,6 +57,13 @@ _TITLED = re.compile(r"<[A-Za-z][\w-]* [^<>]*>")
 _READ = re.compile(rf'(?<![\w:-])({"|".join(sorted(READ_ATTRIBUTES))})="([^"]*)"')
 # text in angle brackets that Markdown takes for an HTML tag: <Name>, </name>, <name a="1">
 _METAVARIABLE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+# inline HTML written as the tagged form of a Markdown link or image (<a href="/feed">): marked
+# data-md="html" so that it is written back as the HTML it is, not as [...](/feed)
+_RAW_LOOKALIKE = re.compile(
+    r'^(<a href="[^"]*"(?: title="[^"]*")?)(>)$'
+    r'|^(<img src="[^"]*" alt="[^"]*"(?: title="[^"]*")?\s*)(/>)$'
+)
+_RAW_MARK = ' data-md="html"'
 _BREAK = re.compile(r"<br/>")  # a hard break's form (inline HTML's <br> stays as written)
 _OPENING = {"strong_open": "<b>", "em_open": "<i>", "s_open": "<s>"}
 _CLOSING = {"strong_close": "</b>", "em_close": "</i>", "s_close": "</s>"}
@@ -181,8 +191,12 @@ def tagged(children: Sequence[Any]) -> str:
             title = token.attrs.get("title")
             titled = f' title="{_attribute(str(title))}"' if title else ""
             alt = _attribute(token.content)
+            if label := _reference_label(token.meta.get("source", "").removeprefix("!")):
+                titled = f' data-md="ref:{_attribute(label)}"'  # (its title: its definition's)
             out.append(f'<img src="{_attribute(str(token.attrs["src"]))}" alt="{alt}"{titled}/>')
-        else:  # inline HTML, and whatever else comes as written
+        elif kind == "html_inline":  # as written (marked where it reads as a link's form)
+            out.append(_RAW_LOOKALIKE.sub(_marked_raw, token.content))
+        else:  # whatever else comes as written
             out.append(token.content)
     out.append(text.tagged())
     return "".join(out).strip()
@@ -191,6 +205,12 @@ def tagged(children: Sequence[Any]) -> str:
 # a reference link as written: [text][label] or [text][] (its label is its text); or [text]
 _FULL_REFERENCE = re.compile(r"\[(?P<text>.*)\]\[(?P<label>[^\[\]]*)\]", re.DOTALL)
 _SHORTCUT_REFERENCE = re.compile(r"\[(?P<text>.*)\]", re.DOTALL)
+
+
+def _marked_raw(found: re.Match[str]) -> str:
+    """Inline HTML that reads as a link's or image's tagged form, marked (:data:`_RAW_MARK`)."""
+    opening, closing = found.group(1, 2) if found.group(1) else found.group(3, 4)
+    return f"{opening}{_RAW_MARK}{closing}"
 
 
 def _reference_label(source: str) -> str | None:
@@ -206,22 +226,27 @@ def _reference_label(source: str) -> str | None:
 
 
 def with_link_sources(parser: Any) -> Any:
-    """``parser`` (markdown-it's) with each link's opening token keeping the link as written
-    (``meta["source"]``): a reference link (``[manual][docs]``) is written back as one, not
-    as the inline link its definition makes of it."""
-    from markdown_it.rules_inline import link
+    """``parser`` (markdown-it's) with each link's opening token and each image's token keeping
+    it as written (``meta["source"]``): a reference link (``[manual][docs]``) or image
+    (``![Team photo][team]``) is written back as one, not as the inline link its definition
+    makes of it."""
+    from markdown_it.rules_inline import image, link
 
-    def kept(state: Any, silent: bool) -> bool:
-        start, count = state.pos, len(state.tokens)
-        found = bool(link(state, silent))
-        if found and not silent:
-            for token in state.tokens[count:]:
-                if token.type == "link_open":
-                    token.meta["source"] = state.src[start : state.pos]
-                    break
-        return found
+    def keeping(rule: Any, kind: str) -> Any:
+        def kept(state: Any, silent: bool) -> bool:
+            start, count = state.pos, len(state.tokens)
+            found = bool(rule(state, silent))
+            if found and not silent:
+                for token in state.tokens[count:]:
+                    if token.type == kind:
+                        token.meta["source"] = state.src[start : state.pos]
+                        break
+            return found
 
-    parser.inline.ruler.at("link", kept)
+        return kept
+
+    parser.inline.ruler.at("link", keeping(link, "link_open"))
+    parser.inline.ruler.at("image", keeping(image, "image"))
     return parser
 
 
@@ -240,7 +265,7 @@ def markdown(text: str, hard_break: str | None = "\\", continuation: str = "") -
     text = _CODE.sub(code, text)
     text = _METAVARIABLE.sub(_bracketed_text, text)
     text = _IMAGE.sub(_image, text)
-    text = _LINK.sub(_link, text)
+    text = _LINK.sub(_link, text).replace(_RAW_MARK, "")
     text = _EMPHASIS_TAG.sub(lambda m: _EMPHASIS[m.group(2)], text)
     line_break = "<br>" if hard_break is None else hard_break + "\n" + continuation
     text = _BREAK.sub(lambda _: line_break, text)
@@ -320,7 +345,9 @@ def _link(found: re.Match[str]) -> str:
 
 
 def _image(found: re.Match[str]) -> str:
-    src, alt, title = (html.unescape(part) if part else part for part in found.groups())
+    src, alt, title, label = (html.unescape(part) if part else part for part in found.groups())
+    if label is not None:  # a reference image: ![alt][label], its definition as it was
+        return f"![{alt}][{label}]"
     if re.search(r"[\s()<>]", src):
         src = f"<{src}>"
     titled = f' "{_quoted(title)}"' if title else ""

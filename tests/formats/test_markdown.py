@@ -359,6 +359,25 @@ def test_a_reference_link_is_written_back_as_one_with_its_label(tmp_path: Path) 
     )
 
 
+def test_a_reference_image_and_a_raw_html_link_keep_the_sources_syntax(tmp_path: Path) -> None:
+    """``![Team photo][team]`` and ``![Logo][]`` were written as inline images (their
+    definitions left unused), a raw ``<a href="/feed">`` around an image as ``[<img ...>](/feed)``."""
+    source = tmp_path / "a.md"
+    source.write_text(
+        "![Team photo][team]\n\n![Logo][]\n\n"
+        '<a href="/feed"><img src="rss.svg" alt="Our feed"></a> and <a href="/x">more</a>\n\n'
+        '[team]: team.jpg "Our team"\n[Logo]: img/logo.png\n',
+        "utf-8",
+    )
+    out = tmp_path / "a.de.md"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        "![TEAM PHOTO][team]\n\n![LOGO][Logo]\n\n"
+        '<a href="/feed"><img src="rss.svg" alt="OUR FEED"></a> AND <a href="/x">MORE</a>\n\n'
+        '[team]: team.jpg "OUR TEAM"\n[Logo]: img/logo.png\n'
+    )
+
+
 def test_character_references_go_to_the_model_as_characters(tmp_path: Path) -> None:
     # "Open&nbsp;the file" was one word to the model, "&rsquo;s" an English possessive;
     # a no-break space comes back as &nbsp;, "&amp;" is "&" as in every format
