@@ -39,7 +39,7 @@ from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.html_kept_text import warn_of_reverted
-from ltmt.formats.html_segments import Segments, line_up, segments
+from ltmt.formats.html_segments import Run, Segments, line_up, segments
 from ltmt.formats.html_writing import written_html
 from ltmt.formats.output_sources import Record
 from ltmt.formats.recorded_places import warn_of_replaced
@@ -188,10 +188,16 @@ class HtmlDocument(TranslationsHeld):
     def aligned(self, target: Path) -> Iterator[tuple[str, str, str, str]]:
         """Each unit's key and source beside the text that stands for it in ``target`` (this
         page's translation), as the model sees it and as written there
-        (:func:`~ltmt.formats.html_segments.line_up`)."""
+        (:func:`~ltmt.formats.html_segments.line_up`). Where the translation put an inline
+        element of the source's run around all its words (``<span class="sr-only">Close</span>
+        &#215;`` → ``<span class="sr-only">Schließen &#215;</span>``), that element is part of
+        its text (qa said it lacked the ``<span>``)."""
         text, _ = decode_page(read_bytes(target, WHAT), target)
         for piece, other in line_up(self.found, segments(text)):
-            yield piece.key, piece.source, other.source, text[other.start : other.end]
+            theirs = other.source
+            if isinstance(other, Run) and other.around[0] and other.around[0] in piece.source:
+                theirs = other.with_around
+            yield piece.key, piece.source, theirs, text[other.start : other.end]
 
     @classmethod
     def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:

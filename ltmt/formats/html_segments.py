@@ -160,6 +160,15 @@ class Run:
     start: int
     end: int
     tags: tuple[tuple[str, int, int], ...]
+    # the tagged forms of the elements around the whole run, left out of it (opening tags,
+    # closing tags): what a translation that moved a source's inline element around all its
+    # words holds, as qa reads it
+    around: tuple[str, str] = ("", "")
+
+    @property
+    def with_around(self) -> str:
+        """:attr:`source` inside the elements around it."""
+        return self.around[0] + self.source + self.around[1]
 
     @property
     def shape(self) -> str:
@@ -442,8 +451,11 @@ def _close_run(text: str, run: list[Event], found: Segments) -> None:
     # elements around the whole run (unless their words are kept as written) and, at its edges,
     # tags whose partners are beyond it and elements without words (a heading's "#" or "¶"
     # link, an empty anchor, an icon) stay outside it
+    opening, closing = "", ""
     while body:
         if len(body) >= 2 and _wraps(body):
+            opening += _tagged(text, body[0])
+            closing = _tagged(text, body[-1]) + closing
             body = _trimmed(text, body[1:-1])
         elif (cut := _edge_cut(text, body)) is not None:
             body = _trimmed(text, body[cut:] if cut > 0 else body[:cut])
@@ -457,7 +469,7 @@ def _close_run(text: str, run: list[Event], found: Segments) -> None:
     tags = tuple(
         (_tagged(text, event), event.start, event.end) for event in body if event.kind != "text"
     )
-    found.runs.append(Run(found.key("text"), source, start, end, tags))
+    found.runs.append(Run(found.key("text"), source, start, end, tags, (opening, closing)))
 
 
 def _wraps(body: list[Event]) -> bool:

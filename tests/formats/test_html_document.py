@@ -17,6 +17,7 @@ from ltmt.formats.html_document import HtmlDocument, declared_encoding
 from ltmt.formats.output_sources import OutputSources
 from ltmt.formats.pairs import read_pairs
 from ltmt.formats.pipeline import translate_file
+from ltmt.qa.pair_checks import placeholder_problems
 from ltmt.segments import Match, PairRecord, Segment, Translation
 
 SOURCE = """<!DOCTYPE html>
@@ -543,3 +544,20 @@ def test_text_marked_as_another_language_is_kept_and_the_sources_marks_set_to_th
         'As the French say, <q lang="fr">c\'est la vie</q>.',
         "Ordnung ist das halbe Leben.",
     ]
+
+
+def test_an_element_the_translation_put_around_the_whole_run_is_read_with_it(
+    tmp_path: Path,
+) -> None:
+    """qa said ``lacks <span class="sr-only">, </span>`` of a translation whose span held the
+    whole run (the span was left out of its text, as the element around a run is)."""
+    source = tmp_path / "a.html"
+    source.write_text('<button><span class="sr-only">Close</span>\u00d7</button>', "utf-8")
+    target = tmp_path / "a.de.html"
+    target.write_text('<button><span class="sr-only">Schließen\u00d7</span></button>', "utf-8")
+    [pair] = HtmlDocument.pairs(target, source)
+    assert (pair.source, pair.target) == (
+        '<span class="sr-only">Close</span>\u00d7',
+        '<span class="sr-only">Schließen\u00d7</span>',
+    )
+    assert placeholder_problems(pair.source, pair.target, {}) == []
