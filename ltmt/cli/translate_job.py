@@ -83,8 +83,6 @@ def prepare(
             from ltmt.formats.existing_output import check_output_replaceable
 
             check_output_replaceable(Path(output), spec, path)
-        if not output_folder_made:  # a folder's output is said once, for the folder
-            _warn_if_named_for_another_language(Path(output), tgt)
     if spec.name == "txt":
         job.lines, job.shape = read_lines_and_shape(piped or path)
         job.has_text = any(line.strip() for line in job.lines)
@@ -154,6 +152,10 @@ def prepare(
                 f"--learn has {counted(len(job.references), 'line')} but the input has "
                 f"{len(job.lines)}"
             )
+    if output not in (None, "-") and not output_folder_made:
+        # once the input is read: a file that cannot be translated gets its error alone; a
+        # folder's output is said once, for the folder
+        _warn_if_named_for_another_language(Path(output), tgt)
     return job
 
 
