@@ -265,14 +265,16 @@ _KAOMOJI = (
 # more, a small letter first: ``@Zuhause`` is a word a model wrote) and Symfony's ``%name%``
 # (``%count%``, ``%APPDATA%`` alike): the model split and translated them (``!email`` → ``!
 # E-Mail``, ``@user's`` → ``@users``, ``%count%`` → ``%c``). Neither is a printf conversion
-# with a unit or word glued to it (``%lu``, ``%dpx``, ``%dx%d``, ``%ds``, a date's ``%Hh%M``),
+# with a unit or word glued to it (``%lu``, ``%dpx``, ``%dx%d``, ``%ds``, a date's ``%Hh%M``,
+# a duration's ``%dm``, ``%dy %dw``, ``%dkm/h``, German's ``%dfach``, ``%dmal``),
 # and a ``%name`` without its closing ``%`` is in small letters (``%sFiles``, ``%OB``); not an
 # e-mail's, a package's or a resource's at sign (``a@b.com``, ``@angular/core``,
 # ``@android:string/ok``, curl's ``file=@name``), a ``!`` after a word or a bracket
 # (``Hello!World``, Markdown's ``[!NOTE]``, a sheet's ``'Q1'!C2``), nor a ``%%name``
 _PRINTF_LIKE = (
     r"(?:arg|(?:hh|ll|I64|I32|[hlLqjzZtI])?[A-Za-z]"
-    r"(?i:px|pt|em|ms|s|secs?|mins?|h|hrs?|d|k|[kmgt]i?b|x|th|st|nd|rd)?)(?!\w)"
+    r"(?i:px|pt|em|ms|s|secs?|mins?|h|hrs?|d|k|[kmgt]i?b|x|th|st|nd|rd"
+    r"|[kcm]?m|y|w|fach|mal)?)(?!\w)"
 )
 # Drupal's ``%name``, which a text with printf conversions does not have: there it is a
 # conversion glued to a word (``%snumbers use %s as a decimal point``: coreutils), as before

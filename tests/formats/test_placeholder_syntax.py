@@ -465,6 +465,10 @@ def test_an_el_expression_is_one_placeholder_with_its_dollar(
             ["%lu", "%llu", "%d", "%d", "%d", "%d", "%d", "%%"],
         ),
         ("Copy %sFiles now", ["%s"]),
+        # a duration's or a German count's unit glued to %d (t1.po, t2.po of session 66's trial)
+        ("%dm ago, %dkm/h, %dy %dw", ["%d", "%d", "%d", "%d"]),
+        ("%dfach schneller, %dmal versucht", ["%d", "%d"]),
+        ("Welcome, %name! %type of %site_name", ["%name", "%type", "%site_name"]),
         ("%%name, %arg", ["%%", "%arg"]),
         # prose: an e-mail's, a price's, a package's, a resource's, curl's at sign; per cent
         # signs; a "!" after a word or a bracket; a word in capitals a model wrote
