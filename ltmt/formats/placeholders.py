@@ -70,8 +70,9 @@ _WEBEXTENSION_NAME = re.compile(r"\$[A-Za-z_]\w*\$|__MSG_[A-Za-z0-9@_]+__")
 # a JSON plural object's ``one`` or ``=1`` member (Shopify's ``/cart/item_count/one``), an ICU
 # case's ``one {``
 _ONE_CATEGORY = re.compile(r"(?:[_./]one|/=1|\[one\]|\bone\s*\{)\s*$")
-# i18next's count field, which its ``_one`` form may leave out
-_COUNT_FIELD = re.compile(r"\{\{-?\s*count\s*-?\}\}")
+# a count field by its name, which a plural's ``_one`` or first form may leave out: i18next's
+# ``{{count}}``, Drupal's ``@count`` (``%count``, ``!count``) and Symfony's ``%count%``
+_COUNT_FIELD = re.compile(r"\{\{-?\s*count\s*-?\}\}|[@%!]count|%count%")
 
 
 @dataclass(frozen=True)
@@ -174,8 +175,8 @@ def singular_form(metadata: Mapping[str, Any]) -> bool:
 
 def is_count(text: str) -> bool:
     """Whether ``text`` is a placeholder a plural's count fills in: a printf integer, Qt's
-    ``%n``, a brace field (:data:`~ltmt.formats.format_strings.COUNT_CONVERSION`) or
-    i18next's ``{{count}}``."""
+    ``%n``, a brace field (:data:`~ltmt.formats.format_strings.COUNT_CONVERSION`),
+    i18next's ``{{count}}``, Drupal's ``@count`` or Symfony's ``%count%``."""
     return COUNT_CONVERSION.fullmatch(text) is not None or _COUNT_FIELD.fullmatch(text) is not None
 
 

@@ -214,6 +214,10 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
         ("%d file", "Eine Datei", {"plural": 0}, []),
         ("%d file", "Eine Datei", {}, ["lacks %d"]),
         ("%d file in %s", "Eine Datei", {"plural": 0}, ["lacks %s"]),
+        # Drupal's @count and Symfony's %count% are counts as %d is (drupal.po, session 66)
+        ("@count new reply", "Eine neue Antwort", {"plural": 0}, []),
+        ("%count% apple", "Ein Apfel", {"plural": 0}, []),
+        ("@count new replies", "Neue Antworten", {"plural": 1}, ["lacks @count"]),
         # another form may not: it is shown for many numbers (Fluent's [other] variant)
         ("%d files", "Dateien", {"plural": 1}, ["lacks %d"]),
         ("{count} notes selected", "Notizen ausgewählt", {"plural": 1}, ["lacks {count}"]),
