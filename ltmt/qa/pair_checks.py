@@ -691,10 +691,11 @@ def _unsized(printf: str) -> str:
     """A printf conversion without its flags, width and precision (``%2$-12.3f`` →
     ``%2$f``; one whose width or precision is an argument, ``%*s``, as written), a hex or
     floating-point one in lower case (``%02X`` prints what ``%02x`` does, in capitals); Go's
-    ``%+v`` and ``%#v`` as written (they print field names and Go syntax, ``%v`` does not)."""
-    if printf.endswith("v"):
-        return printf
+    ``%+v`` and ``%#v`` keep their ``+`` or ``#`` (they print field names and Go syntax, ``%v``
+    does not), as ``%-10v`` is ``%v``."""
     plain = _SIZED.sub(r"%\1", printf, count=1)
+    if printf.endswith("v"):
+        plain = plain[:-1] + "".join(sorted(set(printf) & set("+#"))) + "v"
     return plain[:-1] + plain[-1].lower() if plain[-1] in "XEFGA" else plain
 
 

@@ -940,6 +940,8 @@ def test_drupal_and_symfony_placeholders_are_named(source, target, expected):
             "%v und %v",
             ["lacks %+v, %#v", "adds %v (2 times), which the source does not have"],
         ),
+        ("%-10v: %5d", "%v: %d", []),  # a width, as %5d's, is no other verb
+        ("%-10v", "%+v", ["lacks %v", "adds %+v, which the source does not have"]),
         ("Renamed %[1]s to %[2]s.", "%[1]s wurde umbenannt.", ["lacks %[2]s"]),
         ("Renamed %[1]s to %[2]s.", "%[2]s wurde in %[1]s umbenannt.", []),
         ("Renamed %s to %s.", "%[2]s statt %[1]s", []),  # reordered by index
