@@ -397,6 +397,11 @@ _DRUPAL_PERCENT_ALONE = re.compile(_DRUPAL_PERCENT)
 _REFERENCE = re.compile(r"%(?:\([^()\s]+\)|<(?!PRI[diouxX])\w+>|\{\w+\})")
 
 
+# a .NET format item with its alignment (``{0, -20}``, ``{1,10:C2}``), which .NET reads
+# whatever the blanks around its index and alignment
+_DOTNET_ITEM = re.compile(r"(?P<head>\{\s*\d+\s*,\s*-?\d+\s*)(?P<format>:[^{}]*)?\}")
+
+
 @dataclass(frozen=True)
 class Placeholder:
     """One placeholder found in a text: ``text[start:end] == self.text``."""
@@ -687,7 +692,11 @@ def _placeholder_counts(source: str, hypothesis: str) -> tuple[Counter[str], Cou
 def unspaced_template(text: str) -> str:
     """A template's field or tag as its engine reads it, whatever the blanks inside its braces
     (Go's, Handlebars', Jinja's, i18next's ``{{ .Name }}`` is ``{{.Name}}``): its blanks next to
-    the braces dropped, a run of them inside one space; other text as it is."""
+    the braces dropped, a run of them inside one space; a .NET format item's blanks before its
+    format string dropped (``{0, -20}`` is ``{0,-20}``); other text as it is."""
+    item = _DOTNET_ITEM.fullmatch(text)
+    if item is not None:
+        return "".join(item["head"].split()) + (item["format"] or "") + "}"
     if not (text.startswith(("{{", "{%")) and text.endswith(("}}", "%}"))):
         return text
     return text[:2] + " ".join(text[2:-2].split()) + text[-2:]

@@ -594,8 +594,8 @@ def _inventories(
 
 def _template_aliases(source: str, target: str) -> dict[str, str]:
     """The template fields of ``target`` written with other blanks inside their braces than
-    ``source``'s (``{{ .Name }}`` for ``{{.Name}}``) → the source's: the engine reads them as
-    one (:func:`unspaced_template`)."""
+    ``source``'s (``{{ .Name }}`` for ``{{.Name}}``, a .NET item's ``{0, -20}`` for
+    ``{0,-20}``) → the source's: the engine reads them as one (:func:`unspaced_template`)."""
     written = {p.text for p in find_placeholders(source) if p.kind == "brace"}
     spelled = {unspaced_template(text): text for text in written}
     return {

@@ -512,6 +512,9 @@ def test_a_go_argument_index_is_no_ordered_argument_and_aliases_the_sources() ->
         ("{%  if x %}", "{%if x%}"),
         ("{ name }", "{ name }"),  # no template's: vue-i18n's { name } is the check's own
         ("%s", "%s"),
+        ("{0, -20}", "{0,-20}"),  # a .NET format item: .NET reads it so (t2.po, session 66)
+        ("{ 1 , 10:C2}", "{1,10:C2}"),
+        ("{0, number}", "{0, number}"),  # ICU's, as written
     ],
 )
 def test_unspaced_template(text: str, expected: str) -> None:

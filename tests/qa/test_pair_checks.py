@@ -210,6 +210,7 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
         # a .NET format item with its alignment is one placeholder (not the numbers 1,10)
         ("Item {0,-20} costs {1,10:C2}", "Artikel {0,-20} kostet", {}, ["lacks {1,10:C2}"]),
         ("{0,-10} {1,8}", "{0,-10}", {}, ["lacks {1,8}"]),
+        ("Total: {0,-20}", "Summe: {0, -20}", {}, []),  # .NET reads the blank so
         # a plural form may leave its count out
         ("%d file", "Eine Datei", {"plural": 0}, []),
         ("%d file", "Eine Datei", {}, ["lacks %d"]),
