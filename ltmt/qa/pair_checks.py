@@ -188,20 +188,23 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
             problems.append(f"its tags do not nest as the source's: {crossed}")
     if not problems:
         source_pairs, target_pairs = _pair_words(source), _pair_words(target)
+        # as multisets: a translation may reorder two pairs of the same tags (<b>{sender}</b>
+        # hat <b>alle Mitglieder</b>), it empties one where it has more wordless ones
         problems += [
             f"its {opening}…{closing} holds no words, the source's does: move the words it "
             "marks (a link's text, a bold word) inside it"
             for (opening, closing), words in target_pairs.items()
-            if not words and source_pairs.get((opening, closing))
+            if words.count(False) > source_pairs.get((opening, closing), []).count(False)
+            and any(source_pairs.get((opening, closing), []))
         ]
     return problems
 
 
-def _pair_words(text: str) -> dict[tuple[str, str], bool]:
-    """Each pair of tags of ``text`` (its opening and closing tag, the first of that opening
-    tag), and whether words stand between them (``Hilfe? <a></a>Support`` has a link of
-    none)."""
-    found: dict[tuple[str, str], bool] = {}
+def _pair_words(text: str) -> dict[tuple[str, str], list[bool]]:
+    """Each pair of tags of ``text`` (its opening and closing tag), and for each time it stands
+    there, in order, whether words stand between them (``Hilfe? <a></a>Support`` has a link
+    of none)."""
+    found: dict[tuple[str, str], list[bool]] = {}
     opened: list[tuple[str, Placeholder]] = []
     for placeholder in find_placeholders(text):
         parts = tag_parts(placeholder.text) if placeholder.kind == "tag" else None
@@ -214,7 +217,7 @@ def _pair_words(text: str) -> dict[tuple[str, str], bool]:
             return {}  # they do not nest: the order check's
         _, opening = opened.pop()
         inner = text[opening.end : placeholder.start]
-        found.setdefault((opening.text, placeholder.text), has_words(inner))
+        found.setdefault((opening.text, placeholder.text), []).append(has_words(inner))
     return found
 
 

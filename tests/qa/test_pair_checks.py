@@ -272,6 +272,22 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             ],
         ),
         ("Delete <b>%s</b>?", "<b>%s</b> löschen?", {}, []),  # none in the source either
+        # two pairs of the same tags reordered: neither emptied (t1.po, session 66)
+        (
+            "<b>All members</b> were notified by <b>{sender}</b>.",
+            "<b>{sender}</b> hat <b>alle Mitglieder</b> benachrichtigt.",
+            {},
+            [],
+        ),
+        (
+            "<b>All members</b> were notified by <b>{sender}</b>.",
+            "<b>{sender}</b> hat <b></b>alle Mitglieder benachrichtigt.",
+            {},
+            [
+                "its <b>…</b> holds no words, the source's does: move the words it "
+                "marks (a link's text, a bold word) inside it"
+            ],
+        ),
         # Angular's placeholders (JSON): lost, misspelt, a pair's CLOSE_ before its START_
         ("Hi {$INTERPOLATION}!", "Hallo!", {}, ["lacks {$INTERPOLATION}"]),
         (
