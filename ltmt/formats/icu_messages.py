@@ -300,6 +300,15 @@ def branching_arguments(message: str) -> dict[str, Argument]:
     return arguments
 
 
+def branch_keys(message: str) -> dict[str, list[str]]:
+    """The keys of each branching argument of ``message`` by name, in order, those of its
+    nested repeats together (a select of ``gender`` in each branch of a plural, which may
+    have other keys each); :class:`Unsupported` where it is no valid ICU message."""
+    keys: dict[str, list[str]] = {}
+    _collect_keys(_parse(message, 0, len(message)), keys)
+    return keys
+
+
 def quotes_syntax(message: str, *, icu: bool) -> bool:
     """Whether ``message`` writes ICU syntax quoted (``'{'``, ``'}'``; where the file is ``icu``
     throughout, as an ARB file is, also ``''``, an apostrophe): the model would translate the
@@ -515,6 +524,15 @@ def _collect(parts: tuple[Part, ...], into: dict[str, Argument]) -> None:
             into.setdefault(part.name, part)
             for branch in part.branches.values():
                 _collect(branch, into)
+
+
+def _collect_keys(parts: tuple[Part, ...], into: dict[str, list[str]]) -> None:
+    for part in parts:
+        if isinstance(part, Argument):
+            known = into.setdefault(part.name, [])
+            known += [key for key in part.branches if key not in known]
+            for branch in part.branches.values():
+                _collect_keys(branch, into)
 
 
 def _parse(text: str, start: int, end: int) -> tuple[Part, ...]:

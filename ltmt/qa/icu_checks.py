@@ -13,7 +13,12 @@ from __future__ import annotations
 
 import re
 
-from ltmt.formats.icu_messages import Unsupported, branching_arguments, branching_heads
+from ltmt.formats.icu_messages import (
+    Unsupported,
+    branch_keys,
+    branching_arguments,
+    branching_heads,
+)
 
 
 def argument_problems(source: str, target: str) -> list[str]:
@@ -38,10 +43,15 @@ def argument_problems(source: str, target: str) -> list[str]:
 
 
 def _select_key_problems(source: str, target: str) -> list[str]:
-    """Each select of ``source`` whose keys ``target`` writes otherwise (a key translated):
-    the keys are the values the program passes, not words to translate."""
+    """Each select of ``source`` whose keys ``target`` translated: a key the source lacks
+    where ``target`` also lacks one of the source's (``männlich`` for ``male``; the keys are
+    the values the program passes, not words to translate). A key added beside all of the
+    source's (``female`` beside ``male``, ``other``) or one dropped (its value falls to
+    ``other``) is the translator's to write; the keys of a select's nested repeats (one in
+    each plural branch) are compared together."""
     try:
         wanted, have = branching_arguments(source), branching_arguments(target)
+        wanted_keys, have_keys = branch_keys(source), branch_keys(target)
     except Unsupported:  # the syntax check says what ICU rejects
         return []
     problems = []
@@ -49,10 +59,11 @@ def _select_key_problems(source: str, target: str) -> list[str]:
         theirs = have.get(name)
         if argument.kind != "select" or theirs is None or theirs.kind != "select":
             continue
-        if set(theirs.branches) != set(argument.branches):
+        keys, their_keys = wanted_keys[name], have_keys[name]
+        added = [key for key in their_keys if key not in keys and key != "other"]
+        if added and any(key not in their_keys for key in keys):
             problems.append(
-                f"select {{{name}}} has the keys {', '.join(theirs.branches)} for the source's "
-                f"{', '.join(argument.branches)}: keep the source's keys, the values the "
-                "program passes"
+                f"select {{{name}}} has the keys {', '.join(their_keys)} for the source's "
+                f"{', '.join(keys)}: keep the source's keys, the values the program passes"
             )
     return problems

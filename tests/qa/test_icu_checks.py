@@ -28,6 +28,25 @@ SOURCE = "You have {count, plural, one {# new message} other {# new messages}}"
                 " other: keep the source's keys, the values the program passes"
             ],
         ),
+        # a key added beside the source's, or dropped (its value falls to other), is no
+        # translated key (session 66's trial: icu3.po, t1.po, ng.xlf)
+        (
+            "{g, select, male {He replied} other {They replied}}",
+            "{g, select, male {Er} female {Sie} other {Sie}}",
+            [],
+        ),
+        (
+            "{g, select, male {He} female {She} other {They}} replied.",
+            "{g, select, male {Er} other {Sie}} hat geantwortet.",
+            [],
+        ),
+        (  # a plural's branches reordered, its nested selects with other keys each (icu2.po)
+            "{n, plural, one {{g, select, male {He has one} other {They have one}}}"
+            " other {{g, select, male {He has #} female {She has #} other {They have #}}}}",
+            "{n, plural, other {{g, select, male {Er hat #} female {Sie hat #} other {# }}}"
+            " one {{g, select, male {Er hat eine} other {Sie haben eine}}}}",
+            [],
+        ),
         (  # the order of the keys is free
             "{g, select, male {He left} other {They left}}",
             "{g, select, other {Sie gingen} male {Er ging}}",
