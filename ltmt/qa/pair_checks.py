@@ -68,6 +68,10 @@ PairCheck = Callable[[str, str, Mapping[str, Any]], list[str]]
 _SIZED = re.compile(r"^%((?:[1-9]\d*\$)?)[-+#0' ]*\d*(?:\.\d*)?(?=[A-Za-z<@])")
 # an argument by name or number (``{name}``, ``%(name)s``, ``%1$s``, ``%1``), which a
 # translation may use fewer times than its source, but once at least
+# an @-word a translation writes, an @ before a hyphen or a capital (``@-Erwähnungen``,
+# ``@Namen``): no Drupal placeholder, which starts with a small letter
+_OWN_AT_WORD = re.compile(r"(?<![\w@.+/=-])@(-?)([^\W\d_])")
+_OWN_AT_WORD_WHOLE = re.compile(r"(?<![\w@.+/=-])@\w+")
 _NAMED = re.compile(r"\{\w+[^{}]*\}|%\(\w+\)|%[1-9]\d*\$|%L?[1-9]\d?$")
 # a printf integer conversion: what a plural form's translation may leave out ("Eine Datei"
 # for "%d file"), as msgfmt allows
@@ -170,6 +174,8 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     lost, added = wanted - have, have - wanted
     for text in [text for text in lost if _NAMED.match(text) and have[text]]:
         del lost[text]
+    for text in _mentions_written(lost, target):
+        del lost[text]
     if singular_form(metadata):  # PO's first form, i18next's _one, a JSON plural's one
         counts = [text for text in lost if is_count(text)]
         if len(counts) == 1 and lost[counts[0]] == 1:
@@ -198,6 +204,23 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
             and any(source_pairs.get((opening, closing), []))
         ]
     return problems
+
+
+def _mentions_written(lost: Counter[str], target: str) -> list[str]:
+    """The ``@word``s of ``lost`` that ``target`` writes as an @-word of its own, which is no
+    placeholder (``@-Erwähnungen`` for ``@mentions``, ``@Namen`` for ``@handle``): prose's
+    mention or handle, which a translator translates, read as Drupal's ``@name``. One for each
+    such @-word of ``target``; not a count (``@count``), which Drupal fills in, nor one that
+    ``target`` writes capitalised (``@Name`` for ``@name``: Drupal's, garbled)."""
+    written = [m for m in _OWN_AT_WORD.finditer(target) if m[1] or m[2].isupper()]
+    named = [
+        text
+        for text in lost
+        if text.startswith("@")
+        and not is_count(text)
+        and f"@{text[1:].capitalize()}" not in _OWN_AT_WORD_WHOLE.findall(target)
+    ]
+    return named[: len(written)]
 
 
 def _pair_words(text: str) -> dict[tuple[str, str], list[bool]]:
