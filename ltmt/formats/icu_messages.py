@@ -309,6 +309,13 @@ def branch_keys(message: str) -> dict[str, list[str]]:
     return keys
 
 
+def literal_text(message: str) -> str:
+    """The text of ``message``'s literals and its branches', without ICU's syntax (the blanks
+    and line breaks between a plural's branches, which a YAML file writes one a line);
+    :class:`Unsupported` where it is no valid ICU message."""
+    return "".join(_literals(_parse(message, 0, len(message))))
+
+
 def quotes_syntax(message: str, *, icu: bool) -> bool:
     """Whether ``message`` writes ICU syntax quoted (``'{'``, ``'}'``; where the file is ``icu``
     throughout, as an ARB file is, also ``''``, an apostrophe): the model would translate the
@@ -524,6 +531,15 @@ def _collect(parts: tuple[Part, ...], into: dict[str, Argument]) -> None:
             into.setdefault(part.name, part)
             for branch in part.branches.values():
                 _collect(branch, into)
+
+
+def _literals(parts: tuple[Part, ...]) -> Iterator[str]:
+    for part in parts:
+        if isinstance(part, Argument):
+            for branch in part.branches.values():
+                yield from _literals(branch)
+        else:
+            yield part
 
 
 def _collect_keys(parts: tuple[Part, ...], into: dict[str, list[str]]) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from typing import Any
 
 from ltmt.accelerators import (
@@ -31,8 +32,11 @@ from ltmt.formats.glued_hyphens import glued_hyphens
 from ltmt.formats.html_segments import READ_ATTRIBUTES
 from ltmt.formats.icu_messages import (
     CASE_SEPARATOR,
+    Unsupported,
     case_pairs,
     has_arguments_with_types,
+    is_branching,
+    literal_text,
     syntax_problem,
     without_markup,
 )
@@ -71,6 +75,7 @@ _SIZED = re.compile(r"^%((?:[1-9]\d*\$)?)[-+#0' ]*\d*(?:\.\d*)?(?=[A-Za-z<@])")
 # an @-word a translation writes, an @ before a hyphen or a capital (``@-Erwähnungen``,
 # ``@Namen``): no Drupal placeholder, which starts with a small letter
 _OWN_AT_WORD = re.compile(r"(?<![\w@.+/=-])@(-?)([^\W\d_])")
+_TEXT_BREAK = re.compile(r"\n(?![ \t])")
 _OWN_AT_WORD_WHOLE = re.compile(r"(?<![\w@.+/=-])@\w+")
 _NAMED = re.compile(r"\{\w+[^{}]*\}|%\(\w+\)|%[1-9]\d*\$|%L?[1-9]\d?$")
 # a printf integer conversion: what a plural form's translation may leave out ("Eine Datei"
@@ -204,6 +209,17 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
             and any(source_pairs.get((opening, closing), []))
         ]
     return problems
+
+
+def _text_breaks(text: str) -> int:
+    """The line breaks of ``text`` that its reader shows: not those between an ICU message's
+    branches (Symfony's YAML writes one a line), nor one followed by indentation (a line
+    wrapped in an XML or YAML file, whose breaks are layout: an XLIFF source without
+    ``xml:space="preserve"``)."""
+    if is_branching(text):
+        with suppress(Unsupported):  # the icu check says what ICU rejects
+            text = literal_text(text)
+    return len(_TEXT_BREAK.findall(text))
 
 
 def _mentions_written(lost: Counter[str], target: str) -> list[str]:
@@ -414,7 +430,7 @@ def whitespace_problems(source: str, target: str, metadata: Mapping[str, Any]) -
             f"the source has {counted(tabs, 'tab')} between its words, the translation "
             f"{target_tabs or 'none'}"
         )
-    breaks, target_breaks = source_body.count("\n"), body.count("\n")
+    breaks, target_breaks = _text_breaks(source_body), _text_breaks(body)
     if breaks != target_breaks:
         problems.append(
             f"the source has {counted(breaks, 'line break')} between its words, the "

@@ -614,6 +614,23 @@ def test_accelerators_added_and_literal_ampersands_made_single(source, target, e
             "%(name)s, Ihre Bestellung wurde versandt.\n",
             ["the source has 2 line breaks between its words, the translation none"],
         ),
+        # layout, not text: an ICU message's branches one a line (Symfony's YAML), a wrapped
+        # XLIFF source (session 66's trial); a line break inside a branch still counts
+        (
+            "{n, plural,\n    one {One apple}\n    other {# apples}\n}",
+            "{n, plural, one {Ein Apfel} other {# Äpfel}}",
+            [],
+        ),
+        (
+            "{n, plural, one {One apple,\nfresh} other {# apples,\nfresh}}",
+            "{n, plural, one {Ein frischer Apfel} other {# frische Äpfel}}",
+            ["the source has 2 line breaks between its words, the translation none"],
+        ),
+        (
+            "Welcome to your projects\n          and tasks.",
+            "Willkommen bei Projekten und Aufgaben.",
+            [],
+        ),
         ("Hi,\n\nshipped.\n", "Hallo,\n\nversandt.\n", []),
     ],
 )
