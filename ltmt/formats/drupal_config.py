@@ -1,6 +1,8 @@
 """Drupal's YAML: a module's ``*.info.yml`` and ``*.links.*.yml``, and its configuration
-(``config/install/*.yml``, ``config/optional/*.yml``, or any file whose top level has both
-``langcode:`` and ``dependencies:``, as Drupal exports configuration).
+(``config/install/*.yml``, ``config/optional/*.yml``, or a file whose top level has a
+``langcode:`` that is a language code and a ``dependencies:`` mapping, as Drupal exports
+configuration; a message file named by its language, ``ui.en.yml``, is none, nor an app's
+``langcode: en`` beside a ``dependencies:`` list).
 
 Most of their values are machine names (``id: recent_articles``, ``module: views``,
 ``plugin_id: text_custom``, ``type: module``, ``- user`` under ``dependencies:``), which
@@ -39,6 +41,8 @@ _TEXT_KEYS = frozenset(
 )
 _TEXT_SUFFIXES = ("_label", "_title", "_text", "_description", "_message")
 _LINKS = re.compile(r".+\.links\.[a-z_]+\.ya?ml")  # mymodule.links.menu.yml
+_LANGCODE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")  # Drupal's: en, pt-br, zh-hans, und
+_MESSAGE_FILE = re.compile(r".+\.[a-z]{2}(?:[-_][A-Za-z]{2})?\.ya?ml")  # ui.en.yml, app.de_CH.yml
 _IDENTIFIER = re.compile(r"[a-z0-9_.:-]+")  # article, node.type.article, drupal:node
 
 
@@ -52,7 +56,14 @@ def is_drupal(path: Path, document: Any) -> bool:
         for i in range(len(parts) - 1)
     ):
         return True
-    return isinstance(document, dict) and "langcode" in document and "dependencies" in document
+    if _MESSAGE_FILE.fullmatch(name) or not isinstance(document, dict):
+        return False
+    langcode = document.get("langcode")
+    return (
+        isinstance(langcode, str)
+        and _LANGCODE.fullmatch(langcode) is not None
+        and isinstance(document.get("dependencies"), dict)
+    )
 
 
 def is_text(value: str, name: str) -> bool:

@@ -21,6 +21,12 @@ from ltmt.formats.pipeline import translate_file
         ("export/node.type.page.yml", {"langcode": "en", "dependencies": {}}, True),
         ("config/locales/en.yml", {"en": {"title": "Title"}}, False),  # Rails
         ("translations/messages.en.yaml", {"langcode": "Language code"}, False),  # Symfony
+        # a message file with keys of those names, not their values
+        ("ui.en.yml", {"langcode": "Language code", "dependencies": "Dependencies"}, False),
+        ("ui.yml", {"langcode": "Language code", "dependencies": {}}, False),
+        ("app.yml", {"langcode": "en", "dependencies": ["rails"]}, False),  # a list
+        ("export/ui.en.yml", {"langcode": "en", "dependencies": {}}, False),  # named so
+        ("export/system.site.yml", {"langcode": "pt-br", "dependencies": {}}, True),
     ],
 )
 def test_a_drupal_file_is_known_by_its_path_or_its_top_keys(
@@ -99,6 +105,23 @@ def test_a_config_file_keeps_its_machine_names_and_takes_the_target_language(
         "          content: 'NO ARTICLES HAVE BEEN PUBLISHED YET.'\n"
         "          plugin_id: text_custom\n"
         "date_format: medium\n"
+    )
+
+
+def test_a_message_file_with_langcode_and_dependencies_keys_is_translated_whole(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "ui.en.yml"
+    source.write_text(
+        'title: "Package details"\ndependencies: "Dependencies"\nlangcode: "Language code"\n'
+        'install_button: "Install package"\n',
+        "utf-8",
+    )
+    out = tmp_path / "ui.de.yml"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        'title: "PACKAGE DETAILS"\ndependencies: "DEPENDENCIES"\nlangcode: "LANGUAGE CODE"\n'
+        'install_button: "INSTALL PACKAGE"\n'
     )
 
 
