@@ -355,7 +355,8 @@ class KeyedCatalog(TranslationsHeld):
         are counted into ``not_read``, or said in a warning without one; so are the names only
         ``path`` has (obsolete: ``not in the source file``), said as not ``purpose``
         (``imported``; ``ltmt qa``: ``checked``, whose pairs say the file's :attr:`syntax` in
-        metadata ``syntax``)."""
+        metadata ``syntax``, and ``context_is_key``: their context is a name, not a
+        translator's disambiguation as a PO ``msgctxt`` is)."""
         source_file = source_file_given(path, cls.what, source_file)
         if resolved(path) == resolved(source_file):
             raise InputError(
@@ -380,8 +381,10 @@ class KeyedCatalog(TranslationsHeld):
                 marked.append(entry.name)
                 continue
             metadata: dict[str, Any] = {"context": entry.name}
-            if document.syntax and purpose == "checked":  # for qa's checks, not for a memory
-                metadata["syntax"] = document.syntax
+            if purpose == "checked":  # for qa's checks, not for a memory
+                metadata["context_is_key"] = True  # a name, no translator's disambiguation
+                if document.syntax:
+                    metadata["syntax"] = document.syntax
             if entry.plural:
                 metadata["plural"] = entry.form
             if entry.flags:
@@ -403,7 +406,8 @@ class KeyedCatalog(TranslationsHeld):
                 if name not in twice and values.get(name, "").strip():
                     # an ICU message, whatever syntax the file's other strings may be in
                     where = f"{path}: {name}"
-                    records.append(PairRecord(source, values[name], where, {"context": name}))
+                    metadata = {"context": name, "context_is_key": True}
+                    records.append(PairRecord(source, values[name], where, metadata))
         _count_ambiguous(path, ambiguous, sorted(twice), not_read)
         _count_marked(path, marked, not_read, purpose)
         not_text = translation.not_text

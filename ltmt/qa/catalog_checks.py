@@ -106,7 +106,9 @@ def memory_findings(records: Sequence[PairRecord], memory: Memory, user: str) ->
     (as ``translate`` reuses it: a Qt ``<comment>`` tells ``Open`` the verb from the
     adjective), else than it does for the entry's context or none (a pair stored for another
     ``msgctxt``, ``Order`` the verb, says nothing of ``Order`` the noun); an entry without a
-    context is compared with the pairs of any."""
+    context, or whose context is its key (``metadata["context_is_key"]``: a JSON or YAML
+    message's name, ``actions.save`` beside a pair of ``toolbar.save_button``), is compared
+    with the pairs of any."""
     from ltmt.formats.unit_translation import shares_place
 
     prefer = [dict(record.metadata) for record in records]
@@ -116,7 +118,7 @@ def memory_findings(records: Sequence[PairRecord], memory: Memory, user: str) ->
         exact = [m for m in matches if m.score >= 100]
         place = {"context": record.metadata.get("context"), "plural": record.metadata.get("plural")}
         own = [m for m in exact if shares_place(m.segment.metadata, place)]
-        context = record.metadata.get("context") or ""
+        context = "" if record.metadata.get("context_is_key") else record.metadata.get("context")
         comparable = [
             m
             for m in exact

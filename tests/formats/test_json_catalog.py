@@ -933,7 +933,7 @@ def test_qa_checks_a_plural_with_another_number_of_choices_whole(tmp_path: Path)
         (
             "no notes | one note | {count} notes",
             "keine Notizen | {count} Notizen",
-            {"context": "/notes", "syntax": "vue-i18n"},
+            {"context": "/notes", "context_is_key": True, "syntax": "vue-i18n"},
         )
     ]
     assert open_document(source).missing_in(target) == []

@@ -316,7 +316,7 @@ def test_qa_checks_a_persons_translation_of_an_icu_message(tmp_path: Path) -> No
         (
             "{count, plural, one {# item} other {# items}}",
             "{Anzahl, plural, one {# Artikel}}",
-            {"context": "cart.items"},
+            {"context": "cart.items", "context_is_key": True},
         )
     ]
     assert icu_problems(records[1].source, records[1].target, records[1].metadata) == [
@@ -387,7 +387,7 @@ def test_qa_checks_a_plural_with_another_number_of_choices_whole(tmp_path: Path)
     target.write_text("file: Datei\n", "utf-8")
     records = list(YamlCatalog.pairs(target, source_file=source, purpose="checked"))
     assert [(r.source, r.target, r.metadata) for r in records] == [
-        ("file | files", "Datei", {"context": "file", "syntax": "vue-i18n"})
+        ("file | files", "Datei", {"context": "file", "context_is_key": True, "syntax": "vue-i18n"})
     ]
     assert open_document(source).missing_in(target) == []
 

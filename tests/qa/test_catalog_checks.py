@@ -125,6 +125,17 @@ def test_a_pair_stored_for_another_context_says_nothing_of_this_one(tmp_path: Pa
     assert finding.message == "shop's memory translates this source as 'Auftrag'"
 
 
+def test_a_keyed_entrys_name_is_no_context_that_keeps_other_pairs_out(tmp_path: Path):
+    """A JSON message ``actions.save`` Save → Sichern was not compared with the memory's pair
+    of ``toolbar.save_button`` (Save → Speichern): a key name was read as a msgctxt."""
+    with Memory(tmp_path / "store") as memory:
+        memory.add("u1", "Save", "Speichern", metadata={"context": "toolbar.save_button"})
+        keyed = record(1, "Save", "Sichern", context="actions.save", context_is_key=True)
+        [finding] = memory_findings([keyed], memory, "u1")
+        assert memory_findings([record(1, "Save", "Sichern", context="verb")], memory, "u1") == []
+    assert finding.message == "u1's memory translates this source as 'Speichern'"
+
+
 def test_a_source_stored_for_its_own_context_must_be_translated_so(memory):
     """A Qt message's ``<comment>`` (the verb, the adjective) is part of its context: the verb
     translated as the memory's adjective passed, as the memory held it somewhere."""
