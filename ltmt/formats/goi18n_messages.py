@@ -4,7 +4,11 @@ merge`` write in JSON and YAML message files):
     "PersonUnreadEmails": {"hash": "sha1-…", "description": "…", "one": "…", "other": "…"}
 
 A mapping whose keys are all among go-i18n's message fields (:data:`FIELDS`) and its plural
-forms (:data:`FORMS`), with at least one form, is one message: its forms are the text to
+forms (:data:`FORMS`), with at least one form and one field, is one message where it has a
+``hash`` or where every value beside it is a string or such a mapping (a go-i18n file holds
+messages alone, ``goi18n extract`` writes no hash); a ``description`` beside ``one``/``other``
+among other objects (an i18next or Jekyll file's ``product``, next to ``nav:``) is text, as
+the rest of its file. In a message, its forms are the text to
 translate; ``hash`` (which ``goi18n merge`` compares to tell a changed source), ``description``
 (for the translator), ``id`` and the template delimiters are copied as they are, never sent to
 the model nor paired in a memory import. A field the translation so far has and the source has
@@ -24,14 +28,27 @@ FIELDS = ("id", "hash", "description", "leftDelim", "rightDelim")
 Place = tuple[str | int, ...]  # a value's place: its object keys and array indices
 
 
-def is_message(value: Any) -> bool:
-    """Whether ``value`` is a go-i18n message object (module docstring) with a field beside
-    its forms (an object of forms alone is translated form by form in any case)."""
+def _shaped(value: Any, field: bool = True) -> bool:
+    """Whether ``value`` is a mapping of go-i18n's forms and fields, with a form (and a
+    field, unless not ``field``)."""
     return (
         isinstance(value, dict)
         and all(key in FORMS or key in FIELDS for key in value)
         and any(key in FORMS for key in value)
-        and any(key in FIELDS for key in value)
+        and (not field or any(key in FIELDS for key in value))
+    )
+
+
+def is_message(value: Any, holder: Any) -> bool:
+    """Whether ``value``, a value of the mapping ``holder`` (None: the file's top), is a
+    go-i18n message object (module docstring) with a field beside its forms (an object of
+    forms alone is translated form by form in any case)."""
+    if not _shaped(value):
+        return False
+    if "hash" in value:
+        return True
+    return isinstance(holder, dict) and all(
+        isinstance(other, str) or _shaped(other, field=False) for other in holder.values()
     )
 
 
@@ -40,24 +57,27 @@ def is_field(data: Any, parts: Place) -> bool:
     ``hash``, ``description``...), no form: copied, not translated."""
     if not parts or parts[-1] not in FIELDS:
         return False
+    holder = None
     for part in parts[:-1]:
         try:
-            data = data[part]
+            holder, data = data, data[part]
         except (KeyError, IndexError, TypeError):
             return False
-    return is_message(data)
+    return is_message(data, holder)
 
 
-def messages(value: Any, parts: Place = ()) -> Iterator[tuple[Place, dict[str, Any]]]:
-    """Every go-i18n message object under ``value``, with its place."""
-    if is_message(value):
+def messages(
+    value: Any, parts: Place = (), holder: Any = None
+) -> Iterator[tuple[Place, dict[str, Any]]]:
+    """Every go-i18n message object under ``value`` (a value of ``holder``), with its place."""
+    if is_message(value, holder):
         yield parts, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from messages(item, (*parts, key))
+            yield from messages(item, (*parts, key), value)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from messages(item, (*parts, index))
+            yield from messages(item, (*parts, index), value)
 
 
 def with_own_fields(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, Any]:
@@ -86,10 +106,10 @@ def changed_fields(source: Any, translated: Any) -> dict[Place, list[str]]:
     of."""
     found: dict[Place, list[str]] = {}
     for parts, ours in messages(source):
-        theirs = translated
+        theirs, holder = translated, None
         for part in parts:
-            theirs = theirs.get(part) if isinstance(theirs, dict) else None
-        if not is_message(theirs):
+            holder, theirs = theirs, theirs.get(part) if isinstance(theirs, dict) else None
+        if not is_message(theirs, holder):
             continue
         changed = [
             f"its {key} is {theirs[key]!r}, the source's {ours[key]!r}: copy the source's"

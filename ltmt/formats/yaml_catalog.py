@@ -247,21 +247,26 @@ def _is_text(value: Any, name: str, drupal: bool = False) -> bool:
 
 
 def _walk(
-    node: Any, name: str = "", skip_keys: frozenset[str] = frozenset(), drupal: bool = False
+    node: Any,
+    name: str = "",
+    skip_keys: frozenset[str] = frozenset(),
+    drupal: bool = False,
+    holder: Any = None,
 ) -> Iterator[tuple[str, Any]]:
-    """The strings and plurals below ``node``, by dotted name (``a.b``, ``days[0]``), less
-    those under a key of ``skip_keys`` (``--skip-keys``), which are copied (and in a
-    ``drupal`` file those at no text key)."""
+    """The strings and plurals below ``node`` (a value of ``holder``), by dotted name
+    (``a.b``, ``days[0]``), less those under a key of ``skip_keys`` (``--skip-keys``), which
+    are copied (and in a ``drupal`` file those at no text key)."""
     if _is_plural(node):
         yield name, {key: paired_surrogates(form) for key, form in node.items()}
     elif isinstance(node, dict):
-        message = goi18n_messages.is_message(node)  # its hash, description... are copied
+        message = goi18n_messages.is_message(node, holder)  # its hash, description... copied
         for key, value in _own_items(node):
             if not skipped((key,), skip_keys) and not (message and key in goi18n_messages.FIELDS):
-                yield from _walk(value, f"{name}.{key}" if name else str(key), skip_keys, drupal)
+                dotted = f"{name}.{key}" if name else str(key)
+                yield from _walk(value, dotted, skip_keys, drupal, node)
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _walk(value, f"{name}[{index}]", skip_keys, drupal)
+            yield from _walk(value, f"{name}[{index}]", skip_keys, drupal, node)
     elif _is_text(node, name, drupal):
         yield name, paired_surrogates(node)
 
@@ -535,12 +540,12 @@ class YamlCatalog(KeyedCatalog):
                 )
         return written_like(self.data, text)
 
-    def _fill(self, node: Any, name: str) -> bool:
-        """Put the translations into ``node`` (below ``name``), removing what has none; False
-        where nothing of ``node`` is left."""
+    def _fill(self, node: Any, name: str, holder: Any = None) -> bool:
+        """Put the translations into ``node`` (below ``name``; a value of ``holder``), removing
+        what has none; False where nothing of ``node`` is left."""
         if _is_plural(node):
             return self._fill_plural(node, name)
-        if goi18n_messages.is_message(node):
+        if goi18n_messages.is_message(node, holder):
             return self._fill_goi18n(node, name)
         if isinstance(node, dict):
             if not node:  # written empty ({ }, Drupal's dependencies: {  }): kept as written
@@ -582,7 +587,7 @@ class YamlCatalog(KeyedCatalog):
         if name in self._settings_kept:  # the output's own (separator: "," in German)
             parent[key] = self._settings_kept[name]
             return True
-        return self._fill(value, name)
+        return self._fill(value, name, parent)
 
     def _keep_own(self, parent: Any, key: Any, name: str) -> None:
         """Put the output so far's value of each leaf at and below ``parent[key]`` (a skipped

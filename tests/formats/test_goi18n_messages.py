@@ -41,7 +41,57 @@ SOURCE = {
     ],
 )
 def test_is_message(value: dict, expected: bool) -> None:
-    assert goi18n_messages.is_message(value) is expected
+    holder = {"It": value, "Other": "o", "Cats": {"one": "a", "other": "b"}}
+    assert goi18n_messages.is_message(value, holder) is expected
+
+
+@pytest.mark.parametrize(
+    ("holder", "expected"),
+    [
+        ({"Goodbye": "Goodbye", "Cats": {"one": "a", "other": "b"}}, True),  # only messages
+        ({"nav": {"home": "Home"}}, False),  # a Jekyll or i18next file's objects beside it
+        ({"meta": {"description": "d"}}, False),  # no form: no message beside it
+        ({"nav": {"home": "Home"}, "hashed": "x"}, False),
+    ],
+)
+def test_a_description_beside_forms_is_go_i18ns_only_among_messages(
+    holder: dict, expected: bool
+) -> None:
+    """en.json's ``product`` (description, one, other) beside ``survey``/``meta`` objects had
+    its description copied English as a go-i18n field."""
+    value = {"description": "Our best-selling product", "one": "a", "other": "b"}
+    assert goi18n_messages.is_message(value, {**holder, "product": value}) is expected
+    hashed = {**value, "hash": HASH}  # a hash is go-i18n's wherever it stands
+    assert goi18n_messages.is_message(hashed, {**holder, "product": hashed})
+
+
+def test_a_description_among_other_objects_is_translated(tmp_path: Path) -> None:
+    source, out = tmp_path / "en.json", tmp_path / "de.json"
+    source.write_text(
+        json.dumps(
+            {
+                "product": {"description": "Our product", "one": "a product", "other": "products"},
+                "meta": {"description": "Welcome"},
+            }
+        ),
+        encoding="utf-8",
+    )
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text("utf-8")) == {
+        "product": {"description": "OUR PRODUCT", "one": "A PRODUCT", "other": "PRODUCTS"},
+        "meta": {"description": "WELCOME"},
+    }
+    yaml_source, yaml_out = tmp_path / "en.yml", tmp_path / "de.yml"
+    yaml_source.write_text(
+        "en:\n  nav:\n    home: Home\n  product:\n    description: Our product\n"
+        "    one: a product\n    other: products\n",
+        "utf-8",
+    )
+    translate_file(yaml_source, yaml_out, FakeModel(), tgt_lang="de")
+    assert yaml_out.read_text("utf-8") == (
+        "de:\n  nav:\n    home: HOME\n  product:\n    description: OUR PRODUCT\n"
+        "    one: A PRODUCT\n    other: PRODUCTS\n"
+    )
 
 
 def test_with_own_fields_keeps_their_order() -> None:
