@@ -135,7 +135,8 @@ CHECKS: dict[str, Check] = {
             "whitespace",
             "warning",
             "the translation starts and ends with the source's spaces and line breaks, and "
-            "has as many tabs and line breaks between its words",
+            "has as many tabs between its words and no fewer line breaks where they lay it "
+            "out (a blank line, after a colon, before a list item)",
         ),
         Check(
             "length",

@@ -415,10 +415,17 @@ def date_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list
     return problems
 
 
+# a line break that lays a text out, not one that wraps prose: a blank line, one after a colon,
+# one before a list item (-, *, •, 1., 1))
+_LAYOUT_BREAK = re.compile(r"\n[ \t]*\n|:[ \t]*\n|\n[ \t]*(?:[-*•]|\d+[.)])[ \t]")
+
+
 def whitespace_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """Whether ``target`` starts and ends with ``source``'s whitespace, and has as many tabs
-    between its words (``Name:\tValue``: a tab lines up a column, which a space does not) and
-    as many line breaks (a lost one joins a letter's greeting to its text)."""
+    between its words (``Name:\tValue``: a tab lines up a column, which a space does not),
+    and no fewer line breaks where the source's are its layout (a blank line, a break after a
+    ``:`` or before a list item: a lost one joins a letter's greeting to its text); prose
+    re-wrapped into other lines, fewer or more, is the translator's to wrap."""
     source_lead, source_body, source_trail = split_edges(source)
     target_lead, body, target_trail = split_edges(target)
     if not body:
@@ -431,7 +438,7 @@ def whitespace_problems(source: str, target: str, metadata: Mapping[str, Any]) -
             f"{target_tabs or 'none'}"
         )
     breaks, target_breaks = _text_breaks(source_body), _text_breaks(body)
-    if breaks != target_breaks:
+    if target_breaks < breaks and _LAYOUT_BREAK.search(source_body):
         problems.append(
             f"the source has {counted(breaks, 'line break')} between its words, the "
             f"translation {target_breaks or 'none'}"

@@ -632,6 +632,18 @@ def test_accelerators_added_and_literal_ampersands_made_single(source, target, e
             [],
         ),
         ("Hi,\n\nshipped.\n", "Hallo,\n\nversandt.\n", []),
+        (
+            "Steps:\n- open\n- save",
+            "Schritte: - öffnen - speichern",
+            ["the source has 2 line breaks between its words, the translation none"],
+        ),
+        # prose re-wrapped, into more lines (a PO msgid, a YAML | block) or fewer: no finding
+        (
+            "This program is free software; you can redistribute it\nunder the GPL.",
+            "Dieses Programm ist freie Software; Sie können es\nunter der GPL\nweitergeben.",
+            [],
+        ),
+        ("We sell furniture\nfrom wood, delivered\nwithin two weeks.", "Wir verkaufen\nMöbel.", []),
     ],
 )
 def test_whitespace(source, target, expected):
