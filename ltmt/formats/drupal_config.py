@@ -10,10 +10,14 @@ translated break the site. Drupal's config schema types the few values that are 
 and ``text``); the schema itself is in other files, so ltmt follows its idea by the key: a value
 is text only at a key Drupal names text (``label``, ``title``, ``description``, ``name``,
 ``help``, ``text``, ``content``, ``value``, ``message``, ``subject``, ``body``,
-``display_title``, ``admin_label``, or a key ending ``_label``, ``_title``, ``_text``,
-``_description``, ``_message``), and only where it is no lower-case identifier there
-(``name: article``, ``value: page``). Everything else is copied. The top-level ``langcode:``
-says the file's language: the translation's is the target language's.
+``display_title``, ``admin_label``, ``placeholder``, an info file's ``package``, a pager's
+``first``, ``previous``, ``next``, ``last``, or a key ending ``_label``, ``_title``, ``_text``,
+``_description``, ``_message``, ``_button``, ``_placeholder``), and only where it is no
+lower-case identifier there (``name: article``, ``value: page``); at a key that holds wording
+alone (``use_more_text: more``, ``submit_button``, ``placeholder``) a single lower-case word is
+text too, only one joined by ``_``, ``.`` or ``:`` a machine name. Everything else is copied.
+The top-level ``langcode:`` says the file's language: the translation's is the target
+language's.
 """
 
 from __future__ import annotations
@@ -37,9 +41,25 @@ _TEXT_KEYS = frozenset(
         "body",
         "display_title",
         "admin_label",
+        "placeholder",
+        "package",  # *.info.yml: the group on the Extend page
+        "first",  # a views pager's tags
+        "previous",
+        "next",
+        "last",
     }
 )
-_TEXT_SUFFIXES = ("_label", "_title", "_text", "_description", "_message")
+_TEXT_SUFFIXES = (
+    "_label",
+    "_title",
+    "_text",
+    "_description",
+    "_message",
+    "_button",
+    "_placeholder",
+)
+_WORDING_SUFFIXES = ("_text", "_button", "placeholder")  # no machine name stands there
+_MACHINE_NAME = re.compile(r"[a-z0-9]+(?:[_.:][a-z0-9]+)+")  # text_custom, drupal:node
 _LINKS = re.compile(r".+\.links\.[a-z_]+\.ya?ml")  # mymodule.links.menu.yml
 _LANGCODE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")  # Drupal's: en, pt-br, zh-hans, und
 _MESSAGE_FILE = re.compile(r".+\.[a-z]{2}(?:[-_][A-Za-z]{2})?\.ya?ml")  # ui.en.yml, app.de_CH.yml
@@ -70,5 +90,7 @@ def is_text(value: str, name: str) -> bool:
     """Whether the string ``value`` at dotted ``name`` (``display.default.display_title``,
     ``dependencies[0]``) of a Drupal file is text to translate."""
     key = name.rsplit(".", 1)[-1].split("[")[0]
+    if key.endswith(_WORDING_SUFFIXES):  # use_more_text: more
+        return not _MACHINE_NAME.fullmatch(value.strip())
     named_text = key in _TEXT_KEYS or key.endswith(_TEXT_SUFFIXES)
     return named_text and not _IDENTIFIER.fullmatch(value.strip())

@@ -47,7 +47,17 @@ def test_a_drupal_file_is_known_by_its_path_or_its_top_keys(
         ("recent_articles", "id", False),
         ("views", "module", False),
         ("text_custom", "display.default.display_options.empty.area.plugin_id", False),
-        ("Custom", "package", False),
+        ("Custom", "package", True),  # an info file's group on the Extend page
+        ("Apply", "display.default.display_options.exposed_form.options.submit_button", True),
+        ("Next \u203a", "display.default.display_options.pager.options.tags.next", True),
+        ("\u2039 Previous", "display.default.display_options.pager.options.tags.previous", True),
+        (
+            "Search titles",
+            "display.default.display_options.fields.title.settings.placeholder",
+            True,
+        ),
+        ("more", "display.default.display_options.use_more_text", True),  # a word, no name
+        ("text_custom", "display.default.display_options.use_more_text", False),
         ("medium", "date_format", False),
         ("user", "dependencies.module[1]", False),
     ],
@@ -125,7 +135,7 @@ def test_a_message_file_with_langcode_and_dependencies_keys_is_translated_whole(
     )
 
 
-def test_an_info_file_translates_its_name_and_description_only(tmp_path: Path) -> None:
+def test_an_info_file_translates_its_name_description_and_package(tmp_path: Path) -> None:
     source = tmp_path / "mymodule.info.yml"
     source.write_text(
         "name: 'My Module'\ntype: module\ndescription: 'Lists articles.'\npackage: Custom\n"
@@ -135,6 +145,6 @@ def test_an_info_file_translates_its_name_and_description_only(tmp_path: Path) -
     out = tmp_path / "out.info.yml"
     translate_file(source, out, FakeModel(), tgt_lang="de")
     assert out.read_text("utf-8") == (
-        "name: 'MY MODULE'\ntype: module\ndescription: 'LISTS ARTICLES.'\npackage: Custom\n"
+        "name: 'MY MODULE'\ntype: module\ndescription: 'LISTS ARTICLES.'\npackage: CUSTOM\n"
         "configure: mymodule.settings\n"
     )
