@@ -108,9 +108,9 @@ class Layout:
     start: bool = False  # the document started with ---
 
 
-def _yaml(layout: Layout = Layout(), spaced: set[int] | None = None) -> Any:
-    """A round-trip ``YAML`` writing ``layout``; ``spaced``: the ids of the flow mappings it
-    writes ``{ one: a }`` (:func:`spaced_mappings`), where not None."""
+def _yaml(layout: Layout = Layout(), spaced: dict[int, str] | None = None) -> Any:
+    """A round-trip ``YAML`` writing ``layout``; ``spaced``: the flow mappings it writes
+    ``{ one: a }`` (:func:`spaced_mappings`), where not None."""
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")

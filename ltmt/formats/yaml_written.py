@@ -12,7 +12,7 @@ from typing import Any
 
 _DOCUMENT_START = re.compile(r"\A\ufeff?(?:[ \t]*(?:#[^\n]*)?\r?\n)*---(?:[ \t]|\r?$)", re.M)
 # where the parser found a flow mapping: its anchor and tag, then { and a space (an empty {  } too)
-_SPACED_START = re.compile(r"(?:[&!][^\s{]*[ \t]+)*\{[ \t]+[^\s]")
+_SPACED_START = re.compile(r"(?:[&!][^\s{]*[ \t]+)*\{([ \t]+)(\S)")
 _NULL_WORD = re.compile(r"(?:~|null|Null|NULL)(?=[\s,\]}#]|$)")
 _NULL_TAG = "tag:yaml.org,2002:null"
 
@@ -66,11 +66,12 @@ def represent_written_null(representer: Any, null: WrittenNull) -> Any:
     return representer.represent_scalar(_NULL_TAG, null.written)
 
 
-def spaced_mappings(node: Any, lines: list[str]) -> set[int]:
-    """The ids of the flow mappings at and below ``node`` (read from the file of ``lines``)
-    that the file writes with a space inside their braces (``{ one: a }``), each seen at the
-    ``{`` where the parser found it: a brace in a quoted string is no mapping's."""
-    spaced: set[int] = set()
+def spaced_mappings(node: Any, lines: list[str]) -> dict[int, str]:
+    """The flow mappings at and below ``node`` (read from the file of ``lines``) that the file
+    writes with a space inside their braces (``{ one: a }``), each seen at the ``{`` where the
+    parser found it (a brace in a quoted string is no mapping's): by id, what the file writes
+    inside an empty one's braces (``{ }``: one space, ``{  }``: two), ``" "`` for another."""
+    spaced: dict[int, str] = {}
     pending, seen = [node], set()
     while pending:
         item = pending.pop()
@@ -84,15 +85,16 @@ def spaced_mappings(node: Any, lines: list[str]) -> set[int]:
         if fa.flow_style() is not True and item:  # an empty one has no style: {  } or {}
             continue
         line = lines[lc.line] if lc.line < len(lines) else ""
-        if _SPACED_START.match(line, lc.col):
-            spaced.add(id(item))
+        if found := _SPACED_START.match(line, lc.col):
+            spaced[id(item)] = found[1] if not item and found[2] == "}" else " "
     return spaced
 
 
-def write_spacing(yaml: Any, spaced: set[int]) -> None:
+def write_spacing(yaml: Any, spaced: dict[int, str]) -> None:
     """Have ``yaml`` (a round-trip ``YAML``, its representer not made yet) write the flow
     mappings whose ids are ``spaced`` with spaces inside their braces (``{ one: a }``, an
-    empty one ``{  }``), and every other one without (``{one: a}``).
+    empty one with what :func:`spaced_mappings` found inside it, ``{ }`` or ``{  }``), and
+    every other one without (``{one: a}``).
 
     ruamel.yaml's round trip forgets the spaces; which mapping had them travels from the
     representer (the mapping's node) through the serializer (one flag a mapping event, in
@@ -103,39 +105,42 @@ def write_spacing(yaml: Any, spaced: set[int]) -> None:
     from ruamel.yaml.representer import RoundTripRepresenter
     from ruamel.yaml.serializer import Serializer
 
-    nodes: set[int] = set()  # the ids of the spaced mappings' nodes
-    flags: deque[bool] = deque()  # a flag for each mapping event, in the order emitted
+    nodes: dict[int, str] = {}  # the spaced mappings' nodes' ids: what they write inside
+    flags: deque[str | None] = deque()  # that for each mapping event, in the order emitted
     opened: list[bool] = []  # the flow mappings the emitter is within: whether spaced
 
     class SpacingRepresenter(RoundTripRepresenter):
         def represent_mapping(self, tag: Any, mapping: Any, flow_style: Any = None) -> Any:
             node = super().represent_mapping(tag, mapping, flow_style)
             if id(mapping) in spaced:
-                nodes.add(id(node))
+                nodes[id(node)] = spaced[id(mapping)]
             return node
 
     class SpacingSerializer(Serializer):
         def serialize_node(self, node: Any, parent: Any, index: Any) -> None:
             if isinstance(node, MappingNode) and node not in self.serialized_nodes:
-                flags.append(id(node) in nodes)  # an alias's node emits no mapping event
+                flags.append(nodes.get(id(node)))  # an alias's node emits no mapping event
             super().serialize_node(node, parent, index)
 
     class SpacedFlowEmitter(RoundTripEmitter):
         flow_map_end = "}"
-        next_spaced = False
+        next_spaced: str | None = None
 
         def expect_node(self, *args: Any, **kwargs: Any) -> None:
             if isinstance(self.event, MappingStartEvent):
-                self.next_spaced = flags.popleft() if flags else False
+                self.next_spaced = flags.popleft() if flags else None
             super().expect_node(*args, **kwargs)
 
         def expect_flow_mapping(self, *args: Any, **kwargs: Any) -> None:
             super().expect_flow_mapping(*args, **kwargs)
             braced = self.flow_context[-1] == "{" and bool(self.events)
-            spaced = self.next_spaced and braced
-            opened.append(spaced)
-            if spaced:  # an empty one {  }, as Drupal writes it
-                self.write_indicator(" ", False, whitespace=True)
+            inside = self.next_spaced if braced else None
+            opened.append(inside is not None)
+            if inside is not None:  # an empty one as written: { } or Drupal's {  }
+                empty = isinstance(self.events[0], MappingEndEvent)
+                opening = inside[1:] if empty else " "  # the closing " }" writes one
+                if opening:
+                    self.write_indicator(opening, False, whitespace=True)
 
         def expect_first_flow_mapping_key(self) -> None:
             self._closing()

@@ -65,6 +65,8 @@ def _written(text: str) -> str:
     "text",
     [
         "en:\n  g: { a: 1, b: { c: x, d: {} } }\n",  # an empty mapping stays closed
+        # an empty one keeps the spaces written inside it: { } was written {  }
+        "en:\n  a: { }\n  b: {}\n  c: {  }\n  f: [{}, { }]\n  g: &g { }\n  h: *g\n",
         # each mapping its own spacing: a file mixing both, nested ones too
         "en:\n  items: { one: a, other: b }\n  zero_items: {zero: c, one: d}\n",
         "en:\n  g: {a: 1, b: { c: x }}\n",
