@@ -622,10 +622,10 @@ def test_accelerators_added_and_literal_ampersands_made_single(source, target, e
             [],
         ),
         (
-            "{n, plural, one {One apple,\nfresh} other {# apples,\nfresh}}",
+            "{n, plural, one {One apple:\nfresh} other {# apples:\nfresh}}",
             "{n, plural, one {Ein frischer Apfel} other {# frische Äpfel}}",
             ["the source has 2 line breaks between its words, the translation none"],
-        ),
+        ),  # a branch's own layout (after a colon) counts; its prose re-wrapped would not
         (
             "Welcome to your projects\n          and tasks.",
             "Willkommen bei Projekten und Aufgaben.",
