@@ -599,6 +599,7 @@ def _translate_folder(
         conversion_hints,
         not_messages_why,
         target_language_why,
+        templates_why,
         unknown_names,
     )
     from ltmt.formats.run_report import RunReport
@@ -652,6 +653,7 @@ def _translate_folder(
             "(en.yml) to translate it",
         ),
         (len(folder.not_messages), not_messages_why(folder)),
+        (len(folder.templates), templates_why(folder)),
     ]
     report.files_skipped = sum(count for count, _ in skipped)
     report.files_copied = len(folder.copies)

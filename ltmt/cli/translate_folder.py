@@ -60,6 +60,8 @@ class FolderJob:
     target_language: list[Path] = field(default_factory=list)
     not_messages: list[Path] = field(default_factory=list)  # into itself: application.properties
     no_locale: list[Path] = field(default_factory=list)  # into its own folder: config.yml
+    # into its own folder: PO/XLIFF catalogs of no target language (Angular's messages.xlf)
+    templates: list[Path] = field(default_factory=list)
     bundles: list[Path] = field(default_factory=list)  # Xcode bundles translated
     other_bundles: list[Path] = field(default_factory=list)  # Xcode bundles of another language
 
@@ -226,6 +228,7 @@ def _prepare_beside(
     template) skipped; PO and XLIFF catalogs of ``tgt`` (Django's ``de/LC_MESSAGES/django.po``)
     filled in place, as ``translate FILE -o FILE`` fills them. None where ``folder`` holds
     neither."""
+    from ltmt.formats.catalog_languages import is_template
     from ltmt.formats.common import same_language
     from ltmt.formats.folders import files_in, format_of
     from ltmt.formats.locale_files import beside_name, file_locale, names_locale
@@ -239,6 +242,8 @@ def _prepare_beside(
         spec = format_of(path, "document")
         if spec is None:
             found.unknown.append(path)
+        elif spec.in_place and path.suffix.lower() != ".pot" and is_template(path):
+            found.templates.append(path)  # Angular's messages.xlf: German was written into it
         elif spec.in_place and path.suffix.lower() != ".pot":  # a catalog, no template
             # Django's de/LC_MESSAGES/django.po is filled in place; fr/LC_MESSAGES/django.po
             # and Symfony's messages.en.xlf are of another language pair
@@ -326,6 +331,19 @@ def not_messages_why(folder: FolderJob) -> str:
     return (
         f"that {are} named for their locale ({'; '.join(parts)}): a folder "
         "translated into itself has only those translated"
+    )
+
+
+def templates_why(folder: FolderJob) -> str:
+    """Why a run into its own folder left its PO and XLIFF catalogs that declare no target
+    language (Angular's ``messages.xlf``) as they are, naming the first few."""
+    names = first_few(path.relative_to(folder.folder) for path in folder.templates)
+    one = len(folder.templates) == 1
+    declare, templates = ("declares", "template") if one else ("declare", "templates")
+    translation, it = ("a translation", "it") if one else ("translations", "one")
+    return (
+        f"that {declare} no target language ({names}): the source language's {templates}, "
+        f"not {translation}; translate {it} into a new file (ltmt translate F -o F2) to start one"
     )
 
 

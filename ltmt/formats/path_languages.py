@@ -72,6 +72,15 @@ def path_language(path: Path, *, folder: bool = False) -> str | None:
     return None
 
 
+def gettext_language(path: Path) -> str | None:
+    """The language of gettext's folder of ``path`` (``de/LC_MESSAGES/django.po``: ``de``,
+    ``pt_BR/LC_MESSAGES``: ``pt``), or None."""
+    if path.parent.name != "LC_MESSAGES":
+        return None
+    found = re.fullmatch(r"([a-z]{2,3})(?:_[A-Z]{2})?(?:@\w+)?", path.parent.parent.name)
+    return _known(found.group(1)) if found else None
+
+
 def other_language_named(path: Path, language: str, *, folder: bool = False) -> str | None:
     """A warning where ``path`` (a file, or a ``folder``) names another language than
     ``language`` (the translation's), else None (:func:`_other_language`)."""

@@ -713,3 +713,33 @@ def test_a_django_locale_folder_has_its_target_catalogs_filled_in_place(tmp_path
         "ltmt: skipped 1 file of another language pair (fr/LC_MESSAGES/django.po), 1 file that "
         "is no message file named for their locale (django.pot)"
     ) in err
+
+
+def test_a_folder_into_itself_leaves_a_source_language_xliff_as_it_is(tmp_path, capsys, common):
+    """Angular's ``messages.xlf`` (source-language en-US, no target language) beside
+    ``messages.de.xlf`` had German written into it by ``translate src/locale -o src/locale``;
+    only the German catalog is filled now, the template named as skipped."""
+    locale = tmp_path / "locale"
+    locale.mkdir()
+    unit = '<trans-unit id="a"><source>hello world</source>{}</trans-unit>'
+    xliff = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        '<file source-language="en-US" {}datatype="plaintext" original="ng2.template">'
+        "<body>{}</body></file></xliff>\n"
+    )
+    (locale / "messages.xlf").write_text(xliff.format("", unit.format("")), "utf-8")
+    (locale / "messages.de.xlf").write_text(
+        xliff.format('target-language="de" ', unit.format("")), "utf-8"
+    )
+    before = _files(locale)
+    code, _, err = run_cli(["translate", str(locale), "-o", str(locale), *common], capsys)
+    assert code == 0, err
+    after = _files(locale)
+    assert after["messages.xlf"] == before["messages.xlf"]
+    assert after["messages.de.xlf"] != before["messages.de.xlf"]
+    assert (
+        "ltmt: skipped 1 file that declares no target language (messages.xlf): the source "
+        "language's template, not a translation; translate it into a new file (ltmt translate "
+        "F -o F2) to start one\n"
+    ) in err
