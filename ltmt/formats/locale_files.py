@@ -28,6 +28,8 @@ _SEPARATORS = {
     ".properties": "_",
     ".resx": "-",
 }
+# the formats whose files may be rooted in their locale's key (Rails' en.yml holds en:)
+_ROOTED = frozenset({".yml", ".yaml"})
 # the formats whose source-language file may be named for no locale (Java's base bundle
 # messages.properties, .NET's Strings.resx), each translation named after it
 _BASE_NAMED = frozenset({".properties", ".resx"})
@@ -61,8 +63,27 @@ def file_locale(path: Path, source_language: str) -> str | None:
         return arb_locale.file_locale(path)
     code = path_language(Path(path.name))
     if path.suffix.lower() not in _BASE_NAMED:
-        return code
+        return code if code is not None and _names_its_locale(path, code, source_language) else None
     return source_language if code is None or _own_name(path) else code
+
+
+def _names_its_locale(path: Path, code: str, source_language: str) -> bool:
+    """Whether the code that the name of the YAML or JSON message file ``path`` ends in
+    (``de.yml``, ``config.no.json``, ``is.json``) is its locale, not a word of its name: its
+    root key says so where it has one (Rails' ``it.yml`` rooted in ``en:`` is English), and
+    it is the source language's or the source language's file of its naming is beside it
+    (``fr.json`` by ``en.json``; ``is.json`` alone is a file of its own), rooted alike."""
+    from ltmt.formats.common import same_language
+    from ltmt.formats.yaml_catalog import root_locale
+
+    rooted = path.suffix.lower() in _ROOTED
+    root = root_locale(path) if rooted else None
+    if root is not None:
+        return same_language(root, code)
+    if same_language(code, source_language):
+        return True
+    source = beside_name(path, source_language)
+    return source.is_file() and not (rooted and root_locale(source) is not None)
 
 
 def base_named(path: Path) -> bool:

@@ -210,6 +210,16 @@ def _root(document: dict[str, Any]) -> str | None:
     return key if is_language and isinstance(value, dict) else None
 
 
+def root_locale(path: Path) -> str | None:
+    """The language key the YAML file ``path`` (on disk) is rooted in (Rails' ``en:``), or
+    None where it has none or cannot be read (a run of it says why)."""
+    try:
+        document, _ = _load(path.read_bytes(), path)
+    except (InputError, OSError):
+        return None
+    return _root(document)
+
+
 def _messages(document: dict[str, Any]) -> Any:
     """The mapping that holds a file's strings: below a Rails file's language key."""
     root = _root(document)

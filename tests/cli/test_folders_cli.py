@@ -743,3 +743,18 @@ def test_a_folder_into_itself_leaves_a_source_language_xliff_as_it_is(tmp_path, 
         "language's template, not a translation; translate it into a new file (ltmt translate "
         "F -o F2) to start one\n"
     ) in err
+
+
+def test_files_whose_names_end_in_a_word_like_a_code_are_translated(tmp_path, capsys, common):
+    """``is.json``, ``user_id.json`` and ``it.yml`` (rooted in ``en:``) were skipped as files
+    "of another locale"; only ``i18n/fr.json`` beside ``i18n/en.json`` is one."""
+    folder = tmp_path / "web"
+    (folder / "i18n").mkdir(parents=True)
+    for name in ("is.json", "user_id.json", "i18n/en.json", "i18n/fr.json"):
+        (folder / name).write_text('{"a": "hello world"}', "utf-8")
+    (folder / "it.yml").write_text('en:\n  a: "hello world"\n', "utf-8")
+    out = tmp_path / "out"
+    code, _, err = run_cli(["translate", str(folder), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert sorted(_files(out)) == ["i18n/de.json", "is.json", "it.yml", "user_id.json"]
+    assert "ltmt: skipped 1 file of another locale (i18n/fr.json: fr): translations" in err

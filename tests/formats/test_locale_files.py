@@ -106,3 +106,28 @@ def test_json_and_resx_files_name_their_locale_as_go_i18n_and_dotnet_do(tmp_path
         "SharedResource.en.resx": "en", "SharedResource.fr.resx": "fr", "Strings.resx": "en",
         "Strings.de.resx": "de",
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("files", "name", "expected"),
+    [
+        ({"is.json": "{}"}, "is.json", None),  # alone: a file of its own, not Icelandic
+        ({"config.no.json": "{}"}, "config.no.json", None),
+        ({"user_id.json": "{}"}, "user_id.json", None),
+        ({"is.json": "{}", "en.json": "{}"}, "is.json", "is"),  # beside the source's
+        ({"config.no.json": "{}", "config.en.json": "{}"}, "config.no.json", "no"),
+        ({"it.yml": "en:\n  a: b\n"}, "it.yml", None),  # rooted in en: English
+        ({"it.yml": "it:\n  a: b\n"}, "it.yml", "it"),  # its name and its root say so
+        ({"ml.yml": "a: b\n", "en.yml": "en:\n  a: b\n"}, "ml.yml", None),  # not rooted alike
+        ({"messages.fr.yaml": "a: b\n", "messages.en.yaml": "a: b\n"}, "messages.fr.yaml", "fr"),
+        ({"en.yml": "a: b\n"}, "en.yml", "en"),
+    ],
+)
+def test_a_code_in_a_json_or_yaml_name_is_a_locale_only_where_the_file_says_so(
+    tmp_path, files, name, expected
+):
+    """``is.json``, ``config.no.json``, ``user_id.json``, ``ml.yml`` and ``it.yml`` (rooted in
+    ``en:``) were skipped from folder runs as files "of another locale"."""
+    for file, text in files.items():
+        (tmp_path / file).write_text(text, "utf-8")
+    assert file_locale(tmp_path / name, "en") == expected
