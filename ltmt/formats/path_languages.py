@@ -162,8 +162,13 @@ def translation_name(path: Path, language: str) -> Path:
     return path.with_name(f"{path.stem}{separator}{code}{path.suffix}")
 
 
-# UWP's folder of a locale's .resw files: a BCP 47 tag (en-US, de, zh-Hans)
-_RESW_FOLDER = re.compile(r"(?P<code>[a-z]{2,3})(?:-[A-Za-z0-9]{2,8})*")
+# UWP's folder of a locale's .resw files: a BCP 47 tag (en-US, de, zh-Hans, fil-PH) of a
+# two-letter language, or of a three-letter one with a script or region: a project's src/,
+# lib/, app/, res/ or api/ (each a three-letter ISO 639-3 code) is no locale's folder
+_SUBTAG = r"-(?:[A-Za-z]{4}|[A-Za-z]{2}|[0-9]{3})"
+_RESW_FOLDER = re.compile(
+    rf"(?P<code>[a-z]{{2}})(?:{_SUBTAG})*|(?P<code3>[a-z]{{3}})(?:{_SUBTAG})+"
+)
 
 
 def resw_locale(path: Path) -> str | None:
@@ -171,7 +176,7 @@ def resw_locale(path: Path) -> str | None:
     translated: ``en-US/Resources.resw`` → ``en-US``), or None (not a ``.resw``, or its
     folder names no locale)."""
     found = _RESW_FOLDER.fullmatch(path.parent.name) if path.suffix.lower() == ".resw" else None
-    if found is None or _known(found.group("code")) is None:
+    if found is None or _known(found.group("code") or found.group("code3")) is None:
         return None
     return path.parent.name
 

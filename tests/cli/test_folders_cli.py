@@ -758,3 +758,19 @@ def test_files_whose_names_end_in_a_word_like_a_code_are_translated(tmp_path, ca
     assert code == 0, err
     assert sorted(_files(out)) == ["i18n/de.json", "is.json", "it.yml", "user_id.json"]
     assert "ltmt: skipped 1 file of another locale (i18n/fr.json: fr): translations" in err
+
+
+def test_resw_files_in_a_projects_folders_are_translated(tmp_path, capsys, common):
+    """``src/Resources.resw`` and ``lib/Errors.resw`` were skipped as files "of another locale"
+    (src, lib): they are translated into their places now."""
+    project = tmp_path / "project"
+    for name in ("Strings/en-US/Resources.resw", "src/Resources.resw", "lib/Errors.resw"):
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(RESX.format("open the file"), "utf-8")
+    out = tmp_path / "out"
+    code, _, err = run_cli(["translate", str(project), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert sorted(_files(out)) == [
+        "Strings/de-DE/Resources.resw", "lib/Errors.resw", "src/Resources.resw",
+    ]  # fmt: skip
+    assert "skipped" not in err

@@ -11,6 +11,7 @@ from ltmt.formats.path_languages import (
     other_language_files,
     other_language_named,
     path_language,
+    resw_locale,
     resw_translation,
     satellite_language,
     source_name,
@@ -161,3 +162,24 @@ def test_a_translation_under_the_neutral_name_is_warned_of() -> None:
     )
     for named in ("out/Strings.de.resx", "out/de.json", "values-de/strings.xml"):
         assert neutral_named(Path(named), "de") is None
+
+
+@pytest.mark.parametrize(
+    ("folder", "expected"),
+    [
+        ("en-US", "en-US"),
+        ("de", "de"),
+        ("zh-Hans", "zh-Hans"),
+        ("sr-Latn-RS", "sr-Latn-RS"),
+        ("fil-PH", "fil-PH"),
+        # a project's folders, each a three-letter ISO 639-3 code, were read as locales
+        ("src", None),
+        ("lib", None),
+        ("app", None),
+        ("res", None),
+        ("api", None),
+        ("src-gen", None),
+    ],
+)
+def test_a_uwp_locale_folder_is_a_language_tag_no_project_folder(folder, expected):
+    assert resw_locale(Path(folder) / "Resources.resw") == expected
