@@ -284,15 +284,18 @@ def _prepare_beside(
 def _one_source_per_output(found: FolderJob, src: str) -> None:
     """Of the files translated into one output (``en.yml`` and ``en-GB.yml`` both into
     ``de.yml``: the second overwrote the first's translation), the one named closest to the
-    source language is kept and the others are skipped as translations of it (``en-GB.yml: en-GB``);
-    files named equally close are refused, naming the two and how to translate one alone."""
+    source language is kept and the others are skipped as translations of it (``en-GB.yml: en-GB``),
+    the base bundle or neutral file first (``messages.properties`` before
+    ``messages_en.properties``, ``Strings.resx`` before ``Strings.en.resx``: the German of
+    both was refused); files named equally close are refused, naming the two and how to
+    translate one alone."""
     from ltmt.formats.common import language_fit
     from ltmt.formats.locale_files import names_locale, written_locale
 
-    def fit(job: Job) -> int:
+    def fit(job: Job) -> tuple[int, bool]:
         assert job.path is not None
         locale = written_locale(job.path) if names_locale(job.path) else None
-        return language_fit(locale or src, src) or 0
+        return language_fit(locale or src, src) or 0, locale is not None
 
     by_output: dict[str, list[Job]] = {}
     for job in (*found.jobs, *found.empty):

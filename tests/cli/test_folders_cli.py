@@ -774,3 +774,29 @@ def test_resw_files_in_a_projects_folders_are_translated(tmp_path, capsys, commo
         "Strings/de-DE/Resources.resw", "lib/Errors.resw", "src/Resources.resw",
     ]  # fmt: skip
     assert "skipped" not in err
+
+
+@pytest.mark.parametrize(
+    ("base", "english", "written"),
+    [
+        ("messages.properties", "messages_en.properties", "messages_de.properties"),
+        ("Strings.resx", "Strings.en.resx", "Strings.de.resx"),
+    ],
+)
+def test_a_base_bundle_is_translated_before_its_explicit_english_copy(
+    tmp_path, capsys, common, base, english, written
+):
+    """``messages.properties`` beside ``messages_en.properties`` (``Strings.resx`` beside
+    ``Strings.en.resx``) was refused ("would both be translated into ..."): the base file is
+    translated, the English one skipped as a variant of it."""
+    folder = tmp_path / "i18n"
+    folder.mkdir()
+    for name in (base, english):
+        text = RESX.format("open the file") if name.endswith(".resx") else "a=open the file\n"
+        (folder / name).write_text(text, "utf-8")
+    out = tmp_path / "out"
+    code, _, err = run_cli(["translate", str(folder), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert sorted(_files(out)) == [written]
+    assert f"ltmt: {base}: 1 segment\n" in err
+    assert f"ltmt: skipped 1 file of another locale ({english}: en): translations" in err
