@@ -121,16 +121,24 @@ def ltmt_generator(path: Path) -> str | None:
     or the file cannot be read, and for a memory export (``ltmt memory export -o x.po``: the
     memory's own pairs, whose header names ltmt too). A catalog filled with ``--no-fuzzy``
     marks no entry: this line alone says that some of its translations may be ltmt's,
-    unreviewed."""
+    unreviewed. None too for a catalog with a fuzzy entry: ltmt filled it marking its
+    machine translation fuzzy (the default), which an import does not read, and an entry
+    without the mark was reviewed (an import of one warned of unreviewed machine
+    translation)."""
     try:
         with open(path, "rb") as file:
             head = file.read(HEADER_BYTES)
     except OSError:
         return None
     found = _LTMT_GENERATOR.search(head)
-    if _MEMORY_EXPORT.search(head):  # ltmt wrote a memory's pairs, none of them translated
+    if found is None or _MEMORY_EXPORT.search(head):  # a memory export: no translation
         return None
-    return found.group(1).decode("utf-8", "replace").strip() if found else None
+    try:
+        if any(unit.isfuzzy() for unit in load_po(path).units if not unit.isheader()):
+            return None
+    except InputError:
+        return None
+    return found.group(1).decode("utf-8", "replace").strip()
 
 
 def check_language(store: Any, path: Path, src_lang: str, tgt_lang: str) -> None:

@@ -1545,6 +1545,26 @@ def test_a_po_catalog_ltmt_filled_without_fuzzy_marks_is_named_on_import(
         )
 
 
+def test_a_po_catalog_ltmt_filled_with_fuzzy_marks_is_imported_without_the_warning(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A catalog ltmt filled in the default mode (its machine translation fuzzy, not read)
+    was imported with a warning of "unreviewed machine translation among them"."""
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))  # no other test's records
+    po = tmp_path / "django.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n"X-Generator: ltmt 0.1.0\\n"\n\n'
+        'msgid "Save"\nmsgstr "Speichern"\n\n#, fuzzy\nmsgid "Open"\nmsgstr "Offen"\n',
+        "utf-8",
+    )
+    code, out, err = ltmt(capsys, "memory", "import", str(po), "-u", "u1", "--memory-dir", store)
+    assert (code, out) == (
+        0,
+        "imported django.po into u1: 1 added, 0 duplicates, 0 skipped; not read: 1 fuzzy\n",
+    )
+    assert "warning" not in err
+
+
 @pytest.mark.parametrize(
     ("admins", "said"),
     [

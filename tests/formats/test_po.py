@@ -136,3 +136,15 @@ def test_a_memory_export_is_no_catalog_ltmt_filled(tmp_path: Path) -> None:
     out = tmp_path / "export.po"
     write_po(out, [PairRecord("Save", "Speichern", "", {})])
     assert ltmt_generator(out) is None
+
+
+def test_a_catalog_ltmt_filled_marking_its_output_fuzzy_is_not_named(tmp_path: Path) -> None:
+    """A catalog ltmt filled in the default mode marks its machine translation fuzzy, which an
+    import does not read: its import warned of "unreviewed machine translation among them"."""
+    po = tmp_path / "django.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n"X-Generator: ltmt 0.1.0\\n"\n\n'
+        'msgid "Save"\nmsgstr "Speichern"\n\n#, fuzzy\nmsgid "Open"\nmsgstr "Offen"\n',
+        "utf-8",
+    )
+    assert ltmt_generator(po) is None
