@@ -649,8 +649,9 @@ def _translate_folder(
         ),
         (
             len(folder.no_locale),
-            f"whose names tell no locale ({first_few(no_locale)}): name each for its language "
-            "(en.yml) to translate it",
+            f"whose {'name tells' if len(no_locale) == 1 else 'names tell'} no locale "
+            f"({first_few(no_locale)}): name {'it' if len(no_locale) == 1 else 'each'} for its "
+            "language (en.yml) to translate it",
         ),
         (len(folder.not_messages), not_messages_why(folder)),
         (len(folder.templates), templates_why(folder)),

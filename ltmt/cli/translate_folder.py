@@ -237,6 +237,7 @@ def _prepare_beside(
     found = FolderJob(folder, folder)
     sources: list[Path] = []
     catalogs: list[Path] = []
+    others: dict[Path, str] = {}  # of another locale: fr.yml, or de.yml that en.yml continues
     for path in files_in(folder):
         name = path.relative_to(folder)
         spec = format_of(path, "document")
@@ -254,7 +255,7 @@ def _prepare_beside(
         elif (locale := file_locale(path, src)) is None:
             found.no_locale.append(path)
         elif not same_language(locale, src):
-            found.other_locales.append(f"{name}: {locale}")
+            others[path] = f"{name}: {locale}"
         else:
             sources.append(path)
     if not sources and not catalogs:
@@ -275,6 +276,9 @@ def _prepare_beside(
         (found.jobs if job.has_text else found.empty).append(job)
     if refusals:
         raise _refused_files(folder, refusals)
+    # the target's file a source continues is this run's output, not a file it skipped
+    outputs = {resolved(Path(job.output or "")) for job in (*found.jobs, *found.empty)}
+    found.other_locales = [said for path, said in others.items() if resolved(path) not in outputs]
     _one_source_per_output(found, src)
     if not found.jobs:
         raise _nothing_to_translate(found, tgt, "")
@@ -330,9 +334,10 @@ def not_messages_why(folder: FolderJob) -> str:
     parts = [f"{first_few(spring)}: Spring's configuration"] if spring else []
     if other:
         parts.append(first_few(other))
-    are = "is no message file" if len(config) == 1 else "are no message files"
+    one = len(config) == 1
+    are, its = ("is no message file", "its") if one else ("are no message files", "their")
     return (
-        f"that {are} named for their locale ({'; '.join(parts)}): a folder "
+        f"that {are} named for {its} locale ({'; '.join(parts)}): a folder "
         "translated into itself has only those translated"
     )
 

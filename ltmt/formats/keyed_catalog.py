@@ -455,9 +455,11 @@ def _refuse_another_source(
     names = dict.fromkeys(map(document.name_of, values))
     if any(name in document.names() for name in names):
         return
+    # "none of its 1 name are in" was said of a file of one string
+    said = "its 1 name is not" if len(names) == 1 else f"none of its {len(names)} names are"
     raise NoPairsError(
-        f"{path}: none of its {counted(len(names), 'name')} are in {source_file} (wrong "
-        "--source-file?); give the source-language file it translates"
+        f"{path}: {said} in {source_file} (wrong --source-file?); give the source-language "
+        "file it translates"
     )
 
 

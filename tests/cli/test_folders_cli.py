@@ -491,8 +491,8 @@ def test_a_spring_folder_is_translated_into_itself_beside_its_sources(tmp_path, 
     assert "save=" in after["messages_de.properties"].decode()
     assert "ltmt: messages.properties: 1 segment, 1 kept" in err
     assert (
-        "ltmt: skipped 1 file of another locale (messages_de.properties: de): translations, not "
-        "sources, 2 files that are no message files named for their locale "
+        # messages_de.properties, continued, was named "of another locale" too
+        "ltmt: skipped 2 files that are no message files named for their locale "
         "(application.properties: Spring's configuration; templates/index.html): a folder "
         "translated into itself has only those translated\n"
     ) in err
@@ -521,7 +521,7 @@ def test_rails_and_flutter_folders_are_translated_into_the_target_locale_names(
     assert json.loads((locales / "app_de.arb").read_text("utf-8"))["@@locale"] == "de"
     assert (
         "ltmt: skipped 1 file of another locale (fr.yml: fr): translations, not sources, 1 file "
-        "whose names tell no locale (config.yml): name each for its language (en.yml) to "
+        "whose name tells no locale (config.yml): name it for its language (en.yml) to "
         "translate it\n"
     ) in err
 
@@ -619,7 +619,7 @@ def test_go_i18n_and_dotnet_folders_are_translated_into_themselves(tmp_path, cap
     ]  # fmt: skip
     assert (
         "ltmt: skipped 1 file of another locale (Strings.fr.resx: fr): translations, not "
-        "sources, 1 file whose names tell no locale (package.json)"
+        "sources, 1 file whose name tells no locale (package.json)"
     ) in err
 
 
@@ -711,7 +711,7 @@ def test_a_django_locale_folder_has_its_target_catalogs_filled_in_place(tmp_path
     assert "ltmt: de/LC_MESSAGES/django.po: 1 segment, 1 kept\n" in err
     assert (
         "ltmt: skipped 1 file of another language pair (fr/LC_MESSAGES/django.po), 1 file that "
-        "is no message file named for their locale (django.pot)"
+        "is no message file named for its locale (django.pot)"
     ) in err
 
 
@@ -800,3 +800,19 @@ def test_a_base_bundle_is_translated_before_its_explicit_english_copy(
     assert sorted(_files(out)) == [written]
     assert f"ltmt: {base}: 1 segment\n" in err
     assert f"ltmt: skipped 1 file of another locale ({english}: en): translations" in err
+
+
+def test_a_target_file_continued_in_place_is_not_named_as_skipped(tmp_path, capsys, common):
+    """``de.json``, continued from ``en.json`` by ``translate i18n -o i18n``, was named among
+    the skipped files "of another locale"."""
+    folder = tmp_path / "i18n"
+    folder.mkdir()
+    (folder / "en.json").write_text('{"a": "hello world", "b": "open the file"}', "utf-8")
+    (folder / "de.json").write_text('{"a": "Hallo Welt"}', "utf-8")
+    (folder / "fr.json").write_text('{"a": "bonjour"}', "utf-8")
+    code, _, err = run_cli(["translate", str(folder), "-o", str(folder), *common], capsys)
+    assert code == 0, err
+    assert "ltmt: en.json: 1 segment, 1 kept\n" in err
+    assert (
+        "ltmt: skipped 1 file of another locale (fr.json: fr): translations, not sources\n" in err
+    )

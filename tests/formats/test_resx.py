@@ -328,3 +328,7 @@ def test_a_source_file_with_none_of_the_translations_names_is_said_to_be_the_wro
     # one name in common: the others are obsolete strings, counted as before
     _resx(out, ("Save", "Speichern"), ("button1.Text", "OK"))
     assert [r.target for r in ResxDocument.pairs(out, source_file=source)] == ["OK"]
+    # a file of one string was said to have "none of its 1 name are in"
+    _resx(out, ("Save", "Speichern"))
+    with pytest.raises(NoPairsError, match=r"Strings.de.resx: its 1 name is not in .*Form1.resx "):
+        ResxDocument.pairs(out, source_file=source)
