@@ -213,7 +213,7 @@ def prepare_folder(
     _one_source_per_output(found, src)
     if not found.jobs:
         raise _nothing_to_translate(found, tgt, language_error)
-    _warn_of_outputs_named_for_other_languages(found, tgt)
+    _warn_of_outputs_named_for_other_languages(found, src, tgt)
     return found
 
 
@@ -428,19 +428,23 @@ def _nothing_to_translate(found: FolderJob, tgt: str, language_error: str) -> In
     )
 
 
-def _warn_of_outputs_named_for_other_languages(found: FolderJob, tgt: str) -> None:
+def _warn_of_outputs_named_for_other_languages(found: FolderJob, src: str, tgt: str) -> None:
     """Warn, once for the folder, of its translations whose paths name another language than
     ``tgt`` (``locales/en/common.json``, ``app_en.arb``, Android's default ``values``): a
     folder run writes each file at its place under the output folder, so a project's source
     files given whole keep their language's names, where the app loads them for that
     language (:func:`~ltmt.formats.path_languages.other_language_files`)."""
+    from ltmt.formats.locale_files import file_locale, names_locale
     from ltmt.formats.path_languages import ends_in_own_name, other_language_files
     from ltmt.language_detection import language_name
 
+    def own_name(path: Path) -> bool:  # db_ha.properties, is.json alone, it.yml rooted in en:
+        if names_locale(path) and not ends_in_own_name(path):
+            return file_locale(path, src) is None
+        return ends_in_own_name(path)
+
     outputs = {Path(str(job.output)).relative_to(found.output): job.path for job in found.jobs}
-    own_names = [
-        output for output, path in outputs.items() if path is not None and ends_in_own_name(path)
-    ]
+    own_names = [output for output, path in outputs.items() if path is not None and own_name(path)]
     named = other_language_files(outputs, tgt, own_names)
     if named:
         language = language_name(tgt)

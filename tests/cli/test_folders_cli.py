@@ -758,6 +758,7 @@ def test_files_whose_names_end_in_a_word_like_a_code_are_translated(tmp_path, ca
     assert code == 0, err
     assert sorted(_files(out)) == ["i18n/de.json", "is.json", "it.yml", "user_id.json"]
     assert "ltmt: skipped 1 file of another locale (i18n/fr.json: fr): translations" in err
+    assert "named for another language" not in err  # is.json (is), it.yml (it) were warned of
 
 
 def test_resw_files_in_a_projects_folders_are_translated(tmp_path, capsys, common):
