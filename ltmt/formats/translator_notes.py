@@ -1,7 +1,10 @@
 """What a developer's note on a string asks of its translator: to keep the string as it is.
 
 - "Do not translate" (or "don't translate", in any case, anywhere in the note): a WebExtension's
-  or an ARB message's description, a .resx ``<comment>`` (a brand, a product name).
+  or an ARB message's description. A .resx ``<comment>`` keeps its whole value only where the
+  instruction names no part of it (``Do not translate.``, ``Note: DO NOT TRANSLATE``,
+  ``Brand name. Do not translate``): ``Do not translate {0}.`` or ``Do not translate the product
+  name "Contoso Notes".`` asks to keep a part, and the rest is translated.
 - Microsoft's localisation instructions in a .resx/.resw ``<comment>``: ``{Locked}`` keeps the
   whole value (``{Locked="Contoso"}``, some strings in it, is another instruction);
   ``{MaxLength=30}`` limits the translation to so many characters (:func:`max_length`).
@@ -13,6 +16,12 @@ import re
 
 # a note that asks to keep its string as it is
 _DO_NOT_TRANSLATE = re.compile(r"\b(?:do not|don['\u2019]t)\s+translate\b", re.IGNORECASE)
+# the same, as a sentence of its own that names no part of the string ("Do not translate it.")
+_DO_NOT_TRANSLATE_WHOLE = re.compile(
+    r"(?:^|[.!;:]\s)\s*(?:do not|don['\u2019]t)\s+translate(?:\s+(?:this(?:\s+string)?|it))?"
+    r"\s*(?:[.!]|$)",
+    re.IGNORECASE,
+)
 # Microsoft's {Locked}, alone: the whole value (not {Locked="x"}, which names strings in it)
 _LOCKED = re.compile(r"\{\s*Locked\s*\}", re.IGNORECASE)
 _MAX_LENGTH = re.compile(r"\{\s*MaxLength\s*=\s*(\d+)\s*\}", re.IGNORECASE)
@@ -25,8 +34,9 @@ def says_not_to_translate(note: str) -> bool:
 
 def keeps_whole(note: str) -> bool:
     """Whether ``note`` (a .resx ``<comment>``) asks to keep its string's whole value: says
-    ``{Locked}`` or "Do not translate"."""
-    return _LOCKED.search(note) is not None or says_not_to_translate(note)
+    ``{Locked}``, or "Do not translate" as a sentence that names no part of the string (not
+    ``Do not translate {0}.``, which keeps a part)."""
+    return _LOCKED.search(note) is not None or _DO_NOT_TRANSLATE_WHOLE.search(note) is not None
 
 
 def max_length(note: str) -> int | None:

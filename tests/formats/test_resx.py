@@ -234,6 +234,34 @@ def test_a_string_whose_comment_asks_to_keep_it_is_kept_and_counted(
     assert [r.source for r in ResxDocument.pairs(written, source_file=source)] == ["Save"]
 
 
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "{0} is the file name. Do not translate {0}.",
+        'Do not translate the product name "Contoso Notes".',
+        'Tooltip. Don\'t translate "account" as "Konto" in Swiss builds.',
+    ],
+)
+def test_a_comment_that_names_a_part_leaves_the_string_translated(
+    tmp_path: Path, comment: str
+) -> None:
+    """A comment that merely mentioned "Do not translate" kept the whole string untranslated
+    and dropped it from the satellite; one that names a part of it is no such instruction."""
+    source = tmp_path / "Named.resx"
+    source.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<root>\n'
+        '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>\n'
+        f'  <data name="Hint"><value>Open the file</value><comment>{comment}</comment></data>\n'
+        "</root>\n",
+        "utf-8",
+    )
+    assert [u.key for u in ResxDocument.open(source).units()] == ["Hint"]
+    out = tmp_path / "Named.de.resx"
+    result = translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert [d.get("name") for d in etree.parse(out).iter("data")] == ["Hint"]
+    assert result.report.marked_kept == 0
+
+
 def test_a_max_length_comment_is_checked_in_translate_and_qa(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -12,6 +12,11 @@ from ltmt.formats.translator_notes import keeps_whole, max_length, says_not_to_t
     [
         ("Do not translate", True, True),
         ("Brand name. DON\u2019T TRANSLATE", True, True),
+        ("Do not translate.", True, True),
+        ("Note: DO NOT TRANSLATE", True, True),
+        ("{0} is the file name. Do not translate {0}.", True, False),
+        ('Do not translate the product name "Contoso Notes".', True, False),
+        ('Tooltip. Don\'t translate "account" as "Konto" in Swiss builds.', True, False),
         ("{Locked}", False, True),
         ("{Locked} product name", False, True),
         ('{Locked="Contoso"}', False, False),  # some strings in it, not the whole value
