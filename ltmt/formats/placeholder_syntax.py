@@ -127,17 +127,13 @@ INTERPOLATION = (
     r"(?=[a-z_][A-Za-z0-9_]*(?:_|\.[A-Za-z_]|![rsticlqu]))"  # a name of its code's shape
     r"[a-z_][A-Za-z0-9_]+(?:\.[A-Za-z_]\w*)*(?:![rsticlqu]+)?\](?![(\[])"
 )
-# a key or button named in brackets, which a game shows as its glyph (Press [E] to open, Hold
-# [Shift], [LMB], [Space], [F5], a pad's [LB]): a capital letter or a key's name of a closed
-# list; not a footnote ([1]), a checkbox ([x]), a button's label ([Continue], [OK]: translated
-# as the game's German labels are), a Markdown link's text ([E](url)), an index (items[E]) or
-# Ren'Py's escaped bracket ([[E])
-_KEY_NAMES = (
-    "[A-Z]|F(?:[1-9]|1[0-9]|2[0-4])|Shift|Ctrl|Control|Alt|Cmd|Tab|Esc|Escape|Enter|Return|"
-    "Space|Spacebar|Backspace|Del|Delete|Insert|Home|End|PgUp|PgDn|Page Up|Page Down|"
-    "Caps Lock|Left Shift|Right Shift|LShift|RShift|LCtrl|RCtrl|LMB|RMB|MMB|"
-    "Left Click|Right Click|Mouse ?[1-5]|LB|RB|LT|RT|L[1-3]|R[1-3]|Left Stick|Right Stick|D-Pad"
-)
+# a key or button named in brackets, which a game shows as its glyph (Press [E] to open, [F5],
+# [LMB], a pad's [LB] or [A]): a capital letter, a function key, a mouse or pad button's short
+# name, which German writes as English does; not a key with a German name ([Ctrl] is [Strg],
+# [Del] [Entf], [Space] [Leertaste]: a key's name is text, translated), a footnote ([1]), a
+# checkbox ([x]), a button's label ([Continue], [OK]), a Markdown link's text ([E](url)), an
+# index (items[E]) or Ren'Py's escaped bracket ([[E])
+_KEY_NAMES = "[A-Z]|F(?:[1-9]|1[0-9]|2[0-4])|LMB|RMB|MMB|LB|RB|LT|RT|L[1-3]|R[1-3]"
 _KEY_GLYPH = rf"(?<![\w\[\]])\[(?:{_KEY_NAMES})\](?![(\[\]])"
 # the top-level domains of a bare domain (contoso.com): the common ones and those reserved for
 # examples; not those that are file extensions too (README.md, setup.py, main.rs, run.sh,

@@ -69,13 +69,15 @@ from ltmt.formats.placeholder_syntax import (
         # a game's input tokens
         ("Press [KEY_JUMP] to jump.", ["[KEY_JUMP]"]),
         ("Hold <action:Jump> to glide.", ["<action:Jump>"]),
-        # a key or button in brackets, which the game shows as its glyph; not a button's
-        # label ([Continue] is translated), a footnote, a checkbox, a link's text, an index
+        # a key or button in brackets, which the game shows as its glyph; not a key with a
+        # German name ([Ctrl] is [Strg]), a button's label ([Continue] is translated), a
+        # footnote, a checkbox, a link's text, an index
         ("Press [E] to open the chest", ["[E]"]),
         (
-            "Hold [Shift] and [LMB]; [Space] jumps, [F5] saves, [Left Stick] moves",
-            ["[Shift]", "[LMB]", "[Space]", "[F5]", "[Left Stick]"],
+            "Hold [Shift] and [LMB]; [Space] jumps, [F5] saves, [RT] aims, [A] jumps",
+            ["[LMB]", "[F5]", "[RT]", "[A]"],
         ),
+        ("Press [Ctrl], [Del], [Home], [Insert], [Enter] or [Left Stick]", []),
         ("Click [Continue] to go on; see [1]; [x] done; items[E]; [[E]", []),
         ("[E](https://x.org)", ["https://x.org"]),
         # a bracketed label not closed later, a Markdown link, a metavariable, comparisons

@@ -337,6 +337,9 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             ["its tags do not nest as the source's: [/b] comes while [i] inside it is open"],
         ),
         ("Press [OK] or [1].", "Drücke [OK] oder [1].", {}, []),
+        # a key with a German name is text: [Strg] for [Ctrl] is right
+        ("Press [Ctrl] and [C] to copy.", "Drücken Sie [Strg] und [C], um zu kopieren.", {}, []),
+        ("Hold [Space] to jump.", "Halte [Leertaste] gedrückt, um zu springen.", {}, []),
         # a javascript-format entry's ${name} is a field (a shell's ${HOME} is text): one the
         # translation starts with is no addition, one it lost is missed
         (
