@@ -29,12 +29,15 @@ comment; nothing is rewritten but what is translated. :func:`segments` finds:
   ``og:title``, ``twitter:description`` ...).
 - **Language marks**: ``<html lang>`` (``xml:lang``) and ``<meta http-equiv="content-language">``,
   set to the target language when the page is written; given the source's language, so is the
-  ``lang`` of any other element that names it (``<main lang="en-GB">``, a link's ``lang="en"``).
-- Given the source's language, an element marked as **another language** (``<blockquote
-  lang="de">``, ``<q lang="fr">c'est la vie</q>``) is not translated, as one marked
-  ``translate="no"`` is (inside a run, its tagged form says ``translate="no"``: kept as written
-  by the pipeline); the model mangled such words (``<html lang>`` alone is not read so: a page
-  mislabelled as a whole is still translated).
+  ``lang`` of any other element that names it and whose text is translated (``<main
+  lang="en-GB">``); not code's (``<code lang="en">``) nor a link's to a page in that language
+  (``<a hreflang="en" lang="en">English</a>``, a language switcher's).
+- Given the source's language, a block marked as **another language** (``<blockquote
+  lang="de">``, ``<p lang="fr">``) is not translated, as one marked ``translate="no"`` is; the
+  model mangled such words (``<html lang>`` alone is not read so: a page mislabelled as a whole
+  is still translated). An inline one (``<q lang="fr">c'est la vie</q>``) is translated with
+  its sentence, as a pair: as a protected code it garbled the words around it (``In French,
+  <span lang="fr">chat</span> means cat.`` came back ``Im Französischen bedeutet die »ph ...``).
 - Whether the text is **XML** (XHTML): it opens with an XML declaration, or its ``<html>`` is
   in XHTML's namespace; its translation is then written with the references XML reads
   (:mod:`ltmt.formats.html_writing`).
@@ -318,7 +321,7 @@ def segments(text: str, src_lang: str | None = None) -> Segments:
             _close_run(text, run, found)
             run = []
         if event.kind in ("start", "empty"):
-            if _of_another_language(event, src_lang):
+            if not inline and _of_another_language(event, src_lang):
                 event = replace(event, attrs=(*event.attrs, ("translate", "no")))
             marked = _marked_not_to_translate(event)
             if event.kind == "start" and not inline and (event.tag in _SKIPPED or marked):
@@ -413,6 +416,8 @@ def _read_attributes(text: str, event: Event, found: Segments, src_lang: str | N
         src_lang is not None
         and _declared_language(event)
         and same_language(_declared_language(event), src_lang)
+        and event.tag not in VERBATIM_NAMES
+        and not same_language(attrs.get("hreflang") or "", _declared_language(event))
     ):
         for name in ("lang", "xml:lang"):
             place = _value_place(text, event, name)

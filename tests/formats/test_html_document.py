@@ -513,12 +513,14 @@ LANGUAGES = """<html lang="en"><body><main lang="en-GB">
 <p>As the French say, <q lang="fr">c'est la vie</q>.</p>
 <blockquote lang="de"><p>Ordnung ist das halbe Leben.</p></blockquote>
 <p>Our office says <span lang="de">Herzlich willkommen</span> to every guest.</p>
-<p>Read the <a href="/terms" hreflang="en" lang="en">terms of use</a> first.</p>
+<p>Read the <a href="/terms" lang="en">terms of use</a> first.</p>
+<p>He wrote <code lang="en">print("hello")</code> in the terminal.</p>
+<nav><a href="/en/" hreflang="en" lang="en">English</a></nav>
 </main></body></html>
 """
 
 
-def test_text_marked_as_another_language_is_kept_and_the_sources_marks_set_to_the_target(
+def test_a_block_marked_as_another_language_is_kept_and_the_sources_marks_set_to_the_target(
     tmp_path: Path,
 ) -> None:
     source = tmp_path / "lang.html"
@@ -526,15 +528,20 @@ def test_text_marked_as_another_language_is_kept_and_the_sources_marks_set_to_th
     out = tmp_path / "lang.de.html"
     model = FakeModel()
     translate_file(source, out, model, src_lang="en", tgt_lang="de")
-    # the words of another language reach the model as a protected code, a block of them not
+    # a block of another language does not reach the model; inline words of one are
+    # translated with their sentence, as a pair (as a protected code, they garbled it)
     assert "Ordnung ist das halbe Leben." not in model.seen
-    assert 'As the French say, <ph id="ltmt-1"/>.' in model.seen
+    assert "As the French say, c'est la vie." in model.seen
+    # lang is set where the text was translated: not on code, nor on a link to a page in
+    # that language (a language switcher's "English")
     assert out.read_text("utf-8") == (
         """<html lang="de"><body><main lang="de">
-<p>AS THE FRENCH SAY, <q lang="fr">c'est la vie</q>.</p>
+<p>AS THE FRENCH SAY, <q lang="fr">C'EST LA VIE</q>.</p>
 <blockquote lang="de"><p>Ordnung ist das halbe Leben.</p></blockquote>
-<p>OUR OFFICE SAYS <span lang="de">Herzlich willkommen</span> TO EVERY GUEST.</p>
-<p>READ THE <a href="/terms" hreflang="en" lang="de">TERMS OF USE</a> FIRST.</p>
+<p>OUR OFFICE SAYS <span lang="de">HERZLICH WILLKOMMEN</span> TO EVERY GUEST.</p>
+<p>READ THE <a href="/terms" lang="de">TERMS OF USE</a> FIRST.</p>
+<p>HE WROTE <code lang="en">print("hello")</code> IN THE TERMINAL.</p>
+<nav><a href="/en/" hreflang="en" lang="en">ENGLISH</a></nav>
 </main></body></html>
 """
     )
