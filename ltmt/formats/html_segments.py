@@ -19,8 +19,10 @@ comment; nothing is rewritten but what is translated. :func:`segments` finds:
   model sees ``Home``), and so do, at its edges, elements without words (a heading's ``¶``
   link, an empty anchor, an image) and tags whose partner is beyond the run (a ``<span>`` a
   ``<math>`` block cuts).
-- **Text in an** ``<svg>`` that people read: its ``<title>``, ``<desc>`` and ``<text>``
-  (``<tspan>`` inline); its other text is not translated.
+- **Text in an** ``<svg>`` that people read as its accessible name: its ``<title>`` and
+  ``<desc>``, but not one that is an identifier (``icon-close``); its ``<text>`` is drawn (a
+  logo's wordmark, a chart's labels, words split over ``<tspan>`` elements) and not
+  translated, nor is its other text.
 - **Attribute values** people read: ``alt``, ``title``, ``placeholder``, ``aria-label``,
   ``aria-description``, ``aria-placeholder``, ``aria-roledescription``, ``aria-valuetext``,
   ``label``
@@ -87,9 +89,12 @@ _VOID = frozenset(
 _SKIPPED = frozenset(
     {"script", "style", "pre", "textarea", "math", "xmp", "iframe", "object", "noembed"}
 )
-# an <svg>'s elements whose text people read (its accessible name and description, its
-# labels); its other text (a <style>'s, a <script>'s) is not translated
-SVG_TEXT_ELEMENTS = frozenset({"title", "desc", "text"})
+# an <svg>'s elements whose text people read (its accessible name and description); its
+# <text> is drawn (a logo's wordmark, a chart's labels, words split over <tspan>s: "Total"
+# "cost" came back "Gesamtkosten" "Kosten"), and its other text (a <style>'s) is no text
+SVG_TEXT_ELEMENTS = frozenset({"title", "desc"})
+# an icon's id as an <svg>'s title (icon-close, arrow_left): no words to translate
+_IDENTIFIER = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 # attributes people read, on any element
 READ_ATTRIBUTES = frozenset(
     {
@@ -318,7 +323,7 @@ def segments(text: str, src_lang: str | None = None) -> Segments:
         if svg.depth:
             inline = event.kind == "text" or event.tag == "tspan"
         if not inline:
-            _close_run(text, run, found)
+            _close_run(text, run, found, in_svg=svg.depth > 0)
             run = []
         if event.kind in ("start", "empty"):
             if not inline and _of_another_language(event, src_lang):
@@ -448,10 +453,13 @@ def _value_place(text: str, event: Event, name: str) -> tuple[int, int] | None:
     return None
 
 
-def _close_run(text: str, run: list[Event], found: Segments) -> None:
-    """Add ``run`` (inline events between two boundaries) if it has words to translate."""
+def _close_run(text: str, run: list[Event], found: Segments, in_svg: bool = False) -> None:
+    """Add ``run`` (inline events between two boundaries) if it has words to translate (``in_svg``:
+    not an identifier, :data:`_IDENTIFIER`)."""
     body = _trimmed(text, run)
     if not body or not _has_words("".join(_tagged(text, event) for event in body)):
+        return
+    if in_svg and _IDENTIFIER.fullmatch("".join(_tagged(text, event) for event in body).strip()):
         return
     # elements around the whole run (unless their words are kept as written) and, at its edges,
     # tags whose partners are beyond it and elements without words (a heading's "#" or "¶"

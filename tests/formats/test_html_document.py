@@ -278,11 +278,15 @@ def test_an_undeclared_ascii_page_takes_references_beyond_ascii(tmp_path: Path) 
         ('<td><a href="#f">f_name</a>&nbsp;<span>()</span></td><td>\xa0Menu\xa0</td>',
          ["f_name", "Menu"]),
         ("<p>  \n  </p><p>123 456</p>", []),
-        # an <svg>'s title, description and text are read (a <tspan> inline), nothing else of
-        # it; an unclosed <path> does not swallow the page
+        # an <svg>'s title and description are read, nothing else of it (its <text> is drawn:
+        # a logo's wordmark, a chart's labels); an unclosed <path> does not swallow the page
         ('<svg aria-label="Chart"><path d="M0"><title>Bookings</title><desc>They grew.</desc>'
          '<style>a{}</style><text x="1">Up <tspan>by</tspan> 5</text></svg><p>After</p>',
-         ["Chart", "Bookings", "They grew.", "Up <tspan>by</tspan> 5", "After"]),
+         ["Chart", "Bookings", "They grew.", "After"]),
+        ('<svg class="logo"><text>ACME Cloud</text></svg><svg><title>icon-close</title></svg>'
+         '<svg><title>Close</title></svg><svg><text><tspan>Total</tspan> <tspan>cost</tspan>'
+         '</text></svg>',
+         ["Close"]),
         ('<div role="slider" aria-valuetext="Three nights" aria-valuenow="3"></div>',
          ["Three nights"]),
     ],
