@@ -5,8 +5,12 @@ renders the glossary's ``potion`` → ``Trank``, as its head. :func:`~ltmt.termi
 rendered_at` finds a target only at a word's start (its compounds with the target first), so
 ``ltmt qa`` warned "'Potion' is 'Trank' in the glossary" of the human translation.
 :func:`head_at` finds the target (or its umlauted plural stem, ``Heiltränke``) at a word's end
-after three letters or more, the noun's endings alone after it: not ``Urkunde`` for ``Kunde``
-(two letters before) nor ``Vorrat`` for ``Rat`` (a target of three letters: too short to tell).
+after a German word of three letters or more with a vowel (ltmt's German word table, with a
+linking ``s``, ``es``, ``n``, ``en`` or ``er`` or without: ``Heil``, ``Zugriffs``), the noun's
+endings alone after it: not ``Urkunde`` for ``Kunde`` (two letters before), ``Vorrat`` for
+``Rat`` (a target of three letters: too short to tell), nor a word that merely ends in the
+target's letters (``Legende`` for ``Ende``, ``Strecke`` for ``Ecke``, ``Ballast`` for ``Last``,
+``Zugriffskontrolle`` for ``Rolle``: ``Leg``, ``Str``, ``Bal``, ``Zugriffskont`` are no words).
 """
 
 from __future__ import annotations
@@ -15,11 +19,15 @@ import re
 import unicodedata
 
 from ltmt.terminology.matching import target_stems
+from ltmt.word_tables import target_words
 
 _FIRST_PART = 3  # the fewest letters of the part before the head
 _SHORTEST = 4  # the fewest letters of a target found as a head
 # the endings of a German noun's head by case and number: Heiltrank, Heiltranks, Heiltränke
 _ENDINGS = ("", "e", "n", "en", "s", "es", "er", "ern", "se", "sen")
+# what may join a compound's first part to its head (Zugriffs-, Kunden-, Kinder-)
+_LINKS = ("s", "es", "n", "en", "er")
+_VOWEL = re.compile("[aeiouyäöü]")
 
 
 def head_at(target: str, output: str) -> set[int]:
@@ -32,4 +40,16 @@ def head_at(target: str, output: str) -> set[int]:
     endings = "|".join(_ENDINGS)
     head = re.compile(rf"(?<!\w)([^\W\d_]{{{_FIRST_PART},}}?)(?:{stems})(?:{endings})(?!\w)")
     output = unicodedata.normalize("NFC", output)
-    return {found.start() for found in head.finditer(output)}
+    return {found.start() for found in head.finditer(output) if _is_first_part(found[1])}
+
+
+def _is_first_part(part: str) -> bool:
+    """Whether ``part`` is a German word that can start a compound, with its linking letters
+    or without (module docstring)."""
+    words = target_words("de") or frozenset()
+    part = part.casefold()
+    bare = [part[: -len(link)] for link in _LINKS if part.endswith(link)]
+    return any(
+        len(word) >= _FIRST_PART and _VOWEL.search(word) is not None and word in words
+        for word in (part, *bare)
+    )

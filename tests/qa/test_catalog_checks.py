@@ -273,6 +273,27 @@ def test_a_compound_whose_head_is_the_target_carries_it():
     assert [(f.entry, f.message) for f in found] == [(2, "'Potion' is 'Trank' in the glossary")]
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "flagged"),
+    [
+        ("See the legend at the end.", "Siehe die Legende.", True),
+        ("Drive around the corner of the route.", "Fahren Sie die Strecke.", True),
+        ("Assign a role for access control.", "Weisen Sie eine Zugriffskontrolle zu.", True),
+        ("Remove the load and the ballast.", "Entfernen Sie den Ballast.", True),
+        ("Open the end screen.", "Öffnen Sie den Abschlussbildschirm am Spielende.", False),
+        ("Assign a role to the user.", "Weisen Sie die Benutzerrolle zu.", False),
+    ],
+)
+def test_a_word_that_merely_ends_in_the_target_does_not_carry_it(source, target, flagged):
+    """'end' → 'Ende' was found in ``Legende``, 'corner' → 'Ecke' in ``Strecke``, 'role' →
+    'Rolle' in ``Zugriffskontrolle``, 'load' → 'Last' in ``Ballast``: the part before a head
+    must be a German word (``Spiel``, ``Benutzer``)."""
+    matcher = TermMatcher(
+        [Term("end", "Ende"), Term("corner", "Ecke"), Term("role", "Rolle"), Term("load", "Last")]
+    )
+    assert bool(glossary_findings([record(1, source, target)], matcher)) is flagged
+
+
 def test_a_term_the_source_has_twice_must_be_carried_twice():
     """Each term was looked for once per entry, so "Silence the alarm, then reset the alarm."
     passed as "Den Alarm stummschalten, dann den Wecker zurücksetzen."."""
