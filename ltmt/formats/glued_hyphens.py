@@ -8,8 +8,8 @@ The placeholder repair kept the field and the hyphen with it. Such a hyphen is o
 
 - right after a field (a printf conversion, a brace field, a sigil's: not a tag, which may
   stand glued to a word) that the source follows with a space, and never with a hyphen;
-- followed by a space and a word, not by ``und``, ``oder``, ``bzw.``, ``sowie``: a suspended
-  compound (``{app}- und Systemeinstellungen``) is German;
+- followed by a space and a word, not by ``und``, ``oder``, ``bzw.``, ``sowie``, ``bis``: a
+  suspended compound (``{app}- und Systemeinstellungen``, ``10- bis 20-Jährige``) is German;
 - or, after a count (an integer conversion, ``%d``; a field named ``n`` or for a count,
   ``{count}``, ``{{fileCount}}``, Ruby's ``%{count}``; a field in order, ``{0}``, that the
   source follows by an English plural and reads as a count, the plural followed by a plural
@@ -24,8 +24,10 @@ The placeholder repair kept the field and the hyphen with it. Such a hyphen is o
 Go's ``{{.PluralCount}}`` and Drupal's ``@count``, ``%count`` are named for a count too
 (``{{.PluralCount}}-Dateien``, ``@count-Kommentare``, session 66); a hyphen before the dash of
 the source's range is glued (``@start- - @end``); and a number of digits the source follows
-with a space gets its spaced hyphen taken away (``1- neue Kommentar``), though never a noun's
-(``3-Zimmer``): :func:`without_hyphens_glued_to_numbers`, the number repair's step.
+with a space gets its spaced hyphen taken away before a word in lower case (``1- neue
+Kommentar``), though never a noun's (``3-Zimmer``), a range's (``10- 20``) or a separator's
+before a capital (``Schritt 1- Installieren``): :func:`without_hyphens_glued_to_numbers`, the
+number repair's step.
 
 A field inside markup counts by what follows the markup's closing tags (``<b>%d</b> drafts``
 came out ``<b>%d</b>-Vorgaben``, session 63): the hyphen after ``</b>`` is the field's.
@@ -42,9 +44,13 @@ from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
 
 _FIELD_KINDS = frozenset({"printf", "brace", "sigil"})
 # the conjunctions after a suspended compound's hyphen ("Ein- und Ausgang")
-_SUSPENDED = r"(?:und|oder|bzw\.|sowie|noch)(?!\w)"
+_SUSPENDED = r"(?:und|oder|bzw\.|sowie|noch|bis)(?!\w)"
 # a hyphen before a word, or before a dash of the source's range ("@start- - @end")
 _SPACED_HYPHEN = re.compile(rf"-[ \t]+(?!{_SUSPENDED})(?=\w|[-\u2013][ \t])")
+# after a number of digits, only before a word in lower case ("1- neue Kommentar"): a spaced
+# hyphen before a number is a range's ("10- 20"), before a capital a separator's ("Schritt 1-
+# Installieren")
+_NUMBER_HYPHEN = re.compile(rf"-[ \t]+(?!{_SUSPENDED})(?=[a-zäöüß])")
 _NOUN_HYPHEN = re.compile(r"-(?=[A-ZÄÖÜ]\w*(?![\w-]))")
 # an integer conversion, in order or by name: %d, %1$ld, %(count)d, Ruby's %<count>d
 _INTEGER_CONVERSION = re.compile(
@@ -113,7 +119,8 @@ def _glued(source: str, text: str) -> list[tuple[Placeholder, re.Match[str]]]:
         if field.text not in spaced or field.text in hyphened:
             continue
         after = _after_markup(text, field)
-        hyphen = _SPACED_HYPHEN.match(text, after)
+        spaced_hyphen = _NUMBER_HYPHEN if field.kind == "number" else _SPACED_HYPHEN
+        hyphen = spaced_hyphen.match(text, after)
         if hyphen is None and field.text in counted and field.kind != "number":
             hyphen = _NOUN_HYPHEN.match(text, after)
         if hyphen is not None:

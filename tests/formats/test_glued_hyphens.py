@@ -93,6 +93,12 @@ from ltmt.formats.placeholders import protect, restore
         ("{n} GB disk", "{n}-GB-Festplatte", None),
         ("{n} digits", "{n}-stellig", None),
         ("2-page", "2- seitig", None),
+        # a suspended compound with "bis", a range's dash, a separator before a capital
+        ("For 10 to 20 year olds.", "Für 10- bis 20-Jährige.", None),
+        ("Take 2 to 3 times a day.", "2- bis 3-mal täglich einnehmen.", None),
+        ("Point range: 10 - 20 points.", "Punktebereich: 10- 20 Punkte.", None),
+        ("Step 1 - Install the app.", "Schritt 1- Installieren Sie die App.", None),
+        ("{count} to {max} items", "{count}- bis {max}-Einträge", None),
     ],
 )
 def test_a_hyphen_glued_to_a_field_the_source_spaces_becomes_a_space(source, text, expected):
