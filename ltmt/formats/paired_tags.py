@@ -594,9 +594,13 @@ def _common_words(source: str) -> bool:
     """Whether a pair's source text is English words a sentence writes in lower case (and
     numbers), no name: copied into a German sentence, they are words the model did not
     translate (``Delete <span class="visually-hidden">invoice 42</span>`` → ``Löschen
-    invoice 42``, whose words alone are ``Rechnung 42``)."""
+    invoice 42``, whose words alone are ``Rechnung 42``). Two words or more, or a word with a
+    number: one word alone is kept as copied, as a term the model chose to keep (its
+    translation alone may take another sense: ``<b>manual</b>`` is not ``Handbuch``)."""
     words = LETTERS.findall(source)
-    return bool(words) and all(word in lowercase_words() for word in words)
+    if len(words) < 2 and not any(character.isdigit() for character in source):
+        return False
+    return all(word in lowercase_words() for word in words)
 
 
 def _is_label(source: str) -> bool:

@@ -616,6 +616,13 @@ def test_place_pairs_falls_back_on_the_untranslated_inner_text() -> None:
             ["Rechnung 42"],
             'Löschen <span class="visually-hidden">Rechnung 42</span>',
         ),
+        # one word alone, copied, is kept: its translation alone takes another sense
+        (
+            "Set the mode to <b>manual</b>.",
+            "Setzen Sie den Modus auf manual.",
+            ["Handbuch"],
+            "Setzen Sie den Modus auf <b>manual</b>.",
+        ),
     ],
 )
 def test_a_label_the_model_copied_from_the_source_gives_way_to_its_translation(
