@@ -22,7 +22,8 @@ Dateien``, ``Ungültige kleine kleine Gerätenummer``: 5 of the dev users' 2,000
 the model alone, and of kNN's, in session 49's run, ``eval/qa_trial.py``).
 :func:`doubled_words` finds them (``ltmt qa``'s ``doubled`` check reads it too) and
 :func:`drop_doubled_words` writes each once: a word of two letters or more, then a space or
-a hyphen (``<nobr>100 HP</nobr>`` came out ``100 HP-HP``), then the same word as written;
+a hyphen (``<nobr>100 HP</nobr>`` came out ``100 HP-HP``; with a hyphen, only a word of the
+source, copied: ``Klein-Klein`` is German), then the same word as written;
 not German's relative pronoun before an article (``auf die die Verknüpfung verweist``), nor
 where the source line says as many words twice (``CHAR    CHAR will erase``, translated
 ``ZEICHEN ZEICHEN löscht``), nor in a line laid out in columns (an option table:
@@ -47,6 +48,9 @@ _CODE = re.compile(r"(?<![\w-])[-+]{1,2}[^\W\d_][\w-]*|<[^\s<>]+>|\d+")
 # a word said twice in a row, a space or a hyphen between (``100 HP-HP``; not ``Sie sie``,
 # "you ... them", nor a help text's columns: ``-b DATEI    DATEI existiert``)
 _DOUBLED = re.compile(r"\b([^\W\d_]{2,})[ -](\1)\b")
+# a word of a source line (what a copied word doubled with a hyphen is: ``100 HP-HP``; a
+# German word so doubled is an idiom, ``Klein-Klein``)
+_LETTERS = re.compile(r"[^\W\d_]+")
 # a word a source line says twice, spaced as it may be (``CHAR    CHAR will erase``) or
 # hyphened (``bye-bye``)
 _SAID_TWICE = re.compile(r"\b([^\W\d_]{2,})(?:[^\S\n]+|-)(\1)\b", re.IGNORECASE)
@@ -65,9 +69,14 @@ def doubled_words(source: str, output: str) -> list[re.Match[str]]:
     inside placeholders do not count; each match is at its place in ``output``."""
     if _COLUMNS.search(source):
         return []
-    said = len(_SAID_TWICE.findall(without_placeholders(source)))
+    plain = without_placeholders(source)
+    said = len(_SAID_TWICE.findall(plain))
+    source_words = {word.casefold() for word in _LETTERS.findall(plain)}
     doubled = [
-        match for match in _DOUBLED.finditer(_masked(output)) if match.group(1) not in _REPEATABLE
+        match
+        for match in _DOUBLED.finditer(_masked(output))
+        if match.group(1) not in _REPEATABLE
+        and (output[match.end(1)] == " " or match.group(1).casefold() in source_words)
     ]
     return doubled if len(doubled) > said else []
 

@@ -190,6 +190,7 @@ def test_as_many_translations_as_lines_are_required() -> None:
             "<nobr>100 HP</nobr> wiederhergestellt",
         ),
         ("a bye-bye gift", "ein Bye-Bye-Geschenk", "ein Bye-Bye-Geschenk"),
+        ("the petty squabbling", "das Klein-Klein", "das Klein-Klein"),
     ],
 )
 def test_a_word_said_twice_in_a_row_is_written_once(source: str, output: str, once: str) -> None:

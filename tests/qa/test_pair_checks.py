@@ -742,6 +742,8 @@ def test_signs(source, target, expected):
         # a hyphen between: <nobr>100 HP</nobr> came out 100 HP-HP
         ("<nobr>100 HP</nobr> restored", "100 HP-HP", ["says a word twice: 'HP-HP'"]),
         ("bye-bye", "Bye-Bye", []),  # hyphened in the source too
+        # a German word doubled with a hyphen is an idiom, not a copied word doubled
+        ("Stop the petty squabbling.", "Hört auf mit dem Klein-Klein.", []),
         ("end\nend", "Ende\nEnde", []),  # across lines
     ],
 )
