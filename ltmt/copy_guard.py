@@ -10,8 +10,9 @@ repaired, :func:`ltmt.routing.read_matches`) whose source's words are not the in
 (:func:`copied_match`) is decoded again with the fusion's wary settings
 (``prepare_wary``: for kNN, :meth:`ltmt.fusion.knn.KnnConfig.wary`), which push away the
 memory entries translated from the match words the input lacks and leave the end of the output
-to the model. The second output replaces the first unless it lost its shape (a placeholder lost
-or added, less than half or more than twice the input's length) where the first had not. The
+to the model. The second output replaces the first unless it lost its shape where the first had
+not (:func:`lost_shape`: a placeholder or number lost or added, less than half the input's
+length, or more than twice it while repeating a word). The
 guard runs once every batch is decoded, on all the fused lines together: the copies of all
 batches are decoded again in full batches of similar length (a few lines a batch, each decoded
 with its own batch, cost almost as many steps as that whole batch), on the translator's workers.
@@ -26,6 +27,9 @@ from collections.abc import MutableSequence, Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ltmt.fusion.alignment import word_parts
+from ltmt.line_seams import doubled_words
+from ltmt.numbers_kept import kept_shape
+from ltmt.repeated_words import repeated_source_words
 from ltmt.routing import read_matches
 from ltmt.terminology.constraints import misshapen
 from ltmt.text import collapse_space
@@ -65,6 +69,21 @@ def copied_match(text: str, output: str, read: Sequence[Match]) -> Match | None:
         if same_target and word_parts(match.segment.source) != wanted:
             return match
     return None
+
+
+def lost_shape(source: str, output: str) -> bool:
+    """Whether a decode of input ``source`` lost its shape (as the glossary's step judges it,
+    ``misshapen``): a placeholder or number lost or added, less than half the input's length
+    (it stopped early), or more than twice it while saying a word twice in a row or a word of
+    the input more often than the input does (it repeated itself). More than twice the
+    length alone is no loss: a short input's German runs that long (``Forgot your username?``
+    → ``Entfernen Sie Ihren Benutzernamen vergessen?``), and keeping the copy for it kept a
+    translation of other words (``Passwort vergessen?``)."""
+    if not misshapen(source, output):
+        return False
+    only_long = kept_shape(source, output) == (0, 0, 0) and len(output) > len(source)
+    repeats = doubled_words(source, output) or repeated_source_words(source, output)
+    return not only_long or bool(repeats)
 
 
 def guard_copies(
@@ -118,7 +137,7 @@ def guard_copies(
                 continue
             for i, text in zip(chunk, wary, strict=True):
                 source = units[i].text
-                if misshapen(source, text) and not misshapen(source, outputs[i]):
+                if lost_shape(source, text) and not lost_shape(source, outputs[i]):
                     misshapen_kept += 1
                     continue
                 outputs[i] = text

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from ltmt.copy_guard import WaryFusion, copied_match, guard_copies, guard_summary
+from ltmt.copy_guard import WaryFusion, copied_match, guard_copies, guard_summary, lost_shape
 from ltmt.fusion.knn import WARY_DIFFERING_PENALTY, KnnConfig, KnnFusion
 from ltmt.fusion.selection import MatchSelection
 from ltmt.fusion.trained_knn import TrainedKnnFusion
@@ -199,6 +199,38 @@ def test_a_second_decode_that_ran_on_is_not_kept(backbone):
         wary=runaway,
     )
     assert result.text == "%s konnte nicht geöffnet werden"
+
+
+PASSWORD = _match("Forgot your password?", "Passwort vergessen?", 71.4)
+USERNAME = "Forgot your username?"
+USERNAME_WARY = "Entfernen Sie Ihren Benutzernamen vergessen?"  # 45/22: just over twice
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "lost"),
+    [
+        (USERNAME, "Passwort vergessen?", False),
+        # more than twice a short input's length, saying nothing twice: German runs long
+        (USERNAME, USERNAME_WARY, False),
+        # more than twice, saying a word twice in a row or a word of the input more often
+        (USERNAME, "Benutzernamen vergessen vergessen vergessen?", True),
+        ("Cologne.", "Köln, Cologne, Cologne, Cologne", True),
+        # stopped early, or lost a placeholder: lost whatever its length
+        ("Could not open %s: denied", "%s", True),
+        ("Could not open %s: denied", "Konnte nicht geöffnet werden: verweigert", True),
+    ],
+)
+def test_lost_shape(source, output, lost):
+    assert lost_shape(source, output) is lost
+
+
+def test_a_copy_is_replaced_by_a_second_decode_over_twice_a_short_inputs_length(backbone):
+    """The user trial's copy: the match's ``Passwort vergessen?`` for ``Forgot your
+    username?`` was kept because the second decode was 2.05 times the input's length."""
+    result, wary = _translate(
+        backbone, PASSWORD, USERNAME, first="Passwort vergessen?", wary=USERNAME_WARY
+    )
+    assert (result.text, result.copy_guarded, wary) == (USERNAME_WARY, True, [[USERNAME]])
 
 
 def test_the_copy_guard_can_be_switched_off(backbone):
