@@ -115,9 +115,9 @@ def qa(
 ) -> None:
     """Check a translated FILE: format strings, placeholders and tags, numbers and their units,
     accelerators, key combinations, whitespace, no-break spaces, doubled words, one source
-    translated two ways, words no spelling dictionary of --tgt-lang knows, German that says
-    "du" and "Sie" (with --formality, the form not asked for), and with --user the user's memory
-    and glossary.
+    translated two ways (or two similar sources one way), words no spelling dictionary of
+    --tgt-lang knows, German that says "du" and "Sie" (with --formality, the form not asked
+    for), and with --user the user's memory and glossary.
 
     Each finding is a line `FILE: entry N: severity [check] message`; the last line counts
     them. The exit status is 1 when a finding is as severe as --fail-on (by default, an error:

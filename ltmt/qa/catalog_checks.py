@@ -35,12 +35,14 @@ from typing import TYPE_CHECKING
 
 from ltmt.formats.common import lang_matches
 from ltmt.formats.paired_tags import strip_pairs
+from ltmt.fusion.alignment import word_parts
 from ltmt.lookup import memory_matches
 from ltmt.qa.findings import Finding
 from ltmt.quote_style import QuoteTable
 from ltmt.quoted_code import quoted_code_spans
 from ltmt.routing import reusable_target
 from ltmt.spelling import words_of
+from ltmt.text import collapse_space, has_letter, match_score
 from ltmt.wording import counted, first_few
 
 if TYPE_CHECKING:
@@ -59,6 +61,11 @@ _GLUE = "-./"
 # when they share the entry's (``prefer``), and a few suffice to find its own
 _MATCHES = 4
 
+
+# how similar (fuzzy score, as memory matches are scored) two sources with one translation must
+# be for it to look copied: a fuzzy match's band (``Sign in`` and ``Log in``, 62, may well share
+# ``Anmelden``; ``Forgot your password?`` and ``Forgot your username?``, 71, may not)
+_SIMILAR_SOURCES = 70.0
 
 # German personal and demonstrative pronouns that may stand for a term said before ("Save the
 # file before you close the file": "... die Datei, bevor Sie sie schließen")
@@ -97,6 +104,43 @@ def inconsistent_findings(records: Sequence[PairRecord]) -> list[Finding]:
                         f"{'entry' if count == 1 else 'entries'} ({where})",
                     )
                 )
+    return findings
+
+
+def shared_translation_findings(records: Sequence[PairRecord]) -> list[Finding]:
+    """The entries of ``records`` whose translation is an earlier entry's, word for word
+    (spaces folded), while their source is similar (:data:`_SIMILAR_SOURCES`) but says other
+    words (word parts, case-folded: case and punctuation alone are the same source); each
+    names the first such entry and the words of its own source the other lacks."""
+    by_target: dict[str, list[int]] = defaultdict(list)
+    for n, record in enumerate(records):
+        target = collapse_space(record.target)
+        if has_letter(target):
+            by_target[target].append(n)
+    findings = []
+    for group in by_target.values():
+        for later, n in enumerate(group):
+            record = records[n]
+            words = word_parts(record.source)
+            for m in group[:later]:
+                other = records[m]
+                if other.position == record.position or word_parts(other.source) == words:
+                    continue
+                if match_score(record.source, other.source) < _SIMILAR_SOURCES:
+                    continue
+                folded = record.source.casefold()
+                lacking = sorted(words - word_parts(other.source), key=folded.find)
+                says = f": check that it says {' '.join(lacking)!r}" if lacking else ""
+                findings.append(
+                    Finding.about(
+                        "inconsistent",
+                        n,
+                        record,
+                        f"translated word for word as {other.position}, whose source says "
+                        f"other words ({other.source!r}){says}",
+                    )
+                )
+                break
     return findings
 
 

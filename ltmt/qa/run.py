@@ -14,6 +14,7 @@ from ltmt.qa.catalog_checks import (
     inconsistent_findings,
     memory_findings,
     quote_findings,
+    shared_translation_findings,
     spelling_findings,
     term_findings,
 )
@@ -190,7 +191,7 @@ def check_pairs(
         if p.check in names
     ]  # fmt: skip
     if "inconsistent" in names:
-        findings += inconsistent_findings(translated)
+        findings += inconsistent_findings(translated) + shared_translation_findings(translated)
     if "memory" in names:
         if memory is None or user is None:
             report.not_run["memory"] = "no user's memory to compare with"

@@ -11,6 +11,7 @@ from ltmt.qa.catalog_checks import (
     glossary_findings,
     inconsistent_findings,
     memory_findings,
+    shared_translation_findings,
     spelling_findings,
 )
 from ltmt.segments import PairRecord
@@ -577,3 +578,35 @@ def test_a_name_the_glossary_keeps_as_written_is_not_flagged_for_its_gender():
             "the glossary)",
         )
     ]
+
+
+def test_a_similar_source_translated_as_another_entry_word_for_word_is_found():
+    """The user trial: forgotUsername's translation copied forgotPassword's."""
+    records = [
+        record(1, "Forgot your password?", "Passwort vergessen?"),
+        record(2, "Forgot your username?", "Passwort  vergessen?"),
+    ]
+    [finding] = shared_translation_findings(records)
+    assert (finding.check, finding.entry, finding.position) == ("inconsistent", 1, "de.po: entry 2")
+    assert finding.message == (
+        "translated word for word as de.po: entry 1, whose source says other words "
+        "('Forgot your password?'): check that it says 'username'"
+    )
+
+
+@pytest.mark.parametrize(
+    "records",
+    [
+        # case and punctuation alone: the same source
+        [record(1, "Save", "Speichern"), record(2, "save!", "Speichern")],
+        # sources too unlike to have copied each other (fuzzy 62)
+        [record(1, "Sign in", "Anmelden"), record(2, "Log in", "Anmelden")],
+        # one entry's forms (one position)
+        [record(1, "%d file", "%d Datei"), record(1, "%d files", "%d Datei")],
+        # different translations, and a translation without words
+        [record(1, "Open file", "Datei öffnen"), record(2, "Open files", "Dateien öffnen")],
+        [record(1, "Loading…", "…"), record(2, "Loading files…", "…")],
+    ],
+)
+def test_sources_that_may_share_a_translation_are_not_found(records):
+    assert shared_translation_findings(records) == []
