@@ -29,7 +29,9 @@ branch, or in a select's inside one) is written ``'#'`` where the assembled case
 a plural's branch.
 
 A message that writes an apostrophe doubled (``It''s``, ICU's escaped apostrophe) is handed
-to the model with single ones, and its translation's apostrophes doubled back (``Es''s``).
+to the model with single ones, and its translation's apostrophes doubled back (``Es''s``):
+:func:`unescaped_apostrophes` and :func:`escaped_apostrophes`, which a message that does not
+branch goes through too (``Don''t miss {name}''s update.``: as ``''`` the model wrote ``»«``).
 
 Messages this module does not take apart (:class:`Unsupported`): ``#`` of two plurals in one
 case, one argument branching twice, more than :data:`MOST_CASES` cases, ICU's apostrophe
@@ -212,7 +214,7 @@ class Expansion:
         the assembled message needs them (module docstring)."""
         case = self.case(source)
         if self.doubles_apostrophes:
-            text = text.replace(_APOSTROPHE, _ESCAPED_APOSTROPHE)
+            text = escaped_apostrophes(text)
         if case.keeps_hash:
             return text
         text = number_as_field(text, case.ordinal, _NUMBER_FIELD)  # an ordinal's ``4.``
@@ -316,9 +318,22 @@ def literal_text(message: str) -> str:
     return "".join(_literals(_parse(message, 0, len(message))))
 
 
+def unescaped_apostrophes(message: str) -> str:
+    """``message`` with ICU's escaped apostrophes (``''``) as the one apostrophe ICU shows:
+    the text the model gets (``Don''t`` → ``Don't``)."""
+    return message.replace(_ESCAPED_APOSTROPHE, _APOSTROPHE)
+
+
+def escaped_apostrophes(text: str) -> str:
+    """``text`` (a translation of :func:`unescaped_apostrophes`' text) with each apostrophe
+    escaped as ICU reads it (``Gibt's`` → ``Gibt''s``)."""
+    return text.replace(_APOSTROPHE, _ESCAPED_APOSTROPHE)
+
+
 def quotes_syntax(message: str, *, icu: bool) -> bool:
     """Whether ``message`` writes ICU syntax quoted (``'{'``, ``'}'``; where the file is ``icu``
-    throughout, as an ARB file is, also ``''``, an apostrophe): the model would translate the
+    throughout, as an ARB file is, also ``'#'``; an escaped apostrophe, ``''``, is none:
+    :func:`unescaped_apostrophes`): the model would translate the
     quotes (``»{«``) and break the message, so it is left to a person. vue-i18n's literals
     (``{'@'}``, a linked message's ``@:{'key'}``) are no such quoting where the file is not
     ``icu``: they are placeholders."""
@@ -326,6 +341,7 @@ def quotes_syntax(message: str, *, icu: bool) -> bool:
         message = _VUE_LITERAL.sub("", message)
     # every quoting, not the first alone: "Don''t ... '{'name'}'" quotes braces after an ''
     found = {quoting.group() for quoting in _QUOTING.finditer(message.replace(_QUOTED_NUMBER, ""))}
+    found.discard(_ESCAPED_APOSTROPHE)
     return bool(found) and (icu or bool(found & {"'{", "'}"}))
 
 
@@ -457,7 +473,7 @@ def expand(message: str) -> Expansion:
         cases.append(_case(path, pieces, arguments))
     if _ESCAPED_APOSTROPHE not in message:
         return Expansion(tuple(cases), arguments)
-    single = [replace(c, text=c.text.replace(_ESCAPED_APOSTROPHE, _APOSTROPHE)) for c in cases]
+    single = [replace(c, text=unescaped_apostrophes(c.text)) for c in cases]
     return Expansion(tuple(single), arguments, doubles_apostrophes=True)
 
 

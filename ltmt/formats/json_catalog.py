@@ -84,11 +84,13 @@ from ltmt.formats.icu_messages import (
     Expansion,
     Unsupported,
     case_name,
+    escaped_apostrophes,
     expand,
     has_arguments_with_types,
     is_branching,
     quotes_syntax,
     syntax_problem,
+    unescaped_apostrophes,
 )
 from ltmt.formats.json_comments import leading_comment
 from ltmt.formats.json_identifiers import kept_as_written, skipped, warn_of_unknown_keys
@@ -235,6 +237,9 @@ class JsonCatalog(KeyedCatalog):
         # pointer; and a person's translation of one, in the adopted output (module docstring)
         self.untranslated: dict[str, str] = {}
         self.by_hand: dict[str, str] = {}
+        # the messages that do not branch and write ICU's escaped apostrophe (``Don''t``): the
+        # model gets and gives them unescaped (:func:`unescaped_apostrophes`)
+        self.escaped: set[str] = set()
         # the strings only the adopted output has (:attr:`extras`), by path, kept at the end
         self.adopted_extras: list[tuple[tuple, str]] = []
         # the adopted output's go-i18n messages, whose own fields (a hash) it keeps in place
@@ -259,6 +264,9 @@ class JsonCatalog(KeyedCatalog):
             if not is_branching(source):
                 choices = plural_choices(source) if vue else None
                 if choices is None:
+                    if unescaped_apostrophes(source) != source:
+                        self.escaped.add(key)
+                        source = unescaped_apostrophes(source)
                     entries.append(Entry(key, key, source, flags=flags))
                     continue
                 self.choices[key] = choices
@@ -382,7 +390,7 @@ class JsonCatalog(KeyedCatalog):
             elif key in self.choices:  # another number of choices: whole, as a person wrote it
                 values.update(self.choices[key].read(key, text))
             else:
-                values[key] = text
+                values[key] = unescaped_apostrophes(text) if key in self.escaped else text
         return values
 
     def missing_in(self, path: Path) -> list[str]:
@@ -452,7 +460,9 @@ class JsonCatalog(KeyedCatalog):
         every branch has one."""
         out = dict(self.kept) | self.by_hand
         out.update(
-            (key, text) for key, text in self.translations.items() if self.name_of(key) == key
+            (key, escaped_apostrophes(text) if key in self.escaped else text)
+            for key, text in self.translations.items()
+            if self.name_of(key) == key
         )
         for key, (expansion, paths) in self.branchings.items():
             texts = self._branch_texts(key)

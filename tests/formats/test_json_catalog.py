@@ -665,8 +665,8 @@ def test_bad_files_are_one_line_errors(tmp_path: Path, content: str, message: st
 
 
 def test_icu_quoting_is_left_to_a_person(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    """``'{'`` quotes a brace in ICU: the model wrote ``»{«``, an invalid message. In an ARB
-    file (ICU throughout) ``''`` is an apostrophe too; elsewhere it may be text."""
+    """``'{'`` quotes a brace in ICU: the model wrote ``»{«``, an invalid message. An escaped
+    apostrophe (``''``) is no such quoting: the model gets the one apostrophe ICU shows."""
     arb = tmp_path / "app_en.arb"
     arb.write_text(
         '{"escaped": "Use \'{\' and \'}\' to write braces, {name}.", "its": "Don\'\'t", '
@@ -677,11 +677,33 @@ def test_icu_quoting_is_left_to_a_person(tmp_path: Path, caplog: pytest.LogCaptu
         document = open_document(arb, tgt_lang="de")
         units = document.units()
         document.warn_of_untranslated()  # a translation run's warning
-    assert [u.source for u in units] == ["Open {name}"]
-    assert "2 messages with ICU quoting" in caplog.text and "(/escaped, /its)" in caplog.text
+    assert [u.source for u in units] == ["Don't", "Open {name}"]
+    assert "1 message with ICU quoting" in caplog.text and "(/escaped)" in caplog.text
     json_file = tmp_path / "en.json"
     json_file.write_text('{"braces": "Use \'{\' here", "its": "Don\'\'t"}', "utf-8")
-    assert [u.source for u in open_document(json_file).units()] == ["Don''t"]
+    assert [u.source for u in open_document(json_file).units()] == ["Don't"]
+
+
+def test_escaped_apostrophes_go_to_the_model_unescaped_and_come_back_escaped(
+    tmp_path: Path,
+) -> None:
+    """``Don''t miss {name}''s update.`` went to the model as written, which made ``''`` German
+    quote marks (``Keine {name}s »«-Aktualisieren.``); now it gets ``Don't miss {name}'s
+    update.``, its translation's apostrophes escaped again, and reads it back unescaped."""
+    source = _write(
+        tmp_path,
+        "en.json",
+        '{"c": "Don\'\'t miss {name}\'\'s update.", "d": "It\'s {name}\'s"}',
+    )
+    model = FakeModel()
+    translate_file(source, tmp_path / "de.json", model, tgt_lang="de")
+    assert "Don't miss {name}'s update." in model.seen
+    assert json.loads((tmp_path / "de.json").read_text("utf-8")) == {
+        "c": "DON''T MISS {name}''S UPDATE.",
+        "d": "IT'S {name}'S",  # no escaped apostrophe in the source: as the model wrote it
+    }
+    document = open_document(source, tgt_lang="de")
+    assert document.read_values(tmp_path / "de.json")["/c"] == "DON'T MISS {name}'S UPDATE."
 
 
 def test_quoted_braces_after_a_doubled_apostrophe_are_left_to_a_person(tmp_path: Path) -> None:
