@@ -12,7 +12,6 @@ from ltmt.cli.path_options import given_path
 from ltmt.cli.store import EXISTING_KEY_FILE_OPTION, MEMORY_DIR_OPTION, open_store
 from ltmt.errors import ChoiceError, InputError
 from ltmt.qa.findings import Severity
-from ltmt.wording import counted, first_few
 
 # --fail-on's values: the least severe finding that fails the run (never: none does)
 FAIL_LEVELS: dict[str, Severity | None] = {
@@ -132,6 +131,7 @@ def qa(
         access_key_problems,
         catalog_state,
         missing_messages,
+        missing_problems,
         stringsdict_problems,
         untranslated_csv_rows,
     )
@@ -178,15 +178,10 @@ def qa(
         missing = (
             None if source_file is None else missing_messages(file, source_file, fmt, tgt_lang)
         )
-        if missing:
-            untranslated = len(missing)
-            if not as_json:
-                typer.echo(
-                    f"ltmt: {counted(len(missing), 'message')} of {source_file} missing from "
-                    f"{file}, untranslated ({first_few(missing)})",
-                    err=True,
-                )
         problems = state.form_problems if state is not None else []
+        if missing and source_file is not None:
+            untranslated = len(missing)
+            problems += missing_problems(file, source_file, missing)
         problems += access_key_problems(file, fmt)
         problems += stringsdict_problems(file, fmt)
         if user is None:

@@ -220,6 +220,21 @@ def missing_messages(
     return document.missing_in(path) if isinstance(document, KeyedCatalog) else None
 
 
+_MISSING = (
+    "the translation lacks this message of {source}: an app without a fallback language shows "
+    "an error (next-intl's MISSING_MESSAGE); translate it"
+)
+
+
+def missing_problems(path: Path, source_file: Path, missing: list[str]) -> list[FormProblem]:
+    """The messages ``missing`` (:func:`missing_messages`) of ``source_file`` that its
+    translation ``path`` lacks, as ``missing`` problems: entries the pairs do not hold."""
+    return [
+        FormProblem(f"{path}: {name}", "", "", _MISSING.format(source=source_file), "missing")
+        for name in missing
+    ]
+
+
 # the XLIFF states that say a unit is translated (1.2's on its <target>, 2.0's on its <segment>)
 _TRANSLATED_STATES = frozenset({"translated", "final", "signed-off", "reviewed"})
 _EMPTY = 'its translation is empty, though its state is "{state}": the program shows nothing; '

@@ -163,6 +163,13 @@ CHECKS: dict[str, Check] = {
             "a unit the file marks translated (XLIFF state translated, final or signed-off) "
             "has a translation, not an empty one",
         ),
+        Check(
+            "missing",
+            "warning",
+            "a keyed catalog's translation (JSON, ARB, YAML, Android ...) has each message of "
+            "its --source-file: one it lacks shows next-intl's MISSING_MESSAGE error, where "
+            "other libraries fall back to the source's",
+        ),
         Check("doubled", "warning", "the translation does not say a word twice in a row"),
         Check(
             "wordless",
