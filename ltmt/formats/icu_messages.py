@@ -349,9 +349,22 @@ def has_arguments_with_types(message: str) -> bool:
     """Whether ``message`` has an ICU argument with a type (``{n, number}``, a plural or a
     select) or a near miss of one (``{count, plurl, ...}``, which ICU rejects): it is meant as
     ICU, not a Python format string, a template's ``{name}`` or ``{{value, number}}``, nor text
-    in braces (``Coordinates {x, y}``)."""
-    types = _ARGUMENT_TYPE.finditer(_DOUBLE_BRACED.sub("", message))
-    return any(_is_or_near_argument_type(found.group(1)) for found in types)
+    in braces (``Coordinates {x, y}``); or an argument's head whose brace is never closed
+    (``Hello {name, welcome back``): ICU syntax, which ICU rejects, not text."""
+    text = _DOUBLE_BRACED.sub("", message)
+    types = list(_ARGUMENT_TYPE.finditer(text))
+    return any(_is_or_near_argument_type(found.group(1)) for found in types) or any(
+        _never_closed(text, found.start()) for found in types
+    )
+
+
+def _never_closed(text: str, start: int) -> bool:
+    """Whether the brace at ``start`` of ``text`` is never closed."""
+    try:
+        _closing(text, start, len(text))
+    except Unsupported:
+        return True
+    return False
 
 
 def _is_or_near_argument_type(word: str) -> bool:

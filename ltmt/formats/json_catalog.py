@@ -34,7 +34,8 @@ the file is translated, except:
   cannot be taken apart (quoted, ``#`` of two plurals in one case) is left untranslated, with a
   warning that names it;
 - a message meant as ICU (a plural or select, an argument with a type) that ICU rejects (an
-  unbalanced brace, ``{count, plurl, ...}``, a plural without ``other``) is left untranslated,
+  unbalanced brace, ``Hello {name, welcome back``, ``{count, plurl, ...}``, a plural without
+  ``other``) is left untranslated,
   with a warning that says what is wrong, and counted as not repaired (``--strict`` fails) unless
   the output being continued holds a person's translation of it.
 

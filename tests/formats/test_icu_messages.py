@@ -310,6 +310,8 @@ def test_syntax_problem_says_what_icu_rejects(message: str, problem: str | None)
         ("Between {start, end} and {low, high}", False),
         ("Total: {{value, number}}", False),  # i18next's
         ("{{count}} of {{total, numbr}}", False),
+        ("Hello {name, welcome back", True),  # unclosed: was translated into invalid ICU
+        ("Hello {name}, welcome {back", False),  # no argument's head: text
     ],
 )
 def test_a_message_with_typed_arguments_is_icu_a_bare_name_or_text_is_not(

@@ -1188,3 +1188,22 @@ def test_an_arb_message_described_as_not_to_translate_is_copied(tmp_path: Path) 
     out = tmp_path / "app_de.arb"
     translate_file(source, out, FakeModel(), tgt_lang="de")
     assert json.loads(out.read_text("utf-8")) == {"brand": "Tab Keeper", "ok": "DONE"}
+
+
+def test_an_unclosed_argument_is_left_out_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``Hello {name, welcome back`` went to the model and came back as invalid ICU, unsaid;
+    ``Coordinates {x, y}`` is text still."""
+    source = _write(
+        tmp_path,
+        "en.json",
+        '{"u": "Hello {name, welcome back", "x": "Coordinates {x, y}", "ok": "Hello {name}"}',
+    )
+    with caplog.at_level(logging.WARNING):
+        units = open_document(source, tgt_lang="de").units()
+    assert [u.source for u in units] == ["Coordinates {x, y}", "Hello {name}"]
+    assert (
+        "1 message that ICU rejects left out untranslated (/u: unbalanced braces: the '{' at "
+        "character 7 is never closed); fix them in the source"
+    ) in caplog.text
