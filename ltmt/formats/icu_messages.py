@@ -67,6 +67,8 @@ _HEAD = re.compile(r"\{\s*([\w.-]+)\s*,\s*(plural|select|selectordinal)\s*,", re
 _OFFSET = re.compile(r"\s*offset\s*:\s*(\d+)")
 _KEY = re.compile(r"\s*(=\d+|[\w-]+)\s*\{")
 _NUMBER_FIELD = "%d"
+# how a case's text (:func:`case_pairs`) names its number where it is written (``#``)
+NUMBER_WRITTEN = {_NUMBER_FIELD: "#"}
 _COUNTING = ("plural", "selectordinal")
 _QUOTED_NUMBER = "'#'"  # a plural branch's literal '#'
 _NUMBER_OR_QUOTED = re.compile(r"'#'|#")

@@ -32,6 +32,7 @@ from ltmt.formats.glued_hyphens import glued_hyphens
 from ltmt.formats.html_segments import READ_ATTRIBUTES
 from ltmt.formats.icu_messages import (
     CASE_SEPARATOR,
+    NUMBER_WRITTEN,
     Unsupported,
     case_pairs,
     has_arguments_with_types,
@@ -151,6 +152,9 @@ def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) 
     if pairs is None:
         return _placeholder_problems(source, target, metadata)
     problems = []
+    # a case's %d is the message's # (a source with a %d of its own says it as written)
+    written = {field: hash_ for field, hash_ in NUMBER_WRITTEN.items() if field not in source}
+    metadata = {**metadata, "placeholders": {**written, **(metadata.get("placeholders") or {})}}
     for name, source_case, target_case in pairs:
         of_one = name.rpartition(CASE_SEPARATOR)[2] in ("one", "=1", "=0")
         case_metadata = {**metadata, "plural": "0"} if of_one else metadata

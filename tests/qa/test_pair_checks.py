@@ -116,6 +116,11 @@ def test_icu_messages_stay_valid_icu(source, target, expected):
      ["one: adds {dir}, which the source does not have", "other: lacks {dir}"]),
     ("{n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}",
      "{n, selectordinal, other {#.}}", []),
+    # the number as the message writes it: "lacks %d" was ltmt's own form
+    ("{n, plural, one {# item} other {# items}}", "{n, plural, one {Ein Artikel} other {Artikel}}",
+     ["other: lacks #"]),
+    ("{n, plural, one {# item} other {# items}}", "{n, plural, one {# Artikel} other {# # Artikel}}",
+     ["other: adds #, which the source does not have"]),
 ])  # fmt: skip
 def test_an_icu_messages_placeholders_are_compared_case_by_case(source, target, expected):
     assert placeholder_problems(source, target, {}) == expected
