@@ -801,15 +801,21 @@ def _changed_sources(translator: Any, user: str | None) -> Any:
 
 def _strict_failure(report: RunReport) -> str | None:
     """Why ``--strict`` fails the run: its segments cut at the model's limit, or whose
-    placeholders or numbers could not be repaired, or that lost a sentence; None if none."""
+    placeholders or numbers could not be repaired, or that lost a sentence, or messages left
+    out as ICU rejects their source; None if none."""
     failed = report.not_repairable or report.numbers_not_repairable or report.sentences_lost
-    if not (report.cut or failed):
+    if not (report.cut or failed or report.invalid_sources):
         return None
+    invalid = (
+        f", {counted(report.invalid_sources, 'message')} left out as ICU rejects the source"
+        if report.invalid_sources
+        else ""
+    )
     return (
         f"--strict: {counted(report.cut, 'segment')} cut at the model's limit, "
         f"{report.not_repairable} could not be repaired, "
         f"{report.numbers_not_repairable} with numbers that could not be repaired, "
-        f"{report.sentences_lost} that lost a sentence of their source"
+        f"{report.sentences_lost} that lost a sentence of their source{invalid}"
     )
 
 

@@ -35,9 +35,9 @@ the file is translated, except:
   warning that names it;
 - a message meant as ICU (a plural or select, an argument with a type) that ICU rejects (an
   unbalanced brace, ``Hello {name, welcome back``, ``{count, plurl, ...}``, a plural without
-  ``other``) is left untranslated,
-  with a warning that says what is wrong, and counted as not repaired (``--strict`` fails) unless
-  the output being continued holds a person's translation of it.
+  ``other``) is left untranslated, with a warning that says what is wrong, and counted apart
+  as left out (the run's summary names it; ``--strict`` fails) unless the output being
+  continued holds a person's translation of it.
 
 A message left untranslated is left out of the output (a FormatJS message's whole object), so
 that the app falls back to the source language and a later run, of a fixed source, translates

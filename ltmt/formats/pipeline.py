@@ -444,7 +444,7 @@ def _count_broken_messages(document: KeyedCatalog, done: set[str], report: RunRe
     """Count as not repaired each message translated branch by branch (an ICU plural or
     select, keys ``done``) whose assembled translation is no valid ICU message: each branch
     passed the placeholder repair, yet one lost or added a brace, which ``ltmt qa``'s icu check
-    rejects, so ``--strict`` fails the run on it too; and each source message left
+    rejects, so ``--strict`` fails the run on it too; and, apart, each source message left
     untranslated as ICU rejects it (:meth:`KeyedCatalog.invalid_sources`)."""
     names = {document.name_of(key) for key in done}
     for name, problem in document.broken_messages().items():
@@ -452,7 +452,7 @@ def _count_broken_messages(document: KeyedCatalog, done: set[str], report: RunRe
             report.not_repairable_in(shortened(name, 40))
             report.example(f"{name}: no valid ICU message ({problem})")
     for name, problem in document.invalid_sources().items():
-        report.not_repairable_in(shortened(name, 40))
+        report.invalid_source_in(shortened(name, 40))
         report.example(f"{name}: left untranslated, no valid ICU message in its source ({problem})")
 
 

@@ -18,6 +18,8 @@ Every unit translated in the run is counted once in each of these groups:
   but could not make right (``1.299,99,99`` for ``1,299.99``: check them), that have a number
   their source has in no form (``2.4.4.1`` for ``2.4.1``, as qa finds it), or whose fused output
   lost a number neither the repair nor the model alone kept (``--strict`` fails the run on them);
+  ``invalid_sources``: messages left out untranslated as ICU rejects their source (a plural
+  without ``other``), counted once, as left out, not as not repaired (``--strict`` fails on them);
   ``format_unchecked``: units whose source is no valid format string of its flag (``#,
   c-format`` on ``strftime``'s ``Saved at %H:%M``), whose directives are kept as written and
   whose translation is not checked, as msgfmt -c checks none of such an entry
@@ -111,6 +113,9 @@ class RunReport:
     repaired: int = 0
     not_repairable: int = 0
     not_repairable_examples: list[str] = field(default_factory=list)  # the summary's first few
+    # messages left out untranslated as ICU rejects their source (``--strict`` fails on them)
+    invalid_sources: int = 0
+    invalid_sources_examples: list[str] = field(default_factory=list)
     numbers_repaired: int = 0
     numbers_not_repairable: int = 0
     numbers_not_repairable_examples: list[str] = field(default_factory=list)
@@ -208,6 +213,12 @@ class RunReport:
         self.not_repairable += 1
         _name_first(self.not_repairable_examples, name)
 
+    def invalid_source_in(self, name: str) -> None:
+        """Count a message left out untranslated as ICU rejects its source (a plural without
+        ``other``); the first few are named by ``name``."""
+        self.invalid_sources += 1
+        _name_first(self.invalid_sources_examples, name)
+
     def add(self, other: RunReport) -> None:
         """Count ``other`` (one file of a folder's run) in this report."""
         for name, value in asdict(other).items():
@@ -220,6 +231,7 @@ class RunReport:
             (self.names_kept_examples, other.names_kept_examples),
             (self.terms_at_end_examples, other.terms_at_end_examples),
             (self.not_repairable_examples, other.not_repairable_examples),
+            (self.invalid_sources_examples, other.invalid_sources_examples),
             (self.words_lost_between_examples, other.words_lost_between_examples),
             (self.numbers_not_repairable_examples, other.numbers_not_repairable_examples),
             (self.wordless_examples, other.wordless_examples),
@@ -267,6 +279,12 @@ class RunReport:
         ]
         if self.invalid_format:
             parts[-1] += f" ({self.invalid_format} invalid format strings)"
+        if self.invalid_sources:
+            check = _check_them(self.invalid_sources, self.invalid_sources_examples)
+            parts.append(
+                f"{counted(self.invalid_sources, 'message')} left out untranslated as ICU "
+                f"rejects the source ({check})"
+            )
         if self.format_unchecked:
             example = f" ({self.format_unchecked_example})" if self.format_unchecked_example else ""
             parts.append(
@@ -383,6 +401,7 @@ class RunReport:
         data.pop("terms_at_end_examples")
         data.pop("names_kept_examples")
         data.pop("not_repairable_examples")
+        data.pop("invalid_sources_examples")
         data.pop("words_lost_between_examples")
         data.pop("numbers_not_repairable_examples")
         data.pop("wordless_examples")

@@ -534,6 +534,27 @@ def test_strict_fails_a_run_with_a_translation_that_lost_a_sentence(
     assert code == 1 and err.strip().endswith("1 that lost a sentence of their source")
 
 
+def test_a_message_icu_rejects_is_counted_once_as_left_out_and_fails_strict(
+    tmp_path, capsys, common
+):
+    """A plural without ``other`` was also said to be "1 could not be repaired (check them:
+    '/noOther')"."""
+    source = tmp_path / "en.json"
+    source.write_text('{"noOther": "{count, plural, one {# seat left}}", "ok": "Save"}', "utf-8")
+    out = tmp_path / "de.json"
+    code, _, err = run_cli(["translate", str(source), "-o", str(out), *common], capsys)
+    assert code == 0
+    assert "0 could not be repaired;" in err
+    assert (
+        "1 message left out untranslated as ICU rejects the source (check them: '/noOther')" in err
+    )
+    code, _, err = run_cli(["translate", str(source), "-o", str(out), *common, "--strict"], capsys)
+    assert code == 1
+    assert err.strip().endswith(
+        "0 that lost a sentence of their source, 1 message left out as ICU rejects the source"
+    )
+
+
 @pytest.mark.parametrize(("flag", "repaired"), [([], True), (["--no-seam-repair"], False)])
 def test_seam_repair_flag_reaches_the_translator(
     tmp_path, capsys, common, translator_options, flag, repaired
