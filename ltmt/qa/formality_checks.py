@@ -12,8 +12,11 @@ with a capital where the sentence does not start (after a full stop, a colon, a 
 an opening quote): there ``Sie`` is "they" as well and ``Ihr`` "her", so such a word counts
 formal only beside another formal word of its sentence (``Sie können Ihr Passwort ändern``).
 Nor in a title written in title case (``Die Neuen Funktionen Und Ihre Vorteile``), where a
-capital says nothing. ``sie`` and ``ihr`` in small letters are never formal, and a word the
-source has too (``dir``, ``Dir::Cache``, the ``du`` command) is code copied, no pronoun.
+capital says nothing. But where the source says "you" or "your", a sentence's first ``Ihnen``,
+``Ihre`` (``Ihrem`` ...) or ``Ihr`` before a noun is formal (``Ihr Warenkorb ist leer.`` for
+``Your cart is empty.``), not the informal plural's ``Ihr habt``. ``sie`` and ``ihr`` in
+small letters are never formal, and a word the source has too (``dir``, ``Dir::Cache``, the
+``du`` command) is code copied, no pronoun.
 
 Without a form asked for, an entry that uses both forms is a warning, an informal one that
 starts a sentence with ``Sie`` a note (``Du brauchst keine Motivation mehr. Sie benötigen ein
@@ -76,6 +79,11 @@ _TITLE_CASE = re.compile(
     r"|Am|An|Auf|Aus|Bei|Nach|Ist|Sind)\b"
 )
 
+# a source that addresses the reader, and the words that start a sentence which are formal
+# address where it does: possessives (``Ihr`` before a noun, not ``Ihr habt``) and ``Ihnen``
+_ADDRESSED = re.compile(r"\byou(?:rs?)?\b", re.IGNORECASE)
+_FORMAL_WHERE_ADDRESSED = re.compile(r"Ihnen|Ihre[mnrs]?|Ihr(?=\s+[A-Z\u00c4\u00d6\u00dc])")
+
 # what an unsure word that starts a sentence says where it is not formal address
 _READINGS = {"Sie": "they", "Ihnen": "them"}
 
@@ -110,12 +118,17 @@ def address_of(text: str, source: str = "") -> Address:
     text = without_placeholders(text)
     copied = set(re.findall(r"\w+", source))
     informal = [found.group() for found in _INFORMAL.finditer(text) if found.group() not in copied]
+    addressed = _ADDRESSED.search(source) is not None
     formal: list[str] = []
     unsure: list[str] = []
     for sentence in _sentences(text):
         title = _TITLE_CASE.search(sentence) is not None
         words = [
-            (found.group(), title or _starts_sentence(sentence[: found.start()]))
+            (
+                found.group(),
+                (title or _starts_sentence(sentence[: found.start()]))
+                and not (addressed and _is_possessive(sentence, found)),
+            )
             for found in _FORMAL.finditer(sentence)
             if found.group() not in copied
         ]
@@ -124,6 +137,13 @@ def address_of(text: str, source: str = "") -> Address:
         else:
             unsure += [word for word, _ in words]
     return Address(tuple(informal), tuple(formal), tuple(unsure))
+
+
+def _is_possessive(sentence: str, found: re.Match[str]) -> bool:
+    """Whether the formal word ``found`` in ``sentence`` is ``Ihnen`` or a possessive
+    (:data:`_FORMAL_WHERE_ADDRESSED`), formal where the source says "you"."""
+    match = _FORMAL_WHERE_ADDRESSED.match(sentence, found.start())
+    return match is not None and match.end() == found.end()
 
 
 def formality_findings(

@@ -138,6 +138,24 @@ def test_no_file_note_where_the_entries_use_one_form(targets):
     assert [f for f in formality_findings(records(targets)) if f.severity == "note"] == []
 
 
+@pytest.mark.parametrize(
+    ("source", "text", "address"),
+    [
+        # --formality du let these through: a sentence's first Ihr counted "her" or "their"
+        ("Your cart is empty.", "Ihr Warenkorb ist leer.", Address(formal=("Ihr",))),
+        ("Saved. Your changes are live.", "Gespeichert. Ihre Änderungen sind live.",
+         Address(formal=("Ihre",))),
+        ("We sent you a link.", "Ihnen wurde ein Link gesendet.", Address(formal=("Ihnen",))),
+        # the informal plural, and a source that says no "you": unsure still
+        ("You did it!", "Ihr habt es geschafft!", Address(unsure=("Ihr",))),
+        ("Her cart is empty.", "Ihr Warenkorb ist leer.", Address(unsure=("Ihr",))),
+        ("You are done. They left.", "Sie sind fertig.", Address(unsure=("Sie",))),
+    ],
+)  # fmt: skip
+def test_a_sentences_first_possessive_is_formal_where_the_source_says_you(source, text, address):
+    assert address_of(text, source) == address
+
+
 def test_with_a_form_asked_each_entry_of_the_other_is_a_warning():
     lines = [MIXED, DU_THEN_SIE, VERB_ONLY, HEADING, BODY, "Sie haben es geschafft, sagte sie."]
     found = formality_findings(records(lines), "informal")
