@@ -232,8 +232,9 @@ CHECKS: dict[str, Check] = {
             "note",
             "the translation ends with the source's colon, question or exclamation mark or "
             "ellipsis, glues no hyphen to a placeholder or number the source follows with a "
-            "space ({{count}}- Fotos, @count-Kommentare) and has no quote mark that opens or "
-            "closes nothing",
+            "space ({{count}}- Fotos, @count-Kommentare), has no quote mark that opens or "
+            "closes nothing, and does not end with a closing tag where the source ends with a "
+            "full stop (</terms> for </terms>.)",
         ),
     )
 }

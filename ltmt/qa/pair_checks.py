@@ -546,6 +546,7 @@ def punctuation_problems(source: str, target: str, metadata: Mapping[str, Any]) 
     lone = _lone_quote(source, target)
     if lone is not None and not quoting_problems(source, target, {}):  # else quoting's warning
         problems.append(f"a quote mark ({lone}) that opens or closes nothing")
+    problems += _stop_after_tag_lost(source, target)
     want, have = _ending(source), _ending(target)
     if want == have or not target.strip():
         return problems
@@ -771,6 +772,25 @@ def _spaces(edge: str) -> str:
     if len(set(names)) == 1:
         return f"a {names[0]}" if len(names) == 1 else counted(len(names), names[0])
     return " + ".join(f"a {name}" for name in names)
+
+
+# a closing tag at the end of a text (``</terms>``)
+_CLOSING_TAG_AT_END = re.compile(r"</[\w.:-]+>\s*$")
+
+
+def _stop_after_tag_lost(source: str, target: str) -> list[str]:
+    """A translation that ends with a closing tag where its source ends with a full stop
+    (``<terms>Terms of <b>Service</b></terms>.`` → ``... </terms>``; ``<guide>...</guide>
+    first.`` → ``... </guide>``): the model left out what followed the tag, a full stop at
+    least (a full stop alone is no ending :func:`_ending` reads: German may drop one)."""
+    tag = _CLOSING_TAG_AT_END.search(target)
+    if tag is None or not source.rstrip().endswith("."):
+        return []
+    closing = tag.group().strip()
+    return [
+        f"the source ends with a full stop, the translation with {closing}: check that nothing "
+        "after it was lost"
+    ]
 
 
 def _ending(text: str) -> str | None:

@@ -831,6 +831,25 @@ def test_copies():
         ),
         ("Click Save", "Klicken Sie auf \u201eSpeichern\u201c", []),  # a pair of its own
         ('A 5" disk', 'Eine 5"-Diskette', []),  # the source's inch mark, copied
+        # the model left out what followed the last tag (nest/, session 66: nothing was said)
+        (
+            "By signing up you agree to our <terms>Terms of <b>Service</b></terms>.",
+            "Durch das Unterschreiben unserer <terms>Terms of <b>Service</b></terms>",
+            [
+                "the source ends with a full stop, the translation with </terms>: check that "
+                "nothing after it was lost"
+            ],
+        ),
+        (
+            "Read the <guide>setup <code>guide</code> for teams</guide> first.",
+            "Starten Sie den <guide>setup <code>guide</code> für Teams</guide>",
+            [
+                "the source ends with a full stop, the translation with </guide>: check that "
+                "nothing after it was lost"
+            ],
+        ),
+        ("Read the <guide>guide</guide>.", "Lies den <guide>Leitfaden</guide>.", []),
+        ("Read the <guide>guide</guide>.", "<guide>Leitfaden</guide> lesen.", []),
     ],
 )
 def test_punctuation(source, target, expected):
