@@ -24,7 +24,11 @@ CommonMark reads these as text, and the model translated or garbled their markup
   >}})``). A block of code between tags alone on their lines (Hugo's ``{{< highlight bash >}}``
   and ``{{< code >}}`` shortcodes, Liquid's ``{% highlight ruby %}``) is kept as written, as
   fenced code is (its lines were translated and merged: ``make build`` and ``echo "Build
-  finished"`` came back ``erzeugte Echo »Build fertig«``).
+  finished"`` came back ``erzeugte Echo »Build fertig«``);
+- pymdown-extensions' snippets (MkDocs Material): a line ``--8<-- "includes/abbr.md"`` (or
+  ``;--8<-- ...``, escaped) and a block of paths between ``--8<--`` lines are kept as written
+  (``--8<-- "includes/abbr.md"`` came back ``--8<- »includes/abbr.md«``, a guillemet for
+  its ``<``, which broke the build).
 
 All but attribute lists and template tags in text are read by giving the parser a view of
 the file's lines (:func:`parser_view`): as many lines, the markers' (and the code's) lines blank
@@ -57,6 +61,10 @@ _CODE_TAG = re.compile(
     r"[ \t]*(?:\{\{(?P<delimiter>[<%])[ \t]*(?P<shortcode>highlight|code)(?:[ \t][^\n]*?)?[ \t]*"
     r"[>%]\}\}|\{%-?[ \t]*(?P<liquid>highlight)(?:[ \t][^\n]*?)?[ \t]*-?%\})[ \t]*"
 )
+# pymdown-extensions' snippets: a line including a file (``--8<-- "path"``, or escaped with
+# ``;``), and the marker line that opens and closes a block of paths (``--8<--``)
+_SNIPPET = re.compile(r"""[ \t]*;*-+8<-+(?:[ \t]+(?:"(?:\\"|[^"\n])+"|'(?:\\'|[^'\n])+'))?[ \t]*""")
+_SNIPPET_BLOCK = re.compile(r"[ \t]*-+8<-+[ \t]*")
 # one attribute of an attribute list: #id, .class, key=value, or Pandoc's "-" (unnumbered)
 _ATTRIBUTE = r"""(?:[#.][^\s{}]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+)|-)"""
 ATTRIBUTE_LIST = re.compile(rf"\{{:?[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}")
@@ -115,6 +123,7 @@ def parser_view(lines: Sequence[str]) -> ParserView:
     fence: str | None = None  # the opening fence of the fenced code block open
     code_end: re.Pattern[str] | None = None  # the closing tag of the template code block open
     esm = False  # whether an MDX import or export statement is open
+    snippets = False  # whether a block of snippets' paths is open
     for number, line in enumerate(lines):
         text = _in_admonitions(line, admonitions)
         # a template code block's lines, its tags' too: kept as written, none of them read
@@ -127,6 +136,11 @@ def parser_view(lines: Sequence[str]) -> ParserView:
         if fence is not None or FENCE.match(text):
             fence = fence_after(text, fence)
             view.append(text)
+            continue
+        # snippets' lines (pymdown-extensions'), kept as written, none of them read
+        if snippets or _SNIPPET.fullmatch(text):
+            snippets = _snippets_open(lines, number, snippets)
+            view.append("")
             continue
         # MDX's import and export statements, from one at a line's start after a blank line
         # to the next blank line (they were translated and merged with the next line's)
@@ -151,6 +165,16 @@ def parser_view(lines: Sequence[str]) -> ParserView:
         else:
             view.append(text)
     return ParserView(view, titles, tags)
+
+
+def _snippets_open(lines: Sequence[str], number: int, open_: bool) -> bool:
+    """Whether a block of snippets' paths is open after line ``number`` of ``lines`` (a
+    snippet's line, or one in the block, ``open_``, open before it): a marker line
+    (``--8<--``) closes the block open and opens one where a marker line follows to close it
+    (one that none closes is kept alone)."""
+    if not _SNIPPET_BLOCK.fullmatch(lines[number]):
+        return open_
+    return not open_ and any(_SNIPPET_BLOCK.fullmatch(line) for line in lines[number + 1 :])
 
 
 def _title(number: int, offset: int, marker: re.Match[str]) -> list[tuple[int, int, int]]:

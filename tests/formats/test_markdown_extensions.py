@@ -368,3 +368,36 @@ def test_admonitions_in_code_come_back_as_written(tmp_path: Path) -> None:
     assert "Code in it" not in seen and "A real one" in seen
     assert '!!! note "Read this first"' in written and '!!! warning "Old syntax"' in written
     assert '!!! tip "Code in it"' in written and '"A REAL ONE"' in written
+
+
+SNIPPETS = """Some text.
+
+--8<-- "includes/abbr.md"
+
+;--8<-- "escaped.md"
+
+--8<--
+includes/abbr.md
+includes/links.md
+--8<--
+
+!!! note
+    --8<-- 'includes/note.md'
+
+A lone marker closes nothing:
+
+--8<--
+
+Last words.
+"""
+
+
+def test_snippets_lines_are_kept_as_written(tmp_path: Path) -> None:
+    """``--8<-- "includes/abbr.md"`` came back ``--8<- »includes/abbr.md«`` (a guillemet for the <) (the build broke)."""
+    seen, written = _translated(tmp_path, SNIPPETS)
+    assert seen == ["Some text.", "A lone marker closes nothing:", "Last words."]
+    assert written == (
+        SNIPPETS.replace("Some text.", "SOME TEXT.")
+        .replace("A lone marker closes nothing:", "A LONE MARKER CLOSES NOTHING:")
+        .replace("Last words.", "LAST WORDS.")
+    )
