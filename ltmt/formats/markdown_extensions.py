@@ -9,6 +9,8 @@ CommonMark reads these as text, and the model translated or garbled their markup
 - an admonition (Python-Markdown's, MkDocs Material's ``!!! note "Title"``, ``??? info``,
   ``???+ tip``): its marker's line is kept, its title translated alone, and its indented body
   parsed as Markdown blocks (the marker and the body were one paragraph: ``!! Notizieren Sie``);
+  a content tab (pymdown-extensions' ``=== "Python"``, ``===! "..."``, ``===+ "..."``) alike
+  (``=== »Python«``: its quotes were the model's, and the tabs collapsed);
 - a container's marker line (Docusaurus's admonitions ``:::danger Take care``, ``:::note[Title]``
   and the closing ``:::``, Pandoc's fenced divs ``::: {.aside}``): kept, its title translated
   alone (``:::warning`` came back ``::warning``, ``:::danger Take care`` ``::: Fehlerhaft``);
@@ -72,9 +74,12 @@ ATTRIBUTE_LIST = re.compile(rf"\{{:?[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*[ \
 _ENDING_ATTRIBUTES = re.compile(rf"(?P<text>.*?)[ \t]+{ATTRIBUTE_LIST.pattern}[ \t]*", re.DOTALL)
 # the first line of a GitHub alert, a blockquote's type marker (> [!NOTE])
 _ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.IGNORECASE)
-# an admonition's marker line: its indentation, the marker and types, its "title" if any
+# an admonition's marker line: its indentation, the marker and types, its "title" if any; or
+# a content tab's (pymdown-extensions' tabbed: === "Title", ===! and ===+ too), its title
+# needed (=== alone underlines a setext heading)
 _ADMONITION = re.compile(
-    r'(?P<indent> *)(?:!!!|\?\?\?\+?) *[\w-]+(?: +[\w-]+)*(?: +"(?P<title>.*)")? *'
+    r'(?P<indent> *)(?:(?:!!!|\?\?\?\+?) *[\w-]+(?: +[\w-]+)*|===[!+]?(?= +"))'
+    r'(?: +"(?P<title>.*)")? *'
 )
 # a container's marker line (Docusaurus's admonitions, Pandoc's fenced divs): ":::tip Title",
 # ":::note[Title]", "::: {.warning}", the closing ":::"; its title, if any

@@ -401,3 +401,51 @@ def test_snippets_lines_are_kept_as_written(tmp_path: Path) -> None:
         .replace("A lone marker closes nothing:", "A LONE MARKER CLOSES NOTHING:")
         .replace("Last words.", "LAST WORDS.")
     )
+
+
+TABS = """Install it.
+
+=== "Command line"
+
+    Run the installer.
+
+    ```bash
+    pip install clouddesk
+    ```
+
+===! "Windows"
+    Double-click the installer.
+
+===+ "macOS"
+
+    Open the disk image.
+
+Setext heading
+===
+"""
+
+
+def test_a_content_tabs_title_and_body_are_translated_as_an_admonitions(tmp_path: Path) -> None:
+    """``=== "Python"`` came back ``=== »Python«`` (the tabs collapsed) and its indented
+    body was an indented code block, left in English."""
+    seen, written = _translated(tmp_path, TABS)
+    assert seen == [
+        "Install it.",
+        "Command line",
+        "Run the installer.",
+        "Windows",
+        "Double-click the installer.",
+        "macOS",
+        "Open the disk image.",
+        "Setext heading",
+    ]
+    assert written == (
+        TABS.replace("Install it.", "INSTALL IT.")
+        .replace("Command line", "COMMAND LINE")
+        .replace("Run the installer.", "RUN THE INSTALLER.")
+        .replace('"Windows"', '"WINDOWS"')
+        .replace("Double-click the installer.", "DOUBLE-CLICK THE INSTALLER.")
+        .replace("macOS", "MACOS")
+        .replace("Open the disk image.", "OPEN THE DISK IMAGE.")
+        .replace("Setext heading", "SETEXT HEADING")
+    )
