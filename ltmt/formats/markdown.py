@@ -62,7 +62,12 @@ from ltmt.formats.markdown_inline import (
     with_attributes,
     with_link_sources,
 )
-from ltmt.formats.markdown_values import Value, definition_title, shortcode_values
+from ltmt.formats.markdown_values import (
+    Value,
+    abbreviation_value,
+    definition_title,
+    shortcode_values,
+)
 from ltmt.formats.markup_characters import plain_text
 from ltmt.formats.output_sources import Record
 from ltmt.formats.recorded_places import lined_up_places, recorded_sources, warn_of_replaced
@@ -165,6 +170,14 @@ def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
     blocks += _value_blocks(
         "shortcode",
         [v for n in view.tags for v in shortcode_values(n + skipped, lines[n + skipped])],
+    )
+    blocks += _value_blocks(
+        "abbr",
+        [
+            value
+            for n in view.abbreviations
+            if (value := abbreviation_value(n + skipped, lines[n + skipped])) is not None
+        ],
     )
     tokens = parser.parse("\n".join(view.lines))
     html_blocks: list[HtmlBlock] = []

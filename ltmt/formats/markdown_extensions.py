@@ -27,6 +27,9 @@ CommonMark reads these as text, and the model translated or garbled their markup
   and ``{{< code >}}`` shortcodes, Liquid's ``{% highlight ruby %}``) is kept as written, as
   fenced code is (its lines were translated and merged: ``make build`` and ``echo "Build
   finished"`` came back ``erzeugte Echo »Build fertig«``);
+- an abbreviation's definition (Python-Markdown's ``abbr``: ``*[API]: Application Programming
+  Interface``): each line its own, ``*[API]:`` kept as written and the expansion translated
+  alone (consecutive definitions were one paragraph, written as one line);
 - pymdown-extensions' snippets (MkDocs Material): a line ``--8<-- "includes/abbr.md"`` (or
   ``;--8<-- ...``, escaped) and a block of paths between ``--8<--`` lines are kept as written
   (``--8<-- "includes/abbr.md"`` came back ``--8<- »includes/abbr.md«``, a guillemet for
@@ -42,7 +45,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ltmt.code_fences import FENCE, fence_after
@@ -67,6 +70,8 @@ _CODE_TAG = re.compile(
 # ``;``), and the marker line that opens and closes a block of paths (``--8<--``)
 _SNIPPET = re.compile(r"""[ \t]*;*-+8<-+(?:[ \t]+(?:"(?:\\"|[^"\n])+"|'(?:\\'|[^'\n])+'))?[ \t]*""")
 _SNIPPET_BLOCK = re.compile(r"[ \t]*-+8<-+[ \t]*")
+# an abbreviation's definition (Python-Markdown's abbr): *[API]: Application Programming Interface
+ABBREVIATION = re.compile(r"(?P<prefix>[ ]{0,3}\*\[[^\]\n]+\][ ]?:[ \t]*)(?P<value>.*?)[ \t]*")
 # one attribute of an attribute list: #id, .class, key=value, or Pandoc's "-" (unnumbered)
 _ATTRIBUTE = r"""(?:[#.][^\s{}]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+)|-)"""
 ATTRIBUTE_LIST = re.compile(rf"\{{:?[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}")
@@ -106,12 +111,13 @@ _MARKDOWN_HTML = re.compile(
 @dataclass(frozen=True)
 class ParserView:
     """The lines the CommonMark parser reads for a file's ``lines`` (one for each), where the
-    admonitions' titles stand: (line, start, end) of each title's text, and which lines are
-    template tags alone."""
+    admonitions' titles stand: (line, start, end) of each title's text, which lines are
+    template tags alone and which abbreviations' definitions."""
 
     lines: list[str]
     titles: list[tuple[int, int, int]]
     tags: list[int]  # the lines of template tags alone
+    abbreviations: list[int] = field(default_factory=list)  # their definitions' lines
 
 
 def parser_view(lines: Sequence[str]) -> ParserView:
@@ -123,6 +129,7 @@ def parser_view(lines: Sequence[str]) -> ParserView:
     view: list[str] = []
     titles: list[tuple[int, int, int]] = []
     tags: list[int] = []
+    abbreviations: list[int] = []
     admonitions: list[int] = []  # the marker indentations (in the view) of those open
     html: list[_OpenElement] = []  # the markdown="1" elements open
     fence: str | None = None  # the opening fence of the fenced code block open
@@ -167,9 +174,12 @@ def parser_view(lines: Sequence[str]) -> ParserView:
         elif _TEMPLATE_LINE.fullmatch(text):
             tags.append(number)
             view.append("")
+        elif ABBREVIATION.fullmatch(text):
+            abbreviations.append(number)
+            view.append("")
         else:
             view.append(text)
-    return ParserView(view, titles, tags)
+    return ParserView(view, titles, tags, abbreviations)
 
 
 def _snippets_open(lines: Sequence[str], number: int, open_: bool) -> bool:

@@ -3,7 +3,8 @@ a :class:`Value` of its front matter (:mod:`ltmt.formats.front_matter`), a link 
 definition's title (``[dl]: https://... "Download CloudDesk"``), translated as an inline link's
 title is (it was left in English), or a Hugo shortcode's ``alt``, ``caption``, ``title`` and
 ``attr`` (``{{< figure src="x.png" alt="The dashboard" >}}``) on a line of template tags alone,
-as an image's alt text is (they were left in English), where it holds no markup; its other
+as an image's alt text is (they were left in English), where it holds no markup, or an
+abbreviation's expansion (``*[API]: Application Programming Interface``); a shortcode's other
 attributes, a value with Markdown or HTML in it, and a shortcode in a paragraph's text (code
 there), are kept as written."""
 
@@ -14,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ltmt.formats.markdown_extensions import SHORTCODE
+from ltmt.formats.markdown_extensions import ABBREVIATION, SHORTCODE
 from ltmt.formats.markup_characters import tagged_text
 from ltmt.text import has_letter
 
@@ -60,6 +61,22 @@ def definition_title(number: int, line: str) -> Value | None:
     return text_value(
         number, number + 1, found.group("prefix"), found.group("suffix"), title, written
     )
+
+
+def abbreviation_value(number: int, line: str) -> Value | None:
+    """The expansion of the abbreviation that line ``number`` defines (``*[API]: Application
+    Programming Interface``: an HTML title, plain text on one line), if it has a letter."""
+    indent = len(line) - len(line.lstrip(" \t"))  # (an admonition's body's)
+    found = ABBREVIATION.fullmatch(line.rstrip("\r"), indent)
+    if found is None:
+        return None
+    prefix, suffix = line[: found.end("prefix")], line[found.end("value") :]
+    return text_value(number, number + 1, prefix, suffix, found.group("value"), _one_line)
+
+
+def _one_line(text: str) -> str:
+    """``text`` on one line: its line breaks and the blanks around them one space."""
+    return re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", text)
 
 
 def shortcode_values(number: int, line: str) -> list[Value]:

@@ -449,3 +449,35 @@ def test_a_content_tabs_title_and_body_are_translated_as_an_admonitions(tmp_path
         .replace("Open the disk image.", "OPEN THE DISK IMAGE.")
         .replace("Setext heading", "SETEXT HEADING")
     )
+
+
+ABBREVIATIONS = """The API is stable.
+*[API]: Application Programming Interface
+*[IT]:  Information Technology\t
+*[HTML]:
+
+!!! note
+    Ask IT.
+
+    *[IT]: Information Technology
+"""
+
+
+def test_each_abbreviation_definition_is_its_own_line_its_expansion_translated(
+    tmp_path: Path,
+) -> None:
+    """Consecutive definitions were one paragraph, written as one line (``... *[IT]: ...``)."""
+    seen, written = _translated(tmp_path, ABBREVIATIONS)
+    assert seen == [
+        "The API is stable.",
+        "Application Programming Interface",
+        "Information Technology",
+        "Ask IT.",
+        "Information Technology",
+    ]
+    assert written == (
+        ABBREVIATIONS.replace("The API is stable.", "THE API IS STABLE.")
+        .replace("Application Programming Interface", "APPLICATION PROGRAMMING INTERFACE")
+        .replace("Information Technology", "INFORMATION TECHNOLOGY")
+        .replace("Ask IT.", "ASK IT.")
+    )
