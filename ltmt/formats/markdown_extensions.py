@@ -6,6 +6,7 @@ CommonMark reads these as text, and the model translated or garbled their markup
   issues {#known-issues}`` at a heading's end, ``{: .lead }`` on a line of its own after (or,
   kramdown's, before) a paragraph. It is kept as written, outside the text the model and the
   memory get (``{#known-issues}`` came back ``{#kannteriss}``, and no heading had a 100 % match);
+  one in text (``[Get started](x.md){ .md-button }``) is kept as code is;
 - an admonition (Python-Markdown's, MkDocs Material's ``!!! note "Title"``, ``??? info``,
   ``???+ tip``): its marker's line is kept, its title translated alone, and its indented body
   parsed as Markdown blocks (the marker and the body were one paragraph: ``!! Notizieren Sie``);
@@ -75,6 +76,10 @@ ABBREVIATION = re.compile(r"(?P<prefix>[ ]{0,3}\*\[[^\]\n]+\][ ]?:[ \t]*)(?P<val
 # one attribute of an attribute list: #id, .class, key=value, or Pandoc's "-" (unnumbered)
 _ATTRIBUTE = r"""(?:[#.][^\s{}]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+)|-)"""
 ATTRIBUTE_LIST = re.compile(rf"\{{:?[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}")
+# what in text is kept as written, as code is (:func:`with_templates`): a template tag, an
+# attribute list after a link, an image or emphasis ([Get started](x.md){ .md-button }: its
+# classes were translated, .md-button--primary came back .md-button-Primary)
+_KEPT_INLINE = re.compile(rf"{TEMPLATE_TAG.pattern}|{ATTRIBUTE_LIST.pattern}", re.DOTALL)
 # a heading's text and the attribute list at its end (after a space, as all four read it)
 _ENDING_ATTRIBUTES = re.compile(rf"(?P<text>.*?)[ \t]+{ATTRIBUTE_LIST.pattern}[ \t]*", re.DOTALL)
 # the first line of a GitHub alert, a blockquote's type marker (> [!NOTE])
@@ -272,9 +277,13 @@ def without_ending_attributes(content: str, children: Sequence[Any]) -> tuple[st
     with it."""
     tokens = list(children)
     found = _ENDING_ATTRIBUTES.fullmatch(content)
-    if found is None or not tokens or tokens[-1].type != "text":
+    if found is None or not tokens:
         return content, tokens
     ending = content[found.end("text") :]
+    if tokens[-1].type == "template" and tokens[-1].content == ending.strip():
+        return found.group("text"), tokens[:-1]  # (read as kept text: with_templates)
+    if tokens[-1].type != "text":
+        return content, tokens
     last = str(tokens[-1].content)
     if not last.endswith(ending):
         return content, tokens
@@ -320,15 +329,16 @@ class _Destination:
 
 
 def with_templates(parser: Any) -> Any:
-    """``parser`` (markdown-it's) reading a template tag as a token of its own (``template``,
-    its text as written) and as a link's destination (``[guide]({{< ref "install.md" >}})``,
+    """``parser`` (markdown-it's) reading a template tag and an attribute list (``{ .x }``) as
+    a token of its own (``template``, its text as written), a template tag as a link's
+    destination too (``[guide]({{< ref "install.md" >}})``,
     which was no link: a space is in it), that destination not percent-encoded."""
     from types import SimpleNamespace
 
     from markdown_it import helpers
 
     def template(state: Any, silent: bool) -> bool:
-        found = TEMPLATE_TAG.match(state.src, state.pos, state.posMax)
+        found = _KEPT_INLINE.match(state.src, state.pos, state.posMax)
         if found is None:
             return False
         if not silent:

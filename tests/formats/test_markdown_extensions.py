@@ -481,3 +481,24 @@ def test_each_abbreviation_definition_is_its_own_line_its_expansion_translated(
         .replace("Information Technology", "INFORMATION TECHNOLOGY")
         .replace("Ask IT.", "ASK IT.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "seen", "written"),
+    [  # .md-button--primary came back .md-button-Primary
+        ("[Get started](guide/install.md){ .md-button .md-button--primary }\n",
+         ['<a href="guide/install.md">Get started</a>'
+          '<code data-md="raw">{ .md-button .md-button--primary }</code>'],
+         "[GET STARTED](guide/install.md){ .md-button .md-button--primary }\n"),
+        ("See ![Logo](logo.png){ width=300 #logo } and **this**{: .x }.\n",
+         ['See <img src="logo.png" alt="Logo"/><code data-md="raw">{ width=300 #logo }</code>'
+          ' and <b>this</b><code data-md="raw">{: .x }</code>.', "Logo"],
+         "SEE ![LOGO](logo.png){ width=300 #logo } AND **THIS**{: .x }.\n"),
+        # a heading's still outside its text
+        ("# Welcome { #welcome }\n", ["Welcome"], "# WELCOME { #welcome }\n"),
+    ],
+)  # fmt: skip
+def test_an_attribute_list_in_text_is_kept_as_code_is(
+    tmp_path: Path, text: str, seen: list[str], written: str
+) -> None:
+    assert _translated(tmp_path, text) == (seen, written)
