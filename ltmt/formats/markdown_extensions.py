@@ -7,6 +7,8 @@ CommonMark reads these as text, and the model translated or garbled their markup
   kramdown's, before) a paragraph. It is kept as written, outside the text the model and the
   memory get (``{#known-issues}`` came back ``{#kannteriss}``, and no heading had a 100 % match);
   one in text (``[Get started](x.md){ .md-button }``) is kept as code is;
+- keys (pymdown-extensions' ``++ctrl+alt+del++``): kept as code is (they came back
+  ``++ctrg+alt+del+del+ Löschtaste+``);
 - an admonition (Python-Markdown's, MkDocs Material's ``!!! note "Title"``, ``??? info``,
   ``???+ tip``): its marker's line is kept, its title translated alone, and its indented body
   parsed as Markdown blocks (the marker and the body were one paragraph: ``!! Notizieren Sie``);
@@ -78,8 +80,13 @@ _ATTRIBUTE = r"""(?:[#.][^\s{}]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+)|-)"""
 ATTRIBUTE_LIST = re.compile(rf"\{{:?[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}")
 # what in text is kept as written, as code is (:func:`with_templates`): a template tag, an
 # attribute list after a link, an image or emphasis ([Get started](x.md){ .md-button }: its
-# classes were translated, .md-button--primary came back .md-button-Primary)
-_KEPT_INLINE = re.compile(rf"{TEMPLATE_TAG.pattern}|{ATTRIBUTE_LIST.pattern}", re.DOTALL)
+# classes were translated, .md-button--primary came back .md-button-Primary), keys
+# (pymdown-extensions': ++ctrl+alt+del++ came back ++ctrg+alt+del+del+ Löschtaste+)
+_KEY = r"""(?:[\w-]+|"[^"\n]*"|'[^'\n]*')"""
+_KEYS = re.compile(rf"\+\+{_KEY}(?:\+{_KEY})*\+\+")
+_KEPT_INLINE = re.compile(
+    rf"{TEMPLATE_TAG.pattern}|{ATTRIBUTE_LIST.pattern}|{_KEYS.pattern}", re.DOTALL
+)
 # a heading's text and the attribute list at its end (after a space, as all four read it)
 _ENDING_ATTRIBUTES = re.compile(rf"(?P<text>.*?)[ \t]+{ATTRIBUTE_LIST.pattern}[ \t]*", re.DOTALL)
 # the first line of a GitHub alert, a blockquote's type marker (> [!NOTE])
@@ -329,10 +336,10 @@ class _Destination:
 
 
 def with_templates(parser: Any) -> Any:
-    """``parser`` (markdown-it's) reading a template tag and an attribute list (``{ .x }``) as
-    a token of its own (``template``, its text as written), a template tag as a link's
-    destination too (``[guide]({{< ref "install.md" >}})``,
-    which was no link: a space is in it), that destination not percent-encoded."""
+    """``parser`` (markdown-it's) reading a template tag, an attribute list (``{ .x }``) and
+    keys (``++ctrl+s++``) as a token of its own (``template``, its text as written), a
+    template tag as a link's destination too (``[guide]({{< ref "install.md" >}})``, which was
+    no link: a space is in it), that destination not percent-encoded."""
     from types import SimpleNamespace
 
     from markdown_it import helpers

@@ -502,3 +502,19 @@ def test_an_attribute_list_in_text_is_kept_as_code_is(
     tmp_path: Path, text: str, seen: list[str], written: str
 ) -> None:
     assert _translated(tmp_path, text) == (seen, written)
+
+
+@pytest.mark.parametrize(
+    ("text", "seen", "written"),
+    [  # ++ctrl+alt+del++ came back ++ctrg+alt+del+del+ Löschtaste+
+        ("Press ++ctrl+alt+del++ to restart.\n",
+         ['Press <code data-md="raw">++ctrl+alt+del++</code> to restart.'],
+         "PRESS ++ctrl+alt+del++ TO RESTART.\n"),
+        ('Press ++ctrl+s++ or ++"My Key"++, not a++ or C++.\n',
+         ['Press <code data-md="raw">++ctrl+s++</code> or <code data-md="raw">++"My Key"++</code>'
+          ", not a++ or C++."],
+         'PRESS ++ctrl+s++ OR ++"My Key"++, NOT A++ OR C++.\n'),
+    ],
+)  # fmt: skip
+def test_keys_are_kept_as_code_is(tmp_path: Path, text: str, seen: list[str], written: str) -> None:
+    assert _translated(tmp_path, text) == (seen, written)
