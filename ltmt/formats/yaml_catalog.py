@@ -28,6 +28,7 @@ writes empty, ``dependencies: {  }``, is kept).
 Where the output already exists (the translation so far), the comments the translator wrote there
 are kept: a key's comments above it and at its line's end, and the file's header
 (:mod:`ltmt.formats.yaml_comments`); the other keys have the source file's.
+A MkDocs configuration (``mkdocs.yml``) is refused: it is no message file.
 """
 
 from __future__ import annotations
@@ -142,11 +143,21 @@ def _layout(text: str, sequence: int | None, dash: int | None) -> Layout:
     return Layout(mapping, max(sequence or 2, dash + 2), dash, tilde, start)
 
 
+# a MkDocs site's configuration: YAML, and no message file (- admonition came back
+# - Entfernung, docs_structure: suffix docs_structure: Suffix)
+_MKDOCS_CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
+
+
 def _load(data: bytes, path: Path) -> tuple[Any, Layout]:
     """The document of a YAML file, and its layout (for writing it back)."""
     from ruamel.yaml.error import YAMLError
     from ruamel.yaml.util import load_yaml_guess_indent
 
+    if path.name.lower() in _MKDOCS_CONFIGS:  # (its plugin names and settings were translated)
+        raise InputError(
+            f"{path}: a MkDocs configuration, not a message file; translate its nav titles by "
+            "hand or with the i18n plugin's nav_translations"
+        )
     text = decode(data, path)
     if _TOO_DEEP.search(text):  # the YAML parser recurses, and slowly: no message file nests so
         raise InputError(f"{path}: YAML nested too deeply (more than {MAX_DEPTH} levels)")

@@ -186,6 +186,21 @@ def test_malformed_files_are_one_line_errors(tmp_path: Path, text: str, message:
     assert "\n" not in str(caught.value)
 
 
+@pytest.mark.parametrize("name", ["mkdocs.yml", "mkdocs.yaml"])
+def test_a_mkdocs_configuration_is_refused(tmp_path: Path, name: str) -> None:
+    """Its plugin names and settings were translated (``- admonition``: ``- Entfernung``)."""
+    path = tmp_path / name
+    path.write_text("site_name: Docs\nmarkdown_extensions:\n  - admonition\n", "utf-8")
+    message = (
+        f"{name}: a MkDocs configuration, not a message file; translate its nav titles by "
+        "hand or with the i18n plugin's nav_translations"
+    )
+    with pytest.raises(InputError, match=message):
+        open_document(path)
+    with pytest.raises(InputError, match=message):
+        translate_file(path, tmp_path / "out.yml", FakeModel(), tgt_lang="de")
+
+
 def test_anchors_and_merge_keys_are_kept_and_translated_once(tmp_path: Path) -> None:
     source = tmp_path / "en.yml"
     source.write_text(
