@@ -273,6 +273,12 @@ def markdown(text: str, hard_break: str | None = "\\", continuation: str = "") -
     return re.sub("\0(\\d+)\0", lambda m: codes[int(m.group(1))], text)
 
 
+def kept_as_written(tagged: str) -> list[str]:
+    """The markup of a tagged text kept as written (a template tag, an attribute list, keys:
+    ``<code data-md="raw">``), each as written, in order."""
+    return [plain_text(found.group("code")) for found in _CODE.finditer(tagged) if found["raw"]]
+
+
 def read_attributes(tagged: str) -> list[tuple[int, str, str]]:
     """The image alt texts and link titles of a tagged text that have a letter, in order: the
     number of their tag among its images and links, the attribute's name and its value

@@ -55,7 +55,9 @@ CHECKS: dict[str, Check] = {
             "placeholders",
             "error",
             "the translation has the source's placeholders, tags and entities (%s, {name}, "
-            "<b>, &amp;), no fewer and no more, its tags nested as the source's",
+            "<b>, &amp;), no fewer and no more, its tags nested as the source's, and the "
+            "Markdown markup ltmt keeps as written (a template tag, an attribute list, keys) "
+            "as the source writes it",
         ),
         Check(
             "plurals",

@@ -42,6 +42,7 @@ from ltmt.formats.icu_messages import (
     without_markup,
 )
 from ltmt.formats.json_catalog import WEBEXTENSION_FORMAT
+from ltmt.formats.markdown_inline import kept_as_written
 from ltmt.formats.placeholder_syntax import (
     Placeholder,
     find_placeholders,
@@ -196,6 +197,7 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     if added:
         problems.append(f"adds {_listed(added, written)}, which the source does not have")
     problems += _stray_brackets(source, target)
+    problems += _changed_kept_markup(source, target)
     problems += _lone_percent_signs(source, target)
     if not problems and tag_order_problem(source) is None:
         crossed = tag_order_problem(target)
@@ -296,6 +298,18 @@ def _lone_percent_signs(source: str, target: str) -> list[str]:
     if not lone:
         return []
     return ["has a lone % where the source writes %% (a printf format string): write %%"]
+
+
+def _changed_kept_markup(source: str, target: str) -> list[str]:
+    """The Markdown markup ``ltmt translate`` keeps as written (a template tag, an attribute
+    list, keys: :func:`~ltmt.formats.markdown_inline.kept_as_written`) that ``target`` does
+    not have as ``source`` writes it (``{ .md-button-Primary }`` for ``{ .md-button--primary
+    }``: the tags that mark it were there, and the change passed)."""
+    lost = Counter(kept_as_written(source)) - Counter(kept_as_written(target))
+    if not lost:
+        return []
+    changed = first_few(repr(text) for text in lost)
+    return [f"changes Markdown markup: write {changed} as the source does"]
 
 
 def _stray_brackets(source: str, target: str) -> list[str]:

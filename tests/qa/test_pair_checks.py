@@ -410,6 +410,19 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             ["adds &lt;, which the source does not have"],
         ),
         ("Use a < b or <name>", "Nutze a < b oder <Name>", {}, []),
+        # Markdown kept as written (an attribute list, keys): its change passed
+        (
+            '<a href="x.md">Start</a><code data-md="raw">{ .md-button--primary }</code>',
+            '<a href="x.md">Los</a><code data-md="raw">{ .md-button-Primary }</code>',
+            {},
+            ["changes Markdown markup: write '{ .md-button--primary }' as the source does"],
+        ),
+        (
+            'Press <code data-md="raw">++ctrl+s++</code>.',
+            'Drücken Sie <code data-md="raw">++ctrl+s++</code>.',
+            {},
+            [],
+        ),
         # reST's and MyST's inline markup from Sphinx: a role, a link, a literal, a reference
         (
             "Press :kbd:`Esc` now.",
