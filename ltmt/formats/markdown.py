@@ -544,8 +544,10 @@ class MarkdownDocument(TranslationsHeld):
         if not aligned and document.blocks:
             raise InputError(
                 f"{path}: its blocks do not line up with {source_file}'s (another number of "
-                "paragraphs, headings or table cells); give as --source-file the file it was "
-                "translated from"
+                "paragraphs, headings or table cells, or a marker line changed: a snippet's "
+                "--8<--, a content tab's === \"Title\", an admonition's !!!); give as "
+                "--source-file the file it was translated from, and write its marker lines as "
+                "that file does"
             )
         aligned += document._html_aligned(their_html)
         return iter(  # a block translated as its source too: lined_up_pairs
