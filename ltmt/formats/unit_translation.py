@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ltmt.accelerators import text_ampersands
+from ltmt.copied_sentences import copied_sentences
 from ltmt.date_formats import localise_dates
 from ltmt.formats.documents import (
     Unit,
@@ -534,6 +535,9 @@ def _count(
     elif outcome.method != "exact" and _copied(outcome.unit.source, outcome.text, terms):
         report.copied_in(outcome.unit.source)
         report.example(f"{outcome.unit.source[:60]!r}: left as in the source")
+    elif outcome.method != "exact" and (copies := _sentences_copied(outcome)):
+        report.copied_in(outcome.unit.source)  # the cell: where to look
+        report.example(f"{copies[0][:60]!r}: left as in the source")
     elif outcome.method != "exact" and lost_every_word(outcome.unit.source, outcome.text):
         report.wordless_in(entry_name(outcome.unit.source, outcome.unit.context))
         report.example(f"{outcome.unit.source[:60]!r}: lost all its words")
@@ -560,6 +564,12 @@ def _count_spelling(report: RunReport, outcome: Outcome, translation: Translatio
         report.misspelt_in(entry_name(outcome.unit.source, outcome.unit.context))
         words = ", ".join(repr(word) for word in unknown[:3])
         report.example(f"{outcome.unit.source[:60]!r}: {words} in no dictionary")
+
+
+def _sentences_copied(outcome: Outcome) -> list[str]:
+    """The sentences of a longer source its output writes again as they are (the model
+    translated the others): :func:`ltmt.copied_sentences.copied_sentences`."""
+    return copied_sentences(outcome.unit.source, outcome.text)
 
 
 def _kept_as_name(source: str, output: str) -> bool:

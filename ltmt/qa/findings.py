@@ -228,7 +228,11 @@ CHECKS: dict[str, Check] = {
             "what the source quotes ('%s', \"--all\") the translation quotes as the user's "
             "memory does (--user), else as most of the file's entries do",
         ),
-        Check("copied", "note", "the translation is not the source written again"),
+        Check(
+            "copied",
+            "note",
+            "the translation is not the source (nor one of its sentences) written again",
+        ),
         Check(
             "punctuation",
             "note",

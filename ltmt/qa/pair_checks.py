@@ -25,6 +25,7 @@ from ltmt.accelerators import (
     ampersands_made_single,
     find_accelerator,
 )
+from ltmt.copied_sentences import copied_sentences
 from ltmt.date_formats import date_runs, directives, lost_fields
 from ltmt.folded_characters import NO_BREAK_SPACE_NAMES, folded_separators
 from ltmt.formats.format_strings import check_plural_format
@@ -514,8 +515,12 @@ def copied_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     """Whether ``target`` is ``source`` written again (a name, or a word left untranslated);
     not for key combinations alone (``CmdOrCtrl+Shift+F``, a key identifier, stays so), date
     formats alone (``%H:%M``, the same in many languages) nor one name (``Trackly``,
-    ``GitHub``: :func:`ltmt.units.meant_as_written`)."""
-    if target.strip() != source.strip() or not has_words(source):
+    ``GitHub``: :func:`ltmt.units.meant_as_written`); or a sentence of a longer ``source`` that
+    ``target`` writes again as it is (:func:`ltmt.copied_sentences.copied_sentences`)."""
+    if target.strip() != source.strip():
+        copies = copied_sentences(source, target)
+        return [f"the sentence {copies[0]!r} is left as in the source"] if copies else []
+    if not has_words(source):
         return []
     if meant_as_written(source):
         return []

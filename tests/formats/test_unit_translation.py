@@ -68,6 +68,29 @@ def test_outputs_left_as_in_the_source_are_named_but_not_a_glossary_term() -> No
     assert "copied_examples" not in report.as_dict()
 
 
+class FirstSentenceKeeping:
+    """A translate function that copies a text's first sentence and translates its second."""
+
+    def __call__(self, texts: list[str], prefer: list[dict[str, Any]]) -> list[str]:
+        return [
+            text.replace("The village needs your help.", "Das Dorf braucht Hilfe.")
+            for text in texts
+        ]
+
+
+def test_a_sentence_left_as_in_the_source_inside_a_cell_is_counted_and_named() -> None:
+    """Regression trial godot, session 66: a cell's first sentence left English (markup around
+    a placeholder) passed the summary silently."""
+    source = "Welcome, [b]{name}[/b]! The village needs your help."
+    report = RunReport()
+    translate_units([Unit("0", source)], FirstSentenceKeeping(), report)
+    assert report.copied == 1
+    assert (
+        "; 1 left as in the source by the model (check them: "
+        "'Welcome, [b]{name}[/b]! The village nee…')" in report.summary()
+    )
+
+
 def test_one_word_lines_kept_as_names_are_counted_and_named() -> None:
     """Regression trial D, session 65: names were kept in English silently; a rare word of an
     interface (``Unpin``) is no name, and a copy of it is counted as one."""

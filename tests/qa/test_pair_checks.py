@@ -788,6 +788,12 @@ def test_copies():
     assert copied_problems("CmdOrCtrl+Shift+F", "CmdOrCtrl+Shift+F", {}) == []
     # a time format stays as written in many languages (gnome-shell's German)
     assert copied_problems("%l\u2236%M %p", "%l\u2236%M %p", {}) == []
+    # regression trial godot, session 66: one sentence of a cell left English
+    assert copied_problems(
+        "Welcome, [b]{name}[/b]! The village needs your help.",
+        "Welcome, [b]{name}[/b]! Der Dorf braucht deine Hilfe.",
+        {},
+    ) == ["the sentence 'Welcome, [b]{name}[/b]!' is left as in the source"]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,36 @@
+"""The sentences of a multi-sentence source that its translation writes again as they are.
+
+The model may translate one sentence of a cell and copy the other (``Welcome, [b]{name}[/b]!
+The village needs your help.`` → ``Welcome, [b]{name}[/b]! Der Dorf braucht deine Hilfe.``:
+markup around a placeholder, ``[b]{name}[/b]``, ``<b>{name}</b>``, leaves the small model's
+``Welcome`` in copy mode). A whole output equal to its source is the ``copied`` check's; this
+finds such a sentence inside a translated one, for the run's summary and ``ltmt qa`` alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ltmt.formats.placeholder_syntax import without_placeholders
+from ltmt.sentences import split_sentences
+from ltmt.units import meant_as_written
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def copied_sentences(source: str, target: str) -> list[str]:
+    """The sentences of ``source`` (two or more) that ``target`` has as written, each with a
+    word outside its placeholders and not one name or key combination
+    (:func:`ltmt.units.meant_as_written`); none where ``target`` is ``source`` whole."""
+    if target.strip() == source.strip():
+        return []
+    sentences = [sentence.strip() for sentence in split_sentences(source)]
+    if len(sentences) < 2:
+        return []
+    return [
+        sentence
+        for sentence in sentences
+        if sentence in target
+        and _WORD.search(without_placeholders(sentence)) is not None
+        and not meant_as_written(sentence.rstrip(".!?:;"))
+    ]

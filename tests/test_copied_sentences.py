@@ -1,0 +1,27 @@
+"""A sentence of a longer source written again as it is (:mod:`ltmt.copied_sentences`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.copied_sentences import copied_sentences
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        # regression trial godot, session 66: BBCode around a placeholder, first sentence copied
+        (
+            "Welcome, [b]{name}[/b]! The village needs your help.",
+            "Welcome, [b]{name}[/b]! Der Dorf braucht deine Hilfe.",
+            ["Welcome, [b]{name}[/b]!"],
+        ),
+        ("Welcome, {name}! The village needs your help.", "Willkommen, {name}! Das Dorf …", []),
+        ("Welcome! Go on.", "Welcome! Go on.", []),  # a whole copy: the copied check's
+        ("Welcome, {name}!", "Welcome, {name}! Hallo.", []),  # one sentence
+        ("GitHub. The village needs your help.", "GitHub. Das Dorf braucht Hilfe.", []),
+        ("%s: %d. The village needs your help.", "%s: %d. Das Dorf braucht Hilfe.", []),
+    ],
+)
+def test_copied_sentences(source: str, target: str, expected: list[str]) -> None:
+    assert copied_sentences(source, target) == expected
