@@ -89,6 +89,12 @@ CHECKS: dict[str, Check] = {
             "(1,000 is 1 in German)",
         ),
         Check(
+            "precision",
+            "warning",
+            "the translation writes each printf floating-point conversion with the source's "
+            "precision (%.1f, not %.2f: the decimals shown; Go's %2f is a width, not %.2f)",
+        ),
+        Check(
             "units",
             "warning",
             "a number of the source with a unit after it has that unit in the translation, "

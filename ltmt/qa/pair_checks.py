@@ -63,6 +63,7 @@ from ltmt.qa.icu_checks import argument_problems
 from ltmt.qa.month_checks import changed_months, english_order, lost_months
 from ltmt.qa.negation_checks import negation_problems
 from ltmt.qa.number_checks import number_problems
+from ltmt.qa.precision_checks import precision_problems
 from ltmt.qa.unit_checks import unit_problems
 from ltmt.qa.vue_checks import choice_problems, syntax_problems
 from ltmt.text import split_edges
@@ -618,6 +619,7 @@ PAIR_CHECKS: dict[str, PairCheck] = {
     "placeholders": placeholder_problems,
     "addresses": address_problems,
     "numbers": number_problems,
+    "precision": precision_problems,
     "units": unit_problems,
     "negation": negation_problems,
     "accelerator": accelerator_problems,
