@@ -218,6 +218,8 @@ def qa(
         else:
             for finding in report.findings:
                 typer.echo(finding.line())
+            for note in report.notes:
+                typer.echo(f"ltmt: note: {note}", err=True)
             for name, why in report.not_run.items():
                 if name in asked or name not in NEEDS_INPUT:
                     typer.echo(f"ltmt: the {name} check did not run: {why}", err=True)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -43,13 +43,15 @@ NEEDS_INPUT = frozenset({"memory", "glossary"})
 class QaReport:
     """What the checks found in ``entries`` translated entries (``untranslated`` more were
     empty and not checked); ``not_run``: checks asked for that had nothing to check against
-    (``memory`` without a user, ``glossary`` without terms), each with why."""
+    (``memory`` without a user, ``glossary`` without terms), each with why; ``notes``: what
+    the run left out that the user should know (a memory of another target language)."""
 
     entries: int = 0
     untranslated: int = 0
     findings: list[Finding] = field(default_factory=list)
     checks: tuple[str, ...] = ()
     not_run: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
     def by_severity(self) -> Counter[str]:
         return Counter(finding.severity for finding in self.findings)
@@ -88,6 +90,7 @@ class QaReport:
             "untranslated": self.untranslated,
             "checks": list(self.checks),
             "not_run": dict(self.not_run),
+            "notes": list(self.notes),
             "by_severity": {s: severities[s] for s in SEVERITIES},
             "by_check": {name: checks[name] for name in self.checks},
             "findings": [finding.to_dict(file) for finding in self.findings],
@@ -154,15 +157,23 @@ def check_pairs(
     units without a translation (default: the records with an empty target), and
     ``form_problems``, its entries' (each with its check: ``plurals``, a Fluent access key's
     ``accelerator``). ``formality``: the form of address the German translations must use
-    (:mod:`ltmt.qa.formality_checks`; default: one, either). Findings come in the file's
-    order."""
-    from ltmt.formats.common import primary_language
+    (:mod:`ltmt.qa.formality_checks`; default: one, either). A ``memory`` whose ``user``
+    translates into another language than ``language`` (its pair: :meth:`Memory.languages`)
+    is not read, nor its stored glossary: a note says so. Findings come in the file's order."""
+    from ltmt.formats.common import primary_language, same_language
     from ltmt.lookup import term_matcher
     from ltmt.spelling import INSTALL_HINT, dictionary_for, words_of
 
     names = chosen_checks() if checks is None else chosen_checks(checks)
     records = pair_records(records)
     report = QaReport(checks=names)
+    other = _other_target(memory, user, language, same_language)
+    if other is not None:  # the en→de memory and glossary say nothing of a French file
+        report.notes.append(
+            f"{other}: the memory check and {user}'s stored glossary are left out (a --glossary "
+            "file of its language is read)"
+        )
+        memory, user_glossary = None, False
     translated = [record for record in records if record.target.strip()]
     report.entries = entries_of(translated) + sum(p.no_pair for p in form_problems)
     report.untranslated = len(records) - len(translated) if untranslated is None else untranslated
@@ -194,7 +205,7 @@ def check_pairs(
         findings += inconsistent_findings(translated) + shared_translation_findings(translated)
     if "memory" in names:
         if memory is None or user is None:
-            report.not_run["memory"] = "no user's memory to compare with"
+            report.not_run["memory"] = other or "no user's memory to compare with"
         else:
             findings += memory_findings(translated, memory, user)
     if "quotes" in names:
@@ -236,6 +247,23 @@ def check_pairs(
     findings.sort(key=lambda f: (f.entry, names.index(f.check)))
     report.findings = _located(findings, translated)
     return report
+
+
+def _other_target(
+    memory: Memory | None,
+    user: str | None,
+    language: str | None,
+    same_language: Callable[[str, str], bool],
+) -> str | None:
+    """Why ``user``'s memory and stored glossary do not fit a file in ``language``: the
+    memory's language pair has another target (``godot's memory translates en into de, the
+    file is fr``); None where it fits or either is unknown."""
+    if memory is None or user is None or not language:
+        return None
+    pair = memory.languages(user) if hasattr(memory, "languages") else None
+    if pair is None or same_language(pair[1], language):
+        return None
+    return f"{user}'s memory translates {pair[0]} into {pair[1]}, the file is {language}"
 
 
 def _located(findings: list[Finding], translated: Sequence[PairRecord]) -> list[Finding]:

@@ -228,12 +228,13 @@ class FindingOut(BaseModel):
 class QaReportOut(BaseModel):
     """What ``ltmt qa`` reports: the findings in the pairs' order, counted by severity and
     check; ``not_run``: checks that had nothing to compare with (a user without memory or
-    glossary), with why."""
+    glossary), with why; ``notes``: what was left out (a memory of another target language)."""
 
     entries: int
     untranslated: int
     checks: list[str]
     not_run: dict[str, str]
+    notes: list[str] = []
     by_severity: dict[str, int]
     by_check: dict[str, int]
     findings: list[FindingOut]

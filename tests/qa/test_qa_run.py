@@ -115,6 +115,36 @@ def test_memory_and_glossary_need_something_to_compare_with(tmp_path: Path):
         assert [f.position for f in report.findings if f.check == "glossary"] == ["entry 3"]
 
 
+def test_a_memory_of_another_target_language_is_not_read(tmp_path: Path):
+    """Regression trial godot, session 66: the French column of a game's CSV was held to the
+    en→de glossary ("'Quest' is 'Quest' in the glossary"); now the memory and its glossary
+    are left out where the file is another language than their target, and a note says so."""
+    records = [record(1, "Save", "Enregistrer"), record(2, "Quest", "Quête")]
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u1", [("Save", "Speichern")], languages=["en", "de"])
+        memory.glossary("u1").add("quest", "Quest")
+        report = check_pairs(
+            records, memory=memory, user="u1", language="fr", checks=["memory", "glossary"]
+        )
+        assert report.findings == []
+        assert report.notes == [
+            "u1's memory translates en into de, the file is fr: the memory check and u1's "
+            "stored glossary are left out (a --glossary file of its language is read)"
+        ]
+        assert report.not_run["memory"] == "u1's memory translates en into de, the file is fr"
+        report = check_pairs(
+            records,
+            memory=memory,
+            user="u1",
+            language="fr",
+            checks=["glossary"],
+            glossary=[Term("Save", "Sauvegarder")],
+        )
+        assert [f.position for f in report.findings] == ["entry 1"]
+        german = check_pairs(records, memory=memory, user="u1", language="de-DE", checks=["memory"])
+        assert german.notes == [] and [f.position for f in german.findings] == ["entry 1"]
+
+
 def test_the_glossary_check_reads_a_german_terms_adjective_endings():
     """The translations' language decides: German endings are read ("ein unerwünschter
     Ereignis" passed), another language's are not."""
