@@ -184,8 +184,9 @@ def translate(
         False,
         "--no-fuzzy",
         help="PO/XLIFF: do not mark machine translations for review. PO: without the fuzzy "
-        "flag gettext (Django's compilemessages) uses them at once; with it (the default) it "
-        "ignores them until a reviewer removes the flag.",
+        "flag gettext and the tools that read PO use them at once; with it (the default) they "
+        "ignore them until a reviewer removes the flag (--exact-approved: only 100% memory "
+        "matches unflagged).",
     ),
     skip_keys: str | None = SKIP_KEYS_OPTION,
     columns: str | None = typer.Option(

@@ -54,6 +54,7 @@ from ltmt.formats.documents import (
     WithoutSource,
     open_document,
 )
+from ltmt.formats.entry_forms import FORM
 from ltmt.formats.existing_output import (
     adopt,
     check_output_replaceable,
@@ -398,8 +399,16 @@ def _translate_chunk(
         texts = {o.unit.key: o.text for o in filled if o.unit.key in approved}
         document.fill(texts, False, from_memory=from_memory)
     if mark_fuzzy and document.format == "po":  # a plural entry's forms are one entry
-        flagged = {o.unit.entry or o.unit.key for o in filled if o.unit.key not in approved}
+        # an entry written again as it was (a rerun's 100 % match of a fuzzy one) is no change
+        changed = getattr(document, "changed_entries", None)
+        flagged = {_entry_of(o.unit) for o in filled if o.unit.key not in approved}
+        if changed is not None:
+            flagged &= changed
         result.report.entries_marked_fuzzy += len(flagged)
+        matched = _approved(filled) - approved  # what --exact-approved leaves unflagged
+        result.report.entries_fuzzy_exact += len(
+            {_entry_of(o.unit) for o in filled if o.unit.key in matched} & flagged
+        )
     if isinstance(document, CodesPutBack):
         _count_codes_put_back(document, filled, result.report)
     if isinstance(document, LengthLimited):
@@ -454,6 +463,11 @@ def _count_broken_messages(document: KeyedCatalog, done: set[str], report: RunRe
     for name, problem in document.invalid_sources().items():
         report.invalid_source_in(shortened(name, 40))
         report.example(f"{name}: left untranslated, no valid ICU message in its source ({problem})")
+
+
+def _entry_of(unit: Unit) -> str:
+    """The key of ``unit``'s PO entry: a plural form's and an ICU case's are their entry's."""
+    return (unit.entry or unit.key).partition(FORM)[0]
 
 
 def _approved(outcomes: list[Outcome]) -> set[str]:

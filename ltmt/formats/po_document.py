@@ -81,6 +81,7 @@ class PoDocument:
         self.store = store
         self._waiting = WaitingForms()  # plural forms waiting for their siblings
         self._revised = False  # whether an entry was changed: the header says when
+        self.changed_entries: set[str] = set()  # the entries fill changed, by key
         if tgt_lang:
             self._complete_template_header(tgt_lang)
         self.nplurals = nplurals(store)
@@ -276,7 +277,9 @@ class PoDocument:
             unit.clear_previous()
             filled += len(texts)
             # an entry written as it was (a rerun's 100 % match) revises nothing: no new date
-            self._revised = self._revised or str(unit) != before
+            if str(unit) != before:
+                self._revised = True
+                self.changed_entries.add(str(index))
         return filled
 
     def _whole_entries(self, translations: Mapping[str, str]) -> dict[str, str]:

@@ -64,9 +64,11 @@ their own context and plural form replaced them; ``signed_off``: those kept with
 (a Qt message of ``qsTrId`` without its ``//%`` text), left untranslated; ``marked_kept``:
 strings whose developer's note asks to keep them (a .resx ``<comment>`` of ``{Locked}`` or "Do
 not translate"), not translated.
-``entries_marked_fuzzy``: the PO entries this run filled and flagged ``#, fuzzy`` for review
-(a plural entry once), which gettext's ``msgfmt`` (Django's ``compilemessages``) leaves out of
-the compiled catalog until a reviewer removes the flag: the summary says so.
+``entries_marked_fuzzy``: the PO entries this run changed and flagged ``#, fuzzy`` for review
+(a plural entry once; one written again as it was, a rerun's, is not counted), which gettext's
+``msgfmt`` and the tools that read PO leave out of the compiled catalog until a reviewer removes
+the flag: the summary says so; ``entries_fuzzy_exact`` of them 100 % memory matches of their
+own context, which ``--exact-approved`` writes unflagged.
 ``source_changed``: of the units translated, those for which an existing output held what
 ltmt wrote there for an earlier source (:mod:`ltmt.formats.output_sources`), or what the
 user's memory holds for one (:mod:`ltmt.formats.changed_sources`).
@@ -150,6 +152,7 @@ class RunReport:
     source_changed: int = 0
     suggestions_kept: int = 0
     entries_marked_fuzzy: int = 0  # PO entries filled and flagged fuzzy (not fuzzy matches)
+    entries_fuzzy_exact: int = 0  # of them, 100 % matches of their context (--exact-approved's)
     signed_off: int = 0
     no_source: int = 0
     marked_kept: int = 0
@@ -171,6 +174,20 @@ class RunReport:
         """Count a model output left as its ``source``; the first few are named."""
         self.copied += 1
         _name_first(self.copied_examples, source)
+
+    def _unflagging(self, unflagged: str, approved: str) -> str:
+        """What writes the entries marked fuzzy unflagged: ``approved`` where 100 % memory
+        matches are among them (``unflagged`` unflags the model's translations too)."""
+        if not self.entries_fuzzy_exact:
+            return f"{unflagged} writes them unflagged"
+        some = self.entries_fuzzy_exact < self.entries_marked_fuzzy
+        one = self.entries_fuzzy_exact == 1
+        said = "is a 100 % memory match" if one else "are 100 % memory matches"
+        which = f"{self.entries_fuzzy_exact} of them" if some else ("it" if one else "they")
+        return (
+            f"{which} {said}, which {approved} writes unflagged ({unflagged} "
+            "unflags the machine translations too)"
+        )
 
     def name_kept_in(self, source: str) -> None:
         """Count a one-word line kept as written as a name; the first few are named."""
@@ -257,10 +274,16 @@ class RunReport:
             return ""
         return f" ({_check_them(self.not_repairable, self.not_repairable_examples)})"
 
-    def summary(self, overwrite: str = "--overwrite", unflagged: str = "--no-fuzzy") -> str:
+    def summary(
+        self,
+        overwrite: str = "--overwrite",
+        unflagged: str = "--no-fuzzy",
+        approved: str = "--exact-approved",
+    ) -> str:
         """One line for the end of a run; ``overwrite``: what the caller calls the option that
         translates kept units again (the server's form field ``overwrite=true``), ``unflagged``
-        the one that writes translations without the fuzzy flag (``mark_fuzzy=false``)."""
+        the one that writes translations without the fuzzy flag (``mark_fuzzy=false``),
+        ``approved`` the one that writes 100 % memory matches so (``exact_approved=true``)."""
         rate = self.units / self.seconds if self.seconds > 0 else 0.0
         files = f"{counted(len(self.files), 'file')}, " if self.files else ""
         guarded = (
@@ -374,8 +397,8 @@ class RunReport:
         if self.entries_marked_fuzzy:
             entries = counted(self.entries_marked_fuzzy, "entry", "entries")
             parts.append(
-                f"{entries} marked fuzzy for review: gettext (Django's compilemessages) ignores "
-                f"them until the flag is removed; {unflagged} writes them unflagged"
+                f"{entries} marked fuzzy for review: gettext and the tools that read PO ignore "
+                f"them until the flag is removed; {self._unflagging(unflagged, approved)}"
             )
         if self.signed_off:
             parts.append(

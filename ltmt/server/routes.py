@@ -360,7 +360,9 @@ async def translate_file(
             "Content-Disposition": files.attachment(name),
             "X-Ltmt-Translated": str(result.translated),
             "X-Ltmt-Placeholders": result.report.summary(
-                overwrite="overwrite=true", unflagged="mark_fuzzy=false"
+                overwrite="overwrite=true",
+                unflagged="mark_fuzzy=false",
+                approved="exact_approved=true",
             ),
             **warnings.header(),
         },

@@ -104,11 +104,31 @@ def test_the_entries_marked_fuzzy_are_counted_and_said_to_be_ignored_by_gettext(
     # the plural entry's two forms are one entry; "Close" was fuzzy before, kept as it is
     assert out.read_text("utf-8").count("#, fuzzy") == marked + 1
     said = (
-        "4 entries marked fuzzy for review: gettext (Django's compilemessages) ignores them "
+        "4 entries marked fuzzy for review: gettext and the tools that read PO ignore them "
         "until the flag is removed; --no-fuzzy writes them unflagged"
     )
     assert (said in result.report.summary()) is mark_fuzzy
     assert result.report.as_dict()["entries_marked_fuzzy"] == marked
+
+
+def test_the_entries_marked_fuzzy_point_to_exact_approved_and_a_rerun_counts_none(
+    tmp_path: Path,
+) -> None:
+    """Regression trial godot, session 66: 100 % memory matches written fuzzy were pointed to
+    --no-fuzzy alone (which unflags the model's translations too), and a rerun that changed
+    nothing said "4 entries marked fuzzy" again."""
+    source, out = tmp_path / "app.po", tmp_path / "out.po"
+    source.write_text(FUZZY_PO, "utf-8")
+    report = translate_file(source, out, FakeModel(), exact=stored_exact).report
+    assert (report.entries_marked_fuzzy, report.entries_fuzzy_exact) == (2, 1)
+    assert (
+        "2 entries marked fuzzy for review: gettext and the tools that read PO ignore them until "
+        "the flag is removed; 1 of them is a 100 % memory match, which --exact-approved writes "
+        "unflagged (--no-fuzzy unflags the machine translations too)"
+    ) in report.summary()
+    again = translate_file(out, out, FakeModel(), exact=stored_exact).report
+    assert again.exact == 1 and again.entries_marked_fuzzy == 0
+    assert "marked fuzzy for review" not in again.summary()
 
 
 FUZZY_PO = (
