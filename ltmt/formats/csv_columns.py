@@ -2,7 +2,8 @@
 
 By their headers: the source language's column (``en``, ``English (en)``, ``English``, or by
 its role, ``source``) into the target's (``de``; added after the last when the table has
-none, in the source column's style: ``German(de)`` beside ``English(en)``). A table with
+none, in the source column's style: ``German(de)`` beside ``English(en)``, ``de_DE`` beside
+``en_US``). A table with
 several source-language columns (a shop's ``Title (en)``, ``Body (en)``)
 has each translated into the target-language column of the same name (``Title (de)``,
 ``Body (de)``); one without such a column is named in a warning. A column of another variant
@@ -94,6 +95,8 @@ def _language(header: str) -> str | None:
 
 # a header that names its language and the code after it in brackets: English(en), English
 # (United States)(en-US), English [en]: the name, what is between it and the bracket, the code
+# a locale code with a region, as Godot's and gettext's tables head a column (en_US, en-GB)
+_REGIONAL_CODE = re.compile(r"[a-z]{2,3}(?P<separator>[_-])[A-Z]{2}")
 _NAMED_CODE = re.compile(
     r"^(?P<name>.*?\S)(?P<space>\s*)(?P<open>[(\[])\s*(?P<code>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\s*[)\]]\s*$"
 )
@@ -103,8 +106,13 @@ def added_header(source: str, tgt_lang: str) -> str:
     """The header of a target column added to a table whose source column is headed ``source``:
     in its style where it names its language and the code in brackets (Unity's ``English(en)``
     gets ``German(de)``, ``English (United States)(en-US)`` gets ``German (Germany)(de-DE)``
-    for de-DE: Unity finds a column so named), else the code ``tgt_lang``; not where the name
-    is another language's than the code (``English (UK)``: a region)."""
+    for de-DE: Unity finds a column so named) or is a locale with a region (Godot's ``en_US``
+    gets ``de_DE``, its language's main region where ``tgt_lang`` names none), else the code
+    ``tgt_lang``; not where the name is another language's than the code (``English (UK)``: a
+    region)."""
+    regional = _REGIONAL_CODE.fullmatch(source.strip())
+    if regional is not None:
+        return _with_region(tgt_lang, regional["separator"])
     found = _NAMED_CODE.match(source)
     code = found["code"].replace("_", "-") if found else ""
     if found is None or _named_language(found["name"]) != primary_language(code):
@@ -112,6 +120,22 @@ def added_header(source: str, tgt_lang: str) -> str:
     code = tgt_lang.replace("-", "_") if "_" in found["code"] else tgt_lang.replace("_", "-")
     close = ")" if found["open"] == "(" else "]"
     return f"{language_name(tgt_lang)}{found['space']}{found['open']}{code}{close}"
+
+
+def _with_region(tgt_lang: str, separator: str) -> str:
+    """``tgt_lang`` as a locale with a region, joined by ``separator`` (``de`` → ``de_DE``:
+    the region CLDR's likely subtags give); as given where it names a script or no region is
+    known."""
+    import langcodes
+
+    try:
+        tag = langcodes.Language.get(tgt_lang.replace("_", "-"))
+    except (ValueError, LookupError):
+        return tgt_lang
+    region = tag.territory or tag.maximize().territory
+    if tag.script or not tag.language or not region:
+        return tgt_lang
+    return f"{tag.language}{separator}{region}"
 
 
 def _first(languages: dict[int, str | None], language: str) -> int | None:

@@ -29,8 +29,10 @@ Crowdin's ``Identifier,Source string,Translation``): the source column then hold
 text and the target column gets ``--tgt-lang``'s. The file keeps its delimiter (``,``, ``;`` as
 Excel writes in many languages, or a tab; the one that splits the header row, a tab in a ``.tsv``
 file), its line ends and byte order mark; the rows ltmt does not fill are written back as they
-were. Quotes are read and written as RFC 4180 has them: a cell with a delimiter, a quote or a
-line end is quoted (``"``), and a quote in it doubled (``""``).
+were, and so are the cells ltmt does not change in a row it fills (a quoted cell that need not
+be, ``"Drink the potion."``, keeps its quotes). Quotes are read and written as RFC 4180 has
+them: a cell with a delimiter, a quote or a line end is quoted (``"``), and a quote in it
+doubled (``""``).
 """
 
 from __future__ import annotations
@@ -246,6 +248,23 @@ class CsvTable(TranslationsHeld):
             return _inserted(filled, len(self.table.rows[0]), cells[None])
         return filled
 
+    def _row_line(self, number: int, cells: dict[int | None, str]) -> str:
+        """Row ``number`` with ``cells`` filled in, as a line of the file: the cells it keeps
+        as the file writes them (:func:`_written_cells`), the others quoted where they must
+        be (:func:`_quoted`)."""
+        row, table = self.table.rows[number], self.table
+        values = self._with_targets(row, cells)
+        written = _written_cells(table.raw[number], row, table.delimiter, table.spaced)
+        # each cell's origin: its index in ``row``, or "" (filled in, added, or padding)
+        origins = self._with_targets([str(i) for i in range(len(row))], dict.fromkeys(cells, ""))
+        line = [
+            written[int(origin)]
+            if written is not None and origin and value == row[int(origin)]
+            else _quoted(value, table.delimiter, table.newline)
+            for origin, value in zip(origins, values, strict=True)
+        ]
+        return table.delimiter.join(line) + table.newline
+
     def _warn_of_cells_beyond_the_header(self) -> None:
         """Warn once of the rows with more cells than the header names: the target column
         added after the header's last goes before their extra cells, which move one right."""
@@ -288,9 +307,6 @@ class CsvTable(TranslationsHeld):
     def save(self, out_path: Path) -> None:
         self._refuse_to_translate_itself(Path(out_path))
         buffer = io.StringIO()
-        writer = csv.writer(
-            buffer, csv.excel, delimiter=self.table.delimiter, lineterminator=self.table.newline
-        )
         added = self.columns.pairs[0].target is None  # a new target column: every row gets it
         if added:
             self._warn_of_cells_beyond_the_header()
@@ -298,7 +314,7 @@ class CsvTable(TranslationsHeld):
         header = "target" if self.columns.by_role else self.tgt_lang
         if added and not self.columns.by_role:  # in the source column's style (German(de))
             header = added_header(self.table.rows[0][self.columns.pairs[0].source], self.tgt_lang)
-        for number, row in enumerate(self.table.rows):
+        for number in range(len(self.table.rows)):
             if not added and number not in filled:
                 buffer.write(self.table.raw[number])
                 continue
@@ -306,12 +322,43 @@ class CsvTable(TranslationsHeld):
             if added:
                 added_cell: dict[int | None, str] = {None: header if number == 0 else ""}
                 cells = added_cell | cells
-            writer.writerow(self._with_targets(row, cells))
+            buffer.write(self._row_line(number, cells))
             if not self.table.raw[number].endswith(("\n", "\r")):
                 buffer.seek(buffer.tell() - len(self.table.newline))
                 buffer.truncate()  # the file's last row had no line end
         text = (_BOM if self.table.bom else "") + buffer.getvalue()
         atomic_write(Path(out_path), text.encode("utf-8"))
+
+
+def _quoted(text: str, delimiter: str, newline: str) -> str:
+    """``text`` as the csv writer writes a cell: quoted where it holds ``delimiter``, a quote
+    or a line end, its quotes doubled."""
+    if not text:
+        return ""  # (a row of one empty cell is written ``""``)
+    buffer = io.StringIO()
+    csv.writer(buffer, csv.excel, delimiter=delimiter, lineterminator=newline).writerow([text])
+    return buffer.getvalue()[: -len(newline)]
+
+
+def _written_cells(raw: str, row: list[str], delimiter: str, spaced: bool) -> list[str] | None:
+    """The cells of ``raw`` (a row's lines as the file has them, read as ``row``) as written,
+    quotes and all; None where they cannot be told apart so that each reads as its cell."""
+    cells, start, quoted = [], 0, False
+    text = raw.rstrip("\r\n")
+    for at, char in enumerate(text):
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            cells.append(text[start:at])
+            start = at + 1
+    cells.append(text[start:])
+    if len(cells) != len(row):
+        return None
+    for cell, value in zip(cells, row, strict=True):
+        reader = csv.reader([cell], csv.excel, delimiter=delimiter, skipinitialspace=spaced)
+        if (next(reader, None) or [""]) != [value]:
+            return None
+    return cells
 
 
 def _key(row: int, index: int, pair: Pair) -> str:

@@ -44,7 +44,7 @@ def test_the_target_column_is_filled_where_empty_and_the_rest_kept_as_written(
         'BYE,Goodbye,Tschüss\n'
         'MULTI,"First line\nsecond line","FIRST LINE\nSECOND LINE"\n'
         'EMPTY,,\n'
-        'QUOTED,"Say ""hi""","SAY ""HI"""'
+        '"QUOTED","Say ""hi""","SAY ""HI"""'  # a cell not changed keeps its quotes
     )  # fmt: skip
 
 
@@ -57,9 +57,9 @@ def test_a_cell_with_a_form_feed_or_a_line_separator_keeps_the_rows_after_it(
     )
     out = tmp_path / "strings.de.csv"
     translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
-    assert out.read_text("utf-8") == (  # (a filled row is written again: quotes as needed)
-        "keys,en,de\nA,page\x0cbreak,PAGE\x0cBREAK\nB,hello,Hallo\n"
-        "C,one\u2028two,ONE\u2028TWO\nD,bye,BYE\n"
+    assert out.read_text("utf-8") == (  # (a filled cell is quoted as needed, the others kept)
+        'keys,en,de\nA,"page\x0cbreak",PAGE\x0cBREAK\nB,hello,Hallo\n'
+        'C,"one\u2028two",ONE\u2028TWO\nD,bye,BYE\n'
     )
 
 
@@ -88,6 +88,9 @@ def test_a_table_without_the_target_column_gets_one_in_its_own_dialect(tmp_path:
         ("English (United States)(en-US)", "de-DE", "German (Germany)(de-DE)"),
         ("English [en_US]", "de-DE", "German (Germany) [de_DE]"),
         ("en", "de", "de"),
+        # regression trial godot, session 66: Godot's locale headers got a bare "de"
+        ("en_US", "de", "de_DE"),
+        ("en-GB", "de-AT", "de-AT"),
         ("Text (en)", "de", "de"),  # Text names no language: the code alone
     ],
 )
@@ -99,6 +102,26 @@ def test_an_added_target_column_is_named_as_the_source_column_is(
     out = tmp_path / "strings.de.csv"
     translate_file(path, out, FakeModel(), src_lang="en", tgt_lang=tgt_lang)
     assert out.read_text("utf-8") == f"Key,{source},{added}\nplay,Play,PLAY\n"
+
+
+def test_a_filled_rows_cells_not_changed_keep_their_quotes(tmp_path: Path) -> None:
+    """Regression trial godot, session 66: a filled row's English cell, quoted though it need
+    not be, was written without its quotes; the cells a run does not change are kept as
+    written, with a new column's too (``keys,_notes,en_US,fr_FR`` gets ``de_DE``)."""
+    path = tmp_path / "items.csv"
+    path.write_text(
+        'keys,_notes,en_US,fr_FR\n'
+        'ITEM_POTION,"","Drink the potion.","Buvez, vite"\n'
+        'UI_BACK,,Back,Retour\n',
+        "utf-8",
+    )  # fmt: skip
+    out = tmp_path / "items.de.csv"
+    translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        'keys,_notes,en_US,fr_FR,de_DE\n'
+        'ITEM_POTION,"","Drink the potion.","Buvez, vite",DRINK THE POTION.\n'
+        'UI_BACK,,Back,Retour,BACK\n'
+    )  # fmt: skip
 
 
 def test_rows_become_pairs_with_their_key_as_context_and_line(tmp_path: Path) -> None:
