@@ -310,8 +310,11 @@ _PATTERNS = {
         r"|<(?i:action|input|key|button|gamepad|glyph):[\w.-]+>|<[A-Za-z][\w-]*:[A-Z][\w.-]*>"
         rf"|{INTERPOLATION}"
     ),
-    # a field named after a sigil: Laravel's ``:count`` (small letters: ``[:PATH]`` and ``:Name``
-    # are a command's metavariables and words), a JavaScript or Chrome message's ``$1`` and
+    # a field named after a sigil: Laravel's ``:count`` and the same key capitalised (``:Name``)
+    # or in capitals (``:NAME``), which Laravel fills with the value capitalised or upper-cased
+    # (the model dropped them: ``Hello :Name`` came out ``Hello``); at the start or after a
+    # space or punctuation and two letters at least, so a command's ``[:PATH]``, prose's
+    # ``Note:Name`` and a smiley's ``:D`` stay text; a JavaScript or Chrome message's ``$1`` and
     # ``$name$`` and its escaped ``$$`` (a ``$`` of its own: ``$$5`` lost, or ``$9.99`` for
     # ``$$9.99``, a reference to a ninth substitution), i18next's nested ``$t(key)`` with its
     # JSON options (``$t(key, {"count": {{n}}})``: their quotes became German ones), and
@@ -324,7 +327,7 @@ _PATTERNS = {
     "sigil": (
         r"__MSG_[A-Za-z0-9@_]+?__|"
         r"@(?:\.[A-Za-z]+)?:(?:\{'[^'{}]*'\}|\([\w.:|/-]+\)|[\w$-]+(?:[./][\w$-]+)*)"
-        r"|(?<![\w:/.\\\[-]):[a-z_][a-z0-9_]*(?![\w:/])"
+        r"|(?<![\w:/.\\\[-]):(?:[a-z_][a-z0-9_]*|[A-Z](?:[a-z0-9_]+|[A-Z0-9_]+))(?![\w:/])"
         r"|\$\$|\$t\([^(),\s]+(?:\s*,\s*\{(?:[^{}]|\{\{[^{}]*\}\})*\})?\s*\)|(?<![\w$])\$[1-9](?![\d.,]\d|\d)|(?<![\w$])\$[A-Za-z_]\w*\$(?![\w$])"
         rf"|{_DRUPAL}"
     ),

@@ -71,6 +71,9 @@ from ltmt.formats.placeholders import (
         ("__MSG_@@extension_id__/__MSG_a__b__", ["__MSG_@@extension_id__", "__MSG_a__"]),
         ("Only $9.99 or $1,000 a month", []),  # prices (the currency amounts' tags)
         ("printer for :hardcopy", [":hardcopy"]),
+        # ... capitalised or in capitals, as Laravel fills them (the model dropped ":Name")
+        ("Hello :Name, The :ATTRIBUTE_NAME!", [":Name", ":ATTRIBUTE_NAME"]),
+        ("Thanks, :Name. (:Attribute)", [":Name", ":Attribute"]),
         # vue-i18n's linked messages, whose keys the model translated ("@:cart. Titel"), and
         # its literals (session 60)
         ("@:cart.title is empty.", ["@:cart.title"]),
@@ -117,6 +120,8 @@ from ltmt.formats.placeholders import (
         ("kill <pid> <host name> <unknown>", []),
         # ... nor fields: a command's [:PATH], a time, a port, a price, Error:x
         ("SCHEMA[:PATH] at 10:30 on host:port for $10 (Error:x, a::b)", []),
+        # ... nor words after a colon, a smiley, a camel-case name
+        ("Note:Name and Note: Name, great :D, :FooBar", []),
     ],
 )
 def test_extract_placeholders(text: str, expected: list[str]) -> None:
