@@ -193,7 +193,7 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
         if len(counts) == 1 and lost[counts[0]] == 1:
             del lost[counts[0]]
     written = metadata.get("placeholders") or {}
-    problems = []
+    problems = _case_changes(lost, added)
     if lost:
         problems.append(f"lacks {_listed(lost, written)}")
     if added:
@@ -772,6 +772,27 @@ def _unsized(printf: str) -> str:
     if printf.endswith("v"):
         plain = plain[:-1] + "".join(sorted(set(printf) & set("+#"))) + "v"
     return plain[:-1] + plain[-1].lower() if plain[-1] in "XEFGA" else plain
+
+
+def _case_changes(lost: Counter[str], added: Counter[str]) -> list[str]:
+    """Laravel's fields whose case the translation changed (``:attribute`` for ``:ATTRIBUTE``),
+    each named with the form it became and taken out of ``lost`` and ``added``: Laravel fills
+    ``:NAME`` with the value in capitals and ``:Name`` with it capitalised, so the case is
+    what the reader sees, not a new name."""
+    problems = []
+    for text in [text for text in lost if text.startswith(":")]:
+        became = next((a for a in added if a != text and a.lower() == text.lower()), None)
+        if became is None:
+            continue
+        problems.append(
+            f"writes {became} for {text}, which Laravel fills with the value in another case "
+            f"(:NAME in capitals, :Name capitalised): write {text}"
+        )
+        for counter, key in ((lost, text), (added, became)):
+            counter[key] -= 1
+            if counter[key] <= 0:
+                del counter[key]
+    return problems
 
 
 def _listed(placeholders: Counter[str], written: Mapping[str, str] | None = None) -> str:

@@ -1070,3 +1070,34 @@ def test_go_verbs_are_checked(source, target, expected):
 )
 def test_a_templates_blanks_inside_its_braces_are_no_difference(source, target, expected):
     assert placeholder_problems(source, target, {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "became", "was"),
+    [
+        (
+            "The :ATTRIBUTE field is required.",
+            "Das Feld :attribute ist Pflicht.",
+            ":attribute",
+            ":ATTRIBUTE",
+        ),
+        ("Hello :Name", "Hallo :name", ":name", ":Name"),
+        ("Attention :NAME!", "Achtung :Name!", ":Name", ":NAME"),
+    ],
+)
+def test_a_laravel_field_in_another_case_is_named_with_both_forms(
+    source: str, target: str, became: str, was: str
+) -> None:
+    assert placeholder_problems(source, target, {}) == [
+        f"writes {became} for {was}, which Laravel fills with the value in another case "
+        f"(:NAME in capitals, :Name capitalised): write {was}"
+    ]
+
+
+def test_a_laravel_field_lost_beside_one_in_another_case_is_still_lacking() -> None:
+    assert placeholder_problems("Hi :Name, :count new", "Hallo :name", {}) == [
+        "writes :name for :Name, which Laravel fills with the value in another case "
+        "(:NAME in capitals, :Name capitalised): write :Name",
+        "lacks :count",
+    ]
+    assert placeholder_problems("Hi :name and :Name", "Hallo :Name", {}) == ["lacks :name"]
