@@ -765,6 +765,11 @@ def _named(fmt: str) -> str | None:
 # guess of plain text translated an MDX page's imports and a TOML file's keys)
 _NEAREST: dict[str, str] = {
     ".mdx": "pass --format md to translate an MDX page as Markdown (check its imports and JSX)",
+    # Laravel's lang/en/*.php: read as text, its PHP was translated and broken
+    ".php": "ltmt reads no PHP arrays; translate Laravel's strings as JSON (lang/en.json -o "
+    "lang/de.json, which Laravel reads too), or export the array with php -r 'echo "
+    'json_encode(require "lang/en/messages.php", JSON_PRETTY_PRINT|JSON_UNESCAPED_UNICODE);\''
+    " > messages.en.json, translate that and write it back with var_export",
     ".toml": "ltmt reads no TOML; write a Hugo i18n bundle as YAML (i18n/en.yaml) and go-i18n "
     "messages as JSON (goi18n extract -format json, goi18n merge -format json)",
 }

@@ -191,6 +191,14 @@ def test_errors_name_what_can(path: str, fmt: str | None, role, message: str) ->
             "write a Hugo i18n bundle as YAML (i18n/en.yaml) and go-i18n messages as JSON "
             "(goi18n extract -format json, goi18n merge -format json)",
         ),
+        (  # Laravel's lang/en/messages.php: --format txt, which the list offered, broke its PHP
+            "messages.php",
+            "messages.php: cannot tell the format from the extension '.php'; ltmt reads no PHP "
+            "arrays; translate Laravel's strings as JSON (lang/en.json -o lang/de.json, which "
+            "Laravel reads too), or export the array with php -r 'echo json_encode(require "
+            '"lang/en/messages.php", JSON_PRETTY_PRINT|JSON_UNESCAPED_UNICODE);\' > '
+            "messages.en.json, translate that and write it back with var_export",
+        ),
         ("serve.log", "serve.log: cannot tell the format from the extension '.log'; pass --format"),
     ],
 )
