@@ -313,6 +313,12 @@ def read_folder(
             f"--source-file {source_folder}: not a folder; the translations of a folder are "
             "paired with the source-language folder they translate"
         )
+    if source_folder is not None and resolved(source_folder) == resolved(folder):
+        # each of its files was its own source (``en.json: --source-file is the file itself``)
+        raise InputError(
+            f"--source-file {source_folder} is the folder itself: its files hold both languages "
+            "(such as en.json beside de.json) and pair by their names; leave out --source-file"
+        )
     found = FolderPairs(folder)
     language_error = ""  # the first file's of another pair, said if no file is read
     bundles = BundlesIn(folder)

@@ -328,3 +328,15 @@ def test_a_source_file_with_no_translation_beside_is_said_to_be_one(tmp_path: Pa
         r"translation beside \(Resources.resx, Strings.resx\): translate them first$",
     ):
         read_folder(tmp_path)
+
+
+def test_a_folder_given_as_its_own_source_folder_is_told_to_leave_it_out(tmp_path: Path) -> None:
+    """Laravel's lang/ (en.json beside de.json): each file was its own source."""
+    (tmp_path / "en.json").write_text('{"Save": "Save"}', "utf-8")
+    (tmp_path / "de.json").write_text('{"Save": "Speichern"}', "utf-8")
+    with pytest.raises(InputError) as raised:
+        read_folder(tmp_path, tmp_path)
+    assert str(raised.value) == (
+        f"--source-file {tmp_path} is the folder itself: its files hold both languages "
+        "(such as en.json beside de.json) and pair by their names; leave out --source-file"
+    )
