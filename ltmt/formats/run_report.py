@@ -440,5 +440,9 @@ class RunReport:
 
 def entry_name(source: str, context: str = "") -> str:
     """How a run's summary names a unit: its source shortened, after its context (a PO
-    ``msgctxt``) where it has one (``menu|Save``)."""
-    return shortened(f"{context}|{source}" if context else source, 40)
+    ``msgctxt``, a JSON key's path) where it has one (``menu > Save``), and only its key where
+    that is the source (Laravel's ``lang/de.json``: ``/Settings``). Not a ``|``, which reads as
+    a plural's forms in Laravel, Symfony and vue-i18n messages."""
+    if context.lstrip("/") == source:
+        return shortened(context, 40)
+    return shortened(f"{context} > {source}" if context else source, 40)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ltmt.formats.run_report import RunReport
+import pytest
+
+from ltmt.formats.run_report import RunReport, entry_name
 
 
 def test_a_folder_run_names_the_first_three_of_its_files_together() -> None:
@@ -32,3 +34,16 @@ def test_a_folder_run_names_the_first_three_of_its_files_together() -> None:
         "them: 'Go Close Pro.', 'Go Quit Pro.')" in summary
     )
     assert "2 could not be repaired (check them: 'Order %s Save', 'Order %s Open')" in summary
+
+
+@pytest.mark.parametrize(
+    ("source", "context", "name"),
+    [
+        ("Save", "", "Save"),
+        ("Save", "menu", "menu > Save"),  # not menu|Save: a | reads as a plural's forms
+        ("Settings", "/Settings", "/Settings"),  # Laravel's de.json: the key is the source
+        ("one apple|:count apples", "/apples", "/apples > one apple|:count apples"),
+    ],
+)
+def test_entry_name(source: str, context: str, name: str) -> None:
+    assert entry_name(source, context) == name

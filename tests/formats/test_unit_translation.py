@@ -152,7 +152,7 @@ def test_units_that_could_not_be_repaired_are_named_in_the_summary() -> None:
     assert (
         "placeholders: 4 with some, 0 repaired, 4 could not be repaired (check them: "
         "'Order %s', 'Dear %s, your order %s is ready for del…', "
-        "'stock.picking|%d items', ...)" in report.summary()
+        "'stock.picking > %d items', ...)" in report.summary()
     )
     assert "not_repairable_examples" not in report.as_dict()
 
