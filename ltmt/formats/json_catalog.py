@@ -102,12 +102,15 @@ from ltmt.formats.keyed_catalog import (
     KeyedCatalog,
     TranslatedFile,
 )
+from ltmt.formats.laravel_json import is_laravel_json
 from ltmt.formats.pipe_plurals import (
+    LARAVEL,
     VUE_I18N,
     Choices,
     kept_whole,
     may_be_vue_i18n,
     plural_choices,
+    symfony_choices,
 )
 from ltmt.formats.plurals import categories_with_other, ordinal_categories
 from ltmt.formats.translator_notes import says_not_to_translate
@@ -248,8 +251,9 @@ class JsonCatalog(KeyedCatalog):
         entries = []
         icu = Path(path).suffix.lower() == ".arb"  # Flutter's messages are ICU throughout
         names = (str(parts[-1]) for parts, _ in strings if parts)
-        vue = not icu and may_be_vue_i18n(names, (source for _, source in strings))
-        self.syntax = VUE_I18N if vue else ""
+        laravel = not icu and is_laravel_json(strings)  # its plurals: one apple|:count apples
+        vue = not icu and not laravel and may_be_vue_i18n(names, (text for _, text in strings))
+        self.syntax = LARAVEL if laravel else VUE_I18N if vue else ""
         for parts, source in strings:
             key = pointer(parts)
             if key in self.kept:
@@ -263,7 +267,9 @@ class JsonCatalog(KeyedCatalog):
                 self.untranslated[key] = source
                 continue
             if not is_branching(source):
-                choices = plural_choices(source) if vue else None
+                choices = (
+                    plural_choices(source) if vue else symfony_choices(source) if laravel else None
+                )
                 if choices is None:
                     if unescaped_apostrophes(source) != source:
                         self.escaped.add(key)

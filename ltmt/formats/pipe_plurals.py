@@ -28,7 +28,9 @@ is for (``{0} No apples|{1} One apple|]1,Inf[ %count% apples``), and ``||`` for 
 text. The model got them whole too (``One apple`` left English). :func:`symfony_choices` parts
 them so: each form is translated alone and the intervals are kept as written; the forms keep
 the source's number (Symfony picks an un-intervalled one by the target language's plural rule:
-right for German's two, short for a language with more).
+right for German's two, short for a language with more). Laravel's pipe plurals are the same
+(``one apple|:count apples``, ``{0} none|[1,19] some|[20,*] many``: ``*`` for no bound, and
+``:count``), in its JSON files (:func:`ltmt.formats.laravel_json.is_laravel_json`).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from ltmt.wording import counted
 logger = logging.getLogger(__name__)
 
 VUE_I18N = "vue-i18n"  # a catalog's syntax (:attr:`ltmt.formats.keyed_catalog.KeyedCatalog.syntax`)
+LARAVEL = "laravel"  # Laravel's JSON (keys = English), whose plurals are Symfony's, with :count
 
 # vue-i18n's count, which it fills in for the number of a plural message: ``{count}``, ``{n}``
 _COUNT = re.compile(r"(?<!\{)\{\s*(?:count|n)\s*\}(?!\})")
@@ -87,7 +90,7 @@ class Choices:
         """The choices of ``text``, a translation of the message ``name``, by key; ``text``
         whole under ``name`` where it has another number of choices (a person's, which its
         reader keeps as written: :func:`kept_whole`); none where it is empty."""
-        if self.other_count(text) is not None:
+        if self.other_count(text) is not None or self.other_intervals(text):
             return {name: text}
         found = self._parted(text)
         if found is None or len(found.branches) != len(self.branches):
@@ -100,6 +103,12 @@ class Choices:
         found = self._parted(text)
         count = 1 if found is None else len(found.branches)
         return None if count == len(self.branches) or not text.strip() else count
+
+    def other_intervals(self, text: str) -> bool:
+        """Whether ``text``, a translation of a Symfony or Laravel plural with as many forms,
+        leads them by other intervals (``[1,20]`` for ``[1,19]``, none for ``[20,*]``)."""
+        wanted = (self.lead.strip(), *(separator[1:].strip() for separator in self.separators))
+        return self.symfony and bool(text.strip()) and written_forms(text) != wanted
 
     def count_problem(self, text: str) -> str | None:
         """What is wrong with ``text``, a translation with another number of choices than
@@ -141,13 +150,11 @@ def kept_whole(
     translated again (the run said nothing and lost it), with a warning a line each."""
     kept = {name: values[name] for name in choices if name in values}
     for name, text in kept.items():
-        logger.warning(
-            "%s: %s has %s where the source has %d; kept: check it",
-            path,
-            name,
-            counted(choices[name].other_count(text) or 0, "choice"),
-            len(choices[name].branches),
-        )
+        count = choices[name].other_count(text)
+        what = "its forms led by other intervals than the source's"  # as many forms
+        if count is not None:
+            what = f"{counted(count, 'choice')} where the source has {len(choices[name].branches)}"
+        logger.warning("%s: %s has %s; kept: check it", path, name, what)
     return kept
 
 
@@ -244,9 +251,9 @@ _SYMFONY_BAR = re.compile(r"(?<!\|)\|(?!\|)")
 _NUMBER = r"-?\d+(?:\.\d+)?"
 _INTERVAL = re.compile(
     rf"\s*(?:\{{\s*{_NUMBER}(?:\s*,\s*{_NUMBER})*\s*\}}"
-    rf"|[\[\]]\s*(?:-Inf|{_NUMBER})\s*,\s*(?:\+?Inf|{_NUMBER})\s*[\[\]])\s*"
+    rf"|[\[\]]\s*(?:-Inf|\*|{_NUMBER})\s*,\s*(?:\+?Inf|\*|{_NUMBER})\s*[\[\]])\s*"
 )
-_SYMFONY_COUNT = re.compile(r"%count%")
+_SYMFONY_COUNT = re.compile(r"%count%|(?<![\w:]):count\b")  # Symfony's, Laravel's
 _TWIG_FIELD = re.compile(r"\{\{\s*\w+\s*\}\}")  # a validator's {{ limit }}
 
 
@@ -269,6 +276,20 @@ def symfony_choices(message: str) -> Choices | None:
     ):
         return choices
     return None
+
+
+def written_forms(message: str) -> tuple[str, ...]:
+    """The intervals that lead ``message``'s forms where it is parted at bare bars as Symfony
+    and Laravel part a plural (``""`` for a form without one): ``("{0}", "[1,19]", "[20,*]")``;
+    one empty interval for a message without a bar (one form)."""
+    parts = _SYMFONY_BAR.split(message)
+    return tuple(found.group().strip() if (found := _INTERVAL.match(p)) else "" for p in parts)
+
+
+def without_intervals(message: str) -> str:
+    """``message`` without the intervals that lead its forms, read as a Symfony or Laravel
+    plural (``[1,19]`` is no number of the text)."""
+    return "|".join(_INTERVAL.sub(" ", p, count=1) for p in _SYMFONY_BAR.split(message))
 
 
 def _symfony_parts(message: str) -> Choices | None:

@@ -36,10 +36,12 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from ltmt.formats.pipe_plurals import without_intervals
 from ltmt.formats.placeholder_syntax import without_placeholders, without_tag_remains
 from ltmt.numbers_added import added_numbers
 from ltmt.numbers_kept import is_letter_code, lost_numbers
 from ltmt.qa.date_numbers import as_translated
+from ltmt.qa.laravel_checks import is_laravel_plural
 from ltmt.qa.unit_checks import UNIT
 from ltmt.wording import first_few
 
@@ -121,6 +123,8 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     outside placeholders (``%1$s`` is the placeholder check's) and what is left of a tag
     (:func:`~ltmt.formats.placeholder_syntax.without_tag_remains`); a US date or 12-hour time the
     translation writes as German does is the same number (:mod:`ltmt.qa.date_numbers`)."""
+    if is_laravel_plural(source, metadata):  # its intervals ([1,19]) are the plural check's
+        source, target = without_intervals(source), without_intervals(target)
     translated = without_tag_remains(target, source)  # <size=120 %>: no number
     plain = as_translated(without_placeholders(source), translated)  # 3/14/2024: 14.03.2024
     lost = lost_beyond_grouping(plain, translated)

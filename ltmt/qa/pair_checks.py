@@ -60,6 +60,7 @@ from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.pictographs import OWNERSHIP_SIGNS
 from ltmt.qa.icu_checks import argument_problems
+from ltmt.qa.laravel_checks import form_problems
 from ltmt.qa.month_checks import changed_months, english_order, lost_months
 from ltmt.qa.negation_checks import negation_problems
 from ltmt.qa.number_checks import number_problems
@@ -600,6 +601,11 @@ def quoting_problems(source: str, target: str, metadata: Mapping[str, Any]) -> l
     return []
 
 
+def _plural_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """A vue-i18n plural's choices and a Laravel plural's forms that the translation changed."""
+    return choice_problems(source, target, metadata) + form_problems(source, target, metadata)
+
+
 def _lone_quote(source: str, target: str) -> str | None:
     """A double quote mark of ``target``, outside its placeholders, where their number is odd
     and the source's is even (an even number of marks pairs off; the source's odd one, an inch's
@@ -614,7 +620,7 @@ def _lone_quote(source: str, target: str) -> str | None:
 PAIR_CHECKS: dict[str, PairCheck] = {
     "format": format_problems,
     "icu": icu_problems,
-    "plurals": choice_problems,
+    "plurals": _plural_problems,
     "vue": syntax_problems,
     "placeholders": placeholder_problems,
     "addresses": address_problems,

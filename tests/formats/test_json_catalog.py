@@ -1212,3 +1212,45 @@ def test_an_unclosed_argument_is_left_out_with_a_warning(
         "1 message that ICU rejects left out untranslated (/u: unbalanced braces: the '{' at "
         "character 7 is never closed); fix them in the source"
     ) in caplog.text
+
+
+LARAVEL = json.dumps(
+    {
+        "one apple|:count apples": "one apple|:count apples",
+        "{0} There are none|[1,19] There are some|[20,*] There are many": (
+            "{0} There are none|[1,19] There are some|[20,*] There are many"
+        ),
+        "Log in": "Log in",
+    }
+)
+
+
+def test_laravels_pipe_plurals_are_translated_form_by_form_with_their_intervals(
+    tmp_path: Path,
+) -> None:
+    """A Laravel trial (session 66): ``one apple|:count apples`` came out ``ein Apfel, :count
+    Äpfel`` (the bar lost) and ``[20,*]`` was dropped; each form is translated alone now, the
+    intervals kept as written."""
+    source = _write(tmp_path, "en.json", LARAVEL)
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text("utf-8")) == {
+        "one apple|:count apples": "ONE APPLE|:count APPLES",
+        "{0} There are none|[1,19] There are some|[20,*] There are many": (
+            "{0} THERE ARE NONE|[1,19] THERE ARE SOME|[20,*] THERE ARE MANY"
+        ),
+        "Log in": "LOG IN",
+    }
+
+
+def test_qa_checks_a_laravel_plural_with_other_intervals_whole(tmp_path: Path) -> None:
+    source = _write(tmp_path, "en.json", LARAVEL)
+    key = "{0} There are none|[1,19] There are some|[20,*] There are many"
+    target = _write(tmp_path, "de.json", json.dumps({key: "{0} keine|[1,20] einige|viele"}))
+    records = list(read_translations(target, source_file=source, purpose="checked"))
+    assert [(r.target, r.metadata) for r in records] == [
+        (
+            "{0} keine|[1,20] einige|viele",
+            {"context": f"/{key}", "context_is_key": True, "syntax": "laravel"},
+        )
+    ]

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.formats.pipe_plurals import Choices, may_be_vue_i18n, pipe_choices, plural_choices
+from ltmt.formats.pipe_plurals import (
+    Choices,
+    may_be_vue_i18n,
+    pipe_choices,
+    plural_choices,
+    symfony_choices,
+    without_intervals,
+    written_forms,
+)
 
 
 @pytest.mark.parametrize(
@@ -142,3 +150,20 @@ def test_symfony_plural_forms_keep_their_intervals(
     assert choices is not None
     assert (choices.branches, choices.lead, choices.separators) == (branches, lead, separators)
     assert choices.joined(list(choices.branches)) == message
+
+
+@pytest.mark.parametrize(
+    ("message", "intervals"),
+    [
+        # Laravel's: * for no bound, :count its count
+        ("{0} none|[1,19] some|[20,*] many", ("{0}", "[1,19]", "[20,*]")),
+        ("one apple|:count apples", ("", "")),
+        ("{1} :count minute ago|[2,*] :count minutes ago", ("{1}", "[2,*]")),
+    ],
+)
+def test_laravels_plurals_are_parted_as_symfonys(message: str, intervals: tuple[str, ...]) -> None:
+    choices = symfony_choices(message)
+    assert choices is not None and len(choices.branches) == len(intervals)
+    assert written_forms(message) == intervals
+    assert not any(c.isdigit() for c in without_intervals(message))
+    assert choices.other_intervals(message) is False
