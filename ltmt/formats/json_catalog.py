@@ -62,6 +62,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import json
 import logging
 import re
 from collections.abc import Iterator
@@ -102,7 +103,7 @@ from ltmt.formats.keyed_catalog import (
     KeyedCatalog,
     TranslatedFile,
 )
-from ltmt.formats.laravel_json import is_laravel_json
+from ltmt.formats.laravel_json import is_laravel_json, keys_are_english, with_keys_for_empty
 from ltmt.formats.pipe_plurals import (
     LARAVEL,
     VUE_I18N,
@@ -206,6 +207,8 @@ class JsonCatalog(KeyedCatalog):
         tgt_lang: str,
         skip_keys: frozenset[str] = frozenset(),
     ) -> None:
+        if is_laravel_json(_strings(data)):  # "Sign up": "" is its own English: translated
+            data = with_keys_for_empty(data)
         self.raw, self.text, self.data, self.tgt_lang = raw, text, data, tgt_lang
         self.comment = leading_comment(decode(raw, path))[0]  # written first, as the source has it
         # the existing translation's indentation and JSON, where it is continued (:meth:`adopt`)
@@ -349,6 +352,30 @@ class JsonCatalog(KeyedCatalog):
         """``path`` to translate into ``tgt_lang``, the strings under ``skip_keys`` (key names,
         at any depth) and identifiers copied as they are."""
         return cls(Path(path), *_load(Path(path)), tgt_lang or "de", skip_keys)
+
+    @classmethod
+    def source_document(
+        cls,
+        path: Path,
+        source_file: Path | None,
+        tgt_lang: str | None = None,
+        skip_keys: frozenset[str] = frozenset(),
+    ) -> KeyedCatalog:
+        """As :meth:`KeyedCatalog.source_document`; without ``source_file``, a Laravel
+        translation keyed by its English (``lang/de.json``: :func:`keys_are_english`) is its
+        own source, its keys read as the English, which a warning says."""
+        if source_file is None:
+            data = _load(Path(path))[2]
+            if keys_are_english(data):
+                logger.warning(
+                    "%s: no --source-file; its keys are read as the English it translates, as "
+                    "Laravel's lang/de.json is keyed",
+                    path,
+                )
+                keys = {key: key for key in data}
+                keyed = json.dumps(keys, ensure_ascii=False, indent=4)
+                return cls(Path(path), keyed.encode(), keyed, keys, tgt_lang or "de", skip_keys)
+        return super().source_document(path, source_file, tgt_lang, skip_keys)
 
     def name_of(self, key: str) -> str:
         base, form, _ = key.rpartition(FORM)  # a branch of a branching message, else a pointer

@@ -336,6 +336,23 @@ class KeyedCatalog(TranslationsHeld):
         raise NotImplementedError
 
     @classmethod
+    def source_document(
+        cls,
+        path: Path,
+        source_file: Path | None,
+        tgt_lang: str | None = None,
+        skip_keys: frozenset[str] = frozenset(),
+    ) -> KeyedCatalog:
+        """The source-language file that ``path`` translates, opened: ``source_file``, which
+        must be given and be another file."""
+        source_file = source_file_given(path, cls.what, source_file)
+        if resolved(path) == resolved(source_file):
+            raise InputError(
+                f"{path}: --source-file is the file itself; give the source-language file"
+            )
+        return cls.open(Path(source_file), tgt_lang=tgt_lang, skip_keys=skip_keys)
+
+    @classmethod
     def pairs(
         cls,
         path: Path,
@@ -357,12 +374,7 @@ class KeyedCatalog(TranslationsHeld):
         (``imported``; ``ltmt qa``: ``checked``, whose pairs say the file's :attr:`syntax` in
         metadata ``syntax``, and ``context_is_key``: their context is a name, not a
         translator's disambiguation as a PO ``msgctxt`` is)."""
-        source_file = source_file_given(path, cls.what, source_file)
-        if resolved(path) == resolved(source_file):
-            raise InputError(
-                f"{path}: --source-file is the file itself; give the source-language file"
-            )
-        document = cls.open(Path(source_file), tgt_lang=tgt_lang, skip_keys=skip_keys)
+        document = cls.source_document(path, source_file, tgt_lang, skip_keys)
         translation = document.read_translation(Path(path))
         values = translation.values
         whole = document.paired_whole(values)
@@ -417,8 +429,8 @@ class KeyedCatalog(TranslationsHeld):
             if not any(name.startswith(f"{whole}/") for whole in not_text)
         ]  # a value that is no string (an object's strings) is counted as that alone
         if not records and obsolete:
-            _refuse_another_source(path, source_file, values, document)
-        _count_obsolete(path, source_file, obsolete, not_read, purpose)
+            _refuse_another_source(path, source_file or path, values, document)
+        _count_obsolete(path, source_file or path, obsolete, not_read, purpose)
         _count_not_text(path, not_text, not_read)
         return iter(records)
 

@@ -5,7 +5,13 @@ English. Their plurals are parted by ``|`` (:mod:`ltmt.formats.pipe_plurals`).""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from typing import Any
+
+# a key that names a message rather than says it: words joined by . or _ (auth.failed,
+# welcome_message), or camel case (signUp)
+_IDENTIFIER = re.compile(r"[\w-]+(?:[._][\w-]+)+|[a-z]+[A-Z]\w*")
 
 
 def is_laravel_json(strings: Iterable[tuple[Sequence[object], str]]) -> bool:
@@ -16,3 +22,21 @@ def is_laravel_json(strings: Iterable[tuple[Sequence[object], str]]) -> bool:
     if not strings or any(len(parts) != 1 or text not in ("", parts[0]) for parts, text in strings):
         return False
     return any(" " in str(parts[0]) or "|" in str(parts[0]) for parts, _ in strings)
+
+
+def keys_are_english(data: Any) -> bool:
+    """Whether ``data`` (a JSON file's) is a Laravel translation keyed by its English
+    (``{"Log in": "Anmelden", "Dashboard": "Dashboard"}``): a flat object of strings whose keys
+    are no identifiers and half of them at least phrases (with a blank)."""
+    if not isinstance(data, dict) or not data or not all(isinstance(v, str) for v in data.values()):
+        return False
+    if any(_IDENTIFIER.fullmatch(key) for key in data):
+        return False
+    return 2 * sum(" " in key.strip() for key in data) >= len(data)
+
+
+def with_keys_for_empty(data: dict[str, Any]) -> dict[str, Any]:
+    """A Laravel source file's ``data`` with each empty value its key (``"Sign up": ""`` is
+    ``Sign up``: Laravel shows the key where the value is empty in en.json, and a blank where
+    it is in de.json), so it is translated."""
+    return {key: value if value != "" else key for key, value in data.items()}

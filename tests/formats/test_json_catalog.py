@@ -1254,3 +1254,34 @@ def test_qa_checks_a_laravel_plural_with_other_intervals_whole(tmp_path: Path) -
             {"context": f"/{key}", "context_is_key": True, "syntax": "laravel"},
         )
     ]
+
+
+def test_a_laravel_translation_without_a_source_file_is_keyed_by_its_english(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A Laravel trial (session 66): ``memory import lang/de.json`` and ``qa lang/de.json``
+    demanded --source-file, though the keys are the English; they are read as the source."""
+    target = _write(
+        tmp_path, "de.json", '{"Log in": "Anmelden", "Remember me": "Angemeldet bleiben"}'
+    )
+    records = list(read_translations(target))
+    assert [(r.source, r.target) for r in records] == [
+        ("Log in", "Anmelden"),
+        ("Remember me", "Angemeldet bleiben"),
+    ]
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{target}: no --source-file; its keys are read as the English it translates, as "
+        "Laravel's lang/de.json is keyed"
+    ]
+    keyed = _write(tmp_path, "keys.json", '{"auth.failed": "Falsch", "login": "Anmelden"}')
+    with pytest.raises(InputError, match="give the source-language file it translates"):
+        list(read_translations(keyed))
+
+
+def test_a_laravel_source_strings_empty_value_is_its_key_translated(tmp_path: Path) -> None:
+    """``"Sign up": ""`` in en.json (Laravel shows the key) was written ``""`` in de.json,
+    which Laravel shows as a blank."""
+    source = _write(tmp_path, "en.json", '{"Sign up": "", "Log in": "Log in"}')
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text("utf-8")) == {"Sign up": "SIGN UP", "Log in": "LOG IN"}

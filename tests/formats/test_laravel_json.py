@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.formats.laravel_json import is_laravel_json
+from ltmt.formats.laravel_json import is_laravel_json, keys_are_english, with_keys_for_empty
 
 
 @pytest.mark.parametrize(
@@ -20,3 +20,25 @@ from ltmt.formats.laravel_json import is_laravel_json
 )
 def test_is_laravel_json(strings: list[tuple[tuple[str, ...], str]], laravel: bool) -> None:
     assert is_laravel_json(strings) is laravel
+
+
+@pytest.mark.parametrize(
+    ("data", "english"),
+    [
+        ({"Log in": "Anmelden", "Remember me": "Angemeldet bleiben", "Profile": "Profil"}, True),
+        ({"Log in": "Anmelden", "Profile": "Profil", "Dashboard": "Dashboard"}, False),  # words
+        ({"auth.failed": "Falsch", "Log in": "Anmelden"}, False),  # a key that names a message
+        ({"signUp": "Registrieren", "Log in": "Anmelden"}, False),
+        ({"nav": {"Log in": "Anmelden"}}, False),  # nested
+        ([], False),
+    ],
+)
+def test_keys_are_english(data: object, english: bool) -> None:
+    assert keys_are_english(data) is english
+
+
+def test_an_empty_value_is_its_key() -> None:
+    assert with_keys_for_empty({"Sign up": "", "Log in": "Log in"}) == {
+        "Sign up": "Sign up",
+        "Log in": "Log in",
+    }
