@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ltmt.errors import InputError
+from ltmt.formats.registry import FORMATS
 
-_PO = frozenset({".po"})
-_XLIFF = frozenset({".xliff", ".xlf", ".xlif"})
+_PO = frozenset({".po"})  # not a .pot: a template by its name
+_XLIFF = frozenset(FORMATS["xliff"].extensions)
 
 
 def catalog_language(path: Path) -> str | None:
