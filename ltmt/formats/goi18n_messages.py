@@ -95,6 +95,15 @@ def with_own_fields(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, A
     return out
 
 
+def _holder_and_value(data: Any, parts: Place) -> tuple[Any, Any]:
+    """The value at ``parts`` in ``data`` through its mappings alone, and the mapping holding
+    it (None at the top); the value is None where a part is missing or not under a mapping."""
+    holder, value = None, data
+    for part in parts:
+        holder, value = value, value.get(part) if isinstance(value, dict) else None
+    return holder, value
+
+
 # the fields go-i18n reads, not the translator's: a translation's differ from the source's where
 # it was changed (as the model changed hashes sent to it)
 COPIED = ("id", "hash", "leftDelim", "rightDelim")
@@ -106,9 +115,7 @@ def changed_fields(source: Any, translated: Any) -> dict[Place, list[str]]:
     of."""
     found: dict[Place, list[str]] = {}
     for parts, ours in messages(source):
-        theirs, holder = translated, None
-        for part in parts:
-            holder, theirs = theirs, theirs.get(part) if isinstance(theirs, dict) else None
+        holder, theirs = _holder_and_value(translated, parts)
         if not is_message(theirs, holder):
             continue
         changed = [
@@ -131,9 +138,7 @@ def action_problems(source: Any, translated: Any) -> dict[Place, list[str]]:
         if not (isinstance(left, str) and isinstance(right, str) and left and right):
             continue
         action = re.compile(f"{re.escape(left)}.*?{re.escape(right)}", re.DOTALL)
-        theirs = translated
-        for part in parts:
-            theirs = theirs.get(part) if isinstance(theirs, dict) else None
+        _, theirs = _holder_and_value(translated, parts)
         for form in FORMS:
             text = theirs.get(form) if isinstance(theirs, dict) else None
             if not isinstance(ours.get(form), str) or not isinstance(text, str):
