@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
+# a message's placeholder ({$INTERPOLATION}, {$START_LINK}), which Angular fills before it
+# reads the message (an ICU message's too)
+PLACEHOLDER = r"\{\$[A-Za-z_]\w*\}"
 LOCALE_KEY = "locale"
 _TRANSLATIONS_KEY = "translations"
 

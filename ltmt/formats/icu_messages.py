@@ -54,6 +54,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
+from ltmt.formats.angular_json import PLACEHOLDER as ANGULAR_PLACEHOLDER
 from ltmt.formats.placeholder_syntax import ICU_SIMPLE_TYPES
 from ltmt.formats.plurals import (
     field_as_number,
@@ -85,7 +86,7 @@ MOST_CASES = 64  # a message with more is left to a person
 _SIMPLE_ARGUMENT = re.compile(r"\{\s*[\w.-]+\s*(?:,\s*([^\s,{}]+)\s*(?:,[^{}]*)?)?\}")
 # Angular's placeholder in its ICU messages (``ng extract-i18n --format=json``:
 # ``{$INTERPOLATION}``, ``{$START_LINK}``), which Angular puts in before ICU reads the message
-_ANGULAR_PLACEHOLDER = re.compile(r"\{\$[A-Za-z_]\w*\}")
+_ANGULAR_PLACEHOLDER = re.compile(ANGULAR_PLACEHOLDER)
 # the type an argument names (``Zahl`` of ``{count, Zahl}``; ``Plural`` of ``{n, Plural, ...``)
 _ARGUMENT_TYPE = re.compile(r"\{\s*[\w.-]+\s*,\s*([^\s,{}]+)")
 _ARGUMENT_TYPES = (*ICU_SIMPLE_TYPES, "plural", "select", "selectordinal")

@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ltmt.formats.angular_json import PLACEHOLDER as _ANGULAR
 from ltmt.formats.rest_markup import REST_MARKUP, paired
 
 # printf's conversions, C's, Python's, Ruby's, Apple's and Go's (%v, %+v, %#v, %T, %q, %t, %U,
@@ -174,7 +175,6 @@ _TEMPLATE_FIELD = (
 )
 # Angular's placeholder ({$INTERPOLATION}, ng extract-i18n's JSON); a START_ and a CLOSE_ one of
 # the same name ({$START_BOLD_TEXT}, {$CLOSE_BOLD_TEXT}) open and close a pair, as tags do
-_ANGULAR = r"\{\$[A-Za-z_]\w*\}"
 _ANGULAR_PAIRED = r"\{\$(?:START|CLOSE)_[A-Za-z_]\w*\}"
 _EL_EXPRESSION = r"""\$\{(?:[^{}'"\n]|'[^'\n]*'|"[^"\n]*")+\}"""
 # A path: a Windows one (C:\Program Files\Contoso\app.exe, \\server\share), or a "/" one of
