@@ -18,7 +18,7 @@ from ltmt.cli.store import MEMORY_DIR_OPTION
 from ltmt.cli.translate_job import Job, prepare, written_language
 from ltmt.cli.translate_progress import SegmentProgress
 from ltmt.errors import InputError
-from ltmt.wording import counted, counted_kinds, first_few
+from ltmt.wording import counted, counted_kinds
 
 # ltmt bench's too: the options reach ltmt.fusion.registry.make_fusion through
 # parse_fusion_options
@@ -596,13 +596,7 @@ def _translate_folder(
     (``skip_keys`` in the files of formats that have keys; ``progress``: how far each file
     is, shown as one file's run shows it). An interrupted run says how many files it saved,
     and what of the file it was translating (:func:`_folder_interrupted`)."""
-    from ltmt.cli.translate_folder import (
-        conversion_hints,
-        not_messages_why,
-        target_language_why,
-        templates_why,
-        unknown_names,
-    )
+    from ltmt.cli.folder_skipped import conversion_hints, skipped_kinds
     from ltmt.formats.run_report import RunReport
     from ltmt.formats.xcloc import copy_file, make_folders
 
@@ -637,26 +631,7 @@ def _translate_folder(
         if not quiet:
             kept = f", {done.translated_before} kept" if done.translated_before else ""
             typer.echo(f"ltmt: {name}: {counted(done.units, 'segment')}{kept}", err=True)
-    other_names = first_few(path.relative_to(folder.folder) for path in folder.other_language)
-    no_locale = [path.relative_to(folder.folder) for path in folder.no_locale]
-    skipped = [
-        (len(folder.unknown), f"of no format ltmt translates ({unknown_names(folder)})"),
-        (len(folder.empty), "with nothing to translate"),
-        (len(folder.other_language), f"of another language pair ({other_names})"),
-        (len(folder.target_language), target_language_why(folder)),
-        (
-            len(folder.other_locales),
-            f"of another locale ({first_few(folder.other_locales)}): translations, not sources",
-        ),
-        (
-            len(folder.no_locale),
-            f"whose {'name tells' if len(no_locale) == 1 else 'names tell'} no locale "
-            f"({first_few(no_locale)}): name {'it' if len(no_locale) == 1 else 'each'} for its "
-            "language (en.yml) to translate it",
-        ),
-        (len(folder.not_messages), not_messages_why(folder)),
-        (len(folder.templates), templates_why(folder)),
-    ]
+    skipped = skipped_kinds(folder)
     report.files_skipped = sum(count for count, _ in skipped)
     report.files_copied = len(folder.copies)
     if quiet:

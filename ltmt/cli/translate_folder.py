@@ -10,7 +10,7 @@ and .NET resources and Java bundles named for another language than the source's
 (``Strings.fr.resx`` beside ``Strings.resx``), whose translations are named for the target
 language (``Strings.de.resx``: :func:`~ltmt.formats.path_languages.translation_name`);
 skipped files that LibreOffice converts into a format ltmt translates (a ``.doc``) are named
-with the command that does it (:func:`conversion_hints`).
+with the command that does it (:func:`~ltmt.cli.folder_skipped.conversion_hints`).
 A folder translated into itself (``config/locales -o config/locales``) where it keeps each
 locale's message file beside the source language's has each source-language file translated
 into the target locale's name beside it, and its PO and XLIFF catalogs of the target language
@@ -323,51 +323,6 @@ def _one_source_per_output(found: FolderJob, src: str) -> None:
                 kept[:] = [other for other in kept if other is not job]
 
 
-def not_messages_why(folder: FolderJob) -> str:
-    """Why a run into its own folder left its files other than message files named for their
-    locale as they are, naming the first few: Spring's configuration, and the others."""
-    from ltmt.formats.locale_files import is_spring_config
-
-    config = [path.relative_to(folder.folder) for path in folder.not_messages]
-    spring = [name for name in config if is_spring_config(name)]
-    other = [name for name in config if not is_spring_config(name)]
-    parts = [f"{first_few(spring)}: Spring's configuration"] if spring else []
-    if other:
-        parts.append(first_few(other))
-    one = len(config) == 1
-    are, its = ("is no message file", "its") if one else ("are no message files", "their")
-    return (
-        f"that {are} named for {its} locale ({'; '.join(parts)}): a folder "
-        "translated into itself has only those translated"
-    )
-
-
-def templates_why(folder: FolderJob) -> str:
-    """Why a run into its own folder left its PO and XLIFF catalogs that declare no target
-    language (Angular's ``messages.xlf``) as they are, naming the first few."""
-    names = first_few(path.relative_to(folder.folder) for path in folder.templates)
-    one = len(folder.templates) == 1
-    declare, templates = ("declares", "template") if one else ("declare", "templates")
-    translation, it = ("a translation", "it") if one else ("translations", "one")
-    return (
-        f"that {declare} no target language ({names}): the source language's {templates}, "
-        f"not {translation}; translate {it} into a new file (ltmt translate F -o F2) to start one"
-    )
-
-
-def target_language_why(folder: FolderJob) -> str:
-    """Why a run into another folder left the files already in the target language beside
-    their sources (``Strings.de.resx``, ``de.yml``) as they are, naming the first few: they
-    are translations, continued by a run of the folder into itself."""
-    from ltmt.formats.locale_files import names_locale
-
-    names = first_few(path.relative_to(folder.folder) for path in folder.target_language)
-    why = f"in the target language already ({names}): translations, not sources"
-    if not all(names_locale(path) for path in folder.target_language):
-        return why  # UWP's de-DE/Resources.resw: no run into itself continues it
-    return f"{why}; translate the folder into itself (-o {folder.folder}) to continue them"
-
-
 def _satellite(path: Path, src: str) -> str:
     """Why ``path`` is skipped as another language's translation beside its source-language
     file (``Strings.fr.resx``, ``Messages_fr.properties``), or "" where it is none."""
@@ -455,35 +410,6 @@ def _warn_of_outputs_named_for_other_languages(found: FolderJob, src: str, tgt: 
             f"one instead (for example locales/en -o locales/{tgt}, res/values -o "
             f"res/values-{tgt})"
         )
-
-
-def unknown_names(folder: FolderJob) -> str:
-    """The first few files of ``folder`` of no format ltmt translates, named from the folder:
-    a run that skipped them says which."""
-    return first_few(path.relative_to(folder.folder) for path in folder.unknown)
-
-
-def conversion_hints(folder: FolderJob) -> list[str]:
-    """A line for each format of which ``soffice`` makes a copy of files the run skipped (a
-    ``.doc`` or ``.rtf`` a ``.docx``: :data:`~ltmt.formats.registry.OTHER_KINDS`), naming
-    them and the command for the first, as a single such file's error does."""
-    from ltmt.formats.registry import OTHER_KINDS
-
-    convertible: dict[str, list[Path]] = {}
-    for path in folder.unknown:
-        if target := OTHER_KINDS.get(path.suffix.lower()):
-            convertible.setdefault(target, []).append(path)
-    lines = []
-    for target, paths in convertible.items():
-        names = ", ".join(str(path.relative_to(folder.folder)) for path in paths)
-        first = paths[0]
-        each = "it" if len(paths) == 1 else "each"
-        lines.append(
-            f"{names} {'is' if len(paths) == 1 else 'are'} not .{target}: save {each} as "
-            f".{target} beside it (soffice --headless --convert-to {target} --outdir "
-            f"{first.parent} {first}) and translate the folder again"
-        )
-    return lines
 
 
 def _check_bundle_languages(bundle: XclocBundle, src: str, tgt: str) -> None:

@@ -1,0 +1,112 @@
+"""What a folder run (:mod:`ltmt.cli.translate_folder`) skipped, in words: one phrase for
+each kind of file it left as it is, naming the first few, and the ``soffice`` command for the
+files LibreOffice converts into a format ltmt translates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ltmt.wording import first_few
+
+if TYPE_CHECKING:
+    from ltmt.cli.translate_folder import FolderJob
+
+
+def skipped_kinds(folder: FolderJob) -> list[tuple[int, str]]:
+    """How many files of each kind ``folder``'s run skipped, with what each kind is (a phrase
+    that follows "N files"), for :func:`~ltmt.wording.counted_kinds`."""
+    other_names = first_few(path.relative_to(folder.folder) for path in folder.other_language)
+    no_locale = [path.relative_to(folder.folder) for path in folder.no_locale]
+    return [
+        (len(folder.unknown), f"of no format ltmt translates ({_unknown_names(folder)})"),
+        (len(folder.empty), "with nothing to translate"),
+        (len(folder.other_language), f"of another language pair ({other_names})"),
+        (len(folder.target_language), _target_language_why(folder)),
+        (
+            len(folder.other_locales),
+            f"of another locale ({first_few(folder.other_locales)}): translations, not sources",
+        ),
+        (
+            len(folder.no_locale),
+            f"whose {'name tells' if len(no_locale) == 1 else 'names tell'} no locale "
+            f"({first_few(no_locale)}): name {'it' if len(no_locale) == 1 else 'each'} for its "
+            "language (en.yml) to translate it",
+        ),
+        (len(folder.not_messages), _not_messages_why(folder)),
+        (len(folder.templates), _templates_why(folder)),
+    ]
+
+
+def _not_messages_why(folder: FolderJob) -> str:
+    """Why a run into its own folder left its files other than message files named for their
+    locale as they are, naming the first few: Spring's configuration, and the others."""
+    from ltmt.formats.locale_files import is_spring_config
+
+    config = [path.relative_to(folder.folder) for path in folder.not_messages]
+    spring = [name for name in config if is_spring_config(name)]
+    other = [name for name in config if not is_spring_config(name)]
+    parts = [f"{first_few(spring)}: Spring's configuration"] if spring else []
+    if other:
+        parts.append(first_few(other))
+    one = len(config) == 1
+    are, its = ("is no message file", "its") if one else ("are no message files", "their")
+    return (
+        f"that {are} named for {its} locale ({'; '.join(parts)}): a folder "
+        "translated into itself has only those translated"
+    )
+
+
+def _templates_why(folder: FolderJob) -> str:
+    """Why a run into its own folder left its PO and XLIFF catalogs that declare no target
+    language (Angular's ``messages.xlf``) as they are, naming the first few."""
+    names = first_few(path.relative_to(folder.folder) for path in folder.templates)
+    one = len(folder.templates) == 1
+    declare, templates = ("declares", "template") if one else ("declare", "templates")
+    translation, it = ("a translation", "it") if one else ("translations", "one")
+    return (
+        f"that {declare} no target language ({names}): the source language's {templates}, "
+        f"not {translation}; translate {it} into a new file (ltmt translate F -o F2) to start one"
+    )
+
+
+def _target_language_why(folder: FolderJob) -> str:
+    """Why a run into another folder left the files already in the target language beside
+    their sources (``Strings.de.resx``, ``de.yml``) as they are, naming the first few: they
+    are translations, continued by a run of the folder into itself."""
+    from ltmt.formats.locale_files import names_locale
+
+    names = first_few(path.relative_to(folder.folder) for path in folder.target_language)
+    why = f"in the target language already ({names}): translations, not sources"
+    if not all(names_locale(path) for path in folder.target_language):
+        return why  # UWP's de-DE/Resources.resw: no run into itself continues it
+    return f"{why}; translate the folder into itself (-o {folder.folder}) to continue them"
+
+
+def _unknown_names(folder: FolderJob) -> str:
+    """The first few files of ``folder`` of no format ltmt translates, named from the folder:
+    a run that skipped them says which."""
+    return first_few(path.relative_to(folder.folder) for path in folder.unknown)
+
+
+def conversion_hints(folder: FolderJob) -> list[str]:
+    """A line for each format of which ``soffice`` makes a copy of files the run skipped (a
+    ``.doc`` or ``.rtf`` a ``.docx``: :data:`~ltmt.formats.registry.OTHER_KINDS`), naming
+    them and the command for the first, as a single such file's error does."""
+    from ltmt.formats.registry import OTHER_KINDS
+
+    convertible: dict[str, list[Path]] = {}
+    for path in folder.unknown:
+        if target := OTHER_KINDS.get(path.suffix.lower()):
+            convertible.setdefault(target, []).append(path)
+    lines = []
+    for target, paths in convertible.items():
+        names = ", ".join(str(path.relative_to(folder.folder)) for path in paths)
+        first = paths[0]
+        each = "it" if len(paths) == 1 else "each"
+        lines.append(
+            f"{names} {'is' if len(paths) == 1 else 'are'} not .{target}: save {each} as "
+            f".{target} beside it (soffice --headless --convert-to {target} --outdir "
+            f"{first.parent} {first}) and translate the folder again"
+        )
+    return lines
