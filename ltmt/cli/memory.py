@@ -548,7 +548,7 @@ def add(
     stored as written, as an import stores it, with a note: a 100 % match reused takes the
     edge whitespace of the text it translates."""
     from ltmt.memory.clean import clean_pair
-    from ltmt.qa.pair_checks import whitespace_problems
+    from ltmt.qa.whitespace_checks import whitespace_problems
 
     clean_pair(user, source, target, None)  # a pair that cannot be stored makes no store
     with open_store(memory_dir, key_file, user=user) as memory:

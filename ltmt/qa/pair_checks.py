@@ -7,7 +7,8 @@ format strings as ``msgfmt -c`` reads them (:mod:`ltmt.formats.format_strings`),
 placeholder inventory (:mod:`ltmt.formats.placeholder_syntax`), numbers and their units
 (:mod:`ltmt.qa.number_checks`, :mod:`ltmt.qa.unit_checks`), negations
 (:mod:`ltmt.qa.negation_checks`) and accelerators
-(:mod:`ltmt.accelerators`).
+(:mod:`ltmt.accelerators`). The whitespace checks are :mod:`ltmt.qa.whitespace_checks`'s, an ICU
+message's arguments :mod:`ltmt.qa.icu_checks`'.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from contextlib import suppress
 from typing import Any
 
 from ltmt.accelerators import (
@@ -27,18 +27,14 @@ from ltmt.accelerators import (
 )
 from ltmt.copied_sentences import copied_sentences
 from ltmt.date_formats import date_runs, directives, lost_fields
-from ltmt.folded_characters import NO_BREAK_SPACE_NAMES, folded_separators
 from ltmt.formats.format_strings import check_plural_format
 from ltmt.formats.glued_hyphens import glued_hyphens
 from ltmt.formats.html_segments import READ_ATTRIBUTES
 from ltmt.formats.icu_messages import (
     CASE_SEPARATOR,
     NUMBER_WRITTEN,
-    Unsupported,
     case_pairs,
     has_arguments_with_types,
-    is_branching,
-    literal_text,
     syntax_problem,
     without_markup,
 )
@@ -67,9 +63,9 @@ from ltmt.qa.number_checks import number_problems
 from ltmt.qa.precision_checks import precision_problems
 from ltmt.qa.unit_checks import unit_problems
 from ltmt.qa.vue_checks import choice_problems, syntax_problems
-from ltmt.text import split_edges
+from ltmt.qa.whitespace_checks import nbsp_problems, whitespace_problems
 from ltmt.units import meant_as_written
-from ltmt.wording import counted, first_few
+from ltmt.wording import first_few
 
 PairCheck = Callable[[str, str, Mapping[str, Any]], list[str]]
 
@@ -80,7 +76,6 @@ _SIZED = re.compile(r"^%((?:[1-9]\d*\$)?)[-+#0' ]*\d*(?:\.\d*)?(?=[A-Za-z<@])")
 # an @-word a translation writes, an @ before a hyphen or a capital (``@-Erwähnungen``,
 # ``@Namen``): no Drupal placeholder, which starts with a small letter
 _OWN_AT_WORD = re.compile(r"(?<![\w@.+/=-])@(-?)([^\W\d_])")
-_TEXT_BREAK = re.compile(r"\n(?![ \t])")
 _OWN_AT_WORD_WHOLE = re.compile(r"(?<![\w@.+/=-])@\w+")
 _NAMED = re.compile(r"\{\w+[^{}]*\}|%\(\w+\)|%[1-9]\d*\$|%L?[1-9]\d?$")
 # a printf integer conversion: what a plural form's translation may leave out ("Eine Datei"
@@ -102,7 +97,6 @@ _BARE_EITHER = re.compile(r"<[A-Za-z][\w-]*>|\[[A-Za-z][\w-]*\]")
 # a stretch in angle brackets (a metavariable, <name>, or a tag's text), in a text's words
 _BRACKETED = re.compile(r"<[^<>]*>")
 _VOID = frozenset({"br", "hr", "img", "wbr", "bx", "ex", "x", "ph", "it", "cp"})
-_SPACE_NAMES = {" ": "space", "\n": "line break", "\t": "tab", "\r": "carriage return"}
 # a WebExtension message's named substitution or reference to a message, of any case
 _WEBEXTENSION_NAME = re.compile(r"\$\w+\$|__MSG_[A-Za-z0-9@_]+__")
 # a brace field as the placeholder inventory writes it: a Python format string's
@@ -218,17 +212,6 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
             and any(source_pairs.get((opening, closing), []))
         ]
     return problems
-
-
-def _text_breaks(text: str) -> int:
-    """The line breaks of ``text`` that its reader shows: not those between an ICU message's
-    branches (Symfony's YAML writes one a line), nor one followed by indentation (a line
-    wrapped in an XML or YAML file, whose breaks are layout: an XLIFF source without
-    ``xml:space="preserve"``)."""
-    if is_branching(text):
-        with suppress(Unsupported):  # the icu check says what ICU rejects
-            text = literal_text(text)
-    return len(_TEXT_BREAK.findall(text))
 
 
 def _mentions_written(lost: Counter[str], target: str) -> list[str]:
@@ -433,66 +416,6 @@ def date_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list
         problems.append(
             f"the source's date format writes the {first_few(lost)}, the translation does not"
         )
-    return problems
-
-
-# a line break that lays a text out, not one that wraps prose: a blank line, one after a colon,
-# one before a list item (-, *, •, 1., 1))
-_LAYOUT_BREAK = re.compile(r"\n[ \t]*\n|:[ \t]*\n|\n[ \t]*(?:[-*•]|\d+[.)])[ \t]")
-
-
-def whitespace_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
-    """Whether ``target`` starts and ends with ``source``'s whitespace, and has as many tabs
-    between its words (``Name:\tValue``: a tab lines up a column, which a space does not),
-    and no fewer line breaks where the source's are its layout (a blank line, a break after a
-    ``:`` or before a list item: a lost one joins a letter's greeting to its text); prose
-    re-wrapped into other lines, fewer or more, is the translator's to wrap."""
-    source_lead, source_body, source_trail = split_edges(source)
-    target_lead, body, target_trail = split_edges(target)
-    if not body:
-        return []
-    problems = []
-    tabs, target_tabs = source_body.count("\t"), body.count("\t")
-    if tabs != target_tabs:
-        problems.append(
-            f"the source has {counted(tabs, 'tab')} between its words, the translation "
-            f"{target_tabs or 'none'}"
-        )
-    breaks, target_breaks = _text_breaks(source_body), _text_breaks(body)
-    if target_breaks < breaks and _LAYOUT_BREAK.search(source_body):
-        problems.append(
-            f"the source has {counted(breaks, 'line break')} between its words, the "
-            f"translation {target_breaks or 'none'}"
-        )
-    for edge, want, have in (
-        ("starts", source_lead, target_lead),
-        ("ends", source_trail, target_trail),
-    ):
-        if want != have:
-            problems.append(
-                f"the source {edge} with {_spaces(want)}, the translation with {_spaces(have)}"
-            )
-    return problems
-
-
-def nbsp_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
-    """The no-break spaces of ``source`` that ``target`` has fewer of (a plain space in their
-    place breaks a line between a number and its unit); more are the target language's own."""
-    if not target.strip():
-        return []
-    problems = []
-    for space, name in NO_BREAK_SPACE_NAMES.items():
-        want, have = source.count(space), target.count(space)
-        if have < want:
-            between = [
-                f"{left!r} and {right!r}"
-                for left, kind, right in folded_separators(source)
-                if kind == space
-            ]
-            where = f" (between {first_few(between)})" if between else ""
-            problems.append(
-                f"the source has {counted(want, name)}{where}, the translation {have or 'none'}"
-            )
     return problems
 
 
@@ -809,17 +732,6 @@ def _listed(placeholders: Counter[str], written: Mapping[str, str] | None = None
         f"{names.get(text, text)} ({count} times)" if count > 1 else names.get(text, text)
         for text, count in placeholders.items()
     )
-
-
-def _spaces(edge: str) -> str:
-    """``edge`` (whitespace) in words: ``none``, ``a line break``, ``2 spaces``, ``a space +
-    a line break``."""
-    if not edge:
-        return "none"
-    names = [_SPACE_NAMES.get(char, f"U+{ord(char):04X}") for char in edge]
-    if len(set(names)) == 1:
-        return f"a {names[0]}" if len(names) == 1 else counted(len(names), names[0])
-    return " + ".join(f"a {name}" for name in names)
 
 
 # a closing tag at the end of a text (``</terms>``)
