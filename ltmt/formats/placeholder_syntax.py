@@ -275,9 +275,12 @@ _PRINTF_LIKE = (
 # Drupal's ``%name``, which a text with printf conversions does not have: there it is a
 # conversion glued to a word (``%snumbers use %s as a decimal point``: coreutils), as before
 _DRUPAL_PERCENT = rf"(?<![\w%])%(?!{_PRINTF_LIKE})[a-z][a-z_][a-z0-9_]*(?!\w)"
+# an @ that may start Drupal's ``@name``: not inside a word, an address or a path
+# (``user@host``, ``a.b@c``), nor a second @; ``ltmt qa`` reads a translator's own @-words by it
+AT_WORD_START = r"(?<![\w@.+/=-])@"
 _DRUPAL = (
     rf"(?<![\w%])%(?!{_PRINTF_LIKE})[A-Za-z][A-Za-z_]\w*%|{_DRUPAL_PERCENT}"
-    r"|(?<![\w@.+/=-])@[a-z]\w+(?![\w/]|:\w)"
+    rf"|{AT_WORD_START}[a-z]\w+(?![\w/]|:\w)"
     r"""|(?<![^\s(">])![a-z]\w+"""
 )
 _PATTERNS = {

@@ -41,6 +41,7 @@ from ltmt.formats.icu_messages import (
 from ltmt.formats.json_catalog import WEBEXTENSION_FORMAT
 from ltmt.formats.markdown_inline import kept_as_written
 from ltmt.formats.placeholder_syntax import (
+    AT_WORD_START,
     Placeholder,
     find_placeholders,
     has_words,
@@ -71,15 +72,15 @@ PairCheck = Callable[[str, str, Mapping[str, Any]], list[str]]
 
 # a printf conversion's flags, width and precision (numbers, not ``*``)
 _SIZED = re.compile(r"^%((?:[1-9]\d*\$)?)[-+#0' ]*\d*(?:\.\d*)?(?=[A-Za-z<@])")
-# an argument by name or number (``{name}``, ``%(name)s``, ``%1$s``, ``%1``), which a
-# translation may use fewer times than its source, but once at least
 # an @-word a translation writes, an @ before a hyphen or a capital (``@-Erwähnungen``,
 # ``@Namen``): no Drupal placeholder, which starts with a small letter
-_OWN_AT_WORD = re.compile(r"(?<![\w@.+/=-])@(-?)([^\W\d_])")
-_OWN_AT_WORD_WHOLE = re.compile(r"(?<![\w@.+/=-])@\w+")
+_OWN_AT_WORD = re.compile(rf"{AT_WORD_START}(-?)([^\W\d_])")
+# an @-word whole, as written (``@Name``)
+_OWN_AT_WORD_WHOLE = re.compile(rf"{AT_WORD_START}\w+")
+# an argument by name or number (``{name}``, ``%(name)s``, ``%1$s``, ``%1``), which a
+# translation may use fewer times than its source, but once at least
 _NAMED = re.compile(r"\{\w+[^{}]*\}|%\(\w+\)|%[1-9]\d*\$|%L?[1-9]\d?$")
-# a printf integer conversion: what a plural form's translation may leave out ("Eine Datei"
-# for "%d file"), as msgfmt allows
+# the marks that end a sentence whose translation must end with them too (:func:`_ending`)
 _ENDINGS = (
     ("...", "an ellipsis"),
     ("\u2026", "an ellipsis"),
