@@ -26,13 +26,12 @@ import logging
 from collections.abc import MutableSequence, Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from ltmt.fusion.alignment import word_parts
 from ltmt.line_seams import doubled_words
 from ltmt.numbers_kept import kept_shape
 from ltmt.repeated_words import repeated_source_words
 from ltmt.routing import read_matches
 from ltmt.terminology.constraints import misshapen
-from ltmt.text import collapse_space
+from ltmt.text import collapse_space, word_parts
 from ltmt.workers import ordered_map, torch_threads
 
 if TYPE_CHECKING:

@@ -65,6 +65,7 @@ QUOTE_MARKS = frozenset("'\"`\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2
 # a text's leading whitespace, its body and its trailing whitespace
 _EDGES = re.compile(r"(\s*)(.*?)(\s*)", re.DOTALL)
 _WORD_START = re.compile(r"(?<=\s)\S")
+_PARTS = re.compile(r"\w+")
 
 # The scorer for rapidfuzz's batch functions (process.extract, process.cdist) on normalised text.
 SCORER = fuzz.ratio
@@ -74,6 +75,11 @@ def has_letter(text: str) -> bool:
     """Whether ``text`` has a letter (of any script): words to translate, not only digits,
     punctuation or symbols."""
     return LETTER.search(text) is not None
+
+
+def word_parts(text: str) -> set[str]:
+    """The alphanumeric runs of ``text``, NFKC-normalised and case-folded."""
+    return set(_PARTS.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
 def without_break_hints(text: str) -> str:

@@ -31,22 +31,17 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ltmt.model.hooks import thread_bound
+from ltmt.text import word_parts
 
 if TYPE_CHECKING:
     import torch
 
-_PARTS = re.compile(r"\w+")
 _WORD_START = "\u2581"  # SentencePiece's word-boundary mark
 # English negation words (and the n't of contractions): the words a match may lack that turn its
 # translation into the opposite of the input's
 NEGATION = re.compile(
     r"\b(?:not|no|never|cannot|none|nothing|nobody|nowhere|neither|nor|without)\b|n['\u2019]t\b"
 )
-
-
-def word_parts(text: str) -> set[str]:
-    """The alphanumeric runs of ``text``, NFKC-normalised and case-folded."""
-    return set(_PARTS.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
 def missing_words(match_source: str, query: str) -> tuple[float, float]:

@@ -35,14 +35,13 @@ from typing import TYPE_CHECKING
 
 from ltmt.formats.common import lang_matches
 from ltmt.formats.paired_tags import strip_pairs
-from ltmt.fusion.alignment import word_parts
 from ltmt.lookup import memory_matches
 from ltmt.qa.findings import Finding
 from ltmt.quote_style import QuoteTable
 from ltmt.quoted_code import quoted_code_spans
 from ltmt.routing import reusable_target
 from ltmt.spelling import words_of
-from ltmt.text import collapse_space, has_letter, match_score
+from ltmt.text import collapse_space, has_letter, match_score, word_parts
 from ltmt.wording import counted, first_few
 
 if TYPE_CHECKING:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 import torch
 
-from ltmt.fusion.alignment import absent_pieces, differing_shares, missing_words, word_parts
+from ltmt.fusion.alignment import absent_pieces, differing_shares, missing_words
 from ltmt.fusion.datastore import force_decode
+from ltmt.text import word_parts
 
 SPECIAL = {"</s>", "<unk>", "<pad>"}
 
