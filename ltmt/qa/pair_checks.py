@@ -6,9 +6,9 @@ right, so that a file ltmt translated and a file a person did are held to the sa
 format strings as ``msgfmt -c`` reads them (:mod:`ltmt.formats.format_strings`), the
 placeholder inventory (:mod:`ltmt.formats.placeholder_syntax`), numbers and their units
 (:mod:`ltmt.qa.number_checks`, :mod:`ltmt.qa.unit_checks`), negations
-(:mod:`ltmt.qa.negation_checks`) and accelerators
-(:mod:`ltmt.accelerators`). The whitespace checks are :mod:`ltmt.qa.whitespace_checks`'s, an ICU
-message's arguments :mod:`ltmt.qa.icu_checks`'.
+(:mod:`ltmt.qa.negation_checks`) and accelerators (:mod:`ltmt.accelerators`). The whitespace
+and punctuation checks are :mod:`ltmt.qa.whitespace_checks`'s and
+:mod:`ltmt.qa.punctuation_checks`', an ICU message's arguments :mod:`ltmt.qa.icu_checks`'.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from ltmt.accelerators import (
 from ltmt.copied_sentences import copied_sentences
 from ltmt.date_formats import date_runs, directives, lost_fields
 from ltmt.formats.format_strings import check_plural_format
-from ltmt.formats.glued_hyphens import glued_hyphens
 from ltmt.formats.html_segments import READ_ATTRIBUTES
 from ltmt.formats.icu_messages import (
     CASE_SEPARATOR,
@@ -62,6 +61,7 @@ from ltmt.qa.month_checks import changed_months, english_order, lost_months
 from ltmt.qa.negation_checks import negation_problems
 from ltmt.qa.number_checks import number_problems
 from ltmt.qa.precision_checks import precision_problems
+from ltmt.qa.punctuation_checks import punctuation_problems, quoting_problems
 from ltmt.qa.unit_checks import unit_problems
 from ltmt.qa.vue_checks import choice_problems, syntax_problems
 from ltmt.qa.whitespace_checks import nbsp_problems, whitespace_problems
@@ -80,14 +80,6 @@ _OWN_AT_WORD_WHOLE = re.compile(rf"{AT_WORD_START}\w+")
 # an argument by name or number (``{name}``, ``%(name)s``, ``%1$s``, ``%1``), which a
 # translation may use fewer times than its source, but once at least
 _NAMED = re.compile(r"\{\w+[^{}]*\}|%\(\w+\)|%[1-9]\d*\$|%L?[1-9]\d?$")
-# the marks that end a sentence whose translation must end with them too (:func:`_ending`)
-_ENDINGS = (
-    ("...", "an ellipsis"),
-    ("\u2026", "an ellipsis"),
-    (":", "a colon"),
-    ("?", "a question mark"),
-    ("!", "an exclamation mark"),
-)
 # a brace field named in capitals, as help texts name their metavariables
 _CAPITALS = re.compile(r"\{[A-Z][A-Z0-9_]+\}")
 # a tag without attributes, and the HTML elements (and XLIFF and TMX codes) that take no
@@ -102,10 +94,6 @@ _VOID = frozenset({"br", "hr", "img", "wbr", "bx", "ex", "x", "ph", "it", "cp"})
 _WEBEXTENSION_NAME = re.compile(r"\$\w+\$|__MSG_[A-Za-z0-9@_]+__")
 # a brace field as the placeholder inventory writes it: a Python format string's
 _BRACE_FIELD = re.compile(r"\{[^{}]*\}$")
-# the double quote marks of English and German (single ones are apostrophes too)
-_DOUBLE_QUOTES = '"\u00ab\u00bb\u201c\u201d\u201e'
-# quotes and brackets that may close a sentence after its mark (``"Quit?"``, ``(optional):``)
-_CLOSERS = "\"'\u201c\u201d\u2019\u00bb\u00ab\u203a)]"
 
 
 def flags_of(metadata: Mapping[str, Any]) -> list[str]:
@@ -478,67 +466,9 @@ def length_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     return [message] if message else []
 
 
-def punctuation_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
-    """Whether ``target`` ends with another colon, question or exclamation mark or ellipsis
-    than ``source``; has a hyphen glued to a field that the source follows with a space
-    (``{{count}}- Fotos``: :mod:`ltmt.formats.glued_hyphens`); or has a quote mark that
-    neither opens nor closes a quotation the source's marks do not explain (:func:`_lone_quote`:
-    ``Version <xliff:g ...>%s</xliff:g>«``)."""
-    problems = [
-        f"a hyphen glued to {field.text}, which the source follows with a space"
-        for field in glued_hyphens(source, target)
-    ]
-    lone = _lone_quote(source, target)
-    if lone is not None and not quoting_problems(source, target, {}):  # else quoting's warning
-        problems.append(f"a quote mark ({lone}) that opens or closes nothing")
-    problems += _stop_after_tag_lost(source, target)
-    want, have = _ending(source), _ending(target)
-    if want == have or not target.strip():
-        return problems
-    if have is None:
-        return [*problems, f"the source ends with {want}, the translation does not"]
-    if want is None:
-        return [*problems, f"the translation ends with {have}, the source does not"]
-    return [*problems, f"the source ends with {want}, the translation with {have}"]
-
-
-def quoting_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
-    """A quote mark that opens or closes nothing (:func:`_lone_quote`) right beside a
-    placeholder of ``target`` on one side of it alone (``Datei »%1 zu speichern``): the
-    quotation around a value lost a mark, which the program shows. A placeholder quoted on
-    both sides (``„%s“``) holds no lone mark: one elsewhere (``Abschnitt „Erste Schritte.``)
-    is a ``punctuation`` note."""
-    if _lone_quote(source, target) is None:
-        return []
-    for placeholder in find_placeholders(target):
-        before = target[placeholder.start - 1 : placeholder.start]
-        after = target[placeholder.end : placeholder.end + 1]
-        quoted = [
-            (m, at) for m, at in ((before, "before"), (after, "after")) if m and m in _DOUBLE_QUOTES
-        ]
-        if len(quoted) == 1:
-            mark, where = quoted[0]
-            return [
-                f"a quote mark ({mark}) {where} {placeholder.text} that opens or closes "
-                "nothing: quote the placeholder as the source does"
-            ]
-    return []
-
-
 def _plural_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """A vue-i18n plural's choices and a Laravel plural's forms that the translation changed."""
     return choice_problems(source, target, metadata) + form_problems(source, target, metadata)
-
-
-def _lone_quote(source: str, target: str) -> str | None:
-    """A double quote mark of ``target``, outside its placeholders, where their number is odd
-    and the source's is even (an even number of marks pairs off; the source's odd one, an inch's
-    ``5"``, may be copied); ``None`` otherwise."""
-    marks = [c for c in without_placeholders(target) if c in _DOUBLE_QUOTES]
-    if len(marks) % 2 == 0:
-        return None
-    source_marks = sum(c in _DOUBLE_QUOTES for c in without_placeholders(source))
-    return marks[-1] if source_marks % 2 == 0 else None
 
 
 PAIR_CHECKS: dict[str, PairCheck] = {
@@ -733,33 +663,3 @@ def _listed(placeholders: Counter[str], written: Mapping[str, str] | None = None
         f"{names.get(text, text)} ({count} times)" if count > 1 else names.get(text, text)
         for text, count in placeholders.items()
     )
-
-
-# a closing tag at the end of a text (``</terms>``)
-_CLOSING_TAG_AT_END = re.compile(r"</[\w.:-]+>\s*$")
-
-
-def _stop_after_tag_lost(source: str, target: str) -> list[str]:
-    """A translation that ends with a closing tag where its source ends with a full stop
-    (``<terms>Terms of <b>Service</b></terms>.`` → ``... </terms>``; ``<guide>...</guide>
-    first.`` → ``... </guide>``): the model left out what followed the tag, a full stop at
-    least (a full stop alone is no ending :func:`_ending` reads: German may drop one)."""
-    tag = _CLOSING_TAG_AT_END.search(target)
-    if tag is None or not source.rstrip().endswith("."):
-        return []
-    closing = tag.group().strip()
-    return [
-        f"the source ends with a full stop, the translation with {closing}: check that nothing "
-        "after it was lost"
-    ]
-
-
-def _ending(text: str) -> str | None:
-    """What ``text`` ends with, of :data:`_ENDINGS` (inside closing quotes or brackets), or
-    None (also for a text that ends with a placeholder: ``Name: %s``)."""
-    plain = text.rstrip()
-    placeholders = find_placeholders(plain)
-    if placeholders and placeholders[-1].end == len(plain):
-        return None
-    plain = plain.rstrip(_CLOSERS).rstrip()
-    return next((name for mark, name in _ENDINGS if plain.endswith(mark)), None)

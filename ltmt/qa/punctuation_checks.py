@@ -1,0 +1,116 @@
+"""The punctuation checks of one entry: ``punctuation`` (the source's closing colon, question
+or exclamation mark or ellipsis, a hyphen glued to a field, a lone quote mark, a full stop lost
+after a closing tag) and ``quoting`` (a lone quote mark beside a placeholder).
+:data:`ltmt.qa.pair_checks.PAIR_CHECKS` names them beside the other checks of one entry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ltmt.formats.glued_hyphens import glued_hyphens
+from ltmt.formats.placeholder_syntax import find_placeholders, without_placeholders
+
+# the marks that end a sentence whose translation must end with them too (:func:`_ending`)
+_ENDINGS = (
+    ("...", "an ellipsis"),
+    ("\u2026", "an ellipsis"),
+    (":", "a colon"),
+    ("?", "a question mark"),
+    ("!", "an exclamation mark"),
+)
+# the double quote marks of English and German (single ones are apostrophes too)
+_DOUBLE_QUOTES = '"\u00ab\u00bb\u201c\u201d\u201e'
+# quotes and brackets that may close a sentence after its mark (``"Quit?"``, ``(optional):``)
+_CLOSERS = "\"'\u201c\u201d\u2019\u00bb\u00ab\u203a)]"
+
+
+def punctuation_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """Whether ``target`` ends with another colon, question or exclamation mark or ellipsis
+    than ``source``; has a hyphen glued to a field that the source follows with a space
+    (``{{count}}- Fotos``: :mod:`ltmt.formats.glued_hyphens`); or has a quote mark that
+    neither opens nor closes a quotation the source's marks do not explain (:func:`_lone_quote`:
+    ``Version <xliff:g ...>%s</xliff:g>«``); or ends with a closing tag where the source ends
+    with a full stop (:func:`_stop_after_tag_lost`)."""
+    problems = [
+        f"a hyphen glued to {field.text}, which the source follows with a space"
+        for field in glued_hyphens(source, target)
+    ]
+    lone = _lone_quote(source, target)
+    if lone is not None and not quoting_problems(source, target, {}):  # else quoting's warning
+        problems.append(f"a quote mark ({lone}) that opens or closes nothing")
+    problems += _stop_after_tag_lost(source, target)
+    want, have = _ending(source), _ending(target)
+    if want == have or not target.strip():
+        return problems
+    if have is None:
+        return [*problems, f"the source ends with {want}, the translation does not"]
+    if want is None:
+        return [*problems, f"the translation ends with {have}, the source does not"]
+    return [*problems, f"the source ends with {want}, the translation with {have}"]
+
+
+def quoting_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """A quote mark that opens or closes nothing (:func:`_lone_quote`) right beside a
+    placeholder of ``target`` on one side of it alone (``Datei »%1 zu speichern``): the
+    quotation around a value lost a mark, which the program shows. A placeholder quoted on
+    both sides (``„%s“``) holds no lone mark: one elsewhere (``Abschnitt „Erste Schritte.``)
+    is a ``punctuation`` note."""
+    if _lone_quote(source, target) is None:
+        return []
+    for placeholder in find_placeholders(target):
+        before = target[placeholder.start - 1 : placeholder.start]
+        after = target[placeholder.end : placeholder.end + 1]
+        quoted = [
+            (m, at) for m, at in ((before, "before"), (after, "after")) if m and m in _DOUBLE_QUOTES
+        ]
+        if len(quoted) == 1:
+            mark, where = quoted[0]
+            return [
+                f"a quote mark ({mark}) {where} {placeholder.text} that opens or closes "
+                "nothing: quote the placeholder as the source does"
+            ]
+    return []
+
+
+def _lone_quote(source: str, target: str) -> str | None:
+    """A double quote mark of ``target``, outside its placeholders, where their number is odd
+    and the source's is even (an even number of marks pairs off; the source's odd one, an inch's
+    ``5"``, may be copied); ``None`` otherwise."""
+    marks = [c for c in without_placeholders(target) if c in _DOUBLE_QUOTES]
+    if len(marks) % 2 == 0:
+        return None
+    source_marks = sum(c in _DOUBLE_QUOTES for c in without_placeholders(source))
+    return marks[-1] if source_marks % 2 == 0 else None
+
+
+# a closing tag at the end of a text (``</terms>``)
+_CLOSING_TAG_AT_END = re.compile(r"</[\w.:-]+>\s*$")
+
+
+def _stop_after_tag_lost(source: str, target: str) -> list[str]:
+    """A translation that ends with a closing tag where its source ends with a full stop
+    (``<terms>Terms of <b>Service</b></terms>.`` → ``... </terms>``; ``<guide>...</guide>
+    first.`` → ``... </guide>``): the model left out what followed the tag, a full stop at
+    least (a full stop alone is no ending :func:`_ending` reads: German may drop one)."""
+    tag = _CLOSING_TAG_AT_END.search(target)
+    if tag is None or not source.rstrip().endswith("."):
+        return []
+    closing = tag.group().strip()
+    return [
+        f"the source ends with a full stop, the translation with {closing}: check that nothing "
+        "after it was lost"
+    ]
+
+
+def _ending(text: str) -> str | None:
+    """What ``text`` ends with, of :data:`_ENDINGS` (inside closing quotes or brackets), or
+    None (also for a text that ends with a placeholder: ``Name: %s``)."""
+    plain = text.rstrip()
+    placeholders = find_placeholders(plain)
+    if placeholders and placeholders[-1].end == len(plain):
+        return None
+    plain = plain.rstrip(_CLOSERS).rstrip()
+    return next((name for mark, name in _ENDINGS if plain.endswith(mark)), None)
