@@ -467,9 +467,9 @@ def _recorded_older_sources(
     sources = OutputSources.in_cache(user, memory)
     if read_from.is_file():
         return _checked_against_record(sources, read_from, records, reviewed_only, fmt)
-    found = _RecordChecks([])
     if not read_from.is_dir():
         return _RecordChecks(records)
+    found = _RecordChecks([])
     by_file: dict[str, list[PairRecord]] = {}
     for record in records:
         by_file.setdefault(record.origin, []).append(record)
