@@ -123,24 +123,59 @@ def shared_translation_findings(records: Sequence[PairRecord]) -> list[Finding]:
             words = word_parts(record.source)
             for m in group[:later]:
                 other = records[m]
-                if other.position == record.position or word_parts(other.source) == words:
+                if _forms_of_one_entry(other, record) or word_parts(other.source) == words:
+                    continue
+                if _spelt_alike(record.source, other.source):
                     continue
                 if match_score(record.source, other.source) < _SIMILAR_SOURCES:
                     continue
-                folded = record.source.casefold()
-                lacking = sorted(words - word_parts(other.source), key=folded.find)
+                own = {word.casefold() for word in _WRITTEN_WORD.findall(other.source)}
+                lacking = [
+                    w for w in _WRITTEN_WORD.findall(record.source) if w.casefold() not in own
+                ]
                 says = f": check that it says {' '.join(lacking)!r}" if lacking else ""
                 findings.append(
                     Finding.about(
                         "inconsistent",
                         n,
                         record,
-                        f"translated word for word as {other.position}, whose source says "
+                        f"translated word for word as {_entry_name(other)}, whose source says "
                         f"other words ({other.source!r}){says}",
                     )
                 )
                 break
     return findings
+
+
+# a word as the source writes it (``e-mail``, ``don't``: one word)
+_WRITTEN_WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
+# a plural form's mark at the end of an entry's name: i18next's ``_one``, Rails' ``.other``,
+# a form read apart (``users_online#other``, ``=0``)
+_FORM_MARK = re.compile(r"(?:[#_.](?:zero|one|two|few|many|other)|#=?\d+)$")
+
+
+def _forms_of_one_entry(one: PairRecord, other: PairRecord) -> bool:
+    """Whether ``one`` and ``other`` are forms of one entry (a PO plural's, i18next's
+    ``users_one`` and ``users_other``, an Android ``<plurals>``' items): German writes
+    ``Benutzer`` in both, which is no translation copied from another source."""
+    return _FORM_MARK.sub("", one.position) == _FORM_MARK.sub("", other.position)
+
+
+def _spelt_alike(one: str, other: str) -> bool:
+    """Whether the sources ``one`` and ``other`` differ only in spelling: in blanks, hyphens
+    and case (``Log in``, ``Login``; ``E-mail``, ``Email``) or in words spelt nearly alike
+    (``Colour``, ``Color``), which one translation serves."""
+    squeezed = [re.sub(r"[\W_]+", "", text.casefold()) for text in (one, other)]
+    if squeezed[0] == squeezed[1]:
+        return True
+    words = [{w.casefold() for w in _WRITTEN_WORD.findall(text)} for text in (one, other)]
+    only, others = words[0] - words[1], words[1] - words[0]
+    return bool(only) and all(any(match_score(a, b) >= 80 for b in others) for a in only)
+
+
+def _entry_name(record: PairRecord) -> str:
+    """``record``'s position without its file's path, which its finding names already."""
+    return record.position.rpartition(": ")[2] or record.position
 
 
 def memory_findings(records: Sequence[PairRecord], memory: Memory, user: str) -> list[Finding]:

@@ -589,7 +589,7 @@ def test_a_similar_source_translated_as_another_entry_word_for_word_is_found():
     [finding] = shared_translation_findings(records)
     assert (finding.check, finding.entry, finding.position) == ("inconsistent", 1, "de.po: entry 2")
     assert finding.message == (
-        "translated word for word as de.po: entry 1, whose source says other words "
+        "translated word for word as entry 1, whose source says other words "
         "('Forgot your password?'): check that it says 'username'"
     )
 
@@ -606,6 +606,24 @@ def test_a_similar_source_translated_as_another_entry_word_for_word_is_found():
         # different translations, and a translation without words
         [record(1, "Open file", "Datei öffnen"), record(2, "Open files", "Dateien öffnen")],
         [record(1, "Loading…", "…"), record(2, "Loading files…", "…")],
+        # the forms of one keyed entry (i18next, Android, Rails: German's Benutzer in both)
+        [
+            PairRecord("{{count}} user online", "{{count}} Benutzer online", "x.json: /users_one"),
+            PairRecord(
+                "{{count}} users online", "{{count}} Benutzer online", "x.json: /users_other"
+            ),
+        ],
+        [
+            PairRecord("%d user", "%d Benutzer", "strings.xml: users#one"),
+            PairRecord("%d users", "%d Benutzer", "strings.xml: users#other"),
+        ],
+        # spellings of one source (session 66's regression trial: all four were warned)
+        [record(1, "Colour", "Farbe"), record(2, "Color", "Farbe")],
+        [
+            record(1, "Email address", "E-Mail-Adresse"),
+            record(2, "E-mail address", "E-Mail-Adresse"),
+        ],
+        [record(1, "Log in", "Anmelden"), record(2, "Login", "Anmelden")],
     ],
 )
 def test_sources_that_may_share_a_translation_are_not_found(records):
