@@ -516,7 +516,9 @@ def _warn_of_unrecorded(
 ) -> None:
     """Warn that the files of ``unrecorded`` (name, the header line that says ltmt filled
     them, pairs) have no record of which translations ltmt wrote: all were stored as approved,
-    its unreviewed machine translation among them (:func:`_recorded_older_sources`)."""
+    ltmt's machine translation among them unless a reviewer removed its fuzzy marks (a reviewed
+    catalog keeps ltmt's X-Generator line: the warning cannot tell the two apart), session 66
+    (:func:`_recorded_older_sources`)."""
     if not unrecorded:
         return
     files = first_few([name for name, _, _ in unrecorded])
@@ -525,9 +527,10 @@ def _warn_of_unrecorded(
     apart = ", which --reviewed-only cannot tell apart" if reviewed_only else ""
     typer.echo(
         f"ltmt: warning: {files} say{'s' if len(unrecorded) == 1 else ''} ltmt filled "
-        f"translations in ({said}), but no record on this machine says which: "
-        f"{counted(pairs, 'pair')} imported as approved, ltmt's unreviewed machine translation "
-        f"among them{apart}; review them, or undo the import: {undo}",
+        f"translations in ({said}) and mark{'s' if len(unrecorded) == 1 else ''} none fuzzy, "
+        f"and no record on this machine says which: {counted(pairs, 'pair')} imported as "
+        f"approved, which holds ltmt's machine translation unless a reviewer removed its fuzzy "
+        f"marks{apart}; if nobody reviewed it, undo the import: {undo}",
         err=True,
     )
 

@@ -1538,10 +1538,11 @@ def test_a_po_catalog_ltmt_filled_without_fuzzy_marks_is_named_on_import(
         )
         assert (code, out) == (0, f"imported de.po into {user}: 2 added, 0 duplicates, 0 skipped\n")
         assert err.splitlines()[-1] == (
-            "ltmt: warning: de.po says ltmt filled translations in (X-Generator: ltmt 0.1.0), "
-            "but no record on this machine says which: 2 pairs imported as approved, ltmt's "
-            f"unreviewed machine translation among them{apart}; review them, or undo the "
-            f"import: ltmt memory delete --user {user} --origin {po.resolve()} --yes"
+            "ltmt: warning: de.po says ltmt filled translations in (X-Generator: ltmt 0.1.0) "
+            "and marks none fuzzy, and no record on this machine says which: 2 pairs imported "
+            "as approved, which holds ltmt's machine translation unless a reviewer removed its "
+            f"fuzzy marks{apart}; if nobody reviewed it, undo the import: ltmt memory delete "
+            f"--user {user} --origin {po.resolve()} --yes"
         )
 
 
