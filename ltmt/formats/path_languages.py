@@ -224,6 +224,12 @@ def _other_language(path: Path, language: str, *, folder: bool = False) -> str |
     return named
 
 
+def is_locale_code(code: str) -> bool:
+    """Whether ``code`` is a current language code as a locale writes it (``de``, ``pt-BR``,
+    ``fil``): :func:`_known`."""
+    return _known(code) is not None
+
+
 def _known(code: str) -> str | None:
     """``code`` where it is a current language code (not ``in``, the old code of Indonesian,
     nor one no language has), else None."""

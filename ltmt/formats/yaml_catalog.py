@@ -47,6 +47,7 @@ from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
 from ltmt.formats.json_identifiers import is_digest, is_identifier, skipped, warn_of_unknown_keys
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
+from ltmt.formats.path_languages import is_locale_code
 from ltmt.formats.pipe_plurals import (
     VUE_I18N,
     Choices,
@@ -80,6 +81,10 @@ logger = logging.getLogger(__name__)
 
 WHAT = "a YAML message file"
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+# locales whose language has no two-letter code, as Rails' and Symfony's catalogs name them
+_THREE_LETTER_LOCALES = frozenset(
+    {"ast", "ckb", "fil", "fur", "gsw", "haw", "kab", "nds", "sah", "sco", "yue"}
+)
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")  # default, year
 # the booleans of YAML 1.1 (yaml.org/type/bool.html) that YAML 1.2 reads as strings
 _YAML11_BOOLEAN = re.compile(r"y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF")
@@ -213,12 +218,19 @@ def _written_size(document: Any) -> int:
 
 
 def _root(document: dict[str, Any]) -> str | None:
-    """The language key of a Rails file (its only top-level key, holding a mapping), else None."""
+    """The language key of a Rails file (its only top-level key, holding a mapping), else None:
+    a language code (``en``, ``pt-BR``; of three letters only a locale's own, ``fil``), not a
+    Symfony file's top key that merely looks like one (``app:``, a code ISO 639-3 knows, was
+    renamed ``de:``, which broke every key of the translation)."""
     if len(document) != 1:
         return None
     ((key, value),) = document.items()
-    is_language = isinstance(key, str) and _LANGUAGE.fullmatch(key) is not None
-    return key if is_language and isinstance(value, dict) else None
+    if not isinstance(key, str) or _LANGUAGE.fullmatch(key) is None:
+        return None
+    primary = re.split(r"[-_]", key)[0]
+    if len(primary) == 3 and primary not in _THREE_LETTER_LOCALES:
+        return None
+    return key if is_locale_code(key.replace("_", "-")) and isinstance(value, dict) else None
 
 
 def root_locale(path: Path) -> str | None:

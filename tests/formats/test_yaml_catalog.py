@@ -657,3 +657,17 @@ def test_a_value_that_is_a_dotted_key_is_no_text(tmp_path: Path) -> None:
     source = tmp_path / "messages.en.yaml"
     source.write_text("'cart.items': cart.items\n'Log in': 'Log in'\n", "utf-8")
     assert [u.key for u in open_document(source).units()] == ["Log in"]
+
+
+@pytest.mark.parametrize(
+    ("top", "kept"),
+    [("app", "app"), ("ui", "ui"), ("en", "de"), ("en-GB", "de"), ("fil", "de")],
+)
+def test_only_a_locales_top_key_is_renamed(tmp_path: Path, top: str, kept: str) -> None:
+    """Symfony's ``app:`` (a code ISO 639-3 knows) was renamed ``de:``, breaking every key of
+    the translation; a Rails file's ``en:`` becomes the target's."""
+    source = tmp_path / "messages.en.yaml"
+    source.write_text(f"{top}:\n  title: Online Shop\n", "utf-8")
+    out = tmp_path / "messages.de.yaml"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == f"{kept}:\n  title: ONLINE SHOP\n"
