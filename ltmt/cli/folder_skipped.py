@@ -35,7 +35,20 @@ def skipped_kinds(folder: FolderJob) -> list[tuple[int, str]]:
         ),
         (len(folder.not_messages), _not_messages_why(folder)),
         (len(folder.templates), _templates_why(folder)),
+        (len(folder.not_pages), _not_pages_why(folder)),
     ]
+
+
+def _not_pages_why(folder: FolderJob) -> str:
+    """Why a run of Markdown pages into their own folder (``docs -o docs``) left its other
+    files as they are, naming the first few."""
+    names = first_few(path.relative_to(folder.folder) for path in folder.not_pages)
+    one = len(folder.not_pages) == 1
+    return (
+        f"that {'is no Markdown page' if one else 'are no Markdown pages'} ({names}): a folder "
+        "of pages translated into itself has only its pages translated, each beside itself "
+        "(index.md → index.de.md)"
+    )
 
 
 def _not_messages_why(folder: FolderJob) -> str:

@@ -14,7 +14,9 @@ with the command that does it (:func:`~ltmt.cli.folder_skipped.conversion_hints`
 A folder translated into itself (``config/locales -o config/locales``) where it keeps each
 locale's message file beside the source language's has each source-language file translated
 into the target locale's name beside it, and its PO and XLIFF catalogs of the target language
-filled in place (:func:`_prepare_beside`); any other output folder
+filled in place (:func:`_prepare_beside`); where it holds no such files, its Markdown pages
+are translated beside themselves, ``index.md`` into ``index.de.md``
+(:mod:`~ltmt.cli.translate_pages`: MkDocs' i18n suffix layout); any other output folder
 inside the input one is refused.
 Every file is checked, as one file is, before the model loads: malformed or unreadable ones
 (binary, UTF-16) stop the run before anything is translated, all named in one error.
@@ -60,6 +62,7 @@ class FolderJob:
     target_language: list[Path] = field(default_factory=list)
     not_messages: list[Path] = field(default_factory=list)  # into itself: application.properties
     no_locale: list[Path] = field(default_factory=list)  # into its own folder: config.yml
+    not_pages: list[Path] = field(default_factory=list)  # Markdown into itself: overrides/x.html
     # into its own folder: PO/XLIFF catalogs of no target language (Angular's messages.xlf)
     templates: list[Path] = field(default_factory=list)
     bundles: list[Path] = field(default_factory=list)  # Xcode bundles translated
@@ -226,8 +229,9 @@ def _prepare_beside(
     file's run continues it (:mod:`~ltmt.formats.locale_files`); files of other locales,
     of a locale their names do not tell, and others (Spring's ``application.properties``, a
     template) skipped; PO and XLIFF catalogs of ``tgt`` (Django's ``de/LC_MESSAGES/django.po``)
-    filled in place, as ``translate FILE -o FILE`` fills them. None where ``folder`` holds
-    neither."""
+    filled in place, as ``translate FILE -o FILE`` fills them; where it holds neither nor any
+    message file of another locale, its Markdown pages beside themselves
+    (:func:`~ltmt.cli.translate_pages.prepare_pages_beside`). None where it holds none."""
     from ltmt.formats.catalog_languages import is_template
     from ltmt.formats.common import same_language
     from ltmt.formats.folders import files_in, format_of
@@ -259,7 +263,11 @@ def _prepare_beside(
         else:
             sources.append(path)
     if not sources and not catalogs:
-        return None
+        if others or found.templates or found.other_language:
+            return None  # message files of other languages: no folder of pages
+        from ltmt.cli.translate_pages import prepare_pages_beside
+
+        return prepare_pages_beside(folder, src, tgt, options)
     refusals: list[str] = []
     for path in [*sources, *catalogs]:
         target = path if path in catalogs else beside_name(path, tgt)

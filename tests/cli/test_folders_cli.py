@@ -527,12 +527,43 @@ def test_rails_and_flutter_folders_are_translated_into_the_target_locale_names(
 
 
 def test_a_folder_into_itself_without_locale_named_files_is_still_refused(tmp_path, capsys, common):
-    folder = tmp_path / "docs"
+    folder = tmp_path / "notes"
     folder.mkdir()
-    (folder / "guide.md").write_text("hello world\n", "utf-8")
+    (folder / "guide.txt").write_text("hello world\n", "utf-8")
     code, _, err = run_cli(["translate", str(folder), "-o", str(folder), *common], capsys)
     assert code == 1
     assert f"--output {folder} is the folder itself; give a folder beside it" in err
+
+
+def test_mkdocs_pages_are_translated_beside_themselves(tmp_path, capsys, common):
+    """``translate docs -o docs`` (MkDocs Material's i18n suffix layout) was refused ("--output
+    docs is the folder itself"): each page named for no locale is translated into its
+    ``.de.md`` beside it, an existing one continued; a French page and the folder's other
+    files are left as they are and named."""
+    docs = tmp_path / "docs"
+    (docs / "guide").mkdir(parents=True)
+    (docs / "index.md").write_text("# hello world\n\nopen the file\n", "utf-8")
+    (docs / "index.de.md").write_text("# Hallo Welt\n\nopen the file\n", "utf-8")
+    (docs / "index.fr.md").write_text("# bonjour\n\nouvrir\n", "utf-8")
+    (docs / "guide" / "install.md").write_text("hello world\n", "utf-8")
+    (docs / "main.html").write_text("<p>hello world</p>\n", "utf-8")
+    (docs / "logo.png").write_bytes(b"\x89PNG")
+    before = _files(docs)
+    code, _, err = run_cli(["translate", str(docs), "-o", str(docs), *common], capsys)
+    assert code == 0, err
+    after = _files(docs)
+    assert sorted(set(after) - set(before)) == ["guide/install.de.md"]
+    assert {name: after[name] for name in before if name != "index.de.md"} == {
+        name: text for name, text in before.items() if name != "index.de.md"
+    }
+    assert after["index.de.md"].startswith(b"# Hallo Welt\n")
+    assert "ltmt: index.md: 1 segment, 1 kept\n" in err  # the heading kept
+    assert (
+        "ltmt: skipped 1 file of no format ltmt translates (logo.png), 1 file of another locale "
+        "(index.fr.md: fr): translations, not sources, 1 file that is no Markdown page "
+        "(main.html): a folder of pages translated into itself has only its pages translated, "
+        "each beside itself (index.md → index.de.md)\n"
+    ) in err
 
 
 def test_skipped_files_of_another_language_pair_are_named(tmp_path, capsys, common):
