@@ -6,7 +6,8 @@ is paired with the file at the same place in the source-language folder (``--sou
 res/values``), a .NET satellite or Java bundle named for its language with the file named for
 none (``Strings.de.resx`` with ``Strings.resx``, as ``ltmt translate`` names it; ``de.yml`` with
 ``en.yml`` and ``app_de.arb`` with ``app_en.arb``, found beside it where no source folder is
-given: :mod:`~ltmt.formats.locale_files`); a file that
+given: :mod:`~ltmt.formats.locale_files`; MkDocs' ``index.de.md`` with ``index.md``:
+:mod:`~ltmt.formats.suffix_pages`); a file that
 holds both (PO, XLIFF, TMX, Qt Linguist, a WordPress Jed JSON file) is read alone. A file with
 no translated entry (a ``.pot`` template) and one of another language pair (``fr.po`` beside
 ``de.po``) are left out and counted, as are files of no format. Of an Xcode localization
@@ -203,8 +204,9 @@ def _source_of(path: Path, folder: Path, source_folder: Path | None, src_lang: s
     beside it in ``folder``. None where there is none."""
     from ltmt.formats.locale_files import source_names
     from ltmt.formats.path_languages import source_name
+    from ltmt.formats.suffix_pages import source_pages
 
-    named = [*source_names(path, src_lang), source_name(path)]
+    named = [*source_names(path, src_lang), *source_pages(path, src_lang), source_name(path)]
     if source_folder is None:
         where, names = Path(folder), named
     else:
@@ -217,13 +219,20 @@ def _source_of(path: Path, folder: Path, source_folder: Path | None, src_lang: s
     return None
 
 
-def _is_source(path: Path, src_lang: str) -> bool:
+def _is_source(path: Path, src_lang: str, pages_paired: bool) -> bool:
     """Whether ``path`` (on disk) is named for ``src_lang`` (``en.yml``, .NET's
-    ``Resources.resx``, Java's base bundle): a source, not a translation without one."""
+    ``Resources.resx``, Java's base bundle; a Markdown page named for no locale where the
+    folder's pages are paired by their names, ``pages_paired``: MkDocs' ``index.md`` beside
+    ``index.de.md``): a source, not a translation without one."""
     from ltmt.formats.common import same_language
     from ltmt.formats.locale_files import file_locale, names_locale
+    from ltmt.formats.suffix_pages import is_markdown, page_locale
 
-    locale = file_locale(path, src_lang) if names_locale(path) else None
+    locale: str | None = None
+    if pages_paired and is_markdown(path):
+        locale = page_locale(path) or src_lang
+    elif names_locale(path):
+        locale = file_locale(path, src_lang)
     return locale is not None and same_language(locale, src_lang)
 
 
@@ -305,6 +314,7 @@ def read_folder(
     read: a template left out is counted as a file, not by its entries)."""
     from ltmt.formats.locale_files import other_locale
     from ltmt.formats.pairs import read_pairs
+    from ltmt.formats.suffix_pages import is_markdown
     from ltmt.formats.xcloc import BundlesIn
 
     folder = Path(folder)
@@ -368,7 +378,10 @@ def read_folder(
     if source_folder is None:  # the source-language files beside their translations
         found.without_source = [path for path in found.without_source if path not in found.sources]
         found.sources = sorted(set(found.sources))
-        found.untranslated = [path for path in found.without_source if _is_source(path, src_lang)]
+        paired = any(is_markdown(path) for path in found.sources)
+        found.untranslated = [
+            path for path in found.without_source if _is_source(path, src_lang, paired)
+        ]
         found.without_source = [
             path for path in found.without_source if path not in found.untranslated
         ]

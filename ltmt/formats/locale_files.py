@@ -112,14 +112,15 @@ def written_locale(path: Path) -> str | None:
 
 
 def other_locale(path: Path, source_language: str, target_language: str) -> str | None:
-    """The locale the message file ``path`` (on disk) is named for where it is neither the
-    source nor the target language's (``messages_fr.properties`` of a German import): a
-    translation into another language, no pair of the two (:func:`file_locale`); else None."""
+    """The locale the message file or Markdown page ``path`` (on disk) is named for where it
+    is neither the source nor the target language's (``messages_fr.properties`` or
+    ``index.fr.md`` of a German import): a translation into another language, no pair of the
+    two (:func:`file_locale`); else None."""
     from ltmt.formats.common import lang_matches
+    from ltmt.formats.suffix_pages import page_locale
 
-    if not names_locale(path):
-        return None
-    locale = file_locale(path, source_language)
+    # a Markdown page named for its locale (MkDocs' index.fr.md) alike
+    locale = file_locale(path, source_language) if names_locale(path) else page_locale(path)
     if locale is None or any(
         lang_matches(lang, locale) for lang in (source_language, target_language)
     ):

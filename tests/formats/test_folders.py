@@ -340,3 +340,25 @@ def test_a_folder_given_as_its_own_source_folder_is_told_to_leave_it_out(tmp_pat
         f"--source-file {tmp_path} is the folder itself: its files hold both languages "
         "(such as en.json beside de.json) and pair by their names; leave out --source-file"
     )
+
+
+def test_a_folder_of_mkdocs_pages_pairs_each_translation_with_its_page(tmp_path: Path) -> None:
+    """``ltmt qa docs`` (MkDocs' suffix layout): ``index.de.md`` was read as a file with no
+    source beside it, and no page was paired; now it pairs with ``index.md``, a French page is
+    of another language pair, and a page without German is a source with none beside."""
+    (tmp_path / "guide").mkdir()
+    (tmp_path / "index.md").write_text("# Welcome\n\nOpen the file.\n", "utf-8")
+    (tmp_path / "index.de.md").write_text("# Willkommen\n\nDatei öffnen.\n", "utf-8")
+    (tmp_path / "index.fr.md").write_text("# Bienvenue\n\nOuvrir le fichier.\n", "utf-8")
+    (tmp_path / "guide" / "install.md").write_text("Install it.\n", "utf-8")
+    found = read_folder(tmp_path)
+    assert [(r.source, r.target) for r in found.records] == [
+        ("Welcome", "Willkommen"),
+        ("Open the file.", "Datei öffnen."),
+    ]
+    assert [p.name for p in found.sources] == ["index.md"]
+    assert found.without_source == []
+    assert (1, "of another language pair (index.fr.md)") in found.skipped()
+    assert (1, "of the source language with no translation beside (guide/install.md)") in (
+        found.skipped()
+    )
