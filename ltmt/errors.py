@@ -19,6 +19,12 @@ class NoPairsError(InputError):
     """A file holds no pair to read: empty, a template, or none of its entries translated."""
 
 
+class UnalignedTranslationError(InputError):
+    """An existing translation none of whose blocks line up with the source's (a reviewer
+    joined or split paragraphs): a run would replace every translation in it, so it stops,
+    unless told to (``--overwrite``)."""
+
+
 class LanguageError(InputError):
     """A file's languages are not the pair asked for. ``found``: the file's languages;
     ``where``: the file as named to the user; ``hint``: what a command-line user can do;

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, UnalignedTranslationError
 from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_given, written_like
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.front_matter import FRONT_MATTER, front_matter_values, front_matter_warnings
@@ -73,6 +73,7 @@ from ltmt.formats.output_sources import Record
 from ltmt.formats.recorded_places import lined_up_places, recorded_sources, warn_of_replaced
 from ltmt.segments import PairRecord
 from ltmt.text import has_letter, with_edits
+from ltmt.wording import counted
 
 logger = logging.getLogger(__name__)
 
@@ -482,6 +483,13 @@ class MarkdownDocument(TranslationsHeld):
         if record is not None:
             dropped = [(b.key, b.source) for b in their_blocks if b.key not in taken and b.words]
             warn_of_replaced(Path(target), record, dropped)
+        elif not taken and self.blocks and any(block.words for block in their_blocks):
+            raise UnalignedTranslationError(
+                f"{target}: its {counted(len(their_blocks), 'block')} do not line up with the "
+                f"source's {len(self.blocks)} (paragraphs joined or split by hand?), so none of "
+                "its translations could be kept and this run would replace them all; translate "
+                "into a new file and copy what you keep, or give --overwrite to replace it"
+            )
         return adopted
 
     def _aligned(

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, UnalignedTranslationError
 from ltmt.formats.changed_sources import mark_for_review
 from ltmt.formats.documents import (
     CodesPutBack,
@@ -232,7 +232,11 @@ def translate_file(
             # wrote there read once (it reads and digests the whole output)
             if output_sources is not None and not overwrite:
                 record = output_sources.read(Path(out_path))
-            adopt(document, Path(out_path), record)
+            try:
+                adopt(document, Path(out_path), record)
+            except UnalignedTranslationError:
+                if not overwrite:  # replacing it is what --overwrite asks for
+                    raise
             if output_sources is not None and not overwrite and record is None:
                 warn_of_no_record(document, Path(out_path))
             source_changed = drop_outdated(document, Path(out_path), record)

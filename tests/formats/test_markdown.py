@@ -579,3 +579,27 @@ def test_an_edited_translation_no_block_stands_for_any_more_is_named(
         translate_file(source, output, FakeModel(), output_sources=records)
     assert "- LOGIN WORKS.\n- LOGOUT WORKS.\n- PRICES FIXED.\n" in output.read_text("utf-8")
     assert "1 edited translation replaced (block2)" in caplog.text
+
+
+def test_a_translation_whose_blocks_do_not_line_up_is_not_replaced_unless_asked(
+    tmp_path: Path,
+) -> None:
+    """A reviewer's German page whose paragraphs were joined by hand lined up with nothing, and
+    the run replaced all of it without a word (session 66, a MkDocs trial)."""
+    from ltmt.formats.pipeline import translate_file
+
+    source = tmp_path / "index.md"
+    source.write_text("# Welcome\n\nFirst line.\n\nSecond line.\n", "utf-8")
+    out = tmp_path / "index.de.md"
+    reviewed = "# Willkommen\n\nErste Zeile. Zweite Zeile.\n"
+    out.write_text(reviewed, "utf-8")
+    with pytest.raises(InputError) as raised:
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert str(raised.value) == (
+        f"{out}: its 2 blocks do not line up with the source's 3 (paragraphs joined or split by "
+        "hand?), so none of its translations could be kept and this run would replace them all; "
+        "translate into a new file and copy what you keep, or give --overwrite to replace it"
+    )
+    assert out.read_text("utf-8") == reviewed
+    translate_file(source, out, FakeModel(), tgt_lang="de", overwrite=True)
+    assert "FIRST LINE." in out.read_text("utf-8")
