@@ -51,7 +51,8 @@ def import_(
     memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
-    """Import FILE into --user's glossary: rows ``source,target[,note[,case]]`` (CSV/TSV), or
+    """Import FILE into --user's glossary: rows ``source,target[,note[,case]]`` (CSV/TSV; a
+    header may name a ``gender`` column: m/f/n or der/die/das, the target's German gender), or
     TBX term entries with both languages. A bad row stops the import before anything is
     written; a term already there (same source) is replaced, keeping its targets not to use
     unless the new term names some (a CSV or TSV row cannot: --replace drops them); terms whose
@@ -145,7 +146,8 @@ def list_(
     memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
-    """Print --user's glossary, one term a line (source, target, flags, note)."""
+    """Print --user's glossary, one term a line (source, target, flags: [case], the gender
+    [m]/[f]/[n]; note)."""
     with open_store(memory_dir, key_file, existing=True) as memory:
         memory.require_user(user)
         terms = memory.glossary(user).terms()
@@ -155,7 +157,9 @@ def list_(
     if not terms:  # said on stderr: a typo in --user or --memory-dir shows at once
         typer.echo(f"ltmt: {user} has no glossary terms in this store", err=True)
     for term in terms:
-        flags = " [case]" if term.case_sensitive else ""
+        flags = (" [case]" if term.case_sensitive else "") + (
+            f" [{term.gender}]" if term.gender else ""
+        )
         note = f"  # {term.note}" if term.note else ""
         typer.echo(f"{term.source}\t{term.target}{flags}{note}")
 

@@ -107,6 +107,7 @@ class Glossary:
                 row = {} if raw is None else _stored_row(cipher, key, raw)
                 stored = Term.from_json(row) if row else None
                 term = given if stored is None else _kept_forbidden(stored, given)
+                term = _kept_gender(stored, term)
                 if term == stored:
                     unchanged += 1
                     continue
@@ -187,8 +188,19 @@ def _kept_forbidden(stored: Term, given: Term) -> Term:
     return replace(given, forbidden=kept)
 
 
+def _kept_gender(stored: Term | None, given: Term) -> Term:
+    """``given``, replacing ``stored`` (None: a new term), with the stored gender where it gives
+    none and keeps the target (a CSV without a gender column, ``glossary add``): saying nothing
+    of it must not delete it; a new target's gender is the new target's own."""
+    if stored is None or given.gender or given.target != stored.target:
+        return given
+    return replace(given, gender=stored.gender)
+
+
 # the fields of a stored term this ltmt writes: :meth:`Term.to_json`'s and when it was written
-TERM_FIELDS = frozenset({"source", "target", "note", "case_sensitive", "forbidden", "created"})
+TERM_FIELDS = frozenset(
+    {"source", "target", "note", "case_sensitive", "forbidden", "gender", "created"}
+)
 
 
 def _stored_row(cipher: PlainCipher, key: bytes, raw: bytes | memoryview) -> dict[str, Any]:

@@ -402,13 +402,15 @@ def _disagreeing_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]
     for written, term in terms:
         noun = term.target.rsplit(" ", 1)[-1]
         named = _kept_as_written(term)
-        for article in [] if named else unknown_gender_articles(record.target, term.target):
+        for article in (
+            [] if named else unknown_gender_articles(record.target, term.target, term.gender)
+        ):
             found.setdefault(
                 article,
                 f"gender of {noun!r} unknown; check the article in {article!r} ({written!r} is "
-                f"{term.target!r} in the glossary)",
+                f"{term.target!r} in the glossary, which can give its gender: m, f or n)",
             )
-        for place in disagreements(record.target, term.target):
+        for place in disagreements(record.target, term.target, term.gender):
             expected = " or ".join(repr(form) for form in place.expected)
             found.setdefault(
                 place.written,

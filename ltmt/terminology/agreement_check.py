@@ -13,9 +13,9 @@ target without a determiner ("alle", "dasselbe") may be one the table lacks, a n
 other letters is a compound's head, and a target of unknown gender is not read.
 :func:`unknown_gender_articles` names a target of unknown gender led by a determiner instead
 ("Die Akku" for "the battery", glossary ``Akku``: the article is the gender of the word the
-model wrote, "Batterie"): no source of ltmt's knows its gender (the noun table, its endings;
-the hunspell dictionary has none), so the article is left as written and a reviewer asked to
-check it.
+model wrote, "Batterie"): no source of ltmt's knows its gender (the glossary's ``gender``
+column, the noun table, its endings; the hunspell dictionary has none), so the article is left
+as written and a reviewer asked to check it.
 """
 
 from __future__ import annotations
@@ -67,12 +67,12 @@ class Disagreement:
     expected: tuple[str, ...]
 
 
-def disagreements(text: str, target: str) -> list[Disagreement]:
+def disagreements(text: str, target: str, given: str = "") -> list[Disagreement]:
     """The places of ``target`` in ``text`` (German) whose adjectives take an ending that
     agrees with none of the cases and numbers the noun's suffix, the determiner and a
     preposition before them allow (module docstring); none for a target that is not
-    adjectives and a noun of known gender."""
-    gender = gender_of(target)
+    adjectives and a noun of known gender (``given``: the glossary's, else the table's)."""
+    gender = gender_of(target, given)
     pattern = _pattern(target)
     if gender is None or pattern is None:
         return []
@@ -88,13 +88,14 @@ def disagreements(text: str, target: str) -> list[Disagreement]:
     return found
 
 
-def unknown_gender_articles(text: str, target: str) -> list[str]:
+def unknown_gender_articles(text: str, target: str, given: str = "") -> list[str]:
     """The places of ``target`` in ``text`` (German) led by a determiner, as written ("Die
-    Akku"), where the gender of the target's noun is unknown
-    (:func:`~ltmt.terminology.genders.gender_of`): the determiner may keep the gender of the
-    word the model wrote, and no table can tell; each written form once."""
+    Akku"), where the gender of the target's noun is unknown: the glossary gives none
+    (``given``) and :func:`~ltmt.terminology.genders.gender_of` knows none; the determiner
+    may keep the gender of the word the model wrote, and no table can tell; each written
+    form once."""
     noun = target.rsplit(" ", 1)[-1]
-    if not noun[:1].isupper() or gender_of(target) is not None:
+    if not noun[:1].isupper() or gender_of(target, given) is not None:
         return []
     pattern = re.compile(rf"(?<!\w){_DETERMINER}\s+{re.escape(target)}(?![\w-])")
     return list(dict.fromkeys(place[0] for place in pattern.finditer(text)))

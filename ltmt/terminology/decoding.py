@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
@@ -261,7 +261,9 @@ class GlossaryDecoding:
         singular = {
             p.line: [term.target for term in p.missing if not term.plural] for p in placings
         }
-        self.in_agreement(placed, singular, {i: with_terms(units[i], hits[i]) for i in placed})
+        genders = {hit.term.target: hit.term.gender for found in hits for hit in found}
+        shown = {i: with_terms(units[i], hits[i]) for i in placed}
+        self.in_agreement(placed, singular, shown, genders)
         for placing in placings:
             for term in placing.missing:
                 if placing.line not in placed:
@@ -280,7 +282,11 @@ class GlossaryDecoding:
         return reached_limit(self.translator.decode_config, sources, len(ids))
 
     def in_agreement(
-        self, placed: dict[int, str], targets: dict[int, list[str]], shown: dict[int, Unit]
+        self,
+        placed: dict[int, str],
+        targets: dict[int, list[str]],
+        shown: dict[int, Unit],
+        genders: Mapping[str, str] | None = None,
     ) -> None:
         """Make the determiner and adjectives before each of ``targets`` (singular, per line)
         in the ``placed`` outputs agree with its gender where they do not
@@ -288,7 +294,9 @@ class GlossaryDecoding:
         Markierung"): of the cases that gender allows, the one the model scores best as the
         translation of the line shown with its targets in place (``shown``); one scoring call
         per round of targets (the decoder's: CTranslate2's, or a torch pass). Nothing changes for
-        a target whose gender :func:`~ltmt.terminology.genders.gender_of` does not know."""
+        a target whose gender neither the glossary gives (``genders``: a target's
+        :attr:`~ltmt.terminology.terms.Term.gender`) nor
+        :func:`~ltmt.terminology.genders.gender_of` knows."""
         if not placed:
             return
         score = self.translator.decoder.score
@@ -297,7 +305,8 @@ class GlossaryDecoding:
         for n in range(max((len(targets[i]) for i in lines), default=0)):
             options: list[tuple[int, str]] = []
             for i in lines:
-                gender = gender_of(targets[i][n]) if n < len(targets[i]) else None
+                target = targets[i][n] if n < len(targets[i]) else ""
+                gender = gender_of(target, (genders or {}).get(target, "")) if target else None
                 variants = (
                     [] if gender is None else agreeing_variants(placed[i], targets[i][n], gender)
                 )

@@ -1,7 +1,9 @@
 """Glossary files: CSV and TSV (read and written here) and TBX (:mod:`ltmt.terminology.tbx`).
 
 CSV/TSV rows are ``source, target[, note[, case]]``; ``case`` is empty or one of
-``yes/true/1/case-sensitive`` (the source must match with its case) or ``no/false/0``. A first
+``yes/true/1/case-sensitive`` (the source must match with its case) or ``no/false/0``. A
+column headed ``gender`` (or ``genus``) gives the target's German gender: ``m``, ``f``, ``n`` or
+``der``, ``die``, ``das`` (any case; empty: the genders table's). A first
 row that names the columns (``source, target``, ``Target term, Source term, Case``, ``en, de``,
 ``English (US), German (Germany)``) is a header, and the columns are read by the names it
 gives them (:mod:`ltmt.terminology.glossary_columns`); blank rows and rows starting with ``#``
@@ -116,8 +118,8 @@ def _delimited_text(path: Path) -> str:
 
 def looks_like_a_glossary(path: Path) -> bool:
     """Whether ``path`` is a CSV or TSV file whose header names the glossary's own columns
-    (``note`` or ``case`` beside ``source`` and ``target``): ``ltmt memory import`` reads such
-    a file's source and target and drops the rest, so it says so."""
+    (``note``, ``case`` or ``gender`` beside ``source`` and ``target``): ``ltmt memory
+    import`` reads such a file's source and target and drops the rest, so it says so."""
     delimiter = _DELIMITERS.get(FORMATS.get(path.suffix.lower(), ""))
     if delimiter is None or not path.is_file():
         return False
@@ -128,7 +130,7 @@ def looks_like_a_glossary(path: Path) -> bool:
     first = next(csv.reader([line], delimiter=delimiter), [])
     headings = header_headings([cell.strip() for cell in first]) or []
     roles = {each.role for each in headings}
-    return {"source", "target"} <= roles and bool(roles & {"note", "case"})
+    return {"source", "target"} <= roles and bool(roles & {"note", "case", "gender"})
 
 
 def refuse_two_targets(located: list[tuple[Term, str]], name: str) -> None:
@@ -184,7 +186,7 @@ _OTHER_DELIMITERS = (
 
 def _row_term(cells: list[str], columns: Columns, where: str) -> Term:
     """The term of one row's ``cells``, read by ``columns``; an :class:`InputError` naming
-    ``where`` for a row without both terms, with too many cells or a bad case flag."""
+    ``where`` for a row without both terms, with too many cells, a bad case flag or gender."""
     expected = (
         "expected source, target[, note[, case]]"
         if columns == POSITIONAL
@@ -201,18 +203,23 @@ def _row_term(cells: list[str], columns: Columns, where: str) -> Term:
     if flag.casefold() not in CASE_YES | CASE_NO:
         raise InputError(f"{where}: case flag {flag!r} is not yes/no/true/false/1/0")
     try:
-        return Term(source, target, columns.cell(cells, "note"), flag.casefold() in CASE_YES)
+        note, gender = columns.cell(cells, "note"), columns.cell(cells, "gender")
+        return Term(source, target, note, flag.casefold() in CASE_YES, gender=gender)
     except InputError as exc:
         raise InputError(f"{where}: {exc}") from exc
 
 
 def write_delimited(terms: Iterable[Term], delimiter: str = ",") -> str:
-    """CSV (or TSV) text with a header that :func:`parse_delimited` reads back."""
+    """CSV (or TSV) text with a header that :func:`parse_delimited` reads back; a ``gender``
+    column only where some term has a gender."""
+    listed = list(terms)
+    gendered = any(term.gender for term in listed)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(HEADER)
-    for term in terms:
-        writer.writerow((term.source, term.target, term.note, "yes" if term.case_sensitive else ""))
+    writer.writerow((*HEADER, "gender") if gendered else HEADER)
+    for term in listed:
+        row = (term.source, term.target, term.note, "yes" if term.case_sensitive else "")
+        writer.writerow((*row, term.gender) if gendered else row)
     return out.getvalue()
 
 

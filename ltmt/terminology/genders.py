@@ -5,7 +5,9 @@ determiners seen before each capitalised word (10,627 words). A compound the tab
 the gender of its longest last part it has (``Zwischenspeicherdatei`` of ``Datei``), a hyphenated
 one or a term of several words that of its last part. A word it knows neither way takes the
 gender its ending fixes, where one does (:data:`ENDINGS`: ``Verzweigung`` is feminine as every
-noun in ``-ung`` is). Read once, on first use (46 KB).
+noun in ``-ung`` is). Read once, on first use (46 KB). A glossary term may give its target's
+gender (:func:`named_gender`: ``n``, ``das``, ``neuter``), which goes before all of these: the
+table lacks words rare in the training data (``Inventar``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 import gzip
 from functools import cache
 from pathlib import Path
+
+from ltmt.errors import InputError
 
 TABLE = Path(__file__).with_name("german_genders.tsv.gz")
 # a compound's last part has at least this many letters (``Datei``, not ``ei``)
@@ -23,11 +27,35 @@ ENDINGS: tuple[tuple[str, str], ...] = (
     *((ending, "n") for ending in ("chen", "lein")),
     *((ending, "m") for ending in ("ismus", "ling")),
 )
+# the ways a glossary names a gender (any case): the letter, the article, TBX's grammaticalGender
+GENDER_NAMES = {
+    **{name: "m" for name in ("m", "der", "masculine")},
+    **{name: "f" for name in ("f", "die", "feminine")},
+    **{name: "n" for name in ("n", "das", "neuter")},
+}
+ALLOWED = "m, f, n or der, die, das"
 
 
-def gender_of(noun: str) -> str | None:
-    """``"m"``, ``"f"`` or ``"n"`` for a German noun (or a term whose last word is one);
-    ``None`` where the table knows neither the word nor any last part of it."""
+def named_gender(value: str) -> str:
+    """``"m"``, ``"f"`` or ``"n"`` for a gender as a glossary names it (:data:`GENDER_NAMES`),
+    ``""`` for none (empty); an :class:`~ltmt.errors.InputError` naming the allowed values for
+    another."""
+    name = value.strip().casefold()
+    if not name:
+        return ""
+    if name not in GENDER_NAMES:
+        raise InputError(
+            f"gender {value.strip()!r} is not one of {ALLOWED}; write one or leave it empty"
+        )
+    return GENDER_NAMES[name]
+
+
+def gender_of(noun: str, given: str = "") -> str | None:
+    """``"m"``, ``"f"`` or ``"n"`` for a German noun (or a term whose last word is one):
+    ``given`` where it is one (the glossary term's own gender), else the table's; ``None``
+    where the table knows neither the word nor any last part of it."""
+    if given:
+        return given
     head = noun.split()[-1].split("-")[-1] if noun.strip() else ""
     if not head[:1].isupper():
         return None

@@ -2,13 +2,14 @@
 
 A glossary's first row is a header when its first two cells both name columns: a role
 (``source``, ``Target term``, ``source_term``, ``targetTerm``, ``Translation``, ``note``,
-``case``), a language (``en``, ``de-AT``, ``English (US)``, ``German (Germany)``, ``Deutsch``)
-or both (``Source (EN)``), or a near-miss of a role (``sourse``, ``traget``). Its columns are
-then mapped by name, so ``Target,Source`` and ``source,target,case`` are read as they say; a
-language column goes to the side of the glossary's pair it names. A near-miss, a column ltmt
-does not read, two columns of one role, a missing source or target, and languages other than
-the pair's are errors that name the column: a header read as a term (``Target → Source``),
-or a column read as another (``case`` as the note), went into the glossary unseen.
+``case``, ``gender``/``genus``: the target's German gender), a language (``en``, ``de-AT``,
+``English (US)``, ``German (Germany)``, ``Deutsch``) or both (``Source (EN)``), or a near-miss
+of a role (``sourse``, ``traget``). Its columns are then mapped by name, so ``Target,Source``
+and ``source,target,case`` are read as they say; a language column goes to the side of the
+glossary's pair it names. A near-miss, a column ltmt does not read, two columns of one role, a
+missing source or target, and languages other than the pair's are errors that name the column:
+a header read as a term (``Target → Source``), or a column read as another (``case`` as the
+note), went into the glossary unseen.
 
 A first column named as a table's keys (``Key,English(en),German(de)``: ``Key``, ``ID``,
 ``Identifier``, as ``translate`` and ``memory import`` read tables) holds string ids, and is
@@ -26,7 +27,8 @@ from ltmt.errors import InputError
 from ltmt.formats.common import primary_language
 from ltmt.formats.csv_columns import KEY_HEADERS
 
-FIELDS = ("source", "target", "note", "case")
+POSITIONAL_FIELDS = ("source", "target", "note", "case")  # a row's columns without a header
+FIELDS = (*POSITIONAL_FIELDS, "gender")
 KEY = "key"  # the role of a first column of string keys (``Key``, ``ID``), which is skipped
 
 # a role's names as spreadsheets and termbases write them, folded by _folded
@@ -35,6 +37,7 @@ _ROLE_NAMES = {
     "target": ("target", "target term", "target text", "translation", "tgt"),
     "note": ("note", "notes", "comment", "comments", "definition", "description", "remark"),
     "case": ("case", "case sensitive", "case sensitivity", "match case"),
+    "gender": ("gender", "genus", "grammatical gender"),
 }
 _ROLES = {name: role for role, names in _ROLE_NAMES.items() for name in names}
 _NEAR_MISS = 0.8  # difflib ratio: sourse/source and traget/target are 0.83, base/case 0.75
@@ -70,6 +73,7 @@ class Columns:
     note: int | None = 2
     case: int | None = 3
     width: int = 4
+    gender: int | None = None
 
     def cell(self, cells: list[str], field: str) -> str:
         """``field``'s cell of ``cells`` ("" where the row or the file has none)."""
@@ -201,11 +205,18 @@ def header_columns(headings: list[Heading], pair: tuple[str, str] | None, where:
     for needed in ("source", "target"):
         if needed not in found:
             raise InputError(f"{where}: the header names no {needed} column; name one {needed}")
-    if all(found.get(field) in (index, None) for index, field in enumerate(FIELDS)):
+    if "gender" not in found and all(
+        found.get(field) in (index, None) for index, field in enumerate(POSITIONAL_FIELDS)
+    ):
         # the usual order (source, target[, note]): the columns it leaves out keep their place
         return POSITIONAL
     return Columns(
-        found["source"], found["target"], found.get("note"), found.get("case"), len(headings)
+        found["source"],
+        found["target"],
+        found.get("note"),
+        found.get("case"),
+        len(headings),
+        found.get("gender"),
     )
 
 

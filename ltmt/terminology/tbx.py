@@ -12,7 +12,9 @@ as the term's ``forbidden`` and written back as deprecated (an entry whose targe
 left out, with a warning). TBX has no case flag: ltmt writes it on the source term as a
 ``termNote`` of its own type (:data:`CASE_TYPE`), so a note that says ``case-sensitive`` stays a
 note; an entry without that ``termNote`` (written before, or by another tool) still takes a
-``case-sensitive`` note for the flag.
+``case-sensitive`` note for the flag. A target term's ``termNote type="grammaticalGender"``
+(``masculine``, ``feminine``, ``neuter``; ``other`` says none) is the term's ``gender``, and is
+written so.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ logger = logging.getLogger(__name__)
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CASE_TYPE = "x-ltmt-caseSensitive"  # the source term's termNote with the case flag
 _CASE_NOTE = "case-sensitive"  # the note that carried the flag before CASE_TYPE
+GENDER_TYPE = "grammaticalGender"  # TBX-Basic's termNote of a term's gender
+GENDER_WORDS = {"m": "masculine", "f": "feminine", "n": "neuter"}
 
 
 def _language_matches(code: str | None, wanted: str) -> bool:
@@ -170,7 +174,9 @@ def read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[tuple[Term, str]]
         for source in sources.values():
             case_sensitive = noted if source.case_sensitive is None else source.case_sensitive
             try:
-                term = Term(source.text, target.text, note, case_sensitive, forbidden)
+                term = Term(
+                    source.text, target.text, note, case_sensitive, forbidden, target.gender
+                )
             except InputError as exc:
                 raise InputError(f"{path.name} {where}: {exc}") from exc
             terms.append((term, where))
@@ -224,12 +230,14 @@ def _say_other_pairs(
 @dataclass(frozen=True)
 class _TbxTerm:
     """A term of a TBX ``langSet``: its text, its rank (0 preferred, 1 admitted or unsaid, 2
-    not to be used), its own notes and its case flag (:data:`CASE_TYPE`; None where unsaid)."""
+    not to be used), its own notes, its case flag (:data:`CASE_TYPE`; None where unsaid) and
+    its gender as written (:data:`GENDER_TYPE`; "" where unsaid or ``other``)."""
 
     text: str
     rank: int
     notes: tuple[str, ...]
     case_sensitive: bool | None = None
+    gender: str = ""
 
 
 # the usage a TBX term's status says, by words of its value (TBX-Basic's administrativeStatus:
@@ -271,7 +279,9 @@ def _lang_set_terms(lang_set: Any) -> list[_TbxTerm]:
             ((e.text or "").strip().casefold() for e in parts if e.get("type") == CASE_TYPE), None
         )
         case_sensitive = None if flag is None else flag in CASE_YES
-        found.append(_TbxTerm("".join(term.itertext()), rank, notes, case_sensitive))
+        gender = next(((e.text or "").strip() for e in parts if e.get("type") == GENDER_TYPE), "")
+        gender = "" if gender.casefold() == "other" else gender
+        found.append(_TbxTerm("".join(term.itertext()), rank, notes, case_sensitive, gender))
     return found
 
 
@@ -296,8 +306,8 @@ def write_tbx(terms: Iterable[Term], src_lang: str = "en", tgt_lang: str = "de")
 def _describe_entry(unit: Any, term: Term) -> None:
     """What translate-toolkit does not write of ``term`` into its ``termEntry``: the note
     first (TBX puts an entry's notes before its ``langSet``s), the case flag on the source
-    term, and the targets not to use after the target, deprecated (TBX-Basic's
-    ``administrativeStatus``)."""
+    term, the gender on the target term (:data:`GENDER_TYPE`), and the targets not to use
+    after the target, deprecated (TBX-Basic's ``administrativeStatus``)."""
     from lxml import etree
 
     def element(parent: Any, name: str, text: str, **attributes: str) -> Any:
@@ -312,6 +322,9 @@ def _describe_entry(unit: Any, term: Term) -> None:
         source_set.addprevious(note)
     flag = "yes" if term.case_sensitive else "no"
     element(source_set.find(unit.namespaced("tig")), "termNote", flag, type=CASE_TYPE)
+    if term.gender:
+        gender = GENDER_WORDS[term.gender]
+        element(target_set.find(unit.namespaced("tig")), "termNote", gender, type=GENDER_TYPE)
     if not term.forbidden:
         return
     status = "administrativeStatus"

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ltmt.errors import InputError
 from ltmt.flag_values import checked_flag
+from ltmt.terminology.genders import named_gender
 from ltmt.text import text_list
 
 MAX_TERM_CHARS = 200  # a term is a word or a phrase; longer text belongs in the memory
@@ -25,6 +26,9 @@ class Term:
     for the translator (a definition, where the term comes from). ``forbidden``: target terms
     not to use for it (a TBX entry's deprecated, superseded or forbidden ones), which ``ltmt
     qa`` flags where a translation of the source uses them; decoding does not read them.
+    ``gender``: the German gender of the target's noun (``m``, ``f``, ``n``; ``""`` unsaid;
+    given as :func:`~ltmt.terminology.genders.named_gender` reads it: ``das``, ``neuter``),
+    used before the genders table's (:func:`~ltmt.terminology.genders.gender_of`).
     """
 
     source: str
@@ -32,6 +36,7 @@ class Term:
     note: str = ""
     case_sensitive: bool = False
     forbidden: tuple[str, ...] = ()
+    gender: str = ""
 
     def __post_init__(self) -> None:
         for side in ("source", "target"):
@@ -48,6 +53,9 @@ class Term:
         named = text_list(forbidden, "a glossary term's forbidden")
         kept = (fold_term(text) for text in named)
         object.__setattr__(self, "forbidden", tuple(dict.fromkeys(t for t in kept if t)))
+        if not isinstance(self.gender, str | None):
+            raise InputError(f"a glossary term's gender must be a string, got {_kind(self.gender)}")
+        object.__setattr__(self, "gender", named_gender(self.gender or ""))
 
     @property
     def key(self) -> str:
@@ -56,7 +64,7 @@ class Term:
         return ("=" + self.source) if self.case_sensitive else ("~" + self.source.casefold())
 
     def to_json(self) -> dict[str, object]:
-        """The term as stored (``forbidden`` only where it has some)."""
+        """The term as stored (``forbidden`` and ``gender`` only where it has them)."""
         row: dict[str, object] = {
             "source": self.source,
             "target": self.target,
@@ -65,6 +73,8 @@ class Term:
         }
         if self.forbidden:
             row["forbidden"] = list(self.forbidden)
+        if self.gender:
+            row["gender"] = self.gender
         return row
 
     @classmethod
@@ -75,6 +85,7 @@ class Term:
             note=str(row.get("note", "")),
             case_sensitive=bool(row.get("case_sensitive", False)),
             forbidden=tuple(str(text) for text in _listed(row.get("forbidden"))),
+            gender=str(row.get("gender") or ""),
         )
 
 

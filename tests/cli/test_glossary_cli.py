@@ -80,6 +80,33 @@ def test_import_list_export_delete(tmp_path: Path, capsys):
         assert [t.source for t in memory.glossary("u1").terms()] == ["file"]
 
 
+def test_a_csvs_gender_column_is_imported_listed_and_exported(tmp_path: Path, capsys):
+    """The Godot trial: the genders table lacks "Inventar"; the glossary says it is neuter."""
+    store = str(tmp_path / "store")
+    csv_file = tmp_path / "g.csv"
+    csv_file.write_text("source,target,gender\ninventory,Inventar,das\n", "utf-8")
+    code, _, _ = ltmt(
+        capsys, "glossary", "import", str(csv_file), "-u", "u1", "--memory-dir", store
+    )
+    assert code == 0
+    code, out, _ = ltmt(capsys, "glossary", "list", "-u", "u1", "--memory-dir", store)
+    assert out == "inventory\tInventar [n]\n"
+    exported = tmp_path / "out.csv"
+    code, _, _ = ltmt(
+        capsys, "glossary", "export", "-u", "u1", "-o", str(exported), "--memory-dir", store
+    )
+    assert exported.read_text("utf-8") == "source,target,note,case,gender\ninventory,Inventar,,,n\n"
+    csv_file.write_text("source,target,gender\ninventory,Inventar,neutrum\n", "utf-8")
+    code, _, err = ltmt(
+        capsys, "glossary", "import", str(csv_file), "-u", "u1", "--memory-dir", store
+    )
+    assert (code, err) == (
+        1,
+        "ltmt: error: g.csv line 2: gender 'neutrum' is not one of m, f, n or der, die, das; "
+        "write one or leave it empty\n",
+    )
+
+
 def test_listing_a_user_without_terms_says_so(tmp_path: Path, capsys):
     with Memory(tmp_path / "store") as memory:
         memory.add("u1", "Open", "Öffnen")

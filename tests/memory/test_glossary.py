@@ -54,6 +54,24 @@ def test_a_replacing_term_keeps_the_stored_forbidden_targets_unless_it_names_som
         assert glossary.terms()[0].forbidden == forbidden
 
 
+@pytest.mark.parametrize(
+    ("given", "gender"),
+    [
+        (Term("inventory", "Inventar"), "n"),  # a CSV without a gender column: kept
+        (Term("inventory", "Inventar", gender="m"), "m"),  # a new gender replaces it
+        (Term("inventory", "Bestand"), ""),  # a new target: the old target's gender is not its
+    ],
+)
+def test_a_replacing_term_keeps_the_stored_gender_of_its_target_unless_it_gives_one(
+    tmp_path: Path, given: Term, gender: str
+) -> None:
+    with Memory(tmp_path) as memory:
+        glossary = memory.glossary("u1")
+        glossary.add_terms([Term("inventory", "Inventar", gender="n")])
+        glossary.add_terms([given])
+        assert glossary.terms()[0].gender == gender
+
+
 def test_glossary_survives_reopening_and_goes_with_its_user(tmp_path: Path):
     with Memory(tmp_path) as memory:
         memory.add("u1", "open the file", "Datei öffnen")

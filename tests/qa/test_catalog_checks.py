@@ -549,15 +549,38 @@ def test_an_article_before_a_target_of_unknown_gender_is_flagged_for_a_check():
         (
             0,
             "gender of 'Akku' unknown; check the article in 'Die Akku' ('battery' is 'Akku' in "
-            "the glossary)",
+            "the glossary, which can give its gender: m, f or n)",
         ),
         (
             1,
             "gender of 'Akku' unknown; check the article in 'den leeren Akku' ('battery' is "
-            "'Akku' in the glossary)",
+            "'Akku' in the glossary, which can give its gender: m, f or n)",
         ),
     ]
     assert [(f.entry, f.message) for f in agreement_findings(records, matcher)] == expected
+
+
+def test_a_target_whose_gender_the_glossary_gives_is_not_flagged_for_its_gender():
+    """The Godot trial: "Deine Inventar ist voll." was flagged "gender of 'Inventar' unknown"
+    (the gender table lacks it); a glossary term that gives its gender knows it, and its
+    adjectives are checked against it."""
+    from ltmt.qa.catalog_checks import agreement_findings
+
+    matcher = TermMatcher(
+        [Term("inventory", "Inventar", gender="n"), Term("event", "seltenes Xyzzq", gender="das")]
+    )
+    records = [
+        record(1, "Your inventory is full.", "Dein Inventar ist voll."),
+        record(2, "A rare event", "Ein seltener Xyzzq"),
+    ]
+    found = [(f.entry, f.message) for f in agreement_findings(records, matcher)]
+    assert found == [
+        (
+            1,
+            "'Ein seltener Xyzzq' does not agree, 'Ein seltenes Xyzzq' would ('event' is "
+            "'seltenes Xyzzq' in the glossary)",
+        )
+    ]
 
 
 def test_a_name_the_glossary_keeps_as_written_is_not_flagged_for_its_gender():
@@ -575,7 +598,7 @@ def test_a_name_the_glossary_keeps_as_written_is_not_flagged_for_its_gender():
         (
             1,
             "gender of 'Akku' unknown; check the article in 'Die Akku' ('battery' is 'Akku' in "
-            "the glossary)",
+            "the glossary, which can give its gender: m, f or n)",
         )
     ]
 

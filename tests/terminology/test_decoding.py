@@ -154,6 +154,18 @@ def test_a_placed_target_gets_the_agreeing_phrase_the_model_scores_best(backbone
     }
 
 
+def test_a_placed_target_takes_the_gender_its_glossary_term_gives(backbone):
+    """The Godot trial: "Deine Inventar ist voll." for "Your inventory is full." (the
+    genders table lacks "Inventar"); a term that gives its gender gets the phrase that
+    agrees with it, one without stays as placed."""
+    translator = Translator(backbone, beam=1)
+    shown = {n: Unit(n, "Your Xyzzq is full.") for n in range(2)}
+    placed = {0: "Deine Xyzzq ist voll.", 1: "Deine Qqzyx ist voll."}
+    targets = {0: ["Xyzzq"], 1: ["Qqzyx"]}
+    translator.terms.in_agreement(placed, targets, shown, {"Xyzzq": "n", "Qqzyx": ""})
+    assert placed == {0: "Dein Xyzzq ist voll.", 1: "Deine Qqzyx ist voll."}
+
+
 @pytest.mark.parametrize(("target", "plural"), [("Commit", "Commits"), ("Depot", None)])
 def test_a_plural_term_is_not_left_in_a_singular_no_plural_is_written_as(backbone, target, plural):
     """ "Review the pull requests": a target whose plural is never its singular as written

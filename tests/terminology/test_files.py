@@ -48,6 +48,34 @@ def test_a_bad_row_names_its_line():
         parse_delimited("file\tDatei\ncommit\tCommit\t\tmaybe\n", "\t", "g.tsv")
 
 
+@pytest.mark.parametrize("column", ["gender", "Genus"])
+def test_a_gender_column_gives_the_targets_gender(column: str):
+    """The Godot trial: the genders table lacks "Inventar"; a glossary may say it."""
+    text = f"source,target,{column}\ninventory,Inventar,das\nfile,Datei,F\nbranch,Zweig,\n"
+    assert parse_delimited(text, ",", "g.csv") == [
+        Term("inventory", "Inventar", gender="n"),
+        Term("file", "Datei", gender="f"),
+        Term("branch", "Zweig"),
+    ]
+    with pytest.raises(
+        InputError,
+        match=r"^g\.tsv line 3: gender 'neutrum' is not one of m, f, n or der, die, das; write "
+        "one or leave it empty$",
+    ):
+        parse_delimited(
+            "target\tsource\tgender\nDatei\tfile\tf\nInventar\tinventory\tneutrum\n", "\t", "g.tsv"
+        )
+
+
+def test_a_gender_column_is_written_only_where_a_term_has_a_gender():
+    plain = [Term("file", "Datei")]
+    assert write_delimited(plain) == "source,target,note,case\nfile,Datei,,\n"
+    terms = [Term("inventory", "Inventar", gender="n"), *plain]
+    written = write_delimited(terms)
+    assert written == "source,target,note,case,gender\ninventory,Inventar,,,n\nfile,Datei,,,\n"
+    assert parse_delimited(written, ",", "x") == terms
+
+
 def test_csv_round_trip():
     terms = [Term("a, b", 'c "d"', "note"), Term("Git", "Git", case_sensitive=True)]
     assert parse_delimited(write_delimited(terms), ",", "x") == terms
@@ -236,6 +264,28 @@ def test_tbx_export_reads_back_with_notes_and_case(tmp_path: Path):
         "--src-lang and --tgt-lang of the file's languages",
     ):
         read_glossary(path, src_lang="en", tgt_lang="fr")
+
+
+def test_a_tbx_grammatical_gender_is_the_targets_and_is_written_back(tmp_path: Path):
+    terms = [Term("inventory", "Inventar", gender="n"), Term("file", "Datei")]
+    path = tmp_path / "g.tbx"
+    path.write_bytes(write_tbx(terms))
+    assert b'<termNote type="grammaticalGender">neuter</termNote>' in path.read_bytes()
+    assert read_glossary(path) == terms
+    second = (
+        '<langSet xml:lang="de"><tig><term>Akku</term>'
+        '<termNote type="grammaticalGender">masculine</termNote></tig></langSet>'
+        '<langSet xml:lang="en"><tig><term>battery</term></tig></langSet>'
+    )
+    path.write_text(TBX.format(second=second), encoding="utf-8")
+    assert read_glossary(path)[1] == Term("battery", "Akku", gender="m")
+    path.write_text(TBX.format(second=second.replace("masculine", "other")), encoding="utf-8")
+    assert read_glossary(path)[1] == Term("battery", "Akku")
+    path.write_text(TBX.format(second=second.replace("masculine", "male")), encoding="utf-8")
+    with pytest.raises(
+        InputError, match=r"^g\.tbx term entry 2: gender 'male' is not one of m, f, n or der"
+    ):
+        read_glossary(path)
 
 
 def test_a_note_that_says_case_sensitive_stays_a_note_in_a_tbx_round_trip(tmp_path: Path):

@@ -6,7 +6,8 @@ import gzip
 
 import pytest
 
-from ltmt.terminology.genders import TABLE, gender_of
+from ltmt.errors import InputError
+from ltmt.terminology.genders import TABLE, gender_of, named_gender
 
 
 @pytest.mark.parametrize(
@@ -39,3 +40,32 @@ def test_the_table_says_how_it_was_made():
     assert head[0].startswith("# German noun genders")
     assert "eval/build_german_genders.py" in head[1] and "l10n/train" in head[1]
     assert head[2].strip().endswith("words")
+
+
+@pytest.mark.parametrize(
+    ("value", "gender"),
+    [
+        *[("m", "m"), ("F", "f"), ("n", "n"), ("der", "m"), ("Die", "f"), ("DAS", "n")],
+        *[("masculine", "m"), ("Feminine", "f"), ("neuter", "n"), (" n ", "n"), ("", "")],
+    ],
+)
+def test_a_gender_is_named_by_its_letter_or_article_in_any_case(value: str, gender: str) -> None:
+    assert named_gender(value) == gender
+
+
+def test_another_gender_name_is_an_error_naming_the_values_allowed() -> None:
+    with pytest.raises(
+        InputError,
+        match=r"^gender 'neutrum' is not one of m, f, n or der, die, das; write one or leave it "
+        "empty$",
+    ):
+        named_gender("neutrum")
+
+
+def test_a_given_gender_goes_before_the_tables() -> None:
+    """The Godot trial: the table lacks "Inventar"; a glossary term that gives its gender
+    is read by it, even against the table's ("Datei" given as neuter stays neuter)."""
+    assert gender_of("Inventar") is None
+    assert gender_of("Inventar", "n") == "n"
+    assert gender_of("Datei", "n") == "n"
+    assert gender_of("Datei", "") == "f"

@@ -38,6 +38,17 @@ def test_targets_not_to_use_are_stored_with_the_term(tmp_path) -> None:
         assert memory.glossary("u1").terms() == [term]
 
 
+def test_a_gender_is_stored_with_the_term_and_a_term_stored_without_one_still_loads() -> None:
+    term = Term("inventory", "Inventar", gender="das")
+    assert term.gender == "n"
+    assert term.to_json()["gender"] == "n"
+    assert Term.from_json(term.to_json()) == term
+    assert "gender" not in Term("file", "Datei").to_json()  # stored as before
+    old = {"source": "file", "target": "Datei", "note": "", "case_sensitive": False}
+    assert Term.from_json(old) == Term("file", "Datei")
+    assert Term("file", "Datei", gender=None).gender == ""  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [
@@ -55,6 +66,11 @@ def test_targets_not_to_use_are_stored_with_the_term(tmp_path) -> None:
         (
             {"forbidden": 5},
             r"^a glossary term's forbidden must be a list of strings, not int$",
+        ),
+        ({"gender": 1}, r"^a glossary term's gender must be a string, got int$"),
+        (
+            {"gender": "x"},
+            r"^gender 'x' is not one of m, f, n or der, die, das; write one or leave it empty$",
         ),
     ],
 )
