@@ -282,8 +282,18 @@ def _prepare_beside(
             refusals.append(str(error))  # the next files are checked too
             continue
         (found.jobs if job.has_text else found.empty).append(job)
+    return finished_beside(found, refusals, others, src, tgt)
+
+
+def finished_beside(
+    found: FolderJob, refusals: list[str], others: dict[Path, str], src: str, tgt: str
+) -> FolderJob:
+    """``found``, a folder translated into itself, checked whole: its files' ``refusals`` said
+    together; the files of other locales (``others``, each with its words) named as skipped but
+    for those the run continues as its outputs (``de.yml`` that ``en.yml`` is translated into);
+    one source for each output (:func:`_one_source_per_output`); something to translate."""
     if refusals:
-        raise _refused_files(folder, refusals)
+        raise _refused_files(found.folder, refusals)
     # the target's file a source continues is this run's output, not a file it skipped
     outputs = {resolved(Path(job.output or "")) for job in (*found.jobs, *found.empty)}
     found.other_locales = [said for path, said in others.items() if resolved(path) not in outputs]

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ltmt.errors import InputError
-from ltmt.paths import resolved
 
 if TYPE_CHECKING:
     from ltmt.cli.translate_folder import FolderJob
@@ -22,12 +21,7 @@ def prepare_pages_beside(
     """The run of ``folder`` into itself by the suffix layout, each page checked as
     :func:`~ltmt.cli.translate_job.prepare` checks one file; None where ``folder`` holds no
     Markdown page named for no locale or the source language's."""
-    from ltmt.cli.translate_folder import (
-        FolderJob,
-        _nothing_to_translate,
-        _one_source_per_output,
-        _refused_files,
-    )
+    from ltmt.cli.translate_folder import FolderJob, finished_beside
     from ltmt.cli.translate_job import prepare
     from ltmt.formats.common import same_language
     from ltmt.formats.folders import files_in, format_of
@@ -55,12 +49,4 @@ def prepare_pages_beside(
             refusals.append(str(error))  # the next pages are checked too
             continue
         (found.jobs if job.has_text else found.empty).append(job)
-    if refusals:
-        raise _refused_files(folder, refusals)
-    # the target's page a source continues is this run's output, not a page it skipped
-    outputs = {resolved(Path(job.output or "")) for job in (*found.jobs, *found.empty)}
-    found.other_locales = [said for path, said in others.items() if resolved(path) not in outputs]
-    _one_source_per_output(found, src)
-    if not found.jobs:
-        raise _nothing_to_translate(found, tgt, "")
-    return found
+    return finished_beside(found, refusals, others, src, tgt)
