@@ -39,7 +39,7 @@ flag switches its check off.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from ltmt.formats.message_format import pattern_problem
@@ -199,6 +199,23 @@ def _brace_fields(text: str) -> _BraceFields:
     formats: dict[str, set[str]] = {}
     msgfmt_reads = True
     unnamed = numbered = 0
+    for match in _braced(text, _BRACE_FIELD, "a lone '}'", "invalid field at {}"):
+        name = match.group("name")
+        if not name:
+            name, unnamed = str(unnamed), unnamed + 1
+        else:
+            numbered += name.isdigit()
+        if unnamed and numbered:
+            raise _Invalid("automatic and manual field numbering mixed")
+        formats.setdefault(name + match.group("rest"), set()).add(match.group("format"))
+        msgfmt_reads = msgfmt_reads and _MSGFMT_FIELD.fullmatch(match.group()) is not None
+    return _BraceFields(formats, msgfmt_reads)
+
+
+def _braced(text: str, field: re.Pattern[str], lone: str, invalid: str) -> Iterator[re.Match[str]]:
+    """The ``field`` matches of a brace format string ``text`` (Python's, .NET's), its doubled
+    braces (``{{``, ``}}``) skipped as the literal braces they are; ``_Invalid`` saying ``lone``
+    at a lone ``}`` and ``invalid`` (a ``{}`` for the text there) at a ``{`` no field starts."""
     position = 0
     while position < len(text):
         char = text[position]
@@ -206,24 +223,15 @@ def _brace_fields(text: str) -> _BraceFields:
             position += 2
             continue
         if char == "}":
-            raise _Invalid("a lone '}'")
+            raise _Invalid(lone)
         if char == "{":
-            match = _BRACE_FIELD.match(text, position)
+            match = field.match(text, position)
             if match is None:
-                raise _Invalid(f"invalid field at {text[position : position + 12]!r}")
-            name = match.group("name")
-            if not name:
-                name, unnamed = str(unnamed), unnamed + 1
-            else:
-                numbered += name.isdigit()
-            if unnamed and numbered:
-                raise _Invalid("automatic and manual field numbering mixed")
-            formats.setdefault(name + match.group("rest"), set()).add(match.group("format"))
-            msgfmt_reads = msgfmt_reads and _MSGFMT_FIELD.fullmatch(match.group()) is not None
+                raise _Invalid(invalid.format(repr(text[position : position + 12])))
+            yield match
             position = match.end()
             continue
         position += 1
-    return _BraceFields(formats, msgfmt_reads)
 
 
 def _check_brace(source: str, translation: str) -> list[str]:
@@ -249,27 +257,15 @@ def _fields(argument: str, formats: set[str]) -> str:
 def _csharp_items(text: str) -> dict[str, str]:
     """The indexes of the .NET composite format string ``text``'s items; ``_Invalid`` at a
     brace that is neither doubled nor an item's (``String.Format`` throws there)."""
-    items: dict[str, str] = {}
-    position = 0
-    while position < len(text):
-        char = text[position]
-        if char in "{}" and text[position : position + 2] in ("{{", "}}"):
-            position += 2
-            continue
-        if char == "}":
-            raise _Invalid("a lone '}' (write '}}' for a brace)")
-        if char == "{":
-            match = _CSHARP_ITEM.match(text, position)
-            if match is None:
-                raise _Invalid(
-                    f"invalid format item at {text[position : position + 12]!r} "
-                    "(write '{{' for a brace)"
-                )
-            items[match.group("index")] = ""
-            position = match.end()
-            continue
-        position += 1
-    return items
+    return {
+        match.group("index"): ""
+        for match in _braced(
+            text,
+            _CSHARP_ITEM,
+            "a lone '}' (write '}}' for a brace)",
+            "invalid format item at {} (write '{{{{' for a brace)",
+        )
+    }
 
 
 def _check_csharp(source: str, translation: str) -> list[str]:
