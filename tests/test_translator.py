@@ -1197,3 +1197,16 @@ def test_a_users_memory_of_another_target_language_is_refused(backbone, tmp_path
             translator.translate_for_users([("fr", ["Only here."])])
         [result] = translator.translate(["Only here."], user="at")
     assert result.text == "Nur hier."
+
+
+def test_a_smartformat_plural_keeps_its_head_forms_and_brace(backbone):
+    translator = Translator(backbone, beam=1)
+    texts = ["You have {lives:plural:one life|{} lives} left.", "open the file"]
+    done = []
+    results = translator.translate(texts, progress=done.append)
+    assert [r.source for r in results] == texts
+    assert results[0].text.count("{lives:plural:") == 1
+    expression = results[0].text.split("{lives:plural:", 1)[1]
+    assert expression.count("|") >= 1 and "{}" in expression and "}" in expression
+    assert results[1].text == translator.translate(["open the file"])[0].text
+    assert sum(done) == len(texts)

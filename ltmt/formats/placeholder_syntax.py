@@ -177,6 +177,10 @@ _TEMPLATE_FIELD = (
 # Angular's placeholder ({$INTERPOLATION}, ng extract-i18n's JSON); a START_ and a CLOSE_ one of
 # the same name ({$START_BOLD_TEXT}, {$CLOSE_BOLD_TEXT}) open and close a pair, as tags do
 _ANGULAR_PAIRED = r"\{\$(?:START|CLOSE)_[A-Za-z_]\w*\}"
+# SmartFormat's plural or choice formatter up to its first form (``{lives:plural:``, ``{0:p:``,
+# ``{gender:choose(m|f):``): the forms after it are words to translate, and the formatter's
+# head, its nested fields and its closing ``}`` are kept (:mod:`ltmt.formats.smart_format`)
+SMARTFORMAT_HEAD = r"\{[\w.]+:(?:plural|p|choose\([^(){}\n]*\)):"
 _EL_EXPRESSION = r"""\$\{(?:[^{}'"\n]|'[^'\n]*'|"[^"\n]*")+\}"""
 # A path: a Windows one (C:\Program Files\Contoso\app.exe, \\server\share), or a "/" one of
 # several parts (/opt/Contoso/Program Files/app, ~/notes/todo.txt, docs/guide/setup.md). A
@@ -346,9 +350,9 @@ _PATTERNS = {
     # an EL or template expression with its dollar (Bean Validation's ``${validatedValue}``,
     # ``${formatter.format('%1$.2f', validatedValue)}``, its quotes and parentheses: the model
     # translated its words), or a JavaScript template literal's or a shell's ``${name}``;
-    # Angular's ``{$NAME}``
+    # Angular's ``{$NAME}``; SmartFormat's plural or choice head (:data:`SMARTFORMAT_HEAD`)
     "brace": (
-        rf"{_EL_EXPRESSION}|{_TEMPLATE_FIELD}|\{{'\{{'\}}[^\s'{{}}]*\{{'\}}'\}}"
+        rf"{SMARTFORMAT_HEAD}|{_EL_EXPRESSION}|{_TEMPLATE_FIELD}|\{{'\{{'\}}[^\s'{{}}]*\{{'\}}'\}}"
         rf"|\{{'(?:[^'{{}}]*|[{{}}])'\}}"
         rf"|{_ICU_TYPED_ARGUMENT}"
         r"|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s][^{}]*|:)?\}"

@@ -62,6 +62,7 @@ from ltmt.qa.negation_checks import negation_problems
 from ltmt.qa.number_checks import number_problems
 from ltmt.qa.precision_checks import precision_problems
 from ltmt.qa.punctuation_checks import punctuation_problems, quoting_problems
+from ltmt.qa.smart_format_checks import smart_form_problems
 from ltmt.qa.unit_checks import unit_problems
 from ltmt.qa.vue_checks import choice_problems, syntax_problems
 from ltmt.qa.whitespace_checks import nbsp_problems, whitespace_problems
@@ -467,8 +468,13 @@ def length_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
 
 
 def _plural_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
-    """A vue-i18n plural's choices and a Laravel plural's forms that the translation changed."""
-    return choice_problems(source, target, metadata) + form_problems(source, target, metadata)
+    """A vue-i18n plural's choices, a Laravel plural's forms and a SmartFormat expression's
+    forms that the translation changed."""
+    return [
+        *choice_problems(source, target, metadata),
+        *form_problems(source, target, metadata),
+        *smart_form_problems(source, target, metadata),
+    ]
 
 
 PAIR_CHECKS: dict[str, PairCheck] = {

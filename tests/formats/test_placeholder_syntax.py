@@ -95,6 +95,10 @@ from ltmt.formats.placeholder_syntax import (
         ("See <https://example.com/help>.", ["<https://example.com/help>"]),
         # a closing tag of another name counts after an opening BBCode tag (a garbled copy)
         ("[color=#ff0000]Eisenschwert[/Farre]", ["[color=#ff0000]", "[/Farre]"]),
+        # SmartFormat's plural or choice: its head and nested fields, not its forms' words
+        ("You have {lives:plural:one life|{} lives} left.", ["{lives:plural:", "{}"]),
+        ("{gender:choose(m|f):He|She} found a key.", ["{gender:choose(m|f):"]),
+        ("{0:p:one|{0} many} of {0:N0}", ["{0:p:", "{0}", "{0:N0}"]),
     ],
 )
 def test_game_markup_is_placeholders(text: str, expected: list[str]) -> None:

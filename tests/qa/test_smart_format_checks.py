@@ -1,0 +1,31 @@
+"""qa's check of a SmartFormat expression's number of forms (and its head, a placeholder)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.qa.pair_checks import PAIR_CHECKS
+
+LIVES = "You have {lives:plural:one life|{} lives} left."
+
+
+@pytest.mark.parametrize(
+    ("target", "plurals", "placeholders"),
+    [
+        ("Sie haben {lives:plural:ein Leben|{} Leben} übrig.", [], []),
+        (
+            "Sie haben {lives:plural:ein Leben|{} Leben| Leben} übrig.",
+            [
+                "{lives:plural: has 3 forms parted by |, the source 2: SmartFormat picks a form "
+                "by the count or choice; write as many"
+            ],
+            [],
+        ),
+        ("Sie haben {lives:one Leben|{} Leben| Leben} links.", [], ["lacks {lives:plural:"]),
+    ],
+)
+def test_a_changed_number_of_forms_or_head_is_an_error(
+    target: str, plurals: list[str], placeholders: list[str]
+) -> None:
+    assert PAIR_CHECKS["plurals"](LIVES, target, {}) == plurals
+    assert PAIR_CHECKS["placeholders"](LIVES, target, {}) == placeholders
