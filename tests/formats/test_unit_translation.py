@@ -165,3 +165,14 @@ def test_a_multi_line_format_string_keeps_its_line_breaks() -> None:
         fitted = fit(Unit("0", source, "", flags), output, "de")
         assert fitted.text == "%(name)s,\n\nIhre Bestellung wurde versandt.\n"
         assert "stray '%' fixed" not in fitted.problems
+
+
+def test_fitting_keeps_a_smartformat_expression_translated_form_by_form() -> None:
+    # what the translator assembles (:mod:`ltmt.formats.smart_format`) stays as it is
+    unit = Unit("1", "{gender:choose(m|f):He|She} found {lives:plural:one life|{} lives}.")
+    output = "{gender:choose(m|f):Er|Sie} fand {lives:plural:ein Leben|{} Leben}."
+    restored = fit(unit, output, "de")
+    assert (restored.text, restored.ok, restored.repaired) == (output, True, False)
+    # a head the model garbled is put back
+    garbled = fit(unit, "{gender:choose(m|f):Er|Sie} fand {lives:ein Leben|{} Leben}.", "de")
+    assert "{lives:plural:" in garbled.text
