@@ -532,7 +532,10 @@ class Translator:
         fit: bool,
     ) -> list[Translation] | None:
         """``texts`` translated with their SmartFormat plurals and choices form by form
-        (:func:`ltmt.formats.smart_format.translated_by_forms`); ``None`` where none has one."""
+        (:func:`ltmt.formats.smart_format.translated_by_forms`); ``None`` where none has one.
+        The formats package is imported only for a text with a brace."""
+        if not any("{" in text for text in texts):
+            return None
         from ltmt.formats.smart_format import translated_by_forms
         from ltmt.formats.unit_translation import exact_for_translator
 
