@@ -529,8 +529,9 @@ def _warn_of_unrecorded(
         f"ltmt: warning: {files} say{'s' if len(unrecorded) == 1 else ''} ltmt filled "
         f"translations in ({said}) and mark{'s' if len(unrecorded) == 1 else ''} none fuzzy, "
         f"and no record on this machine says which: {counted(pairs, 'pair')} imported as "
-        f"approved, which holds ltmt's machine translation unless a reviewer removed its fuzzy "
-        f"marks{apart}; if nobody reviewed it, undo the import: {undo}",
+        f"approved, {'which holds' if pairs == 1 else 'which hold'} ltmt's machine translation "
+        f"unless a reviewer removed its fuzzy marks{apart}; if nobody reviewed it, undo the "
+        f"import: {undo}",
         err=True,
     )
 

@@ -35,8 +35,9 @@ if TYPE_CHECKING:
 
 
 def files_in(folder: Path) -> list[Path]:
-    """The files in ``folder`` and below it, hidden ones (and those in hidden folders, and
-    LibreOffice's lock files ``.~lock.report.docx#``) left out, in order; and, with a warning,
+    """The files in ``folder`` and below it, hidden ones (and those in hidden folders, in
+    installed packages' ``node_modules``, and LibreOffice's lock files ``.~lock.report.docx#``)
+    left out, in order; and, with a warning,
     Office's owner files (:func:`is_owner_file`) and links to files outside the folder
     (``outside.txt → /etc/passwd`` was translated into the output folder) and links to nothing
     (they were left out without a word)."""
@@ -131,11 +132,21 @@ def folders_in(folder: Path) -> list[Path]:
     return [path for path in _visible(folder) if path.is_dir()]
 
 
+# folders of installed packages, not a project's own files (a docs run into itself wrote
+# node_modules/left-pad/README.de.md)
+_PACKAGE_FOLDERS = frozenset({"node_modules", "bower_components", "__pycache__", "site-packages"})
+
+
 def _visible(folder: Path) -> list[Path]:
+    """The paths below ``folder``, hidden ones and those in installed packages' folders left
+    out."""
     return sorted(
         path
         for path in Path(folder).rglob("*")
-        if not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        if not any(
+            part.startswith(".") or part in _PACKAGE_FOLDERS
+            for part in path.relative_to(folder).parts
+        )
     )
 
 
@@ -206,7 +217,8 @@ def _source_of(path: Path, folder: Path, source_folder: Path | None, src_lang: s
     from ltmt.formats.path_languages import source_name
     from ltmt.formats.suffix_pages import source_pages
 
-    named = [*source_names(path, src_lang), *source_pages(path, src_lang), source_name(path)]
+    pages = [page.relative_to(folder) for page in source_pages(Path(folder) / path, src_lang)]
+    named = [*source_names(path, src_lang), *pages, source_name(path)]
     if source_folder is None:
         where, names = Path(folder), named
     else:

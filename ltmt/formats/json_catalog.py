@@ -364,7 +364,7 @@ class JsonCatalog(KeyedCatalog):
         """As :meth:`KeyedCatalog.source_document`; without ``source_file``, a Laravel
         translation keyed by its English (``lang/de.json``: :func:`keys_are_english`) is its
         own source, its keys read as the English, which a warning says."""
-        if source_file is None:
+        if source_file is None and _named_for(Path(path), tgt_lang or "de"):
             data = _load(Path(path))[2]
             if keys_are_english(data):
                 logger.warning(
@@ -683,3 +683,13 @@ def _put(out: dict[str, Any], parts: tuple, text: str) -> None:
         node = child
     if isinstance(node, dict):
         node[str(parts[-1])] = text
+
+
+def _named_for(path: Path, language: str) -> bool:
+    """Whether the JSON file ``path`` is named for ``language`` (Laravel's ``lang/de.json``): a
+    ``fr.json`` keyed by its English is French, no translation into German to read pairs of."""
+    from ltmt.formats.common import same_language
+    from ltmt.formats.path_languages import path_language
+
+    named = path_language(Path(path.name))
+    return named is not None and same_language(named, language)

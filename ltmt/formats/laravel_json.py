@@ -32,7 +32,10 @@ def keys_are_english(data: Any) -> bool:
         return False
     if any(_IDENTIFIER.fullmatch(key) for key in data):
         return False
-    return 2 * sum(" " in key.strip() for key in data) >= len(data)
+    # Laravel's keys are the English as an app shows it (``Log in``, ``Forgot your password?``),
+    # not labels (``page title``, ``login button``: a German file keyed so was read as pairs)
+    shown = sum(key.strip()[:1].isupper() or not key.strip()[:1].isalpha() for key in data)
+    return 2 * sum(" " in key.strip() for key in data) >= len(data) and 2 * shown >= len(data)
 
 
 def with_keys_for_empty(data: dict[str, Any]) -> dict[str, Any]:

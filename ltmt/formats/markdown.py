@@ -73,7 +73,6 @@ from ltmt.formats.output_sources import Record
 from ltmt.formats.recorded_places import lined_up_places, recorded_sources, warn_of_replaced
 from ltmt.segments import PairRecord
 from ltmt.text import has_letter, with_edits
-from ltmt.wording import counted
 
 logger = logging.getLogger(__name__)
 
@@ -483,12 +482,13 @@ class MarkdownDocument(TranslationsHeld):
         if record is not None:
             dropped = [(b.key, b.source) for b in their_blocks if b.key not in taken and b.words]
             warn_of_replaced(Path(target), record, dropped)
-        elif not taken and self.blocks and any(block.words for block in their_blocks):
+        elif not taken and self.blocks and sum(bool(block.words) for block in their_blocks) > 1:
+            # a page of one paragraph ("Not translated yet.") is a stub, no translation to keep
             raise UnalignedTranslationError(
-                f"{target}: its {counted(len(their_blocks), 'block')} do not line up with the "
-                f"source's {len(self.blocks)} (paragraphs joined or split by hand?), so none of "
-                "its translations could be kept and this run would replace them all; translate "
-                "into a new file and copy what you keep, or give --overwrite to replace it"
+                f"{target}: its {len(their_blocks)} blocks do not line up with the source's "
+                f"{len(self.blocks)} (paragraphs joined or split by hand?), so none of its "
+                "translations could be kept and this run would replace them all; translate into "
+                "a new file and copy what you keep, or give --overwrite to replace it"
             )
         return adopted
 

@@ -133,9 +133,9 @@ INTERPOLATION = (
 # name, which German writes as English does; not a key with a German name ([Ctrl] is [Strg],
 # [Del] [Entf], [Space] [Leertaste]: a key's name is text, translated), a footnote ([1]), a
 # checkbox ([x]), a button's label ([Continue], [OK]), a Markdown link's text ([E](url)), an
-# index (items[E]) or Ren'Py's escaped bracket ([[E]); nor [Y], the answer "yes" a program's
-# prompt names, which German writes [J] ("Press [Y] to confirm": coreutils' y/n are j/n)
-_KEY_NAMES = "[A-XZ]|F(?:[1-9]|1[0-9]|2[0-4])|LMB|RMB|MMB|LB|RB|LT|RT|L[1-3]|R[1-3]"
+# index (items[E]) or Ren'Py's escaped bracket ([[E]) (a prompt's [Y], "yes", may be German's
+# [J]: :mod:`ltmt.qa.pair_checks` lets it)
+_KEY_NAMES = "[A-Z]|F(?:[1-9]|1[0-9]|2[0-4])|LMB|RMB|MMB|LB|RB|LT|RT|L[1-3]|R[1-3]"
 _KEY_GLYPH = rf"(?<![\w\[\]])\[(?:{_KEY_NAMES})\](?![(\[\]])"
 # the top-level domains of a bare domain (contoso.com): the common ones and those reserved for
 # examples; not those that are file extensions too (README.md, setup.py, main.rs, run.sh,

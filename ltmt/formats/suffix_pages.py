@@ -28,15 +28,27 @@ def is_markdown(path: Path) -> bool:
 
 def page_locale(path: Path) -> str | None:
     """The locale that the name of the Markdown page ``path`` gives before its extension, as a
-    language tag (``index.de.md``: ``de``, ``index.pt_BR.md``: ``pt-BR``); None where it gives
-    none (``index.md``, ``notes.v2.md``) or ``path`` is no Markdown page."""
+    language tag (``index.de.md``: ``de``, ``index.pt_BR.md``: ``pt-BR``, where ``index.md`` or
+    another language's ``index.*.md`` is beside it, or the code is ``en``); None where it gives
+    none (``index.md``, ``notes.v2.md``, ``how.to.md`` alone) or ``path`` is no Markdown page."""
     from ltmt.formats.path_languages import is_locale_code
 
     found = _LOCALE.fullmatch(path.stem) if is_markdown(path) else None
     if found is None:
         return None
     locale = found.group("locale").replace("_", "-")
-    return locale if is_locale_code(locale.split("-")[0]) else None
+    if not is_locale_code(locale.split("-")[0]):
+        return None
+    # a page's name that merely ends in a code (how.to.md, socket.io.md, node.js.md) names no
+    # locale: one does where the page it translates, or another language's, is beside it
+    base = path.stem[: found.start("locale") - 1]
+    siblings = [path.with_name(f"{base}{path.suffix}"), *path.parent.glob(f"{base}.*{path.suffix}")]
+    beside = any(
+        other != path and (other.stem == base or _LOCALE.fullmatch(other.stem) is not None)
+        for other in siblings
+        if other.is_file()
+    )
+    return locale if beside or locale == "en" else None
 
 
 def translation_page(path: Path, language: str) -> Path:

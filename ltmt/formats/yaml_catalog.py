@@ -230,7 +230,16 @@ def _root(document: dict[str, Any]) -> str | None:
     primary = re.split(r"[-_]", key)[0]
     if len(primary) == 3 and primary not in _THREE_LETTER_LOCALES:
         return None
-    return key if is_locale_code(key.replace("_", "-")) and isinstance(value, dict) else None
+    return key if is_locale_code(_tag(key)) and isinstance(value, dict) else None
+
+
+def _tag(key: str) -> str:
+    """``key`` written as a language tag (``en-us``, ``pt_br`` → ``en-US``, ``pt-BR``; Rails
+    accepts either case)."""
+    language, *rest = re.split(r"[-_]", key)
+    return "-".join(
+        [language, *(part.upper() if len(part) == 2 else part.title() for part in rest)]
+    )
 
 
 def root_locale(path: Path) -> str | None:

@@ -125,7 +125,7 @@ def shared_translation_findings(records: Sequence[PairRecord]) -> list[Finding]:
                 other = records[m]
                 if _forms_of_one_entry(other, record) or word_parts(other.source) == words:
                     continue
-                if _spelt_alike(record.source, other.source):
+                if _spelt_alike(record.source, other.source) or not _says_more(record, other):
                     continue
                 if match_score(record.source, other.source) < _SIMILAR_SOURCES:
                     continue
@@ -171,6 +171,24 @@ def _spelt_alike(one: str, other: str) -> bool:
     words = [{w.casefold() for w in _WRITTEN_WORD.findall(text)} for text in (one, other)]
     only, others = words[0] - words[1], words[1] - words[0]
     return bool(only) and all(any(match_score(a, b) >= 80 for b in others) for a in only)
+
+
+# words a German translation leaves out as often as not ("Search here" is "Suchen" too)
+_OFTEN_UNSAID = frozenset({"here", "there", "now", "just", "please", "also", "go"})
+
+
+def _says_more(one: PairRecord, other: PairRecord) -> bool:
+    """Whether the sources of ``one`` and ``other`` differ in a word that says something: one
+    of three letters or more, no English function word (``Your password`` and ``Password``,
+    ``Upload a file`` and ``Upload file``, ``Go back`` and ``Back`` may well share a
+    translation; ``Forgot your username?`` and ``Forgot your password?`` may not)."""
+    from ltmt.terminology.function_words import ENGLISH_FUNCTION_WORDS
+
+    words = [{w.casefold() for w in _WRITTEN_WORD.findall(r.source)} for r in (one, other)]
+    return any(
+        len(word) >= 3 and word not in ENGLISH_FUNCTION_WORDS and word not in _OFTEN_UNSAID
+        for word in words[0] ^ words[1]
+    )
 
 
 def _entry_name(record: PairRecord) -> str:

@@ -169,6 +169,10 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     if WEBEXTENSION_FORMAT in flags:
         have = _named_as_in(wanted, have)
     lost, added = wanted - have, have - wanted
+    # a prompt's "yes" key is German's "ja" ("Press [Y] to confirm" → "[J] zum Bestätigen":
+    # coreutils' y/n are j/n), a game's [Y] button kept as it is
+    yes = Counter({"[Y]": min(lost["[Y]"], added["[J]"])})
+    lost, added = lost - yes, added - Counter({"[J]": yes["[Y]"]})
     for text in [text for text in lost if _NAMED.match(text) and have[text]]:
         del lost[text]
     for text in _mentions_written(lost, target):

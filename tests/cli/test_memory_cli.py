@@ -1540,7 +1540,7 @@ def test_a_po_catalog_ltmt_filled_without_fuzzy_marks_is_named_on_import(
         assert err.splitlines()[-1] == (
             "ltmt: warning: de.po says ltmt filled translations in (X-Generator: ltmt 0.1.0) "
             "and marks none fuzzy, and no record on this machine says which: 2 pairs imported "
-            "as approved, which holds ltmt's machine translation unless a reviewer removed its "
+            "as approved, which hold ltmt's machine translation unless a reviewer removed its "
             f"fuzzy marks{apart}; if nobody reviewed it, undo the import: ltmt memory delete "
             f"--user {user} --origin {po.resolve()} --yes"
         )

@@ -362,3 +362,13 @@ def test_a_folder_of_mkdocs_pages_pairs_each_translation_with_its_page(tmp_path:
     assert (1, "of the source language with no translation beside (guide/install.md)") in (
         found.skipped()
     )
+
+
+def test_installed_packages_are_no_files_of_the_folder(tmp_path: Path) -> None:
+    """A docs run into itself wrote ``node_modules/left-pad/README.de.md`` (session 66)."""
+    from ltmt.formats.folders import files_in
+
+    (tmp_path / "node_modules" / "left-pad").mkdir(parents=True)
+    (tmp_path / "node_modules" / "left-pad" / "README.md").write_text("# Pad\n", "utf-8")
+    (tmp_path / "README.md").write_text("# App\n", "utf-8")
+    assert files_in(tmp_path) == [tmp_path / "README.md"]

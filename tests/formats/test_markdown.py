@@ -603,3 +603,6 @@ def test_a_translation_whose_blocks_do_not_line_up_is_not_replaced_unless_asked(
     assert out.read_text("utf-8") == reviewed
     translate_file(source, out, FakeModel(), tgt_lang="de", overwrite=True)
     assert "FIRST LINE." in out.read_text("utf-8")
+    out.write_text("This page has not been translated yet.\n", "utf-8")  # a stub: replaced
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert "FIRST LINE." in out.read_text("utf-8")

@@ -591,10 +591,3 @@ def test_a_short_colour_tag_is_sent_as_a_tag() -> None:
 def test_what_is_left_of_a_garbled_tag_is_no_text(text: str, source: str, expected: str) -> None:
     """qa called the 120 of <size=120 %> a number and size a misspelt word."""
     assert without_tag_remains(text, source) == expected
-
-
-def test_a_yes_key_is_no_glyph() -> None:
-    """``Press [Y] to confirm`` came out ``[J]`` (German's "ja"), which qa called a lost
-    placeholder; a game's ``[E]`` and ``[N]`` stay glyphs."""
-    assert [p.text for p in find_placeholders("Press [Y] to confirm or [N] to cancel.")] == ["[N]"]
-    assert [p.text for p in find_placeholders("Press [E] to open.")] == ["[E]"]

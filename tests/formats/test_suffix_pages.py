@@ -19,10 +19,18 @@ from ltmt.formats.suffix_pages import page_locale, source_pages, translation_pag
         ("notes.v2.md", None),  # no locale
         ("release.old.md", None),  # three letters: a word, not a locale
         ("index.de.html", None),  # no Markdown page
+        ("how.to.md", None),  # a name ending in a code, no page beside it (regression trial F)
+        ("socket.io.md", None),
+        ("start.en.md", "en"),  # the source language's, alone
     ],
 )
-def test_page_locale(name: str, locale: str | None) -> None:
-    assert page_locale(Path(name)) == locale
+def test_page_locale(tmp_path: Path, name: str, locale: str | None) -> None:
+    """A code names a locale where the page it translates is beside it (``index.md``,
+    ``guide.md``), not where a page's name merely ends in one (``how.to.md``)."""
+    for base in ("index.md", "guide.md", "guide.markdown"):
+        (tmp_path / base).write_text("# Page\n", "utf-8")
+    (tmp_path / name).write_text("# Page\n", "utf-8")
+    assert page_locale(tmp_path / name) == locale
 
 
 @pytest.mark.parametrize(
@@ -44,5 +52,8 @@ def test_translation_page(name: str, translation: str) -> None:
         ("docs/index.md", []),
     ],
 )
-def test_source_pages(name: str, sources: list[str]) -> None:
-    assert source_pages(Path(name), "en") == [Path(source) for source in sources]
+def test_source_pages(tmp_path: Path, name: str, sources: list[str]) -> None:
+    (tmp_path / "docs").mkdir()
+    for page in ("docs/index.md", name):
+        (tmp_path / page).write_text("# Page\n", "utf-8")
+    assert source_pages(tmp_path / name, "en") == [tmp_path / source for source in sources]

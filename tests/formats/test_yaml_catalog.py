@@ -661,7 +661,10 @@ def test_a_value_that_is_a_dotted_key_is_no_text(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("top", "kept"),
-    [("app", "app"), ("ui", "ui"), ("en", "de"), ("en-GB", "de"), ("fil", "de")],
+    [
+        *[("app", "app"), ("ui", "ui"), ("en", "de"), ("en-GB", "de"), ("fil", "de")],
+        *[("en-us", "de"), ("pt_br", "de"), ("zh-Hant", "de"), ("es-419", "de")],
+    ],
 )
 def test_only_a_locales_top_key_is_renamed(tmp_path: Path, top: str, kept: str) -> None:
     """Symfony's ``app:`` (a code ISO 639-3 knows) was renamed ``de:``, breaking every key of

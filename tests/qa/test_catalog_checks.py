@@ -647,6 +647,14 @@ def test_a_similar_source_translated_as_another_entry_word_for_word_is_found():
             record(2, "E-mail address", "E-Mail-Adresse"),
         ],
         [record(1, "Log in", "Anmelden"), record(2, "Login", "Anmelden")],
+        # words German leaves out (regression trial F: all were warned)
+        [record(1, "Password", "Passwort"), record(2, "Your password", "Passwort")],
+        [
+            record(1, "Upload file", "Datei hochladen"),
+            record(2, "Upload a file", "Datei hochladen"),
+        ],
+        [record(1, "Back", "Zurück"), record(2, "Go back", "Zurück")],
+        [record(1, "Search", "Suchen"), record(2, "Search here", "Suchen")],
     ],
 )
 def test_sources_that_may_share_a_translation_are_not_found(records):

@@ -1101,3 +1101,17 @@ def test_a_laravel_field_lost_beside_one_in_another_case_is_still_lacking() -> N
         "lacks :count",
     ]
     assert placeholder_problems("Hi :name and :Name", "Hallo :Name", {}) == ["lacks :name"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("Press [Y] to confirm or [N] to cancel.", "Drücken Sie [J] zum Bestätigen oder [N].", []),
+        ("Continue? [Y]es/[N]o", "Fortfahren? [J]a/[N]ein", []),
+        ("Press [E] to open.", "Drücken Sie [F] zum Öffnen.", ["lacks [E]", "adds [F], which the source does not have"]),
+        ("Hold [Y] to reload.", "Halte zum Nachladen gedrückt.", ["lacks [Y]"]),
+    ],
+)  # fmt: skip
+def test_a_prompts_yes_key_may_be_germans_j(source: str, target: str, expected: list[str]) -> None:
+    """``[Y]`` → ``[J]`` (coreutils' y/n are j/n) was an error; a game's ``[Y]`` lost still is."""
+    assert placeholder_problems(source, target, {}) == expected
