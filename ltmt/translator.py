@@ -41,6 +41,7 @@ from ltmt.copied_labels import retry_copied_labels, retry_fused_copies
 from ltmt.copy_guard import WaryFusion, guard_copies
 from ltmt.errors import ConfigError, InputError
 from ltmt.folded_characters import restore_folded
+from ltmt.form_pieces import translate_by_forms
 from ltmt.formats.common import same_language
 from ltmt.fusion.registry import make_fusion
 from ltmt.help_columns import align_help
@@ -510,7 +511,7 @@ class Translator:
         texts = _readable(texts)
         prefer = preference_list(prefer, len(texts))
         progress = checked_progress(progress)
-        by_forms = self._by_forms(texts, user, prefer, glossary, fit)
+        by_forms = translate_by_forms(self, texts, user, prefer, glossary, fit)
         if by_forms is not None:
             if progress is not None:
                 progress(len(texts))
@@ -522,31 +523,6 @@ class Translator:
         request = Request(texts, matches, [matcher] * len(texts), [user] * len(texts), wanted)
         translations = translate_by_sentences(self, request, progress)
         return self._finished(translations, user, fit, matcher)
-
-    def _by_forms(
-        self,
-        texts: list[str],
-        user: str | None,
-        prefer: Sequence[Mapping[str, Any]] | None,
-        glossary: Iterable[Term] | None,
-        fit: bool,
-    ) -> list[Translation] | None:
-        """``texts`` translated with their SmartFormat plurals and choices form by form
-        (:func:`ltmt.formats.smart_format.translated_by_forms`); ``None`` where none has one.
-        The formats package is imported only for a text with a brace."""
-        if not any("{" in text for text in texts):
-            return None
-        from ltmt.formats.smart_format import translated_by_forms
-        from ltmt.formats.unit_translation import exact_for_translator
-
-        terms = None if glossary is None else term_list(glossary)
-
-        def pieces(part: list[str], wanted: list[dict[str, Any]]) -> list[Translation]:
-            chosen = None if prefer is None else wanted
-            return self.translate(part, user, prefer=chosen, glossary=terms, fit=fit)
-
-        wanted = [dict(p) for p in prefer] if prefer is not None else [{}] * len(texts)
-        return translated_by_forms(texts, wanted, pieces, exact_for_translator(self, user))
 
     def translate_for_users(
         self,
