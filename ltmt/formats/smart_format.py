@@ -139,7 +139,8 @@ def translated_by_forms(
     its text's ``prefer``; ``None`` where no text has one (the caller translates them as they
     are). ``exact``: the 100 % memory matches, with which a text is translated whole."""
     found = [expressions(text) for text in texts]
-    chosen = [i for i, f in enumerate(found) if f and skeleton(texts[i], f) is not None]
+    skeletons = {i: skeleton(texts[i], f) for i, f in enumerate(found) if f}
+    chosen = [i for i, written in skeletons.items() if written is not None]
     if not chosen:
         return None
     if exact is not None:
@@ -155,7 +156,7 @@ def translated_by_forms(
             owners.append(i)
             fields.append("")
             continue
-        pieces.append(str(skeleton(text, found[i])))
+        pieces.append(str(skeletons[i]))  # chosen: not None
         owners.append(i)
         fields.append("")
         for expression in found[i]:
