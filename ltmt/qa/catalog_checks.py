@@ -41,6 +41,7 @@ from ltmt.quote_style import QuoteTable
 from ltmt.quoted_code import quoted_code_spans
 from ltmt.routing import reusable_target
 from ltmt.spelling import words_of
+from ltmt.terminology.function_words import ENGLISH_FUNCTION_WORDS
 from ltmt.text import collapse_space, has_letter, match_score, word_parts
 from ltmt.wording import counted, first_few
 
@@ -182,8 +183,6 @@ def _says_more(one: PairRecord, other: PairRecord) -> bool:
     of three letters or more, no English function word (``Your password`` and ``Password``,
     ``Upload a file`` and ``Upload file``, ``Go back`` and ``Back`` may well share a
     translation; ``Forgot your username?`` and ``Forgot your password?`` may not)."""
-    from ltmt.terminology.function_words import ENGLISH_FUNCTION_WORDS
-
     words = [{w.casefold() for w in _WRITTEN_WORD.findall(r.source)} for r in (one, other)]
     return any(
         len(word) >= 3 and word not in ENGLISH_FUNCTION_WORDS and word not in _OFTEN_UNSAID
