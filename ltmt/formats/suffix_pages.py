@@ -19,6 +19,8 @@ _MARKDOWN = frozenset({".md", ".markdown"})
 # a locale after the page's name: two letters (a three-letter word such as "new" or "old" is
 # no locale here), a region or script after a hyphen or an underscore (pt-BR, zh_TW)
 _LOCALE = re.compile(r".+\.(?P<locale>[a-z]{2}(?:[-_][A-Za-z]{2,4})?)")
+# a locale alone (the part after a page's base name and its dot: how.to.de.md is how.to's)
+_CODE = re.compile(r"[a-z]{2}(?:[-_][A-Za-z]{2,4})?")
 
 
 def is_markdown(path: Path) -> bool:
@@ -44,7 +46,7 @@ def page_locale(path: Path) -> str | None:
     base = path.stem[: found.start("locale") - 1]
     siblings = [path.with_name(f"{base}{path.suffix}"), *path.parent.glob(f"{base}.*{path.suffix}")]
     beside = any(
-        other != path and (other.stem == base or _LOCALE.fullmatch(other.stem) is not None)
+        other != path and (other.stem == base or _CODE.fullmatch(other.stem[len(base) + 1 :]))
         for other in siblings
         if other.is_file()
     )

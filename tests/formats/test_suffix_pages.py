@@ -57,3 +57,12 @@ def test_source_pages(tmp_path: Path, name: str, sources: list[str]) -> None:
     for page in ("docs/index.md", name):
         (tmp_path / page).write_text("# Page\n", "utf-8")
     assert source_pages(tmp_path / name, "en") == [tmp_path / source for source in sources]
+
+
+def test_a_dotted_pages_translation_beside_it_gives_it_no_locale(tmp_path: Path) -> None:
+    """``how.to.de.md`` beside ``how.to.md`` made ``how.to.md`` read as Tongan (``to``), so a
+    second run skipped it as another language's page (a reviewer's find)."""
+    for name in ("how.to.md", "how.to.de.md"):
+        (tmp_path / name).write_text("# How\n", "utf-8")
+    assert page_locale(tmp_path / "how.to.md") is None
+    assert page_locale(tmp_path / "how.to.de.md") == "de"
