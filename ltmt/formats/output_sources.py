@@ -200,6 +200,8 @@ class OutputSources:
     folder: Path
     user: str | None = None
     memory: Memory | None = None
+    # every record of the folder, read once for an import's files (:meth:`read_for_import`)
+    _every: list[Record] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
     def in_cache(cls, user: str | None = None, memory: Memory | None = None) -> OutputSources:
@@ -241,19 +243,16 @@ class OutputSources:
                 return None
             keys = list(dict.fromkeys([self._key(secret), secret]))
             folders = sorted(path.name for path in self.folder.iterdir() if path.is_dir())
-            for key in keys:
-                for folder in folders:
-                    found = found or self._read_in(folder, output, key)
-            return found or _copied(
+            found = next(
                 (
                     record
                     for key in keys
                     for folder in folders
-                    for path in sorted((self.folder / folder).glob("*.json"))
-                    if (record := _read_record(path, key)) is not None
+                    if (record := self._read_in(folder, output, key)) is not None
                 ),
-                pairs,
+                None,
             )
+            return found or _copied(self._every_record(keys, folders), pairs)
         except (OSError, LtmtError, ValueError, KeyError, TypeError, AttributeError) as exc:
             logger.info("unreadable records for %s, taken as none (%s)", output, exc)
             return None
@@ -286,6 +285,19 @@ class OutputSources:
             self._first_format_path(output).unlink(missing_ok=True)
         except (OSError, LtmtError) as exc:  # a folder that is a file, a full disk
             self._say_not_recorded(output, exc)
+
+    def _every_record(self, keys: list[bytes], folders: list[str]) -> list[Record]:
+        """Every record of the user ``folders`` readable with ``keys``, read once: a folder
+        import looks among them for each of its files (each read them all again)."""
+        if not self._every:
+            self._every.extend(
+                record
+                for key in keys
+                for folder in folders
+                for path in sorted((self.folder / folder).glob("*.json"))
+                if (record := _read_record(path, key)) is not None
+            )
+        return self._every
 
     def _read_in(self, user_folder: str, output: Path, key: bytes) -> Record | None:
         """The record of ``output`` in ``user_folder``, found by its bytes, else by its path."""
