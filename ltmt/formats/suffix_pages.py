@@ -12,6 +12,7 @@ folder holds no message files named for their locale (:mod:`~ltmt.formats.locale
 
 from __future__ import annotations
 
+import glob
 import re
 from pathlib import Path
 
@@ -44,7 +45,8 @@ def page_locale(path: Path) -> str | None:
     # a page's name that merely ends in a code (how.to.md, socket.io.md, node.js.md) names no
     # locale: one does where the page it translates, or another language's, is beside it
     base = path.stem[: found.start("locale") - 1]
-    siblings = [path.with_name(f"{base}{path.suffix}"), *path.parent.glob(f"{base}.*{path.suffix}")]
+    beside_it = path.parent.glob(f"{glob.escape(base)}.*{glob.escape(path.suffix)}")
+    siblings = [path.with_name(f"{base}{path.suffix}"), *beside_it]
     beside = any(
         other != path and (other.stem == base or _CODE.fullmatch(other.stem[len(base) + 1 :]))
         for other in siblings
@@ -65,8 +67,8 @@ def source_pages(path: Path, source_language: str) -> list[Path]:
     locale."""
     if page_locale(path) is None:
         return []
-    base = path.with_name(f"{_base_stem(path)}{path.suffix}")
-    return [base, translation_page(base, source_language)]
+    base = path.with_name(f"{path.stem.rsplit('.', 1)[0]}{path.suffix}")  # page_locale's once
+    return [base, base.with_name(f"{base.stem}.{source_language}{base.suffix}")]
 
 
 def _base_stem(path: Path) -> str:
