@@ -235,11 +235,13 @@ def _root(document: dict[str, Any]) -> str | None:
 
 def _tag(key: str) -> str:
     """``key`` written as a language tag (``en-us``, ``pt_br`` → ``en-US``, ``pt-BR``; Rails
-    accepts either case)."""
-    language, *rest = re.split(r"[-_]", key)
-    return "-".join(
-        [language, *(part.upper() if len(part) == 2 else part.title() for part in rest)]
-    )
+    accepts either case), as langcodes standardises it."""
+    import langcodes
+
+    try:
+        return str(langcodes.standardize_tag(key.replace("_", "-")))
+    except ValueError:  # no tag at all: no language key
+        return key
 
 
 def root_locale(path: Path) -> str | None:
