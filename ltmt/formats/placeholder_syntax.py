@@ -283,10 +283,19 @@ _DRUPAL_PERCENT = rf"(?<![\w%])%(?!{_PRINTF_LIKE})[a-z][a-z_][a-z0-9_]*(?!\w)"
 # an @ that may start Drupal's ``@name``: not inside a word, an address or a path
 # (``user@host``, ``a.b@c``), nor a second @; ``ltmt qa`` reads a translator's own @-words by it
 AT_WORD_START = r"(?<![\w@.+/=-])@"
-_DRUPAL = (
-    rf"(?<![\w%])%(?!{_PRINTF_LIKE})[A-Za-z][A-Za-z_]\w*%|{_DRUPAL_PERCENT}"
+# Drupal's and Symfony's placeholders but ``%name`` (:data:`_DRUPAL_PERCENT`)
+_DRUPAL_NOT_PERCENT = (
+    rf"(?<![\w%])%(?!{_PRINTF_LIKE})[A-Za-z][A-Za-z_]\w*%"
     rf"|{AT_WORD_START}[a-z]\w+(?![\w/]|:\w)"
     r"""|(?<![^\s(">])![a-z]\w+"""
+)
+_DRUPAL = f"{_DRUPAL_NOT_PERCENT}|{_DRUPAL_PERCENT}"
+# the sigil kind's placeholders but Drupal's and Symfony's (described at its entry of _PATTERNS)
+_SIGIL = (
+    r"__MSG_[A-Za-z0-9@_]+?__|"
+    r"@(?:\.[A-Za-z]+)?:(?:\{'[^'{}]*'\}|\([\w.:|/-]+\)|[\w$-]+(?:[./][\w$-]+)*)"
+    r"|(?<![\w:/.\\\[-]):(?:[a-z_][a-z0-9_]*|[A-Z](?:[a-z0-9_]+|[A-Z0-9_]+))(?![\w:/])"
+    r"|\$\$|\$t\([^(),\s]+(?:\s*,\s*\{(?:[^{}]|\{\{[^{}]*\}\})*\})?\s*\)|(?<![\w$])\$[1-9](?![\d.,]\d|\d)|(?<![\w$])\$[A-Za-z_]\w*\$(?![\w$])"
 )
 _PATTERNS = {
     # first: reST's and MyST's inline markup, a role's name and a link's underscores with the
@@ -332,13 +341,7 @@ _PATTERNS = {
     # in messages.json and manifest.json: the model wrote ``_O_MSG_extName_optionen``); and
     # Drupal's ``@name``, ``%name``, ``!name`` and Symfony's ``%name%`` (:data:`_DRUPAL`). Before
     # printf, which read ``%page`` as ``%p`` and ``%count%`` as ``%c``
-    "sigil": (
-        r"__MSG_[A-Za-z0-9@_]+?__|"
-        r"@(?:\.[A-Za-z]+)?:(?:\{'[^'{}]*'\}|\([\w.:|/-]+\)|[\w$-]+(?:[./][\w$-]+)*)"
-        r"|(?<![\w:/.\\\[-]):(?:[a-z_][a-z0-9_]*|[A-Z](?:[a-z0-9_]+|[A-Z0-9_]+))(?![\w:/])"
-        r"|\$\$|\$t\([^(),\s]+(?:\s*,\s*\{(?:[^{}]|\{\{[^{}]*\}\})*\})?\s*\)|(?<![\w$])\$[1-9](?![\d.,]\d|\d)|(?<![\w$])\$[A-Za-z_]\w*\$(?![\w$])"
-        rf"|{_DRUPAL}"
-    ),
+    "sigil": f"{_SIGIL}|{_DRUPAL}",
     "entity": CHARACTER_REFERENCE,
     "printf": _PRINTF,
     # an i18next field (``{{name}}``, unescaped ``{{- name}}``, formatted ``{{val, number}}``),
@@ -394,8 +397,8 @@ _PLACEHOLDER = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in
 # the same without Drupal's ``%name``, for a text with printf conversions (:data:`_DRUPAL_PERCENT`)
 _PLACEHOLDER_OF_PRINTF = re.compile(
     "|".join(
-        f"(?P<{kind}>{pattern.replace(f'|{_DRUPAL_PERCENT}', '')})"
-        for kind, pattern in _PATTERNS.items()
+        f"(?P<{kind}>{pattern})"
+        for kind, pattern in {**_PATTERNS, "sigil": f"{_SIGIL}|{_DRUPAL_NOT_PERCENT}"}.items()
     )
 )
 _DRUPAL_PERCENT_ALONE = re.compile(_DRUPAL_PERCENT)
