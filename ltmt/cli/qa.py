@@ -118,12 +118,14 @@ def qa(
     --tgt-lang knows, German that says "du" and "Sie" (with --formality, the form not asked
     for), and with --user the user's memory and glossary.
 
-    Each finding is a line `FILE: entry N: severity [check] message`; the last line counts
-    them. The exit status is 1 when a finding is as severe as --fail-on (by default, an error:
-    a translation that breaks the program showing it), 2 when the file could not be checked
-    (not found, unreadable, of another language pair, nothing translated, a bad option; with
-    --json said as {"error": "..."} on standard output), else 0. `ltmt qa --list-checks` lists
-    the checks.
+    Each finding is a line `PLACE: severity [check] message`, PLACE being where the entry is:
+    its file and line (`de.po:76`) where the line is known, else its file and number
+    (`de.po: entry 8`), key, id, cell (`'Sheet 1'!D3`) or part of a document; the last line
+    counts them. The exit status is 1 when a finding is as severe as --fail-on (by default, an
+    error: a translation that breaks the program showing it), 2 when the file could not be
+    checked (not found, unreadable, of another language pair, nothing translated, a bad
+    option; with --json said as {"error": "..."} on standard output), else 0. `ltmt qa
+    --list-checks` lists the checks.
     """
     from ltmt.cli.pair_files import read_records
     from ltmt.qa import check_names, check_pairs, chosen_checks

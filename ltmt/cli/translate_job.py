@@ -87,7 +87,7 @@ def prepare(
         job.lines, job.shape = read_lines_and_shape(piped or path)
         job.has_text = any(line.strip() for line in job.lines)
         if path is None and fmt is None:
-            _warn_if_structured(None, "\n".join(job.lines[:200]).encode())
+            _refuse_if_structured(piped, "\n".join(job.lines[:200]).encode())
         _warn_if_other_language(path, job.lines, src, tgt)
     else:
         if path is None:
@@ -202,22 +202,38 @@ def formats_quiet() -> Iterator[None]:
         formats.setLevel(level)
 
 
-def _warn_if_structured(path: Path | None, head: bytes = b"") -> None:
-    """Warn when a file read as plain text (by its extension; ``None``: stdin, whose first
-    bytes are ``head``) looks like a PO, XLIFF or TMX file: translated line by line, its syntax
-    would be translated too."""
-    from ltmt.formats.registry import sniff, sniff_bytes
+def _warn_if_structured(path: Path) -> None:
+    """Warn when a file read as plain text by its extension looks like a PO, XLIFF or TMX
+    file: translated line by line, its syntax would be translated too."""
+    from ltmt.formats.registry import sniff
 
-    found = sniff(path) if path is not None else sniff_bytes(head)
-    if found is None or found == "txt":
-        return
-    if path is None:
-        what, hint = "stdin", "; give it as a file (and --output) to translate its entries"
-    else:
-        what, hint = f"{path}", f" (its extension); pass --format {found} to translate its entries"
+    found = sniff(path)
+    if found is not None and found != "txt":
+        warn(
+            f"{path} looks like {_format_named(found)} file but is read as plain text (its "
+            f"extension); pass --format {found} to translate its entries"
+        )
+
+
+def _refuse_if_structured(piped: Path | None, head: bytes) -> None:
+    """Refuse stdin (or the pipe ``piped``) whose first bytes ``head`` look like a PO, XLIFF
+    or TMX file: read as plain text, its syntax would be translated line by line, and its
+    entries can only be read from a file."""
+    from ltmt.formats.registry import sniff_bytes
+
+    found = sniff_bytes(head)
+    if found is not None and found != "txt":
+        raise InputError(
+            f"{piped or 'stdin'} looks like {_format_named(found)} file, whose entries ltmt "
+            "translates only from a file: save it and give it with --output (or pass --format "
+            "txt to translate it line by line as plain text)"
+        )
+
+
+def _format_named(found: str) -> str:
+    """The format ``found`` with its article, as its letters are said (an HTML, a PO)."""
     name = found.upper()
-    article = "an" if name[0] in "AEFHILMNORSX" else "a"  # as the letters are said: an HTML
-    warn(f"{what} looks like {article} {name} file but is read as plain text{hint}")
+    return f"{'an' if name[0] in 'AEFHILMNORSX' else 'a'} {name}"
 
 
 def _named_for(path: Path, tgt: str) -> str:

@@ -989,17 +989,27 @@ def test_an_xliff_file_element_in_another_language_is_named(tmp_path, capsys):
     )
 
 
-def test_a_po_file_piped_to_stdin_gets_a_warning(capsys, common, monkeypatch):
+def test_a_po_file_piped_to_stdin_is_refused_unless_read_as_text(capsys, common, monkeypatch):
+    """A PO file piped in was translated line by line, its syntax too (``msgid »«``), exit 0:
+    it is refused before any work, and --format txt still reads it as plain text."""
     import io
     import sys
 
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b'msgid "Open"\nmsgstr ""\n')))
+    def piped() -> None:
+        stream = io.TextIOWrapper(io.BytesIO(b'msgid "Open"\nmsgstr ""\n'))
+        monkeypatch.setattr(sys, "stdin", stream)
+
+    piped()
     code, out, err = run_cli(["translate", "-", *common], capsys)
-    assert code == 0 and len(out.splitlines()) == 2
-    assert (
-        "ltmt: warning: stdin looks like a PO file but is read as plain text; give it as a file "
-        "(and --output) to translate its entries" in err
+    assert code == 1 and out == ""
+    assert err == (
+        "ltmt: error: stdin looks like a PO file, whose entries ltmt translates only from a "
+        "file: save it and give it with --output (or pass --format txt to translate it line by "
+        "line as plain text)\n"
     )
+    piped()
+    code, out, err = run_cli(["translate", "-", "--format", "txt", *common], capsys)
+    assert code == 0 and len(out.splitlines()) == 2 and "PO" not in err
 
 
 def test_scan_max_chooses_between_the_exhaustive_scan_and_the_index(
