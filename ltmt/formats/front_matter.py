@@ -1,7 +1,9 @@
 """The values people read in a Markdown page's front matter, each written back in its own syntax.
 
-The keys read are ``title``, ``description``, ``summary``, ``subtitle``, ``excerpt`` and
-``linkTitle``, at the top level or under ``params`` (Hugo's page parameters).
+The keys read are ``title``, ``description``, ``summary``, ``subtitle``, ``excerpt``,
+``linkTitle`` (Hugo's) and ``sidebar_label``, ``pagination_label`` (Docusaurus's: the
+sidebar's and the previous/next links' text), at the top level or under ``params`` (Hugo's
+page parameters).
 
 - YAML's (``---``), read with PyYAML's composer, which says where each value stands: plain,
   ``"double-"`` or ``'single-quoted'`` on one line or over several (read as YAML folds them and
@@ -31,7 +33,16 @@ from ltmt.text import collapse_space
 FRONT_MATTER = re.compile(
     r"\A(?:---|\+\+\+)\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M | re.S
 )
-SHOWN = ("title", "description", "summary", "subtitle", "excerpt", "linkTitle")
+SHOWN = (
+    "title",
+    "description",
+    "summary",
+    "subtitle",
+    "excerpt",
+    "linkTitle",
+    "sidebar_label",
+    "pagination_label",
+)
 _SHOWN = "(?:" + "|".join(SHOWN) + ")"
 # the table whose shown keys are read besides the top level's (Hugo's page parameters)
 _PARAMS = "params"

@@ -82,6 +82,16 @@ def _front_matter(text: str) -> object:
                 "slug": "start",
             },
         ),
+        (  # Docusaurus's sidebar and pagination labels were left in English
+            "---\nsidebar_position: 2\nsidebar_label: Deploy functions\n"
+            "pagination_label: Functions guide\n---\n\nBody text.\n",
+            ["Deploy functions", "Functions guide", "Body text."],
+            {
+                "sidebar_position": 2,
+                "sidebar_label": "DEPLOY FUNCTIONS",
+                "pagination_label": "FUNCTIONS GUIDE",
+            },
+        ),
         (  # params' keys and a literal block were left in English; a menu's are not shown keys
             NESTED_AND_LITERAL_YAML,
             ["Cheap builds", "A literal block summary over two lines.", "Body text."],
