@@ -15,7 +15,9 @@ The formatting most of the paragraph's letters have is plain text; each stretch 
 formatting (or in a link) is a pair ``<g id="n">``, which :mod:`ltmt.formats.paired_tags` keeps
 out of the model's way and puts back around the words that translate it; each stretch of things
 that are not text is a placeholder ``<x id="n"/>`` that the translation keeps. Those at the
-paragraph's ends (a heading's bookmark, a caption's field) stay out of the string altogether.
+paragraph's ends (a heading's bookmark) stay out of the string altogether, but a simple field
+showing its result (``<w:fldSimple>``: ``Page <x id="1"/>1<x id="2"/> of <x id="3"/>``) is a
+placeholder of it, as its words read it.
 Tabs and line breaks are ``\\t`` and ``\\n`` (the pipeline keeps a line's columns and lines),
 Word's non-breaking hyphen (``<w:noBreakHyphen/>``) is U+2011, and each comes back an element.
 
@@ -135,7 +137,7 @@ def read_paragraph(
     vocabulary = _vocabulary_of(paragraph)
     is_code = _code_test(vocabulary, paragraph, styles)
     pieces = _pieces(vocabulary, paragraph, (), is_code)
-    return tagged_paragraph(pieces, plain_style, as_written=vocabulary is SPREADSHEET)
+    return tagged_paragraph(pieces, plain_style, _is_field, as_written=vocabulary is SPREADSHEET)
 
 
 def write_paragraph(paragraph: Any, read: ParagraphText, translation: str) -> None:
@@ -213,6 +215,16 @@ def _pieces(
             yield Stretch(wrappers, properties, _style(vocabulary, wrappers, properties), "\n")
         else:
             yield Stretch(wrappers, codes=[(None, child)])
+
+
+def _is_field(stretch: Stretch) -> bool:
+    """Whether a code stretch is read as words of its paragraph: a simple field that shows its
+    result (``Page <x/>1<x/> of <x/>``, a ``NUMPAGES`` at the end: kept out, the model dropped
+    the ``of``)."""
+    return stretch.is_code and any(
+        element.tag == f"{W}fldSimple" and "".join(element.itertext()).strip()
+        for _, element in stretch.codes
+    )
 
 
 def _code_test(vocabulary: Vocabulary, paragraph: Any, styles: WordStyles) -> Callable[[Any], bool]:

@@ -140,6 +140,23 @@ def test_a_placeholder_the_translation_dropped_is_kept_at_the_paragraphs_end() -
     assert "".join(t.text for t in paragraph.iter(f"{W}t")) == "Eine Notiz hier."
 
 
+def test_a_simple_field_at_the_end_is_a_placeholder_of_the_text() -> None:
+    paragraph = _paragraph(
+        "<w:r><w:t xml:space='preserve'>Page </w:t></w:r>"
+        "<w:r><w:fldChar w:fldCharType='begin'/></w:r>"
+        "<w:r><w:instrText xml:space='preserve'> PAGE </w:instrText></w:r>"
+        "<w:r><w:fldChar w:fldCharType='separate'/></w:r><w:r><w:t>1</w:t></w:r>"
+        "<w:r><w:fldChar w:fldCharType='end'/></w:r>"
+        "<w:r><w:t xml:space='preserve'> of </w:t></w:r>"
+        "<w:fldSimple w:instr=' NUMPAGES '><w:r><w:t>3</w:t></w:r></w:fldSimple>"
+    )
+    read = read_paragraph(paragraph)
+    assert read.text == 'Page <x id="1"/>1<x id="2"/> of <x id="3"/>'
+    write_paragraph(paragraph, read, 'Seite <x id="1"/>1<x id="2"/> von <x id="3"/>')
+    assert "".join(paragraph.itertext()) == "Seite  PAGE 1 von 3"
+    assert etree.QName(paragraph[-1]).localname == "fldSimple"
+
+
 def test_links_and_formatting_inside_them_are_rebuilt_around_their_words() -> None:
     paragraph = _paragraph(
         "<w:r><w:t xml:space='preserve'>Read the </w:t></w:r>"
