@@ -114,6 +114,8 @@ SPREADSHEET = Vocabulary(
     kept_last=_names(S_NS, "phoneticPr"),
     breaks="characters",
 )
+# Word's tracked changes, whose ids a document's revisions must not share
+_REVISIONS = _names(W_NS, "ins", "del", "moveTo", "moveFrom")
 _VOCABULARIES = {W: WORD, f"{{{A_NS}}}": DRAWING, f"{{{S_NS}}}": SPREADSHEET}
 # SpreadsheetML's escape of a character by its code (_x000D_ for a carriage return), and the
 # characters a cell's text writes so: those XML cannot hold, and a carriage return
@@ -337,7 +339,20 @@ class _Builder:
 
     def __init__(self, paragraph: Any, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
-        self.wrappers = Wrappers(paragraph, _bare_copy)
+        self.paragraph = paragraph
+        self.copied: list[Any] = []  # the tracked changes copied so far
+        self.wrappers = Wrappers(paragraph, self._wrapper_copy)
+
+    def _wrapper_copy(self, wrapper: Any) -> Any:
+        """A bare copy of ``wrapper``; a tracked change copied again (its words split by others
+        in the translation) gets an id no other element of the part has: Word refuses a
+        document whose revisions share one."""
+        made = _bare_copy(wrapper)
+        if wrapper.tag in _REVISIONS and wrapper.get(f"{W}id") is not None:
+            if any(copied is wrapper for copied in self.copied):
+                made.set(f"{W}id", str(_largest_id(self.paragraph.getroottree().getroot()) + 1))
+            self.copied.append(wrapper)
+        return made
 
     def add_all(self, items: list[tuple[Stretch, str]]) -> None:
         for stretch, text in items:
@@ -398,6 +413,12 @@ class _Builder:
             properties.tag = self.vocabulary.tag("rPr")
             element.append(properties)
         return element
+
+
+def _largest_id(root: Any) -> int:
+    """The largest number a ``w:id`` under ``root`` has (0 if none)."""
+    numbers = (element.get(f"{W}id") for element in root.iter())
+    return max((int(number) for number in numbers if number and number.isdigit()), default=0)
 
 
 def _bare_copy(element: Any) -> Any:

@@ -219,6 +219,26 @@ def test_content_controls_smart_tags_and_insertions_keep_their_elements() -> Non
     assert paragraph.find(f"{W}ins").get(f"{W}author") == "Ann"
 
 
+def test_an_insertion_split_by_the_translation_gets_fresh_revision_ids() -> None:
+    paragraph = _paragraph(
+        "<w:bookmarkStart w:id='30' w:name='_Ref1'/>"
+        "<w:r><w:t xml:space='preserve'>The party warrants the right.</w:t></w:r>"
+        "<w:ins w:id='26' w:author='Jens'><w:r><w:t xml:space='preserve'> The </w:t></w:r>"
+        f"<w:r>{BOLD}<w:t>Receiving Party</w:t></w:r>"
+        "<w:r><w:t xml:space='preserve'> acknowledges this.</w:t></w:r></w:ins>"
+        "<w:bookmarkEnd w:id='30'/>"
+    )
+    read = read_paragraph(paragraph)
+    write_paragraph(
+        paragraph,
+        read,
+        'Die Partei garantiert das Recht.<g id="1">Die</g> <g id="2">Partei</g> <g id="3">dankt.</g>',
+    )
+    insertions = paragraph.findall(f"{W}ins")
+    assert [ins.get(f"{W}id") for ins in insertions] == ["26", "31", "32"]
+    assert {ins.get(f"{W}author") for ins in insertions} == {"Jens"}
+
+
 @pytest.mark.parametrize("plain", [None, "given"])
 def test_a_plain_style_given_is_the_one_written_as_plain_text(plain: str | None) -> None:
     paragraph = _paragraph(
