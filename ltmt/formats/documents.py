@@ -200,6 +200,17 @@ class MarkedKept(Protocol):
 
 
 @runtime_checkable
+class TrackedChanges(Protocol):
+    """A document whose text has tracked changes (a Word document's insertions and deletions):
+    counted in the run's summary, which says what became of them."""
+
+    def tracked_changes(self) -> tuple[int, int]:
+        """How many tracked insertions (translated as insertions) and deletions (kept as they
+        were) the translated text has."""
+        ...
+
+
+@runtime_checkable
 class SourceChangesUnmarked(Document, Protocol):
     """A catalog holding both languages whose translations no tool marks for review when their
     source changes (an Xcode string catalog edited outside Xcode: msgmerge marks a PO entry

@@ -9,14 +9,17 @@ each with its formatting, links and what is not text as tags
 pictures' descriptions and titles; the document's title, subject and comments. The styles'
 proofing language becomes the target language, so Word checks the translation's spelling in
 it. Everything else is copied as it was: styles, numbering, pictures, fields' codes,
-bookmarks, tracked deletions, reviewers' comments.
+bookmarks, tracked deletions, reviewers' comments. Tracked insertions are translated as
+insertions; the run's summary counts them and the deletions kept as they were, and suggests
+accepting or rejecting the changes first for a clean translation.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ltmt.formats.office_documents import DIAGRAMS, Layout, OfficeDocument
+from ltmt.formats.word_styles import W
 
 WORD_LAYOUT = Layout(
     what="a Word document",
@@ -45,3 +48,23 @@ class DocxDocument(OfficeDocument):
 
     format: ClassVar[str] = "docx"
     layout: ClassVar[Layout] = WORD_LAYOUT
+
+    def tracked_changes(self) -> tuple[int, int]:
+        """How many tracked insertions (and moves' new places) and deletions (and moves' old
+        places) of text the translated parts have (a paragraph mark's or a table row's, in
+        their properties, are not text)."""
+        return _count(self, f"{W}ins", f"{W}moveTo"), _count(self, f"{W}del", f"{W}moveFrom")
+
+
+def _count(document: DocxDocument, *tags: str) -> int:
+    """How many elements of ``tags`` that hold text (not a ``*Pr``'s mark) the parts have."""
+    return sum(
+        not _in_properties(element)
+        for part in document.package.parts
+        for element in part.tree.iter(*tags)
+    )
+
+
+def _in_properties(element: Any) -> bool:
+    parent = element.getparent()
+    return parent is not None and str(parent.tag).endswith("Pr")

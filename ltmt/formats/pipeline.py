@@ -48,6 +48,7 @@ from ltmt.formats.documents import (
     MarkedKept,
     Reviewed,
     SourceChangesUnmarked,
+    TrackedChanges,
     TranslatedApart,
     Unit,
     WholeMessages,
@@ -274,6 +275,9 @@ def translate_file(
         result.report.no_source = document.without_source()
     if isinstance(document, MarkedKept):
         result.report.marked_kept = document.marked_kept()
+    if isinstance(document, TrackedChanges):
+        insertions, deletions = document.tracked_changes()
+        result.report.tracked_insertions, result.report.tracked_deletions = insertions, deletions
     last_save, saved = time.monotonic(), len(done)
     if progress_start is not None:
         progress_start(len(done), len(done) + len(units))

@@ -63,7 +63,9 @@ their own context and plural form replaced them; ``signed_off``: those kept with
 ``reviewed``, ``approved="yes"``); ``no_source``: messages with no source text to translate
 (a Qt message of ``qsTrId`` without its ``//%`` text), left untranslated; ``marked_kept``:
 strings whose developer's note asks to keep them (a .resx ``<comment>`` of ``{Locked}`` or "Do
-not translate"), not translated.
+not translate"), not translated; ``tracked_insertions`` and ``tracked_deletions``: a Word
+document's tracked changes in the text translated, its insertions translated as insertions and
+its deletions kept as they were (the summary suggests accepting or rejecting them first).
 ``entries_marked_fuzzy``: the PO entries this run changed and flagged ``#, fuzzy`` for review
 (a plural entry once; one written again as it was, a rerun's, is not counted), which gettext's
 ``msgfmt`` and the tools that read PO leave out of the compiled catalog until a reviewer removes
@@ -156,6 +158,8 @@ class RunReport:
     signed_off: int = 0
     no_source: int = 0
     marked_kept: int = 0
+    tracked_insertions: int = 0
+    tracked_deletions: int = 0
     seconds: float = 0.0
     memory: str = ""
     unknown_user: bool = False
@@ -413,6 +417,12 @@ class RunReport:
         if self.marked_kept:
             parts.append(
                 f"{self.marked_kept} kept as their comments ask ({{Locked}}, Do not translate)"
+            )
+        if self.tracked_insertions or self.tracked_deletions:
+            parts.append(
+                f"{counted(self.tracked_insertions, 'tracked insertion')} translated as "
+                f"insertions, {counted(self.tracked_deletions, 'deletion')} kept as they were "
+                "(accept or reject changes first for a clean translation)"
             )
         return "; ".join(parts)
 

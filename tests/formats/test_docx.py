@@ -341,6 +341,29 @@ def test_what_is_no_word_document_is_refused_in_one_line(
         open_document(path)
 
 
+TRACKED = DOCUMENT.replace(
+    "<w:sectPr>",
+    '<w:p><w:pPr><w:rPr><w:ins w:id="7" w:author="Ann"/></w:rPr></w:pPr>'
+    '<w:r><w:t xml:space="preserve">Pay within </w:t></w:r>'
+    '<w:del w:id="8" w:author="Ann"><w:r><w:delText>14</w:delText></w:r></w:del>'
+    '<w:ins w:id="9" w:author="Ann"><w:r><w:t>30</w:t></w:r></w:ins>'
+    '<w:r><w:t xml:space="preserve"> days.</w:t></w:r></w:p><w:sectPr>',
+)
+
+
+def test_the_summary_says_what_became_of_tracked_changes(tmp_path: Path) -> None:
+    path = _document(tmp_path / "tracked.docx", {**ENTRIES, "word/document.xml": TRACKED})
+    assert DocxDocument.open(path).tracked_changes() == (1, 1)  # not the paragraph mark's
+    result = translate_file(
+        path, tmp_path / "tracked.de.docx", FakeModel(), src_lang="en", tgt_lang="de"
+    )
+    assert result.report.as_dict()["tracked_insertions"] == 1
+    assert result.report.summary().endswith(
+        "; 1 tracked insertion translated as insertions, 1 deletion kept as they were "
+        "(accept or reject changes first for a clean translation)"
+    )
+
+
 def _word_document(path: Path, title: str, paragraphs: list[str]) -> Path:
     word = docx.Document()
     word.core_properties.title = title
