@@ -20,6 +20,10 @@ from typing import Any, ClassVar
 
 from ltmt.formats.office_documents import DIAGRAMS, Layout, OfficeDocument
 from ltmt.formats.word_styles import W
+from ltmt.wording import shortened
+
+# how many characters of a paragraph's text its place quotes
+_QUOTED = 30
 
 WORD_LAYOUT = Layout(
     what="a Word document",
@@ -48,6 +52,18 @@ class DocxDocument(OfficeDocument):
 
     format: ClassVar[str] = "docx"
     layout: ClassVar[Layout] = WORD_LAYOUT
+
+    def place(self, key: str) -> str:
+        """A paragraph's unit by its key and the start of its text, which Word's user finds it
+        by (``word/document.xml#p9 ('5.1 The Receiving Party…')``: the key counts from 0, table
+        cells too); another (a picture's description) by its key."""
+        name, _, what = key.partition("#")
+        part = next((part for part in self.package.parts if part.name == name), None)
+        if part is None or not what.startswith("p") or not what[1:].isdigit():
+            return key
+        read = part.paragraphs[int(what[1:])][1]
+        text = " ".join("".join(s.text for s in read.stretches if not s.is_code).split())
+        return f"{key} ({shortened(text, _QUOTED)!r})"
 
     def tracked_changes(self) -> tuple[int, int]:
         """How many tracked insertions (and moves' new places) and deletions (and moves' old

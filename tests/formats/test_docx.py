@@ -191,6 +191,9 @@ def test_an_existing_output_is_the_translation_so_far_and_imports_as_pairs(
         '<g id="3">USER GUIDE</g>.'
     )  # fmt: skip
     assert pairs["The user guide"] == "THE USER GUIDE"
+    positions = [p.position for p in DocxDocument.pairs(out, source_file=document)]
+    assert positions[1] == f"{out}: word/document.xml#p1 ('Press Save to keep your work …')"
+    assert positions[4] == f"{out}: word/document.xml#alt0"  # a picture's description
     with pytest.raises(InputError, match="holds one language; give the source-language file"):
         list(DocxDocument.pairs(out))
 
