@@ -133,7 +133,8 @@ _TAG = re.compile(r"<[^<>]*>")
 _QUOTATION_MARKS = QUOTE_MARKS - frozenset("'\u2019")
 # brackets, and the marks a pair's text never starts or ends with unless its source text does
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
-_EDGE_MARKS = frozenset(_BRACKETS) | frozenset(_BRACKETS.values()) | _QUOTATION_MARKS
+_BRACKET_MARKS = frozenset(_BRACKETS) | frozenset(_BRACKETS.values())
+_EDGE_MARKS = _BRACKET_MARKS | _QUOTATION_MARKS
 # what a word may have at its edges besides its letters (``(„Nov.``, ``30“).``)
 _WORD_EDGES = _EDGE_MARKS | QUOTE_MARKS | frozenset(".,;:!?")
 _REFERENCE = re.compile(CHARACTER_REFERENCE)
@@ -627,11 +628,19 @@ def _without_marks_outside(text: str, start: int, end: int, inner: str) -> tuple
     source = inner.strip()
     peel_start = not _outside_mark(source[:1])
     peel_end = not _outside_mark(source[-1:])
+
+    def peeled(character: str, peel: bool) -> bool:
+        # at an edge where the source has a mark, still a bracket its text has nowhere
+        # (``<b>"Agreement"</b>)``, not ``<b>"Agreement")</b>``)
+        if peel:
+            return _outside_mark(character)
+        return character in _BRACKET_MARKS and character not in source
+
     inner_start, inner_end = start, end
     while True:
-        if peel_start and inner_start < inner_end and _outside_mark(text[inner_start]):
+        if inner_start < inner_end and peeled(text[inner_start], peel_start):
             inner_start += 1
-        elif peel_end and inner_end > inner_start and _outside_mark(text[inner_end - 1]):
+        elif inner_end > inner_start and peeled(text[inner_end - 1], peel_end):
             inner_end -= 1
         else:
             break

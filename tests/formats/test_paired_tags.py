@@ -1215,6 +1215,11 @@ def test_a_pair_around_quoted_words_keeps_its_quotes() -> None:
          "Verwenden bis [<b>30. Nov.</b>]."),
         ("Use by (“<b>Nov. 30</b>”).", "Verwenden bis („Nov. 30“).", ["Nov. 30"],
          "Verwenden bis („<b>Nov. 30</b>“)."),
+        # and so where the pair's text ends with quotation marks of its own
+        ('This NDA (the <b>"Agreement"</b>) is made.', 'Dieses NDA (das "Agreement") gilt.',
+         ['"Abkommen"'], 'Dieses NDA (das <b>"Agreement"</b>) gilt.'),
+        ('This NDA (the <b>"Agreement"</b>) is made.', "Dieses NDA (die „Vereinbarung“) gilt.",
+         ["„Vereinbarung“"], "Dieses NDA (die <b>„Vereinbarung“</b>) gilt."),
         # brackets of the pair's own text stay inside it
         ("Set <b>Mode (fast)</b> now.", "Setze jetzt Modus (schnell).", ["Modus (schnell)"],
          "Setze jetzt <b>Modus (schnell)</b>."),
