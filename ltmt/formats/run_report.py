@@ -420,9 +420,9 @@ class RunReport:
             )
         if self.tracked_insertions or self.tracked_deletions:
             parts.append(
-                f"{counted(self.tracked_insertions, 'tracked insertion')} translated as "
-                f"insertions, {counted(self.tracked_deletions, 'deletion')} kept as they were "
-                "(accept or reject changes first for a clean translation)"
+                f"tracked changes: {counted(self.tracked_insertions, 'insertion')} translated "
+                f"as such, {counted(self.tracked_deletions, 'deletion')} kept as written (accept "
+                "or reject changes first for a clean translation)"
             )
         return "; ".join(parts)
 

@@ -362,7 +362,7 @@ def test_the_summary_says_what_became_of_tracked_changes(tmp_path: Path) -> None
     )
     assert result.report.as_dict()["tracked_insertions"] == 1
     assert result.report.summary().endswith(
-        "; 1 tracked insertion translated as insertions, 1 deletion kept as they were "
+        "; tracked changes: 1 insertion translated as such, 1 deletion kept as written "
         "(accept or reject changes first for a clean translation)"
     )
 
