@@ -13,8 +13,12 @@ note), went into the glossary unseen.
 
 A first column named as a table's keys (``Key,English(en),German(de)``: ``Key``, ``ID``,
 ``Identifier``, as ``translate`` and ``memory import`` read tables) holds string ids, and is
-skipped. A first row of two names of one language (``English,Englisch``; ``id,ID``) is a
-term. Without a header, rows are ``source, target[, note[, case]]``.
+skipped. Terminology tools' exports are read as they write their headers: Crowdin's
+``Term [en],Description [en],Term [de],Part of Speech`` (``Term (en)`` alike) names the term of
+each language, its note, and a column ltmt does not use (:data:`IGNORED`: part of speech, type,
+status and the like), which is skipped. A first row of two names of one language
+(``English,Englisch``; ``id,ID``) is a term. Without a header, rows are
+``source, target[, note[, case]]``.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from ltmt.formats.csv_columns import KEY_HEADERS
 POSITIONAL_FIELDS = ("source", "target", "note", "case")  # a row's columns without a header
 FIELDS = (*POSITIONAL_FIELDS, "gender")
 KEY = "key"  # the role of a first column of string keys (``Key``, ``ID``), which is skipped
+IGNORED = "ignored"  # the role of a column terminology tools export and ltmt does not use
 
 # a role's names as spreadsheets and termbases write them, folded by _folded
 _ROLE_NAMES = {
@@ -38,11 +43,15 @@ _ROLE_NAMES = {
     "note": ("note", "notes", "comment", "comments", "definition", "description", "remark"),
     "case": ("case", "case sensitive", "case sensitivity", "match case"),
     "gender": ("gender", "genus", "grammatical gender"),
+    # Crowdin's glossary export writes these beside the terms; they do not change a term
+    IGNORED: ("part of speech", "pos", "type", "status", "url", "lemma", "tags"),
 }
 _ROLES = {name: role for role, names in _ROLE_NAMES.items() for name in names}
 _NEAR_MISS = 0.8  # difflib ratio: sourse/source and traget/target are 0.83, base/case 0.75
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,4})*")  # en, de-AT, zh-Hant-TW
-_PARENTHESISED = re.compile(r"(.*?)\s*\((.*)\)")  # "Source (EN)", "English (US)"
+# "Source (EN)", "English (US)", Crowdin's "Term [en]"
+_PARENTHESISED = re.compile(r"(.*?)\s*(?:\((.*)\)|\[(.*)\])")
+_TERM = "term"  # "Term (de)", "Term [de]": the term of that language, source or target
 # the longest cell read as a column's name (``Target term (German, Switzerland)``): a longer
 # one is data, and matching it to the names of every language took seconds a kilobyte
 MAX_HEADING_CHARS = 64
@@ -95,10 +104,13 @@ def heading(cell: str) -> Heading:
         return Heading(text)
     found = _PARENTHESISED.fullmatch(text)
     if found:
-        words, inside = found.groups()
+        words, parenthesised, bracketed = found.groups()
+        inside = parenthesised if parenthesised is not None else bracketed
         role = _ROLES.get(_folded(words))
         named = _language_of(words)
         code = primary_language(inside) if _LANGUAGE_CODE.fullmatch(inside.casefold()) else None
+        if _folded(words) == _TERM and code:
+            return Heading(text, language=code)  # its language says its side
         if role or named:
             return Heading(text, role, named or code)
     role = _ROLES.get(_folded(text))
@@ -172,8 +184,8 @@ def header_headings(cells: list[str]) -> list[Heading] | None:
     if keyed:
         headings[0] = Heading(cells[0].strip(), role=KEY)
     first, second = headings[int(keyed) : int(keyed) + 2]
-    if not (first.names_a_column and second.names_a_column):
-        return None
+    if not (first.names_a_column and second.names_a_column) or IGNORED in (first.role, second.role):
+        return None  # a first term may be a word such as "type" or "status"
     if (first.role or first.meant) == (second.role or second.meant) and (
         first.role or first.meant or first.language == second.language
     ):
@@ -195,7 +207,7 @@ def header_columns(headings: list[Heading], pair: tuple[str, str] | None, where:
     _check_languages(headings, pair, where)
     found: dict[str, int] = {}
     for index, each in enumerate(headings):
-        if not each.cell:
+        if not each.cell or each.role == IGNORED:
             continue
         role = each.role or _language_role(each, headings, pair)
         if role in found:
@@ -205,8 +217,11 @@ def header_columns(headings: list[Heading], pair: tuple[str, str] | None, where:
     for needed in ("source", "target"):
         if needed not in found:
             raise InputError(f"{where}: the header names no {needed} column; name one {needed}")
-    if "gender" not in found and all(
-        found.get(field) in (index, None) for index, field in enumerate(POSITIONAL_FIELDS)
+    ignored = any(each.role == IGNORED for each in headings)  # their cells are no note or case
+    if (
+        "gender" not in found
+        and not ignored
+        and all(found.get(field) in (index, None) for index, field in enumerate(POSITIONAL_FIELDS))
     ):
         # the usual order (source, target[, note]): the columns it leaves out keep their place
         return POSITIONAL

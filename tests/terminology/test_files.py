@@ -341,6 +341,32 @@ def test_a_csv_with_another_delimiter_says_which(text: str, hint: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        # Crowdin's glossary export: "case flag 'Part of Speech' is not yes/no/true/false/1/0"
+        (
+            "Term [en],Description [en],Term [de],Part of Speech\nfile,A document,Datei,Noun\n",
+            Term("file", "Datei", "A document"),
+        ),
+        ("Term (en),Description (en),Term (de),Part of Speech\nfile,,Datei,Noun\n", None),
+        # its two-column export was imported with its header as a term
+        ("Term [en],Term [de]\nfile,Datei\n", None),
+        ("Term [en],Term [de],Type,Status\nfile,Datei,term,approved\n", None),
+        # a first term that is an export column's name is still a term
+        ("type,Typ\nfile,Datei\n", "first"),
+    ],
+)
+def test_terminology_exports_name_each_languages_term_and_skip_columns_ltmt_does_not_use(
+    text: str, term: Term | str | None
+):
+    read = parse_delimited(text, ",", "g.csv")
+    if term == "first":
+        assert read == [Term("type", "Typ"), Term("file", "Datei")]
+    else:
+        assert read == [term or Term("file", "Datei")]
+
+
+@pytest.mark.parametrize(
     "header",
     [
         "source,target",
