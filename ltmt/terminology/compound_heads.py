@@ -31,8 +31,10 @@ _VOWEL = re.compile("[aeiouyäöü]")
 
 
 def head_at(target: str, output: str) -> set[int]:
-    """The start of each word of ``output`` (in its composed form, NFC) whose head is the noun
-    ``target`` (module docstring). Empty for a target of several words, or no noun."""
+    """The start of the head in each word of ``output`` (in its composed form, NFC) whose
+    head is the noun ``target`` (module docstring): not the word's start, which may be another
+    target's place (``Kontoeinstellungen`` renders both 'account' → ``Konto`` and 'settings' →
+    ``Einstellungen``). Empty for a target of several words, or no noun."""
     target = unicodedata.normalize("NFC", target)
     if " " in target or len(target) < _SHORTEST or not target[:1].isupper():
         return set()
@@ -40,7 +42,7 @@ def head_at(target: str, output: str) -> set[int]:
     endings = "|".join(_ENDINGS)
     head = re.compile(rf"(?<!\w)([^\W\d_]{{{_FIRST_PART},}}?)(?:{stems})(?:{endings})(?!\w)")
     output = unicodedata.normalize("NFC", output)
-    return {found.start() for found in head.finditer(output) if _is_first_part(found[1])}
+    return {found.end(1) for found in head.finditer(output) if _is_first_part(found[1])}
 
 
 def _is_first_part(part: str) -> bool:

@@ -274,6 +274,20 @@ def test_a_compound_whose_head_is_the_target_carries_it():
     assert [(f.entry, f.message) for f in found] == [(2, "'Potion' is 'Trank' in the glossary")]
 
 
+def test_a_compound_carries_both_the_term_it_starts_with_and_the_term_it_ends_with():
+    """``Managing your account settings`` → ``Kontoeinstellungen verwalten`` was flagged
+    "'account' is 'Konto' in the glossary": the head ``Einstellungen`` took the word's place,
+    so its first part ``Konto`` was not seen. A compound of neither still is flagged."""
+    matcher = TermMatcher([Term("account", "Konto"), Term("settings", "Einstellungen")])
+    records = [
+        record(1, "Managing your account settings", "Kontoeinstellungen verwalten"),
+        record(2, "Open the account settings.", "Öffnen Sie die Kontoeinstellungen."),
+        record(3, "Open the account settings.", "Öffnen Sie die Profileinstellungen."),
+    ]
+    found = glossary_findings(records, matcher)
+    assert [(f.entry, f.message) for f in found] == [(2, "'account' is 'Konto' in the glossary")]
+
+
 @pytest.mark.parametrize(
     ("source", "target", "flagged"),
     [
