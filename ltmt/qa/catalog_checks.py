@@ -412,22 +412,24 @@ def _forbidden_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) 
 
 
 def _disagreeing_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> list[Finding]:
-    """:func:`agreement_findings` of the ``n``-th entry, ``terms`` its :func:`prose_terms`."""
+    """:func:`agreement_findings` of the ``n``-th entry, ``terms`` its :func:`prose_terms`,
+    read without inline tags: ``von der <b>offenlegenden Partei</b>`` (a DOCX run in bold) was
+    "'offenlegenden Partei' does not agree", its article outside the tag unseen."""
+    from ltmt.fusion.match_markup import without_markup_tags
     from ltmt.terminology.agreement_check import disagreements, unknown_gender_articles
 
+    text = without_markup_tags(record.target)
     found: dict[str, str] = {}
     for written, term in terms:
         noun = term.target.rsplit(" ", 1)[-1]
         named = _kept_as_written(term)
-        for article in (
-            [] if named else unknown_gender_articles(record.target, term.target, term.gender)
-        ):
+        for article in [] if named else unknown_gender_articles(text, term.target, term.gender):
             found.setdefault(
                 article,
                 f"gender of {noun!r} unknown; check the article in {article!r} ({written!r} is "
                 f"{term.target!r} in the glossary, which can give its gender: m, f or n)",
             )
-        for place in disagreements(record.target, term.target, term.gender):
+        for place in disagreements(text, term.target, term.gender):
             expected = " or ".join(repr(form) for form in place.expected)
             found.setdefault(
                 place.written,

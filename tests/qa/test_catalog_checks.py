@@ -481,6 +481,27 @@ def test_a_target_term_the_tbx_marks_deprecated_is_flagged_where_it_stands_for_t
     ]
 
 
+def test_a_terms_agreement_is_read_across_inline_tags():
+    """A DOCX run in bold, ``von der <b>offenlegenden Partei</b>``, was flagged "'offenlegenden
+    Partei' does not agree": the article outside the tag was not seen (plain text passed). A
+    tagged phrase that does not agree still is flagged."""
+    from ltmt.qa.catalog_checks import agreement_findings
+
+    matcher = TermMatcher([Term("disclosing party", "offenlegende Partei", gender="f")])
+    records = [
+        record(1, "by the disclosing party", "von der <b>offenlegenden Partei</b>"),
+        record(2, "by the disclosing party", "von der <b>offenlegende Partei</b>"),
+    ]
+    found = agreement_findings(records, matcher)
+    assert [(f.entry, f.message) for f in found] == [
+        (
+            1,
+            "'von der offenlegende Partei' does not agree, 'von der offenlegenden Partei' would "
+            "('disclosing party' is 'offenlegende Partei' in the glossary)",
+        )
+    ]
+
+
 def test_a_terms_adjective_that_agrees_with_nothing_around_it_is_flagged_in_german():
     """ "ein unerwünschter Ereignis" passed: any ending rendered "unerwünschtes Ereignis". A
     German translation's ending is read against its determiner and preposition; other
