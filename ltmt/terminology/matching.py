@@ -12,7 +12,9 @@ never a term, nor is a word of a
 command-line option (``--no-sync``, ``-v``): options are code the output keeps as written. A
 term is found in part of an identifier (``customer_id``) never, and in a lower-case URL, path or
 handle (``/products/aeroflex-mat``, ``aeroflex-mat`` alone in a cell) only written as the term
-writes it; a hyphenated word of prose (``the add-on``) is a word like any other.
+writes it; a hyphenated word of prose (``the add-on``) is a word like any other. A term the
+glossary writes in lower case is not found as the last part of a capitalised name (``Acme
+Tasks``, ``Google Drive``: the word before it capitalised and no English word).
 
 Target side (:func:`renders`): the output must contain the target term as written, starting at a
 word start; its first letter may change case (sentence start), it may be in capitals where the
@@ -180,7 +182,7 @@ class TermMatcher:
         position = 0
         while position < len(spans):
             hit = self._longest_at(text, spans, position, protected)
-            if hit is None:
+            if hit is None or _in_a_name(text, spans, position, hit.term):
                 position += 1
                 continue
             hits.append(hit)
@@ -229,6 +231,21 @@ class TermMatcher:
         if any(_in_capitals(word) and found != word for word, found in zip(own, key, strict=True)):
             return None
         return term
+
+
+def _in_a_name(text: str, spans: list[tuple[int, int]], position: int, term: Term) -> bool:
+    """Whether the hit of ``term`` at word ``position`` is the last part of a name of
+    capitalised words: the term as the glossary writes it is lower-case, the text capitalises
+    it, and the word right before it (a space apart) is capitalised and no English word
+    (``Acme Tasks``, ``Google Drive``): ``"title": "Acme Tasks"`` was ``Acme Aufgaben`` by
+    'task' → 'Aufgabe'. After an English word (``Open Settings``) it is a term."""
+    start = spans[position][0]
+    if term.case_sensitive or not term.source[:1].islower() or not text[start].isupper():
+        return False
+    if position == 0 or text[spans[position - 1][1] : start] != " ":
+        return False
+    before = text[slice(*spans[position - 1])]
+    return before[:1].isupper() and before.casefold() not in lowercase_words()
 
 
 def _in_capitals(word: str) -> bool:

@@ -434,3 +434,24 @@ def test_a_word_a_term_writes_in_capitals_is_found_only_in_capitals(
         ]
     )
     assert [text[hit.start : hit.end] for hit in matcher.find(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Acme Tasks", []),  # "title": "Acme Tasks" was "Acme Aufgaben"
+        ("Welcome to Acme Tasks", []),
+        ("Open Google Drive", []),
+        ("Open Settings.", ["settings"]),  # after an English word: a term
+        ("My Tasks", ["task"]),
+        ("Tasks", ["task"]),
+        ("Create a task in Acme", ["task"]),
+    ],
+)
+def test_a_lower_case_term_is_not_found_as_the_last_part_of_a_capitalised_name(
+    text: str, found: list[str]
+):
+    matcher = TermMatcher(
+        [Term("task", "Aufgabe"), Term("settings", "Einstellungen"), Term("drive", "Laufwerk")]
+    )
+    assert [hit.term.source for hit in matcher.find(text)] == found
