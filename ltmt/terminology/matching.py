@@ -215,7 +215,7 @@ class TermMatcher:
             found = [unicodedata.normalize("NFC", text[s:e]) for s, e in window]
             for last in singulars(found[-1]):
                 term = self._term_of((*found[:-1], last), exact_case=in_slug)
-                if term is not None:
+                if term is not None and not _hyphenated_for_spaced(term, gaps):
                     return TermHit(term, start, end)
         return None
 
@@ -231,6 +231,21 @@ class TermMatcher:
         if any(_in_capitals(word) and found != word for word, found in zip(own, key, strict=True)):
             return None
         return term
+
+
+# the particles that end an English phrasal verb ("sign in", "set up", "opt out")
+_PARTICLES = frozenset({"in", "out", "up", "on", "off", "down", "over", "back", "away"})
+
+
+def _hyphenated_for_spaced(term: Term, gaps: list[str]) -> bool:
+    """Whether ``term`` is a phrasal verb ('sign in': its last word a particle) that the
+    text writes hyphenated: 'sign in' → ``anmelden`` was placed for the modifier of "the
+    sign-in page" (``anmelden-Seite``); English hyphenates it as a noun or a modifier, another
+    word than the verb. A noun the glossary writes apart ("yoga mat") is found hyphenated."""
+    own = re.split(r"\w+", term.source.strip())[1:-1]
+    if not own or term.source.split()[-1].casefold() not in _PARTICLES:
+        return False
+    return any("-" in gap and "-" not in mine for gap, mine in zip(gaps, own, strict=False))
 
 
 def _in_a_name(text: str, spans: list[tuple[int, int]], position: int, term: Term) -> bool:
@@ -494,8 +509,14 @@ def names_kept(matcher: TermMatcher | None, source: str) -> tuple[str, ...]:
 
 def term_renders(term: Term, output: str) -> bool:
     """Whether ``output`` carries ``term``'s target (:func:`renders`), as a whole word where
-    the term is kept as written (:func:`kept_as_written`)."""
-    return renders(term.target, output, whole_word=kept_as_written(term))
+    the term is kept as written (:func:`kept_as_written`), or as a compound's head
+    (:func:`~ltmt.terminology.compound_heads.head_at`): 'settings' → ``Einstellungen`` was
+    placed again beside ``Kontoeinstellungen`` ("Ihre Kontoeinstellungen Einstellungen")."""
+    from ltmt.terminology.compound_heads import head_at  # it imports this module
+
+    if kept_as_written(term):
+        return renders(term.target, output, whole_word=True)
+    return renders(term.target, output) or bool(head_at(term.target, output))
 
 
 @functools.lru_cache(maxsize=4096)

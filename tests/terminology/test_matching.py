@@ -455,3 +455,33 @@ def test_a_lower_case_term_is_not_found_as_the_last_part_of_a_capitalised_name(
         [Term("task", "Aufgabe"), Term("settings", "Einstellungen"), Term("drive", "Laufwerk")]
     )
     assert [hit.term.source for hit in matcher.find(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The sign-in page shows your name.", []),  # was "anmelden-Seite"
+        ("Use sign-in.", []),
+        ("Sign in", ["Sign in"]),
+        ("Please sign in now.", ["sign in"]),
+        ("Install the add-on.", ["add-on"]),  # the glossary writes the hyphen
+        ("Install the add on.", ["add on"]),
+    ],
+)
+def test_words_a_term_writes_apart_are_not_found_joined_by_a_hyphen(text: str, found: list[str]):
+    matcher = TermMatcher([Term("sign in", "anmelden"), Term("add-on", "Add-on")])
+    assert [text[hit.start : hit.end] for hit in matcher.find(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("output", "carried"),
+    [
+        ("Öffnen Sie Ihre Kontoeinstellungen.", True),  # was "Kontoeinstellungen Einstellungen"
+        ("Öffnen Sie die Einstellungen.", True),
+        ("Öffnen Sie Ihr Konto.", False),
+    ],
+)
+def test_a_compound_whose_head_is_the_target_renders_the_term(output: str, carried: bool):
+    from ltmt.terminology.matching import term_renders
+
+    assert term_renders(Term("settings", "Einstellungen"), output) is carried
