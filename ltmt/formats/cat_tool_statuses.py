@@ -14,7 +14,8 @@ approval as ``signed-off``, the last review (Trados sign-off, memoQ proofreading
 a draft or a pre-translation not confirmed as ``needs-review-translation`` (so neither learnt
 by ``memory import`` nor replaced by ``translate``), and a rejected one as
 ``needs-translation``. A status neither tool documents counts as awaiting review; a segment
-without one is judged by its XLIFF state.
+without one is judged by its XLIFF state. A TMX unit that Trados exported from its memory
+says its level in ``<prop type="x-ConfirmationLevel">`` (:func:`tmx_unit_state`), read alike.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ MEMOQ_STATES = {
     "proofread": "final",
     "rejected": "needs-translation",
 }
+TRADOS_TMX_LEVEL = "x-ConfirmationLevel"  # the <prop> type of a Trados TMX unit's level
 LTMT = "ltmt"  # the origin-system Trados shows for what ltmt wrote
 
 
@@ -74,6 +76,16 @@ def tool_state(unit: Any, segment: Any | None) -> str | None:
     status = unit.get(MQ_STATUS)
     if status is not None:
         return MEMOQ_STATES.get(status.casefold(), UNCONFIRMED)
+    return None
+
+
+def tmx_unit_state(unit: Any) -> str | None:
+    """The XLIFF 1.2 state that the Trados confirmation level of the TMX ``<tu>`` ``unit``
+    means (its ``<prop type="x-ConfirmationLevel">``, :data:`TRADOS_STATES`; a level Trados
+    does not document counts as unconfirmed), None where it has none."""
+    for child in unit:
+        if local_name(child.tag) == "prop" and child.get("type") == TRADOS_TMX_LEVEL:
+            return TRADOS_STATES.get((child.text or "").strip(), UNCONFIRMED)
     return None
 
 

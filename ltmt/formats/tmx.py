@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ltmt.errors import InputError
+from ltmt.formats.cat_tool_statuses import tmx_unit_state
 from ltmt.formats.common import (
     OTHER_REGION,
     XML_LANG,
@@ -50,6 +51,7 @@ from ltmt.formats.tmx_metadata import (
     write_languages,
     write_metadata,
 )
+from ltmt.formats.xliff import AWAITING_REVIEW, NEEDS_TRANSLATION, SIGNED_OFF_12, UNFINISHED_12
 from ltmt.formats.xml_stream import UnitFrame, unit_level, write_records
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
@@ -93,7 +95,10 @@ def read_tmx(
     those with a side of inline codes alone (no words to translate). Given
     ``not_read``, the units skipped are counted into it by reason instead of said
     (``untranslated``: no target; ``empty target``, ``no source``, ``overlapping codes``,
-    ``no words``: a side of inline codes alone, as OmegaT keeps a lone tag ...).
+    ``no words``: a side of inline codes alone, as OmegaT keeps a lone tag; ``awaiting review``
+    and ``needing translation``: a unit whose Trados ``x-ConfirmationLevel`` is a draft's or a
+    rejected translation's, :func:`~ltmt.formats.cat_tool_statuses.tmx_unit_state`, as the
+    XLIFF reader leaves such segments out ...).
     Metadata: ``id`` (``tuid``), ``note``, each ``<prop type="x-NAME">`` as ``NAME`` (a
     ``<prop type="NAME">`` too), the ``creationdate``, ``changedate``, ``creationid``,
     ``changeid``, ``usagecount`` and ``lastusagedate`` under their names, read from the ``<tu>``
@@ -172,6 +177,7 @@ def read_tmx(
     if not_read is None:
         _warn_not_read(path, sides.overlapping, "with paired inline codes that overlap")
         _warn_not_read(path, sides.wordless, "of inline codes alone, without words,")
+        _warn_not_read(path, sides.unconfirmed, "that Trados marks as a draft or rejected")
     if sides.regional:
         logger.warning(
             "%s: %s in a regional variant of %s (%s), imported as %s (an export writes each "
@@ -255,6 +261,8 @@ class _Sides:
         self.skipped: list[int] = []  # the lines of the <tu> without both sides' text
         self.overlapping: list[int] = []  # the lines of the <tu> whose paired codes overlap
         self.wordless: list[int] = []  # the lines of the <tu> with a side of inline codes alone
+        # the lines of the <tu> whose Trados level is a draft's or a rejected one's
+        self.unconfirmed: list[int] = []
         self.left_out = NotRead()  # the units of those lines, by reason
         # the target codes read from other regions than the one asked for (de-CH for de)
         self.regional: Counter[str] = Counter()
@@ -302,6 +310,11 @@ class _Sides:
                 self.left_out.add("untranslated")
             else:
                 self.left_out.add("no source" if target_node is not None else "other languages")
+            return None
+        state = tmx_unit_state(unit)
+        if state is not None and state not in {"translated", *SIGNED_OFF_12}:
+            self.unconfirmed.append(unit.sourceline)
+            self.left_out.add(NEEDS_TRANSLATION if state in UNFINISHED_12 else AWAITING_REVIEW)
             return None
         outer = self._space_outside(unit)
         try:

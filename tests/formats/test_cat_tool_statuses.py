@@ -10,6 +10,7 @@ from ltmt.formats.cat_tool_statuses import (
     NS_SDL,
     mark_memoq_unit,
     mark_trados_segment,
+    tmx_unit_state,
     tool_locked,
     tool_state,
     trados_segment,
@@ -133,3 +134,20 @@ def test_a_unit_no_tool_marks_gets_no_tool_status() -> None:
     mark_memoq_unit(unit, review=True)
     mark_trados_segment(None, review=True, from_memory=False)
     assert dict(unit.attrib) == {"id": "u"}
+
+
+@pytest.mark.parametrize(
+    ("props", "state"),
+    [
+        ('<prop type="x-ConfirmationLevel">Draft</prop>', "needs-review-translation"),
+        ('<prop type="x-ConfirmationLevel">RejectedTranslation</prop>', "needs-translation"),
+        ('<prop type="x-ConfirmationLevel">ApprovedSignOff</prop>', "final"),
+        ('<prop type="x-ConfirmationLevel">Unheard</prop>', "needs-review-translation"),
+        ('<prop type="x-Origin">TM</prop>', None),
+    ],
+)
+def test_a_trados_tmx_units_confirmation_level_reads_as_an_xliff_state(
+    props: str, state: str | None
+) -> None:
+    unit = etree.fromstring(f"<tu>{props}<tuv xml:lang='en'><seg>A</seg></tuv></tu>")
+    assert tmx_unit_state(unit) == state

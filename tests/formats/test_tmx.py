@@ -703,3 +703,32 @@ def test_highlights_and_code_types_survive_a_round_trip(tmp_path: Path) -> None:
     assert [(r.source, r.target, r.metadata) for r in read_tmx(tmp_path / "back.tmx")][:2] == [
         (r.source, r.target, r.metadata) for r in (highlighted, plain)
     ]
+
+
+TRADOS_LEVELS = """<?xml version="1.0" encoding="utf-8"?>
+<tmx version="1.4"><header creationtool="SDL Language Platform" o-tmf="SDL TM8 Format"
+ datatype="xml" segtype="sentence" adminlang="en-US" srclang="en-US"/><body>
+<tu><prop type="x-ConfirmationLevel">Draft</prop><tuv xml:lang="en-US"><seg>Close the lid.</seg></tuv><tuv xml:lang="de-DE"><seg>Schließ den Deckel zu machen.</seg></tuv></tu>
+<tu><prop type="x-ConfirmationLevel">ApprovedSignOff</prop><tuv xml:lang="en-US"><seg>Open the lid.</seg></tuv><tuv xml:lang="de-DE"><seg>Öffnen Sie den Deckel.</seg></tuv></tu>
+<tu><prop type="x-ConfirmationLevel">RejectedTranslation</prop><tuv xml:lang="en-US"><seg>Lift the lid.</seg></tuv><tuv xml:lang="de-DE"><seg>Heben Deckel.</seg></tuv></tu>
+<tu><prop type="x-ConfirmationLevel">Translated</prop><tuv xml:lang="en-US"><seg>Shut the lid.</seg></tuv><tuv xml:lang="de-DE"><seg>Schließen Sie den Deckel.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_trados_drafts_and_rejected_units_are_not_read_as_the_xliff_reader_leaves_them(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A Trados TMX's Draft and RejectedTranslation units were imported, and reused as exact
+    matches (``Lift the lid.`` -> ``Heben Deckel.``)."""
+    path = tmp_path / "drafts.tmx"
+    path.write_text(TRADOS_LEVELS, encoding="utf-8")
+    not_read = NotRead()
+    records = list(read_tmx(path, not_read=not_read))
+    assert [r.source for r in records] == ["Open the lid.", "Shut the lid."]
+    assert not_read.by_reason() == {"awaiting review": 1, "needing translation": 1}
+    with caplog.at_level(logging.WARNING, logger="ltmt.formats.tmx"):
+        assert len(list(read_tmx(path))) == 2
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{path}: 2 <tu> that Trados marks as a draft or rejected were not read (lines 4, 6)"
+    ]
