@@ -37,8 +37,11 @@ language: a game's table of two rows (``Restore 50 HP.``, ``Open the chest.``) r
 (0.83), ``Restore 50 HP.`` alone 0.90 so; while a short French, Spanish or German file (three
 button labels: ``Enregistrer les modifications``, 0.83) is still told. (Session 62 first asked
 such a text for :data:`SHORT_SURE` instead: a regression trial found the short French, Spanish
-and German files no longer warned of.) A caller that compares a few strings of its own, or
-only chooses a hint by what they read as, asks for no more
+and German files no longer warned of.) A file whose own language tags name the pair (TMX,
+XLIFF) is overruled by a guess only from more words, :data:`TAGGED_WORDS`: a Trados TMX of
+three short English segments, tagged ``en-US`` (``Close the lid.``, ``Open the lid.``, ``Lift
+the lid.``, nine words), read as Dutch (0.84) and was refused. A caller that compares a few
+strings of its own, or only chooses a hint by what they read as, asks for no more
 (:func:`ltmt.formats.pair_languages.pairs_read_swapped`,
 :func:`ltmt.formats.po.header_language_error`).
 """
@@ -57,6 +60,7 @@ DOCUMENT_SURE = 0.8  # a document's (``ltmt translate``'s warning)
 DOCUMENT_CHARS = 20_000  # the first characters of a document's text that are read
 DOCUMENT_WORDS = 8  # a document's text of fewer words ...
 SHORT_SURE = 0.95  # ... reads as a language only this sure
+TAGGED_WORDS = 40  # the words of English that overrule a file's own language tags
 
 
 @dataclass(frozen=True)
@@ -165,16 +169,19 @@ def pairs_language_problem(
     src: str,
     tgt: str,
     holds: str = "the import is of {pair} pairs",
+    words: int = DOCUMENT_WORDS,
 ) -> str | None:
     """What is wrong with the languages of pairs (``sources`` and their ``targets``, read
     together: up to 2,000 pairs spread over the file) for a memory of ``src`` → ``tgt`` pairs:
     sides that read as swapped, or as other languages; None where nothing reads wrong.
-    ``holds``: what the pairs go into, said after the problem (``{pair}``: the languages)."""
+    ``holds``: what the pairs go into, said after the problem (``{pair}``: the languages);
+    ``words``: a side of fewer words, mostly English ones, reads as no other language
+    (:func:`document_language`; :data:`TAGGED_WORDS` for a file whose tags name the pair)."""
     from ltmt.formats.common import lang_matches
 
     step = max(1, len(sources) // 2_000)
-    source = document_language(sources[::step])
-    target = document_language(targets[::step])
+    source = document_language(sources[::step], words=words)
+    target = document_language(targets[::step], words=words)
     if source is None and target is None:
         return None
     held = holds.format(pair=f"{language_name(src)} → {language_name(tgt)}")

@@ -175,6 +175,7 @@ def import_(
     from ltmt.formats.changed_sources import held_for_other_sources
     from ltmt.formats.not_read import NotRead
     from ltmt.formats.pair_languages import check_pair_languages
+    from ltmt.formats.pairs import pair_format
     from ltmt.memory.import_checks import suspect_pairs
     from ltmt.memory.origins import file_origin
 
@@ -203,7 +204,14 @@ def import_(
             name = said if isinstance(said, str) else said.name
             origin = said if isinstance(said, str) else file_origin(said)
             if language_check:
-                check_pair_languages(said, records, src_lang, tgt_lang, "--no-language-check")
+                check_pair_languages(
+                    said,
+                    records,
+                    src_lang,
+                    tgt_lang,
+                    "--no-language-check",
+                    fmt=pair_format(read_from, fmt) if read_from.is_file() else None,
+                )
             if memory is None:  # a new store, made once the file is read
                 memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
             checks = _recorded_older_sources(memory, user, read_from, records, reviewed_only, fmt)

@@ -5,9 +5,11 @@ both sides: its pairs would be stored as approved translations and steer every l
 translation of the user's. ``ltmt memory import`` and the server's import read the file's
 sources and translations together first (:func:`ltmt.language_detection.pairs_language_problem`)
 and refuse it with what reads wrong; the caller's ``override`` (``--no-language-check``)
-imports it as it is. A request's few pairs (LibreTranslate's ``/suggest``, the server's
-``/v1/memory/pairs`` and ``learn``) are refused only where they read swapped
-(:func:`pairs_read_swapped`): a few short strings seldom read surely as any language.
+imports it as it is. A file whose own language tags name the pair (:data:`TAGGED_FORMATS`,
+its reader checked them) is refused only on more evidence
+(:data:`~ltmt.language_detection.TAGGED_WORDS`). A request's few pairs (LibreTranslate's
+``/suggest``, the server's ``/v1/memory/pairs`` and ``learn``) are refused only where they read
+swapped (:func:`pairs_read_swapped`): a few short strings seldom read surely as any language.
 """
 
 from __future__ import annotations
@@ -16,18 +18,39 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ltmt.errors import InputError
-from ltmt.language_detection import SURE, document_language, pairs_language_problem
+from ltmt.language_detection import (
+    DOCUMENT_WORDS,
+    SURE,
+    TAGGED_WORDS,
+    document_language,
+    pairs_language_problem,
+)
 from ltmt.segments import PairRecord
+
+# the formats whose readers refuse a file whose own language tags are not the pair asked
+# (TMX's xml:lang, XLIFF's source-language and target-language, 2.0's srcLang and trgLang)
+TAGGED_FORMATS = frozenset({"tmx", "xliff", "xliff2"})
 
 
 def check_pair_languages(
-    name: Path | str, records: Sequence[PairRecord], src: str, tgt: str, override: str
+    name: Path | str,
+    records: Sequence[PairRecord],
+    src: str,
+    tgt: str,
+    override: str,
+    *,
+    fmt: str | None = None,
 ) -> None:
     """An :class:`InputError` naming file ``name`` where its ``records`` read as other
     languages than ``src`` → ``tgt`` (module docstring); ``override`` names the way to import
-    it anyway."""
+    it anyway; ``fmt``: the file's format (one of :data:`TAGGED_FORMATS`: its tags name the
+    pair)."""
     problem = pairs_language_problem(
-        [record.source for record in records], [record.target for record in records], src, tgt
+        [record.source for record in records],
+        [record.target for record in records],
+        src,
+        tgt,
+        words=TAGGED_WORDS if fmt in TAGGED_FORMATS else DOCUMENT_WORDS,
     )
     if problem is not None:
         raise InputError(

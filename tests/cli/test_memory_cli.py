@@ -608,6 +608,45 @@ def test_xliff_2_export_round_trip(capsys, store, tmp_path):
     assert (segment.source, segment.target) == ("Open the file & %s", "<b>Datei</b> öffnen & %s")
 
 
+LIDS_TMX = """<?xml version="1.0" encoding="utf-8"?>
+<tmx version="1.4"><header creationtool="SDL Language Platform" o-tmf="SDL TM8 Format"
+ datatype="xml" segtype="sentence" adminlang="en-US" srclang="en-US"/><body>
+<tu><prop type="x-ConfirmationLevel">{close}</prop><tuv xml:lang="en-US"><seg>Close the lid.</seg>
+</tuv><tuv xml:lang="de-DE"><seg>Schließ den Deckel zu machen.</seg></tuv></tu>
+<tu><prop type="x-ConfirmationLevel">ApprovedSignOff</prop><tuv xml:lang="en-US"><seg>Open the lid.</seg>
+</tuv><tuv xml:lang="de-DE"><seg>Öffnen Sie den Deckel.</seg></tuv></tu>
+<tu><prop type="x-ConfirmationLevel">{lift}</prop><tuv xml:lang="en-US"><seg>Lift the lid.</seg>
+</tuv><tuv xml:lang="de-DE"><seg>Heben Deckel.</seg></tuv></tu></body></tmx>
+"""
+
+
+@pytest.mark.parametrize(
+    ("levels", "said"),
+    [
+        (
+            {"close": "Draft", "lift": "RejectedTranslation"},
+            "1 added, 0 duplicates, 0 skipped; not read: 1 awaiting review, 1 needing translation",
+        ),
+        (
+            {"close": "Translated", "lift": "ApprovedTranslation"},
+            "3 added, 0 duplicates, 0 skipped",
+        ),
+    ],
+)
+def test_a_trados_tmx_imports_its_confirmed_units_alone_and_its_tags_are_trusted(
+    capsys, store, tmp_path, levels, said
+):
+    """A Trados TMX's Draft and rejected units were imported ("3 added") and reused as exact
+    matches; its three short English segments, tagged en-US, were refused as Dutch."""
+    tmx = tmp_path / "drafts.tmx"
+    tmx.write_text(LIDS_TMX.format(**levels), "utf-8")
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(tmx), "--user", "u1", "--memory-dir", store
+    )
+    assert code == 0, err
+    assert f"imported drafts.tmx into u1: {said}" in out
+
+
 def test_tmx_language_mismatch_is_refused_and_memory_kept(capsys, store, tmp_path, pairs_file):
     ltmt(capsys, "memory", "import", str(pairs_file), "--user", "u1", "--memory-dir", store)
     tmx = tmp_path / "fr.tmx"
