@@ -211,6 +211,21 @@ class TrackedChanges(Protocol):
 
 
 @runtime_checkable
+class ToolStatuses(Protocol):
+    """A document whose CAT tool (Trados, memoQ) says of its segments that a reviewer signed
+    them off, or locks them: both kept as they are, counted apart in the run's summary."""
+
+    def signed_off(self) -> int:
+        """How many units with a source hold a target a reviewer signed off (kept, even with
+        ``--overwrite``)."""
+        ...
+
+    def locked(self) -> int:
+        """How many segments the tool locked (no units: left as they are)."""
+        ...
+
+
+@runtime_checkable
 class SourceChangesUnmarked(Document, Protocol):
     """A catalog holding both languages whose translations no tool marks for review when their
     source changes (an Xcode string catalog edited outside Xcode: msgmerge marks a PO entry

@@ -48,6 +48,7 @@ from ltmt.formats.documents import (
     MarkedKept,
     Reviewed,
     SourceChangesUnmarked,
+    ToolStatuses,
     TrackedChanges,
     TranslatedApart,
     Unit,
@@ -270,7 +271,12 @@ def translate_file(
         result.report.signed_off = kept
     else:  # with a person's translation of a string the catalog cannot translate
         by_hand = document.kept_by_hand() if isinstance(document, KeyedCatalog) else []
-        result.report.translated_before = kept + len(by_hand)
+        # a reviewer's sign-off is said apart: --overwrite leaves it too
+        signed = document.signed_off() if isinstance(document, ToolStatuses) else 0
+        result.report.signed_off = signed
+        result.report.translated_before = kept - signed + len(by_hand)
+    if isinstance(document, ToolStatuses):
+        result.report.locked = document.locked()
     if isinstance(document, WithoutSource):
         result.report.no_source = document.without_source()
     if isinstance(document, MarkedKept):

@@ -65,7 +65,8 @@ their own context and plural form replaced them; ``signed_off``: those kept with
 strings whose developer's note asks to keep them (a .resx ``<comment>`` of ``{Locked}`` or "Do
 not translate"), not translated; ``tracked_insertions`` and ``tracked_deletions``: a Word
 document's tracked changes in the text translated, its insertions translated as insertions and
-its deletions kept as they were (the summary suggests accepting or rejecting them first).
+its deletions kept as they were (the summary suggests accepting or rejecting them first);
+``locked``: segments a CAT tool locked (Trados, memoQ), left as they are.
 ``entries_marked_fuzzy``: the PO entries this run changed and flagged ``#, fuzzy`` for review
 (a plural entry once; one written again as it was, a rerun's, is not counted), which gettext's
 ``msgfmt`` and the tools that read PO leave out of the compiled catalog until a reviewer removes
@@ -160,6 +161,7 @@ class RunReport:
     marked_kept: int = 0
     tracked_insertions: int = 0
     tracked_deletions: int = 0
+    locked: int = 0
     seconds: float = 0.0
     memory: str = ""
     unknown_user: bool = False
@@ -409,6 +411,8 @@ class RunReport:
                 f"{self.signed_off} signed off by a reviewer, kept as they are ({overwrite} "
                 "leaves them)"
             )
+        if self.locked:
+            parts.append(f"{self.locked} locked, left as they are")
         if self.no_source:
             parts.append(
                 f"{self.no_source} left: no source text (id-based; give them one with //% in "

@@ -17,7 +17,9 @@ Trados Studio and memoQ read their own statuses, not these: a segment Trados des
 (``<sdl:seg>``) gets ``conf="Draft"`` (``Translated`` where it is not marked for review),
 ``origin="mt"`` (``tm`` and ``percent="100"`` for a memory match) and ``origin-system="ltmt"``;
 a memoQ unit (``mq:status``) gets ``Pretranslated`` (``ManuallyConfirmed``). A segment either
-tool locked is no unit: left as it is, as one marked ``translate="no"``. A segmented unit that
+tool locked is no unit: left as it is, as one marked ``translate="no"``, and counted in the
+run's summary (:meth:`XliffDocument.locked`), as the units a reviewer signed off are apart from
+those translated (:meth:`XliffDocument.signed_off`). A segmented unit that
 Trados does not describe has only its whole target's state: one segment filled marks the whole
 unit for review (the other segments' translators' work too, until a reviewer clears it: XLIFF
 1.2 gives a ``<mrk>`` no state, and unreviewed output must not be learnt as reviewed), and its
@@ -105,7 +107,9 @@ class XliffDocument:
         self.tree = tree
         self.version = version
         self.tgt_lang = tgt_lang
-        self._units = [u for u in iter_units(tree, version) if not u.locked]
+        every = list(iter_units(tree, version))
+        self._units = [u for u in every if not u.locked]
+        self._locked = len(every) - len(self._units)
         # the segments of each segmented 1.2 unit (its <trans-unit>), gathered once
         self._segments: dict[Any, list[XliffUnit]] = {}
         for unit in self._units:
@@ -152,6 +156,19 @@ class XliffDocument:
         """Every unit, less those whose source is an identifier (:meth:`pending`)."""
         sources = [(i, u, to_text(u.source).text) for i, u in enumerate(self._units)]
         return [Unit(str(i), text, u.context) for i, u, text in sources if not is_identifier(text)]
+
+    def signed_off(self) -> int:
+        """How many units with a source (no identifier) hold a target a reviewer signed off
+        (:attr:`XliffUnit.signed_off`): kept, even with ``--overwrite``."""
+        return sum(
+            u.is_done() and u.signed_off and bool(text.strip()) and not is_identifier(text)
+            for u in self._units
+            for text in (to_text(u.source).text,)
+        )
+
+    def locked(self) -> int:
+        """How many segments Trados or memoQ locked: no units, left as they are."""
+        return self._locked
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
         """The units to translate: those without a finished target; with ``overwrite`` every

@@ -310,7 +310,8 @@ def test_xliff12_segments_of_a_unit_are_units_filled_in_their_own_mrk(tmp_path: 
 
 def test_segments_trados_or_memoq_locked_are_left_as_they_are(tmp_path: Path) -> None:
     """A locked segment (Trados sdl:seg locked="true", memoQ mq:locked="locked") got machine
-    output: it is no unit now, as one marked translate="no" (nor counted as kept)."""
+    output: it is no unit now, as one marked translate="no" (nor counted as kept), and the
+    summary says "1 locked, left as they are"."""
     from ltmt.formats.pipeline import translate_file
 
     for name in ("trados.sdlxliff", "memoq.mqxliff"):  # each locks "ACME Hub X200"
@@ -319,7 +320,9 @@ def test_segments_trados_or_memoq_locked_are_left_as_they_are(tmp_path: Path) ->
         out = tmp_path / name
         result = translate_file(DATA / name, out, lambda texts, prefer: [t.upper() for t in texts])
         assert "ACME HUB X200" not in out.read_text("utf-8")
-        assert result.report.translated_before == 3  # with a target already; the locked not
+        # with a target already, the signed-off one said apart; the locked one counted as such
+        report = result.report
+        assert (report.translated_before, report.signed_off, report.locked) == (2, 1, 1)
 
 
 def test_filled_segments_get_the_status_trados_and_memoq_read(tmp_path: Path) -> None:

@@ -380,13 +380,69 @@ def test_a_run_says_how_many_units_it_kept(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     kept = translate_file(path, tmp_path / "out.xlf", FakeModel()).report
-    assert (kept.translated_before, kept.signed_off) == (2, 0)
-    assert "2 translated already, kept as they are (--overwrite translates" in kept.summary()
+    # the reviewer's sign-off said apart in the first run too: it said "2 translated already"
+    assert (kept.translated_before, kept.signed_off) == (1, 1)
+    assert kept.summary().endswith(
+        "; 1 translated already, kept as they are (--overwrite translates them again); "
+        "1 signed off by a reviewer, kept as they are (--overwrite leaves them)"
+    )
     overwritten = translate_file(path, tmp_path / "all.xlf", FakeModel(), overwrite=True).report
     assert (overwritten.units, overwritten.translated_before, overwritten.signed_off) == (2, 0, 1)
     assert "1 signed off by a reviewer, kept as they are (--overwrite leaves them)" in (
         overwritten.summary()
     )
+
+
+TRADOS = (
+    '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"'
+    ' xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0"><file original="a"'
+    ' source-language="en-US" target-language="de-DE" datatype="x-sdlfilterframework2"><body>'
+    '<trans-unit id="1"><source>Getting started</source><seg-source><mrk mtype="seg" mid="1">'
+    'Getting started</mrk></seg-source><target><mrk mtype="seg" mid="1">Erste Schritte</mrk>'
+    '</target><sdl:seg-defs><sdl:seg id="1" conf="Translated" locked="true"/></sdl:seg-defs>'
+    "</trans-unit>"
+    '<trans-unit id="2"><source>Your order has been shipped.</source><seg-source>'
+    '<mrk mtype="seg" mid="2">Your order has been shipped.</mrk></seg-source><target>'
+    '<mrk mtype="seg" mid="2">Ihre Bestellung wurde versandt.</mrk></target><sdl:seg-defs>'
+    '<sdl:seg id="2" conf="ApprovedTranslation"/></sdl:seg-defs></trans-unit>'
+    '<trans-unit id="3"><source>Delete the file.</source><seg-source><mrk mtype="seg" mid="3">'
+    'Delete the file.</mrk></seg-source><target><mrk mtype="seg" mid="3">Löschen Sie die '
+    'Datei.</mrk></target><sdl:seg-defs><sdl:seg id="3" conf="Translated"/></sdl:seg-defs>'
+    "</trans-unit>"
+    '<trans-unit id="4"><source>Restart the device.</source><seg-source><mrk mtype="seg" '
+    'mid="4">Restart the device.</mrk></seg-source><target><mrk mtype="seg" mid="4"/></target>'
+    '<sdl:seg-defs><sdl:seg id="4"/></sdl:seg-defs></trans-unit>'
+    "</body></file></xliff>"
+)
+
+
+@pytest.mark.parametrize(
+    ("overwrite", "said"),
+    [
+        (
+            False,
+            "; 1 translated already, kept as they are (--overwrite translates them again); "
+            "1 signed off by a reviewer, kept as they are (--overwrite leaves them); "
+            "1 locked, left as they are",
+        ),
+        (
+            True,
+            "; 1 signed off by a reviewer, kept as they are (--overwrite leaves them); "
+            "1 locked, left as they are",
+        ),
+    ],
+)
+def test_a_trados_files_signed_off_and_locked_segments_are_said_apart(
+    tmp_path: Path, overwrite: bool, said: str
+) -> None:
+    """A first run on a Trados file said "3 translated already, kept as they are (--overwrite
+    translates them again)" of a translated, an approved and a locked segment, the locked one
+    never named."""
+    path = tmp_path / "manual.docx.sdlxliff"
+    path.write_text(TRADOS, encoding="utf-8")
+    result = translate_file(path, tmp_path / "out.sdlxliff", FakeModel(), overwrite=overwrite)
+    assert result.report.locked == 1
+    assert result.report.summary().endswith(said)
 
 
 def test_an_interrupt_saves_the_chunks_finished_since_the_last_checkpoint(
