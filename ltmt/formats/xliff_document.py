@@ -19,7 +19,11 @@ Trados Studio and memoQ read their own statuses, not these: a segment Trados des
 a memoQ unit (``mq:status``) gets ``Pretranslated`` (``ManuallyConfirmed``). A segment either
 tool locked is no unit: left as it is, as one marked ``translate="no"``, and counted in the
 run's summary (:meth:`XliffDocument.locked`), as the units a reviewer signed off are apart from
-those translated (:meth:`XliffDocument.signed_off`). A segmented unit that
+those translated (:meth:`XliffDocument.signed_off`). A segment a reviewer rejected
+(``needs-translation`` with a target: Trados ``RejectedTranslation``, memoQ ``Rejected``) is
+never confirmed by a run, ``--exact-approved`` or not: filled, it is marked for review; given
+its rejected translation again (a memory match of it), it is left rejected and said
+(:meth:`XliffDocument.review_notes`). A segmented unit that
 Trados does not describe has only its whole target's state: one segment filled marks the whole
 unit for review (the other segments' translators' work too, until a reviewer clears it: XLIFF
 1.2 gives a ``<mrk>`` no state, and unreviewed output must not be learnt as reviewed), and its
@@ -76,7 +80,7 @@ from ltmt.formats.xliff import (
     segment_marks,
 )
 from ltmt.formats.xliff_icu import CASE, BranchingUnits, is_message
-from ltmt.wording import counted
+from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
 
@@ -110,6 +114,16 @@ class XliffDocument:
         every = list(iter_units(tree, version))
         self._units = [u for u in every if not u.locked]
         self._locked = len(every) - len(self._units)
+        # the targets a reviewer rejected (state needs-translation: Trados RejectedTranslation,
+        # memoQ Rejected), by unit key: filled, marked for review; the same text again, kept
+        self._rejected = {
+            str(i): target
+            for i, u in enumerate(self._units)
+            if u.state == "needs-translation"
+            and u.target is not None
+            and (target := to_text(u.target).text).strip()
+        }
+        self._rejected_again: list[str] = []  # the ids of those a run gave the same text
         # the segments of each segmented 1.2 unit (its <trans-unit>), gathered once
         self._segments: dict[Any, list[XliffUnit]] = {}
         for unit in self._units:
@@ -218,6 +232,9 @@ class XliffDocument:
             if not key.isdigit() or int(key) >= len(self._units):
                 raise InputError(f"{self.path}: no unit {key!r} to fill")
             unit = self._units[int(key)]
+            if key in self._rejected and text.strip() == self._rejected[key].strip():
+                self._rejected_again.append(unit.unit_id or key)  # left rejected
+                continue
             if unit.target is None:
                 unit.target = self._add_target(unit)
             source = to_text(unit.source)
@@ -228,7 +245,7 @@ class XliffDocument:
             if not whole:
                 self.codes_put_back.add(key)
             too_long = self._check_limit(key, unit)
-            review = mark_fuzzy or not whole or too_long
+            review = mark_fuzzy or not whole or too_long or key in self._rejected
             self._mark(unit, review=review, from_memory=key in from_memory)
         if translations:
             self._declare_target_language()
@@ -263,9 +280,17 @@ class XliffDocument:
         return True
 
     def review_notes(self) -> list[str]:
-        """The units whose translation is longer than their limit (shorten them), and those
-        whose limit is in a unit ltmt does not measure (not checked)."""
+        """The units whose translation is longer than their limit (shorten them), those
+        whose limit is in a unit ltmt does not measure (not checked), and those a reviewer
+        rejected whose translation (a memory match's, the model's) was the rejected one again:
+        left as they are, rejected."""
         notes = []
+        if self._rejected_again:
+            notes.append(
+                f"{counted(len(self._rejected_again), 'segment')} rejected by a reviewer got "
+                f"the rejected translation again ({first_few(self._rejected_again)}): kept "
+                "as rejected; translate by hand"
+            )
         if self.over_limit:
             said = "; ".join(list(self.over_limit.values())[:5])
             notes.append(

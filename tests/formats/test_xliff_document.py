@@ -242,3 +242,44 @@ def test_a_key_based_unit_is_left_untranslated(tmp_path: Path, overwrite: bool) 
     assert [r.target for r in read_xliff(out, include_fuzzy=True)] == ["LOG OUT"]
     assert "<target>__cart.items</target>" in out.read_text("utf-8")  # as it was
     assert result.report.signed_off == 0  # not said to be a reviewer's
+
+
+REJECTED = (
+    '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"'
+    ' xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0"><file original="a"'
+    ' source-language="en-US" target-language="de-DE" datatype="x-sdlfilterframework2"><body>'
+    '<trans-unit id="r"><source>Restart the device.</source><seg-source><mrk mtype="seg" '
+    'mid="12">Restart the device.</mrk></seg-source><target><mrk mtype="seg" mid="12">Starten '
+    'Sie das Gerät neu.</mrk></target><sdl:seg-defs><sdl:seg id="12" conf="RejectedTranslation"'
+    ' origin="mt"/></sdl:seg-defs></trans-unit></body></file></xliff>'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "conf", "notes"),
+    [
+        (
+            "Starten Sie das Gerät neu.",
+            'conf="RejectedTranslation" origin="mt"/>',
+            [
+                "1 segment rejected by a reviewer got the rejected translation again (r/12): "
+                "kept as rejected; translate by hand"
+            ],
+        ),
+        ("Gerät neu starten.", 'conf="Draft" origin="tm"', []),
+    ],
+)
+def test_a_rejected_segment_is_never_confirmed_nor_given_its_rejected_text_again(
+    tmp_path: Path, text: str, conf: str, notes: list[str]
+) -> None:
+    """--exact-approved wrote a memory match equal to the rejected target as conf="Translated"
+    origin="tm" (without it conf="Draft"): the rejection was lost."""
+    path = tmp_path / "manual.sdlxliff"
+    path.write_text(REJECTED, encoding="utf-8")
+    document = XliffDocument.open(path)
+    [unit] = document.pending()
+    document.fill({unit.key: text}, mark_fuzzy=False, from_memory={unit.key})
+    document.save(tmp_path / "out.sdlxliff")
+    written = (tmp_path / "out.sdlxliff").read_text("utf-8")
+    assert conf in written and text in written
+    assert document.review_notes() == notes
