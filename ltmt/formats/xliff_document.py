@@ -64,6 +64,7 @@ from ltmt.errors import InputError
 from ltmt.formats.cat_tool_statuses import mark_memoq_unit, mark_trados_segment
 from ltmt.formats.common import ROOT_START, XML_SPACE, atomic_write, local_name, read_bytes
 from ltmt.formats.documents import Unit
+from ltmt.formats.end_tags import keep_end_tags
 from ltmt.formats.inline import fill as fill_inline
 from ltmt.formats.inline import to_text
 from ltmt.formats.json_identifiers import is_identifier
@@ -430,6 +431,7 @@ class XliffDocument:
         from lxml import etree
 
         root = self.tree.getroot()
+        keep_end_tags(root, data)
         body = etree.tostring(root, encoding=encoding, xml_declaration=False)
         original = ROOT_START.match(data)
         if original is None:

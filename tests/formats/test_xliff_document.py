@@ -283,3 +283,37 @@ def test_a_rejected_segment_is_never_confirmed_nor_given_its_rejected_text_again
     written = (tmp_path / "out.sdlxliff").read_text("utf-8")
     assert conf in written and text in written
     assert document.review_notes() == notes
+
+
+MEMOQ_LOCKED = (
+    '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">'
+    '<file original="a" source-language="en" target-language="de" datatype="plaintext"><body>'
+    '<trans-unit id="1" mq:status="NotStarted"><source xml:space="preserve">Open.</source>'
+    '<target xml:space="preserve"></target></trans-unit>'
+    '<trans-unit id="2" mq:status="NotStarted" mq:locked="locked"><source xml:space="preserve">'
+    'ACME Hub X200</source><target xml:space="preserve"></target></trans-unit>'
+    "</body></file></xliff>"
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        (MEMOQ_LOCKED, '<target xml:space="preserve"></target>'),
+        (MEMOQ_LOCKED.replace("></target>", "/>", 1), '<target xml:space="preserve"/>'),
+    ],
+)
+def test_an_empty_element_is_written_as_the_file_writes_its_empty_ones(
+    tmp_path: Path, written: str, kept: str
+) -> None:
+    """A locked memoQ unit's <target xml:space="preserve"></target> came back as
+    <target xml:space="preserve"/>; a file that closes an empty one in its start tag keeps
+    that form."""
+    path = tmp_path / "guide.mqxliff"
+    path.write_text(written, encoding="utf-8")
+    document = XliffDocument.open(path)
+    [unit] = document.pending()
+    document.fill({unit.key: "Öffnen."}, mark_fuzzy=True)
+    document.save(tmp_path / "out.mqxliff")
+    out = (tmp_path / "out.mqxliff").read_text("utf-8")
+    assert out.endswith(f"ACME Hub X200</source>{kept}</trans-unit></body></file></xliff>")
