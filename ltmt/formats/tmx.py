@@ -548,6 +548,8 @@ def _write_codes(segment: Any, pieces: list[str | Code]) -> None:
     from lxml import etree
 
     segment.text = None
+    # a pair's number -> the XLIFF id its start took as its ``i`` (its end has no id)
+    pair_ids: dict[int, str] = {}
     for piece in pieces:
         if isinstance(piece, str):
             append_text(segment, piece)
@@ -557,5 +559,11 @@ def _write_codes(segment: Any, pieces: list[str | Code]) -> None:
         ident = piece.attributes.get("id") or piece.attributes.get("startRef") or ""
         if piece.element and "x" in numbers and ident.isdigit():
             numbers["x"] = ident  # ties it to the XLIFF code, as the TMX reader reads it
+        if piece.element and piece.kind == "bpt" and ident.isdigit():
+            # the pair numbered as read (<bpt i="1" x="1"/>), not renumbered past the XLIFF
+            # ids (i="2"): no other pair's number is one (pair_markup_codes)
+            numbers["i"] = pair_ids[piece.number] = ident
+        elif piece.kind == "ept" and piece.number in pair_ids:
+            numbers["i"] = pair_ids[piece.number]
         code = etree.SubElement(segment, name, {**numbers, **attributes})
         code.text = (piece.original or None) if piece.element else piece.native

@@ -732,3 +732,17 @@ def test_trados_drafts_and_rejected_units_are_not_read_as_the_xliff_reader_leave
     assert [r.getMessage() for r in caplog.records] == [
         f"{path}: 2 <tu> that Trados marks as a draft or rejected were not read (lines 4, 6)"
     ]
+
+
+def test_an_xliff_pair_is_written_with_the_number_it_was_read_with(tmp_path: Path) -> None:
+    """An export renumbered Trados's <bpt i="1" x="1"/>…<ept i="1"/> as i="2"."""
+    path = tmp_path / "out.tmx"
+    record = PairRecord(
+        'Click <g id="1">Settings</g>.', 'Klicken Sie auf <g id="1">Einstellungen</g>.'
+    )
+    write_tmx(path, [record], "en-US", "de-DE")
+    written = path.read_text("utf-8")
+    assert '<seg>Click <bpt i="1" x="1"/>Settings<ept i="1"/>.</seg>' in written
+    assert '<seg>Klicken Sie auf <bpt i="1" x="1"/>Einstellungen<ept i="1"/>.</seg>' in written
+    [read] = read_tmx(path, "en", "de")
+    assert (read.source, read.target) == (record.source, record.target)
