@@ -101,6 +101,7 @@ def repair_line(
         (_reorder, "placeholders out of order"),
         (_drop_broken_tags, "broken copy of a tag removed"),
         (drop_repeated_tails, "a placeholder's end written twice"),
+        (_drop_broken_names, "broken copy of a named conversion removed"),
         (_drop_stray_braces, "stray braces removed"),
         (_drop_stray_at_signs, "stray @ removed"),
         (without_glued_hyphens, "a hyphen glued to a placeholder removed"),
@@ -307,6 +308,33 @@ def _drop_broken_tags(source: str, text: str) -> str:
     return pattern.sub(drop, text).replace(" \0 ", " ").replace("\0", "")
 
 
+def _broken_name(placeholder: Placeholder) -> str:
+    """A pattern of what the model leaves of a Python conversion by name (``%(year)s``) once
+    it has translated the name: blanks in its brackets (``%( Jahre)s``) or its ``%`` lost
+    (``( Jahre)s``), which no longer reads as a placeholder; ``""`` for other placeholders."""
+    if not placeholder.reference.startswith("%("):
+        return ""
+    conversion = re.escape(placeholder.text[len(placeholder.reference) :])
+    spaced = rf"%\((?:\s+\w+\s*|\w+\s+)\)(?:{conversion}(?!\w))?"
+    unmarked = rf"(?<![%\w])\(\s*\w+\s*\){conversion}(?!\w)"
+    return f"{spaced}|{unmarked}"
+
+
+def _drop_broken_names(source: str, text: str) -> str:
+    """``text`` without the broken copies of ``source``'s conversions by name
+    (:func:`_broken_name`) that the source does not write itself: the model wrote
+    ``%(year)s %( Jahre)s``, or the repair put the conversion back beside what is left of it."""
+    broken = [b for p in find_placeholders(source) if (b := _broken_name(p))]
+    if not broken:
+        return text
+    pattern = re.compile("|".join(broken))
+    if pattern.search(source):
+        return text
+    # "\0" (never in a segment) marks the cut, so a space on both sides becomes one
+    cut = pattern.sub("\0", text)
+    return cut.replace(" \0 ", " ").replace("\0 ", "").replace(" \0", "").replace("\0", "")
+
+
 # what looks like a tag of one of ``names``, by bracket
 _LOOKS_LIKE = {
     "<": r"</?(?:{names})\b[^<>]*>",
@@ -346,6 +374,8 @@ def _recover_garbled(
             lost = r"(?![-+ #0]*\d*(?:\.\d+)?[a-zA-Z%]\b)"
             named = r"%\(\w+\)" if placeholder.reference.startswith("%(") else r"%<\w+>"
             loose = f"(?:{loose}|{re.escape(placeholder.reference)}{lost}|{named}{lost})"
+            if broken := _broken_name(placeholder):
+                loose = f"(?:{loose}|{broken})"
         remnant = _ID_REMNANT.search(placeholder.text) if placeholder.kind == "tag" else None
         if remnant is not None:
             # ... or lost its name and kept its id: 'id=»ltmt-v5«/>' for '<ph id="ltmt-v5"/>'

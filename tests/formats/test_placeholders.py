@@ -278,6 +278,22 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
             "Datei %(file)s in Ordner {folder} kann nicht geöffnet werden.",
             True,
         ),
+        # ... or with blanks in its brackets, or its "%" lost too, which reads as no
+        # placeholder: put back in place, and a broken copy beside the real one removed
+        (
+            "© %(year)s Example GmbH.",
+            "© %( Jahre)s Example GmbH.",
+            "© %(year)s Example GmbH.",
+            True,
+        ),
+        ("© %(year)s Example.", "© ( Jahre)s Beispiel.", "© %(year)s Beispiel.", True),
+        (
+            "%(year)s Example GmbH.",
+            "%(year)s %( Jahre)s Example GmbH.",
+            "%(year)s Example GmbH.",
+            True,
+        ),
+        ("Pick %(n)s (one)s", "Wähle %(n)s (eins)s", "Wähle %(n)s (eins)s", False),  # as is
         # ... Ruby's too, and named ones are in no order (the missing one went to the end and
         # was swapped with the other)
         (
