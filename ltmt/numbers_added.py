@@ -107,6 +107,27 @@ def added_numbers(source: str, target: str, *, loosely: bool = False) -> list[st
     return added
 
 
+def garbled_amounts(source: str, target: str) -> list[str]:
+    """The amounts of ``source`` with their thousands grouped and a decimal part
+    (``10,000.00``) whose runs of digits ``target`` has but writes as no number of that value
+    (:func:`_readings`): its separators garbled (``10.000.00``) or its decimals split off
+    (``10.000 Euro.00``), in the source's order; an amount ``target`` lacks a run of is
+    :func:`ltmt.numbers_kept.lost_numbers`'s, and one written with runs of the model's own
+    beside it (``1.299,99,99``) is :func:`added_numbers`'."""
+    values = {value for number in _WRITTEN.findall(target) for value in _readings(number)}
+    runs = _runs(target)
+    added = [_RUN.findall(number) for number in added_numbers(source, target)]
+    garbled = []
+    for amount in dict.fromkeys(_WRITTEN.findall(source)):
+        grouped = _GROUPED.fullmatch(amount)
+        value = amount.replace(grouped["mark"], "").replace(",", ".") if grouped else ""
+        if "." not in value or value in values or _runs(amount) - runs:
+            continue
+        if not any(_extends(number, _RUN.findall(amount)) for number in added):
+            garbled.append(amount)
+    return garbled
+
+
 def _extends(runs: list[str], number: list[str]) -> bool:
     """Whether ``runs`` hold the runs of a source's ``number`` in a row, and more
     (``1.299,99,99``: the model's own digits left over beside ``1,299.99``'s)."""

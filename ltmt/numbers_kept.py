@@ -62,7 +62,7 @@ from typing import TYPE_CHECKING
 from ltmt.folded_characters import restore_folded, restore_separators
 from ltmt.formats.glued_hyphens import without_hyphens_glued_to_numbers
 from ltmt.formats.placeholder_syntax import find_placeholders, placeholder_shape
-from ltmt.numbers_added import added_numbers
+from ltmt.numbers_added import added_numbers, garbled_amounts
 from ltmt.terminology.matching import renders, substitute
 
 if TYPE_CHECKING:
@@ -157,8 +157,14 @@ def _written_code(code: str) -> re.Pattern[str]:
 def numbers_wrong(source: str, output: str) -> int:
     """How many numbers ``output`` has wrong for ``source``: runs of digits of the source it
     lacks (:func:`numbers_lost`) and numbers it has that the source does not, in any form
-    (:func:`ltmt.numbers_added.added_numbers`: ``1.299,99,99`` for ``1,299.99``)."""
-    return numbers_lost(source, output) + len(added_numbers(source, output))
+    (:func:`ltmt.numbers_added.added_numbers`: ``1.299,99,99`` for ``1,299.99``), and amounts
+    of the source's whose digits it has but garbled or split up
+    (:func:`ltmt.numbers_added.garbled_amounts`: ``10.000 Euro.00`` for ``10,000.00``)."""
+    return (
+        numbers_lost(source, output)
+        + len(added_numbers(source, output))
+        + len(garbled_amounts(source, output))
+    )
 
 
 def numbers_beyond_repair(source: str, output: str) -> int:
@@ -181,7 +187,8 @@ def repair_numbers(source: str, output: str) -> str:
     then each product of the source's (``10*1024``) it lacks put back over the factors that
     stand in its place (``1024``); then the message code that opens ``source`` (``E613: ``),
     where ``output`` lacks it, put back at the start (over a code-like start of the output's
-    own: ``WI35: ``).
+    own: ``WI35: ``); then the decimals of an amount of the source's (``10,000.00``) put back
+    after its whole part where the output dropped them (:func:`_decimals_restored`).
 
     The runs of the two are aligned in order (:class:`difflib.SequenceMatcher`); only runs that
     the output lacks are put back, and only over runs the source lacks, so an output that keeps
@@ -191,6 +198,7 @@ def repair_numbers(source: str, output: str) -> str:
         return output
     if numbers_lost(source, output):
         output = _code_restored(source, _products_restored(source, _runs_restored(source, output)))
+        output = _decimals_restored(source, output)
     return _separators_restored(source, output)
 
 
@@ -216,6 +224,26 @@ def _separators_restored(source: str, output: str) -> str:
         return _swapped(amount) if turned else amount
 
     return _SEPARATED.sub(restored, output)
+
+
+def _decimals_restored(source: str, output: str) -> str:
+    """``output`` with the decimals of each amount of ``source`` with its thousands grouped
+    (``10,000.00``) that it lacks put back after the amount's whole part, where it writes that
+    part (the model's ``10.000 Euro`` for ``EUR 10,000.00``), with the decimal mark of the
+    output's grouping (``10.000,00``; ``10,000.00``)."""
+    lost = Counter(lost_numbers(source, output))
+    for amount in _ENGLISH_DECIMAL.findall(source):
+        whole, _, decimals = amount.rpartition(".")
+        if "," not in whole or lost[decimals] <= 0:
+            continue
+        forms = (whole, whole.replace(",", "."))
+        pattern = "|".join(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)" for form in forms)
+        found = re.search(pattern, output)
+        if found is not None:
+            mark = "." if found.group() == whole else ","
+            output = f"{output[: found.end()]}{mark}{decimals}{output[found.end() :]}"
+            lost[decimals] -= 1
+    return output
 
 
 def _amount_within(
@@ -362,7 +390,7 @@ def _better(source: str, first: str, again: str) -> bool:
     every number and as many placeholders, and is no more than a quarter longer than the longer
     of the two others, give or take a word (a retry of a long line went on repeating itself,
     ``wird, wird, wird``, to 1.48 times its source's length)."""
-    if not again.strip() or numbers_lost(source, again):
+    if not again.strip() or numbers_lost(source, again) or garbled_amounts(source, again):
         return False
     if len(again) > 1.25 * max(len(first), len(source)) + 10:
         return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.numbers_added import added_numbers
+from ltmt.numbers_added import added_numbers, garbled_amounts
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,21 @@ def test_added_numbers_loosely_take_a_words_loose_number_as_the_sources():
     assert added_numbers("half the size", "50 % der Größe", loosely=True) == []
     assert added_numbers("at noon", "um 12 Uhr", loosely=True) == []
     assert added_numbers("half the size", "60 % der Größe", loosely=True) == ["60"]
+
+
+@pytest.mark.parametrize(
+    ("target", "garbled"),
+    [
+        ("bis zu maximal 10.000 Euro.00 pro Jahr.", ["10,000.00"]),  # decimals split off
+        ("maximal 10.000.00 gilt.", ["10,000.00"]),  # separators garbled
+        ("maximal 10.000,00 gilt.", []),
+        ("maximal 10,000.00 gilt.", []),  # the source's form: the separator check's
+        ("maximal 10 000,00 gilt.", []),
+        ("maximal 10.000 Euro gilt.", []),  # the 00 lost: lost_numbers' to say
+        ("maximal 10.000,00,00 Euro", []),  # runs of its own beside it: added_numbers'
+    ],
+)
+def test_an_amount_whose_digits_are_kept_but_garbled_or_split_is_found(target, garbled):
+    # "EUR 10,000.00" came out "10.000 Euro.00", and the repair counted it repaired
+    assert garbled_amounts("up to a maximum of EUR 10,000.00 per year.", target) == garbled
+    assert garbled_amounts("at 10.30 and 1,000 or 2.5", "um 10:30 und 1000 oder 2,5") == []

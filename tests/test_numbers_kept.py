@@ -206,6 +206,23 @@ def test_a_repair_that_leaves_a_number_wrong_is_told_apart(source, output, repai
     assert numbers_wrong(source, repaired) == wrong
 
 
+@pytest.mark.parametrize(
+    ("source", "output", "repaired"),
+    [
+        (
+            "up to a maximum of EUR 10,000.00 per year.",
+            "bis zu einem Höchstmaß von 10.000 Euro pro Jahr.",
+            "bis zu einem Höchstmaß von 10.000,00 Euro pro Jahr.",
+        ),
+        ("Pay 10,000.00 now", "Zahle 10,000 jetzt", "Zahle 10,000.00 jetzt"),  # as written
+        ("Pay 49.99 now", "Zahle 49 jetzt", "Zahle 49 jetzt"),  # no grouped amount: left
+    ],
+)
+def test_the_decimals_an_output_dropped_from_an_amount_are_put_back(source, output, repaired):
+    # "EUR 10,000.00" came out "10.000 Euro", and the retry of the lost 00 "10.000 Euro.00"
+    assert repair_numbers(source, output) == repaired
+
+
 class _NoRetry:
     """A translator the repair must not decode with: every output keeps its numbers."""
 

@@ -38,7 +38,7 @@ from typing import Any
 
 from ltmt.formats.pipe_plurals import without_intervals
 from ltmt.formats.placeholder_syntax import without_placeholders, without_tag_remains
-from ltmt.numbers_added import added_numbers
+from ltmt.numbers_added import added_numbers, garbled_amounts
 from ltmt.numbers_kept import is_letter_code, lost_numbers
 from ltmt.qa.date_numbers import as_translated
 from ltmt.qa.laravel_checks import is_laravel_plural
@@ -120,6 +120,7 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     whole; with what it has instead), those it has that ``source`` does not in any form
     (``1.299,99,99`` for ``1,299.99``), those it writes without their sign
     (:func:`lost_signs`) and with an English thousands separator (:func:`english_separators`),
+    the amounts it garbles or splits up (:func:`~ltmt.numbers_added.garbled_amounts`),
     outside placeholders (``%1$s`` is the placeholder check's) and what is left of a tag
     (:func:`~ltmt.formats.placeholder_syntax.without_tag_remains`); a US date or 12-hour time the
     translation writes as German does is the same number (:mod:`ltmt.qa.date_numbers`)."""
@@ -139,6 +140,10 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
         problems.append(f"lacks the code {first_few(codes)}")
     if added and not runs:
         problems.append(f"has the number {first_few(added)}, which the source does not")
+    problems += [
+        f"writes the amount {amount} garbled or split up: write it whole, {_swapped(amount)}"
+        for amount in garbled_amounts(plain, translated)
+    ]
     signs = lost_signs(plain, translated)
     if signs:
         problems.append(f"lacks the sign of {first_few(signs)}")

@@ -346,3 +346,12 @@ def test_a_minus_the_verb_of_decrease_says_is_not_lost(source, target, lost):
     """ "fell by -5%" translated "um 5 % gefallen" was flagged as a lost sign: the verb says the
     decrease in both languages."""
     assert lost_signs(source, target) == lost
+
+
+@pytest.mark.parametrize(
+    "target", ["bis maximal 10.000 Euro.00 pro Jahr.", "maximal 10.000.00 gilt."]
+)
+def test_an_amount_garbled_or_split_up_is_reported_with_its_german_form(target):
+    assert number_problems("up to a maximum of EUR 10,000.00 per year.", target, {}) == [
+        "writes the amount 10,000.00 garbled or split up: write it whole, 10.000,00"
+    ]
