@@ -22,12 +22,13 @@ The placeholder repair kept the field and the hyphen with it. Such a hyphen is o
   ``PDF-Datei``).
 
 Go's ``{{.PluralCount}}`` and Drupal's ``@count``, ``%count`` are named for a count too
-(``{{.PluralCount}}-Dateien``, ``@count-Kommentare``, session 66); a hyphen before the dash of
-the source's range is glued (``@start- - @end``); and a number of digits the source follows
-with a space gets its spaced hyphen taken away before a word in lower case (``1- neue
-Kommentar``), though never a noun's (``3-Zimmer``), a range's (``10- 20``) or a separator's
-before a capital (``Schritt 1- Installieren``): :func:`without_hyphens_glued_to_numbers`, the
-number repair's step.
+(``{{.PluralCount}}-Dateien``, ``@count-Kommentare``, session 66), and so is a field named for
+the plural the source follows it by (``in {days} days`` came out ``in {days}-Tag``, session
+67); a hyphen before the dash of the source's range is glued (``@start- - @end``); and a
+number of digits the source follows with a space gets its spaced hyphen taken away before a
+word in lower case (``1- neue Kommentar``), though never a noun's (``3-Zimmer``), a range's
+(``10- 20``) or a separator's before a capital (``Schritt 1- Installieren``):
+:func:`without_hyphens_glued_to_numbers`, the number repair's step.
 
 A field inside markup counts by what follows the markup's closing tags (``<b>%d</b> drafts``
 came out ``<b>%d</b>-Vorgaben``, session 63): the hyphen after ``</b>`` is the field's.
@@ -149,15 +150,23 @@ def _after_markup(text: str, field: Placeholder) -> int:
 
 def counts(field: Placeholder, source: str) -> bool:
     """Whether ``field`` of ``source`` stands for a number of things: an integer conversion, a
-    field named for a count, or one in order that reads as a count (``{0} files were deleted``;
-    ``{0} file`` names a kind of file, a ``PDF-Datei``)."""
+    field named for a count or for the plural after it (``{days} days``), or one in order
+    that reads as a count (``{0} files were deleted``; ``{0} file`` names a kind of file, a
+    ``PDF-Datei``)."""
     if _INTEGER_CONVERSION.fullmatch(field.text):
         return True
     named = _FIELD_NAME.fullmatch(field.text)
     name = named["name"] if named else ""
-    if _COUNT_NAME.fullmatch(name):
+    if _COUNT_NAME.fullmatch(name) or _named_by_its_plural(field, name, source):
         return True
     return name.isdigit() and _counted_in_order(field, source)
+
+
+def _named_by_its_plural(field: Placeholder, name: str, source: str) -> bool:
+    """Whether ``field`` of ``source`` is named for the plural that follows it (``{days}
+    days``, ``%(files)d files``): it counts those things."""
+    plural = _PLURAL_AFTER.match(source, _after_markup(source, field))
+    return plural is not None and plural.group().strip().lower() == name.lower()
 
 
 def _counted_in_order(field: Placeholder, source: str) -> bool:

@@ -99,6 +99,10 @@ from ltmt.formats.placeholders import protect, restore
         ("Point range: 10 - 20 points.", "Punktebereich: 10- 20 Punkte.", None),
         ("Step 1 - Install the app.", "Schritt 1- Installieren Sie die App.", None),
         ("{count} to {max} items", "{count}- bis {max}-Einträge", None),
+        # session 67: a field named for the plural after it counts those things
+        ("in {days} days.", "in {days}-Tag.", "in {days} Tag."),
+        ("%{files} files", "%{files}-Dateien", "%{files} Dateien"),
+        ("{file} files", "{file}-Dateien", None),  # a name of its own
     ],
 )
 def test_a_hyphen_glued_to_a_field_the_source_spaces_becomes_a_space(source, text, expected):

@@ -834,6 +834,11 @@ def test_copies():
             ["a hyphen glued to @count, which the source follows with a space"],
         ),
         (
+            "Your password will expire in {days} days.",
+            "Ihr Passwort läuft in {days}-Tag.",
+            ["a hyphen glued to {days}, which the source follows with a space"],
+        ),
+        (
             "1 new comment",
             "1- neue Kommentar",
             ["a hyphen glued to 1, which the source follows with a space"],
