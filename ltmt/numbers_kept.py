@@ -167,6 +167,22 @@ def numbers_wrong(source: str, output: str) -> int:
     )
 
 
+def numbers_said_wrong(source: str, output: str) -> str:
+    """What :func:`numbers_wrong` counts, said for a reader (``lacks 30``, ``has 2.4.4.1``,
+    ``garbles 10,000.00``), or ``check its numbers`` where it counts none (a count the output
+    writes in words)."""
+    said = [
+        f"{verb} {', '.join(numbers)}"
+        for verb, numbers in (
+            ("lacks", lost_numbers(source, output)),
+            ("has", added_numbers(source, output)),
+            ("garbles", garbled_amounts(source, output)),
+        )
+        if numbers
+    ]
+    return "; ".join(said) or "check its numbers"
+
+
 def numbers_beyond_repair(source: str, output: str) -> int:
     """:func:`numbers_lost` of ``output`` once :func:`repair_numbers` has repaired it."""
     return numbers_lost(source, repair_numbers(source, output))

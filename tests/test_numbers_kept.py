@@ -15,6 +15,7 @@ from ltmt.numbers_kept import (
     numbers_added_beyond_repair,
     numbers_beyond_repair,
     numbers_lost,
+    numbers_said_wrong,
     numbers_wrong,
     repair_numbers,
     repair_outputs,
@@ -221,6 +222,21 @@ def test_a_repair_that_leaves_a_number_wrong_is_told_apart(source, output, repai
 def test_the_decimals_an_output_dropped_from_an_amount_are_put_back(source, output, repaired):
     # "EUR 10,000.00" came out "10.000 Euro", and the retry of the lost 00 "10.000 Euro.00"
     assert repair_numbers(source, output) == repaired
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "said"),
+    [
+        ("1.1 Fees of 30 days", "1.1 Gebühren von Tagen", "lacks 30"),
+        ("See 2.4.1", "Siehe 2.4.4.1", "has 2.4.4.1"),
+        ("EUR 10,000.00 a year", "10.000 Euro.00 im Jahr", "garbles 10,000.00"),
+        ("2 files", "zwei Dateien", "lacks 2"),
+        ("1.1 Fees", "1.1 Gebühren", "check its numbers"),
+    ],
+)
+def test_what_is_wrong_with_the_numbers_is_said(source, output, said):
+    # the summary named '1.1 ...' as not repaired, and nothing said which number
+    assert numbers_said_wrong(source, output) == said
 
 
 class _NoRetry:

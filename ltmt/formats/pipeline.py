@@ -77,7 +77,7 @@ from ltmt.formats.run_progress import (
     read_progress,
     save_progress,
 )
-from ltmt.formats.run_report import RunReport, entry_name
+from ltmt.formats.run_report import RunReport, entry_name, shown
 from ltmt.formats.unit_translation import (
     ExactFn,
     Outcome,
@@ -460,7 +460,9 @@ def _count_codes_put_back(document: CodesPutBack, filled: list[Outcome], report:
     for outcome in filled:
         if outcome.unit.key in document.codes_put_back and outcome.unit.source.strip():
             report.not_repairable_in(entry_name(outcome.unit.source, outcome.unit.context))
-            report.example(f"{outcome.unit.source[:60]!r}: inline codes put back after the text")
+            report.example(
+                f"{shown(outcome.unit.source)[:60]!r}: inline codes put back after the text"
+            )
 
 
 def _count_broken_messages(document: KeyedCatalog, done: set[str], report: RunReport) -> None:

@@ -82,6 +82,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ltmt.fusion.match_markup import without_markup_tags
 from ltmt.wording import counted, shortened
 
 # how many units of each group the summary names (outputs left as in the source, names kept,
@@ -456,7 +457,16 @@ def entry_name(source: str, context: str = "") -> str:
     """How a run's summary names a unit: its source shortened, after its context (a PO
     ``msgctxt``, a JSON key's path) where it has one (``menu > Save``), and only its key where
     that is the source (Laravel's ``lang/de.json``: ``/Settings``). Not a ``|``, which reads as
-    a plural's forms in Laravel, Symfony and vue-i18n messages."""
+    a plural's forms in Laravel, Symfony and vue-i18n messages. Its text is shown without
+    its tags (:func:`shown`)."""
     if context.lstrip("/") == source:
         return shortened(context, 40)
-    return shortened(f"{context} > {source}" if context else source, 40)
+    return shortened(f"{context} > {shown(source)}" if context else shown(source), 40)
+
+
+def shown(source: str) -> str:
+    """``source`` as a summary or a JSON report's example shows it: its words without the
+    tags ltmt reads a document's formatting into (``1.1 <g id="1">"Confidential Information"
+    </g>``: ``1.1 "Confidential Information"``) or the file has, which tell a reader nothing
+    of where to look."""
+    return without_markup_tags(source)

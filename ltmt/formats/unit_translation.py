@@ -43,8 +43,9 @@ from ltmt.formats.paired_tags import pairs_over_terms, place_pairs, strip_pairs
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.formats.placeholders import Restored, protect, restore, reused_as_stored
 from ltmt.formats.plurals import differ_by_number
-from ltmt.formats.run_report import RunReport, entry_name
+from ltmt.formats.run_report import RunReport, entry_name, shown
 from ltmt.formats.wordless import lost_every_word, words_lost_between
+from ltmt.numbers_kept import numbers_said_wrong
 from ltmt.routing import reused_segment, stored_edges_replaced
 from ltmt.segments import MEMORY_FREE, Match, Segment, Translation
 from ltmt.spelling import unknown_in
@@ -454,7 +455,7 @@ def _separate_plural_forms(
         if fixed is None:
             if report is not None:
                 report.plural_identical += 1
-                report.example(f"{first.unit.source[:60]!r}: plural forms identical")
+                report.example(f"{shown(first.unit.source)[:60]!r}: plural forms identical")
             continue
         singular, plural = fixed
         outcomes[positions[0]] = _refit(first, singular, language)
@@ -497,7 +498,7 @@ def _count(
         and at_end(outcome.unit.source, outcome.text)
     ):
         report.term_at_end_in(outcome.unit.source)
-        report.example(f"{outcome.unit.source[:60]!r}: glossary term placed at the end")
+        report.example(f"{shown(outcome.unit.source)[:60]!r}: glossary term placed at the end")
     report.units += 1
     if outcome.method == "exact":
         report.exact += 1
@@ -515,6 +516,9 @@ def _count(
         translation.numbers_not_repairable,
         entry_name(outcome.unit.source, outcome.unit.context),
     )
+    if translation.numbers_not_repairable:
+        wrong = numbers_said_wrong(outcome.unit.source, outcome.text)
+        report.example(f"{shown(outcome.unit.source)[:60]!r}: numbers not repaired ({wrong})")
     report.seams_repaired += translation.seams_repaired
     report.doubled_repaired += translation.doubled_repaired
     report.accelerators += translation.accelerators
@@ -534,13 +538,13 @@ def _count(
         report.name_kept_in(outcome.unit.source)
     elif outcome.method != "exact" and _copied(outcome.unit.source, outcome.text, terms):
         report.copied_in(outcome.unit.source)
-        report.example(f"{outcome.unit.source[:60]!r}: left as in the source")
+        report.example(f"{shown(outcome.unit.source)[:60]!r}: left as in the source")
     elif outcome.method != "exact" and (copies := _sentences_copied(outcome)):
         report.copied_in(outcome.unit.source)  # the cell: where to look
         report.example(f"{copies[0][:60]!r}: left as in the source")
     elif outcome.method != "exact" and lost_every_word(outcome.unit.source, outcome.text):
         report.wordless_in(entry_name(outcome.unit.source, outcome.unit.context))
-        report.example(f"{outcome.unit.source[:60]!r}: lost all its words")
+        report.example(f"{shown(outcome.unit.source)[:60]!r}: lost all its words")
     elif outcome.method != "exact":
         _count_spelling(report, outcome, translation)
     if outcome.method != "exact" and words_lost_between(outcome.unit.source, outcome.text):
@@ -550,7 +554,7 @@ def _count(
         report.not_repairable_in(entry_name(outcome.unit.source, outcome.unit.context))
         report.invalid_format += any("-format: " in p for p in outcome.restored.problems)
         what = "; ".join(outcome.restored.problems) or "not repairable"
-        report.example(f"{outcome.unit.source[:60]!r}: {what}")
+        report.example(f"{shown(outcome.unit.source)[:60]!r}: {what}")
     elif outcome.restored.repaired:
         report.repaired += 1
 
@@ -563,7 +567,7 @@ def _count_spelling(report: RunReport, outcome: Outcome, translation: Translatio
     if unknown:
         report.misspelt_in(entry_name(outcome.unit.source, outcome.unit.context))
         words = ", ".join(repr(word) for word in unknown[:3])
-        report.example(f"{outcome.unit.source[:60]!r}: {words} in no dictionary")
+        report.example(f"{shown(outcome.unit.source)[:60]!r}: {words} in no dictionary")
 
 
 def _sentences_copied(outcome: Outcome) -> list[str]:

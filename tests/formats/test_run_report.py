@@ -43,6 +43,12 @@ def test_a_folder_run_names_the_first_three_of_its_files_together() -> None:
         ("Save", "menu", "menu > Save"),  # not menu|Save: a | reads as a plural's forms
         ("Settings", "/Settings", "/Settings"),  # Laravel's de.json: the key is the source
         ("one apple|:count apples", "/apples", "/apples > one apple|:count apples"),
+        # a document's inline codes are no words to look for (session 67)
+        (
+            '1.1 <g id="1">"Confidential Information"</g> means<x id="2"/> all',
+            "",
+            '1.1 "Confidential Information" means all',
+        ),
     ],
 )
 def test_entry_name(source: str, context: str, name: str) -> None:
