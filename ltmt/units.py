@@ -42,6 +42,7 @@ from ltmt.formats.placeholder_syntax import PATH_LINE, find_placeholders, sent_a
 from ltmt.key_combinations import combination_spans, only_combinations, written_line
 from ltmt.language_names import language_name
 from ltmt.long_words import long_word_spans
+from ltmt.menu_paths import separator_spans
 from ltmt.quoted_code import quoted_code_spans
 from ltmt.segments import Match
 from ltmt.text import (
@@ -234,11 +235,13 @@ class LineForms:
         code = quoted_code_spans(words)
         fields = [(p.start, p.end, p.text) for p in sent_as_tags(words)]
         money = amount_spans(words)
+        menus = separator_spans(words)  # Settings > Account: the model dropped a ">"
         # an ``&&`` (an ``&`` as text) garbled the words around it (``Rock& rollen``), and so
         # did a single one marking no key (``Copy & Paste``, ``AT&T``)
         doubled = literal_ampersands(words) if "&" in self.accelerator_markers else []
         ampersands = [*doubled, *text_ampersands(words)]
-        spans = [*keys, *dates, *code, *fields, *money, *ampersands, *long_word_spans(words)]
+        spans = [*keys, *dates, *code, *fields, *money, *menus, *ampersands]
+        spans += long_word_spans(words)
         return pictographs.set_aside(words, self.unwritable, spans)
 
     def kept_whole(self, cell: str) -> str | None:

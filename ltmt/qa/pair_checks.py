@@ -54,6 +54,7 @@ from ltmt.formats.size_limits import too_long_message
 from ltmt.formats.wordless import lost_every_word, words_lost_between
 from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
+from ltmt.menu_paths import lost_separators
 from ltmt.pictographs import OWNERSHIP_SIGNS
 from ltmt.qa.icu_checks import argument_problems
 from ltmt.qa.laravel_checks import form_problems
@@ -152,7 +153,8 @@ def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) 
 
 
 def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
-    """The placeholders, tags and entities ``target`` lacks or adds. A printf conversion's
+    """The placeholders, tags and entities ``target`` lacks or adds, and the ``>`` of a menu
+    path (:mod:`ltmt.menu_paths`). A printf conversion's
     width and precision may change (``%-12s`` for ``%-28s``: a column the translation made
     wider); an argument by name or number may be used fewer times, once at least; a plural
     entry's first form may leave out its one integer conversion (``Eine Datei`` for ``%d
@@ -188,6 +190,12 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     if added:
         problems.append(f"adds {_listed(added, written)}, which the source does not have")
     problems += _stray_brackets(source, target)
+    menus = lost_separators(source, target)
+    if menus and not lost:  # an &gt; lost is said above
+        problems.append(
+            f"lacks {menus} of the > between the labels of a menu path (Settings > Account): "
+            "keep each"
+        )
     problems += _changed_kept_markup(source, target)
     problems += _lone_percent_signs(source, target)
     if not problems and tag_order_problem(source) is None:
