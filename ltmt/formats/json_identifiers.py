@@ -128,8 +128,9 @@ def warn_of_unknown_keys(path: Path, data: Any, skip_keys: frozenset[str]) -> No
     guesses = []
     for key in unknown:
         near = get_close_matches(key.lower(), list(by_lower), n=1, cutoff=0.6)
-        if near:
-            guesses.append(f"{key!r} → {by_lower[near[0]]!r}")
+        if near:  # the typo named once: "did you mean 'nmae' → 'name'" read as both meant
+            meant = by_lower[near[0]]
+            guesses.append(f"{meant!r}" if len(unknown) == 1 else f"{meant!r} for {key!r}")
     hint = (
         f" (did you mean {', '.join(guesses)}?)" if guesses else " (key names are case-sensitive)"
     )

@@ -431,7 +431,7 @@ class KeyedCatalog(TranslationsHeld):
         if not records and obsolete:
             _refuse_another_source(path, source_file or path, values, document)
         _count_obsolete(path, source_file or path, obsolete, not_read, purpose)
-        _count_not_text(path, not_text, not_read)
+        _count_not_text(path, not_text, not_read, purpose)
         return iter(records)
 
 
@@ -501,17 +501,19 @@ def _delete_if_obsolete(count: int) -> str:
     return "delete them there if they are obsolete"
 
 
-def _count_not_text(path: Path, names: list[str], not_read: NotRead | None) -> None:
+def _count_not_text(path: Path, names: list[str], not_read: NotRead | None, purpose: str) -> None:
     """Count the ``names`` whose translation in ``path`` is no string into ``not_read`` and
-    name them in a warning (the count alone does not say which to fix)."""
+    name them in a warning (the count alone does not say which to fix), said as not
+    ``purpose`` (``checked`` for qa, which imports nothing)."""
     if not names:
         return
     if not_read is not None:
         not_read.add(NOT_TEXT, len(names))
     logger.warning(
-        "%s: %s not imported: %s no string (%s); write each translation as a string",
+        "%s: %s not %s: %s no string (%s); write each translation as a string",
         path,
         counted(len(names), "translation"),
+        purpose,
         "it is" if len(names) == 1 else "they are",
         first_few(names),
     )

@@ -619,6 +619,32 @@ def test_translations_that_are_no_string_are_counted_as_not_read_and_named(
     ) in caplog.text
 
 
+def test_a_translation_that_is_no_string_is_not_checked_by_qa(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """qa said "1 translation not imported" of a file it only checks (nothing is imported)."""
+    source = _write(tmp_path, "en.json", '{"title": "Tasks", "sort": "Sort by date"}')
+    target = _write(tmp_path, "de.json", '{"title": "Aufgaben", "sort": {"label": "Sortieren"}}')
+    with caplog.at_level(logging.WARNING):
+        list(JsonCatalog.pairs(target, source_file=source, purpose="checked"))
+    assert caplog.messages == [
+        f"{target}: 1 translation not checked: it is no string (/sort); write each translation "
+        "as a string"
+    ]
+
+
+def test_one_key_to_skip_that_the_file_lacks_gets_its_nearest_name(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """ "did you mean 'nmae' → 'name'?" read as if both were meant."""
+    source = _write(tmp_path, "app.json", '{"name": "Pocket Planner", "slug": "pocket-planner"}')
+    with caplog.at_level(logging.WARNING):
+        open_document(source, skip_keys=frozenset({"nmae", "slug"}))
+    assert caplog.messages == [
+        "app.json: --skip-keys names 'nmae', which no key of the file has (did you mean 'name'?)"
+    ]
+
+
 SHOPIFY_COMMENT = "/*\n * IMPORTANT: The contents of this file are auto-generated.\n */\n"
 
 
@@ -801,7 +827,7 @@ def test_keys_to_skip_that_the_file_lacks_are_named(
         open_document(source, skip_keys=frozenset({"ID", "nxt", "zzzz", "mood"}))
     assert (
         "en.json: --skip-keys names 'ID', 'nxt', 'zzzz', which no key of the file has (did you "
-        "mean 'ID' → 'id', 'nxt' → 'next'?)"
+        "mean 'id' for 'ID', 'next' for 'nxt'?)"
     ) in caplog.text
 
 
