@@ -16,7 +16,10 @@ A game's dialogue tree keeps its text beside the names the game looks its nodes 
   object or an array (``"speaker": "GUARD"`` beside ``"characters": {"GUARD": {...}}``; a
   message file's sections, ``"HELP": {...}``, are no records, and a key of a string is a
   message's name, and i18next's may be its English text);
-- a digest named by its algorithm (go-i18n's ``sha1-13d5…``, ``sha384-…``).
+- a digest named by its algorithm (go-i18n's ``sha1-13d5…``, ``sha384-…``);
+- a slug under a key named for one (Expo's ``"slug": "pocket-planner"``), a locale code under a
+  key named for one (Zendesk's ``"locale": "en-us"``, ``"source_locale"``): the key says what
+  the value is, where ``to-do`` or ``sign-in`` alone may be a label.
 
 A lone word is text otherwise (``GUARD``, ``OK``, ``accept`` under a key of text): a message
 file's labels are single words too, so a key of them is named to be left.
@@ -33,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
+from ltmt.formats.path_languages import is_locale_code
 
 # words joined by "_" or "." (intro_01, quest.main.start, KEY_NAME; not "e.g." or "Loading...")
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+")
@@ -45,6 +49,12 @@ _ONE_WORD = re.compile(r"[\w.-]+")
 # a digest named by its algorithm (go-i18n's sha1-13d5…, a subresource integrity's sha384-…)
 _DIGEST = re.compile(r"\s*(?:md5|sha1|sha224|sha256|sha384|sha512)-[A-Za-z0-9+/=_-]{20,}\s*")
 _CAPITALS = re.compile(r"[A-Z][A-Z0-9]+")
+# keys that name a slug (slug, urlSlug, page_slug) or a locale (locale, source_locale, lang)
+_SLUG_KEY = re.compile(r"(?:.*[_a-z])?(?:slug|Slug)")
+_LOCALE_KEY = re.compile(r"(?:.*[_a-z])?(?:locale|Locale|lang|Lang|language_code|languageCode)")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# a language code, its region or script written in any case (en-us, pt_BR, zh-Hant)
+_LOCALE = re.compile(r"([a-z]{2,3})(?:[-_]([A-Za-z]{2}|[A-Za-z]{4}))?")
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +92,7 @@ def kept_as_written(
         return (
             is_identifier(text)
             or is_digest(text)
+            or (isinstance(own, str) and is_code_of_key(own, text))
             or own in id_keys
             or (bool(_CAPITALS.fullmatch(text)) and text in records and text != own)
             or skipped(parts, skip_keys)
@@ -94,6 +105,19 @@ def is_digest(text: str) -> bool:
     """Whether ``text`` is a digest named by its algorithm (``sha1-13d5…``): no text, and the
     model would change its digits."""
     return _DIGEST.fullmatch(text) is not None
+
+
+def is_code_of_key(key: str, text: str) -> bool:
+    """Whether ``text`` is the code its ``key`` names: a slug under ``slug``
+    (``pocket-planner``), a locale code under ``locale`` or ``source_locale`` (``en-us``)."""
+    if _SLUG_KEY.fullmatch(key):
+        return _SLUG.fullmatch(text) is not None
+    if not _LOCALE_KEY.fullmatch(key) or not (code := _LOCALE.fullmatch(text)):
+        return False
+    language, subtag = code.groups()
+    if subtag is None:
+        return is_locale_code(language)
+    return is_locale_code(f"{language}-{subtag.upper() if len(subtag) == 2 else subtag.title()}")
 
 
 def is_identifier(text: str) -> bool:

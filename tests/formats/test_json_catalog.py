@@ -772,6 +772,30 @@ def test_a_dialogue_trees_identifiers_are_copied_not_translated(tmp_path: Path) 
     assert (nodes[1]["id"], nodes[1]["next"]) == ("ask", "end")
 
 
+@pytest.mark.parametrize(
+    ("key", "value", "sent"),
+    [
+        ("slug", "pocket-planner", False),  # Expo's app.json
+        ("locale", "en-us", False),  # Zendesk's article
+        ("source_locale", "en-us", False),
+        ("defaultLocale", "pt_BR", False),
+        ("slug", "About us", True),  # no slug: text
+        ("locale", "English", True),  # no code: text
+        ("title", "to-do", True),  # a code-like label under a key of text
+    ],
+)
+def test_slugs_and_locale_codes_under_keys_naming_them_are_copied(
+    tmp_path: Path, key: str, value: str, sent: bool
+) -> None:
+    """``"slug": "pocket-planner"`` and ``"locale": "en-us"`` were sent to the model."""
+    source = _write(tmp_path, "en.json", json.dumps({key: value, "text": "Scan documents."}))
+    model = FakeModel()
+    translate_file(source, tmp_path / "de.json", model, tgt_lang="de")
+    assert model.seen == ([value] if sent else []) + ["Scan documents."]
+    if not sent:
+        assert json.loads((tmp_path / "de.json").read_text("utf-8"))[key] == value
+
+
 def test_skip_keys_copy_every_string_under_them(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
