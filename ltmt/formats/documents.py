@@ -111,6 +111,7 @@ class TranslatedApart(Protocol):
     ``translations``: the translations it holds by unit key, adopted or filled."""
 
     translations: dict[str, str]
+    copies_of_source: int  # of the output's strings, copies of their source not taken over
 
     def adopt(self, target: Path) -> int:
         """Take over ``target``'s translations of this document's units; how many."""
@@ -124,6 +125,9 @@ class TranslationsHeld:
 
     path: Path
     what_is_filled = "string"  # how the errors name a unit
+    # the output's strings that copy their source, not kept as translations when adopted
+    # (:meth:`ltmt.formats.keyed_catalog.KeyedCatalog.adopt`): the run's summary counts them
+    copies_of_source = 0
     # whether a translation kept from the output that the memory holds for another source stays
     # (a catalog's string kept by its name, with a warning: keyed_catalog) or is translated
     # again (a document's block kept by its place, which an edit or an insertion before it

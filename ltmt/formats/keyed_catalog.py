@@ -6,7 +6,8 @@ message files): the source language's file is translated into the target languag
 Units are the source file's strings, keyed by name (a plural's forms by ``name#quantity``, an
 array's items by ``name[i]``); each carries its name as context, so a memory match stored under
 the same name is preferred. Where the output already exists, it is the translation so far: its
-strings are kept and only the names it lacks are translated (``overwrite``: all of them), which
+strings are kept (a copy of its source, unless a name, is untranslated) and only the names it
+lacks are translated (``overwrite``: all of them), which
 is how a catalog is brought up to date after the source file gained strings. A name the output
 has and the source file does not is kept, after the source's strings, with a warning that names
 it (it may be obsolete; deleting it is the translator's call). The output holds the translated
@@ -37,6 +38,7 @@ from ltmt.formats.not_read import NotRead
 from ltmt.formats.untranslated_marks import SYMFONY_PREFIX, is_marked_untranslated
 from ltmt.paths import resolved
 from ltmt.segments import PairRecord
+from ltmt.units import meant_as_written
 from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
@@ -193,6 +195,13 @@ class KeyedCatalog(TranslationsHeld):
             for key, text in found.items()
             if key in sources and text.strip() and not is_marked_untranslated(sources[key], text)
         }
+        # a copy of the source (Docusaurus' write-translations writes the English there) is
+        # untranslated, as a page's or a document's is: only --overwrite translated it, and
+        # replaced the reviewed strings too; a name (``GitHub``) is written as it is
+        copies = [key for key, text in kept.items() if _copy_of_source(sources[key], text)]
+        for key in copies:
+            del kept[key]
+        self.copies_of_source = len(copies)
         self.translations.update(kept)
         self.extras = self.names_not_here(found)
         self.adopted_from = Path(target)
@@ -433,6 +442,12 @@ class KeyedCatalog(TranslationsHeld):
         _count_obsolete(path, source_file or path, obsolete, not_read, purpose)
         _count_not_text(path, not_text, not_read, purpose)
         return iter(records)
+
+
+def _copy_of_source(source: str, target: str) -> bool:
+    """Whether ``target`` is ``source`` copied, not translated: the same text, and not what a
+    translation keeps as written (a name, key combinations: :func:`ltmt.units.meant_as_written`)."""
+    return target.strip() == source.strip() and not meant_as_written(source)
 
 
 def _translated(entry: Entry, target: str) -> bool:

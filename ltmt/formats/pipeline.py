@@ -183,6 +183,7 @@ def translate_file(
     marker = progress_path(out_path)
     done: set[str] = set()
     source_changed = 0  # translations kept from the output, of a source changed since
+    copies_of_source = 0  # the output's strings that copied their source, translated now
     record = None  # what ltmt wrote into the output before, where it tells (output_sources)
     resumed = None
     if resume and marker.exists() and Path(out_path).exists():
@@ -239,6 +240,7 @@ def translate_file(
             except UnalignedTranslationError:
                 if not overwrite:  # replacing it is what --overwrite asks for
                     raise
+            copies_of_source = document.copies_of_source
             if output_sources is not None and not overwrite and record is None:
                 warn_of_no_record(document, Path(out_path))
             source_changed = drop_outdated(document, Path(out_path), record)
@@ -258,6 +260,7 @@ def translate_file(
     result = RunResult(resumed=len(done), report=report or RunReport())
     result.report.resumed = len(done)
     result.report.source_changed += source_changed
+    result.report.copies_of_source += copies_of_source
     # translated in the input itself, not by an interrupted run: kept as they are (with
     # --overwrite, only what a reviewer signed off: an XLIFF unit final or approved)
     # (a message translated case by case is pending as its cases, of its group)

@@ -75,6 +75,8 @@ own context, which ``--exact-approved`` writes unflagged.
 ``source_changed``: of the units translated, those for which an existing output held what
 ltmt wrote there for an earlier source (:mod:`ltmt.formats.output_sources`), or what the
 user's memory holds for one (:mod:`ltmt.formats.changed_sources`).
+``copies_of_source``: of the units translated, those whose string in an existing one-language
+output was its source copied (Docusaurus' ``write-translations``), not a translation.
 """
 
 from __future__ import annotations
@@ -154,6 +156,7 @@ class RunReport:
     resumed: int = 0
     translated_before: int = 0
     source_changed: int = 0
+    copies_of_source: int = 0
     suggestions_kept: int = 0
     entries_marked_fuzzy: int = 0  # PO entries filled and flagged fuzzy (not fuzzy matches)
     entries_fuzzy_exact: int = 0  # of them, 100 % matches of their context (--exact-approved's)
@@ -395,6 +398,9 @@ class RunReport:
                 f"{self.source_changed} translated again: their source changed since they "
                 "were translated"
             )
+        if self.copies_of_source:
+            copies = counted(self.copies_of_source, "copy", "copies")
+            parts.append(f"{copies} of the source translated")
         if self.suggestions_kept:
             parts.append(
                 f"{self.suggestions_kept} marked fuzzy and kept for review (no 100 % memory "

@@ -1335,3 +1335,22 @@ def test_a_laravel_source_strings_empty_value_is_its_key_translated(tmp_path: Pa
     out = tmp_path / "de.json"
     translate_file(source, out, FakeModel(), tgt_lang="de")
     assert json.loads(out.read_text("utf-8")) == {"Sign up": "SIGN UP", "Log in": "LOG IN"}
+
+
+def test_a_copy_of_the_source_in_the_output_so_far_is_translated(tmp_path: Path) -> None:
+    """Docusaurus' ``write-translations`` writes the English into ``i18n/de/code.json``: ltmt
+    kept ``Edit this page`` as "translated already", and only --overwrite translated it, which
+    replaced the reviewer's ``Weiter`` too. A name copied (``GitHub``) is kept."""
+    messages = {"edit": "Edit this page", "next": "Next", "repo": "GitHub"}
+    source = _write(
+        tmp_path, "code.en.json", json.dumps({k: {"message": v} for k, v in messages.items()})
+    )
+    so_far = {"edit": "Edit this page", "next": "Weiter", "repo": "GitHub"}
+    out = _write(tmp_path, "code.json", json.dumps({k: {"message": v} for k, v in so_far.items()}))
+    model = FakeModel()
+    result = translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Edit this page"]
+    written = {k: v["message"] for k, v in json.loads(out.read_text("utf-8")).items()}
+    assert written == {"edit": "EDIT THIS PAGE", "next": "Weiter", "repo": "GitHub"}
+    assert (result.report.copies_of_source, result.report.translated_before) == (1, 2)
+    assert "1 copy of the source translated" in result.report.summary(1)
