@@ -49,6 +49,7 @@ _BOOLEAN = re.compile(r"\s*(?:true|false)\s*", re.IGNORECASE)
 DEFINED_TWICE = "defined more than once"  # why a name's strings make no pairs (NotRead)
 NOT_IN_SOURCE = "not in the source file"  # why a translated file's string makes no pair
 UNTRANSLATED = "untranslated"  # a target that is its source marked so (Symfony's __Log in)
+SAME_AS_SOURCE = "same as source"  # a translation that copies its source, unless a name (NotRead)
 NOT_TEXT = "not a string"  # why a translated value makes no pair: a number, an object (NotRead)
 # how messages name these formats together
 ONE_LANGUAGE_FILES = (
@@ -197,7 +198,7 @@ class KeyedCatalog(TranslationsHeld):
         }
         # a copy of the source (Docusaurus' write-translations writes the English there) is
         # untranslated, as a page's or a document's is: only --overwrite translated it, and
-        # replaced the reviewed strings too; a name (``GitHub``) is written as it is
+        # replaced the reviewed strings too; a name or a lone word (``GitHub``, ``OK``) is kept
         copies = [key for key, text in kept.items() if _copy_of_source(sources[key], text)]
         for key in copies:
             del kept[key]
@@ -388,7 +389,7 @@ class KeyedCatalog(TranslationsHeld):
         values = translation.values
         whole = document.paired_whole(values)
         twice = {*document.names_defined_twice, *translation.defined_twice}
-        records, ambiguous, marked = [], 0, []
+        records, ambiguous, marked, copies = [], 0, [], []
         for entry in document.entries:
             if entry.name in twice:
                 ambiguous += 1
@@ -400,6 +401,9 @@ class KeyedCatalog(TranslationsHeld):
                 continue
             if is_marked_untranslated(entry.source, target):  # Symfony's __Log in
                 marked.append(entry.name)
+                continue
+            if purpose != "checked" and _copy_of_source(entry.source, target):
+                copies.append(entry.name)  # Edit this page → Edit this page, reused as exact
                 continue
             metadata: dict[str, Any] = {"context": entry.name}
             if purpose == "checked":  # for qa's checks, not for a memory
@@ -431,6 +435,7 @@ class KeyedCatalog(TranslationsHeld):
                     records.append(PairRecord(source, values[name], where, metadata))
         _count_ambiguous(path, ambiguous, sorted(twice), not_read)
         _count_marked(path, marked, not_read, purpose)
+        _count_copies(path, copies, not_read)
         not_text = translation.not_text
         obsolete = [
             name
@@ -445,9 +450,12 @@ class KeyedCatalog(TranslationsHeld):
 
 
 def _copy_of_source(source: str, target: str) -> bool:
-    """Whether ``target`` is ``source`` copied, not translated: the same text, and not what a
-    translation keeps as written (a name, key combinations: :func:`ltmt.units.meant_as_written`)."""
-    return target.strip() == source.strip() and not meant_as_written(source)
+    """Whether ``target`` is ``source`` copied, not translated: the same text of two words or
+    more, not what a translation keeps as written (a name, key combinations:
+    :func:`ltmt.units.meant_as_written`); a lone word (``OK``, ``Status``, ``Blog``) is often
+    its own translation."""
+    text = source.strip()
+    return target.strip() == text and len(text.split()) > 1 and not meant_as_written(text)
 
 
 def _translated(entry: Entry, target: str) -> bool:
@@ -469,6 +477,22 @@ def _count_marked(path: Path, names: list[str], not_read: NotRead | None, purpos
             SYMFONY_PREFIX,
             first_few(names),
             purpose,
+            "it" if len(names) == 1 else "them",
+        )
+
+
+def _count_copies(path: Path, names: list[str], not_read: NotRead | None) -> None:
+    """Count the strings of ``names``, whose target in ``path`` is their source copied
+    (:func:`_copy_of_source`: Docusaurus' ``write-translations``), into ``not_read``, or warn
+    without one: stored as approved, they were reused as exact matches."""
+    if not_read is not None:
+        not_read.add(SAME_AS_SOURCE, len(names))
+    elif names:
+        logger.warning(
+            "%s: %s of the source not imported (%s); translate %s first",
+            path,
+            counted(len(names), "copy", "copies"),
+            first_few(names),
             "it" if len(names) == 1 else "them",
         )
 

@@ -1340,17 +1340,43 @@ def test_a_laravel_source_strings_empty_value_is_its_key_translated(tmp_path: Pa
 def test_a_copy_of_the_source_in_the_output_so_far_is_translated(tmp_path: Path) -> None:
     """Docusaurus' ``write-translations`` writes the English into ``i18n/de/code.json``: ltmt
     kept ``Edit this page`` as "translated already", and only --overwrite translated it, which
-    replaced the reviewer's ``Weiter`` too. A name copied (``GitHub``) is kept."""
-    messages = {"edit": "Edit this page", "next": "Next", "repo": "GitHub"}
+    replaced the reviewer's ``Weiter`` too. A name or a lone word copied (``GitHub``, ``Blog``)
+    is kept."""
+    messages = {"edit": "Edit this page", "next": "Next", "repo": "GitHub", "blog": "Blog"}
     source = _write(
         tmp_path, "code.en.json", json.dumps({k: {"message": v} for k, v in messages.items()})
     )
-    so_far = {"edit": "Edit this page", "next": "Weiter", "repo": "GitHub"}
+    so_far = {"edit": "Edit this page", "next": "Weiter", "repo": "GitHub", "blog": "Blog"}
     out = _write(tmp_path, "code.json", json.dumps({k: {"message": v} for k, v in so_far.items()}))
     model = FakeModel()
     result = translate_file(source, out, model, tgt_lang="de")
     assert model.seen == ["Edit this page"]
     written = {k: v["message"] for k, v in json.loads(out.read_text("utf-8")).items()}
-    assert written == {"edit": "EDIT THIS PAGE", "next": "Weiter", "repo": "GitHub"}
-    assert (result.report.copies_of_source, result.report.translated_before) == (1, 2)
+    assert written == {"edit": "EDIT THIS PAGE", "next": "Weiter", "repo": "GitHub", "blog": "Blog"}
+    assert (result.report.copies_of_source, result.report.translated_before) == (1, 3)
     assert "1 copy of the source translated" in result.report.summary(1)
+
+
+def test_a_copy_of_the_source_is_not_imported(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``memory import i18n/de/code.json --source-file code.en.json`` stored ``Edit this page``
+    → ``Edit this page`` as approved, then reused it as an exact match; a name copied
+    (``GitHub``) is a pair, as a translation keeps it."""
+    messages = {"edit": "Edit this page", "next": "Next", "repo": "GitHub"}
+    source = _write(
+        tmp_path, "code.en.json", json.dumps({k: {"message": v} for k, v in messages.items()})
+    )
+    so_far = {"edit": "Edit this page", "next": "Weiter", "repo": "GitHub"}
+    target = _write(
+        tmp_path, "code.json", json.dumps({k: {"message": v} for k, v in so_far.items()})
+    )
+    not_read = NotRead()
+    records = list(JsonCatalog.pairs(target, source_file=source, not_read=not_read))
+    assert [(r.source, r.target) for r in records] == [("Next", "Weiter"), ("GitHub", "GitHub")]
+    assert not_read.by_reason() == {"same as source": 1}
+    with caplog.at_level(logging.WARNING):
+        list(JsonCatalog.pairs(target, source_file=source))
+    assert caplog.messages == [
+        f"{target}: 1 copy of the source not imported (/edit/message); translate it first"
+    ]
