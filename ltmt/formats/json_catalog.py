@@ -69,7 +69,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, UnalignedTranslationError
 from ltmt.formats import goi18n_messages
 from ltmt.formats.angular_json import LOCALE_KEY, angular_locale, is_angular_json
 from ltmt.formats.arb_locale import arb_locale, arb_spelling, check_target_locale
@@ -434,6 +434,22 @@ class JsonCatalog(KeyedCatalog):
         left = [key for key in self.untranslated if key not in strings]
         return self.missing_from(self._values_in(translated)) + left
 
+    def _refuse_other_structure(self, target: Path, translated: Any) -> None:
+        """Raise :class:`UnalignedTranslationError` where a string of ``target`` (this file's
+        translation so far, read into ``translated``) stands where this file has an object or
+        an array, or inside what this file has as a string: kept, it replaced the source's
+        structure in the output and the strings translated there were dropped."""
+        clashing = [
+            pointer(parts) for parts, _ in _strings(translated) if _clashes(self.data, parts)
+        ]
+        if clashing:
+            raise UnalignedTranslationError(
+                f"{target}: {first_few(clashing)} {'is' if len(clashing) == 1 else 'are'} "
+                f"written in another structure than in {self.path.name} (a string for an "
+                f"object, or the reverse); write {'it' if len(clashing) == 1 else 'them'} as "
+                f"{self.path.name} does, or pass --overwrite to write its strings alone"
+            )
+
     def paired_whole(self, values: dict[str, str]) -> dict[str, str]:
         """The branching messages whose translation in ``values`` is no ICU message this catalog
         takes apart (``{n, Plural, ... andere {...}}``), and the vue-i18n plurals whose
@@ -446,6 +462,7 @@ class JsonCatalog(KeyedCatalog):
     def adopt(self, target: Path) -> int:
         _, written, translated = _load(Path(target))  # read once: strings, messages, layout
         check_target_locale(Path(target), translated, self.tgt_lang)
+        self._refuse_other_structure(Path(target), translated)
         values = self._values_in(translated)
         kept = self.adopt_values(Path(target), values)
         self.kept_whole = kept_whole(target, values, self.choices)
@@ -668,6 +685,22 @@ def _value_at(data: Any, parts: tuple[str | int, ...], missing: Any) -> Any:
             return missing
         data = data[part]
     return data
+
+
+def _clashes(data: Any, parts: tuple) -> bool:
+    """Whether a string at ``parts`` of a translation clashes with ``data`` (the source file's
+    JSON): ``data`` holds a string on its way, or an object or an array at its place; a place
+    ``data`` lacks is no clash (a string only the translation has)."""
+    node = data
+    for part in parts:
+        if not isinstance(node, (dict, list)):
+            return True  # the source has a string (or a number) on its way
+        in_object = isinstance(node, dict) and isinstance(part, str) and part in node
+        in_array = isinstance(node, list) and isinstance(part, int) and part < len(node)
+        if not (in_object or in_array):
+            return False  # not in the source: kept at the end
+        node = node[part]
+    return isinstance(node, (dict, list))
 
 
 def _put(out: dict[str, Any], parts: tuple, text: str) -> None:

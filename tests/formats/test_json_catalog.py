@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 
 import pytest
 from formats_fakes import FakeModel
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, UnalignedTranslationError
 from ltmt.formats import json_catalog
 from ltmt.formats.documents import open_document
 from ltmt.formats.json_catalog import JsonCatalog, pointer
@@ -1380,3 +1381,34 @@ def test_a_copy_of_the_source_is_not_imported(
     assert caplog.messages == [
         f"{target}: 1 copy of the source not imported (/edit/message); translate it first"
     ]
+
+
+def test_an_output_of_another_structure_is_refused_before_translating(tmp_path: Path) -> None:
+    """``"filters": "Filter"`` where the source has an object (and ``"sort": {"label": ...}``
+    where it has a string) replaced the source's structure: 3 strings were translated and
+    dropped, and the warning said they were "kept at the end"."""
+    source = _write(
+        tmp_path,
+        "en.json",
+        json.dumps({"title": "Tasks", "filters": {"all": "All"}, "sort": "Sort by date"}),
+    )
+    so_far = {"title": "Aufgaben", "filters": "Filter", "sort": {"label": "Sortieren"}, "x": "y"}
+    out = _write(tmp_path, "de.json", json.dumps(so_far))
+    model = FakeModel()
+    with pytest.raises(
+        UnalignedTranslationError,
+        match=re.escape(
+            f"{out}: /filters, /sort/label are written in another structure than in en.json (a "
+            "string for an object, or the reverse); write them as en.json does, or pass "
+            "--overwrite to write its strings alone"
+        ),
+    ):
+        translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == []
+    assert json.loads(out.read_text("utf-8")) == so_far
+    translate_file(source, out, model, tgt_lang="de", overwrite=True)
+    assert json.loads(out.read_text("utf-8")) == {
+        "title": "TASKS",
+        "filters": {"all": "ALL"},
+        "sort": "SORT BY DATE",
+    }
