@@ -47,7 +47,9 @@ translated already), but not a copy of the source, which earlier versions wrote 
 vue-i18n's plural choices (``no items | one item | {count} items``) are translated choice by
 choice and joined with the source's separators (:mod:`ltmt.formats.pipe_plurals`; not in ARB
 files, which are ICU throughout, nor in i18next's; any other ``|``, ``Home | Shop``, is text).
-i18next's plural keys (``items_one``, ``items_other``) are strings of their own. Numbers,
+i18next's plural keys (``items_one``, ``items_other``) are strings of their own; an ordinal
+form of a category the target language has none of (German's ``place_ordinal_two``) is left
+out, with a warning. Numbers,
 booleans and ``null`` are copied, and so are empty strings and strings of spaces (the key is
 the app's: dropping it changes the file's structure), the strings under keys named to be left
 (``skip_keys``: a dialogue tree's ``id``, ``next``, ``speaker``) and identifiers (``intro_01``,
@@ -257,9 +259,10 @@ class JsonCatalog(KeyedCatalog):
         laravel = not icu and is_laravel_json(strings)  # its plurals: one apple|:count apples
         vue = not icu and not laravel and may_be_vue_i18n(names, (text for _, text in strings))
         self.syntax = LARAVEL if laravel else VUE_I18N if vue else ""
+        unused = _unused_ordinal_forms(strings, tgt_lang) if not icu else []
         for parts, source in strings:
             key = pointer(parts)
-            if key in self.kept:
+            if key in self.kept or key in unused:
                 continue
             flags = (WEBEXTENSION_FORMAT,) if _is_message(data, parts) else ()
             problem = _icu_problem(source)
@@ -298,6 +301,15 @@ class JsonCatalog(KeyedCatalog):
                 text = expansion.case(source_path).text
                 entry_key = f"{key}{FORM}{case_name(target)}"
                 entries.append(Entry(entry_key, key, text, form, plural=expansion.plural))
+        if unused:
+            logger.warning(
+                "%s: %s the target language (%s) has no ordinal category of left out (%s): "
+                "i18next does not read them",
+                path,
+                counted(len(unused), "i18next ordinal form"),
+                tgt_lang,
+                first_few(unused),
+            )
         if self.invalid:
             logger.warning(
                 "%s: %s that ICU rejects left out untranslated (%s); fix them in the source",
@@ -572,6 +584,8 @@ def _now() -> str:
 
 
 _LEFT_OUT = object()
+# an i18next ordinal form's key (place_ordinal_two): its CLDR category
+_I18NEXT_ORDINAL = re.compile(r".+_ordinal_(zero|one|two|few|many|other)")
 # what a FormatJS extracted message holds besides its ``defaultMessage``, and of which types
 _FORMATJS_KEYS: dict[str, tuple[type, ...]] = {"description": (str, dict), "id": (str,)}
 _MESSAGE_KEYS = ("message", "defaultMessage")
@@ -685,6 +699,22 @@ def _value_at(data: Any, parts: tuple[str | int, ...], missing: Any) -> Any:
             return missing
         data = data[part]
     return data
+
+
+def _unused_ordinal_forms(strings: list[tuple[tuple, str]], tgt_lang: str | None) -> list[str]:
+    """The pointers of ``strings`` that are i18next ordinal forms (``place_ordinal_two``) of a
+    category ``tgt_lang`` has none of (German has ``other`` alone): translated, German's file
+    said ``Du hast {{count}}nd`` under a key i18next never reads for it."""
+    categories = ordinal_categories(tgt_lang) if tgt_lang else None
+    if categories is None:
+        return []
+    return [
+        pointer(parts)
+        for parts, _ in strings
+        if parts
+        and (form := _I18NEXT_ORDINAL.fullmatch(str(parts[-1]))) is not None
+        and form[1] not in categories
+    ]
 
 
 def _clashes(data: Any, parts: tuple) -> bool:

@@ -1412,3 +1412,29 @@ def test_an_output_of_another_structure_is_refused_before_translating(tmp_path: 
         "filters": {"all": "ALL"},
         "sort": "SORT BY DATE",
     }
+
+
+def test_i18next_ordinal_forms_german_has_no_category_of_are_left_out(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """German kept ``place_ordinal_two``: ``Du hast {{count}}nd``, a key i18next never reads
+    for German, whose one ordinal category is ``other``."""
+    forms = {"one": "st", "two": "nd", "few": "rd", "other": "th"}
+    source = _write(
+        tmp_path,
+        "en.json",
+        json.dumps(
+            {f"place_ordinal_{k}": f"You finished {{{{count}}}}{v}" for k, v in forms.items()}
+        ),
+    )
+    out = tmp_path / "de.json"
+    model = FakeModel()
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["You finished {{count}}th"]
+    assert list(json.loads(out.read_text("utf-8"))) == ["place_ordinal_other"]
+    assert (
+        "en.json: 3 i18next ordinal forms the target language (de) has no ordinal category of "
+        "left out (/place_ordinal_one, /place_ordinal_two, /place_ordinal_few): i18next does "
+        "not read them"
+    ) in caplog.text
