@@ -104,6 +104,7 @@ def repair_line(
         (_drop_broken_names, "broken copy of a named conversion removed"),
         (_drop_stray_braces, "stray braces removed"),
         (_drop_stray_at_signs, "stray @ removed"),
+        (_escaped_lone_percents, "a lone % where the source writes %%"),
         (without_glued_hyphens, "a hyphen glued to a placeholder removed"),
         (punctuation_outside_tags, "punctuation moved back out of a tag"),
         (_unquoted_tags, "quote marks around a tag removed"),
@@ -252,6 +253,25 @@ def _drop_stray_at_signs(source: str, text: str) -> str:
     if not any(p.text.endswith("@") for p in found) or "@" in _outside(source, found):
         return text
     return _drop_outside(text, "@", glued=_GLUED_AT)
+
+
+def _escaped_lone_percents(source: str, text: str) -> str:
+    """``text`` with each ``%`` outside its placeholders written ``%%``, where the source
+    writes ``%%`` and no lone ``%`` (a printf format string: a lone ``%`` makes Java's
+    ``String.format`` throw); one glued to a ``%%`` is dropped instead, the model having
+    written the escape three times (``%1$d%%%`` for ``%1$d%%``)."""
+    found = find_placeholders(source)
+    if not any(p.text == "%%" for p in found) or "%" in _outside(source, found):
+        return text
+    pieces, position = [], 0
+    for placeholder in find_placeholders(text):
+        pieces.append(text[position : placeholder.start].replace("%", "%%"))
+        pieces.append(placeholder.text)
+        position = placeholder.end
+        if placeholder.text == "%%" and text.startswith("%", position):
+            position += 1
+    pieces.append(text[position:].replace("%", "%%"))
+    return "".join(pieces)
 
 
 def _drop_outside(text: str, chars: str, glued: re.Pattern[str] | None = None) -> str:

@@ -21,6 +21,7 @@ from ltmt.formats.placeholders import (
     restore,
     singular_form,
 )
+from ltmt.formats.repair import repair_line
 
 
 @pytest.mark.parametrize(
@@ -239,6 +240,10 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
         ("%#@items@ in %@", "%#@items@E@ in %@", "%#@items@ in %@", True),
         ("%1$@ and %2$@", "%1$@@ und %2$@", "%1$@ und %2$@", True),
         ("Mail %@ at a@b.c", "Mail %@@ an a@b.c", "Mail %@@ an a@b.c", False),
+        # an escaped "%%" written three times after a conversion (Java's String.format throws
+        # on the lone "%"): the third dropped
+        ("Storage used: %1$d%%", "Speichernnutzung: %1$d%%%", "Speichernnutzung: %1$d%%", True),
+        ("50 % of %s", "50 % von %s", "50 % von %s", False),  # no "%%": not an escape
         # gnupg's escaped line break %%0A written with one "%" lost: a conversion (%0A, "%A"
         # with a flag) that was the source's "%%" and its "0A"
         (
@@ -398,6 +403,20 @@ def test_restore(source: str, output: str, expected: str, repaired: bool) -> Non
     assert result.repaired is repaired
     assert result.ok
     assert placeholder_matches(source, result.text)[0] == len(extract_placeholders(source))
+
+
+@pytest.mark.parametrize(
+    ("output", "expected"),
+    [
+        ("Speicher: %1$d%%%", "Speicher: %1$d%%"),  # the escape written three times
+        ("Speicher: %1$d%% (50 %)", "Speicher: %1$d%% (50 %%)"),  # String.format would throw
+    ],
+)
+def test_a_lone_percent_in_a_printf_string_is_repaired_and_said(output: str, expected: str) -> None:
+    assert repair_line("Storage used: %1$d%%", output) == (
+        expected,
+        ["a lone % where the source writes %%"],
+    )
 
 
 def test_restore_fails_on_empty_output() -> None:
