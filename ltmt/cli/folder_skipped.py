@@ -33,6 +33,7 @@ def skipped_kinds(folder: FolderJob) -> list[tuple[int, str]]:
             f"({first_few(no_locale)}): name {'it' if len(no_locale) == 1 else 'each'} for its "
             "language (en.yml) to translate it",
         ),
+        (len(folder.qualified), _qualified_why(folder)),
         (len(folder.not_messages), _not_messages_why(folder)),
         (len(folder.templates), _templates_why(folder)),
         (len(folder.not_pages), _not_pages_why(folder)),
@@ -48,6 +49,16 @@ def _not_pages_why(folder: FolderJob) -> str:
         f"that {'is no Markdown page' if one else 'are no Markdown pages'} ({names}): a folder "
         "of pages translated into itself has only its pages translated, each beside itself "
         "(index.md → index.de.md)"
+    )
+
+
+def _qualified_why(folder: FolderJob) -> str:
+    """Why a run of an Android resource folder left its ``values-*`` folders as they are,
+    naming the first few files: only ``values`` holds the source language's strings."""
+    names = first_few(path.relative_to(folder.folder) for path in folder.qualified)
+    return (
+        f"of another language or configuration ({names}): only values/ is the source; "
+        "its translation is written into the target language's values folder"
     )
 
 

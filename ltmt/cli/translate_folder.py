@@ -67,6 +67,8 @@ class FolderJob:
     templates: list[Path] = field(default_factory=list)
     bundles: list[Path] = field(default_factory=list)  # Xcode bundles translated
     other_bundles: list[Path] = field(default_factory=list)  # Xcode bundles of another language
+    # Android's values-de, values-fr, values-night beside values: not sources
+    qualified: list[Path] = field(default_factory=list)
 
 
 def is_folder(file: str) -> bool:
@@ -87,6 +89,7 @@ def prepare_folder(
     one in it) has its ``Localized Contents`` translated and the rest copied
     (:mod:`ltmt.formats.xcloc`); one for another language is skipped."""
     from ltmt.cli.translate_job import _warn_if_named_for_another_language, job_languages
+    from ltmt.formats.android_res import in_qualified_values, values_translation
     from ltmt.formats.arb_locale import translation_not_source
     from ltmt.formats.common import same_language
     from ltmt.formats.existing_output import ExistingOutputError
@@ -156,6 +159,9 @@ def prepare_folder(
         if arb := translation_not_source(path, src):
             found.other_locales.append(arb)
             continue
+        if in_qualified_values(folder, path.relative_to(folder)):
+            found.qualified.append(path)
+            continue
         if satellite := _satellite(path, src):
             if satellite_language(path, tgt) is None:  # Strings.de.resx: German already
                 found.target_language.append(path)
@@ -180,6 +186,8 @@ def prepare_folder(
         )
         if resw_locale(name):  # Strings/en-US/Resources.resw → OUT/de-DE/Resources.resw
             target = out / resw_translation(name, tgt)
+        elif android := values_translation(folder, name, tgt):  # res/values → OUT/values-de
+            target = out / android
         else:
             target = out / (
                 beside_name(path, tgt).relative_to(folder)
@@ -214,6 +222,9 @@ def prepare_folder(
     if refusals:
         raise _refused_files(folder, refusals)
     _one_source_per_output(found, src)
+    # values-de/strings.xml that values/strings.xml is translated into is the run's output
+    outputs = {resolved(Path(job.output or "")) for job in (*found.jobs, *found.empty)}
+    found.qualified = [path for path in found.qualified if resolved(path) not in outputs]
     if not found.jobs:
         raise _nothing_to_translate(found, tgt, language_error)
     _warn_of_outputs_named_for_other_languages(found, src, tgt)

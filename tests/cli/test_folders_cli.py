@@ -93,6 +93,37 @@ def test_an_office_owner_file_beside_an_open_document_is_skipped(tmp_path, capsy
     assert not (tmp_path / "de" / "~$flyer.docx").exists()
 
 
+def _res(tmp_path: Path) -> Path:
+    """An Android res folder: English values/, the team's German values-de/ (one string of
+    two), and French."""
+    res = tmp_path / "app" / "res"
+    for sub, text in {
+        "values": "<string name='open'>open the file %s</string><string name='a'>hello world</string>",
+        "values-de": "<string name='open'>Öffne die Datei %s</string>",
+        "values-fr": "<string name='open'>Ouvrir le fichier %s</string>",
+    }.items():
+        (res / sub).mkdir(parents=True)
+        (res / sub / "strings.xml").write_text(f"<resources>{text}</resources>\n", "utf-8")
+    return res
+
+
+def test_an_android_res_folder_has_values_translated_into_values_de(tmp_path, capsys, common):
+    """values-de was translated as English (and written garbled to OUT/values-de) and
+    OUT/values/strings.xml was written in German."""
+    res = _res(tmp_path)
+    out = tmp_path / "out"
+    code, _, err = run_cli(["translate", str(res), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    assert written == ["values-de/strings.xml"]
+    assert (
+        "ltmt: skipped 2 files of another language or configuration (values-de/strings.xml, "
+        "values-fr/strings.xml): only values/ is the source; its translation is written into "
+        "the target language's values folder" in err
+    )
+    assert "named for another language" not in err
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -1216,7 +1216,8 @@ def test_a_folder_runs_outputs_named_for_the_source_language_get_one_warning(
 ):
     """A project's folder given whole keeps each file's path: its English files' German
     translations were written as out/locales/en/common.json and out/res/values/strings.xml,
-    without a word (app_en.arb is named for German, app_de.arb, since 97a274a2)."""
+    without a word (app_en.arb is named for German, app_de.arb, since 97a274a2; Android's
+    values/ into values-de/ since session 67)."""
     project = tmp_path / "project"
     files = {
         "locales/en/common.json": '{"a": "hello world"}',
@@ -1233,12 +1234,12 @@ def test_a_folder_runs_outputs_named_for_the_source_language_get_one_warning(
     assert code == 0, err
     warnings = [line for line in err.splitlines() if "named for another language" in line]
     assert warnings == [
-        "ltmt: warning: 2 German translations would keep a path named for another language, "
-        "where the app shows them to its users: locales/en/common.json (en), "
-        "res/values/strings.xml (the default language); translate each language's folder or "
-        "file into the German one instead (for example locales/en -o locales/de, res/values "
-        "-o res/values-de)"
+        "ltmt: warning: 1 German translation would keep a path named for another language, "
+        "where the app shows them to its users: locales/en/common.json (en); translate each "
+        "language's folder or file into the German one instead (for example locales/en -o "
+        "locales/de, res/values -o res/values-de)"
     ]
+    assert (tmp_path / "out" / "res" / "values-de" / "strings.xml").is_file()  # Android's
     assert (tmp_path / "out" / "lib" / "l10n" / "app_de.arb").is_file()  # named for German
 
 
