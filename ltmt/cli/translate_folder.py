@@ -89,7 +89,12 @@ def prepare_folder(
     one in it) has its ``Localized Contents`` translated and the rest copied
     (:mod:`ltmt.formats.xcloc`); one for another language is skipped."""
     from ltmt.cli.translate_job import _warn_if_named_for_another_language, job_languages
-    from ltmt.formats.android_res import in_qualified_values, values_translation
+    from ltmt.formats.android_res import (
+        android_qualifier,
+        in_qualified_values,
+        is_res_folder,
+        values_translation,
+    )
     from ltmt.formats.arb_locale import translation_not_source
     from ltmt.formats.common import same_language
     from ltmt.formats.existing_output import ExistingOutputError
@@ -120,17 +125,27 @@ def prepare_folder(
                 f"bundle, which Xcode imports (for example -o {folder.stem}-translated.xcloc); "
                 "the input is never overwritten"
             )
+        if is_res_folder(folder):  # values/ into values-de/ beside it, where Android reads it
+            qualifier = android_qualifier(job_languages(src_lang, tgt_lang, model)[1])
+            raise InputError(
+                f"{folder} is a folder: give --output FOLDER for its translations (for example "
+                f"-o {folder}, which writes values/ translated into values-{qualifier}/ "
+                "beside it); the input is never overwritten"
+            )
         raise InputError(
             f"{folder} is a folder: give --output FOLDER for its translations (for example "
             "-o res/values-de); the input is never overwritten"
         )
     out = Path(output)
     src, tgt, _ = job_languages(src_lang, tgt_lang, model)
-    if resolved(out) == resolved(folder) and not is_bundle(folder):
+    # Android's res into itself: values/ translated into values-de/ beside it, which is no source
+    into_res = resolved(out) == resolved(folder) and is_res_folder(folder)
+    if resolved(out) == resolved(folder) and not is_bundle(folder) and not into_res:
         beside = _prepare_beside(folder, src, tgt, (src_lang, tgt_lang, model))
         if beside is not None:
             return beside
-    _check_output_folder(folder, out, src, tgt)
+    if not into_res:
+        _check_output_folder(folder, out, src, tgt)
     _warn_if_named_for_another_language(out, tgt, folder=True)
     if is_bundle(folder):
         check_output_name(folder, out)
@@ -466,7 +481,21 @@ def _check_output_folder(folder: Path, out: Path, src: str, tgt: str) -> None:
         raise InputError(
             f"--output {out} {where}; give a folder beside it "
             f"(its translations would be translated again){_template_beside(folder, src, tgt)}"
+            f"{_res_into_itself(folder, tgt)}"
         )
+
+
+def _res_into_itself(folder: Path, tgt: str) -> str:
+    """How an Android resource folder is translated into itself (``values`` into
+    ``values-de`` beside it: ``-o res/values-de`` was refused as inside ``res``), or ""."""
+    from ltmt.formats.android_res import android_qualifier, is_res_folder
+
+    if not is_res_folder(folder):
+        return ""
+    return (
+        f"; or translate it into itself (-o {folder}), which writes values/ translated into "
+        f"values-{android_qualifier(tgt)}/ beside it"
+    )
 
 
 def _template_beside(folder: Path, src: str, tgt: str) -> str:

@@ -124,6 +124,32 @@ def test_an_android_res_folder_has_values_translated_into_values_de(tmp_path, ca
     assert "named for another language" not in err
 
 
+def test_an_android_res_folder_is_translated_into_itself(tmp_path, capsys, common):
+    """The hint without -o said '-o res/values-de', which was then refused as inside the
+    folder; res into itself writes values-de beside values, continuing the team's file."""
+    res = _res(tmp_path)
+    english = (res / "values" / "strings.xml").read_text("utf-8")
+    code, _, err = run_cli(["translate", str(res), *common], capsys)
+    assert code == 1
+    assert (
+        f"ltmt: error: {res} is a folder: give --output FOLDER for its translations (for "
+        f"example -o {res}, which writes values/ translated into values-de/ beside it); the "
+        "input is never overwritten"
+    ) in err
+    code, _, err = run_cli(["translate", str(res), "-o", str(res / "values-de"), *common], capsys)
+    assert code == 1
+    assert err.rstrip().endswith(
+        f"; or translate it into itself (-o {res}), which writes values/ translated into "
+        "values-de/ beside it"
+    )
+    code, _, err = run_cli(["translate", str(res), "-o", str(res), *common], capsys)
+    assert code == 0, err
+    german = (res / "values-de" / "strings.xml").read_text("utf-8")
+    assert "Öffne die Datei %s" in german and 'name="a"' in german  # kept, and added
+    assert (res / "values" / "strings.xml").read_text("utf-8") == english
+    assert "skipped 1 file of another language or configuration (values-fr/strings.xml)" in err
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
