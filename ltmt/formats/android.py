@@ -277,6 +277,8 @@ class AndroidDocument(KeyedCatalog):
 
     format = "android"
     what = WHAT
+    not_translatable_mark = 'marked translatable="false"'
+    extra_translation_hint = " (Android lint's ExtraTranslation)"
 
     def __init__(self, path: Path, data: bytes, tgt_lang: str) -> None:
         self.data = data
@@ -287,6 +289,11 @@ class AndroidDocument(KeyedCatalog):
         store = _parse(data, Path(path))
         _warn_of_unescaped_apostrophes(store, Path(path))
         super().__init__(path, list(self._entries(store)))
+        self.not_translatable = {
+            _resource_name(element)
+            for element in store.document.getroot().iterchildren()
+            if _kind(element) is not None and element.get("translatable", "").lower() == "false"
+        }
 
     @classmethod
     def open(

@@ -142,6 +142,10 @@ class KeyedCatalog(TranslationsHeld):
     names_defined_twice: tuple[str, ...] = ()
     # where the output keeps the strings only the translation so far has (:meth:`adopt`)
     extras_kept: ClassVar[str] = "kept at the end"
+    # how the format marks a string not to translate (:attr:`not_translatable`), and what
+    # reports a translation of one, said where a translation has one
+    not_translatable_mark: ClassVar[str] = "marked not to translate"
+    extra_translation_hint: ClassVar[str] = ""
     # the message syntax the file's strings may be written in, which ``ltmt qa`` checks them
     # for (metadata ``syntax``): ``vue-i18n`` where its ``|`` parts plurals
     # (:func:`ltmt.formats.pipe_plurals.may_be_vue_i18n`); empty for none of note
@@ -153,6 +157,9 @@ class KeyedCatalog(TranslationsHeld):
         self.entries = entries
         self._keys = {entry.key for entry in entries}
         self.extras: list[str] = []  # names the adopted output has and this file has not
+        # the names this file marks not to translate (a format with such a mark fills it): a
+        # translation's string of one is no obsolete one, and is said so
+        self.not_translatable: set[str] = set()
         self.adopted_from: Path | None = None
         # a person's translation, by name, of a string this catalog translates in parts, that
         # the adopted output has whole and is kept so (a vue-i18n plural with another number
@@ -207,16 +214,44 @@ class KeyedCatalog(TranslationsHeld):
         self.extras = self.names_not_here(found)
         self.adopted_from = Path(target)
         if self.extras:
+            self.warn_of_extras(Path(target), self.extras)
+        return len(kept)
+
+    def warn_of_extras(self, target: Path, names: list[str]) -> None:
+        """Warn that ``target`` (the translation so far) has the strings ``names``, which this
+        file has not or marks not to translate, and that they are kept (:attr:`extras_kept`)."""
+        marked, others = self.split_not_translatable(names)
+        if marked:
+            logger.warning(
+                "%s: %s %s; %s",
+                target,
+                self.marked_in_source(marked),
+                self.extras_kept,
+                _delete_marked(len(marked), self.extra_translation_hint),
+            )
+        if others:
             logger.warning(
                 "%s: %s not in %s (%s) %s; %s",
                 target,
-                counted(len(self.extras), "string"),
+                counted(len(others), "string"),
                 self.path,
-                first_few(self.extras),
+                first_few(others),
                 self.extras_kept,
-                _delete_if_obsolete(len(self.extras)),
+                _delete_if_obsolete(len(others)),
             )
-        return len(kept)
+
+    def split_not_translatable(self, names: list[str]) -> tuple[list[str], list[str]]:
+        """``names`` (a translation's strings this file translates none of) split into those
+        this file marks not to translate and the others."""
+        marked = [name for name in names if name in self.not_translatable]
+        return marked, [name for name in names if name not in self.not_translatable]
+
+    def marked_in_source(self, marked: list[str]) -> str:
+        """``1 string (app_name) marked translatable="false" in values/strings.xml``."""
+        return (
+            f"{counted(len(marked), 'string')} ({first_few(marked)}) "
+            f"{self.not_translatable_mark} in {self.path}"
+        )
 
     def warn_of_untranslated(self) -> None:
         """Warn of the strings a translation run leaves untranslated, once its output so far
@@ -444,6 +479,17 @@ class KeyedCatalog(TranslationsHeld):
         ]  # a value that is no string (an object's strings) is counted as that alone
         if not records and obsolete:
             _refuse_another_source(path, source_file or path, values, document)
+        marked, obsolete = document.split_not_translatable(obsolete)
+        if marked and not_read is not None:
+            not_read.add(NOT_IN_SOURCE, len(marked))
+        elif marked:  # app_name, marked translatable="false" in the source
+            logger.warning(
+                "%s: %s not %s: %s",
+                path,
+                document.marked_in_source(marked),
+                purpose,
+                _delete_marked(len(marked), document.extra_translation_hint),
+            )
         _count_obsolete(path, source_file or path, obsolete, not_read, purpose)
         _count_not_text(path, not_text, not_read, purpose)
         return iter(records)
@@ -531,6 +577,12 @@ def _count_obsolete(
             first_few(names),
             _delete_if_obsolete(len(names)),
         )
+
+
+def _delete_marked(count: int, hint: str) -> str:
+    """What to do with ``count`` translations of strings the source marks not to translate,
+    with what reports them (``hint``)."""
+    return f"delete {'it' if count == 1 else 'them'} there{hint}"
 
 
 def _delete_if_obsolete(count: int) -> str:

@@ -147,6 +147,35 @@ def test_existing_translation_is_kept_and_completed(
     assert _strings(out)["welcome"] == "WELCOME BACK, %1$s!"
 
 
+def test_a_translation_of_a_string_marked_not_translatable_is_said_so(
+    source: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The team's values-de has app_name, which values/ marks translatable="false": it was
+    said to be missing from values/strings.xml."""
+    out = tmp_path / "values-de" / "strings.xml"
+    out.parent.mkdir()
+    out.write_text(
+        '<resources>\n    <string name="app_name">Notizblock</string>\n'
+        '    <string name="retired">Alt</string>\n</resources>\n',
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert _strings(out)["app_name"] == "Notizblock"  # the translator's, kept
+    assert (
+        f'{out}: 1 string (app_name) marked translatable="false" in {source} kept at the end; '
+        "delete it there (Android lint's ExtraTranslation)" in caplog.text
+    )
+    assert f"{out}: 1 string not in {source} (retired) kept at the end" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):  # ltmt qa reads the pairs alike
+        list(AndroidDocument.pairs(out, source_file=source, purpose="checked"))
+    assert (
+        f'{out}: 1 string (app_name) marked translatable="false" in {source} not checked: '
+        "delete it there (Android lint's ExtraTranslation)" in caplog.text
+    )
+
+
 UPDATED_SOURCE = """<?xml version="1.0" encoding="utf-8"?>
 <!-- Strings of the app -->
 <resources>
