@@ -28,6 +28,9 @@ A string is keyed by its name and, where it has one, its product (``product="tab
 keeps one variant of a name per product and the build picks the device's), as
 ``name[product=tablet]``; the variant for every other device (``product="default"``, or none)
 by its name alone.
+
+The root's ``tools:locale`` (the language Android's lint spell-checks the file in) is written
+as the target language; its ``tools:ignore`` is kept as the source has it.
 """
 
 from __future__ import annotations
@@ -69,6 +72,8 @@ WHAT = "an Android string resource file"
 _REFERENCE = re.compile(r"\s*[@?](?:[\w.]+:)?[\w]+/[\w.]+\s*")
 _KINDS = ("string", "plurals", "string-array")
 _ITEM_INDEX = re.compile(r"\[\d+\]$")  # an array's item: name[2]
+# the language Android's lint spell-checks the file in (tools:locale="en" on <resources>)
+_TOOLS_LOCALE = "{http://schemas.android.com/tools}locale"
 _WIDE_SPACE = re.compile(r"[^\S\t\n\r ]")  # whitespace but not ASCII's (aapt2 keeps it)
 
 
@@ -345,6 +350,8 @@ class AndroidDocument(KeyedCatalog):
         store = _parse(self.data, self.path)
         store.settargetlanguage(self.tgt_lang)
         root = store.document.getroot()
+        if root.get(_TOOLS_LOCALE) is not None:  # the source's tools:locale="en" was copied
+            root.set(_TOOLS_LOCALE, self.tgt_lang)
         for element in list(root.iterchildren()):
             if _kind(element) is None:
                 continue

@@ -176,6 +176,22 @@ def test_a_translation_of_a_string_marked_not_translatable_is_said_so(
     )
 
 
+def test_the_sources_tools_locale_becomes_the_target_language(tmp_path: Path) -> None:
+    """values/'s tools:locale="en" (the language lint spell-checks it in) was copied into
+    values-de."""
+    source = _values_strings(
+        tmp_path,
+        '<resources xmlns:tools="http://schemas.android.com/tools" tools:locale="en" '
+        'tools:ignore="MissingTranslation">\n    <string name="a">Save</string>\n</resources>\n',
+    )
+    out = tmp_path / "de.xml"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8").splitlines()[0] == (
+        '<resources xmlns:tools="http://schemas.android.com/tools" tools:locale="de" '
+        'tools:ignore="MissingTranslation">'
+    )
+
+
 UPDATED_SOURCE = """<?xml version="1.0" encoding="utf-8"?>
 <!-- Strings of the app -->
 <resources>
