@@ -91,7 +91,10 @@ class SegmentProgress:
         done = self._finished()
         percent = 100 * done // self.total if self.total else 100
         seconds = now - self.started
-        rate = f", {(done - self.done_before) / seconds:,.0f}/s" if seconds > 0 else ""
+        per_second = (done - self.done_before) / seconds if seconds > 0 else None
+        # under 10 a second with its tenth, as the summary says it: 0.5/s was "0/s"
+        digits = 1 if per_second is not None and per_second < 10 else 0
+        rate = f", {per_second:,.{digits}f}/s" if per_second is not None else ""
         return f"ltmt: {done:,} of {self.total:,} segments ({percent} %){rate}"
 
     def close(self) -> None:

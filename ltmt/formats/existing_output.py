@@ -116,11 +116,12 @@ def drop_outdated(document: Document, out_path: Path, record: Record | None) -> 
     if found.edited:
         logger.warning(
             "%s: %s that ltmt did not write (a translator's, or edited since), whose source "
-            "changed since, kept as they are (%s); check them (--overwrite translates every "
-            "one again)",
+            "changed since, %s (%s); check %s (--overwrite translates every one again)",
             out_path,
             counted(len(found.edited), "translation"),
+            _kept_as_is(len(found.edited)),
             first_few(found.edited),
+            "it" if len(found.edited) == 1 else "them",
         )
     return len(found.again)
 
@@ -135,11 +136,18 @@ def warn_of_no_record(document: Document, out_path: Path) -> None:
         logger.warning(
             "%s: no record of what ltmt wrote into this file (a copy of an output it wrote "
             "elsewhere, edited since, or one it never wrote), so strings whose source changed "
-            "cannot be told: %s kept as they are; translate into the output where ltmt wrote "
-            "it, or use --overwrite",
+            "cannot be told: %s %s; translate into the output where ltmt wrote it, or use "
+            "--overwrite",
             out_path,
             counted(len(held), "translation"),
+            _kept_as_is(len(held)),
         )
+
+
+def _kept_as_is(count: int) -> str:
+    """``kept as it is`` of one translation, ``kept as they are`` of several ("1 translation
+    kept as they are" was said)."""
+    return "kept as it is" if count == 1 else "kept as they are"
 
 
 def _held(document: Document) -> dict[str, str] | None:

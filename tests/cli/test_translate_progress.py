@@ -109,7 +109,7 @@ def test_a_run_of_one_chunk_shows_the_segments_its_decoder_finishes() -> None:
     shown.start(0, 200)
     clock.now += 10
     shown.within_chunk(64)
-    assert terminal.getvalue() == "\rltmt: 64 of 200 segments (32 %), 6/s\r"
+    assert terminal.getvalue() == "\rltmt: 64 of 200 segments (32 %), 6.4/s\r"
     clock.now += 10
     shown.within_chunk(136)
     shown.advance(200)
@@ -125,7 +125,17 @@ def test_a_log_gets_a_line_within_a_chunk_every_interval() -> None:
     assert log.getvalue() == ""
     clock.now += 20
     shown.within_chunk(32)
-    assert log.getvalue() == "ltmt: 64 of 256 segments (25 %), 2/s\n"
+    assert log.getvalue() == "ltmt: 64 of 256 segments (25 %), 1.6/s\n"
+
+
+def test_a_rate_under_one_a_second_is_no_zero() -> None:
+    """A slow run's log said "14 of 15 segments (93 %), 0/s" (kmp trial, session 67)."""
+    log, clock = io.StringIO(), Clock()
+    shown = SegmentProgress(log, clock=clock, interval=30)
+    shown.start(0, 15)
+    clock.now += 30
+    shown.within_chunk(14)
+    assert log.getvalue() == "ltmt: 14 of 15 segments (93 %), 0.5/s\n"
 
 
 def test_the_decoders_count_never_says_the_run_is_done() -> None:

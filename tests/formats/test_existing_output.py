@@ -55,6 +55,20 @@ def test_an_edited_copy_of_an_output_is_said_to_have_no_record(
     assert "SAVE THE FILE" in written.read_text("utf-8")
 
 
+def test_one_translation_without_a_record_is_kept_as_it_is(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """ "1 translation kept as they are" was said (kmp trial, session 67)."""
+    source, output = tmp_path / "en.yml", tmp_path / "de.yml"
+    source.write_text("en:\n  save: Save\n  quit: Quit\n", "utf-8")
+    output.write_text("de:\n  save: Sichern\n", "utf-8")
+    with caplog.at_level(logging.WARNING):
+        translate_file(
+            source, output, FakeModel(), tgt_lang="de", output_sources=OutputSources(tmp_path / "r")
+        )
+    assert "cannot be told: 1 translation kept as it is; translate into" in caplog.text
+
+
 def test_an_unedited_copy_finds_the_record_by_its_content(tmp_path: Path) -> None:
     source = tmp_path / "en.yml"
     source.write_text("en:\n  save: Save the document\n", "utf-8")
