@@ -118,9 +118,12 @@ _BBCODE_VERBATIM = re.compile(r"\[(?:code|kbd|noparse)[\]=\s]", re.IGNORECASE)
 # to translate (an app's name, a placeholder's example)
 VERBATIM_NAMES = frozenset({"code", "kbd", "samp", "var", "tt", "pre", "xliff:g"})
 _VERBATIM_ELEMENT = re.compile(
-    rf"<({'|'.join(sorted(VERBATIM_NAMES))})(\s[^<>]*)?>((?:(?!</?\1[\s>]).)*)</\1>",
+    rf"<({'|'.join(sorted(VERBATIM_NAMES))})(\s[^<>]*)?>((?:(?!</?\1[\s>]).)*"
+    r"(?:</\1>[ ]?\+[ ]?<\1(?:\s[^<>]*)?>(?:(?!</?\1[\s>]).)*)*)</\1>",
     re.IGNORECASE | re.DOTALL,
-)  # (with the markup inside it: <code><a href="...">xsl:stylesheet</a></code>)
+)  # (with the markup inside it: <code><a href="...">xsl:stylesheet</a></code>); keys joined
+# by + (<kbd>Ctrl</kbd>+<kbd>/</kbd>) are one code: two tokens side by side, the model garbled
+# their ids (press »ltmt-v1«/>+<ph ...) and the line was left English
 # the inner translation must match this well (0-100) to be wrapped
 MIN_SCORE = 70.0
 # failing that, the words of the translation wrapped are those like the inner text's words:

@@ -107,6 +107,35 @@ def test_markup_elements_without_attributes_are_pairs_and_code_is_kept() -> None
     assert strip_pairs("2 < 3 and 4 > 1") is None
 
 
+@pytest.mark.parametrize(
+    ("source", "text", "translation", "expected"),
+    [
+        (
+            "To open the shortcut list, press <kbd>Ctrl</kbd>+<kbd>/</kbd>.",
+            'To open the shortcut list, press <ph id="ltmt-v1"/>.',
+            'Drücken Sie <ph id="ltmt-v1"/>.',
+            "Drücken Sie <kbd>Ctrl</kbd>+<kbd>/</kbd>.",
+        ),
+        (
+            "Press <kbd>Ctrl</kbd> + <kbd>S</kbd> or <kbd>Esc</kbd>.",
+            'Press <ph id="ltmt-v1"/> or <ph id="ltmt-v2"/>.',
+            'Drücken Sie <ph id="ltmt-v1"/> oder <ph id="ltmt-v2"/>.',
+            "Drücken Sie <kbd>Ctrl</kbd> + <kbd>S</kbd> oder <kbd>Esc</kbd>.",
+        ),
+    ],
+)
+def test_keys_joined_by_plus_are_one_code(
+    source: str, text: str, translation: str, expected: str
+) -> None:
+    """A key combination's ``<kbd>`` elements are one token: as two side by side
+    (``press <ph id="ltmt-v1"/>+<ph id="ltmt-v2"/>``) the model garbled their ids, and a
+    Zendesk callout was left wholly English, "could not be repaired"."""
+    paired = strip_pairs(source)
+    assert paired is not None and paired.text == text
+    assert paired.to_translate == []
+    assert place_pairs(paired, translation, []) == expected
+
+
 def test_pairs_stacked_with_nothing_between_their_tags_are_one_pair() -> None:
     """Sphinx's ``<a class="reference internal"><span class="std std-ref">`` and DocBook's
     ``<span class="emphasis"><i>``: the two tags go around the same words."""
