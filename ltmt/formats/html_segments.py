@@ -118,6 +118,11 @@ _REFERENCE = re.compile(CHARACTER_REFERENCE)
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 # white space a run's edges leave in the page: HTML's, and no-break spaces
 _EDGE_SPACE = " \t\n\r\f\xa0"
+# the same as written in the page: a no-break space also as a reference (``help.&nbsp;``, which
+# the translation lost when the run's place held it)
+_RAW_EDGE = r"(?:[ \t\n\r\f\xa0]|&nbsp;|&#0*160;|&#[xX]0*[aA]0;)*"
+_LEADING_SPACE = re.compile(_RAW_EDGE)
+_TRAILING_SPACE = re.compile(_RAW_EDGE + r"\Z")
 _TAG_NAME = re.compile(r"</?([^\s/>]*)")
 _KEPT_ELEMENT = re.compile(r"<(\w+)(\s[^<>]*)?>.*?</\1>", re.DOTALL)
 # a tag of the tagged form: a name after its "<" (a bare "<" before a space or a digit is the
@@ -556,13 +561,13 @@ def _blank(text: str, event: Event) -> bool:
 
 
 def _text_start(text: str, event: Event) -> int:
-    raw = text[event.start : event.end]
-    return event.start + len(raw) - len(raw.lstrip(_EDGE_SPACE))
+    found = _LEADING_SPACE.match(text, event.start, event.end)
+    return found.end() if found else event.start
 
 
 def _text_end(text: str, event: Event) -> int:
-    raw = text[event.start : event.end]
-    return event.start + len(raw.rstrip(_EDGE_SPACE))
+    found = _TRAILING_SPACE.search(text[event.start : event.end])
+    return event.start + found.start() if found else event.end
 
 
 def _tagged(text: str, event: Event) -> str:

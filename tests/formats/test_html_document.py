@@ -393,6 +393,24 @@ def test_a_no_break_space_goes_to_the_model_as_one_and_comes_back_as_its_referen
     assert "<p>OPEN&nbsp;THE FILE AND PRESS&nbsp;<kbd>Ctrl</kbd>.</p>" in written
 
 
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("<p>Contact us for help.&nbsp;</p>", "<p>CONTACT US FOR HELP.&nbsp;</p>"),
+        ("<p>Click <b>Save</b>.&nbsp;&nbsp;</p>", "<p>CLICK <b>SAVE</b>.&nbsp;&nbsp;</p>"),
+        ("<p>&#160; Note.&#xA0;</p>", "<p>&#160; NOTE.&#xA0;</p>"),
+    ],
+)
+def test_no_break_spaces_at_a_runs_edges_stay_in_the_page(
+    tmp_path: Path, page: str, expected: str
+) -> None:
+    """A Zendesk article's trailing ``&nbsp;`` was dropped with the text it follows."""
+    source = tmp_path / "p.html"
+    source.write_text(page, "utf-8")
+    translate_file(source, tmp_path / "p.de.html", FakeModel(), tgt_lang="de")
+    assert (tmp_path / "p.de.html").read_text("utf-8") == expected
+
+
 def test_an_update_translates_again_the_runs_whose_source_changed(
     source: Path, tmp_path: Path
 ) -> None:
