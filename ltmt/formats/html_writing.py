@@ -6,7 +6,9 @@ place (:mod:`ltmt.formats.html_segments`), everything else as it was.
 A run's translation is written with its tags as the text had them (with their translated
 attribute values); a tag whose attribute values people read are translated (``<a title="Häufige
 Fragen">``: a memory's target, stored from a translated page) stands for the run's tag that
-differs from it in those values alone. A tag that is none of the run's (the model's garbled
+differs from it in those values alone, and so does one that differs in other values alone from
+a tag the translation lacks (a memory's link to ``/hc/de/...`` for ``/hc/en-us/...``: written as
+the source's). A tag that is none of the run's (the model's garbled
 markup: ``<spann Klasse=»c«>``) is left out and a stray ``<`` (``<ph id *``) escaped, so that
 the text's elements stay the source's (but text in angle brackets, ``<Eingabetaste>``, where
 the source has such text); an opening or closing tag whose partner the model dropped is left
@@ -34,6 +36,7 @@ from ltmt.formats.placeholder_syntax import REFERENCE_TAIL, find_placeholders
 from ltmt.text import with_edits
 
 _TAG = re.compile(r"<[^<>]*>")
+_VALUE = re.compile(r'="[^"]*"')  # an attribute's value in a canonical tag
 # the no-break spaces, written as references: U+00A0 by its name
 _NO_BREAK_REFERENCES = {"\xa0": "&nbsp;", "\u202f": "&#8239;", "\u2007": "&#8199;"}
 _NAMED_REFERENCE = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
@@ -211,7 +214,10 @@ class _Writer:
         translation) stands for, or None where it stands for none. A tag whose read attribute
         values were translated (``<a title="Häufige Fragen">``: a memory's stored target, which
         a translated page gave) stands for the run's tag that differs from it in those values
-        alone; it is written as the run's, its values this run's translations."""
+        alone; it is written as the run's, its values this run's translations. Else a tag that
+        differs from one the translation lacks in its other values alone (a memory's link to
+        ``/hc/de/articles/...`` for the source's ``/hc/en-us/articles/...``) stands for it, in
+        order: left out, the link went with its closing tag (written as the run's)."""
         canonicals = [canonical for canonical, _, _ in run.tags]
         if all(tag in canonicals for tag in tags):
             return list(tags)
@@ -219,9 +225,17 @@ class _Writer:
         shapes: dict[str, str] = {}  # each shape's first canonical tag
         for canonical in canonicals:
             shapes.setdefault(_without_values(canonical, names), canonical)
-        return [
-            tag if tag in canonicals else shapes.get(_without_values(tag, names)) for tag in tags
-        ]
+        lacked = Counter(canonicals) - Counter(tags)
+        found: list[str | None] = []
+        for tag in tags:
+            run_tag = tag if tag in canonicals else shapes.get(_without_values(tag, names))
+            if run_tag is None:
+                like = (c for c, n in lacked.items() if n and _same_but_values(c, tag))
+                run_tag = next(like, None)
+                if run_tag is not None:
+                    lacked[run_tag] -= 1
+            found.append(run_tag)
+        return found
 
     def values_in(self, start: int, end: int) -> list[AttributeValue]:
         """The translatable attribute values of the tag at ``start:end``, in order."""
@@ -255,6 +269,11 @@ def _without_values(tag: str, names: Collection[str]) -> str:
         return tag
     pattern = "|".join(re.escape(name) for name in sorted(names))
     return re.sub(rf'(\s(?:{pattern}))="[^"]*"', r"\1", tag)
+
+
+def _same_but_values(tag: str, other: str) -> bool:
+    """Whether two canonical tags have the same name and attributes, whatever their values."""
+    return _VALUE.sub("", tag) == _VALUE.sub("", other)
 
 
 def _unpaired(tags: list[str]) -> list[str]:

@@ -39,3 +39,30 @@ def test_a_no_break_space_is_written_as_html_or_xml_reads_it(page: str, no_break
     found = segments(page)
     written = written_html(page, found, {"text0": "alle 5\xa0Minuten"})
     assert f"<p>alle 5{no_break}Minuten</p>" in written
+
+
+@pytest.mark.parametrize(
+    ("translation", "expected"),
+    [
+        (  # a memory's target from the German help center: its link kept, as the source's
+            'Siehe <a href="/hc/de/articles/1">Konto</a> und <a href="/hc/de/articles/2">Plan</a>.',
+            'Siehe <a href="/hc/en-us/articles/1">Konto</a> und <a href="/hc/en-us/articles/2">Plan</a>.',
+        ),
+        (  # the source's own tags stand for themselves wherever they are
+            'Siehe <a href="/hc/en-us/articles/2">Plan</a> und <a href="/hc/de/articles/1">Konto</a>.',
+            'Siehe <a href="/hc/en-us/articles/2">Plan</a> und <a href="/hc/en-us/articles/1">Konto</a>.',
+        ),
+        ('Siehe <b class="x">Konto</b>.', "Siehe Konto."),  # another element: left out
+    ],
+)
+def test_a_tag_that_differs_in_its_values_alone_stands_for_the_runs(
+    translation: str, expected: str
+) -> None:
+    """A Zendesk memory pair's link with ``/hc/de/`` for ``/hc/en-us/`` was dropped, its words
+    kept (``... finden Sie unter Kontoeinstellungen verwalten.``)."""
+    page = (
+        '<p>See <a href="/hc/en-us/articles/1">Account</a> and '
+        '<a href="/hc/en-us/articles/2">Plan</a>.</p>'
+    )
+    written = written_html(page, segments(page), {"text0": translation})
+    assert written == f"<p>{expected}</p>"
