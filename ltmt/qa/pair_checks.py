@@ -38,6 +38,7 @@ from ltmt.formats.icu_messages import (
     without_markup,
 )
 from ltmt.formats.json_catalog import WEBEXTENSION_FORMAT
+from ltmt.formats.link_locales import relocalised
 from ltmt.formats.markdown_inline import kept_as_written
 from ltmt.formats.placeholder_syntax import (
     AT_WORD_START,
@@ -171,6 +172,11 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     if WEBEXTENSION_FORMAT in flags:
         have = _named_as_in(wanted, have)
     lost, added = wanted - have, have - wanted
+    # a link to the page in the target's language (/hc/de/ for /hc/en-us/) is the same link
+    for tag, other in relocalised(lost, added):
+        lost[tag] -= 1
+        added[other] -= 1
+    lost, added = +lost, +added
     # a prompt's "yes" key is German's "ja" ("Press [Y] to confirm" → "[J] zum Bestätigen":
     # coreutils' y/n are j/n), a game's [Y] button kept as it is
     yes = Counter({"[Y]": min(lost["[Y]"], added["[J]"])})

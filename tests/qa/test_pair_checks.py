@@ -512,6 +512,47 @@ def test_placeholders(source, target, metadata, expected):
 @pytest.mark.parametrize(
     ("source", "target", "expected"),
     [
+        # a Zendesk article's link to the page in the target's help center
+        (
+            'See <a href="/hc/en-us/articles/1">X</a>.',
+            'Siehe <a href="/hc/de/articles/1">X</a>.',
+            [],
+        ),
+        (
+            '<a href="https://s.example.com/hc/en-us/articles/1-Reset">X</a>',
+            '<a href="https://s.example.com/hc/de/articles/1-Reset">X</a>',
+            [],
+        ),
+        ('<a href="/en/docs">X</a>', '<a href="/de-ch/docs">X</a>', []),
+        (  # another page is another link
+            '<a href="/hc/en-us/articles/1">X</a>',
+            '<a href="/hc/de/articles/2">X</a>',
+            [
+                'lacks <a href="/hc/en-us/articles/1">',
+                'adds <a href="/hc/de/articles/2">, which the source does not have',
+            ],
+        ),
+        (
+            '<a href="/docs/api">X</a>',
+            '<a href="/docs/faq">X</a>',
+            [
+                'lacks <a href="/docs/api">',
+                'adds <a href="/docs/faq">, which the source does not have',
+            ],
+        ),
+    ],
+)
+def test_a_link_that_changes_its_locale_segment_alone_is_no_placeholder_lost(
+    source, target, expected
+):
+    """Reported as an error ("lacks <a href=\"/hc/en-us/...\">") on every link a Zendesk
+    help center's German article points to its German pages with."""
+    assert placeholder_problems(source, target, {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
         ("%B %-d %Y", "%e. %B %Y", []),
         ("%a %I:%M %p", "%a, %H:%M", []),
         # a translator's own: the month lost (Evolution's German catalog in Debian 12)

@@ -1,0 +1,50 @@
+"""Links whose URL names a locale as a path segment (Zendesk's ``/hc/en-us/articles/1``, a
+site's ``https://example.com/en/docs``): the same link on a page in another language differs
+in that segment alone (``/hc/de/articles/1``), which is the translator's to change."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# a language tag as a URL's path segment writes it: en, de, en-us, pt_BR, zh-hans
+_LOCALE = re.compile(r"[a-z]{2}(?:[-_](?:[a-z]{2}|[a-z]{4}))?", re.IGNORECASE)
+# a URL-valued attribute of a tag as written
+_URL_VALUE = re.compile(r"""(\s(?:href|src|action|cite)\s*=\s*["']?)([^"'\s>]*)""", re.IGNORECASE)
+
+
+def same_but_locale(tag: str, other: str) -> bool:
+    """Whether ``tag`` and ``other`` (two tags as written) are the same but for the locale
+    segments of their URLs' paths (``<a href="/hc/en-us/articles/1">`` and ``<a
+    href="/hc/de/articles/1">``), and differ in one at least."""
+    if tag == other or _URL_VALUE.sub(r"\1", tag) != _URL_VALUE.sub(r"\1", other):
+        return False
+    urls = [found[2] for found in _URL_VALUE.finditer(tag)]
+    others = [found[2] for found in _URL_VALUE.finditer(other)]
+    return len(urls) == len(others) and all(
+        _url_same_but_locale(url, another) for url, another in zip(urls, others, strict=True)
+    )
+
+
+def relocalised(lost: Counter[str], added: Counter[str]) -> list[tuple[str, str]]:
+    """Pairs of a tag of ``lost`` and one of ``added`` that is the same but for its links'
+    locale (:func:`same_but_locale`), each tag used as often as it is counted."""
+    left = Counter(added)
+    pairs = []
+    for tag, count in lost.items():
+        for _ in range(count):
+            other = next((o for o, n in left.items() if n and same_but_locale(tag, o)), None)
+            if other is None:
+                break
+            left[other] -= 1
+            pairs.append((tag, other))
+    return pairs
+
+
+def _url_same_but_locale(url: str, other: str) -> bool:
+    """Whether two URLs differ in locale path segments alone (or not at all)."""
+    parts, others = url.split("/"), other.split("/")
+    return len(parts) == len(others) and all(
+        part == another or (_LOCALE.fullmatch(part) and _LOCALE.fullmatch(another))
+        for part, another in zip(parts, others, strict=True)
+    )
