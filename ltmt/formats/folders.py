@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +30,9 @@ from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
+
+# a page named by its number and a slug of its title (a Zendesk help center's article)
+_NUMBERED = re.compile(r"(\d{5,})-.")
 
 if TYPE_CHECKING:
     from ltmt.formats.registry import FileFormat, Role
@@ -187,7 +191,11 @@ class FolderPairs:
         another language pair named, as a translation of the folder names them)."""
         others, alone = self.other_language, self._named(self.untranslated)
         return [
-            (len(self.without_source), "holding one language with no source file beside"),
+            (
+                len(self.without_source),
+                "holding one language with no source file beside "
+                f"({self._named(self.without_source)})",
+            ),
             (len(self.unknown), "of no format ltmt imports"),
             (len(self.empty), "with no translated entry"),
             (len(self.other_language), f"of another language pair ({self._named(others)})"),
@@ -228,7 +236,22 @@ def _source_of(path: Path, folder: Path, source_folder: Path | None, src_lang: s
             continue  # a file is no source of itself
         if (where / name).is_file():
             return where / name
-    return None
+    return _same_numbered(path, where) if source_folder is not None else None
+
+
+def _same_numbered(path: Path, where: Path) -> Path | None:
+    """The one file in ``where`` (at ``path``'s place) that starts with the number ``path``'s
+    name does (a Zendesk article's id: ``360000112-Zwei-Faktor-Authentifizierung.html`` for
+    ``360000112-Two-factor-authentication.html``, its slug translated), or None."""
+    number = _NUMBERED.match(path.name)
+    if number is None:
+        return None
+    found = [
+        other
+        for other in (where / path.parent).glob(f"{number[1]}-*{path.suffix}")
+        if other.is_file()
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _is_source(path: Path, src_lang: str, pages_paired: bool) -> bool:

@@ -111,6 +111,24 @@ def test_one_language_files_pair_with_the_same_place_in_the_source_folder(tmp_pa
     assert [p.name for p in found.unknown] == ["x.png"]
 
 
+def test_a_zendesk_article_pairs_by_its_number_and_one_without_a_source_is_named(
+    tmp_path: Path,
+) -> None:
+    """An article whose slug the translation translated was skipped as "holding one language
+    with no source file beside", unnamed."""
+    (tmp_path / "en-us").mkdir()
+    (tmp_path / "de").mkdir()
+    (tmp_path / "en-us" / "360000112-Two-factor.html").write_text("<p>Sign in.</p>", "utf-8")
+    (tmp_path / "de" / "360000112-Zwei-Faktor.html").write_text("<p>Anmelden.</p>", "utf-8")
+    (tmp_path / "de" / "360000113-Billing.html").write_text("<p>Rechnung.</p>", "utf-8")
+    found = read_folder(tmp_path / "de", tmp_path / "en-us")
+    assert [(r.source, r.target) for r in found.records] == [("Sign in.", "Anmelden.")]
+    assert found.skipped()[0] == (
+        1,
+        "holding one language with no source file beside (360000113-Billing.html)",
+    )
+
+
 @pytest.mark.parametrize(
     ("source", "message"),
     [
