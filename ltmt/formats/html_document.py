@@ -15,7 +15,8 @@ charset>`` (or ``http-equiv`` content type) in the first 1,024 bytes, else UTF-8
 as such and Windows-1252 where it does not (as browsers read an undeclared page in Western
 locales; said in a warning). The translation is written in the same one, a character it cannot
 hold as a numeric character reference (``&#8594;``); an undeclared page of ASCII alone stays
-ASCII (``f&#252;r``), which every browser reads alike. An XHTML page (``.xhtml``, an XML
+ASCII (``f&#252;r``), which every browser reads alike, but where the output so far is UTF-8 (a
+reviewer's edit: its kept text stays as written). An XHTML page (``.xhtml``, an XML
 declaration, ``<html xmlns="http://www.w3.org/1999/xhtml">``) gets the references XML reads
 (``&#160;``, not ``&nbsp;``).
 
@@ -102,6 +103,17 @@ def decode_page(data: bytes, path: Path) -> tuple[str, str]:
     # an undeclared page of ASCII alone is read by each browser in its own locale's encoding:
     # what the translation adds beyond ASCII is written as references
     return text, "utf-8" if not text.isascii() else "ascii"
+
+
+def _undeclared_utf8(path: Path) -> bool:
+    """Whether the file at ``path`` is an HTML page that declares no encoding and is UTF-8
+    beyond ASCII: the output so far of an ASCII page, which a reviewer edited in UTF-8."""
+    try:
+        data = path.read_bytes()
+        data.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return not data.isascii() and declared_encoding(data) is None
 
 
 def lined_up_pairs(
@@ -222,4 +234,7 @@ class HtmlDocument(TranslationsHeld):
     def save(self, out_path: Path) -> None:
         text = self.translated_text()
         mark = codecs.BOM_UTF8 if self.data.startswith(codecs.BOM_UTF8) else b""
-        atomic_write(Path(out_path), mark + text.encode(self.encoding, "xmlcharrefreplace"))
+        encoding = self.encoding
+        if encoding == "ascii" and _undeclared_utf8(Path(out_path)):
+            encoding = "utf-8"  # a reviewer's zurücksetzen stays as written, not zur&#252;...
+        atomic_write(Path(out_path), mark + text.encode(encoding, "xmlcharrefreplace"))

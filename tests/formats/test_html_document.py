@@ -429,6 +429,23 @@ def test_an_update_translates_again_the_runs_whose_source_changed(
     assert result.report.source_changed == 1
 
 
+def test_a_kept_line_of_an_ascii_fragment_stays_as_a_reviewer_wrote_it_in_utf8(
+    tmp_path: Path,
+) -> None:
+    """A reviewer's ``zurücksetzen`` in the output of a page of ASCII without a charset came
+    back ``zur&#252;cksetzen`` on a rerun; an output that is still ASCII stays so."""
+    source = tmp_path / "f.html"
+    source.write_text("<p>Reset it.</p>\n<p>Open it.</p>\n", "ascii")
+    records = OutputSources(tmp_path / "records")
+    out = tmp_path / "f.de.html"
+    translate_file(source, out, FakeModel(), tgt_lang="de", output_sources=records)
+    assert out.read_bytes() == b"<p>RESET IT.</p>\n<p>OPEN IT.</p>\n"
+    out.write_bytes("<p>Zurücksetzen.</p>\n<p>OPEN IT.</p>\n".encode())
+    source.write_text("<p>Reset it.</p>\n<p>Open it all.</p>\n", "ascii")
+    translate_file(source, out, FakeModel(), tgt_lang="de", output_sources=records)
+    assert out.read_bytes() == "<p>Zurücksetzen.</p>\n<p>OPEN IT ALL.</p>\n".encode()
+
+
 def stored_matches(pairs: list[PairRecord]) -> Callable[..., list[Translation]]:
     """A translate function that reuses ``pairs`` (a memory's) as 100 % matches, as stored."""
     stored = {pair.source: pair.target for pair in pairs}
