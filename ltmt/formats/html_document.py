@@ -45,6 +45,7 @@ from ltmt.formats.html_writing import written_html
 from ltmt.formats.output_sources import Record
 from ltmt.formats.recorded_places import warn_of_replaced
 from ltmt.segments import PairRecord
+from ltmt.wording import counted, first_few, shortened
 
 logger = logging.getLogger(__name__)
 
@@ -218,7 +219,20 @@ class HtmlDocument(TranslationsHeld):
         source_file = source_file_given(path, WHAT, source_file)
         document = cls.open(Path(source_file))
         aligned = [(key, source, theirs) for key, source, theirs, _ in document.aligned(path)]
-        return lined_up_pairs(path, source_file, aligned, len(document.units()), "page")
+        paired = lined_up_pairs(path, source_file, aligned, len(document.units()), "page")
+        keys = {key for key, _, _ in aligned}
+        left = [unit.source for unit in document.units() if unit.key not in keys]
+        if left:  # a paragraph the translator added, two list items they merged
+            logger.warning(
+                "%s: %s of %s line up with none of its own and %s left out (%s); "
+                "check that the pages have the same blocks",
+                path,
+                counted(len(left), "block"),
+                source_file,
+                "is" if len(left) == 1 else "are",
+                first_few(repr(shortened(source, 40)) for source in left),
+            )
+        return paired
 
     def translated_text(self) -> str:
         """The page with its translations and the target language's marks in."""

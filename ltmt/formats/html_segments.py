@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING, Literal
 from ltmt.formats.common import same_language
 from ltmt.formats.markup_characters import decoded_references, tagged_text
 from ltmt.formats.paired_tags import VERBATIM_NAMES, kept_as_written
-from ltmt.formats.placeholder_syntax import CHARACTER_REFERENCE
+from ltmt.formats.placeholder_syntax import CHARACTER_REFERENCE, find_placeholders
 from ltmt.formats.recorded_places import lined_up_places, recorded_sources
 from ltmt.text import has_letter
 
@@ -177,6 +177,8 @@ class Run:
     # closing tags): what a translation that moved a source's inline element around all its
     # words holds, as qa reads it
     around: tuple[str, str] = ("", "")
+    # the block element it stands in (its name, and its id where it has one: ``h2#h_01GC1``)
+    block: str = ""
 
     @property
     def with_around(self) -> str:
@@ -185,9 +187,16 @@ class Run:
 
     @property
     def shape(self) -> str:
-        """What stands here, not what it says (the names of its tags, in any order: a
-        translation may move them): two pages' runs line up where theirs match."""
-        return "text:" + ",".join(sorted(tag_name(tag) for tag, _, _ in self.tags))
+        """What stands here, not what it says (its block element, the names of its tags, in
+        any order: a translation may move them): two pages' runs line up where theirs match.
+        Without the block, a paragraph a translator added lined up with the heading after it
+        (and was imported as its translation); so did the first of two paragraphs with the
+        second, without its placeholders (``{{dc.product_name}}``, which a translation keeps)."""
+        tags = ",".join(sorted(tag_name(tag) for tag, _, _ in self.tags))
+        kept = sorted(
+            p.text for p in find_placeholders(self.source) if p.kind not in ("tag", "name")
+        )
+        return f"text:{self.block}:{tags}:{' '.join(kept)}"
 
 
 @dataclass
@@ -231,8 +240,16 @@ def line_up(
         by = recorded_sources(
             record, [piece.source for piece in ours], [piece.key for piece in others]
         )
-    for mine_at, theirs_at in lined_up_places(*by, lambda i, j: type(ours[i]) is type(others[j])):
+    for mine_at, theirs_at in lined_up_places(*by, lambda i, j: _alike(ours[i], others[j])):
         yield ours[mine_at], others[theirs_at]
+
+
+def _alike(piece: Run | AttributeValue, other: Run | AttributeValue) -> bool:
+    """Whether two pieces in a stretch each side replaced may stand for each other: of one
+    kind, runs in blocks of one element (a ``<p>`` for no ``<h2>``)."""
+    if isinstance(piece, Run) and isinstance(other, Run):
+        return piece.block.partition("#")[0] == other.block.partition("#")[0]
+    return type(piece) is type(other)
 
 
 def lined_up_sources(
@@ -313,6 +330,7 @@ def segments(text: str, src_lang: str | None = None) -> Segments:
     events = scan(text)
     found = Segments(xml=text.lstrip("\ufeff").startswith("<?xml"))
     run: list[Event] = []
+    block = ""  # the block element the run stands in: the last boundary opened
     skipping: tuple[str, int] | None = None  # (element, its depth) while inside one skipped
     svg = _SvgDepth()
     for event in events:
@@ -328,8 +346,10 @@ def segments(text: str, src_lang: str | None = None) -> Segments:
         if svg.depth:
             inline = event.kind == "text" or event.tag == "tspan"
         if not inline:
-            _close_run(text, run, found, in_svg=svg.depth > 0)
+            _close_run(text, run, found, in_svg=svg.depth > 0, block=block)
             run = []
+            if event.kind == "start":
+                block = event.tag + "".join(f"#{v}" for k, v in event.attrs if k == "id" and v)
         if event.kind in ("start", "empty"):
             if not inline and _of_another_language(event, src_lang):
                 event = replace(event, attrs=(*event.attrs, ("translate", "no")))
@@ -340,7 +360,7 @@ def segments(text: str, src_lang: str | None = None) -> Segments:
                 _read_attributes(text, event, found, src_lang)
         if inline:
             run.append(event)
-    _close_run(text, run, found)
+    _close_run(text, run, found, block=block)
     return found
 
 
@@ -458,9 +478,11 @@ def _value_place(text: str, event: Event, name: str) -> tuple[int, int] | None:
     return None
 
 
-def _close_run(text: str, run: list[Event], found: Segments, in_svg: bool = False) -> None:
-    """Add ``run`` (inline events between two boundaries) if it has words to translate (``in_svg``:
-    not an identifier, :data:`_IDENTIFIER`)."""
+def _close_run(
+    text: str, run: list[Event], found: Segments, in_svg: bool = False, block: str = ""
+) -> None:
+    """Add ``run`` (inline events between two boundaries, in the ``block`` element) if it has
+    words to translate (``in_svg``: not an identifier, :data:`_IDENTIFIER`)."""
     body = _trimmed(text, run)
     if not body or not _has_words("".join(_tagged(text, event) for event in body)):
         return
@@ -487,7 +509,7 @@ def _close_run(text: str, run: list[Event], found: Segments, in_svg: bool = Fals
     tags = tuple(
         (_tagged(text, event), event.start, event.end) for event in body if event.kind != "text"
     )
-    found.runs.append(Run(found.key("text"), source, start, end, tags, (opening, closing)))
+    found.runs.append(Run(found.key("text"), source, start, end, tags, (opening, closing), block))
 
 
 def _wraps(body: list[Event]) -> bool:

@@ -446,6 +446,39 @@ def test_a_kept_line_of_an_ascii_fragment_stays_as_a_reviewer_wrote_it_in_utf8(
     assert out.read_bytes() == "<p>Zurücksetzen.</p>\n<p>OPEN IT ALL.</p>\n".encode()
 
 
+def test_pages_line_up_by_their_blocks_and_those_that_do_not_are_named(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A Zendesk article whose German has one more paragraph and two list items merged was
+    imported by place: its first paragraph stored with the added note's German."""
+    source, target = tmp_path / "en.html", tmp_path / "de.html"
+    source.write_text(
+        '<p>View invoices in {{dc.product_name}}.</p>\n<h2 id="h_1">Invoices</h2>\n'
+        "<ul><li>Open <b>Settings</b>.</li><li>Click <b>Billing</b>.</li>"
+        "<li>Click <b>Invoices</b>.</li></ul>\n<p>Kept for 12 months.</p>\n",
+        "utf-8",
+    )
+    target.write_text(
+        "<p>Rechnungen in {{dc.product_name}} ansehen.</p>\n<p>Hinweis: nur im Plan Pro.</p>\n"
+        '<h2 id="h_1">Rechnungen</h2>\n<ul><li>Öffnen Sie <b>Einstellungen</b>.</li>'
+        "<li>Klicken Sie auf <b>Abrechnung</b> und <b>Rechnungen</b>.</li></ul>\n"
+        "<p>12 Monate lang verfügbar.</p>\n",
+        "utf-8",
+    )
+    pairs = [(p.source, p.target) for p in HtmlDocument.pairs(target, source)]
+    assert pairs == [
+        ("View invoices in {{dc.product_name}}.", "Rechnungen in {{dc.product_name}} ansehen."),
+        ("Invoices", "Rechnungen"),
+        ("Open <b>Settings</b>.", "Öffnen Sie <b>Einstellungen</b>."),
+        ("Kept for 12 months.", "12 Monate lang verfügbar."),
+    ]
+    assert caplog.messages == [
+        f"{target}: 2 blocks of {source} line up with none of its own and are left out "
+        "('Click <b>Billing</b>.', 'Click <b>Invoices</b>.'); check that the pages have the "
+        "same blocks"
+    ]
+
+
 def stored_matches(pairs: list[PairRecord]) -> Callable[..., list[Translation]]:
     """A translate function that reuses ``pairs`` (a memory's) as 100 % matches, as stored."""
     stored = {pair.source: pair.target for pair in pairs}
