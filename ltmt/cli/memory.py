@@ -221,6 +221,7 @@ def import_(
             users_before = memory.users()
             if source_file is not None and user in users_before:
                 held_for_others = held_for_other_sources(memory, user, records)
+            undo = _undo_command(user, origin, memory if user in users_before else None)
             report = _store_records(
                 stack, memory, user, records, name, origin, (src_lang, tgt_lang)
             )
@@ -240,15 +241,14 @@ def import_(
     _warn_if_not_the_models_pair(src_lang, tgt_lang)  # once stored: a refused import says why
     if user not in users_before:
         _warn_if_close_to_a_user(user, users_before)
-    undo = _undo_command(user, origin)
     if unreviewed:
         typer.echo(
             f"ltmt: warning: {counted(len(unreviewed), 'pair')} ltmt translated into {name} and "
             f"nobody changed since were stored as approved ({first_few(unreviewed)}); review "
-            f"them, or undo the import: {undo}",
+            f"them{_or_undo(undo, name)}",
             err=True,
         )
-    _warn_of_unrecorded(checks.unrecorded, reviewed_only, undo)
+    _warn_of_unrecorded(checks.unrecorded, reviewed_only, undo, name)
     if held_for_others:
         typer.echo(
             f"ltmt: warning: {counted(len(held_for_others), 'pair')} whose target the memory "
@@ -258,12 +258,32 @@ def import_(
         )
 
 
-def _undo_command(user: str, origin: str) -> str:
+def _undo_command(user: str, origin: str, memory: Memory | None) -> str | None:
     """The command that undoes an import of ``origin`` into ``user``'s memory: with
-    ``--yes``, without which it only says what it would delete (the hint failed as given)."""
+    ``--yes``, without which it only says what it would delete (the hint failed as given).
+    None where ``memory`` (read before the import stores anything; None for a new user) holds
+    pairs of ``origin`` already: deleting the origin would delete them too (a team's reviewed
+    file imported before ltmt filled it, session 67), so no command undoes this import alone."""
     import shlex
 
+    from ltmt.memory.origins import is_of_origin
+
+    if memory is not None:
+        held = {*memory.stats(user)["origins"], *memory.shared_origins(user)}
+        if any(is_of_origin(name, origin) for name in held):
+            return None
     return f"ltmt memory delete --user {shlex.quote(user)} --origin {shlex.quote(origin)} --yes"
+
+
+def _or_undo(undo: str | None, name: str) -> str:
+    """``, or undo the import: COMMAND`` after a warning's "review them", where a command
+    undoes the import alone (:func:`_undo_command`); else why none is offered."""
+    if undo is not None:
+        return f", or undo the import: {undo}"
+    return (
+        f" (no command undoes this import alone: the memory held pairs imported from {name} "
+        "before, and 'ltmt memory delete --origin' would delete those too)"
+    )
 
 
 def _warn_of_suspects(suspects: list[SuspectKind], qa_command: str | None) -> None:
@@ -520,26 +540,27 @@ def _checked_against_record(
 
 
 def _warn_of_unrecorded(
-    unrecorded: list[tuple[str, str, int]], reviewed_only: bool, undo: str
+    unrecorded: list[tuple[str, str, int]], reviewed_only: bool, undo: str | None, said: str
 ) -> None:
     """Warn that the files of ``unrecorded`` (name, the header line that says ltmt filled
     them, pairs) have no record of which translations ltmt wrote: all were stored as approved,
     ltmt's machine translation among them unless a reviewer removed its fuzzy marks (a reviewed
     catalog keeps ltmt's X-Generator line: the warning cannot tell the two apart), session 66
-    (:func:`_recorded_older_sources`)."""
+    (:func:`_recorded_older_sources`). ``undo``: :func:`_undo_command`'s, for the import
+    ``said`` (what messages call it)."""
     if not unrecorded:
         return
     files = first_few([name for name, _, _ in unrecorded])
-    said = "; ".join(dict.fromkeys(generator for _, generator, _ in unrecorded))
+    generators = "; ".join(dict.fromkeys(generator for _, generator, _ in unrecorded))
     pairs = sum(count for _, _, count in unrecorded)
     apart = ", which --reviewed-only cannot tell apart" if reviewed_only else ""
+    advice = f"undo the import: {undo}" if undo else f"review them{_or_undo(undo, said)}"
     typer.echo(
         f"ltmt: warning: {files} say{'s' if len(unrecorded) == 1 else ''} ltmt filled "
-        f"translations in ({said}) and mark{'s' if len(unrecorded) == 1 else ''} none fuzzy, "
-        f"and no record on this machine says which: {counted(pairs, 'pair')} imported as "
+        f"translations in ({generators}) and mark{'s' if len(unrecorded) == 1 else ''} none "
+        f"fuzzy, and no record on this machine says which: {counted(pairs, 'pair')} imported as "
         f"approved, {'which holds' if pairs == 1 else 'which hold'} ltmt's machine translation "
-        f"unless a reviewer removed its fuzzy marks{apart}; if nobody reviewed it, undo the "
-        f"import: {undo}",
+        f"unless a reviewer removed its fuzzy marks{apart}; if nobody reviewed it, {advice}",
         err=True,
     )
 

@@ -1555,6 +1555,43 @@ def test_ltmts_unreviewed_output_is_known_in_a_folder_for_another_user_and_in_a_
     )
 
 
+def test_an_import_whose_origin_held_reviewed_pairs_offers_no_undo_that_deletes_them(
+    capsys, tmp_path: Path, store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A team's reviewed file imported, then filled by ltmt and imported again: the warning
+    suggested 'memory delete --origin FILE --yes', which deleted the reviewed pairs of the
+    first import too (both share the file's origin); session 67."""
+    from ltmt.formats.csv_table import CsvTable
+    from ltmt.formats.output_sources import OutputSources
+
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))  # no other test's records
+    table = tmp_path / "strings.csv"
+    table.write_text("key,en,de\nq,Quit,Beenden\n")  # the team's reviewed file
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(table), "-u", "app", "--memory-dir", store
+    )
+    assert code == 0, err
+    table.write_text("key,en,de\nq,Quit,Beenden\nhp,Restore 50 HP.,50 HP wiederherstellen.\n")
+    held = CsvTable.open(table).held_translations()  # as ltmt translate records its output
+    units = CsvTable.open(table).units()  # ltmt wrote the string the file lacked
+    written = [(unit, held[unit.key]) for unit in units[1:]]
+    with Memory(store) as memory:
+        OutputSources.in_cache("app", memory).write(table, written)
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(table), "-u", "app", "--memory-dir", store
+    )
+    assert (code, out) == (0, "imported strings.csv into app: 1 added, 1 duplicate, 0 skipped\n"), (
+        err
+    )
+    assert err.splitlines()[-1] == (
+        "ltmt: warning: 1 pair ltmt translated into strings.csv and nobody changed since were "
+        "stored as approved (hp); review them (no command undoes this import alone: the memory "
+        "held pairs imported from strings.csv before, and 'ltmt memory delete --origin' would "
+        "delete those too)"
+    )
+    assert Memory(store).count("app") == 2
+
+
 def test_a_po_catalog_ltmt_filled_without_fuzzy_marks_is_named_on_import(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, store: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
