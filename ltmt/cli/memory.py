@@ -214,7 +214,9 @@ def import_(
                 )
             if memory is None:  # a new store, made once the file is read
                 memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
-            checks = _recorded_older_sources(memory, user, read_from, records, reviewed_only, fmt)
+            checks = _recorded_older_sources(
+                (memory, user, origin), read_from, records, reviewed_only, fmt
+            )
             records, unreviewed = checks.records, checks.unreviewed
             suspects = suspect_pairs(records)  # before they are stored: the list is drained
             held_for_others: list[str] = []
@@ -472,8 +474,7 @@ class _RecordChecks:
 
 
 def _recorded_older_sources(
-    memory: Memory,
-    user: str,
+    importing: tuple[Memory, str, str],
     read_from: Path,
     records: list[PairRecord],
     reviewed_only: bool,
@@ -488,13 +489,16 @@ def _recorded_older_sources(
     their file). The record is any user's of this cache folder, found by the file's path,
     bytes or texts (:meth:`~ltmt.formats.output_sources.OutputSources.read_for_import`). A
     PO catalog without one whose header says ltmt filled it is named (``fmt``: the format
-    given)."""
+    given). ``importing``: the memory, the user and the import's origin; a pair whose
+    translation the memory approved before from another origin is not ltmt's to name (a 100 %
+    match its translation reused: :func:`~ltmt.formats.changed_sources.approved_already`)."""
     from ltmt.formats.folders import origin_path
     from ltmt.formats.output_sources import OutputSources
 
+    memory, user, _ = importing
     sources = OutputSources.in_cache(user, memory)
     if read_from.is_file():
-        return _checked_against_record(sources, read_from, records, reviewed_only, fmt)
+        return _checked_against_record(sources, read_from, records, reviewed_only, fmt, importing)
     if not read_from.is_dir():
         return _RecordChecks(records)
     found = _RecordChecks([])
@@ -503,7 +507,7 @@ def _recorded_older_sources(
         by_file.setdefault(record.origin, []).append(record)
     for origin, pairs in by_file.items():
         path = origin_path(read_from, origin)
-        checked = _checked_against_record(sources, path, pairs, reviewed_only, None)
+        checked = _checked_against_record(sources, path, pairs, reviewed_only, None, importing)
         shown = path.relative_to(read_from) if path.is_relative_to(read_from) else path
         found.records += checked.records
         found.unreviewed += [f"{shown}: {name}" for name in checked.unreviewed]
@@ -517,9 +521,12 @@ def _checked_against_record(
     records: list[PairRecord],
     reviewed_only: bool,
     fmt: str | None,
+    importing: tuple[Memory, str, str],
 ) -> _RecordChecks:
-    """:func:`_recorded_older_sources` of the one file ``path`` and its ``records``."""
+    """:func:`_recorded_older_sources` of the one file ``path`` and its ``records``, imported
+    into ``importing`` (the memory, the user and the import's origin)."""
     from ltmt.formats.changed_sources import (
+        approved_already,
         recorded_for_older_sources,
         unreviewed_left_out,
         written_unreviewed,
@@ -534,9 +541,11 @@ def _checked_against_record(
         unrecorded = [(path.name, generator, len(pairs))] if generator else []
         return _RecordChecks(records, unrecorded=unrecorded)
     records = recorded_for_older_sources(record, records)
+    memory, user, origin = importing  # a reused 100 % match is a duplicate, not ltmt's
+    approved = approved_already(memory, user, records, origin)
     if reviewed_only:
-        return _RecordChecks(unreviewed_left_out(record, records))
-    return _RecordChecks(records, written_unreviewed(record, records))
+        return _RecordChecks(unreviewed_left_out(record, records, approved))
+    return _RecordChecks(records, written_unreviewed(record, records, approved))
 
 
 def _warn_of_unrecorded(

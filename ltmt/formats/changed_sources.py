@@ -40,7 +40,7 @@ as msgmerge marks a PO entry, and kept (:func:`mark_for_review`).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -179,28 +179,66 @@ def _record_key(number: int, pair: PairRecord) -> str:
     return str(pair.metadata.get("context") or f"\n{number}")
 
 
-def written_unreviewed(record: Record, records: Sequence[PairRecord]) -> list[str]:
+def written_unreviewed(
+    record: Record, records: Sequence[PairRecord], approved: Collection[int] = ()
+) -> list[str]:
     """The names (a pair without one: its place in the file, from 1) of those of ``records``
     (the pairs of a one-language file ltmt wrote and its source file) whose target ``record``
     says ltmt wrote for that very source: its machine translation, which nobody changed since
-    (an import stores it as approved all the same, and names it in a warning)."""
+    (an import stores it as approved all the same, and names it in a warning). Those at the
+    places ``approved`` (from 0: :func:`approved_already`) are not ltmt's to name: it reused
+    the memory's approved translation."""
     return [
         str(pair.metadata.get("context") or number)
         for number, pair in enumerate(records, start=1)
-        if not pair.unpaired and record.wrote(pair.source, pair.target)
+        if not pair.unpaired
+        and number - 1 not in approved
+        and record.wrote(pair.source, pair.target)
     ]
 
 
-def unreviewed_left_out(record: Record, records: Sequence[PairRecord]) -> list[PairRecord]:
+def unreviewed_left_out(
+    record: Record, records: Sequence[PairRecord], approved: Collection[int] = ()
+) -> list[PairRecord]:
     """``records``, those :func:`written_unreviewed` names (ltmt's machine translation, which
     nobody changed since) marked unpaired (:data:`UNREVIEWED`): ``memory import
-    --reviewed-only`` leaves them out."""
+    --reviewed-only`` leaves them out; those at the places ``approved`` stay (duplicates)."""
     return [
         replace(pair, unpaired=UNREVIEWED)
-        if not pair.unpaired and record.wrote(pair.source, pair.target)
+        if not pair.unpaired and place not in approved and record.wrote(pair.source, pair.target)
         else pair
-        for pair in records
+        for place, pair in enumerate(records)
     ]
+
+
+def approved_already(
+    memory: Memory, user: str, records: Sequence[PairRecord], origin: str
+) -> set[int]:
+    """The places (from 0) of those of ``records`` whose target ``user``'s memory holds for
+    their very source (a 100 % match) from another origin than ``origin`` (the import's: a
+    pair an earlier import of the file stored may be ltmt's own): a translation ltmt wrote by
+    reusing an approved match, which an import counts as a duplicate, not as ltmt's
+    unreviewed machine translation. None for a user the memory lacks."""
+    from ltmt.memory.layout import other_origins
+    from ltmt.memory.origins import is_of_origin
+
+    places = [place for place, pair in enumerate(records) if not pair.unpaired]
+    if not places or user not in memory.users():
+        return set()
+    found = memory.search_batch(user, [records[place].source for place in places], k=MATCHES_READ)
+    return {
+        place
+        for place, matches in zip(places, found, strict=True)
+        for match in matches
+        if match.score >= 100
+        and from_written(match.segment.target) == from_written(records[place].target)
+        and normalize(from_written(match.segment.source))
+        == normalize(from_written(records[place].source))
+        and not all(
+            is_of_origin(name, origin)
+            for name in (match.segment.origin, *other_origins(match.segment.metadata))
+        )
+    }
 
 
 def mark_for_review(

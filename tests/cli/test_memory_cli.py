@@ -1592,6 +1592,68 @@ def test_an_import_whose_origin_held_reviewed_pairs_offers_no_undo_that_deletes_
     assert Memory(store).count("app") == 2
 
 
+def test_ltmts_reuse_of_an_approved_match_is_a_duplicate_not_unreviewed_translation(
+    capsys, tmp_path: Path, store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A string translate filled with the memory's approved 100 % match was named among the
+    pairs "ltmt translated ... and nobody changed since", and --reviewed-only skipped it as
+    "written by ltmt and not reviewed"; session 67."""
+    from ltmt.formats.csv_table import CsvTable
+    from ltmt.formats.output_sources import OutputSources
+
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))  # no other test's records
+    approved = tmp_path / "approved.csv"
+    approved.write_text("key,en,de\nq,Quit,Beenden\n")
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(approved), "-u", "app", "--memory-dir", store
+    )
+    assert code == 0, err
+    table = tmp_path / "strings.csv"  # ltmt wrote both: the first from the memory
+    table.write_text("key,en,de\nq,Quit,Beenden\nhp,Restore 50 HP.,50 HP wiederherstellen.\n")
+    held = CsvTable.open(table).held_translations()
+    written = [(unit, held[unit.key]) for unit in CsvTable.open(table).units()]
+    with Memory(store) as memory:
+        OutputSources.in_cache("app", memory).write(table, written)
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(table), "-u", "app", "--memory-dir", store
+    )
+    assert (code, out) == (0, "imported strings.csv into app: 1 added, 1 duplicate, 0 skipped\n")
+    assert err.splitlines()[-1] == (
+        "ltmt: warning: 1 pair ltmt translated into strings.csv and nobody changed since were "
+        "stored as approved (hp); review them, or undo the import: ltmt memory delete --user "
+        f"app --origin {table} --yes"
+    )
+    code, out, err = ltmt(
+        capsys,
+        "memory",
+        "delete",
+        "-u",
+        "app",
+        "--origin",
+        str(table),
+        "--yes",
+        "--memory-dir",
+        store,
+    )
+    assert code == 0, err
+    code, out, err = ltmt(
+        capsys,
+        "memory",
+        "import",
+        str(table),
+        "-u",
+        "app",
+        "--memory-dir",
+        store,
+        "--reviewed-only",
+    )
+    assert (code, out) == (
+        0,
+        "imported strings.csv into app: 0 added, 1 duplicate, 1 skipped "
+        "(1 written by ltmt and not reviewed)\n",
+    ), err
+
+
 def test_a_po_catalog_ltmt_filled_without_fuzzy_marks_is_named_on_import(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, store: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
