@@ -329,6 +329,7 @@ FORMATS: dict[str, FileFormat] = {
             markers=(b"<resources",),
             one_language=True,
             utf16=True,  # XML: its parser reads UTF-16
+            counts_not_read=True,  # strings not in the source file: counted, not warned of
         ),
         FileFormat(
             "properties",

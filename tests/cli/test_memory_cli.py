@@ -2245,6 +2245,11 @@ def test_an_import_warns_of_pairs_ltmt_qa_would_flag_and_stores_them(
     [
         ("de.ftl", "ok = OK\n", "ok = Gut\nobsolete-msg = Veraltet\n"),
         ("de.json", '{"ok": "OK"}', '{"ok": "Gut", "obsolete": "Veraltet"}'),
+        (
+            "strings.xml",
+            '<resources><string name="ok">OK</string></resources>',
+            '<resources><string name="ok">Gut</string><string name="gone">Weg</string></resources>',
+        ),
     ],
 )
 def test_a_translated_string_not_in_the_source_file_is_counted_not_read(
@@ -2257,6 +2262,9 @@ def test_a_translated_string_not_in_the_source_file_is_counted_not_read(
 ) -> None:
     """An obsolete string of the translated file made no pair and was dropped uncounted."""
     source, translated = tmp_path / f"en{Path(name).suffix}", tmp_path / name
+    if name == "strings.xml":  # an Android resource folder's: values/ and values-de/
+        source, translated = tmp_path / "values" / name, tmp_path / "values-de" / name
+        source.parent.mkdir(), translated.parent.mkdir()
     source.write_text(english)
     translated.write_text(german)
     code, out, _ = ltmt(
@@ -2267,6 +2275,40 @@ def test_a_translated_string_not_in_the_source_file_is_counted_not_read(
         0,
         "1 added, 0 duplicates, 0 skipped; not read: 1 not in the source file\n",
     )
+
+
+def test_swapped_android_files_are_refused_without_the_obsolete_strings_warning(
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+    store: str,
+    tmp_path: Path,
+) -> None:
+    """values/strings.xml given as the translation of values-de/strings.xml first warned that
+    the strings values-de lacks were "not imported ... delete them there", then refused the two
+    sides as swapped: the warning sent the user to delete the English strings; session 67."""
+    english, german = tmp_path / "values" / "strings.xml", tmp_path / "values-de" / "strings.xml"
+    english.parent.mkdir(), german.parent.mkdir()
+    words = [
+        ("open", "Open the file", "Datei öffnen"),
+        ("save", "Save your changes before you close the window", "Speichern Sie Ihre Änderungen, bevor Sie das Fenster schließen"),
+        ("quit", "Do you really want to quit the application now?", "Wollen Sie die Anwendung jetzt wirklich beenden?"),
+        ("gone", "The connection to the server was lost", "Die Verbindung zum Server ist unterbrochen"),
+    ]  # fmt: skip
+    strings = '<string name="{}">{}</string>'
+    english.write_text(
+        f"<resources>{''.join(strings.format(k, e) for k, e, _ in words)}</resources>"
+    )
+    german.write_text(
+        f"<resources>{''.join(strings.format(k, g) for k, _, g in words[:3])}</resources>"
+    )
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(english), "--source-file", str(german), "--user", "a1",
+        "--memory-dir", store,
+    )  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err.startswith(f"ltmt: error: {english}: its sources read as German"), err
+    assert "the two sides look swapped" in err and len(err.splitlines()) == 1, err
+    assert [record.getMessage() for record in caplog.records] == []
 
 
 @pytest.mark.parametrize("file_first", [True, False])
