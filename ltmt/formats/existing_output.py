@@ -97,15 +97,18 @@ def adopt(document: TranslatedApart, out_path: Path, record: Record | None) -> N
         document.adopt(out_path)
 
 
-def drop_outdated(document: Document, out_path: Path, record: Record | None) -> int:
+def drop_outdated(
+    document: Document, out_path: Path, record: Record | None
+) -> tuple[int, list[str]]:
     """Drop the translations ``document`` took over from ``out_path`` (or holds, where it is
     its own output: :class:`~ltmt.formats.output_sources.FilledInPlace`) that ltmt wrote there
     for another source than their unit's now (as its ``record`` says:
     :mod:`ltmt.formats.output_sources`), so that they are translated again; name those edited
-    since whose source changed too, which are kept. Returns how many were dropped."""
+    since whose source changed too, which are kept. Returns how many were dropped, and the
+    keys of those named (:func:`warn_of_changed_sources` names them no more)."""
     held = _held(document)
     if record is None or held is None:
-        return 0
+        return 0, []
     kept = [(u, held[u.key]) for u in document.units() if u.key in held]
     found = outdated(record, kept, document.output_keys if isinstance(document, Moved) else None)
     if isinstance(document, FilledInPlace):
@@ -123,7 +126,7 @@ def drop_outdated(document: Document, out_path: Path, record: Record | None) -> 
             first_few(found.edited),
             "it" if len(found.edited) == 1 else "them",
         )
-    return len(found.again)
+    return len(found.again), list(found.edited)
 
 
 def warn_of_no_record(document: Document, out_path: Path) -> None:
@@ -216,7 +219,11 @@ def _by_ltmt(unit: Unit, text: str, written: Collection[str], before: Record | N
 
 
 def warn_of_changed_sources(
-    document: Document, in_path: Path, out_path: Path, changed_sources: ChangedSources
+    document: Document,
+    in_path: Path,
+    out_path: Path,
+    changed_sources: ChangedSources,
+    named: Collection[str] = (),
 ) -> int:
     """Name the strings kept from ``out_path`` whose translation the memory holds for another
     source than ``in_path``'s (:mod:`ltmt.formats.changed_sources`): weak evidence, as keys
@@ -225,11 +232,17 @@ def warn_of_changed_sources(
     there is the strong evidence: :func:`drop_outdated`). A document that does not keep them
     (:attr:`~ltmt.formats.documents.TranslationsHeld.keeps_changed_sources`: a block of a page,
     a book, subtitles or Markdown, kept by its place, which an edit or an insertion before it
-    moves) has them translated again instead. Returns how many were dropped."""
+    moves) has them translated again instead. Returns how many were dropped. ``named``: the
+    keys :func:`drop_outdated` named already (the record said their source changed): one
+    warning each string."""
     if not isinstance(document, TranslatedApart):
         return 0
     held = document.translations
-    kept = [(unit, held[unit.key]) for unit in document.units() if unit.key in held]
+    kept = [
+        (unit, held[unit.key])
+        for unit in document.units()
+        if unit.key in held and unit.key not in named
+    ]
     changed = changed_sources(kept)
     if changed and not getattr(document, "keeps_changed_sources", True):
         for key in changed:

@@ -243,15 +243,15 @@ def translate_file(
             copies_of_source = document.copies_of_source
             if output_sources is not None and not overwrite and record is None:
                 warn_of_no_record(document, Path(out_path))
-            source_changed = drop_outdated(document, Path(out_path), record)
+            source_changed, named = drop_outdated(document, Path(out_path), record)
             if changed_sources is not None and not overwrite:
                 source_changed += warn_of_changed_sources(
-                    document, in_path, out_path, changed_sources
+                    document, in_path, out_path, changed_sources, named
                 )
         elif in_place and isinstance(document, FilledInPlace) and output_sources and not overwrite:
             # the file is its own output: what ltmt wrote there for a source changed since
             record = output_sources.read(Path(out_path))
-            source_changed = drop_outdated(document, Path(out_path), record)
+            source_changed = drop_outdated(document, Path(out_path), record)[0]
         units = document.pending(overwrite)
         if isinstance(document, SourceChangesUnmarked) and changed_sources and not overwrite:
             mark_for_review(document, in_path, changed_sources)

@@ -26,6 +26,36 @@ from ltmt.formats.pipeline import translate_file
 from ltmt.segments import PairRecord
 
 
+def test_an_edited_string_whose_source_changed_is_named_in_one_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A translator's edit whose English changed since was named twice: once by the record of
+    the output (de.json), once by the memory (en.json, "had another source"); session 67."""
+    from ltmt.formats.output_sources import OutputSources
+
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "en.json", tmp_path / "de.json"
+    source.write_text(json.dumps({"submit": "Submit the form"}), "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    output.write_text(json.dumps({"submit": "Formular absenden"}), "utf-8")  # a translator's
+    source.write_text(json.dumps({"submit": "Send the form"}), "utf-8")
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u", [("Submit the form", "Formular absenden", {"context": "/submit"})])
+        with caplog.at_level(logging.WARNING):
+            translate_file(
+                source,
+                output,
+                FakeModel(),
+                output_sources=records,
+                changed_sources=partial(approved_for_other_sources, memory, "u"),
+            )
+    assert [record.getMessage() for record in caplog.records] == [
+        f"{output}: 1 translation that ltmt did not write (a translator's, or edited since), "
+        "whose source changed since, kept as they are (/submit); check them (--overwrite "
+        "translates every one again)"
+    ]
+
+
 def test_a_kept_translation_the_memory_holds_for_another_source_is_kept_and_named(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
