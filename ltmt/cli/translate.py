@@ -429,6 +429,7 @@ def translate(
             translator = Translator(
                 model,
                 memory,
+                warn_unknown_user=False,  # said by _open_memory
                 fusion=method,
                 beam=beam,
                 batch_size=batch_size,
@@ -538,8 +539,12 @@ def _open_memory(
         return None
     memory = Memory(memory_dir, key_file=key_file, scan_max=scan_max)
     report.memory = str(memory.path)
-    # the Translator logs the warning itself, the first time it is asked for the user
-    report.unknown_user = missing_user(memory, user) is not None
+    # said here, before the model loads and the output is read (a run that finds nothing to
+    # translate never asks the Translator, which then said nothing: session 67)
+    missing = missing_user(memory, user)
+    report.unknown_user = missing is not None
+    if missing is not None:
+        warn(missing)
     return memory
 
 

@@ -129,22 +129,43 @@ def drop_outdated(
     return len(found.again), list(found.edited)
 
 
-def warn_of_no_record(document: Document, out_path: Path) -> None:
+def warn_of_no_record(
+    document: Document, out_path: Path, output_sources: OutputSources | None = None
+) -> None:
     """Say that ``out_path``, whose translations ``document`` took over, has no record of what
     ltmt wrote there (:mod:`ltmt.formats.output_sources`: a copy of an output ltmt wrote at
     another path and edited since, or one it never wrote), so a kept translation whose source
-    changed since cannot be told from an up-to-date one."""
+    changed since cannot be told from an up-to-date one. Where ``output_sources`` (this run's
+    user's) find the file's record of another user by its path or bytes, that is said instead
+    (a typo in --user). --overwrite is not advised: a file ltmt never wrote, a team's own,
+    holds reviewed strings it would replace."""
     held = _held(document)
-    if held:
+    if not held:
+        return
+    kept = counted(len(held), "translation")
+    user = output_sources.user if output_sources is not None else None
+    # another user's record, found by the file's path or bytes (no pairs: not a copy's)
+    if user is not None and output_sources and output_sources.read_for_import(out_path):
         logger.warning(
-            "%s: no record of what ltmt wrote into this file (a copy of an output it wrote "
-            "elsewhere, edited since, or one it never wrote), so strings whose source changed "
-            "cannot be told: %s %s; translate into the output where ltmt wrote it, or use "
-            "--overwrite",
+            "%s: no record for user %s of what ltmt wrote into this file (ltmt wrote it for "
+            "another user: check --user), so strings whose source changed cannot be told: %s "
+            "%s",
             out_path,
-            counted(len(held), "translation"),
+            user,
+            kept,
             _kept_as_is(len(held)),
         )
+        return
+    logger.warning(
+        "%s: no record of what ltmt wrote into this file (a copy of an output it wrote "
+        "elsewhere, edited since, or one it never wrote), so strings whose source changed "
+        "cannot be told: %s %s; translate into the output where ltmt wrote it, or check "
+        "%s by hand",
+        out_path,
+        kept,
+        _kept_as_is(len(held)),
+        "it" if len(held) == 1 else "them",
+    )
 
 
 def _kept_as_is(count: int) -> str:

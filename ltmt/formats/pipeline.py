@@ -242,7 +242,7 @@ def translate_file(
                     raise
             copies_of_source = document.copies_of_source
             if output_sources is not None and not overwrite and record is None:
-                warn_of_no_record(document, Path(out_path))
+                warn_of_no_record(document, Path(out_path), output_sources)
             source_changed, named = drop_outdated(document, Path(out_path), record)
             if changed_sources is not None and not overwrite:
                 source_changed += warn_of_changed_sources(

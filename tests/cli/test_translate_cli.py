@@ -38,9 +38,9 @@ def test_learn_then_reuse(tmp_path, capsys, caplog, common):
     )
     assert code == 0, err
     assert len(first.split("\n")) == 4 and first.split("\n")[1] == ""
-    # the Translator's warning (logged: ltmt: warning: ... on the command line)
-    assert "no user 'u1' in memory store" in caplog.text
-    assert "translating without memory" in caplog.text
+    # said once the store is open, before anything is translated
+    assert "no user 'u1' in memory store" in err
+    assert "translating without memory" in err
     assert "memory: 0 exact, 0 fuzzy used by fusion, 2 without a usable match" in err
     assert "learned 2 new pairs" in err
 
@@ -48,6 +48,46 @@ def test_learn_then_reuse(tmp_path, capsys, caplog, common):
     assert code == 0, err
     assert second == "Datei öffnen\n\nHallo Welt\n"
     assert "memory: 2 exact" in err and "warning" not in err
+
+
+def test_an_unknown_user_is_said_first_when_nothing_needs_translating(
+    tmp_path, capsys, caplog, common, monkeypatch
+):
+    """A typo for a user (rnn for rn) translated an output ltmt wrote for rn without the
+    did-you-mean warning (only the Translator said it, and nothing was left for it to
+    translate), and said the file had "no record of what ltmt wrote" into it, "or use
+    --overwrite"; session 67."""
+    from ltmt.paths import ENV_CACHE
+
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))
+    source, output = tmp_path / "en.json", tmp_path / "de.json"
+    source.write_text('{"open": "open the file"}', "utf-8")
+    store = common[common.index("--memory-dir") + 1]
+    code, _, err = run_cli(
+        ["memory", "add", "--user", "rn", "--source", "Quit", "--target", "Beenden",
+         "--memory-dir", store],
+        capsys,
+    )  # fmt: skip
+    assert code == 0, err
+    code, _, err = run_cli(
+        ["translate", str(source), "-o", str(output), "--user", "rn", *common], capsys
+    )
+    assert code == 0, err
+    caplog.clear()
+    code, _, err = run_cli(
+        ["translate", str(source), "-o", str(output), "--user", "rnn", *common], capsys
+    )
+    assert code == 0, err
+    assert err.splitlines()[0] == (
+        f"ltmt: warning: no user 'rnn' in memory store {store} (1 user); did you mean rn? "
+        "translating without memory or stored glossary"
+    )
+    assert err.count("no user 'rnn'") == 1
+    assert caplog.messages == [  # the run's logged warnings (ltmt: warning: ... on stderr)
+        f"{output}: no record for user rnn of what ltmt wrote into this file (ltmt wrote it "
+        "for another user: check --user), so strings whose source changed cannot be told: "
+        "1 translation kept as they are"
+    ]
 
 
 def test_output_file_and_stdin(tmp_path, capsys, common, monkeypatch):

@@ -46,7 +46,7 @@ def test_an_edited_copy_of_an_output_is_said_to_have_no_record(
         f"{copy}: no record of what ltmt wrote into this file (a copy of an output it wrote "
         "elsewhere, edited since, or one it never wrote), so strings whose source changed "
         "cannot be told: 2 translations kept as they are; translate into the output where "
-        "ltmt wrote it, or use --overwrite"
+        "ltmt wrote it, or check them by hand"
     ]
     caplog.clear()  # where ltmt wrote it, the record says what changed
     with caplog.at_level(logging.WARNING):
