@@ -86,7 +86,7 @@ def test_an_unknown_user_is_said_first_when_nothing_needs_translating(
     assert caplog.messages == [  # the run's logged warnings (ltmt: warning: ... on stderr)
         f"{output}: no record for user rnn of what ltmt wrote into this file (ltmt wrote it "
         "for another user: check --user), so strings whose source changed cannot be told: "
-        "1 translation kept as they are"
+        "1 translation kept as it is"
     ]
 
 
