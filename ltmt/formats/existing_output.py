@@ -75,9 +75,20 @@ def check_output_replaceable(out_path: Path, spec: FileFormat, in_path: Path | N
         return
     raise ExistingOutputError(
         f"{out_path} exists and may hold reviewed translations that this run would replace; "
-        "delete it or give another output (to keep them, translate it into a new file)",
+        + _keep_them(out_path, spec),
         out_path,
     )
+
+
+def _keep_them(out_path: Path, spec: FileFormat) -> str:
+    """What to do instead of replacing ``out_path``: a PO catalog is updated from its template
+    and then filled in place, which keeps every translation in it."""
+    if spec.name == "po":
+        return (
+            "to keep them, update it from the template (pybabel update / msgmerge), then "
+            f"translate the .po into itself: ltmt translate {out_path} -o {out_path}"
+        )
+    return "delete it or give another output (to keep them, translate it into a new file)"
 
 
 def _translations_taken_over(out_path: Path, spec: FileFormat, in_path: Path | None) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import replace
@@ -563,15 +564,27 @@ def test_without_resume_starts_over(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "text"),
+    ("name", "text", "hint"),
     [
-        ("demo.po", 'msgstr "Datei öffnen"'),
-        ("Localizable.xcstrings", '"state" : "translated"'),
+        (
+            "demo.po",
+            'msgstr "Datei öffnen"',
+            "to keep them, update it from the template (pybabel update / msgmerge), then "
+            "translate the .po into itself: ltmt translate {out} -o {out}",
+        ),
+        (
+            "Localizable.xcstrings",
+            '"state" : "translated"',
+            "delete it or give another output (to keep them, translate it into a new file)",
+        ),
     ],
 )
-def test_a_catalogs_finished_output_is_not_replaced(tmp_path: Path, name: str, text: str) -> None:
+def test_a_catalogs_finished_output_is_not_replaced(
+    tmp_path: Path, name: str, text: str, hint: str
+) -> None:
     """A catalog holding both languages took its translations from the input: a second run
-    replaced what a reviewer changed in the output with machine translations."""
+    replaced what a reviewer changed in the output with machine translations. A PO catalog's
+    hint is the PO way: update it from the template, then fill it in place."""
     source = tmp_path / name
     if name.endswith(".po"):
         shutil.copy(DATA / "demo.po", source)
@@ -582,7 +595,7 @@ def test_a_catalogs_finished_output_is_not_replaced(tmp_path: Path, name: str, t
     out.write_text(out.read_text("utf-8") + f"\n{text}\n", "utf-8")  # as reviewed
     reviewed = out.read_bytes()
     message = rf"^{out} exists and may hold reviewed translations that this run would replace; "
-    with pytest.raises(InputError, match=message + r"delete it or give another output"):
+    with pytest.raises(InputError, match=message + re.escape(hint.format(out=out)) + "$"):
         translate_file(source, out, FakeModel(), tgt_lang="de")
     assert out.read_bytes() == reviewed
 
