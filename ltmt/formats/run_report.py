@@ -34,6 +34,8 @@ Every unit translated in the run is counted once in each of these groups:
 - ``copied``: model outputs identical to their source (the small model copies some short UI
   words, ``Save`` or ``Warning``, whatever their ``msgctxt``): written all the same, flagged
   for review like every machine translation, and counted so that a reviewer looks at them;
+  ``partly_copied``: outputs that translated their source but wrote one of its sentences (or
+  clauses) again as it is (:mod:`ltmt.copied_sentences`), the copied part named;
 - ``names_kept``: one-word lines of an English source kept as written as names, not given to
   the model (``Trackly``, ``GitHub``: :func:`ltmt.units.is_one_name`), counted and the first few
   named so that a reviewer checks them;
@@ -44,7 +46,8 @@ Every unit translated in the run is counted once in each of these groups:
   for ``Downloaded {{.Count}} of {{.Total}} files``), the first few named;
 - ``misspelt``: of the model's outputs (not copies), those with a word the target language's
   spelling dictionary does not know (``Kategories``, ``Spekifikationen``: :mod:`ltmt.spelling`),
-  and ``spelling_dictionary`` the dictionary (empty where none is installed: not counted);
+  the first few unknown words named, and ``spelling_dictionary`` the dictionary (empty where
+  none is installed: not counted);
 - ``over_limit``: units whose translation is longer than the limit their file gives them
   (XLIFF ``maxwidth`` in characters, ``slr:sizeRestriction``): written, marked for review;
 - ``split``: long segments translated sentence by sentence (not the short lines translated so
@@ -139,6 +142,8 @@ class RunReport:
     sentences_lost: int = 0
     plural_identical: int = 0
     copied: int = 0
+    partly_copied: int = 0  # a sentence of the source left as it is, the others translated
+    partly_copied_examples: list[str] = field(default_factory=list)
     wordless: int = 0
     wordless_examples: list[str] = field(default_factory=list)
     words_lost_between: int = 0
@@ -185,6 +190,12 @@ class RunReport:
         self.copied += 1
         _name_first(self.copied_examples, source)
 
+    def partly_copied_in(self, part: str) -> None:
+        """Count a model output that translated its source but for ``part`` (a sentence of
+        it), written again as it is; the first few parts are named."""
+        self.partly_copied += 1
+        _name_first(self.partly_copied_examples, part)
+
     def _unflagging(self, unflagged: str, approved: str) -> str:
         """What writes the entries marked fuzzy unflagged: ``approved`` where 100 % memory
         matches are among them (``unflagged`` unflags the model's translations too)."""
@@ -222,11 +233,13 @@ class RunReport:
         self.wordless += 1
         _name_first(self.wordless_examples, name)
 
-    def misspelt_in(self, name: str) -> None:
-        """Count an output with words the spelling dictionary does not know; the first few
-        are named."""
+    def misspelt_in(self, words: list[str]) -> None:
+        """Count an output with ``words`` the spelling dictionary does not know; the first few
+        words are named (not the source, where the reviewer would look for a fault in vain)."""
         self.misspelt += 1
-        _name_first(self.misspelt_examples, name)
+        for word in words:
+            if word not in self.misspelt_examples:
+                _name_first(self.misspelt_examples, word)
 
     def words_lost_between_in(self, name: str) -> None:
         """Count an output that writes side by side two placeholders its source has words
@@ -255,6 +268,7 @@ class RunReport:
             self.example(text)
         for mine, theirs in (
             (self.copied_examples, other.copied_examples),
+            (self.partly_copied_examples, other.partly_copied_examples),
             (self.names_kept_examples, other.names_kept_examples),
             (self.terms_at_end_examples, other.terms_at_end_examples),
             (self.not_repairable_examples, other.not_repairable_examples),
@@ -354,6 +368,12 @@ class RunReport:
         if self.copied:
             check = _check_them(self.copied, self.copied_examples)
             parts.append(f"{self.copied} left as in the source by the model ({check})")
+        if self.partly_copied:
+            check = _check_them(self.partly_copied, self.partly_copied_examples)
+            parts.append(
+                f"{self.partly_copied} partly left as in the source by the model, these words "
+                f"copied ({check})"
+            )
         if self.names_kept:
             check = _check_them(self.names_kept, self.names_kept_examples)
             parts.append(f"{counted(self.names_kept, 'one-word line')} kept as names ({check})")
@@ -442,6 +462,7 @@ class RunReport:
         data = asdict(self)
         data.pop("max_examples")
         data.pop("copied_examples")  # "examples" names them with the others
+        data.pop("partly_copied_examples")
         data.pop("terms_at_end_examples")
         data.pop("names_kept_examples")
         data.pop("not_repairable_examples")

@@ -540,7 +540,7 @@ def _count(
         report.copied_in(outcome.unit.source)
         report.example(f"{shown(outcome.unit.source)[:60]!r}: left as in the source")
     elif outcome.method != "exact" and (copies := _sentences_copied(outcome)):
-        report.copied_in(outcome.unit.source)  # the cell: where to look
+        report.partly_copied_in(copies[0])
         report.example(f"{copies[0][:60]!r}: left as in the source")
     elif outcome.method != "exact" and lost_every_word(outcome.unit.source, outcome.text):
         report.wordless_in(entry_name(outcome.unit.source, outcome.unit.context))
@@ -565,7 +565,7 @@ def _count_spelling(report: RunReport, outcome: Outcome, translation: Translatio
     dictionary, unknown = unknown_in(translation, outcome.text)
     report.spelling_dictionary = report.spelling_dictionary or dictionary
     if unknown:
-        report.misspelt_in(entry_name(outcome.unit.source, outcome.unit.context))
+        report.misspelt_in(unknown)
         words = ", ".join(repr(word) for word in unknown[:3])
         report.example(f"{shown(outcome.unit.source)[:60]!r}: {words} in no dictionary")
 

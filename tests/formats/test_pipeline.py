@@ -1138,8 +1138,8 @@ def test_outputs_with_words_no_dictionary_knows_are_counted_for_review() -> None
     )
     assert (report.misspelt, report.spelling_dictionary) == (2, "de_DE (hunspell)")
     assert (
-        "; 2 with words the de_DE (hunspell) dictionary does not know (check them: 'Categories', "
-        "'Classification')"
+        "; 2 with words the de_DE (hunspell) dictionary does not know (check them: 'Kategories', "
+        "'Klasifikation')"
     ) in report.summary()
     assert report.examples == [
         "'Categories': 'Kategories' in no dictionary",

@@ -36,6 +36,19 @@ def test_a_folder_run_names_the_first_three_of_its_files_together() -> None:
     assert "2 could not be repaired (check them: 'Order %s Save', 'Order %s Open')" in summary
 
 
+def test_the_spelling_summary_names_the_unknown_words_not_the_sources() -> None:
+    """Regression trial babel, session 67: the summary quoted the source ('100%% of your quota
+    is used.'), where the word no dictionary knows is the output's (``Quotens``)."""
+    report = RunReport(spelling_dictionary="de_DE (hunspell)")
+    report.misspelt_in(["Quotens"])
+    report.misspelt_in(["Quotens", "Kategories"])
+    assert report.misspelt == 2
+    assert (
+        "2 with words the de_DE (hunspell) dictionary does not know (check them: 'Quotens', "
+        "'Kategories')" in report.summary()
+    )
+
+
 @pytest.mark.parametrize(
     ("source", "context", "name"),
     [

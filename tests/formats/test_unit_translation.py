@@ -84,10 +84,33 @@ def test_a_sentence_left_as_in_the_source_inside_a_cell_is_counted_and_named() -
     source = "Welcome, [b]{name}[/b]! The village needs your help."
     report = RunReport()
     translate_units([Unit("0", source)], FirstSentenceKeeping(), report)
-    assert report.copied == 1
+    assert (report.copied, report.partly_copied) == (0, 1)
     assert (
-        "; 1 left as in the source by the model (check them: "
-        "'Welcome, [b]{name}[/b]! The village nee…')" in report.summary()
+        "; 1 partly left as in the source by the model, these words copied (check them: "
+        "'Welcome, [b]{name}[/b]!')" in report.summary()
+    )
+    assert "left as in the source by the model (check them" not in report.summary()
+    assert report.as_dict()["partly_copied"] == 1
+    assert "partly_copied_examples" not in report.as_dict()
+
+
+class TaxKeeping:
+    """A translate function that translates a price line but for its ``{tax}% VAT``."""
+
+    def __call__(self, texts: list[str], prefer: list[dict[str, Any]]) -> list[str]:
+        return ["Preis: {price:.2f} Euro, incl. {tax}% VAT" for _ in texts]
+
+
+def test_a_clause_left_as_in_the_source_is_quoted_not_the_whole_source() -> None:
+    """Regression trial babel, session 67: the summary said '1 left as in the source by the
+    model (check them: 'Price: {price:.2f} EUR, incl. {tax}% VAT')' of an output that
+    translated all but ``{tax}% VAT``."""
+    report = RunReport()
+    translate_units([Unit("0", "Price: {price:.2f} EUR, incl. {tax}% VAT")], TaxKeeping(), report)
+    assert (report.copied, report.partly_copied) == (0, 1)
+    assert (
+        "; 1 partly left as in the source by the model, these words copied (check them: "
+        "'{tax}% VAT')" in report.summary()
     )
 
 
