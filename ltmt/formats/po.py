@@ -40,6 +40,7 @@ from ltmt.formats.common import (
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.po_escapes import read_all_escapes
 from ltmt.formats.po_syntax import check_duplicates, check_strings, msgid_line
+from ltmt.formats.po_wrapping import wrapper_for
 from ltmt.formats.tmx_metadata import metadata_notes
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
@@ -98,7 +99,19 @@ def _load(path: Path) -> tuple[Any, list[str]]:
     check_strings(text, path)
     check_duplicates(store, text, path)
     store.filename = str(path)
-    return store, text.split("\n")
+    lines = text.split("\n")
+    _keep_wrapping(store, text, lines)
+    return store, lines
+
+
+def _keep_wrapping(store: Any, text: str, lines: list[str]) -> None:
+    """Have ``store`` wrap the strings written into it as its catalog (``text``, its ``lines``)
+    has them wrapped (:mod:`ltmt.formats.po_wrapping`)."""
+    wrapper = wrapper_for(text, lines)
+    if wrapper is not None:
+        store.wrapper = wrapper
+        for unit in store.units:
+            unit.wrapper = wrapper
 
 
 def nplurals(store: Any, default: int = 2) -> int:

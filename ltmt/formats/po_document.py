@@ -82,6 +82,7 @@ class PoDocument:
         self._waiting = WaitingForms()  # plural forms waiting for their siblings
         self._revised = False  # whether an entry was changed: the header says when
         self.changed_entries: set[str] = set()  # the entries fill changed, by key
+        self._blank_lines_at_end = _blank_lines_at_end(self.path)
         if tgt_lang:
             self._complete_template_header(tgt_lang)
         self.nplurals = nplurals(store)
@@ -309,7 +310,27 @@ class PoDocument:
         except UnicodeEncodeError:  # a translation the declared charset cannot hold
             self.store.updateheader(content_type="text/plain; charset=UTF-8")
             data = bytes(self.store)
+        # Babel's catalogs end in a blank line, which translate-toolkit drops: kept as it was
+        if data and self._blank_lines_at_end:
+            newline = b"\r\n" if data.endswith(b"\r\n") else b"\n"
+            data = data.rstrip(b"\r\n") + newline * (1 + self._blank_lines_at_end)
         atomic_write(Path(out_path), data)
+
+
+def _blank_lines_at_end(path: Path) -> int:
+    """How many blank lines the catalog at ``path`` ends with (after its last line's newline);
+    0 where it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(0, 2)
+            handle.seek(max(0, handle.tell() - 64))
+            tail = handle.read()
+    except OSError:
+        return 0
+    stripped = tail.rstrip(b"\r\n")
+    if not stripped:
+        return 0
+    return max(0, tail[len(stripped) :].count(b"\n") - 1)
 
 
 def _is_template(path: Path, header: Mapping[str, str]) -> bool:

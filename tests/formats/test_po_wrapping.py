@@ -1,0 +1,80 @@
+"""A PO catalog's own wrapping kept for the strings ltmt writes, and its ending kept
+(:mod:`ltmt.formats.po_wrapping`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.formats.pipeline import translate_file
+from ltmt.formats.po_wrapping import BabelWrapper, wrap_width
+
+LONG = (
+    "We could not send the confirmation email because the mail server did not answer in "
+    "time. Please try again in a few minutes."
+)
+BABEL_HEADER = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n'
+    '"Language: de\\n"\n"Generated-By: Babel 2.19.0\\n"\n\n'
+)
+
+
+def test_a_babel_catalog_is_filled_wrapped_as_babel_wraps_and_keeps_its_last_blank_line(
+    tmp_path: Path,
+) -> None:
+    """Regression trial babel, session 67: ltmt wrapped a new msgstr at 79 columns where Babel
+    wraps at 76 (noise in the next ``pybabel update``'s diff), and an in-place run dropped
+    the blank line that ends a catalog ``pybabel init`` wrote."""
+    po = tmp_path / "messages.po"
+    po.write_text(BABEL_HEADER + f'msgid ""\n"{LONG[:70]}"\n"{LONG[70:]}"\nmsgstr ""\n\n', "utf-8")
+    translate_file(po, po, FakeModel())
+    written = po.read_text("utf-8")
+    assert written.endswith(
+        'msgstr ""\n'
+        '"WE COULD NOT SEND THE CONFIRMATION EMAIL BECAUSE THE MAIL SERVER DID NOT "\n'
+        '"ANSWER IN TIME. PLEASE TRY AGAIN IN A FEW MINUTES."\n\n'
+    )
+    from babel.messages.pofile import normalize  # the wrapping Babel writes
+
+    assert normalize(LONG.upper(), width=76) in written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        LONG,
+        'Say "hello" to the e-mail long-running server-side check\nthen\tgo on with it now',
+        "short",
+        "a-very-long-word-without-any-space-" * 3 + "\n",
+    ],
+)
+def test_babel_wrapping_is_babels(text: str) -> None:
+    from babel.messages.pofile import normalize
+    from translate.storage.pypo import quoteforpo
+
+    assert "\n".join(quoteforpo(text, BabelWrapper())) == normalize(text, width=76)
+
+
+@pytest.mark.parametrize(
+    ("lines", "width"),
+    [
+        # wrapped narrower (msgcat --width): the next line's word would have fit in 79 columns
+        (['msgid ""', '"Please try again in a few minutes with the other "', '"server."'], 51),
+        # gettext's 79: the next word would not have fit
+        (['msgid ""', '"' + "x" * 70 + ' "', '"abcdefghijk"'], None),
+        (['msgid "short"', 'msgstr ""', '"Header: x\\n"'], None),  # no wrapped line
+    ],
+)
+def test_a_catalogs_wrap_width_is_read_off_its_wrapped_lines(
+    lines: list[str], width: int | None
+) -> None:
+    assert wrap_width(lines) == width
+
+
+def test_a_catalog_ending_without_a_blank_line_is_written_so(tmp_path: Path) -> None:
+    po = tmp_path / "messages.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "Open"\nmsgstr ""\n', "utf-8")
+    translate_file(po, po, FakeModel())
+    assert po.read_text("utf-8").endswith('msgid "Open"\nmsgstr "OPEN"\n')
