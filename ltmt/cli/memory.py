@@ -535,12 +535,12 @@ def _checked_against_record(
 
     pairs = [(pair.source, pair.target) for pair in records if not pair.unpaired]
     record = sources.read_for_import(path, pairs)
+    is_po = (fmt or path.suffix.lstrip(".")).lower() in ("po", "pot")
     if record is None:
-        is_po = (fmt or path.suffix.lstrip(".")).lower() in ("po", "pot")
         generator = ltmt_generator(path) if is_po and pairs else None
         unrecorded = [(path.name, generator, len(pairs))] if generator else []
         return _RecordChecks(records, unrecorded=unrecorded)
-    records = recorded_for_older_sources(record, records)
+    records = recorded_for_older_sources(record, records, by_place=not is_po)
     memory, user, origin = importing  # a reused 100 % match is a duplicate, not ltmt's
     approved = approved_already(memory, user, records, origin)
     if reviewed_only:

@@ -145,7 +145,9 @@ def held_for_other_sources(memory: Memory, user: str, records: Sequence[PairReco
     return [unit.context for unit, _ in named if unit.key in held]
 
 
-def recorded_for_older_sources(record: Record, records: Sequence[PairRecord]) -> list[PairRecord]:
+def recorded_for_older_sources(
+    record: Record, records: Sequence[PairRecord], *, by_place: bool = True
+) -> list[PairRecord]:
     """``records`` (the pairs of a one-language file ltmt wrote and its source file), those
     whose target ``record`` (:mod:`ltmt.formats.output_sources`) says ltmt wrote into the file
     for other sources only marked unpaired (:data:`OLDER_SOURCE`: an import skips them), as
@@ -155,14 +157,15 @@ def recorded_for_older_sources(record: Record, records: Sequence[PairRecord]) ->
     ``ltmt translate`` keeps and names in a warning, and records as unchecked until it is
     edited: :meth:`~ltmt.formats.output_sources.Record.still_unchecked`). A pair is found in
     the record by its name (``metadata["context"]``, a keyed catalog's key); one without a
-    name by its target."""
+    name by its target. Not ``by_place`` (a PO catalog, whose record is by entry number, which
+    an update moves, and whose changed msgids msgmerge marks fuzzy): by its target alone."""
     paired = [
         (Unit(_record_key(number, pair), pair.source), pair.target)
         for number, pair in enumerate(records)
         if not pair.unpaired
     ]
     found = outdated(record, paired)
-    older, changed = set(found.again), set(found.edited)
+    older, changed = set(found.again), set(found.edited) if by_place else set()
     return [
         replace(pair, unpaired=OLDER_SOURCE)
         if (key := _record_key(number, pair)) in older

@@ -127,7 +127,7 @@ def drop_outdated(
     else:
         for key in found.again:
             del held[key]
-    if found.edited:
+    if found.edited and not _marks_changed_sources(document):
         logger.warning(
             "%s: %s that ltmt did not write (a translator's, or edited since), whose source "
             "changed since, %s (%s); check %s (--overwrite translates every one again)",
@@ -220,8 +220,15 @@ def save_output(
                 (unit, held[unit.key] if _by_ltmt(unit, held[unit.key], written, before) else None)
                 for unit in units
             ],
-            _unchecked(units, held, written, before),
+            {} if _marks_changed_sources(document) else _unchecked(units, held, written, before),
         )
+
+
+def _marks_changed_sources(document: Document) -> bool:
+    """Whether ``document``'s own tools mark a translation whose source changed (msgmerge's
+    fuzzy PO entries), its units keyed by a place that an update moves: the record of what ltmt
+    wrote there tells which texts ltmt wrote for which source, not what was at each place."""
+    return bool(getattr(document, "marks_changed_sources", False))
 
 
 def _unchecked(

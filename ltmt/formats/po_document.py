@@ -34,7 +34,7 @@ to fill.
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -75,6 +75,10 @@ class PoDocument:
     """A PO catalog loaded with translate-toolkit (see the module docstring)."""
 
     format = "po"
+    # msgmerge marks an entry whose msgid changed (fuzzy, its "#|" lines), and an update moves
+    # the entries, whose keys are their places: the record of what ltmt wrote tells only
+    # which texts it wrote for which msgid (:mod:`ltmt.formats.output_sources`)
+    marks_changed_sources = True
 
     def __init__(self, path: Path, store: Any, tgt_lang: str | None = None) -> None:
         self.path = Path(path)
@@ -83,6 +87,7 @@ class PoDocument:
         self._revised = False  # whether an entry was changed: the header says when
         self.changed_entries: set[str] = set()  # the entries fill changed, by key
         self._blank_lines_at_end = _blank_lines_at_end(self.path)
+        self._again: set[str] = set()  # fuzzy entries ltmt wrote for an older msgid
         if tgt_lang:
             self._complete_template_header(tgt_lang)
         self.nplurals = nplurals(store)
@@ -219,11 +224,34 @@ class PoDocument:
             entry = entries[int(unit.key.split(FORM)[0])]
             forms = [] if overwrite else target_strings(entry.target)
             form_filled = unit.form < len(forms) and forms[unit.form]
-            if not (form_filled if unit.entry else any(forms)):
+            # an empty one, or ltmt's own of an older msgid (translate_again)
+            again = unit.key in self._again
+            if again or not (form_filled if unit.entry else any(forms)):
                 pending.extend(self._to_translate(unit))
             elif entry.isfuzzy():
                 pending.append(replace(unit, suggestion=True))
         return pending
+
+    def held_translations(self) -> dict[str, str]:
+        """The translations the catalog holds, fuzzy ones too, by unit key (a plural entry's
+        by form): :class:`~ltmt.formats.output_sources.FilledInPlace`."""
+        entries = dict(self._entries())
+        held = {}
+        for unit in self.units():
+            forms = target_strings(entries[int(unit.key.split(FORM)[0])].target)
+            text = forms[unit.form] if unit.form < len(forms) else ""
+            if text and (unit.entry or len(forms) == 1):
+                held[unit.key] = text
+        return held
+
+    def translate_again(self, keys: Iterable[str]) -> None:
+        """Make the entries of ``keys`` pending for the model, not as suggestions: their
+        fuzzy translation is ltmt's machine translation of an older msgid (the record of what
+        it wrote says so), no translator's (session 67: kept as a suggestion for ever)."""
+        self._again.update(key for key in keys if self._is_fuzzy(key))
+
+    def _is_fuzzy(self, key: str) -> bool:
+        return bool(self.store.units[int(key.split(FORM)[0])].isfuzzy())
 
     def _to_translate(self, unit: Unit) -> list[Unit]:
         """``unit`` to translate: the cases of an ICU plural or select, else itself."""

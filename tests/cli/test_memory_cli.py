@@ -1684,6 +1684,35 @@ def test_a_po_catalog_ltmt_filled_without_fuzzy_marks_is_named_on_import(
         )
 
 
+def test_a_po_catalog_ltmt_filled_without_fuzzy_marks_here_is_left_out_by_reviewed_only(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    store: str,
+    tiny_model_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Regression trial babel, session 67: ltmt kept no record of what it wrote into a PO
+    catalog, so after translate --no-fuzzy, import --reviewed-only stored its machine
+    translation all the same ("no record on this machine says which")."""
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))
+    source, out = tmp_path / "init.po", tmp_path / "nofuzzy.po"
+    source.write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "Open the file"\nmsgstr ""\n'
+    )
+    model = ["--model", str(tiny_model_dir), "--beam", "1"]
+    code, _, err = ltmt(capsys, "translate", str(source), "--no-fuzzy", "-o", str(out), *model)
+    assert code == 0, err
+    code, out_text, err = ltmt(
+        capsys, "memory", "import", str(out), "-u", "u1", "--memory-dir", store, "--reviewed-only"
+    )
+    assert (code, out_text) == (
+        0,
+        "imported nofuzzy.po into u1: 0 added, 0 duplicates, 1 skipped "
+        "(1 written by ltmt and not reviewed)\n",
+    )
+    assert "no record" not in err
+
+
 def test_a_po_catalog_ltmt_filled_with_fuzzy_marks_is_imported_without_the_warning(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, store: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

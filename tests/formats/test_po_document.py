@@ -164,3 +164,44 @@ def test_a_translated_lingui_catalog_passes_msgfmt_and_icu(tmp_path: Path) -> No
     messages = translations(out)
     assert all(message and syntax_problem(message) is None for message in messages)
     assert messages[2] == "{n, plural, one {STEP '#'{step}: # LEFT} other {STEP '#'{step}: # LEFT}}"
+
+
+def _updated(path: Path, old: str, new: str) -> None:
+    """``path`` as ``pybabel update --previous`` leaves it where ``old`` became ``new``: the
+    entry fuzzy, its old msgid in a ``#|`` line, its translation kept."""
+    text = path.read_text("utf-8")
+    at = text.index(f'msgid "{old}"')
+    entry = text[at:].split("\n\n")[0]
+    msgstr = entry.split("msgstr ", 1)[1]
+    fuzzy = f'#, fuzzy\n#| msgid "{old}"\nmsgid "{new}"\nmsgstr {msgstr}'
+    start = text.rfind("\n\n", 0, at) + 2
+    path.write_text(text[:start] + fuzzy + text[at + len(entry) :], "utf-8")
+
+
+@pytest.mark.parametrize("mark_fuzzy", [True, False])
+def test_ltmts_own_translation_of_a_changed_msgid_is_translated_again(
+    tmp_path: Path, mark_fuzzy: bool
+) -> None:
+    """Regression trial babel, session 67: after ``pybabel update --previous`` ltmt's own
+    unreviewed translation of a changed msgid was kept as a translator's suggestion for ever
+    ('marked fuzzy and kept for review'); a translator's fuzzy suggestion is still kept."""
+    from ltmt.formats.output_sources import OutputSources
+    from ltmt.formats.run_report import RunReport
+
+    records = OutputSources(tmp_path / "records")
+    po = catalog(tmp_path, "Open the file", "Close it", header=PLAIN_HEADER)
+    translate_file(po, po, FakeModel(), output_sources=records, mark_fuzzy=mark_fuzzy)
+    _updated(po, "Open the file", "Open the files")
+    text = po.read_text("utf-8").replace('#, fuzzy\nmsgid "Close it"', 'msgid "Close it"')
+    po.write_text(  # a translator's suggestion: kept
+        text.replace(
+            'msgid "Close it"\nmsgstr "CLOSE IT"',
+            '#, fuzzy\nmsgid "Close it now"\nmsgstr "Schließen"',
+        ),
+        "utf-8",
+    )
+    report = RunReport()
+    translate_file(po, po, FakeModel(), output_sources=records, report=report)
+    assert translations(po) == ["OPEN THE FILES", "Schließen"]
+    assert "#| msgid" not in po.read_text("utf-8")
+    assert report.source_changed == 1
