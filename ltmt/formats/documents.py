@@ -61,6 +61,10 @@ class Unit:
     ``suggestion``: the unit has a translation that is only a suggestion (a PO entry marked
     ``fuzzy``, msgmerge's translation of an older source): a 100 % memory match replaces it,
     the model does not.
+    ``kept_apart``: the opening tags of the unit's paired codes that stand for a tracked
+    insertion (a Word document's ``<w:ins>``): where the translation has no words for one, it
+    is left out and its words stay untracked, not written in twice
+    (:func:`ltmt.formats.paired_tags.place_pairs`).
     """
 
     key: str
@@ -71,6 +75,7 @@ class Unit:
     form: int = 0
     group: str = ""
     suggestion: bool = False
+    kept_apart: tuple[str, ...] = ()
 
 
 class Document(Protocol):

@@ -11,7 +11,9 @@ proofing language becomes the target language, so Word checks the translation's 
 it. Everything else is copied as it was: styles, numbering, pictures, fields' codes,
 bookmarks, tracked deletions, reviewers' comments. Tracked insertions are translated as
 insertions; the run's summary counts them and the deletions kept as they were, and suggests
-accepting or rejecting the changes first for a clean translation.
+accepting or rejecting the changes first for a clean translation. An insertion whose words the
+translation does not hold is left out, its words untracked, and counted for review
+(:attr:`ltmt.formats.documents.Unit.kept_apart`).
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from ltmt.formats.common import lang_matches, primary_language
@@ -116,6 +116,8 @@ SPREADSHEET = Vocabulary(
 )
 # Word's tracked changes, whose ids a document's revisions must not share
 _REVISIONS = _names(W_NS, "ins", "del", "moveTo", "moveFrom")
+# and those that insert text
+_INSERTIONS = _names(W_NS, "ins", "moveTo")
 _VOCABULARIES = {W: WORD, f"{{{A_NS}}}": DRAWING, f"{{{S_NS}}}": SPREADSHEET}
 # SpreadsheetML's escape of a character by its code (_x000D_ for a carriage return), and the
 # characters a cell's text writes so: those XML cannot hold, and a carriage return
@@ -139,7 +141,19 @@ def read_paragraph(
     vocabulary = _vocabulary_of(paragraph)
     is_code = _code_test(vocabulary, paragraph, styles)
     pieces = _pieces(vocabulary, paragraph, (), is_code)
-    return tagged_paragraph(pieces, plain_style, _is_field, as_written=vocabulary is SPREADSHEET)
+    read = tagged_paragraph(pieces, plain_style, _is_field, as_written=vocabulary is SPREADSHEET)
+    return replace(read, insertions=_insertions(read))
+
+
+def _insertions(read: ParagraphText) -> tuple[int, ...]:
+    """The numbers of ``read``'s pairs that stand for a tracked insertion (or a move's new
+    place)."""
+    return tuple(
+        number
+        for number, index in read.ids.items()
+        if any(wrapper.tag in _INSERTIONS for wrapper in read.stretches[index].wrappers)
+        and not read.stretches[index].is_code
+    )
 
 
 def write_paragraph(paragraph: Any, read: ParagraphText, translation: str) -> None:

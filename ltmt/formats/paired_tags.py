@@ -66,7 +66,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ltmt.formats.glued_hyphens import counts
@@ -480,6 +480,7 @@ def place_pairs(
     translation: str,
     inner_translations: Sequence[str],
     match_words: Sequence[str] = (),
+    kept_apart: Collection[str] = (),
 ) -> str:
     """``translation`` (of ``paired.text``) with each pair put back around the words that match
     best its words in the memory match the translation followed (``match_words``, one per
@@ -488,7 +489,11 @@ def place_pairs(
     text, the last in place where the translation copied a label it translates otherwise
     (:func:`_in_place_of_copy`); failing that, around the words like theirs
     (:func:`_find_words`); a pair found in none of these ways, with its inner translation, at
-    the word nearest its place in the source (see the module docstring)."""
+    the word nearest its place in the source (see the module docstring). But a pair whose
+    opening tag is one of ``kept_apart`` (a Word document's tracked insertion) is left out
+    where it is not found: its words written in beside the translation's would say the
+    sentence twice (``kann <ins>Mai</ins>`` for ``<ins>may</ins>``), so the translation's
+    words stand untracked."""
     spans: list[tuple[int, int, Pair]] = []
     translated = iter(inner_translations)
     pending = [(pair, next(translated).strip()) for pair in paired.pairs if not pair.token]
@@ -517,10 +522,10 @@ def place_pairs(
         words = _words_for_lost(source, inner)
         if span is None and words == source and source.lower() in lowercase_words():
             span = _last_word(translation, spans, _place(paired.text, pair))
-        if span is None:
-            lost.append((pair, words))
-        else:
+        if span is not None:
             spans.append((*span, pair))
+        elif pair.opening not in kept_apart:  # (else its words stay the translation's)
+            lost.append((pair, words))
     text = translation
     place = functools.partial(_place, paired.text)
     for pair, inner in lost:
@@ -545,6 +550,20 @@ def place_pairs(
         if pair.token:
             text = text.replace(pair.token, pair.opening + pair.inner + pair.closing, 1)
     return text
+
+
+def without_tags(source: str, pairs: Iterable[Pair]) -> str:
+    """``source`` without the tags of ``pairs`` (their text kept): the source a translation
+    that left those pairs out (:func:`place_pairs`' ``kept_apart``) is checked against, so that
+    the placeholder repair does not write them back in, empty."""
+    for pair in pairs:
+        start = source.find(pair.opening)
+        end = source.find(pair.closing, start + len(pair.opening))
+        if start < 0 or end < 0:
+            continue
+        inner = source[start + len(pair.opening) : end]
+        source = source[:start] + inner + source[end + len(pair.closing) :]
+    return source
 
 
 def _last_word(

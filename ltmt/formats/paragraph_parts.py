@@ -71,7 +71,7 @@ class Part:
 
     def units(self) -> Iterator[Unit]:
         for index, read in self.paragraph_units():
-            yield Unit(self.paragraph_key(index), read.text)
+            yield Unit(self.paragraph_key(index), read.text, kept_apart=read.kept_apart)
         for index, (element, attribute) in enumerate(self.alt_texts):
             yield Unit(self.alt_text_key(index), alt_text(element, attribute))
 

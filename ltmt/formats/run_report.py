@@ -68,7 +68,9 @@ their own context and plural form replaced them; ``signed_off``: those kept with
 strings whose developer's note asks to keep them (a .resx ``<comment>`` of ``{Locked}`` or "Do
 not translate"), not translated; ``tracked_insertions`` and ``tracked_deletions``: a Word
 document's tracked changes in the text translated, its insertions translated as insertions and
-its deletions kept as they were (the summary suggests accepting or rejecting them first);
+its deletions kept as they were (the summary suggests accepting or rejecting them first), and
+``tracked_untracked`` of those insertions whose words the translation could not keep apart,
+written untracked (the summary asks to review them);
 ``locked``: segments a CAT tool locked (Trados, memoQ), left as they are.
 ``entries_marked_fuzzy``: the PO entries this run changed and flagged ``#, fuzzy`` for review
 (a plural entry once; one written again as it was, a rerun's, is not counted), which gettext's
@@ -170,6 +172,7 @@ class RunReport:
     marked_kept: int = 0
     tracked_insertions: int = 0
     tracked_deletions: int = 0
+    tracked_untracked: int = 0
     locked: int = 0
     seconds: float = 0.0
     memory: str = ""
@@ -450,10 +453,17 @@ class RunReport:
                 f"{self.marked_kept} kept as their comments ask ({{Locked}}, Do not translate)"
             )
         if self.tracked_insertions or self.tracked_deletions:
+            kept = max(self.tracked_insertions - self.tracked_untracked, 0)
             parts.append(
-                f"tracked changes: {counted(self.tracked_insertions, 'insertion')} translated "
-                f"as such, {counted(self.tracked_deletions, 'deletion')} kept as written (accept "
-                "or reject changes first for a clean translation)"
+                f"tracked changes: {counted(kept, 'insertion')} translated as such, "
+                f"{counted(self.tracked_deletions, 'deletion')} kept as written (accept or reject "
+                "changes first for a clean translation)"
+            )
+        if self.tracked_untracked:
+            their, them = ("its", "it") if self.tracked_untracked == 1 else ("their", "them")
+            parts.append(
+                f"{counted(self.tracked_untracked, 'tracked insertion')} could not be kept apart "
+                f"in the translation: {their} words are untracked; review {them}"
             )
         return "; ".join(parts)
 

@@ -75,6 +75,14 @@ class ParagraphText:
     text: str
     ids: dict[int, int]  # a tag's number: the index of its stretch
     as_written: bool = False  # the stretches' text is in the tagged form as it is (no escaping)
+    # the numbers of the pairs that stand for a tracked insertion (Word's <w:ins>, <w:moveTo>)
+    insertions: tuple[int, ...] = ()
+
+    @property
+    def kept_apart(self) -> tuple[str, ...]:
+        """The opening tags of the pairs that stand for a tracked insertion
+        (:attr:`ltmt.formats.documents.Unit.kept_apart`)."""
+        return tuple(f'<g id="{number}">' for number in self.insertions)
 
     @property
     def has_words(self) -> bool:

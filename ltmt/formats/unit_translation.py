@@ -39,7 +39,7 @@ from ltmt.formats.format_strings import (
     unchecked_flags,
 )
 from ltmt.formats.match_pairs import words_in_matches
-from ltmt.formats.paired_tags import pairs_over_terms, place_pairs, strip_pairs
+from ltmt.formats.paired_tags import pairs_over_terms, place_pairs, strip_pairs, without_tags
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.formats.placeholders import Restored, protect, restore, reused_as_stored
 from ltmt.formats.plurals import differ_by_number
@@ -81,6 +81,8 @@ class Outcome:
     exact_same_context: bool = False
     fitted: bool = False
     searched: tuple[Match, ...] | None = None
+    # the unit's tracked insertions left out of its translation, their words untracked
+    insertions_untracked: int = 0
 
     @property
     def method(self) -> str:
@@ -416,11 +418,26 @@ def _translate_paired(
         inner = [next(results).text for _ in paired.to_translate]
         plain = fit(replace(units[index], source=paired.text), whole.text)
         remembered = words_in_matches(paired, _followed(whole))
-        text = place_pairs(paired, plain.text, inner, remembered) if plain.text.strip() else ""
-        fitted = fit(units[index], text, language)
+        apart = units[index].kept_apart
+        text = (
+            place_pairs(paired, plain.text, inner, remembered, apart) if plain.text.strip() else ""
+        )
+        # a tracked insertion left out, its words untracked: not repaired back in, empty
+        untracked = [
+            p for p in paired.pairs if text and p.opening in apart and p.opening not in text
+        ]
+        source = without_tags(units[index].source, untracked)
+        fitted = fit(replace(units[index], source=source), text, language)
         changed = plain.text != whole.text or fitted.text != text
         searched = outcomes[index].matches
-        outcomes[index] = Outcome(units[index], fitted, whole, fitted=changed, searched=searched)
+        outcomes[index] = Outcome(
+            units[index],
+            fitted,
+            whole,
+            fitted=changed,
+            searched=searched,
+            insertions_untracked=len(untracked),
+        )
 
 
 def _followed(translation: Translation) -> list[tuple[str, str]]:
@@ -520,6 +537,7 @@ def _count(
         wrong = numbers_said_wrong(outcome.unit.source, outcome.text)
         report.example(f"{shown(outcome.unit.source)[:60]!r}: numbers not repaired ({wrong})")
     report.seams_repaired += translation.seams_repaired
+    report.tracked_untracked += outcome.insertions_untracked
     report.doubled_repaired += translation.doubled_repaired
     report.accelerators += translation.accelerators
     report.with_placeholders += _has_placeholders(outcome.unit)

@@ -4,6 +4,7 @@ libreoffice-writer-nogui, as .ci/run installs it)."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -467,3 +468,41 @@ def test_a_part_whose_doctype_declares_entities_is_refused(tmp_path: Path) -> No
     path = _document(tmp_path / "guide.docx", {**ENTRIES, "word/document.xml": declared})
     with pytest.raises(InputError, match=r"document\.xml: declares XML entities in its DOCTYPE"):
         open_document(path)
+
+
+AMENDED = DOCUMENT.replace(
+    "<w:sectPr>",
+    '<w:p><w:r><w:t xml:space="preserve">5.1 The Receiving Party </w:t></w:r>'
+    '<w:del w:id="20" w:author="Ann"><w:r><w:delText>shall</w:delText></w:r></w:del>'
+    '<w:ins w:id="21" w:author="Ann"><w:r><w:t>may</w:t></w:r></w:ins>'
+    '<w:r><w:t xml:space="preserve"> disclose it.</w:t></w:r></w:p><w:sectPr>',
+)
+AMENDED_SOURCE = '5.1 The Receiving Party <x id="1"/>may disclose it.'
+
+
+def _may_alone_as_mai(texts: list[str], prefer: list[dict] | None = None) -> list[str]:
+    """A model that translates the sentence with ``kann`` and ``may`` alone as ``Mai``."""
+    wanted = {AMENDED_SOURCE: '5.1 Die empfangende Partei <x id="1"/> kann es offenlegen.'}
+    return [wanted.get(text, "Mai" if text == "may" else text) for text in texts]
+
+
+def test_a_tracked_insertion_the_translation_has_no_words_for_is_left_untracked(
+    tmp_path: Path,
+) -> None:
+    path = _document(tmp_path / "amended.docx", {**ENTRIES, "word/document.xml": AMENDED})
+    output = tmp_path / "amended.de.docx"
+    result = translate_file(path, output, _may_alone_as_mai, src_lang="en", tgt_lang="de")
+    written = zipfile.ZipFile(output).read("word/document.xml").decode()
+    paragraph = re.search(r"<w:p>(?:(?!<w:p>).)*Partei.*?</w:p>", written)
+    assert paragraph is not None
+    assert "Mai" not in written and "<w:ins" not in paragraph.group()  # (was kann <ins>Mai</ins>)
+    assert "<w:delText>shall</w:delText>" in paragraph.group()
+    assert "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", paragraph.group())) == (
+        "5.1 Die empfangende Partei  kann es offenlegen."
+    )
+    assert result.report.as_dict()["tracked_untracked"] == 1
+    assert result.report.summary().endswith(
+        "; tracked changes: 0 insertions translated as such, 1 deletion kept as written (accept "
+        "or reject changes first for a clean translation); 1 tracked insertion could not be "
+        "kept apart in the translation: its words are untracked; review it"
+    )

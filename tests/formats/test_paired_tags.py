@@ -10,7 +10,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ltmt.formats.paired_tags import kept_as_written, pairs_over_terms, place_pairs, strip_pairs
+from ltmt.formats.paired_tags import (
+    kept_as_written,
+    pairs_over_terms,
+    place_pairs,
+    strip_pairs,
+    without_tags,
+)
 from ltmt.formats.pipeline import translate_file
 from ltmt.formats.unit_translation import TranslatorFn
 from ltmt.segments import Match, Segment, Translation
@@ -1333,3 +1339,47 @@ def test_a_csv_cell_keeps_bold_on_its_word_in_a_compound(tmp_path: Path) -> None
         tgt_lang="de",
     )
     assert "<p>Die <strong>AeroFlex</strong>-Matte ist 6 mm dick.</p>" in out.read_text("utf-8")
+
+
+INSERTED = '5.1 The Receiving Party <x id="1"/><g id="2">may</g> disclose it.'
+
+
+@pytest.mark.parametrize(
+    ("translation", "kept_apart", "expected"),
+    [
+        # a tracked insertion whose words the translation lacks: left out, not written in
+        # beside them (``kann <g id="2">Mai</g>``), the translation's words untracked
+        (
+            '5.1 Die Partei <x id="1"/> kann es offenlegen.',
+            ('<g id="2">',),
+            '5.1 Die Partei <x id="1"/> kann es offenlegen.',
+        ),
+        # found: around its words, as ever
+        (
+            '5.1 Die Partei <x id="1"/> darf es offenlegen.',
+            ('<g id="2">',),
+            '5.1 Die Partei <x id="1"/> <g id="2">darf</g> es offenlegen.',
+        ),
+        # another pair not found keeps its words, written in at its place
+        (
+            '5.1 Die Partei <x id="1"/> kann es offenlegen.',
+            (),
+            '5.1 Die Partei <x id="1"/> kann <g id="2">Mai</g> es offenlegen.',
+        ),
+    ],
+)
+def test_a_tracked_insertion_not_found_is_left_out_not_written_in_twice(
+    translation: str, kept_apart: tuple[str, ...], expected: str
+) -> None:
+    paired = strip_pairs(INSERTED)
+    assert paired is not None
+    inner = ["darf" if "darf" in translation else "Mai"]
+    assert place_pairs(paired, translation, inner, kept_apart=kept_apart) == expected
+
+
+def test_without_tags_keeps_the_text_of_the_pairs_left_out() -> None:
+    paired = strip_pairs(INSERTED)
+    assert paired is not None
+    assert without_tags(INSERTED, paired.pairs) == (
+        '5.1 The Receiving Party <x id="1"/>may disclose it.'
+    )
