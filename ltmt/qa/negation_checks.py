@@ -105,9 +105,28 @@ def lost_negation(source: str, target: str) -> str | None:
     said = [found.group() for found in _ENGLISH.finditer(_negating(source, target))]
     if not said or source.strip() == target.strip() or _GERMAN.search(target):
         return None
-    if any(re.search(rf"\b{re.escape(word)}\b", target) for word in said):
+    if any(_kept_as_code(word, source, target) for word in said):
         return None
     return said[0]
+
+
+def _kept_as_code(word: str, source: str, target: str) -> bool:
+    """Whether ``target`` keeps the negating ``word`` of ``source`` as code: in capitals
+    (``NOT NULL``), or beside a word it stands beside in the source (``-X none``, ``set
+    no-op none``); a lower-case ``no`` among translated words (``Du hast no Aufgaben``, ``No
+    Aufgaben gefunden``) is English copied into German, no German negation."""
+    kept = re.search(rf"\b{re.escape(word)}\b", target)
+    if kept is None:
+        return False
+    if word.isupper() and len(word) > 1:
+        return True
+    for around in re.finditer(rf"(\S+\s+)?\b{re.escape(word)}\b(\s+\S+)?", source):
+        before, after = around.group(1), around.group(2)
+        if before and re.search(re.escape(before.strip()) + r"\s+" + re.escape(word), target):
+            return True
+        if after and re.search(re.escape(word) + r"\s+" + re.escape(after.strip()), target):
+            return True
+    return False
 
 
 def _negating(source: str, target: str) -> str:

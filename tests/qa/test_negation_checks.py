@@ -34,6 +34,11 @@ from ltmt.qa.pair_checks import PAIR_CHECKS
         ("Use --no-color", "--no-color verwenden", None),
         ('Set it to "none"', "Auf »none« setzen", None),
         ("declared NOT NULL", "als NOT NULL deklariert", None),
+        ("Run it with -X none", "Mit -X none ausführen", None),
+        # an English negation copied amid German words is none (React Native trial, s67)
+        ("You have no tasks", "Du hast no Aufgaben", "no"),
+        ("No tasks found", "No Aufgaben gefunden", "No"),
+        ("Never freeze.", "Never einfrieren.", "Never"),
         # an untranslated entry is the copied check's
         ("Do not reuse.", "Do not reuse.", None),
         # regression trial, session 63: "no" as "number", and idioms that negate nothing
