@@ -183,7 +183,7 @@ def qa(
         problems = state.form_problems if state is not None else []
         if missing and source_file is not None:
             untranslated = len(missing)
-            problems += missing_problems(file, source_file, missing)
+            problems += missing_problems(file, source_file, missing, fmt)
         problems += access_key_problems(file, fmt)
         problems += stringsdict_problems(file, fmt)
         if user is None:

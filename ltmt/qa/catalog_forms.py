@@ -224,13 +224,32 @@ _MISSING = (
     "the translation lacks this message of {source}: an app without a fallback language shows "
     "an error (next-intl's MISSING_MESSAGE); translate it"
 )
+# formats whose platform shows the source language's string where a translation lacks it: a
+# lacking message is untranslated text there, no error (a note)
+_MISSING_FALLS_BACK = {
+    "android": (
+        "the translation lacks this string of {source}: Android shows the one in values/ "
+        "(the source's language) instead; translate it"
+    ),
+}
 
 
-def missing_problems(path: Path, source_file: Path, missing: list[str]) -> list[FormProblem]:
+def missing_problems(
+    path: Path, source_file: Path, missing: list[str], fmt: str | None = None
+) -> list[FormProblem]:
     """The messages ``missing`` (:func:`missing_messages`) of ``source_file`` that its
-    translation ``path`` lacks, as ``missing`` problems: entries the pairs do not hold."""
+    translation ``path`` lacks, as ``missing`` problems: entries the pairs do not hold. The
+    reason is the format's: an error where the app shows one (next-intl), a note where the
+    platform falls back to the source's string (:data:`_MISSING_FALLS_BACK`: Android)."""
+    from ltmt.formats.registry import find_format
+
+    falls_back = _MISSING_FALLS_BACK.get(find_format(path, fmt, role="read").name)
+    message = _MISSING if falls_back is None else falls_back
+    severity: Severity | None = None if falls_back is None else "note"
     return [
-        FormProblem(f"{path}: {name}", "", "", _MISSING.format(source=source_file), "missing")
+        FormProblem(
+            f"{path}: {name}", "", "", message.format(source=source_file), "missing", severity
+        )
         for name in missing
     ]
 

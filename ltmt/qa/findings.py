@@ -176,7 +176,7 @@ CHECKS: dict[str, Check] = {
             "warning",
             "a keyed catalog's translation (JSON, ARB, YAML, Android ...) has each message of "
             "its --source-file: one it lacks shows next-intl's MISSING_MESSAGE error, where "
-            "other libraries fall back to the source's",
+            "other libraries fall back to the source's (Android's values/: a note)",
         ),
         Check("doubled", "warning", "the translation does not say a word twice in a row"),
         Check(

@@ -15,6 +15,7 @@ from ltmt.qa.catalog_forms import (
     access_key_problems,
     catalog_state,
     missing_messages,
+    missing_problems,
     stringsdict_problems,
     untranslated_csv_rows,
 )
@@ -283,3 +284,31 @@ def test_missing_messages_says_no_warning_the_pairs_reading_said(
     with caplog.at_level(logging.WARNING):
         assert missing_messages(target, source) == ["/n"]
     assert caplog.text == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "severity", "message"),
+    [
+        (
+            "de.json",
+            None,
+            "the translation lacks this message of en.json: an app without a fallback language "
+            "shows an error (next-intl's MISSING_MESSAGE); translate it",
+        ),
+        # an Android trial (session 67) was told next-intl's reason: Android falls back
+        (
+            "strings.xml",
+            "note",
+            "the translation lacks this string of en.json: Android shows the one in values/ "
+            "(the source's language) instead; translate it",
+        ),
+    ],
+)
+def test_a_missing_message_is_told_its_format_s_reason(
+    tmp_path: Path, name: str, severity: str | None, message: str
+) -> None:
+    target = tmp_path / name
+    target.write_text("{}" if name.endswith(".json") else "<resources/>", encoding="utf-8")
+    assert missing_problems(target, Path("en.json"), ["b"]) == [
+        FormProblem(f"{target}: b", "", "", message, "missing", severity)  # type: ignore[arg-type]
+    ]
