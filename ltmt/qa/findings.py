@@ -263,7 +263,8 @@ class Finding:
     and as the format says (None where it does not): its ``line_number``, the unit's ``id``
     (XLIFF), its ``context`` (PO msgctxt, Android key, JSON pointer). ``level``: a severity
     other than its check's, where the check says one thing more softly (the ``formality``
-    check's note on a file that uses both forms)."""
+    check's note on a file that uses both forms). ``of_file``: a finding about its whole file
+    (that note), said on the file, at no entry's place."""
 
     check: str
     entry: int
@@ -277,6 +278,7 @@ class Finding:
     id: str | None = None
     context: str | None = None
     level: Severity | None = None  # where not the check's (plurals, formality: a note)
+    of_file: bool = False  # about the whole file: its position the file's, no entry's place
 
     @classmethod
     def about(cls, check: str, entry: int, record: PairRecord, message: str) -> Finding:
@@ -329,7 +331,9 @@ def located(finding: Finding, record: PairRecord | None, file: str, number: int 
     """``finding`` with where it is (:class:`Finding`): in ``file`` (a folder's, or empty), the
     entry ``number``; the line (its own, or the one its position ends in), id and context
     from ``record``, the entry's record (without one, an entry the pairs do not hold: the
-    line its position ends in, its own id)."""
+    line its position ends in, its own id); a finding about the whole file, in ``file`` alone."""
+    if finding.of_file:
+        return replace(finding, file=file)
     if record is None:
         return replace(finding, file=file, number=number, line_number=_line_of(finding.position))
     return replace(

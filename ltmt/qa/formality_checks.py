@@ -20,9 +20,9 @@ small letters are never formal, and a word the source has too (``dir``, ``Dir::C
 
 Without a form asked for, an entry that uses both forms is a warning, an informal one that
 starts a sentence with ``Sie`` a note (``Du brauchst keine Motivation mehr. Sie benötigen ein
-System.``: formal, or "they"), and a file whose entries use both forms one note, on the first
-entry of the form fewer entries use. With one (``ltmt qa --formality du``), each entry of the
-other form is a warning.
+System.``: formal, or "they"), and a file whose entries use both forms one note, on the file,
+naming the entries of the form fewer entries use. With one (``ltmt qa --formality du``),
+each entry of the other form is a warning.
 """
 
 from __future__ import annotations
@@ -206,7 +206,8 @@ def _file_note(
     translated: Sequence[PairRecord], addresses: Sequence[Address], entries: Sequence[int]
 ) -> list[Finding]:
     """One file's note where one of its entries uses the informal form and another the formal,
-    on the first entry of the form fewer use (on a tie, the form the file uses second)."""
+    said on the file (no entry's), naming the entries of the form fewer use (on a tie, the form
+    the file uses second)."""
     informal = [n for n in entries if addresses[n].informal]
     formal = [n for n in entries if addresses[n].formal]
     if not informal or not formal or set(informal) | set(formal) == set(informal) & set(formal):
@@ -223,7 +224,15 @@ def _file_note(
         "of the other)"
     )
     first = fewer[0]
-    return [replace(Finding.about("formality", first, translated[first], message), level="note")]
+    note = Finding.about("formality", first, translated[first], message)
+    return [replace(note, position=_file_of(note.position), level="note", of_file=True)]
+
+
+def _file_of(position: str) -> str:
+    """The file an entry's ``position`` names (``de.json`` for ``de.json: /cart/empty``,
+    ``de.jsonl`` for ``de.jsonl:3``), empty where it names none (``entry 1``)."""
+    part = _FILE_PART.match(position)
+    return part.group().rstrip(": ") if part else ""
 
 
 def _entry_name(position: str) -> str:

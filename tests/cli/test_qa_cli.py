@@ -657,7 +657,7 @@ def test_the_form_of_address(run_ltmt, tmp_path):
     assert out.splitlines() == [
         "de.jsonl:1: warning [formality] mixes informal address (dir) and formal (Sie, Ihre): use "
         "one form throughout",
-        "de.jsonl:1: note [formality] the file addresses the reader informally in 2 entries and "
+        "de.jsonl: note [formality] the file addresses the reader informally in 2 entries and "
         "formally in 2 entries (the formal ones: line 1, line 3): use one form (ltmt qa "
         "--formality du or --formality Sie flags each entry of the other)",
         "4 entries checked: 1 warning, 1 note (formality 2)",

@@ -111,7 +111,7 @@ def test_a_file_whose_entries_use_both_forms_is_a_note_on_the_fewer():
     found = formality_findings(records([HEADING, BODY, "Wie geht es Ihnen?", "Speichern"]))
     assert [(f.position, f.severity, f.message) for f in found] == [
         (
-            "entry 1",
+            "",  # the file's, no entry's (an Android trial, session 67: 'error_network: note')
             "note",
             "the file addresses the reader informally in 1 entry and formally in 2 entries "
             "(the informal ones: entry 1): use one form (ltmt qa --formality du or --formality Sie "
@@ -120,7 +120,7 @@ def test_a_file_whose_entries_use_both_forms_is_a_note_on_the_fewer():
     ]
     # a tie: the form the file uses second
     found = formality_findings(records([HEADING, BODY]))
-    assert [f.position for f in found] == ["entry 2"]
+    assert [f.entry for f in found] == [1]
     # files of a folder are each their own
     assert formality_findings(records([HEADING], "a.po") + records([BODY], "b.po")) == []
 
@@ -221,3 +221,16 @@ def test_check_pairs_reads_german_only():
     )
     assert report.not_run == {"formality": "it reads German's forms of address, not fr's"}
     assert report.summary() == "1 entry checked: nothing found; not run: formality"
+
+
+def test_a_file_note_is_said_on_the_file_at_no_entry_s_place():
+    """An Android trial (session 67) read 'error_network: note [formality] the file addresses
+    ...' as a problem of that entry."""
+    pairs = [
+        PairRecord("Hi", "Hallo, wie geht es dir?", "de/strings.xml: greeting"),
+        PairRecord("Save", "Speichern Sie Ihre Arbeit.", "de/strings.xml: save"),
+        PairRecord("Open", "Öffnen Sie Ihre Datei.", "de/strings.xml: open"),
+    ]
+    (note,) = check_pairs(pairs, checks=("formality",)).findings
+    assert note.line().startswith("de/strings.xml: note [formality] the file addresses")
+    assert (note.number, note.line_number, note.context) == (None, None, None)
