@@ -12,6 +12,7 @@ from ltmt.qa.formality_checks import (
     address_of,
     formality_findings,
     formality_form,
+    informal_imperatives,
 )
 from ltmt.segments import PairRecord
 
@@ -234,3 +235,33 @@ def test_a_file_note_is_said_on_the_file_at_no_entry_s_place():
     (note,) = check_pairs(pairs, checks=("formality",)).findings
     assert note.line().startswith("de/strings.xml: note [formality] the file addresses")
     assert (note.number, note.line_number, note.context) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "imperatives"),
+    [
+        # an Android trial (session 67): --formality Sie flagged only 'Deine'
+        ("Reset it here.", "Setz es hier zurück.", ("Setz",)),
+        ("Reset it here!", "Lass es hier zurücksetzen!", ("Lass",)),
+        ("Check your connection.", "Prüfe die Verbindung.", ("Prüfe",)),
+        # the formal imperative, the infinitive style, nouns, and a source that commands nothing
+        ("Reset it here.", "Setzen Sie es hier zurück.", ()),
+        ("Reset all", "Alle zurücksetzen", ()),
+        ("Show help", "Hilfe anzeigen", ()),
+        ("Please wait", "Bitte warten", ()),
+        ("Start the sync.", "Start der Synchronisierung.", ()),
+        ("Note: it is new.", "Hinweis: Es ist neu.", ()),
+        ("It shows the list.", "Zeigt die Liste.", ()),
+        ("Files found.", "Setz es hier zurück.", ()),
+    ],
+)
+def test_an_informal_imperative_of_a_command_is_found(source, target, imperatives):
+    assert informal_imperatives(target, source) == imperatives
+
+
+def test_formality_sie_flags_an_informal_imperative_and_only_then():
+    pairs = [PairRecord("Reset it here.", "Setz es hier zurück.", "entry 1")]
+    (found,) = formality_findings(pairs, "formal")
+    assert found.message == "uses informal address (Setz) where --formality Sie asks for formal"
+    assert formality_findings(pairs) == []
+    assert formality_findings(pairs, "informal") == []
