@@ -291,11 +291,13 @@ def _output_spans(text: str) -> list[tuple[int, int, str, tuple[str, str]]]:
 def quoted_spans(text: str) -> list[tuple[int, int, str, tuple[str, str]]]:
     """Each quoted item of ``text`` (module docstring): where it starts and ends with its
     marks, the item, the marks; left to right, none overlapping (the first of two that share a
-    mark)."""
+    mark). Quotes inside a tag are its attribute's (``<xliff:g example="3">``), no item."""
+    tags = [tag.span() for tag in _TAG.finditer(text)]
     found = sorted(
         (m.start(), m.end(), m.group(1), marks)
         for marks, pattern in _PATTERNS
         for m in pattern.finditer(text)
+        if not any(start < m.start() < end for start, end in tags)
     )
     spans: list[tuple[int, int, str, tuple[str, str]]] = []
     for span in found:

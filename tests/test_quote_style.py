@@ -38,6 +38,10 @@ SINGLE, DOUBLE, GUILLEMETS, GNU = ("'", "'"), ('"', '"'), ("»", "«"), ("`", "'
         ("don't use 'x'", {"x": SINGLE}),
         ("' not quoted ' here", {}),
         ("line\nbreak 'a\nb'", {}),
+        # a tag's attribute values are no quoted items (an Android trial, session 67: a memory
+        # of <xliff:g example="3"> read as quoting with straight marks)
+        ('Synced <xliff:g id="count" example="3">%d</xliff:g> notes', {}),
+        ('<a title="x">Tap "Save"</a>', {"Save": DOUBLE}),
     ],
 )
 def test_the_items_right_inside_quote_marks_are_found(text, expected):
@@ -52,6 +56,9 @@ def test_a_table_counts_how_targets_quote_what_sources_quote():
         ("no quotes %s", "keine »%s«"),  # the source does not quote it: no example
     ]
     assert quote_table(pairs) == {SINGLE: Counter({SINGLE: 2}), DOUBLE: Counter({GUILLEMETS: 1})}
+    # a tag's attribute quotes are no style of a memory's: qa's [quotes] said they were
+    tagged = ('Synced <xliff:g example="3">%d</xliff:g>', '<xliff:g example="3">%d</xliff:g> sync')
+    assert quote_table([tagged]) == {}
 
 
 @pytest.mark.parametrize(
