@@ -202,6 +202,7 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
             f"lacks {menus} of the > between the labels of a menu path (Settings > Account): "
             "keep each"
         )
+    problems += _unbracketed_universal(source, target)
     problems += _changed_kept_markup(source, target)
     problems += _lone_percent_signs(source, target)
     if not problems and tag_order_problem(source) is None:
@@ -316,6 +317,26 @@ def _stray_brackets(source: str, target: str) -> list[str]:
         f"has a stray {bracket!r} the source does not have (part of a tag?)"
         for bracket in "<>"
         if lone.count(bracket) > source_lone.count(bracket)
+    ]
+
+
+# a Lokalise universal placeholder: a printf conversion in square brackets (``[%s]``,
+# ``[%1$s]``, ``[%.2f]``, ``[%s:name]``), the brackets part of it
+_UNIVERSAL = re.compile(r"\[(%(?:\d+\$)?[-+0 #]*\d*(?:\.\d+)?[a-zA-Z])(?::\w+)?\]")
+
+
+def _unbracketed_universal(source: str, target: str) -> list[str]:
+    """The Lokalise universal placeholders of ``source`` (:data:`_UNIVERSAL`: ``[%1$s]``)
+    that ``target`` writes without their brackets (``%1$s``): Lokalise exports only the one
+    with its brackets as the platform's placeholder, the bare one stays text."""
+    bare = {found.group(): found.group(1) for found in _UNIVERSAL.finditer(source)}
+    lost = Counter(found.group() for found in _UNIVERSAL.finditer(source))
+    lost -= Counter(found.group() for found in _UNIVERSAL.finditer(target))
+    return [
+        f"lacks {text}: a Lokalise placeholder is written with its brackets (the translation "
+        f"has {bare[text]}); write {text}"
+        for text in lost
+        if bare[text] in target
     ]
 
 

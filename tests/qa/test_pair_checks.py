@@ -410,6 +410,17 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             ["adds &lt;, which the source does not have"],
         ),
         ("Use a < b or <name>", "Nutze a < b oder <Name>", {}, []),
+        # a Lokalise universal placeholder is its brackets too (a Lokalise trial, session 67)
+        (
+            "[%1$s] assigned [%2$s] to you.",
+            "%1$s hat Ihnen [%2$s] zugewiesen.",
+            {},
+            [
+                "lacks [%1$s]: a Lokalise placeholder is written with its brackets (the "
+                "translation has %1$s); write [%1$s]"
+            ],
+        ),
+        ("Task [%s] was created.", "Aufgabe [%s] wurde erstellt.", {}, []),
         # Markdown kept as written (an attribute list, keys): its change passed
         (
             '<a href="x.md">Start</a><code data-md="raw">{ .md-button--primary }</code>',
