@@ -129,6 +129,7 @@ def qa(
     """
     from ltmt.cli.pair_files import read_records
     from ltmt.qa import check_names, check_pairs, chosen_checks
+    from ltmt.qa.android_checks import android_problems
     from ltmt.qa.catalog_forms import (
         access_key_problems,
         catalog_state,
@@ -186,6 +187,7 @@ def qa(
             problems += missing_problems(file, source_file, missing, fmt)
         problems += access_key_problems(file, fmt)
         problems += stringsdict_problems(file, fmt)
+        problems += android_problems(file, fmt, source_file, tgt_lang)
         if user is None:
             report = check_pairs(
                 records,

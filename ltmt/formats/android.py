@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -275,6 +276,37 @@ def _warn_of_unescaped_apostrophes(store: Any, path: Path) -> None:
             counted(len(names), "string"),
             first_few(names),
         )
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A translatable string resource of a file as written, for checks: its ``name``, its
+    ``kind`` (``string``, ``plurals``, ``string-array``), its items' texts (a plural's by
+    quantity, an array's by index as ``"0"``, ``"1"`` ...; a string's as ``""``), and whether
+    aapt2 rejects it for an unescaped ``apostrophe``."""
+
+    name: str
+    kind: str
+    items: dict[str, str]
+    apostrophe: bool
+
+
+def resources(path: Path) -> list[Resource]:
+    """The translatable string resources of the Android file ``path``, in order."""
+    store = _parse(read_bytes(path, WHAT), path)
+    found = []
+    for element in _elements(store):
+        kind = _kind(element) or "string"
+        if kind == "string":
+            items = {"": _text(element)}
+        elif kind == "plurals":
+            items = {item.get("quantity", ""): _text(item) for item in element.iterchildren("item")}
+        else:
+            items = {str(n): _text(item) for n, item in enumerate(element.iterchildren("item"))}
+        found.append(
+            Resource(_resource_name(element), kind, items, _has_unescaped_apostrophe(element))
+        )
+    return found
 
 
 class AndroidDocument(KeyedCatalog):

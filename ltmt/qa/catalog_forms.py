@@ -55,7 +55,8 @@ class FormProblem:
 def plural_form_problems(store: Any, path: Path, include_fuzzy: bool = True) -> list[FormProblem]:
     """The plural entries of the PO catalog ``store`` (translate-toolkit's, read from ``path``)
     whose forms are more or fewer than its ``Plural-Forms`` declares (where it declares them),
-    or that leave a form empty while another is translated; entries with no translation at all
+    or that leave a form empty while another is translated, or whose forms are one text (a
+    warning: ``translate`` counts them too); entries with no translation at all
     are untranslated, not problems. ``include_fuzzy``: fuzzy entries too."""
     from ltmt.formats.po import declared_nplurals
 
@@ -86,7 +87,14 @@ def plural_form_problems(store: Any, path: Path, include_fuzzy: bool = True) -> 
         position = f"{path}: entry {number}"
         source = str(unit.source.strings[0])
         problems += [FormProblem(position, source, filled[0], message) for message in said]
+        if len(forms) > 1 and not empty and len(set(forms)) == 1:  # translate counts them too
+            problems.append(
+                FormProblem(position, source, filled[0], _SAME_FORMS, severity="warning")
+            )
     return problems
+
+
+_SAME_FORMS = "its plural forms are all the same text: translate each for the counts it is for"
 
 
 def numerus_form_problems(store: Any, path: Path, include_fuzzy: bool = True) -> list[FormProblem]:
@@ -215,9 +223,11 @@ def missing_messages(
     logging.disable(logging.WARNING)
     try:
         document = open_document(source_file, fmt, tgt_lang=tgt_lang)
+        # and reading the translation again warns of what its pairs' reading did (an Android
+        # string's unescaped apostrophe, said twice a run)
+        return document.missing_in(path) if isinstance(document, KeyedCatalog) else None
     finally:
         logging.disable(previous)
-    return document.missing_in(path) if isinstance(document, KeyedCatalog) else None
 
 
 _MISSING = (

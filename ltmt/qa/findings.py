@@ -65,7 +65,16 @@ CHECKS: dict[str, Check] = {
             "a plural entry has as many forms as the catalog's Plural-Forms says, none of them "
             "empty (PO; Qt: as many <numerusform> as the file's language takes, more only a "
             "note, none empty; a vue-i18n plural, no items | one item | {count} items, as many "
-            "choices as its source, which vue-i18n picks by the count)",
+            "choices as its source, which vue-i18n picks by the count; Android: an other form, "
+            "no form the language does not use (a note), one and other not the same text (a "
+            "warning); PO: forms not all the same text, a warning)",
+        ),
+        Check(
+            "android",
+            "error",
+            "an Android strings.xml translation builds and has what its source has: no "
+            "unescaped apostrophe (aapt2 rejects the file; write \\'), each string-array as "
+            "many items as the --source-file's",
         ),
         Check(
             "vue",

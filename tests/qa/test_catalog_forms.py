@@ -312,3 +312,24 @@ def test_a_missing_message_is_told_its_format_s_reason(
     assert missing_problems(target, Path("en.json"), ["b"]) == [
         FormProblem(f"{target}: b", "", "", message, "missing", severity)  # type: ignore[arg-type]
     ]
+
+
+def test_a_po_plural_whose_forms_are_one_text_is_a_warning(tmp_path: Path) -> None:
+    """translate counted '1 plural entry with identical forms', qa said nothing (Flask-Babel
+    trial, session 67)."""
+    po = tmp_path / "de.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        'msgid "%(count)s item"\nmsgid_plural "%(count)s items"\n'
+        'msgstr[0] "%(count)s Objekte"\nmsgstr[1] "%(count)s Objekte"\n',
+        encoding="utf-8",
+    )
+    state = catalog_state(po)
+    assert state is not None
+    assert [(p.message, p.severity) for p in state.form_problems] == [
+        (
+            "its plural forms are all the same text: translate each for the counts it is for",
+            "warning",
+        )
+    ]
