@@ -244,6 +244,13 @@ CHECKS: dict[str, Check] = {
             "memory does (--user), else as most of the file's entries do",
         ),
         Check(
+            "english",
+            "note",
+            "a German translation does not keep a common English word of its source (Welcome, "
+            "Due, Hello, Click: English writes it often, German seldom, ltmt's German table "
+            "lacks it); names, terms inside a sentence, placeholders and quoted labels pass",
+        ),
+        Check(
             "copied",
             "note",
             "the translation is not the source (nor one of its sentences) written again",

@@ -57,6 +57,7 @@ from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.menu_paths import lost_separators
 from ltmt.pictographs import OWNERSHIP_SIGNS
+from ltmt.qa.english_checks import english_problems
 from ltmt.qa.icu_checks import argument_problems
 from ltmt.qa.laravel_checks import form_problems
 from ltmt.qa.month_checks import changed_months, english_order, lost_months
@@ -537,6 +538,7 @@ PAIR_CHECKS: dict[str, PairCheck] = {
     "signs": sign_problems,
     "doubled": doubled_problems,
     "wordless": wordless_problems,
+    "english": english_problems,
     "copied": copied_problems,
     "punctuation": punctuation_problems,
 }

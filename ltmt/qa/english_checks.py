@@ -1,0 +1,84 @@
+"""qa's english check: a common English word of the source copied into a German translation.
+
+The model keeps a source word now and then (``Welcome in Ihrem Dashboard, {name}!``, ``In
+[%d] Tagen Due``, ``Hello {user}, willkommen.``), and the spelling check passes it, as it
+accepts any word of the source (a name, a term kept in English). A word is flagged where
+English writes it often (:data:`EN_COMMON`, wordfreq's Zipf scale) and German much less often
+(:data:`GAP` below), and ltmt's table of German words lacks it: ``Welcome``, ``Due``,
+``Hello``, ``Click`` are, the loans German writes (``App``, ``Team``, ``Update``, ``Link``,
+``Download``, ``Online``) are not. Words of fewer than three letters, in capitals or with a
+capital inside (``PDF``, ``NoteKeeper``), placeholders and quoted items (a label kept as the
+app shows it) are not read; nor is a word the translation writes small (a command, a
+keyword: ``for``, ``done``, ``add``) or one inside a sentence of the source (a name, a term
+German keeps in English: ``Sun Type 6``, ``für Principal %s``), nor a translation that copies
+its source (the ``copied`` check's). A note: a brand or a term the glossary keeps in English
+may be such a word. On l10n's 45,339 references (train and dev tests) it notes 86, most such
+terms (``Principal``; session 67, by hand).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ltmt.formats.placeholder_syntax import without_placeholders
+
+EN_COMMON = 4.5  # wordfreq Zipf: English writes the word at least 30 times a million words
+GAP = 1.0  # ... and German ten times less often at least
+# what stands before a sentence's first word: nothing, or its start's marks after an end
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+)[\s\"'(\u201e\u201c\u00bb\u00ab-]*$")
+_WORD = re.compile(r"(?<![\w\-/.@$%])[A-Za-z][a-z]{2,}(?![\w\-/@])")
+
+
+def english_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """A note naming the common English words of ``source`` that ``target`` copies
+    (:func:`copied_english`)."""
+    words = copied_english(source, target)
+    if not words:
+        return []
+    listed = ", ".join(repr(word) for word in words)
+    return [
+        f"keeps the English {listed} of the source, which German does not write: translate "
+        f"{'it' if len(words) == 1 else 'them'} (a name or a term kept in English passes)"
+    ]
+
+
+def copied_english(source: str, target: str) -> list[str]:
+    """The words of ``target`` that ``source`` has too (in any case) and that are common
+    English, not German (module docstring), each once, in order."""
+    from wordfreq import zipf_frequency
+
+    from ltmt.word_tables import english_zipf, target_words
+
+    if source.strip() == target.strip():
+        return []
+    german = target_words("de") or frozenset()
+    readable = _readable(source)
+    # the source's sentences' first words: a word a translation moves, where a word inside
+    # a sentence that a translation keeps is as often a term German writes in English
+    # (``Principal``, ``Shared Memory``, ``Branch``)
+    said = {
+        found.group().casefold()
+        for found in _WORD.finditer(readable)
+        if _SENTENCE_START.search(readable[: found.start()])
+    }
+    found: dict[str, None] = {}
+    for word in _WORD.findall(_readable(target)):
+        folded = word.casefold()
+        if word.islower() or folded not in said or folded in german:
+            continue
+        english = english_zipf(folded)
+        if english >= EN_COMMON and english - float(zipf_frequency(folded, "de")) >= GAP:
+            found[word] = None
+    return list(found)
+
+
+def _readable(text: str) -> str:
+    """``text`` without its placeholders and its quoted items (a label as the app shows it)."""
+    from ltmt.quote_style import quoted_spans
+
+    text = without_placeholders(text)
+    for start, end, _, _ in reversed(quoted_spans(text)):
+        text = f"{text[:start]} {text[end:]}"
+    return text
