@@ -143,23 +143,26 @@ def address_of(text: str, source: str = "") -> Address:
 
 def informal_imperatives(text: str, source: str) -> tuple[str, ...]:
     """The informal imperatives that start a sentence of ``text`` where ``source`` says a
-    command (its first word an English command verb: ``Reset it here.``): a verb's stem
+    command (a sentence's first word an English command verb: ``Reset it here.``): a verb's stem
     (``Setz``, ``Prüf``, ``Lass``; German's table has ``setzen`` and ``setzt``) or the stem
     with ``e`` (``Setze``), not before ``Sie`` (``Setzen Sie``) nor a genitive (``Start der``).
-    In l10n/train and dev's 57,396 references it finds 105 (session 67, by hand; most a
+    In l10n/train and dev's 57,396 references it finds 111 (session 67, by hand; most a
     program's first-person or imperative ``Zeige``, ``Erzwinge``). A sentence that ends in an
     infinitive is the infinitive style (``Alle zurücksetzen.``, ``Hilfe anzeigen``): its first
     word is an object, no verb, but after ``Lass`` (``Lass es zurücksetzen!``)."""
     from ltmt.word_tables import command_verbs, target_words
 
-    first = re.match(r"\W*([A-Za-z]+)", source)
+    firsts = (re.match(r"\W*([A-Za-z]+)", sentence) for sentence in _sentences(source))
+    commands = any(first and first.group(1).lower() in command_verbs() for first in firsts)
     german = target_words("de")
-    if first is None or first.group(1).lower() not in command_verbs() or german is None:
+    if not commands or german is None:
         return ()
     found = []
     for sentence in _sentences(without_placeholders(text)):
         words = re.findall(r"[^\W\d_]+", sentence)
-        if len(words) < 2 or not words[0][0].isupper() or words[1] in _NOT_AFTER_A_VERB:
+        if len(words) < 2 or len(words[0]) < 3 or not words[0][0].isupper():
+            continue
+        if words[1] in _NOT_AFTER_A_VERB:
             continue
         stem, with_e = words[0].lower(), words[0].endswith("e")
         stem = stem[:-1] if with_e else stem

@@ -243,6 +243,12 @@ def test_a_file_note_is_said_on_the_file_at_no_entry_s_place():
         # an Android trial (session 67): --formality Sie flagged only 'Deine'
         ("Reset it here.", "Setz es hier zurück.", ("Setz",)),
         ("Reset it here!", "Lass es hier zurücksetzen!", ("Lass",)),
+        # the Flask-Babel trial's (session 67): the command is the source's second sentence
+        (
+            "Forgot your password? Reset it here.",
+            "Passwort vergessen? Setz es hier zurück.",
+            ("Setz",),
+        ),
         ("Check your connection.", "Prüfe die Verbindung.", ("Prüfe",)),
         # the formal imperative, the infinitive style, nouns, and a source that commands nothing
         ("Reset it here.", "Setzen Sie es hier zurück.", ()),
