@@ -257,13 +257,19 @@ def segment_marks(element: Any | None) -> list[Any]:
 
 def _context(unit: Any, name_attribute: str) -> str:
     """The unit's gettext context, else its resource name, else ``""``."""
+    context = _gettext_context(unit)
+    return context if context is not None else unit.get(name_attribute) or ""
+
+
+def _gettext_context(unit: Any) -> str | None:
+    """The unit's gettext context (``msgctxt``), None where it has none."""
     for group in unit:
         if local_name(group.tag) != "context-group":
             continue
         for context in group:
             if local_name(context.tag) == "context" and context.get("context-type") in MSGCTXT:
                 return context.text or ""
-    return unit.get(name_attribute) or ""
+    return None
 
 
 def _po_metadata(unit: Any) -> dict[str, Any]:
@@ -347,7 +353,8 @@ def read_xliff(
     ``translated``, ``final`` and ``signed-off`` targets are read), or those with a target
     said in a warning without one.
 
-    Metadata: ``id`` (the unit id), ``context`` (see the module docstring), ``note`` (its
+    Metadata: ``id`` (the unit id), ``context`` (see the module docstring; ``context_is_key``
+    where it is the resource name, a string key as a JSON message's), ``note`` (its
     notes), ``state`` when set, ``approved`` (``"yes"``) for a 1.2 unit ``approved="yes"``, a PO
     entry's ``flags``, ``plural`` (a number) and
     ``plural_of`` as :func:`write_xliff` writes them, and ``native_codes``: the native code of
@@ -377,9 +384,12 @@ def read_xliff(
         if not source.text.strip():
             continue
         metadata: dict[str, Any] = {"id": unit.unit_id} if unit.unit_id else {}
+        owner = unit.holder.getparent() if version == 2 else unit.holder  # 2.0: notes on <unit>
         if unit.context:
             metadata["context"] = unit.context
-        owner = unit.holder.getparent() if version == 2 else unit.holder  # 2.0: notes on <unit>
+            if _gettext_context(owner) is None:
+                # a resource name (Crowdin's, Lokalise's string key), as a JSON message's key
+                metadata["context_is_key"] = True
         notes = [n.text for n in owner.iter() if local_name(n.tag) == "note" and n.text]
         if notes:
             metadata["note"] = "\n".join(notes)

@@ -124,3 +124,34 @@ def test_a_target_that_is_its_source_marked_untranslated_is_not_read(tmp_path: P
     not_read = NotRead()
     assert list(read_xliff(path, not_read=not_read)) == []
     assert not_read.by_reason() == {"untranslated": 1}
+
+
+def test_a_resource_name_is_a_key_that_the_memory_check_compares_with_any_context(
+    tmp_path: Path,
+) -> None:
+    """Regression trial crowdin, session 67: a Crowdin unit's ``resname="comments.add"`` was
+    its context, so ``qa --check memory`` passed ``Kommentar schreiben`` beside a pair stored
+    for the TMX context ``comments``; a resource name is a string key now, as a JSON
+    message's, and a gettext ``msgctxt`` stays a context."""
+    from ltmt import Memory
+    from ltmt.qa import check_pairs
+
+    path = tmp_path / "in.xlf"
+    keyed = one_unit_12("final").replace('id="1"', 'id="1" resname="comments.add"')
+    path.write_text(keyed.replace("Sichern", "Kommentar schreiben"), "utf-8")
+    records = list(read_xliff(path))
+    assert [(r.metadata["context"], r.metadata.get("context_is_key")) for r in records] == [
+        ("comments.add", True)
+    ]
+    with Memory(tmp_path / "store") as memory:
+        stored = ("Save", "Kommentar hinzufügen", {"context": "comments"})
+        memory.import_pairs("u1", [stored], languages=["en", "de"])
+        report = check_pairs(records, memory=memory, user="u1", checks=["memory"])
+    assert [f.message for f in report.findings] == [
+        "u1's memory translates this source as 'Kommentar hinzufügen'"
+    ]
+    msgctxt = '<context-group><context context-type="x-po-msgctxt">menu</context></context-group>'
+    path.write_text(keyed.replace("<source>", msgctxt + "<source>"), "utf-8")
+    assert [
+        (r.metadata["context"], r.metadata.get("context_is_key")) for r in read_xliff(path)
+    ] == [("menu", None)]
