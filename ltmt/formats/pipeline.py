@@ -427,6 +427,8 @@ def _translate_chunk(
         result.report.entries_fuzzy_exact += len(
             {_entry_of(o.unit) for o in filled if o.unit.key in matched} & flagged
         )
+    if mark_fuzzy and document.format == "xliff":  # 1.2 needs-review-*, 2.0 ltmt's subState
+        result.report.units_marked_for_review += sum(o.unit.key not in approved for o in filled)
     if isinstance(document, CodesPutBack):
         _count_codes_put_back(document, filled, result.report)
     if isinstance(document, LengthLimited):

@@ -77,7 +77,9 @@ formattings (a bold word inside one) written in their first run's formatting;
 (a plural entry once; one written again as it was, a rerun's, is not counted), which gettext's
 ``msgfmt`` and the tools that read PO leave out of the compiled catalog until a reviewer removes
 the flag: the summary says so; ``entries_fuzzy_exact`` of them 100 % memory matches of their
-own context, which ``--exact-approved`` writes unflagged.
+own context, which ``--exact-approved`` writes unflagged. ``units_marked_for_review``: the
+XLIFF units this run filled and marked for review (1.2 ``needs-review-translation``, 2.0 an
+ltmt ``subState``), which ``--no-fuzzy`` writes unmarked: the summary says so.
 ``source_changed``: of the units translated, those for which an existing output held what
 ltmt wrote there for an earlier source (:mod:`ltmt.formats.output_sources`), or what the
 user's memory holds for one (:mod:`ltmt.formats.changed_sources`).
@@ -168,6 +170,7 @@ class RunReport:
     suggestions_kept: int = 0
     entries_marked_fuzzy: int = 0  # PO entries filled and flagged fuzzy (not fuzzy matches)
     entries_fuzzy_exact: int = 0  # of them, 100 % matches of their context (--exact-approved's)
+    units_marked_for_review: int = 0  # XLIFF units filled and marked for review
     signed_off: int = 0
     no_source: int = 0
     marked_kept: int = 0
@@ -408,6 +411,13 @@ class RunReport:
             )
         if self.over_limit:
             parts.append(f"{self.over_limit} longer than their length limit (shorten them)")
+        if self.units_marked_for_review:
+            units = counted(self.units_marked_for_review, "unit")
+            parts.append(
+                f"{units} marked for review (XLIFF needs-review-translation; 2.0: an ltmt "
+                f"subState): a reviewer confirms them in the CAT tool; {unflagged} writes them "
+                "unmarked"
+            )
         if self.plural_identical:
             entries = counted(self.plural_identical, "plural entry", "plural entries")
             parts.append(f"{entries} with identical forms")

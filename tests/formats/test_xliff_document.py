@@ -317,3 +317,30 @@ def test_an_empty_element_is_written_as_the_file_writes_its_empty_ones(
     document.save(tmp_path / "out.mqxliff")
     out = (tmp_path / "out.mqxliff").read_text("utf-8")
     assert out.endswith(f"ACME Hub X200</source>{kept}</trans-unit></body></file></xliff>")
+
+
+@pytest.mark.parametrize(("mark_fuzzy", "marked"), [(True, 2), (False, 0)])
+def test_the_units_marked_for_review_are_counted_and_said(
+    tmp_path: Path, mark_fuzzy: bool, marked: int
+) -> None:
+    """Regression trial crowdin, session 67: a run that wrote needs-review-translation on all
+    12 units it filled said nothing of it (``entries_marked_fuzzy`` 0, a PO count); a unit
+    translated already is kept and not counted."""
+    from ltmt.formats.pipeline import translate_file
+
+    units = (
+        '<trans-unit id="1"><source>Save</source></trans-unit><trans-unit id="2"><source>Open'
+        '</source></trans-unit><trans-unit id="3"><source>Quit</source><target state="final">'
+        "Beenden</target></trans-unit>"
+    )
+    (tmp_path / "in.xlf").write_text(xliff12(units), "utf-8")
+    out = tmp_path / "run.xlf"
+    report = translate_file(tmp_path / "in.xlf", out, lambda t, _: t, mark_fuzzy=mark_fuzzy).report
+    assert report.units_marked_for_review == marked
+    assert out.read_text("utf-8").count("needs-review-translation") == marked
+    said = (
+        "2 units marked for review (XLIFF needs-review-translation; 2.0: an ltmt subState): a "
+        "reviewer confirms them in the CAT tool; --no-fuzzy writes them unmarked"
+    )
+    assert (said in report.summary()) is mark_fuzzy
+    assert report.as_dict()["units_marked_for_review"] == marked
