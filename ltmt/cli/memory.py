@@ -31,6 +31,7 @@ from ltmt.wording import counted, first_few
 
 if TYPE_CHECKING:
     from ltmt.formats.common import XmlLeftOut
+    from ltmt.formats.not_read import NotRead
     from ltmt.formats.output_sources import OutputSources
     from ltmt.memory.import_checks import SuspectKind
     from ltmt.memory.report import ImportReport
@@ -141,7 +142,9 @@ def import_(
         "of the folder) that nobody changed since, as ltmt qa --reviewed-only does; the record "
         "of what ltmt wrote, kept in this machine's cache for whichever user it translated "
         "for, finds the file by its path, or a copy of it by its texts; "
-        "PO fuzzy, XLIFF needs-review and Qt unfinished entries are left out in any case.",
+        "PO fuzzy, XLIFF needs-review and Qt unfinished entries are left out in any case; "
+        'in an XLIFF file that marks units approved="yes" (Crowdin, Lokalise), so are those '
+        "neither so marked nor final.",
     ),
 ) -> None:
     """Import FILE (or every file of a folder: --source-file then names the source-language
@@ -218,6 +221,8 @@ def import_(
                 (memory, user, origin), read_from, records, reviewed_only, fmt
             )
             records, unreviewed = checks.records, checks.unreviewed
+            if reviewed_only:
+                records = _approved_only(read_from, fmt, records, not_read)
             suspects = suspect_pairs(records)  # before they are stored: the list is drained
             held_for_others: list[str] = []
             users_before = memory.users()
@@ -513,6 +518,22 @@ def _recorded_older_sources(
         found.unreviewed += [f"{shown}: {name}" for name in checked.unreviewed]
         found.unrecorded += [(str(shown), *said[1:]) for said in checked.unrecorded]
     return found
+
+
+def _approved_only(
+    read_from: Path, fmt: str | None, records: list[PairRecord], not_read: NotRead
+) -> list[PairRecord]:
+    """``records`` less the units an XLIFF file that marks its approved ones did not approve
+    (:func:`ltmt.formats.approved_units.approved_only`)."""
+    from ltmt.formats.approved_units import approved_only
+    from ltmt.formats.folders import origin_path
+    from ltmt.formats.pairs import pair_format
+
+    def is_xliff(origin: str) -> bool:
+        path = origin_path(read_from, origin) if origin else read_from
+        return pair_format(path, None if origin else fmt) in ("xliff", "xliff2")
+
+    return approved_only(records, is_xliff, not_read)
 
 
 def _checked_against_record(

@@ -2373,3 +2373,39 @@ def test_a_file_imported_alone_and_with_its_folder_is_undone_alone(
     code, out, _ = ltmt(capsys, *delete, f"{nest}//a/b/de.po")
     # the file imported alone undone: no other origin reads as the folder's file now
     assert (code, out) == (0, f"deleted 3 segments of v from {lone}; {COMPACT_NOTE}\n")
+
+
+def test_reviewed_only_leaves_out_what_an_xliff_that_marks_approval_did_not_approve(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, store: str
+) -> None:
+    """Regression trial crowdin, session 67: a Crowdin unit ``<target state="translated">``
+    without ``approved="yes"`` was stored by --reviewed-only; now it is counted not read."""
+    units = [
+        ('approved="yes"', "translated", "Cancel", "Abbrechen"),
+        ("", "final", "Add a comment", "Kommentar schreiben"),
+        ("", "translated", "Members can edit tasks.", "Mitglieder dürfen Aufgaben bearbeiten."),
+    ]
+    path = tmp_path / "messages_de.xliff"
+    path.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" '
+        'source-language="en" target-language="de" datatype="plaintext"><body>'
+        + "".join(
+            f'<trans-unit id="{n}" {mark}><source>{s}</source><target state="{state}">{t}'
+            "</target></trans-unit>"
+            for n, (mark, state, s, t) in enumerate(units)
+        )
+        + "</body></file></xliff>",
+        "utf-8",
+    )
+    command = ["memory", "import", str(path), "--memory-dir", store]
+    code, out, err = ltmt(capsys, *command, "-u", "u1", "--reviewed-only")
+    assert (code, out) == (
+        0,
+        "imported messages_de.xliff into u1: 2 added, 0 duplicates, 0 skipped; not read: 1 not "
+        "approved\n",
+    ), err
+    code, out, err = ltmt(capsys, *command, "-u", "u2")
+    assert (code, out) == (
+        0,
+        "imported messages_de.xliff into u2: 3 added, 0 duplicates, 0 skipped\n",
+    )
