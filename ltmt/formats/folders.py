@@ -196,7 +196,7 @@ class FolderPairs:
                 "holding one language with no source file beside "
                 f"({self._named(self.without_source)})",
             ),
-            (len(self.unknown), "of no format ltmt imports"),
+            (len(self.unknown), f"of no format ltmt imports ({self._named(self.unknown)})"),
             (len(self.empty), "with no translated entry"),
             (len(self.other_language), f"of another language pair ({self._named(others)})"),
             (len(self.sources), "of the source language, read as the source of those beside it"),

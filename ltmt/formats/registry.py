@@ -396,8 +396,9 @@ FORMATS: dict[str, FileFormat] = {
         ),
         FileFormat(
             "md",
-            (".md", ".markdown"),
-            "Markdown document (README, docs pages)",
+            (".md", ".markdown", ".mdx"),
+            "Markdown document (README, docs pages; MDX: imports, JSX lines kept, props not "
+            "translated)",
             label="Markdown",
             read="ltmt.formats.markdown:MarkdownDocument.pairs",
             open="ltmt.formats.markdown:MarkdownDocument.open",
@@ -763,9 +764,8 @@ def _named(fmt: str) -> str | None:
 
 
 # what to do with a file of an extension ltmt reads no format of, where one is near it (a
-# guess of plain text translated an MDX page's imports and a TOML file's keys)
+# guess of plain text translated a TOML file's keys)
 _NEAREST: dict[str, str] = {
-    ".mdx": "pass --format md to translate an MDX page as Markdown (check its imports and JSX)",
     # Laravel's lang/en/*.php: read as text, its PHP was translated and broken
     ".php": "ltmt reads no PHP arrays; translate Laravel's strings as JSON (lang/en.json -o "
     "lang/de.json, which Laravel reads too), or export the array with php -r 'echo "
@@ -779,8 +779,8 @@ _NEAREST: dict[str, str] = {
 def plain_text_default(path: Path | None) -> str | None:
     """The format ``ltmt translate`` reads an input of no format ltmt knows in (``path``; None:
     standard input): plain text for standard input and a name without an extension, as its
-    help says, none for another extension (a file ltmt has no format for: an MDX page, a TOML
-    file), which :func:`find_format` refuses with what to pass instead."""
+    help says, none for another extension (a file ltmt has no format for: a TOML file), which
+    :func:`find_format` refuses with what to pass instead."""
     return "txt" if path is None or not path.suffix else None
 
 

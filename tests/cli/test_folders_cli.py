@@ -196,6 +196,36 @@ def test_every_unreadable_file_is_named_in_one_error_before_anything_is_translat
     assert not out.exists()
 
 
+MDX_PAGE = (
+    "---\ntitle: hello world\n---\n\nimport Tabs from '@theme/Tabs';\n\n# hello world\n\n"
+    '<Tabs>\n  <TabItem value="mac" label="macOS">\n    open the file\n  </TabItem>\n'
+    "</Tabs>\n\n{/* added in v3 */}\n"
+)
+
+
+def test_a_docusaurus_folder_has_its_mdx_pages_translated_and_imported(tmp_path, capsys, common):
+    """A folder run skipped "2 files of no format ltmt translates (guides/components.mdx, …)"
+    and ``memory import`` of the folder skipped them unnamed: an ``.mdx`` page is read as
+    Markdown, its import, JSX tags' lines and comments kept as written."""
+    docs = tmp_path / "docs"
+    (docs / "guides").mkdir(parents=True)
+    (docs / "guides" / "setup.mdx").write_text(MDX_PAGE, "utf-8")
+    (docs / "intro.md").write_text("# hello world\n", "utf-8")
+    out = tmp_path / "de"
+    code, _, err = run_cli(["translate", str(docs), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert "skipped" not in err
+    written = (out / "guides" / "setup.mdx").read_text("utf-8").splitlines()
+    kept = [4, 8, 9, 11, 12, 14]  # the import, the JSX tags' lines, the comment
+    assert [written[n] for n in kept] == [MDX_PAGE.splitlines()[n] for n in kept]
+    store = common[3]
+    args = ["memory", "import", str(out), "--user", "u1", "--memory-dir", store]
+    code, output, err = run_cli([*args, "--source-file", str(docs)], capsys)
+    assert code == 0, err
+    assert "skipped" not in err
+    assert "imported de into u1: 2 added, 2 duplicates" in output  # the .mdx page's pairs too
+
+
 def test_a_translated_folder_is_imported_beside_its_source_folder(tmp_path, capsys, common):
     values = _project(tmp_path)
     german = tmp_path / "res" / "values-de"
@@ -209,7 +239,8 @@ def test_a_translated_folder_is_imported_beside_its_source_folder(tmp_path, caps
     args = ["memory", "import", str(german), "--user", "u1", "--memory-dir", store]
     code, out, err = run_cli([*args, "--source-file", str(values)], capsys)
     assert code == 0, err
-    assert "ltmt: 2 files read; skipped 1 file of no format ltmt imports" in err
+    # the file is named (it was only counted)
+    assert "ltmt: 2 files read; skipped 1 file of no format ltmt imports (logo.png)" in err
     assert "imported values-de into u1: 2 added" in out
     code, _, err = run_cli(args, capsys)  # the strings.xml has no source file beside it now
     assert code == 0, err

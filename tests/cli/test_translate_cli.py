@@ -805,20 +805,20 @@ def test_a_po_file_named_txt_gets_a_warning(tmp_path, capsys, common):
 
 
 def test_a_file_of_an_unknown_extension_is_refused_before_the_model_loads(tmp_path, capsys):
-    """An MDX page was translated as plain text (its imports and front matter keys too),
-    where a folder's run skipped it and the server refused it."""
-    source = tmp_path / "tabs.mdx"
-    source.write_text("import Tabs from '@theme/Tabs';\n\n# Install\n", "utf-8")
+    """A Hugo TOML bundle was translated as plain text (its keys too), where a folder's run
+    skipped it and the server refused it."""
+    source = tmp_path / "en.toml"
+    source.write_text('[home]\nother = "Home"\n', "utf-8")
     model = ["--model", str(tmp_path / "no-model")]
     code, out, err = run_cli(
-        ["translate", str(source), "-o", str(tmp_path / "o.mdx"), *model], capsys
+        ["translate", str(source), "-o", str(tmp_path / "de.toml"), *model], capsys
     )
     assert (code, out) == (1, "")
-    assert err == (
-        f"ltmt: error: {source}: cannot tell the format from the extension '.mdx'; pass --format "
-        "md to translate an MDX page as Markdown (check its imports and JSX)\n"
+    assert err.startswith(
+        f"ltmt: error: {source}: cannot tell the format from the extension '.toml'; ltmt reads "
+        "no TOML;"
     )
-    assert not (tmp_path / "o.mdx").exists()
+    assert not (tmp_path / "de.toml").exists()
 
 
 def test_crlf_text_keeps_its_line_endings(tmp_path, capsys, common):

@@ -180,12 +180,7 @@ def test_errors_name_what_can(path: str, fmt: str | None, role, message: str) ->
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        (  # an MDX page and a Hugo TOML bundle were translated as plain text, and broken
-            "tabs.mdx",
-            "tabs.mdx: cannot tell the format from the extension '.mdx'; pass --format md to "
-            "translate an MDX page as Markdown (check its imports and JSX)",
-        ),
-        (
+        (  # a Hugo TOML bundle was translated as plain text, and broken
             "en.toml",
             "en.toml: cannot tell the format from the extension '.toml'; ltmt reads no TOML; "
             "write a Hugo i18n bundle as YAML (i18n/en.yaml) and go-i18n messages as JSON "
@@ -227,7 +222,7 @@ def test_format_toml_says_toml_is_not_read(role) -> None:
 
 @pytest.mark.parametrize(
     ("path", "format_read"),
-    [(None, "txt"), (Path("LICENSE"), "txt"), (Path(".bashrc"), "txt"), (Path("a.mdx"), None)],
+    [(None, "txt"), (Path("LICENSE"), "txt"), (Path(".bashrc"), "txt"), (Path("a.toml"), None)],
 )
 def test_plain_text_is_the_default_for_stdin_and_a_name_without_an_extension(
     path: Path | None, format_read: str | None
