@@ -154,9 +154,16 @@ def _parser() -> Any:
     return with_templates(with_link_sources(parser))
 
 
-def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
+def _is_mdx(path: Path) -> bool:
+    """Whether ``path`` is an MDX page, which has no indented code blocks (:func:`_blocks`)."""
+    return path.suffix.lower() == ".mdx"
+
+
+def _blocks(text: str, mdx: bool = False) -> tuple[list[Block], list[HtmlBlock]]:
     """The translatable blocks of a Markdown ``text`` and its HTML blocks with text, in
-    order."""
+    order. In an MDX page (``mdx``) what CommonMark reads as indented code is text (MDX has no
+    indented code: a ``<TabItem>``'s indented paragraph was left in English), its paragraphs
+    keyed apart (``indented0``) so that the other blocks keep the keys they had."""
     lines = text.splitlines()
     skipped = 0
     front = FRONT_MATTER.match(text)
@@ -181,9 +188,13 @@ def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
     )
     tokens = parser.parse("\n".join(view.lines))
     html_blocks: list[HtmlBlock] = []
+    indented: list[Block] = []  # an MDX page's indented paragraphs
     row: int | None = None
     cells: list[tuple[int, int]] = []
     for index, token in enumerate(tokens):
+        if mdx and token.type == "code_block" and token.map is not None:
+            indented += _indented_blocks(parser, token, lines, skipped, len(indented))
+            continue
         if token.type == "html_block" and token.map is not None:
             first, last = token.map[0] + skipped, token.map[1] + skipped
             found = _html_block(f"html{len(html_blocks)}", lines, first, last, token.content)
@@ -227,9 +238,26 @@ def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
         block = _text_block(f"block{len(blocks)}", opening, token, lines, skipped)
         if block is not None:
             blocks.append(block)
-    blocks += _definition_titles(tokens, lines, skipped)
+    blocks += _definition_titles(tokens, lines, skipped) + indented
     blocks.sort(key=lambda block: block.first)  # (admonitions' and definitions' titles too)
     return blocks, html_blocks
+
+
+def _indented_blocks(
+    parser: Any, code: Any, lines: list[str], skipped: int, before: int
+) -> list[Block]:
+    """The paragraphs of an MDX page's indented text (``code``: the token CommonMark reads it
+    as; ``before``: such paragraphs before it), each its block, its indentation kept."""
+    first = code.map[0] + skipped
+    tokens = parser.parse(code.content)
+    found: list[Block] = []
+    for opening, token in itertools.pairwise(tokens):
+        if opening.type != "paragraph_open" or token.type != "inline" or token.map is None:
+            continue
+        block = _text_block(f"indented{before + len(found)}", opening, token, lines, first)
+        if block is not None:
+            found.append(block)
+    return found
 
 
 def _text_block(key: str, opening: Any, token: Any, lines: list[str], skipped: int) -> Block | None:
@@ -408,7 +436,7 @@ class MarkdownDocument(TranslationsHeld):
         self.path = Path(path)
         self.data = data  # as read: its line ends and byte order mark are the output's
         self.text = decode(data, self.path)
-        self.blocks, self.html_blocks = _blocks(self.text)
+        self.blocks, self.html_blocks = _blocks(self.text, _is_mdx(self.path))
         self.adopted: dict[str, tuple[str, str]] = {}  # key: (tagged text, line as written)
         # the key in the output of the block each block was taken from, under which the record
         # of what ltmt wrote there holds it (:class:`~ltmt.formats.output_sources.Moved`)
@@ -461,7 +489,7 @@ class MarkdownDocument(TranslationsHeld):
         A reviewer's edit that no block stands for any more is named in a warning."""
         adopted = 0
         text = decode(read_bytes(Path(target), WHAT), Path(target))
-        their_blocks, their_html = _blocks(text)
+        their_blocks, their_html = _blocks(text, _is_mdx(Path(target)))
         taken: set[str] = set()
         for block, theirs, lines in self._aligned(their_blocks, text, record):
             taken.add(theirs.key)
@@ -541,7 +569,7 @@ class MarkdownDocument(TranslationsHeld):
         source_file = source_file_given(path, WHAT, source_file)
         document = cls.open(Path(source_file))
         text = decode(read_bytes(Path(path), WHAT), Path(path))
-        their_blocks, their_html = _blocks(text)
+        their_blocks, their_html = _blocks(text, _is_mdx(Path(path)))
         aligned: list[tuple[str, str, str]] = []
         for block, theirs, _written in document._aligned(their_blocks, text):
             aligned.append((block.key, block.source, theirs.source))

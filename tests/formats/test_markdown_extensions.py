@@ -321,6 +321,57 @@ def test_mdx_statements_comments_and_container_markers_are_kept_as_written(
     )  # fmt: skip
 
 
+TAB_ITEM = """<Tabs>
+  <TabItem value="npm" label="npm">
+
+    Install the package with npm and run the build.
+
+  </TabItem>
+</Tabs>
+
+The price is low.
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "seen"),
+    [  # MDX has no indented code: the paragraph in a <TabItem> was left in English
+        ("page.mdx", ["Install the package with npm and run the build.", "The price is low."]),
+        ("page.md", ["The price is low."]),  # CommonMark's indented code: kept as written
+    ],
+)
+def test_indented_text_of_an_mdx_page_is_translated_in_its_place(
+    tmp_path: Path, name: str, seen: list[str]
+) -> None:
+    source, out = tmp_path / name, tmp_path / f"de-{name}"
+    source.write_text(TAB_ITEM, "utf-8")
+    document = open_document(source)
+    assert [unit.source for unit in document.units()] == seen
+    assert [unit.key for unit in document.units()][-1] == "block0"  # the other keys as they were
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    written = TAB_ITEM.replace("The price is low.", "THE PRICE IS LOW.")
+    if name.endswith(".mdx"):
+        written = written.replace("Install the package with npm and run the build.",
+                                  "INSTALL THE PACKAGE WITH NPM AND RUN THE BUILD.")  # fmt: skip
+    assert out.read_text("utf-8") == written
+
+
+def test_an_mdx_pages_indented_text_pairs_with_its_translation(tmp_path: Path) -> None:
+    source, translated = tmp_path / "page.mdx", tmp_path / "page.de.mdx"
+    source.write_text(TAB_ITEM, "utf-8")
+    translated.write_text(
+        TAB_ITEM.replace(
+            "Install the package with npm and run the build.", "Paket installieren."
+        ).replace("The price is low.", "Der Preis ist niedrig."),
+        "utf-8",
+    )
+    pairs = [(p.source, p.target) for p in MarkdownDocument.pairs(translated, source)]
+    assert pairs == [
+        ("Install the package with npm and run the build.", "Paket installieren."),
+        ("The price is low.", "Der Preis ist niedrig."),
+    ]
+
+
 def _written(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "page.md"
     path.write_text(text, "utf-8")
