@@ -197,7 +197,8 @@ def _blocks(text: str, mdx: bool = False) -> tuple[list[Block], list[HtmlBlock]]
             continue
         if token.type == "html_block" and token.map is not None:
             first, last = token.map[0] + skipped, token.map[1] + skipped
-            found = _html_block(f"html{len(html_blocks)}", lines, first, last, token.content)
+            key = f"html{len(html_blocks)}"
+            found = _html_block(key, lines, first, last, token.content, props=not mdx)
             if found is not None:
                 html_blocks.append(found)
             continue
@@ -374,11 +375,14 @@ def _definition_blocks(
 
 
 def _html_block(
-    key: str, lines: list[str], first: int, last: int, content: str
+    key: str, lines: list[str], first: int, last: int, content: str, props: bool = True
 ) -> HtmlBlock | None:
     """The HTML block of ``lines[first:last]`` (``content``: its text, as the parser read it
     without container prefixes), or None when it has nothing to translate or its lines are
-    not its text behind one prefix and one continuation prefix each."""
+    not its text behind one prefix and one continuation prefix each. Without ``props`` (an MDX
+    page's, whose tags are JSX) its attribute values are kept as written: a JSX component's
+    props are code (``<Card title="Get started" description="..." />`` came back with its
+    title alone translated)."""
     texts = content.rstrip("\n").split("\n")
     written = lines[first:last]
     if len(texts) != len(written) or not all(
@@ -389,6 +393,8 @@ def _html_block(
     if len(set(prefixes[1:])) > 1:
         return None
     found = segments("\n".join(texts))
+    if not props:
+        found.attributes.clear()
     if not found.pieces():
         return None
     continuation = prefixes[1] if len(prefixes) > 1 else " " * len(prefixes[0])

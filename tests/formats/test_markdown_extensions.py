@@ -356,6 +356,25 @@ def test_indented_text_of_an_mdx_page_is_translated_in_its_place(
     assert out.read_text("utf-8") == written
 
 
+CARD = '<Card title="Get started" description="Deploy your first site in minutes" />\n'
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [  # a JSX component's props are code: the title alone came back translated
+        ("page.mdx", CARD),
+        ("page.md", CARD.replace("Get started", "GET STARTED")),  # HTML's title people read
+    ],
+)
+def test_an_mdx_pages_jsx_props_are_kept_as_written(
+    tmp_path: Path, name: str, written: str
+) -> None:
+    source, out = tmp_path / name, tmp_path / f"de-{name}"
+    source.write_text(CARD, "utf-8")
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == written
+
+
 def test_an_mdx_pages_indented_text_pairs_with_its_translation(tmp_path: Path) -> None:
     source, translated = tmp_path / "page.mdx", tmp_path / "page.de.mdx"
     source.write_text(TAB_ITEM, "utf-8")
