@@ -16,12 +16,16 @@ from ltmt.sentences import split_sentences
 from ltmt.units import meant_as_written
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# code in a tagged text (a code span, an MDX comment {/* added in v3 */}): kept as written, so
+# a sentence of code alone is not one the model left untranslated
+_CODE = re.compile(r"<code[^<>]*>.*?</code>", re.DOTALL)
 
 
 def copied_sentences(source: str, target: str) -> list[str]:
     """The sentences of ``source`` (two or more) that ``target`` has as written, each with a
     word outside its placeholders and not one name or key combination
-    (:func:`ltmt.units.meant_as_written`); none where ``target`` is ``source`` whole."""
+    (:func:`ltmt.units.meant_as_written`) and outside code; none where ``target`` is
+    ``source`` whole."""
     if target.strip() == source.strip():
         return []
     sentences = [sentence.strip() for sentence in split_sentences(source)]
@@ -31,6 +35,6 @@ def copied_sentences(source: str, target: str) -> list[str]:
         sentence
         for sentence in sentences
         if sentence in target
-        and _WORD.search(without_placeholders(sentence)) is not None
+        and _WORD.search(without_placeholders(_CODE.sub("", sentence))) is not None
         and not meant_as_written(sentence.rstrip(".!?:;"))
     ]

@@ -21,6 +21,17 @@ from ltmt.copied_sentences import copied_sentences
         ("Welcome, {name}!", "Welcome, {name}! Hallo.", []),  # one sentence
         ("GitHub. The village needs your help.", "GitHub. Das Dorf braucht Hilfe.", []),
         ("%s: %d. The village needs your help.", "%s: %d. Das Dorf braucht Hilfe.", []),
+        # Docusaurus trial: an MDX comment after the sentence, kept as code, was counted
+        (
+            'Admonitions work too. <code data-md="raw">{/* added in v3 */}</code>',
+            'Admonitionen funktionieren auch. <code data-md="raw">{/* added in v3 */}</code>',
+            [],
+        ),
+        (  # code beside words copied: still a copied sentence
+            "Run <code>make</code> now. Then wait.",
+            "Run <code>make</code> now. Dann warten.",
+            ["Run <code>make</code> now."],
+        ),
     ],
 )
 def test_copied_sentences(source: str, target: str, expected: list[str]) -> None:
