@@ -73,6 +73,7 @@ from ltmt.formats.output_sources import Record
 from ltmt.formats.recorded_places import lined_up_places, recorded_sources, warn_of_replaced
 from ltmt.segments import PairRecord
 from ltmt.text import has_letter, with_edits
+from ltmt.wording import counted
 
 logger = logging.getLogger(__name__)
 
@@ -418,6 +419,20 @@ def _has_words_outside_code(source: str) -> bool:
     return has_letter(re.sub(r"<code[^<>]*>.*?</code>|<[^<>]*>", "", source))
 
 
+def _first_unlined(theirs: list[Block], ours: list[Block]) -> str:
+    """Where the blocks of a translation (``theirs``) stop lining up with its source's
+    (``ours``) by place and kind (a paragraph, a cell, an admonition's title ...): from the
+    line of its first block that does not, or at its end (the source has more)."""
+    kinds = zip([_kind(b) for b in theirs], [_kind(b) for b in ours], strict=False)
+    place = next((n for n, (mine, other) in enumerate(kinds) if mine != other), len(ours))
+    return f"from its line {theirs[place].first + 1} on" if place < len(theirs) else "at its end"
+
+
+def _kind(block: Block) -> str:
+    """A block's kind: its key without its number (``block``, ``cell``, ``title``)."""
+    return block.key.rstrip("0123456789")
+
+
 def _cell_spans(line: str) -> list[tuple[int, int]]:
     """Where each non-empty cell's text stands in a table row's ``line`` (without its spaces):
     between pipes that are not escaped (in a code span too, as GitHub's tables have it)."""
@@ -585,9 +600,12 @@ class MarkdownDocument(TranslationsHeld):
             ]
         if not aligned and document.blocks:
             raise InputError(
-                f"{path}: its blocks do not line up with {source_file}'s (another number of "
-                "paragraphs, headings or table cells, or a marker line changed: a snippet's "
-                "--8<--, a content tab's === \"Title\", an admonition's !!!); give as "
+                f"{path}: its blocks do not line up with {source_file}'s "
+                f"{_first_unlined(their_blocks, document.blocks)} "
+                f"({counted(len(their_blocks), 'block')}, {len(document.blocks)} in the source: "
+                "another number of paragraphs, "
+                "headings or table cells, or a marker line changed: a snippet's --8<--, a "
+                "content tab's === \"Title\", an admonition's !!! or :::note); give as "
                 "--source-file the file it was translated from, and write its marker lines as "
                 "that file does"
             )

@@ -213,7 +213,8 @@ def test_memory_import_reads_the_block_pairs(source: Path, tmp_path: Path) -> No
     other.write_text("# One\n\nTwo\n", "utf-8")
     with pytest.raises(
         InputError,
-        match=r"its blocks do not line up with .*; give as --source-file the file it was "
+        match=r"its blocks do not line up with .*'s from its line 1 on \(2 blocks, 11 in the "
+        r"source: .* an admonition's !!! or :::note\); give as --source-file the file it was "
         r"translated from, and write its marker lines as that file does$",
     ):
         list(MarkdownDocument.pairs(other, source_file=source))
@@ -225,11 +226,11 @@ def test_a_changed_marker_line_is_named_where_blocks_do_not_line_up(tmp_path: Pa
     source, translation = tmp_path / "tabs.md", tmp_path / "tabs.de.md"
     source.write_text('=== "Linux"\n\n    Run it.\n', "utf-8")
     translation.write_text("=== »Linux«\n\n    Führen Sie es aus.\n", "utf-8")
-    message = re.escape(
-        "tabs.md's (another number of paragraphs, "
+    message = re.escape(  # where (the block and its place) and Docusaurus's ::: too
+        "tabs.md's from its line 1 on (1 block, 2 in the source: another number of paragraphs, "
         "headings or table cells, or a marker line changed: a snippet's --8<--, a content tab's "
-        '=== "Title", an admonition\'s !!!); give as --source-file the file it was translated '
-        "from, and write its marker lines as that file does"
+        '=== "Title", an admonition\'s !!! or :::note); give as --source-file the file it was '
+        "translated from, and write its marker lines as that file does"
     )
     with pytest.raises(InputError, match=message):
         list(MarkdownDocument.pairs(translation, source_file=source))
