@@ -159,6 +159,9 @@ class RunReport:
     # a glossary target tacked on at the end (ltmt.terminology.term_position): the first few
     terms_at_end: int = 0
     terms_at_end_examples: list[str] = field(default_factory=list)
+    # a glossary target beside a leftover of the model's rendering of its term (term_position)
+    terms_with_leftovers: int = 0
+    terms_with_leftovers_examples: list[str] = field(default_factory=list)
     misspelt: int = 0
     misspelt_examples: list[str] = field(default_factory=list)
     over_limit: int = 0
@@ -229,6 +232,12 @@ class RunReport:
         self.terms_at_end += 1
         _name_first(self.terms_at_end_examples, source)
 
+    def term_leftover_in(self, source: str) -> None:
+        """Count an output whose glossary target stands beside a leftover of the model's own
+        words for the term of ``source``; the first few are named."""
+        self.terms_with_leftovers += 1
+        _name_first(self.terms_with_leftovers_examples, source)
+
     def numbers_not_repairable_in(self, count: int, name: str) -> None:
         """Count ``count`` units of one entry whose numbers could not be repaired; the first few
         entries are named by ``name`` (:func:`entry_name`)."""
@@ -279,6 +288,7 @@ class RunReport:
             (self.partly_copied_examples, other.partly_copied_examples),
             (self.names_kept_examples, other.names_kept_examples),
             (self.terms_at_end_examples, other.terms_at_end_examples),
+            (self.terms_with_leftovers_examples, other.terms_with_leftovers_examples),
             (self.not_repairable_examples, other.not_repairable_examples),
             (self.invalid_sources_examples, other.invalid_sources_examples),
             (self.words_lost_between_examples, other.words_lost_between_examples),
@@ -391,6 +401,12 @@ class RunReport:
                 f"{self.terms_at_end} with a glossary term placed at the end, away from where "
                 f"its source has it ({check})"
             )
+        if self.terms_with_leftovers:
+            check = _check_them(self.terms_with_leftovers, self.terms_with_leftovers_examples)
+            parts.append(
+                f"{self.terms_with_leftovers} with a glossary term beside a leftover of the "
+                f"model's own words for it ({check})"
+            )
         if self.wordless:
             check = _check_them(self.wordless, self.wordless_examples)
             parts.append(
@@ -492,6 +508,7 @@ class RunReport:
         data.pop("copied_examples")  # "examples" names them with the others
         data.pop("partly_copied_examples")
         data.pop("terms_at_end_examples")
+        data.pop("terms_with_leftovers_examples")
         data.pop("names_kept_examples")
         data.pop("not_repairable_examples")
         data.pop("invalid_sources_examples")

@@ -151,6 +151,15 @@ class TranslatorFn:
             return False
         return bool(tacked_on(source, output, self.matcher.find(source)))
 
+    def term_leftover(self, source: str, output: str) -> bool:
+        """Whether ``output`` writes a glossary target of ``source`` beside what is left of the
+        model's own rendering of the term (:func:`~ltmt.terminology.term_position.leftovers`)."""
+        from ltmt.terminology.term_position import leftovers
+
+        if self.matcher is None:
+            return False
+        return bool(leftovers(source, output, self.matcher.find(source)))
+
 
 def for_translator(
     translator: Translator, user: str | None, progress: ProgressCallback | None = None
@@ -263,8 +272,9 @@ def translate_units(
     if report is not None:
         terms = getattr(translate, "term_spans", None)  # a glossary may keep a name as written
         at_end = getattr(translate, "term_at_end", None)
+        leftover = getattr(translate, "term_leftover", None)
         for outcome, unit in zip(outcomes, units, strict=True):
-            _count(report, outcome, by_key[_key(unit)], terms, at_end)
+            _count(report, outcome, by_key[_key(unit)], terms, at_end, leftover)
     _warn_unfinished([u for u in units if by_key[_key(u)].unfinished], place)
     return outcomes
 
@@ -506,6 +516,7 @@ def _count(
     translation: Translation,
     terms: Callable[[str], list[tuple[int, int]]] | None = None,
     at_end: Callable[[str, str], bool] | None = None,
+    leftover: Callable[[str, str], bool] | None = None,
 ) -> None:
     if not outcome.unit.source.strip():  # a blank line: nothing was translated
         return
@@ -516,6 +527,16 @@ def _count(
     ):
         report.term_at_end_in(outcome.unit.source)
         report.example(f"{shown(outcome.unit.source)[:60]!r}: glossary term placed at the end")
+    if (
+        outcome.method != "exact"
+        and leftover is not None
+        and leftover(outcome.unit.source, outcome.text)
+    ):
+        report.term_leftover_in(outcome.unit.source)
+        report.example(
+            f"{shown(outcome.unit.source)[:60]!r}: glossary term beside a leftover of the "
+            "model's own words for it"
+        )
     report.units += 1
     if outcome.method == "exact":
         report.exact += 1

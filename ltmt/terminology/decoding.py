@@ -55,7 +55,7 @@ _Option = TypeVar("_Option")
 class _Placing:
     """A line whose missing targets :meth:`GlossaryDecoding.place_missing` placed: its number,
     its output as decoded (text and token ids) with their attention, the targets it lacked and
-    those it had, and the token ids with the targets placed."""
+    those it had, the token ids with the targets placed, and its input."""
 
     line: int
     text: str
@@ -64,6 +64,7 @@ class _Placing:
     missing: list[Missing]
     kept: list[str]
     edited: list[int]
+    source: str = ""  # the input line (placement's ``source``)
 
 
 @dataclass
@@ -236,10 +237,12 @@ class GlossaryDecoding:
                 if hit.term.target not in kept
             ]
             edited = place_terms(
-                ids, attention, missing, tokens.pieces, kept, tokens.word_ids, keep
+                ids, attention, missing, tokens.pieces, kept, tokens.word_ids, keep, units[i].text
             )
             if edited is not None:
-                placings.append(_Placing(i, text, ids, attention, missing, kept, edited))
+                placings.append(
+                    _Placing(i, text, ids, attention, missing, kept, edited, units[i].text)
+                )
         self.in_number([p for p in placings if any(t.plural for t in p.missing)], units)
         placed: dict[int, str] = {}
         for placing in placings:
@@ -390,6 +393,7 @@ class GlossaryDecoding:
                 placing.kept,
                 tokens.word_ids,
                 frozenset(),
+                placing.source,
             )
             if term.target_ids and edited is not None:
                 options.append((edited, term))

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from ltmt.model.batching import pad_token_ids
 from ltmt.model.hooks import thread_bound
+from ltmt.terminology.fragments import garbled, no_german_word
 from ltmt.terminology.matching import protected_spans, renders
 
 if TYPE_CHECKING:
@@ -99,6 +100,7 @@ def place_terms(
     kept: Sequence[str] = (),
     encode: Callable[[str], tuple[int, ...]] | None = None,
     keep: frozenset[str] = NEGATIONS | ARTICLES,
+    source: str = "",
 ) -> list[int] | None:
     """``output_ids`` with every ``missing`` target placed, or ``None`` (module docstring).
 
@@ -108,7 +110,8 @@ def place_terms(
     a word as the output writes it, for a compound whose part translates the term
     (:func:`_compound_part`): only that part is replaced (``Hauptdatei`` for ``master file``,
     glossary ``master`` → ``Master``: ``Master-Datei``); ``keep``: words (case-folded) that
-    take no target: ``None`` when one is where a target would go.
+    take no target: ``None`` when one is where a target would go; ``source``: the input line,
+    whose words a word the target replaces may copy (:func:`garbled`).
     """
     if not output_ids or not missing:
         return None
@@ -142,6 +145,7 @@ def place_terms(
         if any(s < end and start < e for s, e, _ in edits):
             rewrite = None
         rewritten = None
+        dropped: tuple[int, int] | None = None  # the aligned word, where the target goes elsewhere
         if markup[aligned]:  # insert before the word: its placeholder, tag or option stays
             start = end = _word_start(output_ids, start, pieces)
         else:
@@ -155,9 +159,16 @@ def place_terms(
                 rewritten = rewritten if all(renders(t, text) for t in carried) else None
             if rewritten is None and carried:
                 start = end  # insert after the word: its target stays
-            elif rewritten is None and _translates_another(mutual[start:end], first, last):
+            elif (
+                rewritten is None
+                and _translates_another(mutual[start:end], first, last)
+                and not garbled(word, source)
+            ):
                 start = end  # insert after the word: the word it translates stays
             elif rewritten is None and term.source.strip().count(" "):
+                echo = _echo_elsewhere(output_ids, mutual, (start, end), term, pieces, kept, edits)
+                if echo is not None:  # "verwerfen" of "Partei zur ... verwerfen" goes
+                    dropped, (start, end) = (start, end), echo
                 start, end = _term_words(output_ids, mutual, start, end, term, pieces, kept, markup)
         if rewritten is not None:
             compounds[(start, end)] = (len(edits), term)
@@ -167,6 +178,8 @@ def place_terms(
         if taken:  # the word already takes a target: this one follows it
             start = end = max(taken)
         edits.append(_beside_markup(output_ids, (start, end, term.target_ids), pieces, encode))
+        if dropped is not None and not (dropped[0] < end and start < dropped[1]):
+            edits.append((*dropped, ()))
     placed: list[int] = []
     position = 0
     for start, end, target_ids in sorted(edits):
@@ -247,6 +260,8 @@ def _compound_word(
     rest = rest.replace(_WORD_START, "").strip()
     if sum(c.isalpha() for c in rest) < 3 or rest.strip("-").casefold() in _ENDINGS:
         return None  # an ending, not another word: Fernbedien|ung is replaced whole
+    if begin == 0 and no_german_word(rest):
+        return None  # pieces of an English word (Re|zeiving): "offenlegende Partei-zeiving"
     if begin == 0:  # the term first: Haupt|datei -> Master-Datei
         rest = _without_leading_ending(rest)
         if not rest.startswith("-"):
@@ -380,12 +395,31 @@ def _term_words(
         word = _word_around(ids, link[0] - 1, pieces, markup)
         return (word[0], link[1]) if word[1] == link[0] and belongs(word) else None
 
+    def term_function_word(word: tuple[int, int]) -> tuple[int, int] | None:
+        """The function word ``word`` that translates the term (nothing else) and what of the
+        term's rendering it leads to: the word after it that translates the term too ("wird
+        enthüllt" after "Partei" for "Disclosing Party": "offenlegende Partei wird enthüllt"
+        was placed), or itself where it ends the output and the term's source writes it (the
+        particle of "Sign in": "Anmelden in")."""
+        text = _text(ids[word[0] : word[1]], pieces).strip().casefold()
+        if text not in FUNCTION_WORDS or any(markup[word[0] : word[1]]):
+            return None
+        if _translates_another(mutual[word[0] : word[1]], first, last):
+            return None
+        if word[1] < len(ids):
+            following = _word_around(ids, word[1], pieces, markup)
+            if following[0] == word[1] and belongs(following):
+                return word[0], following[1]
+        rest = _text(ids[word[1] :], pieces)
+        said = {w.strip(".,;:!?\"'()").casefold() for w in term.source.split()}
+        return word if not any(c.isalnum() for c in rest) and text in said else None
+
     while end < len(ids):
         after = _word_around(ids, end, pieces, markup)
         if after[0] != end:
             break
         if not belongs(after):
-            linked = attribute(after)
+            linked = attribute(after) or term_function_word(after)
             if linked is None:
                 break
             after = linked
@@ -401,6 +435,47 @@ def _term_words(
             before = linked
         start = before[0]
     return start, end
+
+
+def _echo_elsewhere(
+    ids: Sequence[int],
+    mutual: Sequence[Sequence[float]],
+    word: tuple[int, int],
+    term: Missing,
+    pieces: Sequence[str],
+    kept: Sequence[str],
+    edits: Sequence[tuple[int, int, tuple[int, ...]]],
+) -> tuple[int, int] | None:
+    """Another word of the output that writes a word of the target of ``term`` (a term of
+    several words) and translates the term, where ``word`` (the tokens the term's attention
+    peaks on) translates the term but writes none of it: the model rendered the term in two
+    places ("Partei zur Empfangsfeier-Partei verwerfen" for "Disclosing Party to the Receiving
+    Party": "Partei" and "verwerfen"). The target goes on that word and ``word`` is dropped
+    ("Partei ... offenlegende Partei" was placed); ``None`` where there is no such word, or
+    ``word`` translates another word too or is a function word."""
+    first, last = term.source_span
+    echoed = _content_words(term.target)
+    text = _text(ids[word[0] : word[1]], pieces)
+    if (
+        _echoes(text, echoed)
+        or text.strip().casefold() in FUNCTION_WORDS
+        or _translates_another(mutual[word[0] : word[1]], first, last)
+    ):
+        return None
+    position = 0
+    while position < len(ids):
+        other = _word_around(ids, position, pieces)
+        position = max(other[1], position + 1)
+        if other == word or any(s < other[1] and other[0] < e for s, e, _ in edits):
+            continue
+        written = _text(ids[other[0] : other[1]], pieces)
+        if (
+            _echoes(written, echoed)
+            and not any(renders(target, written) for target in kept)
+            and not _translates_another(mutual[other[0] : other[1]], first, last)
+        ):
+            return other
+    return None
 
 
 def _content_words(text: str) -> frozenset[str]:

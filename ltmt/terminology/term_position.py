@@ -18,12 +18,22 @@ source has after the term, unless the source too starts a sentence with it. Of t
 benchmark's 100 test lines (dev users, 20 each) the model alone ended none so; with the glossary
 two, both tacked on (``Fehler beim Schreiben des Objekts Commit``, ``Systemmenü-Datei Menü:
 »``): no false alarm, counted by hand.
+
+:func:`leftovers` finds the other sign of a target put in by force: beside it, what is left of
+the model's own rendering of the term, which placement could not take away
+(:mod:`ltmt.terminology.placement` drops what it can): a part of an English word joined to it
+(``offenlegende Partei-zeiving``), a word of the term's source beside it that is no German word
+(``empfangende Partei Party``), a half-written word that is neither German nor the input's
+(``Rezeiving offenlegende Partei``), or the term's last source word after it at the output's
+end (the particle of "Sign in": ``Anmelden in``). ``translate``'s summary counts them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from ltmt.terminology.fragments import garbled, no_german_word
 from ltmt.terminology.matching import TermHit, words
 from ltmt.terminology.placement import FUNCTION_WORDS
 
@@ -53,3 +63,40 @@ def tacked_on(source: str, output: str, hits: Sequence[TermHit]) -> list[TermHit
         if previous and previous[-1].casefold() not in FUNCTION_WORDS:
             found.append(hit)
     return found
+
+
+# a word beside a target: before it (group 1) or after it (group 2, its separator group 3)
+_BEFORE = r"([^\W\d_]+)\s+$"
+_AFTER = r"^(-|\s+)([^\W\d_]+)"
+
+
+def leftovers(source: str, output: str, hits: Sequence[TermHit]) -> list[TermHit]:
+    """Those of ``hits`` (the glossary terms of ``source``) whose target ``output`` writes
+    beside a fragment of the model's own rendering of the term (module docstring)."""
+    found: list[TermHit] = []
+    for hit in hits:
+        said = {w.casefold() for w in words(source[hit.start : hit.end])}
+        target = hit.term.target
+        written = r"\s+".join(re.escape(w) + "(?:e|n|en|s|es|r|m)?" for w in target.split())
+        for match in re.finditer(rf"(?<!\w){written}(?!\w)", output, re.IGNORECASE):
+            before = re.search(_BEFORE, output[: match.start()])
+            after = re.search(_AFTER, output[match.end() :])
+            rest = output[match.end() + (after.end() if after else 0) :]
+            if (before is not None and garbled(before.group(1), source)) or (
+                after is not None and _left_after(after, rest, said, source)
+            ):
+                found.append(hit)
+                break
+    return found
+
+
+def _left_after(after: re.Match[str], rest: str, said: set[str], source: str) -> bool:
+    """Whether the word ``after`` matched right after a target (``rest``: the output after it)
+    is left of the term's rendering: joined by a hyphen and no German word, a word of the
+    term's source (``said``) that is no German word or ends the output, or half written."""
+    word = after.group(2)
+    if after.group(1) == "-":
+        return no_german_word(word)
+    if word.casefold() in said:
+        return no_german_word(word) or not words(rest)
+    return garbled(word, source)

@@ -199,3 +199,35 @@ def test_fitting_keeps_a_smartformat_expression_translated_form_by_form() -> Non
     # a head the model garbled is put back
     garbled = fit(unit, "{gender:choose(m|f):Er|Sie} fand {lives:ein Leben|{} Leben}.", "de")
     assert "{lives:plural:" in garbled.text
+
+
+class LeavingTranslate:
+    """A translate function that leaves the particle of "Sign in" beside its target."""
+
+    def __call__(self, texts: list[str], prefer: list[dict[str, Any]]) -> list[str]:
+        return ["Anmelden in" if text == "Sign in" else "Abmelden" for text in texts]
+
+    def term_spans(self, text: str) -> list[tuple[int, int]]:
+        return []
+
+    def term_leftover(self, source: str, output: str) -> bool:
+        from ltmt.terminology.matching import TermMatcher
+        from ltmt.terminology.term_position import leftovers
+        from ltmt.terminology.terms import Term
+
+        matcher = TermMatcher([Term("sign in", "anmelden")])
+        return bool(leftovers(source, output, matcher.find(source)))
+
+
+def test_a_glossary_term_beside_a_leftover_is_counted_and_named() -> None:
+    """``Sign in`` came out ``Anmelden in`` and the summary and --json said nothing (Crowdin
+    trial): it is counted and named now."""
+    report = RunReport()
+    translate_units([Unit("1", "Sign in"), Unit("2", "Sign out")], LeavingTranslate(), report)
+    assert report.terms_with_leftovers == 1
+    assert (
+        "; 1 with a glossary term beside a leftover of the model's own words for it (check "
+        "them: 'Sign in')" in report.summary()
+    )
+    assert report.as_dict()["terms_with_leftovers"] == 1
+    assert "terms_with_leftovers_examples" not in report.as_dict()

@@ -525,3 +525,83 @@ def test_a_compound_whose_other_part_carries_a_kept_target_gets_the_term_in_its_
     assert placed == [mana_trank]
     kept_part = place_terms(ids, rows, [missing], pieces, kept=["Potion"], encode=encode)
     assert kept_part == [*ids, trank]
+
+
+def _words(*texts: str) -> tuple[list[str], list[int]]:
+    """``PIECES`` with ``texts`` after them, and the ids of ``texts``."""
+    return [*PIECES, *texts], list(range(len(PIECES), len(PIECES) + len(texts)))
+
+
+def test_a_function_word_and_the_word_after_it_that_render_the_term_go_with_it():
+    """ "Partei wird enthüllt" for "Disclosing Party" (the model's "Disclosing" is "wird
+    enthüllt"): the target takes all three ("Offenlegende Partei wird enthüllt" was placed)."""
+    pieces, (partei, wird, enthuellt) = _words("▁Partei", "▁wird", "▁enthüllt")
+    rows = [[0.3, 0.6, 0.1], [0.7, 0.2, 0.1], [0.8, 0.1, 0.1]]  # "Disclosing Party </s>"
+    term = Missing((0, 2), (7,), "offenlegende Partei", "Disclosing Party")
+    assert place_terms([partei, wird, enthuellt], rows, [term], pieces) == [7]
+
+
+@pytest.mark.parametrize(
+    ("in_row", "expected"),
+    [
+        ([0.1, 0.8, 0.05, 0.05], "particle goes"),  # "in" renders the term's "in"
+        ([0.05, 0.05, 0.85, 0.05], "kept"),  # "in" renders "to", another word
+    ],
+)
+def test_the_particle_of_a_phrasal_verb_term_at_the_end_goes(in_row, expected):
+    """ "Zeichen in" for "Sign in" (glossary → "anmelden"): "Anmelden in" was placed."""
+    pieces, (zeichen, in_) = _words("▁Zeichen", "▁in")
+    rows = [[0.9, 0.05, 0.0, 0.05], in_row]  # "Sign in to </s>"
+    term = Missing((0, 2), (7,), "anmelden", "Sign in")
+    placed = place_terms([zeichen, in_], rows, [term], pieces)
+    assert placed == ([7] if expected == "particle goes" else [7, in_])
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("by the Disclosing Party to", "replaced"),
+        ("by the Rezeiving Party to", "kept"),  # a word the input writes: a name
+    ],
+)
+def test_a_half_written_english_word_is_replaced_whole_with_its_party(source, expected):
+    """ "von der Rezeiving Party in" for "by the Disclosing Party to": the target took "Re"
+    and "offenlegende Partei-zeiving Party" was placed; "zeiving" is no German word."""
+    pieces, (von, der, re_, ze, i, ving, party, in_) = _words(
+        "▁von", "▁der", "▁Re", "ze", "i", "ving", "▁Party", "▁in"
+    )
+    on = [[1.0 if k == n else 0.0 for k in range(6)] for n in range(6)]  # one source token
+    # "Re" leans to the term, its rest to "to" (another word), "Party" on the term's "Party"
+    rows = [
+        on[0],
+        on[1],
+        [0.0, 0.0, 0.6, 0.0, 0.4, 0.0],
+        on[4],
+        on[4],
+        on[4],
+        [0.0] * 3 + [0.5, 0.0, 0.5],
+        on[4],
+    ]
+    term = Missing((2, 4), (7,), "offenlegende Partei", "Disclosing Party")
+    output = [von, der, re_, ze, i, ving, party, in_]
+    placed = place_terms(output, rows, [term], pieces, source=source)
+    if expected == "replaced":
+        assert placed == [von, der, 7, in_]
+    else:  # the word translates "to" and is the input's: the target goes after it
+        assert placed is not None and placed[:6] == [von, der, re_, ze, i, ving]
+
+
+def test_a_term_rendered_in_two_places_is_placed_where_its_targets_word_is():
+    """ "Partei zur Feier verwerfen" for "Disclosing Party to the party": the term's
+    attention peaks on "verwerfen", but "Partei" writes the target's word; the target goes
+    there and "verwerfen" goes ("Partei zur Feier offenlegende Partei" was placed)."""
+    pieces, (partei, zur, feier, verwerfen) = _words("▁Partei", "▁zur", "▁Feier", "▁verwerfen")
+    # "Disclosing Party to the party </s>"
+    rows = [
+        [0.1, 0.8, 0.05, 0.0, 0.0, 0.05],
+        [0.0, 0.0, 0.9, 0.05, 0.0, 0.05],
+        [0.0, 0.0, 0.0, 0.1, 0.85, 0.05],
+        [0.9, 0.05, 0.0, 0.0, 0.0, 0.05],
+    ]
+    term = Missing((0, 2), (7,), "offenlegende Partei", "Disclosing Party")
+    assert place_terms([partei, zur, feier, verwerfen], rows, [term], pieces) == [7, zur, feier]

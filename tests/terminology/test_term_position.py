@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ltmt.terminology.matching import TermMatcher
-from ltmt.terminology.term_position import tacked_on
+from ltmt.terminology.term_position import leftovers, tacked_on
 from ltmt.terminology.terms import Term
 
 MATCHER = TermMatcher(
@@ -34,4 +34,45 @@ MATCHER = TermMatcher(
 )
 def test_a_target_tacked_on_at_the_end(source: str, output: str, expected: list[str]):
     found = tacked_on(source, output, MATCHER.find(source))
+    assert [hit.term.source for hit in found] == expected
+
+
+LEGAL = TermMatcher(
+    [
+        Term("Disclosing Party", "offenlegende Partei"),
+        Term("Receiving Party", "empfangende Partei"),
+        Term("sign in", "anmelden"),
+    ]
+)
+BY_THE = "by the Disclosing Party to the Receiving Party, whether"
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        # a part of an English word joined to the target, the English word beside it
+        (
+            BY_THE,
+            "von der offenlegende Partei-zeiving Party in die empfangende Partei, ob",
+            ["Disclosing Party"],
+        ),
+        (
+            BY_THE,
+            "von der offenlegenden Partei Party in die empfangende Partei, ob",
+            ["Disclosing Party"],
+        ),
+        (
+            BY_THE,
+            "von der Rezeiving offenlegende Partei in die empfangende Partei",
+            ["Disclosing Party"],
+        ),
+        ("Sign in", "Anmelden in", ["sign in"]),  # the particle of a phrasal verb, at the end
+        (BY_THE, "von der offenlegenden Partei an die empfangende Partei, ob", []),
+        ("Sign in", "Anmelden", []),
+        ("Sign in to Acme", "Bei Acme anmelden", []),  # a name the input writes
+        ("Sign in to your account", "Melden Sie sich in Ihrem Konto an", []),  # no target
+    ],
+)
+def test_a_target_beside_a_leftover_of_the_models_words(source, output, expected):
+    found = leftovers(source, output, LEGAL.find(source))
     assert [hit.term.source for hit in found] == expected

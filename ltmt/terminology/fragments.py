@@ -1,0 +1,38 @@
+"""Words of an output that are pieces of English the model half wrote, not German.
+
+Where the model cannot translate a term it may write pieces of an English word (``Rezeiving``
+for "Disclosing Party", ``Re|zeiving`` beside "Receiving"). Placing a glossary target over such
+a word must take the whole word (:mod:`ltmt.terminology.placement`), and one left beside a
+target is reported (:func:`ltmt.terminology.term_position.leftovers`). German is told by
+:func:`~ltmt.word_tables.target_words`, the words of the German side of the training data.
+"""
+
+from __future__ import annotations
+
+
+def garbled(word: str, source: str) -> bool:
+    """Whether the output ``word`` is neither German (:func:`no_german_word`) nor a word of
+    the input line ``source`` (a name it copies): pieces of English the model half wrote
+    ("Rezeiving" for "Disclosing Party", its attention on "Receiving" too), which translate
+    nothing to keep beside the target. False without ``source``."""
+    text = word.strip().strip(".,;:!?\"'()")
+    said = {w.strip(".,;:!?\"'()").casefold() for w in source.split()}
+    return bool(source and text.isalpha() and text.casefold() not in said) and no_german_word(text)
+
+
+def no_german_word(rest: str) -> bool:
+    """Whether ``rest``, the last part of a word whose first part translates a term, is no
+    German word (:func:`~ltmt.word_tables.target_words`): the pieces of an English word the
+    model half wrote (``Re|zeiving`` for "Receiving"), not a compound's last part (``datei``),
+    so the word is replaced whole. Each hyphenated part is asked; one that ends in a German
+    word of four letters or more is a compound (``dateiverwaltung``)."""
+    from ltmt.word_tables import target_words
+
+    known = target_words("de")
+    if not known:
+        return False
+    parts = [part.casefold() for part in rest.split("-") if part]
+    return any(
+        part not in known and not any(part[k:] in known for k in range(1, len(part) - 3))
+        for part in parts
+    )

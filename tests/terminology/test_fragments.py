@@ -1,0 +1,34 @@
+"""Pieces of English the model half wrote, told from German words."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.terminology.fragments import garbled, no_german_word
+
+
+@pytest.mark.parametrize(
+    ("rest", "expected"),
+    [
+        ("zeiving", True),  # Re|zeiving: the rest of "Receiving"
+        ("datei", False),  # Haupt|datei: a compound's last part
+        ("dateiverwaltung", False),  # a compound of its own
+        ("er-Schlange", False),  # each hyphenated part is German
+        ("Party", True),
+    ],
+)
+def test_no_german_word(rest: str, expected: bool) -> None:
+    assert no_german_word(rest) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "source", "expected"),
+    [
+        ("Rezeiving", "by the Disclosing Party to the Receiving Party", True),
+        ("Acme", "Sign in to Acme", False),  # a name the input writes
+        ("Partei", "by the Disclosing Party", False),  # German
+        ("Rezeiving", "", False),  # no input to tell a name by
+    ],
+)
+def test_garbled(word: str, source: str, expected: bool) -> None:
+    assert garbled(word, source) is expected
