@@ -131,7 +131,7 @@ class TranslationsHeld:
     path: Path
     what_is_filled = "string"  # how the errors name a unit
     # the output's strings that copy their source, not kept as translations when adopted
-    # (:meth:`ltmt.formats.keyed_catalog.KeyedCatalog.adopt`): the run's summary counts them
+    # (:meth:`~ltmt.formats.keyed_catalog.KeyedCatalog.adopt_recorded`): the summary counts them
     copies_of_source = 0
     # whether a translation kept from the output that the memory holds for another source stays
     # (a catalog's string kept by its name, with a warning: keyed_catalog) or is translated

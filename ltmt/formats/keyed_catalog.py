@@ -6,8 +6,9 @@ message files): the source language's file is translated into the target languag
 Units are the source file's strings, keyed by name (a plural's forms by ``name#quantity``, an
 array's items by ``name[i]``); each carries its name as context, so a memory match stored under
 the same name is preferred. Where the output already exists, it is the translation so far: its
-strings are kept (a copy of its source, unless a name, is untranslated) and only the names it
-lacks are translated (``overwrite``: all of them), which
+strings are kept (a copy of its source is untranslated where ltmt's record of the output lacks
+its name, or, without a record, in a file of mostly copies: :meth:`KeyedCatalog.adopt_recorded`)
+and only the names it lacks are translated (``overwrite``: all of them), which
 is how a catalog is brought up to date after the source file gained strings. A name the output
 has and the source file does not is kept, after the source's strings, with a warning that names
 it (it may be obsolete; deleting it is the translator's call). The output holds the translated
@@ -29,17 +30,21 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ltmt.errors import InputError, NoPairsError
 from ltmt.formats.common import atomic_write, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.not_read import NotRead
+from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.formats.untranslated_marks import SYMFONY_PREFIX, is_marked_untranslated
 from ltmt.paths import resolved
 from ltmt.segments import PairRecord
 from ltmt.units import meant_as_written
 from ltmt.wording import counted, first_few
+
+if TYPE_CHECKING:
+    from ltmt.formats.output_sources import Record
 
 logger = logging.getLogger(__name__)
 
@@ -203,19 +208,30 @@ class KeyedCatalog(TranslationsHeld):
             for key, text in found.items()
             if key in sources and text.strip() and not is_marked_untranslated(sources[key], text)
         }
-        # a copy of the source (Docusaurus' write-translations writes the English there) is
-        # untranslated, as a page's or a document's is: only --overwrite translated it, and
-        # replaced the reviewed strings too; a name or a lone word (``GitHub``, ``OK``) is kept
-        copies = [key for key, text in kept.items() if _copy_of_source(sources[key], text)]
-        for key in copies:
-            del kept[key]
-        self.copies_of_source = len(copies)
         self.translations.update(kept)
         self.extras = self.names_not_here(found)
         self.adopted_from = Path(target)
         if self.extras:
             self.warn_of_extras(Path(target), self.extras)
         return len(kept)
+
+    def adopt_recorded(self, target: Path, record: Record | None) -> int:
+        """:meth:`adopt`, less the strings ``target`` holds as their source copied, untranslated
+        (:func:`_copies_untranslated`: Docusaurus' ``write-translations`` writes the English
+        there), by ``record``, what ltmt wrote there (None: there is none); how many kept."""
+        before = set(self.translations)
+        kept = self.adopt(target)
+        sources = {entry.key: entry.source for entry in self.entries}
+        held = {
+            key: text
+            for key, text in self.translations.items()
+            if key in sources and key not in before
+        }
+        copies = _copies_untranslated(held, sources, record)
+        for key in copies:
+            del self.translations[key]
+        self.copies_of_source = len(copies)
+        return kept - len(copies)
 
     def warn_of_extras(self, target: Path, names: list[str]) -> None:
         """Warn that ``target`` (the translation so far) has the strings ``names``, which this
@@ -425,6 +441,11 @@ class KeyedCatalog(TranslationsHeld):
         whole = document.paired_whole(values)
         twice = {*document.names_defined_twice, *translation.defined_twice}
         records, ambiguous, marked, copies = [], 0, [], []
+        # copies left out of a file of mostly copies alone (a tool's untranslated copy): in
+        # another, a copy is a translation that keeps the English (``Terms of Service``)
+        mostly = purpose != "checked" and _mostly_copies(
+            (entry.source, values.get(entry.key, "")) for entry in document.entries
+        )
         for entry in document.entries:
             if entry.name in twice:
                 ambiguous += 1
@@ -437,7 +458,7 @@ class KeyedCatalog(TranslationsHeld):
             if is_marked_untranslated(entry.source, target):  # Symfony's __Log in
                 marked.append(entry.name)
                 continue
-            if purpose != "checked" and _copy_of_source(entry.source, target):
+            if mostly and _copy_of_source(entry.source, target):
                 copies.append(entry.name)  # Edit this page → Edit this page, reused as exact
                 continue
             metadata: dict[str, Any] = {"context": entry.name}
@@ -502,6 +523,43 @@ def _copy_of_source(source: str, target: str) -> bool:
     its own translation."""
     text = source.strip()
     return target.strip() == text and len(text.split()) > 1 and not meant_as_written(text)
+
+
+def _with_words(source: str) -> bool:
+    """Whether ``source`` has two words or more besides its placeholders, and is not what a
+    translation keeps as written (:func:`ltmt.units.meant_as_written`): a string whose copy
+    tells a file left untranslated (``{count} MB``, ``Status: {status}``, ``GitHub`` tell
+    nothing)."""
+    words = without_placeholders(source).split()
+    return len(words) > 1 and not meant_as_written(source)
+
+
+def _mostly_copies(pairs: Iterable[tuple[str, str]]) -> bool:
+    """Whether at least half of the (source, target) ``pairs`` whose source has words
+    (:func:`_with_words`) and that are translated copy their source: a tool's untranslated copy
+    of the source file, not a translation that keeps some of its English."""
+    worded = [
+        (source, target) for source, target in pairs if target.strip() and _with_words(source)
+    ]
+    copies = sum(target.strip() == source.strip() for source, target in worded)
+    return bool(worded) and 2 * copies >= len(worded)
+
+
+def _copies_untranslated(
+    held: dict[str, str], sources: dict[str, str], record: Record | None
+) -> list[str]:
+    """The keys of ``held`` (an output's strings by key; their sources by key: ``sources``)
+    that copy their source (:func:`_copy_of_source`) and are untranslated: where ltmt's
+    ``record`` of the output has no entry for them (added since its last run there, as
+    Docusaurus' ``write-translations`` adds new keys; a copy ltmt wrote is kept, so reruns
+    settle), or, without a record, in a file of mostly copies (:func:`_mostly_copies`). A
+    reviewer's English kept in a translation (``App Store``) stays."""
+    copies = [key for key, text in held.items() if _copy_of_source(sources[key], text)]
+    if record is not None:
+        return [key for key in copies if key not in record.units]
+    if _mostly_copies((sources[key], text) for key, text in held.items()):
+        return copies
+    return []
 
 
 def _translated(entry: Entry, target: str) -> bool:

@@ -16,6 +16,7 @@ from ltmt.formats import json_catalog
 from ltmt.formats.documents import open_document
 from ltmt.formats.json_catalog import JsonCatalog, pointer
 from ltmt.formats.not_read import NotRead
+from ltmt.formats.output_sources import OutputSources
 from ltmt.formats.pairs import read_translations
 from ltmt.formats.pipeline import translate_file
 from ltmt.qa.pair_checks import placeholder_problems
@@ -1381,6 +1382,105 @@ def test_a_copy_of_the_source_is_not_imported(
     assert caplog.messages == [
         f"{target}: 1 copy of the source not imported (/edit/message); translate it first"
     ]
+
+
+_J1_SOURCE = {
+    "nav": {"dashboard": "Dashboard", "goDashboard": "Go to Dashboard", "settings": "Settings"},
+    "legal": {"tos": "Terms of Service", "privacy": "Privacy Policy"},
+    "version": "Version {version}",
+    "size": "{count} MB",
+    "fullName": "{firstName} {lastName}",
+    "welcome": "Welcome back, {name}!",
+    "plan": "Acme Cloud Pro Team Edition",
+    "status": "Status: {status}",
+    "save": "Save changes",
+}
+_J1_REVIEWED = {
+    "nav": {"dashboard": "Dashboard", "goDashboard": "Zum Dashboard", "settings": "Einstellungen"},
+    "legal": {"tos": "Terms of Service", "privacy": "Datenschutzerklärung"},
+    "version": "Version {version}",
+    "size": "{count} MB",
+    "fullName": "{firstName} {lastName}",
+    "welcome": "Willkommen zurück, {name}!",
+    "plan": "Acme Cloud Pro Team Edition",
+    "status": "Status: {status}",
+    "save": "Änderungen speichern",
+}
+_J4_SOURCE = {
+    "store": "App Store",
+    "chat": "Live Chat",
+    "sso": "Single Sign-On (SSO)",
+    "dark": "Dark Mode",
+    "online": "Online Banking",
+    "pdf": "PDF Export",
+    "faq": "FAQ & Support",
+}
+_J4_REVIEWED = {
+    **_J4_SOURCE,
+    "dark": "Dunkelmodus",
+    "online": "Onlinebanking",
+    "pdf": "PDF-Export",
+    "faq": "FAQ und Hilfe",
+}
+
+
+@pytest.mark.parametrize(
+    ("english", "german", "kept"),
+    [(_J1_SOURCE, _J1_REVIEWED, "Terms of Service"), (_J4_SOURCE, _J4_REVIEWED, "Live Chat")],
+)
+def test_a_reviewers_english_in_a_translation_is_kept_and_imported(
+    tmp_path: Path, english: dict, german: dict, kept: str
+) -> None:
+    """A reviewer's deliberate English (``Terms of Service``, ``App Store``, ``Live Chat``) in
+    a translated de.json was taken for a copy of the source: replaced by garbled German
+    (``Chat leben``) and left out of memory import ("not read: 7 same as source"). A file that
+    mostly translates keeps it and imports it."""
+    source = _write(tmp_path, "en.json", json.dumps(english))
+    out = _write(tmp_path, "de.json", json.dumps(german, ensure_ascii=False))
+    model = FakeModel()
+    result = translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == []
+    assert json.loads(out.read_text("utf-8")) == german
+    assert result.report.copies_of_source == 0
+    not_read = NotRead()
+    records = list(JsonCatalog.pairs(out, source_file=source, not_read=not_read))
+    assert (kept, kept) in {(r.source, r.target) for r in records}
+    assert "same as source" not in not_read.by_reason()
+
+
+class _CopyingModel(FakeModel):
+    """Writes ``Version {version}``-like strings as they are, as the model does."""
+
+    def __call__(self, texts: list[str], prefer: list[dict] | None = None) -> list[str]:
+        self.seen.extend(texts)
+        return list(texts)
+
+
+def test_a_copy_ltmt_wrote_is_kept_and_new_keys_copied_are_translated(tmp_path: Path) -> None:
+    """Docusaurus' ``write-translations`` copies the English into i18n/de/code.json for every
+    key on its first run, and for the new keys on later ones: the first run translates them
+    all; a copy the model wrote (ltmt's record holds it) was sent again on every rerun ("5
+    copies of the source translated" each time); now it is kept, and a key added since, copied
+    English, is translated."""
+    records = OutputSources(tmp_path / "records")
+    messages = {"edit": "Edit this page", "ver": "Version {version}", "next": "Next page"}
+    source = _write(tmp_path, "en.json", json.dumps(messages))
+    out = _write(tmp_path, "code.json", json.dumps(messages))
+    first = _CopyingModel()
+    result = translate_file(source, out, first, tgt_lang="de", output_sources=records)
+    assert first.seen == ["Edit this page", "Version {version}", "Next page"]
+    assert result.report.copies_of_source == 3
+    assert "3 copies of the source translated" in result.report.summary(3)
+    again = FakeModel()
+    result = translate_file(source, out, again, tgt_lang="de", output_sources=records)
+    assert (again.seen, result.report.copies_of_source) == ([], 0)
+    messages["tags"] = "Tagged with"  # the source gains a key, write-translations copies it
+    source.write_text(json.dumps(messages), "utf-8")
+    out.write_text(json.dumps({**json.loads(out.read_text("utf-8")), "tags": "Tagged with"}))
+    new_keys = FakeModel()
+    result = translate_file(source, out, new_keys, tgt_lang="de", output_sources=records)
+    assert (new_keys.seen, result.report.copies_of_source) == (["Tagged with"], 1)
+    assert json.loads(out.read_text("utf-8"))["tags"] == "TAGGED WITH"
 
 
 def test_an_output_of_another_structure_is_refused_before_translating(tmp_path: Path) -> None:
