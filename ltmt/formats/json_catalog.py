@@ -450,16 +450,20 @@ class JsonCatalog(KeyedCatalog):
         """Raise :class:`UnalignedTranslationError` where a string of ``target`` (this file's
         translation so far, read into ``translated``) stands where this file has an object or
         an array, or inside what this file has as a string: kept, it replaced the source's
-        structure in the output and the strings translated there were dropped."""
+        structure in the output and the strings translated there were dropped. An empty string
+        on either side holds no translation: no clash (``"emptyState": {}`` beside ``""``)."""
         clashing = [
-            pointer(parts) for parts, _ in _strings(translated) if _clashes(self.data, parts)
+            pointer(parts)
+            for parts, text in _strings(translated)
+            if text.strip() and _clashes(self.data, parts)
         ]
         if clashing:
+            one = len(clashing) == 1
             raise UnalignedTranslationError(
-                f"{target}: {first_few(clashing)} {'is' if len(clashing) == 1 else 'are'} "
-                f"written in another structure than in {self.path.name} (a string for an "
-                f"object, or the reverse); write {'it' if len(clashing) == 1 else 'them'} as "
-                f"{self.path.name} does, or pass --overwrite to write its strings alone"
+                f"{target}: {first_few(clashing)} {'is' if one else 'are'} written in another "
+                f"structure than in {self.path.name} (a string for an object, or the reverse); "
+                f"write {'it' if one else 'them'} as {self.path.name} does (restructure or "
+                f"delete {'that key' if one else 'those keys'} in {target.name})"
             )
 
     def paired_whole(self, values: dict[str, str]) -> dict[str, str]:
@@ -720,17 +724,24 @@ def _unused_ordinal_forms(strings: list[tuple[tuple, str]], tgt_lang: str | None
 def _clashes(data: Any, parts: tuple) -> bool:
     """Whether a string at ``parts`` of a translation clashes with ``data`` (the source file's
     JSON): ``data`` holds a string on its way, or an object or an array at its place; a place
-    ``data`` lacks is no clash (a string only the translation has)."""
+    ``data`` lacks is no clash (a string only the translation has), nor is an empty one (an
+    empty string, null, an empty object or array holds no translation)."""
     node = data
     for part in parts:
         if not isinstance(node, (dict, list)):
-            return True  # the source has a string (or a number) on its way
+            return _holds_text(node)  # the source has a string (or a number) on its way
         in_object = isinstance(node, dict) and isinstance(part, str) and part in node
         in_array = isinstance(node, list) and isinstance(part, int) and part < len(node)
         if not (in_object or in_array):
             return False  # not in the source: kept at the end
         node = node[part]
-    return isinstance(node, (dict, list))
+    return isinstance(node, (dict, list)) and bool(node)
+
+
+def _holds_text(value: Any) -> bool:
+    """Whether ``value`` (a JSON value that is no object or array) holds something: not null,
+    nor an empty or blank string."""
+    return value is not None and (not isinstance(value, str) or bool(value.strip()))
 
 
 def _put(out: dict[str, Any], parts: tuple, text: str) -> None:

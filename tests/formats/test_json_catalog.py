@@ -1499,8 +1499,8 @@ def test_an_output_of_another_structure_is_refused_before_translating(tmp_path: 
         UnalignedTranslationError,
         match=re.escape(
             f"{out}: /filters, /sort/label are written in another structure than in en.json (a "
-            "string for an object, or the reverse); write them as en.json does, or pass "
-            "--overwrite to write its strings alone"
+            "string for an object, or the reverse); write them as en.json does (restructure "
+            "or delete those keys in de.json)"
         ),
     ):
         translate_file(source, out, model, tgt_lang="de")
@@ -1512,6 +1512,25 @@ def test_an_output_of_another_structure_is_refused_before_translating(tmp_path: 
         "filters": {"all": "ALL"},
         "sort": "SORT BY DATE",
     }
+
+
+@pytest.mark.parametrize(
+    ("english", "german"),
+    [
+        ({"emptyState": {}, "title": "Tasks"}, {"emptyState": "", "title": "Aufgaben"}),
+        ({"emptyState": "", "title": "Tasks"}, {"emptyState": {"a": "B"}, "title": "Aufgaben"}),
+        ({"emptyState": [], "title": "Tasks"}, {"emptyState": None, "title": "Aufgaben"}),
+    ],
+)
+def test_an_empty_value_is_no_other_structure(tmp_path: Path, english: dict, german: dict) -> None:
+    """``"emptyState": {}`` in en.json beside ``""`` in de.json stopped the run ("written in
+    another structure"): an empty string, null, empty object or array holds no translation."""
+    source = _write(tmp_path, "en.json", json.dumps(english))
+    out = _write(tmp_path, "de.json", json.dumps(german))
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == []
+    assert json.loads(out.read_text("utf-8"))["title"] == "Aufgaben"
 
 
 def test_i18next_ordinal_forms_german_has_no_category_of_are_left_out(
