@@ -14,6 +14,12 @@ def counted(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count} {noun}"
 
 
+def kept_as_is(count: int) -> str:
+    """``kept as it is`` of one translation, ``kept as they are`` of several ("1 translation
+    kept as they are" was said)."""
+    return "kept as it is" if count == 1 else "kept as they are"
+
+
 def first_few(items: Iterable[object], limit: int = 3, *, count_rest: bool = False) -> str:
     """The first ``limit`` of ``items``, comma-separated, with ``...`` when there are more
     (with ``count_rest``, how many more: ``a, b, c and 2 more``)."""

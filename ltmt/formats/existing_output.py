@@ -23,7 +23,7 @@ from ltmt.formats.output_sources import (
 )
 from ltmt.formats.registry import FileFormat
 from ltmt.formats.run_progress import progress_path
-from ltmt.wording import counted, first_few
+from ltmt.wording import counted, first_few, kept_as_is
 
 if TYPE_CHECKING:
     from ltmt.formats.pipeline import ChangedSources
@@ -133,7 +133,7 @@ def drop_outdated(
             "changed since, %s (%s); check %s (--overwrite translates every one again)",
             out_path,
             counted(len(found.edited), "translation"),
-            _kept_as_is(len(found.edited)),
+            kept_as_is(len(found.edited)),
             first_few(found.edited),
             "it" if len(found.edited) == 1 else "them",
         )
@@ -164,7 +164,7 @@ def warn_of_no_record(
             out_path,
             user,
             kept,
-            _kept_as_is(len(held)),
+            kept_as_is(len(held)),
         )
         return
     logger.warning(
@@ -174,15 +174,9 @@ def warn_of_no_record(
         "%s by hand",
         out_path,
         kept,
-        _kept_as_is(len(held)),
+        kept_as_is(len(held)),
         "it" if len(held) == 1 else "them",
     )
-
-
-def _kept_as_is(count: int) -> str:
-    """``kept as it is`` of one translation, ``kept as they are`` of several ("1 translation
-    kept as they are" was said)."""
-    return "kept as it is" if count == 1 else "kept as they are"
 
 
 def _held(document: Document) -> dict[str, str] | None:

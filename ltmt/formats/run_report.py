@@ -93,7 +93,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ltmt.fusion.match_markup import without_markup_tags
-from ltmt.wording import counted, shortened
+from ltmt.wording import counted, kept_as_is, shortened
 
 # how many units of each group the summary names (outputs left as in the source, names kept,
 # glossary terms tacked on at the end, placeholders not repaired)
@@ -441,8 +441,9 @@ class RunReport:
             parts.append(f"{self.resumed} done before")
         if self.translated_before:
             parts.append(
-                f"{self.translated_before} translated already, kept as they are "
-                f"({overwrite} translates them again)"
+                f"{self.translated_before} translated already, "
+                f"{kept_as_is(self.translated_before)} ({overwrite} translates "
+                f"{'it' if self.translated_before == 1 else 'them'} again)"
             )
         if self.source_changed:
             parts.append(

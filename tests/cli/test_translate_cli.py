@@ -234,7 +234,7 @@ def test_android_strings_translated_then_updated_and_imported(tmp_path, capsys, 
     args = ["translate", str(source), "--user", "u1", "-o", str(out), *common]
     code, _, err = run_cli(args, capsys)
     assert code == 0, err
-    assert "1 segment" in err and "1 translated already, kept as they are" in err
+    assert "1 segment" in err and "1 translated already, kept as it is" in err
     text = out.read_text("utf-8")
     assert '<string name="hello">Hallo Welt</string>' in text and "%s" in text
     code, out_text, err = run_cli(

@@ -384,7 +384,7 @@ def test_a_run_says_how_many_units_it_kept(tmp_path: Path) -> None:
     # the reviewer's sign-off said apart in the first run too: it said "2 translated already"
     assert (kept.translated_before, kept.signed_off) == (1, 1)
     assert kept.summary().endswith(
-        "; 1 translated already, kept as they are (--overwrite translates them again); "
+        "; 1 translated already, kept as it is (--overwrite translates it again); "
         "1 signed off by a reviewer, kept as they are (--overwrite leaves them)"
     )
     overwritten = translate_file(path, tmp_path / "all.xlf", FakeModel(), overwrite=True).report
@@ -422,7 +422,7 @@ TRADOS = (
     [
         (
             False,
-            "; 1 translated already, kept as they are (--overwrite translates them again); "
+            "; 1 translated already, kept as it is (--overwrite translates it again); "
             "1 signed off by a reviewer, kept as they are (--overwrite leaves them); "
             "1 locked, left as they are",
         ),

@@ -66,3 +66,15 @@ def test_the_spelling_summary_names_the_unknown_words_not_the_sources() -> None:
 )
 def test_entry_name(source: str, context: str, name: str) -> None:
     assert entry_name(source, context) == name
+
+
+@pytest.mark.parametrize(
+    ("before", "said"),
+    [
+        (1, "1 translated already, kept as it is (--overwrite translates it again)"),
+        (2, "2 translated already, kept as they are (--overwrite translates them again)"),
+    ],
+)
+def test_the_translations_kept_are_said_in_their_number(before: int, said: str) -> None:
+    """One kept translation was "1 translated already, kept as they are"."""
+    assert RunReport(translated_before=before).summary().endswith(said)
