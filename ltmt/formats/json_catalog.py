@@ -49,7 +49,7 @@ choice and joined with the source's separators (:mod:`ltmt.formats.pipe_plurals`
 files, which are ICU throughout, nor in i18next's; any other ``|``, ``Home | Shop``, is text).
 i18next's plural keys (``items_one``, ``items_other``) are strings of their own; an ordinal
 form of a category the target language has none of (German's ``place_ordinal_two``) is left
-out, with a warning. Numbers,
+out, with a warning (an existing output's own is kept in place, and makes no pair). Numbers,
 booleans and ``null`` are copied, and so are empty strings and strings of spaces (the key is
 the app's: dropping it changes the file's structure), the strings under keys named to be left
 (``skip_keys``: a dialogue tree's ``id``, ``next``, ``speaker``) and identifiers (``intro_01``,
@@ -260,6 +260,10 @@ class JsonCatalog(KeyedCatalog):
         vue = not icu and not laravel and may_be_vue_i18n(names, (text for _, text in strings))
         self.syntax = LARAVEL if laravel else VUE_I18N if vue else ""
         unused = _unused_ordinal_forms(strings, tgt_lang) if not icu else []
+        # those forms not translated: an adopted output's own kept in place (no obsolete
+        # string, nor one "not in the source file" for memory import), by pointer
+        self.unused_ordinals = set(unused)
+        self.ordinals_kept: dict[str, str] = {}
         for parts, source in strings:
             key = pointer(parts)
             if key in self.kept or key in unused:
@@ -410,8 +414,16 @@ class JsonCatalog(KeyedCatalog):
         ):
             for parts, said in found.items():
                 problems.setdefault(pointer(parts), []).extend(said)
+        unused = [
+            pointer(parts)
+            for parts, text in _strings(translated)
+            if pointer(parts) in self.unused_ordinals and text.strip()
+        ]
         return TranslatedFile(
-            self._values_in(translated), not_text=not_text, format_problems=problems
+            self._values_in(translated),
+            not_text=not_text,
+            format_problems=problems,
+            left_out={UNUSED_ORDINAL: unused} if unused else {},
         )
 
     def _values_in(self, translated: Any) -> dict[str, str]:
@@ -423,7 +435,7 @@ class JsonCatalog(KeyedCatalog):
                 continue
             if key in self.extras:
                 self.adopted_extras.append((parts, text))
-            if key in self.kept or key in self.untranslated:  # copied, no translation
+            if key in self.kept or key in self.untranslated or key in self.unused_ordinals:
                 continue
             if key in self.branchings and (expansion := _taken_apart(text)) is not None:
                 source, paths = self.branchings[key]
@@ -495,6 +507,8 @@ class JsonCatalog(KeyedCatalog):
                 self.kept[key] = text  # a skipped key's value as the translation has it
             if _is_translation_of(text, self.untranslated.get(key)):
                 self.by_hand[key] = text
+            if key in self.unused_ordinals and text.strip():
+                self.ordinals_kept[key] = text  # i18next reads it not, a person wrote it
             if key in self.branchings and all(
                 f"{key}{FORM}{case_name(target)}" in self.translations
                 for target, _ in self.branchings[key][1]
@@ -525,7 +539,7 @@ class JsonCatalog(KeyedCatalog):
     def _assembled(self) -> dict[str, str]:
         """The translations by pointer: a branching message's branches put together, once
         every branch has one."""
-        out = dict(self.kept) | self.by_hand
+        out = dict(self.kept) | self.by_hand | self.ordinals_kept
         out.update(
             (key, escaped_apostrophes(text) if key in self.escaped else text)
             for key, text in self.translations.items()
@@ -588,6 +602,8 @@ def _now() -> str:
 
 
 _LEFT_OUT = object()
+# why an i18next ordinal form of a category the target language lacks makes no pair (NotRead)
+UNUSED_ORDINAL = "in an ordinal category the language lacks"
 # an i18next ordinal form's key (place_ordinal_two): its CLDR category
 _I18NEXT_ORDINAL = re.compile(r".+_ordinal_(zero|one|two|few|many|other)")
 # what a FormatJS extracted message holds besides its ``defaultMessage``, and of which types

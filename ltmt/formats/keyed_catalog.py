@@ -122,13 +122,17 @@ class TranslatedFile:
     ``defined_twice``, the names the file defines more than once (none, for a format whose
     reader refuses or cannot see them): they make no pair either; ``format_problems``, by name,
     what breaks a string's format as the file writes it and its :attr:`values` no longer show (a
-    MessageFormat pattern's single apostrophe, read as one), which ``ltmt qa`` reports."""
+    MessageFormat pattern's single apostrophe, read as one), which ``ltmt qa`` reports;
+    ``left_out``, by why, the names of strings of the file that no entry of the source stands
+    for and that are in it nonetheless (an i18next ordinal form the language lacks): no pair,
+    nor obsolete."""
 
     values: dict[str, str]
     placeholders: dict[str, dict[str, str]] = field(default_factory=dict)
     not_text: list[str] = field(default_factory=list)
     defined_twice: list[str] = field(default_factory=list)
     format_problems: dict[str, list[str]] = field(default_factory=dict)
+    left_out: dict[str, list[str]] = field(default_factory=dict)
 
 
 class KeyedCatalog(TranslationsHeld):
@@ -513,6 +517,8 @@ class KeyedCatalog(TranslationsHeld):
             )
         _count_obsolete(path, source_file or path, obsolete, not_read, purpose)
         _count_not_text(path, not_text, not_read, purpose)
+        for why, names in translation.left_out.items():
+            _count_left_out(path, why, names, not_read, purpose)
         return iter(records)
 
 
@@ -666,6 +672,20 @@ def _count_not_text(path: Path, names: list[str], not_read: NotRead | None, purp
         "it is" if len(names) == 1 else "they are",
         first_few(names),
     )
+
+
+def _count_left_out(
+    path: Path, why: str, names: list[str], not_read: NotRead | None, purpose: str
+) -> None:
+    """Count the ``names`` of ``path`` left out for ``why`` (:attr:`TranslatedFile.left_out`)
+    into ``not_read``, or say them in a warning without one, as not ``purpose``."""
+    if not_read is not None:
+        not_read.add(why, len(names))
+    elif names:
+        logger.warning(
+            "%s: %s %s not %s (%s)", path, counted(len(names), "string"), why, purpose,
+            first_few(names),
+        )  # fmt: skip
 
 
 def _count_ambiguous(path: Path, count: int, names: list[str], not_read: NotRead | None) -> None:

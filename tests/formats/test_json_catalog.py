@@ -1557,3 +1557,37 @@ def test_i18next_ordinal_forms_german_has_no_category_of_are_left_out(
         "left out (/place_ordinal_one, /place_ordinal_two, /place_ordinal_few): i18next does "
         "not read them"
     ) in caplog.text
+
+
+def test_an_outputs_ordinal_forms_german_lacks_are_kept_in_place_and_not_imported(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """de.json's ``place_ordinal_one/two/few: "{{count}}. Platz"`` were said to be "3 strings
+    not in en.json ... kept at the end; delete them there if they are obsolete" (they are in
+    en.json), moved to the end, and import counted them "not in the source file"."""
+    forms = {"one": "st", "two": "nd", "few": "rd", "other": "th"}
+    english = {f"place_ordinal_{k}": f"{{{{count}}}}{v} place" for k, v in forms.items()}
+    source = _write(tmp_path, "en.json", json.dumps({**english, "title": "Results"}))
+    german = {f"place_ordinal_{k}": "{{count}}. Platz" for k in forms}
+    so_far = json.dumps({**german, "title": "Ergebnisse"}, indent=2)
+    out = _write(tmp_path, "de.json", so_far)
+    model = FakeModel()
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == []
+    assert "not in" not in caplog.text and "obsolete" not in caplog.text
+    assert list(json.loads(out.read_text("utf-8")).items()) == [
+        *german.items(),
+        ("title", "Ergebnisse"),
+    ]
+    not_read = NotRead()
+    records = list(JsonCatalog.pairs(out, source_file=source, tgt_lang="de", not_read=not_read))
+    assert [r.target for r in records] == ["{{count}}. Platz", "Ergebnisse"]
+    assert not_read.by_reason() == {"in an ordinal category the language lacks": 3}
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        list(JsonCatalog.pairs(out, source_file=source, tgt_lang="de"))
+    assert caplog.messages[-1] == (
+        f"{out}: 3 strings in an ordinal category the language lacks not imported "
+        "(/place_ordinal_one, /place_ordinal_two, /place_ordinal_few)"
+    )
