@@ -34,6 +34,11 @@ def skipped_kinds(folder: FolderJob) -> list[tuple[int, str]]:
             "language (en.yml) to translate it",
         ),
         (len(folder.qualified), _qualified_why(folder)),
+        (
+            len(folder.not_strings),
+            f"of Android resources that hold no strings "
+            f"({first_few(path.relative_to(folder.folder) for path in folder.not_strings)})",
+        ),
         (len(folder.not_messages), _not_messages_why(folder)),
         (len(folder.templates), _templates_why(folder)),
         (len(folder.not_pages), _not_pages_why(folder)),

@@ -69,6 +69,8 @@ class FolderJob:
     other_bundles: list[Path] = field(default_factory=list)  # Xcode bundles of another language
     # Android's values-de, values-fr, values-night beside values: not sources
     qualified: list[Path] = field(default_factory=list)
+    # Android's layout/, drawable/ XML in a res folder: no string resources
+    not_strings: list[Path] = field(default_factory=list)
 
 
 def is_folder(file: str) -> bool:
@@ -93,6 +95,7 @@ def prepare_folder(
         android_qualifier,
         in_qualified_values,
         is_res_folder,
+        no_string_resources,
         values_translation,
     )
     from ltmt.formats.arb_locale import translation_not_source
@@ -176,6 +179,9 @@ def prepare_folder(
             continue
         if in_qualified_values(folder, path.relative_to(folder)):
             found.qualified.append(path)
+            continue
+        if no_string_resources(folder, path.relative_to(folder)):
+            found.not_strings.append(path)  # res/layout/activity_main.xml
             continue
         if satellite := _satellite(path, src):
             if satellite_language(path, tgt) is None:  # Strings.de.resx: German already

@@ -744,9 +744,9 @@ _ROOT_FORMATS = {"tmx": "tmx", "xliff": "xliff", "TS": "ts"}
 _PROLOG = re.compile(r"\A\ufeff?(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<([\w.:-]+)", re.S)
 
 
-def _root_format(path: Path) -> str | None:
-    """The format the root element of the XML file ``path`` names (``<tmx>``, ``<xliff>``,
-    ``<TS>``), or None (not XML, or another root: an Android ``<resources>``)."""
+def root_element(path: Path) -> str | None:
+    """The name of the XML file ``path``'s root element (``tmx``, ``resources``), or None (not
+    XML, or not readable)."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(SNIFF_BYTES)
@@ -754,7 +754,14 @@ def _root_format(path: Path) -> str | None:
         return None
     encoding = "utf-16" if head.startswith(_UTF16_BOMS) else "utf-8"
     found = _PROLOG.match(head.decode(encoding, errors="replace"))
-    return _ROOT_FORMATS.get(found.group(1)) if found else None
+    return found.group(1) if found else None
+
+
+def _root_format(path: Path) -> str | None:
+    """The format the root element of the XML file ``path`` names (``<tmx>``, ``<xliff>``,
+    ``<TS>``), or None (not XML, or another root: an Android ``<resources>``)."""
+    root = root_element(path)
+    return _ROOT_FORMATS.get(root) if root else None
 
 
 def _named(fmt: str) -> str | None:

@@ -124,6 +124,35 @@ def test_an_android_res_folder_has_values_translated_into_values_de(tmp_path, ca
     assert "named for another language" not in err
 
 
+def test_a_res_folders_layouts_are_skipped_and_a_values_folder_of_json_is_no_res(
+    tmp_path, capsys, common
+):
+    """res/layout/activity_main.xml failed the whole run ("not an Android string resource
+    file"); proj/values/en.json was written as OUT/values-de/en.json and values-old/en.json
+    skipped, as if Android's."""
+    res = _res(tmp_path)
+    (res / "layout").mkdir()
+    (res / "layout" / "activity_main.xml").write_text("<LinearLayout/>\n", "utf-8")
+    out = tmp_path / "out"
+    code, _, err = run_cli(["translate", str(res), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert "1 file of Android resources that hold no strings (layout/activity_main.xml)" in err
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == [
+        "values-de/strings.xml"
+    ]
+    proj = tmp_path / "proj"
+    for sub in ("values", "values-old"):
+        (proj / sub).mkdir(parents=True)
+        (proj / sub / "en.json").write_text('{"title": "Open the file"}', "utf-8")
+    out = tmp_path / "out-proj"
+    code, _, err = run_cli(["translate", str(proj), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == [
+        "values-old/de.json",
+        "values/de.json",
+    ]
+
+
 def test_an_android_res_folder_is_translated_into_itself(tmp_path, capsys, common):
     """The hint without -o said '-o res/values-de', which was then refused as inside the
     folder; res into itself writes values-de beside values, continuing the team's file."""
