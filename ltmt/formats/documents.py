@@ -213,10 +213,9 @@ class TrackedChanges(Protocol):
     """A document whose text has tracked changes (a Word document's insertions and deletions):
     counted in the run's summary, which says what became of them."""
 
-    def tracked_changes(self) -> tuple[int, int, int]:
+    def tracked_changes(self) -> tuple[int, int]:
         """How many tracked insertions (translated as insertions) and deletions (kept as they
-        were) the translated text has, and how many of those insertions in several formattings
-        are read, and written, in their first run's."""
+        were) the translated text has."""
         ...
 
 

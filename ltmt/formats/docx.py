@@ -67,17 +67,11 @@ class DocxDocument(OfficeDocument):
         text = " ".join("".join(s.text for s in read.stretches if not s.is_code).split())
         return f"{key} ({shortened(text, _QUOTED)!r})"
 
-    def tracked_changes(self) -> tuple[int, int, int]:
+    def tracked_changes(self) -> tuple[int, int]:
         """How many tracked insertions (and moves' new places) and deletions (and moves' old
         places) of text the translated parts have (a paragraph mark's or a table row's, in
-        their properties, are not text), and how many insertions in several formattings the
-        paragraphs translated read in their first run's (a bold word inside one is written
-        plain: :mod:`ltmt.formats.ooxml_paragraphs`)."""
-        flattened = sum(
-            read.flattened for part in self.package.parts for _, read in part.paragraph_units()
-        )
-        insertions = _count(self, f"{W}ins", f"{W}moveTo")
-        return insertions, _count(self, f"{W}del", f"{W}moveFrom"), flattened
+        their properties, are not text)."""
+        return _count(self, f"{W}ins", f"{W}moveTo"), _count(self, f"{W}del", f"{W}moveFrom")
 
 
 def _count(document: DocxDocument, *tags: str) -> int:

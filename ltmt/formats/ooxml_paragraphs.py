@@ -13,9 +13,7 @@ so :func:`read_paragraph` makes it one (:mod:`ltmt.formats.tagged_paragraphs`):
 
 The formatting most of the paragraph's letters have is plain text; each stretch in another
 formatting (or in a link) is a pair ``<g id="n">``, which :mod:`ltmt.formats.paired_tags` keeps
-out of the model's way and puts back around the words that translate it (a tracked insertion's
-runs in several formattings are one pair, in its first run's formatting, so that its words
-stay together: :func:`_insertions_joined`); each stretch of things
+out of the model's way and puts back around the words that translate it; each stretch of things
 that are not text is a placeholder ``<x id="n"/>`` that the translation keeps. Those at the
 paragraph's ends (a heading's bookmark) stay out of the string altogether, but a simple field
 showing its result (``<w:fldSimple>``: ``Page <x id="1"/>1<x id="2"/> of <x id="3"/>``) is a
@@ -49,7 +47,6 @@ from ltmt.formats.tagged_paragraphs import (
     translation_items,
 )
 from ltmt.formats.word_styles import NO_STYLES, W_NS, W, WordStyles, latin_font
-from ltmt.text import has_letter
 
 __all__ = ["ParagraphText", "in_source_terms", "read_paragraph", "write_paragraph"]
 
@@ -143,36 +140,9 @@ def read_paragraph(
     (:func:`~ltmt.formats.tagged_paragraphs.tagged_paragraph`)."""
     vocabulary = _vocabulary_of(paragraph)
     is_code = _code_test(vocabulary, paragraph, styles)
-    pieces = list(_pieces(vocabulary, paragraph, (), is_code))
-    joined, flattened = _insertions_joined(pieces)
-    read = tagged_paragraph(joined, plain_style, _is_field, as_written=vocabulary is SPREADSHEET)
-    return replace(read, insertions=_insertions(read), flattened=flattened)
-
-
-def _insertions_joined(pieces: list[Stretch]) -> tuple[list[Stretch], int]:
-    """``pieces`` with the neighbouring text stretches of one tracked insertion (or move) in
-    several formattings (`` The `` plain, ``Receiving Party`` bold, `` acknowledges this.``
-    plain) joined into one, in its first run's formatting: as three pairs, each was put back
-    around the translation's words on its own, one on another sentence's article; as one, the
-    insertion's words stay together. And how many insertions lost a formatting so (their bold:
-    the summary counts them)."""
-    joined: list[Stretch] = []
-    flattened: set[int] = set()  # the positions in ``joined`` of those
-    for stretch in pieces:
-        last = joined[-1] if joined else None
-        if (
-            last is not None
-            and not last.is_code
-            and not stretch.is_code
-            and last.wrappers == stretch.wrappers
-            and any(wrapper.tag in _INSERTIONS for wrapper in stretch.wrappers)
-        ):
-            joined[-1] = replace(last, text=last.text + stretch.text)
-            if stretch.style != last.style and has_letter(stretch.text):
-                flattened.add(len(joined) - 1)
-        else:
-            joined.append(stretch)
-    return joined, len(flattened)
+    pieces = _pieces(vocabulary, paragraph, (), is_code)
+    read = tagged_paragraph(pieces, plain_style, _is_field, as_written=vocabulary is SPREADSHEET)
+    return replace(read, insertions=_insertions(read))
 
 
 def _insertions(read: ParagraphText) -> tuple[int, ...]:

@@ -285,9 +285,8 @@ def translate_file(
     if isinstance(document, MarkedKept):
         result.report.marked_kept = document.marked_kept()
     if isinstance(document, TrackedChanges):
-        insertions, deletions, flattened = document.tracked_changes()
+        insertions, deletions = document.tracked_changes()
         result.report.tracked_insertions, result.report.tracked_deletions = insertions, deletions
-        result.report.tracked_flattened = flattened
     last_save, saved = time.monotonic(), len(done)
     if progress_start is not None:
         progress_start(len(done), len(done) + len(units))

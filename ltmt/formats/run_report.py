@@ -70,8 +70,7 @@ not translate"), not translated; ``tracked_insertions`` and ``tracked_deletions`
 document's tracked changes in the text translated, its insertions translated as insertions and
 its deletions kept as they were (the summary suggests accepting or rejecting them first), and
 ``tracked_untracked`` of those insertions whose words the translation could not keep apart,
-written untracked (the summary asks to review them), and ``tracked_flattened`` those in several
-formattings (a bold word inside one) written in their first run's formatting;
+written untracked (the summary asks to review them);
 ``locked``: segments a CAT tool locked (Trados, memoQ), left as they are.
 ``entries_marked_fuzzy``: the PO entries this run changed and flagged ``#, fuzzy`` for review
 (a plural entry once; one written again as it was, a rerun's, is not counted), which gettext's
@@ -180,7 +179,6 @@ class RunReport:
     tracked_insertions: int = 0
     tracked_deletions: int = 0
     tracked_untracked: int = 0
-    tracked_flattened: int = 0
     locked: int = 0
     seconds: float = 0.0
     memory: str = ""
@@ -493,12 +491,6 @@ class RunReport:
             parts.append(
                 f"{counted(self.tracked_untracked, 'tracked insertion')} could not be kept apart "
                 f"in the translation: {their} words are untracked; review {them}"
-            )
-        if self.tracked_flattened:
-            their, them = ("its", "it") if self.tracked_flattened == 1 else ("their", "them")
-            parts.append(
-                f"{counted(self.tracked_flattened, 'tracked insertion')} in several formattings "
-                f"(a bold word inside) written in {their} first run's formatting; check {them}"
             )
         return "; ".join(parts)
 

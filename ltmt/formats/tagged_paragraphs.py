@@ -77,9 +77,6 @@ class ParagraphText:
     as_written: bool = False  # the stretches' text is in the tagged form as it is (no escaping)
     # the numbers of the pairs that stand for a tracked insertion (Word's <w:ins>, <w:moveTo>)
     insertions: tuple[int, ...] = ()
-    # the tracked insertions in several formattings read in their first run's (Word's runs of
-    # one <w:ins>: :mod:`ltmt.formats.ooxml_paragraphs`)
-    flattened: int = 0
 
     @property
     def kept_apart(self) -> tuple[str, ...]:
