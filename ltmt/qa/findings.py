@@ -141,6 +141,13 @@ CHECKS: dict[str, Check] = {
             "German; CmdOrCtrl+F, a key identifier, as written)",
         ),
         Check(
+            "menus",
+            "warning",
+            "the translation keeps each > between the labels of a menu path (<strong>Settings"
+            "</strong> &gt; <strong>Account</strong>, **Settings** > **Account**, Edit > "
+            "Preferences > General; a single > in prose, price > cost, is no menu's)",
+        ),
+        Check(
             "dates",
             "warning",
             "the translation's date and time formats write what the source's do (%B %-d %Y: "
