@@ -31,6 +31,22 @@ _AMOUNT = re.compile(
 )
 
 
+# a currency's ISO code or name written beside an amount (EUR 10,000.00; 10.000 Euro): with the
+# signs, what says a number is money (:func:`beside_currency`)
+_CURRENCY = (
+    rf"(?:{_SIGN}|\b(?:EUR|USD|GBP|CHF|JPY|CAD|AUD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|CNY|INR|BRL"
+    r"|MXN|ZAR|RUB|TRY|Euros?|euros?|Dollars?|dollars?|Pfund|pounds?|Franken|francs?|Yen)\b)"
+)
+_CURRENCY_BEFORE = re.compile(rf"{_CURRENCY}[ \u00a0]?$")
+_CURRENCY_AFTER = re.compile(rf"[ \u00a0]?{_CURRENCY}")
+
+
+def beside_currency(line: str, start: int, end: int) -> bool:
+    """Whether the number at ``line[start:end]`` has a currency sign, code or name directly
+    before or after it (``EUR 2,500.00``, ``2.500 Euro``, ``$1,500.00``, ``1.500 $``)."""
+    return bool(_CURRENCY_BEFORE.search(line, 0, start) or _CURRENCY_AFTER.match(line, end))
+
+
 def amount_spans(line: str) -> list[tuple[int, int, str]]:
     """``(start, end, text)`` of each amount of money in ``line``."""
     return [(m.start(), m.end(), m.group()) for m in _AMOUNT.finditer(line)]

@@ -59,6 +59,7 @@ from collections.abc import Callable, Collection, Sequence
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from ltmt.currency_amounts import beside_currency
 from ltmt.folded_characters import restore_folded, restore_separators
 from ltmt.formats.glued_hyphens import without_hyphens_glued_to_numbers
 from ltmt.formats.placeholder_syntax import find_placeholders, placeholder_shape
@@ -87,6 +88,9 @@ _THOUSANDS_GROUPED_EN = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d]|[.,]\d
 # a number with a decimal point, as English writes it (``49.99``), with a thousands separator
 # or without (``1,299.00``)
 _ENGLISH_DECIMAL = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+(?![\d.,]*\d)")
+# a whole amount's decimals as German and Swiss write them (10.000,--; 10.000,- EUR with an en
+# dash too; 10'000.-): the source's .00, written
+_WHOLE_DECIMALS = re.compile(r"(?<=\d)[.,](?:--|[-\u2013\u2014])(?![\d-])")
 # digits with separators between them (an output's amount, however written)
 _SEPARATED = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)+")
 # an English ordinal's ending, right after its digits (1st, 2nd, 3rd, 12th)
@@ -124,6 +128,9 @@ def lost_numbers(source: str, output: str) -> list[str]:
     missing = wanted - written
     for code in [number for number in missing if is_letter_code(number)]:  # MP3s as MP3-Dateien
         missing[code] = max(0, wanted[code] - len(_written_code(code).findall(output)))
+    for _ in _WHOLE_DECIMALS.finditer(output):  # 10,000.00 written 10.000,-- is kept
+        if missing["00"] > 0:
+            missing["00"] -= 1
     for grouped in _THOUSANDS_GROUPED.finditer(output):  # 10000 written 10.000 is kept
         run = _DIGIT_GROUP_SEPARATOR.sub("", grouped.group())
         if missing[run] > 0:
@@ -243,21 +250,31 @@ def _separators_restored(source: str, output: str) -> str:
 
 
 def _decimals_restored(source: str, output: str) -> str:
-    """``output`` with the decimals of each amount of ``source`` with its thousands grouped
-    (``10,000.00``) that it lacks put back after the amount's whole part, where it writes that
-    part (the model's ``10.000 Euro`` for ``EUR 10,000.00``), with the decimal mark of the
-    output's grouping (``10.000,00``; ``10,000.00``)."""
+    """``output`` with the decimals of each amount of money of ``source`` with its thousands
+    grouped (``EUR 10,000.00``) that it lacks put back after the amount's whole part, where it
+    writes that part beside a currency once (the model's ``10.000 Euro``), with the decimal
+    mark of the output's grouping (``10.000,00``; ``10,000.00``). An amount without a currency
+    is left as it is, so is one whose whole part the output writes beside a currency twice
+    (which is it?) and one whose decimals it writes as German writes a whole amount's
+    (``10.000,--``: :data:`_WHOLE_DECIMALS`)."""
     lost = Counter(lost_numbers(source, output))
-    for amount in _ENGLISH_DECIMAL.findall(source):
-        whole, _, decimals = amount.rpartition(".")
+    for found in _ENGLISH_DECIMAL.finditer(source):
+        whole, _, decimals = found.group().rpartition(".")
         if "," not in whole or lost[decimals] <= 0:
+            continue
+        if not beside_currency(source, found.start(), found.end()):
             continue
         forms = (whole, whole.replace(",", "."))
         pattern = "|".join(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)" for form in forms)
-        found = re.search(pattern, output)
-        if found is not None:
-            mark = "." if found.group() == whole else ","
-            output = f"{output[: found.end()]}{mark}{decimals}{output[found.end() :]}"
+        places = [
+            place
+            for place in re.finditer(pattern, output)
+            if beside_currency(output, place.start(), place.end())
+        ]
+        if len(places) == 1:
+            place = places[0]
+            mark = "." if place.group() == whole else ","
+            output = f"{output[: place.end()]}{mark}{decimals}{output[place.end() :]}"
             lost[decimals] -= 1
     return output
 

@@ -20,6 +20,7 @@ from ltmt.numbers_kept import (
     repair_numbers,
     repair_outputs,
 )
+from ltmt.qa.number_checks import number_problems
 from ltmt.terminology.matching import TermHit
 from ltmt.terminology.terms import Term
 from ltmt.units import Unit
@@ -215,13 +216,47 @@ def test_a_repair_that_leaves_a_number_wrong_is_told_apart(source, output, repai
             "bis zu einem Höchstmaß von 10.000 Euro pro Jahr.",
             "bis zu einem Höchstmaß von 10.000,00 Euro pro Jahr.",
         ),
-        ("Pay 10,000.00 now", "Zahle 10,000 jetzt", "Zahle 10,000.00 jetzt"),  # as written
+        ("Pay $10,000.00 now", "Zahle $10,000 jetzt", "Zahle $10,000.00 jetzt"),  # as written
         ("Pay 49.99 now", "Zahle 49 jetzt", "Zahle 49 jetzt"),  # no grouped amount: left
+        # the tester's num2.py: the decimals go to the whole part beside a currency alone
+        (
+            "The deposit of EUR 2,500.00 is due within 2,500 hours.",
+            "Innerhalb von 2.500 Stunden ist die Kaution von 2.500 Euro fällig.",
+            "Innerhalb von 2.500 Stunden ist die Kaution von 2.500,00 Euro fällig.",
+        ),
+        (
+            "Total: $1,500.00 (1,500 credits)",
+            "Gesamt: 1.500 Credits (1.500 $)",
+            "Gesamt: 1.500 Credits (1.500,00 $)",
+        ),
+        # no currency beside the source's amount: which 1.000 is it? Left
+        (
+            "Pay 1,000.00 for 1,000 units.",
+            "Für 1.000 Einheiten zahlen Sie 1.000 Euro.",
+            "Für 1.000 Einheiten zahlen Sie 1.000 Euro.",
+        ),
+        ("Fee 1,000.00, then 1,000 more.", "Gebühr 1.000, dann 1.000 mehr.", None),
+        # the whole part beside a currency twice: left
+        ("EUR 2,500.00 or 2,500 USD", "2.500 Euro oder 2.500 USD", None),
     ],
 )
 def test_the_decimals_an_output_dropped_from_an_amount_are_put_back(source, output, repaired):
-    # "EUR 10,000.00" came out "10.000 Euro", and the retry of the lost 00 "10.000 Euro.00"
-    assert repair_numbers(source, output) == repaired
+    # "EUR 10,000.00" came out "10.000 Euro", and the retry of the lost 00 "10.000 Euro.00";
+    # then "2,500 hours" became "2.500,00 Stunden"
+    assert repair_numbers(source, output) == (output if repaired is None else repaired)
+    if repaired is None or repaired == output:
+        assert numbers_wrong(source, output) > 0  # counted as not repaired
+
+
+@pytest.mark.parametrize(
+    "output",
+    ["Gebühr: EUR 10.000,--", "Gebühr: 10.000,\u2013 €", "Gebühr: 10.000,- €", "10.000.-- EUR"],
+)
+def test_a_whole_amount_written_with_a_dash_for_its_decimals_is_kept(output):
+    # "10.000,--" became "10.000,00,--" and counted not repaired
+    assert repair_numbers("Fee: EUR 10,000.00", output) == output
+    assert numbers_wrong("Fee: EUR 10,000.00", output) == 0
+    assert number_problems("Fee: EUR 10,000.00", output, {}) == []
 
 
 @pytest.mark.parametrize(
