@@ -253,14 +253,19 @@ def _in_a_name(text: str, spans: list[tuple[int, int]], position: int, term: Ter
     capitalised words: the term as the glossary writes it is lower-case, the text capitalises
     it, and the word right before it (a space apart) is capitalised and no English word
     (``Acme Tasks``, ``Google Drive``): ``"title": "Acme Tasks"`` was ``Acme Aufgaben`` by
-    'task' → 'Aufgabe'. After an English word (``Open Settings``) it is a term."""
+    'task' → 'Aufgabe'. After an English word (``Open Settings``) or an acronym (``API Keys``,
+    ``SSO Settings``: :func:`_in_capitals`) it is a term."""
     start = spans[position][0]
     if term.case_sensitive or not term.source[:1].islower() or not text[start].isupper():
         return False
     if position == 0 or text[spans[position - 1][1] : start] != " ":
         return False
     before = text[slice(*spans[position - 1])]
-    return before[:1].isupper() and before.casefold() not in lowercase_words()
+    return (
+        before[:1].isupper()
+        and not _in_capitals(before)
+        and before.casefold() not in lowercase_words()
+    )
 
 
 def _in_capitals(word: str) -> bool:

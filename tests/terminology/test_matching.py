@@ -446,13 +446,26 @@ def test_a_word_a_term_writes_in_capitals_is_found_only_in_capitals(
         ("My Tasks", ["task"]),
         ("Tasks", ["task"]),
         ("Create a task in Acme", ["task"]),
+        # after an acronym a term (qa2.po: API Keys, SSO Settings were no longer checked)
+        ("API Keys", ["key"]),
+        ("SSO Settings", ["settings"]),
+        ("SMS Notifications", ["notification"]),
+        ("PDF Files", ["file"]),
+        ("Manage USB Keys and VPN Settings.", ["key", "settings"]),
     ],
 )
 def test_a_lower_case_term_is_not_found_as_the_last_part_of_a_capitalised_name(
     text: str, found: list[str]
 ):
     matcher = TermMatcher(
-        [Term("task", "Aufgabe"), Term("settings", "Einstellungen"), Term("drive", "Laufwerk")]
+        [
+            Term("task", "Aufgabe"),
+            Term("settings", "Einstellungen"),
+            Term("drive", "Laufwerk"),
+            Term("key", "Schlüssel"),
+            Term("notification", "Benachrichtigung"),
+            Term("file", "Datei"),
+        ]
     )
     assert [hit.term.source for hit in matcher.find(text)] == found
 
