@@ -18,6 +18,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+# the key of an entry's metadata under which qa gives its checks the translations' language
+# (--tgt-lang: de, de-CH), where given
+TARGET_LANGUAGE = "target_language"
+
 if TYPE_CHECKING:
     from ltmt.formats.pairs import PairRecord
 

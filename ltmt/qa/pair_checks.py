@@ -58,6 +58,7 @@ from ltmt.line_seams import doubled_words
 from ltmt.menu_paths import lost_separators
 from ltmt.pictographs import OWNERSHIP_SIGNS
 from ltmt.qa.english_checks import english_problems
+from ltmt.qa.findings import TARGET_LANGUAGE
 from ltmt.qa.icu_checks import argument_problems
 from ltmt.qa.laravel_checks import form_problems
 from ltmt.qa.month_checks import changed_months, english_order, lost_months
@@ -173,7 +174,7 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
         have = _named_as_in(wanted, have)
     lost, added = wanted - have, have - wanted
     # a link to the page in the target's language (/hc/de/ for /hc/en-us/) is the same link
-    for tag, other in relocalised(lost, added):
+    for tag, other in relocalised(lost, added, target_language=metadata.get(TARGET_LANGUAGE)):
         lost[tag] -= 1
         added[other] -= 1
     lost, added = +lost, +added

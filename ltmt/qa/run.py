@@ -18,7 +18,14 @@ from ltmt.qa.catalog_checks import (
     spelling_findings,
     term_findings,
 )
-from ltmt.qa.findings import CHECKS, SEVERITIES, Finding, Severity, located
+from ltmt.qa.findings import (
+    CHECKS,
+    SEVERITIES,
+    TARGET_LANGUAGE,
+    Finding,
+    Severity,
+    located,
+)
 from ltmt.qa.formality_checks import Form, formality_findings
 from ltmt.qa.language_checks import language_findings
 from ltmt.qa.pair_checks import PAIR_CHECKS
@@ -180,6 +187,9 @@ def check_pairs(
     findings: list[Finding] = []
     for n, record in enumerate(translated):
         here: list[Finding] = []
+        metadata = record.metadata  # with the target language, where given
+        if language and TARGET_LANGUAGE not in metadata:
+            metadata = {**metadata, TARGET_LANGUAGE: language}
         for name in names:
             check = PAIR_CHECKS.get(name)
             # a format string's or an ICU message's problems are its placeholders': said once
@@ -187,7 +197,7 @@ def check_pairs(
                 continue
             here.extend(
                 Finding.about(name, n, record, message)
-                for message in check(record.source, record.target, record.metadata)
+                for message in check(record.source, record.target, metadata)
             )
         findings += here
     first: dict[str, int] = {}  # a position's first entry checked: its entry's problems'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.qa.findings import CHECKS
+from ltmt.qa.findings import CHECKS, TARGET_LANGUAGE
 from ltmt.qa.pair_checks import (
     PAIR_CHECKS,
     accelerator_problems,
@@ -559,6 +559,40 @@ def test_a_link_that_changes_its_locale_segment_alone_is_no_placeholder_lost(
     """Reported as an error ("lacks <a href=\"/hc/en-us/...\">") on every link a Zendesk
     help center's German article points to its German pages with."""
     assert placeholder_problems(source, target, {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "language", "kept"),
+    [  # the tester's h/de2.html: any two-letter segment passed
+        ('<a href="/hc/en-us/articles/1">X</a>', '<a href="/hc/fr/articles/1">X</a>', "de", False),
+        ('<a href="/shop/tv/specs">X</a>', '<a href="/shop/pc/specs">X</a>', "de", False),
+        ('<a href="/shop/tv/specs">X</a>', '<a href="/shop/pc/specs">X</a>', None, False),
+        (
+            '<a href="https://acme.com/en/blog">X</a>',
+            '<a href="https://acme.com/it/blog">X</a>',
+            "de",
+            False,
+        ),
+        (
+            '<a href="/hc/en-us/articles/1">X</a>',
+            '<a href="/hc/de-at/articles/1">X</a>',
+            "de",
+            True,
+        ),
+        ('<a href="/en-GB/docs">X</a>', '<a href="/de-ch/docs">X</a>', "de-CH", True),
+        ('<a href="/hc/en-us/articles/1">X</a>', '<a href="/hc/fr/articles/1">X</a>', None, True),
+    ],
+)
+def test_a_links_locale_segment_goes_from_the_source_language_to_the_target_language(
+    source, target, language, kept
+):
+    metadata = {} if language is None else {TARGET_LANGUAGE: language}
+    expected = (
+        []
+        if kept
+        else [f"lacks {source[:-5]}", f"adds {target[:-5]}, which the source does not have"]
+    )
+    assert placeholder_problems(source, target, metadata) == expected
 
 
 @pytest.mark.parametrize(
