@@ -24,11 +24,12 @@ from collections import Counter
 _RUN = re.compile(r"\d+")
 # a number as written: runs of digits joined by one separator each (``1.299,99``,
 # ``31.12.99``, ``1 000``: a space only before a group of three digits)
-_WRITTEN = re.compile(r"\d+(?:(?:[.,:/'\-\u00a0\u202f\u2009]|\s(?=\d{3}(?!\d)))\d+)*")
-# a whole number with its thousands grouped (``1,000``, ``1.000``, ``1 000``, ``10'000``), and
-# a decimal part after the other mark (``1,299.99``, ``1.299,99``)
+_WRITTEN = re.compile(r"\d+(?:(?:[.,:/'\u2019\-\u00a0\u202f\u2009]|\s(?=\d{3}(?!\d)))\d+)*")
+# a whole number with its thousands grouped (``1,000``, ``1.000``, ``1 000``, ``10'000``, Swiss
+# ``1\u2019250``), and a decimal part after the other mark (``1,299.99``, ``1.299,99``)
 _GROUPED = re.compile(
-    r"\d{1,3}(?P<mark>[.,'\u00a0\u202f\u2009 ])\d{3}(?:(?P=mark)\d{3})*(?:(?!(?P=mark))[.,]\d+)?"
+    r"\d{1,3}(?P<mark>[.,'\u2019\u00a0\u202f\u2009 ])\d{3}(?:(?P=mark)\d{3})*"
+    r"(?:(?!(?P=mark))[.,]\d+)?"
 )
 # a number of one run, or two with a decimal mark between them (``25``, ``2.5``, ``2,5``)
 _DECIMAL = re.compile(r"\d+(?:[.,]\d+)?")
@@ -111,17 +112,21 @@ def garbled_amounts(source: str, target: str) -> list[str]:
     """The amounts of ``source`` with their thousands grouped and a decimal part
     (``10,000.00``) whose runs of digits ``target`` has but writes as no number of that value
     (:func:`_readings`): its separators garbled (``10.000.00``) or its decimals split off
-    (``10.000 Euro.00``), in the source's order; an amount ``target`` lacks a run of is
-    :func:`ltmt.numbers_kept.lost_numbers`'s, and one written with runs of the model's own
-    beside it (``1.299,99,99``) is :func:`added_numbers`'."""
+    (``10.000 Euro.00``), in the source's order; an amount ``target`` lacks a run of (or has it
+    as often as another number of the source's only: the ``00`` of ``500,00`` beside ``10.000``
+    for ``10,000.00 ... 500.00``) is :func:`ltmt.numbers_kept.lost_numbers`'s, and one written
+    with runs of the model's own beside it (``1.299,99,99``) is :func:`added_numbers`'."""
     values = {value for number in _WRITTEN.findall(target) for value in _readings(number)}
     runs = _runs(target)
+    lacked = _runs(source) - runs  # an amount with one of these is lost_numbers', said once
     added = [_RUN.findall(number) for number in added_numbers(source, target)]
     garbled = []
     for amount in dict.fromkeys(_WRITTEN.findall(source)):
         grouped = _GROUPED.fullmatch(amount)
         value = amount.replace(grouped["mark"], "").replace(",", ".") if grouped else ""
         if "." not in value or value in values or _runs(amount) - runs:
+            continue
+        if any(run in lacked for run in _runs(amount)):
             continue
         if not any(_extends(number, _RUN.findall(amount)) for number in added):
             garbled.append(amount)

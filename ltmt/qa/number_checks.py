@@ -41,6 +41,7 @@ from ltmt.formats.placeholder_syntax import without_placeholders, without_tag_re
 from ltmt.numbers_added import added_numbers, garbled_amounts
 from ltmt.numbers_kept import is_letter_code, lost_numbers
 from ltmt.qa.date_numbers import as_translated
+from ltmt.qa.findings import TARGET_LANGUAGE
 from ltmt.qa.laravel_checks import is_laravel_plural
 from ltmt.qa.unit_checks import UNIT
 from ltmt.wording import first_few
@@ -114,6 +115,9 @@ _GERMAN_GROUPED_AMOUNT = re.compile(
     r"(?<![\d.,])(\d{1,3}(?P<mark>[. \u00a0\u202f'])\d{3}(?:(?P=mark)\d{3})*),\d+(?![\d]|[.,]\d)"
 )
 
+# the German locales that group an amount's thousands with U+2019 and mark its decimals with a point
+_SWISS = ("de-ch", "de-li")
+
 
 def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """The numbers of ``source`` that ``target`` lacks (a code of letters and digits, ``DE89``,
@@ -140,8 +144,10 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
         problems.append(f"lacks the code {first_few(codes)}")
     if added and not runs:
         problems.append(f"has the number {first_few(added)}, which the source does not")
+    language = metadata.get(TARGET_LANGUAGE)
     problems += [
-        f"writes the amount {amount} garbled or split up: write it whole, {_swapped(amount)}"
+        f"writes the amount {amount} garbled or split up: write it whole, "
+        f"{_in_language(amount, language)}"
         for amount in garbled_amounts(plain, translated)
     ]
     signs = lost_signs(plain, translated)
@@ -358,6 +364,14 @@ def decimal_references(source: str, target: str) -> list[str]:
         for number, count in wanted.items()
         if written[_swapped(number)] and written[number] < count
     ]
+
+
+def _in_language(amount: str, language: str | None) -> str:
+    """An English ``amount`` (``1,250.50``) as ``language`` writes it: Swiss and Liechtenstein
+    German ``1\u2019250.50``, other German ``1.250,50``."""
+    if language and language.replace("_", "-").casefold() in _SWISS:
+        return amount.replace(",", "\u2019")
+    return _swapped(amount)
 
 
 def _swapped(number: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from ltmt.numbers_kept import numbers_wrong
+from ltmt.qa.findings import TARGET_LANGUAGE
 from ltmt.qa.number_checks import (
     added_minuses,
     decimal_references,
@@ -355,3 +357,45 @@ def test_an_amount_garbled_or_split_up_is_reported_with_its_german_form(target):
     assert number_problems("up to a maximum of EUR 10,000.00 per year.", target, {}) == [
         "writes the amount 10,000.00 garbled or split up: write it whole, 10.000,00"
     ]
+
+
+def test_a_swiss_amount_is_written_as_swiss_german_writes_it():
+    # qa3.po (de-CH): "USD 1\u2019250.50" was "garbled ... write it whole, 1.250,50"
+    swiss = {TARGET_LANGUAGE: "de-CH"}
+    assert (
+        number_problems("The fee is USD 1,250.50.", "Die Gebühr beträgt USD 1\u2019250.50.", swiss)
+        == []
+    )
+    assert number_problems("Pay USD 1,250.50", "Zahlen Sie 1.250 Dollar.50.", swiss) == [
+        "writes the amount 1,250.50 garbled or split up: write it whole, 1\u2019250.50"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "said"),
+    [  # the tester's qa3.po and num.py cases 10 to 14: one amount, one finding, counted once
+        (
+            "The deposit is EUR 10,000.00 and the fee 500.00.",
+            "Die Kaution beträgt 10.000 EUR und die Gebühr 500,00.",
+            "lacks the number 10,000.00 (10.000,00 in German)",
+        ),
+        (
+            "Amount 10,000.00 due in 00 days.",
+            "Betrag 10.000 fällig in 00 Tagen.",
+            "lacks the number 10,000.00 (10.000,00 in German)",
+        ),
+        (
+            "Fee 1,000.00, then 1,000 more.",
+            "Gebühr 1.000, dann 1.000 mehr.",
+            "lacks the number 1,000.00 (1.000,00 in German)",
+        ),
+        (
+            "Fee 1,000.00 and 2,000.00.",
+            "Gebühr 1.000,00 und 2.000.",
+            "lacks the number 2,000.00 (2.000,00 in German)",
+        ),
+    ],
+)
+def test_an_amount_whose_decimals_are_lost_is_said_once(source, target, said):
+    assert number_problems(source, target, {}) == [said]
+    assert numbers_wrong(source, target) == 1
