@@ -58,6 +58,7 @@ from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Literal
 
+from ltmt.currency_amounts import amount_spans
 from ltmt.formats.common import same_language
 from ltmt.formats.markup_characters import decoded_references, tagged_text
 from ltmt.formats.paired_tags import VERBATIM_NAMES, kept_as_written
@@ -191,10 +192,16 @@ class Run:
         any order: a translation may move them): two pages' runs line up where theirs match.
         Without the block, a paragraph a translator added lined up with the heading after it
         (and was imported as its translation); so did the first of two paragraphs with the
-        second, without its placeholders (``{{dc.product_name}}``, which a translation keeps)."""
+        second, without its placeholders (``{{dc.product_name}}``, which a translation keeps).
+        Neither an amount (``$5``, which German writes ``5 $``) nor a character reference
+        (``&amp;``, written ``und``) is one: with them a correct pair lined up with nothing."""
         tags = ",".join(sorted(tag_name(tag) for tag, _, _ in self.tags))
+        money = amount_spans(self.source)
         kept = sorted(
-            p.text for p in find_placeholders(self.source) if p.kind not in ("tag", "name")
+            p.text
+            for p in find_placeholders(self.source)
+            if p.kind not in ("tag", "name", "entity")
+            and not any(start <= p.start < end for start, end, _ in money)
         )
         return f"text:{self.block}:{tags}:{' '.join(kept)}"
 

@@ -479,6 +479,32 @@ def test_pages_line_up_by_their_blocks_and_those_that_do_not_are_named(
     ]
 
 
+def test_an_amount_and_a_character_reference_are_no_placeholders_of_a_blocks_shape(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The tester's en3.html/de3b.html: "$5" (read as a placeholder) written "5 $", and
+    "&amp;" written "und", lined the pair up with nothing, and it was left out."""
+    source, target = tmp_path / "en.html", tmp_path / "de.html"
+    source.write_text(
+        "<h2>Plans &amp; pricing</h2>\n<p>The Pro plan costs $5 per month.</p>\n"
+        "<p>Terms &amp; Conditions apply.</p>\n<p>Write to {{dc.support_email}} for help.</p>\n",
+        "utf-8",
+    )
+    target.write_text(
+        "<h2>Tarife und Preise</h2>\n<p>Der Pro-Tarif kostet 5 $ pro Monat.</p>\n"
+        "<p>Es gelten die AGB.</p>\n<p>Schreiben Sie an {{dc.support_email}}.</p>\n",
+        "utf-8",
+    )
+    pairs = [(p.source, p.target) for p in HtmlDocument.pairs(target, source)]
+    assert pairs == [
+        ("Plans & pricing", "Tarife und Preise"),
+        ("The Pro plan costs $5 per month.", "Der Pro-Tarif kostet 5 $ pro Monat."),
+        ("Terms & Conditions apply.", "Es gelten die AGB."),
+        ("Write to {{dc.support_email}} for help.", "Schreiben Sie an {{dc.support_email}}."),
+    ]
+    assert caplog.messages == []
+
+
 def stored_matches(pairs: list[PairRecord]) -> Callable[..., list[Translation]]:
     """A translate function that reuses ``pairs`` (a memory's) as 100 % matches, as stored."""
     stored = {pair.source: pair.target for pair in pairs}
