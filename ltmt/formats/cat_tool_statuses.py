@@ -51,6 +51,8 @@ MEMOQ_STATES = {
     "rejected": "needs-translation",
 }
 TRADOS_TMX_LEVEL = "x-ConfirmationLevel"  # the <prop> type of a Trados TMX unit's level
+_TRADOS_LEVELS = {level.casefold(): state for level, state in TRADOS_STATES.items()}
+UNSPECIFIED = "unspecified"  # a TMX unit's level where Trados knows none (a legacy unit's)
 LTMT = "ltmt"  # the origin-system Trados shows for what ltmt wrote
 
 
@@ -81,11 +83,15 @@ def tool_state(unit: Any, segment: Any | None) -> str | None:
 
 def tmx_unit_state(unit: Any) -> str | None:
     """The XLIFF 1.2 state that the Trados confirmation level of the TMX ``<tu>`` ``unit``
-    means (its ``<prop type="x-ConfirmationLevel">``, :data:`TRADOS_STATES`; a level Trados
-    does not document counts as unconfirmed), None where it has none."""
+    means (its ``<prop type="x-ConfirmationLevel">``, :data:`TRADOS_STATES`, in any case:
+    ``translated``; a level Trados does not document counts as unconfirmed), None where it has
+    none or ``Unspecified`` (Trados's level of a legacy unit, imported as a unit without one)."""
     for child in unit:
         if local_name(child.tag) == "prop" and child.get("type") == TRADOS_TMX_LEVEL:
-            return TRADOS_STATES.get((child.text or "").strip(), UNCONFIRMED)
+            level = (child.text or "").strip().casefold()
+            if level == UNSPECIFIED:
+                return None
+            return _TRADOS_LEVELS.get(level, UNCONFIRMED)
     return None
 
 

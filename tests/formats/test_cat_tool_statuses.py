@@ -143,6 +143,10 @@ def test_a_unit_no_tool_marks_gets_no_tool_status() -> None:
         ('<prop type="x-ConfirmationLevel">RejectedTranslation</prop>', "needs-translation"),
         ('<prop type="x-ConfirmationLevel">ApprovedSignOff</prop>', "final"),
         ('<prop type="x-ConfirmationLevel">Unheard</prop>', "needs-review-translation"),
+        # a legacy unit's level: as a unit without one; a level in any case
+        ('<prop type="x-ConfirmationLevel">Unspecified</prop>', None),
+        ('<prop type="x-ConfirmationLevel">translated</prop>', "translated"),
+        ('<prop type="x-ConfirmationLevel"> APPROVEDSIGNOFF </prop>', "final"),
         ('<prop type="x-Origin">TM</prop>', None),
     ],
 )

@@ -734,6 +734,24 @@ def test_trados_drafts_and_rejected_units_are_not_read_as_the_xliff_reader_leave
     ]
 
 
+def test_trados_unspecified_and_lower_case_levels_are_read_as_before() -> None:
+    """The tester's x/levels.tmx: 9 pairs imported became 5, a legacy unit's ``Unspecified``
+    and a lower-case ``translated`` read as awaiting review."""
+    path = Path(__file__).parent / "data" / "trados_levels.tmx"
+    not_read = NotRead()
+    records = list(read_tmx(path, not_read=not_read))
+    assert [r.source for r in records] == [
+        "Close the lid.",
+        "Open the lid.",
+        "Lift the lid carefully.",
+        "Save your changes.",
+        "Delete the file.",
+        "Check the cable.",
+        "Wait a minute.",
+    ]
+    assert not_read.by_reason() == {"awaiting review": 1, "needing translation": 1}
+
+
 def test_an_xliff_pair_is_written_with_the_number_it_was_read_with(tmp_path: Path) -> None:
     """An export renumbered Trados's <bpt i="1" x="1"/>…<ept i="1"/> as i="2"."""
     path = tmp_path / "out.tmx"
