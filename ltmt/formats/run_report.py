@@ -88,11 +88,14 @@ output was its source copied (Docusaurus' ``write-translations``), not a transla
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ltmt.fusion.match_markup import without_markup_tags
 from ltmt.wording import counted, kept_as_is, shortened
+
+_BLANKS = re.compile(r"(?<=\S)  +(?=\S)")  # spaces a tag left out stood between
 
 # how many units of each group the summary names (outputs left as in the source, names kept,
 # glossary terms tacked on at the end, placeholders not repaired)
@@ -533,5 +536,6 @@ def shown(source: str) -> str:
     """``source`` as a summary or a JSON report's example shows it: its words without the
     tags ltmt reads a document's formatting into (``1.1 <g id="1">"Confidential Information"
     </g>``: ``1.1 "Confidential Information"``) or the file has, which tell a reader nothing
-    of where to look."""
-    return without_markup_tags(source)
+    of where to look; the blanks around a field left out are one (``Page <x id="1"/> of``:
+    ``Page of``, not ``Page  of``)."""
+    return _BLANKS.sub(" ", without_markup_tags(source))

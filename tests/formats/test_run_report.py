@@ -62,6 +62,8 @@ def test_the_spelling_summary_names_the_unknown_words_not_the_sources() -> None:
             "",
             '1.1 "Confidential Information" means all',
         ),
+        # a docx field left out: one space where it stood (was 'Page  of ')
+        ('Page <x id="1"/> of <x id="2"/>', "", "Page of "),
     ],
 )
 def test_entry_name(source: str, context: str, name: str) -> None:
