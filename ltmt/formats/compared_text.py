@@ -2,8 +2,11 @@
 
 ``COUNTIF(B2:B5,"Shipped")`` counts the cells that say ``Shipped``, ``VLOOKUP("A-2",...)`` finds
 the row that says ``A-2``, and a list validation (``"Shipped,Open,Cancelled"``, OpenDocument's
-``cell-content-is-in-list("Shipped";"Open")``) accepts only its items. A cell whose text is one
-of them, translated, is no longer found or accepted: the workbook's results change. So Excel's
+``cell-content-is-in-list("Shipped";"Open")``) accepts only its items, and ``IF(B2="Shipped",...)``
+tests a cell for it. A cell whose text is one of them, translated, is no longer found or
+accepted: the workbook's results change. A string a formula only writes
+(``CONCAT("Price", ": ", 100)``, ``"Total "&A2``, ``TEXTJOIN``, an ``IF``'s result) compares
+nothing: a cell that says ``Price`` is translated. So Excel's
 (:mod:`ltmt.formats.xlsx`) and OpenDocument's (:mod:`ltmt.formats.opendocument`) spreadsheets
 leave such cells as written, and say so (:func:`warn_kept`). Text is compared as spreadsheets
 compare it: case aside, and the edges' spaces here too.
@@ -19,7 +22,30 @@ from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
 
-_STRING = re.compile(r'"((?:[^"]|"")*)"')  # a formula's quoted string, "" a quote in it
+# a formula's quoted string ("" a quote in it), a function's name and its opening bracket, and
+# the brackets of a group
+# (a name's "-" only before lowercase: OpenDocument's cell-content-is-in-list, not A1-SUM's)
+_TOKEN = re.compile(r'"((?:[^"]|"")*)"|([A-Za-z_][\w.]*(?:-[a-z][\w.]*)*)\s*\(|(\()|(\))')
+# the functions that compare cells against their string arguments (OpenDocument's list
+# validation too)
+_COMPARING = frozenset(
+    {
+        "COUNTIF",
+        "COUNTIFS",
+        "SUMIF",
+        "SUMIFS",
+        "AVERAGEIF",
+        "AVERAGEIFS",
+        "VLOOKUP",
+        "HLOOKUP",
+        "XLOOKUP",
+        "LOOKUP",
+        "MATCH",
+        "XMATCH",
+        "CELL-CONTENT-IS-IN-LIST",
+    }
+)
+_FORMULA_START = re.compile(r"^\s*(?:of:)?=")  # OpenDocument's namespace, a cell formula's "="
 
 
 def formula_literals(formulas: Iterable[str]) -> frozenset[str]:
@@ -27,11 +53,38 @@ def formula_literals(formulas: Iterable[str]) -> frozenset[str]:
     :func:`compared` reads a cell's: their quoted strings, and a list's items one by one."""
     found: set[str] = set()
     for formula in formulas:
-        for literal in _STRING.findall(formula):
+        for literal in _compared_strings(_FORMULA_START.sub("", formula)):
             text = literal.replace('""', '"')
             found.update(key(part) for part in [text, *text.split(",")])
     found.discard("")
     return frozenset(found)
+
+
+def _compared_strings(formula: str) -> list[str]:
+    """The quoted strings of ``formula`` (without its leading ``=``) that it compares against:
+    an argument of a comparing function (:data:`_COMPARING`), a side of a comparison
+    (``B2="Shipped"``), and a string alone outside any function (a list validation's items);
+    not a string a formula only writes (``CONCAT``'s, one joined by ``&``)."""
+    compared = []
+    functions: list[str] = []  # the innermost last; "" a group's brackets
+    for match in _TOKEN.finditer(formula):
+        literal, name, group, closing = match.groups()
+        if name is not None or group is not None:
+            functions.append((name or "").upper())
+        elif closing is not None:
+            if functions:
+                functions.pop()
+        elif literal is not None:
+            before = formula[: match.start()].rstrip()[-1:]
+            after = formula[match.end() :].lstrip()[:1]
+            beside = {before, after}
+            if (
+                (functions and functions[-1] in _COMPARING)
+                or beside & {"=", "<", ">"}
+                or (not functions and "&" not in beside)
+            ):
+                compared.append(literal)
+    return compared
 
 
 def key(text: str) -> str:

@@ -123,6 +123,20 @@ def test_cells_a_formula_or_a_drop_down_list_compares_against_are_kept(
     assert caplog.messages == [KEPT_WARNING]
 
 
+def test_a_string_a_formula_only_writes_keeps_no_cell(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # a session-67 trial: =CONCAT("Price", ": ", 100) kept the cell B2 "Price" as written
+    book = openpyxl.Workbook()
+    book.active["B2"] = "Price"
+    book.active["B3"] = '=CONCAT("Price", ": ", 100)&" gold"'
+    book.save(tmp_path / "shop.xlsx")
+    with caplog.at_level("WARNING", logger="ltmt.formats.compared_text"):
+        units = {u.source for u in open_document(tmp_path / "shop.xlsx").units()}
+    assert units == {"Price"}
+    assert caplog.messages == []
+
+
 def test_the_kept_cells_are_said_once_where_a_translation_is_read_beside_its_source(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
