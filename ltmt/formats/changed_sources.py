@@ -40,6 +40,7 @@ as msgmerge marks a PO entry, and kept (:func:`mark_for_review`).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -58,6 +59,12 @@ if TYPE_CHECKING:
     from ltmt.segments import Match, PairRecord
 
 logger = logging.getLogger(__name__)
+
+# a spreadsheet cell's place at the end of a pair's position: a sheet's name (quoted where it
+# is not one word), "!", the cell, and how many more cells show its shared string
+_CELL_PLACE = re.compile(
+    r": ((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)![A-Z]+\d+(?: and \d+ more cells?)?)$"
+)
 
 MATCHES_READ = 3  # the best matches of each source looked at
 OLDER_SOURCE = "target of an older source"  # why an import skips such a pair
@@ -185,19 +192,27 @@ def _record_key(number: int, pair: PairRecord) -> str:
 def written_unreviewed(
     record: Record, records: Sequence[PairRecord], approved: Collection[int] = ()
 ) -> list[str]:
-    """The names (a pair without one: its place in the file, from 1) of those of ``records``
+    """The names (a spreadsheet's pair without one: its cell, ``UI!B5``; another: its place in
+    the file, from 1) of those of ``records``
     (the pairs of a one-language file ltmt wrote and its source file) whose target ``record``
     says ltmt wrote for that very source: its machine translation, which nobody changed since
     (an import stores it as approved all the same, and names it in a warning). Those at the
     places ``approved`` (from 0: :func:`approved_already`) are not ltmt's to name: it reused
     the memory's approved translation."""
     return [
-        str(pair.metadata.get("context") or number)
+        str(pair.metadata.get("context") or _cell(pair.position) or number)
         for number, pair in enumerate(records, start=1)
         if not pair.unpaired
         and number - 1 not in approved
         and record.wrote(pair.source, pair.target)
     ]
+
+
+def _cell(position: str) -> str | None:
+    """The cell a spreadsheet's pair's ``position`` names (``strings.de.xlsx: UI!B5``, as
+    :func:`ltmt.formats.xlsx.cell_places` writes it): ``UI!B5``; None for another's."""
+    match = _CELL_PLACE.search(position)
+    return match.group(1) if match else None
 
 
 def unreviewed_left_out(

@@ -241,6 +241,21 @@ def test_pairs_ltmt_wrote_for_their_own_source_are_named_by_the_record() -> None
     assert written_unreviewed(record, records) == ["/save", "4"]
 
 
+@pytest.mark.parametrize(
+    ("position", "named"),
+    [
+        ("strings.de.xlsx: UI!B5", "UI!B5"),  # a session-67 trial's warning said "(1, 2, 3, ...)"
+        ("out/q.xlsx: 'Q1 sales'!A2 and 2 more cells", "'Q1 sales'!A2 and 2 more cells"),
+        ("de.po: entry 4", "1"),  # not a cell: its place in the file
+        ("notes.de.txt:1", "1"),
+    ],
+)
+def test_a_spreadsheets_pair_ltmt_wrote_is_named_by_its_cell(position: str, named: str) -> None:
+    record = Record.of([(Unit("0", "Save"), "Speichern")], b"k" * 32)
+    records = [PairRecord("Save", "Speichern", position)]
+    assert written_unreviewed(record, records) == [named]
+
+
 def test_only_a_pair_of_the_same_context_and_translation_tells(tmp_path: Path) -> None:
     with Memory(tmp_path / "store") as memory:
         memory.import_pairs(
