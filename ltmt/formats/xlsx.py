@@ -25,12 +25,15 @@ import logging
 import posixpath
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import cached_property
+from pathlib import Path
 from typing import Any, ClassVar
 
 from ltmt.formats.compared_text import formula_literals, key
 from ltmt.formats.office_documents import DIAGRAMS, Layout, OfficeDocument, content_types
 from ltmt.formats.ooxml_paragraphs import S_NS
+from ltmt.formats.xlsx_tables import string_tables, warn_tables
 from ltmt.wording import counted
 
 logger = logging.getLogger(__name__)
@@ -243,6 +246,22 @@ class XlsxDocument(OfficeDocument):
 
     format: ClassVar[str] = "xlsx"
     layout: ClassVar[Layout] = EXCEL_LAYOUT
+
+    def __init__(self, path: Path, data: bytes, src_lang: str = "en", tgt_lang: str = "de") -> None:
+        super().__init__(path, data, src_lang, tgt_lang)
+        # a sheet that is a string table is not a document's text (:mod:`ltmt.formats.xlsx_tables`)
+        entries = self.package.entries
+        kinds = content_types(entries, self.path)
+        sheets = _sheets(entries, kinds)
+        tables = (
+            string_tables(entries, sheets, _shared_strings(kinds), (src_lang, tgt_lang))
+            if src_lang and tgt_lang  # (languages not given: a workbook read as documents are)
+            else {}
+        )
+        if tables:
+            kept = self.package.kept.union(*tables.values())
+            self.package = replace(self.package, kept=kept)
+            warn_tables(list(tables), self.path)
 
     @cached_property
     def _places(self) -> dict[str, str]:
