@@ -51,7 +51,7 @@ def test_an_edited_string_whose_source_changed_is_named_in_one_warning(
             )
     assert [record.getMessage() for record in caplog.records] == [
         f"{output}: 1 translation that ltmt did not write (a translator's, or edited since), "
-        "whose source changed since, kept as they are (/submit); check them (--overwrite "
+        "whose source changed since, kept as it is (/submit); check it (--overwrite "
         "translates every one again)"
     ]
 
