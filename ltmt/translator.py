@@ -511,6 +511,10 @@ class Translator:
         texts = _readable(texts)
         prefer = preference_list(prefer, len(texts))
         progress = checked_progress(progress)
+        if fit and (tagged := self._with_tags_apart(texts, user, prefer, glossary)) is not None:
+            if progress is not None:
+                progress(len(texts))
+            return tagged
         by_forms = translate_by_forms(self, texts, user, prefer, glossary, fit)
         if by_forms is not None:
             if progress is not None:
@@ -523,6 +527,20 @@ class Translator:
         request = Request(texts, matches, [matcher] * len(texts), [user] * len(texts), wanted)
         translations = translate_by_sentences(self, request, progress)
         return self._finished(translations, user, fit, matcher)
+
+    def _with_tags_apart(
+        self,
+        texts: list[str],
+        user: str | None,
+        prefer: Sequence[Mapping[str, Any]] | None,
+        glossary: Iterable[Term] | None,
+    ) -> list[Translation] | None:
+        """``texts`` translated and fitted as the server and ``ltmt translate`` do where some
+        have paired tags (:func:`ltmt.formats.unit_translation.with_tags_apart`), else None;
+        imported here: the formats package is not loaded for a translator that never fits."""
+        from ltmt.formats.unit_translation import with_tags_apart
+
+        return with_tags_apart(self, texts, user, prefer, term_list(glossary))
 
     def translate_for_users(
         self,

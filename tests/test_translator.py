@@ -1210,3 +1210,41 @@ def test_a_smartformat_plural_keeps_its_head_forms_and_brace(backbone):
     assert expression.count("|") >= 1 and "{}" in expression and "}" in expression
     assert results[1].text == translator.translate(["open the file"])[0].text
     assert sum(done) == len(texts)
+
+
+def test_a_text_with_paired_tags_is_translated_as_the_command_and_the_server_do(
+    tiny_model_dir, tmp_path
+):
+    """``Click <a href="/billing">here</a> to open your <b>invoice</b>.`` came back from
+    ``Translator.translate`` with its tagged words in English (the model given the tags), while
+    ``ltmt translate`` and the server translate it without them, the tagged words apart: the
+    three now answer alike, and an untagged text beside it as before."""
+    from ltmt.formats.documents import Unit
+    from ltmt.formats.unit_translation import for_translator, translate_units
+    from ltmt.server.config import ServerConfig
+    from ltmt.server.service import Service
+
+    text = 'Click <a href="/billing">here</a> to open your <b>invoice</b>.'
+    texts = [text, "here"]
+    service = Service(ServerConfig(model=str(tiny_model_dir), memory_dir=str(tmp_path / "s")))
+    try:
+        memory = service.memory
+        memory.add(
+            "u", "Click here to open your invoice.", "Klicken Sie hier, um Ihre Rechnung zu öffnen."
+        )
+        memory.add("u", "here", "hier")
+        memory.add("u", "invoice", "Rechnung")
+        server = service.translate_segments("u", texts, service.options("none", 1))
+        translator = Translator(tiny_model_dir, memory=memory, beam=1)
+        api = translator.translate(texts, user="u")
+        units = [Unit(str(n), t) for n, t in enumerate(texts)]
+        command = translate_units(units, for_translator(translator, "u"))  # ltmt translate's
+    finally:
+        service.close()
+    expected = [
+        'Klicken Sie <a href="/billing">hier</a>, um Ihre <b>Rechnung</b> zu öffnen.',
+        "hier",
+    ]
+    assert [t.text for t in api] == [t.text for t in server] == [o.text for o in command]
+    assert [t.text for t in api] == expected
+    assert [t.source for t in api] == texts

@@ -54,6 +54,7 @@ from ltmt.units import is_one_name, meant_as_written, split_segment
 from ltmt.wording import shortened
 
 if TYPE_CHECKING:
+    from ltmt.terminology.terms import Term
     from ltmt.translator import ProgressCallback, Translator
 
 logger = logging.getLogger(__name__)
@@ -104,28 +105,56 @@ class Outcome:
         return self.restored.ok
 
 
+def answered(outcome: Outcome) -> Translation:
+    """The translation answered for ``outcome`` (by the server and
+    :meth:`ltmt.translator.Translator.translate`): the decoder's, with the fitted text, the
+    unit's own source and its own source's memory matches (a tagged text's, not those of the
+    text without tags that was decoded); ``fitted`` where fitting changed the output, not where
+    paired tags were put back (the output of a tagged text differs from its decoded text
+    always)."""
+    decoded = outcome.translation
+    return replace(
+        decoded,
+        source=outcome.unit.source,
+        text=outcome.text,
+        fitted=decoded.fitted or outcome.fitted,
+        matches=outcome.matches,
+    )
+
+
 class TranslatorFn:
     """The translate function of ``translator`` for ``user`` (preferences passed on): the
     decoder's outputs, which the pipeline fits to their units itself (:func:`fit`). It also
     finds the glossary terms those translations follow (:meth:`term_spans`), so that a paired
     code cutting a term is put around the term's translation
-    (:func:`~ltmt.formats.paired_tags.pairs_over_terms`)."""
+    (:func:`~ltmt.formats.paired_tags.pairs_over_terms`). ``glossary``: terms of this call
+    only, on top of the translator's (as :meth:`ltmt.translator.Translator.translate` takes)."""
 
     def __init__(
-        self, translator: Translator, user: str | None, progress: ProgressCallback | None = None
+        self,
+        translator: Translator,
+        user: str | None,
+        progress: ProgressCallback | None = None,
+        glossary: Sequence[Term] = (),
     ) -> None:
         from ltmt.lookup import term_matcher
 
         self.translator = translator
         self.user = user
         self.progress = progress
+        self.glossary = glossary
         self.matcher = term_matcher(
-            translator.memory, user, translator.user_glossary, translator.glossary
+            translator.memory, user, translator.user_glossary, translator.glossary, glossary
         )
 
     def __call__(self, texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
         return self.translator.translate(
-            texts, user=self.user, prefer=prefer, fit=False, progress=self.progress
+            texts,
+            user=self.user,
+            prefer=prefer,
+            fit=False,
+            progress=self.progress,
+            glossary=self.glossary,
         )
 
     def term_spans(self, text: str) -> list[tuple[int, int]]:
@@ -162,12 +191,15 @@ class TranslatorFn:
 
 
 def for_translator(
-    translator: Translator, user: str | None, progress: ProgressCallback | None = None
+    translator: Translator,
+    user: str | None,
+    progress: ProgressCallback | None = None,
+    glossary: Sequence[Term] = (),
 ) -> TranslatorFn:
     """The translate function of ``translator`` for ``user`` (:class:`TranslatorFn`);
     ``progress(n)``: told as ``n`` more texts of a call finish (the translator's callback), so
-    that a caller can show how far a long call is."""
-    return TranslatorFn(translator, user, progress)
+    that a caller can show how far a long call is; ``glossary``: terms of this call only."""
+    return TranslatorFn(translator, user, progress, glossary)
 
 
 def exact_for_translator(translator: Translator, user: str | None) -> ExactFn:
@@ -288,6 +320,40 @@ def _warn_unfinished(units: Sequence[Unit], place: Callable[[Unit], str]) -> Non
             shortened(repr(unit.source), 50),
             place(unit),
         )
+
+
+def with_tags_apart(
+    translator: Translator,
+    texts: Sequence[str],
+    user: str | None,
+    prefer: Sequence[Mapping[str, Any]] | None,
+    glossary: Sequence[Term],
+) -> list[Translation] | None:
+    """``texts`` translated by ``translator`` and fitted, those with paired tags (``Click <a
+    href="/billing">here</a>``) as ``ltmt translate`` and the server translate them
+    (:func:`translate_units`: without their tags, the tagged words apart, the tags put back);
+    None where no text has paired tags. ``prefer``: one mapping per text, its ``context`` the
+    context of a tagged text's unit."""
+    from ltmt.formats.paired_tags import strip_pairs
+
+    tagged = [n for n, text in enumerate(texts) if strip_pairs(text) is not None]
+    if not tagged:
+        return None
+    wanted = list(prefer) if prefer is not None else [{}] * len(texts)
+    results: dict[int, Translation] = {}
+    plain = [n for n in range(len(texts)) if n not in set(tagged)]
+    if plain:
+        done = translator.translate(
+            [texts[n] for n in plain],
+            user,
+            prefer=[wanted[n] for n in plain] if prefer is not None else None,
+            glossary=glossary,
+        )
+        results.update(zip(plain, done, strict=True))
+    units = [Unit(str(n), texts[n], str(wanted[n].get("context") or "")) for n in tagged]
+    outcomes = translate_units(units, for_translator(translator, user, glossary=glossary))
+    results.update((n, answered(o)) for n, o in zip(tagged, outcomes, strict=True))
+    return [results[n] for n in range(len(texts))]
 
 
 def translate_texts(

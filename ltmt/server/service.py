@@ -34,7 +34,7 @@ from ltmt.terminology.terms import Term
 from ltmt.translator import Translator
 
 if TYPE_CHECKING:
-    from ltmt.formats.unit_translation import ExactFn, Outcome
+    from ltmt.formats.unit_translation import ExactFn
 
 logger = logging.getLogger(__name__)
 
@@ -199,7 +199,7 @@ class Service:
         back (as ``ltmt translate`` counts it), though no match of the tagged text scores 100.
         ``cancellation`` as in :meth:`translate_blocking`."""
         from ltmt.formats.documents import Unit
-        from ltmt.formats.unit_translation import translate_units
+        from ltmt.formats.unit_translation import answered, translate_units
 
         def decode(batch: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
             return self.translate_blocking(user, batch, options, prefer, cancellation)
@@ -209,7 +209,7 @@ class Service:
         # of the log every customer's requests share, as the translator's own are
         with collected_warnings():
             outcomes = translate_units(units, decode)
-        return [_answered(outcome) for outcome in outcomes]
+        return [answered(outcome) for outcome in outcomes]
 
     def translate_blocking(
         self,
@@ -227,20 +227,3 @@ class Service:
         future = self.batcher.submit(user, texts, options, prefer)
         translations = future.result() if cancellation is None else cancellation.result(future)
         return list(translations)
-
-
-def _answered(outcome: Outcome) -> Translation:
-    """The translation the server answers for ``outcome``: the decoder's, with the fitted text,
-    the unit's own source and its own source's memory matches (a tagged text's, not those of
-    the text without tags that was decoded); ``fitted`` where fitting changed the output, not
-    where paired tags were put back (the output of a tagged text differs from its decoded text
-    always)."""
-    decoded = outcome.translation
-    fitted = decoded.fitted or outcome.fitted
-    return replace(
-        decoded,
-        source=outcome.unit.source,
-        text=outcome.text,
-        fitted=fitted,
-        matches=outcome.matches,
-    )
