@@ -42,7 +42,7 @@ from ltmt.copy_guard import WaryFusion, guard_copies
 from ltmt.errors import ConfigError, InputError
 from ltmt.folded_characters import restore_folded
 from ltmt.form_pieces import translate_by_forms
-from ltmt.formats.common import same_language
+from ltmt.formats.common import canonical_code, same_language
 from ltmt.fusion.registry import make_fusion
 from ltmt.help_columns import align_help
 from ltmt.label_lexicon import LabelLexicon
@@ -65,7 +65,12 @@ from ltmt.model.backbone import (
 from ltmt.model.decode import DecodeConfig
 from ltmt.model.engine import Decoder
 from ltmt.model.fast_encoder import FUSION_ENCODERS
-from ltmt.model.languages import API_NAMES, check_language_pair, model_languages
+from ltmt.model.languages import (
+    API_NAMES,
+    check_language_code,
+    check_language_pair,
+    model_languages,
+)
 from ltmt.model.writable import UnwritableCharacters
 from ltmt.numbers_kept import numbers_added_beyond_repair, repair_outputs
 from ltmt.output_limit import unfinished_outputs
@@ -188,8 +193,10 @@ class Translator:
     :mod:`ltmt.calendar_names`).
     ``target_language``: the language to write where it is a region of the model's target
     (``de-CH``: ``ss`` for ``ß``, :mod:`ltmt.swiss_spelling`), what
-    :attr:`Translation.target_language` says and fitting writes; ``None``, or another
-    language: the model's.
+    :attr:`Translation.target_language` says and fitting writes, written as BCP 47 writes it
+    (``DE`` → ``de``); ``None``: the model's; another language than the model's recorded target
+    is refused as ``source_language`` is (``target_language fr: the default model translates
+    en→de only; ...``).
     ``glossary``: terms every translation follows (see :mod:`ltmt.terminology`);
     ``user_glossary``: also follow the glossary stored for the user in ``memory`` (per-call and
     constructor terms win over stored ones with the same source). ``term_bias``: how strongly
@@ -308,6 +315,7 @@ class Translator:
         glossary = term_list(glossary, "glossary", ConfigError)
         check_choice("fusion_encoder", fusion_encoder, FUSION_ENCODERS)
         source_language = _source_language(model, source_language)
+        target_language = _target_language(model, source_language, target_language)
         check_workers(workers, threads)  # before the model loads
         self.line_forms = LineForms(
             accelerator_markers(accelerators),
@@ -949,6 +957,25 @@ def _source_language(model: str | Path | Backbone | None, source_language: str |
         return pair[0] if pair is not None else "en"
     check_language_pair(model, source_language, names=API_NAMES)
     return source_language
+
+
+def _target_language(
+    model: str | Path | Backbone | None, source_language: str, target_language: str | None
+) -> str | None:
+    """``target_language`` as a BCP 47 tag is written (``DE`` → ``de``, ``de_CH`` → ``de-CH``),
+    refused where the model's recorded pair ends with another language (``fr`` for an en→de
+    model), as ``source_language`` is (:func:`_source_language`); ``None`` (or empty): the
+    model's."""
+    if not target_language:
+        return None
+    if not isinstance(target_language, str):
+        raise ConfigError(f"target_language must be a language code, got {target_language!r}")
+    if isinstance(model, Backbone) and model.path is None:
+        check_language_code(API_NAMES.target, target_language)
+    else:
+        path = model.path if isinstance(model, Backbone) else model
+        check_language_pair(path, source_language, target_language, names=API_NAMES)
+    return canonical_code(target_language)
 
 
 def _request(request: Any, number: int) -> tuple[str | None, Sequence[str], Any]:

@@ -202,6 +202,34 @@ def test_the_source_language_is_the_models_unless_given(backbone):
     assert Translator(backbone, source_language="en-GB").source_language == "en-GB"
 
 
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_target_language_the_model_does_not_write_is_refused(backbone, language):
+    """``Translator(target_language="fr")`` gave German, its ``target_language`` ``de``."""
+    with pytest.raises(
+        InputError,
+        match=rf"^target_language {language}: model .* translates en→de only; give a model "
+        rf"for en→{language} as Translator\(model=...\)$",
+    ):
+        Translator(backbone, target_language=language)
+
+
+def test_a_target_language_that_is_no_language_code_is_refused(backbone):
+    with pytest.raises(
+        InputError, match=r"^target_language xx-!!: not a language code; give a BCP 47 tag"
+    ):
+        Translator(backbone, target_language="xx-!!")
+
+
+@pytest.mark.parametrize(
+    ("given", "written"), [("DE", "de"), ("de_CH", "de-CH"), ("de-ch", "de-CH"), (None, "de")]
+)
+def test_a_target_language_is_written_as_bcp_47_writes_it(backbone, given, written):
+    """``"DE"`` was kept as ``DE`` in every Translation's ``target_language``."""
+    translator = Translator(backbone, target_language=given, beam=1)
+    assert translator.written_language == written
+    assert translator.translate(["hello world"])[0].target_language == written
+
+
 def test_more_workers_than_the_threads_given_are_refused(backbone):
     with pytest.raises(ConfigError, match=r"^workers 99 is more than threads 2: .*at most 2"):
         Translator(backbone, workers=99, threads=2)
@@ -990,11 +1018,7 @@ def test_a_swiss_target_language_writes_ss_for_sharp_s(backbone):
     )
     [result] = translator.translate(["The size is too large"])
     assert (result.text, result.target_language) == ("Die Grösse ist zu gross.", "de-CH")
-    # another language than the model's is no region of it: the model's
-    assert (
-        _ScriptedTranslator(backbone, fused="", plain="", target_language="fr").written_language
-        == "de"
-    )
+    # another language than the model's is refused: test_a_target_language_the_model_...
     [plain] = _ScriptedTranslator(backbone, fused="", plain="Die Größe.").translate(["The size"])
     assert plain.text == "Die Größe."
 
