@@ -27,16 +27,29 @@ class Segment:
 
 @dataclass(frozen=True)
 class Match:
-    """A retrieved segment with its fuzzy score (0-100; 100 = same normalised source)."""
+    """A retrieved segment with its fuzzy score (0-100; 100 = same normalised source);
+    ``source`` and ``target`` are its segment's (the server's JSON writes a match flat)."""
 
     segment: Segment
     score: float
+
+    @property
+    def source(self) -> str:
+        """The matched segment's source."""
+        return self.segment.source
+
+    @property
+    def target(self) -> str:
+        """The matched segment's target."""
+        return self.segment.target
 
 
 @dataclass(frozen=True)
 class Translation:
     """The translation of one input segment.
 
+    ``matches``: the input's memory matches, best first: the translator's ``top_k``, or as many
+    as its fusion reads where that is more (``knn-trained``: its combiner's ``max_matches``).
     ``method`` names what produced ``text``: ``exact`` (a 100 % memory match reused without the
     model), ``model`` (plain decoding), or the fusion method (``knn``, ``knn-trained``,
     ``attention``), ``tm`` (``ltmt bench``'s best fuzzy match's target as it is), or ``empty``

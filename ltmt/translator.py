@@ -136,8 +136,9 @@ class Translator:
     ``None`` for the embedded default. ``fusion``: ``none``, ``knn``, ``knn-trained``,
     ``attention``, ``auto`` (``knn-trained`` where the model's directory holds a trained
     combiner, as the default model's does, else ``knn``), or a fusion object. ``top_k``:
-    matches retrieved per segment (given to fusion; at least as many as the fusion reads, e.g.
-    a trained combiner's ``max_matches``).
+    matches retrieved per segment (given to fusion), or as many as the fusion reads where that
+    is more (a trained combiner's ``max_matches``: 6 for the default model's); a
+    :attr:`Translation.matches` holds those retrieved.
     ``exact_reuse``: a 100 % match returns the stored target without running the model.
     ``placeholder_guard``: a fused output that drops a placeholder of its source (``%s``,
     ``{name}``, tags), has one the source lacks, or lost a number beyond repair, is checked

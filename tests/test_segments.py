@@ -15,3 +15,9 @@ def test_results_with_metadata_are_hashable_and_print_their_text() -> None:
     assert hash(PairRecord("Open", "Öffnen", "a.po:3", {"flags": "c-format"}))
     assert str(translation) == "Öffnen"
     assert repr(translation).startswith("Translation(source='Open', text='Öffnen'")
+
+
+def test_a_match_says_its_segments_source_and_target() -> None:
+    """``Match`` had no ``source``/``target`` (the server's JSON writes a match flat)."""
+    match = Match(Segment(3, "u1", "Open the file", "Datei öffnen", 0.0, "api"), 90.0)
+    assert (match.source, match.target) == ("Open the file", "Datei öffnen")
