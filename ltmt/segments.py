@@ -109,6 +109,25 @@ class Translation:
         return self.text
 
     @property
+    def unknown_words(self) -> tuple[str, ...]:
+        """The words of ``text`` that the target language's spelling dictionary does not know,
+        nor the source nor the memory matches have (:func:`ltmt.spelling.unknown_in`; none for
+        a reused match or where no dictionary is installed), as the server's answer lists them."""
+        from ltmt.spelling import unknown_in
+
+        return tuple(unknown_in(self)[1])
+
+    @property
+    def copied(self) -> bool:
+        """Whether the model left ``text`` as ``source``, words to translate and all (the run
+        summary's ``left as in the source by the model``:
+        :func:`ltmt.formats.unit_translation.left_as_source`; the summary also leaves out a
+        glossary term kept as written)."""
+        from ltmt.formats.unit_translation import left_as_source
+
+        return left_as_source(self)
+
+    @property
     def used_memory(self) -> bool:
         """Whether ``text`` came from the user's memory: a match reused, or fused."""
         return self.method not in MEMORY_FREE

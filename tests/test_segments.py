@@ -21,3 +21,15 @@ def test_a_match_says_its_segments_source_and_target() -> None:
     """``Match`` had no ``source``/``target`` (the server's JSON writes a match flat)."""
     match = Match(Segment(3, "u1", "Open the file", "Datei öffnen", 0.0, "api"), 90.0)
     assert (match.source, match.target) == ("Open the file", "Datei öffnen")
+
+
+def test_a_translation_says_where_the_model_left_it_as_its_source() -> None:
+    """``copied``: what ``ltmt translate``'s summary counts ``left as in the source by the
+    model``; a reused match, one name kept as written and a text of no words are no copy."""
+    assert Translation("Open the file", "Open the file", method="model").copied is True
+    assert Translation("Open the file", "Datei öffnen", method="model").copied is False
+    assert Translation("Open the file", "Open the file", method="exact").copied is False
+    assert Translation("Trackly", "Trackly", method="model").copied is False
+    assert Translation("%s: %s", "%s: %s", method="model").copied is False
+    # no dictionary for the language: no word named (the server's unknown_words alike)
+    assert Translation("Open", "Offnen", method="model", target_language="xx").unknown_words == ()

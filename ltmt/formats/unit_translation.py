@@ -681,6 +681,20 @@ def _sentences_copied(outcome: Outcome) -> list[str]:
     return copied_sentences(outcome.unit.source, outcome.text)
 
 
+def left_as_source(
+    translation: Translation, terms: Callable[[str], list[tuple[int, int]]] | None = None
+) -> bool:
+    """Whether the model left ``translation`` as its source: not a reused 100 % match, not one
+    name kept as written, a word to translate (:func:`_copied`; ``terms`` as there): what the
+    run's summary counts ``left as in the source by the model``."""
+    source, output = translation.source, translation.text
+    return (
+        translation.method != "exact"
+        and not _kept_as_name(source, output)
+        and _copied(source, output, terms)
+    )
+
+
 def _kept_as_name(source: str, output: str) -> bool:
     """Whether ``output`` is its ``source`` kept as written as one name (:func:`is_one_name`:
     ``Trackly``)."""

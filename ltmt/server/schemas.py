@@ -141,6 +141,36 @@ class TranslationOut(BaseModel):
         description="fitting the model's output to its source changed it: a placeholder put "
         "back or taken out, edge whitespace or line breaks as the source has them",
     )
+    pieces: int = Field(
+        1,
+        description="pieces the model translated apart (more than the lines where a line was "
+        "translated sentence by sentence or split for length)",
+    )
+    cut: bool = Field(
+        False,
+        description="the translation met the model's length limit: a piece was cut between "
+        "words to fit, or is unfinished",
+    )
+    unfinished: bool = Field(
+        False,
+        description="the model's output of a piece ran to the decoder's length limit without "
+        "ending (cut short, most often repeating itself): check or retranslate it",
+    )
+    sentences_lost: bool = Field(
+        False,
+        description="the source says several sentences and the translation fewer, even after "
+        "it was translated again a sentence at a time: check it",
+    )
+    numbers_not_repairable: bool = Field(
+        False,
+        description="the translation lacks a number of the source's or has one the source "
+        "does not, and no repair could make it right",
+    )
+    copied: bool = Field(
+        False,
+        description="the model left the segment as in the source, words to translate and all "
+        "(ltmt translate's 'left as in the source by the model')",
+    )
     unknown_words: list[str] = Field(
         default_factory=list,
         description="words of the translation the target language's spelling dictionary does "
@@ -150,8 +180,6 @@ class TranslationOut(BaseModel):
 
     @classmethod
     def of(cls, translation: Translation) -> TranslationOut:
-        from ltmt.spelling import unknown_in
-
         return cls(
             source=translation.source,
             text=translation.text,
@@ -163,7 +191,13 @@ class TranslationOut(BaseModel):
             doubled_repaired=translation.doubled_repaired,
             accelerators=translation.accelerators,
             fitted=translation.fitted,
-            unknown_words=unknown_in(translation)[1],
+            pieces=translation.pieces,
+            cut=translation.cut,
+            unfinished=translation.unfinished,
+            sentences_lost=translation.sentences_lost,
+            numbers_not_repairable=translation.numbers_not_repairable,
+            copied=translation.copied,
+            unknown_words=list(translation.unknown_words),
         )
 
 

@@ -28,3 +28,27 @@ def test_a_translation_names_the_words_no_dictionary_knows():
     # no dictionary for the language: nothing named
     other = Translation("Categories", "Kategories", (), "model", target_language="xx")
     assert TranslationOut.of(other).unknown_words == []
+
+
+def test_a_segment_carries_every_flag_a_translation_has():
+    """``/v1/translate``'s segments lacked ``cut``, ``unfinished``, ``pieces``,
+    ``sentences_lost`` and ``numbers_not_repairable``, and neither said a segment was left as
+    in the source (``copied``): the answer now carries each flag of the Translation."""
+    from dataclasses import fields
+
+    flags = {f.name for f in fields(Translation) if f.type in ("bool", "int")} - {"by_sentence"}
+    assert flags | {"copied", "unknown_words"} <= set(TranslationOut.model_fields)
+    translation = Translation(
+        "Open the file",
+        "Open the file",
+        method="model",
+        pieces=2,
+        cut=True,
+        unfinished=True,
+        sentences_lost=True,
+        numbers_not_repairable=True,
+    )
+    out = TranslationOut.of(translation).model_dump()
+    for name in flags | {"copied"}:
+        assert out[name] == getattr(translation, name), name
+    assert out["copied"] is True and out["pieces"] == 2
