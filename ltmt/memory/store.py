@@ -569,7 +569,9 @@ class Memory:
         return _languages_of(self.path, user, found[0]) if found is not None else None
 
     def count(self, user: str) -> int:
-        """How many segments ``user`` has (0 for an unknown user)."""
+        """How many segments ``user`` has: 0 for a user the store does not hold, as for one
+        with only a glossary or deleted (no error, unlike :meth:`stats`: a server's key holder
+        with nothing stored yet is no mistake); :meth:`require_user` refuses a misspelt one."""
         check_user(user)
         found = env.read(self.store, lambda txn: rows.user_info(txn, self.store.vault, user))
         return found[0].count if found is not None else 0
@@ -652,7 +654,10 @@ class Memory:
     # -- retrieval --------------------------------------------------------------------------
 
     def search(self, user: str, text: str, k: int = 5) -> list[Match]:
-        """The ``k`` stored segments of ``user`` whose sources best match ``text``, best first."""
+        """The ``k`` stored segments of ``user`` whose sources best match ``text``, best first;
+        none for a user the store does not hold (no error, unlike :meth:`stats`, as
+        :meth:`count`: call :meth:`require_user` first to refuse a misspelt user, as ``ltmt
+        memory search`` does)."""
         return self.search_batch(user, [text], k=k)[0]
 
     def search_batch(

@@ -748,6 +748,21 @@ def test_segments_and_stats(tmp_path: Path) -> None:
             memory.stats("nobody")
 
 
+def test_a_user_the_store_does_not_hold_reads_as_empty_and_require_user_refuses_it(
+    tmp_path: Path,
+) -> None:
+    """``search``/``count`` of a user the store lacks gave ``[]``/``0`` silently while ``stats``
+    raised: kept (a server's key holder with nothing stored is no mistake), documented, and
+    ``require_user`` gives stats' very error."""
+    with Memory(tmp_path) as memory:
+        memory.add("acme", "Hello", "Hallo")
+        assert (memory.search("nobody", "Hello"), memory.count("nobody")) == ([], 0)
+        message = r"^no user 'nobody' in memory store .* \(its users: acme\)$"
+        for call in (memory.stats, memory.require_user):
+            with pytest.raises(InputError, match=message):
+                call("nobody")
+
+
 def test_require_user_names_the_users_of_the_store(tmp_path: Path) -> None:
     with Memory(tmp_path) as memory:
         with pytest.raises(
