@@ -83,7 +83,9 @@ class Translation:
     ``text`` fewer, even after it was translated again a sentence at a time
     (:mod:`ltmt.sentence_memory`): check it. ``by_sentence``: the line was translated as this
     many sentences, each with its own memory matches (:mod:`ltmt.sentence_memory`; 0: whole),
-    which ``pieces`` counts too.
+    which ``pieces`` counts too. ``sentence_split``: a line the model could take whole was given
+    to it a sentence at a time (``Translator(sentence_split=True)``), no line split for its
+    length.
     """
 
     source: str
@@ -103,6 +105,7 @@ class Translation:
     unfinished: bool = False
     sentences_lost: bool = False
     by_sentence: int = 0
+    sentence_split: bool = False
 
     def __str__(self) -> str:
         """The translation's text (``print(translation)``; ``repr`` shows every field)."""

@@ -161,6 +161,8 @@ def merged(
         accelerators=sum(part.accelerators for part in parts),
         target_language=parts[0].target_language,
         unfinished=any(part.unfinished for part in parts),
+        sentence_split=any(part.sentence_split for part in parts)
+        and all(part.sentence_split or part.pieces == 1 for part in parts),
     )
 
 

@@ -748,6 +748,7 @@ class Translator:
                 matches=matches[index],
                 method=method,
                 pieces=len(pieces),
+                sentence_split=_split_for_sentences(pieces),
                 cut=any(u.cut for u in pieces) or index in unfinished,
                 copy_guarded=index in decoded.guarded,
                 numbers_repaired=index in decoded.repaired,
@@ -1005,6 +1006,17 @@ def _readable(texts: Sequence[str]) -> list[str]:
             raise InputError(f"text {number} {problem}")
         readable.append(paired_surrogates(text))
     return readable
+
+
+def _split_for_sentences(pieces: Sequence[Unit]) -> bool:
+    """Whether a segment's ``pieces`` split a line for its sentences and none for its length."""
+    lines: list[list[Unit]] = [[]]
+    for piece in pieces:
+        lines[-1].append(piece)
+        if piece.line_end:
+            lines.append([])
+    long = any(len(line) > 1 and not line[0].for_sentences for line in lines)
+    return not long and any(piece.for_sentences for piece in pieces)
 
 
 def _unfinished_segments(units: Sequence[Unit], unfinished: Sequence[bool]) -> set[int]:

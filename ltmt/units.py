@@ -106,6 +106,9 @@ class Unit:
     line_end: bool = True
     cut: bool = False
     titled: str = ""
+    # a sentence of a line the model could take whole, given alone for its sentences
+    # (``sentences`` of :func:`plan_units`), not for the line's length
+    for_sentences: bool = False
 
 
 class LineLimits(Protocol):
@@ -573,10 +576,14 @@ def plan_units(
     units: list[Unit] = []
     for number, line in enumerate(lines):
         line_units: list[Unit] = []
-        for piece, cut in _line_pieces(line, limits, sentences):
+        pieces, fits = _line_pieces(line, limits, sentences)
+        for piece, cut in pieces:
             body = piece.rstrip()
             if body:
-                line_units.append(Unit(segment, body, piece[len(body) :], False, cut))
+                apart = fits and len(pieces) > 1
+                line_units.append(
+                    Unit(segment, body, piece[len(body) :], False, cut, for_sentences=apart)
+                )
             elif line_units:  # whitespace between sentences stays between them
                 previous = line_units[-1]
                 line_units[-1] = replace(previous, joiner=previous.joiner + piece)
@@ -589,15 +596,17 @@ def plan_units(
     return units
 
 
-def _line_pieces(line: str, limits: LineLimits, sentences: bool) -> list[tuple[str, bool]]:
+def _line_pieces(
+    line: str, limits: LineLimits, sentences: bool
+) -> tuple[list[tuple[str, bool]], bool]:
     """``(piece, cut)`` of one stripped line (``sentences``: split into its sentences whatever
-    its length); the pieces join back to the line."""
+    its length), and whether the line fits the model whole; the pieces join back to the line."""
     from ltmt.sentences import cut_words, split_sentences
 
     if limits.source_tokens(line) <= limits.split_tokens:
         if not sentences:
-            return [(line, False)]
-        return [(sentence, False) for sentence in whole_sentences(line, limits.source_language)]
+            return [(line, False)], True
+        return [(s, False) for s in whole_sentences(line, limits.source_language)], True
     pieces: list[tuple[str, bool]] = []
     for sentence in split_sentences(line, limits.source_language):
         if limits.source_tokens(sentence) <= limits.split_tokens:
@@ -605,7 +614,7 @@ def _line_pieces(line: str, limits: LineLimits, sentences: bool) -> list[tuple[s
         else:
             cuts = cut_words(sentence, limits.count_words, limits.split_tokens - 1)  # + </s>
             pieces.extend((piece, True) for piece in cuts)
-    return pieces
+    return pieces, False
 
 
 # a sentence's end: a full stop, question or exclamation mark (a closing quote or bracket

@@ -1272,3 +1272,13 @@ def test_a_text_with_paired_tags_is_translated_as_the_command_and_the_server_do(
     assert [t.text for t in api] == [t.text for t in server] == [o.text for o in command]
     assert [t.text for t in api] == expected
     assert [t.source for t in api] == texts
+
+
+def test_a_short_line_of_sentences_says_it_was_split_for_them_not_for_length(backbone):
+    translator = Translator(backbone, beam=1)
+    short = "Payment failed. Please check your card details."
+    long_line = " ".join(["Open the file and save the file as a copy now."] * 40)
+    [by_sentence, whole, split] = translator.translate([short, "Open the file", long_line])
+    assert (by_sentence.pieces, by_sentence.sentence_split) == (2, True)
+    assert (whole.pieces, whole.sentence_split) == (1, False)
+    assert split.pieces > 1 and split.sentence_split is False

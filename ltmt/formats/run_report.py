@@ -51,7 +51,9 @@ Every unit translated in the run is counted once in each of these groups:
 - ``over_limit``: units whose translation is longer than the limit their file gives them
   (XLIFF ``maxwidth`` in characters, ``slr:sizeRestriction``): written, marked for review;
 - ``split``: long segments translated sentence by sentence (not the short lines translated so
-  for their sentences' memory matches: :mod:`ltmt.sentence_memory`); ``cut``: segments that
+  for their sentences' memory matches: :mod:`ltmt.sentence_memory`); ``sentence_split``: short
+  lines of several sentences the model was given a sentence at a time
+  (:attr:`~ltmt.segments.Translation.sentence_split`); ``cut``: segments that
   had to be cut at the model's length limit even so (``--strict`` fails the run on these);
   ``sentences_lost``: lines of several sentences whose translation says fewer (or a fused one
   that lost the line's quote marks or attribution), even translated a sentence at a time and
@@ -145,6 +147,7 @@ class RunReport:
     format_unchecked_example: str = ""  # java-format on 'Use {name} in templates.'
     empty: int = 0
     split: int = 0
+    sentence_split: int = 0  # short lines of several sentences given to the model one at a time
     cut: int = 0
     sentences_lost: int = 0
     plural_identical: int = 0
@@ -378,6 +381,9 @@ class RunReport:
             parts.append(f"doubled words: {self.doubled_repaired} written once")
         if self.accelerators:
             parts.append(f"accelerators: {self.accelerators} placed")
+        if self.sentence_split:
+            split = counted(self.sentence_split, "segment")
+            parts.append(f"{split} translated sentence by sentence")
         if self.split or self.cut:
             parts.append(
                 f"{counted(self.split, 'long segment')} split, {self.cut} cut at the model's limit"

@@ -634,7 +634,9 @@ def _count(
     # more pieces than the lines the model saw, or than the sentences memory had it translate
     # apart (short ones, often: no long line): a long line was split into sentences
     lines = len(split_segment(translation.source)[0])
-    report.split += translation.pieces > max(lines, translation.by_sentence)
+    split = translation.pieces > max(lines, translation.by_sentence)
+    report.split += split and not translation.sentence_split
+    report.sentence_split += split and translation.sentence_split
     report.cut += translation.cut
     report.sentences_lost += translation.sentences_lost
     if not outcome.text.strip():

@@ -146,6 +146,11 @@ class TranslationOut(BaseModel):
         description="pieces the model translated apart (more than the lines where a line was "
         "translated sentence by sentence or split for length)",
     )
+    sentence_split: bool = Field(
+        False,
+        description="a line the model could take whole was given to it a sentence at a time "
+        "(no line split for its length)",
+    )
     cut: bool = Field(
         False,
         description="the translation met the model's length limit: a piece was cut between "
@@ -192,6 +197,7 @@ class TranslationOut(BaseModel):
             accelerators=translation.accelerators,
             fitted=translation.fitted,
             pieces=translation.pieces,
+            sentence_split=translation.sentence_split,
             cut=translation.cut,
             unfinished=translation.unfinished,
             sentences_lost=translation.sentences_lost,

@@ -906,6 +906,25 @@ def test_only_lines_split_into_sentences_count_as_split() -> None:
     assert (report.units, report.split) == (3, 1)
 
 
+def test_a_short_line_given_to_the_model_by_sentence_is_no_long_segment_split() -> None:
+    """``Payment failed. Please check your card details.`` (48 characters, given to the model
+    a sentence at a time) was summed up as ``1 long segment split``."""
+    from ltmt.segments import Translation
+
+    line = "Payment failed. Please check your card details."
+    report = RunReport()
+    translate_texts(
+        [line],
+        lambda texts, prefer: [
+            Translation(t, t.upper(), (), "model", pieces=2, sentence_split=True) for t in texts
+        ],
+        report,
+    )
+    assert (report.split, report.sentence_split) == (0, 1)
+    assert "1 segment translated sentence by sentence" in report.summary()
+    assert "long segment" not in report.summary()
+
+
 @pytest.mark.parametrize(("pieces", "split"), [(2, 0), (3, 1)])
 def test_a_line_translated_by_sentence_for_memory_is_no_long_segment_split(pieces, split) -> None:
     """Each short line of two sentences that memory had translated a sentence at a time was
