@@ -111,6 +111,13 @@ class Block:
     def is_cell(self) -> bool:
         return self.key.startswith("cell")
 
+    @property
+    def shares_line(self) -> bool:
+        """Whether its text is one of several on its line (a table cell, a shortcode's
+        attribute value): an adopted translation is its text alone, written in its place,
+        never its whole line (a shortcode's two values wrote the line twice on each rerun)."""
+        return self.is_cell or self.key.startswith("shortcode")
+
     def attributes(self) -> list[tuple[str, tuple[int, str], str]]:
         """Its images' alt texts and links' titles: their unit keys, where they stand (tag
         number, attribute name) and their text."""
@@ -553,7 +560,7 @@ class MarkdownDocument(TranslationsHeld):
         lines = text.splitlines()
         for mine, other in self._lined_up_places(theirs, record):
             block, their_block = self.blocks[mine], theirs[other]
-            if their_block.is_cell:
+            if their_block.shares_line:
                 line = lines[their_block.first]
                 written = line[len(their_block.prefix) : len(line) - len(their_block.suffix)]
             else:
@@ -643,7 +650,7 @@ class MarkdownDocument(TranslationsHeld):
             )
             body = lines[block.first].rstrip("\r\n")
             start, end = len(block.prefix), len(body) - len(block.suffix)
-            if as_adopted and not block.is_cell:
+            if as_adopted and not block.shares_line:
                 start, end = 0, len(body)  # the translator's lines as they wrote them
             edits.setdefault(block.first, (block.last, []))[1].append((start, end, written))
         for html in self.html_blocks:

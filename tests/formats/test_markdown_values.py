@@ -166,3 +166,20 @@ def test_a_translation_is_quoted_and_escaped_as_its_syntax_needs(
     [key] = [unit.key for unit in document.units() if unit.source == "Sync"]
     document.fill({key: translation})
     assert written in document.translated_text()
+
+
+def test_a_rerun_keeps_a_line_of_shortcode_values_as_it_is(tmp_path: Path) -> None:
+    """A shortcode with two translated values was written twice on the second run, four
+    times on the third; a reviewer's edit of one value is kept, in its place."""
+    line = '{{< figure src="/img/a.png" caption="The dashboard" alt="Dashboard shot" >}}'
+    source, out = tmp_path / "fig.md", tmp_path / "fig.de.md"
+    source.write_text(f"Intro text.\n\n{line}\n\nEnd text.\n", "utf-8")
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    first = out.read_text("utf-8")
+    assert first.count("{{< figure") == 1
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == first
+    out.write_text(first.replace('"THE DASHBOARD"', '"Das \\"Dashboard\\""'), "utf-8")
+    reviewed = out.read_text("utf-8")
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == reviewed
