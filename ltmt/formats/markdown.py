@@ -421,6 +421,14 @@ def _attribute_pairs(block: Block, theirs: Block) -> list[tuple[str, tuple[int, 
     ]
 
 
+def _recorded(record: Record | None, key: str, source: str) -> bool:
+    """Whether ``record`` (what ltmt last wrote into the output) says ltmt wrote the output's
+    block ``key`` for ``source``: its text is a translation, even one that copies its source
+    (a reviewer's ``macOS`` was replaced by ``MacOS`` again on each rerun); a copy at a block
+    new since, or with no record, is untranslated."""
+    return record is not None and record.written_for(Unit(key, source))
+
+
 def _has_words_outside_code(source: str) -> bool:
     """Whether a block's tagged text has a letter outside code spans and tags."""
     return has_letter(re.sub(r"<code[^<>]*>.*?</code>|<[^<>]*>", "", source))
@@ -514,6 +522,10 @@ class MarkdownDocument(TranslationsHeld):
         """Take over the translations ``target`` (this file's translation so far) holds: the
         blocks of the same kind that stand for ours (:meth:`_aligned`; ``record``: what ltmt
         last wrote there, :mod:`ltmt.formats.output_sources`) whose text is not the source's.
+        A copy of the source is untranslated only where the record says nothing of ltmt
+        writing that block for its source (a block new or changed since, or no record): where
+        it does, the copy is a reviewer's (``macOS`` put back for ltmt's ``MacOS``) or ltmt's
+        own, and is kept.
         A reviewer's edit that no block stands for any more is named in a warning."""
         adopted = 0
         text = decode(read_bytes(Path(target), WHAT), Path(target))
@@ -522,13 +534,13 @@ class MarkdownDocument(TranslationsHeld):
         for block, theirs, lines in self._aligned(their_blocks, text, record):
             taken.add(theirs.key)
             self.output_keys[block.key] = theirs.key
-            if theirs.source != block.source:
+            if theirs.source != block.source or _recorded(record, theirs.key, block.source):
                 self.translations[block.key] = theirs.source
                 self.adopted[block.key] = (theirs.source, lines)
                 adopted += 1
             for key, _, source, translation in _attribute_pairs(block, theirs):
                 self.output_keys[key] = theirs.key + key[len(block.key) :]
-                if translation != source:
+                if translation != source or _recorded(record, self.output_keys[key], source):
                     self.translations[key] = translation
                     adopted += 1
         for key, source, translation in self._html_aligned(their_html):

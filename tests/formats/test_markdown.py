@@ -607,3 +607,29 @@ def test_a_translation_whose_blocks_do_not_line_up_is_not_replaced_unless_asked(
     out.write_text("This page has not been translated yet.\n", "utf-8")  # a stub: replaced
     translate_file(source, out, FakeModel(), tgt_lang="de")
     assert "FIRST LINE." in out.read_text("utf-8")
+
+
+def test_a_reviewers_copy_of_the_source_is_kept_where_ltmt_wrote_that_block(
+    tmp_path: Path,
+) -> None:
+    """A reviewer put back ``macOS`` for ltmt's ``MacOS``: the rerun wrote ``MacOS`` again. A
+    copy is untranslated only where the record holds nothing ltmt wrote there for its source
+    (a pasted English paragraph new since), or without a record."""
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "en.md", tmp_path / "de.md"
+    table = "| OS | Version |\n| --- | --- |\n| macOS | 12 or later |\n"
+    source.write_text(table, "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    reviewed = output.read_text("utf-8").replace("| MACOS |", "| macOS |")
+    output.write_text(reviewed, "utf-8")
+    model = FakeModel()
+    translate_file(source, output, model, output_sources=records)
+    assert output.read_text("utf-8") == reviewed and model.seen == []
+    source.write_text(table + "\nNew text.\n", "utf-8")  # pasted into the output in English
+    output.write_text(reviewed + "\nNew text.\n", "utf-8")
+    translate_file(source, output, model, output_sources=records)
+    assert model.seen == ["New text."]
+    output.write_text(reviewed, "utf-8")  # no record: a copy is untranslated, as before
+    source.write_text(table, "utf-8")
+    translate_file(source, output, model, tgt_lang="de")
+    assert model.seen == ["New text.", "OS", "macOS"]
