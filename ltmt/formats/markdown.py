@@ -184,7 +184,11 @@ def _blocks(text: str, mdx: bool = False) -> tuple[list[Block], list[HtmlBlock]]
     blocks += _title_blocks(parser, view, lines, skipped)
     blocks += _value_blocks(
         "shortcode",
-        [v for n in view.tags for v in shortcode_values(n + skipped, lines[n + skipped])],
+        [
+            value
+            for first, last in view.tags
+            for value in shortcode_values(first + skipped, lines[first + skipped : last + skipped])
+        ],
     )
     blocks += _value_blocks(
         "abbr",

@@ -24,7 +24,8 @@ CommonMark reads these as text, and the model translated or garbled their markup
   Markdown (it went to the model as HTML text, ``**`` and backticks in it);
 - a template tag: Hugo's shortcodes (``{{< note >}}``, ``{{% param "x" %}}``) and Jinja's or
   Liquid's ``{{ page.title }}`` and ``{% include x.html %}``, and MDX's comments (``{/* x
-  */}``). Alone on its line it is kept as that line; in text it is code kept as written
+  */}``). Alone on its line (or on lines of its own, a shortcode's parameters each on a
+  line) it is kept as those lines; in text it is code kept as written
   (:mod:`ltmt.formats.markdown_inline`), a link's destination too (``[guide]({{< ref "x.md"
   >}})``). A block of code between tags alone on their lines (Hugo's ``{{< highlight bash >}}``
   and ``{{< code >}}`` shortcodes, Liquid's ``{% highlight ruby %}``) is kept as written, as
@@ -63,6 +64,10 @@ TEMPLATE_TAG = re.compile(
     re.DOTALL,
 )
 _TEMPLATE_LINE = re.compile(rf"[ \t]*(?:(?:{TEMPLATE_TAG.pattern})[ \t]*)+")
+# lines of template tags alone, a tag over several of them (a Hugo shortcode's parameters each
+# on a line: ``{{< figure`` / ``    src="a.png"`` / ``>}}``), no blank line among them
+_TEMPLATE_LINES = re.compile(_TEMPLATE_LINE.pattern, re.DOTALL)
+_TAG_OPENING = re.compile(r"[ \t]*\{\{[<%]")
 # a template tag alone on its line that opens a block of code: a Hugo shortcode's
 # ({{< highlight bash >}}, {{% code file="x" %}}) or Liquid's ({% highlight ruby linenos %})
 _CODE_TAG = re.compile(
@@ -128,7 +133,8 @@ class ParserView:
 
     lines: list[str]
     titles: list[tuple[int, int, int]]
-    tags: list[int]  # the lines of template tags alone
+    # the lines of template tags alone (first, last): one line, or those of a tag over several
+    tags: list[tuple[int, int]]
     abbreviations: list[int] = field(default_factory=list)  # their definitions' lines
 
 
@@ -140,7 +146,7 @@ def parser_view(lines: Sequence[str]) -> ParserView:
     written."""
     view: list[str] = []
     titles: list[tuple[int, int, int]] = []
-    tags: list[int] = []
+    tags: list[tuple[int, int]] = []
     abbreviations: list[int] = []
     admonitions: list[int] = []  # the marker indentations (in the view) of those open
     html: list[_OpenElement] = []  # the markdown="1" elements open
@@ -148,7 +154,11 @@ def parser_view(lines: Sequence[str]) -> ParserView:
     code_end: re.Pattern[str] | None = None  # the closing tag of the template code block open
     esm = False  # whether an MDX import or export statement is open
     snippets = False  # whether a block of snippets' paths is open
+    tag_last = 0  # the line after the template tag over several lines open
     for number, line in enumerate(lines):
+        if number < tag_last:
+            view.append("")
+            continue
         text = _in_admonitions(line, admonitions)
         # a template code block's lines, its tags' too: kept as written, none of them read
         if code_end is not None or _CODE_TAG.fullmatch(text):
@@ -184,7 +194,10 @@ def parser_view(lines: Sequence[str]) -> ParserView:
         elif _html_boundary(text, html):
             view.append("")
         elif _TEMPLATE_LINE.fullmatch(text):
-            tags.append(number)
+            tags.append((number, number + 1))
+            view.append("")
+        elif (tag_last := _template_lines_end(lines, number)) > number:
+            tags.append((number, tag_last))
             view.append("")
         elif ABBREVIATION.fullmatch(text):
             abbreviations.append(number)
@@ -192,6 +205,20 @@ def parser_view(lines: Sequence[str]) -> ParserView:
         else:
             view.append(text)
     return ParserView(view, titles, tags, abbreviations)
+
+
+def _template_lines_end(lines: Sequence[str], number: int) -> int:
+    """The line after the template tag that opens on line ``number`` and closes on a later
+    line, the lines its own (a shortcode's parameters each on a line: they were translated as
+    prose, ``{{{< Zahlen src=»/img/a.png«``); else 0."""
+    if not _TAG_OPENING.match(lines[number]):
+        return 0
+    for last in range(number + 1, len(lines)):
+        if not lines[last].strip():
+            return 0
+        if _TEMPLATE_LINES.fullmatch("\n".join(lines[number : last + 1])):
+            return last + 1
+    return 0
 
 
 def _snippets_open(lines: Sequence[str], number: int, open_: bool) -> bool:

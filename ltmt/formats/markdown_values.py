@@ -2,8 +2,9 @@
 a :class:`Value` of its front matter (:mod:`ltmt.formats.front_matter`), a link reference
 definition's title (``[dl]: https://... "Download CloudDesk"``), translated as an inline link's
 title is (it was left in English), or a Hugo shortcode's ``alt``, ``caption``, ``title`` and
-``attr`` (``{{< figure src="x.png" alt="The dashboard" >}}``) on a line of template tags alone,
-as an image's alt text is (they were left in English), where it holds no markup, or an
+``attr`` (``{{< figure src="x.png" alt="The dashboard" >}}``) on a line of template tags alone
+(or over lines of their own: ``{{< figure`` / ``  alt="The dashboard"`` / ``>}}``), as an
+image's alt text is (they were left in English), where it holds no markup, or an
 abbreviation's expansion (``*[API]: Application Programming Interface``); a shortcode's other
 attributes, a value with Markdown or HTML in it, and a shortcode in a paragraph's text (code
 there), are kept as written."""
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ltmt.formats.markdown_extensions import ABBREVIATION, SHORTCODE
@@ -79,25 +80,32 @@ def _one_line(text: str) -> str:
     return re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", text)
 
 
-def shortcode_values(number: int, line: str) -> list[Value]:
-    """The attribute values people read of the Hugo shortcodes on line ``number``, a line of
-    template tags alone, each on that line."""
-    return [
+def shortcode_values(number: int, lines: Sequence[str]) -> list[Value]:
+    """The attribute values people read of the Hugo shortcodes on ``lines`` (from line
+    ``number`` on), lines of template tags alone (one, or those of a tag over several), each
+    value on its line."""
+    text = "\n".join(lines)
+    found = [
         value
-        for shortcode in SHORTCODE.finditer(line)
-        for found in _SHORTCODE_TEXT.finditer(line, shortcode.start(), shortcode.end())
-        if (value := _shortcode_value(number, line, found)) is not None
+        for shortcode in SHORTCODE.finditer(text)
+        for attribute in _SHORTCODE_TEXT.finditer(text, shortcode.start(), shortcode.end())
+        if (value := _shortcode_value(number, text, attribute)) is not None
     ]
+    return found
 
 
-def _shortcode_value(number: int, line: str, found: re.Match[str]) -> Value | None:
-    """The value of the shortcode attribute ``found`` on line ``number`` (``line``), its
-    quotes outside it; None where it holds markup (:data:`_MARKUP_SIGN`), kept as written."""
+def _shortcode_value(number: int, text: str, found: re.Match[str]) -> Value | None:
+    """The value of the shortcode attribute ``found`` in ``text`` (lines from line
+    ``number`` on), its quotes outside it; None where it holds markup (:data:`_MARKUP_SIGN`)
+    or runs over lines, kept as written."""
     start, end = found.span("value")
-    text = re.sub(r'\\(["\\])', r"\1", found.group("value"))
-    if _MARKUP_SIGN.search(text):
+    value = re.sub(r'\\(["\\])', r"\1", found.group("value"))
+    if _MARKUP_SIGN.search(value) or "\n" in value:
         return None
-    return text_value(number, number + 1, line[:start], line[end:], text, _shortcode_string)
+    row, line_start = text.count("\n", 0, start), text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end) if "\n" in text[end:] else len(text)
+    prefix, suffix = text[line_start:start], text[end:line_end]
+    return text_value(number + row, number + row + 1, prefix, suffix, value, _shortcode_string)
 
 
 def text_value(

@@ -183,3 +183,33 @@ def test_a_rerun_keeps_a_line_of_shortcode_values_as_it_is(tmp_path: Path) -> No
     reviewed = out.read_text("utf-8")
     translate_file(source, out, FakeModel(), tgt_lang="de")
     assert out.read_text("utf-8") == reviewed
+
+
+MULTILINE = """Intro text.
+
+{{< figure
+    src="/img/a.png"
+    caption="The dashboard"
+>}}
+
+{{< youtube
+    id="w7Ft2ymGmfc"
+>}}
+"""
+
+
+def test_a_shortcode_over_several_lines_is_read_as_one_on_a_line(tmp_path: Path) -> None:
+    """Its lines were translated as prose: ``{{{< Zahlen src=»/img/a.png« ...``."""
+    source, out = tmp_path / "page.md", tmp_path / "page.de.md"
+    source.write_text(MULTILINE, "utf-8")
+    assert [unit.source for unit in open_document(source).units()] == [
+        "Intro text.",
+        "The dashboard",
+    ]
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    written = MULTILINE.replace("Intro text", "INTRO TEXT").replace(
+        '"The dashboard"', '"THE DASHBOARD"'
+    )
+    assert out.read_text("utf-8") == written
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == written
