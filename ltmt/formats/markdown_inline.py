@@ -7,10 +7,11 @@ pipeline already handles (:mod:`ltmt.formats.paired_tags`): ``**bold**`` as ``<b
 (its text translated apart and put back around the matching words; an autolink,
 ``<https://...>``, written back as one), a code span as ``<code>...</code>`` (kept as
 written; a template tag, ``{{< note >}}``, as ``<code data-md="raw">``, written back without
-backticks), an image as ``<img src="..." alt="..."/>`` (a reference image, ``![Logo][logo]``,
-written back as one) and a hard line break as ``<br/>``
-(placeholders the model keeps); escapes (``\\*``) and inline HTML stay
-as written, and character references go to the model as their characters (``&rsquo;``;
+backticks; a Hugo shortcode pair around plain text, ``{{< button >}}Sign up{{< /button >}}``,
+as an element ``<sc data-md="..." data-end="...">`` around it), an image as ``<img src="..."
+alt="..."/>`` (a reference image, ``![Logo][logo]``, written back as one) and a hard line
+break as ``<br/>`` (placeholders the model keeps); escapes (``\\*``) and inline HTML stay as
+written, and character references go to the model as their characters (``&rsquo;``;
 ``&nbsp;``, written back as ``&nbsp;``). Text is in the form of every format's segments
 (:mod:`ltmt.formats.markup_characters`): ``&amp;`` and ``\\&`` are ``&``, ``&lt;Enter&gt;`` and
 ``\\<Enter\\>`` are ``<Enter>``. :func:`markdown` turns a translation back into Markdown (text
@@ -65,6 +66,18 @@ _RAW_LOOKALIKE = re.compile(
 )
 _RAW_MARK = ' data-md="html"'
 _BREAK = re.compile(r"<br/>")  # a hard break's form (inline HTML's <br> stays as written)
+# a Hugo shortcode that opens a pair (``{{< button href="/signup" >}}``, not ``{{< x />}}``), its
+# delimiter and name; and one that closes it (``{{< /button >}}``)
+_SHORTCODE_OPENING = re.compile(
+    r"\{\{(?P<delimiter>[<%])\s*(?P<name>[\w-]+)(?:(?!\}\}).)*?(?<!/)[>%]\}\}", re.DOTALL
+)
+_SHORTCODE_CLOSING = "{{{{{delimiter}\\s*/\\s*{name}\\s*[>%]\\}}\\}}"
+# a paired shortcode in the tagged form: an element around its inner text, which the model
+# translates as a link's (its tags, as written, in its attributes)
+_PLAIN_TEXT = frozenset({"text", "text_special", "softbreak"})
+_PAIRED_SHORTCODE = re.compile(
+    r'<sc data-md="(?P<opening>[^"]*)" data-end="(?P<closing>[^"]*)">|</sc>'
+)
 _OPENING = {"strong_open": "<b>", "em_open": "<i>", "s_open": "<s>"}
 _CLOSING = {"strong_close": "</b>", "em_close": "</i>", "s_close": "</s>"}
 
@@ -157,6 +170,7 @@ def tagged(children: Sequence[Any]) -> str:
     out: list[str] = []
     text = _Text()
     tokens, emphasis = _emphasis_on_links(children)
+    paired = _paired_shortcodes(tokens)
     for index, token in enumerate(tokens):
         kind = token.type
         if kind in ("text", "text_special"):
@@ -173,6 +187,8 @@ def tagged(children: Sequence[Any]) -> str:
             out.append(_CLOSING[kind])
         elif kind == "code_inline":
             out.append(f"<code>{tagged_text(token.content)}</code>")
+        elif index in paired:  # a paired shortcode: a pair of tags, its inner text inside
+            out.append(paired[index])
         elif kind == "template":  # a template tag: code the model keeps, not a code span
             out.append(f'<code data-md="raw">{tagged_text(token.content)}</code>')
         elif kind == "link_open":
@@ -200,6 +216,37 @@ def tagged(children: Sequence[Any]) -> str:
             out.append(token.content)
     out.append(text.tagged())
     return "".join(out).strip()
+
+
+def _paired_shortcodes(tokens: Sequence[Any]) -> dict[int, str]:
+    """The tagged form of the Hugo shortcodes among ``tokens`` that open and close a pair
+    (``{{< button href="/signup" >}}Sign up now{{< /button >}}``), by token number: the
+    opening as an element's opening tag holding both as written, the closing as its end, so
+    that the inner text stays inside (it came back ``...{{< /button >}} an.``); where that
+    text is plain (other markup in it left to the model as before, which kept it better)."""
+    found: dict[int, str] = {}
+    for index, token in enumerate(tokens):
+        opening = _SHORTCODE_OPENING.fullmatch(token.content) if token.type == "template" else None
+        if opening is None or index in found:
+            continue
+        name, delimiter = re.escape(opening["name"]), opening["delimiter"]
+        closing = re.compile(_SHORTCODE_CLOSING.format(delimiter=delimiter, name=name))
+        end = next(
+            (
+                later
+                for later in range(index + 1, len(tokens))
+                if tokens[later].type == "template" and closing.fullmatch(tokens[later].content)
+            ),
+            None,
+        )
+        inner = tokens[index + 1 : end] if end is not None else [token]
+        if end is not None and all(kind.type in _PLAIN_TEXT for kind in inner):
+            found[index] = (
+                f'<sc data-md="{_attribute(token.content)}" '
+                f'data-end="{_attribute(tokens[end].content)}">'
+            )
+            found[end] = "</sc>"
+    return found
 
 
 # a reference link as written: [text][label] or [text][] (its label is its text); or [text]
@@ -262,7 +309,18 @@ def markdown(text: str, hard_break: str | None = "\\", continuation: str = "") -
         codes.append(written if found.group("raw") else _backticked(written))
         return f"\0{len(codes) - 1}\0"
 
+    closings: list[str] = []
+
+    def shortcode(found: re.Match[str]) -> str:  # a paired shortcode's tags, as written
+        if found.group("opening") is None:
+            codes.append(closings.pop() if closings else "")
+        else:
+            codes.append(html.unescape(found.group("opening")))
+            closings.append(html.unescape(found.group("closing")))
+        return f"\0{len(codes) - 1}\0"
+
     text = _CODE.sub(code, text)
+    text = _PAIRED_SHORTCODE.sub(shortcode, text)
     text = _METAVARIABLE.sub(_bracketed_text, text)
     text = _IMAGE.sub(_image, text)
     text = _LINK.sub(_link, text).replace(_RAW_MARK, "")

@@ -633,3 +633,39 @@ def test_a_reviewers_copy_of_the_source_is_kept_where_ltmt_wrote_that_block(
     source.write_text(table, "utf-8")
     translate_file(source, output, model, tgt_lang="de")
     assert model.seen == ["New text.", "OS", "macOS"]
+
+
+@pytest.mark.parametrize(
+    ("line", "unit", "written"),
+    [
+        (
+            '{{< button href="/signup" >}}Sign up now{{< /button >}}',
+            '<sc data-md="{{&lt; button href=&quot;/signup&quot; &gt;}}" '
+            'data-end="{{&lt; /button &gt;}}">Sign up now</sc>',
+            '{{< button href="/signup" >}}SIGN UP NOW{{< /button >}}',
+        ),
+        (
+            'Read {{% link "x" %}}the guide{{%/link%}} first.',
+            'Read <sc data-md="{{% link &quot;x&quot; %}}" data-end="{{%/link%}}">the guide</sc>'
+            " first.",
+            'READ {{% link "x" %}}THE GUIDE{{%/link%}} FIRST.',
+        ),
+        (  # one alone, or closing itself, is code as before
+            'Click {{< kbd "Ctrl+S" >}} or {{< icon "save" />}}{{< /icon >}} now.',
+            'Click <code data-md="raw">{{< kbd "Ctrl+S" >}}</code> or '
+            '<code data-md="raw">{{< icon "save" />}}</code>'
+            '<code data-md="raw">{{< /icon >}}</code> now.',
+            'CLICK {{< kbd "Ctrl+S" >}} OR {{< icon "save" />}}{{< /icon >}} NOW.',
+        ),
+    ],
+)
+def test_a_paired_shortcode_is_a_pair_of_tags_around_its_text(
+    tmp_path: Path, line: str, unit: str, written: str
+) -> None:
+    """``{{< button >}}Sign up now{{< /button >}}`` came back ``{{< button href="/signup"
+    >}}Geben Sie jetzt{{< /button >}} an.``: the two shortcodes were two codes."""
+    source, out = tmp_path / "page.md", tmp_path / "page.de.md"
+    source.write_text(line + "\n", "utf-8")
+    assert [u.source for u in open_document(source).units()] == [unit]
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == written + "\n"

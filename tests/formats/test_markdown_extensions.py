@@ -192,8 +192,8 @@ def test_template_tags_are_kept_as_written(tmp_path: Path) -> None:
          ['<code data-md="raw">{% if user %}</code>Welcome back!<code data-md="raw">{% endif %}</code>'],
          "{% if user %}WELCOME BACK!{% endif %}\n"),
         ("{{< notice tip >}}Export it.{{< /notice >}}\n",
-         ['<code data-md="raw">{{< notice tip >}}</code>Export it.'
-          '<code data-md="raw">{{< /notice >}}</code>'],
+         ['<sc data-md="{{&lt; notice tip &gt;}}" data-end="{{&lt; /notice &gt;}}">Export it.'
+          '</sc>'],  # a paired shortcode: a pair of tags (test_markdown)
          "{{< notice tip >}}EXPORT IT.{{< /notice >}}\n"),
         ("{{ a }} and {{ b }}\n",
          ['<code data-md="raw">{{ a }}</code> and <code data-md="raw">{{ b }}</code>'],
