@@ -1,9 +1,10 @@
 """The text a Markdown page shows from outside its blocks, each value written in its own syntax:
 a :class:`Value` of its front matter (:mod:`ltmt.formats.front_matter`), a link reference
 definition's title (``[dl]: https://... "Download CloudDesk"``), translated as an inline link's
-title is (it was left in English), or a Hugo shortcode's ``alt``, ``caption``, ``title`` and
-``attr`` (``{{< figure src="x.png" alt="The dashboard" >}}``) on a line of template tags alone
-(or over lines of their own: ``{{< figure`` / ``  alt="The dashboard"`` / ``>}}``), as an
+title is (it was left in English), or a Hugo shortcode's ``alt``, ``caption``, ``title``,
+``attr``, ``summary`` and ``label`` (``{{< figure src="x.png" alt="The dashboard" >}}``,
+``{{< details summary="Show advanced options" >}}``) on a line of template tags alone (or
+over lines of their own: ``{{< figure`` / ``  alt="The dashboard"`` / ``>}}``), as an
 image's alt text is (they were left in English), where it holds no markup, or an
 abbreviation's expansion (``*[API]: Application Programming Interface``); a shortcode's other
 attributes, a value with Markdown or HTML in it, and a shortcode in a paragraph's text (code
@@ -28,7 +29,7 @@ _DEFINITION_TITLE = re.compile(
 _CLOSING = {'"': '"', "'": "'", "(": ")"}
 # an attribute of a Hugo shortcode that people read
 _SHORTCODE_TEXT = re.compile(
-    r'(?<=\s)(?:alt|caption|title|attr)[ \t]*=[ \t]*"(?P<value>(?:[^"\\]|\\.)*)"'
+    r'(?<=\s)(?:alt|caption|title|attr|summary|label)[ \t]*=[ \t]*"(?P<value>(?:[^"\\]|\\.)*)"'
 )
 # a character of Markdown, HTML or template markup, which a shortcode's value may hold (Hugo
 # renders a caption's ``**Save**``): sent as plain text, it came back garbled (``**Save*``)

@@ -213,3 +213,19 @@ def test_a_shortcode_over_several_lines_is_read_as_one_on_a_line(tmp_path: Path)
     assert out.read_text("utf-8") == written
     translate_file(source, out, FakeModel(), tgt_lang="de")
     assert out.read_text("utf-8") == written
+
+
+def test_a_details_summary_and_a_label_are_translated(tmp_path: Path) -> None:
+    """``{{< details summary="Show advanced options" >}}`` stayed English where title,
+    caption and alt were translated."""
+    source, out = tmp_path / "page.md", tmp_path / "page.de.md"
+    text = '{{< details summary="Show advanced options" >}}\n{{< tab label="On a Mac" >}}\n'
+    source.write_text(text, "utf-8")
+    assert [u.source for u in open_document(source).units()] == [
+        "Show advanced options",
+        "On a Mac",
+    ]
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == text.replace(
+        "Show advanced options", "SHOW ADVANCED OPTIONS"
+    ).replace("On a Mac", "ON A MAC")
