@@ -69,10 +69,11 @@ _WEBEXTENSION_NAME = re.compile(r"\$[A-Za-z_]\w*\$|__MSG_[A-Za-z0-9@_]+__")
 # a key's end that names the ``one`` plural category: i18next's ``_one``, ``.one``, ``[one]``,
 # a JSON plural object's ``one`` or ``=1`` member (Shopify's ``/cart/item_count/one``), an ICU
 # case's ``one {``
-_ONE_CATEGORY = re.compile(r"(?:[_./]one|/=1|\[one\]|\bone\s*\{)\s*$")
+_ONE_CATEGORY = re.compile(r"(?:[_./#]one|/=1|\[one\]|\bone\s*\{)\s*$")
 # a count field by its name, which a plural's ``_one`` or first form may leave out: i18next's
-# ``{{count}}``, Drupal's ``@count`` (``%count``, ``!count``) and Symfony's ``%count%``
-_COUNT_FIELD = re.compile(r"\{\{-?\s*count\s*-?\}\}|[@%!]count|%count%")
+# ``{{count}}``, Hugo's and go-i18n's ``{{ .Count }}``, Drupal's ``@count`` (``%count``,
+# ``!count``) and Symfony's ``%count%``
+_COUNT_FIELD = re.compile(r"\{\{-?\s*(?:count|\.Count)\s*-?\}\}|[@%!]count|%count%")
 
 
 @dataclass(frozen=True)
@@ -166,8 +167,8 @@ def singular_form(metadata: Mapping[str, Any]) -> bool:
     """Whether a pair of ``metadata`` is a plural's form for one, which may leave out its count:
     a catalog's first plural form (``plural`` 0) or a string whose context (its key) names the
     ``one`` category: i18next's ``file_one``, ``file.one``, ``file[one]``, a JSON plural
-    object's ``/file/one`` or ``/file/=1`` or an ICU case's ``one {``, which a JSON or YAML
-    import keeps as the key alone."""
+    object's ``/file/one`` or ``/file/=1``, a YAML one/other mapping's ``file#one`` (Hugo's
+    i18n) or an ICU case's ``one {``, which a JSON or YAML import keeps as the key alone."""
     if str(metadata.get("plural", "")) == "0":
         return True
     return _ONE_CATEGORY.search(str(metadata.get("context", "") or "")) is not None
@@ -176,7 +177,8 @@ def singular_form(metadata: Mapping[str, Any]) -> bool:
 def is_count(text: str) -> bool:
     """Whether ``text`` is a placeholder a plural's count fills in: a printf integer, Qt's
     ``%n``, a brace field (:data:`~ltmt.formats.format_strings.COUNT_CONVERSION`),
-    i18next's ``{{count}}``, Drupal's ``@count`` or Symfony's ``%count%``."""
+    i18next's ``{{count}}``, Hugo's ``{{ .Count }}``, Drupal's ``@count`` or Symfony's
+    ``%count%``."""
     return COUNT_CONVERSION.fullmatch(text) is not None or _COUNT_FIELD.fullmatch(text) is not None
 
 

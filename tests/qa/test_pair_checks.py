@@ -1206,3 +1206,15 @@ def test_a_laravel_field_lost_beside_one_in_another_case_is_still_lacking() -> N
 def test_a_prompts_yes_key_may_be_germans_j(source: str, target: str, expected: list[str]) -> None:
     """``[Y]`` → ``[J]`` (coreutils' y/n are j/n) was an error; a game's ``[Y]`` lost still is."""
     assert placeholder_problems(source, target, {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("context", "target", "expected"),
+    [
+        # Hugo's i18n YAML (wordCount: {one: ..., other: ...}) read as wordCount#one
+        ("wordCount#one", "Ein Wort", []),
+        ("wordCount#other", "Wörter", ["lacks {{ .Count }}"]),  # not another form
+    ],
+)
+def test_a_hugo_plurals_form_for_one_may_leave_out_its_count(context, target, expected):
+    assert placeholder_problems("{{ .Count }} word", target, {"context": context}) == expected
