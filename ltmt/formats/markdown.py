@@ -38,6 +38,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -67,6 +68,7 @@ from ltmt.formats.markdown_values import (
     abbreviation_value,
     definition_title,
     shortcode_values,
+    shortcodes_as_written,
 )
 from ltmt.formats.markup_characters import plain_text
 from ltmt.formats.output_sources import Record
@@ -80,6 +82,7 @@ logger = logging.getLogger(__name__)
 WHAT = "a Markdown file"
 # a pipe that ends a table cell (not escaped); one a translated cell holds is escaped
 _CELL_PIPE = re.compile(r"(?<!\\)\|")
+_TAG = re.compile(r"<[^<>]+>")  # a tag of a block's tagged form
 # a definition's line of a definition list (Pandoc's, PHP Markdown Extra's): ": Definition"
 _DEFINITION = re.compile(r"[ \t]{0,3}:[ \t]+(?=\S)")
 
@@ -425,6 +428,26 @@ def _attribute_pairs(block: Block, theirs: Block) -> list[tuple[str, tuple[int, 
     ]
 
 
+def _tags_as_written(source: str) -> dict[str, Any]:
+    """The metadata that names ``source``'s tags whose attributes hold escaped characters
+    as written (``ltmt qa``'s ``lacks <a href="{{< ref "overview.md" >}}">``: they were
+    printed ``{{&lt; ref &quot;...``)."""
+    escaped = {tag for tag in _TAG.findall(source) if "&" in tag}
+    return {"placeholders": {tag: unescape(tag) for tag in escaped}} if escaped else {}
+
+
+def _shortcodes_alone(text: str) -> str:
+    """The Hugo shortcodes on the lines of template tags alone of the Markdown ``text``, as
+    :func:`~ltmt.formats.markdown_values.shortcodes_as_written` gives them."""
+    lines = text.splitlines()
+    front = FRONT_MATTER.match(text)
+    skipped = front.group().count("\n") if front is not None else 0
+    view = parser_view(lines[skipped:])
+    return shortcodes_as_written(
+        [line for first, last in view.tags for line in lines[first + skipped : last + skipped]]
+    )
+
+
 def _recorded(record: Record | None, key: str, source: str) -> bool:
     """Whether ``record`` (what ltmt last wrote into the output) says ltmt wrote the output's
     block ``key`` for ``source``: its text is a translation, even one that copies its source
@@ -608,8 +631,13 @@ class MarkdownDocument(TranslationsHeld):
             yield from lined_up_sources(mine.found, other.found, mine.unit_key)
 
     @classmethod
-    def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
-        """The block pairs of the translated Markdown ``path`` and its ``source_file``."""
+    def pairs(
+        cls, path: Path, source_file: Path | None = None, purpose: str = "imported", **_: Any
+    ) -> Iterator[PairRecord]:
+        """The block pairs of the translated Markdown ``path`` and its ``source_file``; for
+        ``ltmt qa`` (``purpose`` ``checked``), also the pair of their Hugo shortcodes on lines
+        of their own (:func:`~ltmt.formats.markdown_values.shortcodes_as_written`), which no
+        block holds and memory import leaves out."""
         source_file = source_file_given(path, WHAT, source_file)
         document = cls.open(Path(source_file))
         text = decode(read_bytes(Path(path), WHAT), Path(path))
@@ -633,9 +661,17 @@ class MarkdownDocument(TranslationsHeld):
                 "that file does"
             )
         aligned += document._html_aligned(their_html)
+        shortcodes = (_shortcodes_alone(document.text), _shortcodes_alone(text))
+        if purpose == "checked" and any(shortcodes):
+            aligned.append(("shortcodes", *shortcodes))
         return iter(  # a block translated as its source too: lined_up_pairs
             [
-                PairRecord(source, translation, f"{path}: {key}", {})
+                PairRecord(
+                    source,
+                    translation,
+                    f"{path}: {key}",
+                    _tags_as_written(source) if purpose == "checked" else {},
+                )
                 for key, source, translation in aligned
             ]
         )

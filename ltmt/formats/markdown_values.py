@@ -95,6 +95,23 @@ def shortcode_values(number: int, lines: Sequence[str]) -> list[Value]:
     return found
 
 
+def shortcodes_as_written(lines: Sequence[str]) -> str:
+    """The Hugo shortcodes on ``lines`` (lines of template tags alone), each as written but
+    the values people read (:func:`shortcode_values`, which a translation translates) left
+    out, in the tagged form of code kept as written: what a translation's shortcodes must
+    match (``{{< /alarm >}}`` for ``{{< /alert >}}`` broke the build, unreported)."""
+    shortcodes = (found.group() for found in SHORTCODE.finditer("\n".join(lines)))
+    return "".join(
+        f'<code data-md="raw">{tagged_text(_SHORTCODE_TEXT.sub(_unread, shortcode))}</code>'
+        for shortcode in shortcodes
+    )
+
+
+def _unread(found: re.Match[str]) -> str:
+    """A shortcode attribute people read (:data:`_SHORTCODE_TEXT`) with its value left out."""
+    return found.group()[: found.start("value") - found.start()] + '"'
+
+
 def _shortcode_value(number: int, text: str, found: re.Match[str]) -> Value | None:
     """The value of the shortcode attribute ``found`` in ``text`` (lines from line
     ``number`` on), its quotes outside it; None where it holds markup (:data:`_MARKUP_SIGN`)

@@ -669,3 +669,28 @@ def test_a_paired_shortcode_is_a_pair_of_tags_around_its_text(
     assert [u.source for u in open_document(source).units()] == [unit]
     translate_file(source, out, FakeModel(), tgt_lang="de")
     assert out.read_text("utf-8") == written + "\n"
+
+
+def test_qa_checks_shortcodes_on_lines_of_their_own_and_names_tags_as_written(
+    tmp_path: Path,
+) -> None:
+    """``{{< /alarm >}}`` for ``{{< /alert >}}`` and ``{{% Hinweis Tipp %}}`` for ``{{% notice
+    tip %}}`` passed ``ltmt qa``; a lost link was named ``<a href="{{&lt; ref ...``."""
+    from ltmt.qa.pair_checks import placeholder_problems
+
+    source, output = tmp_path / "en.md", tmp_path / "de.md"
+    source.write_text(
+        '{{< alert title="Careful" >}}\nSee [it]({{< ref "a.md" >}}).\n{{< /alert >}}\n', "utf-8"
+    )
+    output.write_text('{{< alert title="Achtung" >}}\nSiehe es.\n{{< /alarm >}}\n', "utf-8")
+    found = {
+        pair.position.split(": ")[-1]: placeholder_problems(pair.source, pair.target, pair.metadata)
+        for pair in MarkdownDocument.pairs(output, source, purpose="checked")
+    }
+    assert found["block1"] == ['lacks <a href="{{< ref "a.md" >}}">, </a>']
+    assert found["shortcodes"][-1] == (
+        "changes Markdown markup: write '{{< /alert >}}' as the source does"
+    )  # the translated title is no change
+    assert "shortcodes" not in {
+        pair.position.split(": ")[-1] for pair in MarkdownDocument.pairs(output, source)
+    }  # nor is it imported into memory
