@@ -2,8 +2,10 @@
 
 The keys read are ``title``, ``description``, ``summary``, ``subtitle``, ``excerpt``,
 ``linkTitle`` (Hugo's) and ``sidebar_label``, ``pagination_label`` (Docusaurus's: the
-sidebar's and the previous/next links' text), at the top level or under ``params`` (Hugo's
-page parameters).
+sidebar's and the previous/next links' text), at the top level, under ``params`` (Hugo's
+page parameters) or in Hugo's ``cascade`` (its ``params`` too); and a Hugo menu entry's
+``name`` (``menu: main: name:``, ``[menu.main]``) where the entry has an ``identifier``
+(without one, Hugo takes the name for the identifier its children's ``parent`` names).
 
 - YAML's (``---``), read with PyYAML's composer, which says where each value stands: plain,
   ``"double-"`` or ``'single-quoted'`` on one line or over several (read as YAML folds them and
@@ -46,13 +48,21 @@ SHOWN = (
 _SHOWN = "(?:" + "|".join(SHOWN) + ")"
 # the table whose shown keys are read besides the top level's (Hugo's page parameters)
 _PARAMS = "params"
+# what Hugo's cascade (front matter its descendants take) holds: shown keys, params' too
+_CASCADE = "cascade"
+# a menu entry's name, what the menu shows: read only where the entry has an identifier, which
+# its children's parent names (without one Hugo takes the name for it: translated, the
+# children would lose their parent)
+_MENU, _MENU_NAME, _MENU_ID = "menu", "name", "identifier"
 # a line of TOML front matter whose value people read: a "basic" or 'literal' string
 _TOML_TEXT = re.compile(
-    rf"(?P<prefix>[ \t]*{_SHOWN}[ \t]*=[ \t]*)"
+    rf"(?P<prefix>[ \t]*(?P<key>{_SHOWN}|{_MENU_NAME})[ \t]*=[ \t]*)"
     r"""(?P<value>"(?:[^"\\\n]|\\.)*"|'[^'\n]*')(?P<suffix>[ \t]*(?:#.*)?)"""
 )
 # the first line of one whose value is a multi-line string
-_TOML_MULTILINE = re.compile(rf"(?P<prefix>[ \t]*{_SHOWN}[ \t]*=[ \t]*)(?P<quotes>\"\"\"|''')")
+_TOML_MULTILINE = re.compile(
+    rf"(?P<prefix>[ \t]*(?P<key>{_SHOWN}|{_MENU_NAME})[ \t]*=[ \t]*)(?P<quotes>\"\"\"|''')"
+)
 # a TOML table's header: [params], [[menu.main]]
 _TOML_TABLE = re.compile(r"[ \t]*(?P<open>\[\[?)[ \t]*(?P<name>[^\[\]]*?)[ \t]*\]\]?[ \t]*(?:#.*)?")
 _FENCES = ("---", "+++", "...")
@@ -131,7 +141,26 @@ def _shown_nodes(root: Any) -> list[tuple[str, Any]]:
             pairs += [(f"{_PARAMS}.{k.value}", v) for k, v in node.value if k.value in SHOWN]
         elif key.value in SHOWN:
             pairs.append((key.value, node))
+        elif key.value == _CASCADE:  # a mapping, or a list of them
+            items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+            pairs += [(f"{_CASCADE}.{k}", v) for item in items for k, v in _shown_nodes(item)]
+        elif key.value == _MENU and isinstance(node, yaml.MappingNode):
+            pairs += [(f"{_MENU}.{k}.{_MENU_NAME}", v) for k, v in _menu_names(node)]
     return pairs
+
+
+def _menu_names(menus: Any) -> list[tuple[str, Any]]:
+    """The (menu, name node) of the entries of the mapping ``menus`` (``main: {name: ...,
+    identifier: ...}``) that have an identifier (:data:`_MENU_NAME`)."""
+    import yaml
+
+    found = []
+    for key, entry in menus.value:
+        if isinstance(entry, yaml.MappingNode):
+            fields = {k.value: v for k, v in entry.value}
+            if _MENU_ID in fields and _MENU_NAME in fields:
+                found.append((str(key.value), fields[_MENU_NAME]))
+    return found
 
 
 def _add_yaml_value(found: FrontMatter, lines: list[str], key: str, node: Any) -> None:
@@ -185,7 +214,7 @@ def _toml_front_matter(lines: list[str]) -> FrontMatter:
     found = FrontMatter()
     closing = len(lines) - 1 if len(lines) > 1 and lines[-1].rstrip() in _FENCES else len(lines)
     try:
-        tomllib.loads("\n".join(lines[1:closing]))
+        data = tomllib.loads("\n".join(lines[1:closing]))
     except tomllib.TOMLDecodeError as error:
         found.warnings.append(
             f"its TOML front matter is not valid TOML ({error}); the page will not build: "
@@ -197,32 +226,53 @@ def _toml_front_matter(lines: list[str]) -> FrontMatter:
     while number < closing:
         header = _TOML_TABLE.fullmatch(lines[number])
         if header is not None:
-            table = header.group("name") if header.group("open") == "[" else "[[array]]"
-        if table not in ("", _PARAMS):
+            table = header.group("name")
+            if header.group("open") != "[" and table != _CASCADE:
+                table = "[[array]]"
+        read = _toml_keys_read(table, data)
+        if not read:
             number += 1
             continue
-        value, number = _toml_value(found, lines, number, closing, table)
+        value, number = _toml_value(found, lines, number, closing, table, read)
         _add(found, value)
     return found
 
 
+def _toml_keys_read(table: str, data: dict[str, Any]) -> tuple[str, ...]:
+    """The keys whose strings people read in the TOML table ``table`` ("" for the top level;
+    ``data``: the front matter's): the shown ones at the top level, in ``[params]`` and in a
+    cascade's (``[[cascade]]``, ``[cascade.params]``); a menu entry's name (``[menu.main]``)
+    where it has an identifier (:data:`_MENU_NAME`)."""
+    if table in ("", _PARAMS, _CASCADE, f"{_CASCADE}.{_PARAMS}"):
+        return SHOWN
+    menu, _, name = table.partition(".")
+    entry = data.get(_MENU, {}).get(name) if menu == _MENU and name else None
+    return (_MENU_NAME,) if isinstance(entry, dict) and _MENU_ID in entry else ()
+
+
 def _toml_value(
-    found: FrontMatter, lines: list[str], number: int, closing: int, table: str
+    found: FrontMatter,
+    lines: list[str],
+    number: int,
+    closing: int,
+    table: str,
+    read: tuple[str, ...] = SHOWN,
 ) -> tuple[Value | None, int]:
-    """The value whose key is TOML's line ``number`` (if one people read; ``table``: the
-    table it is in, "" for the top level), and the number of the line after it."""
+    """The value whose key is TOML's line ``number`` (if one people read: of ``read``;
+    ``table``: the table it is in, "" for the top level), and the number of the line after
+    it."""
     import tomllib
 
     line = lines[number]
     one_line = _TOML_TEXT.fullmatch(line)
-    if one_line is not None:
+    if one_line is not None and one_line.group("key") in read:
         text = tomllib.loads(f"value = {one_line.group('value')}")["value"]
         literal = one_line.group("value").startswith("'")
         written = functools.partial(_toml_string, literal=literal)
         prefix, suffix = one_line.group("prefix"), one_line.group("suffix")
         return text_value(number, number + 1, prefix, suffix, text, written), number + 1
     opening = _TOML_MULTILINE.match(line)
-    if opening is None:
+    if opening is None or opening.group("key") not in read:
         return None, number + 1
     quotes, prefix = opening.group("quotes"), opening.group("prefix")
     for last in range(number + 1, closing + 1):

@@ -178,3 +178,46 @@ def test_damaged_front_matter_is_left_as_written_with_a_warning(
         f"{source}: its front matter is not valid YAML (line 2: while scanning a quoted scalar, "
         "found unexpected end of stream); the page will not build: fix it (it is left as written)"
     ]
+
+
+MENUS_YAML = """---
+cascade:
+  - params:
+      summary: Read this first.
+menu:
+  main:
+    name: Quick start
+    identifier: quick
+  footer:
+    name: Start
+---
+"""
+
+MENUS_TOML = """+++
+[[cascade]]
+  [cascade.params]
+    summary = "Read this first."
+[menu.main]
+  name = "Quick start"
+  identifier = "quick"
+[menu.footer]
+  name = "Start"
++++
+"""
+
+
+@pytest.mark.parametrize("text", [MENUS_YAML, MENUS_TOML])
+def test_a_cascades_summary_and_a_menu_entrys_name_with_an_identifier_are_translated(
+    tmp_path: Path, text: str
+) -> None:
+    """They were left English. A menu entry without an identifier keeps its name: Hugo takes
+    it for the identifier its children's parent names."""
+    source, out = tmp_path / "page.md", tmp_path / "page.de.md"
+    source.write_text(text, "utf-8")
+    assert [unit.source for unit in open_document(source).units()] == [
+        "Read this first.",
+        "Quick start",
+    ]
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    written = text.replace("Read this first.", "READ THIS FIRST.")
+    assert out.read_text("utf-8") == written.replace("Quick start", "QUICK START")
