@@ -25,7 +25,11 @@ def no_german_word(rest: str) -> bool:
     German word (:func:`~ltmt.word_tables.target_words`): the pieces of an English word the
     model half wrote (``Re|zeiving`` for "Receiving"), not a compound's last part (``datei``),
     so the word is replaced whole. Each hyphenated part is asked; one that ends in a German
-    word of four letters or more is a compound (``dateiverwaltung``)."""
+    word of four letters or more is a compound (``dateiverwaltung``). German's function words
+    (:data:`~ltmt.terminology.placement.FUNCTION_WORDS`) are German, whether or not the table
+    holds them: it lacks some English writes alike ("in", "so"), and "den Branch in das
+    Repository" was reported a leftover."""
+    from ltmt.terminology.placement import FUNCTION_WORDS  # (placement imports this module)
     from ltmt.word_tables import target_words
 
     known = target_words("de")
@@ -33,6 +37,8 @@ def no_german_word(rest: str) -> bool:
         return False
     parts = [part.casefold() for part in rest.split("-") if part]
     return any(
-        part not in known and not any(part[k:] in known for k in range(1, len(part) - 3))
+        part not in known
+        and part not in FUNCTION_WORDS
+        and not any(part[k:] in known for k in range(1, len(part) - 3))
         for part in parts
     )

@@ -15,6 +15,9 @@ from ltmt.terminology.fragments import garbled, no_german_word
         ("dateiverwaltung", False),  # a compound of its own
         ("er-Schlange", False),  # each hyphenated part is German
         ("Party", True),
+        ("in", False),  # German function words the table lacks (English writes them alike)
+        ("so", False),
+        ("In", False),
     ],
 )
 def test_no_german_word(rest: str, expected: bool) -> None:
@@ -28,6 +31,7 @@ def test_no_german_word(rest: str, expected: bool) -> None:
         ("Acme", "Sign in to Acme", False),  # a name the input writes
         ("Partei", "by the Disclosing Party", False),  # German
         ("Rezeiving", "", False),  # no input to tell a name by
+        ("in", "Push the branch into the remote repository.", False),  # den Branch in das ...
     ],
 )
 def test_garbled(word: str, source: str, expected: bool) -> None:

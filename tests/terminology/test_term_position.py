@@ -76,3 +76,28 @@ BY_THE = "by the Disclosing Party to the Receiving Party, whether"
 def test_a_target_beside_a_leftover_of_the_models_words(source, output, expected):
     found = leftovers(source, output, LEGAL.find(source))
     assert [hit.term.source for hit in found] == expected
+
+
+GIT = TermMatcher(
+    [
+        Term("branch", "Branch"),
+        Term("repository", "Repository"),
+        Term("workspace", "Arbeitsbereich"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "output"),
+    [
+        # German function words the word table lacks (English writes them alike): no leftover
+        (
+            "Push the branch into the remote repository.",
+            "Bleiben Sie den Branch in das entlegene Repository.",
+        ),
+        ("Move the repository into another workspace.", "Das Repository in einen Bereich."),
+        ("The workspace is so fast.", "Der Arbeitsbereich so schnell."),
+    ],
+)
+def test_a_german_function_word_beside_a_target_is_no_leftover(source: str, output: str):
+    assert leftovers(source, output, GIT.find(source)) == []
