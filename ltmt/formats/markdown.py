@@ -71,6 +71,7 @@ from ltmt.formats.markdown_values import (
     shortcodes_as_written,
 )
 from ltmt.formats.markup_characters import plain_text
+from ltmt.formats.mdx import html_attributes
 from ltmt.formats.output_sources import Record
 from ltmt.formats.recorded_places import lined_up_places, recorded_sources, warn_of_replaced
 from ltmt.segments import PairRecord
@@ -395,9 +396,10 @@ def _html_block(
     """The HTML block of ``lines[first:last]`` (``content``: its text, as the parser read it
     without container prefixes), or None when it has nothing to translate or its lines are
     not its text behind one prefix and one continuation prefix each. Without ``props`` (an MDX
-    page's, whose tags are JSX) its attribute values are kept as written: a JSX component's
-    props are code (``<Card title="Get started" description="..." />`` came back with its
-    title alone translated)."""
+    page's, whose tags are JSX) a JSX component's props are kept as written, being code
+    (``<Card title="Get started" description="..." />`` came back with its title alone
+    translated), while HTML's tags' attributes are read
+    (:func:`~ltmt.formats.mdx.html_attributes`)."""
     texts = content.rstrip("\n").split("\n")
     written = lines[first:last]
     if len(texts) != len(written) or not all(
@@ -409,7 +411,7 @@ def _html_block(
         return None
     found = segments("\n".join(texts))
     if not props:
-        found.attributes.clear()
+        found.attributes[:] = html_attributes(found.attributes, "\n".join(texts))
     if not found.pieces():
         return None
     continuation = prefixes[1] if len(prefixes) > 1 else " " * len(prefixes[0])

@@ -357,20 +357,22 @@ def test_indented_text_of_an_mdx_page_is_translated_in_its_place(
 
 
 CARD = '<Card title="Get started" description="Deploy your first site in minutes" />\n'
+IMAGE = '\n<img src="/img/diagram.png" alt="Diagram of the build pipeline" />\n'
+IMAGE_WRITTEN = IMAGE.replace("Diagram of the build pipeline", "DIAGRAM OF THE BUILD PIPELINE")
 
 
 @pytest.mark.parametrize(
     ("name", "written"),
     [  # a JSX component's props are code: the title alone came back translated
-        ("page.mdx", CARD),
-        ("page.md", CARD.replace("Get started", "GET STARTED")),  # HTML's title people read
+        ("page.mdx", CARD + IMAGE_WRITTEN),  # an HTML tag's alt text is read, as in .md
+        ("page.md", CARD.replace("Get started", "GET STARTED") + IMAGE_WRITTEN),
     ],
 )
 def test_an_mdx_pages_jsx_props_are_kept_as_written(
     tmp_path: Path, name: str, written: str
 ) -> None:
     source, out = tmp_path / name, tmp_path / f"de-{name}"
-    source.write_text(CARD, "utf-8")
+    source.write_text(CARD + IMAGE, "utf-8")
     translate_file(source, out, FakeModel(), tgt_lang="de")
     assert out.read_text("utf-8") == written
 
