@@ -71,7 +71,7 @@ from ltmt.formats.markdown_values import (
     shortcodes_as_written,
 )
 from ltmt.formats.markup_characters import plain_text
-from ltmt.formats.mdx import html_attributes
+from ltmt.formats.mdx import html_attributes, indented_prose
 from ltmt.formats.output_sources import Record
 from ltmt.formats.recorded_places import lined_up_places, recorded_sources, warn_of_replaced
 from ltmt.segments import PairRecord
@@ -264,7 +264,9 @@ def _indented_blocks(
     parser: Any, code: Any, lines: list[str], skipped: int, before: int
 ) -> list[Block]:
     """The paragraphs of an MDX page's indented text (``code``: the token CommonMark reads it
-    as; ``before``: such paragraphs before it), each its block, its indentation kept."""
+    as; ``before``: such paragraphs before it) that are prose in a JSX element
+    (:func:`~ltmt.formats.mdx.indented_prose`), each its block, its indentation kept: the rest
+    (a JSX expression, a command in a list item, an admonition's ``:::``) is kept as written."""
     first = code.map[0] + skipped
     tokens = parser.parse(code.content)
     found: list[Block] = []
@@ -272,7 +274,7 @@ def _indented_blocks(
         if opening.type != "paragraph_open" or token.type != "inline" or token.map is None:
             continue
         block = _text_block(f"indented{before + len(found)}", opening, token, lines, first)
-        if block is not None:
+        if block is not None and indented_prose(lines, block.first, block.last, token.content):
             found.append(block)
     return found
 
@@ -646,6 +648,8 @@ class MarkdownDocument(TranslationsHeld):
         their_blocks, their_html = _blocks(text, _is_mdx(Path(path)))
         aligned: list[tuple[str, str, str]] = []
         for block, theirs, _written in document._aligned(their_blocks, text):
+            if block.key.startswith("indented") and theirs.source == block.source:
+                continue  # an MDX page's indented text left as written (as before 6e4ffa33)
             aligned.append((block.key, block.source, theirs.source))
             aligned += [
                 (key, source, translation)

@@ -1,17 +1,31 @@
-"""What of an MDX page's JSX is text to translate.
+"""What of an MDX page's JSX and indented lines is text to translate.
 
 An MDX page (``.mdx``) is Markdown with JSX in it (:mod:`ltmt.formats.markdown`). Its tags'
 attributes are read as a Markdown page's are where the tag is HTML's (``<img alt="...">``,
-lowercase), while a JSX component's props (``<Card title="...">``, capitalised) are code.
+lowercase), while a JSX component's props (``<Card title="...">``, capitalised) are code. MDX
+has no indented code, but an indented line of a page is mostly code all the same: a JSX
+expression (``{people.map((name) => (``), a command in a list item (``npx create-acme-app``).
+An indented paragraph is translated only where it is prose inside a JSX element (a
+``<TabItem>``'s paragraph).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ltmt.formats.html_segments import AttributeValue
 
 _TAG_NAME = re.compile(r"<([A-Za-z][\w.:-]*)")
+# a line that opens a JSX element (<TabItem value="npm" label="npm">), not one that closes
+# one or is whole (<Avatar name={name} />)
+_OPENING_TAG = re.compile(r"[ \t]*<[A-Za-z][\w.:-]*(?:\s[^<>]*)?(?<!/)>[ \t]*")
+# what code has and prose lacks: braces, arrows, calls (f(x)), tags, an admonition's marker
+_CODE_SIGNS = re.compile(r"[{}<]|=>|[\w.]\(|:::")
+# a line of a command: a shell prompt, a package manager, git, cd or a script
+_COMMAND = re.compile(r"[ \t]*(?:\$ |(?:npx|npm|yarn|pnpm|pip|pip3|git|cd)\b|\./)")
+_SENTENCE_END = re.compile(r"[.!?][\"')\]*_]*$")
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 
 def html_attributes(attributes: list[AttributeValue], text: str) -> list[AttributeValue]:
@@ -26,3 +40,31 @@ def _in_component(text: str, start: int) -> bool:
     capitalised tag), or of a tag not told."""
     name = _TAG_NAME.match(text, text.rfind("<", 0, start))
     return name is None or not name.group(1)[0].islower()
+
+
+def indented_prose(lines: Sequence[str], first: int, last: int, text: str) -> bool:
+    """Whether the indented paragraph of ``lines[first:last]`` (``text``: as the parser read
+    it) is prose inside a JSX element: the nearest line before it at a lower indent opens a
+    JSX tag, it has no sign of code (:data:`_CODE_SIGNS`, a command's start) and it reads as
+    sentences (ends as one does, or has three words or more, one in lower case)."""
+    if not _in_element(lines, first) or _CODE_SIGNS.search(text):
+        return False
+    if any(_COMMAND.match(line) for line in [*lines[first:last], *text.splitlines()]):
+        return False
+    words = _WORD.findall(text)
+    return bool(_SENTENCE_END.search(text.rstrip())) or (
+        len(words) >= 3 and any(word.islower() for word in words)
+    )
+
+
+def _in_element(lines: Sequence[str], first: int) -> bool:
+    """Whether the nearest line before ``lines[first]`` indented less opens a JSX tag."""
+    indent = _indent(lines[first])
+    for line in reversed(lines[:first]):
+        if line.strip() and _indent(line) < indent:
+            return _OPENING_TAG.fullmatch(line) is not None
+    return False
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())

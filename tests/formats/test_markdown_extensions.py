@@ -393,6 +393,49 @@ def test_an_mdx_pages_indented_text_pairs_with_its_translation(tmp_path: Path) -
     ]
 
 
+MDX_CODE = """<Columns>
+  <Column>
+
+    {people.map((name) => (
+      <Avatar key={name} name={name} />
+    ))}
+
+  </Column>
+  <TabItem value="cloud" label="Cloud">
+
+    :::tip
+
+    Use the free plan to try it out.
+
+    :::
+
+  </TabItem>
+</Columns>
+
+1. Create the project:
+
+       npx create-acme-app my-site
+"""
+
+
+def test_an_mdx_pages_indented_code_is_kept_as_written(tmp_path: Path) -> None:
+    # a JSX expression, an admonition's markers and a command in a list item were translated
+    source, out = tmp_path / "page.mdx", tmp_path / "de-page.mdx"
+    source.write_text(MDX_CODE, "utf-8")
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == MDX_CODE.replace(
+        "Use the free plan to try it out.", "USE THE FREE PLAN TO TRY IT OUT."
+    ).replace("Create the project:", "CREATE THE PROJECT:")
+
+
+def test_an_mdx_pages_indented_text_left_as_written_is_not_imported(tmp_path: Path) -> None:
+    source, translated = tmp_path / "page.mdx", tmp_path / "page.de.mdx"
+    source.write_text(TAB_ITEM, "utf-8")  # its <TabItem>'s paragraph left in English
+    translated.write_text(TAB_ITEM.replace("The price is low.", "Der Preis ist niedrig."), "utf-8")
+    pairs = [(p.source, p.target) for p in MarkdownDocument.pairs(translated, source)]
+    assert pairs == [("The price is low.", "Der Preis ist niedrig.")]
+
+
 def _written(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "page.md"
     path.write_text(text, "utf-8")
