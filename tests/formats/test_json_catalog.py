@@ -1423,10 +1423,36 @@ _J4_REVIEWED = {
     "faq": "FAQ und Hilfe",
 }
 
+# short labels, and half the strings of two words or more kept English by the reviewer
+_UI2_SOURCE = {
+    "ok": "OK",
+    "cancel": "Cancel",
+    "email": "Email",
+    "password": "Password",
+    "status": "Status: {status}",
+    "version": "Version {version}",
+    "signIn": "Sign in",
+    "help": "Help Center",
+    "terms": "Terms of Service",
+    "chat": "Live Chat",
+}
+_UI2_REVIEWED = {
+    **_UI2_SOURCE,
+    "cancel": "Abbrechen",
+    "email": "E-Mail",
+    "password": "Passwort",
+    "signIn": "Anmelden",
+    "help": "Hilfe-Center",
+}
+
 
 @pytest.mark.parametrize(
     ("english", "german", "kept"),
-    [(_J1_SOURCE, _J1_REVIEWED, "Terms of Service"), (_J4_SOURCE, _J4_REVIEWED, "Live Chat")],
+    [
+        (_J1_SOURCE, _J1_REVIEWED, "Terms of Service"),
+        (_J4_SOURCE, _J4_REVIEWED, "Live Chat"),
+        (_UI2_SOURCE, _UI2_REVIEWED, "Terms of Service"),
+    ],
 )
 def test_a_reviewers_english_in_a_translation_is_kept_and_imported(
     tmp_path: Path, english: dict, german: dict, kept: str
