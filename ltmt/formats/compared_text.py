@@ -26,25 +26,35 @@ logger = logging.getLogger(__name__)
 # the brackets of a group
 # (a name's "-" only before lowercase: OpenDocument's cell-content-is-in-list, not A1-SUM's)
 _TOKEN = re.compile(r'"((?:[^"]|"")*)"|([A-Za-z_][\w.]*(?:-[a-z][\w.]*)*)\s*\(|(\()|(\))')
-# the functions that compare cells against their string arguments (OpenDocument's list
-# validation too)
-_COMPARING = frozenset(
+# the functions that only write their string arguments (join, case, pick one as a result):
+# a string in any other function may be compared against (lookups, COUNTIF's, SWITCH's,
+# EXACT's, SEARCH's, and those a workbook names with Excel's _xlfn. prefix, _xlfn.XLOOKUP),
+# so its cells are kept, as before session 67
+_WRITING = frozenset(
     {
-        "COUNTIF",
-        "COUNTIFS",
-        "SUMIF",
-        "SUMIFS",
-        "AVERAGEIF",
-        "AVERAGEIFS",
-        "VLOOKUP",
-        "HLOOKUP",
-        "XLOOKUP",
-        "LOOKUP",
-        "MATCH",
-        "XMATCH",
-        "CELL-CONTENT-IS-IN-LIST",
+        "CONCAT",
+        "CONCATENATE",
+        "TEXTJOIN",
+        "TEXT",
+        "IF",
+        "IFS",
+        "IFERROR",
+        "IFNA",
+        "CHOOSE",
+        "UPPER",
+        "LOWER",
+        "PROPER",
+        "TRIM",
+        "REPT",
+        "HYPERLINK",
+        "LEFT",
+        "RIGHT",
+        "MID",
+        "LEN",
     }
 )
+# the prefixes Excel writes before newer functions' names in a file
+_FUNCTION_PREFIX = re.compile(r"^(?:_XLFN\.|_XLWS\.)+")
 _FORMULA_START = re.compile(r"^\s*(?:of:)?=")  # OpenDocument's namespace, a cell formula's "="
 
 
@@ -62,7 +72,7 @@ def formula_literals(formulas: Iterable[str]) -> frozenset[str]:
 
 def _compared_strings(formula: str) -> list[str]:
     """The quoted strings of ``formula`` (without its leading ``=``) that it compares against:
-    an argument of a comparing function (:data:`_COMPARING`), a side of a comparison
+    an argument of a function that may compare (any but :data:`_WRITING`'s), a side of a comparison
     (``B2="Shipped"``), and a string alone outside any function (a list validation's items);
     not a string a formula only writes (``CONCAT``'s, one joined by ``&``)."""
     compared = []
@@ -70,7 +80,7 @@ def _compared_strings(formula: str) -> list[str]:
     for match in _TOKEN.finditer(formula):
         literal, name, group, closing = match.groups()
         if name is not None or group is not None:
-            functions.append((name or "").upper())
+            functions.append(_FUNCTION_PREFIX.sub("", (name or "").upper()))
         elif closing is not None:
             if functions:
                 functions.pop()
@@ -79,7 +89,7 @@ def _compared_strings(formula: str) -> list[str]:
             after = formula[match.end() :].lstrip()[:1]
             beside = {before, after}
             if (
-                (functions and functions[-1] in _COMPARING)
+                (functions and functions[-1] not in _WRITING and functions[-1] != "")
                 or beside & {"=", "<", ">"}
                 or (not functions and "&" not in beside)
             ):

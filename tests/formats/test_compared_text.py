@@ -31,6 +31,12 @@ def test_a_formulas_strings_and_a_lists_items_are_compared_case_aside() -> None:
         ('A1-COUNTIF(B:B,"x")', {"x"}),
         ('of:=COUNTIF([.A1:.C1];"Late")', {"late"}),
         ('of:cell-content-is-in-list("Shipped";"Open")', {"shipped", "open"}),
+        # a regression trial: SWITCH's, EXACT's and the _xlfn. names' strings were translated
+        # in their cells while the formulas still tested "Closed", "On hold"
+        ('_xlfn.SWITCH(Orders!A3,"Closed",1,"Pending",2,0)', {"closed", "pending"}),
+        ('IF(EXACT(Orders!A5,"On hold"),1,0)', {"on hold"}),
+        ('_xlfn.XLOOKUP("Banana",A:A,B:B)+_xlfn.XMATCH("Cherry",A:A)', {"banana", "cherry"}),
+        ('ISNUMBER(SEARCH("Late",A2))', {"late"}),
     ],
 )
 def test_only_the_strings_a_formula_compares_against_count(
