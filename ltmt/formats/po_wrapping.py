@@ -8,7 +8,9 @@ quotes stays on its ``msgid``/``msgstr`` line, a longer one is cut after spaces 
 between words) into lines shorter than 76 (:class:`BabelWrapper`, after
 ``babel.messages.pofile.normalize``). For another catalog the width is read off its wrapped
 lines: where the word that begins the next line would have fitted in 79 columns, the longest
-wrapped line is the width (:func:`wrap_width`).
+wrapped line is the width (:func:`wrap_width`). A line of one word (an unbreakable URL) says
+nothing of the width: gettext writes it whole however wide, so only lines cut at a space
+inside them are read (session 67: one 89-column URL line wrapped every new msgstr at 89).
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ def wrap_width(lines: Sequence[str]) -> int | None:
             and len(line) > 2
             and not line.endswith('\\n"')
         )
-        if not wrapped:
+        if not wrapped or not _cut_at_a_space(line):
             continue
         longest = max(longest, len(line))
         word = re.match(r'"(\S*\s?)', following)
@@ -58,6 +60,12 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     if not longest or (longest <= GETTEXT_WIDTH < fits_next):
         return None
     return longest
+
+
+def _cut_at_a_space(line: str) -> bool:
+    """Whether the wrapped ``line`` (quotes included) had a space inside it to be cut at, so
+    that its length shows the width: a line of one word (a URL) is written whole however wide."""
+    return bool(re.search(r"\s", line[1:-1].rstrip()))
 
 
 class BabelWrapper:

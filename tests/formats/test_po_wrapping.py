@@ -65,6 +65,21 @@ def test_babel_wrapping_is_babels(text: str) -> None:
         # gettext's 79: the next word would not have fit
         (['msgid ""', '"' + "x" * 70 + ' "', '"abcdefghijk"'], None),
         (['msgid "short"', 'msgstr ""', '"Header: x\\n"'], None),  # no wrapped line
+        # regression trial regc (url.po), session 67: one URL, which cannot be cut, on a line
+        # of 89 columns in a catalog xgettext wrapped at 79 was read as the width
+        (
+            [
+                'msgid ""',
+                '"For details see "',
+                '"https://docs.example.com/en/latest/administration/configuration/'
+                'advanced-settings.html "',
+                '"in the manual."',
+                'msgid ""',
+                '"Your changes have been saved successfully and will be applied the next time "',
+                '"you restart the application."',
+            ],
+            None,
+        ),
     ],
 )
 def test_a_catalogs_wrap_width_is_read_off_its_wrapped_lines(
