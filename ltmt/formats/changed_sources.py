@@ -195,8 +195,10 @@ def written_unreviewed(
     """The names (a spreadsheet's pair without one: its cell, ``UI!B5``; another: its place in
     the file, from 1) of those of ``records``
     (the pairs of a one-language file ltmt wrote and its source file) whose target ``record``
-    says ltmt wrote for that very source: its machine translation, which nobody changed since
-    (an import stores it as approved all the same, and names it in a warning). Those at the
+    says ltmt wrote for that very source, unmarked: its machine translation, which nobody
+    changed since (an import stores it as approved all the same, and names it in a warning);
+    one ltmt wrote marked for review (a PO entry's fuzzy flag) that is read now was approved
+    by the reviewer who removed the mark. Those at the
     places ``approved`` (from 0: :func:`approved_already`) are not ltmt's to name: it reused
     the memory's approved translation."""
     return [
@@ -204,7 +206,7 @@ def written_unreviewed(
         for number, pair in enumerate(records, start=1)
         if not pair.unpaired
         and number - 1 not in approved
-        and record.wrote(pair.source, pair.target)
+        and record.wrote(pair.source, pair.target, marked=False)
     ]
 
 
@@ -223,7 +225,9 @@ def unreviewed_left_out(
     --reviewed-only`` leaves them out; those at the places ``approved`` stay (duplicates)."""
     return [
         replace(pair, unpaired=UNREVIEWED)
-        if not pair.unpaired and place not in approved and record.wrote(pair.source, pair.target)
+        if not pair.unpaired
+        and place not in approved
+        and record.wrote(pair.source, pair.target, marked=False)
         else pair
         for place, pair in enumerate(records)
     ]

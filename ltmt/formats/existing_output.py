@@ -208,14 +208,35 @@ def save_output(
     held = _held(document)
     if output_sources is not None and held is not None and out_path.is_file():
         units = [unit for unit in document.units() if unit.key in held]
+        marked = _marked(document)
         output_sources.write(
             out_path,
             [
-                (unit, held[unit.key] if _by_ltmt(unit, held[unit.key], written, before) else None)
+                (
+                    unit,
+                    held[unit.key]
+                    if _by_ltmt(unit, held[unit.key], written, before, marked)
+                    else None,
+                )
                 for unit in units
             ],
             {} if _marks_changed_sources(document) else _unchecked(units, held, written, before),
+            marked or (),
+            _revision(document),
         )
+
+
+def _marked(document: Document) -> set[str] | None:
+    """The keys of the units ``document`` marks for review (a PO catalog's fuzzy entries);
+    None for a document that marks none."""
+    marked_for_review = getattr(document, "marked_for_review", None)
+    return None if marked_for_review is None else set(marked_for_review())
+
+
+def _revision(document: Document) -> str | None:
+    """The header that says who saved ``document`` last and when (a PO catalog's), if any."""
+    revision = getattr(document, "revision", None)
+    return None if revision is None else revision()
 
 
 def _marks_changed_sources(document: Document) -> bool:
@@ -245,10 +266,21 @@ def _unchecked(
     return found
 
 
-def _by_ltmt(unit: Unit, text: str, written: Collection[str], before: Record | None) -> bool:
+def _by_ltmt(
+    unit: Unit,
+    text: str,
+    written: Collection[str],
+    before: Record | None,
+    marked: Collection[str] | None = None,
+) -> bool:
     """Whether ltmt wrote ``text``, ``unit``'s translation: this run (``written``), or before
-    it for the unit's source, as the output's record ``before`` the run says."""
-    return unit.key in written or (before is not None and before.wrote(unit.source, text))
+    it for the unit's source, as the output's record ``before`` the run says; in a document
+    that marks units for review (``marked``: their keys), as marked as it is now (one ltmt
+    wrote marked and unmarked since is the reviewer's, who approved it)."""
+    if unit.key in written:
+        return True
+    is_marked = None if marked is None else unit.key in marked
+    return before is not None and before.wrote(unit.source, text, is_marked)
 
 
 def warn_of_changed_sources(

@@ -67,7 +67,7 @@ import logging
 import os
 import re
 import shutil
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
@@ -103,6 +103,13 @@ OTHERS_TEXT = ""
 # the digest of the source it was kept for (:meth:`Record.unchecked_for`): still unchecked until
 # it is edited, so that the next update, and an import, know its source changed
 UNCHECKED = "?"
+# what starts the digest of a translation ltmt wrote marked for review (a PO entry's fuzzy
+# flag): a reviewer who removes the mark approves it, so that it is ltmt's unreviewed machine
+# translation only while marked (session 67: an import left reviewed entries out)
+MARKED = "~"
+# the key under which a record of a catalog keeps the digest of the header ltmt wrote (a PO
+# catalog's PO-Revision-Date and Last-Translator), no unit's: whether anybody saved it since
+REVISION = "\0revision"
 # the tags of a document's tagged text (:mod:`ltmt.formats.tagged_paragraphs`): a translation
 # read back from the output in the terms of another source (another document's paragraph, a
 # footer whose fields another program wrote) has them numbered otherwise or left out
@@ -129,20 +136,29 @@ class Record:
         translated: Iterable[tuple[Unit, str | None]],
         key: bytes,
         unchecked: Mapping[str, tuple[str, str]] | None = None,
+        marked: Collection[str] = (),
+        revision: str | None = None,
     ) -> Record:
         """The record of ``translated`` (each unit with ltmt's translation, or None where its
         place holds someone else's text: :data:`OTHERS_TEXT`), digests keyed with ``key``;
         ``unchecked``: by unit key, the digest of the older source that someone else's text
-        kept there was written for, and that text (:data:`UNCHECKED`)."""
+        kept there was written for, and that text (:data:`UNCHECKED`); ``marked``: the keys
+        of the units ltmt's translation is marked for review at (:data:`MARKED`);
+        ``revision``: the header written (:data:`REVISION`)."""
         units = {
             unit.key: (
                 keyed_digest(key, unit.source),
-                OTHERS_TEXT if text is None else keyed_digest(key, _TAGS.sub("", text)),
+                OTHERS_TEXT
+                if text is None
+                else (MARKED if unit.key in marked else "")
+                + keyed_digest(key, _TAGS.sub("", text)),
             )
             for unit, text in translated
         }
         for unit_key, (source_digest, text) in (unchecked or {}).items():
             units[unit_key] = (source_digest, UNCHECKED + keyed_digest(key, text))
+        if revision is not None:
+            units[REVISION] = (keyed_digest(key, revision), OTHERS_TEXT)
         return cls(units, key)
 
     def unchecked_for(self, unit: Unit, text: str, unit_key: str | None = None) -> str | None:
@@ -163,15 +179,54 @@ class Record:
         written = self.units.get(unit_key)
         return written is not None and written[1] == UNCHECKED + self.digest(text)
 
-    def wrote(self, source: str, text: str) -> bool:
-        """Whether the record says ltmt wrote ``text`` for ``source``, at any place."""
+    def wrote(self, source: str, text: str, marked: bool | None = None) -> bool:
+        """Whether the record says ltmt wrote ``text`` for ``source``, at any place; with
+        ``marked`` True or False, marked for review or not (:data:`MARKED`)."""
         source_digest = self.digest(source)
-        return any((source_digest, t) in self.written_pairs for t in self.translation_digests(text))
+        written = {
+            None: self.written_pairs,
+            True: self._marked_pairs,
+            False: self._unmarked_pairs,
+        }[marked]
+        return any((source_digest, t) in written for t in self.translation_digests(text))
+
+    def wrote_marked(self, text: str) -> bool:
+        """Whether the record says ltmt wrote ``text`` marked for review, for any source."""
+        digests = self.translation_digests(text)
+        return any(t in digests for _, t in self._marked_pairs)
+
+    def same_revision(self, revision: str | None) -> bool:
+        """Whether the header ``revision`` is the one ltmt wrote (:data:`REVISION`): nobody
+        saved the file since. False where the record keeps none."""
+        written = self.units.get(REVISION)
+        return revision is not None and written is not None and written[0] == self.digest(revision)
 
     @functools.cached_property
     def written_pairs(self) -> frozenset[tuple[str, str]]:
-        """The (source, translation) digests of the places ltmt wrote."""
-        return frozenset(pair for pair in self.units.values() if _by_ltmt(pair[1]))
+        """The (source, translation) digests of the places ltmt wrote (marked or not)."""
+        return frozenset(
+            (pair[0], pair[1].removeprefix(MARKED))
+            for pair in self.units.values()
+            if _by_ltmt(pair[1])
+        )
+
+    @functools.cached_property
+    def _marked_pairs(self) -> frozenset[tuple[str, str]]:
+        """The (source, translation) digests of the places ltmt wrote marked for review."""
+        return frozenset(
+            (pair[0], pair[1].removeprefix(MARKED))
+            for pair in self.units.values()
+            if pair[1].startswith(MARKED)
+        )
+
+    @functools.cached_property
+    def _unmarked_pairs(self) -> frozenset[tuple[str, str]]:
+        """The (source, translation) digests of the places ltmt wrote unmarked."""
+        return frozenset(
+            pair
+            for pair in self.units.values()
+            if _by_ltmt(pair[1]) and not pair[1].startswith(MARKED)
+        )
 
     def digest(self, text: str) -> str:
         """What the record keeps of a source: a keyed digest (16 hex digits)."""
@@ -262,15 +317,17 @@ class OutputSources:
         output: Path,
         translated: Iterable[tuple[Unit, str | None]],
         unchecked: Mapping[str, tuple[str, str]] | None = None,
+        marked: Collection[str] = (),
+        revision: str | None = None,
     ) -> None:
         """Record that ``output`` holds ``translated`` (each unit with ltmt's translation, or
-        None for someone else's) and ``unchecked`` (:meth:`Record.of`). A record that cannot
-        be written is a warning, not an error: the output is written."""
+        None for someone else's), ``unchecked``, ``marked`` and ``revision`` (:meth:`Record.of`).
+        A record that cannot be written is a warning, not an error: the output is written."""
         try:
             self._note_with_memory()
             secret = _cache_secret(private_folder(self.folder)) or _new_secret(self.folder)
             key = self._key(secret)
-            record = Record.of(translated, key, unchecked)
+            record = Record.of(translated, key, unchecked, marked, revision)
             user_folder = _user_folder(secret, self.user, self._store)
             path = self._path_of(output, user_folder, key)
             by_content = self._content_path(output, user_folder, key)
@@ -517,7 +574,7 @@ def outdated(
     written_for: dict[str, set[str]] = {}
     for source, translation in record.units.values():
         if _by_ltmt(translation):
-            written_for.setdefault(translation, set()).add(source)
+            written_for.setdefault(translation.removeprefix(MARKED), set()).add(source)
     again, edited = [], []
     for unit, text in kept:
         sources = next(

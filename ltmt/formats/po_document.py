@@ -250,6 +250,17 @@ class PoDocument:
         it wrote says so), no translator's (session 67: kept as a suggestion for ever)."""
         self._again.update(key for key in keys if self._is_fuzzy(key))
 
+    def marked_for_review(self) -> set[str]:
+        """The keys of the units whose entry is fuzzy: the record of what ltmt wrote tells
+        its fuzzy machine translation from one a reviewer approved by removing the flag."""
+        return {unit.key for unit in self.units() if self._is_fuzzy(unit.key)}
+
+    def revision(self) -> str:
+        """The header lines that say who saved the catalog last and when (PO-Revision-Date,
+        Last-Translator), which a PO editor rewrites on saving and msgmerge keeps."""
+        header = self._header()
+        return f"{header.get('PO-Revision-Date', '')}\n{header.get('Last-Translator', '')}"
+
     def _is_fuzzy(self, key: str) -> bool:
         return bool(self.store.units[int(key.split(FORM)[0])].isfuzzy())
 

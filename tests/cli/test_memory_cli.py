@@ -1713,6 +1713,63 @@ def test_a_po_catalog_ltmt_filled_without_fuzzy_marks_here_is_left_out_by_review
     assert "no record" not in err
 
 
+# the regression trial's rec.po (session 67): an app's catalog, its 4 entries empty
+REC_PO = (
+    'msgid ""\nmsgstr ""\n"Project-Id-Version: shop 1.0\\n"\n"Language: de\\n"\n'
+    '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+    '#: a.py:1\nmsgid "Your order has been shipped."\nmsgstr ""\n\n'
+    '#: a.py:2\nmsgid "Your password has been changed."\nmsgstr ""\n\n'
+    '#: a.py:3\nmsgid "The invoice could not be downloaded."\nmsgstr ""\n\n'
+    '#: a.py:4\nmsgid "Add to cart"\nmsgstr ""\n'
+)
+
+
+def test_po_entries_ltmt_wrote_fuzzy_that_a_reviewer_unflagged_are_imported_as_reviewed(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    store: str,
+    tiny_model_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fake_translation: None,
+) -> None:
+    """Regression trial regc (rec.po), session 67: ltmt filled a catalog marking its entries
+    fuzzy (the default), a reviewer removed the flags (and edited one), and import
+    --reviewed-only said '1 added ... 3 skipped (3 written by ltmt and not reviewed)'; without
+    it, 'ltmt translated ... and nobody changed since'. A flag removed is a review: all 4
+    are stored, unnamed, after a rerun over the reviewed catalog too."""
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))
+    out = tmp_path / "de.po"
+    out.write_text(REC_PO, encoding="utf-8")
+    model = ["--model", str(tiny_model_dir), "--beam", "1"]
+    code, _, err = ltmt(capsys, "translate", str(out), "-o", str(out), *model)
+    assert code == 0, err
+    text = out.read_text(encoding="utf-8").replace("#, fuzzy\n", "")
+    edited = text.replace("[de] Add to cart", "In den Warenkorb")
+    out.write_text(edited, encoding="utf-8")
+    for rerun in (False, True):
+        if rerun:  # a run over the reviewed catalog records what it holds: a reviewer's
+            code, _, err = ltmt(capsys, "translate", str(out), "-o", str(out), *model)
+            assert code == 0, err
+        code, said, err = ltmt(
+            capsys,
+            "memory",
+            "import",
+            str(out),
+            "-u",
+            f"u{rerun}",
+            "--memory-dir",
+            store,
+            "--reviewed-only",
+            "--no-language-check",  # the stand-in translations read as English
+        )
+        assert (code, said) == (
+            0,
+            f"imported de.po into u{rerun}: 4 added, 0 duplicates, 0 skipped\n",
+        ), err
+        assert "ltmt translated" not in err and "not reviewed" not in err
+
+
 def test_a_po_catalog_ltmt_filled_with_fuzzy_marks_is_imported_without_the_warning(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, store: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
