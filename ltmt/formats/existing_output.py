@@ -122,10 +122,11 @@ def drop_outdated(
         return 0, []
     kept = [(u, held[u.key]) for u in document.units() if u.key in held]
     found = outdated(record, kept, document.output_keys if isinstance(document, Moved) else None)
+    again = _unreviewed(document, record, held, found.again)
     if isinstance(document, FilledInPlace):
-        document.translate_again(found.again)
+        document.translate_again(again)
     else:
-        for key in found.again:
+        for key in again:
             del held[key]
     if found.edited and not _marks_changed_sources(document):
         logger.warning(
@@ -137,7 +138,7 @@ def drop_outdated(
             first_few(found.edited),
             "it" if len(found.edited) == 1 else "them",
         )
-    return len(found.again), list(found.edited)
+    return len(again), list(found.edited)
 
 
 def warn_of_no_record(
@@ -237,6 +238,29 @@ def _revision(document: Document) -> str | None:
     """The header that says who saved ``document`` last and when (a PO catalog's), if any."""
     revision = getattr(document, "revision", None)
     return None if revision is None else revision()
+
+
+def _unreviewed(
+    document: Document, record: Record, held: Mapping[str, str], keys: list[str]
+) -> list[str]:
+    """Those of ``keys`` (translations ltmt wrote for another source) that nobody can have
+    reviewed (session 67: reviewed PO entries were translated again). In a document whose
+    tools mark a changed source (a PO catalog, which msgmerge marks fuzzy again after a
+    reviewer removed the flag): one ltmt wrote marked for review that the document says was
+    still marked when its source changed (:meth:`~ltmt.formats.po_document.PoDocument.
+    reviewed_before_update` False: gettext's ``#|`` lines absent); where it cannot say (Babel
+    writes them always) or ltmt wrote it unmarked, only in a file nobody saved since (its
+    header as ltmt wrote it). The others are kept, as a translator's suggestion."""
+    if not _marks_changed_sources(document):
+        return keys
+    unsaved = record.same_revision(_revision(document))
+    reviewed = getattr(document, "reviewed_before_update", lambda key: None)
+    again = []
+    for key in keys:
+        said = reviewed(key) if record.wrote_marked(held[key]) else None
+        if unsaved if said is None else not said:
+            again.append(key)
+    return again
 
 
 def _marks_changed_sources(document: Document) -> bool:

@@ -250,6 +250,15 @@ class PoDocument:
         it wrote says so), no translator's (session 67: kept as a suggestion for ever)."""
         self._again.update(key for key in keys if self._is_fuzzy(key))
 
+    def reviewed_before_update(self, key: str) -> bool | None:
+        """Whether the fuzzy entry of ``key`` was not fuzzy before the update that changed its
+        msgid: msgmerge --previous writes the old msgid (``#|``) only into an entry that was
+        not fuzzy, one whose flag a reviewer removed. None where the catalog cannot say
+        (Babel's, whose update writes ``#|`` into every entry it marks fuzzy)."""
+        if self._header().get("Generated-By", "").startswith("Babel"):
+            return None
+        return bool(self.store.units[int(key.split(FORM)[0])].prev_msgid)
+
     def marked_for_review(self) -> set[str]:
         """The keys of the units whose entry is fuzzy: the record of what ltmt wrote tells
         its fuzzy machine translation from one a reviewer approved by removing the flag."""

@@ -5,6 +5,7 @@ the model wrote ``{count, Plural, ein {...} andere {...}``, its braces lost)."""
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -166,15 +167,17 @@ def test_a_translated_lingui_catalog_passes_msgfmt_and_icu(tmp_path: Path) -> No
     assert messages[2] == "{n, plural, one {STEP '#'{step}: # LEFT} other {STEP '#'{step}: # LEFT}}"
 
 
-def _updated(path: Path, old: str, new: str) -> None:
-    """``path`` as ``pybabel update --previous`` leaves it where ``old`` became ``new``: the
-    entry fuzzy, its old msgid in a ``#|`` line, its translation kept."""
+def _updated(path: Path, old: str, new: str, babel: bool = False) -> None:
+    """``path`` as ``msgmerge --previous`` (``babel``: ``pybabel update --previous``) leaves
+    it where ``old`` became ``new``: the entry fuzzy, its translation kept, its old msgid in a
+    ``#|`` line (msgmerge's only where the entry was not fuzzy before; Babel's always)."""
     text = path.read_text("utf-8")
     at = text.index(f'msgid "{old}"')
     entry = text[at:].split("\n\n")[0]
     msgstr = entry.split("msgstr ", 1)[1]
-    fuzzy = f'#, fuzzy\n#| msgid "{old}"\nmsgid "{new}"\nmsgstr {msgstr}'
     start = text.rfind("\n\n", 0, at) + 2
+    previous = "" if "fuzzy" in text[start:at] and not babel else f'#| msgid "{old}"\n'
+    fuzzy = f'#, fuzzy\n{previous}msgid "{new}"\nmsgstr {msgstr}'
     path.write_text(text[:start] + fuzzy + text[at + len(entry) :], "utf-8")
 
 
@@ -205,3 +208,46 @@ def test_ltmts_own_translation_of_a_changed_msgid_is_translated_again(
     assert translations(po) == ["OPEN THE FILES", "Schließen"]
     assert "#| msgid" not in po.read_text("utf-8")
     assert report.source_changed == 1
+
+
+@pytest.mark.parametrize(
+    ("babel", "saved_since", "kept"),
+    [
+        (False, False, True),  # msgmerge's "#|": the entry was not fuzzy, a reviewer's
+        (True, True, True),  # Babel writes "#|" always: the header says someone saved it
+        (True, False, False),  # ... nobody saved it since ltmt: its unreviewed MT
+    ],
+)
+def test_an_entry_a_reviewer_unflagged_is_kept_when_an_update_flags_it_again(
+    tmp_path: Path, babel: bool, saved_since: bool, kept: bool
+) -> None:
+    """Regression trial regc (rec.po), session 67: ltmt filled an entry fuzzy, a reviewer
+    removed the flag, ``msgmerge --previous`` made it fuzzy again for a changed msgid
+    ('…changed.' → '…changed!'), and the next run translated it again and dropped its
+    ``#| msgid`` ('1 translated again: their source changed'); it is kept as a suggestion."""
+    from ltmt.formats.output_sources import OutputSources
+    from ltmt.formats.run_report import RunReport
+
+    records = OutputSources(tmp_path / "records")
+    old, new = "Your password has been changed.", "Your password has been changed!"
+    header = (
+        PLAIN_HEADER.replace("\n\n", '\n"Generated-By: Babel 2.19.0\\n"\n\n')
+        if babel
+        else PLAIN_HEADER
+    )
+    po = catalog(tmp_path, old, header=header)
+    translate_file(po, po, FakeModel(), output_sources=records)
+    text = po.read_text("utf-8").replace("#, fuzzy\n", "")  # the reviewer approves it
+    if saved_since:  # as Poedit saves it
+        text = re.sub(r"PO-Revision-Date: [^\\]*", "PO-Revision-Date: 2026-12-07 09:00+0100", text)
+    po.write_text(text, "utf-8")
+    _updated(po, old, new, babel=babel)
+    report = RunReport()
+    translate_file(po, po, FakeModel(), output_sources=records, report=report)
+    if kept:
+        assert translations(po) == [old.upper()]
+        assert f'#| msgid "{old}"' in po.read_text("utf-8")
+        assert report.source_changed == 0
+    else:
+        assert translations(po) == [new.upper()]
+        assert report.source_changed == 1
