@@ -84,10 +84,25 @@ _NEGATED_COMPARISON = re.compile(
 _GERMAN_COMPARISON = re.compile(r"\b(?:mehr|weniger|\w{2,}er)\s+als\b", re.IGNORECASE)
 
 
+# a negating word alone in an element (``<code>no</code>``, ``<em>not</em>``): a value or an
+# operator's name, which a translation keeps as written
+_IN_AN_ELEMENT = re.compile(r"<(\w+)[^>]*>\s*(?:not|no|never|none|nothing)\s*</\1>", re.IGNORECASE)
+# the verbs whose object a negating word kept as written is, a value to type or a key's name
+# (``Type no to cancel``, ``Press N for no``, ``Set debug to no``)
+_GIVEN_AS_A_VALUE = (
+    r"\b(?:type|enter|press|answer|reply|say|write|select|choose|pick|click|tap)\b"
+    r"(?:\s+\S+){{0,2}}?\s+(?:with\s+|for\s+)?{word}\b|\bset\b.*\bto\s+{word}\b"
+)
+
+
 def negation_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """A warning where ``source`` says a negation (:func:`lost_negation`) and ``target``
-    says none, outside placeholders."""
-    lost = lost_negation(without_placeholders(source), without_placeholders(target))
+    says none, outside placeholders and elements that hold a negating word alone
+    (:data:`_IN_AN_ELEMENT`)."""
+    lost = lost_negation(
+        without_placeholders(_IN_AN_ELEMENT.sub(" ", source)),
+        without_placeholders(_IN_AN_ELEMENT.sub(" ", target)),
+    )
     if lost is None:
         return []
     return [
@@ -112,13 +127,21 @@ def lost_negation(source: str, target: str) -> str | None:
 
 def _kept_as_code(word: str, source: str, target: str) -> bool:
     """Whether ``target`` keeps the negating ``word`` of ``source`` as code: in capitals
-    (``NOT NULL``), or beside a word it stands beside in the source (``-X none``, ``set
-    no-op none``); a lower-case ``no`` among translated words (``Du hast no Aufgaben``, ``No
-    Aufgaben gefunden``) is English copied into German, no German negation."""
+    (``NOT NULL``), beside a word it stands beside in the source (``-X none``, ``set no-op
+    none``), beside ``yes`` (``mit yes oder no``), or as the value a verb of the source gives
+    (``Type no to cancel``: :data:`_GIVEN_AS_A_VALUE`); a lower-case ``no`` among translated
+    words (``Du hast no Aufgaben``, ``No Aufgaben gefunden``) is English copied into German,
+    no German negation."""
     kept = re.search(rf"\b{re.escape(word)}\b", target)
     if kept is None:
         return False
     if word.isupper() and len(word) > 1:
+        return True
+    name = re.escape(word)
+    beside_yes = rf"\byes\b\W+(?:\w+\W+)?{name}\b|\b{name}\b\W+(?:\w+\W+)?yes\b"
+    if re.search(beside_yes, target, re.IGNORECASE):
+        return True
+    if re.search(_GIVEN_AS_A_VALUE.format(word=name), source, re.IGNORECASE):
         return True
     for around in re.finditer(rf"(\S+\s+)?\b{re.escape(word)}\b(\s+\S+)?", source):
         before, after = around.group(1), around.group(2)

@@ -39,6 +39,13 @@ from ltmt.qa.pair_checks import PAIR_CHECKS
         ("You have no tasks", "Du hast no Aufgaben", "no"),
         ("No tasks found", "No Aufgaben gefunden", "No"),
         ("Never freeze.", "Never einfrieren.", "Never"),
+        # ... but a value or a key's name kept as written is none (regression trial regc,
+        # neg.po, session 67): beside yes, or the object of type/answer/press/set
+        ("Type no to cancel.", "Geben Sie no ein, um abzubrechen.", None),
+        ("Answer with yes or no.", "Antworten Sie mit yes oder no.", None),
+        ("Press N for no.", "Drücken Sie N für no.", None),
+        ("Set it to no to turn it off.", "Setzen Sie es auf no, um es auszuschalten.", None),
+        ("Do not type it.", "Tippen Sie es no.", "not"),
         # an untranslated entry is the copied check's
         ("Do not reuse.", "Do not reuse.", None),
         # regression trial, session 63: "no" as "number", and idioms that negate nothing
@@ -82,6 +89,20 @@ def test_the_negation_check_says_what_the_source_said() -> None:
 
 def test_a_negation_in_a_placeholder_is_not_the_source_s() -> None:
     assert negation_problems("Open {not_found}", "{not_found} öffnen", {}) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [  # regression trial regc (neg.po, qa1.po:62), session 67
+        ("The <em>not</em> operator negates a condition.", "Der Operator <em>not</em> negiert."),
+        (
+            "Set <code>debug</code> to <code>no</code>",
+            "Setzen Sie <code>debug</code> auf <code>no</code>",
+        ),
+    ],
+)
+def test_a_negating_word_alone_in_an_element_is_a_value(source: str, target: str) -> None:
+    assert negation_problems(source, target, {}) == []
 
 
 def test_the_negation_check_is_a_warning_among_the_pair_checks() -> None:
