@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ltmt.qa.catalog_forms import FormProblem
 from ltmt.qa.findings import Severity
+from ltmt.qa.invariant_plurals import german_invariant
 from ltmt.wording import counted
 
 if TYPE_CHECKING:
@@ -84,8 +85,8 @@ def _problems(
             if tag not in tags
         ]
         one = resource.items.get("one")
-        if one and one == resource.items.get("other"):
-            found.append((_SAME, "plurals", "warning"))
+        if one and one == resource.items.get("other") and not german_invariant(one):
+            found.append((_SAME, "plurals", "note"))
     if resource.kind == "string-array" and wanted is not None and len(resource.items) < wanted:
         have, want = counted(len(resource.items), "item"), counted(wanted, "item")
         found.append((_FEWER.format(have=have, source=source_file, wanted=want), "android", None))

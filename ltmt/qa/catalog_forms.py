@@ -27,6 +27,7 @@ from typing import Any
 
 from ltmt.formats.registry import find_format
 from ltmt.qa.findings import Severity
+from ltmt.qa.invariant_plurals import may_be_one_text
 from ltmt.wording import counted
 
 # the formats whose untranslated units are counted: those that hold both languages and mark
@@ -56,7 +57,8 @@ def plural_form_problems(store: Any, path: Path, include_fuzzy: bool = True) -> 
     """The plural entries of the PO catalog ``store`` (translate-toolkit's, read from ``path``)
     whose forms are more or fewer than its ``Plural-Forms`` declares (where it declares them),
     or that leave a form empty while another is translated, or whose forms are one text (a
-    warning: ``translate`` counts them too); entries with no translation at all
+    note, not said where they may be: :mod:`ltmt.qa.invariant_plurals`; ``translate`` counts
+    them too); entries with no translation at all
     are untranslated, not problems. ``include_fuzzy``: fuzzy entries too."""
     from ltmt.formats.po import declared_nplurals
 
@@ -87,10 +89,14 @@ def plural_form_problems(store: Any, path: Path, include_fuzzy: bool = True) -> 
         position = f"{path}: entry {number}"
         source = str(unit.source.strings[0])
         problems += [FormProblem(position, source, filled[0], message) for message in said]
-        if len(forms) > 1 and not empty and len(set(forms)) == 1:  # translate counts them too
-            problems.append(
-                FormProblem(position, source, filled[0], _SAME_FORMS, severity="warning")
-            )
+        plural = str(unit.source.strings[1]) if len(unit.source.strings) > 1 else None
+        if (
+            len(forms) > 1
+            and not empty
+            and len(set(forms)) == 1  # translate counts them too
+            and not may_be_one_text(forms[0], source, plural)
+        ):
+            problems.append(FormProblem(position, source, filled[0], _SAME_FORMS, severity="note"))
     return problems
 
 

@@ -71,7 +71,8 @@ CHECKS: dict[str, Check] = {
             "note, none empty; a vue-i18n plural, no items | one item | {count} items, as many "
             "choices as its source, which vue-i18n picks by the count; Android: an other form, "
             "no form the language does not use (a note), one and other not the same text (a "
-            "warning); PO: forms not all the same text, a warning)",
+            "note); PO: forms not all the same text, a note; neither said of a German noun "
+            "alike in the plural, %d Byte, %d Artikel, %d Datei(en))",
         ),
         Check(
             "android",

@@ -71,7 +71,7 @@ def test_what_aapt2_rejects_and_android_throws_for_are_problems(tmp_path: Path) 
         (
             f"{target}: notes",
             "plurals",
-            "warning",
+            "note",
             "its one and other forms are the same text: translate each for its count",
         ),
         (
@@ -92,3 +92,16 @@ def test_what_aapt2_rejects_and_android_throws_for_are_problems(tmp_path: Path) 
     json.write_text("{}", encoding="utf-8")
     assert android_problems(json) == []
     assert isinstance(android_problems(target)[0], FormProblem)
+
+
+def test_an_android_plural_whose_german_is_alike_in_the_plural_is_not_noted(
+    tmp_path: Path,
+) -> None:
+    """Regression trial regc, session 67: '%d Byte' for one and other was a warning."""
+    target = tmp_path / "strings.xml"
+    target.write_text(
+        '<resources>\n    <plurals name="size">\n        <item quantity="one">%d Byte</item>\n'
+        '        <item quantity="other">%d Byte</item>\n    </plurals>\n</resources>\n',
+        encoding="utf-8",
+    )
+    assert android_problems(target) == []

@@ -314,7 +314,7 @@ def test_a_missing_message_is_told_its_format_s_reason(
     ]
 
 
-def test_a_po_plural_whose_forms_are_one_text_is_a_warning(tmp_path: Path) -> None:
+def test_a_po_plural_whose_forms_are_one_text_is_a_note(tmp_path: Path) -> None:
     """translate counted '1 plural entry with identical forms', qa said nothing (Flask-Babel
     trial, session 67)."""
     po = tmp_path / "de.po"
@@ -330,6 +330,39 @@ def test_a_po_plural_whose_forms_are_one_text_is_a_warning(tmp_path: Path) -> No
     assert [(p.message, p.severity) for p in state.form_problems] == [
         (
             "its plural forms are all the same text: translate each for the counts it is for",
-            "warning",
+            "note",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("msgid", "msgid_plural", "form"),
+    [  # regression trial regc (qa1.po), session 67: German alike in the plural
+        ("%d byte", "%d bytes", "%d Byte"),
+        ("%d item", "%d items", "%d Artikel"),
+        ("%d user", "%d users", "%d Benutzer"),
+        ("%d file(s) selected", "%d file(s) selected", "%d Datei(en) ausgewählt"),
+        ("%d cake", "%d cakes", "%d Kuchen"),
+    ],
+)
+def test_a_po_plural_whose_german_is_alike_in_the_plural_is_not_noted(
+    tmp_path: Path, msgid: str, msgid_plural: str, form: str
+) -> None:
+    po = tmp_path / "de.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        f'msgid "{msgid}"\nmsgid_plural "{msgid_plural}"\n'
+        f'msgstr[0] "{form}"\nmsgstr[1] "{form}"\n',
+        encoding="utf-8",
+    )
+    state = catalog_state(po)
+    assert state is not None
+    assert state.form_problems == []
+
+
+@pytest.mark.parametrize("form", ["%d Notizen", "%d Datei", "%d Elemente"])
+def test_a_german_noun_that_changes_in_the_plural_is_noted(form: str) -> None:
+    from ltmt.qa.invariant_plurals import may_be_one_text
+
+    assert not may_be_one_text(form, "%d note", "%d notes")
