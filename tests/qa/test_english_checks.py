@@ -15,13 +15,13 @@ from ltmt.qa.pair_checks import PAIR_CHECKS
         # the Lokalise, Flask-Babel and React Native trials' (session 67): passed every check
         ("Happy birthday!", "Happy Birthday!", ["Happy"]),
         ("Free shipping", "Free Shipping", ["Free"]),
-        # ... a word German writes too, alone, passes: loans (regression trial regc, qa2.po,
-        # session 67), and Welcome, Hello, Click, Due, which wordfreq cannot tell from them
+        ("Welcome to your dashboard, {name}!", "Welcome in Ihrem Dashboard, {name}!", ["Welcome"]),
+        ("Hello {user}, welcome.", "Hello {user}, willkommen.", ["Hello"]),
+        ("Due in [%d] days", "In [%d] Tagen Due", ["Due"]),
+        # ... a loan German writes, alone, passes (regression trial regc, qa2.po, session 67)
         ("Support is available 24/7", "Support ist rund um die Uhr verfügbar", []),
         ("Meeting starts at %s", "Meeting beginnt um %s", []),
         ("Sale ends today", "Sale endet heute", []),
-        ("Welcome to your dashboard, {name}!", "Welcome in Ihrem Dashboard, {name}!", []),
-        ("Hello {user}, welcome.", "Hello {user}, willkommen.", []),
         # loans German writes, names and terms inside a sentence, commands, quoted labels
         ("Open the app", "App öffnen", []),
         ("Update now", "Jetzt Update", []),
