@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write, decode, line_ending, read_bytes
+from ltmt.formats.common import atomic_write, line_ending, read_bytes, utf8_text
 from ltmt.formats.csv_columns import Columns, Pair, added_header, chosen_columns, find_columns
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.paths import resolved
@@ -130,10 +130,22 @@ def _spaced(text: str, delimiter: str) -> bool:
     return len(cells) > 1 and all(cell.startswith(" ") for cell in cells[1:])
 
 
+def _utf8(data: bytes, path: Path) -> str:
+    """``data`` as UTF-8; an error saying what it is and how to convert it where it is not
+    (a CSV names no encoding: Excel's "CSV" is Windows-1252 in Western Europe), with Excel's
+    own way beside iconv's."""
+    try:
+        return utf8_text(data, path)
+    except InputError as exc:
+        if "Windows-1252" not in str(exc):
+            raise
+        raise InputError(f'{exc}, or in Excel save it as "CSV UTF-8"') from exc
+
+
 def _read_table(path: Path) -> _Table:
     data = read_bytes(path, WHAT)
     bom = data.startswith(_BOM.encode("utf-8"))
-    text = decode(data, path)  # (without the byte order mark)
+    text = _utf8(data, path).removeprefix(_BOM)
     newline = line_ending(text)
     delimiter = _delimiter(path, text)
     spaced = _spaced(text, delimiter)

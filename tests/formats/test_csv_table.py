@@ -560,3 +560,14 @@ def test_a_first_row_with_a_cell_over_csvs_limit_is_a_one_line_error(tmp_path: P
     path.write_text("a" * 140_000 + ",b\nhello,hallo\n", "utf-8", newline="")
     with pytest.raises(InputError, match=r"wide\.csv:1: malformed CSV: field larger than"):
         open_document(path)
+
+
+def test_a_windows_1252_table_is_refused_with_how_to_convert_it(tmp_path: Path) -> None:
+    path = tmp_path / "strings.csv"
+    path.write_bytes("Schlüssel;Englisch;Deutsch\nmenu.quit;Quit;\n".encode("cp1252"))
+    with pytest.raises(InputError) as error:
+        open_document(path, src_lang="en", tgt_lang="de")
+    assert str(error.value) == (
+        f"{path}:1:5: byte 0xfc is not valid UTF-8; it looks like Windows-1252; convert it "
+        f'(iconv -f CP1252 -t UTF-8 {path} > out), or in Excel save it as "CSV UTF-8"'
+    )
