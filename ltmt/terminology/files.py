@@ -40,6 +40,16 @@ FORMAT_NAMES = ("csv", "tsv", "tbx", "omegat")
 CASE_YES = frozenset({"yes", "y", "true", "1", "case-sensitive", "cs", "sensitive"})
 CASE_NO = frozenset({"", "no", "n", "false", "0", "case-insensitive", "ci", "insensitive"})
 HEADER = ("source", "target", "note", "case")
+# spreadsheets a glossary is kept in, read only once saved as CSV
+SPREADSHEETS = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
+
+
+def _spreadsheet_advice(path: Path) -> str:
+    """What to do with the spreadsheet ``path`` given as a glossary."""
+    return (
+        f'{path.name} is a spreadsheet; save the sheet as CSV (UTF-8) (Excel: "CSV UTF-8"; '
+        f"LibreOffice: Text CSV, UTF-8) and import {path.stem}.csv"
+    )
 
 
 def glossary_format(path: Path, fmt: str | None = None, option: str | None = "--format") -> str:
@@ -50,6 +60,8 @@ def glossary_format(path: Path, fmt: str | None = None, option: str | None = "--
     if fmt and chosen not in FORMAT_NAMES:
         taker = option or "the glossary's format"
         raise InputError(f"unknown glossary format {fmt!r}: {taker} takes csv, tsv, tbx or omegat")
+    if chosen not in FORMAT_NAMES and path.suffix.lower() in SPREADSHEETS:
+        raise InputError(_spreadsheet_advice(path))
     if chosen not in FORMAT_NAMES:
         advice = "use .csv, .tsv, .tbx or .txt (OmegaT)" + (
             f", or {option}" if option else " (rename it)"
@@ -113,6 +125,8 @@ def _delimited_text(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if path.suffix.lower() in SPREADSHEETS or data.startswith(b"PK\x03\x04"):
+            raise InputError(_spreadsheet_advice(path)) from exc
         raise InputError(f"{path.name} is not UTF-8 (byte {exc.start}); save it as UTF-8") from exc
 
 

@@ -91,7 +91,7 @@ def test_bad_imports_are_refused_whole_and_name_the_upload(api):
         odd = client.post("/v1/glossary/import", files={"file": ("g.xlsx", "a,b\n")})
         assert (
             odd.status_code == 400
-            and "use .csv, .tsv, .tbx or .txt (OmegaT)" in odd.json()["error"]
+            and "g.xlsx is a spreadsheet; save the sheet as CSV (UTF-8)" in odd.json()["error"]
         )
         assert client.get("/v1/glossary").json()["terms"] == []  # nothing was written
 

@@ -201,8 +201,8 @@ def test_tbx_without_the_languages_is_refused(tmp_path: Path):
 
 
 def test_unknown_and_missing_files(tmp_path: Path):
-    with pytest.raises(InputError, match=r"unknown glossary extension '\.xlsx'.*rename it\)$"):
-        read_glossary(tmp_path / "g.xlsx")
+    with pytest.raises(InputError, match=r"unknown glossary extension '\.pdf'.*rename it\)$"):
+        read_glossary(tmp_path / "g.pdf")
     with pytest.raises(InputError) as error:
         read_glossary(tmp_path / "g.tbx", "xml", format_option="--format")
     assert (
@@ -584,3 +584,17 @@ def test_an_omegat_glossary_is_written_without_header_or_empty_columns() -> None
         Term("invoice", "Rechnung", note="not Faktura"),
         Term("Git", "Git"),  # OmegaT has no case column
     ]
+
+
+@pytest.mark.parametrize("fmt", [None, "csv"])
+def test_a_spreadsheet_glossary_is_refused_with_how_to_save_it_as_csv(
+    tmp_path: Path, fmt: str | None
+) -> None:
+    path = tmp_path / "glossary.xlsx"
+    path.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xa7")
+    with pytest.raises(InputError) as error:
+        read_glossary(path, fmt, format_option="--format")
+    assert str(error.value) == (
+        'glossary.xlsx is a spreadsheet; save the sheet as CSV (UTF-8) (Excel: "CSV UTF-8"; '
+        "LibreOffice: Text CSV, UTF-8) and import glossary.csv"
+    )
