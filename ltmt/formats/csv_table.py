@@ -9,7 +9,9 @@ English changed since (:mod:`ltmt.formats.output_sources`, which a ``memory impo
 asks too); the
 first column, when it names no language (or is named ``id``), is each row's key, its context for
 memory matches. A cell holding block HTML (a shop's ``<h3>…</h3><ul><li>…</li></ul>``) is
-translated block by block and keeps its structure (:mod:`ltmt.formats.html_cells`).
+translated block by block and keeps its structure (:mod:`ltmt.formats.html_cells`); one that
+is a spreadsheet formula (``=CONCAT("Price: ", 100)``, ``=B2&" total"``) is left as written,
+with a warning that counts them.
 ``ltmt memory import strings.csv`` stores each row that has both languages, and ``ltmt memory
 export -o memory.csv`` writes a table (``keys,en,de``, a pair's context as its key).
 
@@ -40,6 +42,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +65,16 @@ _DELIMITERS = (",", ";", "\t")  # (Excel writes ; where a comma is the decimal s
 
 def _cell(row: list[str], column: int | None) -> str:
     return row[column] if column is not None and column < len(row) else ""
+
+
+# a spreadsheet formula (=CONCAT("Price: ", 100), =B2&" total"): its quotes and references
+# are the spreadsheet's, which a translation breaks; not a ruler of = (=== Chapter 1 ===)
+_FORMULA = re.compile(r"=(?!=)\S")
+
+
+def is_formula(text: str) -> bool:
+    """Whether the cell ``text`` is a spreadsheet formula, left as written."""
+    return _FORMULA.match(text) is not None
 
 
 @dataclass
@@ -194,6 +207,7 @@ class CsvTable(TranslationsHeld):
         self.columns = columns
         self.tgt_lang = tgt_lang
         self._again: set[str] = set()  # rows translated again though they have a translation
+        self._formulas_told = False
 
     @classmethod
     def open(
@@ -222,15 +236,34 @@ class CsvTable(TranslationsHeld):
             for number, row in enumerate(self.table.rows)
             if number
             for index, pair in enumerate(self.columns.pairs)
-            if (source := _cell(row, pair.source)).strip()
+            if (source := _cell(row, pair.source)).strip() and not is_formula(source)
         ]
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
+        self._warn_of_formulas()
         return [
             unit
             for unit in self.units()
             if overwrite or unit.key in self._again or not self._target(unit).strip()
         ]
+
+    def _warn_of_formulas(self) -> None:
+        """Warn once of the source cells that are spreadsheet formulas: left as written."""
+        lines = [
+            self.table.lines[number]
+            for number, row in enumerate(self.table.rows)
+            if number
+            for pair in self.columns.pairs
+            if is_formula(_cell(row, pair.source))
+        ]
+        if lines and not self._formulas_told:
+            self._formulas_told = True
+            logger.warning(
+                "%s:%d: %s (starting with =, the first on this line) left as written, not "
+                "translated; a text to translate goes in a cell of its own",
+                self.path, lines[0], counted(len(lines), "source cell that is a spreadsheet "
+                "formula", "source cells that are spreadsheet formulas"),
+            )  # fmt: skip
 
     def held_translations(self) -> dict[str, str]:
         """The target column's texts and the translations filled since, by unit key: what

@@ -571,3 +571,33 @@ def test_a_windows_1252_table_is_refused_with_how_to_convert_it(tmp_path: Path) 
         f"{path}:1:5: byte 0xfc is not valid UTF-8; it looks like Windows-1252; convert it "
         f'(iconv -f CP1252 -t UTF-8 {path} > out), or in Excel save it as "CSV UTF-8"'
     )
+
+
+def test_a_source_cell_that_is_a_formula_is_left_as_written_and_counted(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "formulas.csv"
+    path.write_text(
+        'Key,English,German\n'
+        'shop.price,"=CONCAT(""Price: "", 100, "" gold"")",\n'
+        'shop.total,=B2&" total",\n'
+        'sec.chapter,=== Chapter 1 ===,\n',
+        "utf-8",
+    )  # fmt: skip
+    out = tmp_path / "formulas.de.csv"
+    result = translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert result.translated == 1  # a ruler of = is text
+    assert out.read_text("utf-8") == (
+        'Key,English,German\n'
+        'shop.price,"=CONCAT(""Price: "", 100, "" gold"")",\n'
+        'shop.total,=B2&" total",\n'
+        'sec.chapter,=== Chapter 1 ===,=== CHAPTER 1 ===\n'
+    )  # fmt: skip
+    assert (
+        caplog.messages.count(
+            f"{path}:2: 2 source cells that are spreadsheet formulas (starting with =, the first "
+            "on this line) left as written, not translated; a text to translate goes in a cell of "
+            "its own"
+        )
+        == 1
+    )
