@@ -3,7 +3,7 @@
 By their headers: the source language's column (``en``, ``English (en)``, ``English``, or by
 its role, ``source``) into the target's (``de``; added after the last when the table has
 none, in the source column's style: ``German(de)`` beside ``English(en)``, ``de_DE`` beside
-``en_US``). A table with
+``en_US``, ``German`` beside ``English``). A table with
 several source-language columns (a shop's ``Title (en)``, ``Body (en)``)
 has each translated into the target-language column of the same name (``Title (de)``,
 ``Body (de)``); one without such a column is named in a warning. A column of another variant
@@ -107,12 +107,16 @@ def added_header(source: str, tgt_lang: str) -> str:
     in its style where it names its language and the code in brackets (Unity's ``English(en)``
     gets ``German(de)``, ``English (United States)(en-US)`` gets ``German (Germany)(de-DE)``
     for de-DE: Unity finds a column so named) or is a locale with a region (Godot's ``en_US``
-    gets ``de_DE``, its language's main region where ``tgt_lang`` names none), else the code
+    gets ``de_DE``, its language's main region where ``tgt_lang`` names none) or is a
+    language's name (``English`` gets ``German``, ``Englisch`` ``Deutsch``), else the code
     ``tgt_lang``; not where the name is another language's than the code (``English (UK)``: a
     region)."""
     regional = _REGIONAL_CODE.fullmatch(source.strip())
     if regional is not None:
         return _with_region(tgt_lang, regional["separator"])
+    named = _name_like(source, tgt_lang)
+    if named is not None:
+        return named
     found = _NAMED_CODE.match(source)
     code = found["code"].replace("_", "-") if found else ""
     if found is None or _named_language(found["name"]) != primary_language(code):
@@ -120,6 +124,23 @@ def added_header(source: str, tgt_lang: str) -> str:
     code = tgt_lang.replace("-", "_") if "_" in found["code"] else tgt_lang.replace("_", "-")
     close = ")" if found["open"] == "(" else "]"
     return f"{language_name(tgt_lang)}{found['space']}{found['open']}{code}{close}"
+
+
+def _name_like(source: str, tgt_lang: str) -> str | None:
+    """``tgt_lang``'s name in the language and the case ``source`` names its own in
+    (``English``: ``German``; ``Englisch``: ``Deutsch``; ``ENGLISH``: ``GERMAN``), or None
+    where ``source`` is no language's name alone."""
+    import langcodes
+
+    code, text = _named_language(source), source.strip()
+    if code is None or _language(source) is not None:  # (en: a code, though a name of Enets)
+        return None
+    target = langcodes.Language.get(primary_language(tgt_lang))
+    for display in dict.fromkeys(("en", code, target.language or "en")):
+        if langcodes.Language.get(code).display_name(display).lower() == text.lower():
+            name = target.display_name(display)
+            return name.upper() if text.isupper() else name.lower() if text.islower() else name
+    return None
 
 
 def _with_region(tgt_lang: str, separator: str) -> str:

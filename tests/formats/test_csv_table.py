@@ -92,6 +92,11 @@ def test_a_table_without_the_target_column_gets_one_in_its_own_dialect(tmp_path:
         ("en_US", "de", "de_DE"),
         ("en-GB", "de-AT", "de-AT"),
         ("Text (en)", "de", "de"),  # Text names no language: the code alone
+        # regression trial csv, session 67: Key,English,Max length got a column headed "de"
+        ("English", "de", "German"),
+        ("English", "de-DE", "German"),
+        ("Englisch", "de", "Deutsch"),
+        ("ENGLISH", "de", "GERMAN"),
     ],
 )
 def test_an_added_target_column_is_named_as_the_source_column_is(
@@ -361,7 +366,7 @@ def test_a_misspelt_target_column_is_named_in_a_warning(
     out = tmp_path / "strings.de.csv"
     translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
     assert "column 'Germn' names no language; did you mean German?" in caplog.text
-    assert out.read_text("utf-8") == "key,English,Germn,comment,de\nui_hp,Health,,,HEALTH\n"
+    assert out.read_text("utf-8") == "key,English,Germn,comment,German\nui_hp,Health,,,HEALTH\n"
 
 
 def test_a_misspelt_source_column_is_named_not_taken_for_other_languages(tmp_path: Path) -> None:
