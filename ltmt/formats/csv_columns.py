@@ -1,7 +1,8 @@
 """Which columns of a CSV table are translated, and into which (:mod:`ltmt.formats.csv_table`).
 
-By their headers: the source language's column (``en``, ``English (en)``, ``English``, or by
-its role, ``source``) into the target's (``de``; added after the last when the table has
+By their headers (on the first row, or on one of the next few after a title row): the source
+language's column (``en``, ``English (en)``, ``English``, ``Line EN``, or by its role,
+``source``) into the target's (``de``; added after the last when the table has
 none, in the source column's style: ``German(de)`` beside ``English(en)``, ``de_DE`` beside
 ``en_US``, ``German`` beside ``English``). A table with
 several source-language columns (a shop's ``Title (en)``, ``Body (en)``)
@@ -83,14 +84,41 @@ def _language(header: str) -> str | None:
 
     found = _LANGUAGE_HEADER.match(header)
     if found is None:
-        return None
+        return _word_language(header)
     code = found.group(1).replace("_", "-").lower()
     bracketed = "(" in header or "[" in header
     if not bracketed and (
         header.strip() != found.group(1) or primary_language(code) not in locale.locale_alias
     ):
-        return None
+        return _word_language(header)
     return code
+
+
+def _word_language(header: str) -> str | None:
+    """The language that ``header``'s last or first word names (``Line EN``, ``EN Line``,
+    ``line_de``, ``Text English``): its code in capitals (or in a name joined by ``_``), or
+    its English name or its own; not ``ID`` (``Item ID``: the keys, not Indonesian)."""
+    import locale
+
+    import langcodes
+
+    words = re.split(r"[\s_]+", header.strip())
+    if len(words) < 2:
+        return None
+    for word in (words[-1], words[0]):
+        lowered = word.lower()
+        if re.fullmatch(r"[A-Z]{2,3}", word) or (
+            "_" in header and re.fullmatch(r"[a-z]{2,3}", word)
+        ):
+            if lowered in locale.locale_alias and lowered != "id":
+                return lowered
+        elif len(word) > 3 and (code := _named_language(word)) is not None:
+            names = {
+                langcodes.Language.get(code).display_name(shown).lower() for shown in ("en", code)
+            }
+            if lowered in names:
+                return code
+    return None
 
 
 # a header that names its language and the code after it in brackets: English(en), English
@@ -213,9 +241,8 @@ def find_columns(header: list[str], path: Path, src_lang: str, tgt_lang: str) ->
             raise InputError(
                 f"{path}: no column of its header names a language or the source ({shown}); "
                 f"name the source-language column {src_lang} and the target's {tgt_lang}, as "
-                f"in keys,{src_lang},{tgt_lang}, or source and target; a table of one "
-                f"language (a shop's product export) is translated by the columns named: ltmt "
-                f'translate {path.name} --columns "{_column_example(header)}"'
+                f"in keys,{src_lang},{tgt_lang}, or source and target; "
+                f"{_columns_hint(header, path)}"
             )
         _refuse_a_misspelt_source(header, path, src_lang)
         raise language_error(path, found, src_lang, tgt_lang)
@@ -228,6 +255,34 @@ def find_columns(header: list[str], path: Path, src_lang: str, tgt_lang: str) ->
         paired = {pair.source for pair in pairs}
         _warn_of_unpaired_sources(header, path, [i for i in sources if i not in paired], tgt_lang)
     return Columns(pairs, _key_column(header, pairs), by_role)
+
+
+HEADER_ROWS = 5  # the rows a header may be on: after a title row or a few (a sheet's)
+
+
+def find_header(
+    rows: list[list[str]], path: Path, src_lang: str, tgt_lang: str
+) -> tuple[int, Columns]:
+    """The row of ``rows`` that names the columns (:func:`find_columns`) and the columns it
+    names: the first, or the first of the next few that names the languages where the first
+    is a title (``Hero Quest — UI strings,,,``, a sheet's merged cells); the first row's error
+    where none does, said of a title row that it is no header."""
+    try:
+        return 0, find_columns(rows[0], path, src_lang, tgt_lang)
+    except InputError as error:
+        for number, row in enumerate(rows[1:HEADER_ROWS], 1):
+            try:
+                return number, find_columns(row, path, src_lang, tgt_lang)
+            except InputError:
+                continue
+        cells = [cell.strip() for cell in rows[0] if cell.strip()]
+        if len(rows[0]) > 1 and len(cells) == 1:
+            raise InputError(
+                f"{path}: its first row is no header, but a title ({cells[0]}), and none of "
+                f"the next {HEADER_ROWS - 1} rows names the columns; put a header row naming "
+                f"them first (keys,{src_lang},{tgt_lang})"
+            ) from error
+        raise
 
 
 def _source_columns(languages: dict[int, str | None], source: int, src_lang: str) -> list[int]:
@@ -280,11 +335,31 @@ def _misspelt(header: list[str], language: str) -> str | None:
     return next((cell for cell in header if language_meant(cell, (language,))), None)
 
 
-def _column_example(header: list[str]) -> str:
-    """Two of ``header``'s columns for a ``--columns`` example: those named as text usually
-    is (Shopify's ``Title``, ``Body (HTML)``), else the first two."""
-    texts = [cell for cell in header if re.search(r"(?i)title|body|description|text", cell)]
-    return ",".join((texts or header)[:2])
+def _columns_hint(header: list[str], path: Path) -> str:
+    """How ``--columns`` names the columns to translate in ``header``: one into another where
+    two look like a pair (``Line 1``, ``Line 2``: alike but for their last word), else in
+    place (a shop's product export, of one language)."""
+    named = [cell.strip() for cell in header if cell.strip()]  # (an empty name cannot be given)
+    stems = [" ".join(cell.split()[:-1]).lower() for cell in named]
+    pair = next(
+        (
+            (named[i], named[j])
+            for i in range(len(named))
+            for j in range(i + 1, len(named))
+            if stems[i] and stems[i] == stems[j]
+        ),
+        None,
+    )
+    if pair is not None:
+        return (
+            f"or name the column to translate and the one its translations go to: ltmt "
+            f'translate {path.name} --columns "{pair[0]}={pair[1]}"'
+        )
+    texts = [cell for cell in named if re.search(r"(?i)title|body|description|text", cell)]
+    return (
+        f"a table of one language (a shop's product export) is translated by the columns "
+        f'named: ltmt translate {path.name} --columns "{",".join((texts or named)[:2])}"'
+    )
 
 
 def _refuse_a_misspelt_source(header: list[str], path: Path, src_lang: str) -> None:

@@ -50,7 +50,7 @@ from typing import Any
 
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, line_ending, read_bytes, utf8_text
-from ltmt.formats.csv_columns import Columns, Pair, added_header, chosen_columns, find_columns
+from ltmt.formats.csv_columns import Columns, Pair, added_header, chosen_columns, find_header
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.paths import resolved
 from ltmt.segments import PairRecord
@@ -200,11 +200,14 @@ class CsvTable(TranslationsHeld):
     what_is_filled = "row"
     marks_review = False  # no cell says a translation needs review (changed_sources)
 
-    def __init__(self, path: Path, table: _Table, columns: Columns, tgt_lang: str) -> None:
+    def __init__(
+        self, path: Path, table: _Table, columns: Columns, tgt_lang: str, header_row: int = 0
+    ) -> None:
         super().__init__()
         self.path = Path(path)
         self.table = table
         self.columns = columns
+        self.header_row = header_row  # (after a title row: 1)
         self.tgt_lang = tgt_lang
         self._again: set[str] = set()  # rows translated again though they have a translation
         self._formulas_told = False
@@ -222,19 +225,18 @@ class CsvTable(TranslationsHeld):
         --columns`` names them (:func:`~ltmt.formats.csv_columns.chosen_columns`), else those
         its header names for ``src_lang`` and ``tgt_lang``."""
         table = _read_table(Path(path))
-        header = table.rows[0]
-        found = (
-            chosen_columns(header, Path(path), columns)
-            if columns is not None
-            else find_columns(header, Path(path), src_lang, tgt_lang)
-        )
-        return cls(Path(path), table, found, tgt_lang)
+        if columns is not None:
+            return cls(
+                Path(path), table, chosen_columns(table.rows[0], Path(path), columns), tgt_lang
+            )
+        header_row, found = find_header(table.rows, Path(path), src_lang, tgt_lang)
+        return cls(Path(path), table, found, tgt_lang, header_row)
 
     def units(self) -> list[Unit]:
         return [
             Unit(_key(number, index, pair), source, _cell(row, self.columns.key))
             for number, row in enumerate(self.table.rows)
-            if number
+            if number > self.header_row
             for index, pair in enumerate(self.columns.pairs)
             if (source := _cell(row, pair.source)).strip() and not is_formula(source)
         ]
@@ -252,7 +254,7 @@ class CsvTable(TranslationsHeld):
         lines = [
             self.table.lines[number]
             for number, row in enumerate(self.table.rows)
-            if number
+            if number > self.header_row
             for pair in self.columns.pairs
             if is_formula(_cell(row, pair.source))
         ]
@@ -290,7 +292,7 @@ class CsvTable(TranslationsHeld):
             if column is not None:
                 filled[column] = text
         if None in cells:
-            return _inserted(filled, len(self.table.rows[0]), cells[None])
+            return _inserted(filled, len(self.table.rows[self.header_row]), cells[None])
         return filled
 
     def _row_line(self, number: int, cells: dict[int | None, str]) -> str:
@@ -313,7 +315,7 @@ class CsvTable(TranslationsHeld):
     def _warn_of_cells_beyond_the_header(self) -> None:
         """Warn once of the rows with more cells than the header names: the target column
         added after the header's last goes before their extra cells, which move one right."""
-        width = len(self.table.rows[0])
+        width = len(self.table.rows[self.header_row])
         longer = [self.table.lines[n] for n, row in enumerate(self.table.rows) if len(row) > width]
         if longer:
             more = f" (and {counted(len(longer) - 1, 'more row')})" if len(longer) > 1 else ""
@@ -358,14 +360,17 @@ class CsvTable(TranslationsHeld):
         filled = self._filled()
         header = "target" if self.columns.by_role else self.tgt_lang
         if added and not self.columns.by_role:  # in the source column's style (German(de))
-            header = added_header(self.table.rows[0][self.columns.pairs[0].source], self.tgt_lang)
+            source = self.table.rows[self.header_row][self.columns.pairs[0].source]
+            header = added_header(source, self.tgt_lang)
         for number in range(len(self.table.rows)):
             if not added and number not in filled:
                 buffer.write(self.table.raw[number])
                 continue
             cells = filled.get(number, {})
             if added:
-                added_cell: dict[int | None, str] = {None: header if number == 0 else ""}
+                added_cell: dict[int | None, str] = {
+                    None: header if number == self.header_row else ""
+                }
                 cells = added_cell | cells
             buffer.write(self._row_line(number, cells))
             if not self.table.raw[number].endswith(("\n", "\r")):
@@ -430,7 +435,7 @@ def read_csv_table(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> It
     for number, row in enumerate(table.table.rows):
         for pair in table.columns.pairs:
             source, target = _cell(row, pair.source), _cell(row, pair.target)
-            if number and source.strip() and target.strip():
+            if number > table.header_row and source.strip() and target.strip():
                 key = _cell(row, table.columns.key)
                 position = f"{path}:{table.table.lines[number]}"
                 yield PairRecord(source, target, position, {"context": key} if key else {})

@@ -156,6 +156,20 @@ def test_rows_become_pairs_with_their_key_as_context_and_line(tmp_path: Path) ->
             r'by the columns named: ltmt translate strings.csv --columns "Title,Body \(HTML\)"$',
         ),
         ("key,fr,es_ES", LanguageError, r"languages in the file are es-es, fr, not en->de"),
+        # regression trial csv, session 67: two columns alike are one translated into the other
+        (
+            "Speaker,Line A,Line B",
+            InputError,
+            r"or name the column to translate and the one its translations go to: ltmt "
+            r'translate strings.csv --columns "Line A=Line B"$',
+        ),
+        (  # a title row and no header after it: no column named for --columns
+            "Hero Quest — UI strings,,",
+            InputError,
+            r"strings.csv: its first row is no header, but a title \(Hero Quest — UI strings\), "
+            r"and none of the next 4 rows names the columns; put a header row naming them first "
+            r"\(keys,en,de\)$",
+        ),
         ("Key,French,Spanish", LanguageError, r"languages in the file are es, fr, not en->de"),
     ],
 )
@@ -606,3 +620,42 @@ def test_a_source_cell_that_is_a_formula_is_left_as_written_and_counted(
         )
         == 1
     )
+
+
+@pytest.mark.parametrize(
+    ("table", "written"),
+    [
+        # regression trial csv, session 67: Line EN was taken for no language's, and --columns
+        # "Speaker,Line EN" translated the speakers' names in place
+        (
+            "Speaker,Line EN,Line DE\nElder,Welcome,\nMira,Hello,Hallo\n",
+            "Speaker,Line EN,Line DE\nElder,Welcome,WELCOME\nMira,Hello,Hallo\n",
+        ),
+        ("key,text_en,text_de\nHI,Hello,\n", "key,text_en,text_de\nHI,Hello,HELLO\n"),
+        ("Key,Text English\nHI,Hello\n", "Key,Text English,de\nHI,Hello,HELLO\n"),
+        # a title row (a sheet's merged cells) before the header: kept, the header found after it
+        (
+            "Hero Quest — UI strings,,\nKey,English,German\nmenu.quit,Quit,\n",
+            "Hero Quest — UI strings,,\nKey,English,German\nmenu.quit,Quit,QUIT\n",
+        ),
+        (
+            "Hero Quest,\nKey,English\nmenu.quit,Quit\n",
+            "Hero Quest,,\nKey,English,German\nmenu.quit,Quit,QUIT\n",
+        ),
+    ],
+)
+def test_a_language_word_in_a_header_and_a_header_after_a_title_row_are_found(
+    tmp_path: Path, table: str, written: str
+) -> None:
+    path = tmp_path / "dialogue.csv"
+    path.write_text(table, "utf-8")
+    out = tmp_path / "dialogue.de.csv"
+    translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert out.read_text("utf-8") == written
+
+
+def test_rows_after_a_title_row_and_its_header_become_pairs(tmp_path: Path) -> None:
+    path = tmp_path / "strings.csv"
+    path.write_text("UI strings,,\nKey,English,German\nmenu.quit,Quit,Beenden\n", "utf-8")
+    pairs = list(read_csv_table(path, src_lang="en", tgt_lang="de"))
+    assert [(p.source, p.target, p.position) for p in pairs] == [("Quit", "Beenden", f"{path}:3")]
