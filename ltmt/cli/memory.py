@@ -144,7 +144,8 @@ def import_(
         "for, finds the file by its path, or a copy of it by its texts; "
         "PO fuzzy, XLIFF needs-review and Qt unfinished entries are left out in any case; "
         'in an XLIFF file that marks units approved="yes" (Crowdin, Lokalise), so are those '
-        "neither so marked nor final.",
+        "neither so marked nor final; in a CSV table with a Status column, the rows whose "
+        "status is not Approved, Final, Reviewed or Done (New, Draft, Needs review).",
     ),
 ) -> None:
     """Import FILE (or every file of a folder: --source-file then names the source-language

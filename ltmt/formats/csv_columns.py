@@ -257,6 +257,15 @@ def find_columns(header: list[str], path: Path, src_lang: str, tgt_lang: str) ->
     return Columns(pairs, _key_column(header, pairs), by_role)
 
 
+# headers naming a row's review status (a spreadsheet's Status: New, Approved)
+STATUS_HEADERS = frozenset({"status", "state", "review status", "translation status"})
+
+
+def status_column(header: list[str]) -> int | None:
+    """The column of ``header`` that holds each row's review status, or None."""
+    return next((i for i, cell in enumerate(header) if _role(cell) in STATUS_HEADERS), None)
+
+
 HEADER_ROWS = 5  # the rows a header may be on: after a title row or a few (a sheet's)
 
 

@@ -49,8 +49,16 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
+from ltmt.formats.approved_units import TABLE_STATUS
 from ltmt.formats.common import atomic_write, line_ending, read_bytes, utf8_text
-from ltmt.formats.csv_columns import Columns, Pair, added_header, chosen_columns, find_header
+from ltmt.formats.csv_columns import (
+    Columns,
+    Pair,
+    added_header,
+    chosen_columns,
+    find_header,
+    status_column,
+)
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.paths import resolved
 from ltmt.segments import PairRecord
@@ -432,13 +440,17 @@ def read_csv_table(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> It
             f"{path}: no {tgt_lang} column to import; a table's first row names each "
             f"language's column (keys,{src_lang},{tgt_lang})"
         )
+    status = status_column(table.table.rows[table.header_row])
     for number, row in enumerate(table.table.rows):
         for pair in table.columns.pairs:
             source, target = _cell(row, pair.source), _cell(row, pair.target)
             if number > table.header_row and source.strip() and target.strip():
                 key = _cell(row, table.columns.key)
                 position = f"{path}:{table.table.lines[number]}"
-                yield PairRecord(source, target, position, {"context": key} if key else {})
+                metadata = {"context": key} if key else {}
+                if status is not None:  # (memory import --reviewed-only: approved_units)
+                    metadata[TABLE_STATUS] = _cell(row, status).strip()
+                yield PairRecord(source, target, position, metadata)
 
 
 def write_csv_table(

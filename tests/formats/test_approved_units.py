@@ -32,6 +32,19 @@ CROWDIN = [
             True,
             ["A", "C"],
         ),
+        # regression trial csv, session 67: a CSV table's Status column (its rows' metadata)
+        (
+            [
+                unit("A", status="Approved"),
+                unit("B", status="New"),
+                unit("C", status="needs  review"),
+                unit("D", status="FINAL"),
+                unit("E", status=""),
+                unit("F"),  # a table without the column
+            ],
+            False,
+            ["A", "D", "F"],
+        ),
     ],
 )
 def test_units_a_file_that_marks_approval_did_not_approve_are_left_out(

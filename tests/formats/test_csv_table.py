@@ -659,3 +659,17 @@ def test_rows_after_a_title_row_and_its_header_become_pairs(tmp_path: Path) -> N
     path.write_text("UI strings,,\nKey,English,German\nmenu.quit,Quit,Beenden\n", "utf-8")
     pairs = list(read_csv_table(path, src_lang="en", tgt_lang="de"))
     assert [(p.source, p.target, p.position) for p in pairs] == [("Quit", "Beenden", f"{path}:3")]
+
+
+def test_a_rows_status_goes_with_its_pair(tmp_path: Path) -> None:
+    """Regression trial csv, session 67: a Status column (New, Approved) was not read; memory
+    import --reviewed-only leaves out the rows it does not approve (approved_units)."""
+    path = tmp_path / "strings.csv"
+    path.write_text(
+        "Key,English,German,Status\nq,Quit,Beenden,Approved\nb,Back,Zurück,New\n", "utf-8"
+    )
+    pairs = list(read_csv_table(path, src_lang="en", tgt_lang="de"))
+    assert [dict(p.metadata) for p in pairs] == [
+        {"context": "q", "status": "Approved"},
+        {"context": "b", "status": "New"},
+    ]
