@@ -266,6 +266,20 @@ def status_column(header: list[str]) -> int | None:
     return next((i for i, cell in enumerate(header) if _role(cell) in STATUS_HEADERS), None)
 
 
+# headers naming a row's length limit in characters (a game's Max length), compared as roles
+LIMIT_HEADERS = frozenset(
+    {
+        "max length", "maxlength", "max. length", "max len", "length limit", "char limit",
+        "character limit", "max chars", "max characters", "max. länge", "max länge",
+    }
+)  # fmt: skip
+
+
+def limit_column(header: list[str]) -> int | None:
+    """The column of ``header`` that holds each row's length limit in characters, or None."""
+    return next((i for i, cell in enumerate(header) if _role(cell) in LIMIT_HEADERS), None)
+
+
 HEADER_ROWS = 5  # the rows a header may be on: after a title row or a few (a sheet's)
 
 

@@ -11,7 +11,10 @@ first column, when it names no language (or is named ``id``), is each row's key,
 memory matches. A cell holding block HTML (a shop's ``<h3>…</h3><ul><li>…</li></ul>``) is
 translated block by block and keeps its structure (:mod:`ltmt.formats.html_cells`); one that
 is a spreadsheet formula (``=CONCAT("Price: ", 100)``, ``=B2&" total"``) is left as written,
-with a warning that counts them.
+with a warning that counts them. A ``Max length`` column (``max_length``, ``Char limit``,
+``Max chars``) gives its row's limit in characters, as an XLIFF ``maxwidth`` does: a row
+translated longer is counted and named (:mod:`ltmt.formats.size_limits`), and qa's ``length``
+check reads it.
 ``ltmt memory import strings.csv`` stores each row that has both languages, and ``ltmt memory
 export -o memory.csv`` writes a table (``keys,en,de``, a pair's context as its key).
 
@@ -43,7 +46,7 @@ import csv
 import io
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,9 +60,11 @@ from ltmt.formats.csv_columns import (
     added_header,
     chosen_columns,
     find_header,
+    limit_column,
     status_column,
 )
 from ltmt.formats.documents import TranslationsHeld, Unit
+from ltmt.formats.size_limits import too_long_message
 from ltmt.paths import resolved
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
@@ -219,6 +224,9 @@ class CsvTable(TranslationsHeld):
         self.tgt_lang = tgt_lang
         self._again: set[str] = set()  # rows translated again though they have a translation
         self._formulas_told = False
+        # the rows translated longer than their Max length cell allows, each with what is
+        # wrong (LengthLimited: counted in the run's summary)
+        self.over_limit: dict[str, str] = {}
 
     @classmethod
     def open(
@@ -255,6 +263,33 @@ class CsvTable(TranslationsHeld):
             unit
             for unit in self.units()
             if overwrite or unit.key in self._again or not self._target(unit).strip()
+        ]
+
+    def fill(
+        self,
+        translations: Mapping[str, str],
+        mark_fuzzy: bool = True,
+        from_memory: Collection[str] = (),
+    ) -> int:
+        for key, text in translations.items():
+            row = self._place(key)[0]
+            limit = row_limit(self.table.rows[self.header_row], self.table.rows[row])
+            message = too_long_message(text, limit) if limit is not None else None
+            if message is None:
+                self.over_limit.pop(key, None)
+            else:
+                self.over_limit[key] = f"line {self.table.lines[row]}: {message}"
+        return super().fill(translations, mark_fuzzy, from_memory)
+
+    def review_notes(self) -> list[str]:
+        """The rows translated longer than their length limit's column allows."""
+        if not self.over_limit:
+            return []
+        header = self.table.rows[self.header_row]
+        said = "; ".join(list(self.over_limit.values())[:5])
+        return [
+            f"{counted(len(self.over_limit), 'row')} translated longer than the "
+            f"{header[limit_column(header) or 0].strip()} column allows ({said}): shorten them"
         ]
 
     def _warn_of_formulas(self) -> None:
@@ -388,6 +423,14 @@ class CsvTable(TranslationsHeld):
         atomic_write(Path(out_path), text.encode("utf-8"))
 
 
+def row_limit(header: list[str], row: list[str]) -> int | None:
+    """The length limit in characters ``row``'s Max length cell gives (the column
+    :func:`~ltmt.formats.csv_columns.limit_column` finds in ``header``), or None: no such
+    column, or no whole number in it."""
+    text = _cell(row, limit_column(header)).strip()
+    return int(text) if text.isdigit() and int(text) > 0 else None
+
+
 def _quoted(text: str, delimiter: str, newline: str) -> str:
     """``text`` as the csv writer writes a cell: quoted where it holds ``delimiter``, a quote
     or a line end, its quotes doubled."""
@@ -447,9 +490,12 @@ def read_csv_table(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> It
             if number > table.header_row and source.strip() and target.strip():
                 key = _cell(row, table.columns.key)
                 position = f"{path}:{table.table.lines[number]}"
-                metadata = {"context": key} if key else {}
+                metadata: dict[str, Any] = {"context": key} if key else {}
                 if status is not None:  # (memory import --reviewed-only: approved_units)
                     metadata[TABLE_STATUS] = _cell(row, status).strip()
+                limit = row_limit(table.table.rows[table.header_row], row)
+                if limit is not None:  # (qa's length check)
+                    metadata["max_length"] = limit
                 yield PairRecord(source, target, position, metadata)
 
 

@@ -673,3 +673,25 @@ def test_a_rows_status_goes_with_its_pair(tmp_path: Path) -> None:
         {"context": "q", "status": "Approved"},
         {"context": "b", "status": "New"},
     ]
+
+
+@pytest.mark.parametrize("limit_header", ["Max length", "max_length", "Char limit", "Max chars"])
+def test_a_rows_max_length_is_its_translations_length_limit(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, limit_header: str
+) -> None:
+    """Regression trial csv, session 67: a Max length column was not read; a row translated
+    longer is counted and named, as an XLIFF unit over its maxwidth is, and qa reads it."""
+    path = tmp_path / "strings.csv"
+    path.write_text(
+        f"Key,English,German,{limit_header}\na,Quit to Desktop,,8\nb,Back,,8\nc,Go,,x\n",
+        "utf-8",
+    )
+    out = tmp_path / "strings.de.csv"
+    result = translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert result.report.over_limit == 1
+    assert (
+        f"{out}: 1 row translated longer than the {limit_header} column allows (line 2: the "
+        "translation is 15 characters long, its unit allows 8): shorten them"
+    ) in caplog.messages
+    pairs = list(read_csv_table(out, src_lang="en", tgt_lang="de"))
+    assert [p.metadata.get("max_length") for p in pairs] == [8, 8, None]
