@@ -135,6 +135,12 @@ def import_(
         "--src-lang → --tgt-lang (TMX language tags still pick each unit's sides).",
     ),
     skip_keys: str | None = SKIP_KEYS_OPTION,
+    columns: str | None = typer.Option(
+        None,
+        "--columns",
+        help="CSV: the columns that hold the pairs, by their headers, as SOURCE=TARGET "
+        '("Line A=Line B"; several separated by commas), where the headers name no language.',
+    ),
     reviewed_only: bool = typer.Option(
         False,
         "--reviewed-only",
@@ -195,6 +201,7 @@ def import_(
         skip_keys=keys,
         check_declared=language_check,
         not_read=not_read,
+        columns=columns,
     )
     imported = False  # the import's one transaction committed
     try:

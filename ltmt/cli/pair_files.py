@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from ltmt.errors import InputError
 from ltmt.wording import counted, counted_kinds
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ def read_records(
     check_declared: bool = True,
     not_read: NotRead | None = None,
     purpose: str = "imported",
+    columns: str | None = None,
 ) -> list[PairRecord]:
     """The pairs of the file ``path``, or of every file of the folder ``path`` a format reads
     (``source_file``: then the source-language folder); ``include_fuzzy``: translations not
@@ -39,8 +41,11 @@ def read_records(
     of a format with no keys); ``check_declared``: the languages a file declares are checked
     (:func:`ltmt.formats.pairs.read_translations`); ``not_read``: counts the entries the readers
     left out, which they then do not warn of; ``purpose``: what a warning says was not done with
-    a string only the translation has (``imported``, ``checked``). Files of a folder that were
+    a string only the translation has (``imported``, ``checked``); ``columns``: a CSV table's
+    pairs of columns (``--columns``, refused for a folder). Files of a folder that were
     skipped are said on stderr unless ``quiet``."""
+    if path.is_dir() and columns is not None:
+        raise InputError(f"--columns names columns of one CSV table; {path} is a folder")
     if path.is_dir():
         return _folder_records(
             path,
@@ -74,6 +79,7 @@ def read_records(
         check_declared=check_declared,
         not_read=not_read,
         purpose=purpose,
+        columns=columns,
     )
     size = path.stat().st_size
     if size >= READ_NOTE_FROM and sys.stderr.isatty():  # some formats are read whole

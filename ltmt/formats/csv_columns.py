@@ -208,9 +208,12 @@ def _named_language(header: str) -> str | None:
     return primary_language(str(found.language)) if found.language else None
 
 
-def find_columns(header: list[str], path: Path, src_lang: str, tgt_lang: str) -> Columns:
+def find_columns(
+    header: list[str], path: Path, src_lang: str, tgt_lang: str, command: str = "translate"
+) -> Columns:
     """The columns of ``src_lang`` and ``tgt_lang`` named by ``header``; an error naming the
-    languages the header has when it has no column for ``src_lang``."""
+    languages the header has when it has no column for ``src_lang`` (with an example of
+    ``ltmt COMMAND --columns``)."""
     languages = {index: _language(cell) for index, cell in enumerate(header)}
 
     def column(language: str) -> int | None:
@@ -242,7 +245,7 @@ def find_columns(header: list[str], path: Path, src_lang: str, tgt_lang: str) ->
                 f"{path}: no column of its header names a language or the source ({shown}); "
                 f"name the source-language column {src_lang} and the target's {tgt_lang}, as "
                 f"in keys,{src_lang},{tgt_lang}, or source and target; "
-                f"{_columns_hint(header, path)}"
+                f"{_columns_hint(header, path, command)}"
             )
         _refuse_a_misspelt_source(header, path, src_lang)
         raise language_error(path, found, src_lang, tgt_lang)
@@ -284,14 +287,15 @@ HEADER_ROWS = 5  # the rows a header may be on: after a title row or a few (a sh
 
 
 def find_header(
-    rows: list[list[str]], path: Path, src_lang: str, tgt_lang: str
+    rows: list[list[str]], path: Path, src_lang: str, tgt_lang: str, command: str = "translate"
 ) -> tuple[int, Columns]:
     """The row of ``rows`` that names the columns (:func:`find_columns`) and the columns it
     names: the first, or the first of the next few that names the languages where the first
     is a title (``Hero Quest — UI strings,,,``, a sheet's merged cells); the first row's error
-    where none does, said of a title row that it is no header."""
+    where none does, said of a title row that it is no header (``command``: the one its
+    ``--columns`` example gives)."""
     try:
-        return 0, find_columns(rows[0], path, src_lang, tgt_lang)
+        return 0, find_columns(rows[0], path, src_lang, tgt_lang, command)
     except InputError as error:
         for number, row in enumerate(rows[1:HEADER_ROWS], 1):
             try:
@@ -358,10 +362,11 @@ def _misspelt(header: list[str], language: str) -> str | None:
     return next((cell for cell in header if language_meant(cell, (language,))), None)
 
 
-def _columns_hint(header: list[str], path: Path) -> str:
-    """How ``--columns`` names the columns to translate in ``header``: one into another where
-    two look like a pair (``Line 1``, ``Line 2``: alike but for their last word), else in
-    place (a shop's product export, of one language)."""
+def _columns_hint(header: list[str], path: Path, command: str = "translate") -> str:
+    """How ``ltmt COMMAND --columns`` names the columns to translate in ``header``: one into
+    another where two look like a pair (``Line 1``, ``Line 2``: alike but for their last
+    word) or ``command`` is ``memory import`` (which reads pairs: the two after the keys),
+    else in place (a shop's product export, of one language)."""
     named = [cell.strip() for cell in header if cell.strip()]  # (an empty name cannot be given)
     stems = [" ".join(cell.split()[:-1]).lower() for cell in named]
     pair = next(
@@ -373,11 +378,16 @@ def _columns_hint(header: list[str], path: Path) -> str:
         ),
         None,
     )
+    if pair is None and command == "memory import" and len(named) > 1:
+        pair = (named[-2], named[-1]) if len(named) == 2 else (named[1], named[2])
     if pair is not None:
-        return (
-            f"or name the column to translate and the one its translations go to: ltmt "
-            f'translate {path.name} --columns "{pair[0]}={pair[1]}"'
+        what = (
+            "the sources' column and their translations'"
+            if command == "memory import"
+            else "the column to translate and the one its translations go to"
         )
+        return f'or name {what}: ltmt {command} {path.name} --columns "{pair[0]}={pair[1]}"'
+
     texts = [cell for cell in named if re.search(r"(?i)title|body|description|text", cell)]
     return (
         f"a table of one language (a shop's product export) is translated by the columns "

@@ -62,6 +62,7 @@ from ltmt.formats.csv_columns import (
     find_header,
     limit_column,
     status_column,
+    translates_in_place,
 )
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.size_limits import too_long_message
@@ -235,17 +236,19 @@ class CsvTable(TranslationsHeld):
         src_lang: str = "en",
         tgt_lang: str = "de",
         columns: str | None = None,
+        command: str = "translate",
         **_: Any,
     ) -> CsvTable:
         """The table at ``path``; ``columns``: the columns to translate, as ``ltmt translate
         --columns`` names them (:func:`~ltmt.formats.csv_columns.chosen_columns`), else those
-        its header names for ``src_lang`` and ``tgt_lang``."""
+        its header names for ``src_lang`` and ``tgt_lang`` (``command``: the one an error's
+        example of ``--columns`` gives)."""
         table = _read_table(Path(path))
         if columns is not None:
             return cls(
                 Path(path), table, chosen_columns(table.rows[0], Path(path), columns), tgt_lang
             )
-        header_row, found = find_header(table.rows, Path(path), src_lang, tgt_lang)
+        header_row, found = find_header(table.rows, Path(path), src_lang, tgt_lang, command)
         return cls(Path(path), table, found, tgt_lang, header_row)
 
     def units(self) -> list[Unit]:
@@ -475,9 +478,17 @@ def _inserted(row: list[str], column: int, text: str) -> list[str]:
     return [*cells[:column], text, *cells[column:]]
 
 
-def read_csv_table(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator[PairRecord]:
-    """The rows of a CSV table with text in both languages' columns, as pairs."""
-    table = CsvTable.open(Path(path), src_lang, tgt_lang)
+def read_csv_table(
+    path: Path, src_lang: str = "en", tgt_lang: str = "de", columns: str | None = None
+) -> Iterator[PairRecord]:
+    """The rows of a CSV table with text in both languages' columns, as pairs; ``columns``:
+    the pairs of columns ``memory import --columns`` names (``Line A=Line B``)."""
+    if columns is not None and translates_in_place(columns):
+        raise InputError(
+            f"{path}: memory import --columns names each source column and its translation's "
+            f'column, SOURCE=TARGET: --columns "{columns.split(",")[0].strip()}=..."'
+        )
+    table = CsvTable.open(Path(path), src_lang, tgt_lang, columns, command="memory import")
     if table.columns.pairs[0].target is None:
         raise InputError(
             f"{path}: no {tgt_lang} column to import; a table's first row names each "

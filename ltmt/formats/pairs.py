@@ -291,6 +291,7 @@ def read_translations(
     check_declared: bool = True,
     not_read: NotRead | None = None,
     purpose: str = "imported",
+    columns: str | None = None,
 ) -> Iterator[PairRecord]:
     """The pairs of a translated file of any format: :func:`read_pairs` with the format's
     language options, and for a file holding one language (Android, .properties, subtitles
@@ -302,7 +303,8 @@ def read_translations(
     ``Language`` header) are not checked against the pair: its pairs are read as that pair.
     ``not_read``: where the reader counts the entries it left out instead of warning
     (:mod:`ltmt.formats.not_read`). ``purpose``: what the pairs are read for, as a warning
-    says it of the strings left out (``imported``, ``checked``)."""
+    says it of the strings left out (``imported``, ``checked``). ``columns``: a CSV table's
+    pairs of columns (``--columns "Line A=Line B"``)."""
     from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
 
     refuse_an_unreadable_file(Path(path))
@@ -328,6 +330,7 @@ def read_translations(
         check_declared=check_declared,
         not_read=not_read,
         purpose=purpose,
+        columns=columns,
     )
     return read_pairs(path, fmt, **options)
 

@@ -161,6 +161,7 @@ class FileFormat:
         check_declared: bool = True,
         not_read: NotRead | None = None,
         purpose: str = "imported",
+        columns: str | None = None,
     ) -> dict[str, Any]:
         """The keyword arguments of this format's reader: the languages where its files name
         them; for a file holding one language, the ``source_file`` it translates (its plural
@@ -171,7 +172,8 @@ class FileFormat:
         declare them (:attr:`declares_languages`); ``not_read`` where the reader counts what it
         left out into one (:attr:`counts_not_read`); ``purpose``: what a reader of a
         one-language file says it did not do with a string only the translation has
-        (``imported``, ``checked``)."""
+        (``imported``, ``checked``); ``columns`` where its tables' columns are named
+        (:attr:`chooses_columns`: ``--columns "Line A=Line B"``)."""
         options: dict[str, Any] = dict(self.language_options(src_lang, tgt_lang))
         if self.one_language:
             options.update(source_file=source_file, tgt_lang=tgt_lang, purpose=purpose)
@@ -183,6 +185,8 @@ class FileFormat:
             options["check_declared"] = False
         if not_read is not None and self.counts_not_read:
             options["not_read"] = not_read
+        if columns is not None and self.chooses_columns:
+            options["columns"] = columns
         return options
 
     def language_options(self, src_lang: str, tgt_lang: str) -> dict[str, str]:

@@ -2466,3 +2466,25 @@ def test_reviewed_only_leaves_out_what_an_xliff_that_marks_approval_did_not_appr
         0,
         "imported messages_de.xliff into u2: 3 added, 0 duplicates, 0 skipped\n",
     )
+
+
+def test_a_csv_tables_columns_named_and_its_status_column_are_followed(
+    capsys, tmp_path: Path, store: str
+) -> None:
+    """Regression trial csv, session 67: memory import had no --columns, and --reviewed-only
+    stored a table's New rows as approved."""
+    table = tmp_path / "dialogue.csv"
+    table.write_text(
+        "Speaker,Line A,Line B,Status\nElder,Be careful!,Sei vorsichtig!,Approved\n"
+        "Mira,Quit,Beenden,New\n",
+        "utf-8",
+    )
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(table), "-u", "app", "--memory-dir", store,
+        "--columns", "Line A=Line B", "--reviewed-only",
+    )  # fmt: skip
+    assert (code, out) == (
+        0,
+        "imported dialogue.csv into app: 1 added, 0 duplicates, 0 skipped; not read: 1 not "
+        "approved\n",
+    ), err

@@ -695,3 +695,28 @@ def test_a_rows_max_length_is_its_translations_length_limit(
     ) in caplog.messages
     pairs = list(read_csv_table(out, src_lang="en", tgt_lang="de"))
     assert [p.metadata.get("max_length") for p in pairs] == [8, 8, None]
+
+
+def test_columns_named_as_a_pair_are_imported_and_one_named_alone_refused(
+    tmp_path: Path,
+) -> None:
+    """Regression trial csv, session 67: memory import had no --columns, and its error gave
+    translate's hint; it reads the pairs of the columns named SOURCE=TARGET."""
+    path = tmp_path / "dialogue.csv"
+    path.write_text("Speaker,Line A,Line B\nElder,Be careful!,Sei vorsichtig!\nMira,Go,\n", "utf-8")
+    with pytest.raises(InputError) as error:
+        list(read_csv_table(path, src_lang="en", tgt_lang="de"))
+    assert str(error.value).endswith(
+        "or name the sources' column and their translations': ltmt memory import dialogue.csv "
+        '--columns "Line A=Line B"'
+    )
+    pairs = list(read_csv_table(path, src_lang="en", tgt_lang="de", columns="Line A=Line B"))
+    assert [(p.source, p.target, dict(p.metadata)) for p in pairs] == [
+        ("Be careful!", "Sei vorsichtig!", {"context": "Elder"})
+    ]
+    with pytest.raises(InputError) as error:
+        list(read_csv_table(path, src_lang="en", tgt_lang="de", columns="Line A"))
+    assert str(error.value) == (
+        f"{path}: memory import --columns names each source column and its translation's "
+        'column, SOURCE=TARGET: --columns "Line A=..."'
+    )
