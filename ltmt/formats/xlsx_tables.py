@@ -41,7 +41,7 @@ def string_tables(
     tables = {}
     for part, name in sheets.items():
         keys: set[str] = set()
-        headers: list[dict[int, str]] = []  # the first row with text, and one after a title
+        rows: list[dict[int, str]] = []  # each row's texts by column, rows without none
         inline = 0
         for row in etree.fromstring(entries[part]).iter(f"{S}row"):
             texts = {}
@@ -60,23 +60,38 @@ def string_tables(
                 column = _column(cell.get("r") or "")
                 if text.strip() and column is not None:
                     texts[column] = text.strip()
-            if texts and (not headers or (len(headers) == 1 and len(headers[0]) == 1)):
-                headers.append(texts)
-        if any(_names_both(header, Path(name), languages) for header in headers):
-            tables[name] = frozenset(keys)
+            if texts:
+                rows.append(texts)
+        # the header: the first row with text, or the one after a title (a row of one cell)
+        for at in (0, 1) if rows and len(rows[0]) == 1 else (0,):
+            if at < len(rows) and _holds_strings(
+                rows[at + 1 :], _source_column(rows[at], Path(name), languages)
+            ):
+                tables[name] = frozenset(keys)
     return tables
 
 
-def _names_both(header: dict[int, str], path: Path, languages: tuple[str, str]) -> bool:
-    """Whether ``header`` (its cells' texts by column, from 0) names a source-language and a
-    target-language column."""
+def _source_column(header: dict[int, str], path: Path, languages: tuple[str, str]) -> int | None:
+    """The source-language column of ``header`` (its cells' texts by column, from 0) where it
+    names a source-language and a target-language column, else None."""
     cells = [header.get(column, "") for column in range(max(header) + 1)]
     try:
         columns = find_columns(cells, path, *languages)
     except InputError:  # no source column: a document's sheet
-        return False
+        return None
     pair = columns.pairs[0]
-    return not columns.by_role and pair.target is not None and pair.target != pair.source
+    if columns.by_role or pair.target is None or pair.target == pair.source:
+        return None
+    return pair.source
+
+
+def _holds_strings(rows: list[dict[int, str]], column: int | None) -> bool:
+    """Whether ``column`` holds a text in at least half of ``rows`` (those under the header):
+    a string table's source column; one of numbers (``English (words) | German (words)``, a
+    budget's word counts: a regression trial's sheet left all English) is a document's."""
+    if column is None or not rows:
+        return False
+    return 2 * sum(column in row for row in rows) >= len(rows)
 
 
 def _shared_texts(entries: Mapping[str, bytes], shared: str | None) -> list[str]:

@@ -74,3 +74,20 @@ def test_a_sheet_without_both_languages_is_a_documents(
         units = open_document(tmp_path / "prices.xlsx", src_lang="en", tgt_lang="de").units()
     assert {"Red apple", "Sold by the kilo"} <= {u.source for u in units}
     assert caplog.messages == []
+
+
+def test_a_sheet_whose_language_columns_hold_numbers_is_a_documents(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A budget headed ``Deliverable | English (words) | German (words) | Total`` was read as a
+    string table (a regression trial's): every cell left English."""
+    book = openpyxl.Workbook()
+    book.active.title = "Budget"
+    book.active.append(["Deliverable", "English (words)", "German (words)", "Total"])
+    book.active.append(["User guide", 1200, 1350, "=B2+C2"])
+    book.active.append(["Release notes for version 2", 300, 340, "=B3+C3"])
+    book.save(tmp_path / "budget.xlsx")
+    with caplog.at_level("WARNING", logger="ltmt.formats.xlsx_tables"):
+        units = open_document(tmp_path / "budget.xlsx", src_lang="en", tgt_lang="de").units()
+    assert {"User guide", "Release notes for version 2"} <= {u.source for u in units}
+    assert caplog.messages == []
