@@ -29,16 +29,43 @@ def no_german_word(rest: str) -> bool:
     (:data:`~ltmt.terminology.placement.FUNCTION_WORDS`) are German, whether or not the table
     holds them: it lacks some English writes alike ("in", "so"), and "den Branch in das
     Repository" was reported a leftover."""
+    return any(_no_german_part(part) for part in _parts(rest))
+
+
+def half_written(rest: str) -> bool:
+    """Whether ``rest``, the last part of a word whose first part translates a term, is the
+    rest of a half-written English word (``Re|zeiving``): a part of it is no German word
+    (:func:`no_german_word`) and no English word either (Zipf frequency under
+    :data:`_ENGLISH`). The German word table leaves out the words German shares with English
+    (those its English side writes as often): ``Konfigurations|shell``,
+    ``Zeiger|position`` and ``Verwendungs|information`` are compounds, their part replaced
+    (``Conffile-Shell``, ``Cursor-Position``, ``Aufruf-Information``), not whole words."""
+    from ltmt.word_tables import english_zipf
+
+    return any(_no_german_part(part) and english_zipf(part) < _ENGLISH for part in _parts(rest))
+
+
+# the least Zipf frequency of an English word (wordfreq's: "cursor" 3.1, "shell" 4.4); the
+# rest of a half-written word ("zeiving", "kript") has 0
+_ENGLISH = 3.0
+
+
+def _parts(rest: str) -> list[str]:
+    """The hyphenated parts of ``rest``, case-folded."""
+    return [part.casefold() for part in rest.split("-") if part]
+
+
+def _no_german_part(part: str) -> bool:
+    """Whether the case-folded ``part`` is no German word and ends in none of four letters or
+    more, nor one of German's function words; False where ltmt ships no German word table."""
     from ltmt.terminology.placement import FUNCTION_WORDS  # (placement imports this module)
     from ltmt.word_tables import target_words
 
     known = target_words("de")
     if not known:
         return False
-    parts = [part.casefold() for part in rest.split("-") if part]
-    return any(
+    return (
         part not in known
         and part not in FUNCTION_WORDS
         and not any(part[k:] in known for k in range(1, len(part) - 3))
-        for part in parts
     )

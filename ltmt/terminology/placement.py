@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from ltmt.model.batching import pad_token_ids
 from ltmt.model.hooks import thread_bound
-from ltmt.terminology.fragments import garbled, no_german_word
+from ltmt.terminology.fragments import garbled, half_written
 from ltmt.terminology.matching import protected_spans, renders
 
 if TYPE_CHECKING:
@@ -254,13 +254,18 @@ def _compound_word(
     if part is None:
         return None
     begin, stop = part
+    link = ""
     if begin == 0 and stop + 1 < len(ids) and pieces[ids[stop]] in _LINKS:
+        link = pieces[ids[stop]]
         stop += 1  # the link belongs to the part replaced: Mitglied|s|datei -> Element-Datei
     rest = "".join(pieces[i] for i in (ids[stop:] if begin == 0 else ids[:begin]))
     rest = rest.replace(_WORD_START, "").strip()
+    if link and half_written(rest):  # the word's, not a link: Abtreibere|s|kript -> Betreuer-Skript
+        words = [link[k:] + rest for k in reversed(range(len(link)))]  # skript, then eskript
+        rest = next((word for word in words if not half_written(word)), rest)
     if sum(c.isalpha() for c in rest) < 3 or rest.strip("-").casefold() in _ENDINGS:
         return None  # an ending, not another word: Fernbedien|ung is replaced whole
-    if begin == 0 and no_german_word(rest):
+    if begin == 0 and half_written(rest):
         return None  # pieces of an English word (Re|zeiving): "offenlegende Partei-zeiving"
     if begin == 0:  # the term first: Haupt|datei -> Master-Datei
         rest = _without_leading_ending(rest)

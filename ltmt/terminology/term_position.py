@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ltmt.terminology.fragments import garbled, no_german_word
+from ltmt.terminology.fragments import garbled, half_written, no_german_word
 from ltmt.terminology.matching import TermHit, words
 from ltmt.terminology.placement import FUNCTION_WORDS
 
@@ -92,11 +92,11 @@ def leftovers(source: str, output: str, hits: Sequence[TermHit]) -> list[TermHit
 
 def _left_after(after: re.Match[str], rest: str, said: set[str], source: str) -> bool:
     """Whether the word ``after`` matched right after a target (``rest``: the output after it)
-    is left of the term's rendering: joined by a hyphen and no German word, a word of the
+    is left of the term's rendering: joined by a hyphen and half written, a word of the
     term's source (``said``) that is no German word or ends the output, or half written."""
     word = after.group(2)
-    if after.group(1) == "-":
-        return no_german_word(word)
+    if after.group(1) == "-":  # Partei-zeiving, not Cursor-Position
+        return half_written(word)
     if word.casefold() in said:
         return no_german_word(word) or not words(rest)
     return garbled(word, source)

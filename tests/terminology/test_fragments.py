@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.terminology.fragments import garbled, no_german_word
+from ltmt.terminology.fragments import garbled, half_written, no_german_word
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,19 @@ def test_no_german_word(rest: str, expected: bool) -> None:
 )
 def test_garbled(word: str, source: str, expected: bool) -> None:
     assert garbled(word, source) is expected
+
+
+@pytest.mark.parametrize(
+    ("rest", "expected"),
+    [
+        ("zeiving", True),  # Re|zeiving: the rest of "Receiving"
+        ("kript", True),  # Abtreibere|s|kript
+        ("shell", False),  # Konfigurations|shell: a word German shares with English
+        ("position", False),  # Zeiger|position
+        ("Information", False),
+        ("datei", False),  # German
+        ("er-zeiving", True),  # a hyphenated part half written
+    ],
+)
+def test_half_written(rest: str, expected: bool) -> None:
+    assert half_written(rest) is expected

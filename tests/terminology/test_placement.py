@@ -137,6 +137,31 @@ def test_the_part_of_a_compound_that_translates_the_term_is_replaced(
 
 
 @pytest.mark.parametrize(
+    ("word", "term_tokens", "target", "expected"),
+    [
+        (["▁Konfigurations", "shell"], [True, False], "Conffile", "Conffile-Shell"),
+        (["▁Zeiger", "position"], [True, False], "Cursor", "Cursor-Position"),
+        (["▁Abtreibere", "s", "kript"], [True, True, False], "Betreuer", "Betreuer-Skript"),
+        (["▁Abtreibere", "s", "kzeiving"], [True, True, False], "Betreuer", "Betreuer"),
+    ],
+)
+def test_a_compound_whose_rest_german_shares_with_english_keeps_it(
+    word, term_tokens, target, expected
+):
+    """ "Konfigurations|shell" for "conffile shell" (glossary → "Conffile") was placed
+    "Conffile": "shell" is no word of the German word table, which leaves out the words German
+    shares with English, and was taken for a half-written English word; a link before the
+    rest of no word is the word's ("Betreuer-Kript" was placed for "Abtreibere|s|kript")."""
+    pieces = PIECES + word
+    ids = [len(PIECES) + n for n in range(len(word))]
+    rows = [[0.0, 0.0, 0.0, 0.0, 1.0], *compound_rows(term_tokens), [0.0, 0.0, 0.0, 0.0, 1.0]]
+    missing = Missing(source_span=(1, 2), target_ids=(7,), target=target)
+    written = {"Conffile-Shell": (94,), "Cursor-Position": (95,), "Betreuer-Skript": (96,)}
+    placed = place_terms([1, *ids, 5], rows, [missing], pieces, encode=written.get)
+    assert placed == [1, *written.get(expected, (7,)), 5]
+
+
+@pytest.mark.parametrize(
     "word",
     [["▁Fern", "bedien", "ung"], ["▁abge", "legen", "en"], ["▁Ver", "zwe", "igung"]],
     ids=["Fernbedien|ung", "abgelegen|en", "Verzwe|igung"],

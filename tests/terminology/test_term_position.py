@@ -101,3 +101,16 @@ GIT = TermMatcher(
 )
 def test_a_german_function_word_beside_a_target_is_no_leftover(source: str, output: str):
     assert leftovers(source, output, GIT.find(source)) == []
+
+
+@pytest.mark.parametrize(
+    ("output", "expected"),
+    [
+        ("Cursor-Position unter jedem Fenster anzeigen", []),  # a word German shares with English
+        ("Cursor-Sition unter jedem Fenster anzeigen", ["cursor"]),  # half written
+    ],
+)
+def test_a_compound_placed_for_a_term_is_no_leftover(output, expected):
+    source = "show cursor position below each window"
+    found = leftovers(source, output, TermMatcher([Term("cursor", "Cursor")]).find(source))
+    assert [hit.term.source for hit in found] == expected
