@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
-from ltmt.terminology.matching import target_stems
+from ltmt.terminology.matching import renders, target_stems
 from ltmt.word_tables import target_words
 
 _FIRST_PART = 3  # the fewest letters of the part before the head
@@ -43,6 +44,22 @@ def head_at(target: str, output: str) -> set[int]:
     head = re.compile(rf"(?<!\w)([^\W\d_]{{{_FIRST_PART},}}?)(?:{stems})(?:{endings})(?!\w)")
     output = unicodedata.normalize("NFC", output)
     return {found.end(1) for found in head.finditer(output) if _is_first_part(found[1])}
+
+
+def head_beside(target: str, others: Sequence[str], output: str) -> bool:
+    """Whether a word of ``output`` has the noun ``target`` as its head (:func:`head_at`) after
+    a first part that renders another of ``others`` (the line's other glossary targets):
+    ``Kontoeinstellungen`` carries 'settings' → ``Einstellungen`` where 'account' → ``Konto``
+    is the line's too, and a target placed beside it says it twice. A compound whose first
+    part is the model's own (``Baumobjekt`` for "tree object", ``partiellencheckout`` for
+    "sparse checkout") writes no target apart: its part is replaced (``Baum-Objekt``)."""
+    output = unicodedata.normalize("NFC", output)
+    others = [other for other in others if other.casefold() != target.casefold()]
+    for head in head_at(target, output) if others else ():
+        first = re.findall(r"[^\W\d_]+$", output[:head])[0]
+        if any(renders(other, first) for other in others):
+            return True
+    return False
 
 
 def _is_first_part(part: str) -> bool:

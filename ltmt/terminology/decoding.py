@@ -87,6 +87,12 @@ def term_hits(matchers: Sequence[TermMatcher | None], unit: Unit) -> list[TermHi
     return matcher.find(unit.text) if matcher is not None else []
 
 
+def _targets(hits: Sequence[TermHit]) -> list[str]:
+    """The targets of a line's ``hits``: a compound whose first part renders one carries
+    another as its head (:func:`~ltmt.terminology.matching.term_renders`)."""
+    return [hit.term.target for hit in hits]
+
+
 def with_terms(unit: Unit, hits: Sequence[TermHit]) -> Unit:
     """What the model reads for ``unit``: its glossary terms already replaced by their targets."""
     return replace(unit, text=substitute(unit.text, hits)) if hits else unit
@@ -148,7 +154,7 @@ class GlossaryDecoding:
         missing = [
             i
             for i, found in enumerate(hits)
-            if any(not term_renders(hit.term, outputs[i]) for hit in found)
+            if any(not term_renders(hit.term, outputs[i], _targets(found)) for hit in found)
         ]
         torch_lines = [i for i in missing if i not in glossary.fast]
         self.align_torch_outputs(torch_lines, units, outputs, glossary)
@@ -224,7 +230,7 @@ class GlossaryDecoding:
             if self.ran_to_limit(ids, attention):
                 continue
             text = self.translator.backbone.tokenizer.decode(ids, skip_special_tokens=True)
-            kept = [h.term.target for h in hits[i] if term_renders(h.term, text)]
+            kept = [h.term.target for h in hits[i] if term_renders(h.term, text, _targets(hits[i]))]
             missing = [
                 Missing(
                     self.source_span(units[i].text, hit),
@@ -338,9 +344,9 @@ class GlossaryDecoding:
         decoded = fast.decode(encode_units(self.translator, shown), self.translator.decode_config)
         copied: dict[int, str] = {}
         for i, text in zip(chosen, self.translator.detokenise(decoded), strict=True):
-            if all(term_renders(hit.term, text) for hit in hits[i]) and not misshapen(
-                units[i].text, text
-            ):
+            if all(
+                term_renders(hit.term, text, _targets(hits[i])) for hit in hits[i]
+            ) and not misshapen(units[i].text, text):
                 copied[i] = text
         return copied
 

@@ -512,16 +512,17 @@ def names_kept(matcher: TermMatcher | None, source: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def term_renders(term: Term, output: str) -> bool:
+def term_renders(term: Term, output: str, beside: Sequence[str] = ()) -> bool:
     """Whether ``output`` carries ``term``'s target (:func:`renders`), as a whole word where
-    the term is kept as written (:func:`kept_as_written`), or as a compound's head
-    (:func:`~ltmt.terminology.compound_heads.head_at`): 'settings' → ``Einstellungen`` was
+    the term is kept as written (:func:`kept_as_written`), or as the head of a compound whose
+    first part renders another of ``beside``, the line's targets
+    (:func:`~ltmt.terminology.compound_heads.head_beside`): 'settings' → ``Einstellungen`` was
     placed again beside ``Kontoeinstellungen`` ("Ihre Kontoeinstellungen Einstellungen")."""
-    from ltmt.terminology.compound_heads import head_at  # it imports this module
+    from ltmt.terminology.compound_heads import head_beside  # it imports this module
 
     if kept_as_written(term):
         return renders(term.target, output, whole_word=True)
-    return renders(term.target, output) or bool(head_at(term.target, output))
+    return renders(term.target, output) or head_beside(term.target, beside, output)
 
 
 @functools.lru_cache(maxsize=4096)

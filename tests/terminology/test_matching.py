@@ -486,15 +486,24 @@ def test_words_a_term_writes_apart_are_not_found_joined_by_a_hyphen(text: str, f
     assert [text[hit.start : hit.end] for hit in matcher.find(text)] == found
 
 
+SETTINGS, ACCOUNT = Term("settings", "Einstellungen"), ["Konto"]
+
+
 @pytest.mark.parametrize(
-    ("output", "carried"),
+    ("term", "output", "beside", "carried"),
     [
-        ("Öffnen Sie Ihre Kontoeinstellungen.", True),  # was "Kontoeinstellungen Einstellungen"
-        ("Öffnen Sie die Einstellungen.", True),
-        ("Öffnen Sie Ihr Konto.", False),
+        (SETTINGS, "Öffnen Sie Ihre Kontoeinstellungen.", ACCOUNT, True),  # was "... Einstellungen"
+        (SETTINGS, "Öffnen Sie die Einstellungen.", ACCOUNT, True),
+        (SETTINGS, "Öffnen Sie Ihr Konto.", ACCOUNT, False),
+        (SETTINGS, "Öffnen Sie Ihre Kontoeinstellungen.", [], False),  # placed: Konto-Einstellungen
+        # the model's own first part: the target is placed in it ("Baum-Objekt", "Checkout")
+        (Term("object", "Objekt"), "Baumobjekt schreiben", ["Objekt", "Unterverzeichnis"], False),
+        (Term("sparse checkout", "Checkout"), "in einem partiellencheckout", ["Checkout"], False),
     ],
-)
-def test_a_compound_whose_head_is_the_target_renders_the_term(output: str, carried: bool):
+)  # fmt: skip
+def test_a_compound_whose_head_is_the_target_renders_the_term_beside_another_target(
+    term: Term, output: str, beside: list[str], carried: bool
+):
     from ltmt.terminology.matching import term_renders
 
-    assert term_renders(Term("settings", "Einstellungen"), output) is carried
+    assert term_renders(term, output, [term.target, *beside]) is carried
