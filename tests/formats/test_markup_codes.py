@@ -59,8 +59,9 @@ def test_xliff_codes_are_exported_to_tmx_as_codes_with_the_native_code_known(
     segments = list(etree.parse(tmp_path / "out.tmx").iter("seg"))
     assert [_codes(segment) for segment in segments[::2]] == [
         [("ph", {"x": "1"}, "&nbsp;")],
-        [("bpt", {"i": "2", "x": "1"}, ""), ("ept", {"i": "2"}, "")],  # (none known)
-        [("bpt", {"i": "2", "x": "1"}, "\\b "), ("ept", {"i": "2"}, "\\b0 ")],
+        # the pair's number is its <g> id, as read (session 67: it was renumbered 2)
+        [("bpt", {"i": "1", "x": "1"}, ""), ("ept", {"i": "1"}, "")],  # (none known)
+        [("bpt", {"i": "1", "x": "1"}, "\\b "), ("ept", {"i": "1"}, "\\b0 ")],
     ]
     assert [r.source for r in read_tmx(tmp_path / "out.tmx")] == [
         'Copyright<x id="1"/>2024',
