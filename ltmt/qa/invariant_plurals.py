@@ -50,6 +50,12 @@ _UNITS = frozenset(
 _PRONOUNS = frozenset(["sie", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres"])
 _NOUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+\b")
 _BOTH_FORMS = re.compile(r"\w\((?:en|n|e|s|er|nen)\)")  # Datei(en), Element(e)
+# a count (%d, %1$d, %(count)d, {count}, {0}, {{count}}) and the noun it counts, past
+# lower-case words between (%d neue Artikel)
+_COUNTED = re.compile(
+    r"(?:%(?:\d+\$|\(\w+\))?[-+ 0#]*\d*[diu]|\{\{?\s*\w*\s*\}?\})"
+    r"(?:\s+[a-zäöüß]+)*\s+(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)\b"
+)
 _INVARIANT_ENDING = re.compile(r"(?:er|el|chen|lein)$")
 _STEM_COMMON = 3.5  # wordfreq Zipf of German: a stem this common is a word (Notiz of Notizen)
 
@@ -71,6 +77,9 @@ def german_invariant(text: str) -> bool:
     singular (module docstring)."""
     if _BOTH_FORMS.search(text):
         return True
+    counted = _COUNTED.search(text)
+    if counted:  # the noun the count counts: %d Artikel im Warenkorb (not the Warenkorb)
+        return _unchanged_in_plural(counted.group("noun"))
     nouns = [word for word in _NOUN.findall(text) if word.lower() not in _PRONOUNS]
     return bool(nouns) and all(_unchanged_in_plural(noun) for noun in nouns)
 

@@ -343,6 +343,8 @@ def test_a_po_plural_whose_forms_are_one_text_is_a_note(tmp_path: Path) -> None:
         ("%d user", "%d users", "%d Benutzer"),
         ("%d file(s) selected", "%d file(s) selected", "%d Datei(en) ausgewählt"),
         ("%d cake", "%d cakes", "%d Kuchen"),
+        # regression trial regg: the noun the count counts, not the cart after it
+        ("%d item in cart", "%d items in cart", "%d Artikel im Warenkorb"),
     ],
 )
 def test_a_po_plural_whose_german_is_alike_in_the_plural_is_not_noted(
