@@ -88,10 +88,14 @@ _GERMAN_COMPARISON = re.compile(r"\b(?:mehr|weniger|\w{2,}er)\s+als\b", re.IGNOR
 # operator's name, which a translation keeps as written
 _IN_AN_ELEMENT = re.compile(r"<(\w+)[^>]*>\s*(?:not|no|never|none|nothing)\s*</\1>", re.IGNORECASE)
 # the verbs whose object a negating word kept as written is, a value to type or a key's name
-# (``Type no to cancel``, ``Press N for no``, ``Set debug to no``)
+# (``Type no to cancel``, ``Press N for no``, ``Set debug to no``), or that a noun names as a
+# value (``The option none hides``, ``Log level none``, ``the operator not``, ``the default
+# is no``: regression trial regg, session 67)
 _GIVEN_AS_A_VALUE = (
     r"\b(?:type|enter|press|answer|reply|say|write|select|choose|pick|click|tap)\b"
     r"(?:\s+\S+){{0,2}}?\s+(?:with\s+|for\s+)?{word}\b|\bset\b.*\bto\s+{word}\b"
+    r"|\b(?:option|value|level|operator|keyword|setting|mode|flag|parameter|argument"
+    r"|default\s+is)\s+{word}\b"
 )
 
 
@@ -145,9 +149,10 @@ def _kept_as_code(word: str, source: str, target: str) -> bool:
         return True
     for around in re.finditer(rf"(\S+\s+)?\b{re.escape(word)}\b(\s+\S+)?", source):
         before, after = around.group(1), around.group(2)
-        if before and re.search(re.escape(before.strip()) + r"\s+" + re.escape(word), target):
-            return True
-        if after and re.search(re.escape(word) + r"\s+" + re.escape(after.strip()), target):
+        # case aside: German capitalises the noun beside it (``Option none`` for ``option none``)
+        beside = [rf"{re.escape(before.strip())}\s+{name}"] if before else []
+        beside += [rf"{name}\s+{re.escape(after.strip())}"] if after else []
+        if any(re.search(pattern, target, re.IGNORECASE) for pattern in beside):
             return True
     return False
 

@@ -42,6 +42,12 @@ from ltmt.qa.pair_checks import PAIR_CHECKS
         # ... but a value or a key's name kept as written is none (regression trial regc,
         # neg.po, session 67): beside yes, or the object of type/answer/press/set
         ("Type no to cancel.", "Geben Sie no ein, um abzubrechen.", None),
+        # a value a noun names (regression trial regg, session 67)
+        ("The option none hides the bar.", "Die Option none blendet die Leiste aus.", None),
+        ("Use the value none to reset.", "Verwenden Sie den Wert none zum Zurücksetzen.", None),
+        ("The SQL operator not reverses it.", "Der SQL-Operator not kehrt es um.", None),
+        ("Log level none disables logging.", "Die Protokollstufe none deaktiviert es.", None),
+        ("The default is no.", "Der Standard ist no.", None),
         ("Answer with yes or no.", "Antworten Sie mit yes oder no.", None),
         ("Press N for no.", "Drücken Sie N für no.", None),
         ("Set it to no to turn it off.", "Setzen Sie es auf no, um es auszuschalten.", None),
