@@ -13,6 +13,7 @@ that a table's cell shows stays as written on every sheet that shows it.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -86,12 +87,17 @@ def _source_column(header: dict[int, str], path: Path, languages: tuple[str, str
 
 
 def _holds_strings(rows: list[dict[int, str]], column: int | None) -> bool:
-    """Whether ``column`` holds a text in at least half of ``rows`` (those under the header):
+    """Whether ``column`` holds a word in at least half of ``rows`` (those under the header):
     a string table's source column; one of numbers (``English (words) | German (words)``, a
-    budget's word counts: a regression trial's sheet left all English) is a document's."""
+    budget's word counts) or grades (``Student | English | German``: ``A``, ``B+``) is a
+    document's (regression trials' sheets left all English)."""
     if column is None or not rows:
         return False
-    return 2 * sum(column in row for row in rows) >= len(rows)
+    return 2 * sum(bool(_WORD.search(row.get(column, ""))) for row in rows) >= len(rows)
+
+
+# a word of three letters or more: a string's text, not a grade (``A``, ``B+``) or a code
+_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def _shared_texts(entries: Mapping[str, bytes], shared: str | None) -> list[str]:

@@ -91,3 +91,20 @@ def test_a_sheet_whose_language_columns_hold_numbers_is_a_documents(
         units = open_document(tmp_path / "budget.xlsx", src_lang="en", tgt_lang="de").units()
     assert {"User guide", "Release notes for version 2"} <= {u.source for u in units}
     assert caplog.messages == []
+
+
+def test_a_sheet_of_grades_under_language_columns_is_a_documents(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A school's ``Student | English | German | Comments`` of letter grades was read as a
+    string table (a regression trial's): its comments left English."""
+    book = openpyxl.Workbook()
+    book.active.title = "Grades"
+    book.active.append(["Student", "English", "German", "Comments"])
+    book.active.append(["Anna", "A", "B+", "Works hard and asks good questions"])
+    book.active.append(["Ben", "B", "A-", "Reads a lot"])
+    book.save(tmp_path / "school.xlsx")
+    with caplog.at_level("WARNING", logger="ltmt.formats.xlsx_tables"):
+        units = open_document(tmp_path / "school.xlsx", src_lang="en", tgt_lang="de").units()
+    assert "Works hard and asks good questions" in {u.source for u in units}
+    assert caplog.messages == []
