@@ -1,8 +1,8 @@
 """Which columns of a CSV table are translated, and into which (:mod:`ltmt.formats.csv_table`).
 
 By their headers (on the first row, or on one of the next few after a title row): the source
-language's column (``en``, ``English (en)``, ``English``, ``Line EN``, or by its role,
-``source``) into the target's (``de``; added after the last when the table has
+language's column (``en``, ``English (en)``, ``English``, ``Line EN`` beside ``Line DE``, or
+by its role, ``source``) into the target's (``de``; added after the last when the table has
 none, in the source column's style: ``German(de)`` beside ``English(en)``, ``de_DE`` beside
 ``en_US``, ``German`` beside ``English``). A table with
 several source-language columns (a shop's ``Title (en)``, ``Body (en)``)
@@ -84,20 +84,48 @@ def _language(header: str) -> str | None:
 
     found = _LANGUAGE_HEADER.match(header)
     if found is None:
-        return _word_language(header)
+        return None
     code = found.group(1).replace("_", "-").lower()
     bracketed = "(" in header or "[" in header
     if not bracketed and (
         header.strip() != found.group(1) or primary_language(code) not in locale.locale_alias
     ):
-        return _word_language(header)
+        return None
     return code
 
 
-def _word_language(header: str) -> str | None:
+def _languages(header: list[str]) -> dict[int, str | None]:
+    """The language each column of ``header`` names (:func:`_language`); a header naming it
+    by a word (``Line EN``, ``text_de``: :func:`_word_language`) only where another has the
+    same stem with another language (``Line EN``, ``Line DE``) and no column names a language
+    whole (``en-US``, ``English``) or the source by its role: else ``Context EN`` is a note
+    about the row, not its text."""
+    languages = {index: _language(cell) for index, cell in enumerate(header)}
+    whole = any(
+        _role(cell) in SOURCE_HEADERS
+        or (
+            _role(cell) not in KEY_HEADERS  # (id: the keys, though Indonesian's code)
+            and (languages[index] is not None or _named_language(cell) is not None)
+        )
+        for index, cell in enumerate(header)
+    )
+    if whole:
+        return languages
+    words = {index: _word_language(cell) for index, cell in enumerate(header)}
+    for index, word in words.items():
+        if word is not None and any(
+            other is not None and other[1] == word[1] and other[0] != word[0]
+            for other in words.values()
+        ):
+            languages[index] = word[0]
+    return languages
+
+
+def _word_language(header: str) -> tuple[str, str] | None:
     """The language that ``header``'s last or first word names (``Line EN``, ``EN Line``,
-    ``line_de``, ``Text English``): its code in capitals (or in a name joined by ``_``), or
-    its English name or its own; not ``ID`` (``Item ID``: the keys, not Indonesian)."""
+    ``line_de``, ``Text English``) and the rest of it (its stem, lower case: ``line``), or
+    None: its code in capitals (or in a name joined by ``_``), or its English name or its own;
+    not ``ID`` (``Item ID``: the keys, not Indonesian)."""
     import locale
 
     import langcodes
@@ -105,19 +133,20 @@ def _word_language(header: str) -> str | None:
     words = re.split(r"[\s_]+", header.strip())
     if len(words) < 2:
         return None
-    for word in (words[-1], words[0]):
+    for at, word in ((-1, words[-1]), (0, words[0])):
         lowered = word.lower()
+        stem = " ".join(words[:-1] if at == -1 else words[1:]).lower()
         if re.fullmatch(r"[A-Z]{2,3}", word) or (
             "_" in header and re.fullmatch(r"[a-z]{2,3}", word)
         ):
             if lowered in locale.locale_alias and lowered != "id":
-                return lowered
+                return lowered, stem
         elif len(word) > 3 and (code := _named_language(word)) is not None:
             names = {
                 langcodes.Language.get(code).display_name(shown).lower() for shown in ("en", code)
             }
             if lowered in names:
-                return code
+                return code, stem
     return None
 
 
@@ -214,7 +243,7 @@ def find_columns(
     """The columns of ``src_lang`` and ``tgt_lang`` named by ``header``; an error naming the
     languages the header has when it has no column for ``src_lang`` (with an example of
     ``ltmt COMMAND --columns``)."""
-    languages = {index: _language(cell) for index, cell in enumerate(header)}
+    languages = _languages(header)
 
     def column(language: str) -> int | None:
         exact = [i for i, found in languages.items() if found == language.lower()]

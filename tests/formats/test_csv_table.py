@@ -632,7 +632,10 @@ def test_a_source_cell_that_is_a_formula_is_left_as_written_and_counted(
             "Speaker,Line EN,Line DE\nElder,Welcome,WELCOME\nMira,Hello,Hallo\n",
         ),
         ("key,text_en,text_de\nHI,Hello,\n", "key,text_en,text_de\nHI,Hello,HELLO\n"),
-        ("Key,Text English\nHI,Hello\n", "Key,Text English,de\nHI,Hello,HELLO\n"),
+        (
+            "Key,Text English,Text German\nHI,Hello,\n",
+            "Key,Text English,Text German\nHI,Hello,HELLO\n",
+        ),
         # a title row (a sheet's merged cells) before the header: kept, the header found after it
         (
             "Hero Quest — UI strings,,\nKey,English,German\nmenu.quit,Quit,\n",
@@ -652,6 +655,34 @@ def test_a_language_word_in_a_header_and_a_header_after_a_title_row_are_found(
     out = tmp_path / "dialogue.de.csv"
     translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
     assert out.read_text("utf-8") == written
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "key,en-US,de-DE,Context EN",
+        "id,en-US,de-DE,context_en",
+        "key,English,German,Context EN",
+        "key,source,target,Comment EN",
+        "key,en,de,Notes EN",
+    ],
+)
+def test_a_notes_column_named_with_a_language_word_is_no_languages_column(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, header: str
+) -> None:
+    """Regression trial regg, session 67: Context EN beside en-US,de-DE was read as the source,
+    and German filled with the translated note; a header naming its language by a word is a
+    language's column only beside one of the same stem with another language (Line EN, Line
+    DE), and never where a column names a language whole (en-US, English) or is the source."""
+    path = tmp_path / "strings.csv"
+    path.write_text(f"{header}\na,Save the file,,button label\n", "utf-8")
+    out = tmp_path / "strings.de.csv"
+    translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert out.read_text("utf-8") == f"{header}\na,Save the file,SAVE THE FILE,button label\n"
+    assert not [message for message in caplog.messages if "not translated" in message]
+    path.write_text(f"{header}\na,Save the file,Datei speichern,button label\n", "utf-8")
+    pairs = list(read_csv_table(path, src_lang="en", tgt_lang="de"))
+    assert [(p.source, p.target) for p in pairs] == [("Save the file", "Datei speichern")]
 
 
 def test_rows_after_a_title_row_and_its_header_become_pairs(tmp_path: Path) -> None:
