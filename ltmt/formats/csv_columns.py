@@ -320,25 +320,27 @@ def find_header(
 ) -> tuple[int, Columns]:
     """The row of ``rows`` that names the columns (:func:`find_columns`) and the columns it
     names: the first, or the first of the next few that names the languages where the first
-    is a title (``Hero Quest — UI strings,,,``, a sheet's merged cells); the first row's error
-    where none does, said of a title row that it is no header (``command``: the one its
-    ``--columns`` example gives)."""
+    is a title (one cell of several not empty: ``Hero Quest — UI strings,,,``, a sheet's merged
+    cells; not a data row of a table without a header, ``greeting,Hello there``); the first
+    row's error where none does, said of a title row that it is no header (``command``: the
+    one its ``--columns`` example gives)."""
     try:
         return 0, find_columns(rows[0], path, src_lang, tgt_lang, command)
     except InputError as error:
+        # (only after a title: a table without a header has data rows there, greeting,Hello)
+        cells = [cell.strip() for cell in rows[0] if cell.strip()]
+        if len(rows[0]) < 2 or len(cells) != 1:
+            raise
         for number, row in enumerate(rows[1:HEADER_ROWS], 1):
             try:
                 return number, find_columns(row, path, src_lang, tgt_lang)
             except InputError:
                 continue
-        cells = [cell.strip() for cell in rows[0] if cell.strip()]
-        if len(rows[0]) > 1 and len(cells) == 1:
-            raise InputError(
-                f"{path}: its first row is no header, but a title ({cells[0]}), and none of "
-                f"the next {HEADER_ROWS - 1} rows names the columns; put a header row naming "
-                f"them first (keys,{src_lang},{tgt_lang})"
-            ) from error
-        raise
+        raise InputError(
+            f"{path}: its first row is no header, but a title ({cells[0]}), and none of "
+            f"the next {HEADER_ROWS - 1} rows names the columns; put a header row naming "
+            f"them first (keys,{src_lang},{tgt_lang})"
+        ) from error
 
 
 def _source_columns(languages: dict[int, str | None], source: int, src_lang: str) -> list[int]:

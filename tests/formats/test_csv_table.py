@@ -3,6 +3,7 @@ it was written (delimiter, quotes, line ends, byte order mark), the rows as pair
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -683,6 +684,32 @@ def test_a_notes_column_named_with_a_language_word_is_no_languages_column(
     path.write_text(f"{header}\na,Save the file,Datei speichern,button label\n", "utf-8")
     pairs = list(read_csv_table(path, src_lang="en", tgt_lang="de"))
     assert [(p.source, p.target) for p in pairs] == [("Save the file", "Datei speichern")]
+
+
+@pytest.mark.parametrize(
+    ("table", "first"),
+    [
+        ("greeting,Hello there\nlang_en,English\nlang_de,German\nfarewell,Goodbye\n", "greeting"),
+        ("Save,Speichern\nSource,Quelle\nFile,Datei\nOpen,Öffnen\n", "Save"),
+        ("Welcome,Willkommen\nEnglish,Englisch\nGerman,Deutsch\nHelp,Hilfe\n", "Welcome"),
+    ],
+)
+def test_a_table_without_a_header_is_refused_not_headed_by_a_data_row(
+    tmp_path: Path, table: str, first: str
+) -> None:
+    """Regression trial regg, session 67: a table without a header was read as headed by a
+    data row among its first five (lang_en,English; Source,Quelle), its keys translated and
+    the rows above skipped; rows below the first are looked at only after a title row."""
+    path = tmp_path / "strings.csv"
+    path.write_text(table, "utf-8")
+    message = (
+        rf"^{re.escape(str(path))}: no column of its header names a language or the source "
+        rf"\({first}, "
+    )
+    with pytest.raises(InputError, match=message):
+        translate_file(path, tmp_path / "out.csv", FakeModel(), src_lang="en", tgt_lang="de")
+    with pytest.raises(InputError, match=message):
+        list(read_csv_table(path, src_lang="en", tgt_lang="de"))
 
 
 def test_rows_after_a_title_row_and_its_header_become_pairs(tmp_path: Path) -> None:
