@@ -82,8 +82,17 @@ def _cell(row: list[str], column: int | None) -> str:
 
 
 # a spreadsheet formula (=CONCAT("Price: ", 100), =B2&" total"): its quotes and references
-# are the spreadsheet's, which a translation breaks; not a ruler of = (=== Chapter 1 ===)
-_FORMULA = re.compile(r"=(?!=)\S")
+# are the spreadsheet's, which a translation breaks. = and a function call, a cell reference
+# (B2, $A$1, Sheet1!A1, 'My sheet'!A1) or a string joined by &; any other = starts text
+# (=== Chapter 1 ===, => Next step, =) Thanks!, ="Quoted" text, =5% off today)
+_FORMULA = re.compile(
+    r"""=\s*(?:
+        [A-Za-z_][\w.]*\(
+      | (?:[A-Za-z_]\w*!|'[^']+'!)?\$?[A-Za-z]{1,3}\$?[0-9]+\b
+      | "(?:[^"]|"")*"\s*&
+    )""",
+    re.VERBOSE,
+)
 
 
 def is_formula(text: str) -> bool:

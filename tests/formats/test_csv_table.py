@@ -10,7 +10,7 @@ import pytest
 from formats_fakes import FakeModel
 
 from ltmt.errors import InputError, LanguageError
-from ltmt.formats.csv_table import read_csv_table
+from ltmt.formats.csv_table import is_formula, read_csv_table
 from ltmt.formats.documents import open_document
 from ltmt.formats.pipeline import translate_file
 
@@ -621,6 +621,47 @@ def test_a_source_cell_that_is_a_formula_is_left_as_written_and_counted(
         )
         == 1
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "formula"),
+    [
+        ('=CONCAT("Price: ", 100, " gold")', True),
+        ('=B2&" total"', True),
+        ("=$A$1", True),
+        ("=Sheet1!A1", True),
+        ('="Total: "&B2', True),
+        # regression trial regg, session 67: prose starting with = was left untranslated
+        ("=> Next step", False),
+        ("=Important= read this", False),
+        ("=) Thanks!", False),
+        ('="Quoted" text', False),
+        ("=5% off today", False),
+        ("=== Chapter 1 ===", False),
+    ],
+)
+def test_a_formula_is_a_call_a_reference_or_a_joined_string(text: str, formula: bool) -> None:
+    assert is_formula(text) is formula
+
+
+def test_a_source_cell_starting_with_equals_that_is_no_formula_is_translated(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "eq.csv"
+    path.write_text(
+        'key,en,de\narrow,=> Next step,\nwiki,=Important= read this,\na,=) Thanks!,\n'
+        'b,"=""Quoted"" text",\nc,=5% off today,\n',
+        "utf-8",
+    )  # fmt: skip
+    out = tmp_path / "eq.de.csv"
+    result = translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert result.translated == 5
+    assert out.read_text("utf-8") == (
+        'key,en,de\narrow,=> Next step,=> NEXT STEP\nwiki,=Important= read this,=IMPORTANT= '
+        'READ THIS\na,=) Thanks!,=) THANKS!\nb,"=""Quoted"" text","=""QUOTED"" TEXT"\n'
+        'c,=5% off today,=5% OFF TODAY\n'
+    )  # fmt: skip
+    assert not [message for message in caplog.messages if "formula" in message]
 
 
 @pytest.mark.parametrize(
