@@ -438,9 +438,10 @@ class CsvTable(TranslationsHeld):
 def row_limit(header: list[str], row: list[str]) -> int | None:
     """The length limit in characters ``row``'s Max length cell gives (the column
     :func:`~ltmt.formats.csv_columns.limit_column` finds in ``header``), or None: no such
-    column, or no whole number in it."""
+    column, or no whole number in it (``n/a``, ``²``: a digit to ``isdigit`` that ``int``
+    refuses)."""
     text = _cell(row, limit_column(header)).strip()
-    return int(text) if text.isdigit() and int(text) > 0 else None
+    return int(text) if text.isdecimal() and int(text) > 0 else None
 
 
 def _quoted(text: str, delimiter: str, newline: str) -> str:

@@ -796,6 +796,22 @@ def test_a_rows_max_length_is_its_translations_length_limit(
     assert [p.metadata.get("max_length") for p in pairs] == [8, 8, None]
 
 
+def test_a_max_length_that_is_no_whole_number_is_no_limit(tmp_path: Path) -> None:
+    """Regression trial regg, session 67: a Max length cell ² (a digit to str.isdigit) crashed
+    the run with "ValueError: invalid literal for int()"; it is no limit, as abc and 0 are."""
+    path = tmp_path / "strings.csv"
+    path.write_text(
+        "key,en,de,Max length\na,Save,,5\nb,Open the door,,abc\nc,Exit,,0\nd,Continue,,²\n",
+        "utf-8",
+    )
+    out = tmp_path / "strings.de.csv"
+    result = translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert result.translated == 4
+    assert result.report.over_limit == 0
+    pairs = list(read_csv_table(out, src_lang="en", tgt_lang="de"))
+    assert [p.metadata.get("max_length") for p in pairs] == [5, None, None, None]
+
+
 def test_columns_named_as_a_pair_are_imported_and_one_named_alone_refused(
     tmp_path: Path,
 ) -> None:
