@@ -43,7 +43,7 @@ def declared_limit(holder: Any, version: int) -> SizeLimit | None:
     width = holder.get("maxwidth")
     if width is None:
         return None
-    if not width.strip().isdigit():
+    if not width.strip().isdecimal():
         return _unreadable("maxwidth", width)
     unit = holder.get("size-unit") or "pixel"
     return SizeLimit(int(width) if unit == "char" else None, unit)
@@ -59,7 +59,7 @@ def _limit_20(segment: Any) -> SizeLimit | None:
     size = f"{{{NS_SLR}}}sizeRestriction"
     for element in (segment, segment.getparent()):
         value = element.get(size) if element is not None else None
-        if value is not None and not value.strip().isdigit():
+        if value is not None and not value.strip().isdecimal():
             return _unreadable("slr:sizeRestriction", value)
         if value is not None:
             profile = _general_profile(segment)

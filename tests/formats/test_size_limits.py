@@ -19,6 +19,8 @@ SLR = 'xmlns:slr="urn:oasis:names:tc:xliff:sizerestriction:2.0"'
         ('size-unit="char"', None),
         # no whole number: unchecked, and said so (it was ignored silently)
         ('maxwidth="wide" size-unit="char"', SizeLimit(None, 'maxwidth="wide" (no whole number)')),
+        # a superscript two is a digit to str.isdigit, and int() refused it: the run crashed
+        ('maxwidth="²" size-unit="char"', SizeLimit(None, 'maxwidth="²" (no whole number)')),
     ],
 )
 def test_xliff12_maxwidth_in_characters_is_a_limit(attributes: str, limit: SizeLimit) -> None:
