@@ -1223,7 +1223,7 @@ def test_api_messages_name_the_apis_fields_not_the_command_lines_options(api):
         glossary = client.post("/v1/glossary/import", files={"file": ("terms.xml", b"a,b\n")})
         search = client.get("/v1/memory/search", params={"q": "x" * 201})
     placeholders = filled.headers["x-ltmt-placeholders"]
-    assert "(overwrite=true translates them again)" in placeholders
+    assert "(overwrite=true translates it again)" in placeholders  # one kept
     assert "mark_fuzzy=false writes them unflagged" in placeholders
     assert "--" not in placeholders and "(0.0/s)" not in placeholders, placeholders
     assert glossary.json()["error"].endswith(
