@@ -31,6 +31,8 @@ _CLOSING = {'"': '"', "'": "'", "(": ")"}
 _SHORTCODE_TEXT = re.compile(
     r'(?<=\s)(?:alt|caption|title|attr|summary|label)[ \t]*=[ \t]*"(?P<value>(?:[^"\\]|\\.)*)"'
 )
+# a quoted value of a Hugo shortcode's parameter ("...", or a raw string `...`)
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"|`[^`]*`')
 # a character of Markdown, HTML or template markup, which a shortcode's value may hold (Hugo
 # renders a caption's ``**Save**``): sent as plain text, it came back garbled (``**Save*``)
 _MARKUP_SIGN = re.compile(r"[*_`\[<{]")
@@ -97,19 +99,20 @@ def shortcode_values(number: int, lines: Sequence[str]) -> list[Value]:
 
 def shortcodes_as_written(lines: Sequence[str]) -> str:
     """The Hugo shortcodes on ``lines`` (lines of template tags alone), each as written but
-    the values people read (:func:`shortcode_values`, which a translation translates) left
-    out, in the tagged form of code kept as written: what a translation's shortcodes must
-    match (``{{< /alarm >}}`` for ``{{< /alert >}}`` broke the build, unreported)."""
+    its quoted parameter values left out (a translator may localise any of them: ``{{< tab
+    "Erste Schritte" >}}``, ``header="Andere Systeme"``), in the tagged form of code kept as
+    written: what a translation's shortcodes must match by name, order and balance
+    (``{{< /alarm >}}`` for ``{{< /alert >}}`` broke the build, unreported)."""
     shortcodes = (found.group() for found in SHORTCODE.finditer("\n".join(lines)))
     return "".join(
-        f'<code data-md="raw">{tagged_text(_SHORTCODE_TEXT.sub(_unread, shortcode))}</code>'
+        f'<code data-md="raw">{tagged_text(_QUOTED.sub(_unquoted, shortcode))}</code>'
         for shortcode in shortcodes
     )
 
 
-def _unread(found: re.Match[str]) -> str:
-    """A shortcode attribute people read (:data:`_SHORTCODE_TEXT`) with its value left out."""
-    return found.group()[: found.start("value") - found.start()] + '"'
+def _unquoted(found: re.Match[str]) -> str:
+    """A quoted shortcode parameter value (:data:`_QUOTED`) with its text left out."""
+    return f"{found.group()[0]}…{found.group()[0]}"
 
 
 def _shortcode_value(number: int, text: str, found: re.Match[str]) -> Value | None:

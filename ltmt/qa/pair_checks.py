@@ -190,6 +190,7 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
         counts = [text for text in lost if is_count(text)]
         if len(counts) == 1 and lost[counts[0]] == 1:
             del lost[counts[0]]
+    lost, added = _kept_markup_aside(source, target, lost, added)
     written = metadata.get("placeholders") or {}
     problems = _case_changes(lost, added)
     if lost:
@@ -294,12 +295,21 @@ def _changed_kept_markup(source: str, target: str) -> list[str]:
     """The Markdown markup ``ltmt translate`` keeps as written (a template tag, an attribute
     list, keys: :func:`~ltmt.formats.markdown_inline.kept_as_written`) that ``target`` does
     not have as ``source`` writes it (``{ .md-button-Primary }`` for ``{ .md-button--primary
-    }``: the tags that mark it were there, and the change passed)."""
+    }``: the tags that mark it were there, and the change passed), one finding for each."""
     lost = Counter(kept_as_written(source)) - Counter(kept_as_written(target))
-    if not lost:
-        return []
-    changed = first_few(repr(text) for text in lost)
-    return [f"changes Markdown markup: write {changed} as the source does"]
+    return [f"changes Markdown markup: write {text!r} as the source does" for text in lost]
+
+
+def _kept_markup_aside(
+    source: str, target: str, lost: Counter[str], added: Counter[str]
+) -> tuple[Counter[str], Counter[str]]:
+    """``lost`` and ``added`` less the markup kept as written that ``target`` changed, which
+    :func:`_changed_kept_markup` reports once (a renamed ``{{< /alarm >}}`` for ``{{< /alert
+    >}}`` was reported three times: lacks, adds and changes)."""
+    mine, theirs = Counter(kept_as_written(source)), Counter(kept_as_written(target))
+    if not mine - theirs:
+        return lost, added
+    return lost - (mine - theirs), added - (theirs - mine)
 
 
 def _stray_brackets(source: str, target: str) -> list[str]:
