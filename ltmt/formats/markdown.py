@@ -453,11 +453,17 @@ def _shortcodes_alone(text: str) -> str:
 
 
 def _recorded(record: Record | None, key: str, source: str) -> bool:
-    """Whether ``record`` (what ltmt last wrote into the output) says ltmt wrote the output's
-    block ``key`` for ``source``: its text is a translation, even one that copies its source
-    (a reviewer's ``macOS`` was replaced by ``MacOS`` again on each rerun); a copy at a block
-    new since, or with no record, is untranslated."""
-    return record is not None and record.written_for(Unit(key, source))
+    """Whether ``record`` (what ltmt last wrote into the output) says the copy of ``source`` at
+    the output's block ``key`` is a reviewer's translation: ltmt wrote that block for
+    ``source``, and something else than the copy there (a reviewer's ``macOS`` was replaced
+    by ``MacOS`` again on each rerun). A copy ltmt wrote itself (the model left ``Option`` as
+    it is), at a block new since, or with no record, is untranslated: a memory pair or
+    glossary added since translates it."""
+    return (
+        record is not None
+        and record.written_for(Unit(key, source))
+        and not record.wrote_at(key, source)
+    )
 
 
 def _has_words_outside_code(source: str) -> bool:
@@ -553,10 +559,10 @@ class MarkdownDocument(TranslationsHeld):
         """Take over the translations ``target`` (this file's translation so far) holds: the
         blocks of the same kind that stand for ours (:meth:`_aligned`; ``record``: what ltmt
         last wrote there, :mod:`ltmt.formats.output_sources`) whose text is not the source's.
-        A copy of the source is untranslated only where the record says nothing of ltmt
-        writing that block for its source (a block new or changed since, or no record): where
-        it does, the copy is a reviewer's (``macOS`` put back for ltmt's ``MacOS``) or ltmt's
-        own, and is kept.
+        A copy of the source is kept only where the record says ltmt wrote something else
+        in that block for its source: the copy is a reviewer's (``macOS`` put back for ltmt's
+        ``MacOS``); ltmt's own copy, a block new or changed since, or no record, is
+        untranslated.
         A reviewer's edit that no block stands for any more is named in a warning."""
         adopted = 0
         text = decode(read_bytes(Path(target), WHAT), Path(target))

@@ -239,6 +239,16 @@ class Record:
         text as it is."""
         return self.digest(_TAGS.sub("", text)), self.digest(text)
 
+    def wrote_at(self, unit_key: str, text: str) -> bool:
+        """Whether the record says ltmt itself wrote ``text`` at ``unit_key`` (marked or
+        not), not someone else's text kept there."""
+        written = self.units.get(unit_key)
+        return (
+            written is not None
+            and _by_ltmt(written[1])
+            and written[1].removeprefix(MARKED) in self.translation_digests(text)
+        )
+
     def written_for(self, unit: Unit) -> bool:
         """Whether ltmt last wrote ``unit``'s place in the output for the unit's source."""
         written = self.units.get(unit.key)

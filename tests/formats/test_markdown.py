@@ -624,15 +624,16 @@ def test_a_reviewers_copy_of_the_source_is_kept_where_ltmt_wrote_that_block(
     output.write_text(reviewed, "utf-8")
     model = FakeModel()
     translate_file(source, output, model, output_sources=records)
-    assert output.read_text("utf-8") == reviewed and model.seen == []
+    # ltmt's own copy ("OS" upper-cased) is translated again, the reviewer's kept
+    assert output.read_text("utf-8") == reviewed and model.seen == ["OS"]
     source.write_text(table + "\nNew text.\n", "utf-8")  # pasted into the output in English
     output.write_text(reviewed + "\nNew text.\n", "utf-8")
     translate_file(source, output, model, output_sources=records)
-    assert model.seen == ["New text."]
+    assert model.seen == ["OS", "OS", "New text."]
     output.write_text(reviewed, "utf-8")  # no record: a copy is untranslated, as before
     source.write_text(table, "utf-8")
     translate_file(source, output, model, tgt_lang="de")
-    assert model.seen == ["New text.", "OS", "macOS"]
+    assert model.seen == ["OS", "OS", "New text.", "OS", "macOS"]
 
 
 @pytest.mark.parametrize(
@@ -753,3 +754,21 @@ def test_qa_compares_shortcodes_without_their_quoted_values(
         if pair.position.endswith(": shortcodes")
     ]
     assert placeholder_problems(shortcodes.source, shortcodes.target, {}) == findings
+
+
+def test_ltmts_own_copy_of_the_source_is_translated_again(tmp_path: Path) -> None:
+    """The model left the cell ``Option`` as it is; a memory pair added since (``Option`` →
+    ``Möglichkeit``) could not fix it on a rerun: ltmt's own copy was kept as a reviewer's."""
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "en.md", tmp_path / "de.md"
+    source.write_text("| Option | Meaning |\n|--------|---------|\n| `--fast` | Run quickly |\n")
+    german = {"Meaning": "Bedeutung", "Run quickly": "Schnell ausführen"}
+
+    def leaves_option(texts: list[str], prefer: list[dict] | None = None) -> list[str]:
+        return [german.get(text, text) for text in texts]
+
+    translate_file(source, output, leaves_option, output_sources=records)
+    assert "| Option | Bedeutung |" in output.read_text("utf-8")
+    german["Option"] = "Möglichkeit"  # as a memory pair added since gives it
+    translate_file(source, output, leaves_option, output_sources=records)
+    assert "| Möglichkeit | Bedeutung |" in output.read_text("utf-8")
