@@ -8,15 +8,16 @@ pipeline already handles (:mod:`ltmt.formats.paired_tags`): ``**bold**`` as ``<b
 ``<https://...>``, written back as one), a code span as ``<code>...</code>`` (kept as
 written; a template tag, ``{{< note >}}``, as ``<code data-md="raw">``, written back without
 backticks; a Hugo shortcode pair around plain text, ``{{< button >}}Sign up{{< /button >}}``,
-as an element ``<sc data-md="..." data-end="...">`` around it), an image as ``<img src="..."
-alt="..."/>`` (a reference image, ``![Logo][logo]``, written back as one) and a hard line
-break as ``<br/>`` (placeholders the model keeps); escapes (``\\*``) and inline HTML stay as
-written, and character references go to the model as their characters (``&rsquo;``;
-``&nbsp;``, written back as ``&nbsp;``). Text is in the form of every format's segments
-(:mod:`ltmt.formats.markup_characters`): ``&amp;`` and ``\\&`` are ``&``, ``&lt;Enter&gt;`` and
-``\\<Enter\\>`` are ``<Enter>``. :func:`markdown` turns a translation back into Markdown (text
-in angle brackets that is no markup, ``<Eingabetaste>``, as ``&lt;Eingabetaste&gt;``, which
-Markdown would take for HTML).
+as an element ``<sc data-md="..." data-end="...">`` around it; keys joined by ``+``, ``{{< kbd
+>}}Ctrl{{< /kbd >}}+{{< kbd >}}S{{< /kbd >}}``, as one ``<code data-md="raw">``), an image
+as ``<img src="..." alt="..."/>`` (a reference image, ``![Logo][logo]``, written back as
+one) and a hard line break as ``<br/>`` (placeholders the model keeps); escapes (``\\*``)
+and inline HTML stay as written, and character references go to the model as their
+characters (``&rsquo;``; ``&nbsp;``, written back as ``&nbsp;``). Text is in the form of every
+format's segments (:mod:`ltmt.formats.markup_characters`): ``&amp;`` and ``\\&`` are ``&``,
+``&lt;Enter&gt;`` and ``\\<Enter\\>`` are ``<Enter>``. :func:`markdown` turns a translation back
+into Markdown (text in angle brackets that is no markup, ``<Eingabetaste>``, as
+``&lt;Eingabetaste&gt;``, which Markdown would take for HTML).
 
 The form depends on the text alone, not on its place in a file, so a memory holds the same
 form for a translated file's blocks (``ltmt memory import``).
@@ -75,6 +76,13 @@ _SHORTCODE_CLOSING = "{{{{{delimiter}\\s*/\\s*{name}\\s*[>%]\\}}\\}}"
 # a paired shortcode in the tagged form: an element around its inner text, which the model
 # translates as a link's (its tags, as written, in its attributes)
 _PLAIN_TEXT = frozenset({"text", "text_special", "softbreak"})
+# shortcodes that mark a key (``{{< kbd >}}Ctrl{{< /kbd >}}``): not a pair, their tags code and
+# their text translated as before; keys joined by + (``{{< kbd >}}Ctrl{{< /kbd >}}+{{< kbd
+# >}}S{{< /kbd >}}``) are one code kept as written, as ``<kbd>Ctrl</kbd>+<kbd>S</kbd>`` is
+# (:mod:`ltmt.formats.paired_tags`): as pairs, the model moved and merged the keys
+# (``{{< kbd >}}Strg{{< /kbd >}} Druck-Taste+...``), as codes side by side it garbled them
+_KEY_SHORTCODES = frozenset({"kbd", "key"})
+_KEY_JOIN = re.compile(r"[ ]?\+[ ]?")
 _PAIRED_SHORTCODE = re.compile(
     r'<sc data-md="(?P<opening>[^"]*)" data-end="(?P<closing>[^"]*)">|</sc>'
 )
@@ -171,8 +179,14 @@ def tagged(children: Sequence[Any]) -> str:
     text = _Text()
     tokens, emphasis = _emphasis_on_links(children)
     paired = _paired_shortcodes(tokens)
+    combinations = _key_combinations(tokens)
+    joined = {
+        inner for first, (last, _) in combinations.items() for inner in range(first + 1, last)
+    }
     for index, token in enumerate(tokens):
         kind = token.type
+        if index in joined:
+            continue
         if kind in ("text", "text_special"):
             text.add(token)
             continue
@@ -187,6 +201,8 @@ def tagged(children: Sequence[Any]) -> str:
             out.append(_CLOSING[kind])
         elif kind == "code_inline":
             out.append(f"<code>{tagged_text(token.content)}</code>")
+        elif index in combinations:  # keys joined by +: one code, as written
+            out.append(f'<code data-md="raw">{tagged_text(combinations[index][1])}</code>')
         elif index in paired:  # a paired shortcode: a pair of tags, its inner text inside
             out.append(paired[index])
         elif kind == "template":  # a template tag: code the model keeps, not a code span
@@ -218,16 +234,58 @@ def tagged(children: Sequence[Any]) -> str:
     return "".join(out).strip()
 
 
+def _key_combinations(tokens: Sequence[Any]) -> dict[int, tuple[int, str]]:
+    """The key combinations among ``tokens``: two keys or more (:data:`_KEY_SHORTCODES`
+    around a text) joined by ``+``, by the number of the first token: the number after the
+    last and the combination as written."""
+    keys = []  # the number of each key's first token, and the number after its last
+    index = 0
+    while index + 2 < len(tokens):
+        opening, inner, closing = tokens[index : index + 3]
+        found = (
+            _SHORTCODE_OPENING.fullmatch(opening.content) if opening.type == "template" else None
+        )
+        if (
+            found is not None
+            and found["name"].lower() in _KEY_SHORTCODES
+            and inner.type == "text"
+            and closing.type == "template"
+            and re.fullmatch(
+                _SHORTCODE_CLOSING.format(
+                    delimiter=found["delimiter"], name=re.escape(found["name"])
+                ),
+                closing.content,
+            )
+        ):
+            keys.append((index, index + 3))
+            index += 3
+        else:
+            index += 1
+    combinations: dict[int, int] = {}  # the first token of each: the number after its last
+    first, after = -1, -1  # of the combination open
+    for start, end in keys:
+        join = tokens[after] if after >= 0 and start == after + 1 else None
+        if join is not None and join.type == "text" and _KEY_JOIN.fullmatch(join.content):
+            combinations[first] = after = end
+        else:
+            first, after = start, end
+    return {
+        start: (end, "".join(token.content for token in tokens[start:end]))
+        for start, end in combinations.items()
+    }
+
+
 def _paired_shortcodes(tokens: Sequence[Any]) -> dict[int, str]:
     """The tagged form of the Hugo shortcodes among ``tokens`` that open and close a pair
     (``{{< button href="/signup" >}}Sign up now{{< /button >}}``), by token number: the
     opening as an element's opening tag holding both as written, the closing as its end, so
     that the inner text stays inside (it came back ``...{{< /button >}} an.``); where that
-    text is plain (other markup in it left to the model as before, which kept it better)."""
+    text is plain (other markup in it left to the model as before, which kept it better), and
+    not a key's (:data:`_KEY_SHORTCODES`)."""
     found: dict[int, str] = {}
     for index, token in enumerate(tokens):
         opening = _SHORTCODE_OPENING.fullmatch(token.content) if token.type == "template" else None
-        if opening is None or index in found:
+        if opening is None or index in found or opening["name"].lower() in _KEY_SHORTCODES:
             continue
         name, delimiter = re.escape(opening["name"]), opening["delimiter"]
         closing = re.compile(_SHORTCODE_CLOSING.format(delimiter=delimiter, name=name))

@@ -658,6 +658,27 @@ def test_a_reviewers_copy_of_the_source_is_kept_where_ltmt_wrote_that_block(
             '<code data-md="raw">{{< /icon >}}</code> now.',
             'CLICK {{< kbd "Ctrl+S" >}} OR {{< icon "save" />}}{{< /icon >}} NOW.',
         ),
+        (  # keys joined by + are one code (they came back moved and merged: session 67)
+            "Press {{< kbd >}}Ctrl{{< /kbd >}}+{{< kbd >}}S{{< /kbd >}} to save the file.",
+            'Press <code data-md="raw">{{< kbd >}}Ctrl{{< /kbd >}}+{{< kbd >}}S{{< /kbd >}}'
+            "</code> to save the file.",
+            "PRESS {{< kbd >}}Ctrl{{< /kbd >}}+{{< kbd >}}S{{< /kbd >}} TO SAVE THE FILE.",
+        ),
+        (
+            "Use {{< kbd >}}Ctrl{{< /kbd >}}+{{< kbd >}}Shift{{< /kbd >}}+{{< kbd >}}P{{< /kbd >}}"
+            " or {{< key >}}Alt{{< /key >}} + {{< key >}}F4{{< /key >}}.",
+            'Use <code data-md="raw">{{< kbd >}}Ctrl{{< /kbd >}}+{{< kbd >}}Shift{{< /kbd >}}+'
+            '{{< kbd >}}P{{< /kbd >}}</code> or <code data-md="raw">{{< key >}}Alt{{< /key >}} + '
+            "{{< key >}}F4{{< /key >}}</code>.",
+            "USE {{< kbd >}}Ctrl{{< /kbd >}}+{{< kbd >}}Shift{{< /kbd >}}+{{< kbd >}}P{{< /kbd >}}"
+            " OR {{< key >}}Alt{{< /key >}} + {{< key >}}F4{{< /key >}}.",
+        ),
+        (  # a key alone is no pair: its tags code, its text translated, as before
+            "Press {{< kbd >}}Enter{{< /kbd >}}.",
+            'Press <code data-md="raw">{{< kbd >}}</code>Enter'
+            '<code data-md="raw">{{< /kbd >}}</code>.',
+            "PRESS {{< kbd >}}ENTER{{< /kbd >}}.",
+        ),
     ],
 )
 def test_a_paired_shortcode_is_a_pair_of_tags_around_its_text(
