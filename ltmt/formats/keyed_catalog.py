@@ -36,11 +36,10 @@ from ltmt.errors import InputError, NoPairsError
 from ltmt.formats.common import atomic_write, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.not_read import NotRead
-from ltmt.formats.placeholder_syntax import without_placeholders
+from ltmt.formats.source_copies import copies_untranslated, copy_of_source, mostly_copies
 from ltmt.formats.untranslated_marks import SYMFONY_PREFIX, is_marked_untranslated
 from ltmt.paths import resolved
 from ltmt.segments import PairRecord
-from ltmt.units import meant_as_written
 from ltmt.wording import counted, first_few
 
 if TYPE_CHECKING:
@@ -221,8 +220,9 @@ class KeyedCatalog(TranslationsHeld):
 
     def adopt_recorded(self, target: Path, record: Record | None) -> int:
         """:meth:`adopt`, less the strings ``target`` holds as their source copied, untranslated
-        (:func:`_copies_untranslated`: Docusaurus' ``write-translations`` writes the English
-        there), by ``record``, what ltmt wrote there (None: there is none); how many kept."""
+        (:func:`~ltmt.formats.source_copies.copies_untranslated`: Docusaurus'
+        ``write-translations`` writes the English there), by ``record``, what ltmt wrote there
+        (None: there is none); how many kept."""
         before = set(self.translations)
         kept = self.adopt(target)
         sources = {entry.key: entry.source for entry in self.entries}
@@ -231,7 +231,7 @@ class KeyedCatalog(TranslationsHeld):
             for key, text in self.translations.items()
             if key in sources and key not in before
         }
-        copies = _copies_untranslated(held, sources, record)
+        copies = copies_untranslated(held, sources, record)
         for key in copies:
             del self.translations[key]
         self.copies_of_source = len(copies)
@@ -447,7 +447,7 @@ class KeyedCatalog(TranslationsHeld):
         records, ambiguous, marked, copies = [], 0, [], []
         # copies left out of a file of mostly copies alone (a tool's untranslated copy): in
         # another, a copy is a translation that keeps the English (``Terms of Service``)
-        mostly = purpose != "checked" and _mostly_copies(
+        mostly = purpose != "checked" and mostly_copies(
             (entry.source, values.get(entry.key, "")) for entry in document.entries
         )
         for entry in document.entries:
@@ -462,7 +462,7 @@ class KeyedCatalog(TranslationsHeld):
             if is_marked_untranslated(entry.source, target):  # Symfony's __Log in
                 marked.append(entry.name)
                 continue
-            if mostly and _copy_of_source(entry.source, target):
+            if mostly and copy_of_source(entry.source, target):
                 copies.append(entry.name)  # Edit this page → Edit this page, reused as exact
                 continue
             metadata: dict[str, Any] = {"context": entry.name}
@@ -522,59 +522,6 @@ class KeyedCatalog(TranslationsHeld):
         return iter(records)
 
 
-def _copy_of_source(source: str, target: str) -> bool:
-    """Whether ``target`` is ``source`` copied, not translated: the same text of two words or
-    more, not what a translation keeps as written (a name, key combinations:
-    :func:`ltmt.units.meant_as_written`); a lone word (``OK``, ``Status``, ``Blog``) is often
-    its own translation."""
-    text = source.strip()
-    return target.strip() == text and len(text.split()) > 1 and not meant_as_written(text)
-
-
-def _with_words(source: str) -> bool:
-    """Whether ``source`` has two words or more besides its placeholders, and is not what a
-    translation keeps as written (:func:`ltmt.units.meant_as_written`): a string whose copy
-    tells a file left untranslated (``{count} MB``, ``Status: {status}``, ``GitHub`` tell
-    nothing)."""
-    words = without_placeholders(source).split()
-    return len(words) > 1 and not meant_as_written(source)
-
-
-# the share of copies from which a file is a tool's copy of its source: Docusaurus'
-# write-translations copies every string; a reviewer's translation that keeps its brand names
-# and terms in English ("Terms of Service", "Live Chat") was half copies in a file of short
-# labels, and its English was replaced
-_COPIED_FILE = 0.9
-
-
-def _mostly_copies(pairs: Iterable[tuple[str, str]]) -> bool:
-    """Whether nearly all (:data:`_COPIED_FILE`) of the (source, target) ``pairs`` whose
-    source has words (:func:`_with_words`) and that are translated copy their source: a tool's
-    untranslated copy of the source file, not a translation that keeps some of its English."""
-    worded = [
-        (source, target) for source, target in pairs if target.strip() and _with_words(source)
-    ]
-    copies = sum(target.strip() == source.strip() for source, target in worded)
-    return bool(worded) and copies >= _COPIED_FILE * len(worded)
-
-
-def _copies_untranslated(
-    held: dict[str, str], sources: dict[str, str], record: Record | None
-) -> list[str]:
-    """The keys of ``held`` (an output's strings by key; their sources by key: ``sources``)
-    that copy their source (:func:`_copy_of_source`) and are untranslated: where ltmt's
-    ``record`` of the output has no entry for them (added since its last run there, as
-    Docusaurus' ``write-translations`` adds new keys; a copy ltmt wrote is kept, so reruns
-    settle), or, without a record, in a file of mostly copies (:func:`_mostly_copies`). A
-    reviewer's English kept in a translation (``App Store``) stays."""
-    copies = [key for key, text in held.items() if _copy_of_source(sources[key], text)]
-    if record is not None:
-        return [key for key in copies if key not in record.units]
-    if _mostly_copies((sources[key], text) for key, text in held.items()):
-        return copies
-    return []
-
-
 def _translated(entry: Entry, target: str) -> bool:
     """Whether ``target`` translates ``entry``: not empty, nor marked untranslated."""
     return bool(target.strip()) and not is_marked_untranslated(entry.source, target)
@@ -600,8 +547,9 @@ def _count_marked(path: Path, names: list[str], not_read: NotRead | None, purpos
 
 def _count_copies(path: Path, names: list[str], not_read: NotRead | None) -> None:
     """Count the strings of ``names``, whose target in ``path`` is their source copied
-    (:func:`_copy_of_source`: Docusaurus' ``write-translations``), into ``not_read``, or warn
-    without one: stored as approved, they were reused as exact matches."""
+    (:func:`~ltmt.formats.source_copies.copy_of_source`: Docusaurus' ``write-translations``),
+    into ``not_read``, or warn without one: stored as approved, they were reused as exact
+    matches."""
     if not_read is not None:
         not_read.add(SAME_AS_SOURCE, len(names))
     elif names:
