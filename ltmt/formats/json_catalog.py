@@ -307,12 +307,13 @@ class JsonCatalog(KeyedCatalog):
                 entries.append(Entry(entry_key, key, text, form, plural=expansion.plural))
         if unused:
             logger.warning(
-                "%s: %s the target language (%s) has no ordinal category of left out (%s): "
-                "i18next does not read them",
+                "%s: %s left out (%s): the target language (%s) has no such ordinal "
+                "category, so i18next does not read %s",
                 path,
                 counted(len(unused), "i18next ordinal form"),
-                tgt_lang,
                 first_few(unused),
+                tgt_lang,
+                "it" if len(unused) == 1 else "them",
             )
         if self.invalid:
             logger.warning(

@@ -1579,9 +1579,9 @@ def test_i18next_ordinal_forms_german_has_no_category_of_are_left_out(
     assert model.seen == ["You finished {{count}}th"]
     assert list(json.loads(out.read_text("utf-8"))) == ["place_ordinal_other"]
     assert (
-        "en.json: 3 i18next ordinal forms the target language (de) has no ordinal category of "
-        "left out (/place_ordinal_one, /place_ordinal_two, /place_ordinal_few): i18next does "
-        "not read them"
+        "en.json: 3 i18next ordinal forms left out (/place_ordinal_one, /place_ordinal_two, "
+        "/place_ordinal_few): the target language (de) has no such ordinal category, so "
+        "i18next does not read them"
     ) in caplog.text
 
 
