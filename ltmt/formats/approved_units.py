@@ -1,5 +1,5 @@
-"""``memory import --reviewed-only`` of an XLIFF 1.2 file whose reviewers mark the units they
-approved: the others are left out.
+"""``memory import --reviewed-only`` of an XLIFF 1.2 file or a CSV table whose reviewers mark
+the units or rows they approved: the others are left out.
 
     records = approved_only(records, is_xliff, not_read)
 
