@@ -257,8 +257,11 @@ def _unreviewed(
     reviewed = getattr(document, "reviewed_before_update", lambda key: None)
     again = []
     for key in keys:
-        said = reviewed(key) if record.wrote_marked(held[key]) else None
-        if unsaved if said is None else not said:
+        # the document's word where ltmt wrote the entry marked (was it reviewed before the
+        # update?), else whether anybody saved the file since ltmt wrote it
+        reviewed_before = reviewed(key) if record.wrote_marked(held[key]) else None
+        nobody_reviewed = unsaved if reviewed_before is None else not reviewed_before
+        if nobody_reviewed:
             again.append(key)
     return again
 
