@@ -106,7 +106,7 @@ def table_headers(entries: Mapping[str, bytes], kinds: dict[str, str]) -> frozen
             written = cell.find(f"{S}is")
             if cell.get("r") in cells and cell.get("t") == "s" and strings is not None:
                 value = cell.findtext(f"{S}v") or ""
-                if value.strip().isdigit():
+                if value.strip().isdecimal():
                     kept.add(f"{strings}#p{int(value)}")
             elif cell.get("r") in cells and written is not None:
                 kept.add(f"{sheet}#p{inline}")
@@ -177,7 +177,7 @@ def cell_places(entries: Mapping[str, bytes], kinds: dict[str, str]) -> dict[str
             if cell.find(f"{S}is") is not None:
                 places.setdefault(f"{path}#p{inline}", []).append(place)
                 inline += 1
-            elif cell.get("t") == "s" and strings is not None and value.strip().isdigit():
+            elif cell.get("t") == "s" and strings is not None and value.strip().isdecimal():
                 places.setdefault(f"{strings}#p{int(value)}", []).append(place)
     return {key: _first_of(cells) for key, cells in places.items()}
 

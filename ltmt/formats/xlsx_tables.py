@@ -53,7 +53,7 @@ def string_tables(
                     keys.add(f"{part}#p{inline}")
                     inline += 1
                     text = "".join(t.text or "" for t in written.iter(f"{S}t"))
-                elif cell.get("t") == "s" and value.strip().isdigit() and shared is not None:
+                elif cell.get("t") == "s" and value.strip().isdecimal() and shared is not None:
                     keys.add(f"{shared}#p{int(value)}")
                     text = strings[int(value)] if int(value) < len(strings) else ""
                 else:
