@@ -17,8 +17,8 @@ the translation writes small (a command, a keyword: ``for``, ``done``, ``add``) 
 inside a sentence of the source (a name, a term German keeps in English: ``Sun Type 6``,
 ``für Principal %s``), nor a translation that copies its source (the ``copied`` check's). A
 note: a brand or a term the glossary keeps in English may be such a word. On l10n's 45,339
-references (train and dev tests) it noted 86 before the rarity rule, most such terms
-(``Principal``; session 67, by hand).
+references (train and dev tests) it notes 86, most such terms (``Principal``; session 67, by
+hand, and counted again by its review run once the loans were listed).
 """
 
 from __future__ import annotations
