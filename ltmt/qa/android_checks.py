@@ -5,8 +5,9 @@ apostrophe (``prüf' die``: aapt2 rejects the whole file, an ``android`` error);
 ``<plurals>`` without its ``other`` form (``getQuantityString`` throws for the counts that take
 it, a ``plurals`` error), with a form the language does not use (German's ``few``: never
 shown, a note), or whose ``one`` and ``other`` forms are one text (the count's form never
-changes, a warning); a ``<string-array>`` with fewer items than its source's (an app that reads
-an item past its end crashes, an ``android`` error).
+changes, a note; not said of German alike in the plural,
+:func:`~ltmt.qa.invariant_plurals.german_invariant`); a ``<string-array>`` with fewer items
+than its source's (an app that reads an item past its end crashes, an ``android`` error).
 """
 
 from __future__ import annotations
