@@ -182,10 +182,10 @@ def informal_imperatives(text: str, source: str) -> tuple[str, ...]:
 # one in its informal imperative (``Lass es zurücksetzen!``)
 _INFINITIVE_END = re.compile(r"(?:en|ern|eln)$")
 _LASS = frozenset({"lass", "lasse"})
-# first words whose infinitive-like form is no verb of a command (``Bitte warten``)
 # the word after a first word that says it is no informal imperative: the formal one's ``Sie``,
 # a genitive's article (``Start der Synchronisierung``: a noun)
 _NOT_AFTER_A_VERB = frozenset({"Sie", "der", "des"})
+# first words whose infinitive-like form is no verb of a command (``Bitte warten``)
 _NOT_IMPERATIVES = frozenset({"bitte", "alle", "keine", "eine", "diese", "jede", "neue"})
 
 
