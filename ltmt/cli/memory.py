@@ -531,7 +531,8 @@ def _recorded_older_sources(
 def _approved_only(
     read_from: Path, fmt: str | None, records: list[PairRecord], not_read: NotRead
 ) -> list[PairRecord]:
-    """``records`` less the units an XLIFF file that marks its approved ones did not approve
+    """``records`` less the units an XLIFF file that marks its approved ones did not approve,
+    and the rows a CSV table's Status column approves none of
     (:func:`ltmt.formats.approved_units.approved_only`)."""
     from ltmt.formats.approved_units import approved_only
     from ltmt.formats.folders import origin_path
