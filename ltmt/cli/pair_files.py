@@ -45,7 +45,10 @@ def read_records(
     pairs of columns (``--columns``, refused for a folder). Files of a folder that were
     skipped are said on stderr unless ``quiet``."""
     if path.is_dir() and columns is not None:
-        raise InputError(f"--columns names columns of one CSV table; {path} is a folder")
+        raise InputError(
+            f"--columns names the columns of one CSV table, and {path} is a folder: import "
+            "the table's file with --columns, or the folder without it"
+        )
     if path.is_dir():
         return _folder_records(
             path,

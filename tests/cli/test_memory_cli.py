@@ -2488,3 +2488,22 @@ def test_a_csv_tables_columns_named_and_its_status_column_are_followed(
         "imported dialogue.csv into app: 1 added, 0 duplicates, 0 skipped; not read: 1 not "
         "approved\n",
     ), err
+
+
+def test_columns_of_a_folder_are_refused_with_what_to_do(
+    capsys, tmp_path: Path, store: str
+) -> None:
+    """--columns names one CSV table's columns: given a folder, it is refused in one line
+    that says what to import instead."""
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    (folder / "dialogue.csv").write_text("Line A,Line B\nQuit,Beenden\n", "utf-8")
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(folder), "-u", "app", "--memory-dir", store,
+        "--columns", "Line A=Line B",
+    )  # fmt: skip
+    assert (code, out) == (1, ""), err
+    assert err == (
+        f"ltmt: error: --columns names the columns of one CSV table, and {folder} is a "
+        "folder: import the table's file with --columns, or the folder without it\n"
+    )
