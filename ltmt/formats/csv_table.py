@@ -65,7 +65,7 @@ from ltmt.formats.csv_columns import (
     translates_in_place,
 )
 from ltmt.formats.documents import TranslationsHeld, Unit
-from ltmt.formats.size_limits import too_long_message
+from ltmt.formats.size_limits import note_length
 from ltmt.paths import resolved
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
@@ -286,11 +286,7 @@ class CsvTable(TranslationsHeld):
         for key, text in translations.items():
             row = self._place(key)[0]
             limit = row_limit(self.table.rows[self.header_row], self.table.rows[row])
-            message = too_long_message(text, limit) if limit is not None else None
-            if message is None:
-                self.over_limit.pop(key, None)
-            else:
-                self.over_limit[key] = f"line {self.table.lines[row]}: {message}"
+            note_length(self.over_limit, key, text, limit, f"line {self.table.lines[row]}")
         return super().fill(translations, mark_fuzzy, from_memory)
 
     def review_notes(self) -> list[str]:

@@ -54,7 +54,7 @@ from ltmt.formats.keyed_catalog import (
     repeated,
     warn_defined_twice,
 )
-from ltmt.formats.size_limits import too_long_message
+from ltmt.formats.size_limits import note_length
 from ltmt.formats.translator_notes import keeps_whole, max_length
 from ltmt.wording import counted
 
@@ -191,12 +191,7 @@ class ResxDocument(KeyedCatalog):
         from_memory: Collection[str] = (),
     ) -> int:
         for key, text in translations.items():
-            limit = self.limits.get(key)
-            message = too_long_message(text, limit) if limit is not None else None
-            if message is None:
-                self.over_limit.pop(key, None)
-            else:
-                self.over_limit[key] = f"{key}: {message}"
+            note_length(self.over_limit, key, text, self.limits.get(key), key)
         return super().fill(translations, mark_fuzzy, from_memory)
 
     def review_notes(self) -> list[str]:

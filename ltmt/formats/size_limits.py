@@ -91,3 +91,17 @@ def too_long_message(text: str, maximum: int) -> str | None:
     if length <= maximum:
         return None
     return f"the translation is {length} characters long, its unit allows {maximum}"
+
+
+def note_length(
+    over_limit: dict[str, str], key: str, text: str, limit: int | None, place: str
+) -> None:
+    """Record in ``over_limit`` (unit key: what is wrong, said at ``place``) whether ``text``,
+    the translation of ``key``, is longer than its ``limit`` (None: none), or forget it where
+    it fits: a run's note of the translations to shorten (a CSV row's Max length column, a
+    .resx ``{MaxLength}`` comment)."""
+    message = too_long_message(text, limit) if limit is not None else None
+    if message is None:
+        over_limit.pop(key, None)
+    else:
+        over_limit[key] = f"{place}: {message}"
