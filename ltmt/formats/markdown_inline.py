@@ -9,7 +9,8 @@ pipeline already handles (:mod:`ltmt.formats.paired_tags`): ``**bold**`` as ``<b
 written; a template tag, ``{{< note >}}``, as ``<code data-md="raw">``, written back without
 backticks; a Hugo shortcode pair around plain text, ``{{< button >}}Sign up{{< /button >}}``,
 as an element ``<sc data-md="..." data-end="...">`` around it; keys joined by ``+``, ``{{< kbd
->}}Ctrl{{< /kbd >}}+{{< kbd >}}S{{< /kbd >}}``, as one ``<code data-md="raw">``), an image
+>}}Ctrl{{< /kbd >}}+{{< kbd >}}S{{< /kbd >}}``, as one ``<code data-md="raw">``: both
+:mod:`ltmt.formats.markdown_shortcodes`), an image
 as ``<img src="..." alt="..."/>`` (a reference image, ``![Logo][logo]``, written back as
 one) and a hard line break as ``<br/>`` (placeholders the model keeps); escapes (``\\*``)
 and inline HTML stay as written, and character references go to the model as their
@@ -36,6 +37,7 @@ from ltmt.folded_characters import NO_BREAK_SPACES
 from ltmt.formats.html_segments import READ_ATTRIBUTES
 from ltmt.formats.html_writing import no_break_references
 from ltmt.formats.markdown_extensions import TEMPLATE_TAG
+from ltmt.formats.markdown_shortcodes import key_combinations, paired_shortcodes, paired_written
 from ltmt.formats.markup_characters import KEPT, plain_text, tagged_text
 from ltmt.formats.placeholder_syntax import find_placeholders
 from ltmt.text import has_letter, with_edits
@@ -67,25 +69,6 @@ _RAW_LOOKALIKE = re.compile(
 )
 _RAW_MARK = ' data-md="html"'
 _BREAK = re.compile(r"<br/>")  # a hard break's form (inline HTML's <br> stays as written)
-# a Hugo shortcode that opens a pair (``{{< button href="/signup" >}}``, not ``{{< x />}}``), its
-# delimiter and name; and one that closes it (``{{< /button >}}``)
-_SHORTCODE_OPENING = re.compile(
-    r"\{\{(?P<delimiter>[<%])\s*(?P<name>[\w-]+)(?:(?!\}\}).)*?(?<!/)[>%]\}\}", re.DOTALL
-)
-_SHORTCODE_CLOSING = "{{{{{delimiter}\\s*/\\s*{name}\\s*[>%]\\}}\\}}"
-# a paired shortcode in the tagged form: an element around its inner text, which the model
-# translates as a link's (its tags, as written, in its attributes)
-_PLAIN_TEXT = frozenset({"text", "text_special", "softbreak"})
-# shortcodes that mark a key (``{{< kbd >}}Ctrl{{< /kbd >}}``): not a pair, their tags code and
-# their text translated as before; keys joined by + (``{{< kbd >}}Ctrl{{< /kbd >}}+{{< kbd
-# >}}S{{< /kbd >}}``) are one code kept as written, as ``<kbd>Ctrl</kbd>+<kbd>S</kbd>`` is
-# (:mod:`ltmt.formats.paired_tags`): as pairs, the model moved and merged the keys
-# (``{{< kbd >}}Strg{{< /kbd >}} Druck-Taste+...``), as codes side by side it garbled them
-_KEY_SHORTCODES = frozenset({"kbd", "key"})
-_KEY_JOIN = re.compile(r"[ ]?\+[ ]?")
-_PAIRED_SHORTCODE = re.compile(
-    r'<sc data-md="(?P<opening>[^"]*)" data-end="(?P<closing>[^"]*)">|</sc>'
-)
 _OPENING = {"strong_open": "<b>", "em_open": "<i>", "s_open": "<s>"}
 _CLOSING = {"strong_close": "</b>", "em_close": "</i>", "s_close": "</s>"}
 
@@ -178,8 +161,8 @@ def tagged(children: Sequence[Any]) -> str:
     out: list[str] = []
     text = _Text()
     tokens, emphasis = _emphasis_on_links(children)
-    paired = _paired_shortcodes(tokens)
-    combinations = _key_combinations(tokens)
+    paired = paired_shortcodes(tokens)
+    combinations = key_combinations(tokens)
     joined = {
         inner for first, (last, _) in combinations.items() for inner in range(first + 1, last)
     }
@@ -232,79 +215,6 @@ def tagged(children: Sequence[Any]) -> str:
             out.append(token.content)
     out.append(text.tagged())
     return "".join(out).strip()
-
-
-def _key_combinations(tokens: Sequence[Any]) -> dict[int, tuple[int, str]]:
-    """The key combinations among ``tokens``: two keys or more (:data:`_KEY_SHORTCODES`
-    around a text) joined by ``+``, by the number of the first token: the number after the
-    last and the combination as written."""
-    keys = []  # the number of each key's first token, and the number after its last
-    index = 0
-    while index + 2 < len(tokens):
-        opening, inner, closing = tokens[index : index + 3]
-        found = (
-            _SHORTCODE_OPENING.fullmatch(opening.content) if opening.type == "template" else None
-        )
-        if (
-            found is not None
-            and found["name"].lower() in _KEY_SHORTCODES
-            and inner.type == "text"
-            and closing.type == "template"
-            and re.fullmatch(
-                _SHORTCODE_CLOSING.format(
-                    delimiter=found["delimiter"], name=re.escape(found["name"])
-                ),
-                closing.content,
-            )
-        ):
-            keys.append((index, index + 3))
-            index += 3
-        else:
-            index += 1
-    combinations: dict[int, int] = {}  # the first token of each: the number after its last
-    first, after = -1, -1  # of the combination open
-    for start, end in keys:
-        join = tokens[after] if after >= 0 and start == after + 1 else None
-        if join is not None and join.type == "text" and _KEY_JOIN.fullmatch(join.content):
-            combinations[first] = after = end
-        else:
-            first, after = start, end
-    return {
-        start: (end, "".join(token.content for token in tokens[start:end]))
-        for start, end in combinations.items()
-    }
-
-
-def _paired_shortcodes(tokens: Sequence[Any]) -> dict[int, str]:
-    """The tagged form of the Hugo shortcodes among ``tokens`` that open and close a pair
-    (``{{< button href="/signup" >}}Sign up now{{< /button >}}``), by token number: the
-    opening as an element's opening tag holding both as written, the closing as its end, so
-    that the inner text stays inside (it came back ``...{{< /button >}} an.``); where that
-    text is plain (other markup in it left to the model as before, which kept it better), and
-    not a key's (:data:`_KEY_SHORTCODES`)."""
-    found: dict[int, str] = {}
-    for index, token in enumerate(tokens):
-        opening = _SHORTCODE_OPENING.fullmatch(token.content) if token.type == "template" else None
-        if opening is None or index in found or opening["name"].lower() in _KEY_SHORTCODES:
-            continue
-        name, delimiter = re.escape(opening["name"]), opening["delimiter"]
-        closing = re.compile(_SHORTCODE_CLOSING.format(delimiter=delimiter, name=name))
-        end = next(
-            (
-                later
-                for later in range(index + 1, len(tokens))
-                if tokens[later].type == "template" and closing.fullmatch(tokens[later].content)
-            ),
-            None,
-        )
-        inner = tokens[index + 1 : end] if end is not None else [token]
-        if end is not None and all(kind.type in _PLAIN_TEXT for kind in inner):
-            found[index] = (
-                f'<sc data-md="{_attribute(token.content)}" '
-                f'data-end="{_attribute(tokens[end].content)}">'
-            )
-            found[end] = "</sc>"
-    return found
 
 
 # a reference link as written: [text][label] or [text][] (its label is its text); or [text]
@@ -367,18 +277,12 @@ def markdown(text: str, hard_break: str | None = "\\", continuation: str = "") -
         codes.append(written if found.group("raw") else _backticked(written))
         return f"\0{len(codes) - 1}\0"
 
-    closings: list[str] = []
-
-    def shortcode(found: re.Match[str]) -> str:  # a paired shortcode's tags, as written
-        if found.group("opening") is None:
-            codes.append(closings.pop() if closings else "")
-        else:
-            codes.append(html.unescape(found.group("opening")))
-            closings.append(html.unescape(found.group("closing")))
+    def kept(written: str) -> str:  # a paired shortcode's tag, kept apart as written
+        codes.append(written)
         return f"\0{len(codes) - 1}\0"
 
     text = _CODE.sub(code, text)
-    text = _PAIRED_SHORTCODE.sub(shortcode, text)
+    text = paired_written(text, kept)
     text = _METAVARIABLE.sub(_bracketed_text, text)
     text = _IMAGE.sub(_image, text)
     text = _LINK.sub(_link, text).replace(_RAW_MARK, "")
