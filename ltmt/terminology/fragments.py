@@ -9,14 +9,23 @@ target is reported (:func:`ltmt.terminology.term_position.leftovers`). German is
 
 from __future__ import annotations
 
+# what a word of a line may have around it that is no part of it
+_EDGE_PUNCTUATION = ".,;:!?\"'()"
+
+
+def bare_words(text: str) -> list[str]:
+    """The words of ``text`` split at blanks, case-folded, without the punctuation around
+    them (:data:`_EDGE_PUNCTUATION`; a word of punctuation alone is empty)."""
+    return [word.strip(_EDGE_PUNCTUATION).casefold() for word in text.split()]
+
 
 def garbled(word: str, source: str) -> bool:
     """Whether the output ``word`` is neither German (:func:`no_german_word`) nor a word of
     the input line ``source`` (a name it copies): pieces of English the model half wrote
     ("Rezeiving" for "Disclosing Party", its attention on "Receiving" too), which translate
     nothing to keep beside the target. False without ``source``."""
-    text = word.strip().strip(".,;:!?\"'()")
-    said = {w.strip(".,;:!?\"'()").casefold() for w in source.split()}
+    text = word.strip().strip(_EDGE_PUNCTUATION)
+    said = set(bare_words(source))
     return bool(source and text.isalpha() and text.casefold() not in said) and no_german_word(text)
 
 

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from ltmt.model.batching import pad_token_ids
 from ltmt.model.hooks import thread_bound
-from ltmt.terminology.fragments import garbled, half_written
+from ltmt.terminology.fragments import bare_words, garbled, half_written
 from ltmt.terminology.matching import protected_spans, renders
 
 if TYPE_CHECKING:
@@ -416,7 +416,7 @@ def _term_words(
             if following[0] == word[1] and belongs(following):
                 return word[0], following[1]
         rest = _text(ids[word[1] :], pieces)
-        said = {w.strip(".,;:!?\"'()").casefold() for w in term.source.split()}
+        said = set(bare_words(term.source))
         return word if not any(c.isalnum() for c in rest) and text in said else None
 
     while end < len(ids):
@@ -486,8 +486,7 @@ def _echo_elsewhere(
 def _content_words(text: str) -> frozenset[str]:
     """The words of ``text`` (case-folded) that are no German function word
     (:data:`FUNCTION_WORDS`): a term's or target's own words, for :func:`_echoes`."""
-    words = (word.strip(".,;:!?\"'()").casefold() for word in text.split())
-    return frozenset(word for word in words if word and word not in FUNCTION_WORDS)
+    return frozenset(word for word in bare_words(text) if word and word not in FUNCTION_WORDS)
 
 
 def _echoes(text: str, words: frozenset[str]) -> bool:
