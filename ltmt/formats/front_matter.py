@@ -151,7 +151,7 @@ def _shown_nodes(root: Any) -> list[tuple[str, Any]]:
 
 def _menu_names(menus: Any) -> list[tuple[str, Any]]:
     """The (menu, name node) of the entries of the mapping ``menus`` (``main: {name: ...,
-    identifier: ...}``) that have an identifier (:data:`_MENU_NAME`)."""
+    identifier: ...}``) that have an identifier (:data:`_MENU_ID`)."""
     import yaml
 
     found = []
@@ -242,7 +242,7 @@ def _toml_keys_read(table: str, data: dict[str, Any]) -> tuple[str, ...]:
     """The keys whose strings people read in the TOML table ``table`` ("" for the top level;
     ``data``: the front matter's): the shown ones at the top level, in ``[params]`` and in a
     cascade's (``[[cascade]]``, ``[cascade.params]``); a menu entry's name (``[menu.main]``)
-    where it has an identifier (:data:`_MENU_NAME`)."""
+    where it has an identifier (:data:`_MENU_ID`)."""
     if table in ("", _PARAMS, _CASCADE, f"{_CASCADE}.{_PARAMS}"):
         return SHOWN
     menu, _, name = table.partition(".")
