@@ -88,13 +88,12 @@ def shortcode_values(number: int, lines: Sequence[str]) -> list[Value]:
     ``number`` on), lines of template tags alone (one, or those of a tag over several), each
     value on its line."""
     text = "\n".join(lines)
-    found = [
+    return [
         value
         for shortcode in SHORTCODE.finditer(text)
         for attribute in _SHORTCODE_TEXT.finditer(text, shortcode.start(), shortcode.end())
         if (value := _shortcode_value(number, text, attribute)) is not None
     ]
-    return found
 
 
 def shortcodes_as_written(lines: Sequence[str]) -> str:
