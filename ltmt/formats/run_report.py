@@ -200,6 +200,11 @@ class RunReport:
         if len(self.examples) < self.max_examples:
             self.examples.append(text)
 
+    def example_of(self, source: str, what: str) -> None:
+        """Name a unit by its ``source`` as shown (:func:`shown`, its first 60 characters)
+        among the examples, with ``what`` became of it."""
+        self.example(f"{shown(source)[:60]!r}: {what}")
+
     def copied_in(self, source: str) -> None:
         """Count a model output left as its ``source``; the first few are named."""
         self.copied += 1

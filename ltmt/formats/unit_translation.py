@@ -43,7 +43,7 @@ from ltmt.formats.paired_tags import pairs_over_terms, place_pairs, strip_pairs,
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.formats.placeholders import Restored, protect, restore, reused_as_stored
 from ltmt.formats.plurals import differ_by_number
-from ltmt.formats.run_report import RunReport, entry_name, shown
+from ltmt.formats.run_report import RunReport, entry_name
 from ltmt.formats.wordless import lost_every_word, words_lost_between
 from ltmt.numbers_kept import numbers_said_wrong
 from ltmt.routing import reused_segment, stored_edges_replaced
@@ -548,7 +548,7 @@ def _separate_plural_forms(
         if fixed is None:
             if report is not None:
                 report.plural_identical += 1
-                report.example(f"{shown(first.unit.source)[:60]!r}: plural forms identical")
+                report.example_of(first.unit.source, "plural forms identical")
             continue
         singular, plural = fixed
         outcomes[positions[0]] = _refit(first, singular, language)
@@ -592,16 +592,15 @@ def _count(
         and at_end(outcome.unit.source, outcome.text)
     ):
         report.term_at_end_in(outcome.unit.source)
-        report.example(f"{shown(outcome.unit.source)[:60]!r}: glossary term placed at the end")
+        report.example_of(outcome.unit.source, "glossary term placed at the end")
     if (
         outcome.method != "exact"
         and leftover is not None
         and leftover(outcome.unit.source, outcome.text)
     ):
         report.term_leftover_in(outcome.unit.source)
-        report.example(
-            f"{shown(outcome.unit.source)[:60]!r}: glossary term beside a leftover of the "
-            "model's own words for it"
+        report.example_of(
+            outcome.unit.source, "glossary term beside a leftover of the model's own words for it"
         )
     report.units += 1
     if outcome.method == "exact":
@@ -622,7 +621,7 @@ def _count(
     )
     if translation.numbers_not_repairable:
         wrong = numbers_said_wrong(outcome.unit.source, outcome.text)
-        report.example(f"{shown(outcome.unit.source)[:60]!r}: numbers not repaired ({wrong})")
+        report.example_of(outcome.unit.source, f"numbers not repaired ({wrong})")
     report.seams_repaired += translation.seams_repaired
     report.tracked_untracked += outcome.insertions_untracked
     report.doubled_repaired += translation.doubled_repaired
@@ -645,13 +644,13 @@ def _count(
         report.name_kept_in(outcome.unit.source)
     elif outcome.method != "exact" and _copied(outcome.unit.source, outcome.text, terms):
         report.copied_in(outcome.unit.source)
-        report.example(f"{shown(outcome.unit.source)[:60]!r}: left as in the source")
+        report.example_of(outcome.unit.source, "left as in the source")
     elif outcome.method != "exact" and (copies := _sentences_copied(outcome)):
         report.partly_copied_in(copies[0])
         report.example(f"{copies[0][:60]!r}: left as in the source")
     elif outcome.method != "exact" and lost_every_word(outcome.unit.source, outcome.text):
         report.wordless_in(entry_name(outcome.unit.source, outcome.unit.context))
-        report.example(f"{shown(outcome.unit.source)[:60]!r}: lost all its words")
+        report.example_of(outcome.unit.source, "lost all its words")
     elif outcome.method != "exact":
         _count_spelling(report, outcome, translation)
     if outcome.method != "exact" and words_lost_between(outcome.unit.source, outcome.text):
@@ -661,7 +660,7 @@ def _count(
         report.not_repairable_in(entry_name(outcome.unit.source, outcome.unit.context))
         report.invalid_format += any("-format: " in p for p in outcome.restored.problems)
         what = "; ".join(outcome.restored.problems) or "not repairable"
-        report.example(f"{shown(outcome.unit.source)[:60]!r}: {what}")
+        report.example_of(outcome.unit.source, what)
     elif outcome.restored.repaired:
         report.repaired += 1
 
@@ -674,7 +673,7 @@ def _count_spelling(report: RunReport, outcome: Outcome, translation: Translatio
     if unknown:
         report.misspelt_in(unknown)
         words = ", ".join(repr(word) for word in unknown[:3])
-        report.example(f"{shown(outcome.unit.source)[:60]!r}: {words} in no dictionary")
+        report.example_of(outcome.unit.source, f"{words} in no dictionary")
 
 
 def _sentences_copied(outcome: Outcome) -> list[str]:
