@@ -71,10 +71,11 @@ class DocxDocument(OfficeDocument):
         """How many tracked insertions (and moves' new places) and deletions (and moves' old
         places) of text the translated parts have (a paragraph mark's or a table row's, in
         their properties, are not text)."""
-        return _count(self, f"{W}ins", f"{W}moveTo"), _count(self, f"{W}del", f"{W}moveFrom")
+        insertions = _changes_of_text(self, f"{W}ins", f"{W}moveTo")
+        return insertions, _changes_of_text(self, f"{W}del", f"{W}moveFrom")
 
 
-def _count(document: DocxDocument, *tags: str) -> int:
+def _changes_of_text(document: DocxDocument, *tags: str) -> int:
     """How many elements of ``tags`` that hold text (not a ``*Pr``'s mark) the parts have."""
     return sum(
         not _in_properties(element)
@@ -84,5 +85,6 @@ def _count(document: DocxDocument, *tags: str) -> int:
 
 
 def _in_properties(element: Any) -> bool:
+    """Whether ``element`` marks a change of properties (a ``*Pr``'s child), not of text."""
     parent = element.getparent()
     return parent is not None and str(parent.tag).endswith("Pr")
