@@ -25,8 +25,7 @@ CommonMark reads these as text, and the model translated or garbled their markup
 - a template tag: Hugo's shortcodes (``{{< note >}}``, ``{{% param "x" %}}``) and Jinja's or
   Liquid's ``{{ page.title }}`` and ``{% include x.html %}``, and MDX's comments (``{/* x
   */}``). Alone on its line (or on lines of its own, a shortcode's parameters each on a
-  line) it is kept as those lines; in indented or fenced code it is code, none of it read
-  (:mod:`ltmt.formats.markdown_code`); in text it is code kept as written
+  line) it is kept as those lines; in text it is code kept as written
   (:mod:`ltmt.formats.markdown_inline`), a link's destination too (``[guide]({{< ref "x.md"
   >}})``). A block of code between tags alone on their lines (Hugo's ``{{< highlight bash >}}``
   and ``{{< code >}}`` shortcodes, Liquid's ``{% highlight ruby %}``) is kept as written, as
@@ -54,7 +53,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ltmt.code_fences import FENCE, fence_after
-from ltmt.formats.markdown_code import tags_in_code
 
 # a template tag: Hugo's shortcodes, Jinja's and Liquid's expressions and statements, and
 # MDX's comments ({/* ... */}), kept as tags are; each ends at its first closing delimiter, even
@@ -148,8 +146,7 @@ def parser_view(lines: Sequence[str]) -> ParserView:
     written."""
     view: list[str] = []
     titles: list[tuple[int, int, int]] = []
-    # the lines of template tags alone (first, last) and their text
-    tags: dict[tuple[int, int], list[str]] = {}
+    tags: list[tuple[int, int]] = []
     abbreviations: list[int] = []
     admonitions: list[int] = []  # the marker indentations (in the view) of those open
     html: list[_OpenElement] = []  # the markdown="1" elements open
@@ -197,24 +194,17 @@ def parser_view(lines: Sequence[str]) -> ParserView:
         elif _html_boundary(text, html):
             view.append("")
         elif _TEMPLATE_LINE.fullmatch(text):
-            tags[number, number + 1] = [text]
+            tags.append((number, number + 1))
             view.append("")
         elif (tag_last := _template_lines_end(lines, number)) > number:
-            tags[number, tag_last] = [text] + [
-                _in_admonitions(other, list(admonitions)) for other in lines[number + 1 : tag_last]
-            ]
+            tags.append((number, tag_last))
             view.append("")
         elif ABBREVIATION.fullmatch(text):
             abbreviations.append(number)
             view.append("")
         else:
             view.append(text)
-    # a tag in indented code is code (a page's example); over lines, read as written
-    for first, last in tags_in_code(view, tags):
-        if last > first + 1:
-            view[first:last] = tags[first, last]
-        del tags[first, last]
-    return ParserView(view, titles, list(tags), abbreviations)
+    return ParserView(view, titles, tags, abbreviations)
 
 
 def _template_lines_end(lines: Sequence[str], number: int) -> int:
