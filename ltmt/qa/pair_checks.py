@@ -296,8 +296,20 @@ def _changed_kept_markup(source: str, target: str) -> list[str]:
     list, keys: :func:`~ltmt.formats.markdown_inline.kept_as_written`) that ``target`` does
     not have as ``source`` writes it (``{ .md-button-Primary }`` for ``{ .md-button--primary
     }``: the tags that mark it were there, and the change passed), one finding for each."""
-    lost = Counter(kept_as_written(source)) - Counter(kept_as_written(target))
+    lost = Counter(_kept_markup(source)) - Counter(_kept_markup(target))
     return [f"changes Markdown markup: write {text!r} as the source does" for text in lost]
+
+
+def _kept_markup(text: str) -> list[str]:
+    """The markup of ``text`` kept as written, its key names as a target keyboard names them
+    (:func:`~ltmt.key_combinations.written`): ``{{< kbd >}}Strg{{< /kbd >}}+…`` for ``…Ctrl…``
+    is the key combination kept (a regression trial's correct German failed qa)."""
+    from ltmt.key_combinations import KEY_NAMES, written
+
+    kept = kept_as_written(text)
+    for language in KEY_NAMES:
+        kept = [written(markup, language) for markup in kept]
+    return kept
 
 
 def _kept_markup_aside(
@@ -306,7 +318,7 @@ def _kept_markup_aside(
     """``lost`` and ``added`` less the markup kept as written that ``target`` changed, which
     :func:`_changed_kept_markup` reports once (a renamed ``{{< /alarm >}}`` for ``{{< /alert
     >}}`` was reported three times: lacks, adds and changes)."""
-    mine, theirs = Counter(kept_as_written(source)), Counter(kept_as_written(target))
+    mine, theirs = Counter(_kept_markup(source)), Counter(_kept_markup(target))
     if not mine - theirs:
         return lost, added
     return lost - (mine - theirs), added - (theirs - mine)

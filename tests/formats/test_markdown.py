@@ -777,6 +777,37 @@ def test_qa_compares_shortcodes_without_their_quoted_values(
     assert placeholder_problems(shortcodes.source, shortcodes.target, {}) == findings
 
 
+@pytest.mark.parametrize(
+    ("written", "findings"),
+    [
+        ("Strg", []),  # German's name for the key
+        (
+            "Alt",
+            [
+                "changes Markdown markup: write '{{< kbd >}}Strg{{< /kbd >}}+{{< kbd >}}S{{< /kbd >}}' "
+                "as the source does"
+            ],
+        ),
+    ],
+)
+def test_qa_takes_a_kbd_combination_with_the_targets_key_names_for_the_sources(
+    tmp_path: Path, written: str, findings: list[str]
+) -> None:
+    """``{{< kbd >}}Strg{{< /kbd >}}+{{< kbd >}}S{{< /kbd >}}`` for ``…Ctrl…`` was an error of
+    ``ltmt qa`` (a regression trial's), though Strg is the key's German name."""
+    from ltmt.qa.pair_checks import placeholder_problems
+
+    source, output = tmp_path / "en.md", tmp_path / "de.md"
+    source.write_text("Press {{< kbd >}}Ctrl{{< /kbd >}}+{{< kbd >}}S{{< /kbd >}} to save.\n")
+    output.write_text(
+        f"Drücken Sie {{{{< kbd >}}}}{written}{{{{< /kbd >}}}}+{{{{< kbd >}}}}S{{{{< /kbd >}}}} "
+        "zum Speichern.\n",
+        "utf-8",
+    )
+    [pair] = MarkdownDocument.pairs(output, source, purpose="checked")
+    assert placeholder_problems(pair.source, pair.target, {}) == findings
+
+
 def test_ltmts_own_copy_of_the_source_is_translated_again(tmp_path: Path) -> None:
     """The model left the cell ``Option`` as it is; a memory pair added since (``Option`` →
     ``Möglichkeit``) could not fix it on a rerun: ltmt's own copy was kept as a reviewer's."""
