@@ -51,9 +51,11 @@ _KEYS = (
     r"PgUp|PgDn|PageUp|PageDown|ArrowUp|ArrowDown|ArrowLeft|ArrowRight|"
     r"Plus|Minus|Entf|Einfg|Pos1|Ende|Leertaste|Rücktaste|" + _MODIFIERS
 )
-_JOIN = r"[ ]?\+[ ]?"
+# what joins a combination's keys: a plus, with a space either side at most (also between
+# marked keys: <kbd>Ctrl</kbd>+<kbd>S</kbd>, paired_tags and markdown_shortcodes)
+KEY_JOIN = r"[ ]?\+[ ]?"
 COMBINATION = re.compile(
-    rf"(?<![\w+])(?:{_MODIFIERS})(?:{_JOIN}(?:{_MODIFIERS}))*{_JOIN}"
+    rf"(?<![\w+])(?:{_MODIFIERS})(?:{KEY_JOIN}(?:{_MODIFIERS}))*{KEY_JOIN}"
     rf"(?:(?:{_KEYS})(?![\w])|[A-Za-z0-9](?![\w])|[-=\[\];',./\\`*+](?![\w+]))"
 )
 _NAME = re.compile(r"[A-Za-z]\w*")

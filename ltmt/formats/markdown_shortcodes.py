@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ltmt.key_combinations import KEY_JOIN
+
 # a Hugo shortcode that opens a pair (``{{< button href="/signup" >}}``, not ``{{< x />}}``), its
 # delimiter and name; and one that closes it (``{{< /button >}}``)
 _OPENING = re.compile(
@@ -29,7 +31,7 @@ _PLAIN_TEXT = frozenset({"text", "text_special", "softbreak"})
 # (:mod:`ltmt.formats.paired_tags`): as pairs, the model moved and merged the keys
 # (``{{< kbd >}}Strg{{< /kbd >}} Druck-Taste+...``), as codes side by side it garbled them
 _KEY_SHORTCODES = frozenset({"kbd", "key"})
-_KEY_JOIN = re.compile(r"[ ]?\+[ ]?")
+_KEY_JOIN = re.compile(KEY_JOIN)
 _PAIRED = re.compile(r'<sc data-md="(?P<opening>[^"]*)" data-end="(?P<closing>[^"]*)">|</sc>')
 
 

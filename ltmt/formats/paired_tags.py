@@ -76,6 +76,7 @@ from ltmt.formats.placeholder_syntax import (
     without_placeholders,
 )
 from ltmt.formats.rest_markup import REST_PAIR_MARKS, REST_VERBATIM, pair_name, paired
+from ltmt.key_combinations import KEY_JOIN
 from ltmt.text import LETTERS, QUOTE_MARKS, fuzzy_score, match_score, nearest_word_start
 from ltmt.word_tables import lowercase_words
 
@@ -119,7 +120,7 @@ _BBCODE_VERBATIM = re.compile(r"\[(?:code|kbd|noparse)[\]=\s]", re.IGNORECASE)
 VERBATIM_NAMES = frozenset({"code", "kbd", "samp", "var", "tt", "pre", "xliff:g"})
 _VERBATIM_ELEMENT = re.compile(
     rf"<({'|'.join(sorted(VERBATIM_NAMES))})(\s[^<>]*)?>((?:(?!</?\1[\s>]).)*"
-    r"(?:</\1>[ ]?\+[ ]?<\1(?:\s[^<>]*)?>(?:(?!</?\1[\s>]).)*)*)</\1>",
+    rf"(?:</\1>{KEY_JOIN}<\1(?:\s[^<>]*)?>(?:(?!</?\1[\s>]).)*)*)</\1>",
     re.IGNORECASE | re.DOTALL,
 )  # (with the markup inside it: <code><a href="...">xsl:stylesheet</a></code>); keys joined
 # by + (<kbd>Ctrl</kbd>+<kbd>/</kbd>) are one code: two tokens side by side, the model garbled
