@@ -23,8 +23,8 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from ltmt.terminology.function_words import FUNCTION_WORDS
 from ltmt.terminology.genders import gender_of
-from ltmt.terminology.placement import FUNCTION_WORDS
 from ltmt.word_tables import lowercase_words
 
 # the cases in the order the tables below list their forms

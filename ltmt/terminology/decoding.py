@@ -30,6 +30,7 @@ from ltmt.terminology.constraints import (
     runs_on,
     source_limit,
 )
+from ltmt.terminology.function_words import ARTICLES, NEGATIONS
 from ltmt.terminology.genders import gender_of
 from ltmt.terminology.matching import (
     TermHit,
@@ -39,7 +40,7 @@ from ltmt.terminology.matching import (
     substitute,
     term_renders,
 )
-from ltmt.terminology.placement import ARTICLES, NEGATIONS, Missing, alignment, place_terms
+from ltmt.terminology.placement import Missing, alignment, place_terms
 
 if TYPE_CHECKING:
     from ltmt.fusion.base import FusionState

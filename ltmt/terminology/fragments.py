@@ -35,7 +35,7 @@ def no_german_word(rest: str) -> bool:
     model half wrote (``Re|zeiving`` for "Receiving"), not a compound's last part (``datei``),
     so the word is replaced whole. Each hyphenated part is asked; one that ends in a German
     word of four letters or more is a compound (``dateiverwaltung``). German's function words
-    (:data:`~ltmt.terminology.placement.FUNCTION_WORDS`) are German, whether or not the table
+    (:data:`~ltmt.terminology.function_words.FUNCTION_WORDS`) are German, whether or not the table
     holds them: it lacks some English writes alike ("in", "so"), and "den Branch in das
     Repository" was reported a leftover."""
     return any(_no_german_part(part) for part in _parts(rest))
@@ -67,7 +67,7 @@ def _parts(rest: str) -> list[str]:
 def _no_german_part(part: str) -> bool:
     """Whether the case-folded ``part`` is no German word and ends in none of four letters or
     more, nor one of German's function words; False where ltmt ships no German word table."""
-    from ltmt.terminology.placement import FUNCTION_WORDS  # (placement imports this module)
+    from ltmt.terminology.function_words import FUNCTION_WORDS
     from ltmt.word_tables import target_words
 
     known = target_words("de")

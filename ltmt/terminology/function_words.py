@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from ltmt.terminology.terms import Term
 from ltmt.wording import counted, first_few
 
-# English's: placement.FUNCTION_WORDS are German's, which a target's words are read against
+# English's: FUNCTION_WORDS (below) are German's, which a target's words are read against
 ENGLISH_FUNCTION_WORDS = frozenset(
     {
         *("i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "yourselves"),
@@ -32,6 +32,35 @@ ENGLISH_FUNCTION_WORDS = frozenset(
         *("and", "or", "but", "if", "than", "as", "is", "are", "was", "were", "be", "been"),
         *("am", "do", "does", "did", "has", "have", "had"),
     }
+)
+
+
+# German negations and articles: the word a missing target's attention points at may be one
+# ("nicht" or "Die" for "Git could not read the file": the model left the term out); replacing
+# a negation turns the meaning around, replacing an article breaks the sentence ("GIT-SCM Datei
+# konnte nicht gelesen werden"): placement places nothing on the words it is told to keep, and
+# the caller decodes the line again
+NEGATIONS = frozenset(
+    {"nicht", "nichts", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie"}
+)
+ARTICLES = frozenset(
+    {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
+)
+# German words that belong to no term's translation (prepositions, conjunctions, pronouns,
+# auxiliaries): a term of several words never takes them with it (:func:`_term_words`)
+FUNCTION_WORDS = (
+    NEGATIONS
+    | ARTICLES
+    | frozenset(
+        {
+            *("in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "von", "vom"),
+            *("zu", "zum", "zur", "für", "über", "unter", "vor", "hinter", "neben", "zwischen"),
+            *("durch", "gegen", "ohne", "um", "und", "oder", "aber", "als", "wie", "dass", "ob"),
+            *("wenn", "ich", "du", "er", "sie", "es", "wir", "ihr", "sich", "ist", "sind", "wird"),
+            *("werden", "wurde", "wurden", "hat", "haben", "kann", "können", "konnte", "muss"),
+            *("soll", "darf", "will", "nur", "auch", "noch", "schon", "hier", "dort", "so"),
+        }
+    )
 )
 
 

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from ltmt.model.batching import pad_token_ids
 from ltmt.model.hooks import thread_bound
 from ltmt.terminology.fragments import bare_words, garbled, half_written
+from ltmt.terminology.function_words import ARTICLES, FUNCTION_WORDS, NEGATIONS
 from ltmt.terminology.matching import protected_spans, renders
 
 if TYPE_CHECKING:
@@ -40,33 +41,6 @@ if TYPE_CHECKING:
 
 _WORD_START = "\u2581"  # SentencePiece's word-start mark
 _LINKS = frozenset({"s", "es"})  # a German compound's linking letters (Mitglied-s-datei)
-# German negations and articles: the word a missing target's attention points at may be one
-# ("nicht" or "Die" for "Git could not read the file": the model left the term out); replacing
-# a negation turns the meaning around, replacing an article breaks the sentence ("GIT-SCM Datei
-# konnte nicht gelesen werden"): :func:`place_terms` places nothing on the words it is told to
-# keep, and the caller decodes the line again
-NEGATIONS = frozenset(
-    {"nicht", "nichts", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie"}
-)
-ARTICLES = frozenset(
-    {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
-)
-# German words that belong to no term's translation (prepositions, conjunctions, pronouns,
-# auxiliaries): a term of several words never takes them with it (:func:`_term_words`)
-FUNCTION_WORDS = (
-    NEGATIONS
-    | ARTICLES
-    | frozenset(
-        {
-            *("in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "von", "vom"),
-            *("zu", "zum", "zur", "für", "über", "unter", "vor", "hinter", "neben", "zwischen"),
-            *("durch", "gegen", "ohne", "um", "und", "oder", "aber", "als", "wie", "dass", "ob"),
-            *("wenn", "ich", "du", "er", "sie", "es", "wir", "ihr", "sich", "ist", "sind", "wird"),
-            *("werden", "wurde", "wurden", "hat", "haben", "kann", "können", "konnte", "muss"),
-            *("soll", "darf", "will", "nur", "auch", "noch", "schon", "hier", "dort", "so"),
-        }
-    )
-)
 # German words that tie an attribute to the noun before it ("Pumpe der Infusion", "Pumpe für
 # Infusionen"): a term of several words may be translated as a noun and its attribute
 _ATTRIBUTE_LINKS = frozenset({"der", "des", "von", "vom", "für"})

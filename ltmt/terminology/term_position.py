@@ -11,7 +11,7 @@ The signs, all needed: the output's last word before its closing punctuation is 
 written there only; the source has words after the term; the target is capitalised (a German
 noun or a name: a verb ends a German clause by right, ``..., die Sie heute committen``); and the
 word before it is no preposition, article or auxiliary
-(:data:`~ltmt.terminology.placement.FUNCTION_WORDS`), so that ``Upgraden Sie heute auf Pro`` is
+(:data:`~ltmt.terminology.function_words.FUNCTION_WORDS`), so that ``Upgraden Sie heute auf Pro`` is
 not flagged. A target written as a sentence of its own after the output's last full stop
 (``Dodging kosten-Samina. Stamina.`` for ``Dodging costs stamina.``) is flagged whatever the
 source has after the term, unless the source too starts a sentence with it. Of the terminology
@@ -34,8 +34,8 @@ import re
 from collections.abc import Sequence
 
 from ltmt.terminology.fragments import garbled, half_written, no_german_word
+from ltmt.terminology.function_words import FUNCTION_WORDS
 from ltmt.terminology.matching import TermHit, words
-from ltmt.terminology.placement import FUNCTION_WORDS
 
 # what may close a sentence after its last word: punctuation, quotes, brackets
 _CLOSING = " \t.!?…:;,\"'»«“”„)]"
