@@ -550,16 +550,16 @@ def _count_copies(path: Path, names: list[str], not_read: NotRead | None) -> Non
     (:func:`~ltmt.formats.source_copies.copy_of_source`: Docusaurus' ``write-translations``),
     into ``not_read``, or warn without one: stored as approved, they were reused as exact
     matches."""
-    if not_read is not None:
-        not_read.add(SAME_AS_SOURCE, len(names))
-    elif names:
-        logger.warning(
-            "%s: %s of the source not imported (%s); translate %s first",
-            path,
-            counted(len(names), "copy", "copies"),
-            first_few(names),
-            "it" if len(names) == 1 else "them",
-        )
+    _count_or_warn(
+        not_read,
+        SAME_AS_SOURCE,
+        len(names),
+        "%s: %s of the source not imported (%s); translate %s first",
+        path,
+        counted(len(names), "copy", "copies"),
+        first_few(names),
+        "it" if len(names) == 1 else "them",
+    )
 
 
 def _refuse_another_source(
@@ -584,18 +584,18 @@ def _count_obsolete(
 ) -> None:
     """Count the strings of ``names``, which ``path`` has and its ``source_file`` has not, into
     ``not_read``, or warn without one: they make no pair, and were dropped without a word."""
-    if not_read is not None:
-        not_read.add(NOT_IN_SOURCE, len(names))
-    elif names:
-        logger.warning(
-            "%s: %s not in %s not %s (%s): %s",
-            path,
-            counted(len(names), "string"),
-            source_file,
-            purpose,
-            first_few(names),
-            _delete_if_obsolete(len(names)),
-        )
+    _count_or_warn(
+        not_read,
+        NOT_IN_SOURCE,
+        len(names),
+        "%s: %s not in %s not %s (%s): %s",
+        path,
+        counted(len(names), "string"),
+        source_file,
+        purpose,
+        first_few(names),
+        _delete_if_obsolete(len(names)),
+    )
 
 
 def _delete_marked(count: int, hint: str) -> str:
@@ -634,25 +634,34 @@ def _count_left_out(
 ) -> None:
     """Count the ``names`` of ``path`` left out for ``why`` (:attr:`TranslatedFile.left_out`)
     into ``not_read``, or say them in a warning without one, as not ``purpose``."""
-    if not_read is not None:
-        not_read.add(why, len(names))
-    elif names:
-        logger.warning(
-            "%s: %s %s not %s (%s)", path, counted(len(names), "string"), why, purpose,
-            first_few(names),
-        )  # fmt: skip
+    _count_or_warn(
+        not_read, why, len(names), "%s: %s %s not %s (%s)", path,
+        counted(len(names), "string"), why, purpose, first_few(names),
+    )  # fmt: skip
 
 
 def _count_ambiguous(path: Path, count: int, names: list[str], not_read: NotRead | None) -> None:
     """Count the ``count`` strings of ``names`` (defined more than once) left out of the pairs
     of ``path`` into ``not_read``, or warn without one."""
+    _count_or_warn(
+        not_read,
+        DEFINED_TWICE,
+        count,
+        "%s: %s of names defined more than once not imported (%s): which definition "
+        "translates which cannot be told; keep one of each and import again",
+        path,
+        counted(count, "string"),
+        first_few(names),
+    )
+
+
+def _count_or_warn(
+    not_read: NotRead | None, reason: str, count: int, message: str, *args: object
+) -> None:
+    """Count ``count`` strings left out of a file's pairs for ``reason`` into ``not_read``
+    (the import's summary line says them), or, without one, say them in the warning
+    ``message % args`` (none where there are none)."""
     if not_read is not None:
-        not_read.add(DEFINED_TWICE, count)
+        not_read.add(reason, count)
     elif count:
-        logger.warning(
-            "%s: %s of names defined more than once not imported (%s): which definition "
-            "translates which cannot be told; keep one of each and import again",
-            path,
-            counted(count, "string"),
-            first_few(names),
-        )
+        logger.warning(message, *args)
