@@ -234,17 +234,23 @@ def unreviewed_left_out(
 
 
 def approved_already(
-    memory: Memory, user: str, records: Sequence[PairRecord], origin: str
+    memory: Memory, user: str, records: Sequence[PairRecord], origin: str, record: Record
 ) -> set[int]:
-    """The places (from 0) of those of ``records`` whose target ``user``'s memory holds for
-    their very source (a 100 % match) from another origin than ``origin`` (the import's: a
-    pair an earlier import of the file stored may be ltmt's own): a translation ltmt wrote by
-    reusing an approved match, which an import counts as a duplicate, not as ltmt's
-    unreviewed machine translation. None for a user the memory lacks."""
+    """The places (from 0) of those of ``records`` that ``record`` says ltmt wrote, unmarked
+    (:func:`written_unreviewed`'s, the only ones it matters for: the memory is searched for
+    them alone), whose target ``user``'s memory holds for their very source (a 100 % match)
+    from another origin than ``origin`` (the import's: a pair an earlier import of the file
+    stored may be ltmt's own): a translation ltmt wrote by reusing an approved match, which
+    an import counts as a duplicate, not as ltmt's unreviewed machine translation. None for a
+    user the memory lacks."""
     from ltmt.memory.layout import other_origins
     from ltmt.memory.origins import is_of_origin
 
-    places = [place for place, pair in enumerate(records) if not pair.unpaired]
+    places = [
+        place
+        for place, pair in enumerate(records)
+        if not pair.unpaired and record.wrote(pair.source, pair.target, marked=False)
+    ]
     if not places or user not in memory.users():
         return set()
     found = memory.search_batch(user, [records[place].source for place in places], k=MATCHES_READ)
