@@ -28,7 +28,9 @@ writes empty, ``dependencies: {  }``, is kept).
 Where the output already exists (the translation so far), the comments the translator wrote there
 are kept: a key's comments above it and at its line's end, and the file's header
 (:mod:`ltmt.formats.yaml_comments`); the other keys have the source file's.
-A MkDocs configuration (``mkdocs.yml``) is refused: it is no message file.
+A MkDocs configuration (``mkdocs.yml``) is refused: it is no message file. In a Rasa bot's files
+only a response's text, its buttons' titles and NLU examples are text, an example a unit
+(:mod:`ltmt.formats.rasa_yaml`), and a text left untranslated keeps its source there.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats import drupal_config, goi18n_messages
+from ltmt.formats import drupal_config, goi18n_messages, rasa_yaml
 from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
 from ltmt.formats.json_identifiers import is_digest, is_identifier, skipped, warn_of_unknown_keys
@@ -268,15 +270,20 @@ def _is_plural(value: Any) -> bool:
     )
 
 
-def _is_text(value: Any, name: str, drupal: bool = False) -> bool:
+def _is_text(
+    value: Any, name: str, drupal: bool = False, rasa: frozenset[str] | None = None
+) -> bool:
     """Whether ``value`` (at dotted ``name``) is text to translate: a string with a letter
     outside its placeholders that is no setting: not a Ruby symbol (``:day``), not a word
     written plain that YAML 1.1 reads as a boolean (``yes``, ``on``, ``Off``: Psych, Rails'
     parser, does, where ruamel.yaml's YAML 1.2 reads a string), and not the
     value of one of the settings Rails keeps among its strings (``round_mode: default``,
     ``order: [year, month, day]``), which translated would break the app. In a ``drupal``
-    file only the values at its text keys are (:mod:`ltmt.formats.drupal_config`)."""
+    file only the values at its text keys are (:mod:`ltmt.formats.drupal_config`), and in a
+    Rasa file only those named in ``rasa`` (:mod:`ltmt.formats.rasa_yaml`)."""
     if not isinstance(value, str) or not has_words(value):
+        return False
+    if rasa is not None and name not in rasa:
         return False
     if drupal and not drupal_config.is_text(value, name):
         return False
@@ -296,6 +303,7 @@ def _walk(
     skip_keys: frozenset[str] = frozenset(),
     drupal: bool = False,
     holder: Any = None,
+    rasa: frozenset[str] | None = None,
 ) -> Iterator[tuple[str, Any]]:
     """The strings and plurals below ``node`` (a value of ``holder``), by dotted name
     (``a.b``, ``days[0]``), less those under a key of ``skip_keys`` (``--skip-keys``), which
@@ -307,11 +315,11 @@ def _walk(
         for key, value in _own_items(node):
             if not skipped((key,), skip_keys) and not (message and key in goi18n_messages.FIELDS):
                 dotted = f"{name}.{key}" if name else str(key)
-                yield from _walk(value, dotted, skip_keys, drupal, node)
+                yield from _walk(value, dotted, skip_keys, drupal, node, rasa)
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _walk(value, f"{name}[{index}]", skip_keys, drupal, node)
-    elif _is_text(node, name, drupal):
+            yield from _walk(value, f"{name}[{index}]", skip_keys, drupal, node, rasa)
+    elif _is_text(node, name, drupal, rasa):
         yield name, paired_surrogates(node)
 
 
@@ -405,6 +413,9 @@ class YamlCatalog(KeyedCatalog):
             warn_of_unknown_keys(Path(path), self.document, skip_keys)
         self.root = _root(self.document)
         self.drupal = drupal_config.is_drupal(Path(path), self.document)
+        rasa = rasa_yaml.is_rasa(self.document)
+        self.rasa = rasa_yaml.text_names(self.document) if rasa else None  # its text's names
+        self.examples: dict[str, rasa_yaml.Examples] = {}  # a Rasa NLU block's, by name
         self.tgt_lang = tgt_lang
         self.tags = plural_tags(tgt_lang)
         self._settings_kept: dict[str, Any] = {}  # by dotted name, from an adopted output
@@ -430,12 +441,22 @@ class YamlCatalog(KeyedCatalog):
 
     def _entries(self) -> Iterator[Entry]:
         strings = list(
-            _walk(_messages(self.document), skip_keys=self.skip_keys, drupal=self.drupal)
+            _walk(
+                _messages(self.document),
+                skip_keys=self.skip_keys,
+                drupal=self.drupal,
+                rasa=self.rasa,
+            )
         )
         symfony = _SYMFONY_FILE.fullmatch(self.path.name) is not None
         vue = not symfony and _may_be_vue_i18n(strings)
         self.syntax = VUE_I18N if vue else ""
         for name, value in strings:
+            if self.rasa is not None and name.startswith("nlu["):  # one entry an example line
+                self.examples[name] = examples = rasa_yaml.Examples.of(str(value))
+                for key, source in zip(examples.keys(name), examples.sources(), strict=True):
+                    yield Entry(key, name, source, group=name)
+                continue
             if isinstance(value, str) and (is_branching(value) or quotes_syntax(value, icu=False)):
                 self.icu[name] = value  # Symfony's messages+intl-icu: not text to translate whole
                 continue
@@ -472,6 +493,8 @@ class YamlCatalog(KeyedCatalog):
                 first_few(icu),
                 "it" if len(icu) == 1 else "them",
             )
+        if self.rasa is not None:
+            rasa_yaml.warn_of_reading(self.path, self.examples.values())
 
     def paired_untranslated(self) -> dict[str, str]:
         return dict(self.icu)
@@ -509,8 +532,8 @@ class YamlCatalog(KeyedCatalog):
             and (
                 (name in skipped_here and value is not None and str(value).strip())
                 or (
-                    not _is_text(ours[name], name, self.drupal)
-                    and not _is_text(value, name, self.drupal)
+                    not _is_text(ours[name], name, self.drupal, self.rasa)
+                    and not _is_text(value, name, self.drupal, self.rasa)
                 )
             )
         }
@@ -525,9 +548,13 @@ class YamlCatalog(KeyedCatalog):
     def read_values(self, path: Path) -> dict[str, str]:
         values: dict[str, str] = {}
         messages = _messages(_load(read_bytes(path, WHAT), path)[0])
-        for name, value in _walk(messages, skip_keys=self.skip_keys, drupal=self.drupal):
+        for name, value in _walk(
+            messages, skip_keys=self.skip_keys, drupal=self.drupal, rasa=self.rasa
+        ):
             if isinstance(value, dict):
                 values.update({f"{name}{FORM}{tag}": str(text) for tag, text in value.items()})
+            elif name in self.examples:  # a Rasa NLU block: example by example
+                values.update(self.examples[name].read(name, str(value)))
             elif name in self.choices:  # another number of choices: whole, as written
                 values.update(self.choices[name].read(name, str(value)))
             else:
@@ -546,6 +573,8 @@ class YamlCatalog(KeyedCatalog):
     def _translation(self, name: str) -> str | None:
         """The translation of the string ``name`` (a vue-i18n plural's: its choices' joined),
         or None while it has none."""
+        if name in self.examples:
+            return self.examples[name].translation(name, self.translations)
         choices = self.choices.get(name)
         if choices is None:
             return self.translations.get(name)
@@ -626,7 +655,7 @@ class YamlCatalog(KeyedCatalog):
         if skipped((key,), self.skip_keys):  # copied: the output's own values, else the source's
             self._keep_own(parent, key, name)
             return True
-        if _is_text(value, name, self.drupal):
+        if _is_text(value, name, self.drupal, self.rasa):
             return self._fill_text(parent, key, name)
         if name in self._settings_kept:  # the output's own (separator: "," in German)
             parent[key] = self._settings_kept[name]
@@ -657,8 +686,8 @@ class YamlCatalog(KeyedCatalog):
             parent[key] = self._anchored[id(value)]
             return True
         text = self._translation(name)
-        if text is None:
-            return False
+        if text is None:  # left out, but of a Rasa file, which the bot reads whole
+            return self.rasa is not None
         parent[key] = _styled(value, text)
         anchor = getattr(getattr(value, "anchor", None), "value", None)
         if anchor:
