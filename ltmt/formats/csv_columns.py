@@ -59,6 +59,9 @@ class Columns:
     pairs: tuple[Pair, ...]
     key: int | None
     by_role: bool = False  # named source and target, not by their languages
+    # the column whose cells name each row's language (Yarn's string table: language), written
+    # the target's in the output
+    language: int | None = None
 
 
 # headers naming a column by its role (compared lower-cased, spaces and underscores as one)
@@ -77,7 +80,7 @@ def _role(header: str) -> str:
     return " ".join(header.replace("_", " ").lower().split())
 
 
-def _language(header: str) -> str | None:
+def language_of(header: str) -> str | None:
     """The language a column's header names, or None. A bare header must be a code the C
     library knows (``locale.locale_alias``: ``en``, ``pt_BR``; not ``key`` or ``text``)."""
     import locale
@@ -94,13 +97,24 @@ def _language(header: str) -> str | None:
     return code
 
 
-def _languages(header: list[str]) -> dict[int, str | None]:
-    """The language each column of ``header`` names (:func:`_language`); a header naming it
+def _languages(header: list[str], rows: list[list[str]]) -> dict[int, str | None]:
+    """The language each column of ``header`` names (:func:`language_of`), none where a key's
+    header (``id``) heads cells that are plainly ids (``line:0a1b2c``, in ``rows``); a header
+    naming it
     by a word (``Line EN``, ``text_de``: :func:`_word_language`) only where another has the
     same stem with another language (``Line EN``, ``Line DE``) and no column names a language
     whole (``en-US``, ``English``) or the source by its role: else ``Context EN`` is a note
     about the row, not its text."""
-    languages = {index: _language(cell) for index, cell in enumerate(header)}
+    from ltmt.formats.yarn_tables import plainly_keys
+
+    ids = {
+        index
+        for index, cell in enumerate(header)
+        if _role(cell) in KEY_HEADERS and plainly_keys([_at(row, index) for row in rows])
+    }
+    languages = {
+        index: None if index in ids else language_of(cell) for index, cell in enumerate(header)
+    }
     whole = any(
         _role(cell) in SOURCE_HEADERS
         or (
@@ -119,6 +133,11 @@ def _languages(header: list[str]) -> dict[int, str | None]:
         ):
             languages[index] = word[0]
     return languages
+
+
+def _at(row: list[str], index: int) -> str:
+    """``row``'s cell ``index`` ("" where the row is shorter)."""
+    return row[index] if index < len(row) else ""
 
 
 def _word_language(header: str) -> tuple[str, str] | None:
@@ -190,7 +209,7 @@ def _name_like(source: str, tgt_lang: str) -> str | None:
     import langcodes
 
     code, text = _named_language(source), source.strip()
-    if code is None or _language(source) is not None:  # (en: a code, though a name of Enets)
+    if code is None or language_of(source) is not None:  # (en: a code, though a name of Enets)
         return None
     target = langcodes.Language.get(primary_language(tgt_lang))
     for display in dict.fromkeys(("en", code, target.language or "en")):
@@ -238,12 +257,25 @@ def _named_language(header: str) -> str | None:
 
 
 def find_columns(
-    header: list[str], path: Path, src_lang: str, tgt_lang: str, command: str = "translate"
+    header: list[str],
+    path: Path,
+    src_lang: str,
+    tgt_lang: str,
+    command: str = "translate",
+    rows: list[list[str]] | None = None,
 ) -> Columns:
-    """The columns of ``src_lang`` and ``tgt_lang`` named by ``header``; an error naming the
+    """The columns of ``src_lang`` and ``tgt_lang`` named by ``header`` (``rows``: the data
+    rows below it, which tell a Yarn string table and a column of ids); an error naming the
     languages the header has when it has no column for ``src_lang`` (with an example of
     ``ltmt COMMAND --columns``)."""
-    languages = _languages(header)
+    from ltmt.formats.yarn_tables import string_table_columns
+
+    rows = rows or []
+    yarn = string_table_columns(header, rows, path, src_lang, tgt_lang)
+    if yarn is not None:  # language,id,text: text translated in place, language cells retagged
+        language, key, text = yarn
+        return Columns((Pair(text, text),), key, language=language)
+    languages = _languages(header, rows)
 
     def column(language: str) -> int | None:
         exact = [i for i, found in languages.items() if found == language.lower()]
@@ -254,7 +286,10 @@ def find_columns(
     source, target = column(src_lang), column(tgt_lang)
     names: dict[int, str | None] = {}
     if source is None:  # named by the language's name? (English, German, Deutsch)
-        names = {index: _named_language(cell) for index, cell in enumerate(header)}
+        names = {  # (not id's: the keys, which langcodes reads as Ladin's name)
+            index: None if _role(cell) in KEY_HEADERS else _named_language(cell)
+            for index, cell in enumerate(header)
+        }
         source = _first(names, src_lang)
         if source is not None and target is None:
             target = _first(names, tgt_lang)
@@ -325,7 +360,7 @@ def find_header(
     row's error where none does, said of a title row that it is no header (``command``: the
     one its ``--columns`` example gives)."""
     try:
-        return 0, find_columns(rows[0], path, src_lang, tgt_lang, command)
+        return 0, find_columns(rows[0], path, src_lang, tgt_lang, command, rows[1:])
     except InputError as error:
         # (only after a title: a table without a header has data rows there, greeting,Hello)
         cells = [cell.strip() for cell in rows[0] if cell.strip()]
@@ -333,7 +368,7 @@ def find_header(
             raise
         for number, row in enumerate(rows[1:HEADER_ROWS], 1):
             try:
-                return number, find_columns(row, path, src_lang, tgt_lang)
+                return number, find_columns(row, path, src_lang, tgt_lang, rows=rows[number + 1 :])
             except InputError:
                 continue
         raise InputError(
@@ -360,7 +395,7 @@ def _source_columns(languages: dict[int, str | None], source: int, src_lang: str
 def _key_column(header: list[str], pairs: tuple[Pair, ...]) -> int | None:
     """The first column, as the rows' keys, unless it names a language (``id`` is
     Indonesian's code, but as a first column, the keys) or a pair translates it."""
-    keys = _language(header[0]) is None or _role(header[0]) in KEY_HEADERS
+    keys = language_of(header[0]) is None or _role(header[0]) in KEY_HEADERS
     used = {column for pair in pairs for column in (pair.source, pair.target)}
     return 0 if keys and 0 not in used else None
 

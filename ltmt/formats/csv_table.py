@@ -66,6 +66,7 @@ from ltmt.formats.csv_columns import (
 )
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.size_limits import note_length
+from ltmt.formats.yarn_tables import refuse_a_string_table
 from ltmt.paths import resolved
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
@@ -409,6 +410,10 @@ class CsvTable(TranslationsHeld):
         if added:
             self._warn_of_cells_beyond_the_header()
         filled = self._filled()
+        if self.columns.language is not None:  # (Yarn's string table: each row's language)
+            for number in range(self.header_row + 1, len(self.table.rows)):
+                if _cell(self.table.rows[number], self.columns.language).strip():
+                    filled.setdefault(number, {})[self.columns.language] = self.tgt_lang
         header = "target" if self.columns.by_role else self.tgt_lang
         if added and not self.columns.by_role:  # in the source column's style (German(de))
             source = self.table.rows[self.header_row][self.columns.pairs[0].source]
@@ -495,6 +500,8 @@ def read_csv_table(
             f'column, SOURCE=TARGET: --columns "{columns.split(",")[0].strip()}=..."'
         )
     table = CsvTable.open(Path(path), src_lang, tgt_lang, columns, command="memory import")
+    if table.columns.language is not None:
+        raise refuse_a_string_table(Path(path), tgt_lang)
     if table.columns.pairs[0].target is None:
         raise InputError(
             f"{path}: no {tgt_lang} column to import; a table's first row names each "

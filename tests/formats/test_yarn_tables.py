@@ -1,0 +1,59 @@
+"""Yarn Spinner's CSV tables: its string table (language,id,text) translated in place, its
+language cells retagged, every other cell as written; a column of ids never read as Indonesian."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.errors import InputError
+from ltmt.formats.csv_table import read_csv_table
+from ltmt.formats.pipeline import translate_file
+
+STRING_TABLE = (
+    "language,id,text,file,node,lineNumber,lock,comment\r\n"
+    'en,line:0a1b2c,"Hey {$playerName}, you made it!",Intro.yarn,Start,12,3f2a9c1e,\r\n'
+    'en,line:0a1b2e,Watch out.,Intro.yarn,Start,14,a1b2c3d4,"Mira, warning"\r\n'
+)
+
+
+def test_a_yarn_string_table_has_its_text_translated_and_its_language_cells_retagged(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "Chapter2-Lines.csv"
+    path.write_text("\ufeff" + STRING_TABLE, "utf-8", newline="")
+    out = tmp_path / "Chapter2-Lines.de.csv"
+    result = translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert result.translated == 2
+    assert out.read_bytes().decode("utf-8") == (
+        "\ufefflanguage,id,text,file,node,lineNumber,lock,comment\r\n"
+        'de,line:0a1b2c,"HEY {$playerName}, YOU MADE IT!",Intro.yarn,Start,12,3f2a9c1e,\r\n'
+        'de,line:0a1b2e,WATCH OUT.,Intro.yarn,Start,14,a1b2c3d4,"Mira, warning"\r\n'
+    )
+
+
+def test_importing_a_yarn_string_table_says_it_holds_one_language(tmp_path: Path) -> None:
+    path = tmp_path / "Chapter2-Lines.csv"
+    path.write_text(STRING_TABLE, "utf-8")
+    with pytest.raises(
+        InputError,
+        match=r"Chapter2-Lines\.csv: a Yarn string table \(language,id,text\) holds one "
+        r"language, no translations to read; give Yarn's de localisation table "
+        r"\(id,text,original\) instead",
+    ):
+        list(read_csv_table(path, src_lang="en", tgt_lang="de"))
+
+
+def test_a_column_of_ids_is_no_language_and_the_error_suggests_columns(tmp_path: Path) -> None:
+    path = tmp_path / "lines.csv"
+    path.write_text("id,text,file\nline:0a1b2c,Hello there,Intro.yarn\n", "utf-8")
+    with pytest.raises(InputError) as raised:
+        translate_file(path, tmp_path / "out.csv", FakeModel(), src_lang="en", tgt_lang="de")
+    assert str(raised.value) == (
+        f"{path}: no column of its header names a language or the source (id, text, file); "
+        "name the source-language column en and the target's de, as in keys,en,de, or source "
+        "and target; a table of one language (a shop's product export) is translated by the "
+        'columns named: ltmt translate lines.csv --columns "text"'
+    )
