@@ -300,6 +300,8 @@ def find_columns(
         if source is not None:
             by_role = True
             target = next((i for i, role in enumerate(roles) if role in TARGET_HEADERS), None)
+            if target is None and roles[source] == "original" and "text" in roles:
+                target = roles.index("text")  # (Yarn's id,text,original: text is its target)
     if source is None:
         found = [language for language in languages.values() if language]
         found = found or [language for language in names.values() if language]

@@ -57,3 +57,34 @@ def test_a_column_of_ids_is_no_language_and_the_error_suggests_columns(tmp_path:
         "and target; a table of one language (a shop's product export) is translated by the "
         'columns named: ltmt translate lines.csv --columns "text"'
     )
+
+
+LOCALISATION = (
+    "id,text,original,file,node,lineNumber,lock,comment\n"
+    'line:0a1b2c,,"Hey {$playerName}, you made it!",Intro.yarn,Start,12,3f2a9c1e,\n'
+    "line:0a1b2d,Hallo du.,Hello there.,Intro.yarn,Start,13,8d1e2f44,\n"
+    "line:0c0001,Mira: Thanks!,Mira: Thanks!,Intro.yarn,Start,3,aa11bb22,\n"
+)
+
+
+def test_a_yarn_localisation_table_has_its_text_column_filled_from_the_original(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "Chapter2-de-loc.csv"
+    path.write_text(LOCALISATION, "utf-8")
+    out = tmp_path / "Chapter2-de-loc.out.csv"
+    result = translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert result.translated == 1  # (a text already there, a copy too, is kept: --overwrite)
+    assert out.read_text("utf-8") == LOCALISATION.replace(
+        'line:0a1b2c,,"Hey', 'line:0a1b2c,"HEY {$playerName}, YOU MADE IT!","Hey'
+    )
+
+
+def test_a_yarn_localisation_table_is_imported_original_to_text(tmp_path: Path) -> None:
+    path = tmp_path / "Chapter1-de-loc.csv"
+    path.write_text(LOCALISATION, "utf-8")
+    pairs = list(read_csv_table(path, src_lang="en", tgt_lang="de"))
+    assert [(p.source, p.target, p.metadata) for p in pairs] == [
+        ("Hello there.", "Hallo du.", {"context": "line:0a1b2d"}),
+        ("Mira: Thanks!", "Mira: Thanks!", {"context": "line:0c0001"}),
+    ]
