@@ -30,7 +30,7 @@ def translate_by_forms(
     (:func:`ltmt.formats.smart_format.translated_by_forms`), each piece by
     ``translator.translate`` with the same ``user``, ``glossary`` and ``fit``; ``None`` where
     none has one. The formats package is imported only for a text with a brace."""
-    if not any("{" in text for text in texts):
+    if not any("{" in text or "[" in text for text in texts):
         return None
     from ltmt.formats.smart_format import translated_by_forms
     from ltmt.formats.unit_translation import exact_for_translator
@@ -42,4 +42,6 @@ def translate_by_forms(
         return translator.translate(part, user, prefer=chosen, glossary=terms, fit=fit)
 
     wanted = [dict(p) for p in prefer] if prefer is not None else [{}] * len(texts)
-    return translated_by_forms(texts, wanted, pieces, exact_for_translator(translator, user))
+    exact = exact_for_translator(translator, user)
+    tgt_lang = translator.written_language or ""
+    return translated_by_forms(texts, wanted, pieces, exact, tgt_lang)

@@ -585,9 +585,15 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
     (``{if $user}Welcome{/if}``, Smarty's, is text: its opening is none), and reST's closing
     mark of a pair that its opening one does not open (``Price*`` is text:
     :func:`ltmt.formats.rest_markup.paired`); in a text with printf conversions, a ``%name``
-    is a conversion and a word (:data:`_DRUPAL_PERCENT`), not Drupal's placeholder."""
+    is a conversion and a word (:data:`_DRUPAL_PERCENT`), not Drupal's placeholder; none in
+    a form of a Yarn Spinner marker (``one="%st"``: its words, :mod:`ltmt.formats.yarn_markup`)."""
     opened = renpy_opened = False
     matches = list(_PLACEHOLDER.finditer(text))
+    if "/]" in text:
+        from ltmt.formats.yarn_markup import form_spans
+
+        spans = form_spans(text)
+        matches = [m for m in matches if not any(a <= m.start() and m.end() <= b for a, b in spans)]
     if any(m.lastgroup == "printf" for m in matches) and any(
         m.lastgroup == "sigil" and _DRUPAL_PERCENT_ALONE.fullmatch(m.group()) for m in matches
     ):

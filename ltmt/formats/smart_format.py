@@ -27,6 +27,7 @@ from typing import Any
 from ltmt.formats.placeholder_syntax import SMARTFORMAT_HEAD, find_placeholders
 from ltmt.formats.placeholders import protect, restore
 from ltmt.formats.plurals import PLURAL, field_as_number, number_as_field
+from ltmt.formats.yarn_markup import Marker, markers
 from ltmt.segments import Translation
 
 _HEAD = re.compile(SMARTFORMAT_HEAD)
@@ -46,6 +47,11 @@ class Expression:
     end: int
     head: str
     forms: tuple[str, ...]
+
+    @property
+    def to_translate(self) -> tuple[str, ...]:
+        """The forms the model translates, each alone: all of them."""
+        return self.forms
 
     @property
     def field(self) -> str:
@@ -94,7 +100,14 @@ def _forms(text: str, start: int) -> tuple[list[str] | None, int]:
     return None, len(text)
 
 
-def skeleton(text: str, found: Sequence[Expression]) -> str | None:
+def _by_forms(text: str, tgt_lang: str) -> list[Expression | Marker]:
+    """The SmartFormat expressions of ``text`` and its Yarn Spinner replacement markers
+    (:mod:`ltmt.formats.yarn_markup`: an ordinal's forms fixed in ``tgt_lang``), in order."""
+    found: list[Expression | Marker] = [*expressions(text), *markers(text, tgt_lang)]
+    return sorted(found, key=lambda expression: expression.start)
+
+
+def skeleton(text: str, found: Sequence[Expression | Marker]) -> str | None:
     """``text`` with each of ``found`` as its field (:attr:`Expression.field`); ``None`` where
     a field would be there twice (``{0:plural:...}`` beside a ``{0}``), which could not be
     told apart in the translation."""
@@ -133,12 +146,14 @@ def translated_by_forms(
     prefer: Sequence[dict[str, Any]],
     translate: TranslateFn,
     exact: ExactFn | None = None,
+    tgt_lang: str = "",
 ) -> list[Translation] | None:
     """The translations of ``texts`` (module docstring), those with SmartFormat expressions
     translated in pieces by ``translate`` along with the others in one call, each piece with
     its text's ``prefer``; ``None`` where no text has one (the caller translates them as they
-    are). ``exact``: the 100 % memory matches, with which a text is translated whole."""
-    found = [expressions(text) for text in texts]
+    are). ``exact``: the 100 % memory matches, with which a text is translated whole; Yarn
+    Spinner's markers alike (an ordinal's forms as ``tgt_lang`` writes them)."""
+    found = [_by_forms(text, tgt_lang) for text in texts]
     skeletons = {i: skeleton(texts[i], f) for i, f in enumerate(found) if f}
     chosen = [i for i, written in skeletons.items() if written is not None]
     if not chosen:
@@ -160,7 +175,7 @@ def translated_by_forms(
         owners.append(i)
         fields.append("")
         for expression in found[i]:
-            for form in expression.forms:
+            for form in expression.to_translate:
                 hinted, field = _hinted(form)
                 pieces.append(hinted)
                 owners.append(i)
@@ -179,11 +194,11 @@ def translated_by_forms(
         written = sentence.text
         fitted = sentence.fitted
         for expression in found[i]:
-            count = len(expression.forms)
+            count = len(expression.to_translate)
             forms = done[at : at + count]
             translated = [
                 _form_text(form, t.text, fields[at + n])
-                for n, (form, t) in enumerate(zip(expression.forms, forms, strict=True))
+                for n, (form, t) in enumerate(zip(expression.to_translate, forms, strict=True))
             ]
             fitted = fitted or any(t.fitted for t in forms)
             at += count
@@ -204,7 +219,7 @@ def _form_text(form: str, output: str, field: str) -> str:
     return lead + core + trail
 
 
-def _placed(sentence: str, expression: Expression, forms: Sequence[str]) -> str:
+def _placed(sentence: str, expression: Expression | Marker, forms: Sequence[str]) -> str:
     """``sentence`` (a skeleton's translation) with ``expression``'s field written as the
     expression with ``forms``; at the sentence's end where the model lost the field."""
     whole = expression.written(forms)

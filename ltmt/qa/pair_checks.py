@@ -53,6 +53,7 @@ from ltmt.formats.placeholder_syntax import (
 from ltmt.formats.placeholders import is_count, singular_form
 from ltmt.formats.size_limits import too_long_message
 from ltmt.formats.wordless import lost_every_word, words_lost_between
+from ltmt.formats.yarn_markup import marker_problems
 from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.menu_paths import lost_separators
@@ -141,8 +142,8 @@ def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) 
     branches' texts are no placeholders, a target language's ``one`` holds the codes of the
     source's ``other``, and it, or an ``=1``, may leave out the number."""
     pairs = case_pairs(source, target)
-    if pairs is None:
-        return _placeholder_problems(source, target, metadata)
+    if pairs is None:  # (and each Yarn Spinner marker as written but its forms)
+        return [*_placeholder_problems(source, target, metadata), *marker_problems(source, target)]
     problems = []
     # a case's %d is the message's # (a source with a %d of its own says it as written)
     written = {field: hash_ for field, hash_ in NUMBER_WRITTEN.items() if field not in source}

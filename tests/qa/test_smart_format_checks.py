@@ -29,3 +29,28 @@ def test_a_changed_number_of_forms_or_head_is_an_error(
 ) -> None:
     assert PAIR_CHECKS["plurals"](LIVES, target, {}) == plurals
     assert PAIR_CHECKS["placeholders"](LIVES, target, {}) == placeholders
+
+
+COINS = 'You found {$n} [plural value={$n} one="coin" other="coins"/].'
+LACKS_MARKER = (
+    "lacks the Yarn marker [plural value={$n} one= other=/] (its forms aside): keep its name, "
+    'value and attribute names as the source has them, each form quoted with "'
+)
+
+
+@pytest.mark.parametrize(
+    ("target", "problems"),
+    [
+        ('Du hast {$n} [plural value={$n} one="Münze" other="Münzen"/] gefunden.', []),
+        (  # an attribute renamed
+            'Du hast {$n} [plural Wert={$n} one="Münze" other="Münzen"/] gefunden.',
+            [LACKS_MARKER],
+        ),
+        ("Du hast {$n} [plural value={$n} eine andere=»coins«/] gefunden.", [LACKS_MARKER]),
+        ("Du hast {$n} Münzen gefunden.", ["lacks {$n}", LACKS_MARKER]),
+    ],
+)
+def test_a_yarn_marker_renamed_or_dropped_is_a_placeholders_error(
+    target: str, problems: list[str]
+) -> None:
+    assert PAIR_CHECKS["placeholders"](COINS, target, {}) == problems
