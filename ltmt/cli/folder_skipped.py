@@ -39,6 +39,7 @@ def skipped_kinds(folder: FolderJob) -> list[tuple[int, str]]:
             f"of Android resources that hold no strings "
             f"({first_few(path.relative_to(folder.folder) for path in folder.not_strings)})",
         ),
+        (len(folder.manifests), _manifests_why(folder)),
         (len(folder.not_messages), _not_messages_why(folder)),
         (len(folder.templates), _templates_why(folder)),
         (len(folder.not_pages), _not_pages_why(folder)),
@@ -54,6 +55,29 @@ def _not_pages_why(folder: FolderJob) -> str:
         f"that {'is no Markdown page' if one else 'are no Markdown pages'} ({names}): a folder "
         "of pages translated into itself has only its pages translated, each beside itself "
         "(index.md → index.de.md)"
+    )
+
+
+def _manifests_why(folder: FolderJob) -> str:
+    """Why a run left a WebExtension's ``manifest.json`` as it is, naming the first few: no
+    message file (:mod:`ltmt.formats.webextension`); and the text of its own it shows, if any
+    (a ``name`` without ``__MSG_``), which is not translated."""
+    import json
+
+    from ltmt.formats.webextension import literal_fields, literal_note
+
+    names = first_few(path.relative_to(folder.folder) for path in folder.manifests)
+    one = len(folder.manifests) == 1
+    literal = [
+        field
+        for path in folder.manifests
+        for field in literal_fields(json.loads(path.read_text(encoding="utf-8-sig")))
+    ]
+    return (
+        f"that {'is a WebExtension manifest' if one else 'are WebExtension manifests'} "
+        f"({names}): no message file, its text lives in _locales/*/messages.json, which it "
+        "names as __MSG_name__, and its settings (permissions, suggested_key) stop the "
+        f"extension from loading if translated{literal_note(list(dict.fromkeys(literal)))}"
     )
 
 

@@ -71,6 +71,8 @@ class FolderJob:
     qualified: list[Path] = field(default_factory=list)
     # Android's layout/, drawable/ XML in a res folder: no string resources
     not_strings: list[Path] = field(default_factory=list)
+    # a WebExtension's manifest.json: its text lives in _locales/*/messages.json
+    manifests: list[Path] = field(default_factory=list)
 
 
 def is_folder(file: str) -> bool:
@@ -115,6 +117,7 @@ def prepare_folder(
         satellite_language,
         translation_name,
     )
+    from ltmt.formats.webextension import is_manifest_file
     from ltmt.formats.xcloc import BundlesIn, XclocBundle, check_output_name, is_bundle
 
     folder = Path(file)
@@ -173,6 +176,9 @@ def prepare_folder(
                 continue
         if format_of(path, "document") is None:
             found.unknown.append(path)
+            continue
+        if is_manifest_file(path):  # translated, its settings stop the extension from loading
+            found.manifests.append(path)
             continue
         if arb := translation_not_source(path, src):
             found.other_locales.append(arb)

@@ -117,6 +117,7 @@ from ltmt.formats.pipe_plurals import (
 )
 from ltmt.formats.plurals import categories_with_other, ordinal_categories
 from ltmt.formats.translator_notes import says_not_to_translate
+from ltmt.formats.webextension import is_manifest, manifest_refusal
 from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
@@ -209,6 +210,8 @@ class JsonCatalog(KeyedCatalog):
         tgt_lang: str,
         skip_keys: frozenset[str] = frozenset(),
     ) -> None:
+        if is_manifest(data):  # its settings, translated, stop the extension from loading
+            raise InputError(f"{path}: {manifest_refusal(data)}")
         if is_laravel_json(_strings(data)):  # "Sign up": "" is its own English: translated
             data = with_keys_for_empty(data)
         self.raw, self.text, self.data, self.tgt_lang = raw, text, data, tgt_lang

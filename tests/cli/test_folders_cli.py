@@ -965,3 +965,26 @@ def test_a_target_file_continued_in_place_is_not_named_as_skipped(tmp_path, caps
     assert (
         "ltmt: skipped 1 file of another locale (fr.json: fr): translations, not sources\n" in err
     )
+
+
+def test_a_webextension_manifest_is_skipped_with_why(tmp_path, capsys, common):
+    """An extension's folder had manifest.json translated (permissions "Lesezeichen",
+    suggested_key "Strg+Umschalt+S"): the extension no longer loaded, and nothing was said."""
+    ext = tmp_path / "ext"
+    (ext / "_locales" / "en").mkdir(parents=True)
+    (ext / "_locales" / "en" / "messages.json").write_text(
+        json.dumps({"extName": {"message": "Tab Saver"}}), "utf-8"
+    )
+    manifest = {"manifest_version": 3, "name": "Tab Saver", "permissions": ["tabs"]}
+    (ext / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+    out = tmp_path / "out"
+    code, _, err = run_cli(["translate", str(ext), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert not (out / "manifest.json").exists()
+    assert (
+        "ltmt: skipped 1 file that is a WebExtension manifest (manifest.json): no message file, "
+        "its text lives in _locales/*/messages.json, which it names as __MSG_name__, and its "
+        "settings (permissions, suggested_key) stop the extension from loading if translated; "
+        "its name is literal text, not translated: move the text into "
+        "_locales/en/messages.json and write __MSG_name__ there to have it translated\n" in err
+    )

@@ -1,0 +1,71 @@
+"""WebExtension (Chrome, Firefox) files beside their messages.
+
+- ``manifest.json`` (a top-level ``manifest_version``) holds the extension's settings:
+  ``permissions`` and a command's ``suggested_key`` translated (``Lesezeichen``,
+  ``Strg+Umschalt+S``) stop the extension from loading. Its text lives in
+  ``_locales/*/messages.json``, which it names as ``__MSG_name__``; so a folder run skips it
+  and one given alone is refused (:func:`manifest_refusal`), either naming the ``name``,
+  ``short_name`` and ``description`` it writes as text of its own (not translated).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+MANIFEST_KEY = "manifest_version"
+MANIFEST_NAME = "manifest.json"
+# the manifest's keys the browser shows as text, in the store and the toolbar
+_SHOWN = ("name", "short_name", "description")
+_REFERENCE = "__MSG_"
+
+
+def is_manifest(data: Any) -> bool:
+    """Whether ``data`` (a JSON file's) is a WebExtension manifest: ``manifest_version`` at its
+    top level."""
+    return isinstance(data, dict) and MANIFEST_KEY in data
+
+
+def is_manifest_file(path: Path) -> bool:
+    """Whether ``path`` is a WebExtension's ``manifest.json`` (:func:`is_manifest`); one that
+    does not parse is left to the JSON reader, which says what is wrong."""
+    if Path(path).name.lower() != MANIFEST_NAME:
+        return False
+    try:
+        return is_manifest(json.loads(Path(path).read_text(encoding="utf-8-sig")))
+    except (OSError, ValueError):
+        return False
+
+
+def literal_fields(data: Any) -> list[str]:
+    """The keys of the manifest ``data`` the browser shows (``name``, ``short_name``,
+    ``description``) that hold text of their own, no ``__MSG_name__``: not translated."""
+    return [
+        key
+        for key in _SHOWN
+        if isinstance(data.get(key), str) and data[key].strip() and _REFERENCE not in data[key]
+    ]
+
+
+def literal_note(fields: list[str]) -> str:
+    """``; its name and description are literal text, not translated: ...`` (empty: none)."""
+    if not fields:
+        return ""
+    named = " and ".join([", ".join(fields[:-1]), fields[-1]] if len(fields) > 1 else fields)
+    return (
+        f"; its {named} {'are' if len(fields) > 1 else 'is'} literal text, not translated: "
+        "move the text into _locales/en/messages.json and write __MSG_name__ there to have "
+        "it translated"
+    )
+
+
+def manifest_refusal(data: Any) -> str:
+    """Why the manifest ``data`` given alone is not translated, and what to translate instead."""
+    return (
+        "a WebExtension manifest (manifest_version), not a message file: its text lives in "
+        "_locales/*/messages.json, which it names as __MSG_name__, and its settings "
+        "(permissions, suggested_key) stop the extension from loading if translated; translate "
+        "_locales/en/messages.json (-o _locales/de/messages.json) or the extension's folder"
+        + literal_note(literal_fields(data))
+    )
