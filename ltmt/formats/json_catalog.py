@@ -16,7 +16,9 @@ the file is translated, except:
   (:mod:`ltmt.formats.arb_metadata`);
 - an object with a string ``message`` (WebExtension, Chrome): only its ``message`` is
   translated, its ``description`` and ``placeholders`` are kept (its ``$name$`` and
-  ``__MSG_name__`` names are read in any case: :data:`WEBEXTENSION_FORMAT`); so are the
+  ``__MSG_name__`` names are read in any case: :data:`WEBEXTENSION_FORMAT`, and so are its
+  message names in an existing translation, kept as it spells them:
+  :mod:`ltmt.formats.webextension`); so are the
   ``description`` and ``id`` of a FormatJS extracted message (``defaultMessage`` translated; an
   object with other keys beside its ``defaultMessage`` is an object of messages); so are a
   go-i18n message object's ``hash``, ``description``, ``id`` and delimiters, its plural forms
@@ -117,7 +119,7 @@ from ltmt.formats.pipe_plurals import (
 )
 from ltmt.formats.plurals import categories_with_other, ordinal_categories
 from ltmt.formats.translator_notes import says_not_to_translate
-from ltmt.formats.webextension import is_manifest, manifest_refusal
+from ltmt.formats.webextension import is_manifest, manifest_refusal, respelled, spellings
 from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
@@ -256,6 +258,9 @@ class JsonCatalog(KeyedCatalog):
         self.adopted_extras: list[tuple[tuple, str]] = []
         # the adopted output's go-i18n messages, whose own fields (a hash) it keeps in place
         self.adopted_goi18n: list[tuple[tuple, dict[str, Any]]] = []
+        # a WebExtension message the adopted output names in another case (SaveButton for
+        # saveButton: one name to browsers), by this file's name: written back as it is there
+        self.adopted_spellings: dict[str, str] = {}
         entries = []
         icu = Path(path).suffix.lower() == ".arb"  # Flutter's messages are ICU throughout
         names = (str(parts[-1]) for parts, _ in strings if parts)
@@ -405,7 +410,7 @@ class JsonCatalog(KeyedCatalog):
         return self._values_in(_load(path)[2])
 
     def read_translation(self, path: Path) -> TranslatedFile:
-        translated = _load(path)[2]
+        translated = self._as_named_here(_load(path)[2])
         not_text = [
             pointer(parts)
             for parts, _ in _strings(self.data)
@@ -430,8 +435,16 @@ class JsonCatalog(KeyedCatalog):
             left_out={UNUSED_ORDINAL: unused} if unused else {},
         )
 
+    def _as_named_here(self, translated: Any) -> Any:
+        """``translated`` (a translated file's JSON) with its WebExtension messages named in
+        another case than this file's (``SaveButton``) named as here: browsers read them as one
+        (:func:`~ltmt.formats.webextension.spellings`)."""
+        names = spellings(self.data, translated)
+        return respelled(translated, {theirs: ours for ours, theirs in names.items()})
+
     def _values_in(self, translated: Any) -> dict[str, str]:
         """The strings of ``translated`` (a translated file's JSON) by key."""
+        translated = self._as_named_here(translated)
         values = {}
         for parts, text in _strings(translated):
             key = pointer(parts)
@@ -495,6 +508,8 @@ class JsonCatalog(KeyedCatalog):
         _, written, translated = _load(Path(target))  # read once: strings, messages, layout
         check_target_locale(Path(target), translated, self.tgt_lang)
         self._refuse_other_structure(Path(target), translated)
+        self.adopted_spellings = spellings(self.data, translated)
+        translated = self._as_named_here(translated)
         values = self._values_in(translated)
         kept = self.adopt_values(Path(target), values)
         self.kept_whole = kept_whole(target, values, self.choices)
@@ -577,6 +592,7 @@ class JsonCatalog(KeyedCatalog):
         out = _translated_copy(self.data, (), self._assembled())
         if out is _LEFT_OUT:  # nothing translated yet
             out = {}
+        out = respelled(out, self.adopted_spellings)  # SaveButton, as the reviewer's file has it
         if "@@locale" in self.data:
             out["@@locale"] = self.locale
         for parts, text in self.adopted_extras:

@@ -1,4 +1,5 @@
-"""WebExtension (Chrome, Firefox) files beside their messages.
+"""WebExtension (Chrome, Firefox) files: the manifest, which is no message file, and
+``_locales/*/messages.json``, whose message names browsers read in any case.
 
 - ``manifest.json`` (a top-level ``manifest_version``) holds the extension's settings:
   ``permissions`` and a command's ``suggested_key`` translated (``Lesezeichen``,
@@ -6,6 +7,10 @@
   ``_locales/*/messages.json``, which it names as ``__MSG_name__``; so a folder run skips it
   and one given alone is refused (:func:`manifest_refusal`), either naming the ``name``,
   ``short_name`` and ``description`` it writes as text of its own (not translated).
+- A messages file (every top-level value an object with a string ``message``) names its
+  messages case-insensitively (Chrome: "The name is a case-insensitive key"): an existing
+  translation's ``SaveButton`` is the source's ``saveButton`` (:func:`spellings`), read as it and
+  written back under its own spelling (:func:`respelled`), so that a reviewer's wording is kept.
 """
 
 from __future__ import annotations
@@ -69,3 +74,37 @@ def manifest_refusal(data: Any) -> str:
         "_locales/en/messages.json (-o _locales/de/messages.json) or the extension's folder"
         + literal_note(literal_fields(data))
     )
+
+
+def is_messages_file(data: Any) -> bool:
+    """Whether ``data`` is a WebExtension messages file: every top-level value an object with a
+    string ``message`` (none empty)."""
+    return (
+        isinstance(data, dict)
+        and bool(data)
+        and all(isinstance(v, dict) and isinstance(v.get("message"), str) for v in data.values())
+    )
+
+
+def spellings(source: Any, translated: Any) -> dict[str, str]:
+    """The top-level names of ``translated`` (an existing translation of the messages file
+    ``source``) that are names of ``source`` written in another case, each by the source's
+    spelling (``{"saveButton": "SaveButton"}``): browsers read them as one message. None where
+    either is no messages file, or where ``translated`` has the source's spelling too (the
+    other is then an extra, as any name the source lacks)."""
+    if not (is_messages_file(source) and is_messages_file(translated)):
+        return {}
+    ours = {name.lower(): name for name in source}
+    return {
+        ours[name.lower()]: name
+        for name in translated
+        if name.lower() in ours
+        and ours[name.lower()] != name
+        and ours[name.lower()] not in translated
+    }
+
+
+def respelled(data: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+    """``data`` with each top-level name of ``names`` written as ``names`` maps it, in place
+    (the order kept)."""
+    return {names.get(name, name): value for name, value in data.items()} if names else data

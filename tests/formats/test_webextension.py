@@ -11,7 +11,9 @@ from ltmt.errors import InputError
 from ltmt.formats.json_catalog import JsonCatalog
 from ltmt.formats.webextension import (
     is_manifest_file,
+    is_messages_file,
     literal_fields,
+    spellings,
 )
 
 MANIFEST = {
@@ -57,3 +59,52 @@ def test_a_manifest_with_literal_text_says_it_is_not_translated(tmp_path):
         r"_locales/en/messages\.json and write __MSG_name__ there to have it translated$",
     ):
         JsonCatalog.open(manifest)
+
+
+@pytest.mark.parametrize(
+    ("data", "messages"),
+    [
+        ({"save": {"message": "Save"}, "quit": {"message": "Quit", "description": "x"}}, True),
+        ({"save": {"message": "Save"}, "title": "Title"}, False),
+        ({"save": {"defaultMessage": "Save"}}, False),
+        ({}, False),
+    ],
+)
+def test_a_messages_file_is_told(data: dict, messages: bool) -> None:
+    assert is_messages_file(data) is messages
+
+
+def test_names_in_another_case_are_spelled_as_the_translation_writes_them() -> None:
+    source = {"saveButton": {"message": "Save"}, "quit": {"message": "Quit"}}
+    assert spellings(source, {"SaveButton": {"message": "Sichern"}}) == {"saveButton": "SaveButton"}
+    # both spellings there: the source's is read, the other is an extra
+    both = {"SaveButton": {"message": "Sichern"}, "saveButton": {"message": "Speichern"}}
+    assert spellings(source, both) == {}
+    assert spellings({"saveButton": "Save"}, {"SaveButton": "Sichern"}) == {}  # i18next: exact
+
+
+def test_a_translation_named_in_another_case_is_kept_under_its_spelling(tmp_path, caplog):
+    """A rerun into _locales/de wrote a new saveButton, translated again, and kept the
+    reviewer's SaveButton at the end with a warning to delete it: browsers read one name."""
+    source = _write(
+        tmp_path / "en" / "messages.json",
+        {
+            "saveButton": {"message": "Save", "description": "Button label"},
+            "cancel": {"message": "Cancel"},
+        },
+    )
+    target = _write(
+        tmp_path / "de" / "messages.json",
+        {"SaveButton": {"message": "Sichern", "description": "Button label"}},
+    )
+    catalog = JsonCatalog.open(source)
+    assert catalog.adopt(target) == 1
+    assert [unit.key for unit in catalog.pending()] == ["/cancel/message"]
+    catalog.fill({"/cancel/message": "Abbrechen"}, mark_fuzzy=False)
+    assert json.loads(catalog.render()) == {
+        "SaveButton": {"message": "Sichern", "description": "Button label"},
+        "cancel": {"message": "Abbrechen"},
+    }
+    assert "not in" not in caplog.text
+    pairs = JsonCatalog.pairs(target, source_file=source)
+    assert [(pair.source, pair.target) for pair in pairs] == [("Save", "Sichern")]
