@@ -140,6 +140,7 @@ def qa(
     )
     from ltmt.qa.formality_checks import formality_form
     from ltmt.qa.run import NEEDS_INPUT
+    from ltmt.qa.webextension_checks import webextension_problems
 
     # an error that stops the check exits 2, so that a script tells a file it could not check
     # (a path mistyped, a file truncated) from one whose findings fail it (1)
@@ -188,6 +189,7 @@ def qa(
         problems += access_key_problems(file, fmt)
         problems += stringsdict_problems(file, fmt)
         problems += android_problems(file, fmt, source_file, tgt_lang)
+        problems += webextension_problems(file, fmt, source_file)
         if user is None:
             report = check_pairs(
                 records,

@@ -61,7 +61,8 @@ CHECKS: dict[str, Check] = {
             "the translation has the source's placeholders, tags and entities (%s, {name}, "
             "<b>, &amp;), no fewer and no more, its tags nested as the source's, and the "
             "Markdown markup ltmt keeps as written (a template tag, an attribute list, keys) "
-            "as the source writes it",
+            "as the source writes it; a WebExtension message's $NAME$ declared in its "
+            "placeholders, their content as the source's (else a warning)",
         ),
         Check(
             "plurals",
