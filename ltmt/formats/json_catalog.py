@@ -69,7 +69,7 @@ import datetime
 import json
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -118,8 +118,15 @@ from ltmt.formats.pipe_plurals import (
     symfony_choices,
 )
 from ltmt.formats.plurals import categories_with_other, ordinal_categories
+from ltmt.formats.size_limits import note_length
 from ltmt.formats.translator_notes import says_not_to_translate
-from ltmt.formats.webextension import is_manifest, manifest_refusal, respelled, spellings
+from ltmt.formats.webextension import (
+    is_manifest,
+    manifest_refusal,
+    message_limits,
+    respelled,
+    spellings,
+)
 from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
@@ -331,6 +338,38 @@ class JsonCatalog(KeyedCatalog):
                 first_few(f"{key}: {problem}" for key, problem in self.invalid.items()),
             )
         super().__init__(path, entries)
+        # a WebExtension message's length limit and where it is said (manifest.json's name, its
+        # description's "max 45 characters"), by pointer; the messages filled longer, each with
+        # what is wrong (LengthLimited: counted in the run's summary)
+        self.limits = {
+            pointer((name, "message")): limit for name, limit in message_limits(path, data).items()
+        }
+        self.over_limit: dict[str, str] = {}
+
+    def length_limit(self, entry: Entry) -> int | None:
+        limit = self.limits.get(entry.key)
+        return limit[0] if limit is not None else None
+
+    def fill(
+        self,
+        translations: Mapping[str, str],
+        mark_fuzzy: bool = True,
+        from_memory: Collection[str] = (),
+    ) -> int:
+        for key, text in translations.items():
+            maximum, said = self.limits.get(key, (None, ""))
+            note_length(self.over_limit, key, text, maximum, f"{key} (limit from {said})")
+        return super().fill(translations, mark_fuzzy, from_memory)
+
+    def review_notes(self) -> list[str]:
+        """The WebExtension messages translated longer than their limit allows."""
+        if not self.over_limit:
+            return []
+        said = "; ".join(list(self.over_limit.values())[:5])
+        return [
+            f"{counted(len(self.over_limit), 'message')} longer than its length limit allows "
+            f"({said}): shorten them"
+        ]
 
     def warn_of_untranslated(self) -> None:
         """Warn of the messages this run leaves untranslated as it cannot take them apart

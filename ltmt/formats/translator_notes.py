@@ -8,6 +8,8 @@
 - Microsoft's localisation instructions in a .resx/.resw ``<comment>``: ``{Locked}`` keeps the
   whole value (``{Locked="Contoso"}``, some strings in it, is another instruction);
   ``{MaxLength=30}`` limits the translation to so many characters (:func:`max_length`).
+- A limit said in words, ``max 45 characters`` (``maximum``, ``at most``, ``no more than``,
+  ``up to``; ``chars``): a WebExtension message's description (:func:`stated_max_length`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ _DO_NOT_TRANSLATE_WHOLE = re.compile(
 )
 # Microsoft's {Locked}, alone: the whole value (not {Locked="x"}, which names strings in it)
 _LOCKED = re.compile(r"\{\s*Locked\s*\}", re.IGNORECASE)
+# a limit said in words: "Name of the extension (max 45 characters)"
+_STATED_MAX = re.compile(
+    r"\b(?:max(?:imum)?\.?|at most|no more than|up to)\s+(\d+)\s*(?:characters|chars?)\b",
+    re.IGNORECASE,
+)
 _MAX_LENGTH = re.compile(r"\{\s*MaxLength\s*=\s*(\d+)\s*\}", re.IGNORECASE)
 
 
@@ -42,4 +49,11 @@ def keeps_whole(note: str) -> bool:
 def max_length(note: str) -> int | None:
     """The characters ``note``'s ``{MaxLength=30}`` allows its string's translation, or None."""
     found = _MAX_LENGTH.search(note)
+    return int(found.group(1)) if found else None
+
+
+def stated_max_length(note: str) -> int | None:
+    """The characters ``note`` says in words its string's translation may have (``max 45
+    characters``, ``at most 12 chars``), or None."""
+    found = _STATED_MAX.search(note)
     return int(found.group(1)) if found else None

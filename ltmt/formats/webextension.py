@@ -11,19 +11,31 @@
   messages case-insensitively (Chrome: "The name is a case-insensitive key"): an existing
   translation's ``SaveButton`` is the source's ``saveButton`` (:func:`spellings`), read as it and
   written back under its own spelling (:func:`respelled`), so that a reviewer's wording is kept.
+- Length limits (:func:`message_limits`): the messages the manifest beside the ``_locales``
+  folder shows as its ``name`` (75 characters), ``short_name`` (12, recommended) and
+  ``description`` (132), as Chrome's manifest reference gives them
+  (developer.chrome.com/docs/extensions/reference/manifest/name, .../description; MDN alike), and
+  a limit a message's own ``description`` says in words (``max 45 characters``): the
+  shortest applies.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
+
+from ltmt.formats.translator_notes import stated_max_length
 
 MANIFEST_KEY = "manifest_version"
 MANIFEST_NAME = "manifest.json"
 # the manifest's keys the browser shows as text, in the store and the toolbar
 _SHOWN = ("name", "short_name", "description")
 _REFERENCE = "__MSG_"
+# the characters Chrome allows (short_name: recommends) each manifest key it shows
+MANIFEST_LIMITS = {"name": 75, "short_name": 12, "description": 132}
+_WHOLE_REFERENCE = re.compile(r"\s*__MSG_(\w+)__\s*")
 
 
 def is_manifest(data: Any) -> bool:
@@ -108,3 +120,39 @@ def respelled(data: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
     """``data`` with each top-level name of ``names`` written as ``names`` maps it, in place
     (the order kept)."""
     return {names.get(name, name): value for name, value in data.items()} if names else data
+
+
+def message_limits(path: Path, data: Any) -> dict[str, tuple[int, str]]:
+    """The length limit of each message of the messages file ``data`` (read from ``path``,
+    ``_locales/en/messages.json``) that has one, by its name: the characters it may have and
+    where the limit is said (module docstring). None where ``data`` is no messages file."""
+    if not is_messages_file(data):
+        return {}
+    limits: dict[str, tuple[int, str]] = {}
+    for name, entry in data.items():
+        description = entry.get("description")
+        stated = stated_max_length(description) if isinstance(description, str) else None
+        if stated is not None:
+            limits[name] = (stated, "its description")
+    manifest = _manifest_beside(Path(path))
+    names = {name.lower(): name for name in data}
+    for key, maximum in MANIFEST_LIMITS.items():
+        value = manifest.get(key)
+        found = _WHOLE_REFERENCE.fullmatch(value) if isinstance(value, str) else None
+        name = names.get(found.group(1).lower()) if found else None
+        if name is not None and maximum < limits.get(name, (maximum + 1, ""))[0]:
+            limits[name] = (maximum, f"manifest.json's {key}")
+    return limits
+
+
+def _manifest_beside(path: Path) -> dict[str, Any]:
+    """The manifest of the extension whose ``_locales/<locale>/messages.json`` is ``path``;
+    empty where there is none, or it is no manifest."""
+    if path.parent.parent.name != "_locales":
+        return {}
+    manifest = path.parent.parent.parent / MANIFEST_NAME
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return {}
+    return data if is_manifest(data) else {}

@@ -172,8 +172,9 @@ CHECKS: dict[str, Check] = {
             "length",
             "warning",
             "the translation fits its unit's length limit in characters (XLIFF maxwidth with "
-            'size-unit="char", 2.0 slr:sizeRestriction in xliff:codepoints), inline codes '
-            "not counted",
+            'size-unit="char", 2.0 slr:sizeRestriction in xliff:codepoints; a WebExtension '
+            "message manifest.json shows as its name, short_name or description, or whose "
+            "description says max 45 characters), inline codes not counted",
         ),
         Check(
             "nbsp",

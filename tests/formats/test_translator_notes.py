@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.formats.translator_notes import keeps_whole, max_length, says_not_to_translate
+from ltmt.formats.translator_notes import (
+    keeps_whole,
+    max_length,
+    says_not_to_translate,
+    stated_max_length,
+)
 
 
 @pytest.mark.parametrize(
@@ -39,3 +44,18 @@ def test_notes_that_keep_a_string(note: str, not_to_translate: bool, whole: bool
 )
 def test_a_max_length_instruction(note: str, limit: int | None) -> None:
     assert max_length(note) == limit
+
+
+@pytest.mark.parametrize(
+    ("note", "limit"),
+    [
+        ("Name of the extension (max 45 characters)", 45),
+        ("Maximum 12 chars", 12),
+        ("Tooltip; max. 30 characters", 30),
+        ("Must be at most 20 characters long", 20),
+        ("Shows up to 3 items", None),  # no characters
+        ("{MaxLength=30}", None),  # Microsoft's instruction: max_length
+    ],
+)
+def test_a_limit_said_in_words(note: str, limit: int | None) -> None:
+    assert stated_max_length(note) == limit

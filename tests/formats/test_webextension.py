@@ -13,6 +13,7 @@ from ltmt.formats.webextension import (
     is_manifest_file,
     is_messages_file,
     literal_fields,
+    message_limits,
     spellings,
 )
 
@@ -108,3 +109,58 @@ def test_a_translation_named_in_another_case_is_kept_under_its_spelling(tmp_path
     assert "not in" not in caplog.text
     pairs = JsonCatalog.pairs(target, source_file=source)
     assert [(pair.source, pair.target) for pair in pairs] == [("Save", "Sichern")]
+
+
+def _extension(tmp_path: Path) -> Path:
+    """An extension whose manifest shows extName, extShort and extDescription."""
+    manifest = {
+        **MANIFEST,
+        "name": "__MSG_extName__",
+        "short_name": "__MSG_EXTSHORT__",  # names in any case
+        "description": "__MSG_extDescription__",
+    }
+    _write(tmp_path / "ext" / "manifest.json", manifest)
+    messages = {
+        "extName": {
+            "message": "Tab Saver - Save and restore your browser tabs",
+            "description": "Name (max 45 characters)",
+        },
+        "extShort": {"message": "Tab Saver"},
+        "extDescription": {"message": "Save all open tabs."},
+        "hint": {"message": "Pinned tabs are not saved.", "description": "Hint, at most 30 chars"},
+        "save": {"message": "Save"},
+    }
+    return _write(tmp_path / "ext" / "_locales" / "en" / "messages.json", messages)
+
+
+def test_the_manifests_and_the_descriptions_limits_are_read(tmp_path):
+    source = _extension(tmp_path)
+    assert message_limits(source, json.loads(source.read_text("utf-8"))) == {
+        "extName": (45, "its description"),  # shorter than manifest.json's 75
+        "hint": (30, "its description"),
+        "extShort": (12, "manifest.json's short_name"),
+        "extDescription": (132, "manifest.json's description"),
+    }
+    # a messages.json of no extension's _locales folder: its descriptions alone
+    alone = _write(tmp_path / "messages.json", json.loads(source.read_text("utf-8")))
+    assert set(message_limits(alone, json.loads(alone.read_text("utf-8")))) == {"extName", "hint"}
+
+
+def test_a_message_translated_longer_than_its_limit_is_noted(tmp_path):
+    """extName became 55 characters where its description says "max 45 characters": nothing
+    was said, by translate or qa."""
+    source = _extension(tmp_path)
+    catalog = JsonCatalog.open(source)
+    german = "Tab Saver \u2013 Browser-Tabs speichern und wiederherstellen"
+    catalog.fill({"/extName/message": german, "/extShort/message": "Tab Saver"}, mark_fuzzy=False)
+    assert catalog.review_notes() == [
+        "1 message longer than its length limit allows (/extName/message (limit from its "
+        "description): the translation is 55 characters long, its unit allows 45): shorten them"
+    ]
+    target = tmp_path / "ext" / "_locales" / "de" / "messages.json"
+    catalog.save(target)
+    limits = {
+        pair.metadata["context"]: pair.metadata.get("max_length")
+        for pair in JsonCatalog.pairs(target, source_file=source)
+    }
+    assert limits == {"/extName/message": 45, "/extShort/message": 12}  # qa's length check
