@@ -27,6 +27,9 @@ the file is translated, except:
   an extension's name, a brand) is copied as the source has it and makes no pair in a memory
   import, as Android's ``translatable="false"`` strings are not translated (the app shows the
   source's either way); so is an ARB message whose ``@name`` description says so;
+- a compiled ink story (``inkVersion`` and ``root``, what inklecate writes): only its ``^``
+  strings are text, translated without their ``^`` and written back with it; its commands,
+  variables, paths and tags are copied (:mod:`ltmt.formats.ink_json`);
 - an ICU plural or select message (``You have {count, plural, one {# file} other {# files}}``)
   is translated case by case, each case as a whole sentence, several arguments (side by side
   or nested) as each combination of their branches (:mod:`ltmt.formats.icu_messages`), a
@@ -74,7 +77,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError, UnalignedTranslationError
-from ltmt.formats import goi18n_messages
+from ltmt.formats import goi18n_messages, ink_json
 from ltmt.formats.angular_json import LOCALE_KEY, angular_locale, is_angular_json
 from ltmt.formats.arb_locale import arb_locale, arb_spelling, check_target_locale
 from ltmt.formats.arb_metadata import with_target_metadata
@@ -235,6 +238,9 @@ class JsonCatalog(KeyedCatalog):
             warn_of_unknown_keys(path, data, skip_keys)
         strings = list(_strings(data))
         kept = kept_as_written(strings, _record_names(data), skip_keys)
+        # a compiled ink story's text: its other strings are the engine's, copied
+        texts = ink_json.text_places(data) if ink_json.is_story(data) else None
+        self.ink = texts is not None
         self.kept = {
             pointer(parts): text
             for parts, text in strings
@@ -242,6 +248,7 @@ class JsonCatalog(KeyedCatalog):
             or not text.strip()
             or _described_as_kept(data, parts)
             or goi18n_messages.is_field(data, parts)
+            or (texts is not None and parts not in texts)
         }
         if is_angular_json(data):  # its "locale" is the file's language, no message
             self.kept[pointer((LOCALE_KEY,))] = angular_locale(tgt_lang)
@@ -282,6 +289,9 @@ class JsonCatalog(KeyedCatalog):
         for parts, source in strings:
             key = pointer(parts)
             if key in self.kept or key in unused:
+                continue
+            if self.ink:  # story text, no message syntax: the model gets it without its ^
+                entries.append(Entry(key, key, ink_json.text_of(source)))
                 continue
             flags = (WEBEXTENSION_FORMAT,) if _is_message(data, parts) else ()
             problem = _icu_problem(source)
@@ -503,6 +513,8 @@ class JsonCatalog(KeyedCatalog):
                     values[f"{key}{FORM}{case.name}"] = text
             elif key in self.choices:  # another number of choices: whole, as a person wrote it
                 values.update(self.choices[key].read(key, text))
+            elif self.ink:
+                values[key] = ink_json.text_of(text)
             else:
                 values[key] = unescaped_apostrophes(text) if key in self.escaped else text
         return values
@@ -599,7 +611,7 @@ class JsonCatalog(KeyedCatalog):
         every branch has one."""
         out = dict(self.kept) | self.by_hand | self.ordinals_kept
         out.update(
-            (key, escaped_apostrophes(text) if key in self.escaped else text)
+            (key, self._written(key, text))
             for key, text in self.translations.items()
             if self.name_of(key) == key
         )
@@ -620,6 +632,12 @@ class JsonCatalog(KeyedCatalog):
             if text is not None:
                 out[key] = text
         return out
+
+    def _written(self, key: str, text: str) -> str:
+        """The translation ``text`` of the string ``key`` as the file writes it."""
+        if self.ink:
+            return ink_json.written(text)
+        return escaped_apostrophes(text) if key in self.escaped else text
 
     def save(self, out_path: Path) -> None:
         if "@@locale" in self.data and self.output != Path(out_path):  # warned of once

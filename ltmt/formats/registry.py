@@ -501,7 +501,8 @@ FORMATS: dict[str, FileFormat] = {
         FileFormat(
             "json",
             (".json", ".arb"),
-            "JSON message file (i18next, ARB, WebExtension, WordPress Jed, nested or flat)",
+            "JSON message file (i18next, ARB, WebExtension, WordPress Jed, compiled ink story, "
+            "nested or flat)",
             read="ltmt.formats.jed:read_json",  # a Jed file's own, else a JsonCatalog's
             open="ltmt.formats.jed:open_json",
             one_language=True,
