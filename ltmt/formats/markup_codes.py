@@ -20,6 +20,7 @@ an XLIFF export writes the element and a TMX export an empty code (``<ph x="1"/>
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 from collections.abc import Callable, Mapping
@@ -165,6 +166,22 @@ def stored_natives(metadata: Mapping[str, Any]) -> dict[str, str]:
     if not isinstance(natives, Mapping):
         return {}
     return {tag: code for tag, code in natives.items() if isinstance(code, str)}
+
+
+def displayed_natives(metadata: Mapping[str, Any]) -> dict[str, str]:
+    """What each XLIFF 2.0 placeholder of a pair stood for where the file said only how to show
+    it (``<ph id="2" disp="{name}"/>``, kept as the file wrote it under
+    ``metadata["placeholders"]``), by its stored tag (``<x id="2"/>``): the native code a TMX
+    export writes for it where :func:`stored_natives` holds none."""
+    written = metadata.get("placeholders")
+    if not isinstance(written, Mapping):
+        return {}
+    shown = {
+        tag: _attributes(file_tag).get("disp", "")
+        for tag, file_tag in written.items()
+        if isinstance(tag, str) and isinstance(file_tag, str)
+    }
+    return {tag: html.unescape(disp) for tag, disp in shown.items() if disp}
 
 
 def _with_natives(pieces: list[str | Code], natives: Mapping[str, str]) -> list[str | Code]:

@@ -41,7 +41,13 @@ from ltmt.formats.common import (
     xml_error,
 )
 from ltmt.formats.inline import append_text
-from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, stored_natives
+from ltmt.formats.markup_codes import (
+    NATIVE_CODES,
+    Code,
+    displayed_natives,
+    pair_markup_codes,
+    stored_natives,
+)
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.tmx_codes import OverlappingCodes, holds_words, lost_markup, read_segment
 from ltmt.formats.tmx_metadata import (
@@ -420,7 +426,8 @@ def write_tmx(
     code (``<g id="1">``, ``<x id="2"/>``, a code ltmt read without native markup) as a TMX code
     without native code, its ``x`` the XLIFF id (``<bpt i="1" x="1"/>``…``<ept i="1"/>``,
     ``<ph x="2"/>``, holding the native code the pair's metadata keeps for it, if any:
-    ``<ph x="2">{\\f1 }</ph>``): CAT tools show them as protected tags and :func:`read_tmx`
+    ``<ph x="2">{\\f1 }</ph>``, or what an XLIFF 2.0 placeholder's ``disp`` showed for it:
+    ``<ph x="2">{name}</ph>``): CAT tools show them as protected tags and :func:`read_tmx`
     reads them back as the same text (an XLIFF ``<bpt id="3"/>`` as ``<g>``).
     String metadata becomes
     ``tuid`` (``id``), the attributes :func:`read_tmx` reads (``changedate`` ...),
@@ -486,7 +493,8 @@ def _tmx_unit(body: Any, record: PairRecord, languages: tuple[str, str]) -> Any:
 
     element = etree.SubElement(body, "tu")
     sides = []
-    codes = pair_markup_codes(record.source, record.target, stored_natives(record.metadata))
+    natives = {**displayed_natives(record.metadata), **stored_natives(record.metadata)}
+    codes = pair_markup_codes(record.source, record.target, natives)
     markup = record.metadata.get(TMX_SEGMENTS)
     texts = {"source": record.source, "target": record.target}
     for side, language, pieces in zip(texts, languages, codes, strict=True):

@@ -764,3 +764,23 @@ def test_an_xliff_pair_is_written_with_the_number_it_was_read_with(tmp_path: Pat
     assert '<seg>Klicken Sie auf <bpt i="1" x="1"/>Einstellungen<ept i="1"/>.</seg>' in written
     [read] = read_tmx(path, "en", "de")
     assert (read.source, read.target) == (record.source, record.target)
+
+
+def test_an_xliff2_placeholder_is_exported_with_what_its_disp_showed(tmp_path: Path) -> None:
+    """An XLIFF 2.0 ``<ph id="2" disp="{name}"/>`` was exported as ``<ph x="2"/>``, what it
+    stood for lost; it is written as ``<ph x="2">{name}</ph>``, a native code stored for it
+    still winning."""
+    held = {"placeholders": {'<x id="2"/>': '<ph id="2" disp="{name}"/>'}}
+    greeting = PairRecord(
+        'Welcome back, <x id="2"/>!', 'Willkommen zurück, <x id="2"/>!', metadata=held
+    )
+    native = PairRecord(
+        'Hi <x id="2"/>',
+        'Hallo <x id="2"/>',
+        metadata={**held, "native_codes": {'<x id="2"/>': "%s"}},
+    )
+    write_tmx(tmp_path / "out.tmx", [greeting, native])
+    written = (tmp_path / "out.tmx").read_text(encoding="utf-8")
+    assert '<seg>Welcome back, <ph x="2">{name}</ph>!</seg>' in written
+    assert '<seg>Willkommen zurück, <ph x="2">{name}</ph>!</seg>' in written
+    assert '<seg>Hi <ph x="2">%s</ph></seg>' in written
