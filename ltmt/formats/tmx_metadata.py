@@ -33,6 +33,7 @@ again (:func:`write_languages`) unless another region is asked for.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -64,6 +65,8 @@ TMX_TUV = "tmx_tuv"
 # still holds their single form (:func:`single_form`); a list is kept apart from its key so that
 # an older release, which skips a list, still exports the key
 TMX_REPEATED = "tmx_repeated"
+# SDL Trados Studio's x-Context: the hashes of the segments before and after a unit, no key
+_CONTEXT_HASHES = re.compile(r"-?\d+, ?-?\d+")
 # the sides whose <tuv> may hold metadata, the one whose values win last
 _SIDES = ("source", "target")
 
@@ -177,7 +180,7 @@ def _level_metadata(element: Any) -> tuple[dict[str, Any], set[str]]:
         if child.tag != "prop":
             continue
         kind = child.get("type") or ""
-        key = kind[2:] if kind.startswith("x-") else kind
+        key = _prop_key(kind, child.text or "")
         text = child.text or ""
         _add_value(values, key, int(text) if key in NUMBER_PROPS and text.isdigit() else text)
         if key == kind:
@@ -185,6 +188,16 @@ def _level_metadata(element: Any) -> tuple[dict[str, Any], set[str]]:
         else:
             plain.discard(key)
     return values, plain
+
+
+def _prop_key(kind: str, text: str) -> str:
+    """The metadata key of a ``<prop type="KIND">`` holding ``text``: its type, ``x-`` taken off,
+    and a context, whatever its case (Phrase's ``x-Context``, ltmt's ``x-context``), as
+    ``context``, the key a search matches a unit's context by; not SDL Trados Studio's
+    ``x-Context``, which holds the hashes of the segments around the unit (``-183, 7405``)."""
+    if kind.casefold() == "x-context" and not _CONTEXT_HASHES.fullmatch(text):
+        return "context"
+    return kind[2:] if kind.startswith("x-") else kind
 
 
 def _add_value(values: dict[str, Any], key: str, value: Any) -> None:

@@ -227,8 +227,8 @@ def test_repeated_props_notes_and_a_tuvs_note_are_all_kept_and_written_back(
         "Project:MultipleString": "Manual 2024",
         "Client:MultipleString": "ACME Corp",
         "note": "First note: terminology approved.\nSecond note: check with legal.",
-        "Context": "Chapter 1",
-        TMX_PLACES: {"source": ["Context"]},
+        "context": "Chapter 1",  # any case of x-context is the unit's context
+        TMX_PLACES: {"source": ["context"]},
         TMX_TUV: {"source": {"note": "source note"}},
         TMX_REPEATED: {
             "Project:MultipleString": ["Manual 2023", "Manual 2024"],
@@ -242,7 +242,7 @@ def test_repeated_props_notes_and_a_tuvs_note_are_all_kept_and_written_back(
         '<prop type="x-Project:MultipleString">Manual 2024</prop>',
         "<note>First note: terminology approved.</note>",
         "<note>Second note: check with legal.</note>",
-        '<prop type="x-Context">Chapter 1</prop>\n        <note>source note</note>',
+        '<prop type="x-context">Chapter 1</prop>\n        <note>source note</note>',
     ):
         assert element in written
     [back] = read_tmx(tmp_path / "back.tmx")
@@ -313,3 +313,41 @@ def test_a_units_several_notes_are_written_by_the_other_formats_too(
     write_pairs(out, read_tmx(path), fmt)
     text = out.read_text(encoding="utf-8")
     assert all(part in text for part in written), text
+
+
+CONTEXTS = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="Memsource" o-tmf="Memsource" adminlang="en"
+ datatype="xml" segtype="sentence" srclang="en"/><body>
+<tu><prop type="x-Context">ticket.status.open</prop><tuv xml:lang="en"><seg>Open</seg></tuv><tuv xml:lang="de"><seg>Offen</seg></tuv></tu>
+<tu><prop type="x-context">menu.file.open</prop><tuv xml:lang="en"><seg>Open</seg></tuv><tuv xml:lang="de"><seg>Öffnen</seg></tuv></tu>
+<tu><prop type="X-CONTEXT">menu.edit.open</prop><tuv xml:lang="en"><seg>Open</seg></tuv><tuv xml:lang="de"><seg>Aufmachen</seg></tuv></tu>
+<tu><prop type="x-Context">-1683373543806011370, 5317418470829489150</prop><tuv xml:lang="en"><seg>Close</seg></tuv><tuv xml:lang="de"><seg>Schließen</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_a_context_prop_is_read_whatever_its_case_and_written_as_ltmts(tmp_path: Path) -> None:
+    """Phrase's ``<prop type="x-Context">`` was read as a prop ``Context``, no context: two
+    units of one source and two keys both translated ``Open`` as the last; any case of
+    ``x-context`` is the unit's context, written back as ``x-context``. SDL Trados Studio's
+    ``x-Context`` of two hashes is no key and stays a prop of its own."""
+    path = tmp_path / "ctx.tmx"
+    path.write_text(CONTEXTS, encoding="utf-8")
+    records = list(read_tmx(path))
+    assert [r.metadata.get("context") for r in records] == [
+        "ticket.status.open",
+        "menu.file.open",
+        "menu.edit.open",
+        None,
+    ]
+    assert records[3].metadata["Context"] == "-1683373543806011370, 5317418470829489150"
+    write_tmx(tmp_path / "back.tmx", records)
+    written = (tmp_path / "back.tmx").read_text(encoding="utf-8")
+    assert '<prop type="x-context">ticket.status.open</prop>' in written
+    assert '<prop type="x-context">menu.edit.open</prop>' in written
+    assert '<prop type="x-Context">-1683373543806011370, 5317418470829489150</prop>' in written
+    assert [r.metadata.get("context") for r in read_tmx(tmp_path / "back.tmx")][:3] == [
+        "ticket.status.open",
+        "menu.file.open",
+        "menu.edit.open",
+    ]
