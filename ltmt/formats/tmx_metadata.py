@@ -27,8 +27,9 @@ written on the ``<tu>``, as ``<prop type="x-KEY">`` where they are no attribute.
 
 A memory holds one language pair, and a unit of another region of it (``de-CH`` read for
 ``de``) is stored as of that language; the code each side declared is kept under
-:data:`TMX_LANGUAGES` (:func:`declared_languages`), and an export labels the side with it
-again (:func:`write_languages`) unless another region is asked for.
+:data:`TMX_LANGUAGES` (:func:`declared_languages`), and an export labels the target side with
+it again (:func:`write_languages`) unless another region is asked for; every source side is
+labelled as the header's ``srclang``, a TMX file's one source language.
 """
 
 from __future__ import annotations
@@ -151,13 +152,17 @@ def declared_languages(declared: Mapping[str, str], read_as: Mapping[str, str]) 
 
 
 def write_languages(metadata: Mapping[str, Any], written: Mapping[str, Any]) -> None:
-    """Label each ``<tuv>`` of ``written`` (by side) with the code its unit declared
+    """Label the target ``<tuv>`` of ``written`` (by side) with the code its unit declared
     (:data:`TMX_LANGUAGES`) where that is a form of the language it is written in (``de-CH`` for
-    ``de``); else (another region was asked for: ``de-AT``) it keeps the one written."""
+    ``de``); else (another region was asked for: ``de-AT``) it keeps the one written. The source
+    ``<tuv>`` keeps the one written, the header's ``srclang``: a TMX file has one source
+    language (a unit read as ``en`` for ``en-GB`` is written ``en-GB``, as its header says)."""
     declared = metadata.get(TMX_LANGUAGES)
     if not isinstance(declared, Mapping):
         return
     for side, tuv in written.items():
+        if side == "source":
+            continue
         code = declared.get(side)
         if isinstance(code, str) and lang_matches(code, tuv.get(XML_LANG) or ""):
             tuv.set(XML_LANG, code)

@@ -582,7 +582,7 @@ def test_each_unit_s_region_is_kept_and_written_back_unless_another_is_asked_for
         {"source": "en-US"},
         {"source": "en-US", "target": "de-CH"},
     ]
-    write_tmx(tmp_path / "back.tmx", records, "en", tgt_lang)
+    write_tmx(tmp_path / "back.tmx", records, "en-US", tgt_lang)  # the header's, every source's
     back = (tmp_path / "back.tmx").read_text(encoding="utf-8")
     assert "tmx_languages" not in back
     from lxml import etree

@@ -110,7 +110,7 @@ def test_props_typed_without_x_keep_their_names_and_an_id_prop_is_no_tuid(
 
 def test_metadata_is_written_back_on_the_tuv_it_was_read_from(tmp_path: Path) -> None:
     records = list(omegat_records(tmp_path).values())
-    write_tmx(tmp_path / "back.tmx", records)
+    write_tmx(tmp_path / "back.tmx", records, "en-US")  # the source tuvs' language: the header's
     written = (tmp_path / "back.tmx").read_text(encoding="utf-8")
     assert (
         # OmegaT's de-DE, as each unit declared it (read as de)
@@ -351,3 +351,34 @@ def test_a_context_prop_is_read_whatever_its_case_and_written_as_ltmts(tmp_path:
         "menu.file.open",
         "menu.edit.open",
     ]
+
+
+@pytest.mark.parametrize(
+    ("src_lang", "declared"),
+    [
+        ("en-GB", ["en", "en", "en"]),  # imported from tuvs of en with --src-lang en-GB
+        ("en-US", ["en", "en-US", "en-GB"]),  # a mixed store exported with --src-lang en-US
+        ("en", ["en-US", "en-GB", "en"]),
+    ],
+)
+def test_every_source_tuv_carries_the_headers_language(
+    tmp_path: Path, src_lang: str, declared: list[str]
+) -> None:
+    """An export with ``srclang="en-GB"`` labelled its source tuvs ``en`` as the file they were
+    imported from declared them, and a mixed store's with ``en-US`` wrote one ``en``: a TMX
+    file has one source language, and each source tuv is the header's; the target's region is
+    still each unit's own."""
+    records = [
+        PairRecord(f"Save {n}", f"Sichern {n}", metadata={TMX_LANGUAGES: {"source": lang}})
+        for n, lang in enumerate(declared)
+    ]
+    records.append(PairRecord("Close", "Schliessen", metadata={TMX_LANGUAGES: {"target": "de-CH"}}))
+    write_tmx(tmp_path / "out.tmx", records, src_lang, "de")
+    written = (tmp_path / "out.tmx").read_text(encoding="utf-8")
+    assert f'srclang="{src_lang}"' in written
+    from lxml import etree
+
+    units = list(etree.fromstring(written.encode()).iter("tu"))
+    tuv_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert [tu[0].get(tuv_lang) for tu in units] == [src_lang] * 4
+    assert [tu[1].get(tuv_lang) for tu in units] == ["de", "de", "de", "de-CH"]
