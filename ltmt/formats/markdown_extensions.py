@@ -341,8 +341,11 @@ def marker_lines(content: Sequence[str], children: Sequence[Any]) -> tuple[int, 
 
 def lines_between(children: Sequence[Any], leading: int, trailing: int) -> list[Any]:
     """A paragraph's inline tokens without those of its first ``leading`` and last
-    ``trailing`` lines (:func:`marker_lines`)."""
+    ``trailing`` lines (:func:`marker_lines`): none where those are all its lines (a heading's
+    ``{: #configure}`` on the line under it, a paragraph of its own)."""
     breaks = _line_breaks(children)
+    if leading + trailing > len(breaks):
+        return []
     start = breaks[leading - 1] + 1 if leading else 0
     end = breaks[len(breaks) - trailing] if trailing else len(children)
     return list(children[start:end])

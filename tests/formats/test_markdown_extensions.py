@@ -33,6 +33,11 @@ def _translated(tmp_path: Path, text: str) -> tuple[list[str], str]:
         # kramdown's block attribute list on its own line, after a paragraph or before one
         ("Click **Save**.\n{: .lead }\n", ["Click <b>Save</b>."], "CLICK **SAVE**.\n{: .lead }\n"),
         ("{: #intro}\nRead this first.\n", ["Read this first."], "{: #intro}\nREAD THIS FIRST.\n"),
+        # kramdown's attribute list under a heading (ATX, setext): a paragraph of markup alone
+        # (its line was read as a paragraph's marker line past its last: IndexError)
+        ("## Configure\n{: #configure}\n", ["Configure"], "## CONFIGURE\n{: #configure}\n"),
+        ("Configure\n---------\n{: #configure}\n\nText.\n", ["Configure", "Text."],
+         "CONFIGURE\n---------\n{: #configure}\n\nTEXT.\n"),
         # no attribute list: braces in text are words
         ("# Use {name} here\n", ["Use {name} here"], "# USE {name} HERE\n"),
     ],
