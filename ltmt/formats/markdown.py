@@ -26,7 +26,9 @@ unless the user's memory holds that text for another source
 which an insertion or removal before it moved, is translated again
 (:attr:`~ltmt.formats.documents.TranslationsHeld.keeps_changed_sources`: a catalog's string is
 kept and named in a warning), and so is one that ltmt wrote for another source
-(:mod:`ltmt.formats.output_sources`); ``--overwrite`` translates all.
+(:mod:`ltmt.formats.output_sources`); an output with more blocks than its source and than
+ltmt wrote there (a notice added by hand) is refused, since its blocks' places no longer say
+what each stands for; ``--overwrite`` translates all.
 ``ltmt memory import README.de.md --source-file README.md`` stores the pairs of two such files'
 blocks.
 """
@@ -567,6 +569,8 @@ class MarkdownDocument(TranslationsHeld):
         adopted = 0
         text = decode(read_bytes(Path(target), WHAT), Path(target))
         their_blocks, their_html = _blocks(text, _is_mdx(Path(target)))
+        if record is not None:
+            self._refuse_added_blocks(Path(target), their_blocks, record)
         taken: set[str] = set()
         for block, theirs, lines in self._aligned(their_blocks, text, record):
             taken.add(theirs.key)
@@ -596,6 +600,23 @@ class MarkdownDocument(TranslationsHeld):
                 "a new file and copy what you keep, or give --overwrite to replace it"
             )
         return adopted
+
+    def _refuse_added_blocks(self, target: Path, theirs: list[Block], record: Record) -> None:
+        """Raise :class:`UnalignedTranslationError` where ``target`` (this file's translation,
+        its blocks ``theirs``) has more blocks than this file and than ``record`` says ltmt
+        wrote there: someone added one (a notice atop the page), and its blocks' keys, their
+        places, no longer say which source each was written for (a rerun wrote the notice where
+        a heading stood and dropped the heading). One pasted into both files is no such block."""
+        words = sum(block.words for block in theirs)
+        written = sum(block.words and block.key in record.units for block in theirs)
+        ours = sum(block.words for block in self.blocks)
+        if words > max(written, ours):
+            raise UnalignedTranslationError(
+                f"{target}: it has {counted(words - max(written, ours), 'block')} that "
+                f"{self.path} lacks ({words} blocks, {ours} in the source, ltmt wrote {written} "
+                "there: added by hand?), and a rerun would drop or shift blocks, so nothing was "
+                "written; remove the added blocks, or give --overwrite to translate it afresh"
+            )
 
     def _aligned(
         self, theirs: list[Block], text: str, record: Record | None = None

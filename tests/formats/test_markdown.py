@@ -10,7 +10,7 @@ import pytest
 from formats_fakes import FakeModel
 from markdown_it import MarkdownIt
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, UnalignedTranslationError
 from ltmt.formats.documents import open_document
 from ltmt.formats.markdown import MarkdownDocument
 from ltmt.formats.markdown_inline import markdown
@@ -634,6 +634,27 @@ def test_a_reviewers_copy_of_the_source_is_kept_where_ltmt_wrote_that_block(
     source.write_text(table, "utf-8")
     translate_file(source, output, model, tgt_lang="de")
     assert model.seen == ["OS", "OS", "New text.", "OS", "macOS"]
+
+
+def test_a_block_added_to_the_output_by_hand_is_refused_not_dropped(tmp_path: Path) -> None:
+    """A notice added atop the German page: the rerun wrote it where the heading stood and
+    dropped the heading (the output's blocks are keyed by place). Refused, nothing written."""
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "en.md", tmp_path / "de.md"
+    source.write_text("## What's new\n\nAn offline mode.\n\n## Upgrading\n\nRun it.\n", "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    edited = "> MASCHINELL ÜBERSETZT.\n\n" + output.read_text("utf-8")
+    output.write_text(edited, "utf-8")
+    with pytest.raises(
+        UnalignedTranslationError,
+        match=r"de\.md: it has 1 block that .*en\.md lacks \(5 blocks, 4 in the source, ltmt "
+        r"wrote 4 there: added by hand\?\), and a rerun would drop or shift blocks, so nothing "
+        r"was written; remove the added blocks, or give --overwrite to translate it afresh$",
+    ):
+        translate_file(source, output, FakeModel(), output_sources=records)
+    assert output.read_text("utf-8") == edited
+    translate_file(source, output, FakeModel(), output_sources=records, overwrite=True)
+    assert output.read_text("utf-8").startswith("## WHAT'S NEW\n")
 
 
 @pytest.mark.parametrize(
