@@ -26,9 +26,10 @@ unless the user's memory holds that text for another source
 which an insertion or removal before it moved, is translated again
 (:attr:`~ltmt.formats.documents.TranslationsHeld.keeps_changed_sources`: a catalog's string is
 kept and named in a warning), and so is one that ltmt wrote for another source
-(:mod:`ltmt.formats.output_sources`); an output with more blocks than its source and than
-ltmt wrote there (a notice added by hand) is refused, since its blocks' places no longer say
-what each stands for; ``--overwrite`` translates all.
+(:mod:`ltmt.formats.output_sources`); its front matter is written into, its keys and values
+that ltmt does not translate (``lang: de``, a permalink) kept; an output with more blocks
+than its source and than ltmt wrote there (a notice added by hand) is refused, since its
+blocks' places no longer say what each stands for; ``--overwrite`` translates all.
 ``ltmt memory import README.de.md --source-file README.md`` stores the pairs of two such files'
 blocks.
 """
@@ -39,7 +40,7 @@ import itertools
 import logging
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import unescape
 from pathlib import Path
 from typing import Any, ClassVar
@@ -517,6 +518,11 @@ class MarkdownDocument(TranslationsHeld):
         # of what ltmt wrote there holds it (:class:`~ltmt.formats.output_sources.Moved`)
         self.output_keys: dict[str, str] = {}
         self._front_matter_said = False  # (its warnings, said once: _say_front_matter_kept)
+        # the front matter of the translation so far, where it is written into (its lines, its
+        # blocks by ours' keys): what ltmt does not translate (``lang: de``, a permalink) is
+        # the output's own (:meth:`_front_matter_of`)
+        # and how many lines ours takes
+        self.output_front: tuple[list[str], dict[str, Block], int] | None = None
 
     @classmethod
     def open(cls, path: Path, **_: Any) -> MarkdownDocument:
@@ -569,6 +575,7 @@ class MarkdownDocument(TranslationsHeld):
         adopted = 0
         text = decode(read_bytes(Path(target), WHAT), Path(target))
         their_blocks, their_html = _blocks(text, _is_mdx(Path(target)))
+        self.output_front = self._front_matter_of(text, their_blocks)
         if record is not None:
             self._refuse_added_blocks(Path(target), their_blocks, record)
         taken: set[str] = set()
@@ -600,6 +607,24 @@ class MarkdownDocument(TranslationsHeld):
                 "a new file and copy what you keep, or give --overwrite to replace it"
             )
         return adopted
+
+    def _front_matter_of(
+        self, text: str, theirs: list[Block]
+    ) -> tuple[list[str], dict[str, Block], int] | None:
+        """The front matter of ``text`` (this file's translation, its blocks ``theirs``) to
+        write the translated values into, its value blocks by our keys: where both files have
+        front matter whose values people read stand on the same keys' lines (a rerun wrote the
+        source's, and a ``lang: de`` added there or a permalink changed was lost)."""
+        ours, front = FRONT_MATTER.match(self.text), FRONT_MATTER.match(text)
+        if ours is None or front is None:
+            return None
+        mine = [block for block in self.blocks if _kind(block) == "meta"]
+        other = [block for block in theirs if _kind(block) == "meta"]
+        if [b.prefix.strip() for b in mine] != [b.prefix.strip() for b in other]:
+            return None
+        lines = text[: front.end()].splitlines(keepends=True)
+        by_key = {block.key: theirs for block, theirs in zip(mine, other, strict=True)}
+        return lines, by_key, ours.group().count("\n")
 
     def _refuse_added_blocks(self, target: Path, theirs: list[Block], record: Record) -> None:
         """Raise :class:`UnalignedTranslationError` where ``target`` (this file's translation,
@@ -710,12 +735,26 @@ class MarkdownDocument(TranslationsHeld):
         )
 
     def translated_text(self) -> str:
-        """The file with each translated block's text in."""
+        """The file with each translated block's text in; the front matter the output's where
+        it has one to write into (:meth:`_front_matter_of`)."""
         lines = self.text.splitlines(keepends=True)
+        blocks, html_blocks = self.blocks, self.html_blocks
+        if self.output_front is not None:
+            front, theirs, skipped = self.output_front
+            lines, shift = front + lines[skipped:], len(front) - skipped
+            blocks = [
+                replace(b, first=t.first, last=t.last, prefix=t.prefix, suffix=t.suffix)
+                if (t := theirs.get(b.key)) is not None
+                else replace(b, first=b.first + shift, last=b.last + shift)
+                for b in self.blocks
+            ]
+            html_blocks = [
+                replace(h, first=h.first + shift, last=h.last + shift) for h in self.html_blocks
+            ]
         # by first line: the line after the block, and the (start, end, text) edits of that
         # line (a paragraph's or heading's: its whole text; a row's: each cell's)
         edits: dict[int, tuple[int, list[tuple[int, int, str]]]] = {}
-        for block in self.blocks:
+        for block in blocks:
             translation = self.translations.get(block.key, None if block.words else block.source)
             if translation is None:
                 continue
@@ -738,7 +777,7 @@ class MarkdownDocument(TranslationsHeld):
             if as_adopted and not block.shares_line:
                 start, end = 0, len(body)  # the translator's lines as they wrote them
             edits.setdefault(block.first, (block.last, []))[1].append((start, end, written))
-        for html in self.html_blocks:
+        for html in html_blocks:
             translations = embedded_translations(html.found, self.translations, html.unit_key)
             if translations:
                 html_lines = written_html(html.text, html.found, translations).split("\n")

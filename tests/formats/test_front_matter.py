@@ -13,6 +13,7 @@ from formats_fakes import FakeModel
 
 from ltmt.formats.documents import open_document
 from ltmt.formats.front_matter import front_matter_warnings
+from ltmt.formats.output_sources import OutputSources
 from ltmt.formats.pipeline import translate_file
 
 MULTILINE_YAML = """---
@@ -221,3 +222,23 @@ def test_a_cascades_summary_and_a_menu_entrys_name_with_an_identifier_are_transl
     translate_file(source, out, FakeModel(), tgt_lang="de")
     written = text.replace("Read this first.", "READ THIS FIRST.")
     assert out.read_text("utf-8") == written.replace("Quick start", "QUICK START")
+
+
+def test_a_rerun_keeps_the_outputs_own_keys_and_values(tmp_path: Path) -> None:
+    """A translator added ``lang: de`` and gave the German page its permalink: a rerun after an
+    English paragraph was edited wrote the English front matter back (the title's edit kept).
+    Keys ltmt does not translate keep the output's values, and its own keys stay."""
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "post.md", tmp_path / "de.md"
+    front = '---\ntitle: "Release notes"\npermalink: /blog/x/\n---\n\n'
+    source.write_text(front + "Old text.\n", "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    edited = output.read_text("utf-8").replace(
+        "permalink: /blog/x/\n", "lang: de\npermalink: /de/blog/x/\n"
+    )
+    output.write_text(edited.replace('"RELEASE NOTES"', '"Versionshinweise"'), "utf-8")
+    source.write_text(front + "New text.\n", "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    assert output.read_text("utf-8") == (
+        '---\ntitle: "Versionshinweise"\nlang: de\npermalink: /de/blog/x/\n---\n\nNEW TEXT.\n'
+    )
