@@ -316,6 +316,7 @@ def warn_of_changed_sources(
     out_path: Path,
     changed_sources: ChangedSources,
     named: Collection[str] = (),
+    record: Record | None = None,
 ) -> int:
     """Name the strings kept from ``out_path`` whose translation the memory holds for another
     source than ``in_path``'s (:mod:`ltmt.formats.changed_sources`): weak evidence, as keys
@@ -326,14 +327,18 @@ def warn_of_changed_sources(
     a book, subtitles or Markdown, kept by its place, which an edit or an insertion before it
     moves) has them translated again instead. Returns how many were dropped. ``named``: the
     keys :func:`drop_outdated` named already (the record said their source changed): one
-    warning each string."""
+    warning each string. ``record``: what ltmt last wrote there; a translation it says ltmt
+    wrote for the unit's own source is no evidence (the model wrote the memory's German of an
+    older English for the new one: each rerun of an unchanged page translated it again)."""
     if not isinstance(document, TranslatedApart):
         return 0
     held = document.translations
     kept = [
         (unit, held[unit.key])
         for unit in document.units()
-        if unit.key in held and unit.key not in named
+        if unit.key in held
+        and unit.key not in named
+        and not (record is not None and record.wrote(unit.source, held[unit.key]))
     ]
     changed = changed_sources(kept)
     if changed and not getattr(document, "keeps_changed_sources", True):

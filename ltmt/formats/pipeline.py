@@ -246,7 +246,7 @@ def translate_file(
             source_changed, named = drop_outdated(document, Path(out_path), record)
             if changed_sources is not None and not overwrite:
                 source_changed += warn_of_changed_sources(
-                    document, in_path, out_path, changed_sources, named
+                    document, in_path, out_path, changed_sources, named, record
                 )
         elif in_place and isinstance(document, FilledInPlace) and output_sources and not overwrite:
             # the file is its own output: what ltmt wrote there for a source changed since

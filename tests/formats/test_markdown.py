@@ -518,6 +518,41 @@ def test_an_update_keeps_only_the_translations_of_unchanged_blocks(
     assert seen == translated
 
 
+def test_ltmts_own_translation_of_an_unchanged_source_is_not_translated_again(
+    tmp_path: Path,
+) -> None:
+    """The memory holds the German for an older English ("command(s)"), and the model wrote
+    that German for the new one too: each rerun of the unchanged page said ``1 translated
+    again: their source changed``, as the memory held the block's German for another source.
+    The record says ltmt wrote it for this very source: kept, nothing changed."""
+    from functools import partial
+
+    from ltmt import Memory
+    from ltmt.formats.changed_sources import approved_for_other_sources
+
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "post.md", tmp_path / "de.md"
+    source.write_text("# Upgrading\n\nRun the following commands to upgrade:\n", "utf-8")
+    german = "Führen Sie die folgenden Befehle aus:"
+    seen: list[str] = []
+
+    def model(texts: list[str], prefer: list[dict]) -> list[str]:
+        """The model: the memory's German for the new English too, else upper case."""
+        seen.extend(texts)
+        return [german if text.startswith("Run") else text.upper() for text in texts]
+
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u", [("Run the following command(s) to upgrade:", german)])
+        changed = partial(approved_for_other_sources, memory, "u")
+        for _ in range(2):
+            result = translate_file(
+                source, output, model, output_sources=records, changed_sources=changed
+            )
+    assert output.read_text("utf-8") == f"# UPGRADING\n\n{german}\n"
+    assert result.report.source_changed == 0
+    assert seen == ["Upgrading", "Run the following commands to upgrade:"]
+
+
 def test_an_update_without_a_memory_translates_again_the_blocks_whose_source_changed(
     tmp_path: Path,
 ) -> None:
