@@ -4,7 +4,8 @@ CommonMark reads these as text, and the model translated or garbled their markup
 
 - an attribute list (Python-Markdown's ``attr_list``, Pandoc, kramdown, MkDocs): ``# Known
   issues {#known-issues}`` at a heading's end, ``{: .lead }`` on a line of its own after (or,
-  kramdown's, before) a paragraph. It is kept as written, outside the text the model and the
+  kramdown's, before) a paragraph, kramdown's ``{:toc}`` with the list item it replaces
+  (``* TOC``). It is kept as written, outside the text the model and the
   memory get (``{#known-issues}`` came back ``{#kannteriss}``, and no heading had a 100 % match);
   one in text (``[Get started](x.md){ .md-button }``) is kept as code is;
 - keys (pymdown-extensions' ``++ctrl+alt+del++``): kept as code is (they came back
@@ -82,7 +83,14 @@ _SNIPPET_BLOCK = re.compile(r"[ \t]*-+8<-+[ \t]*")
 ABBREVIATION = re.compile(r"(?P<prefix>[ ]{0,3}\*\[[^\]\n]+\][ ]?:[ \t]*)(?P<value>.*?)[ \t]*")
 # one attribute of an attribute list: #id, .class, key=value, or Pandoc's "-" (unnumbered)
 _ATTRIBUTE = r"""(?:[#.][^\s{}]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+)|-)"""
-ATTRIBUTE_LIST = re.compile(rf"\{{:?[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}")
+# kramdown's, after "{:", may name an attribute list defined elsewhere ({:toc}, {: lead .x})
+_KRAMDOWN_ATTRIBUTE = rf"(?:{_ATTRIBUTE}|[A-Za-z][\w-]*)"
+ATTRIBUTE_LIST = re.compile(
+    rf"(?:\{{:[ \t]*{_KRAMDOWN_ATTRIBUTE}(?:[ \t]+{_KRAMDOWN_ATTRIBUTE})*[ \t]*\}}"
+    rf"|\{{[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}})"
+)
+# kramdown's table of contents: the list item its line follows (* TOC) is replaced by it
+_TOC = re.compile(r"\{:[ \t]*toc[ \t]*\}")
 # what in text is kept as written, as code is (:func:`with_templates`): a template tag, an
 # attribute list after a link, an image or emphasis ([Get started](x.md){ .md-button }: its
 # classes were translated, .md-button--primary came back .md-button-Primary), keys
@@ -328,13 +336,17 @@ def without_ending_attributes(content: str, children: Sequence[Any]) -> tuple[st
 def marker_lines(content: Sequence[str], children: Sequence[Any]) -> tuple[int, int]:
     """How many of a paragraph's first and last lines (``content``, its inline tokens
     ``children``) are markup of their own: before its text, a GitHub alert's marker
-    (``[!NOTE]``) or a kramdown attribute list; after it, an attribute list (``{: .lead }``).
+    (``[!NOTE]``) or a kramdown attribute list; after it, an attribute list (``{: .lead }``),
+    and all of them before kramdown's ``{:toc}`` (``* TOC``, which kramdown replaces: it was
+    translated and ``{:toc}`` joined to its line, which broke the table of contents).
     (0, 0) where its lines are not its tokens' (a line break inside a code span)."""
     if len(_line_breaks(children)) + 1 != len(content):
         return 0, 0
     first = content[0].strip()
     leading = 1 if _ALERT.fullmatch(first) or ATTRIBUTE_LIST.fullmatch(first) else 0
     rest = content[leading:]
+    if rest and _TOC.fullmatch(rest[-1].strip()):
+        return leading, len(rest)
     trailing = 1 if rest and ATTRIBUTE_LIST.fullmatch(rest[-1].strip()) else 0
     return leading, trailing
 

@@ -33,6 +33,12 @@ def _translated(tmp_path: Path, text: str) -> tuple[list[str], str]:
         # kramdown's block attribute list on its own line, after a paragraph or before one
         ("Click **Save**.\n{: .lead }\n", ["Click <b>Save</b>."], "CLICK **SAVE**.\n{: .lead }\n"),
         ("{: #intro}\nRead this first.\n", ["Read this first."], "{: #intro}\nREAD THIS FIRST.\n"),
+        # kramdown's table of contents: the item kramdown replaces and {:toc} kept as written
+        # (they were one line, "* TOC {:toc}", and {:toc} went to the model)
+        ("* TOC\n{:toc}\n\nText.\n", ["Text."], "* TOC\n{:toc}\n\nTEXT.\n"),
+        ("1. TOC\n{:toc}\n", [], "1. TOC\n{:toc}\n"),
+        # a reference to an attribute list kramdown defines elsewhere
+        ("Read this.\n{: lead}\n", ["Read this."], "READ THIS.\n{: lead}\n"),
         # kramdown's attribute list under a heading (ATX, setext): a paragraph of markup alone
         # (its line was read as a paragraph's marker line past its last: IndexError)
         ("## Configure\n{: #configure}\n", ["Configure"], "## CONFIGURE\n{: #configure}\n"),
