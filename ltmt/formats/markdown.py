@@ -58,6 +58,7 @@ from ltmt.formats.markdown_extensions import (
     parser_view,
     with_templates,
     without_ending_attributes,
+    without_span_attributes,
 )
 from ltmt.formats.markdown_inline import (
     markdown,
@@ -292,11 +293,16 @@ def _text_block(key: str, opening: Any, token: Any, lines: list[str], skipped: i
     first, last = token.map[0] + skipped, token.map[1] + skipped
     content = token.content.split("\n")  # (a setext heading's underline is not in it)
     children = list(token.children)
+    ending = False  # whether a paragraph's text is followed by an attribute list on its line
     if opening.type == "paragraph_open":
         leading, trailing = marker_lines(content, children)
         children = lines_between(children, leading, trailing)
         first, last = first + leading, last - trailing
         content = content[leading : len(content) - trailing]
+        if len(content) == 1:
+            text, children = without_span_attributes(content[0], children)
+            ending = text != content[0]
+            content = [text]
     elif len(content) == 1:
         text, children = without_ending_attributes(content[0], children)
         content = [text]
@@ -310,7 +316,9 @@ def _text_block(key: str, opening: Any, token: Any, lines: list[str], skipped: i
     if where < 0:
         return None  # not where the parser says: left as written
     suffix = ""
-    if opening.type == "heading_open" and (opening.markup.startswith("#") or len(content) == 1):
+    if ending or (
+        opening.type == "heading_open" and (opening.markup.startswith("#") or len(content) == 1)
+    ):
         suffix = lines[first][where + len(content[0]) :]
     continuation = ""
     if len(content) > 1 and first + 1 < len(lines):

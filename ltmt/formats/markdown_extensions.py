@@ -7,7 +7,8 @@ CommonMark reads these as text, and the model translated or garbled their markup
   kramdown's, before) a paragraph, kramdown's ``{:toc}`` with the list item it replaces
   (``* TOC``). It is kept as written, outside the text the model and the
   memory get (``{#known-issues}`` came back ``{#kannteriss}``, and no heading had a 100 % match);
-  one in text (``[Get started](x.md){ .md-button }``) is kept as code is;
+  one in text (``[Get started](x.md){ .md-button }``) is kept as code is, kramdown's at a
+  paragraph's end (``... flag.{: .hint}``) after its text, outside it;
 - keys (pymdown-extensions' ``++ctrl+alt+del++``): kept as code is (they came back
   ``++ctrg+alt+del+del+ Löschtaste+``);
 - an admonition (Python-Markdown's, MkDocs Material's ``!!! note "Title"``, ``??? info``,
@@ -30,8 +31,9 @@ CommonMark reads these as text, and the model translated or garbled their markup
   (:mod:`ltmt.formats.markdown_inline`), a link's destination too (``[guide]({{< ref "x.md"
   >}})``). A block of code between tags alone on their lines (Hugo's ``{{< highlight bash >}}``
   and ``{{< code >}}`` shortcodes, Liquid's ``{% highlight ruby %}``) is kept as written, as
-  fenced code is (its lines were translated and merged: ``make build`` and ``echo "Build
-  finished"`` came back ``erzeugte Echo »Build fertig«``);
+  is a comment's (Liquid's ``{% comment %}``, kramdown's ``{::comment}``: its lines were
+  translated and joined), as fenced code is (its lines were translated and merged: ``make
+  build`` and ``echo "Build finished"`` came back ``erzeugte Echo »Build fertig«``);
 - an abbreviation's definition (Python-Markdown's ``abbr``: ``*[API]: Application Programming
   Interface``): each line its own, ``*[API]:`` kept as written and the expansion translated
   alone (consecutive definitions were one paragraph, written as one line);
@@ -69,11 +71,14 @@ _TEMPLATE_LINE = re.compile(rf"[ \t]*(?:(?:{TEMPLATE_TAG.pattern})[ \t]*)+")
 # on a line: ``{{< figure`` / ``    src="a.png"`` / ``>}}``), no blank line among them
 _TEMPLATE_LINES = re.compile(_TEMPLATE_LINE.pattern, re.DOTALL)
 _TAG_OPENING = re.compile(r"[ \t]*\{\{[<%]")
-# a template tag alone on its line that opens a block of code: a Hugo shortcode's
-# ({{< highlight bash >}}, {{% code file="x" %}}) or Liquid's ({% highlight ruby linenos %})
+# a template tag alone on its line that opens a block of code or a comment, kept as written: a
+# Hugo shortcode's ({{< highlight bash >}}, {{% code file="x" %}}), Liquid's ({% highlight
+# ruby linenos %}, {% comment %}) or kramdown's extension ({::comment}, {::nomarkdown}); a
+# comment's lines were translated and joined into one
 _CODE_TAG = re.compile(
     r"[ \t]*(?:\{\{(?P<delimiter>[<%])[ \t]*(?P<shortcode>highlight|code)(?:[ \t][^\n]*?)?[ \t]*"
-    r"[>%]\}\}|\{%-?[ \t]*(?P<liquid>highlight)(?:[ \t][^\n]*?)?[ \t]*-?%\})[ \t]*"
+    r"[>%]\}\}|\{%-?[ \t]*(?P<liquid>highlight|comment)(?:[ \t][^\n]*?)?[ \t]*-?%\}"
+    r"|\{::(?P<kramdown>comment|nomarkdown)(?:[ \t][^}/\n]*)?\})[ \t]*"
 )
 # pymdown-extensions' snippets: a line including a file (``--8<-- "path"``, or escaped with
 # ``;``), and the marker line that opens and closes a block of paths (``--8<--``)
@@ -254,12 +259,15 @@ def _title(number: int, offset: int, marker: re.Match[str]) -> list[tuple[int, i
 def _code_block_end(line: str, end: re.Pattern[str] | None) -> re.Pattern[str] | None:
     """The closing tag of the template code block open after ``line``: the one ``line`` opens
     (``{{< highlight bash >}}`` is closed by ``{{< /highlight >}}``, ``{% highlight ruby %}``
-    by ``{% endhighlight %}``), None where it is ``end``, the closing tag of the one open."""
+    by ``{% endhighlight %}``, ``{::comment}`` by ``{:/comment}`` or ``{:/}``), None where
+    it is ``end``, the closing tag of the one open."""
     if end is not None:
         return None if end.fullmatch(line) else end
     opening = _CODE_TAG.fullmatch(line)
     if opening is None:
         return None
+    if opening.group("kramdown"):  # closed by {:/comment}, or {:/}
+        return re.compile(rf"[ \t]*\{{:/(?:{opening.group('kramdown')})?\}}[ \t]*")
     if opening.group("liquid"):
         return re.compile(rf"[ \t]*\{{%-?[ \t]*end{opening.group('liquid')}[ \t]*-?%\}}[ \t]*")
     name = opening.group("shortcode")
@@ -331,6 +339,22 @@ def without_ending_attributes(content: str, children: Sequence[Any]) -> tuple[st
         return content, tokens
     text = last[: len(last) - len(ending)]
     return found.group("text"), tokens[:-1] + ([tokens[-1].copy(content=text)] if text else [])
+
+
+def without_span_attributes(content: str, children: Sequence[Any]) -> tuple[str, list[Any]]:
+    """A paragraph's line (``content``) and its inline tokens without kramdown's attribute
+    list at its end (span attributes, ``... flag.{: .hint}``), where its last token is one:
+    kept as written after its text (the model moved it into the sentence). Another's
+    (``[Start](x.md){ .md-button }``) stays in the text, as before."""
+    tokens = list(children)
+    if not tokens or tokens[-1].type != "template":
+        return content, tokens
+    ending = str(tokens[-1].content)
+    if not (ending.startswith("{:") and ATTRIBUTE_LIST.fullmatch(ending)):
+        return content, tokens
+    if not content.endswith(ending):
+        return content, tokens
+    return content[: len(content) - len(ending)], tokens[:-1]
 
 
 def marker_lines(content: Sequence[str], children: Sequence[Any]) -> tuple[int, int]:

@@ -33,6 +33,17 @@ def _translated(tmp_path: Path, text: str) -> tuple[list[str], str]:
         # kramdown's block attribute list on its own line, after a paragraph or before one
         ("Click **Save**.\n{: .lead }\n", ["Click <b>Save</b>."], "CLICK **SAVE**.\n{: .lead }\n"),
         ("{: #intro}\nRead this first.\n", ["Read this first."], "{: #intro}\nREAD THIS FIRST.\n"),
+        # kramdown's span attributes at a paragraph's end: kept there (the model moved them)
+        ("Run it with the `--incremental` flag.{: .hint}\n",
+         ["Run it with the <code>--incremental</code> flag."],
+         "RUN IT WITH THE `--incremental` FLAG.{: .hint}\n"),
+        # a kramdown comment and a Liquid comment: copied (translated and joined into a line)
+        ("{::comment}\nNot for readers.\nAt all.\n{:/comment}\n\nText.\n", ["Text."],
+         "{::comment}\nNot for readers.\nAt all.\n{:/comment}\n\nTEXT.\n"),
+        ("{::comment}\nNot for readers.\n{:/}\n\nText.\n", ["Text."],
+         "{::comment}\nNot for readers.\n{:/}\n\nTEXT.\n"),
+        ("{% comment %}\nGenerated page.\nDo not edit.\n{% endcomment %}\n\nText.\n", ["Text."],
+         "{% comment %}\nGenerated page.\nDo not edit.\n{% endcomment %}\n\nTEXT.\n"),
         # kramdown's table of contents: the item kramdown replaces and {:toc} kept as written
         # (they were one line, "* TOC {:toc}", and {:toc} went to the model)
         ("* TOC\n{:toc}\n\nText.\n", ["Text."], "* TOC\n{:toc}\n\nTEXT.\n"),
