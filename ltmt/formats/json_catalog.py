@@ -268,8 +268,9 @@ class JsonCatalog(KeyedCatalog):
         # the messages that do not branch and write ICU's escaped apostrophe (``Don''t``): the
         # model gets and gives them unescaped (:func:`unescaped_apostrophes`)
         self.escaped: set[str] = set()
-        # the strings only the adopted output has (:attr:`extras`), by path, kept at the end
-        self.adopted_extras: list[tuple[tuple, str]] = []
+        # what only the adopted output has (:attr:`extras`), kept at the end whole, by path: an
+        # obsolete message object with all its fields (a FormatJS ``description``)
+        self.adopted_extras: dict[tuple, Any] = {}
         # the adopted output's go-i18n messages, whose own fields (a hash) it keeps in place
         self.adopted_goi18n: list[tuple[tuple, dict[str, Any]]] = []
         # a WebExtension message the adopted output names in another case (SaveButton for
@@ -500,7 +501,7 @@ class JsonCatalog(KeyedCatalog):
             if goi18n_messages.is_field(translated, parts):  # a go-i18n message's hash: no text
                 continue
             if key in self.extras:
-                self.adopted_extras.append((parts, text))
+                self._keep_extra(translated, parts)
             if key in self.kept or key in self.untranslated or key in self.unused_ordinals:
                 continue
             if key in self.branchings and (expansion := _taken_apart(text)) is not None:
@@ -572,7 +573,7 @@ class JsonCatalog(KeyedCatalog):
         for parts, text in _strings(translated):
             key = pointer(parts)
             if key in self.extras:
-                self.adopted_extras.append((parts, text))
+                self._keep_extra(translated, parts)
             if key in self.kept and skipped(parts, self.skip_keys) and text.strip():
                 self.kept[key] = text  # a skipped key's value as the translation has it
             if _is_translation_of(text, self.untranslated.get(key)):
@@ -585,6 +586,14 @@ class JsonCatalog(KeyedCatalog):
             ):
                 self.adopted_messages[key] = (text, self._branch_texts(key))
         return kept + len(self.by_hand)
+
+    def _keep_extra(self, translated: Any, parts: tuple) -> None:
+        """Keep what holds the string at ``parts`` of ``translated`` (the adopted output's
+        JSON), which the source file lacks, for the end of the output: the outermost object
+        key the source lacks, whole, as it stands (a message object with its ``description``,
+        which was dropped); the string alone inside an array."""
+        root = _obsolete_root(self.data, parts)
+        self.adopted_extras[root] = copy.deepcopy(_value_at(translated, root, None))
 
     def _branch_texts(self, key: str) -> dict[str, str | None]:
         """The translation of each case of a branching message, by case name (None: none
@@ -652,8 +661,8 @@ class JsonCatalog(KeyedCatalog):
         out = respelled(out, self.adopted_spellings)  # SaveButton, as the reviewer's file has it
         if "@@locale" in self.data:
             out["@@locale"] = self.locale
-        for parts, text in self.adopted_extras:
-            _put(out, parts, text)
+        for parts, value in self.adopted_extras.items():
+            _put(out, parts, value)
         for parts, theirs in self.adopted_goi18n:
             ours = _value_at(out, parts, None)
             if isinstance(ours, dict) and parts:
@@ -837,9 +846,20 @@ def _holds_text(value: Any) -> bool:
     return value is not None and (not isinstance(value, str) or bool(value.strip()))
 
 
-def _put(out: dict[str, Any], parts: tuple, text: str) -> None:
-    """Set ``text`` at ``parts`` in ``out``, making the objects on the way (an extra string of
-    an adopted output; array items go in as object keys where no array is there)."""
+def _obsolete_root(data: Any, parts: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """The shortest start of ``parts`` (a string's path in a translation) that ``data`` (the
+    source file's JSON) lacks, where it names object keys alone; else ``parts``."""
+    for end in range(1, len(parts) + 1):
+        if _value_at(data, parts[:end], _LEFT_OUT) is _LEFT_OUT:
+            keys = all(isinstance(part, str) for part in parts[:end])
+            return parts[:end] if keys else parts
+    return parts
+
+
+def _put(out: dict[str, Any], parts: tuple, text: Any) -> None:
+    """Set ``text`` (a string, or an obsolete object whole) at ``parts`` in ``out``, making
+    the objects on the way (what only an adopted output has; array items go in as object keys
+    where no array is there)."""
     node: Any = out
     for part in parts[:-1]:
         child = node.get(str(part)) if isinstance(node, dict) else None

@@ -512,6 +512,30 @@ def test_update_keeps_existing_and_extra_strings(
     assert data["app"]["welcome"] == "WELCOME BACK, {{name}}!"
 
 
+@pytest.mark.parametrize(
+    ("message", "obsolete"),
+    [
+        ("defaultMessage", {"description": "Button label", "defaultMessage": "Abbrechen"}),
+        ("message", {"message": "Abbrechen", "description": "x", "placeholders": {"n": {}}}),
+        ("defaultMessage", {"old": {"defaultMessage": "Alt", "description": "x"}, "n": 2}),
+    ],
+)
+def test_an_obsolete_message_object_is_kept_whole(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, message: str, obsolete: dict
+) -> None:
+    """A FormatJS (or Crowdin) message de.json had and en.json no longer has was kept at the
+    end as ``{"defaultMessage": "Abbrechen"}``: its ``description`` (every other field) lost."""
+    source = _write(tmp_path, "en.json", json.dumps({"save": {message: "Save", "id": "s"}}))
+    so_far = {"save": {message: "Speichern", "id": "s"}, "settings.cancel": obsolete}
+    out = _write(tmp_path, "de.json", json.dumps(so_far, indent=2))
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert "kept at the end; delete" in caplog.text
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert written == so_far
+    assert list(written["settings.cancel"]) == list(obsolete)  # in its order
+
+
 def test_untranslated_strings_and_partial_arrays_are_left_out(tmp_path: Path) -> None:
     document = JsonCatalog.open(_write(tmp_path, "en.json", I18NEXT), tgt_lang="de")
     document.fill({"/app/title": "Notizen", "/tags/0": "Dringend"})
