@@ -41,6 +41,12 @@ def skipped_kinds(folder: FolderJob) -> list[tuple[int, str]]:
         ),
         (len(folder.manifests), _manifests_why(folder)),
         (len(folder.not_messages), _not_messages_why(folder)),
+        (
+            len(folder.compiled_ast),
+            f"of compiled FormatJS AST "
+            f"({first_few(path.relative_to(folder.folder) for path in folder.compiled_ast)}): "
+            "translate the extracted messages (formatjs extract) and compile them again",
+        ),
         (len(folder.templates), _templates_why(folder)),
         (len(folder.not_pages), _not_pages_why(folder)),
     ]

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from ltmt.cli.json_output import warn
 from ltmt.cli.translate_job import Job, prepare
 from ltmt.errors import InputError, LanguageError
+from ltmt.formats.formatjs_ast import CompiledAstError
 from ltmt.paths import resolved
 from ltmt.wording import counted, first_few
 
@@ -73,6 +74,8 @@ class FolderJob:
     not_strings: list[Path] = field(default_factory=list)
     # a WebExtension's manifest.json: its text lives in _locales/*/messages.json
     manifests: list[Path] = field(default_factory=list)
+    # FormatJS compiled AST (formatjs compile --ast): its extracted messages are translated
+    compiled_ast: list[Path] = field(default_factory=list)
 
 
 def is_folder(file: str) -> bool:
@@ -229,6 +232,9 @@ def prepare_folder(
         except ExistingOutputError as error:
             existing.append(error.path)  # said apart: nothing is wrong with the file
             continue
+        except CompiledAstError:
+            found.compiled_ast.append(path)  # en.compiled.json beside en.json: skipped
+            continue
         except InputError as error:
             if not isinstance(error, LanguageError) and not isinstance(
                 error.__cause__, LanguageError
@@ -311,6 +317,9 @@ def _prepare_beside(
         target = path if path in catalogs else beside_name(path, tgt)
         try:
             job = prepare(str(path), None, str(target), None, *options, output_folder_made=True)
+        except CompiledAstError:
+            found.compiled_ast.append(path)  # en.compiled.json beside en.json: skipped
+            continue
         except InputError as error:
             if path in catalogs and (
                 isinstance(error, LanguageError) or isinstance(error.__cause__, LanguageError)

@@ -88,6 +88,7 @@ from ltmt.formats.common import (
     read_bytes,
     written_like,
 )
+from ltmt.formats.formatjs_ast import refuse_compiled_ast
 from ltmt.formats.icu_messages import (
     CasePath,
     Expansion,
@@ -155,6 +156,7 @@ def _load(path: Path) -> tuple[bytes, str, Any]:
     data = parse_json(text, path, repeated)
     if not isinstance(data, dict):
         raise InputError(f"{path}: not {WHAT}: its top level is not an object of strings")
+    refuse_compiled_ast(path, data)  # its strings are argument names as well as text
     twice = [pointer(parts) for parts in repeated.paths(data)]
     if twice:
         logger.warning(

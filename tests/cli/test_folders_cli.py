@@ -153,6 +153,24 @@ def test_a_res_folders_layouts_are_skipped_and_a_values_folder_of_json_is_no_res
     ]
 
 
+def test_a_compiled_formatjs_ast_file_in_a_folder_is_skipped(tmp_path, capsys, common):
+    """lang/en.compiled.json (formatjs compile --ast) beside en.json: its argument names were
+    translated as text; now it is skipped with the reason, and en.json translated."""
+    lang = tmp_path / "lang"
+    lang.mkdir()
+    (lang / "en.json").write_text('{"title": {"defaultMessage": "Open the file"}}', "utf-8")
+    ast = '{"title": [{"type": 0, "value": "Open the file"}, {"type": 1, "value": "name"}]}'
+    (lang / "en.compiled.json").write_text(ast, "utf-8")
+    out = tmp_path / "out"
+    code, _, err = run_cli(["translate", str(lang), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert (
+        "skipped 1 file of compiled FormatJS AST (en.compiled.json): translate the extracted "
+        "messages (formatjs extract) and compile them again"
+    ) in err
+    assert [p.name for p in out.rglob("*") if p.is_file()] == ["de.json"]
+
+
 def test_an_android_res_folder_is_translated_into_itself(tmp_path, capsys, common):
     """The hint without -o said '-o res/values-de', which was then refused as inside the
     folder; res into itself writes values-de beside values, continuing the team's file."""
