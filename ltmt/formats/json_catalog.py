@@ -123,6 +123,7 @@ from ltmt.formats.pipe_plurals import (
 )
 from ltmt.formats.plurals import categories_with_other, ordinal_categories
 from ltmt.formats.size_limits import note_length
+from ltmt.formats.smartling_json import is_smartling_header
 from ltmt.formats.translator_notes import says_not_to_translate
 from ltmt.formats.webextension import (
     is_manifest,
@@ -251,6 +252,7 @@ class JsonCatalog(KeyedCatalog):
             or _described_as_kept(data, parts)
             or goi18n_messages.is_field(data, parts)
             or (texts is not None and parts not in texts)
+            or is_smartling_header(data, parts)  # Smartling's parser configuration, no text
         }
         if is_angular_json(data):  # its "locale" is the file's language, no message
             self.kept[pointer((LOCALE_KEY,))] = angular_locale(tgt_lang)
