@@ -487,6 +487,7 @@ class JsonCatalog(KeyedCatalog):
             not_text=not_text,
             format_problems=problems,
             left_out={UNUSED_ORDINAL: unused} if unused else {},
+            checked_whole=self._branched_otherwise(translated),
         )
 
     def _as_named_here(self, translated: Any) -> Any:
@@ -495,6 +496,22 @@ class JsonCatalog(KeyedCatalog):
         (:func:`~ltmt.formats.webextension.spellings`)."""
         names = spellings(self.data, translated)
         return respelled(translated, {theirs: ours for ours, theirs in names.items()})
+
+    def _branched_otherwise(self, translated: Any) -> dict[str, str]:
+        """The branching messages of ``translated`` (a translated file's JSON), by pointer,
+        whose branches are not the ones the source's are read by (``{anzahl, plural, ...}``
+        for ``{count, plural, ...}``, ``weiblich {...}`` for ``female {...}``): read branch by
+        branch, the renamed argument and the translated keys were lost."""
+        found = {}
+        for parts, text in _strings(translated):
+            key = pointer(parts)
+            expansion = _taken_apart(text) if key in self.branchings else None
+            if expansion is None:
+                continue
+            wanted = {target for target, _ in self.branchings[key][1]}
+            if {case.path for case in expansion.cases} != wanted:
+                found[key] = text
+        return found
 
     def _values_in(self, translated: Any) -> dict[str, str]:
         """The strings of ``translated`` (a translated file's JSON) by key."""

@@ -124,7 +124,10 @@ class TranslatedFile:
     MessageFormat pattern's single apostrophe, read as one), which ``ltmt qa`` reports;
     ``left_out``, by why, the names of strings of the file that no entry of the source stands
     for and that are in it nonetheless (an i18next ordinal form the language lacks): no pair,
-    nor obsolete."""
+    nor obsolete; ``checked_whole``, by name, the translation of a message that :attr:`values`
+    holds in parts (an ICU message's branches) whose parts are not its source's (an argument
+    renamed, a select's keys translated): ``ltmt qa`` checks it whole, as the parts lose
+    what is wrong."""
 
     values: dict[str, str]
     placeholders: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -132,6 +135,7 @@ class TranslatedFile:
     defined_twice: list[str] = field(default_factory=list)
     format_problems: dict[str, list[str]] = field(default_factory=dict)
     left_out: dict[str, list[str]] = field(default_factory=dict)
+    checked_whole: dict[str, str] = field(default_factory=dict)
 
 
 class KeyedCatalog(TranslationsHeld):
@@ -442,6 +446,10 @@ class KeyedCatalog(TranslationsHeld):
         document = cls.source_document(path, source_file, tgt_lang, skip_keys)
         translation = document.read_translation(Path(path))
         values = translation.values
+        if purpose == "checked" and translation.checked_whole:  # its parts hide the problem
+            whole_names = translation.checked_whole
+            values = {k: v for k, v in values.items() if document.name_of(k) not in whole_names}
+            values.update(whole_names)
         whole = document.paired_whole(values)
         twice = {*document.names_defined_twice, *translation.defined_twice}
         records, ambiguous, marked, copies = [], 0, [], []

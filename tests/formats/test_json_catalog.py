@@ -20,7 +20,7 @@ from ltmt.formats.output_sources import OutputSources
 from ltmt.formats.pairs import read_translations
 from ltmt.formats.pipeline import translate_file
 from ltmt.qa.pair_checks import placeholder_problems
-from ltmt.qa.run import entries_of
+from ltmt.qa.run import check_pairs, entries_of
 
 I18NEXT = """{
   "app": {
@@ -534,6 +534,60 @@ def test_an_obsolete_message_object_is_kept_whole(
     written = json.loads(out.read_text(encoding="utf-8"))
     assert written == so_far
     assert list(written["settings.cancel"]) == list(obsolete)  # in its order
+
+
+@pytest.mark.parametrize("formatjs", [False, True])
+def test_qa_checks_a_branching_message_whose_branches_differ_whole(
+    tmp_path: Path, formatjs: bool
+) -> None:
+    """``{anzahl, plural, ...}`` for ``{count, plural, ...}`` and ``weiblich {...}`` for
+    ``female {...}`` passed ``ltmt qa`` (``--check icu`` too): the translation was read branch
+    by branch, which lost the renamed argument and the translated keys."""
+
+    def messages(values: dict[str, str]) -> str:
+        wrapped = {k: {"defaultMessage": v, "description": "n"} for k, v in values.items()}
+        return json.dumps(wrapped if formatjs else values)
+
+    source = _write(
+        tmp_path,
+        "en.json",
+        messages(
+            {
+                "files": "{count, plural, one {# file} other {# files}}",
+                "liked": "{gender, select, female {She} male {He} other {They}} liked it",
+                "ok": "{count, plural, one {# file} other {# files}}",
+            }
+        ),
+    )
+    out = _write(
+        tmp_path,
+        "de.json",
+        messages(
+            {
+                "files": "{anzahl, plural, one {# Datei} other {# Dateien}}",
+                "liked": "{gender, select, weiblich {Sie} male {Er} other {Sie}} mochte es",
+                "ok": "{count, plural, one {# Datei} other {# Dateien}}",
+            }
+        ),
+    )
+    suffix = "/defaultMessage" if formatjs else ""
+    records = list(read_translations(out, source_file=source, purpose="checked"))
+    found = check_pairs(records, checks=["icu"]).findings
+    assert [(f.position.rpartition(": ")[2], f.message) for f in found] == [
+        (
+            f"/files{suffix}",
+            "renames the argument {count} to {anzahl}: keep the source's name, which the "
+            "program passes",
+        ),
+        (
+            f"/liked{suffix}",
+            "select {gender} has the keys weiblich, male, other for the source's female, "
+            "male, other: keep the source's keys, the values the program passes",
+        ),
+    ]
+    assert f"/ok{suffix}#one" in {r.position.rpartition(": ")[2] for r in records}  # in parts
+    imported = {r.source for r in read_translations(out, source_file=source)}
+    assert "{count, plural, one {# file} other {# files}}" not in imported  # as before
 
 
 def test_untranslated_strings_and_partial_arrays_are_left_out(tmp_path: Path) -> None:
