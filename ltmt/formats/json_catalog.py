@@ -299,7 +299,7 @@ class JsonCatalog(KeyedCatalog):
                 entries.append(Entry(key, key, ink_json.text_of(source)))
                 continue
             flags = (WEBEXTENSION_FORMAT,) if _is_message(data, parts) else ()
-            problem = _icu_problem(source)
+            problem = _icu_problem(source, _is_formatjs_text(data, parts))
             if problem is not None:
                 self.invalid[key], self.untranslated[key] = problem, source
                 continue
@@ -742,12 +742,20 @@ def _described_as_kept(data: Any, parts: tuple[str | int, ...]) -> bool:
     return isinstance(description, str) and says_not_to_translate(description)
 
 
-def _icu_problem(source: str) -> str | None:
-    """What ICU rejects in ``source`` where it is meant as an ICU message (a plural or a
-    select; an argument with a type, ``{count, plurl, ...}``, not i18next's ``{{value,
-    number}}``), else None: the model would get its syntax as words."""
+def _icu_problem(source: str, icu: bool = False) -> str | None:
+    """What ICU rejects in ``source`` where it is meant as an ICU message (``icu``: a FormatJS
+    message, ICU throughout, ``Hello {name``; a plural or a select; an argument with a type,
+    ``{count, plurl, ...}``, not i18next's ``{{value, number}}``), else None: the model would
+    get its syntax as words."""
     meant = is_branching(source) or (has_arguments_with_types(source) and "{{" not in source)
-    return syntax_problem(source) if meant else None
+    return syntax_problem(source) if meant or icu else None
+
+
+def _is_formatjs_text(data: Any, parts: tuple[str | int, ...]) -> bool:
+    """Whether the string at ``parts`` is a FormatJS extracted message's ``defaultMessage``,
+    which FormatJS reads as ICU throughout (a brace ICU rejects is no text there)."""
+    message = _value_at(data, parts[:-1], None) if parts else None
+    return isinstance(message, dict) and parts[-1] == _message_key(message) == "defaultMessage"
 
 
 def _is_translation_of(text: str, source: str | None) -> bool:

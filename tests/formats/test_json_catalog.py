@@ -1344,6 +1344,32 @@ def test_an_unclosed_argument_is_left_out_with_a_warning(
     ) in caplog.text
 
 
+def test_a_formatjs_message_icu_rejects_is_left_out_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A FormatJS ``defaultMessage`` is ICU throughout: ``Hello {name`` was translated (``Hello
+    {Name``) while other messages ICU rejects were left out; in a flat file it is text still."""
+    formatjs = {
+        "c": {"defaultMessage": "Hello {name", "description": "typo"},
+        "d": {"defaultMessage": "Welcome back!", "description": "ok"},
+    }
+    source = _write(tmp_path, "en.json", json.dumps(formatjs))
+    out = tmp_path / "de.json"
+    model = FakeModel()
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Welcome back!"]
+    assert json.loads(out.read_text("utf-8")) == {
+        "d": {"defaultMessage": "WELCOME BACK!", "description": "ok"}
+    }
+    assert (
+        "1 message that ICU rejects left out untranslated (/c/defaultMessage: unbalanced "
+        "braces: the '{' at character 7 is never closed); fix them in the source"
+    ) in caplog.text
+    flat = _write(tmp_path, "flat.json", '{"c": "Hello {name"}')
+    assert [u.source for u in open_document(flat, tgt_lang="de").units()] == ["Hello {name"]
+
+
 LARAVEL = json.dumps(
     {
         "one apple|:count apples": "one apple|:count apples",
