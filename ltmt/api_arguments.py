@@ -24,6 +24,7 @@ from ltmt.wording import shortened
 
 if TYPE_CHECKING:
     from ltmt.memory.store import Memory
+    from ltmt.qa.formality_checks import Form
 
 F = TypeVar("F", bound=Callable[..., Any])
 P = TypeVar("P", bound="str | os.PathLike[str] | None")
@@ -113,6 +114,21 @@ def check_flags(
     for name, value in flags.items():
         if not is_flag(value) and not (none_allowed and value is None):
             raise error(f"{name} must be {allowed}, got {shortened(repr(value), 40)}")
+
+
+def checked_formality(formality: Any) -> Form | None:
+    """``formality`` (``Translator(formality=...)``: German's form of address) as the form it
+    names, ``du`` or ``informal``, ``Sie`` or ``formal``; None (the model's own) stays None."""
+    from ltmt.qa.formality_checks import formality_form  # ltmt.qa imports this module
+
+    if formality is None:
+        return None
+    if not isinstance(formality, str):
+        raise ConfigError(
+            f"formality must be 'du' or 'Sie' (or None), not a {_kind(formality)}: "
+            f"{shortened(repr(formality), 40)}"
+        )
+    return formality_form(formality)
 
 
 def checked_term_bias(bias: Any) -> float | None:

@@ -26,8 +26,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ltmt.accelerators import accelerator_markers
+from ltmt.address_steering import steer_address
 from ltmt.api_arguments import (
     check_flags,
+    checked_formality,
     checked_integer,
     checked_memory,
     checked_progress,
@@ -203,6 +205,9 @@ class Translator:
     constructor terms win over stored ones with the same source). ``term_bias``: how strongly
     decoding is steered towards a missing term (nats added to its first token, a finite number
     >= 0; ``None``: 2; the term is always forced in the end).
+    ``formality``: German's form of address, ``du`` (``informal``) or ``Sie`` (``formal``): a
+    line whose source says "you" and whose output uses the other form is decoded again steered
+    away from that form's pronouns (:mod:`ltmt.address_steering`); ``None``: the model's own.
     ``engine``, ``compute_type``: how batches without fusion are decoded
     (:class:`ltmt.model.engine.Decoder`: CTranslate2 int8 by default when installed).
     ``workers``: batches decoded at once, each on a thread of its own (0: one per CPU thread,
@@ -268,6 +273,7 @@ class Translator:
         glossary: Iterable[Term] | None = None,
         user_glossary: bool = True,
         term_bias: float | None = None,
+        formality: str | None = None,
         engine: str = "auto",
         compute_type: str = "int8",
         threads: int = 0,
@@ -312,6 +318,7 @@ class Translator:
         )
         check_flags({"fusion_int8": fusion_int8, "fusion_bf16": fusion_bf16}, none_allowed=True)
         term_bias = checked_term_bias(term_bias)
+        form = checked_formality(formality)
         memory = checked_memory(memory)
         glossary = term_list(glossary, "glossary", ConfigError)
         check_choice("fusion_encoder", fusion_encoder, FUSION_ENCODERS)
@@ -411,6 +418,7 @@ class Translator:
         self.glossary = glossary
         self.user_glossary = user_glossary
         self.term_bias = term_bias
+        self.formality = form
         self.terms = GlossaryDecoding(self)
         # what worker processes need to decode the fused batches (None: decoded here)
         self.worker_recipe: FusedDecoding | None = None
@@ -808,8 +816,14 @@ class Translator:
             guarded.update(units[i].segment for i in replaced)
         if any(hits):
             self.terms.follow(units, hits, matches, outputs, glossary)
-        # decoded with memory or following glossary terms: no retry of their own
-        skip = set(fused) | {i for i, found in enumerate(hits) if found}
+        steered = (
+            steer_address(self, self.formality, units, matches, hits, outputs)
+            if self.formality is not None
+            else set()
+        )
+        # decoded with memory, following glossary terms or steered to a form of address: no
+        # retry of their own
+        skip = set(fused) | {i for i, found in enumerate(hits) if found} | steered
         if self.label_retry:  # fused copies of English words: decoded as without memory
             unfused = retry_fused_copies(
                 self, [i for i in fused if not hits[i]], units, encoded, matches, outputs

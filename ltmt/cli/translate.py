@@ -283,6 +283,15 @@ def translate(
     no_user_glossary: bool = typer.Option(
         False, "--no-user-glossary", help="Do not follow --user's stored glossary."
     ),
+    formality: str | None = typer.Option(
+        None,
+        "--formality",
+        help="German's form of address: du (informal) or Sie (formal). A line that says "
+        '"you" (or starts with a command) and comes out in the other form is decoded again '
+        "with that form's pronouns penalised, so the model words it in this one; not every "
+        "line gets there, and some come out worse (ltmt qa --formality finds the rest). "
+        "Default: the form the model learned.",
+    ),
     threads: int = typer.Option(
         0, "--threads", min=0, help="CPU threads decoding uses (0: one per core)."
     ),
@@ -367,6 +376,10 @@ def translate(
 
         accelerator_markers(accelerators)  # a bad value fails before the model loads
         keys = parse_skip_keys_option(skip_keys)
+        if formality is not None:  # a bad value fails before the model loads
+            from ltmt.qa.formality_checks import formality_form
+
+            formality_form(formality)
         encoder = fusion_encoder_for(engine, fusion_encoder)
         weight_options = fusion_weight_options(fusion_weights)
         if fusion_weights.startswith("bfloat16"):
@@ -450,6 +463,7 @@ def translate(
                 target_language=written_language(job),
                 glossary=terms,
                 user_glossary=not no_user_glossary,
+                formality=formality,
                 engine=engine,
                 compute_type=compute_type,
                 threads=threads,

@@ -1,9 +1,11 @@
 """qa's formality check: German translations that address the reader as "du" and as "Sie".
 
-ltmt does not choose the form of address (the default model writes mostly "Sie", at times
-"du", now and then both in one sentence: ``Nimm dir zehn Minuten und schreiben Sie Ihre
-Ziele auf``), so a reviewer finds the lines in the form the brand does not use. Only the
-translation is read: English has no such distinction. Verb forms are not read.
+Unless asked (``ltmt translate --formality``, :mod:`ltmt.address_steering`, which steers only
+lines that say "you", and not all of them to the form), ltmt does not choose the form of
+address (the default model writes mostly "Sie", at times "du", now and then both in one
+sentence: ``Nimm dir zehn Minuten und schreiben Sie Ihre Ziele auf``), so a reviewer finds
+the lines in the form the brand does not use. Only the translation is read: English has no
+such distinction. Verb forms are not read.
 
 Informal: ``du``, ``dich``, ``dir``, ``dein`` (``deine``, ``deinem`` ...) and the plural's
 ``euch``, ``euer`` (``eure`` ...), in small letters or with a capital; not ``ihr``, which is
@@ -58,12 +60,35 @@ _FILE_PART = re.compile(r"^.*?\.[A-Za-z0-9]+(?:: |:(?=\d+$))")
 # a word of its own, not a part of a name, an option or a path (``--dir``, ``$dir``, ``dir/``)
 _EDGE_BEFORE = r"(?<![\w\-=_/.$%@])"
 _EDGE_AFTER = r"(?![\w\-=_/])"
-_INFORMAL = re.compile(
-    _EDGE_BEFORE
-    + r"(?:[dD](?:u|ich|ir|ein(?:e[mnrs]?)?)|[eE](?:uch|uer|ur(?:e[mnrs]?)?))"
-    + _EDGE_AFTER
-)
-_FORMAL = re.compile(_EDGE_BEFORE + r"(?:Sie|Ihnen|Ihr(?:e[mnrs]?)?)" + _EDGE_AFTER)
+# each form's pronouns as written (the informal ones in small letters or with a capital; the
+# formal ones with a capital alone: ``sie`` and ``ihr`` are "she", "they" and "her")
+_DECLINED = ("", "e", "em", "en", "er", "es")
+PRONOUN_WORDS: dict[Form, tuple[str, ...]] = {
+    "informal": tuple(
+        variant
+        for word in (
+            "du",
+            "dich",
+            "dir",
+            *(f"dein{ending}" for ending in _DECLINED),
+            "euch",
+            "euer",
+            *(f"eur{ending}" for ending in _DECLINED[1:]),
+        )
+        for variant in (word, word.capitalize())
+    ),
+    "formal": ("Sie", "Ihnen", *(f"Ihr{ending}" for ending in _DECLINED)),
+}
+
+
+def _any_of(words: Sequence[str]) -> re.Pattern[str]:
+    """One of ``words`` as a word of its own (the longest first, so ``deine`` is not ``dein``)."""
+    alternatives = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(f"{_EDGE_BEFORE}(?:{alternatives}){_EDGE_AFTER}")
+
+
+_INFORMAL = _any_of(PRONOUN_WORDS["informal"])
+_FORMAL = _any_of(PRONOUN_WORDS["formal"])
 # a sentence ends at a full stop, a question or exclamation mark, an ellipsis or a line break
 _SENTENCE_END = re.compile(r"[.!?\u2026]+[\s\"'\u201c\u201d\u2019\u00ab\u00bb)]*\s|\n")
 # what may stand between a sentence's start and its first word: spaces, opening quotes and
@@ -83,7 +108,7 @@ _TITLE_CASE = re.compile(
 
 # a source that addresses the reader, and the words that start a sentence which are formal
 # address where it does: possessives (``Ihr`` before a noun, not ``Ihr habt``) and ``Ihnen``
-_ADDRESSED = re.compile(r"\byou(?:rs?)?\b", re.IGNORECASE)
+_ADDRESSED = re.compile(r"\byou(?:rs?|rself|rselves)?\b", re.IGNORECASE)
 _FORMAL_WHERE_ADDRESSED = re.compile(r"Ihnen|Ihre[mnrs]?|Ihr(?=\s+[A-Z\u00c4\u00d6\u00dc])")
 
 # what an unsure word that starts a sentence says where it is not formal address
@@ -113,6 +138,12 @@ def formality_form(value: str) -> Form:
     return form
 
 
+def addresses_reader(source: str) -> bool:
+    """Whether ``source`` (English) says "you", "your", "yours" or "yourself": a translation
+    addresses the reader there, and a capital ``Sie`` is the formal "you" rather than "they"."""
+    return _ADDRESSED.search(source) is not None
+
+
 def address_of(text: str, source: str = "") -> Address:
     """The forms of address ``text`` uses, outside its placeholders and leaving out the words
     ``source`` has as written: an option or a value copied (``dir``, ``Dir::Cache``, ``du -s``)
@@ -120,7 +151,7 @@ def address_of(text: str, source: str = "") -> Address:
     text = without_placeholders(text)
     copied = set(re.findall(r"\w+", source))
     informal = [found.group() for found in _INFORMAL.finditer(text) if found.group() not in copied]
-    addressed = _ADDRESSED.search(source) is not None
+    addressed = addresses_reader(source)
     formal: list[str] = []
     unsure: list[str] = []
     for sentence in _sentences(text):

@@ -396,6 +396,10 @@ def test_bad_input_is_one_line_exit_1(tmp_path, capsys, common, monkeypatch, arg
             "--columns names columns of one CSV table; IN is none: leave --columns out",
         ),
         (
+            ["translate", "IN", "--formality", "Du-Form"],
+            r"--formality 'Du-Form': use du \(informal\) or Sie \(formal\)$",
+        ),
+        (
             ["translate", "IN", "--fusion-weights", "fp16"],
             "fusion weights must be one of auto, float32, float32-int8-head, "
             "float32-int8-encoder-head, bfloat16, bfloat16-int8-head, int8, got 'fp16'$",

@@ -1,0 +1,177 @@
+"""German's form of address asked for (``Translator(formality="du")``, ``ltmt translate
+--formality du``): decoding steered away from the other form's pronouns.
+
+The model writes the form it learned (the default model mostly "Sie"). Where a line's source
+says "you" (:func:`~ltmt.qa.formality_checks.addresses_reader`: "you", "your", "yourself" ...)
+and its output uses the other form (:func:`other_form_in`, by qa's formality check), the line
+is decoded again with :data:`PENALTY` nats taken off the last token of each of the other form's
+pronouns (:data:`~ltmt.qa.formality_checks.PRONOUN_WORDS`: ``Sie``, ``Ihnen``, ``Ihre`` ... for
+du; ``du``, ``dich``, ``deine`` ... for Sie) wherever a row has written the tokens before it, so
+the model picks its own wording in the form asked, its verb forms too (``Du hast keine neuen
+Nachrichten.``). Nothing is edited in the text. A line whose source has no "you" is never
+steered: there a capital ``Sie`` may be "they" or "she". Nor is a command without "you" (``Try
+again!``, ``Open the settings menu.``): steered, the default model dodged ``Sie`` with broken
+German (``Öffnen der Einstellungsmenü.``, ``Versuchen wir es ...``; session 68, by hand).
+Its memory and glossary steer the decoding again as in the first; the new output is taken
+unless it ran to the length limit (:func:`~ltmt.output_limit.unfinished_outputs`), says more
+sentences than its source (:func:`~ltmt.terminology.constraints.runs_on`) or keeps fewer of
+the source's placeholders and numbers than the first (:func:`~ltmt.numbers_kept.kept_shape`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ltmt.numbers_kept import kept_shape
+from ltmt.output_limit import unfinished_outputs
+from ltmt.qa.formality_checks import (
+    PRONOUN_WORDS,
+    Form,
+    address_of,
+    addresses_reader,
+)
+
+if TYPE_CHECKING:
+    import torch
+
+    from ltmt.fusion.base import FusionState
+    from ltmt.model.backbone import Backbone
+    from ltmt.segments import Match
+    from ltmt.terminology.matching import TermHit
+    from ltmt.translator import Translator
+    from ltmt.units import Unit
+
+logger = logging.getLogger(__name__)
+
+# nats taken off a pronoun of the other form; large enough that the model rewords rather than
+# keeps it (measured on the default model: README, "Formal and informal German")
+PENALTY = 6.0
+OTHER: dict[Form, Form] = {"informal": "formal", "formal": "informal"}
+
+
+def other_form_tokens(backbone: Backbone, form: Form) -> list[tuple[int, ...]]:
+    """The token ids of each pronoun of the form other than ``form``, as the output writes it;
+    none for a word the model cannot write (an unknown token in it)."""
+    tokenizer = backbone.tokenizer
+    found = []
+    for word in PRONOUN_WORDS[OTHER[form]]:
+        ids = tuple(
+            int(i) for i in tokenizer(text_target=word, add_special_tokens=False)["input_ids"]
+        )
+        if ids and tokenizer.unk_token_id not in ids:
+            found.append(ids)
+    return list(dict.fromkeys(found))
+
+
+class AddressPenalty:
+    """A :class:`~ltmt.fusion.base.FusionState` that steers sentence ``s`` of a batch away from
+    the token sequences ``words`` where ``steered[s]`` (module docstring). ``inner``: the fusion
+    (or glossary) state it wraps, or None."""
+
+    def __init__(
+        self,
+        words: Sequence[tuple[int, ...]],
+        steered: Sequence[bool],
+        inner: FusionState | None = None,
+        penalty: float = PENALTY,
+    ) -> None:
+        self.words = list(words)
+        self.steered = list(steered)
+        self.inner = inner
+        self.penalty = penalty
+
+    def fuse_hidden(self, hidden: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
+        return self.inner.fuse_hidden(hidden, rows) if self.inner is not None else hidden
+
+    @property
+    def reads_attention(self) -> bool:
+        """Whether the inner state reads the step's cross-attention (passed on to it)."""
+        return bool(getattr(self.inner, "reads_attention", False))
+
+    def fuse_log_probs(
+        self,
+        hidden: torch.Tensor,
+        log_probs: torch.Tensor,
+        rows: torch.Tensor,
+        prefix: torch.Tensor | None = None,
+        attention: torch.Tensor | None = None,
+    ) -> torch.Tensor:
+        """``log_probs (n, vocab)`` with the penalty taken off, in place, in each steered row
+        from the last token of each word whose other tokens the row ends with."""
+        if self.inner is not None and attention is not None:
+            log_probs = self.inner.fuse_log_probs(hidden, log_probs, rows, prefix, attention)
+        elif self.inner is not None:
+            log_probs = self.inner.fuse_log_probs(hidden, log_probs, rows, prefix)
+        if prefix is None:
+            return log_probs
+        for n, sentence in enumerate(rows.tolist()):
+            if not self.steered[sentence]:
+                continue
+            done = prefix[n, 1:].tolist()
+            for ids in self.words:
+                head = len(ids) - 1
+                if head == 0 or (len(done) >= head and tuple(done[-head:]) == ids[:-1]):
+                    log_probs[n, ids[-1]] -= self.penalty
+        return log_probs
+
+
+def other_form_in(output: str, source: str, form: Form) -> bool:
+    """Whether ``output`` (of ``source``, which addresses the reader) uses the form other than
+    ``form``: for du, a capital ``Sie`` or ``Ihr`` that starts a sentence too, which qa leaves
+    unsure ("they", "her") but which is "you" here."""
+    address = address_of(output, source)
+    return bool(address.uses(OTHER[form]) or (form == "informal" and address.unsure))
+
+
+def steer_address(
+    translator: Translator,
+    form: Form,
+    units: Sequence[Unit],
+    matches: Sequence[tuple[Match, ...]],
+    hits: Sequence[Sequence[TermHit]],
+    outputs: list[str],
+) -> set[int]:
+    """Decode again, steered (module docstring), the lines of ``units`` whose source addresses
+    the reader and whose output (``outputs``, replaced in place) uses the form other than
+    ``form``; the lines whose output was replaced."""
+    chosen = [
+        i
+        for i, unit in enumerate(units)
+        if addresses_reader(unit.text) and other_form_in(outputs[i], unit.text, form)
+    ]
+    if not chosen:
+        return set()
+    from ltmt.terminology.decoding import encode_units
+
+    words = other_form_tokens(translator.backbone, form)
+    replaced: set[int] = set()
+    for start in range(0, len(chosen), translator.batch_size):
+        chunk = chosen[start : start + translator.batch_size]
+        batch = encode_units(translator, [units[i] for i in chunk])
+        state = None
+        if translator.fusion is not None and any(matches[units[i].segment] for i in chunk):
+            state = translator.prepare_state(
+                [units[i].text for i in chunk], [matches[units[i].segment] for i in chunk]
+            )
+        state = translator.terms.constrained_state(batch, state, [hits[i] for i in chunk])
+        steered_lines = [addresses_reader(units[i].text) for i in chunk]
+        steered = AddressPenalty(words, steered_lines, state, PENALTY)
+        texts = translator.decode(batch, steered)
+        unfinished = unfinished_outputs(translator, batch, texts)
+        for i, text, cut in zip(chunk, texts, unfinished, strict=True):
+            source = units[i].text
+            if cut or translator.terms.runs_on(source, text):
+                continue
+            if kept_shape(source, text) >= kept_shape(source, outputs[i]):
+                outputs[i] = text
+                replaced.add(i)
+    logger.info(
+        "formality: %d of %d lines addressing the reader in the other form decoded again "
+        "steered to %s",
+        len(replaced),
+        len(chosen),
+        form,
+    )
+    return replaced

@@ -1,0 +1,134 @@
+"""Decoding steered to a form of address: the penalty, where it applies, and the option."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from ltmt.address_steering import (
+    AddressPenalty,
+    other_form_in,
+    other_form_tokens,
+    steer_address,
+)
+from ltmt.errors import ChoiceError, ConfigError
+from ltmt.qa.formality_checks import addresses_reader
+from ltmt.translator import Translator
+from ltmt.units import Unit
+
+
+def test_the_penalty_falls_on_steered_rows_and_on_a_word_s_last_token_after_its_others():
+    words = [(5,), (7, 8)]
+    state = AddressPenalty(words, [True, False], penalty=6.0)
+    log_probs = torch.zeros(3, 10)
+    rows = torch.tensor([0, 0, 1])  # two rows of the steered sentence, one of the other
+    prefix = torch.tensor([[0, 3, 7], [0, 3, 4], [0, 3, 7]])  # the start token first
+    state.fuse_log_probs(torch.zeros(3, 4), log_probs, rows, prefix)
+    assert log_probs[0].tolist() == [0, 0, 0, 0, 0, -6, 0, 0, -6, 0]  # after 7: 8 too
+    assert log_probs[1].tolist() == [0, 0, 0, 0, 0, -6, 0, 0, 0, 0]
+    assert log_probs[2].tolist() == [0.0] * 10  # its source says no "you"
+
+
+def test_the_penalty_wraps_the_inner_state():
+    class Plus:
+        def fuse_hidden(self, hidden, rows):
+            return hidden + 1
+
+        def fuse_log_probs(self, hidden, log_probs, rows, prefix=None):
+            return log_probs + 1
+
+    state = AddressPenalty([(2,)], [True], Plus(), penalty=3.0)
+    assert state.fuse_hidden(torch.zeros(1, 2), torch.tensor([0])).tolist() == [[1.0, 1.0]]
+    out = state.fuse_log_probs(
+        torch.zeros(1, 2), torch.zeros(1, 4), torch.tensor([0]), torch.tensor([[0]])
+    )
+    assert out.tolist() == [[1.0, 1.0, -2.0, 1.0]]
+
+
+def test_the_other_form_s_words_are_qa_s_pronouns_the_model_can_write(tiny_backbone, caplog):
+    def ids(word):
+        return tuple(
+            tiny_backbone.tokenizer(text_target=word, add_special_tokens=False)["input_ids"]
+        )
+
+    informal = other_form_tokens(tiny_backbone, "formal")
+    assert ids("du") in informal and ids("deine") in informal and ids("dich") in informal
+    # the tiny model has no capital S or I: nothing of the formal form to steer from, no warning
+    assert other_form_tokens(tiny_backbone, "informal") == []
+    assert not caplog.records
+
+
+@pytest.mark.parametrize(
+    ("source", "steered"),
+    [
+        ("Your cart is empty.", True),
+        ("Help yourself to a free trial.", True),
+        ("Try again!", False),  # a command: steered, the default model broke its German
+        ("They will arrive tomorrow and she will call.", False),  # "Sie" is "they" here
+        ("The file was not found.", False),
+    ],
+)
+def test_a_line_is_steered_where_its_source_addresses_the_reader(source, steered):
+    assert addresses_reader(source) is steered
+
+
+@pytest.mark.parametrize(
+    ("output", "source", "form", "other"),
+    [
+        ("Sie haben keine neuen Nachrichten.", "You have no new messages.", "informal", True),
+        ("Du hast keine neuen Nachrichten.", "You have no new messages.", "informal", False),
+        ("Du hast keine neuen Nachrichten.", "You have no new messages.", "formal", True),
+        ("Ihr Passwort ist zu kurz.", "Your password is too short.", "informal", True),
+        ("Sie haben keine neuen Nachrichten.", "You have no new messages.", "formal", False),
+    ],
+)
+def test_the_other_form_is_read_as_qa_reads_it(output, source, form, other):
+    assert other_form_in(output, source, form) is other
+
+
+def test_only_lines_saying_you_in_the_other_form_are_decoded_again(tiny_backbone, monkeypatch):
+    translator = Translator(tiny_backbone, beam=1, formality="du")
+    decoded = []
+
+    def decode(batch, state=None):
+        decoded.append((batch, state))
+        return ["du öffnest die Datei"] * len(batch)
+
+    monkeypatch.setattr(translator, "decode", decode)
+    units = [Unit(0, "you open the file"), Unit(1, "they open the file"), Unit(2, "you save it")]
+    outputs = ["Sie öffnen die Datei", "Sie öffnen die Datei", "du speicherst sie"]
+    replaced = steer_address(translator, "informal", units, [(), (), ()], [[], [], []], outputs)
+    assert replaced == {0}
+    assert [batch for batch, _ in decoded] == [translator.encode(["you open the file"])]
+    assert isinstance(decoded[0][1], AddressPenalty) and decoded[0][1].steered == [True]
+    assert outputs == ["du öffnest die Datei", "Sie öffnen die Datei", "du speicherst sie"]
+
+
+def test_without_formality_nothing_is_steered(tiny_backbone, monkeypatch):
+    texts = ["you open the file", "the file was not found"]
+    plain = [t.text for t in Translator(tiny_backbone, beam=1).translate(texts)]
+    asked = [t.text for t in Translator(tiny_backbone, beam=1, formality="Sie").translate(texts)]
+    assert asked == plain  # the tiny model writes no pronoun of either form
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("steered without formality")
+
+    monkeypatch.setattr("ltmt.translator.steer_address", refuse)
+    assert [t.text for t in Translator(tiny_backbone, beam=1).translate(texts)] == plain
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "message"),
+    [
+        ("Du-Form", ChoiceError, r"^--formality 'Du-Form': use du \(informal\) or Sie \(formal\)$"),
+        (1, ConfigError, r"^formality must be 'du' or 'Sie' \(or None\), not a int: 1$"),
+    ],
+)
+def test_a_bad_formality_is_refused(tiny_backbone, value, error, message):
+    with pytest.raises(error, match=message):
+        Translator(tiny_backbone, beam=1, formality=value)
+
+
+@pytest.mark.parametrize(("value", "form"), [("du", "informal"), ("SIE", "formal"), (None, None)])
+def test_formality_takes_qa_s_names(tiny_backbone, value, form):
+    assert Translator(tiny_backbone, beam=1, formality=value).formality == form
