@@ -30,7 +30,9 @@ are kept: a key's comments above it and at its line's end, and the file's header
 (:mod:`ltmt.formats.yaml_comments`); the other keys have the source file's.
 A MkDocs configuration (``mkdocs.yml``) is refused: it is no message file. In a Rasa bot's files
 only a response's text, its buttons' titles and NLU examples are text, an example a unit
-(:mod:`ltmt.formats.rasa_yaml`), and a text left untranslated keeps its source there.
+(:mod:`ltmt.formats.rasa_yaml`); in a static site's configuration (Jekyll's ``_config.yml``,
+Hugo's ``hugo.yaml``) only the text its pages show (:mod:`ltmt.formats.site_config`); in both
+a text left untranslated keeps its source.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats import drupal_config, goi18n_messages, rasa_yaml
+from ltmt.formats import drupal_config, goi18n_messages, rasa_yaml, site_config
 from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
 from ltmt.formats.json_identifiers import is_digest, is_identifier, skipped, warn_of_unknown_keys
@@ -271,7 +273,7 @@ def _is_plural(value: Any) -> bool:
 
 
 def _is_text(
-    value: Any, name: str, drupal: bool = False, rasa: frozenset[str] | None = None
+    value: Any, name: str, drupal: bool = False, only: frozenset[str] | None = None
 ) -> bool:
     """Whether ``value`` (at dotted ``name``) is text to translate: a string with a letter
     outside its placeholders that is no setting: not a Ruby symbol (``:day``), not a word
@@ -280,10 +282,11 @@ def _is_text(
     value of one of the settings Rails keeps among its strings (``round_mode: default``,
     ``order: [year, month, day]``), which translated would break the app. In a ``drupal``
     file only the values at its text keys are (:mod:`ltmt.formats.drupal_config`), and in a
-    Rasa file only those named in ``rasa`` (:mod:`ltmt.formats.rasa_yaml`)."""
+    file read whole (a Rasa bot's, a site's configuration) only those named in ``only``
+    (:mod:`ltmt.formats.rasa_yaml`, :mod:`ltmt.formats.site_config`)."""
     if not isinstance(value, str) or not has_words(value):
         return False
-    if rasa is not None and name not in rasa:
+    if only is not None and name not in only:
         return False
     if drupal and not drupal_config.is_text(value, name):
         return False
@@ -303,7 +306,7 @@ def _walk(
     skip_keys: frozenset[str] = frozenset(),
     drupal: bool = False,
     holder: Any = None,
-    rasa: frozenset[str] | None = None,
+    only: frozenset[str] | None = None,
 ) -> Iterator[tuple[str, Any]]:
     """The strings and plurals below ``node`` (a value of ``holder``), by dotted name
     (``a.b``, ``days[0]``), less those under a key of ``skip_keys`` (``--skip-keys``), which
@@ -315,11 +318,11 @@ def _walk(
         for key, value in _own_items(node):
             if not skipped((key,), skip_keys) and not (message and key in goi18n_messages.FIELDS):
                 dotted = f"{name}.{key}" if name else str(key)
-                yield from _walk(value, dotted, skip_keys, drupal, node, rasa)
+                yield from _walk(value, dotted, skip_keys, drupal, node, only)
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _walk(value, f"{name}[{index}]", skip_keys, drupal, node, rasa)
-    elif _is_text(node, name, drupal, rasa):
+            yield from _walk(value, f"{name}[{index}]", skip_keys, drupal, node, only)
+    elif _is_text(node, name, drupal, only):
         yield name, paired_surrogates(node)
 
 
@@ -413,8 +416,14 @@ class YamlCatalog(KeyedCatalog):
             warn_of_unknown_keys(Path(path), self.document, skip_keys)
         self.root = _root(self.document)
         self.drupal = drupal_config.is_drupal(Path(path), self.document)
-        rasa = rasa_yaml.is_rasa(self.document)
-        self.rasa = rasa_yaml.text_names(self.document) if rasa else None  # its text's names
+        self.rasa = rasa_yaml.is_rasa(self.document)
+        self.site = site_config.is_site_config(Path(path), self.document)
+        # the names of the text of a file read whole, where the rest is copied
+        self.only: frozenset[str] | None = None
+        if self.rasa:
+            self.only = rasa_yaml.text_names(self.document)
+        elif self.site:
+            self.only = site_config.text_names(self.document)
         self.examples: dict[str, rasa_yaml.Examples] = {}  # a Rasa NLU block's, by name
         self.tgt_lang = tgt_lang
         self.tags = plural_tags(tgt_lang)
@@ -445,14 +454,14 @@ class YamlCatalog(KeyedCatalog):
                 _messages(self.document),
                 skip_keys=self.skip_keys,
                 drupal=self.drupal,
-                rasa=self.rasa,
+                only=self.only,
             )
         )
         symfony = _SYMFONY_FILE.fullmatch(self.path.name) is not None
         vue = not symfony and _may_be_vue_i18n(strings)
         self.syntax = VUE_I18N if vue else ""
         for name, value in strings:
-            if self.rasa is not None and name.startswith("nlu["):  # one entry an example line
+            if self.rasa and name.startswith("nlu["):  # one entry an example line
                 self.examples[name] = examples = rasa_yaml.Examples.of(str(value))
                 for key, source in zip(examples.keys(name), examples.sources(), strict=True):
                     yield Entry(key, name, source, group=name)
@@ -493,8 +502,10 @@ class YamlCatalog(KeyedCatalog):
                 first_few(icu),
                 "it" if len(icu) == 1 else "them",
             )
-        if self.rasa is not None:
+        if self.rasa:
             rasa_yaml.warn_of_reading(self.path, self.examples.values())
+        if self.site:
+            site_config.warn_of_reading(self.path)
 
     def paired_untranslated(self) -> dict[str, str]:
         return dict(self.icu)
@@ -532,8 +543,8 @@ class YamlCatalog(KeyedCatalog):
             and (
                 (name in skipped_here and value is not None and str(value).strip())
                 or (
-                    not _is_text(ours[name], name, self.drupal, self.rasa)
-                    and not _is_text(value, name, self.drupal, self.rasa)
+                    not _is_text(ours[name], name, self.drupal, self.only)
+                    and not _is_text(value, name, self.drupal, self.only)
                 )
             )
         }
@@ -549,7 +560,7 @@ class YamlCatalog(KeyedCatalog):
         values: dict[str, str] = {}
         messages = _messages(_load(read_bytes(path, WHAT), path)[0])
         for name, value in _walk(
-            messages, skip_keys=self.skip_keys, drupal=self.drupal, rasa=self.rasa
+            messages, skip_keys=self.skip_keys, drupal=self.drupal, only=self.only
         ):
             if isinstance(value, dict):
                 values.update({f"{name}{FORM}{tag}": str(text) for tag, text in value.items()})
@@ -655,7 +666,7 @@ class YamlCatalog(KeyedCatalog):
         if skipped((key,), self.skip_keys):  # copied: the output's own values, else the source's
             self._keep_own(parent, key, name)
             return True
-        if _is_text(value, name, self.drupal, self.rasa):
+        if _is_text(value, name, self.drupal, self.only):
             return self._fill_text(parent, key, name)
         if name in self._settings_kept:  # the output's own (separator: "," in German)
             parent[key] = self._settings_kept[name]
@@ -686,8 +697,8 @@ class YamlCatalog(KeyedCatalog):
             parent[key] = self._anchored[id(value)]
             return True
         text = self._translation(name)
-        if text is None:  # left out, but of a Rasa file, which the bot reads whole
-            return self.rasa is not None
+        if text is None:  # left out, but of a file read whole (a Rasa bot's, a site's config)
+            return self.only is not None
         parent[key] = _styled(value, text)
         anchor = getattr(getattr(value, "anchor", None), "value", None)
         if anchor:

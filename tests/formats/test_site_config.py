@@ -1,0 +1,89 @@
+"""A static site's configuration: only the text its pages show is translated, the rest copied."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.formats.pipeline import translate_file
+from ltmt.formats.site_config import is_site_config
+
+JEKYLL = """\
+title: Acme CLI Documentation
+description: >-
+  Guides and reference for the Acme command line tool.
+tagline: Build faster
+baseurl: "/acme"
+url: "https://acme.github.io"
+markdown: kramdown
+theme: minima
+plugins:
+  - jekyll-feed
+"""
+
+HUGO = """\
+baseURL: https://example.org/
+languageCode: en-us
+title: My Site
+theme: ananke
+params:
+  description: A blog about builds
+  favicon: images/favicon.ico
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "document", "expected"),
+    [
+        ("_config.yml", {"theme": "minima"}, True),
+        ("hugo.yaml", {"title": "x"}, True),
+        ("config.yaml", {"baseURL": "https://example.org/"}, True),
+        ("config.yaml", {"title": "x"}, False),  # another program's configuration
+        ("en.yml", {"title": "x"}, False),
+    ],
+)
+def test_a_site_configuration_is_known_by_its_name(
+    name: str, document: dict, expected: bool
+) -> None:
+    assert is_site_config(Path("site") / name, document) is expected
+
+
+def test_a_jekyll_config_translates_only_its_shown_text(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source = tmp_path / "_config.yml"
+    source.write_text(JEKYLL, "utf-8")
+    out = tmp_path / "de" / "_config.yml"
+    out.parent.mkdir()
+    model = FakeModel()
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == [
+        "Acme CLI Documentation",
+        "Guides and reference for the Acme command line tool.",
+        "Build faster",
+    ]
+    assert out.read_text("utf-8") == (
+        JEKYLL.replace("Acme CLI Documentation", "ACME CLI DOCUMENTATION")
+        .replace("Guides and reference for the Acme", "GUIDES AND REFERENCE FOR THE ACME")
+        .replace("command line tool.", "COMMAND LINE TOOL.")
+        .replace("Build faster", "BUILD FASTER")
+    )  # theme, plugins, URLs as written
+    assert (
+        f"{source}: read as a static site's configuration: only the text its pages show "
+        "(title, description, tagline ...) translated; theme, plugins, URLs and other "
+        "settings copied"
+    ) in caplog.text
+
+
+def test_a_hugo_config_translates_its_title_and_params_description(tmp_path: Path) -> None:
+    source = tmp_path / "config.yaml"
+    source.write_text(HUGO, "utf-8")
+    out = tmp_path / "config.de.yaml"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == HUGO.replace("My Site", "MY SITE").replace(
+        "A blog about builds", "A BLOG ABOUT BUILDS"
+    )
