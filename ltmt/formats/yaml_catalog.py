@@ -179,7 +179,7 @@ def _load(data: bytes, path: Path) -> tuple[Any, Layout]:
         where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(f"{path}{where}: not valid YAML: {problem}") from exc
-    if not isinstance(document, dict):
+    if not isinstance(document, dict) and not site_config.is_data_list(document):
         raise InputError(f"{path}: not {WHAT}: its top level is not a mapping of keys")
     if _expanded_size(document, {}) - _written_size(document) > MAX_ALIASED_VALUES:
         raise InputError(
@@ -221,12 +221,12 @@ def _written_size(document: Any) -> int:
     return count
 
 
-def _root(document: dict[str, Any]) -> str | None:
+def _root(document: Any) -> str | None:
     """The language key of a Rails file (its only top-level key, holding a mapping), else None:
     a language code (``en``, ``pt-BR``; of three letters only a locale's own, ``fil``), not a
     Symfony file's top key that merely looks like one (``app:``, a code ISO 639-3 knows, was
     renamed ``de:``, which broke every key of the translation)."""
-    if len(document) != 1:
+    if not isinstance(document, dict) or len(document) != 1:  # a site's data list
         return None
     ((key, value),) = document.items()
     if not isinstance(key, str) or _LANGUAGE.fullmatch(key) is None:
@@ -258,7 +258,7 @@ def root_locale(path: Path) -> str | None:
     return _root(document)
 
 
-def _messages(document: dict[str, Any]) -> Any:
+def _messages(document: Any) -> Any:
     """The mapping that holds a file's strings: below a Rails file's language key."""
     root = _root(document)
     return document[root] if root is not None else document
@@ -424,6 +424,8 @@ class YamlCatalog(KeyedCatalog):
             self.only = rasa_yaml.text_names(self.document)
         elif self.site:
             self.only = site_config.text_names(self.document)
+        elif site_config.is_data_list(self.document):  # Jekyll's _data/navigation.yml
+            self.only = site_config.entry_text_names(self.document)
         self.examples: dict[str, rasa_yaml.Examples] = {}  # a Rasa NLU block's, by name
         self.tgt_lang = tgt_lang
         self.tags = plural_tags(tgt_lang)
@@ -599,7 +601,7 @@ class YamlCatalog(KeyedCatalog):
         strings = _messages(document)
         self._anchored: dict[int, Any] = {}  # an anchored string's translation, by its node
         self._fill(strings, "")
-        if self.extras and self._adopted is not None:
+        if self.extras and isinstance(self._adopted, dict):  # not a site's data list
             self._add_extras(strings, self._adopted)
         self._keep_aside(strings)
         if self.root is not None and self.root != self.tgt_lang:

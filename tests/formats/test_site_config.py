@@ -10,6 +10,7 @@ from formats_fakes import FakeModel
 
 from ltmt.formats.pipeline import translate_file
 from ltmt.formats.site_config import is_site_config
+from ltmt.formats.yaml_catalog import YamlCatalog
 
 JEKYLL = """\
 title: Acme CLI Documentation
@@ -87,3 +88,48 @@ def test_a_hugo_config_translates_its_title_and_params_description(tmp_path: Pat
     assert out.read_text("utf-8") == HUGO.replace("My Site", "MY SITE").replace(
         "A blog about builds", "A BLOG ABOUT BUILDS"
     )
+
+
+NAVIGATION = """\
+# Site navigation
+- title: Getting started
+  url: /docs/start/
+- title: Configuration
+  url: /docs/config/
+  name: config
+- title: Release notes
+  url: /blog/
+  children:
+  - title: All releases
+    url: /blog/archive/
+"""
+
+
+def test_a_data_list_translates_its_entries_text_and_childrens(tmp_path: Path) -> None:
+    source = tmp_path / "navigation.yml"
+    source.write_text(NAVIGATION, "utf-8")
+    out = tmp_path / "de" / "navigation.yml"
+    out.parent.mkdir()
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Getting started", "Configuration", "Release notes", "All releases"]
+    assert out.read_text("utf-8") == (
+        NAVIGATION.replace("Getting started", "GETTING STARTED")
+        .replace("title: Configuration", "title: CONFIGURATION")
+        .replace("Release notes", "RELEASE NOTES")
+        .replace("All releases", "ALL RELEASES")
+    )  # URLs, names and the comment as written
+
+
+def test_memory_import_pairs_a_data_lists_text(tmp_path: Path) -> None:
+    source = tmp_path / "navigation.yml"
+    source.write_text(NAVIGATION, "utf-8")
+    german = NAVIGATION.replace("Getting started", "Erste Schritte").replace(
+        "All releases", "Alle Versionen"
+    )
+    target = tmp_path / "navigation.de.yml"
+    target.write_text(german, "utf-8")
+    pairs = [(r.source, r.target) for r in YamlCatalog.pairs(target, source_file=source)]
+    assert ("Getting started", "Erste Schritte") in pairs
+    assert ("All releases", "Alle Versionen") in pairs
+    assert not any("/docs" in source for source, _ in pairs)  # no URL a pair of itself
