@@ -19,6 +19,17 @@ class NoPairsError(InputError):
     """A file holds no pair to read: empty, a template, or none of its entries translated."""
 
 
+class NotMessageFileError(InputError):
+    """A file of a format ltmt knows by its name that holds no message file of it (a JSON
+    file whose top level is a list): ``where``, the file; ``why``, what it holds instead. A
+    folder run skips it with a warning; given alone, it is an error that says to leave it
+    out."""
+
+    def __init__(self, where: str, why: str) -> None:
+        self.where, self.why = where, why
+        super().__init__(f"{where}: {why}; ltmt cannot translate it: leave it out")
+
+
 class UnalignedTranslationError(InputError):
     """An existing translation none of whose blocks line up with the source's (a reviewer
     joined or split paragraphs): a run would replace every translation in it, so it stops,

@@ -19,7 +19,10 @@ are translated beside themselves, ``index.md`` into ``index.de.md``
 (:mod:`~ltmt.cli.translate_pages`: MkDocs' i18n suffix layout); any other output folder
 inside the input one is refused.
 Every file is checked, as one file is, before the model loads: malformed or unreadable ones
-(binary, UTF-16) stop the run before anything is translated, all named in one error.
+(binary, UTF-16) stop the run before anything is translated, all named in one error; a file
+that is well-formed but no message file of its format (a JSON or YAML file whose top level is
+a list of strings: :class:`~ltmt.errors.NotMessageFileError`) is skipped, with a warning that
+names it and why, and counted.
 
 An Xcode localization catalog (``de.xcloc -o de-translated.xcloc``, or the bundles in a folder
 Xcode exported) has the XLIFF of its ``Localized Contents`` translated and its other files
@@ -35,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from ltmt.cli.json_output import warn
 from ltmt.cli.translate_job import Job, prepare
-from ltmt.errors import InputError, LanguageError
+from ltmt.errors import InputError, LanguageError, NotMessageFileError
 from ltmt.formats.formatjs_ast import CompiledAstError
 from ltmt.paths import resolved
 from ltmt.wording import counted, first_few
@@ -76,6 +79,8 @@ class FolderJob:
     manifests: list[Path] = field(default_factory=list)
     # FormatJS compiled AST (formatjs compile --ast): its extracted messages are translated
     compiled_ast: list[Path] = field(default_factory=list)
+    # of a known format, but no message file of it: a JSON file whose top level is a list
+    not_read: list[Path] = field(default_factory=list)
 
 
 def is_folder(file: str) -> bool:
@@ -235,6 +240,10 @@ def prepare_folder(
         except CompiledAstError:
             found.compiled_ast.append(path)  # en.compiled.json beside en.json: skipped
             continue
+        except NotMessageFileError as error:  # the others are translated
+            found.not_read.append(path)
+            warn(f"{error.where}: {error.why}: skipped")
+            continue
         except InputError as error:
             if not isinstance(error, LanguageError) and not isinstance(
                 error.__cause__, LanguageError
@@ -319,6 +328,10 @@ def _prepare_beside(
             job = prepare(str(path), None, str(target), None, *options, output_folder_made=True)
         except CompiledAstError:
             found.compiled_ast.append(path)  # en.compiled.json beside en.json: skipped
+            continue
+        except NotMessageFileError as error:  # the others are translated
+            found.not_read.append(path)
+            warn(f"{error.where}: {error.why}: skipped")
             continue
         except InputError as error:
             if path in catalogs and (

@@ -76,7 +76,7 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from ltmt.errors import InputError, UnalignedTranslationError
+from ltmt.errors import InputError, NotMessageFileError, UnalignedTranslationError
 from ltmt.formats import goi18n_messages, ink_json
 from ltmt.formats.angular_json import LOCALE_KEY, angular_locale, is_angular_json
 from ltmt.formats.arb_locale import arb_locale, arb_spelling, check_target_locale
@@ -156,7 +156,9 @@ def _load(path: Path) -> tuple[bytes, str, Any]:
     repeated = RepeatedJsonKeys()
     data = parse_json(text, path, repeated)
     if not isinstance(data, dict):
-        raise InputError(f"{path}: not {WHAT}: its top level is not an object of strings")
+        raise NotMessageFileError(
+            str(path), f"not {WHAT}: its top level is not an object of strings"
+        )
     refuse_compiled_ast(path, data)  # its strings are argument names as well as text
     twice = [pointer(parts) for parts in repeated.paths(data)]
     if twice:

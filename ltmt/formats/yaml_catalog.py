@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, NotMessageFileError
 from ltmt.formats import drupal_config, goi18n_messages, rasa_yaml, site_config
 from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
@@ -180,7 +180,9 @@ def _load(data: bytes, path: Path) -> tuple[Any, Layout]:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(f"{path}{where}: not valid YAML: {problem}") from exc
     if not isinstance(document, dict) and not site_config.is_data_list(document):
-        raise InputError(f"{path}: not {WHAT}: its top level is not a mapping of keys")
+        raise NotMessageFileError(
+            str(path), f"not {WHAT}: its top level is not a mapping of keys nor a list of them"
+        )
     if _expanded_size(document, {}) - _written_size(document) > MAX_ALIASED_VALUES:
         raise InputError(
             f"{path}: uses YAML aliases that expand to more than {MAX_ALIASED_VALUES} values; "

@@ -224,6 +224,34 @@ def test_a_malformed_file_stops_the_run_before_anything_is_translated(tmp_path, 
     assert not out.exists()
 
 
+def test_a_file_that_is_no_message_file_is_skipped_and_the_others_translated(
+    tmp_path, capsys, common
+):
+    """A JSON file whose top level is a list (Dialogflow's usersays) stopped the whole run and
+    nothing was written; alone, it is still an error that says to leave it out."""
+    values = _project(tmp_path)
+    (values / "usersays_en.json").write_text('[{"data": [{"text": "hi"}]}]', "utf-8")
+    out = tmp_path / "res" / "values-de"
+    code, _, err = run_cli(["translate", str(values), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert (
+        f"ltmt: warning: {values / 'usersays_en.json'}: not a JSON message file: its top level "
+        "is not an object of strings: skipped\n"
+    ) in err
+    assert "1 file that ltmt cannot read as a message file (usersays_en.json)" in err
+    assert (out / "strings.xml").exists() and not (out / "usersays_en.json").exists()
+
+    code, _, err = run_cli(
+        ["translate", str(values / "usersays_en.json"), "-o", str(tmp_path / "x.json"), *common],
+        capsys,
+    )
+    assert code == 1
+    assert err == (
+        f"ltmt: error: {values / 'usersays_en.json'}: not a JSON message file: its top level is "
+        "not an object of strings; ltmt cannot translate it: leave it out\n"
+    )
+
+
 def test_every_unreadable_file_is_named_in_one_error_before_anything_is_translated(
     tmp_path, capsys, common
 ):

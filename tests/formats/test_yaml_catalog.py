@@ -175,7 +175,11 @@ def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> 
             "en:\n  a: 1\n b: 2\n",
             r"x.yml:3:2: not valid YAML: expected <block end>, but found '<block mapping start>'",
         ),
-        ("- a\n- b\n", r"x.yml: not a YAML message file: its top level is not a mapping of keys"),
+        (
+            "- a\n- b\n",
+            r"x.yml: not a YAML message file: its top level is not a mapping of keys nor a list of "
+            "them; ltmt cannot translate it: leave it out",
+        ),
     ],
 )
 def test_malformed_files_are_one_line_errors(tmp_path: Path, text: str, message: str) -> None:
