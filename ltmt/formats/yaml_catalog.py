@@ -231,12 +231,27 @@ def _root(document: Any) -> str | None:
     if not isinstance(document, dict) or len(document) != 1:  # a site's data list
         return None
     ((key, value),) = document.items()
+    return key if _is_language_root(key, value) else None
+
+
+def _is_language_root(key: Any, value: Any) -> bool:
+    """Whether ``key`` (a top-level key holding ``value``) is a language's: :func:`_root`."""
     if not isinstance(key, str) or _LANGUAGE.fullmatch(key) is None:
-        return None
+        return False
     primary = re.split(r"[-_]", key)[0]
     if len(primary) == 3 and primary not in _THREE_LETTER_LOCALES:
-        return None
-    return key if is_locale_code(_tag(key)) and isinstance(value, dict) else None
+        return False
+    return is_locale_code(_tag(key)) and isinstance(value, dict)
+
+
+def _language_roots(document: Any) -> list[str]:
+    """The top-level keys of a file that holds a root for each of several languages (Minimal
+    Mistakes' ``_data/ui-text.yml``: ``en:``, ``en-US:``, ``de:`` ...), else none."""
+    if not isinstance(document, dict) or len(document) < 2:
+        return []
+    if not all(_is_language_root(key, value) for key, value in document.items()):
+        return []
+    return [str(key) for key in document]
 
 
 def _tag(key: str) -> str:
@@ -510,6 +525,21 @@ class YamlCatalog(KeyedCatalog):
             rasa_yaml.warn_of_reading(self.path, self.examples.values())
         if self.site:
             site_config.warn_of_reading(self.path)
+        roots = _language_roots(self.document)
+        if roots:  # translated in place: a theme that picks the root by locale shows English
+            translated = sorted({key.split(".")[0].split(FORM)[0] for key in self._keys})
+            logger.warning(
+                "%s: holds a root for each of several languages (%s); %s translated and kept "
+                "under %s English %s, not %s: rename the translated root %s: by hand (a theme "
+                "such as Minimal Mistakes picks the root by the site's locale)",
+                self.path,
+                ", ".join(roots),
+                ", ".join(f"{key}:" for key in translated),
+                "its" if len(translated) == 1 else "their",
+                "name" if len(translated) == 1 else "names",
+                self.tgt_lang,
+                self.tgt_lang,
+            )
 
     def paired_untranslated(self) -> dict[str, str]:
         return dict(self.icu)

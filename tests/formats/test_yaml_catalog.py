@@ -677,3 +677,33 @@ def test_only_a_locales_top_key_is_renamed(tmp_path: Path, top: str, kept: str) 
     out = tmp_path / "messages.de.yaml"
     translate_file(source, out, FakeModel(), tgt_lang="de")
     assert out.read_text("utf-8") == f"{kept}:\n  title: ONLINE SHOP\n"
+
+
+UI_TEXT = """\
+# English (default)
+en: &DEFAULT_EN
+  read_more: "Read more"
+  next: "Next"
+en-US:
+  <<: *DEFAULT_EN
+"""
+
+
+def test_a_file_of_several_language_roots_says_what_it_translated(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Minimal Mistakes' ui-text.yml came out with German under en:, silently."""
+    source = tmp_path / "ui-text.yml"
+    source.write_text(UI_TEXT, "utf-8")
+    out = tmp_path / "de" / "ui-text.yml"
+    out.parent.mkdir()
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == UI_TEXT.replace("Read more", "READ MORE").replace(
+        '"Next"', '"NEXT"'
+    )
+    assert (
+        f"{source}: holds a root for each of several languages (en, en-US); en: translated "
+        "and kept under its English name, not de: rename the translated root de: by hand (a "
+        "theme such as Minimal Mistakes picks the root by the site's locale)"
+    ) in caplog.text
