@@ -3,6 +3,7 @@ names an invalid one without filling the screen with it, and the users a new nam
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 
@@ -63,6 +64,21 @@ def close_users(user: str, users: Iterable[str]) -> list[str]:
         if _one_edit_apart(folded, name.casefold()) and not _numbered_apart(folded, name.casefold())
     ]
     return (same + edited)[:3]
+
+
+def likely_users(user: str, users: Iterable[str]) -> list[str]:
+    """The ``users`` a misspelt ``user`` likely meant, 3 at most: those of the same letters in
+    another case first (``Globex`` for ``globex``: difflib, which tells cases apart, left it
+    out behind three typos, and found no ``aptco`` for ``APTCO``), then the close ones
+    (:func:`difflib.get_close_matches`), their case ignored."""
+    folded = user.casefold()
+    others = [name for name in users if name != user]
+    same = [name for name in others if name.casefold() == folded]
+    by_fold: dict[str, list[str]] = {}
+    for name in others:
+        by_fold.setdefault(name.casefold(), []).append(name)
+    close = difflib.get_close_matches(folded, [f for f in by_fold if f != folded], n=3)
+    return (same + [name for fold in close for name in by_fold[fold]])[:3]
 
 
 def _numbered_apart(a: str, b: str) -> bool:

@@ -13,11 +13,10 @@ from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from pydantic import BaseModel, Field
 
 from ltmt.memory.glossary import GlossaryUpdate
-from ltmt.server.auth import acting_user
 from ltmt.server.errors import ApiError
 from ltmt.server.files import safe_name, upload_path
 from ltmt.server.json_body import Utf8JsonRoute
-from ltmt.server.routes import KeyDep, UserParam, known_parameters, service_of
+from ltmt.server.routes import KeyDep, UserParam, existing_user, known_parameters, service_of
 from ltmt.server.schemas import RequestBody, TermIn, request_terms
 from ltmt.terminology.files import read_glossary
 
@@ -59,7 +58,7 @@ class GlossaryDeleted(BaseModel):
 @router.get("", response_model=GlossaryOut)
 def list_terms(request: Request, key: KeyDep, user: UserParam = None) -> GlossaryOut:
     """Every term of the user's glossary."""
-    who = acting_user(key, user)
+    who = existing_user(service_of(request), key, user)
     terms = service_of(request).memory.glossary(who).terms()
     return GlossaryOut(user=who, terms=[TermIn.of(t) for t in terms])
 
@@ -69,7 +68,7 @@ def add_terms(
     body: TermsRequest, request: Request, key: KeyDep, user: UserParam = None
 ) -> GlossaryUpdateOut:
     """Add terms (all in one transaction; a term with a stored source replaces it)."""
-    who = acting_user(key, user)
+    who = existing_user(service_of(request), key, user)
     terms = request_terms(body.terms, "terms")
     return GlossaryUpdateOut.of(who, service_of(request).memory.glossary(who).add_terms(terms))
 
@@ -95,7 +94,7 @@ def import_terms(
     terms that read as other languages, as ``ltmt glossary import`` refuses them, write
     nothing)."""
     service = service_of(request)
-    who = acting_user(key, user)
+    who = existing_user(service, key, user)
     name = safe_name(file.filename, "glossary")
     with upload_path(name, file.file.read(), service.memory.path) as path:
         terms = read_glossary(
@@ -128,7 +127,7 @@ def delete_terms(
 ) -> GlossaryDeleted:
     """Delete the terms with these sources, or the whole glossary. 404 when none of the
     sources is in the glossary (as ``ltmt glossary delete``); the ones missing are listed."""
-    who = acting_user(key, user)
+    who = existing_user(service_of(request), key, user)
     glossary = service_of(request).memory.glossary(who)
     if not source and case_sensitive is not None:  # as ltmt glossary delete --all refuses it
         raise ApiError(

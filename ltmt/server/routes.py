@@ -23,6 +23,7 @@ from ltmt.formats.pipeline import RunResult
 from ltmt.formats.unit_translation import TranslateFn
 from ltmt.language_detection import language_name
 from ltmt.memory.keys import ApiKey
+from ltmt.memory.user_ids import likely_users
 from ltmt.segments import PairRecord, Translation
 from ltmt.server import files
 from ltmt.server.auth import acting_user, bearer_token
@@ -237,15 +238,23 @@ def refuse_swapped(service: Service, pairs: Sequence[Any], field: str) -> None:
 
 
 def existing_user(service: Service, key: ApiKey, user: str | None) -> str:
-    """:func:`~ltmt.server.auth.acting_user` for an endpoint that reads or deletes a memory:
-    a user an admin names must have a key or a memory (404 otherwise: a mistyped name read as
-    an empty memory would go unnoticed)."""
+    """:func:`~ltmt.server.auth.acting_user` for every endpoint that takes ``?user=``, writes
+    included: a user an admin names must have a key or a memory (a glossary is one too): 404
+    otherwise, naming the users it likely meant. A mistyped name read as an empty memory went
+    unnoticed, and a write to it made a user no key reaches."""
     who = acting_user(key, user)
-    if who != key.user and who not in service.memory.users() and not service.keys.list(who):
-        raise ApiError(
-            404, f"no user {who!r}: no key and no memory has that name (GET /v1/admin/users)"
-        )
-    return who
+    if who == key.user:
+        return who
+    stored = service.memory.users()
+    if who in stored or service.keys.list(who):
+        return who
+    close = likely_users(who, sorted(set(stored) | {k.user for k in service.keys.list()}))
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise ApiError(
+        404,
+        f"no user {who!r}: no key and no memory has that name{hint} (GET /v1/admin/users lists "
+        "the users; a new user starts with a key: POST /v1/admin/keys)",
+    )
 
 
 def pair_records(service: Service, pairs: list[Any]) -> list[PairRecord]:
@@ -264,7 +273,7 @@ async def translate(
 ) -> TranslateResponse:
     """Translate segments with the user's memory; ``learn`` pairs are added afterwards."""
     service = service_of(request)
-    who = acting_user(key, user)
+    who = existing_user(service, key, user)
     check_segments(service, body.segments)
     if body.learn:
         check_pairs(service, body.learn)
@@ -332,7 +341,7 @@ async def translate_file(
     HTML, EPUB, Office, OpenDocument, subtitles) into the target language's; the answer is the
     file. Its translation stops when the client disconnects."""
     service = service_of(request)
-    who = acting_user(key, user)
+    who = existing_user(service, key, user)
     options = service.options(fusion, beam)
     started = time.perf_counter()
 
@@ -452,7 +461,7 @@ def add_pairs(
 ) -> ImportReportOut:
     """Add approved pairs (all in one transaction; duplicates and unclean pairs are counted)."""
     service = service_of(request)
-    who = acting_user(key, user)
+    who = existing_user(service, key, user)
     records = pair_records(service, body.pairs)
     refuse_swapped(service, body.pairs, "pairs")
     with collected_warnings() as warnings:
@@ -493,7 +502,7 @@ def import_file(
 ) -> ImportReportOut:
     """Import a memory file, with the checks of ``ltmt memory import`` (all or nothing)."""
     service = service_of(request)
-    who = acting_user(key, user)
+    who = existing_user(service, key, user)
     with collected_warnings() as warnings:
         _, report = files.import_upload(
             service.memory,
@@ -529,7 +538,7 @@ def quality_checks(
     translated two ways, and the user's memory (a source it holds translated otherwise) and
     glossary."""
     service = service_of(request)
-    who = acting_user(key, user)
+    who = existing_user(service, key, user)
     return _qa_report(service, who, pair_records(service, body.pairs), body.checks)
 
 
@@ -554,7 +563,7 @@ def quality_checks_file(
 ) -> QaReportOut:
     """Check a translated file as ``ltmt qa FILE`` does (its findings name the file)."""
     service = service_of(request)
-    who = acting_user(key, user)
+    who = existing_user(service, key, user)
     _, records = files.upload_records(
         file.filename,
         file.file.read(),

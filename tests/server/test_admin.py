@@ -19,12 +19,14 @@ def test_the_admin_flag_is_true_or_false_only(api, flag):
 def test_users_with_a_key_and_no_memory_are_listed_too(api):
     """They were left out, while /v1/memory/stats?user= sent a typo to this list to check."""
     api.key("keyonly")
-    with api.client(api.key("lister", admin=True)) as client:
-        client.post(
+    stored_key = api.key("stored")
+    with api.client(stored_key) as own:
+        own.post(
             "/v1/memory/pairs",
-            params={"user": "stored"},
             json={"pairs": [{"source": "open the file", "target": "öffne die Datei"}]},
         )
+    with api.client(api.key("lister", admin=True)) as client:
+        client.delete(f"/v1/admin/keys/{stored_key.split('_')[1]}")  # a memory, no key
         users = {u["user"]: u for u in client.get("/v1/admin/users").json()}
     assert users["keyonly"] == {"user": "keyonly", "segments": 0, "memory": False, "keys": 1}
     assert users["stored"] == {"user": "stored", "segments": 1, "memory": True, "keys": 0}

@@ -729,7 +729,8 @@ def test_admin_manages_keys_and_users(api):
                 404,
                 {
                     "error": "no user 'frnak': no key and no memory has that name (GET "
-                    "/v1/admin/users)"
+                    "/v1/admin/users lists the users; a new user starts with a key: POST "
+                    "/v1/admin/keys)"
                 },
             )
         client.post("/v1/admin/keys", json={"user": "gina"})  # a key, no memory yet
@@ -1158,6 +1159,7 @@ def test_a_form_field_an_upload_does_not_take_is_refused(api):
             answer = client.post("/v1/memory/import", files={"file": ("p.tsv", pairs)}, data=data)
             assert (answer.status_code, answer.json()) == (422, {"error": message})
         assert client.get("/v1/memory/stats").json()["segments"] == 0
+        client.post("/v1/admin/keys", json={"user": "formbob"})  # the customer, made by its key
         done = client.post(
             "/v1/memory/import", params={"user": "formbob"}, files={"file": ("p.tsv", pairs)}
         )
@@ -1345,3 +1347,47 @@ def test_short_pairs_that_read_as_no_language_surely_are_stored(api):
         answer = client.post("/v1/memory/pairs", json={"pairs": pairs})
     assert answer.status_code == 200, answer.text
     assert answer.json()["added"] == 3
+
+
+TYPO_404 = (
+    "no user {typo!r}: no key and no memory has that name; did you mean {meant}? (GET "
+    "/v1/admin/users lists the users; a new user starts with a key: POST /v1/admin/keys)"
+)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "typo", "kwargs"),
+    [
+        ("POST", "/v1/memory/pairs", "glbex", {"json": {"pairs": PAIRS}}),
+        ("POST", "/v1/memory/import", "glob3x", {"files": {"file": ("tm.tsv", b"Open\tOffnen\n")}}),
+        ("POST", "/v1/glossary", "gl0bex", {"json": {"terms": [{"source": "a", "target": "b"}]}}),
+        ("GET", "/v1/glossary", "glbex", {}),
+        ("DELETE", "/v1/glossary", "glbex", {}),
+        ("POST", "/v1/translate", "glbex", {"json": {"segments": ["Open the file"]}}),
+        ("GET", "/v1/memory/stats", "Glbex", {}),
+    ],
+)
+def test_an_admin_naming_no_user_gets_a_404_writes_included(api, method, path, typo, kwargs):
+    """An admin's write to a mistyped ``?user=`` made a user no key reaches (200 ``added 1``;
+    the customer never got the pairs), and a translation or a glossary read of one answered as
+    if it were an empty user, where stats, search and export were a 404."""
+    api.key("globex")
+    with api.client(api.key("tenantops", admin=True)) as client:
+        answer = client.request(method, path, params={"user": typo}, **kwargs)
+        users = {u["user"] for u in client.get("/v1/admin/users").json()}
+    assert (answer.status_code, answer.json()) == (
+        404,
+        {"error": TYPO_404.format(typo=typo, meant="globex")},
+    )
+    assert typo not in users
+
+
+def test_a_user_with_a_glossary_alone_is_a_user(api):
+    """A glossary made by its key counts as the user's: an admin reaches it by name."""
+    token = api.key("glossonly")
+    with api.client(token) as own:
+        own.post("/v1/glossary", json={"terms": [{"source": "lid", "target": "Deckel"}]})
+    with api.client(api.key("glossops", admin=True)) as client:
+        client.delete(f"/v1/admin/keys/{token.split('_')[1]}")  # a glossary, no key
+        listed = client.get("/v1/glossary", params={"user": "glossonly"})
+    assert (listed.status_code, listed.json()["terms"][0]["target"]) == (200, "Deckel")
