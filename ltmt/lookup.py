@@ -31,7 +31,6 @@ against other words, and fuzzy matches stay as they were.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -41,6 +40,7 @@ from ltmt.errors import ConfigError, InputError
 from ltmt.formats.code_ids import input_ids, renumbered
 from ltmt.formats.common import same_language
 from ltmt.formats.markup_characters import from_written, written_forms
+from ltmt.memory.user_ids import likely_users
 from ltmt.segments import Match
 from ltmt.text import fuzzy_score, normalize, split_edges
 from ltmt.wording import counted
@@ -208,7 +208,7 @@ def missing_user(memory: Memory | None, user: str | None) -> str | None:
     known: list[str] = listed()
     if user in known:
         return None
-    close = difflib.get_close_matches(user, known, n=3)
+    close = likely_users(user, known)
     hint = f"did you mean {', '.join(close)}? " if close else ""
     path = getattr(memory, "path", None)
     where = f"memory store {path}" if path is not None else "the memory"

@@ -60,13 +60,18 @@ def create(
     from ltmt.memory.user_ids import check_new_user
 
     check_new_user(user)  # before a store is made for it
+    from ltmt.memory.keys import new_user_typo
+
     with _ring(memory_dir, key_file, existing=False) as ring:
+        typo = new_user_typo(ring, user)
         key, token = ring.create(user, admin=admin)
     typer.echo(token)
     kind = "admin key" if admin else "key"
     typer.echo(
         f"ltmt: created {kind} {key.id} for {user}; keep the token, it is not stored", err=True
     )
+    if typo:
+        typer.echo(f"ltmt: warning: {typo}", err=True)
 
 
 @app.command("list")

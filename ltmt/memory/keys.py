@@ -30,7 +30,7 @@ from ltmt.errors import InputError
 from ltmt.memory import env
 from ltmt.memory.layout import KEYS, Buffer
 from ltmt.memory.store import Memory
-from ltmt.memory.user_ids import check_user
+from ltmt.memory.user_ids import check_user, close_users
 
 TOKEN_PREFIX = "ltmt_"
 _TOKEN = re.compile(r"ltmt_([0-9a-f]{12})_([A-Za-z0-9_-]{43})")
@@ -203,3 +203,15 @@ class KeyRing:
             return None
         key, salt, stored = _decode(key_id, raw)
         return key if hmac.compare_digest(_digest(salt, secret), stored) else None
+
+
+def new_user_typo(ring: KeyRing, user: str) -> str | None:
+    """The warning of a key about to be made for ``user``, where no user has that name (no key,
+    no memory) and some user's is close to it (:func:`~ltmt.memory.user_ids.close_users`:
+    ``ACME`` beside ``acme``): the key makes a new user, likely a typo of the one meant. None
+    where ``user`` exists or none is close."""
+    known = set(ring.memory.users()) | {key.user for key in ring.list()}
+    if user in known:
+        return None
+    close = close_users(user, sorted(known))
+    return f"did you mean {', '.join(close)}? a new user {user} was created" if close else None

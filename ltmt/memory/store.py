@@ -58,7 +58,7 @@ from ltmt.memory.packing import BackgroundPacker
 from ltmt.memory.report import ImportReport
 from ltmt.memory.scratch import SearchScratch
 from ltmt.memory.search import SearchSettings, preload, search_texts
-from ltmt.memory.user_ids import check_new_user, check_user
+from ltmt.memory.user_ids import check_new_user, check_user, likely_users
 from ltmt.paths import resolve_memory_dir
 from ltmt.segments import Match, Segment
 from ltmt.text import text_list
@@ -104,13 +104,19 @@ def _likely_origins(origin: str, known: list[str]) -> str:
     return _likely(origin, known, "its origins", "it has no segments")
 
 
-def _likely(name: str, known: list[str], listed: str, empty: str) -> str:
+def _likely(
+    name: str,
+    known: list[str],
+    listed: str,
+    empty: str,
+    likely: Callable[[str, list[str]], list[str]] | None = None,
+) -> str:
     """What an error that refuses ``name`` says of ``known``: the likely ones where ``name`` is
-    a typo of some, not the first few of many; else the first few (``listed``: "its users"), or
-    ``empty`` where there are none."""
+    a typo of some (``likely``'s, default :func:`difflib.get_close_matches`'), not the first few
+    of many; else the first few (``listed``: "its users"), or ``empty`` where there are none."""
     import difflib
 
-    close = difflib.get_close_matches(name, known, n=3)
+    close = (likely or (lambda n, k: difflib.get_close_matches(n, k, n=3)))(name, known)
     if close:
         return f"did you mean {', '.join(close)}?"
     return f"{listed}: {first_few(known, 5)}" if known else empty
@@ -554,7 +560,7 @@ class Memory:
         )
 
     def _no_user(self, user: str) -> InputError:
-        users = _likely(user, self.users(), "its users", "it has no users")
+        users = _likely(user, self.users(), "its users", "it has no users", likely_users)
         return InputError(f"no user {user!r} in memory store {self.path} ({users})")
 
     def _no_origin(self, user: str, origin: str, known: list[str]) -> InputError:

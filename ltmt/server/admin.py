@@ -4,28 +4,30 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 
-from ltmt.memory.keys import LastAdminKeyError, check_key_id
+from ltmt.memory.keys import LastAdminKeyError, check_key_id, new_user_typo
 from ltmt.memory.user_ids import check_new_user, check_user
 from ltmt.server import accounts
 from ltmt.server.auth import require_admin
 from ltmt.server.errors import ApiError
 from ltmt.server.json_body import Utf8JsonRoute
 from ltmt.server.routes import KeyDep, known_parameters, service_of
-from ltmt.server.schemas import Deleted, KeyOut, KeyRequest, UserOut
+from ltmt.server.schemas import CreatedKeyOut, Deleted, KeyOut, KeyRequest, UserOut
 
 router = APIRouter(
     prefix="/v1/admin", dependencies=[Depends(known_parameters)], route_class=Utf8JsonRoute
 )
 
 
-@router.post("/keys", response_model=KeyOut, status_code=201)
-def create_key(body: KeyRequest, request: Request, key: KeyDep) -> KeyOut:
+@router.post("/keys", response_model=CreatedKeyOut, status_code=201)
+def create_key(body: KeyRequest, request: Request, key: KeyDep) -> CreatedKeyOut:
     """A new key for a user (the token is in this answer only); its user id is checked as
     ``ltmt keys create`` checks it (:func:`~ltmt.memory.user_ids.check_new_user`: no ``..``)."""
     require_admin(key)
     check_new_user(body.user)
-    created, token = service_of(request).keys.create(body.user, admin=body.admin)
-    return KeyOut.of(created, token)
+    keys = service_of(request).keys
+    typo = new_user_typo(keys, body.user)
+    created, token = keys.create(body.user, admin=body.admin)
+    return CreatedKeyOut(**KeyOut.of(created, token).model_dump(), warnings=[typo] if typo else [])
 
 
 @router.get("/keys", response_model=list[KeyOut])

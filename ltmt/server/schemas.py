@@ -317,6 +317,14 @@ class KeyOut(BaseModel):
         return cls(id=key.id, user=key.user, admin=key.admin, created=key.created, token=token)
 
 
+class CreatedKeyOut(KeyOut):
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="The key made a new user whose name is close to a user's (a typo's key?): "
+        "'did you mean acme? a new user ACME was created'.",
+    )
+
+
 class UserOut(BaseModel):
     user: str
     segments: int

@@ -18,6 +18,19 @@ def ltmt(capsys, *args: str) -> tuple[int, str, str]:
     return (code if isinstance(code, int) else 1), out, err
 
 
+def test_a_key_for_a_new_user_close_to_one_warns(capsys, tmp_path):
+    """``keys create --user Globex`` beside ``globex`` made a second user without a word."""
+    store = str(tmp_path / "store")
+    ltmt(capsys, "keys", "create", "--user", "globex", "--memory-dir", store)
+    code, _, err = ltmt(capsys, "keys", "create", "--user", "Globex", "--memory-dir", store)
+    assert (code, err.splitlines()[-1]) == (
+        0,
+        "ltmt: warning: did you mean globex? a new user Globex was created",
+    )
+    code, _, err = ltmt(capsys, "keys", "create", "--user", "Globex", "--memory-dir", store)
+    assert (code, "warning" in err) == (0, False)  # a second key of Globex: not new
+
+
 def test_create_list_revoke(capsys, tmp_path):
     store = str(tmp_path / "store")
     code, token, err = ltmt(capsys, "keys", "create", "--user", "u1", "--memory-dir", store)

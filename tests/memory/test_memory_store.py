@@ -763,6 +763,17 @@ def test_a_user_the_store_does_not_hold_reads_as_empty_and_require_user_refuses_
                 call("nobody")
 
 
+def test_a_misspelt_user_is_told_the_one_of_another_case_first(tmp_path: Path) -> None:
+    """``memory stats --user globex`` named three typos and not ``Globex``; ``APTCO`` no one."""
+    with Memory(tmp_path) as memory:
+        for name in ("Globex", "aptco", "glbex", "glob3x", "glbexx"):
+            memory.add(name, "Hello", "Hallo")
+        with pytest.raises(InputError, match=r"\(did you mean Globex, glbex, glob3x\?\)$"):
+            memory.require_user("globex")
+        with pytest.raises(InputError, match=r"\(did you mean aptco\?\)$"):
+            memory.require_user("APTCO")
+
+
 def test_require_user_names_the_users_of_the_store(tmp_path: Path) -> None:
     with Memory(tmp_path) as memory:
         with pytest.raises(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.memory.user_ids import close_users
+from ltmt.memory.user_ids import close_users, likely_users
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,17 @@ from ltmt.memory.user_ids import close_users
 )
 def test_close_users(user: str, users: list[str], close: list[str]) -> None:
     assert close_users(user, users) == close
+
+
+@pytest.mark.parametrize(
+    ("user", "users", "likely"),
+    [
+        # another case first: Globex was left out behind three typos, APTCO found no aptco
+        ("globex", ["Globex", "aptco", "glbex", "glbexx", "glob3x"], ["Globex", "glbex", "glob3x"]),
+        ("APTCO", ["Globex", "aptco"], ["aptco"]),
+        ("alcie", ["alice", "bob"], ["alice"]),
+        ("zzz", ["alice", "bob"], []),
+    ],
+)
+def test_likely_users_put_another_case_first(user, users, likely):
+    assert likely_users(user, users) == likely

@@ -134,3 +134,16 @@ def test_an_admin_key_without_user_reads_its_own_user_an_empty_memory_named(api)
     )
     assert (export.status_code, export.content) == (200, b"")
     assert 'filename="boss63.jsonl"' in export.headers["content-disposition"]
+
+
+def test_a_key_for_a_new_user_close_to_one_warns_in_its_answer(api):
+    """``{"user": "ACME"}`` beside ``acme`` made a second user without a word."""
+    api.key("acmeco")
+    with api.client(api.key("acmeops", admin=True)) as client:
+        typo = client.post("/v1/admin/keys", json={"user": "ACMECO"})
+        again = client.post("/v1/admin/keys", json={"user": "acmeco"})
+    assert (typo.status_code, typo.json()["warnings"]) == (
+        201,
+        ["did you mean acmeco? a new user ACMECO was created"],
+    )
+    assert (again.status_code, again.json()["warnings"]) == (201, [])
