@@ -10,13 +10,13 @@ from ltmt.cli.json_output import echo_json, warn
 from ltmt.cli.markup import HELP_MARKUP
 from ltmt.cli.path_options import given_path
 from ltmt.cli.store import (
-    COMPACT_NOTE,
     EXISTING_KEY_FILE_OPTION,
     KEY_FILE_OPTION,
     MEMORY_DIR_OPTION,
     open_store,
 )
 from ltmt.errors import InputError
+from ltmt.memory.freed_pages import COMPACT_NOTE
 from ltmt.terminology.terms import Term
 from ltmt.wording import counted, first_few
 

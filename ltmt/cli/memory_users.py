@@ -12,12 +12,12 @@ import typer
 
 from ltmt.cli.json_output import echo_json
 from ltmt.cli.store import (
-    COMPACT_NOTE,
     EXISTING_KEY_FILE_OPTION,
     MEMORY_DIR_OPTION,
     open_store,
 )
 from ltmt.errors import InputError, StoreError
+from ltmt.memory.freed_pages import COMPACT_NOTE, deleted_user_note
 from ltmt.wording import counted
 
 if TYPE_CHECKING:
@@ -289,10 +289,12 @@ def delete(
     revoked = counted(deleted.revoked, "API key")
     said = f"deleted user {user} ({_held(segments, terms)}); revoked {revoked}"
     # freed pages keep text only where text was deleted; a destroyed key is of a stored user
-    if encrypted and deleted.memory is not None:
-        said += "; its data key is destroyed"
-    elif not encrypted and (segments or terms):
-        said += f"; {COMPACT_NOTE}"
+    note = deleted_user_note(
+        encrypted=encrypted and deleted.memory is not None,
+        text_deleted=not encrypted and bool(segments or terms),
+    )
+    if note:
+        said += f"; {note}"
     typer.echo(said)
 
 

@@ -28,9 +28,6 @@ EXISTING_KEY_FILE_OPTION = typer.Option(
     parser=given_path,
     help="Store key of an encrypted store (default: $LTMT_KEY_FILE).",
 )
-# what a delete leaves on disk: LMDB reuses freed pages later, it does not wipe them (a single
-# segment or a term stays decryptable there in an encrypted store too: its user's key lives on)
-COMPACT_NOTE = "run 'ltmt memory compact' to remove its text from freed pages"
 
 
 def open_store(

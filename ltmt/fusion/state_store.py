@@ -380,6 +380,10 @@ def forget_states(
             with contextlib.suppress(OSError):
                 path.unlink()
                 deleted += 1
+        if wanted is None:  # the user's folders go too, once empty (rmdir keeps a full one)
+            for emptied in base.glob(f"*/{folder}"):
+                with contextlib.suppress(OSError):
+                    emptied.rmdir()
     return deleted
 
 

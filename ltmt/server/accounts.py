@@ -30,6 +30,10 @@ class DeletedAccount:
     def segments(self) -> int:
         return self.memory.segments if self.memory is not None else 0
 
+    @property
+    def terms(self) -> int:
+        return self.memory.terms if self.memory is not None else 0
+
 
 def delete_user(memory: Memory, user: str, downloads: Downloads | None = None) -> DeletedAccount:
     """Revoke ``user``'s API keys, then delete its memory (:meth:`Memory.delete_user`) and its

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 
+from ltmt.memory.freed_pages import deleted_user_note
 from ltmt.memory.keys import LastAdminKeyError, check_key_id, new_user_typo
 from ltmt.memory.user_ids import check_new_user, check_user
 from ltmt.server import accounts
@@ -11,7 +12,7 @@ from ltmt.server.auth import require_admin
 from ltmt.server.errors import ApiError
 from ltmt.server.json_body import Utf8JsonRoute
 from ltmt.server.routes import KeyDep, known_parameters, service_of
-from ltmt.server.schemas import CreatedKeyOut, Deleted, KeyOut, KeyRequest, UserOut
+from ltmt.server.schemas import CreatedKeyOut, DeletedUserOut, KeyOut, KeyRequest, UserOut
 
 router = APIRouter(
     prefix="/v1/admin", dependencies=[Depends(known_parameters)], route_class=Utf8JsonRoute
@@ -82,8 +83,8 @@ def list_users(request: Request, key: KeyDep) -> list[UserOut]:
     ]
 
 
-@router.delete("/users/{user}", response_model=Deleted)
-def delete_user(user: str, request: Request, key: KeyDep) -> Deleted:
+@router.delete("/users/{user}", response_model=DeletedUserOut)
+def delete_user(user: str, request: Request, key: KeyDep) -> DeletedUserOut:
     """Delete a user's memory and its translated files waiting for their download, and revoke
     all of its keys. An admin key's own user is not deleted (409): that revoked the key of
     the request, and with it, often, the last admin key."""
@@ -100,4 +101,15 @@ def delete_user(user: str, request: Request, key: KeyDep) -> Deleted:
     if not known:
         raise ApiError(404, f"no user {user!r}")
     deleted = accounts.delete_user(service.memory, user, service.downloads)
-    return Deleted(user=user, deleted_segments=deleted.segments, revoked_keys=deleted.revoked)
+    encrypted = service.memory.encrypted
+    return DeletedUserOut(
+        user=user,
+        deleted_segments=deleted.segments,
+        revoked_keys=deleted.revoked,
+        deleted_glossary_terms=deleted.terms,
+        note=deleted_user_note(
+            encrypted=encrypted and deleted.memory is not None,
+            text_deleted=bool(deleted.segments or deleted.terms),
+            server=True,
+        ),
+    )

@@ -299,6 +299,16 @@ class Deleted(BaseModel):
     revoked_keys: int = 0
 
 
+class DeletedUserOut(Deleted):
+    deleted_glossary_terms: int = 0
+    note: str | None = Field(
+        None,
+        description="What is left of the user's text: in data.mdb's freed pages until "
+        "'ltmt memory compact' runs with the server stopped (an encrypted store: its data key "
+        "is destroyed); null where no text was deleted.",
+    )
+
+
 class KeyRequest(RequestBody):
     user: str
     # a privilege is given by true only: "yes" or 1 read as true made admin keys by mistake

@@ -9,7 +9,7 @@ import pytest
 
 from ltmt import Memory
 from ltmt.cli import main
-from ltmt.cli.store import COMPACT_NOTE
+from ltmt.memory.freed_pages import COMPACT_NOTE
 from ltmt.terminology.terms import Term
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from ltmt import Memory
 from ltmt.cli import main
-from ltmt.cli.store import COMPACT_NOTE
+from ltmt.memory.freed_pages import COMPACT_NOTE
 from ltmt.paths import ENV_CACHE
 
 REPO = Path(__file__).resolve().parents[2]

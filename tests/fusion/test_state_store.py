@@ -233,6 +233,20 @@ def test_a_store_reads_packs_another_store_wrote_after_it_indexed(tmp_path: Path
     assert reader.get(_key("a")) is None
 
 
+def test_a_deleted_users_folders_go_with_its_states(tmp_path: Path) -> None:
+    """A deleted user's emptied folder stayed under forced-states/<model>/<user>; another
+    user's stays, and so does the user's when one segment is forgotten."""
+    store = StateStore("m", tmp_path)
+    store.put(_key("a"), _segment(3))
+    store.put(_key("b", user="v"), _segment(3))
+    user_folders = tmp_path / state_store.STORE_FOLDER
+    forget_states("u", 1, tmp_path)
+    assert len(list(user_folders.glob("*/*"))) == 2
+    forget_states("u", None, tmp_path)
+    kept = [path.parent for path in tmp_path.rglob("*.safetensors")]
+    assert (len(kept), list(user_folders.glob("*/*"))) == (1, kept)
+
+
 def test_unwritable_folder_never_stops_a_translation(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")

@@ -147,3 +147,26 @@ def test_a_key_for_a_new_user_close_to_one_warns_in_its_answer(api):
         ["did you mean acmeco? a new user ACMECO was created"],
     )
     assert (again.status_code, again.json()["warnings"]) == (201, [])
+
+
+def test_deleting_a_user_counts_its_terms_and_says_its_text_stays_until_compact(api):
+    """The answer counted segments and keys only, and said nothing of the text that stays in
+    data.mdb's freed pages until 'ltmt memory compact' runs with the server stopped."""
+    token = api.key("gdpr")
+    with api.client(token) as own:
+        own.post("/v1/memory/pairs", json={"pairs": [{"source": "Open", "target": "Öffnen"}]})
+        own.post("/v1/glossary", json={"terms": [{"source": "lid", "target": "Deckel"}]})
+    with api.client(api.key("gdprops", admin=True)) as client:
+        answer = client.delete("/v1/admin/users/gdpr")
+    assert (answer.status_code, answer.json()) == (
+        200,
+        {
+            "user": "gdpr",
+            "deleted_segments": 1,
+            "revoked_keys": 1,
+            "deleted_glossary_terms": 1,
+            "note": "its text stays in data.mdb's freed pages: run 'ltmt memory "
+            "compact' to remove its text from freed pages, with the server stopped (compact "
+            "needs the store to itself)",
+        },
+    )
