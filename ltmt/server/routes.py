@@ -626,7 +626,7 @@ def stats(request: Request, key: KeyDep, user: UserParam = None) -> Stats:
     try:
         return Stats(**service.memory.stats(who))
     except InputError:  # no memory yet: the key's user exists, with nothing stored
-        return Stats(user=who, segments=0, created=0.0, updated=0.0, origins={})
+        return Stats(user=who, segments=0, created=None, updated=None, origins={})  # not 1970
 
 
 @router.get(

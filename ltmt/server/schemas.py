@@ -287,8 +287,8 @@ class SearchResponse(BaseModel):
 class Stats(BaseModel):
     user: str
     segments: int
-    created: float
-    updated: float
+    created: float | None = Field(description="null: nothing stored yet")
+    updated: float | None = Field(description="null: nothing stored yet")
     origins: dict[str, int]
     languages: list[str] | None = None  # (source, target), once an import named them
 

@@ -1399,3 +1399,20 @@ def test_a_user_with_a_glossary_alone_is_a_user(api):
         client.delete(f"/v1/admin/keys/{token.split('_')[1]}")  # a glossary, no key
         listed = client.get("/v1/glossary", params={"user": "glossonly"})
     assert (listed.status_code, listed.json()["terms"][0]["target"]) == (200, "Deckel")
+
+
+def test_stats_of_a_user_with_nothing_stored_have_no_dates(api):
+    """``created`` and ``updated`` were 0.0 (1 January 1970) for a key with nothing stored."""
+    with api.client(api.key("nodates")) as client:
+        answer = client.get("/v1/memory/stats")
+    assert (answer.status_code, answer.json()) == (
+        200,
+        {
+            "user": "nodates",
+            "segments": 0,
+            "created": None,
+            "updated": None,
+            "origins": {},
+            "languages": None,
+        },
+    )
