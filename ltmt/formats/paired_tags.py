@@ -77,6 +77,7 @@ from ltmt.formats.placeholder_syntax import (
 )
 from ltmt.formats.rest_markup import REST_PAIR_MARKS, REST_VERBATIM, pair_name, paired
 from ltmt.key_combinations import KEY_JOIN
+from ltmt.sentences import split_sentences
 from ltmt.text import LETTERS, QUOTE_MARKS, fuzzy_score, match_score, nearest_word_start
 from ltmt.word_tables import lowercase_words
 
@@ -523,6 +524,8 @@ def place_pairs(
         words = _words_for_lost(source, inner)
         if span is None and words == source and source.lower() in lowercase_words():
             span = _last_word(translation, spans, _place(paired.text, pair))
+        if span is None:
+            span = _same_sentence(paired.text, pair, translation, spans)
         if span is not None:
             spans.append((*span, pair))
         elif pair.opening not in kept_apart:  # (else its words stay the translation's)
@@ -591,6 +594,30 @@ def _last_word(
     if not words:
         return None
     return words[-1]
+
+
+def _same_sentence(
+    text: str, pair: Pair, translation: str, spans: list[tuple[int, int, Pair]]
+) -> tuple[int, int] | None:
+    """The words of the sentence of ``translation`` that stands where ``pair``'s sentence
+    stands in ``text``, where the pair holds a whole sentence of it (but its end mark) and
+    both have as many sentences: a link that is a sentence of its own, whose words the model
+    translated otherwise than alone (``... verfügbar. Lesen mehr`` for ``... available.
+    <link>Read more</link>``, alone ``Weiterlesen``: the inner translation was written in
+    beside them, ``Lesen mehr <link>Weiterlesen</link>``, the link's text said twice); None
+    where the pair is not a whole sentence, the counts differ or those words are taken."""
+    sources, targets = split_sentences(text), split_sentences(translation)
+    if len(sources) < 2 or len(sources) != len(targets):
+        return None
+    starts = [sum(map(len, sources[:number])) for number in range(len(sources))]
+    for number, sentence in enumerate(sources):
+        if _trimmed(text, starts[number], starts[number] + len(sentence)) != (pair.start, pair.end):
+            continue
+        begin = sum(map(len, targets[:number]))
+        start, end = _trimmed(translation, begin, begin + len(targets[number]))
+        taken = any(s < end and start < e for s, e, _ in spans)
+        return None if taken or start == end else (start, end)
+    return None
 
 
 def _in_place_of_copy(

@@ -409,6 +409,30 @@ def test_a_pair_the_model_dropped_comes_back_with_its_words_at_its_place(
 @pytest.mark.parametrize(
     ("source", "translation", "inner", "expected"),
     [
+        # (a FormatJS trial's message) not "Lesen mehr <link>Weiterlesen</link>", said twice
+        (
+            "New features are available. <link>Read more</link>",
+            "Neue Merkmale sind verfügbar. Lesen mehr",
+            ["Weiterlesen"],
+            "Neue Merkmale sind verfügbar. <link>Lesen mehr</link>",
+        ),
+        (
+            '<a href="/n">Read more</a>. New features are available!',
+            "Lesen mehr. Neue Merkmale sind verfügbar!",
+            ["Weiterlesen"],
+            '<a href="/n">Lesen mehr</a>. Neue Merkmale sind verfügbar!',
+        ),
+    ],
+)
+def test_a_pair_that_is_a_sentence_goes_around_that_sentences_translation(
+    source: str, translation: str, inner: list[str], expected: str
+) -> None:
+    assert _placed(source, translation, inner) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "inner", "expected"),
+    [
         # (sentences and the model's words from a run of the shipped model on Firefox's
         # Fluent files) the words like the inner translation's are wrapped, not repeated
         (
