@@ -20,7 +20,9 @@ the file is translated, except:
   message names in an existing translation, kept as it spells them:
   :mod:`ltmt.formats.webextension`); so are the
   ``description`` and ``id`` of a FormatJS extracted message (``defaultMessage`` translated; an
-  object with other keys beside its ``defaultMessage`` is an object of messages); so are a
+  object with other keys beside its ``defaultMessage`` is an object of messages; an existing
+  translation's message of the same id in Crowdin's shape, ``message``, is its translation,
+  written as ``defaultMessage``); so are a
   go-i18n message object's ``hash``, ``description``, ``id`` and delimiters, its plural forms
   translated (:mod:`ltmt.formats.goi18n_messages`);
   a message whose description says ``Do not translate`` (or ``don't translate``, in any case:
@@ -495,9 +497,12 @@ class JsonCatalog(KeyedCatalog):
     def _as_named_here(self, translated: Any) -> Any:
         """``translated`` (a translated file's JSON) with its WebExtension messages named in
         another case than this file's (``SaveButton``) named as here: browsers read them as one
-        (:func:`~ltmt.formats.webextension.spellings`)."""
+        (:func:`~ltmt.formats.webextension.spellings`), and its messages in Crowdin's shape
+        where this file has FormatJS's written in this file's (:func:`_in_source_shape`)."""
         names = spellings(self.data, translated)
-        return respelled(translated, {theirs: ours for ours, theirs in names.items()})
+        return _in_source_shape(
+            self.data, respelled(translated, {theirs: ours for ours, theirs in names.items()})
+        )
 
     def _branched_otherwise(self, translated: Any) -> dict[str, str]:
         """The branching messages of ``translated`` (a translated file's JSON), by pointer,
@@ -813,6 +818,29 @@ def _message_key(value: dict[str, Any]) -> str | None:
     if isinstance(value.get("message"), str):
         return "message"
     return "defaultMessage" if _is_formatjs_message(value) else None
+
+
+def _in_source_shape(data: Any, translated: Any) -> Any:
+    """``translated`` (a translated file's JSON) with each message object in Crowdin's shape
+    (``{"message": "Hallo, {name}!", ...}``, no ``defaultMessage``) that stands where ``data``
+    has a FormatJS extracted message written in its shape, its ``message`` the
+    ``defaultMessage``: that is its translation (before, it was kept beside the machine
+    translation of the ``defaultMessage``, as a string the source lacks)."""
+    if not isinstance(data, dict) or not isinstance(translated, dict):
+        return translated
+    shaped = {}
+    for name, value in translated.items():
+        source = data.get(name)
+        if (
+            isinstance(source, dict)
+            and _message_key(source) == "defaultMessage"
+            and isinstance(value, dict)
+            and _message_key(value) == "message"
+            and "defaultMessage" not in value
+        ):
+            value = {("defaultMessage" if key == "message" else key): v for key, v in value.items()}
+        shaped[name] = value
+    return shaped
 
 
 def _is_formatjs_message(value: dict[str, Any]) -> bool:

@@ -536,6 +536,35 @@ def test_an_obsolete_message_object_is_kept_whole(
     assert list(written["settings.cancel"]) == list(obsolete)  # in its order
 
 
+def test_a_crowdin_message_is_the_translation_of_a_formatjs_message(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A de.json in Crowdin's shape (``message``) beside a FormatJS en.json (``defaultMessage``)
+    got the machine's ``Hölle, {name}!`` as ``defaultMessage`` with the person's ``message``
+    beside it, which the warning said was kept at the end."""
+    en = {
+        "app.greeting": {"defaultMessage": "Hello, {name}!", "description": "Greeting"},
+        "cancel": {"defaultMessage": "Cancel", "description": "Button label"},
+    }
+    de = {
+        "app.greeting": {"message": "Hallo, {name}!", "description": "Greeting"},
+        "settings.save": {"message": "Speichern", "description": "Button label"},
+    }
+    source = _write(tmp_path, "en.json", json.dumps(en))
+    out = _write(tmp_path, "de.json", json.dumps(de, indent=2))
+    model = FakeModel()
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, model, tgt_lang="de")
+    assert "Hello, {name}!" not in model.seen
+    assert json.loads(out.read_text(encoding="utf-8")) == {
+        "app.greeting": {"defaultMessage": "Hallo, {name}!", "description": "Greeting"},
+        "cancel": {"defaultMessage": "CANCEL", "description": "Button label"},
+        "settings.save": {"message": "Speichern", "description": "Button label"},
+    }
+    assert "1 string not in " in caplog.text
+    assert "en.json (/settings.save/message) kept at the end" in caplog.text
+
+
 @pytest.mark.parametrize("formatjs", [False, True])
 def test_qa_checks_a_branching_message_whose_branches_differ_whole(
     tmp_path: Path, formatjs: bool
