@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ltmt.json_in_text import json_spans
 from ltmt.segments import Match, Translation
 from ltmt.wording import counted
 
@@ -264,8 +265,8 @@ def _line_in_style(line: str, marks: tuple[str, str]) -> str:
 
 
 def double_marks(text: str) -> list[int]:
-    """Where ``text``'s double quotation marks are, outside its tags."""
-    tags = [found.span() for found in _TAG.finditer(text)]
+    """Where ``text``'s double quotation marks are, outside its tags and its JSON."""
+    tags = _code_spans(text)
     return [
         found.start()
         for found in _DOUBLE.finditer(text)
@@ -281,7 +282,7 @@ def _output_spans(text: str) -> list[tuple[int, int, str, tuple[str, str]]]:
     """:func:`quoted_spans` of an output, and the items between an opening mark and a closing
     one of another pair (the model's ``»%s'``), where no pair is."""
     spans = quoted_spans(text)
-    taken = [(start, end) for start, end, _, _ in spans]
+    taken = [(start, end) for start, end, _, _ in spans] + _code_spans(text)
     for found in _MIXED.finditer(text):
         if not any(start < found.end() and found.start() < end for start, end in taken):
             spans.append((found.start(), found.end(), found.group(2), (found[1], found[3])))
@@ -291,8 +292,9 @@ def _output_spans(text: str) -> list[tuple[int, int, str, tuple[str, str]]]:
 def quoted_spans(text: str) -> list[tuple[int, int, str, tuple[str, str]]]:
     """Each quoted item of ``text`` (module docstring): where it starts and ends with its
     marks, the item, the marks; left to right, none overlapping (the first of two that share a
-    mark). Quotes inside a tag are its attribute's (``<xliff:g example="3">``), no item."""
-    tags = [tag.span() for tag in _TAG.finditer(text)]
+    mark). Quotes inside a tag are its attribute's (``<xliff:g example="3">``), no item, and so
+    are quotes inside JSON (``{"priority": "high"}``: :mod:`ltmt.json_in_text`)."""
+    tags = _code_spans(text)
     found = sorted(
         (m.start(), m.end(), m.group(1), marks)
         for marks, pattern in _PATTERNS
@@ -304,3 +306,10 @@ def quoted_spans(text: str) -> list[tuple[int, int, str, tuple[str, str]]]:
         if not spans or span[0] >= spans[-1][1]:
             spans.append(span)
     return spans
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text``'s tags and JSON are, whose quote marks are their own: never restyled
+    (a payload's ``{"priority": "high"}`` came out ``{»priority«: »high«}``)."""
+    tags = [found.span() for found in _TAG.finditer(text)]
+    return tags + json_spans(text)

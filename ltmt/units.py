@@ -39,6 +39,7 @@ from ltmt.code_fences import fenced_code_lines
 from ltmt.currency_amounts import amount_spans
 from ltmt.date_formats import date_runs, only_directives
 from ltmt.formats.placeholder_syntax import PATH_LINE, find_placeholders, sent_as_tags
+from ltmt.json_in_text import json_spans
 from ltmt.key_combinations import combination_spans, only_combinations, written_line
 from ltmt.language_names import language_name
 from ltmt.long_words import long_word_spans
@@ -243,7 +244,9 @@ class LineForms:
         # did a single one marking no key (``Copy & Paste``, ``AT&T``)
         doubled = literal_ampersands(words) if "&" in self.accelerator_markers else []
         ampersands = [*doubled, *text_ampersands(words)]
-        spans = [*keys, *dates, *code, *fields, *money, *menus, *ampersands]
+        # JSON in the text (a Rasa payload): its quotes came back German, {»priority«: »high«}
+        objects = [(start, end, words[start:end]) for start, end in json_spans(words)]
+        spans = [*keys, *dates, *code, *fields, *money, *menus, *ampersands, *objects]
         spans += long_word_spans(words)
         return pictographs.set_aside(words, self.unwritable, spans)
 
