@@ -79,7 +79,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError, NotMessageFileError, UnalignedTranslationError
-from ltmt.formats import goi18n_messages, ink_json
+from ltmt.formats import goi18n_messages, ink_json, smartling_json
 from ltmt.formats.angular_json import LOCALE_KEY, angular_locale, is_angular_json
 from ltmt.formats.arb_locale import arb_locale, arb_spelling, check_target_locale
 from ltmt.formats.arb_metadata import with_target_metadata
@@ -248,6 +248,8 @@ class JsonCatalog(KeyedCatalog):
         # a compiled ink story's text: its other strings are the engine's, copied
         texts = ink_json.text_places(data) if ink_json.is_story(data) else None
         self.ink = texts is not None
+        if texts is None:  # Smartling's header names its text: its notes are copied
+            texts = smartling_json.text_places(data, strings)
         self.kept = {
             pointer(parts): text
             for parts, text in strings
