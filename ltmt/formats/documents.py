@@ -235,6 +235,17 @@ class ToolStatuses(Protocol):
 
 
 @runtime_checkable
+class Drafts(Protocol):
+    """A document whose untranslated units may hold a draft (an XLIFF target in state
+    ``initial`` or ``new``): kept as it is, counted in the run's summary, translated with
+    ``--overwrite``."""
+
+    def drafts(self) -> int:
+        """How many units with a source hold a draft."""
+        ...
+
+
+@runtime_checkable
 class SourceChangesUnmarked(Document, Protocol):
     """A catalog holding both languages whose translations no tool marks for review when their
     source changes (an Xcode string catalog edited outside Xcode: msgmerge marks a PO entry

@@ -44,6 +44,7 @@ from ltmt.formats.changed_sources import mark_for_review
 from ltmt.formats.documents import (
     CodesPutBack,
     Document,
+    Drafts,
     LengthLimited,
     MarkedKept,
     Reviewed,
@@ -277,7 +278,10 @@ def translate_file(
         # a reviewer's sign-off is said apart: --overwrite leaves it too
         signed = document.signed_off() if isinstance(document, ToolStatuses) else 0
         result.report.signed_off = signed
-        result.report.translated_before = kept - signed + len(by_hand)
+        # a draft (an XLIFF target in state initial or new) is said apart: not translated yet
+        drafts = document.drafts() if isinstance(document, Drafts) else 0
+        result.report.drafts_kept = drafts
+        result.report.translated_before = kept - signed - drafts + len(by_hand)
     if isinstance(document, ToolStatuses):
         result.report.locked = document.locked()
     if isinstance(document, WithoutSource):

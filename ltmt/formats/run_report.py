@@ -73,6 +73,9 @@ document's tracked changes in the text translated, its insertions translated as 
 its deletions kept as they were (the summary suggests accepting or rejecting them first), and
 ``tracked_untracked`` of those insertions whose words the translation could not keep apart,
 written untracked (the summary asks to review them);
+``drafts_kept``: units whose target the file marks not translated yet (an XLIFF target in
+state 2.0 ``initial`` or 1.2 ``new`` that is not the source copied), kept as written (not with
+``--overwrite``).
 ``locked``: segments a CAT tool locked (Trados, memoQ), left as they are.
 ``entries_marked_fuzzy``: the PO entries this run changed and flagged ``#, fuzzy`` for review
 (a plural entry once; one written again as it was, a rerun's, is not counted), which gettext's
@@ -180,6 +183,7 @@ class RunReport:
     entries_fuzzy_exact: int = 0  # of them, 100 % matches of their context (--exact-approved's)
     units_marked_for_review: int = 0  # XLIFF units filled and marked for review
     signed_off: int = 0
+    drafts_kept: int = 0
     no_source: int = 0
     marked_kept: int = 0
     tracked_insertions: int = 0
@@ -481,6 +485,12 @@ class RunReport:
             parts.append(
                 f"{self.signed_off} signed off by a reviewer, kept as they are ({overwrite} "
                 "leaves them)"
+            )
+        if self.drafts_kept:
+            parts.append(
+                f"{counted(self.drafts_kept, 'draft')} kept as written (a target the file "
+                f"marks not translated yet: XLIFF initial or new; {overwrite} translates "
+                f"{'it' if self.drafts_kept == 1 else 'them'})"
             )
         if self.locked:
             parts.append(f"{self.locked} locked, left as they are")

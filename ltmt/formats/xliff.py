@@ -59,6 +59,9 @@ PO_CONTEXTS = {"x-ltmt-flags": "flags", "x-ltmt-plural": "plural", "x-ltmt-plura
 # the element that holds a PO context (1.2's <context>, 2.0's <mda:meta>) -> its kind's attribute
 _PO_KIND_ATTRIBUTES = {"context": "context-type", "meta": "type"}
 UNFINISHED_12 = frozenset({"new", "needs-translation"})
+# the states (1.2's, 2.0's) of a unit not translated yet, whose target is a draft unless it is
+# the source copied: a needs-translation target is a rejected translation instead
+DRAFT_STATES = frozenset({"new", "initial"})
 # 2.0 has no review state: ltmt marks what it filled and a reviewer has not seen yet so, its
 # machine output apart from its 100 % memory matches (as 1.2's state-qualifier tells them)
 MT_SUBSTATE = "ltmt:mt"
@@ -158,6 +161,20 @@ class XliffUnit:
         if self.version == 2:
             return self.state in SIGNED_OFF_20
         return self.holder.get("approved") == "yes" or self.state in SIGNED_OFF_12
+
+    @property
+    def draft(self) -> bool:
+        """Whether the target is a draft a person or tool wrote before any translation was
+        done: a target in a state that says none is (2.0 ``initial``, 1.2 ``new``) that is not
+        its source copied (Phrase's and Xcode's prefill) nor marked untranslated. Not read as a
+        pair (not reviewed); a run keeps it as it is unless ``--overwrite``."""
+        if self.state not in DRAFT_STATES or self.target is None:
+            return False
+        target = to_text(self.target).text
+        source = to_text(self.source).text if self.source is not None else ""
+        if not target.strip() or target.strip() == source.strip():
+            return False
+        return not is_marked_untranslated(source, target)
 
     def is_done(self) -> bool:
         """Whether the unit has a target worth keeping (not empty, not a placeholder state, not

@@ -38,6 +38,15 @@ A translation longer than its unit's limit in characters (:mod:`ltmt.formats.siz
 written, marked for review whatever the caller asked, and noted (:attr:`XliffDocument.over_limit`,
 :meth:`XliffDocument.review_notes`).
 
+A target in a state that says no translation was done (2.0 ``initial``, 1.2 ``new``) is a
+draft a person or tool wrote (Phrase exports a translator's unconfirmed work so): kept as it is
+and counted (:meth:`XliffDocument.drafts`), translated with ``overwrite``; one that is its
+source copied (Phrase's and Xcode's prefill) is untranslated.
+
+A unit a reviewer signed off with an empty target (2.0 ``reviewed`` or ``final`` with
+``<target/>``, 1.2 ``approved="yes"`` alike) had no text signed off: filled, it is marked for
+review whatever the caller asked, and said (:meth:`XliffDocument.review_notes`).
+
 A 1.2 unit's ``approved="yes"`` is taken off when ltmt writes its target (the approval was of
 another target, or of none). ``overwrite`` retranslates finished units but not those a reviewer
 signed off (1.2 ``approved="yes"``, ``final``, ``signed-off``; 2.0 ``final``, ``reviewed``).
@@ -125,6 +134,12 @@ class XliffDocument:
             and (target := to_text(u.target).text).strip()
         }
         self._rejected_again: list[str] = []  # the ids of those a run gave the same text
+        # the units a reviewer signed off (2.0 reviewed, final) with an empty target: the
+        # sign-off was of no text, so what a run fills them with is marked for review
+        self._empty_signed_off = {
+            str(i) for i, u in enumerate(self._units) if u.signed_off and not u.is_done()
+        }
+        self._empty_signed_off_filled: list[str] = []  # the ids of those a run filled
         # the segments of each segmented 1.2 unit (its <trans-unit>), gathered once
         self._segments: dict[Any, list[XliffUnit]] = {}
         for unit in self._units:
@@ -185,6 +200,16 @@ class XliffDocument:
         """How many segments Trados or memoQ locked: no units, left as they are."""
         return self._locked
 
+    def drafts(self) -> int:
+        """How many units with a source hold a draft (:attr:`XliffUnit.draft`: a target in
+        state 2.0 ``initial`` or 1.2 ``new`` that is not the source copied): kept as they are,
+        translated with ``--overwrite``."""
+        return sum(
+            u.draft and not is_identifier(text)
+            for u in self._units
+            for text in (to_text(u.source).text,)
+        )
+
     def pending(self, overwrite: bool = False) -> list[Unit]:
         """The units to translate: those without a finished target; with ``overwrite`` every
         unit but those a reviewer signed off (:attr:`XliffUnit.signed_off`). A source written
@@ -193,6 +218,8 @@ class XliffDocument:
         for i, u in enumerate(self._units):
             key, source = str(i), to_text(u.source).text
             if (u.is_done() and (not overwrite or u.signed_off)) or not source.strip():
+                continue
+            if u.draft and not overwrite:  # a person's (or tool's) draft: kept
                 continue
             if is_identifier(source):  # a key-based unit's key (cart.items): no text
                 continue
@@ -246,7 +273,10 @@ class XliffDocument:
             if not whole:
                 self.codes_put_back.add(key)
             too_long = self._check_limit(key, unit)
+            if key in self._empty_signed_off:
+                self._empty_signed_off_filled.append(unit.unit_id or key)
             review = mark_fuzzy or not whole or too_long or key in self._rejected
+            review = review or key in self._empty_signed_off
             self._mark(unit, review=review, from_memory=key in from_memory)
         if translations:
             self._declare_target_language()
@@ -291,6 +321,13 @@ class XliffDocument:
                 f"{counted(len(self._rejected_again), 'segment')} rejected by a reviewer got "
                 f"the rejected translation again ({first_few(self._rejected_again)}): kept "
                 "as rejected; translate by hand"
+            )
+        if self._empty_signed_off_filled:
+            notes.append(
+                f"{counted(len(self._empty_signed_off_filled), 'segment')} marked reviewed or "
+                f"final with an empty target ({first_few(self._empty_signed_off_filled)}): "
+                "filled and marked for review (no text was signed off); confirm them in the "
+                "CAT tool"
             )
         if self.over_limit:
             said = "; ".join(list(self.over_limit.values())[:5])

@@ -344,3 +344,80 @@ def test_the_units_marked_for_review_are_counted_and_said(
     )
     assert (said in report.summary()) is mark_fuzzy
     assert report.as_dict()["units_marked_for_review"] == marked
+
+
+DRAFTS_20 = (
+    '<unit id="u1"><segment state="initial"><source>Pay now</source>'
+    "<target>Jetzt zahlen</target></segment></unit>"
+    '<unit id="u2"><segment state="initial"><source>Your cart is empty.</source>'
+    "<target>Your cart is empty.</target></segment></unit>"
+)
+
+
+@pytest.mark.parametrize(
+    ("overwrite", "targets", "said"),
+    [
+        (False, ["Jetzt zahlen", "YOUR CART IS EMPTY."], "1 draft kept as written"),
+        (True, ["PAY NOW", "YOUR CART IS EMPTY."], None),
+    ],
+)
+def test_a_draft_target_is_kept_and_counted(
+    tmp_path: Path, overwrite: bool, targets: list[str], said: str | None
+) -> None:
+    """Regression trial phrase, session 68: a Phrase 2.0 segment state="initial" holding a
+    translator's draft (Jetzt zahlen) was replaced by a memory match, the summary saying only
+    "2 exact"; its source copied (Phrase's prefill) is untranslated, as Xcode's 1.2 new."""
+    from ltmt.formats.pipeline import translate_file
+
+    (tmp_path / "in.xlf").write_text(xliff20(DRAFTS_20), "utf-8")
+    out = tmp_path / "run.xlf"
+    upper = lambda texts, _: [t.upper() for t in texts]  # noqa: E731
+    report = translate_file(tmp_path / "in.xlf", out, upper, overwrite=overwrite).report
+    written = etree.parse(str(out)).getroot()
+    assert [t.text for t in written.iter(f"{NS20}target")] == targets
+    assert report.drafts_kept == (0 if overwrite else 1)
+    assert report.translated_before == 0
+    summary = report.summary()
+    if said is None:
+        assert "draft" not in summary
+    else:
+        assert (
+            "1 draft kept as written (a target the file marks not translated yet: XLIFF "
+            "initial or new; --overwrite translates it)"
+        ) in summary
+    assert [r.target for r in read_xliff(tmp_path / "in.xlf")] == []  # a draft is not learnt
+
+
+def test_a_12_draft_is_kept_as_a_20_one_is(tmp_path: Path) -> None:
+    """1.2's new with a target not its source copied is a draft too (Xcode's copy is not)."""
+    units = (
+        '<trans-unit id="1"><source>Pay now</source><target state="new">Jetzt zahlen</target>'
+        '</trans-unit><trans-unit id="2"><source>Quit</source><target state="new">Quit</target>'
+        "</trans-unit>"
+    )
+    document = opened(tmp_path, xliff12(units))
+    assert [u.key for u in document.pending()] == ["1"]
+    assert document.drafts() == 1
+    assert [u.key for u in document.pending(overwrite=True)] == ["0", "1"]
+
+
+@pytest.mark.parametrize("mark_fuzzy", [True, False])
+def test_a_reviewed_segment_with_an_empty_target_is_filled_for_review(
+    tmp_path: Path, mark_fuzzy: bool
+) -> None:
+    """Regression trial phrase, session 68: a state="reviewed" segment with <target/> was
+    filled and, with --no-fuzzy, written translated as if confirmed; no text was signed off,
+    so it is marked for review whatever the run asks, and said."""
+    units = (
+        '<unit id="u1"><segment id="1" state="reviewed"><source>Pay now</source><target/>'
+        "</segment></unit>"
+    )
+    document = opened(tmp_path, xliff20(units))
+    [unit] = document.pending()
+    document.fill({unit.key: "Jetzt bezahlen"}, mark_fuzzy=mark_fuzzy)
+    [segment] = saved(document, tmp_path).iter(f"{NS20}segment")
+    assert (segment.get("state"), segment.get("subState")) == ("translated", "ltmt:mt")
+    assert document.review_notes() == [
+        "1 segment marked reviewed or final with an empty target (u1): filled and marked for "
+        "review (no text was signed off); confirm them in the CAT tool"
+    ]
