@@ -7,6 +7,13 @@ pair's text as the match's target does (``Klicken Sie auf Weiter, um fortzufahre
 while the pair's text alone came out otherwise (``Next`` → ``Nächster``): that translation was
 not found in the sentence, and was put in beside ``Weiter``. The match's words for the pair
 (``Weiter``) are the ones the sentence holds.
+
+A match without pairs gives a pair's words where the pair stands at an edge of the segment
+(its first or last words) and the match's source has the same words at the same edge: as many
+words of its target's edge (``<sc/>Your order<ec/> has been shipped.<ph/>Track it ...`` after
+``Your order has been shipped.`` → ``Ihre Bestellung wurde versandt.``: ``Ihre Bestellung``).
+Without them, ``Your order`` alone (``Deine Reihenfolge``) was not found in the sentence and
+was put in before ``Ihre Bestellung``, which then said it twice.
 """
 
 from __future__ import annotations
@@ -19,6 +26,10 @@ from ltmt.text import collapse_space
 
 # the names of a pair's opening tags (``<b>``, ``<g id="1" ctype="x-b">``, ``[b]``, stacked ones)
 _TAG_NAME = re.compile(r"[<\[]\s*([^\s/>=\]]+)")
+# a word (for comparing a pair's words with a match's), a tag, and an edge's punctuation
+_WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
+_TAG = re.compile(r"<[^<>]*>")
+_EDGE_MARKS = re.compile(r"^[^\w]+|[^\w]+$")
 
 
 def words_in_matches(paired: PairedText, matches: Sequence[tuple[str, str]]) -> list[str]:
@@ -28,11 +39,34 @@ def words_in_matches(paired: PairedText, matches: Sequence[tuple[str, str]]) -> 
     no match has one."""
     sides = [(strip_pairs(source), strip_pairs(target)) for source, target in matches]
     known = [(source, target) for source, target in sides if source and target]
+    plain = [(source, target) for source, target in matches if strip_pairs(source) is None]
     return [
         next(filter(None, (_words_of(pair, source, target) for source, target in known)), "")
+        or next(filter(None, (_edge_words(pair, paired, s, t) for s, t in plain)), "")
         for pair in paired.pairs
         if not pair.token
     ]
+
+
+def _edge_words(pair: Pair, paired: PairedText, source: str, target: str) -> str:
+    """The words at the edge of a match's ``target`` (no pairs) that stand for ``pair``: where
+    the pair's words are the first (or last) words of ``paired.text`` and of the match's
+    ``source``, which has more, as many first (last) words of ``target``; else ``""``."""
+    words = _words(pair.inner)
+    count = len(words)
+    text, matched, translated = _words(paired.text), _words(source), target.split()
+    if not count or len(matched) <= count or len(translated) <= count:
+        return ""
+    if text[:count] == words == matched[:count]:
+        return _EDGE_MARKS.sub("", " ".join(translated[:count]))
+    if text[-count:] == words == matched[-count:]:
+        return _EDGE_MARKS.sub("", " ".join(translated[-count:]))
+    return ""
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``, case-folded, without tags or punctuation."""
+    return _WORD.findall(_TAG.sub(" ", text).casefold())
 
 
 def _words_of(pair: Pair, source: PairedText, target: PairedText) -> str:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from ltmt.formats.match_pairs import words_in_matches
-from ltmt.formats.paired_tags import strip_pairs
+from ltmt.formats.paired_tags import place_pairs, strip_pairs
 
 MATCH = ("Click <b>Next</b> to continue.", "Klicken Sie auf <b>Weiter</b>, um fortzufahren.")
+SHIPPED = ("Your order has been shipped.", "Ihre Bestellung wurde versandt.")
+CART = ("Your cart is empty.", "Ihr Warenkorb ist leer.")
 
 
 @pytest.mark.parametrize(
@@ -32,9 +34,38 @@ MATCH = ("Click <b>Next</b> to continue.", "Klicken Sie auf <b>Weiter</b>, um fo
         ),
         # a pair kept as written has no words to find
         ('<g id="1">Next</g> <code>ls</code>', [MATCH], ["Weiter"]),
+        # a match without pairs: the pair's words at the same edge of the segment and of the
+        # match's source give as many words of its target's edge
+        (
+            '<sc id="1"/>Your order<ec startRef="1"/> has been shipped.<ph id="3"/>Track it.',
+            [CART, SHIPPED],
+            ["Ihre Bestellung"],
+        ),
+        ('Your order has been <g id="1">shipped</g>.', [SHIPPED], ["versandt"]),
+        ('Your <g id="1">order</g> has been shipped.', [SHIPPED], [""]),  # at no edge
+        ('<g id="1">Your cart</g> is full.', [SHIPPED], [""]),  # not the match's words
     ],
 )
 def test_words_in_matches(source: str, matches: list[tuple[str, str]], expected: list[str]) -> None:
     paired = strip_pairs(source)
     assert paired is not None
     assert words_in_matches(paired, matches) == expected
+
+
+def test_a_pair_at_the_edge_goes_around_the_words_a_plain_match_gives_it() -> None:
+    """Regression trial phrase, session 68: ``<sc/>Your order<ec/> has been shipped.`` fused
+    with the match ``Your order has been shipped.`` came out ``<sc/>Deine Reihenfolge<ec/>
+    Ihre Bestellung wurde verschifft.``: the pair's own translation was not in the sentence and
+    was put in before the words that already said it."""
+    source = '<sc id="1"/>Your order<ec startRef="1"/> has been shipped.'
+    paired = strip_pairs(source)
+    assert paired is not None
+    remembered = words_in_matches(paired, [SHIPPED])
+    placed = place_pairs(
+        paired, "Ihre Bestellung wurde verschifft.", ["Deine Reihenfolge"], remembered
+    )
+    assert placed == '<sc id="1"/>Ihre Bestellung<ec startRef="1"/> wurde verschifft.'
+    # without a match (the model dropped the words) its own translation is still put in
+    assert place_pairs(paired, "Wurde verschifft.", ["Ihre Bestellung"]) == (
+        '<sc id="1"/>Ihre Bestellung<ec startRef="1"/> Wurde verschifft.'
+    )
