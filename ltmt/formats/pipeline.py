@@ -431,7 +431,10 @@ def _translate_chunk(
             {_entry_of(o.unit) for o in filled if o.unit.key in matched} & flagged
         )
     if mark_fuzzy and document.format == "xliff":  # 1.2 needs-review-*, 2.0 ltmt's subState
-        result.report.units_marked_for_review += sum(o.unit.key not in approved for o in filled)
+        marked = sum(o.unit.key not in approved for o in filled)
+        result.report.units_marked_for_review += marked
+        if getattr(document, "version", 1) == 2:  # 2.0 has no review state: said apart
+            result.report.segments_20_marked += marked
     if isinstance(document, CodesPutBack):
         _count_codes_put_back(document, filled, result.report)
     if isinstance(document, LengthLimited):

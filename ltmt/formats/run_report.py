@@ -82,8 +82,10 @@ state 2.0 ``initial`` or 1.2 ``new`` that is not the source copied), kept as wri
 ``msgfmt`` and the tools that read PO leave out of the compiled catalog until a reviewer removes
 the flag: the summary says so; ``entries_fuzzy_exact`` of them 100 % memory matches of their
 own context, which ``--exact-approved`` writes unflagged. ``units_marked_for_review``: the
-XLIFF units this run filled and marked for review (1.2 ``needs-review-translation``, 2.0 an
-ltmt ``subState``), which ``--no-fuzzy`` writes unmarked: the summary says so.
+XLIFF units (2.0: segments) this run filled and marked for review (1.2
+``needs-review-translation``, 2.0 an ltmt ``subState``), which ``--no-fuzzy`` writes unmarked:
+the summary says so; ``segments_20_marked`` of them 2.0 segments, said apart: 2.0 has no review
+state, so they are ``translated`` with a ``subState`` that other tools show as translated.
 ``source_changed``: of the units translated, those for which an existing output held what
 ltmt wrote there for an earlier source (:mod:`ltmt.formats.output_sources`), or what the
 user's memory holds for one (:mod:`ltmt.formats.changed_sources`).
@@ -182,6 +184,7 @@ class RunReport:
     entries_marked_fuzzy: int = 0  # PO entries filled and flagged fuzzy (not fuzzy matches)
     entries_fuzzy_exact: int = 0  # of them, 100 % matches of their context (--exact-approved's)
     units_marked_for_review: int = 0  # XLIFF units filled and marked for review
+    segments_20_marked: int = 0  # of them, XLIFF 2.0 segments (translated + an ltmt subState)
     signed_off: int = 0
     drafts_kept: int = 0
     no_source: int = 0
@@ -443,12 +446,19 @@ class RunReport:
             )
         if self.over_limit:
             parts.append(f"{self.over_limit} longer than their length limit (shorten them)")
-        if self.units_marked_for_review:
-            units = counted(self.units_marked_for_review, "unit")
+        if self.units_marked_for_review > self.segments_20_marked:
+            units = counted(self.units_marked_for_review - self.segments_20_marked, "unit")
             parts.append(
-                f"{units} marked for review (XLIFF needs-review-translation; 2.0: an ltmt "
-                f"subState): a reviewer confirms them in the CAT tool; {unflagged} writes them "
-                "unmarked"
+                f"{units} marked for review (XLIFF needs-review-translation): a reviewer "
+                f"confirms them in the CAT tool; {unflagged} writes them unmarked"
+            )
+        if self.segments_20_marked:
+            segments = counted(self.segments_20_marked, "XLIFF 2.0 segment")
+            parts.append(
+                f'{segments} written state="translated" with subState ltmt:mt (ltmt:exact-match '
+                "for a 100 % memory match): 2.0 has no review state, so Phrase and other 2.0 "
+                f"tools show them as translated; review them there; {unflagged} leaves the "
+                "subState out"
             )
         if self.plural_identical:
             entries = counted(self.plural_identical, "plural entry", "plural entries")

@@ -339,11 +339,39 @@ def test_the_units_marked_for_review_are_counted_and_said(
     assert report.units_marked_for_review == marked
     assert out.read_text("utf-8").count("needs-review-translation") == marked
     said = (
-        "2 units marked for review (XLIFF needs-review-translation; 2.0: an ltmt subState): a "
-        "reviewer confirms them in the CAT tool; --no-fuzzy writes them unmarked"
+        "2 units marked for review (XLIFF needs-review-translation): a reviewer confirms them "
+        "in the CAT tool; --no-fuzzy writes them unmarked"
     )
     assert (said in report.summary()) is mark_fuzzy
     assert report.as_dict()["units_marked_for_review"] == marked
+    assert "2.0" not in report.summary()
+
+
+def test_xliff20_segments_are_counted_as_segments_and_said_to_have_no_review_state(
+    tmp_path: Path,
+) -> None:
+    """Regression trial phrase, session 68: 2.0 output said "8 units marked for review (XLIFF
+    needs-review-translation; 2.0: an ltmt subState)", counting segments (two in a unit) and
+    not saying that 2.0 tools such as Phrase show state="translated" as done."""
+    from ltmt.formats.pipeline import translate_file
+
+    units = (
+        '<unit id="a"><segment id="1"><source>Save.</source></segment><segment id="2">'
+        '<source>Quit.</source></segment></unit><unit id="b"><segment id="1" state="final">'
+        "<source>Open</source><target>Öffnen</target></segment></unit>"
+    )
+    (tmp_path / "in.xlf").write_text(xliff20(units), "utf-8")
+    out = tmp_path / "run.xlf"
+    report = translate_file(tmp_path / "in.xlf", out, lambda t, _: t).report
+    assert (report.units_marked_for_review, report.segments_20_marked) == (2, 2)
+    assert out.read_text("utf-8").count('subState="ltmt:mt"') == 2
+    summary = report.summary()
+    assert (
+        '2 XLIFF 2.0 segments written state="translated" with subState ltmt:mt (ltmt:exact-match '
+        "for a 100 % memory match): 2.0 has no review state, so Phrase and other 2.0 tools show "
+        "them as translated; review them there; --no-fuzzy leaves the subState out"
+    ) in summary
+    assert "needs-review-translation" not in summary
 
 
 DRAFTS_20 = (
