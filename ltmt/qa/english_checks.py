@@ -16,7 +16,9 @@ placeholders and quoted items (a label kept as the app shows it) are not read; n
 the translation writes small (a command, a keyword: ``for``, ``done``, ``add``) or one
 inside a sentence of the source (a name, a term German keeps in English: ``Sun Type 6``,
 ``für Principal %s``), nor a translation that copies its source (the ``copied`` check's). A
-note: a brand or a term the glossary keeps in English may be such a word. On l10n's 45,339
+word of a glossary term whose target keeps it (``Old Tom`` → ``Old Tom``: :func:`kept_by_terms`,
+given as the metadata's :data:`KEPT_WORDS`) passes too; a brand no glossary lists may still be
+such a word. On l10n's 45,339
 references (train and dev tests) it notes 86, most such terms (``Principal``; session 67, by
 hand, and counted again by its review run once the loans were listed).
 """
@@ -24,10 +26,16 @@ hand, and counted again by its review run once the loans were listed).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Collection, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from ltmt.formats.placeholder_syntax import without_placeholders
+
+if TYPE_CHECKING:
+    from ltmt.terminology.terms import Term
+
+# an entry's metadata key: the words its glossary keeps in English (:func:`kept_by_terms`)
+KEPT_WORDS = "kept_words"
 
 EN_COMMON = 4.5  # wordfreq Zipf: English writes the word at least 30 times a million words
 GAP = 1.0  # ... and German ten times less often at least
@@ -77,8 +85,8 @@ _WORD = re.compile(r"(?<![\w\-/.@$%])[A-Za-z][a-z]{2,}(?![\w\-/@])")
 
 def english_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """A note naming the common English words of ``source`` that ``target`` copies
-    (:func:`copied_english`)."""
-    words = copied_english(source, target)
+    (:func:`copied_english`), less those a glossary term keeps (``metadata[KEPT_WORDS]``)."""
+    words = copied_english(source, target, metadata.get(KEPT_WORDS, ()))
     if not words:
         return []
     listed = ", ".join(repr(word) for word in words)
@@ -88,9 +96,20 @@ def english_problems(source: str, target: str, metadata: Mapping[str, Any]) -> l
     ]
 
 
-def copied_english(source: str, target: str) -> list[str]:
+def kept_by_terms(terms: Iterable[Term]) -> frozenset[str]:
+    """The words, case-folded, that a glossary term's target writes as its source does: a
+    name or a term kept in English (``Old Tom`` → ``Old Tom``: ``old``, ``tom``)."""
+    from ltmt.spelling import words_of
+
+    return frozenset(
+        word for term in terms for word in words_of([term.source]) & words_of([term.target])
+    )
+
+
+def copied_english(source: str, target: str, kept: Collection[str] = ()) -> list[str]:
     """The words of ``target`` that ``source`` has too (in any case) and that are common
-    English, not German (module docstring), each once, in order."""
+    English, not German (module docstring), each once, in order; ``kept``: case-folded words
+    that pass (a glossary's, :func:`kept_by_terms`)."""
     from wordfreq import zipf_frequency
 
     from ltmt.word_tables import english_zipf, target_words
@@ -111,7 +130,7 @@ def copied_english(source: str, target: str) -> list[str]:
 
     def english_only(word: str) -> bool:  # common English that German does not write
         folded = word.casefold()
-        if word.islower() or folded not in source_words or folded in german:
+        if word.islower() or folded not in source_words or folded in german or folded in kept:
             return False
         english = english_zipf(folded)
         return english >= EN_COMMON and english - float(zipf_frequency(folded, "de")) >= GAP

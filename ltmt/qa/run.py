@@ -18,6 +18,7 @@ from ltmt.qa.catalog_checks import (
     spelling_findings,
     term_findings,
 )
+from ltmt.qa.english_checks import KEPT_WORDS, kept_by_terms
 from ltmt.qa.findings import (
     CHECKS,
     SEVERITIES,
@@ -184,12 +185,19 @@ def check_pairs(
     translated = [record for record in records if record.target.strip()]
     report.entries = entries_of(translated) + sum(p.no_pair for p in form_problems)
     report.untranslated = len(records) - len(translated) if untranslated is None else untranslated
+    matcher = None
+    if {"glossary", "spelling", "english"} & set(names):  # the checks that read the terms
+        matcher = term_matcher(memory, user, user_glossary, glossary)
+    # the words a glossary keeps in English (a name: Old Tom → Old Tom) are no English left
+    kept = kept_by_terms(matcher.terms) if matcher is not None else frozenset()
     findings: list[Finding] = []
     for n, record in enumerate(translated):
         here: list[Finding] = []
         metadata = record.metadata  # with the target language, where given
         if language and TARGET_LANGUAGE not in metadata:
             metadata = {**metadata, TARGET_LANGUAGE: language}
+        if kept:
+            metadata = {**metadata, KEPT_WORDS: kept}
         for name in names:
             check = PAIR_CHECKS.get(name)
             # a format string's or an ICU message's problems are its placeholders': said once
@@ -225,9 +233,6 @@ def check_pairs(
             pairs = ((record.source, record.target) for record in translated)
             table, whose = quote_table(pairs), "most of the file's entries"
         findings += quote_findings(translated, table, whose)
-    matcher = None
-    if "glossary" in names or "spelling" in names:
-        matcher = term_matcher(memory, user, user_glossary, glossary)
     if "glossary" in names:
         if matcher is None:
             report.not_run["glossary"] = "no glossary terms (the user's, or a glossary given)"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.qa.english_checks import copied_english, english_problems
+from ltmt.qa.english_checks import KEPT_WORDS, copied_english, english_problems, kept_by_terms
 from ltmt.qa.findings import CHECKS
 from ltmt.qa.pair_checks import PAIR_CHECKS
+from ltmt.terminology.terms import Term
 
 
 @pytest.mark.parametrize(
@@ -44,3 +45,13 @@ def test_the_english_check_is_a_note_that_says_what_to_do():
     ]
     assert PAIR_CHECKS["english"] is english_problems
     assert CHECKS["english"].severity == "note"
+
+
+def test_a_word_a_glossary_term_keeps_in_english_passes():
+    """Narrative trial: ``Old Tom`` → ``Old Tom`` in the glossary, and every ``Old Tom: ...``
+    line was noted for keeping the English 'Old'; now the term's kept words pass."""
+    kept = kept_by_terms([Term("Old Tom", "Old Tom"), Term("lighthouse", "Leuchtturm")])
+    assert kept == {"old", "tom"}
+    source, target = "Old Tom: That will be {$gold} gold.", "Old Tom: Das macht {$gold} Gold."
+    assert copied_english(source, target) == ["Old"]
+    assert english_problems(source, target, {KEPT_WORDS: kept}) == []

@@ -322,3 +322,10 @@ def test_a_finding_whose_line_is_known_is_said_by_its_line() -> None:
     assert at_line.line() == "django.po:58: error [format] lacks %s"
     qt = replace(finding, position="app_de.ts: message 18, variant 1", line_number=9)
     assert qt.line().startswith("app_de.ts: message 18, variant 1: error")
+
+
+def test_the_english_check_passes_a_name_the_glossary_keeps():
+    records = [PairRecord("Old Tom: The lighthouse?", "Old Tom: Der Leuchtturm?")]
+    assert check_pairs(records, checks=["english"]).by_check() == {"english": 1}
+    glossary = [Term("Old Tom", "Old Tom")]
+    assert not check_pairs(records, checks=["english"], glossary=glossary).findings
