@@ -797,7 +797,9 @@ def search(
 ) -> None:
     """Print the best fuzzy matches of TEXT in --user's memory, best first (score 0-100): score,
     id, source and target, and the pair's context where it has one (a PO msgctxt, a string's
-    key), which tells apart the translations of one source."""
+    key), which tells apart the translations of one source; a pair imported from Markdown as
+    Markdown writes it (--json: as stored)."""
+    from ltmt.formats.markdown_inline import shown
     from ltmt.memory.layout import context_of
 
     if not text.strip():
@@ -823,6 +825,6 @@ def search(
         typer.echo(f"ltmt: no match for {text!r} in {user}'s memory", err=True)
     for m in matches:
         context = context_of(m.segment.metadata)
-        columns = [m.segment.source, m.segment.target, *([context] if context else [])]
-        shown = "\t".join(_one_line(column) for column in columns)
-        typer.echo(f"{m.score:6.2f}\t{m.segment.id}\t{shown}")
+        pair = [shown(m.segment.source), shown(m.segment.target)]  # a Markdown pair as written
+        line = "\t".join(_one_line(column) for column in [*pair, *([context] if context else [])])
+        typer.echo(f"{m.score:6.2f}\t{m.segment.id}\t{line}")

@@ -68,6 +68,8 @@ _RAW_LOOKALIKE = re.compile(
     r'|^(<img src="[^"]*" alt="[^"]*"(?: title="[^"]*")?\s*)(/>)$'
 )
 _RAW_MARK = ' data-md="html"'
+# ltmt's own mark on a tag of a Markdown block's tagged form: no file writes it
+_OWN_MARK = re.compile(r'<[a-z]+ data-md="')
 _BREAK = re.compile(r"<br/>")  # a hard break's form (inline HTML's <br> stays as written)
 _OPENING = {"strong_open": "<b>", "em_open": "<i>", "s_open": "<s>"}
 _CLOSING = {"strong_close": "</b>", "em_close": "</i>", "s_close": "</s>"}
@@ -291,6 +293,13 @@ def markdown(text: str, hard_break: str | None = "\\", continuation: str = "") -
     text = _BREAK.sub(lambda _: line_break, text)
     text = _plain(text)
     return re.sub("\0(\\d+)\0", lambda m: codes[int(m.group(1))], text)
+
+
+def shown(text: str) -> str:
+    """``text`` as its user wrote it, for a message or a listing: a Markdown block's tagged
+    form, which ltmt's own ``data-md`` marks tell (a memory imported from Markdown stores it),
+    as Markdown (:func:`markdown`); any other text as it is (a ``<b>`` of HTML stays)."""
+    return markdown(text) if _OWN_MARK.search(text) else text
 
 
 def kept_as_written(tagged: str) -> list[str]:

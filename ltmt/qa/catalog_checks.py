@@ -204,6 +204,7 @@ def memory_findings(records: Sequence[PairRecord], memory: Memory, user: str) ->
     context, or whose context is its key (``metadata["context_is_key"]``: a JSON or YAML
     message's name, ``actions.save`` beside a pair of ``toolbar.save_button``), is compared
     with the pairs of any."""
+    from ltmt.formats.markdown_inline import shown
     from ltmt.formats.unit_translation import shares_place
 
     prefer = [dict(record.metadata) for record in records]
@@ -231,7 +232,7 @@ def memory_findings(records: Sequence[PairRecord], memory: Memory, user: str) ->
                     "memory",
                     n,
                     record,
-                    f"{user}'s memory translates this source as {stored[0]!r}"
+                    f"{user}'s memory translates this source as {shown(stored[0])!r}"
                     + (" in this context" if own and len(own) < len(exact) else "")
                     + (f" (and {counted(others, 'other way')})" if others else ""),
                 )

@@ -2507,3 +2507,20 @@ def test_columns_of_a_folder_are_refused_with_what_to_do(
         f"ltmt: error: --columns names the columns of one CSV table, and {folder} is a "
         "folder: import the table's file with --columns, or the folder without it\n"
     )
+
+
+def test_search_shows_a_pair_imported_from_markdown_as_markdown(
+    capsys: pytest.CaptureFixture[str], store: str
+) -> None:
+    with Memory(store) as memory:
+        memory.add(
+            "u1",
+            'Run <code data-md="raw">{{ x }}</code>',
+            'Starte <code data-md="raw">{{ x }}</code>',
+        )
+    code, out, _ = ltmt(capsys, "memory", "search", "-u", "u1", "Run", "--memory-dir", store)
+    assert (code, out[6:]) == (0, "\t1\tRun {{ x }}\tStarte {{ x }}\n")
+    code, out, _ = ltmt(
+        capsys, "memory", "search", "-u", "u1", "Run", "--json", "--memory-dir", store
+    )
+    assert (code, json.loads(out)[0]["target"]) == (0, 'Starte <code data-md="raw">{{ x }}</code>')

@@ -694,3 +694,16 @@ def test_a_similar_source_translated_as_another_entry_word_for_word_is_found():
 )
 def test_sources_that_may_share_a_translation_are_not_found(records):
     assert shared_translation_findings(records) == []
+
+
+def test_a_markdown_translation_the_memory_holds_is_shown_as_markdown(memory):
+    """Jekyll trial: the memory's target was printed in ltmt's tagged form (``<code
+    data-md="raw">{{ site.baseurl }}</code>``); now as Markdown writes it."""
+    tagged = '<code data-md="raw">{% link a.md %}</code>'
+    memory.add("u1", f"See **the guide** at {tagged}.", f"Siehe <b>die Anleitung</b> {tagged}.")
+    [finding] = memory_findings(
+        [record(1, f"See **the guide** at {tagged}.", f"Siehe {tagged}.")], memory, "u1"
+    )
+    assert finding.message == (
+        "u1's memory translates this source as 'Siehe **die Anleitung** {% link a.md %}.'"
+    )
