@@ -93,13 +93,20 @@ def add(
     case_sensitive: bool = typer.Option(
         False, "--case-sensitive", help="The source matches only with this case."
     ),
+    gender: str = typer.Option(
+        "",
+        "--gender",
+        help="The German gender of the target's noun, m, f or n (der, die, das): qa checks "
+        "the articles and adjective endings before it.",
+    ),
     memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Add (or replace) one term of --user's glossary; a term already there keeps its targets
     not to use (from a TBX import), less the new target."""
     source, target = _only_one(sources, "--source"), _only_one(targets, "--target")
-    term = Term(source, target, note, case_sensitive)  # one that cannot be stored makes no store
+    # one that cannot be stored (a --gender of another value) makes no store
+    term = Term(source, target, note, case_sensitive, gender=gender)
     _warn_function_words("--source", [term])
     with open_store(memory_dir, key_file, user=user) as memory:
         update = memory.glossary(user).add_terms([term])

@@ -10,7 +10,11 @@ tables), and names the places whose adjective ending agrees in no case they allo
 back where it cannot tell: a determiner that itself agrees in no reading is another phrase's
 ("Der Arzt, dem unerwünschte Ereignisse gemeldet werden"), a word of adjective shape before the
 target without a determiner ("alle", "dasselbe") may be one the table lacks, a noun followed by
-other letters is a compound's head, and a target of unknown gender is not read.
+other letters is a compound's head, and a target of unknown gender is not read. A target that
+is one noun (``Tab``, masculine in the glossary) is read at its first place by its determiner
+and the adjectives between (:func:`~ltmt.terminology.agreement.agreeing_variants`): "in einer
+neuen Tab" would be "in einem neuen Tab" (a noun German writes alike in the plural, "Ordner",
+is not: "die Ordner" may be one).
 :func:`unknown_gender_articles` names a target of unknown gender led by a determiner instead
 ("Die Akku" for "the battery", glossary ``Akku``: the article is the gender of the word the
 model wrote, "Batterie"): no source of ltmt's knows its gender (the glossary's ``gender``
@@ -29,6 +33,7 @@ from ltmt.terminology.agreement import (
     DER_STEMS,
     EIN_STEMS,
     GOVERNED,
+    agreeing_variants,
     governing_preposition,
     is_adjective,
     phrase_before,
@@ -74,6 +79,8 @@ def disagreements(text: str, target: str, given: str = "") -> list[Disagreement]
     adjectives and a noun of known gender (``given``: the glossary's, else the table's)."""
     gender = gender_of(target, given)
     pattern = _pattern(target)
+    if gender is not None and pattern is None:
+        return _noun_disagreements(text, target, gender)
     if gender is None or pattern is None:
         return []
     noun = target.rsplit(" ", 1)[-1]
@@ -86,6 +93,26 @@ def disagreements(text: str, target: str, given: str = "") -> list[Disagreement]
         if endings and not {place[name] for name in _ending_groups(place)} <= endings:
             found.append(_disagreement(text, place, start, endings))
     return found
+
+
+def _noun_disagreements(text: str, target: str, gender: str) -> list[Disagreement]:
+    """The first place of the one-noun ``target`` in ``text`` where its determiner (and the
+    adjectives after it) agree with no case of a singular of ``gender`` there (module
+    docstring), as one :class:`Disagreement`; none where it agrees, or cannot be told."""
+    if " " in target or not target[:1].isupper() or target.endswith(ZERO_PLURAL_AFTER):
+        return []
+    place = re.search(rf"(?<![\w-]){re.escape(target)}(?![\w-])", text)
+    if place is None:
+        return []
+    determiner, _ = phrase_before(text, place.start())
+    if determiner is None:  # an adjective alone ("neuen Tab") may be another phrase's
+        return []
+    preposition = governing_preposition(text, determiner.start())
+    start = determiner.start() if preposition is None else preposition.start()
+    variants = agreeing_variants(text[: place.end()], target, gender)
+    if not variants:
+        return []
+    return [Disagreement(text[start : place.end()], tuple(v[start:] for v in variants))]
 
 
 def unknown_gender_articles(text: str, target: str, given: str = "") -> list[str]:

@@ -520,3 +520,20 @@ def test_importing_function_word_terms_warns_and_keeps_them(tmp_path: Path, caps
     )
     with Memory(store) as memory:
         assert [t.source for t in memory.glossary("u1").terms()] == ["you", "your"]
+
+
+def test_add_sets_a_gender_and_refuses_another_value(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    store = str(tmp_path / "store")
+    add = ["glossary", "add", "-u", "u1", "--source", "tab", "--target", "Tab"]
+    code, _, err = ltmt(capsys, *add, "--gender", "x", "--memory-dir", store)
+    assert (code, err) == (
+        1,
+        "ltmt: error: gender 'x' is not one of m, f, n or der, die, das; write one or leave it "
+        "empty\n",
+    )
+    assert not (tmp_path / "store").exists()
+    assert ltmt(capsys, *add, "--gender", "m", "--memory-dir", store)[0] == 0
+    with Memory(store) as memory:
+        assert memory.glossary("u1").terms() == [Term("tab", "Tab", gender="m")]

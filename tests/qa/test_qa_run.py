@@ -329,3 +329,13 @@ def test_the_english_check_passes_a_name_the_glossary_keeps():
     assert check_pairs(records, checks=["english"]).by_check() == {"english": 1}
     glossary = [Term("Old Tom", "Old Tom")]
     assert not check_pairs(records, checks=["english"], glossary=glossary).findings
+
+
+def test_the_glossary_check_reads_a_one_noun_terms_gender():
+    records = [PairRecord("Open $Url$ in a new tab", "Open $Url$ in einer neuen Tab", "entry 1")]
+    glossary = [Term("Tab", "Tab", gender="m")]
+    report = check_pairs(records, checks=["glossary"], glossary=glossary, language="de")
+    assert [f.message for f in report.findings] == [
+        "'in einer neuen Tab' does not agree, 'in einen neuen Tab' or 'in einem neuen Tab' would "
+        "('tab' is 'Tab' in the glossary)"
+    ]

@@ -92,3 +92,25 @@ def test_a_target_of_unknown_gender_or_without_adjectives_is_not_read():
     assert disagreements("ein unerwünschter Xyzzq", "unerwünschtes Xyzzq") == []
     assert disagreements("ein Git Depot", "Git Depot") == []
     assert disagreements("die Ordner", "Ordner") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # chromeext trial: glossary Tab,Tab,m and qa passed 'in einer neuen Tab'
+        (
+            "Open $Url$ in einer neuen Tab",
+            [("in einer neuen Tab", ("in einen neuen Tab", "in einem neuen Tab"))],
+        ),
+        ("Die Tab ist offen", [("Die Tab", ("Der Tab", "Den Tab"))]),
+        ("Öffnen in einem neuen Tab", []),
+        ("Schließen Sie diesen Tab", []),
+        ("Neuen Tab öffnen", []),  # no determiner: not read
+    ],
+)
+def test_a_one_noun_targets_determiner_agrees_with_its_gender(text, found):
+    assert [(d.written, d.expected) for d in disagreements(text, "Tab", "m")] == found
+
+
+def test_a_noun_written_alike_in_the_plural_is_not_read_alone():
+    assert disagreements("Die Ordner sind leer", "Ordner", "m") == []
