@@ -96,11 +96,12 @@ output was its source copied (Docusaurus' ``write-translations``), not a transla
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ltmt.fusion.match_markup import without_markup_tags
-from ltmt.wording import counted, kept_as_is, shortened
+from ltmt.wording import counted, first_few, kept_as_is, shortened
 
 _BLANKS = re.compile(r"(?<=\S)  +(?=\S)")  # spaces a tag left out stood between
 
@@ -115,9 +116,10 @@ def _name_first(examples: list[str], text: str) -> None:
         examples.append(text)
 
 
-def _check_them(count: int, examples: list[str]) -> str:
-    """``check them: 'a', 'b', ...``: the ``examples`` named of ``count`` units."""
-    named = ", ".join(repr(shortened(text, 40)) for text in examples)
+def _check_them(count: int, examples: list[str], quoted: bool = True) -> str:
+    """``check them: 'a', 'b', ...``: the ``examples`` named of ``count`` units (not
+    ``quoted``: each written as it is, its quotes its own)."""
+    named = ", ".join(repr(shortened(text, 40)) if quoted else text for text in examples)
     more = ", ..." if count > len(examples) else ""
     return f"check them: {named}{more}"
 
@@ -155,6 +157,7 @@ class RunReport:
     sentence_split: int = 0  # short lines of several sentences given to the model one at a time
     cut: int = 0
     sentences_lost: int = 0
+    sentences_lost_examples: list[str] = field(default_factory=list)
     plural_identical: int = 0
     copied: int = 0
     partly_copied: int = 0  # a sentence of the source left as it is, the others translated
@@ -248,11 +251,18 @@ class RunReport:
         self.terms_at_end += 1
         _name_first(self.terms_at_end_examples, source)
 
-    def term_leftover_in(self, source: str) -> None:
-        """Count an output whose glossary target stands beside a leftover of the model's own
-        words for the term of ``source``; the first few are named."""
+    def term_leftover_in(self, source: str, words: Sequence[str]) -> None:
+        """Count an output whose glossary target stands beside ``words``, a leftover of the
+        model's own words for the term of ``source``; the first few are named, each with its
+        words (``'Nahr' in 'Close tabs after saving'``)."""
         self.terms_with_leftovers += 1
-        _name_first(self.terms_with_leftovers_examples, source)
+        left = first_few(repr(word) for word in words)
+        _name_first(self.terms_with_leftovers_examples, f"{left} in {shortened(source, 40)!r}")
+
+    def sentences_lost_in(self, source: str) -> None:
+        """Count an output that lost a sentence of its ``source``; the first few are named."""
+        self.sentences_lost += 1
+        _name_first(self.sentences_lost_examples, source)
 
     def numbers_not_repairable_in(self, count: int, name: str) -> None:
         """Count ``count`` units of one entry whose numbers could not be repaired; the first few
@@ -305,6 +315,7 @@ class RunReport:
             (self.names_kept_examples, other.names_kept_examples),
             (self.terms_at_end_examples, other.terms_at_end_examples),
             (self.terms_with_leftovers_examples, other.terms_with_leftovers_examples),
+            (self.sentences_lost_examples, other.sentences_lost_examples),
             (self.not_repairable_examples, other.not_repairable_examples),
             (self.invalid_sources_examples, other.invalid_sources_examples),
             (self.words_lost_between_examples, other.words_lost_between_examples),
@@ -401,7 +412,8 @@ class RunReport:
                 f"{counted(self.split, 'long segment')} split, {self.cut} cut at the model's limit"
             )
         if self.sentences_lost:
-            parts.append(f"{self.sentences_lost} lost a sentence of their source (check them)")
+            check = _check_them(self.sentences_lost, self.sentences_lost_examples)
+            parts.append(f"{self.sentences_lost} lost a sentence of their source ({check})")
         if self.copied:
             check = _check_them(self.copied, self.copied_examples)
             parts.append(f"{self.copied} left as in the source by the model ({check})")
@@ -421,7 +433,9 @@ class RunReport:
                 f"its source has it ({check})"
             )
         if self.terms_with_leftovers:
-            check = _check_them(self.terms_with_leftovers, self.terms_with_leftovers_examples)
+            check = _check_them(
+                self.terms_with_leftovers, self.terms_with_leftovers_examples, quoted=False
+            )
             parts.append(
                 f"{self.terms_with_leftovers} with a glossary term beside a leftover of the "
                 f"model's own words for it ({check})"
@@ -536,6 +550,7 @@ class RunReport:
         data.pop("partly_copied_examples")
         data.pop("terms_at_end_examples")
         data.pop("terms_with_leftovers_examples")
+        data.pop("sentences_lost_examples")
         data.pop("names_kept_examples")
         data.pop("not_repairable_examples")
         data.pop("invalid_sources_examples")

@@ -51,7 +51,7 @@ from ltmt.segments import MEMORY_FREE, Match, Segment, Translation
 from ltmt.spelling import unknown_in
 from ltmt.swiss_spelling import swiss_spelling
 from ltmt.units import is_one_name, meant_as_written, split_segment
-from ltmt.wording import shortened
+from ltmt.wording import first_few, shortened
 
 if TYPE_CHECKING:
     from ltmt.terminology.terms import Term
@@ -180,14 +180,15 @@ class TranslatorFn:
             return False
         return bool(tacked_on(source, output, self.matcher.find(source)))
 
-    def term_leftover(self, source: str, output: str) -> bool:
-        """Whether ``output`` writes a glossary target of ``source`` beside what is left of the
-        model's own rendering of the term (:func:`~ltmt.terminology.term_position.leftovers`)."""
-        from ltmt.terminology.term_position import leftovers
+    def term_leftover(self, source: str, output: str) -> list[str]:
+        """The words ``output`` writes beside a glossary target of ``source`` that are left of
+        the model's own rendering of the term (none: no such word;
+        :func:`~ltmt.terminology.term_position.leftover_words`)."""
+        from ltmt.terminology.term_position import leftover_words
 
         if self.matcher is None:
-            return False
-        return bool(leftovers(source, output, self.matcher.find(source)))
+            return []
+        return leftover_words(source, output, self.matcher.find(source))
 
 
 def for_translator(
@@ -582,7 +583,7 @@ def _count(
     translation: Translation,
     terms: Callable[[str], list[tuple[int, int]]] | None = None,
     at_end: Callable[[str, str], bool] | None = None,
-    leftover: Callable[[str, str], bool] | None = None,
+    leftover: Callable[[str, str], list[str]] | None = None,
 ) -> None:
     if not outcome.unit.source.strip():  # a blank line: nothing was translated
         return
@@ -593,14 +594,17 @@ def _count(
     ):
         report.term_at_end_in(outcome.unit.source)
         report.example_of(outcome.unit.source, "glossary term placed at the end")
-    if (
-        outcome.method != "exact"
-        and leftover is not None
-        and leftover(outcome.unit.source, outcome.text)
-    ):
-        report.term_leftover_in(outcome.unit.source)
+    left = (
+        []
+        if outcome.method == "exact" or leftover is None
+        else leftover(outcome.unit.source, outcome.text)
+    )
+    if left:
+        report.term_leftover_in(outcome.unit.source, left)
         report.example_of(
-            outcome.unit.source, "glossary term beside a leftover of the model's own words for it"
+            outcome.unit.source,
+            f"glossary term beside {first_few(repr(word) for word in left)}, a leftover of the "
+            "model's own words for it",
         )
     report.units += 1
     if outcome.method == "exact":
@@ -637,7 +641,8 @@ def _count(
     report.split += split and not translation.sentence_split
     report.sentence_split += split and translation.sentence_split
     report.cut += translation.cut
-    report.sentences_lost += translation.sentences_lost
+    if translation.sentences_lost:
+        report.sentences_lost_in(outcome.unit.source)
     if not outcome.text.strip():
         report.empty += 1
     elif outcome.method != "exact" and _kept_as_name(outcome.unit.source, outcome.text):

@@ -73,21 +73,31 @@ _AFTER = r"^(-|\s+)([^\W\d_]+)"
 def leftovers(source: str, output: str, hits: Sequence[TermHit]) -> list[TermHit]:
     """Those of ``hits`` (the glossary terms of ``source``) whose target ``output`` writes
     beside a fragment of the model's own rendering of the term (module docstring)."""
-    found: list[TermHit] = []
-    for hit in hits:
-        said = {w.casefold() for w in words(source[hit.start : hit.end])}
-        target = hit.term.target
-        written = r"\s+".join(re.escape(w) + "(?:e|n|en|s|es|r|m)?" for w in target.split())
-        for match in re.finditer(rf"(?<!\w){written}(?!\w)", output, re.IGNORECASE):
-            before = re.search(_BEFORE, output[: match.start()])
-            after = re.search(_AFTER, output[match.end() :])
-            rest = output[match.end() + (after.end() if after else 0) :]
-            if (before is not None and garbled(before.group(1), source)) or (
-                after is not None and _left_after(after, rest, said, source)
-            ):
-                found.append(hit)
-                break
-    return found
+    return [hit for hit in hits if _leftover(source, output, hit) is not None]
+
+
+def leftover_words(source: str, output: str, hits: Sequence[TermHit]) -> list[str]:
+    """The fragments :func:`leftovers` finds, as ``output`` writes them (``Nahr`` of ``Nahr
+    Tabs nach dem Speichern``), one for each hit that has one, each once."""
+    found = (_leftover(source, output, hit) for hit in hits)
+    return list(dict.fromkeys(word for word in found if word is not None))
+
+
+def _leftover(source: str, output: str, hit: TermHit) -> str | None:
+    """The first word of ``output`` beside ``hit``'s target that is left of the model's own
+    rendering of the term (module docstring); None where there is none."""
+    said = {w.casefold() for w in words(source[hit.start : hit.end])}
+    target = hit.term.target
+    written = r"\s+".join(re.escape(w) + "(?:e|n|en|s|es|r|m)?" for w in target.split())
+    for match in re.finditer(rf"(?<!\w){written}(?!\w)", output, re.IGNORECASE):
+        before = re.search(_BEFORE, output[: match.start()])
+        after = re.search(_AFTER, output[match.end() :])
+        rest = output[match.end() + (after.end() if after else 0) :]
+        if before is not None and garbled(before.group(1), source):
+            return str(before.group(1))
+        if after is not None and _left_after(after, rest, said, source):
+            return str(after.group(2))
+    return None
 
 
 def _left_after(after: re.Match[str], rest: str, said: set[str], source: str) -> bool:

@@ -573,7 +573,11 @@ def test_strict_fails_a_run_with_a_translation_that_lost_a_sentence(
     source = tmp_path / "in.txt"
     source.write_text("Do not reuse. Not for injection.\n", "utf-8")
     code, _, err = run_cli(["translate", str(source), *common], capsys)
-    assert code == 0 and "1 lost a sentence of their source (check them)" in err
+    assert (
+        code == 0
+        and "1 lost a sentence of their source (check them: 'Do not reuse. Not for injection.')"
+        in err
+    )
     code, _, err = run_cli(["translate", str(source), *common, "--strict"], capsys)
     assert code == 1 and err.strip().endswith("1 that lost a sentence of their source")
 

@@ -80,3 +80,15 @@ def test_entry_name(source: str, context: str, name: str) -> None:
 def test_the_translations_kept_are_said_in_their_number(before: int, said: str) -> None:
     """One kept translation was "1 translated already, kept as they are"."""
     assert RunReport(translated_before=before).summary().endswith(said)
+
+
+def test_the_summary_names_the_segments_that_lost_a_sentence() -> None:
+    """Jekyll trial: '1 lost a sentence of their source (check them)' named no segment."""
+    report = RunReport()
+    report.sentences_lost_in("Built with Jekyll. Hosted on Pages.")
+    assert (
+        "1 lost a sentence of their source (check them: 'Built with Jekyll. Hosted on Pages.')"
+        in report.summary()
+    )
+    assert report.as_dict()["sentences_lost"] == 1
+    assert "sentences_lost_examples" not in report.as_dict()

@@ -210,24 +210,25 @@ class LeavingTranslate:
     def term_spans(self, text: str) -> list[tuple[int, int]]:
         return []
 
-    def term_leftover(self, source: str, output: str) -> bool:
+    def term_leftover(self, source: str, output: str) -> list[str]:
         from ltmt.terminology.matching import TermMatcher
-        from ltmt.terminology.term_position import leftovers
+        from ltmt.terminology.term_position import leftover_words
         from ltmt.terminology.terms import Term
 
         matcher = TermMatcher([Term("sign in", "anmelden")])
-        return bool(leftovers(source, output, matcher.find(source)))
+        return leftover_words(source, output, matcher.find(source))
 
 
 def test_a_glossary_term_beside_a_leftover_is_counted_and_named() -> None:
     """``Sign in`` came out ``Anmelden in`` and the summary and --json said nothing (Crowdin
-    trial): it is counted and named now."""
+    trial): it is counted and named now, with the leftover word (tabsaver trial: ``Nahr Tabs
+    nach dem Speichern`` was named by its source alone)."""
     report = RunReport()
     translate_units([Unit("1", "Sign in"), Unit("2", "Sign out")], LeavingTranslate(), report)
     assert report.terms_with_leftovers == 1
     assert (
         "; 1 with a glossary term beside a leftover of the model's own words for it (check "
-        "them: 'Sign in')" in report.summary()
+        "them: 'in' in 'Sign in')" in report.summary()
     )
     assert report.as_dict()["terms_with_leftovers"] == 1
     assert "terms_with_leftovers_examples" not in report.as_dict()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ltmt.terminology.matching import TermMatcher
-from ltmt.terminology.term_position import leftovers, tacked_on
+from ltmt.terminology.term_position import leftover_words, leftovers, tacked_on
 from ltmt.terminology.terms import Term
 
 MATCHER = TermMatcher(
@@ -114,3 +114,16 @@ def test_a_compound_placed_for_a_term_is_no_leftover(output, expected):
     source = "show cursor position below each window"
     found = leftovers(source, output, TermMatcher([Term("cursor", "Cursor")]).find(source))
     assert [hit.term.source for hit in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("output", "words"),
+    [
+        ("Nahr Tabs nach dem Speichern", ["Nahr"]),  # tabsaver trial: the leftover named
+        ("Tabs nach dem Speichern schließen", []),
+    ],
+)
+def test_the_leftover_word_is_named(output, words):
+    matcher = TermMatcher([Term("tab", "Tab")])
+    source = "Close tabs after saving"
+    assert leftover_words(source, output, matcher.find(source)) == words
