@@ -14,7 +14,9 @@ the text's elements stay the source's (but text in angle brackets, ``<Eingabetas
 the source has such text); an opening or closing tag whose partner the model dropped is left
 out too, so that the run's elements nest; a bare ``&`` is written ``&amp;``, ``<`` and ``>`` as
 ``&lt;`` and ``&gt;`` (but those of ``raw``, written as themselves: a table cell's HTML,
-written by hand as ``Shipping & returns``), a no-break space as ``&nbsp;``; in XML (XHTML, an
+written by hand as ``Shipping & returns``), a no-break space as ``&nbsp;``, a character the
+run's or value's source writes as a reference as the source writes it (``&copy;`` stays
+``&copy;``; every other character as itself: ``Menü``); in XML (XHTML, an
 EPUB's documents) every reference is one XML defines (``&#160;``, not HTML's ``&nbsp;``). An
 attribute value is written double-quoted and escaped. A run or value whose translation is its
 source (a name the model copied) stays as written. ``adopted`` (key: (translation, as written))
@@ -32,7 +34,11 @@ from collections.abc import Callable, Collection, Mapping
 
 from ltmt.formats.html_segments import AttributeValue, Run, Segments, tag_name
 from ltmt.formats.markup_characters import plain_text
-from ltmt.formats.placeholder_syntax import REFERENCE_TAIL, find_placeholders
+from ltmt.formats.placeholder_syntax import (
+    CHARACTER_REFERENCE,
+    REFERENCE_TAIL,
+    find_placeholders,
+)
 from ltmt.text import with_edits
 
 _TAG = re.compile(r"<[^<>]*>")
@@ -40,6 +46,7 @@ _VALUE = re.compile(r'="[^"]*"')  # an attribute's value in a canonical tag
 # the no-break spaces, written as references: U+00A0 by its name
 _NO_BREAK_REFERENCES = {"\xa0": "&nbsp;", "\u202f": "&#8239;", "\u2007": "&#8199;"}
 _NAMED_REFERENCE = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
+_REFERENCE = re.compile(CHARACTER_REFERENCE)
 # the named references XML defines without a DTD (every other is HTML's alone)
 _XML_NAMES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 
@@ -66,6 +73,29 @@ def xml_references(text: str) -> str:
         return "".join(f"&#{ord(character)};" for character in characters)
 
     return _NAMED_REFERENCE.sub(numeric, text)
+
+
+def source_references(written: str) -> dict[str, str]:
+    """The characters HTML ``written`` (a run's or attribute value's source, as the page has
+    it) writes as character references (``&copy;``, ``&#8212;``), each with its first
+    reference as written, for its translation to write them so too. Not ``&``, ``<``, ``>``
+    and the no-break spaces, which the writer writes its own way."""
+    found: dict[str, str] = {}
+    for reference in _REFERENCE.finditer(written):
+        character = html.unescape(reference.group())
+        if len(character) == 1 and character not in "&<>" and character not in _NO_BREAK_REFERENCES:
+            found.setdefault(character, reference.group())
+    return found
+
+
+def with_references(text: str, references: Mapping[str, str]) -> str:
+    """Written ``text`` with each character of ``references`` (:func:`source_references`) as
+    its reference (but those in the references ``text`` has: ``&#8239;``'s ``#``)."""
+    if not references:
+        return text
+    characters = "".join(re.escape(character) for character in references)
+    found = re.compile(f"{CHARACTER_REFERENCE}|[{characters}]")
+    return found.sub(lambda one: references.get(one.group(), one.group()), text)
 
 
 # an ampersand that starts no character reference (the model's "&"): written as &amp;
@@ -143,7 +173,7 @@ class _Writer:
             translation = self.translations.get(value.key, value.source)
             if translation == value.source or _inside(value.start, starts, covered):
                 continue  # (one in a translated run's tag is written with the run)
-            edits.append((value.start, value.end, self.attribute(value.key, translation)))
+            edits.append((value.start, value.end, self.attribute(value, translation)))
         if tgt_lang is not None:
             for start, end in self.found.languages:
                 if not _inside(start, starts, covered):  # (one in a run's tag: with the run)
@@ -159,12 +189,14 @@ class _Writer:
         quote = self.text[start] if self.text[start] in "\"'" else '"'
         return f"{quote}{tgt_lang}{quote}"
 
-    def attribute(self, key: str, translation: str) -> str:
+    def attribute(self, value: AttributeValue, translation: str) -> str:
         """An attribute value's translation as written (double-quoted)."""
-        adopted = self.adopted.get(key)
+        adopted = self.adopted.get(value.key)
         if adopted is not None and adopted[0] == translation:
             return self.as_written(adopted[1])
-        return '"' + html.escape(plain_text(translation), quote=True) + '"'
+        escaped = html.escape(plain_text(translation), quote=True)
+        references = source_references(self.text[value.start : value.end])
+        return '"' + self.as_written(with_references(escaped, references)) + '"'
 
     def run(self, run: Run, translation: str) -> str:
         """A run's translation as written (module docstring)."""
@@ -190,19 +222,20 @@ class _Writer:
                 unpaired[run_tag] -= 1
                 alone.add(index)
         paired = _paired(tags, alone)
+        references = source_references(self.text[run.start : run.end])
         parts: list[str] = []
         last = 0
         for index, (tag, run_tag) in enumerate(zip(found, tags, strict=True)):
-            parts.append(self.as_text(translation[last : tag.start()]))
+            parts.append(self.as_text(translation[last : tag.start()], references))
             parts.append(written[run_tag] if run_tag is not None and index in paired else "")
             last = tag.end()
-        parts.append(self.as_text(translation[last:]))
+        parts.append(self.as_text(translation[last:], references))
         return "".join(parts)
 
-    def as_text(self, tagged: str) -> str:
-        """A translation's text between its tags as the text's (:func:`_as_text`,
-        :meth:`as_written`)."""
-        return self.as_written(_as_text(tagged, self.raw))
+    def as_text(self, tagged: str, references: Mapping[str, str]) -> str:
+        """A translation's text between its tags as the text's (:func:`_as_text`), the
+        characters of ``references`` as the run's source writes them (:meth:`as_written`)."""
+        return self.as_written(with_references(_as_text(tagged, self.raw), references))
 
     def as_written(self, written: str) -> str:
         """Written HTML as this text takes it: its references those XML reads where the text
@@ -251,7 +284,7 @@ class _Writer:
             translation = self.translations.get(value.key, value.source)
             if translation != value.source:
                 edits.append(
-                    (value.start - start, value.end - start, self.attribute(value.key, translation))
+                    (value.start - start, value.end - start, self.attribute(value, translation))
                 )
         if self.tgt_lang is not None:
             edits += [

@@ -100,9 +100,9 @@ def test_translate_file_writes_the_page_as_it_was_but_the_text(
     assert '<li><a href="/">HOME</a></li>' in written
     assert '<a href="/docs" title="READ THE DOCS">DOCUMENTATION</a>' in written
     assert (
-        "<p>DON\u2019T FORGET TO SAVE YOUR WORK BEFORE YOU <strong>CLOSE</strong> THE FILE. "
+        "<p>DON&rsquo;T FORGET TO SAVE YOUR WORK BEFORE YOU <strong>CLOSE</strong> THE FILE. "
         "PRESS <kbd>Ctrl</kbd>+<kbd>S</kbd>.</p>"
-    ) in written  # (code elements as written)
+    ) in written  # (code elements and the source's references as written)
     # the tags as the page wrote them, with their translated attributes
     assert (
         '<p>TERMS &amp; CONDITIONS APPLY.<br>SEE <a href=/terms title="THE TERMS">THE '
@@ -231,13 +231,45 @@ def test_a_latin1_page_is_written_in_its_encoding(tmp_path: Path) -> None:
 
 def test_an_undeclared_ascii_page_takes_references_beyond_ascii(tmp_path: Path) -> None:
     page = tmp_path / "plain.html"
-    page.write_bytes(b"<p>For all &copy; users</p>")
+    page.write_bytes(b"<html><body><p>For all &copy; users &#8212; now</p></body></html>")
     document = HtmlDocument.open(page)
-    assert [u.source for u in document.units()] == ["For all \u00a9 users"]
-    document.fill({"text0": "F\u00fcr alle \u00a9 Nutzer"})
+    assert [u.source for u in document.units()] == ["For all \u00a9 users \u2014 now"]
+    document.fill({"text0": "F\u00fcr alle \u00a9 Nutzer \u2014 jetzt"})
     out = tmp_path / "plain.de.html"
     document.save(out)
-    assert out.read_bytes() == b"<p>F&#252;r alle &#169; Nutzer</p>"
+    assert out.read_bytes() == (
+        b'<html lang="de"><body><p>F&#252;r alle &copy; Nutzer &#8212; jetzt</p></body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("fragment", "translation", "written"),
+    [
+        # a Jekyll include: the page that includes it says UTF-8
+        (
+            '<button aria-label="Toggle the menu">Menu</button>',
+            {"attr0": "Men\u00fc ein-/ausschalten", "text1": "Men\u00fc"},
+            '<button aria-label="Men\u00fc ein-/ausschalten">Men\u00fc</button>',
+        ),
+        # a reference the source writes stays as written, the rest is UTF-8
+        (
+            "<p>Copyright &copy; 2026 Acme &#8212; all rights reserved.</p>",
+            {"text0": "Copyright \u00a9 2026 Acme \u2014 alle Rechte vorbehalten."},
+            "<p>Copyright &copy; 2026 Acme &#8212; alle Rechte vorbehalten.</p>",
+        ),
+    ],
+)
+def test_an_undeclared_ascii_fragment_is_written_in_utf8_with_its_references(
+    tmp_path: Path, fragment: str, translation: dict[str, str], written: str
+) -> None:
+    """A Jekyll include's German came out as ``Men&#252;`` and its ``&copy;`` as ``&#169;``."""
+    page = tmp_path / "nav.html"
+    page.write_bytes(fragment.encode("ascii"))
+    document = HtmlDocument.open(page)
+    document.fill(translation)
+    out = tmp_path / "nav.de.html"
+    document.save(out)
+    assert out.read_bytes() == written.encode("utf-8")
 
 
 @pytest.mark.parametrize(

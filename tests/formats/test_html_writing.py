@@ -66,3 +66,39 @@ def test_a_tag_that_differs_in_its_values_alone_stands_for_the_runs(
     )
     written = written_html(page, segments(page), {"text0": translation})
     assert written == f"<p>{expected}</p>"
+
+
+@pytest.mark.parametrize(
+    ("page", "translations", "written"),
+    [
+        # a named or numeric reference of the source's stays as written, new text is itself
+        (
+            "<p>Copyright &copy; Acme &#8212; Don&rsquo;t</p>",
+            {"text0": "Copyright \u00a9 Acme \u2014 Nicht f\u00fcr \u00a9"},
+            "<p>Copyright &copy; Acme &#8212; Nicht f\u00fcr &copy;</p>",
+        ),
+        # an attribute value's alike
+        (
+            '<img alt="&copy; Acme photo">',
+            {"attr0": '\u00a9 Acme-Foto \u00fcber "x"'},
+            '<img alt="&copy; Acme-Foto \u00fcber &quot;x&quot;">',
+        ),
+        # a reference to "#" is not written into the writer's own references (&#8239;)
+        (
+            "<p>Issue &#35;5 and 5&nbsp;%</p>",
+            {"text0": "Fehler #5 und 5\u202f%"},
+            "<p>Fehler &#35;5 und 5&#8239;%</p>",
+        ),
+        # in XML, the reference XML reads
+        (
+            '<?xml version="1.0"?>\n<html><body><p>&#169; Acme</p></body></html>',
+            {"text0": "\u00a9 Acme GmbH"},
+            '<?xml version="1.0"?>\n<html><body><p>&#169; Acme GmbH</p></body></html>',
+        ),
+    ],
+)
+def test_a_character_the_source_writes_as_a_reference_is_written_so(
+    page: str, translations: dict[str, str], written: str
+) -> None:
+    """A Jekyll footer's ``&copy;`` came out as ``&#169;``."""
+    assert written_html(page, segments(page), translations) == written
