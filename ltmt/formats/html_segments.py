@@ -23,6 +23,9 @@ comment; nothing is rewritten but what is translated. :func:`segments` finds:
   ``<desc>``, but not one that is an identifier (``icon-close``); its ``<text>`` is drawn (a
   logo's wordmark, a chart's labels, words split over ``<tspan>`` elements) and not
   translated, nor is its other text.
+- **A Liquid include's parameters** people read, where includes stand alone in a run's place
+  (``{% include note.html content="Back up first." %}`` in a Jekyll include or layout:
+  :mod:`ltmt.formats.template_parameters`), as attribute values; the tags otherwise as written.
 - **Attribute values** people read: ``alt``, ``title``, ``placeholder``, ``aria-label``,
   ``aria-description``, ``aria-placeholder``, ``aria-roledescription``, ``aria-valuetext``,
   ``label``
@@ -64,6 +67,7 @@ from ltmt.formats.markup_characters import decoded_references, tagged_text
 from ltmt.formats.paired_tags import VERBATIM_NAMES, kept_as_written
 from ltmt.formats.placeholder_syntax import CHARACTER_REFERENCE, find_placeholders
 from ltmt.formats.recorded_places import lined_up_places, recorded_sources
+from ltmt.formats.template_parameters import included_text
 from ltmt.text import has_letter
 
 if TYPE_CHECKING:
@@ -513,6 +517,14 @@ def _close_run(
         return
     start = _text_start(text, body[0])
     end = _text_end(text, body[-1])
+    included = included_text(text, start, end)
+    if included is not None:  # Liquid includes alone: their text parameters, in place
+        for found_value in included:
+            at, after = found_value.start("quote"), found_value.end()
+            source = decoded_references(found_value.group("value"))
+            key = found.key("attr")
+            found.attributes.append(AttributeValue(key, source, at, after, found_value["name"]))
+        return
     tags = tuple(
         (_tagged(text, event), event.start, event.end) for event in body if event.kind != "text"
     )

@@ -1,14 +1,15 @@
 """The text a Markdown page shows from outside its blocks, each value written in its own syntax:
 a :class:`Value` of its front matter (:mod:`ltmt.formats.front_matter`), a link reference
 definition's title (``[dl]: https://... "Download CloudDesk"``), translated as an inline link's
-title is (it was left in English), or a Hugo shortcode's ``alt``, ``caption``, ``title``,
-``attr``, ``summary`` and ``label`` (``{{< figure src="x.png" alt="The dashboard" >}}``,
-``{{< details summary="Show advanced options" >}}``) on a line of template tags alone (or
-over lines of their own: ``{{< figure`` / ``  alt="The dashboard"`` / ``>}}``), as an
-image's alt text is (they were left in English), where it holds no markup, or an
-abbreviation's expansion (``*[API]: Application Programming Interface``); a shortcode's other
-attributes, a value with Markdown or HTML in it, and a shortcode in a paragraph's text (code
-there), are kept as written."""
+title is (it was left in English), or a Hugo shortcode's or a Liquid include's ``alt``,
+``caption``, ``title``, ``attr``, ``summary``, ``label``, ``content`` and ``text`` (``{{< figure
+src="x.png" alt="The dashboard" >}}``, ``{{< details summary="Show advanced options" >}}``, ``{%
+include note.html content="Back up first." %}``) on a line of template tags alone (or over
+lines of their own: ``{{< figure`` / ``  alt="The dashboard"`` / ``>}}``), as an image's alt
+text is (they were left in English), where it holds no markup, or an abbreviation's expansion
+(``*[API]: Application Programming Interface``); a shortcode's other attributes, a value with
+Markdown or HTML in it, a shortcode in a paragraph's text (code there) and an include in ``{%
+raw %}`` are kept as written."""
 
 from __future__ import annotations
 
@@ -19,6 +20,13 @@ from dataclasses import dataclass
 
 from ltmt.formats.markdown_extensions import ABBREVIATION, SHORTCODE
 from ltmt.formats.markup_characters import tagged_text
+from ltmt.formats.template_parameters import (
+    LIQUID_TEXT,
+    MARKUP_SIGN,
+    TEXT_PARAMETERS,
+    liquid_includes,
+    liquid_string,
+)
 from ltmt.text import has_letter
 
 # a link reference definition on one line with a title: "...", '...' or (...)
@@ -29,13 +37,10 @@ _DEFINITION_TITLE = re.compile(
 _CLOSING = {'"': '"', "'": "'", "(": ")"}
 # an attribute of a Hugo shortcode that people read
 _SHORTCODE_TEXT = re.compile(
-    r'(?<=\s)(?:alt|caption|title|attr|summary|label)[ \t]*=[ \t]*"(?P<value>(?:[^"\\]|\\.)*)"'
+    rf'(?<=\s)(?:{TEXT_PARAMETERS})[ \t]*=[ \t]*"(?P<value>(?:[^"\\]|\\.)*)"'
 )
 # a quoted value of a Hugo shortcode's parameter ("...", or a raw string `...`)
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"|`[^`]*`')
-# a character of Markdown, HTML or template markup, which a shortcode's value may hold (Hugo
-# renders a caption's ``**Save**``): sent as plain text, it came back garbled (``**Save*``)
-_MARKUP_SIGN = re.compile(r"[*_`\[<{]")
 
 
 @dataclass(frozen=True)
@@ -84,14 +89,16 @@ def _one_line(text: str) -> str:
 
 
 def shortcode_values(number: int, lines: Sequence[str]) -> list[Value]:
-    """The attribute values people read of the Hugo shortcodes on ``lines`` (from line
-    ``number`` on), lines of template tags alone (one, or those of a tag over several), each
-    value on its line."""
+    """The attribute values people read of the Hugo shortcodes and Liquid includes on
+    ``lines`` (from line ``number`` on), lines of template tags alone (one, or those of a tag
+    over several), each value on its line; not those of an include in ``{% raw %}``."""
     text = "\n".join(lines)
+    tags = [(found, _SHORTCODE_TEXT) for found in SHORTCODE.finditer(text)]
+    tags += [(found, LIQUID_TEXT) for found in liquid_includes(text)]
     return [
         value
-        for shortcode in SHORTCODE.finditer(text)
-        for attribute in _SHORTCODE_TEXT.finditer(text, shortcode.start(), shortcode.end())
+        for tag, parameter in sorted(tags, key=lambda found: found[0].start())
+        for attribute in parameter.finditer(text, tag.start(), tag.end())
         if (value := _shortcode_value(number, text, attribute)) is not None
     ]
 
@@ -116,16 +123,18 @@ def _unquoted(found: re.Match[str]) -> str:
 
 def _shortcode_value(number: int, text: str, found: re.Match[str]) -> Value | None:
     """The value of the shortcode attribute ``found`` in ``text`` (lines from line
-    ``number`` on), its quotes outside it; None where it holds markup (:data:`_MARKUP_SIGN`)
+    ``number`` on), its quotes outside it; None where it holds markup (:data:`MARKUP_SIGN`)
     or runs over lines, kept as written."""
     start, end = found.span("value")
-    value = re.sub(r'\\(["\\])', r"\1", found.group("value"))
-    if _MARKUP_SIGN.search(value) or "\n" in value:
+    quote = found.groupdict().get("quote")  # (a Liquid string's, whose text has no escapes)
+    value = found.group("value") if quote else re.sub(r'\\(["\\])', r"\1", found.group("value"))
+    if MARKUP_SIGN.search(value) or "\n" in value:
         return None
     row, line_start = text.count("\n", 0, start), text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end) if "\n" in text[end:] else len(text)
     prefix, suffix = text[line_start:start], text[end:line_end]
-    return text_value(number + row, number + row + 1, prefix, suffix, value, _shortcode_string)
+    written = functools.partial(liquid_string, quote=quote) if quote else _shortcode_string
+    return text_value(number + row, number + row + 1, prefix, suffix, value, written)
 
 
 def text_value(

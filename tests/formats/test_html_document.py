@@ -698,3 +698,33 @@ def test_an_element_the_translation_put_around_the_whole_run_is_read_with_it(
         '<span class="sr-only">Schließen\u00d7</span>',
     )
     assert placeholder_problems(pair.source, pair.target, {}) == []
+
+
+LIQUID_PAGE = """<div class="post">
+  {% include note.html content="Back up first." %}
+  {% include figure.html
+     image="x.png"
+     caption='The theme picker in the settings page' %}
+  <p>Read this. {% include note.html content="Kept in the sentence." %}</p>
+  {% raw %}{% include note.html content="Written as is." %}{% endraw %}
+</div>
+"""
+
+
+def test_a_liquid_includes_text_parameters_are_translated_in_place(tmp_path: Path) -> None:
+    """A Jekyll layout's ``{% include note.html content="Back up first." %}`` stayed English
+    (the whole tag went to the model, its lines joined into one)."""
+    source, out = tmp_path / "post.html", tmp_path / "post.de.html"
+    source.write_text(LIQUID_PAGE, "utf-8")
+    assert [unit.source for unit in HtmlDocument.open(source).units()] == [
+        "Back up first.",
+        "The theme picker in the settings page",
+        'Read this. {% include note.html content="Kept in the sentence." %}',
+        '{% raw %}{% include note.html content="Written as is." %}{% endraw %}',
+    ]
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == LIQUID_PAGE.replace(
+        '"Back up first."', '"BACK UP FIRST."'
+    ).replace(
+        "'The theme picker in the settings page'", '"THE THEME PICKER IN THE SETTINGS PAGE"'
+    ).replace("Read this.", "READ THIS.")

@@ -59,16 +59,18 @@ The usage {{< icon title="Info" >}} for a month.
     ("text", "units", "written"),
     [
         (  # a Hugo shortcode's alt and caption were left in English, an image's alt was not
-            SHORTCODES,
+            SHORTCODES,  # (and a Liquid include's title, translated as a shortcode's)
             [
                 "The dashboard",
                 'Say "hi"',
                 "Read first",
+                "Liquid",
                 'The usage <code data-md="raw">{{< icon title="Info" >}}</code> for a month.',
             ],
             SHORTCODES.replace('"The dashboard"', '"THE DASHBOARD"')
             .replace('"Say \\"hi\\""', '"SAY \\"HI\\""')
             .replace('"Read first"', '"READ FIRST"')
+            .replace('"Liquid"', '"LIQUID"')
             .replace("The usage", "THE USAGE")
             .replace("for a month.", "FOR A MONTH."),
         ),
@@ -229,3 +231,72 @@ def test_a_details_summary_and_a_label_are_translated(tmp_path: Path) -> None:
     assert out.read_text("utf-8") == text.replace(
         "Show advanced options", "SHOW ADVANCED OPTIONS"
     ).replace("On a Mac", "ON A MAC")
+
+
+LIQUID = """Intro text.
+
+{% include note.html content="Back up first." %}
+
+{% include figure.html
+   image="/assets/img/themes.png"
+   caption='The theme picker in the settings page' %}
+
+{% comment %}
+{% include note.html content="Not shown." %}
+{% endcomment %}
+
+{% raw %}
+{% include note.html content="Written as is." %}
+{% endraw %}
+
+{% raw %}{% include note.html content="Also as is." %}{% endraw %}
+
+{% include button.html url="/signup" text="Sign up now" label="Create an account" %}
+"""
+
+
+def test_a_liquid_includes_text_parameters_are_translated_as_a_shortcodes_are(
+    tmp_path: Path,
+) -> None:
+    """A Jekyll post's ``{% include note.html content="Back up first." %}`` and a figure's
+    caption over lines stayed English; in ``{% raw %}`` and ``{% comment %}`` an include is
+    kept as written, and the tags otherwise byte for byte."""
+    source, out = tmp_path / "post.md", tmp_path / "post.de.md"
+    source.write_text(LIQUID, "utf-8")
+    assert [unit.source for unit in open_document(source).units()] == [
+        "Intro text.",
+        "Back up first.",
+        "The theme picker in the settings page",
+        "Sign up now",
+        "Create an account",
+    ]
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    written = LIQUID
+    for text in ("Intro text", "Back up first.", "The theme picker in the settings page"):
+        written = written.replace(text, text.upper())
+    written = written.replace('"Sign up now"', '"SIGN UP NOW"')
+    written = written.replace('"Create an account"', '"CREATE AN ACCOUNT"')
+    assert out.read_text("utf-8") == written
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == written
+
+
+@pytest.mark.parametrize(
+    ("line", "translation", "written"),
+    [
+        ('{% include note.html content="Save it." %}', 'Sag "Ja".', "Sag &quot;Ja&quot;."),
+        ("{% include note.html content='Save it.' %}", "Sag 'Ja'.", "Sag &#39;Ja&#39;."),
+    ],
+)
+def test_a_liquid_string_writes_its_quote_mark_as_a_reference(
+    tmp_path: Path, line: str, translation: str, written: str
+) -> None:
+    """A Liquid string has no escapes: its quote mark in a translation would end it."""
+    source = tmp_path / "post.md"
+    source.write_text(line + "\n", "utf-8")
+    document = open_document(source)
+    (unit,) = document.units()
+    document.fill({unit.key: translation})
+    out = tmp_path / "post.de.md"
+    document.save(out)
+    assert out.read_text("utf-8") == line.replace("Save it.", written) + "\n"
