@@ -706,6 +706,7 @@ def export(
     from ltmt.formats.pairs import write_pairs
     from ltmt.formats.po import PoLeftOut
     from ltmt.formats.registry import find_format
+    from ltmt.memory.origins import with_shown_origins
     from ltmt.memory.work_folders import work_folder
     from ltmt.outputs import describe, is_stdout, open_output
     from ltmt.segments import PairRecord
@@ -736,7 +737,8 @@ def export(
             segments = [0]  # counted as they stream by: a large memory is not held in RAM
 
             def records() -> Iterator[PairRecord]:
-                for segment in memory.segments(user):
+                held = memory.origin_shares(user)  # origins named as stats names them
+                for segment in with_shown_origins(memory.segments(user), held):
                     segments[0] += 1
                     yield PairRecord.of_segment(segment)
 

@@ -12,7 +12,7 @@ recorded the folder's name instead (``i18n/de.po``), still origins as they were.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 
@@ -23,6 +23,7 @@ from ltmt.formats.folders import split_folder_origin
 from ltmt.memory.crypto import PlainCipher, Vault
 from ltmt.memory.layout import UserInfo, decode_record, other_origins, seg_key, user_key
 from ltmt.memory.rows import encode_user, keys_under, user_info
+from ltmt.segments import Segment
 from ltmt.wording import first_few
 
 
@@ -54,6 +55,16 @@ def shown_origins(names: Iterable[str]) -> dict[str, str]:
     names = list(names)
     alike = Counter(shown_origin(name) for name in names)
     return {name: shown if alike[shown := shown_origin(name)] == 1 else name for name in names}
+
+
+def with_shown_origins(segments: Iterable[Segment], held: Iterable[str]) -> Iterator[Segment]:
+    """``segments`` (a user's, for an export) each with its origin as :func:`shown_origins` of
+    ``held`` (the user's origins) shows it, as ``ltmt memory stats`` lists it: an export said
+    ``/w/proj//de.po`` where stats said ``/w/proj/de.po``. ``--origin`` takes either."""
+    shown = shown_origins(held)
+    for segment in segments:
+        origin = shown.get(segment.origin, segment.origin)
+        yield segment if origin == segment.origin else replace(segment, origin=origin)
 
 
 def _joined(folder: str, path: str) -> str:

@@ -36,6 +36,7 @@ from ltmt.formats.pairs import (
 from ltmt.formats.pipeline import RunResult, translate_file
 from ltmt.formats.registry import FORMATS, output_name_problem
 from ltmt.formats.unit_translation import ExactFn, TranslateFn
+from ltmt.memory.origins import with_shown_origins
 from ltmt.memory.report import ImportReport
 from ltmt.memory.store import Memory
 from ltmt.memory.work_folders import work_folder
@@ -290,7 +291,8 @@ def export_memory(memory: Memory, user: str, fmt: str, languages: tuple[str, str
 
     with work_folder(memory.path) as folder:
         path = folder / export_name(user, fmt)  # an XLIFF file records it (<file original=...>)
-        records = [PairRecord.of_segment(segment) for segment in memory.segments(user)]
+        stored = with_shown_origins(memory.segments(user), memory.origin_shares(user))
+        records = [PairRecord.of_segment(segment) for segment in stored]
         if fmt == "tsv" and (tabbed := sum(map(tsv_cannot_hold, records))):
             raise InputError(  # all of them counted, as XML's are below, not the first named
                 f"{tabbed} of the {len(records)} pairs of {user} cannot be written as tsv (they "

@@ -2047,6 +2047,27 @@ def test_each_file_of_an_imported_folder_is_undone_alone_or_with_the_folder(
         assert memory.count("u") == 0
 
 
+def test_a_folder_imports_exported_origin_is_the_path_stats_shows_and_deletes_it(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
+) -> None:
+    """A user trial (a WebExtension's _locales/de): stats showed .../de/messages.json, a JSONL
+    export .../de//messages.json (the store's folder mark), so the origin copied from the export
+    was not the one stats and the delete named."""
+    (tmp_path / "de").mkdir()
+    (tmp_path / "de" / "de.po").write_text('msgid "Save"\nmsgstr "Speichern"\n', "utf-8")
+    folder = str(tmp_path / "de")
+    ltmt(capsys, "memory", "import", folder, "-u", "u", "--memory-dir", store)
+    exported = tmp_path / "export.jsonl"
+    ltmt(capsys, "memory", "export", "-u", "u", "-o", str(exported), "--memory-dir", store)
+    origin = json.loads(exported.read_text("utf-8"))["ltmt_segment"]["origin"]
+    assert origin == f"{tmp_path.resolve()}/de/de.po"
+    _, out, _ = ltmt(capsys, "memory", "stats", "-u", "u", "--memory-dir", store)
+    assert f"origins: {origin}: 1\n" in out
+    delete = ("memory", "delete", "-u", "u", "--memory-dir", store, "--yes", "--origin", origin)
+    code, out, _ = ltmt(capsys, *delete)
+    assert (code, out) == (0, f"deleted 1 segment of u from {origin}; {COMPACT_NOTE}\n")
+
+
 def _module_po(*pairs: tuple[str, str]) -> str:
     """An Odoo module's i18n/de.po holding ``pairs``."""
     header = (
