@@ -259,8 +259,8 @@ def import_(
     if unreviewed:
         typer.echo(
             f"ltmt: warning: {counted(len(unreviewed), 'pair')} ltmt translated into {name} and "
-            f"nobody changed since were stored as approved ({first_few(unreviewed)}); review "
-            f"them{_or_undo(undo, name)}",
+            f"nobody changed since were stored as approved ({first_few(unreviewed)}), which "
+            f"--reviewed-only would have left out; review them{_or_undo(undo, name)}",
             err=True,
         )
     _warn_of_unrecorded(checks.unrecorded, reviewed_only, undo, name)

@@ -66,6 +66,9 @@ _CELL_PLACE = re.compile(
     r": ((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)![A-Z]+\d+(?: and \d+ more cells?)?)$"
 )
 
+# a text file's pair's line at the end of its position (``de.txt:2``)
+_LINE_PLACE = re.compile(r"\S:(\d+)$")
+
 MATCHES_READ = 3  # the best matches of each source looked at
 OLDER_SOURCE = "target of an older source"  # why an import skips such a pair
 # why an import skips a translator's translation whose source changed since it was written
@@ -192,8 +195,8 @@ def _record_key(number: int, pair: PairRecord) -> str:
 def written_unreviewed(
     record: Record, records: Sequence[PairRecord], approved: Collection[int] = ()
 ) -> list[str]:
-    """The names (a spreadsheet's pair without one: its cell, ``UI!B5``; another: its place in
-    the file, from 1) of those of ``records``
+    """The names (a pair without one: its place, :func:`_place`; else its number in the file,
+    from 1) of those of ``records``
     (the pairs of a one-language file ltmt wrote and its source file) whose target ``record``
     says ltmt wrote for that very source, unmarked: its machine translation, which nobody
     changed since (an import stores it as approved all the same, and names it in a warning);
@@ -202,7 +205,7 @@ def written_unreviewed(
     places ``approved`` (from 0: :func:`approved_already`) are not ltmt's to name: it reused
     the memory's approved translation."""
     return [
-        str(pair.metadata.get("context") or _cell(pair.position) or number)
+        str(pair.metadata.get("context") or _place(pair) or number)
         for number, pair in enumerate(records, start=1)
         if not pair.unpaired
         and number - 1 not in approved
@@ -210,11 +213,21 @@ def written_unreviewed(
     ]
 
 
-def _cell(position: str) -> str | None:
-    """The cell a spreadsheet's pair's ``position`` names (``strings.de.xlsx: UI!B5``, as
-    :func:`ltmt.formats.xlsx.cell_places` writes it): ``UI!B5``; None for another's."""
-    match = _CELL_PLACE.search(position)
-    return match.group(1) if match else None
+def _place(pair: PairRecord) -> str | None:
+    """Where ``pair`` is in its file, as ``ltmt qa`` names it after the file's name: a
+    spreadsheet's cell (``strings.de.xlsx: UI!B5``, as :func:`ltmt.formats.xlsx.cell_places`
+    writes it: ``UI!B5``), its line (a PO entry's ``msgid`` line, a text file's ``de.txt:2``:
+    ``line 2``), else the place its position names (a Markdown file's ``x.md: block3``:
+    ``block3``); None where its position names none. (Before, a pair's number in the file,
+    which read as a memory id: ``(1, 2, 3, ...)``.)"""
+    cell = _CELL_PLACE.search(pair.position)
+    if cell:
+        return cell.group(1)
+    line = pair.line if pair.line is not None else _LINE_PLACE.search(pair.position)
+    if line is not None:
+        return f"line {line if isinstance(line, int) else line.group(1)}"
+    _, mark, place = pair.position.partition(": ")
+    return place if mark and place else None
 
 
 def unreviewed_left_out(

@@ -1479,7 +1479,7 @@ def test_an_import_of_ltmts_own_unchanged_output_is_stored_and_named(
     assert (code, out) == (0, "imported strings.csv into app: 2 added, 0 duplicates, 0 skipped\n")
     assert err.splitlines()[1:] == [
         "ltmt: warning: 1 pair ltmt translated into strings.csv and nobody changed since were "
-        "stored as approved (hp); review them, or undo the import: ltmt memory delete --user "
+        "stored as approved (hp), which --reviewed-only would have left out; review them, or undo the import: ltmt memory delete --user "
         f"app --origin {table} --yes"
     ]
     # the hint works as given (without --yes, delete only says what it would delete)
@@ -1538,7 +1538,8 @@ def test_ltmts_unreviewed_output_is_known_in_a_folder_for_another_user_and_in_a_
     assert (code, out) == (0, "imported proj into dev6: 3 added, 0 duplicates, 0 skipped\n"), err
     assert err.splitlines()[-1].startswith(
         "ltmt: warning: 3 pairs ltmt translated into proj and nobody changed since were stored "
-        "as approved (de.po: 1, de.po: 2, de.po: 3); review them"
+        "as approved (de.po: line 1, de.po: line 4, de.po: line 7), which --reviewed-only would "
+        "have left out; review them"
     )
     copy = tmp_path / "reviewed.po"  # a copy, one translation edited by hand
     copy.write_text(po.read_text("utf-8").replace("Beenden", "Programm beenden"), "utf-8")
@@ -1551,7 +1552,8 @@ def test_ltmts_unreviewed_output_is_known_in_a_folder_for_another_user_and_in_a_
     )
     assert err.splitlines()[-1].startswith(
         "ltmt: warning: 2 pairs ltmt translated into reviewed.po and nobody changed since were "
-        "stored as approved (1, 2); review them"
+        "stored as approved (line 1, line 4), which --reviewed-only would have left out; "
+        "review them"
     )
 
 
@@ -1585,7 +1587,7 @@ def test_an_import_whose_origin_held_reviewed_pairs_offers_no_undo_that_deletes_
     )
     assert err.splitlines()[-1] == (
         "ltmt: warning: 1 pair ltmt translated into strings.csv and nobody changed since were "
-        "stored as approved (hp); review them (no command undoes this import alone: the memory "
+        "stored as approved (hp), which --reviewed-only would have left out; review them (no command undoes this import alone: the memory "
         "held pairs imported from strings.csv before, and 'ltmt memory delete --origin' would "
         "delete those too)"
     )
@@ -1620,7 +1622,7 @@ def test_ltmts_reuse_of_an_approved_match_is_a_duplicate_not_unreviewed_translat
     assert (code, out) == (0, "imported strings.csv into app: 1 added, 1 duplicate, 0 skipped\n")
     assert err.splitlines()[-1] == (
         "ltmt: warning: 1 pair ltmt translated into strings.csv and nobody changed since were "
-        "stored as approved (hp); review them, or undo the import: ltmt memory delete --user "
+        "stored as approved (hp), which --reviewed-only would have left out; review them, or undo the import: ltmt memory delete --user "
         f"app --origin {table} --yes"
     )
     code, out, err = ltmt(

@@ -246,11 +246,14 @@ def test_pairs_ltmt_wrote_for_their_own_source_are_named_by_the_record() -> None
     [
         ("strings.de.xlsx: UI!B5", "UI!B5"),  # a session-67 trial's warning said "(1, 2, 3, ...)"
         ("out/q.xlsx: 'Q1 sales'!A2 and 2 more cells", "'Q1 sales'!A2 and 2 more cells"),
-        ("de.po: entry 4", "1"),  # not a cell: its place in the file
-        ("notes.de.txt:1", "1"),
+        ("de.po: entry 4", "entry 4"),  # its place as qa names it (a PO's line where read)
+        ("notes.de.txt:1", "line 1"),
+        # a session-68 trial (Jekyll): "(1, 2, 3, ...)" read as memory ids
+        ("de/_posts/x.md: block3", "block3"),
+        ("", "1"),  # no place: its number in the file
     ],
 )
-def test_a_spreadsheets_pair_ltmt_wrote_is_named_by_its_cell(position: str, named: str) -> None:
+def test_a_pair_ltmt_wrote_is_named_by_its_place_as_qa_names_it(position: str, named: str) -> None:
     record = Record.of([(Unit("0", "Save"), "Speichern")], b"k" * 32)
     records = [PairRecord("Save", "Speichern", position)]
     assert written_unreviewed(record, records) == [named]
