@@ -182,7 +182,7 @@ def import_(
     stored and named in a warning (keys such as "title" name strings of every project).
     """
     from ltmt.cli.main import InterruptedSaying
-    from ltmt.formats.changed_sources import held_for_other_sources
+    from ltmt.formats.changed_sources import held_for_other_sources, stored_under_other_keys
     from ltmt.formats.not_read import NotRead
     from ltmt.formats.pair_languages import check_pair_languages
     from ltmt.formats.pairs import pair_format
@@ -233,9 +233,11 @@ def import_(
                 records = _approved_only(read_from, fmt, records, not_read)
             suspects = suspect_pairs(records)  # before they are stored: the list is drained
             held_for_others: list[str] = []
+            under_other_keys: list[str] = []
             users_before = memory.users()
             if source_file is not None and user in users_before:
                 held_for_others = held_for_other_sources(memory, user, records)
+                under_other_keys = stored_under_other_keys(memory, user, records)
             undo = _undo_command(user, origin, memory if user in users_before else None)
             report = _store_records(
                 stack, memory, user, records, name, origin, (src_lang, tgt_lang)
@@ -264,6 +266,14 @@ def import_(
             err=True,
         )
     _warn_of_unrecorded(checks.unrecorded, reviewed_only, undo, name)
+    if under_other_keys:
+        typer.echo(
+            f"ltmt: note: {len(under_other_keys)} of the pairs added "
+            f"{'was' if len(under_other_keys) == 1 else 'were'} stored already under another "
+            f"key ({first_few(list(dict.fromkeys(under_other_keys)))}); each key keeps its own, "
+            "as a match stored under a string's own key wins a tie",
+            err=True,
+        )
     if held_for_others:
         typer.echo(
             f"ltmt: warning: {counted(len(held_for_others), 'pair')} whose target the memory "

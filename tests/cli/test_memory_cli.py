@@ -1371,6 +1371,33 @@ def test_a_pair_the_memory_holds_for_another_source_is_imported_and_named(
     assert stored == ["Hello", "Hello there", "OK", "Save", "Save file"]
 
 
+def test_a_pair_stored_under_another_key_is_added_under_its_own_and_said(
+    capsys, tmp_path: Path, store: str
+) -> None:
+    """A user trial (FormatJS): last year's Crowdin-shape file (``message``) then this year's
+    (``defaultMessage``) said "8 added, 0 duplicates" though six pairs were stored already.
+    A match of a string's own key wins a tie, so each key keeps its pair; the import says so."""
+    for year, field in (("old", "message"), ("new", "defaultMessage")):
+        (tmp_path / year).mkdir()
+        for lang, texts in (("en", ("Cancel", "Save")), ("de", ("Abbrechen", "Sichern"))):
+            keys = {"cancel": texts[0], "save": texts[1] if year == "old" else "x"}
+            body = {key: {field: text, "description": "Button"} for key, text in keys.items()}
+            (tmp_path / year / f"{lang}.json").write_text(json.dumps(body), "utf-8")
+    for year in ("old", "new"):
+        files = [
+            str(tmp_path / year / "de.json"),
+            "--source-file",
+            str(tmp_path / year / "en.json"),
+        ]
+        code, out, err = ltmt(capsys, "memory", "import", *files, "-u", "fj", "--memory-dir", store)
+    assert (code, out) == (0, "imported de.json into fj: 2 added, 0 duplicates, 0 skipped\n")
+    assert err.splitlines()[-1] == (
+        "ltmt: note: 1 of the pairs added was stored already under another key "
+        "(/cancel/defaultMessage); each key keeps its own, as a match stored under a string's "
+        "own key wins a tie"
+    )
+
+
 def test_a_translators_pair_whose_source_changed_since_is_not_imported(
     capsys, tmp_path: Path, store: str, tiny_model_dir: Path
 ) -> None:
