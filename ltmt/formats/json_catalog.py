@@ -142,6 +142,8 @@ WHAT = "a JSON message file"
 # the flag of a WebExtension message (``{"message": ...}``): its ``$name$`` substitutions and
 # ``__MSG_name__`` references are read in any case (``ltmt qa``)
 WEBEXTENSION_FORMAT = "webextension-format"
+# a WebExtension message's name: ASCII letters, digits, "_" and "@", as the i18n API allows
+_MESSAGE_NAME = re.compile(r"[A-Za-z0-9_@]+")
 
 
 def pointer(parts: tuple[str | int, ...]) -> str:
@@ -728,11 +730,15 @@ _MESSAGE_KEYS = ("message", "defaultMessage")
 
 
 def _is_message(data: Any, parts: tuple[str | int, ...]) -> bool:
-    """Whether the string at ``parts`` is a WebExtension message: the ``message`` of an
-    object (:func:`_strings`)."""
+    """Whether the string at ``parts`` is a WebExtension message: the ``message`` of a
+    top-level object whose name the i18n API allows (:data:`_MESSAGE_NAME`; a Crowdin or
+    FormatJS file's ``app.greeting`` is none: its pairs were stored flagged
+    ``webextension-format`` before session 68)."""
     return (
-        bool(parts)
+        len(parts) == 2
         and parts[-1] == "message"
+        and isinstance(parts[0], str)
+        and _MESSAGE_NAME.fullmatch(parts[0]) is not None
         and isinstance(_value_at(data, parts[:-1], None), dict)
     )
 

@@ -1156,6 +1156,20 @@ def test_qa_reads_a_webextension_messages_names_in_any_case(tmp_path: Path) -> N
     ]
 
 
+def test_a_crowdin_message_whose_key_no_webextension_may_have_is_not_flagged_as_one(
+    tmp_path: Path,
+) -> None:
+    """A user trial (FormatJS's Crowdin shape, ``{"app.greeting": {"message": ...}}``): its
+    pairs were stored flagged ``webextension-format``, though a WebExtension's message name
+    holds no ``.``."""
+    source = _write(tmp_path, "en.json", '{"app.hi": {"message": "Hi"}, "hi": {"message": "Hi"}}')
+    target = _write(
+        tmp_path, "de.json", '{"app.hi": {"message": "Hallo"}, "hi": {"message": "Hallo"}}'
+    )
+    records = list(read_translations(target, source_file=source))
+    assert [r.metadata.get("flags") for r in records] == [None, "webextension-format"]
+
+
 INVALID_ICU = {
     "unbalanced": "You have {count, plural, one {# message} other {# messages}",
     "badkw": "{count, plurl, one {# message} other {# messages}}",
