@@ -7,7 +7,10 @@ column headed ``gender`` (or ``genus``) gives the target's German gender: ``m``,
 row that names the columns (``source, target``, ``Target term, Source term, Case``, ``en, de``,
 ``English (US), German (Germany)``) is a header, and the columns are read by the names it
 gives them (:mod:`ltmt.terminology.glossary_columns`); blank rows and rows starting with ``#``
-are skipped.
+are skipped. A row whose ``forbidden`` column is yes, or whose ``status`` is one of
+:data:`NOT_TO_USE` (Phrase's ``einloggen ... Forbidden``), gives its source a target not to use:
+it is kept as the ``forbidden`` of the term of that source (as a TBX file's deprecated terms);
+one whose source has no other target is left out, with a warning.
 A bad row is an error that names its line: nothing of the file is imported then; so are two rows
 (or TBX entries) that give one source different targets. A UTF-16 file is named with the
 ``iconv`` command that converts it.
@@ -26,12 +29,14 @@ import csv
 import io
 import logging
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from ltmt.errors import InputError
 from ltmt.terminology.glossary_columns import POSITIONAL, Columns, header_columns, header_headings
 from ltmt.terminology.term_languages import check_term_languages
 from ltmt.terminology.terms import Term
+from ltmt.wording import first_few
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +45,8 @@ FORMAT_NAMES = ("csv", "tsv", "tbx", "omegat")
 CASE_YES = frozenset({"yes", "y", "true", "1", "case-sensitive", "cs", "sensitive"})
 CASE_NO = frozenset({"", "no", "n", "false", "0", "case-insensitive", "ci", "insensitive"})
 HEADER = ("source", "target", "note", "case")
+# the statuses of a target term not to use (TBX's administrativeStatus, a term base's status)
+NOT_TO_USE = ("deprecated", "superseded", "forbidden", "obsolete")
 # spreadsheets a glossary is kept in, read only once saved as CSV
 SPREADSHEETS = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 
@@ -174,6 +181,7 @@ def _delimited_terms(
     languages than ``pair`` (source, target) is an :class:`InputError`."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     terms: list[tuple[Term, str]] = []
+    not_to_use: list[tuple[Term, str]] = []
     columns: Columns | None = None  # None until the first row is read
     try:
         for row in reader:
@@ -186,9 +194,47 @@ def _delimited_terms(
                 if (headings := header_headings(cells)) is not None:
                     columns = header_columns(headings, pair, f"{name} line {line}")
                     continue
-            terms.append((_row_term(cells, columns, f"{name} line {line}"), f"line {line}"))
+            term = _row_term(cells, columns, f"{name} line {line}")
+            kept = not_to_use if _not_to_use(cells, columns, f"{name} line {line}") else terms
+            kept.append((term, f"line {line}"))
     except csv.Error as exc:
         raise InputError(f"{name} line {reader.line_num}: {exc}") from exc
+    return _with_forbidden(terms, not_to_use, name)
+
+
+def _not_to_use(cells: list[str], columns: Columns, where: str) -> bool:
+    """Whether a row's target is one not to use: its forbidden flag yes, or its status one of
+    :data:`NOT_TO_USE`; an :class:`InputError` naming ``where`` for a bad forbidden flag."""
+    flag = columns.cell(cells, "forbidden").casefold()
+    if flag not in CASE_YES | CASE_NO:
+        raise InputError(f"{where}: forbidden flag {flag!r} is not yes/no/true/false/1/0")
+    status = columns.cell(cells, "status").casefold()
+    return flag in CASE_YES or any(word in status for word in NOT_TO_USE)
+
+
+def _with_forbidden(
+    terms: list[tuple[Term, str]], not_to_use: list[tuple[Term, str]], name: str
+) -> list[tuple[Term, str]]:
+    """``terms`` with the targets of ``not_to_use`` as the ``forbidden`` of the term of their
+    source; those whose source has no term are left out with a warning."""
+    index = {term.key: number for number, (term, _) in enumerate(terms)}
+    left_out: list[str] = []
+    for rejected, place in not_to_use:
+        if rejected.key not in index:
+            left_out.append(f"{place} ({rejected.source} → {rejected.target})")
+            continue
+        term, where = terms[index[rejected.key]]
+        terms[index[rejected.key]] = (
+            replace(term, forbidden=(*term.forbidden, rejected.target)),
+            where,
+        )
+    if left_out:
+        logger.warning(
+            "%s: %s only a forbidden target: left out (%s)",
+            name,
+            "1 source has" if len(left_out) == 1 else f"{len(left_out)} sources have",
+            first_few(left_out),
+        )
     return terms
 
 

@@ -16,14 +16,22 @@ A first column named as a table's keys (``Key,English(en),German(de)``: ``Key``,
 skipped. Terminology tools' exports are read as they write their headers: Crowdin's
 ``Term [en],Description [en],Term [de],Part of Speech`` (``Term (en)`` alike) names the term of
 each language, its note, and a column ltmt does not use (:data:`IGNORED`: part of speech, type,
-status and the like), which is skipped. A first row of two names of one language
-(``English,Englisch``; ``id,ID``) is a term. Without a header, rows are
-``source, target[, note[, case]]``.
+status and the like), which is skipped. Phrase's term base export is read as well: ``term``,
+``term_de`` (``term_<lang>``: that language's term), and a row of language columns
+(``Entry_ID,...,en,en_Definition,...,de,de_Status,de_Forbidden,de_Gender``) whose
+``<lang>_<name>`` columns say what of that language they hold: the source's definition is the
+note, the target's status, forbidden flag and gender are the target's (a target whose status
+is forbidden, deprecated, superseded or obsolete, or whose forbidden flag is yes, is one of the
+term's forbidden targets, as a TBX file's). Other columns a header names and ltmt does not
+read are skipped with a warning naming them (a near-miss of a column's name is still an
+error). A first row of two names of one language (``English,Englisch``; ``id,ID``) is a term.
+Without a header, rows are ``source, target[, note[, case]]``.
 """
 
 from __future__ import annotations
 
 import difflib
+import logging
 import re
 from dataclasses import dataclass
 
@@ -31,8 +39,12 @@ from ltmt.errors import InputError
 from ltmt.formats.common import primary_language
 from ltmt.formats.csv_columns import KEY_HEADERS
 
+logger = logging.getLogger(__name__)
+
 POSITIONAL_FIELDS = ("source", "target", "note", "case")  # a row's columns without a header
-FIELDS = (*POSITIONAL_FIELDS, "gender")
+FIELDS = (*POSITIONAL_FIELDS, "gender", "forbidden", "status")
+# the fields of one language's term (``de_Status``), read from the target's columns alone
+_TARGET_FIELDS = frozenset({"gender", "forbidden", "status"})
 KEY = "key"  # the role of a first column of string keys (``Key``, ``ID``), which is skipped
 IGNORED = "ignored"  # the role of a column terminology tools export and ltmt does not use
 
@@ -43,8 +55,10 @@ _ROLE_NAMES = {
     "note": ("note", "notes", "comment", "comments", "definition", "description", "remark"),
     "case": ("case", "case sensitive", "case sensitivity", "match case"),
     "gender": ("gender", "genus", "grammatical gender"),
+    "forbidden": ("forbidden", "forbidden term", "do not use"),
+    "status": ("status", "term status", "usage status"),
     # Crowdin's glossary export writes these beside the terms; they do not change a term
-    IGNORED: ("part of speech", "pos", "type", "status", "url", "lemma", "tags"),
+    IGNORED: ("part of speech", "pos", "type", "url", "lemma", "tags"),
 }
 _ROLES = {name: role for role, names in _ROLE_NAMES.items() for name in names}
 _NEAR_MISS = 0.8  # difflib ratio: sourse/source and traget/target are 0.83, base/case 0.75
@@ -52,6 +66,9 @@ _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,4})*")  # en, de-AT, z
 # "Source (EN)", "English (US)", Crowdin's "Term [en]"
 _PARENTHESISED = re.compile(r"(.*?)\s*(?:\((.*)\)|\[(.*)\])")
 _TERM = "term"  # "Term (de)", "Term [de]": the term of that language, source or target
+# Phrase's "term_de" (that language's term) and "de_Status" (that language's status)
+_TERM_OF = re.compile(r"term[_\s-]+([a-z]{2,3}(?:[-_][a-z0-9]{2,4})*)", re.IGNORECASE)
+_LANGUAGES_FIELD = re.compile(r"([a-z]{2,3}(?:-[a-z0-9]{2,4})*)_([a-z]\w*)", re.IGNORECASE)
 # the longest cell read as a column's name (``Target term (German, Switzerland)``): a longer
 # one is data, and matching it to the names of every language took seconds a kilobyte
 MAX_HEADING_CHARS = 64
@@ -83,6 +100,8 @@ class Columns:
     case: int | None = 3
     width: int = 4
     gender: int | None = None
+    forbidden: int | None = None
+    status: int | None = None
 
     def cell(self, cells: list[str], field: str) -> str:
         """``field``'s cell of ``cells`` ("" where the row or the file has none)."""
@@ -116,6 +135,12 @@ def heading(cell: str) -> Heading:
     role = _ROLES.get(_folded(text))
     if role:
         return Heading(text, role)
+    if term_of := _TERM_OF.fullmatch(text):
+        return Heading(text, language=primary_language(term_of.group(1)))
+    if (field := _LANGUAGES_FIELD.fullmatch(text)) and _ROLES.get(_folded(field.group(2))):
+        role = _ROLES[_folded(field.group(2))]
+        if role not in ("source", "target"):
+            return Heading(text, role, primary_language(field.group(1)))
     language = _language_of(text)
     if language:
         return Heading(text, language=language)
@@ -183,8 +208,13 @@ def header_headings(cells: list[str]) -> list[Heading] | None:
     headings = [heading(cell) for cell in cells]
     if keyed:
         headings[0] = Heading(cells[0].strip(), role=KEY)
+    if _phrase_languages(headings):
+        return headings
     first, second = headings[int(keyed) : int(keyed) + 2]
-    if not (first.names_a_column and second.names_a_column) or IGNORED in (first.role, second.role):
+    if not (first.names_a_column and second.names_a_column) or {IGNORED, "status"} & {
+        first.role,
+        second.role,
+    }:
         return None  # a first term may be a word such as "type" or "status"
     if (first.role or first.meant) == (second.role or second.meant) and (
         first.role or first.meant or first.language == second.language
@@ -193,21 +223,33 @@ def header_headings(cells: list[str]) -> list[Heading] | None:
     return headings
 
 
+def _phrase_languages(headings: list[Heading]) -> bool:
+    """Whether ``headings`` are a Phrase term base's: two columns named by a language alone
+    (``en``, ``de``) and one of a language's field (``de_Status``), wherever they stand."""
+    languages = {h.language for h in headings if h.language and not h.role}
+    fielded = any(h.language and h.role and _LANGUAGES_FIELD.fullmatch(h.cell) for h in headings)
+    return len(languages) >= 2 and fielded
+
+
 def header_columns(headings: list[Heading], pair: tuple[str, str] | None, where: str) -> Columns:
     """The columns a header's ``headings`` name; with ``pair`` (source, target), a language
     column goes to the side it names, and other languages are an :class:`InputError`, as are
     near-misses, columns ltmt does not read, and roles named twice or not at all."""
     for each in headings:
-        if each.meant or (each.cell and not each.names_a_column):
-            hint = f" (did you mean {each.meant!r}?)" if each.meant else ""
+        if each.meant:
             raise InputError(
-                f"{where}: the header's column {each.cell!r} is not one ltmt reads{hint}; name "
-                f"the columns {', '.join(FIELDS)} (or by language), or remove it"
+                f"{where}: the header's column {each.cell!r} is not one ltmt reads (did you "
+                f"mean {each.meant!r}?); name the columns {', '.join(FIELDS)} (or by language), "
+                "or remove it"
             )
     _check_languages(headings, pair, where)
     found: dict[str, int] = {}
+    unread: list[str] = []
     for index, each in enumerate(headings):
         if not each.cell or each.role == IGNORED:
+            continue
+        if not each.names_a_column or not _of_its_side(each, headings, pair):
+            unread.append(each.cell)
             continue
         role = each.role or _language_role(each, headings, pair)
         if role in found:
@@ -217,9 +259,18 @@ def header_columns(headings: list[Heading], pair: tuple[str, str] | None, where:
     for needed in ("source", "target"):
         if needed not in found:
             raise InputError(f"{where}: the header names no {needed} column; name one {needed}")
-    ignored = any(each.role == IGNORED for each in headings)  # their cells are no note or case
+    if unread:
+        logger.warning(
+            "%s: the header's %s %s not read (ltmt reads %s); ignored",
+            where,
+            "column" if len(unread) == 1 else "columns",
+            ", ".join(unread) + (" is" if len(unread) == 1 else " are"),
+            ", ".join(FIELDS),
+        )
+    # their cells are no note or case
+    ignored = unread or any(each.role == IGNORED for each in headings)
     if (
-        "gender" not in found
+        not set(found) - set(POSITIONAL_FIELDS)
         and not ignored
         and all(found.get(field) in (index, None) for index, field in enumerate(POSITIONAL_FIELDS))
     ):
@@ -232,7 +283,32 @@ def header_columns(headings: list[Heading], pair: tuple[str, str] | None, where:
         found.get("case"),
         len(headings),
         found.get("gender"),
+        found.get("forbidden"),
+        found.get("status"),
     )
+
+
+def _of_its_side(each: Heading, headings: list[Heading], pair: tuple[str, str] | None) -> bool:
+    """Whether a language's field (``de_Status``, ``en_Definition``) is of the side its role
+    is read from: a status, forbidden flag or gender the target's, a note the source's where
+    the source has one (``Definition (de)`` alone is the note). Other columns: True."""
+    if not each.language or not each.role or each.role in ("source", "target", KEY):
+        return True
+    source = _source_language(headings, pair)
+    if each.role in _TARGET_FIELDS:
+        return each.language != source
+    if each.role == "note":
+        return each.language == source or not any(
+            h.role == "note" and h.language == source for h in headings
+        )
+    return True
+
+
+def _source_language(headings: list[Heading], pair: tuple[str, str] | None) -> str | None:
+    """The source's language: ``pair``'s, or without one the first language column's."""
+    if pair is not None:
+        return primary_language(pair[0])
+    return next((h.language for h in headings if h.language and not h.role), None)
 
 
 def _language_role(each: Heading, headings: list[Heading], pair: tuple[str, str] | None) -> str:
@@ -240,6 +316,8 @@ def _language_role(each: Heading, headings: list[Heading], pair: tuple[str, str]
     language check) the first language column is the source."""
     if pair is not None:
         return "source" if each.language == primary_language(pair[0]) else "target"
+    if any(h.role == "source" for h in headings):  # term, term_de
+        return "target"
     first = next(h for h in headings if h.language and not h.role)
     return "source" if first is each else "target"
 

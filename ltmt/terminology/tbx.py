@@ -27,7 +27,7 @@ from typing import Any
 
 from ltmt.errors import InputError
 from ltmt.formats.common import excerpt, lang_matches, language_fit, local_name, primary_language
-from ltmt.terminology.files import CASE_YES
+from ltmt.terminology.files import CASE_YES, NOT_TO_USE
 from ltmt.terminology.terms import Term
 from ltmt.wording import counted, first_few
 
@@ -243,7 +243,6 @@ class _TbxTerm:
 # the usage a TBX term's status says, by words of its value (TBX-Basic's administrativeStatus:
 # preferredTerm-admn-sts ...; normativeAuthorization: preferredTerm ...)
 _STATUS_TYPES = frozenset({"administrativeStatus", "normativeAuthorization"})
-_NOT_TO_USE = ("deprecated", "superseded", "forbidden", "obsolete")
 # a language section's term with its notes (TBX-Basic's tig, TBX 2008's ntig, TBX v3's termSec)
 _GROUPS = frozenset({"tig", "ntig", "termSec"})
 
@@ -268,7 +267,7 @@ def _lang_set_terms(lang_set: Any) -> list[_TbxTerm]:
             if local_name(e.tag) == "termNote" and e.get("type") in _STATUS_TYPES
         )
         rank = (
-            2 if any(word in status for word in _NOT_TO_USE) else 0 if "preferred" in status else 1
+            2 if any(word in status for word in NOT_TO_USE) else 0 if "preferred" in status else 1
         )
         notes = tuple(
             (e.text or "").strip()

@@ -488,7 +488,6 @@ def test_headers_in_any_case_and_separator_and_languages_with_regions_are_no_ter
     [
         ("sourse,traget", r"column 'sourse' is not one ltmt reads \(did you mean 'source'\?\)"),
         ("Source,Traget", r"column 'Traget' is not one ltmt reads \(did you mean 'target'\?\)"),
-        ("source,target,domain", r"column 'domain' is not one ltmt reads; name the columns"),
         ("source,target,translation", r"the header names two target columns; keep one"),
         ("term,definition", r"the header names no target column"),
     ],
@@ -597,3 +596,68 @@ def test_a_spreadsheet_glossary_is_refused_with_how_to_save_it_as_csv(
         'glossary.xlsx is a spreadsheet; save the sheet as CSV (UTF-8) (Excel: "CSV UTF-8"; '
         "LibreOffice: Text CSV, UTF-8) and import glossary.csv"
     )
+
+
+def test_a_column_ltmt_does_not_read_is_skipped_with_a_warning(caplog: pytest.LogCaptureFixture):
+    """``source,target,domain`` was refused; a term base's other columns are no error."""
+    assert parse_delimited("source,target,domain\nfile,Datei,IT\n", ",", "g.csv") == [
+        Term("file", "Datei")
+    ]
+    assert "g.csv line 1: the header's column domain is not read (ltmt reads source, target, " in (
+        caplog.text
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the header was a term (term → term_de # Definition)
+        "term,term_de,Definition\ncheckout,Kasse,Final step\n",
+        # "line 1: case flag 'Status' is not yes/no/true/false/1/0"
+        "term,term_de,Definition,Status\ncheckout,Kasse,Final step,Approved\n",
+    ],
+)
+def test_phrase_term_headers_name_the_columns(text: str):
+    assert parse_delimited(text, ",", "g.csv") == [Term("checkout", "Kasse", "Final step")]
+
+
+def test_a_forbidden_status_row_is_the_terms_forbidden_target():
+    text = (
+        "term,term_de,Definition,Status\nsign in,anmelden,,Approved\nsign in,einloggen,,Forbidden\n"
+    )
+    assert parse_delimited(text, ",", "g.csv") == [
+        Term("sign in", "anmelden", forbidden=("einloggen",))
+    ]
+
+
+def test_phrase_term_base_csv_is_read_by_its_language_columns(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+):
+    """This was refused: ``12 columns (expected source, target[, note[, case]])``."""
+    path = tmp_path / "tb.csv"
+    path.write_text(
+        "\ufeffEntry_ID,Entry_Subject,Entry_Note,en,en_Definition,en_Status,en_Forbidden,de,"
+        "de_Definition,de_Status,de_Forbidden,de_Gender\n"
+        "103,Account,,account,The profile,Approved,FALSE,Konto,,Approved,FALSE,neuter\n"
+        "103,Account,,account,,Approved,FALSE,Benutzerkonto,,Approved,TRUE,neuter\n"
+        "104,Account,,sign in,,Approved,FALSE,einloggen,,Rejected,TRUE,\n"
+        "105,Shipping,,shipping,,New,FALSE,Versand,,New,FALSE,masculine\n",
+        encoding="utf-8",
+    )
+    assert read_glossary(path) == [
+        Term("account", "Konto", "The profile", forbidden=("Benutzerkonto",), gender="n"),
+        Term("shipping", "Versand", gender="m"),
+    ]
+    assert (
+        "tb.csv line 1: the header's columns Entry_ID, Entry_Subject, Entry_Note, en_Status, "
+        "en_Forbidden, de_Definition are not read" in caplog.text
+    )
+    assert (
+        "tb.csv: 1 source has only a forbidden target: left out (line 4 (sign in → einloggen))"
+        in (caplog.text)
+    )
+
+
+def test_a_bad_forbidden_flag_is_refused_naming_its_line():
+    with pytest.raises(InputError, match=r"^g\.csv line 2: forbidden flag 'maybe' is not yes/no"):
+        parse_delimited("source,target,forbidden\nfile,Datei,maybe\n", ",", "g.csv")
