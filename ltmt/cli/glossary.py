@@ -154,7 +154,7 @@ def list_(
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
     """Print --user's glossary, one term a line (source, target, flags: [case], the gender
-    [m]/[f]/[n]; note)."""
+    [m]/[f]/[n]; the targets not to use: (not: ...); note)."""
     with open_store(memory_dir, key_file, existing=True) as memory:
         memory.require_user(user)
         terms = memory.glossary(user).terms()
@@ -167,8 +167,9 @@ def list_(
         flags = (" [case]" if term.case_sensitive else "") + (
             f" [{term.gender}]" if term.gender else ""
         )
+        forbidden = f"  (not: {', '.join(term.forbidden)})" if term.forbidden else ""
         note = f"  # {term.note}" if term.note else ""
-        typer.echo(f"{term.source}\t{term.target}{flags}{note}")
+        typer.echo(f"{term.source}\t{term.target}{flags}{forbidden}{note}")
 
 
 @app.command("export")

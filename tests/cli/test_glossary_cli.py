@@ -537,3 +537,25 @@ def test_add_sets_a_gender_and_refuses_another_value(
     assert ltmt(capsys, *add, "--gender", "m", "--memory-dir", store)[0] == 0
     with Memory(store) as memory:
         assert memory.glossary("u1").terms() == [Term("tab", "Tab", gender="m")]
+
+
+def test_list_shows_a_terms_forbidden_targets(tmp_path: Path, capsys):
+    """Forbidden targets (a TBX's deprecated terms, a term base's Forbidden) were listed
+    nowhere but in a TBX export."""
+    store = str(tmp_path / "store")
+    csv_file = tmp_path / "g.csv"
+    csv_file.write_text(
+        "term,term_de,Definition,Status\nsign in,anmelden,,Approved\n"
+        "sign in,einloggen,,Forbidden\naccount,Konto,profile,Approved\n"
+        "account,Benutzerkonto,,Deprecated\naccount,Account,,Forbidden\n",
+        "utf-8",
+    )
+    code, _, _ = ltmt(
+        capsys, "glossary", "import", str(csv_file), "-u", "u1", "--memory-dir", store
+    )
+    assert code == 0
+    code, out, _ = ltmt(capsys, "glossary", "list", "-u", "u1", "--memory-dir", store)
+    assert out == (
+        "account\tKonto  (not: Benutzerkonto, Account)  # profile\n"
+        "sign in\tanmelden  (not: einloggen)\n"
+    )
