@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from ltmt.formats.placeholder_syntax import find_placeholders
 from ltmt.terminology.function_words import is_function_word_term
 from ltmt.terminology.genders import gender_of
+from ltmt.terminology.separable_verbs import separated_at
 from ltmt.terminology.terms import Term
 from ltmt.terminology.umlaut_plurals import takes_umlaut_and_e
 from ltmt.word_tables import lowercase_words, target_words
@@ -517,12 +518,18 @@ def term_renders(term: Term, output: str, beside: Sequence[str] = ()) -> bool:
     the term is kept as written (:func:`kept_as_written`), or as the head of a compound whose
     first part renders another of ``beside``, the line's targets
     (:func:`~ltmt.terminology.compound_heads.head_beside`): 'settings' → ``Einstellungen`` was
-    placed again beside ``Kontoeinstellungen`` ("Ihre Kontoeinstellungen Einstellungen")."""
+    placed again beside ``Kontoeinstellungen`` ("Ihre Kontoeinstellungen Einstellungen"), or
+    as a separable verb written apart (:func:`~ltmt.terminology.separable_verbs.separated_at`:
+    ``Melden Sie sich an`` for ``anmelden``, which was forced in as ``Anmelden Sie sich``)."""
     from ltmt.terminology.compound_heads import head_beside  # it imports this module
 
     if kept_as_written(term):
         return renders(term.target, output, whole_word=True)
-    return renders(term.target, output) or head_beside(term.target, beside, output)
+    return (
+        renders(term.target, output)
+        or head_beside(term.target, beside, output)
+        or bool(separated_at(term.target, output))
+    )
 
 
 @functools.lru_cache(maxsize=4096)

@@ -6,8 +6,11 @@ mit Ihrem Konto an``). :func:`~ltmt.terminology.matching.rendered_at` looks for 
 one word, so ``ltmt qa``'s glossary check flagged correct translations of ``log in`` →
 ``anmelden`` (``'log in' is 'anmelden' in the glossary``). :func:`separated_at` finds such a
 verb's forms apart, a form of its stem and later, at the end of the same clause, its prefix,
-and its forms with ``zu`` or ``ge`` inside (``anzumelden``, ``angemeldet``). Only ``ltmt qa``
-asks it: what the translator counts as a rendered target is unchanged.
+and its forms with ``zu`` or ``ge`` inside (``anzumelden``, ``angemeldet``). ``ltmt qa`` asks
+it, and so does decoding (:func:`~ltmt.terminology.matching.term_renders`): an output that
+writes the verb apart carries the target, where the target used to be forced in over the
+model's ``Melden Sie sich ... an`` (``Anmelden Sie sich ...``). A finite verb the model wrote
+without its prefix (``Melden Sie sich mit Ihrem Konto.``) is no form of the target.
 """
 
 from __future__ import annotations

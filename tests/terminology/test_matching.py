@@ -507,3 +507,17 @@ def test_a_compound_whose_head_is_the_target_renders_the_term_beside_another_tar
     from ltmt.terminology.matching import term_renders
 
     assert term_renders(term, output, [term.target, *beside]) is carried
+
+
+@pytest.mark.parametrize(
+    ("output", "carried"),
+    [
+        # the model's own split form was taken for a missing target and forced over
+        ("Melden Sie sich mit Ihrem Konto an, um es zu verwalten.", True),
+        ("Bitte melden Sie sich erneut an.", True),
+        ("Sie müssen sich zuerst anmelden.", True),
+        ("Melden Sie sich mit Ihrem Konto.", False),  # melden is no anmelden
+    ],
+)
+def test_a_separable_verb_target_is_carried_written_apart(output: str, carried: bool):
+    assert term_renders(Term("sign in", "anmelden"), output) is carried
