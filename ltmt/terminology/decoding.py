@@ -41,6 +41,7 @@ from ltmt.terminology.matching import (
     term_renders,
 )
 from ltmt.terminology.placement import Missing, alignment, place_terms
+from ltmt.terminology.verb_use import not_forced
 
 if TYPE_CHECKING:
     from ltmt.fusion.base import FusionState
@@ -83,9 +84,12 @@ def encode_units(translator: Translator, units: Sequence[Unit]) -> list[list[int
 
 
 def term_hits(matchers: Sequence[TermMatcher | None], unit: Unit) -> list[TermHit]:
-    """The glossary terms found in ``unit`` by its segment's matcher (none without one)."""
+    """The glossary terms found in ``unit`` by its segment's matcher (none without one), but
+    for a noun target met as a verb (:func:`~ltmt.terminology.verb_use.not_forced`: "Can you
+    refund me?" is no place for ``Rückerstattung``)."""
     matcher = matchers[unit.segment]
-    return matcher.find(unit.text) if matcher is not None else []
+    found = matcher.find(unit.text) if matcher is not None else []
+    return [hit for hit in found if not not_forced(unit.text, hit)]
 
 
 def _targets(hits: Sequence[TermHit]) -> list[str]:

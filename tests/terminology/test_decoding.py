@@ -241,3 +241,10 @@ def test_a_constrained_output_that_runs_on_is_not_taken(backbone, monkeypatch):
     )
     decoding.follow(units, hits, [()], outputs, GlossaryPass())
     assert outputs == ["Auf Pro wechseln."]
+
+
+def test_term_hits_leave_out_a_noun_target_met_as_a_verb():
+    """'Can you refund me?' came out 'Kannst du mich Rückerstattung?'."""
+    matchers = [TermMatcher([Term("refund", "Rückerstattung")])]
+    assert term_hits(matchers, Unit(0, "Can you refund me?")) == []
+    assert len(term_hits(matchers, Unit(0, "Your refund is on its way."))) == 1

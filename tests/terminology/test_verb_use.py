@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+
+from ltmt.terminology.matching import TermMatcher
+from ltmt.terminology.terms import Term
+from ltmt.terminology.verb_use import not_forced
+
+REFUND = Term("refund", "Rückerstattung")
+
+
+@pytest.mark.parametrize(
+    ("text", "skipped"),
+    [
+        ("Can you refund me?", True),  # was "Kannst du mich Rückerstattung?"
+        ("We will refund the full amount.", True),
+        ("You need to refund it.", True),
+        ("Please refund my order.", True),
+        ("Your refund is on its way.", False),
+        ("Request a refund", False),
+        ("Go to refund settings", False),  # "to" as a preposition
+        ("refund my ticket", False),  # a verb at the start is not told apart
+        ("Thank you. Refund requests take a day.", False),
+    ],
+)  # fmt: skip
+def test_a_noun_target_is_not_forced_on_the_verb(text: str, skipped: bool):
+    [hit] = TermMatcher([REFUND]).find(text)
+    assert not_forced(text, hit) is skipped
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        Term("sign in", "anmelden"),  # a verb target
+        Term("Acme", "Acme"),  # a name
+        Term("Git", "Git", case_sensitive=True),
+        Term("refund", "die Rückerstattung"),  # not one word
+    ],
+)
+def test_only_a_one_word_noun_target_is_left_out(term: Term):
+    text = f"You can {term.source} it."
+    [hit] = TermMatcher([term]).find(text)
+    assert not not_forced(text, hit)
