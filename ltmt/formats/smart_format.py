@@ -27,6 +27,7 @@ from typing import Any
 from ltmt.formats.placeholder_syntax import SMARTFORMAT_HEAD, find_placeholders
 from ltmt.formats.placeholders import protect, restore
 from ltmt.formats.plurals import PLURAL, field_as_number, number_as_field
+from ltmt.formats.unreal_modifiers import Modifier, modifiers
 from ltmt.formats.yarn_markup import Marker, markers
 from ltmt.segments import Translation
 
@@ -100,14 +101,19 @@ def _forms(text: str, start: int) -> tuple[list[str] | None, int]:
     return None, len(text)
 
 
-def _by_forms(text: str, tgt_lang: str) -> list[Expression | Marker]:
-    """The SmartFormat expressions of ``text`` and its Yarn Spinner replacement markers
-    (:mod:`ltmt.formats.yarn_markup`: an ordinal's forms fixed in ``tgt_lang``), in order."""
-    found: list[Expression | Marker] = [*expressions(text), *markers(text, tgt_lang)]
+def _by_forms(text: str, tgt_lang: str) -> list[Expression | Marker | Modifier]:
+    """The SmartFormat expressions of ``text``, its Yarn Spinner replacement markers
+    (:mod:`ltmt.formats.yarn_markup`) and its Unreal argument modifiers
+    (:mod:`ltmt.formats.unreal_modifiers`), an ordinal's forms fixed in ``tgt_lang``, in order."""
+    found: list[Expression | Marker | Modifier] = [
+        *expressions(text),
+        *markers(text, tgt_lang),
+        *modifiers(text, tgt_lang),
+    ]
     return sorted(found, key=lambda expression: expression.start)
 
 
-def skeleton(text: str, found: Sequence[Expression | Marker]) -> str | None:
+def skeleton(text: str, found: Sequence[Expression | Marker | Modifier]) -> str | None:
     """``text`` with each of ``found`` as its field (:attr:`Expression.field`); ``None`` where
     a field would be there twice (``{0:plural:...}`` beside a ``{0}``), which could not be
     told apart in the translation."""
@@ -152,7 +158,8 @@ def translated_by_forms(
     translated in pieces by ``translate`` along with the others in one call, each piece with
     its text's ``prefer``; ``None`` where no text has one (the caller translates them as they
     are). ``exact``: the 100 % memory matches, with which a text is translated whole; Yarn
-    Spinner's markers alike (an ordinal's forms as ``tgt_lang`` writes them)."""
+    Spinner's markers and Unreal's argument modifiers alike (an ordinal's forms as ``tgt_lang``
+    writes them)."""
     found = [_by_forms(text, tgt_lang) for text in texts]
     skeletons = {i: skeleton(texts[i], f) for i, f in enumerate(found) if f}
     chosen = [i for i, written in skeletons.items() if written is not None]
@@ -219,7 +226,7 @@ def _form_text(form: str, output: str, field: str) -> str:
     return lead + core + trail
 
 
-def _placed(sentence: str, expression: Expression | Marker, forms: Sequence[str]) -> str:
+def _placed(sentence: str, expression: Expression | Marker | Modifier, forms: Sequence[str]) -> str:
     """``sentence`` (a skeleton's translation) with ``expression``'s field written as the
     expression with ``forms``; at the sentence's end where the model lost the field."""
     whole = expression.written(forms)
