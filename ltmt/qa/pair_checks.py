@@ -682,7 +682,7 @@ def _literal(placeholder: Placeholder, text: str, dollar_fields: bool = False) -
     metavariable that a translator translates: a field named in capitals (coreutils'
     ``{INTEGER}`` → ``{GANZZAHL}``; a ``python-brace-format`` entry's fields are the format
     check's), or an opening tag of a name that takes a closing one, without attributes, that
-    ``text`` never closes (``append <mark>``, ``-font <font>``)."""
+    ``text`` never closes (``append <mark>``, ``-font <font>``), by name or by Unreal's ``</>``."""
     if placeholder.text == "%%":
         return True
     if (
@@ -696,7 +696,8 @@ def _literal(placeholder: Placeholder, text: str, dollar_fields: bool = False) -
     bare = _BARE_TAG.fullmatch(placeholder.text)
     if placeholder.kind != "tag" or bare is None or bare.group(1).lower() in _VOID:
         return False
-    return f"</{bare.group(1).lower()}" not in text.lower()
+    # Unreal's rich text closes any style's tag with a bare </> (<Bold>Warning:</>)
+    return f"</{bare.group(1).lower()}" not in text.lower() and "</>" not in text
 
 
 def _unsized(printf: str) -> str:

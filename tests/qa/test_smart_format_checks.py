@@ -54,3 +54,52 @@ def test_a_yarn_marker_renamed_or_dropped_is_a_placeholders_error(
     target: str, problems: list[str]
 ) -> None:
     assert PAIR_CHECKS["placeholders"](COINS, target, {}) == problems
+
+
+ARROWS = "{0} {0}|plural(one=arrow,other=arrows) left in your quiver."
+GENDER = "Kaelen says {Gender}|gender(he,she) will meet you."
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "problems"),
+    [
+        (ARROWS, "{0} {0}|plural(one=Pfeil,other=Pfeile) übrig.", []),
+        (
+            ARROWS,
+            "{0} {0}|plural(one=Pfeil) übrig.",
+            [
+                "{0}|plural( has 1 form, the source 2: Unreal picks a form by the count or "
+                "gender; write as many"
+            ],
+        ),
+        (
+            GENDER,
+            "Kaelen sagt, {Gender}|gender(er) trifft dich.",
+            [
+                "{Gender}|gender( has 1 form, the source 2: Unreal picks a form by the count "
+                "or gender; write as many"
+            ],
+        ),
+        (
+            ARROWS,
+            "{0} {0}|plural(one=arrow,other=arrows) übrig.",
+            [
+                "{0}|plural( keeps the source's forms (arrow, arrows): write each in the "
+                "target language"
+            ],
+        ),
+    ],
+)
+def test_an_unreal_modifier_lacking_a_form_or_left_english_is_an_error(
+    source: str, target: str, problems: list[str]
+) -> None:
+    assert PAIR_CHECKS["plurals"](source, target, {}) == problems
+
+
+def test_unreal_rich_text_closing_tag() -> None:
+    source = "<Bold>Warning:</> Save often!"
+    assert PAIR_CHECKS["placeholders"](source, "<Bold>Warnung:</> Oft speichern!", {}) == []
+    assert PAIR_CHECKS["placeholders"](source, "<Bold>Warnung:</Bold> Oft speichern!", {}) == [
+        "lacks </>",
+        "adds </Bold>, which the source does not have",
+    ]
