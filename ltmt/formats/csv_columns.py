@@ -73,11 +73,15 @@ TARGET_HEADERS = frozenset(
 )
 # headers naming the rows' keys (a first column so named is the keys, though id is a language)
 KEY_HEADERS = frozenset({"id", "ids", "key", "keys", "identifier", "string id", "name"})
+# headers naming a note to translators, no text to translate (suggested by no hint)
+_NOTE_HEADERS = frozenset({"comment", "comments", "note", "notes", "context"})
 
 
 def _role(header: str) -> str:
     """A header as the role names are compared: lower case, spaces and underscores as one."""
-    return " ".join(header.replace("_", " ").lower().split())
+    # (a camel-cased name as its words: Unreal's SourceString is "source string")
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", header)
+    return " ".join(spaced.replace("_", " ").lower().split())
 
 
 def language_of(header: str) -> str | None:
@@ -302,6 +306,10 @@ def find_columns(
             target = next((i for i, role in enumerate(roles) if role in TARGET_HEADERS), None)
             if target is None and roles[source] == "original" and "text" in roles:
                 target = roles.index("text")  # (Yarn's id,text,original: text is its target)
+            if target is None and header[source].strip() == "SourceString":
+                # Unreal's string table (Key,SourceString,Comment) holds one language: its
+                # SourceString is translated in place, as Yarn's string table's text is
+                target = source
     if source is None:
         found = [language for language in languages.values() if language]
         found = found or [language for language in names.values() if language]
@@ -457,9 +465,11 @@ def _columns_hint(header: list[str], path: Path, command: str = "translate") -> 
         return f'or name {what}: ltmt {command} {path.name} --columns "{pair[0]}={pair[1]}"'
 
     texts = [cell for cell in named if re.search(r"(?i)title|body|description|text", cell)]
+    # (never the keys or notes: translated, a key no longer finds its string)
+    plain = [cell for cell in named if _role(cell) not in KEY_HEADERS | _NOTE_HEADERS]
     return (
         f"a table of one language (a shop's product export) is translated by the columns "
-        f'named: ltmt translate {path.name} --columns "{",".join((texts or named)[:2])}"'
+        f'named: ltmt translate {path.name} --columns "{",".join((texts or plain or named)[:2])}"'
     )
 
 

@@ -502,6 +502,12 @@ def read_csv_table(
     table = CsvTable.open(Path(path), src_lang, tgt_lang, columns, command="memory import")
     if table.columns.language is not None:
         raise refuse_a_string_table(Path(path), tgt_lang)
+    if table.columns.pairs[0].in_place:  # Unreal's Key,SourceString,Comment
+        raise InputError(
+            f"{path}: an Unreal string table (Key,SourceString) holds one language, no "
+            f"translations to read; import the {tgt_lang} .po file that Unreal's localization "
+            "dashboard exports instead"
+        )
     if table.columns.pairs[0].target is None:
         raise InputError(
             f"{path}: no {tgt_lang} column to import; a table's first row names each "

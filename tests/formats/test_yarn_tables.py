@@ -88,3 +88,39 @@ def test_a_yarn_localisation_table_is_imported_original_to_text(tmp_path: Path) 
         ("Hello there.", "Hallo du.", {"context": "line:0a1b2d"}),
         ("Mira: Thanks!", "Mira: Thanks!", {"context": "line:0c0001"}),
     ]
+
+
+UNREAL_TABLE = (
+    "Key,SourceString,Comment\n"
+    "Menu_Play,Play,Main menu button\n"
+    'HUD_Health,"Health: {Current}/{Max}",HUD label\n'
+)
+
+
+def test_an_unreal_string_table_has_its_source_string_translated_in_place(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "ST_UI.csv"
+    path.write_text(UNREAL_TABLE, "utf-8", newline="")
+    out = tmp_path / "ST_UI.de.csv"
+    result = translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert result.translated == 2
+    assert out.read_text("utf-8") == (
+        "Key,SourceString,Comment\n"
+        "Menu_Play,PLAY,Main menu button\n"
+        "HUD_Health,HEALTH: {Current}/{Max},HUD label\n"
+    )
+    with pytest.raises(
+        InputError,
+        match=r"ST_UI\.csv: an Unreal string table \(Key,SourceString\) holds one language, no "
+        r"translations to read; import the de \.po file that Unreal's localization dashboard "
+        r"exports instead",
+    ):
+        list(read_csv_table(path, src_lang="en", tgt_lang="de"))
+
+
+def test_the_columns_hint_names_no_key_or_comment_column(tmp_path: Path) -> None:
+    path = tmp_path / "strings.csv"
+    path.write_text("Key,Value,Comment\nMenu_Play,Play,Main menu button\n", "utf-8")
+    with pytest.raises(InputError, match=r'--columns "Value"$'):
+        translate_file(path, tmp_path / "out.csv", FakeModel(), src_lang="en", tgt_lang="de")
