@@ -30,11 +30,13 @@ a message that quotes a brace as literal text (``Type '{'name'}' to insert a nam
 refuses, or ``»{0}«``, a live argument). A message that is a valid pattern with an argument
 (:mod:`ltmt.formats.message_format`) is checked as ``java-format``: a translation Java could not
 parse is not written, and ``ltmt qa`` reports one. Empty
-values are not translated; keys without a translation, and their comment, stay out of the output
-(a resource bundle falls back to the base file for them; a translator's own version in the
-output is kept). Where the output already exists (the translation so far), the comments it has
-are kept: those above a key it has, and its header (the comment block at its top); the other
-keys have the source file's.
+values are not translated but kept as written, with their comment (``empty.key=``, and a line
+without a separator, ``empty.key`` or ``[section]``, which Java reads as a key with an empty
+value); other keys without a translation, and their comment, stay out of the output (a resource
+bundle falls back to the base file for them; a translator's own version in the output is kept).
+Where the output already exists (the translation so far), the comments it has are kept: those
+above a key it has, and its header (the comment block at its top); the other keys have the
+source file's.
 
 A key defined twice is read as ``Properties.load`` reads it: the last definition, with a warning
 that names it; the output holds the last only, translated. Its strings make no memory pairs
@@ -318,6 +320,8 @@ class JavaPropertiesDocument(KeyedCatalog):
             if not key:
                 continue
             text = self.translations.get(key)
+            if last[key] is unit and text is None and not self.raw[key].strip():
+                continue  # an empty value (``empty.key``, ``[section]``): the same in German
             if text is None or last[key] is not unit:  # an earlier definition: unread
                 store.removeunit(unit)
                 continue

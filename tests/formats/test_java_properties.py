@@ -227,6 +227,21 @@ def test_a_key_empty_in_both_files_is_no_missing_string(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "# Java file\ngreeting=Hello\nempty.key\n[section]\nbye=Goodbye\n",
+        "greeting=Hello\nempty.key=\nbye=Goodbye\n",
+    ],
+)
+def test_empty_values_and_keys_without_a_separator_are_kept(tmp_path: Path, text: str) -> None:
+    # "empty.key" and "[section]" (keys with an empty value to Java) vanished from the output
+    source = _write(tmp_path, "msgs.properties", text.encode())
+    out = tmp_path / "msgs_de.properties"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text() == text.replace("Hello", "HELLO").replace("Goodbye", "GOODBYE")
+
+
+@pytest.mark.parametrize(
     ("source_encoding", "target_encoding"), [("iso-8859-1", "utf-8"), ("utf-8", "iso-8859-1")]
 )
 def test_the_translation_so_far_keeps_its_encoding(
@@ -306,7 +321,7 @@ def test_written_as_the_source_file_is(
     # leading spaces escaped (the first is enough), or Properties.load drops them
     assert b"lead=\\ \\ zwei" in data or b"lead=\\  zwei" in data
     assert b"l''\\u00e9l\\u00e9ment" in data or "l''élément".encode(encoding) in data
-    assert b"empty" not in data  # untranslated keys fall back to the base bundle
+    assert data.endswith(b"\nempty=\n")  # an empty value kept empty
 
 
 @pytest.mark.skipif(shutil.which("java") is None, reason="needs a Java runtime")
@@ -326,6 +341,7 @@ def test_java_reads_what_was_meant(tmp_path: Path, encoding: str) -> None:
         ),
         "multi.line": ("Erste Zeile, hier fortgesetzt", "Erste Zeile, hier fortgesetzt"),
         "lead": ("  zwei Leerzeichen zuerst", "  zwei Leerzeichen zuerst"),
+        "empty": ("", ""),
     }
 
 
