@@ -346,6 +346,16 @@ FORMATS: dict[str, FileFormat] = {
             counts_not_read=True,  # keys defined more than once
         ),
         FileFormat(
+            "ini",
+            (".ini",),
+            'Joomla INI language file (KEY="value"; not other INI files)',
+            label="Joomla INI",
+            read="ltmt.formats.joomla_ini:JoomlaIniDocument.pairs",
+            open="ltmt.formats.joomla_ini:JoomlaIniDocument.open",
+            one_language=True,
+            counts_not_read=True,  # keys defined more than once
+        ),
+        FileFormat(
             "resx",
             (".resx", ".resw"),
             ".NET resource file",

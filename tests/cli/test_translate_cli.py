@@ -258,7 +258,7 @@ def test_android_strings_translated_then_updated_and_imported(tmp_path, capsys, 
     )
     assert code == 1
     assert err == (
-        f"ltmt: error: --source-file is for one-language files (Android, Java properties, .NET .resx, JSON, YAML, Fluent, Apple .strings, Markdown, HTML, EPUB, subtitles, plain text); {po} is PO, "
+        f"ltmt: error: --source-file is for one-language files (Android, Java properties, Joomla INI, .NET .resx, JSON, YAML, Fluent, Apple .strings, Markdown, HTML, EPUB, subtitles, plain text); {po} is PO, "
         "which holds both\n"
     )
 
