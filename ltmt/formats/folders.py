@@ -219,10 +219,11 @@ def _source_of(path: Path, folder: Path, source_folder: Path | None, src_lang: s
     ``en.yml``, ``app_de.arb`` → ``app_en.arb``, ``Messages_de.properties`` →
     ``Messages.properties``, ``Strings.de.resx`` → ``Strings.resx``: the same-named
     ``messages_de.properties`` there is a colleague's translation, not the source), else the
-    one at the same place; without ``source_folder``, the one its locale's naming gives
-    beside it in ``folder``. None where there is none."""
+    one at the same place (Joomla 3's ``de-DE.com_x.ini``: ``en-GB.com_x.ini``); without
+    ``source_folder``, the one its locale's naming gives beside it in ``folder``. None where
+    there is none."""
     from ltmt.formats.locale_files import source_names
-    from ltmt.formats.path_languages import source_name
+    from ltmt.formats.path_languages import prefixed_source, source_name
     from ltmt.formats.suffix_pages import source_pages
 
     pages = [page.relative_to(folder) for page in source_pages(Path(folder) / path, src_lang)]
@@ -231,6 +232,8 @@ def _source_of(path: Path, folder: Path, source_folder: Path | None, src_lang: s
         where, names = Path(folder), named
     else:
         where, names = Path(source_folder), [*named, path]
+        prefixed = prefixed_source(Path(folder) / path, where / path)  # Joomla 3's en-GB.x.ini
+        names.append(None if prefixed is None else prefixed.relative_to(where))
     for name in names:
         if name is None or (source_folder is None and name == path):
             continue  # a file is no source of itself

@@ -12,7 +12,8 @@ named for no language (``Strings.resx`` beside ``Strings.fr.resx``, ``Messages.p
 beside ``Messages_fr.properties``): a folder run skips the others' files
 (:func:`satellite_language`) and names each translation for its language
 (:func:`translation_name`), as the app loads it; UWP keeps each locale's ``.resw`` files in a
-folder named for it (``Strings/en-US/Resources.resw``: :func:`resw_translation`). A name that
+folder named for it (``Strings/en-US/Resources.resw``: :func:`resw_translation`), as Joomla its
+``.ini`` language files (``language/en-GB/com_example.ini``). A name that
 merely ends in a code (``db_ha.properties``, ``settings_my.properties``) with no
 ``db.properties`` beside it is a file of its own, translated.
 """
@@ -171,11 +172,17 @@ _RESW_FOLDER = re.compile(
 )
 
 
+# the formats whose files are kept in a folder named for their locale: UWP's .resw, Joomla's
+# language/en-GB/com_example.ini
+_IN_LOCALE_FOLDERS = frozenset({".resw", ".ini"})
+
+
 def resw_locale(path: Path) -> str | None:
-    """The locale whose folder holds the UWP resource file ``path`` (a path in the folder
-    translated: ``en-US/Resources.resw`` → ``en-US``), or None (not a ``.resw``, or its
-    folder names no locale)."""
-    found = _RESW_FOLDER.fullmatch(path.parent.name) if path.suffix.lower() == ".resw" else None
+    """The locale whose folder holds the UWP resource file or Joomla language file ``path`` (a
+    path in the folder translated: ``en-US/Resources.resw`` → ``en-US``, ``en-GB/com_x.ini`` →
+    ``en-GB``), or None (another format, or its folder names no locale)."""
+    in_folder = path.suffix.lower() in _IN_LOCALE_FOLDERS
+    found = _RESW_FOLDER.fullmatch(path.parent.name) if in_folder else None
     if found is None or _known(found.group("code") or found.group("code3")) is None:
         return None
     return path.parent.name
@@ -185,7 +192,8 @@ def resw_translation(path: Path, language: str) -> Path:
     """The UWP resource file ``path`` (a path in the folder translated) in the folder of
     ``language`` (``Strings/en-US/Resources.resw`` → ``Strings/de-DE/Resources.resw``, with
     the language's main region where the source's folder names a region: German was written
-    into ``en-US/``); ``path`` itself where its folder names no locale."""
+    into ``en-US/``; Joomla's legacy ``en-GB/en-GB.com_x.ini`` → ``de-DE/de-DE.com_x.ini``);
+    ``path`` itself where its folder names no locale."""
     import langcodes
 
     named = resw_locale(path)
@@ -195,7 +203,21 @@ def resw_translation(path: Path, language: str) -> Path:
     if "-" in named and "-" not in language:
         region = langcodes.Language.get(language).maximize().territory
         folder = f"{language}-{region}" if region else language
-    return path.parent.with_name(folder) / path.name
+    name = path.name
+    if name.startswith(f"{named}."):  # Joomla 3's en-GB.com_x.ini, named for its locale too
+        name = f"{folder}.{name[len(named) + 1 :]}"
+    return path.parent.with_name(folder) / name
+
+
+def prefixed_source(path: Path, source: Path) -> Path | None:
+    """Where Joomla 3's language file ``path`` (on disk, named for the locale of its folder:
+    ``de-DE/de-DE.com_x.ini``) has its source, given ``source``, its own name's place in the
+    source-language folder (``en-GB/de-DE.com_x.ini`` → ``en-GB/en-GB.com_x.ini``); None
+    where its name names no locale so."""
+    locale = resw_locale(path)
+    if locale is None or not path.name.startswith(f"{locale}."):
+        return None
+    return source.with_name(source.parent.name + path.name[len(locale) :])
 
 
 def source_name(path: Path) -> Path | None:

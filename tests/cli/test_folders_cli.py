@@ -971,6 +971,34 @@ def test_resw_files_in_a_projects_folders_are_translated(tmp_path, capsys, commo
     assert "skipped" not in err
 
 
+def test_joomla_language_folders_are_translated_into_the_target_locales(tmp_path, capsys, common):
+    """Joomla's ``language/en-GB/*.ini`` (and Joomla 3's ``en-GB.mod_x.ini``) were no files to
+    translate: they go into ``language/de-DE/`` now; a ``desktop.ini`` is skipped, named."""
+    project = tmp_path / "com_tasks"
+    files = {
+        "administrator/language/en-GB/com_tasks.ini": '; Tasks\nCOM_TASKS="open the file"\n',
+        "language/en-GB/en-GB.mod_tasks.ini": 'MOD_TASKS = "open the file"\n',
+        "language/de-DE/mod_tasks.ini": 'MOD_TASKS="Datei"\n',
+        "media/desktop.ini": "[.ShellClassInfo]\nIconResource=icon.ico,0\n",
+    }
+    for name, text in files.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(text, "utf-8")
+    out = tmp_path / "out"
+    code, _, err = run_cli(["translate", str(project), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert sorted(_files(out)) == [
+        "administrator/language/de-DE/com_tasks.ini", "language/de-DE/de-DE.mod_tasks.ini",
+    ]  # fmt: skip
+    written = (out / "administrator/language/de-DE/com_tasks.ini").read_text("utf-8")
+    assert re.fullmatch(r'; Tasks\nCOM_TASKS="[^"]*"\n', written)
+    assert (
+        f"ltmt: warning: {project / 'media/desktop.ini'}:2: the value of IconResource is not in "
+        'double quotes, as Joomla writes every value (IconResource="..."): not a Joomla language '
+        "file, or one to quote that value in: skipped"
+    ) in err
+
+
 @pytest.mark.parametrize(
     ("base", "english", "written"),
     [

@@ -111,6 +111,22 @@ def test_one_language_files_pair_with_the_same_place_in_the_source_folder(tmp_pa
     assert [p.name for p in found.unknown] == ["x.png"]
 
 
+def test_joomla_language_folders_pair_their_files_and_joomla_3s_locale_named_ones(
+    tmp_path: Path,
+) -> None:
+    for folder, values in (("en-GB", ("Tasks", "Archive")), ("de-DE", ("Aufgaben", "Archiv"))):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "com_tasks.ini").write_text(f'COM_TASKS="{values[0]}"\n', "utf-8")
+        legacy = tmp_path / folder / f"{folder}.mod_tasks.ini"
+        legacy.write_text(f'MOD_TASKS = "{values[1]}"\n', "utf-8")
+    found = read_folder(tmp_path / "de-DE", tmp_path / "en-GB")
+    assert sorted((r.source, r.target) for r in found.records) == [
+        ("Archive", "Archiv"),
+        ("Tasks", "Aufgaben"),
+    ]
+    assert found.without_source == []
+
+
 def test_a_zendesk_article_pairs_by_its_number_and_one_without_a_source_is_named(
     tmp_path: Path,
 ) -> None:
