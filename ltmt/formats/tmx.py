@@ -51,9 +51,14 @@ from ltmt.formats.markup_codes import (
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.tmx_codes import OverlappingCodes, holds_words, lost_markup, read_segment
 from ltmt.formats.tmx_metadata import (
+    ORIGINAL_CHANGEDATE,
+    TMX_DATE,
+    TMX_DATE_FORMAT,
     TMX_LANGUAGES,
     declared_languages,
+    own_date,
     read_metadata,
+    unit_date,
     write_languages,
     write_metadata,
 )
@@ -63,12 +68,6 @@ from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
-# a TMX date (``20240601T100000Z``, UTC): in this form, text order is time order
-_TMX_DATE = re.compile(r"\d{8}T\d{6}Z")
-_TMX_DATE_FORMAT = "%Y%m%dT%H%M%SZ"  # :data:`_TMX_DATE` for :func:`time.strftime`
-# the key of a unit's own changedate that an export replaced by the later time the memory stored
-# it (:func:`_with_stored_dates`), written as ``<prop type="x-ltmt-original-changedate">``
-ORIGINAL_CHANGEDATE = "ltmt-original-changedate"
 # the metadata key of each side's <seg> content as XML where its text loses some of it
 # (:func:`~ltmt.formats.tmx_codes.lost_markup`: <hi type="term">, a code's type), by side,
 # written back by an export while the side's text is unchanged
@@ -116,7 +115,8 @@ def read_tmx(
     (:data:`~ltmt.formats.tmx_metadata.TMX_LANGUAGES`). The pairs
     come oldest first, by ``changedate`` (else ``creationdate``; undated ones first, in file
     order): an import makes the last stored of a source's translations the one reused
-    (:func:`ltmt.memory.writes.add_pairs`). Raises
+    (:func:`ltmt.memory.writes.add_pairs`), unless the memory holds one dated later
+    (:mod:`ltmt.memory.dated`). Raises
     :class:`InputError` for a malformed file, or one whose languages are not the pair asked,
     before it yields anything.
 
@@ -224,11 +224,7 @@ def _check_languages(path: Path, found: set[str], src_lang: str, tgt_lang: str) 
 def _dated(record: PairRecord) -> str:
     """The TMX date a unit was last changed (else made), ``""`` for none: the order of
     recency."""
-    for key in ("changedate", "creationdate"):
-        date = record.metadata.get(key)
-        if isinstance(date, str) and _TMX_DATE.fullmatch(date):
-            return date
-    return ""
+    return unit_date(record.metadata)
 
 
 def _warn_not_read(path: Path, lines: list[int], what: str) -> None:
@@ -528,23 +524,21 @@ def _segment_as_read(markup: object, side: str, text: str) -> Any:
 
 
 def _with_stored_dates(record: PairRecord) -> Mapping[str, Any]:
-    """``record``'s metadata, for a stored segment's record (an export) dated so that an
-    import of the file keeps the store's order (:func:`read_tmx` serves the newest by
-    ``changedate``): its ``changedate`` is the later of its own and the time the memory stored
-    it (its own, where replaced, kept as ``ltmt-original-changedate``), and its
-    ``creationdate``, the stored time where it has none, is never later than that. A pair added
-    by hand, undated, lost to an older imported translation; a file's 2023 unit imported after
-    it lost to it."""
+    """``record``'s metadata, for a stored segment's record (an export) dated as the memory
+    orders it: its ``changedate`` is its own date (:func:`~ltmt.formats.tmx_metadata.own_date`: the
+    ``ltmt-original-changedate`` an earlier release's export kept, else its own
+    ``changedate``, else its ``creationdate``), else the time the memory stored it (a pair
+    added by hand), and its ``creationdate``, the stored time where it has none, is never
+    later than that. An import compares these dates with the stored translations' (an older
+    unit does not displace a newer translation: :mod:`ltmt.memory.dated`), so importing the
+    file makes the same translation of a source the newest."""
     if record.stored is None:
         return record.metadata
-    stored = time.strftime(_TMX_DATE_FORMAT, time.gmtime(record.stored.created))
-    metadata = dict(record.metadata)
-    own = metadata.get("changedate")
-    changed = own if isinstance(own, str) and _TMX_DATE.fullmatch(own) and own >= stored else stored
-    if own is not None and own != changed:
-        metadata[ORIGINAL_CHANGEDATE] = own
+    changed = own_date(record.metadata, record.stored.created)
+    metadata = {k: v for k, v in record.metadata.items() if k != ORIGINAL_CHANGEDATE}
+    stored = time.strftime(TMX_DATE_FORMAT, time.gmtime(record.stored.created))
     created = metadata.get("creationdate", stored)
-    if isinstance(created, str) and _TMX_DATE.fullmatch(created):
+    if isinstance(created, str) and TMX_DATE.fullmatch(created):
         created = min(created, changed)
     return {**metadata, "creationdate": created, "changedate": changed}
 

@@ -35,6 +35,7 @@ labelled as the header's ``srclang``, a TMX file's one source language.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -50,6 +51,13 @@ ATTRIBUTES = (
     "usagecount",
     "lastusagedate",
 )
+# a TMX date (``20240601T100000Z``, UTC): in this form, text order is time order
+TMX_DATE = re.compile(r"\d{8}T\d{6}Z")
+TMX_DATE_FORMAT = "%Y%m%dT%H%M%SZ"  # :data:`TMX_DATE` for :func:`time.strftime`
+# the key of a unit's own changedate where an export of an earlier release wrote the later time
+# the memory stored it in its place (``<prop type="x-ltmt-original-changedate">``): the pair's
+# own date, which an export writes back and an import compares (:mod:`ltmt.memory.dated`)
+ORIGINAL_CHANGEDATE = "ltmt-original-changedate"
 # metadata that is a number: a PO plural entry's form (:mod:`ltmt.formats.po`)
 NUMBER_PROPS = frozenset({"plural"})
 # the metadata key of where a pair's other keys were read (see the module docstring)
@@ -304,3 +312,23 @@ def _prop(kind: str, text: str) -> Any:
     prop = etree.Element("prop", type=kind)
     prop.text = text
     return prop
+
+
+def unit_date(metadata: Mapping[str, Any]) -> str:
+    """The TMX date a pair's unit was last changed (else made), ``""`` for none: the order of
+    recency (:func:`ltmt.formats.tmx.read_tmx`, :mod:`ltmt.memory.dated`)."""
+    for key in ("changedate", "creationdate"):
+        date = metadata.get(key)
+        if isinstance(date, str) and TMX_DATE.fullmatch(date):
+            return date
+    return ""
+
+
+def own_date(metadata: Mapping[str, Any], stored: float) -> str:
+    """The TMX date of a stored pair (``metadata``, stored at ``stored``, seconds since the
+    epoch): its own (the :data:`ORIGINAL_CHANGEDATE` an earlier export kept, else its
+    :func:`unit_date`), else the time the memory stored it (a pair added by hand)."""
+    original = metadata.get(ORIGINAL_CHANGEDATE)
+    if isinstance(original, str) and TMX_DATE.fullmatch(original):
+        return original
+    return unit_date(metadata) or time.strftime(TMX_DATE_FORMAT, time.gmtime(stored))

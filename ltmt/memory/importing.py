@@ -74,7 +74,8 @@ def import_records(
         screening_report(user, [group for _, group in screened]),
         added=stored.added,
         duplicates=stored.duplicates,
-        refreshed=len(stored.refreshed),
+        refreshed=len(stored.refreshed) - stored.kept,
+        older=stored.older,
     )
     if len(pairs) >= RETURN_MEMORY_FROM:  # what the import freed goes back to the system
         del kept, screened, stored, pairs, origins

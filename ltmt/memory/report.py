@@ -15,7 +15,9 @@ class ImportReport:
 
     ``read`` = ``added`` + ``duplicates`` + sum of ``skipped``; ``duplicates`` counts pairs already
     stored (or repeated within the input), ``refreshed`` those of them made the newest
-    translation of their source (it had another translation stored since); ``skipped`` maps a
+    translation of their source (it had another translation stored since); ``older`` counts the
+    pairs (added or duplicates) dated before the stored translation of their source, which
+    stays the one reused (:mod:`ltmt.memory.dated`); ``skipped`` maps a
     cleaning reason to its count and ``examples`` gives the position of the first few skipped
     pairs (``file.tsv:12``). ``not_read`` maps a reason to the count of the file's entries that
     were never read as pairs (``fuzzy``, ``untranslated``: :mod:`ltmt.formats.not_read`), which
@@ -27,6 +29,7 @@ class ImportReport:
     added: int = 0
     duplicates: int = 0
     refreshed: int = 0
+    older: int = 0
     skipped: Mapping[str, int] = field(default_factory=dict)
     examples: tuple[str, ...] = ()
     not_read: Mapping[str, int] = field(default_factory=dict)
@@ -37,8 +40,8 @@ class ImportReport:
 
     def summary(self) -> str:
         """One line: ``u1: 980 added, 15 duplicates (2 made the newest translation of their
-        source), 5 skipped (3 length ratio, 2 empty target); not read: 24 fuzzy, 22
-        untranslated``"""
+        source), 5 skipped (3 length ratio, 2 empty target); 4 older than the stored translation:
+        kept as alternatives; not read: 24 fuzzy, 22 untranslated``"""
         refreshed = ""
         if self.refreshed:
             its = "its" if self.refreshed == 1 else "their"
@@ -49,6 +52,8 @@ class ImportReport:
         )
         if self.skipped_total:
             line += f" ({_by_reason(self.skipped)})"
+        if self.older:
+            line += f"; {self.older} older than the stored translation: kept as alternatives"
         if any(self.not_read.values()):
             line += f"; not read: {_by_reason(self.not_read)}"
         return line
@@ -60,6 +65,7 @@ class ImportReport:
             "added": self.added,
             "duplicates": self.duplicates,
             "refreshed": self.refreshed,
+            "older": self.older,
             "skipped": dict(self.skipped),
             "examples": list(self.examples),
             "not_read": dict(self.not_read),

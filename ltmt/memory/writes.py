@@ -21,10 +21,12 @@ import numpy as np
 
 from ltmt.errors import InputError, StoreError
 from ltmt.formats.common import same_language
+from ltmt.formats.tmx_metadata import own_date, unit_date
 from ltmt.memory import postings
 from ltmt.memory.approvals import Approvals, later_of_source
 from ltmt.memory.clean import CleanPair
 from ltmt.memory.crypto import PlainCipher, Vault
+from ltmt.memory.dated import Newer, StoredDates
 from ltmt.memory.layout import (
     GLOSS,
     NEXT_UID_KEY,
@@ -101,11 +103,15 @@ class Added:
     """What :func:`add_pairs` stored: each pair's segment id (a duplicate's is the stored
     copy's), compact for an import of millions, and how many of the pairs were new;
     ``refreshed`` maps the old id of each stored pair the write made the newest translation of
-    its source to its new id (:func:`add_pairs`)."""
+    its source to its new id (:func:`add_pairs`); ``older``: how many pairs were older than
+    the stored translation of their source, ``kept`` of which moved after them to stay the
+    newest (in ``refreshed`` too: :mod:`ltmt.memory.dated`)."""
 
     ids: array[int]  # one per pair, in order ("L": unsigned, at least 32 bits)
     added: int
     refreshed: Mapping[int, int] = field(default_factory=dict)
+    older: int = 0
+    kept: int = 0
 
     @property
     def duplicates(self) -> int:
@@ -166,7 +172,8 @@ def add_pairs(
     nothing, one with two translations of a source too, and so does re-importing a folder
     whose files translate a source differently (one write: the approvals are the whole
     import's); a pair repeated within ``pairs`` counts at its first place, and is held by each
-    origin it is written by.
+    origin it is written by. A pair dated before the stored translation of its source does not
+    displace it (:mod:`ltmt.memory.dated`).
 
     Per batch: the new pairs get their ids first; a worker thread then works out their index
     entries while this one stores their segments and reads the next batch (:func:`_indexing`).
@@ -193,6 +200,7 @@ def add_pairs(
         else np.zeros(0, dtype=bool)  # asked of stored pairs only: a new user has none
     )
     approvals = Approvals[_Row](next_id, later)
+    dates = StoredDates[_Row]()
     with _indexing(txn, uid, cipher) as index:
 
         def renumber(row: _Row, new: list[_NewRow]) -> int:
@@ -249,15 +257,39 @@ def add_pairs(
             if any(row.stored is not None for row in rows):
                 index.flush()  # the lookup reads postings: this write's own must be there
             newest = _newest_translations(txn, uid, cipher, rows, next_id)
+            dated = dates.unknown(row.text for row in rows if unit_date(row.metadata))
+            if dated and existing_user:
+                if position:
+                    index.flush()  # a text this write gave an id is not compared
+                _look_up_newer(txn, uid, cipher, dated, approvals.first_new_id, dates)
             # first the new pairs and their ids, so the worker can index them while this
             # thread stores them
             new: list[_NewRow] = []
             repeated: list[tuple[int, str]] = []  # (id, origin): recorded once stored
             for offset, row in enumerate(rows):
                 stored, text = row.stored, row.text
+                older = row.key not in seen and dates.outdated(
+                    text, unit_date(row.metadata), context_of(row.metadata), stored
+                )
+                moving = None if older or row.key in seen else dates.before(text)
+                if moving is not None:  # the stored translation, after the write's older
+                    renumber(moving, new)
+                    if text in newest:
+                        newest[text] = next_id - 1
                 if row.key in seen:
                     ids_of_pairs.append(seen[row.key])
                     repeated.append((seen[row.key], row.origin))
+                    continue
+                if older and stored is not None:  # an alternative already: it stays one
+                    seen[row.key] = stored
+                    ids_of_pairs.append(stored)
+                    _held_also_by(txn, uid, cipher, stored, row.origin, shared)
+                    continue
+                if older:
+                    ids_of_pairs.append(renumber(row, new))
+                    dates.hold(text)
+                    if text in newest:
+                        newest[text] = next_id - 1
                     continue
                 newest_id = newest.get(text, stored or 0)
                 if stored is not None and approvals.keeps(
@@ -277,6 +309,8 @@ def add_pairs(
                 progress(len(batch))
         late: list[_NewRow] = []
         moved = {row.stored: renumber(row, late) for row in approvals.left()}
+        for row in dates.left():
+            renumber(row, late)
         store(late)
     for position, seg_id in enumerate(ids_of_pairs if moved else ()):
         ids_of_pairs[position] = moved.get(seg_id, seg_id)
@@ -291,7 +325,7 @@ def add_pairs(
     info = counted
     if added or refreshed or noted or reshared:
         txn.put(user_key(user), encode_user(info, cipher, user))
-    return Added(ids_of_pairs, added, refreshed)
+    return Added(ids_of_pairs, added, refreshed, older=dates.older, kept=dates.kept)
 
 
 def _keyed_rows(
@@ -321,6 +355,42 @@ def _keyed_rows(
     return rows
 
 
+def _look_up_newer(
+    txn: lmdb.Transaction,
+    uid: int,
+    cipher: PlainCipher,
+    texts: set[str],
+    end: int,
+    dates: StoredDates[_Row],
+) -> None:
+    """Note in ``dates`` the newest stored translation of each index text of ``texts`` below
+    ``end`` (the write's first id: one the write gave is its own to order), its date and
+    context read from its record, and the row that moves it (:mod:`ltmt.memory.dated`)."""
+    pair_prefix = PAIR + u32(uid)
+    newest = _newest_of_texts(txn, uid, cipher, texts, 1, end)
+    for text in texts:
+        seg_id = newest.get(text, 0)
+        if not 0 < seg_id < end:
+            dates.note(text, None)
+            continue
+        key = seg_key(uid, seg_id)
+        source, target, created, own, metadata = decode_record(
+            cipher.open(_required(txn.get(key), key), key)
+        )
+        context = context_of(metadata)
+        src, tgt = source.encode("utf-8"), target.encode("utf-8")
+        row = _Row(
+            pair_key_utf8(pair_prefix, src, tgt, cipher.digest, context.encode("utf-8")),
+            src,
+            tgt,
+            {},  # its record's metadata is kept as it is (:func:`_refresh`)
+            fold_space(source),
+            seg_id,
+            own,  # it keeps its origin
+        )
+        dates.note(text, Newer(seg_id, own_date(metadata, created), context, row))
+
+
 def _newest_translations(
     txn: lmdb.Transaction, uid: int, cipher: PlainCipher, rows: Sequence[_Row], end: int
 ) -> dict[str, int]:
@@ -337,12 +407,20 @@ def _newest_translations(
         return {}
     wanted = {text for text, _ in stored}
     first = min(seg_id for _, seg_id in stored) + 1
+    newest = _newest_of_texts(txn, uid, cipher, wanted, first, end)
+    return {text: newest.get(text, 0) for text in wanted}
+
+
+def _newest_of_texts(
+    txn: lmdb.Transaction, uid: int, cipher: PlainCipher, wanted: set[str], first: int, end: int
+) -> dict[str, int]:
+    """Per index text of ``wanted``, the highest id from ``first`` on of a segment of that text
+    (none: left out); ``end``: the user's next id. Read from the texts' candidates in the index,
+    or from every source from ``first`` on where that costs less (:func:`_candidates`)."""
     found = _candidates(txn, uid, cipher, wanted, first, budget=end - first)
     if found is None:
-        newest = _newest_by_scan(txn, uid, cipher, wanted, first)
-    else:
-        newest = _newest_of_candidates(txn, uid, cipher, found)
-    return {text: newest.get(text, 0) for text in wanted}
+        return _newest_by_scan(txn, uid, cipher, wanted, first)
+    return _newest_of_candidates(txn, uid, cipher, found)
 
 
 def _newest_of_candidates(

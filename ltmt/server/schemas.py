@@ -217,6 +217,11 @@ class ImportReportOut(BaseModel):
         description="of the duplicates, those made the newest translation of their source (the "
         "one translations reuse), as another translation of it was stored since",
     )
+    older: int = Field(
+        0,
+        description="pairs dated before the stored translation of their source (a TMX unit's "
+        "changedate), kept as alternatives: the stored one stays the one translations reuse",
+    )
     skipped: dict[str, int]
     examples: list[str]
     not_read: dict[str, int] = Field(

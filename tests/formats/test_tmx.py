@@ -557,7 +557,7 @@ def test_an_exported_segment_without_dates_is_dated_when_the_memory_stored_it(
     back = list(read_tmx(path))
     assert [record.target for record in back] == ["Drücken Sie Enter.", "Eingabetaste drücken."]
     assert [record.metadata for record in back] == [
-        {"creationdate": "20240117T111111Z", "changedate": "20270115T080000Z"},
+        {"creationdate": "20240117T111111Z", "changedate": "20240117T111111Z"},  # its own
         {"creationdate": "20270115T080100Z", "changedate": "20270115T080100Z"},
     ]
 
@@ -624,26 +624,31 @@ def test_an_undeclared_entity_is_named_where_it_is(
         list(read_tmx(path))
 
 
-def test_an_export_keeps_the_stores_newest_translation_newest(tmp_path: Path) -> None:
-    """A pair added by hand, then a file's 2023 unit of its source imported after it (now
-    the one served): the export wrote the added pair 2027 and the unit 2023, and an import of
-    it served the added one again; a unit with only a changedate got a later creationdate."""
+def test_an_export_writes_each_pairs_own_date(tmp_path: Path) -> None:
+    """An export wrote the time the memory stored a pair as its changedate (a 2023 unit's
+    date became 2027's); now it writes the pair's own date (an import compares it with the
+    stored translations': ltmt.memory.dated), the stored time for a pair added by hand, and an
+    earlier export's ``ltmt-original-changedate`` as the changedate again."""
     from ltmt.segments import Segment
 
     added = Segment(1, "u", "Press Enter.", "Eingabetaste drücken.", 1_800_000_000.0, "cli")
     imported = Segment(2, "u", "Press Enter.", "Drücken Sie Enter.", 1_800_000_060.0, "p2.tmx",
                        {"changedate": "20230101T000000Z"})  # fmt: skip
+    earlier = Segment(3, "u", "Save", "Speichern", 1_800_000_120.0, "export.tmx",
+                      {"changedate": "20270115T080200Z",
+                       "ltmt-original-changedate": "20230102T000000Z"})  # fmt: skip
     path = tmp_path / "export.tmx"
-    write_tmx(path, [PairRecord.of_segment(added), PairRecord.of_segment(imported)])
-    back = list(read_tmx(path))
-    assert [record.target for record in back] == ["Eingabetaste drücken.", "Drücken Sie Enter."]
+    write_tmx(path, [PairRecord.of_segment(s) for s in (added, imported, earlier)])
+    back = list(read_tmx(path))  # oldest first
+    assert [record.target for record in back] == [
+        "Drücken Sie Enter.",
+        "Speichern",
+        "Eingabetaste drücken.",
+    ]
     assert [record.metadata for record in back] == [
+        {"creationdate": "20230101T000000Z", "changedate": "20230101T000000Z"},
+        {"creationdate": "20230102T000000Z", "changedate": "20230102T000000Z"},
         {"creationdate": "20270115T080000Z", "changedate": "20270115T080000Z"},
-        {
-            "creationdate": "20270115T080100Z",
-            "changedate": "20270115T080100Z",
-            "ltmt-original-changedate": "20230101T000000Z",
-        },
     ]
 
 
@@ -652,8 +657,13 @@ def test_an_export_keeps_the_stores_newest_translation_newest(tmp_path: Path) ->
     [
         # a changedate after the time the memory stored the pair is its own, none replaced
         ({"changedate": "20300101T000000Z"}, ("20270115T080000Z", "20300101T000000Z")),
-        # a creationdate after the changedate written is no later than it
-        ({"creationdate": "20310101T000000Z"}, ("20270115T080000Z", "20270115T080000Z")),
+        # a creationdate alone is the pair's own date: its changedate too
+        ({"creationdate": "20310101T000000Z"}, ("20310101T000000Z", "20310101T000000Z")),
+        # a creationdate after the changedate is no later than it
+        (
+            {"creationdate": "20310101T000000Z", "changedate": "20240101T000000Z"},
+            ("20240101T000000Z", "20240101T000000Z"),
+        ),
     ],
 )
 def test_an_exported_units_creationdate_is_never_after_its_changedate(

@@ -19,6 +19,11 @@ from ltmt.memory.report import ImportReport
             ImportReport("u", read=1, added=1, not_read={"fuzzy": 24, "untranslated": 22}),
             "u: 1 added, 0 duplicates, 0 skipped; not read: 24 fuzzy, 22 untranslated",
         ),
+        (  # an older export imported after a newer one made its translations the ones reused
+            ImportReport("u", read=2, added=1, duplicates=1, older=2, not_read={"fuzzy": 1}),
+            "u: 1 added, 1 duplicate, 0 skipped; 2 older than the stored translation: kept as "
+            "alternatives; not read: 1 fuzzy",
+        ),
         (
             ImportReport("u", read=1, added=1, not_read={"fuzzy": 0}),
             "u: 1 added, 0 duplicates, 0 skipped",
@@ -33,3 +38,7 @@ def test_the_entries_not_read_are_a_field_of_the_json() -> None:
     report = ImportReport("u", read=29, added=29, not_read={"empty target": 1, "untranslated": 1})
     assert report.to_dict()["not_read"] == {"empty target": 1, "untranslated": 1}
     assert ImportReport("u").to_dict()["not_read"] == {}
+
+
+def test_the_pairs_older_than_the_stored_translation_are_a_field_of_the_json() -> None:
+    assert ImportReport("u", read=1, older=1).to_dict()["older"] == 1
