@@ -171,6 +171,10 @@ _ICU_TYPED_ARGUMENT = rf"\{{\s*[\w.-]+\s*,\s*(?:{'|'.join(ICU_SIMPLE_TYPES)})\s*
 # templates write ``{{ object.name or 'n/a' }}`` and ``{{ format_date(object.date_order) }}``,
 # whose words the model translated (``{{Objekt.name oder »n/a« })``)
 _TEMPLATE_FIELD = (
+    # Handlebars' and Mustache's unescaped "triple-stash" first (``{{{unsubscribeLink}}}``,
+    # ``{{~{body}~}}``): one field, not a ``{{x}}`` inside stray braces (the model wrote
+    # ``{{{{unsubscribeLink}}``, and a ``{{x}}`` for it HTML-escapes the value)
+    r"""\{\{~?\{(?:[^{}'"\n]|'[^'\n]*'|"[^"\n]*")+\}~?\}\}|"""
     r"""\{\{(?:[^{}'"\n]|'[^'\n]*'|"[^"\n]*")+\}\}"""
     r"|\{%-?\s*[A-Za-z_][^{}%]*?-?%\}"
 )
@@ -709,15 +713,17 @@ def _placeholder_counts(source: str, hypothesis: str) -> tuple[Counter[str], Cou
 
 def unspaced_template(text: str) -> str:
     """A template's field or tag as its engine reads it, whatever the blanks inside its braces
-    (Go's, Handlebars', Jinja's, i18next's ``{{ .Name }}`` is ``{{.Name}}``): its blanks next to
-    the braces dropped, a run of them inside one space; a .NET format item's blanks before its
-    format string dropped (``{0, -20}`` is ``{0,-20}``); other text as it is."""
+    (Go's, Handlebars', Jinja's, i18next's ``{{ .Name }}`` is ``{{.Name}}``, Handlebars'
+    ``{{{ body }}}`` is ``{{{body}}}``): its blanks next to the braces dropped, a run of them
+    inside one space; a .NET format item's blanks before its format string dropped (``{0, -20}``
+    is ``{0,-20}``); other text as it is."""
     item = _DOTNET_ITEM.fullmatch(text)
     if item is not None:
         return "".join(item["head"].split()) + (item["format"] or "") + "}"
     if not (text.startswith(("{{", "{%")) and text.endswith(("}}", "%}"))):
         return text
-    return text[:2] + " ".join(text[2:-2].split()) + text[-2:]
+    braces = 3 if text.startswith("{{{") and text.endswith("}}}") else 2  # a triple-stash
+    return text[:braces] + " ".join(text[braces:-braces].split()) + text[-braces:]
 
 
 def has_words(text: str) -> bool:

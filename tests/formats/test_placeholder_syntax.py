@@ -7,6 +7,7 @@ import pytest
 
 from ltmt.formats.placeholder_syntax import (
     TagParts,
+    extract_placeholders,
     find_placeholders,
     positional_aliases,
     sent_as_tags,
@@ -515,6 +516,7 @@ def test_a_go_argument_index_is_no_ordered_argument_and_aliases_the_sources() ->
         ("{{ .Name }}", "{{.Name}}"),
         ('{{  .Count | printf "%d"  }}', '{{.Count | printf "%d"}}'),
         ("{{- x -}}", "{{- x -}}"),
+        ("{{{ body }}}", "{{{body}}}"),  # Handlebars' triple-stash keeps its three braces
         ("{%  if x %}", "{%if x%}"),
         ("{ name }", "{ name }"),  # no template's: vue-i18n's { name } is the check's own
         ("%s", "%s"),
@@ -525,6 +527,23 @@ def test_a_go_argument_index_is_no_ordered_argument_and_aliases_the_sources() ->
 )
 def test_unspaced_template(text: str, expected: str) -> None:
     assert unspaced_template(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an e-mail template's trial (session 68): "{{{{unsubscribeLink}}" came back, read
+        # as a {{unsubscribeLink}} inside stray braces
+        ("Unsubscribe: {{{unsubscribeLink}}}", ["{{{unsubscribeLink}}}"]),
+        ("{{{legalFooter}}} All rights reserved.", ["{{{legalFooter}}}"]),
+        ("{{{ body }}} and {{~{body}~}}", ["{{{ body }}}", "{{~{body}~}}"]),
+        ("{{{a}}}{{b}}", ["{{{a}}}", "{{b}}"]),
+    ],
+)
+def test_a_handlebars_triple_stash_is_one_placeholder(text: str, expected: list[str]) -> None:
+    assert extract_placeholders(text) == expected
+    # sent as a tag, as {{ x }} is: the model garbled its braces
+    assert [p.text for p in sent_as_tags(text)] == [t for t in expected if t != "{{b}}"]
 
 
 def test_angular_placeholders_are_placeholders_its_start_and_close_ones_tags() -> None:

@@ -1157,6 +1157,17 @@ def test_go_verbs_are_checked(source, target, expected):
             ["lacks {{.Name}}", "adds {{ .Nam }}, which the source does not have"],
         ),
         ("{{- x }} and {{ x }}", "{{x}} und {{- x}}", []),
+        ("Unsubscribe: {{{ link }}}", "Abmelden: {{{link}}}", []),
+        # a {{x}} for Handlebars' {{{x}}} HTML-escapes the value (an e-mail template's trial,
+        # session 68: the model wrote {{{{unsubscribeLink}}, and qa found nothing)
+        (
+            "Unsubscribe: {{{unsubscribeLink}}}",
+            "Abmelden: {{{{unsubscribeLink}}",
+            [
+                "lacks {{{unsubscribeLink}}}",
+                "adds {{unsubscribeLink}}, which the source does not have",
+            ],
+        ),
     ],
 )
 def test_a_templates_blanks_inside_its_braces_are_no_difference(source, target, expected):
