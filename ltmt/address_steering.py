@@ -14,8 +14,11 @@ again!``, ``Open the settings menu.``): steered, the default model dodged ``Sie`
 German (``Öffnen der Einstellungsmenü.``, ``Versuchen wir es ...``; session 68, by hand).
 Its memory and glossary steer the decoding again as in the first; the new output is taken
 unless it ran to the length limit (:func:`~ltmt.output_limit.unfinished_outputs`), says more
-sentences than its source (:func:`~ltmt.terminology.constraints.runs_on`) or keeps fewer of
-the source's placeholders and numbers than the first (:func:`~ltmt.numbers_kept.kept_shape`).
+sentences than its source or writes words after the closing block or tag its source ends in
+(:func:`~ltmt.terminology.constraints.runs_on`), has a glossary target tacked on at its end
+that the first had in place (:func:`~ltmt.terminology.term_position.tacked_on`), or keeps
+fewer of the source's placeholders and numbers than the first
+(:func:`~ltmt.numbers_kept.kept_shape`).
 """
 
 from __future__ import annotations
@@ -144,6 +147,7 @@ def steer_address(
     if not chosen:
         return set()
     from ltmt.terminology.decoding import encode_units
+    from ltmt.terminology.term_position import tacked_on
 
     words = other_form_tokens(translator.backbone, form)
     replaced: set[int] = set()
@@ -163,6 +167,10 @@ def steer_address(
         for i, text, cut in zip(chunk, texts, unfinished, strict=True):
             source = units[i].text
             if cut or translator.terms.runs_on(source, text):
+                continue
+            # a glossary target the first output had in place, the new one tacked on at its
+            # end (``im Arbeitsbereich. Workspace.`` for ``in Ihrem Workspace.``)
+            if tacked_on(source, text, hits[i]) and not tacked_on(source, outputs[i], hits[i]):
                 continue
             if kept_shape(source, text) >= kept_shape(source, outputs[i]):
                 outputs[i] = text

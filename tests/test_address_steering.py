@@ -104,6 +104,28 @@ def test_only_lines_saying_you_in_the_other_form_are_decoded_again(tiny_backbone
     assert outputs == ["du öffnest die Datei", "Sie öffnen die Datei", "du speicherst sie"]
 
 
+def test_a_steered_output_that_tacks_a_glossary_target_on_is_not_taken(tiny_backbone, monkeypatch):
+    """An e-mail template's trial (session 68): the first output had the glossary's
+    ``Workspace`` in place, the steered one the model's word and ``Workspace`` after the end
+    (``im Arbeitsbereich. Workspace.``), or after the ``{{/if}}`` the line ends in."""
+    from ltmt.terminology.matching import TermMatcher
+    from ltmt.terminology.terms import Term
+
+    translator = Translator(tiny_backbone, beam=1, formality="du")
+    steered = [
+        "Du hast sie im Arbeitsbereich. Workspace.",
+        "<x1/>Behalte ihn im Arbeitsbereich.<x2/> Workspace behalten",
+    ]
+    monkeypatch.setattr(translator, "decode", lambda batch, state=None: steered[: len(batch)])
+    units = [Unit(0, "You have them in your workspace."), Unit(1, "<x1/>Keep your workspace.<x2/>")]
+    matcher = TermMatcher([Term("workspace", "Workspace")])
+    hits = [matcher.find(unit.text) for unit in units]
+    outputs = ["Sie haben sie in Ihrem Workspace.", "<x1/>Behalten Sie Ihren Workspace.<x2/>"]
+    first = list(outputs)
+    assert steer_address(translator, "informal", units, [(), ()], hits, outputs) == set()
+    assert outputs == first
+
+
 def test_without_formality_nothing_is_steered(tiny_backbone, monkeypatch):
     texts = ["you open the file", "the file was not found"]
     plain = [t.text for t in Translator(tiny_backbone, beam=1).translate(texts)]

@@ -239,8 +239,15 @@ def runs_on(source: str, output: str, source_language: str, target_language: str
     """Whether a glossary-following ``output`` says more sentences than its ``source`` (both
     counted by one rule: :func:`ltmt.units.whole_sentences`): held to write a term it had not
     placed, the model went on past the source's end (``Upgrade to Pro for unlimited
-    projects.`` → ``Wechseln Sie auf unbegrenzte Projekte. Pro für unbegrenzte Projekte.``)."""
+    projects.`` → ``Wechseln Sie auf unbegrenzte Projekte. Pro für unbegrenzte Projekte.``),
+    or writes words after the closing block or tag that ends the source's text
+    (:func:`~ltmt.terminology.term_position.past_closing_placeholder`: ``...zu
+    erhalten.{{/if}} Workspace zu erhalten``, words outside the block)."""
+    from ltmt.terminology.term_position import past_closing_placeholder
     from ltmt.units import whole_sentences  # units imports far more than this module needs
+
+    if past_closing_placeholder(source, output):
+        return True
 
     said = len(whole_sentences(source.strip(), source_language)) if source.strip() else 0
     written = len(whole_sentences(output.strip(), target_language)) if output.strip() else 0

@@ -26,6 +26,11 @@ the model's own rendering of the term, which placement could not take away
 (``empfangende Partei Party``), a half-written word that is neither German nor the input's
 (``Rezeiving offenlegende Partei``), or the term's last source word after it at the output's
 end (the particle of "Sign in": ``Anmelden in``). ``translate``'s summary counts them.
+
+:func:`past_closing_placeholder` finds words an output writes after the closing block or tag
+that ends its source's text (``...zu erhalten.{{/if}} Workspace zu erhalten``: a Handlebars
+e-mail's words outside its ``{{#if}}`` block, rendered for every customer; an e-mail template's
+trial, session 68): no placement, and no decode held to write a term, may put them there.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ltmt.formats.placeholder_syntax import find_placeholders, has_words, tag_parts
 from ltmt.terminology.fragments import garbled, half_written, no_german_word
 from ltmt.terminology.function_words import FUNCTION_WORDS
 from ltmt.terminology.matching import TermHit, words
@@ -46,9 +52,13 @@ def tacked_on(source: str, output: str, hits: Sequence[TermHit]) -> list[TermHit
     """Those of ``hits`` (the glossary terms of ``source``) whose target ``output`` writes only
     as its last word, though the source has words after the term (module docstring)."""
     body = output.rstrip(_CLOSING)
+    past = past_closing_placeholder(source, output)
     found: list[TermHit] = []
     for hit in hits:
         target = hit.term.target
+        if past and re.search(rf"(?<!\w){re.escape(target)}(?!\w)", past):
+            found.append(hit)  # outside the block or tag its source's text ends in
+            continue
         before = body[: -len(target)]
         if not body.endswith(target) or target in before or not before[-1:].isspace():
             continue
@@ -63,6 +73,30 @@ def tacked_on(source: str, output: str, hits: Sequence[TermHit]) -> list[TermHit
         if previous and previous[-1].casefold() not in FUNCTION_WORDS:
             found.append(hit)
     return found
+
+
+# a template's closing block (Handlebars' and Mustache's ``{{/if}}``, ``{{~/each~}}``, Liquid's
+# and Jinja's ``{% endif %}``)
+_CLOSING_BLOCK = re.compile(r"\{\{~?/[^{}]*\}\}|\{%-?\s*end\w*[^{}%]*%\}")
+
+
+def past_closing_placeholder(source: str, output: str) -> str:
+    """The words ``output`` writes after the last placeholder of ``source`` where ``source``
+    has no words after it and it is a closing block or tag (``{{/if}}``, ``{% endif %}``,
+    ``</a>``: its text ends inside it) or follows the end of its last sentence (``keep your
+    workspace.<x2/>``, the tag the model gets for ``{{/if}}``: :func:`ltmt.pictographs.set_aside`);
+    ``""`` where there are none, or no such placeholder."""
+    found = find_placeholders(source)
+    if not found or has_words(source[found[-1].end :]):
+        return ""
+    last = found[-1].text
+    parts = tag_parts(last) if found[-1].kind == "tag" else None
+    closing = _CLOSING_BLOCK.fullmatch(last) or (parts is not None and parts.closing)
+    if not closing and not source[: found[-1].start].rstrip().endswith(_SENTENCE_END):
+        return ""
+    at = output.rfind(last)
+    tail = output[at + len(last) :] if at >= 0 else ""
+    return tail.strip() if has_words(tail) else ""
 
 
 # a word beside a target: before it (group 1) or after it (group 2, its separator group 3)

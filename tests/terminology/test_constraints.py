@@ -145,6 +145,17 @@ def test_breaks_placeholders_judges_placeholders_only(source, output, broken):
         ("Upgrade to Pro for unlimited projects.", "Auf Pro upgraden für mehr Projekte.", False),
         ("Save time. Plan ahead.", "Sparen Sie Zeit. Planen Sie voraus.", False),
         ("Save it, e.g. as a file.", "Speichern Sie es, z. B. als Datei.", False),
+        # words outside the Handlebars block the source ends in (a trial, session 68)
+        (
+            "{{#if x}}Pay.{{else}}Keep your workspace.{{/if}}",
+            "{{#if x}}Zahlen.{{else}}Arbeitsfläche behalten.{{/if}} Workspace behalten",
+            True,
+        ),
+        (
+            "{{#if x}}Pay.{{else}}Keep your workspace.{{/if}}",
+            "{{#if x}}Zahlen.{{else}}Workspace behalten.{{/if}}",
+            False,
+        ),
     ],
 )
 def test_glossary_outputs_that_run_on_past_the_source_are_spotted(source, output, ran_on):

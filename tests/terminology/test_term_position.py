@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from ltmt.terminology.matching import TermMatcher
-from ltmt.terminology.term_position import leftover_words, leftovers, tacked_on
+from ltmt.terminology.term_position import (
+    leftover_words,
+    leftovers,
+    past_closing_placeholder,
+    tacked_on,
+)
 from ltmt.terminology.terms import Term
 
 MATCHER = TermMatcher(
@@ -35,6 +40,43 @@ MATCHER = TermMatcher(
 def test_a_target_tacked_on_at_the_end(source: str, output: str, expected: list[str]):
     found = tacked_on(source, output, MATCHER.find(source))
     assert [hit.term.source for hit in found] == expected
+
+
+# an e-mail template's trial (session 68), glossary workspace -> Workspace
+BLOCK = "{{#if paid}}We will charge you.{{else}}Add a card to keep your workspace.{{/if}}"
+BLOCK_OUT = (
+    "{{#if paid}}Wir buchen ab.{{else}}Karte angeben, um den Arbeitsfläche zu erhalten.{{/if}}"
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "past"),
+    [
+        (BLOCK, BLOCK_OUT + " Workspace zu erhalten", "Workspace zu erhalten"),
+        (BLOCK, BLOCK_OUT, ""),
+        ("Read <a>the docs</a>", "Lies <a>die Doku</a> noch", "noch"),  # a closing tag
+        (
+            "{% if x %}Keep your workspace.{% endif %}",
+            "{% if x %}Ja.{% endif %} Workspace",
+            "Workspace",
+        ),
+        # the tag the model gets for {{/if}} (ltmt.pictographs.set_aside), after a full stop
+        ("<x1/>Keep your workspace.<x2/>", "<x1/>Behalte ihn.<x2/> Workspace", "Workspace"),
+        ("Delete {{ name }}", "{{ name }} löschen", ""),  # German's verb after a field
+        ("Delete <x/>", "<x/> löschen", ""),
+        ("Saved. {{/if}} Done", "Gespeichert. {{/if}} Fertig", ""),  # the source's words after
+    ],
+)
+def test_words_past_the_closing_block_its_source_ends_in(source: str, output: str, past: str):
+    assert past_closing_placeholder(source, output) == past
+
+
+def test_a_target_past_the_closing_block_is_tacked_on() -> None:
+    matcher = TermMatcher([Term("workspace", "Workspace")])
+    output = BLOCK_OUT + " Workspace zu erhalten"
+    assert [hit.term.source for hit in tacked_on(BLOCK, output, matcher.find(BLOCK))] == [
+        "workspace"
+    ]
 
 
 LEGAL = TermMatcher(
