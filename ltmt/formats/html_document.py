@@ -45,7 +45,9 @@ from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.html_kept_text import warn_of_reverted
 from ltmt.formats.html_segments import Run, Segments, line_up, segments
 from ltmt.formats.html_writing import written_html
+from ltmt.formats.not_read import NO_WORDS, NotRead
 from ltmt.formats.output_sources import Record
+from ltmt.formats.placeholder_syntax import has_words
 from ltmt.formats.recorded_places import warn_of_replaced
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few, shortened
@@ -125,26 +127,37 @@ def _undeclared_utf8(path: Path) -> bool:
 
 
 def lined_up_pairs(
-    path: Path, source_file: Path, aligned: list[tuple[str, str, str]], units: int, what: str
+    path: Path,
+    source_file: Path,
+    aligned: list[tuple[str, str, str]],
+    units: int,
+    what: str,
+    not_read: NotRead | None = None,
 ) -> Iterator[PairRecord]:
     """The pairs of a translated file ``path`` (``what`` it is: a page, a book) whose units
     (``units`` in its ``source_file``) were ``aligned`` (key, source, translation) with the
     source's; an :class:`InputError` when fewer than half of them line up (not a translation of
     it), in words that fit each command that reads such pairs (``memory import``, ``qa``). A
     unit translated as its source (``Option``, a product's name) is a pair, as it is in a PO
-    catalog or a TMX: an import counts every unit it reads."""
+    catalog or a TMX: an import counts every unit it reads. Given ``not_read`` (an import), a
+    pair of codes alone, a side without a word outside its placeholders and tags (a Handlebars
+    page's ``{{#if trial}}``, ``{{else}}``, ``{{/each}}``: nothing worth storing), is left out
+    and counted there as ``no words``, as the TMX reader does (``qa`` still reads it)."""
     if units and len(aligned) < units / 2:
         raise InputError(
             f"{path}: its text does not line up with {source_file}'s ({len(aligned)} of "
             f"{units} paragraphs, headings, cells or attributes to translate do); give as "
             f"--source-file the {what} it was translated from"
         )
-    return iter(
-        [
-            PairRecord(source, translation, f"{path}: {key}", {})
-            for key, source, translation in aligned
-        ]
-    )
+    pairs = [
+        PairRecord(source, translation, f"{path}: {key}", {})
+        for key, source, translation in aligned
+    ]
+    if not_read is not None:
+        worded = [pair for pair in pairs if has_words(pair.source) and has_words(pair.target)]
+        not_read.add(NO_WORDS, len(pairs) - len(worded))
+        pairs = worded
+    return iter(pairs)
 
 
 class HtmlDocument(TranslationsHeld):
@@ -220,13 +233,21 @@ class HtmlDocument(TranslationsHeld):
             yield piece.key, piece.source, theirs, text[other.start : other.end]
 
     @classmethod
-    def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
+    def pairs(
+        cls,
+        path: Path,
+        source_file: Path | None = None,
+        not_read: NotRead | None = None,
+        **_: Any,
+    ) -> Iterator[PairRecord]:
         """The run and attribute pairs of the translated page ``path`` and its
-        ``source_file``."""
+        ``source_file``; given ``not_read``, pairs of codes alone are left out and counted
+        there (:func:`lined_up_pairs`)."""
         source_file = source_file_given(path, WHAT, source_file)
         document = cls.open(Path(source_file))
         aligned = [(key, source, theirs) for key, source, theirs, _ in document.aligned(path)]
-        paired = lined_up_pairs(path, source_file, aligned, len(document.units()), "page")
+        units = len(document.units())
+        paired = lined_up_pairs(path, source_file, aligned, units, "page", not_read)
         keys = {key for key, _, _ in aligned}
         left = [unit.source for unit in document.units() if unit.key not in keys]
         if left:  # a paragraph the translator added, two list items they merged

@@ -14,6 +14,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+# the reason a pair of codes alone (a side without a word outside its placeholders and tags: a
+# TMX unit's lone tag, a Handlebars page's ``{{#if trial}}`` or ``{{/each}}``) is left out under
+NO_WORDS = "no words"
+
 
 @dataclass
 class NotRead:

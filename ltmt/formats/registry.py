@@ -426,6 +426,7 @@ FORMATS: dict[str, FileFormat] = {
             open="ltmt.formats.html_document:HtmlDocument.open",
             markers=(b"<!DOCTYPE html", b"<!doctype html", b"<!DOCTYPE HTML", b"<html"),
             one_language=True,
+            counts_not_read=True,  # pairs of codes alone ({{#if trial}}): counted, not stored
         ),
         FileFormat(
             "epub",

@@ -48,7 +48,7 @@ from ltmt.formats.markup_codes import (
     pair_markup_codes,
     stored_natives,
 )
-from ltmt.formats.not_read import NotRead
+from ltmt.formats.not_read import NO_WORDS, NotRead
 from ltmt.formats.tmx_codes import OverlappingCodes, holds_words, lost_markup, read_segment
 from ltmt.formats.tmx_metadata import (
     ORIGINAL_CHANGEDATE,
@@ -332,7 +332,7 @@ class _Sides:
             return None
         if not (_holds_words(source_node) and _holds_words(target_node)):
             self.wordless.append(unit.sourceline)
-            self.left_out.add("no words")
+            self.left_out.add(NO_WORDS)
             return None
         if variant:
             self.variants.append(unit.sourceline)

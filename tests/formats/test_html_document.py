@@ -511,6 +511,34 @@ def test_pages_line_up_by_their_blocks_and_those_that_do_not_are_named(
     ]
 
 
+def test_an_import_leaves_out_pairs_of_template_tags_alone(tmp_path: Path) -> None:
+    """An e-mail template's trial (session 68): ``memory import welcome.approved.de.html
+    --source-file welcome.html`` stored ``{{#if trial}}`` → ``{{#if trial}}``, ``{{else}}``,
+    ``{{/each}}``: pairs without a word, counted now as TMX's codes alone are (``no words``);
+    ``qa``, which hands the reader no count, still reads them."""
+    from ltmt.formats.not_read import NotRead
+
+    source, target = tmp_path / "en.html", tmp_path / "de.html"
+    source.write_text(
+        "<p>{{#if trial}}</p>\n<p>Your trial ends on {{trialEndDate}}.</p>\n<p>{{else}}</p>\n"
+        "<p>Your plan is active.</p>\n<p>{{/if}}</p>\n<li>{{this.title}}</li>\n",
+        "utf-8",
+    )
+    target.write_text(
+        "<p>{{#if trial}}</p>\n<p>Deine Testphase endet am {{trialEndDate}}.</p>\n"
+        "<p>{{else}}</p>\n<p>Dein Tarif ist aktiv.</p>\n<p>{{/if}}</p>\n<li>{{this.title}}</li>\n",
+        "utf-8",
+    )
+    not_read = NotRead()
+    pairs = [(p.source, p.target) for p in HtmlDocument.pairs(target, source, not_read=not_read)]
+    assert pairs == [
+        ("Your trial ends on {{trialEndDate}}.", "Deine Testphase endet am {{trialEndDate}}."),
+        ("Your plan is active.", "Dein Tarif ist aktiv."),
+    ]
+    assert not_read.by_reason() == {"no words": 4}
+    assert len(list(HtmlDocument.pairs(target, source))) == 6
+
+
 def test_an_amount_and_a_character_reference_are_no_placeholders_of_a_blocks_shape(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
