@@ -103,8 +103,11 @@ def spellings(source: Any, translated: Any) -> dict[str, str]:
     ``source``) that are names of ``source`` written in another case, each by the source's
     spelling (``{"saveButton": "SaveButton"}``): browsers read them as one message. None where
     either is no messages file, or where ``translated`` has the source's spelling too (the
-    other is then an extra, as any name the source lacks)."""
+    other is then an extra, as any name the source lacks), or where either has two names equal
+    but for case (``save`` and ``Save``): which is which is then unsure, so names match exactly."""
     if not (is_messages_file(source) and is_messages_file(translated)):
+        return {}
+    if _names_differing_in_case(source) or _names_differing_in_case(translated):
         return {}
     ours = {name.lower(): name for name in source}
     return {
@@ -114,6 +117,11 @@ def spellings(source: Any, translated: Any) -> dict[str, str]:
         and ours[name.lower()] != name
         and ours[name.lower()] not in translated
     }
+
+
+def _names_differing_in_case(data: dict[str, Any]) -> bool:
+    """Whether ``data`` has two top-level names equal but for case (``save``, ``Save``)."""
+    return len({name.lower() for name in data}) < len(data)
 
 
 def respelled(data: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:

@@ -111,6 +111,36 @@ def test_a_translation_named_in_another_case_is_kept_under_its_spelling(tmp_path
     assert [(pair.source, pair.target) for pair in pairs] == [("Save", "Sichern")]
 
 
+def test_names_equal_but_for_case_in_the_source_match_exactly(tmp_path):
+    """en's save (Save) and Save (Save all changes) beside a de.json holding save: the output
+    lost 'Save all changes', gave save Save's description, and memory import stored 'Save all
+    changes -> Speichern'; where either file has two such names, names match exactly."""
+    english = {
+        "save": {"message": "Save", "description": "Button"},
+        "Save": {"message": "Save all changes", "description": "Menu item"},
+        "cancel": {"message": "Cancel"},
+    }
+    german = {"save": {"message": "Speichern", "description": "Button"}}
+    assert spellings(english, german) == {}
+    assert spellings({"save": {"message": "Save"}}, {**german, "SAVE": {"message": "S"}}) == {}
+    source = _write(tmp_path / "en" / "messages.json", english)
+    target = _write(tmp_path / "de" / "messages.json", german)
+    catalog = JsonCatalog.open(source)
+    assert catalog.adopt(target) == 1
+    assert [unit.key for unit in catalog.pending()] == ["/Save/message", "/cancel/message"]
+    catalog.fill(
+        {"/Save/message": "Alle Änderungen speichern", "/cancel/message": "Abbrechen"},
+        mark_fuzzy=False,
+    )
+    assert json.loads(catalog.render()) == {
+        "save": {"message": "Speichern", "description": "Button"},
+        "Save": {"message": "Alle Änderungen speichern", "description": "Menu item"},
+        "cancel": {"message": "Abbrechen"},
+    }
+    pairs = JsonCatalog.pairs(target, source_file=source)
+    assert [(pair.source, pair.target) for pair in pairs] == [("Save", "Speichern")]
+
+
 def _extension(tmp_path: Path) -> Path:
     """An extension whose manifest shows extName, extShort and extDescription."""
     manifest = {
