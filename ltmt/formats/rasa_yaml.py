@@ -1,6 +1,10 @@
 """Rasa's YAML (a chatbot's ``domain.yml``, ``data/nlu.yml``, ``data/rules.yml``,
-``data/stories.yml``), recognised by its structure: a top-level ``version:`` (``"3.1"``) beside
-``responses:``, ``intents:``, ``slots:``, ``nlu:``, ``rules:`` or ``stories:``.
+``data/stories.yml``), recognised by its structure: a top-level ``version:`` written as a quoted
+string (``"3.1"``) beside a part in Rasa's shape: ``responses:`` of ``utter_*`` names, each a
+list of variations (``- text: ...``); ``nlu:``, a list of items with ``examples`` under an
+``intent`` (``synonym``, ``regex``, ``lookup``); ``rules:`` or ``stories:``, lists of items with
+``steps``; ``intents:``, a list of names. A ``version: 3`` beside ``responses: {ok: ...}`` or a
+list of ``rules`` with a ``title`` and ``text`` is no Rasa file: its text is translated.
 
 Most of a Rasa file is the bot's machinery: intent and entity names (``- greet``, ``entity:
 name``), slot types (``type: text``), actions, payloads (``/open_ticket{"priority": "high"}``),
@@ -29,7 +33,7 @@ from ltmt.wording import counted
 logger = logging.getLogger(__name__)
 
 _VERSION = re.compile(r"\d+(?:\.\d+)*")
-_PARTS = ("responses", "intents", "slots", "nlu", "rules", "stories")
+_NLU_KINDS = ("intent", "synonym", "regex", "lookup")
 _TITLED = ("buttons", "quick_replies")  # a response's lists of choices with a title
 # an example line of a block (``- hey there``): its dash, its text, its trailing blanks
 _EXAMPLE = re.compile(r"(?P<lead>[ \t]*-[ \t]+)(?P<text>.*?)(?P<tail>[ \t]*\r?\n?)", re.DOTALL)
@@ -45,9 +49,61 @@ def is_rasa(document: Any) -> bool:
         return False
     version = document.get("version")
     return (
-        version is not None
-        and _VERSION.fullmatch(str(version)) is not None
-        and any(isinstance(document.get(part), (dict, list)) for part in _PARTS)
+        isinstance(version, str)
+        and _VERSION.fullmatch(version) is not None
+        and any(
+            (
+                _are_responses(document.get("responses")),
+                _are_items(document.get("nlu"), "examples", _NLU_KINDS),
+                _are_items(document.get("rules"), "steps"),
+                _are_items(document.get("stories"), "steps"),
+                _are_intents(document.get("intents")),
+            )
+        )
+    )
+
+
+def _are_responses(value: Any) -> bool:
+    """Whether ``value`` is a domain's ``responses``: ``utter_*`` names, each a list of
+    variations (mappings)."""
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(
+            str(name).startswith("utter_")
+            and isinstance(variations, list)
+            and all(isinstance(variation, dict) for variation in variations)
+            for name, variations in value.items()
+        )
+    )
+
+
+def _are_items(value: Any, key: str, kinds: Sequence[str] = ()) -> bool:
+    """Whether ``value`` is a non-empty list of mappings that each have ``key`` (and, where
+    ``kinds`` are given, one of them: an NLU item's ``intent``)."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(
+            isinstance(item, dict)
+            and key in item
+            and (not kinds or any(kind in item for kind in kinds))
+            for item in value
+        )
+    )
+
+
+def _are_intents(value: Any) -> bool:
+    """Whether ``value`` is a domain's ``intents``: a non-empty list of names (``- greet``),
+    or of names with their settings (``- greet: {use_entities: true}``)."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(
+            (isinstance(item, str) and " " not in item.strip())
+            or (isinstance(item, dict) and len(item) == 1)
+            for item in value
+        )
     )
 
 

@@ -97,12 +97,21 @@ def _file(tmp_path: Path, name: str, text: str) -> Path:
 @pytest.mark.parametrize(
     ("document", "expected"),
     [
-        ({"version": "3.1", "responses": {}}, True),
-        ({"version": "3.1", "nlu": []}, True),
-        ({"version": "2.0", "stories": []}, True),
+        ({"version": "3.1", "responses": {"utter_hi": [{"text": "Hi"}]}}, True),
+        ({"version": "3.1", "nlu": [{"intent": "greet", "examples": "- hi"}]}, True),
+        ({"version": "2.0", "stories": [{"story": "s", "steps": [{"intent": "greet"}]}]}, True),
+        ({"version": "3.1", "intents": ["greet", {"bye": {"use_entities": True}}]}, True),
         ({"version": "3.1", "title": "Notes"}, False),  # a message file with a version
-        ({"responses": {}, "intents": []}, False),  # no version
+        ({"responses": {"utter_hi": [{"text": "Hi"}]}}, False),  # no version
         ({"en": {"version": "Version"}}, False),
+        # a version that is no quoted string, or parts not in Rasa's shape: the text is
+        # translated, not copied as a bot's machinery
+        ({"version": 3, "buttons": {"save": "Save"}, "responses": {"ok": "Saved."}}, False),
+        ({"version": "3", "responses": {"ok": "Saved."}}, False),
+        ({"version": 2, "rules": [{"title": "Be kind", "text": "Be nice."}]}, False),
+        ({"version": "2", "rules": [{"title": "Be kind", "text": "Be nice."}]}, False),
+        ({"version": 1, "intents": {"title": "What do you want?", "buy": "Buy"}}, False),
+        ({"version": "1", "intents": ["Buy a ticket"]}, False),
     ],
 )
 def test_a_rasa_file_is_known_by_its_structure(document: dict, expected: bool) -> None:
@@ -224,3 +233,29 @@ def test_a_text_left_untranslated_keeps_its_source(tmp_path: Path, text: str) ->
     """A Rasa bot reads its files whole: nothing is left out, as a message file's strings are."""
     source = _file(tmp_path, "bot.yml", text)
     assert YamlCatalog.open(source, tgt_lang="de").render().decode("utf-8") == text
+
+
+UI = """\
+version: 3
+buttons:
+  save: Save
+  cancel: Cancel
+responses:
+  ok: Your changes were saved.
+"""
+
+
+def test_a_file_with_a_version_and_responses_not_in_rasas_shape_is_translated(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A version: 3 beside responses: {ok: ...} was read as a Rasa file: nothing translated."""
+    source = _file(tmp_path, "ui.yml", UI)
+    out = tmp_path / "ui.de.yml"
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        UI.replace("Save\n", "SAVE\n")
+        .replace("Cancel", "CANCEL")
+        .replace("Your changes were saved.", "YOUR CHANGES WERE SAVED.")
+    )
+    assert "Rasa" not in caplog.text
