@@ -8,14 +8,17 @@ jekyll-feed``), URLs, the Markdown engine, permalinks; translated, the site no l
 Only the text its pages show is translated: the values front matter reads as text
 (:data:`ltmt.formats.front_matter.SHOWN`: ``title``, ``description``, ``subtitle`` ...) and a
 theme's ``tagline``, at the top level or under Hugo's ``params``. Everything else is copied.
-In a data list's entries, and in the lists they hold (a menu's ``children:``), the values at
-those keys and at ``label``, ``text``, ``caption`` and ``alt`` are text; URLs, ids, paths and
-names (``name:``, often a person's or a machine name) are copied.
+In a data list's entries, and in the lists they hold (a menu's ``children:``), every string
+value is text (``title``, ``question``, ``answer``, ``bio`` ...) except at a key that names an
+identifier (:data:`_ENTRY_ID_KEYS`: ``url``, ``id``, ``slug``, ``image``, ``date``, ``layout``
+..., alone or as a key's last word, ``author_url``) or ``name`` (often a person's or a machine
+name), and except a value that is a URL, a path or an email address; those are copied.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +31,20 @@ _HUGO = ("hugo.yml", "hugo.yaml")
 _HUGO_OR_OTHER = ("config.yml", "config.yaml")  # Hugo's before 0.110, and other programs'
 _HUGO_KEYS = ("baseURL", "baseurl")
 _TEXT_KEYS = (*SHOWN, "tagline")  # tagline: a theme's (Jekyll's minima, Hugo's themes)
-# the keys of a data list's entries whose values are text
-_ENTRY_TEXT_KEYS = (*_TEXT_KEYS, "label", "text", "caption", "alt")
+# the keys of a data list's entries (or their last word: author_url) whose values are no text
+_ENTRY_ID_KEYS = frozenset(
+    (
+        *("url", "href", "link", "path", "permalink", "id", "slug", "key", "icon", "image"),
+        *("src", "file", "lang", "locale", "date", "type", "class", "layout", "weight"),
+        *("order", "name"),
+    )
+)
+# a value that is an address: a URL (https://..., mailto:...), a path (/docs/, img/a.png,
+# logo.svg) or an email address, written without spaces
+_ADDRESS = re.compile(
+    r"\s*(?:[A-Za-z][A-Za-z0-9+.-]*:[^\s:]\S*|[/.~#]\S*|[^\s@]+@[^\s@]+\.\w+"
+    r"|[\w.-]+(?:/[\w.-]*)+|[\w-]+\.[A-Za-z0-9]{2,4})\s*"
+)
 _PARAMS = "params"  # Hugo's site parameters
 WHAT = "a static site's configuration"
 
@@ -76,11 +91,17 @@ def entry_text_names(items: list[Any], name: str = "") -> frozenset[str]:
     for index, item in enumerate(items):
         for key, value in item.items() if isinstance(item, dict) else ():
             dotted = f"{name}[{index}].{key}"
-            if key in _ENTRY_TEXT_KEYS and isinstance(value, str):
+            if isinstance(value, str) and _is_entry_text(str(key), value):
                 names.add(dotted)
             elif isinstance(value, list):  # children: the menu's entries below
                 names |= entry_text_names(value, dotted)
     return frozenset(names)
+
+
+def _is_entry_text(key: str, value: str) -> bool:
+    """Whether ``value``, at ``key`` of a data list's entry, is text (module docstring)."""
+    last = re.split(r"[_-]", key.lower())[-1]
+    return last not in _ENTRY_ID_KEYS and _ADDRESS.fullmatch(value) is None
 
 
 def warn_of_reading(path: Path) -> None:

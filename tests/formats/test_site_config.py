@@ -121,6 +121,38 @@ def test_a_data_list_translates_its_entries_text_and_childrens(tmp_path: Path) -
     )  # URLs, names and the comment as written
 
 
+FAQ = """\
+- question: How do I reset my password?
+  answer: Open the settings page and click Reset.
+  url: /faq/reset/
+- question: Can I export my data?
+  answer: Yes, use the Export button.
+  contact: help@example.com
+  image: img/export.png
+"""
+
+
+def test_a_data_list_translates_every_value_but_identifiers_and_addresses(
+    tmp_path: Path,
+) -> None:
+    """A list of question/answer entries came out an English copy, silently: only title,
+    label, text ... were text. Now every string value is, except at identifier keys (url,
+    image ...) and a value that is a URL, a path or an email address."""
+    source = tmp_path / "faq.yml"
+    source.write_text(FAQ, "utf-8")
+    out = tmp_path / "de" / "faq.yml"
+    out.parent.mkdir()
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == [
+        "How do I reset my password?",
+        "Open the settings page and click Reset.",
+        "Can I export my data?",
+        "Yes, use the Export button.",
+    ]
+    assert "/faq/reset/" in out.read_text("utf-8")
+
+
 def test_memory_import_pairs_a_data_lists_text(tmp_path: Path) -> None:
     source = tmp_path / "navigation.yml"
     source.write_text(NAVIGATION, "utf-8")
