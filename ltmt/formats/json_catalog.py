@@ -123,7 +123,7 @@ from ltmt.formats.pipe_plurals import (
     plural_choices,
     symfony_choices,
 )
-from ltmt.formats.plurals import categories_with_other, ordinal_categories
+from ltmt.formats.plurals import CATEGORIES, categories_with_other, ordinal_categories
 from ltmt.formats.size_limits import note_length
 from ltmt.formats.smartling_json import is_smartling_header
 from ltmt.formats.translator_notes import says_not_to_translate
@@ -512,7 +512,9 @@ class JsonCatalog(KeyedCatalog):
         """The branching messages of ``translated`` (a translated file's JSON), by pointer,
         whose branches are not the ones the source's are read by (``{anzahl, plural, ...}``
         for ``{count, plural, ...}``, ``weiblich {...}`` for ``female {...}``): read branch by
-        branch, the renamed argument and the translated keys were lost."""
+        branch, the renamed argument and the translated keys were lost). A translation that
+        only adds a plural case (``=0``, a category) or leaves a case out is not one: its
+        branches are read as the source's, each checked on its own."""
         found = {}
         for parts, text in _strings(translated):
             key = pointer(parts)
@@ -520,7 +522,7 @@ class JsonCatalog(KeyedCatalog):
             if expansion is None:
                 continue
             wanted = {target for target, _ in self.branchings[key][1]}
-            if {case.path for case in expansion.cases} != wanted:
+            if _renames_or_translates_keys(expansion, wanted):
                 found[key] = text
         return found
 
@@ -778,6 +780,24 @@ def _is_translation_of(text: str, source: str | None) -> bool:
     message left untranslated): not empty, nor the source copied (as earlier versions wrote a
     message they left untranslated, which would then never be translated)."""
     return source is not None and bool(text.strip()) and text != source
+
+
+def _renames_or_translates_keys(expansion: Expansion, wanted: set[tuple]) -> bool:
+    """Whether ``expansion`` (a translation's cases) names an argument that the ``wanted``
+    case paths (the source's, for the target language) lack, or a key there that is neither
+    theirs nor a plural's own (``=0``, ``few``): a select's ``weiblich`` for ``female``."""
+    keys: dict[str, set[str]] = {}
+    for path in wanted:
+        for argument, case in path:
+            keys.setdefault(argument, set()).add(case)
+    for case in expansion.cases:
+        for argument, name in case.path:
+            if argument not in keys:
+                return True
+            own = name.startswith("=") or name in CATEGORIES  # =0, few: a plural's keys
+            if name not in keys[argument] and not (expansion.arguments[argument].counts and own):
+                return True
+    return False
 
 
 def _taken_apart(translation: str) -> Expansion | None:

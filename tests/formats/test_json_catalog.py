@@ -619,6 +619,40 @@ def test_qa_checks_a_branching_message_whose_branches_differ_whole(
     assert "{count, plural, one {# file} other {# files}}" not in imported  # as before
 
 
+def test_qa_reads_a_message_that_adds_or_drops_a_case_branch_by_branch(tmp_path: Path) -> None:
+    """A translation that added =0 to a plural, or left a select's case out, was checked whole:
+    '[numbers] has the number 0, which the source does not' and '[formality] mixes informal
+    address (dich, Du) and formal (Sie)' from its joined branches; its branches are the
+    source's, each checked on its own, as before."""
+    source = _write(
+        tmp_path,
+        "en.json",
+        json.dumps(
+            {
+                "files": "{count, plural, one {# file} other {# files}}",
+                "invite": "{gender, select, female {She invited you} male {He invited you} "
+                "other {They invited you}}",
+            }
+        ),
+    )
+    out = _write(
+        tmp_path,
+        "de.json",
+        json.dumps(
+            {
+                "files": "{count, plural, =0 {Keine Dateien} one {# Datei} other {# Dateien}}",
+                "invite": "{gender, select, female {Sie hat dich eingeladen} "
+                "other {Du wurdest eingeladen}}",
+            }
+        ),
+    )
+    records = list(read_translations(out, source_file=source, purpose="checked"))
+    positions = {r.position.rpartition(": ")[2] for r in records}
+    assert {"/files#one", "/files#other", "/invite#female", "/invite#other"} <= positions
+    messages = [f.message for f in check_pairs(records).findings]
+    assert not [m for m in messages if "number 0" in m or "mixes" in m]
+
+
 def test_untranslated_strings_and_partial_arrays_are_left_out(tmp_path: Path) -> None:
     document = JsonCatalog.open(_write(tmp_path, "en.json", I18NEXT), tgt_lang="de")
     document.fill({"/app/title": "Notizen", "/tags/0": "Dringend"})
