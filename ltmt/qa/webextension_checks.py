@@ -2,7 +2,9 @@
 message's ``placeholders`` block, which the browser reads to fill in its ``$name$``.
 
 - A ``$NAME$`` the translation's message uses and its own ``placeholders`` do not declare (names
-  in any case): the browser does not replace it with the argument (a ``placeholders`` error).
+  in any case) where the source's do: the browser does not replace it with the argument (a
+  ``placeholders`` error). One the source does not declare either (``Hello $USER$!``, ``Only
+  $5$ per month``) is written as the source has it, not a problem of the translation.
 - A placeholder the translation declares with another ``content`` than the source's
   (``count`` → ``$2`` where the source has ``$1``): it shows another argument there (a
   ``placeholders`` warning: a translator may mean it, most do not).
@@ -111,8 +113,8 @@ def _problems(source: dict[str, Any], target: dict[str, Any]) -> list[tuple[str,
     found: list[tuple[str, Severity | None]] = []
     used = dict.fromkeys(_NAMED.findall(target["message"].replace("$$", "")))
     for name in used:
-        if name.lower() not in ours:
-            content = theirs.get(name.lower(), "$1")
+        if name.lower() not in ours and name.lower() in theirs:
+            content = theirs[name.lower()]
             declaration = f'"placeholders": {{"{name.lower()}": {{"content": "{content}"}}}}'
             found.append(
                 (

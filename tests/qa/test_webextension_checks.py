@@ -77,3 +77,17 @@ def test_other_files_have_none(tmp_path):
     (en / "app.json").write_text('{"title": "Title $DATE$"}', "utf-8")
     assert webextension_problems(de / "app.json", None, en / "app.json") == []
     assert webextension_problems(de / "messages.json", None, None) == []
+
+
+def test_a_name_the_source_does_not_declare_either_is_no_problem(tmp_path):
+    """'Hello $USER$!' and 'Only $5$ per month' with no placeholders, translated as written,
+    got 'uses $USER$, which its placeholders do not declare ... declare it as the source's
+    message does' though the source declares nothing: an error only where the source does."""
+    for locale, greet, price in (
+        ("en", "Hello $USER$!", "Only $5$ per month"),
+        ("de", "Hallo $USER$!", "Nur $5$ pro Monat"),
+    ):
+        (tmp_path / locale).mkdir()
+        messages = {"greet": {"message": greet}, "price": {"message": price}}
+        (tmp_path / locale / "messages.json").write_text(json.dumps(messages), "utf-8")
+    assert webextension_problems(tmp_path / "de", None, tmp_path / "en") == []
