@@ -7,7 +7,10 @@ and its words moved out of it (``{»priority« öffnen: »high«}``). So such JS
 as a tag (:meth:`ltmt.units.LineForms.for_model`) and comes back as written, and the quote-style
 step (:mod:`ltmt.quote_style`) leaves its marks alone. JSON here is a ``{...}`` or ``[...]``
 that parses as JSON and holds a quoted string, or a flat ``{"key": ...}`` that looks like an
-object (a value written bare: ``{"priority": high}``); a ``{name}`` placeholder is none.
+object, its values JSON's (a string, a number, ``true``, ``false``, ``null``) or one word written
+bare (``{"priority": high}``). None of these is JSON here: a ``{name}`` placeholder, an array of
+quoted prose (``The options are ["Yes, please", "No, thanks"].``: each item words and spaces,
+no code's marks), which is text, and prose in braces (``Set {"name": your name} ...``).
 """
 
 from __future__ import annotations
@@ -16,8 +19,12 @@ import json
 import re
 
 _DECODER = json.JSONDecoder()
-# a flat object that starts with a quoted key: {"priority": high}
-_LOOKS_LIKE_OBJECT = re.compile(r'\{\s*"[^"\n]+"\s*:[^{}\n]*\}')
+# a flat object of quoted keys, each value JSON's or a word written bare: {"priority": high}
+_VALUE = r'(?:"[^"\n]*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|[A-Za-z_][\w.-]*)'
+_PAIR = rf'"[^"\n]+"\s*:\s*{_VALUE}'
+_LOOKS_LIKE_OBJECT = re.compile(rf"\{{\s*{_PAIR}(?:\s*,\s*{_PAIR})*\s*\}}")
+# a string of prose: two words or more, no mark of code (a key, a path, markup, a variable)
+_PROSE = re.compile(r"[^\s{}\[\]<>=_/\\$@#|;`*]+(?:\s+[^\s{}\[\]<>=_/\\$@#|;`*]+)+")
 
 
 def json_spans(text: str) -> list[tuple[int, int]]:
@@ -47,6 +54,15 @@ def _json_end(text: str, start: int) -> int | None:
     except ValueError:
         looks = _LOOKS_LIKE_OBJECT.match(text, start)
         return looks.end() if looks else None
-    if isinstance(value, (dict, list)) and '"' in text[start:end]:
+    if isinstance(value, (dict, list)) and '"' in text[start:end] and not _is_prose(value):
         return end
     return None
+
+
+def _is_prose(value: object) -> bool:
+    """Whether ``value`` (parsed JSON) is an array of quoted prose (module docstring)."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(item, str) and _PROSE.fullmatch(item.strip()) for item in value)
+    )

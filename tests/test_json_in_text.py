@@ -20,6 +20,11 @@ from ltmt.units import LineForms, split_segment
         ('Set {"priority": high} now', ['{"priority": high}']),  # looks like an object
         ("Hello {name}, [1, 2] and {}", []),  # a placeholder, numbers, nothing quoted
         ('Say "hi" {', []),
+        # prose, which was kept in English: an array of quoted prose, prose in braces
+        ('The options are ["Yes, please", "No, thanks"].', []),
+        ('Set {"name": your name} in the settings.', []),
+        ('["Open the file", "user_id"]', ['["Open the file", "user_id"]']),  # a key: code
+        ('{"a": 1, "b": true, "c": null}', ['{"a": 1, "b": true, "c": null}']),
     ],
 )
 def test_json_spans(text: str, found: list[str]) -> None:
@@ -46,3 +51,12 @@ def test_quotes_inside_json_are_never_restyled() -> None:
     assert in_one_style(prose, '"Sicher?" {"entity": "date"}', ({}, {})) == (
         '„Sicher?“ {"entity": "date"}'
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['The options are ["Yes, please", "No, thanks"].', 'Set {"name": your name} in the settings.'],
+)
+def test_prose_in_brackets_goes_to_the_model_as_text(text: str) -> None:
+    """Both stayed English: the brackets went to the model as a tag (<x/>)."""
+    assert split_segment(text, LineForms(decorations=True)).lines == [text]
