@@ -11,6 +11,9 @@ lines: where the word that begins the next line would have fitted in 79 columns,
 wrapped line is the width (:func:`wrap_width`). A line of one word (an unbreakable URL) says
 nothing of the width: gettext writes it whole however wide, so only lines cut at a space
 inside them are read (session 67: one 89-column URL line wrapped every new msgstr at 89).
+A catalog written on Windows (Unreal's) ends its lines in ``\\r\\n``: the ``\\r`` is no column
+(session 68: counted, every line of such a catalog read as wrapped at its own length, and
+its header and new msgstrs were wrapped at about 40 columns).
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     """The width in columns (quotes included) that the PO ``lines`` were wrapped at, where
     their wrapped strings show another than gettext's 79; None where they show none."""
     longest, fits_next = 0, GETTEXT_WIDTH + 1
-    for line, following in pairwise(lines):
+    for line, following in pairwise(line.removesuffix("\r") for line in lines):
         wrapped = (
             line.startswith('"')
             and following.startswith('"')
