@@ -29,10 +29,15 @@ empty (Odoo's ``Language: \\n``, ``Plural-Forms: \\n``) gets them too. A catalog
 translation in gets the header's ``PO-Revision-Date`` (now) and ``X-Generator`` (``ltmt``
 and its version), as an editor that saves it writes them; ``Last-Translator`` is a person's
 to fill.
+
+A catalog that begins with a UTF-8 byte order mark (Unreal writes one, and reads its catalogs
+back with or without) is written with it, as ltmt writes CSV, JSON and text files: as the
+catalog's tool wrote it (gettext's ``msgfmt`` rejects a mark, on the input as on the output).
 """
 
 from __future__ import annotations
 
+import codecs
 import logging
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
@@ -87,6 +92,7 @@ class PoDocument:
         self._revised = False  # whether an entry was changed: the header says when
         self.changed_entries: set[str] = set()  # the entries fill changed, by key
         self._blank_lines_at_end = _blank_lines_at_end(self.path)
+        self._byte_order_mark = _byte_order_mark(self.path)
         self._again: set[str] = set()  # fuzzy entries ltmt wrote for an older msgid
         if tgt_lang:
             self._complete_template_header(tgt_lang)
@@ -362,7 +368,21 @@ class PoDocument:
         if data and self._blank_lines_at_end:
             newline = b"\r\n" if data.endswith(b"\r\n") else b"\n"
             data = data.rstrip(b"\r\n") + newline * (1 + self._blank_lines_at_end)
+        # translate-toolkit drops the input's mark; a mark is UTF-8's, as the catalog written
+        if not data.startswith(self._byte_order_mark):
+            data = self._byte_order_mark + data
         atomic_write(Path(out_path), data)
+
+
+def _byte_order_mark(path: Path) -> bytes:
+    """The UTF-8 byte order mark the catalog at ``path`` begins with; b"" where it has none
+    or cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(codecs.BOM_UTF8))
+    except OSError:
+        return b""
+    return head if head == codecs.BOM_UTF8 else b""
 
 
 def _blank_lines_at_end(path: Path) -> int:

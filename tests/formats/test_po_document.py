@@ -251,3 +251,33 @@ def test_an_entry_a_reviewer_unflagged_is_kept_when_an_update_flags_it_again(
     else:
         assert translations(po) == [new.upper()]
         assert report.source_changed == 1
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_catalogs_utf8_byte_order_mark_is_kept(tmp_path: Path, newline: str) -> None:
+    """Regression trial unreal, session 68: Unreal writes its catalogs with a UTF-8 byte order
+    mark, and ltmt's output dropped it silently; it is kept, as in CSV and JSON files, and
+    the catalog is otherwise valid for ``msgfmt -c`` (which rejects a mark, as in the input)."""
+    po = catalog(tmp_path, "Play", header=PLAIN_HEADER)
+    text = po.read_text("utf-8").replace("\n", newline)
+    po.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    translate_file(po, po, FakeModel())
+    data = po.read_bytes()
+    assert data.startswith(b'\xef\xbb\xbfmsgid ""' + newline.encode())
+    assert f'msgid "Play"{newline}msgstr "PLAY"{newline}'.encode() in data
+    assert translations(po) == ["PLAY"]
+    translate_file(po, po, FakeModel())  # a rerun: one mark, the file as it was
+    assert po.read_bytes() == data
+    if shutil.which("msgfmt"):
+        without_mark = tmp_path / "without-mark.po"
+        without_mark.write_bytes(data.removeprefix(b"\xef\xbb\xbf"))
+        checked = subprocess.run(
+            ["msgfmt", "-c", "-o", "/dev/null", str(without_mark)], capture_output=True, text=True
+        )
+        assert checked.returncode == 0, checked.stderr
+
+
+def test_a_catalog_without_a_byte_order_mark_is_written_without_one(tmp_path: Path) -> None:
+    po = catalog(tmp_path, "Play", header=PLAIN_HEADER)
+    translate_file(po, po, FakeModel())
+    assert po.read_bytes().startswith(b'msgid ""\n')
