@@ -80,8 +80,9 @@ class Translation:
     model wrote ``text`` in (a BCP 47 tag, as the model's card names it; ``""`` for a memory
     match or an empty input), in whose form fitting writes the source's date formats
     (:mod:`ltmt.date_formats`). ``sentences_lost``: the source line says several sentences and
-    ``text`` fewer, even after it was translated again a sentence at a time
-    (:mod:`ltmt.sentence_memory`): check it. ``by_sentence``: the line was translated as this
+    ``text`` fewer (or, fused, kept some of its words and none of its own), even after it was
+    translated again a sentence at a time and without memory (:mod:`ltmt.sentence_memory`):
+    check it. ``by_sentence``: the line was translated as this
     many sentences, each with its own memory matches (:mod:`ltmt.sentence_memory`; 0: whole),
     which ``pieces`` counts too. ``sentence_split``: a line the model could take whole was given
     to it a sentence at a time (``Translator(sentence_split=True)``), no line split for its

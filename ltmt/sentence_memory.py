@@ -8,8 +8,13 @@ wiederverwenden.``), a negation among them. So a line whose sentence has a match
 higher against it than the line's best match against the line is translated sentence by
 sentence (:func:`better_by_sentence`), each sentence with the matches retrieved for it (a
 100 % match reused as stored); and a fused output that says fewer sentences than its line
-(:func:`lost_sentences`) is translated again so. An output that still lost a sentence is
-flagged (``Translation.sentences_lost``: ``ltmt translate --strict`` fails the run on it).
+(:func:`lost_sentences`), or no more than a match it read whose source lacks a sentence of the
+line (:func:`beyond_match`: German runs longer, so ``<Bold>Warning:</> Save often! Progress is
+only saved at campfires.`` fused to the match's ``<Bold>Warnung:</> Der Fortschritt ...`` is no
+shorter than its line), is translated again so; a fused output that kept some of its line's
+words and no word of its own (:func:`partial_copy`: ``Played for {Minutes} ...`` → ``{Minutes}
+...``) is decoded again without memory. An output that still lost a sentence is flagged
+(``Translation.sentences_lost``: ``ltmt translate --strict`` fails the run on it).
 """
 
 from __future__ import annotations
@@ -19,10 +24,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.quote_style import double_marks
 from ltmt.repeated_words import repeated_source_words
+from ltmt.routing import read_matches
 from ltmt.segments import Match, Translation
-from ltmt.text import LINE_BREAK, split_edges
+from ltmt.text import LINE_BREAK, split_edges, word_parts
 from ltmt.units import whole_sentences
 
 if TYPE_CHECKING:
@@ -91,23 +98,91 @@ def _lost(said: list[str], source: str, output: str, target_language: str) -> bo
 
 
 def spoilt(
-    source: str, output: str, source_language: str, target_language: str, *, fused: bool
+    source: str,
+    output: str,
+    source_language: str,
+    target_language: str,
+    *,
+    fused: bool,
+    read: Sequence[Match] = (),
 ) -> bool:
     """Whether ``output`` lost a sentence of ``source`` (:func:`lost_sentences`) or, ``fused``
-    (a memory's words followed) and ``source`` a line of several sentences (a quote and its
-    attribution), some of its double quotation marks (a match that starts where the line's
-    quote does steers the output past the opening mark), or says a word of it more often than
-    it does (a match followed past its end: :func:`ltmt.repeated_words.repeated_source_words`).
-    A fused message of one sentence is left as it is: one that repeats a word is more often
-    the memory's good wording than a run-on (22 of the dev users' knn outputs were decoded
-    again without memory for it, their chrF down; a run by hand)."""
+    (a memory's words followed), kept some of its words and none of its own
+    (:func:`partial_copy`) or, ``source`` a line of several sentences, says no more sentences
+    than a match of ``read`` (the matches fusion read) whose source lacks one of the line's
+    (:func:`beyond_match`), lost some of its double quotation marks (a quote and its
+    attribution: a match that starts where the line's quote does steers the output past the
+    opening mark), or says a word of it more often than it does (a match followed past its end:
+    :func:`ltmt.repeated_words.repeated_source_words`). A fused message of one sentence is left
+    as it is otherwise: one that repeats a word is more often the memory's good wording than a
+    run-on (22 of the dev users' knn outputs were decoded again without memory for it, their
+    chrF down; a run by hand)."""
     said = sentences_of(source, source_language)  # split once: the line's sentences
     if _lost(said, source, output, target_language):
         return True
-    if not fused or not said:  # a line of one sentence
+    if not fused:
+        return False
+    if partial_copy(source, output):
+        return True
+    if not said:  # a line of one sentence
         return False
     lost_marks = len(double_marks(output)) < len(double_marks(source))
-    return lost_marks or bool(repeated_source_words(source, output))
+    return (
+        lost_marks
+        or bool(repeated_source_words(source, output))
+        or beyond_match(said, output, read, source_language, target_language)
+    )
+
+
+def _words(text: str) -> set[str]:
+    """The words of ``text`` outside its placeholders (:func:`ltmt.text.word_parts`)."""
+    return word_parts(without_placeholders(text))
+
+
+def partial_copy(source: str, output: str) -> bool:
+    """Whether ``output`` says some of ``source``'s words (outside placeholders, case-folded)
+    and no word of its own, and lacks a word of two letters or more of it: a copy of part of
+    its source, the rest dropped (``Played for {Minutes} {Minutes}|plural(one=minute,...)`` →
+    ``{Minutes} {Minutes}|plural(one=minute,...)``)."""
+    kept = _words(output)
+    missing = _words(source) - kept
+    return kept <= _words(source) and any(_TWO_LETTERS.search(word) for word in missing)
+
+
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def beyond_match(
+    said: Sequence[str],
+    output: str,
+    read: Sequence[Match],
+    source_language: str,
+    target_language: str,
+) -> bool:
+    """Whether ``output`` of a line of the sentences ``said`` says fewer sentences than the line
+    and no more than the target of a match of ``read`` whose source lacks one of them: it says
+    fewer sentences than the line, and half the words of one of the line's sentences or more
+    (:func:`ltmt.text.word_parts`, outside placeholders, of two letters or more) are none of
+    the match's source's. (``Save changes? (y/N)`` with ``Really create? (y/N)`` read lost
+    nothing: its German ``Geben Sie Änderungen? (j/N)`` counts one sentence, and so does the
+    match's target, but the match's source says two.) Such an output followed the match, and
+    the line's words beyond it are gone (``<Bold>Warning:</> Save often! Progress is
+    only saved at campfires.`` with ``<Bold>Warning:</> Progress ...`` read: ``Save often!``
+    lost)."""
+    told = sentence_count(output, target_language)
+    if told >= len(said):
+        return False
+    for match in read:
+        if sentence_count(match.segment.target, target_language) < told:
+            continue
+        if sentence_count(match.segment.source, source_language) >= len(said):
+            continue
+        known = _words(match.segment.source)
+        for sentence in said:
+            words = {word for word in _words(sentence) if _TWO_LETTERS.search(word)}
+            if words and 2 * len(words - known) >= len(words):
+                return True
+    return False
 
 
 def _marks_lost(source: str, output: str) -> bool:
@@ -185,7 +260,13 @@ def translate_by_sentences(
         i
         for i, done in enumerate(first)
         if done.method not in ("exact", "empty")
-        and spoilt(done.source, done.text, *languages, fused=done.method == fusion)
+        and spoilt(
+            done.source,
+            done.text,
+            *languages,
+            fused=done.method == fusion,
+            read=_read(translator, done) if done.method == fusion else (),
+        )
     }
     fused = [i for i in sorted(lost) if first[i].method == fusion]
     by_sentence = [i for i in fused if sentences_of(request.texts[i], languages[0])]
@@ -200,12 +281,22 @@ def translate_by_sentences(
         plain = _subset(request, unfused)._replace(matches=[()] * len(unfused))
         again = _translate(translator, plain, _always, None)
         for i, done in zip(unfused, again, strict=True):
-            if not spoilt(done.source, done.text, *languages, fused=False):
+            copied = partial_copy(done.source, done.text)  # dropped words without memory too
+            if not copied and not spoilt(done.source, done.text, *languages, fused=False):
                 first[i] = replace(done, matches=request.matches[i])
                 lost.discard(i)
     return [
         replace(done, sentences_lost=True) if i in lost else done for i, done in enumerate(first)
     ]
+
+
+def _read(translator: Translator, done: Translation) -> Sequence[Match]:
+    """The matches fusion read for ``done``'s line (:func:`ltmt.routing.read_matches`), or all
+    it was given where the fusion has no match selection of its own."""
+    fusion = translator.fusion
+    backbone = getattr(translator, "backbone", None)
+    read = None if fusion is None else read_matches(fusion, done.source, done.matches, backbone)
+    return done.matches if read is None else read
 
 
 def _always(whole: Sequence[Match], by_sentence: Sequence[Sequence[Match]]) -> bool:

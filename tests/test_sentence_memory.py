@@ -265,3 +265,98 @@ def test_a_fused_output_is_spoilt_only_in_a_line_of_several_sentences(
     source, output, fused, expected
 ):
     assert spoilt(source, output, "en", "de", fused=fused) is expected
+
+
+SAVE_MATCH = _match(
+    "<Bold>Warning:</> Progress is only saved at campfires.",
+    81.8,
+    "<Bold>Warnung:</> Der Fortschritt wird nur an Lagerfeuern gespeichert.",
+)
+SAVE_COPY = "<Bold>Warnung:</> Der Fortschritt wird nur an Lagerfeuern gespeichert."
+PLAYED = "Played for {Minutes} {Minutes}|plural(one=minute,other=minutes)"
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "read", "expected"),
+    [
+        # an Unreal localiser's trial: the match's target, "Save often." gone (German runs
+        # longer, so the output is no shorter than its line)
+        ("<Bold>Warning:</> Save often. Progress is only saved at campfires.", SAVE_COPY, [SAVE_MATCH], True),
+        (
+            "<Bold>Warning:</> Save often! Progress is only saved at campfires and shrines.",
+            "<Bold>Warnung:</> Der Fortschritt wird nur an Lagerfeuern und Schrinken gerettet.",
+            [SAVE_MATCH],
+            True,
+        ),
+        # both sentences said: kept
+        (
+            "<Bold>Warning:</> Save often. Progress is only saved at campfires.",
+            "<Bold>Warnung:</> Oft speichern. Der Fortschritt wird nur an Lagerfeuern gespeichert.",
+            [SAVE_MATCH],
+            False,
+        ),
+        # the match read says both sentences: the line's words are the match's
+        (
+            "<Bold>Warning:</> Save often. Progress is only saved at campfires.",
+            SAVE_COPY,
+            [_match("<Bold>Warning:</> Save often. Progress is only saved at campfires.", 98.0, "A. B.")],
+            False,
+        ),
+        # the German splitter counts "(j/N)" with its sentence, the match's source says both:
+        # none lost (a dev user's knn output; by sentence: "Keine wirklichen Änderungen?")
+        (
+            "Save changes? (y/N) ",
+            "Geben Sie Änderungen? (j/N) ",
+            [_match("Really create? (y/N) ", 60.0, "Wirklich erzeugen? (j/N) ")],
+            False,
+        ),
+        # no match read
+        ("<Bold>Warning:</> Save often. Progress is only saved at campfires.", SAVE_COPY, [], False),
+        # a fragment dropped, the rest copied: no sentence, but lost all the same
+        (PLAYED, "{Minutes} {Minutes}|plural(one=minute,other=minutes)", [], True),
+        (PLAYED, "{Minutes} Minuten gespielt", [], False),
+        ("{Gold} gold", "{Gold} Gold", [], False),
+    ],
+)  # fmt: skip
+def test_a_fused_output_that_dropped_the_words_beyond_its_match_is_spoilt(
+    source, output, read, expected
+):
+    assert spoilt(source, output, "en", "de", fused=True, read=read) is expected
+    assert not spoilt(source, output, "en", "de", fused=False, read=read)  # the model's own
+
+
+def _save_request(texts):
+    count = len(texts)
+    found = (SAVE_MATCH,)
+    return Request(list(texts), [found] * count, [None] * count, ["u1"] * count, [{}] * count)
+
+
+def test_a_fused_output_that_copied_a_match_lacking_a_sentence_is_translated_by_sentence():
+    line = "<Bold>Warning:</> Save often. Progress is only saved at campfires."
+    translator = _Scripted(
+        {
+            line: SAVE_COPY,
+            "<Bold>Warning:</> Save often.": "<Bold>Warnung:</> Oft speichern.",
+            "Progress is only saved at campfires.": "Nur an Lagerfeuern wird gespeichert.",
+        }
+    )
+    (done,) = translate_by_sentences(translator, _save_request([line]), None)
+    assert translator.asked[1] == [
+        "<Bold>Warning:</> Save often.",
+        "Progress is only saved at campfires.",
+    ]
+    assert done.text == "<Bold>Warnung:</> Oft speichern. Nur an Lagerfeuern wird gespeichert."
+    assert not done.sentences_lost
+
+
+def test_a_fused_output_that_dropped_a_fragment_is_decoded_without_memory_else_flagged():
+    fused = "{Minutes} {Minutes}|plural(one=minute,other=minutes)"
+    plain = "Gespielt: {Minutes} {Minutes}|plural(one=Minute,other=Minuten)"
+    (done,) = translate_by_sentences(
+        _ScriptedWithoutMemory({PLAYED: fused}, {PLAYED: plain}), _request([PLAYED]), None
+    )
+    assert done.text == plain and done.method == "model" and not done.sentences_lost
+    (done,) = translate_by_sentences(
+        _ScriptedWithoutMemory({PLAYED: fused}, {PLAYED: fused}), _request([PLAYED]), None
+    )
+    assert done.text == fused and done.sentences_lost

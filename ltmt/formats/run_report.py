@@ -56,8 +56,11 @@ Every unit translated in the run is counted once in each of these groups:
   (:attr:`~ltmt.segments.Translation.sentence_split`); ``cut``: segments that
   had to be cut at the model's length limit even so (``--strict`` fails the run on these);
   ``sentences_lost``: lines of several sentences whose translation says fewer (or a fused one
-  that lost the line's quote marks or attribution), even translated a sentence at a time and
-  then without memory (:mod:`ltmt.sentence_memory`; ``--strict`` fails the run on these).
+  that lost the line's quote marks or attribution, or says no more sentences than a match it
+  read whose source lacks one of the line's), and fused lines whose translation kept some of
+  their words and none of its own (``Played for {Minutes}`` → ``{Minutes}``), even translated
+  a sentence at a time and then without memory (:mod:`ltmt.sentence_memory`; ``--strict``
+  fails the run on these).
 
 Beside them, ``translated_before``: the document's units that had a translation already and were
 kept as they are (PO, XLIFF, JSONL without ``--overwrite``), so that a run that finds nothing to
