@@ -15,9 +15,10 @@ charset>`` (or ``http-equiv`` content type) in the first 1,024 bytes, else UTF-8
 as such and Windows-1252 where it does not (as browsers read an undeclared page in Western
 locales; said in a warning). The translation is written in the same one, a character it cannot
 hold as a numeric character reference (``&#8594;``); an undeclared whole page (a doctype,
-``<html>`` or ``<head>``) of ASCII alone stays ASCII (``f&#252;r``), which every browser reads
-alike, but where the output so far is UTF-8 (a reviewer's edit: its kept text stays as
-written). A fragment of ASCII alone (a Jekyll or Hugo include, ``_includes/nav.html``), which
+``<html>``, ``<head>``, ``<title>``, ``<body>`` or ``<meta>``) of ASCII alone stays ASCII
+(``f&#252;r``), which every browser reads alike, but where the output so far is UTF-8 (a
+reviewer's edit: its kept text stays as written). A fragment of ASCII alone (a Jekyll or Hugo
+include, ``_includes/nav.html``), which
 the page that includes it declares the encoding of, is written in UTF-8 (``Menü``). A reference
 the source writes stays as written (``&copy;``: :mod:`ltmt.formats.html_writing`). An XHTML
 page (``.xhtml``, an XML declaration, ``<html xmlns="http://www.w3.org/1999/xhtml">``) gets the
@@ -60,7 +61,7 @@ _WINDOWS_READ = frozenset({"latin-1", "iso8859-1", "ascii", "cp1252"})
 # an XHTML page's XML declaration (<?xml version="1.0" encoding="UTF-8"?>)
 _XML_DECLARATION = re.compile(rb"""<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 # what makes a text a page of its own, which a browser reads by itself, not a fragment of one
-_WHOLE_PAGE = re.compile(r"<(?:!doctype|html|head)\b", re.IGNORECASE)
+_WHOLE_PAGE = re.compile(r"<(?:!doctype|html|head|title|body|meta)\b", re.IGNORECASE)
 _CHARSET = re.compile(
     rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )

@@ -243,6 +243,28 @@ def test_an_undeclared_ascii_page_takes_references_beyond_ascii(tmp_path: Path) 
 
 
 @pytest.mark.parametrize(
+    "page",
+    [
+        "<title>Help center</title>\n<body>\n<p>For all users</p>\n</body>\n",
+        '<meta name="viewport" content="width=device-width">\n<p>For all users</p>\n',
+    ],
+)
+def test_an_undeclared_ascii_page_with_title_body_or_meta_but_no_head_takes_references(
+    tmp_path: Path, page: str
+) -> None:
+    """A page with ``<title>``/``<body>`` but no doctype, ``<html>`` or ``<head>`` was written
+    in UTF-8 without a charset, which a browser reads as Windows-1252 (mojibake)."""
+    source = tmp_path / "help.html"
+    source.write_bytes(page.encode("ascii"))
+    document = HtmlDocument.open(source)
+    document.fill({"text0": "F\u00fcr alle Nutzer"})
+    out = tmp_path / "help.de.html"
+    document.save(out)
+    assert b"F&#252;r alle Nutzer" in out.read_bytes()
+    assert out.read_bytes().isascii()
+
+
+@pytest.mark.parametrize(
     ("fragment", "translation", "written"),
     [
         # a Jekyll include: the page that includes it says UTF-8
