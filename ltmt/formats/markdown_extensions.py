@@ -74,12 +74,13 @@ _TEMPLATE_LINES = re.compile(_TEMPLATE_LINE.pattern, re.DOTALL)
 _TAG_OPENING = re.compile(r"[ \t]*\{(?:\{[<%]|%)")  # (a shortcode's or a Liquid tag's)
 # a template tag alone on its line that opens a block of code or a comment, kept as written: a
 # Hugo shortcode's ({{< highlight bash >}}, {{% code file="x" %}}), Liquid's ({% highlight
-# ruby linenos %}, {% comment %}, {% raw %}) or kramdown's extension ({::comment},
-# {::nomarkdown}); a comment's lines were translated and joined into one
+# ruby linenos %}, {% comment %}, {% raw %}) or kramdown's comment ({::comment}); a comment's
+# lines were translated and joined into one. Not {::nomarkdown}: kramdown shows its HTML, whose
+# text is translated as an HTML block's
 _CODE_TAG = re.compile(
     r"[ \t]*(?:\{\{(?P<delimiter>[<%])[ \t]*(?P<shortcode>highlight|code)(?:[ \t][^\n]*?)?[ \t]*"
     r"[>%]\}\}|\{%-?[ \t]*(?P<liquid>highlight|comment|raw)(?:[ \t](?:(?!%\}).)*?)?[ \t]*-?%\}"
-    r"|\{::(?P<kramdown>comment|nomarkdown)(?:[ \t][^}/\n]*)?\})[ \t]*"
+    r"|\{::(?P<kramdown>comment)(?:[ \t][^}/\n]*)?\})[ \t]*"
 )
 # pymdown-extensions' snippets: a line including a file (``--8<-- "path"``, or escaped with
 # ``;``), and the marker line that opens and closes a block of paths (``--8<--``)

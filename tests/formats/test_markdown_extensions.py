@@ -65,6 +65,17 @@ def test_an_attribute_list_is_kept_as_written_outside_the_text(
     assert _translated(tmp_path, text) == (seen, written)
 
 
+def test_a_kramdown_nomarkdown_block_is_shown_so_its_html_text_is_translated(
+    tmp_path: Path,
+) -> None:
+    """kramdown shows a ``{::nomarkdown}`` block's HTML; it was copied as a comment is, its
+    paragraph left in English. Only ``{::comment}`` is copied."""
+    text = "{::nomarkdown}\n<p>Raw HTML paragraph text.</p>\n{:/nomarkdown}\n\nText.\n"
+    seen, written = _translated(tmp_path, text)
+    assert "Raw HTML paragraph text." in seen
+    assert written == "{::nomarkdown}\n<p>RAW HTML PARAGRAPH TEXT.</p>\n{:/nomarkdown}\n\nTEXT.\n"
+
+
 def test_memory_import_stores_a_headings_text_without_its_attribute_list(tmp_path: Path) -> None:
     source, translation = tmp_path / "a.md", tmp_path / "a.de.md"
     source.write_text("## Known issues {#known-issues}\n", "utf-8")
