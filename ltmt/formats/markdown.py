@@ -52,6 +52,7 @@ from ltmt.formats.front_matter import FRONT_MATTER, front_matter_values, front_m
 from ltmt.formats.html_segments import Segments, lined_up_sources, segments
 from ltmt.formats.html_writing import embedded_translations, written_html
 from ltmt.formats.markdown_extensions import (
+    SHORTCODE,
     ParserView,
     lines_between,
     marker_lines,
@@ -175,6 +176,26 @@ def _is_mdx(path: Path) -> bool:
     return path.suffix.lower() == ".mdx"
 
 
+def _tags_read(parser: Any, view: ParserView, mdx: bool) -> list[tuple[int, int]]:
+    """The lines of template tags alone of ``view`` (first, last) whose parameters are read,
+    but Liquid's in an indented code block (``    {% include note.html content="..." %}``,
+    an example: it was translated), kept as written as in a fenced code block (MDX has no
+    indented code; a Hugo shortcode there is read: Hugo expands it)."""
+    probe = list(view.lines)
+    for number, text in view.tag_texts.items():
+        probe[number] = text
+    kept: set[int] = set()
+    if not mdx:
+        kept |= {
+            line
+            for token in parser.parse("\n".join(probe))
+            if token.type == "code_block" and token.map is not None
+            for line in range(*token.map)
+            if line in view.tag_texts and not SHORTCODE.search(view.tag_texts[line])
+        }
+    return [(first, last) for first, last in view.tags if first not in kept]
+
+
 def _blocks(text: str, mdx: bool = False) -> tuple[list[Block], list[HtmlBlock]]:
     """The translatable blocks of a Markdown ``text`` and its HTML blocks with text, in
     order. In an MDX page (``mdx``) what CommonMark reads as indented code is text (MDX has no
@@ -194,7 +215,7 @@ def _blocks(text: str, mdx: bool = False) -> tuple[list[Block], list[HtmlBlock]]
         "shortcode",
         [
             value
-            for first, last in view.tags
+            for first, last in _tags_read(parser, view, mdx)
             for value in shortcode_values(first + skipped, lines[first + skipped : last + skipped])
         ],
     )

@@ -151,6 +151,9 @@ class ParserView:
     # the lines of template tags alone (first, last): one line, or those of a tag over several
     tags: list[tuple[int, int]]
     abbreviations: list[int] = field(default_factory=list)  # their definitions' lines
+    # each tag's first line as the parser would read it (where an indented code block holds a
+    # tag, its tag is code: :func:`ltmt.formats.markdown` keeps it as written)
+    tag_texts: dict[int, str] = field(default_factory=dict)
 
 
 def parser_view(lines: Sequence[str]) -> ParserView:
@@ -162,6 +165,7 @@ def parser_view(lines: Sequence[str]) -> ParserView:
     view: list[str] = []
     titles: list[tuple[int, int, int]] = []
     tags: list[tuple[int, int]] = []
+    tag_texts: dict[int, str] = {}
     abbreviations: list[int] = []
     admonitions: list[int] = []  # the marker indentations (in the view) of those open
     html: list[_OpenElement] = []  # the markdown="1" elements open
@@ -210,16 +214,18 @@ def parser_view(lines: Sequence[str]) -> ParserView:
             view.append("")
         elif _TEMPLATE_LINE.fullmatch(text):
             tags.append((number, number + 1))
+            tag_texts[number] = text
             view.append("")
         elif (tag_last := _template_lines_end(lines, number)) > number:
             tags.append((number, tag_last))
+            tag_texts[number] = text
             view.append("")
         elif ABBREVIATION.fullmatch(text):
             abbreviations.append(number)
             view.append("")
         else:
             view.append(text)
-    return ParserView(view, titles, tags, abbreviations)
+    return ParserView(view, titles, tags, abbreviations, tag_texts)
 
 
 def _template_lines_end(lines: Sequence[str], number: int) -> int:

@@ -281,6 +281,28 @@ def test_a_liquid_includes_text_parameters_are_translated_as_a_shortcodes_are(
     assert out.read_text("utf-8") == written
 
 
+INDENTED_INCLUDE = """Intro.
+
+    {% include note.html content="Indented code sample." %}
+
+!!! note
+
+    {% include note.html content="In a note." %}
+"""
+
+
+def test_an_include_in_an_indented_code_block_is_code_kept_as_written(tmp_path: Path) -> None:
+    """An include in an indented code block (an example) had its content translated; code
+    blocks, indented or fenced, are kept as written (an admonition's body is no code)."""
+    source, out = tmp_path / "post.md", tmp_path / "post.de.md"
+    source.write_text(INDENTED_INCLUDE, "utf-8")
+    assert [unit.source for unit in open_document(source).units()] == ["Intro.", "In a note."]
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == INDENTED_INCLUDE.replace("Intro.", "INTRO.").replace(
+        '"In a note."', '"IN A NOTE."'
+    )
+
+
 @pytest.mark.parametrize(
     ("line", "translation", "written"),
     [
