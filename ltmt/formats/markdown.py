@@ -79,6 +79,7 @@ from ltmt.formats.markup_characters import plain_text
 from ltmt.formats.mdx import html_attributes, indented_prose
 from ltmt.formats.output_sources import Record
 from ltmt.formats.recorded_places import lined_up_places, recorded_sources, warn_of_replaced
+from ltmt.formats.template_parameters import raw_lines
 from ltmt.segments import PairRecord
 from ltmt.text import has_letter, with_edits
 from ltmt.wording import counted
@@ -180,11 +181,12 @@ def _tags_read(parser: Any, view: ParserView, mdx: bool) -> list[tuple[int, int]
     """The lines of template tags alone of ``view`` (first, last) whose parameters are read,
     but Liquid's in an indented code block (``    {% include note.html content="..." %}``,
     an example: it was translated), kept as written as in a fenced code block (MDX has no
-    indented code; a Hugo shortcode there is read: Hugo expands it)."""
+    indented code; a Hugo shortcode there is read: Hugo expands it), and those in ``{% raw
+    %}``, Liquid's text."""
     probe = list(view.lines)
     for number, text in view.tag_texts.items():
         probe[number] = text
-    kept: set[int] = set()
+    kept = raw_lines("\n".join(probe))
     if not mdx:
         kept |= {
             line

@@ -32,9 +32,10 @@ CommonMark reads these as text, and the model translated or garbled their markup
   >}})``). A block of code between tags alone on their lines (Hugo's ``{{< highlight bash >}}``
   and ``{{< code >}}`` shortcodes, Liquid's ``{% highlight ruby %}``) is kept as written, as
   is a comment's (Liquid's ``{% comment %}``, kramdown's ``{::comment}``: its lines were
-  translated and joined) and Liquid's ``{% raw %}`` block's, as fenced code is (its lines were
-  translated and merged: ``make build`` and ``echo "Build finished"`` came back ``erzeugte
-  Echo »Build fertig«``);
+  translated and joined), as fenced code is (its lines were translated and merged: ``make
+  build`` and ``echo "Build finished"`` came back ``erzeugte Echo »Build fertig«``); in
+  Liquid's ``{% raw %}`` block, which only stops Liquid, prose is translated (its tags code)
+  and an include's parameters are kept as written;
 - an abbreviation's definition (Python-Markdown's ``abbr``: ``*[API]: Application Programming
   Interface``): each line its own, ``*[API]:`` kept as written and the expansion translated
   alone (consecutive definitions were one paragraph, written as one line);
@@ -74,12 +75,12 @@ _TEMPLATE_LINES = re.compile(_TEMPLATE_LINE.pattern, re.DOTALL)
 _TAG_OPENING = re.compile(r"[ \t]*\{(?:\{[<%]|%)")  # (a shortcode's or a Liquid tag's)
 # a template tag alone on its line that opens a block of code or a comment, kept as written: a
 # Hugo shortcode's ({{< highlight bash >}}, {{% code file="x" %}}), Liquid's ({% highlight
-# ruby linenos %}, {% comment %}, {% raw %}) or kramdown's comment ({::comment}); a comment's
+# ruby linenos %}, {% comment %}) or kramdown's comment ({::comment}); a comment's
 # lines were translated and joined into one. Not {::nomarkdown}: kramdown shows its HTML, whose
 # text is translated as an HTML block's
 _CODE_TAG = re.compile(
     r"[ \t]*(?:\{\{(?P<delimiter>[<%])[ \t]*(?P<shortcode>highlight|code)(?:[ \t][^\n]*?)?[ \t]*"
-    r"[>%]\}\}|\{%-?[ \t]*(?P<liquid>highlight|comment|raw)(?:[ \t](?:(?!%\}).)*?)?[ \t]*-?%\}"
+    r"[>%]\}\}|\{%-?[ \t]*(?P<liquid>highlight|comment)(?:[ \t](?:(?!%\}).)*?)?[ \t]*-?%\}"
     r"|\{::(?P<kramdown>comment)(?:[ \t][^}/\n]*)?\})[ \t]*"
 )
 # pymdown-extensions' snippets: a line including a file (``--8<-- "path"``, or escaped with

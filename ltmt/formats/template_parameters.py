@@ -43,6 +43,17 @@ def liquid_includes(text: str) -> list[re.Match[str]]:
     ]
 
 
+def raw_lines(text: str) -> set[int]:
+    """The lines of ``text`` (numbered from 0) inside a ``{% raw %}`` block, between the line
+    that opens it and the one that closes it: Liquid's text, an include there kept as written
+    (its prose is translated, its tags kept as code)."""
+    return {
+        line
+        for found in LIQUID_RAW.finditer(text)
+        for line in range(text.count("\n", 0, found.start()) + 1, text.count("\n", 0, found.end()))
+    }
+
+
 def liquid_string(text: str, quote: str) -> str:
     """``text`` between a Liquid string's ``quote`` marks, which it cannot escape: a ``quote``
     in it as an HTML reference (an include writes its parameters into a page)."""

@@ -281,6 +281,27 @@ def test_a_liquid_includes_text_parameters_are_translated_as_a_shortcodes_are(
     assert out.read_text("utf-8") == written
 
 
+RAW_PROSE = """{% raw %}
+To show the title, write `{{ page.title }}` in your layout.
+{% include note.html content="Written as is." %}
+{% endraw %}
+"""
+
+
+def test_prose_in_liquid_raw_is_translated_and_an_include_there_kept(tmp_path: Path) -> None:
+    """``{% raw %}`` only stops Liquid: its prose was copied in English; an include in it is
+    Liquid's text, kept as written."""
+    source, out = tmp_path / "post.md", tmp_path / "post.de.md"
+    source.write_text(RAW_PROSE, "utf-8")
+    assert [unit.source for unit in open_document(source).units()] == [
+        "To show the title, write <code>{{ page.title }}</code> in your layout."
+    ]
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == RAW_PROSE.replace(
+        "To show the title, write", "TO SHOW THE TITLE, WRITE"
+    ).replace(" in your layout.", " IN YOUR LAYOUT.")
+
+
 INDENTED_INCLUDE = """Intro.
 
     {% include note.html content="Indented code sample." %}
