@@ -24,6 +24,7 @@ from ltmt.formats.template_parameters import (
     LIQUID_TEXT,
     MARKUP_SIGN,
     TEXT_PARAMETERS,
+    is_identifier,
     liquid_includes,
     liquid_string,
 )
@@ -124,11 +125,11 @@ def _unquoted(found: re.Match[str]) -> str:
 def _shortcode_value(number: int, text: str, found: re.Match[str]) -> Value | None:
     """The value of the shortcode attribute ``found`` in ``text`` (lines from line
     ``number`` on), its quotes outside it; None where it holds markup (:data:`MARKUP_SIGN`)
-    or runs over lines, kept as written."""
+    or runs over lines, or is an id or a file name (``text="icon-warn"``), kept as written."""
     start, end = found.span("value")
     quote = found.groupdict().get("quote")  # (a Liquid string's, whose text has no escapes)
     value = found.group("value") if quote else re.sub(r'\\(["\\])', r"\1", found.group("value"))
-    if MARKUP_SIGN.search(value) or "\n" in value:
+    if MARKUP_SIGN.search(value) or "\n" in value or is_identifier(value):
         return None
     row, line_start = text.count("\n", 0, start), text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end) if "\n" in text[end:] else len(text)

@@ -30,6 +30,10 @@ LIQUID_TEXT = re.compile(
 # a character of Markdown, HTML or template markup, which a value may hold (Hugo renders a
 # caption's ``**Save**``): sent as plain text, it came back garbled (``**Save*``)
 MARKUP_SIGN = re.compile(r"[*_`\[<{]")
+# a value written as an id or a file name, no text (``icon-warn``, ``README.md``,
+# ``screenshot-settings``, ``snippets/install.md``): words joined by ``-``, ``_``, ``.`` or
+# ``/``, no space; it was translated (``text="icon-warn"`` came back garbled)
+_IDENTIFIER = re.compile(r"[^\W_]+(?:[-_./][^\W_]+)+")
 _INCLUDES_ALONE = re.compile(rf"(?:{LIQUID_INCLUDE.pattern}|\s)+", re.DOTALL)
 
 
@@ -54,6 +58,12 @@ def raw_lines(text: str) -> set[int]:
     }
 
 
+def is_identifier(value: str) -> bool:
+    """Whether a parameter's ``value`` is an id or a file name (:data:`_IDENTIFIER`), kept as
+    written; ``caption="The theme picker"`` is text."""
+    return _IDENTIFIER.fullmatch(value) is not None
+
+
 def liquid_string(text: str, quote: str) -> str:
     """``text`` between a Liquid string's ``quote`` marks, which it cannot escape: a ``quote``
     in it as an HTML reference (an include writes its parameters into a page)."""
@@ -61,7 +71,7 @@ def liquid_string(text: str, quote: str) -> str:
 
 
 def included_text(text: str, start: int, end: int) -> list[re.Match[str]] | None:
-    """The parameters people read (:data:`LIQUID_TEXT`, with a letter and no markup) of the
+    """The parameters people read (:data:`LIQUID_TEXT`, with a letter, no markup, no id) of the
     Liquid includes that ``text[start:end]`` (HTML) is made of alone, white space between
     them; None where it holds anything else."""
     if not _INCLUDES_ALONE.fullmatch(text, start, end):
@@ -73,4 +83,5 @@ def included_text(text: str, start: int, end: int) -> list[re.Match[str]] | None
         if has_letter(value := decoded_references(parameter.group("value")))
         and not MARKUP_SIGN.search(value)
         and "\n" not in value
+        and not is_identifier(value)
     ]

@@ -281,6 +281,24 @@ def test_a_liquid_includes_text_parameters_are_translated_as_a_shortcodes_are(
     assert out.read_text("utf-8") == written
 
 
+IDENTIFIERS = """{{< icon name="warning" text="icon-warn" >}}
+
+{% include link.html text="README.md" url="/readme" %}
+
+{% include image.html file="shot.png" alt="screenshot-settings" caption="The theme picker" %}
+"""
+
+
+def test_a_parameter_that_is_an_id_or_a_file_name_is_kept_as_written(tmp_path: Path) -> None:
+    """``text="icon-warn"``, ``text="README.md"`` and ``alt="screenshot-settings"`` were
+    translated (garbled); only text (``caption="The theme picker"``) is."""
+    source, out = tmp_path / "post.md", tmp_path / "post.de.md"
+    source.write_text(IDENTIFIERS, "utf-8")
+    assert [unit.source for unit in open_document(source).units()] == ["The theme picker"]
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == IDENTIFIERS.replace("The theme picker", "THE THEME PICKER")
+
+
 RAW_PROSE = """{% raw %}
 To show the title, write `{{ page.title }}` in your layout.
 {% include note.html content="Written as is." %}
