@@ -93,7 +93,7 @@ WRITTEN = {
 # the stored target as each format writes it
 FILLED = {
     "html": "<p>Laden Sie den Installer herunter &amp; starten Sie ihn, dann "
-    "&lt;Eingabetaste&gt; dr&#252;cken.</p>\n",  # (a page of no charset: ASCII)
+    "&lt;Eingabetaste&gt; drücken.</p>\n",  # (a fragment of no charset: UTF-8)
     "md": "Laden Sie den Installer herunter & starten Sie ihn, dann &lt;Eingabetaste&gt; "
     "drücken.\n",
     "txt": TARGET + "\n",
