@@ -278,7 +278,7 @@ def translate_file(
         # a reviewer's sign-off is said apart: --overwrite leaves it too
         signed = document.signed_off() if isinstance(document, ToolStatuses) else 0
         result.report.signed_off = signed
-        # a draft (an XLIFF target in state initial or new) is said apart: not translated yet
+        # a draft (an XLIFF 2.0 target in state initial) is said apart: not translated yet
         drafts = document.drafts() if isinstance(document, Drafts) else 0
         result.report.drafts_kept = drafts
         result.report.translated_before = kept - signed - drafts + len(by_hand)

@@ -516,7 +516,7 @@ class RunReport:
         if self.drafts_kept:
             parts.append(
                 f"{counted(self.drafts_kept, 'draft')} kept as written (a target the file "
-                f"marks not translated yet: XLIFF initial or new; {overwrite} translates "
+                f"marks not translated yet: XLIFF 2.0 initial; {overwrite} translates "
                 f"{'it' if self.drafts_kept == 1 else 'them'})"
             )
         if self.locked:

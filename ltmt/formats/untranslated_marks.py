@@ -7,9 +7,34 @@ untranslated) and ``ltmt qa`` says it is untranslated.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
+from ltmt.text import normalize
+
 SYMFONY_PREFIX = "__"  # translation:extract's --prefix
+# a mark a tool or person puts before a source it copied as a target to say "translate me":
+# ``*Save changes``, ``TODO: Open the file``, ``[de] Close the window``, Symfony's ``__``
+_PREFILL_MARK = re.compile(
+    r"\s*(?:\*+|TODO\s*:|\[[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*\]|__)\s*", re.IGNORECASE
+)
 
 
 def is_marked_untranslated(source: str, target: str) -> bool:
     """Whether ``target`` is ``source`` marked untranslated (``__Log in`` for ``Log in``)."""
     return target == SYMFONY_PREFIX + source
+
+
+def _words(element: Any) -> str:
+    """An XLIFF ``<source>``/``<target>``'s text without its inline tags (attributes and all),
+    whitespace collapsed and case-folded."""
+    return normalize("".join(element.itertext()))
+
+
+def is_source_copy(source: Any, target: Any) -> bool:
+    """Whether XLIFF ``target`` is ``source`` copied, compared loosely: whitespace collapsed,
+    case-folded, inline tags and their attributes ignored, a leading prefill mark
+    (``*``, ``TODO:``, ``[de]``, ``__``) ignored."""
+    copied, original = _words(target), _words(source)
+    unmarked = _PREFILL_MARK.match(copied)
+    return copied == original or (unmarked is not None and copied[unmarked.end() :] == original)

@@ -41,7 +41,7 @@ from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, sto
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.size_limits import declared_limit
 from ltmt.formats.tmx_metadata import metadata_notes
-from ltmt.formats.untranslated_marks import is_marked_untranslated
+from ltmt.formats.untranslated_marks import is_marked_untranslated, is_source_copy
 from ltmt.formats.xml_stream import UnitFrame, indented_file, unit_level, write_records
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
@@ -59,9 +59,10 @@ PO_CONTEXTS = {"x-ltmt-flags": "flags", "x-ltmt-plural": "plural", "x-ltmt-plura
 # the element that holds a PO context (1.2's <context>, 2.0's <mda:meta>) -> its kind's attribute
 _PO_KIND_ATTRIBUTES = {"context": "context-type", "meta": "type"}
 UNFINISHED_12 = frozenset({"new", "needs-translation"})
-# the states (1.2's, 2.0's) of a unit not translated yet, whose target is a draft unless it is
-# the source copied: a needs-translation target is a rejected translation instead
-DRAFT_STATES = frozenset({"new", "initial"})
+# the 2.0 state of a segment not translated yet, whose target is a draft (Phrase's unconfirmed
+# work) unless it is the source copied; 1.2's new is not one: Angular's extract-i18n-merge and
+# Xcode write the source (or the translation of an older source) there for translation
+DRAFT_STATE_20 = "initial"
 # 2.0 has no review state: ltmt marks what it filled and a reviewer has not seen yet so, its
 # machine output apart from its 100 % memory matches (as 1.2's state-qualifier tells them)
 MT_SUBSTATE = "ltmt:mt"
@@ -165,16 +166,14 @@ class XliffUnit:
     @property
     def draft(self) -> bool:
         """Whether the target is a draft a person or tool wrote before any translation was
-        done: a target in a state that says none is (2.0 ``initial``, 1.2 ``new``) that is not
-        its source copied (Phrase's and Xcode's prefill) nor marked untranslated. Not read as a
-        pair (not reviewed); a run keeps it as it is unless ``--overwrite``."""
-        if self.state not in DRAFT_STATES or self.target is None:
+        done: a 2.0 target in state ``initial`` that is not its source copied (Phrase's
+        prefill; :func:`is_source_copy`, compared loosely). Not read as a pair (not reviewed); a
+        run keeps it as it is unless ``--overwrite``. 1.2's ``new`` is no draft: translated."""
+        if self.version != 2 or self.state != DRAFT_STATE_20 or self.target is None:
             return False
-        target = to_text(self.target).text
-        source = to_text(self.source).text if self.source is not None else ""
-        if not target.strip() or target.strip() == source.strip():
+        if not to_text(self.target).text.strip():
             return False
-        return not is_marked_untranslated(source, target)
+        return self.source is None or not is_source_copy(self.source, self.target)
 
     def is_done(self) -> bool:
         """Whether the unit has a target worth keeping (not empty, not a placeholder state, not

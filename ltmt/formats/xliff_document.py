@@ -38,10 +38,13 @@ A translation longer than its unit's limit in characters (:mod:`ltmt.formats.siz
 written, marked for review whatever the caller asked, and noted (:attr:`XliffDocument.over_limit`,
 :meth:`XliffDocument.review_notes`).
 
-A target in a state that says no translation was done (2.0 ``initial``, 1.2 ``new``) is a
-draft a person or tool wrote (Phrase exports a translator's unconfirmed work so): kept as it is
-and counted (:meth:`XliffDocument.drafts`), translated with ``overwrite``; one that is its
-source copied (Phrase's and Xcode's prefill) is untranslated.
+A 2.0 target in state ``initial`` (no translation done) is a draft a person wrote (Phrase
+exports a translator's unconfirmed work so): kept as it is and counted
+(:meth:`XliffDocument.drafts`), translated with ``overwrite``; one that is its source copied
+(Phrase's prefill, compared loosely: whitespace, case, inline tags and a leading ``*``,
+``TODO:`` or ``[de]`` mark aside) is untranslated. A 1.2 ``new`` target is no draft: Angular's
+extract-i18n-merge and Xcode write the source, or the translation of an older source, there to
+be translated, so it is translated and marked for review.
 
 A unit a reviewer signed off with an empty target (2.0 ``reviewed`` or ``final`` with
 ``<target/>``, 1.2 ``approved="yes"`` alike) had no text signed off: filled, it is marked for
@@ -201,8 +204,8 @@ class XliffDocument:
         return self._locked
 
     def drafts(self) -> int:
-        """How many units with a source hold a draft (:attr:`XliffUnit.draft`: a target in
-        state 2.0 ``initial`` or 1.2 ``new`` that is not the source copied): kept as they are,
+        """How many units with a source hold a draft (:attr:`XliffUnit.draft`: a 2.0 target in
+        state ``initial`` that is not the source copied): kept as they are,
         translated with ``--overwrite``."""
         return sum(
             u.draft and not is_identifier(text)

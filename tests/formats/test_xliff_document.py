@@ -410,23 +410,57 @@ def test_a_draft_target_is_kept_and_counted(
         assert "draft" not in summary
     else:
         assert (
-            "1 draft kept as written (a target the file marks not translated yet: XLIFF "
-            "initial or new; --overwrite translates it)"
+            "1 draft kept as written (a target the file marks not translated yet: XLIFF 2.0 "
+            "initial; --overwrite translates it)"
         ) in summary
     assert [r.target for r in read_xliff(tmp_path / "in.xlf")] == []  # a draft is not learnt
 
 
-def test_a_12_draft_is_kept_as_a_20_one_is(tmp_path: Path) -> None:
-    """1.2's new with a target not its source copied is a draft too (Xcode's copy is not)."""
+def test_a_12_new_target_is_translated_not_kept_as_a_draft(tmp_path: Path) -> None:
+    """Regression trial regc, session 68: 1.2 new targets (Angular extract-i18n-merge's source
+    copies and the old translation after a source change) stayed English as drafts; 1.2 new is
+    translated (and marked for review) as before, only 2.0 initial holds a draft."""
     units = (
-        '<trans-unit id="1"><source>Pay now</source><target state="new">Jetzt zahlen</target>'
-        '</trans-unit><trans-unit id="2"><source>Quit</source><target state="new">Quit</target>'
-        "</trans-unit>"
+        '<trans-unit id="1"><source>Delete all messages in this folder</source>'
+        '<target state="new">Alle Nachrichten löschen</target></trans-unit>'
+        '<trans-unit id="2"><source>Save changes</source><target state="new">*Save changes'
+        "</target></trans-unit>"
     )
     document = opened(tmp_path, xliff12(units))
-    assert [u.key for u in document.pending()] == ["1"]
-    assert document.drafts() == 1
-    assert [u.key for u in document.pending(overwrite=True)] == ["0", "1"]
+    assert [u.key for u in document.pending()] == ["0", "1"]
+    assert document.drafts() == 0
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (
+            "<source>Welcome to the\n   dashboard </source>",
+            "<target>Welcome to the dashboard</target>",
+        ),
+        ("<source>Log out</source>", "<target>Log Out</target>"),
+        ("<source>Save changes</source>", "<target>*Save changes</target>"),
+        ("<source>Open the file</source>", "<target>TODO: Open the file</target>"),
+        ("<source>Close the window</source>", "<target>[de] Close the window</target>"),
+        (
+            '<source>You have <ph id="1" disp="{{ count }}"/> new messages</source>',
+            '<target>You have <ph id="1"/> new messages</target>',
+        ),
+        (
+            '<source>Click <pc id="1">here</pc> to continue.</source>',
+            '<target>Click <pc id="1">here</pc>  to continue.</target>',
+        ),
+    ],
+)
+def test_a_20_initial_copy_compared_loosely_is_no_draft(
+    tmp_path: Path, source: str, target: str
+) -> None:
+    """A 2.0 initial target that is its source copied, but for whitespace, case, an inline tag's
+    attributes or a prefill mark, is untranslated: filled, not kept as a draft."""
+    unit = f'<unit id="u1"><segment state="initial">{source}{target}</segment></unit>'
+    document = opened(tmp_path, xliff20(unit))
+    assert len(document.pending()) == 1
+    assert document.drafts() == 0
 
 
 @pytest.mark.parametrize("mark_fuzzy", [True, False])
