@@ -13,7 +13,10 @@ A match without pairs gives a pair's words where the pair stands at an edge of t
 words of its target's edge (``<sc/>Your order<ec/> has been shipped.<ph/>Track it ...`` after
 ``Your order has been shipped.`` → ``Ihre Bestellung wurde versandt.``: ``Ihre Bestellung``).
 Without them, ``Your order`` alone (``Deine Reihenfolge``) was not found in the sentence and
-was put in before ``Ihre Bestellung``, which then said it twice.
+was put in before ``Ihre Bestellung``, which then said it twice. These edge words are only a
+fallback (:func:`edge_words_in_matches`): where the pair's own translation is found in the
+sentence it wins, since a target's first words need not say its source's (``New messages
+arrive every day.`` → ``Jeden Tag kommen neue Nachrichten an.``).
 """
 
 from __future__ import annotations
@@ -39,10 +42,20 @@ def words_in_matches(paired: PairedText, matches: Sequence[tuple[str, str]]) -> 
     no match has one."""
     sides = [(strip_pairs(source), strip_pairs(target)) for source, target in matches]
     known = [(source, target) for source, target in sides if source and target]
-    plain = [(source, target) for source, target in matches if strip_pairs(source) is None]
     return [
         next(filter(None, (_words_of(pair, source, target) for source, target in known)), "")
-        or next(filter(None, (_edge_words(pair, paired, s, t) for s, t in plain)), "")
+        for pair in paired.pairs
+        if not pair.token
+    ]
+
+
+def edge_words_in_matches(paired: PairedText, matches: Sequence[tuple[str, str]]) -> list[str]:
+    """For each pair of ``paired`` to translate, the words at the edge of the first of
+    ``matches`` without pairs that has the pair's words at the same edge (:func:`_edge_words`),
+    ``""`` where none has: a pair's words to use only where it would be put in otherwise."""
+    plain = [(source, target) for source, target in matches if strip_pairs(source) is None]
+    return [
+        next(filter(None, (_edge_words(pair, paired, s, t) for s, t in plain)), "")
         for pair in paired.pairs
         if not pair.token
     ]

@@ -483,6 +483,7 @@ def place_pairs(
     inner_translations: Sequence[str],
     match_words: Sequence[str] = (),
     kept_apart: Collection[str] = (),
+    edge_words: Sequence[str] = (),
 ) -> str:
     """``translation`` (of ``paired.text``) with each pair put back around the words that match
     best its words in the memory match the translation followed (``match_words``, one per
@@ -495,11 +496,14 @@ def place_pairs(
     opening tag is one of ``kept_apart`` (a Word document's tracked insertion) is left out
     where it is not found: its words written in beside the translation's would say the
     sentence twice (``kann <ins>Mai</ins>`` for ``<ins>may</ins>``), so the translation's
-    words stand untracked."""
+    words stand untracked. A pair that would be put in goes around its ``edge_words`` (one per
+    pair to translate, ``""`` for none: a plain match's words at the pair's edge,
+    :func:`ltmt.formats.match_pairs.edge_words_in_matches`) where the translation has them."""
     spans: list[tuple[int, int, Pair]] = []
     translated = iter(inner_translations)
     pending = [(pair, next(translated).strip()) for pair in paired.pairs if not pair.token]
     remembered = dict(zip((pair for pair, _ in pending), match_words, strict=False))
+    at_edge = dict(zip((pair for pair, _ in pending), edge_words, strict=False))
     wording = {pair: remembered.get(pair) or inner for pair, inner in pending}
     while pending:  # the best found first: a weaker match never takes a better one's words
         found = [
@@ -526,6 +530,9 @@ def place_pairs(
             span = _last_word(translation, spans, _place(paired.text, pair))
         if span is None:
             span = _same_sentence(paired.text, pair, translation, spans)
+        if span is None and at_edge.get(pair):  # (only where it would be put in: a fallback)
+            edge = _find(translation, [at_edge[pair]], spans, _place(paired.text, pair))
+            span = edge[1:] if edge is not None else None
         if span is not None:
             spans.append((*span, pair))
         elif pair.opening not in kept_apart:  # (else its words stay the translation's)

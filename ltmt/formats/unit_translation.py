@@ -38,7 +38,7 @@ from ltmt.formats.format_strings import (
     format_flags,
     unchecked_flags,
 )
-from ltmt.formats.match_pairs import words_in_matches
+from ltmt.formats.match_pairs import edge_words_in_matches, words_in_matches
 from ltmt.formats.paired_tags import pairs_over_terms, place_pairs, strip_pairs, without_tags
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.formats.placeholders import Restored, protect, restore, reused_as_stored
@@ -494,10 +494,14 @@ def _translate_paired(
         whole = next(results)
         inner = [next(results).text for _ in paired.to_translate]
         plain = fit(replace(units[index], source=paired.text), whole.text)
-        remembered = words_in_matches(paired, _followed(whole))
+        followed = _followed(whole)
+        remembered = words_in_matches(paired, followed)
+        edges = edge_words_in_matches(paired, followed)
         apart = units[index].kept_apart
         text = (
-            place_pairs(paired, plain.text, inner, remembered, apart) if plain.text.strip() else ""
+            place_pairs(paired, plain.text, inner, remembered, apart, edges)
+            if plain.text.strip()
+            else ""
         )
         # a tracked insertion left out, its words untracked: not repaired back in, empty
         untracked = [
