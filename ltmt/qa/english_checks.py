@@ -17,9 +17,10 @@ the translation writes small (a command, a keyword: ``for``, ``done``, ``add``) 
 inside a sentence of the source (a name, a term German keeps in English: ``Sun Type 6``,
 ``für Principal %s``), nor a translation that copies its source (the ``copied`` check's). A
 word of a glossary term whose target keeps it (``Old Tom`` → ``Old Tom``: :func:`kept_by_terms`,
-given as the metadata's :data:`KEPT_WORDS`) passes too; a brand no glossary lists may still be
-such a word. On l10n's 45,339
-references (train and dev tests) it notes 86, most such terms (``Principal``; session 67, by
+given as the metadata's :data:`KEPT_WORDS`) passes too, where the translation has the whole
+term (``Old Tom: ...``; ``Old Einstellungen`` keeps an English ``Old`` all the same); a brand
+no glossary lists may still be such a word. On l10n's 45,339 references (train and dev tests)
+it notes 86, most such terms (``Principal``; session 67, by
 hand, and counted again by its review run once the loans were listed).
 """
 
@@ -34,7 +35,7 @@ from ltmt.formats.placeholder_syntax import without_placeholders
 if TYPE_CHECKING:
     from ltmt.terminology.terms import Term
 
-# an entry's metadata key: the words its glossary keeps in English (:func:`kept_by_terms`)
+# an entry's metadata key: the glossary's terms that keep English words (:func:`kept_by_terms`)
 KEPT_WORDS = "kept_words"
 
 EN_COMMON = 4.5  # wordfreq Zipf: English writes the word at least 30 times a million words
@@ -97,19 +98,32 @@ def english_problems(source: str, target: str, metadata: Mapping[str, Any]) -> l
 
 
 def kept_by_terms(terms: Iterable[Term]) -> frozenset[str]:
-    """The words, case-folded, that a glossary term's target writes as its source does: a
-    name or a term kept in English (``Old Tom`` → ``Old Tom``: ``old``, ``tom``)."""
+    """The targets, case-folded, of the glossary terms that write words of their source as it
+    does: a name or a term kept in English (``Old Tom`` → ``Old Tom``: ``old tom``). Their
+    words pass :func:`copied_english` only inside the whole term."""
     from ltmt.spelling import words_of
 
     return frozenset(
-        word for term in terms for word in words_of([term.source]) & words_of([term.target])
+        term.target.casefold()
+        for term in terms
+        if words_of([term.source]) & words_of([term.target])
     )
+
+
+def _inside_kept(text: str, kept: Collection[str]) -> list[tuple[int, int]]:
+    """The spans of ``text`` that hold one of the ``kept`` terms (case-folded) as whole words."""
+    folded = text.casefold()
+    return [
+        (found.start(), found.end())
+        for term in kept
+        for found in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", folded)
+    ]
 
 
 def copied_english(source: str, target: str, kept: Collection[str] = ()) -> list[str]:
     """The words of ``target`` that ``source`` has too (in any case) and that are common
-    English, not German (module docstring), each once, in order; ``kept``: case-folded words
-    that pass (a glossary's, :func:`kept_by_terms`)."""
+    English, not German (module docstring), each once, in order; ``kept``: case-folded terms
+    (a glossary's, :func:`kept_by_terms`) whose words pass where the target has the term."""
     from wordfreq import zipf_frequency
 
     from ltmt.word_tables import english_zipf, target_words
@@ -130,16 +144,22 @@ def copied_english(source: str, target: str, kept: Collection[str] = ()) -> list
 
     def english_only(word: str) -> bool:  # common English that German does not write
         folded = word.casefold()
-        if word.islower() or folded not in source_words or folded in german or folded in kept:
+        if word.islower() or folded not in source_words or folded in german:
             return False
         english = english_zipf(folded)
         return english >= EN_COMMON and english - float(zipf_frequency(folded, "de")) >= GAP
 
-    words = _WORD.findall(_readable(target))
+    readable_target = _readable(target)
+    spans = _inside_kept(readable_target, kept)
+    places = list(_WORD.finditer(readable_target))
+    words = [place.group() for place in places]
     found: dict[str, None] = {}
     for number, word in enumerate(words):
         if word.casefold() not in said or not english_only(word):
             continue
+        at = places[number]
+        if any(start <= at.start() and at.end() <= end for start, end in spans):
+            continue  # a word of a term the glossary keeps in English, the term whole
         # a loan German writes (Support, Meeting, Sale) is English only in an English phrase
         # kept (Free Shipping, Happy Birthday)
         phrase = number + 1 < len(words) and english_only(words[number + 1])

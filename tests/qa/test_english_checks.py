@@ -51,7 +51,36 @@ def test_a_word_a_glossary_term_keeps_in_english_passes():
     """Narrative trial: ``Old Tom`` → ``Old Tom`` in the glossary, and every ``Old Tom: ...``
     line was noted for keeping the English 'Old'; now the term's kept words pass."""
     kept = kept_by_terms([Term("Old Tom", "Old Tom"), Term("lighthouse", "Leuchtturm")])
-    assert kept == {"old", "tom"}
+    assert kept == {"old tom"}
     source, target = "Old Tom: That will be {$gold} gold.", "Old Tom: Das macht {$gold} Gold."
     assert copied_english(source, target) == ["Old"]
     assert english_problems(source, target, {KEPT_WORDS: kept}) == []
+
+
+KEPT = kept_by_terms(
+    [Term("Old Tom", "Old Tom"), Term("Apple Pay", "Apple Pay"), Term("Smart Lock", "Smart Lock")]
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "english"),
+    [
+        ("Old settings are kept.", "Old Einstellungen werden behalten.", ["Old"]),
+        ("Pay with your card", "Pay mit Ihrer Karte", ["Pay"]),
+        ("Lock the screen", "Lock den Bildschirm", ["Lock"]),
+        ("Old Tom: a sweeter gin", "Old Tom: ein süßerer Gin", []),
+        ("Pay with Apple Pay", "Mit Apple Pay bezahlen", []),
+    ],
+)
+def test_a_kept_terms_word_passes_only_inside_the_whole_term(
+    source: str, target: str, english: list[str]
+) -> None:
+    """Regression trial regc, session 68: once a kept glossary term held a word (Old Tom, Apple
+    Pay, Smart Lock), the word passed anywhere: ``Old Einstellungen``, ``Pay mit Ihrer Karte``,
+    ``Lock den Bildschirm``; now only where the target has the whole term there."""
+    assert copied_english(source, target, KEPT) == english
+    if english:
+        assert english_problems(source, target, {KEPT_WORDS: KEPT}) == [
+            f"keeps the English '{english[0]}' of the source, which German does not write: "
+            "translate it (a name or a term kept in English passes)"
+        ]
