@@ -8,9 +8,9 @@ row that names the columns (``source, target``, ``Target term, Source term, Case
 ``English (US), German (Germany)``) is a header, and the columns are read by the names it
 gives them (:mod:`ltmt.terminology.glossary_columns`); blank rows and rows starting with ``#``
 are skipped. A row whose ``forbidden`` column is yes, or whose ``status`` is one of
-:data:`NOT_TO_USE` (Phrase's ``einloggen ... Forbidden``), gives its source a target not to use:
-it is kept as the ``forbidden`` of the term of that source (as a TBX file's deprecated terms);
-one whose source has no other target is left out, with a warning.
+:data:`NOT_TO_USE` (the whole value, any case; Phrase's ``einloggen ... Forbidden``), gives
+its source a target not to use: it is kept as the ``forbidden`` of the term of that source (as
+a TBX file's deprecated terms); one whose source has no other target is left out, with a warning.
 A bad row is an error that names its line: nothing of the file is imported then; so are two rows
 (or TBX entries) that give one source different targets. A UTF-16 file is named with the
 ``iconv`` command that converts it.
@@ -203,13 +203,15 @@ def _delimited_terms(
 
 
 def _not_to_use(cells: list[str], columns: Columns, where: str) -> bool:
-    """Whether a row's target is one not to use: its forbidden flag yes, or its status one of
-    :data:`NOT_TO_USE`; an :class:`InputError` naming ``where`` for a bad forbidden flag."""
+    """Whether a row's target is one not to use: its forbidden flag yes, or its status (the
+    whole value, any case) one of :data:`NOT_TO_USE`; an :class:`InputError` naming ``where``
+    for a bad forbidden flag."""
     flag = columns.cell(cells, "forbidden").casefold()
     if flag not in CASE_YES | CASE_NO:
         raise InputError(f"{where}: forbidden flag {flag!r} is not yes/no/true/false/1/0")
-    status = columns.cell(cells, "status").casefold()
-    return flag in CASE_YES or any(word in status for word in NOT_TO_USE)
+    # the whole status, not a word in it: "Approved - not deprecated" is a term to use
+    status = columns.cell(cells, "status").strip().casefold()
+    return flag in CASE_YES or status in NOT_TO_USE
 
 
 def _with_forbidden(

@@ -630,6 +630,21 @@ def test_a_forbidden_status_row_is_the_terms_forbidden_target():
     ]
 
 
+@pytest.mark.parametrize(
+    "status", ["Approved - not deprecated", "Preferred (formerly forbidden)", "Not obsolete"]
+)
+def test_a_status_only_naming_a_forbidden_word_is_a_term_to_use(status: str):
+    """Regression trial regc, session 68: a status was read as forbidden where it held the
+    word (``Approved - not deprecated``), so the file's one term was left out and import said
+    ``no terms found``; a status is forbidden only where it is the word, as ``DEPRECATED``."""
+    text = f"Source,Target,Notes,Status\nsettings,Einstellungen,Preferred,{status}\n"
+    assert parse_delimited(text, ",", "g.csv") == [Term("settings", "Einstellungen", "Preferred")]
+    rejected = "Source,Target,Notes,Status\nsign in,anmelden,,\nsign in,einloggen,, DEPRECATED\n"
+    assert parse_delimited(rejected, ",", "g.csv") == [
+        Term("sign in", "anmelden", forbidden=("einloggen",))
+    ]
+
+
 def test_phrase_term_base_csv_is_read_by_its_language_columns(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ):
