@@ -725,6 +725,7 @@ def export(
     name = spec.name
     with open_store(memory_dir, key_file, existing=True) as memory:
         memory.require_user(user)
+        asked_source = src_lang is not None  # TMX: every source tuv carries it
         src_lang, tgt_lang = _export_languages(memory.languages(user), user, src_lang, tgt_lang)
 
         # the format writers write a path: a scratch file in the store's private work folder
@@ -736,6 +737,8 @@ def export(
             # named as --output: an XLIFF file records its name (<file original=...>)
             written = scratch / (f"export.{name}" if is_stdout(output) else Path(output).name)
             options: dict[str, Any] = {**spec.language_options(src_lang, tgt_lang)}
+            if name == "tmx" and asked_source:
+                options["one_source_tag"] = True
             # a catalog holds one translation per message: what it left out is said
             po_left_out = PoLeftOut() if name == "po" else None
             if po_left_out is not None:

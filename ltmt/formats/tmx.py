@@ -58,6 +58,7 @@ from ltmt.formats.tmx_metadata import (
     declared_languages,
     own_date,
     read_metadata,
+    shared_source_tag,
     unit_date,
     write_languages,
     write_metadata,
@@ -412,6 +413,8 @@ def write_tmx(
     src_lang: str = "en",
     tgt_lang: str = "de",
     left_out: XmlLeftOut | None = None,
+    *,
+    one_source_tag: bool = False,
 ) -> int:
     """Write ``records`` as a TMX 1.4 file (atomically); returns how many were written.
 
@@ -432,7 +435,10 @@ def write_tmx(
     :mod:`ltmt.formats.tmx_metadata`), which :func:`read_tmx` reads back; so does a PO plural
     form's number (``plural``), read back as a number. Each ``<tuv>`` is labelled ``src_lang``
     or ``tgt_lang``, or the region of it its unit declared when read
-    (:func:`~ltmt.formats.tmx_metadata.write_languages`: ``de-CH`` for ``de``). A stored
+    (:func:`~ltmt.formats.tmx_metadata.write_languages`: ``de-CH`` for ``de``); with
+    ``one_source_tag`` (a source language asked for) every source ``<tuv>`` is ``src_lang``,
+    else the header's ``srclang`` is the tag the source ``<tuv>`` share, if they do
+    (:func:`~ltmt.formats.tmx_metadata.shared_source_tag`). A stored
     segment's record (an export) is dated as the memory holds it (:func:`_with_stored_dates`),
     so that an import of the file makes the same translation of a source the newest. Pairs
     with
@@ -449,18 +455,35 @@ def write_tmx(
     frame = UnitFrame.around(store.body, store.namespaced("tu"), lambda: bytes(store))
     counter = left_out if left_out is not None else XmlLeftOut("TMX")
     level = unit_level(store.body)  # a <tu>'s, as indented in place
+    source_tags: set[str] = set()
 
     def unit_of(number: int, record: PairRecord) -> bytes:
-        element = _tmx_unit(store.body, record, (src_lang, tgt_lang))
+        element = _tmx_unit(store.body, record, (src_lang, tgt_lang), one_source_tag)
+        source_tags.add(element.find("tuv").get(XML_LANG))  # (after the <tu>'s props)
         reindent(element, level=level, toplevel=False, **store.XMLindent)
         data = frame.unit(element)
         store.body.remove(element)  # one unit in memory at a time
         return data
 
     written = write_records(Path(path), frame, records, unit_of, counter)
+    header = shared_source_tag(source_tags, src_lang)
+    if header != src_lang:  # known once the units are written: the file's header relabelled
+        _relabel_source(Path(path), src_lang, header)
     if left_out is None:  # else the caller reports them
         counter.report(logger)
     return written
+
+
+def _relabel_source(path: Path, old: str, new: str) -> None:
+    """Write ``new`` for ``old`` as the ``srclang`` of the header of the TMX file at ``path``
+    (atomically, streamed: a large export is not held in memory)."""
+    from ltmt.outputs import open_output
+
+    with path.open("rb") as held, open_output(path, binary=True) as out:
+        start = held.read(1 << 16)  # the header is in the file's first lines
+        out.write(start.replace(f'srclang="{old}"'.encode(), f'srclang="{new}"'.encode(), 1))
+        while chunk := held.read(1 << 20):
+            out.write(chunk)
 
 
 def _empty_store(src_lang: str, tgt_lang: str) -> Any:
@@ -478,7 +501,9 @@ def _empty_store(src_lang: str, tgt_lang: str) -> Any:
     return store
 
 
-def _tmx_unit(body: Any, record: PairRecord, languages: tuple[str, str]) -> Any:
+def _tmx_unit(
+    body: Any, record: PairRecord, languages: tuple[str, str], one_source_tag: bool = False
+) -> Any:
     """The ``<tu>`` element of ``record``, appended to ``body``: a ``<tuv>`` of each of
     ``languages`` holding its side's text with inline codes in a ``<seg>``, its metadata as
     attributes, ``<prop>`` and ``<note>`` where it was read
@@ -503,7 +528,9 @@ def _tmx_unit(body: Any, record: PairRecord, languages: tuple[str, str]) -> Any:
         sides.append(tuv)
     source, target = sides
     write_metadata(_with_stored_dates(record), element, source, target)
-    write_languages(record.metadata, {"source": source, "target": target})
+    write_languages(
+        record.metadata, {"source": source, "target": target}, source=not one_source_tag
+    )
     return element
 
 

@@ -283,6 +283,50 @@ def test_export_writes_the_memory_s_languages_or_a_region_of_them(
     assert all(attribute in out.read_text("utf-8") for attribute in written)
 
 
+MIXED_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence"
+o-tmf="x" adminlang="en" srclang="*all*" datatype="plaintext"/><body>
+<tu><prop type="x-Context">menu.open</prop><tuv xml:lang="en-US"><seg>Open</seg></tuv>
+<tuv xml:lang="de-DE"><seg>Öffnen</seg></tuv></tu>
+<tu><tuv xml:lang="en-GB"><seg>Colour settings</seg></tuv>
+<tuv xml:lang="de-AT"><seg>Farbeinstellungen</seg></tuv></tu></body></tmx>"""
+
+
+@pytest.mark.parametrize(
+    ("options", "header", "sources"),
+    [
+        ([], "en", ["en-US", "en-GB"]),  # each its own region, the header the language
+        (["--src-lang", "en-US"], "en-US", ["en-US", "en-US"]),  # every source tuv the one asked
+    ],
+)
+def test_export_keeps_each_source_region_unless_a_source_language_is_asked(
+    capsys: pytest.CaptureFixture[str],
+    store: str,
+    tmp_path: Path,
+    options: list[str],
+    header: str,
+    sources: list[str],
+) -> None:
+    """Regression trial regc, session 68: without --src-lang every source tuv was exported
+    ``en``, the en-US and en-GB the file declared lost."""
+    (tmp_path / "t1.tmx").write_text(MIXED_TMX, "utf-8")
+    assert (
+        ltmt(
+            capsys, "memory", "import", str(tmp_path / "t1.tmx"), "-u", "u", "--memory-dir", store
+        )[0]
+        == 0
+    )
+    out = tmp_path / "x.tmx"
+    code, _, _ = ltmt(
+        capsys, "memory", "export", "-u", "u", "-o", str(out), *options, "--memory-dir", store
+    )
+    assert code == 0
+    written = out.read_text("utf-8")
+    assert f'srclang="{header}"' in written
+    found = [line.split('"')[1] for line in written.splitlines() if '<tuv xml:lang="en' in line]
+    assert found == sources
+
+
 def test_languages_imported_as_typed_are_stored_and_exported_as_bcp47_tags(
     capsys: pytest.CaptureFixture[str], store: str, pairs_file: Path, tmp_path: Path
 ) -> None:

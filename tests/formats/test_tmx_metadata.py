@@ -364,16 +364,16 @@ def test_a_context_prop_is_read_whatever_its_case_and_written_as_ltmts(tmp_path:
 def test_every_source_tuv_carries_the_headers_language(
     tmp_path: Path, src_lang: str, declared: list[str]
 ) -> None:
-    """An export with ``srclang="en-GB"`` labelled its source tuvs ``en`` as the file they were
-    imported from declared them, and a mixed store's with ``en-US`` wrote one ``en``: a TMX
-    file has one source language, and each source tuv is the header's; the target's region is
-    still each unit's own."""
+    """An export with ``--src-lang en-GB`` labelled its source tuvs ``en`` as the file they were
+    imported from declared them, and a mixed store's with ``en-US`` wrote one ``en``: the
+    source language asked for is every source tuv's; the target's region is still each unit's
+    own."""
     records = [
         PairRecord(f"Save {n}", f"Sichern {n}", metadata={TMX_LANGUAGES: {"source": lang}})
         for n, lang in enumerate(declared)
     ]
     records.append(PairRecord("Close", "Schliessen", metadata={TMX_LANGUAGES: {"target": "de-CH"}}))
-    write_tmx(tmp_path / "out.tmx", records, src_lang, "de")
+    write_tmx(tmp_path / "out.tmx", records, src_lang, "de", one_source_tag=True)
     written = (tmp_path / "out.tmx").read_text(encoding="utf-8")
     assert f'srclang="{src_lang}"' in written
     from lxml import etree
@@ -382,3 +382,35 @@ def test_every_source_tuv_carries_the_headers_language(
     tuv_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     assert [tu[0].get(tuv_lang) for tu in units] == [src_lang] * 4
     assert [tu[1].get(tuv_lang) for tu in units] == ["de", "de", "de", "de-CH"]
+
+
+@pytest.mark.parametrize(
+    ("declared", "header", "sources"),
+    [
+        (["en-US", "en-GB", None], "en", ["en-US", "en-GB", "en"]),  # mixed: the language
+        (["en-US", "en-US", "en-US"], "en-US", ["en-US", "en-US", "en-US"]),  # the one shared
+        ([None, None, None], "en", ["en", "en", "en"]),
+    ],
+)
+def test_without_a_source_language_asked_each_source_tuv_keeps_its_region(
+    tmp_path: Path, declared: list[str | None], header: str, sources: list[str]
+) -> None:
+    """Regression trial regc, session 68: an export without ``--src-lang`` wrote every source
+    tuv ``en``, its ``en-US`` and ``en-GB`` lost; each keeps its unit's region again, and the
+    header's srclang is the tag they all share, else the language alone."""
+    records = [
+        PairRecord(
+            f"Save {n}",
+            f"Sichern {n}",
+            metadata={"context": f"k{n}", **({TMX_LANGUAGES: {"source": lang}} if lang else {})},
+        )
+        for n, lang in enumerate(declared)
+    ]
+    write_tmx(tmp_path / "out.tmx", records, "en", "de")
+    written = (tmp_path / "out.tmx").read_text(encoding="utf-8")
+    assert f'srclang="{header}"' in written
+    from lxml import etree
+
+    tuv_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    root = etree.fromstring(written.encode())
+    assert [tu.find("tuv").get(tuv_lang) for tu in root.iter("tu")] == sources
