@@ -44,7 +44,7 @@ from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.html_kept_text import warn_of_reverted
-from ltmt.formats.html_segments import Run, Segments, line_up, segments
+from ltmt.formats.html_segments import HTML, Dialect, Run, Segments, line_up, segments
 from ltmt.formats.html_writing import written_html
 from ltmt.formats.not_read import NO_WORDS, NotRead
 from ltmt.formats.output_sources import Record
@@ -166,6 +166,11 @@ class HtmlDocument(TranslationsHeld):
 
     format: ClassVar[str] = "html"
     what_is_filled = "text"
+    # what the file is, in messages (one of them; a translation given as another's); its
+    # markup's vocabulary (an XML one read alike: :mod:`ltmt.formats.dita`)
+    what: ClassVar[str] = WHAT
+    one: ClassVar[str] = "page"
+    dialect: ClassVar[Dialect] = HTML
 
     def __init__(
         self, path: Path, data: bytes, tgt_lang: str = "de", src_lang: str | None = None
@@ -177,7 +182,7 @@ class HtmlDocument(TranslationsHeld):
         self.tgt_lang = tgt_lang
         # (the source's language tells the elements of another, kept as written, and the
         # marks of its own, set to the target's; a translation is read without it)
-        self.found: Segments = segments(self.text, src_lang)
+        self.found: Segments = segments(self.text, src_lang, self.dialect)
         self.adopted: dict[str, tuple[str, str]] = {}  # key: (its source there, as written)
         # the key in the output of the piece each was taken from, under which the record of
         # what ltmt wrote there holds it (:class:`~ltmt.formats.output_sources.Moved`)
@@ -187,7 +192,7 @@ class HtmlDocument(TranslationsHeld):
     def open(
         cls, path: Path, tgt_lang: str = "de", src_lang: str | None = None, **_: Any
     ) -> HtmlDocument:
-        return cls(Path(path), read_bytes(Path(path), WHAT), tgt_lang, src_lang)
+        return cls(Path(path), read_bytes(Path(path), cls.what), tgt_lang, src_lang)
 
     def units(self) -> list[Unit]:
         return [Unit(piece.key, piece.source) for piece in self.found.pieces()]
@@ -204,8 +209,8 @@ class HtmlDocument(TranslationsHeld):
         that no run stands for any more is named in a warning, as is an edit of text the page's
         translation does not hold (:mod:`ltmt.formats.html_kept_text`)."""
         adopted = 0
-        text, _ = decode_page(read_bytes(Path(target), WHAT), Path(target))
-        theirs = segments(text)
+        text, _ = decode_page(read_bytes(Path(target), self.what), Path(target))
+        theirs = segments(text, dialect=self.dialect)
         for piece, other in line_up(self.found, theirs, record):
             self.output_keys[piece.key] = other.key
             if other.source != piece.source:
@@ -226,8 +231,8 @@ class HtmlDocument(TranslationsHeld):
         element of the source's run around all its words (``<span class="sr-only">Close</span>
         &#215;`` → ``<span class="sr-only">Schließen &#215;</span>``), that element is part of
         its text (qa said it lacked the ``<span>``)."""
-        text, _ = decode_page(read_bytes(target, WHAT), target)
-        for piece, other in line_up(self.found, segments(text)):
+        text, _ = decode_page(read_bytes(target, self.what), target)
+        for piece, other in line_up(self.found, segments(text, dialect=self.dialect)):
             theirs = other.source
             if isinstance(other, Run) and other.around[0] and other.around[0] in piece.source:
                 theirs = other.with_around
@@ -244,22 +249,23 @@ class HtmlDocument(TranslationsHeld):
         """The run and attribute pairs of the translated page ``path`` and its
         ``source_file``; given ``not_read``, pairs of codes alone are left out and counted
         there (:func:`lined_up_pairs`)."""
-        source_file = source_file_given(path, WHAT, source_file)
+        source_file = source_file_given(path, cls.what, source_file)
         document = cls.open(Path(source_file))
         aligned = [(key, source, theirs) for key, source, theirs, _ in document.aligned(path)]
         units = len(document.units())
-        paired = lined_up_pairs(path, source_file, aligned, units, "page", not_read)
+        paired = lined_up_pairs(path, source_file, aligned, units, cls.one, not_read)
         keys = {key for key, _, _ in aligned}
         left = [unit.source for unit in document.units() if unit.key not in keys]
         if left:  # a paragraph the translator added, two list items they merged
             logger.warning(
                 "%s: %s of %s line up with none of its own and %s left out (%s); "
-                "check that the pages have the same blocks",
+                "check that the %ss have the same blocks",
                 path,
                 counted(len(left), "block"),
                 source_file,
                 "is" if len(left) == 1 else "are",
                 first_few(repr(shortened(source, 40)) for source in left),
+                cls.one,
             )
         return paired
 

@@ -137,6 +137,25 @@ XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
 
 
 @dataclass(frozen=True)
+class Dialect:
+    """The markup vocabulary a scan reads a text with: HTML's (:data:`HTML`), or an XML
+    vocabulary read by the same machinery (DITA's: :mod:`ltmt.formats.dita`). ``inline``: the
+    elements that stay inside a run; ``skipped``: those whose content is not translated;
+    ``read``: the attributes people read, on any element; ``xml``: the text is XML whatever it
+    opens with; ``root_language``: the root element's ``xml:lang`` (``lang``) is the text's
+    language mark, as ``<html lang>`` is a page's."""
+
+    inline: frozenset[str] = INLINE_ELEMENTS
+    skipped: frozenset[str] = _SKIPPED
+    read: frozenset[str] = READ_ATTRIBUTES
+    xml: bool = False
+    root_language: bool = False
+
+
+HTML = Dialect()
+
+
+@dataclass(frozen=True)
 class Event:
     """One piece of the page: a tag (``start``, ``end``, ``empty``: ``<br/>``), ``text``, or
     ``other`` (a comment, the doctype, CDATA); ``start``/``end``: its place in the text."""
@@ -335,11 +354,13 @@ def scan(text: str) -> list[Event]:
     return _Scanner(text).events()
 
 
-def segments(text: str, src_lang: str | None = None) -> Segments:
-    """The runs, attribute values and language marks of an HTML page's ``text``; ``src_lang``:
-    the source's language, which tells the elements of another (module docstring)."""
+def segments(text: str, src_lang: str | None = None, dialect: Dialect = HTML) -> Segments:
+    """The runs, attribute values and language marks of an HTML page's ``text`` (a text of
+    another ``dialect``: :class:`Dialect`); ``src_lang``: the source's language, which tells the
+    elements of another (module docstring)."""
     events = scan(text)
-    found = Segments(xml=text.lstrip("\ufeff").startswith("<?xml"))
+    found = Segments(xml=dialect.xml or text.lstrip("\ufeff").startswith("<?xml"))
+    root_seen = not dialect.root_language
     run: list[Event] = []
     block = ""  # the block element the run stands in: the last boundary opened
     skipping: tuple[str, int] | None = None  # (element, its depth) while inside one skipped
@@ -353,7 +374,7 @@ def segments(text: str, src_lang: str | None = None) -> Segments:
             continue
         if svg.passes(event):
             continue
-        inline = event.kind == "text" or (event.kind != "other" and event.tag in INLINE_ELEMENTS)
+        inline = event.kind == "text" or (event.kind != "other" and event.tag in dialect.inline)
         if svg.depth:
             inline = event.kind == "text" or event.tag == "tspan"
         if not inline:
@@ -362,13 +383,15 @@ def segments(text: str, src_lang: str | None = None) -> Segments:
             if event.kind == "start":
                 block = event.tag + "".join(f"#{v}" for k, v in event.attrs if k == "id" and v)
         if event.kind in ("start", "empty"):
-            if not inline and _of_another_language(event, src_lang):
+            root = not root_seen  # a DITA topic's <task xml:lang="en-US">, as <html lang>
+            root_seen = True
+            if not inline and not root and _of_another_language(event, src_lang):
                 event = replace(event, attrs=(*event.attrs, ("translate", "no")))
             marked = _marked_not_to_translate(event)
-            if event.kind == "start" and not inline and (event.tag in _SKIPPED or marked):
+            if event.kind == "start" and not inline and (event.tag in dialect.skipped or marked):
                 skipping = (event.tag, 1)
             if not marked:
-                _read_attributes(text, event, found, src_lang)
+                _read_attributes(text, event, found, src_lang, dialect.read, root)
         if inline:
             run.append(event)
     _close_run(text, run, found, block=block)
@@ -426,11 +449,20 @@ def _of_another_language(event: Event, src_lang: str | None) -> bool:
     return bool(declared) and not same_language(declared, src_lang)
 
 
-def _read_attributes(text: str, event: Event, found: Segments, src_lang: str | None = None) -> None:
-    """The translatable attribute values of a start tag ``event`` (and its language marks:
-    ``src_lang``, the source's language, where an element other than ``<html>`` names it)."""
+def _read_attributes(
+    text: str,
+    event: Event,
+    found: Segments,
+    src_lang: str | None = None,
+    read_anywhere: frozenset[str] = READ_ATTRIBUTES,
+    root: bool = False,
+) -> None:
+    """The translatable attribute values of a start tag ``event`` (``read_anywhere``: the
+    attributes read on any element) and its language marks (``src_lang``, the source's
+    language, where an element other than ``<html>`` names it; ``root``: the element is the
+    text's root whose mark is the text's, :class:`Dialect`)."""
     attrs = {name: value for name, value in reversed(event.attrs)}  # the first one counts
-    read = set(READ_ATTRIBUTES)
+    read = set(read_anywhere)
     if event.tag in ("track", "option", "optgroup"):
         read.add("label")
     if event.tag == "th":
@@ -453,7 +485,7 @@ def _read_attributes(text: str, event: Event, found: Segments, src_lang: str | N
         if "lang" not in attrs:
             found.lang_insert = event.start + len("<html")
         found.xml = found.xml or attrs.get("xmlns") == XHTML_NAMESPACE
-    elif (
+    elif root or (
         src_lang is not None
         and _declared_language(event)
         and same_language(_declared_language(event), src_lang)

@@ -429,6 +429,15 @@ FORMATS: dict[str, FileFormat] = {
             counts_not_read=True,  # pairs of codes alone ({{#if trial}}): counted, not stored
         ),
         FileFormat(
+            "dita",
+            (".dita", ".ditamap"),
+            "DITA topic or map (a technical manual's)",
+            label="DITA",
+            read="ltmt.formats.dita:DitaDocument.pairs",
+            open="ltmt.formats.dita:DitaDocument.open",
+            one_language=True,
+        ),
+        FileFormat(
             "epub",
             (".epub",),
             "EPUB book",

@@ -1,0 +1,141 @@
+"""DITA topics and maps: read by the HTML machinery in DITA's vocabulary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.errors import InputError
+from ltmt.formats.documents import open_document
+from ltmt.formats.pairs import read_pairs
+from ltmt.formats.pipeline import translate_file
+from ltmt.formats.registry import find_format
+
+TOPIC = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE task PUBLIC "-//OASIS//DTD DITA Task//EN" "task.dtd">
+<task id="t_filter" xml:lang="en-US">
+  <title>Replacing the filter</title>
+  <shortdesc>Replace the filter of the <ph keyref="product"/> yearly.</shortdesc>
+  <taskbody>
+    <!-- reviewed by QA -->
+    <steps>
+      <step><cmd>Click <uicontrol>Save</uicontrol>.</cmd></step>
+      <step><cmd>Run <codeph>filter-reset --all</codeph> on the console.</cmd>
+        <info><note type="tip">See <xref href="c_types.dita"/> first.</note></info>
+        <stepxmp><codeblock>filter-reset --all
+exit</codeblock></stepxmp>
+        <stepresult><p>The message <systemoutput translate="no">FILTER OK</systemoutput> is shown.</p></stepresult>
+      </step>
+    </steps>
+    <postreq><p><![CDATA[a < b]]></p></postreq>
+  </taskbody>
+</task>
+"""
+
+MAP = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE map PUBLIC "-//OASIS//DTD DITA Map//EN" "map.dtd">
+<map xml:lang="en-US">
+  <title>Operating Manual</title>
+  <topicref href="t_filter.dita" navtitle="Replacing the filter"/>
+  <topicref href="c_types.dita"><topicmeta><navtitle>Filter types</navtitle></topicmeta></topicref>
+</map>
+"""
+
+
+@pytest.fixture
+def topic(tmp_path: Path) -> Path:
+    path = tmp_path / "t_filter.dita"
+    path.write_text(TOPIC, encoding="utf-8")
+    return path
+
+
+def test_dita_and_ditamap_are_read_as_dita(tmp_path: Path) -> None:
+    for name in ("t.dita", "manual.ditamap", "T.DITA"):
+        assert find_format(tmp_path / name, role="document").name == "dita"
+        assert find_format(tmp_path / name, role="read").name == "dita"
+
+
+def test_inline_elements_stay_in_their_sentence_and_code_is_not_sent(topic: Path) -> None:
+    assert [unit.source for unit in open_document(topic).units()] == [
+        "Replacing the filter",
+        'Replace the filter of the <ph keyref="product"/> yearly.',
+        "Click <uicontrol>Save</uicontrol>.",
+        "Run <codeph>filter-reset --all</codeph> on the console.",
+        'See <xref href="c_types.dita"/> first.',
+        'The message <systemoutput translate="no">FILTER OK</systemoutput> is shown.',
+    ]  # (no <codeblock>, no comment, no CDATA)
+
+
+def test_a_topic_is_written_as_read_but_its_text_and_language(topic: Path, tmp_path: Path) -> None:
+    out = tmp_path / "de-DE" / "t_filter.dita"
+    out.parent.mkdir()
+    translate_file(topic, out, FakeModel(), tgt_lang="de-DE")
+    expected = (
+        TOPIC.replace('xml:lang="en-US"', 'xml:lang="de-DE"')
+        .replace("Replacing the filter", "REPLACING THE FILTER")
+        .replace("Replace the filter of the", "REPLACE THE FILTER OF THE")
+        .replace("yearly.", "YEARLY.")
+        .replace("Click <uicontrol>Save</uicontrol>.", "CLICK <uicontrol>SAVE</uicontrol>.")
+        .replace("Run <codeph>", "RUN <codeph>")
+        .replace("on the console.", "ON THE CONSOLE.")
+        .replace("See <xref", "SEE <xref")
+        .replace("first.", "FIRST.")
+        .replace("The message <sys", "THE MESSAGE <sys")
+        .replace("is shown.", "IS SHOWN.")
+    )
+    assert out.read_text("utf-8") == expected  # code, comment, CDATA, DOCTYPE byte for byte
+
+
+def test_a_map_s_navigation_titles_are_translated(tmp_path: Path) -> None:
+    source = tmp_path / "manual.ditamap"
+    source.write_text(MAP, encoding="utf-8")
+    assert [unit.source for unit in open_document(source).units()] == [
+        "Operating Manual",
+        "Replacing the filter",
+        "Filter types",
+    ]
+    out = tmp_path / "manual.de.ditamap"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    written = out.read_text("utf-8")
+    assert '<topicref href="t_filter.dita" navtitle="REPLACING THE FILTER"/>' in written
+    assert "<topicmeta><navtitle>FILTER TYPES</navtitle></topicmeta>" in written
+    assert '<map xml:lang="de">' in written
+
+
+def test_memory_import_pairs_whole_sentences_with_their_codes(topic: Path, tmp_path: Path) -> None:
+    out = tmp_path / "t_filter.de.dita"
+    out.write_text(
+        TOPIC.replace(
+            "Click <uicontrol>Save</uicontrol>.",
+            "Klicken Sie auf <uicontrol>Speichern</uicontrol>.",
+        ),
+        encoding="utf-8",
+    )
+    pairs = {(r.source, r.target) for r in read_pairs(out, "dita", source_file=topic)}
+    assert (
+        "Click <uicontrol>Save</uicontrol>.",
+        "Klicken Sie auf <uicontrol>Speichern</uicontrol>.",
+    ) in pairs
+    assert len(pairs) == 6
+    with pytest.raises(InputError, match=r"give as --source-file the topic it was translated"):
+        other = tmp_path / "other.dita"
+        other.write_text("<topic><title>One</title></topic>", "utf-8")
+        list(read_pairs(other, "dita", source_file=topic))
+
+
+def test_folder_runs_find_topics_and_maps(topic: Path, tmp_path: Path) -> None:
+    from ltmt.formats.folders import format_of, read_folder
+
+    assert format_of(tmp_path / "manual.ditamap", "document") is not None
+    (tmp_path / "en-US").mkdir()
+    (tmp_path / "de-DE").mkdir()
+    (tmp_path / "en-US" / "t.dita").write_text(TOPIC, "utf-8")
+    german = TOPIC.replace("Replacing the filter", "Filter ersetzen")
+    (tmp_path / "de-DE" / "t.dita").write_text(german, "utf-8")
+    found = read_folder(tmp_path / "de-DE", tmp_path / "en-US")
+    assert ("Replacing the filter", "Filter ersetzen") in [
+        (r.source, r.target) for r in found.records
+    ]
+    assert found.unknown == []
