@@ -803,6 +803,13 @@ _NEAREST: dict[str, str] = {
     "lang/de.json, which Laravel reads too), or export the array with php -r 'echo "
     'json_encode(require "lang/en/messages.php", JSON_PRETTY_PRINT|JSON_UNESCAPED_UNICODE);\''
     " > messages.en.json, translate that and write it back with var_export",
+    # AsciiDoc: po4a makes a PO catalog of its text, and writes the translated page back
+    **dict.fromkeys(
+        (".adoc", ".asciidoc"),
+        "ltmt reads no AsciiDoc; make a PO catalog of it with po4a (po4a-gettextize -f asciidoc "
+        "-m page.adoc -p page.pot), translate that (ltmt translate page.pot -o de.po) and write "
+        "the page back (po4a-translate -f asciidoc -m page.adoc -p de.po -l page.de.adoc)",
+    ),
     ".toml": "ltmt reads no TOML; write a Hugo i18n bundle as YAML (i18n/en.yaml) and go-i18n "
     "messages as JSON (goi18n extract -format json, goi18n merge -format json)",
 }

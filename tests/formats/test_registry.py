@@ -200,6 +200,13 @@ def test_errors_name_what_can(path: str, fmt: str | None, role, message: str) ->
             "messages.en.json, translate that and write it back with var_export",
         ),
         ("serve.log", "serve.log: cannot tell the format from the extension '.log'; pass --format"),
+        (  # an AsciiDoc page was offered --format txt, which translates its markup too
+            "install.adoc",
+            "install.adoc: cannot tell the format from the extension '.adoc'; ltmt reads no "
+            "AsciiDoc; make a PO catalog of it with po4a (po4a-gettextize -f asciidoc -m "
+            "page.adoc -p page.pot), translate that (ltmt translate page.pot -o de.po) and write "
+            "the page back (po4a-translate -f asciidoc -m page.adoc -p de.po -l page.de.adoc)",
+        ),
     ],
 )
 def test_a_file_of_an_unknown_extension_is_translated_only_with_format(
