@@ -32,6 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 
+from ltmt.formats.common import canonical_code
 from ltmt.formats.html_segments import AttributeValue, Run, Segments, tag_name
 from ltmt.formats.markup_characters import plain_text
 from ltmt.formats.placeholder_syntax import (
@@ -148,7 +149,8 @@ class _Writer:
         tgt_lang: str | None,
     ) -> None:
         self.text = text
-        self.tgt_lang = tgt_lang
+        # a language mark is a BCP 47 tag: --tgt-lang de_DE (a POSIX locale) is written de-DE
+        self.tgt_lang = canonical_code(tgt_lang) if tgt_lang else tgt_lang
         self.xml = xml
         self.raw = raw
         self.found = found

@@ -139,3 +139,12 @@ def test_folder_runs_find_topics_and_maps(topic: Path, tmp_path: Path) -> None:
         (r.source, r.target) for r in found.records
     ]
     assert found.unknown == []
+
+
+@pytest.mark.parametrize(("tgt_lang", "written"), [("de_DE", "de-DE"), ("de", "de")])
+def test_the_language_mark_is_a_bcp_47_tag(topic: Path, tmp_path: Path, tgt_lang, written) -> None:
+    """--tgt-lang de_DE was written xml:lang="de_DE", which no DITA processor reads as German
+    (Germany)."""
+    out = tmp_path / "t.de.dita"
+    translate_file(topic, out, FakeModel(), tgt_lang=tgt_lang)
+    assert f'<task id="t_filter" xml:lang="{written}">' in out.read_text("utf-8")

@@ -102,3 +102,15 @@ def test_a_character_the_source_writes_as_a_reference_is_written_so(
 ) -> None:
     """A Jekyll footer's ``&copy;`` came out as ``&#169;``."""
     assert written_html(page, segments(page), translations) == written
+
+
+@pytest.mark.parametrize(
+    ("page", "written"),
+    [
+        ('<html lang="en"><p>Hi</p></html>', '<html lang="de-DE"><p>Hi</p></html>'),
+        ("<html><p>Hi</p></html>", '<html lang="de-DE"><p>Hi</p></html>'),
+    ],
+)
+def test_a_posix_locale_is_written_as_a_bcp_47_language_mark(page: str, written: str) -> None:
+    """--tgt-lang de_DE was written lang="de_DE", which browsers do not read as German."""
+    assert written_html(page, segments(page), {}, tgt_lang="de_DE") == written
