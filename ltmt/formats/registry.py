@@ -782,10 +782,24 @@ def root_element(path: Path) -> str | None:
     return found.group(1) if found else None
 
 
+# a DITA topic's or map's root, which a DITA file saved as .xml has with the OASIS DTD's
+# public identifier (-//OASIS//DTD DITA Task//EN) or DITA's architecture attribute: an Android
+# <resources> or another vocabulary's <topic> is none
+_DITA_ROOTS = frozenset(
+    {"topic", "task", "concept", "reference", "glossentry", "troubleshooting", "map", "bookmap"}
+)
+_DITA_MARKS = (b"//DTD DITA ", b"ditaarch")
+
+
 def _root_format(path: Path) -> str | None:
     """The format the root element of the XML file ``path`` names (``<tmx>``, ``<xliff>``,
-    ``<TS>``), or None (not XML, or another root: an Android ``<resources>``)."""
+    ``<TS>``, a DITA topic's ``<task>`` with DITA's DTD), or None (not XML, or another root: an
+    Android ``<resources>``)."""
     root = root_element(path)
+    if root in _DITA_ROOTS:
+        with open(path, "rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+        return "dita" if any(mark in head for mark in _DITA_MARKS) else None
     return _ROOT_FORMATS.get(root) if root else None
 
 

@@ -148,3 +148,12 @@ def test_the_language_mark_is_a_bcp_47_tag(topic: Path, tmp_path: Path, tgt_lang
     out = tmp_path / "t.de.dita"
     translate_file(topic, out, FakeModel(), tgt_lang=tgt_lang)
     assert f'<task id="t_filter" xml:lang="{written}">' in out.read_text("utf-8")
+
+
+def test_an_xml_file_is_dita_where_its_root_and_dtd_say_so(tmp_path: Path) -> None:
+    topic = tmp_path / "t_filter.xml"
+    topic.write_text(TOPIC, "utf-8")
+    assert find_format(topic, role="document").name == "dita"
+    other = tmp_path / "other.xml"  # another vocabulary's <topic>: not DITA
+    other.write_text('<?xml version="1.0"?>\n<topic name="a"/>\n', "utf-8")
+    assert find_format(other, role="document").name != "dita"
