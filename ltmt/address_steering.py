@@ -6,9 +6,11 @@ says "you" (:func:`~ltmt.qa.formality_checks.addresses_reader`: "you", "your", "
 and its output uses the other form (:func:`other_form_in`, by qa's formality check), the line
 is decoded again with :data:`PENALTY` nats taken off the last token of each of the other form's
 pronouns (:data:`~ltmt.qa.formality_checks.PRONOUN_WORDS`: ``Sie``, ``Ihnen``, ``Ihre`` ... for
-du; ``du``, ``dich``, ``deine`` ... for Sie) wherever a row has written the tokens before it, so
-the model picks its own wording in the form asked, its verb forms too (``Du hast keine neuen
-Nachrichten.``). Nothing is edited in the text. A line whose source has no "you" is never
+du; ``du``, ``dich``, ``deine`` ... for Sie) and of the impersonal ``man`` wherever a row has
+written the tokens before it, so the model picks its own wording in the form asked, its verb
+forms too (``Du hast keine neuen Nachrichten.``), rather than dodging the address (``Wenn man
+Fragen hat, so antwortete man ...`` for ``If you have any questions, just reply ...``, session
+68). Nothing is edited in the text. A line whose source has no "you" is never
 steered: there a capital ``Sie`` may be "they" or "she". Nor is a command without "you" (``Try
 again!``, ``Open the settings menu.``): steered, the default model dodged ``Sie`` with broken
 German (``Öffnen der Einstellungsmenü.``, ``Versuchen wir es ...``; session 68, by hand).
@@ -16,14 +18,16 @@ Its memory and glossary steer the decoding again as in the first; the new output
 unless it ran to the length limit (:func:`~ltmt.output_limit.unfinished_outputs`), says more
 sentences than its source or writes words after the closing block or tag its source ends in
 (:func:`~ltmt.terminology.constraints.runs_on`), has a glossary target tacked on at its end
-that the first had in place (:func:`~ltmt.terminology.term_position.tacked_on`), or keeps
+that the first had in place (:func:`~ltmt.terminology.term_position.tacked_on`), keeps
 fewer of the source's placeholders and numbers than the first
-(:func:`~ltmt.numbers_kept.kept_shape`).
+(:func:`~ltmt.numbers_kept.kept_shape`) or says ``man`` more often than the first
+(:func:`more_impersonal`).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -52,14 +56,24 @@ logger = logging.getLogger(__name__)
 # keeps it (measured on the default model: README, "Formal and informal German")
 PENALTY = 6.0
 OTHER: dict[Form, Form] = {"informal": "formal", "formal": "informal"}
+# the impersonal "one", which a steered line may dodge into (``Wenn man Fragen hat`` for ``If
+# you have any questions``): penalised as the other form's pronouns are
+IMPERSONAL = ("man", "Man")
+_IMPERSONAL = re.compile(r"\b[Mm]an\b")
 
 
 def other_form_tokens(backbone: Backbone, form: Form) -> list[tuple[int, ...]]:
     """The token ids of each pronoun of the form other than ``form``, as the output writes it;
     none for a word the model cannot write (an unknown token in it)."""
+    return word_tokens(backbone, PRONOUN_WORDS[OTHER[form]])
+
+
+def word_tokens(backbone: Backbone, words: Sequence[str]) -> list[tuple[int, ...]]:
+    """The token ids of each of ``words`` as the output writes it, each once; none for a word
+    the model cannot write (an unknown token in it)."""
     tokenizer = backbone.tokenizer
     found = []
-    for word in PRONOUN_WORDS[OTHER[form]]:
+    for word in words:
         ids = tuple(
             int(i) for i in tokenizer(text_target=word, add_special_tokens=False)["input_ids"]
         )
@@ -128,6 +142,18 @@ def other_form_in(output: str, source: str, form: Form) -> bool:
     return bool(address.uses(OTHER[form]) or (form == "informal" and address.unsure))
 
 
+def impersonal(text: str) -> int:
+    """How many times ``text`` says the impersonal ``man``."""
+    return len(_IMPERSONAL.findall(text))
+
+
+def more_impersonal(steered: str, first: str) -> bool:
+    """Whether the ``steered`` output says ``man`` more often than the ``first`` did: it dodged
+    the address into the impersonal (``Wenn man Fragen hat`` for ``Wenn Sie Fragen haben``),
+    which reads no better than the other form (session 68)."""
+    return impersonal(steered) > impersonal(first)
+
+
 def steer_address(
     translator: Translator,
     form: Form,
@@ -149,7 +175,10 @@ def steer_address(
     from ltmt.terminology.decoding import encode_units
     from ltmt.terminology.term_position import tacked_on
 
-    words = other_form_tokens(translator.backbone, form)
+    words = [
+        *other_form_tokens(translator.backbone, form),
+        *word_tokens(translator.backbone, IMPERSONAL),
+    ]
     replaced: set[int] = set()
     for start in range(0, len(chosen), translator.batch_size):
         chunk = chosen[start : start + translator.batch_size]
@@ -166,7 +195,7 @@ def steer_address(
         unfinished = unfinished_outputs(translator, batch, texts)
         for i, text, cut in zip(chunk, texts, unfinished, strict=True):
             source = units[i].text
-            if cut or translator.terms.runs_on(source, text):
+            if cut or translator.terms.runs_on(source, text) or more_impersonal(text, outputs[i]):
                 continue
             # a glossary target the first output had in place, the new one tacked on at its
             # end (``im Arbeitsbereich. Workspace.`` for ``in Ihrem Workspace.``)

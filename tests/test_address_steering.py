@@ -6,10 +6,13 @@ import pytest
 import torch
 
 from ltmt.address_steering import (
+    IMPERSONAL,
     AddressPenalty,
+    more_impersonal,
     other_form_in,
     other_form_tokens,
     steer_address,
+    word_tokens,
 )
 from ltmt.errors import ChoiceError, ConfigError
 from ltmt.qa.formality_checks import addresses_reader
@@ -124,6 +127,44 @@ def test_a_steered_output_that_tacks_a_glossary_target_on_is_not_taken(tiny_back
     first = list(outputs)
     assert steer_address(translator, "informal", units, [(), ()], hits, outputs) == set()
     assert outputs == first
+
+
+@pytest.mark.parametrize(
+    ("steered", "first", "worse"),
+    [
+        # the trial's email (session 68): the steered line dodged into "man", a tense changed
+        (
+            "Wenn man Fragen hat, so antwortete man nur auf diese E-Mail.",
+            "Wenn Sie Fragen haben, so antworten Sie nur auf diese E-Mail.",
+            True,
+        ),
+        ("Man kann es später finden.", "Sie können es später finden.", True),
+        ("Du kannst es später finden.", "Man kann es später finden.", False),
+        ("Man kann es finden, du auch.", "Man kann es finden, Sie auch.", False),
+        ("Du hast den Mann gesehen.", "Sie haben den Mann gesehen.", False),  # no "man"
+    ],
+)
+def test_a_steered_line_that_says_man_more_often_is_no_better(steered, first, worse):
+    assert more_impersonal(steered, first) is worse
+
+
+def test_a_steered_decoding_that_dodges_into_man_keeps_the_first_output(tiny_backbone, monkeypatch):
+    translator = Translator(tiny_backbone, beam=1, formality="du")
+    decoded = []
+
+    def decode(batch, state=None):
+        decoded.append(state)
+        return ["wenn man Fragen hat", "du öffnest die Datei"]
+
+    monkeypatch.setattr(translator, "decode", decode)
+    units = [Unit(0, "if you have questions"), Unit(1, "you open the file")]
+    outputs = ["wenn Sie Fragen haben", "Sie öffnen die Datei"]
+    replaced = steer_address(translator, "informal", units, [(), ()], [[], []], outputs)
+    assert replaced == {1}
+    assert outputs == ["wenn Sie Fragen haben", "du öffnest die Datei"]
+    # "man" is penalised beside the other form's pronouns
+    impersonal = word_tokens(tiny_backbone, IMPERSONAL)
+    assert impersonal and all(ids in decoded[0].words for ids in impersonal)
 
 
 def test_without_formality_nothing_is_steered(tiny_backbone, monkeypatch):
