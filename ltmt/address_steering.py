@@ -154,6 +154,15 @@ def more_impersonal(steered: str, first: str) -> bool:
     return impersonal(steered) > impersonal(first)
 
 
+def address_missed(output: str, source: str, form: Form) -> bool:
+    """Whether ``output`` of ``source`` still reads in the form other than ``form`` or in the
+    impersonal ``man`` where ``source`` says "you": what steering could not bring to the form
+    asked, which ``translate``'s summary counts (check them)."""
+    if not addresses_reader(source):
+        return False
+    return other_form_in(output, source, form) or impersonal(output) > 0
+
+
 def steer_address(
     translator: Translator,
     form: Form,

@@ -8,6 +8,7 @@ import torch
 from ltmt.address_steering import (
     IMPERSONAL,
     AddressPenalty,
+    address_missed,
     more_impersonal,
     other_form_in,
     other_form_tokens,
@@ -146,6 +147,21 @@ def test_a_steered_output_that_tacks_a_glossary_target_on_is_not_taken(tiny_back
 )
 def test_a_steered_line_that_says_man_more_often_is_no_better(steered, first, worse):
     assert more_impersonal(steered, first) is worse
+
+
+@pytest.mark.parametrize(
+    ("output", "source", "form", "missed"),
+    [
+        ("Wenn man Fragen hat.", "If you have any questions.", "informal", True),
+        ("Wenn Sie Fragen haben.", "If you have any questions.", "informal", True),
+        ("Wenn du Fragen hast.", "If you have any questions.", "informal", False),
+        ("Wenn du Fragen hast.", "If you have any questions.", "formal", True),
+        ("Man kann es nicht öffnen.", "It cannot be opened.", "informal", False),  # no "you"
+        ("Sie haben es geöffnet.", "They opened it.", "informal", False),
+    ],
+)
+def test_a_line_saying_you_in_the_other_form_or_impersonal_is_missed(output, source, form, missed):
+    assert address_missed(output, source, form) is missed
 
 
 def test_a_steered_decoding_that_dodges_into_man_keeps_the_first_output(tiny_backbone, monkeypatch):

@@ -48,6 +48,9 @@ Every unit translated in the run is counted once in each of these groups:
   spelling dictionary does not know (``Kategories``, ``Spekifikationen``: :mod:`ltmt.spelling`),
   the first few unknown words named, and ``spelling_dictionary`` the dictionary (empty where
   none is installed: not counted);
+- ``address_missed``: with ``--formality``, units whose source says "you" and whose translation
+  still reads in the other form or says the impersonal ``man``
+  (:func:`ltmt.address_steering.address_missed`), the first few named;
 - ``over_limit``: units whose translation is longer than the limit their file gives them
   (XLIFF ``maxwidth`` in characters, ``slr:sizeRestriction``): written, marked for review;
 - ``split``: long segments translated sentence by sentence (not the short lines translated so
@@ -178,6 +181,11 @@ class RunReport:
     # a glossary target beside a leftover of the model's rendering of its term (term_position)
     terms_with_leftovers: int = 0
     terms_with_leftovers_examples: list[str] = field(default_factory=list)
+    # lines saying "you" still in the form --formality did not ask for, or impersonal
+    # (ltmt.address_steering.address_missed): the first few, and the form asked
+    address_missed: int = 0
+    address_missed_examples: list[str] = field(default_factory=list)
+    formality: str = ""
     misspelt: int = 0
     misspelt_examples: list[str] = field(default_factory=list)
     over_limit: int = 0
@@ -254,6 +262,14 @@ class RunReport:
         self.terms_at_end += 1
         _name_first(self.terms_at_end_examples, source)
 
+    def address_missed_in(self, source: str, form: str) -> None:
+        """Count a line of ``source`` saying "you" whose output still reads in the form other
+        than ``form`` (``informal``, ``formal``: what --formality asked) or impersonal; the
+        first few are named."""
+        self.address_missed += 1
+        self.formality = form
+        _name_first(self.address_missed_examples, source)
+
     def term_leftover_in(self, source: str, words: Sequence[str]) -> None:
         """Count an output whose glossary target stands beside ``words``, a leftover of the
         model's own words for the term of ``source``; the first few are named, each with its
@@ -317,6 +333,7 @@ class RunReport:
             (self.partly_copied_examples, other.partly_copied_examples),
             (self.names_kept_examples, other.names_kept_examples),
             (self.terms_at_end_examples, other.terms_at_end_examples),
+            (self.address_missed_examples, other.address_missed_examples),
             (self.terms_with_leftovers_examples, other.terms_with_leftovers_examples),
             (self.sentences_lost_examples, other.sentences_lost_examples),
             (self.not_repairable_examples, other.not_repairable_examples),
@@ -329,6 +346,7 @@ class RunReport:
             for text in theirs:
                 _name_first(mine, text)
         self.spelling_dictionary = self.spelling_dictionary or other.spelling_dictionary
+        self.formality = self.formality or other.formality
         self.format_unchecked_example = (
             self.format_unchecked_example or other.format_unchecked_example
         )
@@ -429,6 +447,15 @@ class RunReport:
         if self.names_kept:
             check = _check_them(self.names_kept, self.names_kept_examples)
             parts.append(f"{counted(self.names_kept, 'one-word line')} kept as names ({check})")
+        if self.address_missed:
+            check = _check_them(self.address_missed, self.address_missed_examples)
+            other = "formal" if self.formality == "informal" else "informal"
+            lines = counted(
+                self.address_missed,
+                "line that says you still reads",
+                "lines that say you still read",
+            )
+            parts.append(f"{lines} {other} or impersonal ({check})")
         if self.terms_at_end:
             check = _check_them(self.terms_at_end, self.terms_at_end_examples)
             parts.append(
@@ -552,6 +579,8 @@ class RunReport:
         data.pop("copied_examples")  # "examples" names them with the others
         data.pop("partly_copied_examples")
         data.pop("terms_at_end_examples")
+        data.pop("address_missed_examples")
+        data.pop("formality")  # the form the caller asked for
         data.pop("terms_with_leftovers_examples")
         data.pop("sentences_lost_examples")
         data.pop("names_kept_examples")

@@ -180,6 +180,15 @@ class TranslatorFn:
             return False
         return bool(tacked_on(source, output, self.matcher.find(source)))
 
+    def address_missed(self, source: str, output: str) -> str | None:
+        """The form of address ``--formality`` asked for (``informal``, ``formal``) where
+        ``output`` of ``source`` says "you" in the other form or impersonally
+        (:func:`~ltmt.address_steering.address_missed`); else None."""
+        from ltmt.address_steering import address_missed
+
+        form = self.translator.formality
+        return form if form is not None and address_missed(output, source, form) else None
+
     def term_leftover(self, source: str, output: str) -> list[str]:
         """The words ``output`` writes beside a glossary target of ``source`` that are left of
         the model's own rendering of the term (none: no such word;
@@ -306,8 +315,9 @@ def translate_units(
         terms = getattr(translate, "term_spans", None)  # a glossary may keep a name as written
         at_end = getattr(translate, "term_at_end", None)
         leftover = getattr(translate, "term_leftover", None)
+        missed = getattr(translate, "address_missed", None)
         for outcome, unit in zip(outcomes, units, strict=True):
-            _count(report, outcome, by_key[_key(unit)], terms, at_end, leftover)
+            _count(report, outcome, by_key[_key(unit)], terms, at_end, leftover, missed)
     _warn_unfinished([u for u in units if by_key[_key(u)].unfinished], place)
     return outcomes
 
@@ -588,9 +598,17 @@ def _count(
     terms: Callable[[str], list[tuple[int, int]]] | None = None,
     at_end: Callable[[str, str], bool] | None = None,
     leftover: Callable[[str, str], list[str]] | None = None,
+    missed: Callable[[str, str], str | None] | None = None,
 ) -> None:
     if not outcome.unit.source.strip():  # a blank line: nothing was translated
         return
+    form = (
+        None
+        if outcome.method == "exact" or missed is None
+        else missed(outcome.unit.source, outcome.text)
+    )
+    if form is not None:
+        report.address_missed_in(outcome.unit.source, form)
     if (
         outcome.method != "exact"
         and at_end is not None

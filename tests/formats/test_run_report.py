@@ -36,6 +36,17 @@ def test_a_folder_run_names_the_first_three_of_its_files_together() -> None:
     assert "2 could not be repaired (check them: 'Order %s Save', 'Order %s Open')" in summary
 
 
+def test_a_line_still_informal_where_sie_was_asked_is_said_once_as_informal() -> None:
+    report = RunReport()
+    report.address_missed_in("Click here to unsubscribe:", "formal")
+    folder = RunReport()
+    folder.add(report)
+    assert (
+        "1 line that says you still reads informal or impersonal (check them: 'Click here to "
+        "unsubscribe:')" in folder.summary()
+    )
+
+
 def test_the_spelling_summary_names_the_unknown_words_not_the_sources() -> None:
     """Regression trial babel, session 67: the summary quoted the source ('100%% of your quota
     is used.'), where the word no dictionary knows is the output's (``Quotens``)."""

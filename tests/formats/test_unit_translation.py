@@ -163,6 +163,42 @@ def test_a_glossary_term_tacked_on_at_the_end_is_counted_and_named() -> None:
     assert calm.terms_at_end == 0 and "placed at the end" not in calm.summary()
 
 
+# the model's outputs for the trial's email with --formality du (session 68)
+ADDRESSED = {
+    "If you have any questions, just reply to this email.": "Wenn man Fragen hat, ...",
+    "You are receiving this email because you created an account.": "Sie erhalten ...",
+    "You created an account.": "Du hast ein Konto erstellt.",
+    "They created an account.": "Sie haben ein Konto erstellt.",
+}
+
+
+class AddressingTranslate:
+    """Translates as :data:`ADDRESSED` says, where du was asked for."""
+
+    def __call__(self, texts: list[str], prefer: list[dict[str, Any]]) -> list[str]:
+        return [ADDRESSED[text] for text in texts]
+
+    def address_missed(self, source: str, output: str) -> str | None:
+        from ltmt.address_steering import address_missed
+
+        return "informal" if address_missed(output, source, "informal") else None
+
+
+def test_lines_saying_you_still_formal_or_impersonal_are_counted_and_named() -> None:
+    """``--formality du`` left the trial's email formal and impersonal and nothing said so
+    (session 68): the summary counts them and names the first few; not "they"'s ``Sie``."""
+    report = RunReport()
+    units = [Unit(str(i), text) for i, text in enumerate(ADDRESSED)]
+    translate_units(units, AddressingTranslate(), report)
+    assert report.address_missed == 2
+    assert (
+        "; 2 lines that say you still read formal or impersonal (check them: 'If you have any "
+        "questions, just reply t…', 'You are receiving this email because yo…')" in report.summary()
+    )
+    assert "address_missed_examples" not in report.as_dict()
+    assert report.as_dict()["address_missed"] == 2
+
+
 def test_units_that_could_not_be_repaired_are_named_in_the_summary() -> None:
     """The summary counted entries written empty as not repaired and named none (an Odoo
     trial, session 65): the first few are named, after their context where they have one."""
