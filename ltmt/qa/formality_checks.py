@@ -14,9 +14,11 @@ with a capital where the sentence does not start (after a full stop, a colon, a 
 an opening quote): there ``Sie`` is "they" as well and ``Ihr`` "her", so such a word counts
 formal only beside another formal word of its sentence (``Sie können Ihr Passwort ändern``).
 Nor in a title written in title case (``Die Neuen Funktionen Und Ihre Vorteile``), where a
-capital says nothing. But where the source says "you" or "your", a sentence's first ``Ihnen``,
-``Ihre`` (``Ihrem`` ...) or ``Ihr`` before a noun is formal (``Ihr Warenkorb ist leer.`` for
-``Your cart is empty.``), not the informal plural's ``Ihr habt``. ``sie`` and ``ihr`` in
+capital says nothing. But where the source says "you" or "your", or the sentence says
+``du``, a sentence's first ``Ihnen``, ``Ihre`` (``Ihrem`` ...) or ``Ihr`` before a noun is
+formal (``Ihr Warenkorb ist leer.`` for ``Your cart is empty.``; ``Ihr {{planName}}-Plan``,
+session 68), not the informal plural's ``Ihr habt``, nor an ``Ihr`` where the source says
+"her" or "their" and not "your". ``sie`` and ``ihr`` in
 small letters are never formal, and a word the source has too (``dir``, ``Dir::Cache``, the
 ``du`` command) is code copied, no pronoun.
 
@@ -109,7 +111,14 @@ _TITLE_CASE = re.compile(
 # a source that addresses the reader, and the words that start a sentence which are formal
 # address where it does: possessives (``Ihr`` before a noun, not ``Ihr habt``) and ``Ihnen``
 _ADDRESSED = re.compile(r"\byou(?:rs?|rself|rselves)?\b", re.IGNORECASE)
-_FORMAL_WHERE_ADDRESSED = re.compile(r"Ihnen|Ihre[mnrs]?|Ihr(?=\s+[A-Z\u00c4\u00d6\u00dc])")
+# (``Ihr {{planName}}-Plan``: a placeholder's compound, left out, before its noun)
+_FORMAL_WHERE_ADDRESSED = re.compile(
+    r"Ihnen|Ihre[mnrs]?|Ihr(?=\s+(?:-\s*)?[A-Z\u00c4\u00d6\u00dc])"
+)
+# a source that says "her" or "their": there a sentence's first ``Ihr`` may be theirs, unless
+# it says "your" too
+_HER_OR_THEIR = re.compile(r"\b(?:her|hers|their|theirs)\b", re.IGNORECASE)
+_YOUR = re.compile(r"\byours?\b", re.IGNORECASE)
 
 # what an unsure word that starts a sentence says where it is not formal address
 _READINGS = {"Sie": "they", "Ihnen": "them"}
@@ -152,15 +161,22 @@ def address_of(text: str, source: str = "") -> Address:
     copied = set(re.findall(r"\w+", source))
     informal = [found.group() for found in _INFORMAL.finditer(text) if found.group() not in copied]
     addressed = addresses_reader(source)
+    theirs = _HER_OR_THEIR.search(source) is not None and _YOUR.search(source) is None
     formal: list[str] = []
     unsure: list[str] = []
     for sentence in _sentences(text):
         title = _TITLE_CASE.search(sentence) is not None
+        # a sentence that says du addresses the reader whatever its source says
+        says_du = any(found.group() not in copied for found in _INFORMAL.finditer(sentence))
         words = [
             (
                 found.group(),
                 (title or _starts_sentence(sentence[: found.start()]))
-                and not (addressed and _is_possessive(sentence, found)),
+                and not (
+                    (addressed or says_du)
+                    and _is_possessive(sentence, found)
+                    and not (theirs and found.group().startswith("Ihr"))
+                ),
             )
             for found in _FORMAL.finditer(sentence)
             if found.group() not in copied

@@ -151,6 +151,19 @@ def test_no_file_note_where_the_entries_use_one_form(targets):
         ("You did it!", "Ihr habt es geschafft!", Address(unsure=("Ihr",))),
         ("Her cart is empty.", "Ihr Warenkorb ist leer.", Address(unsure=("Ihr",))),
         ("You are done. They left.", "Sie sind fertig.", Address(unsure=("Sie",))),
+        # session 68: a placeholder's compound before the noun; a sentence that says du
+        ("Your {{planName}} plan is active.", "Ihr {{planName}}-Plan ist aktiv.",
+         Address(formal=("Ihr",))),
+        ("The plan is active; one pays monthly.", "Ihr Plan ist aktiv, du zahlst monatlich.",
+         Address(informal=("du",), formal=("Ihr",))),
+        # no false alarm where the source says her or their
+        ("Her plan is active. You pay monthly.", "Ihr Plan ist aktiv. Du zahlst monatlich.",
+         Address(informal=("Du",), unsure=("Ihr",))),
+        ("Their plan is active and you pay.", "Ihr Plan ist aktiv, du zahlst.",
+         Address(informal=("du",), unsure=("Ihr",))),
+        # but "your" beside "their" is formal still (l10n/train's postgresql)
+        ("Their data is kept. Your data is not.", "Ihre Daten bleiben. Ihre Daten nicht.",
+         Address(formal=("Ihre", "Ihre"))),
     ],
 )  # fmt: skip
 def test_a_sentences_first_possessive_is_formal_where_the_source_says_you(source, text, address):
@@ -263,6 +276,24 @@ def test_a_file_note_is_said_on_the_file_at_no_entry_s_place():
 )
 def test_an_informal_imperative_of_a_command_is_found(source, target, imperatives):
     assert informal_imperatives(target, source) == imperatives
+
+
+def test_formality_du_flags_a_formal_possessive_beside_du():
+    """The email trial (session 68): ``Ihr {{planName}}-Plan ist aktiv. Du ...`` passed
+    ``ltmt qa --formality du``."""
+    pairs = [
+        PairRecord(
+            "Your {{planName}} plan is active. You will receive an invoice every month.",
+            "Ihr {{planName}}-Plan ist aktiv. Du erhältst jeden Monat eine Rechnung.",
+            "entry 1",
+        )
+    ]
+    (found,) = formality_findings(pairs, "informal")
+    assert found.message == "uses formal address (Ihr) where --formality du asks for informal"
+    (mixed,) = formality_findings(pairs)
+    assert mixed.message == (
+        "mixes informal address (Du) and formal (Ihr): use one form throughout"
+    )
 
 
 def test_formality_sie_flags_an_informal_imperative_and_only_then():
