@@ -224,6 +224,7 @@ def save_output(
             {} if _marks_changed_sources(document) else _unchecked(units, held, written, before),
             marked or (),
             _revision(document),
+            _front(document),
         )
 
 
@@ -238,6 +239,12 @@ def _revision(document: Document) -> str | None:
     """The header that says who saved ``document`` last and when (a PO catalog's), if any."""
     revision = getattr(document, "revision", None)
     return None if revision is None else revision()
+
+
+def _front(document: Document) -> dict[str, str] | None:
+    """The lines of each top-level front matter key ``document`` writes (a Markdown page's)."""
+    front_matter_written = getattr(document, "front_matter_written", None)
+    return None if front_matter_written is None else front_matter_written()
 
 
 def _unreviewed(

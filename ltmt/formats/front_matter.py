@@ -338,3 +338,70 @@ def _toml_string(text: str, literal: bool) -> str:
     if literal and "'" not in text and "\n" not in text:
         return f"'{text}'"
     return json.dumps(text, ensure_ascii=False)
+
+
+# a top-level key's line in TOML front matter (before its first table): ``key =``, quoted too
+_TOML_TOP_KEY = re.compile(r"""(?:[A-Za-z0-9_.-]+|"[^"\n]*"|'[^'\n]*')[ \t]*=""")
+
+
+def key_blocks(lines: Sequence[str]) -> dict[str, tuple[int, int]] | None:
+    """Where each top-level key of the front matter ``lines`` (fences included) stands: by
+    key (a TOML table by its header, ``[params]``), its lines ``first`` to before ``end``,
+    the lines after it up to the next key's (a list, a nested ``params:``, a multi-line value,
+    a comment) its own; the lines before the first key go with it. None where it is not valid
+    YAML or TOML, or holds no key."""
+    lines = [line.rstrip("\r\n") for line in lines]
+    if len(lines) < 2:
+        return None
+    closing = len(lines) - 1 if lines[-1].rstrip() in _FENCES else len(lines)
+    starts = _toml_key_starts(lines, closing) if lines[:1] == ["+++"] else _yaml_key_starts(lines)
+    if not starts:
+        return None
+    ends = [first for _, first in starts[1:]] + [closing]
+    blocks = {key: (first, end) for (key, first), end in zip(starts, ends, strict=True)}
+    blocks[starts[0][0]] = (1, ends[0])
+    return blocks
+
+
+def _yaml_key_starts(lines: list[str]) -> list[tuple[str, int]] | None:
+    """Each top-level key of YAML's front matter ``lines`` and its first line, as PyYAML's
+    composer says; None where it is not a valid YAML mapping."""
+    import yaml
+
+    closing = len(lines) - 1 if lines[-1].rstrip() in _FENCES else len(lines)
+    try:
+        root = yaml.compose("\n".join(lines[1:closing]))
+    except yaml.YAMLError:
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    starts = [(str(key.value), key.start_mark.line + 1) for key, _ in root.value]
+    return starts if len({key for key, _ in starts}) == len(starts) else None
+
+
+def _toml_key_starts(lines: list[str], closing: int) -> list[tuple[str, int]] | None:
+    """Each top-level key of TOML's front matter ``lines`` and its first line: a key before
+    the first table, and each table by its header (a second ``[[menu.main]]`` numbered);
+    None where it is not valid TOML."""
+    import tomllib
+
+    try:
+        tomllib.loads("\n".join(lines[1:closing]))
+    except tomllib.TOMLDecodeError:
+        return None
+    starts: list[tuple[str, int]] = []
+    in_table, open_quotes = False, ""
+    for number in range(1, closing):
+        line = lines[number]
+        if open_quotes:  # inside a multi-line string: no key starts here
+            open_quotes = "" if line.count(open_quotes) % 2 else open_quotes
+            continue
+        header = _TOML_TABLE.fullmatch(line)
+        if header is not None:
+            in_table, key = True, line.strip()
+            seen = sum(k.split("#")[0] == key for k, _ in starts)
+            starts.append((f"{key}#{seen + 1}" if seen else key, number))
+        elif not in_table and _TOML_TOP_KEY.match(line):
+            starts.append((line.split("=")[0].strip(), number))
+        open_quotes = next((q for q in ('"""', "'''") if line.count(q) % 2), "")
+    return starts

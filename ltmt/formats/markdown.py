@@ -26,8 +26,9 @@ unless the user's memory holds that text for another source
 which an insertion or removal before it moved, is translated again
 (:attr:`~ltmt.formats.documents.TranslationsHeld.keeps_changed_sources`: a catalog's string is
 kept and named in a warning), and so is one that ltmt wrote for another source
-(:mod:`ltmt.formats.output_sources`); its front matter is written into, its keys and values
-that ltmt does not translate (``lang: de``, a permalink) kept; an output with more blocks
+(:mod:`ltmt.formats.output_sources`); its front matter is the source's, with the keys a person
+edited or added in the output kept (``lang: de``, a German permalink:
+:mod:`ltmt.formats.front_matter_rerun`); an output with more blocks
 than its source and than ltmt wrote there (a notice added by hand) is refused, since its
 blocks' places no longer say what each stands for; ``--overwrite`` translates all.
 ``ltmt memory import README.de.md --source-file README.md`` stores the pairs of two such files'
@@ -48,7 +49,13 @@ from typing import Any, ClassVar
 from ltmt.errors import InputError, UnalignedTranslationError
 from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_given, written_like
 from ltmt.formats.documents import TranslationsHeld, Unit
-from ltmt.formats.front_matter import FRONT_MATTER, front_matter_values, front_matter_warnings
+from ltmt.formats.front_matter import (
+    FRONT_MATTER,
+    front_matter_values,
+    front_matter_warnings,
+    key_blocks,
+)
+from ltmt.formats.front_matter_rerun import merged_front, written_keys
 from ltmt.formats.html_segments import Segments, lined_up_sources, segments
 from ltmt.formats.html_writing import embedded_translations, written_html
 from ltmt.formats.markdown_extensions import (
@@ -549,11 +556,12 @@ class MarkdownDocument(TranslationsHeld):
         # of what ltmt wrote there holds it (:class:`~ltmt.formats.output_sources.Moved`)
         self.output_keys: dict[str, str] = {}
         self._front_matter_said = False  # (its warnings, said once: _say_front_matter_kept)
-        # the front matter of the translation so far, where it is written into (its lines, its
-        # blocks by ours' keys): what ltmt does not translate (``lang: de``, a permalink) is
-        # the output's own (:meth:`_front_matter_of`)
-        # and how many lines ours takes
+        # a rerun's front matter (:meth:`_front_matter_of`): its lines, our front matter's
+        # blocks placed in them by key, and how many lines ours takes
         self.output_front: tuple[list[str], dict[str, Block], int] | None = None
+        # with --overwrite, the record of what ltmt wrote into the output: its front matter
+        # is the source's, but for the keys a person added there (:meth:`overwrite_front_matter`)
+        self._overwriting: tuple[Record | None] | None = None
 
     @classmethod
     def open(cls, path: Path, **_: Any) -> MarkdownDocument:
@@ -606,7 +614,8 @@ class MarkdownDocument(TranslationsHeld):
         adopted = 0
         text = decode(read_bytes(Path(target), WHAT), Path(target))
         their_blocks, their_html = _blocks(text, _is_mdx(Path(target)))
-        self.output_front = self._front_matter_of(text, their_blocks)
+        front_record = self._overwriting[0] if self._overwriting is not None else record
+        self.output_front = self._front_matter_of(Path(target), text, their_blocks, front_record)
         if record is not None:
             self._refuse_added_blocks(Path(target), their_blocks, record)
         taken: set[str] = set()
@@ -639,23 +648,82 @@ class MarkdownDocument(TranslationsHeld):
             )
         return adopted
 
+    def overwrite_front_matter(self, record: Record | None) -> None:
+        """With --overwrite, before :meth:`adopt_recorded`: the output's front matter is the
+        source's, but for the keys that a person added there and ``record`` (what ltmt wrote
+        there) lacks (:mod:`ltmt.formats.front_matter_rerun`)."""
+        self._overwriting = (record,)
+
     def _front_matter_of(
-        self, text: str, theirs: list[Block]
+        self, target: Path, text: str, theirs: list[Block], record: Record | None
     ) -> tuple[list[str], dict[str, Block], int] | None:
-        """The front matter of ``text`` (this file's translation, its blocks ``theirs``) to
-        write the translated values into, its value blocks by our keys: where both files have
-        front matter whose values people read stand on the same keys' lines (a rerun wrote the
-        source's, and a ``lang: de`` added there or a permalink changed was lost)."""
+        """The front matter of a rerun (:mod:`ltmt.formats.front_matter_rerun`) from ours and
+        that of ``text`` (this file's translation ``target``, its blocks ``theirs``; ``record``:
+        what ltmt wrote there), its lines and our value blocks placed in them, where both files
+        have front matter. Where theirs cannot be split into keys, theirs is written into
+        where its values people read stand on the same keys' lines."""
         ours, front = FRONT_MATTER.match(self.text), FRONT_MATTER.match(text)
         if ours is None or front is None:
             return None
         mine = [block for block in self.blocks if _kind(block) == "meta"]
         other = [block for block in theirs if _kind(block) == "meta"]
-        if [b.prefix.strip() for b in mine] != [b.prefix.strip() for b in other]:
-            return None
-        lines = text[: front.end()].splitlines(keepends=True)
-        by_key = {block.key: theirs for block, theirs in zip(mine, other, strict=True)}
-        return lines, by_key, ours.group().count("\n")
+        aligned = [b.prefix.strip() for b in mine] == [b.prefix.strip() for b in other]
+        by_key = dict(zip([b.key for b in mine], other, strict=True)) if aligned else {}
+        their_lines = text[: front.end()].splitlines(keepends=True)
+        our_lines = self.text[: ours.end()].splitlines(keepends=True)
+        merged = merged_front(our_lines, their_lines, record, self._overwriting is not None)
+        if merged is None:
+            if not aligned:
+                return None
+            placed = {
+                b.key: replace(b, first=t.first, last=t.last, prefix=t.prefix, suffix=t.suffix)
+                for b, t in zip(mine, other, strict=True)
+            }
+            return their_lines, placed, len(our_lines)
+        pieces, unrecorded = merged
+        lines, placed = their_lines[:1], {}
+        for piece in pieces:
+            at = len(lines) - piece.first
+            lines += (our_lines if piece.ours else their_lines)[piece.first : piece.end]
+            for block in mine:
+                # ours in a key of ours, or written where theirs stands in a key of theirs
+                t = block if piece.ours else by_key.get(block.key)
+                if t is not None and piece.first <= t.first < piece.end:
+                    first, last = t.first + at, t.last + at
+                    placed[block.key] = replace(
+                        block, first=first, last=last, prefix=t.prefix, suffix=t.suffix
+                    )
+        lines.append(their_lines[-1])
+        self._warn_of_unrecorded_front(target, unrecorded, our_lines, mine)
+        return lines, placed, len(our_lines)
+
+    def _warn_of_unrecorded_front(
+        self, target: Path, keys: list[str], our_lines: list[str], mine: list[Block]
+    ) -> None:
+        """Warn that the front matter keys ``keys`` of ``target`` were kept as they are for
+        want of a record of what ltmt wrote there (those whose values it translates aside)."""
+        spans = key_blocks(our_lines) or {}
+        translated = {k for k, (a, b) in spans.items() if any(a <= m.first < b for m in mine)}
+        kept = [key for key in keys if key not in translated]
+        if kept:
+            logger.warning(
+                "%s: no record of what ltmt wrote into its front matter, so %s, which %s from "
+                "%s's, %s kept as %s (edited by hand?); check %s, or give --overwrite to take "
+                "the source's",
+                target,
+                ", ".join(f"'{key}'" for key in kept),
+                "differs" if len(kept) == 1 else "differ",
+                self.path,
+                "was" if len(kept) == 1 else "were",
+                "it is" if len(kept) == 1 else "they are",
+                "it" if len(kept) == 1 else "them",
+            )
+
+    def front_matter_written(self) -> dict[str, str] | None:
+        """The lines of each top-level key of the front matter written (the record keeps
+        their digests: :data:`~ltmt.formats.output_sources.FRONT`); None without one."""
+        front = FRONT_MATTER.match(self.translated_text())
+        return None if front is None else written_keys(front.group().splitlines(keepends=True))
 
     def _refuse_added_blocks(self, target: Path, theirs: list[Block], record: Record) -> None:
         """Raise :class:`UnalignedTranslationError` where ``target`` (this file's translation,
@@ -766,18 +834,18 @@ class MarkdownDocument(TranslationsHeld):
         )
 
     def translated_text(self) -> str:
-        """The file with each translated block's text in; the front matter the output's where
-        it has one to write into (:meth:`_front_matter_of`)."""
+        """The file with each translated block's text in; on a rerun, the front matter merged
+        with the output's (:meth:`_front_matter_of`)."""
         lines = self.text.splitlines(keepends=True)
         blocks, html_blocks = self.blocks, self.html_blocks
         if self.output_front is not None:
-            front, theirs, skipped = self.output_front
+            front, placed, skipped = self.output_front
             lines, shift = front + lines[skipped:], len(front) - skipped
+            # a front matter block whose key was dropped (or edited by hand) is not written
             blocks = [
-                replace(b, first=t.first, last=t.last, prefix=t.prefix, suffix=t.suffix)
-                if (t := theirs.get(b.key)) is not None
-                else replace(b, first=b.first + shift, last=b.last + shift)
+                placed.get(b.key, replace(b, first=b.first + shift, last=b.last + shift))
                 for b in self.blocks
+                if b.first >= skipped or b.key in placed
             ]
             html_blocks = [
                 replace(h, first=h.first + shift, last=h.last + shift) for h in self.html_blocks

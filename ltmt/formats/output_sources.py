@@ -110,6 +110,10 @@ MARKED = "~"
 # the key under which a record of a catalog keeps the digest of the header ltmt wrote (a PO
 # catalog's PO-Revision-Date and Last-Translator), no unit's: whether anybody saved it since
 REVISION = "\0revision"
+# what starts the key under which a record of a Markdown page keeps the digest of a top-level
+# front matter key's lines that ltmt wrote (``\0front:date``), no unit's: whether anybody
+# edited them since (:mod:`ltmt.formats.front_matter_rerun`)
+FRONT = "\0front:"
 # the tags of a document's tagged text (:mod:`ltmt.formats.tagged_paragraphs`): a translation
 # read back from the output in the terms of another source (another document's paragraph, a
 # footer whose fields another program wrote) has them numbered otherwise or left out
@@ -138,13 +142,15 @@ class Record:
         unchecked: Mapping[str, tuple[str, str]] | None = None,
         marked: Collection[str] = (),
         revision: str | None = None,
+        front: Mapping[str, str] | None = None,
     ) -> Record:
         """The record of ``translated`` (each unit with ltmt's translation, or None where its
         place holds someone else's text: :data:`OTHERS_TEXT`), digests keyed with ``key``;
         ``unchecked``: by unit key, the digest of the older source that someone else's text
         kept there was written for, and that text (:data:`UNCHECKED`); ``marked``: the keys
         of the units ltmt's translation is marked for review at (:data:`MARKED`);
-        ``revision``: the header written (:data:`REVISION`)."""
+        ``revision``: the header written (:data:`REVISION`); ``front``: the lines written of
+        each top-level front matter key, by key (:data:`FRONT`)."""
         units = {
             unit.key: (
                 keyed_digest(key, unit.source),
@@ -159,6 +165,8 @@ class Record:
             units[unit_key] = (source_digest, UNCHECKED + keyed_digest(key, text))
         if revision is not None:
             units[REVISION] = (keyed_digest(key, revision), OTHERS_TEXT)
+        for name, lines in (front or {}).items():
+            units[FRONT + name] = (keyed_digest(key, lines), OTHERS_TEXT)
         return cls(units, key)
 
     def unchecked_for(self, unit: Unit, text: str, unit_key: str | None = None) -> str | None:
@@ -200,6 +208,12 @@ class Record:
         saved the file since. False where the record keeps none."""
         written = self.units.get(REVISION)
         return revision is not None and written is not None and written[0] == self.digest(revision)
+
+    def front_digests(self) -> dict[str, str] | None:
+        """The digests of the lines ltmt wrote of each top-level front matter key, by key
+        (:data:`FRONT`); None where the record keeps none (written before session 68)."""
+        front = {k[len(FRONT) :]: v[0] for k, v in self.units.items() if k.startswith(FRONT)}
+        return front or None
 
     @functools.cached_property
     def written_pairs(self) -> frozenset[tuple[str, str]]:
@@ -329,15 +343,17 @@ class OutputSources:
         unchecked: Mapping[str, tuple[str, str]] | None = None,
         marked: Collection[str] = (),
         revision: str | None = None,
+        front: Mapping[str, str] | None = None,
     ) -> None:
         """Record that ``output`` holds ``translated`` (each unit with ltmt's translation, or
-        None for someone else's), ``unchecked``, ``marked`` and ``revision`` (:meth:`Record.of`).
+        None for someone else's), ``unchecked``, ``marked``, ``revision`` and ``front``
+        (:meth:`Record.of`).
         A record that cannot be written is a warning, not an error: the output is written."""
         try:
             self._note_with_memory()
             secret = _cache_secret(private_folder(self.folder)) or _new_secret(self.folder)
             key = self._key(secret)
-            record = Record.of(translated, key, unchecked, marked, revision)
+            record = Record.of(translated, key, unchecked, marked, revision, front)
             user_folder = _user_folder(secret, self.user, self._store)
             path = self._path_of(output, user_folder, key)
             by_content = self._content_path(output, user_folder, key)
@@ -526,6 +542,14 @@ def _new_secret(folder: Path) -> bytes:
             if entry.is_dir(follow_symlinks=False):
                 shutil.rmtree(entry.path, ignore_errors=True)
     return path.read_bytes()
+
+
+@runtime_checkable
+class FrontMatterOverwritten(Protocol):
+    """A document whose output's front matter --overwrite replaces but for the keys a person
+    added there, which the ``record`` of what ltmt wrote there tells (a Markdown page's)."""
+
+    def overwrite_front_matter(self, record: Record | None) -> None: ...
 
 
 @runtime_checkable

@@ -69,7 +69,12 @@ from ltmt.formats.existing_output import (
 )
 from ltmt.formats.html_cells import translate_cells
 from ltmt.formats.keyed_catalog import KeyedCatalog
-from ltmt.formats.output_sources import FilledInPlace, OutputSources, Record
+from ltmt.formats.output_sources import (
+    FilledInPlace,
+    FrontMatterOverwritten,
+    OutputSources,
+    Record,
+)
 from ltmt.formats.registry import find_format, output_name_problem
 from ltmt.formats.run_progress import (
     changed_since,
@@ -236,6 +241,11 @@ def translate_file(
             # wrote there read once (it reads and digests the whole output)
             if output_sources is not None and not overwrite:
                 record = output_sources.read(Path(out_path))
+            if overwrite and isinstance(document, FrontMatterOverwritten):
+                # its front matter's keys that ltmt wrote and the source dropped go
+                document.overwrite_front_matter(
+                    output_sources.read(Path(out_path)) if output_sources is not None else None
+                )
             try:
                 adopt(document, Path(out_path), record)
             except UnalignedTranslationError:

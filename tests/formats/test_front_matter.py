@@ -12,7 +12,7 @@ import yaml
 from formats_fakes import FakeModel
 
 from ltmt.formats.documents import open_document
-from ltmt.formats.front_matter import front_matter_warnings
+from ltmt.formats.front_matter import front_matter_warnings, key_blocks
 from ltmt.formats.output_sources import OutputSources
 from ltmt.formats.pipeline import translate_file
 
@@ -242,3 +242,149 @@ def test_a_rerun_keeps_the_outputs_own_keys_and_values(tmp_path: Path) -> None:
     assert output.read_text("utf-8") == (
         '---\ntitle: "Versionshinweise"\nlang: de\npermalink: /de/blog/x/\n---\n\nNEW TEXT.\n'
     )
+
+
+RERUN_V1 = """---
+title: Install guide
+date: 2024-01-02
+tags: [setup]
+draft: true
+permalink: /install/
+---
+
+Download the installer.
+"""
+# the English edited: a new date and tag, no longer a draft, two keys added
+RERUN_V2 = """---
+title: Install guide
+date: 2025-03-04
+tags:
+  - setup
+  - windows
+permalink: /install/
+weight: 20
+redirect_from: /old-install/
+---
+
+Download the installer.
+"""
+
+
+def _rerun(tmp_path: Path, second: str, records: str = "records", **kwargs: bool) -> str:
+    """The German page after a first run from ``RERUN_V1``, a translator's edits (``lang:
+    de``, a German permalink, the title) and a rerun from ``second`` (``records``: the folder
+    of that run's records, another than the first's for an output without one)."""
+    source, output = tmp_path / "page.md", tmp_path / "page.de.md"
+    source.write_text(RERUN_V1, "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=OutputSources(tmp_path / "records"))
+    edited = output.read_text("utf-8").replace("title: INSTALL GUIDE\n", "title: Installation\n")
+    edited = edited.replace("permalink: /install/\n", "permalink: /de/install/\n")
+    output.write_text(edited.replace("date:", "lang: de\ndate:"), "utf-8")
+    source.write_text(second, "utf-8")
+    records_after = OutputSources(tmp_path / records)
+    translate_file(source, output, FakeModel(), output_sources=records_after, **kwargs)
+    return output.read_text("utf-8")
+
+
+def test_a_rerun_takes_the_sources_changes_and_keeps_the_translators_edits(
+    tmp_path: Path,
+) -> None:
+    """A rerun kept the German front matter whole: the English's new date and tags never
+    arrived, its removed ``draft: true`` stayed and its added keys were missing. Each key is
+    the source's now but where the translator edited or added it (the record of what ltmt
+    wrote tells)."""
+    assert _rerun(tmp_path, RERUN_V2) == (
+        "---\ntitle: Installation\nlang: de\ndate: 2025-03-04\ntags:\n  - setup\n  - windows\n"
+        "permalink: /de/install/\nweight: 20\nredirect_from: /old-install/\n---\n\n"
+        "DOWNLOAD THE INSTALLER.\n"
+    )
+
+
+def test_a_key_deleted_by_hand_stays_deleted_and_a_new_title_is_translated(
+    tmp_path: Path,
+) -> None:
+    source, output = tmp_path / "page.md", tmp_path / "page.de.md"
+    records = OutputSources(tmp_path / "records")
+    source.write_text(RERUN_V1, "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    output.write_text(output.read_text("utf-8").replace("draft: true\n", ""), "utf-8")
+    source.write_text(RERUN_V1.replace("title: Install guide", "title: Setup guide"), "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    assert output.read_text("utf-8") == (
+        "---\ntitle: SETUP GUIDE\ndate: 2024-01-02\ntags: [setup]\npermalink: /install/\n---\n\n"
+        "DOWNLOAD THE INSTALLER.\n"
+    )
+
+
+def test_overwrite_takes_the_sources_front_matter_but_the_outputs_own_keys(
+    tmp_path: Path,
+) -> None:
+    assert _rerun(tmp_path, RERUN_V2, overwrite=True) == (
+        "---\ntitle: INSTALL GUIDE\nlang: de\ndate: 2025-03-04\ntags:\n  - setup\n  - windows\n"
+        "permalink: /install/\nweight: 20\nredirect_from: /old-install/\n---\n\n"
+        "DOWNLOAD THE INSTALLER.\n"
+    )
+
+
+def test_without_a_record_values_that_differ_are_kept_and_named(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An output ltmt has no record of (written elsewhere, or before session 68): a value
+    that differs from the source's may be a translator's, so it is kept, and named; keys the
+    source added arrive, and one it dropped stays."""
+    with caplog.at_level(logging.WARNING):
+        written = _rerun(tmp_path, RERUN_V2, records="other-records")
+    assert written == (
+        "---\ntitle: Installation\nlang: de\ndate: 2024-01-02\ntags: [setup]\ndraft: true\n"
+        "permalink: /de/install/\nweight: 20\nredirect_from: /old-install/\n---\n\n"
+        "DOWNLOAD THE INSTALLER.\n"
+    )
+    output, source = tmp_path / "page.de.md", tmp_path / "page.md"
+    assert (
+        f"{output}: no record of what ltmt wrote into its front matter, so 'date', 'tags', "
+        f"'permalink', which differ from {source}'s, were kept as they are (edited by hand?); "
+        "check them, or give --overwrite to take the source's"
+    ) in caplog.messages
+
+
+def test_a_toml_rerun_takes_the_sources_changes(tmp_path: Path) -> None:
+    source, output = tmp_path / "page.md", tmp_path / "page.de.md"
+    records = OutputSources(tmp_path / "records")
+    front = '+++\ntitle = "Install guide"\ndate = 2024-01-02\ndraft = true\n+++\n\nText.\n'
+    source.write_text(front, "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    edited = output.read_text("utf-8").replace("draft = true\n", "draft = true\nlang = 'de'\n")
+    output.write_text(edited, "utf-8")
+    source.write_text(front.replace("2024-01-02\ndraft = true", "2025-05-05\ndraft = false"))
+    translate_file(source, output, FakeModel(), output_sources=records)
+    assert output.read_text("utf-8") == (
+        "+++\ntitle = \"INSTALL GUIDE\"\ndate = 2025-05-05\ndraft = false\nlang = 'de'\n+++\n\n"
+        "TEXT.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("front", "blocks"),
+    [
+        (
+            "---\n# intro\ntitle: x\ntags:\n- a\n- b\nparams:\n  summary: >-\n    z\n---",
+            {"title": (1, 3), "tags": (3, 6), "params": (6, 9)},
+        ),
+        (
+            '+++\ntitle = """a\nb = 1\n"""\nx = 1\n[params]\ny = 2\n[[menu.main]]\n'
+            "name = 'm'\n[[menu.main]]\nname = 'n'\n+++",
+            {
+                "title": (1, 4),
+                "x": (4, 5),
+                "[params]": (5, 7),
+                "[[menu.main]]": (7, 9),
+                "[[menu.main]]#2": (9, 11),
+            },
+        ),
+        ("---\ntitle: [unclosed\n---", None),
+        ("---\n- a list\n---", None),
+    ],
+)
+def test_key_blocks(front: str, blocks: dict[str, tuple[int, int]] | None) -> None:
+    """Each top-level key's lines: a list, a nested table, a multi-line string with it."""
+    assert key_blocks(front.split("\n")) == blocks
