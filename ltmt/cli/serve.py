@@ -91,6 +91,13 @@ def serve(
         help="A browser origin whose pages may call the server (https://cat.example.com; "
         "repeat it for several; * for any). Default: none, no CORS headers.",
     ),
+    public_url: str | None = typer.Option(
+        None,
+        "--public-url",
+        help="The address clients reach the server at (https://mt.example.com), which the "
+        "download URLs of /translate_file start with. Default: the request's Host, which a "
+        "reverse proxy must then pass on (nginx: proxy_set_header Host $host;).",
+    ),
     scan_max: int = typer.Option(
         10_000,
         "--scan-max",
@@ -134,6 +141,7 @@ def serve(
         scan_max=scan_max,
         limit_concurrency=limit_concurrency,
         cors_origins=tuple(cors_origin),
+        public_url=public_url,
     )
     require_store(memory_dir)  # a mistyped --memory-dir would serve a new store without keys
     check_address(host, port)  # before the model loads: a port in use is said at once

@@ -12,6 +12,7 @@ from ltmt.config import check_range
 from ltmt.errors import ChoiceError, ConfigError
 from ltmt.fusion.registry import FUSION_NAMES
 from ltmt.server.cors import check_origins
+from ltmt.server.public_url import check_public_url
 
 # how ``--workers N`` hands the settings to each worker process
 ENV_CONFIG = environment.SERVE_CONFIG
@@ -30,6 +31,7 @@ class ServerConfig:
     ``limit_concurrency``: requests in flight in each process before the next gets 503
     (:class:`~ltmt.server.limits.ConcurrencyLimit`; 0: no limit). ``cors_origins``: the
     browser origins whose pages may call the server (:mod:`ltmt.server.cors`).
+    ``public_url``: the address the URLs in answers start with (:mod:`ltmt.server.public_url`).
     """
 
     host: str = "127.0.0.1"
@@ -60,6 +62,7 @@ class ServerConfig:
     shutdown_timeout_s: float = 30.0
     limit_concurrency: int = 0  # requests in flight per process before a 503; 0: no limit
     cors_origins: tuple[str, ...] = ()  # browser origins allowed to call (``*``: any; none: off)
+    public_url: str | None = None  # where clients reach the server (None: the request's Host)
 
     def __post_init__(self) -> None:
         positive = (
@@ -81,6 +84,7 @@ class ServerConfig:
         # a tuple, as JSON's list from a worker's $LTMT_SERVE_CONFIG compares equal to none
         object.__setattr__(self, "cors_origins", tuple(self.cors_origins))
         check_origins(self.cors_origins)
+        check_public_url(self.public_url)
         if self.fusion not in FUSION_NAMES:
             raise ChoiceError(
                 f"fusion must be one of {', '.join(FUSION_NAMES)}, got {self.fusion!r}"

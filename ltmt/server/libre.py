@@ -65,6 +65,7 @@ from ltmt.server.downloads import Download
 from ltmt.server.errors import TOO_DEEP, ApiError
 from ltmt.server.json_body import read_json
 from ltmt.server.openapi import file_answer
+from ltmt.server.public_url import absolute_url
 from ltmt.server.request_warnings import Warnings, collected_warnings
 from ltmt.server.routes import (
     check_segments,
@@ -376,7 +377,8 @@ async def translate_file(
             ) from exc
 
     kept, name, warnings = await in_thread_unless_disconnected(request, work)
-    url = str(request.url_for("download_file", filename=f"{kept}.{name}"))
+    public_url = service.config.public_url
+    url = absolute_url(request, public_url, "download_file", filename=f"{kept}.{name}")
     return {
         "translatedFileUrl": url,
         **({"warnings": warnings.messages} if warnings.messages else {}),
