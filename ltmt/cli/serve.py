@@ -110,7 +110,7 @@ def serve(
     """Serve translation with per-user memories over HTTP: the /v1 API (docs at /docs) and a
     LibreTranslate-compatible POST /translate. Every request needs a key ('ltmt keys create').
 
-    SIGTERM or Ctrl-C finishes the requests in flight, then stops.
+    SIGTERM or Ctrl-C finishes the requests in flight, then stops; a second Ctrl-C quits at once.
     """
     import uvicorn
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import signal
+import socket
 import threading
 import time
 from pathlib import Path
@@ -16,6 +17,7 @@ import httpx
 import pytest
 
 from ltmt.cli.serve import check_address
+from ltmt.server.shutdown import FORCED
 
 BATCH = 200  # pairs per add-pairs request in the kill test
 BULK = 20_000  # pairs of the file imported while the server is killed
@@ -148,3 +150,30 @@ def test_workers_end_when_the_supervisor_is_killed(launch):
     assert not [pid for pid in spawned if _running(pid)]
     address = urlsplit(server.url)
     check_address(address.hostname or "", address.port or 0)  # no 'port ... is in use'
+
+
+def test_a_second_ctrl_c_is_a_forced_quit_said_as_such_without_a_traceback(
+    launch, make_key, tmp_path
+):
+    """Ctrl-C twice during an upload: the client was told the shutdown wait had run out (the
+    quit was forced), and the log got Starlette's lifespan ``CancelledError`` traceback."""
+    server = launch()  # a 30 s shutdown wait: only the second SIGINT ends the request
+    token = make_key(tmp_path / "store", "uploader")
+    parts = urlsplit(server.url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=30) as sock:
+        sock.sendall(  # an upload whose body stalls, as a slow one's does
+            f"POST /v1/memory/import HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer {token}\r\n"
+            "Content-Type: application/jsonl\r\nContent-Length: 100000\r\n\r\n"
+            '{"source": "open the file", "target": "öffne die Datei"}\n'.encode()
+        )
+        time.sleep(0.5)
+        server.process.send_signal(signal.SIGINT)
+        time.sleep(0.2)
+        server.process.send_signal(signal.SIGINT)
+        answer = sock.makefile("rb").read()
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 503"), answer
+    assert json.loads(body) == {"error": FORCED}
+    assert FORCED.startswith("the server was forced to quit before this request was done; ")
+    server.process.wait(timeout=30)
+    assert "Traceback" not in server.output(), server.output()
