@@ -31,6 +31,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ltmt.fusion.base import FusionState, WrappingState
 from ltmt.numbers_kept import kept_shape
 from ltmt.output_limit import unfinished_outputs
 from ltmt.qa.formality_checks import (
@@ -43,7 +44,6 @@ from ltmt.qa.formality_checks import (
 if TYPE_CHECKING:
     import torch
 
-    from ltmt.fusion.base import FusionState
     from ltmt.model.backbone import Backbone
     from ltmt.segments import Match
     from ltmt.terminology.matching import TermHit
@@ -82,7 +82,7 @@ def word_tokens(backbone: Backbone, words: Sequence[str]) -> list[tuple[int, ...
     return list(dict.fromkeys(found))
 
 
-class AddressPenalty:
+class AddressPenalty(WrappingState):
     """A :class:`~ltmt.fusion.base.FusionState` that steers sentence ``s`` of a batch away from
     the token sequences ``words`` where ``steered[s]`` (module docstring). ``inner``: the fusion
     (or glossary) state it wraps, or None."""
@@ -99,14 +99,6 @@ class AddressPenalty:
         self.inner = inner
         self.penalty = penalty
 
-    def fuse_hidden(self, hidden: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
-        return self.inner.fuse_hidden(hidden, rows) if self.inner is not None else hidden
-
-    @property
-    def reads_attention(self) -> bool:
-        """Whether the inner state reads the step's cross-attention (passed on to it)."""
-        return bool(getattr(self.inner, "reads_attention", False))
-
     def fuse_log_probs(
         self,
         hidden: torch.Tensor,
@@ -117,10 +109,7 @@ class AddressPenalty:
     ) -> torch.Tensor:
         """``log_probs (n, vocab)`` with the penalty taken off, in place, in each steered row
         from the last token of each word whose other tokens the row ends with."""
-        if self.inner is not None and attention is not None:
-            log_probs = self.inner.fuse_log_probs(hidden, log_probs, rows, prefix, attention)
-        elif self.inner is not None:
-            log_probs = self.inner.fuse_log_probs(hidden, log_probs, rows, prefix)
+        log_probs = self.inner_log_probs(hidden, log_probs, rows, prefix, attention)
         if prefix is None:
             return log_probs
         for n, sentence in enumerate(rows.tolist()):

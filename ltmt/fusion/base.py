@@ -46,6 +46,39 @@ class FusionState(Protocol):
         ...
 
 
+class WrappingState:
+    """The part of a :class:`FusionState` that adds its own step to the one it wraps (a
+    glossary's constraint, a form of address's penalty, around the fusion's state): the hidden
+    states and the attention go to ``inner`` as they come, and :meth:`inner_log_probs` gives
+    the log-probabilities after its step; ``inner`` None: nothing wrapped."""
+
+    inner: FusionState | None
+
+    def fuse_hidden(self, hidden: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
+        return self.inner.fuse_hidden(hidden, rows) if self.inner is not None else hidden
+
+    @property
+    def reads_attention(self) -> bool:
+        """Whether the inner state reads the step's cross-attention (passed on to it)."""
+        return bool(getattr(self.inner, "reads_attention", False))
+
+    def inner_log_probs(
+        self,
+        hidden: torch.Tensor,
+        log_probs: torch.Tensor,
+        rows: torch.Tensor,
+        prefix: torch.Tensor | None,
+        attention: torch.Tensor | None,
+    ) -> torch.Tensor:
+        """``log_probs (n, vocab)`` after the inner state's step (``attention`` passed only where
+        the decoder gave it: a state that does not read it need not take the argument)."""
+        if self.inner is None:
+            return log_probs
+        if attention is not None:
+            return self.inner.fuse_log_probs(hidden, log_probs, rows, prefix, attention)
+        return self.inner.fuse_log_probs(hidden, log_probs, rows, prefix)
+
+
 class Fusion(Protocol):
     """A fusion method: builds the per-batch state from each input's retrieved matches."""
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ltmt.formats.placeholder_syntax import placeholder_shape
+from ltmt.fusion.base import FusionState, WrappingState
 from ltmt.numbers_kept import kept_shape
 from ltmt.terminology.matching import TermHit, kept_as_written, renders
 from ltmt.terminology.terms import fold_term
@@ -34,7 +35,6 @@ from ltmt.terminology.terms import fold_term
 if TYPE_CHECKING:
     import torch
 
-    from ltmt.fusion.base import FusionState
     from ltmt.model.backbone import Backbone
     from ltmt.model.decode import DecodeConfig
 
@@ -92,7 +92,7 @@ def source_limit(config: DecodeConfig, source_tokens: int) -> int:
     return min(int(source_tokens * config.max_len_a + config.max_len_b), config.max_len)
 
 
-class TermConstrainedState:
+class TermConstrainedState(WrappingState):
     """A :class:`~ltmt.fusion.base.FusionState` that makes the output carry required terms.
 
     ``required[s]``: the targets sentence ``s`` of the batch must carry; ``limits[s]``: its
@@ -114,14 +114,6 @@ class TermConstrainedState:
         self.bias = bias
         self.eos_id = tokens.backbone.eos_id
 
-    def fuse_hidden(self, hidden: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
-        return self.inner.fuse_hidden(hidden, rows) if self.inner is not None else hidden
-
-    @property
-    def reads_attention(self) -> bool:
-        """Whether the inner state reads the step's cross-attention (passed on to it)."""
-        return bool(getattr(self.inner, "reads_attention", False))
-
     def fuse_log_probs(
         self,
         hidden: torch.Tensor,
@@ -131,10 +123,7 @@ class TermConstrainedState:
         attention: torch.Tensor | None = None,
     ) -> torch.Tensor:
         """See the module docstring; ``log_probs (n, vocab)`` is changed in place."""
-        if self.inner is not None and attention is not None:
-            log_probs = self.inner.fuse_log_probs(hidden, log_probs, rows, prefix, attention)
-        elif self.inner is not None:
-            log_probs = self.inner.fuse_log_probs(hidden, log_probs, rows, prefix)
+        log_probs = self.inner_log_probs(hidden, log_probs, rows, prefix, attention)
         if prefix is None:
             return log_probs
         sentences = rows.tolist()
