@@ -101,7 +101,7 @@ def is_messages_file(data: Any) -> bool:
 def spellings(source: Any, translated: Any) -> dict[str, str]:
     """The top-level names of ``translated`` (an existing translation of the messages file
     ``source``) that are names of ``source`` written in another case, each by the source's
-    spelling (``{"saveButton": "SaveButton"}``): browsers read them as one message. None where
+    spelling (``{"saveButton": "SaveButton"}``): browsers read them as one message. Empty where
     either is no messages file, or where ``translated`` has the source's spelling too (the
     other is then an extra, as any name the source lacks), or where either has two names equal
     but for case (``save`` and ``Save``): which is which is then unsure, so names match exactly."""
@@ -133,7 +133,7 @@ def respelled(data: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
 def message_limits(path: Path, data: Any) -> dict[str, tuple[int, str]]:
     """The length limit of each message of the messages file ``data`` (read from ``path``,
     ``_locales/en/messages.json``) that has one, by its name: the characters it may have and
-    where the limit is said (module docstring). None where ``data`` is no messages file."""
+    where the limit is said (module docstring). Empty where ``data`` is no messages file."""
     if not is_messages_file(data):
         return {}
     limits: dict[str, tuple[int, str]] = {}
