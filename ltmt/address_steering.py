@@ -187,8 +187,8 @@ def steer_address(
                 [units[i].text for i in chunk], [matches[units[i].segment] for i in chunk]
             )
         state = translator.terms.constrained_state(batch, state, [hits[i] for i in chunk])
-        steered_lines = [addresses_reader(units[i].text) for i in chunk]
-        steered = AddressPenalty(words, steered_lines, state, PENALTY)
+        # every chosen line addresses the reader: each is steered
+        steered = AddressPenalty(words, [True] * len(chunk), state, PENALTY)
         texts = translator.decode(batch, steered)
         unfinished = unfinished_outputs(translator, batch, texts)
         for i, text, cut in zip(chunk, texts, unfinished, strict=True):
