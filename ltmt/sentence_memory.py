@@ -75,6 +75,7 @@ def sentence_count(text: str, language: str) -> int:
 
 _SPACED_DASH = re.compile("(?:^|\\s)[-\u2013\u2014](?=\\s)")  # an attribution's dash
 _DASH = re.compile("[-\u2013\u2014]")
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a word of two letters or more
 
 
 def lost_sentences(source: str, output: str, source_language: str, target_language: str) -> bool:
@@ -147,9 +148,6 @@ def partial_copy(source: str, output: str) -> bool:
     kept = _words(output)
     missing = _words(source) - kept
     return kept <= _words(source) and any(_TWO_LETTERS.search(word) for word in missing)
-
-
-_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 
 
 def beyond_match(
