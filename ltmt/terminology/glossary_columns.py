@@ -234,7 +234,8 @@ def _phrase_languages(headings: list[Heading]) -> bool:
 def header_columns(headings: list[Heading], pair: tuple[str, str] | None, where: str) -> Columns:
     """The columns a header's ``headings`` name; with ``pair`` (source, target), a language
     column goes to the side it names, and other languages are an :class:`InputError`, as are
-    near-misses, columns ltmt does not read, and roles named twice or not at all."""
+    near-misses and roles named twice or not at all; columns ltmt does not read (``domain``, a
+    source's ``en_Status``) are skipped with a warning naming them."""
     for each in headings:
         if each.meant:
             raise InputError(
