@@ -27,8 +27,8 @@ _UNDECLARED = (
     "the argument; declare it as the source's message does ({declaration})"
 )
 _OTHER_CONTENT = (
-    'its placeholder {name} has content "{ours}" where the source\'s has "{theirs}": it shows '
-    'another argument there; write "{theirs}" unless that is meant'
+    'its placeholder {name} has content "{content}" where the source\'s has "{source_content}": '
+    'it shows another argument there; write "{source_content}" unless that is meant'
 )
 
 
@@ -67,13 +67,13 @@ def _file_problems(path: Path, fmt: str | None, source_file: Path) -> list[FormP
             return []
     except InputError:  # a folder's file of no format
         return []
-    source, translated = _json(Path(source_file)), _json(path)
+    source, translated = _json(source_file), _json(path)
     if not (is_messages_file(source) and is_messages_file(translated)):
         return []
-    theirs = spellings(source, translated)  # SaveButton for saveButton: one name
+    spelled = spellings(source, translated)  # SaveButton for saveButton: one name
     problems = []
     for name, entry in source.items():
-        target = translated.get(theirs.get(name, name))
+        target = translated.get(spelled.get(name, name))
         if target is None:
             continue
         position = f"{path}: {pointer((name, 'message'))}"
@@ -109,21 +109,18 @@ def _declared(entry: dict[str, Any]) -> dict[str, str]:
 def _problems(source: dict[str, Any], target: dict[str, Any]) -> list[tuple[str, Severity | None]]:
     """Each problem of the translated message ``target`` of ``source`` and its severity where
     not the check's (module docstring)."""
-    ours, theirs = _declared(target), _declared(source)
+    declared, source_declared = _declared(target), _declared(source)
     found: list[tuple[str, Severity | None]] = []
     used = dict.fromkeys(_NAMED.findall(target["message"].replace("$$", "")))
     for name in used:
-        if name.lower() not in ours and name.lower() in theirs:
-            content = theirs[name.lower()]
+        if name.lower() not in declared and name.lower() in source_declared:
+            content = source_declared[name.lower()]
             declaration = f'"placeholders": {{"{name.lower()}": {{"content": "{content}"}}}}'
-            found.append(
-                (
-                    _UNDECLARED.format(used=f"${name}$", declaration=declaration),
-                    None,
-                )
+            found.append((_UNDECLARED.format(used=f"${name}$", declaration=declaration), None))
+    for name, content in declared.items():
+        if name in source_declared and content.strip() != source_declared[name].strip():
+            message = _OTHER_CONTENT.format(
+                name=name, content=content, source_content=source_declared[name]
             )
-    for name, content in ours.items():
-        if name in theirs and content.strip() != theirs[name].strip():
-            message = _OTHER_CONTENT.format(name=name, ours=content, theirs=theirs[name])
             found.append((message, "warning"))
     return found
