@@ -161,26 +161,25 @@ def address_of(text: str, source: str = "") -> Address:
     copied = set(re.findall(r"\w+", source))
     informal = [found.group() for found in _INFORMAL.finditer(text) if found.group() not in copied]
     addressed = addresses_reader(source)
-    theirs = _HER_OR_THEIR.search(source) is not None and _YOUR.search(source) is None
+    # a source that says "her" or "their" and not "your": its first ``Ihr`` may be hers
+    her_or_their = _HER_OR_THEIR.search(source) is not None and _YOUR.search(source) is None
     formal: list[str] = []
     unsure: list[str] = []
     for sentence in _sentences(text):
         title = _TITLE_CASE.search(sentence) is not None
         # a sentence that says du addresses the reader whatever its source says
         says_du = any(found.group() not in copied for found in _INFORMAL.finditer(sentence))
-        words = [
-            (
-                found.group(),
-                (title or _starts_sentence(sentence[: found.start()]))
-                and not (
-                    (addressed or says_du)
-                    and _is_possessive(sentence, found)
-                    and not (theirs and found.group().startswith("Ihr"))
-                ),
+        words: list[tuple[str, bool]] = []  # each formal word, and whether it is ambiguous
+        for found in _FORMAL.finditer(sentence):
+            if found.group() in copied:
+                continue
+            readers = (
+                (addressed or says_du)
+                and _is_possessive(sentence, found)
+                and not (her_or_their and found.group().startswith("Ihr"))
             )
-            for found in _FORMAL.finditer(sentence)
-            if found.group() not in copied
-        ]
+            at_start = title or _starts_sentence(sentence[: found.start()])
+            words.append((found.group(), at_start and not readers))
         if any(not ambiguous for _, ambiguous in words):
             formal += [word for word, _ in words]
         else:
