@@ -67,7 +67,7 @@ _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,4})*")  # en, de-AT, z
 _PARENTHESISED = re.compile(r"(.*?)\s*(?:\((.*)\)|\[(.*)\])")
 _TERM = "term"  # "Term (de)", "Term [de]": the term of that language, source or target
 # Phrase's "term_de" (that language's term) and "de_Status" (that language's status)
-_TERM_OF = re.compile(r"term[_\s-]+([a-z]{2,3}(?:[-_][a-z0-9]{2,4})*)", re.IGNORECASE)
+_TERM_OF = re.compile(rf"term[_\s-]+({_LANGUAGE_CODE.pattern})", re.IGNORECASE)
 _LANGUAGES_FIELD = re.compile(r"([a-z]{2,3}(?:-[a-z0-9]{2,4})*)_([a-z]\w*)", re.IGNORECASE)
 # the longest cell read as a column's name (``Target term (German, Switzerland)``): a longer
 # one is data, and matching it to the names of every language took seconds a kilobyte
