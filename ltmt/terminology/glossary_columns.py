@@ -68,7 +68,7 @@ _PARENTHESISED = re.compile(r"(.*?)\s*(?:\((.*)\)|\[(.*)\])")
 _TERM = "term"  # "Term (de)", "Term [de]": the term of that language, source or target
 # Phrase's "term_de" (that language's term) and "de_Status" (that language's status)
 _TERM_OF = re.compile(rf"term[_\s-]+({_LANGUAGE_CODE.pattern})", re.IGNORECASE)
-_LANGUAGES_FIELD = re.compile(r"([a-z]{2,3}(?:-[a-z0-9]{2,4})*)_([a-z]\w*)", re.IGNORECASE)
+_LANGUAGE_FIELD = re.compile(r"([a-z]{2,3}(?:-[a-z0-9]{2,4})*)_([a-z]\w*)", re.IGNORECASE)
 # the longest cell read as a column's name (``Target term (German, Switzerland)``): a longer
 # one is data, and matching it to the names of every language took seconds a kilobyte
 MAX_HEADING_CHARS = 64
@@ -137,7 +137,7 @@ def heading(cell: str) -> Heading:
         return Heading(text, role)
     if term_of := _TERM_OF.fullmatch(text):
         return Heading(text, language=primary_language(term_of.group(1)))
-    if (field := _LANGUAGES_FIELD.fullmatch(text)) and _ROLES.get(_folded(field.group(2))):
+    if (field := _LANGUAGE_FIELD.fullmatch(text)) and _ROLES.get(_folded(field.group(2))):
         role = _ROLES[_folded(field.group(2))]
         if role not in ("source", "target"):
             return Heading(text, role, primary_language(field.group(1)))
@@ -227,7 +227,7 @@ def _phrase_languages(headings: list[Heading]) -> bool:
     """Whether ``headings`` are a Phrase term base's: two columns named by a language alone
     (``en``, ``de``) and one of a language's field (``de_Status``), wherever they stand."""
     languages = {h.language for h in headings if h.language and not h.role}
-    fielded = any(h.language and h.role and _LANGUAGES_FIELD.fullmatch(h.cell) for h in headings)
+    fielded = any(h.language and h.role and _LANGUAGE_FIELD.fullmatch(h.cell) for h in headings)
     return len(languages) >= 2 and fielded
 
 
