@@ -137,12 +137,14 @@ def icu_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[
 
 
 def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
-    """The placeholders, tags and entities ``target`` lacks or adds (:func:`_placeholder_problems`);
-    of an ICU plural or select message, case by case, each named (``one: lacks %d``): its
-    branches' texts are no placeholders, a target language's ``one`` holds the codes of the
-    source's ``other``, and it, or an ``=1``, may leave out the number."""
+    """The placeholders, tags and entities ``target`` lacks or adds (:func:`_placeholder_problems`),
+    and the Yarn Spinner markers it lacks as written but their forms
+    (:func:`~ltmt.formats.yarn_markup.marker_problems`); of an ICU plural or select message,
+    case by case, each named (``one: lacks %d``): its branches' texts are no placeholders, a
+    target language's ``one`` holds the codes of the source's ``other``, and it, or an ``=1``,
+    may leave out the number."""
     pairs = case_pairs(source, target)
-    if pairs is None:  # (and each Yarn Spinner marker as written but its forms)
+    if pairs is None:
         return [*_placeholder_problems(source, target, metadata), *marker_problems(source, target)]
     problems = []
     # a case's %d is the message's # (a source with a %d of its own says it as written)
