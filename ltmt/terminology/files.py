@@ -44,6 +44,9 @@ FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".txt": "omegat", ".tbx"
 FORMAT_NAMES = ("csv", "tsv", "tbx", "omegat")
 CASE_YES = frozenset({"yes", "y", "true", "1", "case-sensitive", "cs", "sensitive"})
 CASE_NO = frozenset({"", "no", "n", "false", "0", "case-insensitive", "ci", "insensitive"})
+# a forbidden column's yes and no (a term base's Forbidden: yes/no, true/false, 1/0)
+FLAG_YES = frozenset({"yes", "y", "true", "1"})
+FLAG_NO = frozenset({"", "no", "n", "false", "0"})
 HEADER = ("source", "target", "note", "case")
 # the statuses of a target term not to use (TBX's administrativeStatus, a term base's status)
 NOT_TO_USE = ("deprecated", "superseded", "forbidden", "obsolete")
@@ -206,12 +209,12 @@ def _not_to_use(cells: list[str], columns: Columns, where: str) -> bool:
     """Whether a row's target is one not to use: its forbidden flag yes, or its status (the
     whole value, any case) one of :data:`NOT_TO_USE`; an :class:`InputError` naming ``where``
     for a bad forbidden flag."""
-    flag = columns.cell(cells, "forbidden").casefold()
-    if flag not in CASE_YES | CASE_NO:
+    flag = columns.cell(cells, "forbidden").strip().casefold()
+    if flag not in FLAG_YES | FLAG_NO:  # (not the case flag's words: "cs" is no forbidden yes)
         raise InputError(f"{where}: forbidden flag {flag!r} is not yes/no/true/false/1/0")
     # the whole status, not a word in it: "Approved - not deprecated" is a term to use
     status = columns.cell(cells, "status").strip().casefold()
-    return flag in CASE_YES or status in NOT_TO_USE
+    return flag in FLAG_YES or status in NOT_TO_USE
 
 
 def _with_forbidden(

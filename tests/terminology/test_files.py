@@ -673,6 +673,8 @@ def test_phrase_term_base_csv_is_read_by_its_language_columns(
     )
 
 
-def test_a_bad_forbidden_flag_is_refused_naming_its_line():
-    with pytest.raises(InputError, match=r"^g\.csv line 2: forbidden flag 'maybe' is not yes/no"):
-        parse_delimited("source,target,forbidden\nfile,Datei,maybe\n", ",", "g.csv")
+@pytest.mark.parametrize("flag", ["maybe", "cs", "case-sensitive"])
+def test_a_bad_forbidden_flag_is_refused_naming_its_line(flag):
+    """(A case flag's words, ``cs``, ``sensitive``, were read as a forbidden yes.)"""
+    with pytest.raises(InputError, match=rf"^g\.csv line 2: forbidden flag '{flag}' is not yes/no"):
+        parse_delimited(f"source,target,forbidden\nfile,Datei,{flag}\n", ",", "g.csv")
