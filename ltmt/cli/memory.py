@@ -233,7 +233,7 @@ def import_(
                 records = _approved_only(read_from, fmt, records, not_read)
             suspects = suspect_pairs(records)  # before they are stored: the list is drained
             held_for_others: list[str] = []
-            under_other_keys: list[str] = []
+            under_other_keys: list[tuple[str, str]] = []
             users_before = memory.users()
             if source_file is not None and user in users_before:
                 held_for_others = held_for_other_sources(memory, user, records)
@@ -267,10 +267,14 @@ def import_(
         )
     _warn_of_unrecorded(checks.unrecorded, reviewed_only, undo, name)
     if under_other_keys:
+        stored_as = dict.fromkeys(
+            f"{key} already stored as {stored}" if stored else f"{key} already stored without one"
+            for key, stored in under_other_keys
+        )
         typer.echo(
             f"ltmt: note: {len(under_other_keys)} of the pairs added "
             f"{'was' if len(under_other_keys) == 1 else 'were'} stored already under another "
-            f"key ({first_few(list(dict.fromkeys(under_other_keys)))}); each key keeps its own, "
+            f"key ({first_few(stored_as)}); each key keeps its own, "
             "as a match stored under a string's own key wins a tie",
             err=True,
         )

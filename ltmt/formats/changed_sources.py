@@ -155,12 +155,15 @@ def held_for_other_sources(memory: Memory, user: str, records: Sequence[PairReco
     return [unit.context for unit, _ in named if unit.key in held]
 
 
-def stored_under_other_keys(memory: Memory, user: str, records: Sequence[PairRecord]) -> list[str]:
+def stored_under_other_keys(
+    memory: Memory, user: str, records: Sequence[PairRecord]
+) -> list[tuple[str, str]]:
     """The names of those of ``records`` (the pairs of a one-language file and its source
-    file) whose very pair, source and target, ``user``'s memory holds under other names only
-    (``/settings.cancel/message`` for ``/settings.cancel/defaultMessage``): an import stores
-    them under their own name (a match stored under a string's own name wins a tie, so names
-    keep their pairs apart), and says so, as they are no new translations."""
+    file) whose very pair, source and target, ``user``'s memory holds under other names only,
+    each with the name it is stored under (``("/settings.cancel/defaultMessage",
+    "/settings.cancel/message")``): an import stores them under their own name (a match stored
+    under a string's own name wins a tie, so names keep their pairs apart), and says so, as
+    they are no new translations."""
     named = [
         (record.source, record.target, str(record.metadata["context"]))
         for record in records
@@ -171,15 +174,15 @@ def stored_under_other_keys(memory: Memory, user: str, records: Sequence[PairRec
     found = memory.search_batch(user, [source for source, _, _ in named], k=MATCHES_READ)
     names = []
     for (source, target, context), matches in zip(named, found, strict=True):
-        contexts = {
+        contexts = [
             match.segment.metadata.get("context") or ""
             for match in matches
             if match.score >= 100
             and from_written(match.segment.target) == from_written(target)
             and normalize(from_written(match.segment.source)) == normalize(from_written(source))
-        }
+        ]
         if contexts and context not in contexts:
-            names.append(context)
+            names.append((context, contexts[0]))
     return names
 
 

@@ -1420,7 +1420,8 @@ def test_a_pair_stored_under_another_key_is_added_under_its_own_and_said(
 ) -> None:
     """A user trial (FormatJS): last year's Crowdin-shape file (``message``) then this year's
     (``defaultMessage``) said "8 added, 0 duplicates" though six pairs were stored already.
-    A match of a string's own key wins a tie, so each key keeps its pair; the import says so."""
+    A match of a string's own key wins a tie, so each key keeps its pair; the import says so,
+    naming the key it is stored under (it named only the key just imported)."""
     for year, field in (("old", "message"), ("new", "defaultMessage")):
         (tmp_path / year).mkdir()
         for lang, texts in (("en", ("Cancel", "Save")), ("de", ("Abbrechen", "Sichern"))):
@@ -1437,8 +1438,8 @@ def test_a_pair_stored_under_another_key_is_added_under_its_own_and_said(
     assert (code, out) == (0, "imported de.json into fj: 2 added, 0 duplicates, 0 skipped\n")
     assert err.splitlines()[-1] == (
         "ltmt: note: 1 of the pairs added was stored already under another key "
-        "(/cancel/defaultMessage); each key keeps its own, as a match stored under a string's "
-        "own key wins a tie"
+        "(/cancel/defaultMessage already stored as /cancel/message); each key keeps its own, "
+        "as a match stored under a string's own key wins a tie"
     )
 
 
