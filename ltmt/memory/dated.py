@@ -38,7 +38,7 @@ class Newer(Generic[RowT]):
 @dataclass
 class StoredDates(Generic[RowT]):
     """The comparisons of one write, by index text (module docstring); ``older``: how many of
-    the write's pairs were older than the stored translation of their source, ``kept``: how
+    the write's pairs it added older than the stored translation of their source, ``kept``: how
     many stored translations moved after them."""
 
     older: int = 0
@@ -59,13 +59,14 @@ class StoredDates(Generic[RowT]):
     def outdated(self, text: str, date: str, context: str, stored: int | None) -> bool:
         """Whether a pair of the write (index ``text``, its own ``date``, ``""`` for none, its
         ``context``, and its id where stored: ``stored``) is older than ``text``'s stored
-        translation: it then does not displace it (counted in :attr:`older`)."""
+        translation: it then does not displace it (counted in :attr:`older` where the write
+        adds it: one stored already stays where it is, an alternative already)."""
         newer = self._newer.get(text)
         if newer is None or not date or stored == newer.seg_id:
             return False
         if context != newer.context or date >= newer.date:
             return False
-        self.older += 1
+        self.older += stored is None
         return True
 
     def hold(self, text: str) -> None:

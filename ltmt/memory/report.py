@@ -16,12 +16,13 @@ class ImportReport:
     ``read`` = ``added`` + ``duplicates`` + sum of ``skipped``; ``duplicates`` counts pairs already
     stored (or repeated within the input), ``refreshed`` those of them made the newest
     translation of their source (it had another translation stored since); ``older`` counts the
-    pairs (added or duplicates) dated before the stored translation of their source, which
-    stays the one reused (:mod:`ltmt.memory.dated`); ``skipped`` maps a
-    cleaning reason to its count and ``examples`` gives the position of the first few skipped
-    pairs (``file.tsv:12``). ``not_read`` maps a reason to the count of the file's entries that
-    were never read as pairs (``fuzzy``, ``untranslated``: :mod:`ltmt.formats.not_read`), which
-    ``read`` does not count.
+    pairs added dated before the stored translation of their source, which stays the one
+    reused (one stored already, an alternative already, is not counted again:
+    :mod:`ltmt.memory.dated`); ``skipped`` maps a cleaning reason to its count and
+    ``examples`` gives the position of the first few skipped pairs (``file.tsv:12``).
+    ``not_read`` maps a reason to the count of the file's entries that were never read as
+    pairs (``fuzzy``, ``untranslated``: :mod:`ltmt.formats.not_read`), which ``read`` does not
+    count.
     """
 
     user: str

@@ -219,8 +219,9 @@ class ImportReportOut(BaseModel):
     )
     older: int = Field(
         0,
-        description="pairs dated before the stored translation of their source (a TMX unit's "
-        "changedate), kept as alternatives: the stored one stays the one translations reuse",
+        description="pairs added dated before the stored translation of their source (a TMX "
+        "unit's changedate), kept as alternatives: the stored one stays the one translations "
+        "reuse; one stored already as an alternative is not counted again",
     )
     skipped: dict[str, int]
     examples: list[str]
