@@ -55,11 +55,12 @@ from ltmt.formats.tmx_metadata import (
     TMX_DATE,
     TMX_DATE_FORMAT,
     TMX_LANGUAGES,
+    dated_as,
     declared_languages,
+    newest_date,
     own_date,
     read_metadata,
     shared_source_tag,
-    unit_date,
     write_languages,
     write_metadata,
 )
@@ -225,7 +226,7 @@ def _check_languages(path: Path, found: set[str], src_lang: str, tgt_lang: str) 
 def _dated(record: PairRecord) -> str:
     """The TMX date a unit was last changed (else made), ``""`` for none: the order of
     recency."""
-    return unit_date(record.metadata)
+    return dated_as(record.metadata)
 
 
 def _warn_not_read(path: Path, lines: list[int], what: str) -> None:
@@ -558,15 +559,22 @@ def _with_stored_dates(record: PairRecord) -> Mapping[str, Any]:
     added by hand), and its ``creationdate``, the stored time where it has none, is never
     later than that. An import compares these dates with the stored translations' (an older
     unit does not displace a newer translation: :mod:`ltmt.memory.dated`), so importing the
-    file makes the same translation of a source the newest."""
+    file makes the same translation of a source the newest. A pair approved again since by a
+    write without dates (``memory add``) is dated then
+    (:func:`~ltmt.formats.tmx_metadata.newest_date`), its own ``changedate`` kept as
+    ``ltmt-original-changedate``, its ``creationdate`` never later than its own date."""
     if record.stored is None:
         return record.metadata
-    changed = own_date(record.metadata, record.stored.created)
+    own = own_date(record.metadata, record.stored.created)
+    changed = newest_date(record.metadata, record.stored.created)
     metadata = {k: v for k, v in record.metadata.items() if k != ORIGINAL_CHANGEDATE}
+    original = record.metadata.get(ORIGINAL_CHANGEDATE, record.metadata.get("changedate"))
+    if changed != own and isinstance(original, str) and TMX_DATE.fullmatch(original):
+        metadata[ORIGINAL_CHANGEDATE] = original
     stored = time.strftime(TMX_DATE_FORMAT, time.gmtime(record.stored.created))
     created = metadata.get("creationdate", stored)
     if isinstance(created, str) and TMX_DATE.fullmatch(created):
-        created = min(created, changed)
+        created = min(created, own)
     return {**metadata, "creationdate": created, "changedate": changed}
 
 

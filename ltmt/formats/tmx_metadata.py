@@ -60,6 +60,10 @@ TMX_DATE_FORMAT = "%Y%m%dT%H%M%SZ"  # :data:`TMX_DATE` for :func:`time.strftime`
 # the memory stored it in its place (``<prop type="x-ltmt-original-changedate">``): the pair's
 # own date, which an export writes back and an import compares (:mod:`ltmt.memory.dated`)
 ORIGINAL_CHANGEDATE = "ltmt-original-changedate"
+# the key of the TMX date a write without dates (``memory add``, an undated import) last made a
+# pair that has a date of its own the newest translation of its source, again
+# (``<prop type="x-ltmt-approved">``): it counts from then (:func:`newest_date`)
+APPROVED = "ltmt-approved"
 # metadata that is a number: a PO plural entry's form (:mod:`ltmt.formats.po`)
 NUMBER_PROPS = frozenset({"plural"})
 # the metadata key of where a pair's other keys were read (see the module docstring)
@@ -347,3 +351,32 @@ def own_date(metadata: Mapping[str, Any], stored: float) -> str:
     if isinstance(original, str) and TMX_DATE.fullmatch(original):
         return original
     return unit_date(metadata) or time.strftime(TMX_DATE_FORMAT, time.gmtime(stored))
+
+
+def dated_as(metadata: Mapping[str, Any]) -> str:
+    """The TMX date a pair counts from, ``""`` for none: the later of its :func:`unit_date` and
+    the time a write without dates last approved it again (:data:`APPROVED`)."""
+    approved = metadata.get(APPROVED)
+    if not (isinstance(approved, str) and TMX_DATE.fullmatch(approved)):
+        return unit_date(metadata)
+    return max(unit_date(metadata), approved)
+
+
+def newest_date(metadata: Mapping[str, Any], stored: float) -> str:
+    """The TMX date a stored pair (``metadata``, stored at ``stored``) counts from, as an export
+    writes it and an import compares it (:mod:`ltmt.memory.dated`): the later of its
+    :func:`own_date` and the time a write without dates last approved it again."""
+    approved = metadata.get(APPROVED)
+    own = own_date(metadata, stored)
+    return max(own, approved) if isinstance(approved, str) and TMX_DATE.fullmatch(approved) else own
+
+
+def approved_again(
+    metadata: Mapping[str, Any], written: Mapping[str, Any], now: float
+) -> Mapping[str, Any]:
+    """The ``metadata`` of a stored pair that a write (its pair's metadata ``written``, at
+    ``now``) makes the newest translation of its source: a write without dates approves it at
+    ``now`` (:data:`APPROVED`), where its own date would tell an earlier time."""
+    if dated_as(written) or not (unit_date(metadata) or ORIGINAL_CHANGEDATE in metadata):
+        return metadata
+    return {**metadata, APPROVED: time.strftime(TMX_DATE_FORMAT, time.gmtime(now))}

@@ -4,7 +4,8 @@ A search reuses the newest (highest id) of a source's translations, and a write 
 pairs (:mod:`ltmt.memory.approvals`). A pair that carries its own date (a TMX unit's
 ``changedate``, else ``creationdate``: :func:`~ltmt.formats.tmx_metadata.unit_date`) does not
 displace a stored translation of its source (the newest, in the same context) dated later (its
-own date, else the time the memory stored it: :func:`~ltmt.formats.tmx_metadata.own_date`):
+own date, else the time the memory stored it, or where later the time a write without dates
+approved it again: :func:`~ltmt.formats.tmx_metadata.newest_date`):
 importing last year's export after this year's keeps this year's translation. The older pair is
 stored (or, stored already, keeps its id) as an alternative; since ids only go up, the newer
 stored translation moves to a new id after it, as :meth:`Approvals.left` moves pairs: just

@@ -21,7 +21,7 @@ import numpy as np
 
 from ltmt.errors import InputError, StoreError
 from ltmt.formats.common import same_language
-from ltmt.formats.tmx_metadata import own_date, unit_date
+from ltmt.formats.tmx_metadata import approved_again, dated_as, newest_date
 from ltmt.memory import postings
 from ltmt.memory.approvals import Approvals, later_of_source
 from ltmt.memory.clean import CleanPair
@@ -204,10 +204,16 @@ def add_pairs(
     with _indexing(txn, uid, cipher) as index:
 
         def renumber(
-            row: _Row, new: list[_NewRow], taken: tuple[str, Mapping[str, Any]] | None = None
+            row: _Row,
+            new: list[_NewRow],
+            taken: tuple[str, Mapping[str, Any]] | None = None,
+            *,
+            approving: bool = True,
         ) -> int:
             """Give ``row``'s pair the next id (taking its stored segment out first, unless
-            ``taken`` out already: its origin and metadata, :func:`_take_out`)."""
+            ``taken`` out already: its origin and metadata, :func:`_take_out`); ``approving``:
+            a pair of the write (not a stored translation kept the newest after its older
+            ones), approved again where it was stored (:func:`approved_again`)."""
             nonlocal next_id
             metadata = row.metadata
             if row.stored is not None:
@@ -215,6 +221,8 @@ def add_pairs(
                     gone_origin, metadata = _refresh(txn, uid, cipher, row.stored, metadata)
                 else:
                     gone_origin, metadata = taken[0], {**taken[1], **metadata}
+                if approving:
+                    metadata = approved_again(metadata, row.metadata, now)
                 before = other_origins(metadata)
                 metadata = _taken_over(metadata, gone_origin, row.origin)
                 shared.shift((gone_origin, before), (row.origin, other_origins(metadata)))
@@ -263,7 +271,7 @@ def add_pairs(
             if any(row.stored is not None for row in rows):
                 index.flush()  # the lookup reads postings: this write's own must be there
             newest = _newest_translations(txn, uid, cipher, rows, next_id)
-            dated = dates.unknown(row.text for row in rows if unit_date(row.metadata))
+            dated = dates.unknown(row.text for row in rows if dated_as(row.metadata))
             if dated and existing_user:
                 if position:
                     index.flush()  # a text this write gave an id is not compared
@@ -275,11 +283,11 @@ def add_pairs(
             for offset, row in enumerate(rows):
                 stored, text = row.stored, row.text
                 older = row.key not in seen and dates.outdated(
-                    text, unit_date(row.metadata), context_of(row.metadata), stored
+                    text, dated_as(row.metadata), context_of(row.metadata), stored
                 )
                 moving = None if older or row.key in seen else dates.before(text)
                 if moving is not None:  # the stored translation, after the write's older
-                    renumber(moving, new)
+                    renumber(moving, new, approving=False)
                     if text in newest:
                         newest[text] = next_id - 1
                 if row.key in seen:
@@ -318,7 +326,7 @@ def add_pairs(
         kept_newer = dates.left()
         taken = _take_out(txn, uid, cipher, [row.stored for row in kept_newer if row.stored])
         for row in kept_newer:
-            renumber(row, late, taken[row.stored] if row.stored else None)
+            renumber(row, late, taken[row.stored] if row.stored else None, approving=False)
         store(late)
     for position, seg_id in enumerate(ids_of_pairs if moved else ()):
         ids_of_pairs[position] = moved.get(seg_id, seg_id)
@@ -396,7 +404,7 @@ def _look_up_newer(
             seg_id,
             own,  # it keeps its origin
         )
-        dates.note(text, Newer(seg_id, own_date(metadata, created), context, row))
+        dates.note(text, Newer(seg_id, newest_date(metadata, created), context, row))
 
 
 def _newest_translations(

@@ -2619,3 +2619,44 @@ def test_search_shows_a_pair_imported_from_markdown_as_markdown(
         capsys, "memory", "search", "-u", "u1", "Run", "--json", "--memory-dir", store
     )
     assert (code, json.loads(out)[0]["target"]) == (0, 'Starte <code data-md="raw">{{ x }}</code>')
+
+
+def test_a_pair_added_by_hand_stays_reused_after_its_tmx_export_is_imported(
+    capsys, tmp_path: Path, store: str
+) -> None:
+    """A regression trial: 2025's TMX, then 2024's (kept as an older alternative), then
+    ``memory add`` of the 2024 wording; the export dated it 2024-01-15, so importing the export
+    into the same store or a fresh one made 2025's 'Änderungen sichern' the one reused again."""
+    for year, target in (("20250301", "Änderungen sichern"), ("20240115", "Änderungen speichern")):
+        (tmp_path / f"v{year}.tmx").write_text(
+            '<tmx version="1.4"><header srclang="en" segtype="sentence" datatype="plaintext" '
+            'adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>'
+            f'<tu changedate="{year}T100000Z"><tuv xml:lang="en"><seg>Save changes</seg></tuv>'
+            f'<tuv xml:lang="de"><seg>{target}</seg></tuv></tu></body></tmx>',
+            encoding="utf-8",
+        )
+        ltmt(
+            capsys,
+            "memory",
+            "import",
+            str(tmp_path / f"v{year}.tmx"),
+            "-u",
+            "u",
+            "--memory-dir",
+            store,
+        )
+    add = ("--source", "Save changes", "--target", "Änderungen speichern")
+    assert ltmt(capsys, "memory", "add", "-u", "u", *add, "--memory-dir", store)[0] == 0
+    exported = str(tmp_path / "exp.tmx")
+    assert (
+        ltmt(capsys, "memory", "export", "-u", "u", "-o", exported, "--memory-dir", store)[0] == 0
+    )
+    fresh = str(tmp_path / "fresh")
+    for into in (store, fresh):
+        code, out, _ = ltmt(capsys, "memory", "import", exported, "-u", "u", "--memory-dir", into)
+        assert code == 0
+        assert "older" not in out
+        code, out, _ = ltmt(
+            capsys, "memory", "search", "-u", "u", "Save changes", "--memory-dir", into
+        )
+        assert out.splitlines()[0].endswith("\tSave changes\tÄnderungen speichern")

@@ -652,6 +652,26 @@ def test_an_export_writes_each_pairs_own_date(tmp_path: Path) -> None:
     ]
 
 
+def test_an_export_dates_a_pair_approved_again_by_hand_then(tmp_path: Path) -> None:
+    """A 2024 unit approved again by ``memory add`` was exported with its 2024 date, so an
+    import of the export made a 2025 translation the one reused again; now it is dated when it
+    was approved, its own date kept as ``ltmt-original-changedate``, its creationdate its own."""
+    from ltmt.segments import Segment
+
+    approved = Segment(1, "u", "Save changes", "Änderungen speichern", 1_800_000_000.0, "cli",
+                       {"changedate": "20240115T100000Z",
+                        "ltmt-approved": "20270115T080000Z"})  # fmt: skip
+    path = tmp_path / "export.tmx"
+    write_tmx(path, [PairRecord.of_segment(approved)])
+    [back] = read_tmx(path)
+    assert back.metadata == {
+        "ltmt-approved": "20270115T080000Z",
+        "ltmt-original-changedate": "20240115T100000Z",
+        "creationdate": "20240115T100000Z",
+        "changedate": "20270115T080000Z",
+    }
+
+
 @pytest.mark.parametrize(
     ("dates", "written"),
     [

@@ -17,6 +17,7 @@ from ltmt.segments import PairRecord
 SOURCE = "Review your order"
 OLD = "20260110T153000Z"
 NEW = "20260301T100000Z"
+JANUARY_2024, MARCH_2025 = "20240115T100000Z", "20250301T100000Z"  # before any test's run
 
 
 def dated(target: str, date: str | None, **metadata: Any) -> tuple[str, str, dict[str, Any]]:
@@ -121,3 +122,39 @@ def test_an_export_imported_into_an_empty_memory_keeps_its_newest_translations(
         assert reused(fresh) == "Bestellung überprüfen"
         [pay] = fresh.search("u", "Pay now", k=1)
         assert pay.segment.target == "Jetzt zahlen"
+
+
+@pytest.mark.parametrize("approve", ["add", "undated import"])
+def test_a_pair_approved_again_by_hand_stays_reused_after_an_export_round_trip(
+    tmp_path: Path, approve: str
+) -> None:
+    """A user trial: 2025's 'Bestellung überprüfen', then 2024's older wording (kept as an
+    alternative), then the 2024 wording approved again (``memory add``, an undated TSV import):
+    the export wrote it with its 2024 date, so importing the export, into the same memory or a
+    fresh one, made 2025's the one reused again. It now counts from its approval."""
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u", [dated("Bestellung überprüfen", MARCH_2025)])
+        memory.import_pairs("u", [dated("Überprüfen Sie Ihre Bestellung", JANUARY_2024)])
+        if approve == "add":
+            memory.add("u", SOURCE, "Überprüfen Sie Ihre Bestellung")
+        else:
+            memory.import_pairs("u", [(SOURCE, "Überprüfen Sie Ihre Bestellung")])
+        assert reused(memory) == "Überprüfen Sie Ihre Bestellung"
+        exported = tmp_path / "export.tmx"
+        write_tmx(exported, map(PairRecord.of_segment, memory.segments("u")))
+        again = memory.import_pairs("u", read_tmx(exported))
+        assert (again.added, again.refreshed, again.older) == (0, 0, 0)
+        assert reused(memory) == "Überprüfen Sie Ihre Bestellung"
+        # an older dated import still leaves it reused
+        memory.import_pairs("u", [dated("Bestellung überprüfen", MARCH_2025)])
+        assert reused(memory) == "Überprüfen Sie Ihre Bestellung"
+        memory.check()
+    by_target = {record.target: record.metadata for record in read_tmx(exported)}
+    assert by_target["Überprüfen Sie Ihre Bestellung"]["ltmt-original-changedate"] == JANUARY_2024
+    assert by_target["Überprüfen Sie Ihre Bestellung"]["changedate"] > MARCH_2025
+    assert by_target["Bestellung überprüfen"]["changedate"] == MARCH_2025  # untouched: its own date
+    with Memory(tmp_path / "fresh") as fresh:
+        fresh.import_pairs("u", read_tmx(exported))
+        assert reused(fresh) == "Überprüfen Sie Ihre Bestellung"
+        fresh.import_pairs("u", [dated("Bestellung überprüfen", MARCH_2025)])
+        assert reused(fresh) == "Überprüfen Sie Ihre Bestellung"
