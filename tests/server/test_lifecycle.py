@@ -90,7 +90,12 @@ def test_kill_9_loses_nothing_committed_and_sigterm_finishes_requests(launch, ma
     workers = [threading.Thread(target=add_batches), threading.Thread(target=import_file)]
     for worker in workers:
         worker.start()
-    time.sleep(1.5)
+    # killed once a batch is acknowledged (a loaded machine took more than a fixed 1.5 s to
+    # answer the first), with the file's import under way
+    deadline = time.monotonic() + 60
+    while not acknowledged and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)
     server.stop(signal.SIGKILL)
     for worker in workers:
         worker.join()

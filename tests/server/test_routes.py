@@ -1366,13 +1366,13 @@ TYPO_404 = (
 @pytest.mark.parametrize(
     ("method", "path", "typo", "kwargs"),
     [
-        ("POST", "/v1/memory/pairs", "glbex", {"json": {"pairs": PAIRS}}),
+        ("POST", "/v1/memory/pairs", "globx", {"json": {"pairs": PAIRS}}),
         ("POST", "/v1/memory/import", "glob3x", {"files": {"file": ("tm.tsv", b"Open\tOffnen\n")}}),
         ("POST", "/v1/glossary", "gl0bex", {"json": {"terms": [{"source": "a", "target": "b"}]}}),
-        ("GET", "/v1/glossary", "glbex", {}),
-        ("DELETE", "/v1/glossary", "glbex", {}),
-        ("POST", "/v1/translate", "glbex", {"json": {"segments": ["Open the file"]}}),
-        ("GET", "/v1/memory/stats", "Glbex", {}),
+        ("GET", "/v1/glossary", "globx", {}),
+        ("DELETE", "/v1/glossary", "globx", {}),
+        ("POST", "/v1/translate", "globx", {"json": {"segments": ["Open the file"]}}),
+        ("GET", "/v1/memory/stats", "Globx", {}),
     ],
 )
 def test_an_admin_naming_no_user_gets_a_404_writes_included(api, method, path, typo, kwargs):
