@@ -65,11 +65,9 @@ class Columns:
 
 
 # headers naming a column by its role (compared lower-cased, spaces and underscores as one)
-SOURCE_HEADERS = frozenset(
-    {"source", "source text", "source string", "source language", "original", "src", "msgid"}
-)
+SOURCE_HEADERS = frozenset({"source", "source text", "source string", "original", "src", "msgid"})
 TARGET_HEADERS = frozenset(
-    {"target", "target text", "target string", "target language", "translation", "tgt", "msgstr"}
+    {"target", "target text", "target string", "translation", "tgt", "msgstr"}
 )
 # headers naming the rows' keys (a first column so named is the keys, though id is a language)
 KEY_HEADERS = frozenset({"id", "ids", "key", "keys", "identifier", "string id", "name"})
@@ -137,6 +135,21 @@ def _languages(header: list[str], rows: list[list[str]]) -> dict[int, str | None
         ):
             languages[index] = word[0]
     return languages
+
+
+# a header's last word naming a language, never a text's (Source Language, targetLocale)
+_LANGUAGE_WORDS = frozenset({"language", "languages", "lang", "locale", "locales"})
+
+
+def _of_languages(header: list[str], rows: list[list[str]], index: int) -> bool:
+    """Whether column ``index`` holds each row's language, not its text: its header names a
+    language (``sourceLanguage``, ``Target Locale``) or its cells in ``rows`` are language
+    codes (``en``, ``de-DE``)."""
+    words = _role(header[index]).split()
+    if words and words[-1] in _LANGUAGE_WORDS:
+        return True
+    cells = [cell.strip() for cell in (_at(row, index) for row in rows) if cell.strip()]
+    return bool(cells) and all(language_of(cell) is not None for cell in cells)
 
 
 def _at(row: list[str], index: int) -> str:
@@ -299,7 +312,8 @@ def find_columns(
             target = _first(names, tgt_lang)
     by_role = False
     if source is None:  # named by role?
-        roles = [_role(cell) for cell in header]
+        # (never a column of languages: sourceLanguage, or cells en, de, beside sourceText)
+        roles = ["" if _of_languages(header, rows, i) else _role(c) for i, c in enumerate(header)]
         source = next((i for i, role in enumerate(roles) if role in SOURCE_HEADERS), None)
         if source is not None:
             by_role = True

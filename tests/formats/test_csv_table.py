@@ -198,6 +198,19 @@ def test_a_table_without_the_source_languages_column_is_refused_in_one_line(
             "id,Source_Text\nHI,Hello\n",
             "id,Source_Text,target\nHI,Hello,HELLO\n",
         ),
+        # regression trial rege68: a column naming or holding the rows' languages is no text
+        (
+            "key,sourceLanguage,targetLanguage,sourceText,targetText\nHI,en,de,Hello,\n",
+            "key,sourceLanguage,targetLanguage,sourceText,targetText\nHI,en,de,Hello,HELLO\n",
+        ),
+        (
+            "key,Source Language,Target Language,Source Text,Target Text\nHI,en,de,Hello,\n",
+            "key,Source Language,Target Language,Source Text,Target Text\nHI,en,de,Hello,HELLO\n",
+        ),
+        (
+            "key,Source,Target,Source Text,Target Text\nHI,en,de,Hello,\n",
+            "key,Source,Target,Source Text,Target Text\nHI,en,de,Hello,HELLO\n",
+        ),
         # (id, Indonesian's code, as the first column: the keys)
         ("id,en,de\nHI,Hello,\n", "id,en,de\nHI,Hello,HELLO\n"),
         # the languages' names, in English or in themselves (a spreadsheet's headers)
@@ -232,6 +245,19 @@ def test_rows_of_a_table_named_by_role_become_pairs(tmp_path: Path) -> None:
     assert [(p.source, p.target, p.metadata) for p in pairs] == [
         ("Goodbye", "Tschüss", {"context": "BYE"})
     ]
+
+
+def test_a_table_naming_its_languages_imports_its_texts_not_its_language_codes(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "memory.csv"
+    path.write_text(
+        "key,sourceLanguage,targetLanguage,sourceText,targetText\n"
+        "btn.save,en,de,Save changes,Änderungen speichern\n",
+        "utf-8",
+    )
+    pairs = list(read_csv_table(path, src_lang="en", tgt_lang="de"))
+    assert [(p.source, p.target) for p in pairs] == [("Save changes", "Änderungen speichern")]
 
 
 def test_importing_a_table_without_the_target_column_says_what_it_needs(tmp_path: Path) -> None:
