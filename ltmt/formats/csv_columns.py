@@ -71,6 +71,8 @@ TARGET_HEADERS = frozenset(
 )
 # headers naming the rows' keys (a first column so named is the keys, though id is a language)
 KEY_HEADERS = frozenset({"id", "ids", "key", "keys", "identifier", "string id", "name"})
+# headers a --columns hint takes for keys: a shop's SKU is one, its Name the product's text
+_HINT_KEY_HEADERS = (KEY_HEADERS - {"name"}) | {"sku", "article number", "item number"}
 # headers naming a note to translators, no text to translate (suggested by no hint)
 _NOTE_HEADERS = frozenset({"comment", "comments", "note", "notes", "context"})
 
@@ -480,7 +482,7 @@ def _columns_hint(header: list[str], path: Path, command: str = "translate") -> 
 
     texts = [cell for cell in named if re.search(r"(?i)title|body|description|text", cell)]
     # (never the keys or notes: translated, a key no longer finds its string)
-    plain = [cell for cell in named if _role(cell) not in KEY_HEADERS | _NOTE_HEADERS]
+    plain = [cell for cell in named if _role(cell) not in _HINT_KEY_HEADERS | _NOTE_HEADERS]
     return (
         f"a table of one language (a shop's product export) is translated by the columns "
         f'named: ltmt translate {path.name} --columns "{",".join((texts or plain or named)[:2])}"'

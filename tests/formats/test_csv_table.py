@@ -157,6 +157,12 @@ def test_rows_become_pairs_with_their_key_as_context_and_line(tmp_path: Path) ->
             r'by the columns named: ltmt translate strings.csv --columns "Title,Body \(HTML\)"$',
         ),
         ("key,fr,es_ES", LanguageError, r"languages in the file are es-es, fr, not en->de"),
+        # regression trial rege68: a shop's Name is its product's text, its SKU the keys
+        (
+            "SKU,Name,Color,Price",
+            InputError,
+            r'by the columns named: ltmt translate strings.csv --columns "Name,Color"$',
+        ),
         # regression trial csv, session 67: two columns alike are one translated into the other
         (
             "Speaker,Line A,Line B",
