@@ -313,8 +313,10 @@ _PATTERNS = {
         r"|</[A-Za-z][\w:.-]*\s*>"
         # any other name closed later in the text: react-i18next's <bold>, <link>, a component's
         r"|<(?P<element>[A-Za-z][\w:.-]*)\s*>(?=(?s:.*?)</(?P=element)\s*>)"
-        # Unreal Engine's rich text: a style's tag closed by the bare </> (<Bold>Warning:</>)
-        r"|<[A-Za-z][\w.-]*\s*>(?=(?s:.*?)</>)|</>"
+        # Unreal Engine's rich text: a style's tag closed by the bare </> attached to its text
+        # (<Bold>Warning:</>); not a </> between spaces (click the </> icon), nor a <Return>
+        # before one
+        r"|<[A-Za-z][\w.-]*\s*>(?=[^<]*[^<\s]</>)|(?<=[^\s<>])</>"
         r"|</?[0-9]{1,2}\s*/?>"  # react-i18next's numbered tags: <1>settings</1>, <0/>
         # OmegaT's tags in its plain text: a letter or two and a number (<x0/>, <t0/>,
         # <b0>Save</b0>, <g1>...</g1>), opening, closing or empty, closed later or not

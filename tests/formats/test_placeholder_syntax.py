@@ -100,6 +100,12 @@ from ltmt.formats.placeholder_syntax import (
         ("You have {lives:plural:one life|{} lives} left.", ["{lives:plural:", "{}"]),
         ("{gender:choose(m|f):He|She} found a key.", ["{gender:choose(m|f):"]),
         ("{0:p:one|{0} many} of {0:N0}", ["{0:p:", "{0}", "{0:N0}"]),
+        # Unreal's rich text: </> attached to the text its <Name> opened closes it; a </> between
+        # spaces is a word (the code icon), and a <Key> before one no tag (regression trial
+        # rege68)
+        ("<Bold>Warning:</> your save file is corrupted.", ["<Bold>", "</>"]),
+        ("Press <Return> to confirm, or click the </> icon for code.", []),
+        ("Use <Left> and <Right> to move; type </> to close the tag.", []),
     ],
 )
 def test_game_markup_is_placeholders(text: str, expected: list[str]) -> None:

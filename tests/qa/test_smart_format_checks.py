@@ -103,3 +103,7 @@ def test_unreal_rich_text_closing_tag() -> None:
         "lacks </>",
         "adds </Bold>, which the source does not have",
     ]
+    # a </> between spaces closes nothing: <Return> is the key's name, translated or not
+    source = "Press <Return> to confirm, or click the </> icon for code."
+    target = "Drücken Sie die Eingabetaste oder klicken Sie auf das Symbol </> für Code."
+    assert PAIR_CHECKS["placeholders"](source, target, {}) == []
