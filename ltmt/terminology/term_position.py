@@ -82,18 +82,21 @@ _CLOSING_BLOCK = re.compile(r"\{\{~?/[^{}]*\}\}|\{%-?\s*end\w*[^{}%]*%\}")
 
 def past_closing_placeholder(source: str, output: str) -> str:
     """The words ``output`` writes after the last placeholder of ``source`` where ``source``
-    has no words after it and it is a closing block or tag (``{{/if}}``, ``{% endif %}``,
-    ``</a>``: its text ends inside it) or follows the end of its last sentence (``keep your
+    has no words after it and it is a template's closing block (``{{/if}}``, ``{% endif %}``:
+    its text ends inside it) or follows the end of its last sentence (``keep your
     workspace.<x2/>``, the tag the model gets for ``{{/if}}``: :func:`ltmt.pictographs.set_aside`);
-    ``""`` where there are none, or no such placeholder."""
+    ``""`` where there are none, or no such placeholder. A link's closing tag (``</a>``) is
+    none: a link renders for every reader, and the model may move it in the sentence."""
     found = find_placeholders(source)
     if not found or has_words(source[found[-1].end :]):
         return ""
     last = found[-1].text
-    parts = tag_parts(last) if found[-1].kind == "tag" else None
-    closing = _CLOSING_BLOCK.fullmatch(last) or (parts is not None and parts.closing)
-    if not closing and not source[: found[-1].start].rstrip().endswith(_SENTENCE_END):
-        return ""
+    if not _CLOSING_BLOCK.fullmatch(last):
+        parts = tag_parts(last) if found[-1].kind == "tag" else None
+        if parts is not None and parts.closing:
+            return ""
+        if not source[: found[-1].start].rstrip().endswith(_SENTENCE_END):
+            return ""
     at = output.rfind(last)
     tail = output[at + len(last) :] if at >= 0 else ""
     return tail.strip() if has_words(tail) else ""

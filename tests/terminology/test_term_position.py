@@ -54,7 +54,13 @@ BLOCK_OUT = (
     [
         (BLOCK, BLOCK_OUT + " Workspace zu erhalten", "Workspace zu erhalten"),
         (BLOCK, BLOCK_OUT, ""),
-        ("Read <a>the docs</a>", "Lies <a>die Doku</a> noch", "noch"),  # a closing tag
+        # a link the model moved: its closing tag is no block (regression trial rege68)
+        ("Read <a>the docs</a>", "Lies <a>die Doku</a> noch", ""),
+        (
+            'Invite your team to the workspace from <a href="/team">the team page</a>.',
+            'Geben Sie Ihr <a href="/team">Team</a> zur Workspace von der Mannschaftsseite ein.',
+            "",
+        ),
         (
             "{% if x %}Keep your workspace.{% endif %}",
             "{% if x %}Ja.{% endif %} Workspace",
@@ -77,6 +83,13 @@ def test_a_target_past_the_closing_block_is_tacked_on() -> None:
     assert [hit.term.source for hit in tacked_on(BLOCK, output, matcher.find(BLOCK))] == [
         "workspace"
     ]
+
+
+def test_a_target_before_a_link_the_model_moved_is_not_tacked_on() -> None:
+    matcher = TermMatcher([Term("workspace", "Workspace")])
+    source = 'Invite your team to the workspace from <a href="/team">the team page</a>.'
+    output = 'Geben Sie Ihr <a href="/team">Team</a> zur Workspace von der Mannschaftsseite ein.'
+    assert tacked_on(source, output, matcher.find(source)) == []
 
 
 LEGAL = TermMatcher(
