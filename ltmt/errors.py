@@ -25,9 +25,11 @@ class NotMessageFileError(InputError):
     folder run skips it with a warning; given alone, it is an error that says to leave it
     out."""
 
-    def __init__(self, where: str, why: str) -> None:
+    def __init__(
+        self, where: str, why: str, todo: str = "ltmt cannot translate it: leave it out"
+    ) -> None:
         self.where, self.why = where, why
-        super().__init__(f"{where}: {why}; ltmt cannot translate it: leave it out")
+        super().__init__(f"{where}: {why}; {todo}")
 
 
 class UnalignedTranslationError(InputError):

@@ -302,13 +302,19 @@ def _check_output_name(
     :func:`ltmt.formats.registry.output_name_problem`). Where --format named the input's format
     and the input's extension says the output's (``de.po --format xliff -o x.po``), --format is
     the likelier mistake, and the message says so."""
-    from ltmt.formats.registry import EXTENSIONS, FORMATS, output_name_problem
+    from ltmt.formats.registry import EXTENSIONS, FORMATS, SHARED_EXTENSIONS, output_name_problem
 
     named = EXTENSIONS.get(output.suffix.lower())
     input_named = EXTENSIONS.get(path.suffix.lower()) if path is not None else None
     reads = (spec.name, spec.files_of)  # paragraphs: a txt file read another way
     table = spec.name == "csv" and named == "tsv"  # a tab-separated table (registry)
-    if format_given and named not in (None, *reads) and input_named == named and not table:
+    shared = output.suffix.lower() in SHARED_EXTENSIONS  # (.ini: --format tells which INI)
+    if (
+        format_given
+        and named not in (None, *reads)
+        and input_named == named
+        and not (table or shared)
+    ):
         raise InputError(
             f"--format {spec.name} reads {path} as {spec.shown}, but its extension "
             f"and --output's say {FORMATS[named].shown}; drop --format, or check the file"

@@ -39,6 +39,8 @@ from ltmt.formats.keyed_catalog import (
 )
 
 WHAT = "a Joomla INI language file"
+# what to do with an INI file of another kind (a Python or PHP configuration's)
+_OTHER_INI = "translate another INI file with --format properties"
 QQ = '"_QQ_"'  # Joomla 3's quote inside a value, which Joomla 4 and 5 still read
 # KEY = value: the key, the sign and the spaces around it (kept), the value, spaces after it
 _KEY_LINE = re.compile(r"(?P<head>\s*(?P<key>[^\s=;\[][^=]*?)\s*=\s*)(?P<value>.*?)(?P<tail>\s*)")
@@ -93,6 +95,7 @@ def parse_ini(data: bytes, path: Path) -> list[IniLine]:
             raise NotMessageFileError(
                 f"{path}:{number}",
                 f'not a line of {WHAT} (KEY="value", a ; comment or a [section]): {bare}',
+                _OTHER_INI,
             )
         key, value = found.group("key"), found.group("value")
         if len(value) < 2 or value[0] != '"' or value[-1] != '"':
@@ -100,6 +103,7 @@ def parse_ini(data: bytes, path: Path) -> list[IniLine]:
                 f"{path}:{number}",
                 f"the value of {key} is not in double quotes, as Joomla writes every value "
                 f'({key}="..."): not a Joomla language file, or one to quote that value in',
+                _OTHER_INI,
             )
         if _INSIDE.fullmatch(value[1:-1]) is None:
             raise InputError(

@@ -961,9 +961,16 @@ def output_name_problem(output: Path, spec: FileFormat, given: Path | None) -> s
     return None
 
 
+# extensions that files of other formats have too: every INI file's .ini, of which Joomla's
+# language files are one kind (--format properties reads another, named as its input)
+SHARED_EXTENSIONS = frozenset({".ini"})
+
+
 def _what_the_name_says(suffix: str, spec: FileFormat, given: Path | None) -> str | None:
     """What an output's extension ``suffix`` says that a ``spec`` file's must not (the start
     of :func:`output_name_problem`'s message), or None where it may name one."""
+    if suffix in SHARED_EXTENSIONS and given is not None and given.suffix.lower() == suffix:
+        return None
     named = EXTENSIONS.get(suffix)
     if named is not None and named not in (spec.name, spec.files_of):
         return f"its extension says {FORMATS[named].shown}"

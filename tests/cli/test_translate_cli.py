@@ -946,6 +946,26 @@ def test_an_output_named_for_another_format_is_refused(tmp_path, capsys, common)
     )
 
 
+def test_format_properties_reads_an_ini_file_of_another_kind(tmp_path, capsys, common):
+    """.ini is every INI file's extension: --format properties read a Python configuration's
+    until Joomla's INI took .ini, then it was refused (regression trial rege68)."""
+    ini = tmp_path / "py.ini"
+    ini.write_text("[messages]\ngreeting = Hello there\n", "utf-8")
+    out = tmp_path / "py_de.ini"
+    code, _, err = run_cli(
+        ["translate", str(ini), "--format", "properties", "-o", str(out), *common], capsys
+    )
+    assert code == 0, err
+    assert out.read_text("utf-8").startswith("[messages]\ngreeting")
+    code, _, err = run_cli(["translate", str(ini), "-o", str(out), *common], capsys)
+    assert (code, err) == (
+        1,
+        f"ltmt: error: {ini}:2: the value of greeting is not in double quotes, as Joomla writes "
+        'every value (greeting="..."): not a Joomla language file, or one to quote that value '
+        "in; translate another INI file with --format properties\n",
+    )
+
+
 def test_a_catalogs_output_is_not_replaced_but_a_keyed_catalogs_is_kept(tmp_path, capsys, common):
     """A PO output holds the input's entries and their translations: run again, it replaced
     a reviewer's edits; an Android output is the translation so far, its strings kept."""

@@ -127,8 +127,8 @@ def test_memory_pairs_are_the_unquoted_texts(tmp_path: Path) -> None:
         (
             "[metadata]\nname = ltmt\n",
             r"x.ini:2: the value of name is not in double quotes, as Joomla writes every value "
-            r'\(name="\.\.\."\): not a Joomla language file, or one to quote that value in; ltmt '
-            r"cannot translate it: leave it out$",
+            r'\(name="\.\.\."\): not a Joomla language file, or one to quote that value in; '
+            r"translate another INI file with --format properties$",
         ),
         (
             'A="ok"\nB="Click "New" now"\n',
@@ -138,7 +138,7 @@ def test_memory_pairs_are_the_unquoted_texts(tmp_path: Path) -> None:
         (
             'A="ok"\njust words\n',
             r'x.ini:2: not a line of a Joomla INI language file \(KEY="value", a ; comment or a '
-            r"\[section\]\): just words; ltmt cannot translate it: leave it out$",
+            r"\[section\]\): just words; translate another INI file with --format properties$",
         ),
     ],
 )
