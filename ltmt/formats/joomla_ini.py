@@ -7,8 +7,11 @@ written ``\\"`` (or Joomla 3's ``"_QQ_"``); other backslash sequences (``\\n``) 
 written, and the text is UTF-8 (no ``\\uXXXX``: PHP shows those as written). The model and
 the memory get the text between the quotes with its quotes unescaped. A value not in double
 quotes (``key = value``, a ``setup.cfg``-style INI, Windows' ``desktop.ini``) or a line of no
-kind above makes no Joomla language file: refused with its line (a folder run skips the file
-with a warning); a value with a bare quote inside is refused too: Joomla cannot read it.
+kind above makes no Joomla language file: refused with its line, saying that ``--format
+properties`` reads other INI files; a value with a bare quote inside is refused too: Joomla
+cannot read it. A folder run takes a ``.ini`` for Joomla's only where its keys are Joomla's
+upper-case ones (:func:`has_joomla_keys`): a configuration's ``app.ini``, ``php.ini`` or
+``desktop.ini`` is skipped without a warning, counted among the files of no format.
 
 The output is the source file line for line, byte for byte (its byte order mark and line ends
 too), but the values translated: written in double quotes, each quote inside as ``\\"``, or as
@@ -120,6 +123,30 @@ def parse_ini(data: bytes, path: Path) -> list[IniLine]:
             )
         )
     return lines
+
+
+# a Joomla language key: upper case, as Joomla requires (COM_TASKS_TITLE, MOD_X.LABEL)
+_JOOMLA_KEY = re.compile(r"[A-Z0-9_.-]+")
+
+
+def has_joomla_keys(path: Path) -> bool:
+    """Whether the ``.ini`` file ``path`` names its values with Joomla's keys only (and has
+    one): a folder's ``app.ini``, ``php.ini`` or ``desktop.ini`` is a configuration, no
+    language file. Unreadable files are left for the run to refuse (True)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return True
+    keys = []
+    for line in text.splitlines():
+        bare = line.strip()
+        if not bare or bare.startswith(";") or (bare.startswith("[") and bare.endswith("]")):
+            continue
+        found = _KEY_LINE.fullmatch(bare)
+        if found is None or not _JOOMLA_KEY.fullmatch(found.group("key")):
+            return False
+        keys.append(found.group("key"))
+    return bool(keys)
 
 
 def _values(lines: list[IniLine]) -> dict[str, str]:

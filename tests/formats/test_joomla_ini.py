@@ -10,7 +10,7 @@ from formats_fakes import FakeModel
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
-from ltmt.formats.joomla_ini import JoomlaIniDocument
+from ltmt.formats.joomla_ini import JoomlaIniDocument, has_joomla_keys
 from ltmt.formats.pipeline import translate_file
 
 SOURCE = (
@@ -148,3 +148,20 @@ def test_a_line_joomla_cannot_read_is_refused_with_its_place(
     source = _write(tmp_path, "x.ini", text)
     with pytest.raises(InputError, match=message):
         JoomlaIniDocument.open(source)
+
+
+@pytest.mark.parametrize(
+    ("text", "joomla"),
+    [
+        ('; Tasks\n[section]\nCOM_TASKS_TITLE="Tasks"\nMOD_X.LABEL = "Label"\n', True),
+        # a configuration's quoted values (regression trial rege68), PHP's, Windows'
+        ('[general]\nname = "Acme Tasks"\ndata_dir = "/var/lib/acme"\n', False),
+        ("[PHP]\nmax_execution_time = 30\n", False),
+        ("[.ShellClassInfo]\nIconResource=icon.ico,0\n", False),
+        ("; nothing here yet\n[section]\n", False),
+    ],
+)
+def test_a_folders_ini_is_joomlas_only_with_joomlas_keys(
+    tmp_path: Path, text: str, joomla: bool
+) -> None:
+    assert has_joomla_keys(_write(tmp_path, "x.ini", text)) is joomla
