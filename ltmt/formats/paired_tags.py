@@ -532,7 +532,7 @@ def place_pairs(
         if span is None and words == source and source.lower() in lowercase_words():
             span = _last_word(translation, spans, _place(paired.text, pair))
         if span is None:
-            span = _same_sentence(paired.text, pair, translation, spans)
+            span = _same_sentence(paired.text, pair, translation, spans, inner)
         if span is None and at_edge.get(pair):  # (only where it would be put in: a fallback)
             edge = _find(translation, [at_edge[pair]], spans, _place(paired.text, pair))
             span = edge[1:] if edge is not None else None
@@ -606,8 +606,13 @@ def _last_word(
     return words[-1]
 
 
+# how much shorter than the link's words' own translation (or it than them) the sentence it
+# goes around may be: "Lesen mehr" for "Weiterlesen", not a stray "Unter" for "Rückgängig"
+_SENTENCE_LENGTH_RATIO = 0.6
+
+
 def _same_sentence(
-    text: str, pair: Pair, translation: str, spans: list[tuple[int, int, Pair]]
+    text: str, pair: Pair, translation: str, spans: list[tuple[int, int, Pair]], inner: str
 ) -> tuple[int, int] | None:
     """The words of the sentence of ``translation`` that stands where ``pair``'s sentence
     stands in ``text``, where the pair holds a whole sentence of it (but its end mark) and
@@ -615,7 +620,9 @@ def _same_sentence(
     translated otherwise than alone (``... verfügbar. Lesen mehr`` for ``... available.
     <link>Read more</link>``, alone ``Weiterlesen``: the inner translation was written in
     beside them, ``Lesen mehr <link>Weiterlesen</link>``, the link's text said twice); None
-    where the pair is not a whole sentence, the counts differ or those words are taken."""
+    where the pair is not a whole sentence, the counts differ, those words are taken or they
+    are no likely translation of the pair's: much shorter or longer than ``inner``, its words'
+    own translation (``Unter``, a stray word, for ``Undo``, alone ``Rückgängig``)."""
     sources, targets = split_sentences(text), split_sentences(translation)
     if len(sources) < 2 or len(sources) != len(targets):
         return None
@@ -626,7 +633,9 @@ def _same_sentence(
         begin = sum(map(len, targets[:number]))
         start, end = _trimmed(translation, begin, begin + len(targets[number]))
         taken = any(s < end and start < e for s, e, _ in spans)
-        return None if taken or start == end else (start, end)
+        lengths = sorted((end - start, len(inner.strip())))
+        alike = lengths[0] >= _SENTENCE_LENGTH_RATIO * lengths[1]
+        return None if taken or start == end or not alike else (start, end)
     return None
 
 

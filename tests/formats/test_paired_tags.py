@@ -422,6 +422,14 @@ def test_a_pair_the_model_dropped_comes_back_with_its_words_at_its_place(
             ["Weiterlesen"],
             '<a href="/n">Lesen mehr</a>. Neue Merkmale sind verfügbar!',
         ),
+        # a stray word is no translation of the link's: its own goes in beside it, as before
+        # (regression trial rege68: not "gelöscht. <a href="/undo">Unter</a>")
+        (
+            'Your workspace has been deleted. <a href="/undo">Undo</a>',
+            "Deine Workspace wurde gelöscht. Unter",
+            ["Rückgängig"],
+            'Deine Workspace wurde gelöscht. Unter <a href="/undo">Rückgängig</a>',
+        ),
     ],
 )
 def test_a_pair_that_is_a_sentence_goes_around_that_sentences_translation(
