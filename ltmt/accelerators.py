@@ -21,7 +21,13 @@ path (``~/.config``). An underscore or a tilde inside a word counts only in a ca
 (``Pr_eferences``, ``Ta~ble``), not in an identifier (``ai_socktype``, ``obey_child``,
 ``SPI_finish``, ``GTK_CAN``); a line with more than one underscore, or with a command-line option
 (``--backup``), has no ``_`` or ``~`` accelerator, and a marker before a lone letter (``~N``) is
-none.
+none. Nor is one in a file name (``O_file.txt``), and a doubled one is a literal underscore (WPF's
+``my__file.txt``), never a marker.
+
+Words joined by underscores (``my_file.txt``, ``old__name``: identifiers and file names, which mark
+no key) are text the model garbled: it split them and dropped the word before the underscore
+(``Open my_file.txt`` → ``O_file.txt öffnen``, ``Rename old__name`` → ``alten_name ...``).
+:func:`underscore_words` finds them, for the model to get them as tags, kept as written.
 
 A doubled ampersand is an ampersand written as text (Qt's and Windows' ``Rock && Roll``): the
 model read it as an operator and garbled the words around it (``Rock& rollen``), and a single
@@ -54,6 +60,10 @@ _OPENERS = frozenset("([{\"'\u00ab\u00bb\u201e\u201c\u2018\u201a\u2039\u203a")
 _URL_PARTS = ("://", "=", "?", "/")
 # a command-line option: a line of a program's help, whose underscores are code (``X_orig``)
 _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z]")
+# a file name's extension after a word: my_file.txt
+_EXTENSION = re.compile(r"[^\W_]\.[^\W\d_]")
+# words joined by underscores, with a file name's extensions: my_file.txt, old__name, MAX_PATH
+_UNDERSCORE_WORD = re.compile(r"[^\W_]+(?:_+[^\W_]+)+(?:\.[^\W_]+)*")
 # what follows the ``&`` of an entity
 _ENTITY_TAIL = re.compile(REFERENCE_TAIL)
 # a word of references written as text (&amp;copy;, &amp;lt;b&amp;gt;)
@@ -106,7 +116,11 @@ def find_accelerator(line: str, markers: tuple[str, ...]) -> tuple[str, Accelera
     word = plain[start:end]
     if len(word) < 2:  # a lone letter is notation: ``+N or ~N``
         return line, None
-    if marker != "&" and (_reads_as_identifier(word, spot - start) or _OPTION.search(line)):
+    if marker != "&" and (
+        _reads_as_identifier(word, spot - start)
+        or _OPTION.search(line)
+        or _EXTENSION.search(_token_at(line, spot))
+    ):
         return line, None
     return plain, Accelerator(marker, plain[spot], word, spot - start)
 
@@ -200,6 +214,20 @@ def text_ampersands(line: str) -> list[tuple[int, int, str]]:
             if not covered.intersection(range(found.start(), found.end()))
         ]
     )
+
+
+def underscore_words(line: str) -> list[tuple[int, int, str]]:
+    """The words of ``line`` joined by underscores, each as ``(start, end, text)``, with the
+    extensions of a file name (``my_file.txt``, ``old__name``: module docstring); none inside a
+    placeholder."""
+    if "_" not in line:
+        return []
+    covered = _covered(find_placeholders(line))
+    return [
+        (found.start(), found.end(), found.group())
+        for found in _UNDERSCORE_WORD.finditer(line)
+        if not covered.intersection(range(found.start(), found.end()))
+    ]
 
 
 def ampersands_made_single(source: str, output: str) -> int:

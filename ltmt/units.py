@@ -24,6 +24,7 @@ from ltmt.accelerators import (
     literal_ampersands,
     place_accelerator,
     text_ampersands,
+    underscore_words,
 )
 from ltmt.calendar_names import calendar_name
 from ltmt.capitals import (
@@ -244,9 +245,11 @@ class LineForms:
         # did a single one marking no key (``Copy & Paste``, ``AT&T``)
         doubled = literal_ampersands(words) if "&" in self.accelerator_markers else []
         ampersands = [*doubled, *text_ampersands(words)]
+        # words joined by underscores: the model split them and dropped words (O_file.txt)
+        joined = underscore_words(words)
         # JSON in the text (a Rasa payload): its quotes came back German, {»priority«: »high«}
         objects = [(start, end, words[start:end]) for start, end in json_spans(words)]
-        spans = [*keys, *dates, *code, *fields, *money, *menus, *ampersands, *objects]
+        spans = [*keys, *dates, *code, *fields, *money, *menus, *ampersands, *joined, *objects]
         spans += long_word_spans(words)
         return pictographs.set_aside(words, self.unwritable, spans)
 

@@ -16,6 +16,7 @@ from ltmt.accelerators import (
     literal_ampersands,
     place_accelerator,
     text_ampersands,
+    underscore_words,
 )
 from ltmt.errors import ConfigError
 from ltmt.formats.placeholder_syntax import without_placeholders
@@ -69,6 +70,10 @@ def test_finds_the_one_accelerator_of_a_line(line, plain, accelerator):
         "invalid usage of +N or ~N as first address",
         "&Open or &Close",  # two: which one is meant is not known
         "&Open _File",  # two kinds
+        "Open my__file.txt",  # a doubled underscore is a literal one (WPF)
+        "Rename old__name to new__name",
+        "Open my_file.txt",  # a file name
+        "O_file.txt öffnen",
         "Open",
         "",
     ],
@@ -211,7 +216,25 @@ def test_ampersands_made_single_counts_doubled_ones_written_single(source, outpu
         ("Yes No", "&Ja\nNein", ["J"]),  # no line of the source has one
         ("&Yes No", "Ja\n&Nein", []),
         ("Tom & Jerry", "Tom & Jerry", []),
+        ("Open my__file.txt", "O_file.txt öffnen", []),  # a file name, not _f
     ],
 )
 def test_accelerators_added_are_those_where_the_source_has_none(source, output, keys):
     assert [a.key for a in accelerators_added(source, output)] == keys
+
+
+@pytest.mark.parametrize(
+    ("line", "spans"),
+    [
+        ("Open my_file.txt", [(5, 16, "my_file.txt")]),
+        ("Open my__file.txt.", [(5, 17, "my__file.txt")]),
+        ("Rename old__name to new__name", [(7, 16, "old__name"), (20, 29, "new__name")]),
+        ("Set MAX_PATH", [(4, 12, "MAX_PATH")]),
+        ("Save _As", []),  # an accelerator, not a word joined
+        ("__init__", []),
+        ("Hello %(user_name)s", []),  # inside a placeholder
+        ("Open my file", []),
+    ],
+)
+def test_underscore_words_are_words_joined_by_underscores(line, spans):
+    assert underscore_words(line) == spans

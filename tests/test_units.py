@@ -430,6 +430,18 @@ def test_a_single_ampersand_of_text_goes_to_the_model_as_a_tag(markers):
     )
 
 
+@pytest.mark.parametrize("markers", [("&", "_", "~"), ()])
+def test_words_joined_by_underscores_go_to_the_model_as_tags(markers):
+    """The model split them and dropped the word before: ``Open my_file.txt`` → ``O_file.txt
+    öffnen``, ``Rename old__name to new__name`` → ``alten_name in New_name umbenennen``."""
+    forms = LineForms(markers, decorations=True)
+    split = split_segment("Open my__file.txt\nRename old__name to new__name", forms)
+    assert split.lines == ["Open <x/>", "Rename <x1/> to <x2/>"]
+    assert split.rebuild(["<x/> öffnen", "<x1/> in <x2/> umbenennen"]) == (
+        "my__file.txt öffnen\nold__name in new__name umbenennen"
+    )
+
+
 def test_an_ampersand_that_marks_a_key_stays_the_accelerators():
     forms = LineForms(("&",), decorations=True)
     split = split_segment("&Save & Close", forms)
