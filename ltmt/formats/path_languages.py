@@ -45,7 +45,7 @@ _STEMS = {
     ".po": re.compile(_CODE),
     ".ts": re.compile(rf"(?:.*_)?{_CODE}"),
     ".properties": re.compile(rf".*_{_CODE}"),
-    ".resx": re.compile(rf".*\.{_CODE}"),
+    **dict.fromkeys((".resx", ".xaml"), re.compile(rf".*\.{_CODE}")),
     **dict.fromkeys(
         (".json", ".arb", ".yml", ".yaml", ".ftl", ".xlf"), re.compile(rf"(?:.*[._])?{_CODE}")
     ),
@@ -53,7 +53,7 @@ _STEMS = {
 
 
 # the formats whose files name their language after the name they share, and how
-_SATELLITE_SEPARATORS = {".resx": ".", ".properties": "_"}
+_SATELLITE_SEPARATORS = {".resx": ".", ".xaml": ".", ".properties": "_"}
 
 
 def path_language(path: Path, *, folder: bool = False) -> str | None:

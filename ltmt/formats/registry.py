@@ -368,6 +368,16 @@ FORMATS: dict[str, FileFormat] = {
             utf16=True,  # XML: its parser reads UTF-16
         ),
         FileFormat(
+            "xaml",
+            (".xaml",),
+            "WPF/.NET MAUI ResourceDictionary of strings (<sys:String x:Key=...>)",
+            label="XAML",
+            read="ltmt.formats.xaml_strings:XamlStringsDocument.pairs",
+            open="ltmt.formats.xaml_strings:XamlStringsDocument.open",
+            one_language=True,
+            counts_not_read=True,  # keys defined more than once
+        ),
+        FileFormat(
             "strings",
             (".strings",),
             "Apple .strings file (Localizable.strings)",
@@ -624,7 +634,7 @@ _BINARY_KINDS = (
 )
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # XML: they cannot hold control characters
-_XML_FORMATS = frozenset({"tmx", "xliff", "xliff2", "ts", "android", "resx"})
+_XML_FORMATS = frozenset({"tmx", "xliff", "xliff2", "ts", "android", "resx", "xaml"})
 
 
 def content_problem(path: Path, *, utf16: bool = True) -> str | None:
@@ -824,6 +834,8 @@ _NEAREST: dict[str, str] = {
         "-m page.adoc -p page.pot), translate that (ltmt translate page.pot -o de.po) and write "
         "the page back (po4a-translate -f asciidoc -m page.adoc -p de.po -l page.de.adoc)",
     ),
+    ".csproj": "a .csproj is an MSBuild project, not a resource file; translate its "
+    "Properties/Resources.resx or Themes/Strings.xaml",
     ".toml": "ltmt reads no TOML; write a Hugo i18n bundle as YAML (i18n/en.yaml) and go-i18n "
     "messages as JSON (goi18n extract -format json, goi18n merge -format json)",
 }

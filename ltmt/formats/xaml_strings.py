@@ -1,0 +1,127 @@
+"""WPF and .NET MAUI string resources (``Themes/Strings.xaml`` → ``Strings.de.xaml``): a XAML
+``ResourceDictionary`` of ``<sys:String x:Key="Greeting">Hello, {0}!</sys:String>`` (MAUI's
+``<x:String>``), read as a keyed catalog (:mod:`ltmt.formats.keyed_catalog`) with lxml.
+
+Only those elements' text is translated, each keyed by its ``x:Key``; the output is the source
+file byte for byte but for that text (its brushes, styles, comments and spacing as written). A
+string with a .NET format item (``{0}``) is held to ``csharp-format``, as a .resx string is
+(:mod:`ltmt.formats.resx`). Other XAML (a ``Window``, a ``UserControl``) is refused: its text
+belongs in resources, which a view binds with ``{DynamicResource Greeting}``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
+
+from ltmt.errors import InputError
+from ltmt.formats.common import local_name, parse_xml, read_bytes
+from ltmt.formats.format_strings import has_directives
+from ltmt.formats.keyed_catalog import (
+    Entry,
+    KeyedCatalog,
+    TranslatedFile,
+    repeated,
+    warn_defined_twice,
+)
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+WHAT = "a XAML ResourceDictionary of strings"
+_ROOT = "ResourceDictionary"
+# a string element as written: its prefix (sys:, x:), attributes and text, in document order
+_STRING = re.compile(
+    rb"<(?P<prefix>[\w.-]+:)?String(?P<attributes>\s[^>]*)?>(?P<text>[^<]*)</(?P=prefix)String\s*>"
+)
+
+
+def _root(data: bytes, path: Path) -> etree._Element:
+    root = parse_xml(data, path, WHAT).getroot()
+    if local_name(root.tag) != _ROOT:
+        raise InputError(
+            f"{path}: a XAML {local_name(root.tag) or 'file'}, not a ResourceDictionary; ltmt "
+            "reads only ResourceDictionary string files (<sys:String x:Key=...>): move the "
+            "text of XAML views into one and bind it with {DynamicResource ...}"
+        )
+    return root
+
+
+def _key(element: etree._Element) -> str:
+    """An element's ``x:Key`` (of XAML's 2006 or 2009 namespace)."""
+    return next((value for name, value in element.attrib.items() if name.endswith("}Key")), "")
+
+
+def _strings(root: etree._Element) -> list[tuple[str, etree._Element]]:
+    """The ``String`` resources of ``root`` with a key, each definition, in document order."""
+    return [
+        (_key(child), child)
+        for child in root.iterchildren()
+        if local_name(child.tag) == "String" and _key(child) and len(child) == 0
+    ]
+
+
+def _values(root: etree._Element) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for key, element in _strings(root):
+        values.setdefault(key, element.text or "")
+    return values
+
+
+def _flags(text: str) -> tuple[str, ...]:
+    """``csharp-format`` for a composite format string (``{0}``), which ``String.Format``
+    reads."""
+    return ("csharp-format",) if has_directives("csharp-format", text) else ()
+
+
+class XamlStringsDocument(KeyedCatalog):
+    """A XAML ResourceDictionary of strings to translate (module docstring)."""
+
+    format = "xaml"
+    what = WHAT
+
+    def __init__(self, path: Path, data: bytes) -> None:
+        self.data = data
+        root = _root(data, Path(path))
+        self.names_defined_twice = tuple(repeated(key for key, _ in _strings(root)))
+        warn_defined_twice(path, self.names_defined_twice, "first definition")
+        super().__init__(
+            path,
+            [
+                Entry(key, key, text, flags=_flags(text))
+                for key, text in _values(root).items()
+                if text.strip()
+            ],
+        )
+
+    @classmethod
+    def open(cls, path: Path, **_: Any) -> XamlStringsDocument:
+        return cls(Path(path), read_bytes(Path(path), WHAT))
+
+    def read_values(self, path: Path) -> dict[str, str]:
+        return _values(_root(read_bytes(path, WHAT), path))
+
+    def read_translation(self, path: Path) -> TranslatedFile:
+        root = _root(read_bytes(path, WHAT), path)
+        twice = repeated(key for key, _ in _strings(root))
+        return TranslatedFile(_values(root), defined_twice=twice)
+
+    def render(self) -> bytes:
+        """The source file with each string's text translated, all else as written."""
+        written: set[str] = set()
+
+        def translated(found: re.Match[bytes]) -> bytes:
+            attributes = (found.group("attributes") or b"").decode("utf-8")
+            key = re.search(r'(?:^|\s)[\w.-]*:?Key\s*=\s*"([^"]*)"', attributes)
+            text = self.translations.get(key.group(1)) if key else None
+            if key is None or text is None or key.group(1) in written:
+                return found.group()
+            written.add(key.group(1))
+            start, end = found.span("text")
+            whole = found.group()
+            at = found.start()
+            return whole[: start - at] + escape(text).encode("utf-8") + whole[end - at :]
+
+        return _STRING.sub(translated, self.data)
