@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
     from ltmt.segments import PairRecord
 
+logger = logging.getLogger(__name__)
+
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XML_LANG = f"{{{XML_NS}}}lang"
 XML_SPACE = f"{{{XML_NS}}}space"
@@ -799,7 +801,17 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 def source_file_given(path: Path, what: str, source_file: Path | None) -> Path:
     """``source_file``, which a file of one language (``path``, ``what`` it is) needs to be
-    read as pairs; a one-line error where it is missing."""
+    read as pairs; missing, the source-language file beside a file named for its language
+    (``Resources.resx`` by ``Resources.de.resx``, as a folder run pairs them), said in a note;
+    a one-line error where there is none."""
+    from ltmt.formats.path_languages import source_name
+
+    beside = source_name(path) if source_file is None else None
+    if beside is not None and beside.is_file():
+        logger.warning(
+            "%s: read as the translation of %s beside it (no --source-file)", path, beside
+        )
+        return beside
     if source_file is None:
         raise InputError(
             f"{path}: {what} holds one language; give the source-language file it "

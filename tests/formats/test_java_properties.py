@@ -357,6 +357,9 @@ def test_update_and_pairs(tmp_path: Path) -> None:
     records = {r.source: r.target for r in JavaPropertiesDocument.pairs(out, source_file=source)}
     assert records["Notes"] == "Notizen"
     assert records["Delete {0}? It can't be undone."] == "DELETE {0}? IT CAN'T BE UNDONE."
+    # without --source-file, the base bundle beside it (Messages.properties) is its source
+    assert {r.source: r.target for r in JavaPropertiesDocument.pairs(out)} == records
+    source.unlink()
     with pytest.raises(InputError, match=r"a Java properties file holds one language"):
         JavaPropertiesDocument.pairs(out)
 

@@ -360,3 +360,23 @@ def test_a_source_file_with_none_of_the_translations_names_is_said_to_be_the_wro
     _resx(out, ("Save", "Speichern"))
     with pytest.raises(NoPairsError, match=r"Strings.de.resx: its 1 name is not in .*Form1.resx "):
         ResxDocument.pairs(out, source_file=source)
+
+
+def test_a_satellite_alone_is_read_with_the_neutral_file_beside_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``ltmt qa Resources.de.resx`` said to give --source-file, though Resources.resx sits
+    beside it, as a folder run pairs them."""
+    source = tmp_path / "Resources.resx"
+    shutil.copy(DATA / "Resources.resx", source)
+    out = tmp_path / "Resources.de.resx"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    with caplog.at_level(logging.WARNING):
+        pairs = {r.source: r.target for r in ResxDocument.pairs(out)}
+    assert pairs["Quit"] == "QUIT"
+    assert f"{out}: read as the translation of {source} beside it (no --source-file)" in (
+        caplog.text
+    )
+    source.unlink()
+    with pytest.raises(InputError, match="give the source-language file it translates with"):
+        ResxDocument.pairs(out)
