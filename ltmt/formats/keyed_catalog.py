@@ -359,6 +359,11 @@ class KeyedCatalog(TranslationsHeld):
         the file does; none by default."""
         return {}
 
+    def developer_note(self, entry: Entry) -> str:
+        """The note the file gives ``entry`` for its translators (a .resx ``<comment>``),
+        stored with its pair as a PO ``#.`` comment is; "" for none, by default."""
+        return ""
+
     def length_limit(self, entry: Entry) -> int | None:
         """The characters ``entry``'s translation may have, where its file gives a limit (a
         .resx ``{MaxLength=30}``), which ``ltmt qa`` checks; None by default."""
@@ -482,6 +487,8 @@ class KeyedCatalog(TranslationsHeld):
                 metadata["plural"] = entry.form
             if entry.flags:
                 metadata["flags"] = ", ".join(entry.flags)
+            if note := document.developer_note(entry):
+                metadata["note"] = note
             if (limit := document.length_limit(entry)) is not None:
                 metadata["max_length"] = limit
             # the translation's own placeholders named as it writes them, the source's as it does

@@ -5,7 +5,8 @@ The strings are the ``<data>`` elements with a ``<value>`` and no ``type`` or ``
 are icons, sizes, files: not text) but the type ``System.String`` (written out, as ``System.String,
 mscorlib, Version=4.0.0.0, ...``: a string all the same, its type kept), and not the Windows Forms
 designer's own entries (``>>Button1.Name``). A ``<comment>`` is the developer's note and stays
-beside its string. The translation is the source file with the translated strings only: the
+beside its string; an import stores the source file's with its pair, as a PO ``#.`` comment is.
+The translation is the source file with the translated strings only: the
 resource headers and schema are kept, every other ``<data>`` left out (the satellite assembly falls
 back to the neutral one for them, icons and layouts included). Where the output already exists (the
 translation so far), what the translator wrote there is kept: a string's ``<comment>`` and the XML
@@ -180,9 +181,14 @@ class ResxDocument(KeyedCatalog):
             if (limit := max_length(_comment(value))) is not None
         }
         self.over_limit: dict[str, str] = {}
+        # the developer's <comment> of each string, stored with its pair
+        self.comments = {name: note for name, value in strings if (note := _comment(value).strip())}
 
     def length_limit(self, entry: Entry) -> int | None:
         return self.limits.get(entry.name)
+
+    def developer_note(self, entry: Entry) -> str:
+        return self.comments.get(entry.name, "")
 
     def fill(
         self,

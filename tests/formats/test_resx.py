@@ -380,3 +380,14 @@ def test_a_satellite_alone_is_read_with_the_neutral_file_beside_it(
     source.unlink()
     with pytest.raises(InputError, match="give the source-language file it translates with"):
         ResxDocument.pairs(out)
+
+
+def test_a_comment_is_stored_as_its_pairs_note(tmp_path: Path) -> None:
+    """A memory import dropped ``<comment>{0} = user name</comment>``; a PO ``#.`` comment is
+    kept as the pair's note."""
+    source = tmp_path / "Resources.resx"
+    shutil.copy(DATA / "Resources.resx", source)
+    out = tmp_path / "Resources.de.resx"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    notes = {r.source: r.metadata.get("note") for r in ResxDocument.pairs(out, source_file=source)}
+    assert notes == {"Hello, {0}!": "Shown on the start page", "Quit": None}
