@@ -60,6 +60,7 @@ def read_records(
             skip_keys,
             check_declared,
             not_read,
+            purpose,
         )
     from ltmt.formats.pairs import read_translations, refuse_an_unreadable_file
 
@@ -100,8 +101,10 @@ def _folder_records(
     skip_keys: frozenset[str],
     check_declared: bool,
     not_read: NotRead | None,
+    purpose: str,
 ) -> list[PairRecord]:
-    """The pairs of every file of ``folder`` a format reads, all read first."""
+    """The pairs of every file of ``folder`` a format reads, all read first (``purpose``: as
+    :func:`read_records`)."""
     from ltmt.formats.folders import read_folder, refuse_format
 
     refuse_format(fmt)
@@ -113,6 +116,7 @@ def _folder_records(
         skip_keys=skip_keys,
         check_declared=check_declared,
         not_read=not_read,
+        purpose=purpose,
     )
     left = found.skipped()
     if not quiet and any(count for count, _ in left):

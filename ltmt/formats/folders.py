@@ -347,13 +347,15 @@ def read_folder(
     skip_keys: frozenset[str] = frozenset(),
     check_declared: bool = True,
     not_read: NotRead | None = None,
+    purpose: str = "imported",
 ) -> FolderPairs:
     """The pairs of every file of ``folder`` a format reads (module docstring); a malformed
     file is an :class:`InputError` that names it, and a folder with no pair one too.
     ``include_fuzzy``: translations not yet reviewed too (:func:`read_translations`);
     ``skip_keys``: keys whose strings make no pairs, in the files that have keys (JSON);
     ``check_declared``, ``not_read``: as :func:`read_translations` (the entries of the files
-    read: a template left out is counted as a file, not by its entries)."""
+    read: a template left out is counted as a file, not by its entries); ``purpose``: what a
+    warning says was not done with the strings left out (``imported``, ``checked``)."""
     from ltmt.formats.locale_files import other_locale
     from ltmt.formats.pairs import read_pairs
     from ltmt.formats.suffix_pages import is_markdown
@@ -399,6 +401,7 @@ def read_folder(
             skip_keys=skip_keys,
             check_declared=check_declared,
             not_read=NotRead() if not_read is not None else None,
+            purpose=purpose,
         )
         origin = folder_origin(folder, path)
         try:

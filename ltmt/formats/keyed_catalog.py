@@ -508,7 +508,7 @@ class KeyedCatalog(TranslationsHeld):
                     where = f"{path}: {name}"
                     metadata = {"context": name, "context_is_key": True}
                     records.append(PairRecord(source, values[name], where, metadata))
-        _count_ambiguous(path, ambiguous, sorted(twice), not_read)
+        _count_ambiguous(path, ambiguous, sorted(twice), not_read, purpose)
         _count_marked(path, marked, not_read, purpose)
         _count_copies(path, copies, not_read)
         not_text = translation.not_text
@@ -655,18 +655,23 @@ def _count_left_out(
     )  # fmt: skip
 
 
-def _count_ambiguous(path: Path, count: int, names: list[str], not_read: NotRead | None) -> None:
+def _count_ambiguous(
+    path: Path, count: int, names: list[str], not_read: NotRead | None, purpose: str
+) -> None:
     """Count the ``count`` strings of ``names`` (defined more than once) left out of the pairs
-    of ``path`` into ``not_read``, or warn without one."""
+    of ``path`` into ``not_read``, or warn without one that they were not ``purpose``
+    (``imported``, ``checked``)."""
     _count_or_warn(
         not_read,
         DEFINED_TWICE,
         count,
-        "%s: %s of names defined more than once not imported (%s): which definition "
-        "translates which cannot be told; keep one of each and import again",
+        "%s: %s defined more than once not %s (%s): which definition translates which cannot "
+        "be told; keep one of each and %s again",
         path,
-        counted(count, "string"),
+        counted(len(names), "name"),
+        purpose,
         first_few(names),
+        "check" if purpose == "checked" else "import",
     )
 
 

@@ -391,3 +391,23 @@ def test_a_comment_is_stored_as_its_pairs_note(tmp_path: Path) -> None:
     translate_file(source, out, FakeModel(), tgt_lang="de")
     notes = {r.source: r.metadata.get("note") for r in ResxDocument.pairs(out, source_file=source)}
     assert notes == {"Hello, {0}!": "Shown on the start page", "Quit": None}
+
+
+@pytest.mark.parametrize(
+    ("purpose", "said"),
+    [("imported", "not imported (Title): "), ("checked", "not checked (Title): ")],
+)
+def test_a_name_defined_twice_is_said_not_done_as_asked(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, purpose: str, said: str
+) -> None:
+    """``ltmt qa`` said ``1 string of names defined more than once not imported``: it imports
+    nothing."""
+    source = _resx(tmp_path / "Dup.resx", ("Title", "Open"), ("Prompt", "Enter"), ("Title", "X"))
+    out = _resx(tmp_path / "Dup.de.resx", ("Title", "Öffnen"), ("Prompt", "Eingeben"))
+    with caplog.at_level(logging.WARNING):
+        ResxDocument.pairs(out, source_file=source, purpose=purpose)
+    again = "check" if purpose == "checked" else "import"
+    assert (
+        f"{out}: 1 name defined more than once {said}which definition translates which cannot "
+        f"be told; keep one of each and {again} again"
+    ) in caplog.text
