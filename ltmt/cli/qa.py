@@ -139,6 +139,7 @@ def qa(
         untranslated_csv_rows,
     )
     from ltmt.qa.formality_checks import formality_form
+    from ltmt.qa.keyed_accelerators import shared_key_accelerators
     from ltmt.qa.run import NEEDS_INPUT
     from ltmt.qa.webextension_checks import webextension_problems
 
@@ -190,6 +191,7 @@ def qa(
         problems += stringsdict_problems(file, fmt)
         problems += android_problems(file, fmt, source_file, tgt_lang)
         problems += webextension_problems(file, fmt, source_file)
+        problems += shared_key_accelerators(records)
         if user is None:
             report = check_pairs(
                 records,
