@@ -611,6 +611,7 @@ class GlossaryModel:
     memory = None
     user_glossary = False
     glossary = (Term("flow rate", "Förderrate"),)
+    formality = None  # (no --formality: no form of address asked for)
 
     def translate(self, texts: list[str], **options: object) -> list[Translation]:
         return [Translation(text, FLOW_RATE.get(text, text), (), "model") for text in texts]
