@@ -22,6 +22,7 @@ import json
 import re
 import secrets
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import lmdb
@@ -134,6 +135,11 @@ class KeyRing:
             keys = [k for k in keys if k.user == user]
         return sorted(keys, key=lambda k: (k.created, k.id))
 
+    def users(self) -> Sequence[str]:  # not list[str]: in this class, list is the method
+        """Every user, by name: those with a memory (a glossary is one) and those with a key
+        and nothing stored yet."""
+        return sorted(set(self.memory.users()) | {key.user for key in self.list()})
+
     def has_admin(self) -> bool:
         """Whether any key is an admin's (without one, no key manages users and keys)."""
         return any(key.admin for key in self.list())
@@ -210,8 +216,8 @@ def new_user_typo(ring: KeyRing, user: str) -> str | None:
     no memory) and some user's is close to it (:func:`~ltmt.memory.user_ids.close_users`:
     ``ACME`` beside ``acme``): the key makes a new user, likely a typo of the one meant. None
     where ``user`` exists or none is close."""
-    known = set(ring.memory.users()) | {key.user for key in ring.list()}
+    known = ring.users()
     if user in known:
         return None
-    close = close_users(user, sorted(known))
+    close = close_users(user, known)
     return f"did you mean {', '.join(close)}? a new user {user} was created" if close else None

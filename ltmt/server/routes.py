@@ -245,10 +245,10 @@ def existing_user(service: Service, key: ApiKey, user: str | None) -> str:
     who = acting_user(key, user)
     if who == key.user:
         return who
-    stored = service.memory.users()
-    if who in stored or service.keys.list(who):
+    known = service.keys.users()  # with a memory or a key
+    if who in known:
         return who
-    close = likely_users(who, sorted(set(stored) | {k.user for k in service.keys.list()}))
+    close = likely_users(who, known)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     raise ApiError(
         404,
