@@ -237,12 +237,8 @@ def prepare_folder(
         except ExistingOutputError as error:
             existing.append(error.path)  # said apart: nothing is wrong with the file
             continue
-        except CompiledAstError:
-            found.compiled_ast.append(path)  # en.compiled.json beside en.json: skipped
-            continue
-        except NotMessageFileError as error:  # the others are translated
-            found.not_read.append(path)
-            warn(f"{error.where}: {error.why}: skipped")
+        except (CompiledAstError, NotMessageFileError) as error:  # the others are translated
+            _skip_unreadable(found, path, error)
             continue
         except InputError as error:
             if not isinstance(error, LanguageError) and not isinstance(
@@ -271,6 +267,19 @@ def prepare_folder(
         raise _nothing_to_translate(found, tgt, language_error)
     _warn_of_outputs_named_for_other_languages(found, src, tgt)
     return found
+
+
+def _skip_unreadable(
+    found: FolderJob, path: Path, error: CompiledAstError | NotMessageFileError
+) -> None:
+    """Note ``path``, a file of a known format that a folder run skips: FormatJS compiled AST
+    (``en.compiled.json`` beside ``en.json``), or no message file of its format (a JSON file
+    whose top level is a list), which is warned of here."""
+    if isinstance(error, CompiledAstError):
+        found.compiled_ast.append(path)
+        return
+    found.not_read.append(path)
+    warn(f"{error.where}: {error.why}: skipped")
 
 
 def _prepare_beside(
@@ -326,12 +335,8 @@ def _prepare_beside(
         target = path if path in catalogs else beside_name(path, tgt)
         try:
             job = prepare(str(path), None, str(target), None, *options, output_folder_made=True)
-        except CompiledAstError:
-            found.compiled_ast.append(path)  # en.compiled.json beside en.json: skipped
-            continue
-        except NotMessageFileError as error:  # the others are translated
-            found.not_read.append(path)
-            warn(f"{error.where}: {error.why}: skipped")
+        except (CompiledAstError, NotMessageFileError) as error:  # the others are translated
+            _skip_unreadable(found, path, error)
             continue
         except InputError as error:
             if path in catalogs and (
