@@ -254,9 +254,10 @@ def _place(pair: PairRecord) -> str | None:
     cell = _CELL_PLACE.search(pair.position)
     if cell:
         return cell.group(1)
-    line = pair.line if pair.line is not None else _LINE_PLACE.search(pair.position)
-    if line is not None:
-        return f"line {line if isinstance(line, int) else line.group(1)}"
+    if pair.line is not None:
+        return f"line {pair.line}"
+    if line := _LINE_PLACE.search(pair.position):
+        return f"line {line.group(1)}"
     _, mark, place = pair.position.partition(": ")
     return place if mark and place else None
 
