@@ -291,8 +291,9 @@ def export_memory(memory: Memory, user: str, fmt: str, languages: tuple[str, str
 
     with work_folder(memory.path) as folder:
         path = folder / export_name(user, fmt)  # an XLIFF file records it (<file original=...>)
-        # a user with a key and nothing stored has no row, no origins: an empty export
-        held = memory.origin_shares(user) if user in memory.users() else {}
+        # a key's user with nothing stored has no origins (origin_shares refuses it): an
+        # empty export, as the README says
+        held = memory.origin_shares(user) if memory.count(user) else {}
         stored = with_shown_origins(memory.segments(user), held)
         records = [PairRecord.of_segment(segment) for segment in stored]
         if fmt == "tsv" and (tabbed := sum(map(tsv_cannot_hold, records))):

@@ -119,6 +119,7 @@ def test_an_admin_key_without_user_reads_its_own_user_an_empty_memory_named(api)
     segments, an empty export) for admin keys as for others, the answer naming the user it
     read. ``ltmt memory stats --user boss``, which sees the store and not its keys, calls the
     same user unknown."""
+    api.key("beta63")  # a user (since session 68 an admin's ?user= naming none is a 404)
     with api.client(api.key("boss63", admin=True)) as client:
         client.post(
             "/v1/memory/pairs",
