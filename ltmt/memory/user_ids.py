@@ -70,7 +70,9 @@ def likely_users(user: str, users: Iterable[str]) -> list[str]:
     """The ``users`` a misspelt ``user`` likely meant, 3 at most: those of the same letters in
     another case first (``Globex`` for ``globex``: difflib, which tells cases apart, left it
     out behind three typos, and found no ``aptco`` for ``APTCO``), then the close ones
-    (:func:`difflib.get_close_matches`), their case ignored."""
+    (:func:`difflib.get_close_matches`), their case ignored. Looser than :func:`close_users`:
+    this names the users a name that was not found may have meant (``did you mean``), where
+    that one warns that a new name is likely a typo of a user's, where a false alarm costs."""
     folded = user.casefold()
     others = [name for name in users if name != user]
     same = [name for name in others if name.casefold() == folded]
