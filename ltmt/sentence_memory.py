@@ -63,19 +63,31 @@ def sentences_of(text: str, language: str) -> list[str]:
     body = split_edges(text)[1]
     if not body or LINE_BREAK.search(body) or "\t" in body:
         return []
-    found = whole_sentences(body, language)
+    found = _sentences(body, language)
     return found if len(found) > 1 else []
 
 
 def sentence_count(text: str, language: str) -> int:
     """How many sentences ``text`` says (:func:`ltmt.units.whole_sentences`; 0 when blank)."""
     body = text.strip()
-    return len(whole_sentences(body, language)) if body else 0
+    return len(_sentences(body, language)) if body else 0
+
+
+def _sentences(body: str, language: str) -> list[str]:
+    """The sentences of ``body`` (:func:`ltmt.units.whole_sentences`), a last one that is a
+    parenthetical prompt with its sentence: English's splitter cuts ``(y/N)`` off its
+    question, German's keeps ``(j/N)`` with it, so a whole translation counted one fewer."""
+    found = whole_sentences(body, language)
+    if len(found) > 1 and _PROMPT.match(found[-1]):
+        found[-2:] = [found[-2] + found[-1]]
+    return found
 
 
 _SPACED_DASH = re.compile("(?:^|\\s)[-\u2013\u2014](?=\\s)")  # an attribution's dash
 _DASH = re.compile("[-\u2013\u2014]")
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a word of two letters or more
+# a parenthetical without a sentence's end: a prompt's (y/N), [Y/n], (yes/no), (optional)
+_PROMPT = re.compile(r"[(\[][^()\[\].!?]*[)\]]\s*$")
 
 
 def lost_sentences(source: str, output: str, source_language: str, target_language: str) -> bool:
@@ -140,6 +152,11 @@ def _words(text: str) -> set[str]:
     return word_parts(without_placeholders(text))
 
 
+def _long_words(text: str) -> set[str]:
+    """The words of ``text`` outside placeholders of two letters or more, case-folded."""
+    return {word.casefold() for word in _words(text) if _TWO_LETTERS.search(word)}
+
+
 def partial_copy(source: str, output: str) -> bool:
     """Whether ``output`` says some of ``source``'s words (outside placeholders, case-folded)
     and no word of its own, and lacks a word of two letters or more of it: a copy of part of
@@ -166,15 +183,22 @@ def beyond_match(
     match's target, but the match's source says two.) Such an output followed the match, and
     the line's words beyond it are gone (``<Bold>Warning:</> Save often! Progress is
     only saved at campfires.`` with ``<Bold>Warning:</> Progress ...`` read: ``Save often!``
-    lost)."""
+    lost). The output must lack the words beyond the match, too: it says fewer words that are
+    none of the match's target's than the line says that are none of its source's (``Overwrite
+    the existing folder? (y/N)`` → ``Vorhandene Ordner überschreiben? (j/N)`` with ``Please
+    restart the application.`` read says all its own words)."""
     told = sentence_count(output, target_language)
     if told >= len(said):
         return False
+    line = _long_words("".join(said))
     for match in read:
         if sentence_count(match.segment.target, target_language) < told:
             continue
         if sentence_count(match.segment.source, source_language) >= len(said):
             continue
+        own = _long_words(output) - _long_words(match.segment.target)
+        if len(own) >= len(line - _long_words(match.segment.source)):
+            continue  # the output says words of its own where the line says some
         known = _words(match.segment.source)
         for sentence in said:
             words = {word for word in _words(sentence) if _TWO_LETTERS.search(word)}

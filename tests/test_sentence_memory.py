@@ -9,8 +9,10 @@ from ltmt.segments import Match, Segment, Translation
 from ltmt.sentence_memory import (
     Request,
     better_by_sentence,
+    beyond_match,
     lost_sentences,
     pieces_of,
+    sentence_count,
     sentences_of,
     spoilt,
     translate_by_sentences,
@@ -323,6 +325,34 @@ def test_a_fused_output_that_dropped_the_words_beyond_its_match_is_spoilt(
 ):
     assert spoilt(source, output, "en", "de", fused=True, read=read) is expected
     assert not spoilt(source, output, "en", "de", fused=False, read=read)  # the model's own
+
+
+OVERWRITE = "Overwrite the existing folder? (y/N)"
+OVERWRITE_DE = "Vorhandene Ordner überschreiben? (j/N)"
+RESTART = _match("Please restart the application.", 40.0, "Bitte starten Sie die Anwendung neu.")
+
+
+def test_a_trailing_prompt_is_no_sentence_of_its_own_on_either_side():
+    # English's splitter cut "(y/N)" off its question, German's kept "(j/N)" with it
+    assert sentences_of(OVERWRITE, "en") == []
+    assert sentence_count(OVERWRITE, "en") == sentence_count(OVERWRITE_DE, "de") == 1
+    assert sentence_count("Replace the current backup? [y/N]", "en") == 1
+    assert sentences_of("Save often. Progress is only saved at campfires.", "en") == [
+        "Save often. ",
+        "Progress is only saved at campfires.",
+    ]
+
+
+def test_a_prompt_s_output_that_says_its_own_words_kept_its_memory():
+    # a regression trial: the memory's "Overwrite the existing file? (y/N)" read, the output
+    # was translated again by sentence ("Vorhanden Sie den existierenden Ordner ...")
+    file_match = _match(
+        "Overwrite the existing file? (y/N)", 85.0, "Vorhandene Datei überschreiben? (j/N)"
+    )
+    assert not spoilt(OVERWRITE, OVERWRITE_DE, "en", "de", fused=True, read=[file_match, RESTART])
+    # counted as two sentences, the output still says words none of the match's target's
+    said = ["Overwrite the existing folder? ", "(y/N)"]
+    assert not beyond_match(said, OVERWRITE_DE, [RESTART], "en", "de")
 
 
 def _save_request(texts):
