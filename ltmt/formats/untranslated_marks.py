@@ -14,9 +14,11 @@ from ltmt.text import normalize
 
 SYMFONY_PREFIX = "__"  # translation:extract's --prefix
 # a mark a tool or person puts before a source it copied as a target to say "translate me":
-# ``*Save changes``, ``TODO: Open the file``, ``[de] Close the window``, Symfony's ``__``
+# ``*Save changes``, ``TODO: Open the file``, ``[TODO] Search``, ``[de] Close the window``,
+# Symfony's ``__``
 _PREFILL_MARK = re.compile(
-    r"\s*(?:\*+|TODO\s*:|\[[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*\]|__)\s*", re.IGNORECASE
+    r"\s*(?:\*+|\[?TODO\b\]?\s*:?|\[[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*\]|__)\s*",
+    re.IGNORECASE,
 )
 
 
@@ -31,10 +33,24 @@ def _words(element: Any) -> str:
     return normalize("".join(element.itertext()))
 
 
-def is_source_copy(source: Any, target: Any) -> bool:
+def is_source_copy(source: Any, target: Any, language: str = "") -> bool:
     """Whether XLIFF ``target`` is ``source`` copied, compared loosely: whitespace collapsed,
     case-folded, inline tags and their attributes ignored, a leading prefill mark
-    (``*``, ``TODO:``, ``[de]``, ``__``) ignored."""
+    (``*``, ``TODO:``, ``[de]``, ``__``) ignored; or a target that does not read as the
+    target ``language``: one the detector surely reads as another
+    (:func:`ltmt.language_detection.language_of`: ``Sign in with e-mail``), or, too short
+    to tell, one whose words are mostly the source's, case-folded (``Settings saved``,
+    ``de: Log out``, ``Your profile (untranslated)``, ``Open a file.`` for ``Open the file.``)."""
     copied, original = _words(target), _words(source)
     unmarked = _PREFILL_MARK.match(copied)
-    return copied == original or (unmarked is not None and copied[unmarked.end() :] == original)
+    if copied == original or (unmarked is not None and copied[unmarked.end() :] == original):
+        return True
+    from ltmt.formats.common import lang_matches
+    from ltmt.language_detection import language_of, told_words
+
+    read = language_of("".join(target.itertext())) if language else None
+    if read is not None:
+        return not lang_matches(read, language)
+    words = [word.casefold() for word in told_words(copied)]
+    own = set(told_words(original))
+    return 2 * sum(word in own for word in words) > len(words)

@@ -167,13 +167,15 @@ class XliffUnit:
     def draft(self) -> bool:
         """Whether the target is a draft a person or tool wrote before any translation was
         done: a 2.0 target in state ``initial`` that is not its source copied (Phrase's
-        prefill; :func:`is_source_copy`, compared loosely). Not read as a pair (not reviewed); a
+        prefill; :func:`is_source_copy`, compared loosely) and reads as the file's ``trgLang``,
+        or is too short to tell and says words of its own. Not read as a pair (not reviewed); a
         run keeps it as it is unless ``--overwrite``. 1.2's ``new`` is no draft: translated."""
         if self.version != 2 or self.state != DRAFT_STATE_20 or self.target is None:
             return False
         if not to_text(self.target).text.strip():
             return False
-        return self.source is None or not is_source_copy(self.source, self.target)
+        language = self.holder.getroottree().getroot().get("trgLang") or ""
+        return self.source is None or not is_source_copy(self.source, self.target, language)
 
     def is_done(self) -> bool:
         """Whether the unit has a target worth keeping (not empty, not a placeholder state, not

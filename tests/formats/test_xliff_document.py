@@ -463,6 +463,51 @@ def test_a_20_initial_copy_compared_loosely_is_no_draft(
     assert document.drafts() == 0
 
 
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("Settings saved.", "Settings saved"),
+        ("Search", "[TODO] Search"),
+        ("Delete the item", "TODO Delete the item"),
+        ("Log out", "de: Log out"),
+        ("Your profile", "Your profile (untranslated)"),
+        ("Sign in with email", "Sign in with e-mail"),
+        ("Open the file.", "Open a file."),
+        ("Search", "Search *"),
+    ],
+)
+def test_a_20_initial_target_still_english_is_no_draft(
+    tmp_path: Path, source: str, target: str
+) -> None:
+    """Regression trial regf, session 68: 2.0 initial targets still in English (a source
+    copied and edited, an older source's English) were kept as drafts and shipped English; a
+    draft reads as the target language (language detection), or, too short to tell, says
+    words of its own."""
+    unit = (
+        f'<unit id="u1"><segment state="initial"><source>{source}</source>'
+        f"<target>{target}</target></segment></unit>"
+    )
+    document = opened(tmp_path, xliff20(unit))
+    assert len(document.pending()) == 1
+    assert document.drafts() == 0
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [("Pay now", "Jetzt zahlen"), ("Your profile", "Ihr Profil"), ("Log out", "Abmelden")],
+)
+def test_a_20_initial_target_in_the_target_language_is_a_draft(
+    tmp_path: Path, source: str, target: str
+) -> None:
+    unit = (
+        f'<unit id="u1"><segment state="initial"><source>{source}</source>'
+        f"<target>{target}</target></segment></unit>"
+    )
+    document = opened(tmp_path, xliff20(unit))
+    assert document.pending() == []
+    assert document.drafts() == 1
+
+
 @pytest.mark.parametrize("mark_fuzzy", [True, False])
 def test_a_reviewed_segment_with_an_empty_target_is_filled_for_review(
     tmp_path: Path, mark_fuzzy: bool
