@@ -28,6 +28,7 @@ DITA = Dialect(
     read=dita_elements.READ_ATTRIBUTES,
     xml=True,
     root_language=True,
+    code=dita_elements.CODE,
 )
 
 

@@ -143,13 +143,16 @@ class Dialect:
     elements that stay inside a run; ``skipped``: those whose content is not translated;
     ``read``: the attributes people read, on any element; ``xml``: the text is XML whatever it
     opens with; ``root_language``: the root element's ``xml:lang`` (``lang``) is the text's
-    language mark, as ``<html lang>`` is a page's."""
+    language mark, as ``<html lang>`` is a page's; ``code``: inline elements whose text is kept
+    as written in this vocabulary alone (DITA's ``<codeph>``, ``<option>``), marked
+    ``translate="no"`` in the run's tagged form (written as the text had them)."""
 
     inline: frozenset[str] = INLINE_ELEMENTS
     skipped: frozenset[str] = _SKIPPED
     read: frozenset[str] = READ_ATTRIBUTES
     xml: bool = False
     root_language: bool = False
+    code: frozenset[str] = frozenset()
 
 
 HTML = Dialect()
@@ -385,7 +388,10 @@ def segments(text: str, src_lang: str | None = None, dialect: Dialect = HTML) ->
         if event.kind in ("start", "empty"):
             root = not root_seen  # a DITA topic's <task xml:lang="en-US">, as <html lang>
             root_seen = True
-            if not inline and not root and _of_another_language(event, src_lang):
+            # an element of another language, and one of the dialect's code: not translated
+            another = not inline and not root and _of_another_language(event, src_lang)
+            code = inline and event.tag in dialect.code and not _marked_not_to_translate(event)
+            if another or code:
                 event = replace(event, attrs=(*event.attrs, ("translate", "no")))
             marked = _marked_not_to_translate(event)
             if event.kind == "start" and not inline and (event.tag in dialect.skipped or marked):

@@ -69,7 +69,6 @@ import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from ltmt.formats import dita_elements
 from ltmt.formats.glued_hyphens import counts
 from ltmt.formats.placeholder_syntax import (
     CHARACTER_REFERENCE,
@@ -117,11 +116,11 @@ _BBCODE_ELEMENT = re.compile(
 )
 # BBCode's code, which keeps its text as written as <code> does
 _BBCODE_VERBATIM = re.compile(r"\[(?:code|kbd|noparse)[\]=\s]", re.IGNORECASE)
-# an element whose text is kept as written: code (DITA's too: <codeph>, <filepath> ...), and
-# Android's <xliff:g>, which marks text not to translate (an app's name, a placeholder's example)
-VERBATIM_NAMES = (
-    frozenset({"code", "kbd", "samp", "var", "tt", "pre", "xliff:g"}) | dita_elements.CODE
-)
+# an element whose text is kept as written: code, and Android's <xliff:g>, which marks text not
+# to translate (an app's name, a placeholder's example); DITA's code elements (<codeph>,
+# <option>, <filepath> ...) are marked translate="no" by its dialect alone
+# (ltmt.formats.html_segments.Dialect): in other formats <option> is a word the user reads
+VERBATIM_NAMES = frozenset({"code", "kbd", "samp", "var", "tt", "pre", "xliff:g"})
 _VERBATIM_ELEMENT = re.compile(
     rf"<({'|'.join(sorted(VERBATIM_NAMES))})(\s[^<>]*)?>((?:(?!</?\1[\s>]).)*"
     rf"(?:</\1>{KEY_JOIN}<\1(?:\s[^<>]*)?>(?:(?!</?\1[\s>]).)*)*)</\1>",

@@ -62,7 +62,8 @@ def test_inline_elements_stay_in_their_sentence_and_code_is_not_sent(topic: Path
         "Replacing the filter",
         'Replace the filter of the <ph keyref="product"/> yearly.',
         "Click <uicontrol>Save</uicontrol>.",
-        "Run <codeph>filter-reset --all</codeph> on the console.",
+        # (DITA's code elements marked not to translate: written as read, below)
+        'Run <codeph translate="no">filter-reset --all</codeph> on the console.',
         'See <xref href="c_types.dita"/> first.',
         'The message <systemoutput translate="no">FILTER OK</systemoutput> is shown.',
     ]  # (no <codeblock>, no comment, no CDATA)
@@ -157,3 +158,15 @@ def test_an_xml_file_is_dita_where_its_root_and_dtd_say_so(tmp_path: Path) -> No
     other = tmp_path / "other.xml"  # another vocabulary's <topic>: not DITA
     other.write_text('<?xml version="1.0"?>\n<topic name="a"/>\n', "utf-8")
     assert find_format(other, role="document").name != "dita"
+
+
+def test_dita_s_option_is_code_in_a_topic(tmp_path: Path) -> None:
+    path = tmp_path / "c.dita"
+    path.write_text(
+        '<concept id="c" xml:lang="en-US"><title>Modes</title><conbody><p>Choose '
+        "<option>Automatic</option> to let the app decide.</p></conbody></concept>",
+        "utf-8",
+    )
+    out = tmp_path / "c.de.dita"
+    translate_file(path, out, FakeModel(), tgt_lang="de")
+    assert "CHOOSE <option>Automatic</option> TO LET THE APP DECIDE." in out.read_text("utf-8")

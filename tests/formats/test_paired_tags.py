@@ -1416,3 +1416,16 @@ def test_without_tags_keeps_the_text_of_the_pairs_left_out() -> None:
     assert without_tags(INSERTED, paired.pairs) == (
         '5.1 The Receiving Party <x id="1"/>may disclose it.'
     )
+
+
+@pytest.mark.parametrize("name", ["option", "filepath", "cmdname", "varname", "codeph"])
+def test_dita_s_code_names_are_words_outside_dita(name: str) -> None:
+    """Regression trial regf, session 68: DITA's code names kept their text as written in
+    every format (JSON's "Choose <option>Automatic</option> ..." kept Automatic English); they
+    are code in a DITA topic alone (its dialect marks them translate="no")."""
+    source = f"Choose <{name}>Automatic</{name}> to let the app decide."
+    paired = strip_pairs(source)
+    assert paired is not None
+    assert paired.text == "Choose Automatic to let the app decide."
+    assert [pair.token for pair in paired.pairs] == [""]
+    assert not kept_as_written(f"<{name}>")
