@@ -24,11 +24,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ltmt.formats.form_markers import FormMarker
 from ltmt.formats.placeholder_syntax import SMARTFORMAT_HEAD, find_placeholders
 from ltmt.formats.placeholders import protect, restore
 from ltmt.formats.plurals import PLURAL, field_as_number, number_as_field
-from ltmt.formats.unreal_modifiers import Modifier, modifiers
-from ltmt.formats.yarn_markup import Marker, markers
+from ltmt.formats.unreal_modifiers import modifiers
+from ltmt.formats.yarn_markup import markers
 from ltmt.segments import Translation
 
 _HEAD = re.compile(SMARTFORMAT_HEAD)
@@ -101,11 +102,11 @@ def _forms(text: str, start: int) -> tuple[list[str] | None, int]:
     return None, len(text)
 
 
-def _by_forms(text: str, tgt_lang: str) -> list[Expression | Marker | Modifier]:
+def _by_forms(text: str, tgt_lang: str) -> list[Expression | FormMarker]:
     """The SmartFormat expressions of ``text``, its Yarn Spinner replacement markers
     (:mod:`ltmt.formats.yarn_markup`) and its Unreal argument modifiers
     (:mod:`ltmt.formats.unreal_modifiers`), an ordinal's forms fixed in ``tgt_lang``, in order."""
-    found: list[Expression | Marker | Modifier] = [
+    found: list[Expression | FormMarker] = [
         *expressions(text),
         *markers(text, tgt_lang),
         *modifiers(text, tgt_lang),
@@ -113,7 +114,7 @@ def _by_forms(text: str, tgt_lang: str) -> list[Expression | Marker | Modifier]:
     return sorted(found, key=lambda expression: expression.start)
 
 
-def skeleton(text: str, found: Sequence[Expression | Marker | Modifier]) -> str | None:
+def skeleton(text: str, found: Sequence[Expression | FormMarker]) -> str | None:
     """``text`` with each of ``found`` as its field (:attr:`Expression.field`); ``None`` where
     a field would be there twice (``{0:plural:...}`` beside a ``{0}``), which could not be
     told apart in the translation."""
@@ -226,7 +227,7 @@ def _form_text(form: str, output: str, field: str) -> str:
     return lead + core + trail
 
 
-def _placed(sentence: str, expression: Expression | Marker | Modifier, forms: Sequence[str]) -> str:
+def _placed(sentence: str, expression: Expression | FormMarker, forms: Sequence[str]) -> str:
     """``sentence`` (a skeleton's translation) with ``expression``'s field written as the
     expression with ``forms``; at the sentence's end where the model lost the field."""
     whole = expression.written(forms)

@@ -12,7 +12,7 @@ by the target culture's rule: German's categories are English's (one, other), an
 other keys (zero, two, few, many) are kept, translated alike, as Unreal ignores those German
 lacks. A gender's forms are positional (masculine, feminine[, neuter]). German writes every
 ordinal with a full stop (``3.``), so an ordinal's forms are all ``.``, not sent to the model
-(as Yarn's ordinals, :data:`ltmt.formats.yarn_markup.ORDINAL_FORMS`). Korean's ``|hpp(...)``
+(as Yarn's ordinals, :data:`ltmt.formats.form_markers.ORDINAL_FORMS`). Korean's ``|hpp(...)``
 is left as it is.
 """
 
@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ltmt.formats.common import primary_language
-from ltmt.formats.yarn_markup import ORDINAL_FORMS
+from ltmt.formats.form_markers import FormMarker, ordinal_form
 
 # one value: quoted ("..." with \" inside), or up to the next , or )
 _VALUE = r'"(?:[^"\\]|\\.)*"|[^,()"{}|\n]*'
@@ -39,39 +39,21 @@ _ENTRY = re.compile(rf"\s*(?:(?P<key>\w+)=)?(?P<value>{_VALUE})")
 
 
 @dataclass(frozen=True)
-class Modifier:
-    """One argument modifier: ``text[start:end]``, its ``argument`` (``{Count}``), ``name``
-    (``plural``), its values' ``keys`` (``one``; ``""`` for a gender's) and ``forms`` (unquoted)."""
+class Modifier(FormMarker):
+    """One argument modifier (:class:`~ltmt.formats.form_markers.FormMarker`): its ``name``
+    (``plural``), ``argument`` (``{Count}``), its values' ``keys`` (``one``; ``""`` for a
+    gender's) and ``forms`` (unquoted)."""
 
-    start: int
-    end: int
     argument: str
-    name: str
     keys: tuple[str, ...]
-    forms: tuple[str, ...]
-    fixed: tuple[str, ...] | None = None  # its forms in the target language, not translated
-
-    @property
-    def field(self) -> str:
-        """The modifier as a field in the sentence the model gets (``{plural}``)."""
-        return "{" + self.name + "}"
-
-    @property
-    def to_translate(self) -> tuple[str, ...]:
-        """The forms the model translates, each alone: none where they are :attr:`fixed`."""
-        return () if self.fixed is not None else self.forms
 
     @property
     def signature(self) -> str:
         """The modifier without its forms: ``{Count}|plural(one=,other=)``."""
         return f"{self.argument}|{self.name}(" + ",".join(f"{k}=" for k in self.keys) + ")"
 
-    def written(self, forms: Sequence[str]) -> str:
-        """The modifier with ``forms`` (one per value; its :attr:`fixed` ones where it has
-        them) in place of its own; a form with ``,``, ``(``, ``)`` or ``=`` quoted."""
-        forms = self.fixed if self.fixed is not None else forms
-        if len(forms) != len(self.keys):
-            raise ValueError(f"{len(forms)} forms for {len(self.keys)}")
+    def _syntax(self, forms: Sequence[str]) -> str:
+        # a form with ``,``, ``(``, ``)`` or ``=`` quoted
         values = ",".join(
             (f"{k}=" if k else "") + _quoted(f) for k, f in zip(self.keys, forms, strict=True)
         )
@@ -93,7 +75,7 @@ def modifiers(text: str, tgt_lang: str = "") -> list[Modifier]:
         entries = [e for e in _ENTRY.finditer(match["values"]) if e.group().strip()]
         keys = tuple(e["key"] or "" for e in entries)
         forms = tuple(_unquoted(e["value"]) for e in entries)
-        written = ORDINAL_FORMS.get(primary_language(tgt_lang)) if tgt_lang else None
+        written = ordinal_form(tgt_lang)
         pronouns = GENDER_PRONOUNS.get(primary_language(tgt_lang), {}) if tgt_lang else {}
         fixed = None
         if match["name"] == "ordinal" and written:
@@ -101,9 +83,7 @@ def modifiers(text: str, tgt_lang: str = "") -> list[Modifier]:
         elif match["name"] == "gender" and forms and all(f in pronouns for f in forms):
             fixed = tuple(pronouns[f] for f in forms)
         found.append(
-            Modifier(
-                match.start(), match.end(), match["argument"], match["name"], keys, forms, fixed
-            )
+            Modifier(*match.span(), match["name"], forms, match["argument"], keys, fixed=fixed)
         )
     return found
 

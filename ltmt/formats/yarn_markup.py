@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ltmt.formats.common import primary_language
+from ltmt.formats.form_markers import FormMarker, ordinal_form
 
 # a replacement marker: its name, its value, then name="form" attributes, closed by /]
 _MARKER = re.compile(
@@ -29,44 +29,23 @@ _MARKER = re.compile(
 _ATTRIBUTE = re.compile(r'(?P<name>[\w-]+)="(?P<form>[^"\]]*)"')
 # a marker's start as the model or a translator may garble it: [plural, [select, [ordinal
 _MARKER_START = re.compile(r"\[(?:plural|select|ordinal)\b")
-# every ordinal form, by the target language: German writes 3. for third (first, second alike)
-ORDINAL_FORMS = {"de": "%."}
 
 
 @dataclass(frozen=True)
-class Marker:
-    """One replacement marker: ``text[start:end]``, its ``name`` (``plural``), ``value``
-    (``{$n}``) and its attributes' ``names`` and ``forms`` (``one``: ``coin``)."""
+class Marker(FormMarker):
+    """One replacement marker (:class:`~ltmt.formats.form_markers.FormMarker`): its ``name``
+    (``plural``), ``value`` (``{$n}``) and its attributes' ``names`` and ``forms`` (``one``:
+    ``coin``)."""
 
-    start: int
-    end: int
-    name: str
     value: str
     names: tuple[str, ...]
-    forms: tuple[str, ...]
-    fixed: tuple[str, ...] | None = None  # its forms in the target language, not translated
-
-    @property
-    def field(self) -> str:
-        """The marker as a field in the sentence the model gets (``{plural}``)."""
-        return "{" + self.name + "}"
-
-    @property
-    def to_translate(self) -> tuple[str, ...]:
-        """The forms the model translates, each alone: none where they are :attr:`fixed`."""
-        return () if self.fixed is not None else self.forms
 
     @property
     def signature(self) -> str:
         """The marker without its forms, as qa compares it: ``[plural value={$n} one= other=/]``."""
         return f"[{self.name} value={self.value} " + " ".join(f"{n}=" for n in self.names) + "/]"
 
-    def written(self, forms: Sequence[str]) -> str:
-        """The marker with ``forms`` (one per attribute; its :attr:`fixed` ones where it has
-        them) in place of its own."""
-        forms = self.fixed if self.fixed is not None else forms
-        if len(forms) != len(self.names):
-            raise ValueError(f"{len(forms)} forms for {len(self.names)}")
+    def _syntax(self, forms: Sequence[str]) -> str:
         # (a quote in a form would end it: the model's "Münzen" is written Münzen)
         attributes = " ".join(
             f'{n}="{f.replace(chr(34), "")}"' for n, f in zip(self.names, forms, strict=True)
@@ -76,16 +55,17 @@ class Marker:
 
 def markers(text: str, tgt_lang: str = "") -> list[Marker]:
     """The replacement markers of ``text``, in order; an ordinal's forms fixed as ``tgt_lang``
-    writes them (:data:`ORDINAL_FORMS`; none without a language)."""
+    writes them (:data:`~ltmt.formats.form_markers.ORDINAL_FORMS`; none
+    without a language)."""
     found = []
     for match in _MARKER.finditer(text):
         attributes = _ATTRIBUTE.findall(match["attributes"])
         names = tuple(name for name, _ in attributes)
         forms = tuple(form for _, form in attributes)
-        written = ORDINAL_FORMS.get(primary_language(tgt_lang)) if tgt_lang else None
+        written = ordinal_form(tgt_lang)
         fixed = (written,) * len(names) if match["name"] == "ordinal" and written else None
         found.append(
-            Marker(match.start(), match.end(), match["name"], match["value"], names, forms, fixed)
+            Marker(*match.span(), match["name"], forms, match["value"], names, fixed=fixed)
         )
     return found
 
