@@ -46,7 +46,6 @@ from ltmt.folded_characters import restore_folded
 from ltmt.form_pieces import translate_by_forms
 from ltmt.formats.common import canonical_code, same_language
 from ltmt.fusion.registry import make_fusion
-from ltmt.help_columns import align_help
 from ltmt.label_lexicon import LabelLexicon
 from ltmt.line_rewrites import (
     capitalise_starts,
@@ -748,11 +747,9 @@ class Translator:
         for index, split in splits.items():
             method = self.fusion_name if decoded.used_fusion.get(index) else "model"
             pieces = [u for u in units if u.segment == index]
-            # an option table's help where its source has it (help_columns)
-            lines = zip(split.lines, grouped.get(index, []), strict=True)
             results[index] = Translation(
                 source=texts[index],
-                text=split.rebuild([align_help(line, text) for line, text in lines]),
+                text=split.rebuild(grouped.get(index, [])),
                 matches=matches[index],
                 method=method,
                 pieces=len(pieces),

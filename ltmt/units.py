@@ -40,6 +40,7 @@ from ltmt.code_fences import fenced_code_lines
 from ltmt.currency_amounts import amount_spans
 from ltmt.date_formats import date_runs, only_directives
 from ltmt.formats.placeholder_syntax import PATH_LINE, find_placeholders, sent_as_tags
+from ltmt.help_columns import align_help
 from ltmt.json_in_text import json_spans
 from ltmt.key_combinations import combination_spans, only_combinations, written_line
 from ltmt.language_names import language_name
@@ -365,6 +366,8 @@ def split_segment(text: str, forms: LineForms = LineForms()) -> SplitSegment:
     would lose (SentencePiece folds whitespace): they are kept here and put back around the
     translations. A tab (with any spaces around it) separates columns, each translated on its
     own: an option and its help (``--log <file>\\t\\tStart logging``), a label and its value.
+    An option table's help aligned with spaces goes back to its column once the line is
+    restored (:func:`ltmt.help_columns.align_help`).
     A line or column that is code (:func:`is_code`) or one name (:func:`is_one_name`) is kept
     as written, and so is a fenced code
     block's line (:func:`ltmt.code_fences.fenced_code_lines`). A line that ``forms``
@@ -374,8 +377,8 @@ def split_segment(text: str, forms: LineForms = LineForms()) -> SplitSegment:
     fenced = fenced_code_lines(parts)
     lines: list[str] = []
     as_labels: list[str] = []
-    # kept as written; None: the next line's translation; a LineForm: the same, restored
-    frame: list[str | LineForm | None] = []
+    # kept as written, or the next line's translation (restored where its form is a LineForm)
+    frame: list[str | _Translated] = []
     for index, part in enumerate(parts):
         if index:
             frame.append(breaks[index - 1])
@@ -400,7 +403,7 @@ def split_segment(text: str, forms: LineForms = LineForms()) -> SplitSegment:
                 seen, form = forms.for_model(cell)
                 lines.append(seen)
                 as_labels.append(with_first_capital(seen) if form and form.titled else seen)
-                frame.append(form)
+                frame.append(_Translated(cell, form))
         frame.append(trail)
 
     def rebuild(translations: list[str]) -> str:
@@ -410,15 +413,25 @@ def split_segment(text: str, forms: LineForms = LineForms()) -> SplitSegment:
         # and must not stay where the model put it (but the segment's own tags like ours)
         return pictographs.without_tags(rebuilt, text)
 
-    changed = [kept for kept in frame if isinstance(kept, LineForm)]
+    changed = [kept.form for kept in frame if isinstance(kept, _Translated) and kept.form]
     return SplitSegment(lines, rebuild, changed, as_labels)
 
 
-def _rebuilt(kept: str | LineForm | None, pending: Iterator[str]) -> str:
+class _Translated(NamedTuple):
+    """A cell of the segment the model translates, and how its line was changed for it."""
+
+    cell: str
+    form: LineForm | None
+
+
+def _rebuilt(kept: str | _Translated, pending: Iterator[str]) -> str:
     if isinstance(kept, str):
         return kept
     translation = next(pending)
-    return translation if kept is None else kept.restore(translation)
+    restored = translation if kept.form is None else kept.form.restore(translation)
+    # an option table's help at the source's column (help_columns), measured once the line's
+    # tags are put back: ``-G, --groups=<x/>``'s column was lost when G_LIST was put back
+    return align_help(kept.cell, restored)
 
 
 def cells(text: str) -> list[str]:

@@ -442,6 +442,22 @@ def test_words_joined_by_underscores_go_to_the_model_as_tags(markers):
     )
 
 
+def test_a_help_rows_column_is_kept_when_its_option_holds_a_tag():
+    """coreutils' ``-G, --groups=G_LIST``: the model gets ``G_LIST`` as a tag, and the help went
+    back to the column of the line with the tag; putting ``G_LIST`` back then folded the run of
+    spaces into one (``-G, --groups=G_LIST Liste der Gruppen angeben``)."""
+    forms = LineForms(decorations=True)
+    text = "  -G, --groups=G_LIST        specify a list of groups\n  -h, --help   display help"
+    split = split_segment(text, forms)
+    assert split.lines == [
+        "-G, --groups=<x/>        specify a list of groups",
+        "-h, --help   display help",
+    ]
+    assert split.rebuild(["-G, --groups=<x/> Liste der Gruppen angeben", "-h, --help Hilfe"]) == (
+        "  -G, --groups=G_LIST        Liste der Gruppen angeben\n  -h, --help   Hilfe"
+    )
+
+
 def test_an_ampersand_that_marks_a_key_stays_the_accelerators():
     forms = LineForms(("&",), decorations=True)
     split = split_segment("&Save & Close", forms)
