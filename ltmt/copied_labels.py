@@ -44,6 +44,7 @@ from ltmt.capitals import first_letter, lowered_label, with_first_capital
 from ltmt.formats.placeholder_syntax import (
     without_placeholders,
 )
+from ltmt.pictographs import starts_with_tag
 from ltmt.routing import read_matches
 from ltmt.text import LETTERS, collapse_space, fuzzy_score
 from ltmt.word_tables import lowercase_words, model_target_words
@@ -82,9 +83,15 @@ def _words(text: str) -> frozenset[str]:
 
 def as_label(text: str, line: str) -> str:
     """``text`` with its first letter outside placeholders a capital where ``line``'s is
-    one."""
+    one, but where ``text`` starts with a tag of a word kept as written and ``line`` does not:
+    that word starts it (``Open <x/>`` → ``<x/> öffnen``, ``my_file.txt öffnen``), and the
+    word after it is no first word."""
     first = first_letter(line)
-    return with_first_capital(text) if first is not None and line[first].isupper() else text
+    if first is None or not line[first].isupper():
+        return text
+    if starts_with_tag(text) and not starts_with_tag(line):
+        return text
+    return with_first_capital(text)
 
 
 # spaces beside a sign: the model writes ``Open ...`` for a copied ``Open...``

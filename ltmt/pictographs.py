@@ -223,6 +223,12 @@ def _free_tag_name(line: str) -> str | None:
     return next((name for name, tag in _NAMED_TAGS.items() if not tag.search(line)), None)
 
 
+def starts_with_tag(text: str) -> bool:
+    """Whether ``text`` starts with one of the tags :func:`set_aside` gives the model (``<x/>``,
+    ``<y1/>``), spaces aside."""
+    return _SPACED_TAG.match(text) is not None
+
+
 def without_tags(text: str, source: str = "") -> str:
     """``text`` without the tags :func:`set_aside` gives the model (``<x/>``, ``<y1/>``), and
     the spaces before each, but as many of each as ``source`` has of its own (an OmegaT

@@ -35,6 +35,26 @@ def test_the_translation_gets_the_lines_first_capital(text: str, line: str, expe
     assert as_label(text, line) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "expected"),
+    [
+        # my_file.txt (a tag for the model) starts the translation: "öffnen" is no first word
+        ("<x/> öffnen", "Open <x/>", "<x/> öffnen"),
+        ("<x1/> in <x2/> umbenennen", "Rename <x1/> to <x2/>", "<x1/> in <x2/> umbenennen"),
+        # a German noun keeps the capital the model gave it
+        ("<x/> Datei", "Open <x/>", "<x/> Datei"),
+        # a word first, the tag later: capitalised as before
+        ("datei <x/> öffnen", "Open <x/>", "Datei <x/> öffnen"),
+        # the line starts with the tag too (a markup tag before its words): the word after it
+        ("<x/>öffnen", "<x/>Open", "<x/>Öffnen"),
+    ],
+)
+def test_a_word_after_a_kept_word_that_starts_the_translation_is_not_capitalised(
+    text: str, line: str, expected: str
+) -> None:
+    assert as_label(text, line) == expected
+
+
 def test_copied_ignores_case_and_spaces() -> None:
     assert copied("Settings", " settings ")
     assert not copied("Settings", "Einstellungen")

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ltmt.pictographs import edges, set_aside, without_tags
+from ltmt.pictographs import edges, set_aside, starts_with_tag, without_tags
 
 
 @pytest.mark.parametrize(
@@ -260,3 +260,10 @@ def test_trade_mark_signs_go_to_the_model_as_tags_not_folded_into_letters():
 )
 def test_without_tags_keeps_only_the_sources_own(text: str, source: str, expected: str) -> None:
     assert without_tags(text, source) == expected
+
+
+def test_starts_with_tag_finds_a_tag_set_aside_gives_the_model() -> None:
+    assert starts_with_tag("<x/> öffnen")
+    assert starts_with_tag(" <Y2 /> umbenennen")
+    assert not starts_with_tag("Open <x/>")
+    assert not starts_with_tag("<b>Open</b>")
