@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ltmt.errors import InputError
 from ltmt.formats.common import (
@@ -48,15 +48,10 @@ from ltmt.formats.common import (
     replace_notes,
 )
 from ltmt.formats.format_strings import has_directives
-from ltmt.formats.keyed_catalog import (
-    Entry,
-    KeyedCatalog,
-    TranslatedFile,
-    repeated,
-    warn_defined_twice,
-)
+from ltmt.formats.keyed_catalog import Entry
 from ltmt.formats.size_limits import note_length
 from ltmt.formats.translator_notes import keeps_whole, max_length
+from ltmt.formats.xml_keyed import XmlKeyedCatalog
 from ltmt.wording import counted
 
 if TYPE_CHECKING:
@@ -133,46 +128,22 @@ def _strings(root: etree._Element) -> Iterator[tuple[str, etree._Element]]:
             yield data.get("name") or "", value
 
 
-def _first_definitions(root: etree._Element) -> dict[str, etree._Element]:
-    """The ``<value>`` of each text resource of ``root`` by name, its first definition's (the
-    one MSBuild builds)."""
-    first: dict[str, etree._Element] = {}
-    for name, value in _strings(root):
-        first.setdefault(name, value)
-    return first
-
-
-def _values(root: etree._Element) -> dict[str, str]:
-    """The text resources of ``root`` by name, their first definitions' (as MSBuild builds)."""
-    return {name: value.text or "" for name, value in _first_definitions(root).items()}
-
-
-class ResxDocument(KeyedCatalog):
+class ResxDocument(XmlKeyedCatalog):
     """A ``.resx`` file to translate into the target language's (module docstring)."""
 
     format = "resx"
     what = WHAT
     keeps_booleans = True  # a setting's ``true`` stays ``true``
+    first_read = _FIRST_KEPT
+    root_of = staticmethod(_root)
+    strings_of = staticmethod(_strings)
 
-    def __init__(self, path: Path, data: bytes) -> None:
-        self.data = data
-        root = _root(data, Path(path))
-        self.names_defined_twice = tuple(repeated(name for name, _ in _strings(root)))
-        warn_defined_twice(path, self.names_defined_twice, _FIRST_KEPT)
-        strings = _first_definitions(root).items()
-        super().__init__(
-            path,
-            [
-                Entry(name, name, value.text, flags=_format_flags(value.text))
-                for name, value in strings
-                if value.text
-            ],
-        )
+    def entries_of(self, first: dict[str, etree._Element]) -> list[Entry]:
+        strings = first.items()
         # the strings whose <comment> asks to keep them ({Locked}, "Do not translate")
         self.kept_as_asked = frozenset(
             name for name, value in strings if value.text and keeps_whole(_comment(value))
         )
-
         # the limits their comments give strings ({MaxLength=30}), by name, and the strings
         # filled with a longer translation, each with what is wrong (LengthLimited)
         self.limits = {
@@ -183,6 +154,11 @@ class ResxDocument(KeyedCatalog):
         self.over_limit: dict[str, str] = {}
         # the developer's <comment> of each string, stored with its pair
         self.comments = {name: note for name, value in strings if (note := _comment(value).strip())}
+        return [
+            Entry(name, name, value.text, flags=_format_flags(value.text))
+            for name, value in strings
+            if value.text
+        ]
 
     def length_limit(self, entry: Entry) -> int | None:
         return self.limits.get(entry.name)
@@ -217,18 +193,6 @@ class ResxDocument(KeyedCatalog):
 
     def marked_kept(self) -> int:
         return len(self.kept_as_asked)
-
-    @classmethod
-    def open(cls, path: Path, **_: Any) -> ResxDocument:
-        return cls(Path(path), read_bytes(Path(path), WHAT))
-
-    def read_values(self, path: Path) -> dict[str, str]:
-        return _values(_root(read_bytes(path, WHAT), path))
-
-    def read_translation(self, path: Path) -> TranslatedFile:
-        root = _root(read_bytes(path, WHAT), path)
-        twice = repeated(name for name, _ in _strings(root))
-        return TranslatedFile(_values(root), defined_twice=twice)
 
     def render(self) -> bytes:
         from lxml import etree

@@ -13,19 +13,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from ltmt.errors import InputError
-from ltmt.formats.common import local_name, parse_xml, read_bytes
+from ltmt.formats.common import local_name, parse_xml
 from ltmt.formats.format_strings import has_directives
-from ltmt.formats.keyed_catalog import (
-    Entry,
-    KeyedCatalog,
-    TranslatedFile,
-    repeated,
-    warn_defined_twice,
-)
+from ltmt.formats.keyed_catalog import Entry
+from ltmt.formats.xml_keyed import XmlKeyedCatalog
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -63,50 +58,25 @@ def _strings(root: etree._Element) -> list[tuple[str, etree._Element]]:
     ]
 
 
-def _values(root: etree._Element) -> dict[str, str]:
-    values: dict[str, str] = {}
-    for key, element in _strings(root):
-        values.setdefault(key, element.text or "")
-    return values
-
-
 def _flags(text: str) -> tuple[str, ...]:
     """``csharp-format`` for a composite format string (``{0}``), which ``String.Format``
     reads."""
     return ("csharp-format",) if has_directives("csharp-format", text) else ()
 
 
-class XamlStringsDocument(KeyedCatalog):
+class XamlStringsDocument(XmlKeyedCatalog):
     """A XAML ResourceDictionary of strings to translate (module docstring)."""
 
     format = "xaml"
     what = WHAT
+    root_of = staticmethod(_root)
+    strings_of = staticmethod(_strings)
 
-    def __init__(self, path: Path, data: bytes) -> None:
-        self.data = data
-        root = _root(data, Path(path))
-        self.names_defined_twice = tuple(repeated(key for key, _ in _strings(root)))
-        warn_defined_twice(path, self.names_defined_twice, "first definition")
-        super().__init__(
-            path,
-            [
-                Entry(key, key, text, flags=_flags(text))
-                for key, text in _values(root).items()
-                if text.strip()
-            ],
-        )
-
-    @classmethod
-    def open(cls, path: Path, **_: Any) -> XamlStringsDocument:
-        return cls(Path(path), read_bytes(Path(path), WHAT))
-
-    def read_values(self, path: Path) -> dict[str, str]:
-        return _values(_root(read_bytes(path, WHAT), path))
-
-    def read_translation(self, path: Path) -> TranslatedFile:
-        root = _root(read_bytes(path, WHAT), path)
-        twice = repeated(key for key, _ in _strings(root))
-        return TranslatedFile(_values(root), defined_twice=twice)
+    def entries_of(self, first: dict[str, etree._Element]) -> list[Entry]:
+        texts = {key: element.text or "" for key, element in first.items()}
+        return [
+            Entry(key, key, text, flags=_flags(text)) for key, text in texts.items() if text.strip()
+        ]
 
     def render(self) -> bytes:
         """The source file with each string's text translated, all else as written."""

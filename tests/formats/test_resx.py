@@ -12,7 +12,7 @@ from lxml import etree
 from translate.storage import resx
 
 from ltmt.errors import InputError, NoPairsError
-from ltmt.formats import resx as resx_module
+from ltmt.formats import xml_keyed
 from ltmt.formats.documents import open_document
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.pipeline import translate_file
@@ -118,7 +118,7 @@ def test_a_name_defined_twice_makes_no_pairs(
         read.append(Path(path))
         return Path(path).read_bytes()
 
-    monkeypatch.setattr(resx_module, "read_bytes", read_bytes)
+    monkeypatch.setattr(xml_keyed, "read_bytes", read_bytes)  # where a translation is read
     not_read = NotRead()
     records = ResxDocument.pairs(out, source_file=source, not_read=not_read)
     assert [(r.source, r.target) for r in records] == [("Enter", "Eingeben")]
