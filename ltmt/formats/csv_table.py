@@ -46,7 +46,7 @@ import csv
 import io
 import logging
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,8 +64,8 @@ from ltmt.formats.csv_columns import (
     status_column,
     translates_in_place,
 )
-from ltmt.formats.documents import TranslationsHeld, Unit
-from ltmt.formats.size_limits import note_length
+from ltmt.formats.documents import Unit
+from ltmt.formats.size_limits import LengthsChecked
 from ltmt.formats.yarn_tables import refuse_a_string_table
 from ltmt.paths import resolved
 from ltmt.segments import PairRecord
@@ -215,7 +215,7 @@ def _read_table(path: Path) -> _Table:
     return _Table(rows, raw, starts, delimiter, spaced, newline, bom)
 
 
-class CsvTable(TranslationsHeld):
+class CsvTable(LengthsChecked):
     """A CSV localization table whose target-language cells are filled (module docstring);
     a unit of its first pair of columns is keyed by its row's number, one of another pair by
     its row's and its column's (``3:2``)."""
@@ -278,28 +278,16 @@ class CsvTable(TranslationsHeld):
             if overwrite or unit.key in self._again or not self._target(unit).strip()
         ]
 
-    def fill(
-        self,
-        translations: Mapping[str, str],
-        mark_fuzzy: bool = True,
-        from_memory: Collection[str] = (),
-    ) -> int:
-        for key, text in translations.items():
-            row = self._place(key)[0]
-            limit = row_limit(self.table.rows[self.header_row], self.table.rows[row])
-            note_length(self.over_limit, key, text, limit, f"line {self.table.lines[row]}")
-        return super().fill(translations, mark_fuzzy, from_memory)
+    def limit_at(self, key: str) -> tuple[int | None, str]:
+        row = self._place(key)[0]
+        limit = row_limit(self.table.rows[self.header_row], self.table.rows[row])
+        return limit, f"line {self.table.lines[row]}"
 
-    def review_notes(self) -> list[str]:
-        """The rows translated longer than their length limit's column allows."""
-        if not self.over_limit:
-            return []
+    def over_limit_said(self, count: int) -> str:
+        """The note of the rows translated longer than their length limit's column allows."""
         header = self.table.rows[self.header_row]
-        said = "; ".join(list(self.over_limit.values())[:5])
-        return [
-            f"{counted(len(self.over_limit), 'row')} translated longer than the "
-            f"{header[limit_column(header) or 0].strip()} column allows ({said}): shorten them"
-        ]
+        column = header[limit_column(header) or 0].strip()
+        return f"{counted(count, 'row')} translated longer than the {column} column allows"
 
     def _warn_of_formulas(self) -> None:
         """Warn once of the source cells that are spreadsheet formulas: left as written."""

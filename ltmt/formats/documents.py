@@ -173,7 +173,13 @@ class TranslationsHeld:
             if key not in self._unit_keys:
                 raise InputError(f"{self.path}: no {self.what_is_filled} {key!r} to fill")
             self.translations[key] = text
+            self.note_filled(key, text)
         return len(translations)
+
+    def note_filled(self, key: str, text: str) -> None:
+        """Note what a run says of ``text``, just filled in as the translation of the unit
+        ``key`` (one longer than its limit: :class:`~ltmt.formats.size_limits.LengthsChecked`);
+        nothing here."""
 
 
 @runtime_checkable

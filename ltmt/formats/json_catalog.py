@@ -74,7 +74,7 @@ import datetime
 import json
 import logging
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -124,7 +124,7 @@ from ltmt.formats.pipe_plurals import (
     symfony_choices,
 )
 from ltmt.formats.plurals import CATEGORIES, categories_with_other, ordinal_categories
-from ltmt.formats.size_limits import note_length
+from ltmt.formats.size_limits import LengthsChecked
 from ltmt.formats.smartling_json import is_smartling_header
 from ltmt.formats.translator_notes import says_not_to_translate
 from ltmt.formats.webextension import (
@@ -216,7 +216,7 @@ def _indent(text: str) -> str | int | None:
     return len(indent) if set(indent) == {" "} else indent
 
 
-class JsonCatalog(KeyedCatalog):
+class JsonCatalog(LengthsChecked, KeyedCatalog):
     """A JSON message file to translate into the target language's (module docstring)."""
 
     format = "json"
@@ -373,26 +373,13 @@ class JsonCatalog(KeyedCatalog):
         limit = self.limits.get(entry.key)
         return limit[0] if limit is not None else None
 
-    def fill(
-        self,
-        translations: Mapping[str, str],
-        mark_fuzzy: bool = True,
-        from_memory: Collection[str] = (),
-    ) -> int:
-        for key, text in translations.items():
-            maximum, said = self.limits.get(key, (None, ""))
-            note_length(self.over_limit, key, text, maximum, f"{key} (limit from {said})")
-        return super().fill(translations, mark_fuzzy, from_memory)
+    def limit_at(self, key: str) -> tuple[int | None, str]:
+        maximum, said = self.limits.get(key, (None, ""))
+        return maximum, f"{key} (limit from {said})"
 
-    def review_notes(self) -> list[str]:
-        """The WebExtension messages translated longer than their limit allows."""
-        if not self.over_limit:
-            return []
-        said = "; ".join(list(self.over_limit.values())[:5])
-        return [
-            f"{counted(len(self.over_limit), 'message')} longer than its length limit allows "
-            f"({said}): shorten them"
-        ]
+    def over_limit_said(self, count: int) -> str:
+        """The note of the WebExtension messages translated longer than their limit allows."""
+        return f"{counted(count, 'message')} longer than its length limit allows"
 
     def warn_of_untranslated(self) -> None:
         """Warn of the messages this run leaves untranslated as it cannot take them apart

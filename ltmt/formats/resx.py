@@ -32,7 +32,7 @@ translation is held to ``csharp-format`` (:mod:`ltmt.formats.format_strings`: ba
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,7 +49,7 @@ from ltmt.formats.common import (
 )
 from ltmt.formats.format_strings import has_directives
 from ltmt.formats.keyed_catalog import Entry
-from ltmt.formats.size_limits import note_length
+from ltmt.formats.size_limits import LengthsChecked
 from ltmt.formats.translator_notes import keeps_whole, max_length
 from ltmt.formats.xml_keyed import XmlKeyedCatalog
 from ltmt.wording import counted
@@ -128,7 +128,7 @@ def _strings(root: etree._Element) -> Iterator[tuple[str, etree._Element]]:
             yield data.get("name") or "", value
 
 
-class ResxDocument(XmlKeyedCatalog):
+class ResxDocument(LengthsChecked, XmlKeyedCatalog):
     """A ``.resx`` file to translate into the target language's (module docstring)."""
 
     format = "resx"
@@ -166,25 +166,11 @@ class ResxDocument(XmlKeyedCatalog):
     def developer_note(self, entry: Entry) -> str:
         return self.comments.get(entry.name, "")
 
-    def fill(
-        self,
-        translations: Mapping[str, str],
-        mark_fuzzy: bool = True,
-        from_memory: Collection[str] = (),
-    ) -> int:
-        for key, text in translations.items():
-            note_length(self.over_limit, key, text, self.limits.get(key), key)
-        return super().fill(translations, mark_fuzzy, from_memory)
+    def limit_at(self, key: str) -> tuple[int | None, str]:
+        return self.limits.get(key), key
 
-    def review_notes(self) -> list[str]:
-        """The strings translated longer than their comment's ``{MaxLength}`` allows."""
-        if not self.over_limit:
-            return []
-        said = "; ".join(list(self.over_limit.values())[:5])
-        return [
-            f"{counted(len(self.over_limit), 'string')} longer than a {{MaxLength}} comment "
-            f"allows ({said}): shorten them"
-        ]
+    def over_limit_said(self, count: int) -> str:
+        return f"{counted(count, 'string')} longer than a {{MaxLength}} comment allows"
 
     def is_text(self, entry: Entry) -> bool:
         """Not a string whose comment asks to keep it: left out of the output, as a boolean

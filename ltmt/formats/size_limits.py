@@ -11,6 +11,9 @@
 
 A translation's length is its text's characters, the inline codes left out (``<x id="1"/>``,
 ``<g id="2">``, ``<b>``: what a code stands for is not known until the program fills it in).
+Other formats give a string a limit of their own (a .resx ``{MaxLength}`` comment, a CSV
+table's Max length column, a WebExtension message's): :class:`LengthsChecked` notes and says
+those translated too long.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ltmt.formats.common import local_name
+from ltmt.formats.documents import TranslationsHeld
 from ltmt.formats.inline import MARKUP_TAG
 
 NS_SLR = "urn:oasis:names:tc:xliff:sizerestriction:2.0"
@@ -105,3 +109,34 @@ def note_length(
         over_limit.pop(key, None)
     else:
         over_limit[key] = f"{place}: {message}"
+
+
+class LengthsChecked(TranslationsHeld):
+    """A document whose strings may each have a length limit in characters (a .resx
+    ``{MaxLength}`` comment, a CSV row's Max length column, a WebExtension message's): as each
+    is filled (:meth:`note_filled`), :attr:`over_limit` notes those translated longer (the
+    :class:`~ltmt.formats.documents.LengthLimited` a run counts), and :meth:`review_notes` says
+    them. A format gives :meth:`limit_at` and :meth:`over_limit_said`, and sets
+    :attr:`over_limit` to ``{}`` as it is made."""
+
+    over_limit: dict[str, str]
+
+    def limit_at(self, key: str) -> tuple[int | None, str]:
+        """The limit of the unit ``key`` (None: none) and where a note says it is."""
+        raise NotImplementedError
+
+    def over_limit_said(self, count: int) -> str:
+        """How the note of ``count`` strings translated too long begins (``2 strings longer
+        than a {MaxLength} comment allows``)."""
+        raise NotImplementedError
+
+    def note_filled(self, key: str, text: str) -> None:
+        limit, place = self.limit_at(key)
+        note_length(self.over_limit, key, text, limit, place)
+
+    def review_notes(self) -> list[str]:
+        """The strings translated longer than their limit allows, the first five named."""
+        if not self.over_limit:
+            return []
+        said = "; ".join(list(self.over_limit.values())[:5])
+        return [f"{self.over_limit_said(len(self.over_limit))} ({said}): shorten them"]

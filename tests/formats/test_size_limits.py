@@ -1,11 +1,21 @@
-"""The length limits XLIFF units declare, and a translation's length under them."""
+"""The length limits XLIFF units declare, a translation's length under them, and the note of
+those translated too long (LengthsChecked)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from ltmt.formats.size_limits import SizeLimit, declared_limit, shown_length, too_long_message
+from ltmt.formats.documents import Unit
+from ltmt.formats.size_limits import (
+    LengthsChecked,
+    SizeLimit,
+    declared_limit,
+    shown_length,
+    too_long_message,
+)
 
 SLR = 'xmlns:slr="urn:oasis:names:tc:xliff:sizerestriction:2.0"'
 
@@ -67,3 +77,37 @@ def test_inline_codes_do_not_count() -> None:
     assert too_long_message("Packungsbeilage beachten.", 12) == (
         "the translation is 25 characters long, its unit allows 12"
     )
+
+
+class _Labels(LengthsChecked):
+    """Labels of at most 5 characters, keyed by name."""
+
+    path = Path("labels.txt")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.over_limit: dict[str, str] = {}
+
+    def units(self) -> list[Unit]:
+        return [Unit(name, name) for name in ("ok", "cancel", "free")]
+
+    def limit_at(self, key: str) -> tuple[int | None, str]:
+        return (None if key == "free" else 5), f"label {key}"
+
+    def over_limit_said(self, count: int) -> str:
+        return f"{count} labels longer than 5 characters"
+
+
+def test_strings_filled_too_long_are_noted_until_filled_short() -> None:
+    labels = _Labels()
+    assert labels.fill({"ok": "OK", "cancel": "Abbrechen", "free": "Unbegrenzt lang"}) == 3
+    assert labels.over_limit == {
+        "cancel": "label cancel: the translation is 9 characters long, its unit allows 5"
+    }
+    assert labels.review_notes() == [
+        "1 labels longer than 5 characters (label cancel: the translation is 9 characters "
+        "long, its unit allows 5): shorten them"
+    ]
+    labels.fill({"cancel": "Nein"})
+    assert labels.translations["cancel"] == "Nein"
+    assert labels.over_limit == {} and labels.review_notes() == []
