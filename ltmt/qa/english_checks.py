@@ -27,7 +27,8 @@ hand, and counted again by its review run once the loans were listed).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ltmt.formats.placeholder_syntax import without_placeholders
@@ -87,7 +88,7 @@ _WORD = re.compile(r"(?<![\w\-/.@$%])[A-Za-z][a-z]{2,}(?![\w\-/@])")
 def english_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """A note naming the common English words of ``source`` that ``target`` copies
     (:func:`copied_english`), less those a glossary term keeps (``metadata[KEPT_WORDS]``)."""
-    words = copied_english(source, target, metadata.get(KEPT_WORDS, ()))
+    words = copied_english(source, target, metadata.get(KEPT_WORDS, frozenset()))
     if not words:
         return []
     listed = ", ".join(repr(word) for word in words)
@@ -110,17 +111,23 @@ def kept_by_terms(terms: Iterable[Term]) -> frozenset[str]:
     )
 
 
-def _inside_kept(text: str, kept: Collection[str]) -> list[tuple[int, int]]:
+def _inside_kept(text: str, kept: frozenset[str]) -> list[tuple[int, int]]:
     """The spans of ``text`` that hold one of the ``kept`` terms (case-folded) as whole words."""
-    folded = text.casefold()
-    return [
-        (found.start(), found.end())
-        for term in kept
-        for found in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", folded)
-    ]
+    if not kept:
+        return []
+    return [found.span(1) for found in _kept_pattern(kept).finditer(text.casefold())]
 
 
-def copied_english(source: str, target: str, kept: Collection[str] = ()) -> list[str]:
+@lru_cache(maxsize=8)  # a run passes one set for all its entries: compiled once, not per entry
+def _kept_pattern(kept: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for the ``kept`` terms: at each word start, the longest term there as whole
+    words (group 1); a lookahead, so that a term overlapping another (``old tom``, ``tom
+    cat``) is found too."""
+    terms = "|".join(re.escape(term) for term in sorted(kept, key=lambda term: (-len(term), term)))
+    return re.compile(rf"(?<!\w)(?=((?:{terms}))(?!\w))")
+
+
+def copied_english(source: str, target: str, kept: frozenset[str] = frozenset()) -> list[str]:
     """The words of ``target`` that ``source`` has too (in any case) and that are common
     English, not German (module docstring), each once, in order; ``kept``: case-folded terms
     (a glossary's, :func:`kept_by_terms`) whose words pass where the target has the term."""

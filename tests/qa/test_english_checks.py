@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.qa.english_checks import KEPT_WORDS, copied_english, english_problems, kept_by_terms
+from ltmt.qa.english_checks import (
+    KEPT_WORDS,
+    _kept_pattern,
+    copied_english,
+    english_problems,
+    kept_by_terms,
+)
 from ltmt.qa.findings import CHECKS
 from ltmt.qa.pair_checks import PAIR_CHECKS
 from ltmt.terminology.terms import Term
@@ -84,3 +90,26 @@ def test_a_kept_terms_word_passes_only_inside_the_whole_term(
             f"keeps the English '{english[0]}' of the source, which German does not write: "
             "translate it (a name or a term kept in English passes)"
         ]
+
+
+def test_kept_terms_that_overlap_each_pass_their_words() -> None:
+    """``Big Apple`` and ``Apple Pay`` share ``Apple``: in ``Big Apple Pay`` both are whole,
+    so ``Big`` and ``Pay`` pass, as when each term was searched on its own."""
+    kept = kept_by_terms([Term("Big Apple", "Big Apple"), Term("Apple Pay", "Apple Pay")])
+    source = "Big Apple Pay: pay now."
+    assert copied_english(source, "Big Apple Pay: jetzt bezahlen.") == ["Big", "Pay"]
+    assert copied_english(source, "Big Apple Pay: jetzt bezahlen.", kept) == []
+    assert copied_english(source, "Big Pay: jetzt bezahlen.", kept) == ["Big", "Pay"]
+    # a term overlapping itself: the third Happy is inside the second Happy Happy, whole (one
+    # pattern for all terms since session 69; a regex per term noted it)
+    happy = frozenset({"happy happy"})
+    assert copied_english("Happy Happy Happy: now.", "Happy Happy Happy jetzt.", happy) == []
+
+
+def test_the_kept_terms_are_compiled_once_for_a_run() -> None:
+    """A qa run passes one set of kept terms with every entry: one pattern for all of them,
+    compiled once, not one per term per entry (code review, session 69)."""
+    _kept_pattern.cache_clear()
+    for _ in range(3):
+        english_problems("Old Tom: a sweeter gin", "Old Tom: ein süßerer Gin", {KEPT_WORDS: KEPT})
+    assert _kept_pattern.cache_info().misses == 1
