@@ -74,7 +74,7 @@ def _names_its_locale(path: Path, code: str, source_language: str) -> bool:
     it is the source language's or the source language's file of its naming is beside it
     (``fr.json`` by ``en.json``; ``is.json`` alone is a file of its own), rooted alike."""
     from ltmt.formats.common import same_language
-    from ltmt.formats.yaml_catalog import root_locale
+    from ltmt.formats.yaml_language_roots import root_locale
 
     rooted = path.suffix.lower() in _ROOTED
     root = root_locale(path) if rooted else None

@@ -33,6 +33,10 @@ only a response's text, its buttons' titles and NLU examples are text, an exampl
 (:mod:`ltmt.formats.rasa_yaml`); in a static site's configuration (Jekyll's ``_config.yml``,
 Hugo's ``hugo.yaml``) only the text its pages show (:mod:`ltmt.formats.site_config`); in both
 a text left untranslated keeps its source.
+The file is read and written by :mod:`ltmt.formats.yaml_document` (its layout, the files
+refused), its language key found by :mod:`ltmt.formats.yaml_language_roots`, and its strings
+told from its settings by :mod:`ltmt.formats.yaml_strings`; this module makes the units and
+writes the translation.
 """
 
 from __future__ import annotations
@@ -41,17 +45,14 @@ import io
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ltmt.errors import InputError, NotMessageFileError
 from ltmt.formats import drupal_config, goi18n_messages, rasa_yaml, site_config
 from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
-from ltmt.formats.json_identifiers import is_digest, is_identifier, skipped, warn_of_unknown_keys
+from ltmt.formats.json_identifiers import skipped, warn_of_unknown_keys
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
-from ltmt.formats.path_languages import is_locale_code
 from ltmt.formats.pipe_plurals import (
     VUE_I18N,
     Choices,
@@ -60,7 +61,6 @@ from ltmt.formats.pipe_plurals import (
     plural_choices,
     symfony_choices,
 )
-from ltmt.formats.placeholder_syntax import has_words
 from ltmt.formats.plurals import (
     CATEGORIES,
     keeps_zero,
@@ -70,338 +70,34 @@ from ltmt.formats.plurals import (
 )
 from ltmt.formats.yaml_clashes import clashes, kept_aside, under
 from ltmt.formats.yaml_comments import with_adopted_comments
-from ltmt.formats.yaml_written import (
-    WrittenNull,
-    explicit_start,
-    mark_nulls,
-    represent_written_null,
-    spaced_mappings,
-    write_spacing,
+from ltmt.formats.yaml_document import WHAT, load, round_trip_yaml
+from ltmt.formats.yaml_language_roots import below_root, language_root, language_roots
+from ltmt.formats.yaml_strings import (
+    dotted,
+    is_plural,
+    is_text,
+    leaves,
+    own_items,
+    scalars,
+    under_skipped,
+    walk_strings,
 )
-from ltmt.text import paired_surrogates
+from ltmt.formats.yaml_written import mark_nulls, spaced_mappings
 from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
 
-WHAT = "a YAML message file"
-_LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
-# locales whose language has no two-letter code, as Rails' and Symfony's catalogs name them
-_THREE_LETTER_LOCALES = frozenset(
-    {"ast", "ckb", "fil", "fur", "gsw", "haw", "kab", "nds", "sah", "sco", "yue"}
-)
-_IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")  # default, year
-# the booleans of YAML 1.1 (yaml.org/type/bool.html) that YAML 1.2 reads as strings
-_YAML11_BOOLEAN = re.compile(r"y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF")
-_SYMBOL = re.compile(r":[a-z][a-z0-9_]*")  # Ruby's :day
 # a Symfony domain's file (messages.en.yaml, validators.de_CH.yml; not messages+intl-icu's)
 _SYMFONY_FILE = re.compile(r"[A-Za-z0-9_-]+\.[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\.ya?ml")
-# Rails' settings among its strings (Active Support's en.yml): their values are no text
-_SETTINGS = frozenset({"round_mode", "order"})
-_TILDE = re.compile(r"(?:[:\[,-]\s*)~\s*(?:[,\]#]|$)", re.MULTILINE)
-_NULL = re.compile(r"(?:[:\[,-]\s*)null\s*(?:[,\]#]|$)", re.MULTILINE)
-MAX_DEPTH = 100
-_TOO_DEEP = re.compile(r"(?:[\[{]\s*){" + str(MAX_DEPTH + 1) + "}")
-_NESTED_KEY = re.compile(r"^( +)[^\s#-]", re.MULTILINE)  # the first indented key
-# the values aliases may add to a file (a few anchored defaults add a few dozen); an alias bomb
-# (nine levels of nine aliases each) adds 9⁹, which no reader should walk
-MAX_ALIASED_VALUES = 100_000
-
-
-@dataclass(frozen=True)
-class Layout:
-    """A file's indentation: of a nested mapping, of a list's items and of their dash."""
-
-    mapping: int = 2
-    sequence: int = 2
-    dash: int = 0
-    tilde: bool = False  # nulls written ~, not null
-    start: bool = False  # the document started with ---
-
-
-def _yaml(layout: Layout = Layout(), spaced: dict[int, str] | None = None) -> Any:
-    """A round-trip ``YAML`` writing ``layout``; ``spaced``: the flow mappings it writes
-    ``{ one: a }`` (:func:`spaced_mappings`), where not None."""
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    if spaced is not None:  # before the representer is made
-        write_spacing(yaml, spaced)
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # long strings stay on one line, as written
-    yaml.indent(mapping=layout.mapping, sequence=layout.sequence, offset=layout.dash)
-    if layout.tilde:  # a null written as the file writes them
-        yaml.representer.add_representer(type(None), _tilde)
-    yaml.representer.add_representer(WrittenNull, represent_written_null)
-    yaml.explicit_start = layout.start
-    return yaml
-
-
-def _tilde(representer: Any, _: None) -> Any:
-    return representer.represent_scalar("tag:yaml.org,2002:null", "~")
-
-
-def _layout(text: str, sequence: int | None, dash: int | None) -> Layout:
-    """``text``'s layout: a nested key's indentation, ruamel.yaml's guess for lists
-    (``sequence``, ``dash``), and how it writes a null."""
-    nested = _NESTED_KEY.search(text)
-    mapping = len(nested.group(1)) if nested else 2
-    tilde = bool(_TILDE.search(text)) and not _NULL.search(text)
-    start = explicit_start(text)
-    if dash is None:  # no block list
-        return Layout(mapping, mapping, 0, tilde, start)
-    return Layout(mapping, max(sequence or 2, dash + 2), dash, tilde, start)
-
-
-# a MkDocs site's configuration: YAML, and no message file (- admonition came back
-# - Entfernung, docs_structure: suffix docs_structure: Suffix)
-_MKDOCS_CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
-
-
-def _load(data: bytes, path: Path) -> tuple[Any, Layout]:
-    """The document of a YAML file, and its layout (for writing it back)."""
-    from ruamel.yaml.error import YAMLError
-    from ruamel.yaml.util import load_yaml_guess_indent
-
-    if path.name.lower() in _MKDOCS_CONFIGS:  # (its plugin names and settings were translated)
-        raise InputError(
-            f"{path}: a MkDocs configuration, not a message file; translate its nav titles by "
-            "hand or with the i18n plugin's nav_translations"
-        )
-    text = decode(data, path)
-    if _TOO_DEEP.search(text):  # the YAML parser recurses, and slowly: no message file nests so
-        raise InputError(f"{path}: YAML nested too deeply (more than {MAX_DEPTH} levels)")
-    try:  # one parse: the indentation is guessed from the lines, the reader is ours
-        document, sequence, dash = load_yaml_guess_indent(text, yaml=_yaml())
-    except RecursionError:
-        raise InputError(f"{path}: YAML nested too deeply") from None
-    except YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise InputError(f"{path}{where}: not valid YAML: {problem}") from exc
-    if not isinstance(document, dict) and not site_config.is_data_list(document):
-        raise NotMessageFileError(
-            str(path), f"not {WHAT}: its top level is not a mapping of keys nor a list of them"
-        )
-    if _expanded_size(document, {}) - _written_size(document) > MAX_ALIASED_VALUES:
-        raise InputError(
-            f"{path}: uses YAML aliases that expand to more than {MAX_ALIASED_VALUES} values; "
-            "expand them or remove the anchors"
-        )
-    return document, _layout(text, sequence, dash)
-
-
-def _children(node: Any) -> list[Any]:
-    """The values a mapping or a list holds (merged ones too); none for a scalar."""
-    if isinstance(node, dict):
-        return list(node.values())
-    return list(node) if isinstance(node, list) else []
-
-
-def _expanded_size(node: Any, sizes: dict[int, int]) -> int:
-    """How many values the readers walk below and at ``node``, an alias's as often as it
-    stands. ``sizes`` remembers each mapping's and list's, so the count takes as long as the
-    file's own values, not their expansion; a recursive alias counts once where it recurs."""
-    if not isinstance(node, (dict, list)):
-        return 1
-    if id(node) not in sizes:
-        sizes[id(node)] = 1  # while counting it: a node within itself adds itself once
-        sizes[id(node)] = 1 + sum(_expanded_size(child, sizes) for child in _children(node))
-    return sizes[id(node)]
-
-
-def _written_size(document: Any) -> int:
-    """How many values ``document`` holds, each anchored mapping or list counted once."""
-    seen: set[int] = set()
-    pending, count = [document], 0
-    while pending:
-        node = pending.pop()
-        count += 1
-        if isinstance(node, (dict, list)) and id(node) not in seen:
-            seen.add(id(node))
-            pending.extend(_children(node))
-    return count
-
-
-def _root(document: Any) -> str | None:
-    """The language key of a Rails file (its only top-level key, holding a mapping), else None:
-    a language code (``en``, ``pt-BR``; of three letters only a locale's own, ``fil``), not a
-    Symfony file's top key that merely looks like one (``app:``, a code ISO 639-3 knows, was
-    renamed ``de:``, which broke every key of the translation)."""
-    if not isinstance(document, dict) or len(document) != 1:  # a site's data list
-        return None
-    ((key, value),) = document.items()
-    return key if _is_language_root(key, value) else None
-
-
-def _is_language_root(key: Any, value: Any) -> bool:
-    """Whether ``key`` (a top-level key holding ``value``) is a language's: :func:`_root`."""
-    if not isinstance(key, str) or _LANGUAGE.fullmatch(key) is None:
-        return False
-    primary = re.split(r"[-_]", key)[0]
-    if len(primary) == 3 and primary not in _THREE_LETTER_LOCALES:
-        return False
-    return is_locale_code(_tag(key)) and isinstance(value, dict)
-
-
-def _language_roots(document: Any) -> list[str]:
-    """The top-level keys of a file that holds a root for each of several languages (Minimal
-    Mistakes' ``_data/ui-text.yml``: ``en:``, ``en-US:``, ``de:`` ...), else none."""
-    if not isinstance(document, dict) or len(document) < 2:
-        return []
-    if not all(_is_language_root(key, value) for key, value in document.items()):
-        return []
-    return [str(key) for key in document]
-
-
-def _tag(key: str) -> str:
-    """``key`` written as a language tag (``en-us``, ``pt_br`` → ``en-US``, ``pt-BR``; Rails
-    accepts either case), as langcodes standardises it."""
-    import langcodes
-
-    try:
-        return str(langcodes.standardize_tag(key.replace("_", "-")))
-    except ValueError:  # no tag at all: no language key
-        return key
-
-
-def root_locale(path: Path) -> str | None:
-    """The language key the YAML file ``path`` (on disk) is rooted in (Rails' ``en:``), or
-    None where it has none or cannot be read (a run of it says why)."""
-    try:
-        document, _ = _load(path.read_bytes(), path)
-    except (InputError, OSError):
-        return None
-    return _root(document)
-
-
-def _messages(document: Any) -> Any:
-    """The mapping that holds a file's strings: below a Rails file's language key."""
-    root = _root(document)
-    return document[root] if root is not None else document
-
-
-def _is_plural(value: Any) -> bool:
-    return (
-        isinstance(value, dict)
-        and "other" in value
-        and all(k in CATEGORIES and isinstance(v, str) for k, v in value.items())
-    )
-
-
-def _is_text(
-    value: Any, name: str, drupal: bool = False, only: frozenset[str] | None = None
-) -> bool:
-    """Whether ``value`` (at dotted ``name``) is text to translate: a string with a letter
-    outside its placeholders that is no setting: not a Ruby symbol (``:day``), not a word
-    written plain that YAML 1.1 reads as a boolean (``yes``, ``on``, ``Off``: Psych, Rails'
-    parser, does, where ruamel.yaml's YAML 1.2 reads a string), and not the
-    value of one of the settings Rails keeps among its strings (``round_mode: default``,
-    ``order: [year, month, day]``), which translated would break the app. In a ``drupal``
-    file only the values at its text keys are (:mod:`ltmt.formats.drupal_config`), and in a
-    file read whole (a Rasa bot's, a site's configuration) only those named in ``only``
-    (:mod:`ltmt.formats.rasa_yaml`, :mod:`ltmt.formats.site_config`)."""
-    if not isinstance(value, str) or not has_words(value):
-        return False
-    if only is not None and name not in only:
-        return False
-    if drupal and not drupal_config.is_text(value, name):
-        return False
-    if (
-        _SYMBOL.fullmatch(value.strip()) or is_identifier(value) or is_digest(value)
-    ):  # :day, cart.items
-        return False
-    if type(value) is str and _YAML11_BOOLEAN.fullmatch(value):  # plain, not quoted
-        return False
-    setting = name.rsplit(".", 1)[-1].split("[")[0] in _SETTINGS
-    return not (setting and _IDENTIFIER.fullmatch(value.strip()))
-
-
-def _walk(
-    node: Any,
-    name: str = "",
-    skip_keys: frozenset[str] = frozenset(),
-    drupal: bool = False,
-    holder: Any = None,
-    only: frozenset[str] | None = None,
-) -> Iterator[tuple[str, Any]]:
-    """The strings and plurals below ``node`` (a value of ``holder``), by dotted name
-    (``a.b``, ``days[0]``), less those under a key of ``skip_keys`` (``--skip-keys``), which
-    are copied (and in a ``drupal`` file those at no text key)."""
-    if _is_plural(node):
-        yield name, {key: paired_surrogates(form) for key, form in node.items()}
-    elif isinstance(node, dict):
-        message = goi18n_messages.is_message(node, holder)  # its hash, description... copied
-        for key, value in _own_items(node):
-            if not skipped((key,), skip_keys) and not (message and key in goi18n_messages.FIELDS):
-                dotted = f"{name}.{key}" if name else str(key)
-                yield from _walk(value, dotted, skip_keys, drupal, node, only)
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _walk(value, f"{name}[{index}]", skip_keys, drupal, node, only)
-    elif _is_text(node, name, drupal, only):
-        yield name, paired_surrogates(node)
 
 
 def _may_be_vue_i18n(strings: list[tuple[str, Any]]) -> bool:
-    """Whether a file of ``strings`` (:func:`_walk`'s) may be vue-i18n's, whose plurals are
-    choices (:func:`ltmt.formats.pipe_plurals.may_be_vue_i18n`): not where a plural is a
-    mapping of categories, as Rails writes it."""
+    """Whether a file of ``strings`` (:func:`ltmt.formats.yaml_strings.walk_strings`'s) may be
+    vue-i18n's, whose plurals are choices (:func:`ltmt.formats.pipe_plurals.may_be_vue_i18n`):
+    not where a plural is a mapping of categories, as Rails writes it."""
     if any(isinstance(value, dict) for _, value in strings):
         return False
     return may_be_vue_i18n((name for name, _ in strings), (str(value) for _, value in strings))
-
-
-def _own_items(node: dict[Any, Any]) -> list[tuple[Any, Any]]:
-    """The keys and values a mapping has of its own: not those a merge key (``<<: *defaults``)
-    brings, which are translated where their anchor is."""
-    own = getattr(node, "non_merged_items", None)
-    return list(own()) if own is not None else list(node.items())
-
-
-def _scalars(node: Any, name: str = "") -> dict[str, Any]:
-    """Every value below ``node`` that is no mapping or list, by dotted name (plurals' forms
-    too)."""
-    found: dict[str, Any] = {}
-    if isinstance(node, dict):
-        for key, value in _own_items(node):
-            found.update(_scalars(value, f"{name}.{key}" if name else str(key)))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found.update(_scalars(value, f"{name}[{index}]"))
-    else:
-        found[name] = node
-    return found
-
-
-def _under_skipped(node: Any, skip_keys: frozenset[str], name: str = "") -> set[str]:
-    """The dotted names of the values below ``node`` that are no mapping or list, under a key
-    of ``skip_keys`` (``--skip-keys``)."""
-    found: set[str] = set()
-    children = _own_items(node) if isinstance(node, dict) else []
-    for key, value in children:
-        child = f"{name}.{key}" if name else str(key)
-        if skipped((key,), skip_keys):
-            found.update(_scalars(value, child))
-        else:
-            found |= _under_skipped(value, skip_keys, child)
-    if isinstance(node, list):
-        for index, value in enumerate(node):
-            found |= _under_skipped(value, skip_keys, f"{name}[{index}]")
-    return found
-
-
-def _leaves(node: Any, name: str = "") -> Iterator[str]:
-    """The dotted names of every value below ``node`` that is no mapping or list (a plural
-    counts as one)."""
-    if isinstance(node, dict) and not _is_plural(node):
-        for key, value in _own_items(node):
-            yield from _leaves(value, f"{name}.{key}" if name else str(key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _leaves(value, f"{name}[{index}]")
-    else:
-        yield name
 
 
 def _styled(original: Any, text: str) -> Any:
@@ -427,11 +123,11 @@ class YamlCatalog(KeyedCatalog):
         self, path: Path, data: bytes, tgt_lang: str, skip_keys: frozenset[str] = frozenset()
     ) -> None:
         self.data = data
-        self.document, self.layout = _load(data, Path(path))
+        self.document, self.layout = load(data, Path(path))
         self.skip_keys = skip_keys  # the keys whose strings are copied (--skip-keys)
         if skip_keys:
             warn_of_unknown_keys(Path(path), self.document, skip_keys)
-        self.root = _root(self.document)
+        self.root = language_root(self.document)
         self.drupal = drupal_config.is_drupal(Path(path), self.document)
         self.rasa = rasa_yaml.is_rasa(self.document)
         self.site = site_config.is_site_config(Path(path), self.document)
@@ -469,8 +165,8 @@ class YamlCatalog(KeyedCatalog):
 
     def _entries(self) -> Iterator[Entry]:
         strings = list(
-            _walk(
-                _messages(self.document),
+            walk_strings(
+                below_root(self.document),
                 skip_keys=self.skip_keys,
                 drupal=self.drupal,
                 only=self.only,
@@ -525,7 +221,7 @@ class YamlCatalog(KeyedCatalog):
             rasa_yaml.warn_of_reading(self.path, self.examples.values())
         if self.site:
             site_config.warn_of_reading(self.path)
-        roots = _language_roots(self.document)
+        roots = language_roots(self.document)
         if roots:  # translated in place: a theme that picks the root by locale shows English
             translated = sorted({key.split(".")[0].split(FORM)[0] for key in self._keys})
             logger.warning(
@@ -550,7 +246,7 @@ class YamlCatalog(KeyedCatalog):
     def names(self) -> set[str]:
         """Every leaf of the source file, text or not: a setting the output has too
         (``round_mode``) is the source's, not a string of the output's own."""
-        return set(_leaves(_messages(self.document)))
+        return set(leaves(below_root(self.document)))
 
     def adopt(self, target: Path) -> int:
         """:meth:`KeyedCatalog.adopt`, and the values that are no text (a locale's settings:
@@ -558,18 +254,18 @@ class YamlCatalog(KeyedCatalog):
         its values under a skipped key (``--skip-keys formats``): the translation so far says
         them for the target language."""
         data = read_bytes(Path(target), WHAT)
-        theirs = _load(data, Path(target))[0]
-        self._adopted, self._adopted_root = _messages(theirs), _root(theirs)
+        theirs = load(data, Path(target))[0]
+        self._adopted, self._adopted_root = below_root(theirs), language_root(theirs)
         self._adopted_goi18n = {
-            _dotted(parts): message for parts, message in goi18n_messages.messages(self._adopted)
+            dotted(parts): message for parts, message in goi18n_messages.messages(self._adopted)
         }
-        self._clashes = dict(clashes(_messages(self.document), self._adopted))
+        self._clashes = dict(clashes(below_root(self.document), self._adopted))
         values = self.read_values(Path(target))
         adopted = self.adopt_values(Path(target), values)
         self.kept_whole = kept_whole(target, values, self.choices)
         self._adopted_text = decode(data, Path(target))
-        theirs, ours = _scalars(self._adopted), _scalars(_messages(self.document))
-        skipped_here = _under_skipped(_messages(self.document), self.skip_keys)
+        theirs, ours = scalars(self._adopted), scalars(below_root(self.document))
+        skipped_here = under_skipped(below_root(self.document), self.skip_keys)
         self._settings_kept = {
             name: value
             for name, value in theirs.items()
@@ -577,8 +273,8 @@ class YamlCatalog(KeyedCatalog):
             and (
                 (name in skipped_here and value is not None and str(value).strip())
                 or (
-                    not _is_text(ours[name], name, self.drupal, self.only)
-                    and not _is_text(value, name, self.drupal, self.only)
+                    not is_text(ours[name], name, self.drupal, self.only)
+                    and not is_text(value, name, self.drupal, self.only)
                 )
             )
         }
@@ -592,8 +288,8 @@ class YamlCatalog(KeyedCatalog):
 
     def read_values(self, path: Path) -> dict[str, str]:
         values: dict[str, str] = {}
-        messages = _messages(_load(read_bytes(path, WHAT), path)[0])
-        for name, value in _walk(
+        messages = below_root(load(read_bytes(path, WHAT), path)[0])
+        for name, value in walk_strings(
             messages, skip_keys=self.skip_keys, drupal=self.drupal, only=self.only
         ):
             if isinstance(value, dict):
@@ -605,7 +301,7 @@ class YamlCatalog(KeyedCatalog):
             else:
                 values[name] = str(value)
         # a translation with no words left (%{first_name}, for Hi %{first_name},) is one still
-        for name, value in _scalars(messages).items():
+        for name, value in scalars(messages).items():
             if name in self._keys and name not in values and isinstance(value, str):
                 values[name] = value
         return values
@@ -626,11 +322,11 @@ class YamlCatalog(KeyedCatalog):
         return choices.translation(name, self.translations) or self.kept_whole.get(name)
 
     def render(self) -> bytes:
-        document, _ = _load(self.data, self.path)  # afresh: a copy would lose the anchors
+        document, _ = load(self.data, self.path)  # afresh: a copy would lose the anchors
         lines = decode(self.data, self.path).split("\n")
         spaced = spaced_mappings(document, lines)  # before nulls and strings are replaced
         mark_nulls(document, lines)  # nulls as written
-        strings = _messages(document)
+        strings = below_root(document)
         self._anchored: dict[int, Any] = {}  # an anchored string's translation, by its node
         self._fill(strings, "")
         if self.extras and isinstance(self._adopted, dict):  # not a site's data list
@@ -643,7 +339,7 @@ class YamlCatalog(KeyedCatalog):
                 document["langcode"], self.tgt_lang.lower().replace("_", "-")
             )
         out = io.StringIO()
-        _yaml(self.layout, spaced).dump(document, out)
+        round_trip_yaml(self.layout, spaced).dump(document, out)
         text = out.getvalue()
         if self._adopted_text is not None:
             renamed = self._adopted_root not in (None, self.tgt_lang) and self.root is not None
@@ -661,14 +357,14 @@ class YamlCatalog(KeyedCatalog):
     def _fill(self, node: Any, name: str, holder: Any = None) -> bool:
         """Put the translations into ``node`` (below ``name``; a value of ``holder``), removing
         what has none; False where nothing of ``node`` is left."""
-        if _is_plural(node):
+        if is_plural(node):
             return self._fill_plural(node, name)
         if goi18n_messages.is_message(node, holder):
             return self._fill_goi18n(node, name)
         if isinstance(node, dict):
             if not node:  # written empty ({ }, Drupal's dependencies: {  }): kept as written
                 return True
-            for key, _ in _own_items(node):
+            for key, _ in own_items(node):
                 if not self._fill_child(node, key, f"{name}.{key}" if name else str(key)):
                     del node[key]
             return bool(node)
@@ -682,7 +378,7 @@ class YamlCatalog(KeyedCatalog):
         """Put the translations into the go-i18n message ``node`` (its forms; its fields are
         copied, and those only the adopted output's message has kept at their place); False
         where no form is left."""
-        for key, _ in _own_items(node):
+        for key, _ in own_items(node):
             if key in goi18n_messages.FORMS and not self._fill_child(node, key, f"{name}.{key}"):
                 del node[key]
         if not any(key in goi18n_messages.FORMS for key in node):
@@ -700,7 +396,7 @@ class YamlCatalog(KeyedCatalog):
         if skipped((key,), self.skip_keys):  # copied: the output's own values, else the source's
             self._keep_own(parent, key, name)
             return True
-        if _is_text(value, name, self.drupal, self.only):
+        if is_text(value, name, self.drupal, self.only):
             return self._fill_text(parent, key, name)
         if name in self._settings_kept:  # the output's own (separator: "," in German)
             parent[key] = self._settings_kept[name]
@@ -715,7 +411,7 @@ class YamlCatalog(KeyedCatalog):
         if name in self._settings_kept:
             parent[key] = self._settings_kept[name]
         elif isinstance(value, dict):
-            for child, _ in _own_items(value):
+            for child, _ in own_items(value):
                 self._keep_own(value, child, f"{name}.{child}")
         elif isinstance(value, list):
             for index in range(len(value)):
@@ -795,14 +491,6 @@ class YamlCatalog(KeyedCatalog):
             _merge(strings, key, value, str(key), wanted)
 
 
-def _dotted(parts: tuple[str | int, ...]) -> str:
-    """The dotted name of a value at ``parts`` (``("a", "b", 0)`` → ``a.b[0]``)."""
-    name = ""
-    for part in parts:
-        name = f"{name}[{part}]" if isinstance(part, int) else f"{name}.{part}" if name else part
-    return name
-
-
 def _merge(target: Any, key: Any, value: Any, name: str, wanted: set[str]) -> None:
     """Copy ``value`` (at dotted ``name``) into ``target[key]`` where ``name`` is one of
     ``wanted``, or descend into a mapping that holds some of them."""
@@ -810,7 +498,7 @@ def _merge(target: Any, key: Any, value: Any, name: str, wanted: set[str]) -> No
         target[key] = value
     elif (
         isinstance(value, dict)
-        and not _is_plural(value)
+        and not is_plural(value)
         and any(w.startswith(f"{name}.") for w in wanted)
     ):
         if not isinstance(target.get(key), dict):

@@ -1,5 +1,5 @@
 """How a YAML message file is written where ruamel.yaml's round trip forgets it
-(:mod:`ltmt.formats.yaml_catalog`): its document start (``---``), each null as it stands
+(:mod:`ltmt.formats.yaml_document`): its document start (``---``), each null as it stands
 (``nothing:``, ``- ~``, ``null``) and the spaces inside each flow mapping's braces (``{ one: a }``
 beside ``{zero: b}``), so that a translation's diff holds its strings, not its form.
 """

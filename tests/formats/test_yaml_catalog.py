@@ -10,7 +10,6 @@ import pytest
 from formats_fakes import FakeModel
 from ruamel.yaml import YAML
 
-from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
 from ltmt.formats.pipeline import translate_file
 from ltmt.formats.yaml_catalog import YamlCatalog
@@ -164,47 +163,6 @@ def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> 
     )
 
 
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        (
-            "en:\n  a: [unclosed\n",
-            r"x.yml:3:1: not valid YAML: expected ',' or ']', but got '<stream end>'",
-        ),
-        (
-            "en:\n  a: 1\n b: 2\n",
-            r"x.yml:3:2: not valid YAML: expected <block end>, but found '<block mapping start>'",
-        ),
-        (
-            "- a\n- b\n",
-            r"x.yml: not a YAML message file: its top level is not a mapping of keys nor a list of "
-            "them; ltmt cannot translate it: leave it out",
-        ),
-    ],
-)
-def test_malformed_files_are_one_line_errors(tmp_path: Path, text: str, message: str) -> None:
-    path = tmp_path / "x.yml"
-    path.write_text(text, "utf-8")
-    with pytest.raises(InputError, match=message) as caught:
-        YamlCatalog.open(path)
-    assert "\n" not in str(caught.value)
-
-
-@pytest.mark.parametrize("name", ["mkdocs.yml", "mkdocs.yaml"])
-def test_a_mkdocs_configuration_is_refused(tmp_path: Path, name: str) -> None:
-    """Its plugin names and settings were translated (``- admonition``: ``- Entfernung``)."""
-    path = tmp_path / name
-    path.write_text("site_name: Docs\nmarkdown_extensions:\n  - admonition\n", "utf-8")
-    message = (
-        f"{name}: a MkDocs configuration, not a message file; translate its nav titles by "
-        "hand or with the i18n plugin's nav_translations"
-    )
-    with pytest.raises(InputError, match=message):
-        open_document(path)
-    with pytest.raises(InputError, match=message):
-        translate_file(path, tmp_path / "out.yml", FakeModel(), tgt_lang="de")
-
-
 def test_anchors_and_merge_keys_are_kept_and_translated_once(tmp_path: Path) -> None:
     source = tmp_path / "en.yml"
     source.write_text(
@@ -275,24 +233,6 @@ def test_a_locale_setting_of_the_translation_so_far_is_kept(tmp_path: Path) -> N
     assert model.seen == []  # a lowercase word is text where it is no Rails setting: kept
     assert out.read_text("utf-8") == (
         'de:\n  number:\n    separator: ","\n    precision: 2\n  cancel: abbrechen\n'
-    )
-
-
-def test_words_yaml_1_1_reads_as_booleans_are_copied_unless_quoted(tmp_path: Path) -> None:
-    """Psych, Rails' parser, reads a plain ``yes``, ``on`` or ``Off`` as a boolean (YAML 1.1):
-    translated (``ja``, ``auf``), it would become a string the app does not expect."""
-    source = tmp_path / "en.yml"
-    source.write_text(
-        'en:\n  a: yes\n  b: no\n  c: true\n  d: on\n  e: Off\n  f: "Yes"\n  g: Open it\n', "utf-8"
-    )
-    assert [(u.key, u.source) for u in open_document(source).units()] == [
-        ("f", "Yes"),
-        ("g", "Open it"),
-    ]
-    out = tmp_path / "de.yml"
-    translate_file(source, out, FakeModel(), tgt_lang="de")
-    assert out.read_text("utf-8") == (
-        'de:\n  a: yes\n  b: no\n  c: true\n  d: on\n  e: Off\n  f: "YES"\n  g: OPEN IT\n'
     )
 
 
@@ -428,27 +368,6 @@ def test_a_bar_in_text_is_no_plural(tmp_path: Path, text: str) -> None:
     units = open_document(source, tgt_lang="de").units()
     assert all("#" not in u.key or u.key.startswith("notes#") for u in units)
     assert " | " in units[0].source
-
-
-def _alias_bomb(levels: int) -> str:
-    """A Rails file whose every level is nine aliases of the one below: 9**levels strings."""
-    lines = ["en:", "  l0: &l0 [Hello]"]
-    for level in range(1, levels + 1):
-        lines.append(f"  l{level}: &l{level} [{', '.join([f'*l{level - 1}'] * 9)}]")
-    return "\n".join(lines) + "\n"
-
-
-def test_aliases_that_expand_too_far_are_a_one_line_error(tmp_path: Path) -> None:
-    source = tmp_path / "en.yml"
-    source.write_text(_alias_bomb(9), "utf-8")
-    with pytest.raises(InputError, match=r"en.yml: uses YAML aliases that expand to more than"):
-        YamlCatalog.open(source)
-
-
-def test_aliases_that_expand_a_little_are_read(tmp_path: Path) -> None:
-    source = tmp_path / "en.yml"
-    source.write_text(_alias_bomb(2), "utf-8")
-    assert len(YamlCatalog.open(source).units()) == 1 + 9 + 81
 
 
 def test_a_key_that_changed_between_string_and_mapping_is_written_and_its_old_kept_aside(
@@ -654,29 +573,6 @@ def test_a_symfony_plural_is_translated_form_by_form_its_intervals_kept(tmp_path
         "title: 'HOME | SHOP'\n"
     )
     assert YamlCatalog.open(source).missing_in(out) == []
-
-
-def test_a_value_that_is_a_dotted_key_is_no_text(tmp_path: Path) -> None:
-    source = tmp_path / "messages.en.yaml"
-    source.write_text("'cart.items': cart.items\n'Log in': 'Log in'\n", "utf-8")
-    assert [u.key for u in open_document(source).units()] == ["Log in"]
-
-
-@pytest.mark.parametrize(
-    ("top", "kept"),
-    [
-        *[("app", "app"), ("ui", "ui"), ("en", "de"), ("en-GB", "de"), ("fil", "de")],
-        *[("en-us", "de"), ("pt_br", "de"), ("zh-Hant", "de"), ("es-419", "de")],
-    ],
-)
-def test_only_a_locales_top_key_is_renamed(tmp_path: Path, top: str, kept: str) -> None:
-    """Symfony's ``app:`` (a code ISO 639-3 knows) was renamed ``de:``, breaking every key of
-    the translation; a Rails file's ``en:`` becomes the target's."""
-    source = tmp_path / "messages.en.yaml"
-    source.write_text(f"{top}:\n  title: Online Shop\n", "utf-8")
-    out = tmp_path / "messages.de.yaml"
-    translate_file(source, out, FakeModel(), tgt_lang="de")
-    assert out.read_text("utf-8") == f"{kept}:\n  title: ONLINE SHOP\n"
 
 
 UI_TEXT = """\

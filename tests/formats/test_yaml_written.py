@@ -52,12 +52,12 @@ def _written(text: str) -> str:
     """``text`` loaded and written back, each flow mapping spaced as ``text`` spaces it."""
     import io
 
-    from ltmt.formats.yaml_catalog import _yaml
+    from ltmt.formats.yaml_document import round_trip_yaml
     from ltmt.formats.yaml_written import spaced_mappings
 
-    document = _yaml().load(text)
+    document = round_trip_yaml().load(text)
     out = io.StringIO()
-    _yaml(spaced=spaced_mappings(document, text.split("\n"))).dump(document, out)
+    round_trip_yaml(spaced=spaced_mappings(document, text.split("\n"))).dump(document, out)
     return out.getvalue()
 
 

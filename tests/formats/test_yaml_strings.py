@@ -1,0 +1,61 @@
+"""Which values of a YAML message file are strings to translate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.formats.documents import open_document
+from ltmt.formats.pipeline import translate_file
+from ltmt.formats.yaml_strings import dotted, is_text
+
+
+def test_words_yaml_1_1_reads_as_booleans_are_copied_unless_quoted(tmp_path: Path) -> None:
+    """Psych, Rails' parser, reads a plain ``yes``, ``on`` or ``Off`` as a boolean (YAML 1.1):
+    translated (``ja``, ``auf``), it would become a string the app does not expect."""
+    source = tmp_path / "en.yml"
+    source.write_text(
+        'en:\n  a: yes\n  b: no\n  c: true\n  d: on\n  e: Off\n  f: "Yes"\n  g: Open it\n', "utf-8"
+    )
+    assert [(u.key, u.source) for u in open_document(source).units()] == [
+        ("f", "Yes"),
+        ("g", "Open it"),
+    ]
+    out = tmp_path / "de.yml"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        'de:\n  a: yes\n  b: no\n  c: true\n  d: on\n  e: Off\n  f: "YES"\n  g: OPEN IT\n'
+    )
+
+
+def test_a_value_that_is_a_dotted_key_is_no_text(tmp_path: Path) -> None:
+    source = tmp_path / "messages.en.yaml"
+    source.write_text("'cart.items': cart.items\n'Log in': 'Log in'\n", "utf-8")
+    assert [u.key for u in open_document(source).units()] == ["Log in"]
+
+
+@pytest.mark.parametrize(
+    ("value", "name", "text"),
+    [
+        ("Open it", "a", True),
+        (":day", "a", False),  # Ruby's symbol
+        ("cart.items", "a", False),  # a key
+        ("%{count}", "a", False),  # no letter outside its placeholders
+        ("default", "number.format.round_mode", False),  # a Rails setting
+        ("Default", "number.format.round_mode", True),
+        (3, "a", False),
+    ],
+)
+def test_is_text(value: object, name: str, text: bool) -> None:
+    assert is_text(value, name) is text
+
+
+def test_is_text_in_a_file_read_whole_is_only_its_text_names() -> None:
+    assert is_text("Open it", "title", only=frozenset({"title"}))
+    assert not is_text("Open it", "theme", only=frozenset({"title"}))
+
+
+def test_dotted_names_a_value_as_rails_does() -> None:
+    assert dotted(("a", "b", 0, "c")) == "a.b[0].c"
