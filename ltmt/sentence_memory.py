@@ -147,9 +147,9 @@ def spoilt(
     )
 
 
-def _words(text: str) -> set[str]:
+def _words(text: str, *, case_sensitive: bool = False) -> set[str]:
     """The words of ``text`` outside its placeholders (:func:`ltmt.text.word_parts`)."""
-    return word_parts(without_placeholders(text))
+    return word_parts(without_placeholders(text), case_sensitive=case_sensitive)
 
 
 def _long_words(text: str) -> set[str]:
@@ -158,13 +158,16 @@ def _long_words(text: str) -> set[str]:
 
 
 def partial_copy(source: str, output: str) -> bool:
-    """Whether ``output`` says some of ``source``'s words (outside placeholders, case-folded)
+    """Whether ``output`` says some of ``source``'s words (outside placeholders, as written)
     and no word of its own, and lacks a word of two letters or more of it: a copy of part of
     its source, the rest dropped (``Played for {Minutes} {Minutes}|plural(one=minute,...)`` →
-    ``{Minutes} {Minutes}|plural(one=minute,...)``)."""
-    kept = _words(output)
-    missing = _words(source) - kept
-    return kept <= _words(source) and any(_TWO_LETTERS.search(word) for word in missing)
+    ``{Minutes} {Minutes}|plural(one=minute,...)``). A word written in other capitals is the
+    output's own: German writes its nouns with a capital, so ``git-Repository in '%s'`` for
+    ``git repository gone in '%s'`` is a translation that lost a word, not a copy (decoded
+    again without memory, a dev user's line came out ``gitter Repositorium``)."""
+    said = _words(source, case_sensitive=True)
+    kept = _words(output, case_sensitive=True)
+    return kept <= said and any(_TWO_LETTERS.search(word) for word in said - kept)
 
 
 def beyond_match(

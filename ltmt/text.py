@@ -77,9 +77,11 @@ def has_letter(text: str) -> bool:
     return LETTER.search(text) is not None
 
 
-def word_parts(text: str) -> set[str]:
-    """The alphanumeric runs of ``text``, NFKC-normalised and case-folded."""
-    return set(_PARTS.findall(unicodedata.normalize("NFKC", text).casefold()))
+def word_parts(text: str, *, case_sensitive: bool = False) -> set[str]:
+    """The alphanumeric runs of ``text``, NFKC-normalised and case-folded (``case_sensitive``:
+    as written)."""
+    normalized = unicodedata.normalize("NFKC", text)
+    return set(_PARTS.findall(normalized if case_sensitive else normalized.casefold()))
 
 
 def without_break_hints(text: str) -> str:

@@ -318,6 +318,10 @@ PLAYED = "Played for {Minutes} {Minutes}|plural(one=minute,other=minutes)"
         (PLAYED, "{Minutes} {Minutes}|plural(one=minute,other=minutes)", [], True),
         (PLAYED, "{Minutes} Minuten gespielt", [], False),
         ("{Gold} gold", "{Gold} Gold", [], False),
+        # a noun written with German's capital is a word of its own: translated, a word lost,
+        # no copy (decoded again without memory, a dev user's line came out garbled)
+        ("database server down in '%s'", "database-Server in '%s'", [], False),
+        ("database server down in '%s'", "database server in '%s'", [], True),
     ],
 )  # fmt: skip
 def test_a_fused_output_that_dropped_the_words_beyond_its_match_is_spoilt(
