@@ -56,14 +56,18 @@ class Request(NamedTuple):
     prefer: list[Mapping[str, Any]]
 
 
-def sentences_of(text: str, language: str) -> list[str]:
+def sentences_of(text: str, language: str, *, prompt_apart: bool = False) -> list[str]:
     """The sentences of a one-line ``text`` (each with the whitespace after it, edges aside:
     :func:`ltmt.units.whole_sentences`); ``[]`` for one sentence, or a text of several lines
-    or columns (each of which the model gets apart already)."""
+    or columns (each of which the model gets apart already). A trailing prompt (``(y/N)``)
+    is part of its question, as counted (:func:`sentence_count`), or with ``prompt_apart`` a
+    piece of its own, as the model translates it: its question gets matches of its own (a dev
+    user's ``Really update the preferences for the selected user IDs? (y/N)``, fused whole,
+    came out ``Aktualisieren Sie ... wirklich aktualisieren? (j/N)``)."""
     body = split_edges(text)[1]
     if not body or LINE_BREAK.search(body) or "\t" in body:
         return []
-    found = _sentences(body, language)
+    found = whole_sentences(body, language) if prompt_apart else _sentences(body, language)
     return found if len(found) > 1 else []
 
 
@@ -369,7 +373,11 @@ def _plan(
     candidates: dict[int, list[str]] = {}
     if translator.fusion is not None and translator.sentence_split:
         for i, text in enumerate(request.texts):
-            said = sentences_of(text, translator.source_language) if request.matches[i] else []
+            said = (
+                sentences_of(text, translator.source_language, prompt_apart=True)
+                if request.matches[i]
+                else []
+            )
             if said:
                 candidates[i] = said
     found = _sentence_matches(translator, request, candidates)

@@ -359,6 +359,29 @@ def test_a_prompt_s_output_that_says_its_own_words_kept_its_memory():
     assert not beyond_match(said, OVERWRITE_DE, [RESTART], "en", "de")
 
 
+class _ScriptedMatches(_Scripted):
+    """:class:`_Scripted`, each sentence given a match that scores 75 against it."""
+
+    def retrieve(self, texts, user, prefer):
+        return [(_match(text, 75.0),) for text in texts]
+
+
+def test_a_question_whose_match_beats_the_line_s_is_translated_apart_from_its_prompt():
+    # a dev user's knn-trained output, fused whole: "Aktualisieren Sie die Präferenzen ...
+    # wirklich aktualisieren? (j/N)"; its question had a better match of its own
+    line = "Really delete the backups of the chosen accounts? (y/N) "
+    question = "Really delete the backups of the chosen accounts?"
+    assert sentences_of(line, "en") == []  # counted, the prompt is part of its question
+    assert sentences_of(line, "en", prompt_apart=True) == [f"{question} ", "(y/N)"]
+    translator = _ScriptedMatches(
+        {question: "Die Sicherungen der gewählten Konten wirklich löschen?", "(y/N)": "(j/N)"}
+    )
+    (done,) = translate_by_sentences(translator, _request([line]), None)
+    assert translator.asked == [[question, "(y/N)"]]
+    assert done.text == "Die Sicherungen der gewählten Konten wirklich löschen? (j/N) "
+    assert done.by_sentence == 2 and not done.sentences_lost
+
+
 def _save_request(texts):
     count = len(texts)
     found = (SAVE_MATCH,)
