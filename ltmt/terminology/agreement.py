@@ -91,7 +91,9 @@ _ENCLOSING_CATEGORIES = frozenset({"Ps", "Pi", "Pf"})
 _ENCLOSING_OTHERS = frozenset("\"'*_")
 # the endings of a German plural that adds -n in the dative (Zweige → Zweigen, Ordner →
 # Ordnern); a plural in -n, -s, -a or -i keeps its form (Dateien, Pull-Requests, Schemata)
-_DATIVE_N_AFTER = ("e", "er", "el")
+DATIVE_N_AFTER = ("e", "er", "el")
+# a count between a preposition and a plural phrase with no determiner ("mit 3 Gutscheinen")
+_COUNT_BEFORE = re.compile(r"\d+(?:[.,]\d+)*[ \u00a0\u202f]+$")
 
 # the singular determiners of a masculine noun's accusative, dative and genitive (fused with a
 # preposition too): a weak noun after one takes -n ("des Kunden"); "den" is also the dative
@@ -146,14 +148,15 @@ def in_dative_plural(text: str, target: str) -> str:
     the dative plural where a preposition that governs the dative alone stands right before the
     phrase: its determiner ``den`` (``diesen``, ``keinen``), its adjectives in -en, and its
     noun with the -n a plural in -e, -er or -el takes ("mit den entfernten Zweigen" for "mit
-    den entfernte Zweige"); ``text`` as it is otherwise, or where the determiner has no plural
-    ("einem")."""
+    den entfernte Zweige"), a count between them too ("mit 3 Gutscheinen"); ``text`` as it is
+    otherwise, or where the determiner has no plural ("einem")."""
     span = _target_span(text, target)
     if span is None or not target.rsplit(" ", 1)[-1][:1].isupper():
         return text
     determiner, adjectives = phrase_before(text, span[0] + _own_adjectives_length(target))
     opening = (determiner or adjectives[0]).start() if determiner or adjectives else span[0]
-    preposition = governing_preposition(text, opening, span[0])
+    counted = _COUNT_BEFORE.search(text, 0, opening) if determiner is None else None
+    preposition = governing_preposition(text, counted.start() if counted else opening, span[0])
     if preposition is None or GOVERNED[preposition[0].lower()] != ("dat",):
         return text
     plural = "" if determiner is None else _dative_plural_determiner(determiner[0])
@@ -161,7 +164,7 @@ def in_dative_plural(text: str, target: str) -> str:
         return text
     start = opening if determiner is None else determiner.start()
     end = opening if determiner is None else determiner.end()
-    ending = "n" if text[: span[1]].endswith(_DATIVE_N_AFTER) else ""
+    ending = "n" if text[: span[1]].endswith(DATIVE_N_AFTER) else ""
     written = _written(text[: span[1]], _Writing(start, end, plural, "en"), adjectives)
     return written + ending + text[span[1] :]
 

@@ -40,6 +40,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ltmt.formats.placeholder_syntax import find_placeholders
+from ltmt.terminology.agreement import DATIVE_N_AFTER
 from ltmt.terminology.function_words import is_function_word_term
 from ltmt.terminology.genders import gender_of
 from ltmt.terminology.separable_verbs import separated_at
@@ -334,9 +335,12 @@ def plural_forms(target: str) -> tuple[str, ...]:
     (:func:`target_stems`; an umlaut with -e or -er: "Vorgänge", "Häuser"; only umlaut and -e
     for the nouns of :mod:`~ltmt.terminology.umlaut_plurals`: "Tränke"), and the adjectives
     before it (:func:`adjective_base`) with the plural's endings, -e and -en ("unerwünschte
-    Ereignisse", "alle unerwünschten Ereignisse": "unerwünschtes Ereignisse" was placed).
-    ``(target,)`` unless that last word (of a hyphenated compound, its last part) is a noun (a
-    capital, then lower-case letters: not "GIT-SCM" or "z.B."): nothing to choose."""
+    Ereignisse", "alle unerwünschten Ereignisse": "unerwünschtes Ereignisse" was placed); not
+    a plural's dative beside it ("Gutscheinen" beside "Gutscheine": "Deine Gutscheinen" was
+    placed), which :func:`~ltmt.terminology.agreement.in_dative_plural` writes where a
+    preposition asks for it. ``(target,)`` unless that last word (of a hyphenated compound,
+    its last part) is a noun (a capital, then lower-case letters: not "GIT-SCM" or "z.B."):
+    nothing to choose."""
     nouns = _noun_plurals(target)
     if not nouns:
         return (target,)
@@ -395,6 +399,14 @@ def _noun_plurals(target: str) -> tuple[str, ...]:
     # where ltmt's German word table knows some of the forms, those: the model scores a
     # wrong form best as readily as the right one ("Luer-Lock-Anschlusser")
     known = [form for form in forms if _same_compound_known(last, _last_part(form))]
+    # the table knows a plural's dative too (Gutscheinen, Ordnern); the model scored it best
+    # where no preposition asks for it ("Deine Gutscheinen"): the nominative alone, and
+    # agreement.in_dative_plural adds the -n after a dative preposition ("mit Gutscheinen")
+    known = [
+        form
+        for form in known
+        if not (form[:-1] in known and form[:-1].endswith(DATIVE_N_AFTER) and form[-1] == "n")
+    ]
     return tuple(known or forms)
 
 

@@ -172,6 +172,17 @@ def test_a_preposition_before_the_phrase_chooses_its_cases(text, target, gender,
         ("in den Zweige", "Zweige", "in den Zweige"),
         ("mit einem Zweige", "Zweige", "mit einem Zweige"),
         ("mit den Zweige", "Repositorys", "mit den Zweige"),
+        # a count between the preposition and the noun ("with 3 coupons")
+        ("Pay mit 3 Gutscheine.", "Gutscheine", "Pay mit 3 Gutscheinen."),
+        ("Verbindung mit 3 Geräte.", "Geräte", "Verbindung mit 3 Geräten."),
+        ("mit 1.000 neue Gutscheine", "Gutscheine", "mit 1.000 neuen Gutscheinen"),
+        ("Pay mit 3 Rechnungen.", "Rechnungen", "Pay mit 3 Rechnungen."),
+        # no dative governor: the nominative or accusative plural stays ("Your coupons")
+        ("Deine Gutscheine", "Gutscheine", "Deine Gutscheine"),
+        ("Sie haben 3 Gutscheine.", "Gutscheine", "Sie haben 3 Gutscheine."),
+        ("Alle Gutscheine entfernen", "Gutscheine", "Alle Gutscheine entfernen"),
+        ("Erinnerungen für Ihre Rechnungen", "Rechnungen", "Erinnerungen für Ihre Rechnungen"),
+        ("Den Status aller Geräte anzeigen.", "Geräte", "Den Status aller Geräte anzeigen."),
     ],
 )
 def test_a_plural_after_a_dative_preposition_is_a_dative_plural(text, target, written):
