@@ -13,16 +13,20 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ConfigError",
+    "Glossary",
+    "ImportReport",
     "InputError",
     "LtmtError",
     "Match",
     "Memory",
     "ModelError",
+    "PairRecord",
     "Segment",
     "StoreError",
     "Term",
     "Translation",
     "Translator",
+    "Warmth",
     "__version__",
 ]
 
@@ -35,6 +39,10 @@ _LAZY = {
     "Match": "ltmt.segments",
     "Segment": "ltmt.segments",
     "Translation": "ltmt.segments",
+    "PairRecord": "ltmt.segments",
+    "ImportReport": "ltmt.memory.report",
+    "Glossary": "ltmt.memory.glossary",
+    "Warmth": "ltmt.state_warming",
     "Term": "ltmt.terminology.terms",
     "Memory": "ltmt.memory.store",
     "Translator": "ltmt.translator",
@@ -42,8 +50,11 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from ltmt.errors import ConfigError, InputError, LtmtError, ModelError, StoreError
+    from ltmt.memory.glossary import Glossary
+    from ltmt.memory.report import ImportReport
     from ltmt.memory.store import Memory
-    from ltmt.segments import Match, Segment, Translation
+    from ltmt.segments import Match, PairRecord, Segment, Translation
+    from ltmt.state_warming import Warmth
     from ltmt.terminology.terms import Term
     from ltmt.translator import Translator
 

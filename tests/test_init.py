@@ -24,6 +24,22 @@ def test_import_ltmt_loads_neither_torch_nor_the_api() -> None:
     assert done.stdout.strip() == "[]"
 
 
+def test_the_types_an_annotation_names_come_from_ltmt_without_torch() -> None:
+    # session 69's trial: ImportReport, PairRecord, Glossary and Warmth, which Memory's and
+    # Translator's methods return or take, had to be imported from the modules that define them
+    code = (
+        "import sys, ltmt\n"
+        "from ltmt import Glossary, ImportReport, PairRecord, Warmth\n"
+        "print([c.__module__ for c in (Glossary, ImportReport, PairRecord, Warmth)], "
+        "'torch' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == (
+        "['ltmt.memory.glossary', 'ltmt.memory.report', 'ltmt.segments', 'ltmt.state_warming'] "
+        "False"
+    )
+
+
 # Imports every module of ltmt as the first of ltmt's modules to load (those loaded before are
 # forgotten; third-party modules stay loaded), and prints those that fail.
 _EACH_MODULE_FIRST = """
