@@ -43,6 +43,17 @@ class Match:
         """The matched segment's target."""
         return self.segment.target
 
+    def to_dict(self) -> dict[str, Any]:
+        """The match as the server's JSON writes it: its segment's ``id``, ``source`` and
+        ``target``, and ``score`` rounded to 2 decimals."""
+        segment = self.segment
+        return {
+            "id": segment.id,
+            "source": segment.source,
+            "target": segment.target,
+            "score": round(self.score, 2),
+        }
+
 
 @dataclass(frozen=True)
 class Translation:
@@ -130,6 +141,19 @@ class Translation:
         from ltmt.formats.unit_translation import left_as_source
 
         return left_as_source(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every field, the matches as :meth:`Match.to_dict` writes them, and the properties
+        ``copied`` and ``unknown_words`` (a list), which :func:`dataclasses.asdict` leaves out:
+        what the server's ``/v1/translate`` answers with for a segment (its JSON leaves out
+        ``target_language`` and ``by_sentence``), ready for :func:`json.dumps`."""
+        fields = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        return {
+            **fields,
+            "matches": [match.to_dict() for match in self.matches],
+            "copied": self.copied,
+            "unknown_words": list(self.unknown_words),
+        }
 
     @property
     def used_memory(self) -> bool:

@@ -33,3 +33,22 @@ def test_a_translation_says_where_the_model_left_it_as_its_source() -> None:
     assert Translation("%s: %s", "%s: %s", method="model").copied is False
     # no dictionary for the language: no word named (the server's unknown_words alike)
     assert Translation("Open", "Offnen", method="model", target_language="xx").unknown_words == ()
+
+
+def test_a_translation_as_a_dict_has_what_the_servers_json_has() -> None:
+    """``dataclasses.asdict`` left out ``copied`` and ``unknown_words`` (properties), which the
+    server's answer has; ``to_dict`` is what the server builds its JSON from."""
+    import json
+
+    from ltmt.server.schemas import TranslationOut
+
+    match = Match(Segment(3, "u1", "Open the file", "Datei öffnen", 0.0, "api"), 90.123)
+    translation = Translation("Open the files", "Open the files", (match,), "knn", cut=True)
+    done = translation.to_dict()
+    assert done["copied"] is True and done["unknown_words"] == [] and done["cut"] is True
+    assert done["matches"] == [
+        {"id": 3, "source": "Open the file", "target": "Datei öffnen", "score": 90.12}
+    ]
+    assert json.loads(json.dumps(done)) == done
+    served = TranslationOut.of(translation).model_dump()
+    assert served == {k: v for k, v in done.items() if k not in ("target_language", "by_sentence")}

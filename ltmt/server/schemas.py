@@ -100,10 +100,7 @@ class MatchOut(BaseModel):
 
     @classmethod
     def of(cls, match: Match) -> MatchOut:
-        segment = match.segment
-        return cls(
-            id=segment.id, source=segment.source, target=segment.target, score=round(match.score, 2)
-        )
+        return cls(**match.to_dict())
 
 
 class TranslationOut(BaseModel):
@@ -185,26 +182,8 @@ class TranslationOut(BaseModel):
 
     @classmethod
     def of(cls, translation: Translation) -> TranslationOut:
-        return cls(
-            source=translation.source,
-            text=translation.text,
-            method=translation.method,
-            matches=[MatchOut.of(m) for m in translation.matches],
-            copy_guarded=translation.copy_guarded,
-            numbers_repaired=translation.numbers_repaired,
-            seams_repaired=translation.seams_repaired,
-            doubled_repaired=translation.doubled_repaired,
-            accelerators=translation.accelerators,
-            fitted=translation.fitted,
-            pieces=translation.pieces,
-            sentence_split=translation.sentence_split,
-            cut=translation.cut,
-            unfinished=translation.unfinished,
-            sentences_lost=translation.sentences_lost,
-            numbers_not_repairable=translation.numbers_not_repairable,
-            copied=translation.copied,
-            unknown_words=list(translation.unknown_words),
-        )
+        # the fields it lacks (target_language, by_sentence) are ignored: pydantic's default
+        return cls(**translation.to_dict())
 
 
 class ImportReportOut(BaseModel):
