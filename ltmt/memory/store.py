@@ -327,6 +327,33 @@ class Memory:
             languages=pair,
         )
 
+    def import_file(
+        self,
+        user: str,
+        path: str | os.PathLike[str],
+        fmt: str | None = None,
+        *,
+        source_file: str | os.PathLike[str] | None = None,
+        languages: Sequence[str] = ("en", "de"),
+        language_check: bool = True,
+    ) -> ImportReport:
+        """Import a pairs file (TMX, XLIFF, PO, JSONL, TSV ..., or a folder of them; ``fmt``:
+        its format, default from the extension; ``source_file``: the source-language file of
+        a one-language file such as Android's) into ``user``'s memory, as ``ltmt memory
+        import`` does, ``languages`` the memory's pair: :func:`ltmt.memory.file_import.
+        import_file`."""
+        from ltmt.memory.file_import import import_file
+
+        return import_file(
+            self,
+            user,
+            path,
+            fmt,
+            source_file=source_file,
+            languages=languages,
+            language_check=language_check,
+        )
+
     def delete(self, user: str, seg_id: int) -> bool:
         """Delete one segment (with its index entries and the states translations cached of
         it, see :func:`~ltmt.memory.cached_traces.forget_states`); False if there is no such
