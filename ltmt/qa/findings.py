@@ -100,8 +100,9 @@ CHECKS: dict[str, Check] = {
             "the translation has every number of the source with its sign (-20, ±5), none "
             "the source does not have in any form (1.299,99 for 1,299.99 is the same number, "
             "25 for 2.5 another), no minus the source lacks (2 bis -8 for 2 to 8), no "
-            "comparison turned round (≥ 37 for ≤ 37), and no English thousands separator "
-            "(1,000 is 1 in German)",
+            "comparison turned round (≥ 37 for ≤ 37) or lost (2 h for ≤ 2 h; höchstens, "
+            "mindestens, ca. say it too), and no English thousands separator (1,000 is 1 "
+            "in German)",
         ),
         Check(
             "precision",

@@ -21,7 +21,10 @@ A translation that keeps a number's digits may still turn it into another: ``-20
 a sign, ``0,5 -1,0``; without spaces, ``0,5-1,0``, or with both, as a range; ``-1299`` written
 ``-1.299`` is the source's number, compared by value), ``≤ 37 °C``
 written ``≥ 37 °C`` (:func:`flipped_comparisons`), or ``1,000`` left as
-``1,000``, which German reads as one with three decimals (:func:`english_separators`). A minus
+``1,000``, which German reads as one with three decimals (:func:`english_separators`); a
+comparison before a number (``≤ 2 h``, ``≥ 18 years``, ``≈ 5``, ``<= 10``) written with none,
+``2 h`` (:func:`lost_comparisons`): German may say it in words (``höchstens``, ``max.``, ``bis
+zu``; ``mindestens``, ``min.``, ``ab``; ``ca.``, ``etwa``; ``2 h oder weniger``). A minus
 after a verb of decrease and "by" (``fell by -5%``) is said by the verb: a translation that
 says the decrease too (``um 5 % gefallen``) keeps the meaning without it. A number that refers
 to a part of a text or a release (``Section 4.2``, ``Art. 3.1``, ``§ 2.1``, ``version 1.5``,
@@ -89,6 +92,38 @@ _COMPARED = re.compile(
 )
 # which way each comparison sign points: below a number, or above it
 _BELOW = ("<", "<=", "\u2264", "\u2a7d")
+# a comparison sign before a number, ``≈`` too: its way (below, above, about) and the number
+_QUALIFIED = re.compile(
+    r"(?<![-=<>])(<=|>=|[<>\u2264\u2265\u2a7d\u2a7e\u2248])\s?(\d+(?:[.,]\d+)*)(?![.,]?\d)"
+)
+# how a German translation says a comparison before its number, in a sign or in words, by way
+_GERMAN_BEFORE = {
+    "below": r"<=?|[\u2264\u2a7d]|h[öo]chstens|max(?:imal|\.)?|bis(?:\s+zu)?|unter(?:halb)?"
+    r"|(?:weniger|kleiner|kürzer|niedriger|geringer)\s+als|nicht\s+(?:mehr|über|länger)(?:\s+als)?",
+    "above": r">=?|[\u2265\u2a7e]|mindestens|wenigstens|min(?:imal|\.)?|ab|über|oberhalb"
+    r"|(?:mehr|größer|länger|höher|älter)\s+als|nicht\s+(?:weniger|unter|kürzer)(?:\s+als)?",
+    "about": r"[\u2248~]|ca\.|circa|zirka|etwa|ungefähr|rund|annähernd",
+}
+# ... or after it and its unit (``2 h oder weniger``, ``18 Jahre und älter``)
+_GERMAN_AFTER = {
+    "below": r"(?:oder|und)\s+(?:weniger|kürzer|früher|darunter|niedriger|kleiner)",
+    "above": r"(?:oder|und)\s+(?:mehr|länger|älter|darüber|höher|größer)",
+    "about": r"(?!)",
+}
+_SAID_BEFORE = {
+    way: re.compile(rf"(?<!\w)(?:{words})\s*(\d+(?:[.,]\d+)*)(?![.,]?\d)", re.IGNORECASE)
+    for way, words in _GERMAN_BEFORE.items()
+}
+_SAID_AFTER = {
+    way: re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)*)(?:\s?[^\s\d]+)?\s+{words}\b", re.IGNORECASE)
+    for way, words in _GERMAN_AFTER.items()
+}
+# each way as the message names it, with the words German may write for it
+_WAYS_SAID = {
+    "below": "höchstens, max., bis zu",
+    "above": "mindestens, min., ab",
+    "about": "ca., etwa",
+}
 _TARGET_SIGNED = re.compile(
     r"(?<![\w.,])(\+/?[-\u2212]\s?|[-\u2010-\u2014\u2212\u00b1]\s?|minus\s)(\d+(?:[.,]\d+)*)",
     re.IGNORECASE,
@@ -159,6 +194,11 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     problems += [
         f"writes {want} as {have}: the comparison points the other way"
         for want, have in flipped_comparisons(plain, translated)
+    ]
+    problems += [
+        f"lacks the comparison sign of {said}: write it, or say it in words "
+        f"({_WAYS_SAID[_way(said)]})"
+        for said in lost_comparisons(plain, translated)
     ]
     problems += [
         f"writes {number} with the English thousands separator, a decimal comma in German: "
@@ -310,6 +350,42 @@ def flipped_comparisons(source: str, target: str) -> list[tuple[str, str]]:
             kept[not below, digits] -= 1
             flipped.append((as_written, other))
     return flipped
+
+
+def lost_comparisons(source: str, target: str) -> list[str]:
+    """The numbers of ``source`` after a comparison sign (:data:`_QUALIFIED`: ``≤ 2``, ``>= 18``,
+    ``≈ 5``), as written, that ``target`` writes without a comparison of that way before or
+    after them, in a sign or in German words (:data:`_GERMAN_BEFORE`, :data:`_GERMAN_AFTER`):
+    ``within ≤ 2 h`` written ``innerhalb von 2 h`` is no limit. A number ``target`` lacks is
+    :func:`lost_numbers`'; one written after a sign pointing the other way,
+    :func:`flipped_comparisons`'; ``±`` is :func:`lost_signs`'."""
+    has = Counter(tuple(_DIGIT_RUN.findall(n)) for n in _AS_WRITTEN.findall(target))
+    against = Counter(_comparison_key(found)[1] for found in _COMPARED.finditer(target))
+    said = {
+        way: Counter(
+            tuple(_DIGIT_RUN.findall(found.group(1)))
+            for pattern in (_SAID_BEFORE[way], _SAID_AFTER[way])
+            for found in pattern.finditer(target)
+        )
+        for way in _GERMAN_BEFORE
+    }
+    lost = []
+    for found in _QUALIFIED.finditer(source):
+        way, digits = _way(found.group()), tuple(_DIGIT_RUN.findall(found.group(2)))
+        if said[way][digits] > 0:
+            said[way][digits] -= 1
+        elif against[digits] > 0 and way != "about":  # turned round: flipped_comparisons'
+            against[digits] -= 1
+        elif has[digits] > 0:
+            lost.append(found.group())
+    return lost
+
+
+def _way(compared: str) -> str:
+    """Which way the comparison sign that starts ``compared`` points: below, above, about."""
+    if compared.startswith("\u2248"):
+        return "about"
+    return "below" if compared.startswith(("<", "\u2264", "\u2a7d")) else "above"
 
 
 def _comparison_key(found: re.Match[str]) -> tuple[bool, tuple[str, ...]]:

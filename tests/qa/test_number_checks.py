@@ -12,6 +12,7 @@ from ltmt.qa.number_checks import (
     decimal_references,
     english_separators,
     flipped_comparisons,
+    lost_comparisons,
     lost_signs,
     number_problems,
 )
@@ -254,6 +255,68 @@ def test_a_flipped_comparison_speaks_in_the_numbers_message():
     assert number_problems("Max. \u2264 37 °C.", "Max. \u2265 37 °C.", {}) == [
         "writes \u2264 37 as \u2265 37: the comparison points the other way"
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "lost"),
+    [
+        # IFU trial, session 69: a limit written as a plain number passed
+        (
+            "Use the sensor within \u2264 2 h.",
+            "Den Sensor innerhalb von 2 h verwenden.",
+            ["\u2264 2"],
+        ),
+        ("Patients \u2265 18 years.", "Patienten mit 18 Jahren.", ["\u2265 18"]),
+        ("Keep <= 10 s.", "10 s halten.", ["<= 10"]),
+        ("Wait \u22485 min.", "5 min warten.", ["\u22485"]),
+        # the sign kept, or said in German words, before or after the number
+        (
+            "Use the sensor within \u2264 2 h.",
+            "Den Sensor innerhalb von \u2264 2 Std. verwenden.",
+            [],
+        ),
+        ("Use \u2264 2 h.", "Höchstens 2 h verwenden.", []),
+        ("Use \u2264 2 h.", "Max. 2 h verwenden.", []),
+        ("Use \u2264 2 h.", "Bis zu 2 h verwenden.", []),
+        ("Use \u2264 2 h.", "Nicht mehr als 2 h verwenden.", []),
+        ("Store \u2264 30 °C.", "Bei 30 °C oder weniger lagern.", []),
+        ("Patients \u2265 18 years.", "Patienten ab 18 Jahren.", []),
+        ("Patients \u2265 18 years.", "Patienten mindestens 18 Jahre.", []),
+        ("Patients \u2265 18 years.", "Patienten min. 18 Jahre.", []),
+        ("Patients \u2265 18 years.", "Patienten 18 Jahre und älter.", []),
+        ("Wait \u22485 min.", "Ca. 5 min warten.", []),
+        ("Keep < 5 %.", "Unter 5 % halten.", []),
+        # turned round (flipped_comparisons'), or the number lost (lost_numbers')
+        ("Store at \u2264 37 °C.", "Bei \u2265 37 °C lagern.", []),
+        ("Use \u2264 2 h.", "Innerhalb von 3 h verwenden.", []),
+        ("Click <b>5</b> -> 6", "Klicken Sie auf <b>5</b> -> 6", []),
+    ],
+)
+def test_a_comparison_written_as_a_plain_number_is_found(source, target, lost):
+    """``within ≤ 2 h`` written ``innerhalb von 2 h`` kept every digit and passed."""
+    assert lost_comparisons(source, target) == lost
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "message"),
+    [
+        (
+            "Use the sensor within \u2264 2 h.",
+            "Den Sensor innerhalb von 2 h verwenden.",
+            "lacks the comparison sign of \u2264 2: write it, or say it in words "
+            "(höchstens, max., bis zu)",
+        ),
+        (
+            "Patients \u2265 18 years.",
+            "Patienten 18 Jahre.",
+            "lacks the comparison sign of \u2265 18: write it, or say it in words "
+            "(mindestens, min., ab)",
+        ),
+        ("Tolerance \u00b10.5 mm.", "Toleranz 0,5 mm.", "lacks the sign of \u00b10.5"),
+    ],
+)
+def test_a_lost_comparison_speaks_in_the_numbers_message(source, target, message):
+    assert number_problems(source, target, {}) == [message]
 
 
 @pytest.mark.parametrize(
