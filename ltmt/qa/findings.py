@@ -211,6 +211,13 @@ CHECKS: dict[str, Check] = {
             "side by side two placeholders its source has words between ({{.Count}} {{.Total}})",
         ),
         Check(
+            "sentences",
+            "warning",
+            "the translation says each sentence of its source: one that says fewer and is "
+            "shorter than its source less half its shortest sentence lost one, which is named "
+            "(two sentences joined by a comma or a semicolon are not shorter)",
+        ),
+        Check(
             "inconsistent",
             "warning",
             "the same source (in the same context) is translated the same way throughout, "

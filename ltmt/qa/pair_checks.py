@@ -67,6 +67,7 @@ from ltmt.qa.negation_checks import negation_problems
 from ltmt.qa.number_checks import number_problems
 from ltmt.qa.precision_checks import precision_problems
 from ltmt.qa.punctuation_checks import punctuation_problems, quoting_problems
+from ltmt.qa.sentence_checks import sentence_problems
 from ltmt.qa.smart_format_checks import smart_form_problems
 from ltmt.qa.unit_checks import unit_problems
 from ltmt.qa.vue_checks import choice_problems, syntax_problems
@@ -570,6 +571,7 @@ PAIR_CHECKS: dict[str, PairCheck] = {
     "signs": sign_problems,
     "doubled": doubled_problems,
     "wordless": wordless_problems,
+    "sentences": sentence_problems,
     "english": english_problems,
     "copied": copied_problems,
     "punctuation": punctuation_problems,
