@@ -81,6 +81,8 @@ REVIEW_12 = frozenset(
 # of the source, a draft or a rejected translation); a unit without one is "untranslated"
 AWAITING_REVIEW = "awaiting review"
 NEEDS_TRANSLATION = "needing translation"
+# the reason a unit marked not to be translated (or in a group or file so marked) is not read
+MARKED_NO = 'marked translate="no"'
 SIGNED_OFF_12 = frozenset({"final", "signed-off"})
 SIGNED_OFF_20 = frozenset({"final", "reviewed"})
 STATES_12 = UNFINISHED_12 | REVIEW_12 | {"translated", "final", "signed-off"}
@@ -251,6 +253,19 @@ def iter_units(tree: Any, version: int) -> Iterator[XliffUnit]:
             )
 
 
+def untranslatable_units(tree: Any, version: int) -> int:
+    """How many units of ``tree`` :func:`iter_units` leaves out as not to be translated
+    (:func:`translatable`: ``translate="no"`` on it, its group or its 2.0 file)."""
+    name = "unit" if version == 2 else "trans-unit"
+    return sum(
+        1
+        for unit in tree.getroot().iter()
+        if local_name(unit.tag) == name
+        and not translatable(unit)
+        and unit.get("restype") != GETTEXT_HEADER
+    )
+
+
 def translatable(element: Any) -> bool:
     """Whether ``element`` is to be translated: the ``translate`` attribute of it or of its
     nearest ancestor that has one (a ``<group>``, a 2.0 ``<file>``) is not ``no``."""
@@ -368,8 +383,9 @@ def read_xliff(
     ``needs-review-*``, ``needs-l10n`` or ``needs-adaptation``, read with ``include_fuzzy``;
     ``needing translation``: a target whose state is ``new`` or ``needs-translation``, as
     Xcode's copy of the source and a rejected translation are; ``untranslated``: no target;
-    ``translated``, ``final`` and ``signed-off`` targets are read), or those with a target
-    said in a warning without one.
+    ``translated``, ``final`` and ``signed-off`` targets are read; :data:`MARKED_NO`: a unit
+    marked ``translate="no"`` or in a group or file so marked, :func:`untranslatable_units`),
+    or those with a target said in a warning without one.
 
     Metadata: ``id`` (the unit id), ``context`` (see the module docstring; ``context_is_key``
     where it is the resource name, a string key as a JSON message's), ``note`` (its
@@ -393,6 +409,7 @@ def read_xliff(
         )
     records = []
     left_out = NotRead()
+    left_out.add(MARKED_NO, untranslatable_units(tree, version))
     unchecked: Counter[str] = Counter()  # units with a limit ltmt cannot measure, by its unit
     for unit in iter_units(tree, version):
         if not unit.is_done() or (unit.needs_review and not include_fuzzy):

@@ -208,7 +208,8 @@ class ImportReportOut(BaseModel):
         default_factory=dict,
         description="the upload's entries that were not read as pairs, counted by reason "
         '(PO: "fuzzy", "untranslated"; XLIFF: "awaiting review", "needing translation", '
-        '"untranslated"; TMX: "untranslated", "empty target" ...); not counted in read',
+        '"untranslated", "marked translate=\\"no\\""; TMX: "untranslated", "empty target" '
+        "...); not counted in read",
     )
     warnings: list[str] = Field(
         default_factory=list,

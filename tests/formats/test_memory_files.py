@@ -165,7 +165,11 @@ def test_po_reads_translated_entries_only(caplog: pytest.LogCaptureFixture) -> N
     [
         (read_po, False, {"fuzzy": 1, "obsolete": 1, "untranslated": 4}),
         (read_po, True, {"obsolete": 1, "untranslated": 4}),
-        (read_xliff, False, {"awaiting review": 1, "untranslated": 2}),
+        (
+            read_xliff,
+            False,
+            {"awaiting review": 1, 'marked translate="no"': 1, "untranslated": 2},
+        ),
     ],
 )
 def test_the_entries_left_out_are_counted_for_the_caller_instead_of_said(

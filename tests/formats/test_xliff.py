@@ -126,6 +126,43 @@ def test_a_target_that_is_its_source_marked_untranslated_is_not_read(tmp_path: P
     assert not_read.by_reason() == {"untranslated": 1}
 
 
+_MARKED_12 = (
+    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" '
+    'source-language="en" target-language="de" datatype="plaintext"><body>'
+    '<trans-unit id="1"><source>Save</source><target state="final">Sichern</target></trans-unit>'
+    '<trans-unit id="2" translate="no"><source>REF</source><target>REF</target></trans-unit>'
+    '<group translate="no"><trans-unit id="3"><source>LOT</source><target>LOT</target>'
+    '</trans-unit><trans-unit id="4"><source>SN</source></trans-unit></group>'
+    "</body></file></xliff>"
+)
+_MARKED_20 = (
+    '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" '
+    'trgLang="de"><file id="f"><unit id="1"><segment state="final"><source>Save</source>'
+    '<target>Sichern</target></segment></unit><unit id="2" translate="no"><segment>'
+    "<source>REF</source><target>REF</target></segment></unit></file></xliff>"
+)
+
+
+@pytest.mark.parametrize(("document", "marked"), [(_MARKED_12, 3), (_MARKED_20, 1)])
+def test_units_marked_translate_no_are_counted_as_not_read(
+    tmp_path: Path, document: str, marked: int
+) -> None:
+    """IFU trial, session 69: an import's summary counted 7 of a Trados file's 8 units, the
+    ``translate="no"`` one not said."""
+    from ltmt.formats.not_read import NotRead
+    from ltmt.memory.report import ImportReport
+
+    path = tmp_path / "IFU_de.xlf"
+    path.write_text(document, encoding="utf-8")
+    not_read = NotRead()
+    assert [r.source for r in read_xliff(path, not_read=not_read)] == ["Save"]
+    assert not_read.by_reason() == {'marked translate="no"': marked}
+    report = ImportReport("X", read=1, added=1, not_read=not_read.by_reason())
+    assert report.summary() == (
+        f'X: 1 added, 0 duplicates, 0 skipped; not read: {marked} marked translate="no"'
+    )
+
+
 def test_a_resource_name_is_a_key_that_the_memory_check_compares_with_any_context(
     tmp_path: Path,
 ) -> None:
