@@ -35,6 +35,7 @@ from ltmt.terminology.genders import gender_of
 from ltmt.terminology.matching import (
     TermHit,
     TermMatcher,
+    as_written,
     in_plural,
     plural_forms,
     substitute,
@@ -86,10 +87,11 @@ def encode_units(translator: Translator, units: Sequence[Unit]) -> list[list[int
 def term_hits(matchers: Sequence[TermMatcher | None], unit: Unit) -> list[TermHit]:
     """The glossary terms found in ``unit`` by its segment's matcher (none without one), but
     for a noun target met as a verb (:func:`~ltmt.terminology.verb_use.not_forced`: "Can you
-    refund me?" is no place for ``Rückerstattung``)."""
+    refund me?" is no place for ``Rückerstattung``); a name kept as written in the line's
+    spelling (:func:`~ltmt.terminology.matching.as_written`)."""
     matcher = matchers[unit.segment]
     found = matcher.find(unit.text) if matcher is not None else []
-    return [hit for hit in found if not not_forced(unit.text, hit)]
+    return [as_written(unit.text, hit) for hit in found if not not_forced(unit.text, hit)]
 
 
 def _targets(hits: Sequence[TermHit]) -> list[str]:

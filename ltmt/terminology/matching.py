@@ -37,9 +37,10 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ltmt.formats.placeholder_syntax import find_placeholders
+from ltmt.pictographs import OWNERSHIP_SIGNS
 from ltmt.terminology.agreement import DATIVE_N_AFTER
 from ltmt.terminology.function_words import is_function_word_term
 from ltmt.terminology.genders import gender_of
@@ -513,6 +514,27 @@ def kept_as_written(term: Term) -> bool:
     matched as a whole word (:func:`renders`' ``whole_word``), since ``Probe`` is no form
     of ``Pro``."""
     return term.target.strip() == term.source.strip()
+
+
+def as_written(text: str, hit: TermHit) -> TermHit:
+    """``hit`` of ``text``, its term kept as written (:func:`kept_as_written`) in ``text``'s
+    spelling where the two differ only by signs of ownership (``CardioSense X2`` for the
+    glossary's ``CardioSense™ X2``): the name is written as the source writes it, never given
+    a sign it lacks (the model, handed the glossary's ``™``, wrote ``CardioSenseTM X2
+    X2-Monitor``)."""
+    term, written = hit.term, text[hit.start : hit.end]
+    if written == term.source or not kept_as_written(term):
+        return hit
+    if _unsigned(written) != _unsigned(term.source):
+        return hit
+    return replace(hit, term=replace(term, source=written, target=written))
+
+
+def _unsigned(text: str) -> str:
+    """``text`` in its composed form (NFC) without signs of ownership (™, ®, ©), its
+    whitespace folded."""
+    kept = "".join(c for c in unicodedata.normalize("NFC", text) if c not in OWNERSHIP_SIGNS)
+    return " ".join(kept.split())
 
 
 def names_kept(matcher: TermMatcher | None, source: str) -> tuple[str, ...]:

@@ -248,3 +248,26 @@ def test_term_hits_leave_out_a_noun_target_met_as_a_verb():
     matchers = [TermMatcher([Term("refund", "Rückerstattung")])]
     assert term_hits(matchers, Unit(0, "Can you refund me?")) == []
     assert len(term_hits(matchers, Unit(0, "Your refund is on its way."))) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The CardioSense X2 monitor", "CardioSense X2"),  # the source's spelling, no ™ added
+        ("The CardioSense™ X2 monitor", "CardioSense™ X2"),
+        ("The CARDIOSENSE X2 monitor", "CardioSense™ X2"),  # another case: the glossary's
+    ],
+)
+def test_a_name_kept_as_written_is_required_in_the_sources_spelling(text, target):
+    """A source without the ™ of 'CardioSense™ X2' (kept as written) came out 'Das
+    CardioSenseTM X2 X2-Monitor zeigt ...'."""
+    matchers = [TermMatcher([Term("CardioSense™ X2", "CardioSense™ X2", gender="m")])]
+    [hit] = term_hits(matchers, Unit(0, text))
+    assert (hit.term.source, hit.term.target, hit.term.gender) == (target, target, "m")
+    assert with_terms(Unit(0, text), [hit]).text == text.replace(text[4:-8], target)
+
+
+def test_a_translated_term_keeps_its_glossary_target_whatever_signs_the_source_has():
+    matchers = [TermMatcher([Term("AcmeCloud® Sync", "AcmeCloud® Synchronisierung")])]
+    [hit] = term_hits(matchers, Unit(0, "Open AcmeCloud Sync"))
+    assert hit.term.target == "AcmeCloud® Synchronisierung"
