@@ -29,6 +29,7 @@ glossary.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -332,9 +333,11 @@ def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> 
     may be a compound's head (``Heiltrank`` for 'Health Potion', glossary 'potion' → ``Trank``:
     :mod:`ltmt.terminology.compound_heads`)."""
     from ltmt.terminology.compound_heads import head_at
-    from ltmt.terminology.matching import compound_renderings, rendered_at
+    from ltmt.terminology.matching import as_written, compound_renderings, rendered_at
     from ltmt.terminology.separable_verbs import separated_at
 
+    entries = {as_written(term, source).target: term for source, term in terms}
+    terms = [(source, as_written(term, source)) for source, term in terms]
     wanted = Counter(term.target for _, term in terms)
     written: dict[str, str] = {}
     for source, term in terms:
@@ -343,6 +346,8 @@ def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> 
     taken: set[int] = set()
     for target in sorted(wanted, key=len, reverse=True):
         places = rendered_at(target, record.target, written[target])
+        if entries[target].target != target:  # a name in the source's spelling or the glossary's
+            places |= rendered_at(entries[target].target, record.target, written[target])
         places |= separated_at(target, record.target) | head_at(target, record.target)
         places -= taken
         have[target] = len(places)
@@ -353,7 +358,16 @@ def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> 
     pronouns = len(_PRONOUNS.findall(record.target))
     return [
         Finding.about(
-            "glossary", n, record, _missed_message(written[target], target, count, have[target])
+            "glossary",
+            n,
+            record,
+            _missed_message(
+                _quoted_source(written[target], target, entries[target]),
+                entries[target].target,
+                count,
+                have[target],
+            )
+            + _folded_instead((target, entries[target].target), record.target),
         )
         for target, count in wanted.items()
         if have[target] < count and not (have[target] and count - have[target] <= pronouns)
@@ -383,6 +397,24 @@ def _missed_message(source: str, target: str, wanted: int, have: int) -> str:
     the source and the translation have it where the translation has it at all."""
     said = f"{source!r} is {target!r} in the glossary"
     return f"{said}: the source has it {wanted} times, the translation {have}" if have else said
+
+
+def _quoted_source(written: str, target: str, entry: Term) -> str:
+    """The source a missed-term finding quotes: the term as the source writes it, or the
+    glossary's entry where the source writes a name kept as written without its signs
+    (``CardioSense X2`` for ``CardioSense™ X2``, which the glossary does not have)."""
+    return written if target == entry.target else entry.source
+
+
+def _folded_instead(targets: Sequence[str], translation: str) -> str:
+    """What the translation has instead of the first of ``targets`` it writes folded
+    (Unicode's NFKC: ``CardioSenseTM X2`` for ``CardioSense™ X2``), said after a missed-term
+    finding; ``""`` where it has none of them."""
+    for target in targets:
+        folded = unicodedata.normalize("NFKC", target)
+        if folded != target and folded in translation:
+            return f"; the translation has {folded!r}"
+    return ""
 
 
 def _forbidden_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> list[Finding]:

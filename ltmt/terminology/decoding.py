@@ -91,7 +91,11 @@ def term_hits(matchers: Sequence[TermMatcher | None], unit: Unit) -> list[TermHi
     spelling (:func:`~ltmt.terminology.matching.as_written`)."""
     matcher = matchers[unit.segment]
     found = matcher.find(unit.text) if matcher is not None else []
-    return [as_written(unit.text, hit) for hit in found if not not_forced(unit.text, hit)]
+    return [
+        replace(hit, term=as_written(hit.term, unit.text[hit.start : hit.end]))
+        for hit in found
+        if not not_forced(unit.text, hit)
+    ]
 
 
 def _targets(hits: Sequence[TermHit]) -> list[str]:

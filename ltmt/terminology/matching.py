@@ -516,18 +516,17 @@ def kept_as_written(term: Term) -> bool:
     return term.target.strip() == term.source.strip()
 
 
-def as_written(text: str, hit: TermHit) -> TermHit:
-    """``hit`` of ``text``, its term kept as written (:func:`kept_as_written`) in ``text``'s
-    spelling where the two differ only by signs of ownership (``CardioSense X2`` for the
+def as_written(term: Term, written: str) -> Term:
+    """``term``, found in a text as ``written``, kept as written (:func:`kept_as_written`) in
+    that spelling where the two differ only by signs of ownership (``CardioSense X2`` for the
     glossary's ``CardioSense™ X2``): the name is written as the source writes it, never given
     a sign it lacks (the model, handed the glossary's ``™``, wrote ``CardioSenseTM X2
     X2-Monitor``)."""
-    term, written = hit.term, text[hit.start : hit.end]
     if written == term.source or not kept_as_written(term):
-        return hit
+        return term
     if _unsigned(written) != _unsigned(term.source):
-        return hit
-    return replace(hit, term=replace(term, source=written, target=written))
+        return term
+    return replace(term, source=written, target=written)
 
 
 def _unsigned(text: str) -> str:

@@ -396,6 +396,28 @@ def test_a_term_in_capitals_is_carried_by_its_target_in_capitals():
     ]
 
 
+def test_a_name_kept_as_written_is_quoted_as_the_glossary_has_it_and_as_found():
+    """The DOCX title 'CardioSense X2 Instructions for Use' → 'CardioSenseTM X2
+    Gebrauchsanweisung' was "'CardioSense X2' is 'CardioSense™ X2' in the glossary": a
+    spelling the glossary lacks, and not the text at fault. The name in the source's spelling
+    or the glossary's is the term."""
+    matcher = TermMatcher([Term("CardioSense™ X2", "CardioSense™ X2")])
+    records = [
+        record(1, "CardioSense X2 Instructions for Use", "CardioSenseTM X2 Gebrauchsanweisung"),
+        record(2, "CardioSense X2 Instructions for Use", "CardioSense X2 Gebrauchsanweisung"),
+        record(3, "CardioSense X2 Instructions for Use", "CardioSense™ X2 Gebrauchsanweisung"),
+        record(4, "CardioSense™ X2 Instructions for Use", "CardioSenseTM X2 Gebrauchsanweisung"),
+        record(5, "CardioSense X2 Instructions", "Anleitung"),
+    ]
+    found = glossary_findings(records, matcher)
+    said = "'CardioSense™ X2' is 'CardioSense™ X2' in the glossary"
+    assert [(f.entry, f.message) for f in found] == [
+        (0, f"{said}; the translation has 'CardioSenseTM X2'"),
+        (3, f"{said}; the translation has 'CardioSenseTM X2'"),
+        (4, said),
+    ]
+
+
 @pytest.mark.skipif(
     dictionary_for("de") is None, reason="needs pyenchant, libenchant-2-2 and hunspell-de-de"
 )
