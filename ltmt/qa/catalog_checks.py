@@ -447,9 +447,13 @@ def _forbidden_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) 
 def _disagreeing_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> list[Finding]:
     """:func:`agreement_findings` of the ``n``-th entry, ``terms`` its :func:`prose_terms`,
     read without inline tags: ``von der <b>offenlegenden Partei</b>`` (a DOCX run in bold) was
-    "'offenlegenden Partei' does not agree", its article outside the tag unseen."""
+    "'offenlegenden Partei' does not agree", its article outside the tag unseen. A name kept
+    as written is read only with a gender the glossary gives, or the noun table holds for the
+    name itself (:func:`_kept_as_written`: 'CardioSense', "die Sense" by its last part, made
+    "'Den CardioSense' does not agree" of the sensor)."""
     from ltmt.fusion.match_markup import without_markup_tags
     from ltmt.terminology.agreement_check import disagreements, unknown_gender_articles
+    from ltmt.terminology.genders import is_known_noun
 
     text = without_markup_tags(record.target)
     found: dict[str, str] = {}
@@ -462,7 +466,8 @@ def _disagreeing_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]
                 f"gender of {noun!r} unknown; check the article in {article!r} ({written!r} is "
                 f"{term.target!r} in the glossary, which can give its gender: m, f or n)",
             )
-        for place in disagreements(text, term.target, term.gender):
+        gendered = not named or term.gender or is_known_noun(noun)
+        for place in disagreements(text, term.target, term.gender) if gendered else []:
             expected = " or ".join(repr(form) for form in place.expected)
             found.setdefault(
                 place.written,

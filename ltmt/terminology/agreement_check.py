@@ -10,7 +10,9 @@ tables), and names the places whose adjective ending agrees in no case they allo
 back where it cannot tell: a determiner that itself agrees in no reading is another phrase's
 ("Der Arzt, dem unerwünschte Ereignisse gemeldet werden"), a word of adjective shape before the
 target without a determiner ("alle", "dasselbe") may be one the table lacks, a noun followed by
-other letters is a compound's head, and a target of unknown gender is not read. A target that
+other letters is a compound's head, and a target of unknown gender is not read.
+A noun target right before another capitalised word or a model code ("Den CardioSense X1
+Sensor") is not read either: the determiner is that longer phrase's. A target that
 is one noun (``Tab``, masculine in the glossary) is read at its first place by its determiner
 and the adjectives between (:func:`~ltmt.terminology.agreement.agreeing_variants`): "in einer
 neuen Tab" would be "in einem neuen Tab" (a noun German writes alike in the plural, "Ordner",
@@ -102,7 +104,7 @@ def _noun_disagreements(text: str, target: str, gender: str) -> list[Disagreemen
     if " " in target or not target[:1].isupper() or target.endswith(ZERO_PLURAL_AFTER):
         return []
     place = re.search(rf"(?<![\w-]){re.escape(target)}(?![\w-])", text)
-    if place is None:
+    if place is None or _before_a_noun(text, place.end()):
         return []
     determiner, _ = phrase_before(text, place.start())
     if determiner is None:  # an adjective alone ("neuen Tab") may be another phrase's
@@ -125,7 +127,21 @@ def unknown_gender_articles(text: str, target: str, given: str = "") -> list[str
     if not noun[:1].isupper() or gender_of(target, given) is not None:
         return []
     pattern = re.compile(rf"(?<!\w){_DETERMINER}\s+{re.escape(target)}(?![\w-])")
-    return list(dict.fromkeys(place[0] for place in pattern.finditer(text)))
+    places = (place for place in pattern.finditer(text) if not _before_a_noun(text, place.end()))
+    return list(dict.fromkeys(place[0] for place in places))
+
+
+# a word that goes on the noun phrase after a target: a capitalised word or one with a digit
+# ("CardioSense X1 Sensor", "Akku Anzeige"); the determiner before the target is its noun's
+_NEXT_NOUN = re.compile(r"[^\S\n]+(?:[^\W\d_]*\d|[A-ZÄÖÜ])")
+
+
+def _before_a_noun(text: str, end: int) -> bool:
+    """Whether the target that ends at ``end`` of ``text`` stands before another noun of its
+    phrase (:data:`_NEXT_NOUN`): the determiner before it agrees with that noun, written
+    English-style apart ("Den CardioSense X1 Sensor an den Monitor anschließen" was "'Den
+    CardioSense' does not agree, 'Die CardioSense' would")."""
+    return _NEXT_NOUN.match(text, end) is not None
 
 
 @lru_cache(maxsize=1024)

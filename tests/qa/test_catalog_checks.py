@@ -617,6 +617,29 @@ def test_an_article_before_a_target_of_unknown_gender_is_flagged_for_a_check():
     assert [(f.entry, f.message) for f in agreement_findings(records, matcher)] == expected
 
 
+def test_a_name_kept_as_written_is_read_for_agreement_only_with_a_gender_given():
+    """IFU trial, glossary 'CardioSense,CardioSense' (no gender): "Den CardioSense X1 Sensor"
+    and "Den CardioSense reinigen" were "'Den CardioSense' does not agree, 'Die CardioSense'
+    would" by "die Sense", its last part; a name's article is that of the thing it names."""
+    from ltmt.qa.catalog_checks import agreement_findings
+
+    records = [
+        record(1, "Connect the CardioSense X1 sensor.", "Den CardioSense X1 Sensor anschließen."),
+        record(2, "Clean the CardioSense.", "Den CardioSense reinigen."),
+    ]
+    plain = TermMatcher([Term("CardioSense", "CardioSense")])
+    assert agreement_findings(records, plain) == []
+    feminine = TermMatcher([Term("CardioSense", "CardioSense", gender="f")])
+    found = [(f.entry, f.message) for f in agreement_findings(records, feminine)]
+    assert found == [
+        (
+            1,
+            "'Den CardioSense' does not agree, 'Die CardioSense' would ('CardioSense' is "
+            "'CardioSense' in the glossary)",
+        )
+    ]
+
+
 def test_a_target_whose_gender_the_glossary_gives_is_not_flagged_for_its_gender():
     """The Godot trial: "Deine Inventar ist voll." was flagged "gender of 'Inventar' unknown"
     (the gender table lacks it); a glossary term that gives its gender knows it, and its

@@ -106,10 +106,21 @@ def test_a_target_of_unknown_gender_or_without_adjectives_is_not_read():
         ("Öffnen in einem neuen Tab", []),
         ("Schließen Sie diesen Tab", []),
         ("Neuen Tab öffnen", []),  # no determiner: not read
+        ("Die Tab Leiste ist voll", []),  # the article is the next noun's
+        ("Die Tab X2 ist offen", []),
     ],
 )
 def test_a_one_noun_targets_determiner_agrees_with_its_gender(text, found):
     assert [(d.written, d.expected) for d in disagreements(text, "Tab", "m")] == found
+
+
+def test_a_noun_target_before_another_noun_of_its_phrase_is_not_read():
+    """IFU trial: "Den CardioSense X1 Sensor an den Monitor anschließen." was "'Den
+    CardioSense' does not agree, 'Die CardioSense' would": the article is the sensor's."""
+    text = "Den CardioSense X1 Sensor an den Monitor anschließen."
+    assert disagreements(text, "CardioSense", "f") == []
+    [found] = disagreements("Den CardioSense an den Monitor anschließen.", "CardioSense", "f")
+    assert found.written == "Den CardioSense"
 
 
 def test_a_noun_written_alike_in_the_plural_is_not_read_alone():
