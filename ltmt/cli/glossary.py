@@ -17,6 +17,7 @@ from ltmt.cli.store import (
 )
 from ltmt.errors import InputError
 from ltmt.memory.freed_pages import COMPACT_NOTE
+from ltmt.terminology.matching import capitals_only
 from ltmt.terminology.terms import Term
 from ltmt.wording import counted, first_few
 
@@ -153,23 +154,31 @@ def list_(
     memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
-    """Print --user's glossary, one term a line (source, target, flags: [case], the gender
-    [m]/[f]/[n]; the targets not to use: (not: ...); note)."""
+    """Print --user's glossary, one term a line (source, target, flags: [case], [capitals
+    only] for an acronym found only in capitals, the gender [m]/[f]/[n]; the targets not to
+    use: (not: ...); note)."""
     with open_store(memory_dir, key_file, existing=True) as memory:
         memory.require_user(user)
         terms = memory.glossary(user).terms()
     if as_json:
-        echo_json([t.to_json() for t in terms])
+        echo_json([_listed(t) for t in terms])
         return
     if not terms:  # said on stderr: a typo in --user or --memory-dir shows at once
         typer.echo(f"ltmt: {user} has no glossary terms in this store", err=True)
     for term in terms:
         flags = (" [case]" if term.case_sensitive else "") + (
-            f" [{term.gender}]" if term.gender else ""
+            " [capitals only]" if capitals_only(term) else ""
         )
+        flags += f" [{term.gender}]" if term.gender else ""
         forbidden = f"  (not: {', '.join(term.forbidden)})" if term.forbidden else ""
         note = f"  # {term.note}" if term.note else ""
         typer.echo(f"{term.source}\t{term.target}{flags}{forbidden}{note}")
+
+
+def _listed(term: Term) -> dict[str, object]:
+    """``term`` as ``glossary list --json`` prints it: as stored, and ``capitals_only`` where
+    it is found only in capitals (an acronym: ``REF``)."""
+    return term.to_json() | ({"capitals_only": True} if capitals_only(term) else {})
 
 
 @app.command("export")

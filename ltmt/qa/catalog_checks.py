@@ -401,8 +401,10 @@ def _missed_message(source: str, target: str, wanted: int, have: int) -> str:
 
 def _quoted_source(written: str, target: str, entry: Term) -> str:
     """The source a missed-term finding quotes: the term as the source writes it, or the
-    glossary's entry where the source writes a name kept as written without its signs
-    (``CardioSense X2`` for ``CardioSense™ X2``, which the glossary does not have)."""
+    glossary's entry where its place asks for another target
+    (:func:`~ltmt.terminology.matching.as_written`): a name kept as written without its signs
+    (``CardioSense X2`` for ``CardioSense™ X2``, which the glossary does not have), a word
+    in capitals written otherwise (``Caution`` for ``CAUTION``)."""
     return written if target == entry.target else entry.source
 
 

@@ -1,9 +1,11 @@
 """Finding glossary terms in source text, and checking that an output renders them.
 
 Source side: a term matches whole words (``\\w+`` runs), case-insensitively unless the term is
-case-sensitive, except that a word the term writes in capitals (``US``, ``IT``, ``API``: two
-letters or more) matches only in capitals, so "US" is not found in "contact us" nor "IT" in
-"It works"; and its last word also matches the English plural ("file" finds "files",
+case-sensitive, except that an acronym the term writes in capitals (``US``, ``IT``, ``API``,
+``LOT``: two letters or more, and fewer than five or no English word) matches only in
+capitals, so "US" is not found in "contact us" nor "IT" in "It works" (an ordinary word in
+capitals, ``CAUTION``, is found in ``Caution`` too: :func:`as_written` gives its target that
+case); and its last word also matches the English plural ("file" finds "files",
 "repository" finds "repositories", "box" finds "boxes"). At each position the longest term wins
 and hits do not overlap ("commit message" before "commit"). Text inside a placeholder or tag
 (``%(file)s``, ``<b>``, BBCode's ``[b]`` and ``[color=#ff0000]``, an input action
@@ -39,7 +41,9 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from ltmt.capitals import with_first_capital
 from ltmt.formats.placeholder_syntax import find_placeholders
+from ltmt.match_case import in_capitals_only, recased
 from ltmt.pictographs import OWNERSHIP_SIGNS
 from ltmt.terminology.agreement import DATIVE_N_AFTER
 from ltmt.terminology.function_words import is_function_word_term
@@ -231,7 +235,7 @@ class TermMatcher:
         own = tuple(words(term.source))
         if exact_case and own != key:
             return None
-        if any(_in_capitals(word) and found != word for word, found in zip(own, key, strict=True)):
+        if any(_acronym(word) and found != word for word, found in zip(own, key, strict=True)):
             return None
         return term
 
@@ -276,6 +280,29 @@ def _in_capitals(word: str) -> bool:
     source must write in capitals too: "us" and "It" are other words."""
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+# an ordinary English word written in capitals has this many letters at least (``CAUTION``,
+# ``WARNING``); a shorter one may be an acronym as well (``LOT``, ``REF``, ``US``, ``IT``)
+_MIN_SHOUTED_WORD = 5
+
+
+def _acronym(word: str) -> bool:
+    """Whether a term's word in capitals (:func:`_in_capitals`) is an acronym, which the source
+    must write in capitals too, not an ordinary word the glossary writes in capitals as a
+    signal word is (``CAUTION``: "Caution: The sensor surface may be hot." was no term, and
+    came out "Sicht: ..."): it is shorter than :data:`_MIN_SHOUTED_WORD` letters or no English
+    word (:func:`~ltmt.word_tables.lowercase_words`: ``IVD``, ``API``)."""
+    if not _in_capitals(word):
+        return False
+    short = sum(c.isalpha() for c in word) < _MIN_SHOUTED_WORD
+    return short or word.casefold() not in lowercase_words()
+
+
+def capitals_only(term: Term) -> bool:
+    """Whether ``term`` (not case-sensitive) matches only in capitals, having an acronym among
+    its source's words (:func:`_acronym`: ``REF``, ``IVD``), for ``ltmt glossary list``."""
+    return not term.case_sensitive and any(_acronym(word) for word in words(term.source))
 
 
 def in_plural(term: Term, occurrence: str) -> bool:
@@ -517,14 +544,22 @@ def kept_as_written(term: Term) -> bool:
 
 
 def as_written(term: Term, written: str) -> Term:
-    """``term``, found in a text as ``written``, kept as written (:func:`kept_as_written`) in
-    that spelling where the two differ only by signs of ownership (``CardioSense X2`` for the
-    glossary's ``CardioSense™ X2``): the name is written as the source writes it, never given
-    a sign it lacks (the model, handed the glossary's ``™``, wrote ``CardioSenseTM X2
-    X2-Monitor``)."""
-    if written == term.source or not kept_as_written(term):
+    """``term`` as its place in a text, ``written``, wants it. A term kept as written
+    (:func:`kept_as_written`) that the text writes without the glossary's signs of ownership
+    (``CardioSense X2`` for ``CardioSense™ X2``) takes the text's spelling: never a sign the
+    source lacks (the model, handed the glossary's ``™``, wrote ``CardioSenseTM X2
+    X2-Monitor``). A term the glossary writes in capitals (``CAUTION`` → ``VORSICHT``) found
+    in other letters takes a target in the found text's case
+    (:func:`~ltmt.match_case.recased`: ``Vorsicht`` for ``Caution``), else with a capital and
+    small letters (German's signal words are nouns: ``Vorsicht`` for ``caution``)."""
+    if written == term.source:
         return term
-    if _unsigned(written) != _unsigned(term.source):
+    if in_capitals_only(term.source) and not in_capitals_only(written):
+        cased = recased(written, term.source, term.target) or with_first_capital(
+            term.target.lower()
+        )
+        return replace(term, target=cased) if in_capitals_only(term.target) else term
+    if not kept_as_written(term) or _unsigned(written) != _unsigned(term.source):
         return term
     return replace(term, source=written, target=written)
 

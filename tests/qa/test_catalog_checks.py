@@ -617,6 +617,21 @@ def test_an_article_before_a_target_of_unknown_gender_is_flagged_for_a_check():
     assert [(f.entry, f.message) for f in agreement_findings(records, matcher)] == expected
 
 
+def test_a_signal_word_in_capitals_is_checked_in_any_case():
+    """IFU trial: glossary 'CAUTION,VORSICHT' and "Caution: The sensor surface may be hot."
+    → "Sicht: ..." passed; the target in the source's case, or the glossary's, is the term."""
+    matcher = TermMatcher([Term("CAUTION", "VORSICHT"), Term("LOT", "LOT")])
+    records = [
+        record(1, "Caution: The sensor surface may be hot.", "Sicht: Die Oberfläche ist heiß."),
+        record(2, "Caution: hot.", "Vorsicht: heiß."),
+        record(3, "Caution: hot.", "VORSICHT: heiß."),
+        record(4, "CAUTION: hot.", "VORSICHT: HEISS."),
+        record(5, "A lot of heat.", "Viel Hitze."),
+    ]
+    found = glossary_findings(records, matcher)
+    assert [(f.entry, f.message) for f in found] == [(0, "'CAUTION' is 'VORSICHT' in the glossary")]
+
+
 def test_a_name_kept_as_written_is_read_for_agreement_only_with_a_gender_given():
     """IFU trial, glossary 'CardioSense,CardioSense' (no gender): "Den CardioSense X1 Sensor"
     and "Den CardioSense reinigen" were "'Den CardioSense' does not agree, 'Die CardioSense'

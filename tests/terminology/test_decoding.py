@@ -267,6 +267,16 @@ def test_a_name_kept_as_written_is_required_in_the_sources_spelling(text, target
     assert with_terms(Unit(0, text), [hit]).text == text.replace(text[4:-8], target)
 
 
+def test_a_signal_word_in_capitals_is_required_in_the_sources_case():
+    """IFU trial: 'CAUTION,VORSICHT' and "Caution: The sensor surface may be hot." came out
+    "Sicht: ..."."""
+    matchers = [TermMatcher([Term("CAUTION", "VORSICHT")])]
+    [hit] = term_hits(matchers, Unit(0, "Caution: The sensor surface may be hot."))
+    assert hit.term.target == "Vorsicht"
+    [hit] = term_hits(matchers, Unit(0, "CAUTION: HOT SURFACE"))
+    assert hit.term.target == "VORSICHT"
+
+
 def test_a_translated_term_keeps_its_glossary_target_whatever_signs_the_source_has():
     matchers = [TermMatcher([Term("AcmeCloud® Sync", "AcmeCloud® Synchronisierung")])]
     [hit] = term_hits(matchers, Unit(0, "Open AcmeCloud Sync"))

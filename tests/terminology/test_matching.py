@@ -467,6 +467,36 @@ def test_a_word_a_term_writes_in_capitals_is_found_only_in_capitals(
 
 
 @pytest.mark.parametrize(
+    ("text", "found", "target"),
+    [
+        ("Caution: The sensor surface may be hot.", "Caution", "Vorsicht"),
+        ("CAUTION: The sensor surface may be hot.", "CAUTION", "VORSICHT"),
+        ("Use caution with the sensor.", "caution", "Vorsicht"),
+        ("Check the REF and the lot number.", "REF", "REF"),  # "lot" is no LOT
+        ("Apply a ref.", None, None),
+    ],
+)
+def test_an_ordinary_word_in_capitals_is_found_in_any_case_in_the_texts_case(
+    text: str, found: str | None, target: str | None
+) -> None:
+    """IFU trial: glossary 'CAUTION,VORSICHT' and "Caution: The sensor surface may be hot."
+    came out "Sicht: ...": a signal word in capitals is no acronym (five letters or more, an
+    English word); its target takes the case of the text's word. ``REF``, ``LOT``, ``IVD``,
+    ``API`` are acronyms, found only in capitals."""
+    from ltmt.terminology.matching import as_written, capitals_only
+
+    terms = [Term("CAUTION", "VORSICHT"), Term("REF", "REF"), Term("LOT", "LOT")]
+    hits = TermMatcher(terms).find(text)
+    assert [text[hit.start : hit.end] for hit in hits] == ([found] if found else [])
+    assert [as_written(hit.term, text[hit.start : hit.end]).target for hit in hits] == (
+        [target] if target else []
+    )
+    acronyms = [Term("IVD", "IVD"), Term("API", "API"), Term("CAUTION", "VORSICHT")]
+    assert [capitals_only(term) for term in acronyms] == [True, True, False]
+    assert not capitals_only(Term("IVD", "IVD", case_sensitive=True))
+
+
+@pytest.mark.parametrize(
     ("text", "found"),
     [
         ("Acme Tasks", []),  # "title": "Acme Tasks" was "Acme Aufgaben"
