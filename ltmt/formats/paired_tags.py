@@ -731,15 +731,17 @@ def _outside_mark(character: str) -> bool:
 
 
 def _without_compound_tail(text: str, start: int, end: int, inner: str) -> int:
-    """The end of a pair around the one word ``inner`` in its source whose words in ``text``
-    (``[start, end)``) are a hyphenated compound that starts with that word as written: right
-    after it (``<strong>AeroFlex</strong>-Matte`` for ``<strong>AeroFlex</strong> mat``, not
-    ``<strong>AeroFlex-Matte</strong>``, a bold over the word the source has outside it);
-    else ``end``."""
-    word, words = inner.strip(), text[start:end]
-    if not word or any(character.isspace() for character in word + words):
+    """The end of a pair around ``inner`` in its source whose words in ``text`` (``[start,
+    end)``) end in a hyphenated compound that starts with those words as written: right after
+    them (``<strong>AeroFlex</strong>-Matte`` for ``<strong>AeroFlex</strong> mat``, not
+    ``<strong>AeroFlex-Matte</strong>``, a bold over the word the source has outside it; a
+    kept name of several words alike, ``<g>CardioSense™ X1</g>-Sensor`` for ``<g>CardioSense™
+    X1</g> sensor``); else ``end``."""
+    name, words = inner.strip(), text[start:end]
+    if not name or not _fold(words).startswith(_fold(name) + "-"):
         return end
-    return start + len(word) if _fold(words).startswith(_fold(word) + "-") else end
+    tail = words[len(name) + 1 :]
+    return start + len(name) if tail and not any(c.isspace() for c in tail) else end
 
 
 def _balanced(text: str) -> bool:

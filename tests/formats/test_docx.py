@@ -506,3 +506,30 @@ def test_a_tracked_insertion_the_translation_has_no_words_for_is_left_untracked(
         "or reject changes first for a clean translation); 1 tracked insertion could not be "
         "kept apart in the translation: its words are untracked; review it"
     )
+
+
+def test_a_bold_kept_name_stays_bold_alone_in_the_compound_it_starts(tmp_path: Path) -> None:
+    words = {
+        "Read the guide before using the CardioSense™ X2 monitor.": (
+            "Lesen Sie die Anleitung, bevor Sie den CardioSense™ X2-Monitor verwenden."
+        ),
+        "CardioSense™ X2": "CardioSense™ X2",
+    }
+    made = docx.Document()
+    paragraph = made.add_paragraph("Read the guide before using the ")
+    paragraph.add_run("CardioSense™ X2").bold = True
+    paragraph.add_run(" monitor.")
+    made.save(tmp_path / "in.docx")
+    translate_file(
+        tmp_path / "in.docx",
+        tmp_path / "out.docx",
+        lambda texts, prefer: [words.get(t, t) for t in texts],
+        src_lang="en",
+        tgt_lang="de",
+    )
+    runs = docx.Document(str(tmp_path / "out.docx")).paragraphs[0].runs
+    assert [(run.text, bool(run.bold)) for run in runs] == [
+        ("Lesen Sie die Anleitung, bevor Sie den ", False),
+        ("CardioSense™ X2", True),
+        ("-Monitor verwenden.", False),
+    ]

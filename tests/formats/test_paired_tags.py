@@ -568,13 +568,14 @@ def test_a_pair_never_goes_inside_a_self_closing_tag() -> None:
 def test_a_glossary_term_a_pair_encloses_stays_enclosed_whole() -> None:
     """The glossary kept ``CloudSync Agent`` as written and the model made it part of a
     compound: the pair went around ``CloudSync`` alone (``Agent-Version`` was less than half
-    inside), and ``ltmt qa`` reported the term missing."""
+    inside), and ``ltmt qa`` reported the term missing. The pair holds the term whole and ends
+    where it ends, before the compound's tail, as the source's pair does."""
     placed = _placed(
         "Make sure that <b>CloudSync Agent</b> version 4.2 is installed.",
         "Stellen Sie sicher, dass CloudSync Agent-Version 4.2 installiert ist.",
         ["CloudSync Agent"],
     )
-    assert placed == "Stellen Sie sicher, dass <b>CloudSync Agent-Version</b> 4.2 installiert ist."
+    assert placed == "Stellen Sie sicher, dass <b>CloudSync Agent</b>-Version 4.2 installiert ist."
 
 
 @pytest.mark.parametrize(
@@ -1346,6 +1347,13 @@ def test_an_xliff_pair_in_brackets_keeps_them_outside(tmp_path: Path) -> None:
          "Jetzt <b>Mein-Dokument</b> öffnen"),
         ("Open <b>Document</b> now", "Jetzt Mein-Dokument öffnen", ["Dokument"],
          "Jetzt <b>Mein-Dokument</b> öffnen"),
+        # a kept name of several words, the head of a compound: closed after it too
+        ('Connect the <g id="b1">CardioSense™ X1</g> sensor.',
+         "Den CardioSense™ X1-Sensor anschließen.", ["CardioSense™ X1"],
+         'Den <g id="b1">CardioSense™ X1</g>-Sensor anschließen.'),
+        # words translated, not kept: the pair takes the compound whole, as before
+        ("Use the <b>heart rate</b> monitor.", "Verwenden Sie den Herzfrequenz-Monitor.",
+         ["Herzfrequenz"], "Verwenden Sie den <b>Herzfrequenz-Monitor</b>."),
     ],
 )  # fmt: skip
 def test_a_pair_around_one_word_closes_before_the_rest_of_its_compound(
@@ -1429,3 +1437,26 @@ def test_dita_s_code_names_are_words_outside_dita(name: str) -> None:
     assert paired.text == "Choose Automatic to let the app decide."
     assert [pair.token for pair in paired.pairs] == [""]
     assert not kept_as_written(f"<{name}>")
+
+
+def test_an_xliff_pair_around_a_kept_name_ends_before_its_compounds_tail(tmp_path: Path) -> None:
+    words = {
+        "Connect the CardioSense™ X1 sensor to the monitor.": (
+            "Den CardioSense™ X1-Sensor an den Monitor anschließen."
+        ),
+        "CardioSense™ X1": "CardioSense™ X1",
+    }
+    source = tmp_path / "in.xlf"
+    source.write_text(
+        XLIFF12.replace(
+            'Open <g id="1">the file</g> now',
+            'Connect the <g id="b1">CardioSense™ X1</g> sensor to the monitor.',
+        ),
+        "utf-8",
+    )
+    translate_file(
+        source, tmp_path / "out.xlf", lambda texts, prefer: [words.get(t, t) for t in texts]
+    )
+    assert '>Den <g id="b1">CardioSense™ X1</g>-Sensor an den Monitor anschließen.</target>' in (
+        (tmp_path / "out.xlf").read_text("utf-8")
+    )
