@@ -232,6 +232,14 @@ def translate(
         help="Print no progress and no summary (warnings and errors still; --json prints its "
         "report all the same).",
     ),
+    segments_report: Path | None = typer.Option(
+        None,
+        "--segments-report",
+        parser=given_path,
+        help="Write one JSON line per segment translated to this file (FILE.jsonl): its "
+        "location, source, target, method (exact, fuzzy, model), memory match score and the "
+        "memory segment it came from; for one file translated into a file (-o).",
+    ),
     glossary: Path | None = typer.Option(
         None,
         "--glossary",
@@ -406,6 +414,14 @@ def translate(
             if folder is not None
             else prepare(file, fmt, output, learn, src_lang, tgt_lang, model, columns=columns)
         )
+        streamed = job.lines is not None and (job.path is None or job.output in (None, "-"))
+        if segments_report is not None and (folder is not None or streamed):
+            from ltmt.cli.main import click_errors
+
+            raise click_errors.UsageError(
+                "--segments-report is written for one file translated into a file: give a "
+                "file and -o OUTPUT (not a folder, standard input or standard output)"
+            )
         if keys and folder is None:
             refuse_skip_keys(file, job.spec)
         terms = None
@@ -486,8 +502,7 @@ def translate(
                     skip_keys=keys,
                     progress=progress,
                 )
-            elif job.lines is not None and (job.path is None or job.output in (None, "-")):
-                # stdin or stdout: no resuming
+            elif streamed:  # stdin or stdout: no resuming
                 _translate_lines(
                     job,
                     translator,
@@ -507,6 +522,7 @@ def translate(
                     keys,
                     columns=columns,
                     progress=SegmentProgress() if progress else None,
+                    segments_report=segments_report,
                 )
             report.seconds = time.perf_counter() - started
             learned = None
@@ -701,16 +717,22 @@ def _translate_document(
     columns: str | None = None,
     progress: SegmentProgress | None = None,
     interrupted: Callable[[str], None] | None = None,
+    segments_report: Path | None = None,
 ) -> None:
     """``job``'s file translated into its output; ``skip_keys`` named where its format has
     keys (a folder's PO files have none); ``columns``: a CSV table's (``--columns``).
     ``progress``: where how far it is goes; ``interrupted``: what the pipeline saved of it, if
-    interrupted (else the pipeline says it, with how to continue)."""
+    interrupted (else the pipeline says it, with how to continue). ``segments_report``: where
+    each segment's line goes (:mod:`ltmt.formats.segments_report`)."""
     from ltmt.formats.output_sources import OutputSources
     from ltmt.formats.pipeline import translate_file
+    from ltmt.formats.segments_report import segment_record, write_segments_report
     from ltmt.formats.unit_translation import exact_for_translator, for_translator
 
     assert job.path is not None and job.output is not None
+    records: list[dict[str, Any]] = []
+    if segments_report is not None:  # a path it cannot be written to fails before the run
+        write_segments_report(segments_report, records)
     try:
         translate_file(
             job.path,
@@ -740,7 +762,14 @@ def _translate_document(
             exact=exact_for_translator(translator, user),
             # an update translates changed sources; the records go with a deleted user
             output_sources=OutputSources.in_cache(user, _memory_of(translator)),
+            segments=(
+                (lambda outcome, written: records.append(segment_record(outcome, written)))
+                if segments_report is not None
+                else None
+            ),
         )
+        if segments_report is not None:
+            write_segments_report(segments_report, records)
     finally:
         if progress is not None:
             progress.close()

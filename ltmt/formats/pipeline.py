@@ -143,6 +143,7 @@ def translate_file(
     columns: str | None = None,
     exact: ExactFn | None = None,
     output_sources: OutputSources | None = None,
+    segments: Callable[[Outcome, bool], None] | None = None,
 ) -> RunResult:
     """Translate the document ``in_path`` into ``out_path`` (see the module docstring).
 
@@ -171,6 +172,8 @@ def translate_file(
     ``output_sources``: where the sources of the outputs written are recorded, so that a
     translation the output holds for a source changed since is translated again
     (:mod:`ltmt.formats.output_sources`); without it, it is kept.
+    ``segments(outcome, written)``: told of each unit translated, and whether the output keeps
+    its translation (:mod:`ltmt.formats.segments_report`).
     """
     if chunk_size < 1:
         raise InputError(f"chunk_size must be >= 1, got {chunk_size}")
@@ -308,7 +311,7 @@ def translate_file(
         chunks = _chunks(units, chunk_size)
         for number, chunk in enumerate(chunks, 1):
             _translate_chunk(
-                document, chunk, (translate, exact), mark_fuzzy, exact_approved, result
+                document, chunk, (translate, exact), mark_fuzzy, exact_approved, result, segments
             )
             done.update(u.key for u in chunk)
             if progress is not None:
@@ -399,8 +402,10 @@ def _translate_chunk(
     mark_fuzzy: bool,
     exact_approved: bool,
     result: RunResult,
+    segments: Callable[[Outcome, bool], None] | None = None,
 ) -> None:
-    """Translate ``chunk`` (its suggestions only from 100 % memory matches) into ``document``."""
+    """Translate ``chunk`` (its suggestions only from 100 % memory matches) into ``document``;
+    each outcome told to ``segments`` (see :func:`translate_file`)."""
     translate, exact = translators
     fresh = [u for u in chunk if not u.suggestion]
     whole = _reused_whole_messages(document, fresh, exact, result.report)
@@ -417,6 +422,10 @@ def _translate_chunk(
     # every unit keeps its line.
     keep_all = document.format in {"txt", "jsonl"}
     filled = [o for o in outcomes if keep_all or (o.ok and o.text.strip())]
+    if segments is not None:
+        kept = {id(o) for o in filled}
+        for outcome in outcomes:
+            segments(outcome, id(outcome) in kept)
     approved = _approved(filled) if exact_approved and mark_fuzzy else set()
     result.empty += sum(not o.text.strip() for o in outcomes)
     result.translated += len(filled)

@@ -65,6 +65,14 @@ ExactFn = Callable[[list[str], list[dict[str, Any]]], Sequence["Translation | No
 NOT_FUSION = MEMORY_FREE | {"exact"}
 
 
+def memory_use(method: str) -> str:
+    """How a translation made by ``method`` (:attr:`Translation.method`) is counted in a run's
+    report: ``exact`` (a memory match reused), ``fuzzy`` (fused), ``empty`` or ``model``."""
+    if method in ("exact", "empty"):
+        return method
+    return "model" if method in NOT_FUSION else "fuzzy"
+
+
 @dataclass(frozen=True)
 class Outcome:
     """One unit's translation after repair: ``ok`` False means it must not be shipped.
@@ -629,13 +637,14 @@ def _count(
             "model's own words for it",
         )
     report.units += 1
-    if outcome.method == "exact":
+    use = memory_use(outcome.method)
+    if use == "exact":
         report.exact += 1
         report.exact_same_context += outcome.exact_same_context
         report.exact_edges_replaced += stored_edges_replaced(
             translation.source, translation.matches
         )
-    elif outcome.method not in NOT_FUSION:
+    elif use == "fuzzy":
         report.fuzzy += 1
         report.copy_guarded += translation.copy_guarded
     else:

@@ -1,0 +1,56 @@
+"""A run's audit trail, one JSON object a line per unit translated (``ltmt translate
+--segments-report FILE.jsonl``): where the unit is (its key, as ``ltmt qa`` names it:
+``word/document.xml#p6``), its source and target, how the target was made and from which memory
+segment, for a reviewer of a regulated document (an IFU) who must say which paragraph came from
+approved memory and which from the machine. XLIFF says part of this in its targets
+(``state-qualifier``); a Word, OpenDocument, HTML or Markdown document cannot.
+
+``method`` is counted as the run's summary counts it: ``exact`` (a 100 % memory match reused),
+``fuzzy`` (fuzzy matches steered the model: ``decoder`` names the fusion, ``knn``,
+``knn-trained``, ``attention``), ``model`` (the model alone: no usable match) or ``empty``;
+``match_score`` is the best memory match's fuzzy score (0-100; null where none was found), and
+``memory_id``/``memory_origin`` that match's stored segment (its id, and the file it was
+imported from, ``learn`` or ``api``) where the target used memory. ``written``: false where the
+output keeps no translation for the unit (its placeholders could not be repaired, or it came
+out empty)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ltmt.errors import InputError
+from ltmt.formats.unit_translation import Outcome, memory_use
+
+
+def segment_record(outcome: Outcome, written: bool) -> dict[str, Any]:
+    """``outcome``'s line of the report (see the module docstring)."""
+    method = memory_use(outcome.method)
+    best = outcome.matches[0] if outcome.matches else None
+    used = best is not None and method in ("exact", "fuzzy")
+    return {
+        "location": outcome.unit.key,
+        "source": outcome.unit.source,
+        "target": outcome.text,
+        "method": method,
+        "decoder": outcome.method,
+        "match_score": round(best.score, 1) if best is not None else None,
+        "memory_id": best.segment.id if used and best is not None else None,
+        "memory_origin": best.segment.origin if used and best is not None else None,
+        "written": written,
+    }
+
+
+def write_segments_report(path: Path, records: Iterable[dict[str, Any]]) -> None:
+    """``records`` written to ``path`` as JSON Lines (UTF-8, replacing what it held)."""
+    try:
+        with path.open("w", encoding="utf-8") as out:
+            for record in records:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    except OSError as error:
+        raise InputError(
+            f"cannot write the segments report {path}: {error.strerror or error} "
+            "(give --segments-report a file in a folder you can write to)"
+        ) from error

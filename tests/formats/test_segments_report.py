@@ -1,0 +1,79 @@
+"""A run's per-segment report (:mod:`ltmt.formats.segments_report`): each unit of a document
+told with its location, how it was made and the memory segment it came from."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+
+from ltmt.errors import InputError
+from ltmt.formats.pipeline import translate_file
+from ltmt.formats.segments_report import segment_record, write_segments_report
+from ltmt.segments import Match, Segment, Translation
+
+MEMORY = Segment(7, "ifu", "Store the device dry.", "Gerät trocken lagern.", 0.0, "IFU_2025.tmx")
+DECODED = {  # source -> (target, method, best match's score or None)
+    "Store the device dry.": ("Gerät trocken lagern.", "exact", 100.0),
+    "Store the sensor dry.": ("Sensor trocken lagern.", "knn-trained", 86.0),
+    "Warm the gel pack.": ("Das Gelpaket erwärmen.", "model", None),
+}
+
+
+def _translate(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
+    out = []
+    for text in texts:
+        target, method, score = DECODED[text]
+        matches = (Match(MEMORY, score),) if score is not None else ()
+        out.append(Translation(text, target, matches=matches, method=method))
+    return out
+
+
+def test_each_paragraph_of_a_document_is_told_with_its_method_and_memory(tmp_path: Path) -> None:
+    made = docx.Document()
+    made.core_properties.comments = ""
+    for source in DECODED:
+        made.add_paragraph(source)
+    made.save(tmp_path / "IFU.docx")
+    records: list[dict[str, Any]] = []
+    translate_file(
+        tmp_path / "IFU.docx",
+        tmp_path / "IFU.de.docx",
+        _translate,
+        src_lang="en",
+        tgt_lang="de",
+        segments=lambda outcome, written: records.append(segment_record(outcome, written)),
+    )
+    told = [
+        (r["location"], r["target"], r["method"], r["decoder"], r["match_score"], r["memory_id"],
+         r["memory_origin"], r["written"])
+        for r in records
+    ]  # fmt: skip
+    assert told == [
+        ("word/document.xml#p0", "Gerät trocken lagern.", "exact", "exact", 100.0, 7,
+         "IFU_2025.tmx", True),
+        ("word/document.xml#p1", "Sensor trocken lagern.", "fuzzy", "knn-trained", 86.0, 7,
+         "IFU_2025.tmx", True),
+        ("word/document.xml#p2", "Das Gelpaket erwärmen.", "model", "model", None, None, None,
+         True),
+    ]  # fmt: skip
+
+
+def test_a_report_is_json_lines_and_a_folder_it_cannot_be_written_to_is_said(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "s.jsonl"
+    write_segments_report(path, [{"source": "Größe", "method": "model"}])
+    assert [json.loads(line) for line in path.read_text("utf-8").splitlines()] == [
+        {"source": "Größe", "method": "model"}
+    ]
+    missing = tmp_path / "no" / "s.jsonl"
+    with pytest.raises(
+        InputError,
+        match=r"cannot write the segments report .*s\.jsonl: No such file or directory \(give "
+        r"--segments-report a file in a folder you can write to\)",
+    ):
+        write_segments_report(missing, [])
