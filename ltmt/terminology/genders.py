@@ -80,6 +80,24 @@ def is_known_noun(word: str) -> bool:
     return gender is not None and not (gender == "n" and word.endswith("en"))
 
 
+def seen_after_die(plural: str, singular: str = "") -> bool:
+    """Whether the table holds ``plural`` as feminine: seen after "die", the article of a
+    feminine singular and of every plural ("die Werte", "die Kinder", "die Regeln"), where a
+    genitive ("des Werts") or a plural's dative ("den Ordnern") is seen after another; or,
+    for a compound, its last part that starts where a last part of ``singular`` of
+    :data:`MIN_PART` letters or more the table holds starts ("Werte" of "Messwerte", as
+    "Messwert" has "Wert"; not "Ente" of "Studente", as no part of "Student" starts there)."""
+    table = _table()
+
+    def part(word: str, start: int) -> str:
+        return word[start].upper() + word[start + 1 :]
+
+    return table.get(plural) == "f" or any(
+        part(singular, start) in table and table.get(part(plural, start)) == "f"
+        for start in range(1, len(singular) - MIN_PART + 1)
+    )
+
+
 @cache
 def _table() -> dict[str, str]:
     """The table's words and genders."""

@@ -47,7 +47,7 @@ from ltmt.match_case import in_capitals_only, recased
 from ltmt.pictographs import OWNERSHIP_SIGNS
 from ltmt.terminology.agreement import DATIVE_N_AFTER
 from ltmt.terminology.function_words import is_function_word_term
-from ltmt.terminology.genders import gender_of
+from ltmt.terminology.genders import gender_of, seen_after_die
 from ltmt.terminology.separable_verbs import separated_at
 from ltmt.terminology.terms import Term
 from ltmt.terminology.umlaut_plurals import takes_umlaut_and_e
@@ -315,6 +315,7 @@ def in_plural(term: Term, occurrence: str) -> bool:
 # the endings of the German nouns whose plural may be the singular as written (der Ordner, die
 # Ordner; das Kennzeichen, die Kennzeichen): no other noun's plural is (Pull-Request, Datei)
 ZERO_PLURAL_AFTER = ("er", "el", "en", "chen", "lein")
+_VOWELS = frozenset("aeiouyäöü")
 
 
 # German suffixes whose nouns take -en alone in the plural (Leitungen, Einheiten, Funktionen)
@@ -322,18 +323,18 @@ _EN_PLURAL_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät")
 
 
 def _plural_endings(word: str) -> tuple[str, ...]:
-    """The endings a German plural may add to ``word``: none only after -er, -el, -en, -chen
-    and -lein (Ordner, Server); after -e only -n (Tabellen, Infusionspumpen: "Infusionspumpes"
+    """The endings a German plural may add to ``word``: none only where :func:`_zero_plural`
+    (Ordner, Server); after -e only -n (Tabellen, Infusionspumpen: "Infusionspumpes"
     was placed), or -n and -s where its head is English (Homepages, Landingpages: the model's
     score picks), after -ung, -heit, -keit, -schaft, -tion, -sion and -tät only -en
     (Leitungen); else -s (Depots), -n after -el or -er (Regeln), -e, -er and -en (Zweige,
     Bilder, Dateien), -se after one -s (Ergebnisse; Anschluss takes an umlaut and -e:
     :func:`target_stems`). An English loan (:func:`_loan_word`: "Request", "Commit") takes
-    -s, or none where a German noun may (Server), as German writes the plural of an English
-    noun ("Pull-Requests", not "Pull-Requesten")."""
-    zero = ("",) if word.endswith(ZERO_PLURAL_AFTER) else ()
-    if _loan_word(word):
-        return (*zero, "s")
+    -s, or none where a German noun may, and none alone in -er (Server, Browser), as German
+    writes the plural of an English noun ("Pull-Requests", not "Pull-Requesten")."""
+    zero = ("",) if _zero_plural(word) else ()
+    if _loan_word(word):  # Browser, Computer: German's zero plural, not "Browsers"
+        return zero if word.endswith("er") else (*zero, "s")
     if word.endswith("e"):  # an English head's -s too: Homepages, Landingpages (the model picks)
         return ("n", "s") if _english_head(word) else ("n",)
     if word.endswith(_EN_PLURAL_SUFFIXES):
@@ -349,11 +350,30 @@ def _loan_word(word: str) -> bool:
     """Whether the German noun ``word`` is an English loan: ltmt's German word table lacks it
     and its last part (:func:`_known_german`: "Infusionspumpe" is German by "Pumpe") and the
     English one knows it (:func:`~ltmt.word_tables.lowercase_words`: "Request", "Update").
-    A word neither table knows is a German compound's ("Förderrate"), not a loan."""
+    A word neither table knows is a German compound's ("Förderrate"), not a loan, nor is one
+    the German table knows however short ("Kind", "Chef"), nor a weak noun whose plural in -en
+    the noun table has seen (:func:`~ltmt.terminology.genders.seen_after_die`: "Studenten"):
+    "Kinds" and "Students" were the only plural forms offered."""
     german = target_words("de")
-    if german is None or _known_german(word):
+    if german is None or word.casefold() in german or _known_german(word):
         return False
-    return word.casefold() in lowercase_words()
+    return word.casefold() in lowercase_words() and not seen_after_die(word + "en", word)
+
+
+def _zero_plural(word: str) -> bool:
+    """Whether the German plural of ``word`` may be ``word`` as written: a noun in -chen or
+    -lein (Kennzeichen), or one whose last syllable is an unstressed -el, -er or -en after a
+    consonant (Ordner, Mittel, Lehrer), not a one-syllable "Spiel" or "Ziel" (Spiele, Ziele),
+    nor a feminine in -el or -er, whose plural in -n the noun table has seen
+    (:func:`~ltmt.terminology.genders.seen_after_die`: Regeln, Schwestern)."""
+    if word.endswith(("chen", "lein")):
+        return True
+    if not word.endswith(ZERO_PLURAL_AFTER) or len(word) < 4:
+        return False
+    stem = word[:-2].casefold()
+    if stem[-1] in _VOWELS or not any(letter in _VOWELS for letter in stem[:-1]):
+        return False
+    return word.endswith("en") or not seen_after_die(word + "n", word)
 
 
 def plural_forms(target: str) -> tuple[str, ...]:
@@ -435,7 +455,19 @@ def _noun_plurals(target: str) -> tuple[str, ...]:
         for form in known
         if not (form[:-1] in known and form[:-1].endswith(DATIVE_N_AFTER) and form[-1] == "n")
     ]
-    return tuple(known or forms)
+    # the table has no part of speech: it knows "Werts" (des Werts) and "Spieler" (a player)
+    # beside "Werte" and "Spiele", and "Geräts" was placed for "all devices". A form the noun
+    # table saw after "die" is a plural (or the feminine singular, the zero plural's: Mittel);
+    # else the known forms that are no -s or -es genitive ("Autos" is a plural); else all
+    seen = [form for form in forms if seen_after_die(_last_part(form), last)]
+    plural = [form for form in known if not _genitive(last, _last_part(form))]
+    return tuple(seen or plural or forms)
+
+
+def _genitive(singular: str, form: str) -> bool:
+    """Whether ``form`` is the genitive singular of the German noun ``singular`` in -s or -es
+    after a consonant ("Werts", "Wertes"); after a vowel the -s is a plural's too ("Autos")."""
+    return singular[-1:].casefold() not in _VOWELS and form in (singular + "s", singular + "es")
 
 
 def _same_compound_known(singular: str, plural: str) -> bool:

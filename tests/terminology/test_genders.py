@@ -7,7 +7,7 @@ import gzip
 import pytest
 
 from ltmt.errors import InputError
-from ltmt.terminology.genders import TABLE, gender_of, named_gender
+from ltmt.terminology.genders import TABLE, gender_of, named_gender, seen_after_die
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,17 @@ def test_a_given_gender_goes_before_the_tables() -> None:
     assert gender_of("Inventar", "n") == "n"
     assert gender_of("Datei", "n") == "n"
     assert gender_of("Datei", "") == "f"
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular", "seen"),
+    [  # "die Werte": a plural; "des Werts" and "den Ordnern" are seen after other articles
+        ("Werte", "Wert", True),
+        ("Werts", "Wert", False),
+        ("Ordnern", "Ordner", False),
+        ("Messwerte", "Messwert", True),  # by its last part, where the singular's starts
+        ("Studente", "Student", False),  # "Ente" starts where no part of "Student" does
+    ],
+)
+def test_a_form_seen_after_die_is_a_plural_or_a_feminine(plural, singular, seen):
+    assert seen_after_die(plural, singular) is seen
