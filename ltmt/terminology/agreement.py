@@ -92,8 +92,12 @@ _ENCLOSING_OTHERS = frozenset("\"'*_")
 # the endings of a German plural that adds -n in the dative (Zweige → Zweigen, Ordner →
 # Ordnern); a plural in -n, -s, -a or -i keeps its form (Dateien, Pull-Requests, Schemata)
 DATIVE_N_AFTER = ("e", "er", "el")
-# a count between a preposition and a plural phrase with no determiner ("mit 3 Gutscheinen")
-_COUNT_BEFORE = re.compile(r"\d+(?:[.,]\d+)*[ \u00a0\u202f]+$")
+# a count, in digits or a word ("mit drei Gutscheinen"), and one between a preposition and a
+# plural phrase with no determiner ("mit 3 Gutscheinen"), or after "zu" (the preposition then,
+# not "too": "zu 3 Gutscheinen")
+_COUNT = r"(?:\d+(?:[.,]\d+)*|(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\b)"
+_COUNT_BEFORE = re.compile(rf"(?<!\w){_COUNT}[ \u00a0\u202f]+$", re.IGNORECASE)
+_COUNT_AT = re.compile(rf"{_COUNT}[ \u00a0\u202f]", re.IGNORECASE)
 
 # the singular determiners of a masculine noun's accusative, dative and genitive (fused with a
 # preposition too): a weak noun after one takes -n ("des Kunden"); "den" is also the dative
@@ -148,7 +152,8 @@ def in_dative_plural(text: str, target: str) -> str:
     the dative plural where a preposition that governs the dative alone stands right before the
     phrase: its determiner ``den`` (``diesen``, ``keinen``), its adjectives in -en, and its
     noun with the -n a plural in -e, -er or -el takes ("mit den entfernten Zweigen" for "mit
-    den entfernte Zweige"), a count between them too ("mit 3 Gutscheinen"); ``text`` as it is
+    den entfernte Zweige"), a count between them too ("mit 3 Gutscheinen", "mit drei
+    Gutscheinen", "zu 3 Gutscheinen"); ``text`` as it is
     otherwise, or where the determiner has no plural ("einem")."""
     span = _target_span(text, target)
     if span is None or not target.rsplit(" ", 1)[-1][:1].isupper():
@@ -266,7 +271,8 @@ def _means_too(text: str, words: list[re.Match[str]], opening: int, term_at: int
     ``opening``) is the adverb "too": after a determiner ("eine zu alte Datei"), or before a
     word that is neither a determiner nor the term's own first word ("zu viele
     Pull-Requests", "zu alte Dateien": a quantifier or an adjective of the phrase; "Zu
-    entfernter Zweig", of the term "entfernter Zweig", is a preposition's phrase)."""
+    entfernter Zweig", of the term "entfernter Zweig", and "zu 3 Gutscheine", before a count,
+    are a preposition's phrase)."""
     before = words[-2] if len(words) > 1 else None
     if (
         before is not None
@@ -274,7 +280,7 @@ def _means_too(text: str, words: list[re.Match[str]], opening: int, term_at: int
         and not text[before.end() : words[-1].start()].strip()
     ):
         return True
-    if term_at is None or opening >= term_at:
+    if term_at is None or opening >= term_at or _COUNT_AT.match(text, opening):
         return False
     following = _WORD.match(text, opening)
     return following is None or not _is_determiner(following[0])

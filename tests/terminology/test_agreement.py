@@ -177,6 +177,13 @@ def test_a_preposition_before_the_phrase_chooses_its_cases(text, target, gender,
         ("Verbindung mit 3 Geräte.", "Geräte", "Verbindung mit 3 Geräten."),
         ("mit 1.000 neue Gutscheine", "Gutscheine", "mit 1.000 neuen Gutscheinen"),
         ("Pay mit 3 Rechnungen.", "Rechnungen", "Pay mit 3 Rechnungen."),
+        # a count in words, and "zu" before a count: the preposition ("Pay mit drei
+        # Gutscheine." and "zu 3 Gutscheine" stayed)
+        ("Pay mit drei Gutscheine.", "Gutscheine", "Pay mit drei Gutscheinen."),
+        ("mit zwei neue Gutscheine", "Gutscheine", "mit zwei neuen Gutscheinen"),
+        ("zu 3 Gutscheine", "Gutscheine", "zu 3 Gutscheinen"),
+        ("Zu drei Geräte hinzufügen", "Geräte", "Zu drei Geräten hinzufügen"),
+        ("Es gibt drei Gutscheine", "Gutscheine", "Es gibt drei Gutscheine"),
         # no dative governor: the nominative or accusative plural stays ("Your coupons")
         ("Deine Gutscheine", "Gutscheine", "Deine Gutscheine"),
         ("Sie haben 3 Gutscheine.", "Gutscheine", "Sie haben 3 Gutscheine."),
