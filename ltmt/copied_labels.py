@@ -183,7 +183,9 @@ def retry_fused_copies(
     todo = [
         i
         for i in fused
-        if unbacked_copy(units[i].text, outputs[i], partial(_read, translator, units[i], matches))
+        if unbacked_copy(
+            units[i].text, outputs[i], partial(fusion_read, translator, units[i], matches)
+        )
     ]
     if not todo:
         return set()
@@ -198,7 +200,7 @@ def retry_fused_copies(
     return set(todo)
 
 
-def _read(
+def fusion_read(
     translator: Translator, unit: Unit, matches: Sequence[Sequence[Match]]
 ) -> Sequence[Match]:
     """The matches the translator's fusion read for ``unit`` (all its segment's where the method
