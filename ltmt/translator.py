@@ -239,9 +239,12 @@ class Translator:
     ``shortlist``: fused batches score only their vocabulary shortlist
     (:mod:`ltmt.model.shortlist`; off: it cost the default model 0.5 BLEU).
     ``warn_unknown_user``: log a warning the first time a user the memory does not hold is asked
-    for (:func:`ltmt.lookup.missing_user`: a misspelt ``--user`` translates without memory);
-    the server turns it off: its users are named by their keys, a key holder with nothing
-    stored yet is no mistake, and its log is shared by every customer.
+    for (:func:`ltmt.lookup.missing_user`: a misspelt ``--user`` translates without memory),
+    and where :meth:`learn` makes a user anew whose name is close to another's (``warn_new_user``
+    of :meth:`ltmt.memory.store.Memory.import_pairs`); the server turns it off: its users are
+    named by their keys, a key holder with nothing stored yet is no mistake, and its log is
+    shared by every customer (``ltmt translate`` turns it off too: it says an unknown user
+    itself).
     """
 
     def __init__(
@@ -658,7 +661,9 @@ class Translator:
         if len(sources) != len(targets):
             raise InputError(f"{len(sources)} sources but {len(targets)} targets")
         pairs = [(s, t) for s, t in zip(sources, targets) if s.strip() and t.strip()]
-        return self.memory.import_pairs(user, pairs, origin="learn")
+        return self.memory.import_pairs(
+            user, pairs, origin="learn", warn_new_user=self.warn_unknown_user
+        )
 
     def _check_user(self, user: str | None) -> None:
         """Log a warning, the first time ``user`` is asked for, when the memory holds no such

@@ -56,7 +56,7 @@ class FakeMemory:
     def segments(self, user):
         return iter(Segment(i, user, s, t, 0.0, "test") for i, (s, t) in enumerate(self.pairs))
 
-    def import_pairs(self, user, pairs, *, origin="import"):
+    def import_pairs(self, user, pairs, *, origin="import", warn_new_user=True):
         added = [p for p in pairs if p not in self.pairs]
         self.pairs.extend(added)
         return len(added)
@@ -383,6 +383,24 @@ def test_a_fusion_that_fits_what_is_given_is_quiet(backbone, caplog, fusion, mem
     with caplog.at_level(logging.WARNING, logger="ltmt.translator"):
         Translator(backbone, memory, beam=1, fusion=fusion).translate(["open the file"])
     assert [r for r in caplog.records if r.name == "ltmt.translator"] == []
+
+
+def test_learning_into_a_new_user_close_to_another_warns_unless_the_caller_says_it(
+    backbone, tmp_path, caplog
+):
+    """learn("acmme") beside acme made a new user without a word; the command line (and the
+    server, whose keys make its users) turn it off as they turn off the unknown-user one."""
+    from ltmt import Memory
+
+    with Memory(tmp_path) as memory:
+        memory.add("acme", "hello world", "Hallo Welt")
+        with caplog.at_level(logging.WARNING, logger="ltmt"):
+            Translator(backbone, memory, beam=1).learn("acmme", ["open"], ["öffnen"])
+            quiet = Translator(backbone, memory, beam=1, warn_unknown_user=False)
+            quiet.learn("acne", ["open"], ["öffnen"])
+    assert [r.getMessage() for r in caplog.records] == [
+        "did you mean acme? (a new user acmme was created; Memory.delete_user('acmme') undoes it)"
+    ]
 
 
 def test_learning_without_memory_is_an_error(backbone):

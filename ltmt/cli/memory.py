@@ -351,17 +351,13 @@ def _qa_command(
 
 def _warn_if_close_to_a_user(user: str, users: list[str]) -> None:
     """A notice where the import made ``user`` anew and another user's name is close to it
-    (``webap`` beside ``webapp``): a typo's pairs are otherwise stored apart, unnoticed. A
-    notice, not a refusal: an import makes its user, and the first import of each is one."""
-    from ltmt.memory.user_ids import close_users
+    (:func:`~ltmt.memory.user_ids.close_user_warning`, the Python API's, said with the command
+    that undoes it)."""
+    from ltmt.memory.user_ids import close_user_warning
 
-    close = close_users(user, users)
-    if close:
-        typer.echo(
-            f"ltmt: warning: did you mean {', '.join(close)}? (a new user {user} was created; "
-            f"'ltmt memory delete --user {user} --yes' undoes it)",
-            err=True,
-        )
+    warning = close_user_warning(user, users, f"'ltmt memory delete --user {user} --yes'")
+    if warning is not None:
+        typer.echo(f"ltmt: warning: {warning}", err=True)
 
 
 def _read_import(
@@ -425,8 +421,13 @@ def _store_records(
     def advance(pairs: int) -> None:
         bar.update(pairs)
 
-    return memory.import_pairs(
-        user, drain(records), origin=origin, progress=advance, languages=languages
+    return memory.import_pairs(  # the new user's typo warned of with the command's words
+        user,
+        drain(records),
+        origin=origin,
+        progress=advance,
+        languages=languages,
+        warn_new_user=False,
     )
 
 
@@ -638,7 +639,7 @@ def add(
 
     clean_pair(user, source, target, None)  # a pair that cannot be stored makes no store
     with open_store(memory_dir, key_file, user=user) as memory:
-        added = memory.add_pair(user, source, target, origin="cli")
+        added = memory.add_pair(user, source, target, origin="cli", warn_new_user=False)
     said = f"segment {added.segment.id} of {user}"
     if added.refreshed_from is not None:  # re-approved: renumbered to be the one reused
         said = (

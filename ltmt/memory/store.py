@@ -58,7 +58,7 @@ from ltmt.memory.packing import BackgroundPacker
 from ltmt.memory.report import ImportReport
 from ltmt.memory.scratch import SearchScratch
 from ltmt.memory.search import SearchSettings, preload, search_texts
-from ltmt.memory.user_ids import check_new_user, check_user, likely_users
+from ltmt.memory.user_ids import check_new_user, check_user, close_user_warning, likely_users
 from ltmt.paths import resolve_memory_dir
 from ltmt.segments import Match, Segment
 from ltmt.text import text_list
@@ -268,14 +268,17 @@ class Memory:
         *,
         origin: str = "api",
         metadata: Mapping[str, Any] | None = None,
+        warn_new_user: bool = True,
     ) -> AddedPair:
         """:meth:`add`, saying whether this call stored the pair (``new``) or found it stored:
         told by the write itself, so that processes adding the same pair at once do not each
         take it for theirs. A pair stored already whose source has a newer translation is
         re-approved: stored again under a new id, so that it is the one searches reuse
-        (``refreshed_from`` names its old id; :func:`ltmt.memory.writes.add_pairs`)."""
+        (``refreshed_from`` names its old id; :func:`ltmt.memory.writes.add_pairs`).
+        ``warn_new_user``: as in :meth:`import_pairs`."""
         pair = clean_pair(check_new_user(user), source, target, metadata, self.clean)
         checked_origin(origin)
+        before = self.users() if warn_new_user else None
         now, vault = time.time(), self.store.vault
         added = env.write(
             self.store,
@@ -285,6 +288,7 @@ class Memory:
         segment = self.get(user, seg_id)
         if segment is None:  # pragma: no cover - deleted by another process in between
             raise StoreError(f"segment {seg_id} of {user!r} vanished right after it was added")
+        self._warn_if_close_to_a_user(user, before)
         refreshed_from = next(iter(added.refreshed), None)
         return AddedPair(segment, new=added.added == 1, refreshed_from=refreshed_from)
 
@@ -296,6 +300,7 @@ class Memory:
         origin: str = "import",
         progress: Callable[[int], None] | None = None,
         languages: Sequence[str] | None = None,
+        warn_new_user: bool = True,
     ) -> ImportReport:
         """Add many pairs in one transaction: all of them are stored, or (on error) none.
 
@@ -313,11 +318,17 @@ class Memory:
         names one keeps it (:meth:`languages`), and an import in another pair is an InputError
         before anything is stored: a memory holds one language pair. ``languages`` that are no
         pair of language codes (``"en-de"``, ``("en",)``) are an InputError too.
+
+        ``warn_new_user``: log a warning (logger ``ltmt.memory.store``: ``did you mean acme? (a
+        new user ACME was created; Memory.delete_user('ACME') undoes it)``) where the call made
+        its user anew and another user's name is close to it, a typo's pairs otherwise stored
+        apart unnoticed; ``False`` for a caller that says it in its own words.
         """
         check_new_user(user)
         checked_origin(origin)
         pair = checked_language_pair(languages)
-        return import_records(
+        before = self.users() if warn_new_user else None
+        report = import_records(
             self.store,
             self.clean,
             user,
@@ -326,6 +337,17 @@ class Memory:
             progress=progress,
             languages=pair,
         )
+        self._warn_if_close_to_a_user(user, before)
+        return report
+
+    def _warn_if_close_to_a_user(self, user: str, before: list[str] | None) -> None:
+        """Log :func:`~ltmt.memory.user_ids.close_user_warning` where a write made ``user``
+        anew (not among the users ``before`` it; None: not asked to warn)."""
+        if before is None or user in before or user not in self.users():
+            return
+        warning = close_user_warning(user, before, f"Memory.delete_user({user!r})")
+        if warning is not None:
+            logger.warning("%s", warning)
 
     def import_file(
         self,

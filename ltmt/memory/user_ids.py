@@ -66,6 +66,19 @@ def close_users(user: str, users: Iterable[str]) -> list[str]:
     return (same + edited)[:3]
 
 
+def close_user_warning(user: str, before: Iterable[str], undo: str) -> str | None:
+    """The warning of a write that made ``user`` anew, where a user of the store ``before``
+    it has a name close to it (:func:`close_users`: ``webap`` beside ``webapp``): a typo's
+    pairs are otherwise stored apart, unnoticed. ``undo``: what undoes it, in the caller's
+    words (``Memory.delete_user('webap')``, ``'ltmt memory delete --user webap --yes'``).
+    None where none is close. A notice, not a refusal: a write makes its user, and the first
+    write of each is one."""
+    close = close_users(user, before)
+    if not close:
+        return None
+    return f"did you mean {', '.join(close)}? (a new user {user} was created; {undo} undoes it)"
+
+
 def likely_users(user: str, users: Iterable[str]) -> list[str]:
     """The ``users`` a misspelt ``user`` likely meant, 3 at most: those of the same letters in
     another case first (``Globex`` for ``globex``: difflib, which tells cases apart, left it

@@ -207,7 +207,9 @@ def import_upload(
     )
     if language_check:
         check_pair_languages(name, records, *languages, "language_check=false")
-    report = memory.import_pairs(user, drain(records), origin=name, languages=languages)
+    report = memory.import_pairs(  # a key made the user: ``keys create`` warned of a typo
+        user, drain(records), origin=name, languages=languages, warn_new_user=False
+    )
     return name, replace(report, not_read=not_read.by_reason())
 
 

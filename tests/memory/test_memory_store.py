@@ -1175,3 +1175,32 @@ def test_a_damaged_language_record_is_warned_about_once(
             assert memory.languages("once") is None
             assert memory.stats("once")["languages"] is None
     assert caplog.text.count("no language pair") == 1
+
+
+def test_a_write_that_makes_a_user_close_to_another_warns_in_the_apis_words(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A typo of a customer's id made a new user through the API without a word, where the
+    command line warns of it (its own words: the command that undoes it)."""
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("acme", PAIRS[:1])
+        with caplog.at_level("WARNING", logger="ltmt"):
+            memory.import_pairs("acmme", [("Hello", "Hallo")])
+            memory.import_pairs("acmme", [("Bye", "Tschüss")])  # not new any more
+            memory.add("ACME", "Hello", "Hallo")
+            memory.add_pair("acne", "Hello", "Hallo", warn_new_user=False)
+            memory.import_pairs("acmee", [("Hello", "")])  # nothing stored: no user made
+            memory.import_pairs("initech", [("Hello", "Hallo")])  # close to none
+        assert "acmee" not in memory.users()
+    assert [(r.name, r.getMessage()) for r in caplog.records] == [
+        (
+            "ltmt.memory.store",
+            "did you mean acme? (a new user acmme was created; "
+            "Memory.delete_user('acmme') undoes it)",
+        ),
+        (
+            "ltmt.memory.store",
+            "did you mean acme, acmme? (a new user ACME was created; "
+            "Memory.delete_user('ACME') undoes it)",
+        ),
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.memory.user_ids import close_users, likely_users
+from ltmt.memory.user_ids import close_user_warning, close_users, likely_users
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,20 @@ def test_close_users(user: str, users: list[str], close: list[str]) -> None:
 )
 def test_likely_users_put_another_case_first(user, users, likely):
     assert likely_users(user, users) == likely
+
+
+@pytest.mark.parametrize(
+    ("user", "before", "warning"),
+    [
+        (
+            "acmme",
+            ["acme", "globex"],
+            "did you mean acme? (a new user acmme was created; UNDO undoes it)",
+        ),
+        ("ACME", ["acme"], "did you mean acme? (a new user ACME was created; UNDO undoes it)"),
+        ("initech", ["acme", "globex"], None),
+        ("acme", [], None),
+    ],
+)
+def test_close_user_warning_names_the_close_users_and_the_callers_undo(user, before, warning):
+    assert close_user_warning(user, before, "UNDO") == warning
