@@ -58,6 +58,7 @@ from ltmt.line_rewrites import (
 from ltmt.line_seams import drop_seam_repeats
 from ltmt.lookup import check_memory_languages, memory_matches, missing_user, term_matcher
 from ltmt.match_punctuation import punctuate_copies
+from ltmt.memory.user_ids import check_user
 from ltmt.model.backbone import (
     CONVERTED_BY_DEFAULT,
     Backbone,
@@ -581,6 +582,10 @@ class Translator:
         check_flags({"fit": fit}, InputError)
         glossary = term_list(glossary)
         parts = [_request(request, number) for number, request in enumerate(requests, 1)]
+        if self.memory is not None:  # every id checked before any is looked up (and warned of)
+            for user, _, _ in parts:
+                if user is not None:
+                    check_user(user)
         self._start_worker_processes()
         texts: list[str] = []
         matches: list[tuple[Match, ...]] = []
@@ -667,8 +672,12 @@ class Translator:
 
     def _check_user(self, user: str | None) -> None:
         """Log a warning, the first time ``user`` is asked for, when the memory holds no such
-        user (:func:`ltmt.lookup.missing_user`: a misspelt id translates without memory)."""
-        if not self.warn_unknown_user or self.memory is None or user is None:
+        user (:func:`ltmt.lookup.missing_user`: a misspelt id translates without memory); an
+        invalid id is an InputError, not warned of as missing first."""
+        if self.memory is None or user is None:
+            return
+        check_user(user)
+        if not self.warn_unknown_user:
             return
         if user in self._users_checked:
             return

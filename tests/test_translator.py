@@ -376,6 +376,22 @@ def test_a_fusion_without_a_memory_warns_once_that_the_model_translates_alone(ba
     assert first.method == "model"
 
 
+@pytest.mark.parametrize("fusion", ["none", "knn"])
+def test_an_invalid_user_id_is_refused_before_any_user_is_warned_of(backbone, caplog, fusion):
+    """translate_for_users with knn logged "no user 'bad user!' in ... translating without
+    memory", then raised the InputError; a valid id the memory lacks was warned of first too."""
+    translator = Translator(backbone, FakeMemory([]), beam=1, fusion=fusion)
+    invalid = re.escape(
+        "invalid user id 'bad user!': use 1-64 characters from A-Z, a-z, 0-9, '.', '_', '-'"
+    )
+    with caplog.at_level(logging.WARNING, logger="ltmt"):
+        with pytest.raises(InputError, match=f"^{invalid}$"):
+            translator.translate_for_users([("nobody", ["a"]), ("bad user!", ["a"])])
+        with pytest.raises(InputError, match=f"^{invalid}$"):
+            translator.translate(["a"], user="bad user!")
+    assert caplog.messages == []
+
+
 @pytest.mark.parametrize(
     ("fusion", "memory"), [("auto", None), ("none", None), ("knn", FakeMemory([]))]
 )
