@@ -242,7 +242,8 @@ class Translator:
     ``warn_unknown_user``: log a warning the first time a user the memory does not hold is asked
     for (:func:`ltmt.lookup.missing_user`: a misspelt ``--user`` translates without memory),
     and where :meth:`learn` makes a user anew whose name is close to another's (``warn_new_user``
-    of :meth:`ltmt.memory.store.Memory.import_pairs`); the server turns it off: its users are
+    of :meth:`ltmt.memory.store.Memory.import_pairs`), and, without a memory, the first time
+    a user is named (``user=`` reads nothing); the server turns it off: its users are
     named by their keys, a key holder with nothing stored yet is no mistake, and its log is
     shared by every customer (``ltmt translate`` turns it off too: it says an unknown user
     itself).
@@ -405,6 +406,7 @@ class Translator:
         self._quote_tables: dict[str, tuple[int, QuoteTable]] = {}  # user: (memory size, table)
         self.warn_unknown_user = warn_unknown_user
         self._users_checked: set[str] = set()  # whose presence in the memory was checked
+        self._user_unread = warn_unknown_user  # a user= without a memory not warned of yet
         self.sentence_split = sentence_split
         self.labels = LabelLexicon.of_model(self.backbone.path) if labels else None
         if self.labels is not None:  # a title's site name is told from a label by it
@@ -673,8 +675,12 @@ class Translator:
     def _check_user(self, user: str | None) -> None:
         """Log a warning, the first time ``user`` is asked for, when the memory holds no such
         user (:func:`ltmt.lookup.missing_user`: a misspelt id translates without memory); an
-        invalid id is an InputError, not warned of as missing first."""
-        if self.memory is None or user is None:
+        invalid id is an InputError, not warned of as missing first. Without a memory, the
+        first call that names a user logs that it has none to read."""
+        if user is None:
+            return
+        if self.memory is None:
+            self._warn_user_unread(user)
             return
         check_user(user)
         if not self.warn_unknown_user:
@@ -685,6 +691,18 @@ class Translator:
         warning = missing_user(self.memory, user)
         if warning is not None:
             logger.warning("%s", warning)
+
+    def _warn_user_unread(self, user: str) -> None:
+        """Log a warning, the first time a user is named, that this translator has no memory:
+        ``user=`` was ignored without a word (a memory forgotten at construction)."""
+        if not self._user_unread:
+            return
+        self._user_unread = False
+        logger.warning(
+            "user %r was given, but this translator has no memory: translating without its "
+            "memory or stored glossary; pass Translator(memory=Memory(...))",
+            user,
+        )
 
     def _warn_fusion_unread(self) -> None:
         """Log a warning, the first time this translator translates, when it was given a fusion

@@ -392,6 +392,22 @@ def test_an_invalid_user_id_is_refused_before_any_user_is_warned_of(backbone, ca
     assert caplog.messages == []
 
 
+def test_a_user_given_to_a_translator_without_memory_is_warned_about_once(backbone, caplog):
+    """translate(["Add to cart"], user="acme") without a memory ignored user= silently."""
+    translator = Translator(backbone, beam=1)
+    quiet = Translator(backbone, beam=1, warn_unknown_user=False)  # ltmt translate, the server
+    with caplog.at_level(logging.WARNING, logger="ltmt"):
+        translator.translate(["add to cart"])
+        translator.translate(["add to cart"], user="acme")
+        translator.translate(["add to cart"], user="globex")
+        translator.translate_for_users([("acme", ["add to cart"])])
+        quiet.translate(["add to cart"], user="acme")
+    assert caplog.messages == [
+        "user 'acme' was given, but this translator has no memory: translating without its "
+        "memory or stored glossary; pass Translator(memory=Memory(...))"
+    ]
+
+
 @pytest.mark.parametrize(
     ("fusion", "memory"), [("auto", None), ("none", None), ("knn", FakeMemory([]))]
 )

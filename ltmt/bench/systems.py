@@ -98,6 +98,7 @@ class TranslatorSystem:
             worker_processes=self.options.worker_processes,
             fusion_encoder=self.options.fusion_encoder,
             copy_guard=self.options.copy_guard,
+            warn_unknown_user=self.uses_memory,  # the base system reads none on purpose
             **fusion_weight_options(self.options.fusion_weights),
         )
         return translator
