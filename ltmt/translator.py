@@ -80,7 +80,7 @@ from ltmt.output_limit import unfinished_outputs
 from ltmt.placeholder_guard import guard_placeholders, numbers_still_lost
 from ltmt.quote_style import QuoteTable, in_users_quotes, memory_quote_table
 from ltmt.routing import needs_fusion, plan_batches, without_model
-from ltmt.segments import Match, Translation
+from ltmt.segments import Match, PairRecord, Translation
 from ltmt.sentence_memory import Request, translate_by_sentences
 from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_units, term_hits
 from ltmt.text import half_character, paired_surrogates, text_list
@@ -659,15 +659,22 @@ class Translator:
     def learn(self, user: str, sources: Sequence[str], targets: Sequence[str]) -> ImportReport:
         """Add approved (source, target) pairs to ``user``'s memory, in one transaction.
 
-        Blank pairs are left out; pairs that fail the memory's cleaning are skipped and counted in
-        the returned report. They are searchable (and reused) from the next call on.
+        Pairs blank on both sides (a blank line of both texts) are left out; a pair with one
+        side blank, and one that fails the memory's cleaning otherwise, is skipped and counted
+        in the returned report by reason, as :meth:`ltmt.memory.store.Memory.import_pairs`
+        counts it (``empty target``; its ``examples`` name a pair by its place in the call,
+        ``#2``). They are searchable (and reused) from the next call on.
         """
         if self.memory is None:
             raise ConfigError("this translator has no memory to learn into: pass memory=Memory()")
         sources, targets = text_list(sources, "sources"), text_list(targets, "targets")
         if len(sources) != len(targets):
             raise InputError(f"{len(sources)} sources but {len(targets)} targets")
-        pairs = [(s, t) for s, t in zip(sources, targets) if s.strip() and t.strip()]
+        pairs = [
+            PairRecord(source, target, f"#{number}")
+            for number, (source, target) in enumerate(zip(sources, targets), 1)
+            if source.strip() or target.strip()
+        ]
         return self.memory.import_pairs(
             user, pairs, origin="learn", warn_new_user=self.warn_unknown_user
         )

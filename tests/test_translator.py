@@ -286,12 +286,26 @@ def test_progress_counts_every_segment(backbone):
     assert sum(seen) == 4
 
 
-def test_learn_adds_pairs(backbone):
-    memory = FakeMemory([])
-    translator = Translator(backbone, memory, beam=1)
-    assert translator.learn("u1", ["hello world", "", "x"], ["Hallo Welt", "leer", "y"]) == 2
-    assert memory.pairs == [("hello world", "Hallo Welt"), ("x", "y")]
-    [result] = translator.translate(["hello world"], user="u1")
+def test_learn_adds_pairs_and_counts_those_with_a_blank_side_as_an_import_does(backbone, tmp_path):
+    """A pair with one side blank vanished from learn's report (read=0, skipped={}), where
+    Memory.import_pairs counts it; a pair blank on both sides (a blank line) is no pair."""
+    from ltmt import Memory
+
+    with Memory(tmp_path) as memory:
+        translator = Translator(backbone, memory, beam=1)
+        report = translator.learn(
+            "u1",
+            ["hello world", "Empty target 2", "   ", "", "x"],
+            ["Hallo Welt", "", "Leer", " ", "y"],
+        )
+        assert (report.read, report.added, report.duplicates) == (4, 2, 0)
+        assert dict(report.skipped) == {"empty source": 1, "empty target": 1}
+        assert report.examples == ("#2: empty target", "#3: empty source")
+        assert [(s.source, s.target) for s in memory.segments("u1")] == [
+            ("hello world", "Hallo Welt"),
+            ("x", "y"),
+        ]
+        [result] = translator.translate(["hello world"], user="u1")
     assert (result.text, result.method) == ("Hallo Welt", "exact")
 
 
