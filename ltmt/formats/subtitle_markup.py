@@ -5,9 +5,13 @@ into the translation:
   </font>``, around the whole or alike around each line): :func:`wrapper`; where every cue of a
   group has the same one, the group is translated without it and each output line is wrapped
   again (the model's words fell outside the italics, and a cut fell inside ``<font color=...>``);
-- WebVTT's karaoke timestamps (``<00:00:01.000>Never <00:00:02.000>gonna``): the model dropped
-  the words after them; they are left out (:func:`untimed`) and put back between the words of
-  the translation by the share of the words each stood before (:func:`timed`);
+- WebVTT's karaoke timestamps (``<00:00:01.000>Never <00:00:02.000>gonna``), and the ASS
+  override blocks a SubRip cue may hold (``{\\an8}`` a caption at the top, ``{\\i1}``,
+  ``{\\pos(320,50)}``, any ``{\\...}``): the model dropped the words after a timestamp and
+  garbled ``{\\an8}[door slams]`` (``[Dor-Slams]``), which no memory matched; they are left out
+  (:func:`unmarked`) and put back between the words of the translation by the share of the
+  words each stood before (:func:`marked`); a cue with a position tag is a sign or a caption,
+  never part of a neighbour's sentence (:func:`positioned`);
 - a dialogue line's speaker: a dash (``- Fine.``) or a WebVTT voice span around the line
   (``<v Mary>Where is the key?</v>``): :func:`speaker`.
 
@@ -28,6 +32,10 @@ from dataclasses import dataclass
 from ltmt.formats.subtitle_lines import split_over
 
 _TIMESTAMP = re.compile(r"<(?:\d{2,}:)?\d{2}:\d{2}\.\d{3}>")
+OVERRIDE = re.compile(r"\{\\[^{}]*\}")  # an ASS override block: {\an8}, {\i1}, {\pos(x,y)}
+_SET_ASIDE = re.compile(f"{_TIMESTAMP.pattern}|{OVERRIDE.pattern}")
+# an override block that places its cue: {\an8}, {\a6}, {\pos(320,50)}, {\move(...)}
+_POSITION = re.compile(r"\{[^{}]*\\(?:an?\d|pos\(|move\()[^{}]*\}")
 _WRAPPED = re.compile(r"(<(i|b|u|font)(?:\s[^<>]*)?>)(.*)(</\2>)", re.IGNORECASE | re.DOTALL)
 _DASH = re.compile(r"^\s*-\s*")
 _VOICE_LINE = re.compile(r"(<v(?:\.[\w-]+)*(?:[ \t][^<>\n]*)?>)(.*?)(</v>)?", re.DOTALL)
@@ -78,29 +86,41 @@ def _wrapped(text: str) -> Wrapper | None:
     return Wrapper(found.group(1), found.group(4))
 
 
-def untimed(text: str) -> str:
-    """``text`` without its karaoke timestamps (and the spaces they stood between, one)."""
-    return re.sub(" {2,}", " ", _TIMESTAMP.sub("", text)).strip()
+def unmarked(text: str) -> str:
+    """``text`` without its karaoke timestamps and override blocks (and the spaces they stood
+    between, one)."""
+    return re.sub(" {2,}", " ", _SET_ASIDE.sub("", text)).strip()
 
 
-def timed(translation: str, source: str) -> str:
-    """``translation`` with the karaoke timestamps of its cue's ``source`` put back in their
-    order, each before the words whose share of the translation follows the share of the
-    source's words it stood before (no word is lost where there are fewer words than stamps)."""
-    stamps = _TIMESTAMP.findall(source)
+def marked(translation: str, source: str) -> str:
+    """``translation`` with the karaoke timestamps and override blocks of its cue's ``source``
+    put back in their order, each before the words whose share of the translation follows the
+    share of the source's words it stood before (no word is lost where there are fewer words
+    than marks); an override block with the spaces the source has around it."""
+    stamps = list(_SET_ASIDE.finditer(source))
     if not stamps:
         return translation
-    pieces = [piece.strip() for piece in _TIMESTAMP.split(source)]
+    pieces = [piece.strip() for piece in _SET_ASIDE.split(source)]
     worded = [index for index, piece in enumerate(pieces) if piece]
     if not worded:
-        return translation + "".join(stamps)
+        return translation + "".join(stamp.group() for stamp in stamps)
     parts = [""] * len(pieces)
     for index, part in zip(worded, split_over(translation, [len(pieces[i]) for i in worded])):
         parts[index] = part
     text = parts[0]
     for stamp, part in zip(stamps, parts[1:]):
-        text += (" " if text else "") + stamp + part
+        # an override block keeps the spaces the source has around it (a timestamp, one before)
+        block = OVERRIDE.fullmatch(stamp.group()) is not None
+        before = text and (not block or source[: stamp.start()][-1:].isspace())
+        after = part and block and source[stamp.end() :][:1].isspace()
+        text += (" " if before else "") + stamp.group() + (" " if after else "") + part
     return text
+
+
+def positioned(text: str) -> bool:
+    """Whether ``text`` (a cue's) has an override block that places it (``{\\an8}``): a sign
+    or a caption."""
+    return _POSITION.search(text) is not None
 
 
 def speaker(line: str) -> tuple[str, str, str] | None:

@@ -21,12 +21,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ltmt.formats.subtitle_markup import Wrapper, dialogue_lines, untimed
+from ltmt.formats.subtitle_markup import OVERRIDE, Wrapper, dialogue_lines, unmarked
 
 TOLERANCE = 0.1  # seconds between a translation's cue and the source's it is matched with
 MAX_PAIRED_CUES = 6  # a run of cues that ends no sentence on both sides by then: not paired
 _SENTENCE_END = re.compile(r"[.!?…♪\"»”')\]]\s*$")
-TAGS = re.compile(r"<[^<>]+>")  # a cue's inline tags: no words of it
+# a cue's inline tags and override blocks ({\an8}): no words of it
+TAGS = re.compile(rf"<[^<>]+>|{OVERRIDE.pattern}")
 
 
 class Timed(Protocol):
@@ -82,8 +83,9 @@ def unwrapped(cues: Sequence[Timed]) -> tuple[Wrapper | None, list[str]]:
 
 def group_words(cues: Sequence[Timed]) -> str:
     """The words of ``cues`` read as one text: a formatting tag around every one of them alike
-    and karaoke timestamps left out (:mod:`ltmt.formats.subtitle_markup`)."""
-    texts = [untimed(text) for text in unwrapped(cues)[1]]
+    and karaoke timestamps and override blocks (``{\\an8}``) left out
+    (:mod:`ltmt.formats.subtitle_markup`)."""
+    texts = [unmarked(text) for text in unwrapped(cues)[1]]
     return " ".join(text for text in texts if text)
 
 

@@ -19,11 +19,13 @@ each line's dash or voice kept. Where a translation has fewer words than its cue
 empty are merged into the one before (its end time extended). Formatting (``<i>``, ``<b>``) is
 kept as the inline tags of any format (WebVTT's with classes, ``<c.highlight>``, read as HTML's,
 ``<c class="highlight">``, and written back); a tag around every cue of a unit alike (``<i>`` a cue,
-``<font color=...>``), and WebVTT's karaoke timestamps, are set aside and put back
-(:mod:`ltmt.formats.subtitle_markup`); a WebVTT voice or class span around a whole cue (``<v
-Roger>...</v>``, ``<c.loud>``) is set aside and put back around the cue's translation, and a
-change of voice ends a cue group. SubRip's text after a cue's times (its position, ``X1:100
-X2:600 ...``) stays, and so does a cue's number (a file without them is numbered).
+``<font color=...>``), WebVTT's karaoke timestamps, and SubRip's override blocks (``{\\an8}``,
+``{\\i1}``, any ``{\\...}``: neither sent to the model nor matched against a memory), are set
+aside and put back at their places (:mod:`ltmt.formats.subtitle_markup`); a WebVTT voice or
+class span around a whole cue (``<v Roger>...</v>``, ``<c.loud>``) is set aside and put back
+around the cue's translation, and a change of voice ends a cue group. SubRip's text after a
+cue's times (its position, ``X1:100 X2:600 ...``) stays, and so does a cue's number (a file
+without them is numbered).
 
 An existing output is the translation so far (as for app catalogs): a cue group whose cues it
 has, with other text than the source, is kept; ``--overwrite`` translates all. Its cues are
@@ -62,9 +64,9 @@ from ltmt.formats.subtitle_markup import (
     Wrapper,
     cue_tags_as_html,
     cue_tags_as_webvtt,
+    marked,
     speaker,
-    timed,
-    untimed,
+    unmarked,
     wrapper,
 )
 from ltmt.formats.subtitle_pairs import (
@@ -245,11 +247,11 @@ class SubtitleDocument(TranslationsHeld):
                 out.extend(replace(c, lines=list(c.lines)) for c in cues)
                 continue
             common, sources = unwrapped(cues)
-            shares = [len(untimed(source)) for source in sources]
+            shares = [len(unmarked(source)) for source in sources]
             parts = split_over(text, shares, self.tgt_lang or "")
             for cue, source, part in zip(cues, sources, parts):
                 if part or not out:
-                    lines = self._laid_out(timed(part, source), common, len(cue.lines))
+                    lines = self._laid_out(marked(part, source), common, len(cue.lines))
                     out.append(replace(cue, lines=lines))
                 else:  # fewer words than cues: the one before shows longer
                     out[-1].end = cue.end

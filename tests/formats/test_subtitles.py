@@ -426,7 +426,7 @@ def _translated(tmp_path: Path, name: str, text: str, model: Any = None) -> str:
             "same.srt",
             "1\n00:00:01,000 --> 00:00:04,000 X1:100 X2:500 Y1:50 Y2:80\n{\\an8}CLOSED FOR THE WINTER"
             "\n\n2\n00:00:01,000 --> 00:00:04,000\nWe're too late.\n",
-            "1\n00:00:01,000 --> 00:00:04,000 X1:100 X2:500 Y1:50 Y2:80\n{\\AN8}CLOSED FOR THE WINTER"
+            "1\n00:00:01,000 --> 00:00:04,000 X1:100 X2:500 Y1:50 Y2:80\n{\\an8}CLOSED FOR THE WINTER"
             "\n\n2\n00:00:01,000 --> 00:00:04,000\nWE'RE TOO LATE.\n\n",
             id="srt-cues-at-the-same-time",
         ),
@@ -500,6 +500,33 @@ def test_karaoke_timestamps_are_kept_out_of_the_model_and_put_back(tmp_path: Pat
         "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n"
         "<00:00:01.000>Ich werde <00:00:02.000>dich <00:00:03.000>niemals aufgeben.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("cue", "translations", "expected"),
+    [
+        # the model got "{\an8}[door slams]" and wrote "{\an8}[Dor-Slams]"; no memory matched it
+        ("{\\an8}[door slams]", {"[door slams]": "[Tür knallt]"}, "{\\an8}[Tür knallt]"),
+        (
+            "{\\pos(320,50)}{\\i1}Never again.",
+            {"Never again.": "Nie wieder."},
+            "{\\pos(320,50)}{\\i1}Nie wieder.",
+        ),
+        (
+            "I {\\i1}never{\\i0} said that.",
+            {"I never said that.": "Das sagte ich nie."},
+            "Das {\\i1}sagte{\\i0} ich nie.",  # by the share of the words, as timestamps
+        ),
+    ],
+)
+def test_override_blocks_are_kept_out_of_the_model_and_put_back(
+    tmp_path: Path, cue: str, translations: dict[str, str], expected: str
+) -> None:
+    text = f"1\n00:00:06,100 --> 00:00:08,000\n{cue}\n"
+    (tmp_path / "in.srt").write_text(text, "utf-8")
+    assert [u.source for u in open_document(tmp_path / "in.srt").units()] == [*translations]
+    out = _translated(tmp_path, "in.srt", text, _german(translations))
+    assert out == f"1\n00:00:06,100 --> 00:00:08,000\n{expected}\n\n"
 
 
 @pytest.mark.parametrize(

@@ -82,7 +82,7 @@ def test_cues_at_the_same_time_pair_in_their_order(tmp_path: Path) -> None:
         "We're too late.", "Wir kommen zu spät."
     )
     assert [pair[:2] for pair in _pairs(tmp_path, target, source)] == [
-        ("{\\an8}CLOSED FOR THE WINTER", "{\\an8}IM WINTER GESCHLOSSEN"),
+        ("CLOSED FOR THE WINTER", "IM WINTER GESCHLOSSEN"),  # its {\\an8} not stored
         ("We're too late.", "Wir kommen zu spät."),
     ]
 
@@ -135,3 +135,11 @@ def test_a_webvtt_tag_with_classes_the_translation_lost_is_a_finding(tmp_path: P
     )
     [record] = VttDocument.pairs(tmp_path / "c.de.vtt", source_file=tmp_path / "c.vtt")
     assert placeholder_problems(record.source, record.target, {}) == ['lacks <c class="highlight">']
+
+
+def test_override_blocks_are_not_stored(tmp_path: Path) -> None:
+    # the import stored "{\an8}[door slams]" -> "{\an8}[Tür knallt]", which matched no
+    # "[door slams]" of a cue without it
+    en = "3\n00:00:06,100 --> 00:00:08,000\n{\\an8}[door slams]\n"
+    de = "3\n00:00:06,100 --> 00:00:08,000\n{\\an8}[Tür knallt]\n"
+    assert _pairs(tmp_path, de, en) == [("[door slams]", "[Tür knallt]", "f.de.srt: cue 3")]
