@@ -6,10 +6,11 @@ Read and written with ``srt`` and ``webvtt-py``, which keep what is not text (We
 the file, never by their time: two cues on screen at once (a sign and a line of speech) are two.
 A sentence often runs over two or three cues: consecutive cues are translated together, as one
 unit, until one ends a sentence (``.``, ``?``, ``!``, ``…``, a closing quote; inline tags aside:
-``.</i>``), a pause of more than two seconds, cues that overlap, or three cues, and where the
-next cue goes on with the sentence: it starts with a small letter, a digit or ``I``, or the cue
-before ends with a comma, a dash, a colon or a semicolon (a label, ``Settings``, then ``Your
-changes have been saved.`` are two texts; joined, the model dropped the label); the translation
+``.</i>``), a pause of more than two seconds, cues that overlap, a cue placed by an override
+block (``{\\an8}``: a sign or a caption), or three cues, and where the next cue goes on with
+the sentence: it starts with a small letter, a digit or ``I``, or the cue before ends with a
+comma, a dash, a colon or a semicolon (a label, ``Settings``, then ``Your changes have been
+saved.`` are two texts; joined, the model dropped the label); the translation
 is then laid out over the same cues (:mod:`ltmt.formats.subtitle_lines`: by their share of the
 source, never cut inside a tag, each in at most two lines, of 42 characters where the text fits
 them, and in two balanced lines where its source cue had two; a cue with a longer line is
@@ -65,6 +66,7 @@ from ltmt.formats.subtitle_markup import (
     cue_tags_as_html,
     cue_tags_as_webvtt,
     marked,
+    positioned,
     speaker,
     unmarked,
     wrapper,
@@ -124,18 +126,28 @@ class Cue:
         return len(self.lines) > 1 and all(speaker(line) for line in self.lines)
 
     @property
+    def positioned(self) -> bool:
+        """Placed by an override block (``{\\an8}``): a sign or a caption."""
+        return positioned(self.text)
+
+    @property
     def wrapper(self) -> Wrapper | None:
         """The formatting tag around all its text (:mod:`ltmt.formats.subtitle_markup`)."""
         return wrapper(self.lines)
 
 
 def _runs_on(previous: Cue, cue: Cue) -> bool:
-    """Whether a sentence of ``previous`` may run on into ``cue``: neither is dialogue, they do
-    not overlap (two cues on screen at once are two texts), the pause between is at most
-    :data:`GAP_SECONDS`, and the speaker is the same."""
+    """Whether a sentence of ``previous`` may run on into ``cue``: neither is dialogue, nor a
+    sign or caption placed by an override block (``{\\an8}HARBOR POLICE DEPARTMENT`` was
+    imported and checked as one sentence with the next cue's words), they do not overlap (two
+    cues on screen at once are two texts), the pause between is at most :data:`GAP_SECONDS`,
+    and the speaker is the same. The translation's cue groups and the sentence pairs of an
+    import and of ``ltmt qa`` both end where this says no."""
     return (
         not cue.dialogue
         and not previous.dialogue
+        and not cue.positioned
+        and not previous.positioned
         and 0 <= cue.start - previous.end <= GAP_SECONDS
         and bool(previous.text)
         and cue.before == previous.before

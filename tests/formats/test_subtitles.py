@@ -683,3 +683,14 @@ def test_a_file_of_another_kind_or_encoding_says_what_to_do(
     path.write_bytes(data)
     with pytest.raises(InputError, match=message):
         SubtitleDocument.open(path)
+
+
+def test_a_positioned_caption_is_never_one_sentence_with_a_neighbour(tmp_path: Path) -> None:
+    # a caption ending in a comma ran on into the next cue's words, as a sentence would
+    path = tmp_path / "sign.srt"
+    path.write_text(
+        "1\n00:00:26,000 --> 00:00:28,000\n{\\an8}HARBOR POLICE,\n\n"
+        "2\n00:00:28,500 --> 00:00:31,000\nwe found it.\n",
+        "utf-8",
+    )
+    assert [u.source for u in open_document(path).units()] == ["HARBOR POLICE,", "we found it."]

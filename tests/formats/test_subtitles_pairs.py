@@ -143,3 +143,22 @@ def test_override_blocks_are_not_stored(tmp_path: Path) -> None:
     en = "3\n00:00:06,100 --> 00:00:08,000\n{\\an8}[door slams]\n"
     de = "3\n00:00:06,100 --> 00:00:08,000\n{\\an8}[Tür knallt]\n"
     assert _pairs(tmp_path, de, en) == [("[door slams]", "[Tür knallt]", "f.de.srt: cue 3")]
+
+
+def test_a_positioned_caption_is_never_one_sentence_with_the_next_cue(tmp_path: Path) -> None:
+    # "{\an8}HARBOR POLICE DEPARTMENT" was stored, and checked, with cue 12's sentence
+    en = (
+        "11\n00:00:26,000 --> 00:00:28,000\n{\\an8}HARBOR POLICE DEPARTMENT\n\n"
+        "12\n00:00:28,500 --> 00:00:31,000\nWe found $2,500 in his car.\n"
+    )
+    de = en.replace("HARBOR POLICE DEPARTMENT", "POLIZEI HARBOR").replace(
+        "We found $2,500 in his car.", "Wir fanden 2.500 $ in seinem Auto."
+    )
+    assert _pairs(tmp_path, de, en) == [
+        ("HARBOR POLICE DEPARTMENT", "POLIZEI HARBOR", "f.de.srt: cue 11"),
+        ("We found $2,500 in his car.", "Wir fanden 2.500 $ in seinem Auto.", "f.de.srt: cue 12"),
+    ]
+    assert [u.source for u in SrtDocument.open(tmp_path / "f.en.srt").units()] == [
+        "HARBOR POLICE DEPARTMENT",
+        "We found $2,500 in his car.",
+    ]
