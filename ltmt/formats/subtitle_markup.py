@@ -27,12 +27,18 @@ lost it, leaving the ``</c>`` alone and the words inside in English.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ltmt.formats.subtitle_lines import split_over
 
 _TIMESTAMP = re.compile(r"<(?:\d{2,}:)?\d{2}:\d{2}\.\d{3}>")
 OVERRIDE = re.compile(r"\{\\[^{}]*\}")  # an ASS override block: {\an8}, {\i1}, {\pos(x,y)}
+# a subtitle pair's metadata where its sides' override blocks differ: {"source": [...], "target":
+# [...]}, which ``ltmt qa``'s placeholders check reads (the pair's texts are without them)
+OVERRIDE_BLOCKS = "override_blocks"
 _SET_ASIDE = re.compile(f"{_TIMESTAMP.pattern}|{OVERRIDE.pattern}")
 # an override block that places its cue: {\an8}, {\a6}, {\pos(320,50)}, {\move(...)}
 _POSITION = re.compile(r"\{[^{}]*\\(?:an?\d|pos\(|move\()[^{}]*\}")
@@ -121,6 +127,37 @@ def positioned(text: str) -> bool:
     """Whether ``text`` (a cue's) has an override block that places it (``{\\an8}``): a sign
     or a caption."""
     return _POSITION.search(text) is not None
+
+
+def override_blocks(source: str, target: str) -> dict[str, Any]:
+    """A subtitle pair's metadata (:data:`OVERRIDE_BLOCKS`) where the override blocks of
+    ``source`` and ``target`` (its cues' texts) differ; none where they are alike."""
+    ours, theirs = OVERRIDE.findall(source), OVERRIDE.findall(target)
+    if Counter(ours) == Counter(theirs):
+        return {}
+    return {OVERRIDE_BLOCKS: {"source": ours, "target": theirs}}
+
+
+def override_problems(metadata: Mapping[str, Any]) -> list[str]:
+    """The override blocks a subtitle pair's target lacks or adds, as its ``metadata`` records
+    them (:func:`override_blocks`): ``lacks the position tag {\\an8}``."""
+    blocks = metadata.get(OVERRIDE_BLOCKS)
+    if not isinstance(blocks, Mapping):
+        return []
+    ours, theirs = Counter(blocks.get("source") or ()), Counter(blocks.get("target") or ())
+    said = [
+        ("lacks", ours - theirs, ""),
+        ("adds", theirs - ours, ", which the source does not have"),
+    ]
+    return [
+        f"{verb} the {_block_kind(block)} {block}{tail}"
+        for verb, blocks_of, tail in said
+        for block in blocks_of
+    ]
+
+
+def _block_kind(block: str) -> str:
+    return "position tag" if _POSITION.fullmatch(block) else "override tag"
 
 
 def speaker(line: str) -> tuple[str, str, str] | None:

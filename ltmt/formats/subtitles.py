@@ -66,6 +66,7 @@ from ltmt.formats.subtitle_markup import (
     cue_tags_as_html,
     cue_tags_as_webvtt,
     marked,
+    override_blocks,
     positioned,
     speaker,
     unmarked,
@@ -353,7 +354,9 @@ class SubtitleDocument(TranslationsHeld):
         """The sentence pairs of the translated subtitles ``path`` and their ``source_file``
         (:mod:`ltmt.formats.subtitle_pairs`); a run of cues whose sides do not line up is a
         record with an empty target, which the import counts as skipped (an unmatched cue,
-        :data:`~ltmt.memory.clean.UNMATCHED_CUE`), never stores. A
+        :data:`~ltmt.memory.clean.UNMATCHED_CUE`), never stores. A pair whose cues' override
+        blocks differ (``{\\an8}`` dropped) says them in its metadata, for ``ltmt qa``
+        (:func:`~ltmt.formats.subtitle_markup.override_blocks`). A
         sentence translated as its source (``OK.``, a name) is a pair, as in a PO catalog or a
         TMX: an import counts every sentence it reads."""
         source_file = source_file_given(path, WHAT, source_file)
@@ -375,7 +378,8 @@ class SubtitleDocument(TranslationsHeld):
                 records.append(PairRecord(pair.source, "", where, {}, UNMATCHED_CUE))
             else:  # one translated as its source (OK. -> OK.) too, as a PO catalog's
                 where = f"{path}: {_numbered(their_numbers, pair.theirs)}"
-                records.append(PairRecord(pair.source, pair.target, where, {}))
+                blocks = override_blocks(_texts(cues, pair.ours), _texts(theirs, pair.theirs))
+                records.append(PairRecord(pair.source, pair.target, where, blocks))
         return iter(records)
 
     def review_notes(self) -> list[str]:
@@ -440,6 +444,11 @@ def _alike(cue: Cue, theirs: Cue) -> bool:
     return cue.dialogue == theirs.dialogue and (
         not cue.dialogue or len(cue.lines) == len(theirs.lines)
     )
+
+
+def _texts(cues: list[Cue], places: tuple[int, int]) -> str:
+    """The text of ``cues`` from the first of ``places`` (indexes) to the last."""
+    return " ".join(cue.text for cue in cues[places[0] : places[1] + 1])
 
 
 def _listed(numbers: list[str]) -> str:

@@ -52,6 +52,7 @@ from ltmt.formats.placeholder_syntax import (
 )
 from ltmt.formats.placeholders import is_count, singular_form
 from ltmt.formats.size_limits import too_long_message
+from ltmt.formats.subtitle_markup import override_problems
 from ltmt.formats.wordless import lost_every_word, words_lost_between
 from ltmt.formats.yarn_markup import marker_problems
 from ltmt.key_combinations import COMBINATION, renderings
@@ -140,13 +141,20 @@ def icu_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[
 def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """The placeholders, tags and entities ``target`` lacks or adds (:func:`_placeholder_problems`),
     and the Yarn Spinner markers it lacks as written but their forms
-    (:func:`~ltmt.formats.yarn_markup.marker_problems`); of an ICU plural or select message,
+    (:func:`~ltmt.formats.yarn_markup.marker_problems`), and the subtitle override blocks
+    (``{\\an8}``) its metadata says it lacks or adds
+    (:func:`~ltmt.formats.subtitle_markup.override_problems`); of an ICU plural or select message,
     case by case, each named (``one: lacks %d``): its branches' texts are no placeholders, a
     target language's ``one`` holds the codes of the source's ``other``, and it, or an ``=1``,
     may leave out the number."""
+    aside = override_problems(metadata)  # a subtitle's {\\an8}, kept out of its texts
     pairs = case_pairs(source, target)
     if pairs is None:
-        return [*_placeholder_problems(source, target, metadata), *marker_problems(source, target)]
+        return [
+            *_placeholder_problems(source, target, metadata),
+            *marker_problems(source, target),
+            *aside,
+        ]
     problems = []
     # a case's %d is the message's # (a source with a %d of its own says it as written)
     written = {field: hash_ for field, hash_ in NUMBER_WRITTEN.items() if field not in source}
@@ -156,7 +164,7 @@ def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) 
         case_metadata = {**metadata, "plural": "0"} if of_one else metadata
         found = _placeholder_problems(source_case, target_case, case_metadata)
         problems += [f"{name}: {problem}" for problem in found]
-    return problems
+    return problems + aside
 
 
 def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:

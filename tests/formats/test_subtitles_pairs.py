@@ -162,3 +162,26 @@ def test_a_positioned_caption_is_never_one_sentence_with_the_next_cue(tmp_path: 
         "HARBOR POLICE DEPARTMENT",
         "We found $2,500 in his car.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "problems"),
+    [
+        ("{\\an8}[door slams]", "[Tür knallt]", ["lacks the position tag {\\an8}"]),
+        ("{\\an8}[door slams]", "{\\an8}[Tür knallt]", []),  # alike: no metadata
+        ("{\\i1}Never.", "Nie.", ["lacks the override tag {\\i1}"]),
+        (
+            "Never.",
+            "{\\an2}Nie.",
+            ["adds the position tag {\\an2}, which the source does not have"],
+        ),
+    ],
+)
+def test_override_blocks_a_translation_lacks_are_a_placeholder_finding(
+    tmp_path: Path, source: str, target: str, problems: list[str]
+) -> None:
+    en = f"3\n00:00:06,100 --> 00:00:08,000\n{source}\n"
+    de = f"3\n00:00:06,100 --> 00:00:08,000\n{target}\n"
+    [record] = SrtDocument.pairs(_write(tmp_path, de, en), source_file=tmp_path / "f.en.srt")
+    assert bool(record.metadata) == bool(problems)
+    assert placeholder_problems(record.source, record.target, record.metadata) == problems

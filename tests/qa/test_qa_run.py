@@ -339,3 +339,32 @@ def test_the_glossary_check_reads_a_one_noun_terms_gender():
         "'in einer neuen Tab' does not agree, 'in einen neuen Tab' or 'in einem neuen Tab' would "
         "('tab' is 'Tab' in the glossary)"
     ]
+
+
+def test_a_subtitles_override_blocks_are_the_placeholders_check_s_alone(tmp_path: Path):
+    # qa said "cues 11-12: warning [numbers] lacks the code an8" and no memory finding for
+    # "{\an8}[Dor-Slams]", though the memory holds "[door slams]"
+    from ltmt.formats.subtitles import SrtDocument
+
+    en = (
+        "3\n00:00:06,100 --> 00:00:08,000\n{\\an8}[door slams]\n\n"
+        "11\n00:00:26,000 --> 00:00:28,000\n{\\an8}HARBOR POLICE DEPARTMENT\n\n"
+        "12\n00:00:28,500 --> 00:00:31,000\nWe found 2 cars.\n"
+    )
+    de = (
+        en.replace("[door slams]", "[Dor-Slams]")
+        .replace("{\\an8}HARBOR", "HARBOR")
+        .replace("We found 2 cars.", "Wir fanden 2 Autos.")
+    )
+    (tmp_path / "e.en.srt").write_text(en, "utf-8")
+    (tmp_path / "e.de.srt").write_text(de, "utf-8")
+    records = list(SrtDocument.pairs(tmp_path / "e.de.srt", source_file=tmp_path / "e.en.srt"))
+    with Memory(tmp_path / "store") as memory:
+        memory.add("u1", "[door slams]", "[Tür knallt]")
+        report = check_pairs(
+            records, memory=memory, user="u1", checks=["placeholders", "numbers", "memory"]
+        )
+    assert [f.line().replace(f"{tmp_path}/", "") for f in report.findings] == [
+        "e.de.srt: cue 3: warning [memory] u1's memory translates this source as '[Tür knallt]'",
+        "e.de.srt: cue 11: error [placeholders] lacks the position tag {\\an8}",
+    ]
