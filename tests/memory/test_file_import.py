@@ -46,3 +46,29 @@ def test_import_file_errors_name_its_parameters_not_the_commands_flags(tmp_path:
         with pytest.raises(InputError, match=r"nope\.tmx: file not found"):
             memory.import_file("u1", tmp_path / "nope.tmx")
         assert memory.users() == []
+
+
+def test_subtitles_are_stored_without_override_blocks_and_captions_alone(tmp_path: Path) -> None:
+    """The import stored ``{\\an8}[door slams]`` with its tag and ``{\\an8}HARBOR POLICE
+    DEPARTMENT We found ...`` as one sentence of cues 11 and 12."""
+    en, de = tmp_path / "ep01.en.srt", tmp_path / "ep01.de.srt"
+    en.write_text(
+        "3\n00:00:06,100 --> 00:00:08,000\n{\\an8}[door slams]\n\n"
+        "11\n00:00:26,000 --> 00:00:28,000\n{\\an8}HARBOR POLICE DEPARTMENT\n\n"
+        "12\n00:00:28,500 --> 00:00:31,000\nWe found a ticket.\n",
+        "utf-8",
+    )
+    de.write_text(
+        "3\n00:00:06,100 --> 00:00:08,000\n{\\an8}[Tür knallt]\n\n"
+        "11\n00:00:26,000 --> 00:00:28,000\n{\\an8}POLIZEI HARBOR\n\n"
+        "12\n00:00:28,500 --> 00:00:31,000\nWir fanden ein Ticket.\n",
+        "utf-8",
+    )
+    with Memory(tmp_path / "store") as memory:
+        assert memory.import_file("u1", de, source_file=en).added == 3
+        stored = {(s.source, s.target) for s in memory.segments("u1")}
+    assert stored == {
+        ("[door slams]", "[Tür knallt]"),
+        ("HARBOR POLICE DEPARTMENT", "POLIZEI HARBOR"),
+        ("We found a ticket.", "Wir fanden ein Ticket."),
+    }
