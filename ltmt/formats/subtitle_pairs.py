@@ -81,11 +81,11 @@ def unwrapped(cues: Sequence[Timed]) -> tuple[Wrapper | None, list[str]]:
     return common, [common.strip(c.text) if common else c.text for c in cues]
 
 
-def group_words(cues: Sequence[Timed]) -> str:
+def group_words(cues: Sequence[Timed], *, wrapped: bool = False) -> str:
     """The words of ``cues`` read as one text: a formatting tag around every one of them alike
-    and karaoke timestamps and override blocks (``{\\an8}``) left out
-    (:mod:`ltmt.formats.subtitle_markup`)."""
-    texts = [unmarked(text) for text in unwrapped(cues)[1]]
+    (kept where ``wrapped``: the check of a translation compares it) and karaoke timestamps and
+    override blocks (``{\\an8}``) left out (:mod:`ltmt.formats.subtitle_markup`)."""
+    texts = [unmarked(c.text) for c in cues] if wrapped else map(unmarked, unwrapped(cues)[1])
     return " ".join(text for text in texts if text)
 
 
@@ -101,11 +101,12 @@ class Paired:
 
 
 def sentence_pairs(
-    ours: Sequence[Timed], theirs: Sequence[Timed], breaks: set[int]
+    ours: Sequence[Timed], theirs: Sequence[Timed], breaks: set[int], *, wrapped: bool = False
 ) -> list[Paired]:
     """The sentence pairs of ``ours`` (the source's cues) and ``theirs`` (module docstring);
     ``breaks``: the cues of ``ours`` after which no sentence runs on (a pause, a change of
-    speaker, the last cue)."""
+    speaker, the last cue); ``wrapped``: with the formatting tag around all their cues
+    (:func:`group_words`), for a check that compares it."""
     matched = matched_cues(ours, theirs)
     found: list[Paired] = []
     run: list[int] = []
@@ -113,7 +114,7 @@ def sentence_pairs(
         spoken = dialogue_lines(cue.lines)
         if spoken is not None:
             if run:  # cut short by the dialogue
-                found.append(_run_pair(ours, theirs, matched, run, lined_up=False))
+                found.append(_run_pair(ours, theirs, matched, run, False, wrapped))
                 run = []
             found.extend(_dialogue_pairs(index, spoken, matched[index], theirs))
             continue
@@ -123,7 +124,7 @@ def sentence_pairs(
         at_break = index in breaks
         if all(ends) or at_break or len(run) >= MAX_PAIRED_CUES:
             lined_up = all(ends) or (at_break and not any(ends))
-            found.append(_run_pair(ours, theirs, matched, run, lined_up))
+            found.append(_run_pair(ours, theirs, matched, run, lined_up, wrapped))
             run = []
     return found
 
@@ -134,16 +135,17 @@ def _run_pair(
     matched: list[int | None],
     run: list[int],
     lined_up: bool,
+    wrapped: bool,
 ) -> Paired:
     """The pair of the cues ``run`` of ``ours`` and the cues of ``theirs`` from the first's
     match to the last's (those between, which the source has not, with them)."""
-    source = group_words([ours[i] for i in run])
+    source = group_words([ours[i] for i in run], wrapped=wrapped)
     mine = [matched[i] for i in run]
     first, last = mine[0], mine[-1]
     ordered = all(a is not None and b is not None and a < b for a, b in itertools.pairwise(mine))
     if not lined_up or first is None or last is None or not ordered:
         return Paired(source, "", (run[0], run[-1]), None)
-    target = group_words(theirs[first : last + 1])
+    target = group_words(theirs[first : last + 1], wrapped=wrapped)
     return Paired(source, target, (run[0], run[-1]), (first, last))
 
 

@@ -350,13 +350,16 @@ class SubtitleDocument(TranslationsHeld):
         return places
 
     @classmethod
-    def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
+    def pairs(
+        cls, path: Path, source_file: Path | None = None, purpose: str = "imported", **_: Any
+    ) -> Iterator[PairRecord]:
         """The sentence pairs of the translated subtitles ``path`` and their ``source_file``
-        (:mod:`ltmt.formats.subtitle_pairs`); a run of cues whose sides do not line up is a
-        record with an empty target, which the import counts as skipped (an unmatched cue,
-        :data:`~ltmt.memory.clean.UNMATCHED_CUE`), never stores. A pair whose cues' override
-        blocks differ (``{\\an8}`` dropped) says them in its metadata, for ``ltmt qa``
-        (:func:`~ltmt.formats.subtitle_markup.override_blocks`). A
+        (:mod:`ltmt.formats.subtitle_pairs`; ``purpose`` ``checked``: with the formatting tag
+        around all of a run's cues, which ``ltmt qa`` compares: italics lost); a run of cues
+        whose sides do not line up is a record with an empty target, which the import counts
+        as skipped (an unmatched cue, :data:`~ltmt.memory.clean.UNMATCHED_CUE`), never stores. A
+        pair whose cues' override blocks differ (``{\\an8}`` dropped) says them in its metadata,
+        for ``ltmt qa`` (:func:`~ltmt.formats.subtitle_markup.override_blocks`). A
         sentence translated as its source (``OK.``, a name) is a pair, as in a PO catalog or a
         TMX: an import counts every sentence it reads."""
         source_file = source_file_given(path, WHAT, source_file)
@@ -371,7 +374,8 @@ class SubtitleDocument(TranslationsHeld):
         breaks = {i for i in range(len(cues) - 1) if not _runs_on(cues[i], cues[i + 1])}
         ours, their_numbers = document.numbers(cues), translation.numbers(theirs)
         records = []
-        for pair in sentence_pairs(cues, theirs, breaks | {len(cues) - 1}):
+        wrapped = purpose == "checked"
+        for pair in sentence_pairs(cues, theirs, breaks | {len(cues) - 1}, wrapped=wrapped):
             if pair.theirs is None:
                 unmatched = f"no cues of {Path(path).name} line up"
                 where = f"{source_file}: {_numbered(ours, pair.ours)} ({unmatched})"

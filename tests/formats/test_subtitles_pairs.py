@@ -185,3 +185,33 @@ def test_override_blocks_a_translation_lacks_are_a_placeholder_finding(
     [record] = SrtDocument.pairs(_write(tmp_path, de, en), source_file=tmp_path / "f.en.srt")
     assert bool(record.metadata) == bool(problems)
     assert placeholder_problems(record.source, record.target, record.metadata) == problems
+
+
+ITALIC_EN = "1\n00:00:22,300 --> 00:00:25,500\n<i>The ferry was late.</i>\n<i>It always is on Sundays.</i>\n"
+
+
+@pytest.mark.parametrize(
+    ("target", "problems"),
+    [
+        # every italic lost: the tag around the whole cue was set aside on one side alone
+        (
+            "Die Fähre hatte Verspätung.\nWie immer sonntags.",
+            ["lacks <i> (2 times), </i> (2 times)"],
+        ),
+        # one line's lost: read as adding the other line's
+        ("Die Fähre hatte Verspätung.\n<i>Wie immer sonntags.</i>", ["lacks <i>, </i>"]),
+        ("<i>Die Fähre hatte Verspätung.</i>\n<i>Wie immer sonntags.</i>", []),
+    ],
+)
+def test_italics_around_a_whole_cue_are_checked_not_set_aside(
+    tmp_path: Path, target: str, problems: list[str]
+) -> None:
+    """``ltmt qa`` passed a cue whose translation lost all its italics (``2 entries checked:
+    nothing found``) and said one that lost a line's ``adds <i>, </i>``: the tag around the whole
+    cue was left out of the source's text alone; read for checking, both sides keep it."""
+    translation = _write(tmp_path, "1\n00:00:22,300 --> 00:00:25,500\n" + target + "\n", ITALIC_EN)
+    source = tmp_path / "f.en.srt"
+    [record] = SrtDocument.pairs(translation, source_file=source, purpose="checked")
+    assert placeholder_problems(record.source, record.target, {}) == problems
+    [imported] = SrtDocument.pairs(translation, source_file=source)  # a memory's: words alone
+    assert imported.source == "The ferry was late. It always is on Sundays."
