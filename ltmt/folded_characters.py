@@ -15,7 +15,10 @@ two or more dots, spaces between them too (``Out.. ...``, ``Off. ...``), becomes
 (without the space before it, unless the source puts one there), and ``TM``, ``SM`` and the
 superscript digits folded after the same character as in the source (``FirefoxTM`` for
 ``Firefox™``, ``m2`` for ``m²``), as many times as the source has it there, become the
-source's character.
+source's character. A source that ends with ``...`` (not folded, but the model's rendering
+of it too) gets its output's final run of dots written as that ellipsis once: the model wrote
+``So...`` as ``Also.......`` and ``Previously on Harbor Lights...`` as ``Vorher auf
+Harborenlicht. ...`` (:func:`one_final_ellipsis`).
 No-break spaces (U+00A0, the narrow U+202F, the figure space U+2007) and the thin space
 (U+2009) fold into a plain space, and the non-breaking hyphen (U+2011) into a hyphen (U+2010),
 so the model never writes one, though catalogs ask for them: between a number and its unit
@@ -40,6 +43,9 @@ ELLIPSIS = "…"
 # and broke one into pieces ("Schreibt Out.. ..", "Macht Off. ...": two ellipses once)
 _DOTS = re.compile(r"\.(?:[ \t]*\.)+")
 _SPACED_DOTS = re.compile(r"[ \t]*\.(?:[ \t]*\.)+")
+# the run of dots that ends a text, spaces between them too, before closing quotes, brackets
+# and tags
+_FINAL_DOTS = re.compile(r"\.(?:[ \t]*\.)+(?=(?:[\"'\u201c\u201d\u00bb\u00ab)\]]|</\w+>)*\s*$)")
 # characters written after a word or a number, and what NFKC folds them into
 ATTACHED = {"™": "TM", "℠": "SM", "¹": "1", "²": "2", "³": "3"}
 # the no-break spaces NFKC folds into a plain space, and their names for messages
@@ -73,6 +79,7 @@ def restore_folded(source: str, output: str) -> str:
     if ELLIPSIS in source and ".." not in source:
         spaced = re.search(r"\s" + ELLIPSIS, source) is not None
         output = (_DOTS if spaced else _SPACED_DOTS).sub(ELLIPSIS, output)
+    output = one_final_ellipsis(source, output)
     for character, folded in ATTACHED.items():
         if character not in source:
             continue
@@ -82,6 +89,22 @@ def restore_folded(source: str, output: str) -> str:
             found = re.escape(before + folded) + r"(?![^\W_])"
             output = re.sub(found, before + character, output, count=times)
     return restore_separators(source, output)
+
+
+def one_final_ellipsis(source: str, output: str) -> str:
+    """``output`` ending with one ``...`` in place of its final run of dots (``.......``,
+    ``. ...``) where ``source`` ends with ``...`` (module docstring); a space before the run
+    stays (``Warte ...``)."""
+    if final_dots(source) != "...":
+        return output
+    return _FINAL_DOTS.sub("...", output, count=1)
+
+
+def final_dots(text: str) -> str:
+    """The run of two dots or more (spaces between them too) that ends ``text``, before closing
+    quotes, brackets and tags: ``...``, ``. ...``; ``""`` for none."""
+    found = _FINAL_DOTS.search(text)
+    return found.group() if found else ""
 
 
 def restore_separators(source: str, output: str) -> str:

@@ -103,3 +103,27 @@ def test_thin_spaces_and_non_breaking_hyphens_come_back_as_no_break_spaces_do(
     source: str, output: str, expected: str
 ) -> None:
     assert restore_folded(source, output) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        # (the shipped model's outputs) one ellipsis where the source ends with one
+        ("So...", "Also.......", "Also..."),
+        (
+            "Previously on Harbor Lights...",
+            "Vorher auf Harborenlicht. ...",
+            "Vorher auf Harborenlicht...",
+        ),
+        ("Wait...", "Warte ...", "Warte ..."),
+        ('He said "So..."', 'Er sagte „Also......"', 'Er sagte „Also..."'),
+        # not where the source ends otherwise, nor before its end
+        ("So.", "Also.......", "Also......."),
+        ("Wait.... no", "Warte.... nein", "Warte.... nein"),
+        ("So....", "Also.......", "Also......."),
+    ],
+)
+def test_a_final_ellipsis_comes_out_once(source: str, output: str, expected: str) -> None:
+    """``So...`` came out ``Also.......`` and ``Previously on Harbor Lights...`` ``Vorher auf
+    Harborenlicht. ...``: the translation ends with the source's ellipsis once."""
+    assert restore_folded(source, output) == expected

@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ltmt.folded_characters import final_dots
 from ltmt.formats.glued_hyphens import glued_hyphens
 from ltmt.formats.placeholder_syntax import find_placeholders, without_placeholders
 
@@ -42,6 +43,7 @@ def punctuation_problems(source: str, target: str, metadata: Mapping[str, Any]) 
     if lone is not None and not quoting_problems(source, target, {}):  # else quoting's warning
         problems.append(f"a quote mark ({lone}) that opens or closes nothing")
     problems += _stop_after_tag_lost(source, target)
+    problems += _ellipsis_changed(source, target)
     want, have = _ending(source), _ending(target)
     if want == have or not target.strip():
         return problems
@@ -88,6 +90,7 @@ def _lone_quote(source: str, target: str) -> str | None:
 
 # a closing tag at the end of a text (``</terms>``)
 _CLOSING_TAG_AT_END = re.compile(r"</[\w.:-]+>\s*$")
+_CLOSING_TAGS_AT_END = re.compile(r"(?:</[\w.:-]+>\s*)+$")
 
 
 def _stop_after_tag_lost(source: str, target: str) -> list[str]:
@@ -105,10 +108,21 @@ def _stop_after_tag_lost(source: str, target: str) -> list[str]:
     ]
 
 
+def _ellipsis_changed(source: str, target: str) -> list[str]:
+    """A translation that ends with dots other than one ellipsis where its source ends with
+    one (``So...`` → ``Also.......``, ``Vorher auf Harborenlicht. ...``: the model's)."""
+    dots = final_dots(target)
+    if _ending(source) != "an ellipsis" or dots in ("", "...", final_dots(source)):
+        return []
+    return [
+        f"the source ends with an ellipsis, the translation with {dots!r}: write one (... or …)"
+    ]
+
+
 def _ending(text: str) -> str | None:
-    """What ``text`` ends with, of :data:`_ENDINGS` (inside closing quotes or brackets), or
-    None (also for a text that ends with a placeholder: ``Name: %s``)."""
-    plain = text.rstrip()
+    """What ``text`` ends with, of :data:`_ENDINGS` (inside closing quotes, brackets or tags:
+    ``...</i>``), or None (also for a text that ends with a placeholder: ``Name: %s``)."""
+    plain = _CLOSING_TAGS_AT_END.sub("", text.rstrip())
     placeholders = find_placeholders(plain)
     if placeholders and placeholders[-1].end == len(plain):
         return None

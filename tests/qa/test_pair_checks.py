@@ -960,6 +960,29 @@ def test_copies():
         ),
         ("Read the <guide>guide</guide>.", "Lies den <guide>Leitfaden</guide>.", []),
         ("Read the <guide>guide</guide>.", "<guide>Leitfaden</guide> lesen.", []),
+        # an ellipsis multiplied or broken (the model's; a subtitle trial's), inside tags too
+        (
+            "So...",
+            "Also.......",
+            [
+                "the source ends with an ellipsis, the translation with '.......': write one (... or …)"
+            ],
+        ),
+        (
+            "<i>Previously on Harbor Lights...</i>",
+            "<i>Vorher auf Harborenlicht. ...</i>",
+            [
+                "the source ends with an ellipsis, the translation with '. ...': write one (... or …)"
+            ],
+        ),
+        (
+            "<i>Previously...</i>",
+            "<i>Bisher</i>",
+            ["the source ends with an ellipsis, the translation does not"],
+        ),
+        ("So...", "Also ...", []),
+        ("So...", "Also…", []),
+        ("So....", "Also....", []),
     ],
 )
 def test_punctuation(source, target, expected):
