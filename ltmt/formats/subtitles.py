@@ -417,6 +417,10 @@ class SubtitleDocument(TranslationsHeld):
         """What the written file calls each of ``cues``: its place in it."""
         return [str(place) for place in range(1, len(cues) + 1)]
 
+    def identifier_and_settings(self, cue: Cue) -> tuple[str, str]:
+        """``cue``'s identifier and settings (WebVTT's); ``""`` for none."""
+        return "", ""
+
     def save(self, out_path: Path) -> None:
         text = self.write(self.translated_cues())
         if self.ending == "\r":  # the parsers' line feeds as the source's carriage returns
@@ -589,6 +593,12 @@ class VttDocument(SubtitleDocument):
             else str(place)
             for place, cue in enumerate(cues, 1)
         ]
+
+    def identifier_and_settings(self, cue: Cue) -> tuple[str, str]:
+        """``cue``'s identifier (``intro-2``) and settings (``line:0 align:start``) as the file
+        writes them; ``""`` for none."""
+        caption = self.parsed.captions[cue.index]
+        return caption.identifier or "", str(caption.settings or "")
 
     def write(self, cues: list[Cue]) -> str:
         import copy

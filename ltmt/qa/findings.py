@@ -83,6 +83,12 @@ CHECKS: dict[str, Check] = {
             "many items as the --source-file's",
         ),
         Check(
+            "cues",
+            "error",
+            "a WebVTT translation keeps each cue's identifier (intro-2) and settings (line:0 "
+            "align:start) of its --source-file's cue at its time",
+        ),
+        Check(
             "vue",
             "error",
             "a vue-i18n message file's translation has no bare @ (hilfe@acme.de: vue-i18n reads "
