@@ -138,10 +138,10 @@ def qa(
         stringsdict_problems,
         untranslated_csv_rows,
     )
+    from ltmt.qa.cue_marks import cue_mark_problems
     from ltmt.qa.formality_checks import formality_form
     from ltmt.qa.keyed_accelerators import shared_key_accelerators
     from ltmt.qa.run import NEEDS_INPUT
-    from ltmt.qa.subtitle_checks import subtitle_problems
     from ltmt.qa.webextension_checks import webextension_problems
 
     # an error that stops the check exits 2, so that a script tells a file it could not check
@@ -192,7 +192,7 @@ def qa(
         problems += stringsdict_problems(file, fmt)
         problems += android_problems(file, fmt, source_file, tgt_lang)
         problems += webextension_problems(file, fmt, source_file)
-        problems += subtitle_problems(file, fmt, source_file)
+        problems += cue_mark_problems(file, fmt, source_file)
         problems += shared_key_accelerators(records)
         if user is None:
             report = check_pairs(

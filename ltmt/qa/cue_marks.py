@@ -1,4 +1,4 @@
-"""qa's checks of a subtitle translation that its sentence pairs do not show: what a WebVTT
+"""qa's checks of what a WebVTT cue carries beside its words (its marks), which its sentence
 cue carries beside its words, compared with the cue of its ``--source-file`` at its time
 (:func:`~ltmt.formats.subtitle_pairs.matched_cues`).
 
@@ -17,7 +17,7 @@ from pathlib import Path
 from ltmt.qa.catalog_forms import FormProblem
 
 
-def subtitle_problems(
+def cue_mark_problems(
     path: Path, fmt: str | None = None, source_file: Path | None = None
 ) -> list[FormProblem]:
     """The problems of the WebVTT translation ``path`` of ``source_file`` (module docstring),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ltmt.qa.subtitle_checks import subtitle_problems
+from ltmt.qa.cue_marks import cue_mark_problems
 
 EN = (
     "WEBVTT\n\nintro-1\n00:00:01.000 --> 00:00:03.200 line:0 align:start\n"
@@ -25,7 +25,7 @@ DE = (
 def _problems(tmp_path: Path, target: str) -> list[tuple[str, str, str]]:
     (tmp_path / "e.en.vtt").write_text(EN, "utf-8")
     (tmp_path / "e.de.vtt").write_text(target, "utf-8")
-    found = subtitle_problems(tmp_path / "e.de.vtt", None, tmp_path / "e.en.vtt")
+    found = cue_mark_problems(tmp_path / "e.de.vtt", None, tmp_path / "e.en.vtt")
     return [(p.position.replace(f"{tmp_path}/", ""), p.check, p.message) for p in found]
 
 
@@ -104,5 +104,5 @@ def test_a_lost_voice_span_cue_settings_or_identifier_is_found(
 
 def test_subrip_and_no_source_file_have_none(tmp_path: Path) -> None:
     (tmp_path / "e.de.srt").write_text("1\n00:00:01,000 --> 00:00:02,000\nJa.\n", "utf-8")
-    assert subtitle_problems(tmp_path / "e.de.srt", None, tmp_path / "e.de.srt") == []
-    assert subtitle_problems(tmp_path / "e.de.vtt", None, None) == []
+    assert cue_mark_problems(tmp_path / "e.de.srt", None, tmp_path / "e.de.srt") == []
+    assert cue_mark_problems(tmp_path / "e.de.vtt", None, None) == []
