@@ -389,22 +389,26 @@ class SubtitleDocument(TranslationsHeld):
     def review_notes(self) -> list[str]:
         """What a subtitler should look at in the written translation, its cues named by
         their numbers in it: cues that now read faster than :data:`READING_SPEED` characters
-        a second where their source did not (shorten them or lengthen their times), and cues
+        a second (shorten them or lengthen their times; where the source's cue did too, its
+        speed is said), and cues
         with a line longer than :data:`~ltmt.formats.subtitle_lines.LINE_LENGTH` characters
         (a text too long for two lines)."""
         written = self.translated_cues()
         numbers = self.numbers(written)
         fast = [
-            number
+            (number, reading_speed(self.cues[cue.index]))
             for number, cue in zip(numbers, written)
-            if reading_speed(cue) > READING_SPEED >= reading_speed(self.cues[cue.index])
+            if reading_speed(cue) > READING_SPEED
         ]
+        already = [f"{number} at {speed:.1f}" for number, speed in fast if speed > READING_SPEED]
         long = [number for number, cue in zip(numbers, written) if too_long(cue.lines)]
         notes = []
         if fast:
+            source = f"; in the source already: cue {_listed(already)}" if already else ""
             notes.append(
                 f"{counted(len(fast), 'cue')} now read faster than {READING_SPEED} characters a "
-                f"second (cue {_listed(fast)}): shorten them or give them more time"
+                f"second (cue {_listed([number for number, _ in fast])}{source}): shorten them or "
+                "give them more time"
             )
         if long:
             notes.append(

@@ -694,3 +694,16 @@ def test_a_positioned_caption_is_never_one_sentence_with_a_neighbour(tmp_path: P
         "utf-8",
     )
     assert [u.source for u in open_document(path).units()] == ["HARBOR POLICE,", "we found it."]
+
+
+def test_the_review_notes_name_a_fast_cue_whose_source_was_fast_too(tmp_path: Path) -> None:
+    # cue 246 read at 26.7 characters a second in English: its translation, at 36.7, was not named
+    fast = _FAST.replace(
+        "00:00:03,000 --> 00:00:05,000\nNo.", "00:00:03,000 --> 00:00:03,300\nNo, sir."
+    )
+    document = SubtitleDocument.open(_write(tmp_path, "n.srt", fast))
+    document.fill({"0": "Jawohl, mein sehr verehrter Herr Kommandant.", "1": "Nein, Herr."})
+    assert document.review_notes() == [
+        "2 cues now read faster than 17 characters a second (cue 245, 246; in the source "
+        "already: cue 246 at 26.7): shorten them or give them more time"
+    ]
