@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -12,6 +13,9 @@ from ltmt.cli.path_options import given_path
 from ltmt.cli.store import EXISTING_KEY_FILE_OPTION, MEMORY_DIR_OPTION, open_store
 from ltmt.errors import ChoiceError, InputError
 from ltmt.qa.findings import Severity
+
+if TYPE_CHECKING:
+    from ltmt.formats.subtitle_limits import Limits
 
 # --fail-on's values: the least severe finding that fails the run (never: none does)
 FAIL_LEVELS: dict[str, Severity | None] = {
@@ -103,6 +107,21 @@ def qa(
         "(formal); each entry of the other form is a warning. By default, an entry or a file "
         "that uses both is.",
     ),
+    max_cps: float | None = typer.Option(
+        None,
+        "--max-cps",
+        help="The subtitles check: the most characters a second a cue may read at (default 17).",
+    ),
+    max_line_length: int | None = typer.Option(
+        None,
+        "--max-line-length",
+        help="The subtitles check: the most characters a cue's line may show (default 42).",
+    ),
+    max_lines: int | None = typer.Option(
+        None,
+        "--max-lines",
+        help="The subtitles check: the most lines a cue may have (default 2).",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     list_checks: bool = typer.Option(
         False,
@@ -142,6 +161,7 @@ def qa(
     from ltmt.qa.formality_checks import formality_form
     from ltmt.qa.keyed_accelerators import shared_key_accelerators
     from ltmt.qa.run import NEEDS_INPUT
+    from ltmt.qa.subtitle_checks import subtitle_problems
     from ltmt.qa.webextension_checks import webextension_problems
 
     # an error that stops the check exits 2, so that a script tells a file it could not check
@@ -194,6 +214,7 @@ def qa(
         problems += webextension_problems(file, fmt, source_file)
         problems += cue_mark_problems(file, fmt, source_file)
         problems += shared_key_accelerators(records)
+        problems += subtitle_problems(file, fmt, _limits(max_cps, max_line_length, max_lines))
         if user is None:
             report = check_pairs(
                 records,
@@ -236,6 +257,18 @@ def qa(
             typer.echo(report.summary())
     if report.fails(FAIL_LEVELS[fail_on]):
         raise typer.Exit(1)
+
+
+def _limits(cps: float | None, line_length: int | None, lines: int | None) -> Limits:
+    """The subtitles check's limits: those given, the guide's for the others."""
+    from ltmt.formats.subtitle_limits import Limits
+
+    guide = Limits()
+    return Limits(
+        guide.cps if cps is None else cps,
+        guide.line_length if line_length is None else line_length,
+        guide.lines if lines is None else lines,
+    )
 
 
 def register(app: typer.Typer) -> None:

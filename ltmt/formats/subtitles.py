@@ -60,6 +60,7 @@ from ltmt.formats.common import (
 )
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.output_sources import Record
+from ltmt.formats.subtitle_limits import READING_SPEED, reading_speed
 from ltmt.formats.subtitle_lines import LINE_LENGTH, split_over, too_long, wrap
 from ltmt.formats.subtitle_markup import (
     Wrapper,
@@ -73,7 +74,6 @@ from ltmt.formats.subtitle_markup import (
     wrapper,
 )
 from ltmt.formats.subtitle_pairs import (
-    TAGS,
     TOLERANCE,
     ends_sentence,
     group_words,
@@ -89,10 +89,6 @@ WHAT = "a subtitle file"
 GAP_SECONDS = 2.0  # a pause this long ends a cue group
 MAX_CUES = 3  # cues translated together at most
 LINE = ":"  # a dialogue line's key: CUE:LINE
-# characters a second: the reading speed of Netflix's English template style guide for adult
-# programmes (its line: 42 characters, 2 lines at most; backlothelp.netflix.com, "English
-# Template Timed Text Style Guide")
-READING_SPEED = 17
 _SUBRIP_START = re.compile(r"\s*(?:\d+\s*\n)?\d+:\d{2}:\d{2},\d{3} -->")
 # a WebVTT voice or class span around a whole cue: <v Roger>...</v>, <v.loud Roger>, <c.yellow>
 _WHOLE_SPAN = re.compile(
@@ -388,7 +384,8 @@ class SubtitleDocument(TranslationsHeld):
 
     def review_notes(self) -> list[str]:
         """What a subtitler should look at in the written translation, its cues named by
-        their numbers in it: cues that now read faster than :data:`READING_SPEED` characters
+        their numbers in it: cues that now read faster than
+        :data:`~ltmt.formats.subtitle_limits.READING_SPEED` characters
         a second (shorten them or lengthen their times; where the source's cue did too, its
         speed is said), and cues
         with a line longer than :data:`~ltmt.formats.subtitle_lines.LINE_LENGTH` characters
@@ -471,11 +468,6 @@ def _numbered(numbers: list[str], cues: tuple[int, int]) -> str:
     """``cue 4`` or ``cues 4-6``: the first and last of ``cues`` (indexes) by their ``numbers``."""
     first, last = numbers[cues[0]], numbers[cues[1]]
     return f"cue {first}" if cues[0] == cues[1] else f"cues {first}-{last}"
-
-
-def reading_speed(cue: Cue) -> float:
-    """Characters a second (tags left out), as subtitle guidelines count reading speed."""
-    return len(TAGS.sub("", cue.text)) / max(cue.end - cue.start, 0.001)
 
 
 def _decoded(data: bytes, path: Path) -> str:

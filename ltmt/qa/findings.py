@@ -176,6 +176,13 @@ CHECKS: dict[str, Check] = {
             "out (a blank line, after a colon, before a list item)",
         ),
         Check(
+            "subtitles",
+            "warning",
+            "each cue of a subtitle file (.srt, .vtt) within the delivery limits ltmt "
+            "translate warns of: 17 characters a second, 42 characters a line, 2 lines (more "
+            "lines: an error); --max-cps, --max-line-length and --max-lines set them",
+        ),
+        Check(
             "length",
             "warning",
             "the translation fits its unit's length limit in characters (XLIFF maxwidth with "
