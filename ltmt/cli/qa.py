@@ -161,7 +161,7 @@ def qa(
     from ltmt.qa.formality_checks import formality_form
     from ltmt.qa.keyed_accelerators import shared_key_accelerators
     from ltmt.qa.run import NEEDS_INPUT
-    from ltmt.qa.subtitle_checks import subtitle_problems
+    from ltmt.qa.subtitle_checks import subtitle_problems, timing_problems
     from ltmt.qa.webextension_checks import webextension_problems
 
     # an error that stops the check exits 2, so that a script tells a file it could not check
@@ -215,6 +215,7 @@ def qa(
         problems += cue_mark_problems(file, fmt, source_file)
         problems += shared_key_accelerators(records)
         problems += subtitle_problems(file, fmt, _limits(max_cps, max_line_length, max_lines))
+        problems += timing_problems(file, source_file, fmt)
         if user is None:
             report = check_pairs(
                 records,

@@ -3,7 +3,9 @@ their start times, and paired sentence by sentence for a memory.
 
 A translation's cue is the source cue's that starts within :data:`TOLERANCE` of it (the nearest;
 cues starting at the same time in their order in the files): a translation re-timed by a frame
-or two still lines up. Cues are paired in runs that end where the source and the translation
+or two still lines up; for ``ltmt qa``, where the two files have as many cues, one with no cue
+at its time is paired with the cue at its place (a cue re-timed further, which it reports; a
+memory import leaves it out). Cues are paired in runs that end where the source and the translation
 both end a sentence at the same cue (a German sentence that runs on into the next cue, as
 subtitlers write them, goes with the English sentences of both cues), or at a break no sentence
 runs over (a pause, a change of speaker) where neither does; a dialogue cue is paired line by
@@ -73,6 +75,28 @@ def matched_cues(ours: Sequence[Timed], theirs: Sequence[Timed]) -> list[int | N
     return matched
 
 
+def paired_cues(ours: Sequence[Timed], theirs: Sequence[Timed]) -> list[int | None]:
+    """:func:`matched_cues`, and where the two have as many cues and some line up by time, a
+    cue of ``ours`` with none at its time paired with the one of ``theirs`` at its place, not
+    taken: a translation with a cue re-timed (:func:`retimed` names it) is still paired cue by
+    cue, never left out as untranslated."""
+    matched = matched_cues(ours, theirs)
+    if len(ours) != len(theirs) or all(match is None for match in matched):
+        return matched
+    taken = set(matched)
+    return [
+        place if match is None and place not in taken else match
+        for place, match in enumerate(matched)
+    ]
+
+
+def retimed(ours: Sequence[Timed], theirs: Sequence[Timed]) -> list[int]:
+    """The cues of ``ours`` that :func:`paired_cues` pairs by place, as none of ``theirs``
+    starts at their time: the translation's cue at their place was re-timed."""
+    matched = matched_cues(ours, theirs)
+    return [i for i, (m, p) in enumerate(zip(matched, paired_cues(ours, theirs))) if m != p]
+
+
 def unwrapped(cues: Sequence[Timed]) -> tuple[Wrapper | None, list[str]]:
     """The formatting tag around every one of ``cues`` alike (None where there is none), and
     each cue's text without it."""
@@ -101,13 +125,19 @@ class Paired:
 
 
 def sentence_pairs(
-    ours: Sequence[Timed], theirs: Sequence[Timed], breaks: set[int], *, wrapped: bool = False
+    ours: Sequence[Timed],
+    theirs: Sequence[Timed],
+    breaks: set[int],
+    *,
+    wrapped: bool = False,
+    by_place: bool = False,
 ) -> list[Paired]:
     """The sentence pairs of ``ours`` (the source's cues) and ``theirs`` (module docstring);
     ``breaks``: the cues of ``ours`` after which no sentence runs on (a pause, a change of
-    speaker, the last cue); ``wrapped``: with the formatting tag around all their cues
-    (:func:`group_words`), for a check that compares it."""
-    matched = matched_cues(ours, theirs)
+    speaker, the last cue). For a check: ``wrapped``, with the formatting tag around all their
+    cues (:func:`group_words`), which it compares; ``by_place``, a cue re-timed paired by its
+    place (:func:`paired_cues`, which it reports the timing of), not left unpaired."""
+    matched = paired_cues(ours, theirs) if by_place else matched_cues(ours, theirs)
     found: list[Paired] = []
     run: list[int] = []
     for index, cue in enumerate(ours):

@@ -357,7 +357,9 @@ class SubtitleDocument(TranslationsHeld):
         pair whose cues' override blocks differ (``{\\an8}`` dropped) says them in its metadata,
         for ``ltmt qa`` (:func:`~ltmt.formats.subtitle_markup.override_blocks`). A
         sentence translated as its source (``OK.``, a name) is a pair, as in a PO catalog or a
-        TMX: an import counts every sentence it reads."""
+        TMX: an import counts every sentence it reads. Read to be ``checked`` (``ltmt qa``),
+        a cue re-timed is paired by its place, whose timing qa reports
+        (:mod:`ltmt.qa.subtitle_checks`); an import leaves it unmatched."""
         source_file = source_file_given(path, WHAT, source_file)
         document, translation = cls.open(Path(source_file)), cls.open(Path(path))
         cues, theirs = document.cues, translation.cues
@@ -370,8 +372,9 @@ class SubtitleDocument(TranslationsHeld):
         breaks = {i for i in range(len(cues) - 1) if not _runs_on(cues[i], cues[i + 1])}
         ours, their_numbers = document.numbers(cues), translation.numbers(theirs)
         records = []
-        wrapped = purpose == "checked"
-        for pair in sentence_pairs(cues, theirs, breaks | {len(cues) - 1}, wrapped=wrapped):
+        checked = purpose == "checked"
+        last = {len(cues) - 1}
+        for pair in sentence_pairs(cues, theirs, breaks | last, wrapped=checked, by_place=checked):
             if pair.theirs is None:
                 unmatched = f"no cues of {Path(path).name} line up"
                 where = f"{source_file}: {_numbered(ours, pair.ours)} ({unmatched})"

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import NoPairsError
+from ltmt.formats.subtitle_pairs import matched_cues, paired_cues, retimed
 from ltmt.formats.subtitles import SrtDocument, VttDocument
 from ltmt.memory.clean import UNMATCHED_CUE, screen_pairs
 from ltmt.qa.pair_checks import placeholder_problems
@@ -91,6 +92,22 @@ def test_a_translation_retimed_by_a_frame_still_pairs(tmp_path: Path) -> None:
     shifted = DE.replace(",000 -->", ",040 -->").replace(",200 -->", ",240 -->")
     shifted = shifted.replace(",100 -->", ",140 -->")
     assert len(_pairs(tmp_path, shifted)) == 3
+
+
+def test_a_cue_retimed_pairs_by_its_place(tmp_path: Path) -> None:
+    # cue 248 starts a second later: it was left out, counted untranslated
+    retimed_de = DE.replace("00:00:10,200 -->", "00:00:11,200 -->")
+    checked = SrtDocument.pairs(
+        _write(tmp_path, retimed_de), source_file=tmp_path / "f.en.srt", purpose="checked"
+    )
+    assert [(r.source, r.target) for r in checked] == [r[:2] for r in _pairs(tmp_path, DE)]
+    # an import leaves it out, unmatched, as before
+    assert _pairs(tmp_path, retimed_de)[-1][1] == ""
+    ours = SrtDocument.open(tmp_path / "f.en.srt").cues
+    theirs = SrtDocument.open(_write(tmp_path, retimed_de)).cues
+    assert matched_cues(ours, theirs) == [0, None, 2]
+    assert paired_cues(ours, theirs) == [0, 1, 2]
+    assert retimed(ours, theirs) == [1]
 
 
 def test_a_translation_timed_otherwise_says_so(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from ltmt.formats.subtitle_limits import Limits
 from ltmt.qa import check_pairs
-from ltmt.qa.subtitle_checks import subtitle_problems
+from ltmt.qa.subtitle_checks import subtitle_problems, timing_problems
 
 _SRT = (
     "1\n00:00:01,000 --> 00:00:04,000\nIch habe nie gedacht, dass wir das alte Haus\n"
@@ -45,3 +45,26 @@ def test_other_files_have_no_subtitle_problems(tmp_path: Path) -> None:
     path = tmp_path / "de.po"
     path.write_text('msgid "a"\nmsgstr "b"\n', "utf-8")
     assert subtitle_problems(path) == []
+
+
+def test_a_cue_retimed_from_the_source_is_an_error(tmp_path: Path) -> None:
+    source, path = tmp_path / "ep.en.srt", tmp_path / "ep.de.srt"
+    source.write_text(
+        "1\n00:00:01,000 --> 00:00:02,500\nYes.\n\n2\n00:00:11,700 --> 00:00:14,000\nNo.\n", "utf-8"
+    )
+    path.write_text(
+        "1\n00:00:01,000 --> 00:00:02,500\nJa.\n\n2\n00:00:12,700 --> 00:00:14,000\nNein.\n",
+        "utf-8",
+    )
+    problems = timing_problems(path, source)
+    assert [(p.position, p.source, p.target, p.message, p.severity) for p in problems] == [
+        (
+            f"{path}: cue 2",
+            "No.",
+            "Nein.",
+            "timing changed to 00:00:12,700 --> 00:00:14,000 (the source's 00:00:11,700 --> "
+            "00:00:14,000): give it the source's timing",
+            "error",
+        )
+    ]
+    assert timing_problems(path, None) == [] and timing_problems(source, source) == []
