@@ -58,6 +58,7 @@ from ltmt.formats.common import (
     source_file_given,
     written_like,
 )
+from ltmt.formats.cue_names import cue_lines, cue_name
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.output_sources import Record
 from ltmt.formats.subtitle_limits import READING_SPEED, reading_speed
@@ -203,6 +204,7 @@ class SubtitleDocument(TranslationsHeld):
         text = _decoded(data, self.path)
         self.ending = line_ending(text)  # a classic Mac file's "\r" is written back
         self.parsed, self.cues = self.parse(_with_line_feeds(text), self.path)
+        self.lines = cue_lines(_with_line_feeds(text), len(self.cues))  # where each cue starts
         self.groups = _groups(self.cues)
         self._group_of = {group[0]: group for group in self.groups}
 
@@ -370,19 +372,20 @@ class SubtitleDocument(TranslationsHeld):
                 "to the source's"
             )
         breaks = {i for i in range(len(cues) - 1) if not _runs_on(cues[i], cues[i + 1])}
-        ours, their_numbers = document.numbers(cues), translation.numbers(theirs)
         records = []
         checked = purpose == "checked"
         last = {len(cues) - 1}
         for pair in sentence_pairs(cues, theirs, breaks | last, wrapped=checked, by_place=checked):
             if pair.theirs is None:
                 unmatched = f"no cues of {Path(path).name} line up"
-                where = f"{source_file}: {_numbered(ours, pair.ours)} ({unmatched})"
-                records.append(PairRecord(pair.source, "", where, {}, UNMATCHED_CUE))
+                where = f"{source_file}: {document.cue_name(pair.ours)}, {unmatched}"
+                line = document.lines[pair.ours[0]]
+                records.append(PairRecord(pair.source, "", where, {}, UNMATCHED_CUE, line=line))
             else:  # one translated as its source (OK. -> OK.) too, as a PO catalog's
-                where = f"{path}: {_numbered(their_numbers, pair.theirs)}"
+                where = f"{path}: {translation.cue_name(pair.theirs)}"
+                line = translation.lines[pair.theirs[0]]
                 blocks = override_blocks(_texts(cues, pair.ours), _texts(theirs, pair.theirs))
-                records.append(PairRecord(pair.source, pair.target, where, blocks))
+                records.append(PairRecord(pair.source, pair.target, where, blocks, line=line))
         return iter(records)
 
     def review_notes(self) -> list[str]:
@@ -425,6 +428,12 @@ class SubtitleDocument(TranslationsHeld):
         """``cue``'s identifier and settings (WebVTT's); ``""`` for none."""
         return "", ""
 
+    def cue_name(self, cues: tuple[int, int]) -> str:
+        """What a finding calls ``cues`` (the first and last, indexes of this file's):
+        ``cue 3 (00:00:04,200)`` (:func:`~ltmt.formats.cue_names.cue_name`)."""
+        start = timestamp(self.cues[cues[0]].start, "," if self.format == "srt" else ".")
+        return cue_name(self.numbers(self.cues), cues, start)
+
     def save(self, out_path: Path) -> None:
         text = self.write(self.translated_cues())
         if self.ending == "\r":  # the parsers' line feeds as the source's carriage returns
@@ -465,12 +474,6 @@ def _texts(cues: list[Cue], places: tuple[int, int]) -> str:
 
 def _listed(numbers: list[str]) -> str:
     return ", ".join(numbers[:5]) + (", ..." if len(numbers) > 5 else "")
-
-
-def _numbered(numbers: list[str], cues: tuple[int, int]) -> str:
-    """``cue 4`` or ``cues 4-6``: the first and last of ``cues`` (indexes) by their ``numbers``."""
-    first, last = numbers[cues[0]], numbers[cues[1]]
-    return f"cue {first}" if cues[0] == cues[1] else f"cues {first}-{last}"
 
 
 def _decoded(data: bytes, path: Path) -> str:
@@ -584,12 +587,10 @@ class VttDocument(SubtitleDocument):
         return parsed, cues
 
     def numbers(self, cues: list[Cue]) -> list[str]:
-        """Each cue's identifier where it is a number, else its place in the written file."""
+        """Each cue's identifier (``3``, ``intro-1``), else its place in the written file."""
         captions = self.parsed.captions
         return [
-            identifier
-            if (identifier := captions[cue.index].identifier or "").isdigit()
-            else str(place)
+            (captions[cue.index].identifier or "").strip() or str(place)
             for place, cue in enumerate(cues, 1)
         ]
 

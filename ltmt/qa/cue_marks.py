@@ -32,13 +32,12 @@ def cue_mark_problems(
     if find_format(path, fmt, role="read").name != "vtt":
         return []
     source, translation = VttDocument.open(Path(source_file)), VttDocument.open(path)
-    numbers = translation.numbers(translation.cues)
     problems = []
     for cue, place in zip(source.cues, matched_cues(source.cues, translation.cues)):
         if place is None:
             continue
         theirs = translation.cues[place]
-        position = f"{path}: cue {numbers[place]}"
+        position = f"{path}: {translation.cue_name((place, place))}"
         messages = [(m, "placeholders") for m in _voice(cue.before, theirs.before)]
         ours_marks = source.identifier_and_settings(cue)
         their_marks = translation.identifier_and_settings(theirs)

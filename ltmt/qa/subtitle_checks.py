@@ -32,12 +32,12 @@ def subtitle_problems(
     limits = limits or Limits()
     document = SubtitleDocument.open(path)
     problems = []
-    for number, cue in zip(document.numbers(document.cues), document.cues, strict=True):
+    for index, cue in enumerate(document.cues):
         over = limits.over(cue)
         if over:
             severity: Severity | None = "error" if "lines" in over else None
             said = "; ".join(over.values())
-            where = f"{path}: cue {number}"
+            where = f"{path}: {document.cue_name((index, index))}"
             problems.append(
                 FormProblem(where, "", "\n".join(cue.lines), said, "subtitles", severity)
             )
@@ -58,7 +58,7 @@ def timing_problems(
     if find_format(path, fmt, role="read").name not in _FORMATS:
         return []
     ours, theirs = SubtitleDocument.open(source_file), SubtitleDocument.open(path)
-    paired, numbers = paired_cues(ours.cues, theirs.cues), theirs.numbers(theirs.cues)
+    paired = paired_cues(ours.cues, theirs.cues)
     decimal = "," if find_format(path, fmt, role="read").name == "srt" else "."
     problems = []
     for index in retimed(ours.cues, theirs.cues):
@@ -69,7 +69,7 @@ def timing_problems(
         message = _RETIMED.format(
             theirs=_times(mine.start, mine.end, decimal), ours=_times(cue.start, cue.end, decimal)
         )
-        where = f"{path}: cue {numbers[place]}"
+        where = f"{path}: {theirs.cue_name((place, place))}"
         problems.append(FormProblem(where, cue.text, mine.text, message, "subtitles", "error"))
     return problems
 

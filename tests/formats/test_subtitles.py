@@ -707,3 +707,13 @@ def test_the_review_notes_name_a_fast_cue_whose_source_was_fast_too(tmp_path: Pa
         "2 cues now read faster than 17 characters a second (cue 245, 246; in the source "
         "already: cue 246 at 26.7): shorten them or give them more time"
     ]
+
+
+def test_the_review_notes_name_a_webvtt_cue_by_its_identifier(tmp_path: Path) -> None:
+    # it was "cue 1", its place, where the file calls it intro-1
+    vtt = "WEBVTT\n\nintro-1\n00:00:01.000 --> 00:00:02.000\nYes, sir.\n"
+    document = SubtitleDocument.open(_write(tmp_path, "n.vtt", vtt))
+    document.fill({"0": "Jawohl, mein sehr verehrter Herr Kommandant."})
+    assert document.review_notes()[0].startswith(
+        "1 cue now read faster than 17 characters a second (cue intro-1): "
+    )

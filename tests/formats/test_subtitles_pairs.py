@@ -42,13 +42,17 @@ def test_sentences_pair_where_both_sides_end_one_and_speakers_by_their_dashes(
 ) -> None:
     # cue by cue, "I told you never to go there after dark." was stored with half a sentence
     assert _pairs(tmp_path, DE) == [
-        ("Where were you last night?", "Wo warst du letzte Nacht?", "f.de.srt: cue 247"),
-        ("At the lighthouse.", "Am Leuchtturm.", "f.de.srt: cue 247"),
+        (
+            "Where were you last night?",
+            "Wo warst du letzte Nacht?",
+            "f.de.srt: cue 247 (00:00:07,000)",
+        ),
+        ("At the lighthouse.", "Am Leuchtturm.", "f.de.srt: cue 247 (00:00:07,000)"),
         (
             "I told you never to go there after dark. The old keeper disappeared twenty years ago.",
             "Ich habe dir gesagt, du sollst nach Einbruch der Dunkelheit nie dorthin gehen. Der "
             "alte Wärter verschwand vor zwanzig Jahren.",
-            "f.de.srt: cues 248-249",
+            "f.de.srt: cues 248-249 (00:00:10,200)",
         ),
     ]
 
@@ -63,12 +67,12 @@ def test_cues_that_do_not_line_up_are_records_the_import_skips(tmp_path: Path) -
         (
             "Where were you last night? At the lighthouse.",
             "",
-            "f.en.srt: cue 247 (no cues of f.de.srt line up)",
+            "f.en.srt: cue 247 (00:00:07,000), no cues of f.de.srt line up",
         ),
         (
             "I told you never to go there after dark. The old keeper disappeared twenty years ago.",
             "",
-            "f.en.srt: cues 248-249 (no cues of f.de.srt line up)",
+            "f.en.srt: cues 248-249 (00:00:10,200), no cues of f.de.srt line up",
         ),
     ]
 
@@ -122,7 +126,7 @@ def test_a_file_of_one_cue_pairs(tmp_path: Path) -> None:
     starts at the time of a cue of f.en.srt"."""
     source = "1\n00:00:01,000 --> 00:00:02,000\nHello.\n"
     assert _pairs(tmp_path, source.replace("Hello.", "Hallo."), source) == [
-        ("Hello.", "Hallo.", "f.de.srt: cue 1")
+        ("Hello.", "Hallo.", "f.de.srt: cue 1 (00:00:01,000)")
     ]
 
 
@@ -159,7 +163,9 @@ def test_override_blocks_are_not_stored(tmp_path: Path) -> None:
     # "[door slams]" of a cue without it
     en = "3\n00:00:06,100 --> 00:00:08,000\n{\\an8}[door slams]\n"
     de = "3\n00:00:06,100 --> 00:00:08,000\n{\\an8}[Tür knallt]\n"
-    assert _pairs(tmp_path, de, en) == [("[door slams]", "[Tür knallt]", "f.de.srt: cue 3")]
+    assert _pairs(tmp_path, de, en) == [
+        ("[door slams]", "[Tür knallt]", "f.de.srt: cue 3 (00:00:06,100)")
+    ]
 
 
 def test_a_positioned_caption_is_never_one_sentence_with_the_next_cue(tmp_path: Path) -> None:
@@ -172,8 +178,12 @@ def test_a_positioned_caption_is_never_one_sentence_with_the_next_cue(tmp_path: 
         "We found $2,500 in his car.", "Wir fanden 2.500 $ in seinem Auto."
     )
     assert _pairs(tmp_path, de, en) == [
-        ("HARBOR POLICE DEPARTMENT", "POLIZEI HARBOR", "f.de.srt: cue 11"),
-        ("We found $2,500 in his car.", "Wir fanden 2.500 $ in seinem Auto.", "f.de.srt: cue 12"),
+        ("HARBOR POLICE DEPARTMENT", "POLIZEI HARBOR", "f.de.srt: cue 11 (00:00:26,000)"),
+        (
+            "We found $2,500 in his car.",
+            "Wir fanden 2.500 $ in seinem Auto.",
+            "f.de.srt: cue 12 (00:00:28,500)",
+        ),
     ]
     assert [u.source for u in SrtDocument.open(tmp_path / "f.en.srt").units()] == [
         "HARBOR POLICE DEPARTMENT",
@@ -232,3 +242,22 @@ def test_italics_around_a_whole_cue_are_checked_not_set_aside(
     assert placeholder_problems(record.source, record.target, {}) == problems
     [imported] = SrtDocument.pairs(translation, source_file=source)  # a memory's: words alone
     assert imported.source == "The ferry was late. It always is on Sundays."
+
+
+def test_a_cue_is_named_by_its_time_and_line_and_a_webvtt_cue_by_its_identifier(
+    tmp_path: Path,
+) -> None:
+    # they were "cue 248" with no line, and a WebVTT cue "intro-1" was "cue 1"
+    records = list(SrtDocument.pairs(_write(tmp_path, DE), source_file=tmp_path / "f.en.srt"))
+    assert [(r.position.replace(f"{tmp_path}/", ""), r.line) for r in records][-1] == (
+        "f.de.srt: cues 248-249 (00:00:10,200)",
+        6,  # its number's line
+    )
+    vtt = "WEBVTT\n\nintro-1\n00:00:01.000 --> 00:00:02.000\n{}\n"
+    (tmp_path / "v.en.vtt").write_text(vtt.format("Hello."), "utf-8")
+    (tmp_path / "v.de.vtt").write_text(vtt.format("Hallo."), "utf-8")
+    (record,) = VttDocument.pairs(tmp_path / "v.de.vtt", source_file=tmp_path / "v.en.vtt")
+    assert (record.position, record.line) == (
+        f"{tmp_path / 'v.de.vtt'}: cue intro-1 (00:00:01.000)",
+        3,
+    )

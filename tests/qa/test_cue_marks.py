@@ -38,7 +38,7 @@ def _problems(tmp_path: Path, target: str) -> list[tuple[str, str, str]]:
             "Wo",
             [
                 (
-                    "e.de.vtt: cue 3",
+                    "e.de.vtt: cue 3 (00:00:17.500)",
                     "placeholders",
                     "lacks the span <v Anna> around the cue: keep it around the cue's text",
                 )
@@ -49,7 +49,7 @@ def _problems(tmp_path: Path, target: str) -> list[tuple[str, str, str]]:
             "<v Ana>Wo",
             [
                 (
-                    "e.de.vtt: cue 3",
+                    "e.de.vtt: cue 3 (00:00:17.500)",
                     "placeholders",
                     "has the span <v Ana> around the cue where the source has <v Anna>: keep "
                     "the source's",
@@ -61,7 +61,7 @@ def _problems(tmp_path: Path, target: str) -> list[tuple[str, str, str]]:
             "",
             [
                 (
-                    "e.de.vtt: cue 1",
+                    "e.de.vtt: cue intro-1 (00:00:01.000)",
                     "cues",
                     "lacks the source's cue settings 'line:0 align:start': write them after the "
                     "times as the source does",
@@ -73,7 +73,7 @@ def _problems(tmp_path: Path, target: str) -> list[tuple[str, str, str]]:
             "",
             [
                 (
-                    "e.de.vtt: cue 2",
+                    "e.de.vtt: cue 2 (00:00:03.400)",
                     "cues",
                     "lacks the source's cue identifier 'intro-2': write it above the times as "
                     "the source does",
@@ -85,7 +85,7 @@ def _problems(tmp_path: Path, target: str) -> list[tuple[str, str, str]]:
             "intro-3\n",
             [
                 (
-                    "e.de.vtt: cue 2",
+                    "e.de.vtt: cue intro-3 (00:00:03.400)",
                     "cues",
                     "has the cue identifier 'intro-3' where the source has 'intro-2': write the "
                     "source's",

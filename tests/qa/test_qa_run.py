@@ -365,6 +365,6 @@ def test_a_subtitles_override_blocks_are_the_placeholders_check_s_alone(tmp_path
             records, memory=memory, user="u1", checks=["placeholders", "numbers", "memory"]
         )
     assert [f.line().replace(f"{tmp_path}/", "") for f in report.findings] == [
-        "e.de.srt: cue 3: warning [memory] u1's memory translates this source as '[Tür knallt]'",
-        "e.de.srt: cue 11: error [placeholders] lacks the position tag {\\an8}",
+        "e.de.srt: cue 3 (00:00:06,100): warning [memory] u1's memory translates this source as '[Tür knallt]'",
+        "e.de.srt: cue 11 (00:00:26,000): error [placeholders] lacks the position tag {\\an8}",
     ]

@@ -20,18 +20,18 @@ def test_each_cue_over_a_limit_is_named_and_more_lines_are_an_error(tmp_path: Pa
     problems = subtitle_problems(path)
     assert [(p.position, p.message, p.severity) for p in problems] == [
         (
-            f"{path}: cue 1",
+            f"{path}: cue 1 (00:00:01,000)",
             "reads at 33.3 characters a second (at most 17); has a line of 55 characters "
             "(at most 42)",
             None,
         ),
-        (f"{path}: cue 2", "has 3 lines (at most 2)", "error"),
+        (f"{path}: cue 2 (00:00:05,000)", "has 3 lines (at most 2)", "error"),
     ]
     report = check_pairs([], checks=["subtitles"], form_problems=problems, untranslated=0)
     assert [f.line() for f in report.findings] == [
-        f"{path}: cue 1: warning [subtitles] reads at 33.3 characters a second (at most 17); "
+        f"{path}: cue 1 (00:00:01,000): warning [subtitles] reads at 33.3 characters a second (at most 17); "
         "has a line of 55 characters (at most 42)",
-        f"{path}: cue 2: error [subtitles] has 3 lines (at most 2)",
+        f"{path}: cue 2 (00:00:05,000): error [subtitles] has 3 lines (at most 2)",
     ]
 
 
@@ -59,7 +59,7 @@ def test_a_cue_retimed_from_the_source_is_an_error(tmp_path: Path) -> None:
     problems = timing_problems(path, source)
     assert [(p.position, p.source, p.target, p.message, p.severity) for p in problems] == [
         (
-            f"{path}: cue 2",
+            f"{path}: cue 2 (00:00:12,700)",
             "No.",
             "Nein.",
             "timing changed to 00:00:12,700 --> 00:00:14,000 (the source's 00:00:11,700 --> "
