@@ -39,7 +39,10 @@ _PRINTF = (
     r"|%<PRI[diouxX]\w*>"
     r"|%(?:[1-9]\d*\$)?#@\w+@"  # an Apple .stringsdict variable
     r"|%arg(?![A-Za-z0-9_])"  # an Xcode string catalog substitution's own argument
-    r"|%\{\w+\}|%<\w+>[-+ #0]*\d*(?:\.\d+)?[diouxXeEfgGsbBcaA]"  # Ruby's, named
+    # Ruby's, named; a space flag only before a conversion that ends the word: the model
+    # dropped the "d" of "%<count>d unread" and "%<count> u" of "%<count> ungelesene" is none
+    r"|%\{\w+\}|%<\w+>(?:[-+#0]*|[-+ #0]* [-+ #0]*(?=[\d.]*[diouxXeEfgGsbBcaA](?!\w)))"
+    r"\d*(?:\.\d+)?[diouxXeEfgGsbBcaA]"
     r"|%(?:[1-9]\d*\$)?[-+#0']*(?:\d+|\*(?:[1-9]\d*\$)?)?(?:\.(?:\d+|\*(?:[1-9]\d*\$)?))?"
     r"(?:hh|ll|I64|I32|[hlLqjzZtI])?[diouxXeEfFgGaAcCsSpnm@vTqtU]"
     # Go's argument index (%[2]s, %-[1]10.2f)

@@ -26,6 +26,7 @@ from typing import Any
 
 from ltmt.date_formats import localise_dates
 from ltmt.formats.format_strings import COUNT_CONVERSION
+from ltmt.formats.placeholder_edges import stray_braces
 from ltmt.formats.placeholder_syntax import (
     Placeholder,
     extract_placeholders,
@@ -97,8 +98,10 @@ class Restored:
     """The output made to fit its source.
 
     ``repaired``: placeholders had to be put back, removed or reordered. ``ok``: the text now
-    has exactly the source's placeholders (and well-nested tags where the source's were), and is
-    not empty. ``problems`` says what was wrong, for logs.
+    has exactly the source's placeholders (and well-nested tags where the source's were), no brace
+    beside a field of braces that the source lacks there (``%{title}}``:
+    :func:`~ltmt.formats.placeholder_edges.stray_braces`), and is not empty. ``problems`` says
+    what was wrong, for logs.
     """
 
     text: str
@@ -266,10 +269,13 @@ def restore(protected: Protected, output: str) -> Restored:
     leaked = markup_in_words(protected.source, text)
     if leaked:
         problems.append(f"markup left in the words: {leaked}")
+    strays = stray_braces(protected.source, text)
+    problems += [f"a stray {brace!r} beside {field!r}" for brace, field in strays]
     ok = (
         kept == Counter(protected.placeholders)
         and (balanced(text) or not balanced(protected.text))
         and not leaked
+        and not strays
     )
     return Restored(text, repaired=bool(problems), ok=ok, problems=tuple(problems))
 

@@ -236,10 +236,11 @@ def _drop_stray_braces(source: str, text: str) -> str:
     """``text`` without the braces outside its placeholders, where the source has brace
     placeholders and no brace outside them: the model doubled or split the braces of
     ``{{name}}`` (``{{{name}}``, ``{{{{count}``), and the repair put the field back beside the
-    rest."""
+    rest; or wrote one beside Ruby's ``%{title}`` (``»%{title}}«``)."""
     found = find_placeholders(source)
     outside = _outside(source, found)
-    if not any(p.kind == "brace" for p in found) or "{" in outside or "}" in outside:
+    braced = any(p.kind == "brace" or p.text.startswith("%{") for p in found)
+    if not braced or "{" in outside or "}" in outside:
         return text
     return _drop_outside(text, "{}")
 

@@ -123,6 +123,10 @@ from ltmt.formats.repair import repair_line
         ("SCHEMA[:PATH] at 10:30 on host:port for $10 (Error:x, a::b)", []),
         # ... nor words after a colon, a smiley, a camel-case name
         ("Note:Name and Note: Name, great :D, :FooBar", []),
+        # Ruby's named conversions, a space flag before one that ends its word; "%<count> u"
+        # of "%<count> unlese" is none (a model's "%<count>" before a word)
+        ("%<n> d, %<n> 5.2f and %<n>-5.2f", ["%<n> d", "%<n> 5.2f", "%<n>-5.2f"]),
+        ("Sie haben %<count> unlese Nachrichten, %<count> items", []),
     ],
 )
 def test_extract_placeholders(text: str, expected: list[str]) -> None:
@@ -308,6 +312,22 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
             True,
         ),
         ("%<name>s owes %{sum}", "%{sum} schuldet %<name>s", "%{sum} schuldet %<name>s", False),
+        # ... one whose conversion the model dropped, "%<count>" before a word, is no
+        # "%<count> u" (a space flag and the word's first letter): the conversion put back,
+        # the word whole and spaced (session 69 wrote "%<count>dnlese"); a brace written
+        # beside Ruby's "%{title}" dropped
+        (
+            "You have %<count>d unread messages.",
+            "Sie haben %<count> unlese Nachrichten.",
+            "Sie haben %<count>d unlese Nachrichten.",
+            True,
+        ),
+        (
+            'Your book "%{title}" is due on %{date}.',
+            "Ihr Buch »%{title}}« ist auf %{date}.",
+            "Ihr Buch »%{title}« ist auf %{date}.",
+            True,
+        ),
         # Line by line: each line keeps its own placeholders and whitespace.
         ("Hello %s\n\n  World {0}\n", "Hallo\n\nWelt {0}\n", "Hallo %s\n\n  Welt {0}\n", True),
         # Line counts differ: repaired as one text.
@@ -417,6 +437,14 @@ def test_a_lone_percent_in_a_printf_string_is_repaired_and_said(output: str, exp
         expected,
         ["a lone % where the source writes %%"],
     )
+
+
+def test_a_stray_brace_left_beside_a_field_is_not_repaired() -> None:
+    # the source writes a brace of its own, so the repair drops none
+    restored = restore(protect("Type { then %{name}"), "Tippe { dann %{name}}")
+    assert restored.text == "Tippe { dann %{name}}"
+    assert not restored.ok
+    assert restored.problems == ("a stray '}' beside '%{name}'",)
 
 
 def test_restore_fails_on_empty_output() -> None:

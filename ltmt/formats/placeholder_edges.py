@@ -1,0 +1,74 @@
+"""What a translation writes right beside its placeholders that its source does not.
+
+Two things the model did to Ruby's named fields (a gettext trial, session 69): it glued a word
+to a field the source follows with a space (``%<count>dnlese`` for ``%<count>d unread``: the
+repair gave back the ``d`` and took the word's first letter for a conversion), and it wrote a
+brace beside a field of braces (``%{title}}`` for ``%{title}``), which Ruby prints. Either
+leaves a program's output garbled though the placeholders are all there: the repair counts a
+stray brace as not repaired, and ``ltmt qa`` reports both (:mod:`ltmt.qa.pair_checks`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ltmt.formats.placeholder_syntax import find_placeholders, positional_aliases
+
+# the placeholders a word may not be glued to: fields a program fills in (not a tag, which
+# stands glued to a word: <b>Datei</b>)
+_FIELD_KINDS = frozenset({"printf", "brace", "sigil"})
+_WORD = re.compile(r"[^\W_]\w*")  # a letter or digit, and the word it starts
+# what after a field in the source says that a word does not follow it glued: a space or a
+# punctuation mark (not an apostrophe or a hyphen: German's genitive "%ss", a compound's
+# "%s-Datei")
+_APART = ' \t\n.,;:!?)]"»«“”…/'
+
+
+def glued_words(source: str, target: str) -> list[str]:
+    """The fields of ``target`` with a letter or digit right after them where ``source``
+    follows each of its copies of the field with a space or a punctuation mark, each as
+    ``target`` writes it with what is glued (``%<count>dnlese``); a numbered argument
+    (``%2$s``) stands for the source's conversion."""
+    aliases = positional_aliases(source)
+    after: dict[str, set[str]] = {}
+    for placeholder in find_placeholders(source):
+        after.setdefault(placeholder.text, set()).add(source[placeholder.end : placeholder.end + 1])
+    glued = []
+    for placeholder in find_placeholders(target):
+        word = _WORD.match(target, placeholder.end)
+        followers = after.get(aliases.get(placeholder.text, placeholder.text), set())
+        if (
+            placeholder.kind in _FIELD_KINDS
+            and word is not None
+            and followers
+            and all(char and char in _APART for char in followers)
+        ):
+            glued.append(placeholder.text + word[0])
+    return glued
+
+
+def stray_braces(source: str, target: str) -> list[tuple[str, str]]:
+    """The braces ``target`` writes right beside a field of braces (``%{title}``, ``{name}``)
+    outside its placeholders that ``source`` does not write beside it, as ``(brace, field)``:
+    ``("}", "%{title}")`` for ``%{title}}``."""
+    written = set(_braces_beside(source))
+    return [
+        (brace, field)
+        for field, side, brace in _braces_beside(target)
+        if (field, side, brace) not in written
+    ]
+
+
+def _braces_beside(text: str) -> list[tuple[str, str, str]]:
+    """The braces of ``text`` outside its placeholders right before or after a field of braces,
+    as ``(field, side, brace)``: ``("%{title}", "after", "}")``."""
+    found = find_placeholders(text)
+    inside = {at for p in found for at in range(p.start, p.end)}
+    beside = []
+    for placeholder in found:
+        if "{" not in placeholder.text or placeholder.kind not in _FIELD_KINDS:
+            continue
+        for side, at in (("before", placeholder.start - 1), ("after", placeholder.end)):
+            if 0 <= at < len(text) and text[at] in "{}" and at not in inside:
+                beside.append((placeholder.text, side, text[at]))
+    return beside

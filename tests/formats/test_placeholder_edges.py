@@ -1,0 +1,51 @@
+"""What a translation writes right beside its placeholders that its source does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.formats.placeholder_edges import glued_words, stray_braces
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        # session 69's Ruby gettext trial: a word glued to a field the source spaces
+        (
+            "You have %<count>d unread messages.",
+            "Sie haben %<count>dnlese Nachrichten.",
+            ["%<count>dnlese"],
+        ),
+        ("%s files", "%sDateien", ["%sDateien"]),
+        ("Hi {name}, go", "Hallo {name}du", ["{name}du"]),
+        (
+            "%s, %d items",
+            "%2$dStück, %1$s",
+            ["%2$dStück"],
+        ),  # a numbered argument stands for the source's
+        # not after a tag, nor where the source glues it, nor a genitive or a compound
+        ("Open <b>file</b>", "Öffne <b>Datei</b>", []),
+        ("%dpx wide", "%dpx breit", []),
+        ("%s's file", "%ss Datei", []),
+        ("%s file", "%s-Datei", []),
+        ("You have %<count>d unread messages.", "Sie haben %<count>d ungelesene Nachrichten.", []),
+    ],
+)
+def test_glued_words(source: str, target: str, expected: list[str]) -> None:
+    assert glued_words(source, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ('Your book "%{title}" is due.', "Ihr Buch »%{title}}« ist fällig.", [("}", "%{title}")]),
+        ("Hi {name}", "Hallo {{name}", [("{", "{name}")]),
+        # braces of the source's own, and of placeholders side by side, are none
+        ("{%{name}}", "{%{name}}", []),
+        ("{a} {b}", "{b}{a}", []),
+        ("{{count}} notes", "{{count}} Notizen", []),
+        ("%s}", "%s}", []),
+    ],
+)
+def test_stray_braces(source: str, target: str, expected: list[tuple[str, str]]) -> None:
+    assert stray_braces(source, target) == expected
