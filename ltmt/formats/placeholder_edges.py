@@ -24,10 +24,10 @@ _WORD = re.compile(r"[^\W_]\w*")  # a letter or digit, and the word it starts
 _APART = ' \t\n.,;:!?)]"»«“”…/'
 
 
-def glued_words(source: str, target: str) -> list[str]:
+def glued_words(source: str, target: str) -> list[tuple[str, str]]:
     """The fields of ``target`` with a letter or digit right after them where ``source``
-    follows each of its copies of the field with a space or a punctuation mark, each as
-    ``target`` writes it with what is glued (``%<count>dnlese``); a numbered argument
+    follows each of its copies of the field with a space or a punctuation mark, as ``(field,
+    word)``: ``("%<count>d", "nlese")`` for ``%<count>dnlese``; a numbered argument
     (``%2$s``) stands for the source's conversion."""
     aliases = positional_aliases(source)
     after: dict[str, set[str]] = {}
@@ -43,7 +43,7 @@ def glued_words(source: str, target: str) -> list[str]:
             and followers
             and all(char and char in _APART for char in followers)
         ):
-            glued.append(placeholder.text + word[0])
+            glued.append((placeholder.text, word[0]))
     return glued
 
 

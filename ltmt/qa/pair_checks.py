@@ -40,6 +40,7 @@ from ltmt.formats.icu_messages import (
 from ltmt.formats.json_catalog import WEBEXTENSION_FORMAT
 from ltmt.formats.link_locales import relocalised
 from ltmt.formats.markdown_inline import kept_as_written
+from ltmt.formats.placeholder_edges import glued_words, stray_braces
 from ltmt.formats.placeholder_syntax import (
     AT_WORD_START,
     Placeholder,
@@ -213,6 +214,18 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     problems += _unbracketed_universal(source, target)
     problems += _changed_kept_markup(source, target)
     problems += _lone_percent_signs(source, target)
+    # beside the fields the source has (one it lacks is said above)
+    problems += [
+        f"has {word!r} glued to {field}, where the source has a space or punctuation after it: "
+        "separate them"
+        for field, word in glued_words(source, target)
+        if field not in added
+    ]
+    problems += [
+        f"has a stray {brace!r} beside {field} that the source does not have: remove it"
+        for brace, field in stray_braces(source, target)
+        if field not in added
+    ]
     if not problems and tag_order_problem(source) is None:
         crossed = tag_order_problem(target)
         if crossed is not None:

@@ -14,14 +14,14 @@ from ltmt.formats.placeholder_edges import glued_words, stray_braces
         (
             "You have %<count>d unread messages.",
             "Sie haben %<count>dnlese Nachrichten.",
-            ["%<count>dnlese"],
+            [("%<count>d", "nlese")],
         ),
-        ("%s files", "%sDateien", ["%sDateien"]),
-        ("Hi {name}, go", "Hallo {name}du", ["{name}du"]),
+        ("%s files", "%sDateien", [("%s", "Dateien")]),
+        ("Hi {name}, go", "Hallo {name}du", [("{name}", "du")]),
         (
             "%s, %d items",
             "%2$dStück, %1$s",
-            ["%2$dStück"],
+            [("%2$d", "Stück")],
         ),  # a numbered argument stands for the source's
         # not after a tag, nor where the source glues it, nor a genitive or a compound
         ("Open <b>file</b>", "Öffne <b>Datei</b>", []),
@@ -31,7 +31,7 @@ from ltmt.formats.placeholder_edges import glued_words, stray_braces
         ("You have %<count>d unread messages.", "Sie haben %<count>d ungelesene Nachrichten.", []),
     ],
 )
-def test_glued_words(source: str, target: str, expected: list[str]) -> None:
+def test_glued_words(source: str, target: str, expected: list[tuple[str, str]]) -> None:
     assert glued_words(source, target) == expected
 
 

@@ -410,6 +410,29 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             ["adds &lt;, which the source does not have"],
         ),
         ("Use a < b or <name>", "Nutze a < b oder <Name>", {}, []),
+        # a word glued to a field the source spaces, a brace beside a field of braces (a Ruby
+        # gettext trial, session 69)
+        (
+            "You have %<count>d unread messages.",
+            "Sie haben %<count>dnlese Nachrichten.",
+            {"flags": "ruby-format"},
+            [
+                "has 'nlese' glued to %<count>d, where the source has a space or punctuation "
+                "after it: separate them"
+            ],
+        ),
+        (
+            'Your book "%{title}" is due on %{date}.',
+            "Ihr Buch »%{title}}« ist auf %{date}.",
+            {"flags": "ruby-format"},
+            ["has a stray '}' beside %{title} that the source does not have: remove it"],
+        ),
+        (
+            'Your book "%{title}" is due on %{date}.',
+            "Ihr Buch »%{title}« ist am %{date} fällig.",
+            {"flags": "ruby-format"},
+            [],
+        ),
         # a Lokalise universal placeholder is its brackets too (a Lokalise trial, session 67)
         (
             "[%1$s] assigned [%2$s] to you.",
