@@ -26,6 +26,10 @@ translation has the source's arguments, no more and no fewer, with the same type
   throws ``FormatException``; the items' indexes are the source's (one the source lacks reads
   an argument the call does not pass). A translation may leave out an item: .NET allows it,
   and the placeholder check says what it lacks.
+- ``ruby-format``: Ruby's ``format`` (:mod:`ltmt.formats.ruby_format`: ``%{name}``,
+  ``%<name>d``, ``%s``, ``%2$s``, ``%%``; a lone ``%`` is an error); names are the source's,
+  with the same types (``%{name}`` a string's, as ``%<name>s``), unnamed arguments match in
+  number and types.
 - ``qt-format`` / ``kde-format`` (``%1`` … ``%99``), ``qt-plural-format`` (also ``%n``),
   ``sh-format`` (``$name``, ``${name}``), ``perl-brace-format`` (``{name}``): the same set.
 
@@ -43,6 +47,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from ltmt.formats.message_format import pattern_problem
+from ltmt.formats.ruby_format import RubyFormatError
+from ltmt.formats.ruby_format import arguments as ruby_arguments
 
 _C_DIRECTIVE = re.compile(
     r"%(?:(?P<pos>[1-9]\d*)\$)?"
@@ -280,6 +286,16 @@ def _check_java(source: str, translation: str) -> list[str]:
     return [] if problem is None else [f"no MessageFormat pattern Java parses: {problem}"]
 
 
+def _check_ruby(source: str, translation: str) -> list[str]:
+    try:
+        want, have = ruby_arguments(source), ruby_arguments(translation)
+    except RubyFormatError as exc:
+        raise _Invalid(str(exc)) from exc
+    if want.types and have.types and want.named != have.named:
+        return ["named and unnamed arguments differ from the source"]
+    return _compare(want.types, have.types, "name" if want.named or have.named else "argument")
+
+
 def _set_checker(pattern: re.Pattern[str]) -> Callable[[str, str], list[str]]:
     def check(source: str, translation: str) -> list[str]:
         def names(text: str) -> dict[str, str]:
@@ -308,6 +324,7 @@ CHECKS: dict[str, Callable[[str, str], list[str]]] = {
     "python-brace-format": _check_brace,
     "java-format": _check_java,
     "csharp-format": _check_csharp,
+    "ruby-format": _check_ruby,
     "qt-format": _set_checker(_QT),
     "kde-format": _set_checker(_QT),
     "qt-plural-format": _set_checker(_QT_PLURAL),

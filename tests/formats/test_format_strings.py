@@ -96,6 +96,33 @@ CASES = [
     ("qt-plural-format", "%n file(s)", "%n Datei(en)", True),
     ("perl-brace-format", "{count} files", "{count} Dateien", True),
     ("perl-brace-format", "{count} files", "Dateien", False),
+    # Ruby's (session 69: ruby-format was not checked at all)
+    ("ruby-format", "You have %<count>d unread", "Sie haben %<count>d ungelesene", True),
+    ("ruby-format", "You have %<count>d unread", "Sie haben %<Anzahl>d ungelesene", False),
+    ("ruby-format", "You have %<count>d unread", "Sie haben %<count>s ungelesene", False),
+    ("ruby-format", "You have %<count>d unread", "Sie haben %<count>i ungelesene", True),
+    ("ruby-format", "You have %<count>d unread", "Sie haben ungelesene", False),
+    ("ruby-format", "You have %<count>d unread", "Sie haben %{count} ungelesene", False),
+    ("ruby-format", "You have %<count>d unread", "Sie haben %<count", False),
+    ("ruby-format", 'Book "%{title}" due %{date}', "»%{title}« fällig am %{date}", True),
+    ("ruby-format", 'Book "%{title}" due %{date}', "»%{date}« fällig am %{title}", True),
+    ("ruby-format", 'Book "%{title}" due %{date}', "»%{titel}« fällig am %{date}", False),
+    ("ruby-format", 'Book "%{title}" due %{date}', "»%{title}« fällig", False),
+    ("ruby-format", 'Book "%{title}"', "Buch »%<title>s«", True),
+    ("ruby-format", 'Book "%{title}"', "Buch »%{title}}«", True),  # a brace is text
+    ("ruby-format", "%<a>.2f EUR", "%<a>10.3f EUR", True),
+    ("ruby-format", "%<a>d %<a>d", "%<a>d", True),
+    ("ruby-format", "%<a>d", "%<a>d %s", False),
+    ("ruby-format", "%s of %d", "%2$d von %1$s", True),
+    ("ruby-format", "%s of %d", "%d von %s", False),
+    ("ruby-format", "%s of %d", "%s von %d %s", False),
+    ("ruby-format", "%s of %d", "%1$s von %d", False),
+    ("ruby-format", "%*d", "%d", False),
+    ("ruby-format", "100%% %{x}", "100 %% %{x}", True),
+    ("ruby-format", "100%% %{x}", "100 % von %{x}", False),  # a lone %: "% v" is none
+    ("ruby-format", "%{x} done", "%{x} 100 % fertig", False),  # "% f" reads an argument
+    ("ruby-format", "%{x} done", "%{x} fertig %", False),
+    ("ruby-format", "%{x} and %s", "y", True),  # no Ruby format string: not checked
 ]
 
 
@@ -162,6 +189,29 @@ def test_msgfmt_agrees_with_the_table(tmp_path: Path) -> None:
         if (result.returncode == 0) != valid:
             disagree.append((flag, source, translation))
     assert disagree == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "problems"),
+    [
+        (
+            "100%% of %{x}",
+            "100 % von %{x}",
+            ["ruby-format: invalid directive at '% von ' (write '%%' for a percent sign)"],
+        ),
+        (
+            "You have %<count>d unread",
+            "Sie haben %<Anzahl>d",
+            ["ruby-format: name 'count' missing", "ruby-format: name 'Anzahl' not in the source"],
+        ),
+        ("%<a>d", "%<a>s", ["ruby-format: name 'a' is string, not int"]),
+        ("%<a>d", "%s", ["ruby-format: named and unnamed arguments differ from the source"]),
+    ],
+)
+def test_ruby_format_problems_say_what_is_wrong(
+    source: str, translation: str, problems: list[str]
+) -> None:
+    assert check_format(["ruby-format"], source, translation) == problems
 
 
 def test_unchecked_flags_are_those_the_source_is_not_valid_for() -> None:
