@@ -356,6 +356,15 @@ FORMATS: dict[str, FileFormat] = {
             counts_not_read=True,  # keys defined more than once
         ),
         FileFormat(
+            "stf",
+            (".stf",),
+            "Salesforce Translation Workbench file (Source, Untranslated, Bilingual)",
+            label="Salesforce .stf",
+            read="ltmt.formats.stf:read_stf",
+            open="ltmt.formats.stf:StfDocument.open",
+            counts_not_read=True,  # out-of-date and untranslated rows
+        ),
+        FileFormat(
             "resx",
             (".resx", ".resw"),
             ".NET resource file",

@@ -1562,3 +1562,30 @@ def test_json_says_an_error_before_translating_as_its_report(tmp_path, capsys, c
     said, other = (out, err) if to_file else (err, out)
     assert code == 1 and json.loads(said) == {"error": f"input file not found: {missing}"}
     assert other == ""
+
+
+def test_a_salesforce_stf_file_is_translated_and_imported(
+    tmp_path, capsys, common, fake_translation
+):
+    """ltmt said "cannot tell the format from the extension '.stf'" (trial stf69)."""
+    stf = tmp_path / "Bilingual_de.stf"
+    stf.write_bytes(
+        b"# Lines that begin with the # symbol are ignored during import.\r\n\r\n"
+        b"Language code: de\r\nType: Bilingual\r\n\r\n"
+        b"------------------TRANSLATED-------------------\r\n\r\n"
+        b"CustomLabel.Welcome\tWelcome\tWillkommen\t-\r\n"
+        b"PicklistValue.Banking\tBanking\tBankwesen\t*\r\n\r\n"
+        b"------------------OUTDATED AND UNTRANSLATED-----------------\r\n\r\n"
+        b"CustomLabel.Reopen\tReopen this opportunity\r\n"
+    )
+    out = tmp_path / "Bilingual_de.mt.stf"
+    code, _, err = run_cli(["translate", str(stf), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert out.read_bytes() == stf.read_bytes().replace(
+        b"\tBankwesen\t*", b"\t[de] Banking\t*"
+    ).replace(b"\tReopen this opportunity", b"\t[de] Reopen this opportunity")
+    store = common[common.index("--memory-dir") + 1]
+    args = ["memory", "import", str(stf), "--user", "u1", "--memory-dir", store]
+    code, out_text, err = run_cli(args, capsys)
+    assert code == 0, err
+    assert "1 added" in out_text and "not read: 1 out of date, 1 untranslated" in out_text
