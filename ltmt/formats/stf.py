@@ -145,6 +145,11 @@ def parse_stf(path: Path) -> StfFile:
     return StfFile(parts, kind, header["language code"])
 
 
+def _language(code: str) -> str:
+    """The language of a code without its region (``en_US``, ``de-DE``: ``en``, ``de``)."""
+    return re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
+
+
 def field_limit(key: str) -> int | None:
     """The length limit in characters of the label of ``key``: a custom field's label's."""
     return FIELD_LABEL_LIMIT if key.endswith(".FieldLabel") else None
@@ -165,8 +170,16 @@ class StfDocument(LengthsChecked):
         self.over_limit: dict[str, str] = {}
 
     @classmethod
-    def open(cls, path: Path, **_: Any) -> StfDocument:
-        return cls(Path(path), parse_stf(Path(path)))
+    def open(cls, path: Path, tgt_lang: str | None = None, **_: Any) -> StfDocument:
+        stf = parse_stf(Path(path))
+        if tgt_lang and _language(stf.language) != _language(tgt_lang):
+            # a Source file names the org's default language until the admin sets it
+            logger.warning(
+                "%s: its header says 'Language code: %s', the language Salesforce imports it "
+                "into; set it to the target language's code (%s) before importing the translation",
+                path, stf.language, tgt_lang,
+            )  # fmt: skip
+        return cls(Path(path), stf)
 
     def units(self) -> list[Unit]:
         return [

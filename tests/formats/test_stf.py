@@ -151,3 +151,18 @@ def test_field_labels_longer_than_40_characters_are_noted(tmp_path):
     assert length_problems(record.source, record.target, record.metadata) == [
         "the translation is 41 characters long, its unit allows 40"
     ]
+
+
+def test_a_header_naming_another_language_is_warned_of_and_kept(tmp_path, caplog):
+    """Salesforce asks for a Source file's Language code to be set to the translation's."""
+    path = _file(tmp_path, SOURCE.replace("code: de", "code: en_US"), "Source_en_US.stf")
+    document = open_document(path, tgt_lang="de")
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{path}: its header says 'Language code: en_US', the language Salesforce imports it "
+        "into; set it to the target language's code (de) before importing the translation"
+    ]
+    document.save(tmp_path / "out.stf")
+    assert (tmp_path / "out.stf").read_bytes() == path.read_bytes()
+    caplog.clear()
+    open_document(_file(tmp_path, SOURCE.replace("code: de", "code: de_CH")), tgt_lang="de-CH")
+    assert not caplog.records
