@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -279,7 +279,15 @@ def translate_file(
     # --overwrite, only what a reviewer signed off: an XLIFF unit final or approved)
     # (a message translated case by case is pending as its cases, of its group)
     untranslated = {u.key for u in units} | {u.group for u in units if u.group} | done
-    kept = sum(u.key not in untranslated and bool(u.source.strip()) for u in document.units())
+    # in a PO catalog counted by entry, a plural's forms together, as its suggestions kept are:
+    # the two add up to its entries (10 + 13 for 22 entries, one of them a plural, before)
+    kept = len(
+        {
+            u.entry if document.format == "po" and u.entry else u.key
+            for u in document.units()
+            if u.key not in untranslated and u.source.strip()
+        }
+    )
     if isinstance(document, KeyedCatalog):
         document.warn_of_untranslated()  # those a person's translation kept are not
         if not overwrite:
@@ -305,23 +313,29 @@ def translate_file(
         insertions, deletions = document.tracked_changes()
         result.report.tracked_insertions, result.report.tracked_deletions = insertions, deletions
     last_save, saved = time.monotonic(), len(done)
+    # the suggestions kept as they were (msgmerge's fuzzy entries): done, but not ltmt's text
+    suggestions_kept: set[str] = set()
     if progress_start is not None:
         progress_start(len(done), len(done) + len(units))
     try:
         chunks = _chunks(units, chunk_size)
         for number, chunk in enumerate(chunks, 1):
-            _translate_chunk(
+            suggestions_kept |= _translate_chunk(
                 document, chunk, (translate, exact), mark_fuzzy, exact_approved, result, segments
             )
             done.update(u.key for u in chunk)
             if progress is not None:
                 progress(len(chunk))
             if time.monotonic() - last_save >= checkpoint_seconds and number < len(chunks):
-                _checkpoint(document, out_path, done, settings, (output_sources, record))
+                _checkpoint(
+                    document, out_path, done, settings, (output_sources, record), suggestions_kept
+                )
                 last_save, saved = time.monotonic(), len(done)
     except KeyboardInterrupt:  # keep the chunks finished since the last checkpoint
         if len(done) > saved:
-            _checkpoint(document, out_path, done, settings, (output_sources, record))
+            _checkpoint(
+                document, out_path, done, settings, (output_sources, record), suggestions_kept
+            )
         saved_part = _saved_part(
             len(done),
             result.resumed + len(units),
@@ -335,7 +349,8 @@ def translate_file(
             continuing = "; the same command again continues from there" if done else ""
             logger.warning("%s%s", saved_part, continuing)
         raise
-    save_output(document, Path(out_path), output_sources, written=done, before=record)
+    written = done - suggestions_kept
+    save_output(document, Path(out_path), output_sources, written=written, before=record)
     if isinstance(document, KeyedCatalog):
         _count_broken_messages(document, done, result.report)
     marker.unlink(missing_ok=True)
@@ -367,12 +382,15 @@ def _checkpoint(
     done: set[str],
     settings: Mapping[str, Any] | None,
     recording: tuple[OutputSources | None, Record | None],
+    suggestions_kept: Collection[str] = frozenset(),
 ) -> None:
     """The output as filled so far, and its progress file (:mod:`ltmt.formats.run_progress`);
     ``recording``: where the output's sources are recorded, and what the record said before
-    the run (:func:`~ltmt.formats.existing_output.save_output`)."""
+    the run (:func:`~ltmt.formats.existing_output.save_output`); ``suggestions_kept``: those
+    done whose text is not ltmt's (a suggestion kept as it was)."""
     output_sources, before = recording
-    save_output(document, Path(out_path), output_sources, written=done, before=before)
+    written = done - set(suggestions_kept)
+    save_output(document, Path(out_path), output_sources, written=written, before=before)
     save_progress(document, Path(out_path), done, settings)
 
 
@@ -403,9 +421,12 @@ def _translate_chunk(
     exact_approved: bool,
     result: RunResult,
     segments: Callable[[Outcome, bool], None] | None = None,
-) -> None:
+) -> set[str]:
     """Translate ``chunk`` (its suggestions only from 100 % memory matches) into ``document``;
-    each outcome told to ``segments`` (see :func:`translate_file`)."""
+    each outcome told to ``segments`` (see :func:`translate_file`). Returns the keys of the
+    suggestions kept as they were: not ltmt's text, so the record of the output must not say
+    ltmt wrote them (a msgmerge fuzzy entry's ``Datei`` recorded as ltmt's made a reviewed
+    ``Datei`` of another msgid look outdated on the next run)."""
     translate, exact = translators
     fresh = [u for u in chunk if not u.suggestion]
     whole = _reused_whole_messages(document, fresh, exact, result.report)
@@ -460,6 +481,7 @@ def _translate_chunk(
         result.report.over_limit += sum(o.unit.key in document.over_limit for o in filled)
     if isinstance(document, WholeMessages):
         _count_broken_units(document, chunk, result.report)
+    return {u.key for u in suggestions} - {o.unit.key for o in filled}
 
 
 def _reused_whole_messages(

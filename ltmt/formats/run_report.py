@@ -66,10 +66,11 @@ Every unit translated in the run is counted once in each of these groups:
   fails the run on these).
 
 Beside them, ``translated_before``: the document's units that had a translation already and were
-kept as they are (PO, XLIFF, JSONL without ``--overwrite``), so that a run that finds nothing to
-do says why; ``suggestions_kept``: entries whose translation is only a suggestion (a PO entry
-marked ``fuzzy``, its plural forms together) kept as they are, as no 100 % memory match of
-their own context and plural form replaced them; ``signed_off``: those kept with
+kept as they are (PO, XLIFF, JSONL without ``--overwrite``; a PO entry's plural forms together, so
+that with ``suggestions_kept`` they add up to a catalog's entries), so that a run that finds
+nothing to do says why; ``suggestions_kept``: entries whose translation is only a suggestion
+(a PO entry marked ``fuzzy``, its plural forms together) kept as they are, as no 100 % memory
+match of their own context and plural form replaced them; ``signed_off``: those kept with
 ``--overwrite``, which leaves a unit a reviewer signed off (XLIFF ``final``, ``signed-off``,
 ``reviewed``, ``approved="yes"``); ``no_source``: messages with no source text to translate
 (a Qt message of ``qsTrId`` without its ``//%`` text), left untranslated; ``marked_kept``:

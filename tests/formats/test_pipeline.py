@@ -132,6 +132,38 @@ def test_the_entries_marked_fuzzy_point_to_exact_approved_and_a_rerun_counts_non
     assert "marked fuzzy for review" not in again.summary()
 
 
+def test_a_suggestion_kept_is_not_recorded_as_ltmts_and_a_rerun_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    """Regression trial rubyget, session 69: after ``msgmerge --previous`` the fuzzy entry
+    ``Menu|Help`` carried the reviewed ``Datei`` of ``Menu|File``; the run kept it as a
+    suggestion but recorded it as ltmt's, so a rerun that changed nothing translated the
+    reviewed ``Menu|File`` again ('1 translated again: their source changed since they were
+    translated'), and its counts said 3 + 1 for a 3-entry catalog."""
+    from ltmt.formats.output_sources import OutputSources
+
+    records = OutputSources(tmp_path / "records")
+    po = tmp_path / "app.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=n != 1;\\n"\n\n'
+        'msgid "Menu|File"\nmsgstr "Datei"\n\n'
+        '#, fuzzy\n#| msgid "Menu|File"\nmsgid "Menu|Help"\nmsgstr "Datei"\n\n'
+        'msgid "One book"\nmsgid_plural "%d books"\nmsgstr[0] "Ein Buch"\n'
+        'msgstr[1] "%d Bücher"\n',
+        "utf-8",
+    )
+    before = po.read_text("utf-8")
+    for _ in range(2):
+        report = translate_file(po, po, FakeModel(), exact=stored_exact, output_sources=records)
+        report = report.report
+        assert report.source_changed == 0
+        # by entry, the plural's two forms as one: 2 + 1 for the 3 entries
+        assert (report.translated_before, report.suggestions_kept) == (2, 1)
+    assert "translated again" not in report.summary()
+    assert po.read_text("utf-8").split("\n\n", 1)[1] == before.split("\n\n", 1)[1]
+
+
 FUZZY_PO = (
     'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
     '#, fuzzy, c-format\n#| msgid "Open the file %s"\nmsgid "Open the files %s"\n'
@@ -1010,18 +1042,22 @@ def test_one_segment_is_singular() -> None:
 
 
 def test_units_translated_before_are_counted_and_said(tmp_path: Path) -> None:
+    """Counted by entry, a plural's forms together, as the suggestions kept are."""
     out, again = tmp_path / "out.po", tmp_path / "again.po"
     first = translate_file(DATA / "demo.po", out, FakeModel())
-    before = len(open_document(DATA / "demo.po").pending(True)) - first.translated
+    demo = open_document(DATA / "demo.po")
+    pending = {u.key for u in demo.pending(False) if not u.suggestion}  # no memory: kept
+    entries = {u.entry or u.key for u in demo.units() if u.source.strip()}
+    before = len({u.entry or u.key for u in demo.units() if u.key not in pending})
+    assert any(u.form for u in demo.units())  # a plural entry: fewer entries than units
     assert first.report.translated_before == before
     second = translate_file(out, again, FakeModel())
     assert (second.translated, second.report.units) == (0, 0)
-    assert second.report.translated_before == first.translated + before
+    assert second.report.translated_before == len(entries)
     assert second.report.summary().endswith(
-        f"; {first.translated + before} translated already, kept as they are "
-        "(--overwrite translates them again)"
+        f"; {len(entries)} translated already, kept as they are (--overwrite translates them again)"
     )
-    assert second.report.as_dict()["translated_before"] == first.translated + before
+    assert second.report.as_dict()["translated_before"] == len(entries)
     redone = translate_file(out, tmp_path / "redone.po", FakeModel(), overwrite=True)
     assert redone.report.translated_before == 0 and redone.translated == first.translated + before
 
