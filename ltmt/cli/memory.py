@@ -268,7 +268,7 @@ def import_(
     _warn_of_unrecorded(checks.unrecorded, reviewed_only, undo, name)
     if under_other_keys:
         stored_as = dict.fromkeys(
-            f"{key} already stored as {stored}" if stored else f"{key} already stored without one"
+            f"{key} already stored as {stored}" if stored else f"{key} already stored without a key"
             for key, stored in under_other_keys
         )
         typer.echo(

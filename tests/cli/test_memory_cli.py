@@ -1443,6 +1443,24 @@ def test_a_pair_stored_under_another_key_is_added_under_its_own_and_said(
     )
 
 
+def test_a_pair_stored_without_a_key_is_said_so(capsys, tmp_path: Path, store: str) -> None:
+    """Regression trial rubyget, session 69: the note said "books.index.empty already stored
+    without one", which read as if the pair had no key now."""
+    args = ("-u", "fj", "--memory-dir", store)
+    add = ("memory", "add", "--source", "Cancel", "--target", "Abbrechen", *args)
+    assert ltmt(capsys, *add)[0] == 0
+    (tmp_path / "en.json").write_text('{"cancel": "Cancel"}', "utf-8")
+    (tmp_path / "de.json").write_text('{"cancel": "Abbrechen"}', "utf-8")
+    files = (str(tmp_path / "de.json"), "--source-file", str(tmp_path / "en.json"))
+    code, _, err = ltmt(capsys, "memory", "import", *files, *args)
+    assert code == 0
+    assert err.splitlines()[-1] == (
+        "ltmt: note: 1 of the pairs added was stored already under another key "
+        "(/cancel already stored without a key); each key keeps its own, "
+        "as a match stored under a string's own key wins a tie"
+    )
+
+
 def test_a_translators_pair_whose_source_changed_since_is_not_imported(
     capsys, tmp_path: Path, store: str, tiny_model_dir: Path
 ) -> None:
