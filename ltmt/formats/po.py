@@ -37,6 +37,7 @@ from ltmt.formats.common import (
     language_error,
     read_bytes,
 )
+from ltmt.formats.context_prefix import split_context_prefix
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.po_escapes import read_all_escapes
 from ltmt.formats.po_syntax import check_duplicates, check_strings, msgid_line
@@ -263,7 +264,11 @@ def read_po(
                 extra = {**metadata, **extra}
                 records.append(PairRecord(source, target, position, extra, line=line))
         elif unit.source and unit.target:
-            records.append(PairRecord(unit.source, unit.target, position, metadata, line=line))
+            source = str(unit.source)
+            prefixed = None if unit.getcontext() else split_context_prefix(source)
+            if prefixed is not None:  # s_("Menu|File"): stored as File in context Menu
+                metadata["context"], source = prefixed
+            records.append(PairRecord(source, unit.target, position, metadata, line=line))
     language = store.gettargetlanguage()
     if language and not lang_matches(language, tgt_lang):
         if check_declared:

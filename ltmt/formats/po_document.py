@@ -47,6 +47,7 @@ from typing import Any
 
 from ltmt import __version__ as ltmt_version
 from ltmt.formats.common import atomic_write, primary_language
+from ltmt.formats.context_prefix import split_context_prefix
 from ltmt.formats.documents import Unit
 from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry, target_strings
 from ltmt.formats.icu_messages import quotes_syntax
@@ -207,7 +208,10 @@ class PoDocument:
         for index, unit in self._entries():
             context, flags = unit.getcontext() or "", entry_flags(unit)
             if not unit.hasplural():
-                result.append(Unit(str(index), str(unit.source), context, flags))
+                # s_("Menu|File"): the text after the prefix alone, the prefix its context
+                prefixed = None if context else split_context_prefix(str(unit.source))
+                context, source = prefixed or (context, str(unit.source))
+                result.append(Unit(str(index), source, context, flags))
                 continue
             strings = [str(s) for s in unit.source.strings]
             singular, plural = strings[0], strings[1] if len(strings) > 1 else strings[0]

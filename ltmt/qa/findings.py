@@ -125,6 +125,13 @@ CHECKS: dict[str, Check] = {
             'written Zoll (3/4" pipe not 3/4-Rohr)',
         ),
         Check(
+            "context",
+            "error",
+            "a translation keeps no context prefix before a | where its source has its context "
+            "apart (ruby-gettext's s_(\"Book|Author\"), GNOME's Q_(), a msgctxt): the program "
+            "shows the msgstr whole, so Buch|Autor is shown as it is",
+        ),
+        Check(
             "negation",
             "warning",
             "a source that says no (not, no, never, don't, without ...) has a translation "

@@ -105,6 +105,10 @@ _WEBEXTENSION_NAME = re.compile(r"\$\w+\$|__MSG_[A-Za-z0-9@_]+__")
 _BRACE_FIELD = re.compile(r"\{[^{}]*\}$")
 
 
+# a word and a | before a translation's text (Buch|Autor): a context prefix kept
+_KEPT_PREFIX = re.compile(r"[^\s|]+\|(?=\S)")
+
+
 def flags_of(metadata: Mapping[str, Any]) -> list[str]:
     """The format flags of an entry's metadata (PO's ``#,`` flags: ``c-format, no-wrap``)."""
     return [flag.strip() for flag in str(metadata.get("flags", "")).split(",") if flag.strip()]
@@ -560,6 +564,19 @@ def menu_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list
     ]
 
 
+def context_prefix_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """A translation that keeps a context prefix before a ``|`` (``Buch|Autor``) where its
+    source has none, its context apart (a msgctxt, or an ``s_("Book|Author")`` msgid's
+    prefix: :mod:`ltmt.formats.context_prefix`): the program shows the msgstr whole."""
+    kept = _KEPT_PREFIX.match(target)
+    if not metadata.get("context") or "|" in source or kept is None:
+        return []
+    return [
+        f"keeps the context prefix {kept.group()!r}, which the program shows: write the "
+        f"translation of {source!r} alone"
+    ]
+
+
 def _plural_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """A vue-i18n plural's choices, a Laravel plural's forms and a SmartFormat expression's
     forms that the translation changed."""
@@ -585,6 +602,7 @@ PAIR_CHECKS: dict[str, PairCheck] = {
     "quoting": quoting_problems,
     "keys": key_problems,
     "menus": menu_problems,
+    "context": context_prefix_problems,
     "dates": date_problems,
     "whitespace": whitespace_problems,
     "length": length_problems,

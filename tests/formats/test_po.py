@@ -148,3 +148,18 @@ def test_a_catalog_ltmt_filled_marking_its_output_fuzzy_is_not_named(tmp_path: P
         "utf-8",
     )
     assert ltmt_generator(po) is None
+
+
+def test_an_s_msgid_is_stored_as_its_text_in_the_prefixs_context(tmp_path: Path) -> None:
+    """s_("Menu|File") -> Datei is the pair File -> Datei of context Menu (session 69)."""
+    path = tmp_path / "de.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Menu|File"\nmsgstr "Datei"\n\nmsgid "Yes | No"\nmsgstr "Ja | Nein"\n',
+        "utf-8",
+    )
+    records = list(read_po(path))
+    assert [(r.source, r.target, r.metadata.get("context")) for r in records] == [
+        ("File", "Datei", "Menu"),
+        ("Yes | No", "Ja | Nein", None),
+    ]

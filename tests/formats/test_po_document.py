@@ -253,6 +253,23 @@ def test_an_entry_a_reviewer_unflagged_is_kept_when_an_update_flags_it_again(
         assert report.source_changed == 1
 
 
+def test_an_s_msgids_text_alone_is_translated_and_written(tmp_path: Path) -> None:
+    """Regression trial rubyget, session 69: ruby-gettext's s_("Book|Author") came out
+    msgstr "Buch|author"; s_ shows a translated msgstr whole, so it is the translation of
+    Author alone, the prefix given as its context; ordinary text with a | stays whole."""
+    seen: list[tuple[str, dict]] = []
+
+    def model(texts: list[str], prefer: list[dict]) -> list[str]:
+        seen.extend(zip(texts, prefer, strict=True))
+        return [t.upper() for t in texts]
+
+    po = catalog(tmp_path, "Book|Author", "Yes | No", header=PLAIN_HEADER)
+    translate_file(po, po, model)
+    assert seen == [("Author", {"context": "Book"}), ("Yes | No", {"context": ""})]
+    assert translations(po) == ["AUTHOR", "YES | NO"]
+    assert 'msgid "Book|Author"' in po.read_text("utf-8")
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_a_catalogs_utf8_byte_order_mark_is_kept(tmp_path: Path, newline: str) -> None:
     """Regression trial unreal, session 68: Unreal writes its catalogs with a UTF-8 byte order

@@ -9,6 +9,7 @@ from ltmt.qa.pair_checks import (
     PAIR_CHECKS,
     accelerator_problems,
     address_problems,
+    context_prefix_problems,
     copied_problems,
     date_problems,
     doubled_problems,
@@ -1275,3 +1276,28 @@ def test_a_prompts_yes_key_may_be_germans_j(source: str, target: str, expected: 
 )
 def test_a_hugo_plurals_form_for_one_may_leave_out_its_count(context, target, expected):
     assert placeholder_problems("{{ .Count }} word", target, {"context": context}) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "metadata", "found"),
+    [
+        (
+            "Author",
+            "Buch|author",
+            {"context": "Book"},
+            [
+                "keeps the context prefix 'Buch|', which the program shows: write the translation "
+                "of 'Author' alone"
+            ],
+        ),
+        ("Author", "Autor", {"context": "Book"}, []),
+        ("Yes | No", "Ja | Nein", {}, []),
+        ("Author", "Buch|Autor", {}, []),  # no context apart: not an s_() msgid
+    ],
+)
+def test_a_context_prefix_kept_in_the_translation_is_found(
+    source: str, target: str, metadata: dict, found: list[str]
+) -> None:
+    """Regression trial rubyget, session 69: msgstr "Buch|author" for s_("Book|Author")."""
+    assert context_prefix_problems(source, target, metadata) == found
+    assert CHECKS["context"].severity == "error"
