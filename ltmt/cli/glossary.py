@@ -154,9 +154,9 @@ def list_(
     memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = EXISTING_KEY_FILE_OPTION,
 ) -> None:
-    """Print --user's glossary, one term a line (source, target, flags: [case], [capitals
-    only] for an acronym found only in capitals, the gender [m]/[f]/[n]; the targets not to
-    use: (not: ...); note)."""
+    """Print --user's glossary, one term a line (source, target, flags: [case], [capitals, or
+    as a label] for a term with a word in capitals, found only so or heading a message
+    ("Caution: ..."), the gender [m]/[f]/[n]; the targets not to use: (not: ...); note)."""
     with open_store(memory_dir, key_file, existing=True) as memory:
         memory.require_user(user)
         terms = memory.glossary(user).terms()
@@ -167,7 +167,7 @@ def list_(
         typer.echo(f"ltmt: {user} has no glossary terms in this store", err=True)
     for term in terms:
         flags = (" [case]" if term.case_sensitive else "") + (
-            " [capitals only]" if capitals_only(term) else ""
+            " [capitals, or as a label]" if capitals_only(term) else ""
         )
         flags += f" [{term.gender}]" if term.gender else ""
         forbidden = f"  (not: {', '.join(term.forbidden)})" if term.forbidden else ""
@@ -176,9 +176,9 @@ def list_(
 
 
 def _listed(term: Term) -> dict[str, object]:
-    """``term`` as ``glossary list --json`` prints it: as stored, and ``capitals_only`` where
-    it is found only in capitals (an acronym: ``REF``)."""
-    return term.to_json() | ({"capitals_only": True} if capitals_only(term) else {})
+    """``term`` as ``glossary list --json`` prints it: as stored, and ``capitals_or_label``
+    where it is found only in capitals or as a label (``REF``, ``CAUTION``: "Caution: ...")."""
+    return term.to_json() | ({"capitals_or_label": True} if capitals_only(term) else {})
 
 
 @app.command("export")

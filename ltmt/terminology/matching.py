@@ -1,11 +1,12 @@
 """Finding glossary terms in source text, and checking that an output renders them.
 
 Source side: a term matches whole words (``\\w+`` runs), case-insensitively unless the term is
-case-sensitive, except that an acronym the term writes in capitals (``US``, ``IT``, ``API``,
-``LOT``: two letters or more, and fewer than five or no English word) matches only in
-capitals, so "US" is not found in "contact us" nor "IT" in "It works" (an ordinary word in
-capitals, ``CAUTION``, is found in ``Caution`` too: :func:`as_written` gives its target that
-case); and its last word also matches the English plural ("file" finds "files",
+case-sensitive, except that a word the term writes in capitals (``US``, ``IT``, ``API``,
+``ENTER``: two letters or more) matches only in capitals, so "US" is not found in "contact
+us", "IT" in "It works" nor "ENTER" in "Enter your password", unless the text writes it as a
+label (:func:`_label`: ``Caution: ...``, ``Warning!``, a signal word heading a safety message,
+where :func:`as_written` gives its target the text's case, ``Vorsicht``); and its last word
+also matches the English plural ("file" finds "files",
 "repository" finds "repositories", "box" finds "boxes"). At each position the longest term wins
 and hits do not overlap ("commit message" before "commit"). Text inside a placeholder or tag
 (``%(file)s``, ``<b>``, BBCode's ``[b]`` and ``[color=#ff0000]``, an input action
@@ -221,9 +222,14 @@ class TermMatcher:
             in_slug = any(s < end and start < e for s, e in protected.slugs)
             found = [unicodedata.normalize("NFC", text[s:e]) for s, e in window]
             for last in singulars(found[-1]):
-                term = self._term_of((*found[:-1], last), exact_case=in_slug)
-                if term is not None and not _hyphenated_for_spaced(term, gaps):
-                    return TermHit(term, start, end)
+                key = (*found[:-1], last)
+                term = self._term_of(key, exact_case=in_slug)
+                if term is None or _hyphenated_for_spaced(term, gaps):
+                    continue
+                otherwise = _capitals_written_otherwise(term, key)
+                if otherwise and not _label(text, start, end, otherwise):
+                    continue
+                return TermHit(term, start, end)
         return None
 
     def _term_of(self, key: tuple[str, ...], exact_case: bool) -> Term | None:
@@ -234,8 +240,6 @@ class TermMatcher:
             return None
         own = tuple(words(term.source))
         if exact_case and own != key:
-            return None
-        if any(_acronym(word) and found != word for word, found in zip(own, key, strict=True)):
             return None
         return term
 
@@ -282,27 +286,41 @@ def _in_capitals(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-# an ordinary English word written in capitals has this many letters at least (``CAUTION``,
-# ``WARNING``); a shorter one may be an acronym as well (``LOT``, ``REF``, ``US``, ``IT``)
-_MIN_SHOUTED_WORD = 5
+def _capitals_written_otherwise(term: Term, key: tuple[str, ...]) -> list[str]:
+    """The words of ``key``, the text's, that ``term`` writes in capitals (:func:`_in_capitals`)
+    and the text otherwise: ``Enter`` or ``enter`` for ``ENTER``."""
+    own = words(term.source)
+    return [
+        found for word, found in zip(own, key, strict=True) if _in_capitals(word) and found != word
+    ]
 
 
-def _acronym(word: str) -> bool:
-    """Whether a term's word in capitals (:func:`_in_capitals`) is an acronym, which the source
-    must write in capitals too, not an ordinary word the glossary writes in capitals as a
-    signal word is (``CAUTION``: "Caution: The sensor surface may be hot." was no term, and
-    came out "Sicht: ..."): it is shorter than :data:`_MIN_SHOUTED_WORD` letters or no English
-    word (:func:`~ltmt.word_tables.lowercase_words`: ``IVD``, ``API``)."""
-    if not _in_capitals(word):
+# what may stand before a label on its line: the line's start or a sentence's end, then
+# signs but no word ("⚠ Warning:", "- Note:", "(Caution: ...)")
+_BEFORE_LABEL = re.compile(r"(?:\A|[.!?]\s+)[^\w.!?:;,]*\Z")
+# what follows a label: a colon or an exclamation mark, or the end of the text
+_AFTER_LABEL = re.compile(r"[ \t]*[:!]|\s*\Z")
+
+
+def _label(text: str, start: int, end: int, otherwise: list[str]) -> bool:
+    """Whether ``text[start:end]`` is a label, where a term's words in capitals that the text
+    writes ``otherwise`` (:func:`_capitals_written_otherwise`) are found too: they have a
+    capital and small letters (``Caution`` for ``CAUTION``), and the hit opens the text, a line
+    or a sentence and is followed by ``:``, ``!`` or the text's end ("Caution: The sensor
+    surface may be hot.", "Warning!", "Note"), as a signal word heads a safety message
+    ('CAUTION,VORSICHT' made "Caution: ..." "Sicht: ..."). "Enter your password." is no
+    'ENTER', "Use caution." no 'CAUTION'."""
+    if not all(w[:1].isupper() and w[1:].islower() for w in otherwise):
         return False
-    short = sum(c.isalpha() for c in word) < _MIN_SHOUTED_WORD
-    return short or word.casefold() not in lowercase_words()
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return bool(_BEFORE_LABEL.search(line) and _AFTER_LABEL.match(text, end))
 
 
 def capitals_only(term: Term) -> bool:
-    """Whether ``term`` (not case-sensitive) matches only in capitals, having an acronym among
-    its source's words (:func:`_acronym`: ``REF``, ``IVD``), for ``ltmt glossary list``."""
-    return not term.case_sensitive and any(_acronym(word) for word in words(term.source))
+    """Whether ``term`` (not case-sensitive) is found only in capitals or as a label
+    (:func:`_label`), having a word in capitals among its source's words (:func:`_in_capitals`:
+    ``REF``, ``ENTER``, ``CAUTION``), for ``ltmt glossary list``."""
+    return not term.case_sensitive and any(_in_capitals(word) for word in words(term.source))
 
 
 def in_plural(term: Term, occurrence: str) -> bool:
@@ -583,7 +601,7 @@ def as_written(term: Term, written: str) -> Term:
     X2-Monitor``). A term the glossary writes in capitals (``CAUTION`` → ``VORSICHT``) found
     in other letters takes a target in the found text's case
     (:func:`~ltmt.match_case.recased`: ``Vorsicht`` for ``Caution``), else with a capital and
-    small letters (German's signal words are nouns: ``Vorsicht`` for ``caution``)."""
+    small letters (German's signal words are nouns)."""
     if written == term.source:
         return term
     if in_capitals_only(term.source) and not in_capitals_only(written):

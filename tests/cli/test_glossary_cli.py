@@ -107,17 +107,21 @@ def test_a_csvs_gender_column_is_imported_listed_and_exported(tmp_path: Path, ca
     )
 
 
-def test_a_term_found_only_in_capitals_is_listed_so(tmp_path: Path, capsys):
-    """IFU trial: nothing said that 'REF' matches only in capitals, while 'CAUTION' (an
-    ordinary word) matches 'Caution' too."""
+def test_a_term_found_only_in_capitals_or_as_a_label_is_listed_so(tmp_path: Path, capsys):
+    """IFU trial: nothing said that 'REF' and 'CAUTION' match only in capitals, or as a label
+    ("Caution: ...")."""
     store = str(tmp_path / "store")
     csv_file = tmp_path / "g.csv"
-    csv_file.write_text("source,target\nREF,REF\nCAUTION,VORSICHT\n", "utf-8")
+    csv_file.write_text("source,target\nREF,REF\nCAUTION,VORSICHT\nfile,Datei\n", "utf-8")
     ltmt(capsys, "glossary", "import", str(csv_file), "-u", "u1", "--memory-dir", store)
     code, out, _ = ltmt(capsys, "glossary", "list", "-u", "u1", "--memory-dir", store)
-    assert (code, out) == (0, "CAUTION\tVORSICHT\nREF\tREF [capitals only]\n")
+    assert (code, out) == (
+        0,
+        "CAUTION\tVORSICHT [capitals, or as a label]\nfile\tDatei\n"
+        "REF\tREF [capitals, or as a label]\n",
+    )
     code, out, _ = ltmt(capsys, "glossary", "list", "-u", "u1", "--json", "--memory-dir", store)
-    assert [row.get("capitals_only") for row in json.loads(out)] == [None, True]
+    assert [row.get("capitals_or_label") for row in json.loads(out)] == [True, None, True]
 
 
 def test_listing_a_user_without_terms_says_so(tmp_path: Path, capsys):

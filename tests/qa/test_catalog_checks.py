@@ -617,16 +617,23 @@ def test_an_article_before_a_target_of_unknown_gender_is_flagged_for_a_check():
     assert [(f.entry, f.message) for f in agreement_findings(records, matcher)] == expected
 
 
-def test_a_signal_word_in_capitals_is_checked_in_any_case():
+def test_a_signal_word_in_capitals_is_checked_in_capitals_or_as_a_label():
     """IFU trial: glossary 'CAUTION,VORSICHT' and "Caution: The sensor surface may be hot."
-    → "Sicht: ..." passed; the target in the source's case, or the glossary's, is the term."""
-    matcher = TermMatcher([Term("CAUTION", "VORSICHT"), Term("LOT", "LOT")])
+    → "Sicht: ..." passed; the target in the source's case, or the glossary's, is the term.
+    Regression trial: "Use caution." → "Seien Sie vorsichtig." was "'CAUTION' is 'VORSICHT'
+    in the glossary", and "Enter your password." → "Geben Sie Ihr Passwort ein." "'ENTER' is
+    'EINGABE' ...": translate places neither, so qa asks for neither."""
+    terms = [Term("CAUTION", "VORSICHT"), Term("LOT", "LOT"), Term("ENTER", "EINGABE")]
+    matcher = TermMatcher(terms)
     records = [
         record(1, "Caution: The sensor surface may be hot.", "Sicht: Die Oberfläche ist heiß."),
         record(2, "Caution: hot.", "Vorsicht: heiß."),
         record(3, "Caution: hot.", "VORSICHT: heiß."),
         record(4, "CAUTION: hot.", "VORSICHT: HEISS."),
         record(5, "A lot of heat.", "Viel Hitze."),
+        record(6, "Use caution.", "Seien Sie vorsichtig."),
+        record(7, "Enter your password.", "Geben Sie Ihr Passwort ein."),
+        record(8, "Press ENTER to continue.", "Drücken Sie EINGABE, um fortzufahren."),
     ]
     found = glossary_findings(records, matcher)
     assert [(f.entry, f.message) for f in found] == [(0, "'CAUTION' is 'VORSICHT' in the glossary")]

@@ -492,34 +492,103 @@ def test_a_word_a_term_writes_in_capitals_is_found_only_in_capitals(
     assert [text[hit.start : hit.end] for hit in matcher.find(text)] == found
 
 
+_CAPITALS_GLOSSARY = [
+    Term(source, target)
+    for source, target in [
+        ("ENTER", "EINGABE"),
+        ("DELETE", "ENTF"),
+        ("SPACE", "LEERTASTE"),
+        ("INSERT", "EINFG"),
+        ("ESCAPE", "ESC"),
+        ("SETUP", "EINRICHTUNG"),
+        ("SHARP", "SHARP"),
+        ("TARGET", "TARGET"),
+        ("SUBWAY", "SUBWAY"),
+        ("GUESS", "GUESS"),
+        ("APPLE", "APPLE"),
+        ("RESET", "RESET"),
+        ("CAUTION", "VORSICHT"),
+        ("WARNING", "WARNUNG"),
+        ("NOTE", "HINWEIS"),
+        ("REF", "REF"),
+        ("LOT", "LOT"),
+    ]
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Enter your password.",  # came out "Eingabe Sie Ihr Passwort ein."
+        "Delete the file.",  # "Die Datei Entf."
+        "Free up disk space on your computer.",  # "Pla-Leertaste"
+        "Insert the batteries into the remote control.",
+        "Escape special characters with a backslash.",
+        "Run the setup again.",
+        "Use a sharp knife to cut the cable.",  # "ein Sharp Messer"
+        "Set a target for your daily steps.",
+        "Take the subway to the city center.",
+        "Guess the number.",
+        "Eat an apple every day.",  # "ein Apple"
+        "Reset your password.",  # "Reset Sie ..."
+        "Click Reset to restore the default settings.",
+        "Use caution.",  # qa: "'CAUTION' is 'VORSICHT' in the glossary"
+        "Use caution when removing the cover.",
+        "Proceed with caution.",
+        "Our warning lights flash red.",
+        "Take a note of your password.",
+        "Check the REF and the lot number.",
+        "Then press Enter: the code is sent.",  # a label opens the text, a line or a sentence
+        "Press Enter!",
+    ],
+)
+def test_a_word_in_capitals_is_not_found_in_ordinary_text(text: str) -> None:
+    """Regression trial: 'CAUTION,VORSICHT' found in any case (an English word of five letters
+    or more) made 'ENTER,EINGABE' "Enter your password." → "Eingabe Sie Ihr Passwort ein.",
+    'APPLE,APPLE' "Eat an apple" → "ein Apple": a word in capitals is found only in capitals,
+    or as a label."""
+    assert [hit.term.source for hit in TermMatcher(_CAPITALS_GLOSSARY).find(text)] == (
+        ["REF"] if "REF" in text else []
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "found", "target"),
     [
         ("Caution: The sensor surface may be hot.", "Caution", "Vorsicht"),
         ("CAUTION: The sensor surface may be hot.", "CAUTION", "VORSICHT"),
-        ("Use caution with the sensor.", "caution", "Vorsicht"),
-        ("Check the REF and the lot number.", "REF", "REF"),  # "lot" is no LOT
-        ("Apply a ref.", None, None),
+        ("Caution : hot.", "Caution", "Vorsicht"),
+        ("Warning!", "Warning", "Warnung"),
+        ("Warnings:", "Warnings", "Warnung"),
+        ("Note", "Note", "Hinweis"),
+        ("Note: Keep the cover closed.", "Note", "Hinweis"),
+        ("⚠ Warning: Risk of electric shock.", "Warning", "Warnung"),
+        ("Unplug it. Caution: hot.", "Caution", "Vorsicht"),
+        ("Step 2\nCaution: hot.", "Caution", "Vorsicht"),
+        ("Press ENTER to continue.", "ENTER", "EINGABE"),
+        ("The SHARP TV supports HDR.", "SHARP", "SHARP"),
     ],
 )
-def test_an_ordinary_word_in_capitals_is_found_in_any_case_in_the_texts_case(
-    text: str, found: str | None, target: str | None
+def test_a_word_in_capitals_is_found_in_capitals_or_as_a_label(
+    text: str, found: str, target: str
 ) -> None:
-    """IFU trial: glossary 'CAUTION,VORSICHT' and "Caution: The sensor surface may be hot."
-    came out "Sicht: ...": a signal word in capitals is no acronym (five letters or more, an
-    English word); its target takes the case of the text's word. ``REF``, ``LOT``, ``IVD``,
-    ``API`` are acronyms, found only in capitals."""
-    from ltmt.terminology.matching import as_written, capitals_only
+    """IFU trial: 'CAUTION,VORSICHT' and "Caution: The sensor surface may be hot." came out
+    "Sicht: ...": a signal word heading a message (opening the text, a line or a sentence,
+    followed by ':', '!' or the end) is found in Title case too, its target in that case."""
+    from ltmt.terminology.matching import as_written
 
-    terms = [Term("CAUTION", "VORSICHT"), Term("REF", "REF"), Term("LOT", "LOT")]
-    hits = TermMatcher(terms).find(text)
-    assert [text[hit.start : hit.end] for hit in hits] == ([found] if found else [])
-    assert [as_written(hit.term, text[hit.start : hit.end]).target for hit in hits] == (
-        [target] if target else []
-    )
-    acronyms = [Term("IVD", "IVD"), Term("API", "API"), Term("CAUTION", "VORSICHT")]
-    assert [capitals_only(term) for term in acronyms] == [True, True, False]
+    hits = TermMatcher(_CAPITALS_GLOSSARY).find(text)
+    assert [text[hit.start : hit.end] for hit in hits] == [found]
+    assert as_written(hits[0].term, found).target == target
+
+
+def test_a_term_with_a_word_in_capitals_is_marked_for_glossary_list() -> None:
+    from ltmt.terminology.matching import capitals_only
+
+    terms = [Term("IVD", "IVD"), Term("CAUTION", "VORSICHT"), Term("IT department", "IT")]
+    assert [capitals_only(term) for term in terms] == [True, True, True]
     assert not capitals_only(Term("IVD", "IVD", case_sensitive=True))
+    assert not capitals_only(Term("caution", "Vorsicht"))
 
 
 @pytest.mark.parametrize(
