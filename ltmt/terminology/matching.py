@@ -298,18 +298,19 @@ def _capitals_written_otherwise(term: Term, key: tuple[str, ...]) -> list[str]:
 # what may stand before a label on its line: the line's start or a sentence's end, then
 # signs but no word ("⚠ Warning:", "- Note:", "(Caution: ...)")
 _BEFORE_LABEL = re.compile(r"(?:\A|[.!?]\s+)[^\w.!?:;,]*\Z")
-# what follows a label: a colon or an exclamation mark, or the end of the text
-_AFTER_LABEL = re.compile(r"[ \t]*[:!]|\s*\Z")
+# what follows a label: a colon or an exclamation mark (a word alone is a button's or a
+# key's name: "Delete" is no 'DELETE,ENTF')
+_AFTER_LABEL = re.compile(r"[ \t]*[:!]")
 
 
 def _label(text: str, start: int, end: int, otherwise: list[str]) -> bool:
     """Whether ``text[start:end]`` is a label, where a term's words in capitals that the text
     writes ``otherwise`` (:func:`_capitals_written_otherwise`) are found too: they have a
     capital and small letters (``Caution`` for ``CAUTION``), and the hit opens the text, a line
-    or a sentence and is followed by ``:``, ``!`` or the text's end ("Caution: The sensor
-    surface may be hot.", "Warning!", "Note"), as a signal word heads a safety message
+    or a sentence and is followed by ``:`` or ``!`` ("Caution: The sensor surface may be
+    hot.", "Warning!"), as a signal word heads a safety message
     ('CAUTION,VORSICHT' made "Caution: ..." "Sicht: ..."). "Enter your password." is no
-    'ENTER', "Use caution." no 'CAUTION'."""
+    'ENTER', "Use caution." no 'CAUTION', a button's "Delete" no 'DELETE'."""
     if not all(w[:1].isupper() and w[1:].islower() for w in otherwise):
         return False
     line = text[text.rfind("\n", 0, start) + 1 : start]
