@@ -335,6 +335,9 @@ def in_plural(term: Term, occurrence: str) -> bool:
 # Ordner; das Kennzeichen, die Kennzeichen): no other noun's plural is (Pull-Request, Datei)
 ZERO_PLURAL_AFTER = ("er", "el", "en", "chen", "lein")
 _VOWELS = frozenset("aeiouyäöü")
+# the vowels an unstressed -er follows (Abenteuer, Feier, Bauer, Gemäuer, Flyer); after any
+# other, as in -ier, the -er is stressed and no ending (Bier, Biere; Klavier, Klaviere)
+_UNSTRESSED_ER_AFTER = ("eu", "ei", "au", "äu", "y")
 
 
 # German suffixes whose nouns take -en alone in the plural (Leitungen, Einheiten, Funktionen)
@@ -346,11 +349,12 @@ def _plural_endings(word: str) -> tuple[str, ...]:
     (Ordner, Server); after -e only -n (Tabellen, Infusionspumpen: "Infusionspumpes"
     was placed), or -n and -s where its head is English (Homepages, Landingpages: the model's
     score picks), after -ung, -heit, -keit, -schaft, -tion, -sion and -tät only -en
-    (Leitungen); else -s (Depots), -n after -el or -er (Regeln), -e, -er and -en (Zweige,
-    Bilder, Dateien), -se after one -s (Ergebnisse; Anschluss takes an umlaut and -e:
-    :func:`target_stems`). An English loan (:func:`_loan_word`: "Request", "Commit") takes
-    -s, or none where a German noun may, and none alone in -er (Server, Browser), as German
-    writes the plural of an English noun ("Pull-Requests", not "Pull-Requesten")."""
+    (Leitungen), after a stressed -ier only -e (Biere, Klaviere); else -s (Depots), -n after
+    -el or -er (Regeln), -e, -er and -en (Zweige, Bilder, Dateien), -se after one -s
+    (Ergebnisse; Anschluss takes an umlaut and -e: :func:`target_stems`). An English loan
+    (:func:`_loan_word`: "Request", "Commit") takes -s, or none where a German noun may, and
+    none alone in -er (Server, Browser), as German writes the plural of an English noun
+    ("Pull-Requests", not "Pull-Requesten")."""
     zero = ("",) if _zero_plural(word) else ()
     if _loan_word(word):  # Browser, Computer: German's zero plural, not "Browsers"
         return zero if word.endswith("er") else (*zero, "s")
@@ -358,6 +362,8 @@ def _plural_endings(word: str) -> tuple[str, ...]:
         return ("n", "s") if _english_head(word) else ("n",)
     if word.endswith(_EN_PLURAL_SUFFIXES):
         return ("en",)
+    if word.endswith("ier"):  # a stressed -er: Biere, Klaviere (Biern, Bierer were offered)
+        return ("e",)
     endings = [*zero, "s"]
     endings += ["n"] if word.endswith(("el", "er")) else []
     endings += ["e", "er", "en"]
@@ -382,17 +388,20 @@ def _loan_word(word: str) -> bool:
 def _zero_plural(word: str) -> bool:
     """Whether the German plural of ``word`` may be ``word`` as written: a noun in -chen or
     -lein (Kennzeichen), or one whose last syllable is an unstressed -el, -er or -en after a
-    consonant (Ordner, Mittel, Lehrer), not a one-syllable "Spiel" or "Ziel" (Spiele, Ziele),
-    nor a feminine in -el or -er, whose plural in -n the noun table has seen
+    consonant (Ordner, Mittel, Lehrer) or an -er after a diphthong or y (Abenteuer, Feuer,
+    Flyer), not a one-syllable "Spiel" or "Ziel" (Spiele, Ziele), nor a stressed -ier
+    ("Bier": Biere), nor a feminine in -el or -er, whose plural in -n the noun table has seen
     (:func:`~ltmt.terminology.genders.seen_after_die`: Regeln, Schwestern)."""
     if word.endswith(("chen", "lein")):
         return True
     if not word.endswith(ZERO_PLURAL_AFTER) or len(word) < 4:
         return False
     stem = word[:-2].casefold()
-    if stem[-1] in _VOWELS or not any(letter in _VOWELS for letter in stem[:-1]):
-        return False
-    return word.endswith("en") or not seen_after_die(word + "n", word)
+    if stem[-1] in _VOWELS:  # a diphthong's or y's syllable: Abenteuer, Flyer; not Bier
+        syllable = word.endswith("er") and stem.endswith(_UNSTRESSED_ER_AFTER)
+    else:  # a vowel before the consonant: Ordner; not Spiel
+        syllable = any(letter in _VOWELS for letter in stem[:-1])
+    return syllable and (word.endswith("en") or not seen_after_die(word + "n", word))
 
 
 def plural_forms(target: str) -> tuple[str, ...]:

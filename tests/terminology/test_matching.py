@@ -229,6 +229,32 @@ def test_a_german_plural_is_no_genitive_nor_another_word(target, forms):
 
 
 @pytest.mark.parametrize(
+    ("target", "forms"),
+    [  # an unstressed -er after a diphthong or y keeps the zero plural ("Deine Abenteuern",
+        # "Flyeren", "Ungeheuern", "Feuern" were placed, a regression trial's find)
+        ("Abenteuer", ("Abenteuer",)),
+        ("Ungeheuer", ("Ungeheuer",)),
+        ("Feuer", ("Feuer",)),
+        ("Flyer", ("Flyer",)),
+        # a stressed -ier takes -e ("Biern", "Bierer" were offered)
+        ("Bier", ("Biere",)),
+        ("Revier", ("Reviere",)),
+        ("Visier", ("Visiere",)),
+        ("Klavier", ("Klaviere",)),
+        ("Papier", ("Papiere",)),
+        # a consonant before -el/-er/-en, or one syllable, as before
+        ("Spiel", ("Spiele",)),
+        ("Ziel", ("Ziele",)),
+        ("Regel", ("Regeln",)),
+        ("Kind", ("Kinder",)),
+        ("Ordner", ("Ordner",)),
+    ],
+)
+def test_the_zero_plural_follows_an_unstressed_er_after_a_vowel(target, forms):
+    assert plural_forms(target) == forms
+
+
+@pytest.mark.parametrize(
     ("target", "stems"),
     [
         ("Datei", ("Datei",)),
