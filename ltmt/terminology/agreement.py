@@ -153,8 +153,9 @@ def in_dative_plural(text: str, target: str) -> str:
     phrase: its determiner ``den`` (``diesen``, ``keinen``), its adjectives in -en, and its
     noun with the -n a plural in -e, -er or -el takes ("mit den entfernten Zweigen" for "mit
     den entfernte Zweige"), a count between them too ("mit 3 Gutscheinen", "mit drei
-    Gutscheinen", "zu 3 Gutscheinen"); ``text`` as it is
-    otherwise, or where the determiner has no plural ("einem")."""
+    Gutscheinen", "zu 3 Gutscheinen"; not after "bis zu", "up to": "Bis zu 3 Aufträge
+    annehmen", but "mit bis zu 4 Mitspielern"); ``text`` as it is otherwise, or where the
+    determiner has no plural ("einem")."""
     span = _target_span(text, target)
     if span is None or not target.rsplit(" ", 1)[-1][:1].isupper():
         return text
@@ -254,16 +255,30 @@ def governing_preposition(
     """The preposition of :data:`GOVERNED` right before position ``opening`` (only spaces
     between), where a phrase starts (its determiner, else its first adjective) that ends in
     the term at ``term_at`` (default: the phrase opens with its determiner or the term), if
-    there is one; not "zu" where it means "too" (:func:`_means_too`)."""
+    there is one; not "zu" where it means "too" (:func:`_means_too`), nor the "zu" of "bis zu"
+    before a count, "up to" ("Bis zu 3 Aufträge annehmen": the one before "bis" governs,
+    "mit bis zu 4 Mitspielern")."""
     words = list(_WORD.finditer(text[:opening]))
     if not words or text[words[-1].end() : opening].strip():
         return None
     word = words[-1]
+    if _up_to(text, words) and _COUNT_AT.match(text, opening):
+        return governing_preposition(text, words[-2].start(), term_at)
     if word[0].lower() not in GOVERNED:
         return None
     if word[0].lower() == "zu" and _means_too(text, words, opening, term_at):
         return None
     return word
+
+
+def _up_to(text: str, words: list[re.Match[str]]) -> bool:
+    """Whether ``words`` (of ``text``) end in "bis zu", only spaces between the two."""
+    return (
+        len(words) > 1
+        and words[-1][0].lower() == "zu"
+        and words[-2][0].lower() == "bis"
+        and not text[words[-2].end() : words[-1].start()].strip()
+    )
 
 
 def _means_too(text: str, words: list[re.Match[str]], opening: int, term_at: int | None) -> bool:

@@ -184,6 +184,17 @@ def test_a_preposition_before_the_phrase_chooses_its_cases(text, target, gender,
         ("zu 3 Gutscheine", "Gutscheine", "zu 3 Gutscheinen"),
         ("Zu drei Geräte hinzufügen", "Geräte", "Zu drei Geräten hinzufügen"),
         ("Es gibt drei Gutscheine", "Gutscheine", "Es gibt drei Gutscheine"),
+        # "bis zu" before a count is "up to", no preposition ("Bis zu 3 Aufträgen" was
+        # written, a regression trial's find); a preposition before it governs
+        ("Bis zu 3 Aufträge annehmen.", "Aufträge", "Bis zu 3 Aufträge annehmen."),
+        (
+            "Das Board hat bis zu 4 Steckplätze.",
+            "Steckplätze",
+            "Das Board hat bis zu 4 Steckplätze.",
+        ),
+        ("Buchen Sie bis zu zwei Sitzplätze.", "Sitzplätze", "Buchen Sie bis zu zwei Sitzplätze."),
+        ("Bis zu 8 Mitspieler einladen", "Mitspieler", "Bis zu 8 Mitspieler einladen"),
+        ("Mit bis zu 4 Mitspieler spielen.", "Mitspieler", "Mit bis zu 4 Mitspielern spielen."),
         # no dative governor: the nominative or accusative plural stays ("Your coupons")
         ("Deine Gutscheine", "Gutscheine", "Deine Gutscheine"),
         ("Sie haben 3 Gutscheine.", "Gutscheine", "Sie haben 3 Gutscheine."),
