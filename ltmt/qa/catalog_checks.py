@@ -469,7 +469,8 @@ def _disagreeing_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]
                 f"{term.target!r} in the glossary, which can give its gender: m, f or n)",
             )
         gendered = not named or term.gender or is_known_noun(noun)
-        for place in disagreements(text, term.target, term.gender) if gendered else []:
+        read = disagreements(text, term.target, term.gender, named) if gendered else []
+        for place in read:
             expected = " or ".join(repr(form) for form in place.expected)
             found.setdefault(
                 place.written,

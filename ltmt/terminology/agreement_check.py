@@ -11,8 +11,9 @@ back where it cannot tell: a determiner that itself agrees in no reading is anot
 ("Der Arzt, dem unerwünschte Ereignisse gemeldet werden"), a word of adjective shape before the
 target without a determiner ("alle", "dasselbe") may be one the table lacks, a noun followed by
 other letters is a compound's head, and a target of unknown gender is not read.
-A noun target right before another capitalised word or a model code ("Den CardioSense X1
-Sensor") is not read either: the determiner is that longer phrase's. A target that
+A noun target right before a hyphenated compound ("die Akku Status-LED"), or a name kept as
+written right before a model code ("Den CardioSense X1 Sensor"), is not read either: the
+determiner is that longer phrase's. A target that
 is one noun (``Tab``, masculine in the glossary) is read at its first place by its determiner
 and the adjectives between (:func:`~ltmt.terminology.agreement.agreeing_variants`): "in einer
 neuen Tab" would be "in einem neuen Tab" (a noun German writes alike in the plural, "Ordner",
@@ -74,15 +75,19 @@ class Disagreement:
     expected: tuple[str, ...]
 
 
-def disagreements(text: str, target: str, given: str = "") -> list[Disagreement]:
+def disagreements(
+    text: str, target: str, given: str = "", named: bool = False
+) -> list[Disagreement]:
     """The places of ``target`` in ``text`` (German) whose adjectives take an ending that
     agrees with none of the cases and numbers the noun's suffix, the determiner and a
     preposition before them allow (module docstring); none for a target that is not
-    adjectives and a noun of known gender (``given``: the glossary's, else the table's)."""
+    adjectives and a noun of known gender (``given``: the glossary's, else the table's).
+    ``named``: the target is a name kept as written (its source), whose determiner may be
+    that of a noun after a model code (:func:`_before_a_noun`)."""
     gender = gender_of(target, given)
     pattern = _pattern(target)
     if gender is not None and pattern is None:
-        return _noun_disagreements(text, target, gender)
+        return _noun_disagreements(text, target, gender, named)
     if gender is None or pattern is None:
         return []
     noun = target.rsplit(" ", 1)[-1]
@@ -97,14 +102,14 @@ def disagreements(text: str, target: str, given: str = "") -> list[Disagreement]
     return found
 
 
-def _noun_disagreements(text: str, target: str, gender: str) -> list[Disagreement]:
+def _noun_disagreements(text: str, target: str, gender: str, named: bool) -> list[Disagreement]:
     """The first place of the one-noun ``target`` in ``text`` where its determiner (and the
     adjectives after it) agree with no case of a singular of ``gender`` there (module
     docstring), as one :class:`Disagreement`; none where it agrees, or cannot be told."""
     if " " in target or not target[:1].isupper() or target.endswith(ZERO_PLURAL_AFTER):
         return []
     place = re.search(rf"(?<![\w-]){re.escape(target)}(?![\w-])", text)
-    if place is None or _before_a_noun(text, place.end()):
+    if place is None or _before_a_noun(text, place.end(), named):
         return []
     determiner, _ = phrase_before(text, place.start())
     if determiner is None:  # an adjective alone ("neuen Tab") may be another phrase's
@@ -127,21 +132,28 @@ def unknown_gender_articles(text: str, target: str, given: str = "") -> list[str
     if not noun[:1].isupper() or gender_of(target, given) is not None:
         return []
     pattern = re.compile(rf"(?<!\w){_DETERMINER}\s+{re.escape(target)}(?![\w-])")
-    places = (place for place in pattern.finditer(text) if not _before_a_noun(text, place.end()))
+    places = (
+        place for place in pattern.finditer(text) if not _before_a_noun(text, place.end(), False)
+    )
     return list(dict.fromkeys(place[0] for place in places))
 
 
-# a word that goes on the noun phrase after a target: a capitalised word or one with a digit
-# ("CardioSense X1 Sensor", "Akku Anzeige"); the determiner before the target is its noun's
-_NEXT_NOUN = re.compile(r"[^\S\n]+(?:[^\W\d_]*\d|[A-ZÄÖÜ])")
+# the word after a target (only spaces between)
+_NEXT_WORD = re.compile(r"[^\S\n]+(\S+)")
 
 
-def _before_a_noun(text: str, end: int) -> bool:
+def _before_a_noun(text: str, end: int, named: bool) -> bool:
     """Whether the target that ends at ``end`` of ``text`` stands before another noun of its
-    phrase (:data:`_NEXT_NOUN`): the determiner before it agrees with that noun, written
-    English-style apart ("Den CardioSense X1 Sensor an den Monitor anschließen" was "'Den
-    CardioSense' does not agree, 'Die CardioSense' would")."""
-    return _NEXT_NOUN.match(text, end) is not None
+    phrase, the one the determiner before it agrees with: a hyphenated compound ("die Akku
+    Status-LED"), or, after a name kept as written (``named``), a model code ("Den CardioSense
+    X1 Sensor" was "'Den CardioSense' does not agree, 'Die CardioSense' would"). Not any
+    capitalised word or digit: German capitalises every noun, and "Wenn der Gerät Fehler
+    meldet", "Laden Sie die Akku 2 Stunden lang auf" went unflagged."""
+    following = _NEXT_WORD.match(text, end)
+    if following is None:
+        return False
+    word = following[1]
+    return "-" in word.strip("-") or (named and any(sign.isdigit() for sign in word))
 
 
 @lru_cache(maxsize=1024)

@@ -662,6 +662,43 @@ def test_a_name_kept_as_written_is_read_for_agreement_only_with_a_gender_given()
     ]
 
 
+def test_an_article_before_a_capitalised_word_or_a_digit_is_checked():
+    """Regression trial: with device,Gerät,n  sensor,Sensor,m  battery,Akku,m these were
+    warned in the morning and silent after the check skipped a target before any capitalised
+    word or digit (German capitalises every noun); a name kept as written before a model code
+    ("Den CardioSense X1 Sensor") and a target before a hyphenated compound stay unread."""
+    from ltmt.qa.catalog_checks import agreement_findings
+
+    matcher = TermMatcher(
+        [
+            Term("device", "Gerät", gender="n"),
+            Term("sensor", "Sensor", gender="m"),
+            Term("battery", "Akku", gender="m"),
+            Term("CardioSense", "CardioSense", gender="f"),
+        ]
+    )
+    records = [
+        record(1, "If the device reports errors.", "Wenn der Gerät Fehler meldet."),
+        record(2, "Before the device sends data.", "Bevor der Gerät Daten sendet."),
+        record(3, "Check whether the sensor has cracks.", "Prüfen Sie, ob die Sensor Risse hat."),
+        record(4, "Charge the battery for 2 hours.", "Laden Sie die Akku 2 Stunden lang auf."),
+        record(5, "Turn the device OFF.", "Schalten Sie den Gerät AUS."),
+        record(6, "Connect the CardioSense X1 sensor.", "Den CardioSense X1 Sensor anschließen."),
+        record(7, "If the battery status LED is red.", "Wenn die Akku Status-LED rot ist."),
+    ]
+    device = "'das Gerät' or 'dem Gerät' or 'des Gerät' would ('device' is 'Gerät' in the glossary)"
+    masculine = (
+        "'der {0}' or 'den {0}' or 'dem {0}' or 'des {0}' would ('{1}' is '{0}' in the glossary)"
+    )
+    assert [(f.entry, f.message) for f in agreement_findings(records, matcher)] == [
+        (0, f"'der Gerät' does not agree, {device}"),
+        (1, f"'der Gerät' does not agree, {device}"),
+        (2, "'die Sensor' does not agree, " + masculine.format("Sensor", "sensor")),
+        (3, "'die Akku' does not agree, " + masculine.format("Akku", "battery")),
+        (4, f"'den Gerät' does not agree, {device}"),
+    ]
+
+
 def test_a_target_whose_gender_the_glossary_gives_is_not_flagged_for_its_gender():
     """The Godot trial: "Deine Inventar ist voll." was flagged "gender of 'Inventar' unknown"
     (the gender table lacks it); a glossary term that gives its gender knows it, and its

@@ -106,21 +106,41 @@ def test_a_target_of_unknown_gender_or_without_adjectives_is_not_read():
         ("Öffnen in einem neuen Tab", []),
         ("Schließen Sie diesen Tab", []),
         ("Neuen Tab öffnen", []),  # no determiner: not read
-        ("Die Tab Leiste ist voll", []),  # the article is the next noun's
-        ("Die Tab X2 ist offen", []),
+        # German capitalises every noun: a capitalised word or a code after the target is
+        # no sign that the article is another's; a hyphenated compound is
+        ("Die Tab Leiste ist voll", [("Die Tab", ("Der Tab", "Den Tab"))]),
+        ("Die Tab X2 ist offen", [("Die Tab", ("Der Tab", "Den Tab"))]),
+        ("Die Tab Status-Leiste ist voll", []),  # the article is the compound's
     ],
 )
 def test_a_one_noun_targets_determiner_agrees_with_its_gender(text, found):
     assert [(d.written, d.expected) for d in disagreements(text, "Tab", "m")] == found
 
 
-def test_a_noun_target_before_another_noun_of_its_phrase_is_not_read():
+def test_a_name_kept_as_written_before_a_model_code_is_not_read():
     """IFU trial: "Den CardioSense X1 Sensor an den Monitor anschließen." was "'Den
     CardioSense' does not agree, 'Die CardioSense' would": the article is the sensor's."""
     text = "Den CardioSense X1 Sensor an den Monitor anschließen."
-    assert disagreements(text, "CardioSense", "f") == []
+    assert disagreements(text, "CardioSense", "f", named=True) == []
     [found] = disagreements("Den CardioSense an den Monitor anschließen.", "CardioSense", "f")
     assert found.written == "Den CardioSense"
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "gender", "written"),
+    [  # unflagged since the check skipped a target before any capitalised word or digit, a
+        # regression trial's find (glossary device,Gerät,n  sensor,Sensor,m  battery,Akku,m)
+        ("Wenn der Gerät Fehler meldet, starten Sie es neu.", "Gerät", "n", "der Gerät"),
+        ("Bevor der Gerät Daten sendet, koppeln Sie es.", "Gerät", "n", "der Gerät"),
+        ("Prüfen Sie, ob die Sensor Risse hat.", "Sensor", "m", "die Sensor"),
+        ("Laden Sie die Akku 2 Stunden lang auf.", "Akku", "m", "die Akku"),
+        ("Schalten Sie den Gerät AUS.", "Gerät", "n", "den Gerät"),
+    ],
+)
+def test_a_noun_targets_article_before_a_capitalised_word_or_a_digit_is_read(
+    text: str, target: str, gender: str, written: str
+) -> None:
+    assert [d.written for d in disagreements(text, target, gender)] == [written]
 
 
 def test_a_noun_written_alike_in_the_plural_is_not_read_alone():
