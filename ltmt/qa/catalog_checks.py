@@ -494,12 +494,16 @@ def prose_terms(matcher: TermMatcher, source: str) -> list[tuple[str, Term]]:
     code (``<code>cloudsync --settings</code>``; Markdown's code spans read as one:
     :func:`ltmt.formats.paired_tags.strip_pairs`), a quoted item that is code (``'foo.c'``:
     :func:`ltmt.quoted_code.quoted_code_spans`), or a word glued to a file name's, a path's or
-    a code word's signs (``cloudsync-setup.exe``, ``.cloudsync``, ``a/cloudsync``)."""
+    a code word's signs (``cloudsync-setup.exe``, ``.cloudsync``, ``a/cloudsync``). A term
+    is as written with the signs of ownership after it (``Windows®``:
+    :func:`~ltmt.terminology.matching.written_at`)."""
+    from ltmt.terminology.matching import written_at
+
     paired = strip_pairs(source)
     text = source if paired is None else paired.text
     code = quoted_code_spans(text)
     return [
-        (text[hit.start : hit.end], hit.term)
+        (written_at(text, hit), hit.term)
         for hit in matcher.find(text)
         if not any(start < hit.end and hit.start < end for start, end, _ in code)
         and not _glued(text, hit.start, hit.end)

@@ -624,6 +624,17 @@ def as_written(term: Term, written: str) -> Term:
     return replace(term, source=written, target=written)
 
 
+def written_at(text: str, hit: TermHit) -> str:
+    """``hit``'s occurrence as ``text`` writes it, for :func:`as_written`: its words and the
+    signs of ownership right after them (``Windows®`` in "Install Windows® on your PC."), which
+    a hit's span, its words, leaves out; a name the source writes with its ``®`` is to keep it
+    (taken as ``Windows``, a translation that dropped it passed)."""
+    end = hit.end
+    while end < len(text) and text[end] in OWNERSHIP_SIGNS:
+        end += 1
+    return text[hit.start : end]
+
+
 def _unsigned(text: str) -> str:
     """``text`` in its composed form (NFC) without signs of ownership (™, ®, ©), its
     whitespace folded."""

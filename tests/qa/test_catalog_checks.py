@@ -418,6 +418,24 @@ def test_a_name_kept_as_written_is_quoted_as_the_glossary_has_it_and_as_found():
     ]
 
 
+def test_a_sign_of_ownership_the_source_writes_is_one_the_translation_must_keep():
+    """Trial: glossary 'Windows®', 'Install Windows® on your PC.' → 'Installieren Sie Windows
+    ...' was 'nothing found' (the term's words were taken as the source's spelling, without
+    its ®); a source that writes the sign asks for it, one without it does not."""
+    matcher = TermMatcher([Term("Windows®", "Windows®"), Term("Acme Cloud®", "Acme Cloud®")])
+    records = [
+        record(1, "Install Windows® on your PC.", "Installieren Sie Windows auf Ihrem PC."),
+        record(2, "Install Windows on your PC.", "Installieren Sie Windows auf Ihrem PC."),
+        record(3, "Install Windows® on your PC.", "Installieren Sie Windows® auf Ihrem PC."),
+        record(4, "Log in to Acme Cloud®.", "Melden Sie sich bei Acme Cloud an."),
+        record(5, "Log in to Acme Cloud.", "Melden Sie sich bei Acme Cloud® an."),
+    ]
+    assert [(f.entry, f.message) for f in glossary_findings(records, matcher)] == [
+        (0, "'Windows®' is 'Windows®' in the glossary"),
+        (3, "'Acme Cloud®' is 'Acme Cloud®' in the glossary"),
+    ]
+
+
 @pytest.mark.skipif(
     dictionary_for("de") is None, reason="needs pyenchant, libenchant-2-2 and hunspell-de-de"
 )

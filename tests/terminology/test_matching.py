@@ -703,3 +703,26 @@ def test_a_compound_whose_head_is_the_target_renders_the_term_beside_another_tar
 )
 def test_a_separable_verb_target_is_carried_written_apart(output: str, carried: bool):
     assert term_renders(Term("sign in", "anmelden"), output) is carried
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "target"),
+    [
+        ("Install Windows® on your PC.", "Windows®", "Windows®"),
+        ("Install Windows on your PC.", "Windows", "Windows"),
+        ("The CardioSense™ monitor is ready.", "CardioSense™", "CardioSense™"),
+        ("Log in to Acme Cloud®.", "Acme Cloud®", "Acme Cloud®"),
+        ("Log in to Acme Cloud with it.", "Acme Cloud", "Acme Cloud"),
+    ],
+)
+def test_a_name_takes_the_source_s_spelling_only_where_the_source_lacks_its_sign(
+    text: str, written: str, target: str
+) -> None:
+    """Trial: a hit's span is its words, so 'Windows®' in the source was taken as 'Windows'
+    and qa let a translation drop the ®; written_at gives the signs after the words too."""
+    from ltmt.terminology.matching import as_written, written_at
+
+    terms = [Term(name, name) for name in ("Windows®", "CardioSense™", "Acme Cloud®")]
+    [hit] = TermMatcher(terms).find(text)
+    assert written_at(text, hit) == written
+    assert as_written(hit.term, written_at(text, hit)).target == target
