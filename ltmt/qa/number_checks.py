@@ -98,10 +98,14 @@ _QUALIFIED = re.compile(
 )
 # how a German translation says a comparison before its number, in a sign or in words, by way
 _GERMAN_BEFORE = {
-    "below": r"<=?|[\u2264\u2a7d]|h[öo]chstens|max(?:imal|\.)?|bis(?:\s+zu)?|unter(?:halb)?"
-    r"|(?:weniger|kleiner|kürzer|niedriger|geringer)\s+als|nicht\s+(?:mehr|über|länger)(?:\s+als)?",
-    "above": r">=?|[\u2265\u2a7e]|mindestens|wenigstens|min(?:imal|\.)?|ab|über|oberhalb"
-    r"|(?:mehr|größer|länger|höher|älter)\s+als|nicht\s+(?:weniger|unter|kürzer)(?:\s+als)?",
+    "below": r"<=?|[\u2264\u2a7d]|h[öo]chstens|max(?:imal|\.)?|bis(?:\s+zu)?|unter"
+    r"|unterhalb(?:\s+von)?|längstens|spätestens|kleiner\s+gleich"
+    r"|(?:weniger|kleiner|kürzer|niedriger|geringer)(?:\s+als)?"
+    r"|nicht\s+(?:mehr|über|länger)(?:\s+als)?",
+    "above": r">=?|[\u2265\u2a7e]|mindestens|wenigstens|min(?:imal|\.)?|ab|über"
+    r"|oberhalb(?:\s+von)?|frühestens|größer\s+gleich"
+    r"|(?:mehr|größer|länger|höher|älter)(?:\s+als)?"
+    r"|nicht\s+(?:weniger|unter|kürzer)(?:\s+als)?",
     "about": r"[\u2248~]|ca\.|circa|zirka|etwa|ungefähr|rund|annähernd",
 }
 # ... or after it and its unit (``2 h oder weniger``, ``18 Jahre und älter``)
@@ -111,19 +115,33 @@ _GERMAN_AFTER = {
     "about": r"(?!)",
 }
 _SAID_BEFORE = {
-    way: re.compile(rf"(?<!\w)(?:{words})\s*(\d+(?:[.,]\d+)*)(?![.,]?\d)", re.IGNORECASE)
+    # "nicht mehr als 5" is no "mehr als 5": a negated word is the other way's
+    way: re.compile(
+        rf"(?<!\w)(?<!nicht\s)(?:{words})\s*(\d+(?:[.,]\d+)*)(?![.,]?\d)", re.IGNORECASE
+    )
     for way, words in _GERMAN_BEFORE.items()
 }
 _SAID_AFTER = {
     way: re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)*)(?:\s?[^\s\d]+)?\s+{words}\b", re.IGNORECASE)
     for way, words in _GERMAN_AFTER.items()
 }
-# each way as the message names it, with the words German may write for it
-_WAYS_SAID = {
-    "below": "höchstens, max., bis zu",
-    "above": "mindestens, min., ab",
-    "about": "ca., etwa",
+# each sign as the message names it, with the words German may write for it: a strict ``>``
+# is "mehr als", not "mindestens" (which is ``≥``)
+_SIGNS_SAID = {
+    "<": "weniger als, unter",
+    "<=": "höchstens, bis zu",
+    "\u2264": "höchstens, bis zu",
+    "\u2a7d": "höchstens, bis zu",
+    ">": "mehr als, über",
+    ">=": "mindestens, ab",
+    "\u2265": "mindestens, ab",
+    "\u2a7e": "mindestens, ab",
+    "\u2248": "ca., etwa",
 }
+# a ``>`` between menu items, not before a number it bounds: a space either side of it, a
+# capitalised word before it that is not a sentence's first ("Go to File > 2 Recent",
+# "Select Settings > 5 GHz band"; "Temperature > 40 °C" and "Heart rate > 120 bpm" compare)
+_MENU_STEP_BEFORE = re.compile(r"\w[^\S\n]+[A-ZÄÖÜ][\w-]*[^\S\n]+$")
 _TARGET_SIGNED = re.compile(
     r"(?<![\w.,])(\+/?[-\u2212]\s?|[-\u2010-\u2014\u2212\u00b1]\s?|minus\s)(\d+(?:[.,]\d+)*)",
     re.IGNORECASE,
@@ -197,7 +215,7 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     ]
     problems += [
         f"lacks the comparison sign of {said}: write it, or say it in words "
-        f"({_WAYS_SAID[_way(said)]})"
+        f"({_SIGNS_SAID[said.rstrip('0123456789.,').strip()]})"
         for said in lost_comparisons(plain, translated)
     ]
     problems += [
@@ -358,7 +376,8 @@ def lost_comparisons(source: str, target: str) -> list[str]:
     after them, in a sign or in German words (:data:`_GERMAN_BEFORE`, :data:`_GERMAN_AFTER`):
     ``within ≤ 2 h`` written ``innerhalb von 2 h`` is no limit. A number ``target`` lacks is
     :func:`lost_numbers`'; one written after a sign pointing the other way,
-    :func:`flipped_comparisons`'; ``±`` is :func:`lost_signs`'."""
+    :func:`flipped_comparisons`'; ``±`` is :func:`lost_signs`'. A ``>`` between menu items
+    (:data:`_MENU_STEP_BEFORE`: ``Go to File > 2 Recent``) is no comparison."""
     has = Counter(tuple(_DIGIT_RUN.findall(n)) for n in _AS_WRITTEN.findall(target))
     against = Counter(_comparison_key(found)[1] for found in _COMPARED.finditer(target))
     said = {
@@ -371,6 +390,8 @@ def lost_comparisons(source: str, target: str) -> list[str]:
     }
     lost = []
     for found in _QUALIFIED.finditer(source):
+        if _a_menu_step(source, found):
+            continue
         way, digits = _way(found.group()), tuple(_DIGIT_RUN.findall(found.group(2)))
         if said[way][digits] > 0:
             said[way][digits] -= 1
@@ -379,6 +400,13 @@ def lost_comparisons(source: str, target: str) -> list[str]:
         elif has[digits] > 0:
             lost.append(found.group())
     return lost
+
+
+def _a_menu_step(source: str, found: re.Match[str]) -> bool:
+    """Whether ``found``, a compared number of ``source``, is a menu path's ``>`` and the item
+    after it (:data:`_MENU_STEP_BEFORE`)."""
+    spaced = found.group(1) == ">" and found.group().startswith("> ")
+    return spaced and _MENU_STEP_BEFORE.search(source, 0, found.start()) is not None
 
 
 def _way(compared: str) -> str:

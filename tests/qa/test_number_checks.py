@@ -298,19 +298,62 @@ def test_a_comparison_written_as_a_plain_number_is_found(source, target, lost):
 
 
 @pytest.mark.parametrize(
+    ("source", "target", "lost"),
+    [
+        # trial: a ">" between menu items is a path, not a comparison
+        ("Go to File > 2 Recent.", "Gehen Sie zu Datei \u2192 2 Zuletzt.", []),
+        ("Select Settings > 5 GHz band.", "Wählen Sie Einstellungen \u2192 5-GHz-Band.", []),
+        ("Go to Tools > 2 Options.", "Gehen Sie zu Extras / 2 Optionen.", []),
+        # ... but a label or a word in lower case before it compares
+        ("Temperature > 40 °C", "Temperatur 40 °C", ["> 40"]),
+        ("Heart rate > 120 bpm", "Herzfrequenz 120 bpm", ["> 120"]),
+        ("Stop. Temperature > 40 °C", "Stopp. Temperatur 40 °C", ["> 40"]),
+        # trial: German words that say the comparison
+        ("Store at < 25 °C.", "Bei Temperaturen unterhalb von 25 °C lagern.", []),
+        ("Heart rate > 120 bpm", "Herzfrequenz oberhalb von 120 bpm", []),
+        ("Wait \u2264 2 h.", "Warten Sie längstens 2 h.", []),
+        ("Wait \u2264 2 h.", "Warten Sie spätestens 2 h.", []),
+        ("Start \u2265 2 h later.", "Frühestens 2 h später beginnen.", []),
+        ("File size <= 10 MB", "Dateigröße kleiner gleich 10 MB", []),
+        ("File size >= 10 MB", "Dateigröße größer gleich 10 MB", []),
+        ("Temperature > 40 °C", "Temperatur größer 40 °C", []),
+        ("Response time < 2 s", "Antwortzeit kleiner 2 s", []),
+        ("Response time < 2 s", "Antwortzeit weniger 2 s", []),
+        ("Heart rate > 120 bpm", "Herzfrequenz mehr 120 bpm", []),
+        # a negated word is the other way's
+        ("Heart rate > 120 bpm", "Herzfrequenz nicht mehr als 120 bpm", ["> 120"]),
+        ("Wait \u2264 2 h.", "Warten Sie innerhalb von 2 h.", ["\u2264 2"]),
+    ],
+)
+def test_a_menu_path_is_no_comparison_and_german_words_say_one(source, target, lost):
+    """Trial of session 69's check: 'Go to File > 2 Recent.' and 'unterhalb von 25 °C' were
+    'lacks the comparison sign'."""
+    assert lost_comparisons(source, target) == lost
+
+
+@pytest.mark.parametrize(
     ("source", "target", "message"),
     [
         (
             "Use the sensor within \u2264 2 h.",
             "Den Sensor innerhalb von 2 h verwenden.",
             "lacks the comparison sign of \u2264 2: write it, or say it in words "
-            "(höchstens, max., bis zu)",
+            "(höchstens, bis zu)",
         ),
         (
             "Patients \u2265 18 years.",
             "Patienten 18 Jahre.",
-            "lacks the comparison sign of \u2265 18: write it, or say it in words "
-            "(mindestens, min., ab)",
+            "lacks the comparison sign of \u2265 18: write it, or say it in words (mindestens, ab)",
+        ),
+        (
+            "Heart rate > 120 bpm triggers an alarm.",
+            "Eine Herzfrequenz von 120 bpm löst einen Alarm aus.",
+            "lacks the comparison sign of > 120: write it, or say it in words (mehr als, über)",
+        ),
+        (
+            "Store at < 25 °C.",
+            "Bei 25 °C lagern.",
+            "lacks the comparison sign of < 25: write it, or say it in words (weniger als, unter)",
         ),
         ("Tolerance \u00b10.5 mm.", "Toleranz 0,5 mm.", "lacks the sign of \u00b10.5"),
     ],
