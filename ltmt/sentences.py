@@ -4,7 +4,7 @@
 rule-based sentence segmenter, ~300 languages); :func:`cut_words` is the fallback for a sentence
 that is still too long: word-bounded pieces within the model's token limit. Both return pieces
 whose concatenation is the input, so the caller can join the translations with the same
-whitespace.
+whitespace. An abbreviation before a number (``approx. 5 ml``) ends no sentence.
 """
 
 from __future__ import annotations
@@ -13,6 +13,13 @@ import re
 from collections.abc import Callable
 
 _WORD_AND_SPACE = re.compile(r"\S+\s*|\s+")
+# an abbreviation that stands before a number and ends no sentence there (``approx. 5 ml``,
+# ``pos. 3``, ``fig. 2``); sentencex cut "Dilute approx. | 5 ml of ..." and qa said the
+# translation lacked the sentence 'Dilute approx.'
+_BEFORE_A_NUMBER = re.compile(
+    r"(?<![\w.])(?:approx|ca|no|nos|vol|p|pp|pos|fig|figs|min|max|incl|e\.g|i\.e|vs)\.\s*$",
+    re.IGNORECASE,
+)
 
 
 def split_sentences(text: str, language: str = "en") -> list[str]:
@@ -24,7 +31,20 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
     pieces = [piece for piece in segment(language, text) if piece]
     if "".join(pieces) != text:
         return [text]
+    pieces = _joined_before_numbers(pieces)
     return _joined_before_lower_case(pieces) if _starts_with_capital(text) else pieces
+
+
+def _joined_before_numbers(pieces: list[str]) -> list[str]:
+    """``pieces`` with each one that starts with a digit joined to the one before where that
+    ends with an abbreviation of :data:`_BEFORE_A_NUMBER` (``Dilute approx. | 5 ml ...``)."""
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and piece[:1].isdigit() and _BEFORE_A_NUMBER.search(joined[-1]):
+            joined[-1] += piece
+        else:
+            joined.append(piece)
+    return joined
 
 
 def _starts_with_capital(text: str) -> bool:

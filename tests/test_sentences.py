@@ -28,6 +28,24 @@ def test_abbreviations_and_numbers_do_not_split() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # trial: sentencex cut after an abbreviation before a number ('Dilute approx.')
+        ("Dilute approx. 5 ml of the concentrate in 1 l of water.", 1),
+        ("Turn the selector to pos. 3 and wait until the light turns green.", 1),
+        ("Set vol. 3 and max. 5 and min. 2, incl. 4 users.", 1),
+        # a sentence's end before a number or a word still ends it
+        ("Use ca. 5 ml. Then wait.", 2),
+        ("Download the app from example.com. It is free of charge for all users.", 2),
+    ],
+)
+def test_an_abbreviation_before_a_number_ends_no_sentence(text: str, expected: int) -> None:
+    pieces = split_sentences(text)
+    assert "".join(pieces) == text
+    assert len(pieces) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "language", "expected"),
     [
         ("See section 4.2. for details.", "en", ["See section 4.2. for details."]),

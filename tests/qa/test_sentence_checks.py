@@ -57,3 +57,15 @@ def test_the_sentence_lost_is_named_by_length():
 
 def test_the_sentences_check_runs_in_qa():
     assert PAIR_CHECKS["sentences"] is sentence_problems
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Dilute approx. 5 ml of the concentrate in 1 l of water.",
+        "Tighten the screw to approx. 2 Nm using the supplied hex key.",
+    ],
+)
+def test_an_abbreviation_before_a_number_is_no_sentence_lost(source):
+    """Trial: "lacks a sentence of its source: 'Dilute approx.'" (the splitter cut there)."""
+    assert sentence_problems(source, "Ca. 5 ml Konzentrat in 1 l Wasser verdünnen.", {}) == []
