@@ -243,6 +243,8 @@ def import_(
                 stack, memory, user, records, name, origin, (src_lang, tgt_lang)
             )
             imported = True
+            if undo is not None and (unreviewed or checks.unrecorded):
+                undo = _undo_hint(undo, memory, user, origin)
     except KeyboardInterrupt as exc:  # Ctrl-C while reading or storing: its write aborted
         if imported:
             raise
@@ -304,11 +306,25 @@ def _undo_command(user: str, origin: str, memory: Memory | None) -> str | None:
     return f"ltmt memory delete --user {shlex.quote(user)} --origin {shlex.quote(origin)} --yes"
 
 
+def _undo_hint(command: str, memory: Memory, user: str, origin: str) -> str:
+    """``undo the import (N pairs of that file): COMMAND``: how many pairs ``command``
+    (:func:`_undo_command`'s, run once the import stored its pairs) deletes, every pair the
+    file added, not only those a warning names (session 69)."""
+    from ltmt.errors import InputError
+
+    try:
+        pairs = memory.origin_share(user, origin).alone
+    except InputError:  # the import added none: the command deletes none
+        pairs = 0
+    return f"undo the import ({counted(pairs, 'pair')} of that file): {command}"
+
+
 def _or_undo(undo: str | None, name: str) -> str:
-    """``, or undo the import: COMMAND`` after a warning's "review them", where a command
-    undoes the import alone (:func:`_undo_command`); else why none is offered."""
+    """``, or undo the import (N pairs of that file): COMMAND`` after a warning's "review
+    them", where a command undoes the import alone (:func:`_undo_hint`); else why none is
+    offered."""
     if undo is not None:
-        return f", or undo the import: {undo}"
+        return f", or {undo}"
     return (
         f" (no command undoes this import alone: the memory held pairs imported from {name} "
         "before, and 'ltmt memory delete --origin' would delete those too)"
@@ -608,7 +624,7 @@ def _warn_of_unrecorded(
     generators = "; ".join(dict.fromkeys(generator for _, generator, _ in unrecorded))
     pairs = sum(count for _, _, count in unrecorded)
     apart = ", which --reviewed-only cannot tell apart" if reviewed_only else ""
-    advice = f"undo the import: {undo}" if undo else f"review them{_or_undo(undo, said)}"
+    advice = undo if undo else f"review them{_or_undo(undo, said)}"
     typer.echo(
         f"ltmt: warning: {files} say{'s' if len(unrecorded) == 1 else ''} ltmt filled "
         f"translations in ({generators}) and mark{'s' if len(unrecorded) == 1 else ''} none "

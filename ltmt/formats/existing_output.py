@@ -197,6 +197,7 @@ def save_output(
     *,
     written: Collection[str] = frozenset(),
     before: Record | None = None,
+    copied: Collection[str] = frozenset(),
 ) -> None:
     """Write ``document`` to ``out_path``, and record what sources its translations are for
     where it is a file of its own (:mod:`ltmt.formats.output_sources`; not a pipe's, which
@@ -204,7 +205,10 @@ def save_output(
     by this run, and those the record of the output ``before`` the run says ltmt wrote for
     their source; the others (a translator's, there before ltmt's first run or edited since)
     are recorded as someone else's text for their source, so that a later change of the
-    source names them in a warning and keeps them, instead of translating them again."""
+    source names them in a warning and keeps them, instead of translating them again. Those
+    ``copied`` (keys: this run's 100 % memory matches) and those ``before`` says were are
+    recorded as the memory's approved translations (:data:`~ltmt.formats.output_sources.
+    COPIED`), not ltmt's machine translation."""
     document.save(out_path)
     held = _held(document)
     if output_sources is not None and held is not None and out_path.is_file():
@@ -225,6 +229,16 @@ def save_output(
             marked or (),
             _revision(document),
             _front(document),
+            [
+                unit.key
+                for unit in units
+                if unit.key in copied
+                or (
+                    unit.key not in written
+                    and before is not None
+                    and before.copied(unit.source, held[unit.key])
+                )
+            ],
         )
 
 
@@ -314,7 +328,11 @@ def _by_ltmt(
     if unit.key in written:
         return True
     is_marked = None if marked is None else unit.key in marked
-    return before is not None and before.wrote(unit.source, text, is_marked)
+    if before is None:
+        return False
+    return before.wrote(unit.source, text, is_marked) or (
+        is_marked is False and before.copied(unit.source, text)
+    )
 
 
 def warn_of_changed_sources(

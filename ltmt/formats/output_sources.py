@@ -107,6 +107,11 @@ UNCHECKED = "?"
 # flag): a reviewer who removes the mark approves it, so that it is ltmt's unreviewed machine
 # translation only while marked (session 67: an import left reviewed entries out)
 MARKED = "~"
+# what starts the digest of a translation ltmt copied from the memory (a 100 % match, unmarked):
+# an approved translation, not ltmt's machine translation, so that no import of a file holding
+# the pair (the client's TMX the match came from) takes it for unreviewed output (session 69);
+# an update treats it as ltmt's (translated again when its source changes)
+COPIED = "="
 # the key under which a record of a catalog keeps the digest of the header ltmt wrote (a PO
 # catalog's PO-Revision-Date and Last-Translator), no unit's: whether anybody saved it since
 REVISION = "\0revision"
@@ -143,12 +148,14 @@ class Record:
         marked: Collection[str] = (),
         revision: str | None = None,
         front: Mapping[str, str] | None = None,
+        copied: Collection[str] = (),
     ) -> Record:
         """The record of ``translated`` (each unit with ltmt's translation, or None where its
         place holds someone else's text: :data:`OTHERS_TEXT`), digests keyed with ``key``;
         ``unchecked``: by unit key, the digest of the older source that someone else's text
         kept there was written for, and that text (:data:`UNCHECKED`); ``marked``: the keys
-        of the units ltmt's translation is marked for review at (:data:`MARKED`);
+        of the units ltmt's translation is marked for review at (:data:`MARKED`); ``copied``:
+        the keys of those, unmarked, whose translation is the memory's (:data:`COPIED`);
         ``revision``: the header written (:data:`REVISION`); ``front``: the lines written of
         each top-level front matter key, by key (:data:`FRONT`)."""
         units = {
@@ -156,7 +163,7 @@ class Record:
                 keyed_digest(key, unit.source),
                 OTHERS_TEXT
                 if text is None
-                else (MARKED if unit.key in marked else "")
+                else (MARKED if unit.key in marked else COPIED if unit.key in copied else "")
                 + keyed_digest(key, _TAGS.sub("", text)),
             )
             for unit, text in translated
@@ -189,7 +196,8 @@ class Record:
 
     def wrote(self, source: str, text: str, marked: bool | None = None) -> bool:
         """Whether the record says ltmt wrote ``text`` for ``source``, at any place; with
-        ``marked`` True or False, marked for review or not (:data:`MARKED`)."""
+        ``marked`` True or False, marked for review or not (:data:`MARKED`): not marked is its
+        machine translation alone, not the memory's it copied (:data:`COPIED`)."""
         source_digest = self.digest(source)
         written = {
             None: self.written_pairs,
@@ -197,6 +205,23 @@ class Record:
             False: self._unmarked_pairs,
         }[marked]
         return any((source_digest, t) in written for t in self.translation_digests(text))
+
+    def translated(self, source: str, text: str) -> bool:
+        """Whether the record says ltmt wrote its machine translation ``text`` for ``source``
+        (marked or not), at any place: not the memory's translation (:data:`COPIED`)."""
+        source_digest = self.digest(source)
+        return any(
+            (source_digest, t) in self.translated_pairs for t in self.translation_digests(text)
+        )
+
+    def copied(self, source: str, text: str) -> bool:
+        """Whether the record says ltmt wrote ``text`` for ``source`` as the memory's approved
+        translation (:data:`COPIED`), at any place."""
+        source_digest = self.digest(source)
+        return any(
+            (source_digest, COPIED + t) in self.units.values()
+            for t in self.translation_digests(text)
+        )
 
     def wrote_marked(self, text: str) -> bool:
         """Whether the record says ltmt wrote ``text`` marked for review, for any source."""
@@ -219,9 +244,7 @@ class Record:
     def written_pairs(self) -> frozenset[tuple[str, str]]:
         """The (source, translation) digests of the places ltmt wrote (marked or not)."""
         return frozenset(
-            (pair[0], pair[1].removeprefix(MARKED))
-            for pair in self.units.values()
-            if _by_ltmt(pair[1])
+            (pair[0], _written(pair[1])) for pair in self.units.values() if _by_ltmt(pair[1])
         )
 
     @functools.cached_property
@@ -235,11 +258,22 @@ class Record:
 
     @functools.cached_property
     def _unmarked_pairs(self) -> frozenset[tuple[str, str]]:
-        """The (source, translation) digests of the places ltmt wrote unmarked."""
+        """The (source, translation) digests of the places ltmt wrote unmarked, its machine
+        translation (not the memory's: :data:`COPIED`)."""
         return frozenset(
             pair
             for pair in self.units.values()
-            if _by_ltmt(pair[1]) and not pair[1].startswith(MARKED)
+            if _by_ltmt(pair[1]) and not pair[1].startswith((MARKED, COPIED))
+        )
+
+    @functools.cached_property
+    def translated_pairs(self) -> frozenset[tuple[str, str]]:
+        """The (source, translation) digests of the places ltmt wrote its machine translation
+        (marked or not), not the memory's (:data:`COPIED`)."""
+        return frozenset(
+            (pair[0], _written(pair[1]))
+            for pair in self.units.values()
+            if _by_ltmt(pair[1]) and not pair[1].startswith(COPIED)
         )
 
     def digest(self, text: str) -> str:
@@ -260,7 +294,7 @@ class Record:
         return (
             written is not None
             and _by_ltmt(written[1])
-            and written[1].removeprefix(MARKED) in self.translation_digests(text)
+            and _written(written[1]) in self.translation_digests(text)
         )
 
     def written_for(self, unit: Unit) -> bool:
@@ -344,16 +378,17 @@ class OutputSources:
         marked: Collection[str] = (),
         revision: str | None = None,
         front: Mapping[str, str] | None = None,
+        copied: Collection[str] = (),
     ) -> None:
         """Record that ``output`` holds ``translated`` (each unit with ltmt's translation, or
-        None for someone else's), ``unchecked``, ``marked``, ``revision`` and ``front``
-        (:meth:`Record.of`).
+        None for someone else's), ``unchecked``, ``marked``, ``revision``, ``front`` and
+        ``copied`` (:meth:`Record.of`).
         A record that cannot be written is a warning, not an error: the output is written."""
         try:
             self._note_with_memory()
             secret = _cache_secret(private_folder(self.folder)) or _new_secret(self.folder)
             key = self._key(secret)
-            record = Record.of(translated, key, unchecked, marked, revision, front)
+            record = Record.of(translated, key, unchecked, marked, revision, front, copied)
             user_folder = _user_folder(secret, self.user, self._store)
             path = self._path_of(output, user_folder, key)
             by_content = self._content_path(output, user_folder, key)
@@ -473,12 +508,15 @@ def _copied(records: Iterable[Record], pairs: Sequence[tuple[str, str]]) -> Reco
     translations) are a copy of, edited since or written anew (a table filled in place copied
     under another name, a cell or two changed by hand): the one that wrote most of ``pairs``,
     where they are more than half of the pairs it wrote and of ``pairs``, word for word; else
-    None (a memory of its own that holds a pair or two ltmt wrote somewhere is no copy)."""
+    None (a memory of its own that holds a pair or two ltmt wrote somewhere is no copy). Only
+    ltmt's machine translations count: the memory's translations it copied (:data:`COPIED`)
+    are in the file they came from too (a client's TMX), which is no copy of the output."""
     distinct = set(pairs)
     best, most = None, 0
     for record in records:
-        wrote = sum(1 for source, text in distinct if record.wrote(source, text))
-        if wrote > most and 2 * wrote > len(record.written_pairs) and 2 * wrote > len(distinct):
+        wrote = sum(1 for source, text in distinct if record.translated(source, text))
+        translated = len(record.translated_pairs)
+        if wrote > most and 2 * wrote > translated and 2 * wrote > len(distinct):
             best, most = record, wrote
     return best
 
@@ -608,7 +646,7 @@ def outdated(
     written_for: dict[str, set[str]] = {}
     for source, translation in record.units.values():
         if _by_ltmt(translation):
-            written_for.setdefault(translation.removeprefix(MARKED), set()).add(source)
+            written_for.setdefault(_written(translation), set()).add(source)
     again, edited = [], []
     for unit, text in kept:
         sources = next(
@@ -633,3 +671,8 @@ def _edited(written: tuple[str, str] | None, source: str) -> bool:
 def _by_ltmt(translation: str) -> bool:
     """Whether a record's ``translation`` digest is of a translation ltmt wrote."""
     return translation != OTHERS_TEXT and not translation.startswith(UNCHECKED)
+
+
+def _written(translation: str) -> str:
+    """A record's digest of a translation ltmt wrote, without what marks how it wrote it."""
+    return translation.removeprefix(MARKED).removeprefix(COPIED)

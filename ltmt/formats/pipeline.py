@@ -117,6 +117,8 @@ class RunResult:
     empty: int = 0
     resumed: int = 0
     report: RunReport = field(default_factory=RunReport)
+    # the keys of the units filled with a 100 % memory match (recorded as the memory's)
+    from_memory: set[str] = field(default_factory=set)
 
 
 def translate_file(
@@ -328,13 +330,25 @@ def translate_file(
                 progress(len(chunk))
             if time.monotonic() - last_save >= checkpoint_seconds and number < len(chunks):
                 _checkpoint(
-                    document, out_path, done, settings, (output_sources, record), suggestions_kept
+                    document,
+                    out_path,
+                    done,
+                    settings,
+                    (output_sources, record),
+                    result,
+                    suggestions_kept,
                 )
                 last_save, saved = time.monotonic(), len(done)
     except KeyboardInterrupt:  # keep the chunks finished since the last checkpoint
         if len(done) > saved:
             _checkpoint(
-                document, out_path, done, settings, (output_sources, record), suggestions_kept
+                document,
+                out_path,
+                done,
+                settings,
+                (output_sources, record),
+                result,
+                suggestions_kept,
             )
         saved_part = _saved_part(
             len(done),
@@ -350,7 +364,14 @@ def translate_file(
             logger.warning("%s%s", saved_part, continuing)
         raise
     written = done - suggestions_kept
-    save_output(document, Path(out_path), output_sources, written=written, before=record)
+    save_output(
+        document,
+        Path(out_path),
+        output_sources,
+        written=written,
+        before=record,
+        copied=result.from_memory,
+    )
     if isinstance(document, KeyedCatalog):
         _count_broken_messages(document, done, result.report)
     marker.unlink(missing_ok=True)
@@ -382,15 +403,24 @@ def _checkpoint(
     done: set[str],
     settings: Mapping[str, Any] | None,
     recording: tuple[OutputSources | None, Record | None],
+    result: RunResult,
     suggestions_kept: Collection[str] = frozenset(),
 ) -> None:
     """The output as filled so far, and its progress file (:mod:`ltmt.formats.run_progress`);
     ``recording``: where the output's sources are recorded, and what the record said before
-    the run (:func:`~ltmt.formats.existing_output.save_output`); ``suggestions_kept``: those
+    the run (:func:`~ltmt.formats.existing_output.save_output`); ``result``: the run's, whose
+    memory matches copied are recorded as approved; ``suggestions_kept``: those
     done whose text is not ltmt's (a suggestion kept as it was)."""
     output_sources, before = recording
     written = done - set(suggestions_kept)
-    save_output(document, Path(out_path), output_sources, written=written, before=before)
+    save_output(
+        document,
+        Path(out_path),
+        output_sources,
+        written=written,
+        before=before,
+        copied=result.from_memory,
+    )
     save_progress(document, Path(out_path), done, settings)
 
 
@@ -451,6 +481,7 @@ def _translate_chunk(
     result.empty += sum(not o.text.strip() for o in outcomes)
     result.translated += len(filled)
     from_memory = {o.unit.key for o in filled if o.method == "exact"}
+    result.from_memory |= from_memory
     document.fill(
         {o.unit.key: o.text for o in filled if o.unit.key not in approved},
         mark_fuzzy=mark_fuzzy,

@@ -1569,11 +1569,11 @@ def test_an_import_of_ltmts_own_unchanged_output_is_stored_and_named(
     assert (code, out) == (0, "imported strings.csv into app: 2 added, 0 duplicates, 0 skipped\n")
     assert err.splitlines()[1:] == [
         "ltmt: warning: 1 pair ltmt translated into strings.csv and nobody changed since were "
-        "stored as approved (hp), which --reviewed-only would have left out; review them, or undo the import: ltmt memory delete --user "
+        "stored as approved (hp), which --reviewed-only would have left out; review them, or undo the import (2 pairs of that file): ltmt memory delete --user "
         f"app --origin {table} --yes"
     ]
     # the hint works as given (without --yes, delete only says what it would delete)
-    hint = shlex.split(err.splitlines()[-1].partition("undo the import: ltmt ")[2])
+    hint = shlex.split(err.splitlines()[-1].partition("of that file): ltmt ")[2])
     code, out, err = ltmt(capsys, *hint, "--memory-dir", store)
     assert (code, out.split(";")[0]) == (0, f"deleted 2 segments of app from {table}"), err
     code, out, err = ltmt(
@@ -1712,7 +1712,7 @@ def test_ltmts_reuse_of_an_approved_match_is_a_duplicate_not_unreviewed_translat
     assert (code, out) == (0, "imported strings.csv into app: 1 added, 1 duplicate, 0 skipped\n")
     assert err.splitlines()[-1] == (
         "ltmt: warning: 1 pair ltmt translated into strings.csv and nobody changed since were "
-        "stored as approved (hp), which --reviewed-only would have left out; review them, or undo the import: ltmt memory delete --user "
+        "stored as approved (hp), which --reviewed-only would have left out; review them, or undo the import (1 pair of that file): ltmt memory delete --user "
         f"app --origin {table} --yes"
     )
     code, out, err = ltmt(
@@ -1771,7 +1771,8 @@ def test_a_po_catalog_ltmt_filled_without_fuzzy_marks_is_named_on_import(
             "ltmt: warning: de.po says ltmt filled translations in (X-Generator: ltmt 0.1.0) "
             "and marks none fuzzy, and no record on this machine says which: 2 pairs imported "
             "as approved, which hold ltmt's machine translation unless a reviewer removed its "
-            f"fuzzy marks{apart}; if nobody reviewed it, undo the import: ltmt memory delete "
+            f"fuzzy marks{apart}; if nobody reviewed it, undo the import (2 pairs of that file): "
+            "ltmt memory delete "
             f"--user {user} --origin {po.resolve()} --yes"
         )
 
@@ -2678,3 +2679,77 @@ def test_a_pair_added_by_hand_stays_reused_after_its_tmx_export_is_imported(
             capsys, "memory", "search", "-u", "u", "Save changes", "--memory-dir", into
         )
         assert out.splitlines()[0].endswith("\tSave changes\tÄnderungen speichern")
+
+
+CLIENT_TMX = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en-US" '
+    'creationtool="SDL" datatype="xml" segtype="sentence" adminlang="en-US" o-tmf="x"/><body>'
+    + "".join(
+        f'<tu><tuv xml:lang="en-US"><seg>{en}</seg></tuv><tuv xml:lang="de-DE"><seg>{de}</seg>'
+        "</tuv></tu>"
+        for en, de in (
+            ("The café is closed on Sunday.", "Das Café ist sonntags geschlossen."),
+            ("Price: 25 € per month.", "Preis: 25 € pro Monat."),
+            ("Click Save to keep your changes.", "Klicken Sie auf Speichern."),
+            ("Don't close the window.", "Schließen Sie das Fenster nicht."),
+        )
+    )
+    + "</body></tmx>\n"
+)
+
+
+def test_a_clients_tmx_whose_matches_ltmt_copied_is_not_taken_for_its_output(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    store: str,
+    tiny_model_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Regression trial enc (Kunde A.tmx), session 69: ltmt translated a file whose strings
+    were the client's TMX's 100 % matches, and an import of the TMX by another user then said
+    '3 pairs ltmt translated into Kunde A.tmx and nobody changed since were stored as
+    approved', and --reviewed-only skipped them as 'written by ltmt and not reviewed': the
+    record took the memory's copied translations for ltmt's, and the TMX for a copy of the
+    output. Its real output, imported back, is still flagged, with an undo hint that says how
+    many pairs the command deletes."""
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))
+    tmx = tmp_path / "Kunde A.tmx"
+    tmx.write_text(CLIENT_TMX, encoding="utf-8")
+    code, _, err = ltmt(capsys, "memory", "import", str(tmx), "-u", "anna", "--memory-dir", store)
+    assert code == 0, err
+    source, out = tmp_path / "Messages.properties", tmp_path / "Messages_de.properties"
+    source.write_text(
+        "msg.cafe=The caf\\u00e9 is closed on Sunday.\nmsg.price=Price: 25 \\u20ac per month.\n"
+        "msg.save=Click Save to keep your changes.\nmsg.new=Open the file.\n"
+    )
+    model = ["--model", str(tiny_model_dir), "--beam", "1", "--memory-dir", store]
+    code, _, err = ltmt(capsys, "translate", str(source), "-u", "anna", "-o", str(out), *model)
+    assert code == 0, err
+    for user, extra in (("fritz", []), ("gina", ["--reviewed-only"])):
+        code, said, err = ltmt(
+            capsys, "memory", "import", str(tmx), "-u", user, "--memory-dir", store, *extra
+        )
+        assert (code, said) == (
+            0,
+            f"imported Kunde A.tmx into {user}: 4 added, 0 duplicates, 0 skipped\n",
+        )
+        assert "ltmt translated" not in err
+    importing = ["memory", "import", str(out), "--source-file", str(source), "--memory-dir", store]
+    importing.append("--no-language-check")  # the tiny random model's German
+    code, said, err = ltmt(capsys, *importing, "-u", "hans", "--reviewed-only")
+    assert (code, said) == (
+        0,
+        "imported Messages_de.properties into hans: 3 added, 0 duplicates, 1 skipped "
+        "(1 written by ltmt and not reviewed)\n",
+    ), err
+    code, said, err = ltmt(capsys, *importing, "-u", "ida")
+    assert (code, said) == (
+        0,
+        "imported Messages_de.properties into ida: 4 added, 0 duplicates, 0 skipped\n",
+    ), err
+    assert err.splitlines()[-1] == (
+        "ltmt: warning: 1 pair ltmt translated into Messages_de.properties and nobody changed "
+        "since were stored as approved (msg.new), which --reviewed-only would have left out; "
+        "review them, or undo the import (4 pairs of that file): ltmt memory delete --user ida "
+        f"--origin {out} --yes"
+    )

@@ -494,3 +494,21 @@ def test_a_store_moved_or_reached_by_another_path_reads_and_deletes_its_records(
         assert record is not None and record.written_for(unit)
         assert memory.delete_user("ann") is not None
     assert not list(folder.rglob("*.json"))
+
+
+def test_a_translation_copied_from_the_memory_is_no_machine_translation() -> None:
+    """Session 69: a unit filled with the memory's 100 % match was recorded as ltmt's own
+    translation, so a client's TMX holding the pair was taken for a copy of the output and
+    its pairs for ltmt's unreviewed machine translation. Recorded as copied, it is ltmt's for
+    an update (translated again when its source changes), but neither unreviewed nor evidence
+    that another file is a copy of the output."""
+    copied, translated = Unit("a", "Save"), Unit("b", "Open")
+    record = Record.of([(copied, "Speichern"), (translated, "Offen")], b"k", copied=["a"])
+    assert record.wrote("Save", "Speichern")
+    assert not record.wrote("Save", "Speichern", marked=False)
+    assert record.copied("Save", "Speichern") and not record.copied("Open", "Offen")
+    assert record.wrote("Open", "Offen", marked=False) and record.translated("Open", "Offen")
+    assert not record.translated("Save", "Speichern")
+    assert outdated(record, [(Unit("a", "Save it"), "Speichern")]).again == ["a"]
+    assert output_sources._copied([record], [("Save", "Speichern"), ("Quit", "Ende")]) is None
+    assert output_sources._copied([record], [("Open", "Offen")]) is record
