@@ -238,16 +238,21 @@ def line_ending(text: str) -> str:
     return "\r\n" if first.endswith("\r") else "\n"
 
 
-def decode(data: bytes, path: Path | str, encoding: str = "utf-8") -> str:
-    """``data`` decoded strictly; a bad byte is reported with its line and column."""
+def decode(data: bytes, path: Path | str, encoding: str | None = None) -> str:
+    """``data`` decoded strictly, as the ``encoding`` it declares (None: declares none, read as
+    UTF-8); a bad byte is reported with its line and column (:func:`not_utf8_message`)."""
+    name = encoding or "utf-8"
     try:
-        encoding = codecs.lookup(encoding).name
-        text = data.decode(encoding)
+        name = codecs.lookup(name).name
+        text = data.decode(name)
     except UnicodeDecodeError as exc:
-        where = byte_position(data, path, exc.start, encoding)
+        if name == "utf-8":
+            declared = encoding is not None
+            raise InputError(not_utf8_message(data, path, exc.start, declared)) from exc
+        where = byte_position(data, path, exc.start, name)
         raise InputError(
-            f"{where}: byte 0x{data[exc.start]:02x} is not valid {encoding}; "
-            f"convert the file to {encoding} or fix its declared encoding"
+            f"{where}: byte 0x{data[exc.start]:02x} is not valid {name}; "
+            f"convert the file to {name} or fix its declared encoding"
         ) from exc
     except LookupError as exc:
         raise InputError(f"{path}: unknown encoding {encoding!r}") from exc
@@ -279,8 +284,17 @@ def utf8_text(data: bytes, name: Path | str) -> str:
     except UnicodeDecodeError as exc:
         if problem := utf16_problem(data[:SNIFF_BYTES], name):
             raise InputError(problem) from exc
-        where = f"{byte_position(data, name, exc.start)}: byte 0x{data[exc.start]:02x}"
-        raise InputError(not_utf8_problem(data, name, where)) from exc
+        raise InputError(not_utf8_message(data, name, exc.start)) from exc
+
+
+def not_utf8_message(data: bytes, name: Path | str, offset: int, declared: bool = False) -> str:
+    """The one error of every reader for ``data``, the file (or standard input) ``name``, whose
+    byte ``offset`` is the first that is not UTF-8: ``NAME:LINE:COLUMN: byte 0xNN is not valid
+    UTF-8`` and what the text is and what to do (:func:`~ltmt.formats.not_utf8.
+    not_utf8_problem`: ``it looks like Windows-1252: convert it: iconv -f CP1252 -t UTF-8
+    NAME > NAME-utf8``); ``declared``: the text declares UTF-8, which may be what is wrong."""
+    where = f"{byte_position(data, name, offset)}: byte 0x{data[offset]:02x}"
+    return not_utf8_problem(data, name, where, declared)
 
 
 def written_like(source: bytes, text: str) -> bytes:

@@ -176,7 +176,7 @@ def _utf8(data: bytes, path: Path) -> str:
     except InputError as exc:
         if "Windows-1252" not in str(exc):
             raise
-        raise InputError(f'{exc}, or in Excel save it as "CSV UTF-8"') from exc
+        raise InputError(f'{exc}; or in Excel save it as "CSV UTF-8"') from exc
 
 
 def _read_table(path: Path) -> _Table:

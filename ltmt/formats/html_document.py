@@ -98,7 +98,8 @@ def decode_page(data: bytes, path: Path) -> tuple[str, str]:
         try:
             fallback = decode(data, path, "cp1252")
         except InputError:
-            where = str(not_utf8).split(";")[0]  # path:line:column: byte 0x.. is not valid
+            # path:line:column: byte 0x.. is not valid UTF-8
+            where = str(not_utf8).split(" is not valid")[0] + " is not valid UTF-8"
             raise InputError(
                 f"{where}, and the page declares no encoding (nor is it Windows-1252): declare "
                 'it (<meta charset="...">) or convert the page to UTF-8'

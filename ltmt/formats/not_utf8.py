@@ -22,9 +22,11 @@ _CONTROL_BYTES = bytes(sorted(set(range(32)) - set(b"\t\n\v\f\r\x1a\x1b"))) + b"
 _CONTROLS_IN_BINARY = 0.05
 
 
-def not_utf8_problem(data: bytes, name: Path | str, where: str) -> str:
+def not_utf8_problem(data: bytes, name: Path | str, where: str, declared: bool = False) -> str:
     """What is wrong with ``data``, the input ``name`` that does not decode as UTF-8, whose
-    first bad byte is ``where`` (``NAME:LINE:COLUMN: byte 0xe9``), and what to do."""
+    first bad byte is ``where`` (``NAME:LINE:COLUMN: byte 0xe9``), and what to do; ``declared``:
+    the file declares UTF-8 (a PO header's charset), which may be what is wrong."""
+    fix = "fix its declared encoding, or " if declared else ""  # the command stays last
     bad = bytes_not_utf8(data)
     if looks_binary(data, bad):
         return binary_problem(name)
@@ -40,8 +42,8 @@ def not_utf8_problem(data: bytes, name: Path | str, where: str) -> str:
         )
     if reads_as_windows_1252(data):
         convert = iconv("CP1252", name)
-        return f"{where} is not valid UTF-8; it looks like Windows-1252; convert it ({convert})"
-    return f"{where} is not valid UTF-8; convert the file to UTF-8"
+        return f"{where} is not valid UTF-8; it looks like Windows-1252: {fix}convert it: {convert}"
+    return f"{where} is not valid UTF-8; {fix}convert the file to UTF-8"
 
 
 def bytes_not_utf8(data: bytes) -> int:

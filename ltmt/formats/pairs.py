@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import InputError, NoPairsError
-from ltmt.formats.common import character_column, dangling_link, primary_language
+from ltmt.formats.common import dangling_link, not_utf8_message, primary_language
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.registry import EXTENSIONS, FORMATS, FileFormat, Role, find_format
 from ltmt.segments import PairRecord, Segment
@@ -51,15 +51,14 @@ if TYPE_CHECKING:
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
     """(line number, text without the line break) of a UTF-8 file; bad bytes name their line."""
     with open(path, "rb") as handle:
+        offset = 0  # of the line in the file
         for number, raw in enumerate(handle, start=1):
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                column = character_column(raw[: exc.start])
-                raise InputError(
-                    f"{path}:{number}: byte 0x{raw[exc.start]:02x} at column {column} is "
-                    "not valid UTF-8; convert the file to UTF-8"
-                ) from exc
+                data = path.read_bytes()
+                raise InputError(not_utf8_message(data, path, offset + exc.start)) from exc
+            offset += len(raw)
             if number == 1 and line.startswith("\ufeff"):
                 line = line[1:]
             yield number, line.rstrip("\r\n")

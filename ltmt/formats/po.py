@@ -83,9 +83,10 @@ def _load(path: Path) -> tuple[Any, list[str]]:
     data = read_bytes(path, "a PO file")
     declared = _CHARSET.search(data[:4096])
     charset = declared.group(1).decode("ascii") if declared else "utf-8"
-    if charset.upper() == "CHARSET":
+    named = declared is not None and charset.upper() != "CHARSET"  # not the template's
+    if not named:
         charset = "utf-8"
-    text = decode(data, path, charset)
+    text = decode(data, path, charset if named else None)
     if codecs.lookup(charset).name != "utf-8":
         # translate-toolkit 3.20 cannot parse a catalog that declares a non-UTF-8 charset
         # and uses it; hand it the same catalog in UTF-8 (it is written back in UTF-8).

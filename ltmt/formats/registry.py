@@ -742,10 +742,17 @@ def utf16_problem(head: bytes, name: Path | str) -> str | None:
 
 
 def iconv(encoding: str, name: Path | str) -> str:
-    """The command converting the file ``name`` from ``encoding`` to UTF-8; standard input
-    (``<stdin>``) is piped through it."""
+    """The command converting the file ``name`` from ``encoding`` to UTF-8, into a file beside
+    it (``notes-utf8.txt``), each name quoted for a shell (a name with a space is one word);
+    standard input (``<stdin>``) is piped through it."""
+    import shlex
+
     command = f"iconv -f {encoding} -t UTF-8"
-    return f"pipe it through {command}" if str(name) == STDIN_NAME else f"{command} {name} > out"
+    if str(name) == STDIN_NAME:
+        return f"pipe it through {command}"
+    path = Path(name)
+    converted = str(path.with_name(f"{path.stem}-utf8{path.suffix}"))
+    return f"{command} {shlex.quote(str(name))} > {shlex.quote(converted)}"
 
 
 def _utf16_without_mark(head: bytes) -> str:

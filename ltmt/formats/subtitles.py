@@ -54,6 +54,7 @@ from ltmt.formats.common import (
     atomic_write,
     decode,
     line_ending,
+    not_utf8_message,
     read_bytes,
     source_file_given,
     written_like,
@@ -482,12 +483,7 @@ def _decoded(data: bytes, path: Path) -> str:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(
-            f"{path}:{line}: byte 0x{data[exc.start]:02x} is not UTF-8 (a legacy subtitle file, "
-            f"Windows-1252 or Latin-1?); convert it to UTF-8 first "
-            f"(iconv -f WINDOWS-1252 -t UTF-8 {path} > out)"
-        ) from exc
+        raise InputError(not_utf8_message(data, path, exc.start)) from exc
     return decode(data, path)
 
 

@@ -33,6 +33,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from ltmt.errors import InputError
+from ltmt.formats.common import not_utf8_message
+from ltmt.formats.registry import iconv
 from ltmt.terminology.glossary_columns import POSITIONAL, Columns, header_columns, header_headings
 from ltmt.terminology.term_languages import check_term_languages
 from ltmt.terminology.terms import Term
@@ -128,16 +130,13 @@ def _delimited_text(path: Path) -> str:
     that is not UTF-8."""
     data = path.read_bytes()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError(
-            f"{path.name} is UTF-16; save it as UTF-8 (iconv -f UTF-16 -t UTF-8 "
-            f"{path.name} > {path.stem}-utf8{path.suffix})"
-        )
+        raise InputError(f"{path.name} is UTF-16; save it as UTF-8 ({iconv('UTF-16', path.name)})")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         if path.suffix.lower() in SPREADSHEETS or data.startswith(b"PK\x03\x04"):
             raise InputError(_spreadsheet_advice(path)) from exc
-        raise InputError(f"{path.name} is not UTF-8 (byte {exc.start}); save it as UTF-8") from exc
+        raise InputError(not_utf8_message(data, path.name, exc.start)) from exc
 
 
 def looks_like_a_glossary(path: Path) -> bool:

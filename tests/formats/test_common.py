@@ -22,6 +22,7 @@ from ltmt.formats.common import (
     language_error,
     language_fit,
     language_tag,
+    not_utf8_message,
     not_well_formed,
     parse_xml,
     primary_language,
@@ -32,6 +33,7 @@ from ltmt.formats.common import (
 )
 from ltmt.formats.documents import open_document
 from ltmt.formats.pipeline import translate_file
+from ltmt.formats.registry import iconv
 
 
 def test_a_missing_or_unreadable_file_is_one_line_naming_it(tmp_path: Path) -> None:
@@ -125,8 +127,8 @@ def test_a_text_saved_midway_has_no_end_of_file_mark() -> None:
     [
         (  # the column, not the file's byte offset (19)
             "Hello there.\nCost: €5\n".encode("cp1252"),
-            r"^e\.txt:2:7: byte 0x80 is not valid UTF-8; it looks like Windows-1252; convert it "
-            r"\(iconv -f CP1252 -t UTF-8 e\.txt > out\)$",
+            r"^e\.txt:2:7: byte 0x80 is not valid UTF-8; it looks like Windows-1252: convert it: "
+            r"iconv -f CP1252 -t UTF-8 e\.txt > e-utf8\.txt$",
         ),
         (  # UTF-8 with one stray byte: converting it from CP1252 would garble the rest; the
             # column in characters, not bytes (28)
@@ -165,6 +167,35 @@ def test_text_that_is_not_utf8_names_line_column_and_what_it_looks_like(
 ) -> None:
     with pytest.raises(InputError, match=message):
         utf8_text(data, "e.txt")
+
+
+@pytest.mark.parametrize(
+    ("name", "declared", "message"),
+    [
+        (
+            "Film Kunde C.srt",
+            False,
+            "Film Kunde C.srt:2:4: byte 0xe9 is not valid UTF-8; it looks like Windows-1252: "
+            "convert it: iconv -f CP1252 -t UTF-8 'Film Kunde C.srt' > 'Film Kunde C-utf8.srt'",
+        ),
+        (  # a PO catalog's charset may be what is wrong; the command stays last
+            "shop.po",
+            True,
+            "shop.po:2:4: byte 0xe9 is not valid UTF-8; it looks like Windows-1252: fix its "
+            "declared encoding, or convert it: iconv -f CP1252 -t UTF-8 shop.po > shop-utf8.po",
+        ),
+    ],
+)
+def test_every_reader_says_one_not_utf8_message_with_a_quoted_command(
+    name: str, declared: bool, message: str
+) -> None:
+    """Session 69: five wordings (a txt's, a tsv's without a guess, a glossary's byte offset,
+    a subtitle file's, a PO catalog's lowercase utf-8) and an iconv hint that split a name with
+    spaces into three words: one message, the names quoted for a shell."""
+    assert not_utf8_message(b"ok\ncaf\xe9\n", name, 6, declared) == message
+    assert iconv("UTF-16", "TM Kunde B.tsv") == (
+        "iconv -f UTF-16 -t UTF-8 'TM Kunde B.tsv' > 'TM Kunde B-utf8.tsv'"
+    )
 
 
 def test_utf16_on_standard_input_is_told_as_a_named_file_is(

@@ -620,8 +620,9 @@ def test_a_windows_1252_table_is_refused_with_how_to_convert_it(tmp_path: Path) 
     with pytest.raises(InputError) as error:
         open_document(path, src_lang="en", tgt_lang="de")
     assert str(error.value) == (
-        f"{path}:1:5: byte 0xfc is not valid UTF-8; it looks like Windows-1252; convert it "
-        f'(iconv -f CP1252 -t UTF-8 {path} > out), or in Excel save it as "CSV UTF-8"'
+        f"{path}:1:5: byte 0xfc is not valid UTF-8; it looks like Windows-1252: convert it: "
+        f"iconv -f CP1252 -t UTF-8 {path} > {tmp_path / 'strings-utf8.csv'}; "
+        'or in Excel save it as "CSV UTF-8"'
     )
 
 

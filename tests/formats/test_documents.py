@@ -676,7 +676,12 @@ def test_jsonl_adds_translation(tmp_path: Path) -> None:
             "numbers",
             r"unknown format 'numbers'; choose one of txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, stf, resx, xaml, strings, stringsdict, yaml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json",
         ),
-        ("in.txt", b"ok\ncaf\xe9\n", None, r"in.txt:2:4: byte 0xe9 is not valid utf-8"),
+        (
+            "in.txt",
+            b"ok\ncaf\xe9\n",
+            None,
+            r"in.txt:2:4: byte 0xe9 is not valid UTF-8; it looks like Windows-1252: convert it: iconv",
+        ),
         ("in.jsonl", b'{"source": "a"}\n{"source": \n', None, r"in.jsonl:2:\d+: invalid JSON"),
         (
             "in.jsonl",

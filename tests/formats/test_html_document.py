@@ -419,7 +419,7 @@ def test_an_undeclared_page_in_no_encoding_a_browser_would_guess_is_refused(
     path.write_bytes("<p>日本語のページ</p>".encode("shift_jis"))
     with pytest.raises(
         InputError,
-        match=r"sjis.html:1:4: byte 0x93 is not valid utf-8, and the page declares no encoding "
+        match=r"sjis.html:1:4: byte 0x93 is not valid UTF-8, and the page declares no encoding "
         r"\(nor is it Windows-1252\): declare it \(<meta charset=\"...\">\) or convert the page "
         r"to UTF-8$",
     ):
@@ -431,7 +431,11 @@ def test_a_page_that_is_not_in_its_declared_encoding_is_refused_with_its_place(
 ) -> None:
     path = tmp_path / "bad.html"
     path.write_bytes(b'<meta charset="utf-8">\n<p>caf\xe9</p>')
-    with pytest.raises(InputError, match=r"bad.html:2:7: byte 0xe9 is not valid utf-8"):
+    with pytest.raises(
+        InputError,
+        match=r"bad.html:2:7: byte 0xe9 is not valid UTF-8; it looks like Windows-1252: fix its "
+        r"declared encoding, or convert it: iconv -f CP1252 -t UTF-8 \S*bad\.html > \S*bad-utf8\.html$",
+    ):
         HtmlDocument.open(path)
 
 

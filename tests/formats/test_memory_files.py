@@ -560,13 +560,14 @@ BAD_FILES = [
         b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
         b'msgid "caf\xe9"\nmsgstr "x"\n',
         read_po,
-        r"latin1.po:5:11: byte 0xe9 is not valid utf-8; convert the file",
+        r"latin1.po:5:11: byte 0xe9 is not valid UTF-8; it looks like Windows-1252: fix its declared "
+        r"encoding, or convert it: iconv -f CP1252 -t UTF-8 \S*latin1\.po > \S*latin1-utf8\.po$",
     ),
     (
         "undeclared.po",
         b'msgid "caf\xe9"\nmsgstr "x"\n',
         read_po,
-        r"undeclared.po:1:11: byte 0xe9 is not valid utf-8",
+        r"undeclared.po:1:11: byte 0xe9 is not valid UTF-8; it looks like Windows-1252: convert it: ",
     ),
 ]
 

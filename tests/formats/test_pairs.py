@@ -130,7 +130,7 @@ BAD_FILES = [
     (
         "data.jsonl",
         b'{"source": "a", "target": "b"}\n{"source": "\xff"}\n',
-        r"data.jsonl:2: byte 0xff at column 13 is not valid UTF-8",
+        r"data.jsonl:2:13: byte 0xff is not valid UTF-8",
     ),
     (
         "data.tsv",
@@ -141,12 +141,13 @@ BAD_FILES = [
     (
         "data.tsv",
         b"ok\tgut\n\xc3\x28\tx\n",
-        r"data.tsv:2: byte 0xc3 at column 1 is not valid UTF-8",
+        r"data.tsv:2:1: byte 0xc3 is not valid UTF-8; it looks like Windows-1252: convert it: "
+        r"iconv -f CP1252 -t UTF-8 \S*data\.tsv > \S*data-utf8\.tsv$",
     ),
     (  # the column in characters, as json's are: "Öl" is two, not three
         "data.tsv",
         "Öl\t".encode() + b"\xff\n",
-        r"data.tsv:1: byte 0xff at column 4 is not valid UTF-8",
+        r"data.tsv:1:4: byte 0xff is not valid UTF-8; the rest is UTF-8: fix or remove that byte",
     ),
 ]
 

@@ -362,7 +362,7 @@ def test_a_zip_of_other_files_is_still_to_be_extracted(tmp_path: Path) -> None:
             '"a" = "Open file";\n'.encode("utf-16-be"),  # no byte order mark
             "document",
             r"be\.strings looks like UTF-16 text without a byte order mark; convert it to UTF-8 "
-            r"first \(iconv -f UTF-16BE -t UTF-8 .*be\.strings > out\)$",
+            r"first \(iconv -f UTF-16BE -t UTF-8 .*be\.strings > .*be-utf8\.strings\)$",
         ),
         (
             "le.txt",

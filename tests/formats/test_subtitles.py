@@ -672,7 +672,8 @@ def test_a_cue_too_long_for_two_lines_is_named(tmp_path: Path) -> None:
         (
             "l.srt",
             "1\n00:00:01,000 --> 00:00:02,000\nAu café.\n".encode("latin-1"),
-            r"l.srt:3: byte 0xe9 is not UTF-8 .*\(iconv -f WINDOWS-1252 -t UTF-8 .*l.srt > out\)",
+            r"l.srt:3:7: byte 0xe9 is not valid UTF-8; it looks like Windows-1252: convert it: "
+            r"iconv -f CP1252 -t UTF-8 \S*l\.srt > \S*l-utf8\.srt$",
         ),
     ],
 )

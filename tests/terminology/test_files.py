@@ -171,8 +171,26 @@ def test_tbx_usage_status_chooses_the_target_and_every_source_term_is_matched(
 def test_a_utf16_file_is_named_with_the_command_that_converts_it(tmp_path: Path):
     path = tmp_path / "g.csv"
     path.write_text("file,Datei\n", encoding="utf-16")
-    with pytest.raises(InputError, match=r"g\.csv is UTF-16; save it as UTF-8 \(iconv -f UTF-16"):
+    with pytest.raises(
+        InputError,
+        match=r"^g\.csv is UTF-16; save it as UTF-8 \(iconv -f UTF-16 -t UTF-8 g\.csv > g-utf8\.csv\)$",
+    ):
         read_glossary(path)
+
+
+def test_a_windows_1252_glossary_is_named_by_line_and_column_with_the_command(
+    tmp_path: Path,
+) -> None:
+    """Session 69: 'Glossar Kunde A.csv is not UTF-8 (byte 26); save it as UTF-8', a byte
+    offset and no command; now the one message of every reader, the name quoted."""
+    path = tmp_path / "Glossar Kunde A.csv"
+    path.write_bytes("source,target\nCafé,Café\n".encode("cp1252"))
+    with pytest.raises(InputError) as error:
+        read_glossary(path)
+    assert str(error.value) == (
+        "Glossar Kunde A.csv:2:4: byte 0xe9 is not valid UTF-8; it looks like Windows-1252: "
+        "convert it: iconv -f CP1252 -t UTF-8 'Glossar Kunde A.csv' > 'Glossar Kunde A-utf8.csv'"
+    )
 
 
 def test_tbx_entries_of_other_languages_are_left_out_with_a_warning(
