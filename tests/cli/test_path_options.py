@@ -67,3 +67,24 @@ def test_every_path_parameter_refuses_an_empty_path() -> None:
         if (found := _path_parameters_without_parser(file.read_text(encoding="utf-8")))
     }
     assert missing == {}
+
+
+def test_a_leading_tilde_is_the_home_folder_in_every_path_option(
+    run_ltmt: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 69: a shell does not expand ``~`` after ``=`` in a long option, and --memory-dir
+    alone expanded it: 'cannot write ~/notes.de.txt: directory ~ does not exist'; the input,
+    --output, --source-file and --glossary too are the home folder's now."""
+    from ltmt.cli.path_options import given_path, given_path_name
+
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(tmp_path)
+    assert given_path_name("~/notes.de.txt") == str(home / "notes.de.txt")
+    assert given_path("~") == home
+    assert given_path_name("-") == "-" and given_path_name("a~b.txt") == "a~b.txt"
+    (home / "en.txt").write_text("Hello\n", encoding="utf-8")
+    (home / "de.txt").write_text("Hallo\n", encoding="utf-8")
+    code, out, err = run_ltmt("qa", "~/de.txt", "--source-file=~/en.txt")
+    assert (code, out) == (0, "1 entry checked: nothing found\n"), err
