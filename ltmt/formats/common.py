@@ -197,7 +197,7 @@ def read_lines_and_shape(
         # a pipe (<(cmd), a fifo) is read once, whole, as standard input is
         data, name = read_file(Path(path)), str(path)  # unreadable: one line, not a traceback
     if holds_nul(data) and not utf16_problem(data[:SNIFF_BYTES], name):
-        raise InputError(binary_problem(name))  # as a named file is: standard input too
+        raise InputError(binary_problem(name, data))  # as a named file is: standard input too
     text = utf8_text(data, name)
     return text_lines_of(text.removeprefix("\ufeff"))[0], LineShape.of(text)
 

@@ -29,7 +29,7 @@ def not_utf8_problem(data: bytes, name: Path | str, where: str, declared: bool =
     fix = "fix its declared encoding, or " if declared else ""  # the command stays last
     bad = bytes_not_utf8(data)
     if looks_binary(data, bad):
-        return binary_problem(name)
+        return binary_problem(name, data)
     if holds_utf8_characters(data):
         if bad <= FEW_BAD_BYTES:
             that = "that byte" if bad == 1 else "those 2 bytes"

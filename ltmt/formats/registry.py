@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -614,6 +615,8 @@ def names(role: Role | None = None) -> list[str]:
     return [name for name, spec in FORMATS.items() if role is None or role in spec.roles()]
 
 
+# what an image is told besides its kind: what ltmt reads instead
+_NO_TEXT = "not text: ltmt translates text and documents (see ltmt formats)"
 # Binary files users hand over by mistake: what they are and what to do instead.
 _BINARY_KINDS = (
     (
@@ -640,6 +643,9 @@ _BINARY_KINDS = (
         "PDF again",
     ),
     ((b"PK\x03\x04",), "a zip archive; extract the file first (unzip {path})"),
+    ((b"\x89PNG\r\n\x1a\n",), f"a PNG image, {_NO_TEXT}"),
+    ((b"\xff\xd8\xff",), f"a JPEG image, {_NO_TEXT}"),
+    ((b"GIF87a", b"GIF89a"), f"a GIF image, {_NO_TEXT}"),
 )
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # XML: they cannot hold control characters
@@ -664,7 +670,7 @@ def content_problem(path: Path, *, utf16: bool = True) -> str | None:
         return document
     for magics, problem in _BINARY_KINDS:
         if head.startswith(magics):
-            return f"{path} is {problem.format(path=path)}"
+            return f"{path} is {problem.format(path=shlex.quote(str(path)))}"
     if holds_nul(head):
         return binary_problem(path)
     return None
@@ -675,8 +681,12 @@ def holds_nul(data: bytes) -> bool:
     return b"\x00" in data[:1024]
 
 
-def binary_problem(name: Path | str) -> str:
-    """The error of the input ``name`` (a file or standard input) that is binary, not text."""
+def binary_problem(name: Path | str, head: bytes = b"") -> str:
+    """The error of the input ``name`` (a file or standard input) that is binary, not text;
+    ``head``, its first bytes, may name its kind (a PNG image)."""
+    for magics, problem in _BINARY_KINDS:
+        if head.startswith(magics) and "{path}" not in problem:  # no command for stdin
+            return f"{name} is {problem}"
     what = "binary data" if str(name) == STDIN_NAME else "a binary file"
     return f"{name} is {what}, not text; give a text file (UTF-8)"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pytest
@@ -518,3 +519,40 @@ def test_a_utf16_strings_file_given_another_format_is_told_to_drop_it(
     path.write_bytes('"a" = "Open";\n'.encode("utf-16"))  # with its byte order mark
     with pytest.raises(InputError, match=rf"--format {fmt} reads .* drop --format$"):
         find_format(path, fmt, role="document")
+
+
+NO_TEXT = "not text: ltmt translates text and documents (see ltmt formats)"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "kind"),
+    [
+        ("logo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
+        ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "a JPEG image"),
+        ("anim.txt", b"GIF89a\x01\x00\x01\x00\x00\x00", "a GIF image"),  # renamed: by its bytes
+    ],
+)
+def test_an_image_is_named_by_its_kind(tmp_path: Path, name: str, data: bytes, kind: str) -> None:
+    """Session 69: 'logo.png is a binary file, not text; give a text file (UTF-8)'; an image
+    is named as a renamed .docx is, from a file or standard input."""
+    from ltmt.formats.registry import binary_problem
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError) as error:
+        find_format(path, role="document")
+    assert str(error.value) == f"{path} is {kind}, {NO_TEXT}"
+    assert binary_problem("<stdin>", data) == f"<stdin> is {kind}, {NO_TEXT}"
+    assert binary_problem("<stdin>", b"PK\x03\x04") == (
+        "<stdin> is binary data, not text; give a text file (UTF-8)"  # no unzip of stdin
+    )
+
+
+def test_a_binary_files_command_quotes_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "Kunde E.zip"
+    path.write_bytes(b"PK\x03\x04abc")
+    with pytest.raises(InputError) as error:
+        find_format(path, role="document")
+    assert str(error.value) == (
+        f"{path} is a zip archive; extract the file first (unzip {shlex.quote(str(path))})"
+    )
