@@ -9,6 +9,7 @@ are no UTF-8 at all, are binary data, not text.
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 from ltmt.formats.registry import STDIN_NAME, binary_problem, iconv
@@ -77,4 +78,4 @@ def _bad_lines_hint(name: Path | str) -> str:
     """The command that lists a file's lines that are not UTF-8 (none for standard input)."""
     if str(name) == STDIN_NAME:
         return ""
-    return f" (LC_ALL=C.UTF-8 grep -naxv '.*' {name} lists their lines)"
+    return f" (LC_ALL=C.UTF-8 grep -naxv '.*' {shlex.quote(str(name))} lists their lines)"

@@ -196,6 +196,10 @@ def test_every_reader_says_one_not_utf8_message_with_a_quoted_command(
     assert iconv("UTF-16", "TM Kunde B.tsv") == (
         "iconv -f UTF-16 -t UTF-8 'TM Kunde B.tsv' > 'TM Kunde B-utf8.tsv'"
     )
+    mixed = "The café.\n".encode() + b"Na\xefve r\xe9sum\xe9.\n" * 5
+    assert not_utf8_message(mixed, "Kunde E/a b.txt", 13).endswith(
+        "(LC_ALL=C.UTF-8 grep -naxv '.*' 'Kunde E/a b.txt' lists their lines)"
+    )
 
 
 def test_utf16_on_standard_input_is_told_as_a_named_file_is(
