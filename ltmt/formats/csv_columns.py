@@ -65,7 +65,10 @@ class Columns:
 
 
 # headers naming a column by its role (compared lower-cased, spaces and underscores as one)
-SOURCE_HEADERS = frozenset({"source", "source text", "source string", "original", "src", "msgid"})
+# (a Salesforce admin's KEY,LABEL: the labels are the text)
+SOURCE_HEADERS = frozenset(
+    {"source", "source text", "source string", "original", "src", "msgid", "label", "labels"}
+)
 TARGET_HEADERS = frozenset(
     {"target", "target text", "target string", "translation", "tgt", "msgstr"}
 )
@@ -75,6 +78,12 @@ KEY_HEADERS = frozenset({"id", "ids", "key", "keys", "identifier", "string id", 
 _HINT_KEY_HEADERS = (KEY_HEADERS - {"name"}) | {"sku", "article number", "item number"}
 # headers naming a note to translators, no text to translate (suggested by no hint)
 _NOTE_HEADERS = frozenset({"comment", "comments", "note", "notes", "context"})
+# ordinary header words that langcodes reads as a language's name (Label: lbb, Remark: bow,
+# Index: kzf): never a language's column
+_WORDS_NOT_NAMES = frozenset(
+    {"text", "value", "description", "remark", "remarks", "index", "character", "duration",
+     "limit", "title", "type"}
+) | KEY_HEADERS | SOURCE_HEADERS | TARGET_HEADERS | _NOTE_HEADERS  # fmt: skip
 
 
 def _role(header: str) -> str:
@@ -262,11 +271,11 @@ def _first(languages: dict[int, str | None], language: str) -> int | None:
 def _named_language(header: str) -> str | None:
     """The language (its primary code) that ``header`` names by its name, in English or in
     itself (``English``, ``German``, ``Deutsch``, ``Portuguese (Brazil)``: ``langcodes``, from
-    CLDR's names), or None."""
+    CLDR's names), or None: never an ordinary header's word (``Label``, a language's name too)."""
     import langcodes
 
     text = header.strip()
-    if not text or text.isdigit():
+    if not text or text.isdigit() or _role(text) in _WORDS_NOT_NAMES:
         return None
     try:
         found = langcodes.find(text)

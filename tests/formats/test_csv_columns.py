@@ -1,0 +1,43 @@
+"""Which columns of a CSV table are translated (ltmt.formats.csv_columns): header words that
+langcodes also reads as languages' names, and the columns that name the text by its role."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.formats.csv_columns import _named_language, find_columns
+from ltmt.formats.pipeline import translate_file
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("LABEL", None),  # langcodes: Label, lbb
+        ("Labels", None),
+        ("Remarks", None),  # Bow
+        ("Index", None),  # kzf
+        ("Description", None),
+        ("German", "de"),
+        ("Deutsch", "de"),
+        ("English", "en"),
+    ],
+)
+def test_ordinary_header_words_name_no_language(header: str, expected: str | None) -> None:
+    assert _named_language(header) == expected
+
+
+def test_a_label_column_is_the_source_and_translation_its_target(tmp_path: Path) -> None:
+    """Regression trial stf, session 69: KEY,LABEL was read as the language Label (lbb):
+    'languages in the file are lbb, but the default model translates en→de only'."""
+    path = tmp_path / "labels.csv"
+    path.write_text("KEY,LABEL\nCustomLabel.A,Sales Region\n", "utf-8")
+    out = tmp_path / "labels.de.csv"
+    result = translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert result.translated == 1
+    assert out.read_text("utf-8") == "KEY,LABEL,target\nCustomLabel.A,Sales Region,SALES REGION\n"
+    columns = find_columns(["KEY", "LABEL", "TRANSLATION"], path, "en", "de")
+    assert [(pair.source, pair.target) for pair in columns.pairs] == [(1, 2)]
+    assert columns.key == 0
