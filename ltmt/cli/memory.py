@@ -16,7 +16,7 @@ from ltmt.cli import memory_upkeep, memory_users
 from ltmt.cli.json_output import echo_json
 from ltmt.cli.language_options import given_language
 from ltmt.cli.markup import HELP_MARKUP
-from ltmt.cli.pair_files import read_records
+from ltmt.cli.pair_files import PAIR_COLUMNS_OPTION, read_records
 from ltmt.cli.path_options import given_path, given_path_name
 from ltmt.cli.skip_keys import SKIP_KEYS_OPTION, parse_skip_keys_option
 from ltmt.cli.store import (
@@ -135,12 +135,7 @@ def import_(
         "--src-lang → --tgt-lang (TMX language tags still pick each unit's sides).",
     ),
     skip_keys: str | None = SKIP_KEYS_OPTION,
-    columns: str | None = typer.Option(
-        None,
-        "--columns",
-        help="CSV: the columns that hold the pairs, by their headers, as SOURCE=TARGET "
-        '("Line A=Line B"; several separated by commas), where the headers name no language.',
-    ),
+    columns: str | None = PAIR_COLUMNS_OPTION,
     reviewed_only: bool = typer.Option(
         False,
         "--reviewed-only",

@@ -16,6 +16,14 @@ if TYPE_CHECKING:
     from ltmt.formats.not_read import NotRead
     from ltmt.segments import PairRecord
 
+# --columns of the commands that read a table's pairs (memory import, qa)
+PAIR_COLUMNS_OPTION = typer.Option(
+    None,
+    "--columns",
+    help="CSV: the columns that hold the pairs, by their headers, as SOURCE=TARGET "
+    '("Line A=Line B"; several separated by commas), where the headers name no language.',
+)
+
 READ_NOTE_FROM = 8 << 20  # bytes: a terminal is told when a larger file is being read
 
 
@@ -45,8 +53,9 @@ def read_records(
     pairs of columns (``--columns``, refused for a folder). Files of a folder that were
     skipped are said on stderr unless ``quiet``."""
     if path.is_dir() and columns is not None:
+        verb = "check" if purpose == "checked" else "import"
         raise InputError(
-            f"--columns names the columns of one CSV table, and {path} is a folder: import "
+            f"--columns names the columns of one CSV table, and {path} is a folder: {verb} "
             "the table's file with --columns, or the folder without it"
         )
     if path.is_dir():

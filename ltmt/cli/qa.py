@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ltmt.cli.json_output import errors_as_report
+from ltmt.cli.pair_files import PAIR_COLUMNS_OPTION
 from ltmt.cli.path_options import given_path
 from ltmt.cli.store import EXISTING_KEY_FILE_OPTION, MEMORY_DIR_OPTION, open_store
 from ltmt.errors import ChoiceError, InputError
@@ -94,6 +95,7 @@ def qa(
         help="Leave out translations not yet reviewed (PO fuzzy, XLIFF needs-review, Qt "
         "unfinished); by default they are checked too.",
     ),
+    columns: str | None = PAIR_COLUMNS_OPTION,
     fail_on: str = typer.Option(
         "error",
         "--fail-on",
@@ -194,12 +196,13 @@ def qa(
             quiet=as_json,
             include_fuzzy=not reviewed_only,
             purpose="checked",
+            columns=columns,
         )
         state = None if source_file is not None else catalog_state(file, fmt, not reviewed_only)
         untranslated = (
             state.untranslated
             if state is not None
-            else untranslated_csv_rows(file, fmt, src_lang, tgt_lang)
+            else untranslated_csv_rows(file, fmt, src_lang, tgt_lang, columns)
         )
         missing = (
             None if source_file is None else missing_messages(file, source_file, fmt, tgt_lang)

@@ -466,7 +466,7 @@ def _misspelt(header: list[str], language: str) -> str | None:
 def _columns_hint(header: list[str], path: Path, command: str = "translate") -> str:
     """How ``ltmt COMMAND --columns`` names the columns to translate in ``header``: one into
     another where two look like a pair (``Line 1``, ``Line 2``: alike but for their last
-    word) or ``command`` is ``memory import`` (which reads pairs: the two after the keys),
+    word) or ``command`` is ``memory import`` or ``qa`` (which read pairs: the two after the keys),
     else in place (a shop's product export, of one language)."""
     named = [cell.strip() for cell in header if cell.strip()]  # (an empty name cannot be given)
     stems = [" ".join(cell.split()[:-1]).lower() for cell in named]
@@ -479,12 +479,13 @@ def _columns_hint(header: list[str], path: Path, command: str = "translate") -> 
         ),
         None,
     )
-    if pair is None and command == "memory import" and len(named) > 1:
+    reads_pairs = command in ("memory import", "qa")
+    if pair is None and reads_pairs and len(named) > 1:
         pair = (named[-2], named[-1]) if len(named) == 2 else (named[1], named[2])
     if pair is not None:
         what = (
             "the sources' column and their translations'"
-            if command == "memory import"
+            if reads_pairs
             else "the column to translate and the one its translations go to"
         )
         return f'or name {what}: ltmt {command} {path.name} --columns "{pair[0]}={pair[1]}"'

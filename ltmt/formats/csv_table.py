@@ -478,16 +478,22 @@ def _inserted(row: list[str], column: int, text: str) -> list[str]:
 
 
 def read_csv_table(
-    path: Path, src_lang: str = "en", tgt_lang: str = "de", columns: str | None = None
+    path: Path,
+    src_lang: str = "en",
+    tgt_lang: str = "de",
+    columns: str | None = None,
+    purpose: str = "imported",
 ) -> Iterator[PairRecord]:
     """The rows of a CSV table with text in both languages' columns, as pairs; ``columns``:
-    the pairs of columns ``memory import --columns`` names (``Line A=Line B``)."""
+    the pairs of columns ``memory import --columns`` (or ``qa``'s: ``purpose`` ``checked``)
+    names (``Line A=Line B``)."""
+    command = "qa" if purpose == "checked" else "memory import"
     if columns is not None and translates_in_place(columns):
         raise InputError(
-            f"{path}: memory import --columns names each source column and its translation's "
+            f"{path}: {command} --columns names each source column and its translation's "
             f'column, SOURCE=TARGET: --columns "{columns.split(",")[0].strip()}=..."'
         )
-    table = CsvTable.open(Path(path), src_lang, tgt_lang, columns, command="memory import")
+    table = CsvTable.open(Path(path), src_lang, tgt_lang, columns, command=command)
     if table.columns.language is not None:
         raise refuse_a_string_table(Path(path), tgt_lang)
     if table.columns.pairs[0].in_place:  # Unreal's Key,SourceString,Comment

@@ -186,8 +186,8 @@ class FileFormat:
             options["check_declared"] = False
         if not_read is not None and self.counts_not_read:
             options["not_read"] = not_read
-        if columns is not None and self.chooses_columns:
-            options["columns"] = columns
+        if self.chooses_columns:  # (its errors' --columns examples name the command)
+            options.update(columns=columns, purpose=purpose)
         return options
 
     def language_options(self, src_lang: str, tgt_lang: str) -> dict[str, str]:

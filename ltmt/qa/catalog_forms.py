@@ -195,17 +195,22 @@ def access_key_problems(path: Path, fmt: str | None = None) -> list[FormProblem]
 
 
 def untranslated_csv_rows(
-    path: Path, fmt: str | None = None, src_lang: str = "en", tgt_lang: str = "de"
+    path: Path,
+    fmt: str | None = None,
+    src_lang: str = "en",
+    tgt_lang: str = "de",
+    columns: str | None = None,
 ) -> int | None:
     """How many rows of the CSV table ``path`` (of ``src_lang`` and ``tgt_lang`` columns) have
     a source and an empty target cell: untranslated, as a TSV's or JSON Lines' empty targets
     are, though the CSV reader leaves them out of the pairs; None for a folder, another format
-    or a table without a target column (the pairs' empty targets count then)."""
+    or a table without a target column (the pairs' empty targets count then); ``columns``:
+    the pairs of columns ``--columns`` names (``LABEL=TRANSLATION``)."""
     from ltmt.formats.csv_table import CsvTable
 
     if path.is_dir() or find_format(path, fmt, role="read").name != "csv":
         return None
-    table = CsvTable.open(path, src_lang, tgt_lang)
+    table = CsvTable.open(path, src_lang, tgt_lang, columns, command="qa")
     if table.columns.pairs[0].target is None:
         return None
     return len(table.pending())

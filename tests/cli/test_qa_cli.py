@@ -706,3 +706,25 @@ def test_a_java_translation_is_checked_against_its_source_not_a_colleagues_trans
         code, out_text, err = run_ltmt(*args, "--check", "placeholders")
         assert code == 1, err
         assert "messages_de.properties: order: error [placeholders] lacks {0}" in out_text
+
+
+def test_columns_names_a_tables_pairs_as_memory_import_does(run_ltmt, tmp_path: Path):
+    """Regression trial stf, session 69: 'ltmt qa labels.csv --columns ...' said 'No such
+    option: --columns', while translate and memory import have it."""
+    table = tmp_path / "labels.csv"
+    table.write_text("KEY,Text A,Text B\nk1,Save the file,Datei speichern\nk2,Open,\n", "utf-8")
+    code, out, err = run_ltmt("qa", str(table))
+    assert code == 2
+    assert err.endswith(
+        "or name the sources' column and their translations': "
+        'ltmt qa labels.csv --columns "Text A=Text B"\n'
+    )
+    code, out, err = run_ltmt("qa", str(table), "--columns", "Text A=Text B")
+    assert code == 0
+    assert out == "1 entry checked (1 untranslated left out): nothing found\n"
+    code, out, err = run_ltmt("qa", str(table), "--columns", "Text A")
+    assert code == 2
+    assert err == (
+        f"ltmt: error: {table}: qa --columns names each source column and its translation's "
+        'column, SOURCE=TARGET: --columns "Text A=..."\n'
+    )
