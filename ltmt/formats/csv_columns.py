@@ -394,6 +394,13 @@ def find_header(
     cells; not a data row of a table without a header, ``greeting,Hello there``); the first
     row's error where none does, said of a title row that it is no header (``command``: the
     one its ``--columns`` example gives)."""
+    first = rows[0][0].strip() if rows and rows[0] else ""
+    if first.startswith("#"):  # (Salesforce's .stf: # lines, its header one too)
+        raise InputError(
+            f"{path}: its first line is a comment ({first[:40]}...), not a header naming the "
+            f"columns; a CSV table's first row names them (keys,{src_lang},{tgt_lang}): delete "
+            "the comment lines"
+        )
     try:
         return 0, find_columns(rows[0], path, src_lang, tgt_lang, command, rows[1:])
     except InputError as error:
@@ -469,6 +476,8 @@ def _columns_hint(header: list[str], path: Path, command: str = "translate") -> 
     word) or ``command`` is ``memory import`` or ``qa`` (which read pairs: the two after the keys),
     else in place (a shop's product export, of one language)."""
     named = [cell.strip() for cell in header if cell.strip()]  # (an empty name cannot be given)
+    # (a file read as CSV by --format csv only: the command keeps it)
+    given = f"{path.name} " + ("" if path.suffix.lower() == ".csv" else "--format csv ")
     stems = [" ".join(cell.split()[:-1]).lower() for cell in named]
     pair = next(
         (
@@ -488,14 +497,14 @@ def _columns_hint(header: list[str], path: Path, command: str = "translate") -> 
             if reads_pairs
             else "the column to translate and the one its translations go to"
         )
-        return f'or name {what}: ltmt {command} {path.name} --columns "{pair[0]}={pair[1]}"'
+        return f'or name {what}: ltmt {command} {given}--columns "{pair[0]}={pair[1]}"'
 
     texts = [cell for cell in named if re.search(r"(?i)title|body|description|text", cell)]
     # (never the keys or notes: translated, a key no longer finds its string)
     plain = [cell for cell in named if _role(cell) not in _HINT_KEY_HEADERS | _NOTE_HEADERS]
     return (
         f"a table of one language (a shop's product export) is translated by the columns "
-        f'named: ltmt translate {path.name} --columns "{",".join((texts or plain or named)[:2])}"'
+        f'named: ltmt translate {given}--columns "{",".join((texts or plain or named)[:2])}"'
     )
 
 

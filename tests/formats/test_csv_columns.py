@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from formats_fakes import FakeModel
 
+from ltmt.errors import InputError
 from ltmt.formats.csv_columns import _named_language, find_columns
 from ltmt.formats.pipeline import translate_file
 
@@ -41,3 +42,34 @@ def test_a_label_column_is_the_source_and_translation_its_target(tmp_path: Path)
     columns = find_columns(["KEY", "LABEL", "TRANSLATION"], path, "en", "de")
     assert [(pair.source, pair.target) for pair in columns.pairs] == [(1, 2)]
     assert columns.key == 0
+
+
+def test_a_first_line_that_is_a_comment_is_said_so(tmp_path: Path) -> None:
+    """Regression trial stf, session 69: a table whose first line was a # comment got a
+    --columns hint built from the comment's words."""
+    path = tmp_path / "bilingual.csv"
+    path.write_text(
+        "# Use the Bilingual file to review translations, edit labels\nKEY,LABEL\nk,Save\n",
+        "utf-8",
+    )
+    with pytest.raises(
+        InputError,
+        match=r"bilingual\.csv: its first line is a comment \(# Use the Bilingual file to "
+        r"review trans\.\.\.\), not a header naming the columns; a CSV table's first row names "
+        r"them \(keys,en,de\): delete the comment lines$",
+    ):
+        translate_file(path, tmp_path / "out.csv", FakeModel(), src_lang="en", tgt_lang="de")
+
+
+def test_the_columns_hint_keeps_format_csv_for_a_file_of_another_extension(
+    tmp_path: Path,
+) -> None:
+    """Regression trial stf, session 69: the hint for a .tsv read by --format csv dropped it."""
+    path = tmp_path / "labels.tsv"
+    path.write_text("KEY\tText A\tText B\nk\tSave\t\n", "utf-8")
+    with pytest.raises(
+        InputError, match=r'ltmt translate labels\.tsv --format csv --columns "Text A=Text B"$'
+    ):
+        translate_file(
+            path, tmp_path / "out.tsv", FakeModel(), fmt="csv", src_lang="en", tgt_lang="de"
+        )
