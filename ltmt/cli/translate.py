@@ -195,7 +195,8 @@ def translate(
         help="CSV: the columns to translate, by their headers, separated by commas: "
         '"Title,Body (HTML),SEO Title" translates these cells in place in the output\'s copy '
         '(-o another file), every other cell kept as written; "Title (en)=Title (de)" one '
-        "column into another (by default the source language's columns, each into the target "
+        "column into another, added after the last where the header lacks it (by default "
+        "the source language's columns, each into the target "
         "language's of the same name: Title (en) into Title (de)).",
     ),
     exact_approved: bool = typer.Option(

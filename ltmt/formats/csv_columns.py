@@ -62,6 +62,9 @@ class Columns:
     # the column whose cells name each row's language (Yarn's string table: language), written
     # the target's in the output
     language: int | None = None
+    # the header of the target column added after the last (--columns LABEL=TRANSLATION for
+    # a header without TRANSLATION), None: as the source column's names its language
+    added: str | None = None
 
 
 # headers naming a column by its role (compared lower-cased, spaces and underscores as one)
@@ -547,10 +550,19 @@ def _warn_of_unpaired_sources(
         )  # fmt: skip
 
 
-def chosen_columns(header: list[str], path: Path, choice: str) -> Columns:
+def chosen_columns(
+    header: list[str], path: Path, choice: str, command: str = "translate"
+) -> Columns:
     """The columns ``--columns`` names (``choice``), separated by commas: ``Title,Body (HTML)``
     translated in place (in the output's copy of the table), ``Title (en)=Title (de)`` into
-    the other column; an error for a header it lacks or a column named twice."""
+    the other column, added after the last where ``command`` translates and the header has
+    no column of that name nor one near it (``LABEL=TRANSLATION``: one pair alone); an error
+    for a header it lacks or a column named twice."""
+    source, _, target = choice.partition("=")
+    one_pair = command == "translate" and target.strip() and "," not in choice
+    if one_pair and not _near(header, target):  # (no header near it: none that it is)
+        pair = Pair(_header_column(header, path, source), None)
+        return Columns((pair,), _key_column(header, (pair,)), added=target.strip())
     pairs = tuple(_chosen_pair(header, path, item) for item in choice.split(","))
     named = [column for pair in pairs for column in {pair.source, pair.target}]
     twice = next((column for column in named if named.count(column) > 1), None)
@@ -574,12 +586,23 @@ def _chosen_pair(header: list[str], path: Path, item: str) -> Pair:
     return Pair(column, _header_column(header, path, target) if target else column)
 
 
+def _near(header: list[str], name: str) -> list[str]:
+    """The headers of ``header`` that ``name`` starts (``Body (HTML)`` for ``Body``), else the
+    nearest (``Title`` for ``Titel``), else none."""
+    import difflib
+
+    wanted = name.strip()
+    cells = [cell.strip() for cell in header]
+    lowered = {cell.lower(): cell for cell in cells}
+    return [cell for cell in cells if cell.lower().startswith(wanted.lower())] or [
+        lowered[cell] for cell in difflib.get_close_matches(wanted.lower(), list(lowered), n=1)
+    ]
+
+
 def _header_column(header: list[str], path: Path, name: str) -> int:
     """The column whose header is ``name`` (spaces around either aside); an error naming the
     header it starts (``Body (HTML)`` for ``Body``) or the nearest (``Title`` for ``Titel``)
     when none is."""
-    import difflib
-
     wanted = name.strip()
     cells = [cell.strip() for cell in header]
     if wanted in cells:
@@ -589,10 +612,7 @@ def _header_column(header: list[str], path: Path, name: str) -> int:
             f"{path}: --columns has an empty name; separate the columns' headers with commas "
             '(--columns "Title,Body (HTML)")'
         )
-    lowered = {cell.lower(): cell for cell in cells}
-    near = [cell for cell in cells if cell.lower().startswith(wanted.lower())] or [
-        lowered[cell] for cell in difflib.get_close_matches(wanted.lower(), list(lowered), n=1)
-    ]
+    near = _near(header, wanted)
     hint = f"did you mean {near[0]!r}? " if near else ""
     raise InputError(
         f"{path}: no column of its header is named {wanted!r}; {hint}its columns: "

@@ -256,7 +256,10 @@ class CsvTable(LengthsChecked):
         table = _read_table(Path(path))
         if columns is not None:
             return cls(
-                Path(path), table, chosen_columns(table.rows[0], Path(path), columns), tgt_lang
+                Path(path),
+                table,
+                chosen_columns(table.rows[0], Path(path), columns, command),
+                tgt_lang,
             )
         header_row, found = find_header(table.rows, Path(path), src_lang, tgt_lang, command)
         return cls(Path(path), table, found, tgt_lang, header_row)
@@ -403,7 +406,9 @@ class CsvTable(LengthsChecked):
                 if _cell(self.table.rows[number], self.columns.language).strip():
                     filled.setdefault(number, {})[self.columns.language] = self.tgt_lang
         header = "target" if self.columns.by_role else self.tgt_lang
-        if added and not self.columns.by_role:  # in the source column's style (German(de))
+        if added and self.columns.added is not None:  # (named by --columns)
+            header = self.columns.added
+        elif added and not self.columns.by_role:  # in the source column's style (German(de))
             source = self.table.rows[self.header_row][self.columns.pairs[0].source]
             header = added_header(source, self.tgt_lang)
         for number in range(len(self.table.rows)):

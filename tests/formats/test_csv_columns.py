@@ -73,3 +73,28 @@ def test_the_columns_hint_keeps_format_csv_for_a_file_of_another_extension(
         translate_file(
             path, tmp_path / "out.tsv", FakeModel(), fmt="csv", src_lang="en", tgt_lang="de"
         )
+
+
+def test_a_target_column_named_by_columns_is_added_where_the_header_lacks_it(
+    tmp_path: Path,
+) -> None:
+    """Regression trial stf, session 69: --columns "LABEL=TRANSLATION" on KEY,LABEL said 'no
+    column of its header is named 'TRANSLATION''; a column near the name is still an error."""
+    path = tmp_path / "labels.csv"
+    path.write_text("KEY,LABEL\nCustomLabel.A,Sales Region\n", "utf-8")
+    out = tmp_path / "labels.de.csv"
+    translate_file(
+        path, out, FakeModel(), src_lang="en", tgt_lang="de", columns="LABEL=TRANSLATION"
+    )
+    assert out.read_text("utf-8") == (
+        "KEY,LABEL,TRANSLATION\nCustomLabel.A,Sales Region,SALES REGION\n"
+    )
+    with pytest.raises(
+        InputError,
+        match=r"no column of its header is named 'LABELS'; did you mean 'LABEL'\? its columns: "
+        r"KEY, LABEL$",
+    ):
+        translate_file(
+            path, tmp_path / "o.csv", FakeModel(), src_lang="en", tgt_lang="de",
+            columns="LABEL=LABELS",
+        )  # fmt: skip
