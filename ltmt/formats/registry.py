@@ -839,6 +839,27 @@ def _root_format(path: Path) -> str | None:
     return _ROOT_FORMATS.get(root) if root else None
 
 
+# XML that ltmt reads no format of, though its root names what it is: the way to what it reads
+_SALESFORCE = b"soap.sforce.com"  # the namespace of Salesforce's metadata
+_UNREAD_ROOTS = {
+    root: "Salesforce metadata, which ltmt does not read; export the labels from Salesforce's "
+    "Translation Workbench as XLIFF (Export: Bilingual or Untranslated, XLIFF) and translate "
+    "or import that file"
+    for root in ("CustomLabels", "Translations", "CustomObjectTranslation")
+}
+
+
+def _refuse_an_unread_root(path: Path) -> None:
+    """A one-line InputError where the XML file ``path``'s root is a vocabulary ltmt reads no
+    format of (Salesforce's ``<CustomLabels>``), saying what to give instead: an Android
+    reader's 'pass --format' and then --format's 'drop --format' sent the user in a circle."""
+    root = root_element(path)
+    if root in _UNREAD_ROOTS:
+        with open(path, "rb") as handle:
+            if _SALESFORCE in handle.read(SNIFF_BYTES):
+                raise InputError(f"{path}: <{root}> is {_UNREAD_ROOTS[root]}")
+
+
 def _named(fmt: str) -> str | None:
     """The format a name or an extension (``xlf``, ``.POT``) names, or None."""
     key = fmt.strip().lower().lstrip(".")
@@ -904,6 +925,8 @@ def find_format(
     problem = content_problem(file) if file is not None else None
     if problem is not None:
         raise InputError(problem)
+    if file is not None and file.suffix.lower() in _GENERIC_EXTENSIONS:
+        _refuse_an_unread_root(file)
     name = named_format
     if name is None:
         suffix = Path(path).suffix.lower() if path is not None else ".txt"

@@ -556,3 +556,27 @@ def test_a_binary_files_command_quotes_its_name(tmp_path: Path) -> None:
     assert str(error.value) == (
         f"{path} is a zip archive; extract the file first (unzip {shlex.quote(str(path))})"
     )
+
+
+@pytest.mark.parametrize(("root", "fmt"), [("CustomLabels", None), ("Translations", "xliff")])
+def test_salesforce_metadata_is_refused_with_the_way_to_its_xliff(
+    tmp_path: Path, root: str, fmt: str | None
+) -> None:
+    """Regression trial stf, session 69: CustomLabels.labels-meta.xml was 'not an Android
+    string resource file ...; pass --format', and with --format xliff '... drop --format'."""
+    path = tmp_path / "CustomLabels.labels-meta.xml"
+    path.write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<{root} '
+        'xmlns="http://soap.sforce.com/2006/04/metadata">\n</{root}>\n'.replace("{root}", root),
+        "utf-8",
+    )
+    with pytest.raises(
+        InputError,
+        match=rf"labels-meta\.xml: <{root}> is Salesforce metadata, which ltmt does not read; "
+        r"export the labels from Salesforce's Translation Workbench as XLIFF \(Export: "
+        r"Bilingual or Untranslated, XLIFF\) and translate or import that file$",
+    ):
+        find_format(path, fmt, role="document")
+    other = tmp_path / "other.xml"
+    other.write_text("<Translations><x/></Translations>", "utf-8")
+    assert find_format(other, role="document").name == "android"  # not Salesforce's
