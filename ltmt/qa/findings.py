@@ -195,7 +195,8 @@ CHECKS: dict[str, Check] = {
             "the translation fits its unit's length limit in characters (XLIFF maxwidth with "
             'size-unit="char", 2.0 slr:sizeRestriction in xliff:codepoints; a WebExtension '
             "message manifest.json shows as its name, short_name or description, or whose "
-            "description says max 45 characters), inline codes not counted",
+            "description says max 45 characters; a CSV table's Max length column, also Char "
+            "limit or Max chars), inline codes not counted",
         ),
         Check(
             "nbsp",

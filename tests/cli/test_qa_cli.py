@@ -728,3 +728,14 @@ def test_columns_names_a_tables_pairs_as_memory_import_does(run_ltmt, tmp_path: 
         f"ltmt: error: {table}: qa --columns names each source column and its translation's "
         'column, SOURCE=TARGET: --columns "Text A=..."\n'
     )
+
+
+def test_the_csv_max_length_column_is_documented(run_ltmt):
+    """Regression trial stf, session 69: a CSV table's Max length column was checked, but
+    qa --list-checks and translate --help named only XLIFF's and WebExtension's limits."""
+    code, out, _ = run_ltmt("qa", "--list-checks")
+    assert code == 0 and "a CSV table's Max length column" in " ".join(out.split())
+    code, out, _ = run_ltmt("translate", "--help")
+    assert code == 0 and "than its Max length column's number of characters" in " ".join(
+        out.replace("│", " ").split()
+    )
