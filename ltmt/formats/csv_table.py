@@ -112,6 +112,13 @@ class _Table:
     spaced: bool  # a space after each delimiter, read as none (key, "Hello, world")
     newline: str
     bom: bool
+    # tab-separated without a quoted cell: each cell as written, "Premium" Support's quotes too
+    literal: bool = False
+
+
+# a cell quoted whole, as Excel and Google Sheets write a tab-separated cell that holds a tab,
+# a line end or a quote: where a tab-separated file has none, its quotes are text
+_QUOTED_CELL = re.compile(r'(?:^|\t)"(?:[^"]|"")*"(?=\t|\r|\n|\Z)', re.M)
 
 
 def _unclosed_quote(text: str, delimiter: str, spaced: bool = False) -> int | None:
@@ -189,8 +196,13 @@ def _read_table(path: Path) -> _Table:
     # the lines as the reader counts them (str.splitlines would also split at a form feed or a
     # line separator inside a cell, and the rows' texts would not be theirs)
     lines = io.StringIO(text, newline="").readlines()
+    literal = delimiter == "\t" and _QUOTED_CELL.search(text) is None
     reader = csv.reader(
-        io.StringIO(text, newline=""), csv.excel, delimiter=delimiter, skipinitialspace=spaced
+        io.StringIO(text, newline=""),
+        csv.excel,
+        delimiter=delimiter,
+        skipinitialspace=spaced,
+        quoting=csv.QUOTE_NONE if literal else csv.QUOTE_MINIMAL,
     )
     rows: list[list[str]] = []
     raw: list[str] = []
@@ -204,7 +216,7 @@ def _read_table(path: Path) -> _Table:
             consumed = reader.line_num
     except csv.Error as exc:
         raise InputError(f"{path}:{reader.line_num}: malformed CSV: {exc}") from exc
-    unclosed = _unclosed_quote(text, delimiter, spaced)
+    unclosed = None if literal else _unclosed_quote(text, delimiter, spaced)
     if unclosed is not None:
         raise InputError(
             f"{path}:{unclosed}: a quoted cell that starts on this row is never closed, so it "
@@ -212,7 +224,7 @@ def _read_table(path: Path) -> _Table:
         )
     if not rows:
         raise InputError(f"{path}: an empty table; its first row names the columns (keys,en,de)")
-    return _Table(rows, raw, starts, delimiter, spaced, newline, bom)
+    return _Table(rows, raw, starts, delimiter, spaced, newline, bom, literal)
 
 
 class CsvTable(LengthsChecked):
@@ -348,7 +360,9 @@ class CsvTable(LengthsChecked):
         # each cell's origin: its index in ``row``, or "" (filled in, added, or padding)
         origins = self._with_targets([str(i) for i in range(len(row))], dict.fromkeys(cells, ""))
         line = [
-            written[int(origin)]
+            value
+            if table.literal
+            else written[int(origin)]
             if written is not None and origin and value == row[int(origin)]
             else _quoted(value, table.delimiter, table.newline)
             for origin, value in zip(origins, values, strict=True)

@@ -868,3 +868,24 @@ def test_columns_named_as_a_pair_are_imported_and_one_named_alone_refused(
         f"{path}: memory import --columns names each source column and its translation's "
         'column, SOURCE=TARGET: --columns "Line A=..."'
     )
+
+
+def test_a_tab_separated_table_without_a_quoted_cell_keeps_its_quotes_as_text(
+    tmp_path: Path,
+) -> None:
+    """Regression trial stf, session 69: 'Premium<TAB>"Premium" Support<TAB>' was read as
+    'Premium Support' (CSV quoting); a tab-separated cell quoted whole is still unquoted."""
+    path = tmp_path / "q2.csv"
+    path.write_text('KEY\ten\tde\nP\t"Premium" Support\t\nT\tUse the "Premium" plan\t\n', "utf-8")
+    units = open_document(path, src_lang="en", tgt_lang="de").units()
+    assert [u.source for u in units] == ['"Premium" Support', 'Use the "Premium" plan']
+    out = tmp_path / "q2.de.csv"
+    translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        'KEY\ten\tde\nP\t"Premium" Support\t"PREMIUM" SUPPORT\n'
+        'T\tUse the "Premium" plan\tUSE THE "PREMIUM" PLAN\n'
+    )
+    quoted = tmp_path / "quoted.tsv"
+    quoted.write_text('KEY\ten\tde\nP\t"Say ""hi""\tnow"\t\n', "utf-8")
+    units = open_document(quoted, fmt="csv", src_lang="en", tgt_lang="de").units()
+    assert [u.source for u in units] == ['Say "hi"\tnow']
