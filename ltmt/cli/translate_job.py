@@ -302,13 +302,21 @@ def _check_output_name(
     :func:`ltmt.formats.registry.output_name_problem`). Where --format named the input's format
     and the input's extension says the output's (``de.po --format xliff -o x.po``), --format is
     the likelier mistake, and the message says so."""
-    from ltmt.formats.registry import EXTENSIONS, FORMATS, SHARED_EXTENSIONS, output_name_problem
+    from ltmt.formats.registry import (
+        EXTENSIONS,
+        FORMATS,
+        GENERIC_EXTENSIONS,
+        SHARED_EXTENSIONS,
+        output_name_problem,
+    )
 
     named = EXTENSIONS.get(output.suffix.lower())
     input_named = EXTENSIONS.get(path.suffix.lower()) if path is not None else None
     reads = (spec.name, spec.files_of)  # paragraphs: a txt file read another way
     table = spec.name == "csv" and named == "tsv"  # a tab-separated table (registry)
     shared = output.suffix.lower() in SHARED_EXTENSIONS  # (.ini: --format tells which INI)
+    # (.xml: a root the extension's reader refused said 'pass --format'; never 'drop' it then)
+    shared = shared or (path is not None and path.suffix.lower() in GENERIC_EXTENSIONS)
     if (
         format_given
         and named not in (None, *reads)

@@ -799,7 +799,7 @@ def sniff_bytes(head: bytes) -> str | None:
 
 # extensions that many formats' files have (a TMX or XLIFF file saved as .xml or .txt): the
 # format their root element names comes before the extension's
-_GENERIC_EXTENSIONS = frozenset({".xml", ".txt"})
+GENERIC_EXTENSIONS = frozenset({".xml", ".txt"})
 _ROOT_FORMATS = {"tmx": "tmx", "xliff": "xliff", "TS": "ts"}
 # what comes before an XML file's root element: declaration, comments, DOCTYPE, white space
 _PROLOG = re.compile(r"\A\ufeff?(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<([\w.:-]+)", re.S)
@@ -925,13 +925,13 @@ def find_format(
     problem = content_problem(file) if file is not None else None
     if problem is not None:
         raise InputError(problem)
-    if file is not None and file.suffix.lower() in _GENERIC_EXTENSIONS:
+    if file is not None and file.suffix.lower() in GENERIC_EXTENSIONS:
         _refuse_an_unread_root(file)
     name = named_format
     if name is None:
         suffix = Path(path).suffix.lower() if path is not None else ".txt"
         name = EXTENSIONS.get(suffix)
-        if file is not None and suffix in _GENERIC_EXTENSIONS:
+        if file is not None and suffix in GENERIC_EXTENSIONS:
             name = _root_format(file) or name
         if name is None and path is not None and Path(path).is_file():
             name = sniff(Path(path))

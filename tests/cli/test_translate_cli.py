@@ -1589,3 +1589,20 @@ def test_a_salesforce_stf_file_is_translated_and_imported(
     code, out_text, err = run_cli(args, capsys)
     assert code == 0, err
     assert "1 added" in out_text and "not read: 1 out of date, 1 untranslated" in out_text
+
+
+def test_format_on_an_xml_file_the_android_reader_refused_is_not_dropped(tmp_path, capsys, common):
+    """Regression trial stf, session 69: an .xml file of another root was told 'pass
+    --format to read it as another format', and with --format 'drop --format'."""
+    source = tmp_path / "s.xml"
+    source.write_text('<?xml version="1.0"?>\n<strings><s id="a">Hello</s></strings>\n', "utf-8")
+    out = tmp_path / "s.de.xml"
+    code, _, err = run_cli(["translate", str(source), "-o", str(out), *common], capsys)
+    assert code == 1 and "pass --format to read it as another format" in err
+    args = ["translate", str(source), "--format", "xliff", "-o", str(out), *common]
+    code, _, err = run_cli(args, capsys)
+    assert code == 1 and "drop --format" not in err
+    assert err.endswith(
+        "its extension says Android, but translate writes the input's format, XLIFF; give it "
+        "a .xliff extension\n"
+    )
