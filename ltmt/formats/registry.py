@@ -843,7 +843,7 @@ def _root_format(path: Path) -> str | None:
 _SALESFORCE = b"soap.sforce.com"  # the namespace of Salesforce's metadata
 _UNREAD_ROOTS = {
     root: "Salesforce metadata, which ltmt does not read; export the labels from Salesforce's "
-    "Translation Workbench as XLIFF (Export: Bilingual or Untranslated, XLIFF) and translate "
+    "Translation Workbench (Export: Bilingual or Untranslated, as .stf or XLIFF) and translate "
     "or import that file"
     for root in ("CustomLabels", "Translations", "CustomObjectTranslation")
 }

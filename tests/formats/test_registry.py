@@ -573,8 +573,8 @@ def test_salesforce_metadata_is_refused_with_the_way_to_its_xliff(
     with pytest.raises(
         InputError,
         match=rf"labels-meta\.xml: <{root}> is Salesforce metadata, which ltmt does not read; "
-        r"export the labels from Salesforce's Translation Workbench as XLIFF \(Export: "
-        r"Bilingual or Untranslated, XLIFF\) and translate or import that file$",
+        r"export the labels from Salesforce's Translation Workbench \(Export: Bilingual or "
+        r"Untranslated, as \.stf or XLIFF\) and translate or import that file$",
     ):
         find_format(path, fmt, role="document")
     other = tmp_path / "other.xml"
