@@ -40,7 +40,8 @@ if TYPE_CHECKING:
     from ltmt.model.backbone import Backbone
 
 _WORD_START = "\u2581"  # SentencePiece's word-start mark
-_LINKS = frozenset({"s", "es"})  # a German compound's linking letters (Mitglied-s-datei)
+# a German compound's linking letters (Mitglied-s-datei, Chance-n-besitzer)
+_LINKS = frozenset({"s", "es", "n", "en"})
 # German words that tie an attribute to the noun before it ("Pumpe der Infusion", "Pumpe für
 # Infusionen"): a term of several words may be translated as a noun and its attribute
 _ATTRIBUTE_LINKS = frozenset({"der", "des", "von", "vom", "für"})

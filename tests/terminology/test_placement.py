@@ -162,6 +162,32 @@ def test_a_compound_whose_rest_german_shares_with_english_keeps_it(
 
 
 @pytest.mark.parametrize(
+    ("word", "term_tokens", "expected"),
+    [
+        (["▁Chance", "n", "be", "s", "itz", "er"], [1, 0, 0, 0, 0, 0], "Verkaufschance-Besitzer"),
+        (["▁Chance", "n", "be", "s", "itz", "er"], [1, 1, 0, 0, 0, 0], "Verkaufschance-Besitzer"),
+        (["▁Kunde", "n", "konto"], [1, 0, 0], "Verkaufschance-Konto"),
+        (["▁Person", "en", "konto"], [1, 0, 0], "Verkaufschance-Konto"),
+    ],
+)
+def test_a_compound_linked_by_an_n_or_en_drops_the_link_with_the_part_replaced(
+    word, term_tokens, expected
+):
+    """ "Opportunity Owner" (glossary opportunity → Verkaufschance), the model's
+    "Chance|n|besitzer", was placed "Verkaufschance-Nbesitzer": only an s or es was taken for
+    the linking letters of the part replaced, and the n stayed with the rest."""
+    pieces = PIECES + word
+    ids = [len(PIECES) + n for n in range(len(word))]
+    rows = [[0.0, 0.0, 0.0, 0.0, 1.0], *compound_rows(term_tokens), [0.0, 0.0, 0.0, 0.0, 1.0]]
+    missing = Missing(source_span=(1, 2), target_ids=(7,), target="Verkaufschance")
+    written = {"Verkaufschance-Besitzer": (96,), "Verkaufschance-Konto": (97,)}
+    placed = place_terms(
+        [1, *ids, 5], rows, [missing], pieces, encode=lambda w: written.get(w, (98,))
+    )
+    assert placed == [1, *written[expected], 5]
+
+
+@pytest.mark.parametrize(
     "word",
     [["▁Fern", "bedien", "ung"], ["▁abge", "legen", "en"], ["▁Ver", "zwe", "igung"]],
     ids=["Fernbedien|ung", "abgelegen|en", "Verzwe|igung"],
