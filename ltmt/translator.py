@@ -742,6 +742,17 @@ class Translator:
         k = max(self.top_k, reads(self.backbone) if reads is not None else 0)
         return memory_matches(self.memory, user, texts, k, prefer)
 
+    def _line_forms(self, matcher: TermMatcher | None) -> LineForms:
+        """How lines go to the model where ``matcher`` finds their glossary terms: a line with
+        a case-sensitive term is not lowered (:attr:`LineForms.cased_terms`)."""
+        from ltmt.terminology.matching import has_case_sensitive_term
+
+        if matcher is None or not any(term.case_sensitive for term in matcher.terms):
+            return self.line_forms
+        return replace(
+            self.line_forms, cased_terms=functools.partial(has_case_sensitive_term, matcher)
+        )
+
     def translate_retrieved(
         self,
         texts: list[str],
@@ -758,7 +769,7 @@ class Translator:
         for index, text in enumerate(texts):
             results[index] = without_model(text, matches[index], self.exact_reuse)
             if results[index] is None:
-                split = splits[index] = split_segment(text, self.line_forms)
+                split = splits[index] = split_segment(text, self._line_forms(matchers[index]))
                 if split.changed:  # the matches' lines changed alike for fusion
                     decoding_matches[index] = self.line_forms.matches_for_model(matches[index])
                 # a line of several sentences is given to the model a sentence at a time

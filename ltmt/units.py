@@ -193,6 +193,10 @@ class LineForms:
     # whether a line is a label the model's label lexicon translates (``Home``, ``Help``:
     # ltmt.label_lexicon); None: no lexicon, and no site's name is told from a label
     is_label: Callable[[str], bool] | None = None
+    # whether a line has a glossary term the glossary writes in its case alone (``Lead`` of
+    # ``Lead Score``: ltmt.terminology.matching.has_case_sensitive_term); such a line in title
+    # case goes to the model as written, where lowering it hid the term from the glossary
+    cased_terms: Callable[[str], bool] | None = None
 
     def for_model(self, line: str) -> tuple[str, LineForm | None]:
         """``line`` as the model gets it, and how it was changed (``None``: nothing to undo on
@@ -205,7 +209,13 @@ class LineForms:
         capitals = self.capitals and written_in_capitals(plain)
         if capitals:
             plain = sentence_case(plain)
-        lowered = title_case_for_model(plain) if self.title_case and not capitals else None
+        lowered = (
+            title_case_for_model(plain)
+            if self.title_case
+            and not capitals
+            and not (self.cased_terms is not None and self.cased_terms(plain))
+            else None
+        )
         titled = lowered is not None and plain[first_letter(plain) or 0].isupper()
         plain = plain if lowered is None else lowered
         plain, inner = self._tagged(plain)

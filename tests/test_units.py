@@ -742,3 +742,18 @@ def test_a_one_word_first_or_last_part_of_a_title_is_a_site_name(line, lines):
 def test_without_a_lexicon_no_site_name_is_told_from_a_label():
     lines = split_segment("Made with love · Brightly", LineForms(english_names=True)).lines
     assert lines == ["Made with love", "Brightly"]
+
+
+def test_a_line_in_title_case_with_a_case_sensitive_glossary_term_goes_as_written():
+    """``Lead Score`` (glossary ``Lead`` → ``Lead``, case-sensitive) went to the model as
+    ``lead score``, where the glossary found no ``Lead``: the line came out ``Lese-Symbol``."""
+    from functools import partial
+
+    from ltmt.terminology.matching import TermMatcher, has_case_sensitive_term
+    from ltmt.terminology.terms import Term
+
+    matcher = TermMatcher([Term("Lead", "Lead", case_sensitive=True)])
+    forms = LineForms(title_case=True, cased_terms=partial(has_case_sensitive_term, matcher))
+    assert split_segment("Lead Score", forms).lines == ["Lead Score"]
+    assert split_segment("Move to Trash", forms).lines == ["move to trash"]
+    assert split_segment("Lead Score", LineForms(title_case=True)).lines == ["lead score"]

@@ -182,6 +182,9 @@ class RunReport:
     # a glossary target beside a leftover of the model's rendering of its term (term_position)
     terms_with_leftovers: int = 0
     terms_with_leftovers_examples: list[str] = field(default_factory=list)
+    # a glossary term whose target decoding could not place (terminology.decoding.lacking)
+    terms_missed: int = 0
+    terms_missed_examples: list[str] = field(default_factory=list)
     # lines saying "you" still in the form --formality did not ask for, or impersonal
     # (ltmt.address_steering.address_missed): the first few, and the form asked
     address_missed: int = 0
@@ -279,6 +282,13 @@ class RunReport:
         left = first_few(repr(word) for word in words)
         _name_first(self.terms_with_leftovers_examples, f"{left} in {shortened(source, 40)!r}")
 
+    def terms_missed_in(self, source: str, terms: Sequence[str]) -> None:
+        """Count an output that lacks the targets of ``terms``, glossary terms of ``source``;
+        the first few are named, each with its terms (``'Lead' in 'Lead Score'``)."""
+        self.terms_missed += 1
+        missed = first_few(repr(term) for term in terms)
+        _name_first(self.terms_missed_examples, f"{missed} in {shortened(source, 40)!r}")
+
     def sentences_lost_in(self, source: str) -> None:
         """Count an output that lost a sentence of its ``source``; the first few are named."""
         self.sentences_lost += 1
@@ -334,6 +344,7 @@ class RunReport:
             (self.partly_copied_examples, other.partly_copied_examples),
             (self.names_kept_examples, other.names_kept_examples),
             (self.terms_at_end_examples, other.terms_at_end_examples),
+            (self.terms_missed_examples, other.terms_missed_examples),
             (self.address_missed_examples, other.address_missed_examples),
             (self.terms_with_leftovers_examples, other.terms_with_leftovers_examples),
             (self.sentences_lost_examples, other.sentences_lost_examples),
@@ -471,6 +482,12 @@ class RunReport:
                 f"{self.terms_with_leftovers} with a glossary term beside a leftover of the "
                 f"model's own words for it ({check})"
             )
+        if self.terms_missed:
+            check = _check_them(self.terms_missed, self.terms_missed_examples, quoted=False)
+            parts.append(
+                f"{self.terms_missed} with a glossary term whose target could not be placed "
+                f"({check})"
+            )
         if self.wordless:
             check = _check_them(self.wordless, self.wordless_examples)
             parts.append(
@@ -583,6 +600,7 @@ class RunReport:
         data.pop("address_missed_examples")
         data.pop("formality")  # the form the caller asked for
         data.pop("terms_with_leftovers_examples")
+        data.pop("terms_missed_examples")
         data.pop("sentences_lost_examples")
         data.pop("names_kept_examples")
         data.pop("not_repairable_examples")

@@ -197,6 +197,13 @@ class TranslatorFn:
         form = self.translator.formality
         return form if form is not None and address_missed(output, source, form) else None
 
+    def terms_missed(self, source: str, output: str) -> list[str]:
+        """The glossary terms of ``source`` (as it writes them) whose targets ``output`` lacks:
+        decoding could not place them (:func:`~ltmt.terminology.decoding.terms_missed`)."""
+        from ltmt.terminology.decoding import terms_missed
+
+        return terms_missed(self.matcher, source, output)
+
     def term_leftover(self, source: str, output: str) -> list[str]:
         """The words ``output`` writes beside a glossary target of ``source`` that are left of
         the model's own rendering of the term (none: no such word;
@@ -324,8 +331,9 @@ def translate_units(
         at_end = getattr(translate, "term_at_end", None)
         leftover = getattr(translate, "term_leftover", None)
         missed = getattr(translate, "address_missed", None)
+        lacked = getattr(translate, "terms_missed", None)
         for outcome, unit in zip(outcomes, units, strict=True):
-            _count(report, outcome, by_key[_key(unit)], terms, at_end, leftover, missed)
+            _count(report, outcome, by_key[_key(unit)], terms, at_end, leftover, missed, lacked)
     _warn_unfinished([u for u in units if by_key[_key(u)].unfinished], place)
     return outcomes
 
@@ -607,9 +615,21 @@ def _count(
     at_end: Callable[[str, str], bool] | None = None,
     leftover: Callable[[str, str], list[str]] | None = None,
     missed: Callable[[str, str], str | None] | None = None,
+    lacked: Callable[[str, str], list[str]] | None = None,
 ) -> None:
     if not outcome.unit.source.strip():  # a blank line: nothing was translated
         return
+    lost = (
+        []
+        if outcome.method == "exact" or lacked is None
+        else lacked(outcome.unit.source, outcome.text)
+    )
+    if lost:
+        report.terms_missed_in(outcome.unit.source, lost)
+        report.example_of(
+            outcome.unit.source,
+            f"glossary term {first_few(repr(term) for term in lost)} not in the translation",
+        )
     form = (
         None
         if outcome.method == "exact" or missed is None

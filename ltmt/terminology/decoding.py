@@ -104,6 +104,21 @@ def _targets(hits: Sequence[TermHit]) -> list[str]:
     return [hit.term.target for hit in hits]
 
 
+def lacking(hits: Sequence[TermHit], output: str) -> list[TermHit]:
+    """The ``hits`` (a line's glossary terms) whose target ``output`` does not render
+    (:func:`~ltmt.terminology.matching.term_renders`)."""
+    return [hit for hit in hits if not term_renders(hit.term, output, _targets(hits))]
+
+
+def terms_missed(matcher: TermMatcher | None, source: str, output: str) -> list[str]:
+    """The glossary terms of ``source`` (as it writes them) that ``matcher`` finds and
+    decoding follows (:func:`term_hits`) whose targets ``output``, its translation, lacks."""
+    from ltmt.units import Unit
+
+    hits = term_hits([matcher], Unit(0, source))
+    return [source[hit.start : hit.end] for hit in lacking(hits, output)]
+
+
 def with_terms(unit: Unit, hits: Sequence[TermHit]) -> Unit:
     """What the model reads for ``unit``: its glossary terms already replaced by their targets."""
     return replace(unit, text=substitute(unit.text, hits)) if hits else unit
@@ -162,11 +177,7 @@ class GlossaryDecoding:
         tie); one that runs on is never taken: the output without the term stays, and the
         term is reported missing.
         """
-        missing = [
-            i
-            for i, found in enumerate(hits)
-            if any(not term_renders(hit.term, outputs[i], _targets(found)) for hit in found)
-        ]
+        missing = [i for i, found in enumerate(hits) if lacking(found, outputs[i])]
         torch_lines = [i for i in missing if i not in glossary.fast]
         self.align_torch_outputs(torch_lines, units, outputs, glossary)
         placed = self.place_missing(

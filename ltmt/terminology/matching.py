@@ -156,6 +156,12 @@ def singulars(word: str) -> Iterator[str]:
             yield word[:-2]
 
 
+def has_case_sensitive_term(matcher: TermMatcher, text: str) -> bool:
+    """Whether ``text`` has a term of ``matcher`` that is case-sensitive (``Lead`` as written,
+    not "lead"): a line that has one must reach the model in its own case."""
+    return any(hit.term.case_sensitive for hit in matcher.find(text))
+
+
 class TermMatcher:
     """Finds the terms of a glossary in texts (see the module docstring for the rules)."""
 

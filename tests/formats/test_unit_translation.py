@@ -268,3 +268,37 @@ def test_a_glossary_term_beside_a_leftover_is_counted_and_named() -> None:
     )
     assert report.as_dict()["terms_with_leftovers"] == 1
     assert "terms_with_leftovers_examples" not in report.as_dict()
+
+
+class MissingTranslate:
+    """A translate function that leaves the case-sensitive glossary term ``Lead`` out."""
+
+    def __call__(self, texts: list[str], prefer: list[dict[str, Any]]) -> list[str]:
+        return ["Lese-Symbol" if text == "Lead Score" else "Lead-Quelle" for text in texts]
+
+    def term_spans(self, text: str) -> list[tuple[int, int]]:
+        return []
+
+    def terms_missed(self, source: str, output: str) -> list[str]:
+        from ltmt.terminology.decoding import terms_missed
+        from ltmt.terminology.matching import TermMatcher
+        from ltmt.terminology.terms import Term
+
+        matcher = TermMatcher([Term("Lead", "Lead", case_sensitive=True)])
+        return terms_missed(matcher, source, output)
+
+
+def test_a_glossary_term_that_could_not_be_placed_is_counted_and_named() -> None:
+    """``Lead Score`` came out ``Lese-Symbol`` with glossary ``Lead`` → ``Lead``, and only
+    ``ltmt qa`` said so, translate's summary and --json nothing (Salesforce trial)."""
+    report = RunReport()
+    units = [Unit("1", "Lead Score"), Unit("2", "Lead Source")]
+    translate_units(units, MissingTranslate(), report)
+    assert report.terms_missed == 1
+    assert (
+        "; 1 with a glossary term whose target could not be placed (check them: 'Lead' in "
+        "'Lead Score')" in report.summary()
+    )
+    assert report.as_dict()["terms_missed"] == 1
+    assert "terms_missed_examples" not in report.as_dict()
+    assert "'Lead Score': glossary term 'Lead' not in the translation" in report.examples
