@@ -121,10 +121,12 @@ def _inside_kept(text: str, kept: frozenset[str]) -> list[tuple[int, int]]:
 @lru_cache(maxsize=8)  # a run passes one set for all its entries: compiled once, not per entry
 def _kept_pattern(kept: frozenset[str]) -> re.Pattern[str]:
     """One pattern for the ``kept`` terms: at each word start, the longest term there as whole
-    words (group 1); a lookahead, so that a term overlapping another (``old tom``, ``tom
-    cat``) is found too."""
+    words (group 1), in the English plural too (``Leads`` of ``Lead``, ``Boxes`` of ``Box``,
+    as :func:`~ltmt.terminology.matching.singulars` reads it: German keeps an English term's
+    plural); a lookahead, so that a term overlapping another (``old tom``, ``tom cat``) is
+    found too."""
     terms = "|".join(re.escape(term) for term in sorted(kept, key=lambda term: (-len(term), term)))
-    return re.compile(rf"(?<!\w)(?=((?:{terms}))(?!\w))")
+    return re.compile(rf"(?<!\w)(?=((?:{terms})(?:e?s)?)(?!\w))")
 
 
 def copied_english(source: str, target: str, kept: frozenset[str] = frozenset()) -> list[str]:

@@ -113,3 +113,19 @@ def test_the_kept_terms_are_compiled_once_for_a_run() -> None:
     for _ in range(3):
         english_problems("Old Tom: a sweeter gin", "Old Tom: ein süßerer Gin", {KEPT_WORDS: KEPT})
     assert _kept_pattern.cache_info().misses == 1
+
+
+def test_a_kept_terms_english_plural_passes() -> None:
+    """Salesforce trial: glossary ``Lead`` → ``Lead``, and ``Leads older than 30 days are
+    archived.`` → ``Leads älter als 30 Tage sind archiviert.`` was noted "keeps the English
+    'Leads' of the source, which German does not write: translate it"."""
+    kept = kept_by_terms([Term("Lead", "Lead", case_sensitive=True)])
+    source = "<b>Note:</b> Leads older than 30 days are archived."
+    target = "<b>Hinweis:</b> Leads älter als 30 Tage sind archiviert."
+    assert english_problems(source, target, {}) == [
+        "keeps the English 'Leads' of the source, which German does not write: translate it "
+        "(a name or a term kept in English passes)"
+    ]
+    assert english_problems(source, target, {KEPT_WORDS: kept}) == []
+    # the plural ending alone, not another word that starts with the term
+    assert copied_english("Leader boards", "Leader Tafeln", kept) == ["Leader"]
