@@ -74,7 +74,14 @@ from typing import Any
 
 from ltmt.errors import InputError
 from ltmt.formats.cat_tool_statuses import mark_memoq_unit, mark_trados_segment
-from ltmt.formats.common import ROOT_START, XML_SPACE, atomic_write, local_name, read_bytes
+from ltmt.formats.common import (
+    ROOT_START,
+    XML_SPACE,
+    atomic_write,
+    line_ends_like,
+    local_name,
+    read_bytes,
+)
 from ltmt.formats.documents import Unit
 from ltmt.formats.end_tags import keep_end_tags
 from ltmt.formats.inline import fill as fill_inline
@@ -467,7 +474,8 @@ class XliffDocument:
 
     def _serialize(self, data: bytes, encoding: str) -> bytes:
         """:meth:`serialize` of the tree with ``data`` (the file in ``encoding``, an encoding
-        whose ASCII characters are single bytes) as the original."""
+        whose ASCII characters are single bytes) as the original, with its line ends: the parser
+        reads a Windows file's ``\r\n`` as ``\n``, so its body would otherwise come back mixed."""
         from lxml import etree
 
         root = self.tree.getroot()
@@ -475,13 +483,14 @@ class XliffDocument:
         body = etree.tostring(root, encoding=encoding, xml_declaration=False)
         original = ROOT_START.match(data)
         if original is None:
-            return etree.tostring(self.tree, encoding=encoding, xml_declaration=True) + b"\n"
+            whole = etree.tostring(self.tree, encoding=encoding, xml_declaration=True) + b"\n"
+            return line_ends_like(data, whole)
         prolog, start = data[: original.start(1)], original.group(1)
         if dict(root.attrib) == self._root_attributes:
             body = re.sub(
                 rb"\A<[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>", lambda _: start, body, count=1
             )
-        return prolog + body + data[len(data.rstrip()) :]
+        return line_ends_like(data, prolog + body + data[len(data.rstrip()) :])
 
 
 def _is_empty(element: Any) -> bool:

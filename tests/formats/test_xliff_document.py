@@ -528,3 +528,27 @@ def test_a_reviewed_segment_with_an_empty_target_is_filled_for_review(
         "1 segment marked reviewed or final with an empty target (u1): filled and marked for "
         "review (no text was signed off); confirm them in the CAT tool"
     ]
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("version", [12, 20])
+def test_a_windows_file_keeps_crlf_on_every_line(tmp_path: Path, codec: str, version: int) -> None:
+    """A file with ``\\r\\n`` comes back with ``\\r\\n`` on every line, not only on the lines
+    outside the root element (the parser reads them as ``\\n``), in UTF-8 and UTF-16 alike."""
+    if version == 12:
+        unit = '\n<trans-unit id="1">\n<source>Store cool.</source>\n</trans-unit>\n'
+        text = xliff12(unit).replace("<body>", "\n<body>")
+    else:
+        text = xliff20(
+            '\n<unit id="1">\n<segment>\n<source>Store cool.</source>\n</segment>\n</unit>\n'
+        )
+    text = text.replace("\n", "\r\n") + "\r\n"
+    mark = {"utf-8": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[codec]
+    (tmp_path / "in.xlf").write_bytes(mark + text.encode(codec))
+    document = XliffDocument.open(tmp_path / "in.xlf")
+    document.fill({"0": "Kühl lagern."})
+    written = document.serialize()
+    assert written.startswith(mark)
+    out = written[len(mark) :].decode(codec)
+    assert "Kühl lagern." in out
+    assert out.count("\n") == out.count("\r\n") > text.count("\r\n")  # the target's line too
