@@ -18,7 +18,6 @@ header copied from the template or another catalog is a common slip).
 
 from __future__ import annotations
 
-import codecs
 import logging
 import re
 from collections.abc import Iterable, Iterator
@@ -39,6 +38,7 @@ from ltmt.formats.common import (
 )
 from ltmt.formats.context_prefix import split_context_prefix
 from ltmt.formats.not_read import NotRead
+from ltmt.formats.po_charset import as_utf8, is_utf8, named_charset
 from ltmt.formats.po_escapes import read_all_escapes
 from ltmt.formats.po_syntax import check_duplicates, check_strings, msgid_line
 from ltmt.formats.po_wrapping import wrapper_for
@@ -48,7 +48,6 @@ from ltmt.wording import counted
 
 logger = logging.getLogger(__name__)
 
-_CHARSET = re.compile(rb"charset=([A-Za-z0-9._:-]+)")
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 # the header line ltmt writes into a catalog it filled (:mod:`ltmt.formats.po_document`)
 _LTMT_GENERATOR = re.compile(rb'^"(X-Generator: *ltmt\b[^"\\]*)', re.MULTILINE)
@@ -65,7 +64,8 @@ def load_po(path: Path) -> Any:
 
     The bytes are first decoded strictly with the declared charset (UTF-8 when none or
     ``CHARSET``): translate-toolkit would silently fall back to Latin-1. A catalog in another
-    charset is converted to UTF-8 (its header says so). What translate-toolkit reads but
+    charset is converted to UTF-8 (its header says so; :class:`~ltmt.formats.po_document.PoDocument`
+    writes it back in its charset where the translations fit it). What translate-toolkit reads but
     msgfmt rejects (a ``"`` or an escape C has not inside a string, a message defined twice:
     :mod:`ltmt.formats.po_syntax`) is rejected too. Every failure is an :class:`InputError`
     naming the file and line.
@@ -81,17 +81,14 @@ def _load(path: Path) -> tuple[Any, list[str]]:
     read_all_escapes()
     path = Path(path)
     data = read_bytes(path, "a PO file")
-    declared = _CHARSET.search(data[:4096])
-    charset = declared.group(1).decode("ascii") if declared else "utf-8"
-    named = declared is not None and charset.upper() != "CHARSET"  # not the template's
-    if not named:
-        charset = "utf-8"
-    text = decode(data, path, charset if named else None)
-    if codecs.lookup(charset).name != "utf-8":
+    named = named_charset(data)
+    charset = named or "utf-8"
+    text = decode(data, path, named)  # nothing named: no declared encoding to fix
+    if not is_utf8(charset):
         # translate-toolkit 3.20 cannot parse a catalog that declares a non-UTF-8 charset
-        # and uses it; hand it the same catalog in UTF-8 (it is written back in UTF-8).
+        # and uses it; hand it the same catalog in UTF-8 (:mod:`ltmt.formats.po_charset`).
         logger.info("%s: %s catalog read as UTF-8", path, charset)
-        data = _CHARSET.sub(b"charset=UTF-8", text.encode("utf-8"), count=1)
+        data = as_utf8(text)
     try:
         store = pypo.pofile.parsestring(data)
     except PoParseError as exc:

@@ -52,6 +52,7 @@ from ltmt.formats.documents import Unit
 from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry, target_strings
 from ltmt.formats.icu_messages import quotes_syntax
 from ltmt.formats.po import check_language, entry_flags, load_po, nplurals
+from ltmt.formats.po_charset import file_charset, in_charset, is_utf8
 from ltmt.formats.xliff_icu import BranchingUnits, is_message
 from ltmt.wording import counted, first_few, shortened
 
@@ -94,6 +95,8 @@ class PoDocument:
         self.changed_entries: set[str] = set()  # the entries fill changed, by key
         self._blank_lines_at_end = _blank_lines_at_end(self.path)
         self._byte_order_mark = _byte_order_mark(self.path)
+        self._charset = file_charset(self.path)  # loaded as UTF-8, written back in it
+        self._charset_note: str | None = None  # where the translations did not fit it
         self._again: set[str] = set()  # fuzzy entries ltmt wrote for an older msgid
         if tgt_lang:
             self._complete_template_header(tgt_lang)
@@ -110,6 +113,11 @@ class PoDocument:
         if tgt_lang:
             check_language(store, Path(path), src_lang or "en", tgt_lang)
         return cls(path, store, tgt_lang)
+
+    def review_notes(self) -> list[str]:
+        """The line saying the catalog was written as UTF-8, where its translations did not fit
+        the charset it declared (said once the run is done)."""
+        return [self._charset_note] if self._charset_note else []
 
     def _header(self) -> dict[str, str]:
         units = self.store.units
@@ -368,6 +376,8 @@ class PoDocument:
         except UnicodeEncodeError:  # a translation the declared charset cannot hold
             self.store.updateheader(content_type="text/plain; charset=UTF-8")
             data = bytes(self.store)
+        if not is_utf8(self._charset):
+            data, self._charset_note = in_charset(data, self._charset)
         # Babel's catalogs end in a blank line, which translate-toolkit drops: kept as it was
         if data and self._blank_lines_at_end:
             newline = b"\r\n" if data.endswith(b"\r\n") else b"\n"

@@ -298,3 +298,56 @@ def test_a_catalog_without_a_byte_order_mark_is_written_without_one(tmp_path: Pa
     po = catalog(tmp_path, "Play", header=PLAIN_HEADER)
     translate_file(po, po, FakeModel())
     assert po.read_bytes().startswith(b'msgid ""\n')
+
+
+LATIN1_CATALOG = (
+    '# German translation for shop.\nmsgid ""\nmsgstr ""\n"Language: de\\n"\n'
+    '"MIME-Version: 1.0\\n"\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n'
+    '"Content-Transfer-Encoding: 8bit\\n"\n\nmsgid "The café is closed."\nmsgstr ""\n\n'
+    'msgid "Open the file."\nmsgstr "Datei öffnen."\n'
+)
+
+
+def _msgfmt_check(path: Path) -> None:
+    if shutil.which("msgfmt"):
+        subprocess.run(["msgfmt", "-c", "--use-fuzzy", "-o", "/dev/null", str(path)], check=True)
+
+
+def test_a_catalog_keeps_its_declared_charset_where_the_translations_fit_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Trial enc, session 69: an ISO-8859-1 catalog was written back as UTF-8, its header
+    changed, without a word; it keeps its charset (msgfmt -c reads it)."""
+    po = tmp_path / "shop-latin1.po"
+    po.write_bytes(LATIN1_CATALOG.encode("latin-1"))
+    out = tmp_path / "out.po"
+    with caplog.at_level(logging.WARNING):
+        translate_file(po, out, FakeModel())
+    data = out.read_bytes()
+    assert b"charset=ISO-8859-1" in data
+    assert 'msgstr "THE CAFÉ IS CLOSED."'.encode("latin-1") in data
+    assert 'msgstr "Datei öffnen."'.encode("latin-1") in data
+    assert "written as UTF-8" not in caplog.text
+    _msgfmt_check(out)
+
+
+def test_a_catalog_whose_charset_cannot_hold_a_translation_is_written_as_utf8_and_said(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A translation with „ and … (which ISO-8859-1 has not) makes the catalog UTF-8, its
+    header saying so, and the run's summary says which characters did not fit."""
+    po = tmp_path / "shop-latin1.po"
+    po.write_bytes(LATIN1_CATALOG.encode("latin-1"))
+    out = tmp_path / "out.po"
+
+    def quoting(texts: list[str], prefer: list[dict] | None = None) -> list[str]:
+        return [f"„{text}“ …" for text in texts]
+
+    with caplog.at_level(logging.WARNING):
+        translate_file(po, out, quoting)
+    data = out.read_bytes()
+    assert b"charset=UTF-8" in data and b"ISO-8859-1" not in data
+    assert 'msgstr "„The café is closed.“ …"'.encode() in data
+    assert 'msgstr "Datei öffnen."'.encode() in data
+    assert f"{out}: written as UTF-8, its charset ISO-8859-1 cannot hold „ “ …" in caplog.messages
+    _msgfmt_check(out)
