@@ -76,6 +76,7 @@ logger = logging.getLogger(__name__)
 WHAT = "a CSV table"
 _BOM = "\ufeff"
 _DELIMITERS = (",", ";", "\t")  # (Excel writes ; where a comma is the decimal sign)
+_SEPARATOR_LINE = re.compile(r"\ufeff?sep=(.)")  # Excel's first line naming the delimiter
 
 
 def _cell(row: list[str], column: int | None) -> str:
@@ -142,7 +143,7 @@ def _unclosed_quote(text: str, delimiter: str, spaced: bool = False) -> int | No
     return None
 
 
-def _delimiter(path: Path, text: str) -> str:
+def table_delimiter(path: Path, text: str) -> str:
     """The delimiter of ``text`` (the file at ``path``): a tab where the extension is ``.tsv``,
     else the one among ``,``, ``;`` and tab that splits the header row into the most cells (a
     comma where none splits it). Only the delimiter is guessed; the rest is RFC 4180
@@ -154,6 +155,17 @@ def _delimiter(path: Path, text: str) -> str:
     header = io.StringIO(text, newline="").readline()
     cells = {delimiter: len(_header_cells(header, delimiter)) for delimiter in _DELIMITERS}
     return max(_DELIMITERS, key=lambda delimiter: cells[delimiter])  # (ties: the first)
+
+
+def excel_separator_line(text: str) -> tuple[str, str | None]:
+    """``text`` with Excel's ``sep=;`` first line (which names the delimiter and is no row)
+    left blank, so that the rows keep their line numbers, and the delimiter it names; ``text``
+    and None where it has none."""
+    first, newline, rest = text.partition("\n")
+    found = _SEPARATOR_LINE.fullmatch(first.removesuffix("\r"))
+    if found is None:
+        return text, None
+    return first[len(found.group(0)) :] + newline + rest, found.group(1)
 
 
 def _header_cells(header: str, delimiter: str) -> list[str]:
@@ -191,7 +203,7 @@ def _read_table(path: Path) -> _Table:
     bom = data.startswith(_BOM.encode("utf-8"))
     text = _utf8(data, path).removeprefix(_BOM)
     newline = line_ending(text)
-    delimiter = _delimiter(path, text)
+    delimiter = table_delimiter(path, text)
     spaced = _spaced(text, delimiter)
     # the lines as the reader counts them (str.splitlines would also split at a form feed or a
     # line separator inside a cell, and the rows' texts would not be theirs)

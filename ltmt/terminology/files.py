@@ -34,6 +34,7 @@ from pathlib import Path
 
 from ltmt.errors import InputError
 from ltmt.formats.common import not_utf8_message
+from ltmt.formats.csv_table import excel_separator_line, table_delimiter
 from ltmt.formats.registry import iconv
 from ltmt.terminology.glossary_columns import POSITIONAL, Columns, header_columns, header_headings
 from ltmt.terminology.term_languages import check_term_languages
@@ -110,7 +111,11 @@ def read_glossary(
         located = read_tbx(path, src_lang, tgt_lang)
     else:
         pair = (src_lang, tgt_lang) if language_check else None
-        located = _delimited_terms(_delimited_text(path), _DELIMITERS[chosen], path.name, pair)
+        text, delimiter = _delimited_text(path), _DELIMITERS[chosen]
+        if chosen == "csv":  # a spreadsheet's CSV: ';' in some locales, Excel's sep= line
+            text, named = excel_separator_line(text)
+            delimiter = named or table_delimiter(path, text.lstrip("\r\n"))
+        located = _delimited_terms(text, delimiter, path.name, pair)
     if not located:
         # an empty file is a mistake, and with --replace it would empty the glossary
         raise InputError(f"{path.name}: no terms found (an empty file, or only a header)")

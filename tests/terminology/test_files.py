@@ -696,3 +696,30 @@ def test_a_bad_forbidden_flag_is_refused_naming_its_line(flag):
     """(A case flag's words, ``cs``, ``sensitive``, were read as a forbidden yes.)"""
     with pytest.raises(InputError, match=rf"^g\.csv line 2: forbidden flag '{flag}' is not yes/no"):
         parse_delimited(f"source,target,forbidden\nfile,Datei,{flag}\n", ",", "g.csv")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sep=;\nEnglish;German\ncafé;Café\nsurcharge (€);Zuschlag (€)\n",  # Excel's first line
+        "sep=;\r\nEnglish;German\r\ncafé;Café\r\nsurcharge (€);Zuschlag (€)\r\n",
+        "English;German\ncafé;Café\nsurcharge (€);Zuschlag (€)\n",  # German Excel, no sep=
+        "\ufeffsep=,\nEnglish,German\ncafé,Café\nsurcharge (€),Zuschlag (€)\n",
+    ],
+)
+def test_a_spreadsheets_csv_is_read_with_its_delimiter_and_header(
+    tmp_path: Path, text: str
+) -> None:
+    """Trial enc, session 69: Excel's ``sep=;`` line and ``;`` cells were refused ("save the
+    file with ','") though translate reads such a table; the delimiter is found as translate
+    finds it, the sep= line skipped and English;German read as the header."""
+    path = tmp_path / "glossar.csv"
+    path.write_bytes(text.encode("utf-8"))
+    assert read_glossary(path) == [Term("café", "Café"), Term("surcharge (€)", "Zuschlag (€)")]
+
+
+def test_a_row_after_excels_separator_line_is_named_by_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "glossar.csv"
+    path.write_text("sep=;\nEnglish;German\ncafé\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"^glossar.csv line 3: a term needs a source and a"):
+        read_glossary(path)
