@@ -720,6 +720,13 @@ def export(
         parser=given_language,
         help=EXPORT_LANG_HELP.format(side="target", default="de"),
     ),
+    excel: bool = typer.Option(
+        False,
+        "--excel",
+        help="CSV for Excel with German (or other European) settings: UTF-8 with a byte order "
+        "mark, ';' between cells, CRLF; a plain .csv (UTF-8, ',') shows mojibake in one column "
+        "there. With English settings open it by Data > From Text/CSV.",
+    ),
 ) -> None:
     """Write every segment of --user's memory to --output (metadata kept where the format can).
 
@@ -739,6 +746,10 @@ def export(
 
     spec = find_format(Path(output), fmt, role="write")
     name = spec.name
+    if excel and name != "csv":
+        raise InputError(
+            f"--excel writes CSV, not {name}: name the output .csv or pass --format csv"
+        )
     with open_store(memory_dir, key_file, existing=True) as memory:
         memory.require_user(user)
         asked_source = src_lang is not None  # TMX: every source tuv carries it
@@ -753,6 +764,8 @@ def export(
             # named as --output: an XLIFF file records its name (<file original=...>)
             written = scratch / (f"export.{name}" if is_stdout(output) else Path(output).name)
             options: dict[str, Any] = {**spec.language_options(src_lang, tgt_lang)}
+            if excel:
+                options["excel"] = True
             if name == "tmx" and asked_source:
                 options["one_source_tag"] = True
             # a catalog holds one translation per message: what it left out is said

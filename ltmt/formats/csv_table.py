@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import logging
 import re
 from collections.abc import Iterable, Iterator
@@ -555,21 +556,33 @@ def read_csv_table(
 
 
 def write_csv_table(
-    path: Path, records: Iterable[PairRecord], src_lang: str = "en", tgt_lang: str = "de"
+    path: Path,
+    records: Iterable[PairRecord],
+    src_lang: str = "en",
+    tgt_lang: str = "de",
+    excel: bool = False,
 ) -> int:
     """Write pairs as a table, ``keys,en,de``: each pair's context (its key, where it has one)
-    and its two texts; returns how many pairs."""
+    and its two texts; returns how many pairs. ``excel``: as Excel opens it with a double
+    click in a German (or other European) locale: UTF-8 with a byte order mark (without one
+    Excel reads Windows-1252), ``;`` between cells (those locales' list separator; ``,`` puts
+    each row in one column) and ``\r\n`` line ends; :func:`read_csv_table` reads it back."""
     from ltmt.formats.pairs import write_lines
+
+    delimiter, terminator = (";", "\r\n") if excel else (",", "\n")
 
     def rows() -> Iterator[list[str]]:
         yield ["keys", src_lang, tgt_lang]
         for record in records:
             yield [str(record.metadata.get("context", "") or ""), record.source, record.target]
 
-    return write_lines(Path(path), map(_csv_line, rows())) - 1
+    lines: Iterator[str] = (_csv_line(row, delimiter, terminator) for row in rows())
+    if excel:
+        lines = itertools.chain([_BOM + next(lines)], lines)
+    return write_lines(Path(path), lines) - 1
 
 
-def _csv_line(row: list[str]) -> str:
+def _csv_line(row: list[str], delimiter: str = ",", terminator: str = "\n") -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(row)
+    csv.writer(buffer, delimiter=delimiter, lineterminator=terminator).writerow(row)
     return buffer.getvalue()

@@ -2753,3 +2753,39 @@ def test_a_clients_tmx_whose_matches_ltmt_copied_is_not_taken_for_its_output(
         "review them, or undo the import (4 pairs of that file): ltmt memory delete --user ida "
         f"--origin {out} --yes"
     )
+
+
+def test_an_excel_export_is_utf8_with_a_mark_semicolons_and_crlf_and_reads_back(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
+) -> None:
+    """Trial enc, session 69: a CSV export (UTF-8 without a mark, ',') showed mojibake in one
+    column in Excel with German settings; --excel writes what that Excel opens, and memory
+    import reads it back."""
+    pairs = tmp_path / "tm.jsonl"
+    rows = [{"source": "Price; incl. VAT", "target": "Preis; inkl. MwSt. (€)"}]
+    pairs.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    assert ltmt(capsys, "memory", "import", str(pairs), "-u", "u", "--memory-dir", store)[0] == 0
+    out = tmp_path / "tm.csv"
+    code, _, _ = ltmt(
+        capsys, "memory", "export", "-u", "u", "-o", str(out), "--excel", "--memory-dir", store
+    )
+    assert code == 0
+    assert out.read_bytes() == (
+        '\ufeffkeys;en;de\r\n;"Price; incl. VAT";"Preis; inkl. MwSt. (€)"\r\n'.encode()
+    )
+    assert ltmt(capsys, "memory", "import", str(out), "-u", "v", "--memory-dir", store)[0] == 0
+    code, out_text, _ = ltmt(capsys, "memory", "search", "-u", "v", "Price; incl. VAT",
+                             "--json", "--memory-dir", store)  # fmt: skip
+    assert "Preis; inkl. MwSt. (€)" in out_text
+
+
+def test_excel_is_refused_for_another_format(
+    capsys: pytest.CaptureFixture[str], store: str, pairs_file: Path, tmp_path: Path
+) -> None:
+    assert (
+        ltmt(capsys, "memory", "import", str(pairs_file), "-u", "u", "--memory-dir", store)[0] == 0
+    )
+    code, _, err = ltmt(capsys, "memory", "export", "-u", "u", "-o", str(tmp_path / "x.tmx"),
+                        "--excel", "--memory-dir", store)  # fmt: skip
+    assert code == 1
+    assert "--excel writes CSV, not tmx: name the output .csv or pass --format csv" in err
