@@ -16,7 +16,7 @@ from ltmt.formats.subtitle_lines import LINE_LENGTH, shown_length
 from ltmt.formats.subtitle_pairs import TAGS
 
 if TYPE_CHECKING:
-    from ltmt.formats.subtitles import Cue
+    from ltmt.formats.subtitle_cues import Cue
 
 READING_SPEED = 17  # characters a second
 MAX_LINES = 2  # lines a cue shows

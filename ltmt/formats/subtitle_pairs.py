@@ -33,7 +33,7 @@ TAGS = re.compile(rf"<[^<>]+>|{OVERRIDE.pattern}")
 
 
 class Timed(Protocol):
-    """A cue as :class:`ltmt.formats.subtitles.Cue` is one."""
+    """A cue as :class:`ltmt.formats.subtitle_cues.Cue` is one."""
 
     start: float
     lines: list[str]

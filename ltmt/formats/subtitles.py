@@ -45,7 +45,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -62,6 +62,7 @@ from ltmt.formats.common import (
 from ltmt.formats.cue_names import cue_lines, cue_name
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.output_sources import Record
+from ltmt.formats.subtitle_cues import Cue, cue_groups, runs_on
 from ltmt.formats.subtitle_limits import READING_SPEED, reading_speed
 from ltmt.formats.subtitle_lines import LINE_LENGTH, split_over, too_long, wrap
 from ltmt.formats.subtitle_markup import (
@@ -70,14 +71,11 @@ from ltmt.formats.subtitle_markup import (
     cue_tags_as_webvtt,
     marked,
     override_blocks,
-    positioned,
     speaker,
     unmarked,
-    wrapper,
 )
 from ltmt.formats.subtitle_pairs import (
     TOLERANCE,
-    ends_sentence,
     group_words,
     matched_cues,
     sentence_pairs,
@@ -88,8 +86,6 @@ from ltmt.segments import PairRecord
 from ltmt.wording import counted
 
 WHAT = "a subtitle file"
-GAP_SECONDS = 2.0  # a pause this long ends a cue group
-MAX_CUES = 3  # cues translated together at most
 LINE = ":"  # a dialogue line's key: CUE:LINE
 _SUBRIP_START = re.compile(r"\s*(?:\d+\s*\n)?\d+:\d{2}:\d{2},\d{3} -->")
 # a WebVTT voice or class span around a whole cue: <v Roger>...</v>, <v.loud Roger>, <c.yellow>
@@ -98,97 +94,6 @@ _WHOLE_SPAN = re.compile(
     r"(?P<end></(?P=name)>|)",
     re.DOTALL,
 )
-
-
-@dataclass
-class Cue:
-    """One cue: its times (seconds) and text lines (inline tags kept; WebVTT's with classes or
-    an annotation as HTML's, :mod:`ltmt.formats.subtitle_markup`); ``index``: its place in
-    the source file (cues at the same time are two: cues are known by their place, never by
-    their time); ``before`` and ``after``: a WebVTT voice or class span around the whole cue
-    (``<v Roger>`` and ``</v>``), which its translation gets around it too."""
-
-    start: float
-    end: float
-    lines: list[str]
-    index: int = 0
-    before: str = ""
-    after: str = ""
-
-    @property
-    def text(self) -> str:
-        return " ".join(line.strip() for line in self.lines if line.strip())
-
-    @property
-    def dialogue(self) -> bool:
-        """Two speakers or more, one a line, each after a dash or in a voice span."""
-        return len(self.lines) > 1 and all(speaker(line) for line in self.lines)
-
-    @property
-    def positioned(self) -> bool:
-        """Placed by an override block (``{\\an8}``): a sign or a caption."""
-        return positioned(self.text)
-
-    @property
-    def wrapper(self) -> Wrapper | None:
-        """The formatting tag around all its text (:mod:`ltmt.formats.subtitle_markup`)."""
-        return wrapper(self.lines)
-
-
-def _runs_on(previous: Cue, cue: Cue) -> bool:
-    """Whether a sentence of ``previous`` may run on into ``cue``: neither is dialogue, nor a
-    sign or caption placed by an override block (``{\\an8}HARBOR POLICE DEPARTMENT`` was
-    imported and checked as one sentence with the next cue's words), they do not overlap (two
-    cues on screen at once are two texts), the pause between is at most :data:`GAP_SECONDS`,
-    and the speaker is the same. The translation's cue groups and the sentence pairs of an
-    import and of ``ltmt qa`` both end where this says no."""
-    return (
-        not cue.dialogue
-        and not previous.dialogue
-        and not cue.positioned
-        and not previous.positioned
-        and 0 <= cue.start - previous.end <= GAP_SECONDS
-        and bool(previous.text)
-        and cue.before == previous.before
-    )
-
-
-_LEADING_MARKS = re.compile(
-    r"(?:<[^<>]*>|\{[^{}]*\}|[\s\"'\u201c\u2018\u201e«»(\[¿¡.…\u2013\u2014-])*"
-)
-_RUN_ON_MARK = re.compile(r"[,;:\u2013\u2014-](?:<[^<>]*>|\s)*$")
-
-
-def _goes_on(previous: Cue, cue: Cue) -> bool:
-    """Whether ``cue`` goes on with the sentence ``previous`` began: it starts with a small
-    letter, a digit or the pronoun ``I`` (tags, quote marks, brackets and dots aside), or
-    ``previous`` ends with a mark that leaves it open (a comma, a dash, a colon, a
-    semicolon)."""
-    if _RUN_ON_MARK.search(previous.text):
-        return True
-    text = _LEADING_MARKS.sub("", cue.text, count=1)
-    return bool(text) and (
-        text[0].islower() or text[0].isdigit() or re.match(r"I\b", text) is not None
-    )
-
-
-def _groups(cues: list[Cue]) -> list[list[int]]:
-    """Consecutive cues translated together (module docstring), by index."""
-    groups: list[list[int]] = []
-    for index, cue in enumerate(cues):
-        last = groups[-1] if groups else None
-        joins = (
-            last is not None
-            and len(last) < MAX_CUES
-            and _runs_on(cues[last[-1]], cue)
-            and not ends_sentence(cues[last[-1]].text)
-            and _goes_on(cues[last[-1]], cue)
-        )
-        if joins and last is not None:
-            last.append(index)
-        else:
-            groups.append([index])
-    return groups
 
 
 class SubtitleDocument(TranslationsHeld):
@@ -206,7 +111,7 @@ class SubtitleDocument(TranslationsHeld):
         self.ending = line_ending(text)  # a classic Mac file's "\r" is written back
         self.parsed, self.cues = self.parse(_with_line_feeds(text), self.path)
         self.lines = cue_lines(_with_line_feeds(text), len(self.cues))  # where each cue starts
-        self.groups = _groups(self.cues)
+        self.groups = cue_groups(self.cues)
         self._group_of = {group[0]: group for group in self.groups}
 
     @classmethod
@@ -372,7 +277,7 @@ class SubtitleDocument(TranslationsHeld):
                 f"{TOLERANCE:g} s); give the source file it was timed from, or shift its times "
                 "to the source's"
             )
-        breaks = {i for i in range(len(cues) - 1) if not _runs_on(cues[i], cues[i + 1])}
+        breaks = {i for i in range(len(cues) - 1) if not runs_on(cues[i], cues[i + 1])}
         records = []
         checked = purpose == "checked"
         last = {len(cues) - 1}

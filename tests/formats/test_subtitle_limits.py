@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from ltmt.errors import InputError
+from ltmt.formats.subtitle_cues import Cue
 from ltmt.formats.subtitle_limits import Limits, reading_speed
-from ltmt.formats.subtitles import Cue
 
 
 @pytest.mark.parametrize(

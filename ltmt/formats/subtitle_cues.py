@@ -1,0 +1,107 @@
+"""A subtitle cue (:class:`Cue`) and which cues run on into one another: the cue groups
+``ltmt translate`` translates as one unit (:func:`cue_groups`), and where the sentence pairs of
+a memory import and of ``ltmt qa`` must end (:func:`runs_on`). Read and written by
+:mod:`ltmt.formats.subtitles`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ltmt.formats.subtitle_markup import Wrapper, positioned, speaker, wrapper
+from ltmt.formats.subtitle_pairs import ends_sentence
+
+GAP_SECONDS = 2.0  # a pause this long ends a cue group
+MAX_CUES = 3  # cues translated together at most
+
+
+@dataclass
+class Cue:
+    """One cue: its times (seconds) and text lines (inline tags kept; WebVTT's with classes or
+    an annotation as HTML's, :mod:`ltmt.formats.subtitle_markup`); ``index``: its place in
+    the source file (cues at the same time are two: cues are known by their place, never by
+    their time); ``before`` and ``after``: a WebVTT voice or class span around the whole cue
+    (``<v Roger>`` and ``</v>``), which its translation gets around it too."""
+
+    start: float
+    end: float
+    lines: list[str]
+    index: int = 0
+    before: str = ""
+    after: str = ""
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.strip() for line in self.lines if line.strip())
+
+    @property
+    def dialogue(self) -> bool:
+        """Two speakers or more, one a line, each after a dash or in a voice span."""
+        return len(self.lines) > 1 and all(speaker(line) for line in self.lines)
+
+    @property
+    def positioned(self) -> bool:
+        """Placed by an override block (``{\\an8}``): a sign or a caption."""
+        return positioned(self.text)
+
+    @property
+    def wrapper(self) -> Wrapper | None:
+        """The formatting tag around all its text (:mod:`ltmt.formats.subtitle_markup`)."""
+        return wrapper(self.lines)
+
+
+def runs_on(previous: Cue, cue: Cue) -> bool:
+    """Whether a sentence of ``previous`` may run on into ``cue``: neither is dialogue, nor a
+    sign or caption placed by an override block (``{\\an8}HARBOR POLICE DEPARTMENT`` was
+    imported and checked as one sentence with the next cue's words), they do not overlap (two
+    cues on screen at once are two texts), the pause between is at most :data:`GAP_SECONDS`,
+    and the speaker is the same. The translation's cue groups and the sentence pairs of an
+    import and of ``ltmt qa`` both end where this says no."""
+    return (
+        not cue.dialogue
+        and not previous.dialogue
+        and not cue.positioned
+        and not previous.positioned
+        and 0 <= cue.start - previous.end <= GAP_SECONDS
+        and bool(previous.text)
+        and cue.before == previous.before
+    )
+
+
+_LEADING_MARKS = re.compile(
+    r"(?:<[^<>]*>|\{[^{}]*\}|[\s\"'\u201c\u2018\u201e«»(\[¿¡.…\u2013\u2014-])*"
+)
+_RUN_ON_MARK = re.compile(r"[,;:\u2013\u2014-](?:<[^<>]*>|\s)*$")
+
+
+def goes_on(previous: Cue, cue: Cue) -> bool:
+    """Whether ``cue`` goes on with the sentence ``previous`` began: it starts with a small
+    letter, a digit or the pronoun ``I`` (tags, quote marks, brackets and dots aside), or
+    ``previous`` ends with a mark that leaves it open (a comma, a dash, a colon, a
+    semicolon)."""
+    if _RUN_ON_MARK.search(previous.text):
+        return True
+    text = _LEADING_MARKS.sub("", cue.text, count=1)
+    return bool(text) and (
+        text[0].islower() or text[0].isdigit() or re.match(r"I\b", text) is not None
+    )
+
+
+def cue_groups(cues: list[Cue]) -> list[list[int]]:
+    """Consecutive cues translated together (module docstring of
+    :mod:`ltmt.formats.subtitles`), by index."""
+    groups: list[list[int]] = []
+    for index, cue in enumerate(cues):
+        last = groups[-1] if groups else None
+        joins = (
+            last is not None
+            and len(last) < MAX_CUES
+            and runs_on(cues[last[-1]], cue)
+            and not ends_sentence(cues[last[-1]].text)
+            and goes_on(cues[last[-1]], cue)
+        )
+        if joins and last is not None:
+            last.append(index)
+        else:
+            groups.append([index])
+    return groups
