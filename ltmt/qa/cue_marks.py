@@ -1,5 +1,5 @@
 """qa's checks of what a WebVTT cue carries beside its words (its marks), which its sentence
-cue carries beside its words, compared with the cue of its ``--source-file`` at its time
+pairs do not show, compared with the cue of its ``--source-file`` at its time
 (:func:`~ltmt.formats.subtitle_pairs.matched_cues`).
 
 A voice span around the cue lost or changed (``<v Anna>Where were you?`` → ``Wo warst du?``:
