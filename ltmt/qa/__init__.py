@@ -11,8 +11,8 @@ The checks (:data:`~ltmt.qa.findings.CHECKS`) read one entry alone (format strin
 placeholders, numbers and their units, accelerators, key combinations, whitespace, no-break
 spaces, doubled words, copies, end punctuation: :mod:`ltmt.qa.pair_checks`) or an entry beside
 others (one source translated two ways in the file, a source the user's memory translates
-otherwise, a glossary term not followed: :mod:`ltmt.qa.catalog_checks`). ``ltmt qa FILE`` is
-the command.
+otherwise: :mod:`ltmt.qa.catalog_checks`; a glossary term not followed:
+:mod:`ltmt.qa.glossary_checks`). ``ltmt qa FILE`` is the command.
 """
 
 from __future__ import annotations

@@ -16,7 +16,6 @@ from ltmt.qa.catalog_checks import (
     quote_findings,
     shared_translation_findings,
     spelling_findings,
-    term_findings,
 )
 from ltmt.qa.english_checks import KEPT_WORDS, kept_by_terms
 from ltmt.qa.findings import (
@@ -28,6 +27,7 @@ from ltmt.qa.findings import (
     located,
 )
 from ltmt.qa.formality_checks import Form, formality_findings
+from ltmt.qa.glossary_checks import term_findings
 from ltmt.qa.language_checks import language_findings
 from ltmt.qa.pair_checks import PAIR_CHECKS
 from ltmt.quote_style import memory_quote_table, quote_table

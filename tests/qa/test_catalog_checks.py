@@ -8,12 +8,12 @@ import pytest
 
 from ltmt import Memory
 from ltmt.qa.catalog_checks import (
-    glossary_findings,
     inconsistent_findings,
     memory_findings,
     shared_translation_findings,
     spelling_findings,
 )
+from ltmt.qa.glossary_checks import glossary_findings
 from ltmt.segments import PairRecord
 from ltmt.spelling import dictionary_for, words_of
 from ltmt.terminology.matching import TermMatcher
@@ -482,7 +482,7 @@ def test_words_the_users_memory_translates_with_pass(memory):
 def test_a_target_term_the_tbx_marks_deprecated_is_flagged_where_it_stands_for_the_term(
     tmp_path: Path,
 ):
-    from ltmt.qa.catalog_checks import forbidden_findings
+    from ltmt.qa.glossary_checks import forbidden_findings
     from ltmt.terminology.files import read_glossary
 
     status = '<termNote type="administrativeStatus">{}Term-admn-sts</termNote>'
@@ -525,7 +525,7 @@ def test_a_terms_agreement_is_read_across_inline_tags():
     """A DOCX run in bold, ``von der <b>offenlegenden Partei</b>``, was flagged "'offenlegenden
     Partei' does not agree": the article outside the tag was not seen (plain text passed). A
     tagged phrase that does not agree still is flagged."""
-    from ltmt.qa.catalog_checks import agreement_findings
+    from ltmt.qa.glossary_checks import agreement_findings
 
     matcher = TermMatcher([Term("disclosing party", "offenlegende Partei", gender="f")])
     records = [
@@ -546,7 +546,7 @@ def test_a_terms_adjective_that_agrees_with_nothing_around_it_is_flagged_in_germ
     """ "ein unerwünschter Ereignis" passed: any ending rendered "unerwünschtes Ereignis". A
     German translation's ending is read against its determiner and preposition; other
     languages' are not, and correct endings pass."""
-    from ltmt.qa.catalog_checks import agreement_findings, term_findings
+    from ltmt.qa.glossary_checks import agreement_findings, term_findings
 
     matcher = TermMatcher([Term("adverse event", "unerwünschtes Ereignis")])
     records = [
@@ -611,7 +611,7 @@ def test_an_article_before_a_target_of_unknown_gender_is_flagged_for_a_check():
     """ "Die Akku" for "the battery" (glossary "Akku", which the gender table lacks): the
     article kept the gender of the model's "Batterie" and nothing can tell; a reviewer is asked
     to check it. A target of known gender, or one without an article before it, is not."""
-    from ltmt.qa.catalog_checks import agreement_findings
+    from ltmt.qa.glossary_checks import agreement_findings
 
     matcher = TermMatcher([Term("battery", "Akku"), Term("file", "Datei")])
     records = [
@@ -661,7 +661,7 @@ def test_a_name_kept_as_written_is_read_for_agreement_only_with_a_gender_given()
     """IFU trial, glossary 'CardioSense,CardioSense' (no gender): "Den CardioSense X1 Sensor"
     and "Den CardioSense reinigen" were "'Den CardioSense' does not agree, 'Die CardioSense'
     would" by "die Sense", its last part; a name's article is that of the thing it names."""
-    from ltmt.qa.catalog_checks import agreement_findings
+    from ltmt.qa.glossary_checks import agreement_findings
 
     records = [
         record(1, "Connect the CardioSense X1 sensor.", "Den CardioSense X1 Sensor anschließen."),
@@ -685,7 +685,7 @@ def test_an_article_before_a_capitalised_word_or_a_digit_is_checked():
     warned in the morning and silent after the check skipped a target before any capitalised
     word or digit (German capitalises every noun); a name kept as written before a model code
     ("Den CardioSense X1 Sensor") and a target before a hyphenated compound stay unread."""
-    from ltmt.qa.catalog_checks import agreement_findings
+    from ltmt.qa.glossary_checks import agreement_findings
 
     matcher = TermMatcher(
         [
@@ -721,7 +721,7 @@ def test_a_target_whose_gender_the_glossary_gives_is_not_flagged_for_its_gender(
     """The Godot trial: "Deine Inventar ist voll." was flagged "gender of 'Inventar' unknown"
     (the gender table lacks it); a glossary term that gives its gender knows it, and its
     adjectives are checked against it."""
-    from ltmt.qa.catalog_checks import agreement_findings
+    from ltmt.qa.glossary_checks import agreement_findings
 
     matcher = TermMatcher(
         [Term("inventory", "Inventar", gender="n"), Term("event", "seltenes Xyzzq", gender="das")]
@@ -743,7 +743,7 @@ def test_a_target_whose_gender_the_glossary_gives_is_not_flagged_for_its_gender(
 def test_a_name_the_glossary_keeps_as_written_is_not_flagged_for_its_gender():
     """Every correct use of the brand "AeroFlex" (glossary "AeroFlex" → "AeroFlex") was flagged
     "gender of 'AeroFlex' unknown": a name takes the article of what it names."""
-    from ltmt.qa.catalog_checks import agreement_findings
+    from ltmt.qa.glossary_checks import agreement_findings
 
     matcher = TermMatcher([Term("AeroFlex", "AeroFlex"), Term("battery", "Akku")])
     records = [
