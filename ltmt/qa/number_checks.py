@@ -392,7 +392,7 @@ def lost_comparisons(source: str, target: str) -> list[str]:
     for found in _QUALIFIED.finditer(source):
         if _a_menu_step(source, found):
             continue
-        way, digits = _way(found.group()), tuple(_DIGIT_RUN.findall(found.group(2)))
+        way, digits = _way(found.group(1)), tuple(_DIGIT_RUN.findall(found.group(2)))
         if said[way][digits] > 0:
             said[way][digits] -= 1
         elif against[digits] > 0 and way != "about":  # turned round: flipped_comparisons'
@@ -409,11 +409,11 @@ def _a_menu_step(source: str, found: re.Match[str]) -> bool:
     return spaced and _MENU_STEP_BEFORE.search(source, 0, found.start()) is not None
 
 
-def _way(compared: str) -> str:
-    """Which way the comparison sign that starts ``compared`` points: below, above, about."""
-    if compared.startswith("\u2248"):
+def _way(sign: str) -> str:
+    """Which way the comparison ``sign`` (:data:`_QUALIFIED`'s) points: below, above, about."""
+    if sign == "\u2248":
         return "about"
-    return "below" if compared.startswith(("<", "\u2264", "\u2a7d")) else "above"
+    return "below" if sign in _BELOW else "above"
 
 
 def _comparison_key(found: re.Match[str]) -> tuple[bool, tuple[str, ...]]:
