@@ -55,11 +55,12 @@ def timing_problems(
 
     if source_file is None or path.is_dir() or source_file.is_dir():
         return []
-    if find_format(path, fmt, role="read").name not in _FORMATS:
+    name = find_format(path, fmt, role="read").name
+    if name not in _FORMATS:
         return []
     ours, theirs = SubtitleDocument.open(source_file), SubtitleDocument.open(path)
     paired = paired_cues(ours.cues, theirs.cues)
-    decimal = "," if find_format(path, fmt, role="read").name == "srt" else "."
+    decimal = "," if name == "srt" else "."
     problems = []
     for index in retimed(ours.cues, theirs.cues):
         cue, place = ours.cues[index], paired[index]
