@@ -4,6 +4,7 @@ and checked as ``ltmt memory import`` reads and checks it, its errors in the API
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,22 +20,34 @@ if TYPE_CHECKING:
     from ltmt.segments import PairRecord
 
 # the command line's flags that the readers' and checks' messages name, as a caller of
-# Memory.import_file gives the same (longest first: --format is in --formats' way)
-API_WORDS = (
-    ("--no-language-check", "language_check=False"),
-    ("--source-file", "source_file="),
-    ("--src-lang/--tgt-lang", "languages=(source, target)"),
-    ("--src-lang", "languages="),
-    ("--tgt-lang", "languages="),
-    ("--format", "fmt="),
-)
+# Memory.import_file gives the same; a flag's value where the message gives one (``pass
+# --tgt-lang fr``: a language code; ``--format csv``: a format's name) goes into the parameter
+# (``languages=('en', 'fr')``, ``fmt='csv'``). Words that follow a flag in a sentence
+# (``--tgt-lang to choose``) are no value.
+_NO_VALUE = r"(?!(?:to|or|and|as|is|in|for|on|names)\b)"
+_CODE = _NO_VALUE + r"([a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\b(?!-)"
 
 
-def in_api_words(message: str) -> str:
+def in_api_words(message: str, pair: tuple[str, str] = ("en", "de")) -> str:
     """``message`` with the command line's flags named as :meth:`Memory.import_file`'s
-    parameters (``with --source-file`` → ``with source_file=``)."""
-    for flag, parameter in API_WORDS:
-        message = message.replace(flag, parameter)
+    parameters (``with --source-file`` → ``with source_file=``, ``pass --tgt-lang fr`` → ``pass
+    languages=('en', 'fr')`` for the asked ``pair`` en → de, ``--format csv`` → ``fmt='csv'``)."""
+    from ltmt.formats.registry import FORMATS
+
+    src, tgt = pair
+    named = "|".join(sorted(map(re.escape, FORMATS), key=len, reverse=True))
+    words = (
+        (r"--no-language-check\b", lambda _: "language_check=False"),
+        (r"--source-file\b", lambda _: "source_file="),
+        (r"--src-lang/--tgt-lang\b", lambda _: "languages=(source, target)"),
+        (r"--src-lang " + _CODE, lambda m: f"languages=({m[1]!r}, {tgt!r})"),
+        (r"--tgt-lang " + _CODE, lambda m: f"languages=({src!r}, {m[1]!r})"),
+        (r"--(?:src|tgt)-lang\b", lambda _: "languages="),
+        (rf"--format ({named})\b(?![-.])", lambda m: f"fmt={m[1]!r}"),
+        (r"--format\b", lambda _: "fmt="),
+    )
+    for pattern, parameter in words:
+        message = re.sub(pattern, parameter, message)
     return message
 
 
@@ -76,7 +89,7 @@ def import_file(
                 fmt=pair_format(path, fmt) if path.is_file() else None,
             )
     except InputError as exc:
-        raise InputError(in_api_words(str(exc))) from exc
+        raise InputError(in_api_words(str(exc), pair)) from exc
     origin = file_origin(path)
     report = memory.import_pairs(user, drain(records), origin=origin, languages=pair)
     return replace(report, not_read=not_read.by_reason())

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from ltmt import InputError, Memory
+from ltmt.memory.file_import import in_api_words
 
 TMX = """<?xml version="1.0" encoding="utf-8"?>
 <tmx version="1.4"><header srclang="en-US" segtype="sentence" datatype="plaintext"
@@ -46,6 +47,38 @@ def test_import_file_errors_name_its_parameters_not_the_commands_flags(tmp_path:
         with pytest.raises(InputError, match=r"nope\.tmx: file not found"):
             memory.import_file("u1", tmp_path / "nope.tmx")
         assert memory.users() == []
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        # a flag's value goes into the parameter: 'languages= fr' named no pair to pass
+        ("to read it as en->fr, pass --tgt-lang fr; else", "pass languages=('en', 'fr'); else"),
+        ("give --src-lang en-US (or en for any region)", "give languages=('en-US', 'de') (or"),
+        ("pass --src-lang/--tgt-lang to choose the pair", "pass languages=(source, target) to"),
+        ("check --output, or --tgt-lang", "check --output, or languages="),
+        ("(or pass --format csv)", "(or pass fmt='csv')"),
+        ("--format paragraphs translates", "fmt='paragraphs' translates"),
+        ("--format names one file's format", "fmt= names one file's format"),
+        ("pass --format to read it", "pass fmt= to read it"),
+        ("with --source-file x.xml", "with source_file= x.xml"),
+        ("(--no-language-check imports it)", "(language_check=False imports it)"),
+    ],
+)
+def test_a_flag_and_its_value_are_said_as_the_parameter(message: str, said: str) -> None:
+    assert said in in_api_words(message, ("en", "de"))
+
+
+def test_a_po_of_another_target_language_names_the_pair_to_pass(tmp_path: Path) -> None:
+    path = tmp_path / "fr.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Open the file"\nmsgstr "Ouvrir le fichier"\n',
+        "utf-8",
+    )
+    said = r"pass languages=\('en', 'fr'\); else give the de catalog"
+    with Memory(tmp_path / "store") as memory, pytest.raises(InputError, match=said):
+        memory.import_file("u1", path)
 
 
 def test_subtitles_are_stored_without_override_blocks_and_captions_alone(tmp_path: Path) -> None:
