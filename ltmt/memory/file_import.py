@@ -85,7 +85,7 @@ def import_file(
                 path,
                 records,
                 *pair,
-                "--no-language-check",
+                "language_check=False",  # said in the API's words from the start
                 fmt=pair_format(path, fmt) if path.is_file() else None,
             )
     except InputError as exc:
