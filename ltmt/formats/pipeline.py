@@ -317,6 +317,12 @@ def translate_file(
     last_save, saved = time.monotonic(), len(done)
     # the suggestions kept as they were (msgmerge's fuzzy entries): done, but not ltmt's text
     suggestions_kept: set[str] = set()
+
+    def save_progress() -> None:  # the output and progress file as done so far
+        _checkpoint(
+            document, out_path, done, settings, (output_sources, record), result, suggestions_kept
+        )
+
     if progress_start is not None:
         progress_start(len(done), len(done) + len(units))
     try:
@@ -329,27 +335,11 @@ def translate_file(
             if progress is not None:
                 progress(len(chunk))
             if time.monotonic() - last_save >= checkpoint_seconds and number < len(chunks):
-                _checkpoint(
-                    document,
-                    out_path,
-                    done,
-                    settings,
-                    (output_sources, record),
-                    result,
-                    suggestions_kept,
-                )
+                save_progress()
                 last_save, saved = time.monotonic(), len(done)
     except KeyboardInterrupt:  # keep the chunks finished since the last checkpoint
         if len(done) > saved:
-            _checkpoint(
-                document,
-                out_path,
-                done,
-                settings,
-                (output_sources, record),
-                result,
-                suggestions_kept,
-            )
+            save_progress()
         saved_part = _saved_part(
             len(done),
             result.resumed + len(units),
