@@ -17,7 +17,7 @@ from ltmt.cli.store import (
 )
 from ltmt.errors import InputError
 from ltmt.memory.freed_pages import COMPACT_NOTE
-from ltmt.terminology.matching import capitals_only
+from ltmt.terminology.matching import capitals_or_label
 from ltmt.terminology.terms import Term
 from ltmt.wording import counted, first_few
 
@@ -167,7 +167,7 @@ def list_(
         typer.echo(f"ltmt: {user} has no glossary terms in this store", err=True)
     for term in terms:
         flags = (" [case]" if term.case_sensitive else "") + (
-            " [capitals, or as a label]" if capitals_only(term) else ""
+            " [capitals, or as a label]" if capitals_or_label(term) else ""
         )
         flags += f" [{term.gender}]" if term.gender else ""
         forbidden = f"  (not: {', '.join(term.forbidden)})" if term.forbidden else ""
@@ -178,7 +178,7 @@ def list_(
 def _listed(term: Term) -> dict[str, object]:
     """``term`` as ``glossary list --json`` prints it: as stored, and ``capitals_or_label``
     where it is found only in capitals or as a label (``REF``, ``CAUTION``: "Caution: ...")."""
-    return term.to_json() | ({"capitals_or_label": True} if capitals_only(term) else {})
+    return term.to_json() | ({"capitals_or_label": True} if capitals_or_label(term) else {})
 
 
 @app.command("export")

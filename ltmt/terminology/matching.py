@@ -323,7 +323,7 @@ def _label(text: str, start: int, end: int, otherwise: list[str]) -> bool:
     return bool(_BEFORE_LABEL.search(line) and _AFTER_LABEL.match(text, end))
 
 
-def capitals_only(term: Term) -> bool:
+def capitals_or_label(term: Term) -> bool:
     """Whether ``term`` (not case-sensitive) is found only in capitals or as a label
     (:func:`_label`), having a word in capitals among its source's words (:func:`_in_capitals`:
     ``REF``, ``ENTER``, ``CAUTION``), for ``ltmt glossary list``."""

@@ -610,12 +610,12 @@ def test_a_word_in_capitals_is_found_in_capitals_or_as_a_label(
 
 
 def test_a_term_with_a_word_in_capitals_is_marked_for_glossary_list() -> None:
-    from ltmt.terminology.matching import capitals_only
+    from ltmt.terminology.matching import capitals_or_label
 
     terms = [Term("IVD", "IVD"), Term("CAUTION", "VORSICHT"), Term("IT department", "IT")]
-    assert [capitals_only(term) for term in terms] == [True, True, True]
-    assert not capitals_only(Term("IVD", "IVD", case_sensitive=True))
-    assert not capitals_only(Term("caution", "Vorsicht"))
+    assert [capitals_or_label(term) for term in terms] == [True, True, True]
+    assert not capitals_or_label(Term("IVD", "IVD", case_sensitive=True))
+    assert not capitals_or_label(Term("caution", "Vorsicht"))
 
 
 @pytest.mark.parametrize(
