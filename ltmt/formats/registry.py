@@ -755,8 +755,6 @@ def iconv(encoding: str, name: Path | str) -> str:
     """The command converting the file ``name`` from ``encoding`` to UTF-8, into a file beside
     it (``notes-utf8.txt``), each name quoted for a shell (a name with a space is one word);
     standard input (``<stdin>``) is piped through it."""
-    import shlex
-
     command = f"iconv -f {encoding} -t UTF-8"
     if str(name) == STDIN_NAME:
         return f"pipe it through {command}"
