@@ -1,17 +1,20 @@
 """What an import stores without a word though ``ltmt qa`` would flag it: pairs whose target
 lacks or adds its source's placeholders, holds a stray ``<`` or ``>`` (a tag's markup left in
-the text: ``&lt;a epub:type=»noteref«``), or whose numbers disagree with the source's
-(``Price: 25 EUR`` → ``Preis: 20 EUR``).
+the text: ``&lt;a epub:type=»noteref«``), whose numbers disagree with the source's
+(``Price: 25 EUR`` → ``Preis: 20 EUR``), or whose target is UTF-8 read in the wrong encoding
+(``Das CafÃ© ist ...``).
 
 An import keeps such pairs (the translator's file is theirs to fix), and ``ltmt memory import``
 warns of them by kind (:func:`suspect_pairs`). The checks are ``ltmt qa``'s own
-(:func:`~ltmt.qa.pair_checks.placeholder_problems`, which says a stray bracket too, and
-:func:`~ltmt.qa.number_checks.number_problems`), so the command the warning names lists the
-same pairs. They cost about a millisecond a pair, more than storing one, so a pair is checked
-only where its marks or its digits differ from its source's (:func:`_differs`): text without
-placeholders or numbers, most of a memory, costs a regular expression a side. What that
+(:func:`~ltmt.qa.pair_checks.placeholder_problems`, which says a stray bracket too,
+:func:`~ltmt.qa.number_checks.number_problems` and
+:func:`~ltmt.qa.mojibake_checks.mojibake_problems`), so the command the warning names lists
+the same pairs. The first two cost about a millisecond a pair, more than storing one, so a pair
+is checked only where its marks or its digits differ from its source's (:func:`_differs`): text
+without placeholders or numbers, most of a memory, costs a regular expression a side. What that
 screen passes over (a tag renamed with the same marks, a thousands separator, a number's
-sign alone) ``ltmt qa`` still finds.
+sign alone) ``ltmt qa`` still finds. The encoding check screens a target itself (a regular
+expression: a misread character pair, ``Ã©``) and so runs on every pair.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ltmt.qa.mojibake_checks import mojibake_problems
 from ltmt.qa.number_checks import number_problems
 from ltmt.qa.pair_checks import placeholder_problems
 from ltmt.segments import PairRecord
@@ -45,11 +49,12 @@ class SuspectKind:
 
 def suspect_pairs(records: Iterable[PairRecord]) -> list[SuspectKind]:
     """The kinds of problem ``records`` (an import's pairs) have, each with its pairs'
-    positions, in the order placeholders, markup, numbers; the kinds none has are left out.
-    A record without a pair (an empty target, a cue without one) is not checked."""
+    positions, in the order placeholders, markup, numbers, encoding; the kinds none has are
+    left out. A record without a pair (an empty target, a cue without one) is not checked."""
     lacking: list[str] = []
     stray: list[str] = []
     numbers: list[str] = []
+    misread: list[str] = []
     for record in records:
         if record.unpaired or not record.target.strip():
             continue
@@ -62,6 +67,8 @@ def suspect_pairs(records: Iterable[PairRecord]) -> list[SuspectKind]:
                 lacking.append(record.position)
         if digits and number_problems(record.source, record.target, record.metadata):
             numbers.append(record.position)
+        if mojibake_problems(record.source, record.target, record.metadata):
+            misread.append(record.position)
     kinds = [
         SuspectKind("whose target lacks or adds placeholders", "placeholders", tuple(lacking)),
         SuspectKind(
@@ -70,6 +77,11 @@ def suspect_pairs(records: Iterable[PairRecord]) -> list[SuspectKind]:
             tuple(stray),
         ),
         SuspectKind("whose numbers disagree with the source's", "numbers", tuple(numbers)),
+        SuspectKind(
+            "whose target looks like UTF-8 read in the wrong encoding (CafÃ© for Café)",
+            "mojibake",
+            tuple(misread),
+        ),
     ]
     return [kind for kind in kinds if kind.positions]
 

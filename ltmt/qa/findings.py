@@ -2,7 +2,8 @@
 
 Each check has a name, a severity and a sentence that says what it looks for
 (:data:`CHECKS`). ``error``: the translation breaks the program that shows it (a format string
-``msgfmt -c`` rejects, a placeholder or tag lost or added); ``warning``: a reviewer should look
+``msgfmt -c`` rejects, a placeholder or tag lost or added, text misread in the wrong encoding);
+``warning``: a reviewer should look
 (a number lost, a unit changed, a negation lost, "du" and "Sie" in one entry, an accelerator, a
 key combination, edge whitespace, a translation over its unit's length limit, a no-break space or
 a copyright sign lost, a word doubled, the same source translated two ways, a translation the
@@ -94,6 +95,13 @@ CHECKS: dict[str, Check] = {
             "a vue-i18n message file's translation has no bare @ (hilfe@acme.de: vue-i18n reads "
             "@ as a linked message, @:key) and no | where its source has none (vue-i18n reads "
             "it as a plural's choices): written {'@'} and {'|'} (JSON, YAML)",
+        ),
+        Check(
+            "mojibake",
+            "error",
+            "the translation holds no text that is UTF-8 read as Windows-1252 or Latin-1 "
+            "(CafÃ© for Café, â€ž for „, Ã„nderungen for Änderungen); real text with Ã "
+            "(Portuguese NÃO) passes",
         ),
         Check(
             "addresses",

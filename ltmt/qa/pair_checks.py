@@ -64,6 +64,7 @@ from ltmt.qa.english_checks import english_problems
 from ltmt.qa.findings import TARGET_LANGUAGE
 from ltmt.qa.icu_checks import argument_problems
 from ltmt.qa.laravel_checks import form_problems
+from ltmt.qa.mojibake_checks import mojibake_problems
 from ltmt.qa.month_checks import changed_months, english_order, lost_months
 from ltmt.qa.negation_checks import negation_problems
 from ltmt.qa.number_checks import number_problems
@@ -592,6 +593,7 @@ PAIR_CHECKS: dict[str, PairCheck] = {
     "icu": icu_problems,
     "plurals": _plural_problems,
     "vue": syntax_problems,
+    "mojibake": mojibake_problems,
     "placeholders": placeholder_problems,
     "addresses": address_problems,
     "numbers": number_problems,

@@ -47,3 +47,21 @@ def test_pairs_not_stored_are_not_checked() -> None:
         PairRecord("25 EUR", "20", "f.tsv:2", unpaired="x"),
     ]
     assert suspect_pairs(records) == []
+
+
+def test_a_target_read_in_the_wrong_encoding_is_suspect() -> None:
+    """Trial session 69: 'memory import' stored 'Das CafÃ© ist ...' without a word."""
+    records = [
+        PairRecord("The café is closed.", "Das CafÃ© ist geschlossen.", "qa.txt:1"),
+        PairRecord("Price: 25 € per month.", "Preis: 25 â‚¬ pro Monat.", "qa.txt:3"),  # noqa: RUF001
+        PairRecord("NOT POSSIBLE", "NÃO É POSSÍVEL", "pt.txt:1"),
+        PairRecord("The café is closed.", "Das Café ist geschlossen.", "qa.txt:4"),
+    ]
+    found = suspect_pairs(records)
+    assert [(kind.check, kind.about, kind.positions) for kind in found] == [
+        (
+            "mojibake",
+            "whose target looks like UTF-8 read in the wrong encoding (CafÃ© for Café)",
+            ("qa.txt:1", "qa.txt:3"),
+        )
+    ]
