@@ -16,15 +16,16 @@ import re
 # currency signs, and the codes written as signs (US$, A$, CHF); a WebExtension message writes
 # a dollar sign ``$$``
 _SIGN = r"(?:\$\$|[A-Z]{1,2}\$|[$€£¥₹₽₩₪₺₫₴₦₱฿]|\bCHF\b)"
-# a number: digits with thousands separators and decimals (1,234.50; 1.234,50; 20)
-_NUMBER = r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?"
+# a number: digits with thousands separators and decimals (1,234.50; 1.234,50; 20); the qa
+# numbers check reads an amount's number so too (ltmt.qa.currency_numbers)
+NUMBER = r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?"
 # a placeholder that stands for the number (€%1$s, $%.2f, %(price)s €, {price} €, {{total}} €,
 # %{amount} €): the sign beside it was lost as beside a number (Preis: %1$s pro Monat)
 _FIELD = (
     r"(?:%(?:\d+\$)?[-+ 0#']*\d*(?:\.\d+)?(?:ll|l|h|q)?[sdfiu@]|%\(\w+\)[sdf]|%\{\w+\}"
     r"|\{\{?\s*[\w.]+\s*\}\}?)"
 )
-_VALUE = rf"(?:{_NUMBER}|{_FIELD})"
+_VALUE = rf"(?:{NUMBER}|{_FIELD})"
 _AMOUNT = re.compile(
     rf"(?<![\w$]){_SIGN}[ \u00a0]?{_VALUE}(?:[ \u00a0]?(?:k|m|bn)\b)?"
     rf"|(?<![\w.,]){_VALUE}[ \u00a0]?{_SIGN}(?![\w$])"

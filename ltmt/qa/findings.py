@@ -115,8 +115,8 @@ CHECKS: dict[str, Check] = {
             "the source does not have in any form (1.299,99 for 1,299.99 is the same number, "
             "25 for 2.5 another), no minus the source lacks (2 bis -8 for 2 to 8), no "
             "comparison turned round (≥ 37 for ≤ 37) or lost (2 h for ≤ 2 h; höchstens, "
-            "mindestens, ca. say it too), and no English thousands separator (1,000 is 1 "
-            "in German)",
+            "mindestens, ca. say it too), no currency lost beside a number (25 for 25 €; "
+            "25 Euro, EUR 25 say it), and no English thousands separator (1,000 is 1 in German)",
         ),
         Check(
             "precision",

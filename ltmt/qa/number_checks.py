@@ -24,7 +24,9 @@ written ``≥ 37 °C`` (:func:`flipped_comparisons`), or ``1,000`` left as
 ``1,000``, which German reads as one with three decimals (:func:`english_separators`); a
 comparison before a number (``≤ 2 h``, ``≥ 18 years``, ``≈ 5``, ``<= 10``) written with none,
 ``2 h`` (:func:`lost_comparisons`): German may say it in words (``höchstens``, ``max.``, ``bis
-zu``; ``mindestens``, ``min.``, ``ab``; ``ca.``, ``etwa``; ``2 h oder weniger``). A minus
+zu``; ``mindestens``, ``min.``, ``ab``; ``ca.``, ``etwa``; ``2 h oder weniger``); an amount's
+currency (``25 €``) written with none, ``25`` (:mod:`ltmt.qa.currency_numbers`: ``25 Euro``,
+``EUR 25`` say it). A minus
 after a verb of decrease and "by" (``fell by -5%``) is said by the verb: a translation that
 says the decrease too (``um 5 % gefallen``) keeps the meaning without it. A number that refers
 to a part of a text or a release (``Section 4.2``, ``Art. 3.1``, ``§ 2.1``, ``version 1.5``,
@@ -43,6 +45,7 @@ from ltmt.formats.pipe_plurals import without_intervals
 from ltmt.formats.placeholder_syntax import without_placeholders, without_tag_remains
 from ltmt.numbers_added import added_numbers, garbled_amounts
 from ltmt.numbers_kept import is_letter_code, lost_numbers
+from ltmt.qa.currency_numbers import currency_problems
 from ltmt.qa.date_numbers import as_translated
 from ltmt.qa.findings import TARGET_LANGUAGE
 from ltmt.qa.laravel_checks import is_laravel_plural
@@ -177,7 +180,8 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     whole; with what it has instead), those it has that ``source`` does not in any form
     (``1.299,99,99`` for ``1,299.99``), those it writes without their sign
     (:func:`lost_signs`) and with an English thousands separator (:func:`english_separators`),
-    the amounts it garbles or splits up (:func:`~ltmt.numbers_added.garbled_amounts`),
+    the amounts it garbles or splits up (:func:`~ltmt.numbers_added.garbled_amounts`) or
+    writes without their currency (:mod:`ltmt.qa.currency_numbers`),
     outside placeholders (``%1$s`` is the placeholder check's) and what is left of a tag
     (:func:`~ltmt.formats.placeholder_syntax.without_tag_remains`); a US date or 12-hour time the
     translation writes as German does is the same number (:mod:`ltmt.qa.date_numbers`)."""
@@ -198,10 +202,11 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     if added and not runs:
         problems.append(f"has the number {first_few(added)}, which the source does not")
     language = metadata.get(TARGET_LANGUAGE)
+    garbled = garbled_amounts(plain, translated)
     problems += [
         f"writes the amount {amount} garbled or split up: write it whole, "
         f"{_in_language(amount, language)}"
-        for amount in garbled_amounts(plain, translated)
+        for amount in garbled
     ]
     signs = lost_signs(plain, translated)
     if signs:
@@ -218,6 +223,7 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
         f"({_SIGNS_SAID[said.rstrip('0123456789.,').strip()]})"
         for said in lost_comparisons(plain, translated)
     ]
+    problems += currency_problems(plain, translated, said=garbled)
     problems += [
         f"writes {number} with the English thousands separator, a decimal comma in German: "
         f"write {_swapped(number)}"
