@@ -25,11 +25,9 @@ shorter), and one English writes in lower case inside a sentence for the second
 written as the line writes it, case and all, and no German word (German's table,
 :func:`ltmt.word_tables.target_words`, or a noun's capital: ``Für Details finden Sie die
 Gebrauchsanweisungen.`` and ``Schalten Sie den Monitor ab`` keep no English). The
-model's own output never replaces one that keeps more of the best match's translation
-(:func:`keeps_as_much_memory`: more of its words, or a term of it: ``Upload the photo to the
-cloud.`` came out ``Das Foto auf die Wolke laden.`` for a memory's ``... in die Cloud hoch.``) or
-more of the line's placeholders and numbers (:func:`ltmt.placeholder_guard.kept_line_shape`), and
-then follows its glossary terms as a line without memory does.
+model's own output never replaces one that keeps more of the line's placeholders and numbers
+(:func:`ltmt.placeholder_guard.kept_line_shape`), and then follows its glossary terms as a line
+without memory does.
 """
 
 from __future__ import annotations
@@ -41,7 +39,6 @@ from typing import TYPE_CHECKING
 from ltmt.copied_labels import copied, fusion_read
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.placeholder_guard import kept_line_shape
-from ltmt.qa.formality_checks import PRONOUN_WORDS
 from ltmt.text import LETTERS, fuzzy_score
 from ltmt.word_tables import lowercase_words, target_words
 
@@ -119,73 +116,11 @@ def worse_than_base(
     """Whether fused ``output`` of ``line`` lacks a word (:func:`suspect`) that ``base`` (the
     line decoded without memory) writes too, or keeps an English word of ``line`` that no
     match's translation writes and ``base`` translates (no word of it holds the word)."""
-    if _english_translated(line, output, base, stored, german):
-        return True
-    return bool(_lost(output, read) & _words(base))
-
-
-def _english_translated(
-    line: str, output: str, base: str, stored: Sequence[Match], german: Collection[str]
-) -> bool:
-    """Whether ``output`` keeps an English word of ``line`` that no translation of ``stored``
-    writes and ``base`` translates (no word of it holds the word)."""
     plain = _words(base)
     english = _english(line, output, german) - _written(stored)
-    return any(not any(w in p for p in plain) for w in english)
-
-
-def keeps_as_much_memory(
-    line: str,
-    output: str,
-    base: str,
-    read: Sequence[Match],
-    stored: Sequence[Match],
-    german: Collection[str] = frozenset(),
-) -> bool:
-    """Whether ``base`` (``line`` decoded without memory) says a form of every term of the best
-    read match's translation (:func:`_terms`) that fused ``output`` says, and, where ``output``
-    keeps no English word of ``line`` that ``base`` translates (:func:`worse_than_base`), of as
-    many of its words of four letters or more as ``output`` does: the model's own output must
-    not lose more of what the user approved than the fused one (``Das Foto auf die Wolke
-    laden.`` for a fused ``... in die Cloud hoch.``, the memory's ``Cloud``). An output that
-    keeps English half-translated keeps the match's words for the words its line lacks (``Datei
-    %s kann nicht mit create abgefragt werden`` for ``cannot create file %s``, a memory's
-    ``cannot stat file %s``): its count is no measure."""
-    if not read:
+    if any(not any(w in p for p in plain) for w in english):
         return True
-    best = max(read, key=lambda m: m.score)
-    plain, fused = _words(base), _words(output)
-    content = _content(best.segment.target)
-    if not _english_translated(line, output, base, stored, german) and len(
-        _lacks(content, plain)
-    ) > len(_lacks(content, fused)):
-        return False
-    terms = _terms(line, best)
-    return not _lacks(terms - _lacks(terms, fused), plain)
-
-
-# the target's words written with a capital that are no nouns (German's formal address)
-_FORMAL = frozenset(w.casefold() for w in PRONOUN_WORDS["formal"])
-
-
-def _terms(line: str, match: Match) -> frozenset[str]:
-    """The terms of ``match``'s translation for ``line`` (case-folded): its nouns (a capital
-    after its first word, German's formal address aside) that are words of ``line`` (a term the
-    memory keeps in English: ``Cloud``), or all its nouns where ``line`` and the match's source
-    share a term in title case inside the sentence (``Instructions for Use``:
-    ``Gebrauchsanweisung``; no name, :func:`ltmt.word_tables.lowercase_words`)."""
-    said = LETTERS.findall(without_placeholders(match.segment.target))[1:]
-    nouns = {w.casefold() for w in said if w[0].isupper()} - _FORMAL
-    if _title_case(line) & _title_case(match.segment.source):
-        return frozenset(nouns)
-    return frozenset(nouns & _words(line))
-
-
-def _title_case(text: str) -> frozenset[str]:
-    """The words of ``text`` after its first that English writes in lower case, written with a
-    capital (case-folded): a term's words (``Instructions``, ``Use``), not a name's."""
-    said = LETTERS.findall(without_placeholders(text))[1:]
-    return frozenset(w.casefold() for w in said if w[0].isupper()) & lowercase_words()
+    return bool(_lost(output, read) & plain)
 
 
 def _written(stored: Sequence[Match]) -> frozenset[str]:
@@ -240,13 +175,10 @@ def retry_fused_word_losses(
     replaced = set()
     for i, text in zip(todo, texts, strict=True):
         stored = matches[units[i].segment]
-        # never for a base that keeps less of the memory, or fewer placeholders or numbers
-        line = units[i].text
-        if (
-            worse_than_base(line, outputs[i], text, found[i], stored, german)
-            and keeps_as_much_memory(line, outputs[i], text, found[i], stored, german)
-            and kept_line_shape(line, text) >= kept_line_shape(line, outputs[i])
-        ):
+        line = units[i].text  # never for a base that keeps fewer placeholders or numbers
+        if worse_than_base(line, outputs[i], text, found[i], stored, german) and kept_line_shape(
+            line, text
+        ) >= kept_line_shape(line, outputs[i]):
             outputs[i] = text
             replaced.add(i)
     logger.info(

@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from ltmt.fused_words import keeps_as_much_memory, suspect, worse_than_base
+from ltmt.fused_words import suspect, worse_than_base
 from ltmt.model.backbone import load_backbone
 from ltmt.segments import Match, Segment
 from ltmt.translator import Translator
@@ -178,83 +178,6 @@ def test_english_a_repaired_match_wrote_is_no_memory_of_it() -> None:
     assert not worse_than_base(_GUIDE_LINE, output, base, [repaired], [repaired])
 
 
-_CLOUD = _match("Send the file to the cloud.", "Senden Sie die Datei in die Cloud.")
-_QUICK = _match(
-    "Read the Quick Guide carefully before first use.",
-    "Lesen Sie die Kurzanleitung vor dem ersten Gebrauch sorgfältig durch.",
-)
-_QUICK_LINE = "Read the Quick Guide carefully before using the Acme Z2 scanner."
-
-
-@pytest.mark.parametrize(
-    ("line", "output", "base", "match", "expected"),
-    [
-        # as many of the match's words (Transport for behutsam), no term lost
-        (
-            _GENTLY_LINE,
-            "Schließen Sie die Abdeckung vor dem Transport des Acme Z2-Scanner.",
-            "Schließen Sie die Abdeckung behutsam, bevor Sie den Acme Z2-Scanner bewegen.",
-            _GENTLY,
-            True,
-        ),
-        # fewer of the match's words (Senden, Cloud), the memory's Cloud lost
-        (
-            "Send the picture to the cloud.",
-            "Senden Sie das Bild in die Cloud.",
-            "Das Bild an die Wolke schicken.",
-            _CLOUD,
-            False,
-        ),
-        # the memory's Cloud kept
-        (
-            "Send the picture to the cloud.",
-            "Bilden Sie das Bild in die Cloud.",
-            "Senden Sie das Bild in die Cloud.",
-            _CLOUD,
-            True,
-        ),
-        # as many words (sorgfältig, durch for Lesen, Kurzanleitung), but the term the line
-        # shares with the match in title case (Quick Guide: Kurzanleitung) lost
-        (
-            _QUICK_LINE,
-            "Lesen Sie die Kurzanleitung vor dem Acme Z2-Scanner.",
-            "Lassen Sie die Schnellführung sorgfältig durch, bevor Sie den Acme Z2-Scanner "
-            "verwenden.",
-            _QUICK,
-            False,
-        ),
-        (
-            _QUICK_LINE,
-            "Lesen Sie die Kurzanleitung vor dem Acme Z2-Scanner.",
-            "Lesen Sie die Kurzanleitung sorgfältig durch, bevor Sie den Acme Z2-Scanner "
-            "verwenden.",
-            _QUICK,
-            True,
-        ),
-    ],
-)
-def test_the_models_own_output_must_keep_as_much_of_the_memory(
-    line: str, output: str, base: str, match: Match, expected: bool
-) -> None:
-    assert keeps_as_much_memory(line, output, base, [match], [match]) is expected
-
-
-def test_a_half_translated_output_s_count_of_memory_words_is_no_measure() -> None:
-    # a dev user's 'cannot create file %s' fused on 'cannot stat file %s' kept 'create' and the
-    # match's words for 'stat'; the model's own translates it
-    stat = _match("cannot stat file %s", "Datei %s kann nicht abgefragt werden")
-    line, output = "cannot create file %s", "Datei %s kann nicht mit create abgefragt werden"
-    base = "Kann die Datei %s nicht erstellen"
-    assert worse_than_base(line, output, base, [stat], [stat])
-    assert keeps_as_much_memory(line, output, base, [stat], [stat])
-    # but a term of the memory it kept still counts
-    cloud_line = "Send the picture to the cloud with send."
-    cloud_output = "Senden Sie das Bild mit send in die Cloud."
-    assert not keeps_as_much_memory(
-        cloud_line, cloud_output, "Schicken Sie das Bild an die Wolke.", [_CLOUD], [_CLOUD]
-    )
-
-
 class _Memory:
     """The made-up memory's one match for every line."""
 
@@ -290,32 +213,27 @@ class _ScriptedTranslator(Translator):
         return [table[self.texts[ids[0]]] for ids in batch]
 
 
-_PLAIN = "Schließen Sie die Abdeckung behutsam, bevor Sie den Acme Z2-Scanner bewegen."
-_DROPPED = "Schließen Sie die Abdeckung vor dem Transport des Acme Z2-Scanner."
-_KEPT = "Schließen Sie die Abdeckung vor dem Transport des Acme Z2-Scanners behutsam."
-
-
 @pytest.mark.parametrize(
-    ("fused", "plain", "expected", "method", "replaced"),
+    ("fused", "expected", "method"),
     [
         # the adverb dropped: the model's own output
-        (_DROPPED, _PLAIN, _PLAIN, "model", 1),
-        # the adverb kept: the fused output stays, not asked (it lost no more of the match's
-        # words than the line lacks: Geräts)
-        (_KEPT, _PLAIN, _KEPT, "fake", None),
-        # the model's own writes the adverb but keeps fewer of the match's words: asked, kept
         (
-            _DROPPED,
-            "Den Deckel behutsam zu, bevor Sie den Acme Z2-Scanner bewegen.",
-            _DROPPED,
+            "Schließen Sie die Abdeckung vor dem Transport des Acme Z2-Scanner.",
+            "Schließen Sie die Abdeckung behutsam, bevor Sie den Acme Z2-Scanner bewegen.",
+            "model",
+        ),
+        # the adverb kept: the fused output stays
+        (
+            "Schließen Sie die Abdeckung vor dem Transport des Acme Z2-Scanners behutsam.",
+            "Schließen Sie die Abdeckung vor dem Transport des Acme Z2-Scanners behutsam.",
             "fake",
-            0,
         ),
     ],
 )
 def test_a_fused_line_that_lost_a_word_is_translated_as_without_memory(
-    backbone, caplog, fused: str, plain: str, expected: str, method: str, replaced: int | None
+    backbone, caplog, fused: str, expected: str, method: str
 ) -> None:
+    plain = "Schließen Sie die Abdeckung behutsam, bevor Sie den Acme Z2-Scanner bewegen."
     translator = _ScriptedTranslator(
         backbone,
         _Memory(),
@@ -327,11 +245,10 @@ def test_a_fused_line_that_lost_a_word_is_translated_as_without_memory(
         [result] = translator.translate([_GENTLY_LINE], user="u1")
     assert (result.text, result.method) == (expected, method)
     logged = [message for message in caplog.messages if message.startswith("fused word")]
-    assert logged == (
-        []
-        if replaced is None
-        else [
-            f"fused word losses: 1 fused lines decoded again without memory, {replaced} replaced "
-            "for a word lost that memory and model write or English kept that the model translates"
+    if method == "model":
+        assert logged == [
+            "fused word losses: 1 fused lines decoded again without memory, 1 replaced for a "
+            "word lost that memory and model write or English kept that the model translates"
         ]
-    )
+    else:  # it lost no more of the match's words than the line lacks (Geräts): not asked
+        assert logged == []
