@@ -21,10 +21,7 @@ lacks a word that the match's translation and the model's both write (no form of
 holds the English word: ``Shelleinstellungen`` keeps ``shell``). A word is one of four letters or
 more for the first rule (the articles and pronouns a wording may change, ``des``/``den``, are
 shorter), and one English writes in lower case inside a sentence for the second
-(:func:`ltmt.word_tables.lowercase_words`: a name is kept as written whatever the model does),
-written as the line writes it, case and all, and no German word (German's table,
-:func:`ltmt.word_tables.target_words`, or a noun's capital: ``Für Details finden Sie die
-Gebrauchsanweisungen.`` and ``Schalten Sie den Monitor ab`` keep no English). The
+(:func:`ltmt.word_tables.lowercase_words`: a name is kept as written whatever the model does). The
 model's own output never replaces one that keeps more of the line's placeholders and numbers
 (:func:`ltmt.placeholder_guard.kept_line_shape`), and then follows its glossary terms as a line
 without memory does.
@@ -40,7 +37,7 @@ from ltmt.copied_labels import copied, fusion_read
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.placeholder_guard import kept_line_shape
 from ltmt.text import LETTERS, fuzzy_score
-from ltmt.word_tables import lowercase_words, target_words
+from ltmt.word_tables import lowercase_words
 
 if TYPE_CHECKING:
     from ltmt.segments import Match
@@ -70,29 +67,14 @@ def _lacks(words: Collection[str], output: frozenset[str]) -> set[str]:
     return {w for w in words if not any(w in o or fuzzy_score(w, o) >= _FORM for o in output)}
 
 
-def _cased(text: str) -> frozenset[str]:
-    """The words (letters) of ``text`` outside its placeholders, as written."""
-    return frozenset(LETTERS.findall(without_placeholders(text)))
+def _english(line: str, output: str) -> frozenset[str]:
+    """The words of ``line`` of two letters or more that ``output`` keeps as written and
+    English writes in lower case inside a sentence (no name; not the ``E`` of ``E766``)."""
+    kept = _words(line) & _words(output) & lowercase_words()
+    return frozenset(word for word in kept if len(word) > 1)
 
 
-def _english(line: str, output: str, german: Collection[str]) -> frozenset[str]:
-    """The words of ``line`` of two letters or more (case-folded) that ``output`` keeps as
-    written, case and all, that English writes in lower case inside a sentence (no name; not
-    the ``E`` of ``E766``) and that are no words of the target language (``german``:
-    :func:`ltmt.word_tables.target_words`). A word German writes too is German there: with a
-    noun's capital (``Details``, ``Monitor`` for ``details``, ``monitor``), or as its table has
-    it."""
-    kept = {word.casefold() for word in _cased(line) & _cased(output) if len(word) > 1}
-    return frozenset(kept & lowercase_words()) - frozenset(german)
-
-
-def suspect(
-    line: str,
-    output: str,
-    read: Sequence[Match],
-    stored: Sequence[Match],
-    german: Collection[str] = frozenset(),
-) -> bool:
+def suspect(line: str, output: str, read: Sequence[Match], stored: Sequence[Match]) -> bool:
     """Whether fused ``output`` of ``line`` lacks more words of four letters or more of the
     translation of the best match of ``read`` (the matches fusion read), no form of them, than
     ``line`` lacks words of the match's source, or keeps
@@ -101,24 +83,17 @@ def suspect(
     fused-copy retry's (:func:`ltmt.copied_labels.retry_fused_copies`, ``label_retry``)."""
     if copied(line, output):
         return False
-    english = _english(line, output, german)
-    return bool(english - _written(stored)) or _lost_more(line, output, read)
+    return bool(_english(line, output) - _written(stored)) or _lost_more(line, output, read)
 
 
 def worse_than_base(
-    line: str,
-    output: str,
-    base: str,
-    read: Sequence[Match],
-    stored: Sequence[Match],
-    german: Collection[str] = frozenset(),
+    line: str, output: str, base: str, read: Sequence[Match], stored: Sequence[Match]
 ) -> bool:
     """Whether fused ``output`` of ``line`` lacks a word (:func:`suspect`) that ``base`` (the
     line decoded without memory) writes too, or keeps an English word of ``line`` that no
     match's translation writes and ``base`` translates (no word of it holds the word)."""
     plain = _words(base)
-    english = _english(line, output, german) - _written(stored)
-    if any(not any(w in p for p in plain) for w in english):
+    if any(not any(w in p for p in plain) for w in _english(line, output) - _written(stored)):
         return True
     return bool(_lost(output, read) & plain)
 
@@ -163,11 +138,8 @@ def retry_fused_word_losses(
     if not fused or not translator.source_language.lower().startswith("en"):
         return set()
     found = {i: fusion_read(translator, units[i], matches) for i in fused}
-    german = target_words(translator.line_forms.target_language) or frozenset()
     todo = [
-        i
-        for i in fused
-        if suspect(units[i].text, outputs[i], found[i], matches[units[i].segment], german)
+        i for i in fused if suspect(units[i].text, outputs[i], found[i], matches[units[i].segment])
     ]
     if not todo:
         return set()
@@ -176,7 +148,7 @@ def retry_fused_word_losses(
     for i, text in zip(todo, texts, strict=True):
         stored = matches[units[i].segment]
         line = units[i].text  # never for a base that keeps fewer placeholders or numbers
-        if worse_than_base(line, outputs[i], text, found[i], stored, german) and kept_line_shape(
+        if worse_than_base(line, outputs[i], text, found[i], stored) and kept_line_shape(
             line, text
         ) >= kept_line_shape(line, outputs[i]):
             outputs[i] = text
