@@ -183,9 +183,7 @@ def retry_fused_copies(
     todo = [
         i
         for i in fused
-        if unbacked_copy(
-            units[i].text, outputs[i], partial(fusion_read, translator, units[i], matches)
-        )
+        if unbacked_copy(units[i].text, outputs[i], partial(_read, translator, units[i], matches))
     ]
     if not todo:
         return set()
@@ -200,7 +198,7 @@ def retry_fused_copies(
     return set(todo)
 
 
-def fusion_read(
+def _read(
     translator: Translator, unit: Unit, matches: Sequence[Sequence[Match]]
 ) -> Sequence[Match]:
     """The matches the translator's fusion read for ``unit`` (all its segment's where the method

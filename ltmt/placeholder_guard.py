@@ -44,14 +44,14 @@ def guard_placeholders(
     returns their indices."""
     suspects = []
     for i in fused:
-        shape = kept_line_shape(units[i].text, outputs[i])
+        shape = _kept_shape(units[i].text, outputs[i])
         if shape < (0, 0, 0):
             suspects.append((i, shape))
     suspects.sort(key=lambda item: len(encoded[item[0]]))
     plain = _decoded_without_memory(translator, [i for i, _ in suspects], units, encoded, hits)
     replaced: set[int] = set()
     for (i, shape), text in zip(suspects, plain, strict=True):
-        if kept_line_shape(units[i].text, text) > shape:
+        if _kept_shape(units[i].text, text) > shape:
             outputs[i] = text
             replaced.add(i)
     if suspects:
@@ -105,7 +105,7 @@ def _decoded_without_memory(
     return plain
 
 
-def kept_line_shape(line: str, output: str) -> tuple[int, int, int]:
+def _kept_shape(line: str, output: str) -> tuple[int, int, int]:
     """:func:`ltmt.numbers_kept.kept_shape` of ``output`` for ``line``, the tags that stand for
     the line's pictographs left out: one the output lost gets its pictographs back all the
     same (:meth:`ltmt.pictographs.SetAside.put_back`), and a decode without memory for it

@@ -45,7 +45,6 @@ from ltmt.errors import ConfigError, InputError
 from ltmt.folded_characters import restore_folded
 from ltmt.form_pieces import translate_by_forms
 from ltmt.formats.common import canonical_code, same_language
-from ltmt.fused_words import retry_fused_word_losses
 from ltmt.fusion.registry import make_fusion
 from ltmt.label_lexicon import LabelLexicon
 from ltmt.line_rewrites import (
@@ -826,21 +825,19 @@ class Translator:
     ) -> DecodedUnits:
         """Decode ``units`` in length-sorted batches (what comes back: :class:`DecodedUnits`).
 
-        With ``copy_guard``, a fused output that repeats a match of other words is decoded again
-        with memory trusted less, once every batch is decoded, the copies of all batches together
-        (:mod:`ltmt.copy_guard`). A fused output that lost a word the best match's translation and
-        the model's own both write, or kept an English word of its line the model translates, is
-        replaced by the model's own, which then follows its glossary terms as a line without memory
-        does (:mod:`ltmt.fused_words`). Every output gets back the characters of its line the
-        model's normalisation folded (``…`` for ``...``: :mod:`ltmt.folded_characters`), and a fused
-        output that copies a match differing from its line in final punctuation alone the line's own
-        (:mod:`ltmt.match_punctuation`). With ``number_repair``, every output gets back the numbers
-        of its line the model wrote with a repeated digit once and a message code it dropped
-        (:mod:`ltmt.numbers_kept`). With ``placeholder_guard``, a fused output that drops a
-        placeholder of its line, adds one, or lost a number beyond repair, is decoded again without
-        memory, and the output that keeps more placeholders, then adds fewer, then keeps more
-        numbers, wins (the fused one on a tie): a memory must not remove a ``%s``, nor add one, nor
-        change a number (:mod:`ltmt.placeholder_guard`).
+        With ``copy_guard``, a fused output that repeats a match of other words is decoded
+        again with memory trusted less, once every batch is decoded, the copies of all batches
+        together (:mod:`ltmt.copy_guard`). Every output gets back the characters of its line the
+        model's normalisation folded (``…`` for ``...``: :mod:`ltmt.folded_characters`), and a
+        fused output that copies a match differing from its line in final punctuation alone the
+        line's own (:mod:`ltmt.match_punctuation`). With ``number_repair``, every output gets
+        back the
+        numbers of its line the model wrote with a repeated digit once and a message code it
+        dropped (:mod:`ltmt.numbers_kept`). With ``placeholder_guard``, a fused output that drops
+        a placeholder of its line, adds one, or lost a number beyond repair, is decoded again
+        without memory, and the output that keeps more placeholders, then adds fewer, then keeps
+        more numbers, wins (the fused one on a tie): a memory must not remove a ``%s``, nor add
+        one, nor change a number (:mod:`ltmt.placeholder_guard`).
         """
         outputs = [""] * len(units)
         used_fusion: dict[int, bool] = {}
@@ -864,14 +861,8 @@ class Translator:
         if self.copy_guard and fused:
             replaced = guard_copies(self, fused, units, encoded, matches, outputs)
             guarded.update(units[i].segment for i in replaced)
-        # a fused output that lost a word memory and model both write, or kept English the model
-        # translates: the model's own, its glossary terms then followed as without memory
-        unfused = retry_fused_word_losses(self, fused, units, encoded, matches, outputs)
-        fused = [i for i in fused if i not in unfused]
         if any(hits):
-            unmatched = {units[i].segment for i in unfused}
-            followed = [() if n in unmatched else found for n, found in enumerate(matches)]
-            self.terms.follow(units, hits, followed, outputs, glossary)
+            self.terms.follow(units, hits, matches, outputs, glossary)
         steered = (
             steer_address(self, self.formality, units, matches, hits, outputs)
             if self.formality is not None
