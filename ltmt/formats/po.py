@@ -263,7 +263,9 @@ def read_po(
                 records.append(PairRecord(source, target, position, extra, line=line))
         elif unit.source and unit.target:
             source = str(unit.source)
-            prefixed = None if unit.getcontext() else split_context_prefix(source)
+            prefixed = split_context_prefix(
+                source, msgctxt=unit.getcontext(), references=unit.getlocations()
+            )
             if prefixed is not None:  # s_("Menu|File"): stored as File in context Menu
                 metadata["context"], source = prefixed
             records.append(PairRecord(source, unit.target, position, metadata, line=line))

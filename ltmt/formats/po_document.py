@@ -217,7 +217,9 @@ class PoDocument:
             context, flags = unit.getcontext() or "", entry_flags(unit)
             if not unit.hasplural():
                 # s_("Menu|File"): the text after the prefix alone, the prefix its context
-                prefixed = None if context else split_context_prefix(str(unit.source))
+                prefixed = split_context_prefix(
+                    str(unit.source), msgctxt=context, references=unit.getlocations()
+                )
                 context, source = prefixed or (context, str(unit.source))
                 result.append(Unit(str(index), source, context, flags))
                 continue

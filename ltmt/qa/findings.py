@@ -136,7 +136,7 @@ CHECKS: dict[str, Check] = {
             "context",
             "error",
             "a translation keeps no context prefix before a | where its source has its context "
-            "apart (ruby-gettext's s_(\"Book|Author\"), GNOME's Q_(), a msgctxt): the program "
+            'apart (ruby-gettext\'s s_("Book|Author") in a Ruby source, a msgctxt): the program '
             "shows the msgstr whole, so Buch|Autor is shown as it is",
         ),
         Check(

@@ -155,11 +155,29 @@ def test_an_s_msgid_is_stored_as_its_text_in_the_prefixs_context(tmp_path: Path)
     path = tmp_path / "de.po"
     path.write_text(
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        'msgid "Menu|File"\nmsgstr "Datei"\n\nmsgid "Yes | No"\nmsgstr "Ja | Nein"\n',
+        '#: app/views/menu.rb:3\nmsgid "Menu|File"\nmsgstr "Datei"\n\n'
+        '#: app/views/menu.rb:4\nmsgid "Yes | No"\nmsgstr "Ja | Nein"\n',
         "utf-8",
     )
     records = list(read_po(path))
     assert [(r.source, r.target, r.metadata.get("context")) for r in records] == [
         ("File", "Datei", "Menu"),
         ("Yes | No", "Ja | Nein", None),
+    ]
+
+
+@pytest.mark.parametrize("reference", ["", "#: src/dialog.c:12\n", "#: app/forms.py:3\n",
+                                       "#: static/app.js:7\n"])  # fmt: skip
+def test_an_ordinary_catalogs_pipes_are_stored_whole(tmp_path: Path, reference: str) -> None:
+    """Regression trial regc, session 69: importing msgid "Yes|No" msgstr "Ja|Nein" stored
+    No -> Ja|Nein of context Yes, so a later plain No got the exact match Ja|Nein; an entry
+    that is not evidently ruby-gettext's s_() (no references, or not Ruby ones) stays whole."""
+    pairs = [("Yes|No", "Ja|Nein"), ("Name|Type|Default", "Name|Typ|Standard"),
+             ("Save|Ctrl+S", "Speichern|Strg+S"), ("Menu|File", "Datei")]  # fmt: skip
+    entries = "".join(f'\n{reference}msgid "{s}"\nmsgstr "{t}"\n' for s, t in pairs)
+    path = tmp_path / "de.po"
+    path.write_text(HEADER.format(language="de") + entries, "utf-8")
+    records = list(read_po(path))
+    assert [(r.source, r.target, r.metadata.get("context")) for r in records] == [
+        (s, t, None) for s, t in pairs
     ]

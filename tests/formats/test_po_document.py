@@ -263,11 +263,37 @@ def test_an_s_msgids_text_alone_is_translated_and_written(tmp_path: Path) -> Non
         seen.extend(zip(texts, prefer, strict=True))
         return [t.upper() for t in texts]
 
-    po = catalog(tmp_path, "Book|Author", "Yes | No", header=PLAIN_HEADER)
+    po = tmp_path / "messages.po"
+    po.write_text(
+        PLAIN_HEADER + '#: app/models/book.rb:9\nmsgid "Book|Author"\nmsgstr ""\n\n'
+        '#: app/views/menu.rb:3\nmsgid "Yes | No"\nmsgstr ""\n',
+        "utf-8",
+    )
     translate_file(po, po, model)
     assert seen == [("Author", {"context": "Book"}), ("Yes | No", {"context": ""})]
     assert translations(po) == ["AUTHOR", "YES | NO"]
     assert 'msgid "Book|Author"' in po.read_text("utf-8")
+
+
+@pytest.mark.parametrize("reference", ["", "#: src/dialog.c:12\n", "#: app/forms.py:3\n",
+                                       "#: static/app.js:7\n"])  # fmt: skip
+def test_an_ordinary_catalogs_pipes_are_translated_whole(tmp_path: Path, reference: str) -> None:
+    """Regression trial regc, session 69: Yes|No came out Nein, TCP|UDP UDP and Save|Ctrl+S
+    Strg+S (taken for s_()'s context and text); an entry that is not evidently ruby-gettext's
+    s_() (no references, or not Ruby ones) is translated whole."""
+    msgids = ["Yes|No", "TCP|UDP", "Save|Ctrl+S", "Low|Medium|High"]
+    seen: list[tuple[str, dict]] = []
+
+    def model(texts: list[str], prefer: list[dict]) -> list[str]:
+        seen.extend(zip(texts, prefer, strict=True))
+        return [t.upper() for t in texts]
+
+    po = tmp_path / "messages.po"
+    entries = "".join(f'{reference}msgid "{msgid}"\nmsgstr ""\n\n' for msgid in msgids)
+    po.write_text(PLAIN_HEADER + entries, "utf-8")
+    translate_file(po, po, model)
+    assert seen == [(msgid, {"context": ""}) for msgid in msgids]
+    assert translations(po) == [msgid.upper() for msgid in msgids]
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])

@@ -368,3 +368,24 @@ def test_a_subtitles_override_blocks_are_the_placeholders_check_s_alone(tmp_path
         "e.de.srt: cue 3 (00:00:06,100): warning [memory] u1's memory translates this source as '[Tür knallt]'",
         "e.de.srt: cue 11 (00:00:26,000): error [placeholders] lacks the position tag {\\an8}",
     ]
+
+
+@pytest.mark.parametrize("reference", ["", "#: src/dialog.c:12\n", "#: app/forms.py:3\n",
+                                       "#: static/app.js:7\n"])  # fmt: skip
+def test_an_ordinary_catalogs_pipes_are_no_kept_context_prefix(tmp_path: Path, reference: str):
+    """Regression trial regc, session 69: a correct catalog's Yes|No -> Ja|Nein (no s_()
+    msgid: no references, or not Ruby ones) got "error [context] keeps the context prefix
+    'Ja|'"; ruby-gettext's Book|Author -> Buch|Autor still does."""
+    from ltmt.formats.po import read_po
+
+    pairs = [("Yes|No", "Ja|Nein"), ("On|Off", "Ein|Aus"), ("Name|Type|Default", "Name|Typ|Standard"),
+             ("Save|Ctrl+S", "Speichern|Strg+S"), ("Tab|Shift", "Tab|Umschalt")]  # fmt: skip
+    entries = "".join(f'\n{reference}msgid "{s}"\nmsgstr "{t}"\n' for s, t in pairs)
+    ruby = '\n#: app/models/book.rb:9\nmsgid "Book|Author"\nmsgstr "Buch|Autor"\n'
+    path = tmp_path / "de.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: de\\n"\n' + entries + ruby, "utf-8")
+    report = check_pairs(read_po(path), checks=["context"])
+    assert [(f.severity, f.check, f.message) for f in report.findings] == [
+        ("error", "context", "keeps the context prefix 'Buch|', which the program shows: "
+         "write the translation of 'Author' alone")
+    ]  # fmt: skip
