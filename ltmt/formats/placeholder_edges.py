@@ -6,13 +6,16 @@ repair gave back the ``d`` and took the word's first letter for a conversion), a
 brace beside a field of braces (``%{title}}`` for ``%{title}``), which Ruby prints. Either
 leaves a program's output garbled though the placeholders are all there: the repair counts a
 stray brace as not repaired, and ``ltmt qa`` reports both (:mod:`ltmt.qa.pair_checks`).
+German glues a few endings to a field where English spaces it, and they are no glued word: a
+genitive's ``s`` (``{user}s Dateien``), ``mal`` and ``fach`` (``{0}mal``, ``{0}fache``), ``er``
+and ``ern`` (``die {0}er``); a word's fragment (``nlese``) stays one.
 """
 
 from __future__ import annotations
 
 import re
 
-from ltmt.formats.placeholder_syntax import find_placeholders, positional_aliases
+from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders, positional_aliases
 
 # the placeholders a word may not be glued to: fields a program fills in (not a tag, which
 # stands glued to a word: <b>Datei</b>)
@@ -22,13 +25,19 @@ _WORD = re.compile(r"[^\W_]\w*")  # a letter or digit, and the word it starts
 # punctuation mark (not an apostrophe or a hyphen: German's genitive "%ss", a compound's
 # "%s-Datei")
 _APART = ' \t\n.,;:!?)]"»«“”…/'
+# the endings German writes glued to a field (Duden: "3mal", "3fach", "die 90er"), each a whole
+# word: "{0}malige" is not one of them
+_GERMAN_ENDINGS = re.compile(r"mal|fach(?:e[mnrs]?)?|ern?")
+_GENITIVE = "s"  # "%ss Profil", not after a number's conversion ("%ds" is a unit glued)
+_NUMBER_CONVERSIONS = "diufFeEgGxXo"
 
 
 def glued_words(source: str, target: str) -> list[tuple[str, str]]:
     """The fields of ``target`` with a letter or digit right after them where ``source``
     follows each of its copies of the field with a space or a punctuation mark, as ``(field,
     word)``: ``("%<count>d", "nlese")`` for ``%<count>dnlese``; a numbered argument
-    (``%2$s``) stands for the source's conversion."""
+    (``%2$s``) stands for the source's conversion. A German ending (:func:`_german_ending`)
+    is none."""
     aliases = positional_aliases(source)
     after: dict[str, set[str]] = {}
     for placeholder in find_placeholders(source):
@@ -42,9 +51,18 @@ def glued_words(source: str, target: str) -> list[tuple[str, str]]:
             and word is not None
             and followers
             and all(char and char in _APART for char in followers)
+            and not _german_ending(placeholder, word[0])
         ):
             glued.append((placeholder.text, word[0]))
     return glued
+
+
+def _german_ending(placeholder: Placeholder, word: str) -> bool:
+    """Whether ``word``, glued to ``placeholder``, is an ending German glues to a field: a
+    genitive's ``s`` (not after a number's printf conversion), ``mal``, ``fach``, ``er``."""
+    if word == _GENITIVE:
+        return not (placeholder.kind == "printf" and placeholder.text[-1] in _NUMBER_CONVERSIONS)
+    return _GERMAN_ENDINGS.fullmatch(word) is not None
 
 
 def stray_braces(source: str, target: str) -> list[tuple[str, str]]:

@@ -29,6 +29,22 @@ from ltmt.formats.placeholder_edges import glued_words, stray_braces
         ("%s's file", "%ss Datei", []),
         ("%s file", "%s-Datei", []),
         ("You have %<count>d unread messages.", "Sie haben %<count>d ungelesene Nachrichten.", []),
+        # German endings glued to a field (a regression trial, session 69): a genitive's s,
+        # mal, fach, er, ern
+        ("Profile of %s.", "%ss Profil.", []),
+        ("Files of {user}.", "{user}s Dateien.", []),
+        ("Last login of %(user)s.", "%(user)ss letzte Anmeldung.", []),
+        ("Played {0} times", "{0}mal gespielt", []),
+        ("{0} times as fast", "{0}fach so schnell", []),
+        ("a {0} times larger file", "eine {0}fache Datei", []),
+        ("the {0}s", "die {0}er", []),
+        ("in the {0}s", "in den {0}ern", []),
+        # ...but not a fragment, an ending that goes on, a capital, nor an s after a number
+        ("%<count>d unread", "%<count>dnlese", [("%<count>d", "nlese")]),
+        ("Played {0} times", "{0}malige Spiele", [("{0}", "malige")]),
+        ("Played {0} times", "{0}Mal gespielt", [("{0}", "Mal")]),
+        ("%d seconds", "%ds", [("%d", "s")]),
+        ("%(count)d seconds", "%(count)ds", [("%(count)d", "s")]),
     ],
 )
 def test_glued_words(source: str, target: str, expected: list[tuple[str, str]]) -> None:

@@ -422,6 +422,9 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
                 "after it: separate them"
             ],
         ),
+        # ...but a German ending glued to a field is none (a regression trial, session 69)
+        ("Files of {user}.", "{user}s Dateien.", {}, []),
+        ("Played {0} times", "{0}mal gespielt", {}, []),
         (
             'Your book "%{title}" is due on %{date}.',
             "Ihr Buch »%{title}}« ist auf %{date}.",
