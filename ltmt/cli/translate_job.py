@@ -307,6 +307,7 @@ def _check_output_name(
         FORMATS,
         GENERIC_EXTENSIONS,
         SHARED_EXTENSIONS,
+        another_formats_file,
         output_name_problem,
     )
 
@@ -317,6 +318,7 @@ def _check_output_name(
     shared = output.suffix.lower() in SHARED_EXTENSIONS  # (.ini: --format tells which INI)
     # (.xml: a root the extension's reader refused said 'pass --format'; never 'drop' it then)
     shared = shared or (path is not None and path.suffix.lower() in GENERIC_EXTENSIONS)
+    shared = shared or another_formats_file(path)  # (notes.stf: no Translation Workbench file)
     if (
         format_given
         and named not in (None, *reads)

@@ -50,6 +50,9 @@ class FileFormat:
     ``one_language_test``: where only some of the format's files hold one language (a WordPress
     Jed JSON file holds each ``msgid`` and its translation), the ``module:function`` that tells
     of a file whether it does (:meth:`one_language_file`).
+    ``content_test``: the ``module:function`` that tells of a file of the format's extension
+    whether its content is the format's (a ``.stf`` file's Translation Workbench header): one
+    that is not is another format's, which ``--format`` reads (:func:`another_formats_file`).
     ``every_language``: a file holds every language of an app's strings (an Xcode string
     catalog; a CSV table, a column per language), kept as one file that each translation
     fills: ``-o`` may name the input itself, which is then filled in place.
@@ -92,6 +95,7 @@ class FileFormat:
     markers: tuple[bytes, ...] = ()
     one_language: bool = False
     one_language_test: str | None = None
+    content_test: str | None = None
     every_language: bool = False
     in_place: bool = False
     utf16: bool = False
@@ -363,6 +367,7 @@ FORMATS: dict[str, FileFormat] = {
             label="Salesforce .stf",
             read="ltmt.formats.stf:read_stf",
             open="ltmt.formats.stf:StfDocument.open",
+            content_test="ltmt.formats.stf:is_stf",  # notes.stf: title = "My notes"
             counts_not_read=True,  # out-of-date and untranslated rows
         ),
         FileFormat(
@@ -1025,10 +1030,22 @@ def output_name_problem(output: Path, spec: FileFormat, given: Path | None) -> s
 SHARED_EXTENSIONS = frozenset({".ini"})
 
 
+def another_formats_file(path: Path | None) -> bool:
+    """Whether the file ``path`` has an extension whose format's content it does not have
+    (:attr:`FileFormat.content_test`: a ``.stf`` file without a Translation Workbench header):
+    ``--format`` names what it is, and its translation may keep its extension."""
+    if path is None or not path.is_file():
+        return False
+    named = EXTENSIONS.get(path.suffix.lower())
+    test = FORMATS[named].content_test if named is not None else None
+    return test is not None and not _load(test, named or "", "read")(path)
+
+
 def _what_the_name_says(suffix: str, spec: FileFormat, given: Path | None) -> str | None:
     """What an output's extension ``suffix`` says that a ``spec`` file's must not (the start
     of :func:`output_name_problem`'s message), or None where it may name one."""
-    if suffix in SHARED_EXTENSIONS and given is not None and given.suffix.lower() == suffix:
+    same = given is not None and given.suffix.lower() == suffix
+    if same and (suffix in SHARED_EXTENSIONS or another_formats_file(given)):  # .ini, notes.stf
         return None
     named = EXTENSIONS.get(suffix)
     if named is not None and named not in (spec.name, spec.files_of):

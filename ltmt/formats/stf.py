@@ -49,6 +49,8 @@ KINDS = ("Source", "Untranslated", "Bilingual")
 FIELD_LABEL_LIMIT = 40  # characters: Salesforce's limit on a custom field's label
 OUT_OF_DATE = "*"
 _HEADER = re.compile(r"(?P<name>[A-Za-z][A-Za-z ]*):\s*(?P<value>.*)")
+_HEADER_NAMES = frozenset({"language code", "type"})  # the lines a file begins with
+_HEAD_BYTES = 65536  # what is read of a file to tell whether it begins so (its comments first)
 _ESCAPED = {"\\t": "\t", "\\n": "\n", "\\r": "\r"}
 _ESCAPES = re.compile(r"\\[tnr]")
 _TO_ESCAPE = {value: key for key, value in _ESCAPED.items()}
@@ -116,9 +118,43 @@ class StfFile:
         return [part for part in self.parts if isinstance(part, StfRow)]
 
 
+def is_stf(path: Path) -> bool:
+    """Whether the file ``path`` begins as a Translation Workbench file does
+    (:func:`_has_header`): a ``.stf`` file that does not (``title = "My notes"``) is another
+    format's, which ``--format`` names and its translation's name may keep the extension of."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_HEAD_BYTES)
+    except OSError:
+        return False
+    return _has_header(head.decode("utf-8", errors="replace"))
+
+
+def _has_header(text: str) -> bool:
+    """Whether ``text`` has its ``Language code:`` and ``Type:`` lines before any other line
+    but comments, blank and section lines (before its first row)."""
+    names: set[str] = set()
+    for line in text.splitlines():
+        bare = line.lstrip("\ufeff").strip()
+        if not bare or bare.startswith("#") or bare.startswith("---"):
+            continue
+        found = _HEADER.fullmatch(bare) if "\t" not in line else None
+        if found is None:
+            return False
+        names.add(found.group("name").strip().lower())
+        if names >= _HEADER_NAMES:
+            return True
+    return False
+
+
 def parse_stf(path: Path) -> StfFile:
     """The file ``path``; an :class:`InputError` where it is no Translation Workbench file."""
     text = utf8_text(read_bytes(path, WHAT), path)
+    if not _has_header(text):
+        raise InputError(
+            f"{path}: not {WHAT} (no 'Language code:' and 'Type:' lines at its top); "
+            "pass --format to read it as another format"
+        )
     parts: list[str | StfRow] = []
     header: dict[str, str] = {}
     for number, line in enumerate(text.splitlines(keepends=True), 1):

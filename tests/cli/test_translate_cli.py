@@ -1591,6 +1591,31 @@ def test_a_salesforce_stf_file_is_translated_and_imported(
     assert "1 added" in out_text and "not read: 1 out of date, 1 untranslated" in out_text
 
 
+def test_format_on_a_stf_file_of_another_format_is_honoured(
+    tmp_path, capsys, common, fake_translation
+):
+    """Regression trial, session 69: notes.stf (title = "My notes") was 'not a line of a
+    Salesforce Translation Workbench file ...; keep the tabs', and with --format txt -o
+    notes.de.stf '... drop --format': a circle; a Translation Workbench file still is told."""
+    notes = tmp_path / "notes.stf"
+    notes.write_text('title = "My notes"\n', "utf-8")
+    out = tmp_path / "notes.de.stf"
+    code, _, err = run_cli(["translate", str(notes), "-o", str(out), *common], capsys)
+    assert code == 1 and err.endswith(
+        f"{notes}: not a Salesforce Translation Workbench file (no 'Language code:' and "
+        "'Type:' lines at its top); pass --format to read it as another format\n"
+    )
+    args = ["translate", str(notes), "--format", "txt", "-o", str(out), *common]
+    code, _, err = run_cli(args, capsys)
+    assert code == 0, err
+    assert out.read_text("utf-8") == '[de] title = "My notes"\n'
+    stf = tmp_path / "Source_de.stf"
+    stf.write_text("Language code: de\nType: Source\n\nCustomLabel.Help\tHelp\n", "utf-8")
+    args = ["translate", str(stf), "--format", "txt", "-o", str(tmp_path / "o.stf"), *common]
+    code, _, err = run_cli(args, capsys)
+    assert code == 1 and "drop --format" in err
+
+
 def test_format_on_an_xml_file_the_android_reader_refused_is_not_dropped(tmp_path, capsys, common):
     """Regression trial stf, session 69: an .xml file of another root was told 'pass
     --format to read it as another format', and with --format 'drop --format'."""

@@ -11,6 +11,7 @@ from ltmt.errors import ChoiceError, InputError
 from ltmt.formats.registry import (
     EXTENSIONS,
     FORMATS,
+    another_formats_file,
     find_format,
     names,
     output_name_problem,
@@ -461,6 +462,24 @@ def test_formats_are_named_as_their_users_write_them(given: str, output: str, me
     """The message said ``its extension says ANDROID ... the input's format, RESX``."""
     spec = FORMATS["resx"] if given.endswith(".resx") else FORMATS["android"]
     assert output_name_problem(Path(output), spec, Path(given)) == message
+
+
+def test_a_file_not_of_its_extensions_format_keeps_its_extension(tmp_path: Path) -> None:
+    """A regression trial, session 69: notes.stf (no Salesforce file) read with --format txt
+    could not be written as .stf; a Translation Workbench file still can be written as .txt
+    only by its own format."""
+    notes = tmp_path / "notes.stf"
+    notes.write_text('title = "My notes"\n', "utf-8")
+    stf = tmp_path / "Source_de.stf"
+    stf.write_text("Language code: de\nType: Source\n\nCustomLabel.Help\tHelp\n", "utf-8")
+    assert another_formats_file(notes) and not another_formats_file(stf)
+    assert not another_formats_file(tmp_path / "missing.stf")
+    assert not another_formats_file(tmp_path)  # a folder, no file
+    assert output_name_problem(tmp_path / "notes.de.stf", FORMATS["txt"], notes) is None
+    assert output_name_problem(tmp_path / "out.stf", FORMATS["txt"], stf) == (
+        "its extension says Salesforce .stf, but translate writes the input's format, TXT; "
+        "give it a .txt extension"
+    )
 
 
 def test_a_translation_is_named_with_its_inputs_extension() -> None:

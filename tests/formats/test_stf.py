@@ -11,6 +11,7 @@ from ltmt.formats.documents import open_document
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.pairs import read_pairs
 from ltmt.formats.registry import find_format
+from ltmt.formats.stf import is_stf
 from ltmt.qa.pair_checks import length_problems
 
 HEAD = "# Lines that begin with the # symbol are ignored during import.\n\nLanguage code: de\n"
@@ -130,12 +131,44 @@ def test_a_source_file_has_no_translations_to_import(tmp_path):
             "comment or a header line): CustomField.Account.Region__c.FieldLabel    Sales "
             "Region; keep the tabs between its columns",
         ),
+        (  # a regression trial, session 69: said ':1: not a line of ...; keep the tabs'
+            'title = "My notes"\nbody = "Hello there"\n',
+            "Source_de.stf: not a Salesforce Translation Workbench file (no 'Language code:' "
+            "and 'Type:' lines at its top); pass --format to read it as another format",
+        ),
+        (
+            "CustomLabel.Help\tHelp\n" + SOURCE,
+            "Source_de.stf: not a Salesforce Translation Workbench file (no 'Language code:' "
+            "and 'Type:' lines at its top); pass --format to read it as another format",
+        ),
     ],
-    ids=["no Source, Untranslated or Bilingual type", "spaces for a tab"],
+    ids=["no Source, Untranslated or Bilingual type", "spaces for a tab", "notes", "row first"],
 )
 def test_a_file_of_another_kind_is_refused(tmp_path, text, message):
     with pytest.raises(InputError, match=re.escape(message)):
         open_document(_file(tmp_path, text, "Source_de.stf"))
+    with pytest.raises(InputError, match=re.escape(message)):
+        list(read_pairs(_file(tmp_path, text, "Source_de.stf")))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (SOURCE, True),
+        (BILINGUAL, True),
+        ("\ufeff" + SOURCE.replace("\n", "\r\n"), True),
+        (SOURCE.replace("Type: Source", "Type: Other"), True),  # refused by the reader, as such
+        ('title = "My notes"\nbody = "Hello there"\n', False),
+        (HEAD + "CustomLabel.Help\tHelp\nType: Source\n", False),  # a row before its Type
+        ("# notes\nTitle: My notes\n", False),
+        ("", False),
+    ],
+)
+def test_is_stf(tmp_path, text, expected):
+    """Whether a file begins with Translation Workbench's Language code and Type lines."""
+    path = tmp_path / "f.stf"
+    path.write_bytes(text.encode("utf-8"))
+    assert is_stf(path) is expected
 
 
 def test_field_labels_longer_than_40_characters_are_noted(tmp_path):
