@@ -54,6 +54,20 @@ def half_written(rest: str) -> bool:
     return any(_no_german_part(part) and english_zipf(part) < _ENGLISH for part in _parts(rest))
 
 
+def german_word(word: str) -> bool:
+    """Whether ``word`` is a German word: one of the table's
+    (:func:`~ltmt.word_tables.target_words`: ``Kunde``), or one German shares with English,
+    which the table leaves out (``Chance``, ``Person``: an English word of four letters or more,
+    so ``Of`` and ``Ras`` are none); False where ltmt ships no German word table."""
+    from ltmt.word_tables import english_zipf, target_words
+
+    known = target_words("de")
+    text = word.strip().casefold()
+    return known is not None and (
+        text in known or (len(text) >= 4 and text.isalpha() and english_zipf(text) >= _ENGLISH)
+    )
+
+
 # the least Zipf frequency of an English word (wordfreq's: "cursor" 3.1, "shell" 4.4); the
 # rest of a half-written word ("zeiving", "kript") has 0
 _ENGLISH = 3.0

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from ltmt.model.batching import pad_token_ids
 from ltmt.model.hooks import thread_bound
-from ltmt.terminology.fragments import bare_words, garbled, half_written
+from ltmt.terminology.fragments import bare_words, garbled, german_word, half_written
 from ltmt.terminology.function_words import ARTICLES, FUNCTION_WORDS, NEGATIONS
 from ltmt.terminology.matching import protected_spans, renders
 
@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 _WORD_START = "\u2581"  # SentencePiece's word-start mark
 # a German compound's linking letters (Mitglied-s-datei, Chance-n-besitzer)
 _LINKS = frozenset({"s", "es", "n", "en"})
+# those that end as many stems (Ra|s|en, Of|en): a link only after a word (:func:`_linking`)
+_STEM_ENDS = frozenset({"n", "en"})
 # German words that tie an attribute to the noun before it ("Pumpe der Infusion", "Pumpe für
 # Infusionen"): a term of several words may be translated as a noun and its attribute
 _ATTRIBUTE_LINKS = frozenset({"der", "des", "von", "vom", "für"})
@@ -230,7 +232,7 @@ def _compound_word(
         return None
     begin, stop = part
     link = ""
-    if begin == 0 and stop + 1 < len(ids) and pieces[ids[stop]] in _LINKS:
+    if begin == 0 and stop + 1 < len(ids) and _linking(ids, stop, pieces):
         link = pieces[ids[stop]]
         stop += 1  # the link belongs to the part replaced: Mitglied|s|datei -> Element-Datei
     rest = "".join(pieces[i] for i in (ids[stop:] if begin == 0 else ids[:begin]))
@@ -302,8 +304,11 @@ def _compound_part(
     first, last = span
     marks: list[bool | None] = []  # None: no letter (a hyphen) or a link, part of neither
     for n, (token, row) in enumerate(zip(ids, rows)):
-        if not any(c.isalpha() for c in pieces[token]) or (n and pieces[token] in _LINKS):
+        if not any(c.isalpha() for c in pieces[token]) or _linking(ids, n, pieces):
             marks.append(None)
+            continue
+        if n and pieces[token] in _STEM_ENDS:  # the stem's end goes with it: Ra|s|en|rand
+            marks.append(next((mark for mark in reversed(marks) if mark is not None), None))
             continue
         other = max((w for k, w in enumerate(row[:-1]) if not first <= k < last), default=0.0)
         marks.append(sum(row[first:last]) >= other)
@@ -317,6 +322,18 @@ def _compound_part(
     if min(term) > max(rest):
         return min(term), len(ids)
     return None
+
+
+def _linking(ids: Sequence[int], position: int, pieces: Sequence[str]) -> bool:
+    """Whether the token at ``position`` of the word ``ids`` is a compound's linking letters
+    (:data:`_LINKS`): an s or es after any first token, an n or en only where the word before
+    it is German (:func:`~ltmt.terminology.fragments.german_word`: ``Chance|n|besitzer``),
+    else it ends the stem (``Ra|s|en|rand``, ``Of|en|t|ür``: ``Rasen``, not ``Ras`` linked)."""
+    piece = pieces[ids[position]]
+    if position == 0 or piece not in _LINKS:
+        return False
+    before = _text(ids[:position], pieces).rpartition("-")[2]  # Verkaufs-Chance|n: Chance
+    return piece not in _STEM_ENDS or german_word(before)
 
 
 def _term_words(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.terminology.fragments import garbled, half_written, no_german_word
+from ltmt.terminology.fragments import garbled, german_word, half_written, no_german_word
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,18 @@ def test_garbled(word: str, source: str, expected: bool) -> None:
 )
 def test_half_written(rest: str, expected: bool) -> None:
     assert half_written(rest) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Kunde", True),  # the table's
+        ("Chance", True),  # German shares it with English: the table leaves it out
+        ("Person", True),
+        ("Ras", False),  # Ra|s|en: the stem of Rasen, an English word too short to count
+        ("Rase", False),
+        ("Of", False),  # Of|en
+    ],
+)
+def test_german_word(word: str, expected: bool) -> None:
+    assert german_word(word) is expected

@@ -166,8 +166,8 @@ def test_a_compound_whose_rest_german_shares_with_english_keeps_it(
     [
         (["▁Chance", "n", "be", "s", "itz", "er"], [1, 0, 0, 0, 0, 0], "Verkaufschance-Besitzer"),
         (["▁Chance", "n", "be", "s", "itz", "er"], [1, 1, 0, 0, 0, 0], "Verkaufschance-Besitzer"),
-        (["▁Kunde", "n", "konto"], [1, 0, 0], "Verkaufschance-Konto"),
-        (["▁Person", "en", "konto"], [1, 0, 0], "Verkaufschance-Konto"),
+        (["▁Kunden", "kon", "to"], [1, 0, 0], "Verkaufschance-Konto"),  # the model's splits
+        (["▁Personen", "kon", "to"], [1, 0, 0], "Verkaufschance-Konto"),
     ],
 )
 def test_a_compound_linked_by_an_n_or_en_drops_the_link_with_the_part_replaced(
@@ -181,6 +181,38 @@ def test_a_compound_linked_by_an_n_or_en_drops_the_link_with_the_part_replaced(
     rows = [[0.0, 0.0, 0.0, 0.0, 1.0], *compound_rows(term_tokens), [0.0, 0.0, 0.0, 0.0, 1.0]]
     missing = Missing(source_span=(1, 2), target_ids=(7,), target="Verkaufschance")
     written = {"Verkaufschance-Besitzer": (96,), "Verkaufschance-Konto": (97,)}
+    placed = place_terms(
+        [1, *ids, 5], rows, [missing], pieces, encode=lambda w: written.get(w, (98,))
+    )
+    assert placed == [1, *written[expected], 5]
+
+
+# words as the default model's tokenizer splits them, the tokens that attend to the term, and
+# the word placed
+STEMS = [
+    (["▁Ra", "s", "en", "rand"], [1, 0, 0, 0], "Grünfläche-Rand"),
+    (["▁Ra", "s", "en", "rand"], [1, 1, 1, 0], "Grünfläche-Rand"),
+    (["▁Ra", "s", "en", "bereich"], [1, 0, 0, 0], "Grünfläche-Bereich"),
+    (["▁Gar", "ten", "haus"], [1, 1, 0], "Grünfläche-Haus"),
+    (["▁Of", "en", "t", "ür"], [1, 0, 0, 0], "Grünfläche-Tür"),
+    (["▁Of", "en", "t", "ür"], [0, 0, 1, 1], "Ofen-Grünfläche"),
+    (["▁Wagen", "park"], [1, 0], "Grünfläche-Park"),
+    (["▁Chance", "n", "bereich"], [0, 0, 1], "Chancen-Grünfläche"),
+]
+
+
+@pytest.mark.parametrize(("word", "term_tokens", "expected"), STEMS)
+def test_the_n_or_en_that_ends_a_stem_goes_with_the_part_replaced(word, term_tokens, expected):
+    """ "lawn edge" (glossary lawn → Grünfläche), the model's "Ra|s|en|rand", came out
+    "Grünfläche-Enrand": an n or en was taken for linking letters after any part, and "Ras"
+    took the s alone. An n or en links only after a German word (Chance|n|besitzer); after
+    none it ends the stem and goes with the part (the tokens as the model's tokenizer splits
+    them)."""
+    pieces = PIECES + word
+    ids = [len(PIECES) + n for n in range(len(word))]
+    rows = [[0.0, 0.0, 0.0, 0.0, 1.0], *compound_rows(term_tokens), [0.0, 0.0, 0.0, 0.0, 1.0]]
+    missing = Missing(source_span=(1, 2), target_ids=(7,), target="Grünfläche")
+    written = {text: (90 + n,) for n, (_, _, text) in enumerate(STEMS)}
     placed = place_terms(
         [1, *ids, 5], rows, [missing], pieces, encode=lambda w: written.get(w, (98,))
     )
