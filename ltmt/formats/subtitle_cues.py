@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ltmt.formats.subtitle_markup import Wrapper, positioned, speaker, wrapper
+from ltmt.formats.subtitle_markup import Wrapper, position, speaker, wrapper
 from ltmt.formats.subtitle_pairs import ends_sentence
 
 GAP_SECONDS = 2.0  # a pause this long ends a cue group
@@ -40,9 +40,9 @@ class Cue:
         return len(self.lines) > 1 and all(speaker(line) for line in self.lines)
 
     @property
-    def positioned(self) -> bool:
-        """Placed by an override block (``{\\an8}``): a sign or a caption."""
-        return positioned(self.text)
+    def position(self) -> tuple[str, ...]:
+        """The override blocks that place it (``{\\an8}``; none where the player puts it)."""
+        return position(self.text)
 
     @property
     def wrapper(self) -> Wrapper | None:
@@ -51,17 +51,17 @@ class Cue:
 
 
 def runs_on(previous: Cue, cue: Cue) -> bool:
-    """Whether a sentence of ``previous`` may run on into ``cue``: neither is dialogue, nor a
-    sign or caption placed by an override block (``{\\an8}HARBOR POLICE DEPARTMENT`` was
-    imported and checked as one sentence with the next cue's words), they do not overlap (two
+    """Whether a sentence of ``previous`` may run on into ``cue``: neither is dialogue, both are
+    placed alike (the same position tags or none: ``{\\an8}HARBOR POLICE DEPARTMENT`` was
+    imported and checked as one sentence with the next, unplaced cue's words, while a sentence
+    over three cues each at ``{\\an8}`` is one), they do not overlap (two
     cues on screen at once are two texts), the pause between is at most :data:`GAP_SECONDS`,
     and the speaker is the same. The translation's cue groups and the sentence pairs of an
     import and of ``ltmt qa`` both end where this says no."""
     return (
         not cue.dialogue
         and not previous.dialogue
-        and not cue.positioned
-        and not previous.positioned
+        and cue.position == previous.position
         and 0 <= cue.start - previous.end <= GAP_SECONDS
         and bool(previous.text)
         and cue.before == previous.before

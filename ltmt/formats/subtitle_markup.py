@@ -10,8 +10,9 @@ into the translation:
   ``{\\pos(320,50)}``, any ``{\\...}``): the model dropped the words after a timestamp and
   garbled ``{\\an8}[door slams]`` (``[Dor-Slams]``), which no memory matched; they are left out
   (:func:`unmarked`) and put back between the words of the translation by the share of the
-  words each stood before (:func:`marked`); a cue with a position tag is a sign or a caption,
-  never part of a neighbour's sentence (:func:`positioned`);
+  words each stood before (:func:`marked`); a cue with a position tag is a sign, a caption or
+  a scene's dialogue placed apart, part of a neighbour's sentence only where the neighbour has
+  the same position tag (:func:`position`);
 - a dialogue line's speaker: a dash (``- Fine.``) or a WebVTT voice span around the line
   (``<v Mary>Where is the key?</v>``): :func:`speaker`.
 
@@ -123,10 +124,10 @@ def marked(translation: str, source: str) -> str:
     return text
 
 
-def positioned(text: str) -> bool:
-    """Whether ``text`` (a cue's) has an override block that places it (``{\\an8}``): a sign
-    or a caption."""
-    return _POSITION.search(text) is not None
+def position(text: str) -> tuple[str, ...]:
+    """The override blocks of ``text`` (a cue's) that place it (``("{\\an8}",)``), in their
+    order; none for a cue where the player puts it."""
+    return tuple(_POSITION.findall(text))
 
 
 def override_blocks(source: str, target: str) -> dict[str, Any]:

@@ -697,6 +697,53 @@ def test_a_positioned_caption_is_never_one_sentence_with_a_neighbour(tmp_path: P
     assert [u.source for u in open_document(path).units()] == ["HARBOR POLICE,", "we found it."]
 
 
+_TOP = (
+    "1\n00:00:01,000 --> 00:00:03,000\n{\\an8}If you don't leave the building\n\n"
+    "2\n00:00:03,200 --> 00:00:05,000\n{\\an8}in the next 10 minutes,\n\n"
+    "3\n00:00:05,200 --> 00:00:07,000\n{\\an8}I'll call the police.\n\n"
+    "4\n00:00:08,000 --> 00:00:10,000\n{\\an8}Fine.\n"
+)
+
+
+def test_a_sentence_over_cues_all_placed_alike_is_one_unit(tmp_path: Path) -> None:
+    # a scene with {\an8} on every cue was translated one cue at a time
+    model = _german(
+        {
+            "If you don't leave the building in the next 10 minutes, I'll call the police.": (
+                "Wenn Sie das Gebäude nicht in den nächsten 10 Minuten verlassen, rufe ich "
+                "die Polizei."
+            ),
+            "Fine.": "Gut.",
+        }
+    )
+    assert _translated(tmp_path, "top.srt", _TOP, model) == (
+        "1\n00:00:01,000 --> 00:00:03,000\n{\\an8}Wenn Sie das Gebäude nicht\n\n"
+        "2\n00:00:03,200 --> 00:00:05,000\n{\\an8}in den nächsten 10 Minuten verlassen,\n\n"
+        "3\n00:00:05,200 --> 00:00:07,000\n{\\an8}rufe ich die Polizei.\n\n"
+        "4\n00:00:08,000 --> 00:00:10,000\n{\\an8}Gut.\n\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("{\\an8}HARBOR POLICE,", "we found it."),  # a caption, then dialogue
+        ("we found it,", "{\\an8}HARBOR POLICE"),
+        ("{\\an8}We found it,", "{\\an2}at the harbor."),  # placed elsewhere
+        ("{\\pos(320,50)}We found it,", "{\\pos(320,400)}at the harbor."),
+    ],
+)
+def test_cues_placed_differently_are_never_one_unit(
+    tmp_path: Path, first: str, second: str
+) -> None:
+    path = _write(
+        tmp_path,
+        "placed.srt",
+        f"1\n00:00:26,000 --> 00:00:28,000\n{first}\n\n2\n00:00:28,500 --> 00:00:31,000\n{second}\n",
+    )
+    assert len(open_document(path).units()) == 2
+
+
 def test_the_review_notes_name_a_fast_cue_whose_source_was_fast_too(tmp_path: Path) -> None:
     # cue 246 read at 26.7 characters a second in English: its translation, at 36.7, was not named
     fast = _FAST.replace(

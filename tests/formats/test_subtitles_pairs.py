@@ -191,6 +191,37 @@ def test_a_positioned_caption_is_never_one_sentence_with_the_next_cue(tmp_path: 
     ]
 
 
+def test_a_sentence_over_cues_all_placed_alike_is_one_pair(tmp_path: Path) -> None:
+    # a scene with {\an8} on every cue was stored cue by cue: "I'll call the police." ->
+    # "rufe ich die Polizei."
+    top = (
+        "1\n00:00:01,000 --> 00:00:03,000\n{\\an8}If you don't leave the building\n\n"
+        "2\n00:00:03,200 --> 00:00:05,000\n{\\an8}in the next 10 minutes,\n\n"
+        "3\n00:00:05,200 --> 00:00:07,000\n{\\an8}I'll call the police.\n"
+    )
+    de = (
+        top.replace("If you don't leave the building", "Wenn Sie das Gebäude nicht")
+        .replace("in the next 10 minutes,", "in den nächsten 10 Minuten verlassen,")
+        .replace("I'll call the police.", "rufe ich die Polizei.")
+    )
+    assert _pairs(tmp_path, de, top) == [
+        (
+            "If you don't leave the building in the next 10 minutes, I'll call the police.",
+            "Wenn Sie das Gebäude nicht in den nächsten 10 Minuten verlassen, rufe ich die "
+            "Polizei.",
+            "f.de.srt: cues 1-3 (00:00:01,000)",
+        )
+    ]
+    # the middle cue placed elsewhere: three pairs, a cue each
+    apart = top.replace("{\\an8}in the next", "{\\an2}in the next")
+    pairs = _pairs(tmp_path, de.replace("{\\an8}in den", "{\\an2}in den"), apart)
+    assert [where for _, _, where in pairs] == [
+        "f.de.srt: cue 1 (00:00:01,000)",
+        "f.de.srt: cue 2 (00:00:03,200)",
+        "f.de.srt: cue 3 (00:00:05,200)",
+    ]
+
+
 @pytest.mark.parametrize(
     ("source", "target", "problems"),
     [
