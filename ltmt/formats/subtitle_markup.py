@@ -44,6 +44,8 @@ _SET_ASIDE = re.compile(f"{_TIMESTAMP.pattern}|{OVERRIDE.pattern}")
 # an override block that places its cue: {\an8}, {\a6}, {\pos(320,50)}, {\move(...)}
 _POSITION = re.compile(r"\{[^{}]*\\(?:an?\d|pos\(|move\()[^{}]*\}")
 _WRAPPED = re.compile(r"(<(i|b|u|font)(?:\s[^<>]*)?>)(.*)(</\2>)", re.IGNORECASE | re.DOTALL)
+# a formatting tag closed at a line's end and opened again at the next line's start
+_REOPENED = re.compile(r"</(i|b|u)>\n<\1>", re.IGNORECASE)
 _DASH = re.compile(r"^\s*-\s*")
 _VOICE_LINE = re.compile(r"(<v(?:\.[\w-]+)*(?:[ \t][^<>\n]*)?>)(.*?)(</v>)?", re.DOTALL)
 _DASHED_LINES = re.compile(r"(?:^|\s)-\s+")
@@ -91,6 +93,15 @@ def _wrapped(text: str) -> Wrapper | None:
     if found is None or re.search(rf"</?{found.group(2)}\b", found.group(3), re.IGNORECASE):
         return None
     return Wrapper(found.group(1), found.group(4))
+
+
+def one_span(lines: list[str]) -> str:
+    """A cue's text (its lines joined by spaces) with a formatting tag closed at a line's end
+    and opened again at the next line's start read as one span over the line break: ``<i>so
+    deep,</i>`` / ``<i>and the night is long.</i>`` and ``<i>so deep,`` / ``and the night is
+    long.</i>`` display alike."""
+    text = "\n".join(line.strip() for line in lines if line.strip())
+    return _REOPENED.sub("\n", text).replace("\n", " ")
 
 
 def unmarked(text: str) -> str:

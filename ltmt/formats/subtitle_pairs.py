@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ltmt.formats.subtitle_markup import OVERRIDE, Wrapper, dialogue_lines, unmarked
+from ltmt.formats.subtitle_markup import OVERRIDE, Wrapper, dialogue_lines, one_span, unmarked
 
 TOLERANCE = 0.1  # seconds between a translation's cue and the source's it is matched with
 MAX_PAIRED_CUES = 6  # a run of cues that ends no sentence on both sides by then: not paired
@@ -105,11 +105,16 @@ def unwrapped(cues: Sequence[Timed]) -> tuple[Wrapper | None, list[str]]:
     return common, [common.strip(c.text) if common else c.text for c in cues]
 
 
-def group_words(cues: Sequence[Timed], *, wrapped: bool = False) -> str:
+def group_words(cues: Sequence[Timed], *, wrapped: bool = False, spans: bool = False) -> str:
     """The words of ``cues`` read as one text: a formatting tag around every one of them alike
-    (kept where ``wrapped``: the check of a translation compares it) and karaoke timestamps and
-    override blocks (``{\\an8}``) left out (:mod:`ltmt.formats.subtitle_markup`)."""
-    texts = [unmarked(c.text) for c in cues] if wrapped else map(unmarked, unwrapped(cues)[1])
+    (kept where ``wrapped``: the check of a translation compares it; where ``spans`` too, a tag
+    closed and opened again over a line break as one span,
+    :func:`~ltmt.formats.subtitle_markup.one_span`) and karaoke timestamps and override blocks
+    (``{\\an8}``) left out (:mod:`ltmt.formats.subtitle_markup`)."""
+    if wrapped:
+        texts = [unmarked(one_span(c.lines) if spans else c.text) for c in cues]
+    else:
+        texts = [unmarked(text) for text in unwrapped(cues)[1]]
     return " ".join(text for text in texts if text)
 
 
@@ -169,13 +174,18 @@ def _run_pair(
 ) -> Paired:
     """The pair of the cues ``run`` of ``ours`` and the cues of ``theirs`` from the first's
     match to the last's (those between, which the source has not, with them)."""
-    source = group_words([ours[i] for i in run], wrapped=wrapped)
+    cues = [ours[i] for i in run]
     mine = [matched[i] for i in run]
     first, last = mine[0], mine[-1]
     ordered = all(a is not None and b is not None and a < b for a, b in itertools.pairwise(mine))
     if not lined_up or first is None or last is None or not ordered:
-        return Paired(source, "", (run[0], run[-1]), None)
-    target = group_words(theirs[first : last + 1], wrapped=wrapped)
+        return Paired(group_words(cues, wrapped=wrapped), "", (run[0], run[-1]), None)
+    translated = theirs[first : last + 1]
+    # italics over two lines as one span or a span a line display alike, where both sides have
+    # a tag around all their text or neither (one that lost a line's italics is still found)
+    spans = (unwrapped(cues)[0] is None) == (unwrapped(translated)[0] is None)
+    source = group_words(cues, wrapped=wrapped, spans=spans)
+    target = group_words(translated, wrapped=wrapped, spans=spans)
     return Paired(source, target, (run[0], run[-1]), (first, last))
 
 

@@ -259,6 +259,8 @@ ITALIC_EN = "1\n00:00:22,300 --> 00:00:25,500\n<i>The ferry was late.</i>\n<i>It
         # one line's lost: read as adding the other line's
         ("Die Fähre hatte Verspätung.\n<i>Wie immer sonntags.</i>", ["lacks <i>, </i>"]),
         ("<i>Die Fähre hatte Verspätung.</i>\n<i>Wie immer sonntags.</i>", []),
+        # one span over both lines displays as a span a line: it said "lacks <i>, </i>"
+        ("<i>Die Fähre hatte Verspätung.\nWie immer sonntags.</i>", []),
     ],
 )
 def test_italics_around_a_whole_cue_are_checked_not_set_aside(
@@ -273,6 +275,50 @@ def test_italics_around_a_whole_cue_are_checked_not_set_aside(
     assert placeholder_problems(record.source, record.target, {}) == problems
     [imported] = SrtDocument.pairs(translation, source_file=source)  # a memory's: words alone
     assert imported.source == "The ferry was late. It always is on Sundays."
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "problems"),
+    [
+        # a span a line and one span over both lines display alike: "lacks <i>, </i>" / "adds
+        # <i>, </i>, which the source does not have"
+        (
+            "<i>Oh, the river runs so deep,</i>\n<i>and the night is long.</i>",
+            "<i>Oh, der Fluss ist so tief\nund die Nacht ist lang.</i>",
+            [],
+        ),
+        (
+            "<i>Oh, the river runs so deep,\nand the night is long.</i>",
+            "<i>Oh, der Fluss ist so tief</i>\n<i>und die Nacht ist lang.</i>",
+            [],
+        ),
+        # within a cue's text too
+        (
+            "Listen:\n<i>the river runs so deep,</i>\n<i>and the night is long.</i>",
+            "Hör zu:\n<i>der Fluss ist so tief\nund die Nacht ist lang.</i>",
+            [],
+        ),
+        # all italics lost, or a line's: still found
+        (
+            "<i>Oh, the river runs so deep,\nand the night is long.</i>",
+            "Oh, der Fluss ist so tief\nund die Nacht ist lang.",
+            ["lacks <i>, </i>"],
+        ),
+        (
+            "<i>Oh, the river runs so deep,</i>\n<i>and the night is long.</i>",
+            "<i>Oh, der Fluss ist so tief</i>\nund die Nacht ist lang.",
+            ["lacks <i>, </i>"],
+        ),
+    ],
+)
+def test_italics_over_a_line_break_are_one_span(
+    tmp_path: Path, source: str, target: str, problems: list[str]
+) -> None:
+    en = f"2\n00:00:05,000 --> 00:00:08,000\n{source}\n"
+    de = f"2\n00:00:05,000 --> 00:00:08,000\n{target}\n"
+    translation = _write(tmp_path, de, en)
+    [record] = SrtDocument.pairs(translation, source_file=tmp_path / "f.en.srt", purpose="checked")
+    assert placeholder_problems(record.source, record.target, {}) == problems
 
 
 def test_a_cue_is_named_by_its_time_and_line_and_a_webvtt_cue_by_its_identifier(
