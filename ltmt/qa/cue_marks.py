@@ -6,12 +6,14 @@ A voice span around the cue lost or changed (``<v Anna>Where were you?`` → ``W
 the player no longer names or styles the speaker; a ``placeholders`` error), and the cue's
 settings (``line:0 align:start``: where it shows) or identifier (``intro-2``: what a style
 sheet, a chapter list or a script names it by) lost or changed (a ``cues`` error: the file's
-structure). The pairs set the voice span aside (:func:`ltmt.formats.subtitles._spanned`), and
-hold no settings or identifiers.
+structure); an identifier of digits alone is the cue's sequence number, which converters drop
+or renumber: no structure, never a finding. The pairs set the voice span aside
+(:func:`ltmt.formats.subtitles._spanned`), and hold no settings or identifiers.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ltmt.qa.catalog_forms import FormProblem
@@ -59,9 +61,14 @@ def _voice(ours: str, theirs: str) -> list[str]:
     return [f"has the span {theirs} around the cue where the source has {ours}: keep the source's"]
 
 
+_SEQUENCE_NUMBER = re.compile(r"[0-9]+")
+
+
 def _marks(ours: tuple[str, str], theirs: tuple[str, str]) -> list[str]:
     """The source cue's identifier and settings (``ours``) lost or changed in the
-    translation's (``theirs``)."""
+    translation's (``theirs``); an identifier that is a sequence number (``1``) is none."""
+    if _SEQUENCE_NUMBER.fullmatch(ours[0]):
+        ours = ("", ours[1])
     problems = []
     for what, where, mine, their in zip(
         ("identifier", "settings"), ("it above", "them after"), ours, theirs, strict=True

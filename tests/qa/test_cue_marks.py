@@ -106,3 +106,34 @@ def test_subrip_and_no_source_file_have_none(tmp_path: Path) -> None:
     (tmp_path / "e.de.srt").write_text("1\n00:00:01,000 --> 00:00:02,000\nJa.\n", "utf-8")
     assert cue_mark_problems(tmp_path / "e.de.srt", None, tmp_path / "e.de.srt") == []
     assert cue_mark_problems(tmp_path / "e.de.vtt", None, None) == []
+
+
+NUMBERED = "WEBVTT\n\n{}00:00:01.000 --> 00:00:03.000\n{}\n\n{}00:00:04.000 --> 00:00:06.000\n{}\n"
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs", "expected"),
+    [
+        # a converter dropped or renumbered them: "lacks the source's cue identifier '1'"
+        (("1\n", "2\n"), ("", ""), []),
+        (("1\n", "2\n"), ("11\n", "12\n"), []),
+        # a named one is still the file's structure
+        (
+            ("intro-1\n", "2\n"),
+            ("", ""),
+            [
+                "lacks the source's cue identifier 'intro-1': write it above the times as the "
+                "source does"
+            ],
+        ),
+    ],
+)
+def test_an_identifier_that_is_the_cue_s_number_is_no_structure(
+    tmp_path: Path, ours: tuple[str, str], theirs: tuple[str, str], expected: list[str]
+) -> None:
+    en = NUMBERED.format(ours[0], "Good morning.", ours[1], "Where is everyone?")
+    de = NUMBERED.format(theirs[0], "Guten Morgen.", theirs[1], "Wo sind alle?")
+    (tmp_path / "n.en.vtt").write_text(en, "utf-8")
+    (tmp_path / "n.de.vtt").write_text(de, "utf-8")
+    found = cue_mark_problems(tmp_path / "n.de.vtt", None, tmp_path / "n.en.vtt")
+    assert [p.message for p in found] == expected
