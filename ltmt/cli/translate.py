@@ -766,7 +766,11 @@ def _translate_document(
             # an update translates changed sources; the records go with a deleted user
             output_sources=OutputSources.in_cache(user, _memory_of(translator)),
             segments=(
-                (lambda outcome, written: records.append(segment_record(outcome, written)))
+                (
+                    lambda outcome, written, location: records.append(
+                        segment_record(outcome, written, location)
+                    )
+                )
                 if segments_report is not None
                 else None
             ),

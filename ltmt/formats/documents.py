@@ -183,6 +183,17 @@ class TranslationsHeld:
 
 
 @runtime_checkable
+class NamesUnits(Protocol):
+    """A document whose units a reader finds by another name than their keys (a subtitle
+    unit's ``cue 3 (00:00:04,200)``, as ``ltmt qa`` names it, where its key is the cue's
+    index)."""
+
+    def unit_name(self, key: str) -> str:
+        """What the unit ``key`` is called where ltmt points at it."""
+        ...
+
+
+@runtime_checkable
 class Reviewed(Protocol):
     """A document that knows what in its translation a reviewer should look at (subtitles that
     now read too fast), said once the run is done."""

@@ -47,6 +47,7 @@ from ltmt.formats.documents import (
     Drafts,
     LengthLimited,
     MarkedKept,
+    NamesUnits,
     Reviewed,
     SourceChangesUnmarked,
     ToolStatuses,
@@ -145,7 +146,7 @@ def translate_file(
     columns: str | None = None,
     exact: ExactFn | None = None,
     output_sources: OutputSources | None = None,
-    segments: Callable[[Outcome, bool], None] | None = None,
+    segments: Callable[[Outcome, bool, str], None] | None = None,
 ) -> RunResult:
     """Translate the document ``in_path`` into ``out_path`` (see the module docstring).
 
@@ -174,8 +175,9 @@ def translate_file(
     ``output_sources``: where the sources of the outputs written are recorded, so that a
     translation the output holds for a source changed since is translated again
     (:mod:`ltmt.formats.output_sources`); without it, it is kept.
-    ``segments(outcome, written)``: told of each unit translated, and whether the output keeps
-    its translation (:mod:`ltmt.formats.segments_report`).
+    ``segments(outcome, written, location)``: told of each unit translated, whether the output
+    keeps its translation, and where it is (:func:`unit_location`;
+    :mod:`ltmt.formats.segments_report`).
     """
     if chunk_size < 1:
         raise InputError(f"chunk_size must be >= 1, got {chunk_size}")
@@ -433,6 +435,15 @@ def _together(first: Unit, second: Unit) -> bool:
     return bool(together) and together == (second.group or second.entry)
 
 
+def unit_location(document: Document, unit: Unit) -> str:
+    """Where ``unit`` is, as ``ltmt qa`` names it: ``cue 3 (00:00:04,200)`` (a subtitle's),
+    ``line 1`` (a text file's, counted from 1 as translate's warnings count), else its key
+    (``word/document.xml#p6``)."""
+    if isinstance(document, NamesUnits):
+        return document.unit_name(unit.key)
+    return line_place(unit) if document.format in LINE_KEYED else unit.key
+
+
 def _translate_chunk(
     document: Document,
     chunk: list[Unit],
@@ -440,7 +451,7 @@ def _translate_chunk(
     mark_fuzzy: bool,
     exact_approved: bool,
     result: RunResult,
-    segments: Callable[[Outcome, bool], None] | None = None,
+    segments: Callable[[Outcome, bool, str], None] | None = None,
 ) -> set[str]:
     """Translate ``chunk`` (its suggestions only from 100 % memory matches) into ``document``;
     each outcome told to ``segments`` (see :func:`translate_file`). Returns the keys of the
@@ -466,7 +477,7 @@ def _translate_chunk(
     if segments is not None:
         kept = {id(o) for o in filled}
         for outcome in outcomes:
-            segments(outcome, id(outcome) in kept)
+            segments(outcome, id(outcome) in kept, unit_location(document, outcome.unit))
     approved = _approved(filled) if exact_approved and mark_fuzzy else set()
     result.empty += sum(not o.text.strip() for o in outcomes)
     result.translated += len(filled)

@@ -1,9 +1,10 @@
 """A run's audit trail, one JSON object a line per unit translated (``ltmt translate
---segments-report FILE.jsonl``): where the unit is (its key, as ``ltmt qa`` names it:
-``word/document.xml#p6``), its source and target, how the target was made and from which memory
-segment, for a reviewer of a regulated document (an IFU) who must say which paragraph came from
-approved memory and which from the machine. XLIFF says part of this in its targets
-(``state-qualifier``); a Word, OpenDocument, HTML or Markdown document cannot.
+--segments-report FILE.jsonl``): where the unit is, as ``ltmt qa`` names it
+(``word/document.xml#p6``, ``cue 3 (00:00:04,200)``, ``line 1``), its source and target, how
+the target was made and from which memory segment, for a reviewer of a regulated document (an
+IFU) who must say which paragraph came from approved memory and which from the machine. XLIFF
+says part of this in its targets (``state-qualifier``); a Word, OpenDocument, HTML or Markdown
+document cannot.
 
 ``method`` is counted as the run's summary counts it: ``exact`` (a 100 % memory match reused),
 ``fuzzy`` (fuzzy matches steered the model: ``decoder`` names the fusion, ``knn``,
@@ -25,13 +26,14 @@ from ltmt.errors import InputError
 from ltmt.formats.unit_translation import Outcome, memory_use
 
 
-def segment_record(outcome: Outcome, written: bool) -> dict[str, Any]:
-    """``outcome``'s line of the report (see the module docstring)."""
+def segment_record(outcome: Outcome, written: bool, location: str) -> dict[str, Any]:
+    """``outcome``'s line of the report (see the module docstring), its unit at ``location``
+    (:func:`ltmt.formats.pipeline.unit_location`)."""
     method = memory_use(outcome.method)
     best = outcome.matches[0] if outcome.matches else None
     used = best is not None and method in ("exact", "fuzzy")
     return {
-        "location": outcome.unit.key,
+        "location": location,
         "source": outcome.unit.source,
         "target": outcome.text,
         "method": method,

@@ -340,6 +340,12 @@ class SubtitleDocument(TranslationsHeld):
         start = timestamp(self.cues[cues[0]].start, "," if self.format == "srt" else ".")
         return cue_name(self.numbers(self.cues), cues, start)
 
+    def unit_name(self, key: str) -> str:
+        """What the segments report calls the unit ``key`` (its cues', a dialogue line's its
+        cue's): :meth:`cue_name`."""
+        group = self._group_of[int(key.partition(LINE)[0])]
+        return self.cue_name((group[0], group[-1]))
+
     def save(self, out_path: Path) -> None:
         text = self.write(self.translated_cues())
         if self.ending == "\r":  # the parsers' line feeds as the source's carriage returns

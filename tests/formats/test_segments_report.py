@@ -45,7 +45,9 @@ def test_each_paragraph_of_a_document_is_told_with_its_method_and_memory(tmp_pat
         _translate,
         src_lang="en",
         tgt_lang="de",
-        segments=lambda outcome, written: records.append(segment_record(outcome, written)),
+        segments=lambda outcome, written, location: records.append(
+            segment_record(outcome, written, location)
+        ),
     )
     told = [
         (r["location"], r["target"], r["method"], r["decoder"], r["match_score"], r["memory_id"],
@@ -60,6 +62,48 @@ def test_each_paragraph_of_a_document_is_told_with_its_method_and_memory(tmp_pat
         ("word/document.xml#p2", "Das Gelpaket erwärmen.", "model", "model", None, None, None,
          True),
     ]  # fmt: skip
+
+
+def _echo(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
+    return [Translation(text, text.upper(), method="model") for text in texts]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "locations"),
+    [
+        # they were "0", "2" and "3": the cue group's and the line's index
+        (
+            "ep.srt",
+            "1\n00:00:01,000 --> 00:00:02,000\nGood morning.\n\n"
+            "3\n00:00:04,200 --> 00:00:06,000\n- Where is he?\n- Outside.\n\n"
+            "4\n00:00:07,000 --> 00:00:08,000\nI'll call\n\n"
+            "5\n00:00:08,200 --> 00:00:09,000\nthe police.\n",
+            [
+                "cue 1 (00:00:01,000)",
+                "cue 3 (00:00:04,200)",
+                "cue 3 (00:00:04,200)",
+                "cues 4-5 (00:00:07,000)",
+            ],
+        ),
+        ("police.txt", "I'll call the police.\n\nIn the next 10 minutes,\n", ["line 1", "line 3"]),
+    ],
+)
+def test_a_subtitle_cue_and_a_text_line_are_located_as_qa_names_them(
+    tmp_path: Path, name: str, text: str, locations: list[str]
+) -> None:
+    (tmp_path / name).write_text(text, "utf-8")
+    records: list[dict[str, Any]] = []
+    translate_file(
+        tmp_path / name,
+        tmp_path / f"out.{name}",
+        _echo,
+        src_lang="en",
+        tgt_lang="de",
+        segments=lambda outcome, written, location: records.append(
+            segment_record(outcome, written, location)
+        ),
+    )
+    assert [r["location"] for r in records] == locations
 
 
 def test_a_report_is_json_lines_and_a_folder_it_cannot_be_written_to_is_said(
