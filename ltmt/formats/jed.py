@@ -17,7 +17,9 @@ escapes (``\\/``, ``\\u00fc``), which a translation is written with too.
 ``ltmt memory import`` of a Jed file reads its pairs from the file alone (in a folder too, with
 no source-language file sought: :func:`holds_one_language`): each message's ``msgid`` and its
 filled first form, its context as ``metadata["context"]``. As a PO catalog's, an existing
-output of a Jed file is not replaced. Other JSON files go to :mod:`ltmt.formats.json_catalog`.
+output of a Jed file is not replaced. A Dialogflow ES agent's intent, training phrase and entity
+entry files go to :mod:`ltmt.formats.dialogflow`; other JSON files to
+:mod:`ltmt.formats.json_catalog`.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError, LtmtError
+from ltmt.formats import dialogflow
 from ltmt.formats.common import (
     atomic_write,
     decode,
@@ -69,7 +72,7 @@ def holds_one_language(path: Path) -> bool:
         data = _load(Path(path), JSON_FILE)[2]
     except LtmtError:
         return True
-    return not is_jed(data)
+    return not is_jed(data) and dialogflow.kind(data) is None
 
 
 def _domains(data: Any) -> dict[str, dict[str, Any]]:
@@ -253,9 +256,15 @@ def _string_spans(text: str) -> dict[str, tuple[int, int]]:
     return spans
 
 
-def open_json(path: Path, **options: Any) -> JedDocument | JsonCatalog:
-    """A JSON file to translate: a Jed file's document, else a JSON message file's."""
+def open_json(
+    path: Path, **options: Any
+) -> JedDocument | dialogflow.DialogflowDocument | JsonCatalog:
+    """A JSON file to translate: a Jed file's document, a Dialogflow agent file's, else a JSON
+    message file's."""
     loaded = _load(Path(path), JSON_FILE)
+    if dialogflow.kind(loaded[2]) is not None:
+        languages = {k: options[k] for k in ("src_lang", "tgt_lang") if options.get(k)}
+        return dialogflow.DialogflowDocument(Path(path), loaded[0], loaded[2], **languages)
     if is_jed(loaded[2]):  # (read once: not again by JedDocument.open)
         src_lang, tgt_lang = options.get("src_lang"), options.get("tgt_lang")
         return JedDocument.loaded(Path(path), loaded, src_lang, tgt_lang)
@@ -263,9 +272,11 @@ def open_json(path: Path, **options: Any) -> JedDocument | JsonCatalog:
 
 
 def read_json(path: Path, **options: Any) -> Iterator[PairRecord]:
-    """A JSON file's pairs for a memory: a Jed file's own, else a JSON message file's beside
-    its ``source_file``."""
+    """A JSON file's pairs for a memory: a Jed file's own, a Dialogflow intent's, else a JSON
+    message file's beside its ``source_file``."""
     data = _load(Path(path), JSON_FILE)[2]
+    if dialogflow.kind(data) is not None:
+        return dialogflow.read_pairs(Path(path), data, **options)
     if not is_jed(data):
         return JsonCatalog.pairs(Path(path), **options)
     return read_jed(Path(path), data, **options)

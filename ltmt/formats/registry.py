@@ -547,8 +547,8 @@ FORMATS: dict[str, FileFormat] = {
             "json",
             (".json", ".arb"),
             "JSON message file (i18next, ARB, WebExtension, WordPress Jed, compiled ink story, "
-            "nested or flat)",
-            read="ltmt.formats.jed:read_json",  # a Jed file's own, else a JsonCatalog's
+            "Dialogflow ES agent, nested or flat)",
+            read="ltmt.formats.jed:read_json",  # Jed's, a Dialogflow intent's, or a catalog's
             open="ltmt.formats.jed:open_json",
             one_language=True,
             one_language_test="ltmt.formats.jed:holds_one_language",  # a Jed file holds both

@@ -227,10 +227,11 @@ def test_a_malformed_file_stops_the_run_before_anything_is_translated(tmp_path, 
 def test_a_file_that_is_no_message_file_is_skipped_and_the_others_translated(
     tmp_path, capsys, common
 ):
-    """A JSON file whose top level is a list (Dialogflow's usersays) stopped the whole run and
-    nothing was written; alone, it is still an error that says to leave it out."""
+    """A JSON file whose top level is a list (Dialogflow's usersays, which ltmt translates
+    since session 69; a list of strings) stopped the whole run and nothing was written; alone,
+    it is still an error that says to leave it out."""
     values = _project(tmp_path)
-    (values / "usersays_en.json").write_text('[{"data": [{"text": "hi"}]}]', "utf-8")
+    (values / "usersays_en.json").write_text('["hi", "good morning"]', "utf-8")
     out = tmp_path / "res" / "values-de"
     code, _, err = run_cli(["translate", str(values), "-o", str(out), *common], capsys)
     assert code == 0, err
