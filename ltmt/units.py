@@ -39,7 +39,12 @@ from ltmt.clause_markers import marker_for_model
 from ltmt.code_fences import fenced_code_lines
 from ltmt.currency_amounts import amount_spans
 from ltmt.date_formats import date_runs, only_directives
-from ltmt.formats.placeholder_syntax import PATH_LINE, find_placeholders, sent_as_tags
+from ltmt.formats.placeholder_syntax import (
+    CONDITIONAL_MERGE_TAG,
+    PATH_LINE,
+    find_placeholders,
+    sent_as_tags,
+)
 from ltmt.help_columns import align_help
 from ltmt.json_in_text import json_spans
 from ltmt.key_combinations import combination_spans, only_combinations, written_line
@@ -70,6 +75,9 @@ _ITEM_SEPARATOR = re.compile(
 # a part of a ``|``-separated line that is no title's: code (a file name, an option, brackets),
 # a sentence's end, a label before values (``Values: yes | no``)
 _NO_TITLE = re.compile(r"--|\w\.[a-z]{2,4}\b|[\[\](){}<>]|[.!?]$|: ")
+# a conditional merge tag with the blanks around it: a branch's text is translated apart from
+# the others' (the model wrote ``*|ELSE:|*Hi da,*Hi da,`` for ``...*|ELSE:|*Hi there,*|END:IF|*``)
+_BRANCH_TAG = re.compile(rf"[ \t]*(?:{CONDITIONAL_MERGE_TAG})[ \t]*")
 # a line break written as an escape (\n, \r\n: a Godot or Unity CSV cell's), with its spaces
 _ESCAPED_BREAK = re.compile(r"[ \t]*(?:(?:\\r)?\\n[ \t]*)+")
 # where an escaped line break ends a text: after a sentence's end or a closing quote or bracket;
@@ -469,7 +477,8 @@ def _pieces(body: str) -> tuple[list[str], list[str]]:
     """The pieces of a line that the model translates apart, and the separators between them
     (``pieces[0] + separators[0] + pieces[1] ...`` is ``body``): columns at its tabs, items at
     a spaced ``·`` or ``•`` (:data:`_ITEM_SEPARATOR`) or a ``|`` between a title's parts
-    (:func:`_titled_bars`), and the
+    (:func:`_titled_bars`), branches at a conditional merge tag (:data:`_BRANCH_TAG`: the tag
+    kept as written between them), and the
     lines a line break written as an escape between two texts makes (``Quest complete!\\nReturn
     to Eldoria.``: the model read ``\\nReturn`` as one word and left it in English), where one
     text ends and the next begins (:data:`_BREAK_BEFORE`, :data:`_BREAK_AFTER`): one in a path
@@ -484,6 +493,7 @@ def _pieces(body: str) -> tuple[list[str], list[str]]:
             if not _bracketed(body[: found.start()])  # a usage's [-a | --all]: one piece
             and (found[0] != " | " or _titled_bars(body))
         ]
+        + [found.span() for found in _BRANCH_TAG.finditer(body)]
         + [
             found.span()
             for found in _ESCAPED_BREAK.finditer(body)

@@ -83,6 +83,17 @@ class WordLimits:
             "~~~ NOTE ~~~\nPLEASE READ THE MANUAL CAREFULLY.\n~~~~~~~~~~~~",
         ),
         ("~~~Welcome~~~", ["~~~Welcome~~~"], "~~~WELCOME~~~"),
+        # a Mailchimp condition's branches are translated apart, its tags kept as written
+        (
+            "*|IF:FNAME|*Hi *|FNAME|*,*|ELSE:|*Hi there,*|END:IF|*",
+            ["Hi *|FNAME|*,", "Hi there,"],
+            "*|IF:FNAME|*HI *|FNAME|*,*|ELSE:|*HI THERE,*|END:IF|*",
+        ),
+        (
+            "Thanks! *|IF:MMERGE5=Gold|* Enjoy your gift. *|ELSEIF:MMERGE5=Silver|* See you. *|END:IF|*",
+            ["Thanks!", "Enjoy your gift.", "See you."],
+            "THANKS! *|IF:MMERGE5=Gold|* ENJOY YOUR GIFT. *|ELSEIF:MMERGE5=Silver|* SEE YOU. *|END:IF|*",
+        ),
     ],
 )
 def test_split_segment_keeps_structure(text, lines, rebuilt_from_upper):

@@ -304,7 +304,18 @@ _SIGIL = (
     r"|(?<![\w:/.\\\[-]):(?:[a-z_][a-z0-9_]*|[A-Z](?:[a-z0-9_]+|[A-Z0-9_]+))(?![\w:/])"
     r"|\$\$|\$t\([^(),\s]+(?:\s*,\s*\{(?:[^{}]|\{\{[^{}]*\}\})*\})?\s*\)|(?<![\w$])\$[1-9](?![\d.,]\d|\d)|(?<![\w$])\$[A-Za-z_]\w*\$(?![\w$])"
 )
+# Mailchimp's (and Mandrill's) merge tag: a name in capitals and its argument (``*|FNAME|*``,
+# ``*|LIST:COMPANY|*``, ``*|DATE:d.m.Y|*``), and the conditional ones
+# (:data:`CONDITIONAL_MERGE_TAG`): its asterisks were read as reST's emphasis and the model
+# dropped or translated the rest (``*|ELSE:|*Hi da,*Hi da,``)
+MERGE_TAG = r"\*\|[A-Z][A-Z0-9_]*(?::[^|*\n]*)?\|\*"
+# a conditional merge tag, which starts or ends a branch (``*|IF:MMERGE5=Gold|*``,
+# ``*|IFNOT:FNAME|*``, ``*|ELSEIF:...|*``, ``*|ELSE:|*``, ``*|END:IF|*``, ``*|INTERESTED:...|*``):
+# a line is translated a branch at a time (:func:`ltmt.units.split_segment`)
+CONDITIONAL_MERGE_TAG = r"\*\|(?:IF|IFNOT|ELSEIF|ELSE|END|INTERESTED):[^|*\n]*\|\*"
 _PATTERNS = {
+    # first: Mailchimp's merge tag (:data:`MERGE_TAG`), whose asterisks are no emphasis
+    "merge": MERGE_TAG,
     # first: reST's and MyST's inline markup, a role's name and a link's underscores with the
     # backtick span they mark (``{ref}`` is no brace field there)
     "rest": REST_MARKUP,
@@ -514,6 +525,8 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
     in backticks (:data:`_CODE_SPAN`) and reST's and MyST's inline markup
     (:mod:`ltmt.formats.rest_markup`)."""
     if placeholder.kind in ("code", "rest", "kaomoji"):  # the model quoted, translated, split it
+        return True
+    if placeholder.kind == "merge":  # Mailchimp's: the model dropped its asterisks and bars
         return True
     if placeholder.kind == "tag" and re.fullmatch(_TMP_SHORT_COLOR, placeholder.text):
         return True  # its digits: the model recoloured it (<#FFFF00>) or dropped some (<#FFF00>)

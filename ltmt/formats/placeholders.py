@@ -151,13 +151,14 @@ def _filled_in(placeholder: Placeholder) -> bool:
     """Whether ``placeholder`` is one the software fills in, so that a translation without it
     loses an argument or fails to format: a printf conversion (not ``%%``), a brace, ICU or
     template field (``{name}``, ``{{count}}``), a WebExtension's ``$NAME$`` or
-    ``__MSG_name__``. Not a ``$`` and digits, which prose reads as a price, nor a tag, which
-    may be a key's or cell's name (``<F5>``, ``<A1>``) a translator writes as text."""
+    ``__MSG_name__``, a Mailchimp merge tag (``*|FNAME|*``). Not a ``$`` and digits, which
+    prose reads as a price, nor a tag, which may be a key's or cell's name (``<F5>``, ``<A1>``)
+    a translator writes as text."""
     if placeholder.kind == "printf":
         return placeholder.text != "%%"
     if placeholder.kind == "sigil":
         return _WEBEXTENSION_NAME.fullmatch(placeholder.text) is not None
-    return placeholder.kind == "brace"
+    return placeholder.kind in ("brace", "merge")
 
 
 def _compared(text: str) -> str:

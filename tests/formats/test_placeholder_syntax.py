@@ -616,3 +616,25 @@ def test_a_short_colour_tag_is_sent_as_a_tag() -> None:
 def test_what_is_left_of_a_garbled_tag_is_no_text(text: str, source: str, expected: str) -> None:
     """qa called the 120 of <size=120 %> a number and size a misspelt word."""
     assert without_tag_remains(text, source) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Click *|UNSUB|* to leave.", ["*|UNSUB|*"]),
+        (
+            "Copyright © *|CURRENT_YEAR|* *|LIST:COMPANY|*, All rights reserved.",
+            ["*|CURRENT_YEAR|*", "*|LIST:COMPANY|*"],
+        ),
+        ("Sent on *|DATE:d.m.Y|*", ["*|DATE:d.m.Y|*"]),
+        (
+            "*|IF:FNAME|*Hi *|FNAME|*,*|ELSE:|*Hi there,*|END:IF|*",
+            ["*|IF:FNAME|*", "*|FNAME|*", "*|ELSE:|*", "*|END:IF|*"],
+        ),
+        ("*|IF:MMERGE5=Gold|*Gold member*|END:IF|*", ["*|IF:MMERGE5=Gold|*", "*|END:IF|*"]),
+        # reST's emphasis and a pipe between words are no merge tag
+        ("a *b|c|* d and **bold**", ["*", "*", "**", "**"]),
+    ],
+)
+def test_a_mailchimp_merge_tag_is_one_placeholder(text: str, expected: list[str]) -> None:
+    assert [p.text for p in find_placeholders(text)] == expected

@@ -847,3 +847,18 @@ def test_template_fields_are_whole_placeholders_and_those_the_model_garbles_go_a
 )
 def test_a_form_for_one_is_told_by_its_plural_number_or_its_key(metadata, singular):
     assert singular_form(metadata) is singular
+
+
+@pytest.mark.parametrize(
+    ("output", "expected", "problems"),
+    [
+        (
+            "Klicke *|UNSUBB|* hier.",
+            "Klicke *|UNSUB|* hier.",
+            ["'*|UNSUBB|*' instead of '*|UNSUB|*'"],
+        ),
+        ("Klicke hier.", "Klicke hier. *|UNSUB|*", ["missing '*|UNSUB|*'"]),
+    ],
+)
+def test_a_merge_tag_the_model_garbled_or_lost_is_put_back_and_said(output, expected, problems):
+    assert repair_line("Click *|UNSUB|* here.", output) == (expected, problems)

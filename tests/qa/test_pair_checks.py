@@ -1304,3 +1304,25 @@ def test_a_context_prefix_kept_in_the_translation_is_found(
     """Regression trial rubyget, session 69: msgstr "Buch|author" for s_("Book|Author")."""
     assert context_prefix_problems(source, target, metadata) == found
     assert CHECKS["context"].severity == "error"
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("Click *|UNSUB|* to leave.", "Klicke hier, um zu gehen.", ["lacks *|UNSUB|*"]),
+        ("Click *|UNSUB|* to leave.", "Klicke auf *|UNSUB|*, um zu gehen.", []),
+        (
+            "*|IF:FNAME|*Hi *|FNAME|*,*|ELSE:|*Hi there,*|END:IF|*",
+            "*|IF:FNAME|*Hallo *|FNAME|*,*|ELSE:|*Hallo,*Hallo,",
+            ["lacks *|END:IF|*"],
+        ),
+    ],
+)
+def test_a_mailchimp_merge_tag_is_checked_whole(source, target, expected):
+    assert placeholder_problems(source, target, {}) == expected
+
+
+def test_merge_tags_side_by_side_in_the_source_lost_no_words():
+    source = "Copyright © *|CURRENT_YEAR|* *|LIST:COMPANY|*, All rights reserved."
+    target = "Copyright © *|CURRENT_YEAR|* *|LIST:COMPANY|*, alle Rechte vorbehalten."
+    assert wordless_problems(source, target, {}) == []
