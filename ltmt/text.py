@@ -44,7 +44,8 @@ _CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 # Invisible characters the model's tokenizer reads as a piece of their own, splitting the word
 # they stand in (``ac\u00adcount`` → "den Abstand"): a soft hyphen and a word joiner, pasted
 # from PDFs and Word; a zero-width space it reads as a space, a byte order mark as nothing. A
-# translation's words break elsewhere: none is written back.
+# translation's words break elsewhere: none is written back (but at a line's edge, where it
+# is formatting: :mod:`ltmt.invisible_edges`).
 BREAK_HINTS = "\u00ad\u2060"
 _DROP_BREAK_HINTS = str.maketrans(dict.fromkeys(BREAK_HINTS))
 # Invisible characters that say where a line may break (a soft hyphen, a zero-width space) or

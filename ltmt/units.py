@@ -46,6 +46,7 @@ from ltmt.formats.placeholder_syntax import (
     sent_as_tags,
 )
 from ltmt.help_columns import align_help
+from ltmt.invisible_edges import split_formatting_edges
 from ltmt.json_in_text import json_spans
 from ltmt.key_combinations import combination_spans, only_combinations, written_line
 from ltmt.language_names import language_name
@@ -58,7 +59,6 @@ from ltmt.text import (
     QUOTE_MARKS,
     content_lines,
     join_lines,
-    split_edges,
     split_lines,
     without_break_hints,
 )
@@ -380,7 +380,8 @@ class SplitSegment(NamedTuple):
 def split_segment(text: str, forms: LineForms = LineForms()) -> SplitSegment:
     """Split ``text`` into the stripped lines the model sees and a function that rebuilds it.
 
-    Newlines, tabs inside a line and the whitespace around each line are structure the model
+    Newlines, tabs inside a line and the whitespace around each line (and the zero-width
+    characters and references among it: :mod:`ltmt.invisible_edges`) are structure the model
     would lose (SentencePiece folds whitespace): they are kept here and put back around the
     translations. A tab (with any spaces around it) separates columns, each translated on its
     own: an option and its help (``--log <file>\\t\\tStart logging``), a label and its value.
@@ -400,7 +401,7 @@ def split_segment(text: str, forms: LineForms = LineForms()) -> SplitSegment:
     for index, part in enumerate(parts):
         if index:
             frame.append(breaks[index - 1])
-        lead, body, trail = split_edges(part)
+        lead, body, trail = split_formatting_edges(part)  # a preheader's &zwnj; run too
         if not body or index in fenced:
             frame.append(part)
             continue

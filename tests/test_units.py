@@ -94,6 +94,13 @@ class WordLimits:
             ["Thanks!", "Enjoy your gift.", "See you."],
             "THANKS! *|IF:MMERGE5=Gold|* ENJOY YOUR GIFT. *|ELSEIF:MMERGE5=Silver|* SEE YOU. *|END:IF|*",
         ),
+        # a preheader's padding of zero-width references is kept out of the model, trailing
+        (
+            "Sale today.&nbsp;&zwnj;&nbsp;&zwnj;",
+            ["Sale today."],
+            "SALE TODAY.&nbsp;&zwnj;&nbsp;&zwnj;",
+        ),
+        ("\u200cHi there!\u200c\u200b", ["Hi there!"], "\u200cHI THERE!\u200c\u200b"),
     ],
 )
 def test_split_segment_keeps_structure(text, lines, rebuilt_from_upper):
@@ -618,7 +625,8 @@ def test_a_y_tag_the_model_moved_to_another_line_is_a_pictograph_again() -> None
 def test_soft_hyphens_and_word_joiners_never_reach_the_model(line: str, seen: str) -> None:
     split = split_segment(line, LineForms(decorations=True))
     assert split.lines == [seen]
-    assert split.rebuild(["Konto"]) in ("Konto", "--- Konto ---")
+    # (a word joiner at the line's edge is formatting, put back there: ltmt.invisible_edges)
+    assert split.rebuild(["Konto"]) in ("Konto", "\u2060--- Konto ---")
 
 
 @pytest.mark.parametrize(

@@ -1326,3 +1326,20 @@ def test_merge_tags_side_by_side_in_the_source_lost_no_words():
     source = "Copyright © *|CURRENT_YEAR|* *|LIST:COMPANY|*, All rights reserved."
     target = "Copyright © *|CURRENT_YEAR|* *|LIST:COMPANY|*, alle Rechte vorbehalten."
     assert wordless_problems(source, target, {}) == []
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("Heute 30 % Rabatt.&zwnj.&nbsp;&zwnj;", []),  # (the placeholders check says it)
+        ("Heute 30 % Rabatt.&nbsp;&zwnj", []),
+        ("Heute 30 % Rabatt.&nbsp;&zwnj;", []),
+        (
+            "Heute 30 % &Rabatt.&nbsp;&zwnj;",
+            ["the translation has the accelerator &R, the source none"],
+        ),
+    ],
+)
+def test_a_garbled_reference_is_no_accelerator(target, expected):
+    source = "Your favourites are 30% off today.&nbsp;&zwnj;"
+    assert accelerator_problems(source, target, {}) == expected

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+import pytest
+
+from ltmt.invisible_edges import split_formatting_edges
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sale today.&nbsp;&zwnj;&nbsp;&zwnj;",
+            ("", "Sale today.", "&nbsp;&zwnj;&nbsp;&zwnj;"),
+        ),
+        ("\u200c Hi there!\u200c\u200b\u00ad", ("\u200c ", "Hi there!", "\u200c\u200b\u00ad")),
+        ("&#8203;&#x200C;Sale&#160;", ("&#8203;&#x200C;", "Sale", "&#160;")),
+        # a zero-width character between words stays: only the edges are formatting
+        ("Sale\u200bends &amp; more&copy;", ("", "Sale\u200bends &amp; more&copy;", "")),
+        ("&zwnj;\u00a0", ("&zwnj;\u00a0", "", "")),
+    ],
+)
+def test_split_formatting_edges(text: str, expected: tuple[str, str, str]) -> None:
+    assert split_formatting_edges(text) == expected
