@@ -17,6 +17,8 @@ A game's dialogue tree keeps its text beside the names the game looks its nodes 
   message file's sections, ``"HELP": {...}``, are no records, and a key of a string is a
   message's name, and i18next's may be its English text);
 - a digest named by its algorithm (go-i18n's ``sha1-13d5…``, ``sha384-…``);
+- a UUID, a hex hash, a number, a time zone's name, or an identifier under ``id``, ``name``,
+  ``type`` and the like (``"name": "pizza-size"``): :mod:`ltmt.formats.machine_values`;
 - a slug under a key named for one (Expo's ``"slug": "pocket-planner"``), a locale code under a
   key named for one (Zendesk's ``"locale": "en-us"``, ``"source_locale"``): the key says what
   the value is, where ``to-do`` or ``sign-in`` alone may be a label.
@@ -36,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
+from ltmt.formats.machine_values import is_machine_value
 from ltmt.formats.path_languages import is_locale_code
 
 # words joined by "_" or "." (intro_01, quest.main.start, KEY_NAME; not "e.g." or "Loading...")
@@ -92,6 +95,7 @@ def kept_as_written(
         return (
             is_identifier(text)
             or is_digest(text)
+            or is_machine_value(text, own)
             or (isinstance(own, str) and is_code_of_key(own, text))
             or own in id_keys
             or (bool(_CAPITALS.fullmatch(text)) and text in records and text != own)

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ltmt.errors import InputError, NoPairsError
 from ltmt.formats.common import atomic_write, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
+from ltmt.formats.machine_values import is_machine_value
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.source_copies import copies_untranslated, copy_of_source, mostly_copies
 from ltmt.formats.untranslated_marks import SYMFONY_PREFIX, is_marked_untranslated
@@ -196,9 +197,11 @@ class KeyedCatalog(TranslationsHeld):
     def is_text(self, entry: Entry) -> bool:
         """Whether ``entry`` is text to translate: not empty, nor a boolean setting
         (:attr:`keeps_booleans`), which is left out as an empty string is and falls back to
-        the source file's value."""
+        the source file's value, nor a value a program reads (a UUID, a number, a time zone:
+        :mod:`ltmt.formats.machine_values`), which the model would change."""
         boolean = self.keeps_booleans and _BOOLEAN.fullmatch(entry.source) is not None
-        return bool(entry.source.strip()) and not boolean
+        machine = is_machine_value(entry.source)
+        return bool(entry.source.strip()) and not boolean and not machine
 
     def adopt(self, target: Path) -> int:
         """Take over the translations ``target`` (this file's translation so far) holds for

@@ -17,6 +17,7 @@ from typing import Any
 
 from ltmt.formats import drupal_config, goi18n_messages
 from ltmt.formats.json_identifiers import is_digest, is_identifier, skipped
+from ltmt.formats.machine_values import is_machine_value
 from ltmt.formats.placeholder_syntax import has_words
 from ltmt.formats.plurals import CATEGORIES
 from ltmt.text import paired_surrogates
@@ -45,10 +46,11 @@ def is_text(
     written plain that YAML 1.1 reads as a boolean (``yes``, ``on``, ``Off``: Psych, Rails'
     parser, does, where ruamel.yaml's YAML 1.2 reads a string), and not the
     value of one of the settings Rails keeps among its strings (``round_mode: default``,
-    ``order: [year, month, day]``), which translated would break the app. In a ``drupal``
-    file only the values at its text keys are (:mod:`ltmt.formats.drupal_config`), and in a
-    file read whole (a Rasa bot's, a site's configuration) only those named in ``only``
-    (:mod:`ltmt.formats.rasa_yaml`, :mod:`ltmt.formats.site_config`)."""
+    ``order: [year, month, day]``), which translated would break the app, nor a value a
+    program reads (a UUID, ``name: pizza-size``: :mod:`ltmt.formats.machine_values`). In a
+    ``drupal`` file only the values at its text keys are (:mod:`ltmt.formats.drupal_config`),
+    and in a file read whole (a Rasa bot's, a site's configuration) only those named in
+    ``only`` (:mod:`ltmt.formats.rasa_yaml`, :mod:`ltmt.formats.site_config`)."""
     if not isinstance(value, str) or not has_words(value):
         return False
     if only is not None and name not in only:
@@ -56,8 +58,11 @@ def is_text(
     if drupal and not drupal_config.is_text(value, name):
         return False
     if (
-        _SYMBOL.fullmatch(value.strip()) or is_identifier(value) or is_digest(value)
-    ):  # :day, cart.items
+        _SYMBOL.fullmatch(value.strip())
+        or is_identifier(value)
+        or is_digest(value)
+        or is_machine_value(value, name.rsplit(".", 1)[-1].split("[")[0])
+    ):  # :day, cart.items, a UUID, "name: pizza-size"
         return False
     if type(value) is str and _YAML11_BOOLEAN.fullmatch(value):  # plain, not quoted
         return False

@@ -1798,3 +1798,29 @@ def test_an_outputs_ordinal_forms_german_lacks_are_kept_in_place_and_not_importe
         f"{out}: 3 strings in an ordinal category the language lacks not imported "
         "(/place_ordinal_one, /place_ordinal_two, /place_ordinal_few)"
     )
+
+
+def test_uuids_numbers_time_zones_and_names_are_copied_and_not_imported(tmp_path: Path) -> None:
+    """A Dialogflow agent's UUID went to the model and lost a digit (``c0ffe00-…``), its entity's
+    name became ``Pizza-size``, and memory import stored ``0 → 0``: no text, copied."""
+    data = {
+        "id": "c0ffee00-2222-4b3c-9d4e-000000000001",
+        "name": "pizza-size",
+        "hash": "9cb30da1",
+        "defaultValue": "0",
+        "defaultTimezone": "Europe/Berlin",
+        "platform": "google",
+        "events": [{"name": "WELCOME"}],
+        "speech": "Your order is on its way.",
+    }
+    source = _write(tmp_path, "Order Pizza.json", json.dumps(data, indent=2))
+    out = tmp_path / "de" / "Order Pizza.json"
+    out.parent.mkdir()
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Your order is on its way."]
+    assert json.loads(out.read_text("utf-8")) == data | {"speech": "YOUR ORDER IS ON ITS WAY."}
+    records = list(JsonCatalog.pairs(out, source_file=source))
+    assert [(r.source, r.target) for r in records] == [
+        ("Your order is on its way.", "YOUR ORDER IS ON ITS WAY.")
+    ]

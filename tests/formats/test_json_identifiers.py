@@ -42,7 +42,9 @@ Strings = list[tuple[tuple[str | int, ...], str]]
         ),
         ([(("about", "title"), "About"), (("runtime", "title"), "Node.js")], (), (), 1),
         # one value alone, or one with a space, makes no key of identifiers
-        ([(("id",), "accept")], (), (), 0),
+        ([(("next",), "accept")], (), (), 0),
+        # ... but under a key of ids or names, a word in small letters is one (machine_values)
+        ([(("id",), "accept"), (("name",), "pizza-size"), (("name",), "Order Pizza")], (), (), 2),
         ([(("x", 0, "id"), "intro_01"), (("x", 1, "id"), "the end")], (), (), 1),
         # a word in capitals naming a record; not a key's own name, not in small letters
         ([(("n", "speaker"), "GUARD"), (("OK",), "OK"), (("m",), "guard")], ("GUARD",), (), 1),

@@ -46,6 +46,10 @@ def test_a_value_that_is_a_dotted_key_is_no_text(tmp_path: Path) -> None:
         ("default", "number.format.round_mode", False),  # a Rails setting
         ("Default", "number.format.round_mode", True),
         (3, "a", False),
+        ("c0ffee00-2222-4b3c-9d4e-000000000001", "a", False),  # a UUID
+        ("Europe/Berlin", "settings.timezone", False),  # a time zone
+        ("pizza-size", "entities[0].name", False),  # an identifier under a key of names
+        ("pizza-size", "entities[0].title", True),
     ],
 )
 def test_is_text(value: object, name: str, text: bool) -> None:
