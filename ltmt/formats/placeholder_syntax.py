@@ -303,6 +303,10 @@ _SIGIL = (
     r"@(?:\.[A-Za-z]+)?:(?:\{'[^'{}]*'\}|\([\w.:|/-]+\)|[\w$-]+(?:[./][\w$-]+)*)"
     r"|(?<![\w:/.\\\[-]):(?:[a-z_][a-z0-9_]*|[A-Z](?:[a-z0-9_]+|[A-Z0-9_]+))(?![\w:/])"
     r"|\$\$|\$t\([^(),\s]+(?:\s*,\s*\{(?:[^{}]|\{\{[^{}]*\}\})*\})?\s*\)|(?<![\w$])\$[1-9](?![\d.,]\d|\d)|(?<![\w$])\$[A-Za-z_]\w*\$(?![\w$])"
+    # Dialogflow's, Rasa's, PHP's and a shell's parameter reference after the dollar
+    r"|(?<![\w$])\$[A-Za-z_](?:[\w.-]*\w)?"
+    # Dialogflow's context parameter (#order-followup.address): a word, a dot and a word
+    r"|(?<![\w#&<])#[A-Za-z_][\w-]*\.[A-Za-z_](?:[\w.-]*\w)?"
 )
 # Mailchimp's (and Mandrill's) merge tag: a name in capitals and its argument (``*|FNAME|*``,
 # ``*|LIST:COMPANY|*``, ``*|DATE:d.m.Y|*``), and the conditional ones
@@ -360,7 +364,12 @@ _PATTERNS = {
     # vue-i18n's linked message (``@:common.help.link``, ``@.lower:path``, ``@:{'key'}``,
     # ``@:(key)``), whose key the model translated (``@:cart. Titel`` for ``@:cart.title``),
     # and a WebExtension's reference to a message (``__MSG_extName__``, ``__MSG_@@ui_locale__``
-    # in messages.json and manifest.json: the model wrote ``_O_MSG_extName_optionen``); and
+    # in messages.json and manifest.json: the model wrote ``_O_MSG_extName_optionen``); a
+    # parameter reference, Dialogflow's and Rasa's (``$number``, ``$pizza-size``,
+    # ``$session.params.size``: the model wrote ``$pizza-Größe`` and lost ``$number``), PHP's and
+    # a shell's (``$HOME``), a letter or ``_`` after the ``$`` and not ending in ``.`` or ``-``
+    # (not money, ``$5``, ``US$``), and Dialogflow's context parameter
+    # (``#order-followup.address``: a word, a dot, a word; not ``#3`` nor ``#v1.2``); and
     # Drupal's ``@name``, ``%name``, ``!name`` and Symfony's ``%name%`` (:data:`_DRUPAL`). Before
     # printf, which read ``%page`` as ``%p`` and ``%count%`` as ``%c``
     "sigil": f"{_SIGIL}|{_DRUPAL}",

@@ -92,6 +92,7 @@ _OWN_AT_WORD_WHOLE = re.compile(rf"{AT_WORD_START}\w+")
 _NAMED = re.compile(r"\{\w+[^{}]*\}|%\(\w+\)|%[1-9]\d*\$|%L?[1-9]\d?$")
 # a brace field named in capitals, as help texts name their metavariables
 _CAPITALS = re.compile(r"\{[A-Z][A-Z0-9_]+\}")
+_SHELL_VARIABLE = re.compile(r"\$[A-Z][A-Z0-9_]+")  # $HOME, $SHELL: text, as ${HOME} is
 # a tag without attributes, and the HTML elements (and XLIFF and TMX codes) that take no
 # closing tag
 _BARE_TAG = re.compile(r"<([A-Za-z][\w-]*)>")
@@ -736,13 +737,16 @@ _READ_VALUE = re.compile(
 
 def _literal(placeholder: Placeholder, text: str, dollar_fields: bool = False) -> bool:
     """Whether a placeholder is text that a program does not fill in: ``%%`` (a percent
-    sign), a shell variable in capitals (``${SHELL}``: the ``sh-format`` flag's), or a command's
-    metavariable that a translator translates: a field named in capitals (coreutils'
+    sign), a shell variable in capitals (``${SHELL}``, ``$HOME``: the ``sh-format`` flag's), or
+    a command's metavariable that a translator translates: a field named in capitals (coreutils'
     ``{INTEGER}`` → ``{GANZZAHL}``; a ``python-brace-format`` entry's fields are the format
     check's), or an opening tag of a name that takes a closing one, without attributes, that
     ``text`` never closes (``append <mark>``, ``-font <font>``), by name or by Unreal's ``</>``."""
     if placeholder.text == "%%":
         return True
+    if placeholder.kind == "sigil" and placeholder.text.startswith("$"):
+        # a shell's $HOME, as its ${HOME}, is text; Dialogflow's $pizza-size is a parameter
+        return not dollar_fields and bool(_SHELL_VARIABLE.fullmatch(placeholder.text))
     if (
         placeholder.kind == "brace"
     ):  # ${SHELL}; a help text's {INTEGER}, which translators translate

@@ -1824,3 +1824,30 @@ def test_uuids_numbers_time_zones_and_names_are_copied_and_not_imported(tmp_path
     assert [(r.source, r.target) for r in records] == [
         ("Your order is on its way.", "YOUR ORDER IS ON ITS WAY.")
     ]
+
+
+class _LosesAParameter(FakeModel):
+    """Drops Dialogflow's ``$number`` and rewrites a context parameter, as the model did."""
+
+    def __call__(self, texts: list[str], prefer: list[dict] | None = None) -> list[str]:
+        outputs = super().__call__(texts, prefer)
+        return [
+            o.replace("$number ", "").replace("#order-followup.address", "#Bestellung.Adresse")
+            for o in outputs
+        ]
+
+
+def test_a_dialogflow_parameter_reference_is_kept_and_counted(tmp_path: Path) -> None:
+    """``$number $pizza-size`` came back ``$pizza-Größe`` (``$number`` lost), counted as
+    nothing lost: each reference is a placeholder, put back where the model lost it."""
+    data = {
+        "speech": "I have ordered $number $pizza-size pizza.",
+        "done": "It arrives at #order-followup.address today.",
+    }
+    source = _write(tmp_path, "en.json", json.dumps(data))
+    out = tmp_path / "de.json"
+    report = translate_file(source, out, _LosesAParameter(), tgt_lang="de").report
+    written = json.loads(out.read_text("utf-8"))
+    assert "$number" in written["speech"] and "$pizza-size" in written["speech"]
+    assert "#order-followup.address" in written["done"]
+    assert "placeholders: 2 with some, 2 repaired, 0 could not be repaired" in report.summary()

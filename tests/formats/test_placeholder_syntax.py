@@ -139,7 +139,7 @@ def test_tag_parts(tag: str, parts: TagParts | None) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("{if $user}Welcome back{/if}", []),
+        ("{if $user}Welcome back{/if}", ["$user"]),  # Smarty's variable is one
         ("{block name=title}Default page title{/block}", []),
         ("{shake}Boom{/shake}", ["{shake}", "{/shake}"]),
         ("{b}Sword{/b} and {/i}", ["{b}", "{/b}", "{/i}"]),
@@ -637,4 +637,24 @@ def test_what_is_left_of_a_garbled_tag_is_no_text(text: str, source: str, expect
     ],
 )
 def test_a_mailchimp_merge_tag_is_one_placeholder(text: str, expected: list[str]) -> None:
+    assert [p.text for p in find_placeholders(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Dialogflow's and Rasa's parameter references: the model wrote $pizza-Größe, lost $number
+        ("I have ordered $number $pizza-size pizza.", ["$number", "$pizza-size"]),
+        ("Size: $session.params.size.", ["$session.params.size"]),  # not the full stop
+        ("Your $pizza-size- pizza", ["$pizza-size"]),  # nor a dash
+        ("Arrives at #order-followup.address today.", ["#order-followup.address"]),
+        ("$_var and PHP's $user", ["$_var", "$user"]),
+        ("Set $HOME first", ["$HOME"]),
+        # not money, a numbered or a Chrome message's placeholder as before, not a hashtag
+        ("Only $5.99 or US$ 5, $$ for $", ["$$"]),
+        ("$1 and $user$ and ${x}", ["$1", "$user$", "${x}"]),
+        ("Issue #3, #v1.2, #hashtag, page.html#top.end, &#x2014;", ["&#x2014;"]),
+    ],
+)
+def test_a_parameter_reference_is_a_placeholder(text: str, expected: list[str]) -> None:
     assert [p.text for p in find_placeholders(text)] == expected

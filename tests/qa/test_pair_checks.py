@@ -238,6 +238,15 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
         # a percent sign and a shell variable's braces are text
         ("100%% done%%0A", "100%% fertig", {}, []),
         ('run "$SHELL"', "„${SHELL}“ ausführen", {}, []),
+        # a Dialogflow parameter reference lost (the model wrote "$pizza-Größe"), or its context's
+        (
+            "I have ordered $number $pizza-size pizza",
+            "Ich habe $pizza-Größe bestellt",
+            {},
+            ["lacks $number, $pizza-size", "adds $pizza-Größe, which the source does not have"],
+        ),
+        ("Arrives at #order-followup.address", "Kommt an", {}, ["lacks #order-followup.address"]),
+        ("Only $5.99 today", "Heute nur 5,99 $", {}, []),  # money, no placeholder
         ("  {INTEGER}   copy up to line", "  {GANZZAHL}  bis Zeile kopieren", {}, []),
         (
             "Hello {name}",
@@ -375,7 +384,7 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             "The value ${validatedValue} is too long.",
             "Der Wert $validatedValue ist zu lang.",
             {},
-            ["lacks ${validatedValue}"],
+            ["lacks ${validatedValue}", "adds $validatedValue, which the source does not have"],
         ),
         (
             "Price ${formatter.format('%1$.2f', validatedValue)} is invalid.",
