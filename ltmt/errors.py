@@ -31,6 +31,16 @@ class NotMessageFileError(InputError):
         self.where, self.why = where, why
         super().__init__(f"{where}: {why}; {todo}")
 
+    def skipped(self) -> str:
+        """The warning of a folder run (translate, qa, memory import) that leaves the file out
+        and goes on."""
+        return f"{self.where}: {self.why}: skipped"
+
+    def not_translating(self) -> NotMessageFileError:
+        """This error as a command that reads the file without translating it says it
+        (``ltmt qa``, ``memory import``)."""
+        return NotMessageFileError(self.where, self.why, "ltmt cannot read it: leave it out")
+
 
 class UnalignedTranslationError(InputError):
     """An existing translation none of whose blocks line up with the source's (a reviewer

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ltmt.formats.folders import not_messages_why
 from ltmt.wording import first_few
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def skipped_kinds(folder: FolderJob) -> list[tuple[int, str]]:
             f"({first_few(path.relative_to(folder.folder) for path in folder.not_strings)})",
         ),
         (len(folder.manifests), _manifests_why(folder)),
-        (len(folder.not_read), _not_read_why(folder)),
+        (len(folder.not_read), not_messages_why(folder.folder, folder.not_read)),
         (len(folder.not_messages), _not_messages_why(folder)),
         (
             len(folder.compiled_ast),
@@ -51,14 +52,6 @@ def skipped_kinds(folder: FolderJob) -> list[tuple[int, str]]:
         (len(folder.templates), _templates_why(folder)),
         (len(folder.not_pages), _not_pages_why(folder)),
     ]
-
-
-def _not_read_why(folder: FolderJob) -> str:
-    """Why a run left files of a format it knows that hold no message file of it (a JSON
-    file whose top level is a list) as they are, naming the first few (each was warned of)."""
-    names = first_few(path.relative_to(folder.folder) for path in folder.not_read)
-    what = "a message file" if len(folder.not_read) == 1 else "message files"
-    return f"that ltmt cannot read as {what} ({names})"
 
 
 def _not_pages_why(folder: FolderJob) -> str:

@@ -279,7 +279,7 @@ def _skip_unreadable(
         found.compiled_ast.append(path)
         return
     found.not_read.append(path)
-    warn(f"{error.where}: {error.why}: skipped")
+    warn(error.skipped())
 
 
 def _prepare_beside(

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ltmt.errors import InputError, LanguageError, NoPairsError
+from ltmt.errors import InputError, LanguageError, NoPairsError, NotMessageFileError
 from ltmt.formats.not_read import NotRead
 from ltmt.paths import resolved
 from ltmt.segments import PairRecord
@@ -175,6 +175,14 @@ def refuse_format(fmt: str | None) -> None:
         )
 
 
+def not_messages_why(folder: Path, paths: list[Path]) -> str:
+    """Why a folder run (translate, qa, memory import) left ``paths``, files of ``folder`` of a
+    format it knows that hold no message file of it (a JSON file whose top level is a list),
+    out, naming the first few (each was warned of)."""
+    what = "a message file" if len(paths) == 1 else "message files"
+    return f"that ltmt cannot read as {what} ({first_few(p.relative_to(folder) for p in paths)})"
+
+
 @dataclass
 class FolderPairs:
     """What a folder gave: its pairs, the files read, and those left out, by why."""
@@ -189,6 +197,8 @@ class FolderPairs:
     sources: list[Path] = field(default_factory=list)  # en.yml beside de.yml, no --source-file
     # of the source language, no translation beside (Resources.resx alone), no --source-file
     untranslated: list[Path] = field(default_factory=list)
+    # of a format ltmt reads that hold no message file of it (a JSON file whose top is a list)
+    not_messages: list[Path] = field(default_factory=list)
 
     def skipped(self) -> list[tuple[int, str]]:
         """``(count, why)`` of the files left out, by why, as a command says them (those of
@@ -208,6 +218,7 @@ class FolderPairs:
                 len(self.untranslated),
                 f"of the source language with no translation beside ({alone})",
             ),
+            (len(self.not_messages), not_messages_why(self.folder, self.not_messages)),
         ]
 
     def _named(self, paths: list[Path]) -> str:
@@ -410,6 +421,10 @@ def read_folder(
             )
         except NoPairsError:
             found.empty.append(path)  # a template beside the translations
+            continue
+        except NotMessageFileError as error:  # a Dialogflow agent's *_usersays_en.json
+            found.not_messages.append(path)  # skipped as a folder's translation skips it
+            logger.warning("%s", error.skipped())
             continue
         except LanguageError as error:
             found.other_language.append(path)  # fr.po beside de.po

@@ -34,11 +34,12 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ltmt.errors import InputError, NoPairsError
+from ltmt.errors import InputError, NoPairsError, NotMessageFileError
 from ltmt.formats.common import dangling_link, not_utf8_message, primary_language
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.registry import EXTENSIONS, FORMATS, FileFormat, Role, find_format
@@ -265,7 +266,19 @@ def read_pairs(path: Path, fmt: str | None = None, **options: Any) -> Iterator[P
     left_out = (
         "untranslated ones" if options.get("include_fuzzy") else "untranslated and fuzzy ones"
     )
-    return _nonempty(path, reader(path, **options), left_out)
+    with _read_not_translated():
+        records = reader(path, **options)
+    return _nonempty(path, records, left_out)
+
+
+@contextmanager
+def _read_not_translated() -> Iterator[None]:
+    """A file that holds no message file of its format (a JSON file whose top level is a
+    list) said as a command that reads it says it: ``ltmt cannot read it``, not ``translate``."""
+    try:
+        yield
+    except NotMessageFileError as error:
+        raise error.not_translating() from None
 
 
 def refuse_an_unreadable_file(path: Path) -> None:
@@ -365,9 +378,10 @@ def drain(records: list[PairRecord]) -> Iterator[PairRecord]:
 
 def _nonempty(path: Path, records: Iterator[PairRecord], left_out: str) -> Iterator[PairRecord]:
     empty = True
-    for record in records:
-        empty = False
-        yield record
+    with _read_not_translated():
+        for record in records:
+            empty = False
+            yield record
     if empty:
         raise NoPairsError(
             f"{path}: no segments found (an empty file, or no translated entries: {left_out} "

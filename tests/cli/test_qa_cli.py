@@ -739,3 +739,31 @@ def test_the_csv_max_length_column_is_documented(run_ltmt):
     assert code == 0 and "than its Max length column's number of characters" in " ".join(
         out.replace("│", " ").split()
     )
+
+
+def test_a_folders_file_that_is_no_message_file_is_skipped_alone_an_error_to_read(
+    run_ltmt, tmp_path, caplog
+):
+    """A Dialogflow agent's ``*_usersays_en.json`` (a list at its top) stopped ``qa FOLDER`` with
+    exit 2 and said ``ltmt cannot translate it``; translate skipped it with a warning."""
+    for lang, text in (("en", "Save"), ("de", "Speichern")):
+        folder = tmp_path / lang
+        folder.mkdir()
+        (folder / "intent.json").write_text(json.dumps({"speech": text}), "utf-8")
+        (folder / "intent_usersays_en.json").write_text('[{"data": [{"text": "hi"}]}]', "utf-8")
+    code, out, err = run_ltmt("qa", str(tmp_path / "de"), "--source-file", str(tmp_path / "en"))
+    assert code == 0, err
+    said = tmp_path / "en" / "intent_usersays_en.json"
+    assert (
+        f"{said}: not a JSON message file: its top level is not an object of strings: skipped"
+    ) in caplog.messages
+    assert "1 file that ltmt cannot read as a message file (intent_usersays_en.json)" in err
+    assert out.splitlines()[-1] == "1 entry checked: nothing found"
+    code, out, err = run_ltmt(
+        "qa", str(tmp_path / "de" / "intent_usersays_en.json"), "--source-file", str(said)
+    )
+    assert (code, out) == (2, "")
+    assert err == (
+        f"ltmt: error: {said}: not a JSON message file: its top level is not an object of "
+        "strings; ltmt cannot read it: leave it out\n"
+    )

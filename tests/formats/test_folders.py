@@ -406,3 +406,25 @@ def test_installed_packages_are_no_files_of_the_folder(tmp_path: Path) -> None:
     (tmp_path / "node_modules" / "left-pad" / "README.md").write_text("# Pad\n", "utf-8")
     (tmp_path / "README.md").write_text("# App\n", "utf-8")
     assert files_in(tmp_path) == [tmp_path / "README.md"]
+
+
+def test_a_file_that_is_no_message_file_is_skipped_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``memory import FOLDER`` of a Dialogflow agent stopped at its ``*_usersays_en.json`` (a
+    list at its top); a folder's translation skipped it: so does its import, in the same words."""
+    for lang, text in (("en", "Save"), ("de", "Speichern")):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "intent.json").write_text(f'{{"speech": "{text}"}}', "utf-8")
+        (tmp_path / lang / "usersays_en.json").write_text('[{"data": []}]', "utf-8")
+    found = read_folder(tmp_path / "de", tmp_path / "en")
+    assert [(r.source, r.target) for r in found.records] == [("Save", "Speichern")]
+    assert [p.name for p in found.not_messages] == ["usersays_en.json"]
+    assert found.skipped()[-1] == (
+        1,
+        "that ltmt cannot read as a message file (usersays_en.json)",
+    )
+    assert caplog.messages == [
+        f"{tmp_path / 'en' / 'usersays_en.json'}: not a JSON message file: its top level is not "
+        "an object of strings: skipped"
+    ]
