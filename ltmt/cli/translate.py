@@ -635,6 +635,7 @@ def _translate_folder(
     is, shown as one file's run shows it). An interrupted run says how many files it saved,
     and what of the file it was translating (:func:`_folder_interrupted`)."""
     from ltmt.cli.folder_skipped import conversion_hints, skipped_kinds
+    from ltmt.formats.json_identifiers import unknown_keys_said_once
     from ltmt.formats.run_report import RunReport
     from ltmt.formats.xcloc import copy_file, make_folders
 
@@ -642,33 +643,35 @@ def _translate_folder(
         make_folders(bundle, folder.output / bundle.relative_to(folder.folder))
     for source, target in folder.copies:
         copy_file(source, target)
-    for finished, job in enumerate(folder.jobs):
-        assert job.path is not None and job.output is not None
-        Path(job.output).parent.mkdir(parents=True, exist_ok=True)
-        done = RunReport()
-        saved_part: list[str] = []  # what the pipeline saved of the file, if interrupted
-        try:
-            _translate_document(
-                job,
-                translator,
-                user,
-                done,
-                overwrite,
-                mark_fuzzy,
-                exact_approved,
-                skip_keys,
-                progress=SegmentProgress() if progress else None,
-                interrupted=saved_part.append,
-            )
-        except KeyboardInterrupt:
-            typer.echo(_folder_interrupted(folder, finished, job, saved_part), err=True)
-            raise
-        report.add(done)
-        name = job.path.relative_to(folder.folder)
-        report.files.append({"file": str(job.path), "output": job.output, "units": done.units})
-        if not quiet:
-            kept = f", {done.translated_before} kept" if done.translated_before else ""
-            typer.echo(f"ltmt: {name}: {counted(done.units, 'segment')}{kept}", err=True)
+    # --skip-keys names no key of the folder's files: said once, not by each file
+    with unknown_keys_said_once(folder.folder, skip_keys):
+        for finished, job in enumerate(folder.jobs):
+            assert job.path is not None and job.output is not None
+            Path(job.output).parent.mkdir(parents=True, exist_ok=True)
+            done = RunReport()
+            saved_part: list[str] = []  # what the pipeline saved of the file, if interrupted
+            try:
+                _translate_document(
+                    job,
+                    translator,
+                    user,
+                    done,
+                    overwrite,
+                    mark_fuzzy,
+                    exact_approved,
+                    skip_keys,
+                    progress=SegmentProgress() if progress else None,
+                    interrupted=saved_part.append,
+                )
+            except KeyboardInterrupt:
+                typer.echo(_folder_interrupted(folder, finished, job, saved_part), err=True)
+                raise
+            report.add(done)
+            name = job.path.relative_to(folder.folder)
+            report.files.append({"file": str(job.path), "output": job.output, "units": done.units})
+            if not quiet:
+                kept = f", {done.translated_before} kept" if done.translated_before else ""
+                typer.echo(f"ltmt: {name}: {counted(done.units, 'segment')}{kept}", err=True)
     skipped = skipped_kinds(folder)
     report.files_skipped = sum(count for count, _ in skipped)
     report.files_copied = len(folder.copies)

@@ -367,6 +367,7 @@ def read_folder(
     ``check_declared``, ``not_read``: as :func:`read_translations` (the entries of the files
     read: a template left out is counted as a file, not by its entries); ``purpose``: what a
     warning says was not done with the strings left out (``imported``, ``checked``)."""
+    from ltmt.formats.json_identifiers import unknown_keys_said_once
     from ltmt.formats.locale_files import other_locale
     from ltmt.formats.pairs import read_pairs
     from ltmt.formats.suffix_pages import is_markdown
@@ -387,54 +388,56 @@ def read_folder(
     found = FolderPairs(folder)
     language_error = ""  # the first file's of another pair, said if no file is read
     bundles = BundlesIn(folder)
-    for path in files_in(folder):
-        bundle = bundles.of(path)
-        if bundle is not None and not bundle.is_localized(path):
-            continue  # an Xcode bundle's manifest and source copies: context, not pairs
-        spec = format_of(path, "read")
-        if spec is None:
-            found.unknown.append(path)
-            continue
-        source = None
-        if spec.one_language_file(path):
-            if other_locale(path, src_lang, tgt_lang) is not None:
-                found.other_language.append(path)  # messages_fr.properties of a German import
+    # --skip-keys names no key of the folder's files: said once, not by each file
+    with unknown_keys_said_once(folder, skip_keys):
+        for path in files_in(folder):
+            bundle = bundles.of(path)
+            if bundle is not None and not bundle.is_localized(path):
+                continue  # an Xcode bundle's manifest and source copies: context, not pairs
+            spec = format_of(path, "read")
+            if spec is None:
+                found.unknown.append(path)
                 continue
-            source = _source_of(path.relative_to(folder), folder, source_folder, src_lang)
-            if source is None:
-                found.without_source.append(path)
-                continue
-        options = spec.reader_options(
-            src_lang,
-            tgt_lang,
-            source_file=source,
-            include_fuzzy=include_fuzzy,
-            skip_keys=skip_keys,
-            check_declared=check_declared,
-            not_read=NotRead() if not_read is not None else None,
-            purpose=purpose,
-        )
-        origin = folder_origin(folder, path)
-        try:
-            found.records.extend(
-                replace(record, origin=origin) for record in read_pairs(path, **options)
+            source = None
+            if spec.one_language_file(path):
+                if other_locale(path, src_lang, tgt_lang) is not None:
+                    found.other_language.append(path)  # messages_fr.properties of a German import
+                    continue
+                source = _source_of(path.relative_to(folder), folder, source_folder, src_lang)
+                if source is None:
+                    found.without_source.append(path)
+                    continue
+            options = spec.reader_options(
+                src_lang,
+                tgt_lang,
+                source_file=source,
+                include_fuzzy=include_fuzzy,
+                skip_keys=skip_keys,
+                check_declared=check_declared,
+                not_read=NotRead() if not_read is not None else None,
+                purpose=purpose,
             )
-        except NoPairsError:
-            found.empty.append(path)  # a template beside the translations
-            continue
-        except NotMessageFileError as error:  # a Dialogflow agent's *_usersays_en.json
-            found.not_messages.append(path)  # skipped as a folder's translation skips it
-            logger.warning("%s", error.skipped())
-            continue
-        except LanguageError as error:
-            found.other_language.append(path)  # fr.po beside de.po
-            language_error = language_error or str(error)
-            continue
-        if not_read is not None:
-            not_read.counts.update(options.get("not_read", NotRead()).counts)
-        found.read.append(path)
-        if source is not None and source_folder is None:
-            found.sources.append(source)
+            origin = folder_origin(folder, path)
+            try:
+                found.records.extend(
+                    replace(record, origin=origin) for record in read_pairs(path, **options)
+                )
+            except NoPairsError:
+                found.empty.append(path)  # a template beside the translations
+                continue
+            except NotMessageFileError as error:  # a Dialogflow agent's *_usersays_en.json
+                found.not_messages.append(path)  # skipped as a folder's translation skips it
+                logger.warning("%s", error.skipped())
+                continue
+            except LanguageError as error:
+                found.other_language.append(path)  # fr.po beside de.po
+                language_error = language_error or str(error)
+                continue
+            if not_read is not None:
+                not_read.counts.update(options.get("not_read", NotRead()).counts)
+            found.read.append(path)
+            if source is not None and source_folder is None:
+                found.sources.append(source)
     if source_folder is None:  # the source-language files beside their translations
         found.without_source = [path for path in found.without_source if path not in found.sources]
         found.sources = sorted(set(found.sources))

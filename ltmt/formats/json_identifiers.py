@@ -32,7 +32,9 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
@@ -145,10 +147,44 @@ def _key_names(value: Any) -> frozenset[str]:
     return frozenset()
 
 
+# the key names of a folder's files, gathered while :func:`unknown_keys_said_once` runs
+_FOLDER_KEY_NAMES: ContextVar[list[frozenset[str]] | None] = ContextVar(
+    "_FOLDER_KEY_NAMES", default=None
+)
+
+
+@contextmanager
+def unknown_keys_said_once(folder: Path, skip_keys: frozenset[str]) -> Iterator[None]:
+    """A folder run's files read within it warn of no key of ``skip_keys`` they lack (each
+    file of a Dialogflow agent said ``--skip-keys names 'defaultTimezone'`` again); once all
+    are read, one warning names those no file of ``folder`` has."""
+    gathered: list[frozenset[str]] = []
+    token = _FOLDER_KEY_NAMES.set(gathered)
+    try:
+        yield
+    finally:
+        _FOLDER_KEY_NAMES.reset(token)
+    if skip_keys and gathered:
+        _say_unknown_keys(Path(folder), frozenset().union(*gathered), skip_keys, "its files")
+
+
 def warn_of_unknown_keys(path: Path, data: Any, skip_keys: frozenset[str]) -> None:
     """Say which of ``skip_keys`` no key of the file ``path`` (read into ``data``) has (a typo,
-    or another case: ``ID`` for ``id``), with the file's nearest names."""
+    or another case: ``ID`` for ``id``), with the file's nearest names; in a folder's run
+    (:func:`unknown_keys_said_once`), the folder's files say it once."""
     names = _key_names(data)
+    folder = _FOLDER_KEY_NAMES.get()
+    if folder is not None:
+        folder.append(names)
+        return
+    _say_unknown_keys(Path(path), names, skip_keys, "the file")
+
+
+def _say_unknown_keys(
+    path: Path, names: frozenset[str], skip_keys: frozenset[str], whose: str
+) -> None:
+    """Warn of the keys of ``skip_keys`` not among ``names``, the key names of ``path`` (a
+    file, or a folder: ``whose`` says which), with its nearest names."""
     unknown = sorted(skip_keys - names)
     if not unknown:
         return
@@ -163,9 +199,10 @@ def warn_of_unknown_keys(path: Path, data: Any, skip_keys: frozenset[str]) -> No
         f" (did you mean {', '.join(guesses)}?)" if guesses else " (key names are case-sensitive)"
     )
     logger.warning(
-        "%s: --skip-keys names %s, which no key of the file has%s",
+        "%s: --skip-keys names %s, which no key of %s has%s",
         path.name,
         ", ".join(repr(key) for key in unknown),
+        whose,
         hint,
     )
 

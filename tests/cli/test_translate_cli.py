@@ -1328,7 +1328,7 @@ def test_a_tab_separated_table_is_translated_as_csv_into_a_tsv_file(tmp_path, ca
     assert rows[0] == ["keys", "en", "de"] and rows[1][:2] == ["A", "hello world"] and rows[1][2]
 
 
-def test_skip_keys_copy_a_dialogue_trees_keys(tmp_path, capsys, common):
+def test_skip_keys_copy_a_dialogue_trees_keys(tmp_path, capsys, caplog, common):
     """``--skip-keys`` names keys whose strings are copied (a speaker); ids are copied without
     it, and the text is translated."""
     import json
@@ -1359,6 +1359,25 @@ def test_skip_keys_copy_a_dialogue_trees_keys(tmp_path, capsys, common):
     )
     assert code == 0, err
     assert json.loads((tmp_path / "de" / "tree.json").read_text("utf-8"))["nodes"] == nodes
+    # a key no file of the folder has is said once for the folder, not by each file
+    (folder / "more.json").write_text('{"title": "open the file"}', "utf-8")
+    code, _, err = run_cli(
+        [
+            "translate",
+            str(folder),
+            "-o",
+            str(tmp_path / "de2"),
+            "--skip-keys",
+            "speaker,nmae",
+            *common,
+        ],
+        capsys,
+    )
+    assert code == 0, err
+    said = [m for m in caplog.messages if "--skip-keys names" in m]
+    assert said == [
+        "en: --skip-keys names 'nmae', which no key of its files has (key names are case-sensitive)"
+    ]
 
 
 def test_a_block_whose_source_changed_is_translated_again_without_a_memory(

@@ -428,3 +428,20 @@ def test_a_file_that_is_no_message_file_is_skipped_with_a_warning(
         f"{tmp_path / 'en' / 'usersays_en.json'}: not a JSON message file: its top level is not "
         "an object of strings: skipped"
     ]
+
+
+def test_skip_keys_no_file_of_the_folder_has_are_said_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Each file of a Dialogflow agent warned ``--skip-keys names 'defaultTimezone', ... which
+    no key of the file has`` (5 times); a key one file has is no typo."""
+    for lang, text in (("en", "Save"), ("de", "Speichern")):
+        (tmp_path / lang).mkdir()
+        for name, key in (("agent.json", "defaultTimezone"), ("intent.json", "speech")):
+            (tmp_path / lang / name).write_text(f'{{"{key}": "{text}"}}', "utf-8")
+    keys = frozenset({"defaultTimezone", "nmae"})
+    found = read_folder(tmp_path / "de", tmp_path / "en", skip_keys=keys)
+    assert [(r.source, r.target) for r in found.records] == [("Save", "Speichern")]
+    assert caplog.messages == [
+        "de: --skip-keys names 'nmae', which no key of its files has (key names are case-sensitive)"
+    ]

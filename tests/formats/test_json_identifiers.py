@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ltmt.errors import InputError
-from ltmt.formats.json_identifiers import kept_as_written, parse_skip_keys
+from ltmt.formats.json_identifiers import (
+    kept_as_written,
+    parse_skip_keys,
+    unknown_keys_said_once,
+    warn_of_unknown_keys,
+)
 
 Strings = list[tuple[tuple[str | int, ...], str]]
 
@@ -78,3 +85,21 @@ def test_skip_keys_are_names_separated_by_commas(text: str, keys: set[str]) -> N
 def test_an_empty_key_name_to_skip_is_an_error(text: str) -> None:
     with pytest.raises(InputError, match="has an empty key name; give names separated by"):
         parse_skip_keys(text)
+
+
+def test_a_folders_files_say_the_skip_keys_none_of_them_has_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    keys = frozenset({"id", "nmae", "speech"})
+    with unknown_keys_said_once(tmp_path / "agent", keys):
+        warn_of_unknown_keys(tmp_path / "a.json", {"id": "x", "name": "y"}, keys)
+        warn_of_unknown_keys(tmp_path / "b.json", {"speech": "Hi"}, keys)
+    assert caplog.messages == [
+        "agent: --skip-keys names 'nmae', which no key of its files has (did you mean 'name'?)"
+    ]
+    caplog.clear()
+    warn_of_unknown_keys(tmp_path / "b.json", {"speech": "Hi"}, keys)  # a file alone: as before
+    assert caplog.messages == [
+        "b.json: --skip-keys names 'id', 'nmae', which no key of the file has (key names are "
+        "case-sensitive)"
+    ]
