@@ -744,24 +744,23 @@ def test_the_csv_max_length_column_is_documented(run_ltmt):
 def test_a_folders_file_that_is_no_message_file_is_skipped_alone_an_error_to_read(
     run_ltmt, tmp_path, caplog
 ):
-    """A Dialogflow agent's ``*_usersays_en.json`` (a list at its top) stopped ``qa FOLDER`` with
-    exit 2 and said ``ltmt cannot translate it``; translate skipped it with a warning."""
+    """A JSON file with a list at its top (then a Dialogflow agent's ``*_usersays_en.json``, read
+    as Dialogflow's since) stopped ``qa FOLDER`` with exit 2 and said ``ltmt cannot translate
+    it``; translate skipped it with a warning."""
     for lang, text in (("en", "Save"), ("de", "Speichern")):
         folder = tmp_path / lang
         folder.mkdir()
         (folder / "intent.json").write_text(json.dumps({"speech": text}), "utf-8")
-        (folder / "intent_usersays_en.json").write_text('[{"data": [{"text": "hi"}]}]', "utf-8")
+        (folder / "sizes.json").write_text("[1, 2, 3]", "utf-8")
     code, out, err = run_ltmt("qa", str(tmp_path / "de"), "--source-file", str(tmp_path / "en"))
     assert code == 0, err
-    said = tmp_path / "en" / "intent_usersays_en.json"
+    said = tmp_path / "en" / "sizes.json"
     assert (
         f"{said}: not a JSON message file: its top level is not an object of strings: skipped"
     ) in caplog.messages
-    assert "1 file that ltmt cannot read as a message file (intent_usersays_en.json)" in err
+    assert "1 file that ltmt cannot read as a message file (sizes.json)" in err
     assert out.splitlines()[-1] == "1 entry checked: nothing found"
-    code, out, err = run_ltmt(
-        "qa", str(tmp_path / "de" / "intent_usersays_en.json"), "--source-file", str(said)
-    )
+    code, out, err = run_ltmt("qa", str(tmp_path / "de" / "sizes.json"), "--source-file", str(said))
     assert (code, out) == (2, "")
     assert err == (
         f"ltmt: error: {said}: not a JSON message file: its top level is not an object of "

@@ -411,21 +411,22 @@ def test_installed_packages_are_no_files_of_the_folder(tmp_path: Path) -> None:
 def test_a_file_that_is_no_message_file_is_skipped_with_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """``memory import FOLDER`` of a Dialogflow agent stopped at its ``*_usersays_en.json`` (a
-    list at its top); a folder's translation skipped it: so does its import, in the same words."""
+    """``memory import FOLDER`` of a Dialogflow agent stopped at a JSON file with a list at its
+    top (then its ``*_usersays_en.json``, read as Dialogflow's since); a folder's translation
+    skipped it: so does its import, in the same words."""
     for lang, text in (("en", "Save"), ("de", "Speichern")):
         (tmp_path / lang).mkdir()
         (tmp_path / lang / "intent.json").write_text(f'{{"speech": "{text}"}}', "utf-8")
-        (tmp_path / lang / "usersays_en.json").write_text('[{"data": []}]', "utf-8")
+        (tmp_path / lang / "sizes.json").write_text("[1, 2, 3]", "utf-8")
     found = read_folder(tmp_path / "de", tmp_path / "en")
     assert [(r.source, r.target) for r in found.records] == [("Save", "Speichern")]
-    assert [p.name for p in found.not_messages] == ["usersays_en.json"]
+    assert [p.name for p in found.not_messages] == ["sizes.json"]
     assert found.skipped()[-1] == (
         1,
-        "that ltmt cannot read as a message file (usersays_en.json)",
+        "that ltmt cannot read as a message file (sizes.json)",
     )
     assert caplog.messages == [
-        f"{tmp_path / 'en' / 'usersays_en.json'}: not a JSON message file: its top level is not "
+        f"{tmp_path / 'en' / 'sizes.json'}: not a JSON message file: its top level is not "
         "an object of strings: skipped"
     ]
 
