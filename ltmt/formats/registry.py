@@ -652,6 +652,10 @@ _BINARY_KINDS = (
     ((b"\xff\xd8\xff",), f"a JPEG image, {_NO_TEXT}"),
     ((b"GIF87a", b"GIF89a"), f"a GIF image, {_NO_TEXT}"),
 )
+# magics that are printable ASCII, which a line of text may begin with ("GIF89a animations
+# are supported."): the kind is named only when binary bytes follow, as in a real header
+_TEXT_LIKE_MAGICS = frozenset({b"GIF87a", b"GIF89a"})
+_CONTROL_BYTES = (frozenset(range(32)) - frozenset(b"\t\n\r\f")) | {0x7F}
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # XML: they cannot hold control characters
 _XML_FORMATS = frozenset({"tmx", "xliff", "xliff2", "ts", "android", "resx", "xaml"})
@@ -674,11 +678,22 @@ def content_problem(path: Path, *, utf16: bool = True) -> str | None:
     if head.startswith(b"PK\x03\x04") and (document := _document_in_zip(path)) is not None:
         return document
     for magics, problem in _BINARY_KINDS:
-        if head.startswith(magics):
+        if _starts_with_kind(head, magics):
             return f"{path} is {problem.format(path=shlex.quote(str(path)))}"
     if holds_nul(head):
         return binary_problem(path)
     return None
+
+
+def _starts_with_kind(head: bytes, magics: tuple[bytes, ...]) -> bool:
+    """Whether ``head`` starts with one of ``magics`` and, for a magic that text may begin
+    with, holds a NUL or control byte in its first 64 bytes (a GIF's header has some)."""
+    for magic in magics:
+        if head.startswith(magic) and (
+            magic not in _TEXT_LIKE_MAGICS or any(byte in _CONTROL_BYTES for byte in head[:64])
+        ):
+            return True
+    return False
 
 
 def holds_nul(data: bytes) -> bool:
@@ -690,7 +705,7 @@ def binary_problem(name: Path | str, head: bytes = b"") -> str:
     """The error of the input ``name`` (a file or standard input) that is binary, not text;
     ``head``, its first bytes, may name its kind (a PNG image)."""
     for magics, problem in _BINARY_KINDS:
-        if head.startswith(magics) and "{path}" not in problem:  # no command for stdin
+        if _starts_with_kind(head, magics) and "{path}" not in problem:  # no command for stdin
             return f"{name} is {problem}"
     what = "binary data" if str(name) == STDIN_NAME else "a binary file"
     return f"{name} is {what}, not text; give a text file (UTF-8)"

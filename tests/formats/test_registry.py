@@ -567,6 +567,22 @@ def test_an_image_is_named_by_its_kind(tmp_path: Path, name: str, data: bytes, k
     )
 
 
+@pytest.mark.parametrize("magic", ["GIF89a", "GIF87a"])
+def test_text_that_begins_with_a_gif_magic_is_read_as_text(tmp_path: Path, magic: str) -> None:
+    """Regression trial rege, session 69: 'GIF89a animations are supported.' in notes.txt was
+    refused as 'notes.txt is a GIF image, not text'; the magic alone, with no binary byte in
+    the first 64 bytes as a real GIF header has, is text."""
+    from ltmt.formats.registry import binary_problem, content_problem
+
+    path = tmp_path / "notes.txt"
+    path.write_text(f"{magic} animations are supported.\nSee the gallery.\n", "utf-8")
+    assert content_problem(path) is None
+    assert find_format(path, role="document").name == "txt"
+    assert binary_problem("<stdin>", f"{magic} animations\x00".encode()) == (
+        f"<stdin> is a GIF image, {NO_TEXT}"  # a NUL: binary after all
+    )
+
+
 def test_a_binary_files_command_quotes_its_name(tmp_path: Path) -> None:
     path = tmp_path / "Kunde E.zip"
     path.write_bytes(b"PK\x03\x04abc")
