@@ -48,7 +48,13 @@ def misread_runs(text: str) -> list[tuple[str, str]]:
 
 def mojibake_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """Each run of ``target`` that looks like UTF-8 read in the wrong encoding
-    (:func:`misread_runs`), named with what it should read."""
+    (:func:`misread_runs`), named with what it should read; garbled text the source has too is
+    the translation's to keep (``Replace "â€“" with`` an en dash → ``Ersetzen Sie „â€““ …``), so
+    the source's runs are taken out of the target first."""
+    if not _MISREAD_PAIR.search(target):
+        return []
+    for run, _fixed in misread_runs(source):
+        target = target.replace(run, " ")
     return [
         f"{run!r} looks like {fixed!r} read in the wrong encoding (UTF-8 read as "
         f"Windows-1252); write {fixed!r}"

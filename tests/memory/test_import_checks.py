@@ -65,3 +65,15 @@ def test_a_target_read_in_the_wrong_encoding_is_suspect() -> None:
             ("qa.txt:1", "qa.txt:3"),
         )
     ]
+
+
+def test_garbled_text_the_source_has_too_is_not_suspect() -> None:
+    """Regression trial rege, session 69: a pair that keeps the source's quoted 'â€“' was
+    warned of as read in the wrong encoding."""
+    records = [
+        PairRecord('Replace "â€“" with "\u2013"', "Ersetzen Sie „â€““ durch „\u2013“", "de.tsv:1"),
+        PairRecord('Replace "â€“" in the café', 'Ersetzen Sie "â€“" im CafÃ©', "de.tsv:2"),
+    ]
+    assert [(kind.check, kind.positions) for kind in suspect_pairs(records)] == [
+        ("mojibake", ("de.tsv:2",))
+    ]

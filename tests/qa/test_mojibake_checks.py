@@ -60,3 +60,21 @@ def test_the_mojibake_check_is_an_error_in_qa():
     assert [(f.check, f.severity, f.position) for f in report.findings] == [
         ("mojibake", "error", "de.txt:3")
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "flagged"),
+    [
+        # regression trial rege, session 69: an error (rc 1) for garbled text the source quotes
+        ('Replace "â€“" with "\u2013"', 'Ersetzen Sie "â€“" durch "\u2013"', []),
+        ('Replace "â€“" with "\u2013"', "Ersetzen Sie „â€““ durch „\u2013“", []),
+        # garbled text the source does not have is still the translation's error
+        ('Replace "â€“" with "\u2013"', 'Ersetzen Sie "â€”" durch "\u2013"', ["â€”"]),
+        ('Replace "â€“" in the café', 'Ersetzen Sie "â€“" im CafÃ©', ["CafÃ©"]),
+    ],
+)
+def test_garbled_text_the_source_has_too_is_kept(source, target, flagged):
+    problems = mojibake_problems(source, target, {})
+    assert [problem.split("'")[1] for problem in problems] == flagged
+    report = check_pairs([PairRecord(source, target, "de.txt:1")], checks=["mojibake"])
+    assert len(report.findings) == len(flagged)
