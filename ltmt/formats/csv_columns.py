@@ -331,7 +331,11 @@ def find_columns(
         source = next((i for i, role in enumerate(roles) if role in SOURCE_HEADERS), None)
         if source is not None:
             by_role = True
-            target = next((i for i, role in enumerate(roles) if role in TARGET_HEADERS), None)
+            # (else the target language's column: Label,de fills de, not a column added)
+            target = next(
+                (i for i, role in enumerate(roles) if role in TARGET_HEADERS),
+                target if target is not None else _first(names, tgt_lang),
+            )
             if target is None and roles[source] == "original" and "text" in roles:
                 target = roles.index("text")  # (Yarn's id,text,original: text is its target)
             if target is None and header[source].strip() == "SourceString":

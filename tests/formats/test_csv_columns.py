@@ -44,6 +44,31 @@ def test_a_label_column_is_the_source_and_translation_its_target(tmp_path: Path)
     assert columns.key == 0
 
 
+@pytest.mark.parametrize(
+    ("header", "row", "expected"),
+    [
+        ("key,Label,de", "k1,Save,", "key,Label,de\nk1,Save,SAVE\n"),
+        ("Label,German", "Save,", "Label,German\nSave,SAVE\n"),
+        ("Label,de", "Save,", "Label,de\nSave,SAVE\n"),
+    ],
+)
+def test_a_label_column_is_translated_into_the_target_languages_column(
+    tmp_path: Path, header: str, row: str, expected: str
+) -> None:
+    """Regression trial rege, session 69: key,Label,de got its German in a new 'target'
+    column, de left empty; memory import and qa of Label,de said 'no de column to import'."""
+    from ltmt.formats.csv_table import read_csv_table
+
+    path = tmp_path / "s5.csv"
+    path.write_text(f"{header}\n{row}\n", "utf-8")
+    out = tmp_path / "de-s5.csv"
+    result = translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert result.translated == 1
+    assert out.read_text("utf-8") == expected
+    pairs = [(record.source, record.target) for record in read_csv_table(out)]
+    assert pairs == [("Save", "SAVE")]
+
+
 def test_a_first_line_that_is_a_comment_is_said_so(tmp_path: Path) -> None:
     """Regression trial stf, session 69: a table whose first line was a # comment got a
     --columns hint built from the comment's words."""
