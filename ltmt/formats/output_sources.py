@@ -508,15 +508,18 @@ def _copied(records: Iterable[Record], pairs: Sequence[tuple[str, str]]) -> Reco
     translations) are a copy of, edited since or written anew (a table filled in place copied
     under another name, a cell or two changed by hand): the one that wrote most of ``pairs``,
     where they are more than half of the pairs it wrote and of ``pairs``, word for word; else
-    None (a memory of its own that holds a pair or two ltmt wrote somewhere is no copy). Only
-    ltmt's machine translations count: the memory's translations it copied (:data:`COPIED`)
-    are in the file they came from too (a client's TMX), which is no copy of the output."""
+    None (a memory of its own that holds a pair or two ltmt wrote somewhere is no copy). The
+    memory's translations it copied (:data:`COPIED`) count as the output's, as they are its
+    text: a copy of an output half of whose units are exact matches is a copy still (before,
+    regression trial rege, its machine translation was imported as approved). Which of its
+    pairs are ltmt's unreviewed machine translation the record says pair by pair
+    (:meth:`Record.translated`), so a client's TMX that the matches came from, taken for one,
+    loses none of its pairs."""
     distinct = set(pairs)
     best, most = None, 0
     for record in records:
-        wrote = sum(1 for source, text in distinct if record.translated(source, text))
-        translated = len(record.translated_pairs)
-        if wrote > most and 2 * wrote > translated and 2 * wrote > len(distinct):
+        wrote = sum(1 for source, text in distinct if record.wrote(source, text))
+        if wrote > most and 2 * wrote > len(record.written_pairs) and 2 * wrote > len(distinct):
             best, most = record, wrote
     return best
 

@@ -2755,6 +2755,64 @@ def test_a_clients_tmx_whose_matches_ltmt_copied_is_not_taken_for_its_output(
     )
 
 
+EXACT = [("Save", "Speichern"), ("Open", "Öffnen"), ("Quit", "Beenden")]
+MACHINE = [("Close the window.", "Fenster schließen."), ("Undo it.", "Rückgängig machen.")]
+
+
+@pytest.mark.parametrize(
+    ("name", "exact", "said"),
+    [
+        ("client.csv", EXACT, "3 added, 0 duplicates, 2 skipped"),
+        ("client.de.txt", EXACT[:2], "2 added, 0 duplicates, 2 skipped"),
+    ],
+)
+def test_a_copy_of_an_output_half_of_exact_matches_leaves_its_machine_translation_out(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    store: str,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    exact: list[tuple[str, str]],
+    said: str,
+) -> None:
+    """Regression trial rege, session 69: a copy of ltmt's output whose units were half exact
+    memory matches was no copy (only ltmt's machine translations counted), so 'memory import
+    --reviewed-only' said '5 added' where it had said '5 skipped (5 written by ltmt and not
+    reviewed)': the copied matches are imported, the machine translation left out."""
+    from ltmt.formats.documents import Unit
+    from ltmt.formats.output_sources import OutputSources
+
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))  # no other test's records
+    written = exact + MACHINE
+    units = [(Unit(str(n), source), text) for n, (source, text) in enumerate(written, 1)]
+    copied = [unit.key for unit, _ in units[: len(exact)]]
+    OutputSources.in_cache("translator").write(tmp_path / "out" / name, units, copied=copied)
+    copy, extra = tmp_path / name, []
+    if name.endswith(".csv"):
+        copy.write_text(
+            "key,en,de\n" + "".join(f"k{n},{s},{t}\n" for n, (s, t) in enumerate(written))
+        )
+    else:
+        copy.write_text("".join(f"{t}\n" for _, t in written), "utf-8")
+        (tmp_path / "client.txt").write_text("".join(f"{s}\n" for s, _ in written), "utf-8")
+        extra = ["--source-file", str(tmp_path / "client.txt")]
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(copy), *extra, "-u", "rev", "--memory-dir", store,
+        "--reviewed-only", "--no-language-check",
+    )  # fmt: skip
+    assert (code, out) == (
+        0,
+        f"imported {name} into rev: {said} (2 written by ltmt and not reviewed)\n",
+    ), err
+    exported = tmp_path / "rev.jsonl"
+    code, out, err = ltmt(
+        capsys, "memory", "export", "-u", "rev", "--memory-dir", store, "-o", str(exported)
+    )
+    assert code == 0, err
+    stored = [json.loads(line) for line in exported.read_text("utf-8").splitlines()]
+    assert sorted((pair["source"], pair["target"]) for pair in stored) == sorted(exact)
+
+
 def test_an_excel_export_is_utf8_with_a_mark_semicolons_and_crlf_and_reads_back(
     capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
 ) -> None:

@@ -511,4 +511,8 @@ def test_a_translation_copied_from_the_memory_is_no_machine_translation() -> Non
     assert not record.translated("Save", "Speichern")
     assert outdated(record, [(Unit("a", "Save it"), "Speichern")]).again == ["a"]
     assert output_sources._copied([record], [("Save", "Speichern"), ("Quit", "Ende")]) is None
-    assert output_sources._copied([record], [("Open", "Offen")]) is record
+    # a copy is found by the output's text, the memory's copied into it too (regression
+    # trial rege: a copy half of exact matches was none); half of it is no copy
+    assert output_sources._copied([record], [("Open", "Offen")]) is None
+    both = [("Save", "Speichern"), ("Open", "Offen")]
+    assert output_sources._copied([record], both) is record
