@@ -725,7 +725,9 @@ def export(
         "--excel",
         help="CSV for Excel with German (or other European) settings: UTF-8 with a byte order "
         "mark, ';' between cells, CRLF; a plain .csv (UTF-8, ',') shows mojibake in one column "
-        "there. With English settings open it by Data > From Text/CSV.",
+        "there. With English settings open it by Data > From Text/CSV. A cell that Excel "
+        "would run as a formula (starting with = + - @, a tab or CR) gets a ' before it "
+        "(shown as text); memory import reads it back without.",
     ),
 ) -> None:
     """Write every segment of --user's memory to --output (metadata kept where the format can).

@@ -66,6 +66,7 @@ from ltmt.formats.csv_columns import (
     translates_in_place,
 )
 from ltmt.formats.documents import Unit
+from ltmt.formats.excel_cells import guarded, is_excel_export, unguarded
 from ltmt.formats.size_limits import LengthsChecked
 from ltmt.formats.yarn_tables import refuse_a_string_table
 from ltmt.paths import resolved
@@ -540,11 +541,14 @@ def read_csv_table(
             f"language's column (keys,{src_lang},{tgt_lang})"
         )
     status = status_column(table.table.rows[table.header_row])
+    read = table.table
+    # a memory export --excel: its cells that Excel would run as formulas have a ' before them
+    text = unguarded if is_excel_export(read.bom, read.delimiter, read.rows[0]) else str
     for number, row in enumerate(table.table.rows):
         for pair in table.columns.pairs:
-            source, target = _cell(row, pair.source), _cell(row, pair.target)
+            source, target = text(_cell(row, pair.source)), text(_cell(row, pair.target))
             if number > table.header_row and source.strip() and target.strip():
-                key = _cell(row, table.columns.key)
+                key = text(_cell(row, table.columns.key))
                 position = f"{path}:{table.table.lines[number]}"
                 metadata: dict[str, Any] = {"context": key} if key else {}
                 if status is not None:  # (memory import --reviewed-only: approved_units)
@@ -566,15 +570,20 @@ def write_csv_table(
     and its two texts; returns how many pairs. ``excel``: as Excel opens it with a double
     click in a German (or other European) locale: UTF-8 with a byte order mark (without one
     Excel reads Windows-1252), ``;`` between cells (those locales' list separator; ``,`` puts
-    each row in one column) and ``\r\n`` line ends; :func:`read_csv_table` reads it back."""
+    each row in one column) and ``\r\n`` line ends, and a cell that Excel would run as a
+    formula (``=SUM(A1)``, ``-5 %``) with a ``'`` before it (:mod:`ltmt.formats.excel_cells`);
+    :func:`read_csv_table` reads it back as it was."""
     from ltmt.formats.pairs import write_lines
 
     delimiter, terminator = (";", "\r\n") if excel else (",", "\n")
 
+    cell = guarded if excel else str
+
     def rows() -> Iterator[list[str]]:
         yield ["keys", src_lang, tgt_lang]
         for record in records:
-            yield [str(record.metadata.get("context", "") or ""), record.source, record.target]
+            row = [str(record.metadata.get("context", "") or ""), record.source, record.target]
+            yield [cell(text) for text in row]
 
     lines: Iterator[str] = (_csv_line(row, delimiter, terminator) for row in rows())
     if excel:

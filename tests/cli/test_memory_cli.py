@@ -2837,6 +2837,48 @@ def test_an_excel_export_is_utf8_with_a_mark_semicolons_and_crlf_and_reads_back(
     assert "Preis; inkl. MwSt. (€)" in out_text
 
 
+def test_an_excel_export_guards_formulas_and_reads_them_back_as_they_were(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
+) -> None:
+    """Session 69: --excel wrote =SUM(A1) as it is, which Excel runs as a formula (CSV
+    injection); such a cell now has a ' before it, and memory import takes exactly that ' off
+    (a text that starts with ' reads back as it is)."""
+    pairs = tmp_path / "tm.jsonl"
+    rows = [
+        {"source": "=SUM(A1)", "target": "=SUMME(A1)"},
+        {"source": "-5 % today", "target": "-5 % heute"},
+        {"source": "'quoted", "target": "'zitiert"},
+        {"source": "'=x", "target": "@mention"},
+    ]
+    pairs.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    code, _, err = ltmt(capsys, "memory", "import", str(pairs), "-u", "u", "--memory-dir", store,
+                        "--no-language-check")  # fmt: skip
+    assert code == 0, err
+    out = tmp_path / "tm.csv"
+    code, _, err = ltmt(
+        capsys, "memory", "export", "-u", "u", "-o", str(out), "--excel", "--memory-dir", store
+    )
+    assert code == 0, err
+    assert sorted(out.read_bytes().decode("utf-8").split("\r\n")[1:-1]) == [
+        ";''=x;'@mention",
+        ";'-5 % today;'-5 % heute",
+        ";'=SUM(A1);'=SUMME(A1)",
+        ";'quoted;'zitiert",
+    ]
+    code, _, err = ltmt(capsys, "memory", "import", str(out), "-u", "v", "--memory-dir", store,
+                        "--no-language-check")  # fmt: skip
+    assert code == 0, err
+    back = tmp_path / "back.jsonl"
+    code, _, err = ltmt(
+        capsys, "memory", "export", "-u", "v", "-o", str(back), "--memory-dir", store
+    )
+    assert code == 0, err
+    read = [json.loads(line) for line in back.read_text("utf-8").splitlines()]
+    assert sorted((r["source"], r["target"]) for r in read) == sorted(
+        (r["source"], r["target"]) for r in rows
+    )
+
+
 def test_excel_is_refused_for_another_format(
     capsys: pytest.CaptureFixture[str], store: str, pairs_file: Path, tmp_path: Path
 ) -> None:
