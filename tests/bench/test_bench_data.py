@@ -71,7 +71,7 @@ def write(path: Path, text: str | bytes) -> Path:
         ),
         (
             b'{"source": "\xff", "target": "b"}\n',
-            r"x\.jsonl:1: byte 0xff at column \d+ is not valid UTF-8",
+            r"x\.jsonl:1:\d+: byte 0xff is not valid UTF-8; it looks like Windows-1252: convert it",
         ),
     ],
 )
