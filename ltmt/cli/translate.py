@@ -18,7 +18,7 @@ from ltmt.cli.store import MEMORY_DIR_OPTION
 from ltmt.cli.translate_job import Job, prepare, written_language
 from ltmt.cli.translate_progress import SegmentProgress
 from ltmt.errors import InputError
-from ltmt.wording import counted, counted_kinds
+from ltmt.wording import counted, counted_kinds, first_few
 
 # ltmt bench's too: the options reach ltmt.fusion.registry.make_fusion through
 # parse_fusion_options
@@ -635,6 +635,7 @@ def _translate_folder(
     is, shown as one file's run shows it). An interrupted run says how many files it saved,
     and what of the file it was translating (:func:`_folder_interrupted`)."""
     from ltmt.cli.folder_skipped import conversion_hints, skipped_kinds
+    from ltmt.formats.dialogflow import copy_settings
     from ltmt.formats.json_identifiers import unknown_keys_said_once
     from ltmt.formats.run_report import RunReport
     from ltmt.formats.xcloc import copy_file, make_folders
@@ -643,6 +644,9 @@ def _translate_folder(
         make_folders(bundle, folder.output / bundle.relative_to(folder.folder))
     for source, target in folder.copies:
         copy_file(source, target)
+    for settings in folder.agent_settings:
+        assert settings.path is not None and settings.output is not None
+        copy_settings(settings.path, Path(settings.output), settings.tgt_lang)
     # --skip-keys names no key of the folder's files: said once, not by each file
     with unknown_keys_said_once(folder.folder, skip_keys):
         for finished, job in enumerate(folder.jobs):
@@ -674,7 +678,7 @@ def _translate_folder(
                 typer.echo(f"ltmt: {name}: {counted(done.units, 'segment')}{kept}", err=True)
     skipped = skipped_kinds(folder)
     report.files_skipped = sum(count for count, _ in skipped)
-    report.files_copied = len(folder.copies)
+    report.files_copied = len(folder.copies) + len(folder.agent_settings)
     if quiet:
         return
     if report.files_skipped:
@@ -685,6 +689,15 @@ def _translate_folder(
         typer.echo(
             f"ltmt: copied {counted(len(folder.copies), 'file')} of Xcode bundles as they are "
             "(manifest, source copies, notes)",
+            err=True,
+        )
+    if folder.agent_settings:
+        names = first_few(
+            job.path.relative_to(folder.folder) for job in folder.agent_settings if job.path
+        )
+        typer.echo(
+            f"ltmt: copied {counted(len(folder.agent_settings), 'file')} with nothing to "
+            f"translate ({names})",
             err=True,
         )
     if folder.other_bundles:

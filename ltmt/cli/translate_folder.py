@@ -5,7 +5,9 @@ same place under OUT, with one model load (``res/values`` → ``res/values-de``,
 The files are found by their extensions, in the folder and below it (hidden ones and Office's
 owner files left out: :func:`~ltmt.formats.folders.files_in`);
 files of no known format, and files with nothing to translate (an Android ``colors.xml``),
-are skipped and counted, as are catalogs of another language pair (``fr.po`` beside ``de.po``)
+are skipped and counted (but in a Dialogflow agent's folder, where they are copied into the
+output folder: :func:`~ltmt.formats.dialogflow.copy_settings`), as are catalogs of another
+language pair (``fr.po`` beside ``de.po``)
 and .NET resources and Java bundles named for another language than the source's
 (``Strings.fr.resx`` beside ``Strings.resx``), whose translations are named for the target
 language (``Strings.de.resx``: :func:`~ltmt.formats.path_languages.translation_name`);
@@ -81,6 +83,9 @@ class FolderJob:
     compiled_ast: list[Path] = field(default_factory=list)
     # of a known format, but no message file of it: a JSON file whose top level is a list
     not_read: list[Path] = field(default_factory=list)
+    # a Dialogflow agent's files with nothing to translate (agent.json, package.json): written
+    # into the output folder, which is an agent to import only with them
+    agent_settings: list[Job] = field(default_factory=list)
 
 
 def is_folder(file: str) -> bool:
@@ -110,6 +115,7 @@ def prepare_folder(
     )
     from ltmt.formats.arb_locale import translation_not_source
     from ltmt.formats.common import same_language
+    from ltmt.formats.dialogflow import is_agent_folder
     from ltmt.formats.existing_output import ExistingOutputError
     from ltmt.formats.folders import files_in, format_of, refuse_format
     from ltmt.formats.locale_files import (
@@ -265,6 +271,8 @@ def prepare_folder(
     found.qualified = [path for path in found.qualified if resolved(path) not in outputs]
     if not found.jobs:
         raise _nothing_to_translate(found, tgt, language_error)
+    if is_agent_folder(folder):  # zipped, the output is an agent to import only with them
+        found.agent_settings, found.empty = found.empty, []
     _warn_of_outputs_named_for_other_languages(found, src, tgt)
     return found
 

@@ -21,7 +21,8 @@
 - the agent's settings, ``agent.json`` (its ``language`` and ``supportedLanguages``), and an
   entity type's, ``entities/<name>.json`` (its ``name``, ``isEnum`` ...): no text, copied as
   written, but the target language added to ``supportedLanguages`` where the agent lacks it
-  (else Dialogflow does not read the German files).
+  (else Dialogflow does not read the German files). A folder run of an agent writes them, and
+  ``package.json``, into its output folder so (:func:`copy_settings`).
 - an entity's entries, ``entities/<name>_entries_<lang>.json``: a list of ``value`` and
   ``synonyms``; the ``value`` is the reference value the agent's fulfilment receives, kept in
   English, and the synonyms (what users say) translated, duplicates dropped.
@@ -99,6 +100,28 @@ def kind(data: Any) -> str | None:
     ):
         return "entries"
     return None
+
+
+def is_agent_folder(folder: Path) -> bool:
+    """Whether ``folder`` is a Dialogflow agent export, unpacked: its ``agent.json`` beside an
+    ``intents`` folder."""
+    return (Path(folder) / "agent.json").is_file() and (Path(folder) / "intents").is_dir()
+
+
+def copy_settings(path: Path, target: Path, tgt_lang: str) -> None:
+    """A file of an agent folder with nothing to translate (``agent.json``, ``package.json``,
+    an entity type's settings) written to ``target`` as it is, but ``agent.json`` with
+    ``tgt_lang`` among its ``supportedLanguages`` (:meth:`DialogflowDocument.save`): a folder
+    run's output zipped is an agent to import."""
+    raw = Path(path).read_bytes()
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except ValueError:  # no JSON (a notes file beside the agent's): copied as well
+        data = None
+    if kind(data) == "agent":
+        DialogflowDocument(Path(path), raw, data, tgt_lang=tgt_lang).save(Path(target))
+    else:
+        atomic_write(Path(target), raw)
 
 
 def tagged(parts: list[dict[str, Any]]) -> str:

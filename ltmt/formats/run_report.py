@@ -219,7 +219,7 @@ class RunReport:
     max_examples: int = 10
     files: list[dict[str, Any]] = field(default_factory=list)  # a folder's: each file's
     files_skipped: int = 0
-    files_copied: int = 0  # a folder's: members of Xcode bundles copied as they are
+    files_copied: int = 0  # a folder's: Xcode bundles' members, a Dialogflow agent's settings
 
     def example(self, text: str) -> None:
         if len(self.examples) < self.max_examples:

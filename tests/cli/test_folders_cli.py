@@ -1065,3 +1065,51 @@ def test_a_webextension_manifest_is_skipped_with_why(tmp_path, capsys, common):
         "its name is literal text, not translated: move the text into "
         "_locales/en/messages.json and write __MSG_name__ there to have it translated\n" in err
     )
+
+
+def test_a_dialogflow_agent_folder_gets_its_settings_copied(tmp_path, capsys, common):
+    """A folder run of an agent export left agent.json, package.json and the entity types'
+    settings out of the output folder (skipped with nothing to translate), so that it was no
+    agent to import; they are copied, agent.json with the target language supported."""
+    agent = tmp_path / "agent"
+    (agent / "intents").mkdir(parents=True)
+    (agent / "entities").mkdir()
+    settings = {"language": "en", "supportedLanguages": [], "displayName": "PizzaBot"}
+    (agent / "agent.json").write_text(json.dumps(settings, indent=2), "utf-8")
+    (agent / "package.json").write_text('{\n  "version": "1.0.0"\n}', "utf-8")
+    entity = '{"name": "size", "isEnum": false, "isRegexp": false}'
+    (agent / "entities" / "size.json").write_text(entity, "utf-8")
+    entries = [{"value": "large", "synonyms": ["large"]}]
+    (agent / "entities" / "size_entries_en.json").write_text(json.dumps(entries), "utf-8")
+    message = {"type": "0", "lang": "en", "speech": "hello world"}
+    intent = {"name": "Hi", "responses": [{"messages": [message]}]}
+    (agent / "intents" / "Hi.json").write_text(json.dumps(intent), "utf-8")
+    out = tmp_path / "out"
+    code, stdout, err = run_cli(
+        ["translate", str(agent), "-o", str(out), "--json", *common], capsys
+    )
+    assert code == 0, err
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    assert written == [
+        "agent.json",
+        "entities/size.json",
+        "entities/size_entries_de.json",
+        "intents/Hi.json",
+        "package.json",
+    ]
+    assert json.loads((out / "agent.json").read_text("utf-8")) == {
+        **settings,
+        "supportedLanguages": ["de"],
+    }
+    for name in ("package.json", "entities/size.json"):
+        assert (out / name).read_bytes() == (agent / name).read_bytes()
+    report = json.loads(stdout)
+    assert report["files_copied"] == 3 and report["files_skipped"] == 0
+
+    code, _, err = run_cli(["translate", str(agent), "-o", str(tmp_path / "out2"), *common], capsys)
+    assert code == 0, err
+    assert (
+        "ltmt: copied 3 files with nothing to translate (agent.json, entities/size.json, "
+        "package.json)\n"
+    ) in err
+    assert "skipped" not in err
