@@ -45,13 +45,13 @@ import json
 import logging
 import re
 import uuid
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from ltmt.errors import NoPairsError
 from ltmt.formats.common import atomic_write, lang_matches, written_like
-from ltmt.formats.documents import Unit
+from ltmt.formats.documents import FilledByKey, Unit
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
 
@@ -178,7 +178,7 @@ def _is_text(message: Any, lang: str) -> bool:
     )
 
 
-class DialogflowDocument:
+class DialogflowDocument(FilledByKey):
     """A Dialogflow agent file to translate (module docstring)."""
 
     format = "json"
@@ -231,16 +231,6 @@ class DialogflowDocument:
         if self._translated_already() and not overwrite:
             return []
         return self.units()
-
-    def fill(
-        self,
-        translations: Mapping[str, str],
-        mark_fuzzy: bool = True,
-        from_memory: Collection[str] = (),
-    ) -> int:
-        """Put translations in by unit key (a Dialogflow file cannot mark one for review)."""
-        self.translations.update(translations)
-        return len(translations)
 
     def save(self, out_path: Path) -> None:
         if self.kind == "entity" or (self.kind == "agent" and self._supports_target()):

@@ -182,6 +182,24 @@ class TranslationsHeld:
         nothing here."""
 
 
+class FilledByKey:
+    """What a document does with translations put in by unit key, kept as they come until it
+    is saved (a Jed file, a Dialogflow agent's file: :mod:`ltmt.formats.jed`,
+    :mod:`ltmt.formats.dialogflow`); unlike :class:`TranslationsHeld`, no key is checked."""
+
+    translations: dict[str, str]
+
+    def fill(
+        self,
+        translations: Mapping[str, str],
+        mark_fuzzy: bool = True,
+        from_memory: Collection[str] = (),
+    ) -> int:
+        """Put translations in by unit key (the format cannot mark one for review)."""
+        self.translations.update(translations)
+        return len(translations)
+
+
 @runtime_checkable
 class NamesUnits(Protocol):
     """A document whose units a reader finds by another name than their keys (a subtitle

@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from json.decoder import scanstring  # type: ignore[attr-defined]  # (untyped, stable)
 from pathlib import Path
@@ -44,7 +44,7 @@ from ltmt.formats.common import (
     read_bytes,
     written_like,
 )
-from ltmt.formats.documents import Unit
+from ltmt.formats.documents import FilledByKey, Unit
 from ltmt.formats.json_catalog import WHAT as JSON_FILE
 from ltmt.formats.json_catalog import JsonCatalog, pointer
 from ltmt.formats.json_comments import leading_comment
@@ -137,7 +137,7 @@ def _check_language(path: Path, data: Any, src_lang: str, tgt_lang: str) -> None
         raise language_error(path, [declared], src_lang, tgt_lang)
 
 
-class JedDocument:
+class JedDocument(FilledByKey):
     """A Jed file whose empty messages are filled (module docstring)."""
 
     format = "json"
@@ -177,16 +177,6 @@ class JedDocument:
         """The messages whose first form is empty (with ``overwrite``: every one)."""
         filled = {m.key for m in self.messages if m.forms[0]}
         return [unit for unit in self.units() if overwrite or unit.key not in filled]
-
-    def fill(
-        self,
-        translations: Mapping[str, str],
-        mark_fuzzy: bool = True,
-        from_memory: Collection[str] = (),
-    ) -> int:
-        """Put translations in by unit key (a Jed file cannot mark one for review)."""
-        self.translations.update(translations)
-        return len(translations)
 
     def save(self, out_path: Path) -> None:
         atomic_write(Path(out_path), written_like(self.raw, self._spliced()))

@@ -14,7 +14,7 @@ from lxml import etree
 
 import ltmt
 from ltmt.errors import InputError
-from ltmt.formats.documents import open_document
+from ltmt.formats.documents import FilledByKey, open_document
 
 DATA = Path(__file__).parent / "data"
 NS12 = "{urn:oasis:names:tc:xliff:document:1.2}"
@@ -753,3 +753,16 @@ def test_txt_lines_ending_both_ways_keep_their_own_ends(tmp_path: Path) -> None:
     document.save(tmp_path / "mixed.de.txt")
     written = (tmp_path / "mixed.de.txt").read_bytes()
     assert written == b"OPEN THE FILE.\r\nSAVE THE FILE.\nCLOSE THE WINDOW.\r\n"
+
+
+def test_a_document_filled_by_key_keeps_each_translation_unchecked() -> None:
+    """Jed and Dialogflow documents share one ``fill`` (it was written in each): translations
+    kept by key as they come, none checked against the units, no mark, their count returned."""
+    from ltmt.formats.dialogflow import DialogflowDocument
+    from ltmt.formats.jed import JedDocument
+
+    assert JedDocument.fill is DialogflowDocument.fill is FilledByKey.fill
+    document = FilledByKey()
+    document.translations = {"/0": "Hallo"}
+    assert document.fill({"/1": "Welt", "/9": "x"}, mark_fuzzy=True, from_memory=["/1"]) == 2
+    assert document.translations == {"/0": "Hallo", "/1": "Welt", "/9": "x"}
