@@ -80,8 +80,14 @@ def paired_cues(ours: Sequence[Timed], theirs: Sequence[Timed]) -> list[int | No
     cue of ``ours`` with none at its time paired with the one of ``theirs`` at its place, not
     taken: a translation with a cue re-timed (:func:`retimed` names it) is still paired cue by
     cue, never left out as untranslated."""
-    matched = matched_cues(ours, theirs)
-    if len(ours) != len(theirs) or all(match is None for match in matched):
+    return _by_place(matched_cues(ours, theirs), len(theirs))
+
+
+def _by_place(matched: list[int | None], theirs: int) -> list[int | None]:
+    """``matched`` (:func:`matched_cues`) with each cue matched by none paired with the
+    translation's cue at its place, not taken, where the two have as many cues (``theirs``)
+    and some line up by time."""
+    if len(matched) != theirs or all(match is None for match in matched):
         return matched
     taken = set(matched)
     return [
@@ -94,7 +100,8 @@ def retimed(ours: Sequence[Timed], theirs: Sequence[Timed]) -> list[int]:
     """The cues of ``ours`` that :func:`paired_cues` pairs by place, as none of ``theirs``
     starts at their time: the translation's cue at their place was re-timed."""
     matched = matched_cues(ours, theirs)
-    return [i for i, (m, p) in enumerate(zip(matched, paired_cues(ours, theirs))) if m != p]
+    paired = _by_place(matched, len(theirs))
+    return [i for i, (m, p) in enumerate(zip(matched, paired, strict=True)) if m != p]
 
 
 def unwrapped(cues: Sequence[Timed]) -> tuple[Wrapper | None, list[str]]:
@@ -134,15 +141,16 @@ def sentence_pairs(
     theirs: Sequence[Timed],
     breaks: set[int],
     *,
-    wrapped: bool = False,
-    by_place: bool = False,
+    checked: bool = False,
 ) -> list[Paired]:
     """The sentence pairs of ``ours`` (the source's cues) and ``theirs`` (module docstring);
     ``breaks``: the cues of ``ours`` after which no sentence runs on (a pause, a change of
-    speaker, the last cue). For a check: ``wrapped``, with the formatting tag around all their
-    cues (:func:`group_words`), which it compares; ``by_place``, a cue re-timed paired by its
-    place (:func:`paired_cues`, which it reports the timing of), not left unpaired."""
-    matched = paired_cues(ours, theirs) if by_place else matched_cues(ours, theirs)
+    speaker, the last cue). ``checked``, for a check of the translation: with the formatting
+    tag around all their cues (:func:`group_words`), which it compares, and a cue re-timed
+    paired by its place (:func:`paired_cues`, which it reports the timing of), not left
+    unpaired."""
+    matched = paired_cues(ours, theirs) if checked else matched_cues(ours, theirs)
+    wrapped = checked
     found: list[Paired] = []
     run: list[int] = []
     for index, cue in enumerate(ours):

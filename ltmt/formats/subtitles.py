@@ -281,7 +281,7 @@ class SubtitleDocument(TranslationsHeld):
         records = []
         checked = purpose == "checked"
         last = {len(cues) - 1}
-        for pair in sentence_pairs(cues, theirs, breaks | last, wrapped=checked, by_place=checked):
+        for pair in sentence_pairs(cues, theirs, breaks | last, checked=checked):
             if pair.theirs is None:
                 unmatched = f"no cues of {Path(path).name} line up"
                 where = f"{source_file}: {document.cue_name(pair.ours)}, {unmatched}"
