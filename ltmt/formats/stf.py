@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write, read_bytes, utf8_text
+from ltmt.formats.common import atomic_write, read_bytes, same_language, utf8_text
 from ltmt.formats.documents import Unit
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.size_limits import LengthsChecked
@@ -181,11 +181,6 @@ def parse_stf(path: Path) -> StfFile:
     return StfFile(parts, kind, header["language code"])
 
 
-def _language(code: str) -> str:
-    """The language of a code without its region (``en_US``, ``de-DE``: ``en``, ``de``)."""
-    return re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
-
-
 def field_limit(key: str) -> int | None:
     """The length limit in characters of the label of ``key``: a custom field's label's."""
     return FIELD_LABEL_LIMIT if key.endswith(".FieldLabel") else None
@@ -208,7 +203,7 @@ class StfDocument(LengthsChecked):
     @classmethod
     def open(cls, path: Path, tgt_lang: str | None = None, **_: Any) -> StfDocument:
         stf = parse_stf(Path(path))
-        if tgt_lang and _language(stf.language) != _language(tgt_lang):
+        if tgt_lang and not same_language(stf.language, tgt_lang):
             # a Source file names the org's default language until the admin sets it
             logger.warning(
                 "%s: its header says 'Language code: %s', the language Salesforce imports it "
