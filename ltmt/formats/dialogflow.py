@@ -302,10 +302,8 @@ class DialogflowDocument(FilledByKey):
                 place = f"/responses/{r}/messages/{m}"
                 if _is_text(message, self.src_lang):
                     messages.append(self._translated_message(place, message))
-                elif (
-                    isinstance(message, dict)
-                    and lang_matches(str(message.get("lang", "")), self.src_lang)
-                    and not _is_text(message, self.src_lang)
+                elif isinstance(message, dict) and lang_matches(
+                    str(message.get("lang", "")), self.src_lang
                 ):
                     others += 1
             responses.append({**response, "messages": messages})
