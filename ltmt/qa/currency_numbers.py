@@ -110,7 +110,7 @@ def _sign(found: re.Match[str] | None) -> str | None:
     """The sign of the currency a match of :data:`_BEFORE` or :data:`_AFTER` found."""
     if found is None:
         return None
-    return next(_SIGNS[n] for n in range(len(_SIGNS)) if found.group(f"c{n}") is not None)
+    return next(sign for n, sign in enumerate(_SIGNS) if found.group(f"c{n}") is not None)
 
 
 def _digits(number: str) -> str:
