@@ -107,8 +107,9 @@ def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> 
     from ltmt.terminology.matching import as_written, compound_renderings, rendered_at
     from ltmt.terminology.separable_verbs import separated_at
 
-    entries = {as_written(term, source).target: term for source, term in terms}
-    terms = [(source, as_written(term, source)) for source, term in terms]
+    placed = [(source, as_written(term, source), term) for source, term in terms]
+    entries = {term.target: entry for _, term, entry in placed}
+    terms = [(source, term) for source, term, _ in placed]
     wanted = Counter(term.target for _, term in terms)
     written: dict[str, str] = {}
     for source, term in terms:
