@@ -823,14 +823,24 @@ _ROOT_FORMATS = {"tmx": "tmx", "xliff": "xliff", "TS": "ts"}
 _PROLOG = re.compile(r"\A\ufeff?(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<([\w.:-]+)", re.S)
 
 
+def _head(path: Path) -> bytes:
+    """The first bytes of the file ``path`` that an XML root is read from (none where it cannot
+    be read)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(SNIFF_BYTES)
+    except OSError:
+        return b""
+
+
 def root_element(path: Path) -> str | None:
     """The name of the XML file ``path``'s root element (``tmx``, ``resources``), or None (not
     XML, or not readable)."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(SNIFF_BYTES)
-    except OSError:
-        return None
+    return _root_of(_head(path))
+
+
+def _root_of(head: bytes) -> str | None:
+    """The root element's name of the XML file that starts with ``head``, or None."""
     encoding = "utf-16" if head.startswith(_UTF16_BOMS) else "utf-8"
     found = _PROLOG.match(head.decode(encoding, errors="replace"))
     return found.group(1) if found else None
@@ -845,14 +855,12 @@ _DITA_ROOTS = frozenset(
 _DITA_MARKS = (b"//DTD DITA ", b"ditaarch")
 
 
-def _root_format(path: Path) -> str | None:
-    """The format the root element of the XML file ``path`` names (``<tmx>``, ``<xliff>``,
-    ``<TS>``, a DITA topic's ``<task>`` with DITA's DTD), or None (not XML, or another root: an
-    Android ``<resources>``)."""
-    root = root_element(path)
+def _root_format(head: bytes) -> str | None:
+    """The format the root element of the XML file that starts with ``head`` names (``<tmx>``,
+    ``<xliff>``, ``<TS>``, a DITA topic's ``<task>`` with DITA's DTD), or None (not XML, or
+    another root: an Android ``<resources>``)."""
+    root = _root_of(head)
     if root in _DITA_ROOTS:
-        with open(path, "rb") as handle:
-            head = handle.read(SNIFF_BYTES)
         return "dita" if any(mark in head for mark in _DITA_MARKS) else None
     return _ROOT_FORMATS.get(root) if root else None
 
@@ -867,15 +875,14 @@ _UNREAD_ROOTS = {
 }
 
 
-def _refuse_an_unread_root(path: Path) -> None:
-    """A one-line InputError where the XML file ``path``'s root is a vocabulary ltmt reads no
-    format of (Salesforce's ``<CustomLabels>``), saying what to give instead: an Android
-    reader's 'pass --format' and then --format's 'drop --format' sent the user in a circle."""
-    root = root_element(path)
-    if root in _UNREAD_ROOTS:
-        with open(path, "rb") as handle:
-            if _SALESFORCE in handle.read(SNIFF_BYTES):
-                raise InputError(f"{path}: <{root}> is {_UNREAD_ROOTS[root]}")
+def _refuse_an_unread_root(path: Path, head: bytes) -> None:
+    """A one-line InputError where the XML file ``path`` (starting with ``head``) has a root of
+    a vocabulary ltmt reads no format of (Salesforce's ``<CustomLabels>``), saying what to give
+    instead: an Android reader's 'pass --format' and then --format's 'drop --format' sent the
+    user in a circle."""
+    root = _root_of(head)
+    if root in _UNREAD_ROOTS and _SALESFORCE in head:
+        raise InputError(f"{path}: <{root}> is {_UNREAD_ROOTS[root]}")
 
 
 def _named(fmt: str) -> str | None:
@@ -943,14 +950,16 @@ def find_format(
     problem = content_problem(file) if file is not None else None
     if problem is not None:
         raise InputError(problem)
-    if file is not None and file.suffix.lower() in GENERIC_EXTENSIONS:
-        _refuse_an_unread_root(file)
+    # the start of an .xml or .txt file, read once: its root names the format
+    head = _head(file) if file is not None and file.suffix.lower() in GENERIC_EXTENSIONS else None
+    if file is not None and head is not None:
+        _refuse_an_unread_root(file, head)
     name = named_format
     if name is None:
         suffix = Path(path).suffix.lower() if path is not None else ".txt"
         name = EXTENSIONS.get(suffix)
-        if file is not None and suffix in GENERIC_EXTENSIONS:
-            name = _root_format(file) or name
+        if head is not None and suffix in GENERIC_EXTENSIONS:
+            name = _root_format(head) or name
         if name is None and path is not None and Path(path).is_file():
             name = sniff(Path(path))
         name = name or default
