@@ -44,7 +44,7 @@ from ltmt.terminology.agreement import (
     singular_endings,
 )
 from ltmt.terminology.genders import gender_of
-from ltmt.terminology.matching import (
+from ltmt.terminology.german_forms import (
     ADJECTIVE_ENDINGS,
     ZERO_PLURAL_AFTER,
     adjective_base,
@@ -239,7 +239,7 @@ def _readings(stem: str, suffix: str, noun: str, gender: str) -> list[tuple[str,
 def _disagreement(text: str, place: re.Match[str], start: int, endings: set[str]) -> Disagreement:
     """The :class:`Disagreement` of ``place`` in ``text``, its phrase read from ``start``,
     written with each of ``endings`` (in the order of
-    :data:`~ltmt.terminology.matching.ADJECTIVE_ENDINGS`)."""
+    :data:`~ltmt.terminology.german_forms.ADJECTIVE_ENDINGS`)."""
     expected = []
     for ending in sorted(endings, key=ADJECTIVE_ENDINGS.index):
         pieces, last = [], start

@@ -19,7 +19,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from ltmt.terminology.matching import renders, target_stems
+from ltmt.terminology.german_forms import target_stems
+from ltmt.terminology.matching import renders
 from ltmt.word_tables import target_words
 
 _FIRST_PART = 3  # the fewest letters of the part before the head

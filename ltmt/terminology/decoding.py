@@ -32,12 +32,12 @@ from ltmt.terminology.constraints import (
 )
 from ltmt.terminology.function_words import ARTICLES, NEGATIONS
 from ltmt.terminology.genders import gender_of
+from ltmt.terminology.german_forms import plural_forms
 from ltmt.terminology.matching import (
     TermHit,
     TermMatcher,
     as_written,
     in_plural,
-    plural_forms,
     substitute,
     term_renders,
 )
@@ -375,7 +375,7 @@ class GlossaryDecoding:
     def in_number(self, placings: list[_Placing], units: Sequence[Unit]) -> None:
         """Put each target of a term the input writes in the plural, in ``placings`` (lines with
         their missing targets placed), in the German plural form the model scores best as the
-        translation of its line (:func:`~ltmt.terminology.matching.plural_forms`: "Alle Depots
+        translation of its line (:func:`~ltmt.terminology.german_forms.plural_forms`: "Alle Depots
         auflisten" for "List all repositories", not "Alle Depot"); the forms of every line are
         scored in one call per term (the decoder's: CTranslate2's, or a torch pass). The target
         as placed is among them only where its plural may be written so ("Ordner"): the model
@@ -401,7 +401,7 @@ class GlossaryDecoding:
 
     def plural_options(self, placing: _Placing, n: int) -> list[tuple[list[int], Missing]]:
         """The ``n``-th missing target of ``placing`` placed in each of its plural forms
-        (:func:`~ltmt.terminology.matching.plural_forms`), as (output token ids, its term): the
+        (:func:`~ltmt.terminology.german_forms.plural_forms`), as (output token ids, its term): the
         form the target has as placed is its output as it is; one that finds no place is left
         out."""
         tokens = self.tokens()

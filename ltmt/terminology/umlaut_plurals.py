@@ -1,10 +1,11 @@
 """German nouns whose plural takes an umlaut and -e (``Trank`` → ``Tränke``).
 
-:func:`~ltmt.terminology.matching.plural_forms` prefers the forms that ltmt's German word table
-knows, and that table has no part of speech: it knows ``tranken`` (the past of ``trinken``) and
-not ``Tränke``, so the plural of the glossary's ``Trank`` was written ``Tranken`` (``zwei
-Tranken``). The nouns below (common ones, game and everyday words among them), and the compounds
-ending in one (``Heiltrank``, ``Kleiderschrank``), take the umlaut and -e alone.
+:func:`~ltmt.terminology.german_forms.plural_forms` prefers the forms that ltmt's German word
+table knows, and that table has no part of speech: it knows ``tranken`` (the past of
+``trinken``) and not ``Tränke``, so the plural of the glossary's ``Trank`` was written
+``Tranken`` (``zwei Tranken``). The nouns below (common ones, game and everyday words among
+them), and the compounds ending in one (``Heiltrank``, ``Kleiderschrank``), take the umlaut and
+-e alone.
 """
 
 from __future__ import annotations

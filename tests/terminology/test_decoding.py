@@ -12,7 +12,8 @@ from ltmt.terminology.decoding import (
     term_hits,
     with_terms,
 )
-from ltmt.terminology.matching import TermMatcher, plural_forms, renders
+from ltmt.terminology.german_forms import plural_forms
+from ltmt.terminology.matching import TermMatcher, renders
 from ltmt.terminology.terms import Term
 from ltmt.translator import Translator
 from ltmt.units import Unit

@@ -1,0 +1,287 @@
+"""German word forms of a glossary term's target: its plurals, its stems, its adjectives.
+
+:func:`plural_forms` lists the forms a German noun's plural may take (``Depot``: ``Depots``,
+``Depote`` ...; ``Vorgang``: ``Vorgänge``), with the adjectives before it inflected
+(``unerwünschte Ereignisse``), for the model to choose among where a term the source writes in
+its English plural is placed (:func:`~ltmt.terminology.matching.in_plural`,
+:mod:`ltmt.terminology.placement`). :func:`target_stems` gives the stems an output may carry
+for a target (a Latin plural, ``Repositorien``; an umlaut, ``Bäume``), and
+:func:`adjective_base` the stem of an inflected adjective:
+:func:`~ltmt.terminology.matching.renders` and :mod:`ltmt.terminology.agreement_check` build
+their patterns on them. ltmt's German word
+table (:func:`~ltmt.word_tables.target_words`) and the noun table
+(:func:`~ltmt.terminology.genders.seen_after_die`) pick among the forms where they know them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ltmt.terminology.agreement import DATIVE_N_AFTER
+from ltmt.terminology.genders import seen_after_die
+from ltmt.terminology.umlaut_plurals import takes_umlaut_and_e
+from ltmt.word_tables import lowercase_words, target_words
+
+# the endings of the German nouns whose plural may be the singular as written (der Ordner, die
+# Ordner; das Kennzeichen, die Kennzeichen): no other noun's plural is (Pull-Request, Datei)
+ZERO_PLURAL_AFTER = ("er", "el", "en", "chen", "lein")
+_VOWELS = frozenset("aeiouyäöü")
+# the vowels an unstressed -er follows (Abenteuer, Feier, Bauer, Gemäuer, Flyer); after any
+# other, as in -ier, the -er is stressed and no ending (Bier, Biere; Klavier, Klaviere)
+_UNSTRESSED_ER_AFTER = ("eu", "ei", "au", "äu", "y")
+
+
+# German suffixes whose nouns take -en alone in the plural (Leitungen, Einheiten, Funktionen)
+_EN_PLURAL_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät")
+
+
+def _plural_endings(word: str) -> tuple[str, ...]:
+    """The endings a German plural may add to ``word``: none only where :func:`_zero_plural`
+    (Ordner, Server); after -e only -n (Tabellen, Infusionspumpen: "Infusionspumpes"
+    was placed), or -n and -s where its head is English (Homepages, Landingpages: the model's
+    score picks), after -ung, -heit, -keit, -schaft, -tion, -sion and -tät only -en
+    (Leitungen), after a stressed -ier only -e (Biere, Klaviere); else -s (Depots), -n after
+    -el or -er (Regeln), -e, -er and -en (Zweige, Bilder, Dateien), -se after one -s
+    (Ergebnisse; Anschluss takes an umlaut and -e: :func:`target_stems`). An English loan
+    (:func:`_loan_word`: "Request", "Commit") takes -s, or none where a German noun may, and
+    none alone in -er (Server, Browser), as German writes the plural of an English noun
+    ("Pull-Requests", not "Pull-Requesten")."""
+    zero = ("",) if _zero_plural(word) else ()
+    if _loan_word(word):  # Browser, Computer: German's zero plural, not "Browsers"
+        return zero if word.endswith("er") else (*zero, "s")
+    if word.endswith("e"):  # an English head's -s too: Homepages, Landingpages (the model picks)
+        return ("n", "s") if _english_head(word) else ("n",)
+    if word.endswith(_EN_PLURAL_SUFFIXES):
+        return ("en",)
+    if word.endswith("ier"):  # a stressed -er: Biere, Klaviere (Biern, Bierer were offered)
+        return ("e",)
+    endings = [*zero, "s"]
+    endings += ["n"] if word.endswith(("el", "er")) else []
+    endings += ["e", "er", "en"]
+    endings += ["se"] if word.endswith("s") and not word.endswith("ss") else []
+    return tuple(endings)
+
+
+def _loan_word(word: str) -> bool:
+    """Whether the German noun ``word`` is an English loan: ltmt's German word table lacks it
+    and its last part (:func:`_known_german`: "Infusionspumpe" is German by "Pumpe") and the
+    English one knows it (:func:`~ltmt.word_tables.lowercase_words`: "Request", "Update").
+    A word neither table knows is a German compound's ("Förderrate"), not a loan, nor is one
+    the German table knows however short ("Kind", "Chef"), nor a weak noun whose plural in -en
+    the noun table has seen (:func:`~ltmt.terminology.genders.seen_after_die`: "Studenten"):
+    "Kinds" and "Students" were the only plural forms offered."""
+    german = target_words("de")
+    if german is None or word.casefold() in german or _known_german(word):
+        return False
+    return word.casefold() in lowercase_words() and not seen_after_die(word + "en", word)
+
+
+def _zero_plural(word: str) -> bool:
+    """Whether the German plural of ``word`` may be ``word`` as written: a noun in -chen or
+    -lein (Kennzeichen), or one whose last syllable is an unstressed -el, -er or -en after a
+    consonant (Ordner, Mittel, Lehrer) or an -er after a diphthong or y (Abenteuer, Feuer,
+    Flyer), not a one-syllable "Spiel" or "Ziel" (Spiele, Ziele), nor a stressed -ier
+    ("Bier": Biere), nor a feminine in -el or -er, whose plural in -n the noun table has seen
+    (:func:`~ltmt.terminology.genders.seen_after_die`: Regeln, Schwestern)."""
+    if word.endswith(("chen", "lein")):
+        return True
+    if not word.endswith(ZERO_PLURAL_AFTER) or len(word) < 4:
+        return False
+    stem = word[:-2].casefold()
+    if stem[-1] in _VOWELS:  # a diphthong's or y's syllable: Abenteuer, Flyer; not Bier
+        syllable = word.endswith("er") and stem.endswith(_UNSTRESSED_ER_AFTER)
+    else:  # a vowel before the consonant: Ordner; not Spiel
+        syllable = any(letter in _VOWELS for letter in stem[:-1])
+    return syllable and (word.endswith("en") or not seen_after_die(word + "n", word))
+
+
+def plural_forms(target: str) -> tuple[str, ...]:
+    """The forms the German plural of ``target`` may take: its last word with each plural
+    ending (:func:`_plural_endings`: the singular as written only where a German plural may be
+    that, "Ordner" but not "Pull-Request"), its Latin plurals and umlaut
+    (:func:`target_stems`; an umlaut with -e or -er: "Vorgänge", "Häuser"; only umlaut and -e
+    for the nouns of :mod:`~ltmt.terminology.umlaut_plurals`: "Tränke"), and the adjectives
+    before it (:func:`adjective_base`) with the plural's endings, -e and -en ("unerwünschte
+    Ereignisse", "alle unerwünschten Ereignisse": "unerwünschtes Ereignisse" was placed); not
+    a plural's dative beside it ("Gutscheinen" beside "Gutscheine": "Deine Gutscheinen" was
+    placed), which :func:`~ltmt.terminology.agreement.in_dative_plural` writes where a
+    preposition asks for it. ``(target,)`` unless that last word (of a hyphenated compound,
+    its last part) is a noun (a capital, then lower-case letters: not "GIT-SCM" or "z.B."):
+    nothing to choose."""
+    nouns = _noun_plurals(target)
+    if not nouns:
+        return (target,)
+    if not any(_adjective_bases(target)):
+        return nouns
+    inflected = [_with_adjective_ending(form, ending) for form in nouns for ending in ("e", "en")]
+    return tuple(dict.fromkeys(inflected))
+
+
+# the endings of an inflected German adjective, the longest first
+ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e")
+
+
+def adjective_base(word: str, first: bool) -> str | None:
+    """The stem of ``word`` if, as a word before the last of a target of several words, it is
+    an inflected adjective ("unerwünscht" of "unerwünschtes"): small letters with an adjective
+    ending after three letters or more; a capital only as the target's ``first`` word (the
+    glossary may write it as a sentence starts: "Entfernter Zweig"). ``None`` otherwise."""
+    if not word[1:].isalpha() or not word[1:].islower() or not (first or word[:1].islower()):
+        return None
+    for ending in ADJECTIVE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return None
+
+
+def _adjective_bases(target: str) -> list[str | None]:
+    """Per word of ``target`` before its last, its :func:`adjective_base` (``None`` for one
+    that is no adjective)."""
+    leading = target.split(" ")[:-1]
+    return [adjective_base(word, n == 0) for n, word in enumerate(leading)]
+
+
+def _with_adjective_ending(target: str, ending: str) -> str:
+    """``target`` with each adjective before its last word given ``ending``."""
+    written = target.split(" ")
+    for n, base in enumerate(_adjective_bases(target)):
+        if base is not None:
+            written[n] = base + ending
+    return " ".join(written)
+
+
+def _noun_plurals(target: str) -> tuple[str, ...]:
+    """:func:`plural_forms` of ``target`` with its adjectives as written; none where its last
+    word is no noun."""
+    last = _last_part(target)  # "Pull-Request" → "Pull-Requests"
+    if not (last[:1].isupper() and last[1:].isalpha() and last[1:].islower()):
+        return ()
+    umlauted = target_stems(target)[1:2]
+    if umlauted and takes_umlaut_and_e(last):  # Tränke, not the verb form "Tranken" it knows
+        return (umlauted[0] + "e",)
+    forms = [target + ending for ending in _plural_endings(last)]
+    for stem in target_stems(target)[1:]:
+        forms += [stem] if not stem.endswith(last[-1]) else [stem + "e", stem + "er"]
+    forms = list(dict.fromkeys(forms))
+    # where ltmt's German word table knows some of the forms, those: the model scores a
+    # wrong form best as readily as the right one ("Luer-Lock-Anschlusser")
+    known = [form for form in forms if _same_compound_known(last, _last_part(form))]
+    # the table knows a plural's dative too (Gutscheinen, Ordnern); the model scored it best
+    # where no preposition asks for it ("Deine Gutscheinen"): the nominative alone, and
+    # agreement.in_dative_plural adds the -n after a dative preposition ("mit Gutscheinen")
+    known = [
+        form
+        for form in known
+        if not (form[:-1] in known and form[:-1].endswith(DATIVE_N_AFTER) and form[-1] == "n")
+    ]
+    # the table has no part of speech: it knows "Werts" (des Werts) and "Spieler" (a player)
+    # beside "Werte" and "Spiele", and "Geräts" was placed for "all devices". A form the noun
+    # table saw after "die" is a plural (or the feminine singular, the zero plural's: Mittel);
+    # else the known forms that are no -s or -es genitive ("Autos" is a plural); else all
+    seen = [form for form in forms if seen_after_die(_last_part(form), last)]
+    plural = [form for form in known if not _genitive(last, _last_part(form))]
+    return tuple(seen or plural or forms)
+
+
+def _genitive(singular: str, form: str) -> bool:
+    """Whether ``form`` is the genitive singular of the German noun ``singular`` in -s or -es
+    after a consonant ("Werts", "Wertes"); after a vowel the -s is a plural's too ("Autos")."""
+    return singular[-1:].casefold() not in _VOWELS and form in (singular + "s", singular + "es")
+
+
+def _same_compound_known(singular: str, plural: str) -> bool:
+    """Whether ltmt's German word table knows ``plural``, a plural form of the noun
+    ``singular``, or a last part of it of :data:`_MIN_PART` letters or more that starts
+    where a last part of ``singular`` it knows starts ("Anschlüsse" by "Schlüsse", as
+    "Anschluss" has "Schluss"; not "Ergebnen" by "ebnen": no part of "Ergebnis" starts
+    there). The whole word counts however short ("Akkus")."""
+    german = target_words("de")
+    if german is None:
+        return False
+    folded, forms = singular.casefold(), plural.casefold()
+    return any(
+        folded[start:] in german and forms[start:] in german
+        for start in range(max(1, len(folded) - _MIN_PART + 1))
+    )
+
+
+def _last_part(target: str) -> str:
+    """The noun that takes a plural's ending in ``target``: its last word, or a hyphenated
+    compound's last part ("Request" of "Pull-Request")."""
+    return target.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
+
+
+# plural endings of Latin and Greek nouns in German: the singular's ending, the plural's
+_LATIN_PLURALS = (
+    ("um", ("en", "a")),  # Repositorium, Datum, Zentrum
+    ("us", ("en", "i")),  # Algorithmus, Virus, Modus
+    ("ma", ("men", "mata")),  # Schema, Thema
+    ("a", ("en",)),  # Firma, Agenda
+    ("ex", ("izes", "ices")),  # Index
+    ("ix", ("izen", "izes", "ices")),  # Matrix
+    ("on", ("a", "en")),  # Lexikon
+    ("is", ("en",)),  # Basis
+)
+_UMLAUTS = {"au": "äu", "a": "ä", "o": "ö", "u": "ü", "Au": "Äu", "A": "Ä", "O": "Ö", "U": "Ü"}
+_LAST_VOWELS = re.compile(r"([aeiouäöüyAEIOUÄÖÜ]+)[^aeiouäöüyAEIOUÄÖÜ]*$")
+
+
+# German suffixes after which a compound's first part takes a linking s (Einstellung|s|dialog)
+_LINKED_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ling", "tum")
+# the fewest letters of a word's last part that ltmt's German word table is asked about
+_MIN_PART = 5
+_ENGLISH_PART = 4  # letters of each English word of an English compound ("Landingpage")
+
+
+def target_stems(target: str) -> tuple[str, ...]:
+    """What an output may carry for ``target``: the target itself, and the stems of its German
+    plural where that changes the last word (its Latin ending, its Italian -o as -en where the
+    German word table knows that word: "Benutzerkonto" by "Benutzerkonten", or an umlaut of its
+    last vowel)."""
+    last = target.rsplit(" ", 1)[-1]
+    if last.endswith("o") and _known_german(last[:-1] + "en"):
+        return (target, target[:-1] + "en")
+    for ending, plurals in _LATIN_PLURALS:
+        # a German noun in -nis takes -nisse (Ereignisse), never Basis' -en ("Ereignen")
+        if last.endswith(ending) and len(last) >= len(ending) + 3 and not last.endswith("nis"):
+            return (target, *(target[: -len(ending)] + plural for plural in plurals))
+    vowels = _LAST_VOWELS.search(last)
+    if vowels is None or vowels.group(1) not in _UMLAUTS or vowels.end(1) == len(last):
+        return (target,)
+    start = len(target) - len(last) + vowels.start(1)
+    umlauted = _UMLAUTS[vowels.group(1)]
+    return (target, target[:start] + umlauted + target[start + len(vowels.group(1)) :])
+
+
+def _english_head(word: str) -> bool:
+    """Whether ``word`` is English through and through: an English word
+    (:func:`~ltmt.word_tables.lowercase_words`: "Homepage") or two English words of
+    :data:`_ENGLISH_PART` letters or more ("Landingpage"), whose German plural may be its
+    English -s ("Homepages") where German's is -n; not a German compound of an English last
+    part ("Förderrate": "Förderraten")."""
+    english = lowercase_words()
+    folded = word.casefold()
+    return folded in english or any(
+        folded[:cut] in english and folded[cut:] in english
+        for cut in range(_ENGLISH_PART, len(folded) - _ENGLISH_PART + 1)
+    )
+
+
+def _known_german(word: str) -> bool:
+    """Whether ltmt's German word table knows ``word`` or its last part of
+    :data:`_MIN_PART` letters or more ("Konten" of "Benutzerkonten")."""
+    german = target_words("de")
+    folded = word.casefold()
+    return german is not None and any(
+        folded[start:] in german for start in range(len(folded) - _MIN_PART + 1)
+    )
+
+
+def _compound_head(target: str) -> str | None:
+    """How a German compound writes the plural ``target`` as its first part, with the
+    linking s its singular takes ("Einstellungs" of "Einstellungen": "Einstellungsdialog"
+    carries "Einstellungen"); ``None`` for a target of another shape."""
+    singular = target.removesuffix("en")
+    if singular == target or " " in target or not singular.endswith(_LINKED_SUFFIXES):
+        return None
+    return singular + "s"
