@@ -43,11 +43,11 @@ def _plural_endings(word: str) -> tuple[str, ...]:
     (Leitungen), after a stressed -ier only -e (Biere, Klaviere); else -s (Depots), -n after
     -el or -er (Regeln), -e, -er and -en (Zweige, Bilder, Dateien), -se after one -s
     (Ergebnisse; Anschluss takes an umlaut and -e: :func:`target_stems`). An English loan
-    (:func:`_loan_word`: "Request", "Commit") takes -s, or none where a German noun may, and
+    (:func:`loan_word`: "Request", "Commit") takes -s, or none where a German noun may, and
     none alone in -er (Server, Browser), as German writes the plural of an English noun
     ("Pull-Requests", not "Pull-Requesten")."""
     zero = ("",) if _zero_plural(word) else ()
-    if _loan_word(word):  # Browser, Computer: German's zero plural, not "Browsers"
+    if loan_word(word):  # Browser, Computer: German's zero plural, not "Browsers"
         return zero if word.endswith("er") else (*zero, "s")
     if word.endswith("e"):  # an English head's -s too: Homepages, Landingpages (the model picks)
         return ("n", "s") if _english_head(word) else ("n",)
@@ -62,7 +62,7 @@ def _plural_endings(word: str) -> tuple[str, ...]:
     return tuple(endings)
 
 
-def _loan_word(word: str) -> bool:
+def loan_word(word: str) -> bool:
     """Whether the German noun ``word`` is an English loan: ltmt's German word table lacks it
     and its last part (:func:`_known_german`: "Infusionspumpe" is German by "Pumpe") and the
     English one knows it (:func:`~ltmt.word_tables.lowercase_words`: "Request", "Update").
@@ -111,7 +111,7 @@ def plural_forms(target: str) -> tuple[str, ...]:
     nouns = _noun_plurals(target)
     if not nouns:
         return (target,)
-    if not any(_adjective_bases(target)):
+    if not any(adjective_bases(target)):
         return nouns
     inflected = [_with_adjective_ending(form, ending) for form in nouns for ending in ("e", "en")]
     return tuple(dict.fromkeys(inflected))
@@ -134,7 +134,7 @@ def adjective_base(word: str, first: bool) -> str | None:
     return None
 
 
-def _adjective_bases(target: str) -> list[str | None]:
+def adjective_bases(target: str) -> list[str | None]:
     """Per word of ``target`` before its last, its :func:`adjective_base` (``None`` for one
     that is no adjective)."""
     leading = target.split(" ")[:-1]
@@ -144,7 +144,7 @@ def _adjective_bases(target: str) -> list[str | None]:
 def _with_adjective_ending(target: str, ending: str) -> str:
     """``target`` with each adjective before its last word given ``ending``."""
     written = target.split(" ")
-    for n, base in enumerate(_adjective_bases(target)):
+    for n, base in enumerate(adjective_bases(target)):
         if base is not None:
             written[n] = base + ending
     return " ".join(written)
@@ -153,7 +153,7 @@ def _with_adjective_ending(target: str, ending: str) -> str:
 def _noun_plurals(target: str) -> tuple[str, ...]:
     """:func:`plural_forms` of ``target`` with its adjectives as written; none where its last
     word is no noun."""
-    last = _last_part(target)  # "Pull-Request" → "Pull-Requests"
+    last = last_part(target)  # "Pull-Request" → "Pull-Requests"
     if not (last[:1].isupper() and last[1:].isalpha() and last[1:].islower()):
         return ()
     umlauted = target_stems(target)[1:2]
@@ -165,7 +165,7 @@ def _noun_plurals(target: str) -> tuple[str, ...]:
     forms = list(dict.fromkeys(forms))
     # where ltmt's German word table knows some of the forms, those: the model scores a
     # wrong form best as readily as the right one ("Luer-Lock-Anschlusser")
-    known = [form for form in forms if _same_compound_known(last, _last_part(form))]
+    known = [form for form in forms if _same_compound_known(last, last_part(form))]
     # the table knows a plural's dative too (Gutscheinen, Ordnern); the model scored it best
     # where no preposition asks for it ("Deine Gutscheinen"): the nominative alone, and
     # agreement.in_dative_plural adds the -n after a dative preposition ("mit Gutscheinen")
@@ -178,8 +178,8 @@ def _noun_plurals(target: str) -> tuple[str, ...]:
     # beside "Werte" and "Spiele", and "Geräts" was placed for "all devices". A form the noun
     # table saw after "die" is a plural (or the feminine singular, the zero plural's: Mittel);
     # else the known forms that are no -s or -es genitive ("Autos" is a plural); else all
-    seen = [form for form in forms if seen_after_die(_last_part(form), last)]
-    plural = [form for form in known if not _genitive(last, _last_part(form))]
+    seen = [form for form in forms if seen_after_die(last_part(form), last)]
+    plural = [form for form in known if not _genitive(last, last_part(form))]
     return tuple(seen or plural or forms)
 
 
@@ -205,7 +205,7 @@ def _same_compound_known(singular: str, plural: str) -> bool:
     )
 
 
-def _last_part(target: str) -> str:
+def last_part(target: str) -> str:
     """The noun that takes a plural's ending in ``target``: its last word, or a hyphenated
     compound's last part ("Request" of "Pull-Request")."""
     return target.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
@@ -277,7 +277,7 @@ def _known_german(word: str) -> bool:
     )
 
 
-def _compound_head(target: str) -> str | None:
+def compound_head(target: str) -> str | None:
     """How a German compound writes the plural ``target`` as its first part, with the
     linking s its singular takes ("Einstellungs" of "Einstellungen": "Einstellungsdialog"
     carries "Einstellungen"); ``None`` for a target of another shape."""

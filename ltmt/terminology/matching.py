@@ -52,10 +52,10 @@ from ltmt.terminology.function_words import is_function_word_term
 from ltmt.terminology.genders import gender_of
 from ltmt.terminology.german_forms import (
     ADJECTIVE_ENDINGS,
-    _adjective_bases,
-    _compound_head,
-    _last_part,
-    _loan_word,
+    adjective_bases,
+    compound_head,
+    last_part,
+    loan_word,
     target_stems,
 )
 from ltmt.terminology.separable_verbs import separated_at
@@ -426,7 +426,7 @@ def _target_pattern(target: str, whole_word: bool = False) -> re.Pattern[str]:
         return re.compile(rf"(?<!\w){_stem_pattern(target)}(?!\w)")
     stems = [_stem_pattern(stem) for stem in target_stems(target)]
     stems[0] += _foreign_ending(target)
-    head = _compound_head(target)
+    head = compound_head(target)
     if head is not None:  # a compound's head: more letters of the compound follow
         stems.append(_stem_pattern(head) + r"(?=[^\W\d_])")
     return re.compile(rf"(?<!\w)(?:{'|'.join(stems)})")
@@ -437,8 +437,8 @@ def _foreign_ending(target: str) -> str:
     feminine noun in -e (:func:`~ltmt.terminology.genders.gender_of`; no English loan such as
     "Pipeline") takes -n in the plural and nothing in the singular, so "Infusionspumpes" is
     no form of "Infusionspumpe" (a neuter's genitive is: "des Gebäudes"). Empty otherwise."""
-    last = _last_part(target)
-    if not last.endswith("e") or _loan_word(last) or gender_of(target) != "f":
+    last = last_part(target)
+    if not last.endswith("e") or loan_word(last) or gender_of(target) != "f":
         return ""
     return r"(?!s(?!\w))"
 
@@ -454,7 +454,7 @@ def _stem_pattern(stem: str) -> str:
         first = f"[{re.escape(stem[0].lower())}{re.escape(stem[0].upper())}]"
     words = stem[1:].split(" ")
     endings = "|".join(ADJECTIVE_ENDINGS)
-    for n, base in enumerate(_adjective_bases(stem)):
+    for n, base in enumerate(adjective_bases(stem)):
         if base is not None:
             words[n] = re.escape(base[1:] if n == 0 else base) + f"(?:{endings})"
         else:
