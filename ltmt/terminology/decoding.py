@@ -36,7 +36,7 @@ from ltmt.terminology.german_forms import plural_forms
 from ltmt.terminology.matching import (
     TermHit,
     TermMatcher,
-    as_written,
+    hit_as_written,
     in_plural,
     substitute,
     term_renders,
@@ -88,14 +88,11 @@ def term_hits(matchers: Sequence[TermMatcher | None], unit: Unit) -> list[TermHi
     """The glossary terms found in ``unit`` by its segment's matcher (none without one), but
     for a noun target met as a verb (:func:`~ltmt.terminology.verb_use.not_forced`: "Can you
     refund me?" is no place for ``Rückerstattung``); a name kept as written in the line's
-    spelling (:func:`~ltmt.terminology.matching.as_written`)."""
+    spelling, its signs of ownership with it, as ``ltmt qa`` reads it
+    (:func:`~ltmt.terminology.matching.hit_as_written`)."""
     matcher = matchers[unit.segment]
     found = matcher.find(unit.text) if matcher is not None else []
-    return [
-        replace(hit, term=as_written(hit.term, unit.text[hit.start : hit.end]))
-        for hit in found
-        if not not_forced(unit.text, hit)
-    ]
+    return [hit_as_written(unit.text, hit) for hit in found if not not_forced(unit.text, hit)]
 
 
 def _targets(hits: Sequence[TermHit]) -> list[str]:

@@ -384,6 +384,18 @@ def written_at(text: str, hit: TermHit) -> str:
     return text[hit.start : end]
 
 
+def hit_as_written(text: str, hit: TermHit) -> TermHit:
+    """``hit`` in ``text`` with its term :func:`as_written` where it stands
+    (:func:`written_at`: its words and the signs of ownership after them). A name that takes
+    the text's spelling with its signs (``Windows®`` in "Install it on Windows® 11.") spans
+    them too, so that a substitution of its target leaves no second sign behind; any other
+    hit keeps its span, its words."""
+    written = written_at(text, hit)
+    term = as_written(hit.term, written)
+    end = hit.start + len(written) if term.target == written else hit.end
+    return replace(hit, term=term, end=end)
+
+
 def _unsigned(text: str) -> str:
     """``text`` in its composed form (NFC) without signs of ownership (™, ®, ©), its
     whitespace folded."""

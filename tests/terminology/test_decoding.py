@@ -8,8 +8,10 @@ from ltmt.model.backbone import load_backbone
 from ltmt.terminology.decoding import (
     GlossaryDecoding,
     GlossaryPass,
+    lacking,
     one_full_stop,
     term_hits,
+    terms_missed,
     with_terms,
 )
 from ltmt.terminology.german_forms import plural_forms
@@ -282,3 +284,36 @@ def test_a_translated_term_keeps_its_glossary_target_whatever_signs_the_source_h
     matchers = [TermMatcher([Term("AcmeCloud® Sync", "AcmeCloud® Synchronisierung")])]
     [hit] = term_hits(matchers, Unit(0, "Open AcmeCloud Sync"))
     assert hit.term.target == "AcmeCloud® Synchronisierung"
+
+
+@pytest.mark.parametrize(
+    ("glossary", "text", "written"),
+    [
+        ("Windows®", "Install it on Windows® 11.", "Windows®"),
+        ("Windows", "Install it on Windows® 11.", "Windows®"),  # the source's sign is kept
+        ("Cloudy™", "Cloudy™ keeps your files in sync.", "Cloudy™"),
+        ("Windows®", "Install it on Windows 11.", "Windows"),  # no sign the source lacks
+    ],
+)
+def test_a_name_is_required_with_the_signs_of_ownership_the_source_writes(
+    glossary: str, text: str, written: str
+) -> None:
+    """Code read: 'Windows®' kept as written, "Install it on Windows® 11." was read by
+    term_hits as 'Windows' (a hit's span is its words), so translate's summary passed an
+    output without the ® and named a missed term 'Windows', while ltmt qa warned "'Windows®'
+    is 'Windows®' in the glossary"; both now read the sign."""
+    unit = Unit(0, text)
+    [hit] = term_hits([TermMatcher([Term(glossary, glossary)])], unit)
+    assert (hit.term.target, text[hit.start : hit.end]) == (written, written)
+    assert with_terms(unit, [hit]).text == text  # the text around the name is unchanged
+    signed = written.endswith(("®", "™"))
+    unsigned_output = text.replace(written, written.rstrip("®™"))
+    assert lacking([hit], unsigned_output) == ([hit] if signed else [])
+    assert terms_missed(TermMatcher([Term(glossary, glossary)]), text, "Es läuft.") == [written]
+
+
+def test_a_translated_term_before_a_sign_of_ownership_leaves_the_sign_in_place():
+    unit = Unit(0, "Save it in the cloud™ now.")
+    [hit] = term_hits([TermMatcher([Term("cloud", "Wolke")])], unit)
+    assert (hit.term.target, unit.text[hit.start : hit.end]) == ("Wolke", "cloud")
+    assert with_terms(unit, [hit]).text == "Save it in the Wolke™ now."
