@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from ltmt.errors import InputError
@@ -155,15 +156,21 @@ def _languages(header: list[str], rows: list[list[str]]) -> dict[int, str | None
 _LANGUAGE_WORDS = frozenset({"language", "languages", "lang", "locale", "locales"})
 
 
+# the non-empty cells of a column read to tell whether it holds languages: enough to tell a
+# column of codes from one of texts, and a bound on a table of many thousand rows
+_LANGUAGE_SAMPLE = 200
+
+
 def _of_languages(header: list[str], rows: list[list[str]], index: int) -> bool:
     """Whether column ``index`` holds each row's language, not its text: its header names a
-    language (``sourceLanguage``, ``Target Locale``) or its cells in ``rows`` are language
-    codes (``en``, ``de-DE``)."""
+    language (``sourceLanguage``, ``Target Locale``) or its first :data:`_LANGUAGE_SAMPLE`
+    non-empty cells in ``rows`` are language codes (``en``, ``de-DE``)."""
     words = _role(header[index]).split()
     if words and words[-1] in _LANGUAGE_WORDS:
         return True
-    cells = [cell.strip() for cell in (_at(row, index) for row in rows) if cell.strip()]
-    return bool(cells) and all(language_of(cell) is not None for cell in cells)
+    cells = (_at(row, index).strip() for row in rows)
+    sample = list(islice((cell for cell in cells if cell), _LANGUAGE_SAMPLE))
+    return bool(sample) and all(language_of(cell) is not None for cell in sample)
 
 
 def _at(row: list[str], index: int) -> str:
