@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Collection
 
 from ltmt.currency_amounts import NUMBER
+from ltmt.qa.number_digits import digits_of
 
 # each currency by its sign: its signs and codes, its words, and the word German writes for it.
 # English "pounds" is a weight too, so a source's pounds are not read as money
@@ -69,7 +70,6 @@ _RUN = re.compile(
     rf"(?:(?:\s?[-\u2013\u2014]\s?|,\s|\s(?:bis|und|oder|auf)\s){_IN_RUN})*"
     r"(?![.,]?\d)"
 )
-_DIGIT = re.compile(r"\d")
 
 
 def currency_problems(source: str, target: str, said: Collection[str] = ()) -> list[str]:
@@ -83,14 +83,14 @@ def currency_problems(source: str, target: str, said: Collection[str] = ()) -> l
         before = _sign(_BEFORE_IN_TARGET.search(target, 0, run.start()))
         after = _sign(_AFTER_IN_TARGET.match(target, run.end()))
         for number in _NUMBER.finditer(run.group()):
-            digits = _digits(number.group())
+            digits = digits_of(number.group())
             written.setdefault(digits, number.group())
             for kept_sign in {sign for sign in (before, after) if sign is not None}:
                 kept[kept_sign, digits] += 1
     problems = []
     for number in _NUMBER.finditer(source):
         found = _BEFORE.search(source, 0, number.start()) or _AFTER.match(source, number.end())
-        sign, digits = _sign(found), _digits(number.group())
+        sign, digits = _sign(found), digits_of(number.group())
         if found is None or sign is None or number.group() in said:
             continue
         if kept[sign, digits] > 0:
@@ -111,8 +111,3 @@ def _sign(found: re.Match[str] | None) -> str | None:
     if found is None:
         return None
     return next(sign for n, sign in enumerate(_SIGNS) if found.group(f"c{n}") is not None)
-
-
-def _digits(number: str) -> str:
-    """``number``'s digits alone: ``1,299.99`` and ``1.299,99`` are one amount."""
-    return "".join(_DIGIT.findall(number))

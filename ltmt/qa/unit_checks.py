@@ -31,6 +31,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ltmt.formats.placeholder_syntax import without_placeholders
+from ltmt.qa.number_digits import digits_of
 
 # each unit by one name, and the ways English and German write it
 _UNITS: dict[str, tuple[str, ...]] = {
@@ -187,13 +188,13 @@ def lost_inches(source: str, target: str) -> list[str]:
     inches = list(_PLAIN_INCHES.finditer(source))
     if not inches or _INCHES_KEPT.search(_marks_as_primes(target)):  # most pairs: no inches
         return []
-    numbers = Counter(_digits(found.group()) for found in _NUMBER_ALONE.finditer(target))
+    numbers = Counter(digits_of(found.group()) for found in _NUMBER_ALONE.finditer(target))
     numbers -= Counter(digits for (digits, _), _, _ in _measures(target))
     quotes = [at for at, mark in enumerate(source) if mark in _OPENING_QUOTES]
     opening = set(quotes) - {found.end() - 1 for found in inches}  # not an inch mark itself
     lost = []
     for found in inches:
-        digits = _digits(found["number"])
+        digits = digits_of(found["number"])
         opened = any(at < found.start() for at in opening)
         if not opened and numbers[digits] > 0:
             numbers[digits] -= 1
@@ -230,9 +231,10 @@ def _measures(text: str) -> list[tuple[_Key, _Key | None, str]]:
     """Each number of ``text`` with a unit after it: ``((its digits, its units), the same with
     the rate said in words after them or None, as written)`` (``10 mL``: ``(("10", ("ml",)),
     None, "10 mL")``; ``24 hours a day``: ``(("24", ("h",)), ("24", ("h", "d")), ...)``; the
-    digits without leading zeros or separators, so ``1,000``, ``1.000`` and ``1 000`` are one
-    number; volts after ``AC``, ``DC`` or ``~`` are of that kind: ``AC 230 V`` is ``230 V~``).
-    A word that is a unit only in another case (``5 a``, not ``5 A``) is none."""
+    digits without separators (:func:`~ltmt.qa.number_digits.digits_of`), so ``1,000``,
+    ``1.000`` and ``1 000`` are one number, and ``0.5`` is not ``5``; volts after ``AC``, ``DC``
+    or ``~`` are of that kind: ``AC 230 V`` is ``230 V~``). A word that is a unit only in
+    another case (``5 a``, not ``5 A``) is none."""
     measures = []
     for found in _MEASURE.finditer(_marks_as_primes(text)):
         units = [_unit(part) for part in _JOINER.split(found["unit"])]
@@ -243,7 +245,7 @@ def _measures(text: str) -> list[tuple[_Key, _Key | None, str]]:
         kind = _KIND_BEFORE.search(text, 0, found.start()) if known[:1] == ("V",) else None
         if kind is not None:
             known = (_VOLTS_OF_KIND[kind["kind"]], *known[1:])
-        digits = _digits(found["number"])
+        digits = digits_of(found["number"])
         rate = _unit(found["rate"]) if found["rate"] else None
         with_rate = (digits, (*known, rate)) if rate is not None else None
         end = found.end() if with_rate else found.end("unit")
@@ -306,9 +308,3 @@ def _read_rates(
 def _unit(spelling: str) -> str | None:
     """The unit ``spelling`` writes (:data:`_UNITS`), in its case or another of its own."""
     return _AS_WRITTEN.get(spelling) or _FOLDED.get(spelling.casefold())
-
-
-def _digits(number: str) -> str:
-    """``number``'s digits without leading zeros or separators: ``1,000``, ``1.000`` and
-    ``1 000`` are one number."""
-    return "".join(re.findall(r"\d", number)).lstrip("0") or "0"

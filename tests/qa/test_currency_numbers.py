@@ -74,3 +74,10 @@ def test_an_amount_said_garbled_is_not_said_twice():
     assert number_problems("up to EUR 10,000.00 per year.", "bis zu 10.000.00 im Jahr.", {}) == [
         "writes the amount 10,000.00 garbled or split up: write it whole, 10.000,00"
     ]
+
+
+def test_an_amount_with_a_leading_zero_is_not_the_amount_without_it() -> None:
+    assert currency_problems("It costs $0.50.", "Es kostet 0,50.") == [
+        "lacks the currency $ of 0.50: write it, 0,50 $ or 0,50 Dollar"
+    ]
+    assert currency_problems("It costs $0.50.", "Es kostet 50.") == []  # the numbers check's

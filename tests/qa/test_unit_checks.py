@@ -152,3 +152,17 @@ def test_an_inch_mark_dropped_or_turned_into_a_foot_mark_is_said_once():
     assert unit_problems('Fits a 3/4" pipe', "Passt auf ein 3/4'-Rohr", {}) == [
         "lacks 3/4\"; has 3/4', another unit"
     ]
+
+
+def test_a_number_with_a_leading_zero_is_not_the_number_without_it() -> None:
+    """Code read: the units check dropped leading zeros (qa's currency check kept them), so
+    '5 mg and 0.5 g' written '0,5 mg und 5 g' (units swapped: a dose wrong a thousandfold) was
+    nothing changed, and '0.5" pipe' written '5-Rohr' a lost inch mark."""
+    assert changed_units("Take 5 mg and 0.5 g.", "Nehmen Sie 0,5 mg und 5 g.") == [
+        ("5 mg", "5 g"),
+        ("0.5 g", "0,5 mg"),
+    ]
+    assert changed_units("Inject 0.5 mL.", "Injizieren Sie 0,5 l.") == [("0.5 mL", "0,5 l")]
+    assert changed_units("Inject 0.5 mL.", "Injizieren Sie 5 l.") == []  # the numbers check's
+    assert lost_inches('Use a 0.5" pipe.', "Verwenden Sie ein 0,5-Rohr.") == ['0.5"']
+    assert lost_inches('Use a 0.5" pipe.', "Verwenden Sie ein 5-Rohr.") == []
