@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ltmt.formats import format_message
 from ltmt.formats.angular_json import PLACEHOLDER as _ANGULAR
 from ltmt.formats.rest_markup import REST_MARKUP, paired
 
@@ -35,6 +36,7 @@ from ltmt.formats.rest_markup import REST_MARKUP, paired
 # %[2]s; not %b and %w, a date's month and weekday)
 _PRINTF = (
     r"%%"
+    rf"|{format_message.INSERT}"  # Windows' FormatMessage insert (%1!s!), before Qt's %1
     r"|%\([^()\s]+\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"
     r"|%<PRI[diouxX]\w*>"
     r"|%(?:[1-9]\d*\$)?#@\w+@"  # an Apple .stringsdict variable
@@ -433,6 +435,19 @@ _PLACEHOLDER_OF_PRINTF = re.compile(
     )
 )
 _DRUPAL_PERCENT_ALONE = re.compile(_DRUPAL_PERCENT)
+# the same with FormatMessage's escapes (%0, %., %!, %r, %b), for a text with its inserts
+# (:mod:`ltmt.formats.format_message`)
+_PLACEHOLDER_OF_FORMAT_MESSAGE = re.compile(
+    "|".join(
+        f"(?P<{kind}>{pattern})"
+        for kind, pattern in {
+            **_PATTERNS,
+            "sigil": f"{_SIGIL}|{_DRUPAL_NOT_PERCENT}",
+            "printf": f"{_PRINTF}|{format_message.ESCAPE}",
+        }.items()
+    )
+)
+_FORMAT_MESSAGE_INSERT = re.compile(format_message.INSERT)
 # the reference of a printf conversion by name: Python's %(name), Ruby's %<name> and %{name}
 # (not C's %<PRIu64>, a conversion in order)
 _REFERENCE = re.compile(r"%(?:\([^()\s]+\)|<(?!PRI[diouxX])\w+>|\{\w+\})")
@@ -470,6 +485,7 @@ class Placeholder:
             and "[" not in self.text
             and not self.reference
             and not self.text[1:].isdigit()
+            and not format_message.is_format_message(self.text)
         )
 
 
@@ -537,6 +553,8 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
         return True
     if placeholder.kind == "merge":  # Mailchimp's: the model dropped its asterisks and bars
         return True
+    if placeholder.kind == "printf" and format_message.is_format_message(placeholder.text):
+        return True  # FormatMessage's: the model split it (%1! … !s) and tripled its full stop
     if placeholder.kind == "tag" and re.fullmatch(_TMP_SHORT_COLOR, placeholder.text):
         return True  # its digits: the model recoloured it (<#FFFF00>) or dropped some (<#FFF00>)
     if placeholder.kind == "tag" and _EMPTY_WITH_ATTRIBUTES.fullmatch(placeholder.text):
@@ -619,9 +637,12 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
     mark of a pair that its opening one does not open (``Price*`` is text:
     :func:`ltmt.formats.rest_markup.paired`); in a text with printf conversions, a ``%name``
     is a conversion and a word (:data:`_DRUPAL_PERCENT`), not Drupal's placeholder; none in
-    a form of a Yarn Spinner marker (``one="%st"``: its words, :mod:`ltmt.formats.yarn_markup`)."""
+    a form of a Yarn Spinner marker (``one="%st"``: its words, :mod:`ltmt.formats.yarn_markup`);
+    in a text with ``FormatMessage``'s inserts (``%1!s!``), its escapes (``%.``, ``%!``) too."""
     opened = renpy_opened = False
     matches = list(_PLACEHOLDER.finditer(text))
+    if any(_FORMAT_MESSAGE_INSERT.fullmatch(m.group()) for m in matches):
+        matches = list(_PLACEHOLDER_OF_FORMAT_MESSAGE.finditer(text))  # %1!s!%n%0: its escapes
     if "/]" in text:
         from ltmt.formats.yarn_markup import form_spans
 

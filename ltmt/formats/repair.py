@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ltmt.date_formats import DateRun, date_runs
+from ltmt.formats import format_message
 from ltmt.formats.glued_hyphens import without_glued_hyphens
 from ltmt.formats.placeholder_syntax import (
     INTERPOLATION,
@@ -89,6 +90,10 @@ def repair_line(
                 following = pieces[at + 1]
                 if isinstance(following, str):
                     pieces[at + 1] = _without_stray_close(before, following)
+            if slot.kind == "printf" and at + 1 < len(pieces):
+                following = pieces[at + 1]
+                if isinstance(following, str):  # "%1!s!!" for the model's "%1!"
+                    pieces[at + 1] = format_message.without_split_remains(slot.text, following)
         else:
             problems.append(f"extra {slot.text!r}")
             slot.keep = False
