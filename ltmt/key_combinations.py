@@ -54,9 +54,16 @@ _KEYS = (
 # what joins a combination's keys: a plus, with a space either side at most (also between
 # marked keys: <kbd>Ctrl</kbd>+<kbd>S</kbd>, paired_tags and markdown_shortcodes)
 KEY_JOIN = r"[ ]?\+[ ]?"
+# a combination starts a word, or follows a tab written as an escape (.rc's "&New\tCtrl+N")
 COMBINATION = re.compile(
-    rf"(?<![\w+])(?:{_MODIFIERS})(?:{KEY_JOIN}(?:{_MODIFIERS}))*{KEY_JOIN}"
+    rf"(?:(?<![\w+])|(?<=\\t))(?:{_MODIFIERS})(?:{KEY_JOIN}(?:{_MODIFIERS}))*{KEY_JOIN}"
     rf"(?:(?:{_KEYS})(?![\w])|[A-Za-z0-9](?![\w])|[-=\[\];',./\\`*+](?![\w+]))"
+)
+# a tab written as an escape before a line's shortcut, a combination or a key alone, at its end
+# (.rc menus and C sources: "&New\tCtrl+N", "Find &Next\tF3"): a column's edge as a real tab's
+# (:func:`ltmt.units.split_segment`), so that the model does not read "\tCtrl" as one word
+ESCAPED_TAB = re.compile(
+    rf"[ \t]*\\t[ \t]*(?=(?:{COMBINATION.pattern}|(?:{_KEYS})(?![\w+]))[ \t]*$)"
 )
 _NAME = re.compile(r"[A-Za-z]\w*")
 # what may stand between the combinations of a line made of them alone (no word: ``or``

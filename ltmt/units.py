@@ -48,7 +48,12 @@ from ltmt.formats.placeholder_syntax import (
 from ltmt.help_columns import align_help
 from ltmt.invisible_edges import split_formatting_edges
 from ltmt.json_in_text import json_spans
-from ltmt.key_combinations import combination_spans, only_combinations, written_line
+from ltmt.key_combinations import (
+    ESCAPED_TAB,
+    combination_spans,
+    only_combinations,
+    written_line,
+)
 from ltmt.language_names import language_name
 from ltmt.long_words import long_word_spans
 from ltmt.menu_paths import separator_spans
@@ -488,6 +493,7 @@ def _pieces(body: str) -> tuple[list[str], list[str]]:
     escapes = {p.start for p in find_placeholders(body) if p.kind == "escape"}
     cuts = (
         [found.span() for found in _TAB_RUN.finditer(body)]
+        + [found.span() for found in ESCAPED_TAB.finditer(body)]  # "&New\tCtrl+N"
         + [
             found.span()
             for found in _ITEM_SEPARATOR.finditer(body)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.key_combinations import combination_spans, only_combinations, written, written_line
+from ltmt.key_combinations import (
+    ESCAPED_TAB,
+    combination_spans,
+    only_combinations,
+    written,
+    written_line,
+)
 
 
 @pytest.mark.parametrize(
@@ -19,6 +25,7 @@ from ltmt.key_combinations import combination_spans, only_combinations, written,
         ("CmdOrCtrl+Shift+F", ["CmdOrCtrl+Shift+F"]),
         ("Alt+Ctrl", ["Alt+Ctrl"]),  # a modifier as the key
         ("Drücken Sie Strg+S", ["Strg+S"]),  # a German target's, for fusion's matches
+        ("&New\\tCtrl+N", ["Ctrl+N"]),  # after a tab written as an escape (.rc menus)
         # not a combination: a word after the +, a hyphen (vim's CTRL-A), no modifier
         ("Shift+click to change the format", []),
         ("Hit Ctrl-C to abort", []),
@@ -68,3 +75,22 @@ def test_a_line_of_combinations_alone(line, alone):
 
 def test_written_line_names_each_combinations_keys():
     assert written_line("Ctrl+S, Shift+Del", "de") == "Strg+S, Umschalt+Entf"
+
+
+@pytest.mark.parametrize(
+    ("line", "tabs"),
+    [
+        # a tab written as an escape before a line's shortcut at its end (.rc menus, session 70)
+        ("&New\\tCtrl+N", ["\\t"]),
+        ("&Print...\\tCtrl+Shift+P", ["\\t"]),
+        ("Find &Next \\t F3", [" \\t "]),
+        ("&Delete\\tDel", ["\\t"]),
+        # not: words after the shortcut, words after the escape, a path
+        ("&New\\tCtrl+N to create", []),
+        ("Type \\t to insert a tab", []),
+        ("Indent\\tText", []),
+        ("C:\\temp\\F3", []),
+    ],
+)
+def test_an_escaped_tab_before_a_shortcut(line: str, tabs: list[str]) -> None:
+    assert [found.group() for found in ESCAPED_TAB.finditer(line)] == tabs

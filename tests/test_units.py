@@ -116,6 +116,9 @@ def test_split_segment_keeps_structure(text, lines, rebuilt_from_upper):
         ("&Yes\n&No\nTom & Jerry", ["Yes", "No", "Tom & Jerry"], "&YES\n&NO\nTOM & JERRY", 2),
         ("Name:\t_Value", ["Name:", "Value"], "NAME:\t_VALUE", 1),
         ("--log <file>\t\tStart &logging", ["Start logging"], "--log <file>\t\tSTART &LOGGING", 1),
+        # a tab written as an escape before a shortcut parts columns as a tab does (menu2.txt)
+        ("&Print...\\tCtrl+P", ["Print...", "Ctrl+P"], "&PRINT...\\tCTRL+P", 1),
+        ("Find &Next\\tF3", ["Find Next", "F3"], "FIND &NEXT\\tF3", 1),
     ],
 )
 def test_split_segment_sets_accelerators_aside(text, lines, rebuilt_from_upper, marked):
@@ -776,3 +779,13 @@ def test_a_line_in_title_case_with_a_case_sensitive_glossary_term_goes_as_writte
     assert split_segment("Lead Score", forms).lines == ["Lead Score"]
     assert split_segment("Move to Trash", forms).lines == ["move to trash"]
     assert split_segment("Lead Score", LineForms(title_case=True)).lines == ["lead score"]
+
+
+def test_an_escaped_tab_before_a_combination_is_a_column_its_keys_named() -> None:
+    """``&New\\tCtrl+N`` (an .rc menu's) gets ``Strg+N`` as ``&New<TAB>Ctrl+N`` does: before,
+    the model read ``\\tCtrl`` as a word and wrote ``&New\\tCtrg+N``."""
+    for tab in ("\t", "\\t"):
+        forms = LineForms(("&",), decorations=True, target_language="de")
+        split = split_segment(f"&New{tab}Ctrl+N", forms)
+        assert split.lines == ["New"]
+        assert split.rebuild(["Neu"]) == f"&Neu{tab}Strg+N"

@@ -812,6 +812,10 @@ def test_whitespace(source, target, expected):
             ["lacks the key combination 'Ctrl+S'"],
         ),
         ("Hit Ctrl-C to abort", "Abbrechen mit Strg+C", []),  # a hyphen's is no combination here
+        # after a tab written as an escape (.rc menus: keys-src.txt of session 70) as after a tab
+        ("&New\\tCtrl+N", "&Neu\\tCtrg+N", ["lacks the key combination 'Ctrl+N'"]),
+        ("&New\tCtrl+N", "&Neu\tCtrg+N", ["lacks the key combination 'Ctrl+N'"]),
+        ("&New\\tCtrl+N", "&Neu\\tStrg+N", []),
         ("Ctrl+S", "", []),
     ],
 )
