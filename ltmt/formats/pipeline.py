@@ -453,10 +453,10 @@ def _translate_chunk(
     result: RunResult,
     segments: Callable[[Outcome, bool, str], None] | None = None,
 ) -> set[str]:
-    """Translate ``chunk`` (its suggestions only from 100 % memory matches) into ``document``;
-    each outcome told to ``segments`` (see :func:`translate_file`). Returns the keys of the
-    suggestions kept as they were: not ltmt's text, so the record of the output must not say
-    ltmt wrote them (a msgmerge fuzzy entry's ``Datei`` recorded as ltmt's made a reviewed
+    """Translate ``chunk`` (its suggestions only from 100 % memory matches) into ``document``; each
+    outcome told to ``segments`` (see :func:`translate_file`). Returns the keys of the suggestions
+    and reviewed entries kept as they were: not ltmt's text, so the record of the output must not
+    say ltmt wrote them (a msgmerge fuzzy entry's ``Datei`` recorded as ltmt's made a reviewed
     ``Datei`` of another msgid look outdated on the next run)."""
     translate, exact = translators
     fresh = [u for u in chunk if not u.suggestion]
@@ -513,7 +513,10 @@ def _translate_chunk(
         result.report.over_limit += sum(o.unit.key in document.over_limit for o in filled)
     if isinstance(document, WholeMessages):
         _count_broken_units(document, chunk, result.report)
-    return {u.key for u in suggestions} - {o.unit.key for o in filled}
+    # a reviewed entry --overwrite wrote as it was is still the reviewer's, not ltmt's
+    reviewed: Collection[str] = getattr(document, "kept_reviewed", frozenset())
+    kept_as_they_were = {o.unit.key for o in filled if _entry_of(o.unit) in reviewed}
+    return {u.key for u in suggestions} - {o.unit.key for o in filled} | kept_as_they_were
 
 
 def _reused_whole_messages(

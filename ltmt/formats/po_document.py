@@ -6,11 +6,12 @@ others ``msgid_plural`` (a one-form language: its only form translates ``msgid_p
 unit carries the entry's ``msgctxt`` and format flags. An entry marked ``fuzzy`` that has a
 translation (msgmerge's, of an older ``msgid``) is pending as a suggestion: a 100 % memory
 match replaces it, the model does not. Filling sets ``msgstr`` / ``msgstr[K]`` and, with
-``mark_fuzzy``, the ``fuzzy`` flag, so a translator reviews it, and drops msgmerge's ``#|``
-lines (the previous ``msgid`` the old translation was of); a plural entry is filled only when
-every form has a translation. Entries not filled, the header, comments,
-contexts and obsolete entries are written back as translate-toolkit read them, which is byte for
-byte for a well-formed catalog.
+``mark_fuzzy``, the ``fuzzy`` flag, so a translator reviews it, and drops msgmerge's ``#|`` lines
+(the previous ``msgid`` the old translation was of); a reviewed entry (translated, not fuzzy) that
+``--overwrite`` fills with the translation it has is not flagged: it is still the reviewer's. A
+plural entry is filled only when every form has a translation. Entries not filled, the header,
+comments, contexts and obsolete entries are written back as translate-toolkit read them, which is
+byte for byte for a well-formed catalog.
 
 An entry whose ``msgid`` is an ICU plural or select (Lingui's catalogs: ``{count, plural, one
 {# message} other {# messages}}``) is translated case by case, each case a unit ``N#<case>``,
@@ -93,6 +94,8 @@ class PoDocument:
         self._waiting = WaitingForms()  # plural forms waiting for their siblings
         self._revised = False  # whether an entry was changed: the header says when
         self.changed_entries: set[str] = set()  # the entries fill changed, by key
+        # reviewed entries fill wrote as they were (--overwrite): unflagged, not ltmt's text
+        self.kept_reviewed: set[str] = set()
         self._blank_lines_at_end = _blank_lines_at_end(self.path)
         self._byte_order_mark = _byte_order_mark(self.path)
         self._charset = file_charset(self.path)  # loaded as UTF-8, written back in it
@@ -328,6 +331,9 @@ class PoDocument:
         for index, texts in entries.items():
             unit = self.store.units[index]
             before = str(unit)
+            # a reviewed entry (translated, not fuzzy) written as it was stays the reviewer's
+            held = target_strings(unit.target)
+            reviewed = not unit.isfuzzy() and any(held)
             if unit.hasplural():
                 # Forms may come in different calls: keep what an earlier call filled, and the
                 # forms the catalog had filled already.
@@ -339,8 +345,11 @@ class PoDocument:
                 unit.target = forms
             else:
                 unit.target = texts[0]
-            unit.markfuzzy(mark_fuzzy)
-            if mark_fuzzy:
+            unchanged = reviewed and target_strings(unit.target) == held
+            if unchanged:
+                self.kept_reviewed.add(str(index))
+            unit.markfuzzy(mark_fuzzy and not unchanged)
+            if mark_fuzzy and not unchanged:
                 _fuzzy_first(unit)
             # msgmerge's "#|" lines say what the old translation translated: not this one
             unit.clear_previous()

@@ -377,3 +377,30 @@ def test_a_catalog_whose_charset_cannot_hold_a_translation_is_written_as_utf8_an
     assert 'msgstr "Datei öffnen."'.encode() in data
     assert f"{out}: written as UTF-8, its charset ISO-8859-1 cannot hold „ “ …" in caplog.messages
     _msgfmt_check(out)
+
+
+def test_overwrite_keeps_a_reviewed_entry_written_as_it_was_unflagged(tmp_path: Path) -> None:
+    """Regression trial mp2 (cloudsync.de.po), session 70: ``--overwrite`` of a catalog whose
+    reviewed entries were 100 % memory matches of themselves flagged every one fuzzy again
+    (msgfmt: '0 translated messages, 19 fuzzy'); an entry whose translation changed is
+    flagged, one written as it was stays the reviewer's (and is not recorded as ltmt's)."""
+    from ltmt.formats.output_sources import OutputSources
+    from ltmt.formats.run_report import RunReport
+
+    po = tmp_path / "de.po"
+    po.write_text(
+        PLAIN_HEADER + 'msgid "Open the file"\nmsgstr "OPEN THE FILE"\n\n'
+        'msgid "Close it"\nmsgstr "Schließen"\n\n'
+        'msgid "Quit"\nmsgid_plural "Quit all"\nmsgstr[0] "QUIT"\nmsgstr[1] "QUIT ALL"\n',
+        "utf-8",
+    )
+    out, report = tmp_path / "out.po", RunReport()
+    records = OutputSources(tmp_path / "records")
+    translate_file(po, out, FakeModel(), overwrite=True, report=report, output_sources=records)
+    text = out.read_text("utf-8")
+    assert '#, fuzzy\nmsgid "Close it"\nmsgstr "CLOSE IT"' in text
+    assert text.count("#, fuzzy") == 1
+    assert report.entries_marked_fuzzy == 1
+    assert "1 entry marked fuzzy for review" in report.summary()
+    ltmts = records.read(out)
+    assert ltmts is not None and not ltmts.wrote("Open the file", "OPEN THE FILE")
