@@ -491,6 +491,9 @@ def _translate_chunk(
     if approved:
         texts = {o.unit.key: o.text for o in filled if o.unit.key in approved}
         document.fill(texts, False, from_memory=from_memory)
+    # the units (PO: entries) a translator translated that --overwrite wrote as they were:
+    # still the translator's, not marked, not ltmt's text
+    reviewed: Collection[str] = getattr(document, "kept_reviewed", frozenset())
     if mark_fuzzy and document.format == "po":  # a plural entry's forms are one entry
         # an entry written again as it was (a rerun's 100 % match of a fuzzy one) is no change
         changed = getattr(document, "changed_entries", None)
@@ -503,7 +506,9 @@ def _translate_chunk(
             {_entry_of(o.unit) for o in filled if o.unit.key in matched} & flagged
         )
     if mark_fuzzy and document.format == "xliff":  # 1.2 needs-review-*, 2.0 ltmt's subState
-        marked = sum(o.unit.key not in approved for o in filled)
+        marked = sum(
+            o.unit.key not in approved and _entry_of(o.unit) not in reviewed for o in filled
+        )
         result.report.units_marked_for_review += marked
         if getattr(document, "version", 1) == 2:  # 2.0 has no review state: said apart
             result.report.segments_20_marked += marked
@@ -513,8 +518,6 @@ def _translate_chunk(
         result.report.over_limit += sum(o.unit.key in document.over_limit for o in filled)
     if isinstance(document, WholeMessages):
         _count_broken_units(document, chunk, result.report)
-    # a reviewed entry --overwrite wrote as it was is still the reviewer's, not ltmt's
-    reviewed: Collection[str] = getattr(document, "kept_reviewed", frozenset())
     kept_as_they_were = {o.unit.key for o in filled if _entry_of(o.unit) in reviewed}
     return {u.key for u in suggestions} - {o.unit.key for o in filled} | kept_as_they_were
 

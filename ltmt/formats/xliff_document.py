@@ -13,6 +13,9 @@ a ``<target>`` rebuilt from the source's inline elements and sets the state:
   ``subState="ltmt:mt"``, for a 100 % memory match ``subState="ltmt:exact-match"``; filled
   without ``mark_fuzzy``, a unit loses either mark (one an earlier run left).
 
+A translated unit (not marked for review, not rejected) that ``--overwrite`` fills with the
+target it has keeps its state: it is still the translator's (:attr:`XliffDocument.kept_reviewed`).
+
 Trados Studio and memoQ read their own statuses, not these: a segment Trados describes
 (``<sdl:seg>``) gets ``conf="Draft"`` (``Translated`` where it is not marked for review),
 ``origin="mt"`` (``tm`` and ``percent="100"`` for a memory match) and ``origin-system="ltmt"``;
@@ -158,6 +161,8 @@ class XliffDocument:
         self._root_attributes = dict(tree.getroot().attrib)
         # the units whose translation's inline codes were not the source's: put back, reviewed
         self.codes_put_back: set[str] = set()
+        # translated units fill wrote as they were (--overwrite): their state kept, not ltmt's
+        self.kept_reviewed: set[str] = set()
         # the units whose translation is over their length limit, each with what is wrong;
         # and those filled whose limit is in a unit not measured, with that unit
         self.over_limit: dict[str, str] = {}
@@ -273,6 +278,8 @@ class XliffDocument:
             if key in self._rejected and text.strip() == self._rejected[key].strip():
                 self._rejected_again.append(unit.unit_id or key)  # left rejected
                 continue
+            # a translated unit (not for review, not rejected) written as it was keeps its state
+            held = to_text(unit.target).text if unit.is_done() and not unit.needs_review else None
             if unit.target is None:
                 unit.target = self._add_target(unit)
             source = to_text(unit.source)
@@ -287,6 +294,10 @@ class XliffDocument:
                 self._empty_signed_off_filled.append(unit.unit_id or key)
             review = mark_fuzzy or not whole or too_long or key in self._rejected
             review = review or key in self._empty_signed_off
+            unchanged = whole and not too_long and key not in self._rejected
+            if unchanged and held is not None and to_text(unit.target).text == held:
+                self.kept_reviewed.add(key)  # the translator's: --overwrite changed nothing
+                continue
             self._mark(unit, review=review, from_memory=key in from_memory)
         if translations:
             self._declare_target_language()

@@ -552,3 +552,38 @@ def test_a_windows_file_keeps_crlf_on_every_line(tmp_path: Path, codec: str, ver
     out = written[len(mark) :].decode(codec)
     assert "Kühl lagern." in out
     assert out.count("\n") == out.count("\r\n") > text.count("\r\n")  # the target's line too
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_overwrite_keeps_the_state_of_a_translated_unit_written_as_it_was(
+    tmp_path: Path, version: int
+) -> None:
+    """Regression trial mp2, session 70 (as the PO catalog's): ``--overwrite`` marked a
+    translated unit for review although its target came out as it was; it keeps its state,
+    and a unit whose target changed is marked as before."""
+    from ltmt.formats.pipeline import translate_file
+
+    if version == 1:
+        units = (
+            '<trans-unit id="1"><source>Save</source><target state="translated">SAVE</target>'
+            '</trans-unit><trans-unit id="2"><source>Open</source><target state="translated">'
+            "Öffnen</target></trans-unit>"
+        )
+        text, target, state = xliff12(units), f"{NS12}target", "state"
+    else:
+        units = (
+            '<unit id="1"><segment state="translated"><source>Save</source><target>SAVE</target>'
+            '</segment></unit><unit id="2"><segment state="translated"><source>Open</source>'
+            "<target>Öffnen</target></segment></unit>"
+        )
+        text, target, state = xliff20(units), f"{NS20}segment", "subState"
+    (tmp_path / "in.xlf").write_text(text, "utf-8")
+    out = tmp_path / "run.xlf"
+    upper = lambda texts, _: [t.upper() for t in texts]  # noqa: E731
+    report = translate_file(tmp_path / "in.xlf", out, upper, overwrite=True).report
+    written = etree.parse(str(out)).getroot()
+    marks = [e.get(state) for e in written.iter(target)]
+    assert marks == (
+        ["translated", "needs-review-translation"] if version == 1 else [None, "ltmt:mt"]
+    )
+    assert report.units_marked_for_review == 1
