@@ -205,6 +205,15 @@ def translate(
         help="PO/XLIFF: entries filled from a 100% match of the same context are not marked "
         "for review.",
     ),
+    fuzzy_entries: str = typer.Option(
+        "keep",
+        "--fuzzy-entries",
+        help="PO: what to do with a fuzzy entry's translation (msgmerge's, of an older msgid) "
+        "that no 100% memory match of its context replaces: keep (the default) keeps it and its "
+        "#| lines for the reviewer; translate machine-translates the msgid it has now, still "
+        "fuzzy, and drops the #| lines, as they name the msgid of the translation replaced. "
+        "Reviewed entries are left alone (--overwrite translates them too).",
+    ),
     strict: bool = typer.Option(
         False,
         "--strict",
@@ -387,6 +396,9 @@ def translate(
 
         accelerator_markers(accelerators)  # a bad value fails before the model loads
         keys = parse_skip_keys_option(skip_keys)
+        from ltmt.formats.kept_suggestions import translates_suggestions
+
+        translate_fuzzy = translates_suggestions(fuzzy_entries)  # a bad value fails at once
         if formality is not None:  # a bad value fails before the model loads
             from ltmt.qa.formality_checks import formality_form
 
@@ -503,6 +515,7 @@ def translate(
                     exact_approved,
                     as_json or quiet,
                     skip_keys=keys,
+                    translate_suggestions=translate_fuzzy,
                     progress=progress,
                 )
             elif streamed:  # stdin or stdout: no resuming
@@ -524,6 +537,7 @@ def translate(
                     exact_approved,
                     keys,
                     columns=columns,
+                    translate_suggestions=translate_fuzzy,
                     progress=SegmentProgress() if progress else None,
                     segments_report=segments_report,
                 )
@@ -629,6 +643,7 @@ def _translate_folder(
     *,
     skip_keys: frozenset[str],
     progress: bool,
+    translate_suggestions: bool = False,
 ) -> None:
     """Each file of ``folder`` into its place under the output folder, one line each
     (``skip_keys`` in the files of formats that have keys; ``progress``: how far each file
@@ -666,6 +681,7 @@ def _translate_folder(
                     skip_keys,
                     progress=SegmentProgress() if progress else None,
                     interrupted=saved_part.append,
+                    translate_suggestions=translate_suggestions,
                 )
             except KeyboardInterrupt:
                 typer.echo(_folder_interrupted(folder, finished, job, saved_part), err=True)
@@ -737,6 +753,7 @@ def _translate_document(
     progress: SegmentProgress | None = None,
     interrupted: Callable[[str], None] | None = None,
     segments_report: Path | None = None,
+    translate_suggestions: bool = False,
 ) -> None:
     """``job``'s file translated into its output; ``skip_keys`` named where its format has
     keys (a folder's PO files have none); ``columns``: a CSV table's (``--columns``).
@@ -765,6 +782,7 @@ def _translate_document(
             overwrite=overwrite,
             mark_fuzzy=mark_fuzzy,
             exact_approved=exact_approved,
+            translate_suggestions=translate_suggestions,
             progress=progress.advance if progress is not None else None,
             progress_start=progress.start if progress is not None else None,
             interrupted=interrupted,

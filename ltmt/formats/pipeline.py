@@ -69,6 +69,7 @@ from ltmt.formats.existing_output import (
     warn_of_no_record,
 )
 from ltmt.formats.html_cells import translate_cells
+from ltmt.formats.kept_suggestions import placeholder_mismatches
 from ltmt.formats.keyed_catalog import KeyedCatalog
 from ltmt.formats.output_sources import (
     FilledInPlace,
@@ -133,6 +134,7 @@ def translate_file(
     overwrite: bool = False,
     mark_fuzzy: bool = True,
     exact_approved: bool = False,
+    translate_suggestions: bool = False,
     resume: bool = True,
     chunk_size: int = 256,
     checkpoint_seconds: float = 60.0,
@@ -152,7 +154,11 @@ def translate_file(
 
     ``overwrite``: translate units that already have a translation too. ``mark_fuzzy``: flag
     machine translations for review (PO ``fuzzy``, XLIFF review state); with ``exact_approved``
-    a unit filled from a 100 % match of its own context is not flagged. ``resume``: continue
+    a unit filled from a 100 % match of its own context is not flagged.
+    ``translate_suggestions``: a translation that is only a suggestion (a PO entry marked
+    ``fuzzy``, msgmerge's translation of an older ``msgid``) is translated again for the unit's
+    source now, as an untranslated one is (else kept, unless a 100 % memory match of its own
+    context replaces it: ``exact``). ``resume``: continue
     an interrupted run into the same ``out_path``. ``progress(n)`` is called after each chunk
     with the number of units it finished; ``progress_start(done, total)`` once before the
     first, with the units done before (by the interrupted run this one resumes) and all of
@@ -238,6 +244,8 @@ def translate_file(
         # entry was not finished are not in the output, and are translated again (what the
         # output holds marked fuzzy, a suggestion again, was done)
         done -= {u.key for u in document.pending(False) if not u.suggestion}
+        if translate_suggestions:
+            _suggestions_translated(document)
         units = [u for u in document.pending(overwrite) if u.key not in done]
     else:
         document = open_document(
@@ -270,6 +278,8 @@ def translate_file(
             # the file is its own output: what ltmt wrote there for a source changed since
             record = output_sources.read(Path(out_path))
             source_changed = drop_outdated(document, Path(out_path), record)[0]
+        if translate_suggestions:
+            _suggestions_translated(document)
         units = document.pending(overwrite)
         if isinstance(document, SourceChangesUnmarked) and changed_sources and not overwrite:
             mark_for_review(document, in_path, changed_sources)
@@ -373,6 +383,13 @@ def translate_file(
     return result
 
 
+def _suggestions_translated(document: Document) -> None:
+    """Make the units whose translation is only a suggestion (:attr:`Unit.suggestion`) pending
+    for the model, as untranslated ones: ``--fuzzy-entries translate``."""
+    if isinstance(document, FilledInPlace):
+        document.translate_again([u.key for u in document.pending(False) if u.suggestion])
+
+
 def _saved_part(done: int, total: int, out_path: Path, first: int, chunk_size: int) -> str:
     """What an interrupted run saved of its ``total`` units: ``done`` of them into
     ``out_path``, or nothing, as the ``first`` ones were not done yet."""
@@ -470,6 +487,7 @@ def _translate_chunk(
     suggestions = [u for u in chunk if u.suggestion]
     if suggestions and exact is not None:
         outcomes += reuse_exact(suggestions, exact, result.report)
+        _check_kept_suggestions(document, suggestions, outcomes, result.report)
     # An output that is empty or not valid leaves a PO/XLIFF unit untranslated; in txt/jsonl
     # every unit keeps its line.
     keep_all = document.format in {"txt", "jsonl"}
@@ -520,6 +538,20 @@ def _translate_chunk(
         _count_broken_units(document, chunk, result.report)
     kept_as_they_were = {o.unit.key for o in filled if _entry_of(o.unit) in reviewed}
     return {u.key for u in suggestions} - {o.unit.key for o in filled} | kept_as_they_were
+
+
+def _check_kept_suggestions(
+    document: Document, suggestions: list[Unit], outcomes: list[Outcome], report: RunReport
+) -> None:
+    """Count in ``report`` those of ``suggestions`` no outcome replaces (kept as they are)
+    whose translation does not have the placeholders of their source now
+    (:mod:`ltmt.formats.kept_suggestions`)."""
+    replaced = {o.unit.key for o in outcomes}
+    kept = [u for u in suggestions if u.key not in replaced]
+    if not kept or not isinstance(document, FilledInPlace):
+        return
+    for unit, problem in placeholder_mismatches(kept, document.held_translations()):
+        report.suggestion_mismatched(unit.source, problem)
 
 
 def _reused_whole_messages(

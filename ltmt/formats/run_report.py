@@ -70,10 +70,12 @@ kept as they are (PO, XLIFF, JSONL without ``--overwrite``; a PO entry's plural 
 that with ``suggestions_kept`` they add up to a catalog's entries), so that a run that finds
 nothing to do says why; ``suggestions_kept``: entries whose translation is only a suggestion
 (a PO entry marked ``fuzzy``, its plural forms together) kept as they are, as no 100 % memory
-match of their own context and plural form replaced them; ``signed_off``: those kept with
-``--overwrite``, which leaves a unit a reviewer signed off (XLIFF ``final``, ``signed-off``,
-``reviewed``, ``approved="yes"``); ``no_source``: messages with no source text to translate
-(a Qt message of ``qsTrId`` without its ``//%`` text), left untranslated; ``marked_kept``:
+match of their own context and plural form replaced them, ``suggestions_mismatched`` of them
+without the placeholders of their msgid now (qa's format and placeholder checks);
+``signed_off``: those kept with ``--overwrite``, which leaves a unit a reviewer signed off
+(XLIFF ``final``, ``signed-off``, ``reviewed``, ``approved="yes"``); ``no_source``: messages
+with no source text to translate (a Qt message of ``qsTrId`` without its ``//%`` text), left
+untranslated; ``marked_kept``:
 strings whose developer's note asks to keep them (a .resx ``<comment>`` of ``{Locked}`` or "Do
 not translate"), not translated; ``tracked_insertions`` and ``tracked_deletions``: a Word
 document's tracked changes in the text translated, its insertions translated as insertions and
@@ -192,6 +194,7 @@ class RunReport:
     formality: str = ""
     misspelt: int = 0
     misspelt_examples: list[str] = field(default_factory=list)
+    suggestions_mismatched_examples: list[str] = field(default_factory=list)
     over_limit: int = 0
     spelling_dictionary: str = ""
     resumed: int = 0
@@ -199,6 +202,7 @@ class RunReport:
     source_changed: int = 0
     copies_of_source: int = 0
     suggestions_kept: int = 0
+    suggestions_mismatched: int = 0  # of them, without their current msgid's placeholders
     entries_marked_fuzzy: int = 0  # PO entries filled and flagged fuzzy (not fuzzy matches)
     entries_fuzzy_exact: int = 0  # of them, 100 % matches of their context (--exact-approved's)
     units_marked_for_review: int = 0  # XLIFF units filled and marked for review
@@ -240,6 +244,29 @@ class RunReport:
         it), written again as it is; the first few parts are named."""
         self.partly_copied += 1
         _name_first(self.partly_copied_examples, part)
+
+    def _suggestions(self, overwrite: str, fuzzy_entries: str | None) -> str:
+        """The fuzzy entries kept for review, those of them without their msgid's placeholders
+        named, and the options that translate them (``fuzzy_entries``: these alone)."""
+        mismatched = ""
+        if self.suggestions_mismatched:
+            named = "; ".join(self.suggestions_mismatched_examples)
+            more = ", ..." if self.suggestions_mismatched > NAMED_FIRST else ""
+            mismatched = (
+                f", {self.suggestions_mismatched} of them without the placeholders of their "
+                f"msgid now ({named}{more}), which msgfmt -c and ltmt qa reject once the flag is "
+                "removed: correct them"
+            )
+        translating = (
+            f"{fuzzy_entries} machine-translates them for their msgid now; "
+            if (fuzzy_entries)
+            else ""
+        )
+        return (
+            f"{self.suggestions_kept} marked fuzzy and kept for review (no 100 % memory match "
+            f"of their context{mismatched}; {translating}{overwrite} translates every entry "
+            "again, the reviewed ones too)"
+        )
 
     def _unflagging(self, unflagged: str, approved: str) -> str:
         """What writes the entries marked fuzzy unflagged: ``approved`` where 100 % memory
@@ -288,6 +315,13 @@ class RunReport:
         self.terms_missed += 1
         missed = first_few(repr(term) for term in terms)
         _name_first(self.terms_missed_examples, f"{missed} in {shortened(source, 40)!r}")
+
+    def suggestion_mismatched(self, source: str, problem: str) -> None:
+        """Count a suggestion kept (a fuzzy entry's) whose translation does not have the
+        placeholders of its entry's ``source`` now (qa's ``problem``: ``lacks '{secs}'``);
+        the first few are named."""
+        self.suggestions_mismatched += 1
+        _name_first(self.suggestions_mismatched_examples, f"{shortened(source, 40)!r} {problem}")
 
     def sentences_lost_in(self, source: str) -> None:
         """Count an output that lost a sentence of its ``source``; the first few are named."""
@@ -354,6 +388,7 @@ class RunReport:
             (self.numbers_not_repairable_examples, other.numbers_not_repairable_examples),
             (self.wordless_examples, other.wordless_examples),
             (self.misspelt_examples, other.misspelt_examples),
+            (self.suggestions_mismatched_examples, other.suggestions_mismatched_examples),
         ):
             for text in theirs:
                 _name_first(mine, text)
@@ -381,11 +416,14 @@ class RunReport:
         overwrite: str = "--overwrite",
         unflagged: str = "--no-fuzzy",
         approved: str = "--exact-approved",
+        fuzzy_entries: str | None = "--fuzzy-entries translate",
     ) -> str:
         """One line for the end of a run; ``overwrite``: what the caller calls the option that
         translates kept units again (the server's form field ``overwrite=true``), ``unflagged``
         the one that writes translations without the fuzzy flag (``mark_fuzzy=false``),
-        ``approved`` the one that writes 100 % memory matches so (``exact_approved=true``)."""
+        ``approved`` the one that writes 100 % memory matches so (``exact_approved=true``),
+        ``fuzzy_entries`` the one that machine-translates the fuzzy entries kept (None: the
+        caller has none)."""
         rate = self.units / self.seconds if self.seconds > 0 else 0.0
         files = f"{counted(len(self.files), 'file')}, " if self.files else ""
         guarded = (
@@ -542,11 +580,7 @@ class RunReport:
             copies = counted(self.copies_of_source, "copy", "copies")
             parts.append(f"{copies} of the source translated")
         if self.suggestions_kept:
-            parts.append(
-                f"{self.suggestions_kept} marked fuzzy and kept for review (no 100 % memory "
-                f"match of their context; {overwrite} translates every entry again, the reviewed "
-                "ones too)"
-            )
+            parts.append(self._suggestions(overwrite, fuzzy_entries))
         if self.entries_marked_fuzzy:
             entries = counted(self.entries_marked_fuzzy, "entry", "entries")
             parts.append(
@@ -609,6 +643,7 @@ class RunReport:
         data.pop("numbers_not_repairable_examples")
         data.pop("wordless_examples")
         data.pop("misspelt_examples")
+        data.pop("suggestions_mismatched_examples")
         if not self.files:  # one file's run
             data.pop("files")
             data.pop("files_skipped")

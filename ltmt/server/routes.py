@@ -372,6 +372,7 @@ async def translate_file(
                 overwrite="overwrite=true",
                 unflagged="mark_fuzzy=false",
                 approved="exact_approved=true",
+                fuzzy_entries=None,  # the form has no such field
             ),
             **warnings.header(),
         },

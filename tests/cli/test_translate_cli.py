@@ -400,6 +400,11 @@ def test_bad_input_is_one_line_exit_1(tmp_path, capsys, common, monkeypatch, arg
             r"--formality 'Du-Form': use du \(informal\) or Sie \(formal\)$",
         ),
         (
+            ["translate", "IN", "--fuzzy-entries", "all"],
+            r"--fuzzy-entries 'all': use keep \(a fuzzy entry's translation kept for review\) or "
+            r"translate \(machine-translated for its msgid now\)$",
+        ),
+        (
             ["translate", "IN", "--fusion-weights", "fp16"],
             "fusion weights must be one of auto, float32, float32-int8-head, "
             "float32-int8-encoder-head, bfloat16, bfloat16-int8-head, int8, got 'fp16'$",

@@ -206,7 +206,8 @@ def test_a_fuzzy_entry_gets_its_exact_memory_match(
     report = result.report
     assert (report.exact, report.no_match, report.suggestions_kept) == (1, 1, 1)
     assert (
-        "1 marked fuzzy and kept for review (no 100 % memory match of their context; --overwrite "
+        "1 marked fuzzy and kept for review (no 100 % memory match of their context; "
+        "--fuzzy-entries translate machine-translates them for their msgid now; --overwrite "
         "translates every entry again, the reviewed ones too)" in report.summary()
     )
 
