@@ -244,6 +244,16 @@ class MarkedKept(Protocol):
 
 
 @runtime_checkable
+class CodeKept(Protocol):
+    """A document that says which of its strings are code (a po4a catalog's listing and
+    literal blocks): copied byte for byte, not translated, counted in the run's summary."""
+
+    def code_kept(self) -> int:
+        """How many strings are code, copied as they are."""
+        ...
+
+
+@runtime_checkable
 class TrackedChanges(Protocol):
     """A document whose text has tracked changes (a Word document's insertions and deletions):
     counted in the run's summary, which says what became of them."""

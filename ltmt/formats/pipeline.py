@@ -42,6 +42,7 @@ from typing import Any
 from ltmt.errors import InputError, UnalignedTranslationError
 from ltmt.formats.changed_sources import mark_for_review
 from ltmt.formats.documents import (
+    CodeKept,
     CodesPutBack,
     Document,
     Drafts,
@@ -323,6 +324,8 @@ def translate_file(
         result.report.no_source = document.without_source()
     if isinstance(document, MarkedKept):
         result.report.marked_kept = document.marked_kept()
+    if isinstance(document, CodeKept):
+        result.report.code_kept = document.code_kept()
     if isinstance(document, TrackedChanges):
         insertions, deletions = document.tracked_changes()
         result.report.tracked_insertions, result.report.tracked_deletions = insertions, deletions

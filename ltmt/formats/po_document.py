@@ -53,6 +53,7 @@ from ltmt.formats.documents import Unit
 from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry, target_strings
 from ltmt.formats.icu_messages import quotes_syntax
 from ltmt.formats.po import check_language, entry_flags, load_po, nplurals
+from ltmt.formats.po4a_types import is_verbatim
 from ltmt.formats.po_charset import file_charset, in_charset, is_utf8
 from ltmt.formats.xliff_icu import BranchingUnits, is_message
 from ltmt.wording import counted, first_few, shortened
@@ -107,6 +108,10 @@ class PoDocument:
         # the entries whose msgid is an ICU plural or select, and those left untranslated
         self.branching = BranchingUnits(tgt_lang or self._header().get("Language") or "de")
         self.untranslatable = self._take_apart_icu_messages()
+        # po4a's code blocks: not translated, their msgid copied (is_verbatim)
+        self.verbatim = frozenset(
+            index for index, unit in self._entries() if is_verbatim(unit.getnotes("developer"))
+        )
 
     @classmethod
     def open(
@@ -217,6 +222,8 @@ class PoDocument:
     def units(self) -> list[Unit]:
         result = []
         for index, unit in self._entries():
+            if index in self.verbatim:
+                continue
             context, flags = unit.getcontext() or "", entry_flags(unit)
             if not unit.hasplural():
                 # s_("Menu|File"): the text after the prefix alone, the prefix its context
@@ -372,7 +379,21 @@ class PoDocument:
                 whole[taken[0]] = taken[1]
         return whole
 
+    def code_kept(self) -> int:
+        """How many entries po4a says are code (:attr:`verbatim`), copied as they are."""
+        return len(self.verbatim)
+
+    def _copy_verbatim(self) -> None:
+        """Copy the msgid of each of po4a's code entries (:attr:`verbatim`) that has no
+        translation into its msgstr, byte for byte; one translated already is kept."""
+        for index in sorted(self.verbatim):
+            unit = self.store.units[index]
+            if not unit.hasplural() and not str(unit.target or ""):
+                unit.target = str(unit.source)
+                self._revised = True
+
     def save(self, out_path: Path) -> None:
+        self._copy_verbatim()
         if self._revised and self._header():
             # as Poedit and Lokalize write a catalog they changed: when, and with what
             revised = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M%z")

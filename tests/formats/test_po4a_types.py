@@ -1,0 +1,72 @@
+"""What a po4a catalog's ``#. type:`` comment says an entry is: an AsciiDoc listing, literal,
+passthrough or comment block is code, copied byte for byte (trial as170: the model wrote
+``Sudo dpkg -i Wolke-agent…`` and ``--nowwolk-agent`` for a listing's commands)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.formats.pipeline import translate_file
+from ltmt.formats.po4a_types import is_verbatim, po4a_type
+
+PO4A_HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+LISTING = "sudo dpkg -i cloudy-agent_2.4_amd64.deb # <1>\\n"
+
+
+@pytest.mark.parametrize(("note", "verbatim"), [
+    ("type: delimited block -", True),
+    ("type: delimited block .", True),
+    ("type: delimited block +", True),
+    ("type: delimited block /", True),
+    ("type: delimited block =", False),  # an example block: prose
+    ("type: delimited block _", False),  # a quote
+    ("type: Plain text", False),
+    ("type: Title ==", False),
+    ("type: Table", False),
+    ("type: Named 'NOTE'", False),
+    ("type: Plain text\nnote: delimited block -", False),
+    ("Do not translate", False),
+    ("", False),
+])  # fmt: skip
+def test_code_blocks_are_verbatim_and_prose_is_not(note: str, verbatim: bool) -> None:
+    assert is_verbatim(note) is verbatim
+
+
+def test_po4a_type_reads_the_type_line() -> None:
+    assert po4a_type("type: delimited block -") == "delimited block -"
+    assert po4a_type("a translator's note") == ""
+
+
+def test_a_listing_is_copied_byte_for_byte_and_counted(tmp_path: Path) -> None:
+    po = tmp_path / "install.pot"
+    po.write_text(
+        PO4A_HEADER + "#. type: delimited block -\n#: install.adoc:33\n#, no-wrap\n"
+        f'msgid "{LISTING}"\nmsgstr ""\n\n'
+        '#. type: Plain text\n#: install.adoc:36\nmsgid "Installs the package."\nmsgstr ""\n',
+        "utf-8",
+    )
+    out = tmp_path / "de.po"
+    model = FakeModel()
+    result = translate_file(po, out, model)
+    assert model.seen == ["Installs the package."]
+    written = out.read_text("utf-8")
+    assert f'#, no-wrap\nmsgid "{LISTING}"\nmsgstr "{LISTING}"\n' in written
+    assert result.report.code_kept == 1
+    assert "1 code block copied as written (po4a: listing, literal, passthrough, comment)" in (
+        result.report.summary()
+    )
+
+
+def test_a_code_blocks_translation_is_kept(tmp_path: Path) -> None:
+    """A listing translated before (by hand, or by an older ltmt) is not replaced."""
+    po = tmp_path / "de.po"
+    po.write_text(
+        PO4A_HEADER + "#. type: delimited block .\n#, no-wrap\n"
+        'msgid "ls -l\\n"\nmsgstr "ls -la\\n"\n',
+        "utf-8",
+    )
+    translate_file(po, po, FakeModel())
+    assert 'msgstr "ls -la\\n"' in po.read_text("utf-8")
