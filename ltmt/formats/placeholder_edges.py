@@ -30,6 +30,11 @@ _APART = ' \t\n.,;:!?)]"»«“”…/'
 _GERMAN_ENDINGS = re.compile(r"mal|fach(?:e[mnrs]?)?|ern?")
 _GENITIVE = "s"  # "%ss Profil", not after a number's conversion ("%ds" is a unit glued)
 _NUMBER_CONVERSIONS = "diufFeEgGxXo"
+# a brace right before or after a field, or a brace and hyphened words joined to it: a piece of
+# an AsciiDoc attribute's name written again (``{product-name}-Name}``); a word alone between
+# is the model's (``{b}Schwert}``: a tag that lost its end, reported so)
+_BRACE_BEFORE = re.compile(r"(?:[{}]|[{}](?:[^\W_]+-)+)$")
+_BRACE_AFTER = re.compile(r"[{}]|(?:-[^\W_]+)+[{}]")
 
 
 def glued_words(source: str, target: str) -> list[tuple[str, str]]:
@@ -78,15 +83,20 @@ def stray_braces(source: str, target: str) -> list[tuple[str, str]]:
 
 
 def _braces_beside(text: str) -> list[tuple[str, str, str]]:
-    """The braces of ``text`` outside its placeholders right before or after a field of braces,
-    as ``(field, side, brace)``: ``("%{title}", "after", "}")``."""
+    """The braces of ``text`` outside its placeholders before or after a field of braces, right
+    beside it or joined to it by hyphened words (:data:`_BRACE_AFTER`), as ``(field, side,
+    brace)``: ``("%{title}", "after", "}")``, ``("{product-name}", "after", "-Name}")`` (the
+    model's ``{product-name}-Name}``: a piece of the field written again)."""
     found = find_placeholders(text)
     inside = {at for p in found for at in range(p.start, p.end)}
     beside = []
     for placeholder in found:
         if "{" not in placeholder.text or placeholder.kind not in _FIELD_KINDS:
             continue
-        for side, at in (("before", placeholder.start - 1), ("after", placeholder.end)):
-            if 0 <= at < len(text) and text[at] in "{}" and at not in inside:
-                beside.append((placeholder.text, side, text[at]))
+        before = _BRACE_BEFORE.search(text, 0, placeholder.start)
+        after = _BRACE_AFTER.match(text, placeholder.end)
+        if before is not None and before.start() not in inside:
+            beside.append((placeholder.text, "before", before[0]))
+        if after is not None and after.end() - 1 not in inside:
+            beside.append((placeholder.text, "after", after[0]))
     return beside

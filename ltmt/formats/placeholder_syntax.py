@@ -400,6 +400,9 @@ _PATTERNS = {
         # vue-i18n's named one with spaces inside, which it reads as {name} (the model wrote
         # ``{Name }`` for ``{ name }``)
         r"|\{[ \t]*[A-Za-z_][\w.]*[ \t]*\}"
+        # an AsciiDoc attribute reference with hyphens (``{product-name}``: po4a's catalogs of
+        # AsciiDoc pages), words joined by single hyphens; one without is a field above
+        r"|\{\w+(?:-\w+)+\}"
     ),
     # a C escape as a catalog writes it: a line break or tab, a bell, an octal or hex byte, a
     # terminal's escape sequence (\033[1m); an octal byte of three digits that starts with 0

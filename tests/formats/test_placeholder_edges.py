@@ -61,6 +61,21 @@ def test_glued_words(source: str, target: str, expected: list[tuple[str, str]]) 
         ("{a} {b}", "{b}{a}", []),
         ("{{count}} notes", "{{count}} Notizen", []),
         ("%s}", "%s}", []),
+        # an AsciiDoc attribute's name written again after it (trial as170), or before it
+        (
+            "The {product-name} agent",
+            "Der {product-name}-Name} sammelt",
+            [("-Name}", "{product-name}")],
+        ),
+        (
+            "The {product-name} agent",
+            "Der {Produkt-{product-name} sammelt",
+            [("{Produkt-", "{product-name}")],
+        ),
+        # a compound with the field, and a word left by a tag that lost its end, are none
+        ("The {product-name} agent", "Der {product-name}-Agent", []),
+        ("The {b}Sword{/b}", "Das {b}Schwert}", []),
+        ("{a}-{b}", "{a}-{b}", []),
     ],
 )
 def test_stray_braces(source: str, target: str, expected: list[tuple[str, str]]) -> None:

@@ -658,3 +658,20 @@ def test_a_mailchimp_merge_tag_is_one_placeholder(text: str, expected: list[str]
 )
 def test_a_parameter_reference_is_a_placeholder(text: str, expected: list[str]) -> None:
     assert [p.text for p in find_placeholders(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The {product-name} agent", ["{product-name}"]),
+    ("See {url-docs-2_0}.", ["{url-docs-2_0}"]),
+    ("{product-name}-Name}", ["{product-name}"]),
+    # braces in prose and JSON are no more placeholders than before
+    ("a {-} b, {x-}, {-x}, { a-b }, {a--b}", []),
+    ('{"user-id": 1}', []),
+    ("pick {one - two}", []),
+])  # fmt: skip
+def test_an_asciidoc_attribute_with_hyphens_is_one_placeholder(
+    text: str, expected: list[str]
+) -> None:
+    """Trial as170: po4a's AsciiDoc catalogs reference attributes by hyphened names; the model
+    wrote ``{product-name}-Name}`` for ``{product-name}``, and neither the guard nor qa saw it."""
+    assert [p.text for p in find_placeholders(text)] == expected

@@ -322,6 +322,21 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
         ("Your [b]shield[/b] is broken.", "Ihr Schild ist kaputt.", {}, ["lacks [b], [/b]"]),
         ("Your [b]shield[/b] is broken.", "Ihr [b]Schild ist kaputt.", {}, ["lacks [/b]"]),
         ("The {b}Sword{/b} was stolen.", "Das {b}Schwert} wurde gestohlen.", {}, ["lacks {/b}"]),
+        # an AsciiDoc attribute reference (po4a's catalogs; trial as170): lost, changed, or a
+        # piece of its name written again
+        ("The {product-name} agent.", "Der Agent.", {}, ["lacks {product-name}"]),
+        (
+            "The {product-name} agent.",
+            "Der {produkt-name} Agent.",
+            {},
+            ["lacks {product-name}", "adds {produkt-name}, which the source does not have"],
+        ),
+        (
+            "The {product-name} agent.",
+            "Der {product-name}-Name} Agent.",
+            {},
+            ["has a stray '-Name}' beside {product-name} that the source does not have: remove it"],
+        ),
         ("Thank you, [player_name].", "Danke, [Wiedername].", {}, ["lacks [player_name]"]),
         ("[hero_name] scored [stats.score]", "[hero_name] erzielte", {}, ["lacks [stats.score]"]),
         (
