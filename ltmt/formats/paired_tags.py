@@ -69,6 +69,13 @@ import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from ltmt.formats.asciidoc_markup import (
+    ASCIIDOC_PAIR_MARKS,
+    adoc_paired,
+    closing_of,
+    has_pairs,
+    verbatim_macros,
+)
 from ltmt.formats.glued_hyphens import counts
 from ltmt.formats.placeholder_syntax import (
     CHARACTER_REFERENCE,
@@ -207,11 +214,11 @@ _CODE_REFERENCE = re.compile(r"""\s(rid|startRef|id)\s*=\s*(?:"([^"]*)"|'([^']*)
 
 @functools.lru_cache(maxsize=256)
 def _pair_tag(
-    names: frozenset[str], codes: frozenset[str], bbcode: frozenset[str]
+    names: frozenset[str], codes: frozenset[str], bbcode: frozenset[str], adoc: bool = False
 ) -> re.Pattern[str]:
     """The opening and closing tags of the elements ``names``, the empty codes ``codes`` (tags
-    as written: :func:`_paired_codes`), and the BBCode tags of the names ``bbcode`` (any
-    case)."""
+    as written: :func:`_paired_codes`), the BBCode tags of the names ``bbcode`` (any case),
+    and with ``adoc`` AsciiDoc's macros (:mod:`ltmt.formats.asciidoc_markup`)."""
     alternatives = "|".join(sorted(map(re.escape, names)))
     pattern = rf"<(?P<close>/)?(?P<name>{alternatives})(?![\w:.-])(?(close)\s*|[^<>]*?)(?<!/)>"
     if bbcode:
@@ -222,6 +229,8 @@ def _pair_tag(
         )
     if codes:
         pattern += f"|(?P<code>{'|'.join(sorted(map(re.escape, codes), key=len, reverse=True))})"
+    if adoc:
+        pattern += f"|{ASCIIDOC_PAIR_MARKS}"
     return re.compile(f"{pattern}|{REST_PAIR_MARKS}|{REST_VERBATIM}")
 
 
@@ -254,6 +263,10 @@ def _role(match: re.Match[str]) -> tuple[bool, str]:
     """Whether a tag :func:`_pair_tag` found closes a pair, and the name its partner has
     alike: an element's name, or for an empty code what ties its two ends (:func:`_code_role`)."""
     found = match.groupdict()
+    if found.get("adoc_opening") is not None:
+        return False, closing_of(match.group())
+    if found.get("adoc_closing") is not None:
+        return True, match.group()
     if found["rest_opening"] is not None or found["rest_closing"] is not None:
         return found["rest_closing"] is not None, pair_name(match.group())
     if found.get("bbname") is not None:  # [b] closes no <b>, and [/B] closes [b]
@@ -294,6 +307,10 @@ def strip_pairs(source: str) -> PairedText | None:
         return verbatim[-1].token
 
     text = _VERBATIM_ELEMENT.sub(token, source)
+    # AsciiDoc's macros kept whole (pass:[<u>yes</u>]: no <u> pair of its own)
+    for macro in reversed(list(verbatim_macros(text))):
+        verbatim.append(Pair(macro[0], "", "", 0, 0, f'<ph id="ltmt-v{len(verbatim) + 1}"/>'))
+        text = text[: macro.start()] + verbatim[-1].token + text[macro.end() :]
     found = _strip_pairs(text)
     plain = found.text if found is not None else text
     placed = []
@@ -357,7 +374,9 @@ def _strip_pairs(source: str) -> PairedText | None:
         | _names_with_text(_VALUED_ELEMENT, source)
     )
     bbcode = frozenset(name.lower() for name in _names_with_text(_BBCODE_ELEMENT, source))
-    for match in paired(_pair_tag(names, _paired_codes(source), bbcode).finditer(source)):
+    adoc = has_pairs(source)
+    tags = _pair_tag(names, _paired_codes(source), bbcode, adoc).finditer(source)
+    for match in paired(adoc_paired(tags) if adoc else tags):
         between = source[last : match.start()]
         pieces.append(between)
         length += len(between)

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from ltmt.formats import format_message
 from ltmt.formats.angular_json import PLACEHOLDER as _ANGULAR
+from ltmt.formats.asciidoc_markup import ASCIIDOC_MARKUP
 from ltmt.formats.rest_markup import REST_MARKUP, paired
 
 # printf's conversions, C's, Python's, Ruby's, Apple's and Go's (%v, %+v, %#v, %T, %q, %t, %U,
@@ -325,6 +326,9 @@ _PATTERNS = {
     # first: reST's and MyST's inline markup, a role's name and a link's underscores with the
     # backtick span they mark (``{ref}`` is no brace field there)
     "rest": REST_MARKUP,
+    # AsciiDoc's inline macros: one kept whole (``include::x.adoc[]``), or a macro's name,
+    # target and opening bracket (``xref:install.adoc[``), whose words are translated
+    "asciidoc": ASCIIDOC_MARKUP,
     # then: a backtick starts no other kind, and a URL or path inside is the span's
     "code": _CODE_SPAN,
     "tag": (

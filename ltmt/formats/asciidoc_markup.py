@@ -1,0 +1,82 @@
+"""AsciiDoc's inline macros in a catalog string: what po4a's AsciiDoc module leaves in the
+messages of a page (``xref:install.adoc[the guide]``, ``menu:File[Save As]``,
+``footnote:[...]``, ``<<prerequisites,the prerequisites>>``, ``include::partial$x.adoc[]``).
+
+The model broke them (trial as170): ``include::partial$snippet.adoc[]`` came out
+``einschließen:: Wohnungs-[]``, ``menu:File[Save As]`` ``Menü:File[Save As]``,
+``xref:install.adoc[...]`` ``xref: install.adoc[...]``, ``<<prerequisites,the
+prerequisites>>`` ``...>>>``. So:
+
+- a macro with words a reader sees is a pair (:mod:`ltmt.formats.paired_tags`): its name and
+  target with the opening bracket (``xref:install.adoc[``, :data:`ASCIIDOC_OPENING`), and the
+  closing bracket; a cross-reference's ``<<id,`` and ``>>``; a role's ``[.role]#`` and ``#``.
+  The words between are translated, the marks kept byte for byte;
+- a macro whose text is kept as written (``pass:[...]``, ``include::...[...]``, ``kbd:[...]``,
+  ``image::...[...]``), an anchor (``[[install-linux]]``) and a cross-reference without text
+  (``<<install>>``) is one placeholder, whole (:data:`ASCIIDOC_VERBATIM`).
+
+Only the macros of AsciiDoc's names are read, glued to their colon and bracket: a shape prose
+and other formats do not take (``Note: [1]``, ``key:value`` are text). The openings and the
+whole macros are placeholders (kind ``asciidoc``), so ``ltmt qa`` reports one changed or lost as
+it reports a lost tag; a closing mark is text alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+# the inline macros whose bracket holds words a reader sees
+_TEXT_MACROS = "link|xref|footnote|menu|btn|mailto"
+# those whose bracket is kept as written: raw output, an included file, keys, an image's
+# attributes (a block image:: or an inline image:)
+_KEPT_MACROS = "pass|include|kbd|image|icon|anchor"
+_TARGET = r"[^\s\[\]]*"
+# a macro with words: its name, target and opening bracket, where a closing one follows on the
+# line; a cross-reference's id and comma before its text; a role's attribute list and hash
+ASCIIDOC_OPENING = (
+    rf"(?<![\w:])(?:{_TEXT_MACROS}):{_TARGET}\[(?=[^\[\]\n]*[^\s\[\]][^\[\]\n]*\])"
+    r"|<<[\w.:#/-]+,(?=[^<>\n]*?[^\s<>][^<>\n]*>>)"
+    r"|(?<![\w\]])\[[.#%][\w-]+(?:[.#%][\w-]+)*\]#(?=[^#\n]*[^\s#]#)"
+)
+# the whole macro kept as written, an anchor, a cross-reference without text
+ASCIIDOC_VERBATIM = (
+    rf"(?<![\w:])(?:{_KEPT_MACROS}):{{1,2}}{_TARGET}\[[^\]\n]*\]"
+    r"|\[\[[\w:.-]+(?:,[^\]\n]*)?\]\]"
+    r"|<<[\w.:#/-]+>>"
+)
+ASCIIDOC_MARKUP = f"{ASCIIDOC_VERBATIM}|{ASCIIDOC_OPENING}"
+# the pair marks paired_tags looks for, and the closing mark of each opening's kind
+ASCIIDOC_PAIR_MARKS = rf"(?P<adoc_opening>{ASCIIDOC_OPENING})|(?P<adoc_closing>\]|>>|#)"
+_VERBATIM = re.compile(ASCIIDOC_VERBATIM)
+_OPENING = re.compile(ASCIIDOC_OPENING)
+
+
+def closing_of(opening: str) -> str:
+    """The mark that closes ``opening`` (:data:`ASCIIDOC_OPENING`): ``]``, ``>>`` or ``#``."""
+    return ">>" if opening.startswith("<<") else "#" if opening.endswith("#") else "]"
+
+
+def has_pairs(text: str) -> bool:
+    """Whether ``text`` holds a macro opening (:data:`ASCIIDOC_OPENING`)."""
+    return _OPENING.search(text) is not None
+
+
+def verbatim_macros(text: str) -> Iterator[re.Match[str]]:
+    """The macros of ``text`` kept as written whole (:data:`ASCIIDOC_VERBATIM`)."""
+    return _VERBATIM.finditer(text)
+
+
+def adoc_paired(matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """``matches`` of a pattern holding :data:`ASCIIDOC_PAIR_MARKS`, without the closing marks
+    that close no opening before them (a ``]``, ``>>`` or ``#`` of the text)."""
+    waiting = ""  # the closing mark of the opening met, where one was
+    for match in matches:
+        found = match.groupdict()
+        if found.get("adoc_closing") is not None:
+            if match.group() != waiting:
+                continue
+            waiting = ""
+        elif found.get("adoc_opening") is not None:
+            waiting = closing_of(match.group())
+        yield match
