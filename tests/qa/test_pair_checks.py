@@ -322,6 +322,29 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
         ("Your [b]shield[/b] is broken.", "Ihr Schild ist kaputt.", {}, ["lacks [b], [/b]"]),
         ("Your [b]shield[/b] is broken.", "Ihr [b]Schild ist kaputt.", {}, ["lacks [/b]"]),
         ("The {b}Sword{/b} was stolen.", "Das {b}Schwert} wurde gestohlen.", {}, ["lacks {/b}"]),
+        # AsciiDoc's inline macros (po4a's catalogs; trial as170): a name or target changed, a
+        # macro lost, are errors as a lost tag is; a macro's words translated are not
+        ("Choose menu:File[Save As].", "Wählen Sie Menü:File[Save As].", {}, ["lacks menu:File["]),
+        (
+            "* xref:install.adoc[Install]",
+            "* xref: install.adoc[Installieren]",
+            {},
+            ["lacks xref:install.adoc["],
+        ),
+        (
+            "include::partial$snippet.adoc[]",
+            "einschließen:: Wohnungs-[]",
+            {},
+            ["lacks include::partial$snippet.adoc[]"],
+        ),
+        (
+            "See <<install,the guide>>.",
+            "Siehe <<installieren,die Anleitung>>.",
+            {},
+            ["lacks <<install,", "adds <<installieren,, which the source does not have"],
+        ),
+        ("* xref:install.adoc[Install]", "* xref:install.adoc[Installieren]", {}, []),
+        ("See <<install,the guide>>.", "Siehe <<install, die Anleitung>>.", {}, []),
         # an AsciiDoc attribute reference (po4a's catalogs; trial as170): lost, changed, or a
         # piece of its name written again
         ("The {product-name} agent.", "Der Agent.", {}, ["lacks {product-name}"]),
