@@ -46,6 +46,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ltmt.formats.documents import SourceChangesUnmarked, Unit
+from ltmt.formats.key_contexts import key_context, same_context
 from ltmt.formats.markup_characters import from_written
 from ltmt.formats.output_sources import outdated
 from ltmt.text import normalize
@@ -95,8 +96,9 @@ def approved_for_other_sources(
     changed = []
     for (unit, translation), matches in zip(kept, found, strict=True):
         translation = from_written(translation)
-        sources = approved.get((unit.context, translation), set())
-        kept_too = shared.get((unit.context, translation), set())  # by the file's units
+        place = (key_context(unit.context), translation)
+        sources = approved.get(place, set())
+        kept_too = shared.get(place, set())  # by the file's units
         if sources and normalize(from_written(unit.source)) not in sources:
             if not sources & kept_too:
                 changed.append(unit.key)  # another unit's translation, word for word
@@ -104,7 +106,7 @@ def approved_for_other_sources(
         approved_for = {
             from_written(match.segment.source)
             for match in matches
-            if (match.segment.metadata.get("context") or "") == unit.context
+            if same_context(match.segment.metadata.get("context"), unit.context)
             and from_written(match.segment.target) == translation
         }
         sharing = {normalize(source) for source in approved_for} & kept_too
@@ -114,27 +116,28 @@ def approved_for_other_sources(
 
 
 def _kept_by_sources(kept: Sequence[tuple[Unit, str]]) -> dict[tuple[str, str], set[str]]:
-    """The sources (normalised) of ``kept``'s units by their context and kept translation. A
-    translation the memory approved for another unit of the file that keeps it too is a
-    translation two sources share (``All right.`` and ``Okay.``, both ``Alles klar.``), not a
-    block moved or a source edited: it is no evidence of a change."""
+    """The sources (normalised) of ``kept``'s units by their context (in :func:`~ltmt.formats.
+    key_contexts.key_context`'s spelling) and kept translation. A translation the memory
+    approved for another unit of the file that keeps it too is a translation two sources share
+    (``All right.`` and ``Okay.``, both ``Alles klar.``), not a block moved or a source edited:
+    it is no evidence of a change."""
     sources: dict[tuple[str, str], set[str]] = {}
     for unit, translation in kept:
-        key = (unit.context, from_written(translation))
+        key = (key_context(unit.context), from_written(translation))
         sources.setdefault(key, set()).add(normalize(from_written(unit.source)))
     return sources
 
 
 def _approved_sources(found: Sequence[Sequence[Match]]) -> dict[tuple[str, str], set[str]]:
     """The sources (normalised) of the 100 % matches among ``found`` (the kept units' best
-    matches), by their context and target: the translations the memory approved for the file's
-    sources."""
+    matches), by their context (:func:`~ltmt.formats.key_contexts.key_context`) and target: the
+    translations the memory approved for the file's sources."""
     approved: dict[tuple[str, str], set[str]] = {}
     for matches in found:
         for match in matches:
             if match.score >= 100:
                 segment = match.segment
-                context = segment.metadata.get("context") or ""
+                context = key_context(str(segment.metadata.get("context") or ""))
                 approved.setdefault((context, from_written(segment.target)), set()).add(
                     normalize(from_written(segment.source))
                 )
@@ -159,8 +162,9 @@ def stored_under_other_keys(
     memory: Memory, user: str, records: Sequence[PairRecord]
 ) -> list[tuple[str, str]]:
     """The names of those of ``records`` (the pairs of a one-language file and its source
-    file) whose very pair, source and target, ``user``'s memory holds under other names only,
-    each with the name it is stored under (``("/settings.cancel/defaultMessage",
+    file) whose very pair, source and target, ``user``'s memory holds under other names only
+    (a name's spellings are one name: :func:`~ltmt.formats.key_contexts.same_context`), each
+    with the name it is stored under (``("/settings.cancel/defaultMessage",
     "/settings.cancel/message")``): an import stores them under their own name (a match stored
     under a string's own name wins a tie, so names keep their pairs apart), and says so, as
     they are no new translations."""
@@ -181,7 +185,7 @@ def stored_under_other_keys(
             and from_written(match.segment.target) == from_written(target)
             and normalize(from_written(match.segment.source)) == normalize(from_written(source))
         ]
-        if contexts and context not in contexts:
+        if contexts and not any(same_context(context, stored) for stored in contexts):
             names.append((context, contexts[0]))
     return names
 

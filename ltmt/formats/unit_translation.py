@@ -38,6 +38,7 @@ from ltmt.formats.format_strings import (
     format_flags,
     unchecked_flags,
 )
+from ltmt.formats.key_contexts import same_context
 from ltmt.formats.match_pairs import edge_words_in_matches, words_in_matches
 from ltmt.formats.paired_tags import pairs_over_terms, place_pairs, strip_pairs, without_tags
 from ltmt.formats.placeholder_syntax import without_placeholders
@@ -452,11 +453,10 @@ def _as_stored(unit: Unit, text: str) -> Restored:
 
 def shares_place(metadata: Mapping[str, Any], wanted: Mapping[str, Any]) -> bool:
     """Whether a memory segment's ``metadata`` was stored for the place ``wanted`` names: its
-    ``context`` (none and empty alike) and ``plural`` form (None: no plural form)."""
+    ``context`` (none and empty alike, one key's spellings alike: :func:`~ltmt.formats.
+    key_contexts.same_context`) and ``plural`` form (None: no plural form)."""
     return all(
-        (metadata.get(key) or "") == (value or "")
-        if key == "context"
-        else metadata.get(key) == value
+        same_context(metadata.get(key), value) if key == "context" else metadata.get(key) == value
         for key, value in wanted.items()
     )
 

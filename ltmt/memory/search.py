@@ -17,6 +17,7 @@ import lmdb
 import numpy as np
 
 from ltmt.errors import StoreError
+from ltmt.formats.key_contexts import same_context
 from ltmt.memory import index, rows, sources
 from ltmt.memory.crypto import PlainCipher, Vault
 from ltmt.memory.layout import UserInfo, context_of, user_key
@@ -232,8 +233,9 @@ def _ranked(
 
 
 def _shared(metadata: Mapping[str, Any], wanted: Mapping[str, Any]) -> int:
-    """How much of ``wanted`` ``metadata`` shares: 2 for the same context, 1 per other key."""
-    score = 2 * (context_of(metadata) == context_of(wanted))
+    """How much of ``wanted`` ``metadata`` shares: 2 for the same context (one key's spellings
+    alike: :func:`~ltmt.formats.key_contexts.same_context`), 1 per other key."""
+    score = 2 * same_context(context_of(metadata), context_of(wanted))
     return score + sum(
         metadata.get(key) == value for key, value in wanted.items() if key != "context"
     )

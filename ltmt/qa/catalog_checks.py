@@ -183,6 +183,7 @@ def memory_findings(records: Sequence[PairRecord], memory: Memory, user: str) ->
     context, or whose context is its key (``metadata["context_is_key"]``: a JSON or YAML
     message's name, ``actions.save`` beside a pair of ``toolbar.save_button``), is compared
     with the pairs of any."""
+    from ltmt.formats.key_contexts import same_context
     from ltmt.formats.markdown_inline import shown
     from ltmt.formats.unit_translation import shares_place
 
@@ -197,7 +198,9 @@ def memory_findings(records: Sequence[PairRecord], memory: Memory, user: str) ->
         comparable = [
             m
             for m in exact
-            if not context or m.segment.metadata.get("context") in (None, "", context)
+            if not context
+            or not m.segment.metadata.get("context")
+            or same_context(m.segment.metadata.get("context"), context)
         ]
         stored = [
             text

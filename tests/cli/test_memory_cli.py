@@ -1443,6 +1443,39 @@ def test_a_pair_stored_under_another_key_is_added_under_its_own_and_said(
     )
 
 
+def test_one_lokalise_key_is_one_context_in_csv_and_json(
+    capsys, tmp_path: Path, store: str, tiny_model_dir: Path
+) -> None:
+    """A Lokalise trial (session 70): a key imported from CSV (``onboarding.subtitle``), then
+    from JSON (``/onboarding.subtitle``), was "stored already under another key ... each key
+    keeps its own", and the reviewer's newer JSON translation lost to the CSV's in ``translate``
+    of a CSV. One key's spellings are one context: no note, and the newest translation wins."""
+    source = "Hello [%1$s], you have [%2$d] new messages"
+    older, newer = (
+        f"Hallo [%1$s], {you} [%2$d] neue Nachrichten" for you in ("Sie haben", "du hast")
+    )
+    table = 'key,en,de\nonboarding.subtitle,"{}",{}\n'
+    (tmp_path / "old.csv").write_text(table.format(source, f'"{older}"'), "utf-8")
+    (tmp_path / "new.csv").write_text(table.format(source, ""), "utf-8")
+    (tmp_path / "en.json").write_text(json.dumps({"onboarding.subtitle": source}), "utf-8")
+    german = tmp_path / "de.json"
+    user = ("-u", "acme", "--memory-dir", store)
+    assert ltmt(capsys, "memory", "import", str(tmp_path / "old.csv"), *user)[0] == 0
+    for text in (older, newer):  # as the CSV had it, then the reviewer's fix
+        german.write_text(json.dumps({"onboarding.subtitle": text}), "utf-8")
+        files = (str(german), "--source-file", str(tmp_path / "en.json"))
+        code, out, err = ltmt(capsys, "memory", "import", *files, *user)
+        assert (code, out) == (0, "imported de.json into acme: 1 added, 0 duplicates, 0 skipped\n")
+        assert "already stored" not in err, err
+    output = tmp_path / "new.de.csv"
+    model = ("--model", str(tiny_model_dir), "--beam", "1")
+    code, _, err = ltmt(
+        capsys, "translate", str(tmp_path / "new.csv"), "-o", str(output), *user, *model
+    )
+    assert code == 0, err
+    assert output.read_text("utf-8").splitlines()[1].endswith(f'"{newer}"')
+
+
 def test_a_pair_stored_without_a_key_is_said_so(capsys, tmp_path: Path, store: str) -> None:
     """Regression trial rubyget, session 69: the note said "books.index.empty already stored
     without one", which read as if the pair had no key now."""

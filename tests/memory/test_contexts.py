@@ -79,3 +79,29 @@ def test_ties_prefer_the_same_context_then_the_same_plural_form(tmp_path: Path) 
         memory.add("u1", "Open it", "Öffne es", metadata={"context": "other"})
         [[top, *_]] = memory.search_batch("u1", ["Open it"], k=1, prefer=[{"context": "verb"}])
         assert top.segment.target == "Öffne es"
+
+
+def test_one_keys_spellings_tie_and_the_newest_translation_wins(tmp_path: Path) -> None:
+    """A Lokalise trial (session 70): a reviewer's newer translation imported from flat JSON
+    (``/onboarding.subtitle``) lost to the older one from CSV (``onboarding.subtitle``), the
+    CSV key's own spelling. One key's spellings are one context; of its translations the newest
+    wins, and a distinct key (``a/b`` beside ``a.b`` in one flat file) still does not tie."""
+    source = "Hello [%1$s], you have [%2$d] new messages"
+    records = [
+        PairRecord(source, f"{target} neue Nachrichten", metadata={"context": context})
+        for target, context in (
+            ("Hallo [%1$s], Sie haben [%2$d]", "onboarding.subtitle"),
+            ("Hallo [%1$s], du hast [%2$d]", "/onboarding.subtitle"),
+            ("Hallo [%1$s], ihr habt [%2$d]", "/onboarding~1subtitle"),
+        )
+    ]
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u1", records)
+
+        def best(context: str) -> str:
+            [[match, *_]] = memory.search_batch("u1", [source], k=1, prefer=[{"context": context}])
+            return match.segment.target.split()[2]
+
+        assert best("onboarding.subtitle") == "du"  # CSV, XLIFF resname
+        assert best("/onboarding/subtitle") == "du"  # nested JSON
+        assert best("onboarding/subtitle") == "ihr"  # another key

@@ -137,6 +137,28 @@ def test_a_keyed_entrys_name_is_no_context_that_keeps_other_pairs_out(tmp_path: 
     assert finding.message == "u1's memory translates this source as 'Speichern'"
 
 
+def test_one_keys_spellings_are_its_own_context_and_the_newest_translation_is_said(
+    tmp_path: Path,
+):
+    """A Lokalise trial (session 70): a CSV row ``onboarding.subtitle`` translated as the
+    reviewer's newer JSON import (``/onboarding.subtitle``) was warned about, recommending the
+    older CSV import's translation "in this context": one key's spellings are one context, and
+    the newest of its translations is the one said."""
+    source = "Hello [%1$s], you have [%2$d] new messages"
+    older, newer = (
+        f"Hallo [%1$s], {you} [%2$d] neue Nachrichten" for you in ("Sie haben", "du hast")
+    )
+    with Memory(tmp_path / "store") as memory:
+        memory.add("acme", source, older, metadata={"context": "onboarding.subtitle"})
+        memory.add("acme", source, newer, metadata={"context": "/onboarding.subtitle"})
+        row = record(1, source, newer, context="onboarding.subtitle")
+        assert memory_findings([row], memory, "acme") == []
+        [finding] = memory_findings(
+            [record(1, source, "x", context="/onboarding/subtitle")], memory, "acme"
+        )
+    assert finding.message == f"acme's memory translates this source as {newer!r} (and 1 other way)"
+
+
 def test_a_source_stored_for_its_own_context_must_be_translated_so(memory):
     """A Qt message's ``<comment>`` (the verb, the adjective) is part of its context: the verb
     translated as the memory's adjective passed, as the memory held it somewhere."""
