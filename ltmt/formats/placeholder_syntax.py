@@ -2,8 +2,9 @@
 (``:count``, ``$1``) placeholders, a game's input tokens (``[KEY_JUMP]``, ``<action:Jump>``), and
 Ren'Py's interpolated variables (``[player_name]``, ``[player.name!t]``), inline code in
 backticks (``Set `MAX_RETRIES=5` in .env``), reST's and MyST's inline markup (``:kbd:`Esc```,
-`` `Read the Docs`__ ``, ``|version|``: :mod:`ltmt.formats.rest_markup`), kaomoji
-(``¯\\_(ツ)_/¯``, :data:`_KAOMOJI`), and the URLs and e-mail addresses in running text (the
+`` `Read the Docs`__ ``, ``|version|``: :mod:`ltmt.formats.rest_markup`), a man page's POD codes
+and groff escapes (``B<--dry-run>``, ``E<lt>``, ``\\fB``: :mod:`ltmt.formats.pod_codes`),
+kaomoji (``¯\\_(ツ)_/¯``, :data:`_KAOMOJI`), and the URLs and e-mail addresses in running text (the
 model mangled them: ``support@example.com`` → ``Mailge@example.com``).
 
 Tags are HTML's and XLIFF's, and the markup of game text: Unity TextMeshPro's rich text
@@ -31,6 +32,9 @@ from dataclasses import dataclass
 from ltmt.formats import format_message
 from ltmt.formats.angular_json import PLACEHOLDER as _ANGULAR
 from ltmt.formats.asciidoc_markup import ASCIIDOC_MARKUP
+
+
+from ltmt.formats.pod_codes import pod_codes, pod_paired
 from ltmt.formats.rest_markup import REST_MARKUP, paired
 
 # printf's conversions, C's, Python's, Ruby's, Apple's and Go's (%v, %+v, %#v, %T, %q, %t, %U,
@@ -432,6 +436,9 @@ _PATTERNS = {
         rf"|{_WINDOWS_PATH}|{_SLASH_PATH}"
     ),
     "kaomoji": _KAOMOJI,
+    # last, as its closing bracket is one only after its opening code: POD's formatting codes
+    # and groff's font escapes and options (:mod:`ltmt.formats.pod_codes`)
+    "pod": pod_codes(_TAG_NAMES),
 }
 _PLACEHOLDER = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS.items()))
 # the same without Drupal's ``%name``, for a text with printf conversions (:data:`_DRUPAL_PERCENT`)
@@ -556,6 +563,9 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
     ``<sc id=»1« Typ=»fmt« Untertyp=»xlf:i«/>«`` with the words after it lost); and inline code
     in backticks (:data:`_CODE_SPAN`) and reST's and MyST's inline markup
     (:mod:`ltmt.formats.rest_markup`)."""
+    if placeholder.kind == "pod":  # an option's hyphens: the model dropped one (B<-dry-run>);
+        # but a pair's marks (I<, >) stay as written, where the model kept them with its words
+        return placeholder.text != ">" and not placeholder.text.endswith("<")
     if placeholder.kind in ("code", "rest", "kaomoji"):  # the model quoted, translated, split it
         return True
     if placeholder.kind == "merge":  # Mailchimp's: the model dropped its asterisks and bars
@@ -659,7 +669,7 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
         m.lastgroup == "sigil" and _DRUPAL_PERCENT_ALONE.fullmatch(m.group()) for m in matches
     ):
         matches = list(_PLACEHOLDER_OF_PRINTF.finditer(text))  # %snumbers: %s and a word
-    for match in paired(iter(matches)):
+    for match in pod_paired(paired(iter(matches))):
         if match.group("bbclose") is not None and not opened:
             continue
         if match.group("renpyclose") is not None and not renpy_opened:
