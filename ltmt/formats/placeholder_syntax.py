@@ -430,7 +430,9 @@ _PATTERNS = {
         r"<(?:[a-z][a-z0-9+.-]*://[^\s<>]+|(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})>|"
         rf"(?<![=/])(?<!=[{_QUOTE_MARKS}])\b[a-z][a-z0-9+.-]*://[^\s<>(){{}}\[\]{_QUOTE_MARKS}]*"
         rf"[^\s<>(){{}}\[\]{_QUOTE_MARKS}.,;:!?]"
-        r"|\b[\w.+-]+(?:@|\{'@'\})[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b"
+        # (ending before a POD code glued to it: E<lt>bugs@example.comE<gt>)
+        r"|\b[\w.+-]+(?:@|\{'@'\})[\w-]+(?:\.[\w-]+)*\."
+        r"(?:[A-Za-z]{2,}(?=[BCEFILSXZ]<)|[A-Za-z]{2,}\b)"
         rf"|(?<![\w@./\\:=-])(?<!=[{_QUOTE_MARKS}]){_BARE_DOMAIN}"
         # a path (:data:`_WINDOWS_PATH`, :data:`_SLASH_PATH`)
         rf"|{_WINDOWS_PATH}|{_SLASH_PATH}"

@@ -21,7 +21,14 @@ from ltmt.formats.placeholder_syntax import find_placeholders, has_words, sent_a
         ("B<--exclude>=I<PATTERN>", ["B<--exclude>", "I<", ">"], ["B<--exclude>"]),
         ("Copies I<SOURCE> to I<DEST>.", ["I<", ">", "I<", ">"], []),
         ("S<non breaking> text", ["S<", ">"], []),
-        # entities; code, files, links, index entries, Z<>
+        # entities, glued to an address too (which ends before them); code, files, links,
+        # index entries, Z<>
+        (
+            "Mail E<lt>bugs@cloudsync.exampleE<gt>.",
+            ["E<lt>", "bugs@cloudsync.example", "E<gt>"],
+            ["E<lt>", "E<gt>"],
+        ),
+        ("Mail a@b.com<br/> or x@y.de.", ["a@b.com", "<br/>", "x@y.de"], ["<br/>"]),
         ("Mail E<lt>bugs E<gt>.", ["E<lt>", "E<gt>"], ["E<lt>", "E<gt>"]),
         ("a E<verbar> b", ["E<verbar>"], ["E<verbar>"]),
         ("See F</etc/passwd>, L<perlpod>, C<ls -l> X<sync>Z<>", None, None),

@@ -1394,3 +1394,51 @@ def test_merge_tags_side_by_side_in_the_source_lost_no_words():
 def test_a_garbled_reference_is_no_accelerator(target, expected):
     source = "Your favourites are 30% off today.&nbsp;&zwnj;"
     assert accelerator_problems(source, target, {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "placeholders", "addresses"),
+    [
+        (
+            "B<cloudsync> copies new and changed files from I<SOURCE> to I<DEST>.",
+            "cloudsync kopiert neue und geänderte Dateien von QUELLE nach ZIEL.",
+            ["lacks B<, > (3 times), I< (2 times)"],
+            [],
+        ),
+        (
+            "B<-n>, B<--dry-run>",
+            "B<-n>, B<--probelauf>",
+            ["lacks B<--dry-run>", "adds B<--probelauf>, which the source does not have"],
+            [],
+        ),
+        (
+            r"Use B<\-\-sync> to keep both sides identical.",
+            r"Verwenden Sie B<\-sync>, um beide Seiten identisch zu halten.",
+            [r"lacks B<\-\-sync>", r"adds B<\-sync>, which the source does not have"],
+            [],
+        ),
+        (
+            "Report bugs to E<lt>bugs@cloudsync.exampleE<gt>.",
+            "Melden Sie Fehler an E<lt>bugs@cloudsync.exampleE<gt>.",
+            [],
+            [],
+        ),
+        (
+            "Report bugs to E<lt>bugs@cloudsync.exampleE<gt>.",
+            "Melden Sie Fehler an <bugs@cloudsync.example>.",
+            ["lacks E<lt>, E<gt>"],
+            ["lacks bugs@cloudsync.example (it has <bugs@cloudsync.example>)"],
+        ),
+        (
+            "Copies I<FILE> with B<--sync>.",
+            "Kopiert I<DATEI> mit B<--sync>.",
+            [],
+            [],
+        ),
+    ],
+)
+def test_a_man_pages_pod_codes_lost_or_changed_are_placeholder_errors(
+    source: str, target: str, placeholders: list[str], addresses: list[str]
+) -> None:
+    assert placeholder_problems(source, target, {}) == placeholders
+    assert address_problems(source, target, {}) == addresses
