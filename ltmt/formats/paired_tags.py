@@ -285,6 +285,12 @@ def kept_as_written(opening: str) -> bool:
     )
 
 
+def verbatim_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans of ``text``'s code elements, tags included (``<code>cloudsync
+    login</code>``: :data:`VERBATIM_NAMES`), whose text is kept as written."""
+    return [found.span() for found in _VERBATIM_ELEMENT.finditer(text)]
+
+
 def strip_pairs(source: str) -> PairedText | None:
     """``source`` without its paired codes, or ``None`` when it has none, or unbalanced ones,
     or ones nested otherwise than stacked (those are left to the model and the placeholder

@@ -310,14 +310,14 @@ class RunReport:
         words (``'Nahr' in 'Close tabs after saving'``)."""
         self.terms_with_leftovers += 1
         left = first_few(repr(word) for word in words)
-        _name_first(self.terms_with_leftovers_examples, f"{left} in {shortened(source, 40)!r}")
+        _name_first(self.terms_with_leftovers_examples, f"{left} in {entry_name(source)!r}")
 
     def terms_missed_in(self, source: str, terms: Sequence[str]) -> None:
         """Count an output that lacks the targets of ``terms``, glossary terms of ``source``;
         the first few are named, each with its terms (``'Lead' in 'Lead Score'``)."""
         self.terms_missed += 1
         missed = first_few(repr(term) for term in terms)
-        _name_first(self.terms_missed_examples, f"{missed} in {shortened(source, 40)!r}")
+        _name_first(self.terms_missed_examples, f"{missed} in {entry_name(source)!r}")
 
     def suggestion_mismatched(self, source: str, problem: str) -> None:
         """Count a suggestion kept (a fuzzy entry's) whose translation does not have the

@@ -45,6 +45,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ltmt.capitals import with_first_capital
+from ltmt.formats.paired_tags import verbatim_spans
 from ltmt.formats.placeholder_syntax import find_placeholders
 from ltmt.match_case import in_capitals_only, recased
 from ltmt.pictographs import OWNERSHIP_SIGNS
@@ -121,16 +122,18 @@ def markup_spans(text: str) -> list[tuple[int, int]]:
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` spans of ``text`` that are code, not prose: its placeholders and tags
-    (:func:`markup_spans`), its command-line options and its identifiers (``customer_id``,
-    ``customerId``, ``billing.customer``, ``field2``: :func:`identifier_spans`). No glossary
-    term is found, or placed, inside them: a target placed over ``customer_id`` wrote ``Feld
-    Kunde«``."""
+    (:func:`markup_spans`), code elements, its command-line options and its identifiers
+    (``customer_id``, ``customerId``, ``billing.customer``, ``field2``: :func:`identifier_spans`).
+    No glossary term is found, or placed, inside them: a target placed over ``customer_id``
+    wrote ``Feld Kunde«``."""
     return _code_spans(text) + identifier_spans(text)
 
 
 def _code_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of :func:`protected_spans` but the identifiers: placeholders, tags, options."""
-    return markup_spans(text) + [m.span() for m in _OPTION.finditer(text)]
+    """The spans of :func:`protected_spans` but the identifiers: placeholders, tags, options,
+    and code elements with their text (a Markdown code span, ``<code>cloudsync login</code>``:
+    its ``login`` is kept as written, no term to place)."""
+    return markup_spans(text) + [m.span() for m in _OPTION.finditer(text)] + verbatim_spans(text)
 
 
 def identifier_spans(text: str) -> list[tuple[int, int]]:

@@ -103,3 +103,15 @@ def test_the_summary_names_the_segments_that_lost_a_sentence() -> None:
     )
     assert report.as_dict()["sentences_lost"] == 1
     assert "sentences_lost_examples" not in report.as_dict()
+
+
+def test_a_glossary_examples_source_is_named_without_its_tags() -> None:
+    """A Markdown source's code span as read (``<code>``) is no part of its name in the summary."""
+    report = RunReport()
+    source = "Install it with <code>pip install cloudsync</code>, then run <code>cloudsync</code>."
+    report.term_leftover_in(source, ["login"])
+    report.terms_missed_in(source, ["login"])
+    assert report.terms_with_leftovers_examples == [
+        "'login' in 'Install it with pip install cloudsync, …'"
+    ]
+    assert report.terms_missed_examples == report.terms_with_leftovers_examples

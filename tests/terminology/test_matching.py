@@ -83,6 +83,13 @@ def test_terms_inside_bbcode_and_other_tag_tokens_are_left_alone_and_between_the
     assert found("[commit] [file_name]") == [("commit", "commit")]  # [file_name]: a variable
 
 
+def test_terms_inside_a_code_element_are_left_alone():
+    """A Markdown code span as read (``<code>``) keeps its text as written: ``cloudsync
+    commit`` there is no term to translate, nor a term the output lacks."""
+    assert found("then run <code>cloudsync commit</code> once") == []
+    assert found("run <kbd>file</kbd> on the file") == [("file", "file")]
+
+
 def test_protected_spans_are_placeholders_and_options():
     text = "use -v or --no-sync with %s, not re-run"
     assert [text[s:e] for s, e in sorted(protected_spans(text))] == ["-v", "--no-sync", "%s"]
