@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ltmt.errors import ChoiceError, InputError
+from ltmt.formats import roff
 from ltmt.paths import resolved
 from ltmt.wording import did_you_mean
 
@@ -906,6 +907,14 @@ _NEAREST: dict[str, str] = {
         "-m page.adoc -p page.pot), translate that (ltmt translate page.pot -o de.po) and write "
         "the page back (po4a-translate -f asciidoc -m page.adoc -p de.po -l page.de.adoc)",
     ),
+    # man pages: read as text, .SH NAME came back .SH-NAME
+    **dict.fromkeys(roff.EXTENSIONS, roff.MAN_PAGES),
+    # Windows Message Compiler files: their texts between Language= and a lone "."
+    ".mc": "ltmt reads no Windows message-compiler files; copy each message's text (the lines "
+    "between its Language=English and the lone '.') into a .txt file, a blank line between "
+    "messages, translate that (ltmt translate messages.txt --format paragraphs -o "
+    "messages.de.txt) and paste each back in a Language=German block (German=0x407:MSG00407 "
+    "in LanguageNames)",
     ".csproj": "a .csproj is an MSBuild project, not a resource file; translate its "
     "Properties/Resources.resx or Themes/Strings.xaml",
     ".toml": "ltmt reads no TOML; write a Hugo i18n bundle as YAML (i18n/en.yaml) and go-i18n "

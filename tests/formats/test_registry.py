@@ -215,6 +215,37 @@ def test_errors_name_what_can(path: str, fmt: str | None, role, message: str) ->
             "page.adoc -p page.pot), translate that (ltmt translate page.pot -o de.po) and write "
             "the page back (po4a-translate -f asciidoc -m page.adoc -p de.po -l page.de.adoc)",
         ),
+        (  # a man page was offered --format txt, which broke its requests (.SH-NAME)
+            "cloudsync.1",
+            "cloudsync.1: cannot tell the format from the extension '.1'; ltmt reads no man "
+            "pages (roff); make a PO catalog of it with po4a (po4a-gettextize -f man -m page.1 "
+            "-p page.pot), translate that (ltmt translate page.pot -o de.po) and write the page "
+            "back (po4a-translate -f man -m page.1 -p de.po -l page.de.1)",
+        ),
+        (
+            "cloudsync.man",
+            "cloudsync.man: cannot tell the format from the extension '.man'; "
+            "ltmt reads no man pages (roff); make a PO catalog of it with po4a",
+        ),
+        (
+            "ls.mdoc",
+            "ls.mdoc: cannot tell the format from the extension '.mdoc'; ltmt reads no "
+            "man pages (roff)",
+        ),
+        (
+            "cloudsync.conf.5",
+            "cloudsync.conf.5: cannot tell the format from the extension "
+            "'.5'; ltmt reads no man pages (roff)",
+        ),
+        (  # a message-compiler file was offered --format txt, which translated its keywords
+            "messages.mc",
+            "messages.mc: cannot tell the format from the extension '.mc'; ltmt reads no "
+            "Windows message-compiler files; copy each message's text (the lines between its "
+            "Language=English and the lone '.') into a .txt file, a blank line between messages, "
+            "translate that (ltmt translate messages.txt --format paragraphs -o messages.de.txt) "
+            "and paste each back in a Language=German block (German=0x407:MSG00407 in "
+            "LanguageNames)",
+        ),
     ],
 )
 def test_a_file_of_an_unknown_extension_is_translated_only_with_format(
