@@ -32,6 +32,7 @@ from ltmt.errors import InputError
 from ltmt.formats.common import LineShape, atomic_write, decode, read_file, text_lines_of
 from ltmt.formats.json_errors import json_problem
 from ltmt.formats.registry import find_format
+from ltmt.formats.roff import refuse_a_man_page
 from ltmt.text import half_character
 
 if TYPE_CHECKING:
@@ -391,6 +392,7 @@ class TextDocument:
         from ltmt.formats.paragraphs import wrapped_lines
 
         lines, shape = text_lines(path)
+        refuse_a_man_page(path, lines)
         if going_on := wrapped_lines(lines):
             logger.warning(
                 "%s: %d lines go on in the next, as wrapped paragraphs do; each line is "

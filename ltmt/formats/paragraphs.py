@@ -36,6 +36,7 @@ from ltmt.clause_markers import LIST_ITEM
 from ltmt.errors import InputError
 from ltmt.formats.common import LineShape
 from ltmt.formats.documents import TranslationsHeld, Unit, save_lines, text_lines
+from ltmt.formats.roff import refuse_a_man_page
 from ltmt.formats.text_pairs import no_source_file
 from ltmt.segments import PairRecord
 from ltmt.sentences import split_sentences
@@ -203,6 +204,7 @@ class ParagraphDocument(TranslationsHeld):
     @classmethod
     def open(cls, path: Path, src_lang: str | None = None, **_: Any) -> ParagraphDocument:
         lines, shape = text_lines(path)
+        refuse_a_man_page(path, lines)
         return cls(path, lines, shape, src_lang or "en")
 
     def units(self) -> list[Unit]:

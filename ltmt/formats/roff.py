@@ -10,9 +10,42 @@ writes the translated page back. This module says so, for an extension
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+from ltmt.errors import InputError
+
 MAN_PAGES = (
     "ltmt reads no man pages (roff); make a PO catalog of it with po4a (po4a-gettextize -f man "
     "-m page.1 -p page.pot), translate that (ltmt translate page.pot -o de.po) and write the "
     "page back (po4a-translate -f man -m page.1 -p de.po -l page.de.1)"
 )
 EXTENSIONS = (*(f".{section}" for section in range(1, 10)), ".man", ".mdoc")
+
+# a line that is a request of man(7) or mdoc(7), or a roff comment: a known name, so that a
+# line of text that begins with a dot (".NET 8 is out") is no request
+_REQUEST = re.compile(
+    r"[.'][ \t]*(?:\\\"|(?:TH|SH|SS|B|I|BR|BI|IR|RB|RI|IB|SM|SB|TP|TQ|IP|PP|LP|P|HP|RS|RE|UR|UE"
+    r"|MT|ME|EX|EE|OP|SY|YS|nf|fi|br|sp|in|ti|ad|na|ne|ft|ds|de|so|ig|ce|Dd|Dt|Os|Sh|Ss|Nm|Nd"
+    r"|Op|Fl|Ar|Pp|It|Bl|El|Bd|Ed|Xr|Ev|Pa|Cm|Em|Sy|Li|Va|Ft|Fn|Fa|Dl|Ql|Dq|Sq|Aq)(?=\s|$))"
+)
+_TITLE = re.compile(r"[.'][ \t]*(?:TH|Dd)(?=\s|$)")  # a man page's first request
+
+
+def is_man_page(lines: list[str]) -> bool:
+    """Whether ``lines`` (a text's, without their ends) are a man page's: roff requests on at
+    least half of the non-blank ones, or a ``.TH`` (``.Dd``) title."""
+    written = [line for line in lines if line.strip()]
+    requests = sum(1 for line in written if _REQUEST.match(line))
+    titled = any(_TITLE.match(line) for line in written)
+    return requests >= 2 and (titled or 2 * requests >= len(written))
+
+
+def refuse_a_man_page(path: Path, lines: list[str]) -> None:
+    """A one-line :class:`InputError` where ``lines``, the text of ``path`` read as plain text,
+    are a man page's (:func:`is_man_page`): translated line by line, its requests broke."""
+    if is_man_page(lines):
+        raise InputError(
+            f"{path}: its lines are roff requests (.TH, .SH, .B) and text, as a man page's "
+            f"are; {MAN_PAGES}"
+        )
