@@ -372,6 +372,14 @@ FORMATS: dict[str, FileFormat] = {
             counts_not_read=True,  # out-of-date and untranslated rows
         ),
         FileFormat(
+            "rc",
+            (".rc",),
+            "Windows resource script (string tables, menus, dialogs, version texts)",
+            label="Windows .rc",
+            open="ltmt.formats.windows_rc:RcDocument.open",
+            utf16=True,  # Visual Studio writes UTF-16LE with a byte order mark
+        ),
+        FileFormat(
             "resx",
             (".resx", ".resw"),
             ".NET resource file",
