@@ -376,8 +376,11 @@ FORMATS: dict[str, FileFormat] = {
             (".rc",),
             "Windows resource script (string tables, menus, dialogs, version texts)",
             label="Windows .rc",
+            read="ltmt.formats.windows_rc:read_rc_pairs",
             open="ltmt.formats.windows_rc:RcDocument.open",
+            one_language=True,  # translated into the target language's file, beside its source
             utf16=True,  # Visual Studio writes UTF-16LE with a byte order mark
+            counts_not_read=True,  # strings the translation has in the source's words
         ),
         FileFormat(
             "resx",

@@ -30,13 +30,23 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write, decode, primary_language, read_bytes, utf8_text
+from ltmt.formats.common import (
+    atomic_write,
+    decode,
+    primary_language,
+    read_bytes,
+    source_file_given,
+    utf8_text,
+)
 from ltmt.formats.documents import TranslationsHeld, Unit
+from ltmt.formats.not_read import NotRead
+from ltmt.segments import PairRecord
 
 logger = logging.getLogger(__name__)
 
@@ -194,6 +204,15 @@ class RcDocument(TranslationsHeld):
     def units(self) -> list[Unit]:
         return [Unit(key, found.text, found.context) for key, found in self.strings.items()]
 
+    def adopt(self, target: Path) -> int:
+        """Take over the translations ``target``, this file's translation so far, holds: its
+        strings lined up with this file's (:func:`lined_up`), those that are not their source."""
+        theirs = rc_strings(rc_text(read_bytes(Path(target), WHAT), Path(target))[0])
+        pairs = lined_up(list(self.strings.values()), theirs, Path(target), self.path)
+        return self.adopt_aligned(
+            (str(mine.line), mine.text, translated.text) for mine, translated in pairs
+        )
+
     def translated_text(self) -> str:
         """The file's text with its translations and its target language (module docstring)."""
         parts, done = [], 0
@@ -235,3 +254,46 @@ def _in_language(text: str, tgt_lang: str, path: Path) -> str:
     text = _ENGLISH_LANGUAGE.sub(lambda found: found.group(1) + language, text)
     text = text.replace("AFX_TARG_ENU", f"AFX_TARG_{suffix}")
     return _ENGLISH_COMMENT.sub(lambda found: f"{found.group(1)}{said} resources", text)
+
+
+def lined_up(
+    source: list[RcString], translated: list[RcString], path: Path, source_file: Path
+) -> list[tuple[RcString, RcString]]:
+    """The strings of ``source_file`` (``source``) beside those of its translation ``path``
+    (``translated``), in order; a one-line :class:`InputError` where the two files do not hold
+    the same resources (their counts or IDs differ): a pair of two other strings would be a
+    wrong translation."""
+    contexts = [found.context for found in source]
+    if contexts != [found.context for found in translated]:
+        raise InputError(
+            f"{path}: its strings do not line up with those of {source_file} ({len(translated)} "
+            f"and {len(source)}, or other IDs); give the .rc file it translates, with the same "
+            "resources, or another output"
+        )
+    return list(zip(source, translated, strict=True))
+
+
+def read_rc_pairs(
+    path: Path,
+    source_file: Path | None = None,
+    not_read: NotRead | None = None,
+    **_: Any,
+) -> Iterator[PairRecord]:
+    """The pairs of the translated ``.rc`` file ``path`` and its ``source_file``, string by
+    string (:func:`lined_up`), each with its ID as context; a string the translation still has
+    in the source's words is counted into ``not_read`` as untranslated (without one, said in a
+    warning)."""
+    source_path = source_file_given(Path(path), WHAT, source_file)
+    source = rc_strings(rc_text(read_bytes(source_path, WHAT), source_path)[0])
+    translated = rc_strings(rc_text(read_bytes(Path(path), WHAT), Path(path))[0])
+    untranslated = 0
+    for mine, theirs in lined_up(source, translated, Path(path), source_path):
+        if mine.text == theirs.text:
+            untranslated += 1
+            continue
+        metadata = {"context": mine.context} if mine.context else {}
+        yield PairRecord(mine.text, theirs.text, f"{path}:{theirs.line}", metadata)
+    if not_read is not None and untranslated:
+        not_read.add("untranslated", untranslated)
+    elif untranslated:
+        logger.warning("%s: strings not read: %d untranslated", path, untranslated)

@@ -107,6 +107,7 @@ def test_roles() -> None:
         "properties",
         "ini",
         "stf",
+        "rc",
         "resx",
         "xaml",
         "strings",

@@ -6,6 +6,8 @@ import pytest
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
+from ltmt.formats.not_read import NotRead
+from ltmt.formats.pairs import read_pairs
 from ltmt.formats.registry import find_format
 from ltmt.formats.windows_rc import decoded_literal, encoded_literal
 
@@ -223,3 +225,41 @@ def test_a_target_language_not_known_leaves_the_language_lines_with_a_warning(
         f"{tmp_path}/app.rc: its LANGUAGE lines still say LANG_ENGLISH; set them to the target "
         "language's (pl) in the translation"
     ]
+
+
+def _german(tmp_path, skip: str = "OK"):
+    """A German translation of APP_RC, as ltmt writes it; ``skip`` left in English."""
+    document = open_document(_rc(tmp_path, _visual_studio_bytes()), tgt_lang="de")
+    document.fill({u.key: f"[de] {u.source}" for u in document.units() if u.source != skip})
+    document.save(tmp_path / "app.de.rc")
+    return tmp_path / "app.de.rc"
+
+
+def test_a_translation_is_imported_beside_its_source_file(tmp_path) -> None:
+    german = _german(tmp_path)
+    not_read = NotRead()
+    pairs = list(read_pairs(german, "rc", source_file=tmp_path / "app.rc", not_read=not_read))
+    assert [(p.source, p.target, p.metadata.get("context", "")) for p in pairs] == [
+        (source, f"[de] {source}", context) for source, context in UNITS if source != "OK"
+    ]
+    assert not_read.by_reason() == {"untranslated": 1}
+
+
+def test_an_existing_output_is_the_translation_so_far(tmp_path) -> None:
+    german = _german(tmp_path)
+    document = open_document(tmp_path / "app.rc", tgt_lang="de")
+    assert document.adopt(german) == len(UNITS) - 1
+    assert [unit.source for unit in document.pending()] == ["OK"]
+
+
+def test_files_whose_strings_do_not_line_up_are_refused(tmp_path) -> None:
+    other = _rc(
+        tmp_path, _visual_studio_bytes(APP_RC.replace("    IDS_HELLO", "    IDS_HI")), "o.rc"
+    )
+    _rc(tmp_path, _visual_studio_bytes())
+    with pytest.raises(InputError) as raised:
+        list(read_pairs(other, "rc", source_file=tmp_path / "app.rc"))
+    assert str(raised.value) == (
+        f"{other}: its strings do not line up with those of {tmp_path}/app.rc (11 and 11, or "
+        "other IDs); give the .rc file it translates, with the same resources, or another output"
+    )
