@@ -21,7 +21,8 @@ backslash; a literal with another escape (``\\012``, ``\\x2229``) is kept as wri
 
 A translated file is the target language's resources: its ``LANGUAGE LANG_ENGLISH, …`` lines
 name the target language (``LANG_GERMAN, SUBLANG_GERMAN``), ``AFX_TARG_ENU`` becomes
-``AFX_TARG_DEU`` and Visual Studio's ``// English (United States) resources`` comments say
+``AFX_TARG_DEU``, a ``VERSIONINFO``'s ``BLOCK "040904b0"`` and ``VALUE "Translation", 0x409``
+name 0407 (German) and Visual Studio's ``// English (United States) resources`` comments say
 ``// German (Germany) resources``. ``#pragma code_page`` is kept: German is written in
 Windows-1252 as English is, and a UTF-16 file's pragma means nothing to RC.
 """
@@ -75,13 +76,17 @@ _CONTROLS = frozenset(
 _VALUES = frozenset({"FileDescription", "Comments"})  # VERSIONINFO's values a user reads as text
 # the target language's LANGUAGE line, its MFC AFX_TARG_ suffix and Visual Studio's comment
 _LANGUAGES = {
-    "de": ("LANG_GERMAN, SUBLANG_GERMAN", "DEU", "German (Germany)"),
-    "fr": ("LANG_FRENCH, SUBLANG_FRENCH", "FRA", "French (France)"),
-    "es": ("LANG_SPANISH, SUBLANG_SPANISH_MODERN", "ESN", "Spanish (Spain, International Sort)"),
-    "it": ("LANG_ITALIAN, SUBLANG_ITALIAN", "ITA", "Italian (Italy)"),
+    "de": ("LANG_GERMAN, SUBLANG_GERMAN", "DEU", "German (Germany)", "0407"),
+    "fr": ("LANG_FRENCH, SUBLANG_FRENCH", "FRA", "French (France)", "040c"),
+    "es": ("LANG_SPANISH, SUBLANG_SPANISH_MODERN", "ESN", "Spanish (Spain)", "0c0a"),
+    "it": ("LANG_ITALIAN, SUBLANG_ITALIAN", "ITA", "Italian (Italy)", "0410"),
 }
 _ENGLISH_LANGUAGE = re.compile(r"(?m)^([ \t]*LANGUAGE[ \t]+)LANG_ENGLISH[ \t]*,[ \t]*SUBLANG_\w+")
 _ENGLISH_COMMENT = re.compile(r"(?m)(//[ \t]*)English \([^)\r\n]*\) resources")
+# VERSIONINFO's language: its string block's name (040904b0: US English, Unicode) and its
+# VarFileInfo's Translation value
+_ENGLISH_BLOCK = re.compile(r'(BLOCK[ \t]+")0409([0-9A-Fa-f]{4}")')
+_ENGLISH_TRANSLATION = re.compile(r'(VALUE[ \t]+"Translation"[ \t]*,[ \t]*)0x0?409\b')
 
 
 @dataclass(frozen=True)
@@ -250,9 +255,11 @@ def _in_language(text: str, tgt_lang: str, path: Path) -> str:
             path, tgt_lang,
         )  # fmt: skip
         return text
-    language, suffix, said = known
+    language, suffix, said, code = known
     text = _ENGLISH_LANGUAGE.sub(lambda found: found.group(1) + language, text)
     text = text.replace("AFX_TARG_ENU", f"AFX_TARG_{suffix}")
+    text = _ENGLISH_BLOCK.sub(lambda found: found.group(1) + code + found.group(2), text)
+    text = _ENGLISH_TRANSLATION.sub(lambda found: f"{found.group(1)}0x{code}", text)
     return _ENGLISH_COMMENT.sub(lambda found: f"{found.group(1)}{said} resources", text)
 
 

@@ -70,6 +70,10 @@ BEGIN
             VALUE "ProductName", "MyApp"
         END
     END
+    BLOCK "VarFileInfo"
+    BEGIN
+        VALUE "Translation", 0x409, 1200
+    END
 END
 
 1 TEXTINCLUDE
@@ -153,6 +157,8 @@ def test_translated_in_place_the_rest_byte_for_byte(tmp_path) -> None:
             '"%d Objekte löschen?\\nDas ist endgültig."',
         )
         .replace("AFX_TARG_ENU", "AFX_TARG_DEU")
+        .replace('BLOCK "040904b0"', 'BLOCK "040704b0"')
+        .replace('"Translation", 0x409,', '"Translation", 0x0407,')
         .replace("LANG_ENGLISH, SUBLANG_ENGLISH_US", "LANG_GERMAN, SUBLANG_GERMAN")
         .replace("// English (United States) resources", "// German (Germany) resources")
     )
