@@ -82,7 +82,7 @@ from ltmt.formats.markdown_values import (
     shortcode_values,
     shortcodes_as_written,
 )
-from ltmt.formats.markup_characters import plain_text
+from ltmt.formats.markup_characters import plain_text, tagged_text
 from ltmt.formats.mdx import html_attributes, indented_prose
 from ltmt.formats.output_sources import Record
 from ltmt.formats.recorded_places import lined_up_places, recorded_sources, warn_of_replaced
@@ -218,7 +218,7 @@ def _blocks(text: str, mdx: bool = False) -> tuple[list[Block], list[HtmlBlock]]
         skipped = front.group().count("\n")
         blocks = _value_blocks("meta", front_matter_values(lines[:skipped]))
     parser = _parser()
-    view = parser_view(lines[skipped:])
+    view = parser_view(lines[skipped:], mdx)
     blocks += _title_blocks(parser, view, lines, skipped)
     blocks += _value_blocks(
         "shortcode",
@@ -491,6 +491,21 @@ def _shortcodes_alone(text: str) -> str:
     return shortcodes_as_written(
         [line for first, last in view.tags for line in lines[first + skipped : last + skipped]]
     )
+
+
+def _components_alone(text: str, mdx: bool) -> str:
+    """The JSX component tags an MDX page's ``text`` keeps as written on lines of their own
+    (:func:`~ltmt.formats.mdx.component_tag_end`), in the tagged form of code kept as
+    written: what a translation's must match (``<Meta ... Parameter={{ ... }} />`` for
+    ``parameters=`` passed ``ltmt qa``)."""
+    if not mdx:
+        return ""
+    lines = text.splitlines()
+    front = FRONT_MATTER.match(text)
+    skipped = front.group().count("\n") if front is not None else 0
+    view = parser_view(lines[skipped:], mdx)
+    tags = ("\n".join(lines[first + skipped : last + skipped]) for first, last in view.components)
+    return "".join(f'<code data-md="raw">{tagged_text(tag)}</code>' for tag in tags)
 
 
 def _recorded(record: Record | None, key: str, source: str) -> bool:
@@ -821,6 +836,10 @@ class MarkdownDocument(TranslationsHeld):
         shortcodes = (_shortcodes_alone(document.text), _shortcodes_alone(text))
         if purpose == "checked" and any(shortcodes):
             aligned.append(("shortcodes", *shortcodes))
+        mdx = _is_mdx(Path(source_file)), _is_mdx(Path(path))
+        components = (_components_alone(document.text, mdx[0]), _components_alone(text, mdx[1]))
+        if purpose == "checked" and any(components):
+            aligned.append(("components", *components))
         return iter(  # a block translated as its source too: lined_up_pairs
             [
                 PairRecord(

@@ -58,6 +58,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ltmt.code_fences import FENCE, fence_after
+from ltmt.formats.mdx import component_tag_end
 
 # a template tag: Hugo's shortcodes, Jinja's and Liquid's expressions and statements, and
 # MDX's comments ({/* ... */}), kept as tags are; each ends at its first closing delimiter, even
@@ -155,19 +156,23 @@ class ParserView:
     # each tag's first line as the parser would read it (where an indented code block holds a
     # tag, its tag is code: :func:`ltmt.formats.markdown` keeps it as written)
     tag_texts: dict[int, str] = field(default_factory=dict)
+    # an MDX page's JSX component tags alone on their lines kept as written (first, last)
+    components: list[tuple[int, int]] = field(default_factory=list)
 
 
-def parser_view(lines: Sequence[str]) -> ParserView:
+def parser_view(lines: Sequence[str], mdx: bool = False) -> ParserView:
     """``lines`` as CommonMark is to read them (module docstring): an admonition's marker
-    line, a ``markdown="1"`` tag's line and its closing tag's, a line of template tags alone
-    and a template code block's lines blank; an admonition's body without the indentation that
-    puts it in it. A fenced code block's lines, and a marker indented as code, are read as
-    written."""
+    line, a ``markdown="1"`` tag's line and its closing tag's, a line of template tags alone,
+    an MDX page's (``mdx``) JSX component's tag with an expression prop alone on its lines
+    (:func:`~ltmt.formats.mdx.component_tag_end`) and a template code block's lines blank; an
+    admonition's body without the indentation that puts it in it. A fenced code block's lines,
+    and a marker indented as code, are read as written."""
     view: list[str] = []
     titles: list[tuple[int, int, int]] = []
     tags: list[tuple[int, int]] = []
     tag_texts: dict[int, str] = {}
     abbreviations: list[int] = []
+    components: list[tuple[int, int]] = []
     admonitions: list[int] = []  # the marker indentations (in the view) of those open
     html: list[_OpenElement] = []  # the markdown="1" elements open
     fence: str | None = None  # the opening fence of the fenced code block open
@@ -202,6 +207,10 @@ def parser_view(lines: Sequence[str]) -> ParserView:
             esm = bool(line.strip())
             view.append("")
             continue
+        if mdx and (tag_last := component_tag_end(lines, number)) > number:
+            components.append((number, tag_last))
+            view.append("")  # (kept as written: its lines are not read)
+            continue
         marker = _ADMONITION.fullmatch(text)
         container = _CONTAINER.fullmatch(text)
         if marker is not None and len(marker.group("indent")) < len(_BODY_INDENT):
@@ -226,7 +235,7 @@ def parser_view(lines: Sequence[str]) -> ParserView:
             view.append("")
         else:
             view.append(text)
-    return ParserView(view, titles, tags, abbreviations, tag_texts)
+    return ParserView(view, titles, tags, abbreviations, tag_texts, components)
 
 
 def _template_lines_end(lines: Sequence[str], number: int) -> int:

@@ -308,6 +308,15 @@ def kept_as_written(tagged: str) -> list[str]:
     return [plain_text(found.group("code")) for found in _CODE.finditer(tagged) if found["raw"]]
 
 
+def kept_alone(tagged: str) -> bool:
+    """Whether a tagged text is markup kept as written alone (:func:`kept_as_written`: an MDX
+    page's JSX tags that ``ltmt qa`` compares), which a translation writes as it is."""
+    return (
+        bool(kept_as_written(tagged))
+        and not _CODE.sub(lambda found: "" if found["raw"] else found.group(), tagged).strip()
+    )
+
+
 def read_attributes(tagged: str) -> list[tuple[int, str, str]]:
     """The image alt texts and link titles of a tagged text that have a letter, in order: the
     number of their tag among its images and links, the attribute's name and its value

@@ -6,7 +6,9 @@ lowercase), while a JSX component's props (``<Card title="...">``, capitalised) 
 has no indented code, but an indented line of a page is mostly code all the same: a JSX
 expression (``{people.map((name) => (``), a command in a list item (``npx create-acme-app``).
 An indented paragraph is translated only where it is prose inside a JSX element (a
-``<TabItem>``'s paragraph).
+``<TabItem>``'s paragraph). A JSX component's tag with an expression prop alone on its lines
+(``<Meta title="Card" parameters={{ layout: "centered" }} />``, over several lines too) is
+kept as written: CommonMark reads no HTML tag in it, and it was translated as prose.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ _CODE_SIGNS = re.compile(r"[{}<]|=>|[\w.]\(|:::")
 # a line of a command: a shell prompt, a package manager, git, cd or a script
 _COMMAND = re.compile(r"[ \t]*(?:\$ |(?:npx|npm|yarn|pnpm|pip|pip3|git|cd)\b|\./)")
 _SENTENCE_END = re.compile(r"[.!?][\"')\]*_]*$")
+# where a JSX component's tag starts a line: its slash if it closes, its name (capitalised,
+# or a member's: <Tabs.Item>)
+_COMPONENT_TAG = re.compile(r"[ \t]*</?[A-Z][\w.:-]*")
+_QUOTES = "\"'`"
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 
@@ -68,3 +74,40 @@ def _in_element(lines: Sequence[str], first: int) -> bool:
 
 def _indent(line: str) -> int:
     return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
+def component_tag_end(lines: Sequence[str], number: int) -> int:
+    """The line after a JSX component's tag with an expression prop (``of={Stories}``,
+    ``args={{ label: 'Send' }}``: braces balanced, nested, strings in them) that starts
+    ``lines[number]`` and is alone on its lines, over several of them but no blank one; else
+    0. Such a tag is kept as written (module docstring)."""
+    opening = _COMPONENT_TAG.match(lines[number])
+    if opening is None:
+        return 0
+    text = "\n".join(lines[number:])
+    depth, quote, expression = 0, "", False
+    for at in range(opening.end(), len(text)):
+        character = text[at]
+        if quote:
+            quote = "" if character == quote and text[at - 1] != "\\" else quote
+        elif character in _QUOTES:
+            quote = character
+        elif character == "{":
+            depth, expression = depth + 1, True
+        elif character == "}":
+            depth -= 1
+        elif character == "\n" and not _line_at(text, at + 1).strip():
+            return 0  # a blank line ends the tag unclosed
+        elif character == ">" and depth == 0:
+            if not expression or _line_at(text, at + 1).strip():
+                return 0
+            return number + text.count("\n", 0, at) + 1
+        if depth < 0:
+            return 0
+    return 0
+
+
+def _line_at(text: str, start: int) -> str:
+    """What of ``text`` stands from ``start`` to its line's end."""
+    end = text.find("\n", start)
+    return text[start:] if end < 0 else text[start:end]

@@ -39,7 +39,7 @@ from ltmt.formats.icu_messages import (
 )
 from ltmt.formats.json_catalog import WEBEXTENSION_FORMAT
 from ltmt.formats.link_locales import relocalised
-from ltmt.formats.markdown_inline import kept_as_written
+from ltmt.formats.markdown_inline import kept_alone, kept_as_written
 from ltmt.formats.placeholder_edges import glued_words, stray_braces
 from ltmt.formats.placeholder_syntax import (
     AT_WORD_START,
@@ -530,14 +530,16 @@ def copied_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     """Whether ``target`` is ``source`` written again (a name, or a word left untranslated);
     not for key combinations alone (``CmdOrCtrl+Shift+F``, a key identifier, stays so), date
     formats alone (``%H:%M``, the same in many languages) nor one name (``Trackly``,
-    ``GitHub``: :func:`ltmt.units.meant_as_written`); or a sentence of a longer ``source`` that
-    ``target`` writes again as it is (:func:`ltmt.copied_sentences.copied_sentences`)."""
+    ``GitHub``: :func:`ltmt.units.meant_as_written`) nor markup kept as written alone (an MDX
+    page's JSX tags: :func:`~ltmt.formats.markdown_inline.kept_alone`); or a sentence of a
+    longer ``source`` that ``target`` writes again as it is
+    (:func:`ltmt.copied_sentences.copied_sentences`)."""
     if target.strip() != source.strip():
         copies = copied_sentences(source, target)
         return [f"the sentence {copies[0]!r} is left as in the source"] if copies else []
     if not has_words(source):
         return []
-    if meant_as_written(source):
+    if meant_as_written(source) or kept_alone(source):
         return []
     return ["the translation is the source as written"]
 

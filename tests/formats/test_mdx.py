@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.formats.documents import open_document
 from ltmt.formats.html_segments import segments
-from ltmt.formats.mdx import html_attributes, indented_prose
+from ltmt.formats.markdown import MarkdownDocument
+from ltmt.formats.mdx import component_tag_end, html_attributes, indented_prose
+from ltmt.formats.pipeline import translate_file
 
 
 @pytest.mark.parametrize(
@@ -49,3 +55,82 @@ def test_indented_prose_of_an_mdx_page(lines: list[str], text: str | None, expec
     first = len(lines) - 1 if not lines[-1].startswith("</") else 3
     text = text if text is not None else lines[first].strip()
     assert indented_prose(lines, first, first + 1, text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("<Meta parameters={{ docs: { description: { component: 'A card.' } } }} />", 1),
+        ('<Meta\n  of={CardStories}\n  parameters={{ layout: "centered" }}\n/>\n\n# Card', 4),
+        ("<Story of={FormStories.Default} args={{ label: 'Send form' }} />", 1),
+        ('  <Canvas layout={{ note: "a } in a string" }}>', 1),  # an opening tag, indented
+        ("</Tabs.Item>", 0),  # no expression prop: read as CommonMark reads it
+        ('<Meta title="Components/Card" />', 0),
+        ("<Button onClick={save}>Save</Button>", 0),  # text after the tag: not alone
+        ("<Markdown>{Readme}</Markdown>", 0),
+        ("<Story of={X}\n\n/>", 0),  # a blank line: no tag
+        ("<img src={logo} />", 0),  # HTML's tag: its attributes are read
+    ],
+)
+def test_component_tag_end(text: str, end: int) -> None:
+    assert component_tag_end(text.split("\n"), 0) == end
+
+
+STORYBOOK = """import { Meta, Story } from '@storybook/blocks';
+
+<Meta title="Components/Card" parameters={{ docs: { description: { component: 'A card.' } } }} />
+
+<Meta
+  title="Components/Card"
+  of={CardStories}
+  parameters={{ layout: "centered" }}
+/>
+
+# Card
+
+<Story of={FormStories.Default} args={{ label: 'Send form' }} />
+
+A card groups related content.
+
+```jsx
+<Story of={FormStories.Default} args={{ label: 'Send form' }} />
+```
+"""
+
+
+def test_a_component_tag_with_an_expression_prop_is_kept_as_written(tmp_path: Path) -> None:
+    """``<Meta title="Components/Card" parameters={{ ... }} />`` came back ``&lt;Meta
+    title=»Components/Card« Parameter={{ ... }} /&gt;``, ``<Story of=... args={{ ... }} />``
+    as ``<Story von=...`` without its ``/>``: translated as prose."""
+    source, out = tmp_path / "Card.mdx", tmp_path / "de-Card.mdx"
+    source.write_text(STORYBOOK, "utf-8")
+    assert [unit.source for unit in open_document(source).units()] == [
+        "Card",
+        "A card groups related content.",
+    ]
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == STORYBOOK.replace("# Card", "# CARD").replace(
+        "A card groups related content.", "A CARD GROUPS RELATED CONTENT."
+    )
+
+
+def test_qa_reports_a_changed_component_tag(tmp_path: Path) -> None:
+    """``Parameter={{`` for ``parameters={{`` passed ``ltmt qa``: the tag is no block."""
+    from ltmt.qa.pair_checks import copied_problems, placeholder_problems
+
+    source, output = tmp_path / "Card.mdx", tmp_path / "de-Card.mdx"
+    source.write_text(STORYBOOK, "utf-8")
+    output.write_text(STORYBOOK.replace("  parameters=", "  Parameter="), "utf-8")
+    found = {
+        pair.position.split(": ")[-1]: pair
+        for pair in MarkdownDocument.pairs(output, source, purpose="checked")
+    }
+    pair = found["components"]
+    assert placeholder_problems(pair.source, pair.target, {}) == [
+        'changes Markdown markup: write \'<Meta\\n  title="Components/Card"\\n  '
+        'of={CardStories}\\n  parameters={{ layout: "centered" }}\\n/>\' as the source does'
+    ]
+    assert copied_problems(pair.source, pair.source, {}) == []  # as written: no copy
+    assert "components" not in {
+        pair.position.split(": ")[-1] for pair in MarkdownDocument.pairs(output, source)
+    }  # nor is it imported into memory
