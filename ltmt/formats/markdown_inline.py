@@ -285,7 +285,8 @@ def markdown(text: str, hard_break: str | None = "\\", continuation: str = "") -
 
     text = _CODE.sub(code, text)
     text = paired_written(text, kept)
-    text = _METAVARIABLE.sub(_bracketed_text, text)
+    tags = {(p.start, p.end) for p in find_placeholders(text) if p.kind == "tag"}
+    text = _METAVARIABLE.sub(lambda found: _bracketed_text(found, tags), text)
     text = _IMAGE.sub(_image, text)
     text = _LINK.sub(_link, text).replace(_RAW_MARK, "")
     text = _EMPHASIS_TAG.sub(lambda m: _EMPHASIS[m.group(2)], text)
@@ -364,10 +365,13 @@ def _plain(text: str) -> str:
     return no_break_references(text)
 
 
-def _bracketed_text(found: re.Match[str]) -> str:
+def _bracketed_text(found: re.Match[str], tags: set[tuple[int, int]]) -> str:
     """Text in angle brackets that Markdown would read as HTML, escaped where it reads as no
-    markup of ltmt's (``<Eingabetaste>``: a metavariable, as the tagged form holds it)."""
-    if any(p.kind == "tag" for p in find_placeholders(found.group())):
+    markup of ltmt's (``<Eingabetaste>``: a metavariable, as the tagged form holds it); one of
+    the ``tags`` of its text (where each stands) is a tag, read so in its text: an MDX page's
+    ``<Markdown>`` that ``</Markdown>`` closes (it was written ``&lt;Markdown&gt;``, read
+    alone)."""
+    if found.span() in tags:
         return found.group()
     return found.group().replace("<", "&lt;").replace(">", "&gt;")
 

@@ -134,3 +134,21 @@ def test_qa_reports_a_changed_component_tag(tmp_path: Path) -> None:
     assert "components" not in {
         pair.position.split(": ")[-1] for pair in MarkdownDocument.pairs(output, source)
     }  # nor is it imported into memory
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "# Docs\n\n<Markdown>{Readme}</Markdown>\n",
+        "Install it.\n\n<Markdown>{Readme}</Markdown>\n\nRead <Hint>the guide</Hint>.\n",
+    ],
+)
+def test_a_component_closed_in_its_paragraph_is_written_as_a_tag(tmp_path: Path, page: str) -> None:
+    """``<Markdown>{Readme}</Markdown>`` was written ``&lt;Markdown&gt;{Readme}</Markdown>``
+    though its translation was the source: its tag was read apart from its ``</Markdown>``."""
+    source, out = tmp_path / "Md.mdx", tmp_path / "de-Md.mdx"
+    source.write_text(page, "utf-8")
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == page.replace("Docs", "DOCS").replace(
+        "Install it.", "INSTALL IT."
+    ).replace("Read <Hint>the guide</Hint>.", "READ <Hint>THE GUIDE</Hint>.")
