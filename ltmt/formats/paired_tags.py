@@ -576,6 +576,7 @@ def place_pairs(
     for found_start, found_end, pair in sorted(spans, key=lambda s: s[0], reverse=True):
         start, whole_end = _without_marks_outside(text, found_start, found_end, pair.inner)
         end = _without_compound_tail(text, start, whole_end, pair.inner)
+        start, end = _words_outside_kept(text, (start, end), paired.text, pair)
         if pair not in inserted and end == whole_end:  # (not a name a compound starts with)
             text, end = _in_place_of_copy(text, (start, end), pair.inner, wording[pair])
         before, after = text[:start], text[end:]
@@ -767,6 +768,28 @@ def _without_compound_tail(text: str, start: int, end: int, inner: str) -> int:
         return end
     tail = words[len(name) + 1 :]
     return start + len(name) if tail and not any(c.isspace() for c in tail) else end
+
+
+def _words_outside_kept(
+    text: str, span: tuple[int, int], source: str, pair: Pair
+) -> tuple[int, int]:
+    """``span`` of ``text``, where a pair with words of its ``source`` outside it on one side
+    only would hold all of ``text``'s words, one hyphenated compound, cut at its hyphen nearest
+    that side: ``# Minihilfen-<Badge>Benta</Badge>`` for ``# Tooltip <Badge>Beta</Badge>``,
+    not ``# <Badge>Minihilfen-Benta</Badge>``, the heading's word moved into the badge."""
+    start, end = span
+    blank = _blank_tags(text)
+    words = blank[start:end]
+    if "-" not in words.strip("-") or any(map(str.isalpha, blank[:start] + blank[end:])):
+        return span
+    plain = _blank_tags(source)
+    before = any(map(str.isalpha, plain[: pair.start]))
+    after = any(map(str.isalpha, plain[pair.end :]))
+    if before and not after:
+        return start + words.rstrip("-").rfind("-") + 1, end
+    if after and not before:
+        return start, start + words.lstrip("-").find("-") + len(words) - len(words.lstrip("-"))
+    return span
 
 
 def _balanced(text: str) -> bool:

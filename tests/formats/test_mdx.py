@@ -152,3 +152,16 @@ def test_a_component_closed_in_its_paragraph_is_written_as_a_tag(tmp_path: Path,
     assert out.read_text("utf-8") == page.replace("Docs", "DOCS").replace(
         "Install it.", "INSTALL IT."
     ).replace("Read <Hint>the guide</Hint>.", "READ <Hint>THE GUIDE</Hint>.")
+
+
+def test_a_headings_text_stays_outside_its_inline_component(tmp_path: Path) -> None:
+    """``# Tooltip <Badge status="beta">Beta</Badge>`` came back ``# <Badge
+    status="beta">Minihilfen-Benta</Badge>`` (the model's one compound for both words): a JSX
+    element in a heading is a pair of tags as HTML's, its heading's word kept out of it."""
+    words = {"Tooltip Beta": "Minihilfen-Benta", "Beta": "Benta"}
+    source, out = tmp_path / "Tooltip.mdx", tmp_path / "de-Tooltip.mdx"
+    source.write_text('# Tooltip <Badge status="beta">Beta</Badge>\n', "utf-8")
+    translate_file(
+        source, out, lambda texts, prefer: [words.get(t, t) for t in texts], tgt_lang="de"
+    )
+    assert out.read_text("utf-8") == '# Minihilfen-<Badge status="beta">Benta</Badge>\n'

@@ -1362,6 +1362,30 @@ def test_a_pair_around_one_word_closes_before_the_rest_of_its_compound(
     assert _placed(source, translation, inner) == expected
 
 
+@pytest.mark.parametrize(
+    ("source", "translation", "inner", "expected"),
+    [
+        # an MDX heading's badge: the translation one compound, the heading's word kept out
+        ('Tooltip <Badge status="beta">Beta</Badge>', "Minihilfen-Benta", ["Beta"],
+         'Minihilfen-<Badge status="beta">Benta</Badge>'),
+        ('Tooltip <span class="badge">Beta</span>', "Minihilfen-Benta", ["Beta"],
+         'Minihilfen-<span class="badge">Benta</span>'),  # HTML's alike
+        ("<b>Beta</b> tooltip", "Benta-Minihilfe", ["Beta"], "<b>Benta</b>-Minihilfe"),
+        # the pair holding all the source's words, or words outside it: as before
+        ("<b>Beta tooltip</b>", "Benta-Minihilfe", ["Benta-Minihilfe"],
+         "<b>Benta-Minihilfe</b>"),
+        ("Open <b>Document</b> now", "Jetzt Mein-Dokument öffnen", ["Dokument"],
+         "Jetzt <b>Mein-Dokument</b> öffnen"),
+    ],
+)  # fmt: skip
+def test_words_outside_a_pair_stay_outside_a_compound_it_would_take_whole(
+    source: str, translation: str, inner: list[str], expected: str
+) -> None:
+    """``# Tooltip <Badge status="beta">Beta</Badge>`` came back ``# <Badge
+    status="beta">Minihilfen-Benta</Badge>``: the heading's word moved into the badge."""
+    assert _placed(source, translation, inner) == expected
+
+
 def test_a_csv_cell_keeps_bold_on_its_word_in_a_compound(tmp_path: Path) -> None:
     words = {
         "The AeroFlex mat is 6 mm thick.": "Die AeroFlex-Matte ist 6 mm dick.",
