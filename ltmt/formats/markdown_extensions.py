@@ -73,7 +73,8 @@ _TEMPLATE_LINE = re.compile(rf"[ \t]*(?:(?:{TEMPLATE_TAG.pattern})[ \t]*)+")
 # lines of template tags alone, a tag over several of them (a Hugo shortcode's parameters each
 # on a line: ``{{< figure`` / ``    src="a.png"`` / ``>}}``), no blank line among them
 _TEMPLATE_LINES = re.compile(_TEMPLATE_LINE.pattern, re.DOTALL)
-_TAG_OPENING = re.compile(r"[ \t]*\{(?:\{[<%]|%)")  # (a shortcode's or a Liquid tag's)
+# (a shortcode's, a Liquid tag's or an MDX comment's: {/* over lines */} went to the model)
+_TAG_OPENING = re.compile(r"[ \t]*\{(?:\{[<%]|%|/\*)")
 # a template tag alone on its line that opens a block of code or a comment, kept as written: a
 # Hugo shortcode's ({{< highlight bash >}}, {{% code file="x" %}}), Liquid's ({% highlight
 # ruby linenos %}, {% comment %}) or kramdown's comment ({::comment}); a comment's

@@ -111,6 +111,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ltmt.formats.markdown_inline import shown as as_written
 from ltmt.fusion.match_markup import without_markup_tags
 from ltmt.wording import counted, first_few, kept_as_is, shortened
 
@@ -122,7 +123,10 @@ NAMED_FIRST = 3
 
 
 def _name_first(examples: list[str], text: str) -> None:
-    """Add ``text`` to ``examples`` while they are fewer than :data:`NAMED_FIRST`."""
+    """Add ``text`` to ``examples`` while they are fewer than :data:`NAMED_FIRST` (a unit's
+    source named so is as its file writes it: ``{/* x */}``, not a Markdown block's tagged
+    form, ``<code data-md="raw">{/* x */}</code>``:
+    :func:`~ltmt.formats.markdown_inline.shown`)."""
     if len(examples) < NAMED_FIRST:
         examples.append(text)
 
@@ -240,13 +244,13 @@ class RunReport:
     def copied_in(self, source: str) -> None:
         """Count a model output left as its ``source``; the first few are named."""
         self.copied += 1
-        _name_first(self.copied_examples, source)
+        _name_first(self.copied_examples, as_written(source))
 
     def partly_copied_in(self, part: str) -> None:
         """Count a model output that translated its source but for ``part`` (a sentence of
         it), written again as it is; the first few parts are named."""
         self.partly_copied += 1
-        _name_first(self.partly_copied_examples, part)
+        _name_first(self.partly_copied_examples, as_written(part))
 
     def _suggestions(self, overwrite: str, fuzzy_entries: str | None) -> str:
         """The fuzzy entries kept for review, those of them without their msgid's placeholders
@@ -294,7 +298,7 @@ class RunReport:
         """Count an output whose glossary target was tacked on at its end, away from where
         ``source`` has the term; the first few are named."""
         self.terms_at_end += 1
-        _name_first(self.terms_at_end_examples, source)
+        _name_first(self.terms_at_end_examples, as_written(source))
 
     def address_missed_in(self, source: str, form: str) -> None:
         """Count a line of ``source`` saying "you" whose output still reads in the form other
@@ -302,7 +306,7 @@ class RunReport:
         first few are named."""
         self.address_missed += 1
         self.formality = form
-        _name_first(self.address_missed_examples, source)
+        _name_first(self.address_missed_examples, as_written(source))
 
     def term_leftover_in(self, source: str, words: Sequence[str]) -> None:
         """Count an output whose glossary target stands beside ``words``, a leftover of the
@@ -329,7 +333,7 @@ class RunReport:
     def sentences_lost_in(self, source: str) -> None:
         """Count an output that lost a sentence of its ``source``; the first few are named."""
         self.sentences_lost += 1
-        _name_first(self.sentences_lost_examples, source)
+        _name_first(self.sentences_lost_examples, as_written(source))
 
     def numbers_not_repairable_in(self, count: int, name: str) -> None:
         """Count ``count`` units of one entry whose numbers could not be repaired; the first few

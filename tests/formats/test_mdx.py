@@ -165,3 +165,24 @@ def test_a_headings_text_stays_outside_its_inline_component(tmp_path: Path) -> N
         source, out, lambda texts, prefer: [words.get(t, t) for t in texts], tgt_lang="de"
     )
     assert out.read_text("utf-8") == '# Minihilfen-<Badge status="beta">Benta</Badge>\n'
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "{/*\n  Keep this in sync\n  with Figma.\n*/}\n",
+        "  {/* Multi-line comment: keep the\n  accessibility notes in sync. */}\n",
+    ],
+)
+def test_a_comment_over_several_lines_is_kept_as_written(tmp_path: Path, comment: str) -> None:
+    """``{/*`` / ``Keep this in sync`` / ``with Figma.`` / ``*/}`` went to the model (and was
+    named ``'<code data-md="raw">{/*\\n  Keep this in …'`` in the summary), where a comment on
+    one line was kept as written."""
+    page = f"# Notes\n\n{comment}\nSome text here.\n"
+    source, out = tmp_path / "Comment.mdx", tmp_path / "de-Comment.mdx"
+    source.write_text(page, "utf-8")
+    assert [unit.source for unit in open_document(source).units()] == ["Notes", "Some text here."]
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == page.replace("Notes", "NOTES").replace(
+        "Some text here.", "SOME TEXT HERE."
+    )

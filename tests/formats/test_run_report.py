@@ -7,6 +7,20 @@ import pytest
 from ltmt.formats.run_report import RunReport, entry_name
 
 
+def test_the_summary_names_a_source_as_written_not_in_its_tagged_form() -> None:
+    """An MDX comment left as it was was named ``'<code data-md="raw">{/*\\n  Keep this in
+    …'``: ltmt's own form of a Markdown block."""
+    report = RunReport()
+    report.copied_in('<code data-md="raw">{/* Keep this */}</code>')
+    report.sentences_lost_in('Use <code data-md="raw">{{< ref >}}</code>. Then go.')
+    report.copied_in("Welcome, [b]{name}[/b]!")  # a file's own markup, as written
+    assert report.copied_examples == ["{/* Keep this */}", "Welcome, [b]{name}[/b]!"]
+    assert report.sentences_lost_examples == ["Use {{< ref >}}. Then go."]
+    assert "by the model (check them: '{/* Keep this */}', 'Welcome, [b]{name}[/b]!')" in (
+        report.summary()
+    )
+
+
 def test_a_folder_run_names_the_first_three_of_its_files_together() -> None:
     """Each file's report names its first few; the folder's names the first three of them all,
     in file order, and says there are more."""
