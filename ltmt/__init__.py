@@ -12,6 +12,7 @@ from ltmt.lazy_names import lazy_names
 __version__ = "0.1.0"
 
 __all__ = [
+    "ClosedError",
     "ConfigError",
     "Glossary",
     "ImportReport",
@@ -31,6 +32,7 @@ __all__ = [
 ]
 
 _LAZY = {
+    "ClosedError": "ltmt.errors",
     "ConfigError": "ltmt.errors",
     "InputError": "ltmt.errors",
     "LtmtError": "ltmt.errors",
@@ -49,7 +51,14 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from ltmt.errors import ConfigError, InputError, LtmtError, ModelError, StoreError
+    from ltmt.errors import (
+        ClosedError,
+        ConfigError,
+        InputError,
+        LtmtError,
+        ModelError,
+        StoreError,
+    )
     from ltmt.memory.glossary import Glossary
     from ltmt.memory.report import ImportReport
     from ltmt.memory.store import Memory

@@ -98,6 +98,10 @@ class StoreError(LtmtError):
     """The memory store cannot be opened, read or written."""
 
 
+class ClosedError(LtmtError):
+    """A call on a :class:`ltmt.Translator` after its ``close()``: make a new one."""
+
+
 class ModelError(LtmtError):
     """A model or tokenizer cannot be loaded or used."""
 

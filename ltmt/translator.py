@@ -41,7 +41,7 @@ from ltmt.batch_decoding import BatchDecoding
 from ltmt.config import check_choice, check_range
 from ltmt.copied_labels import retry_copied_labels, retry_fused_copies
 from ltmt.copy_guard import WaryFusion, guard_copies
-from ltmt.errors import ConfigError, InputError
+from ltmt.errors import ClosedError, ConfigError, InputError
 from ltmt.folded_characters import restore_folded
 from ltmt.form_pieces import translate_by_forms
 from ltmt.formats.common import canonical_code, same_language
@@ -292,6 +292,7 @@ class Translator:
         worker_processes: bool = False,
         warn_unknown_user: bool = True,
     ) -> None:
+        self._closed = False
         check_range("batch_size", batch_size, at_least=1)
         check_range("top_k", top_k, at_least=1)
         check_range("max_source_tokens", max_source_tokens, at_least=2)
@@ -449,9 +450,18 @@ class Translator:
         """End this translator's worker processes (``worker_processes=True``: each holds a
         copy of the model), which otherwise last as long as the calling process; translators
         of the same settings share them, and start them again at their next fused batch. A
-        translator without worker processes holds nothing to close."""
+        translator without worker processes holds nothing to close. Every later call raises
+        :class:`ltmt.errors.ClosedError`; closing again does nothing."""
+        if self._closed:
+            return
+        self._closed = True
         if self.worker_recipe is not None:
             stop_worker_processes(self.worker_recipe)
+
+    def _check_open(self) -> None:
+        """Refuse a call after :meth:`close` (it would start the worker processes again)."""
+        if self._closed:
+            raise ClosedError("this translator is closed; make a new Translator")
 
     def __enter__(self) -> Translator:
         return self
@@ -529,6 +539,7 @@ class Translator:
         included, and what the document pipeline, :mod:`ltmt.formats.pipeline`, fits itself
         with the file's format flags).
         """
+        self._check_open()
         check_flags({"fit": fit}, InputError)
         texts = _readable(texts)
         prefer = preference_list(prefer, len(texts))
@@ -580,6 +591,7 @@ class Translator:
         user's stored glossary (and ``glossary``, terms for every request of this call). One
         list per request; ``fit`` and a user the memory does not hold as in :meth:`translate`.
         """
+        self._check_open()
         check_flags({"fit": fit}, InputError)
         glossary = term_list(glossary)
         parts = [_request(request, number) for number, request in enumerate(requests, 1)]
@@ -651,6 +663,7 @@ class Translator:
         """Force-decode ``user``'s stored segments into the disk store of states now, so that
         the first translations read them (:mod:`ltmt.state_warming`; ``progress(n)`` as ``n``
         more segments are done)."""
+        self._check_open()
         from ltmt.state_warming import warm_states
 
         return warm_states(self, user, progress=progress)
@@ -664,6 +677,7 @@ class Translator:
         counts it (``empty target``; its ``examples`` name a pair by its place in the call,
         ``#2``). They are searchable (and reused) from the next call on.
         """
+        self._check_open()
         if self.memory is None:
             raise ConfigError("this translator has no memory to learn into: pass memory=Memory()")
         sources, targets = text_list(sources, "sources"), text_list(targets, "targets")
@@ -733,6 +747,7 @@ class Translator:
     ) -> list[tuple[Match, ...]]:
         """The memory matches of each of ``texts`` in ``user``'s memory, as many as the fusion
         reads (``prefer``: as in :meth:`translate`)."""
+        self._check_open()
         self._warn_fusion_unread()
         self._check_user(user)
         check_memory_languages(self.memory, user, self.language_pair)
@@ -761,6 +776,7 @@ class Translator:
     ) -> list[Translation]:
         """Translate ``texts`` whose memory ``matches`` and glossary ``matchers`` (one per
         text) are known."""
+        self._check_open()
         results: list[Translation | None] = [None] * len(texts)
         decoding_matches = list(matches)  # as the model gets them (units.LineForms)
         units: list[Unit] = []
@@ -910,6 +926,7 @@ class Translator:
         """The fusion's state for one batch (``wary``: with its wary settings, for the copy guard:
         :class:`ltmt.copy_guard.WaryFusion`); one batch at a time unless the fusion says its
         ``prepare`` may run on several threads at once (``concurrent_prepare``)."""
+        self._check_open()
         fusion = self.fusion
         assert fusion is not None
         prepare = fusion.prepare
@@ -925,11 +942,13 @@ class Translator:
 
     def source_tokens(self, text: str) -> int:
         """How many source tokens the model reads for ``text``, ``</s>`` included."""
+        self._check_open()
         return len(self.backbone.tokenizer(text, add_special_tokens=True)["input_ids"])
 
     def count_words(self, text: str) -> int:
         """How many source tokens ``text`` is, without ``</s>``: where a word of a longer text
         starts, counted by tokenising the text before it."""
+        self._check_open()
         return len(self.backbone.tokenizer(text, add_special_tokens=False)["input_ids"])
 
     def encode(
@@ -938,6 +957,7 @@ class Translator:
         """The source token ids of each of ``texts`` (``</s>`` last), truncated to
         ``max_source_tokens`` with ``</s>`` kept; a truncation is logged naming the input's
         segment (``segments[i]``, counted from 0; default: its position)."""
+        self._check_open()
         encoded: list[list[int]] = self.backbone.tokenizer(list(texts), add_special_tokens=True)[
             "input_ids"
         ]
@@ -963,6 +983,7 @@ class Translator:
         :mod:`ltmt.copied_labels` and :mod:`ltmt.numbers_kept` decode). ``hits`` (one list per
         text, or none): each output carries its text's glossary targets (the constraint of
         :meth:`GlossaryDecoding.constrained_state`), so a retry keeps what the glossary put."""
+        self._check_open()
         return self.decode_ids(self.encode(texts, segments), hits)
 
     def decode_ids(
@@ -970,6 +991,7 @@ class Translator:
     ) -> list[str]:
         """:meth:`encode`'s token ids decoded by the model alone, in length-sorted batches; the
         outputs in the order of ``encoded``; ``hits``: as for :meth:`decode_texts`."""
+        self._check_open()
         order = sorted(range(len(encoded)), key=lambda n: len(encoded[n]))
         outputs = [""] * len(encoded)
         for start in range(0, len(order), self.batch_size):
@@ -987,6 +1009,7 @@ class Translator:
     def output_ids(self, texts: Sequence[str]) -> list[list[int]]:
         """The target-side token ids of translations ``texts`` (no specials): what the decoder
         scores (:meth:`ltmt.model.engine.Decoder.score`) or aligns."""
+        self._check_open()
         if not texts:
             return []
         encoded = self.backbone.tokenizer(text_target=list(texts), add_special_tokens=False)
@@ -995,10 +1018,12 @@ class Translator:
     def decode(self, batch: Sequence[Sequence[int]], state: FusionState | None = None) -> list[str]:
         """The texts of one batch of :meth:`encode`'s token ids; ``state``: the fusion's state
         for this batch (``fusion.prepare``), or ``None`` for the model alone."""
+        self._check_open()
         return self.detokenise(self.decoder.decode(batch, self.decode_config, state))
 
     def detokenise(self, token_ids: Sequence[Sequence[int]]) -> list[str]:
         """The texts of output token ids (special tokens left out)."""
+        self._check_open()
         texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)
         return texts
 

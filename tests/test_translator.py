@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 
-from ltmt.errors import ConfigError, InputError
+from ltmt.errors import ClosedError, ConfigError, InputError
 from ltmt.label_lexicon import LabelLexicon
 from ltmt.model.backbone import load_backbone
 from ltmt.segments import Match, Segment
@@ -82,6 +82,26 @@ def test_exact_match_is_reused_without_the_model(backbone):
     assert exact.matches[0].score == 100
     assert fuzzy.method == "model"
     assert fuzzy.matches and fuzzy.matches[0].score < 100
+
+
+def test_every_call_on_a_closed_translator_is_refused_and_closing_again_does_nothing(backbone):
+    """A closed translator translated on (exact matches too) and started its worker processes
+    again; now each call says it is closed, and the ``with`` block closes."""
+    with Translator(backbone, FakeMemory([("Open the file", "Datei öffnen")])) as translator:
+        assert translator.translate(["Open the file"], user="u1")[0].text == "Datei öffnen"
+    message = r"^this translator is closed; make a new Translator$"
+    calls = [
+        lambda: translator.translate(["Open the file"], user="u1"),
+        lambda: translator.translate_for_users([("u1", ["Open the file"])]),
+        lambda: translator.learn("u1", ["Save"], ["Speichern"]),
+        lambda: translator.retrieve(["Open the file"], "u1"),
+        lambda: translator.encode(["Open the file"]),
+        lambda: translator.source_tokens("Open the file"),
+    ]
+    for call in calls:
+        with pytest.raises(ClosedError, match=message):
+            call()
+    translator.close()  # twice: harmless
 
 
 def test_exact_reuse_can_be_switched_off(backbone):

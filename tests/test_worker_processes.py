@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from ltmt.errors import ConfigError, ModelError, StoreError
+from ltmt.errors import ClosedError, ConfigError, ModelError, StoreError
 from ltmt.fusion.knn import KnnFusion
 from ltmt.memory.store import Memory
 from ltmt.translator import Translator
@@ -37,6 +37,19 @@ def memory(tmp_path, fusion_pairs):
     with Memory(tmp_path / "store") as opened:
         opened.import_pairs("u1", fusion_pairs)
         yield opened
+
+
+def test_a_closed_translator_does_not_start_its_worker_processes_again(model, memory):
+    """After ``close()`` a call started the worker processes again and translated; now it is
+    refused before any process starts."""
+    import ltmt.worker_processes as workers
+
+    translator = Translator(model, memory, fusion="knn", workers=2, worker_processes=True)
+    translator.close()
+    with pytest.raises(ClosedError, match=r"^this translator is closed; make a new Translator$"):
+        translator.translate(["open the files"], user="u1")
+    assert translator.worker_recipe not in workers._pools
+    translator.close()
 
 
 @pytest.mark.parametrize("fusion", ["knn", "knn-trained"])
