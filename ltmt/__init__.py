@@ -12,8 +12,13 @@ from ltmt.lazy_names import lazy_names
 __version__ = "0.1.0"
 
 __all__ = [
+    "AddedPair",
+    "CheckReport",
+    "ChoiceError",
     "ClosedError",
+    "CompactReport",
     "ConfigError",
+    "DeletedUser",
     "Glossary",
     "ImportReport",
     "InputError",
@@ -21,17 +26,20 @@ __all__ = [
     "Match",
     "Memory",
     "ModelError",
+    "OriginShare",
     "PairRecord",
     "Segment",
     "StoreError",
     "Term",
     "Translation",
     "Translator",
+    "UserRequest",
     "Warmth",
     "__version__",
 ]
 
 _LAZY = {
+    "ChoiceError": "ltmt.errors",
     "ClosedError": "ltmt.errors",
     "ConfigError": "ltmt.errors",
     "InputError": "ltmt.errors",
@@ -42,6 +50,12 @@ _LAZY = {
     "Segment": "ltmt.segments",
     "Translation": "ltmt.segments",
     "PairRecord": "ltmt.segments",
+    "UserRequest": "ltmt.segments",
+    "AddedPair": "ltmt.memory.store",
+    "DeletedUser": "ltmt.memory.store",
+    "CheckReport": "ltmt.memory.check",
+    "CompactReport": "ltmt.memory.maintenance",
+    "OriginShare": "ltmt.memory.writes",
     "ImportReport": "ltmt.memory.report",
     "Glossary": "ltmt.memory.glossary",
     "Warmth": "ltmt.state_warming",
@@ -52,6 +66,7 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from ltmt.errors import (
+        ChoiceError,
         ClosedError,
         ConfigError,
         InputError,
@@ -59,10 +74,13 @@ if TYPE_CHECKING:
         ModelError,
         StoreError,
     )
+    from ltmt.memory.check import CheckReport
     from ltmt.memory.glossary import Glossary
+    from ltmt.memory.maintenance import CompactReport
     from ltmt.memory.report import ImportReport
-    from ltmt.memory.store import Memory
-    from ltmt.segments import Match, PairRecord, Segment, Translation
+    from ltmt.memory.store import AddedPair, DeletedUser, Memory
+    from ltmt.memory.writes import OriginShare
+    from ltmt.segments import Match, PairRecord, Segment, Translation, UserRequest
     from ltmt.state_warming import Warmth
     from ltmt.terminology.terms import Term
     from ltmt.translator import Translator

@@ -1,8 +1,9 @@
-"""The value types that flow through ltmt: stored segments, retrieval matches, translations."""
+"""The value types that flow through ltmt: stored segments, retrieval matches, translations,
+and the requests of :meth:`ltmt.Translator.translate_for_users`."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -198,3 +199,10 @@ class PairRecord:
             segment.metadata,
             stored=segment,
         )
+
+
+# (user, texts) or (user, texts, prefer): one request of Translator.translate_for_users
+UserRequest = (
+    tuple[str | None, Sequence[str]]
+    | tuple[str | None, Sequence[str], Sequence[Mapping[str, Any]] | None]
+)

@@ -79,7 +79,7 @@ from ltmt.output_limit import unfinished_outputs
 from ltmt.placeholder_guard import guard_placeholders, numbers_still_lost
 from ltmt.quote_style import QuoteTable, in_users_quotes, memory_quote_table
 from ltmt.routing import needs_fusion, plan_batches, without_model
-from ltmt.segments import Match, PairRecord, Translation
+from ltmt.segments import Match, PairRecord, Translation, UserRequest
 from ltmt.sentence_memory import Request, translate_by_sentences
 from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_units, term_hits
 from ltmt.text import half_character, paired_surrogates, text_list
@@ -110,11 +110,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int], None]
-# (user, texts) or (user, texts, prefer): one request of translate_for_users
-UserRequest = (
-    tuple[str | None, Sequence[str]]
-    | tuple[str | None, Sequence[str], Sequence[Mapping[str, Any]] | None]
-)
 
 
 class DecodedUnits(NamedTuple):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import subprocess
 import sys
+import typing
+from collections.abc import Iterator
 
 import pytest
 
@@ -30,6 +33,7 @@ def test_the_types_an_annotation_names_come_from_ltmt_without_torch() -> None:
     code = (
         "import sys, ltmt\n"
         "from ltmt import Glossary, ImportReport, PairRecord, Warmth\n"
+        "from ltmt import AddedPair, ChoiceError, DeletedUser, UserRequest\n"
         "print([c.__module__ for c in (Glossary, ImportReport, PairRecord, Warmth)], "
         "'torch' in sys.modules)"
     )
@@ -37,6 +41,48 @@ def test_the_types_an_annotation_names_come_from_ltmt_without_torch() -> None:
     assert done.stdout.strip() == (
         "['ltmt.memory.glossary', 'ltmt.memory.report', 'ltmt.segments', 'ltmt.state_warming'] "
         "False"
+    )
+
+
+# the Translator's decoding hooks (what the document pipeline and the copy guard call), whose
+# annotations name the pipeline's own types (TermMatcher, TermHit, FusionState)
+_HOOKS = {"translate_retrieved", "prepare_state", "decode", "decode_ids", "decode_texts"}
+
+
+def _ltmt_classes(annotation: object) -> Iterator[type]:
+    """The classes of ltmt that an annotation names, inside unions and generics too."""
+    if isinstance(annotation, type) and annotation.__module__.startswith("ltmt"):
+        yield annotation
+    for argument in typing.get_args(annotation):
+        yield from _ltmt_classes(argument)
+
+
+def test_every_type_a_public_method_names_is_importable_from_ltmt() -> None:
+    # session 70's trial: DeletedUser, AddedPair, UserRequest were importable only from the
+    # modules that define them; this keeps the annotations and ltmt.__all__ together
+    import ltmt
+
+    public = {name: getattr(ltmt, name) for name in ltmt.__all__}
+    missing = []
+    for owner in (ltmt.Translator, ltmt.Memory):
+        for name, method in inspect.getmembers(owner, inspect.isfunction):
+            if name.startswith("_") or name in _HOOKS:
+                continue
+            try:
+                hints = typing.get_type_hints(method, localns=public)
+            except NameError as exc:  # a name only the defining module imports
+                missing.append(f"{owner.__name__}.{name}: {exc}")
+                continue
+            for annotation in hints.values():
+                for cls in _ltmt_classes(annotation):
+                    if public.get(cls.__name__) is not cls:
+                        missing.append(f"{owner.__name__}.{name}: {cls.__name__}")
+    assert missing == []
+    assert (
+        public["UserRequest"]
+        == typing.get_type_hints(ltmt.Translator.translate_for_users, localns=public)[
+            "requests"
+        ].__args__[0]
     )
 
 
