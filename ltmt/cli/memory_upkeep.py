@@ -149,13 +149,14 @@ def keygen(
 
     Keep it apart from the store and back it up: without it an encrypted store cannot be read.
     """
-    from ltmt.memory.crypto import generate_key_file, new_key_text
+    from ltmt.memory.crypto import new_key_text
+    from ltmt.memory.store import Memory
     from ltmt.outputs import describe, is_stdout
 
     if is_stdout(output):  # "-" is standard output, as for every output (never a file "-")
         typer.echo(new_key_text(), nl=False)
     else:
-        generate_key_file(output)
+        Memory.generate_key_file(output)
     typer.echo(f"wrote a new key to {describe(output)}", err=is_stdout(output))
 
 

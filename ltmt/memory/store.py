@@ -41,7 +41,7 @@ from ltmt.memory.cached_traces import forget_output_sources, forget_states, note
 from ltmt.memory.check import CheckReport
 from ltmt.memory.check import check as check_store
 from ltmt.memory.clean import DEFAULT_CLEAN, CleanConfig, ImportRecord, clean_pair
-from ltmt.memory.crypto import resolve_key_file
+from ltmt.memory.crypto import generate_key_file, resolve_key_file
 from ltmt.memory.glossary import Glossary
 from ltmt.memory.importing import import_records
 from ltmt.memory.layout import DATA_FILE, SCHEMA_VERSION, USERS, UserInfo
@@ -574,6 +574,13 @@ class Memory:
     def rekey(self, new_key_file: str | os.PathLike[str]) -> None:
         """Make ``new_key_file``'s key the store key of this encrypted store."""
         maintenance.rekey(self.store, Path(new_key_file).expanduser())
+
+    @staticmethod
+    def generate_key_file(path: str | os.PathLike[str]) -> Path:
+        """Write a new random store key to ``path`` (mode 0600), for ``Memory(path,
+        key_file=...)`` or :meth:`rekey`, as ``ltmt memory keygen`` does; an existing file is
+        never overwritten (an :class:`~ltmt.errors.InputError`)."""
+        return generate_key_file(Path(path).expanduser())
 
     def glossary(self, user: str) -> Glossary:
         """``user``'s glossary (:class:`~ltmt.memory.glossary.Glossary`), stored in this store."""

@@ -55,6 +55,19 @@ def test_key_file_is_private_and_never_overwritten(tmp_path: Path) -> None:
         generate_key_file(path)
 
 
+def test_a_key_file_is_made_from_the_public_api_and_opens_a_new_store(tmp_path: Path) -> None:
+    # session 70: only 'ltmt memory keygen' made one; the function was internal
+    path = Memory.generate_key_file(tmp_path / "store.key")
+    assert path == tmp_path / "store.key"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    with Memory(tmp_path / "store", key_file=path) as memory:
+        memory.add("u1", "Open the file", "Datei öffnen")
+        assert memory.encrypted
+    message = rf"^{path} already exists; a key is never overwritten, choose another path$"
+    with pytest.raises(InputError, match=message):
+        Memory.generate_key_file(path)
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
