@@ -5,6 +5,7 @@ The public API is imported lazily, so ``import ltmt`` stays cheap and does not l
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from ltmt.lazy_names import lazy_names
@@ -88,6 +89,11 @@ if TYPE_CHECKING:
 
 __getattr__ = lazy_names(__name__, _LAZY)
 
+# A library's warnings are the host's to show (Python's logging HOWTO, "Configuring Logging for
+# a Library"): without this, a host that configures no logging got them on stderr from logging's
+# last-resort handler. The command line configures its own handler (ltmt.cli.main).
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
 
 def __dir__() -> list[str]:
     """The public names (imported lazily, so not in the module's namespace until asked for),
@@ -98,4 +104,4 @@ def __dir__() -> list[str]:
 
 
 # what the module's own code imports, not part of its API
-_PRIVATE = frozenset({"TYPE_CHECKING", "annotations", "lazy_names"})
+_PRIVATE = frozenset({"TYPE_CHECKING", "annotations", "lazy_names", "logging"})

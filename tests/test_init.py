@@ -44,6 +44,19 @@ def test_the_types_an_annotation_names_come_from_ltmt_without_torch() -> None:
     )
 
 
+def test_the_librarys_warnings_wait_for_the_host_to_configure_logging() -> None:
+    # session 70: a host that configured no logging got them on stderr from logging's
+    # last-resort handler; ltmt's logger has a NullHandler, as Python's HOWTO asks of a library
+    code = (
+        "import logging, ltmt\n"
+        "logging.getLogger('ltmt.translator').warning('before')\n"
+        "logging.basicConfig(level=logging.WARNING, format='%(name)s: %(message)s')\n"
+        "logging.getLogger('ltmt.translator').warning('after')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr == "ltmt.translator: after\n"
+
+
 # the Translator's decoding hooks (what the document pipeline and the copy guard call), whose
 # annotations name the pipeline's own types (TermMatcher, TermHit, FusionState)
 _HOOKS = {"translate_retrieved", "prepare_state", "decode", "decode_ids", "decode_texts"}

@@ -309,3 +309,20 @@ def test_standard_output_is_utf8_whatever_the_locale_says(tmp_path) -> None:
         )
     assert done.returncode == 0
     assert done.stdout == "100.00\t1\tOpen\tÖffnen\n".encode()
+
+
+def test_the_librarys_warnings_still_print_on_the_command_line(tmp_path) -> None:
+    # session 70: ltmt's logger got a NullHandler for hosts that configure no logging; the
+    # command's own handler still prints what the library warns of
+    import subprocess
+
+    from ltmt import Memory
+
+    key = Memory.generate_key_file(tmp_path / "store.key")
+    key.chmod(0o644)
+    add = ["memory", "add", "-u", "u1", "--source", "a", "--target", "b"]
+    store = ["--memory-dir", str(tmp_path / "store"), "--key-file", str(key)]
+    done = subprocess.run([*LTMT, *add, *store], capture_output=True, text=True, check=True)
+    assert done.stderr.startswith(
+        f"ltmt: warning: key file {key} can be read by others than its owner (mode 0644)"
+    )
