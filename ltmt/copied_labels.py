@@ -48,6 +48,7 @@ from ltmt.pictographs import starts_with_tag
 from ltmt.routing import read_matches
 from ltmt.text import LETTERS, collapse_space, fuzzy_score
 from ltmt.word_tables import lowercase_words, model_target_words
+from ltmt.wording import counted
 
 if TYPE_CHECKING:
     from ltmt.segments import Match
@@ -144,11 +145,13 @@ def retry_copied_labels(
             continue
         outputs[i] = as_label(text, units[i].text)
         replaced.add(i)
-    logger.info(
-        "copied labels: %d lines in title case came back as written, %d translated in lower "
-        "case, %d kept as written for an English word the translation misspelt",
-        len(todo),
+    # of the lines copied, those translated and those kept: one line, not one of each
+    logger.debug(
+        "copied labels: %s in title case came back as written: %d translated in lower case, "
+        "%d kept as written (%d for an English word the translation misspelt)",
+        counted(len(todo), "line"),
         len(replaced),
+        len(todo) - len(replaced),
         mangled,
     )
     return replaced

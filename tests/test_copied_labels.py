@@ -3,12 +3,21 @@ fused copies of English words decoded again without memory."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
-from ltmt.copied_labels import as_label, copied, mangled_words, unbacked_copy
+from ltmt.copied_labels import (
+    as_label,
+    copied,
+    mangled_words,
+    retry_copied_labels,
+    unbacked_copy,
+)
 from ltmt.model.backbone import load_backbone
 from ltmt.segments import Match, Segment
 from ltmt.translator import Translator
+from ltmt.units import Unit
 from ltmt.word_tables import target_words
 
 
@@ -170,3 +179,30 @@ def test_a_line_fusion_copied_is_translated_as_without_memory(
     )
     [result] = translator.translate([line], user="u1")
     assert (result.text, result.method) == (expected, method)
+
+
+class _LowerCaseDecoder:
+    """The slice of a Translator that the title-case retry calls: a model held in memory."""
+
+    source_language = "en"
+
+    backbone = SimpleNamespace(path=None)
+
+    def decode_texts(self, texts, segments):
+        return [{"item 1": "objekt 1"}.get(text, text) for text in texts]
+
+
+def test_a_copied_label_translated_again_is_counted_once_at_debug(caplog) -> None:
+    # session 70: "1 lines in title case came back as written, 1 translated ..." was logged at
+    # INFO on every call for translate(["Item 1"]), one line reading as two
+    outputs = ["Item 1"]
+    with caplog.at_level("DEBUG", logger="ltmt.copied_labels"):
+        replaced = retry_copied_labels(_LowerCaseDecoder(), [Unit(0, "Item 1")], outputs, ())
+    assert (replaced, outputs) == ({0}, ["Objekt 1"])
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        (
+            "DEBUG",
+            "copied labels: 1 line in title case came back as written: 1 translated in lower "
+            "case, 0 kept as written (0 for an English word the translation misspelt)",
+        )
+    ]
