@@ -24,17 +24,21 @@ if TYPE_CHECKING:
     from ltmt.model.backbone import Backbone
 
 
-def without_model(text: str, found: tuple[Match, ...], exact_reuse: bool) -> Translation | None:
+def without_model(
+    text: str, found: tuple[Match, ...], exact_reuse: bool, target_language: str = ""
+) -> Translation | None:
     """The translation of ``text`` that needs no model: empty for a blank one, the stored target
     of a 100 % match among ``found`` (its memory matches, best first; one of the same case as
     ``text`` first) with ``exact_reuse``, as :func:`reusable_target` gives it; ``None`` when the
-    model has to translate it."""
+    model has to translate it. ``target_language``: the translator's, which the memory was
+    checked to be in (:attr:`Translation.target_language`)."""
+    language = target_language
     if not text.strip():
-        return Translation(source=text, text="", matches=found, method="empty")
+        return Translation(text, "", found, "empty", target_language=language)
     if exact_reuse and found and found[0].score >= 100:
         reused = _reused_match(text, found)
         if reused is not None:
-            return Translation(source=text, text=reused[1], matches=found, method="exact")
+            return Translation(text, reused[1], found, "exact", target_language=language)
     return None
 
 

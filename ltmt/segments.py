@@ -88,12 +88,14 @@ class Translation:
     and placed in the translation (:mod:`ltmt.accelerators`); ``fitted``: fitting the output to
     its source changed it (a placeholder the model garbled, dropped or invented put back or taken
     out, edge whitespace or line breaks as the source has them:
-    :func:`ltmt.formats.placeholders.fit_translation`); ``target_language``: the language the
-    model wrote ``text`` in (a BCP 47 tag, as the model's card names it; ``""`` for a memory
-    match or an empty input), in whose form fitting writes the source's date formats
-    (:mod:`ltmt.date_formats`). ``sentences_lost``: the source line says several sentences and
-    ``text`` fewer (or, fused, kept some of its words and none of its own), even after it was
-    translated again a sentence at a time and without memory (:mod:`ltmt.sentence_memory`):
+    :func:`ltmt.formats.placeholders.fit_translation`); ``target_language``: the language ``text``
+    is in (a BCP 47 tag, the translator's, as the model's card names it: of the model's output,
+    a memory match the memory was checked to hold in it, an empty input alike; ``""`` for a
+    translation made without a translator), in whose form fitting writes the source's date
+    formats (:mod:`ltmt.date_formats`; not into a memory match's approved target).
+    ``sentences_lost``: the source line says several sentences and ``text`` fewer (or, fused, kept
+    some of its words and none of its own), even after it was translated again a sentence at a time
+    and without memory (:mod:`ltmt.sentence_memory`):
     check it. ``by_sentence``: the line was translated as this
     many sentences, each with its own memory matches (:mod:`ltmt.sentence_memory`; 0: whole),
     which ``pieces`` counts too. ``sentence_split``: a line the model could take whole was given

@@ -777,7 +777,9 @@ class Translator:
         units: list[Unit] = []
         splits: dict[int, SplitSegment] = {}  # the segments the model translates
         for index, text in enumerate(texts):
-            results[index] = without_model(text, matches[index], self.exact_reuse)
+            results[index] = without_model(
+                text, matches[index], self.exact_reuse, self.written_language
+            )
             if results[index] is None:
                 split = splits[index] = split_segment(text, self._line_forms(matchers[index]))
                 if split.changed:  # the matches' lines changed alike for fusion

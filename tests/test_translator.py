@@ -1095,6 +1095,23 @@ def test_date_formats_come_back_in_the_models_target_language(backbone):
     assert (raw.text, raw.target_language) == ("%A, %B %-d", "de")
 
 
+def test_memory_matches_and_empty_inputs_say_the_translators_target_language(backbone):
+    # session 70: an exact match and an empty input said "" (to_dict() too), the model's "de"
+    memory = FakeMemory([("Open the file", "Größe öffnen")])
+    translator = Translator(backbone, memory, target_language="de-CH")
+    exact, empty = translator.translate(["Open the file", ""], user="u1")
+    assert (exact.method, exact.text, exact.target_language) == ("exact", "Größe öffnen", "de-CH")
+    assert (empty.method, empty.target_language) == ("empty", "de-CH")
+    assert exact.to_dict()["target_language"] == "de-CH"
+    # fitting respells the model's output for de-CH, not a memory match's approved target
+    from ltmt.formats.placeholders import fit_translation
+
+    stored = Match(Segment(0, "u1", "Open the file ", "Größe öffnen", 0.0, "test"), 100.0)
+    reused = replace(exact, matches=(stored,))  # a stored source of other edges: fitted
+    assert fit_translation(reused).text == "Größe öffnen"
+    assert fit_translation(replace(reused, method="model")).text == "Grösse öffnen"
+
+
 def test_a_swiss_target_language_writes_ss_for_sharp_s(backbone):
     # Flutter trial, session 65: --tgt-lang de-CH, and the output wrote "Größe"
     translator = _ScriptedTranslator(

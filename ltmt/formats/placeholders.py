@@ -186,6 +186,12 @@ def is_count(text: str) -> bool:
     return COUNT_CONVERSION.fullmatch(text) is not None or _COUNT_FIELD.fullmatch(text) is not None
 
 
+def localised_in(translation: Translation) -> str:
+    """The language fitting writes ``translation``'s dates and spelling in: its
+    ``target_language``, but none for a memory match (someone approved its target as it is)."""
+    return "" if translation.method == "exact" else translation.target_language
+
+
 def fit_translation(translation: Translation, kept: Iterable[str] = ()) -> Translation:
     """``translation`` with its text fitted to its source by :func:`restore` (what ``ltmt
     translate``, the server and :meth:`ltmt.translator.Translator.translate` return), the
@@ -197,9 +203,9 @@ def fit_translation(translation: Translation, kept: Iterable[str] = ()) -> Trans
     if not translation.text.strip() or reused_as_stored(translation):
         return translation
     text = restore(protect(translation.source), translation.text).text
-    if translation.target_language:  # after the repair, which reads the source as written
-        text = localise_dates(translation.source, text, translation.target_language)
-        text = swiss_spelling(text, translation.target_language, kept)
+    if language := localised_in(translation):  # after the repair: it reads the source as written
+        text = localise_dates(translation.source, text, language)
+        text = swiss_spelling(text, language, kept)
     return translation if text == translation.text else replace(translation, text=text, fitted=True)
 
 

@@ -42,7 +42,7 @@ from ltmt.formats.key_contexts import same_context
 from ltmt.formats.match_pairs import edge_words_in_matches, words_in_matches
 from ltmt.formats.paired_tags import pairs_over_terms, place_pairs, strip_pairs, without_tags
 from ltmt.formats.placeholder_syntax import without_placeholders
-from ltmt.formats.placeholders import Restored, protect, restore, reused_as_stored
+from ltmt.formats.placeholders import Restored, localised_in, protect, restore, reused_as_stored
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.run_report import RunReport, entry_name
 from ltmt.formats.wordless import lost_every_word, words_lost_between
@@ -238,7 +238,7 @@ def exact_for_translator(translator: Translator, user: str | None) -> ExactFn:
     def exact(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation | None]:
         found = memory_matches(translator.memory, user, texts, translator.top_k, prefer)
         reused = (
-            without_model(text, matches, translator.exact_reuse)
+            without_model(text, matches, translator.exact_reuse, translator.written_language)
             for text, matches in zip(texts, found, strict=True)
         )
         return [t if t is not None and t.method == "exact" else None for t in reused]
@@ -420,7 +420,7 @@ def _outcome(unit: Unit, translation: Translation, kept: Iterable[str] = ()) -> 
     if reused_as_stored(translation):
         restored = _as_stored(unit, translation.text)
     else:
-        restored = fit(unit, translation.text, translation.target_language, kept)
+        restored = fit(unit, translation.text, localised_in(translation), kept)
     # approved only for the very same source (a 100 % match may differ in case or spacing)
     own = own_match(unit, translation)
     same_context = own is not None and own.source == unit.source
