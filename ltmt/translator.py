@@ -461,6 +461,16 @@ class Translator:
     def __enter__(self) -> Translator:
         return self
 
+    def __repr__(self) -> str:
+        """The model's folder, fusion, memory and target language: nothing read to say them."""
+        path = self.backbone.path
+        model = repr(str(path)) if path is not None else "<model in memory>"
+        closed = ", closed" if self._closed else ""
+        return (
+            f"Translator({model}, fusion={self.fusion_name!r}, memory={self.memory!r}, "
+            f"target_language={self.written_language!r}{closed})"
+        )
+
     def __reduce__(self) -> Any:
         raise TypeError(
             "a Translator cannot be pickled (it holds a loaded model): make one in each process "

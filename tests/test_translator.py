@@ -104,6 +104,20 @@ def test_every_call_on_a_closed_translator_is_refused_and_closing_again_does_not
     translator.close()  # twice: harmless
 
 
+def test_a_translator_says_its_model_fusion_memory_and_language(backbone, tmp_path):
+    # session 70: repr(Translator(...)) was the default <ltmt.translator.Translator object at ...>
+    from ltmt.memory.store import Memory
+
+    with Memory(tmp_path / "store") as memory:
+        translator = Translator(backbone, memory)
+        assert repr(translator) == (
+            f"Translator({str(backbone.path)!r}, fusion='none', "
+            f"memory=Memory({str(memory.path)!r}, case_sensitive=False), target_language='de')"
+        )
+    translator.close()
+    assert repr(translator).endswith(", closed)")
+
+
 def test_exact_reuse_can_be_switched_off(backbone):
     memory = FakeMemory([("open the file", "Datei öffnen")])
     translator = Translator(backbone, memory, beam=1, exact_reuse=False)
