@@ -35,10 +35,15 @@ from ltmt.formats.asciidoc_markup import ASCIIDOC_MARKUP
 from ltmt.formats.pod_codes import pod_codes, pod_paired
 from ltmt.formats.rest_markup import REST_MARKUP, paired
 
+# a Lokalise universal placeholder: a printf conversion in square brackets (``[%s]``,
+# ``[%1$s]``, ``[%.2f]``, ``[%s:name]``), the brackets part of it (Lokalise exports only the
+# bracketed one as the platform's placeholder): one placeholder, so that a repair puts it back
+# whole (it inserted a bare ``%2$d`` for a lost ``[%2$d]``); group 1 is the conversion
+LOKALISE_PLACEHOLDER = r"\[(%(?:\d+\$)?[-+0 #]*\d*(?:\.\d+)?[a-zA-Z])(?::\w+)?\]"
 # printf's conversions, C's, Python's, Ruby's, Apple's and Go's (%v, %+v, %#v, %T, %q, %t, %U,
-# %[2]s; not %b and %w, a date's month and weekday)
+# %[2]s; not %b and %w, a date's month and weekday), and Lokalise's in brackets, first
 _PRINTF = (
-    r"%%"
+    rf"{LOKALISE_PLACEHOLDER}|%%"
     rf"|{format_message.INSERT}"  # Windows' FormatMessage insert (%1!s!), before Qt's %1
     r"|%\([^()\s]+\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"
     r"|%<PRI[diouxX]\w*>"
@@ -465,6 +470,15 @@ _FORMAT_MESSAGE_INSERT = re.compile(format_message.INSERT)
 # the reference of a printf conversion by name: Python's %(name), Ruby's %<name> and %{name}
 # (not C's %<PRIu64>, a conversion in order)
 _REFERENCE = re.compile(r"%(?:\([^()\s]+\)|<(?!PRI[diouxX])\w+>|\{\w+\})")
+
+
+_LOKALISE = re.compile(LOKALISE_PLACEHOLDER)
+
+
+def lokalise_conversion(text: str) -> str | None:
+    """The printf conversion of a Lokalise placeholder (``%2$d`` of ``[%2$d]``), else None."""
+    found = _LOKALISE.fullmatch(text)
+    return found.group(1) if found else None
 
 
 # a .NET format item with its alignment (``{0, -20}``, ``{1,10:C2}``), which .NET reads

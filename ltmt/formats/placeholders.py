@@ -31,6 +31,7 @@ from ltmt.formats.placeholder_syntax import (
     Placeholder,
     extract_placeholders,
     find_placeholders,
+    lokalise_conversion,
     placeholder_matches,
     positional_aliases,
     without_placeholders,
@@ -183,6 +184,7 @@ def is_count(text: str) -> bool:
     ``%n``, a brace field (:data:`~ltmt.formats.format_strings.COUNT_CONVERSION`),
     i18next's ``{{count}}``, Hugo's ``{{ .Count }}``, Drupal's ``@count`` or Symfony's
     ``%count%``."""
+    text = lokalise_conversion(text) or text  # Lokalise's [%d] is its %d
     return COUNT_CONVERSION.fullmatch(text) is not None or _COUNT_FIELD.fullmatch(text) is not None
 
 

@@ -24,6 +24,7 @@ from ltmt.formats.placeholder_syntax import (
     Placeholder,
     extract_placeholders,
     find_placeholders,
+    lokalise_conversion,
     tag_parts,
 )
 
@@ -79,7 +80,9 @@ def repair_line(
         if _percent_restored(slot, source, missing):  # "%0A" for the source's "%%0A"
             problems.append(f"{slot.text[1:]!r} for the source's {slot.text!r}")
             continue
-        same_kind = next((p for p in missing if p.kind == slot.kind), None)
+        # a bare conversion stands for the Lokalise placeholder around it first ([%2$d])
+        same_kind = next((p for p in missing if lokalise_conversion(p.text) == slot.text), None)
+        same_kind = same_kind or next((p for p in missing if p.kind == slot.kind), None)
         if same_kind is not None:
             problems.append(f"{slot.text!r} instead of {same_kind.text!r}")
             slot.text = same_kind.text
@@ -90,6 +93,8 @@ def repair_line(
                 following = pieces[at + 1]
                 if isinstance(following, str):
                     pieces[at + 1] = _without_stray_close(before, following)
+            if slot.kind == "printf":
+                _drop_loose_brackets(pieces, at)
             if slot.kind == "printf" and at + 1 < len(pieces):
                 following = pieces[at + 1]
                 if isinstance(following, str):  # "%1!s!!" for the model's "%1!"
@@ -478,6 +483,20 @@ def _without_stray_close(before: str, after: str) -> str:
         return after
     match = _STRAY_CLOSE.match(after)
     return after[match.end() :] if match else after
+
+
+def _drop_loose_brackets(pieces: list[str | _Slot], at: int) -> None:
+    """Where the slot at ``at`` became a Lokalise placeholder (``[%2$d]``) for the bare
+    conversion the model wrote, drop the brackets the model kept beside it apart
+    (``[ %2$d ]``), which would be written twice."""
+    slot = pieces[at]
+    if not (isinstance(slot, _Slot) and lokalise_conversion(slot.text)):
+        return
+    before, after = pieces[at - 1] if at else None, pieces[at + 1] if at + 1 < len(pieces) else None
+    if isinstance(before, str):
+        pieces[at - 1] = re.sub(r"\[\s*$", "", before)
+    if isinstance(after, str):
+        pieces[at + 1] = re.sub(r"^\s*\]", "", after)
 
 
 def _render(pieces: list[str | _Slot]) -> str:

@@ -43,6 +43,7 @@ from ltmt.formats.markdown_inline import kept_alone, kept_as_written
 from ltmt.formats.placeholder_edges import glued_words, stray_braces
 from ltmt.formats.placeholder_syntax import (
     AT_WORD_START,
+    LOKALISE_PLACEHOLDER,
     Placeholder,
     find_placeholders,
     has_words,
@@ -210,6 +211,10 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
         if len(counts) == 1 and lost[counts[0]] == 1:
             del lost[counts[0]]
     lost, added = _kept_markup_aside(source, target, lost, added)
+    # a Lokalise placeholder written without its brackets is said once, how to write it
+    unbracketed = _unbracketed_universal(source, target)
+    lost -= Counter(_unsized(text) for text in unbracketed)
+    added -= Counter(_unsized(text) for text in unbracketed.values())
     written = metadata.get("placeholders") or {}
     problems = _case_changes(lost, added)
     if lost:
@@ -217,7 +222,11 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     if added:
         problems.append(f"adds {_listed(added, written)}, which the source does not have")
     problems += _stray_brackets(source, target)
-    problems += _unbracketed_universal(source, target)
+    problems += [
+        f"lacks {text}: a Lokalise placeholder is written with its brackets (the translation "
+        f"has {conversion}); write {text}"
+        for text, conversion in unbracketed.items()
+    ]
     problems += _changed_kept_markup(source, target)
     problems += _lone_percent_signs(source, target)
     # beside the fields the source has (one it lacks is said above)
@@ -368,24 +377,20 @@ def _stray_brackets(source: str, target: str) -> list[str]:
     ]
 
 
-# a Lokalise universal placeholder: a printf conversion in square brackets (``[%s]``,
-# ``[%1$s]``, ``[%.2f]``, ``[%s:name]``), the brackets part of it
-_UNIVERSAL = re.compile(r"\[(%(?:\d+\$)?[-+0 #]*\d*(?:\.\d+)?[a-zA-Z])(?::\w+)?\]")
+# a Lokalise universal placeholder (``[%1$s]``: :data:`~ltmt.formats.placeholder_syntax.
+# LOKALISE_PLACEHOLDER`)
+_UNIVERSAL = re.compile(LOKALISE_PLACEHOLDER)
 
 
-def _unbracketed_universal(source: str, target: str) -> list[str]:
+def _unbracketed_universal(source: str, target: str) -> dict[str, str]:
     """The Lokalise universal placeholders of ``source`` (:data:`_UNIVERSAL`: ``[%1$s]``)
-    that ``target`` writes without their brackets (``%1$s``): Lokalise exports only the one
-    with its brackets as the platform's placeholder, the bare one stays text."""
+    that ``target`` writes without their brackets, each with the bare conversion it has
+    (``%1$s``): Lokalise exports only the one with its brackets as the platform's placeholder,
+    the bare one stays text."""
     bare = {found.group(): found.group(1) for found in _UNIVERSAL.finditer(source)}
     lost = Counter(found.group() for found in _UNIVERSAL.finditer(source))
     lost -= Counter(found.group() for found in _UNIVERSAL.finditer(target))
-    return [
-        f"lacks {text}: a Lokalise placeholder is written with its brackets (the translation "
-        f"has {bare[text]}); write {text}"
-        for text in lost
-        if bare[text] in target
-    ]
+    return {text: bare[text] for text in lost if bare[text] in target}
 
 
 def _lone_brackets(text: str) -> str:

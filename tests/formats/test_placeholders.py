@@ -862,3 +862,37 @@ def test_a_form_for_one_is_told_by_its_plural_number_or_its_key(metadata, singul
 )
 def test_a_merge_tag_the_model_garbled_or_lost_is_put_back_and_said(output, expected, problems):
     assert repair_line("Click *|UNSUB|* here.", output) == (expected, problems)
+
+
+def test_a_lokalise_placeholder_is_one_placeholder_with_its_brackets() -> None:
+    text = "Hello [%1$s], you have [%2$d] new messages, [%.2f] EUR, [%s:name]"
+    assert extract_placeholders(text) == ["[%1$s]", "[%2$d]", "[%.2f]", "[%s:name]"]
+
+
+# a Lokalise trial (session 70): the model lost [%2$d] and the repair put a bare %2$d back,
+# which Lokalise shows as text and ltmt qa flagged
+@pytest.mark.parametrize(
+    ("output", "expected", "problems"),
+    [
+        (
+            "Hallo [%1$s], Sie haben neue Meldungen",
+            "Hallo [%1$s], Sie haben neue Meldungen [%2$d]",
+            ["missing '[%2$d]'"],
+        ),
+        (
+            "Hallo [%1$s], Sie haben %2$d neue Meldungen",
+            "Hallo [%1$s], Sie haben [%2$d] neue Meldungen",
+            ["'%2$d' instead of '[%2$d]'"],
+        ),
+        (
+            "Sie haben [ %2$d neue Meldungen, %1$s",
+            "Sie haben [%2$d] neue Meldungen, [%1$s]",
+            ["'%2$d' instead of '[%2$d]'", "'%1$s' instead of '[%1$s]'"],
+        ),
+    ],
+)
+def test_a_lokalise_placeholder_is_put_back_whole_with_its_brackets(
+    output: str, expected: str, problems: list[str]
+) -> None:
+    restored = restore(protect("Hello [%1$s], you have [%2$d] new messages"), output)
+    assert (restored.text, list(restored.problems), restored.ok) == (expected, problems, True)

@@ -495,6 +495,19 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             ],
         ),
         ("Task [%s] was created.", "Aufgabe [%s] wurde erstellt.", {}, []),
+        # ...said once, not also as a lacking [%.2f] and an added %.2f (a Lokalise trial,
+        # session 70, where [%s] became one placeholder with its brackets)
+        (
+            "Total: [%.2f] EUR",
+            "Gesamt: %.2f EUR",
+            {},
+            [
+                "lacks [%.2f]: a Lokalise placeholder is written with its brackets (the "
+                "translation has %.2f); write [%.2f]"
+            ],
+        ),
+        # a plural's form for one may leave out its count, bracketed too
+        ("[%i] file", "Eine Datei", {"plural": "0"}, []),
         # Markdown kept as written (an attribute list, keys): its change passed
         (
             '<a href="x.md">Start</a><code data-md="raw">{ .md-button--primary }</code>',
