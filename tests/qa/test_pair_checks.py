@@ -506,6 +506,9 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
                 "translation has %.2f); write [%.2f]"
             ],
         ),
+        # one lost whole is named with its brackets, as Lokalise writes it (it said "lacks %s")
+        ("Welcome to [%s]", "Willkommen bei", {}, ["lacks [%s]"]),
+        ("Hello [%1$s], you have [%2$d] new messages", "Hallo [%1$s]!", {}, ["lacks [%2$d]"]),
         # a plural's form for one may leave out its count, bracketed too
         ("[%i] file", "Eine Datei", {"plural": "0"}, []),
         # Markdown kept as written (an attribute list, keys): its change passed
