@@ -11,9 +11,11 @@ document cannot.
 ``knn-trained``, ``attention``), ``model`` (the model alone: no usable match) or ``empty``;
 ``match_score`` is the best memory match's fuzzy score (0-100; null where none was found), and
 ``memory_id``/``memory_origin`` that match's stored segment (its id, and the file it was
-imported from, ``learn`` or ``api``) where the target used memory. ``written``: false where the
-output keeps no translation for the unit (its placeholders could not be repaired, or it came
-out empty)."""
+imported from, ``learn`` or ``api``) where the target used memory: the match that made the
+target, so for a unit with paired codes (``<b>Save</b>``, an MDX ``<Button>Save</Button>``)
+whose text without them was reused or fused, that text's match, not one of the unit as
+written. ``written``: false where the output keeps no translation for the unit (its
+placeholders could not be repaired, or it came out empty)."""
 
 from __future__ import annotations
 
@@ -30,8 +32,11 @@ def segment_record(outcome: Outcome, written: bool, location: str) -> dict[str, 
     """``outcome``'s line of the report (see the module docstring), its unit at ``location``
     (:func:`ltmt.formats.pipeline.unit_location`)."""
     method = memory_use(outcome.method)
-    best = outcome.matches[0] if outcome.matches else None
-    used = best is not None and method in ("exact", "fuzzy")
+    used = method in ("exact", "fuzzy")
+    # the matches of the text translated where memory made it (Outcome.matches are those of
+    # the unit as written, which a unit with paired codes was not translated from)
+    matches = outcome.translation.matches if used else outcome.matches
+    best = matches[0] if matches else None
     return {
         "location": location,
         "source": outcome.unit.source,

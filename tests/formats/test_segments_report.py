@@ -121,3 +121,35 @@ def test_a_report_is_json_lines_and_a_folder_it_cannot_be_written_to_is_said(
         r"--segments-report a file in a folder you can write to\)",
     ):
         write_segments_report(missing, [])
+
+
+def test_a_tagged_unit_reused_from_its_text_names_the_match_it_reused(tmp_path: Path) -> None:
+    # it told 27.3 and id 5: the best match of the block as written, which made nothing
+    save = Segment(3, "ds-team", "Save", "Speichern", 0.0, "common.json")
+    items = Segment(5, "ds-team", "{{count}} item selected", "x", 0.0, "common.json")
+    block = '<Button variant="primary" aria-label="Close dialog">Save</Button>'
+
+    def translate(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
+        told = {
+            "Save": Translation("Save", "Speichern", matches=(Match(save, 100.0),), method="exact"),
+            "Close dialog": Translation("Close dialog", "Dialog schließen", method="model"),
+        }
+        return [
+            told.get(text) or Translation(text, text, matches=(Match(items, 27.3),), method="model")
+            for text in texts
+        ]
+
+    (tmp_path / "Exact.mdx").write_text(block + "\n", "utf-8")
+    records: list[dict[str, Any]] = []
+    translate_file(
+        tmp_path / "Exact.mdx",
+        tmp_path / "Exact.de.mdx",
+        translate,
+        src_lang="en",
+        tgt_lang="de",
+        segments=lambda outcome, written, location: records.append(
+            segment_record(outcome, written, location)
+        ),
+    )
+    told = [(r["source"], r["method"], r["match_score"], r["memory_id"]) for r in records]
+    assert told[0] == (block, "exact", 100.0, 3)
