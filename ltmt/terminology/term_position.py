@@ -25,7 +25,9 @@ the model's own rendering of the term, which placement could not take away
 (``offenlegende Partei-zeiving``), a word of the term's source beside it that is no German word
 (``empfangende Partei Party``), a half-written word that is neither German nor the input's
 (``Rezeiving offenlegende Partei``), or the term's last source word after it at the output's
-end (the particle of "Sign in": ``Anmelden in``). ``translate``'s summary counts them.
+end (the particle of "Sign in": ``Anmelden in``). A placeholder's letters are none (the ``d`` of
+``%d Schaltfläche``, an ICU plural's ``#`` as the model gets it). ``translate``'s summary
+counts them.
 
 :func:`past_closing_placeholder` finds words an output writes after the closing block or tag
 that ends its source's text (``...zu erhalten.{{/if}} Workspace zu erhalten``: a Handlebars
@@ -126,15 +128,26 @@ def _leftover(source: str, output: str, hit: TermHit) -> str | None:
     said = {w.casefold() for w in words(source[hit.start : hit.end])}
     target = hit.term.target
     written = r"\s+".join(re.escape(w) + "(?:e|n|en|s|es|r|m)?" for w in target.split())
+    # a placeholder's letters are none of the model's words (the d of %d, an ICU plural's #)
+    fields = [(found.start, found.end) for found in find_placeholders(output)]
     for match in re.finditer(rf"(?<!\w){written}(?!\w)", output, re.IGNORECASE):
         before = re.search(_BEFORE, output[: match.start()])
         after = re.search(_AFTER, output[match.end() :])
+        if before is not None and _in_field(before.start(1), fields):
+            before = None
+        if after is not None and _in_field(match.end() + after.start(2), fields):
+            after = None
         rest = output[match.end() + (after.end() if after else 0) :]
         if before is not None and garbled(before.group(1), source):
             return str(before.group(1))
         if after is not None and _left_after(after, rest, said, source):
             return str(after.group(2))
     return None
+
+
+def _in_field(at: int, fields: list[tuple[int, int]]) -> bool:
+    """Whether the character at ``at`` is in one of ``fields`` (placeholders' spans)."""
+    return any(start <= at < end for start, end in fields)
 
 
 def _left_after(after: re.Match[str], rest: str, said: set[str], source: str) -> bool:

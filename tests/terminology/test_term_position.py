@@ -182,3 +182,18 @@ def test_the_leftover_word_is_named(output, words):
     matcher = TermMatcher([Term("tab", "Tab")])
     source = "Close tabs after saving"
     assert leftover_words(source, output, matcher.find(source)) == words
+
+
+@pytest.mark.parametrize(
+    ("source", "output"),
+    [
+        # an ICU plural's case ('# button on this page') goes to the model with %d for its #:
+        # the d was named a leftover (icu-min.json, a design-system trial)
+        ("%d button on this page", "%d Schaltfläche auf dieser Seite"),
+        ("%d buttons on this page", "%d Schaltflächen auf dieser Seite"),
+        ("Button %s", "Schaltfläche %s"),
+    ],
+)
+def test_a_placeholders_letters_beside_a_target_are_no_leftover(source: str, output: str):
+    matcher = TermMatcher([Term("Button", "Schaltfläche")])
+    assert leftover_words(source, output, matcher.find(source)) == []
