@@ -66,6 +66,9 @@ class Unit:
     insertion (a Word document's ``<w:ins>``): where the translation has no words for one, it
     is left out and its words stay untracked, not written in twice
     (:func:`ltmt.formats.paired_tags.place_pairs`).
+    ``shown``: the source as its file writes it where ``source`` is the form the model gets
+    (an ICU plural's case, ``# button``, as ``%d button``): how a run's summary names the unit;
+    "" where that is ``source``.
     """
 
     key: str
@@ -77,6 +80,7 @@ class Unit:
     group: str = ""
     suggestion: bool = False
     kept_apart: tuple[str, ...] = ()
+    shown: str = ""
 
 
 class Document(Protocol):

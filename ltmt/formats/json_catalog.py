@@ -342,7 +342,10 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             for form, (target, source_path) in enumerate(paths):
                 text = expansion.case(source_path).text
                 entry_key = f"{key}{FORM}{case_name(target)}"
-                entries.append(Entry(entry_key, key, text, form, plural=expansion.plural))
+                shown = expansion.from_model(source_path, text)  # its # as written, not %d
+                entries.append(
+                    Entry(entry_key, key, text, form, plural=expansion.plural, shown=shown)
+                )
         if unused:
             logger.warning(
                 "%s: %s left out (%s): the target language (%s) has no such ordinal "

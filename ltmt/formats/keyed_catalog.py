@@ -88,7 +88,8 @@ class Entry:
     and an array's items share; ``form``: a plural form's number (its place among the target
     language's quantities), ``plural`` whether it is one; ``group``: the strings written only
     together (default: those of the same ``name``); ``flags``: the format rules its translation
-    keeps (``java-format``: :mod:`ltmt.formats.format_strings`)."""
+    keeps (``java-format``: :mod:`ltmt.formats.format_strings`); ``shown``: its source as the
+    file writes it, where ``source`` is the model's form (:attr:`Unit.shown`)."""
 
     key: str
     name: str
@@ -97,6 +98,7 @@ class Entry:
     plural: bool = False
     group: str = ""
     flags: tuple[str, ...] = ()
+    shown: str = ""
 
     def unit(self) -> Unit:
         entry = self.name if self.plural else ""
@@ -108,6 +110,7 @@ class Entry:
             entry=entry,
             form=self.form,
             group=self.group or self.name,
+            shown=self.shown,
         )
 
 

@@ -579,7 +579,7 @@ def _separate_plural_forms(
         if fixed is None:
             if report is not None:
                 report.plural_identical += 1
-                report.example_of(first.unit.source, "plural forms identical")
+                report.example_of(first.unit.shown or first.unit.source, "plural forms identical")
             continue
         singular, plural = fixed
         outcomes[positions[0]] = _refit(first, singular, language)
@@ -619,15 +619,16 @@ def _count(
 ) -> None:
     if not outcome.unit.source.strip():  # a blank line: nothing was translated
         return
+    named = outcome.unit.shown or outcome.unit.source  # as its file writes it
     lost = (
         []
         if outcome.method == "exact" or lacked is None
         else lacked(outcome.unit.source, outcome.text)
     )
     if lost:
-        report.terms_missed_in(outcome.unit.source, lost)
+        report.terms_missed_in(named, lost)
         report.example_of(
-            outcome.unit.source,
+            named,
             f"glossary term {first_few(repr(term) for term in lost)} not in the translation",
         )
     form = (
@@ -636,23 +637,23 @@ def _count(
         else missed(outcome.unit.source, outcome.text)
     )
     if form is not None:
-        report.address_missed_in(outcome.unit.source, form)
+        report.address_missed_in(named, form)
     if (
         outcome.method != "exact"
         and at_end is not None
         and at_end(outcome.unit.source, outcome.text)
     ):
-        report.term_at_end_in(outcome.unit.source)
-        report.example_of(outcome.unit.source, "glossary term placed at the end")
+        report.term_at_end_in(named)
+        report.example_of(named, "glossary term placed at the end")
     left = (
         []
         if outcome.method == "exact" or leftover is None
         else leftover(outcome.unit.source, outcome.text)
     )
     if left:
-        report.term_leftover_in(outcome.unit.source, left)
+        report.term_leftover_in(named, left)
         report.example_of(
-            outcome.unit.source,
+            named,
             f"glossary term beside {first_few(repr(word) for word in left)}, a leftover of the "
             "model's own words for it",
         )
@@ -672,11 +673,11 @@ def _count(
     report.numbers_repaired += translation.numbers_repaired
     report.numbers_not_repairable_in(
         translation.numbers_not_repairable,
-        entry_name(outcome.unit.source, outcome.unit.context),
+        entry_name(named, outcome.unit.context),
     )
     if translation.numbers_not_repairable:
         wrong = numbers_said_wrong(outcome.unit.source, outcome.text)
-        report.example_of(outcome.unit.source, f"numbers not repaired ({wrong})")
+        report.example_of(named, f"numbers not repaired ({wrong})")
     report.seams_repaired += translation.seams_repaired
     report.tracked_untracked += outcome.insertions_untracked
     report.doubled_repaired += translation.doubled_repaired
@@ -684,7 +685,7 @@ def _count(
     report.with_placeholders += _has_placeholders(outcome.unit)
     unchecked = unchecked_flags(outcome.unit.flags, outcome.unit.source)
     if unchecked:
-        report.format_unchecked_in(unchecked[0], outcome.unit.source)
+        report.format_unchecked_in(unchecked[0], named)
     # more pieces than the lines the model saw, or than the sentences memory had it translate
     # apart (short ones, often: no long line): a long line was split into sentences
     lines = len(split_segment(translation.source)[0])
@@ -693,30 +694,30 @@ def _count(
     report.sentence_split += split and translation.sentence_split
     report.cut += translation.cut
     if translation.sentences_lost:
-        report.sentences_lost_in(outcome.unit.source)
+        report.sentences_lost_in(named)
     if not outcome.text.strip():
         report.empty += 1
     elif outcome.method != "exact" and _kept_as_name(outcome.unit.source, outcome.text):
-        report.name_kept_in(outcome.unit.source)
+        report.name_kept_in(named)
     elif outcome.method != "exact" and _copied(outcome.unit.source, outcome.text, terms):
-        report.copied_in(outcome.unit.source)
-        report.example_of(outcome.unit.source, "left as in the source")
+        report.copied_in(named)
+        report.example_of(named, "left as in the source")
     elif outcome.method != "exact" and (copies := _sentences_copied(outcome)):
         report.partly_copied_in(copies[0])
         report.example(f"{copies[0][:60]!r}: left as in the source")
     elif outcome.method != "exact" and lost_every_word(outcome.unit.source, outcome.text):
-        report.wordless_in(entry_name(outcome.unit.source, outcome.unit.context))
-        report.example_of(outcome.unit.source, "lost all its words")
+        report.wordless_in(entry_name(named, outcome.unit.context))
+        report.example_of(named, "lost all its words")
     elif outcome.method != "exact":
         _count_spelling(report, outcome, translation)
     if outcome.method != "exact" and words_lost_between(outcome.unit.source, outcome.text):
         # {{.Count}} {{.Total}}-Dateien
-        report.words_lost_between_in(entry_name(outcome.unit.source, outcome.unit.context))
+        report.words_lost_between_in(entry_name(named, outcome.unit.context))
     if not outcome.ok:
-        report.not_repairable_in(entry_name(outcome.unit.source, outcome.unit.context))
+        report.not_repairable_in(entry_name(named, outcome.unit.context))
         report.invalid_format += any("-format: " in p for p in outcome.restored.problems)
         what = "; ".join(outcome.restored.problems) or "not repairable"
-        report.example_of(outcome.unit.source, what)
+        report.example_of(named, what)
     elif outcome.restored.repaired:
         report.repaired += 1
 
@@ -729,7 +730,7 @@ def _count_spelling(report: RunReport, outcome: Outcome, translation: Translatio
     if unknown:
         report.misspelt_in(unknown)
         words = ", ".join(repr(word) for word in unknown[:3])
-        report.example_of(outcome.unit.source, f"{words} in no dictionary")
+        report.example_of(outcome.unit.shown or outcome.unit.source, f"{words} in no dictionary")
 
 
 def _sentences_copied(outcome: Outcome) -> list[str]:

@@ -1851,3 +1851,24 @@ def test_a_dialogflow_parameter_reference_is_kept_and_counted(tmp_path: Path) ->
     assert "$number" in written["speech"] and "$pizza-size" in written["speech"]
     assert "#order-followup.address" in written["done"]
     assert "placeholders: 2 with some, 2 repaired, 0 could not be repaired" in report.summary()
+
+
+def test_the_summary_names_an_icu_plurals_case_as_written(tmp_path: Path) -> None:
+    """A case's # goes to the model as %d, and the summary named it so: 'd' in '%d button
+    on this page' (a design-system trial); now it says what the file writes."""
+    from ltmt.segments import Translation
+
+    def copy(texts: list[str], prefer: list[dict[str, object]]) -> list[Translation]:
+        return [Translation(text, text, method="model") for text in texts]
+
+    source = _write(
+        tmp_path,
+        "en.json",
+        '{"count": "{count, plural, one {# button} other {# buttons}} on this page"}',
+    )
+    result = translate_file(source, tmp_path / "de.json", copy, tgt_lang="de")
+    assert result.report.copied_examples == ["# button on this page", "# buttons on this page"]
+    assert (
+        "2 left as in the source by the model (check them: '# button on this page', "
+        "'# buttons on this page')" in result.report.summary()
+    )
