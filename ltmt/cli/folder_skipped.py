@@ -150,6 +150,26 @@ def _unknown_names(folder: FolderJob) -> str:
     return first_few(path.relative_to(folder.folder) for path in folder.unknown)
 
 
+def unread_kind_hints(folder: FolderJob) -> list[str]:
+    """A line for each kind of file ``folder``'s run skipped that ltmt knows but reads no
+    format of (AsciiDoc pages, man pages: :func:`~ltmt.formats.registry.unread_kind_hint`),
+    naming them and what to do, as a single such file's error says it."""
+    from ltmt.formats.registry import unread_kind_hint
+
+    unread: dict[str, list[Path]] = {}
+    for path in folder.unknown:
+        if hint := unread_kind_hint(path):
+            unread.setdefault(hint, []).append(path.relative_to(folder.folder))
+    lines = []
+    for hint, names in unread.items():
+        if len(names) == 1:
+            lines.append(f"{names[0]} is not translated: {hint}")
+        else:
+            listed = first_few(names, count_rest=True)
+            lines.append(f"{len(names)} files are not translated ({listed}), each: {hint}")
+    return lines
+
+
 def conversion_hints(folder: FolderJob) -> list[str]:
     """A line for each format of which ``soffice`` makes a copy of files the run skipped (a
     ``.doc`` or ``.rtf`` a ``.docx``: :data:`~ltmt.formats.registry.OTHER_KINDS`), naming

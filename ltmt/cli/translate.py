@@ -44,7 +44,9 @@ def translate(
         ".json/.arb/.yml message files, Apple .strings/.stringsdict, Fluent .ftl, .csv tables, "
         ".srt/.vtt subtitles, documents (.md, .html, .epub, .docx/.pptx/.xlsx, "
         ".odt/.ods/.odp/.odg and flat .fodt ...), or - for stdin; or a folder, whose files of "
-        "these formats are translated into the same places under -o FOLDER.",
+        "these formats are translated into the same places under -o FOLDER (the others are "
+        "skipped and named, an AsciiDoc page with the po4a commands that translate it, and the "
+        "run exits 0; a folder with nothing to translate is an error, exit 1).",
     ),
     user: str | None = typer.Option(
         None, "--user", "-u", help="Whose memory to use (and learn into)."
@@ -649,7 +651,7 @@ def _translate_folder(
     (``skip_keys`` in the files of formats that have keys; ``progress``: how far each file
     is, shown as one file's run shows it). An interrupted run says how many files it saved,
     and what of the file it was translating (:func:`_folder_interrupted`)."""
-    from ltmt.cli.folder_skipped import conversion_hints, skipped_kinds
+    from ltmt.cli.folder_skipped import conversion_hints, skipped_kinds, unread_kind_hints
     from ltmt.formats.dialogflow import copy_settings
     from ltmt.formats.json_identifiers import unknown_keys_said_once
     from ltmt.formats.run_report import RunReport
@@ -699,7 +701,7 @@ def _translate_folder(
         return
     if report.files_skipped:
         typer.echo(f"ltmt: skipped {counted_kinds(skipped, 'file')}", err=True)
-    for hint in conversion_hints(folder):
+    for hint in [*unread_kind_hints(folder), *conversion_hints(folder)]:
         typer.echo(f"ltmt: {hint}", err=True)
     if folder.copies:
         typer.echo(

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ltmt.cli.folder_skipped import unread_kind_hints
 from ltmt.cli.json_output import warn
 from ltmt.cli.translate_job import Job, prepare
 from ltmt.errors import InputError, LanguageError, NotMessageFileError
@@ -467,6 +468,8 @@ def _nothing_to_translate(found: FolderJob, tgt: str, language_error: str) -> In
         )
     if language_error:
         return InputError(f"{folder}: its files are of another language pair: {language_error}")
+    if unread := unread_kind_hints(found):  # AsciiDoc pages: what to translate instead
+        return InputError(f"{folder}: no file to translate in it; {'; '.join(unread)}")
     return InputError(
         f"{folder}: no file to translate in it (files of a known format with text: .po, "
         f".xliff, .ts, strings.xml, .properties, .json, .strings, .yml, .ftl, .md, .html, "

@@ -933,6 +933,13 @@ _NEAREST: dict[str, str] = {
 }
 
 
+def unread_kind_hint(path: Path) -> str | None:
+    """What to do with ``path``, a file of an extension ltmt reads no format of but knows (an
+    AsciiDoc page: make a PO catalog of it with po4a), as its single file's error says it; or
+    None. A folder run names such files it skipped with the same words."""
+    return _NEAREST.get(path.suffix.lower())
+
+
 def plain_text_default(path: Path | None) -> str | None:
     """The format ``ltmt translate`` reads an input of no format ltmt knows in (``path``; None:
     standard input): plain text for standard input and a name without an extension, as its

@@ -79,6 +79,58 @@ def test_a_skipped_word_97_document_is_named_with_its_conversion(tmp_path, capsy
     ) in err
 
 
+ADOC_HINT = (
+    "ltmt reads no AsciiDoc; make a PO catalog of it with po4a (po4a-gettextize -f asciidoc "
+    "-m page.adoc -p page.pot), translate that (ltmt translate page.pot -o de.po) and write the "
+    "page back (po4a-translate -f asciidoc -m page.adoc -p de.po -l page.de.adoc)"
+)
+
+
+def _antora(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    pages = docs / "modules" / "ROOT" / "pages"
+    pages.mkdir(parents=True)
+    (docs / "antora.yml").write_text("title: Cloudy Agent\n", "utf-8")
+    (docs / "modules" / "ROOT" / "nav.adoc").write_text("* xref:index.adoc[Home]\n", "utf-8")
+    for name in ("index", "install", "upgrade"):
+        (pages / f"{name}.adoc").write_text(f"= {name.title()}\n\nOpen the file.\n", "utf-8")
+    return docs
+
+
+def test_skipped_asciidoc_pages_are_named_once_with_the_po4a_hint(tmp_path, capsys, common):
+    """An Antora tree's pages were skipped as 'of no format ltmt translates' without the po4a
+    recipe a single .adoc's error gives; the run translated the rest and exits 0."""
+    docs = _antora(tmp_path)
+    code, _, err = run_cli(["translate", str(docs), "-o", str(tmp_path / "de"), *common], capsys)
+    assert code == 0, err
+    assert (
+        "ltmt: 4 files are not translated (modules/ROOT/nav.adoc, modules/ROOT/pages/index.adoc, "
+        f"modules/ROOT/pages/install.adoc and 1 more), each: {ADOC_HINT}\n"
+    ) in err
+    assert err.count("ltmt reads no AsciiDoc") == 1
+    assert [p.name for p in (tmp_path / "de").rglob("*") if p.is_file()] == ["antora.yml"]
+
+
+def test_a_folder_of_asciidoc_pages_alone_gives_the_po4a_hint_as_its_error(
+    tmp_path, capsys, common
+):
+    pages = _antora(tmp_path) / "modules" / "ROOT" / "pages"
+    (pages / "upgrade.adoc").unlink()
+    (pages / "logo.png").write_bytes(b"\x89PNG")
+    code, _, err = run_cli(["translate", str(pages), "-o", str(tmp_path / "de"), *common], capsys)
+    assert code == 1
+    assert err == (
+        f"ltmt: error: {pages}: no file to translate in it; 2 files are not translated "
+        f"(index.adoc, install.adoc), each: {ADOC_HINT}\n"
+    )
+    (pages / "install.adoc").unlink()
+    code, _, err = run_cli(["translate", str(pages), "-o", str(tmp_path / "de"), *common], capsys)
+    assert err == (
+        f"ltmt: error: {pages}: no file to translate in it; index.adoc is not translated: "
+        f"{ADOC_HINT}\n"
+    )
+
+
 def test_an_office_owner_file_beside_an_open_document_is_skipped(tmp_path, capsys, caplog, common):
     """Word's ``~$flyer.docx`` (the name of who has flyer.docx open) stopped the run: ``not a
     Word document``, nothing translated."""
