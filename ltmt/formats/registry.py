@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ltmt.errors import ChoiceError, InputError
 from ltmt.formats import roff
+from ltmt.formats.po4a_recipe import po4a_recipe
 from ltmt.paths import resolved
 from ltmt.wording import did_you_mean
 
@@ -914,9 +915,7 @@ _NEAREST: dict[str, str] = {
     # AsciiDoc: po4a makes a PO catalog of its text, and writes the translated page back
     **dict.fromkeys(
         (".adoc", ".asciidoc"),
-        "ltmt reads no AsciiDoc; make a PO catalog of it with po4a (po4a-gettextize -f asciidoc "
-        "-m page.adoc -p page.pot), translate that (ltmt translate page.pot -o de.po) and write "
-        "the page back (po4a-translate -f asciidoc -m page.adoc -p de.po -l page.de.adoc)",
+        po4a_recipe("AsciiDoc", "asciidoc", "page.adoc", "page.de.adoc"),
     ),
     # man pages: read as text, .SH NAME came back .SH-NAME
     **dict.fromkeys(roff.EXTENSIONS, roff.MAN_PAGES),

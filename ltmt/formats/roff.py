@@ -14,12 +14,9 @@ import re
 from pathlib import Path
 
 from ltmt.errors import InputError
+from ltmt.formats.po4a_recipe import po4a_recipe
 
-MAN_PAGES = (
-    "ltmt reads no man pages (roff); make a PO catalog of it with po4a (po4a-gettextize -f man "
-    "-m page.1 -p page.pot), translate that (ltmt translate page.pot -o de.po) and write the "
-    "page back (po4a-translate -f man -m page.1 -p de.po -l page.de.1)"
-)
+MAN_PAGES = po4a_recipe("man pages (roff)", "man", "page.1", "page.de.1")
 EXTENSIONS = (*(f".{section}" for section in range(1, 10)), ".man", ".mdoc")
 
 # a line that is a request of man(7) or mdoc(7), or a roff comment: a known name, so that a

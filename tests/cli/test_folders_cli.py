@@ -81,8 +81,10 @@ def test_a_skipped_word_97_document_is_named_with_its_conversion(tmp_path, capsy
 
 ADOC_HINT = (
     "ltmt reads no AsciiDoc; make a PO catalog of it with po4a (po4a-gettextize -f asciidoc "
-    "-m page.adoc -p page.pot), translate that (ltmt translate page.pot -o de.po) and write the "
-    "page back (po4a-translate -f asciidoc -m page.adoc -p de.po -l page.de.adoc)"
+    "-m page.adoc -p page.pot), translate that (ltmt translate page.pot -o de.po), review de.po "
+    "and remove the fuzzy flag ltmt puts on each entry (po4a-translate uses no fuzzy entry; "
+    "--no-fuzzy puts none) and write the page back (po4a-translate -f asciidoc -m page.adoc -p "
+    "de.po -l page.de.adoc, which writes no page less than 80 % translated unless given -k 0)"
 )
 
 

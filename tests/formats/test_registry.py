@@ -215,15 +215,20 @@ def test_errors_name_what_can(path: str, fmt: str | None, role, message: str) ->
             "install.adoc",
             "install.adoc: cannot tell the format from the extension '.adoc'; ltmt reads no "
             "AsciiDoc; make a PO catalog of it with po4a (po4a-gettextize -f asciidoc -m "
-            "page.adoc -p page.pot), translate that (ltmt translate page.pot -o de.po) and write "
-            "the page back (po4a-translate -f asciidoc -m page.adoc -p de.po -l page.de.adoc)",
+            "page.adoc -p page.pot), translate that (ltmt translate page.pot -o de.po), review "
+            "de.po and remove the fuzzy flag ltmt puts on each entry (po4a-translate uses no "
+            "fuzzy entry; --no-fuzzy puts none) and write the page back (po4a-translate -f "
+            "asciidoc -m page.adoc -p de.po -l page.de.adoc, which writes no page less than 80 % "
+            "translated unless given -k 0)",
         ),
         (  # a man page was offered --format txt, which broke its requests (.SH-NAME)
             "cloudsync.1",
             "cloudsync.1: cannot tell the format from the extension '.1'; ltmt reads no man "
             "pages (roff); make a PO catalog of it with po4a (po4a-gettextize -f man -m page.1 "
-            "-p page.pot), translate that (ltmt translate page.pot -o de.po) and write the page "
-            "back (po4a-translate -f man -m page.1 -p de.po -l page.de.1)",
+            "-p page.pot), translate that (ltmt translate page.pot -o de.po), review de.po and "
+            "remove the fuzzy flag ltmt puts on each entry (po4a-translate uses no fuzzy entry; "
+            "--no-fuzzy puts none) and write the page back (po4a-translate -f man -m page.1 -p "
+            "de.po -l page.de.1, which writes no page less than 80 % translated unless given -k 0)",
         ),
         (
             "cloudsync.man",

@@ -26,8 +26,10 @@ Show what would be copied.
 REFUSED = (
     "cloudsync.1: its lines are roff requests (.TH, .SH, .B) and text, as a man page's are; "
     "ltmt reads no man pages (roff); make a PO catalog of it with po4a (po4a-gettextize -f man "
-    "-m page.1 -p page.pot), translate that (ltmt translate page.pot -o de.po) and write the "
-    "page back (po4a-translate -f man -m page.1 -p de.po -l page.de.1)"
+    "-m page.1 -p page.pot), translate that (ltmt translate page.pot -o de.po), review de.po "
+    "and remove the fuzzy flag ltmt puts on each entry (po4a-translate uses no fuzzy entry; "
+    "--no-fuzzy puts none) and write the page back (po4a-translate -f man -m page.1 -p de.po "
+    "-l page.de.1, which writes no page less than 80 % translated unless given -k 0)"
 )
 
 
