@@ -74,6 +74,7 @@ def read_records(
     from ltmt.formats.pairs import read_translations, refuse_an_unreadable_file
 
     refuse_an_unreadable_file(path)  # before its format is looked for (--skip-keys)
+    _refuse_a_po4a_page(path, fmt, purpose)
     if skip_keys:
         from ltmt.cli.skip_keys import refuse_skip_keys
         from ltmt.formats.registry import find_format
@@ -98,6 +99,18 @@ def read_records(
     if size >= READ_NOTE_FROM and sys.stderr.isatty():  # some formats are read whole
         typer.echo(f"reading {path.name} ({size / 2**20:.0f} MB) ...", err=True)
     return list(reader)
+
+
+def _refuse_a_po4a_page(path: Path, fmt: str | None, purpose: str) -> None:
+    """A one-line InputError where ``path`` is a page po4a reads (AsciiDoc, a man page) and no
+    ``fmt`` is given: what to import or check instead, the PO catalog of the page and its
+    translation (translate's recipe was given, which imports nothing)."""
+    from ltmt.formats.registry import PO4A_KINDS
+
+    kind = PO4A_KINDS.get(path.suffix.lower()) if fmt is None else None
+    if kind is not None:
+        recipe = kind.qa_recipe() if purpose == "checked" else kind.import_recipe()
+        raise InputError(f"{path}: {recipe}")
 
 
 def _folder_records(

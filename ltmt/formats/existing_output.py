@@ -83,12 +83,29 @@ def check_output_replaceable(out_path: Path, spec: FileFormat, in_path: Path | N
 def _keep_them(out_path: Path, spec: FileFormat) -> str:
     """What to do instead of replacing ``out_path``: a PO catalog is updated from its template
     and then filled in place, which keeps every translation in it."""
+    if spec.name == "po" and (po4a := _po4a_update(out_path)):
+        return po4a
     if spec.name == "po":
         return (
             "to keep them, update it from the template (pybabel update / msgmerge), then "
             f"translate the .po into itself: ltmt translate {out_path} -o {out_path}"
         )
     return "delete it or give another output (to keep them, translate it into a new file)"
+
+
+def _po4a_update(out_path: Path) -> str | None:
+    """How to update ``out_path`` where po4a made it (its entries' ``#. type:`` notes): from
+    its page with po4a-updatepo, which pybabel and msgmerge know nothing of; else None."""
+    from ltmt.formats.po4a_recipe import ASCIIDOC, is_po4a_catalog, referenced_page
+    from ltmt.formats.registry import PO4A_KINDS
+
+    with open(out_path, "rb") as handle:
+        head = handle.read(_BLANK_CHECKED)
+    if not is_po4a_catalog(head):
+        return None
+    page = referenced_page(head)
+    kind = PO4A_KINDS.get(Path(page).suffix.lower(), ASCIIDOC) if page else ASCIIDOC
+    return kind.update_recipe(str(out_path), page)
 
 
 def _translations_taken_over(out_path: Path, spec: FileFormat, in_path: Path | None) -> bool:

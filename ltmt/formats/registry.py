@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ltmt.errors import ChoiceError, InputError
 from ltmt.formats import roff
-from ltmt.formats.po4a_recipe import po4a_recipe
+from ltmt.formats.po4a_recipe import ASCIIDOC, ASCIIDOC_EXTENSIONS, Po4aKind
 from ltmt.paths import resolved
 from ltmt.wording import did_you_mean
 
@@ -913,10 +913,7 @@ _NEAREST: dict[str, str] = {
     'json_encode(require "lang/en/messages.php", JSON_PRETTY_PRINT|JSON_UNESCAPED_UNICODE);\''
     " > messages.en.json, translate that and write it back with var_export",
     # AsciiDoc: po4a makes a PO catalog of its text, and writes the translated page back
-    **dict.fromkeys(
-        (".adoc", ".asciidoc"),
-        po4a_recipe("AsciiDoc", "asciidoc", "page.adoc", "page.de.adoc"),
-    ),
+    **dict.fromkeys(ASCIIDOC_EXTENSIONS, ASCIIDOC.translate_recipe()),
     # man pages: read as text, .SH NAME came back .SH-NAME
     **dict.fromkeys(roff.EXTENSIONS, roff.MAN_PAGES),
     # Windows Message Compiler files: their texts between Language= and a lone "."
@@ -929,6 +926,14 @@ _NEAREST: dict[str, str] = {
     "Properties/Resources.resx or Themes/Strings.xaml",
     ".toml": "ltmt reads no TOML; write a Hugo i18n bundle as YAML (i18n/en.yaml) and go-i18n "
     "messages as JSON (goi18n extract -format json, goi18n merge -format json)",
+}
+
+
+# the documents po4a reads, which ltmt reads no format of: a page and its translation are
+# imported and checked as po4a's PO catalog of both
+PO4A_KINDS: dict[str, Po4aKind] = {
+    **dict.fromkeys(ASCIIDOC_EXTENSIONS, ASCIIDOC),
+    **dict.fromkeys(roff.EXTENSIONS, roff.MAN),
 }
 
 

@@ -14,9 +14,10 @@ import re
 from pathlib import Path
 
 from ltmt.errors import InputError
-from ltmt.formats.po4a_recipe import po4a_recipe
+from ltmt.formats.po4a_recipe import Po4aKind
 
-MAN_PAGES = po4a_recipe("man pages (roff)", "man", "page.1", "page.de.1")
+MAN = Po4aKind("man pages (roff)", "man", "page.1", "page.de.1")
+MAN_PAGES = MAN.translate_recipe()
 EXTENSIONS = (*(f".{section}" for section in range(1, 10)), ".man", ".mdoc")
 
 # a line that is a request of man(7) or mdoc(7), or a roff comment: a known name, so that a

@@ -80,3 +80,51 @@ def test_an_unedited_copy_finds_the_record_by_its_content(tmp_path: Path) -> Non
     source.write_text("en:\n  save: Save the file\n", "utf-8")
     translate_file(source, copy, FakeModel(), tgt_lang="de", output_sources=records)
     assert copy.read_text("utf-8") == "de:\n  save: SAVE THE FILE\n"
+
+
+def _po(path: Path, entry: str) -> Path:
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        + entry,
+        "utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("entry", "update"),
+    [
+        (  # a catalog po4a made of an AsciiDoc page: updated from its page
+            '#. type: Title =\n#: modules/ROOT/pages/install.adoc:1\nmsgid "Install"\n'
+            'msgstr "Installieren"\n',
+            "update it from its page with po4a (po4a-updatepo -f asciidoc -m "
+            "modules/ROOT/pages/install.adoc -p {out}, or po4a with your po4a.cfg)",
+        ),
+        (  # of a man page: po4a's man module
+            '#. type: SH\n#: cloudsync.1:4\nmsgid "NAME"\nmsgstr "NAME"\n',
+            "update it from its page with po4a (po4a-updatepo -f man -m cloudsync.1 -p {out}, "
+            "or po4a with your po4a.cfg)",
+        ),
+        (  # an application's catalog: from its template
+            '#: app.py:3\nmsgid "Open"\nmsgstr "Öffnen"\n',
+            "update it from the template (pybabel update / msgmerge)",
+        ),
+    ],
+)
+def test_an_existing_catalog_is_updated_as_the_tool_that_made_it_does(
+    tmp_path: Path, entry: str, update: str
+) -> None:
+    """A de.po that po4a made of an AsciiDoc page was said to be updated with 'pybabel update /
+    msgmerge', which know nothing of its page."""
+    from ltmt.errors import InputError
+    from ltmt.formats.existing_output import check_output_replaceable
+    from ltmt.formats.registry import FORMATS
+
+    out = _po(tmp_path / "de.po", entry)
+    with pytest.raises(InputError) as raised:
+        check_output_replaceable(out, FORMATS["po"])
+    assert str(raised.value) == (
+        f"{out} exists and may hold reviewed translations that this run would replace; to keep "
+        f"them, {update.format(out=out)}, then translate the .po into itself: ltmt translate "
+        f"{out} -o {out}"
+    )
