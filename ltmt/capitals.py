@@ -33,10 +33,12 @@ source starts a sentence with a capital (and the translators wrote one):
 where the source line starts with a capitalised word (``Bad``; not ``NUL-terminated`` nor
 ``git``) and both the source and the translation start a sentence there (the first line, or
 the line before ends with ``.``, ``!``, ``?`` or ``:``; the model sometimes carries the end of a
-sentence onto the next line), unless the matches' translators write such lines with a small
-letter (:func:`lower_case_starts`: git's command summaries, ``Prune all unreachable objects``
-→ ``alle nicht erreichbaren Objekte``). Not for Turkish and Azerbaijani, whose ``i`` has
-another capital.
+sentence onto the next line), or the source line before ends no sentence (a list's next item, a
+heading's next line, a name: ``First line\\nSecond line`` came out ``Erste Zeile\\nzweite
+Zeile``, session 70; not ``I`` nor an option, ``-S``), unless the matches' translators write
+such lines with a small letter (:func:`lower_case_starts`: git's command summaries, ``Prune
+all unreachable objects`` → ``alle nicht erreichbaren Objekte``). Not for Turkish and
+Azerbaijani, whose ``i`` has another capital.
 
 The other way round, the model starts a German line with a capital where its source is a
 fragment in small letters, as Rails' error messages are (``can't be empty`` → ``Kann nicht leer
@@ -68,6 +70,7 @@ _FIRST_WORD = re.compile(r"\S+")
 # a word of two letters or more (``Don't``: ``Don``)
 _WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 _SENTENCE_END = ".!?:"
+_INNER_END = re.compile(r"[.!?:]\s+\S")  # a sentence's end inside a line
 # languages whose i has another capital than I
 _DOTTED_I = frozenset({"tr", "az"})
 # German words written in small letters inside a sentence (no nouns): a fragment's translation
@@ -173,12 +176,27 @@ def capitalised_starts(sources: list[str], translations: list[str], language: st
     written: list[str] = []
     previous_source = previous = ""
     for source, translation in zip(sources, translations, strict=True):
-        starts = _ends_sentence(previous_source) and _ends_sentence(previous)
+        starts = _starts_capitalised(previous_source, previous, source, translation)
         if starts and _capitalised(source) and _small(translation):  # a word of letters first
             translation = with_first_capital(translation)
         written.append(translation)
         previous_source, previous = source, translation
     return written
+
+
+def _starts_capitalised(previous_source: str, previous: str, source: str, translation: str) -> bool:
+    """Whether ``translation`` of ``source`` (a line starting with a capitalised word) starts
+    with a capital, after the source line ``previous_source`` translated ``previous``: where
+    both start a sentence there; or after a source line that ends no sentence, where a
+    capitalised word starts a list's next item, a heading's next line or names something, all
+    written with a capital in German too (``First line\\nSecond line``), but for an option
+    (``-S``) and English's ``I``. A line the model carried the end of a sentence onto stays
+    (``ausführen. Um abzubrechen``: a sentence ends inside it and none inside its source)."""
+    if _ends_sentence(previous_source):
+        return _ends_sentence(previous)
+    word = _first_word(source)
+    carried = _INNER_END.search(translation) and not _INNER_END.search(source)
+    return word[:1].isalpha() and word != "I" and not carried
 
 
 def small_starts(sources: list[str], translations: list[str], language: str) -> list[str]:

@@ -1154,6 +1154,18 @@ def test_a_line_starting_a_sentence_starts_with_a_capital_unless_memory_says_oth
     assert fused.text == "Alle Objekte entfernen"
 
 
+def test_each_line_of_a_segment_starting_with_a_capital_starts_with_one(backbone):
+    # session 70: "Second line" alone came out "Zweite Zeile", as a second line "zweite Zeile"
+    translator = _ScriptedTranslator(backbone, fused="", plain="zweite Zeile")
+    sources = ["First line\nSecond line", "First line\nsecond line"]
+    for fit in (True, False):
+        results = translator.translate(sources, fit=fit)
+        assert [r.text for r in results] == [
+            "Zweite Zeile\nZweite Zeile",
+            "Zweite Zeile\nzweite Zeile",  # a line the source starts small: as the model wrote it
+        ]
+
+
 def test_a_label_of_the_models_lexicon_is_written_as_it_says(tiny_model_dir, tmp_path):
     model = tmp_path / "model"
     shutil.copytree(tiny_model_dir, model)
