@@ -136,6 +136,23 @@ class Translation:
         return tuple(unknown_in(self)[1])
 
     @property
+    def english_words(self) -> tuple[str, ...]:
+        """The common English words of ``source`` that a German ``text`` left in English
+        (``Line two`` → ``Line zwei``: ``Line``), each once: what ``ltmt qa``'s english check
+        names (:func:`ltmt.qa.english_checks.copied_english`: a word English writes often and
+        German seldom, at a sentence's start in the source); none for a reused translation
+        (``exact``: the user's own), a ``text`` left as its source (``copied`` says so) or a
+        target language other than German. Unlike qa's check it knows no glossary: a term the
+        glossary keeps in English may be named."""
+        from ltmt.formats.common import primary_language
+
+        if self.method == "exact" or primary_language(self.target_language) != "de":
+            return ()
+        from ltmt.qa.english_checks import copied_english
+
+        return tuple(copied_english(self.source, self.text))
+
+    @property
     def copied(self) -> bool:
         """Whether the model left ``text`` as ``source``, words to translate and all (the run
         summary's ``left as in the source by the model``:
@@ -147,7 +164,8 @@ class Translation:
 
     def to_dict(self) -> dict[str, Any]:
         """Every field, the matches as :meth:`Match.to_dict` writes them, and the properties
-        ``copied`` and ``unknown_words`` (a list), which :func:`dataclasses.asdict` leaves out:
+        ``copied``, ``unknown_words`` and ``english_words`` (lists), which
+        :func:`dataclasses.asdict` leaves out:
         what the server's ``/v1/translate`` answers with for a segment (its JSON leaves out
         ``target_language`` and ``by_sentence``), ready for :func:`json.dumps`."""
         fields = {name: getattr(self, name) for name in self.__dataclass_fields__}
@@ -156,6 +174,7 @@ class Translation:
             "matches": [match.to_dict() for match in self.matches],
             "copied": self.copied,
             "unknown_words": list(self.unknown_words),
+            "english_words": list(self.english_words),
         }
 
     @property

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ltmt.segments import Match, PairRecord, Segment, Translation
 
 
@@ -35,6 +37,20 @@ def test_a_translation_says_where_the_model_left_it_as_its_source() -> None:
     assert Translation("Open", "Offnen", method="model", target_language="xx").unknown_words == ()
 
 
+def test_a_translation_names_the_english_words_it_left() -> None:
+    """Session 70: ``Line two`` → ``Line zwei`` said ``copied=False, unknown_words=()`` and
+    nothing else; ``english_words`` names what ``ltmt qa``'s english check flags."""
+    left = Translation("Line one\nLine two", "Zeile ein\nLine zwei", target_language="de")
+    assert left.english_words == ("Line",)
+    assert left.to_dict()["english_words"] == ["Line"]
+    done = Translation("Line two", "Zeile zwei", target_language="de-CH")
+    assert done.english_words == ()
+    # a reused translation is the user's own; qa's check reads German alone
+    assert replace(left, method="exact").english_words == ()
+    assert replace(left, target_language="fr").english_words == ()
+    assert replace(left, target_language="").english_words == ()
+
+
 def test_a_translation_as_a_dict_has_what_the_servers_json_has() -> None:
     """``dataclasses.asdict`` left out ``copied`` and ``unknown_words`` (properties), which the
     server's answer has; ``to_dict`` is what the server builds its JSON from."""
@@ -46,6 +62,7 @@ def test_a_translation_as_a_dict_has_what_the_servers_json_has() -> None:
     translation = Translation("Open the files", "Open the files", (match,), "knn", cut=True)
     done = translation.to_dict()
     assert done["copied"] is True and done["unknown_words"] == [] and done["cut"] is True
+    assert done["english_words"] == []  # target language "": none read
     assert done["matches"] == [
         {"id": 3, "source": "Open the file", "target": "Datei öffnen", "score": 90.12}
     ]

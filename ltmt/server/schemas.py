@@ -179,6 +179,12 @@ class TranslationOut(BaseModel):
         "not know, nor the source nor the memory matches have (a reviewer looks here first; "
         "empty where the server has no dictionary)",
     )
+    english_words: list[str] = Field(
+        default_factory=list,
+        description="common English words of the source left in English in a German "
+        "translation (ltmt qa's english check; empty for a reused translation or another "
+        "target language)",
+    )
 
     @classmethod
     def of(cls, translation: Translation) -> TranslationOut:

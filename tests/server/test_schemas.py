@@ -30,6 +30,11 @@ def test_a_translation_names_the_words_no_dictionary_knows():
     assert TranslationOut.of(other).unknown_words == []
 
 
+def test_a_segment_names_the_english_words_left_in_it():
+    out = TranslationOut.of(Translation("Line two", "Line zwei", (), "model", target_language="de"))
+    assert out.english_words == ["Line"]
+
+
 def test_a_segment_carries_every_flag_a_translation_has():
     """``/v1/translate``'s segments lacked ``cut``, ``unfinished``, ``pieces``,
     ``sentences_lost`` and ``numbers_not_repairable``, and neither said a segment was left as
@@ -37,7 +42,7 @@ def test_a_segment_carries_every_flag_a_translation_has():
     from dataclasses import fields
 
     flags = {f.name for f in fields(Translation) if f.type in ("bool", "int")} - {"by_sentence"}
-    assert flags | {"copied", "unknown_words"} <= set(TranslationOut.model_fields)
+    assert flags | {"copied", "unknown_words", "english_words"} <= set(TranslationOut.model_fields)
     translation = Translation(
         "Open the file",
         "Open the file",
