@@ -12,8 +12,9 @@ are skipped. A row whose ``forbidden`` column is yes, or whose ``status`` is one
 its source a target not to use: it is kept as the ``forbidden`` of the term of that source (as
 a TBX file's deprecated terms); one whose source has no other target is left out, with a warning.
 A bad row is an error that names its line: nothing of the file is imported then; so are two rows
-(or TBX entries) that give one source different targets. A UTF-16 file is named with the
-``iconv`` command that converts it.
+(or TBX entries) that give one source different targets. A file that is not UTF-8 (UTF-16,
+Windows-1252) is named as it was given, with the ``iconv`` command that converts it, as
+``ltmt translate`` names its inputs.
 TBX files are read and written by :mod:`ltmt.terminology.tbx`.
 
 A ``.txt`` glossary is OmegaT's: ``source<TAB>target<TAB>comment`` rows, read as TSV is; it is
@@ -24,7 +25,6 @@ for them (:func:`write_omegat`).
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import logging
@@ -35,7 +35,7 @@ from pathlib import Path
 from ltmt.errors import InputError
 from ltmt.formats.common import not_utf8_message
 from ltmt.formats.csv_table import excel_separator_line, table_delimiter
-from ltmt.formats.registry import iconv
+from ltmt.formats.registry import utf16_problem
 from ltmt.terminology.glossary_columns import POSITIONAL, Columns, header_columns, header_headings
 from ltmt.terminology.term_languages import check_term_languages
 from ltmt.terminology.terms import Term
@@ -134,14 +134,15 @@ def _delimited_text(path: Path) -> str:
     """The text of a CSV or TSV glossary; an :class:`InputError` saying how to convert one
     that is not UTF-8."""
     data = path.read_bytes()
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError(f"{path.name} is UTF-16; save it as UTF-8 ({iconv('UTF-16', path.name)})")
+    # the path as given, as translate's readers name it: the command works from where it was
+    if problem := utf16_problem(data, path):
+        raise InputError(problem)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         if path.suffix.lower() in SPREADSHEETS or data.startswith(b"PK\x03\x04"):
             raise InputError(_spreadsheet_advice(path)) from exc
-        raise InputError(not_utf8_message(data, path.name, exc.start)) from exc
+        raise InputError(not_utf8_message(data, path, exc.start)) from exc
 
 
 def looks_like_a_glossary(path: Path) -> bool:
