@@ -149,8 +149,11 @@ def slug_spans(text: str) -> list[tuple[int, int]]:
     one hyphenated word alone (``aeroflex-mat`` in a cell). A term is found in one only as the
     term writes it: a brand ``AeroFlex`` found in the handle ``aeroflex-mat`` was written into
     it (``AeroFlex-mat``), and the link broke. A hyphenated word of prose (``Install the
-    add-on``) is no slug: the term ``Add-on`` is found in it as in any word."""
-    tokens = [m.span() for m in _TOKEN.finditer(text) if _URL_MARK.search(m.group())]
+    add-on``) is no slug: the term ``Add-on`` is found in it as in any word. A tag's slash
+    makes no word beside it a path (``windows<x/>``: a ``®`` set aside for the model, its line
+    lowered; 'Windows®' was not found): tags and placeholders are read as blanks."""
+    blanked = _placeholders_blanked(text)
+    tokens = [m.span() for m in _TOKEN.finditer(blanked) if _URL_MARK.search(m.group())]
     tokens += [m.span(1) for m in _HANDLE_LINE.finditer(text)]
     return [(s, e) for s, e in sorted(tokens) if text[s:e] == text[s:e].lower()]
 
@@ -360,7 +363,9 @@ def as_written(term: Term, written: str) -> Term:
     (:func:`kept_as_written`) that the text writes without the glossary's signs of ownership
     (``CardioSense X2`` for ``CardioSense™ X2``) takes the text's spelling: never a sign the
     source lacks (the model, handed the glossary's ``™``, wrote ``CardioSenseTM X2
-    X2-Monitor``). A term the glossary writes in capitals (``CAUTION`` → ``VORSICHT``) found
+    X2-Monitor``); one the text writes in small letters without a sign (a line lowered for the
+    model: ``windows`` for ``Windows®``) takes the glossary's letters without the sign. A term
+    the glossary writes in capitals (``CAUTION`` → ``VORSICHT``) found
     in other letters takes a target in the found text's case
     (:func:`~ltmt.match_case.recased`: ``Vorsicht`` for ``Caution``), else with a capital and
     small letters (German's signal words are nouns)."""
@@ -371,9 +376,15 @@ def as_written(term: Term, written: str) -> Term:
             term.target.lower()
         )
         return replace(term, target=cased) if in_capitals_only(term.target) else term
-    if not kept_as_written(term) or _unsigned(written) != _unsigned(term.source):
+    if not kept_as_written(term):
         return term
-    return replace(term, source=written, target=written)
+    if _unsigned(written) == _unsigned(term.source):
+        return replace(term, source=written, target=written)
+    if written == _unsigned(written).lower() == _unsigned(term.source).lower():
+        # a line lowered for the model (``install it on windows<x/> 11.``, its ® set aside as
+        # a tag): the glossary's letters without a sign the text lacks (``Windows®®`` came out)
+        return replace(term, source=written, target=_unsigned(term.target))
+    return term
 
 
 def written_at(text: str, hit: TermHit) -> str:

@@ -326,6 +326,20 @@ def test_a_name_is_required_with_the_signs_of_ownership_the_source_writes(
     assert terms_missed(TermMatcher([Term(glossary, glossary)]), text, "Es läuft.") == [written]
 
 
+@pytest.mark.parametrize("glossary", ["Windows®", "Windows"])
+def test_a_name_is_found_before_a_sign_set_aside_as_a_tag_in_a_lowered_line(glossary: str):
+    """Trial winrc, session 70: "Install it on Windows® 11." reached the model lowered, its ®
+    set aside as a tag (``install it on windows<x/> 11.``); the tag's slash made
+    ``windows<x/>`` a path, where a term is found only as the glossary writes it, so
+    'Windows®' was not placed ("Sie in Fenstern® 11. installieren.", the summary "could not
+    be placed"), and with 'Windows®' alone the name took its ® twice (``Windows®®``). A tag
+    is no path: the name is found and written without a sign, the ® restored after it."""
+    unit = Unit(0, "install it on windows<x/> 11.")
+    [hit] = term_hits([TermMatcher([Term(glossary, glossary)])], unit)
+    assert (hit.term.target, unit.text[hit.start : hit.end]) == ("Windows", "windows")
+    assert with_terms(unit, [hit]).text == "install it on Windows<x/> 11."
+
+
 def test_a_translated_term_before_a_sign_of_ownership_leaves_the_sign_in_place():
     unit = Unit(0, "Save it in the cloud™ now.")
     [hit] = term_hits([TermMatcher([Term("cloud", "Wolke")])], unit)
