@@ -154,7 +154,9 @@ def qa(
     from ltmt.qa.catalog_forms import (
         access_key_problems,
         catalog_state,
+        missing_form_problems,
         missing_messages,
+        missing_plural_forms,
         missing_problems,
         stringsdict_problems,
         untranslated_csv_rows,
@@ -211,6 +213,9 @@ def qa(
         if missing and source_file is not None:
             untranslated = len(missing)
             problems += missing_problems(file, source_file, missing, fmt)
+        if source_file is not None:
+            forms = missing_plural_forms(file, source_file, fmt, tgt_lang)
+            problems += missing_form_problems(file, source_file, forms, tgt_lang)
         problems += access_key_problems(file, fmt)
         problems += stringsdict_problems(file, fmt)
         problems += android_problems(file, fmt, source_file, tgt_lang)

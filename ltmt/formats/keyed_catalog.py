@@ -331,6 +331,19 @@ class KeyedCatalog(TranslationsHeld):
         translation of (no form of a plural), in this file's order: untranslated."""
         return self.missing_from(self.read_values(Path(path)))
 
+    def forms_missing_in(self, path: Path) -> list[str]:
+        """The keys of the plural forms that the translated file ``path`` lacks of a plural it
+        translates other forms of (an Android ``<item quantity="one">`` removed), in this
+        file's order: :meth:`missing_in` names a plural only where it lacks every form."""
+        values = self.read_values(Path(path))
+        plurals = [e for e in self.entries if e.plural]
+        started = {e.name for e in plurals if _translated(e, values.get(e.key, ""))}
+        return [
+            e.key
+            for e in plurals
+            if e.name in started and not _translated(e, values.get(e.key, ""))
+        ]
+
     def missing_from(self, values: dict[str, str]) -> list[str]:
         """:meth:`missing_in` of a translated file whose strings by key are ``values``."""
         done = {e.name for e in self.entries if _translated(e, values.get(e.key, ""))}

@@ -23,12 +23,17 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ltmt.formats.registry import find_format
 from ltmt.qa.findings import Severity
 from ltmt.qa.invariant_plurals import may_be_one_text
 from ltmt.wording import counted
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ltmt.formats.keyed_catalog import KeyedCatalog
 
 # the formats whose untranslated units are counted: those that hold both languages and mark
 # what is not translated yet
@@ -223,6 +228,36 @@ def missing_messages(
     catalog: JSON, ARB, Android, ...) lacks: untranslated, as Flutter's gen-l10n counts them,
     though the pairs hold none of them; None for a folder or a file of another kind (the
     pairs' empty targets count then)."""
+    return _read_against_source(path, source_file, fmt, tgt_lang, lambda d, p: d.missing_in(p))
+
+
+def missing_plural_forms(
+    path: Path, source_file: Path, fmt: str | None = None, tgt_lang: str = "de"
+) -> list[str]:
+    """The keys of the plural forms that ``tgt_lang`` takes, but not ``other`` (Android's
+    and Apple's checks of their own require it), that the translation ``path`` of
+    ``source_file`` lacks of a plural it translates other forms of (``files_count#one``, an
+    ``<item quantity="one">`` removed), as a JSON plural's object lacking ``one`` is a
+    :func:`missing_messages`' name; none for a folder or a file of another kind."""
+    from ltmt.formats.keyed_catalog import FORM
+    from ltmt.formats.plurals import plural_tags
+
+    taken = set(plural_tags(tgt_lang)) - {"other"}
+    keys = _read_against_source(
+        path, source_file, fmt, tgt_lang, lambda d, p: d.forms_missing_in(p)
+    )
+    return [key for key in keys or [] if key.rpartition(FORM)[2] in taken]
+
+
+def _read_against_source(
+    path: Path,
+    source_file: Path,
+    fmt: str | None,
+    tgt_lang: str,
+    read: Callable[[KeyedCatalog, Path], list[str]],
+) -> list[str] | None:
+    """``read`` of ``source_file`` (opened as a keyed catalog) and its translation ``path``,
+    without warnings; None for a folder or a file of another kind."""
     from ltmt.formats.documents import open_document
     from ltmt.formats.keyed_catalog import KeyedCatalog
 
@@ -236,7 +271,7 @@ def missing_messages(
         document = open_document(source_file, fmt, tgt_lang=tgt_lang)
         # and reading the translation again warns of what its pairs' reading did (an Android
         # string's unescaped apostrophe, said twice a run)
-        return document.missing_in(path) if isinstance(document, KeyedCatalog) else None
+        return read(document, path) if isinstance(document, KeyedCatalog) else None
     finally:
         logging.disable(previous)
 
@@ -272,6 +307,28 @@ def missing_problems(
             f"{path}: {name}", "", "", message.format(source=source_file), "missing", severity
         )
         for name in missing
+    ]
+
+
+def missing_form_problems(
+    path: Path, source_file: Path, keys: list[str], tgt_lang: str = "de"
+) -> list[FormProblem]:
+    """The plural forms ``keys`` (:func:`missing_plural_forms`) that the translation ``path``
+    of ``source_file`` lacks, as ``missing`` warnings: the counts of a missing form show
+    another form (Android's and Apple's ``other``: ``1 Dateien``) or none."""
+    from ltmt.formats.keyed_catalog import FORM
+
+    return [
+        FormProblem(
+            f"{path}: {key}",
+            "",
+            "",
+            f"the translation lacks the {key.rpartition(FORM)[2]!r} plural form of "
+            f"{source_file}, which {tgt_lang} takes: the counts it is for show another form "
+            "or none; translate it",
+            "missing",
+        )
+        for key in keys
     ]
 
 

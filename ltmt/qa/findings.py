@@ -229,7 +229,8 @@ CHECKS: dict[str, Check] = {
             "warning",
             "a keyed catalog's translation (JSON, ARB, YAML, Android ...) has each message of "
             "its --source-file: one it lacks shows next-intl's MISSING_MESSAGE error, where "
-            "other libraries fall back to the source's (Android's values/: a note)",
+            "other libraries fall back to the source's (Android's values/: a note); a plural "
+            "form the language takes that an Android <plurals> or a .stringsdict variable lacks",
         ),
         Check("doubled", "warning", "the translation does not say a word twice in a row"),
         Check(

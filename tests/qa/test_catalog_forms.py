@@ -14,7 +14,9 @@ from ltmt.qa.catalog_forms import (
     FormProblem,
     access_key_problems,
     catalog_state,
+    missing_form_problems,
     missing_messages,
+    missing_plural_forms,
     missing_problems,
     stringsdict_problems,
     untranslated_csv_rows,
@@ -368,3 +370,63 @@ def test_a_german_noun_that_changes_in_the_plural_is_noted(form: str) -> None:
     from ltmt.qa.invariant_plurals import may_be_one_text
 
     assert not may_be_one_text(form, "%d note", "%d notes")
+
+
+def _android_plural(*items: tuple[str, str]) -> str:
+    written = "".join(f'<item quantity="{tag}">{text}</item>' for tag, text in items)
+    return f'<resources><plurals name="files_count">{written}</plurals></resources>'
+
+
+def _stringsdict_plural(**forms: str) -> bytes:
+    variable = {
+        "NSStringFormatSpecTypeKey": "NSStringPluralRuleType",
+        "NSStringFormatValueTypeKey": "d",
+        **forms,
+    }
+    return plistlib.dumps(
+        {"files.count": {"NSStringLocalizedFormatKey": "%#@files@", "files": variable}}
+    )
+
+
+@pytest.mark.parametrize(
+    ("source_name", "source", "target", "key"),
+    [
+        (
+            "values/strings.xml",
+            _android_plural(("one", "%d file"), ("other", "%d files")),
+            _android_plural(("other", "%d Dateien")),
+            "files_count#one",
+        ),
+        (
+            "Localizable.stringsdict",
+            _stringsdict_plural(one="%d file", other="%d files"),
+            _stringsdict_plural(other="%d Dateien"),
+            "files.count#files#one",
+        ),
+    ],
+)
+def test_a_plural_lacking_a_form_its_language_takes_is_a_warning(
+    tmp_path: Path, source_name: str, source: str | bytes, target: str | bytes, key: str
+) -> None:
+    """qa said 'nothing found' of an Android <plurals> or a .stringsdict variable whose German
+    'one' form was removed, where a JSON plural object lacking it is a missing message
+    (Lokalise trial, session 70): the pairs hold the forms there are."""
+    source_path = tmp_path / source_name
+    target_path = tmp_path / "de" / Path(source_name).name
+    source_path.parent.mkdir(parents=True, exist_ok=True)
+    target_path.parent.mkdir()
+    for path, text in ((source_path, source), (target_path, target)):
+        path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    forms = missing_plural_forms(target_path, source_path, tgt_lang="de")
+    assert forms == [key]
+    assert missing_messages(target_path, source_path) == []  # the plural has a translation
+    assert missing_form_problems(target_path, source_path, forms, "de") == [
+        FormProblem(
+            f"{target_path}: {key}",
+            "",
+            "",
+            f"the translation lacks the 'one' plural form of {source_path}, which de takes: "
+            "the counts it is for show another form or none; translate it",
+            "missing",
+        )
+    ]
