@@ -230,8 +230,8 @@ def _record_key(number: int, pair: PairRecord) -> str:
 def written_unreviewed(
     record: Record, records: Sequence[PairRecord], approved: Collection[int] = ()
 ) -> list[str]:
-    """The names (a pair without one: its place, :func:`_place`; else its number in the file,
-    from 1) of those of ``records``
+    """The names (:func:`_name`; a pair without one: its number in the file, from 1) of
+    those of ``records``
     (the pairs of a one-language file ltmt wrote and its source file) whose target ``record``
     says ltmt wrote for that very source, unmarked: its machine translation, which nobody
     changed since (an import stores it as approved all the same, and names it in a warning);
@@ -240,12 +240,26 @@ def written_unreviewed(
     places ``approved`` (from 0: :func:`approved_already`) are not ltmt's to name: it reused
     the memory's approved translation."""
     return [
-        str(pair.metadata.get("context") or _place(pair) or number)
+        _name(pair) or str(number)
         for number, pair in enumerate(records, start=1)
         if not pair.unpaired
         and number - 1 not in approved
         and record.wrote(pair.source, pair.target, marked=False)
     ]
+
+
+def _name(pair: PairRecord) -> str | None:
+    """What a warning calls ``pair``: its context (a key), a plural form's place where that
+    names the form under its key (``files.count#files#one``, as ``ltmt qa`` names it: the
+    forms share the key's context, which named one string twice), else its place
+    (:func:`_place`); None where it has neither."""
+    from ltmt.formats.keyed_catalog import FORM
+
+    context = pair.metadata.get("context")
+    place = _place(pair)
+    if context and "plural" in pair.metadata and place and place.startswith(f"{context}{FORM}"):
+        return place
+    return str(context) if context else place
 
 
 def _place(pair: PairRecord) -> str | None:

@@ -259,6 +259,25 @@ def test_a_pair_ltmt_wrote_is_named_by_its_place_as_qa_names_it(position: str, n
     assert written_unreviewed(record, records) == [named]
 
 
+def test_a_plural_form_ltmt_wrote_is_named_by_its_form() -> None:
+    """A .stringsdict import's warning said '(files.count#files, files.count#files)': the
+    forms share their key's context (Lokalise trial, session 70)."""
+    record = Record.of(
+        [(Unit("0", "%d file"), "%d Datei"), (Unit("1", "%d files"), "%d Dateien")], b"k" * 32
+    )
+    records = [
+        PairRecord(source, target, f"de.stringsdict: files.count#files#{form}", metadata=meta)
+        for source, target, form, meta in [
+            ("%d file", "%d Datei", "one", {"context": "files.count#files", "plural": 0}),
+            ("%d files", "%d Dateien", "other", {"context": "files.count#files", "plural": 1}),
+        ]
+    ]
+    assert written_unreviewed(record, records) == [
+        "files.count#files#one",
+        "files.count#files#other",
+    ]
+
+
 def test_only_a_pair_of_the_same_context_and_translation_tells(tmp_path: Path) -> None:
     with Memory(tmp_path / "store") as memory:
         memory.import_pairs(
