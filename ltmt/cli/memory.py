@@ -598,7 +598,7 @@ def _checked_against_record(
         return _RecordChecks(records, unrecorded=unrecorded)
     records = recorded_for_older_sources(record, records, by_place=not is_po)
     memory, user, origin = importing  # a reused 100 % match is a duplicate, not ltmt's
-    approved = approved_already(memory, user, records, origin, record)
+    approved = approved_already(memory, user, records, origin, record, sources.read_for_import)
     if reviewed_only:
         return _RecordChecks(unreviewed_left_out(record, records, approved))
     return _RecordChecks(records, written_unreviewed(record, records, approved))

@@ -297,7 +297,12 @@ def unreviewed_left_out(
 
 
 def approved_already(
-    memory: Memory, user: str, records: Sequence[PairRecord], origin: str, record: Record
+    memory: Memory,
+    user: str,
+    records: Sequence[PairRecord],
+    origin: str,
+    record: Record,
+    record_of: Callable[[Path], Record | None] | None = None,
 ) -> set[int]:
     """The places (from 0) of those of ``records`` that ``record`` says ltmt wrote, unmarked
     (:func:`written_unreviewed`'s, the only ones it matters for: the memory is searched for
@@ -305,9 +310,24 @@ def approved_already(
     from another origin than ``origin`` (the import's: a pair an earlier import of the file
     stored may be ltmt's own): a translation ltmt wrote by reusing an approved match, which
     an import counts as a duplicate, not as ltmt's unreviewed machine translation. None for a
-    user the memory lacks."""
+    user the memory lacks. ``record_of``: the record of what ltmt wrote into another origin's
+    file (:meth:`~ltmt.formats.output_sources.OutputSources.read_for_import`), where it wrote
+    the pair unmarked too: its same machine translation, imported from that file (a JSON file
+    ltmt filled, then the CSV table it filled alike), approves nothing."""
+    from pathlib import Path
+
     from ltmt.memory.layout import other_origins
     from ltmt.memory.origins import is_of_origin
+
+    read: dict[str, Record | None] = {}
+
+    def approves(name: str, pair: PairRecord) -> bool:
+        if is_of_origin(name, origin):
+            return False
+        if record_of is not None and name not in read:
+            read[name] = record_of(Path(name))
+        other = read.get(name)
+        return other is None or not other.wrote(pair.source, pair.target, marked=False)
 
     places = [
         place
@@ -325,8 +345,8 @@ def approved_already(
         and from_written(match.segment.target) == from_written(records[place].target)
         and normalize(from_written(match.segment.source))
         == normalize(from_written(records[place].source))
-        and not all(
-            is_of_origin(name, origin)
+        and any(
+            approves(name, records[place])
             for name in (match.segment.origin, *other_origins(match.segment.metadata))
         )
     }

@@ -1717,6 +1717,54 @@ def test_an_import_whose_origin_held_reviewed_pairs_offers_no_undo_that_deletes_
     assert Memory(store).count("app") == 2
 
 
+def test_ltmts_same_translation_imported_from_another_file_it_filled_is_still_unreviewed(
+    capsys, tmp_path: Path, store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CSV table ltmt filled was imported with '1 added' alone, no warning, where the
+    memory held its machine translation from a JSON file ltmt filled alike (imported first,
+    and warned of): that match was taken for an approved one; --reviewed-only stored it too
+    (Lokalise trial, session 70)."""
+    from ltmt.formats.csv_table import CsvTable
+    from ltmt.formats.json_catalog import JsonCatalog
+    from ltmt.formats.output_sources import OutputSources
+
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))  # no other test's records
+    source, output = tmp_path / "en.json", tmp_path / "de.json"
+    source.write_text('{"hp": "Restore 50 HP."}')
+    output.write_text('{"hp": "50 HP wiederherstellen."}')
+    table = tmp_path / "strings.csv"
+    table.write_text("key,en,de\nhp,Restore 50 HP.,50 HP wiederherstellen.\n")
+    with Memory(store) as memory:  # ltmt wrote both, its machine translation
+        records = OutputSources.in_cache("app", memory)
+        catalog = JsonCatalog.open(source)
+        records.write(output, [(unit, "50 HP wiederherstellen.") for unit in catalog.units()])
+        held = CsvTable.open(table).held_translations()
+        records.write(table, [(unit, held[unit.key]) for unit in CsvTable.open(table).units()])
+    code, out, err = ltmt(
+        capsys,
+        "memory",
+        "import",
+        str(output),
+        "--source-file",
+        str(source),
+        "-u",
+        "app",
+        "--memory-dir",
+        store,
+    )
+    assert code == 0, err
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(table), "-u", "app", "--memory-dir", store
+    )
+    assert (code, out) == (0, "imported strings.csv into app: 1 added, 0 duplicates, 0 skipped\n")
+    assert err.splitlines()[-1] == (
+        "ltmt: warning: 1 pair ltmt translated into strings.csv and nobody changed since were "
+        "stored as approved (hp), which --reviewed-only would have left out; review them, or "
+        f"undo the import (1 pair of that file): ltmt memory delete --user app --origin {table} "
+        "--yes"
+    )
+
+
 def test_ltmts_reuse_of_an_approved_match_is_a_duplicate_not_unreviewed_translation(
     capsys, tmp_path: Path, store: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
