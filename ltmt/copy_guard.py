@@ -12,7 +12,13 @@ repaired, :func:`ltmt.routing.read_matches`) whose source's words are not the in
 memory entries translated from the match words the input lacks and leave the end of the output
 to the model. The second output replaces the first unless it lost its shape where the first had
 not (:func:`lost_shape`: a placeholder or number lost or added, less than half the input's
-length, or more than twice it while repeating a word). The
+length, or more than twice it while repeating a word). A second output that is still a copy of
+a match of other words (the first output again, most often: for an input that adds words to a
+stored segment, the wary decode gives the match's translation word for word) is no
+replacement: the line is said apart (:attr:`GuardedCopies.still_copied`,
+``Translation.copies_other_words``), as is a copy kept for its second output's lost shape, so
+that a reviewer checks the words the input adds, which it may lack (decoding such a line
+without memory instead was measured worse on the dev users). The
 guard runs once every batch is decoded, on all the fused lines together: the copies of all
 batches are decoded again in full batches of similar length (a few lines a batch, each decoded
 with its own batch, cost almost as many steps as that whole batch), on the translator's workers.
@@ -24,7 +30,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import MutableSequence, Sequence
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, NamedTuple, Protocol, runtime_checkable
 
 from ltmt.line_seams import doubled_words
 from ltmt.numbers_kept import kept_shape
@@ -52,6 +58,15 @@ class WaryFusion(Protocol):
     def prepare_wary(
         self, backbone: Backbone, sources: Sequence[str], matches: Sequence[Sequence[Match]]
     ) -> FusionState | None: ...
+
+
+class GuardedCopies(NamedTuple):
+    """What :func:`guard_copies` did: ``replaced``, the lines whose output its second decode
+    replaced; ``still_copied``, those whose output is still a copy of a match of other words
+    (the second decode copied it again, or lost its shape and the copy was kept)."""
+
+    replaced: set[int]
+    still_copied: set[int]
 
 
 def copied_match(text: str, output: str, read: Sequence[Match]) -> Match | None:
@@ -92,29 +107,27 @@ def guard_copies(
     encoded: Sequence[list[int]],
     matches: Sequence[tuple[Match, ...]],
     outputs: MutableSequence[str],
-) -> set[int]:
+) -> GuardedCopies:
     """Decode again, with the fusion's wary settings, the ``fused`` lines (indices into
     ``units``, ``encoded`` and ``outputs``; ``matches`` per segment) whose output copies a match
     of something else (:func:`copied_match`); replaces those ``outputs`` whose second decode
-    kept its shape (see the module doc) and returns their indices. Nothing for a fusion without
-    wary settings. The translator calls it once all its batches are decoded: the copies are
-    decoded again in batches of up to ``batch_size`` lines of similar length, on up to its
-    ``workers`` at once (the CPU threads shared among those at work)."""
+    kept its shape (see the module doc) and returns the indices of those it changed, and apart
+    those whose output is still a copy of a match of other words, the second decode's copied
+    one too or the first kept (:class:`GuardedCopies`). Nothing for a fusion without wary
+    settings. The translator calls it once all its batches are decoded: the copies are decoded
+    again in batches of up to ``batch_size`` lines of similar length, on up to its ``workers``
+    at once (the CPU threads shared among those at work)."""
     fusion = translator.fusion
     if not isinstance(fusion, WaryFusion):
-        return set()
+        return GuardedCopies(set(), set())
     backbone = translator.backbone
-    suspects = [
-        i
+    read = {
+        i: read_matches(fusion, units[i].text, matches[units[i].segment], backbone) or ()
         for i in fused
-        if copied_match(
-            units[i].text,
-            outputs[i],
-            read_matches(fusion, units[i].text, matches[units[i].segment], backbone) or (),
-        )
-    ]
+    }
+    suspects = [i for i in fused if copied_match(units[i].text, outputs[i], read[i])]
     if not suspects:
-        return set()
+        return GuardedCopies(set(), set())
     suspects.sort(key=lambda i: len(encoded[i]))
     parallel = translator.parallel
     # as many batches as it takes, and no fewer than the workers (small batches side by side
@@ -129,7 +142,8 @@ def guard_copies(
         return _decode_wary(translator, chunk, units, encoded, matches)
 
     replaced: set[int] = set()
-    misshapen_kept = 0  # copies whose first output stays: their second lost its shape
+    misshapen_kept: set[int] = set()  # copies kept: their second output lost its shape
+    copied_again: set[int] = set()  # the second output a copy too: the first kept
     with torch_threads(threads):
         for chunk, wary in zip(chunks, ordered_map(decode, chunks, workers), strict=True):
             if wary is None:
@@ -137,24 +151,33 @@ def guard_copies(
             for i, text in zip(chunk, wary, strict=True):
                 source = units[i].text
                 if lost_shape(source, text) and not lost_shape(source, outputs[i]):
-                    misshapen_kept += 1
+                    misshapen_kept.add(i)
                     continue
+                # the first output again, or another match's: a copy all the same, no replacement
+                copy = copied_match(source, text, read[i]) is not None
+                (copied_again if copy else replaced).add(i)
                 outputs[i] = text
-                replaced.add(i)
-    logger.info("%s", guard_summary(len(suspects), len(replaced), misshapen_kept))
-    return replaced
+    summary = guard_summary(len(suspects), len(replaced), len(misshapen_kept), len(copied_again))
+    logger.info("%s", summary)
+    return GuardedCopies(replaced, misshapen_kept | copied_again)
 
 
-def guard_summary(suspects: int, replaced: int, misshapen_kept: int) -> str:
+def guard_summary(suspects: int, replaced: int, misshapen_kept: int, copied_again: int = 0) -> str:
     """The copy guard's log line: how many fused outputs it decoded again and how many of
-    those it replaced; the copies kept because their second output lost its shape are named
-    only where there are some (none when every copy was replaced)."""
+    those it replaced; the copies kept because their second output lost its shape, and those
+    whose second output copied a match of other words again, are named only where there are
+    some (none when every copy was replaced)."""
     line = (
         f"copy guard: {suspects} fused outputs repeated a match of other words and were decoded "
         f"again with memory trusted less; {replaced} replaced"
     )
     if misshapen_kept:
         line += f" ({misshapen_kept} kept: the second output lost its shape)"
+    if copied_again:
+        line += (
+            f" ({copied_again} kept: the second output copied a match of other words too; "
+            "words their input adds may be missing)"
+        )
     return line
 
 

@@ -71,12 +71,16 @@ class Translation:
     ``unfinished``; ``unfinished``: the model's output of a piece ran to the decoder's length
     limit without ending, cut short and most often repeating itself (:mod:`ltmt.output_limit`:
     check or retranslate it); ``copy_guarded``: the copy guard decoded a piece
-    again with memory trusted less, its first output having copied a match of other words
-    (:mod:`ltmt.copy_guard`); ``numbers_repaired``: a number the model wrote with a repeated
-    digit once, or a message code it dropped, was written as the source has it, or a line
-    that lost a number was decoded again with its numbers as tags (:mod:`ltmt.numbers_kept`),
-    and the result has every number right; ``numbers_not_repairable``: the repair changed a
-    number, but the result still lacks one of the source's or has one the source does not
+    again with memory trusted less, its first output having copied a match of other words,
+    and replaced that output (:mod:`ltmt.copy_guard`); ``copies_other_words``: ``text`` is
+    still, word for word, the translation of a memory match whose source says other words
+    (the copy guard's second decode copied it too, or lost its shape): words the source adds
+    to the match's may be missing, check it; ``numbers_repaired``: a number the model wrote
+    with a repeated digit once, or a message code it dropped, was written as the source has
+    it, or a line that lost a number was decoded again with its numbers as tags
+    (:mod:`ltmt.numbers_kept`), and the result has every number right;
+    ``numbers_not_repairable``: the repair changed a number, but the result still lacks one of
+    the source's or has one the source does not
     (``1.299,99,99`` for ``1,299.99``), or the output has a number the source has in no form
     (``2.4.4.1`` for ``2.4.1``), or a fused output lacks one of the source's that
     neither the repair nor the model without memory kept (``SKU-001515`` for ``SKU-000015``);
@@ -110,6 +114,7 @@ class Translation:
     pieces: int = 1
     cut: bool = False
     copy_guarded: bool = False
+    copies_other_words: bool = False
     numbers_repaired: bool = False
     numbers_not_repairable: bool = False
     seams_repaired: bool = False
@@ -165,7 +170,8 @@ class Translation:
     def to_dict(self) -> dict[str, Any]:
         """Every field, the matches as :meth:`Match.to_dict` writes them, and the properties
         ``copied``, ``unknown_words`` and ``english_words`` (lists), which
-        :func:`dataclasses.asdict` leaves out:
+        :func:`dataclasses.asdict` leaves out (``copies_other_words`` among the fields: a copy of
+        a match of other words, to check):
         what the server's ``/v1/translate`` answers with for a segment (its JSON leaves out
         ``target_language`` and ``by_sentence``), ready for :func:`json.dumps`."""
         fields = {name: getattr(self, name) for name in self.__dataclass_fields__}

@@ -258,6 +258,7 @@ def merged(
         by_sentence=len(parts),
         cut=any(part.cut for part in parts),
         copy_guarded=any(part.copy_guarded for part in parts),
+        copies_other_words=any(part.copies_other_words for part in parts),
         numbers_repaired=any(part.numbers_repaired for part in parts),
         numbers_not_repairable=any(part.numbers_not_repairable for part in parts),
         seams_repaired=any(part.seams_repaired for part in parts),

@@ -114,13 +114,16 @@ ProgressCallback = Callable[[int], None]
 
 class DecodedUnits(NamedTuple):
     """What :meth:`Translator._translate_units` decoded: ``outputs`` in unit order, whether each
-    segment used fusion, the segments the copy guard decoded again, those whose numbers were
-    repaired and those whose numbers the repair changed but could not make right, and for each
-    unit whether its output ran to the decoder's length limit (:mod:`ltmt.output_limit`)."""
+    segment used fusion, the segments the copy guard decoded again and replaced, those whose
+    fused output is still a copy of a match of other words (:mod:`ltmt.copy_guard`), those
+    whose numbers were repaired and those whose numbers the repair changed but could not make
+    right, and for each unit whether its output ran to the decoder's length limit
+    (:mod:`ltmt.output_limit`)."""
 
     outputs: list[str]
     used_fusion: dict[int, bool]
     guarded: set[int]
+    copies: set[int]
     repaired: set[int]
     unrepaired: set[int]
     unfinished: list[bool]
@@ -829,6 +832,7 @@ class Translator:
                 sentence_split=_split_for_sentences(pieces),
                 cut=any(u.cut for u in pieces) or index in unfinished,
                 copy_guarded=index in decoded.guarded,
+                copies_other_words=index in decoded.copies,
                 numbers_repaired=index in decoded.repaired,
                 numbers_not_repairable=index in decoded.unrepaired,
                 seams_repaired=index in seams,
@@ -865,10 +869,11 @@ class Translator:
         outputs = [""] * len(units)
         used_fusion: dict[int, bool] = {}
         guarded: set[int] = set()
+        still_copied: set[int] = set()  # units
         repaired: set[int] = set()
         unrepaired: set[int] = set()
         if not units:
-            return DecodedUnits(outputs, used_fusion, guarded, repaired, unrepaired, [])
+            return DecodedUnits(outputs, used_fusion, guarded, set(), repaired, unrepaired, [])
         encoded = encode_units(self, units)
         batches = plan_batches(
             [len(ids) for ids in encoded],
@@ -882,7 +887,7 @@ class Translator:
         decoding = BatchDecoding(self, units, encoded, matches, hits, glossary)
         fused = decoding.decode_all(batches, outputs, progress)
         if self.copy_guard and fused:
-            replaced = guard_copies(self, fused, units, encoded, matches, outputs)
+            replaced, still_copied = guard_copies(self, fused, units, encoded, matches, outputs)
             guarded.update(units[i].segment for i in replaced)
         if any(hits):
             self.terms.follow(units, hits, matches, outputs, glossary)
@@ -925,7 +930,9 @@ class Translator:
         for i, unit in enumerate(units):
             used_fusion[unit.segment] = used_fusion.get(unit.segment, False) or i in kept_fused
         unfinished = unfinished_outputs(self, encoded, outputs)
-        return DecodedUnits(outputs, used_fusion, guarded, repaired, unrepaired, unfinished)
+        # a copy the placeholder guard or the label retry decoded again without memory is none
+        copies = {units[i].segment for i in still_copied & kept_fused}
+        return DecodedUnits(outputs, used_fusion, guarded, copies, repaired, unrepaired, unfinished)
 
     def prepare_state(
         self, texts: Sequence[str], matches: Sequence[Sequence[Match]], *, wary: bool = False

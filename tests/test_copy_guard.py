@@ -6,7 +6,14 @@ import logging
 
 import pytest
 
-from ltmt.copy_guard import WaryFusion, copied_match, guard_copies, guard_summary, lost_shape
+from ltmt.copy_guard import (
+    GuardedCopies,
+    WaryFusion,
+    copied_match,
+    guard_copies,
+    guard_summary,
+    lost_shape,
+)
 from ltmt.fusion.knn import WARY_DIFFERING_PENALTY, KnnConfig, KnnFusion
 from ltmt.fusion.selection import MatchSelection
 from ltmt.fusion.trained_knn import TrainedKnnFusion
@@ -133,7 +140,22 @@ def _translate(backbone, match, text, *, first, wary, **options):
 def test_a_copy_of_other_words_is_decoded_again_with_memory_trusted_less(backbone):
     result, wary = _translate(backbone, FAILURE, SUCCESS, first=COPY, wary=RIGHT)
     assert (result.text, result.method, result.copy_guarded) == (RIGHT, "fake", True)
-    assert wary == [[SUCCESS]]
+    assert wary == [[SUCCESS]] and not result.copies_other_words
+
+
+DASHBOARD = _match("It sends them to the dashboard.", "Es sendet sie an das Dashboard.")
+ADDED = "It sends them to the dashboard and the mobile app."
+
+
+def test_a_second_decode_that_copies_the_match_again_is_said_apart_not_replaced(backbone):
+    """A technical writer's trial: the wary decode gave the match's translation again for a
+    source that adds words to it; the translation was flagged ``copy_guarded`` and the summary
+    said '1 decoded again after copying a match of other words': the added words lost silently."""
+    result, wary = _translate(
+        backbone, DASHBOARD, ADDED, first=DASHBOARD.segment.target, wary=DASHBOARD.segment.target
+    )
+    assert result.text == DASHBOARD.segment.target and wary == [[ADDED]]
+    assert (result.copy_guarded, result.copies_other_words) == (False, True)
 
 
 GUARDED = (
@@ -148,12 +170,21 @@ GUARDED = (
         (2, 2, 0, GUARDED.format(2, 2)),  # every copy replaced: no others to speak of
         (3, 1, 2, GUARDED.format(3, 1) + " (2 kept: the second output lost its shape)"),
         (2, 1, 0, GUARDED.format(2, 1)),  # the other's fusion read no match the second time
+        (2, 1, 1, GUARDED.format(2, 1) + " (1 kept: the second output lost its shape)"),
     ],
 )
 def test_guard_summary_names_the_copies_kept_only_where_there_are_some(
     suspects, replaced, misshapen_kept, expected
 ):
     assert guard_summary(suspects, replaced, misshapen_kept) == expected
+
+
+def test_guard_summary_names_the_second_outputs_that_copied_again():
+    assert guard_summary(3, 1, 1, 1) == GUARDED.format(3, 1) + (
+        " (1 kept: the second output lost its shape)"
+        " (1 kept: the second output copied a match of other words too; words their input adds "
+        "may be missing)"
+    )
 
 
 def test_the_copy_guard_logs_what_it_replaced_and_what_it_kept(backbone, caplog):
@@ -166,9 +197,13 @@ def test_the_copy_guard_logs_what_it_replaced_and_what_it_kept(backbone, caplog)
             first="%s konnte nicht geöffnet werden",
             wary="Konnte nicht geöffnet werden: verweigert",
         )
+        target = DASHBOARD.segment.target
+        _translate(backbone, DASHBOARD, ADDED, first=target, wary=target)
     assert [r.getMessage() for r in caplog.records if r.name == "ltmt.copy_guard"] == [
         GUARDED.format(1, 1),
         GUARDED.format(1, 0) + " (1 kept: the second output lost its shape)",
+        GUARDED.format(1, 0) + " (1 kept: the second output copied a match of other words too; "
+        "words their input adds may be missing)",
     ]
 
 
@@ -187,6 +222,7 @@ def test_a_second_decode_that_lost_a_placeholder_is_not_kept(backbone):
     )
     assert result.text == "%s konnte nicht geöffnet werden" and len(wary) == 1
     assert not result.copy_guarded  # decoded again, but the first output was kept
+    assert result.copies_other_words  # a copy of other words all the same: to check
 
 
 def test_a_second_decode_that_ran_on_is_not_kept(backbone):
@@ -258,11 +294,23 @@ def test_guard_copies_names_the_outputs_it_replaced(backbone):
     texts = [SUCCESS, "Exit with failure"]
     units = [Unit(segment=i, text=text) for i, text in enumerate(texts)]
     outputs = [COPY, "Beenden"]
-    replaced = guard_copies(
+    guarded = guard_copies(
         translator, [0, 1], units, [[1, 2], [1, 2]], [(FAILURE,), (FAILURE,)], outputs
     )
-    assert replaced == {0}
+    assert guarded == GuardedCopies(replaced={0}, still_copied=set())
     assert outputs == [RIGHT, "Beenden"]
+
+
+def test_guard_copies_returns_apart_the_outputs_still_copied(backbone):
+    from ltmt.units import Unit
+
+    translator = _scripted(backbone, FAILURE, _WaryScripted(), first="-", wary=COPY)
+    outputs = [COPY]
+    guarded = guard_copies(
+        translator, [0], [Unit(segment=0, text=SUCCESS)], [[1, 2]], [(FAILURE,)], outputs
+    )
+    assert guarded == GuardedCopies(replaced=set(), still_copied={0})
+    assert outputs == [COPY]
 
 
 @pytest.mark.parametrize(("workers", "wary_batches"), [(1, [[0, 3]]), (2, [[0], [3]])])

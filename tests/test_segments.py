@@ -63,6 +63,10 @@ def test_a_translation_as_a_dict_has_what_the_servers_json_has() -> None:
     done = translation.to_dict()
     assert done["copied"] is True and done["unknown_words"] == [] and done["cut"] is True
     assert done["english_words"] == []  # target language "": none read
+    assert done["copies_other_words"] is False
+    assert Translation("a", "b", (match,), "knn", copies_other_words=True).to_dict()[
+        "copies_other_words"
+    ]
     assert done["matches"] == [
         {"id": 3, "source": "Open the file", "target": "Datei öffnen", "score": 90.12}
     ]

@@ -160,7 +160,7 @@ def _copying(translator):
     """The translator with a model that copies each piece it is given: what comes out is
     exactly what went in, so splitting and joining lose nothing."""
     translator._translate_units = lambda units, matches, progress, matchers: DecodedUnits(
-        [unit.text for unit in units], {}, set(), set(), set(), [False] * len(units)
+        [unit.text for unit in units], {}, set(), set(), set(), set(), [False] * len(units)
     )
     return translator
 

@@ -10,7 +10,9 @@ Every unit translated in the run is counted once in each of these groups:
   ``no_match`` (the model alone: no usable match; with ``no_user``, no memory was asked for,
   and the summary says so instead of these counts); ``copy_guarded``: of the fused ones, those
   whose first output copied a match of other words and were decoded again with memory trusted
-  less (:mod:`ltmt.copy_guard`);
+  less, which replaced it (:mod:`ltmt.copy_guard`); ``copies_other_words``: those whose output
+  is still a match's translation word for word while the match's source says other words (for
+  a source that adds words to a stored segment: they may be missing), the first few named;
 - by its placeholders and format strings: ``repaired`` (fixed, now valid) or ``not_repairable``
   (left untranslated in PO/XLIFF; written as it is in txt/jsonl); ``numbers_repaired``: those
   whose output got back a number or message code of the source and has every number right
@@ -150,6 +152,8 @@ class RunReport:
     exact_edges_replaced: int = 0
     fuzzy: int = 0
     copy_guarded: int = 0
+    copies_other_words: int = 0  # still a copy of a match of other words (ltmt.copy_guard)
+    copies_other_words_examples: list[str] = field(default_factory=list)
     no_match: int = 0
     with_placeholders: int = 0
     repaired: int = 0
@@ -330,6 +334,12 @@ class RunReport:
         self.suggestions_mismatched += 1
         _name_first(self.suggestions_mismatched_examples, f"{shortened(source, 40)!r} {problem}")
 
+    def copy_of_other_words_in(self, source: str) -> None:
+        """Count a fused output that is still the translation of a match whose source says
+        other words than ``source``; the first few are named."""
+        self.copies_other_words += 1
+        _name_first(self.copies_other_words_examples, as_written(source))
+
     def sentences_lost_in(self, source: str) -> None:
         """Count an output that lost a sentence of its ``source``; the first few are named."""
         self.sentences_lost += 1
@@ -389,6 +399,7 @@ class RunReport:
             (self.address_missed_examples, other.address_missed_examples),
             (self.terms_with_leftovers_examples, other.terms_with_leftovers_examples),
             (self.sentences_lost_examples, other.sentences_lost_examples),
+            (self.copies_other_words_examples, other.copies_other_words_examples),
             (self.not_repairable_examples, other.not_repairable_examples),
             (self.invalid_sources_examples, other.invalid_sources_examples),
             (self.words_lost_between_examples, other.words_lost_between_examples),
@@ -492,6 +503,12 @@ class RunReport:
         if self.sentences_lost:
             check = _check_them(self.sentences_lost, self.sentences_lost_examples)
             parts.append(f"{self.sentences_lost} lost a sentence of their source ({check})")
+        if self.copies_other_words:
+            check = _check_them(self.copies_other_words, self.copies_other_words_examples)
+            parts.append(
+                f"{self.copies_other_words} translated as a stored match of other words: words "
+                f"the source adds may be missing ({check})"
+            )
         if self.copied:
             check = _check_them(self.copied, self.copied_examples)
             parts.append(f"{self.copied} left as in the source by the model ({check})")
@@ -648,6 +665,7 @@ class RunReport:
         data.pop("terms_with_leftovers_examples")
         data.pop("terms_missed_examples")
         data.pop("sentences_lost_examples")
+        data.pop("copies_other_words_examples")
         data.pop("names_kept_examples")
         data.pop("not_repairable_examples")
         data.pop("invalid_sources_examples")

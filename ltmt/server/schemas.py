@@ -111,7 +111,12 @@ class TranslationOut(BaseModel):
     copy_guarded: bool = Field(
         False,
         description="the first fused output copied a match of other words and was decoded "
-        "again with memory trusted less",
+        "again with memory trusted less, which replaced it",
+    )
+    copies_other_words: bool = Field(
+        False,
+        description="the translation is still a memory match's translation word for word while "
+        "the match's source says other words: words the source adds may be missing: check it",
     )
     numbers_repaired: bool = Field(
         False,

@@ -873,6 +873,30 @@ def test_fused_translations_the_copy_guard_decoded_again_are_counted() -> None:
     assert report.as_dict()["copy_guarded"] == 1
 
 
+def test_fused_translations_still_copying_a_match_of_other_words_are_named() -> None:
+    """Not counted as decoded again: the copy guard changed nothing; named for review."""
+    from ltmt.formats.documents import Unit
+    from ltmt.formats.unit_translation import translate_units
+    from ltmt.segments import Translation
+
+    def model(texts, prefer):
+        return [
+            Translation(t, "Übersetzt", (), "knn", copies_other_words=t.startswith("copy"))
+            for t in texts
+        ]
+
+    report = RunReport()
+    translate_units([Unit("0", "copy of the app"), Unit("1", "plain one")], model, report)
+    assert (report.fuzzy, report.copy_guarded, report.copies_other_words) == (2, 0, 1)
+    line = report.summary()
+    assert "2 fuzzy used by fusion, 0 without a usable match" in line
+    assert "1 translated as a stored match of other words: words the source adds may be " in line
+    assert "(check them: 'copy of the app')" in line
+    assert report.as_dict()["examples"] == [
+        "'copy of the app': translated as a stored match of other words"
+    ]
+
+
 def test_translations_whose_numbers_were_repaired_are_counted() -> None:
     from ltmt.formats.documents import Unit
     from ltmt.formats.unit_translation import translate_units

@@ -119,6 +119,22 @@ def test_the_summary_names_the_segments_that_lost_a_sentence() -> None:
     assert "sentences_lost_examples" not in report.as_dict()
 
 
+def test_the_summary_names_the_translations_that_copy_a_match_of_other_words() -> None:
+    """A technical writer's trial: a source that adds words to a stored segment was translated
+    as the segment's target, and the summary said only '1 decoded again after copying a match
+    of other words'."""
+    report = RunReport(units=2, fuzzy=2)
+    report.copy_of_other_words_in("Send them to the dashboard and the app.")
+    line = report.summary()
+    assert "2 fuzzy used by fusion, 0 without" in line  # none decoded again and replaced
+    assert (
+        "1 translated as a stored match of other words: words the source adds may be missing "
+        "(check them: 'Send them to the dashboard and the app.')" in line
+    )
+    assert report.as_dict()["copies_other_words"] == 1
+    assert "copies_other_words_examples" not in report.as_dict()
+
+
 def test_a_glossary_examples_source_is_named_without_its_tags() -> None:
     """A Markdown source's code span as read (``<code>``) is no part of its name in the summary."""
     report = RunReport()
