@@ -15,7 +15,12 @@ keeps its letter and brackets as placeholders of their own while its words are t
 (``I<DATEI>``): a closing ``>`` counts only after its opening code (:func:`pod_paired`).
 
 A code is one of perlpod's nine capitals (B, I, C, F, L, S, E, Z, X) right before ``<``, after
-no letter or digit, and closed on its line: ``Vec<T>``, ``a<b`` and ``I<3`` are text.
+no letter or digit, and closed on its line: ``Vec<T>``, ``a<b`` and ``I<3`` are text. Nor is
+a comparison or a generic of ordinary text a code: a content that starts with a digit, a space,
+``=`` or ``<`` (``C<10 and D>20``, ``X<5 and Y>3``), one of a single character (``B<T>``,
+``S<T>``), one that ends in a lone capital (``C<x and D>``) or is closed before a digit or ``=``
+(the model left ``and`` of ``C<10 and D>20`` untranslated, and ``ltmt qa`` said a correct ``C<10
+und D>20`` lacked ``C<10 and D>``).
 """
 
 from __future__ import annotations
@@ -33,6 +38,13 @@ _LETTER = r"(?<![A-Za-z0-9_\\])[{}]<"
 _ENTITY = r"E<(?:[A-Za-z]\w*|0[xX][0-9A-Fa-f]+|[0-9]+)>"
 # what a code with words may hold besides its words: entities
 _CONTENT = rf"(?:[^<>\n]|{_ENTITY})*"
+# what a code's opening bracket may hold: not a comparison's number, space, ``=`` or ``<``
+# (``C<10 and D>20``, ``a<=b``), nor a single character closed at once (a generic's ``B<T>``,
+# ``X<Y>``); ``Z<>`` and ``C<>`` are empty codes
+_STARTS = r"(?![\d\s=<])(?![^<>\n]>)"
+# its closing bracket: not a comparison's, after a lone capital (``C<x and D>``) or before a
+# number or ``=`` (``D>20``, ``c>=d``)
+_CLOSES = r"(?<![ ][A-Z])>(?![\d=])"
 # groff's font escapes: a one-character font, a two-character one, a named one
 _FONT = r"\\f(?:[1-4BIRPC]|\(\w\w|\[\w*\])"
 # groff's option, its hyphens escaped (``\-\-sync``)
@@ -47,11 +59,14 @@ def pod_codes(tag_names: str) -> str:
     kept = (
         rf"{_ENTITY}"  # glued to a word too (E<lt>bugs@example.comE<gt>)
         rf"|{_LETTER.format('BCFILSXZ')}(?:<+[ ][^\n]*?[ ]>>+"  # the << ... >> form
-        rf"|{tag}(?:{_OPTIONS}>|(?<=[CFLXZ]<){_CONTENT}>))"
+        rf"|{tag}(?:{_OPTIONS}>|(?<=[CFLXZ]<){_STARTS}{_CONTENT}{_CLOSES}))"
         rf"|\\f[BIC]{_OPTIONS}\\f[RP]|{_FONT}|{_GROFF_OPTION}"
     )
     # bold, italic and non-breaking text's opening code and its closing bracket: a pair's marks
-    pair = rf"(?P<pod_opening>{_LETTER.format('BIS')}{tag})(?={_CONTENT}>)|(?P<pod_closing>>)"
+    pair = (
+        rf"(?P<pod_opening>{_LETTER.format('BIS')}{tag}{_STARTS})(?={_CONTENT}{_CLOSES})"
+        r"|(?P<pod_closing>>)"
+    )
     return f"{kept}|{pair}"
 
 

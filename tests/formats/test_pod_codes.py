@@ -66,3 +66,24 @@ def test_pod_codes_are_placeholders(
 )
 def test_a_message_of_codes_and_options_alone_has_no_words(text: str, words: bool) -> None:
     assert has_words(text) is words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ordinary text's comparisons and generics (regression rega70: "C<10 and D>" was kept
+        # whole, so "and" stayed English, and qa said a correct "C<10 und D>20" lacked it)
+        "Show rows where C<10 and D>20.",
+        "The formula is X<5 and Y>3.",
+        "Highlight cells where B<5 or C>8.",
+        "Only if S<100 and the total > 50.",
+        "Use F<T> for functors and X<Y> for pairs.",
+        "The class B<T> wraps the value.",
+        "Create an I<T> interface and an S<T> struct.",
+        "Keep C<x and D> apart.",
+        "Keep C<b and c>=d apart.",
+    ],
+)
+def test_comparisons_and_generics_are_no_pod_codes(text: str) -> None:
+    assert [p.text for p in find_placeholders(text) if p.kind == "pod"] == []
+    assert sent_as_tags(text) == []
