@@ -1,6 +1,6 @@
 """AsciiDoc's inline macros in a catalog string: what po4a's AsciiDoc module leaves in the
 messages of a page (``xref:install.adoc[the guide]``, ``menu:File[Save As]``,
-``footnote:[...]``, ``<<prerequisites,the prerequisites>>``, ``include::partial$x.adoc[]``).
+``footnote:[...]``, ``<<_prerequisites,the prerequisites>>``, ``include::partial$x.adoc[]``).
 
 The model broke them (trial as170): ``include::partial$snippet.adoc[]`` came out
 ``einschließen:: Wohnungs-[]``, ``menu:File[Save As]`` ``Menü:File[Save As]``,
@@ -13,12 +13,22 @@ prerequisites>>`` ``...>>>``. So:
   The words between are translated, the marks kept byte for byte;
 - a macro whose text is kept as written (``pass:[...]``, ``include::...[...]``, ``kbd:[...]``,
   ``image::...[...]``), an anchor (``[[install-linux]]``) and a cross-reference without text
-  (``<<install>>``) is one placeholder, whole (:data:`ASCIIDOC_VERBATIM`).
+  (``<<install-linux>>``) is one placeholder, whole (:data:`ASCIIDOC_VERBATIM`).
 
 Only the macros of AsciiDoc's names are read, glued to their colon and bracket: a shape prose
-and other formats do not take (``Note: [1]``, ``key:value`` are text). The openings and the
-whole macros are placeholders (kind ``asciidoc``), so ``ltmt qa`` reports one changed or lost as
-it reports a lost tag; a closing mark is text alone.
+and other formats do not take (``Note: [1]``, ``key:value`` are text). The forms that chat,
+quotes, wiki links and tickets write too count only with an id of a code's shape (regression
+rega70: ``ltmt qa`` said ``Type <<hello>> in the chat.`` lacked ``<<hello>>``, and ``Ticket
+[#123]#open# now.`` came back ``Ticket [#123]#offen# öffnet hier.``): a bare cross-reference's
+id holds a separator (``<<install-linux>>``, ``<<guide.adoc#setup>>``; not ``<<hello>>``), so
+does a cross-reference's with text (``<<_install,the guide>>``; not ``<<Mom,see you at 5>>``), an
+anchor's too and is in lower case (``[[install-linux]]``; not ``[[Help]]``, ``[[Main_Page]]``),
+and a role's or id's name starts with a letter (``[.big]#``; not ``[#123]#``). Nothing tells
+these strings that they are AsciiDoc, so a catalog's ``<<install>>``, ``<<install,the guide>>``
+and ``[[install]]`` are text.
+
+The openings and the whole macros are placeholders (kind ``asciidoc``), so ``ltmt qa`` reports
+one changed or lost as it reports a lost tag; a closing mark is text alone.
 """
 
 from __future__ import annotations
@@ -32,18 +42,26 @@ _TEXT_MACROS = "link|xref|footnote|menu|btn|mailto"
 # attributes (a block image:: or an inline image:)
 _KEPT_MACROS = "pass|include|kbd|image|icon|anchor"
 _TARGET = r"[^\s\[\]]*"
+# an id with a code's shape, which chat and quotes do not write: one with a separator
+# (``install-linux``, ``_overview``, ``guide.adoc#setup``; not ``<<hello>>``, ``<<Mom,see you>>``,
+# nor ``<<mom,`` that the model wrote for the latter)
+_CODE_ID = r"[\w.:#/-]*[-_.:#/][\w.:#/-]*"
+# an anchor's id: lower case too (``[[install-linux]]``; ``[[Main_Page]]`` is a wiki's link)
+_ANCHOR_ID = r"(?=[a-z0-9_:.-]*[-_.:])[a-z_][a-z0-9_:.-]*"
+# a role's or an id's name starts with a letter (``[.role]#``; ``[#123]#open#`` is a ticket)
+_ROLE = r"[.#%][A-Za-z_][\w-]*"
 # a macro with words: its name, target and opening bracket, where a closing one follows on the
 # line; a cross-reference's id and comma before its text; a role's attribute list and hash
 ASCIIDOC_OPENING = (
     rf"(?<![\w:])(?:{_TEXT_MACROS}):{_TARGET}\[(?=[^\[\]\n]*[^\s\[\]][^\[\]\n]*\])"
-    r"|<<[\w.:#/-]+,(?=[^<>\n]*?[^\s<>][^<>\n]*>>)"
-    r"|(?<![\w\]])\[[.#%][\w-]+(?:[.#%][\w-]+)*\]#(?=[^#\n]*[^\s#]#)"
+    rf"|<<{_CODE_ID},(?=[^<>\n]*?[^\s<>][^<>\n]*>>)"
+    rf"|(?<![\w\]])\[{_ROLE}(?:{_ROLE})*\]#(?=[^#\n]*[^\s#]#)"
 )
 # the whole macro kept as written, an anchor, a cross-reference without text
 ASCIIDOC_VERBATIM = (
     rf"(?<![\w:])(?:{_KEPT_MACROS}):{{1,2}}{_TARGET}\[[^\]\n]*\]"
-    r"|\[\[[\w:.-]+(?:,[^\]\n]*)?\]\]"
-    r"|<<[\w.:#/-]+>>"
+    rf"|\[\[{_ANCHOR_ID}(?:,[^\]\n]*)?\]\]"
+    rf"|<<{_CODE_ID}>>"
 )
 ASCIIDOC_MARKUP = f"{ASCIIDOC_VERBATIM}|{ASCIIDOC_OPENING}"
 # the pair marks paired_tags looks for, and the closing mark of each opening's kind

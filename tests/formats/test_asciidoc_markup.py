@@ -18,8 +18,8 @@ from ltmt.formats.placeholder_syntax import find_placeholders
      [("xref:index.adoc#overview[", "the overview", "]")]),
     ("* xref:install.adoc[Install the agent]", "* Install the agent",
      [("xref:install.adoc[", "Install the agent", "]")]),
-    ("see <<prerequisites,the prerequisites>>.", "see the prerequisites.",
-     [("<<prerequisites,", "the prerequisites", ">>")]),
+    ("see <<_prerequisites,the prerequisites>>.", "see the prerequisites.",
+     [("<<_prerequisites,", "the prerequisites", ">>")]),
     ("It is [.role-warning]#offline# now.", "It is offline now.",
      [("[.role-warning]#", "offline", "#")]),
 ])  # fmt: skip
@@ -34,7 +34,8 @@ def test_a_macro_with_words_is_a_pair(
 
 @pytest.mark.parametrize("macro", [
     "include::partial$snippet.adoc[]", "pass:[<u>yes</u>]", "kbd:[Ctrl+C]",
-    "image::diagram.png[Architecture,300]", "[[install-linux]]", "<<install>>",
+    "image::diagram.png[Architecture,300]", "[[install-linux]]", "<<install-linux>>",
+    "<<guide.adoc#setup>>", "[[_overview,Overview]]",
 ])  # fmt: skip
 def test_a_macro_kept_as_written_is_one_placeholder_put_back_whole(macro: str) -> None:
     source = f"Type {macro} here."
@@ -57,6 +58,13 @@ def test_a_pairs_words_are_translated_and_its_marks_kept() -> None:
 @pytest.mark.parametrize("text", [
     "Note: [1] is a footnote.", "key:value[0]", "a [b] c ] d", "see http://example.com[1]",
     "Menu:File[Save]", "x # y # z", "a >> b", "<<not an id>>",
+    # chat, quotes, wiki links and tickets (regression rega70: qa said "lacks <<hello>>",
+    # and "Ticket [#123]#open# now." came back "Ticket [#123]#offen# öffnet hier.")
+    "Type <<hello>> in the chat.", "Quote: <<Mom,see you at 5>>", "See [[Help]] for details.",
+    "Press [[A]] to jump.", "See [[Main_Page]] on the wiki.", "Ticket [#123]#open# now.",
+    "Hey, what's up? [[not sure]] but ok.", "Quote: <<mom,see you at 5>>",
+    # so a plain word's id is text in a catalog too: nothing says the text is AsciiDoc
+    "See <<install>>.", "See <<install,the guide>>.", "[[install]]",
 ])  # fmt: skip
 def test_text_of_other_formats_holds_no_asciidoc(text: str) -> None:
     assert [p for p in find_placeholders(text) if p.kind == "asciidoc"] == []

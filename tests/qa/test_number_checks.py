@@ -100,6 +100,8 @@ from ltmt.qa.number_checks import (
             "<size=120 %>Stufe 6!</size>",
             ["lacks the number 5; has 6, which the source does not"],
         ),
+        # a ticket's number is no AsciiDoc id's (regression rega70: "has the number 123")
+        ("Ticket [#123]#open# now.", "Ticket [#123] jetzt #offen#.", []),
     ],
 )
 def test_numbers_lost_and_added(source, target, expected):

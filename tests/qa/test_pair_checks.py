@@ -338,17 +338,22 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             ["lacks include::partial$snippet.adoc[]"],
         ),
         (
-            "See <<install,the guide>>.",
-            "Siehe <<installieren,die Anleitung>>.",
+            "See <<_install,the guide>>.",
+            "Siehe <<_installieren,die Anleitung>>.",
             {},
-            ["lacks <<install,", "adds <<installieren,, which the source does not have"],
+            ["lacks <<_install,", "adds <<_installieren,, which the source does not have"],
         ),
         ("* xref:install.adoc[Install]", "* xref:install.adoc[Installieren]", {}, []),
+        # chat, quotes, wiki links and tickets are no AsciiDoc (regression rega70)
+        ("Type <<hello>> in the chat.", "Schreiben Sie <<hallo>> in den Chat.", {}, []),
+        ("Quote: <<Mom,see you at 5>>", "Zitat: <<Mama, bis um 5>>", {}, []),
+        ("See [[Help]] for details.", "Siehe [[Hilfe]] für Details.", {}, []),
+        ("Ticket [#123]#open# now.", "Ticket [#123] jetzt #offen#.", {}, []),
         # comparisons and generics of ordinary text are no POD codes (regression rega70)
         ("Show rows where C<10 and D>20.", "Zeilen anzeigen, in denen C<10 und D>20.", {}, []),
         ("The formula is X<5 and Y>3.", "Die Formel lautet X<5 und Y>3.", {}, []),
         ("The class B<T> wraps a value.", "Die Klasse B<T> umschließt einen Wert.", {}, []),
-        ("See <<install,the guide>>.", "Siehe <<install, die Anleitung>>.", {}, []),
+        ("See <<_install,the guide>>.", "Siehe <<_install, die Anleitung>>.", {}, []),
         # an AsciiDoc attribute reference (po4a's catalogs; trial as170): lost, changed, or a
         # piece of its name written again
         ("The {product-name} agent.", "Der Agent.", {}, ["lacks {product-name}"]),
