@@ -774,22 +774,39 @@ def _words_outside_kept(
     text: str, span: tuple[int, int], source: str, pair: Pair
 ) -> tuple[int, int]:
     """``span`` of ``text``, where a pair with words of its ``source`` outside it on one side
-    only would hold all of ``text``'s words, one hyphenated compound, cut at its hyphen nearest
-    that side: ``# Minihilfen-<Badge>Benta</Badge>`` for ``# Tooltip <Badge>Beta</Badge>``,
-    not ``# <Badge>Minihilfen-Benta</Badge>``, the heading's word moved into the badge."""
+    only would hold all of ``text``'s words, one hyphenated compound of a part for each word of
+    the source, cut so that it holds a part for each of its own words: ``#
+    Minihilfen-<Badge>Benta</Badge>`` for ``# Tooltip <Badge>Beta</Badge>``, not ``#
+    <Badge>Minihilfen-Benta</Badge>``, the heading's word moved into the badge. A pair whose
+    source has a hyphen of its own, or a compound whose parts do not go one to a source word,
+    keeps its span (``<i>Read-only</i>`` stays whole, not ``Read-<i>only</i>``; ``E-Mail
+    verwenden`` for ``Use <b>E-mail</b>`` is no one compound)."""
     start, end = span
     blank = _blank_tags(text)
-    words = blank[start:end]
-    if "-" not in words.strip("-") or any(map(str.isalpha, blank[:start] + blank[end:])):
-        return span
+    words = blank[start:end].strip()
     plain = _blank_tags(source)
-    before = any(map(str.isalpha, plain[: pair.start]))
-    after = any(map(str.isalpha, plain[pair.end :]))
-    if before and not after:
-        return start + words.rstrip("-").rfind("-") + 1, end
-    if after and not before:
-        return start, start + words.lstrip("-").find("-") + len(words) - len(words.lstrip("-"))
-    return span
+    inside = _words(plain[pair.start : pair.end])
+    before, after = _words(plain[: pair.start]), _words(plain[pair.end :])
+    parts = words.split("-")
+    if (
+        any(map(str.isalpha, blank[:start] + blank[end:]))
+        or any(c.isspace() for c in words)
+        or "-" in plain[pair.start : pair.end]
+        or not inside
+        or bool(before) == bool(after)
+        or len(parts) != len(inside) + len(before) + len(after)
+        or not all(parts)
+    ):
+        return span
+    start += blank[start:end].index(words)
+    cut = len("-".join(parts[: len(before)])) + 1 if before else 0
+    kept = len("-".join(parts[len(before) :][: len(inside)]))
+    return start + cut, start + cut + kept
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text`` (split at blanks) that hold a letter."""
+    return [word for word in text.split() if any(map(str.isalpha, word))]
 
 
 def _balanced(text: str) -> bool:

@@ -1376,6 +1376,19 @@ def test_a_pair_around_one_word_closes_before_the_rest_of_its_compound(
          "<b>Benta-Minihilfe</b>"),
         ("Open <b>Document</b> now", "Jetzt Mein-Dokument öffnen", ["Dokument"],
          "Jetzt <b>Mein-Dokument</b> öffnen"),
+        # a pair whose text has a hyphen of its own, or a translation of more than one
+        # compound, is not cut (it was: 'Read-<i>only</i>', 'E-<b>Mail verwenden</b>')
+        ("Select <i>Read-only</i>", "Read-only", ["Read-only"], "<i>Read-only</i>"),
+        ("Tap <strong>Log-in</strong>", "Tipp-Log-in", ["Log-in"],
+         "<strong>Tipp-Log-in</strong>"),
+        ("Use <b>E-mail</b>", "E-Mail verwenden", ["E-Mail verwenden"],
+         "<b>E-Mail verwenden</b>"),
+        ("Open <b>Wi-Fi settings</b>", "WLAN-Einstellungen öffnen",
+         ["WLAN-Einstellungen öffnen"], "<b>WLAN-Einstellungen öffnen</b>"),
+        ("<b>Two-factor</b> login", "Zwei-Faktor-Anmeldung", ["Zwei-Faktor-Anmeldung"],
+         "<b>Zwei-Faktor-Anmeldung</b>"),
+        # nor a compound whose parts are not one to each source word
+        ("Tooltip <b>Beta</b>", "Mini-Hilfen-Benta", ["Benta"], "<b>Mini-Hilfen-Benta</b>"),
     ],
 )  # fmt: skip
 def test_words_outside_a_pair_stay_outside_a_compound_it_would_take_whole(
