@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from ltmt.accelerators import find_accelerator
 from ltmt.formats.common import primary_language
 
 # the key names of a target language's keyboards, by the English names a source writes
@@ -59,16 +60,30 @@ COMBINATION = re.compile(
     rf"(?:(?<![\w+])|(?<=\\t))(?:{_MODIFIERS})(?:{KEY_JOIN}(?:{_MODIFIERS}))*{KEY_JOIN}"
     rf"(?:(?:{_KEYS})(?![\w])|[A-Za-z0-9](?![\w])|[-=\[\];',./\\`*+](?![\w+]))"
 )
-# a tab written as an escape before a line's shortcut, a combination or a key alone, at its end
-# (.rc menus and C sources: "&New\tCtrl+N", "Find &Next\tF3"): a column's edge as a real tab's
-# (:func:`ltmt.units.split_segment`), so that the model does not read "\tCtrl" as one word
+# a tab written as an escape before a line's shortcut at its end, a combination or a function
+# key (.rc menus and C sources: "&New\tCtrl+N", "Find &Next\tF3"): a column's edge as a real
+# tab's (:func:`ltmt.units.split_segment`), so that the model does not read "\tCtrl" as one word
 ESCAPED_TAB = re.compile(
-    rf"[ \t]*\\t[ \t]*(?=(?:{COMBINATION.pattern}|(?:{_KEYS})(?![\w+]))[ \t]*$)"
+    rf"[ \t]*\\t[ \t]*(?=(?:{COMBINATION.pattern}|F(?:[1-9]|1\d|2[0-4])(?![\w+]))[ \t]*$)"
 )
+# the same before a key alone ("&Delete\tDel"): a shortcut only after a menu item's accelerator
+# (:func:`escaped_tabs`); a label's "Confirm with:\tEnter" or "Location:\tHome" is text
+_ESCAPED_TAB_KEY = re.compile(rf"[ \t]*\\t[ \t]*(?=(?:{_KEYS})(?![\w+])[ \t]*$)")
 _NAME = re.compile(r"[A-Za-z]\w*")
 # what may stand between the combinations of a line made of them alone (no word: ``or``
 # would stay English)
 _BETWEEN = re.compile(r"[\s,;/()|]*")
+
+
+def escaped_tabs(line: str) -> list[tuple[int, int]]:
+    """The spans of :data:`ESCAPED_TAB` in ``line``, and of a tab written as an escape before a
+    key alone at its end where the text before it marks an ``&`` accelerator (a menu item's
+    ``&Delete\\tDel``; not ``Confirm with:\\tEnter``, whose ``Enter`` the model translates)."""
+    spans = [found.span() for found in ESCAPED_TAB.finditer(line)]
+    found = None if spans else _ESCAPED_TAB_KEY.search(line)
+    if found is not None and find_accelerator(line[: found.start()], ("&",))[1] is not None:
+        spans.append(found.span())
+    return spans
 
 
 def written(combination: str, language: str) -> str:

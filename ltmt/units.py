@@ -49,8 +49,8 @@ from ltmt.help_columns import align_help
 from ltmt.invisible_edges import split_formatting_edges
 from ltmt.json_in_text import json_spans
 from ltmt.key_combinations import (
-    ESCAPED_TAB,
     combination_spans,
+    escaped_tabs,
     only_combinations,
     written_line,
 )
@@ -493,7 +493,7 @@ def _pieces(body: str) -> tuple[list[str], list[str]]:
     escapes = {p.start for p in find_placeholders(body) if p.kind == "escape"}
     cuts = (
         [found.span() for found in _TAB_RUN.finditer(body)]
-        + [found.span() for found in ESCAPED_TAB.finditer(body)]  # "&New\tCtrl+N"
+        + escaped_tabs(body)  # "&New\tCtrl+N"
         + [
             found.span()
             for found in _ITEM_SEPARATOR.finditer(body)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ltmt.key_combinations import (
-    ESCAPED_TAB,
     combination_spans,
+    escaped_tabs,
     only_combinations,
     written,
     written_line,
@@ -90,7 +90,17 @@ def test_written_line_names_each_combinations_keys():
         ("Type \\t to insert a tab", []),
         ("Indent\\tText", []),
         ("C:\\temp\\F3", []),
+        # a function key alone; a key alone only after a menu item's accelerator: a label's
+        # key name is text (it was a column: 'Entfirm mit:\\tGeben Sie ein', session 70)
+        ("Help\\tF1", ["\\t"]),
+        ("Full screen\\tF11", ["\\t"]),
+        ("&Home\\tHome", ["\\t"]),
+        ("Confirm with:\\tEnter", []),
+        ("Location:\\tHome", []),
+        ("Position:\\tEnd", []),
+        ("Tom && Jerry\\tHome", []),  # a literal ampersand marks no key
+        ("Set\\tF25", []),
     ],
 )
 def test_an_escaped_tab_before_a_shortcut(line: str, tabs: list[str]) -> None:
-    assert [found.group() for found in ESCAPED_TAB.finditer(line)] == tabs
+    assert [line[start:end] for start, end in escaped_tabs(line)] == tabs

@@ -789,3 +789,22 @@ def test_an_escaped_tab_before_a_combination_is_a_column_its_keys_named() -> Non
         split = split_segment(f"&New{tab}Ctrl+N", forms)
         assert split.lines == ["New"]
         assert split.rebuild(["Neu"]) == f"&Neu{tab}Strg+N"
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("Confirm with:\\tEnter", ["Confirm with:\\tEnter"]),
+        ("Location:\\tHome", ["Location:\\tHome"]),
+        ("&Delete\\tDel", ["Delete", "Del"]),
+        ("Help\\tF1", ["Help", "F1"]),
+    ],
+)
+def test_an_escaped_tab_before_a_key_alone_is_a_column_only_in_a_menu_item(
+    text: str, lines: list[str]
+) -> None:
+    """``Confirm with:\\tEnter`` was cut at its ``\\t`` and came back ``Entfirm mit:\\tGeben Sie
+    ein`` (``Location:\\tHome``: ``Ort:\\tPersönlicher Ordner``): a key alone after a literal
+    tab is a shortcut only where the text before it marks an accelerator, or a function key."""
+    forms = LineForms(("&",), decorations=True, target_language="de")
+    assert split_segment(text, forms).lines == lines
