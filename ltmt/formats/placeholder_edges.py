@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ltmt.formats.icu_messages import is_branching
 from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders, positional_aliases
 
 # the placeholders a word may not be glued to: fields a program fills in (not a tag, which
@@ -73,30 +74,71 @@ def _german_ending(placeholder: Placeholder, word: str) -> bool:
 def stray_braces(source: str, target: str) -> list[tuple[str, str]]:
     """The braces ``target`` writes right beside a field of braces (``%{title}``, ``{name}``)
     outside its placeholders that ``source`` does not write beside it, as ``(brace, field)``:
-    ``("}", "%{title}")`` for ``%{title}}``."""
-    written = set(_braces_beside(source))
+    ``("}", "%{title}")`` for ``%{title}}``. Where ``source`` is an ICU message with branches,
+    a brace that opens or closes a branch of ``target`` around more than the field is none
+    (``{count, plural, one {{count}-Tag} ...}``)."""
+    written = set(_braces_beside(source, {}))
+    branches = _brace_partners(target) if is_branching(source) else {}
     return [
         (brace, field)
-        for field, side, brace in _braces_beside(target)
+        for field, side, brace in _braces_beside(target, branches)
         if (field, side, brace) not in written
     ]
 
 
-def _braces_beside(text: str) -> list[tuple[str, str, str]]:
+def _braces_beside(text: str, partners: dict[int, int]) -> list[tuple[str, str, str]]:
     """The braces of ``text`` outside its placeholders before or after a field of braces, right
     beside it or joined to it by hyphened words (:data:`_BRACE_AFTER`), as ``(field, side,
     brace)``: ``("%{title}", "after", "}")``, ``("{product-name}", "after", "-Name}")`` (the
-    model's ``{product-name}-Name}``: a piece of the field written again)."""
+    model's ``{product-name}-Name}``: a piece of the field written again); not one that
+    ``partners`` (:func:`_brace_partners`) says opens or closes a branch (:func:`_opens_branch`)."""
     found = find_placeholders(text)
     inside = {at for p in found for at in range(p.start, p.end)}
     beside = []
     for placeholder in found:
         if "{" not in placeholder.text or placeholder.kind not in _FIELD_KINDS:
             continue
+        field = placeholder.start, placeholder.end
         before = _BRACE_BEFORE.search(text, 0, placeholder.start)
         after = _BRACE_AFTER.match(text, placeholder.end)
-        if before is not None and before.start() not in inside:
+        if (
+            before is not None
+            and before.start() not in inside
+            and not _opens_branch(partners, before.start(), field)
+        ):
             beside.append((placeholder.text, "before", before[0]))
-        if after is not None and after.end() - 1 not in inside:
+        if (
+            after is not None
+            and after.end() - 1 not in inside
+            and not _opens_branch(partners, after.end() - 1, field)
+        ):
             beside.append((placeholder.text, "after", after[0]))
     return beside
+
+
+def _brace_partners(text: str) -> dict[int, int]:
+    """Each brace of ``text`` and the brace that closes or opens it, where all of its braces
+    are balanced (an ICU message's branches: ``{count, plural, one {{count}-Tag} ...}``); else
+    none."""
+    partners: dict[int, int] = {}
+    opened: list[int] = []
+    for at, character in enumerate(text):
+        if character == "{":
+            opened.append(at)
+        elif character == "}":
+            if not opened:
+                return {}
+            start = opened.pop()
+            partners[start], partners[at] = at, start
+    return {} if opened else partners
+
+
+def _opens_branch(partners: dict[int, int], brace: int, field: tuple[int, int]) -> bool:
+    """Whether ``brace`` opens or closes braces around more than the ``field`` (``(start,
+    end)``) beside it: an ICU branch's (``{{name}-Ordner}``), not a field's brace written twice
+    (``{{name}}``)."""
+    partner = partners.get(brace)
+    if partner is None:
+        return False
+    start, end = sorted((brace, partner))
+    return start < field[0] and field[1] <= end and (start, end) != (field[0] - 1, field[1])

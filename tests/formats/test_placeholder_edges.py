@@ -76,6 +76,32 @@ def test_glued_words(source: str, target: str, expected: list[tuple[str, str]]) 
         ("The {product-name} agent", "Der {product-name}-Agent", []),
         ("The {b}Sword{/b}", "Das {b}Schwert}", []),
         ("{a}-{b}", "{a}-{b}", []),
+        # the brace that closes or opens an ICU branch around a compound with the field is
+        # none (they were: ('-Ordner}', '{name}'), session 70); a field's brace written twice is
+        (
+            "{count, plural, one {One {name} folder} other {# {name} folders}}",
+            "{count, plural, one {Ein {name}-Ordner} other {# {name}-Ordner}}",
+            [],
+        ),
+        (
+            "{count, plural, one {{count} day} other {{count} days}}",
+            "{count, plural, one {{count}-Tag} other {{count}-Tage}}",
+            [],
+        ),
+        (
+            "{count, plural, one {One {name} folder} other {# {name} folders}}",
+            "{count, plural, one {{name}-Ordner} other {# {name}-Ordner}}",
+            [],
+        ),
+        ("Hi %{name}", "Hallo {%{name}}", [("{", "%{name}"), ("}", "%{name}")]),
+        # braces balanced but no ICU branch in the source, or an ICU target's not balanced: stray
+        ("Type { then %{name}", "Tippe { dann %{name}}", [("}", "%{name}")]),
+        (
+            "{count, plural, one {{count} day} other {{count} days}}",
+            "{count, plural, one {{count}-Tag}} other {{count}-Tage}}",
+            [("-Tag}", "{count}"), ("-Tage}", "{count}")],
+        ),
+        ("{product-name} app}", "{product-name}-App}", [("-App}", "{product-name}")]),
     ],
 )
 def test_stray_braces(source: str, target: str, expected: list[tuple[str, str]]) -> None:
