@@ -5,7 +5,7 @@ must keep byte for byte: read as plain text, ``.SH NAME`` came back ``.SH-NAME``
 them (its ``man`` module): it makes a PO catalog of the page's text, which ltmt translates, and
 writes the translated page back. This module says so, for an extension
 (:data:`ltmt.formats.registry._NEAREST`) and for a text read with ``--format txt`` or
-``paragraphs`` whose lines are mostly roff requests (:func:`refuse_a_man_page`).
+``paragraphs`` that has a man page's title or sections (:func:`refuse_a_man_page`).
 """
 
 from __future__ import annotations
@@ -27,15 +27,23 @@ _REQUEST = re.compile(
     r"|MT|ME|EX|EE|OP|SY|YS|nf|fi|br|sp|in|ti|ad|na|ne|ft|ds|de|so|ig|ce|Dd|Dt|Os|Sh|Ss|Nm|Nd"
     r"|Op|Fl|Ar|Pp|It|Bl|El|Bd|Ed|Xr|Ev|Pa|Cm|Em|Sy|Li|Va|Ft|Fn|Fa|Dl|Ql|Dq|Sq|Aq)(?=\s|$))"
 )
-_TITLE = re.compile(r"[.'][ \t]*(?:TH|Dd)(?=\s|$)")  # a man page's first request
+_TITLE = re.compile(r"\.[ \t]*(?:TH|Dd)(?=\s|$)")  # a man page's first request
+_SECTION = re.compile(r"\.[ \t]*(?:SH|Sh)(?=\s|$)")  # its NAME, SYNOPSIS ... headings
 
 
 def is_man_page(lines: list[str]) -> bool:
-    """Whether ``lines`` (a text's, without their ends) are a man page's: roff requests on at
-    least half of the non-blank ones, or a ``.TH`` (``.Dd``) title."""
+    """Whether ``lines`` (a text's, without their ends) are a man page's: a ``.TH`` (``.Dd``)
+    title and another request, or ``.SH`` (``.Sh``) sections with requests on at least half of
+    the non-blank lines.
+
+    Without a title or a section no line counts: a quotation's ``'I see,'`` reads as a ``'``
+    control line and a list of extensions or domains (``.in``, ``.so``, ``.de Germany``) as
+    requests, and both are text to translate."""
     written = [line for line in lines if line.strip()]
-    requests = sum(1 for line in written if _REQUEST.match(line))
     titled = any(_TITLE.match(line) for line in written)
+    if not titled and not any(_SECTION.match(line) for line in written):
+        return False
+    requests = sum(1 for line in written if _REQUEST.match(line))
     return requests >= 2 and (titled or 2 * requests >= len(written))
 
 

@@ -50,6 +50,12 @@ def test_a_man_page_read_as_text_is_refused(tmp_path: Path, document) -> None:
         (".Dd March 2026\n.Dt LS 1\n.Sh NAME\n.Nm ls\n" + "Lists files.\n" * 20, True),
         ("Open the file.\n.NET 8 is out.\n.B is a letter.\nSave it.\n", False),
         ("Release notes\n\n.TH is a roff request.\nNothing else is.\n", False),
+        # sections and requests on half the lines, without a title
+        (".SH NAME\nls \\- list files\n.SH SYNOPSIS\n.B ls\n", True),
+        # without a title or a section no line counts: a ' line, a word or a domain
+        ("'I see,' said the cat.\n'I don't know where you are.'\nThen she left the room.\n", False),
+        (".de Germany\n.fi Finland\n.in India\n.br Brazil\n", False),
+        (".B bold\n.I italic\n.PP\nText.\n", False),
         ("", False),
     ],
 )
@@ -64,3 +70,19 @@ def test_plain_text_with_a_dotted_line_is_read(tmp_path: Path) -> None:
         "Install .NET 8.",
         ".NET 9 is out.",
     ]
+
+
+# a regression tester's texts: refused as man pages (rc 1), they were translated the day before
+DIALOGUE = "'I see,' said the cat.\n'I don't know where you are.'\nThen she left the room.\n"
+DOMAINS = ".de Germany\n.fi Finland\n.in India\n.br Brazil\n"
+
+
+@pytest.mark.parametrize("document", [TextDocument, ParagraphDocument])
+@pytest.mark.parametrize("text", [DIALOGUE, DOMAINS])
+def test_a_dialogue_and_a_list_of_domains_are_read_not_refused(
+    tmp_path: Path, document, text: str
+) -> None:
+    path = tmp_path / "text.txt"
+    path.write_text(text, "utf-8")
+    sources = " ".join(unit.source for unit in document.open(path).units())
+    assert sources.split() == text.split()
