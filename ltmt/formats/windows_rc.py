@@ -11,7 +11,8 @@ values. Everything else is written byte for byte: preprocessor lines, IDs, coord
 fonts, file names, ``TEXTINCLUDE`` and ``ACCELERATORS`` blocks, other ``VALUE``\\ s (a
 ``ProductName``, ``CompanyName`` or ``LegalCopyright`` is a name, ``OriginalFilename`` and
 versions are no text), empty strings and strings without a letter. The output keeps the input's
-encoding, byte order mark and line ends.
+encoding, byte order mark and line ends. A file without a resource statement (a shell script
+named ``env.rc``) is refused, and skipped in a folder run (:func:`script_text`).
 
 A literal is decoded for the model as RC reads it (Microsoft's "STRINGTABLE resource"): ``""``
 is a quote, ``\\n``, ``\\t``, ``\\r`` and ``\\\\`` a line feed, a tab, a carriage return and a
@@ -36,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, NotMessageFileError
 from ltmt.formats.common import (
     atomic_write,
     decode,
@@ -60,6 +61,7 @@ _DECODED = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\"}
 _ENCODED = {'"': '""', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 _TO_ENCODE = re.compile(r'["\\\n\t\r]')
 _WORD = re.compile(r"[A-Za-z_]\w*")
+_INCLUDE = re.compile(r"#[ \t]*include\b")
 _AFTER = re.compile(r"\s*,\s*([A-Za-z_]\w*)")  # the ID after a menu item's or control's text
 # the resource types whose header line (``IDD_ABOUTBOX DIALOGEX 0, 0, 170, 62``) starts a
 # resource: those read, and the others, whose blocks hold no text a user reads
@@ -135,6 +137,38 @@ def rc_text(data: bytes, path: Path) -> tuple[str, str]:
     return utf8_text(data, path), "utf-8"
 
 
+def is_resource_script(text: str) -> bool:
+    """Whether ``text`` has a resource statement (``STRINGTABLE``, ``IDD_ABOUT DIALOGEX ...``,
+    ``IDR_MENU MENU``, ``VS_VERSION_INFO VERSIONINFO``), or an ``#include`` and a block
+    (``BEGIN``, ``{``): a shell script named ``env.rc`` has neither."""
+    included = block = False
+    for line in text.splitlines():
+        bare = line.strip()
+        if _INCLUDE.match(bare):
+            included = True
+        if not bare or bare.startswith(("#", "//")):
+            continue
+        words = _WORD.findall(bare.split('"', 1)[0])
+        if words[:1] == ["STRINGTABLE"] or (len(words) > 1 and words[1] in _TYPES):
+            return True
+        block = block or words[:1] == ["BEGIN"] or bare.startswith("{")
+    return included and block
+
+
+def script_text(path: Path) -> tuple[str, str]:
+    """The text of the resource script ``path`` and its encoding (:func:`rc_text`); a one-line
+    :class:`~ltmt.errors.NotMessageFileError` where it is no resource script (a folder run skips
+    it): translated, it gave nothing and was copied."""
+    text, encoding = rc_text(read_bytes(path, WHAT), path)
+    if not is_resource_script(text):
+        raise NotMessageFileError(
+            str(path),
+            "not a Windows resource script (no STRINGTABLE, MENU or DIALOG)",
+            "pass --format txt if it is text to translate",
+        )
+    return text, encoding
+
+
 def rc_strings(text: str) -> list[RcString]:
     """The literals of ``text`` that a user reads (module docstring), in order."""
     found: list[RcString] = []
@@ -203,7 +237,7 @@ class RcDocument(TranslationsHeld):
 
     @classmethod
     def open(cls, path: Path, tgt_lang: str | None = None, **_: Any) -> RcDocument:
-        text, encoding = rc_text(read_bytes(Path(path), WHAT), Path(path))
+        text, encoding = script_text(Path(path))
         return cls(Path(path), text, encoding, tgt_lang or "de")
 
     def units(self) -> list[Unit]:
@@ -212,7 +246,7 @@ class RcDocument(TranslationsHeld):
     def adopt(self, target: Path) -> int:
         """Take over the translations ``target``, this file's translation so far, holds: its
         strings lined up with this file's (:func:`lined_up`), those that are not their source."""
-        theirs = rc_strings(rc_text(read_bytes(Path(target), WHAT), Path(target))[0])
+        theirs = rc_strings(script_text(Path(target))[0])
         pairs = lined_up(list(self.strings.values()), theirs, Path(target), self.path)
         return self.adopt_aligned(
             (str(mine.line), mine.text, translated.text) for mine, translated in pairs
@@ -291,8 +325,8 @@ def read_rc_pairs(
     in the source's words is counted into ``not_read`` as untranslated (without one, said in a
     warning)."""
     source_path = source_file_given(Path(path), WHAT, source_file)
-    source = rc_strings(rc_text(read_bytes(source_path, WHAT), source_path)[0])
-    translated = rc_strings(rc_text(read_bytes(Path(path), WHAT), Path(path))[0])
+    source = rc_strings(script_text(source_path)[0])
+    translated = rc_strings(script_text(Path(path))[0])
     untranslated = 0
     for mine, theirs in lined_up(source, translated, Path(path), source_path):
         if mine.text == theirs.text:

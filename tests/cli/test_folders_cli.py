@@ -278,6 +278,30 @@ def test_a_malformed_file_stops_the_run_before_anything_is_translated(tmp_path, 
     assert not out.exists()
 
 
+def test_a_shell_script_named_rc_is_skipped_and_refused_alone(tmp_path, capsys, common):
+    """env.rc, a shell script, was translated with 0 segments and copied, without a word."""
+    values = _project(tmp_path)
+    (values / "env.rc").write_text('export PATH="$HOME/bin:$PATH"\nalias ll="ls -la"\n', "utf-8")
+    out = tmp_path / "res" / "values-de"
+    code, _, err = run_cli(["translate", str(values), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert (
+        f"ltmt: warning: {values / 'env.rc'}: not a Windows resource script (no STRINGTABLE, "
+        "MENU or DIALOG): skipped\n"
+    ) in err
+    assert (out / "strings.xml").exists() and not (out / "env.rc").exists()
+
+    code, _, err = run_cli(
+        ["translate", str(values / "env.rc"), "-o", str(tmp_path / "env.de.rc"), *common], capsys
+    )
+    assert code == 1
+    assert err == (
+        f"ltmt: error: {values / 'env.rc'}: not a Windows resource script (no STRINGTABLE, MENU "
+        "or DIALOG); pass --format txt if it is text to translate\n"
+    )
+    assert not (tmp_path / "env.de.rc").exists()
+
+
 def test_a_file_that_is_no_message_file_is_skipped_and_the_others_translated(
     tmp_path, capsys, common
 ):

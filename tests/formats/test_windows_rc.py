@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, NotMessageFileError
 from ltmt.formats.documents import open_document
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.pairs import read_pairs
 from ltmt.formats.registry import find_format
-from ltmt.formats.windows_rc import decoded_literal, encoded_literal
+from ltmt.formats.windows_rc import decoded_literal, encoded_literal, is_resource_script
 
 # as Visual Studio writes a resource script (UTF-16LE, a byte order mark, CRLF)
 APP_RC = """// Microsoft Visual C++ generated resource script.
@@ -268,4 +268,36 @@ def test_files_whose_strings_do_not_line_up_are_refused(tmp_path) -> None:
     assert str(raised.value) == (
         f"{other}: its strings do not line up with those of {tmp_path}/app.rc (11 and 11, or "
         "other IDs); give the .rc file it translates, with the same resources, or another output"
+    )
+
+
+# a shell script named .rc: translated, it gave 0 segments and was copied (rc 0, no hint)
+SHELL_RC = '# Shell settings for the build\nexport PATH="$HOME/bin:$PATH"\nalias ll="ls -la"\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        (APP_RC, True),
+        ('STRINGTABLE\nBEGIN\n    IDS_OK "OK"\nEND\n', True),
+        ('IDR_MAIN MENU\nBEGIN\n    MENUITEM "E&xit", IDM_EXIT\nEND\n', True),
+        ('IDD_ABOUT DIALOGEX 0, 0, 170, 62\nCAPTION "About"\n{\n}\n', True),
+        ('#include "resource.h"\n1 TEXTINCLUDE\nBEGIN\n    "resource.h\\0"\nEND\n', True),
+        ('#include "app.rc2"\nBEGIN\nEND\n', True),
+        (SHELL_RC, False),
+        ("# BEGIN\n", False),
+        ("", False),
+    ],
+)
+def test_is_resource_script(text: str, script: bool) -> None:
+    assert is_resource_script(text) is script
+
+
+def test_a_file_that_is_no_resource_script_is_refused(tmp_path) -> None:
+    path = _rc(tmp_path, SHELL_RC.encode(), "env.rc")
+    with pytest.raises(NotMessageFileError) as raised:
+        open_document(path, tgt_lang="de")
+    assert str(raised.value) == (
+        f"{path}: not a Windows resource script (no STRINGTABLE, MENU or DIALOG); pass "
+        "--format txt if it is text to translate"
     )
