@@ -4,8 +4,9 @@
     write_po(Path("out.po"), records, tgt_lang="de")
 
 Read: translated entries only (untranslated, fuzzy and obsolete ones are skipped unless asked
-for; the fuzzy and untranslated ones left out are counted into a caller's
-:class:`~ltmt.formats.not_read.NotRead`, else the fuzzy ones in a warning); ``msgctxt`` goes to
+for, and a po4a code block whose msgstr is its msgid copied always is: no translation); those
+left out are counted into a caller's :class:`~ltmt.formats.not_read.NotRead`, else the fuzzy
+ones in a warning; ``msgctxt`` goes to
 ``metadata["context"]``, the ``#,`` flags (``c-format`` ...) to ``metadata["flags"]``, the
 comments for translators (``#.`` and ``#``) to ``metadata["note"]``, which :func:`write_po`
 writes back as ``#.``. A plural entry gives one pair per form:
@@ -38,6 +39,7 @@ from ltmt.formats.common import (
 )
 from ltmt.formats.context_prefix import split_context_prefix
 from ltmt.formats.not_read import NotRead
+from ltmt.formats.po4a_types import CODE_COPIED, is_copied_code
 from ltmt.formats.po_charset import as_utf8, is_utf8, named_charset
 from ltmt.formats.po_escapes import read_all_escapes
 from ltmt.formats.po_syntax import check_duplicates, check_strings, msgid_line
@@ -239,6 +241,9 @@ def read_po(
             continue
         if unit.isfuzzy() and not include_fuzzy:
             left_out.add("fuzzy")
+            continue
+        if is_copied_code(unit.getnotes("developer"), str(unit.source), str(unit.target)):
+            left_out.add(CODE_COPIED)  # po4a's code, copied: not a translation
             continue
         position = f"{path}: entry {number}"
         line = msgid_line(lines, unit.line_number)

@@ -16,6 +16,8 @@ import re
 # the note po4a writes, and the delimiters of the AsciiDoc blocks kept as written
 _TYPE = re.compile(r"^type:\s*(.*?)\s*$", re.MULTILINE)
 _VERBATIM_BLOCKS = frozenset({"-", ".", "+", "/"})
+# why a pair reader leaves out a code block whose msgstr is its msgid (an import's "not read")
+CODE_COPIED = "code blocks copied as written"
 
 
 def po4a_type(note: str) -> str:
@@ -29,3 +31,10 @@ def is_verbatim(note: str) -> bool:
     block (``type: delimited block -``, ``.``, ``+``, ``/``): code, copied byte for byte."""
     kind = po4a_type(note)
     return kind.startswith("delimited block ") and kind[16:] in _VERBATIM_BLOCKS
+
+
+def is_copied_code(note: str, source: str, target: str) -> bool:
+    """Whether an entry of ``note`` is a code block (:func:`is_verbatim`) whose ``target`` is
+    its ``source`` copied: no translation (an import stored a listing's English as approved
+    German, and a translation reused it as a 100 % match)."""
+    return target == source and is_verbatim(note)

@@ -70,3 +70,36 @@ def test_a_code_blocks_translation_is_kept(tmp_path: Path) -> None:
     )
     translate_file(po, po, FakeModel())
     assert 'msgstr "ls -la\\n"' in po.read_text("utf-8")
+
+
+def test_a_copied_code_block_is_no_pair_to_import_or_check(tmp_path: Path) -> None:
+    """Trial regb70: ``memory import --reviewed-only`` of a catalog ltmt filled stored its
+    copied listings' English as approved German (7 added, not 3), a translation reused them as
+    100 % matches (``Output: cloudy-agent 2.1 (build 42)`` in English), and qa noted each one
+    ``[copied]``. A copied code block is no pair; a listing translated otherwise still is, and
+    so is prose whose msgstr is its msgid (qa's copied check is for it)."""
+    from ltmt.formats.not_read import NotRead
+    from ltmt.formats.po import read_po
+    from ltmt.qa import check_pairs
+
+    po = tmp_path / "guide.de.po"
+    po.write_text(
+        PO4A_HEADER + "#. type: Title ==\n"
+        'msgid "Installation"\nmsgstr "Installation"\n\n'
+        "#. type: delimited block .\n#, no-wrap\n"
+        'msgid "Output: cloudy-agent 2.1\\n"\nmsgstr ""\n\n'
+        "#. type: delimited block -\n#, no-wrap\n"
+        'msgid "ls -l\\n"\nmsgstr "ls -la\\n"\n',
+        "utf-8",
+    )
+    out = tmp_path / "out.po"
+    translate_file(po, out, FakeModel())
+    not_read = NotRead()
+    pairs = list(read_po(out, not_read=not_read))
+    assert [(p.source, p.target) for p in pairs] == [
+        ("Installation", "Installation"),
+        ("ls -l\n", "ls -la\n"),
+    ]
+    assert not_read.by_reason() == {"code blocks copied as written": 1}
+    report = check_pairs(read_po(out, include_fuzzy=True))
+    assert [(f.position.rsplit(" ", 1)[-1], f.check) for f in report.findings] == [("1", "copied")]
