@@ -251,10 +251,12 @@ class MarkedKept(Protocol):
 @runtime_checkable
 class CodeKept(Protocol):
     """A document that says which of its strings are code (a po4a catalog's listing and
-    literal blocks): copied byte for byte, not translated, counted in the run's summary."""
+    literal blocks): copied byte for byte, not translated, those copied counted in the run's
+    summary."""
 
-    def code_kept(self) -> int:
-        """How many strings are code, copied as they are."""
+    def copy_code(self) -> int:
+        """Copy each string of code that has no translation as it is written; how many were
+        copied (none again on a rerun: a code string translated already is kept)."""
         ...
 
 

@@ -325,7 +325,7 @@ def translate_file(
     if isinstance(document, MarkedKept):
         result.report.marked_kept = document.marked_kept()
     if isinstance(document, CodeKept):
-        result.report.code_kept = document.code_kept()
+        result.report.code_kept = document.copy_code()
     if isinstance(document, TrackedChanges):
         insertions, deletions = document.tracked_changes()
         result.report.tracked_insertions, result.report.tracked_deletions = insertions, deletions

@@ -379,21 +379,21 @@ class PoDocument:
                 whole[taken[0]] = taken[1]
         return whole
 
-    def code_kept(self) -> int:
-        """How many entries po4a says are code (:attr:`verbatim`), copied as they are."""
-        return len(self.verbatim)
-
-    def _copy_verbatim(self) -> None:
+    def copy_code(self) -> int:
         """Copy the msgid of each of po4a's code entries (:attr:`verbatim`) that has no
-        translation into its msgstr, byte for byte; one translated already is kept."""
+        translation into its msgstr, byte for byte; one translated already is kept. Returns how
+        many were copied: a rerun copies none (trial regb70: every run said all of them)."""
+        copied = 0
         for index in sorted(self.verbatim):
             unit = self.store.units[index]
             if not unit.hasplural() and not str(unit.target or ""):
                 unit.target = str(unit.source)
                 self._revised = True
+                copied += 1
+        return copied
 
     def save(self, out_path: Path) -> None:
-        self._copy_verbatim()
+        self.copy_code()  # those a caller did not copy before (none after translate_file's)
         if self._revised and self._header():
             # as Poedit and Lokalize write a catalog they changed: when, and with what
             revised = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M%z")

@@ -80,7 +80,7 @@ with no source text to translate (a Qt message of ``qsTrId`` without its ``//%``
 untranslated; ``marked_kept``:
 strings whose developer's note asks to keep them (a .resx ``<comment>`` of ``{Locked}`` or "Do
 not translate"), not translated; ``code_kept``: strings the file says are code (a po4a
-catalog's listing, literal, passthrough and comment blocks), copied byte for byte;
+catalog's listing, literal, passthrough and comment blocks) copied byte for byte by this run;
 ``tracked_insertions`` and ``tracked_deletions``: a Word
 document's tracked changes in the text translated, its insertions translated as insertions and
 its deletions kept as they were (the summary suggests accepting or rejecting them first), and

@@ -103,3 +103,27 @@ def test_a_copied_code_block_is_no_pair_to_import_or_check(tmp_path: Path) -> No
     assert not_read.by_reason() == {"code blocks copied as written": 1}
     report = check_pairs(read_po(out, include_fuzzy=True))
     assert [(f.position.rsplit(" ", 1)[-1], f.check) for f in report.findings] == [("1", "copied")]
+
+
+LISTING_ENTRY = '#. type: delimited block -\n#, no-wrap\nmsgid "ls -l\\n"\n'
+
+
+@pytest.mark.parametrize(("entry", "copied"), [
+    (LISTING_ENTRY + 'msgstr ""\n', 1),
+    (LISTING_ENTRY + 'msgstr "ls -la\\n"\n', 0),  # translated already: kept
+    (LISTING_ENTRY + 'msgstr "ls -l\\n"\n', 0),  # copied by an earlier run
+    ('#. type: delimited block -\n#, fuzzy, no-wrap\nmsgid "ls -l\\n"\nmsgstr "ls\\n"\n', 0),
+])  # fmt: skip
+def test_the_summary_counts_the_code_blocks_this_run_copied(
+    tmp_path: Path, entry: str, copied: int
+) -> None:
+    """Trial regb70: every run said ``6 code blocks copied as written``, a rerun that copied
+    nothing, an entry translated already and a fuzzy one too."""
+    po = tmp_path / "de.po"
+    po.write_text(PO4A_HEADER + entry, "utf-8")
+    summary = translate_file(po, po, FakeModel()).report.summary()
+    said = "1 code block copied as written (po4a: listing, literal, passthrough, comment)"
+    assert (said in summary, "code block" in summary) == (bool(copied), bool(copied))
+    rerun = translate_file(po, po, FakeModel()).report
+    assert rerun.code_kept == 0
+    assert "code block" not in rerun.summary()
