@@ -2,10 +2,11 @@
 
 po4a writes each entry's place in its document as a ``type:`` note: ``Title ==``, ``Plain
 text``, ``Table``, and for an AsciiDoc delimited block ``delimited block`` and its delimiter's
-character. A listing (``----``), a literal (``....``), a passthrough (``++++``) and a comment
-(``////``) block hold code or text kept as written: the model translated a listing's
-commands (``sudo dpkg -i cloudy-agent…`` → ``Sudo dpkg -i Wolke-agent…``). Such an entry is
-copied byte for byte (:func:`is_verbatim`). po4a's man module has no such type (a ``.nf``
+character (with ``compat=asciidoctor`` also the delimiter's length: ``delimited block - 4``).
+A listing (``----``), a literal (``....``), a passthrough (``++++``) and a comment (``////``)
+block hold code or text kept as written: the model translated a listing's commands (``sudo
+dpkg -i cloudy-agent…`` → ``Sudo dpkg -i Wolke-agent…``). Such an entry is copied byte for
+byte (:func:`is_verbatim`). po4a's man module has no such type (a ``.nf``
 block is ``Plain text``, often prose), so no man entry is copied.
 """
 
@@ -16,6 +17,9 @@ import re
 # the note po4a writes, and the delimiters of the AsciiDoc blocks kept as written
 _TYPE = re.compile(r"^type:\s*(.*?)\s*$", re.MULTILINE)
 _VERBATIM_BLOCKS = frozenset({"-", ".", "+", "/"})
+# a delimited block's type: its delimiter's character, and with po4a's compat=asciidoctor the
+# delimiter's length after it (``delimited block - 4``)
+_DELIMITED = re.compile(r"delimited block (\S)(?: \d+)?")
 # why a pair reader leaves out a code block whose msgstr is its msgid (an import's "not read")
 CODE_COPIED = "code blocks copied as written"
 
@@ -28,9 +32,10 @@ def po4a_type(note: str) -> str:
 
 def is_verbatim(note: str) -> bool:
     """Whether ``note`` says its entry is an AsciiDoc listing, literal, passthrough or comment
-    block (``type: delimited block -``, ``.``, ``+``, ``/``): code, copied byte for byte."""
-    kind = po4a_type(note)
-    return kind.startswith("delimited block ") and kind[16:] in _VERBATIM_BLOCKS
+    block (``type: delimited block -``, ``.``, ``+``, ``/``, or with compat=asciidoctor the
+    delimiter's length after it: ``delimited block - 4``): code, copied byte for byte."""
+    found = _DELIMITED.fullmatch(po4a_type(note))
+    return found is not None and found.group(1) in _VERBATIM_BLOCKS
 
 
 def is_copied_code(note: str, source: str, target: str) -> bool:

@@ -21,6 +21,10 @@ LISTING = "sudo dpkg -i cloudy-agent_2.4_amd64.deb # <1>\\n"
     ("type: delimited block .", True),
     ("type: delimited block +", True),
     ("type: delimited block /", True),
+    ("type: delimited block - 4", True),  # po4a compat=asciidoctor: the delimiter's length
+    ("type: delimited block . 5", True),
+    ("type: delimited block = 4", False),
+    ("type: delimited block - x", False),
     ("type: delimited block =", False),  # an example block: prose
     ("type: delimited block _", False),  # a quote
     ("type: Plain text", False),
