@@ -254,9 +254,10 @@ class CodeKept(Protocol):
     literal blocks): copied byte for byte, not translated, those copied counted in the run's
     summary."""
 
-    def copy_code(self) -> int:
-        """Copy each string of code that has no translation as it is written; how many were
-        copied (none again on a rerun: a code string translated already is kept)."""
+    def copy_code(self, fuzzy_too: bool = False) -> int:
+        """Copy each string of code that has no translation as it is written, with
+        ``fuzzy_too`` each one marked for review too (unmarked: a copy); how many were copied
+        (none again on a rerun: a code string translated already is kept)."""
         ...
 
 

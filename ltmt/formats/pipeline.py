@@ -325,7 +325,8 @@ def translate_file(
     if isinstance(document, MarkedKept):
         result.report.marked_kept = document.marked_kept()
     if isinstance(document, CodeKept):
-        result.report.code_kept = document.copy_code()
+        # a fuzzy one (msgmerge's of an older msgid) too where suggestions are replaced
+        result.report.code_kept = document.copy_code(overwrite or translate_suggestions)
     if isinstance(document, TrackedChanges):
         insertions, deletions = document.tracked_changes()
         result.report.tracked_insertions, result.report.tracked_deletions = insertions, deletions

@@ -379,17 +379,24 @@ class PoDocument:
                 whole[taken[0]] = taken[1]
         return whole
 
-    def copy_code(self) -> int:
+    def copy_code(self, fuzzy_too: bool = False) -> int:
         """Copy the msgid of each of po4a's code entries (:attr:`verbatim`) that has no
-        translation into its msgstr, byte for byte; one translated already is kept. Returns how
-        many were copied: a rerun copies none (trial regb70: every run said all of them)."""
+        translation into its msgstr, byte for byte; one translated already is kept. With
+        ``fuzzy_too`` (--overwrite, --fuzzy-entries translate) a fuzzy one is copied too,
+        unflagged as every copy is, and its ``#|`` lines go: msgmerge's suggestion of an older
+        msgid stayed fuzzy for ever, as no unit is pending for it. Returns how many were
+        copied: a rerun copies none (trial regb70: every run said all of them)."""
         copied = 0
         for index in sorted(self.verbatim):
             unit = self.store.units[index]
-            if not unit.hasplural() and not str(unit.target or ""):
-                unit.target = str(unit.source)
-                self._revised = True
-                copied += 1
+            kept = str(unit.target or "") and not (fuzzy_too and unit.isfuzzy())
+            if unit.hasplural() or kept:
+                continue
+            unit.target = str(unit.source)
+            unit.markfuzzy(False)
+            unit.clear_previous()
+            self._revised = True
+            copied += 1
         return copied
 
     def save(self, out_path: Path) -> None:

@@ -131,3 +131,36 @@ def test_the_summary_counts_the_code_blocks_this_run_copied(
     rerun = translate_file(po, po, FakeModel()).report
     assert rerun.code_kept == 0
     assert "code block" not in rerun.summary()
+
+
+FUZZY_LISTING = (
+    '#. type: delimited block -\n#, fuzzy, no-wrap\n#| msgid "cloudy-agent --version\\n"\n'
+    'msgid "cloudy-agent --version --json\\n"\nmsgstr "cloudy-agent --version\\n"\n'
+)
+
+
+@pytest.mark.parametrize(("options", "copied"), [
+    ({}, False),  # msgmerge's suggestion kept for review, as any fuzzy entry's
+    ({"overwrite": True}, True),
+    ({"translate_suggestions": True}, True),  # --fuzzy-entries translate
+])  # fmt: skip
+def test_a_fuzzy_code_block_is_copied_where_suggestions_are_replaced(
+    tmp_path: Path, options: dict[str, bool], copied: bool
+) -> None:
+    """Trial regb70: msgmerge's fuzzy suggestion for a listing whose msgid changed stayed
+    fuzzy for ever, --overwrite too: no unit was pending for it."""
+    po = tmp_path / "de.po"
+    po.write_text(PO4A_HEADER + FUZZY_LISTING, "utf-8")
+    model = FakeModel()
+    report = translate_file(po, po, model, **options).report
+    written = po.read_text("utf-8")
+    assert model.seen == []
+    assert report.code_kept == int(copied)
+    if copied:
+        assert written.endswith(
+            "#. type: delimited block -\n#, no-wrap\n"
+            'msgid "cloudy-agent --version --json\\n"\n'
+            'msgstr "cloudy-agent --version --json\\n"\n'
+        )
+    else:
+        assert written == PO4A_HEADER + FUZZY_LISTING
