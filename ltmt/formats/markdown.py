@@ -83,7 +83,7 @@ from ltmt.formats.markdown_values import (
     shortcodes_as_written,
 )
 from ltmt.formats.markup_characters import plain_text, tagged_text
-from ltmt.formats.mdx import html_attributes, indented_prose
+from ltmt.formats.mdx import component_shape, html_attributes, indented_prose
 from ltmt.formats.output_sources import Record
 from ltmt.formats.recorded_places import lined_up_places, recorded_sources, warn_of_replaced
 from ltmt.formats.template_parameters import raw_lines
@@ -495,8 +495,10 @@ def _shortcodes_alone(text: str) -> str:
 
 def _components_alone(text: str, mdx: bool) -> str:
     """The JSX component tags an MDX page's ``text`` keeps as written on lines of their own
-    (:func:`~ltmt.formats.mdx.component_tag_end`), in the tagged form of code kept as
-    written: what a translation's must match (``<Meta ... Parameter={{ ... }} />`` for
+    (:func:`~ltmt.formats.mdx.component_tag_end`), their string props' values set aside
+    (:func:`~ltmt.formats.mdx.component_shape`: a translated ``title="CLI installieren"``,
+    a tag reflowed onto one line, was an error), in the tagged form of code kept as written:
+    what a translation's must match (``<Meta ... Parameter={{ ... }} />`` for
     ``parameters=`` passed ``ltmt qa``)."""
     if not mdx:
         return ""
@@ -505,7 +507,8 @@ def _components_alone(text: str, mdx: bool) -> str:
     skipped = front.group().count("\n") if front is not None else 0
     view = parser_view(lines[skipped:], mdx)
     tags = ("\n".join(lines[first + skipped : last + skipped]) for first, last in view.components)
-    return "".join(f'<code data-md="raw">{tagged_text(tag)}</code>' for tag in tags)
+    shapes = (component_shape(tag) for tag in tags)
+    return "".join(f'<code data-md="raw">{tagged_text(shape)}</code>' for shape in shapes)
 
 
 def _recorded(record: Record | None, key: str, source: str) -> bool:

@@ -14,7 +14,7 @@ kept as written: CommonMark reads no HTML tag in it, and it was translated as pr
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ltmt.formats.html_segments import AttributeValue
 
@@ -85,17 +85,12 @@ def component_tag_end(lines: Sequence[str], number: int) -> int:
     if opening is None:
         return 0
     text = "\n".join(lines[number:])
-    depth, quote, expression = 0, "", False
-    for at in range(opening.end(), len(text)):
-        character = text[at]
-        if quote:
-            quote = "" if character == quote and text[at - 1] != "\\" else quote
-        elif character in _QUOTES:
-            quote = character
-        elif character == "{":
-            depth, expression = depth + 1, True
-        elif character == "}":
-            depth -= 1
+    expression = False
+    for at, character, depth, quoted in _read(text, opening.end()):
+        if quoted:
+            continue
+        if character == "{":
+            expression = True
         elif character == "\n" and not _line_at(text, at + 1).strip():
             return 0  # a blank line ends the tag unclosed
         elif character == ">" and depth == 0:
@@ -105,6 +100,44 @@ def component_tag_end(lines: Sequence[str], number: int) -> int:
         if depth < 0:
             return 0
     return 0
+
+
+def component_shape(tag: str) -> str:
+    """A JSX component's ``tag`` kept as written (:func:`component_tag_end`: its lines) as
+    ``ltmt qa`` compares it with a translation's: its name, its props' names and its
+    expressions as written, its string props' values set aside (``title="…"``: a translation
+    writes its own) and the white space between its props one space (``<Card title="…" />``)."""
+    opening = _COMPONENT_TAG.match(tag)
+    if opening is None:
+        return tag
+    shape, string = [tag[: opening.end()].strip()], False
+    for _at, character, depth, quoted in _read(tag, opening.end()):
+        if quoted and depth == 0:  # a string prop's value
+            shape.append("" if string else '"…"')
+        elif depth > 0 or character == "}" or not character.isspace():  # (an expression's too)
+            shape.append(character)
+        elif shape[-1] != " ":
+            shape.append(" ")
+        string = quoted and depth == 0
+    return re.sub(r" ?(/?)>$", lambda end: " />" if end[1] else ">", "".join(shape))
+
+
+def _read(text: str, start: int) -> Iterator[tuple[int, str, int, bool]]:
+    """Each character of ``text`` from ``start`` (a JSX tag's after its name), with the depth
+    of the braces it leaves open (its ``{``'s: 1) and whether it is a string's, quotes
+    included (a prop's value, or a string in an expression)."""
+    depth, quote = 0, ""
+    for at in range(start, len(text)):
+        character = text[at]
+        if quote:
+            quote = "" if character == quote and text[at - 1] != "\\" else quote
+            yield at, character, depth, True
+        elif character in _QUOTES:
+            quote = character
+            yield at, character, depth, True
+        else:
+            depth += (character == "{") - (character == "}")
+            yield at, character, depth, False
 
 
 def _line_at(text: str, start: int) -> str:

@@ -10,7 +10,7 @@ from formats_fakes import FakeModel
 from ltmt.formats.documents import open_document
 from ltmt.formats.html_segments import segments
 from ltmt.formats.markdown import MarkdownDocument
-from ltmt.formats.mdx import component_tag_end, html_attributes, indented_prose
+from ltmt.formats.mdx import component_shape, component_tag_end, html_attributes, indented_prose
 from ltmt.formats.pipeline import translate_file
 
 
@@ -127,13 +127,87 @@ def test_qa_reports_a_changed_component_tag(tmp_path: Path) -> None:
     }
     pair = found["components"]
     assert placeholder_problems(pair.source, pair.target, {}) == [
-        'changes Markdown markup: write \'<Meta\\n  title="Components/Card"\\n  '
-        'of={CardStories}\\n  parameters={{ layout: "centered" }}\\n/>\' as the source does'
+        'changes Markdown markup: write \'<Meta title="…" of={CardStories} '
+        'parameters={{ layout: "centered" }} />\' as the source does'
     ]
     assert copied_problems(pair.source, pair.source, {}) == []  # as written: no copy
     assert "components" not in {
         pair.position.split(": ")[-1] for pair in MarkdownDocument.pairs(output, source)
     }  # nor is it imported into memory
+
+
+@pytest.mark.parametrize(
+    ("tag", "shape"),
+    [
+        (
+            "<Card title=\"Install the CLI\" href={useBaseUrl('/docs/install')} />",
+            "<Card title=\"…\" href={useBaseUrl('/docs/install')} />",
+        ),
+        (  # over several lines, its end glued to the last prop: the same shape
+            "<Card\n  title='Read the guide'\n  href={useBaseUrl('/docs/guide')}/>",
+            "<Card title=\"…\" href={useBaseUrl('/docs/guide')} />",
+        ),
+        (  # an expression as written: its strings, its white space
+            '  <Canvas layout={{ note: "a } in a string" }}  >',
+            '<Canvas layout={{ note: "a } in a string" }}>',
+        ),
+        ('<Figure src={diagram} caption="" />', '<Figure src={diagram} caption="…" />'),
+    ],
+)
+def test_component_shape(tag: str, shape: str) -> None:
+    assert component_shape(tag) == shape
+
+
+DOC = """# Quick start
+
+<Card title="Install the CLI" href={useBaseUrl('/docs/install')} />
+
+<Card
+  title="Read the guide"
+  href={useBaseUrl('/docs/guide')}
+/>
+"""
+
+
+@pytest.mark.parametrize(
+    ("translation", "problems"),
+    [
+        (  # its title translated, the second tag reflowed onto one line: nothing found
+            DOC.replace("Quick start", "Schnellstart")
+            .replace("Install the CLI", "CLI installieren")
+            .replace('\n  title="Read the guide"\n  href', ' title="Anleitung lesen" href')
+            .replace("}\n/>", "} />"),
+            [],
+        ),
+        (
+            DOC.replace("href={useBaseUrl('/docs/install')}", "href={useBaseUrl('/de/install')}"),
+            [
+                'changes Markdown markup: write \'<Card title="…" '
+                "href={useBaseUrl(\\'/docs/install\\')} />' as the source does"
+            ],
+        ),
+        (
+            DOC.replace('title="Install the CLI"', 'titel="CLI installieren"'),
+            [
+                'changes Markdown markup: write \'<Card title="…" '
+                "href={useBaseUrl(\\'/docs/install\\')} />' as the source does"
+            ],
+        ),
+    ],
+)
+def test_qa_sets_a_component_tags_string_values_aside(
+    tmp_path: Path, translation: str, problems: list[str]
+) -> None:
+    """``<Card title="CLI installieren" href={...} />`` for ``<Card title="Install the CLI"
+    href={...} />`` was an error ``changes Markdown markup``, and so was the tag reflowed."""
+    from ltmt.qa.pair_checks import placeholder_problems
+
+    source, output = tmp_path / "doc.mdx", tmp_path / "doc.de.mdx"
+    source.write_text(DOC, "utf-8")
+    output.write_text(translation, "utf-8")
+    pairs = MarkdownDocument.pairs(output, source, purpose="checked")
+    pair = next(pair for pair in pairs if pair.position.endswith(": components"))
+    assert placeholder_problems(pair.source, pair.target, {}) == problems
 
 
 @pytest.mark.parametrize(
