@@ -83,7 +83,7 @@ from ltmt.formats.markdown_values import (
     shortcodes_as_written,
 )
 from ltmt.formats.markup_characters import plain_text, tagged_text
-from ltmt.formats.mdx import component_shape, html_attributes, indented_prose
+from ltmt.formats.mdx import component_props, component_shape, html_attributes, indented_prose
 from ltmt.formats.output_sources import Record
 from ltmt.formats.recorded_places import lined_up_places, recorded_sources, warn_of_replaced
 from ltmt.formats.template_parameters import raw_lines
@@ -291,7 +291,27 @@ def _blocks(text: str, mdx: bool = False) -> tuple[list[Block], list[HtmlBlock]]
             blocks.append(block)
     blocks += _definition_titles(tokens, lines, skipped) + indented
     blocks.sort(key=lambda block: block.first)  # (admonitions' and definitions' titles too)
+    html_blocks += _component_blocks(lines, view.components, skipped)
+    html_blocks.sort(key=lambda block: block.first)
     return blocks, html_blocks
+
+
+def _component_blocks(
+    lines: list[str], components: list[tuple[int, int]], skipped: int
+) -> list[HtmlBlock]:
+    """The JSX component tags of an MDX page kept as written (``components``: their lines
+    after the ``skipped`` ones of the front matter) that have text props, as HTML blocks of
+    those props alone (:func:`~ltmt.formats.mdx.component_props`: ``<Card title="Install
+    the CLI" href={...} />``'s title was left in English), keyed apart (``component0``) so
+    that the other HTML blocks keep their keys."""
+    found: list[HtmlBlock] = []
+    for first, last in components:
+        text = "\n".join(lines[first + skipped : last + skipped])
+        props = component_props(text)
+        if props.pieces():
+            key = f"component{len(found)}"
+            found.append(HtmlBlock(key, first + skipped, last + skipped, "", "", text, props))
+    return found
 
 
 def _indented_blocks(

@@ -8,7 +8,8 @@ expression (``{people.map((name) => (``), a command in a list item (``npx create
 An indented paragraph is translated only where it is prose inside a JSX element (a
 ``<TabItem>``'s paragraph). A JSX component's tag with an expression prop alone on its lines
 (``<Meta title="Card" parameters={{ layout: "centered" }} />``, over several lines too) is
-kept as written: CommonMark reads no HTML tag in it, and it was translated as prose.
+kept as written: CommonMark reads no HTML tag in it, and it was translated as prose; its
+text props (:data:`TEXT_PROPS`: ``title="Install the CLI"``) are translated all the same.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from ltmt.formats.html_segments import AttributeValue
+from ltmt.formats.html_segments import READ_ATTRIBUTES, AttributeValue, Dialect, Segments, segments
 
 _TAG_NAME = re.compile(r"<([A-Za-z][\w.:-]*)")
 # a line that opens a JSX element (<TabItem value="npm" label="npm">), not one that closes
@@ -31,6 +32,15 @@ _SENTENCE_END = re.compile(r"[.!?][\"')\]*_]*$")
 # or a member's: <Tabs.Item>)
 _COMPONENT_TAG = re.compile(r"[ \t]*</?[A-Z][\w.:-]*")
 _QUOTES = "\"'`"
+# the string props of a component's tag kept as written that people read, translated: those
+# read on HTML's tags (alt, title, aria-label, placeholder ...) and component libraries' text
+# props
+TEXT_PROPS = READ_ATTRIBUTES | {"label", "description", "caption"}
+# components whose string props are no text: Storybook's <Meta title="Components/Card">, the
+# place of the stories in its sidebar
+_NOT_TEXT = frozenset({"Meta"})
+# HTML read for a component's text props alone
+_TEXT_PROPS = Dialect(read=TEXT_PROPS)
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 
@@ -120,6 +130,35 @@ def component_shape(tag: str) -> str:
             shape.append(" ")
         string = quoted and depth == 0
     return re.sub(r" ?(/?)>$", lambda end: " />" if end[1] else ">", "".join(shape))
+
+
+def component_props(tag: str) -> Segments:
+    """The text props (:data:`TEXT_PROPS`) with a letter of a JSX component's ``tag`` kept as
+    written (:func:`component_tag_end`: its lines), as an HTML tag's attribute values in their
+    places in ``tag``: string props (``<Card title="Install the CLI" href={...} />``), not
+    strings in an expression (``icon={<Icon title="..." />}``)."""
+    opening = _COMPONENT_TAG.match(tag)
+    if opening is None or opening.group().strip().lstrip("</") in _NOT_TEXT:
+        return Segments()
+    found = segments(_expressions_as_strings(tag, opening.end()), dialect=_TEXT_PROPS)
+    return Segments(attributes=found.attributes, numbered=found.numbered)
+
+
+def _expressions_as_strings(tag: str, start: int) -> str:
+    """``tag`` with each of its prop's expressions after ``start`` written as a string of as
+    many characters (``{save}``: ``"    "``; a spread, ``{...props}``, as white space), its
+    line breaks kept: an HTML parser reads the string props of a JSX tag so, in their
+    places."""
+    written, before, brace = list(tag), 0, " "
+    for at, character, depth, _quoted in _read(tag, start):
+        if before + depth == 1 and character in "{}":  # (an outermost brace)
+            if character == "{":
+                brace = '"' if tag[start:at].rstrip().endswith("=") else " "
+            written[at] = brace
+        elif before and character != "\n":
+            written[at] = " "
+        before = depth
+    return "".join(written)
 
 
 def _read(text: str, start: int) -> Iterator[tuple[int, str, int, bool]]:

@@ -210,6 +210,51 @@ def test_qa_sets_a_component_tags_string_values_aside(
     assert placeholder_problems(pair.source, pair.target, {}) == problems
 
 
+PROPS = """<Card title="Install the CLI" href={useBaseUrl('/docs/install')} />
+
+<Card
+  title='Read the guide'
+  icon={<BookIcon title="Book icon" size={16} />}
+  href="/docs/guide"
+/>
+
+<Steps>
+  <Step {...step} label="Create an account" number={1} />
+</Steps>
+
+<Figure src={diagram} caption="The sync architecture" alt="" />
+
+<Tabs groupId="os" values={[{label: 'macOS', value: 'mac'}]}>
+"""
+
+
+def test_a_component_tags_text_props_are_translated(tmp_path: Path) -> None:
+    """``<Card title="Install the CLI" href={...} />`` was left in English once its tag was
+    kept as written; its text props are translated, the tag otherwise byte for byte (not a
+    string in an expression, not a prop that is no text: groupId)."""
+    source, out = tmp_path / "doc.mdx", tmp_path / "doc.de.mdx"
+    source.write_text(PROPS + STORYBOOK, "utf-8")
+    assert [unit.source for unit in open_document(source).units()][:4] == [
+        "Install the CLI",
+        "Read the guide",
+        "Create an account",
+        "The sync architecture",
+    ]  # (Storybook's <Meta title="Components/Card">: the stories' place, no text)
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    written = out.read_text("utf-8")
+    assert written.startswith(
+        PROPS.replace('"Install the CLI"', '"INSTALL THE CLI"')
+        .replace("'Read the guide'", '"READ THE GUIDE"')
+        .replace('"Create an account"', '"CREATE AN ACCOUNT"')
+        .replace('"The sync architecture"', '"THE SYNC ARCHITECTURE"')
+    )
+    assert written.endswith(
+        STORYBOOK.replace("# Card", "# CARD").replace(
+            "A card groups related content.", "A CARD GROUPS RELATED CONTENT."
+        )
+    )
+
+
 @pytest.mark.parametrize(
     "page",
     [
