@@ -305,3 +305,23 @@ def test_a_comment_over_several_lines_is_kept_as_written(tmp_path: Path, comment
     assert out.read_text("utf-8") == page.replace("Notes", "NOTES").replace(
         "Some text here.", "SOME TEXT HERE."
     )
+
+
+def test_memory_import_pairs_a_component_tags_text_props(tmp_path: Path) -> None:
+    """``memory import doc.de.mdx --source-file doc.mdx`` stored 3 pairs and not ``Install the
+    CLI`` → ``CLI installieren`` once the tag was kept as written; its text props are paired
+    again, of a tag the translation reflowed onto one line too (not the tag itself: code)."""
+    source, translation = tmp_path / "doc.mdx", tmp_path / "doc.de.mdx"
+    source.write_text(DOC, "utf-8")
+    translation.write_text(
+        DOC.replace("Quick start", "Schnellstart")
+        .replace("Install the CLI", "CLI installieren")
+        .replace('\n  title="Read the guide"\n  href', ' title="Anleitung lesen" href')
+        .replace("}\n/>", "} />"),
+        "utf-8",
+    )
+    assert [(pair.source, pair.target) for pair in MarkdownDocument.pairs(translation, source)] == [
+        ("Quick start", "Schnellstart"),
+        ("Install the CLI", "CLI installieren"),
+        ("Read the guide", "Anleitung lesen"),
+    ]
