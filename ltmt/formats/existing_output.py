@@ -15,6 +15,7 @@ from ltmt.errors import InputError
 from ltmt.formats.documents import Document, TranslatedApart, Unit
 from ltmt.formats.output_sources import (
     FilledInPlace,
+    KeepsReviewed,
     LinedUpByRecord,
     Moved,
     OutputSources,
@@ -156,6 +157,23 @@ def drop_outdated(
             "it" if len(found.edited) == 1 else "them",
         )
     return len(again), list(found.edited)
+
+
+def tell_own_translations(document: Document, record: Record | None) -> None:
+    """Tell ``document``, its own output that ``--overwrite`` fills again (:class:`~ltmt.formats.
+    output_sources.KeepsReviewed`), which of the translations it holds the ``record`` of what
+    ltmt wrote there says ltmt wrote for their unit's source, unchanged and as marked as they
+    are now: written back as they were, they are ltmt's text, not a reviewer's kept (session
+    70: ltmt's own --no-fuzzy output was imported by --reviewed-only as reviewed)."""
+    held = _held(document)
+    if record is None or held is None or not isinstance(document, KeepsReviewed):
+        return
+    marked = _marked(document)
+    document.written_by_ltmt(
+        unit.key
+        for unit in document.units()
+        if unit.key in held and _by_ltmt(unit, held[unit.key], (), record, marked)
+    )
 
 
 def warn_of_no_record(

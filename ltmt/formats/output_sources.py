@@ -619,6 +619,20 @@ class FilledInPlace(Protocol):
         ...
 
 
+@runtime_checkable
+class KeepsReviewed(Protocol):
+    """A file filled in place whose reviewed units ``--overwrite`` writes back as they were stay
+    unmarked and the translator's (``kept_reviewed``, their keys: a PO catalog's entries): those
+    the record of what ltmt wrote there says are ltmt's own are told apart, as ltmt's text."""
+
+    kept_reviewed: set[str]
+
+    def written_by_ltmt(self, keys: Iterable[str]) -> None:
+        """Say that the units of ``keys`` hold ltmt's own translation, unchanged since it wrote
+        it: written back as it was, it is ltmt's text again (marked for review as any)."""
+        ...
+
+
 @dataclass(frozen=True)
 class Outdated:
     """The kept translations an update must not keep silently, by unit key: ``again``, ltmt's

@@ -66,6 +66,7 @@ from ltmt.formats.existing_output import (
     drop_outdated,
     holds_text,
     save_output,
+    tell_own_translations,
     warn_of_changed_sources,
     warn_of_no_record,
 )
@@ -75,6 +76,7 @@ from ltmt.formats.keyed_catalog import KeyedCatalog
 from ltmt.formats.output_sources import (
     FilledInPlace,
     FrontMatterOverwritten,
+    KeepsReviewed,
     OutputSources,
     Record,
 )
@@ -284,6 +286,10 @@ def translate_file(
         units = document.pending(overwrite)
         if isinstance(document, SourceChangesUnmarked) and changed_sources and not overwrite:
             mark_for_review(document, in_path, changed_sources)
+    if overwrite and in_place and isinstance(document, KeepsReviewed) and output_sources:
+        # what ltmt wrote there: its own text written back as it was is no reviewer's
+        record = output_sources.read(Path(out_path))
+        tell_own_translations(document, record)
     if exact is None:  # nothing can replace a suggestion: kept, as translated already
         units = [u for u in units if not u.suggestion]
     result = RunResult(resumed=len(done), report=report or RunReport())

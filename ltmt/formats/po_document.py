@@ -8,7 +8,8 @@ translation (msgmerge's, of an older ``msgid``) is pending as a suggestion: a 10
 match replaces it, the model does not. Filling sets ``msgstr`` / ``msgstr[K]`` and, with
 ``mark_fuzzy``, the ``fuzzy`` flag, so a translator reviews it, and drops msgmerge's ``#|`` lines
 (the previous ``msgid`` the old translation was of); a reviewed entry (translated, not fuzzy) that
-``--overwrite`` fills with the translation it has is not flagged: it is still the reviewer's. A
+``--overwrite`` fills with the translation it has is not flagged: it is still the reviewer's (not
+where the record of what ltmt wrote says it is ltmt's own: :meth:`PoDocument.written_by_ltmt`). A
 plural entry is filled only when every form has a translation. Entries not filled, the header,
 comments, contexts and obsolete entries are written back as translate-toolkit read them, which is
 byte for byte for a well-formed catalog.
@@ -97,6 +98,7 @@ class PoDocument:
         self.changed_entries: set[str] = set()  # the entries fill changed, by key
         # reviewed entries fill wrote as they were (--overwrite): unflagged, not ltmt's text
         self.kept_reviewed: set[str] = set()
+        self._by_ltmt: set[str] = set()  # units holding ltmt's own text (written_by_ltmt)
         self._blank_lines_at_end = _blank_lines_at_end(self.path)
         self._byte_order_mark = _byte_order_mark(self.path)
         self._charset = file_charset(self.path)  # loaded as UTF-8, written back in it
@@ -280,6 +282,13 @@ class PoDocument:
         it wrote says so), no translator's (session 67: kept as a suggestion for ever)."""
         self._again.update(key for key in keys if self._is_fuzzy(key))
 
+    def written_by_ltmt(self, keys: Iterable[str]) -> None:
+        """Say that the units of ``keys`` hold ltmt's own translation, unchanged since (the record
+        of what it wrote says so): an entry all of whose forms do is no reviewer's, and
+        ``--overwrite`` writing it as it was flags it as any (:class:`~ltmt.formats.
+        output_sources.KeepsReviewed`)."""
+        self._by_ltmt.update(keys)
+
     def reviewed_before_update(self, key: str) -> bool | None:
         """Whether the fuzzy entry of ``key`` was not fuzzy before the update that changed its
         msgid: msgmerge --previous writes the old msgid (``#|``) only into an entry that was
@@ -340,7 +349,7 @@ class PoDocument:
             before = str(unit)
             # a reviewed entry (translated, not fuzzy) written as it was stays the reviewer's
             held = target_strings(unit.target)
-            reviewed = not unit.isfuzzy() and any(held)
+            reviewed = not unit.isfuzzy() and any(held) and not self._ltmt_wrote(index, held)
             if unit.hasplural():
                 # Forms may come in different calls: keep what an earlier call filled, and the
                 # forms the catalog had filled already.
@@ -366,6 +375,13 @@ class PoDocument:
                 self._revised = True
                 self.changed_entries.add(str(index))
         return filled
+
+    def _ltmt_wrote(self, index: int, held: list[str]) -> bool:
+        """Whether every form the entry at ``index`` holds (``held``) is ltmt's own text."""
+        if not self.store.units[index].hasplural():
+            return str(index) in self._by_ltmt
+        forms = [f"{index}{FORM}{form}" for form, text in enumerate(held) if text]
+        return all(key in self._by_ltmt for key in forms)
 
     def _whole_entries(self, translations: Mapping[str, str]) -> dict[str, str]:
         """``translations`` by unit key: an ICU message's cases put together once each has one

@@ -2970,3 +2970,48 @@ def test_excel_is_refused_for_another_format(
                         "--excel", "--memory-dir", store)  # fmt: skip
     assert code == 1
     assert "--excel writes CSV, not tmx: name the output .csv or pass --format csv" in err
+
+
+def test_ltmt_s_unflagged_output_that_overwrite_wrote_again_is_not_imported_as_reviewed(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    store: str,
+    tiny_model_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fake_translation: None,
+) -> None:
+    """Regression trial regb (merged.po), session 70: translate --no-fuzzy, then --no-fuzzy
+    --overwrite, then import --reviewed-only said '8 added ... 2 skipped': ltmt's own output
+    written back as it was was recorded as a reviewer's (Export as PDF → Als PDF ausführen
+    stored as reviewed). Only the reviewer's entry is stored; ltmt's two are skipped."""
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))
+    po = tmp_path / "de.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n\n'
+        '#: a.py:1\nmsgid "Open file"\nmsgstr "[de] Open file"\n\n'
+        '#: a.py:2\nmsgid "Export as PDF"\nmsgstr ""\n\n'
+        '#: a.py:3\nmsgid "Settings"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
+    model = ["--model", str(tiny_model_dir), "--beam", "1", "--no-fuzzy"]
+    for again in ([], ["--overwrite"]):
+        code, _, err = ltmt(capsys, "translate", str(po), "-o", str(po), *model, *again)
+        assert code == 0, err
+    assert "fuzzy" not in po.read_text(encoding="utf-8")
+    code, said, err = ltmt(
+        capsys,
+        "memory",
+        "import",
+        str(po),
+        "-u",
+        "rv",
+        "--memory-dir",
+        store,
+        "--reviewed-only",
+        "--no-language-check",  # the stand-in translations read as English
+    )
+    assert (code, said) == (
+        0,
+        "imported de.po into rv: 1 added, 0 duplicates, 2 skipped "
+        "(2 written by ltmt and not reviewed)\n",
+    ), err

@@ -404,3 +404,33 @@ def test_overwrite_keeps_a_reviewed_entry_written_as_it_was_unflagged(tmp_path: 
     assert "1 entry marked fuzzy for review" in report.summary()
     ltmts = records.read(out)
     assert ltmts is not None and not ltmts.wrote("Open the file", "OPEN THE FILE")
+
+
+def test_overwrite_flags_ltmt_s_own_unflagged_output_written_as_it_was(tmp_path: Path) -> None:
+    """Regression trial regb (merged.po), session 70: after ``--no-fuzzy``, ``--overwrite``
+    wrote ltmt's own unflagged output back as it was, left it unflagged and recorded it as a
+    reviewer's (--reviewed-only imported it). The record of what ltmt wrote tells them apart:
+    ltmt's own is flagged fuzzy and recorded as ltmt's, the reviewer's entry stays theirs."""
+    from ltmt.formats.output_sources import OutputSources
+    from ltmt.formats.run_report import RunReport
+
+    po = tmp_path / "de.po"
+    po.write_text(
+        PLAIN_HEADER + 'msgid "Open the file"\nmsgstr "OPEN THE FILE"\n\n'
+        'msgid "Close it"\nmsgstr ""\n\n'
+        'msgid "Quit"\nmsgid_plural "Quit all"\nmsgstr[0] ""\nmsgstr[1] ""\n',
+        "utf-8",
+    )
+    records = OutputSources(tmp_path / "records")
+    translate_file(po, po, FakeModel(), mark_fuzzy=False, output_sources=records)
+    assert "#, fuzzy" not in po.read_text("utf-8")
+    report = RunReport()
+    translate_file(po, po, FakeModel(), overwrite=True, report=report, output_sources=records)
+    text = po.read_text("utf-8")
+    assert 'msgid "Open the file"\nmsgstr "OPEN THE FILE"' in text  # the reviewer's, unflagged
+    assert '#, fuzzy\nmsgid "Close it"\nmsgstr "CLOSE IT"' in text
+    assert '#, fuzzy\nmsgid "Quit"\nmsgid_plural "Quit all"\nmsgstr[0] "QUIT"' in text
+    assert report.entries_marked_fuzzy == 2
+    ltmts = records.read(po)
+    assert ltmts is not None and not ltmts.wrote("Open the file", "OPEN THE FILE")
+    assert ltmts.wrote("Close it", "CLOSE IT") and ltmts.wrote("Quit all", "QUIT ALL")
