@@ -60,7 +60,9 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from ltmt.currency_amounts import beside_currency
+from ltmt.english_ordinals import german_ordinals
 from ltmt.folded_characters import restore_folded, restore_separators
+from ltmt.formats.common import same_language
 from ltmt.formats.glued_hyphens import without_hyphens_glued_to_numbers
 from ltmt.formats.placeholder_syntax import find_placeholders, placeholder_shape
 from ltmt.numbers_added import added_numbers, garbled_amounts
@@ -453,16 +455,21 @@ def repair_outputs(
     """Repair the numbers of ``outputs`` (one per unit of ``units``) in place:
     :func:`repair_numbers` on each (the no-break spaces of its source put back beside the
     numbers it wrote back) and a hyphen glued to a number its source follows with a space
-    taken away (``1- neue Kommentar``: :mod:`ltmt.formats.glued_hyphens`), then
+    taken away (``1- neue Kommentar``: :mod:`ltmt.formats.glued_hyphens`) and, in German, an
+    English ordinal its source has written German's way (``{{count}}th Platz`` →
+    ``{{count}}. Platz``: :func:`ltmt.english_ordinals.german_ordinals`), then
     :func:`retry_lost_numbers` on those that still lack one (but those in ``skip``; ``hits``:
     each unit's glossary terms, which its retry follows). Returns
     the segments whose outputs it changed and that now have every number right, and those it
     changed that still have one wrong (:func:`numbers_wrong`): a repair that left
     ``1.299,99,99`` for ``1,299.99`` is no repair."""
     changed = set()
+    german = same_language(translator.written_language or "", "de")
     for i, unit in enumerate(units):
         text = repair_numbers(unit.text, outputs[i])
         text = without_hyphens_glued_to_numbers(unit.text, text)
+        if german:
+            text = german_ordinals(unit.text, text)
         if text != outputs[i]:
             outputs[i] = restore_separators(unit.text, text)
             changed.add(i)

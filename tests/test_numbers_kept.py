@@ -277,6 +277,9 @@ def test_what_is_wrong_with_the_numbers_is_said(source, output, said):
 class _NoRetry:
     """A translator the repair must not decode with: every output keeps its numbers."""
 
+    def __init__(self, written_language: str = "de") -> None:
+        self.written_language = written_language
+
     def decode_texts(self, texts, segments, hits=()):
         raise AssertionError(f"decoded again: {texts}")
 
@@ -318,6 +321,7 @@ class _Retry:
 
     def __init__(self, translation: str) -> None:
         self.translation = translation
+        self.written_language = "de"
         self.given: list[str] = []
 
     def decode_texts(self, texts, segments, hits=()):
@@ -457,3 +461,15 @@ def test_repair_outputs_takes_away_a_hyphen_glued_to_a_number():
     outputs = ["1- neue Kommentar", "3-Zimmer-Wohnung"]
     assert repair_outputs(_NoRetry(), units, outputs, skip=set()) == ({0}, set())
     assert outputs == ["1 neue Kommentar", "3-Zimmer-Wohnung"]
+
+
+def test_repair_outputs_writes_an_english_ordinal_germans_way():
+    # the i18next form "{{count}}th place" came out "{{count}}th Platz" (session 70)
+    units = [Unit(0, "{{count}}th place"), Unit(1, "Floor 4"), Unit(2, "You came 4th.")]
+    outputs = ["{{count}}th Platz", "4th Etage", "Du wurdest 4th."]
+    german = _NoRetry()
+    assert repair_outputs(german, units, outputs, skip=set()) == ({0, 2}, set())
+    assert outputs == ["{{count}}. Platz", "4th Etage", "Du wurdest 4."]
+    french = _NoRetry("fr")
+    outputs = ["{{count}}th place"]
+    assert repair_outputs(french, units[:1], outputs, skip=set()) == (set(), set())

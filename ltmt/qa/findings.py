@@ -116,7 +116,9 @@ CHECKS: dict[str, Check] = {
             "25 for 2.5 another), no minus the source lacks (2 bis -8 for 2 to 8), no "
             "comparison turned round (≥ 37 for ≤ 37) or lost (2 h for ≤ 2 h; höchstens, "
             "mindestens, ca. say it too), no currency lost beside a number (25 for 25 €; "
-            "25 Euro, EUR 25 say it), and no English thousands separator (1,000 is 1 in German)",
+            "25 Euro, EUR 25 say it), no English thousands separator (1,000 is 1 in German), "
+            "and no English ordinal ending of the source's kept in German ({{count}}th, 4th: "
+            "write {{count}}., 4.)",
         ),
         Check(
             "precision",

@@ -41,6 +41,8 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from ltmt.english_ordinals import kept_ordinals
+from ltmt.formats.common import same_language
 from ltmt.formats.pipe_plurals import without_intervals
 from ltmt.formats.placeholder_syntax import without_placeholders, without_tag_remains
 from ltmt.numbers_added import added_numbers, garbled_amounts
@@ -184,7 +186,9 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     writes without their currency (:mod:`ltmt.qa.currency_numbers`),
     outside placeholders (``%1$s`` is the placeholder check's) and what is left of a tag
     (:func:`~ltmt.formats.placeholder_syntax.without_tag_remains`); a US date or 12-hour time the
-    translation writes as German does is the same number (:mod:`ltmt.qa.date_numbers`)."""
+    translation writes as German does is the same number (:mod:`ltmt.qa.date_numbers`); and, in
+    German, an English ordinal of the source's kept (``{{count}}th``:
+    :func:`ltmt.english_ordinals.kept_ordinals`), placeholders' too."""
     if is_laravel_plural(source, metadata):  # its intervals ([1,19]) are the plural check's
         source, target = without_intervals(source), without_intervals(target)
     translated = without_tag_remains(target, source)  # <size=120 %>: no number
@@ -234,6 +238,12 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
         f"keeps its dot, write {number}"
         for number in decimal_references(plain, translated)
     ]
+    if same_language(str(language or "de"), "de"):
+        problems += [
+            f"keeps the English ordinal {ordinal}: write {ordinal[:-2]}. "
+            "(German's ordinal: the number and a full stop)"
+            for ordinal in kept_ordinals(source, target)
+        ]
     return problems
 
 

@@ -507,3 +507,35 @@ def test_a_swiss_amount_is_written_as_swiss_german_writes_it():
 def test_an_amount_whose_decimals_are_lost_is_said_once(source, target, said):
     assert number_problems(source, target, {}) == [said]
     assert numbers_wrong(source, target) == 1
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "language", "expected"),
+    [
+        # the design-system trial's i18next ordinal form: qa said nothing
+        (
+            "{{count}}th place",
+            "{{count}}th Platz",
+            "de",
+            [
+                "keeps the English ordinal {{count}}th: write {{count}}. "
+                "(German's ordinal: the number and a full stop)"
+            ],
+        ),
+        (
+            "You came 1st",
+            "Du wurdest 1st",
+            None,
+            [
+                "keeps the English ordinal 1st: write 1. "
+                "(German's ordinal: the number and a full stop)"
+            ],
+        ),
+        ("{{count}}th place", "{{count}}. Platz", "de", []),
+        ("%dth item", "%dth élément", "fr", []),
+        ("Use v4th", "v4th verwenden", "de", []),
+    ],
+)
+def test_an_english_ordinal_kept_in_german_is_a_numbers_warning(source, target, language, expected):
+    metadata = {TARGET_LANGUAGE: language} if language else {}
+    assert number_problems(source, target, metadata) == expected
