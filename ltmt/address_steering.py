@@ -38,6 +38,7 @@ from ltmt.qa.formality_checks import (
     PRONOUN_WORDS,
     Form,
     address_of,
+    address_problem,
     addresses_reader,
 )
 
@@ -144,12 +145,14 @@ def more_impersonal(steered: str, first: str) -> bool:
 
 
 def address_missed(output: str, source: str, form: Form) -> bool:
-    """Whether ``output`` of ``source`` still reads in the form other than ``form`` or in the
-    impersonal ``man`` where ``source`` says "you": what steering could not bring to the form
-    asked, which ``translate``'s summary counts (check them)."""
-    if not addresses_reader(source):
-        return False
-    return other_form_in(output, source, form) or impersonal(output) > 0
+    """Whether ``output`` of ``source`` still reads in the form other than ``form``, as qa's
+    formality check judges it with ``form`` asked (:func:`~ltmt.qa.formality_checks.
+    address_problem`: ``Klicken Sie mich`` for ``Click me``, not "she"'s ``Sie`` beside a
+    ``dich``), or in the impersonal ``man`` where ``source`` says "you": what steering could
+    not bring to the form asked, which ``translate``'s summary counts (check them)."""
+    if address_problem(output, source, form) is not None:
+        return True
+    return addresses_reader(source) and impersonal(output) > 0
 
 
 def steer_address(

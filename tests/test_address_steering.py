@@ -158,6 +158,11 @@ def test_a_steered_line_that_says_man_more_often_is_no_better(steered, first, wo
         ("Wenn du Fragen hast.", "If you have any questions.", "formal", True),
         ("Man kann es nicht öffnen.", "It cannot be opened.", "informal", False),  # no "you"
         ("Sie haben es geöffnet.", "They opened it.", "informal", False),
+        # as qa's formality check judges it (session 70): a command without "you" left
+        # formal is missed, "she"'s Sie beside a dich is not
+        ("Klicken Sie mich", "Click me", "informal", True),
+        ("Sie hat dich ins Team eingeladen.", "She invited you to the team.", "informal", False),
+        ("Sie können das ändern.", "You can change that.", "informal", True),
     ],
 )
 def test_a_line_saying_you_in_the_other_form_or_impersonal_is_missed(output, source, form, missed):

@@ -50,8 +50,8 @@ Every unit translated in the run is counted once in each of these groups:
   spelling dictionary does not know (``Kategories``, ``Spekifikationen``: :mod:`ltmt.spelling`),
   the first few unknown words named, and ``spelling_dictionary`` the dictionary (empty where
   none is installed: not counted);
-- ``address_missed``: with ``--formality``, units whose source says "you" and whose translation
-  still reads in the other form or says the impersonal ``man``
+- ``address_missed``: with ``--formality``, units whose translation still reads in the other
+  form, as qa's formality check judges it, or, where the source says "you", the impersonal ``man``
   (:func:`ltmt.address_steering.address_missed`), the first few named;
 - ``over_limit``: units whose translation is longer than the limit their file gives them
   (XLIFF ``maxwidth`` in characters, ``slr:sizeRestriction``): written, marked for review;
@@ -526,8 +526,8 @@ class RunReport:
             other = "formal" if self.formality == "informal" else "informal"
             lines = counted(
                 self.address_missed,
-                "line that says you still reads",
-                "lines that say you still read",
+                "line still reads",
+                "lines still read",
             )
             parts.append(f"{lines} {other} or impersonal ({check})")
         if self.terms_at_end:

@@ -191,7 +191,7 @@ class TranslatorFn:
 
     def address_missed(self, source: str, output: str) -> str | None:
         """The form of address ``--formality`` asked for (``informal``, ``formal``) where
-        ``output`` of ``source`` says "you" in the other form or impersonally
+        ``output`` of ``source`` reads in the other form or impersonally
         (:func:`~ltmt.address_steering.address_missed`); else None."""
         from ltmt.address_steering import address_missed
 

@@ -26,9 +26,12 @@ Without a form asked for, an entry that uses both forms is a warning, an informa
 starts a sentence with ``Sie`` a note (``Du brauchst keine Motivation mehr. Sie benötigen ein
 System.``: formal, or "they"), and a file whose entries use both forms one note, on the file,
 naming the entries of the form fewer entries use. With one (``ltmt qa --formality du``),
-each entry of the other form is a warning. With ``--formality Sie``, a command translated as an
-informal imperative is one too (:func:`informal_imperatives`: ``Setz es hier zurück.``, ``Lass
-es zurücksetzen!`` for ``Reset it here.``), though it says no pronoun.
+each entry of the other form is a warning, a sentence's first ``Sie`` formal where the source
+says "you" and the entry no du (:func:`entry_address`); ``ltmt translate --formality``'s
+summary counts the same entries (:func:`address_problem`). With ``--formality Sie``, a
+command translated as an informal imperative is one too (:func:`informal_imperatives`: ``Setz
+es hier zurück.``, ``Lass es zurücksetzen!`` for ``Reset it here.``), though it says no
+pronoun.
 """
 
 from __future__ import annotations
@@ -249,14 +252,7 @@ def formality_findings(
     ``translated[n]``) whose translations address the reader in the form ``asked`` does not;
     without a form asked, those that use both, and of each file (a folder's, by the records'
     ``origin``) whose entries use both, one note (module docstring)."""
-    addresses = [address_of(record.target, record.source) for record in translated]
-    if asked == "formal":  # an informal imperative says du without a pronoun
-        addresses = [
-            replace(address, informal=address.informal + imperatives)
-            if (imperatives := informal_imperatives(record.target, record.source))
-            else address
-            for record, address in zip(translated, addresses, strict=True)
-        ]
+    addresses = [entry_address(record.target, record.source, asked) for record in translated]
     findings: list[Finding] = []
     for n, (record, address) in enumerate(zip(translated, addresses, strict=True)):
         message = _entry_problem(address, asked)
@@ -276,6 +272,30 @@ def formality_findings(
         for entries in by_file.values():
             findings += _file_note(translated, addresses, entries)
     return findings
+
+
+def entry_address(target: str, source: str, asked: Form | None = None) -> Address:
+    """The forms of address of ``target`` (of ``source``) as the check judges them with
+    ``asked`` the form asked for (:func:`address_of`): with Sie asked, an informal imperative
+    says du without a pronoun (:func:`informal_imperatives`); with du asked, a sentence's first
+    ``Sie`` where ``source`` says "you" and ``target`` says no du is formal (``Sie können das
+    ändern.`` for ``You can change that.``), not "she" (``Sie hat dich eingeladen.``)."""
+    address = address_of(target, source)
+    if asked == "formal" and (imperatives := informal_imperatives(target, source)):
+        address = replace(address, informal=address.informal + imperatives)
+    if asked == "informal" and not address.informal and addresses_reader(source):
+        sie = tuple(word for word in address.unsure if word in _READINGS)
+        if sie:
+            address = replace(address, formal=address.formal + sie)
+    return address
+
+
+def address_problem(target: str, source: str, asked: Form) -> str | None:
+    """What the check says of ``target`` (of ``source``) where ``asked`` is the form asked for
+    (``uses formal address (Sie) where --formality du asks for informal``); None where it
+    says nothing. ``ltmt translate --formality``'s summary counts the lines it says it of
+    (:func:`ltmt.address_steering.address_missed`)."""
+    return _entry_problem(entry_address(target, source, asked), asked)
 
 
 def _maybe_formal(address: Address) -> str | None:

@@ -56,7 +56,7 @@ def test_a_line_still_informal_where_sie_was_asked_is_said_once_as_informal() ->
     folder = RunReport()
     folder.add(report)
     assert (
-        "1 line that says you still reads informal or impersonal (check them: 'Click here to "
+        "1 line still reads informal or impersonal (check them: 'Click here to "
         "unsubscribe:')" in folder.summary()
     )
 

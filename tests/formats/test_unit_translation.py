@@ -192,7 +192,7 @@ def test_lines_saying_you_still_formal_or_impersonal_are_counted_and_named() -> 
     translate_units(units, AddressingTranslate(), report)
     assert report.address_missed == 2
     assert (
-        "; 2 lines that say you still read formal or impersonal (check them: 'If you have any "
+        "; 2 lines still read formal or impersonal (check them: 'If you have any "
         "questions, just reply t…', 'You are receiving this email because yo…')" in report.summary()
     )
     assert "address_missed_examples" not in report.as_dict()

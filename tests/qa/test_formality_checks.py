@@ -10,6 +10,7 @@ from ltmt.qa.formality_checks import (
     Address,
     _entry_name,
     address_of,
+    address_problem,
     formality_findings,
     formality_form,
     informal_imperatives,
@@ -302,3 +303,30 @@ def test_formality_sie_flags_an_informal_imperative_and_only_then():
     assert found.message == "uses informal address (Setz) where --formality Sie asks for formal"
     assert formality_findings(pairs) == []
     assert formality_findings(pairs, "informal") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "problem"),
+    [
+        # the design-system trial (session 70): a command without "you" left formal
+        (
+            "Click me",
+            "Klicken Sie mich",
+            "uses formal address (Sie) where --formality du asks for informal",
+        ),
+        # a sentence's first Sie where the source says you and the line says no du
+        (
+            "You can change that.",
+            "Sie können das ändern.",
+            "uses formal address (Sie) where --formality du asks for informal",
+        ),
+        # "she" beside a du: the note's, not a warning
+        ("She invited you to the team.", "Sie hat dich ins Team eingeladen.", None),
+        ("She can change that.", "Sie kann das ändern.", None),
+        ("You can change that.", "Du kannst das ändern.", None),
+    ],
+)
+def test_address_problem_is_the_checks_word_on_one_entry(source, target, problem):
+    assert address_problem(target, source, "informal") == problem
+    found = formality_findings([PairRecord(source, target, "entry 1")], "informal")
+    assert [f.message for f in found if f.severity == "warning"] == ([problem] if problem else [])
