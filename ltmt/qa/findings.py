@@ -267,7 +267,9 @@ CHECKS: dict[str, Check] = {
             "a glossary term of the source is translated as the glossary says, at each "
             "place the source has it, and not by a "
             "target term it marks deprecated or forbidden, its adjectives' endings agreeing "
-            "with the words around them in German (--user's glossary, --glossary)",
+            "with the words around them in German, and linked as a compound's first part "
+            "(Schaltflächen-Galerie, not Schaltfläche-Galerie: a note) (--user's glossary, "
+            "--glossary)",
         ),
         Check(
             "language",

@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ltmt.formats.common import lang_matches
@@ -86,6 +87,7 @@ def term_findings(
         terms = prose_terms(matcher, record.source)
         findings += _missed_terms(n, record, terms) + _forbidden_terms(n, record, terms)
         findings += _disagreeing_terms(n, record, terms) if german else []
+        findings += _unlinked_compounds(n, record, terms) if german else []
     return findings
 
 
@@ -250,6 +252,32 @@ def _disagreeing_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]
                 f"{term.target!r} in the glossary)",
             )
     return [Finding.about("glossary", n, record, message) for message in found.values()]
+
+
+def _unlinked_compounds(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> list[Finding]:
+    """A note on each hyphenated compound of the ``n``-th entry's German translation that
+    starts with a target of ``terms`` (its :func:`prose_terms`) without the linking letters
+    German gives it there (:func:`~ltmt.terminology.german_forms.compound_first`:
+    ``Schaltfläche-Galerie`` for ``Schaltflächen-Galerie``)."""
+    from ltmt.terminology.german_forms import compound_first
+
+    found: dict[str, str] = {}
+    for written, term in terms:
+        linked = compound_first(term.target, term.gender)
+        if linked == term.target:
+            continue
+        pattern = rf"(?<![\w-]){re.escape(term.target)}-[^\W\d_][\w-]*"
+        for compound in re.findall(pattern, record.target):
+            found.setdefault(
+                compound,
+                f"{compound!r}: German links {term.target!r} in a compound, write "
+                f"{linked + compound[len(term.target) :]!r} ({written!r} is {term.target!r} "
+                "in the glossary)",
+            )
+    return [
+        replace(Finding.about("glossary", n, record, message), level="note")
+        for message in found.values()
+    ]
 
 
 def _kept_as_written(term: Term) -> bool:

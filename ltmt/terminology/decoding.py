@@ -260,6 +260,7 @@ class GlossaryDecoding:
                     hit.term.target,
                     units[i].text[hit.start : hit.end],
                     in_plural(hit.term, units[i].text[hit.start : hit.end]),
+                    hit.term.gender,
                 )
                 for hit in hits[i]
                 if hit.term.target not in kept

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ltmt.terminology.agreement import DATIVE_N_AFTER
-from ltmt.terminology.genders import seen_after_die
+from ltmt.terminology.genders import gender_of, seen_after_die
 from ltmt.terminology.umlaut_plurals import takes_umlaut_and_e
 from ltmt.word_tables import lowercase_words, target_words
 
@@ -285,3 +285,39 @@ def compound_head(target: str) -> str | None:
     if singular == target or " " in target or not singular.endswith(_LINKED_SUFFIXES):
         return None
     return singular + "s"
+
+
+def compound_first(target: str, gender: str = "") -> str:
+    """How a German compound writes the one-word ``target`` as its first part, before a hyphen:
+    a feminine noun in -e (``gender`` the glossary's, else :func:`~ltmt.terminology.genders.
+    gender_of`'s) with its linking n (``Schaltflächen-Galerie``, ``Seiten-Layout``), unless the
+    compounds of ltmt's German word table write it otherwise more often than with the n, without
+    its e or as it is (``Suchanfrage``, ``Adressliste``, ``Ablagedatei``); else ``target`` as
+    written."""
+    if " " in target or "-" in target or not target.endswith("e") or len(target) < 4:
+        return target
+    if gender_of(target, gender) != "f" or _not_linked(target):
+        return target
+    return target + "n"
+
+
+def _not_linked(noun: str) -> bool:
+    """Whether the word table's compounds of ``noun`` (a word of :data:`_MIN_PART` letters or
+    more after it) start with its stem without the e (``Such|anfrage``) or with the noun as it
+    is (``Ablage|datei``) more often than with an n (``Seiten|anzahl``)."""
+    german = target_words("de")
+    if german is None:
+        return False
+    stem = noun.casefold()[:-1]
+    linked = other = 0
+    for word in german:
+        if not word.startswith(stem):
+            continue
+        for link in ("en", "e", ""):
+            if word.startswith(stem + link):
+                rest = word[len(stem) + len(link) :]
+                if len(rest) >= _MIN_PART and rest in german:
+                    linked += link == "en"
+                    other += link != "en"
+                break
+    return other > linked

@@ -34,6 +34,7 @@ from ltmt.model.batching import pad_token_ids
 from ltmt.model.hooks import thread_bound
 from ltmt.terminology.fragments import bare_words, garbled, german_word, half_written
 from ltmt.terminology.function_words import ARTICLES, FUNCTION_WORDS, NEGATIONS
+from ltmt.terminology.german_forms import compound_first
 from ltmt.terminology.matching import protected_spans, renders
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ class Missing:
     target: str = ""
     source: str = ""  # the term as the input writes it
     plural: bool = False  # the input writes the term in the plural (matching.in_plural)
+    gender: str = ""  # the glossary's gender of the target (Term.gender), for its compounds
 
 
 def place_terms(
@@ -244,11 +246,12 @@ def _compound_word(
         return None  # an ending, not another word: Fernbedien|ung is replaced whole
     if begin == 0 and half_written(rest):
         return None  # pieces of an English word (Re|zeiving): "offenlegende Partei-zeiving"
-    if begin == 0:  # the term first: Haupt|datei -> Master-Datei
+    if begin == 0:  # the term first: Haupt|datei -> Master-Datei, Knopf|galerie ->
+        # Schaltflächen-Galerie (its own linking letters: compound_first)
         rest = _without_leading_ending(rest)
         if not rest.startswith("-"):
             rest = "-" + (rest[:1].upper() + rest[1:] if term.target[:1].isupper() else rest)
-        text = term.target + rest
+        text = compound_first(term.target, term.gender) + rest
     else:  # the term last: Einstellungs|datei -> Einstellungs-Ablage
         text = rest + ("" if rest.endswith("-") else "-") + term.target
     return encode(text) or None

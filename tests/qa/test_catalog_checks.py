@@ -869,3 +869,30 @@ def test_a_markdown_translation_the_memory_holds_is_shown_as_markdown(memory):
     assert finding.message == (
         "u1's memory translates this source as 'Siehe **die Anleitung** {% link a.md %}.'"
     )
+
+
+def test_a_feminine_target_in_e_unlinked_before_a_hyphen_is_a_note_in_german():
+    """ "Schaltfläche-Galerie" for "Button gallery" (glossary Button → Schaltfläche, session
+    70) passed: German links it, "Schaltflächen-Galerie"."""
+    from ltmt.qa.glossary_checks import term_findings
+
+    matcher = TermMatcher([Term("Button", "Schaltfläche", gender="f")])
+    records = [
+        record(1, "Button gallery", "Schaltfläche-Galerie"),
+        record(
+            2,
+            "Do not repeat the Button label.",
+            "Die Schaltflächen-Beschriftung nicht wiederholen.",
+        ),
+        record(3, "Click the Button.", "Klicke auf die Schaltfläche."),
+    ]
+    found = term_findings(records, matcher, "de")
+    assert [(f.entry, f.severity, f.message) for f in found] == [
+        (
+            0,
+            "note",
+            "'Schaltfläche-Galerie': German links 'Schaltfläche' in a compound, write "
+            "'Schaltflächen-Galerie' ('Button' is 'Schaltfläche' in the glossary)",
+        )
+    ]
+    assert term_findings(records, matcher, "fr") == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.terminology.german_forms import plural_forms, target_stems
+from ltmt.terminology.german_forms import compound_first, plural_forms, target_stems
 
 
 def test_a_hyphenated_compounds_plural_takes_its_last_parts_ending():
@@ -172,3 +172,21 @@ def test_a_plurals_dative_is_no_plural_form_to_choose(
 )
 def test_a_plural_in_en_with_no_plural_in_e_is_kept(target: str, forms: tuple[str, ...]) -> None:
     assert plural_forms(target) == forms
+
+
+@pytest.mark.parametrize(
+    ("target", "gender", "first"),
+    [
+        ("Schaltfläche", "f", "Schaltflächen"),  # Schaltflächen-Galerie (session 70)
+        ("Schaltfläche", "", "Schaltflächen"),  # the genders table's f
+        ("Seite", "", "Seiten"),
+        ("Schaltfläche", "m", "Schaltfläche"),  # the glossary's gender goes first
+        ("Suche", "", "Suche"),  # the table's compounds drop the e: Suchanfrage
+        ("Ablage", "", "Ablage"),  # ... or keep it: Ablagedatei
+        ("Datei", "", "Datei"),  # no -e
+        ("Name", "", "Name"),  # masculine
+        ("offene Seite", "", "offene Seite"),  # not one word
+    ],
+)
+def test_a_feminine_noun_in_e_takes_its_link_as_a_compounds_first_part(target, gender, first):
+    assert compound_first(target, gender) == first

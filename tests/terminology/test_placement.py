@@ -164,10 +164,10 @@ def test_a_compound_whose_rest_german_shares_with_english_keeps_it(
 @pytest.mark.parametrize(
     ("word", "term_tokens", "expected"),
     [
-        (["▁Chance", "n", "be", "s", "itz", "er"], [1, 0, 0, 0, 0, 0], "Verkaufschance-Besitzer"),
-        (["▁Chance", "n", "be", "s", "itz", "er"], [1, 1, 0, 0, 0, 0], "Verkaufschance-Besitzer"),
-        (["▁Kunden", "kon", "to"], [1, 0, 0], "Verkaufschance-Konto"),  # the model's splits
-        (["▁Personen", "kon", "to"], [1, 0, 0], "Verkaufschance-Konto"),
+        (["▁Chance", "n", "be", "s", "itz", "er"], [1, 0, 0, 0, 0, 0], "Verkaufschancen-Besitzer"),
+        (["▁Chance", "n", "be", "s", "itz", "er"], [1, 1, 0, 0, 0, 0], "Verkaufschancen-Besitzer"),
+        (["▁Kunden", "kon", "to"], [1, 0, 0], "Verkaufschancen-Konto"),  # the model's splits
+        (["▁Personen", "kon", "to"], [1, 0, 0], "Verkaufschancen-Konto"),
     ],
 )
 def test_a_compound_linked_by_an_n_or_en_drops_the_link_with_the_part_replaced(
@@ -180,7 +180,7 @@ def test_a_compound_linked_by_an_n_or_en_drops_the_link_with_the_part_replaced(
     ids = [len(PIECES) + n for n in range(len(word))]
     rows = [[0.0, 0.0, 0.0, 0.0, 1.0], *compound_rows(term_tokens), [0.0, 0.0, 0.0, 0.0, 1.0]]
     missing = Missing(source_span=(1, 2), target_ids=(7,), target="Verkaufschance")
-    written = {"Verkaufschance-Besitzer": (96,), "Verkaufschance-Konto": (97,)}
+    written = {"Verkaufschancen-Besitzer": (96,), "Verkaufschancen-Konto": (97,)}
     placed = place_terms(
         [1, *ids, 5], rows, [missing], pieces, encode=lambda w: written.get(w, (98,))
     )
@@ -190,13 +190,13 @@ def test_a_compound_linked_by_an_n_or_en_drops_the_link_with_the_part_replaced(
 # words as the default model's tokenizer splits them, the tokens that attend to the term, and
 # the word placed
 STEMS = [
-    (["▁Ra", "s", "en", "rand"], [1, 0, 0, 0], "Grünfläche-Rand"),
-    (["▁Ra", "s", "en", "rand"], [1, 1, 1, 0], "Grünfläche-Rand"),
-    (["▁Ra", "s", "en", "bereich"], [1, 0, 0, 0], "Grünfläche-Bereich"),
-    (["▁Gar", "ten", "haus"], [1, 1, 0], "Grünfläche-Haus"),
-    (["▁Of", "en", "t", "ür"], [1, 0, 0, 0], "Grünfläche-Tür"),
+    (["▁Ra", "s", "en", "rand"], [1, 0, 0, 0], "Grünflächen-Rand"),
+    (["▁Ra", "s", "en", "rand"], [1, 1, 1, 0], "Grünflächen-Rand"),
+    (["▁Ra", "s", "en", "bereich"], [1, 0, 0, 0], "Grünflächen-Bereich"),
+    (["▁Gar", "ten", "haus"], [1, 1, 0], "Grünflächen-Haus"),
+    (["▁Of", "en", "t", "ür"], [1, 0, 0, 0], "Grünflächen-Tür"),
     (["▁Of", "en", "t", "ür"], [0, 0, 1, 1], "Ofen-Grünfläche"),
-    (["▁Wagen", "park"], [1, 0], "Grünfläche-Park"),
+    (["▁Wagen", "park"], [1, 0], "Grünflächen-Park"),
     (["▁Chance", "n", "bereich"], [0, 0, 1], "Chancen-Grünfläche"),
 ]
 
@@ -342,7 +342,7 @@ def test_a_compound_linked_by_an_s_keeps_its_part_that_translates_another_word()
     missing = Missing(
         source_span=(0, 2), target_ids=(7,), target="Infusionspumpe", source="infusion pump"
     )
-    written = {"Infusionspumpe-Einstellungen": (93,)}
+    written = {"Infusionspumpen-Einstellungen": (93,)}
     placed = place_terms(ids, rows, [missing], pieces, encode=lambda w: written.get(w, (98,)))
     assert placed == [93]
 
@@ -688,3 +688,29 @@ def test_a_term_rendered_in_two_places_is_placed_where_its_targets_word_is():
     ]
     term = Missing((0, 2), (7,), "offenlegende Partei", "Disclosing Party")
     assert place_terms([partei, zur, feier, verwerfen], rows, [term], pieces) == [7, zur, feier]
+
+
+@pytest.mark.parametrize(
+    ("word", "term_tokens", "gender", "expected"),
+    [
+        (["▁Knopf", "galerie"], [1, 0], "f", "Schaltflächen-Galerie"),
+        (["▁Button", "-", "Label"], [1, 0, 0], "f", "Schaltflächen-Label"),
+        (["▁Knopf", "galerie"], [1, 0], "m", "Schaltfläche-Galerie"),
+    ],
+)
+def test_a_feminine_target_in_e_placed_first_takes_its_linking_n(
+    word, term_tokens, gender, expected
+):
+    """ "Button gallery" and "the Button label" (glossary Button → Schaltfläche, f) came out
+    "Schaltfläche-Galerie" and "Schaltfläche-Label" (session 70): the target placed as a
+    compound's first part takes its own link, as German writes it."""
+    pieces = PIECES + word
+    ids = [len(PIECES) + n for n in range(len(word))]
+    rows = [[0.0, 0.0, 0.0, 0.0, 1.0], *compound_rows(term_tokens), [0.0, 0.0, 0.0, 0.0, 1.0]]
+    missing = Missing(source_span=(1, 2), target_ids=(7,), target="Schaltfläche", gender=gender)
+    written = {"Schaltflächen-Galerie": (93,), "Schaltflächen-Label": (94,)}
+    written["Schaltfläche-Galerie"] = (95,)
+    placed = place_terms(
+        [1, *ids, 5], rows, [missing], pieces, encode=lambda w: written.get(w, (98,))
+    )
+    assert placed == [1, *written[expected], 5]
