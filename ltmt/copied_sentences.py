@@ -5,6 +5,9 @@ The village needs your help.`` → ``Welcome, [b]{name}[/b]! Der Dorf braucht de
 markup around a placeholder, ``[b]{name}[/b]``, ``<b>{name}</b>``, leaves the small model's
 ``Welcome`` in copy mode). A whole output equal to its source is the ``copied`` check's; this
 finds such a sentence inside a translated one, for the run's summary and ``ltmt qa`` alike.
+A source written again with German's capitals (``Main Navigation`` for ``Main navigation``,
+the design-system trial, session 70: the model capitalised the word German shares, and
+``Main`` stayed) is a copy too (:func:`written_again`).
 """
 
 from __future__ import annotations
@@ -38,3 +41,18 @@ def copied_sentences(source: str, target: str) -> list[str]:
         and _WORD.search(without_placeholders(_CODE.sub("", sentence))) is not None
         and not meant_as_written(sentence.rstrip(".!?:;"))
     ]
+
+
+def written_again(source: str, target: str) -> bool:
+    """Whether ``target`` is ``source`` as written, or but for capitals at a word's start
+    (``Main Navigation`` for ``Main navigation``: German capitalises its nouns), each with
+    two words or more; a single word is the same in both languages as often (``Navigation``)."""
+    source, target = source.strip(), target.strip()
+    if target == source:
+        return True
+    if len(_WORD.findall(source)) < 2 or target.casefold() != source.casefold():
+        return False
+    return all(
+        a == b or (a.casefold() == b.casefold() and (n == 0 or not source[n - 1].isalpha()))
+        for n, (a, b) in enumerate(zip(source, target, strict=True))
+    )

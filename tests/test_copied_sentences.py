@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.copied_sentences import copied_sentences
+from ltmt.copied_sentences import copied_sentences, written_again
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,19 @@ from ltmt.copied_sentences import copied_sentences
 )
 def test_copied_sentences(source: str, target: str, expected: list[str]) -> None:
     assert copied_sentences(source, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "again"),
+    [
+        # the design-system trial (session 70): the model capitalised the noun German shares
+        ("Main navigation", "Main Navigation", True),
+        ("Main navigation", "Main navigation", True),
+        ("Main navigation", "Hauptnavigation", False),
+        ("Open menu", "Open-Menü", False),
+        ("Close", "close", False),  # one word: as often the same in both languages
+        ("main NAV", "main Nav", False),  # capitals inside a word
+    ],
+)
+def test_a_source_written_again_with_germans_capitals_is_a_copy(source, target, again):
+    assert written_again(source, target) is again

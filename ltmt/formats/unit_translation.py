@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ltmt.accelerators import text_ampersands
-from ltmt.copied_sentences import copied_sentences
+from ltmt.copied_sentences import copied_sentences, written_again
 from ltmt.date_formats import localise_dates
 from ltmt.formats.documents import (
     Unit,
@@ -765,12 +765,13 @@ def _kept_as_name(source: str, output: str) -> bool:
 def _copied(
     source: str, output: str, terms: Callable[[str], list[tuple[int, int]]] | None = None
 ) -> bool:
-    """Whether ``output`` is its source unchanged, for a source with a word to translate
+    """Whether ``output`` is its source unchanged (or but for German's capitals:
+    :func:`ltmt.copied_sentences.written_again`), for a source with a word to translate
     (outside its placeholders: ``%s: %s`` has none; code is kept on purpose: ``--help``; so
     are key combinations alone, ``CmdOrCtrl+Shift+F``, and date formats alone, ``%H:%M``; and
     so are the glossary's terms, whose ``(start, end)`` in a text ``terms`` gives: ``Pro``
     that the glossary keeps as written)."""
-    if output.strip() != source.strip() or not split_segment(source)[0]:
+    if not written_again(source, output) or not split_segment(source)[0]:
         return False
     if meant_as_written(source):
         return False

@@ -309,7 +309,8 @@ CHECKS: dict[str, Check] = {
         Check(
             "copied",
             "note",
-            "the translation is not the source (nor one of its sentences) written again",
+            "the translation is not the source (nor one of its sentences) written again, "
+            "nor the source with German's capitals alone (Main Navigation for Main navigation)",
         ),
         Check(
             "punctuation",

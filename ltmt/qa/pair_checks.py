@@ -25,7 +25,7 @@ from ltmt.accelerators import (
     ampersands_made_single,
     find_accelerator,
 )
-from ltmt.copied_sentences import copied_sentences
+from ltmt.copied_sentences import copied_sentences, written_again
 from ltmt.date_formats import date_runs, directives, lost_fields
 from ltmt.formats.format_strings import check_plural_format
 from ltmt.formats.html_segments import READ_ATTRIBUTES
@@ -532,20 +532,24 @@ def doubled_problems(source: str, target: str, metadata: Mapping[str, Any]) -> l
 
 
 def copied_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
-    """Whether ``target`` is ``source`` written again (a name, or a word left untranslated);
-    not for key combinations alone (``CmdOrCtrl+Shift+F``, a key identifier, stays so), date
-    formats alone (``%H:%M``, the same in many languages) nor one name (``Trackly``,
-    ``GitHub``: :func:`ltmt.units.meant_as_written`) nor markup kept as written alone (an MDX
-    page's JSX tags: :func:`~ltmt.formats.markdown_inline.kept_alone`); or a sentence of a
-    longer ``source`` that ``target`` writes again as it is
+    """Whether ``target`` is ``source`` written again (a name, or a word left untranslated),
+    as written or with German's capitals (:func:`ltmt.copied_sentences.written_again`: ``Main
+    Navigation`` for ``Main navigation``); not for key combinations alone
+    (``CmdOrCtrl+Shift+F``, a key identifier, stays so), date formats alone (``%H:%M``, the
+    same in many languages) nor one name (``Trackly``, ``GitHub``:
+    :func:`ltmt.units.meant_as_written`) nor markup kept as written alone (an MDX page's JSX
+    tags: :func:`~ltmt.formats.markdown_inline.kept_alone`); or a sentence of a longer
+    ``source`` that ``target`` writes again as it is
     (:func:`ltmt.copied_sentences.copied_sentences`)."""
-    if target.strip() != source.strip():
+    if not written_again(source, target):
         copies = copied_sentences(source, target)
         return [f"the sentence {copies[0]!r} is left as in the source"] if copies else []
     if not has_words(source):
         return []
     if meant_as_written(source) or kept_alone(source):
         return []
+    if target.strip() != source.strip():  # Main Navigation for Main navigation
+        return ["the translation is the source as written, but for German's capitals"]
     return ["the translation is the source as written"]
 
 

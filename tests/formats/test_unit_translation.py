@@ -302,3 +302,21 @@ def test_a_glossary_term_that_could_not_be_placed_is_counted_and_named() -> None
     assert report.as_dict()["terms_missed"] == 1
     assert "terms_missed_examples" not in report.as_dict()
     assert "'Lead Score': glossary term 'Lead' not in the translation" in report.examples
+
+
+class CapitalisingTranslate:
+    """A translate function that writes each text again with its second word capitalised."""
+
+    def __call__(self, texts: list[str], prefer: list[dict[str, Any]]) -> list[str]:
+        return [text.replace(" navigation", " Navigation") for text in texts]
+
+
+def test_a_source_written_again_with_germans_capitals_is_counted_as_left() -> None:
+    """ "Main navigation" → "Main Navigation" (the design-system trial, session 70) was not
+    counted as left as in the source: German's capital made it another text."""
+    report = RunReport()
+    translate_units([Unit("0", "Main navigation")], CapitalisingTranslate(), report)
+    assert report.copied == 1
+    assert "; 1 left as in the source by the model (check them: 'Main navigation')" in (
+        report.summary()
+    )

@@ -972,6 +972,10 @@ def test_copies():
         "the translation is the source as written"
     ]
     assert copied_problems("Settings", "Einstellungen", {}) == []
+    # the design-system trial (session 70): the model capitalised the noun German shares
+    assert copied_problems("Main navigation", "Main Navigation", {}) == [
+        "the translation is the source as written, but for German's capitals"
+    ]
     assert copied_problems("%s: %d", "%s: %d", {}) == []  # nothing to translate
     # a key identifier stays as written (Firefox: "Do not localize")
     assert copied_problems("CmdOrCtrl+Shift+F", "CmdOrCtrl+Shift+F", {}) == []
