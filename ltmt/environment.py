@@ -25,7 +25,7 @@ ZIP_MAX_MB = "LTMT_ZIP_MAX_MB"
 # what a user may set, and what each one is
 SETTINGS: dict[str, str] = {
     HOME: "the memory store's folder",
-    CACHE_DIR: "converted models and decoded memory states",
+    CACHE_DIR: "converted models, decoded memory states and the records of outputs written",
     KEY_FILE: "the memory store's encryption key",
     STATE_CACHE_MB: "the disk budget of decoded memory states",
     ZIP_MAX_MB: "the most MiB a document's zip archive may decompress to (default 1024)",

@@ -38,7 +38,10 @@ def test_unknown_settings_are_the_ltmt_variables_it_does_not_read():
     ("name", "meant"),
     [
         ("LTMT_KEYFILE", "LTMT_KEY_FILE (the memory store's encryption key)"),
-        ("LTMT_CACHEDIR", "LTMT_CACHE_DIR (converted models and decoded memory states)"),
+        (
+            "LTMT_CACHEDIR",
+            "LTMT_CACHE_DIR (converted models, decoded memory states and the records of outputs written)",
+        ),
         ("LTMT_HOM", "LTMT_HOME (the memory store's folder)"),
     ],
 )

@@ -178,17 +178,20 @@ def tell_own_translations(document: Document, record: Record | None) -> None:
 
 def warn_of_no_record(
     document: Document, out_path: Path, output_sources: OutputSources | None = None
-) -> None:
+) -> bool:
     """Say that ``out_path``, whose translations ``document`` took over, has no record of what
     ltmt wrote there (:mod:`ltmt.formats.output_sources`: a copy of an output ltmt wrote at
     another path and edited since, or one it never wrote), so a kept translation whose source
     changed since cannot be told from an up-to-date one. Where ``output_sources`` (this run's
     user's) find the file's record of another user by its path or bytes, that is said instead
     (a typo in --user). --overwrite is not advised: a file ltmt never wrote, a team's own,
-    holds reviewed strings it would replace."""
+    holds reviewed strings it would replace. The warning names the records' folder: a CI
+    runner starts with an empty cache, so a job that does not keep that folder between runs
+    (a CI cache) never has a record (Android CI trial, session 70). Whether it warned (the
+    output had translations to keep: the report's ``no_record``)."""
     held = _held(document)
     if not held:
-        return
+        return False
     kept = counted(len(held), "translation")
     user = output_sources.user if output_sources is not None else None
     # another user's record, found by the file's path or bytes (no pairs: not a copy's)
@@ -202,17 +205,22 @@ def warn_of_no_record(
             kept,
             kept_as_is(len(held)),
         )
-        return
+        return True
     logger.warning(
         "%s: no record of what ltmt wrote into this file (a copy of an output it wrote "
         "elsewhere, edited since, or one it never wrote), so strings whose source changed "
         "cannot be told: %s %s; translate into the output where ltmt wrote it, or check "
-        "%s by hand",
+        "%s by hand%s",
         out_path,
         kept,
         kept_as_is(len(held)),
         "it" if len(held) == 1 else "them",
+        ""
+        if output_sources is None
+        else f" (ltmt keeps these records in {output_sources.folder}: on CI, keep that "
+        "folder between runs, e.g. in a cache)",
     )
+    return True
 
 
 def _held(document: Document) -> dict[str, str] | None:

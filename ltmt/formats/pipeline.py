@@ -207,6 +207,7 @@ def translate_file(
     source_changed = 0  # translations kept from the output, of a source changed since
     copies_of_source = 0  # the output's strings that copied their source, translated now
     record = None  # what ltmt wrote into the output before, where it tells (output_sources)
+    no_record = False  # an output whose translations were kept without a record of it
     resumed = None
     if resume and marker.exists() and Path(out_path).exists():
         before, settings_before = read_progress(marker)
@@ -271,7 +272,7 @@ def translate_file(
                     raise
             copies_of_source = document.copies_of_source
             if output_sources is not None and not overwrite and record is None:
-                warn_of_no_record(document, Path(out_path), output_sources)
+                no_record = warn_of_no_record(document, Path(out_path), output_sources)
             source_changed, named = drop_outdated(document, Path(out_path), record)
             if changed_sources is not None and not overwrite:
                 source_changed += warn_of_changed_sources(
@@ -295,6 +296,8 @@ def translate_file(
     result = RunResult(resumed=len(done), report=report or RunReport())
     result.report.resumed = len(done)
     result.report.source_changed += source_changed
+    if no_record:
+        result.report.no_record.append(str(out_path))
     result.report.copies_of_source += copies_of_source
     # translated in the input itself, not by an interrupted run: kept as they are (with
     # --overwrite, only what a reviewer signed off: an XLIFF unit final or approved)

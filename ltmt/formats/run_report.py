@@ -101,7 +101,10 @@ the summary says so; ``segments_20_marked`` of them 2.0 segments, said apart: 2.
 state, so they are ``translated`` with a ``subState`` that other tools show as translated.
 ``source_changed``: of the units translated, those for which an existing output held what
 ltmt wrote there for an earlier source (:mod:`ltmt.formats.output_sources`), or what the
-user's memory holds for one (:mod:`ltmt.formats.changed_sources`).
+user's memory holds for one (:mod:`ltmt.formats.changed_sources`). ``no_record``: the
+outputs whose translations were kept without a record of what ltmt wrote there, so that
+those of a source changed since were not translated again (a CI runner's empty cache: a
+warning names the records' folder to keep between runs).
 ``copies_of_source``: of the units translated, those whose string in an existing one-language
 output was its source copied (Docusaurus' ``write-translations``), not a translation.
 """
@@ -210,6 +213,7 @@ class RunReport:
     resumed: int = 0
     translated_before: int = 0
     source_changed: int = 0
+    no_record: list[str] = field(default_factory=list)  # outputs kept without a record
     copies_of_source: int = 0
     suggestions_kept: int = 0
     suggestions_mismatched: int = 0  # of them, without their current msgid's placeholders
@@ -390,6 +394,7 @@ class RunReport:
                 setattr(self, name, getattr(self, name) + value)
         for text in other.examples:
             self.example(text)
+        self.no_record.extend(other.no_record)
         for mine, theirs in (
             (self.copied_examples, other.copied_examples),
             (self.partly_copied_examples, other.partly_copied_examples),

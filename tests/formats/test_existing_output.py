@@ -41,13 +41,15 @@ def test_an_edited_copy_of_an_output_is_said_to_have_no_record(
     copy.write_text(written.read_text("utf-8").replace(*edit), "utf-8")
     source.write_text(english.replace("document", "file"), "utf-8")
     with caplog.at_level(logging.WARNING):
-        translate_file(source, copy, FakeModel(), tgt_lang="de", output_sources=records)
+        result = translate_file(source, copy, FakeModel(), tgt_lang="de", output_sources=records)
     assert caplog.messages == [
         f"{copy}: no record of what ltmt wrote into this file (a copy of an output it wrote "
         "elsewhere, edited since, or one it never wrote), so strings whose source changed "
         "cannot be told: 2 translations kept as they are; translate into the output where "
-        "ltmt wrote it, or check them by hand"
+        f"ltmt wrote it, or check them by hand (ltmt keeps these records in {records.folder}: "
+        "on CI, keep that folder between runs, e.g. in a cache)"
     ]
+    assert result.report.no_record == [str(copy)]
     caplog.clear()  # where ltmt wrote it, the record says what changed
     with caplog.at_level(logging.WARNING):
         translate_file(source, written, FakeModel(), tgt_lang="de", output_sources=records)
@@ -67,6 +69,24 @@ def test_one_translation_without_a_record_is_kept_as_it_is(
             source, output, FakeModel(), tgt_lang="de", output_sources=OutputSources(tmp_path / "r")
         )
     assert "cannot be told: 1 translation kept as it is; translate into" in caplog.text
+
+
+def test_a_fresh_ci_runner_says_which_outputs_had_no_record(tmp_path: Path) -> None:
+    """A CI job with an empty cache kept a changed string's old translation, saying so only in
+    a warning; --json's ``no_record`` names the output (Android CI trial, session 70), and an
+    output with a record is not named."""
+    source, output = tmp_path / "en.yml", tmp_path / "de.yml"
+    source.write_text("en:\n  save: Save the document\n", "utf-8")
+    translate_file(
+        source, output, FakeModel(), tgt_lang="de", output_sources=OutputSources(tmp_path / "a")
+    )
+    source.write_text("en:\n  save: Save the file\n  quit: Quit\n", "utf-8")
+    fresh = OutputSources(tmp_path / "empty")  # the next runner's cache
+    result = translate_file(source, output, FakeModel(), tgt_lang="de", output_sources=fresh)
+    assert result.report.no_record == [str(output)]
+    assert result.report.as_dict()["no_record"] == [str(output)]
+    again = translate_file(source, output, FakeModel(), tgt_lang="de", output_sources=fresh)
+    assert again.report.no_record == []  # the fresh cache recorded the run before
 
 
 def test_an_unedited_copy_finds_the_record_by_its_content(tmp_path: Path) -> None:
