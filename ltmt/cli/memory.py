@@ -142,7 +142,8 @@ def import_(
         help="Leave out translations not yet reviewed: those ltmt wrote into FILE (or a file "
         "of the folder) that nobody changed since, as ltmt qa --reviewed-only does; the record "
         "of what ltmt wrote, kept in this machine's cache for whichever user it translated "
-        "for, finds the file by its path, or a copy of it by its texts; "
+        "for, finds the file by its path, or a copy of it by its texts (a one-language file "
+        "that no record covers is refused: it marks nothing reviewed); "
         "PO fuzzy, XLIFF needs-review and Qt unfinished entries are left out in any case; "
         'in an XLIFF file that marks units approved="yes" (Crowdin, Lokalise), so are those '
         "neither so marked nor final; in a CSV table with a Status column, the rows whose "
@@ -172,7 +173,9 @@ def import_(
     folder's files and a copy of the file whose texts are mostly those ltmt wrote. A PO
     catalog whose header says ltmt filled it (X-Generator: ltmt, as translate --no-fuzzy
     leaves it) but that no record covers is named in a warning: which of its translations are
-    ltmt's cannot be told, and --reviewed-only stores them all. With
+    ltmt's cannot be told, and --reviewed-only stores them all; a one-language file (with
+    --source-file) that no record covers marks nothing reviewed, and --reviewed-only refuses
+    it. With
     --source-file, one whose translation the memory holds for another source of its name is
     stored and named in a warning (keys such as "title" name strings of every project).
     """
@@ -218,6 +221,8 @@ def import_(
                     "--no-language-check",
                     fmt=pair_format(read_from, fmt) if read_from.is_file() else None,
                 )
+            if reviewed_only:  # before a new store is made: a refused import makes none
+                _refuse_unrecorded(read_from, records, fmt, user, memory)
             if memory is None:  # a new store, made once the file is read
                 memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
             checks = _recorded_older_sources(
@@ -531,7 +536,6 @@ def _recorded_older_sources(
     given). ``importing``: the memory, the user and the import's origin; a pair whose
     translation the memory approved before from another origin is not ltmt's to name (a 100 %
     match its translation reused: :func:`~ltmt.formats.changed_sources.approved_already`)."""
-    from ltmt.formats.folders import origin_path
     from ltmt.formats.output_sources import OutputSources
 
     memory, user, _ = importing
@@ -541,17 +545,63 @@ def _recorded_older_sources(
     if not read_from.is_dir():
         return _RecordChecks(records)
     found = _RecordChecks([])
-    by_file: dict[str, list[PairRecord]] = {}
-    for record in records:
-        by_file.setdefault(record.origin, []).append(record)
-    for origin, pairs in by_file.items():
-        path = origin_path(read_from, origin)
+    for path, pairs in _files_of(read_from, records):
         checked = _checked_against_record(sources, path, pairs, reviewed_only, None, importing)
         shown = path.relative_to(read_from) if path.is_relative_to(read_from) else path
         found.records += checked.records
         found.unreviewed += [f"{shown}: {name}" for name in checked.unreviewed]
         found.unrecorded += [(str(shown), *said[1:]) for said in checked.unrecorded]
     return found
+
+
+def _files_of(folder: Path, records: list[PairRecord]) -> list[tuple[Path, list[PairRecord]]]:
+    """The files of ``folder`` that ``records`` were read from (by origin), each with its own."""
+    from ltmt.formats.folders import origin_path
+
+    by_file: dict[str, list[PairRecord]] = {}
+    for record in records:
+        by_file.setdefault(record.origin, []).append(record)
+    return [(origin_path(folder, origin), pairs) for origin, pairs in by_file.items()]
+
+
+def _refuse_unrecorded(
+    read_from: Path, records: list[PairRecord], fmt: str | None, user: str, memory: Memory | None
+) -> None:
+    """Refuse ``--reviewed-only`` for the one-language files of ``read_from`` (a file or a
+    folder, whose pairs are ``records``) that no record on this machine says what ltmt wrote
+    into (:meth:`~ltmt.formats.output_sources.OutputSources.read_for_import`): such a file
+    marks nothing reviewed, so without the record ltmt's machine translation cannot be told
+    from a reviewer's, and every pair would be stored as approved (Android CI trial, session
+    70: a fresh runner's empty cache stored 13 of ltmt's translations so). A file that marks
+    its review states (PO, XLIFF, Qt, a CSV Status column) says it otherwise: not refused."""
+    from ltmt.formats.output_sources import OutputSources
+    from ltmt.formats.registry import find_format
+
+    sources = OutputSources.in_cache(user, memory)
+    if read_from.is_file():
+        files = [(read_from, records)]
+    else:
+        files = _files_of(read_from, records) if read_from.is_dir() else []
+    unrecorded: dict[str, int] = {}
+    for path, pairs in files:
+        paired = [(pair.source, pair.target) for pair in pairs if not pair.unpaired]
+        spec = find_format(path, fmt if path == read_from else None, role="read")
+        if (
+            paired
+            and spec.one_language_file(path)
+            and sources.read_for_import(path, paired) is None
+        ):
+            shown = path.relative_to(read_from) if path.is_relative_to(read_from) else path
+            unrecorded[path.name if path == read_from else str(shown)] = len(paired)
+    if unrecorded:
+        them = "it" if len(unrecorded) == 1 else "them"
+        raise InputError(
+            f"no record on this machine of what ltmt wrote into {first_few(list(unrecorded))}, "
+            f"so --reviewed-only cannot tell {counted(sum(unrecorded.values()), 'pair')} "
+            "reviewed or not (a one-language file marks none): nothing imported; restore the "
+            f"records of the machine that translated {them} ({sources.folder}; on CI, keep it "
+            f"between runs), or import without --reviewed-only if ltmt never translated {them}"
+        )
 
 
 def _approved_only(

@@ -3014,4 +3014,48 @@ def test_ltmt_s_unflagged_output_that_overwrite_wrote_again_is_not_imported_as_r
         0,
         "imported de.po into rv: 1 added, 0 duplicates, 2 skipped "
         "(2 written by ltmt and not reviewed)\n",
+
+
+def test_reviewed_only_refuses_a_one_language_file_without_a_record(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Android CI trial, session 70: on a fresh runner (an empty cache) --reviewed-only stored
+    every string ltmt had machine-translated into values-de as approved ('13 added ... 0
+    skipped'), where with the record it skipped them; a strings.xml marks nothing reviewed, so
+    it is refused, with no store made, and the record makes it import as before."""
+    from ltmt.formats.documents import Unit
+    from ltmt.formats.output_sources import OutputSources
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(ENV_CACHE, str(cache))  # the runner's, empty
+    (tmp_path / "values").mkdir()
+    (tmp_path / "values-de").mkdir()
+    english, german = tmp_path / "values" / "strings.xml", tmp_path / "values-de" / "strings.xml"
+    strings = [("save", "Save", "Speichern"), ("quit", "Quit", "Beenden")]
+    for path, side in ((english, 1), (german, 2)):
+        path.write_text(
+            "<resources>"
+            + "".join(f'<string name="{s[0]}">{s[side]}</string>' for s in strings)
+            + "</resources>\n",
+            "utf-8",
+        )
+    importing = ["memory", "import", str(german), "--source-file", str(english)]
+    importing += ["-u", "app", "--memory-dir", store]
+    code, out, err = ltmt(capsys, *importing, "--reviewed-only")
+    assert (code, out) == (1, "")
+    assert err == (
+        "ltmt: error: no record on this machine of what ltmt wrote into strings.xml, so "
+        "--reviewed-only cannot tell 2 pairs reviewed or not (a one-language file marks none): "
+        "nothing imported; restore the records of the machine that translated it "
+        f"({cache / 'output-sources'}; on CI, keep it between runs), or import without "
+        "--reviewed-only if ltmt never translated it\n"
+    )
+    assert not Path(store).exists()
+    # the record (as translate writes it: ltmt wrote "Speichern"), restored from a CI cache
+    OutputSources.in_cache("app").write(german, [(Unit("save", "Save"), "Speichern")])
+    code, out, err = ltmt(capsys, *importing, "--reviewed-only")
+    assert (code, out) == (
+        0,
+        "imported strings.xml into app: 1 added, 0 duplicates, 1 skipped "
+        "(1 written by ltmt and not reviewed)\n",
     ), err
