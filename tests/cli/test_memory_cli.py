@@ -3014,6 +3014,7 @@ def test_ltmt_s_unflagged_output_that_overwrite_wrote_again_is_not_imported_as_r
         0,
         "imported de.po into rv: 1 added, 0 duplicates, 2 skipped "
         "(2 written by ltmt and not reviewed)\n",
+    ), err
 
 
 def test_reviewed_only_refuses_a_one_language_file_without_a_record(
