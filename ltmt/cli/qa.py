@@ -165,6 +165,7 @@ def qa(
     from ltmt.qa.formality_checks import formality_form
     from ltmt.qa.keyed_accelerators import shared_key_accelerators
     from ltmt.qa.run import NEEDS_INPUT
+    from ltmt.qa.store_listing_checks import store_listing_problems
     from ltmt.qa.subtitle_checks import subtitle_problems, timing_problems
     from ltmt.qa.webextension_checks import webextension_problems
 
@@ -220,6 +221,7 @@ def qa(
         problems += stringsdict_problems(file, fmt)
         problems += android_problems(file, fmt, source_file, tgt_lang)
         problems += webextension_problems(file, fmt, source_file)
+        problems += store_listing_problems(file, fmt)
         problems += cue_mark_problems(file, fmt, source_file)
         problems += shared_key_accelerators(records)
         problems += subtitle_problems(file, fmt, _limits(max_cps, max_line_length, max_lines))

@@ -350,7 +350,8 @@ def translate(
     source-language column into the target's of its name (Title (en) into Title (de)), or the
     columns --columns names (a shop's export: --columns "Title,Body (HTML)"); a row longer
     than its Max length column's number of characters (also Char limit, Max chars) is named
-    in a warning, as an XLIFF unit longer than its maxwidth is. An
+    in a warning, as an XLIFF unit longer than its maxwidth is, and so is a fastlane metadata
+    file longer than Google Play or the App Store allows (short_description.txt 80). An
     Android strings.xml, a Java .properties, a .NET .resx, a
     JSON, YAML or Fluent message file (.json, .arb, .yml, .ftl) or an Apple .strings or
     .stringsdict is translated into the target language's file (-o res/values-de/strings.xml,

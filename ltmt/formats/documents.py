@@ -396,7 +396,10 @@ class TextDocument:
 
     @classmethod
     def open(cls, path: Path, **_: Any) -> TextDocument:
+        """The text file ``path``; a fastlane metadata file (a store listing's field, whose
+        length the store limits) as a :class:`~ltmt.formats.store_listing.StoreListingText`."""
         from ltmt.formats.paragraphs import wrapped_lines
+        from ltmt.formats.store_listing import StoreListingText, store_limit
 
         lines, shape = text_lines(path)
         refuse_a_man_page(path, lines)
@@ -407,6 +410,8 @@ class TextDocument:
                 path,
                 going_on,
             )
+        if store_limit(path) is not None:
+            return StoreListingText(path, lines, shape)
         return cls(path, lines, shape)
 
     def units(self) -> list[Unit]:

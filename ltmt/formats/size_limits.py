@@ -13,7 +13,8 @@ A translation's length is its text's characters, the inline codes left out (``<x
 ``<g id="2">``, ``<b>``: what a code stands for is not known until the program fills it in).
 Other formats give a string a limit of their own (a .resx ``{MaxLength}`` comment, a CSV
 table's Max length column, a WebExtension message's): :class:`LengthsChecked` notes and says
-those translated too long.
+those translated too long; an app store gives a fastlane metadata file's whole text one
+(:mod:`ltmt.formats.store_listing`).
 """
 
 from __future__ import annotations
@@ -89,12 +90,13 @@ def shown_length(text: str) -> int:
     return len(MARKUP_TAG.sub("", text))
 
 
-def too_long_message(text: str, maximum: int) -> str | None:
-    """What is wrong with ``text`` under a limit of ``maximum`` characters; None where it fits."""
+def too_long_message(text: str, maximum: int, allows: str = "its unit") -> str | None:
+    """What is wrong with ``text`` under a limit of ``maximum`` characters, which ``allows``
+    sets (``its unit``, ``Google Play``); None where it fits."""
     length = shown_length(text)
     if length <= maximum:
         return None
-    return f"the translation is {length} characters long, its unit allows {maximum}"
+    return f"the translation is {length} characters long, {allows} allows {maximum}"
 
 
 def note_length(

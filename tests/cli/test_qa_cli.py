@@ -766,3 +766,31 @@ def test_a_folders_file_that_is_no_message_file_is_skipped_alone_an_error_to_rea
         f"ltmt: error: {said}: not a JSON message file: its top level is not an object of "
         "strings; ltmt cannot read it: leave it out\n"
     )
+
+
+def test_a_fastlane_short_description_over_80_characters_is_a_length_warning(run_ltmt, tmp_path):
+    """Trial androidci, session 70: a translated short_description.txt of 90 characters (Google
+    Play allows 80, and refuses the upload) passed qa without a word; now a length warning,
+    which --fail-on warning fails, and the limit is documented."""
+    paths = {}
+    for locale, text in (("en-US", "Record your hikes."), ("de-DE", "x" * 90)):
+        folder = tmp_path / "fastlane" / "metadata" / "android" / locale
+        folder.mkdir(parents=True)
+        paths[locale] = folder / "short_description.txt"
+        paths[locale].write_text(text + "\n", "utf-8")
+    target = paths["de-DE"]
+    args = ("qa", str(target), "--source-file", str(paths["en-US"]), "--check", "length")
+    code, out, err = run_ltmt(*args)
+    assert code == 0, err
+    assert out == (
+        f"{target}: warning [length] the translation is 90 characters long, Google Play "
+        "allows 80\n1 entry checked: 1 warning (length 1)\n"
+    )
+    code, _, _ = run_ltmt(*args, "--fail-on", "warning")
+    assert code == 1
+    code, out, _ = run_ltmt("qa", "--list-checks")
+    assert "a fastlane metadata file's whole text" in " ".join(out.split())
+    code, out, _ = run_ltmt("translate", "--help")
+    assert "a fastlane metadata file longer than Google Play" in " ".join(
+        out.replace("│", " ").split()
+    )
