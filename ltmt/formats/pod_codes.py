@@ -32,8 +32,9 @@ from collections.abc import Iterable, Iterator
 _OPTION = r"(?:-|\\-){1,2}[A-Za-z0-9?](?:[\w.]|\\?-)*"
 # options listed, or one with its value's name (``-n, --dry-run``, ``--exclude=PATTERN``)
 _OPTIONS = rf"{_OPTION}(?:(?:,[ ]?|[ ]|=){_OPTION}|=[\w.]+)*"
-# a code's letter after no letter or digit: ``Vec<T>`` is text
-_LETTER = r"(?<![A-Za-z0-9_\\])[{}]<"
+# a code's letter after no letter, digit or hyphen: ``Vec<T>`` is text, and so is an option's
+# value's name (``-F<changelog-format>``, a help text's metavar)
+_LETTER = r"(?<![A-Za-z0-9_\\-])[{}]<"
 # an entity: named, decimal or hexadecimal (``E<lt>``, ``E<verbar>``, ``E<0x201E>``)
 _ENTITY = r"E<(?:[A-Za-z]\w*|0[xX][0-9A-Fa-f]+|[0-9]+)>"
 # what a code with words may hold besides its words: entities
