@@ -41,6 +41,7 @@ def read_records(
     not_read: NotRead | None = None,
     purpose: str = "imported",
     columns: str | None = None,
+    extras_reported: bool = False,
 ) -> list[PairRecord]:
     """The pairs of the file ``path``, or of every file of the folder ``path`` a format reads
     (``source_file``: then the source-language folder); ``include_fuzzy``: translations not
@@ -50,8 +51,10 @@ def read_records(
     (:func:`ltmt.formats.pairs.read_translations`); ``not_read``: counts the entries the readers
     left out, which they then do not warn of; ``purpose``: what a warning says was not done with
     a string only the translation has (``imported``, ``checked``); ``columns``: a CSV table's
-    pairs of columns (``--columns``, refused for a folder). Files of a folder that were
-    skipped are said on stderr unless ``quiet``."""
+    pairs of columns (``--columns``, refused for a folder); ``extras_reported``: a file's strings
+    only the translation has are reported by the caller, not warned of (``ltmt qa``'s
+    ``extra`` findings; a folder's files warn). Files of a folder that were skipped are said
+    on stderr unless ``quiet``."""
     if path.is_dir() and columns is not None:
         verb = "check" if purpose == "checked" else "import"
         raise InputError(
@@ -94,6 +97,7 @@ def read_records(
         not_read=not_read,
         purpose=purpose,
         columns=columns,
+        extras_reported=extras_reported,
     )
     size = path.stat().st_size
     if size >= READ_NOTE_FROM and sys.stderr.isatty():  # some formats are read whole

@@ -162,6 +162,7 @@ def qa(
         untranslated_csv_rows,
     )
     from ltmt.qa.cue_marks import cue_mark_problems
+    from ltmt.qa.extra_strings import extra_problems
     from ltmt.qa.formality_checks import formality_form
     from ltmt.qa.keyed_accelerators import shared_key_accelerators
     from ltmt.qa.run import NEEDS_INPUT
@@ -200,6 +201,7 @@ def qa(
             include_fuzzy=not reviewed_only,
             purpose="checked",
             columns=columns,
+            extras_reported=source_file is not None and "extra" in names,
         )
         state = None if source_file is not None else catalog_state(file, fmt, not reviewed_only)
         untranslated = (
@@ -217,6 +219,7 @@ def qa(
         if source_file is not None:
             forms = missing_plural_forms(file, source_file, fmt, tgt_lang)
             problems += missing_form_problems(file, source_file, forms, tgt_lang)
+            problems += extra_problems(file, source_file, fmt, tgt_lang)
         problems += access_key_problems(file, fmt)
         problems += stringsdict_problems(file, fmt)
         problems += android_problems(file, fmt, source_file, tgt_lang)

@@ -357,6 +357,16 @@ class KeyedCatalog(TranslationsHeld):
         names = self.names()
         return [name for name in dict.fromkeys(map(self.name_of, values)) if name not in names]
 
+    def names_only_in(self, translation: TranslatedFile) -> list[str]:
+        """The names of ``translation`` (this file's, as read) that this file has no string of
+        (:meth:`names_not_here`), less the strings of a value that is no string (an object's
+        strings), which are counted as that alone."""
+        return [
+            name
+            for name in self.names_not_here(translation.values)
+            if not any(name.startswith(f"{whole}/") for whole in translation.not_text)
+        ]
+
     def read_translation(self, path: Path) -> TranslatedFile:
         """What :meth:`pairs` reads of ``path`` (a translation of this file), the file read
         once; by default its strings alone (:meth:`read_values`)."""
@@ -454,6 +464,7 @@ class KeyedCatalog(TranslationsHeld):
         skip_keys: frozenset[str] = frozenset(),
         not_read: NotRead | None = None,
         purpose: str = "imported",
+        extras_reported: bool = False,
         **_: Any,
     ) -> Iterator[PairRecord]:
         """The format's memory reader: the pairs of the translated file ``path`` and its
@@ -466,7 +477,9 @@ class KeyedCatalog(TranslationsHeld):
         ``path`` has (obsolete: ``not in the source file``), said as not ``purpose``
         (``imported``; ``ltmt qa``: ``checked``, whose pairs say the file's :attr:`syntax` in
         metadata ``syntax``, and ``context_is_key``: their context is a name, not a
-        translator's disambiguation as a PO ``msgctxt`` is)."""
+        translator's disambiguation as a PO ``msgctxt`` is). With ``extras_reported``, the
+        names only ``path`` has are not warned of: the caller reports them (``ltmt qa``'s
+        ``extra`` findings, :meth:`names_only_in`)."""
         document = cls.source_document(path, source_file, tgt_lang, skip_keys)
         translation = document.read_translation(Path(path))
         values = translation.values
@@ -531,14 +544,12 @@ class KeyedCatalog(TranslationsHeld):
         _count_marked(path, marked, not_read, purpose)
         _count_copies(path, copies, not_read)
         not_text = translation.not_text
-        obsolete = [
-            name
-            for name in document.names_not_here(values)
-            if not any(name.startswith(f"{whole}/") for whole in not_text)
-        ]  # a value that is no string (an object's strings) is counted as that alone
+        obsolete = document.names_only_in(translation)
         if not records and obsolete:
             _refuse_another_source(path, source_file or path, values, document)
         marked, obsolete = document.split_not_translatable(obsolete)
+        if extras_reported:  # qa's extra findings name them
+            marked, obsolete = [], []
         if marked and not_read is not None:
             not_read.add(NOT_IN_SOURCE, len(marked))
         elif marked:  # app_name, marked translatable="false" in the source

@@ -304,6 +304,7 @@ def read_translations(
     not_read: NotRead | None = None,
     purpose: str = "imported",
     columns: str | None = None,
+    extras_reported: bool = False,
 ) -> Iterator[PairRecord]:
     """The pairs of a translated file of any format: :func:`read_pairs` with the format's
     language options, and for a file holding one language (Android, .properties, subtitles
@@ -316,7 +317,8 @@ def read_translations(
     ``not_read``: where the reader counts the entries it left out instead of warning
     (:mod:`ltmt.formats.not_read`). ``purpose``: what the pairs are read for, as a warning
     says it of the strings left out (``imported``, ``checked``). ``columns``: a CSV table's
-    pairs of columns (``--columns "Line A=Line B"``)."""
+    pairs of columns (``--columns "Line A=Line B"``). ``extras_reported``: the strings only
+    the translation has are reported by the caller, not warned of (``ltmt qa``)."""
     from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
 
     refuse_an_unreadable_file(Path(path))
@@ -343,6 +345,7 @@ def read_translations(
         not_read=not_read,
         purpose=purpose,
         columns=columns,
+        extras_reported=extras_reported,
     )
     return read_pairs(path, fmt, **options)
 

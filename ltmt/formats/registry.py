@@ -169,6 +169,7 @@ class FileFormat:
         not_read: NotRead | None = None,
         purpose: str = "imported",
         columns: str | None = None,
+        extras_reported: bool = False,
     ) -> dict[str, Any]:
         """The keyword arguments of this format's reader: the languages where its files name
         them; for a file holding one language, the ``source_file`` it translates (its plural
@@ -180,10 +181,14 @@ class FileFormat:
         left out into one (:attr:`counts_not_read`); ``purpose``: what a reader of a
         one-language file says it did not do with a string only the translation has
         (``imported``, ``checked``); ``columns`` where its tables' columns are named
-        (:attr:`chooses_columns`: ``--columns "Line A=Line B"``)."""
+        (:attr:`chooses_columns`: ``--columns "Line A=Line B"``); ``extras_reported`` for a
+        one-language file whose strings only the translation has the caller reports (``ltmt
+        qa``'s ``extra`` findings), which its reader then does not warn of."""
         options: dict[str, Any] = dict(self.language_options(src_lang, tgt_lang))
         if self.one_language:
             options.update(source_file=source_file, tgt_lang=tgt_lang, purpose=purpose)
+            if extras_reported:
+                options["extras_reported"] = True
         if include_fuzzy and self.reviews:
             options["include_fuzzy"] = True
         if skip_keys and self.skips_keys:

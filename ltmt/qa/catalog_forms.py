@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ltmt.formats.registry import find_format
 from ltmt.qa.findings import Severity
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ltmt.formats.keyed_catalog import KeyedCatalog
+
+T = TypeVar("T")
 
 # the formats whose untranslated units are counted: those that hold both languages and mark
 # what is not translated yet
@@ -228,7 +230,7 @@ def missing_messages(
     catalog: JSON, ARB, Android, ...) lacks: untranslated, as Flutter's gen-l10n counts them,
     though the pairs hold none of them; None for a folder or a file of another kind (the
     pairs' empty targets count then)."""
-    return _read_against_source(path, source_file, fmt, tgt_lang, lambda d, p: d.missing_in(p))
+    return read_against_source(path, source_file, fmt, tgt_lang, lambda d, p: d.missing_in(p))
 
 
 def missing_plural_forms(
@@ -243,19 +245,17 @@ def missing_plural_forms(
     from ltmt.formats.plurals import plural_tags
 
     taken = set(plural_tags(tgt_lang)) - {"other"}
-    keys = _read_against_source(
-        path, source_file, fmt, tgt_lang, lambda d, p: d.forms_missing_in(p)
-    )
+    keys = read_against_source(path, source_file, fmt, tgt_lang, lambda d, p: d.forms_missing_in(p))
     return [key for key in keys or [] if key.rpartition(FORM)[2] in taken]
 
 
-def _read_against_source(
+def read_against_source(
     path: Path,
     source_file: Path,
     fmt: str | None,
     tgt_lang: str,
-    read: Callable[[KeyedCatalog, Path], list[str]],
-) -> list[str] | None:
+    read: Callable[[KeyedCatalog, Path], T],
+) -> T | None:
     """``read`` of ``source_file`` (opened as a keyed catalog) and its translation ``path``,
     without warnings; None for a folder or a file of another kind."""
     from ltmt.formats.documents import open_document

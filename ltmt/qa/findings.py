@@ -235,6 +235,13 @@ CHECKS: dict[str, Check] = {
             "other libraries fall back to the source's (Android's values/: a note); a plural "
             "form the language takes that an Android <plurals> or a .stringsdict variable lacks",
         ),
+        Check(
+            "extra",
+            "warning",
+            "a keyed catalog's translation has no string its --source-file marks not to "
+            'translate (Android\'s translatable="false") or lacks: left over, and Android '
+            "lint's ExtraTranslation fails the build",
+        ),
         Check("doubled", "warning", "the translation does not say a word twice in a row"),
         Check(
             "wordless",

@@ -689,6 +689,44 @@ def test_strings_only_the_translation_has_are_said_not_checked(run_ltmt, tmp_pat
     assert "imported" not in caplog.text
 
 
+def test_strings_only_an_android_translation_has_are_extra_findings(run_ltmt, tmp_path, caplog):
+    """An Android CI trial: app_name (translatable="false" in values/) and old_feature (not
+    there) were stderr warnings alone; `--json --fail-on warning` exited 0 with no warning."""
+    source = tmp_path / "values" / "strings.xml"
+    target = tmp_path / "values-de" / "strings.xml"
+    source.parent.mkdir()
+    target.parent.mkdir()
+    source.write_text(
+        '<resources><string name="app_name" translatable="false">Trail</string>'
+        '<string name="save">Save</string></resources>\n',
+        "utf-8",
+    )
+    target.write_text(
+        '<resources><string name="app_name">Trail</string><string name="save">Sichern</string>'
+        '<string name="old_feature">Alt</string></resources>\n',
+        "utf-8",
+    )
+    args = ("qa", str(target), "--source-file", str(source), "--fail-on", "warning")
+    code, out, err = run_ltmt(*args, "--json")
+    report = json.loads(out)
+    assert code == 1
+    assert report["by_severity"] == {"error": 0, "warning": 2, "note": 0}
+    assert [(f["check"], f["position"], f["severity"]) for f in report["findings"]] == [
+        ("extra", f"{target}: app_name", "warning"),
+        ("extra", f"{target}: old_feature", "warning"),
+    ]
+    assert "not checked" not in caplog.text + err  # said once: as findings
+    code, out, _ = run_ltmt(*args)
+    assert code == 1
+    assert out.splitlines() == [
+        f'{target}: app_name: warning [extra] marked translatable="false" in {source}: delete '
+        "it from this file (Android lint's ExtraTranslation)",
+        f"{target}: old_feature: warning [extra] not in {source}: delete it from this file if "
+        "it is obsolete (Android lint's ExtraTranslation)",
+        "1 entry checked: 2 warnings (extra 2)",
+    ]
+
+
 def test_a_java_translation_is_checked_against_its_source_not_a_colleagues_translation(
     tmp_path: Path, run_ltmt
 ) -> None:
