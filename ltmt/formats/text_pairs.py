@@ -36,7 +36,9 @@ def read_text_pairs(
         )
     for number, (source, target) in enumerate(zip(sources, targets, strict=True), 1):
         if source.strip() or target.strip():
-            yield PairRecord(source, target, f"{path.name}:{number}")
+            # the path as given, as other formats' positions say it: a CI problem matcher, or
+            # a folder's files of one name (de-DE/changelogs/123.txt), tell where it is
+            yield PairRecord(source, target, f"{path}:{number}")
 
 
 def no_source_file(path: Path, how: str) -> InputError:

@@ -727,6 +727,25 @@ def test_strings_only_an_android_translation_has_are_extra_findings(run_ltmt, tm
     ]
 
 
+def test_a_text_files_findings_name_its_path_as_given(run_ltmt, tmp_path, monkeypatch):
+    """A fastlane trial: `qa fastlane/metadata/android/de-DE --source-file .../en-US` said
+    `full_description.txt:5: note ...`, which a GitHub problem matcher could not find."""
+    monkeypatch.chdir(tmp_path)
+    for language, text in (("en-US", "Ready?\n"), ("de-DE", "Bereit\n")):
+        (tmp_path / language / "changelogs").mkdir(parents=True)
+        (tmp_path / language / "changelogs" / "123.txt").write_text(text, "utf-8")
+    code, out, _ = run_ltmt("qa", "de-DE", "--source-file", "en-US", "--check", "punctuation")
+    assert code == 0
+    assert out.splitlines()[0] == (
+        "de-DE/changelogs/123.txt:1: note [punctuation] the source ends with a question mark, "
+        "the translation does not"
+    )
+    code, out, _ = run_ltmt(
+        "qa", "de-DE/changelogs/123.txt", "--source-file", "en-US/changelogs/123.txt", "--json"
+    )
+    assert [f["position"] for f in json.loads(out)["findings"]] == ["de-DE/changelogs/123.txt:1"]
+
+
 def test_a_java_translation_is_checked_against_its_source_not_a_colleagues_translation(
     tmp_path: Path, run_ltmt
 ) -> None:

@@ -18,9 +18,9 @@ def test_lines_pair_one_by_one_and_blank_ones_are_no_pairs(tmp_path: Path) -> No
     target.write_text("%s öffnen\n\nDatei speichern\n\n", "utf-8")
     records = list(read_text_pairs(target, source_file=source))
     assert [(r.source, r.target, r.position) for r in records] == [
-        ("Open %s", "%s öffnen", "out.txt:1"),
-        ("Save the file", "Datei speichern", "out.txt:3"),
-        ("Quit", "", "out.txt:4"),  # untranslated
+        ("Open %s", "%s öffnen", f"{target}:1"),  # the path as given, not out.txt:1
+        ("Save the file", "Datei speichern", f"{target}:3"),
+        ("Quit", "", f"{target}:4"),  # untranslated
     ]
     # through the registry, as memory import and qa read it (a corpus's .de beside its .en)
     corpus = tmp_path / "corpus.de"
