@@ -58,6 +58,7 @@ from ltmt.formats.keyed_catalog import (
     FORM,
     Entry,
     KeyedCatalog,
+    TranslatedFile,
 )
 from ltmt.formats.plurals import plural_tags
 from ltmt.wording import counted, first_few
@@ -217,14 +218,6 @@ class _AsWritten(str):
     (``\\@string/settings``), aapt2 would compile it as that text."""
 
 
-def _quantities(element: etree._Element) -> dict[str, str]:
-    return {
-        item.get("quantity", ""): _text(item)
-        for item in element.iterchildren("item")
-        if not _is_reference(item)
-    }
-
-
 def _form_sources(
     element: etree._Element, tags: tuple[str, ...]
 ) -> dict[str, etree._Element | None]:
@@ -357,21 +350,30 @@ class AndroidDocument(KeyedCatalog):
                         yield Entry(f"{name}[{index}]", name, _text(item))
 
     def read_values(self, path: Path) -> dict[str, str]:
+        return self.read_translation(path).values
+
+    def read_translation(self, path: Path) -> TranslatedFile:
+        """The strings of ``path`` by key, and the line each starts on (its ``<string>``, a
+        plural's or an array's ``<item>``), which ``ltmt qa --json`` gives its findings."""
         values: dict[str, str] = {}
+        lines: dict[str, int] = {}
         store = _parse(read_bytes(path, WHAT), path)
         _warn_of_unescaped_apostrophes(store, path)
         for element in _elements(store):
             name = _resource_name(element)
             if _kind(element) == "string":
-                values[name] = _text(element)
+                found = [(name, element)]
             elif _kind(element) == "plurals":
-                for tag, text in _quantities(element).items():
-                    values[f"{name}{FORM}{tag}"] = text
+                items = element.iterchildren("item")
+                found = [(f"{name}{FORM}{i.get('quantity', '')}", i) for i in items]
             else:
-                for index, item in enumerate(element.iterchildren("item")):
-                    if not _is_reference(item):
-                        values[f"{name}[{index}]"] = _text(item)
-        return values
+                found = [(f"{name}[{n}]", i) for n, i in enumerate(element.iterchildren("item"))]
+            for key, item in found:
+                if item is element or not _is_reference(item):
+                    values[key] = _text(item)
+                    if item.sourceline is not None:
+                        lines[key] = item.sourceline
+        return TranslatedFile(values, lines=lines)
 
     def name_of(self, key: str) -> str:
         """The resource ``key`` belongs to: ``name#one`` and ``name[2]`` → ``name``; a

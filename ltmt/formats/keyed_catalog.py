@@ -131,7 +131,8 @@ class TranslatedFile:
     nor obsolete; ``checked_whole``, by name, the translation of a message that :attr:`values`
     holds in parts (an ICU message's branches) whose parts are not its source's (an argument
     renamed, a select's keys translated): ``ltmt qa`` checks it whole, as the parts lose
-    what is wrong."""
+    what is wrong; ``lines``, by key, the line each string starts on where the reader knows it
+    (Android), which the pairs carry (``ltmt qa --json``'s ``line``)."""
 
     values: dict[str, str]
     placeholders: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -140,6 +141,7 @@ class TranslatedFile:
     format_problems: dict[str, list[str]] = field(default_factory=dict)
     left_out: dict[str, list[str]] = field(default_factory=dict)
     checked_whole: dict[str, str] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
 
 
 class KeyedCatalog(TranslationsHeld):
@@ -532,7 +534,10 @@ class KeyedCatalog(TranslationsHeld):
                 metadata["placeholders"] = written
             if entry.name in translation.format_problems:
                 metadata["format_problems"] = translation.format_problems[entry.name]
-            records.append(PairRecord(entry.source, target, f"{path}: {entry.key}", metadata))
+            line = translation.lines.get(entry.key)
+            records.append(
+                PairRecord(entry.source, target, f"{path}: {entry.key}", metadata, line=line)
+            )
         if purpose == "checked":  # a person's translation of what ltmt leaves untranslated
             for name, source in document.paired_untranslated().items():
                 if name not in twice and values.get(name, "").strip():

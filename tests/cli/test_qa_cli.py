@@ -345,6 +345,8 @@ def test_a_file_of_one_language_is_paired_with_its_source(run_ltmt, tmp_path):
         "translation does not",
         "1 entry checked: 1 note (punctuation 1)",
     ]
+    code, out, err = run_ltmt("qa", str(target), "--source-file", str(source), "--json")
+    assert json.loads(out)["findings"][0]["line"] == 1  # its <string>'s (it was null)
     code, out, err = run_ltmt(
         "qa", str(tmp_path / "values-de"), "--source-file", str(source.parent)
     )

@@ -332,6 +332,28 @@ def test_references_among_items_are_copied_as_written(tmp_path: Path) -> None:
     assert [(r.source, r.target) for r in records] == [("Help", "HELP"), ("%d files", "%d FILES")]
 
 
+def test_pairs_carry_the_line_of_their_string_or_item(source: Path, tmp_path: Path) -> None:
+    """qa --json said "line": null of every Android finding; the line of the translation's
+    <string>, or of a plural's or an array's <item>, is known as lxml reads it."""
+    translated = tmp_path / "de.xml"
+    translated.write_text(
+        '<resources>\n    <string name="welcome">Hallo %1$s!</string>\n'
+        '    <plurals name="notes">\n        <item quantity="one">%d Notiz</item>\n'
+        '        <item quantity="other">%d Notizen</item>\n    </plurals>\n'
+        '    <string-array name="sort">\n        <item>Nach Datum</item>\n'
+        "        <item>Nach Titel</item>\n    </string-array>\n</resources>\n",
+        "utf-8",
+    )
+    records = AndroidDocument.pairs(translated, source_file=source)
+    assert [(r.target, r.line) for r in records] == [
+        ("Hallo %1$s!", 2),
+        ("%d Notiz", 4),
+        ("%d Notizen", 5),
+        ("Nach Datum", 8),
+        ("Nach Titel", 9),
+    ]
+
+
 def test_pairs_need_the_source_file(source: Path, tmp_path: Path) -> None:
     translated = tmp_path / "de.xml"
     translate_file(source, translated, FakeModel(), tgt_lang="de")
