@@ -296,11 +296,8 @@ def prose_terms(matcher: TermMatcher, source: str) -> list[tuple[str, Term]]:
     :func:`ltmt.quoted_code.quoted_code_spans`), or a word glued to a file name's, a path's or
     a code word's signs (``cloudsync-setup.exe``, ``.cloudsync``, ``a/cloudsync``). A term
     is as written with the signs of ownership after it (``Windows®``:
-    :func:`~ltmt.terminology.matching.written_at`). A noun target met as a verb is not asked
-    for, as decoding does not force it (:func:`~ltmt.terminology.verb_use.not_forced`: "Can
-    you refund me?" is no place for ``Rückerstattung``)."""
+    :func:`~ltmt.terminology.matching.written_at`)."""
     from ltmt.terminology.matching import written_at
-    from ltmt.terminology.verb_use import not_forced
 
     paired = strip_pairs(source)
     text = source if paired is None else paired.text
@@ -310,7 +307,6 @@ def prose_terms(matcher: TermMatcher, source: str) -> list[tuple[str, Term]]:
         for hit in matcher.find(text)
         if not any(start < hit.end and hit.start < end for start, end, _ in code)
         and not _glued(text, hit.start, hit.end)
-        and not not_forced(text, hit)
     ]
 
 

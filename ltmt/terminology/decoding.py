@@ -42,7 +42,7 @@ from ltmt.terminology.matching import (
     term_renders,
 )
 from ltmt.terminology.placement import Missing, alignment, place_terms
-from ltmt.terminology.verb_use import as_placed, not_forced
+from ltmt.terminology.verb_use import not_forced
 
 if TYPE_CHECKING:
     from ltmt.fusion.base import FusionState
@@ -89,13 +89,10 @@ def term_hits(matchers: Sequence[TermMatcher | None], unit: Unit) -> list[TermHi
     for a noun target met as a verb (:func:`~ltmt.terminology.verb_use.not_forced`: "Can you
     refund me?" is no place for ``Rückerstattung``); a name kept as written in the line's
     spelling, its signs of ownership with it, as ``ltmt qa`` reads it
-    (:func:`~ltmt.terminology.matching.hit_as_written`); a verb target in lower case inside
-    a sentence (:func:`~ltmt.terminology.verb_use.as_placed`: ``zu speichern``)."""
+    (:func:`~ltmt.terminology.matching.hit_as_written`)."""
     matcher = matchers[unit.segment]
     found = matcher.find(unit.text) if matcher is not None else []
-    text = unit.text
-    followed = [hit for hit in found if not not_forced(text, hit)]
-    return [as_placed(text, hit_as_written(text, hit)) for hit in followed]
+    return [hit_as_written(unit.text, hit) for hit in found if not not_forced(unit.text, hit)]
 
 
 def _targets(hits: Sequence[TermHit]) -> list[str]:

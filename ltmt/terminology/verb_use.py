@@ -12,25 +12,13 @@ send you invoices``), or ``to`` after a word that takes an infinitive (``need to
 target must read as a noun: one capitalised word (German writes nouns so), a term not kept as
 written (a name) and not case-sensitive. A verb at a sentence's start (``Refund my order``)
 is not told apart, and is followed as before.
-
-A target that is a German verb's infinitive written as a label (:func:`verb_target`: 'Save'
-→ ``Speichern``, an English command verb and a capitalised German infinitive no noun table
-knows as a noun) is no noun: it is followed where its source is a verb (``Do you want to
-save ...``), and inside a line that has more than the term it is written in lower case, as
-German writes a verb (:func:`as_placed`: ``... um die Datei zu speichern``, ``Alle offenen
-Dokumente speichern.``); a line that is the term alone (a button's ``Save``) keeps the
-glossary's capital.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from ltmt.terminology.genders import gender_of, is_known_noun
-from ltmt.terminology.matching import TermHit, kept_as_written, words
-from ltmt.terminology.terms import Term
-from ltmt.title_case import is_command
+from ltmt.terminology.matching import TermHit, kept_as_written
 
 # the words after which an English word is a verb (a modal, an auxiliary, "please")
 _BEFORE_A_VERB = frozenset(
@@ -60,9 +48,10 @@ _WORD = re.compile(r"[\w']+")  # "don't" one word
 _ONE_WORD = re.compile(r"[^\W\d_][\w-]*")
 
 
-def _capitalised_word(term: Term) -> bool:
-    """Whether ``term``'s target is one capitalised word, of a term that is no name (kept as
-    written) and not case-sensitive."""
+def noun_target(hit: TermHit) -> bool:
+    """Whether ``hit``'s target reads as a German noun: one capitalised word, of a term that is
+    no name (kept as written) and not case-sensitive."""
+    term = hit.term
     target = term.target
     return (
         bool(_ONE_WORD.fullmatch(target))
@@ -70,36 +59,6 @@ def _capitalised_word(term: Term) -> bool:
         and not term.case_sensitive
         and not kept_as_written(term)
     )
-
-
-def verb_target(term: Term) -> bool:
-    """Whether ``term``'s target is a German verb's infinitive written as a label: one
-    capitalised word (:func:`_capitalised_word`) in ``-en``, ``-ern`` or ``-eln`` that the noun
-    table knows as no noun, or as a neuter (an infinitive used as a noun: "das Speichern"), for an
-    English source that starts a command (:func:`~ltmt.title_case.is_command`: 'Save' →
-    ``Speichern``; not 'data' → ``Daten`` nor 'character' → ``Zeichen``)."""
-    target = term.target
-    return (
-        _capitalised_word(term)
-        and target.endswith(("en", "ern", "eln"))
-        and (not is_known_noun(target) or gender_of(target) == "n")
-        and is_command(term.source)
-    )
-
-
-def noun_target(hit: TermHit) -> bool:
-    """Whether ``hit``'s target reads as a German noun: one capitalised word, of a term that is
-    no name (kept as written) and not case-sensitive, and no verb (:func:`verb_target`)."""
-    return _capitalised_word(hit.term) and not verb_target(hit.term)
-
-
-def as_placed(text: str, hit: TermHit) -> TermHit:
-    """``hit`` with a verb target (:func:`verb_target`) in lower case where ``text`` has words
-    besides the term's (module docstring): ``zu speichern``, not ``zu Speichern``."""
-    if not verb_target(hit.term) or len(words(text)) == len(words(text[hit.start : hit.end])):
-        return hit
-    target = hit.term.target
-    return replace(hit, term=replace(hit.term, target=target[0].lower() + target[1:]))
 
 
 def used_as_verb(text: str, hit: TermHit) -> bool:

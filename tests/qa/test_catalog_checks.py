@@ -182,24 +182,6 @@ def test_a_term_of_several_words_may_inflect_its_adjectives():
     ]
 
 
-def test_a_term_decoding_does_not_force_is_not_asked_for():
-    """qa reads a glossary term where decoding forces it (verb_use.not_forced decides both):
-    'refund' → ``Rückerstattung`` is a noun, not forced on "Can you refund me?"; 'Save' →
-    ``Speichern`` is a verb, forced on "want to save" and carried by "speichern"."""
-    matcher = TermMatcher([Term("refund", "Rückerstattung"), Term("Save", "Speichern")])
-    records = [
-        record(1, "Can you refund me?", "Können Sie mir das Geld zurückgeben?"),
-        record(2, "Request a refund.", "Fordern Sie eine Erstattung an."),
-        record(3, "Do you want to save changes?", "Möchten Sie die Änderungen speichern?"),
-        record(4, "Do you want to save changes?", "Möchten Sie die Änderungen sichern?"),
-    ]
-    found = glossary_findings(records, matcher)
-    assert [(f.entry, f.message) for f in found] == [
-        (1, "'refund' is 'Rückerstattung' in the glossary"),
-        (3, "'save' is 'Speichern' in the glossary"),
-    ]
-
-
 @pytest.mark.parametrize(
     ("source", "target", "flagged"),
     [
