@@ -140,6 +140,7 @@ def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> 
                 entries[target].target,
                 count,
                 have[target],
+                _plural_for_s(entries[target].target, record.target),
             )
             + _folded_instead((target, entries[target].target), record.target),
         )
@@ -166,11 +167,30 @@ def _qualifying(source: str, written: list[str]) -> int:
     return found
 
 
-def _missed_message(source: str, target: str, wanted: int, have: int) -> str:
-    """What a finding of :func:`_missed_terms` says: the term and its target, and how often
-    the source and the translation have it where the translation has it at all."""
+def _missed_message(source: str, target: str, wanted: int, have: int, plural: str = "") -> str:
+    """What a finding of :func:`_missed_terms` says: the term and its target, how often
+    the source and the translation have it where the translation has it at all, and the
+    ``plural`` to write where the translation glues an English -s to the target
+    (:func:`_plural_for_s`)."""
     said = f"{source!r} is {target!r} in the glossary"
-    return f"{said}: the source has it {wanted} times, the translation {have}" if have else said
+    if have:
+        said += f": the source has it {wanted} times, the translation {have}"
+    return said + (f"{'; ' if have else ': '}write {plural}" if plural else "")
+
+
+def _plural_for_s(target: str, translation: str) -> str:
+    """The German plural of ``target`` (:func:`~ltmt.terminology.german_forms.plural_forms`,
+    "Touren") where ``translation`` writes it with an English plural's -s that no form of it
+    ends in (:func:`~ltmt.terminology.matching.takes_no_s`: "Deine Tours" for "Your
+    trails"); ``""`` otherwise."""
+    from ltmt.terminology.german_forms import plural_forms
+    from ltmt.terminology.matching import takes_no_s
+
+    if not target or not takes_no_s(target):
+        return ""
+    first = f"[{re.escape(target[0].upper())}{re.escape(target[0].lower())}]"
+    glued = rf"(?<!\w){first}{re.escape(target[1:])}s(?!\w)"
+    return " or ".join(plural_forms(target)) if re.search(glued, translation) else ""
 
 
 def _quoted_source(written: str, target: str, entry: Term) -> str:

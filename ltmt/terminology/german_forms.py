@@ -68,12 +68,36 @@ def loan_word(word: str) -> bool:
     English one knows it (:func:`~ltmt.word_tables.lowercase_words`: "Request", "Update").
     A word neither table knows is a German compound's ("Förderrate"), not a loan, nor is one
     the German table knows however short ("Kind", "Chef"), nor a weak noun whose plural in -en
-    the noun table has seen (:func:`~ltmt.terminology.genders.seen_after_die`: "Studenten"):
-    "Kinds" and "Students" were the only plural forms offered."""
+    the noun table has seen (:func:`~ltmt.terminology.genders.seen_after_die`: "Studenten"),
+    nor a feminine noun English writes alike (:func:`feminine_n_plural`: "Tour"): "Kinds",
+    "Students" and "Tours" were the only plural forms offered."""
+    return _english_alike(word) and feminine_n_plural(word) is None
+
+
+def _english_alike(word: str) -> bool:
+    """Whether English writes the German noun ``word`` alike: :func:`loan_word` but for a
+    feminine noun's plural in -n or -en."""
     german = target_words("de")
     if german is None or word.casefold() in german or _known_german(word):
         return False
     return word.casefold() in lowercase_words() and not seen_after_die(word + "en", word)
+
+
+def feminine_n_plural(word: str) -> str | None:
+    """The plural in -n or -en of ``word``, a German feminine noun
+    (:func:`~ltmt.terminology.genders.gender_of`) that English writes alike
+    (:func:`_english_alike`: "Tour": "Touren", "Minute": "Minuten", "Nation": "Nationen"):
+    ltmt's German word table leaves out the words written as often in English, so it lacks
+    the singular, but it has that plural and not the -s form, which is English's ("Deine
+    Tours" was written for "Your trails"). ``None`` for another word, one whose -s form the
+    table knows ("Mails"), or one in -el, -er or -en, whose form in -n the table knows as a
+    plural's dative ("Designern")."""
+    german = target_words("de")
+    if german is None or word.endswith(("el", "er", "en")) or not _english_alike(word):
+        return None
+    plural = word + ("n" if word.endswith("e") else "en")
+    known = plural.casefold() in german and (word + "s").casefold() not in german
+    return plural if known and gender_of(word) == "f" else None
 
 
 def _zero_plural(word: str) -> bool:
@@ -159,6 +183,9 @@ def _noun_plurals(target: str) -> tuple[str, ...]:
     umlauted = target_stems(target)[1:2]
     if umlauted and takes_umlaut_and_e(last):  # Tränke, not the verb form "Tranken" it knows
         return (umlauted[0] + "e",)
+    feminine = feminine_n_plural(last)
+    if feminine is not None:  # Touren, which the table knows (not "Tour"): no Latin "Natia"
+        return (target + feminine.removeprefix(last),)
     forms = [target + ending for ending in _plural_endings(last)]
     for stem in target_stems(target)[1:]:
         forms += [stem] if not stem.endswith(last[-1]) else [stem + "e", stem + "er"]

@@ -55,6 +55,7 @@ from ltmt.terminology.german_forms import (
     ADJECTIVE_ENDINGS,
     adjective_bases,
     compound_head,
+    feminine_n_plural,
     last_part,
     loan_word,
     target_stems,
@@ -462,11 +463,18 @@ def _foreign_ending(target: str) -> str:
     """A pattern's lookahead against an -s that no form of ``target`` ends in: a German
     feminine noun in -e (:func:`~ltmt.terminology.genders.gender_of`; no English loan such as
     "Pipeline") takes -n in the plural and nothing in the singular, so "Infusionspumpes" is
-    no form of "Infusionspumpe" (a neuter's genitive is: "des Gebäudes"). Empty otherwise."""
+    no form of "Infusionspumpe" (a neuter's genitive is: "des Gebäudes"); nor is "Tours" one
+    of "Tour", whose plural is "Touren"
+    (:func:`~ltmt.terminology.german_forms.feminine_n_plural`). Empty otherwise."""
+    return r"(?!s(?!\w))" if takes_no_s(target) else ""
+
+
+def takes_no_s(target: str) -> bool:
+    """Whether no form of ``target`` ends in an -s after it (:func:`_foreign_ending`)."""
     last = last_part(target)
-    if not last.endswith("e") or loan_word(last) or gender_of(target) != "f":
-        return ""
-    return r"(?!s(?!\w))"
+    if loan_word(last) or gender_of(target) != "f":
+        return False
+    return last.endswith("e") or feminine_n_plural(last) is not None
 
 
 def _stem_pattern(stem: str) -> str:

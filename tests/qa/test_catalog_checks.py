@@ -605,7 +605,32 @@ def test_a_feminine_noun_with_a_wrong_plural_does_not_carry_the_target():
     ]
     found = glossary_findings(records, matcher)
     assert [(f.position, f.message) for f in found] == [
-        ("de.po: entry 1", "'infusion pumps' is 'Infusionspumpe' in the glossary")
+        (
+            "de.po: entry 1",
+            "'infusion pumps' is 'Infusionspumpe' in the glossary: write Infusionspumpen",
+        )
+    ]
+
+
+def test_a_target_glued_to_an_english_plural_s_is_flagged_with_its_german_plural():
+    """ "Deine Tours" for "Your trails" (glossary trail → Tour, an Android CI developer's
+    trial) passed the glossary check with only a spelling note: "Tours" is no form of "Tour",
+    whose plural is "Touren"; a loan's -s ("Apps") is one."""
+    matcher = TermMatcher([Term("trail", "Tour"), Term("app", "App")])
+    records = [
+        record(1, "Your trails", "Deine Tours"),
+        record(2, "Your trails", "Deine Touren"),
+        record(3, "Sync all trails and trails", "Synchronisiere alle Touren und Tours"),
+        record(4, "Your apps", "Deine Apps"),
+    ]
+    found = glossary_findings(records, matcher)
+    assert [(f.position, f.message) for f in found] == [
+        ("de.po: entry 1", "'trails' is 'Tour' in the glossary: write Touren"),
+        (
+            "de.po: entry 3",
+            "'trails' is 'Tour' in the glossary: the source has it 2 times, the translation 1;"
+            " write Touren",
+        ),
     ]
 
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.terminology.german_forms import compound_first, plural_forms, target_stems
+from ltmt.terminology.german_forms import (
+    compound_first,
+    feminine_n_plural,
+    loan_word,
+    plural_forms,
+    target_stems,
+)
 
 
 def test_a_hyphenated_compounds_plural_takes_its_last_parts_ending():
@@ -136,6 +142,12 @@ def test_the_plural_of_a_term_led_by_adjectives_inflects_them() -> None:
         # ("Homepagen", "Landingpagen" were placed, a regression trial's find)
         ("Homepage", ("Homepagen", "Homepages")),
         ("Landingpage", ("Landingpagen", "Landingpages")),
+        # a feminine noun English writes alike: its German -(e)n, not the English -s
+        # ("Deine Tours" for "Your trails", an Android CI developer's trial)
+        ("Tour", ("Touren",)),
+        ("Minute", ("Minuten",)),
+        ("Nation", ("Nationen",)),
+        ("App", ("Apps",)),  # a feminine loan: -s
     ],
 )
 def test_the_plural_of_a_german_noun_takes_its_endings_rule_and_the_forms_the_table_knows(
@@ -190,3 +202,22 @@ def test_a_plural_in_en_with_no_plural_in_e_is_kept(target: str, forms: tuple[st
 )
 def test_a_feminine_noun_in_e_takes_its_link_as_a_compounds_first_part(target, gender, first):
     assert compound_first(target, gender) == first
+
+
+@pytest.mark.parametrize(
+    ("word", "plural"),
+    [
+        ("Tour", "Touren"),  # the German table knows "touren", not "tour" (English's too)
+        ("Route", "Routen"),
+        ("App", None),  # the table knows no "appen": a loan, "Apps"
+        ("Mail", None),  # it knows "mails"
+        ("Datei", None),  # German alone: its plural comes the usual way
+        ("Designer", None),  # "Designern" is a plural's dative
+        ("Request", None),  # no feminine
+    ],
+)
+def test_feminine_n_plural(word: str, plural: str | None) -> None:
+    """A feminine noun English writes alike is no English loan where the German table knows
+    its plural in -(e)n ("Tours" was the only form offered for "Tour")."""
+    assert feminine_n_plural(word) == plural
+    assert loan_word(word) is (word in ("App", "Designer", "Request"))

@@ -136,6 +136,10 @@ def test_substitute_puts_the_targets_in_place():
         ("Infusionspumpe", "alle Infusionspumpen und Infusionspumpensets", True),
         ("Gebäude", "des Gebäudes", True),
         ("Pipeline", "Pipelines", True),
+        # nor a feminine noun English writes alike: "Tours" is no form of "Tour" (Touren)
+        ("Tour", "Deine Tours", False),
+        ("Tour", "Deine Touren", True),
+        ("App", "Deine Apps", True),
     ],
 )
 def test_renders_is_a_word_start_stem_match(target, output, expected):
