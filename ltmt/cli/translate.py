@@ -180,7 +180,7 @@ def translate(
         "--overwrite",
         help="PO/XLIFF: retranslate entries already translated; one-language files "
         "(Android, JSON, YAML, properties ...): retranslate the strings the existing output "
-        "already has.",
+        "already has; plain text: replace an output edited since ltmt wrote it.",
     ),
     no_fuzzy: bool = typer.Option(
         False,
@@ -651,9 +651,12 @@ def _translate_folder(
     """Each file of ``folder`` into its place under the output folder, one line each
     (``skip_keys`` in the files of formats that have keys; ``progress``: how far each file
     is, shown as one file's run shows it). An interrupted run says how many files it saved,
-    and what of the file it was translating (:func:`_folder_interrupted`)."""
+    and what of the file it was translating (:func:`_folder_interrupted`). A file whose output
+    was edited since ltmt wrote it (:mod:`ltmt.formats.edited_lines`) is left, its output as
+    it is, and the run fails once the others are translated, counting them."""
     from ltmt.cli.folder_skipped import conversion_hints, skipped_kinds, unread_kind_hints
     from ltmt.formats.dialogflow import copy_settings
+    from ltmt.formats.edited_lines import EditedOutputError
     from ltmt.formats.json_identifiers import unknown_keys_said_once
     from ltmt.formats.run_report import RunReport
     from ltmt.formats.xcloc import copy_file, make_folders
@@ -665,6 +668,7 @@ def _translate_folder(
     for settings in folder.agent_settings:
         assert settings.path is not None and settings.output is not None
         copy_settings(settings.path, Path(settings.output), settings.tgt_lang)
+    edited: list[Path] = []  # the files whose outputs were edited since ltmt wrote them
     # --skip-keys names no key of the folder's files: said once, not by each file
     with unknown_keys_said_once(folder.folder, skip_keys):
         for finished, job in enumerate(folder.jobs):
@@ -689,12 +693,24 @@ def _translate_folder(
             except KeyboardInterrupt:
                 typer.echo(_folder_interrupted(folder, finished, job, saved_part), err=True)
                 raise
+            except EditedOutputError as error:  # left as it is; the others are translated
+                typer.echo(f"ltmt: {error}", err=True)
+                edited.append(job.path.relative_to(folder.folder))
+                continue
             report.add(done)
             name = job.path.relative_to(folder.folder)
             report.files.append({"file": str(job.path), "output": job.output, "units": done.units})
             if not quiet:
                 kept = f", {done.translated_before} kept" if done.translated_before else ""
                 typer.echo(f"ltmt: {name}: {counted(done.units, 'segment')}{kept}", err=True)
+    if edited:
+        others = "; the other files were translated" if len(edited) < len(folder.jobs) else ""
+        raise InputError(
+            f"{counted(len(edited), 'file')} of {folder.folder} not translated, their outputs "
+            f"edited ({first_few(edited)}): to keep the edits, import each output first (ltmt "
+            "memory import OUTPUT --source-file FILE) and run again with --overwrite; to "
+            "replace them, pass --overwrite" + others
+        )
     skipped = skipped_kinds(folder)
     report.files_skipped = sum(count for count, _ in skipped)
     report.files_copied = len(folder.copies) + len(folder.agent_settings)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ltmt.errors import InputError
-from ltmt.formats.documents import Document, TranslatedApart, Unit
+from ltmt.formats.documents import Document, TextDocument, TranslatedApart, Unit
 from ltmt.formats.output_sources import (
     FilledInPlace,
     KeepsReviewed,
@@ -225,11 +225,15 @@ def warn_of_no_record(
 
 def _held(document: Document) -> dict[str, str] | None:
     """The translations by unit key that ``document`` took over from its output or holds as
-    its own output, whose sources the record of the output tells; None for another document."""
+    its own output, whose sources the record of the output tells (a text file's by line, so
+    that an update keeps the lines edited since: :mod:`ltmt.formats.edited_lines`); None for
+    another document."""
     if isinstance(document, TranslatedApart):
         return document.translations
     if isinstance(document, FilledInPlace):
         return document.held_translations()
+    if isinstance(document, TextDocument):
+        return {str(index): text for index, text in document.translations.items()}
     return None
 
 

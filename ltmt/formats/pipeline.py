@@ -27,7 +27,9 @@ every language (an Xcode string catalog, a CSV table:
 :attr:`~ltmt.formats.registry.FileFormat.every_language`), or a PO, XLIFF or Qt ``.ts`` file as
 their tools fill it (:attr:`~ltmt.formats.registry.FileFormat.in_place`; not a ``.pot``
 template), may be its own output: it is filled in place (written by a temporary file and a
-rename), what it holds kept.
+rename), what it holds kept. A text file's output is translated anew but for the lines a person
+edited since ltmt wrote it, which are kept or make the run refuse
+(:mod:`ltmt.formats.edited_lines`).
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ from ltmt.formats.documents import (
     NamesUnits,
     Reviewed,
     SourceChangesUnmarked,
+    TextDocument,
     ToolStatuses,
     TrackedChanges,
     TranslatedApart,
@@ -59,6 +62,7 @@ from ltmt.formats.documents import (
     WithoutSource,
     open_document,
 )
+from ltmt.formats.edited_lines import keep_edited_lines
 from ltmt.formats.entry_forms import FORM
 from ltmt.formats.existing_output import (
     adopt,
@@ -278,6 +282,16 @@ def translate_file(
                 source_changed += warn_of_changed_sources(
                     document, in_path, out_path, changed_sources, named, record
                 )
+        elif (
+            isinstance(document, TextDocument)
+            and output_sources is not None
+            and not overwrite
+            and holds_text(Path(out_path))
+        ):
+            # a line out per line in, all translated again: the lines edited since are kept,
+            # or the run refuses (no record, a source changed since)
+            record = output_sources.read(Path(out_path))
+            keep_edited_lines(document, Path(out_path), record, output_sources.user)
         elif in_place and isinstance(document, FilledInPlace) and output_sources and not overwrite:
             # the file is its own output: what ltmt wrote there for a source changed since
             record = output_sources.read(Path(out_path))

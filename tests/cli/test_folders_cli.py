@@ -1191,3 +1191,38 @@ def test_a_dialogflow_agent_folder_gets_its_settings_copied(tmp_path, capsys, co
         "package.json)\n"
     ) in err
     assert "skipped" not in err
+
+
+def test_a_text_output_edited_by_hand_is_left_and_counted_the_others_translated(
+    tmp_path, capsys, common
+):
+    """A store listing's .txt, fixed by hand and committed, was replaced without a word."""
+    docs, out = tmp_path / "en-US", tmp_path / "de-DE"
+    docs.mkdir()
+    (docs / "short_description.txt").write_text("Record your hikes.\n", "utf-8")
+    (docs / "title.txt").write_text("hello world\n", "utf-8")
+    code, _, err = run_cli(["translate", str(docs), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    fixed = "Wanderungen aufzeichnen.\n"
+    (out / "short_description.txt").write_text(fixed, "utf-8")
+    (docs / "short_description.txt").write_text("Record your walks.\n", "utf-8")
+    (out / "title.txt").unlink()
+    code, _, err = run_cli(["translate", str(docs), "-o", str(out), *common], capsys)
+    assert code != 0
+    assert (
+        f"ltmt: {out / 'short_description.txt'} was edited since ltmt wrote it; to keep its "
+        f"lines, import it first (ltmt memory import {out / 'short_description.txt'} "
+        f"--source-file {docs / 'short_description.txt'} --user USER) and run again with "
+        "--overwrite (they come back as memory matches); to replace it, pass --overwrite\n" in err
+    )
+    assert (
+        f"ltmt: error: 1 file of {docs} not translated, their outputs edited "
+        "(short_description.txt): to keep the edits, import each output first (ltmt memory "
+        "import OUTPUT --source-file FILE) and run again with --overwrite; to replace them, "
+        "pass --overwrite; the other files were translated\n" in err
+    )
+    assert (out / "short_description.txt").read_text("utf-8") == fixed
+    assert (out / "title.txt").is_file()
+    code, _, err = run_cli(["translate", str(docs), "-o", str(out), "--overwrite", *common], capsys)
+    assert code == 0, err
+    assert (out / "short_description.txt").read_text("utf-8") != fixed

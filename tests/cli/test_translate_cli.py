@@ -1655,3 +1655,29 @@ def test_format_on_an_xml_file_the_android_reader_refused_is_not_dropped(tmp_pat
         "its extension says Android, but translate writes the input's format, XLIFF; give it "
         "a .xliff extension\n"
     )
+
+
+def test_a_text_output_fixed_by_hand_with_no_record_is_refused_and_left(tmp_path, capsys, common):
+    """An Android store listing's short_description.txt, translated by ltmt, fixed by hand and
+    committed, was replaced with a new machine translation (exit 0)."""
+    source, output = tmp_path / "en-US.txt", tmp_path / "de-DE.txt"
+    source.write_text("Record your hikes, save trails offline and share photos.\n", "utf-8")
+    fixed = "Wanderungen aufzeichnen, Touren offline speichern und Fotos teilen.\n"
+    output.write_text(fixed, "utf-8")
+    args = ["translate", str(source), "--user", "android-app", "-o", str(output), *common]
+    code, _, err = run_cli(args, capsys)
+    assert code != 0
+    assert (
+        f"ltmt: error: {output} exists, and ltmt has no record of writing it (edited since, or "
+        f"not ltmt's); to keep its lines, import it first (ltmt memory import {output} "
+        f"--source-file {source} --user android-app) and run again with --overwrite (they come "
+        "back as memory matches); to replace it, pass --overwrite\n" in err
+    )
+    assert output.read_text("utf-8") == fixed
+    store = common[common.index("--memory-dir") + 1]
+    imported = ["memory", "import", str(output), "--source-file", str(source)]
+    code, _, err = run_cli([*imported, "--user", "android-app", "--memory-dir", store], capsys)
+    assert code == 0, err
+    code, _, err = run_cli([*args, "--overwrite"], capsys)
+    assert code == 0, err
+    assert output.read_text("utf-8") == fixed  # a 100 % match now
