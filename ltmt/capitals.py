@@ -35,10 +35,13 @@ where the source line starts with a capitalised word (``Bad``; not ``NUL-termina
 the line before ends with ``.``, ``!``, ``?`` or ``:``; the model sometimes carries the end of a
 sentence onto the next line), or the source line before ends no sentence (a list's next item, a
 heading's next line, a name: ``First line\\nSecond line`` came out ``Erste Zeile\\nzweite
-Zeile``, session 70; not ``I`` nor an option, ``-S``), unless the matches' translators write
-such lines with a small letter (:func:`lower_case_starts`: git's command summaries, ``Prune
-all unreachable objects`` → ``alle nicht erreichbaren Objekte``). Not for Turkish and
-Azerbaijani, whose ``i`` has another capital.
+Zeile``, session 70; not ``I`` nor an option, ``-S``; where that line ends in a word or mark
+that goes on with its sentence, ``and``, ``on``, ``the``, a comma, or the source word is a name's,
+``European``, which English writes with a capital inside a sentence, only a noun or a copied name:
+``Data is stored on\\nEuropean servers only`` keeps ``nur europäische Server``), unless the
+matches' translators write such lines with a small letter (:func:`lower_case_starts`: git's
+command summaries, ``Prune all unreachable objects`` → ``alle nicht erreichbaren Objekte``).
+Not for Turkish and Azerbaijani, whose ``i`` has another capital.
 
 The other way round, the model starts a German line with a capital where its source is a
 fragment in small letters, as Rails' error messages are (``can't be empty`` → ``Kann nicht leer
@@ -60,6 +63,8 @@ from ltmt.formats.placeholder_syntax import (
     outside_placeholders,
     without_placeholders,
 )
+from ltmt.terminology.function_words import ENGLISH_FUNCTION_WORDS
+from ltmt.terminology.genders import is_known_noun
 from ltmt.text import LETTERS
 from ltmt.word_tables import lowercase_words
 
@@ -86,6 +91,16 @@ _NEVER_NOUNS_DE_WORDS = """
     pro je sehr mehr weniger nie immer bitte hier da dort jetzt
 """
 _NEVER_NOUNS_DE = frozenset(_NEVER_NOUNS_DE_WORDS.split())
+# a source line that ends in one of these leaves its sentence to go on on the next line (a
+# wrapped line: ``Data is stored on``): English's function words but for a pronoun that can end
+# a clause (``Delete it``), and the prepositions that list leaves out
+_CONTINUING = (
+    ENGLISH_FUNCTION_WORDS
+    - {"i", "me", "mine", "myself", "you", "yours", "yourself", "yourselves", "him", "hers"}
+    - {"her", "it", "ours", "them", "theirs", "this", "that", "these", "those"}
+    - {"do", "does", "did", "am", "is", "are", "was", "were", "be", "been"}
+) | {"nor", "on", "in", "onto", "upon", "via", "per", "without", "between"}
+_CONTINUING_MARKS = ",-"  # ``Roses are red,``, ``a well-``
 
 
 def written_in_capitals(line: str) -> bool:
@@ -190,13 +205,42 @@ def _starts_capitalised(previous_source: str, previous: str, source: str, transl
     both start a sentence there; or after a source line that ends no sentence, where a
     capitalised word starts a list's next item, a heading's next line or names something, all
     written with a capital in German too (``First line\\nSecond line``), but for an option
-    (``-S``) and English's ``I``. A line the model carried the end of a sentence onto stays
-    (``ausführen. Um abzubrechen``: a sentence ends inside it and none inside its source)."""
+    (``-S``) and English's ``I``; where the line before goes on with its sentence
+    (:func:`_continues`) or the source word is one English writes with a capital inside a
+    sentence (``European``), only a noun or a copied name (:func:`_noun_or_name`). A line the
+    model carried the end of a sentence onto stays (``ausführen. Um abzubrechen``: a sentence
+    ends inside it and none inside its source)."""
     if _ends_sentence(previous_source):
         return _ends_sentence(previous)
     word = _first_word(source)
     carried = _INNER_END.search(translation) and not _INNER_END.search(source)
-    return word[:1].isalpha() and word != "I" and not carried
+    if not word[:1].isalpha() or word == "I" or carried:
+        return False
+    if _continues(previous_source) or word.lower() not in lowercase_words():
+        return _noun_or_name(word, translation)
+    return True
+
+
+def _continues(line: str) -> bool:
+    """Whether the source line ``line`` leaves its sentence to go on on the next line: it ends
+    in a comma, a hyphen or a word such as ``and``, ``on`` or ``the`` (:data:`_CONTINUING`)."""
+    text = line.rstrip()
+    last = text.split()[-1].lower() if text else ""
+    return text[-1:] in _CONTINUING_MARKS or last in _CONTINUING
+
+
+def _noun_or_name(word: str, translation: str) -> bool:
+    """Whether the first word of ``translation`` is one German writes with a capital inside a
+    sentence: the source's ``word`` copied (a name: ``dropbox`` of ``Dropbox``), or a noun the
+    gender table knows (a dative plural's ``-n`` aside: ``blöcken``) that is no function word
+    and stands before no capitalised word (an adjective does: ``zweite Spalte``)."""
+    first, *rest = translation.split(maxsplit=2)[:2] or [""]
+    first = first.rstrip(".,;:!?")
+    if first.lower() == word.lower():
+        return True
+    noun = first[:1].upper() + first[1:]
+    known = is_known_noun(noun) or (noun.endswith("en") and is_known_noun(noun[:-1]))
+    return known and first.lower() not in _NEVER_NOUNS_DE and not (rest and _capitalised(rest[0]))
 
 
 def small_starts(sources: list[str], translations: list[str], language: str) -> list[str]:

@@ -94,6 +94,27 @@ def test_in_capitals_keeps_placeholders_and_writes_german_capitals():
         (["If you want,", "I will run it"], ["Wenn Sie möchten,", "ich führe es aus"], None),
         (["a file argument", "-S, --suffix=SUFFIX"], ["ein Argument", "zu kopieren -S"], None),
         (["First line", "second line"], ["Erste Zeile", "zweite Zeile"], None),
+        # a line that goes on with the sentence of a line ending in "on", "and" or a comma, or
+        # starts with a name's adjective: German's capital there is a noun's or a name's only
+        (
+            ["Data is stored on", "European servers only"],
+            ["Daten werden an", "nur europäische Server"],
+            None,
+        ),
+        (
+            ["Open the settings and", "Turn off automatic updates"],
+            ["Einstellungen öffnen und", "automatische Aktualisierungen abschalten"],
+            None,
+        ),
+        (["Roses are red,", "Violets are blue"], ["Rosen sind rot,", "veilchen sind blau"], None),
+        (["Shown in", "Second column"], ["Angezeigt in", "zweite Spalte"], None),
+        (["Available", "European servers"], ["Verfügbar", "europäische Server"], None),
+        (
+            ["Your files are synced with", "Dropbox every hour"],
+            ["Ihre Dateien werden mit", "dropbox jede Stunde synchronisiert"],
+            ["Ihre Dateien werden mit", "Dropbox jede Stunde synchronisiert"],
+        ),
+        (["European servers only"], ["nur europäische Server"], ["Nur europäische Server"]),
         (  # the model carried the end of a sentence onto the next line
             ["If you want, run", "To abort, run"],
             ["Wenn Sie möchten, können Sie", "ausführen. Um abzubrechen"],
