@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 
-from ltmt.accelerators import find_accelerator
 from ltmt.formats.common import primary_language
 
 # the key names of a target language's keyboards, by the English names a source writes
@@ -79,6 +78,10 @@ def escaped_tabs(line: str) -> list[tuple[int, int]]:
     """The spans of :data:`ESCAPED_TAB` in ``line``, and of a tab written as an escape before a
     key alone at its end where the text before it marks an ``&`` accelerator (a menu item's
     ``&Delete\\tDel``; not ``Confirm with:\\tEnter``, whose ``Enter`` the model translates)."""
+    # here: the accelerators' module reads placeholders, whose AsciiDoc markup reads
+    # :data:`COMBINATION` (a ``kbd:[Ctrl+S]``)
+    from ltmt.accelerators import find_accelerator
+
     spans = [found.span() for found in ESCAPED_TAB.finditer(line)]
     found = None if spans else _ESCAPED_TAB_KEY.search(line)
     if found is not None and find_accelerator(line[: found.start()], ("&",))[1] is not None:

@@ -11,9 +11,12 @@ prerequisites>>`` ``...>>>``. So:
   target with the opening bracket (``xref:install.adoc[``, :data:`ASCIIDOC_OPENING`), and the
   closing bracket; a cross-reference's ``<<id,`` and ``>>``; a role's ``[.role]#`` and ``#``.
   The words between are translated, the marks kept byte for byte;
-- a macro whose text is kept as written (``pass:[...]``, ``include::...[...]``, ``kbd:[...]``,
-  ``image::...[...]``), an anchor (``[[install-linux]]``) and a cross-reference without text
-  (``<<install-linux>>``) is one placeholder, whole (:data:`ASCIIDOC_VERBATIM`).
+- a key macro of a combination (``kbd:[Ctrl+S]``) is a pair too, its keys named as the
+  target's keyboards name them (``kbd:[Strg+S]``, :mod:`ltmt.key_combinations`);
+- a macro whose text is kept as written (``pass:[...]``, ``include::...[...]``, a key's
+  ``kbd:[Enter]``, ``image::...[...]``), an anchor (``[[install-linux]]``) and a
+  cross-reference without text (``<<install-linux>>``) is one placeholder, whole
+  (:data:`ASCIIDOC_VERBATIM`).
 
 Only the macros of AsciiDoc's names are read, glued to their colon and bracket: a shape prose
 and other formats do not take (``Note: [1]``, ``key:value`` are text). The forms that chat,
@@ -36,12 +39,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from ltmt.key_combinations import COMBINATION
+
 # the inline macros whose bracket holds words a reader sees
 _TEXT_MACROS = "link|xref|footnote|menu|btn|mailto"
 # those whose bracket is kept as written: raw output, an included file, keys, an image's
 # attributes (a block image:: or an inline image:)
 _KEPT_MACROS = "pass|include|kbd|image|icon|anchor"
 _TARGET = r"[^\s\[\]]*"
+# a key macro's combination alone (``kbd:[Ctrl+S]``), whose keys a German page names as its
+# keyboards do (``kbd:[Strg+S]``, :mod:`ltmt.key_combinations`): the macro is a pair, not kept
+# whole (regression regf170: ``ltmt qa`` said a correct ``kbd:[Strg+S]`` lacked
+# ``kbd:[Ctrl+S]``); a key alone (``kbd:[Enter]``), which the model translated, is kept whole
+_KEYS = rf"kbd:\[(?=(?:{COMBINATION.pattern})\])"
 # an id with a code's shape, which chat and quotes do not write: one with a separator
 # (``install-linux``, ``_overview``, ``guide.adoc#setup``; not ``<<hello>>``, ``<<Mom,see you>>``,
 # nor ``<<mom,`` that the model wrote for the latter)
@@ -54,12 +64,13 @@ _ROLE = r"[.#%][A-Za-z_][\w-]*"
 # line; a cross-reference's id and comma before its text; a role's attribute list and hash
 ASCIIDOC_OPENING = (
     rf"(?<![\w:])(?:{_TEXT_MACROS}):{_TARGET}\[(?=[^\[\]\n]*[^\s\[\]][^\[\]\n]*\])"
+    rf"|(?<![\w:]){_KEYS}"
     rf"|<<{_CODE_ID},(?=[^<>\n]*?[^\s<>][^<>\n]*>>)"
     rf"|(?<![\w\]])\[{_ROLE}(?:{_ROLE})*\]#(?=[^#\n]*[^\s#]#)"
 )
 # the whole macro kept as written, an anchor, a cross-reference without text
 ASCIIDOC_VERBATIM = (
-    rf"(?<![\w:])(?:{_KEPT_MACROS}):{{1,2}}{_TARGET}\[[^\]\n]*\]"
+    rf"(?<![\w:])(?!{_KEYS})(?:{_KEPT_MACROS}):{{1,2}}{_TARGET}\[[^\]\n]*\]"
     rf"|\[\[{_ANCHOR_ID}(?:,[^\]\n]*)?\]\]"
     rf"|<<{_CODE_ID}>>"
 )

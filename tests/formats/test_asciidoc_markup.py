@@ -8,6 +8,7 @@ import pytest
 
 from ltmt.formats.paired_tags import place_pairs, strip_pairs
 from ltmt.formats.placeholder_syntax import find_placeholders
+from ltmt.units import LineForms, split_segment
 
 
 @pytest.mark.parametrize(("source", "plain", "pairs"), [
@@ -22,6 +23,11 @@ from ltmt.formats.placeholder_syntax import find_placeholders
      [("<<_prerequisites,", "the prerequisites", ">>")]),
     ("It is [.role-warning]#offline# now.", "It is offline now.",
      [("[.role-warning]#", "offline", "#")]),
+    # a key combination (regression regf170): its keys are named in German (Strg, Umschalt)
+    ("Press kbd:[Ctrl+S] to save the page.", "Press Ctrl+S to save the page.",
+     [("kbd:[", "Ctrl+S", "]")]),
+    ("Use kbd:[Ctrl+Shift+P] to open the command palette.",
+     "Use Ctrl+Shift+P to open the command palette.", [("kbd:[", "Ctrl+Shift+P", "]")]),
 ])  # fmt: skip
 def test_a_macro_with_words_is_a_pair(
     source: str, plain: str, pairs: list[tuple[str, str, str]]
@@ -33,7 +39,7 @@ def test_a_macro_with_words_is_a_pair(
 
 
 @pytest.mark.parametrize("macro", [
-    "include::partial$snippet.adoc[]", "pass:[<u>yes</u>]", "kbd:[Ctrl+C]",
+    "include::partial$snippet.adoc[]", "pass:[<u>yes</u>]", "kbd:[Enter]",
     "image::diagram.png[Architecture,300]", "[[install-linux]]", "<<install-linux>>",
     "<<guide.adoc#setup>>", "[[_overview,Overview]]",
 ])  # fmt: skip
@@ -53,6 +59,20 @@ def test_a_pairs_words_are_translated_and_its_marks_kept() -> None:
     assert paired is not None
     written = place_pairs(paired, "Wählen Sie jetzt Speichern unter.", ["Speichern unter"])
     assert written == "Wählen Sie jetzt menu:File[Speichern unter]."
+
+
+def test_a_key_macros_combination_is_written_with_german_key_names() -> None:
+    """``Press kbd:[Ctrl+S] to save the page.`` came back ``... kbd:[Ctrl+S] ...`` (regression
+    regf170: the macro was kept whole), where the morning and German docs write ``Strg+S``."""
+    paired = strip_pairs("Press kbd:[Ctrl+S] to save the page.")
+    assert paired is not None
+    inner = split_segment("Ctrl+S", LineForms(decorations=True, target_language="de"))
+    assert inner.lines == []  # keys alone: written without the model
+    written = inner.rebuild([])
+    translation = f"Drücken Sie {written}, um die Seite zu speichern."
+    assert place_pairs(paired, translation, [written]) == (
+        "Drücken Sie kbd:[Strg+S], um die Seite zu speichern."
+    )
 
 
 @pytest.mark.parametrize("text", [

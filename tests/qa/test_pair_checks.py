@@ -887,6 +887,51 @@ def test_keys(source, target, expected):
 
 
 @pytest.mark.parametrize(
+    ("source", "target", "placeholders", "keys"),
+    [
+        # regression regf170's kbd.de.po: correct German, said to lack kbd:[Ctrl+S]
+        (
+            "Press kbd:[Ctrl+S] to save the page.",
+            "Drücken Sie kbd:[Strg+S], um die Seite zu speichern.",
+            [],
+            [],
+        ),
+        (
+            "Use kbd:[Ctrl+Shift+P] to open the command palette.",
+            "Öffnen Sie mit kbd:[Strg+Umschalt+P] die Befehlspalette.",
+            [],
+            [],
+        ),
+        (
+            "Press kbd:[Alt+F4] or kbd:[Ctrl+Q] to quit.",
+            "Drücken Sie kbd:[Alt+F4] oder kbd:[Strg+Q] zum Beenden.",
+            [],
+            [],
+        ),
+        ("Press kbd:[Ctrl+S] now.", "Jetzt kbd:[Ctrl+S] drücken.", [], []),  # as written
+        # other keys, or the macro lost
+        (
+            "Press kbd:[Ctrl+S] now.",
+            "Jetzt kbd:[Strg+X] drücken.",
+            [],
+            ["lacks the key combination 'Ctrl+S'"],
+        ),
+        ("Press kbd:[Ctrl+S] now.", "Jetzt Strg+S drücken.", ["lacks kbd:["], []),
+        # a key alone is kept as written
+        (
+            "Press kbd:[Enter] now.",
+            "Jetzt kbd:[Eingabe] drücken.",
+            ["lacks kbd:[Enter]", "adds kbd:[Eingabe], which the source does not have"],
+            [],
+        ),
+    ],
+)
+def test_a_key_macro_may_name_its_keys_in_german(source, target, placeholders, keys):
+    assert placeholder_problems(source, target, {}) == placeholders
+    assert key_problems(source, target, {}) == keys
+
+
+@pytest.mark.parametrize(
     ("source", "target", "expected"),
     [
         # Django's humanize catalog: the count and its unit, which its German lost
