@@ -156,12 +156,17 @@ def _visible(folder: Path) -> list[Path]:
 
 def format_of(path: Path, role: Role) -> FileFormat | None:
     """The format that plays ``role`` for ``path``, told by its extension, or None; a
-    ``.ini`` is Joomla's only where its keys are (a folder's ``php.ini`` is a configuration)."""
+    ``.ini`` is Joomla's only where its keys are (a folder's ``php.ini`` is a configuration),
+    a ``.toml`` a message file only where named for a locale (``en.toml``, ``active.de.toml``;
+    a site's ``hugo.toml`` is its configuration)."""
     from ltmt.formats.joomla_ini import has_joomla_keys
+    from ltmt.formats.path_languages import path_language
     from ltmt.formats.registry import EXTENSIONS, FORMATS
 
     name = EXTENSIONS.get(path.suffix.lower())
     if name == "ini" and not has_joomla_keys(path):
+        name = None
+    if name == "toml" and path_language(Path(path.name)) is None:
         name = None
     spec = FORMATS[name] if name is not None else None
     return spec if spec is not None and role in spec.roles() else None

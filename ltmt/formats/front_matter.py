@@ -268,7 +268,7 @@ def _toml_value(
     if one_line is not None and one_line.group("key") in read:
         text = tomllib.loads(f"value = {one_line.group('value')}")["value"]
         literal = one_line.group("value").startswith("'")
-        written = functools.partial(_toml_string, literal=literal)
+        written = functools.partial(toml_string, literal=literal)
         prefix, suffix = one_line.group("prefix"), one_line.group("suffix")
         return text_value(number, number + 1, prefix, suffix, text, written), number + 1
     opening = _TOML_MULTILINE.match(line)
@@ -288,7 +288,7 @@ def _toml_value(
         if not _one_paragraph(text):
             found.warnings.append(_kept_warning(key, f"its multi-line string ({quotes})"))
             return None, last
-        basic = _followed(functools.partial(_toml_string, literal=False), string[end:])
+        basic = _followed(functools.partial(toml_string, literal=False), string[end:])
         return text_value(number, last, prefix, "", collapse_space(text), basic), last
     return None, number + 1
 
@@ -332,7 +332,7 @@ def _yaml_scalar(text: str, quote: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a double-quoted YAML scalar
 
 
-def _toml_string(text: str, literal: bool) -> str:
+def toml_string(text: str, literal: bool) -> str:
     """``text`` as a TOML string: 'literal' as the source's was where it can be (no ``'`` and
     no line break in it), else "basic" (JSON's escapes are TOML's)."""
     if literal and "'" not in text and "\n" not in text:

@@ -23,6 +23,7 @@ from pathlib import Path
 _SEPARATORS = {
     ".yml": "-",
     ".yaml": "-",
+    ".toml": "-",
     ".json": "-",
     ".arb": "_",
     ".properties": "_",

@@ -47,7 +47,8 @@ _STEMS = {
     ".properties": re.compile(rf".*_{_CODE}"),
     **dict.fromkeys((".resx", ".xaml"), re.compile(rf".*\.{_CODE}")),
     **dict.fromkeys(
-        (".json", ".arb", ".yml", ".yaml", ".ftl", ".xlf"), re.compile(rf"(?:.*[._])?{_CODE}")
+        (".json", ".arb", ".yml", ".yaml", ".toml", ".ftl", ".xlf"),
+        re.compile(rf"(?:.*[._])?{_CODE}"),
     ),
 }
 

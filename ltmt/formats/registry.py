@@ -442,6 +442,16 @@ FORMATS: dict[str, FileFormat] = {
             counts_not_read=True,  # Symfony's __ targets, strings not in the source
         ),
         FileFormat(
+            "toml",
+            (".toml",),
+            "TOML message file (Hugo i18n, go-i18n)",
+            label="TOML",
+            read="ltmt.formats.toml_catalog:TomlCatalog.pairs",
+            open="ltmt.formats.toml_catalog:TomlCatalog.open",
+            one_language=True,
+            counts_not_read=True,  # strings not in the source file
+        ),
+        FileFormat(
             "ftl",
             (".ftl",),
             "Fluent message file (Firefox, Thunderbird)",
@@ -910,7 +920,7 @@ def _named(fmt: str) -> str | None:
 
 
 # what to do with a file of an extension ltmt reads no format of, where one is near it (a
-# guess of plain text translated a TOML file's keys)
+# guess of plain text translated a PHP file's code)
 _NEAREST: dict[str, str] = {
     # Laravel's lang/en/*.php: read as text, its PHP was translated and broken
     ".php": "ltmt reads no PHP arrays; translate Laravel's strings as JSON (lang/en.json -o "
@@ -929,8 +939,6 @@ _NEAREST: dict[str, str] = {
     "in LanguageNames)",
     ".csproj": "a .csproj is an MSBuild project, not a resource file; translate its "
     "Properties/Resources.resx or Themes/Strings.xaml",
-    ".toml": "ltmt reads no TOML; write a Hugo i18n bundle as YAML (i18n/en.yaml) and go-i18n "
-    "messages as JSON (goi18n extract -format json, goi18n merge -format json)",
 }
 
 
@@ -952,7 +960,7 @@ def unread_kind_hint(path: Path) -> str | None:
 def plain_text_default(path: Path | None) -> str | None:
     """The format ``ltmt translate`` reads an input of no format ltmt knows in (``path``; None:
     standard input): plain text for standard input and a name without an extension, as its
-    help says, none for another extension (a file ltmt has no format for: a TOML file), which
+    help says, none for another extension (a file ltmt has no format for: a PHP file), which
     :func:`find_format` refuses with what to pass instead."""
     return "txt" if path is None or not path.suffix else None
 

@@ -258,7 +258,7 @@ def test_android_strings_translated_then_updated_and_imported(tmp_path, capsys, 
     )
     assert code == 1
     assert err == (
-        f"ltmt: error: --source-file is for one-language files (Android, Java properties, Joomla INI, .NET .resx, JSON, YAML, Fluent, Apple .strings, Markdown, HTML, EPUB, subtitles, plain text); {po} is PO, "
+        f"ltmt: error: --source-file is for one-language files (Android, Java properties, Joomla INI, .NET .resx, JSON, YAML, TOML, Fluent, Apple .strings, Markdown, HTML, EPUB, subtitles, plain text); {po} is PO, "
         "which holds both\n"
     )
 
@@ -818,20 +818,20 @@ def test_a_po_file_named_txt_gets_a_warning(tmp_path, capsys, common):
 
 
 def test_a_file_of_an_unknown_extension_is_refused_before_the_model_loads(tmp_path, capsys):
-    """A Hugo TOML bundle was translated as plain text (its keys too), where a folder's run
+    """A Laravel PHP array was translated as plain text (its code too), where a folder's run
     skipped it and the server refused it."""
-    source = tmp_path / "en.toml"
-    source.write_text('[home]\nother = "Home"\n', "utf-8")
+    source = tmp_path / "messages.php"
+    source.write_text("<?php\nreturn ['home' => 'Home'];\n", "utf-8")
     model = ["--model", str(tmp_path / "no-model")]
     code, out, err = run_cli(
-        ["translate", str(source), "-o", str(tmp_path / "de.toml"), *model], capsys
+        ["translate", str(source), "-o", str(tmp_path / "messages.de.php"), *model], capsys
     )
     assert (code, out) == (1, "")
     assert err.startswith(
-        f"ltmt: error: {source}: cannot tell the format from the extension '.toml'; ltmt reads "
-        "no TOML;"
+        f"ltmt: error: {source}: cannot tell the format from the extension '.php'; ltmt reads "
+        "no PHP arrays;"
     )
-    assert not (tmp_path / "de.toml").exists()
+    assert not (tmp_path / "messages.de.php").exists()
 
 
 def test_crlf_text_keeps_its_line_endings(tmp_path, capsys, common):

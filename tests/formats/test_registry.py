@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ltmt.errors import ChoiceError, InputError
+from ltmt.errors import InputError
 from ltmt.formats.registry import (
     EXTENSIONS,
     FORMATS,
@@ -78,6 +78,7 @@ def test_roles() -> None:
         "strings",
         "stringsdict",
         "yaml",
+        "toml",
         "ftl",
         "md",
         "html",
@@ -113,6 +114,7 @@ def test_roles() -> None:
         "strings",
         "stringsdict",
         "yaml",
+        "toml",
         "ftl",
         "md",
         "html",
@@ -165,20 +167,20 @@ def test_sniffing_an_unknown_extension(tmp_path: Path, head: bytes, name: str | 
             "m.tmx",
             None,
             "document",
-            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, stf, rc, resx, xaml, strings, stringsdict, yaml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json",
+            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, stf, rc, resx, xaml, strings, stringsdict, yaml, toml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json",
         ),
         ("a.txt", None, "write", r"txt files can be imported and translated, not exported"),
         (
             "a.doc",
             None,
             "document",
-            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, stf, rc, resx, xaml, strings, stringsdict, yaml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json\)",
+            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, stf, rc, resx, xaml, strings, stringsdict, yaml, toml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json\)",
         ),
         (
             "a.po",
             "numbers",
             "document",
-            r"unknown format 'numbers'; choose one of txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, stf, rc, resx, xaml, strings, stringsdict, yaml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json",
+            r"unknown format 'numbers'; choose one of txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, stf, rc, resx, xaml, strings, stringsdict, yaml, toml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json",
         ),
         (
             "a.txt",
@@ -196,12 +198,6 @@ def test_errors_name_what_can(path: str, fmt: str | None, role, message: str) ->
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        (  # a Hugo TOML bundle was translated as plain text, and broken
-            "en.toml",
-            "en.toml: cannot tell the format from the extension '.toml'; ltmt reads no TOML; "
-            "write a Hugo i18n bundle as YAML (i18n/en.yaml) and go-i18n messages as JSON "
-            "(goi18n extract -format json, goi18n merge -format json)",
-        ),
         (  # Laravel's lang/en/messages.php: --format txt, which the list offered, broke its PHP
             "messages.php",
             "messages.php: cannot tell the format from the extension '.php'; ltmt reads no PHP "
@@ -267,21 +263,16 @@ def test_a_file_of_an_unknown_extension_is_translated_only_with_format(
     assert find_format(path, "txt", role="document").name == "txt"
 
 
-@pytest.mark.parametrize("role", ["document", "import"])
-def test_format_toml_says_toml_is_not_read(role) -> None:
-    """--format toml was answered "did you mean 'html'?"."""
-    with pytest.raises(ChoiceError) as raised:
-        find_format(Path("active.en.toml"), "toml", role=role)
-    assert str(raised.value) == (
-        "unknown format 'toml': ltmt reads no TOML; write a Hugo i18n bundle as YAML "
-        "(i18n/en.yaml) and go-i18n messages as JSON (goi18n extract -format json, goi18n "
-        "merge -format json)"
-    )
+@pytest.mark.parametrize("role", ["document", "read"])
+@pytest.mark.parametrize(("path", "fmt"), [("active.en.toml", "toml"), ("i18n/en.toml", None)])
+def test_toml_is_the_toml_message_files_format(role, path: str, fmt: str | None) -> None:
+    """--format toml was answered "ltmt reads no TOML", and en.toml refused."""
+    assert find_format(Path(path), fmt, role=role).name == "toml"
 
 
 @pytest.mark.parametrize(
     ("path", "format_read"),
-    [(None, "txt"), (Path("LICENSE"), "txt"), (Path(".bashrc"), "txt"), (Path("a.toml"), None)],
+    [(None, "txt"), (Path("LICENSE"), "txt"), (Path(".bashrc"), "txt"), (Path("a.php"), None)],
 )
 def test_plain_text_is_the_default_for_stdin_and_a_name_without_an_extension(
     path: Path | None, format_read: str | None
