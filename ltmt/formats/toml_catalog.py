@@ -46,6 +46,7 @@ from ltmt.formats.plurals import (
 )
 from ltmt.formats.toml_syntax import Located, Parts, Scanned, loads, scan
 from ltmt.formats.yaml_strings import is_plural
+from ltmt.wording import counted, first_few
 
 WHAT = "a TOML message file (Hugo's i18n/en.toml, go-i18n's active.en.toml)"
 _WHERE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -63,6 +64,26 @@ class TomlFile:
             raise InputError(invalid_toml(path, error)) from None
         self.scanned: Scanned = scan(self.text)
         self.messages = dict(messages(self.data, path))
+        self._refuse_inline(path)
+
+    def _refuse_inline(self, path: Path) -> None:
+        """An InputError where a message's string is written where no place is found for it:
+        in an inline table (``home = { other = "Home" }``), which the output could not hold
+        its translation in."""
+        placed = {".".join(place.parts) for place in self.scanned.strings}
+        inline = [
+            name
+            for name, value in self.messages.items()
+            if not placed.issuperset(
+                [name] if isinstance(value, str) else [f"{name}.{tag}" for tag in _forms(value)]
+            )
+        ]
+        if inline:
+            raise InputError(
+                f"{path}: {counted(len(inline), 'message')} ({first_few(inline)}) written in an "
+                "inline table ({ other = ... }), which ltmt does not translate in place; write "
+                'each as a table of its own ([home] with other = "Home" on the next line)'
+            )
 
     def value(self, parts: Parts) -> Any:
         value: Any = self.data

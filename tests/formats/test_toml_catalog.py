@@ -182,6 +182,40 @@ def test_a_file_tomllib_cannot_read_is_refused_with_its_line_and_column(
         TomlCatalog.open(source)
 
 
+def test_a_message_in_an_inline_table_is_refused(tmp_path: Path) -> None:
+    source = _write(tmp_path, "en.toml", 'title = "Blog"\nhome = { other = "Home" }\n')
+    with pytest.raises(
+        InputError,
+        match=r"en.toml: 1 message \(home\) written in an inline table \(\{ other = \.\.\. \}\), "
+        r"which ltmt does not translate in place; write each as a table of its own \(\[home\] "
+        r'with other = "Home" on the next line\)$',
+    ):
+        TomlCatalog.open(source)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # Windows line ends and a byte order mark kept
+            '\ufeff# strings\r\n[home]\r\nother = "Home"\r\n',
+            '\ufeff# strings\r\n[home]\r\none = "de Home"\r\nother = "de Home"\r\n',
+        ),
+        (  # dotted keys: the added form too
+            'home.other = "Home"\nabout = "About"\n',
+            'home.one = "de Home"\nhome.other = "de Home"\nabout = "de About"\n',
+        ),
+        (  # a namespace's tables
+            '[nav]\nhome = "Home"\n[nav.sub]\nx = "Sub"\n',
+            '[nav]\nhome = "de Home"\n[nav.sub]\nx = "de Sub"\n',
+        ),
+    ],
+)
+def test_layouts_are_kept(tmp_path: Path, text: str, expected: str) -> None:
+    document = TomlCatalog.open(_write(tmp_path, "en.toml", text), tgt_lang="de")
+    document.fill({u.key: f"de {u.source}" for u in document.units()})
+    assert document.render().decode("utf-8") == expected
+
+
 def test_a_value_that_is_no_string_makes_no_message_file(tmp_path: Path) -> None:
     source = _write(tmp_path, "en.toml", 'title = "Blog"\n[params]\npaginate = 10\n')
     with pytest.raises(
