@@ -72,9 +72,6 @@ def _kept_in_place(document: TextDocument, record: Record, index: int, line: str
     text is none that ltmt wrote at any place (a line of its moved by one added above it)."""
     if index >= len(document.lines) or not document.lines[index].strip():
         return False
-    moved = any(
-        digest == written
-        for _, written in record.written_pairs
-        for digest in record.translation_digests(line)
-    )
+    digests = record.translation_digests(line)
+    moved = any(written in digests for _, written in record.written_pairs)
     return record.written_for(Unit(str(index), document.lines[index])) and not moved
