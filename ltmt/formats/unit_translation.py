@@ -669,8 +669,8 @@ def _count(
         report.fuzzy += 1
         report.copy_guarded += translation.copy_guarded
         if translation.copies_other_words:
-            report.copy_of_other_words_in(outcome.unit.source)
-            report.example_of(outcome.unit.source, "translated as a stored match of other words")
+            report.copy_of_other_words_in(named)
+            report.example_of(named, "translated as a stored match of other words")
     else:
         report.no_match += 1
     report.numbers_repaired += translation.numbers_repaired
