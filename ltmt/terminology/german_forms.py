@@ -16,6 +16,7 @@ table (:func:`~ltmt.word_tables.target_words`) and the noun table
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ltmt.terminology.agreement import DATIVE_N_AFTER
 from ltmt.terminology.genders import gender_of, seen_after_die
@@ -328,6 +329,7 @@ def compound_first(target: str, gender: str = "") -> str:
     return target + "n"
 
 
+@cache  # a scan of the whole word table, asked per entry and placement: once a noun
 def _not_linked(noun: str) -> bool:
     """Whether the word table's compounds of ``noun`` (a word of :data:`_MIN_PART` letters or
     more after it) start with its stem without the e (``Such|anfrage``) or with the noun as it
