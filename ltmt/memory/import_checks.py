@@ -12,9 +12,10 @@ warns of them by kind (:func:`suspect_pairs`). The checks are ``ltmt qa``'s own
 the same pairs. The first two cost about a millisecond a pair, more than storing one, so a pair
 is checked only where its marks or its digits differ from its source's (:func:`_differs`): text
 without placeholders or numbers, most of a memory, costs a regular expression a side. What that
-screen passes over (a tag renamed with the same marks, a thousands separator, a number's
-sign alone) ``ltmt qa`` still finds. The encoding check screens a target itself (a regular
-expression: a misread character pair, ``Ã©``) and so runs on every pair.
+screen passes over (a tag renamed with the same marks, a thousands separator or a decimal
+point left as English writes it, a number's sign alone) ``ltmt qa`` still finds. The encoding
+check screens a target itself (a regular expression: a misread character pair, ``Ã©``) and so
+runs on every pair.
 """
 
 from __future__ import annotations

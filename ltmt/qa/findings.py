@@ -117,6 +117,7 @@ CHECKS: dict[str, Check] = {
             "comparison turned round (≥ 37 for ≤ 37) or lost (2 h for ≤ 2 h; höchstens, "
             "mindestens, ca. say it too), no currency lost beside a number (25 for 25 €; "
             "25 Euro, EUR 25 say it), no English thousands separator (1,000 is 1 in German), "
+            "no English decimal point in a German quantity (0.99 $, 2.3 MB: 0,99 $, 2,3 MB), "
             "and no English ordinal ending of the source's kept in German ({{count}}th, 4th: "
             "write {{count}}., 4.)",
         ),

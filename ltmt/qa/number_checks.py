@@ -12,7 +12,9 @@ German groups where the source does not (``1299.99`` as ``1.299,99``) keeps its 
 (:func:`lost_beyond_grouping`); one left with its English decimal point (``19.99 USD``) does
 too, as the translator keeps an amount as written where the model did (its number repair
 writes a garbled amount in the source's form, :mod:`ltmt.currency_amounts` an amount with a
-currency sign as written).
+currency sign as written), but in German, Swiss German aside, a quantity so written (``0.99
+$``, ``2.3 MB``, ``4.25 %``) is a warning of its own (:func:`english_decimal_points`): German
+reads the point as grouping thousands.
 
 A translation that keeps a number's digits may still turn it into another: ``-20 °C`` written
 ``20 °C``, ``±5 %`` written ``5 %`` (:func:`lost_signs`; a hyphen between two numbers,
@@ -41,6 +43,8 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from ltmt.copied_sentences import written_again
+from ltmt.currency_amounts import beside_currency
 from ltmt.english_ordinals import kept_ordinals
 from ltmt.formats.common import same_language
 from ltmt.formats.pipe_plurals import without_intervals
@@ -172,6 +176,10 @@ _ENGLISH_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d]|[
 _GERMAN_GROUPED_AMOUNT = re.compile(
     r"(?<![\d.,])(\d{1,3}(?P<mark>[. \u00a0\u202f'])\d{3}(?:(?P=mark)\d{3})*),\d+(?![\d]|[.,]\d)"
 )
+# a number with one decimal point and no thousands separator, as English writes it (``0.99``),
+# standing alone: not a version's or an IP's part (``2.3.1``), nor glued to a word or code
+# (``v2.3``, ``A1.2``, ``x=1.5``, ``%1.2f``, ``{0:0.00}``, ``/v1.2``)
+_DECIMAL_POINT = re.compile(r"(?<![\w.,/=:%#@\\])\d+\.\d+(?![.,]?\d|\.\w)")
 
 # the German locales that group an amount's thousands with U+2019 and mark its decimals with a point
 _SWISS = ("de-ch", "de-li")
@@ -229,10 +237,14 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     ]
     problems += currency_problems(plain, translated, said=garbled)
     problems += [
-        f"writes {number} with the English thousands separator, a decimal comma in German: "
-        f"write {_swapped(number)}"
+        _english_mark(number, "thousands separator")
         for number in english_separators(plain, translated)
     ]
+    if same_language(str(language or "de"), "de") and not _swiss(language):
+        problems += [
+            _english_mark(number, "decimal point")
+            for number in english_decimal_points(plain, translated)
+        ]
     problems += [
         f"writes the reference {number} as {_swapped(number)}: a section or version number "
         f"keeps its dot, write {number}"
@@ -473,6 +485,35 @@ def english_separators(source: str, target: str) -> list[str]:
     ]
 
 
+def english_decimal_points(source: str, target: str) -> list[str]:
+    """The quantities of ``source`` written with an English decimal point (``0.99``, ``150.00``:
+    one point, no thousands separator) that ``target`` writes as they are, where German reads a
+    point as the mark that groups thousands (``1.000`` is a thousand): a number with a unit, a
+    percent sign or a factor after it (:data:`_MEASURED`: ``2.3 MB``, ``4.25%``) or a currency
+    beside it (``$0.99``). Not a version or a time (``Python 3.11``, ``v2.3``, ``2.3.1``, ``at
+    10.30``: no unit), an IP or a dotted code (``192.168.0.1``, ``A1.2``), a number glued to
+    code (``x=1.5``, ``%1.2f``, a placeholder's or a code span's), nor where ``target`` is
+    ``source`` written again (left in English: the ``copied`` check's)."""
+    if written_again(source, target):
+        return []
+    quantities = [
+        found.group()
+        for found in _DECIMAL_POINT.finditer(source)
+        if re.match(_MEASURED, source[found.end() :]) or beside_currency(source, *found.span())
+    ]
+    written = Counter(_DECIMAL_POINT.findall(without_placeholders(target)))
+    return [number for number in dict.fromkeys(quantities) if written[number]]
+
+
+def _english_mark(number: str, mark: str) -> str:
+    """The finding of ``number`` left with English's ``mark`` (its thousands separator or its
+    decimal point) in a German translation, with German's form of it."""
+    return (
+        f"writes {number} with the English {mark}, a decimal comma in German: "
+        f"write {_swapped(number)}"
+    )
+
+
 def decimal_references(source: str, target: str) -> list[str]:
     """The reference numbers of ``source`` (``Section 4.2``, ``§ 2.1``, ``version 1.5``: module
     docstring) that ``target`` writes with a decimal comma (``4,2``) and fewer times as written,
@@ -486,10 +527,15 @@ def decimal_references(source: str, target: str) -> list[str]:
     ]
 
 
+def _swiss(language: str | None) -> bool:
+    """Whether ``language`` is Swiss or Liechtenstein German, which marks decimals with a point."""
+    return bool(language) and str(language).replace("_", "-").casefold() in _SWISS
+
+
 def _in_language(amount: str, language: str | None) -> str:
     """An English ``amount`` (``1,250.50``) as ``language`` writes it: Swiss and Liechtenstein
     German ``1\u2019250.50``, other German ``1.250,50``."""
-    if language and language.replace("_", "-").casefold() in _SWISS:
+    if _swiss(language):
         return amount.replace(",", "\u2019")
     return _swapped(amount)
 

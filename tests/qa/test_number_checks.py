@@ -10,6 +10,7 @@ from ltmt.qa.findings import TARGET_LANGUAGE
 from ltmt.qa.number_checks import (
     added_minuses,
     decimal_references,
+    english_decimal_points,
     english_separators,
     flipped_comparisons,
     lost_comparisons,
@@ -67,8 +68,12 @@ from ltmt.qa.number_checks import (
         ("Price: 2499.50 EUR", "Preis: 2.499,50 EUR", []),
         ("Price: 1299.99", "Preis: 1\u00a0299,99", []),
         ("Price: 1299.99", "Preis: 1299,99", []),
-        # an English decimal point left as written is how the translator may write an amount
-        ("Price: 19.99 USD", "Preis: 19.99 USD", []),
+        # an English decimal point left in an amount reads otherwise in German (fintech trial)
+        (
+            "Price: 19.99 USD",
+            "Preis: 19.99 USD",
+            ["writes 19.99 with the English decimal point, a decimal comma in German: write 19,99"],
+        ),
         (
             "Price: 1299.99",
             "Preis: 1.399,99",
@@ -385,6 +390,58 @@ def test_the_separator_check_says_how_german_writes_the_number():
     assert number_problems("Max. 1,000 mL", "Max. 1,000 ml", {}) == [
         "writes 1,000 with the English thousands separator, a decimal comma in German: write 1.000"
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "kept"),
+    [
+        # the fintech trial's dec.txt: amounts, a rate, a size left with English's point
+        ("Fee: $0.99", "Gebühr: 0.99 $", ["0.99"]),
+        ("You received €150.00", "Sie haben 150.00 € erhalten", ["150.00"]),
+        ("Rate: 4.25%", "Zinssatz: 4.25 %", ["4.25"]),
+        ("Size: 2.3 MB", "Größe: 2.3 MB", ["2.3"]),
+        ("Set it to 1.000 mm.", "Auf 1.000 mm einstellen.", ["1.000"]),
+        ("It is 2.5 times faster.", "Es ist 2.5-mal schneller.", ["2.5"]),
+        # German's decimal comma; a thousands separator is english_separators'
+        ("Fee: $0.99", "Gebühr: 0,99 $", []),
+        ("Total: $1,234.56", "Gesamt: 1,234.56 $", []),
+        # versions, times, IPs, dotted codes, code: no quantity, or glued to code
+        ("Requires Python 3.11", "Erfordert Python 3.11", []),
+        ("Use v2.3 of the API.", "Verwenden Sie v2.3 der API.", []),
+        ("Install 2.3.1 now.", "Installieren Sie jetzt 2.3.1.", []),
+        ("Version 2.5 is out.", "Version 2.5 ist erschienen.", []),
+        ("We open at 10.30.", "Wir öffnen um 10.30 Uhr.", []),
+        ("Connect to 192.168.0.1", "Mit 192.168.0.1 verbinden", []),
+        ("Part A1.2 MB", "Teil A1.2 MB", []),
+        ("Set `ratio = 0.5 s` here.", "Setzen Sie hier `ratio = 0.5 s`.", []),
+        ("Show %1.2f %", "%1.2f % anzeigen", []),
+        # a translation that is the source written again is the copied check's
+        ("Size: 2.3 MB", "Size: 2.3 MB", []),
+    ],
+)
+def test_an_english_decimal_point_left_in_german_is_found(source, target, kept):
+    """0.99 $ left as written: German reads the point as grouping thousands (1.000 is 1000)."""
+    assert english_decimal_points(source, target) == kept
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            None,
+            ["writes 0.99 with the English decimal point, a decimal comma in German: write 0,99"],
+        ),
+        (
+            "de-AT",
+            ["writes 0.99 with the English decimal point, a decimal comma in German: write 0,99"],
+        ),
+        ("de-CH", []),  # Swiss German marks decimals with a point
+        ("en", []),
+    ],
+)
+def test_the_decimal_point_check_says_how_german_writes_the_number(language, expected):
+    metadata = {TARGET_LANGUAGE: language} if language else {}
+    assert number_problems("Fee: $0.99", "Gebühr: 0.99 $", metadata) == expected
 
 
 @pytest.mark.parametrize(
