@@ -51,10 +51,15 @@ def _english_ending(number: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
 
 
+def _said(source: str) -> set[tuple[str, str]]:
+    """``(number, ending)`` of each English ordinal of ``source`` (``("{{count}}", "th")``)."""
+    return {(number, source[start:end]) for start, end, number in english_ordinals(source)}
+
+
 def kept_ordinals(source: str, target: str) -> list[str]:
     """The English ordinals of ``target`` (``{{count}}th``) whose number or placeholder has the
     same English ending in ``source``, as written there, each once, in ``target``'s order."""
-    said = {(number, source[start:end]) for start, end, number in english_ordinals(source)}
+    said = _said(source)
     return list(
         dict.fromkeys(
             number + target[start:end]
@@ -68,7 +73,7 @@ def german_ordinals(source: str, output: str) -> str:
     """``output`` with each English ordinal that ``source`` has too (:func:`kept_ordinals`)
     written as German writes it: ``{{count}}th Platz`` → ``{{count}}. Platz``; a full stop
     right after it (a sentence's end) stands for both. ``output`` as it is where it has none."""
-    said = {(number, source[start:end]) for start, end, number in english_ordinals(source)}
+    said = _said(source)
     if not said:
         return output
     for start, end, number in reversed(english_ordinals(output)):
