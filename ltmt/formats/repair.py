@@ -95,10 +95,9 @@ def repair_line(
                     pieces[at + 1] = _without_stray_close(before, following)
             if slot.kind == "printf":
                 _drop_loose_brackets(pieces, at)
-            if slot.kind == "printf" and at + 1 < len(pieces):
-                following = pieces[at + 1]
-                if isinstance(following, str):  # "%1!s!!" for the model's "%1!"
-                    pieces[at + 1] = format_message.without_split_remains(slot.text, following)
+                rest = pieces[at + 1] if at + 1 < len(pieces) else None
+                if isinstance(rest, str):  # "%1!s!!" for the model's "%1!"
+                    pieces[at + 1] = format_message.without_split_remains(slot.text, rest)
         else:
             problems.append(f"extra {slot.text!r}")
             slot.keep = False
