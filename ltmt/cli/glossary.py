@@ -111,7 +111,10 @@ def add(
     _warn_function_words("--source", [term])
     with open_store(memory_dir, key_file, user=user) as memory:
         update = memory.glossary(user).add_terms([term])
-    typer.echo(f"{user}: {term.source} → {term.target}")
+    # a target that takes another's place says so: a replaced term is no silent loss
+    was = [old.target for old in update.previous if old.target != term.target]
+    replaced = f" (was {was[0]})" if was else ""
+    typer.echo(f"{user}: {term.source} → {term.target}{replaced}")
     _note_unforbidden(update.unforbidden)
 
 

@@ -39,12 +39,15 @@ if TYPE_CHECKING:
 class GlossaryUpdate:
     """What :meth:`Glossary.add_terms` did: new terms, changed terms, terms already there, and
     the terms whose new target was one of their stored targets not to use (``unforbidden``:
-    the terms as stored, that target taken off their ``forbidden`` list)."""
+    the terms as stored, that target taken off their ``forbidden`` list), and the stored
+    terms that a changed term replaced (``previous``: as they were, so a caller can say what a
+    new target took the place of)."""
 
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
     unforbidden: tuple[Term, ...] = ()
+    previous: tuple[Term, ...] = ()
 
 
 def _term_key(uid: int, cipher: PlainCipher, term: Term) -> bytes:
@@ -101,6 +104,7 @@ class Glossary:
             info, cipher = found
             added = replaced = unchanged = 0
             unforbidden: list[Term] = []
+            previous: list[Term] = []
             for given in latest.values():
                 key = _term_key(info.uid, cipher, given)
                 raw = txn.get(key)
@@ -113,13 +117,15 @@ class Glossary:
                     continue
                 added += stored is None
                 replaced += stored is not None
+                if stored is not None:
+                    previous.append(stored)
                 if stored is not None and term.target in stored.forbidden:
                     unforbidden.append(term)
                 value = json.dumps(
                     {**_other_fields(row), **term.to_json(), "created": now}, ensure_ascii=False
                 )
                 txn.put(key, cipher.seal(value.encode("utf-8"), key))
-            return GlossaryUpdate(added, replaced, unchanged, tuple(unforbidden))
+            return GlossaryUpdate(added, replaced, unchanged, tuple(unforbidden), tuple(previous))
 
         return env.write(self.store, run)
 

@@ -576,3 +576,17 @@ def test_list_shows_a_terms_forbidden_targets(tmp_path: Path, capsys):
         "account\tKonto  (not: Benutzerkonto, Account)  # profile\n"
         "sign in\tanmelden  (not: einloggen)\n"
     )
+
+
+def test_add_names_the_target_it_replaces(tmp_path: Path, capsys) -> None:
+    """A new target for a stored source replaced 'Kontoauszug' without a word."""
+    store = str(tmp_path / "store")
+    add = ["glossary", "add", "-u", "fin", "--memory-dir", store, "--source", "statement"]
+    assert ltmt(capsys, *add, "--target", "Kontoauszug")[1] == "fin: statement → Kontoauszug\n"
+    assert ltmt(capsys, *add, "--target", "Auszug")[1] == (
+        "fin: statement → Auszug (was Kontoauszug)\n"
+    )
+    # the same target again, or a new note for it, replaces no target
+    assert ltmt(capsys, *add, "--target", "Auszug", "--note", "bank")[1] == (
+        "fin: statement → Auszug\n"
+    )

@@ -22,6 +22,7 @@ def test_add_list_replace_delete(tmp_path: Path):
         glossary.add("Git", "Git", case_sensitive=True)
         update = glossary.add_terms([Term("Repository", "Ablage"), Term("file", "Datei")])
         assert (update.added, update.replaced, update.unchanged) == (1, 1, 0)
+        assert update.previous == (Term("repository", "Depot", "git"),)
         assert [(t.source, t.target) for t in glossary] == [
             ("file", "Datei"),
             ("Git", "Git"),
