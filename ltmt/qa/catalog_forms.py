@@ -277,15 +277,27 @@ def read_against_source(
 
 
 _MISSING = (
-    "the translation lacks this message of {source}: an app without a fallback language shows "
-    "an error (next-intl's MISSING_MESSAGE); translate it"
+    "the translation lacks this message of {source}: the app shows the source's text, the "
+    "message's key or an error in its place; translate it"
 )
-# formats whose platform shows the source language's string where a translation lacks it: a
-# lacking message is untranslated text there, no error (a note)
-_MISSING_FALLS_BACK = {
+# what a lacking message does, by format: an error where the app shows one (a next-intl JSON
+# catalog), the source language's string where the platform falls back to it (a note: the text
+# is untranslated, no error); other formats' libraries differ, :data:`_MISSING` says so
+_MISSING_BY_FORMAT: dict[str, tuple[Severity | None, str]] = {
+    "json": (
+        None,
+        "the translation lacks this message of {source}: an app without a fallback language "
+        "shows an error (next-intl's MISSING_MESSAGE); translate it",
+    ),
     "android": (
+        "note",
         "the translation lacks this string of {source}: Android shows the one in values/ "
-        "(the source's language) instead; translate it"
+        "(the source's language) instead; translate it",
+    ),
+    "properties": (
+        "note",
+        "the translation lacks this message of {source}: Java's ResourceBundle falls back to "
+        "the base bundle, so Java shows the base bundle's English; translate it",
     ),
 }
 
@@ -295,19 +307,30 @@ def missing_problems(
 ) -> list[FormProblem]:
     """The messages ``missing`` (:func:`missing_messages`) of ``source_file`` that its
     translation ``path`` lacks, as ``missing`` problems: entries the pairs do not hold. The
-    reason is the format's: an error where the app shows one (next-intl), a note where the
-    platform falls back to the source's string (:data:`_MISSING_FALLS_BACK`: Android)."""
+    reason and severity are the format's (:data:`_MISSING_BY_FORMAT`): next-intl's error for a
+    JSON catalog but an i18next one (``{{name}}``: it falls back), a note where the platform
+    shows the source's string (Android, Java), :data:`_MISSING`'s words otherwise."""
     from ltmt.formats.registry import find_format
 
-    falls_back = _MISSING_FALLS_BACK.get(find_format(path, fmt, role="read").name)
-    message = _MISSING if falls_back is None else falls_back
-    severity: Severity | None = None if falls_back is None else "note"
+    name = find_format(path, fmt, role="read").name
+    if name == "json" and (path.suffix == ".arb" or _is_i18next(source_file)):
+        name = ""
+    severity, message = _MISSING_BY_FORMAT.get(name, (None, _MISSING))
     return [
         FormProblem(
-            f"{path}: {name}", "", "", message.format(source=source_file), "missing", severity
+            f"{path}: {key}", "", "", message.format(source=source_file), "missing", severity
         )
-        for name in missing
+        for key in missing
     ]
+
+
+def _is_i18next(source_file: Path) -> bool:
+    """Whether the JSON ``source_file`` is an i18next catalog (``{{name}}`` placeholders), whose
+    lacking messages fall back to ``fallbackLng`` or show the key: no next-intl error."""
+    try:
+        return "{{" in source_file.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
 
 
 def missing_form_problems(

@@ -233,7 +233,8 @@ CHECKS: dict[str, Check] = {
             "warning",
             "a keyed catalog's translation (JSON, ARB, YAML, Android ...) has each message of "
             "its --source-file: one it lacks shows next-intl's MISSING_MESSAGE error, where "
-            "other libraries fall back to the source's (Android's values/: a note); a plural "
+            "other libraries fall back to the source's (Android's values/, Java's base bundle: "
+            "a note); a plural "
             "form the language takes that an Android <plurals> or a .stringsdict variable lacks",
         ),
         Check(

@@ -304,15 +304,46 @@ def test_missing_messages_says_no_warning_the_pairs_reading_said(
             "the translation lacks this string of en.json: Android shows the one in values/ "
             "(the source's language) instead; translate it",
         ),
+        # a fintech trial (session 70) was told next-intl's error for a Java bundle
+        (
+            "Messages_de.properties",
+            "note",
+            "the translation lacks this message of en.json: Java's ResourceBundle falls back to "
+            "the base bundle, so Java shows the base bundle's English; translate it",
+        ),
+        (
+            "de.yml",
+            None,
+            "the translation lacks this message of en.json: the app shows the source's text, "
+            "the message's key or an error in its place; translate it",
+        ),
     ],
 )
 def test_a_missing_message_is_told_its_format_s_reason(
     tmp_path: Path, name: str, severity: str | None, message: str
 ) -> None:
     target = tmp_path / name
-    target.write_text("{}" if name.endswith(".json") else "<resources/>", encoding="utf-8")
+    contents = {".json": "{}", ".xml": "<resources/>"}
+    target.write_text(contents.get(target.suffix, ""), encoding="utf-8")
     assert missing_problems(target, Path("en.json"), ["b"]) == [
         FormProblem(f"{target}: b", "", "", message, "missing", severity)  # type: ignore[arg-type]
+    ]
+
+
+def test_an_i18next_catalog_is_not_told_next_intl_s_error(tmp_path: Path) -> None:
+    """i18next falls back to fallbackLng (or shows the key): no MISSING_MESSAGE there."""
+    source, target = tmp_path / "en.json", tmp_path / "de.json"
+    source.write_text('{"a": "Transfer of {{amount}}", "b": "Save"}', encoding="utf-8")
+    target.write_text('{"a": "Überweisung von {{amount}}"}', encoding="utf-8")
+    assert missing_problems(target, source, ["/b"]) == [
+        FormProblem(
+            f"{target}: /b",
+            "",
+            "",
+            f"the translation lacks this message of {source}: the app shows the source's text, "
+            "the message's key or an error in its place; translate it",
+            "missing",
+        )
     ]
 
 
