@@ -55,6 +55,7 @@ from ltmt.qa.currency_numbers import currency_problems
 from ltmt.qa.date_numbers import as_translated
 from ltmt.qa.findings import TARGET_LANGUAGE
 from ltmt.qa.laravel_checks import is_laravel_plural
+from ltmt.qa.spaced_numbers import said_whole
 from ltmt.qa.unit_checks import UNIT
 from ltmt.wording import first_few
 
@@ -190,7 +191,9 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     whole; with what it has instead), those it has that ``source`` does not in any form
     (``1.299,99,99`` for ``1,299.99``), those it writes without their sign
     (:func:`lost_signs`) and with an English thousands separator (:func:`english_separators`),
-    the amounts it garbles or splits up (:func:`~ltmt.numbers_added.garbled_amounts`) or
+    a spaced number (``123 456``, a card's ``4242 4242 ...``) said whole
+    (:mod:`ltmt.qa.spaced_numbers`), the amounts it garbles or splits up
+    (:func:`~ltmt.numbers_added.garbled_amounts`) or
     writes without their currency (:mod:`ltmt.qa.currency_numbers`),
     outside placeholders (``%1$s`` is the placeholder check's) and what is left of a tag
     (:func:`~ltmt.formats.placeholder_syntax.without_tag_remains`); a US date or 12-hour time the
@@ -205,10 +208,12 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     runs, codes = [n for n in lost if not is_letter_code(n)], [n for n in lost if is_letter_code(n)]
     added = added_numbers(plain, translated)
     problems = []
-    if runs:
+    if runs:  # a spaced number (123 456) changed is said whole, on both sides
+        wholes, added = said_whole(
+            lost_as_written(runs, plain, translated), added, plain, translated
+        )
         instead = f"; has {first_few(added)}, which the source does not" if added else ""
-        said = first_few(lost_as_written(runs, plain, translated))
-        problems.append(f"lacks the number {said}{instead}")
+        problems.append(f"lacks the number {first_few(wholes)}{instead}")
     if codes:
         problems.append(f"lacks the code {first_few(codes)}")
     if added and not runs:
