@@ -4,7 +4,8 @@ Ren'Py's interpolated variables (``[player_name]``, ``[player.name!t]``), inline
 backticks (``Set `MAX_RETRIES=5` in .env``), reST's and MyST's inline markup (``:kbd:`Esc```,
 `` `Read the Docs`__ ``, ``|version|``: :mod:`ltmt.formats.rest_markup`), a man page's POD codes
 and groff escapes (``B<--dry-run>``, ``E<lt>``, ``\\fB``: :mod:`ltmt.formats.pod_codes`),
-kaomoji (``¯\\_(ツ)_/¯``, :data:`_KAOMOJI`), and the URLs and e-mail addresses in running text (the
+kaomoji (``¯\\_(ツ)_/¯``, :data:`_KAOMOJI`), a masked card number (``•••• 4242``:
+:mod:`ltmt.formats.masked_numbers`), and the URLs and e-mail addresses in running text (the
 model mangled them: ``support@example.com`` → ``Mailge@example.com``).
 
 Tags are HTML's and XLIFF's, and the markup of game text: Unity TextMeshPro's rich text
@@ -32,6 +33,7 @@ from dataclasses import dataclass
 from ltmt.formats import format_message
 from ltmt.formats.angular_json import PLACEHOLDER as _ANGULAR
 from ltmt.formats.asciidoc_markup import ASCIIDOC_MARKUP
+from ltmt.formats.masked_numbers import MASKED_NUMBER
 from ltmt.formats.pod_codes import pod_codes, pod_paired
 from ltmt.formats.rest_markup import REST_MARKUP, paired
 
@@ -338,6 +340,9 @@ _PATTERNS = {
     "asciidoc": ASCIIDOC_MARKUP,
     # then: a backtick starts no other kind, and a URL or path inside is the span's
     "code": _CODE_SPAN,
+    # a masked card or account number, its marks and the digits after them (``•••• 4242``,
+    # ``**** 1234``: :mod:`ltmt.formats.masked_numbers`), before any kind its asterisks start
+    "masked": MASKED_NUMBER,
     "tag": (
         rf"</?(?i:{_TAG_NAMES})(?![\w:.-])(?:{_ATTRIBUTE})*\s*/?>"
         rf"|<[A-Za-z][\w:.-]*(?:{_VALUED_ATTRIBUTE})+\s*/?>"
@@ -580,8 +585,8 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
     if placeholder.kind == "pod":  # an option's hyphens: the model dropped one (B<-dry-run>);
         # but a pair's marks (I<, >) stay as written, where the model kept them with its words
         return placeholder.text != ">" and not placeholder.text.endswith("<")
-    if placeholder.kind in ("code", "rest", "kaomoji"):  # the model quoted, translated, split it
-        return True
+    if placeholder.kind in ("code", "rest", "kaomoji", "masked"):  # the model quoted,
+        return True  # translated, split it; it read a masked number's bullets as words
     if placeholder.kind == "merge":  # Mailchimp's: the model dropped its asterisks and bars
         return True
     if placeholder.kind == "printf" and format_message.is_format_message(placeholder.text):

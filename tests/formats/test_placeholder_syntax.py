@@ -285,6 +285,38 @@ def test_a_kaomoji_is_one_placeholder_sent_as_a_tag(text: str, expected: list[st
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Card \u2022\u2022\u2022\u2022 4242 was charged $49.99",
+            ["\u2022\u2022\u2022\u2022 4242"],
+        ),
+        ("Card \u00b7\u00b7\u00b7\u00b7 4242", ["\u00b7\u00b7\u00b7\u00b7 4242"]),
+        ("Account ****1234 was debited", ["****1234"]),
+        ("Card XXXX-XXXX-XXXX-1234 expires", ["XXXX-XXXX-XXXX-1234"]),
+        (
+            "Card \u2022\u2022\u2022\u2022 \u2022\u2022\u2022\u2022 4242",
+            ["\u2022\u2022\u2022\u2022 \u2022\u2022\u2022\u2022 4242"],
+        ),
+        # a mark or two, or marks before no digits, are no mask
+        ("Note* 123 and XX 12", []),
+        ("a \u2022 12 b", []),
+        ("Rated *** by users", []),
+        ("New in ***2024***!", []),
+    ],
+)
+def test_a_masked_card_number_is_one_placeholder_sent_as_a_tag(
+    text: str, expected: list[str]
+) -> None:
+    """The model read a mask's bullets as words: 'Card \u2022\u2022\u2022\u2022 4242 was charged
+    $49.99' came out 'Card ärgerliches Pfarrenaaa mit 4242 wurde angeklagt $49.99' (a fintech
+    trial, session 70)."""
+    assert [p.text for p in find_placeholders(text)] == expected
+    assert [p.kind for p in find_placeholders(text)] == ["masked"] * len(expected)
+    assert [p.text for p in sent_as_tags(text)] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected", "as_tags"),
     [
         (

@@ -620,6 +620,29 @@ def test_placeholders(source, target, metadata, expected):
 
 
 @pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("Karte \u2022\u2022\u2022\u2022 4242 wurde mit $49.99 belastet", []),
+        (
+            "Card ärgerliches Pfarrenaaa mit 4242 wurde angeklagt $49.99",
+            ["lacks \u2022\u2022\u2022\u2022 4242"],
+        ),
+        (
+            "Karte **** 4242 wurde mit $49.99 belastet",
+            [
+                "lacks \u2022\u2022\u2022\u2022 4242",
+                "adds **** 4242, which the source does not have",
+            ],
+        ),
+    ],
+)
+def test_a_masked_card_number_lost_is_a_placeholder_error(target: str, expected: list[str]):
+    """A mask the model wrote as words passed qa (a fintech trial, session 70)."""
+    source = "Card \u2022\u2022\u2022\u2022 4242 was charged $49.99"
+    assert placeholder_problems(source, target, {}) == expected
+
+
+@pytest.mark.parametrize(
     ("source", "target", "expected"),
     [
         # a Zendesk article's link to the page in the target's help center
