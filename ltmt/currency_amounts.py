@@ -15,7 +15,7 @@ import re
 
 # currency signs, and the codes written as signs (US$, A$, CHF); a WebExtension message writes
 # a dollar sign ``$$``
-_SIGN = r"(?:\$\$|[A-Z]{1,2}\$|[$€£¥₹₽₩₪₺₫₴₦₱฿]|\bCHF\b)"
+SIGN = r"(?:\$\$|[A-Z]{1,2}\$|[$€£¥₹₽₩₪₺₫₴₦₱฿]|\bCHF\b)"
 # a number: digits with thousands separators and decimals (1,234.50; 1.234,50; 20); the qa
 # numbers check reads an amount's number so too (ltmt.qa.currency_numbers)
 NUMBER = r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?"
@@ -27,15 +27,15 @@ _FIELD = (
 )
 _VALUE = rf"(?:{NUMBER}|{_FIELD})"
 _AMOUNT = re.compile(
-    rf"(?<![\w$]){_SIGN}[ \u00a0]?{_VALUE}(?:[ \u00a0]?(?:k|m|bn)\b)?"
-    rf"|(?<![\w.,]){_VALUE}[ \u00a0]?{_SIGN}(?![\w$])"
+    rf"(?<![\w$]){SIGN}[ \u00a0]?{_VALUE}(?:[ \u00a0]?(?:k|m|bn)\b)?"
+    rf"|(?<![\w.,]){_VALUE}[ \u00a0]?{SIGN}(?![\w$])"
 )
 
 
 # a currency's ISO code or name written beside an amount (EUR 10,000.00; 10.000 Euro): with the
 # signs, what says a number is money (:func:`beside_currency`)
 _CURRENCY = (
-    rf"(?:{_SIGN}|\b(?:EUR|USD|GBP|CHF|JPY|CAD|AUD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|CNY|INR|BRL"
+    rf"(?:{SIGN}|\b(?:EUR|USD|GBP|CHF|JPY|CAD|AUD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|CNY|INR|BRL"
     r"|MXN|ZAR|RUB|TRY|Euros?|euros?|Dollars?|dollars?|Pfund|pounds?|Franken|francs?|Yen)\b)"
 )
 _CURRENCY_BEFORE = re.compile(rf"{_CURRENCY}[ \u00a0]?$")

@@ -17,7 +17,8 @@ $``, ``2.3 MB``, ``4.25 %``) is a warning of its own (:func:`english_decimal_poi
 reads the point as grouping thousands.
 
 A translation that keeps a number's digits may still turn it into another: ``-20 °C`` written
-``20 °C``, ``±5 %`` written ``5 %`` (:func:`lost_signs`; a hyphen between two numbers,
+``20 °C``, ``±5 %`` written ``5 %``, ``-$25.00`` written ``25,00 $`` (:func:`lost_signs`: a sign
+before an amount's currency sign is the amount's; a hyphen between two numbers,
 ``10-20``, or one that opens a list item, ``- 5 items``, is no sign), ``2 to 8 °C`` written
 ``2 bis -8 °C`` (:func:`added_minuses`: a dash with a space before it and none after reads as
 a sign, ``0,5 -1,0``; without spaces, ``0,5-1,0``, or with both, as a range; ``-1299`` written
@@ -44,6 +45,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ltmt.copied_sentences import written_again
+from ltmt.currency_amounts import SIGN as CURRENCY_SIGN
 from ltmt.currency_amounts import beside_currency
 from ltmt.english_ordinals import kept_ordinals
 from ltmt.formats.common import same_language
@@ -66,9 +68,16 @@ _DIGIT_RUN = re.compile(r"\d+")
 _AS_WRITTEN = re.compile(
     r"(?:(?<![\w.,])(?:\+/[-\u2212]|[-\u2212\u00b1](?=\d)))?\d+(?:[.,:/-]\d+)*(?:\.[xX*](?!\w))?"
 )
+# a currency sign between a number's sign and its digits: the sign is the amount's (``-$25.00``
+# is minus 25 dollars, ``+$40.00`` a credit of 40, as ``$-25.00`` and ``-25,00 $``)
+_CURRENCY_BETWEEN = rf"(?:{CURRENCY_SIGN}[ \u00a0]?)?"
 # a signed number: the sign (a hyphen or U+2212 for minus, ± or +/- for plus-minus) and the
-# number, of a source; a translation may write a minus as an en dash too, or the word
-_SOURCE_SIGNED = re.compile(r"(?<![\w.,])(\+/[-\u2212]|[-\u2212\u00b1])(\d+(?:[.,]\d+)*)")
+# number, of a source, a currency sign between them allowed (a plus is a sign only there:
+# ``+$40.00``); a translation may write a minus as an en dash too, or the word
+_SOURCE_SIGNED = re.compile(
+    rf"(?<![\w.,])(\+/[-\u2212]|[-\u2212\u00b1]|\+(?={CURRENCY_SIGN})){_CURRENCY_BETWEEN}"
+    r"(\d+(?:[.,]\d+)*)"
+)
 # a minus the translation says in words, anywhere in it
 _MINUS_IN_WORDS = re.compile(r"\bminus\b|\bunter\s+null\b", re.IGNORECASE)
 # an English verb of decrease and "by", right before a number's minus: "fell by -5%"
@@ -88,7 +97,10 @@ _GERMAN_DECREASE = re.compile(
 # space after it (``bis -8``, ``0,5 -1,0``; not the range of ``0,5-1,0`` nor ``0,5 \u2013 1,0``):
 # as a reader reads a sign; a hyphen, an en dash or U+2212. The number whole, its thousands
 # grouped by a no-break or a narrow no-break space too, as German typography does (``-1\u202f299``)
-_MINUS = re.compile(r"(?<![\w.,])([-\u2013\u2212])(\d+(?:[.,]\d+|[\u00a0\u202f]\d{3}(?!\d))*)")
+_MINUS = re.compile(
+    rf"(?<![\w.,])([-\u2013\u2212]){_CURRENCY_BETWEEN}"
+    r"(\d+(?:[.,]\d+|[\u00a0\u202f]\d{3}(?!\d))*)"
+)
 # the marks that group a number's thousands and can be nothing else
 _SPACE_GROUPS = re.compile(r"[\u00a0\u202f]")
 # how English, then German, writes a number: (its decimal mark, the mark that groups thousands)
@@ -153,7 +165,8 @@ _SIGNS_SAID = {
 # "Select Settings > 5 GHz band"; "Temperature > 40 °C" and "Heart rate > 120 bpm" compare)
 _MENU_STEP_BEFORE = re.compile(r"\w[^\S\n]+[A-ZÄÖÜ][\w-]*[^\S\n]+$")
 _TARGET_SIGNED = re.compile(
-    r"(?<![\w.,])(\+/?[-\u2212]\s?|[-\u2010-\u2014\u2212\u00b1]\s?|minus\s)(\d+(?:[.,]\d+)*)",
+    r"(?<![\w.,])(\+/?[-\u2212]\s?|[-\u2010-\u2014\u2212\u00b1]\s?|minus\s|\+)"
+    rf"{_CURRENCY_BETWEEN}(\d+(?:[.,]\d+)*)",
     re.IGNORECASE,
 )
 # what follows a quantity, not a reference: a unit (``1.5 m``), or a factor (``2.5 times``,
@@ -311,12 +324,13 @@ def _said_whole(number: str) -> str:
 
 
 def lost_signs(source: str, target: str) -> list[str]:
-    """The signed numbers of ``source`` (``-20``, ``\u221220``, ``±5``, ``+/-5``) that ``target``
-    has, but fewer of with their sign (a minus written as a hyphen, a dash of U+2010 to U+2014,
-    U+2212, or in words, ``minus`` or ``unter null`` anywhere in the translation; a plus-minus
-    as ``±`` or ``+/-``; a space after the sign, as German typography writes ``± 2 mm``), as
-    ``source`` writes them. A minus the wording makes redundant (:func:`_said_by_decrease`)
-    is not looked for."""
+    """The signed numbers of ``source`` (``-20``, ``\u221220``, ``±5``, ``+/-5``; an amount's
+    sign before its currency sign, ``-$25.00``, ``+$40.00``: :data:`_CURRENCY_BETWEEN`) that
+    ``target`` has, but fewer of with their sign (a minus written as a hyphen, a dash of U+2010
+    to U+2014, U+2212, or in words, ``minus`` or ``unter null`` anywhere in the translation; a
+    plus-minus as ``±`` or ``+/-``; a space after the sign, as German typography writes ``± 2
+    mm``), as ``source`` writes them (an amount's sign and number: ``-25.00``). A minus the
+    wording makes redundant (:func:`_said_by_decrease`) is not looked for."""
     signed = [
         found
         for found in _SOURCE_SIGNED.finditer(source)
@@ -330,7 +344,7 @@ def lost_signs(source: str, target: str) -> list[str]:
     for found in signed:
         key = _sign_key(found)
         if lost[key] > 0 and key[1] in has:  # a number lost whole is lost_numbers'
-            said.append(found.group())
+            said.append(found.group(1) + found.group(2))  # -$25.00: -25.00
             lost[key] -= 1
     return said
 
@@ -472,9 +486,10 @@ def _signed(text: str, pattern: re.Pattern[str]) -> list[tuple[str, tuple[str, .
 
 
 def _sign_key(found: re.Match[str]) -> tuple[str, tuple[str, ...]]:
-    """A signed number as ``("±" or "-", its runs of digits)``: the sign however written, the
-    number whatever its decimal mark (``-1.5`` and ``-1,5`` are one)."""
-    sign = "±" if found.group(1)[0] in "±+" else "-"
+    """A signed number as ``("±", "+" or "-", its runs of digits)``: the sign however written,
+    the number whatever its decimal mark (``-1.5`` and ``-1,5`` are one)."""
+    written = found.group(1).strip()
+    sign = "+" if written == "+" else "±" if written[0] in "±+" else "-"
     return sign, tuple(_DIGIT_RUN.findall(found.group(2)))
 
 

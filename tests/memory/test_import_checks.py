@@ -17,6 +17,9 @@ from ltmt.segments import PairRecord
         ("See the note", "Siehe &lt;a epub:type=»noteref« die Notiz", ["placeholders"]),
         ("Price: 25 EUR", "Preis: 20 EUR", ["numbers"]),
         ("Price: 1,000 EUR", "Preis: 1.000 EUR", []),
+        # fintech trial, session 70: a minus before the dollar sign warned on a correct pair
+        ("Loan balance: -$1,500.00", "Kreditsaldo: -1.500,00 $", []),
+        ("Loan balance: -$1,500.00", "Kreditsaldo: 1.500,00 $", ["numbers"]),
         ("Hello, %s!", "Hallo, %s!", []),
         ("Open the file", "Datei öffnen", []),
     ],

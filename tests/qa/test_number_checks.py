@@ -175,6 +175,21 @@ def test_a_lost_number_is_said_as_the_source_writes_it(source, target, expected)
         ("- 5 items", "5 Einträge", []),
         # a number lost whole is the lost numbers'
         ("Store at -20 °C.", "Kühl lagern.", []),
+        # fintech trial, session 70: a sign before the currency sign is the amount's
+        ("Balance: -$25.00", "Kontostand: 25,00 $", ["-25.00"]),
+        ("Balance: -€25.00", "Kontostand: 25,00 €", ["-25.00"]),
+        ("Adjustment: \u2212€12.00", "Anpassung: 12,00 €", ["\u221212.00"]),
+        ("Pending: +$40.00", "Ausstehend: 40,00 $", ["+40.00"]),
+        ("Balance: -$1,500.00", "Kontostand: 1.500,00 $", ["-1,500.00"]),
+        ("Balance: $-25.00", "Kontostand: 25,00 $", ["-25.00"]),
+        ("Balance: -$25.00", "Kontostand: -25,00 $", []),
+        ("Balance: -$25.00", "Kontostand: -$25.00", []),
+        ("Adjustment: \u2212€12.00", "Anpassung: \u221212,00 €", []),
+        ("Pending: +$40.00", "Ausstehend: +40,00 $", []),
+        ("Pending: +$40.00", "Ausstehend: +$40.00", []),
+        ("Balance: -$1,500.00", "Kontostand: -1.500,00 $", []),
+        # a plus is a sign only before a currency sign
+        ("Add +5 more", "5 weitere hinzufügen", []),
     ],
 )
 def test_a_number_written_without_its_sign_is_found(source, target, lost):
@@ -217,6 +232,12 @@ def test_the_sign_check_speaks_in_the_numbers_message():
         ("Balance: 1299 EUR", "Saldo: -1.299 EUR", ["-1.299"]),
         ("Balance: -1299 EUR", "Saldo: -1.300 EUR", ["-1.300"]),
         ("Balance: -1299.99 EUR", "Saldo: -1.299,9 EUR", ["-1.299,9"]),
+        # fintech trial, session 70: the source's minus before its currency sign
+        ("Balance: -$25.00", "Kontostand: -25,00 $", []),
+        ("Balance: -€25.00", "Kontostand: \u221225,00 €", []),
+        ("Balance: -$1,500.00", "Kontostand: -1.500,00 $", []),
+        ("Balance: $-25.00", "Kontostand: -25,00 $", []),
+        ("Balance: $25.00", "Kontostand: -$25.00", ["-$25.00"]),
     ],
 )
 def test_a_minus_the_source_lacks_is_found(source, target, added):
@@ -229,6 +250,23 @@ def test_a_german_grouped_negative_amount_passes_the_numbers_check():
     """Discount: -1299.99 EUR as Rabatt: -1.299,99 EUR was 'has a minus the source does not'."""
     assert number_problems("Discount: -1299.99 EUR", "Rabatt: -1.299,99 EUR", {}) == []
     assert number_problems("Balance: -1299 EUR", "Saldo: -1.299 EUR", {}) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("Balance: -$25.00", "Kontostand: -25,00 $", []),
+        ("Balance: -$25.00", "Kontostand: 25,00 $", ["lacks the sign of -25.00"]),
+        ("Adjustment: \u2212€12.00", "Anpassung: 12,00 €", ["lacks the sign of \u221212.00"]),
+        ("Pending: +$40.00", "Ausstehend: 40,00 $", ["lacks the sign of +40.00"]),
+        ("Balance: -$1,500.00", "Kontostand: -1.500,00 $", []),
+        ("Balance: -$1,500.00", "Kontostand: 1.500,00 $", ["lacks the sign of -1,500.00"]),
+    ],
+)
+def test_a_sign_before_a_currency_sign_is_the_amounts(source, target, expected):
+    """Balance: -$25.00 as Kontostand: -25,00 $ was 'has a minus the source does not', and as
+    25,00 $ (the minus lost) passed: the check read no sign before a currency sign."""
+    assert number_problems(source, target, {}) == expected
 
 
 def test_an_added_minus_speaks_in_the_numbers_message():
