@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from ltmt.formats import format_message
 from ltmt.formats.angular_json import PLACEHOLDER as _ANGULAR
 from ltmt.formats.asciidoc_markup import ASCIIDOC_MARKUP
+from ltmt.formats.dollar_references import an_amount
 from ltmt.formats.masked_numbers import MASKED_NUMBER
 from ltmt.formats.pod_codes import pod_codes, pod_paired
 from ltmt.formats.rest_markup import REST_MARKUP, paired
@@ -375,7 +376,8 @@ _PATTERNS = {
     # or in capitals (``:NAME``), which Laravel fills with the value capitalised or upper-cased
     # (the model dropped them: ``Hello :Name`` came out ``Hello``); at the start or after a
     # space or punctuation and two letters at least, so a command's ``[:PATH]``, prose's
-    # ``Note:Name`` and a smiley's ``:D`` stay text; a JavaScript or Chrome message's ``$1`` and
+    # ``Note:Name`` and a smiley's ``:D`` stay text; a JavaScript or Chrome message's ``$1`` (not
+    # one that reads as money, ``Fee: $5``, ``$5k``: :mod:`ltmt.formats.dollar_references`) and
     # ``$name$`` and its escaped ``$$`` (a ``$`` of its own: ``$$5`` lost, or ``$9.99`` for
     # ``$$9.99``, a reference to a ninth substitution), i18next's nested ``$t(key)`` with its
     # JSON options (``$t(key, {"count": {{n}}})``: their quotes became German ones), and
@@ -472,6 +474,9 @@ _PLACEHOLDER_OF_FORMAT_MESSAGE = re.compile(
     )
 )
 _FORMAT_MESSAGE_INSERT = re.compile(format_message.INSERT)
+# a sigil placeholder that may be money: a ``$`` and one digit
+# (:mod:`ltmt.formats.dollar_references`)
+_DOLLAR_DIGIT = re.compile(r"\$[1-9]")
 # the reference of a printf conversion by name: Python's %(name), Ruby's %<name> and %{name}
 # (not C's %<PRIu64>, a conversion in order)
 _REFERENCE = re.compile(r"%(?:\([^()\s]+\)|<(?!PRI[diouxX])\w+>|\{\w+\})")
@@ -674,7 +679,9 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
     :func:`ltmt.formats.rest_markup.paired`); in a text with printf conversions, a ``%name``
     is a conversion and a word (:data:`_DRUPAL_PERCENT`), not Drupal's placeholder; none in
     a form of a Yarn Spinner marker (``one="%st"``: its words, :mod:`ltmt.formats.yarn_markup`);
-    in a text with ``FormatMessage``'s inserts (``%1!s!``), its escapes (``%.``, ``%!``) too."""
+    in a text with ``FormatMessage``'s inserts (``%1!s!``), its escapes (``%.``, ``%!``) too;
+    not a ``$`` and a digit that reads as an amount (``Fee: $5``, ``$5k``:
+    :func:`ltmt.formats.dollar_references.an_amount`)."""
     opened = renpy_opened = False
     matches = list(_PLACEHOLDER.finditer(text))
     if any(_FORMAT_MESSAGE_INSERT.fullmatch(m.group()) for m in matches):
@@ -689,6 +696,9 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
     ):
         matches = list(_PLACEHOLDER_OF_PRINTF.finditer(text))  # %snumbers: %s and a word
     for match in pod_paired(paired(iter(matches))):
+        dollar = match.lastgroup == "sigil" and _DOLLAR_DIGIT.fullmatch(match.group())
+        if dollar and an_amount(text, match.start(), match.end()):
+            continue  # Fee: $5, $5k: money (ltmt.formats.dollar_references)
         if match.group("bbclose") is not None and not opened:
             continue
         if match.group("renpyclose") is not None and not renpy_opened:

@@ -47,9 +47,10 @@ _GAP = "[ \u00a0\u202f]?"
 # emission standard), after it a word too (25 euros)
 _BEFORE = re.compile(rf"(?:{_CODES}){_GAP}$")
 _AFTER = re.compile(rf"{_GAP}(?:{_ANY})")
-# a word of magnitude after a number (100 Milliarden, 2 Mio.)
+# a word of magnitude after a number (100 Milliarden, 2 Mio.), or its letter glued on (5k, 2M)
 _MAGNITUDE = (
-    r"(?:(?:Mio|Mrd|Mill|Tsd)\.|(?:Mio|Mrd|Million(?:en)?|Milliarden?|Billion(?:en)?|Tausend)\b)"
+    r"(?:(?:Mio|Mrd|Mill|Tsd)\.|(?:Mio|Mrd|Million(?:en)?|Milliarden?|Billion(?:en)?|Tausend)\b"
+    r"|(?<=\d)(?:[kKM]|bn)\b)"
 )
 _COUNTRY = r"(?:[a-zäöü]+e[nrs]?|Schweizer)"
 # the translation's currency before its number, or after it, a word of magnitude and an

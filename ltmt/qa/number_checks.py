@@ -53,6 +53,7 @@ from ltmt.formats.pipe_plurals import without_intervals
 from ltmt.formats.placeholder_syntax import without_placeholders, without_tag_remains
 from ltmt.numbers_added import added_numbers, garbled_amounts
 from ltmt.numbers_kept import is_letter_code, lost_numbers
+from ltmt.qa.amount_magnitudes import written_out
 from ltmt.qa.currency_numbers import currency_problems
 from ltmt.qa.date_numbers import as_translated
 from ltmt.qa.findings import TARGET_LANGUAGE
@@ -210,13 +211,16 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     writes without their currency (:mod:`ltmt.qa.currency_numbers`),
     outside placeholders (``%1$s`` is the placeholder check's) and what is left of a tag
     (:func:`~ltmt.formats.placeholder_syntax.without_tag_remains`); a US date or 12-hour time the
-    translation writes as German does is the same number (:mod:`ltmt.qa.date_numbers`); and, in
+    translation writes as German does is the same number (:mod:`ltmt.qa.date_numbers`), as is
+    an amount written short that it writes in full (``$5k`` as ``5.000 $``:
+    :mod:`ltmt.qa.amount_magnitudes`); and, in
     German, an English ordinal of the source's kept (``{{count}}th``:
     :func:`ltmt.english_ordinals.kept_ordinals`), placeholders' too."""
     if is_laravel_plural(source, metadata):  # its intervals ([1,19]) are the plural check's
         source, target = without_intervals(source), without_intervals(target)
     translated = without_tag_remains(target, source)  # <size=120 %>: no number
     plain = as_translated(without_placeholders(source), translated)  # 3/14/2024: 14.03.2024
+    plain = written_out(plain, translated)  # $5k: 5.000 $
     lost = lost_beyond_grouping(plain, translated)
     runs, codes = [n for n in lost if not is_letter_code(n)], [n for n in lost if is_letter_code(n)]
     added = added_numbers(plain, translated)

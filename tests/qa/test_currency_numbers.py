@@ -53,6 +53,9 @@ from ltmt.qa.number_checks import number_problems
         ("€10 or €20", "10 oder 20 Euro", []),
         ("from EUR 16 billion to EUR 12 billion", "von 16 auf 12 Milliarden Euro", []),
         ("€10,000", "10.000,- €", []),
+        # fintech trial, session 70: a magnitude glued on (5k $) keeps the currency after it
+        ("Limit: $5k per day", "Limit: 5k $ pro Tag", []),
+        ("Limit: $2M", "Limit: 2M $", []),
         # no amount, or no number kept: not this check's
         ("The motors comply with euro 6.", "Die Motoren erfüllen Euro 6.", []),
         ("5 pounds of flour", "2,3 kg Mehl", []),
