@@ -15,7 +15,7 @@ number. The re-decode follows the line's glossary terms too.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ltmt.folded_characters import restore_folded
@@ -65,16 +65,19 @@ def guard_placeholders(
 
 
 def numbers_still_lost(
-    fused: Sequence[int], units: Sequence[Unit], outputs: Sequence[str]
+    indices: Iterable[int], units: Sequence[Unit], outputs: Sequence[str]
 ) -> set[int]:
-    """The ``fused`` outputs (indices into ``units`` and ``outputs``) that still lack a number
-    of their line beyond repair, once the guard has run: neither the repair nor the model alone
-    kept it, so the run says so (``numbers: ... could not be repaired``, and ``--strict`` fails)
-    rather than pass ``SKU-001515`` for ``SKU-000015`` as a translation. A count a translation
-    may write in words (``zwei``, ``18 Uhr`` for ``6 pm``) is no number lost, as for a line
-    decoded without memory (:func:`ltmt.numbers_kept.lost_beyond_words`)."""
+    """The outputs ``indices`` (into ``units`` and ``outputs``) that still lack a number of
+    their line beyond repair, once the guard has run: neither the repair, the retry with the
+    line's numbers as tags, nor the model alone kept it, so the run says so (``numbers: ...
+    could not be repaired``, and ``--strict`` fails) rather than pass ``SKU-001515`` for
+    ``SKU-000015``, or ``Entfernen nach $50 pro Monat`` for ``Earn 2% cashback up to $50 per
+    month``, as a translation. A count a translation may write in words (``zwei``, ``18 Uhr``
+    for ``6 pm``) is no number lost (:func:`ltmt.numbers_kept.lost_beyond_words`)."""
     return {
-        i for i in fused if lost_beyond_words(without_tags(units[i].text), without_tags(outputs[i]))
+        i
+        for i in indices
+        if lost_beyond_words(without_tags(units[i].text), without_tags(outputs[i]))
     }
 
 

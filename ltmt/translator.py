@@ -151,9 +151,10 @@ class Translator:
     source's ``E766``), or a message code it dropped from a line's start (``E613:``), is
     written as the source writes it (:func:`ltmt.numbers_kept.repair_numbers`), and an output
     the repair changed is counted as repaired only where its numbers are then right; a number
-    lost beyond repair makes a fused output a suspect of the placeholder guard, and one the
-    guard could not get back counts as not repairable (``numbers_not_repairable``), as does an
-    output left with a number its source has in no form (``2.4.4.1`` for ``2.4.1``).
+    lost beyond repair makes a fused output a suspect of the placeholder guard, and an output
+    that still lacks one (the guard or the retry with the line's numbers as tags could not get
+    it back) counts as not repairable (``numbers_not_repairable``), as does an output left with
+    a number its source has in no form (``2.4.4.1`` for ``2.4.1``).
     ``seam_repair``: words a multi-line segment's translation ends one line with and starts
     the next with, where the source does not repeat them there, are written once, and so is a
     word a line's translation says twice in a row where the source line does not (``Dateien
@@ -923,7 +924,7 @@ class Translator:
         if self.placeholder_guard:
             kept_fused -= guard_placeholders(self, fused, units, encoded, outputs, hits)
         if self.number_repair:  # an output that still lacks a number is no repair either
-            still_lost = numbers_still_lost([*fused, *following], units, outputs)
+            still_lost = numbers_still_lost(range(len(units)), units, outputs)
             unrepaired |= {units[i].segment for i in still_lost}
             unrepaired |= numbers_added_beyond_repair(units, outputs)
             repaired -= unrepaired
