@@ -108,6 +108,34 @@ def added_numbers(source: str, target: str, *, loosely: bool = False) -> list[st
     return added
 
 
+def repeated_numbers(source: str, target: str, *, loosely: bool = False) -> list[str]:
+    """The numbers of ``source`` that ``target`` writes more often than ``source`` does, as
+    written there, each once, in ``target``'s order: the model's ``Bei Lebensmitteln 3%
+    erhalten 3%.`` for ``Get 3% back on groceries``. A number is the source's by its value
+    (:func:`_readings`: ``1.000`` for ``1,000``); not counted: one the source says in words
+    too (``two files (2)``: ``2 Dateien (2)``) or, ``loosely``, a word says loosely (as for
+    :func:`added_numbers`), a list's numbering that opens a line, and a number of several
+    parts (a version, a date: its runs are compared by :func:`added_numbers`)."""
+    said = [str(value) for value in _said_in_words(source)]
+    extra = _runs(target) - _accepted_runs(source, said, loosely=loosely)
+    if not extra:
+        return []
+    left = Counter(_WRITTEN.findall(source))  # the source's numbers not yet written
+    numbering = {found.start(1) for found in _LIST_NUMBER.finditer(target)}
+    repeated: list[str] = []
+    for number in _WRITTEN.finditer(target):
+        readings = _readings(number.group())
+        if not readings or number.start() in numbering:
+            continue
+        same = [kept for kept in left if _readings(kept) & readings]
+        written = next((kept for kept in same if left[kept] > 0), None)
+        if written is not None:
+            left[written] -= 1
+        elif same and _runs(number.group()) & extra and number.group() not in repeated:
+            repeated.append(number.group())
+    return repeated
+
+
 def garbled_amounts(source: str, target: str) -> list[str]:
     """The amounts of ``source`` with their thousands grouped and a decimal part
     (``10,000.00``) whose runs of digits ``target`` has but writes as no number of that value

@@ -65,7 +65,7 @@ from ltmt.folded_characters import restore_folded, restore_separators
 from ltmt.formats.common import same_language
 from ltmt.formats.glued_hyphens import without_hyphens_glued_to_numbers
 from ltmt.formats.placeholder_syntax import find_placeholders, placeholder_shape
-from ltmt.numbers_added import added_numbers, garbled_amounts
+from ltmt.numbers_added import added_numbers, garbled_amounts, repeated_numbers
 from ltmt.terminology.matching import renders, substitute
 
 if TYPE_CHECKING:
@@ -166,25 +166,28 @@ def _written_code(code: str) -> re.Pattern[str]:
 def numbers_wrong(source: str, output: str) -> int:
     """How many numbers ``output`` has wrong for ``source``: runs of digits of the source it
     lacks (:func:`numbers_lost`) and numbers it has that the source does not, in any form
-    (:func:`ltmt.numbers_added.added_numbers`: ``1.299,99,99`` for ``1,299.99``), and amounts
-    of the source's whose digits it has but garbled or split up
+    (:func:`ltmt.numbers_added.added_numbers`: ``1.299,99,99`` for ``1,299.99``), or more often
+    than the source (:func:`ltmt.numbers_added.repeated_numbers`: ``3% erhalten 3%`` for ``Get
+    3% back``), and amounts of the source's whose digits it has but garbled or split up
     (:func:`ltmt.numbers_added.garbled_amounts`: ``10.000 Euro.00`` for ``10,000.00``)."""
     return (
         numbers_lost(source, output)
         + len(added_numbers(source, output))
+        + len(repeated_numbers(source, output))
         + len(garbled_amounts(source, output))
     )
 
 
 def numbers_said_wrong(source: str, output: str) -> str:
     """What :func:`numbers_wrong` counts, said for a reader (``lacks 30``, ``has 2.4.4.1``,
-    ``garbles 10,000.00``), or ``check its numbers`` where it counts none (a count the output
-    writes in words)."""
+    ``repeats 3``, ``garbles 10,000.00``), or ``check its numbers`` where it counts none (a
+    count the output writes in words)."""
     said = [
         f"{verb} {', '.join(numbers)}"
         for verb, numbers in (
             ("lacks", lost_numbers(source, output)),
             ("has", added_numbers(source, output)),
+            ("repeats", repeated_numbers(source, output)),
             ("garbles", garbled_amounts(source, output)),
         )
         if numbers
@@ -483,13 +486,16 @@ def repair_outputs(
 def numbers_added_beyond_repair(units: Sequence[Unit], outputs: Sequence[str]) -> set[int]:
     """The segments of ``units`` whose ``outputs`` (one per unit, as returned) have a number
     their source has in no form (:func:`ltmt.numbers_added.added_numbers`: ``2.4.4.1`` for
-    ``2.4.1``), which qa reports: the repair left it, so the run counts it as not repairable
-    (and ``--strict`` fails) whether or not the repair changed the output; not one a word of
-    the source says loosely (``half``: ``50 %``), which qa reports for a reviewer to judge."""
+    ``2.4.1``) or more often than their source (:func:`ltmt.numbers_added.repeated_numbers`:
+    ``3% erhalten 3%`` for ``Get 3% back``), which qa reports: the repair left it, so the run
+    counts it as not repairable (and ``--strict`` fails) whether or not the repair changed the
+    output; not one a word of the source says loosely (``half``: ``50 %``), which qa reports
+    for a reviewer to judge."""
     return {
         unit.segment
         for unit, output in zip(units, outputs, strict=True)
         if added_numbers(unit.text, output, loosely=True)
+        or repeated_numbers(unit.text, output, loosely=True)
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.numbers_added import added_numbers, garbled_amounts
+from ltmt.numbers_added import added_numbers, garbled_amounts, repeated_numbers
 
 
 @pytest.mark.parametrize(
@@ -65,6 +65,25 @@ def test_added_numbers_loosely_take_a_words_loose_number_as_the_sources():
     assert added_numbers("half the size", "50 % der Größe", loosely=True) == []
     assert added_numbers("at noon", "um 12 Uhr", loosely=True) == []
     assert added_numbers("half the size", "60 % der Größe", loosely=True) == ["60"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "repeated"),
+    [
+        # the model's (a fintech trial's): the source's 3% written twice
+        ("Get 3% back on groceries", "Bei Lebensmitteln 3% erhalten 3%.", ["3"]),
+        ("1,000 items", "1.000 Artikel, 1.000", ["1.000"]),  # by its value
+        ("5 apples", "5 Äpfel, 5 5 5", ["5"]),  # named once
+        ("Get 3% back", "3 % zurück", []),
+        ("3 of 3", "3 von 3", []),
+        ("two files (2)", "2 Dateien (2)", []),  # said in words too
+        ("Steps:\n1. Open", "1. Öffnen\n1. Schritt", []),  # a list's numbering
+        ("Version 2.4.1", "2.4.1 und 2.4.1", []),  # several parts: added_numbers' runs
+        ("Wait 10 seconds", "15 Sekunden warten", []),  # added_numbers'
+    ],
+)
+def test_repeated_numbers_are_the_sources_written_more_often(source, target, repeated):
+    assert repeated_numbers(source, target) == repeated
 
 
 @pytest.mark.parametrize(

@@ -306,6 +306,16 @@ def test_an_output_with_a_number_of_no_form_of_the_sources_is_beyond_repair():
     assert numbers_added_beyond_repair(units, outputs) == {0}
 
 
+def test_an_output_with_a_number_written_more_often_than_in_its_source_is_beyond_repair():
+    # qa: has the number 3 more often than the source does
+    units = [Unit(0, "Get 3% back on groceries"), Unit(1, "3 of 3")]
+    outputs = ["Bei Lebensmitteln 3% erhalten 3%.", "3 von 3"]
+    assert repair_outputs(_NoRetry(), units, outputs, skip=set()) == (set(), set())
+    assert outputs == ["Bei Lebensmitteln 3% erhalten 3%.", "3 von 3"]
+    assert numbers_added_beyond_repair(units, outputs) == {0}
+    assert numbers_said_wrong(units[0].text, outputs[0]) == "repeats 3"
+
+
 def test_a_number_the_source_spells_or_says_loosely_is_not_beyond_repair():
     units = [
         Unit(0, "The battery lasts forty hours."),

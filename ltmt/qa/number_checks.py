@@ -51,7 +51,7 @@ from ltmt.english_ordinals import kept_ordinals
 from ltmt.formats.common import same_language
 from ltmt.formats.pipe_plurals import without_intervals
 from ltmt.formats.placeholder_syntax import without_placeholders, without_tag_remains
-from ltmt.numbers_added import added_numbers, garbled_amounts
+from ltmt.numbers_added import added_numbers, garbled_amounts, repeated_numbers
 from ltmt.numbers_kept import is_letter_code, lost_numbers
 from ltmt.qa.amount_magnitudes import written_out
 from ltmt.qa.currency_numbers import currency_problems
@@ -203,7 +203,8 @@ _SWISS = ("de-ch", "de-li")
 def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """The numbers of ``source`` that ``target`` lacks (a code of letters and digits, ``DE89``,
     whole; with what it has instead), those it has that ``source`` does not in any form
-    (``1.299,99,99`` for ``1,299.99``), those it writes without their sign
+    (``1.299,99,99`` for ``1,299.99``) or more often (``3% erhalten 3%`` for ``Get 3% back``:
+    :func:`~ltmt.numbers_added.repeated_numbers`), those it writes without their sign
     (:func:`lost_signs`) and with an English thousands separator (:func:`english_separators`),
     a spaced number (``123 456``, a card's ``4242 4242 ...``) said whole
     (:mod:`ltmt.qa.spaced_numbers`), the amounts it garbles or splits up
@@ -235,6 +236,9 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
         problems.append(f"lacks the code {first_few(codes)}")
     if added and not runs:
         problems.append(f"has the number {first_few(added)}, which the source does not")
+    repeated = repeated_numbers(plain, translated)
+    if repeated:
+        problems.append(f"has the number {first_few(repeated)} more often than the source does")
     language = metadata.get(TARGET_LANGUAGE)
     garbled = garbled_amounts(plain, translated)
     problems += [

@@ -105,6 +105,12 @@ from ltmt.qa.number_checks import (
             "<size=120 %>Stufe 6!</size>",
             ["lacks the number 5; has 6, which the source does not"],
         ),
+        # the model wrote the source's number twice (a fintech trial's)
+        (
+            "Get 3% back on groceries",
+            "Bei Lebensmitteln 3% erhalten 3%.",
+            ["has the number 3 more often than the source does"],
+        ),
         # a ticket's number is no AsciiDoc id's (regression rega70: "has the number 123")
         ("Ticket [#123]#open# now.", "Ticket [#123] jetzt #offen#.", []),
     ],
