@@ -18,8 +18,10 @@ Every unit translated in the run is counted once in each of these groups:
   whose output got back a number or message code of the source and has every number right
   (:mod:`ltmt.numbers_kept`), ``numbers_not_repairable`` those whose numbers the repair changed
   but could not make right (``1.299,99,99`` for ``1,299.99``: check them), that have a number
-  their source has in no form (``2.4.4.1`` for ``2.4.1``, as qa finds it), or whose fused output
-  lost a number neither the repair nor the model alone kept (``--strict`` fails the run on them);
+  their source has in no form (``2.4.4.1`` for ``2.4.1``, as qa finds it) or more often
+  (``3% erhalten 3%`` for ``Get 3% back``), or whose output lost a number neither the repair,
+  its retry with the line's numbers as tags, nor the model alone kept (``--strict`` fails the
+  run on them);
   ``invalid_sources``: messages left out untranslated as ICU rejects their source (a plural
   without ``other``), counted once, as left out, not as not repaired (``--strict`` fails on them);
   ``format_unchecked``: units whose source is no valid format string of its flag (``#,

@@ -171,7 +171,7 @@ class TranslationOut(BaseModel):
     numbers_not_repairable: bool = Field(
         False,
         description="the translation lacks a number of the source's or has one the source "
-        "does not, and no repair could make it right",
+        "does not, or more often than the source, and no repair could make it right",
     )
     copied: bool = Field(
         False,
