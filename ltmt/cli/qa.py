@@ -224,7 +224,7 @@ def qa(
         problems += stringsdict_problems(file, fmt)
         problems += android_problems(file, fmt, source_file, tgt_lang)
         problems += webextension_problems(file, fmt, source_file)
-        problems += store_listing_problems(file, fmt)
+        problems += store_listing_problems(file, fmt, records)
         problems += cue_mark_problems(file, fmt, source_file)
         problems += shared_key_accelerators(records)
         problems += subtitle_problems(file, fmt, _limits(max_cps, max_line_length, max_lines))

@@ -1,19 +1,30 @@
 """qa's ``length`` check of a fastlane metadata file's whole text, which its pairs (its lines)
 do not show: a Google Play or App Store listing's field longer than the store allows
 (:mod:`ltmt.formats.store_listing`), which the upload is refused for. A warning, as the
-check's other limits are."""
+check's other limits are. Said at the file's first line, with the source text its pairs give
+(the whole text, as the translation's), as the pairs' findings are."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ltmt.qa.catalog_forms import FormProblem
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
-def store_listing_problems(path: Path, fmt: str | None = None) -> list[FormProblem]:
+    from ltmt.segments import PairRecord
+
+
+def store_listing_problems(
+    path: Path, fmt: str | None = None, records: Sequence[PairRecord] = ()
+) -> list[FormProblem]:
     """The ``length`` problem of the fastlane metadata file ``path`` whose text is longer than
-    its store allows; of a folder's, each such file's. Another format (``fmt`` other than
-    ``txt``), or another file: none."""
+    its store allows; of a folder's, each such file's: at the file's first line
+    (``title.txt:1``), its source the source lines of ``records`` (the pairs read from
+    ``path``) at that file's lines. Another format (``fmt`` other than ``txt``), or another
+    file: none."""
     from ltmt.formats.documents import text_lines
     from ltmt.formats.folders import files_in
     from ltmt.formats.store_listing import over_store_limit, store_limit
@@ -28,5 +39,6 @@ def store_listing_problems(path: Path, fmt: str | None = None) -> list[FormProbl
         text = "\n".join(text_lines(file)[0])
         message = over_store_limit(file, text)
         if message is not None:
-            problems.append(FormProblem(str(file), "", text, message, "length"))
+            lines = [r.source for r in records if r.position.rpartition(":")[0] == str(file)]
+            problems.append(FormProblem(f"{file}:1", "\n".join(lines), text, message, "length"))
     return problems

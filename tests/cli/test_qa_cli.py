@@ -830,7 +830,9 @@ def test_a_folders_file_that_is_no_message_file_is_skipped_alone_an_error_to_rea
 def test_a_fastlane_short_description_over_80_characters_is_a_length_warning(run_ltmt, tmp_path):
     """Trial androidci, session 70: a translated short_description.txt of 90 characters (Google
     Play allows 80, and refuses the upload) passed qa without a word; now a length warning,
-    which --fail-on warning fails, and the limit is documented."""
+    which --fail-on warning fails, and the limit is documented. Its --json finding is where
+    the pairs' are (rege170: its file was the folder, its position the path without a line,
+    its source empty and its line null)."""
     paths = {}
     for locale, text in (("en-US", "Record your hikes."), ("de-DE", "x" * 90)):
         folder = tmp_path / "fastlane" / "metadata" / "android" / locale
@@ -842,11 +844,21 @@ def test_a_fastlane_short_description_over_80_characters_is_a_length_warning(run
     code, out, err = run_ltmt(*args)
     assert code == 0, err
     assert out == (
-        f"{target}: warning [length] the translation is 90 characters long, Google Play "
+        f"{target}:1: warning [length] the translation is 90 characters long, Google Play "
         "allows 80\n1 entry checked: 1 warning (length 1)\n"
     )
     code, _, _ = run_ltmt(*args, "--fail-on", "warning")
     assert code == 1
+    code, out, _ = run_ltmt("qa", str(target.parent), "--source-file", str(paths["en-US"].parent),
+                            "--check", "length", "--json")  # fmt: skip
+    (finding,) = json.loads(out)["findings"]
+    assert {k: finding[k] for k in ("entry", "position", "source", "file", "line")} == {
+        "entry": 1,
+        "position": f"{target}:1",
+        "source": "Record your hikes.",
+        "file": str(target),
+        "line": 1,
+    }
     code, out, _ = run_ltmt("qa", "--list-checks")
     assert "a fastlane metadata file's whole text" in " ".join(out.split())
     code, out, _ = run_ltmt("translate", "--help")

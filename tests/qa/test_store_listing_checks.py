@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ltmt.qa.catalog_forms import FormProblem
 from ltmt.qa.store_listing_checks import store_listing_problems
+from ltmt.segments import PairRecord
 
 
 def _folder(tmp_path: Path) -> Path:
@@ -20,16 +21,22 @@ def _folder(tmp_path: Path) -> Path:
 def test_files_longer_than_the_store_allows_are_length_warnings(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     short = folder / "short_description.txt"
-    assert store_listing_problems(short) == [
+    records = [
+        PairRecord("Record your hikes.", "x" * 90, f"{short}:1"),
+        PairRecord("Its title", "TrailNotes: Wander-Logbuch", f"{folder / 'title.txt'}:1"),
+    ]
+    assert store_listing_problems(short, records=records) == [
         FormProblem(
-            str(short),
-            "",
+            f"{short}:1",
+            "Record your hikes.",
             "x" * 90,
             "the translation is 90 characters long, Google Play allows 80",
             "length",
         )
     ]
-    found = {Path(p.position).name: p.message for p in store_listing_problems(folder)}
+    found = {
+        Path(p.position.rpartition(":")[0]).name: p.message for p in store_listing_problems(folder)
+    }
     assert found == {
         "123.txt": "the translation is 601 characters long, Google Play allows 500",
         "short_description.txt": "the translation is 90 characters long, Google Play allows 80",
