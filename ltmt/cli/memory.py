@@ -524,18 +524,20 @@ def _recorded_older_sources(
     reviewed_only: bool,
     fmt: str | None,
 ) -> _RecordChecks:
-    """``records`` (the pairs of ``read_from``: a one-language file and its source file, a
-    CSV table, a PO catalog, or a folder of such files), those whose target the record of what
-    ltmt wrote into their file holds for other sources only marked unpaired: an import skips
-    them, as the English changed since ltmt wrote them (:mod:`ltmt.formats.changed_sources`);
-    and the names of those it holds for their own source, ltmt's translations that nobody
-    changed since (with ``reviewed_only``: marked unpaired, and no names; a folder's named with
-    their file). The record is any user's of this cache folder, found by the file's path,
-    bytes or texts (:meth:`~ltmt.formats.output_sources.OutputSources.read_for_import`). A
-    PO catalog without one whose header says ltmt filled it is named (``fmt``: the format
-    given). ``importing``: the memory, the user and the import's origin; a pair whose
-    translation the memory approved before from another origin is not ltmt's to name (a 100 %
-    match its translation reused: :func:`~ltmt.formats.changed_sources.approved_already`)."""
+    """``records`` (the pairs of ``read_from``: a one-language file and its source file, a CSV
+    table, a PO catalog, or a folder of such files), those whose target the record of what ltmt
+    wrote into their file holds for other sources only marked unpaired: an import skips them, as
+    the English changed since ltmt wrote them (:mod:`ltmt.formats.changed_sources`); and the
+    names of those it holds for their own source, ltmt's translations that nobody changed since
+    (with ``reviewed_only``: marked unpaired, and no names; a folder's named with their file; so
+    too, in a one-language file, those a run kept without a record and nobody edited since,
+    which nobody can vouch for). The record is any user's of this cache folder, found by the
+    file's path, bytes or texts
+    (:meth:`~ltmt.formats.output_sources.OutputSources.read_for_import`). A PO catalog without
+    one whose header says ltmt filled it is named (``fmt``: the format given). ``importing``:
+    the memory, the user and the import's origin; a pair whose translation the memory approved
+    before from another origin is not ltmt's to name (a 100 % match its translation reused:
+    :func:`~ltmt.formats.changed_sources.approved_already`)."""
     from ltmt.formats.output_sources import OutputSources
 
     memory, user, _ = importing
@@ -634,10 +636,12 @@ def _checked_against_record(
     from ltmt.formats.changed_sources import (
         approved_already,
         recorded_for_older_sources,
+        unrecorded_left_out,
         unreviewed_left_out,
         written_unreviewed,
     )
     from ltmt.formats.po import ltmt_generator
+    from ltmt.formats.registry import find_format
 
     pairs = [(pair.source, pair.target) for pair in records if not pair.unpaired]
     record = sources.read_for_import(path, pairs)
@@ -650,7 +654,11 @@ def _checked_against_record(
     memory, user, origin = importing  # a reused 100 % match is a duplicate, not ltmt's
     approved = approved_already(memory, user, records, origin, record, sources.read_for_import)
     if reviewed_only:
-        return _RecordChecks(unreviewed_left_out(record, records, approved))
+        records = unreviewed_left_out(record, records, approved)
+        # kept without a record, in a file that marks nothing reviewed: as a file without one
+        if find_format(path, fmt, role="read").one_language_file(path):
+            records = unrecorded_left_out(record, records, approved)
+        return _RecordChecks(records)
     return _RecordChecks(records, written_unreviewed(record, records, approved))
 
 

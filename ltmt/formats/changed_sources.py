@@ -76,6 +76,9 @@ OLDER_SOURCE = "target of an older source"  # why an import skips such a pair
 CHANGED_SOURCE = "whose source changed since they were translated"
 # why ``memory import --reviewed-only`` skips ltmt's translation that nobody changed since
 UNREVIEWED = "written by ltmt and not reviewed"
+# why it skips, in a one-language file, a translation that a run kept without a record of the
+# file and that nobody edited since (:data:`~ltmt.formats.output_sources.UNKNOWN`)
+UNRECORDED = "kept without a record: cannot tell whether reviewed"
 
 
 def approved_for_other_sources(
@@ -291,6 +294,21 @@ def unreviewed_left_out(
         if not pair.unpaired
         and place not in approved
         and record.wrote(pair.source, pair.target, marked=False)
+        else pair
+        for place, pair in enumerate(records)
+    ]
+
+
+def unrecorded_left_out(
+    record: Record, records: Sequence[PairRecord], approved: Collection[int] = ()
+) -> list[PairRecord]:
+    """``records`` (a one-language file's pairs), those whose target ``record`` holds for their
+    source as of unknown origin (kept by a run without a record, unedited since) marked
+    unpaired (:data:`UNRECORDED`): as a file without a record, they mark nothing reviewed, so
+    ``memory import --reviewed-only`` leaves them out; those at the places ``approved`` stay."""
+    return [
+        replace(pair, unpaired=UNRECORDED)
+        if not pair.unpaired and place not in approved and record.unknown(pair.source, pair.target)
         else pair
         for place, pair in enumerate(records)
     ]

@@ -252,7 +252,9 @@ def save_output(
     by this run, and those the record of the output ``before`` the run says ltmt wrote for
     their source; the others (a translator's, there before ltmt's first run or edited since)
     are recorded as someone else's text for their source, so that a later change of the
-    source names them in a warning and keeps them, instead of translating them again. Those
+    source names them in a warning and keeps them, instead of translating them again; those
+    kept without a record ``before`` (or that it holds so, unedited since) as of unknown
+    origin (:data:`~ltmt.formats.output_sources.UNKNOWN`), which nobody can vouch for. Those
     ``copied`` (keys: this run's 100 % memory matches) and those ``before`` says were are
     recorded as the memory's approved translations (:data:`~ltmt.formats.output_sources.
     COPIED`), not ltmt's machine translation."""
@@ -261,15 +263,18 @@ def save_output(
     if output_sources is not None and held is not None and out_path.is_file():
         units = [unit for unit in document.units() if unit.key in held]
         marked = _marked(document)
+        ours = {u.key for u in units if _by_ltmt(u, held[u.key], written, before, marked)}
+        # kept without a record (or so recorded, unedited since): nobody can say whose
+        unknown = {
+            unit.key
+            for unit in units
+            if unit.key not in ours
+            and (before is None or before.unknown(unit.source, held[unit.key]))
+        }
         output_sources.write(
             out_path,
             [
-                (
-                    unit,
-                    held[unit.key]
-                    if _by_ltmt(unit, held[unit.key], written, before, marked)
-                    else None,
-                )
+                (unit, held[unit.key] if unit.key in ours or unit.key in unknown else None)
                 for unit in units
             ],
             {} if _marks_changed_sources(document) else _unchecked(units, held, written, before),
@@ -286,6 +291,7 @@ def save_output(
                     and before.copied(unit.source, held[unit.key])
                 )
             ],
+            unknown,
         )
 
 

@@ -26,7 +26,8 @@ kept, and named in a warning where the record says the unit's source changed too
 the two came first, the edit or the source's change, cannot be told). Without a record (an
 output ltmt did not write, a copy of one edited since, or a cache deleted since), every
 translation is kept as before, and a warning says so
-(:func:`~ltmt.formats.existing_output.warn_of_no_record`).
+(:func:`~ltmt.formats.existing_output.warn_of_no_record`); the record that run writes holds
+them as of unknown origin (:data:`UNKNOWN`), not as a translator's, until someone edits them.
 
 The records are as private as the memory whose text they are made from (README: Privacy and
 integrity of the memory store). Their folder is its owner's alone (0700, the files 0600); the
@@ -112,6 +113,12 @@ MARKED = "~"
 # the pair (the client's TMX the match came from) takes it for unreviewed output (session 69);
 # an update treats it as ltmt's (translated again when its source changes)
 COPIED = "="
+# what starts the digest of a translation an output held that a run kept without a record of
+# the output (a fresh CI runner's empty cache: ltmt's machine translation from a run elsewhere,
+# or a translator's): of unknown origin, neither ltmt's nor a person's, so that ``memory import
+# --reviewed-only`` treats it as it treats a file without a record (regression trial rege170:
+# recorded as a translator's, it was imported as approved); an edit since makes it the editor's
+UNKNOWN = "!"
 # the key under which a record of a catalog keeps the digest of the header ltmt wrote (a PO
 # catalog's PO-Revision-Date and Last-Translator), no unit's: whether anybody saved it since
 REVISION = "\0revision"
@@ -149,9 +156,11 @@ class Record:
         revision: str | None = None,
         front: Mapping[str, str] | None = None,
         copied: Collection[str] = (),
+        unknown: Collection[str] = (),
     ) -> Record:
         """The record of ``translated`` (each unit with ltmt's translation, or None where its
         place holds someone else's text: :data:`OTHERS_TEXT`), digests keyed with ``key``;
+        ``unknown``: the keys of the units whose text given is of unknown origin (:data:`UNKNOWN`);
         ``unchecked``: by unit key, the digest of the older source that someone else's text
         kept there was written for, and that text (:data:`UNCHECKED`); ``marked``: the keys
         of the units ltmt's translation is marked for review at (:data:`MARKED`); ``copied``:
@@ -163,7 +172,15 @@ class Record:
                 keyed_digest(key, unit.source),
                 OTHERS_TEXT
                 if text is None
-                else (MARKED if unit.key in marked else COPIED if unit.key in copied else "")
+                else (
+                    UNKNOWN
+                    if unit.key in unknown
+                    else MARKED
+                    if unit.key in marked
+                    else COPIED
+                    if unit.key in copied
+                    else ""
+                )
                 + keyed_digest(key, _TAGS.sub("", text)),
             )
             for unit, text in translated
@@ -222,6 +239,20 @@ class Record:
             (source_digest, COPIED + t) in self.units.values()
             for t in self.translation_digests(text)
         )
+
+    def unknown(self, source: str, text: str) -> bool:
+        """Whether the record holds ``text`` for ``source`` as of unknown origin
+        (:data:`UNKNOWN`: kept without a record, and not edited since), at any place."""
+        source_digest = self.digest(source)
+        return any(
+            (source_digest, UNKNOWN + t) in self._unknown_pairs
+            for t in self.translation_digests(text)
+        )
+
+    @functools.cached_property
+    def _unknown_pairs(self) -> frozenset[tuple[str, str]]:
+        """The (source, translation) digests of the places held as of unknown origin."""
+        return frozenset(pair for pair in self.units.values() if pair[1].startswith(UNKNOWN))
 
     def wrote_marked(self, text: str) -> bool:
         """Whether the record says ltmt wrote ``text`` marked for review, for any source."""
@@ -379,16 +410,17 @@ class OutputSources:
         revision: str | None = None,
         front: Mapping[str, str] | None = None,
         copied: Collection[str] = (),
+        unknown: Collection[str] = (),
     ) -> None:
         """Record that ``output`` holds ``translated`` (each unit with ltmt's translation, or
-        None for someone else's), ``unchecked``, ``marked``, ``revision``, ``front`` and
-        ``copied`` (:meth:`Record.of`).
+        None for someone else's), ``unchecked``, ``marked``, ``revision``, ``front``,
+        ``copied`` and ``unknown`` (:meth:`Record.of`).
         A record that cannot be written is a warning, not an error: the output is written."""
         try:
             self._note_with_memory()
             secret = _cache_secret(private_folder(self.folder)) or _new_secret(self.folder)
             key = self._key(secret)
-            record = Record.of(translated, key, unchecked, marked, revision, front, copied)
+            record = Record.of(translated, key, unchecked, marked, revision, front, copied, unknown)
             user_folder = _user_folder(secret, self.user, self._store)
             path = self._path_of(output, user_folder, key)
             by_content = self._content_path(output, user_folder, key)
@@ -687,7 +719,7 @@ def _edited(written: tuple[str, str] | None, source: str) -> bool:
 
 def _by_ltmt(translation: str) -> bool:
     """Whether a record's ``translation`` digest is of a translation ltmt wrote."""
-    return translation != OTHERS_TEXT and not translation.startswith(UNCHECKED)
+    return translation != OTHERS_TEXT and not translation.startswith((UNCHECKED, UNKNOWN))
 
 
 def _written(translation: str) -> str:

@@ -7,6 +7,7 @@ import re
 import shlex
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -3060,3 +3061,66 @@ def test_reviewed_only_refuses_a_one_language_file_without_a_record(
         "imported strings.xml into app: 1 added, 0 duplicates, 1 skipped "
         "(1 written by ltmt and not reviewed)\n",
     ), err
+
+
+def _strings_xml(path: Path, strings: list[tuple[str, str]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = "".join(f'<string name="{key}">{text}</string>' for key, text in strings)
+    path.write_text(f"<resources>{body}</resources>\n", "utf-8")
+
+
+def _messages_json(path: Path, strings: list[tuple[str, str]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(dict(strings), ensure_ascii=False) + "\n", "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("write", "source", "output"),
+    [
+        (_strings_xml, "values/strings.xml", "values-de/strings.xml"),
+        (_messages_json, "locales/en.json", "locales/de.json"),
+    ],
+    ids=["android", "json"],
+)
+def test_translations_kept_without_a_record_are_not_imported_as_reviewed(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    store: str,
+    tiny_model_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fake_translation: None,
+    write: Callable[[Path, list[tuple[str, str]]], None],
+    source: str,
+    output: str,
+) -> None:
+    """Regression trial rege170: on a fresh runner (an empty cache) translate kept the output's
+    machine translations of an earlier run elsewhere ('no record of what ltmt wrote ... kept
+    as they are') and recorded them as a translator's, so that import --reviewed-only stored
+    them as approved ('2 added ... 1 skipped'). They are recorded as of unknown origin, also
+    by the next run, and skipped, as a file without a record is refused; a person's edit of
+    one makes it theirs."""
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))  # the runner's, empty
+    english, german = tmp_path / source, tmp_path / output
+    write(english, [("save", "Save"), ("quit", "Quit"), ("help", "Help")])
+    write(german, [("save", "Speichern"), ("quit", "Beenden")])  # from a run elsewhere
+    model = ["--model", str(tiny_model_dir), "--beam", "1"]
+    for _ in range(2):  # the second run reads the record the first wrote
+        code, _, err = ltmt(capsys, "translate", str(english), "-o", str(german), *model)
+        assert code == 0, err
+    importing = ["memory", "import", str(german), "--source-file", str(english), "-u", "app"]
+    importing += ["--memory-dir", store, "--reviewed-only", "--no-language-check"]
+    code, out, err = ltmt(capsys, *importing)
+    assert (code, out) == (
+        0,
+        f"imported {german.name} into app: 0 added, 0 duplicates, 3 skipped (2 kept without a "
+        "record: cannot tell whether reviewed, 1 written by ltmt and not reviewed)\n",
+    ), err
+    write(german, [("save", "Speichern"), ("quit", "Schließen"), ("help", "[de] Help")])
+    code, out, err = ltmt(capsys, *importing)
+    assert (code, out) == (
+        0,
+        f"imported {german.name} into app: 1 added, 0 duplicates, 2 skipped (1 kept without a "
+        "record: cannot tell whether reviewed, 1 written by ltmt and not reviewed)\n",
+    ), err
+    with Memory(store) as memory:
+        assert [(s.source, s.target) for s in memory.segments("app")] == [("Quit", "Schließen")]

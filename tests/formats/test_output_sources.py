@@ -18,8 +18,8 @@ from formats_fakes import FakeModel
 from ltmt.formats import output_sources
 from ltmt.formats.documents import Unit
 from ltmt.formats.output_sources import (
-    OTHERS_TEXT,
     SECRET,
+    UNKNOWN,
     Outdated,
     OutputSources,
     Record,
@@ -104,6 +104,19 @@ def test_a_kept_translation_of_a_changed_source_stays_unchecked_until_edited() -
     assert not after.still_unchecked("2", "Jetzt schließen.")  # edited since: checked
     assert after.unchecked_for(unit, "Jetzt schließen.") is None
     assert not after.wrote("Close it.", "Zumachen.")  # no translation of ltmt's
+
+
+def test_a_translation_of_unknown_origin_is_nobodys_until_edited() -> None:
+    """Regression trial rege170: a translation kept without a record was recorded as a
+    translator's, which memory import --reviewed-only stored as approved."""
+    unit = Unit("/quit", "Quit")
+    record = Record.of([(unit, "Beenden")], b"k", unknown={"/quit"})
+    assert record.unknown("Quit", "Beenden")
+    assert not record.wrote("Quit", "Beenden") and not record.translated("Quit", "Beenden")
+    assert outdated(record, [(unit, "Beenden")]) == Outdated()  # kept, as a translator's
+    assert not record.unknown("Quit", "Schließen")  # a person's edit since: theirs
+    assert not record.unknown("Exit", "Beenden")  # held for another source only
+    assert not RECORD.unknown("Close it.", "Zumachen.")
 
 
 def test_an_edit_taken_from_another_place_is_checked_against_that_places_source() -> None:
@@ -221,7 +234,9 @@ def test_a_translation_there_before_the_first_run_is_no_translation_of_ltmts(
     output.write_text('{"a": "Erster Text."}', "utf-8")  # translated by hand, before ltmt
     translate_file(source, output, FakeModel(), output_sources=records)
     record = records.read(output)
-    assert record is not None and record.units["/a"][1] == OTHERS_TEXT
+    # kept without a record: nobody can tell whose (rege170: recorded as a translator's)
+    assert record is not None and record.units["/a"][1].startswith(UNKNOWN)
+    assert record.unknown("First string.", "Erster Text.")
     assert not record.wrote("First string.", "Erster Text.")
     assert record.wrote("Second string.", "SECOND STRING.")
     source.write_text('{"a": "First string, edited.", "b": "Second string."}', "utf-8")
