@@ -11,5 +11,7 @@ from __future__ import annotations
 # (one or two are an emphasis, a footnote, a roman ten)
 _MASK = r"(?:\u2022{2,}|\u00b7{2,}|\*{3,}|X{3,})"
 # masks split by a space or a hyphen (``•••• •••• •••• 4242``), then the visible digits; not
-# an emphasis's (``***2024***``)
-MASKED_NUMBER = rf"(?<![\w*\u2022\u00b7]){_MASK}(?:[ \u00a0-]?{_MASK})*[ \u00a0-]?\d{{2,}}(?![\d*])"
+# an emphasis's (``***2024***``). The split is no option: a run of marks with no digits
+# after it (``XXXXXXXXXXXXXXXXXXXXXXXXX``) took time exponential in its length, cut every
+# way into runs of three or more
+MASKED_NUMBER = rf"(?<![\w*\u2022\u00b7]){_MASK}(?:[ \u00a0-]{_MASK})*[ \u00a0-]?\d{{2,}}(?![\d*])"
