@@ -60,8 +60,7 @@ def keep_edited_lines(
 def _as_written(document: TextDocument, record: Record | None, index: int, line: str) -> bool:
     """Whether ``line``, the output's at ``index``, is what ltmt writes there: a blank line for
     a blank line of the input (copied), else the translation the record says it wrote there."""
-    blank_source = index >= len(document.lines) or not document.lines[index].strip()
-    if blank_source:
+    if _no_source_line(document, index):
         return not line.strip()
     return record is not None and record.wrote_at(str(index), line)
 
@@ -70,8 +69,13 @@ def _kept_in_place(document: TextDocument, record: Record, index: int, line: str
     """Whether the edited ``line`` at ``index`` stays the translation of the input's line
     there: the record says ltmt wrote that place for the line's source as it is now, and the
     text is none that ltmt wrote at any place (a line of its moved by one added above it)."""
-    if index >= len(document.lines) or not document.lines[index].strip():
+    if _no_source_line(document, index):
         return False
     digests = record.translation_digests(line)
     moved = any(written in digests for _, written in record.written_pairs)
     return record.written_for(Unit(str(index), document.lines[index])) and not moved
+
+
+def _no_source_line(document: TextDocument, index: int) -> bool:
+    """Whether the input has no line of words at ``index``: blank, or past its end."""
+    return index >= len(document.lines) or not document.lines[index].strip()
