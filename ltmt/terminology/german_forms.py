@@ -34,6 +34,11 @@ _UNSTRESSED_ER_AFTER = ("eu", "ei", "au", "äu", "y")
 
 # German suffixes whose nouns take -en alone in the plural (Leitungen, Einheiten, Funktionen)
 _EN_PLURAL_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät")
+# the endings after which a German feminine noun's plural is its -n or -en (Touren, Minuten,
+# Nationen, Fabriken, Lizenzen, Distanzen, Kategorien, Bäckereien); after another, its -en form
+# may be another word's ("Banden", of "Bande"; "Posten", der Posten; "Missen", a verb) or
+# its plural another form (Hände, Nächte)
+_FEMININE_N_ENDINGS = (*_EN_PLURAL_SUFFIXES, "ion", "ur", "ät", "ik", "enz", "anz", "e", "ei")
 
 
 def _plural_endings(word: str) -> tuple[str, ...]:
@@ -46,10 +51,11 @@ def _plural_endings(word: str) -> tuple[str, ...]:
     (Ergebnisse; Anschluss takes an umlaut and -e: :func:`target_stems`). An English loan
     (:func:`loan_word`: "Request", "Commit") takes -s, or none where a German noun may, and
     none alone in -er (Server, Browser), as German writes the plural of an English noun
-    ("Pull-Requests", not "Pull-Requesten")."""
+    ("Pull-Requests", not "Pull-Requesten"; after an -s, -es: "Misses")."""
     zero = ("",) if _zero_plural(word) else ()
     if loan_word(word):  # Browser, Computer: German's zero plural, not "Browsers"
-        return zero if word.endswith("er") else (*zero, "s")
+        # after an -s, English's -es: "Misses", "Accesses" ("Misss" was offered)
+        return zero if word.endswith("er") else (*zero, "es" if word.endswith("s") else "s")
     if word.endswith("e"):  # an English head's -s too: Homepages, Landingpages (the model picks)
         return ("n", "s") if _english_head(word) else ("n",)
     if word.endswith(_EN_PLURAL_SUFFIXES):
@@ -70,8 +76,9 @@ def loan_word(word: str) -> bool:
     A word neither table knows is a German compound's ("Förderrate"), not a loan, nor is one
     the German table knows however short ("Kind", "Chef"), nor a weak noun whose plural in -en
     the noun table has seen (:func:`~ltmt.terminology.genders.seen_after_die`: "Studenten"),
-    nor a feminine noun English writes alike (:func:`feminine_n_plural`: "Tour"): "Kinds",
-    "Students" and "Tours" were the only plural forms offered."""
+    nor a feminine noun English writes alike whose plural is its -(e)n
+    (:func:`feminine_n_plural`: "Tour"): "Kinds", "Students" and "Tours" were the only plural
+    forms offered."""
     return _english_alike(word) and feminine_n_plural(word) is None
 
 
@@ -91,10 +98,12 @@ def feminine_n_plural(word: str) -> str | None:
     ltmt's German word table leaves out the words written as often in English, so it lacks
     the singular, but it has that plural and not the -s form, which is English's ("Deine
     Tours" was written for "Your trails"). ``None`` for another word, one whose -s form the
-    table knows ("Mails"), or one in -el, -er or -en, whose form in -n the table knows as a
-    plural's dative ("Designern")."""
+    table knows ("Mails"), or one of another ending than :data:`_FEMININE_N_ENDINGS`, whose
+    -en form the table may know as another word's ("Banden" of "Bande", for "Band"; the
+    noun "Posten", for "Post"; the verb "missen", for "Miss") or as a plural's dative
+    ("Designern")."""
     german = target_words("de")
-    if german is None or word.endswith(("el", "er", "en")) or not _english_alike(word):
+    if german is None or not word.endswith(_FEMININE_N_ENDINGS) or not _english_alike(word):
         return None
     plural = word + ("n" if word.endswith("e") else "en")
     known = plural.casefold() in german and (word + "s").casefold() not in german

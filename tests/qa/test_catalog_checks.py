@@ -634,6 +634,22 @@ def test_a_target_glued_to_an_english_plural_s_is_flagged_with_its_german_plural
     ]
 
 
+def test_a_feminine_loans_english_plural_is_no_glossary_finding():
+    """qa said "'bands' is 'Band' in the glossary: write Banden" for "Alle Bands ..." and
+    "write Posten" for "Lies die Posts.": "Banden" (gangs) and "Posten" are other words; a
+    feminine whose -en is its plural still gets its finding ("write Minuten")."""
+    matcher = TermMatcher([Term("band", "Band"), Term("post", "Post"), Term("minute", "Minute")])
+    records = [
+        record(1, "All bands are listed.", "Alle Bands werden aufgelistet."),
+        record(2, "Read the posts.", "Lies die Posts."),
+        record(3, "Ten minutes left.", "Zehn Minutes übrig."),
+    ]
+    found = glossary_findings(records, matcher)
+    assert [(f.position, f.message) for f in found] == [
+        ("de.po: entry 3", "'minutes' is 'Minute' in the glossary: write Minuten"),
+    ]
+
+
 def test_a_pronoun_may_say_a_term_again():
     """ "Save the file before you close the file." is "... die Datei, bevor Sie sie schließen.":
     counting each term's places made the pronoun a missed term (a regression trial's find);

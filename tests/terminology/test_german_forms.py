@@ -148,6 +148,8 @@ def test_the_plural_of_a_term_led_by_adjectives_inflects_them() -> None:
         ("Minute", ("Minuten",)),
         ("Nation", ("Nationen",)),
         ("App", ("Apps",)),  # a feminine loan: -s
+        ("Miss", ("Misses",)),  # a loan in -s: English's -es ("Missen", then "Misss")
+        ("Access", ("Accesses",)),
     ],
 )
 def test_the_plural_of_a_german_noun_takes_its_endings_rule_and_the_forms_the_table_knows(
@@ -214,10 +216,33 @@ def test_a_feminine_noun_in_e_takes_its_link_as_a_compounds_first_part(target, g
         ("Datei", None),  # German alone: its plural comes the usual way
         ("Designer", None),  # "Designern" is a plural's dative
         ("Request", None),  # no feminine
+        ("Minute", "Minuten"),  # -e, -ion, -ur ...: a feminine's plural is its -(e)n
+        ("Nation", "Nationen"),
+        ("Station", "Stationen"),
+        # another ending: the -en form the table knows is another word's ("Alle Banden werden
+        # aufgelistet." for "All bands are listed.", "Lesen Sie die Posten." for "Read the
+        # posts.", "Alle Missen ..."): the loan's -s
+        ("Band", None),  # "Banden" of "Bande", a gang
+        ("Post", None),  # der Posten
+        ("Miss", None),  # the verb "missen"
     ],
 )
 def test_feminine_n_plural(word: str, plural: str | None) -> None:
     """A feminine noun English writes alike is no English loan where the German table knows
-    its plural in -(e)n ("Tours" was the only form offered for "Tour")."""
+    its plural in -(e)n and its ending makes that its plural ("Tours" was the only form
+    offered for "Tour")."""
     assert feminine_n_plural(word) == plural
-    assert loan_word(word) is (word in ("App", "Designer", "Request"))
+    assert loan_word(word) is (plural is None and word not in ("Mail", "Datei"))
+
+
+@pytest.mark.parametrize(
+    ("target", "plural", "not_offered"),
+    [
+        ("Band", "Bands", "Banden"),
+        ("Post", "Posts", "Posten"),
+        ("Miss", "Misses", "Missen"),
+    ],
+)
+def test_a_feminine_loans_en_form_of_another_word_is_no_plural(target, plural, not_offered):
+    forms = plural_forms(target)
+    assert plural in forms and not_offered not in forms
