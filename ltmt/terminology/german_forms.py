@@ -103,11 +103,24 @@ def feminine_n_plural(word: str) -> str | None:
     noun "Posten", for "Post"; the verb "missen", for "Miss") or as a plural's dative
     ("Designern")."""
     german = target_words("de")
-    if german is None or not word.endswith(_FEMININE_N_ENDINGS) or not _english_alike(word):
+    if german is None or not _english_alike(word):
         return None
     plural = word + ("n" if word.endswith("e") else "en")
+    if not word.endswith(_FEMININE_N_ENDINGS) and _another_words_form(word, plural, german):
+        return None
     known = plural.casefold() in german and (word + "s").casefold() not in german
     return plural if known and gender_of(word) == "f" else None
+
+
+def _another_words_form(word: str, plural: str, german: frozenset[str]) -> bool:
+    """Whether ``plural``, the -en form of ``word``, a feminine of no ending that makes it
+    its plural (:data:`_FEMININE_N_ENDINGS`), may be another word's: ``word`` ends in -el,
+    -er, -en (the -n form a plural's dative: "Designern") or -s (a verb's: "missen"), the
+    table knows ``word`` + "e" ("Banden" are a "Bande"'s), or the noun table gives the -en
+    form a gender of its own (der "Posten"). Farmen, Fronten, Yachten are none of these."""
+    if word.endswith(("el", "er", "en", "s")) or (word + "e").casefold() in german:
+        return True
+    return gender_of(plural) is not None
 
 
 def _zero_plural(word: str) -> bool:

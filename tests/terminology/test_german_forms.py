@@ -225,12 +225,16 @@ def test_a_feminine_noun_in_e_takes_its_link_as_a_compounds_first_part(target, g
         ("Band", None),  # "Banden" of "Bande", a gang
         ("Post", None),  # der Posten
         ("Miss", None),  # the verb "missen"
+        # another ending, and the -en form no other word's: the feminine's plural still
+        ("Farm", "Farmen"),
+        ("Front", "Fronten"),
+        ("Yacht", "Yachten"),
     ],
 )
 def test_feminine_n_plural(word: str, plural: str | None) -> None:
     """A feminine noun English writes alike is no English loan where the German table knows
-    its plural in -(e)n and its ending makes that its plural ("Tours" was the only form
-    offered for "Tour")."""
+    its plural in -(e)n, where its ending makes that its plural or the form is no other
+    word's ("Tours" was the only form offered for "Tour")."""
     assert feminine_n_plural(word) == plural
     assert loan_word(word) is (plural is None and word not in ("Mail", "Datei"))
 
