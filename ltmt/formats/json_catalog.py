@@ -54,7 +54,10 @@ translated already), but not a copy of the source, which earlier versions wrote 
 vue-i18n's plural choices (``no items | one item | {count} items``) are translated choice by
 choice and joined with the source's separators (:mod:`ltmt.formats.pipe_plurals`; not in ARB
 files, which are ICU throughout, nor in i18next's; any other ``|``, ``Home | Shop``, is text).
-i18next's plural keys (``items_one``, ``items_other``) are strings of their own; an ordinal
+i18next's plural keys (``items_one``, ``items_other``) are strings of their own; a Lokalise
+plural written as a JSON string (``"{\\"one\\":\\"[%i] file\\", ...}"``) is read as its forms,
+in the target language's categories, and written back as a string
+(:mod:`ltmt.formats.json_string_plurals`); an ordinal
 form of a category the target language has none of (German's ``place_ordinal_two``) is left
 out, with a warning (an existing output's own is kept in place, and makes no pair). Numbers,
 booleans and ``null`` are copied, and so are empty strings and strings of spaces (the key is
@@ -79,7 +82,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError, NotMessageFileError, UnalignedTranslationError
-from ltmt.formats import goi18n_messages, ink_json, smartling_json
+from ltmt.formats import goi18n_messages, ink_json, json_string_plurals, smartling_json
 from ltmt.formats.angular_json import LOCALE_KEY, angular_locale, is_angular_json
 from ltmt.formats.arb_locale import arb_locale, arb_spelling, check_target_locale
 from ltmt.formats.arb_metadata import with_target_metadata
@@ -153,7 +156,8 @@ def pointer(parts: tuple[str | int, ...]) -> str:
 
 def _load(path: Path) -> tuple[bytes, str, Any]:
     """The file's bytes, its text (without a byte order mark, a leading comment blanked) and
-    its JSON; a key written twice is read as JSON parsers read it, the last one, with a warning
+    its JSON, a string of plural forms read as their object (:mod:`json_string_plurals`); a
+    key written twice is read as JSON parsers read it, the last one, with a warning
     that names it."""
     raw = read_bytes(path, WHAT)
     _, text = leading_comment(decode(raw, path))  # a Shopify theme's: written back by render
@@ -173,7 +177,7 @@ def _load(path: Path) -> tuple[bytes, str, Any]:
             counted(len(twice), "key"),
             first_few(twice),
         )
-    return raw, text, data
+    return raw, text, json_string_plurals.decoded(data)  # Lokalise's plurals as JSON strings
 
 
 def _strings(value: Any, parts: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple, str]]:
@@ -235,6 +239,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             raise InputError(f"{path}: {manifest_refusal(data)}")
         if is_laravel_json(_strings(data)):  # "Sign up": "" is its own English: translated
             data = with_keys_for_empty(data)
+        data = json_string_plurals.in_categories(data, tgt_lang)  # German's one, other
         self.raw, self.text, self.data, self.tgt_lang = raw, text, data, tgt_lang
         self.comment = leading_comment(decode(raw, path))[0]  # written first, as the source has it
         # the existing translation's indentation and JSON, where it is continued (:meth:`adopt`)
@@ -696,6 +701,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         target_indent, target = self.target_layout or (None, None)
         if "@@locale" in self.data or Path(self.path).suffix.lower() == ".arb":
             out = with_target_metadata(out, target, _now())
+        out = json_string_plurals.encoded(out, self.data)  # Lokalise's plurals: strings again
         indent = _indent(self.text) if target_indent is None else target_indent
         ascii_only = self.text.isascii() and "\\u" in self.text
         indent = indent or 0  # None: the whole file on one line, one container
