@@ -172,11 +172,11 @@ class HtmlBlock:
         return f"{self.key}:{piece_key}"
 
 
-def _parser() -> Any:
+def _parser(mdx: bool = False) -> Any:
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
-    return with_templates(with_link_sources(parser))
+    return with_templates(with_link_sources(parser), mdx)
 
 
 def _is_mdx(path: Path) -> bool:
@@ -217,7 +217,7 @@ def _blocks(text: str, mdx: bool = False) -> tuple[list[Block], list[HtmlBlock]]
     if front is not None:
         skipped = front.group().count("\n")
         blocks = _value_blocks("meta", front_matter_values(lines[:skipped]))
-    parser = _parser()
+    parser = _parser(mdx)
     view = parser_view(lines[skipped:], mdx)
     blocks += _title_blocks(parser, view, lines, skipped)
     blocks += _value_blocks(

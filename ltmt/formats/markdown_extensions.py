@@ -58,7 +58,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ltmt.code_fences import FENCE, fence_after
-from ltmt.formats.mdx import component_tag_end
+from ltmt.formats.mdx import component_tag_end, inline_component_end
 
 # a template tag: Hugo's shortcodes, Jinja's and Liquid's expressions and statements, and
 # MDX's comments ({/* ... */}), kept as tags are; each ends at its first closing delimiter, even
@@ -420,9 +420,11 @@ class _Destination:
     str: str
 
 
-def with_templates(parser: Any) -> Any:
+def with_templates(parser: Any, mdx: bool = False) -> Any:
     """``parser`` (markdown-it's) reading a template tag, an attribute list (``{ .x }``) and
-    keys (``++ctrl+s++``) as a token of its own (``template``, its text as written), a
+    keys (``++ctrl+s++``) as a token of its own (``template``, its text as written), an MDX
+    page's (``mdx``) JSX component tag with an expression prop in text as one too
+    (``component``: :func:`~ltmt.formats.mdx.inline_component_end`), a
     template tag as a link's destination too (``[guide]({{< ref "install.md" >}})``, which was
     no link: a space is in it), that destination not percent-encoded."""
     from types import SimpleNamespace
@@ -431,11 +433,14 @@ def with_templates(parser: Any) -> Any:
 
     def template(state: Any, silent: bool) -> bool:
         found = _KEPT_INLINE.match(state.src, state.pos, state.posMax)
-        if found is None:
+        end, kind = (found.end(), "template") if found is not None else (0, "")
+        if mdx and not end:
+            end, kind = inline_component_end(state.src[: state.posMax], state.pos), "component"
+        if not end:
             return False
         if not silent:
-            state.push("template", "", 0).content = found.group()
-        state.pos = found.end()
+            state.push(kind, "", 0).content = state.src[state.pos : end]
+        state.pos = end
         return True
 
     def destination(string: str, pos: int, maximum: int) -> Any:

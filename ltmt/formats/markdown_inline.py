@@ -192,6 +192,10 @@ def tagged(children: Sequence[Any]) -> str:
             out.append(paired[index])
         elif kind == "template":  # a template tag: code the model keeps, not a code span
             out.append(f'<code data-md="raw">{tagged_text(token.content)}</code>')
+        elif kind == "component":  # an MDX page's JSX tag: so too, its brackets escaped
+            # (the placeholder repair took ``<Button onClick={() =>`` for a tag and dropped it)
+            bracketed = tagged_text(token.content).replace("<", "&lt;").replace(">", "&gt;")
+            out.append(f'<code data-md="raw">{bracketed}</code>')
         elif kind == "link_open":
             title = token.attrs.get("title")
             titled = f' title="{_attribute(str(title))}"' if title else ""

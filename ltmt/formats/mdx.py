@@ -9,7 +9,10 @@ An indented paragraph is translated only where it is prose inside a JSX element 
 ``<TabItem>``'s paragraph). A JSX component's tag with an expression prop alone on its lines
 (``<Meta title="Card" parameters={{ layout: "centered" }} />``, over several lines too) is
 kept as written: CommonMark reads no HTML tag in it, and it was translated as prose; its
-text props (:data:`TEXT_PROPS`: ``title="Install the CLI"``) are translated all the same.
+text props (:data:`TEXT_PROPS`: ``title="Install the CLI"``) are translated all the same. Such
+a tag in a paragraph's text (``Click <Button onClick={() => setOpen(true)}>Save</Button>``) is
+kept whole as code is (:func:`inline_component_end`), its closing tag and the text between
+read as CommonMark reads them.
 """
 
 from __future__ import annotations
@@ -95,21 +98,42 @@ def component_tag_end(lines: Sequence[str], number: int) -> int:
     if opening is None:
         return 0
     text = "\n".join(lines[number:])
+    at, expression = _tag_end(text, opening.end())
+    if at < 0 or not expression or _line_at(text, at + 1).strip():
+        return 0
+    return number + text.count("\n", 0, at) + 1
+
+
+def inline_component_end(text: str, start: int) -> int:
+    """The end of a JSX component's opening or self-closing tag with an expression prop that
+    starts at ``start`` of a paragraph's ``text`` (``<Button onClick={() => setOpen(true)}>``,
+    ``<Badge count={3} />``): after its ``>``, braces balanced and strings skipped (the ``>`` of
+    an expression's ``=>`` ended it, and the model lost or translated the rest); else 0. Such
+    a tag is kept as written, as code is."""
+    opening = _COMPONENT_TAG.match(text, start)
+    if opening is None or text[start] != "<" or text[start + 1] == "/":
+        return 0
+    at, expression = _tag_end(text, opening.end())
+    return at + 1 if at >= 0 and expression else 0
+
+
+def _tag_end(text: str, start: int) -> tuple[int, bool]:
+    """Where the JSX tag whose props start at ``start`` of ``text`` ends (its ``>`` outside
+    braces and strings), and whether an expression prop (``{...}``) comes before; -1 where a
+    blank line, a stray ``}`` or the text's end comes first."""
     expression = False
-    for at, character, depth, quoted in _read(text, opening.end()):
+    for at, character, depth, quoted in _read(text, start):
         if quoted:
             continue
         if character == "{":
             expression = True
         elif character == "\n" and not _line_at(text, at + 1).strip():
-            return 0  # a blank line ends the tag unclosed
+            break  # a blank line ends the tag unclosed
         elif character == ">" and depth == 0:
-            if not expression or _line_at(text, at + 1).strip():
-                return 0
-            return number + text.count("\n", 0, at) + 1
+            return at, expression
         if depth < 0:
-            return 0
-    return 0
+            break
+    return -1, expression
 
 
 def component_shape(tag: str) -> str:

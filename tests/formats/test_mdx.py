@@ -10,7 +10,13 @@ from formats_fakes import FakeModel
 from ltmt.formats.documents import open_document
 from ltmt.formats.html_segments import segments
 from ltmt.formats.markdown import MarkdownDocument
-from ltmt.formats.mdx import component_shape, component_tag_end, html_attributes, indented_prose
+from ltmt.formats.mdx import (
+    component_shape,
+    component_tag_end,
+    html_attributes,
+    indented_prose,
+    inline_component_end,
+)
 from ltmt.formats.pipeline import translate_file
 
 
@@ -325,3 +331,114 @@ def test_memory_import_pairs_a_component_tags_text_props(tmp_path: Path) -> None
         ("Install the CLI", "CLI installieren"),
         ("Read the guide", "Anleitung lesen"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        (  # the > of => is no end
+            "Click <Button onClick={() => setOpen(true)}>Save</Button>",
+            "<Button onClick={() => setOpen(true)}>",
+        ),
+        (
+            "Hover <Tooltip content={t('tooltip.save')}>the icon</Tooltip>",
+            "<Tooltip content={t('tooltip.save')}>",
+        ),
+        ("You have <Badge count={3} /> new", "<Badge count={3} />"),  # self-closing
+        (  # strings skipped
+            'Read <Note text={"a } and a > in a string"}>it</Note>',
+            '<Note text={"a } and a > in a string"}>',
+        ),
+        ('Go <Icon render={<Arrow dir="left" />}> back', '<Icon render={<Arrow dir="left" />}>'),
+        ("A <Card\n  href={url}\n>card</Card>", "<Card\n  href={url}\n>"),  # over lines
+        ('Read the <Link to="/docs">docs</Link>', ""),  # no expression: CommonMark's tag
+        ("Close </Button> now", ""),  # a closing tag: CommonMark's
+        ("Use <a href={url}>it</a>", ""),  # HTML's tag
+        ("The <Button onClick={save}}> tag", ""),  # a stray brace: no tag
+        ("The <Button onClick={save} tag", ""),  # no end
+    ],
+)
+def test_inline_component_end(text: str, tag: str) -> None:
+    start = text.index("<")
+    end = inline_component_end(text, start)
+    assert (text[start:end] if end else "") == tag
+
+
+INLINE = """---
+title: Saving your work
+---
+
+import { Button, Tooltip, Badge } from '@acme/ui';
+
+export const meta = { section: 'guides' };
+
+{line}
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "tagged", "translated"),
+    [
+        (
+            "Click <Button onClick={() => setOpen(true)}>Save</Button> to keep your changes.",
+            'Click <code data-md="raw">&lt;Button onClick={() =&gt; setOpen(true)}&gt;</code>'
+            "Save</Button> to keep your changes.",
+            "CLICK <Button onClick={() => setOpen(true)}>SAVE</Button> TO KEEP YOUR CHANGES.",
+        ),
+        (
+            "Hover <Tooltip content={t('tooltip.save')}>the icon</Tooltip> for help.",
+            "Hover <code data-md=\"raw\">&lt;Tooltip content={t('tooltip.save')}&gt;</code>"
+            "the icon</Tooltip> for help.",
+            "HOVER <Tooltip content={t('tooltip.save')}>THE ICON</Tooltip> FOR HELP.",
+        ),
+        (
+            "You have <Badge count={3} /> new messages.",
+            'You have <code data-md="raw">&lt;Badge count={3} /&gt;</code> new messages.',
+            "YOU HAVE <Badge count={3} /> NEW MESSAGES.",
+        ),
+        (  # no expression: as CommonMark reads it, as before
+            'Read the <Link to="/docs">docs</Link> before you start.',
+            'Read the <Link to="/docs">docs</Link> before you start.',
+            'READ THE <Link to="/docs">DOCS</Link> BEFORE YOU START.',
+        ),
+        (
+            "The label reads {props.label} in the menu.",
+            "The label reads {props.label} in the menu.",
+            "THE LABEL READS {props.label} IN THE MENU.",
+        ),
+    ],
+)
+def test_an_inline_component_tag_with_an_expression_is_kept_whole(
+    tmp_path: Path, line: str, tagged: str, translated: str
+) -> None:
+    """``Click <Button onClick={() => setOpen(true)}>Save</Button>`` came back ``Click
+    setOpen(true)}>Save</Button>``: the ``>`` of ``=>`` ended the tag, which the placeholder
+    repair then dropped; ``<Badge count={3} />`` came back ``&lt;Badge Anzahl={3} /&gt;``."""
+    from ltmt.qa.pair_checks import placeholder_problems
+
+    page = INLINE.replace("{line}", line)
+    source, out = tmp_path / "save.mdx", tmp_path / "save.de.mdx"
+    source.write_text(page, "utf-8")
+    assert [unit.source for unit in open_document(source).units()][-1] == tagged
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == INLINE.replace("{line}", translated).replace(
+        "Saving your work", "SAVING YOUR WORK"
+    )
+    for pair in MarkdownDocument.pairs(out, source, purpose="checked"):
+        assert placeholder_problems(pair.source, pair.target, {}) == []
+
+
+def test_qa_reports_a_lost_inline_component_tag(tmp_path: Path) -> None:
+    """The translation that lost ``<Button onClick={() =>`` passed ``ltmt qa``."""
+    from ltmt.qa.pair_checks import placeholder_problems
+
+    line = "Click <Button onClick={() => setOpen(true)}>Save</Button> to keep your changes."
+    source, out = tmp_path / "save.mdx", tmp_path / "save.de.mdx"
+    source.write_text(INLINE.replace("{line}", line), "utf-8")
+    lost = "Click setOpen(true)}>Save</Button> um Ihre Änderungen zu erhalten."
+    out.write_text(INLINE.replace("{line}", lost), "utf-8")
+    pair = list(MarkdownDocument.pairs(out, source, purpose="checked"))[-1]
+    assert (
+        "changes Markdown markup: write '<Button onClick={() => setOpen(true)}>' as the source does"
+        in placeholder_problems(pair.source, pair.target, {})
+    )
