@@ -66,7 +66,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ltmt.formats.asciidoc_markup import (
@@ -77,6 +77,13 @@ from ltmt.formats.asciidoc_markup import (
     verbatim_macros,
 )
 from ltmt.formats.glued_hyphens import counts
+from ltmt.formats.latex_markup import (
+    LATEX_PAIR_MARKS,
+    LATEX_VERBATIM,
+    is_latex,
+    latex_paired,
+)
+from ltmt.formats.latex_markup import closing_of as latex_closing_of
 from ltmt.formats.placeholder_syntax import (
     CHARACTER_REFERENCE,
     find_placeholders,
@@ -214,11 +221,17 @@ _CODE_REFERENCE = re.compile(r"""\s(rid|startRef|id)\s*=\s*(?:"([^"]*)"|'([^']*)
 
 @functools.lru_cache(maxsize=256)
 def _pair_tag(
-    names: frozenset[str], codes: frozenset[str], bbcode: frozenset[str], adoc: bool = False
+    names: frozenset[str],
+    codes: frozenset[str],
+    bbcode: frozenset[str],
+    adoc: bool = False,
+    latex: bool = False,
 ) -> re.Pattern[str]:
     """The opening and closing tags of the elements ``names``, the empty codes ``codes`` (tags
     as written: :func:`_paired_codes`), the BBCode tags of the names ``bbcode`` (any case),
-    and with ``adoc`` AsciiDoc's macros (:mod:`ltmt.formats.asciidoc_markup`)."""
+    with ``adoc`` AsciiDoc's macros (:mod:`ltmt.formats.asciidoc_markup`), and with ``latex``
+    LaTeX's prose commands and quotes (:mod:`ltmt.formats.latex_markup`; its commands kept
+    whole are passed over, their braces no pair's)."""
     alternatives = "|".join(sorted(map(re.escape, names)))
     pattern = rf"<(?P<close>/)?(?P<name>{alternatives})(?![\w:.-])(?(close)\s*|[^<>]*?)(?<!/)>"
     if bbcode:
@@ -231,7 +244,15 @@ def _pair_tag(
         pattern += f"|(?P<code>{'|'.join(sorted(map(re.escape, codes), key=len, reverse=True))})"
     if adoc:
         pattern += f"|{ASCIIDOC_PAIR_MARKS}"
+    if latex:
+        pattern += f"|(?P<latex_verbatim>{LATEX_VERBATIM})|{LATEX_PAIR_MARKS}"
     return re.compile(f"{pattern}|{REST_PAIR_MARKS}|{REST_VERBATIM}")
+
+
+def _passed_over(matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """``matches`` without LaTeX's commands kept whole (``\\ref{...}``: group
+    ``latex_verbatim``), which :func:`_pair_tag` finds so that their braces close no pair."""
+    return (match for match in matches if match.group("latex_verbatim") is None)
 
 
 def _code_role(tag: str) -> tuple[bool, str]:
@@ -266,6 +287,10 @@ def _role(match: re.Match[str]) -> tuple[bool, str]:
     if found.get("adoc_opening") is not None:
         return False, closing_of(match.group())
     if found.get("adoc_closing") is not None:
+        return True, match.group()
+    if found.get("latex_opening") is not None:
+        return False, latex_closing_of(match.group())
+    if found.get("latex_closing") is not None:
         return True, match.group()
     if found["rest_opening"] is not None or found["rest_closing"] is not None:
         return found["rest_closing"] is not None, pair_name(match.group())
@@ -381,7 +406,9 @@ def _strip_pairs(source: str) -> PairedText | None:
     )
     bbcode = frozenset(name.lower() for name in _names_with_text(_BBCODE_ELEMENT, source))
     adoc = has_pairs(source)
-    tags = _pair_tag(names, _paired_codes(source), bbcode, adoc).finditer(source)
+    latex = "\\" in source and is_latex(source)
+    tags = _pair_tag(names, _paired_codes(source), bbcode, adoc, latex).finditer(source)
+    tags = latex_paired(_passed_over(tags)) if latex else tags
     for match in paired(adoc_paired(tags) if adoc else tags):
         between = source[last : match.start()]
         pieces.append(between)

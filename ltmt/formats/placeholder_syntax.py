@@ -34,6 +34,7 @@ from ltmt.formats import format_message
 from ltmt.formats.angular_json import PLACEHOLDER as _ANGULAR
 from ltmt.formats.asciidoc_markup import ASCIIDOC_MARKUP
 from ltmt.formats.dollar_references import an_amount
+from ltmt.formats.latex_markup import LATEX_MARKUP, is_latex, latex_paired
 from ltmt.formats.masked_numbers import MASKED_NUMBER
 from ltmt.formats.pod_codes import pod_codes, pod_paired
 from ltmt.formats.rest_markup import REST_MARKUP, paired
@@ -461,6 +462,19 @@ _PLACEHOLDER_OF_PRINTF = re.compile(
     )
 )
 _DRUPAL_PERCENT_ALONE = re.compile(_DRUPAL_PERCENT)
+# the same with LaTeX's markup first, for a LaTeX text (:mod:`ltmt.formats.latex_markup`), where
+# a command's name is no escape (``\texttt``'s ``\t``) and a command's argument no brace field
+# and without Windows paths, where a backslash starts a command (``done.\footnote{This``)
+_PLACEHOLDER_OF_LATEX = re.compile(
+    "|".join(
+        f"(?P<{kind}>{pattern})"
+        for kind, pattern in {
+            "latex": LATEX_MARKUP,
+            **_PATTERNS,
+            "name": _PATTERNS["name"].replace(f"|{_WINDOWS_PATH}|", "|"),
+        }.items()
+    )
+)
 # the same with FormatMessage's escapes (%0, %., %!, %r, %b), for a text with its inserts
 # (:mod:`ltmt.formats.format_message`)
 _PLACEHOLDER_OF_FORMAT_MESSAGE = re.compile(
@@ -585,12 +599,13 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
     attributes, whose quotes the model read as quotation (``<x id="1" ctype="x-link"/>`` came out
     ``<x id=» ctype=»x-link«/>«/>«``, ``<sc id="1" type="fmt" subType="xlf:i"/>`` as
     ``<sc id=»1« Typ=»fmt« Untertyp=»xlf:i«/>«`` with the words after it lost); and inline code
-    in backticks (:data:`_CODE_SPAN`) and reST's and MyST's inline markup
-    (:mod:`ltmt.formats.rest_markup`)."""
+    in backticks (:data:`_CODE_SPAN`), reST's and MyST's inline markup
+    (:mod:`ltmt.formats.rest_markup`) and LaTeX's (``\\textt{``, an argument or a ``|`` lost:
+    :mod:`ltmt.formats.latex_markup`)."""
     if placeholder.kind == "pod":  # an option's hyphens: the model dropped one (B<-dry-run>);
         # but a pair's marks (I<, >) stay as written, where the model kept them with its words
         return placeholder.text != ">" and not placeholder.text.endswith("<")
-    if placeholder.kind in ("code", "rest", "kaomoji", "masked"):  # the model quoted,
+    if placeholder.kind in ("code", "rest", "kaomoji", "masked", "latex"):  # the model quoted,
         return True  # translated, split it; it read a masked number's bullets as words
     if placeholder.kind == "merge":  # Mailchimp's: the model dropped its asterisks and bars
         return True
@@ -684,18 +699,25 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
     :func:`ltmt.formats.dollar_references.an_amount`)."""
     opened = renpy_opened = False
     matches = list(_PLACEHOLDER.finditer(text))
-    if any(_FORMAT_MESSAGE_INSERT.fullmatch(m.group()) for m in matches):
+    latex = "\\" in text and is_latex(text, any(m.lastgroup != "escape" for m in matches))
+    if latex:
+        matches = list(_PLACEHOLDER_OF_LATEX.finditer(text))  # \texttt{...}: no \t escape
+    elif any(_FORMAT_MESSAGE_INSERT.fullmatch(m.group()) for m in matches):
         matches = list(_PLACEHOLDER_OF_FORMAT_MESSAGE.finditer(text))  # %1!s!%n%0: its escapes
     if "/]" in text:
         from ltmt.formats.yarn_markup import form_spans
 
         spans = form_spans(text)
         matches = [m for m in matches if not any(a <= m.start() and m.end() <= b for a, b in spans)]
-    if any(m.lastgroup == "printf" for m in matches) and any(
-        m.lastgroup == "sigil" and _DRUPAL_PERCENT_ALONE.fullmatch(m.group()) for m in matches
+    if (
+        not latex
+        and any(m.lastgroup == "printf" for m in matches)
+        and any(
+            m.lastgroup == "sigil" and _DRUPAL_PERCENT_ALONE.fullmatch(m.group()) for m in matches
+        )
     ):
         matches = list(_PLACEHOLDER_OF_PRINTF.finditer(text))  # %snumbers: %s and a word
-    for match in pod_paired(paired(iter(matches))):
+    for match in latex_paired(pod_paired(paired(iter(matches)))):
         dollar = match.lastgroup == "sigil" and _DOLLAR_DIGIT.fullmatch(match.group())
         if dollar and an_amount(text, match.start(), match.end()):
             continue  # Fee: $5, $5k: money (ltmt.formats.dollar_references)

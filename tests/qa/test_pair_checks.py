@@ -344,6 +344,39 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             ["lacks <<_install,", "adds <<_installieren,, which the source does not have"],
         ),
         ("* xref:install.adoc[Install]", "* xref:install.adoc[Installieren]", {}, []),
+        # LaTeX's markup (po4a's catalogs; trial tex71): a command garbled, a verb's bar or the
+        # math lost are errors; a prose command's argument translated is not
+        (
+            "Install it with \\texttt{pip install fluxsolver}.",
+            "Mit \\textt{pip installieren von fluxsolver} installieren.",
+            {},
+            [
+                "lacks \\texttt{pip install fluxsolver}",
+                "adds \\textt, which the source does not have",
+            ],
+        ),
+        (
+            "Written to \\verb|results/| by default.",
+            "Nach \\verb|results/ geschrieben.",
+            {},
+            ["lacks \\verb|results/|", "adds \\verb, which the source does not have"],
+        ),
+        (
+            "so that $\\Delta t \\le C \\Delta x$.",
+            "damit $\\Delta t \\Delta x$.",
+            {},
+            [
+                "lacks $\\Delta t \\le C \\Delta x$",
+                "adds $\\Delta t \\Delta x$, which the source does not have",
+            ],
+        ),
+        (
+            "Edit the \\emph{configuration file}.",
+            "Die \\emph{Konfigurationsdatei} bearbeiten.",
+            {},
+            [],
+        ),
+        ("See Section~\\ref{sec:usage}.", "Siehe Abschnitt~\\ref{sec:usage}.", {}, []),
         # chat, quotes, wiki links and tickets are no AsciiDoc (regression rega70)
         ("Type <<hello>> in the chat.", "Schreiben Sie <<hallo>> in den Chat.", {}, []),
         ("Quote: <<Mom,see you at 5>>", "Zitat: <<Mama, bis um 5>>", {}, []),
