@@ -1,17 +1,28 @@
 """Amounts of money in a line (``€5``, ``£8.50``, ``US$ 20``, ``5 €``) go to the model as tags,
-and come back as written.
+and come back in the target language's form.
 
 The shipped model has tokens for ``€``, ``£`` and ``¥`` and still lost them beside a number:
 ``It costs €5 or £8 today.`` → ``Es kostet heute 5 oder 8 £.``, ``¥300`` → ``auth300``
 (session 56). An amount is a currency sign or code directly before or after a number (a space
 between them allowed); as a tag (:func:`ltmt.pictographs.set_aside`, as a key combination or
-quoted code goes) the model places it and cannot change it. It comes back in the source's
-order: ``€5`` stays ``€5`` in German, which writes ``5 €`` in running text but reads both.
+quoted code goes) the model places it and cannot change it. In German it comes back as German
+writes it (:func:`written_in`): the number in German's form, the sign after it with a no-break
+space, as DIN 5008 and CLDR's ``de`` locale write currency (Babel:
+``format_currency(1234.56, 'USD', locale='de_DE')`` is ``'1.234,56\xa0$'``): ``$1,234.56`` →
+``1.234,56 $``, ``€0.99`` → ``0,99 €``, ``-$25.00`` → ``-25,00 $``, ``$%.2f`` → ``%.2f $``.
+Austrian, Swiss and Liechtenstein German write the sign first (CLDR: ``$ 1.234,56``, ``$
+1'234.56``), and keep the source's form; so does any other target language, and so does a
+bare ``$`` that code may have written (``parameter $%d``, ``Only $sp or $15``:
+:func:`_surely_money`).
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+
+from ltmt.formats.common import primary_language
+from ltmt.formats.dollar_references import an_amount
 
 # currency signs, and the codes written as signs (US$, A$, CHF); a WebExtension message writes
 # a dollar sign ``$$``
@@ -27,9 +38,24 @@ _FIELD = (
 )
 _VALUE = rf"(?:{NUMBER}|{_FIELD})"
 _AMOUNT = re.compile(
-    rf"(?<![\w$]){SIGN}[ \u00a0]?{_VALUE}(?:[ \u00a0]?(?:k|m|bn)\b)?"
-    rf"|(?<![\w.,]){_VALUE}[ \u00a0]?{SIGN}(?![\w$])"
+    rf"(?<![\w$])(?P<sign>{SIGN})[ \u00a0]?(?P<value>{_VALUE})"
+    r"(?:[ \u00a0]?(?P<magnitude>k|m|bn)\b)?"
+    rf"|(?<![\w.,])(?P<number>{_VALUE})(?P<space>[ \u00a0]?){SIGN}(?![\w$])"
 )
+# the German regions that write an amount's sign first (CLDR de_AT, de_CH, de_LI)
+_SIGN_FIRST_REGIONS = ("at", "ch", "li")
+# a magnitude glued to an amount (``$5k``, ``$1.5m``, ``$2bn``) as German writes it: a
+# thousand written out (``5.000 $``; German has no "k"), millions and billions in words
+_MAGNITUDES = {"k": "", "m": "Mio.", "bn": "Mrd."}
+# a ``$`` that names a variable or register (``$sp``, ``$TMPDIR``, ``${name}``): a line with one
+# uses ``$`` as code does, and its ``$15`` is as likely a register as money
+_DOLLAR_VARIABLE = re.compile(r"(?<![\w$])\$(?=[A-Za-z_{(])")
+# a printf conversion of a decimal number (``%.2f``, ``%1$.2f``): after a ``$``, a price; a
+# ``$%d``, ``$%s`` is as likely a parameter (PostgreSQL's ``parameter $%d``) or a variable
+_FLOAT_FIELD = re.compile(r"%(?:\d+\$)?[-+ 0#']*\d*(?:\.\d+)?[fF]")
+# a number that reads one way in English and another in German (``1.234``: one and a bit, or a
+# thousand and more): written with the sign after it, German's order, it is kept as written
+_READS_EITHER_WAY = re.compile(r"\d{1,3}\.\d{3}")
 
 
 # a currency's ISO code or name written beside an amount (EUR 10,000.00; 10.000 Euro): with the
@@ -48,6 +74,84 @@ def beside_currency(line: str, start: int, end: int) -> bool:
     return bool(_CURRENCY_BEFORE.search(line, 0, start) or _CURRENCY_AFTER.match(line, end))
 
 
-def amount_spans(line: str) -> list[tuple[int, int, str]]:
-    """``(start, end, text)`` of each amount of money in ``line``."""
-    return [(m.start(), m.end(), m.group()) for m in _AMOUNT.finditer(line)]
+def amount_spans(line: str, language: str = "") -> list[tuple[int, int, str]]:
+    """``(start, end, written)`` of each amount of money in ``line``, ``written`` as
+    ``language`` writes it (:func:`written_in`; ``""``: as the line has it)."""
+    return [(m.start(), m.end(), written_in(m, language)) for m in _AMOUNT.finditer(line)]
+
+
+def written_in(amount: re.Match[str], language: str) -> str:
+    """An English ``amount`` (of :data:`_AMOUNT`) as ``language`` writes it: in German (but
+    Austrian, Swiss and Liechtenstein German) the number in German's form
+    (:func:`german_number`) and the sign after it with a no-break space (``1.234,56\xa0$``),
+    a placeholder for the number kept as it is (``%.2f\xa0$``), a thousand written out
+    (``$5k`` → ``5.000\xa0$``), millions and billions in words (``$1.5m`` → ``1,5\xa0Mio.\xa0$``).
+    One with its sign last already keeps its space (``5 €``), and its number where that reads
+    either way (``1.234 €``: German's order, maybe German's thousands too; ``ltmt qa`` reads an
+    English point and says so, for a reviewer to judge). In any other language as written."""
+    regions = re.split(r"[-_.@]", language.casefold())[1:]
+    if primary_language(language) != "de" or any(r in _SIGN_FIRST_REGIONS for r in regions):
+        return amount.group()
+    if not _surely_money(amount):
+        return amount.group()
+    if amount.group("sign") is None:  # sign last already: the number alone
+        number = amount.group("number")
+        if _READS_EITHER_WAY.fullmatch(number):
+            return amount.group()
+        return _german_value(number) + amount.group()[len(number) :]
+    value, magnitude = amount.group("value"), amount.group("magnitude")
+    if magnitude is None:
+        return f"{_german_value(value)}\u00a0{amount.group('sign')}"
+    if not re.fullmatch(r"\d+(?:\.\d+)?", value):
+        return amount.group()  # a placeholder or a grouped number before a magnitude: as written
+    if magnitude != "k":
+        return f"{german_number(value)}\u00a0{_MAGNITUDES[magnitude]}\u00a0{amount.group('sign')}"
+    thousands = Decimal(value) * 1000
+    if thousands != thousands.to_integral_value():  # $1.2345k
+        return amount.group()
+    return f"{german_number(f'{int(thousands):,}')}\u00a0{amount.group('sign')}"
+
+
+def _surely_money(amount: re.Match[str]) -> bool:
+    """Whether ``amount`` (of :data:`_AMOUNT`) is money for sure, which may be written
+    otherwise: any but one with a bare ``$`` before it, which code writes too. Of the l10n
+    training data's 19 sources with an "amount", all 19 were code: PostgreSQL's ``parameter
+    $%d``, bash's ``$%s``, a shell's ``$1``, gettext's ``${VARIABLE}``, a MIPS register's
+    ``Only $sp or $15``. With a bare ``$``, money is a decimal conversion (``$%.2f``), a
+    ``$`` and one digit that reads as money (:func:`ltmt.formats.dollar_references.an_amount`:
+    ``Fee: $5``, not ``option $1``), or a number in a line with no ``$`` variable (``$sp``)."""
+    if amount.group("sign") != "$":
+        return True
+    value, line = amount.group("value"), amount.string
+    if re.fullmatch(_FIELD, value):
+        return _FLOAT_FIELD.fullmatch(value) is not None
+    if re.fullmatch(r"\d", value) and amount.group("magnitude") is None:
+        return an_amount(line, amount.start(), amount.end())
+    return not _DOLLAR_VARIABLE.search(line)
+
+
+def _german_value(value: str) -> str:
+    """An amount's number in German's form (:func:`german_number`), a placeholder for it
+    (``%.2f``, ``{price}``) as it is."""
+    return value if re.fullmatch(_FIELD, value) else german_number(value)
+
+
+def german_number(number: str) -> str:
+    """An English ``number`` (of :data:`NUMBER`) in German's form: its decimal point a comma
+    and its thousands separators points (``1,234.56`` → ``1.234,56``, ``0.99`` → ``0,99``,
+    ``1.234`` → ``1,234``, ``1,234`` → ``1.234``: English's comma before three digits groups
+    thousands). One already in German's form stays (``1.234,56``, ``12,50``, ``1.234.567``)."""
+    marks = [mark for mark in number if mark in ".,"]
+    if len(set(marks)) == 2:  # 1,234.56 or 1.234,56: the last mark is the decimal one
+        english = marks[-1] == "."
+    elif marks and marks[0] == ".":  # 0.99; several points group thousands, as German does
+        english = len(marks) == 1
+    else:  # 1,234 and 1,234,567 group thousands; 12,50 is German's decimal comma
+        english = bool(marks) and re.fullmatch(r"\d{1,3}(?:,\d{3})+", number) is not None
+    return swapped_marks(number) if english else number
+
+
+def swapped_marks(number: str) -> str:
+    """``number`` with its points and commas swapped: ``1,299.99`` in the other convention,
+    ``1.299,99``."""
+    return number.translate(str.maketrans(",.", ".,"))

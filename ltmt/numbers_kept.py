@@ -59,7 +59,7 @@ from collections.abc import Callable, Collection, Sequence
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from ltmt.currency_amounts import beside_currency
+from ltmt.currency_amounts import beside_currency, swapped_marks
 from ltmt.english_ordinals import german_ordinals
 from ltmt.folded_characters import restore_folded, restore_separators
 from ltmt.formats.common import same_language
@@ -246,10 +246,10 @@ def _separators_restored(source: str, output: str) -> str:
     def restored(found: re.Match[str]) -> str:
         written = found.group()
         amount = _amount_within(amounts, tuple(_DIGITS.findall(written)), extra)
-        if amount is None or written in (amount, _swapped(amount)):
+        if amount is None or written in (amount, swapped_marks(amount)):
             return written
         turned = _first_separator(written) != _first_separator(amount)
-        return _swapped(amount) if turned else amount
+        return swapped_marks(amount) if turned else amount
 
     return _SEPARATED.sub(restored, output)
 
@@ -318,11 +318,6 @@ def _left_over(runs: tuple[str, ...], wanted: tuple[str, ...]) -> Counter[str] |
 def _first_separator(number: str) -> str:
     """The first sign of ``number`` that is no digit (``,`` of ``1,299.00``)."""
     return number.lstrip("0123456789")[:1]
-
-
-def _swapped(amount: str) -> str:
-    """``1,299.00`` written with the other convention: ``1.299,00``."""
-    return amount.translate(str.maketrans(",.", ".,"))
 
 
 def _code_restored(source: str, output: str) -> str:

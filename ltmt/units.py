@@ -263,7 +263,8 @@ class LineForms:
         dates = [(run.start, run.end, run.text) for run in date_runs(words)]
         code = quoted_code_spans(words)
         fields = [(p.start, p.end, p.text) for p in sent_as_tags(words)]
-        money = amount_spans(words)
+        # amounts: in the target language's form (German: 1.234,56 $)
+        money = amount_spans(words, self.target_language)
         menus = separator_spans(words)  # Settings > Account: the model dropped a ">"
         # an ``&&`` (an ``&`` as text) garbled the words around it (``Rock& rollen``), and so
         # did a single one marking no key (``Copy & Paste``, ``AT&T``)

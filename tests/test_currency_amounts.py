@@ -1,11 +1,16 @@
-"""Amounts of money: found in a line, sent to the model as tags, back as written."""
+"""Amounts of money: found in a line, sent to the model as tags, back in the target language's
+form (German: ``1.234,56 $``), else as written."""
 
 from __future__ import annotations
 
 import pytest
 
-from ltmt.currency_amounts import amount_spans
+from ltmt.currency_amounts import amount_spans, german_number
+from ltmt.qa.run import check_pairs
+from ltmt.segments import PairRecord
 from ltmt.units import LineForms, split_segment
+
+NBSP = "\u00a0"
 
 
 @pytest.mark.parametrize(
@@ -42,3 +47,122 @@ def test_a_webextension_amount_goes_to_the_model_whole() -> None:
     split = split_segment("Upgrade for only $$9.99 a year!", LineForms(decorations=True))
     assert split.lines == ["Upgrade for only <x/> a year!"]
     assert split.rebuild(["Upgrade für nur <x/> pro Jahr!"]) == "Upgrade für nur $$9.99 pro Jahr!"
+
+
+# (source, what the model writes with the amount's tag, the translation): German writes the
+# number in its form and the sign after it with a no-break space (CLDR de, DIN 5008)
+GERMAN_AMOUNTS = [
+    ("Your balance is $1,234.56.", "Ihr Kontostand beträgt <x/>.", f"1.234,56{NBSP}$"),
+    ("A fee of €0.99 applies.", "Es fällt eine Gebühr von <x/> an.", f"0,99{NBSP}€"),
+    ("You were charged -$25.00.", "Ihnen wurden -<x/> berechnet.", f"25,00{NBSP}$"),
+    ("The price is $49.99 per month.", "Der Preis beträgt <x/> pro Monat.", f"49,99{NBSP}$"),
+    ("Pay US$ 20 now.", "Zahlen Sie jetzt <x/>.", f"20{NBSP}US$"),
+    ("It costs CHF 12.50.", "Es kostet <x/>.", f"12,50{NBSP}CHF"),
+    # English's comma before three digits groups thousands
+    ("The total is $1,234.", "Die Summe beträgt <x/>.", f"1.234{NBSP}$"),
+    # German has no "k": the thousand written out, as qa reads it (ltmt.qa.amount_magnitudes)
+    ("You have a $5k daily limit.", "Sie haben ein Tageslimit von <x/>.", f"5.000{NBSP}$"),
+    ("Raised $1.5m so far.", "Bisher <x/> gesammelt.", f"1,5{NBSP}Mio.{NBSP}$"),
+    # a placeholder for the number stays; the sign goes after it
+    ("Price: $%.2f per month", "Preis: <x/> pro Monat", f"%.2f{NBSP}$"),
+    ("Price: €%1$s per month", "Preis: <x/> pro Monat", f"%1$s{NBSP}€"),
+    # already German's order: the number alone turned, the source's space kept
+    ("Total: {price} €", "Gesamt: <x/>", "{price} €"),
+    ("Price: %1$s € per month", "Preis: <x/> pro Monat", "%1$s €"),
+    ("It costs 0.99 € now.", "Es kostet jetzt <x/>.", "0,99 €"),
+    ("It costs 1.234,56 € now.", "Es kostet jetzt <x/>.", "1.234,56 €"),
+    # an English source's point is a decimal point, as qa reads it
+    ("It costs $1.234 now.", "Es kostet jetzt <x/>.", f"1,234{NBSP}$"),
+    ("It costs 1,234 € now.", "Es kostet jetzt <x/>.", "1.234 €"),
+]
+
+
+@pytest.mark.parametrize(("source", "model", "amount"), GERMAN_AMOUNTS)
+def test_an_amount_comes_back_as_german_writes_it(source: str, model: str, amount: str) -> None:
+    """``$1,234.56`` came back ``$1,234.56`` in German, which reads it as one dollar and some,
+    and ``ltmt qa`` warned of it; now ``1.234,56 $``, which qa passes."""
+    forms = LineForms(decorations=True, target_language="de")
+    split = split_segment(source, forms)
+    assert "<x/>" in split.lines[0]
+    translation = split.rebuild([model])
+    assert translation == model.replace("<x/>", amount)
+    findings = check_pairs([PairRecord(source, translation)], language="de").findings
+    assert [(f.check, f.message) for f in findings] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the l10n training data's 19 sources with a "$ amount" were all code (written as they
+        # are by their translators): a register, a parameter, a variable, a shell's argument
+        "Only $sp or $15 allowed for this opcode",
+        "could not determine data type of parameter $%d",
+        "$%s: cannot assign in this way",
+        "ldd: option `$1' is ambiguous",
+        "with references to ${VARIABLE} replaced",
+    ],
+)
+def test_a_dollar_that_code_writes_comes_back_as_written_in_german(line: str) -> None:
+    forms = LineForms(decorations=True, target_language="de")
+    assert [text for *_, text in amount_spans(line, "de")] == [
+        text for *_, text in amount_spans(line)
+    ]
+    split = split_segment(line, forms)
+    assert split.rebuild(split.lines) == line
+
+
+def test_an_amount_in_germans_order_whose_number_reads_either_way_comes_back_as_written() -> None:
+    """``1.234 €`` may be German's thousand already (an English one and a bit): not turned into
+    ``1,234 €`` on a guess; qa says what an English point would mean, for a reviewer to judge."""
+    split = split_segment(
+        "It costs 1.234 € now.", LineForms(decorations=True, target_language="de")
+    )
+    translation = split.rebuild(["Es kostet jetzt <x/>."])
+    assert translation == "Es kostet jetzt 1.234 €."
+    findings = check_pairs([PairRecord("It costs 1.234 € now.", translation)], language="de")
+    assert [f.message for f in findings.findings] == [
+        "writes 1.234 with the English decimal point, a decimal comma in German: write 1,234"
+    ]
+
+
+@pytest.mark.parametrize("language", ["", "fr", "de-AT", "de-CH", "de_LI"])
+def test_an_amount_comes_back_as_written_where_the_language_writes_the_sign_first(
+    language: str,
+) -> None:
+    """Austrian, Swiss and Liechtenstein German write the sign first (CLDR: ``$ 1.234,56``,
+    ``$ 1'234.56``), so does English; another language's form is not known here."""
+    split = split_segment(
+        "Balance: $1,234.56", LineForms(decorations=True, target_language=language)
+    )
+    assert split.rebuild(["Saldo: <x/>"]) == "Saldo: $1,234.56"
+
+
+def test_an_amount_written_as_the_source_has_it_is_a_qa_warning_in_german() -> None:
+    """What the translation wrote before: the test above would catch it."""
+    findings = check_pairs(
+        [PairRecord("Your balance is $1,234.56.", "Ihr Kontostand beträgt $1,234.56.")],
+        language="de",
+    ).findings
+    assert [f.message for f in findings] == [
+        "writes 1,234.56 with the English thousands separator, a decimal comma in German: "
+        "write 1.234,56"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("number", "german"),
+    [
+        ("1,234.56", "1.234,56"),
+        ("0.99", "0,99"),
+        ("1,234", "1.234"),
+        ("1,234,567.00", "1.234.567,00"),
+        ("1.234,56", "1.234,56"),  # German's form already
+        ("12,50", "12,50"),
+        ("1.234", "1,234"),  # an English decimal point
+        ("1.234.567", "1.234.567"),  # German's grouping
+        ("1 234.50", "1 234,50"),
+        ("20", "20"),
+    ],
+)
+def test_german_number(number: str, german: str) -> None:
+    assert german_number(number) == german

@@ -11,10 +11,10 @@ beside it what the translation has instead (``lacks the number 2.5; has 25``). A
 German groups where the source does not (``1299.99`` as ``1.299,99``) keeps its number
 (:func:`lost_beyond_grouping`); one left with its English decimal point (``19.99 USD``) does
 too, as the translator keeps an amount as written where the model did (its number repair
-writes a garbled amount in the source's form, :mod:`ltmt.currency_amounts` an amount with a
-currency sign as written), but in German, Swiss German aside, a quantity so written (``0.99
-$``, ``2.3 MB``, ``4.25 %``) is a warning of its own (:func:`english_decimal_points`): German
-reads the point as grouping thousands.
+writes a garbled amount in the source's form; :mod:`ltmt.currency_amounts` writes an amount
+with a currency sign in German's form), but in German, Swiss German aside, a quantity so
+written (``0.99 $``, ``2.3 MB``, ``4.25 %``) is a warning of its own
+(:func:`english_decimal_points`): German reads the point as grouping thousands.
 
 A translation that keeps a number's digits may still turn it into another: ``-20 °C`` written
 ``20 °C``, ``±5 %`` written ``5 %``, ``-$25.00`` written ``25,00 $`` (:func:`lost_signs`: a sign
@@ -46,7 +46,7 @@ from typing import Any
 
 from ltmt.copied_sentences import written_again
 from ltmt.currency_amounts import SIGN as CURRENCY_SIGN
-from ltmt.currency_amounts import beside_currency
+from ltmt.currency_amounts import beside_currency, swapped_marks
 from ltmt.english_ordinals import kept_ordinals
 from ltmt.formats.common import same_language
 from ltmt.formats.pipe_plurals import without_intervals
@@ -272,7 +272,7 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
             for number in english_decimal_points(plain, translated)
         ]
     problems += [
-        f"writes the reference {number} as {_swapped(number)}: a section or version number "
+        f"writes the reference {number} as {swapped_marks(number)}: a section or version number "
         f"keeps its dot, write {number}"
         for number in decimal_references(plain, translated)
     ]
@@ -328,7 +328,7 @@ def _said_whole(number: str) -> str:
     its thousands (``1,000.00 (1.000,00 in German)``), so that the reviewer looks for either."""
     if _ENGLISH_GROUPED.search(number) is None:
         return number
-    return f"{number} ({_swapped(number)} in German)"
+    return f"{number} ({swapped_marks(number)} in German)"
 
 
 def lost_signs(source: str, target: str) -> list[str]:
@@ -538,7 +538,7 @@ def _english_mark(number: str, mark: str) -> str:
     decimal point) in a German translation, with German's form of it."""
     return (
         f"writes {number} with the English {mark}, a decimal comma in German: "
-        f"write {_swapped(number)}"
+        f"write {swapped_marks(number)}"
     )
 
 
@@ -551,7 +551,7 @@ def decimal_references(source: str, target: str) -> list[str]:
     return [
         number
         for number, count in wanted.items()
-        if written[_swapped(number)] and written[number] < count
+        if written[swapped_marks(number)] and written[number] < count
     ]
 
 
@@ -565,9 +565,4 @@ def _in_language(amount: str, language: str | None) -> str:
     German ``1\u2019250.50``, other German ``1.250,50``."""
     if _swiss(language):
         return amount.replace(",", "\u2019")
-    return _swapped(amount)
-
-
-def _swapped(number: str) -> str:
-    """``1,299.99`` as German writes it: ``1.299,99``."""
-    return number.translate(str.maketrans(",.", ".,"))
+    return swapped_marks(amount)
