@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
+from ltmt.formats.byte_order_marks import byte_order_mark
 from ltmt.formats.common import read_bytes
 from ltmt.formats.keyed_catalog import Entry, KeyedCatalog
 from ltmt.wording import counted, first_few
@@ -47,11 +48,6 @@ from ltmt.wording import counted, first_few
 logger = logging.getLogger(__name__)
 
 WHAT = "an Apple .strings file"
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
 _UNQUOTED = re.compile(r"[A-Za-z0-9_$+/:.\-]+")
 _SPACE = re.compile(r"\s+")
 _EMPTY_LINE = re.compile(r"[ \t]*\r?\n")
@@ -109,7 +105,8 @@ class StringsFile:
 
 
 def _decode(data: bytes, path: Path) -> tuple[str, str]:
-    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    marked = byte_order_mark(data)
+    encoding = marked[1] if marked else "utf-8"
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:

@@ -34,7 +34,6 @@ catalog's entries are: ``message 14``, ``message 14, form 2``.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import logging
 import re
@@ -43,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
+from ltmt.formats.byte_order_marks import UTF16_MARKS
 from ltmt.formats.common import (
     atomic_write,
     lang_matches,
@@ -78,7 +78,7 @@ def load_ts(path: Path) -> Any:
 
     path = Path(path)
     data = read_bytes(path, WHAT)
-    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    utf16 = data.startswith(UTF16_MARKS)
     if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"<" and not utf16:
         raise InputError(
             f"{path}: not {WHAT}: it is not XML (a TypeScript file cannot be translated)"

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ltmt.errors import ChoiceError, InputError
 from ltmt.formats import roff
+from ltmt.formats.byte_order_marks import UTF16_MARKS
 from ltmt.formats.po4a_recipe import ASCIIDOC, ASCIIDOC_EXTENSIONS, Po4aKind
 from ltmt.paths import resolved
 from ltmt.wording import did_you_mean
@@ -684,7 +685,6 @@ _BINARY_KINDS = (
 # are supported."): the kind is named only when binary bytes follow, as in a real header
 _TEXT_LIKE_MAGICS = frozenset({b"GIF87a", b"GIF89a"})
 _CONTROL_BYTES = (frozenset(range(32)) - frozenset(b"\t\n\r\f")) | {0x7F}
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # XML: they cannot hold control characters
 _XML_FORMATS = frozenset({"tmx", "xliff", "xliff2", "ts", "android", "resx", "xaml"})
 
@@ -699,7 +699,7 @@ def content_problem(path: Path, *, utf16: bool = True) -> str | None:
             head = handle.read(SNIFF_BYTES)
     except OSError:
         return None
-    if head.startswith(_UTF16_BOMS) and utf16:
+    if head.startswith(UTF16_MARKS) and utf16:
         return None
     if problem := utf16_problem(head, path):
         return problem
@@ -789,7 +789,7 @@ def _article(words: str) -> str:
 def utf16_problem(head: bytes, name: Path | str) -> str | None:
     """What to do when ``head``, the first bytes of the file (or standard input) ``name``, is
     UTF-16 text, with a byte order mark or without one; else None."""
-    if head.startswith(_UTF16_BOMS):
+    if head.startswith(UTF16_MARKS):
         return f"{name} is UTF-16 text; convert it to UTF-8 first ({iconv('UTF-16', name)})"
     if b"\x00" in head[:1024] and (order := _utf16_without_mark(head[:1024])):
         return (
@@ -869,7 +869,7 @@ def root_element(path: Path) -> str | None:
 
 def _root_of(head: bytes) -> str | None:
     """The root element's name of the XML file that starts with ``head``, or None."""
-    encoding = "utf-16" if head.startswith(_UTF16_BOMS) else "utf-8"
+    encoding = "utf-16" if head.startswith(UTF16_MARKS) else "utf-8"
     found = _PROLOG.match(head.decode(encoding, errors="replace"))
     return found.group(1) if found else None
 

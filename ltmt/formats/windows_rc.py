@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError, NotMessageFileError
+from ltmt.formats.byte_order_marks import byte_order_mark
 from ltmt.formats.common import (
     atomic_write,
     decode,
@@ -53,7 +54,6 @@ from ltmt.segments import PairRecord
 logger = logging.getLogger(__name__)
 
 WHAT = "a Windows resource script (.rc)"
-_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8-sig"))
 _CODE_PAGE = re.compile(rb"^[ \t]*#[ \t]*pragma[ \t]+code_page[ \t]*\([ \t]*(\w+)", re.MULTILINE)
 _LITERAL = re.compile(r'L?"((?:[^"\r\n]|"")*)"')
 _ESCAPE = re.compile(r'""|\\(.)')
@@ -128,9 +128,9 @@ def encoded_literal(text: str) -> str:
 def rc_text(data: bytes, path: Path) -> tuple[str, str]:
     """The text of the file ``path`` (its ``data``) without a byte order mark, and the encoding
     it is written in (module docstring)."""
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            return decode(data[len(bom) :], path, name.removesuffix("-sig")), name
+    if marked := byte_order_mark(data):
+        mark, name = marked
+        return decode(data[len(mark) :], path, name.removesuffix("-sig")), name
     pages = {page.decode("ascii", "replace") for page in _CODE_PAGE.findall(data)}
     if "1252" in pages and "65001" not in pages:
         return decode(data, path, "cp1252"), "cp1252"
