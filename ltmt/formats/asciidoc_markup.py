@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from ltmt.formats.opened_marks import opened_only
 from ltmt.key_combinations import COMBINATION
 
 # the inline macros whose bracket holds words a reader sees
@@ -99,13 +100,4 @@ def verbatim_macros(text: str) -> Iterator[re.Match[str]]:
 def adoc_paired(matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
     """``matches`` of a pattern holding :data:`ASCIIDOC_PAIR_MARKS`, without the closing marks
     that close no opening before them (a ``]``, ``>>`` or ``#`` of the text)."""
-    waiting = ""  # the closing mark of the opening met, where one was
-    for match in matches:
-        found = match.groupdict()
-        if found.get("adoc_closing") is not None:
-            if match.group() != waiting:
-                continue
-            waiting = ""
-        elif found.get("adoc_opening") is not None:
-            waiting = closing_of(match.group())
-        yield match
+    return opened_only(matches, "adoc_opening", "adoc_closing", closing_of, lambda mark: mark)

@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from ltmt.formats.opened_marks import opened_only
+
 # a command-line option, with groff's escaped hyphens too (``-n``, ``--dry-run``, ``\-\-sync``)
 _OPTION = r"(?:-|\\-){1,2}[A-Za-z0-9?](?:[\w.]|\\?-)*"
 # options listed, or one with its value's name (``-n, --dry-run``, ``--exclude=PATTERN``)
@@ -74,13 +76,4 @@ def pod_codes(tag_names: str) -> str:
 def pod_paired(matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
     """``matches`` of a pattern holding :func:`pod_codes`, without the closing brackets
     that close no opening code before them (``a > b`` is text)."""
-    opened = 0
-    for match in matches:
-        found = match.groupdict()
-        if found.get("pod_closing") is not None:
-            if not opened:
-                continue
-            opened -= 1
-        elif found.get("pod_opening") is not None:
-            opened += 1
-        yield match
+    return opened_only(matches, "pod_opening", "pod_closing", lambda _: ">", nested=True)

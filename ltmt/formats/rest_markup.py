@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from ltmt.formats.opened_marks import opened_only
+
 # a role's name, a domain's with it (``ref``, ``py:func``, ``c.macro``)
 _ROLE_NAME = r"[A-Za-z0-9]+(?:[-_+:.][A-Za-z0-9]+)*"
 # interpreted text: a backtick span of one line that starts and ends with no space
@@ -113,14 +115,4 @@ def paired(matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
     """``matches`` of a pattern holding :data:`REST_PAIR_MARKS`, without the closing marks
     that close no opening one before them (an asterisk after a word, ``Price*``, a footnote's
     mark, is text) and without the matches of :data:`REST_VERBATIM`."""
-    opening = ""  # the pair's opening marks whose closing ones are to come
-    for match in matches:
-        found = match.groupdict()
-        if found.get("rest_verbatim") is not None:
-            continue
-        if found.get("rest_closing") is not None:
-            if not opening or pair_name(opening) != pair_name(match.group()):
-                continue
-            opening = ""
-        opening = found.get("rest_opening") or opening
-        yield match
+    return opened_only(matches, "rest_opening", "rest_closing", pair_name, skipped="rest_verbatim")
