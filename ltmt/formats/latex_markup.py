@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from ltmt.formats.opened_marks import opened_only
+
 # the commands whose argument is code or a name, kept whole with it
 _KEPT_COMMANDS = (
     "texttt|ref|pageref|eqref|autoref|cref|Cref|label|cite|citep|citet|url|nolinkurl|input|"
@@ -81,14 +83,6 @@ def is_latex(text: str, others: bool = False) -> bool:
 
 def latex_paired(matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
     """``matches`` of a pattern holding :data:`LATEX_PAIR_MARKS`, without the closing marks
-    that close no opening before them (a ``}`` or ``''`` of the text)."""
-    waiting: list[str] = []  # the closing marks of the openings met, the innermost last
-    for match in matches:
-        found = match.groupdict()
-        if found.get("latex_closing") is not None:
-            if not waiting or waiting[-1] != match.group():
-                continue
-            waiting.pop()
-        elif found.get("latex_opening") is not None:
-            waiting.append(closing_of(match.group()))
-        yield match
+    that close no opening before them (a ``}`` or ``''`` of the text); LaTeX's pairs nest
+    (``\\footnote{``...''}``)."""
+    return opened_only(matches, "latex_opening", "latex_closing", closing_of, str, nested=True)

@@ -3,7 +3,8 @@
 Markup whose pairs enclose words a reader sees has a closing mark that is text where no
 opening mark came first: reST's emphasis asterisk (``Price*``, :mod:`ltmt.formats.rest_markup`),
 POD's ``>`` (``a > b``, :mod:`ltmt.formats.pod_codes`), AsciiDoc's ``]``, ``>>`` and ``#``
-(:mod:`ltmt.formats.asciidoc_markup`). Each of them calls :func:`opened_only` with its group
+(:mod:`ltmt.formats.asciidoc_markup`), LaTeX's ``}`` and ``''``
+(:mod:`ltmt.formats.latex_markup`). Each of them calls :func:`opened_only` with its group
 names and the kinds of its marks.
 """
 
@@ -29,9 +30,10 @@ def opened_only(
     its kind (``closing_kind``, else ``kind``, of its text) is the waiting opening's ``kind``.
 
     ``nested``: an opening inside an open pair waits with it and a closing mark closes the
-    innermost (POD's codes nest: ``B<I<FILE>>``). Without it, as reST's inline markup does not
-    nest (docutils reads no markup inside an emphasis) and AsciiDoc's macros are read here one
-    at a time, an opening replaces one still waiting, whose closing mark is then text."""
+    innermost (POD's codes nest: ``B<I<FILE>>``; LaTeX's braces too). Without it, as reST's
+    inline markup does not nest (docutils reads no markup inside an emphasis) and AsciiDoc's
+    macros are read here one at a time, an opening replaces one still waiting, whose closing
+    mark is then text."""
     waiting: list[str] = []  # the kinds of the open pairs, the innermost last
     for match in matches:
         found = match.groupdict()
