@@ -42,7 +42,11 @@ CommonMark reads these as text, and the model translated or garbled their markup
 - pymdown-extensions' snippets (MkDocs Material): a line ``--8<-- "includes/abbr.md"`` (or
   ``;--8<-- ...``, escaped) and a block of paths between ``--8<--`` lines are kept as written
   (``--8<-- "includes/abbr.md"`` came back ``--8<- »includes/abbr.md«``, a guillemet for
-  its ``<``, which broke the build).
+  its ``<``, which broke the build);
+- TeX math (pandoc's ``tex_math_dollars``, MDX's remark-math): ``$E = mc^2$`` and
+  ``$$...$$`` in text are kept as code is (a formula's ``{1}`` and ``{2}`` went to the model
+  as placeholders and moved, ``$r = \\max_{i} |u_i|$``'s paragraph stayed English); a ``$``
+  before a space or a closing one after a space or before a digit is none (``$5 and $10``).
 
 All but attribute lists and template tags in text are read by giving the parser a view of
 the file's lines (:func:`parser_view`): as many lines, the markers' (and the code's) lines blank
@@ -107,8 +111,16 @@ _TOC = re.compile(r"\{:[ \t]*toc[ \t]*\}")
 # (pymdown-extensions': ++ctrl+alt+del++ came back ++ctrg+alt+del+del+ Löschtaste+)
 _KEY = r"""(?:[\w-]+|"[^"\n]*"|'[^'\n]*')"""
 _KEYS = re.compile(rf"\+\+{_KEY}(?:\+{_KEY})*\+\+")
+# TeX math, by pandoc's tex_math_dollars rule ($$...$$, or $...$ whose opening $ a non-space
+# follows and whose closing $ a non-space precedes and no digit follows: "$5 and $10" are
+# prices; https://pandoc.org/MANUAL.html#extension-tex_math_dollars); its text went to the
+# model ("$E(t) = ... \frac{1}{2}$" came back, its {2} moved)
+_MATH = re.compile(
+    r"\$\$(?:[^$\\]|\\.)+?\$\$|\$(?![\s$])(?:[^$\\]|\\.)*?(?<!\s)\$(?!\d)", re.DOTALL
+)
 _KEPT_INLINE = re.compile(
-    rf"{TEMPLATE_TAG.pattern}|{ATTRIBUTE_LIST.pattern}|{_KEYS.pattern}", re.DOTALL
+    rf"{TEMPLATE_TAG.pattern}|{ATTRIBUTE_LIST.pattern}|{_KEYS.pattern}|{_MATH.pattern}",
+    re.DOTALL,
 )
 # a heading's text and the attribute list at its end (after a space, as all four read it)
 _ENDING_ATTRIBUTES = re.compile(rf"(?P<text>.*?)[ \t]+{ATTRIBUTE_LIST.pattern}[ \t]*", re.DOTALL)
@@ -421,10 +433,10 @@ class _Destination:
 
 
 def with_templates(parser: Any, mdx: bool = False) -> Any:
-    """``parser`` (markdown-it's) reading a template tag, an attribute list (``{ .x }``) and
-    keys (``++ctrl+s++``) as a token of its own (``template``, its text as written), an MDX
-    page's (``mdx``) JSX component tag with an expression prop in text as one too
-    (``component``: :func:`~ltmt.formats.mdx.inline_component_end`), a
+    """``parser`` (markdown-it's) reading a template tag, an attribute list (``{ .x }``),
+    keys (``++ctrl+s++``) and TeX math (``$x^2$``) as a token of its own (``template``, its
+    text as written), an MDX page's (``mdx``) JSX component tag with an expression prop in
+    text as one too (``component``: :func:`~ltmt.formats.mdx.inline_component_end`), a
     template tag as a link's destination too (``[guide]({{< ref "install.md" >}})``, which was
     no link: a space is in it), that destination not percent-encoded."""
     from types import SimpleNamespace

@@ -666,3 +666,72 @@ def test_an_attribute_list_in_text_is_kept_as_code_is(
 )  # fmt: skip
 def test_keys_are_kept_as_code_is(tmp_path: Path, text: str, seen: list[str], written: str) -> None:
     assert _translated(tmp_path, text) == (seen, written)
+
+
+@pytest.mark.parametrize(
+    ("text", "seen", "written"),
+    [  # "\frac{1}{2}" went to the model as {1} and {2}, which it moved ("...$> >. {2}")
+        ("The energy $E(t) = \\int_\\Omega \\frac{1}{2} u^2 \\, dx$ is conserved for all"
+         " times $t > 0$.\n",
+         ['The energy <code data-md="raw">$E(t) = \\int_\\Omega \\frac{1}{2} u^2 \\, dx$</code>'
+          ' is conserved for all times <code data-md="raw">$t > 0$</code>.'],
+         "THE ENERGY $E(t) = \\int_\\Omega \\frac{1}{2} u^2 \\, dx$ IS CONSERVED FOR ALL TIMES"
+         " $t > 0$.\n"),
+        # the residual's paragraph was left in English
+        ("The residual is $r = \\max_{i} |u_i - u_i^{old}|$.\n",
+         ['The residual is <code data-md="raw">$r = \\max_{i} |u_i - u_i^{old}|$</code>.'],
+         "THE RESIDUAL IS $r = \\max_{i} |u_i - u_i^{old}|$.\n"),
+        # its white space kept ("$O(n \log n) $" came back: no math to pandoc or GitHub)
+        ("Sorting takes $O(n \\log n)$ steps, or $$ n^2 $$ at worst.\n",
+         ['Sorting takes <code data-md="raw">$O(n \\log n)$</code> steps, or'
+          ' <code data-md="raw">$$ n^2 $$</code> at worst.'],
+         "SORTING TAKES $O(n \\log n)$ STEPS, OR $$ n^2 $$ AT WORST.\n"),
+        # no math by pandoc's rule: a digit after the closing $, a space inside the $
+        ("It costs $5 and $10, or $20,000 and $30,000.\n",
+         ["It costs $5 and $10, or $20,000 and $30,000."],
+         "IT COSTS $5 AND $10, OR $20,000 AND $30,000.\n"),
+        ("Pay $ 5 or 6 $ now.\n", ["Pay $ 5 or 6 $ now."], "PAY $ 5 OR 6 $ NOW.\n"),
+        # in a code span it is code
+        ("Type `$x$` here.\n", ["Type <code>$x$</code> here."], "TYPE `$x$` HERE.\n"),
+    ],
+)  # fmt: skip
+def test_tex_math_is_kept_as_code_is(
+    tmp_path: Path, text: str, seen: list[str], written: str
+) -> None:
+    """TeX math between dollars, by pandoc's ``tex_math_dollars`` rule (a LaTeX user's trial)."""
+    assert _translated(tmp_path, text) == (seen, written)
+
+
+def test_tex_math_on_an_mdx_page_is_kept_as_code_is(tmp_path: Path) -> None:
+    source, out = tmp_path / "page.mdx", tmp_path / "page.de.mdx"
+    source.write_text("The mean is $\\bar{x} = \\frac{1}{n}$ here.\n", "utf-8")
+    assert [unit.source for unit in open_document(source).units()] == [
+        'The mean is <code data-md="raw">$\\bar{x} = \\frac{1}{n}$</code> here.'
+    ]
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == "THE MEAN IS $\\bar{x} = \\frac{1}{n}$ HERE.\n"
+
+
+@pytest.mark.parametrize(
+    ("translation", "findings"),
+    [
+        ("Sortieren braucht $O(n \\log n)$ Schritte.\n", []),
+        # a space before the closing $: pandoc and GitHub show no math
+        ("Sortieren braucht $O(n \\log n) $ Schritte.\n",
+         ['lacks <code data-md="raw">, </code>',
+          "changes Markdown markup: write '$O(n \\\\log n)$' as the source does"]),
+        ("Sortieren braucht $O(n)$ Schritte.\n",
+         ["changes Markdown markup: write '$O(n \\\\log n)$' as the source does"]),
+    ],
+)  # fmt: skip
+def test_qa_reads_tex_math_as_markup_kept_as_written(
+    tmp_path: Path, translation: str, findings: list[str]
+) -> None:
+    """A formula changed or lost passed ``ltmt qa`` (its text was the model's)."""
+    from ltmt.qa.pair_checks import placeholder_problems
+
+    source, output = tmp_path / "en.md", tmp_path / "de.md"
+    source.write_text("Sorting takes $O(n \\log n)$ steps.\n", "utf-8")
+    output.write_text(translation, "utf-8")
+    [pair] = MarkdownDocument.pairs(output, source, purpose="checked")
+    assert placeholder_problems(pair.source, pair.target, {}) == findings
