@@ -1,5 +1,6 @@
 """The po4a commands that translate a document ltmt reads no format of (an AsciiDoc page, a man
-page): po4a makes a PO catalog of its text, ltmt fills the catalog, po4a writes the page back.
+page, a LaTeX document): po4a makes a PO catalog of its text, ltmt fills the catalog, po4a
+writes the page back.
 
 ltmt marks each entry it fills fuzzy (for review, unless ``--no-fuzzy``), and po4a-translate
 uses no fuzzy entry and writes no page less than 80 % translated (``-k``, its keep threshold):
@@ -28,14 +29,19 @@ class Po4aKind:
     page: str
     translated: str
 
+    @property
+    def template(self) -> str:
+        """The PO template po4a makes of the example page: ``page.pot`` of ``page.adoc``."""
+        return self.page.rsplit(".", 1)[0] + ".pot"
+
     def translate_recipe(self) -> str:
         """How to translate such a page: a PO catalog of it, filled, reviewed, written back."""
         return (
             f"ltmt reads no {self.name}; make a PO catalog of it with po4a (po4a-gettextize -f "
-            f"{self.module} -m {self.page} -p page.pot), translate that (ltmt translate page.pot "
-            "-o de.po), review de.po and remove the fuzzy flag ltmt puts on each entry "
-            "(po4a-translate uses no fuzzy entry; --no-fuzzy puts none) and write the page back "
-            f"(po4a-translate -f {self.module} -m {self.page} -p de.po -l {self.translated}, "
+            f"{self.module} -m {self.page} -p {self.template}), translate that (ltmt translate "
+            f"{self.template} -o de.po), review de.po and remove the fuzzy flag ltmt puts on each "
+            "entry (po4a-translate uses no fuzzy entry; --no-fuzzy puts none) and write the page "
+            f"back (po4a-translate -f {self.module} -m {self.page} -p de.po -l {self.translated}, "
             "which writes no page less than 80 % translated unless given -k 0)"
         )
 
@@ -72,6 +78,10 @@ class Po4aKind:
 
 ASCIIDOC = Po4aKind("AsciiDoc", "asciidoc", "page.adoc", "page.de.adoc")
 ASCIIDOC_EXTENSIONS = (".adoc", ".asciidoc")
+# LaTeX: read as plain text, its commands and math went to the model (and --format tex was
+# told "did you mean 'txt'?"); po4a's latex module keeps them and follows \input and \include
+LATEX = Po4aKind("LaTeX", "latex", "manual.tex", "manual.de.tex")
+LATEX_EXTENSIONS = (".tex", ".latex", ".ltx")
 
 
 def is_po4a_catalog(head: bytes) -> bool:

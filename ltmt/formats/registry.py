@@ -27,7 +27,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from ltmt.errors import ChoiceError, InputError
 from ltmt.formats import roff
 from ltmt.formats.byte_order_marks import UTF16_MARKS
-from ltmt.formats.po4a_recipe import ASCIIDOC, ASCIIDOC_EXTENSIONS, Po4aKind
+from ltmt.formats.po4a_recipe import (
+    ASCIIDOC,
+    ASCIIDOC_EXTENSIONS,
+    LATEX,
+    LATEX_EXTENSIONS,
+    Po4aKind,
+)
 from ltmt.paths import resolved
 from ltmt.wording import did_you_mean
 
@@ -931,6 +937,8 @@ _NEAREST: dict[str, str] = {
     **dict.fromkeys(ASCIIDOC_EXTENSIONS, ASCIIDOC.translate_recipe()),
     # man pages: read as text, .SH NAME came back .SH-NAME
     **dict.fromkeys(roff.EXTENSIONS, roff.MAN_PAGES),
+    # LaTeX: --format tex was told "did you mean 'txt'?", and plain text mangles its commands
+    **dict.fromkeys(LATEX_EXTENSIONS, LATEX.translate_recipe()),
     # Windows Message Compiler files: their texts between Language= and a lone "."
     ".mc": "ltmt reads no Windows message-compiler files; copy each message's text (the lines "
     "between its Language=English and the lone '.') into a .txt file, a blank line between "
@@ -947,6 +955,7 @@ _NEAREST: dict[str, str] = {
 PO4A_KINDS: dict[str, Po4aKind] = {
     **dict.fromkeys(ASCIIDOC_EXTENSIONS, ASCIIDOC),
     **dict.fromkeys(roff.EXTENSIONS, roff.MAN),
+    **dict.fromkeys(LATEX_EXTENSIONS, LATEX),
 }
 
 

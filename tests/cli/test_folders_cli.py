@@ -133,6 +133,26 @@ def test_a_folder_of_asciidoc_pages_alone_gives_the_po4a_hint_as_its_error(
     )
 
 
+def test_skipped_latex_documents_are_named_with_the_po4a_hint(tmp_path, capsys, common):
+    """A LaTeX user's folder run skipped its .tex files as 'of no format ltmt translates'."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "chapter1.md").write_text("Open the file.\n", "utf-8")
+    for name in ("chapter1.tex", "manual.tex"):
+        (docs / name).write_text("\\section{Intro}\nOpen the file.\n", "utf-8")
+    code, _, err = run_cli(["translate", str(docs), "-o", str(tmp_path / "de"), *common], capsys)
+    assert code == 0, err
+    assert (
+        "ltmt: 2 files are not translated (chapter1.tex, manual.tex), each: ltmt reads no "
+        "LaTeX; make a PO catalog of it with po4a (po4a-gettextize -f latex -m manual.tex -p "
+        "manual.pot), translate that (ltmt translate manual.pot -o de.po), review de.po and "
+        "remove the fuzzy flag ltmt puts on each entry (po4a-translate uses no fuzzy entry; "
+        "--no-fuzzy puts none) and write the page back (po4a-translate -f latex -m manual.tex -p "
+        "de.po -l manual.de.tex, which writes no page less than 80 % translated unless given -k "
+        "0)\n"
+    ) in err
+
+
 def test_an_office_owner_file_beside_an_open_document_is_skipped(tmp_path, capsys, caplog, common):
     """Word's ``~$flyer.docx`` (the name of who has flyer.docx open) stopped the run: ``not a
     Word document``, nothing translated."""

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.formats.po4a_recipe import ASCIIDOC, is_po4a_catalog, referenced_page
+from ltmt.formats.po4a_recipe import ASCIIDOC, LATEX, is_po4a_catalog, referenced_page
 
 
 def test_the_recipe_says_to_review_the_fuzzy_entries_po4a_translate_ignores() -> None:
@@ -15,6 +15,25 @@ def test_the_recipe_says_to_review_the_fuzzy_entries_po4a_translate_ignores() ->
         "entry; --no-fuzzy puts none) and write the page back (po4a-translate -f asciidoc -m "
         "page.adoc -p de.po -l page.de.adoc, which writes no page less than 80 % translated "
         "unless given -k 0)"
+    )
+
+
+LATEX_HINT = (
+    "ltmt reads no LaTeX; make a PO catalog of it with po4a (po4a-gettextize -f latex -m "
+    "manual.tex -p manual.pot), translate that (ltmt translate manual.pot -o de.po), review "
+    "de.po and remove the fuzzy flag ltmt puts on each entry (po4a-translate uses no fuzzy "
+    "entry; --no-fuzzy puts none) and write the page back (po4a-translate -f latex -m "
+    "manual.tex -p de.po -l manual.de.tex, which writes no page less than 80 % translated "
+    "unless given -k 0)"
+)
+
+
+def test_a_latex_document_is_translated_through_po4as_latex_module() -> None:
+    """A LaTeX user was sent to --format txt, which translates its commands and math."""
+    assert LATEX.translate_recipe() == LATEX_HINT
+    assert LATEX.import_recipe().startswith(
+        "ltmt reads no LaTeX; make a PO catalog of the page and its translation with po4a "
+        "(po4a-gettextize -f latex -m manual.tex -l manual.de.tex -p de.po, "
     )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ltmt.errors import InputError
+from ltmt.errors import ChoiceError, InputError
 from ltmt.formats.registry import (
     EXTENSIONS,
     FORMATS,
@@ -241,6 +241,25 @@ def test_errors_name_what_can(path: str, fmt: str | None, role, message: str) ->
             "cloudsync.conf.5: cannot tell the format from the extension "
             "'.5'; ltmt reads no man pages (roff)",
         ),
+        (  # a LaTeX document was offered --format txt, which translates its commands and math
+            "manual.tex",
+            "manual.tex: cannot tell the format from the extension '.tex'; ltmt reads no LaTeX; "
+            "make a PO catalog of it with po4a (po4a-gettextize -f latex -m manual.tex -p "
+            "manual.pot), translate that (ltmt translate manual.pot -o de.po), review de.po and "
+            "remove the fuzzy flag ltmt puts on each entry (po4a-translate uses no fuzzy entry; "
+            "--no-fuzzy puts none) and write the page back (po4a-translate -f latex -m manual.tex "
+            "-p de.po -l manual.de.tex, which writes no page less than 80 % translated unless "
+            "given -k 0)",
+        ),
+        (
+            "thesis.latex",
+            "thesis.latex: cannot tell the format from the extension '.latex'; ltmt reads no "
+            "LaTeX; make a PO catalog of it with po4a (po4a-gettextize -f latex ",
+        ),
+        (
+            "paper.ltx",
+            "paper.ltx: cannot tell the format from the extension '.ltx'; ltmt reads no LaTeX",
+        ),
         (  # a message-compiler file was offered --format txt, which translated its keywords
             "messages.mc",
             "messages.mc: cannot tell the format from the extension '.mc'; ltmt reads no "
@@ -261,6 +280,22 @@ def test_a_file_of_an_unknown_extension_is_translated_only_with_format(
         find_format(path, role="document", default=plain_text_default(path))
     assert str(raised.value).removeprefix(f"{tmp_path}/").startswith(message)
     assert find_format(path, "txt", role="document").name == "txt"
+
+
+@pytest.mark.parametrize("fmt", ["tex", "latex", "LaTeX", ".ltx"])
+def test_format_tex_names_po4as_latex_module_not_plain_text(fmt: str) -> None:
+    """``--format tex`` was "unknown format 'tex' (did you mean 'txt'?)": plain text, which
+    translates a LaTeX document's commands and math."""
+    with pytest.raises(ChoiceError) as raised:
+        find_format(Path("manual.tex"), fmt, role="document")
+    assert str(raised.value) == (
+        f"unknown format {fmt!r}: ltmt reads no LaTeX; make a PO catalog of it with po4a "
+        "(po4a-gettextize -f latex -m manual.tex -p manual.pot), translate that (ltmt "
+        "translate manual.pot -o de.po), review de.po and remove the fuzzy flag ltmt puts on "
+        "each entry (po4a-translate uses no fuzzy entry; --no-fuzzy puts none) and write the "
+        "page back (po4a-translate -f latex -m manual.tex -p de.po -l manual.de.tex, which "
+        "writes no page less than 80 % translated unless given -k 0)"
+    )
 
 
 @pytest.mark.parametrize("role", ["document", "read"])
