@@ -313,6 +313,12 @@ def kept_as_written(tagged: str) -> list[str]:
     return [plain_text(found.group("code")) for found in _CODE.finditer(tagged) if found["raw"]]
 
 
+def kept_spans(tagged: str) -> list[str]:
+    """The markup of a tagged text kept as written (:func:`kept_as_written`) in its tagged
+    form (``<code data-md="raw">&lt;Badge count={3} /&gt;</code>``), in the same order."""
+    return [found.group() for found in _CODE.finditer(tagged) if found["raw"]]
+
+
 def kept_alone(tagged: str) -> bool:
     """Whether a tagged text is markup kept as written alone (:func:`kept_as_written`: an MDX
     page's JSX tags that ``ltmt qa`` compares), which a translation writes as it is."""

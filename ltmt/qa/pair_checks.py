@@ -39,7 +39,7 @@ from ltmt.formats.icu_messages import (
 )
 from ltmt.formats.json_catalog import WEBEXTENSION_FORMAT
 from ltmt.formats.link_locales import relocalised
-from ltmt.formats.markdown_inline import kept_alone, kept_as_written
+from ltmt.formats.markdown_inline import kept_alone, kept_as_written, kept_spans
 from ltmt.formats.placeholder_edges import glued_words, stray_braces
 from ltmt.formats.placeholder_syntax import (
     AT_WORD_START,
@@ -357,11 +357,26 @@ def _kept_markup_aside(
 ) -> tuple[Counter[str], Counter[str]]:
     """``lost`` and ``added`` less the markup kept as written that ``target`` changed, which
     :func:`_changed_kept_markup` reports once (a renamed ``{{< /alarm >}}`` for ``{{< /alert
-    >}}`` was reported three times: lacks, adds and changes)."""
+    >}}`` was reported three times: lacks, adds and changes), its tagged form's parts too
+    (:func:`_kept_markup_parts`); markup ``target`` adds, where none changed, named as
+    written."""
     mine, theirs = Counter(_kept_markup(source)), Counter(_kept_markup(target))
-    if not mine - theirs:
-        return lost, added
-    return lost - (mine - theirs), added - (theirs - mine)
+    lost = lost - (mine - theirs) - _kept_markup_parts(source, target)
+    added = added - (theirs - mine) - _kept_markup_parts(target, source)
+    return lost, added if mine - theirs else added + (theirs - mine)
+
+
+def _kept_markup_parts(text: str, other: str) -> Counter[str]:
+    """The placeholders in the tagged form of the markup kept as written that ``text`` has and
+    ``other`` lacks (``<code data-md="raw">``, ``&lt;``, ``</code>``): ltmt's own marks, which
+    a finding named (``lacks <code data-md="raw">, &lt;, &gt;``) where a lost MDX tag was meant."""
+    missing = Counter(_kept_markup(text)) - Counter(_kept_markup(other))
+    parts: Counter[str] = Counter()
+    for markup, span in zip(_kept_markup(text), kept_spans(text), strict=True):
+        if missing[markup] > 0:
+            missing[markup] -= 1
+            parts += _inventory(span, {}, names=False, left_out=lambda _: False)
+    return parts
 
 
 def _stray_brackets(source: str, target: str) -> list[str]:

@@ -566,6 +566,31 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             {},
             [],
         ),
+        # an MDX page's inline JSX tag lost, or written twice: named as written, not as
+        # ltmt's tagged form (it said "lacks <code data-md="raw">, &lt;, &gt; (2 times), ...")
+        (
+            'Click <code data-md="raw">&lt;Button onClick={() =&gt; setOpen(true)}&gt;</code>'
+            "Save</Button> to keep your changes.",
+            "Klicken Sie auf Speichern</Button>, um Ihre Änderungen zu behalten.",
+            {},
+            [
+                "changes Markdown markup: write '<Button onClick={() => setOpen(true)}>' as "
+                "the source does"
+            ],
+        ),
+        (
+            'You have <code data-md="raw">&lt;Badge count={3} /&gt;</code> new messages.',
+            'Sie haben <code data-md="raw">&lt;Badge count={3} /&gt;</code> '
+            '<code data-md="raw">&lt;Badge count={3} /&gt;</code> neue Nachrichten.',
+            {},
+            ["adds <Badge count={3} />, which the source does not have"],
+        ),
+        (  # a template tag alike (it said "lacks <code data-md="raw">, </code>")
+            'Hello <code data-md="raw">{{ page.title }}</code>!',
+            "Hallo!",
+            {},
+            ["changes Markdown markup: write '{{ page.title }}' as the source does"],
+        ),
         # reST's and MyST's inline markup from Sphinx: a role, a link, a literal, a reference
         (
             "Press :kbd:`Esc` now.",
