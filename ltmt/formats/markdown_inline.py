@@ -34,11 +34,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ltmt.folded_characters import NO_BREAK_SPACES
-from ltmt.formats.html_segments import READ_ATTRIBUTES
-from ltmt.formats.html_writing import no_break_references
+from ltmt.formats.html_segments import READ_ATTRIBUTES, Segments
+from ltmt.formats.html_writing import no_break_references, written_html
 from ltmt.formats.markdown_extensions import TEMPLATE_TAG
 from ltmt.formats.markdown_shortcodes import key_combinations, paired_shortcodes, paired_written
 from ltmt.formats.markup_characters import KEPT, plain_text, tagged_text
+from ltmt.formats.mdx import component_props, inline_component_end
 from ltmt.formats.placeholder_syntax import find_placeholders
 from ltmt.text import has_letter, with_edits
 
@@ -112,6 +113,28 @@ class _Text:
 
 def _attribute(value: str) -> str:
     return html.escape(value, quote=True)
+
+
+def _component_code(tag: str) -> str:
+    """An MDX page's JSX ``tag`` kept as written (:func:`~ltmt.formats.mdx.inline_component_end`)
+    in the tagged form: code, its brackets escaped (the placeholder repair took ``<Button
+    onClick={() =>`` for a tag and dropped it)."""
+    bracketed = tagged_text(tag).replace("<", "&lt;").replace(">", "&gt;")
+    return f'<code data-md="raw">{bracketed}</code>'
+
+
+def _components(tagged: str) -> list[tuple[str, str, Segments]]:
+    """The JSX tags of a tagged text kept as written (:func:`_component_code`) that have text
+    props: each in the tagged form, as written, and its text props
+    (:func:`~ltmt.formats.mdx.component_props`)."""
+    found = []
+    for code in _CODE.finditer(tagged):
+        tag = plain_text(code.group("code"))
+        if code["raw"] and tag.startswith("<") and inline_component_end(tag, 0) == len(tag):
+            props = component_props(tag)
+            if props.attributes:
+                found.append((code.group(), tag, props))
+    return found
 
 
 def _emphasis_on_links(children: Sequence[Any]) -> tuple[list[Any], dict[int, str]]:
@@ -194,8 +217,7 @@ def tagged(children: Sequence[Any]) -> str:
             out.append(f'<code data-md="raw">{tagged_text(token.content)}</code>')
         elif kind == "component":  # an MDX page's JSX tag: so too, its brackets escaped
             # (the placeholder repair took ``<Button onClick={() =>`` for a tag and dropped it)
-            bracketed = tagged_text(token.content).replace("<", "&lt;").replace(">", "&gt;")
-            out.append(f'<code data-md="raw">{bracketed}</code>')
+            out.append(_component_code(token.content))
         elif kind == "link_open":
             title = token.attrs.get("title")
             titled = f' title="{_attribute(str(title))}"' if title else ""
@@ -331,12 +353,16 @@ def kept_alone(tagged: str) -> bool:
 def read_attributes(tagged: str) -> list[tuple[int, str, str]]:
     """The image alt texts and link titles of a tagged text that have a letter, in order: the
     number of their tag among its images and links, the attribute's name and its value
-    (unescaped)."""
+    (unescaped); an MDX page's JSX tags kept as written have theirs, their text props."""
     found = []
-    for number, tag in enumerate(_TITLED.findall(tagged)):
+    titled = _TITLED.findall(tagged)
+    for number, tag in enumerate(titled):
         for name, value in _READ.findall(tag):
             if has_letter(value):
                 found.append((number, name, tagged_text(html.unescape(value))))
+    # an MDX page's JSX tag kept as written: its text props, numbered after those tags
+    for number, (_, _, props) in enumerate(_components(tagged), len(titled)):
+        found += [(number, value.name, value.source) for value in props.attributes]
     return found
 
 
@@ -346,18 +372,38 @@ def with_attributes(source: str, translation: str, values: dict[tuple[int, str],
     replaced: the source's tags, which the translation holds as they were, written anew."""
     edits: list[tuple[int, int, str]] = []
     seen: dict[str, int] = {}
-    for number, tag in enumerate(_TITLED.findall(source)):
-        occurrence = seen.get(tag, 0)
-        seen[tag] = occurrence + 1
+    titled = _TITLED.findall(source)
+    for number, tag in enumerate(titled):
         renamed = _READ.sub(functools.partial(_renamed, number, values), tag)
-        at = -1
-        for _ in range(occurrence + 1):  # the same tag's place among its copies
-            at = translation.find(tag, at + 1)
-            if at < 0:
-                break
+        at = _placed(translation, tag, seen)
         if at >= 0 and renamed != tag:
             edits.append((at, at + len(tag), renamed))
+    # an MDX page's JSX tag kept as written: its text props written as a component's
+    # on its own line are (:func:`~ltmt.formats.mdx.component_props`), the rest as it was
+    for number, (code, tag, props) in enumerate(_components(source), len(titled)):
+        translations = {
+            value.key: values[(number, value.name)]
+            for value in props.attributes
+            if (number, value.name) in values
+        }
+        at = _placed(translation, code, seen)
+        if at >= 0 and translations:
+            written = _component_code(written_html(tag, props, translations))
+            edits.append((at, at + len(code), written))
     return with_edits(translation, edits)
+
+
+def _placed(translation: str, tag: str, seen: dict[str, int]) -> int:
+    """Where ``tag`` stands in ``translation`` the next time (``seen``: how often it was
+    looked for, updated): the same tag's place among its copies; -1 where it does not."""
+    occurrence = seen.get(tag, 0)
+    seen[tag] = occurrence + 1
+    at = -1
+    for _ in range(occurrence + 1):
+        at = translation.find(tag, at + 1)
+        if at < 0:
+            break
+    return at
 
 
 def _renamed(number: int, values: dict[tuple[int, str], str], found: re.Match[str]) -> str:

@@ -11,8 +11,9 @@ An indented paragraph is translated only where it is prose inside a JSX element 
 kept as written: CommonMark reads no HTML tag in it, and it was translated as prose; its
 text props (:data:`TEXT_PROPS`: ``title="Install the CLI"``) are translated all the same. Such
 a tag in a paragraph's text (``Click <Button onClick={() => setOpen(true)}>Save</Button>``) is
-kept whole as code is (:func:`inline_component_end`), its closing tag and the text between
-read as CommonMark reads them.
+kept whole as code is (:func:`inline_component_end`), but for its text props, translated
+as a Markdown image's alt text is; its closing tag and the text between read as CommonMark
+reads them.
 """
 
 from __future__ import annotations

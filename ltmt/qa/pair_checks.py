@@ -40,6 +40,7 @@ from ltmt.formats.icu_messages import (
 from ltmt.formats.json_catalog import WEBEXTENSION_FORMAT
 from ltmt.formats.link_locales import relocalised
 from ltmt.formats.markdown_inline import kept_alone, kept_as_written, kept_spans
+from ltmt.formats.mdx import component_shape
 from ltmt.formats.placeholder_edges import glued_words, stray_braces
 from ltmt.formats.placeholder_syntax import (
     AT_WORD_START,
@@ -343,10 +344,12 @@ def _changed_kept_markup(source: str, target: str) -> list[str]:
 def _kept_markup(text: str) -> list[str]:
     """The markup of ``text`` kept as written, its key names as a target keyboard names them
     (:func:`~ltmt.key_combinations.written`): ``{{< kbd >}}Strg{{< /kbd >}}+…`` for ``…Ctrl…``
-    is the key combination kept (a regression trial's correct German failed qa)."""
+    is the key combination kept (a regression trial's correct German failed qa); an MDX page's
+    JSX tag as its shape (:func:`~ltmt.formats.mdx.component_shape`: its text props'
+    values, which are translated, set aside)."""
     from ltmt.key_combinations import KEY_NAMES, written
 
-    kept = kept_as_written(text)
+    kept = [component_shape(markup) for markup in kept_as_written(text)]
     for language in KEY_NAMES:
         kept = [written(markup, language) for markup in kept]
     return kept

@@ -443,3 +443,47 @@ def test_qa_reports_a_lost_inline_component_tag(tmp_path: Path) -> None:
         "has a stray '>' the source does not have (part of a tag?)",  # of the tag's rest
         "changes Markdown markup: write '<Button onClick={() => setOpen(true)}>' as the source does",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "translated"),
+    [
+        (
+            'You have <Badge title="New items" count={3} /> new messages.',
+            'YOU HAVE <Badge title="NEW ITEMS" count={3} /> NEW MESSAGES.',
+        ),
+        (  # the block path's writer: double quotes; an expression's strings kept
+            "Hover <Tooltip label='Save it' content={t('tooltip.save')}>the icon</Tooltip>.",
+            "HOVER <Tooltip label=\"SAVE IT\" content={t('tooltip.save')}>THE ICON</Tooltip>.",
+        ),
+        (  # not a string in an expression, not an empty one, not Storybook's <Meta title>
+            '<Icon render={<Arrow title="left" />} title="" /> or <Meta title="Card" of={x} />',
+            '<Icon render={<Arrow title="left" />} title="" /> OR <Meta title="Card" of={x} />',
+        ),
+    ],
+)
+def test_an_inline_component_tags_text_props_are_translated(
+    tmp_path: Path, line: str, translated: str
+) -> None:
+    """``<Badge title="New items" count={3} />`` in a paragraph kept ``title="New items"``
+    English, where a tag on its own line has its text props translated."""
+    from ltmt.qa.pair_checks import placeholder_problems
+
+    source, out = tmp_path / "inbox.mdx", tmp_path / "inbox.de.mdx"
+    source.write_text(INLINE.replace("{line}", line), "utf-8")
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == INLINE.replace("{line}", translated).replace(
+        "Saving your work", "SAVING YOUR WORK"
+    )
+    for pair in MarkdownDocument.pairs(out, source, purpose="checked"):
+        assert placeholder_problems(pair.source, pair.target, {}) == []
+
+
+def test_memory_import_pairs_an_inline_component_tags_text_props(tmp_path: Path) -> None:
+    source, out = tmp_path / "inbox.mdx", tmp_path / "inbox.de.mdx"
+    line = 'You have <Badge title="New items" count={3} /> new messages.'
+    source.write_text(INLINE.replace("{line}", line), "utf-8")
+    translation = 'Sie haben <Badge title="Neue Einträge" count={3} /> neue Nachrichten.'
+    out.write_text(INLINE.replace("{line}", translation), "utf-8")
+    pairs = [(pair.source, pair.target) for pair in MarkdownDocument.pairs(out, source)]
+    assert ("New items", "Neue Einträge") in pairs
