@@ -141,22 +141,29 @@ def drop_outdated(
     kept = [(u, held[u.key]) for u in document.units() if u.key in held]
     found = outdated(record, kept, document.output_keys if isinstance(document, Moved) else None)
     again = _unreviewed(document, record, held, found.again)
+    edited = list(found.edited)
+    if not _marks_changed_sources(document):  # a reviewer's approved: as edited since
+        edited += [key for key in found.again if key not in again]
     if isinstance(document, FilledInPlace):
         document.translate_again(again)
     else:
         for key in again:
             del held[key]
-    if found.edited and not _marks_changed_sources(document):
+    flags = _flags_changed_sources(document)
+    if flags and edited:  # Xcode's needs_review, as Xcode marks a source edited in it
+        document.fill({key: held[key] for key in edited}, mark_fuzzy=True)
+    if edited and not _marks_changed_sources(document):
         logger.warning(
             "%s: %s that ltmt did not write (a translator's, or edited since), whose source "
-            "changed since, %s (%s); check %s (--overwrite translates every one again)",
+            "changed since, %s (%s)%s; check %s (--overwrite translates every one again)",
             out_path,
-            counted(len(found.edited), "translation"),
-            kept_as_is(len(found.edited)),
-            first_few(found.edited),
-            "it" if len(found.edited) == 1 else "them",
+            counted(len(edited), "translation"),
+            kept_as_is(len(edited)),
+            first_few(edited),
+            ", marked for review" if flags else "",
+            "it" if len(edited) == 1 else "them",
         )
-    return len(again), list(found.edited)
+    return len(again), edited
 
 
 def tell_own_translations(document: Document, record: Record | None) -> None:
@@ -324,9 +331,15 @@ def _unreviewed(
     still marked when its source changed (:meth:`~ltmt.formats.po_document.PoDocument.
     reviewed_before_update` False: gettext's ``#|`` lines absent); where it cannot say (Babel
     writes them always) or ltmt wrote it unmarked, only in a file nobody saved since (its
-    header as ltmt wrote it). The others are kept, as a translator's suggestion."""
+    header as ltmt wrote it). The others are kept, as a translator's suggestion. In a document
+    whose review mark ltmt sets itself (:func:`_flags_changed_sources`: an Xcode string
+    catalog), one ltmt wrote marked and unmarked since was approved by a reviewer: kept."""
     if not _marks_changed_sources(document):
-        return keys
+        if not _flags_changed_sources(document):
+            return keys
+        # ltmt's text marked for review, unmarked since: a reviewer approved it
+        marked = _marked(document) or set()
+        return [key for key in keys if key in marked or not record.wrote_marked(held[key])]
     unsaved = record.same_revision(_revision(document))
     reviewed = getattr(document, "reviewed_before_update", lambda key: None)
     again = []
@@ -345,6 +358,18 @@ def _marks_changed_sources(document: Document) -> bool:
     fuzzy PO entries), its units keyed by a place that an update moves: the record of what ltmt
     wrote there tells which texts ltmt wrote for which source, not what was at each place."""
     return bool(getattr(document, "marks_changed_sources", False))
+
+
+def _flags_changed_sources(document: Document) -> bool:
+    """Whether ltmt marks for review a kept translation whose source changed, as no tool of
+    ``document``'s does (an Xcode string catalog edited outside Xcode: ``needs_review``): a
+    document filled in place with review marks (``marked_for_review``) that its tools do not
+    set on a change of source (a PO catalog's msgmerge does)."""
+    return (
+        isinstance(document, FilledInPlace)
+        and _marked(document) is not None
+        and not _marks_changed_sources(document)
+    )
 
 
 def _unchecked(

@@ -53,9 +53,9 @@ A document whose existing output may line up with its units in more than one way
 re-timed since, whose cues no longer start at the output's times: :class:`LinedUpByRecord`) is
 given the record before it takes the output over, so that it lines a unit up by its place only
 where the record says ltmt wrote that place for the unit's source. A file that holds every
-language and is filled in place (a CSV table: :class:`FilledInPlace`) is its own output: its
-translations are checked against the record as an output's are, and ``memory import`` skips a
-pair the record says ltmt wrote for another source.
+language and is filled in place (a CSV table, an Xcode string catalog: :class:`FilledInPlace`)
+is its own output: its translations are checked against the record as an output's are, and
+``memory import`` skips a pair the record says ltmt wrote for another source.
 """
 
 from __future__ import annotations

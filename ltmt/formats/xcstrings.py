@@ -29,7 +29,13 @@ A string translated already whose translation the user's memory holds for anothe
 its key (its source edited since, which Xcode marks only where it makes the edit) is marked
 ``needs_review`` and kept: the memory alone is weak evidence (keys name strings of every
 project; a German may be kept on purpose), so no memory match replaces it
-(:func:`ltmt.formats.changed_sources.mark_for_review`).
+(:func:`ltmt.formats.changed_sources.mark_for_review`). Filled in place, the catalog is its
+own output (:class:`~ltmt.formats.output_sources.FilledInPlace`): the record of what ltmt wrote
+there, per unit (a string, a plural form, a device variation), has ltmt's German of an English
+changed since translated again, and one ltmt did not write, or wrote ``needs_review`` and a
+reviewer approved since (``translated``), kept, named in a warning and marked ``needs_review``
+(:func:`ltmt.formats.existing_output.drop_outdated`), as Xcode marks the translations of a
+source edited in its catalog editor.
 
 ``ltmt memory import Localizable.xcstrings --tgt-lang de`` reads the ``translated`` pairs of
 the target language, with the key as context; those still ``needs_review`` or ``new`` are left
@@ -42,7 +48,7 @@ import copy
 import json
 import logging
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -74,6 +80,7 @@ logger = logging.getLogger(__name__)
 WHAT = "an Xcode string catalog"
 FORM = "#"
 _APPROVED = "translated"
+_NEEDS_REVIEW = "needs_review"  # ltmt's state for its machine translation, Xcode's for a change
 _NEW = "new"  # a string unit not translated yet (Xcode's state for an extracted string)
 _STALE = "stale"  # the extraction state of a string Xcode no longer finds in the app's code
 STALE_NOT_READ = "stale (no longer in the app)"  # why such a string makes no pair (NotRead)
@@ -195,6 +202,7 @@ class XcStringsDocument:
         self.source_lang = _source_language(data, self.path)
         self.tags = plural_tags(tgt_lang)
         self.filled: dict[str, tuple[str, bool]] = {}  # unit key: (text, needs review)
+        self._again: set[str] = set()  # units translated again though they have a translation
         self._units: list[Unit] = []
         self._slots: dict[str, Slot] = {}
         self._without_other: list[str] = []  # plurals of the source that lack other
@@ -352,12 +360,32 @@ class XcStringsDocument:
         return _is_translation(self.target_form(unit))
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
-        return [u for u in self._units if overwrite or not self._has_target(u)]
+        return [
+            u for u in self._units if overwrite or u.key in self._again or not self._has_target(u)
+        ]
 
     def held_translations(self) -> dict[str, str]:
-        """The target language's texts, by unit key (those translated already)."""
+        """The target language's texts, by unit key (those translated already), and those
+        filled since: what the record of the catalog, its own output, holds
+        (:class:`~ltmt.formats.output_sources.FilledInPlace`)."""
         held = {u.key: _unit_value(self.target_form(u)) for u in self._units if self._has_target(u)}
-        return {key: text for key, text in held.items() if text}
+        filled = {key: text for key, (text, _) in self.filled.items()}
+        return {key: text for key, text in held.items() if text} | filled
+
+    def translate_again(self, keys: Iterable[str]) -> None:
+        """Make the units of ``keys`` pending: ltmt wrote their translation for an older
+        source (the record of what it wrote into the catalog says so)."""
+        self._again.update(keys)
+
+    def marked_for_review(self) -> set[str]:
+        """The keys of the units whose translation is ``needs_review`` (filled so, or held so):
+        the record of what ltmt wrote tells its own from one a reviewer approved since."""
+        return {u.key for u in self._units if self._needs_review(u)}
+
+    def _needs_review(self, unit: Unit) -> bool:
+        if unit.key in self.filled:
+            return self.filled[unit.key][1]
+        return bool(_state(self.target_form(unit)) == _NEEDS_REVIEW)
 
     def fill(
         self,
@@ -448,7 +476,7 @@ def _is_empty_translation(form: Any) -> bool:
 
 
 def _string_unit(text: str, review: bool) -> dict[str, Any]:
-    return {"stringUnit": {"state": "needs_review" if review else _APPROVED, "value": text}}
+    return {"stringUnit": {"state": _NEEDS_REVIEW if review else _APPROVED, "value": text}}
 
 
 def _put(data: dict[str, Any], key: str, language: str, localization: dict[str, Any]) -> None:

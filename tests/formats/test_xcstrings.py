@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import Any
 
 import pytest
 from formats_fakes import FakeModel
@@ -534,3 +535,96 @@ def test_a_reviewed_empty_translation_is_replaced_when_asked(tmp_path: Path) -> 
     translate_file(path, out, FakeModel(), tgt_lang="de", overwrite=True)
     written = json.loads(out.read_text("utf-8"))["strings"]["Loading…"]["localizations"]["de"]
     assert written == _unit("LOADING…", "needs_review")
+
+
+UPDATED = {
+    "sourceLanguage": "en",
+    "strings": {
+        "onboarding.welcome": {"localizations": {"en": _unit("Your photos are deleted.")}},
+        "%lld items selected": {
+            "localizations": {
+                "en": {"variations": _plural(one="%lld item selected", other="%lld items selected")}
+            }
+        },
+        "tap": {
+            "localizations": {
+                "en": {"variations": {"device": {"mac": _unit("Click"), "other": _unit("Tap")}}}
+            }
+        },
+        "reviewed": {"localizations": {"en": _unit("Open the file.")}},
+        "same": {"localizations": {"en": _unit("Quit")}},
+    },
+}
+
+
+def _translate_in_place(path: Path, records: Any) -> Any:
+    return translate_file(path, path, FakeModel(), tgt_lang="de", output_sources=records)
+
+
+def _edit(path: Path, edits: dict[tuple[str, ...], str]) -> None:
+    """Set the ``stringUnit`` fields at each path of ``edits`` (key, language, ..., field)."""
+    data = json.loads(path.read_text("utf-8"))
+    for (key, language, *inner, field), value in edits.items():
+        found = data["strings"][key]["localizations"][language]
+        for name in inner:
+            found = found[name]
+        found["stringUnit"][field] = value
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+
+
+def test_an_english_changed_since_ltmt_translated_it_is_translated_again_form_by_form(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A release manager changed the English of a catalog ltmt had filled in place: ltmt's
+    ``needs_review`` German of the old English was kept ("0 segments ...; 1 translated already,
+    kept as it is"), plural and device forms too; a reviewer's approved German of it was kept
+    unmarked and unnamed. The record of what ltmt wrote, kept for Android's strings.xml, was
+    not kept for a catalog that is its own output. Now ltmt's is translated again, form by
+    form, and a reviewer's is kept, named and marked ``needs_review`` (as Xcode marks the
+    translations of a source edited in it)."""
+    from ltmt.formats.output_sources import OutputSources
+
+    records = OutputSources(tmp_path / "records")
+    path = tmp_path / "Localizable.xcstrings"
+    path.write_text(json.dumps(UPDATED), "utf-8")
+    _translate_in_place(path, records)
+    plural, device = ("variations", "plural"), ("variations", "device")
+    _edit(
+        path,
+        {
+            ("onboarding.welcome", "en", "value"): "Your photos are kept.",
+            ("%lld items selected", "en", *plural, "one", "value"): "%lld photo selected",
+            ("tap", "en", *device, "mac", "value"): "Press",
+            ("reviewed", "en", "value"): "Open the folder.",
+            ("reviewed", "de", "state"): "translated",  # approved by a reviewer
+            ("same", "de", "state"): "translated",  # approved, its English unchanged
+        },
+    )
+    caplog.clear()
+    result = _translate_in_place(path, records)
+    assert "3 translated again: their source changed since they were translated" in (
+        result.report.summary()
+    )
+    assert (
+        "1 translation that ltmt did not write (a translator's, or edited since), whose source "
+        "changed since, kept as it is (reviewed), marked for review; check it (--overwrite "
+        "translates every one again)"
+    ) in caplog.text
+    localizations = {
+        key: entry["localizations"]["de"]
+        for key, entry in json.loads(path.read_text("utf-8"))["strings"].items()
+    }
+    assert localizations["onboarding.welcome"] == _unit("YOUR PHOTOS ARE KEPT.", "needs_review")
+    assert localizations["%lld items selected"]["variations"]["plural"] == {
+        "one": _unit("%lld PHOTO SELECTED", "needs_review"),
+        "other": _unit("%lld ITEMS SELECTED", "needs_review"),
+    }
+    assert localizations["tap"]["variations"]["device"] == {
+        "mac": _unit("PRESS", "needs_review"),
+        "other": _unit("TAP", "needs_review"),
+    }
+    assert localizations["reviewed"] == _unit("OPEN THE FILE.", "needs_review")
+    assert localizations["same"] == _unit("QUIT")
+    caplog.clear()
+    again = _translate_in_place(path, records)  # named once: nothing left to say
+    assert again.translated == 0 and "whose source changed" not in caplog.text
