@@ -225,9 +225,17 @@ def recorded_for_older_sources(
 
 
 def _record_key(number: int, pair: PairRecord) -> str:
-    """The key under which the record of an output holds ``pair``'s place: its name, or
-    (without one) a key no place has (a line break and its number)."""
-    return str(pair.metadata.get("context") or f"\n{number}")
+    """The key under which the record of an output holds ``pair``'s place: its name, or its
+    form's place under its name where the place names one (an Xcode string catalog's
+    ``items#one`` or ``tap#mac``: the forms share the name, so one form's older source had them
+    all skipped), or (without a name) a key no place has (a line break and its number)."""
+    from ltmt.formats.keyed_catalog import FORM
+
+    context = pair.metadata.get("context")
+    place = _place(pair)
+    if context and place and place.startswith(f"{context}{FORM}"):
+        return place
+    return str(context or f"\n{number}")
 
 
 def written_unreviewed(

@@ -628,3 +628,48 @@ def test_an_english_changed_since_ltmt_translated_it_is_translated_again_form_by
     caplog.clear()
     again = _translate_in_place(path, records)  # named once: nothing left to say
     assert again.translated == 0 and "whose source changed" not in caplog.text
+
+
+def test_an_import_skips_the_german_of_an_english_changed_since_form_by_form(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``memory import`` of a catalog ltmt filled in place whose English changed since stored
+    a reviewer's German of the old English as approved for the new one (``1 added``: ``Your
+    photos are kept for 90 days.`` → ``Deine Fotos werden nach 30 Tagen gelöscht.``), as no
+    record of what ltmt wrote there was kept; and where one plural form's English changed,
+    the record's key was the string's, so every form was skipped. Now each is checked against
+    the record by its own key: the changed ones skipped, a ``needs_review`` one never read."""
+    from ltmt.cli import main as cli
+    from ltmt.formats.output_sources import OutputSources
+
+    path = tmp_path / "Localizable.xcstrings"
+    strings = {
+        key: UPDATED["strings"][key] for key in ("onboarding.welcome", "%lld items selected")
+    }
+    strings["pending"] = {"localizations": {"en": _unit("Sync now")}}
+    path.write_text(json.dumps({**UPDATED, "strings": strings}), "utf-8")
+    _translate_in_place(path, OutputSources.in_cache("app"))
+    plural = ("%lld items selected", "de", "variations", "plural")
+    _edit(
+        path,
+        {
+            ("onboarding.welcome", "en", "value"): "Your photos are kept for 90 days.",
+            ("onboarding.welcome", "de", "value"): "Deine Fotos werden nach 30 Tagen gelöscht.",
+            ("onboarding.welcome", "de", "state"): "translated",  # a reviewer's German
+            (*plural, "one", "state"): "translated",
+            (*plural, "other", "state"): "translated",  # both approved
+            ("%lld items selected", "en", "variations", "plural", "one", "value"): "%lld photo",
+            ("pending", "en", "value"): "Sync later",  # still needs_review
+        },
+    )
+    with pytest.raises(SystemExit, match="0"):
+        cli.run(["memory", "import", str(path), "-u", "app", "--memory-dir", str(tmp_path / "m")])
+    assert capsys.readouterr().out == (
+        "imported Localizable.xcstrings into app: 1 added, 0 duplicates, 2 skipped (1 target of "
+        "an older source, 1 whose source changed since they were translated)\n"
+    )
+    from ltmt import Memory
+
+    with Memory(tmp_path / "m") as memory:
+        stored = [(m.segment.source, m.segment.target) for m in memory.search("app", "%lld")]
+    assert stored == [("%lld items selected", "%lld ITEMS SELECTED")]
