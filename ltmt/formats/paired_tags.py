@@ -115,6 +115,10 @@ _PROTECTED = re.compile(
     r"""|class\s*=\s*["'][^"']*\bnotranslate\b"""
     rf"""|class\s*=\s*["'](?:[^"']*\s)?(?:{"|".join(CODE_CLASSES)})(?=["'\s]))"""
 )
+# SSML's elements whose text is said as written or as a spelled sound: ``<say-as>`` (a number,
+# a date, letters), ``<phoneme ph="...">`` (the name its pronunciation spells); kept whole as a
+# protected pair, a count in them stays the model's (:func:`_holds_a_count`)
+_SAID_AS_WRITTEN = re.compile(r"<(?:say-as|phoneme)[\s>]", re.IGNORECASE)
 # a markup element without attributes (<b>...</b>, react-i18next's numbered <1>...</1>: left to
 # the model, it moved a pair's words out and the repair closed the pair empty), not nested
 _PLAIN_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*|[0-9]{1,2})>([^<]*)</\1>")
@@ -150,6 +154,12 @@ MIN_WORD_SCORE = 75.0
 SAME_PREFIX = 5
 MIN_WORD_LETTERS = 4
 _TAG = re.compile(r"<[^<>]*>")
+# an element around a whole text: <speak>...</speak>, <p class="x">...</p>
+_WRAPPING = re.compile(
+    r"(?P<opening><(?P<name>[A-Za-z][\w:.-]*)(?:\s[^<>]*)?(?<!/)>)(?P<inner>.*)"
+    r"(?P<closing></(?P=name)\s*>)",
+    re.DOTALL,
+)
 # the quote marks but those that are apostrophes too (``Don't``: no quotation inside a word)
 _QUOTATION_MARKS = QUOTE_MARKS - frozenset("'\u2019")
 # brackets, and the marks a pair's text never starts or ends with unless its source text does
@@ -203,6 +213,9 @@ class PairedText:
 
     text: str
     pairs: tuple[Pair, ...]
+    # the tags of an element around the whole source (``<speak>``...``</speak>``), taken off
+    # before its pairs: :func:`place_pairs` puts them around the whole translation
+    wrapper: tuple[str, str] = ("", "")
 
     @property
     def to_translate(self) -> list[str]:
@@ -305,9 +318,13 @@ def kept_as_written(opening: str) -> bool:
     """Whether the element an opening tag (``<code>``, ``<span class="notranslate">``) starts
     keeps its text as written: code, or marked not to translate."""
     name = re.match(r"<([^\s/>]+)", opening)
-    return (name is not None and name[1].lower() in VERBATIM_NAMES) or bool(
-        _PROTECTED.search(opening)
-    )
+    return (name is not None and name[1].lower() in VERBATIM_NAMES) or _protected(opening)
+
+
+def _protected(opening: str) -> bool:
+    """Whether a pair's opening tag marks its text not to translate (:data:`_PROTECTED`), or
+    is SSML's said as written (:data:`_SAID_AS_WRITTEN`)."""
+    return bool(_PROTECTED.search(opening) or _SAID_AS_WRITTEN.match(opening))
 
 
 def verbatim_spans(text: str) -> list[tuple[int, int]]:
@@ -319,9 +336,20 @@ def verbatim_spans(text: str) -> list[tuple[int, int]]:
 def strip_pairs(source: str) -> PairedText | None:
     """``source`` without its paired codes, or ``None`` when it has none, or unbalanced ones,
     or ones nested otherwise than stacked (those are left to the model and the placeholder
-    repair). A code element
+    repair). An element around the whole source (SSML's ``<speak>``) is taken off first
+    (:attr:`PairedText.wrapper`), and the pairs inside it are stripped as in a source of their
+    own: left on, the model read its tag and first word as one (``<speak>I <emphasis>told
+    </emphasis> you so.</speak>`` kept ``I``), and the sentence's final mark went after the
+    closing tag (``<speak>Warte</speak>!``). A code element
     (``<code>`` ...) becomes its token first, inside other markup too (a link's ``<code>``):
     where the rest is left to the model, the code is not."""
+    wrapped = _wrapper(source)
+    if wrapped is not None:
+        opening, inner, closing = wrapped
+        found = strip_pairs(inner)
+        if found is None:
+            return PairedText(inner, (), (opening, closing))
+        return replace(found, wrapper=(opening + found.wrapper[0], found.wrapper[1] + closing))
     verbatim: list[Pair] = []
 
     def token(found: re.Match[str]) -> str:
@@ -352,6 +380,24 @@ def strip_pairs(source: str) -> PairedText | None:
     if found is None:
         return PairedText(text, tuple(placed)) if placed else None
     return PairedText(found.text, (*placed, *(_with_code(pair, verbatim) for pair in found.pairs)))
+
+
+def _wrapper(source: str) -> tuple[str, str, str] | None:
+    """``(opening tag, text, closing tag)`` of an element around the whole of ``source``, not
+    one kept as written (:func:`kept_as_written`) nor one around no word (a count, a
+    placeholder alone: :func:`_strip_pairs` keeps those); ``None`` where there is none."""
+    found = _WRAPPING.fullmatch(source.strip())
+    if found is None or kept_as_written(found["opening"]):
+        return None
+    inner, name = found["inner"], re.escape(found["name"])
+    if not _WORD.search(without_placeholders(_TAG.sub(" ", inner))):
+        return None
+    depth = 0  # the element's own tags inside: its closing tag must end the source's opening
+    for tag in re.finditer(rf"<(/?){name}(?:\s[^<>]*)?(?<!/)>", inner):
+        depth += -1 if tag[1] else 1
+        if depth < 0:
+            return None
+    return (found["opening"], inner, found["closing"]) if depth == 0 else None
 
 
 def pairs_over_terms(paired: PairedText, terms: Sequence[tuple[int, int]]) -> PairedText:
@@ -440,7 +486,7 @@ def _strip_pairs(source: str) -> PairedText | None:
             length = pair.start + len(written)
             continue
         if (
-            _PROTECTED.search(pair.opening)
+            _protected(pair.opening)
             or _BBCODE_VERBATIM.search(pair.opening)
             or not _WORD.search(without_placeholders(pair.inner))
         ):
@@ -615,7 +661,7 @@ def place_pairs(
     for pair in paired.pairs:
         if pair.token:
             text = text.replace(pair.token, pair.opening + pair.inner + pair.closing, 1)
-    return text
+    return paired.wrapper[0] + text + paired.wrapper[1]
 
 
 def without_tags(source: str, pairs: Iterable[Pair]) -> str:

@@ -101,8 +101,8 @@ def test_markup_elements_without_attributes_are_pairs_and_code_is_kept() -> None
     # code inside other markup is taken out first, whatever happens to the rest
     nested = strip_pairs('<a href="u"><i>Read about <code>git log</code></i></a>')
     assert nested is not None
-    assert nested.text == '<i>Read about <ph id="ltmt-v1"/></i>'
-    assert nested.to_translate == ['<i>Read about <ph id="ltmt-v1"/></i>']
+    assert nested.text == 'Read about <ph id="ltmt-v1"/>'  # the link around all of it: taken off
+    assert nested.wrapper == ('<a href="u"><i>', "</i></a>") and nested.to_translate == []
     assert strip_pairs("<b><i>a</i> <code>x</code></b>") is not None  # nested: the code alone
     # markup inside code is kept with it (the model translated a linked element's name)
     linked = strip_pairs('Use <code><a href="u">xsl:stylesheet</a></code> first.')
@@ -1497,3 +1497,63 @@ def test_an_xliff_pair_around_a_kept_name_ends_before_its_compounds_tail(tmp_pat
     assert '>Den <g id="b1">CardioSense™ X1</g>-Sensor an den Monitor anschließen.</target>' in (
         (tmp_path / "out.xlf").read_text("utf-8")
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "to_translate", "wrapper"),
+    [
+        ("<speak>Wait.</speak>", "Wait.", [], ("<speak>", "</speak>")),
+        (
+            '<speak>I <emphasis level="strong">told</emphasis> you so.</speak>',
+            "I told you so.",
+            ["told"],
+            ("<speak>", "</speak>"),
+        ),
+        (
+            '<speak>Sit.<break time="500ms"/> Now.</speak>',
+            'Sit.<break time="500ms"/> Now.',
+            [],
+            ("<speak>", "</speak>"),
+        ),
+        ("<speak><p>Run away.</p></speak>", "Run away.", [], ("<speak><p>", "</p></speak>")),
+        # the first closing tag ends the first element: no element around the whole
+        ("<b>Save</b> and <b>Quit</b>", "Save and Quit", ["Save", "Quit"], ("", "")),
+    ],
+)
+def test_an_element_around_the_whole_source_is_taken_off_before_its_pairs(
+    source: str, text: str, to_translate: list[str], wrapper: tuple[str, str]
+) -> None:
+    """``<speak>`` around an SSML line stayed in the text the model read, which kept the word
+    glued to it English (``<speak>I habe <emphasis>sagte</emphasis> ...``), or it was a pair
+    put around the translation's words without the sentence's final mark (``<speak>Warte
+    </speak>!``, no longer well-formed XML)."""
+    paired = strip_pairs(source)
+    assert paired is not None
+    assert (paired.text, paired.to_translate, paired.wrapper) == (text, to_translate, wrapper)
+
+
+def test_ssml_lines_keep_their_root_element_around_the_whole_translation(tmp_path: Path) -> None:
+    seen: list[str] = []
+
+    def upper(texts: list[str], prefer: object) -> list[str]:
+        seen.extend(texts)
+        return [text.upper() for text in texts]
+
+    source = tmp_path / "vo.txt"
+    source.write_text(
+        "<speak>Wait.</speak>\n"
+        '<speak>I <emphasis level="strong">told</emphasis> you so.</speak>\n'
+        '<speak><phoneme alphabet="ipa" ph="kip">keep</phoneme> is here.</speak>\n'
+        '<speak>Say <say-as interpret-as="characters">hp</say-as> slowly.</speak>\n'
+        '<speak><prosody rate="slow">The shard remembers.</prosody></speak>\n',
+        "utf-8",
+    )
+    translate_file(source, tmp_path / "vo.de.txt", upper)
+    assert (tmp_path / "vo.de.txt").read_text("utf-8").splitlines() == [
+        "<speak>WAIT.</speak>",  # the final mark inside the root element, as in the source
+        '<speak>I <emphasis level="strong">TOLD</emphasis> YOU SO.</speak>',
+        '<speak><phoneme alphabet="ipa" ph="kip">keep</phoneme> IS HERE.</speak>',
+        '<speak>SAY <say-as interpret-as="characters">hp</say-as> SLOWLY.</speak>',
+        '<speak><prosody rate="slow">THE SHARD REMEMBERS.</prosody></speak>',
+    ]
+    assert {"I told you so.", "told"} <= set(seen)  # what the model read without the tags
