@@ -343,7 +343,7 @@ def strip_pairs(source: str) -> PairedText | None:
     closing tag (``<speak>Warte</speak>!``). A code element
     (``<code>`` ...) becomes its token first, inside other markup too (a link's ``<code>``):
     where the rest is left to the model, the code is not."""
-    wrapped = _wrapper(source)
+    wrapped = element_around(source)
     if wrapped is not None:
         opening, inner, closing = wrapped
         found = strip_pairs(inner)
@@ -382,7 +382,7 @@ def strip_pairs(source: str) -> PairedText | None:
     return PairedText(found.text, (*placed, *(_with_code(pair, verbatim) for pair in found.pairs)))
 
 
-def _wrapper(source: str) -> tuple[str, str, str] | None:
+def element_around(source: str) -> tuple[str, str, str] | None:
     """``(opening tag, text, closing tag)`` of an element around the whole of ``source``, not
     one kept as written (:func:`kept_as_written`) nor one around no word (a count, a
     placeholder alone: :func:`_strip_pairs` keeps those); ``None`` where there is none."""

@@ -41,6 +41,7 @@ from ltmt.formats.json_catalog import WEBEXTENSION_FORMAT
 from ltmt.formats.link_locales import relocalised
 from ltmt.formats.markdown_inline import kept_alone, kept_as_written, kept_spans
 from ltmt.formats.mdx import component_shape
+from ltmt.formats.paired_tags import element_around
 from ltmt.formats.placeholder_edges import glued_words, stray_braces
 from ltmt.formats.placeholder_syntax import (
     AT_WORD_START,
@@ -247,6 +248,8 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
         if crossed is not None:
             problems.append(f"its tags do not nest as the source's: {crossed}")
     if not problems:
+        problems += _outside_the_root(source, target)
+    if not problems:
         source_pairs, target_pairs = _pair_words(source), _pair_words(target)
         # as multisets: a translation may reorder two pairs of the same tags (<b>{sender}</b>
         # hat <b>alle Mitglieder</b>), it empties one where it has more wordless ones
@@ -258,6 +261,30 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
             and any(source_pairs.get((opening, closing), []))
         ]
     return problems
+
+
+def _outside_the_root(source: str, target: str) -> list[str]:
+    """Text ``target`` has outside the element around the whole of ``source`` (SSML's
+    ``<speak>``, :func:`~ltmt.formats.paired_tags.element_around`): ``<speak>Warte</speak>!`` is
+    no well-formed XML, and a speech engine does not say its ``!``."""
+    around = element_around(source)
+    written = target.strip()
+    if around is None:
+        return []
+    opening, _, closing = around
+    start, end = written.find(opening), written.rfind(closing)
+    if start < 0 or end < 0:  # a tag lost: said as lacking
+        return []
+    outside = [
+        (written[:start], "before", opening),
+        (written[end + len(closing) :], "after", closing),
+    ]
+    return [
+        f"has {text!r} {where} {tag}, outside the element the source's text is all inside: "
+        "move it inside"
+        for text, where, tag in outside
+        if text.strip()
+    ]
 
 
 def _mentions_written(lost: Counter[str], target: str) -> list[str]:

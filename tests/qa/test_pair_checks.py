@@ -138,6 +138,36 @@ def test_the_text_of_an_attribute_people_read_is_no_part_of_a_tags_identity():
     ]
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        (
+            "<speak>Wait.</speak>",
+            "<speak>Warten Sie</speak>!",
+            [
+                "has '!' after </speak>, outside the element the source's text is all inside: "
+                "move it inside"
+            ],
+        ),
+        (
+            '<speak>I <emphasis level="strong">told</emphasis> you so.</speak>',
+            'Ja, <speak>ich habe es dir <emphasis level="strong">gesagt</emphasis>.</speak>',
+            [
+                "has 'Ja, ' before <speak>, outside the element the source's text is all "
+                "inside: move it inside"
+            ],
+        ),
+        ("<speak>Wait.</speak>", "<speak>Warte!</speak>", []),
+        # a source with words outside its pair: the mark may go after it
+        ("<b>Wait</b>.", "<b>Warte</b>!", []),
+    ],
+)
+def test_text_outside_the_element_around_the_whole_source_is_an_error(source, target, expected):
+    """An SSML line's ``!`` after its ``</speak>`` (the root element's end: no well-formed XML,
+    and the mark is not said) was only a punctuation note."""
+    assert placeholder_problems(source, target, {}) == expected
+
+
 def test_a_language_mark_set_to_the_target_is_no_part_of_a_tags_identity():
     source = 'Read the <a href="/terms" lang="en">terms</a>.'
     target = 'Lies die <a href="/terms" lang="de">Bedingungen</a>.'
