@@ -130,6 +130,24 @@ def test_a_large_import_hands_the_memory_it_freed_back(
     assert calls == [1] and report.added == len(PAIRS) - 9 - 1  # new ones; one repeats
 
 
+def test_only_a_large_import_pauses_the_collector(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the pause's full collection took 0.2 s in a server: every POST /v1/memory/pairs paid it
+    from ltmt.memory import importing
+
+    collections: list[int] = []
+    monkeypatch.setattr(gc, "collect", lambda *args: collections.append(1) or 0)
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u", PAIRS[:1])  # the default threshold: a server's one pair
+        assert collections == []
+        monkeypatch.setattr(importing, "PAUSE_COLLECTOR_FROM", 10)
+        memory.import_pairs("u", PAIRS[:9])  # below the threshold
+        assert collections == [] and gc.isenabled()
+        report = memory.import_pairs("u", PAIRS)
+    assert collections == [1] and report.added == len(PAIRS) - 9 - 1  # new ones; one repeats
+
+
 def test_add_pairs_gives_each_pair_its_segment_id_and_counts_the_new(tmp_path: Path) -> None:
     pairs = [(source, target, {}) for source, target in PAIRS[12:]]  # the last repeats the first
     with Memory(tmp_path / "store") as memory:
