@@ -40,6 +40,10 @@ source edited in its catalog editor.
 ``ltmt memory import Localizable.xcstrings --tgt-lang de`` reads the ``translated`` pairs of
 the target language, with the key as context; those still ``needs_review`` or ``new`` are left
 out and counted in a warning.
+
+A ``translated`` unit that ``overwrite`` writes with the text it had stays ``translated``, the
+reviewer's (as a PO entry stays unflagged), unless :meth:`XcStringsDocument.written_by_ltmt`
+says it is ltmt's own text.
 """
 
 from __future__ import annotations
@@ -203,6 +207,11 @@ class XcStringsDocument:
         self.tags = plural_tags(tgt_lang)
         self.filled: dict[str, tuple[str, bool]] = {}  # unit key: (text, needs review)
         self._again: set[str] = set()  # units translated again though they have a translation
+        # reviewed units --overwrite wrote as they were: still the translator's, not flagged
+        self.kept_reviewed: set[str] = set()
+        self._by_ltmt: set[str] = set()  # units holding ltmt's own text (written_by_ltmt)
+        # reviewed units --overwrite translates again (not those marked for a changed source)
+        self._overwritten: set[str] = set()
         self._units: list[Unit] = []
         self._slots: dict[str, Slot] = {}
         self._without_other: list[str] = []  # plurals of the source that lack other
@@ -360,6 +369,13 @@ class XcStringsDocument:
         return _is_translation(self.target_form(unit))
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
+        """The units to translate: those without a translation, and those whose source changed
+        since ltmt translated them (:meth:`translate_again`) (``overwrite``: every one; the
+        reviewed ones among them, written back as they were, stay the translator's: ``fill``)."""
+        if overwrite:
+            self._overwritten |= {
+                u.key for u in self._units if _state(self.target_form(u)) == _APPROVED
+            }
         return [
             u for u in self._units if overwrite or u.key in self._again or not self._has_target(u)
         ]
@@ -387,15 +403,29 @@ class XcStringsDocument:
             return self.filled[unit.key][1]
         return bool(_state(self.target_form(unit)) == _NEEDS_REVIEW)
 
+    def written_by_ltmt(self, keys: Iterable[str]) -> None:
+        """Say that the units of ``keys`` hold ltmt's own translation, unchanged since (the record
+        of what it wrote says so): written back as it was, it is marked for review as any
+        (:class:`~ltmt.formats.output_sources.KeepsReviewed`)."""
+        self._by_ltmt.update(keys)
+
     def fill(
         self,
         translations: Mapping[str, str],
         mark_fuzzy: bool = True,
         from_memory: Collection[str] = (),
     ) -> int:
+        held = self.held_translations()
         for key, text in translations.items():
             if key not in self._slots:
                 raise InputError(f"{self.path}: no string {key!r} to fill")
+            # a reviewed unit (translated) written as it was stays the translator's, as in PO
+            # and XLIFF: --overwrite changed nothing a reviewer must look at again
+            reviewed = key in self._overwritten and key not in self._by_ltmt
+            if mark_fuzzy and reviewed and held.get(key) == text:
+                self.kept_reviewed.add(key)
+                self.filled[key] = (text, False)
+                continue
             self.filled[key] = (text, mark_fuzzy)
         return len(translations)
 

@@ -673,3 +673,54 @@ def test_an_import_skips_the_german_of_an_english_changed_since_form_by_form(
     with Memory(tmp_path / "m") as memory:
         stored = [(m.segment.source, m.segment.target) for m in memory.search("app", "%lld")]
     assert stored == [("%lld items selected", "%lld ITEMS SELECTED")]
+
+
+def test_overwrite_keeps_a_reviewed_unit_written_as_it_was_translated(tmp_path: Path) -> None:
+    """Regression trial rl2 (Localizable.xcstrings), session 71: ``--overwrite`` of a reviewed
+    catalog whose units were 100 % memory matches of themselves turned ``"state" :
+    "translated"`` into ``"needs_review"``, device variations too. As in PO and XLIFF, a
+    reviewed unit written as it was stays ``translated``; one whose text changed, or ltmt's
+    own (:meth:`written_by_ltmt`: the record of what it wrote says so), is marked for review."""
+    devices = {"iphone": _unit("Tap"), "ipad": _unit("Tap here")}
+    path = tmp_path / "Localizable.xcstrings"
+    path.write_text(
+        _xcode(
+            {
+                "sourceLanguage": "en",
+                "strings": {
+                    "Close it": {"localizations": {"de": _unit("Schließen")}},
+                    "Open the file": {"localizations": {"de": _unit("OPEN THE FILE")}},
+                    "tap#hint": {
+                        "localizations": {
+                            "de": {
+                                "variations": {
+                                    "device": {"iphone": _unit("TAP"), "ipad": _unit("Tippen")}
+                                }
+                            },
+                            "en": {"variations": {"device": devices}},
+                        }
+                    },
+                },
+            }
+        ),
+        "utf-8",
+    )
+    original = path.read_text("utf-8")
+    translate_file(path, path, FakeModel(), tgt_lang="de", overwrite=True)
+    german = {
+        key: string["localizations"]["de"]
+        for key, string in json.loads(path.read_text("utf-8"))["strings"].items()
+    }
+    assert german["Open the file"] == _unit("OPEN THE FILE")
+    assert german["Close it"] == _unit("CLOSE IT", "needs_review")
+    assert german["tap#hint"]["variations"]["device"] == {
+        "ipad": _unit("TAP HERE", "needs_review"),
+        "iphone": _unit("TAP"),
+    }
+    path.write_text(original, "utf-8")
+    document = open_document(path, tgt_lang="de")
+    document.written_by_ltmt(["Open the file"])
+    document.fill({u.key: u.source.upper() for u in document.pending(overwrite=True)})
+    document.save(path)
+    written = json.loads(path.read_text("utf-8"))["strings"]
+    assert written["Open the file"]["localizations"]["de"] == _unit("OPEN THE FILE", "needs_review")
