@@ -168,9 +168,11 @@ def import_(
     since ltmt last wrote FILE ("whose source changed since they were translated": the German of
     the old English, which translate kept and warned of); one it wrote for its own English and
     nobody changed since is stored and named in a warning (machine translation, not reviewed;
-    --reviewed-only leaves it out: "written by ltmt and not reviewed"). The record is the
-    file's, whichever user ltmt translated it for on this machine (its cache), and holds for a
-    folder's files and a copy of the file whose texts are mostly those ltmt wrote. A PO
+    --reviewed-only leaves it out: "written by ltmt and not reviewed"; one stored already, by
+    an earlier import of the file, is named apart: "are stored ... by an earlier import").
+    The record is the file's, whichever user ltmt translated it for on this machine (its
+    cache), and holds for a folder's files and a copy of the file whose texts are mostly those
+    ltmt wrote. A PO
     catalog whose header says ltmt filled it (X-Generator: ltmt, as translate --no-fuzzy
     leaves it) but that no record covers is named in a warning: which of its translations are
     ltmt's cannot be told, and --reviewed-only stores them all; a one-language file (with
@@ -265,6 +267,14 @@ def import_(
             f"ltmt: warning: {counted(len(unreviewed), 'pair')} ltmt translated into {name} and "
             f"nobody changed since were stored as approved ({first_few(unreviewed)}), which "
             f"--reviewed-only would have left out; review them{_or_undo(undo, name)}",
+            err=True,
+        )
+    if checks.held:
+        typer.echo(
+            f"ltmt: warning: {counted(len(checks.held), 'pair')} ltmt translated into {name} and "
+            f"nobody changed since {'is' if len(checks.held) == 1 else 'are'} stored as approved "
+            f"by an earlier import ({first_few(checks.held)}), which --reviewed-only would have "
+            "left out; review them in the file and import it again",
             err=True,
         )
     _warn_of_unrecorded(checks.unrecorded, reviewed_only, undo, name)
@@ -515,6 +525,7 @@ class _RecordChecks:
     records: list[PairRecord]
     unreviewed: list[str] = field(default_factory=list)
     unrecorded: list[tuple[str, str, int]] = field(default_factory=list)
+    held: list[str] = field(default_factory=list)  # unreviewed, stored already (duplicates)
 
 
 def _recorded_older_sources(
@@ -553,6 +564,7 @@ def _recorded_older_sources(
         found.records += checked.records
         found.unreviewed += [f"{shown}: {name}" for name in checked.unreviewed]
         found.unrecorded += [(str(shown), *said[1:]) for said in checked.unrecorded]
+        found.held += [f"{shown}: {name}" for name in checked.held]
     return found
 
 
@@ -636,6 +648,7 @@ def _checked_against_record(
     from ltmt.formats.changed_sources import (
         approved_already,
         recorded_for_older_sources,
+        stored_already,
         unrecorded_left_out,
         unreviewed_left_out,
         written_unreviewed,
@@ -659,7 +672,11 @@ def _checked_against_record(
         if find_format(path, fmt, role="read").one_language_file(path):
             records = unrecorded_left_out(record, records, approved)
         return _RecordChecks(records)
-    return _RecordChecks(records, written_unreviewed(record, records, approved))
+    # those an earlier import stored already are not stored by this one: said apart
+    stored = written_unreviewed(record, records, approved | stored_already(memory, user, records))
+    unreviewed = written_unreviewed(record, records, approved)
+    held = [name for name in unreviewed if name not in set(stored)]
+    return _RecordChecks(records, stored, held=held)
 
 
 def _warn_of_unrecorded(

@@ -193,6 +193,26 @@ def stored_under_other_keys(
     return names
 
 
+def stored_already(memory: Memory, user: str, records: Sequence[PairRecord]) -> set[int]:
+    """The places (from 0) of those of ``records`` whose very pair, source, target and context,
+    ``user``'s memory holds already: an import stores nothing for them (a duplicate), so a
+    warning must not say it stored them (the same file imported again said that it stored
+    ltmt's translations as approved). None for a user the memory lacks."""
+    from ltmt.memory.layout import context_of
+
+    places = [place for place, record in enumerate(records) if not record.unpaired]
+    if not places or user not in memory.users():
+        return set()
+    found = memory.search_batch(user, [records[place].source for place in places], k=MATCHES_READ)
+    return {
+        place
+        for place, matches in zip(places, found, strict=True)
+        for match in matches
+        if (match.segment.source, match.segment.target, context_of(match.segment.metadata))
+        == (records[place].source, records[place].target, context_of(records[place].metadata))
+    }
+
+
 def recorded_for_older_sources(
     record: Record, records: Sequence[PairRecord], *, by_place: bool = True
 ) -> list[PairRecord]:

@@ -1634,6 +1634,43 @@ def test_an_import_of_ltmts_own_unchanged_output_is_stored_and_named(
     assert "nobody changed since" not in err
 
 
+def test_an_import_again_says_ltmts_unreviewed_pairs_are_stored_not_that_it_stored_them(
+    capsys, tmp_path: Path, store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Trial rl2, session 71: the same unchanged strings.xml imported a second time said '0
+    added, 2 duplicates' and still that ltmt's 2 pairs 'were stored as approved' with an undo
+    command; nothing was stored. This run's are said as stored, an earlier import's apart."""
+    from ltmt.formats.documents import Unit
+    from ltmt.formats.output_sources import OutputSources
+
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))  # no other test's records
+    english, german = tmp_path / "values" / "strings.xml", tmp_path / "strings.xml"
+    english.parent.mkdir()
+    strings = [("save", "Save", "Speichern"), ("quit", "Quit", "Beenden")]
+    english.write_text(_android([(key, source) for key, source, _ in strings]), "utf-8")
+    german.write_text(_android([(key, target) for key, _, target in strings]), "utf-8")
+    OutputSources.in_cache("app").write(
+        german, [(Unit(key, source), target) for key, source, target in strings]
+    )
+    args = [str(german), "--source-file", str(english), "-u", "app", "--memory-dir", store]
+    code, out, err = ltmt(capsys, "memory", "import", *args)
+    assert (code, out) == (0, "imported strings.xml into app: 2 added, 0 duplicates, 0 skipped\n")
+    assert err.splitlines()[-1] == (
+        "ltmt: warning: 2 pairs ltmt translated into strings.xml and nobody changed since were "
+        "stored as approved (save, quit), which --reviewed-only would have left out; review "
+        "them, or undo the import (2 pairs of that file): ltmt memory delete --user app "
+        f"--origin {german} --yes"
+    )
+    code, out, err = ltmt(capsys, "memory", "import", *args)
+    assert (code, out) == (0, "imported strings.xml into app: 0 added, 2 duplicates, 0 skipped\n")
+    assert "were stored" not in err
+    assert err.splitlines()[-1] == (
+        "ltmt: warning: 2 pairs ltmt translated into strings.xml and nobody changed since are "
+        "stored as approved by an earlier import (save, quit), which --reviewed-only would have "
+        "left out; review them in the file and import it again"
+    )
+
+
 def test_ltmts_unreviewed_output_is_known_in_a_folder_for_another_user_and_in_a_copy(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, store: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -3124,3 +3161,9 @@ def test_translations_kept_without_a_record_are_not_imported_as_reviewed(
     ), err
     with Memory(store) as memory:
         assert [(s.source, s.target) for s in memory.segments("app")] == [("Quit", "Schließen")]
+
+
+def _android(strings: list[tuple[str, str]]) -> str:
+    """An Android ``strings.xml`` holding ``strings`` (name, text)."""
+    rows = "".join(f'    <string name="{name}">{text}</string>\n' for name, text in strings)
+    return f'<?xml version="1.0" encoding="utf-8"?>\n<resources>\n{rows}</resources>\n'
