@@ -9,9 +9,11 @@ the kept translation as its target, but another source, says the translation was
 that other source. So does a pair whose source is another unit's of the file, word for word,
 and whose target is the kept translation, where the memory holds no pair of the unit's own
 source and that translation: a translation kept by position that belongs to a block moved
-there (a Markdown paragraph inserted or removed before it). (A source changed so far that the
-old one is not among its best matches, and is no other unit's, goes unnoticed; a memory that
-never held the pair says nothing.) Texts are compared in the segments' one form of ``&``, ``<`` and
+there (a Markdown paragraph inserted or removed before it). A string with a key has the pairs
+of its key looked at whatever their source (session 71: an English rewritten so far that the
+old one was not among its best matches went unnoticed). (A block without a key whose source
+changed that far, and is no other unit's, goes unnoticed; a memory that never held the pair
+says nothing.) Texts are compared in the segments' one form of ``&``, ``<`` and
 ``>`` (:func:`~ltmt.formats.markup_characters.from_written`): a web app's ``Save &amp; close``
 is the pair of a page's ``Save & close``; a translation the memory holds for the unit's own
 source as well as for another is approved for it; and one that another unit of the file, whose
@@ -96,6 +98,7 @@ def approved_for_other_sources(
     )
     approved = _approved_sources(found)
     shared = _kept_by_sources(kept)
+    by_key = _pairs_by_key(memory, user, {key_context(u.context) for u, _ in kept if u.context})
     changed = []
     for (unit, translation), matches in zip(kept, found, strict=True):
         translation = from_written(translation)
@@ -112,10 +115,29 @@ def approved_for_other_sources(
             if same_context(match.segment.metadata.get("context"), unit.context)
             and from_written(match.segment.target) == translation
         }
+        # a key's pair whatever its source: one rewritten is no best match of today's
+        approved_for |= by_key.get((key_context(unit.context), translation), set())
         sharing = {normalize(source) for source in approved_for} & kept_too
         if approved_for and from_written(unit.source) not in approved_for and not sharing:
             changed.append(unit.key)  # approved for another source alone
     return changed
+
+
+def _pairs_by_key(memory: Memory, user: str, contexts: set[str]) -> dict[tuple[str, str], set[str]]:
+    """The sources ``user``'s memory holds a translation for under one of ``contexts`` (keys,
+    in :func:`~ltmt.formats.key_contexts.key_context`'s spelling), by context and target: the
+    pair of a string's key, found whatever its source (a search by today's source missed
+    ``confirm_delete``'s, whose English was rewritten, behind three other keys' matches). One
+    pass over the user's memory, made only for a file keeping translations under keys."""
+    found: dict[tuple[str, str], set[str]] = {}
+    if not contexts or user not in memory.users():
+        return found
+    for segment in memory.segments(user):
+        context = key_context(str(segment.metadata.get("context") or ""))
+        if context in contexts:
+            place = (context, from_written(segment.target))
+            found.setdefault(place, set()).add(from_written(segment.source))
+    return found
 
 
 def _kept_by_sources(kept: Sequence[tuple[Unit, str]]) -> dict[tuple[str, str], set[str]]:

@@ -88,6 +88,64 @@ def test_a_kept_translation_the_memory_holds_for_another_source_is_kept_and_name
     assert result.report.source_changed == 0
 
 
+def test_every_kept_string_whose_keys_pair_has_another_source_is_named(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Trial rl2, session 71 (a CI checkout, no record): of two strings whose English changed
+    since their reviewed German, only upload_failed was named; confirm_delete's English was
+    rewritten, and its key's pair was no best match of today's source (three other keys'
+    pairs came first). Both are named: a key's pairs are looked at whatever their source."""
+    source, output = tmp_path / "en.json", tmp_path / "de.json"
+    english = {
+        "confirm_delete": "Delete this album? Photos in it stay in your library.",
+        "upload_failed": "Upload failed. Check your Wi-Fi or mobile data and try again.",
+        "settings": "Settings",
+    }
+    german = {
+        "confirm_delete": "Möchtest du dieses Album wirklich löschen?",
+        "upload_failed": "Upload fehlgeschlagen. Prüfen Sie Ihre Verbindung.",
+        "settings": "Einstellungen",
+    }
+    source.write_text(json.dumps(english), "utf-8")
+    output.write_text(json.dumps(german), "utf-8")
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs(
+            "u",
+            [
+                (
+                    "Are you sure you want to delete this album? This can't be undone.",
+                    german["confirm_delete"],
+                    {"context": "/confirm_delete"},
+                ),
+                (
+                    "Upload failed. Check your connection and try again.",
+                    german["upload_failed"],
+                    {"context": "/upload_failed"},
+                ),
+                ("Settings", "Einstellungen", {"context": "/settings"}),
+                ("Tap to sync your library", "Tippen", {"context": "/sync"}),
+                ("Tap to sync your library with iCloud", "Tippen", {"context": "/sync2"}),
+                ("Delete this album", "Album löschen", {"context": "/delete"}),
+                ("Your photos stay in your library.", "Fotos bleiben", {"context": "/stay"}),
+            ],
+        )
+        found = memory.search_batch("u", [english["confirm_delete"]], k=3)[0]
+        assert all(match.segment.metadata.get("context") != "/confirm_delete" for match in found)
+        with caplog.at_level(logging.WARNING):
+            translate_file(
+                source,
+                output,
+                FakeModel(),
+                changed_sources=partial(approved_for_other_sources, memory, "u"),
+            )
+    assert (
+        f"{source}: 2 strings kept from {output} (/confirm_delete, /upload_failed) had another "
+        "source when translated, as the memory holds them: check them (--overwrite translates "
+        "every string again)"
+    ) in caplog.text
+    assert json.loads(output.read_text("utf-8")) == german  # kept
+
+
 def test_strings_of_another_project_under_the_same_keys_are_kept_and_named(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
