@@ -73,6 +73,8 @@ _CELL_PLACE = re.compile(
 _LINE_PLACE = re.compile(r"\S:(\d+)$")
 
 MATCHES_READ = 3  # the best matches of each source looked at
+# the most segments a user's memory has for its pairs to be read by key (:func:`_pairs_by_key`)
+KEY_PASS_MAX = 100_000
 OLDER_SOURCE = "target of an older source"  # why an import skips such a pair
 # why an import skips a translator's translation whose source changed since it was written
 CHANGED_SOURCE = "whose source changed since they were translated"
@@ -128,9 +130,12 @@ def _pairs_by_key(memory: Memory, user: str, contexts: set[str]) -> dict[tuple[s
     in :func:`~ltmt.formats.key_contexts.key_context`'s spelling), by context and target: the
     pair of a string's key, found whatever its source (a search by today's source missed
     ``confirm_delete``'s, whose English was rewritten, behind three other keys' matches). One
-    pass over the user's memory, made only for a file keeping translations under keys."""
+    pass over the user's memory, made only for a file keeping translations under keys and a
+    memory of at most :data:`KEY_PASS_MAX` segments (a larger one's pass would cost each run
+    seconds: about 1.1 s per 50,000 segments on a 2-core machine, by hand); a larger memory's
+    rewritten strings are found by their best matches alone."""
     found: dict[tuple[str, str], set[str]] = {}
-    if not contexts or user not in memory.users():
+    if not contexts or user not in memory.users() or memory.count(user) > KEY_PASS_MAX:
         return found
     for segment in memory.segments(user):
         context = key_context(str(segment.metadata.get("context") or ""))

@@ -11,6 +11,7 @@ import pytest
 from formats_fakes import FakeModel
 
 from ltmt import Memory
+from ltmt.formats import changed_sources
 from ltmt.formats.changed_sources import (
     CHANGED_SOURCE,
     OLDER_SOURCE,
@@ -88,13 +89,25 @@ def test_a_kept_translation_the_memory_holds_for_another_source_is_kept_and_name
     assert result.report.source_changed == 0
 
 
+@pytest.mark.parametrize(
+    ("key_pass_max", "named"),
+    [(100_000, "2 strings kept from {output} (/confirm_delete, /upload_failed)"),
+     (6, "1 string kept from {output} (/upload_failed)")],
+)  # fmt: skip
 def test_every_kept_string_whose_keys_pair_has_another_source_is_named(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    key_pass_max: int,
+    named: str,
 ) -> None:
     """Trial rl2, session 71 (a CI checkout, no record): of two strings whose English changed
     since their reviewed German, only upload_failed was named; confirm_delete's English was
     rewritten, and its key's pair was no best match of today's source (three other keys'
-    pairs came first). Both are named: a key's pairs are looked at whatever their source."""
+    pairs came first). Both are named: a key's pairs are looked at whatever their source, in
+    a memory of at most KEY_PASS_MAX segments (this one has 7); a larger one is not read
+    whole each run, and its rewritten strings are found by their best matches alone."""
+    monkeypatch.setattr(changed_sources, "KEY_PASS_MAX", key_pass_max)
     source, output = tmp_path / "en.json", tmp_path / "de.json"
     english = {
         "confirm_delete": "Delete this album? Photos in it stay in your library.",
@@ -139,7 +152,7 @@ def test_every_kept_string_whose_keys_pair_has_another_source_is_named(
                 changed_sources=partial(approved_for_other_sources, memory, "u"),
             )
     assert (
-        f"{source}: 2 strings kept from {output} (/confirm_delete, /upload_failed) had another "
+        f"{source}: {named.format(output=output)} had another "
         "source when translated, as the memory holds them: check them (--overwrite translates "
         "every string again)"
     ) in caplog.text
