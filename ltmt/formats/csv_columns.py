@@ -82,6 +82,11 @@ KEY_HEADERS = frozenset({"id", "ids", "key", "keys", "identifier", "string id", 
 _HINT_KEY_HEADERS = (KEY_HEADERS - {"name"}) | {"sku", "article number", "item number"}
 # headers naming a note to translators, no text to translate (suggested by no hint)
 _NOTE_HEADERS = frozenset({"comment", "comments", "note", "notes", "context"})
+# headers naming who speaks a game's line (suggested by no hint: a name is not translated)
+_NAME_HEADERS = frozenset({"speaker", "character", "actor", "voice", "speaker name"})
+# a cell that reads as a name (Mira Voss, Kael): up to three capitalised words, no sentence's
+# punctuation
+_NAME_CELL = re.compile(r"[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}")
 # ordinary header words that langcodes reads as a language's name (Label: lbb, Remark: bow,
 # Index: kzf): never a language's column
 _WORDS_NOT_NAMES = frozenset(
@@ -358,7 +363,7 @@ def find_columns(
                 f"{path}: no column of its header names a language or the source ({shown}); "
                 f"name the source-language column {src_lang} and the target's {tgt_lang}, as "
                 f"in keys,{src_lang},{tgt_lang}, or source and target; "
-                f"{_columns_hint(header, path, command)}"
+                f"{_columns_hint(header, path, command, rows)}"
             )
         _refuse_a_misspelt_source(header, path, src_lang)
         raise language_error(path, found, src_lang, tgt_lang)
@@ -484,11 +489,30 @@ def _misspelt(header: list[str], language: str) -> str | None:
     return next((cell for cell in header if language_meant(cell, (language,))), None)
 
 
-def _columns_hint(header: list[str], path: Path, command: str = "translate") -> str:
+def _names_or_keys(header: list[str], rows: list[list[str]], index: int) -> bool:
+    """Whether column ``index`` holds names or keys, not text to translate: its header names
+    the speakers (``Speaker``, ``Character``), or its first :data:`_LANGUAGE_SAMPLE` non-empty
+    cells in ``rows`` are plainly ids or numbers (``70``, ``line:0a1b``) or names (``Mira
+    Voss``: :data:`_NAME_CELL`) half of which at least repeat one before them (a cast speaks
+    many lines; a sentence's text, a button's label, seldom repeats so)."""
+    from ltmt.formats.yarn_tables import plainly_keys
+
+    if _role(header[index]) in _NAME_HEADERS:
+        return True
+    cells = (_at(row, index).strip() for row in rows)
+    sample = list(islice((cell for cell in cells if cell), _LANGUAGE_SAMPLE))
+    names = all(_NAME_CELL.fullmatch(cell) for cell in sample)
+    return plainly_keys(sample) or (names and 2 * len(set(sample)) <= len(sample))
+
+
+def _columns_hint(
+    header: list[str], path: Path, command: str = "translate", rows: list[list[str]] | None = None
+) -> str:
     """How ``ltmt COMMAND --columns`` names the columns to translate in ``header``: one into
     another where two look like a pair (``Line 1``, ``Line 2``: alike but for their last
     word) or ``command`` is ``memory import`` or ``qa`` (which read pairs: the two after the keys),
-    else in place (a shop's product export, of one language)."""
+    else in place (a shop's product export, of one language), never a column of names or keys
+    (:func:`_names_or_keys` of ``rows``, the data rows)."""
     named = [cell.strip() for cell in header if cell.strip()]  # (an empty name cannot be given)
     # (a file read as CSV by --format csv only: the command keeps it)
     given = f"{path.name} " + ("" if path.suffix.lower() == ".csv" else "--format csv ")
@@ -514,8 +538,14 @@ def _columns_hint(header: list[str], path: Path, command: str = "translate") -> 
         return f'or name {what}: ltmt {command} {given}--columns "{pair[0]}={pair[1]}"'
 
     texts = [cell for cell in named if re.search(r"(?i)title|body|description|text", cell)]
-    # (never the keys or notes: translated, a key no longer finds its string)
-    plain = [cell for cell in named if _role(cell) not in _HINT_KEY_HEADERS | _NOTE_HEADERS]
+    # (never the keys, names or notes: translated, a key no longer finds its string)
+    plain = [
+        cell.strip()
+        for index, cell in enumerate(header)
+        if cell.strip()
+        and _role(cell) not in _HINT_KEY_HEADERS | _NOTE_HEADERS
+        and not _names_or_keys(header, rows or [], index)
+    ]
     return (
         f"a table of one language (a shop's product export) is translated by the columns "
         f'named: ltmt translate {given}--columns "{",".join((texts or plain or named)[:2])}"'

@@ -145,3 +145,35 @@ def test_a_column_of_languages_is_told_from_a_bounded_sample_of_its_cells(
     columns = find_columns(header, Path("t.csv"), "en", "de", rows=rows)
     assert (columns.pairs[0].source, columns.pairs[0].target, columns.by_role) == (1, 2, True)
     assert read.count("de-DE") == csv_columns._LANGUAGE_SAMPLE
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "hinted"),
+    [
+        # regression trial voicegame, session 71: the hint named Speaker, and following it
+        # made 'Mira Voss' 'Mira Vos'
+        (
+            "ID,Speaker,Line,Notes,MaxChars,Duration",
+            "VO_1,Mira Voss,(sighs) You always say that.,Tired,40,1.8\n"
+            "VO_2,Kael,And I'm always right.,,40,1.5\n",
+            "Line",
+        ),
+        ("Character,Line", "Guard,Halt!\n", "Line"),  # a header of names, one row
+        # names told by their cells: short, capitalised, repeated, no sentence punctuation
+        ("Who,Line", "Mira Voss,Run!\nKael,Why?\nMira Voss,Now.\nKael,Go.\n", "Line"),
+        # labels of which few repeat are text
+        ("Button,Notes", "OK,a\nCancel,b\nOK,c\nSave,d\n", "Button"),
+        # short titles that do not repeat are text; prices are numbers
+        ("Name,Price", "Red Shirt,10\nBlue Hat,12\n", "Name"),
+    ],
+)
+def test_the_columns_hint_names_no_column_of_names_or_keys(
+    tmp_path: Path, header: str, rows: str, hinted: str
+) -> None:
+    path = tmp_path / "dialogue.csv"
+    path.write_text(f"{header}\n{rows}", "utf-8")
+    with pytest.raises(
+        InputError,
+        match=rf'is translated by the columns named: ltmt translate dialogue\.csv --columns "{hinted}"$',
+    ):
+        translate_file(path, tmp_path / "out.csv", FakeModel(), src_lang="en", tgt_lang="de")
