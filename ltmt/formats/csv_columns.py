@@ -597,11 +597,12 @@ def chosen_columns(
     """The columns ``--columns`` names (``choice``), separated by commas: ``Title,Body (HTML)``
     translated in place (in the output's copy of the table), ``Title (en)=Title (de)`` into
     the other column, added after the last where ``command`` translates and the header has
-    no column of that name nor one near it (``LABEL=TRANSLATION``: one pair alone); an error
-    for a header it lacks or a column named twice."""
+    no column of that name (``LABEL=TRANSLATION``, ``Line=Line (de)``: one pair alone); an
+    error for a header it lacks or a column named twice."""
     source, _, target = choice.partition("=")
     one_pair = command == "translate" and target.strip() and "," not in choice
-    if one_pair and not _near(header, target):  # (no header near it: none that it is)
+    # (a target near a header is a new column all the same: Line (de) beside Line)
+    if one_pair and target.strip() not in (cell.strip() for cell in header):
         pair = Pair(_header_column(header, path, source), None)
         return Columns((pair,), _key_column(header, (pair,)), added=target.strip())
     pairs = tuple(_chosen_pair(header, path, item) for item in choice.split(","))

@@ -104,7 +104,8 @@ def test_a_target_column_named_by_columns_is_added_where_the_header_lacks_it(
     tmp_path: Path,
 ) -> None:
     """Regression trial stf, session 69: --columns "LABEL=TRANSLATION" on KEY,LABEL said 'no
-    column of its header is named 'TRANSLATION''; a column near the name is still an error."""
+    column of its header is named 'TRANSLATION''; a source column the header lacks is still an
+    error."""
     path = tmp_path / "labels.csv"
     path.write_text("KEY,LABEL\nCustomLabel.A,Sales Region\n", "utf-8")
     out = tmp_path / "labels.de.csv"
@@ -116,13 +117,27 @@ def test_a_target_column_named_by_columns_is_added_where_the_header_lacks_it(
     )
     with pytest.raises(
         InputError,
-        match=r"no column of its header is named 'LABELS'; did you mean 'LABEL'\? its columns: "
+        match=r"no column of its header is named 'LABLE'; did you mean 'LABEL'\? its columns: "
         r"KEY, LABEL$",
     ):
         translate_file(
             path, tmp_path / "o.csv", FakeModel(), src_lang="en", tgt_lang="de",
-            columns="LABEL=LABELS",
+            columns="LABLE=TRANSLATION",
         )  # fmt: skip
+
+
+@pytest.mark.parametrize("target", ["Line (de)", "Line_DE", "Line DE", "Lines"])
+def test_a_target_column_near_a_header_is_added_too(tmp_path: Path, target: str) -> None:
+    """Regression trial voicegame, session 71: --columns "Line=Line (de)" (and Line_DE, Line
+    DE) said 'no column of its header is named 'Line (de)'; did you mean 'Line'?', while
+    --help shows "Title (en)=Title (de)" adding the target column the header lacks."""
+    path = tmp_path / "dialogue.csv"
+    path.write_text("ID,Speaker,Line\nVO_1,Kael,Stay close.\n", "utf-8")
+    out = tmp_path / "dialogue.de.csv"
+    translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de", columns=f"Line={target}")
+    assert (
+        out.read_text("utf-8") == f"ID,Speaker,Line,{target}\nVO_1,Kael,Stay close.,STAY CLOSE.\n"
+    )
 
 
 def test_a_column_of_languages_is_told_from_a_bounded_sample_of_its_cells(
