@@ -426,7 +426,9 @@ def translate(
             else None
         )
         if columns is not None:
-            _check_columns_option(columns, file, fmt, output, folder is not None)
+            _check_columns_option(
+                columns, file, fmt, output, folder is not None, (src_lang, tgt_lang, model)
+            )
         job = (
             folder.jobs[0]
             if folder is not None
@@ -836,12 +838,20 @@ def _translate_document(
 
 
 def _check_columns_option(
-    columns: str, file: str, fmt: str | None, output: str | None, folder: bool
+    columns: str,
+    file: str,
+    fmt: str | None,
+    output: str | None,
+    folder: bool,
+    languages: tuple[str | None, str | None, str | None],
 ) -> None:
     """A usage error where ``--columns`` cannot be followed: given with a folder or a file
     that is no CSV table, or naming columns translated in place while the output is the
-    input (their English would be lost, and a next run translate the German)."""
+    input (their English would be lost, and a next run translate the German) or not given
+    (``languages``: ``--src-lang``, ``--tgt-lang`` and ``--model``, which name the target
+    column its hint adds)."""
     from ltmt.cli.main import click_errors
+    from ltmt.cli.translate_job import job_languages
     from ltmt.formats.csv_columns import translates_in_place
     from ltmt.formats.registry import find_format, plain_text_default
     from ltmt.paths import resolved
@@ -854,11 +864,23 @@ def _check_columns_option(
             f"--columns names columns of one CSV table; {file} is none: leave --columns out"
         )
     same = output not in (None, "-") and resolved(str(output)) == resolved(file)
-    if same and translates_in_place(columns):
+    if not translates_in_place(columns) or not (same or output is None):
+        return
+    tgt = job_languages(*languages)[1]
+    other = f"another file than {file} (-o {Path(file).stem}.{tgt}{Path(file).suffix})"
+    # (one column alone: into a column added after the last, filling the input itself)
+    into = f"{columns.strip()}={columns.strip()} ({tgt})" if "," not in columns else ""
+    if output is None:
         raise click_errors.UsageError(
-            "--columns without =: the columns are translated in place in a copy of the table; "
-            f"write it to another file than {file} (-o {Path(file).stem}.de.csv)"
+            f"--output is needed to translate a {Path(file).suffix} file: give -o FILE, {other}: "
+            "--columns without = translates the columns in a copy of the table"
+            + (f'; or fill {file} itself: -o {file} --columns "{into}"' if into else "")
         )
+    raise click_errors.UsageError(
+        "--columns without =: the columns are translated in place in a copy of the table; "
+        f"write it to {other}"
+        + (f'; or fill {file} itself with --columns "{into}"' if into else "")
+    )
 
 
 def _memory_of(translator: Any) -> Any:

@@ -437,6 +437,39 @@ def test_columns_translated_in_place_are_not_written_over_the_input_table(
     assert (tmp_path / "products.csv").read_text("utf-8") == "Handle,Title\nmat,Yoga Mat\n"
 
 
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        (
+            [],
+            "--output is needed to translate a .csv file: give -o FILE, another file than "
+            "inplace.csv (-o inplace.de.csv): --columns without = translates the columns in a "
+            'copy of the table; or fill inplace.csv itself: -o inplace.csv --columns "Line=Line '
+            '(de)". ',
+        ),
+        (
+            ["-o", "inplace.csv"],
+            "--columns without =: the columns are translated in place in a copy of the table; "
+            "write it to another file than inplace.csv (-o inplace.de.csv); or fill inplace.csv "
+            'itself with --columns "Line=Line (de)". ',
+        ),
+    ],
+)
+def test_columns_in_place_without_another_output_say_how_to_fill_the_input(
+    tmp_path, capsys, common, monkeypatch, output, message
+):
+    """Regression trial voicegame, session 71: without -o, 'give -o FILE (or the input
+    itself, to fill it in place)', and the input itself was then refused."""
+    monkeypatch.chdir(tmp_path)
+    table = "ID,Line\nVO_1,Stay close.\n"
+    (tmp_path / "inplace.csv").write_text(table, "utf-8")
+    args = ["translate", "inplace.csv", "--columns", "Line", *output]
+    code, _, err = run_cli([*args, *common], capsys)
+    assert code == 2
+    assert err == f"ltmt: error: {message}See 'ltmt translate --help'.\n"
+    assert (tmp_path / "inplace.csv").read_text("utf-8") == table
+
+
 def test_usage_error_exits_2(capsys):
     code, _, _ = run_cli(["translate"], capsys)
     assert code == 2
