@@ -258,7 +258,10 @@ def import_(
         echo_json({"file": str(file), **report.to_dict()})
     else:
         typer.echo(f"imported {name} into {report.summary()}")
-    _warn_of_suspects(suspects, _qa_command(said, source_file, fmt, (src_lang, tgt_lang)))
+    qa_command = _qa_command(
+        said, source_file, fmt, (src_lang, tgt_lang), columns=columns, language_check=language_check
+    )
+    _warn_of_suspects(suspects, qa_command)
     _warn_if_not_the_models_pair(src_lang, tgt_lang)  # once stored: a refused import says why
     if user not in users_before:
         _warn_if_close_to_a_user(user, users_before)
@@ -356,11 +359,19 @@ def _warn_of_suspects(suspects: list[SuspectKind], qa_command: str | None) -> No
 
 
 def _qa_command(
-    said: Path | str, source_file: Path | None, fmt: str | None, languages: tuple[str, str]
+    said: Path | str,
+    source_file: Path | None,
+    fmt: str | None,
+    languages: tuple[str, str],
+    *,
+    columns: str | None = None,
+    language_check: bool = True,
 ) -> str | None:
     """The ``ltmt qa`` command that checks what ``memory import`` read (``said``: the file or
-    folder, with its ``source_file`` and ``fmt``, in ``languages``); None for standard input,
-    which ``ltmt qa`` cannot read again."""
+    folder, with its ``source_file`` and ``fmt``, in ``languages``, a table's pairs in the
+    ``columns`` that ``--columns`` named, ``--no-language-check`` where not ``language_check``:
+    else qa reads other pairs, or refuses them); None for standard input, which ``ltmt qa``
+    cannot read again."""
     import shlex
 
     if isinstance(said, str):
@@ -372,6 +383,10 @@ def _qa_command(
         words += ["--format", fmt]
     if languages != ("en", "de"):
         words += ["--src-lang", languages[0], "--tgt-lang", languages[1]]
+    if columns is not None:
+        words += ["--columns", columns]
+    if not language_check:
+        words.append("--no-language-check")
     return shlex.join(words)
 
 

@@ -2544,7 +2544,8 @@ def test_an_import_warns_of_pairs_ltmt_qa_would_flag_and_stores_them(
     assert (code, out.split(": ")[1]) == (0, "2 added, 0 duplicates, 0 skipped\n")
     assert err.splitlines()[-1] == (
         f"ltmt: warning: 1 pair whose target lacks or adds placeholders imported ({german}: "
-        f"welcome-back); list them: ltmt qa {german} --source-file {english} --check placeholders"
+        f"welcome-back); list them: ltmt qa {german} --source-file {english} --no-language-check"
+        " --check placeholders"
     )
     prices = tmp_path / "prices.csv"
     prices.write_text('source,target\n"Price: 25 EUR","Preis: 20 EUR"\n')
@@ -2557,6 +2558,31 @@ def test_an_import_warns_of_pairs_ltmt_qa_would_flag_and_stores_them(
         capsys, "memory", "import", str(prices), "--user", "a1", "--memory-dir", store
     )
     assert (code, err) == (0, "")
+
+
+def test_the_ltmt_qa_an_import_suggests_reads_the_columns_it_read(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression trial voicegame, session 71: after 'memory import review.csv --columns
+    "Line=German"' the hint 'list them: ltmt qa review.csv --check numbers' failed ('languages
+    in the file are de, not en->de'); it carries the --columns the import used."""
+    monkeypatch.chdir(tmp_path)
+    Path("review.csv").write_text(
+        "ID,Speaker,Line,German\n"
+        "VO_1,Kael,We need to reach the keep before nightfall.,Wir müssen die Burg vor der "
+        "Nacht erreichen.\n"
+        "VO_2,Mira,Give me 3 potions now.,Gib mir jetzt 2 Tränke.\n"
+        "VO_3,Kael,Then we go through the old tunnels.,Dann gehen wir durch die alten Tunnel.\n",
+        "utf-8",
+    )
+    code, _, err = ltmt(
+        capsys, "memory", "import", "review.csv", "-u", "voicegame", "--columns", "Line=German",
+        "--memory-dir", store,
+    )  # fmt: skip
+    hint = "list them: ltmt qa review.csv --columns Line=German --check numbers"
+    assert (code, err.splitlines()[-1].endswith(hint)) == (0, True), err
+    code, out, _ = ltmt(capsys, *shlex.split(hint.removeprefix("list them: ltmt ")))
+    assert "review.csv:3: warning [numbers]" in out
 
 
 @pytest.mark.parametrize(
