@@ -314,9 +314,11 @@ class CsvTable(LengthsChecked):
 
     def over_limit_said(self, count: int) -> str:
         """The note of the rows translated longer than their length limit's column allows."""
-        header = self.table.rows[self.header_row]
-        column = header[limit_column(header) or 0].strip()
+        column = _limit_name(self.table.rows[self.header_row])
         return f"{counted(count, 'row')} translated longer than the {column} column allows"
+
+    def limit_set_by(self) -> str:
+        return _limit_set_by(self.table.rows[self.header_row])
 
     def _warn_of_formulas(self) -> None:
         """Warn once of the source cells that are spreadsheet formulas: left as written."""
@@ -466,6 +468,17 @@ def row_limit(header: list[str], row: list[str]) -> int | None:
     return int(text) if text.isdecimal() and int(text) > 0 else None
 
 
+def _limit_name(header: list[str]) -> str:
+    """The header of ``header``'s length limit column (``MaxChars``)."""
+    return header[limit_column(header) or 0].strip()
+
+
+def _limit_set_by(header: list[str]) -> str:
+    """What sets a row's length limit, as a note says it allows so many characters (``its
+    row's MaxChars``: :func:`~ltmt.formats.size_limits.too_long_message`)."""
+    return f"its row's {_limit_name(header)}"
+
+
 def _quoted(text: str, delimiter: str, newline: str) -> str:
     """``text`` as the csv writer writes a cell: quoted where it holds ``delimiter``, a quote
     or a line end, its quotes doubled."""
@@ -544,6 +557,7 @@ def read_csv_table(
     read = table.table
     # a memory export --excel: its cells that Excel would run as formulas have a ' before them
     text = unguarded if is_excel_export(read.bom, read.delimiter, read.rows[0]) else str
+    header = table.table.rows[table.header_row]
     for number, row in enumerate(table.table.rows):
         for pair in table.columns.pairs:
             source, target = text(_cell(row, pair.source)), text(_cell(row, pair.target))
@@ -553,9 +567,10 @@ def read_csv_table(
                 metadata: dict[str, Any] = {"context": key} if key else {}
                 if status is not None:  # (memory import --reviewed-only: approved_units)
                     metadata[TABLE_STATUS] = _cell(row, status).strip()
-                limit = row_limit(table.table.rows[table.header_row], row)
-                if limit is not None:  # (qa's length check)
+                limit = row_limit(header, row)
+                if limit is not None:  # (qa's length check, which names the column)
                     metadata["max_length"] = limit
+                    metadata["max_length_set_by"] = _limit_set_by(header)
                 yield PairRecord(source, target, position, metadata)
 
 

@@ -100,13 +100,18 @@ def too_long_message(text: str, maximum: int, allows: str = "its unit") -> str |
 
 
 def note_length(
-    over_limit: dict[str, str], key: str, text: str, limit: int | None, place: str
+    over_limit: dict[str, str],
+    key: str,
+    text: str,
+    limit: int | None,
+    place: str,
+    allows: str = "its unit",
 ) -> None:
     """Record in ``over_limit`` (unit key: what is wrong, said at ``place``) whether ``text``,
-    the translation of ``key``, is longer than its ``limit`` (None: none), or forget it where
-    it fits: a run's note of the translations to shorten (a CSV row's Max length column, a
-    .resx ``{MaxLength}`` comment)."""
-    message = too_long_message(text, limit) if limit is not None else None
+    the translation of ``key``, is longer than its ``limit`` (None: none), which ``allows``
+    sets (:func:`too_long_message`), or forget it where it fits: a run's note of the
+    translations to shorten (a CSV row's Max length column, a .resx ``{MaxLength}`` comment)."""
+    message = too_long_message(text, limit, allows) if limit is not None else None
     if message is None:
         over_limit.pop(key, None)
     else:
@@ -132,9 +137,14 @@ class LengthsChecked(TranslationsHeld):
         than a {MaxLength} comment allows``)."""
         raise NotImplementedError
 
+    def limit_set_by(self) -> str:
+        """What sets a string's limit, as a note says it allows so many characters (``its
+        unit``; a table's ``its row's MaxChars``)."""
+        return "its unit"
+
     def note_filled(self, key: str, text: str) -> None:
         limit, place = self.limit_at(key)
-        note_length(self.over_limit, key, text, limit, place)
+        note_length(self.over_limit, key, text, limit, place, self.limit_set_by())
 
     def review_notes(self) -> list[str]:
         """The strings translated longer than their limit allows, the first five named."""

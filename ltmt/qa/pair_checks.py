@@ -615,11 +615,12 @@ def wordless_problems(source: str, target: str, metadata: Mapping[str, Any]) -> 
 
 def length_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """A translation longer than its unit's limit in characters (``metadata["max_length"]``:
-    XLIFF ``maxwidth`` with ``size-unit="char"``, 2.0 ``slr:sizeRestriction``)."""
+    XLIFF ``maxwidth`` with ``size-unit="char"``, 2.0 ``slr:sizeRestriction``, a table's
+    Max length column: ``metadata["max_length_set_by"]`` says which)."""
     maximum = metadata.get("max_length")
     if not isinstance(maximum, int) or isinstance(maximum, bool):
         return []
-    message = too_long_message(target, maximum)
+    message = too_long_message(target, maximum, metadata.get("max_length_set_by", "its unit"))
     return [message] if message else []
 
 

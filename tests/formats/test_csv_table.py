@@ -13,6 +13,7 @@ from ltmt.errors import InputError, LanguageError
 from ltmt.formats.csv_table import is_formula, read_csv_table
 from ltmt.formats.documents import open_document
 from ltmt.formats.pipeline import translate_file
+from ltmt.qa.pair_checks import length_problems
 
 GODOT = (
     'keys,en,de\n'
@@ -823,10 +824,14 @@ def test_a_rows_max_length_is_its_translations_length_limit(
     assert result.report.over_limit == 1
     assert (
         f"{out}: 1 row translated longer than the {limit_header} column allows (line 2: the "
-        "translation is 15 characters long, its unit allows 8): shorten them"
+        f"translation is 15 characters long, its row's {limit_header} allows 8): shorten them"
     ) in caplog.messages
     pairs = list(read_csv_table(out, src_lang="en", tgt_lang="de"))
     assert [p.metadata.get("max_length") for p in pairs] == [8, 8, None]
+    # regression trial voicegame, session 71: said 'its unit allows 8' (XLIFF's wording)
+    assert length_problems(pairs[0].source, pairs[0].target, pairs[0].metadata) == [
+        f"the translation is 15 characters long, its row's {limit_header} allows 8"
+    ]
 
 
 def test_a_max_length_that_is_no_whole_number_is_no_limit(tmp_path: Path) -> None:
