@@ -510,9 +510,10 @@ def _columns_hint(
 ) -> str:
     """How ``ltmt COMMAND --columns`` names the columns to translate in ``header``: one into
     another where two look like a pair (``Line 1``, ``Line 2``: alike but for their last
-    word) or ``command`` is ``memory import`` or ``qa`` (which read pairs: the two after the keys),
-    else in place (a shop's product export, of one language), never a column of names or keys
-    (:func:`_names_or_keys` of ``rows``, the data rows)."""
+    word) or ``command`` is ``memory import`` or ``qa`` (which read pairs: the two after the
+    keys, neither names nor notes where two are left), else in place (a shop's product export,
+    of one language); never a column of names or keys (:func:`_names_or_keys` of ``rows``, the
+    data rows) where another is left."""
     named = [cell.strip() for cell in header if cell.strip()]  # (an empty name cannot be given)
     # (a file read as CSV by --format csv only: the command keeps it)
     given = f"{path.name} " + ("" if path.suffix.lower() == ".csv" else "--format csv ")
@@ -526,8 +527,20 @@ def _columns_hint(
         ),
         None,
     )
+    # (never the keys, names or notes: translated, a key no longer finds its string)
+    plain = [
+        cell.strip()
+        for index, cell in enumerate(header)
+        if cell.strip()
+        and _role(cell) not in _HINT_KEY_HEADERS | _NOTE_HEADERS
+        and not _names_or_keys(header, rows or [], index)
+    ]
     reads_pairs = command in ("memory import", "qa")
-    if pair is None and reads_pairs and len(named) > 1:
+    # (after the keys, where more than two: Line=German, not Speaker=Line)
+    after = plain[1:] if len(named) > 2 and plain[:1] == named[:1] else plain
+    if pair is None and reads_pairs and len(after) > 1:
+        pair = (after[0], after[1])
+    elif pair is None and reads_pairs and len(named) > 1:
         pair = (named[-2], named[-1]) if len(named) == 2 else (named[1], named[2])
     if pair is not None:
         what = (
@@ -538,14 +551,6 @@ def _columns_hint(
         return f'or name {what}: ltmt {command} {given}--columns "{pair[0]}={pair[1]}"'
 
     texts = [cell for cell in named if re.search(r"(?i)title|body|description|text", cell)]
-    # (never the keys, names or notes: translated, a key no longer finds its string)
-    plain = [
-        cell.strip()
-        for index, cell in enumerate(header)
-        if cell.strip()
-        and _role(cell) not in _HINT_KEY_HEADERS | _NOTE_HEADERS
-        and not _names_or_keys(header, rows or [], index)
-    ]
     return (
         f"a table of one language (a shop's product export) is translated by the columns "
         f'named: ltmt translate {given}--columns "{",".join((texts or plain or named)[:2])}"'

@@ -192,3 +192,16 @@ def test_the_columns_hint_names_no_column_of_names_or_keys(
         match=rf'is translated by the columns named: ltmt translate dialogue\.csv --columns "{hinted}"$',
     ):
         translate_file(path, tmp_path / "out.csv", FakeModel(), src_lang="en", tgt_lang="de")
+
+
+def test_the_columns_hint_of_memory_import_pairs_no_column_of_names(tmp_path: Path) -> None:
+    """Regression trial voicegame, session 71: memory import's hint paired the two columns
+    after the keys, --columns "Speaker=Line", the speakers' names as the sources."""
+    header = ["ID", "Speaker", "Line", "Notes", "Translated"]
+    rows = [["VO_1", "Mira Voss", "Run now!", "Urgent", "Lauf jetzt!"]]
+    with pytest.raises(
+        InputError,
+        match=r"or name the sources' column and their translations': ltmt memory import "
+        r'pairs\.csv --columns "Line=Translated"$',
+    ):
+        find_columns(header, tmp_path / "pairs.csv", "en", "de", "memory import", rows)
