@@ -18,7 +18,11 @@ superscript digits folded after the same character as in the source (``FirefoxTM
 source's character. A source that ends with ``...`` (not folded, but the model's rendering
 of it too) gets its output's final run of dots written as that ellipsis once: the model wrote
 ``So...`` as ``Also.......`` and ``Previously on Harbor Lights...`` as ``Vorher auf
-Harborenlicht. ...`` (:func:`one_final_ellipsis`).
+Harborenlicht. ...`` (:func:`one_final_ellipsis`). Inside a line, a source that writes its
+ellipses as ``...`` (and never with four dots or more) gets each run of four dots or more of
+its output written ``...``: the model put its full stop after an ellipsis
+(``I thought... I thought you were gone...`` → ``Ich dachte.... Ich dachte, du wärest weg...``,
+``Wait... what was that?`` → ``Warten Sie.... Was war das?``: :func:`dots_added`).
 No-break spaces (U+00A0, the narrow U+202F, the figure space U+2007) and the thin space
 (U+2009) fold into a plain space, and the non-breaking hyphen (U+2011) into a hyphen (U+2010),
 so the model never writes one, though catalogs ask for them: between a number and its unit
@@ -46,6 +50,8 @@ _SPACED_DOTS = re.compile(r"[ \t]*\.(?:[ \t]*\.)+")
 # the run of dots that ends a text, spaces between them too, before closing quotes, brackets
 # and tags
 _FINAL_DOTS = re.compile(r"\.(?:[ \t]*\.)+(?=(?:[\"'\u201c\u201d\u00bb\u00ab)\]]|</\w+>)*\s*$)")
+# a run of four dots or more: an ellipsis with a full stop after it
+_MORE_DOTS = re.compile(r"\.{4,}")
 # characters written after a word or a number, and what NFKC folds them into
 ATTACHED = {"™": "TM", "℠": "SM", "¹": "1", "²": "2", "³": "3"}
 # the no-break spaces NFKC folds into a plain space, and their names for messages
@@ -80,6 +86,8 @@ def restore_folded(source: str, output: str) -> str:
         spaced = re.search(r"\s" + ELLIPSIS, source) is not None
         output = (_DOTS if spaced else _SPACED_DOTS).sub(ELLIPSIS, output)
     output = one_final_ellipsis(source, output)
+    if dots_added(source, output):
+        output = _MORE_DOTS.sub("...", output)
     for character, folded in ATTACHED.items():
         if character not in source:
             continue
@@ -98,6 +106,15 @@ def one_final_ellipsis(source: str, output: str) -> str:
     if final_dots(source) != "...":
         return output
     return _FINAL_DOTS.sub("...", output, count=1)
+
+
+def dots_added(source: str, output: str) -> list[str]:
+    """The runs of four dots or more of ``output`` (``....``) where ``source`` writes an
+    ellipsis as ``...`` and has no such run: a full stop the model put after the source's
+    ellipsis (module docstring); ``[]`` otherwise."""
+    if "..." not in source or _MORE_DOTS.search(source):
+        return []
+    return _MORE_DOTS.findall(output)
 
 
 def final_dots(text: str) -> str:

@@ -29,7 +29,8 @@ from ltmt.folded_characters import restore_folded
         # a source that writes dots itself: its output's dots are its own
         ("Go to ../docs…", "Gehe zu ../docs ...", "Gehe zu ../docs ..."),
         ("Wait... loading…", "Warte... Laden ...", "Warte... Laden ..."),
-        ("Wait... loading", "Warte..... Laden", "Warte..... Laden"),
+        # ...not an ellipsis (no … in the source), but not more dots than its own ellipsis either
+        ("Wait... loading", "Warte..... Laden", "Warte... Laden"),
         # after the same character as in the source
         ("Firefox™ is a trademark.", "FirefoxTM ist eine Marke.", "Firefox™ ist eine Marke."),
         ("The room is 20 m² large.", "Das Zimmer ist 20 m2 groß.", "Das Zimmer ist 20 m² groß."),
@@ -121,6 +122,14 @@ def test_thin_spaces_and_non_breaking_hyphens_come_back_as_no_break_spaces_do(
         ("So.", "Also.......", "Also......."),
         ("Wait.... no", "Warte.... nein", "Warte.... nein"),
         ("So....", "Also.......", "Also......."),
+        # inside the line: the model's full stop after the source's ellipsis (a game VO trial)
+        (
+            "I thought... I thought you were gone...",
+            "Ich dachte.... Ich dachte, du wärest weg.....",
+            "Ich dachte... Ich dachte, du wärest weg...",
+        ),
+        ("Wait... what was that?", "Warten Sie.... Was war das?", "Warten Sie... Was war das?"),
+        ("Wait. What was that?", "Warten Sie.... Was war das?", "Warten Sie.... Was war das?"),
     ],
 )
 def test_a_final_ellipsis_comes_out_once(source: str, output: str, expected: str) -> None:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ltmt.folded_characters import final_dots
+from ltmt.folded_characters import dots_added, final_dots
 from ltmt.formats.glued_hyphens import glued_hyphens
 from ltmt.formats.placeholder_syntax import find_placeholders, without_placeholders
 
@@ -110,12 +110,22 @@ def _stop_after_tag_lost(source: str, target: str) -> list[str]:
 
 def _ellipsis_changed(source: str, target: str) -> list[str]:
     """A translation that ends with dots other than one ellipsis where its source ends with
-    one (``So...`` → ``Also.......``, ``Vorher auf Harborenlicht. ...``: the model's)."""
+    one (``So...`` → ``Also.......``, ``Vorher auf Harborenlicht. ...``: the model's), or that
+    has four dots or more before its end where the source writes ``...``
+    (``I thought... I`` → ``Ich dachte.... Ich``: :func:`ltmt.folded_characters.dots_added`)."""
     dots = final_dots(target)
+    body = target.rstrip()
+    if dots:  # the final run is the final check's
+        body = body[: body.rfind(dots)]
+    problems = [
+        f"an ellipsis written {run!r} where the source writes '...': write one (... or …)"
+        for run in dots_added(source, body)
+    ]
     if _ending(source) != "an ellipsis" or dots in ("", "...", final_dots(source)):
-        return []
+        return problems
     return [
-        f"the source ends with an ellipsis, the translation with {dots!r}: write one (... or …)"
+        *problems,
+        f"the source ends with an ellipsis, the translation with {dots!r}: write one (... or …)",
     ]
 
 

@@ -1246,6 +1246,19 @@ def test_copies():
         ("So...", "Also ...", []),
         ("So...", "Also…", []),
         ("So....", "Also....", []),
+        # a full stop after an ellipsis inside the line (the model's; a game VO trial's)
+        (
+            "I thought... I thought you were gone...",
+            "Ich dachte.... Ich dachte, du wärest weg...",
+            ["an ellipsis written '....' where the source writes '...': write one (... or …)"],
+        ),
+        (
+            "Wait... what was that?",
+            "Warten Sie.... Was war das?",
+            ["an ellipsis written '....' where the source writes '...': write one (... or …)"],
+        ),
+        ("Wait... what was that?", "Warten Sie... Was war das?", []),
+        ("Wait.... no", "Warte.... nein", []),
     ],
 )
 def test_punctuation(source, target, expected):
