@@ -59,6 +59,7 @@ from ltmt.long_words import long_word_spans
 from ltmt.menu_paths import separator_spans
 from ltmt.quoted_code import quoted_code_spans
 from ltmt.segments import Match
+from ltmt.stage_directions import as_direction, split_direction
 from ltmt.text import (
     LETTERS,
     QUOTE_MARKS,
@@ -393,6 +394,8 @@ def split_segment(text: str, forms: LineForms = LineForms()) -> SplitSegment:
     own: an option and its help (``--log <file>\\t\\tStart logging``), a label and its value.
     An option table's help aligned with spaces goes back to its column once the line is
     restored (:func:`ltmt.help_columns.align_help`).
+    A line's leading stage direction (``[whispering] ``: :mod:`ltmt.stage_directions`) is set
+    aside, its words translated as a line of their own and put back in its marks.
     A line or column that is code (:func:`is_code`) or one name (:func:`is_one_name`) is kept
     as written, and so is a fenced code
     block's line (:func:`ltmt.code_fences.fenced_code_lines`). A line that ``forms``
@@ -412,6 +415,13 @@ def split_segment(text: str, forms: LineForms = LineForms()) -> SplitSegment:
             frame.append(part)
             continue
         frame.append(lead)
+        direction = split_direction(body)
+        if direction is not None:  # [whispering] Stay close.: the direction's words alone
+            frame += [direction.opening, _Translated(direction.words, None, direction=True)]
+            lines.append(direction.words)
+            as_labels.append(direction.words)
+            frame.append(direction.closing)
+            body = direction.spoken
         pieces, separators = _pieces(body)
         for column, cell in enumerate(pieces):
             if column:
@@ -447,12 +457,15 @@ class _Translated(NamedTuple):
 
     cell: str
     form: LineForm | None
+    direction: bool = False  # a stage direction's words (ltmt.stage_directions)
 
 
 def _rebuilt(kept: str | _Translated, pending: Iterator[str]) -> str:
     if isinstance(kept, str):
         return kept
     translation = next(pending)
+    if kept.direction:
+        return as_direction(translation, kept.cell)
     restored = translation if kept.form is None else kept.form.restore(translation)
     # an option table's help at the source's column (help_columns), measured once the line's
     # tags are put back: ``-G, --groups=<x/>``'s column was lost when G_LIST was put back
@@ -461,7 +474,8 @@ def _rebuilt(kept: str | _Translated, pending: Iterator[str]) -> str:
 
 def cells(text: str) -> list[str]:
     """The non-blank lines of ``text`` cut at their tabs, stripped: :func:`split_segment`'s
-    lines before code is set aside."""
+    lines before code is set aside (a leading stage direction kept on its line: a match's
+    target need not write one as a direction, ``[Flüstern]``)."""
     return [cell for line in content_lines(text) for cell in _pieces(line)[0]]
 
 

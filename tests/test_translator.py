@@ -15,6 +15,7 @@ from ltmt.errors import ClosedError, ConfigError, InputError
 from ltmt.label_lexicon import LabelLexicon
 from ltmt.model.backbone import load_backbone
 from ltmt.segments import Match, Segment
+from ltmt.stage_directions import as_direction
 from ltmt.terminology.terms import Term
 from ltmt.translator import DecodedUnits, Translator
 
@@ -1414,3 +1415,24 @@ def test_a_short_line_of_sentences_says_it_was_split_for_them_not_for_length(bac
     assert (by_sentence.pieces, by_sentence.sentence_split) == (2, True)
     assert (whole.pieces, whole.sentence_split) == (1, False)
     assert split.pieces > 1 and split.sentence_split is False
+
+
+def test_a_stage_direction_is_translated_apart_and_put_back_in_its_marks(backbone):
+    """``[whispering] Stay close.`` (a game VO trial's): the model gets the direction's words
+    and the spoken text as two lines, and the direction comes back first, in its marks, in
+    small letters (:mod:`ltmt.stage_directions`)."""
+    translator = Translator(backbone, beam=1)
+    [result] = translator.translate(["[whispering] Open the file"])
+    [words, spoken] = (t.text for t in translator.translate(["whispering", "Open the file"]))
+    direction = as_direction(words, "whispering")
+    assert (result.text, result.pieces) == (f"[{direction}] {spoken}", 2)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["[whispering] Mira, stay close.", "(sighs) You always say that.", "*laughs* And I'm right."],
+)
+def test_a_line_with_a_stage_direction_comes_back_whole(backbone, line):
+    """Each of the three marks, a reST emphasis's stars too (no pair set aside)."""
+    [result] = _copying(Translator(backbone, beam=1)).translate([line])
+    assert (result.text, result.pieces) == (line, 2)

@@ -206,6 +206,35 @@ def test_split_segment_sets_a_lines_decoration_aside(text, lines, rebuilt):
 
 
 @pytest.mark.parametrize(
+    ("text", "lines", "translations", "rebuilt"),
+    [
+        # a game VO trial's (session 71): the direction's words a line of their own, put back
+        # in their marks in small letters, the spoken text after them
+        (
+            "[whispering] Mira, stay close.",
+            ["whispering", "Mira, stay close."],
+            ["Flüstern.", "Mira, bleib nah."],
+            "[flüstern] Mira, bleib nah.",
+        ),
+        (
+            "  *laughs* And I'm always right.\n(sighs) You always say that.",
+            ["laughs", "And I'm always right.", "sighs", "You always say that."],
+            ["lacht", "Und ich habe immer recht.", "sighs", "Du sagst das immer."],
+            "  *lacht* Und ich habe immer recht.\n(sighs) Du sagst das immer.",
+        ),
+        # no direction: a capital inside the marks, a footnote, a direction alone
+        ("(Optional) Enter a name", ["(Optional) Enter a name"], ["X"], "X"),
+        ("[1] See the manual.", ["[1] See the manual."], ["X"], "X"),
+        ("(sighs)", ["(sighs)"], ["(seufzt)"], "(seufzt)"),
+    ],
+)
+def test_split_segment_sets_a_stage_direction_apart(text, lines, translations, rebuilt):
+    split = split_segment(text)
+    assert split.lines == lines
+    assert split.rebuild(translations) == rebuilt
+
+
+@pytest.mark.parametrize(
     ("text", "lines", "rebuilt"),
     [
         ("C) Only the IT department", ["Only the IT department"], "C) ONLY THE IT DEPARTMENT"),

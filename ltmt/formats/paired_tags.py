@@ -92,6 +92,7 @@ from ltmt.formats.placeholder_syntax import (
 from ltmt.formats.rest_markup import REST_PAIR_MARKS, REST_VERBATIM, pair_name, paired
 from ltmt.key_combinations import KEY_JOIN
 from ltmt.sentences import split_sentences
+from ltmt.stage_directions import direction_marks
 from ltmt.text import LETTERS, QUOTE_MARKS, fuzzy_score, match_score, nearest_word_start
 from ltmt.word_tables import lowercase_words
 
@@ -455,6 +456,8 @@ def _strip_pairs(source: str) -> PairedText | None:
     latex = "\\" in source and is_latex(source)
     tags = _pair_tag(names, _paired_codes(source), bbcode, adoc, latex).finditer(source)
     tags = latex_paired(_passed_over(tags)) if latex else tags
+    marks = direction_marks(source)  # *laughs* And I'm always right.: no emphasis
+    tags = (tag for tag in tags if tag.start() not in marks) if marks else tags
     for match in paired(adoc_paired(tags) if adoc else tags):
         between = source[last : match.start()]
         pieces.append(between)

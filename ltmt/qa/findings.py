@@ -323,6 +323,13 @@ CHECKS: dict[str, Check] = {
             "nor the source with German's capitals alone (Main Navigation for Main navigation)",
         ),
         Check(
+            "directions",
+            "warning",
+            "a dialogue line's translation starts with the source's leading stage direction "
+            "in its marks ([whispering], (sighs), *laughs*), not without it nor with it moved "
+            "into the sentence",
+        ),
+        Check(
             "punctuation",
             "note",
             "the translation ends with the source's colon, question or exclamation mark or "

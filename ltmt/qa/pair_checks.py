@@ -78,6 +78,7 @@ from ltmt.qa.smart_format_checks import smart_form_problems
 from ltmt.qa.unit_checks import unit_problems
 from ltmt.qa.vue_checks import choice_problems, syntax_problems
 from ltmt.qa.whitespace_checks import nbsp_problems, whitespace_problems
+from ltmt.stage_directions import direction_problems
 from ltmt.units import meant_as_written
 from ltmt.wording import first_few
 
@@ -687,6 +688,7 @@ PAIR_CHECKS: dict[str, PairCheck] = {
     "english": english_problems,
     "copied": copied_problems,
     "punctuation": punctuation_problems,
+    "directions": direction_problems,
 }
 
 

@@ -181,6 +181,15 @@ def test_a_pair_of_a_code_class_is_kept_as_written_with_what_it_holds(
     assert kept_as_written(kept[: kept.index(">") + 1])
 
 
+def test_a_stage_directions_stars_are_no_emphasis() -> None:
+    """``*laughs* And I'm always right.`` came out ``und ich *lache* immer recht.``: the stars
+    were a reST emphasis set aside and placed again in the sentence (a game VO trial's); the
+    translator sets the direction apart itself (:mod:`ltmt.stage_directions`)."""
+    assert strip_pairs("*laughs* And I'm always right.") is None
+    paired = strip_pairs("*laughs* And *never* wrong.")
+    assert paired is not None and paired.text == "*laughs* And never wrong."
+
+
 def test_a_pair_around_no_word_stays_as_written() -> None:
     """An index's letters (``<b>A</b>``): the model translated ``A`` alone as ``Ein``."""
     paired = strip_pairs('<a href="#A"><b>A</b></a> and <a href="#B"><b>Bees</b></a>')

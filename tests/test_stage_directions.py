@@ -1,0 +1,101 @@
+"""A stage direction at a dialogue line's start: found, written back, and checked by qa."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.stage_directions import (
+    Direction,
+    as_direction,
+    direction_marks,
+    direction_problems,
+    split_direction,
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a game VO trial's lines (session 71)
+        (
+            "[whispering] Mira, stay close.",
+            Direction("[", "whispering", "] ", "Mira, stay close."),
+        ),
+        ("(sighs) You always say that.", Direction("(", "sighs", ") ", "You always say that.")),
+        ("*laughs* And I'm always right.", Direction("*", "laughs", "* ", "And I'm always right.")),
+        ("[shouting] KAEL! OVER HERE!", Direction("[", "shouting", "] ", "KAEL! OVER HERE!")),
+        ("(sighs heavily) Fine.", Direction("(", "sighs heavily", ") ", "Fine.")),
+        ("[under his breath]  ...fine.", Direction("[", "under his breath", "]  ", "...fine.")),
+        # no direction: a capital inside the marks (UI text), no letters, one letter, four
+        # words, marks that do not match, no spoken text, spoken text in small letters
+        ("(Optional) Enter a name", None),
+        ("[1] See the manual.", None),
+        ("[x] Done", None),
+        ("(s) selected", None),
+        ("[one two three four] Go.", None),
+        ("[whispering) Go.", None),
+        ("(sighs)", None),
+        ("*very* good", None),
+        ("Stay close. [whispering] Go.", None),
+    ],
+)
+def test_a_stage_direction_is_found_at_a_lines_start(line, expected):
+    assert split_direction(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("translation", "words", "expected"),
+    [
+        ("flüstern", "whispering", "flüstern"),
+        ("Seufzt.", "sighs", "seufzt"),  # small letters, no full stop
+        ("[Lacht]", "laughs", "lacht"),  # not in marks twice
+        ("sighs", "sighs", "sighs"),  # a copy stays as written
+        (" . ", "sighs", "sighs"),  # nothing left: the source's words
+    ],
+)
+def test_a_directions_translation_is_written_as_a_direction(translation, words, expected):
+    assert as_direction(translation, words) == expected
+
+
+def test_the_marks_of_a_leading_direction_are_where_they_are():
+    assert direction_marks("  *laughs* And I'm always right.") == {2, 9}
+    assert direction_marks("*very* good") == set()
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("[whispering] Stay close.", "[flüstern] Bleib nah bei mir.", []),
+        ("(sighs) You always say that.", "(Seufzt) Du sagst das immer.", []),
+        ("*laughs* And I'm always right.", "  *lacht* Und ich habe immer recht.", []),
+        ("Stay close.", "Bleib nah bei mir.", []),
+        ("(sighs) You always say that.", "", []),  # untranslated: not this check's
+        # moved into the sentence, lost, or in other marks
+        (
+            "*laughs* And I'm always right.",
+            "und ich *lache* immer recht.",
+            [
+                "the source starts with the stage direction *laughs*, the translation does "
+                "not: put its translation first, in its marks"
+            ],
+        ),
+        (
+            "[whispering] Stay close.",
+            "Bleib nah bei mir.",
+            [
+                "the source starts with the stage direction [whispering], the translation "
+                "does not: put its translation first, in its marks"
+            ],
+        ),
+        (
+            "(sighs) You always say that.",
+            "[seufzt] Du sagst das immer.",
+            [
+                "the source starts with the stage direction (sighs), the translation does "
+                "not: put its translation first, in its marks"
+            ],
+        ),
+    ],
+)
+def test_qa_warns_of_a_direction_lost_or_moved(source, target, expected):
+    assert direction_problems(source, target, {}) == expected
