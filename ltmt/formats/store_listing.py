@@ -15,7 +15,7 @@ end not counted), as Google Play Console's and App Store Connect's help give the
 
 A translated file longer than its limit is noted (:class:`StoreListingText`): ``ltmt
 translate`` counts it among those ``over_limit`` and names it, and ``ltmt qa``'s ``length``
-check says so (:mod:`ltmt.qa.store_listing_checks`).
+check says so, as an error (:mod:`ltmt.qa.store_listing_checks`): each limit is a hard one.
 """
 
 from __future__ import annotations

@@ -208,7 +208,8 @@ CHECKS: dict[str, Check] = {
             "message manifest.json shows as its name, short_name or description, or whose "
             "description says max 45 characters; a CSV table's Max length column, also Char "
             "limit or Max chars; a fastlane metadata file's whole text, as Google Play and the "
-            "App Store limit it: short_description.txt 80 ...), inline codes not counted",
+            "App Store limit it: short_description.txt 80 ..., an error: the store refuses it), "
+            "inline codes not counted",
         ),
         Check(
             "nbsp",

@@ -54,6 +54,26 @@ def test_findings_are_lines_then_a_summary_and_an_error_fails(run_ltmt, po):
     ]
 
 
+def test_a_store_listing_over_its_limit_is_an_error_that_fails(run_ltmt, tmp_path: Path):
+    """A Google Play changelog of 560 characters was a warning, exit 0: the store refuses it."""
+    folder = tmp_path / "fastlane" / "metadata" / "android"
+    source, target = folder / "en-US" / "changelogs", folder / "de-DE" / "changelogs"
+    source.mkdir(parents=True)
+    target.mkdir(parents=True)
+    (source / "default.txt").write_text("Bug fixes.\n", "utf-8")
+    (target / "default.txt").write_text("x" * 560 + "\n", "utf-8")
+    code, out, _ = run_ltmt(
+        "qa", str(target / "default.txt"), "--source-file", str(source / "default.txt"),
+        "--check", "length",
+    )  # fmt: skip
+    assert code == 1
+    assert out.splitlines() == [
+        f"{target / 'default.txt'}:1: error [length] the translation is 560 characters long, "
+        "Google Play allows 500",
+        "1 entry checked: 1 error (length 1)",
+    ]
+
+
 def test_template_messages_missing_from_an_arb_are_untranslated(run_ltmt, tmp_path: Path):
     """The template's messages the German file lacks were not counted: 0 untranslated."""
     source, target = tmp_path / "app_en.arb", tmp_path / "app_de.arb"
@@ -831,10 +851,10 @@ def test_a_folders_file_that_is_no_message_file_is_skipped_alone_an_error_to_rea
     )
 
 
-def test_a_fastlane_short_description_over_80_characters_is_a_length_warning(run_ltmt, tmp_path):
+def test_a_fastlane_short_description_over_80_characters_is_a_length_error(run_ltmt, tmp_path):
     """Trial androidci, session 70: a translated short_description.txt of 90 characters (Google
-    Play allows 80, and refuses the upload) passed qa without a word; now a length warning,
-    which --fail-on warning fails, and the limit is documented. Its --json finding is where
+    Play allows 80, and refuses the upload) passed qa without a word; now a length error (a
+    warning until session 71, exit 0), and the limit is documented. Its --json finding is where
     the pairs' are (rege170: its file was the folder, its position the path without a line,
     its source empty and its line null)."""
     paths = {}
@@ -846,13 +866,11 @@ def test_a_fastlane_short_description_over_80_characters_is_a_length_warning(run
     target = paths["de-DE"]
     args = ("qa", str(target), "--source-file", str(paths["en-US"]), "--check", "length")
     code, out, err = run_ltmt(*args)
-    assert code == 0, err
+    assert code == 1, err
     assert out == (
-        f"{target}:1: warning [length] the translation is 90 characters long, Google Play "
-        "allows 80\n1 entry checked: 1 warning (length 1)\n"
+        f"{target}:1: error [length] the translation is 90 characters long, Google Play "
+        "allows 80\n1 entry checked: 1 error (length 1)\n"
     )
-    code, _, _ = run_ltmt(*args, "--fail-on", "warning")
-    assert code == 1
     code, out, _ = run_ltmt("qa", str(target.parent), "--source-file", str(paths["en-US"].parent),
                             "--check", "length", "--json")  # fmt: skip
     (finding,) = json.loads(out)["findings"]

@@ -18,7 +18,7 @@ def _folder(tmp_path: Path) -> Path:
     return folder
 
 
-def test_files_longer_than_the_store_allows_are_length_warnings(tmp_path: Path) -> None:
+def test_files_longer_than_the_store_allows_are_length_errors(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     short = folder / "short_description.txt"
     records = [
@@ -32,6 +32,7 @@ def test_files_longer_than_the_store_allows_are_length_warnings(tmp_path: Path) 
             "x" * 90,
             "the translation is 90 characters long, Google Play allows 80",
             "length",
+            "error",  # a hard limit: the store refuses the upload
         )
     ]
     found = {
