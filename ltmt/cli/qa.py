@@ -17,6 +17,7 @@ from ltmt.qa.findings import Severity
 
 if TYPE_CHECKING:
     from ltmt.formats.subtitle_limits import Limits
+    from ltmt.segments import PairRecord
 
 # --fail-on's values: the least severe finding that fails the run (never: none does)
 FAIL_LEVELS: dict[str, Severity | None] = {
@@ -94,6 +95,13 @@ def qa(
         "--reviewed-only",
         help="Leave out translations not yet reviewed (PO fuzzy, XLIFF needs-review, Qt "
         "unfinished); by default they are checked too.",
+    ),
+    fail_on_unreviewed: bool = typer.Option(
+        False,
+        "--fail-on-unreviewed",
+        help="Exit with status 1 when an entry's translation is not yet reviewed (PO fuzzy, "
+        "XLIFF needs-review, Qt unfinished, a String Catalog's needs_review): the summary "
+        "and --json's unreviewed count them.",
     ),
     columns: str | None = PAIR_COLUMNS_OPTION,
     fail_on: str = typer.Option(
@@ -203,6 +211,9 @@ def qa(
             columns=columns,
             extras_reported=source_file is not None and "extra" in names,
         )
+        unreviewed = _unreviewed(
+            file, fmt, source_file, (src_lang, tgt_lang), records, columns, reviewed_only
+        )
         state = None if source_file is not None else catalog_state(file, fmt, not reviewed_only)
         untranslated = (
             state.untranslated
@@ -236,6 +247,7 @@ def qa(
                 glossary=terms,
                 language=tgt_lang,
                 untranslated=untranslated,
+                unreviewed=unreviewed,
                 form_problems=problems,
                 formality=form,
             )
@@ -251,6 +263,7 @@ def qa(
                     user_glossary=not no_user_glossary,
                     language=tgt_lang,
                     untranslated=untranslated,
+                    unreviewed=unreviewed,
                     form_problems=problems,
                     formality=form,
                 )
@@ -269,8 +282,41 @@ def qa(
                 if name in asked or name not in NEEDS_INPUT:
                     typer.echo(f"ltmt: the {name} check did not run: {why}", err=True)
             typer.echo(report.summary())
-    if report.fails(FAIL_LEVELS[fail_on]):
+    if report.fails(FAIL_LEVELS[fail_on]) or (fail_on_unreviewed and report.unreviewed):
         raise typer.Exit(1)
+
+
+def _unreviewed(
+    file: Path,
+    fmt: str | None,
+    source_file: Path | None,
+    languages: tuple[str, str],
+    records: list[PairRecord],
+    columns: str | None,
+    reviewed_only: bool,
+) -> int:
+    """The entries of ``file`` whose translation is not yet reviewed: ``records`` (read with
+    them, or without them where ``reviewed_only``) against the file read the other way,
+    quietly (its readers count what they leave out instead of warning again)."""
+    from ltmt.cli.pair_files import read_records
+    from ltmt.formats.not_read import NotRead
+    from ltmt.qa.run import unreviewed_entries
+
+    other = read_records(
+        file,
+        fmt,
+        source_file,
+        *languages,
+        quiet=True,
+        include_fuzzy=reviewed_only,
+        not_read=NotRead(),
+        purpose="checked",
+        columns=columns,
+        extras_reported=True,
+    )
+    return (
+        unreviewed_entries(other, records) if reviewed_only else unreviewed_entries(records, other)
+    )
 
 
 def _limits(cps: float | None, line_length: int | None, lines: int | None) -> Limits:

@@ -88,6 +88,7 @@ _NEEDS_REVIEW = "needs_review"  # ltmt's state for its machine translation, Xcod
 _NEW = "new"  # a string unit not translated yet (Xcode's state for an extracted string)
 _STALE = "stale"  # the extraction state of a string Xcode no longer finds in the app's code
 STALE_NOT_READ = "stale (no longer in the app)"  # why such a string makes no pair (NotRead)
+UNREVIEWED_NOT_READ = "needs review"  # why a translation not yet reviewed makes none (NotRead)
 # a line ending in an empty object (no string ends a line but at its closing quote)
 _EMPTY_OBJECT = re.compile(r"^( *)(.*)\{\}(,?)$", re.MULTILINE)
 
@@ -529,7 +530,8 @@ def read_xcstrings(
 ) -> Iterator[PairRecord]:
     """The reviewed (``translated``) pairs of the target language, key as context;
     ``include_fuzzy``: those not yet reviewed too. The stale strings (no longer in the app)
-    make no pairs and are counted into ``not_read``; what translating the file would leave
+    make no pairs and are counted into ``not_read``, and so are those left out unreviewed (else
+    a warning says them); what translating the file would leave
     out is not said here (``ltmt translate`` and ``ltmt qa`` say it)."""
     document = XcStringsDocument.open(Path(path), src_lang=src_lang, tgt_lang=tgt_lang, warn=False)
     if not_read is not None:
@@ -547,7 +549,9 @@ def read_xcstrings(
         if unit.entry:
             metadata["plural"] = unit.form
         records.append(PairRecord(unit.source, value, f"{path}: {unit.key}", metadata))
-    if unreviewed:
+    if unreviewed and not_read is not None:  # the caller says it (qa's unreviewed count)
+        not_read.add(UNREVIEWED_NOT_READ, unreviewed)
+    elif unreviewed:
         logger.warning(
             "%s: %s not yet reviewed (state needs_review or new) not read",
             path,

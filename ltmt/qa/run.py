@@ -50,12 +50,16 @@ NEEDS_INPUT = frozenset({"memory", "glossary"})
 @dataclass
 class QaReport:
     """What the checks found in ``entries`` translated entries (``untranslated`` more were
-    empty and not checked); ``not_run``: checks asked for that had nothing to check against
-    (``memory`` without a user, ``glossary`` without terms), each with why; ``notes``: what
-    the run left out that the user should know (a memory of another target language)."""
+    empty and not checked; ``unreviewed``: entries whose translation is not yet reviewed, PO
+    fuzzy, XLIFF needs-review, Qt unfinished, a String Catalog's needs_review, checked unless
+    ``--reviewed-only`` left them out); ``not_run``: checks asked for that had nothing to
+    check against (``memory`` without a user, ``glossary`` without terms), each with why;
+    ``notes``: what the run left out that the user should know (a memory of another target
+    language)."""
 
     entries: int = 0
     untranslated: int = 0
+    unreviewed: int = 0
     findings: list[Finding] = field(default_factory=list)
     checks: tuple[str, ...] = ()
     not_run: dict[str, str] = field(default_factory=dict)
@@ -76,10 +80,15 @@ class QaReport:
 
     def summary(self) -> str:
         """``864 entries checked: 2 errors, 5 warnings (placeholders 2, numbers 5)``, and the
-        checks that did not run though they need no input given (``; not run: spelling``)."""
+        checks that did not run though they need no input given (``; not run: spelling``);
+        the entries untranslated and not yet reviewed after the count
+        (``(3 untranslated left out, 9 not yet reviewed)``)."""
         said = f"{counted(self.entries, 'entry', 'entries')} checked"
-        if self.untranslated:
-            said += f" ({self.untranslated} untranslated left out)"
+        pending = [f"{self.untranslated} untranslated left out"] if self.untranslated else []
+        if self.unreviewed:
+            pending.append(f"{self.unreviewed} not yet reviewed")
+        if pending:
+            said += f" ({', '.join(pending)})"
         severities = self.by_severity()
         missed = [name for name in self.not_run if name not in NEEDS_INPUT]
         not_run = f"; not run: {', '.join(missed)}" if missed else ""
@@ -96,6 +105,7 @@ class QaReport:
         return {
             "entries": self.entries,
             "untranslated": self.untranslated,
+            "unreviewed": self.unreviewed,
             "checks": list(self.checks),
             "not_run": dict(self.not_run),
             "notes": list(self.notes),
@@ -110,6 +120,16 @@ def entries_of(records: Sequence[PairRecord]) -> int:
     ... in a row) are one entry, as a translator counts them, and so are a text's length
     variants (a Qt message's: ``metadata["variant"]`` 1, 2, ... after its first)."""
     return sum(_entry_starts(records))
+
+
+def unreviewed_entries(records: Sequence[PairRecord], reviewed: Sequence[PairRecord]) -> int:
+    """How many entries of ``records`` (a file's pairs, read with those not yet reviewed) are
+    not among ``reviewed`` (the same file's, read without them): the entries a reviewer has
+    yet to approve (:func:`entries_of` counts them)."""
+    kept = {(r.position, r.source, r.target) for r in reviewed}
+    return entries_of(
+        [r for r in records if r.target.strip() and (r.position, r.source, r.target) not in kept]
+    )
 
 
 def _entry_starts(records: Sequence[PairRecord]) -> list[bool]:
@@ -151,6 +171,7 @@ def check_pairs(
     user_glossary: bool = True,
     language: str | None = None,
     untranslated: int | None = None,
+    unreviewed: int = 0,
     form_problems: Sequence[FormProblem] = (),
     formality: Form | None = None,
 ) -> QaReport:
@@ -162,7 +183,8 @@ def check_pairs(
     dictionary the ``spelling`` check reads (:mod:`ltmt.spelling`; without it, or without a
     dictionary installed, the check does not run and ``not_run`` says why). What the pairs
     cannot show, from the file itself (:mod:`ltmt.qa.catalog_forms`): ``untranslated``, its
-    units without a translation (default: the records with an empty target), and
+    units without a translation (default: the records with an empty target), ``unreviewed``,
+    its entries whose translation is not yet reviewed (:func:`unreviewed_entries`), and
     ``form_problems``, its entries' (each with its check: ``plurals``, a Fluent access key's
     ``accelerator``). ``formality``: the form of address the German translations must use
     (:mod:`ltmt.qa.formality_checks`; default: one, either). A ``memory`` whose ``user``
@@ -185,6 +207,7 @@ def check_pairs(
     translated = [record for record in records if record.target.strip()]
     report.entries = entries_of(translated) + sum(p.no_pair for p in form_problems)
     report.untranslated = len(records) - len(translated) if untranslated is None else untranslated
+    report.unreviewed = unreviewed
     matcher = None
     if {"glossary", "spelling", "english"} & set(names):  # the checks that read the terms
         matcher = term_matcher(memory, user, user_glossary, glossary)

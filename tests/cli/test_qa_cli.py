@@ -50,7 +50,7 @@ def test_findings_are_lines_then_a_summary_and_an_error_fails(run_ltmt, po):
     assert out.splitlines() == [
         f"{po}:8: error [format] c-format: argument '1' is int, not string",
         f"{po}:23: note [punctuation] the source ends with a colon, the translation does not",
-        "5 entries checked: 1 error, 1 note (format 1, punctuation 1)",
+        "5 entries checked (1 not yet reviewed): 1 error, 1 note (format 1, punctuation 1)",
     ]
 
 
@@ -144,6 +144,41 @@ def test_unreviewed_translations_are_checked_unless_reviewed_only(run_ltmt, po):
     assert out.splitlines()[-1].startswith("4 entries checked")
 
 
+def test_unreviewed_translations_are_counted_and_can_fail_the_run(run_ltmt, po, tmp_path):
+    """Trial release, session 71: a String Catalog's needs_review units were never mentioned
+    (--json: "untranslated": 0, no other count) and nothing could fail on them."""
+    code, out, _ = run_ltmt("qa", str(po), "--check", "format", "--fail-on", "never")
+    assert (code, out.splitlines()[-1]) == (
+        0,
+        "5 entries checked (1 not yet reviewed): 1 error (format 1)",
+    )
+    code, out, _ = run_ltmt("qa", str(po), "--check", "format", "--fail-on", "never",
+                            "--fail-on-unreviewed")  # fmt: skip
+    assert code == 1
+    code, out, _ = run_ltmt("qa", str(po), "--reviewed-only", "--check", "format",
+                            "--fail-on-unreviewed")  # fmt: skip
+    assert (code, out.splitlines()[-1]) == (
+        1,
+        "4 entries checked (1 not yet reviewed): 1 error (format 1)",
+    )
+    german = {
+        "de": {"stringUnit": {"state": "needs_review", "value": "Sichern"}},
+    }
+    strings = {"Save": {"localizations": german}, "Open": {"localizations": {
+        "de": {"stringUnit": {"state": "translated", "value": "Öffnen"}}}}}  # fmt: skip
+    catalog = tmp_path / "Localizable.xcstrings"
+    catalog.write_text(json.dumps({"sourceLanguage": "en", "strings": strings}), "utf-8")
+    code, out, err = run_ltmt("qa", str(catalog), "--json", "--fail-on-unreviewed")
+    assert code == 1 and err == ""
+    assert {k: json.loads(out)[k] for k in ("entries", "untranslated", "unreviewed")} == {
+        "entries": 2,
+        "untranslated": 0,
+        "unreviewed": 1,
+    }
+    code, out, _ = run_ltmt("qa", str(catalog), "--check", "format")
+    assert (code, out) == (0, "2 entries checked (1 not yet reviewed): nothing found\n")
+
+
 def test_fail_on_sets_the_severity_that_fails(run_ltmt, tmp_path):
     warned = write_po(tmp_path / "w.po", [("", "Delete 3 files", "4 Dateien löschen", False)])
     assert run_ltmt("qa", str(warned))[0] == 0
@@ -216,7 +251,7 @@ def test_a_sphinx_role_lost_in_a_translation_is_an_error(run_ltmt, tmp_path):
 
 def test_checks_asked_for_that_cannot_run_are_said(run_ltmt, po):
     code, out, err = run_ltmt("qa", str(po), "--check", "memory", "--check", "glossary")
-    assert code == 0 and out == "5 entries checked: nothing found\n"
+    assert code == 0 and out == "5 entries checked (1 not yet reviewed): nothing found\n"
     assert err.splitlines() == [
         "ltmt: the memory check did not run: no user's memory to compare with",
         "ltmt: the glossary check did not run: no glossary terms (the user's, or a glossary given)",
@@ -260,7 +295,7 @@ def test_the_users_memory_and_glossary(run_ltmt, po, tmp_path):
         "--check",
         "glossary",
     )
-    assert (code, out) == (0, "5 entries checked: nothing found\n")
+    assert (code, out) == (0, "5 entries checked (1 not yet reviewed): nothing found\n")
 
 
 @pytest.mark.skipif(

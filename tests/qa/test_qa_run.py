@@ -12,7 +12,7 @@ from ltmt import Memory
 from ltmt.errors import InputError
 from ltmt.qa import CHECKS, check_pairs, chosen_checks
 from ltmt.qa.catalog_forms import FormProblem
-from ltmt.qa.run import entries_of
+from ltmt.qa.run import entries_of, unreviewed_entries
 from ltmt.segments import PairRecord
 from ltmt.terminology.terms import Term
 
@@ -64,6 +64,19 @@ def test_summary_and_failure_levels():
     assert not clean.fails("note")
     notes = check_pairs([record(1, "Settings", "Settings")])
     assert notes.fails("note") and not notes.fails("warning")
+
+
+def test_unreviewed_entries_are_counted_in_the_summary_and_json():
+    """Trial release, session 71: qa never said that 9 of a catalog's translations were not
+    yet reviewed; now the summary and --json's unreviewed count their entries."""
+    forms = [record(7, "%d files", f, plural=n) for n, f in enumerate(("%d Datei", "%d Dateien"))]
+    every = [record(3, "Save", "Speichern"), *forms, record(6, "Save", "Sichern")]
+    reviewed = [every[0], every[3]]
+    assert unreviewed_entries(every, reviewed) == 1  # a plural entry's two forms: one entry
+    report = check_pairs(every, checks=["format"], unreviewed=1)
+    assert report.summary() == "3 entries checked (1 not yet reviewed): nothing found"
+    assert report.to_dict()["unreviewed"] == 1
+    assert not report.fails("note")  # --fail-on-unreviewed, not a severity, fails it
 
 
 def test_chosen_checks_keep_the_tables_order_and_refuse_unknown_names():
