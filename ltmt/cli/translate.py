@@ -204,8 +204,8 @@ def translate(
     exact_approved: bool = typer.Option(
         False,
         "--exact-approved",
-        help="PO/XLIFF: entries filled from a 100% match of the same context are not marked "
-        "for review.",
+        help="PO, XLIFF, Qt .ts, Xcode .xcstrings (the formats that mark review): entries "
+        "filled from a 100% match of the same context are not marked for review.",
     ),
     fuzzy_entries: str = typer.Option(
         "keep",

@@ -90,6 +90,12 @@ def test_help_paragraphs_are_rewrapped_not_broken_at_source_lines(
             "one-language files (Android, JSON, YAML, properties ...): retranslate",
             "Android/JSON:",
         ),
+        (  # session 71: it said PO/XLIFF, and --exact-approved works for .ts and .xcstrings
+            ("translate", "--help"),
+            "PO, XLIFF, Qt .ts, Xcode .xcstrings (the formats that mark review): entries filled "
+            "from a 100% match",
+            "PO/XLIFF: entries filled",
+        ),
         (("serve", "--help"), "none, knn, attention, knn-trained, auto", None),
         (("glossary", "delete", "--help"), "any case, or with --case-sensitive", None),
         # commands that never make a store: no word of a key making one encrypted
