@@ -20,6 +20,16 @@ def kept_as_is(count: int) -> str:
     return "kept as it is" if count == 1 else "kept as they are"
 
 
+def their(count: int) -> str:
+    """``its`` of one, ``their`` of several (``1 longer than their length limit`` was said)."""
+    return "its" if count == 1 else "their"
+
+
+def them(count: int) -> str:
+    """``it`` of one, ``them`` of several (``1 ... (shorten them)`` was said)."""
+    return "it" if count == 1 else "them"
+
+
 def first_few(items: Iterable[object], limit: int = 3, *, count_rest: bool = False) -> str:
     """The first ``limit`` of ``items``, comma-separated, with ``...`` when there are more
     (with ``count_rest``, how many more: ``a, b, c and 2 more``)."""

@@ -18,7 +18,7 @@ from ltmt.cli.store import MEMORY_DIR_OPTION
 from ltmt.cli.translate_job import Job, prepare, written_language
 from ltmt.cli.translate_progress import SegmentProgress
 from ltmt.errors import InputError
-from ltmt.wording import counted, counted_kinds, first_few
+from ltmt.wording import counted, counted_kinds, first_few, their
 
 # ltmt bench's too: the options reach ltmt.fusion.registry.make_fusion through
 # parse_fusion_options
@@ -921,7 +921,8 @@ def _strict_failure(report: RunReport) -> str | None:
         f"--strict: {counted(report.cut, 'segment')} cut at the model's limit, "
         f"{report.not_repairable} could not be repaired, "
         f"{report.numbers_not_repairable} with numbers that could not be repaired, "
-        f"{report.sentences_lost} that lost a sentence of their source{invalid}"
+        f"{report.sentences_lost} that lost a sentence of {their(report.sentences_lost)} "
+        f"source{invalid}"
     )
 
 

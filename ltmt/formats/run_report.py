@@ -120,7 +120,7 @@ from typing import Any
 
 from ltmt.formats.markdown_inline import shown as as_written
 from ltmt.fusion.match_markup import without_markup_tags
-from ltmt.wording import counted, first_few, kept_as_is, shortened
+from ltmt.wording import counted, first_few, kept_as_is, shortened, their, them
 
 _BLANKS = re.compile(r"(?<=\S)  +(?=\S)")  # spaces a tag left out stood between
 
@@ -509,7 +509,8 @@ class RunReport:
             )
         if self.sentences_lost:
             check = _check_them(self.sentences_lost, self.sentences_lost_examples)
-            parts.append(f"{self.sentences_lost} lost a sentence of their source ({check})")
+            lost = self.sentences_lost
+            parts.append(f"{lost} lost a sentence of {their(lost)} source ({check})")
         if self.copies_other_words:
             check = _check_them(self.copies_other_words, self.copies_other_words_examples)
             parts.append(
@@ -560,14 +561,15 @@ class RunReport:
         if self.wordless:
             check = _check_them(self.wordless, self.wordless_examples)
             parts.append(
-                f"{self.wordless} lost every word of their source, keeping only its "
-                f"placeholders or punctuation ({check})"
+                f"{self.wordless} lost every word of {their(self.wordless)} source, keeping "
+                f"only its placeholders or punctuation ({check})"
             )
         if self.words_lost_between:
             check = _check_them(self.words_lost_between, self.words_lost_between_examples)
             parts.append(
-                f"{self.words_lost_between} lost the words between two placeholders, which they "
-                f"write side by side ({check})"
+                f"{self.words_lost_between} lost the words between two placeholders, which "
+                f"{'it writes' if self.words_lost_between == 1 else 'they write'} side by side "
+                f"({check})"
             )
         if self.misspelt:
             check = _check_them(self.misspelt, self.misspelt_examples)
@@ -576,12 +578,14 @@ class RunReport:
                 f"know ({check})"
             )
         if self.over_limit:
-            parts.append(f"{self.over_limit} longer than their length limit (shorten them)")
+            over = self.over_limit
+            parts.append(f"{over} longer than {their(over)} length limit (shorten {them(over)})")
         if self.units_marked_for_review > self.segments_20_marked:
-            units = counted(self.units_marked_for_review - self.segments_20_marked, "unit")
+            marked = self.units_marked_for_review - self.segments_20_marked
             parts.append(
-                f"{units} marked for review (XLIFF needs-review-translation): a reviewer "
-                f"confirms them in the CAT tool; {unflagged} writes them unmarked"
+                f"{counted(marked, 'unit')} marked for review (XLIFF needs-review-translation): "
+                f"a reviewer confirms {them(marked)} in the CAT tool; {unflagged} writes "
+                f"{them(marked)} unmarked"
             )
         if self.segments_20_marked:
             segments = counted(self.segments_20_marked, "XLIFF 2.0 segment")
@@ -600,12 +604,12 @@ class RunReport:
             parts.append(
                 f"{self.translated_before} translated already, "
                 f"{kept_as_is(self.translated_before)} ({overwrite} translates "
-                f"{'it' if self.translated_before == 1 else 'them'} again)"
+                f"{them(self.translated_before)} again)"
             )
         if self.source_changed:
             parts.append(
-                f"{self.source_changed} translated again: their source changed since they "
-                "were translated"
+                f"{self.source_changed} translated again: {their(self.source_changed)} source "
+                f"changed since {'it was' if self.source_changed == 1 else 'they were'} translated"
             )
         if self.copies_of_source:
             copies = counted(self.copies_of_source, "copy", "copies")
@@ -620,25 +624,27 @@ class RunReport:
             )
         if self.signed_off:
             parts.append(
-                f"{self.signed_off} signed off by a reviewer, kept as they are ({overwrite} "
-                "leaves them)"
+                f"{self.signed_off} signed off by a reviewer, {kept_as_is(self.signed_off)} "
+                f"({overwrite} leaves {them(self.signed_off)})"
             )
         if self.drafts_kept:
             parts.append(
                 f"{counted(self.drafts_kept, 'draft')} kept as written (a target the file "
                 f"marks not translated yet: XLIFF 2.0 initial; {overwrite} translates "
-                f"{'it' if self.drafts_kept == 1 else 'them'})"
+                f"{them(self.drafts_kept)})"
             )
         if self.locked:
-            parts.append(f"{self.locked} locked, left as they are")
+            left = "left as it is" if self.locked == 1 else "left as they are"
+            parts.append(f"{self.locked} locked, {left}")
         if self.no_source:
             parts.append(
-                f"{self.no_source} left: no source text (id-based; give them one with //% in "
-                "the code, or translate them in Qt Linguist)"
+                f"{self.no_source} left: no source text (id-based; give {them(self.no_source)} "
+                f"one with //% in the code, or translate {them(self.no_source)} in Qt Linguist)"
             )
         if self.marked_kept:
             parts.append(
-                f"{self.marked_kept} kept as their comments ask ({{Locked}}, Do not translate)"
+                f"{self.marked_kept} kept as {their(self.marked_kept)} comments ask ({{Locked}}, "
+                "Do not translate)"
             )
         if self.code_kept:
             parts.append(
@@ -653,10 +659,10 @@ class RunReport:
                 "changes first for a clean translation)"
             )
         if self.tracked_untracked:
-            their, them = ("its", "it") if self.tracked_untracked == 1 else ("their", "them")
+            untracked = self.tracked_untracked
             parts.append(
-                f"{counted(self.tracked_untracked, 'tracked insertion')} could not be kept apart "
-                f"in the translation: {their} words are untracked; review {them}"
+                f"{counted(untracked, 'tracked insertion')} could not be kept apart in the "
+                f"translation: {their(untracked)} words are untracked; review {them(untracked)}"
             )
         return "; ".join(parts)
 

@@ -25,6 +25,7 @@ from typing import Any
 from ltmt.formats.common import local_name
 from ltmt.formats.documents import TranslationsHeld
 from ltmt.formats.inline import MARKUP_TAG
+from ltmt.wording import them
 
 NS_SLR = "urn:oasis:names:tc:xliff:sizerestriction:2.0"
 CODEPOINTS = "xliff:codepoints"  # the 2.0 module's profile that counts characters
@@ -151,4 +152,5 @@ class LengthsChecked(TranslationsHeld):
         if not self.over_limit:
             return []
         said = "; ".join(list(self.over_limit.values())[:5])
-        return [f"{self.over_limit_said(len(self.over_limit))} ({said}): shorten them"]
+        count = len(self.over_limit)
+        return [f"{self.over_limit_said(count)} ({said}): shorten {them(count)}"]

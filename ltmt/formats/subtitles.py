@@ -83,7 +83,7 @@ from ltmt.formats.subtitle_pairs import (
 )
 from ltmt.memory.clean import UNMATCHED_CUE
 from ltmt.segments import PairRecord
-from ltmt.wording import counted
+from ltmt.wording import counted, them
 
 WHAT = "a subtitle file"
 LINE = ":"  # a dialogue line's key: CUE:LINE
@@ -316,13 +316,13 @@ class SubtitleDocument(TranslationsHeld):
             source = f"; in the source already: cue {_listed(already)}" if already else ""
             notes.append(
                 f"{counted(len(fast), 'cue')} now read faster than {READING_SPEED} characters a "
-                f"second (cue {_listed([number for number, _ in fast])}{source}): shorten them or "
-                "give them more time"
+                f"second (cue {_listed([number for number, _ in fast])}{source}): shorten "
+                f"{them(len(fast))} or give {them(len(fast))} more time"
             )
         if long:
             notes.append(
                 f"{counted(len(long), 'cue')} with a line longer than {LINE_LENGTH} characters "
-                f"(cue {_listed(long)}): shorten them"
+                f"(cue {_listed(long)}): shorten {them(len(long))}"
             )
         return notes
 

@@ -103,7 +103,7 @@ from ltmt.formats.xliff import (
     segment_marks,
 )
 from ltmt.formats.xliff_icu import CASE, BranchingUnits, is_message
-from ltmt.wording import counted, first_few
+from ltmt.wording import counted, first_few, them
 
 logger = logging.getLogger(__name__)
 
@@ -351,10 +351,11 @@ class XliffDocument:
                 "CAT tool"
             )
         if self.over_limit:
-            said = "; ".join(list(self.over_limit.values())[:5])
+            said, count = "; ".join(list(self.over_limit.values())[:5]), len(self.over_limit)
+            marked = "it is" if count == 1 else "they are"
             notes.append(
-                f"{counted(len(self.over_limit), 'unit')} longer than the length limit the "
-                f"file gives them ({said}): shorten them; they are marked for review"
+                f"{counted(count, 'unit')} longer than the length limit the file gives "
+                f"{them(count)} ({said}): shorten {them(count)}; {marked} marked for review"
             )
         for unit, count in sorted(Counter(self._unchecked_limits.values()).items()):
             notes.append(

@@ -613,11 +613,11 @@ def test_strict_fails_a_run_with_a_translation_that_lost_a_sentence(
     code, _, err = run_cli(["translate", str(source), *common], capsys)
     assert (
         code == 0
-        and "1 lost a sentence of their source (check them: 'Do not reuse. Not for injection.')"
+        and "1 lost a sentence of its source (check them: 'Do not reuse. Not for injection.')"
         in err
     )
     code, _, err = run_cli(["translate", str(source), *common, "--strict"], capsys)
-    assert code == 1 and err.strip().endswith("1 that lost a sentence of their source")
+    assert code == 1 and err.strip().endswith("1 that lost a sentence of its source")
 
 
 def test_a_message_icu_rejects_is_counted_once_as_left_out_and_fails_strict(

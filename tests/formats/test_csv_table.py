@@ -824,7 +824,7 @@ def test_a_rows_max_length_is_its_translations_length_limit(
     assert result.report.over_limit == 1
     assert (
         f"{out}: 1 row translated longer than the {limit_header} column allows (line 2: the "
-        f"translation is 15 characters long, its row's {limit_header} allows 8): shorten them"
+        f"translation is 15 characters long, its row's {limit_header} allows 8): shorten it"
     ) in caplog.messages
     pairs = list(read_csv_table(out, src_lang="en", tgt_lang="de"))
     assert [p.metadata.get("max_length") for p in pairs] == [8, 8, None]

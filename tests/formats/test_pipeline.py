@@ -418,11 +418,11 @@ def test_a_run_says_how_many_units_it_kept(tmp_path: Path) -> None:
     assert (kept.translated_before, kept.signed_off) == (1, 1)
     assert kept.summary().endswith(
         "; 1 translated already, kept as it is (--overwrite translates it again); "
-        "1 signed off by a reviewer, kept as they are (--overwrite leaves them)"
+        "1 signed off by a reviewer, kept as it is (--overwrite leaves it)"
     )
     overwritten = translate_file(path, tmp_path / "all.xlf", FakeModel(), overwrite=True).report
     assert (overwritten.units, overwritten.translated_before, overwritten.signed_off) == (2, 0, 1)
-    assert "1 signed off by a reviewer, kept as they are (--overwrite leaves them)" in (
+    assert "1 signed off by a reviewer, kept as it is (--overwrite leaves it)" in (
         overwritten.summary()
     )
 
@@ -456,13 +456,13 @@ TRADOS = (
         (
             False,
             "; 1 translated already, kept as it is (--overwrite translates it again); "
-            "1 signed off by a reviewer, kept as they are (--overwrite leaves them); "
-            "1 locked, left as they are",
+            "1 signed off by a reviewer, kept as it is (--overwrite leaves it); "
+            "1 locked, left as it is",
         ),
         (
             True,
-            "; 1 signed off by a reviewer, kept as they are (--overwrite leaves them); "
-            "1 locked, left as they are",
+            "; 1 signed off by a reviewer, kept as it is (--overwrite leaves it); "
+            "1 locked, left as it is",
         ),
     ],
 )
@@ -1410,7 +1410,7 @@ def test_an_output_that_lost_every_word_is_counted_and_said() -> None:
     # %{count} has no words to lose, %d of %d function words, %{p} % writes a sign for one
     assert report.wordless == 1
     assert (
-        "; 1 lost every word of their source, keeping only its placeholders or punctuation "
+        "; 1 lost every word of its source, keeping only its placeholders or punctuation "
         "(check them: 'Hi %{first_name},')"
     ) in report.summary()
     assert "wordless_examples" not in report.as_dict()
@@ -1431,7 +1431,7 @@ def test_an_output_that_wrote_two_fields_side_by_side_is_counted_and_named() -> 
     )
     assert report.words_lost_between == 1
     assert (
-        "; 1 lost the words between two placeholders, which they write side by side (check "
+        "; 1 lost the words between two placeholders, which it writes side by side (check "
         "them: 'Downloaded {{.Count}} of {{.Total}} fil\u2026')"
     ) in report.summary()
     assert "words_lost_between_examples" not in report.as_dict()

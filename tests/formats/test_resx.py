@@ -229,7 +229,7 @@ def test_a_string_whose_comment_asks_to_keep_it_is_kept_and_counted(
     result = translate_file(source, out, FakeModel(), tgt_lang="de")
     assert [d.get("name") for d in etree.parse(out).iter("data")] == ["Save"]
     assert result.report.marked_kept == 1
-    assert "1 kept as their comments ask ({Locked}, Do not translate)" in result.report.summary()
+    assert "1 kept as its comments ask ({Locked}, Do not translate)" in result.report.summary()
     written = _resx(tmp_path / "Locked.fr.resw", ("Product", "Contoso Notes"), ("Save", "Enr."))
     assert [r.source for r in ResxDocument.pairs(written, source_file=source)] == ["Save"]
 
@@ -285,7 +285,7 @@ def test_a_max_length_comment_is_checked_in_translate_and_qa(
     assert result.report.over_limit == 1
     assert (
         "1 string longer than a {MaxLength} comment allows (Tagline: the translation is 21 "
-        "characters long, its unit allows 10): shorten them"
+        "characters long, its unit allows 10): shorten it"
     ) in caplog.text
     records = {r.source: r for r in ResxDocument.pairs(out, source_file=source)}
     assert records["Notes that follow you"].metadata["max_length"] == 10

@@ -107,12 +107,32 @@ def test_the_translations_kept_are_said_in_their_number(before: int, said: str) 
     assert RunReport(translated_before=before).summary().endswith(said)
 
 
+@pytest.mark.parametrize(
+    ("field", "count", "said"),
+    [
+        ("over_limit", 1, "1 longer than its length limit (shorten it)"),
+        ("over_limit", 2, "2 longer than their length limit (shorten them)"),
+        ("source_changed", 1, "1 translated again: its source changed since it was translated"),
+        ("source_changed", 2, "2 translated again: their source changed since they were"),
+        ("signed_off", 1, "1 signed off by a reviewer, kept as it is (--overwrite leaves it)"),
+        ("locked", 1, "1 locked, left as it is"),
+        ("locked", 2, "2 locked, left as they are"),
+        ("marked_kept", 1, "1 kept as its comments ask"),
+        ("units_marked_for_review", 1, "a reviewer confirms it in the CAT tool; --no-fuzzy "
+                                       "writes it unmarked"),
+    ],
+)  # fmt: skip
+def test_the_summary_says_one_unit_in_the_singular(field: str, count: int, said: str) -> None:
+    """Trial release, session 71: '1 longer than their length limit (shorten them)'."""
+    assert said in RunReport(**{field: count}).summary()
+
+
 def test_the_summary_names_the_segments_that_lost_a_sentence() -> None:
     """Jekyll trial: '1 lost a sentence of their source (check them)' named no segment."""
     report = RunReport()
     report.sentences_lost_in("Built with Jekyll. Hosted on Pages.")
     assert (
-        "1 lost a sentence of their source (check them: 'Built with Jekyll. Hosted on Pages.')"
+        "1 lost a sentence of its source (check them: 'Built with Jekyll. Hosted on Pages.')"
         in report.summary()
     )
     assert report.as_dict()["sentences_lost"] == 1

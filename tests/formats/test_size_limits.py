@@ -106,7 +106,7 @@ def test_strings_filled_too_long_are_noted_until_filled_short() -> None:
     }
     assert labels.review_notes() == [
         "1 labels longer than 5 characters (label cancel: the translation is 9 characters "
-        "long, its unit allows 5): shorten them"
+        "long, its unit allows 5): shorten it"
     ]
     labels.fill({"cancel": "Nein"})
     assert labels.translations["cancel"] == "Nein"

@@ -178,7 +178,7 @@ def test_field_labels_longer_than_40_characters_are_noted(tmp_path):
     assert document.review_notes() == [
         "1 field label translated longer than Salesforce's 40 characters "
         "(CustomField.Account.Region__c.FieldLabel (line 11): the translation is 41 characters "
-        "long, its unit allows 40): shorten them"
+        "long, its unit allows 40): shorten it"
     ]
     record = next(iter(read_pairs(_file(tmp_path, BILINGUAL.replace("Vertriebsregion", "V" * 41)))))
     assert length_problems(record.source, record.target, record.metadata) == [

@@ -66,7 +66,7 @@ def test_a_short_description_over_80_characters_is_counted_and_named(
         f"{out}: the translation is 90 characters long, Google Play allows 80: shorten it"
         in caplog.text
     )
-    assert "1 longer than their length limit (shorten them)" in result.report.summary()
+    assert "1 longer than its length limit (shorten it)" in result.report.summary()
 
 
 def test_a_changelog_counts_its_lines_and_their_breaks(tmp_path: Path) -> None:

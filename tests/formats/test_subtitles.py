@@ -380,7 +380,7 @@ def test_cues_that_now_read_too_fast_are_named_once_done(
     with caplog.at_level(logging.WARNING):
         translate_file(source, tmp_path / "film.de.srt", long_german)
     assert caplog.messages[-1].endswith(
-        "1 cue now read faster than 17 characters a second (cue 1): shorten them or give them more time"
+        "1 cue now read faster than 17 characters a second (cue 1): shorten it or give it more time"
     )
 
 
@@ -620,8 +620,8 @@ def test_the_review_notes_name_cues_by_the_files_numbers(tmp_path: Path) -> None
     document = SubtitleDocument.open(_write(tmp_path, "n.srt", _FAST))
     document.fill({"0": "Jawohl, mein sehr verehrter Herr Kommandant."})
     assert document.review_notes() == [
-        "1 cue now read faster than 17 characters a second (cue 245): shorten them or give "
-        "them more time"
+        "1 cue now read faster than 17 characters a second (cue 245): shorten it or give "
+        "it more time"
     ]
 
 
@@ -652,7 +652,7 @@ def test_a_cue_too_long_for_two_lines_is_named(tmp_path: Path) -> None:
     )
     document.fill({"0": " ".join(["Denn sie werden kommen, alle zusammen, heute Nacht."] * 2)})
     assert document.review_notes() == [
-        "1 cue with a line longer than 42 characters (cue 3): shorten them"
+        "1 cue with a line longer than 42 characters (cue 3): shorten it"
     ]
 
 

@@ -185,7 +185,7 @@ def test_a_message_translated_longer_than_its_limit_is_noted(tmp_path):
     catalog.fill({"/extName/message": german, "/extShort/message": "Tab Saver"}, mark_fuzzy=False)
     assert catalog.review_notes() == [
         "1 message longer than its length limit allows (/extName/message (limit from its "
-        "description): the translation is 55 characters long, its unit allows 45): shorten them"
+        "description): the translation is 55 characters long, its unit allows 45): shorten it"
     ]
     target = tmp_path / "ext" / "_locales" / "de" / "messages.json"
     catalog.save(target)

@@ -178,8 +178,8 @@ def test_a_translation_over_its_units_limit_is_marked_counted_and_named(tmp_path
     document.fill({"0": "Packungsbeilage beachten.", "1": "Schütteln."}, mark_fuzzy=False)
     assert list(document.over_limit) == ["0"]
     assert document.review_notes() == [
-        "1 unit longer than the length limit the file gives them (unit 2: the translation is "
-        "25 characters long, its unit allows 12): shorten them; they are marked for review",
+        "1 unit longer than the length limit the file gives it (unit 2: the translation is "
+        "25 characters long, its unit allows 12): shorten it; it is marked for review",
         "1 unit with a length limit in pixel not checked (ltmt measures limits in characters: "
         'size-unit="char", xliff:codepoints)',
     ]
@@ -187,7 +187,7 @@ def test_a_translation_over_its_units_limit_is_marked_counted_and_named(tmp_path
     assert states == ["needs-review-translation", "translated"]
     result = translate_file(tmp_path / "in.xlf", tmp_path / "run.xlf", lambda texts, _: texts)
     assert result.report.over_limit == 1  # "Read the leaflet." is 17 characters
-    assert "1 longer than their length limit" in result.report.summary()
+    assert "1 longer than its length limit" in result.report.summary()
 
     slr = (
         '<slr:profiles xmlns:slr="urn:oasis:names:tc:xliff:sizerestriction:2.0" '
