@@ -31,7 +31,9 @@ says "you" and the entry no du (:func:`entry_address`); ``ltmt translate --forma
 summary counts the same entries (:func:`address_problem`). With ``--formality Sie``, a
 command translated as an informal imperative is one too (:func:`informal_imperatives`: ``Setz
 es hier zurück.``, ``Lass es zurücksetzen!`` for ``Reset it here.``), though it says no
-pronoun.
+pronoun. With ``--formality du``, the informal plural (``euch``, ``euer``) is a note where the
+source does not speak to several (``you all``, ``everyone``): UI text speaks to one reader
+(:func:`_plural_to_one`).
 """
 
 from __future__ import annotations
@@ -122,6 +124,12 @@ _FORMAL_WHERE_ADDRESSED = re.compile(
 # it says "your" too
 _HER_OR_THEIR = re.compile(r"\b(?:her|hers|their|theirs)\b", re.IGNORECASE)
 _YOUR = re.compile(r"\byours?\b", re.IGNORECASE)
+
+# a source that speaks to several readers, where the informal plural (``euch``) is right
+_SEVERAL = re.compile(
+    r"\b(?:you all|y'all|all of you|you both|both of you|you two|you guys|everyone|everybody)\b",
+    re.IGNORECASE,
+)
 
 # what an unsure word that starts a sentence says where it is not formal address
 _READINGS = {"Sie": "they", "Ihnen": "them"}
@@ -265,6 +273,12 @@ def formality_findings(
                 "formal"
             )
             findings.append(replace(Finding.about("formality", n, record, message), level="note"))
+        elif asked == "informal" and (plural := _plural_to_one(address, record.source)):
+            message = (
+                f"uses the informal plural ({_words(plural)}) where --formality du addresses "
+                "one reader: dich, dir, dein unless it speaks to several"
+            )
+            findings.append(replace(Finding.about("formality", n, record, message), level="note"))
     if asked is None:
         by_file: dict[str, list[int]] = {}
         for n, record in enumerate(translated):
@@ -296,6 +310,16 @@ def address_problem(target: str, source: str, asked: Form) -> str | None:
     says nothing. ``ltmt translate --formality``'s summary counts the lines it says it of
     (:func:`ltmt.address_steering.address_missed`)."""
     return _entry_problem(entry_address(target, source, asked), asked)
+
+
+def _plural_to_one(address: Address, source: str) -> tuple[str, ...]:
+    """The informal plural's words of ``address`` (``euch``, ``euer``, ``eure`` ...) where
+    ``source`` does not say it speaks to several (``you all``, ``everyone``, ``you both``):
+    English "you" is one reader as often, and UI text speaks to one (``%@ hat euch eine
+    Nachricht gesendet`` for ``%@ sent you a message``). A note: the source may mean several."""
+    if _SEVERAL.search(source):
+        return ()
+    return tuple(word for word in address.informal if word.lower().startswith("eu"))
 
 
 def _maybe_formal(address: Address) -> str | None:

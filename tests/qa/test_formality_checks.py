@@ -279,6 +279,26 @@ def test_an_informal_imperative_of_a_command_is_found(source, target, imperative
     assert informal_imperatives(target, source) == imperatives
 
 
+def test_formality_du_notes_the_informal_plural_where_the_source_speaks_to_one():
+    """Trial release, session 71: '%@ hat euch eine Nachricht gesendet' for one user passed."""
+    pairs = [
+        PairRecord("%@ sent you a message", "%@ hat euch eine Nachricht gesendet", "e1"),
+        PairRecord("Thanks, everyone!", "Danke euch allen!", "e2"),
+        PairRecord("See you both soon", "Bis bald, ihr zwei, eure Mira", "e3"),
+        PairRecord("Open your file", "Öffne deine Datei", "e4"),
+    ]
+    found = formality_findings(pairs, "informal")
+    assert [(f.position, f.severity, f.message) for f in found] == [
+        (
+            "e1",
+            "note",
+            "uses the informal plural (euch) where --formality du addresses one reader: dich, "
+            "dir, dein unless it speaks to several",
+        )
+    ]
+    assert formality_findings(pairs[:1]) == []  # without --formality: as before
+
+
 def test_formality_du_flags_a_formal_possessive_beside_du():
     """The email trial (session 68): ``Ihr {{planName}}-Plan ist aktiv. Du ...`` passed
     ``ltmt qa --formality du``."""
