@@ -73,7 +73,8 @@ def serve(
     forwarded_allow_ips: str | None = typer.Option(
         None,
         "--forwarded-allow-ips",
-        help="Behind a reverse proxy: the proxy's addresses (comma-separated, or *), whose "
+        help="Behind a reverse proxy: the proxy's IP addresses or networks (comma-separated: "
+        "10.0.0.5,10.1.0.0/16; or * alone), whose "
         "X-Forwarded-For names the client that the wrong-key limit counts. By default no "
         "address's is trusted (uvicorn trusted 127.0.0.1's: a local client could name any).",
     ),
@@ -118,6 +119,7 @@ def serve(
     from ltmt.server.app import create_app
     from ltmt.server.config import ENV_CONFIG, ServerConfig
     from ltmt.server.service import Service
+    from ltmt.server.trusted_proxies import check_forwarded_allow_ips
 
     config = ServerConfig(
         host=host,
@@ -143,6 +145,7 @@ def serve(
         cors_origins=tuple(cors_origin),
         public_url=public_url,
     )
+    check_forwarded_allow_ips(forwarded_allow_ips)  # uvicorn would trust no proxy by a typo
     require_store(memory_dir)  # a mistyped --memory-dir would serve a new store without keys
     check_address(host, port)  # before the model loads: a port in use is said at once
     _quiet_transformers()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from ltmt.cli.main import run
 from ltmt.cli.serve import uvicorn_settings
 from ltmt.server.file_slots import RETRY_AFTER_S
 
@@ -22,3 +25,15 @@ def test_a_connection_outlasts_the_retry_after_a_client_is_told() -> None:
 def test_a_named_proxy_turns_its_headers_on() -> None:
     settings = uvicorn_settings("0.0.0.0", 80, 30.0, "10.0.0.1")
     assert (settings["proxy_headers"], settings["forwarded_allow_ips"]) == (True, "10.0.0.1")
+
+
+def test_a_mistyped_proxy_address_stops_the_server_in_one_line(tmp_path, capsys) -> None:
+    """``--forwarded-allow-ips 127.0.0.l`` started a server that trusted no proxy."""
+    store = tmp_path / "nowhere"
+    with pytest.raises(SystemExit) as stop:
+        run(["serve", "--memory-dir", str(store), "--forwarded-allow-ips", "127.0.0.l"])
+    assert stop.value.code == 1
+    err = capsys.readouterr().err
+    assert err.startswith("ltmt: error: --forwarded-allow-ips entry '127.0.0.l' is not an IP")
+    assert err.count("\n") == 1
+    assert not store.exists()
