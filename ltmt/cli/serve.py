@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import math
 import os
 import socket
 from pathlib import Path
@@ -16,6 +17,29 @@ from ltmt.cli.store import (
 )
 from ltmt.errors import InputError
 from ltmt.fusion.registry import FUSION_NAMES
+
+
+def request_megabytes(value: str | float) -> float:
+    """``--max-request-mb``'s ``value``: a number of megabytes of at least one byte, else a
+    usage error (exit 2) naming it as typed. ``0``, ``-5`` or ``0.0000001`` (0 bytes) stopped
+    the server with the limit's inner name and a byte count nobody typed."""
+    if isinstance(value, float):  # the declared default
+        return value
+    try:
+        megabytes = float(value)
+    except ValueError:
+        megabytes = math.nan
+    if not math.isfinite(megabytes):
+        raise typer.BadParameter(f"{value!r} is not a number of megabytes (16, 0.5)")
+    if int(megabytes * MEGABYTE) < 1:
+        raise typer.BadParameter(
+            f"{value!r} MB is under one byte and would refuse every request; give a size "
+            "above 0 (16, 0.5)"
+        )
+    return megabytes
+
+
+MEGABYTE = 1 << 20  # bytes in the megabyte of --max-request-mb
 
 
 def serve(
@@ -34,7 +58,12 @@ def serve(
         "auto", "--fusion", help=f"Default fusion: {', '.join(FUSION_NAMES)}."
     ),
     beam: int = typer.Option(4, "--beam", min=1, help="Default beam size."),
-    max_request_mb: float = typer.Option(16.0, "--max-request-mb", help="Largest request body."),
+    max_request_mb: float = typer.Option(
+        16.0,
+        "--max-request-mb",
+        parser=request_megabytes,
+        help="Largest request body, in megabytes (above 0; 0.5 is 512 KiB).",
+    ),
     body_timeout_s: float = typer.Option(
         60.0,
         "--body-timeout-s",
@@ -131,7 +160,7 @@ def serve(
         threads=threads,
         fusion=fusion,
         beam=beam,
-        max_body_bytes=int(max_request_mb * (1 << 20)),
+        max_body_bytes=int(max_request_mb * MEGABYTE),
         body_timeout_s=body_timeout_s,
         shutdown_timeout_s=shutdown_timeout_s,
         max_segments=max_segments,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ltmt.cli.main import run
-from ltmt.cli.serve import uvicorn_settings
+from ltmt.cli.serve import request_megabytes, uvicorn_settings
 from ltmt.server.file_slots import RETRY_AFTER_S
 
 
@@ -37,3 +37,31 @@ def test_a_mistyped_proxy_address_stops_the_server_in_one_line(tmp_path, capsys)
     assert err.startswith("ltmt: error: --forwarded-allow-ips entry '127.0.0.l' is not an IP")
     assert err.count("\n") == 1
     assert not store.exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("0", "'0' MB is under one byte and would refuse every request; give a size above 0"),
+        ("-5", "'-5' MB is under one byte and would refuse every request; give a size above 0"),
+        ("0.0000001", "'0.0000001' MB is under one byte and would refuse every request"),
+        ("inf", "'inf' is not a number of megabytes (16, 0.5)"),
+        ("16MB", "'16MB' is not a number of megabytes (16, 0.5)"),
+    ],
+)
+def test_a_request_size_of_no_byte_is_a_usage_error_naming_the_option(
+    tmp_path, capsys, typed: str, said: str
+) -> None:
+    """``--max-request-mb 0`` said ``max_body_bytes must be a positive integer, got 0`` (exit
+    1), ``-5`` ``got -5242880``: the limit's inner name and a number nobody typed."""
+    with pytest.raises(SystemExit) as stop:
+        run(["serve", "--memory-dir", str(tmp_path), "--max-request-mb", typed])
+    assert stop.value.code == 2  # as --workers 0
+    err = capsys.readouterr().err
+    assert err.startswith("ltmt: error: Invalid value for '--max-request-mb': " + said)
+    assert err.count("\n") == 1
+
+
+def test_a_request_size_in_megabytes_is_taken_as_given() -> None:
+    assert request_megabytes("0.5") == 0.5
+    assert request_megabytes(16.0) == 16.0
