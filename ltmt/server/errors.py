@@ -90,6 +90,13 @@ def validation_message(exc: RequestValidationError) -> str:
     return "; ".join(_problem(error) for error in said) + _more_problems(len(errors) - len(said))
 
 
+def not_allowed_message(request: Request, allowed: str) -> str:
+    """The 405 of a path that takes other methods, naming them: ``GET /v1/translate is not
+    taken; use POST (see /docs)`` (Starlette's ``Method Not Allowed`` said neither)."""
+    methods = " or ".join(m.strip() for m in allowed.split(",") if m.strip()) or "another method"
+    return f"{request.method} {request.url.path} is not taken; use {methods} (see /docs)"
+
+
 def _first_of_type(errors: Sequence[Mapping[str, Any]], kind: str) -> Mapping[str, Any] | None:
     return next((error for error in errors if error.get("type") == kind), None)
 
@@ -185,6 +192,8 @@ def install_handlers(app: FastAPI) -> None:
             message = unparsed_body_message(exc.__cause__)
         if exc.status_code == 404 and message == "Not Found":
             message = f"no such endpoint: {request.method} {request.url.path} (see /docs)"
+        if exc.status_code == 405 and message == "Method Not Allowed":
+            message = not_allowed_message(request, (exc.headers or {}).get("Allow", ""))
         return error_response(exc.status_code, message, exc.headers)
 
     @app.exception_handler(Exception)

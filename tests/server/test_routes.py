@@ -793,7 +793,14 @@ DRIP_CHAMBER = [
             "this endpoint needs an admin key ('ltmt keys create --admin')",
         ),
         ("GET", "/v1/nothing", {}, 404, "no such endpoint: GET /v1/nothing (see /docs)"),
-        ("DELETE", "/v1/translate", {}, 405, "Method Not Allowed"),
+        (
+            "DELETE",
+            "/v1/translate",
+            {},
+            405,
+            "DELETE /v1/translate is not taken; use POST (see /docs)",
+        ),
+        ("GET", "/v1/translate", {}, 405, "GET /v1/translate is not taken; use POST (see /docs)"),
         (
             "POST",
             "/v1/translate",
