@@ -139,17 +139,16 @@ def _check_content_type(request: Request, dependant: Any) -> None:
     """A 415 naming the type a body must have where it has another (``text/plain`` for JSON
     was a 422 saying ``body: Input should be a valid dictionary``; a file sent as JSON, ``body.
     file: Field required``)."""
-    kind = _content_kind(request) or "no type"
+    kind = _content_kind(request)
+    sent = f"not {kind}" if kind else "and the request sent no Content-Type"
     takes_form = any(isinstance(f.field_info, params.Form) for f in dependant.body_params)
     where = f"{request.method} {request.url.path}"
     if takes_form and not _is_form(request):
         raise ApiError(
-            415, f"{where} takes multipart/form-data (curl -F file=@NAME), not {kind}; nothing done"
+            415, f"{where} takes multipart/form-data (curl -F file=@NAME), {sent}; nothing done"
         )
     if not takes_form and kind != "application/json" and not kind.endswith("+json"):
-        raise ApiError(
-            415, f"{where} takes a JSON body (application/json), not {kind}; nothing done"
-        )
+        raise ApiError(415, f"{where} takes a JSON body (application/json), {sent}; nothing done")
 
 
 router = APIRouter(

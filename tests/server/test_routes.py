@@ -1219,6 +1219,8 @@ def test_a_body_of_another_type_than_the_endpoint_takes_is_a_415(api):
             headers={"Content-Type": "text/plain"},
         )
         upload = client.post("/v1/memory/import", json={"file": "x"})
+        untyped = client.post("/v1/translate", content=b'{"segments": ["Open"]}')
+        untyped_upload = client.post("/v1/memory/import", content=b"a\tb\n")
     assert (plain.status_code, plain.json()) == (
         415,
         {"error": "POST /v1/translate takes a JSON body (application/json), not text/plain; "
@@ -1228,6 +1230,17 @@ def test_a_body_of_another_type_than_the_endpoint_takes_is_a_415(api):
         415,
         {"error": "POST /v1/memory/import takes multipart/form-data (curl -F file=@NAME), not "
          "application/json; nothing done"},
+    )  # fmt: skip
+    # 'not no type; nothing done'
+    assert (untyped.status_code, untyped.json()) == (
+        415,
+        {"error": "POST /v1/translate takes a JSON body (application/json), and the request "
+         "sent no Content-Type; nothing done"},
+    )  # fmt: skip
+    assert (untyped_upload.status_code, untyped_upload.json()) == (
+        415,
+        {"error": "POST /v1/memory/import takes multipart/form-data (curl -F file=@NAME), and "
+         "the request sent no Content-Type; nothing done"},
     )  # fmt: skip
 
 
