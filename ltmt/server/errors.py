@@ -90,6 +90,15 @@ def validation_message(exc: RequestValidationError) -> str:
     return "; ".join(_problem(error) for error in said) + _more_problems(len(errors) - len(said))
 
 
+def validation_status(exc: RequestValidationError) -> int:
+    """400 for a body that is not JSON at all, as a body that is not UTF-8 or nests too deeply
+    (and LibreTranslate's ``/translate``) is answered, and as RFC 9110 has it for content that
+    does not parse; 422 for JSON the request cannot take. Unparsable JSON was a 422 on ``/v1``
+    and a 400 on ``/translate``."""
+    errors = list(exc.errors())
+    return 400 if errors and errors[0].get("type") == "json_invalid" else 422
+
+
 def not_allowed_message(request: Request, allowed: str) -> str:
     """The 405 of a path that takes other methods, naming them: ``GET /v1/translate is not
     taken; use POST (see /docs)`` (Starlette's ``Method Not Allowed`` said neither)."""
@@ -183,7 +192,7 @@ def install_handlers(app: FastAPI) -> None:
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         if not request.url.path.startswith("/v1/"):  # LibreTranslate's endpoints: its answer
             return error_response(400, libre_validation_message(exc))
-        return error_response(422, validation_message(exc))
+        return error_response(validation_status(exc), validation_message(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -130,6 +130,20 @@ def test_a_v1_body_that_nests_too_deeply_or_is_not_utf8_is_said_to_be_so(served,
     assert (answer.status_code, answer.json()) == (400, {"error": error})
 
 
+@pytest.mark.parametrize("path", ["/v1/translate", "/translate"])
+def test_json_that_does_not_parse_is_a_400_on_either_api(served, path):
+    """``{bad`` was a 422 on ``/v1/translate`` and a 400 on ``/translate``: now 400 on both, as
+    a body that is not UTF-8 (RFC 9110: content that does not parse)."""
+    client, _, token = served
+    answer = client.post(
+        path,
+        content=b'{"q": "a", "source": "en", "target": "de", "api_key": "' + token.encode() + b'"',
+        headers={"Content-Type": "application/json"},
+    )
+    assert answer.status_code == 400, answer.text
+    assert answer.json()["error"].startswith("the request body is not valid JSON")
+
+
 def test_a_utf8_body_with_a_byte_order_mark_is_still_read(served):
     client, _, _ = served
     answer = client.post(

@@ -960,7 +960,7 @@ DRIP_CHAMBER = [
             "POST",
             "/v1/translate",
             {"content": b"{bad", "headers": {"Content-Type": "application/json"}},
-            422,
+            400,  # as on /translate, and as a body that is not UTF-8: it does not parse
             "the request body is not valid JSON: Expecting property name enclosed in double quotes",
         ),
         (
