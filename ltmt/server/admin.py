@@ -11,7 +11,7 @@ from ltmt.server import accounts
 from ltmt.server.auth import require_admin
 from ltmt.server.errors import ApiError
 from ltmt.server.json_body import Utf8JsonRoute
-from ltmt.server.routes import KeyDep, known_parameters, service_of
+from ltmt.server.routes import KeyDep, known_parameters, no_such_user, service_of
 from ltmt.server.schemas import CreatedKeyOut, DeletedUserOut, KeyOut, KeyRequest, UserOut
 
 router = APIRouter(
@@ -99,7 +99,7 @@ def delete_user(user: str, request: Request, key: KeyDep) -> DeletedUserOut:
     service = service_of(request)
     known = user in service.memory.users() or service.keys.list(user)
     if not known:
-        raise ApiError(404, f"no user {user!r}")
+        raise ApiError(404, no_such_user(service, user))
     deleted = accounts.delete_user(service.memory, user, service.downloads)
     encrypted = service.memory.encrypted
     return DeletedUserOut(

@@ -244,16 +244,21 @@ def existing_user(service: Service, key: ApiKey, user: str | None) -> str:
     who = acting_user(key, user)
     if who == key.user:
         return who
-    known = service.keys.users()  # with a memory or a key
-    if who in known:
+    if who in service.keys.users():  # with a memory or a key
         return who
-    close = likely_users(who, known)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
     raise ApiError(
         404,
-        f"no user {who!r}: no key and no memory has that name{hint} (GET /v1/admin/users lists "
-        "the users; a new user starts with a key: POST /v1/admin/keys)",
+        f"{no_such_user(service, who)} (GET /v1/admin/users lists the users; a new user starts "
+        "with a key: POST /v1/admin/keys)",
     )
+
+
+def no_such_user(service: Service, who: str) -> str:
+    """``no user 'Checkout': no key and no memory has that name; did you mean checkout?``: the
+    404 of a user no key and no memory has, naming the users it likely meant."""
+    close = likely_users(who, service.keys.users())
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return f"no user {who!r}: no key and no memory has that name{hint}"
 
 
 def pair_records(service: Service, pairs: list[Any]) -> list[PairRecord]:

@@ -712,6 +712,12 @@ def test_admin_manages_keys_and_users(api):
         assert [(k["user"], k["token"]) for k in listed] == [("frank", None)]
         frank_listed = {"user": "frank", "segments": 2, "memory": True, "keys": 1}
         assert frank_listed in client.get("/v1/admin/users").json()
+        # the stats route's hint, on a delete too: 'no user 'Frank'' alone named no one
+        typo = client.delete("/v1/admin/users/Frank")
+        assert (typo.status_code, typo.json()) == (
+            404,
+            {"error": "no user 'Frank': no key and no memory has that name; did you mean frank?"},
+        )
         gone = client.delete("/v1/admin/users/frank").json()
         assert gone == {
             "user": "frank",
