@@ -97,7 +97,12 @@ def serve(
         64, "--max-batch-segments", min=1, help="Segments decoded together at most."
     ),
     auth_failures: int = typer.Option(
-        20, "--auth-failures", min=1, help="Wrong keys per address per minute before 429."
+        20,
+        "--auth-failures",
+        min=1,
+        help="Wrong keys per address per minute before 429 (then a valid key from it too). "
+        "Counted with every server on the same store, each of which enforces the others' "
+        "lockouts: with different values the lowest wins, so give them all the same.",
     ),
     forwarded_allow_ips: str | None = typer.Option(
         None,

@@ -64,6 +64,19 @@ def test_the_failures_are_counted_together_by_every_worker(tmp_path):
     assert second.retry_after("1.2.3.4") > 0
 
 
+def test_servers_on_one_store_share_the_count_and_the_lockout_so_the_lowest_limit_wins(tmp_path):
+    """Two servers on one store, ``--auth-failures 20`` and ``2``: the strict one's lockout is
+    the lenient one's too (as the README and ``--help`` say), so that one client's lockout holds
+    whichever server behind a proxy it reaches."""
+    path = tmp_path / "failures.json"
+    lenient, strict = FailureLimiter(20, 60.0, path, NAMES), FailureLimiter(2, 60.0, path, NAMES)
+    lenient.fail("203.0.113.9")
+    assert (lenient.retry_after("203.0.113.9"), strict.retry_after("203.0.113.9")) == (0, 0)
+    strict.fail("203.0.113.9")  # the second wrong key of the shared count: the strict limit
+    assert lenient.retry_after("203.0.113.9") > 59
+    assert strict.retry_after("203.0.113.9") > 59
+
+
 def test_a_lock_out_ends_with_its_window_and_its_file_goes_with_the_count(monkeypatch, tmp_path):
     now = [100.0]
     monkeypatch.setattr("ltmt.server.auth.time.time", lambda: now[0])
