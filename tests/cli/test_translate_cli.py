@@ -1431,7 +1431,7 @@ def test_a_block_whose_source_changed_is_translated_again_without_a_memory(
     source.write_text("# hello world\n\nopen the file\n\nthe repository is empty\n", "utf-8")
     code, _, err = run_cli(["translate", str(source), "-o", str(output), *common], capsys)
     assert code == 0, err
-    assert "1 segment " in err and "1 translated again: their source changed" in err
+    assert "1 segment " in err and "1 translated again: its source changed" in err
     kept_title, kept_edit, _ = output.read_text("utf-8").split("\n\n")
     assert (kept_title, kept_edit) == (title, "Datei öffnen")
 

@@ -192,7 +192,7 @@ def test_an_update_says_how_many_were_translated_again_and_names_edited_ones(
         result = translate_file(source, output, FakeModel(), output_sources=records)
     assert output.read_text("utf-8") == ("FIRST BLOCK, EDITED.\n\nZweiter Block.\n\nTHIRD BLOCK.\n")
     assert result.report.source_changed == 1
-    assert "1 translated again: their source changed" in result.report.summary()
+    assert "1 translated again: its source changed" in result.report.summary()
     assert (
         "1 translation that ltmt did not write (a translator's, or edited since), whose source "
         "changed since, kept as it is (block1); check it (--overwrite" in caplog.text
