@@ -7,6 +7,7 @@ import math
 import os
 import socket
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -17,6 +18,9 @@ from ltmt.cli.store import (
 )
 from ltmt.errors import InputError
 from ltmt.fusion.registry import FUSION_NAMES
+
+if TYPE_CHECKING:
+    from ltmt.server.shutdown import Stop
 
 
 def request_megabytes(value: str | float) -> float:
@@ -146,6 +150,8 @@ def serve(
     LibreTranslate-compatible POST /translate. Every request needs a key ('ltmt keys create').
 
     SIGTERM or Ctrl-C finishes the requests in flight, then stops; a second Ctrl-C quits at once.
+    Exit status: 0 after a clean stop, 1 when the shutdown wait ran out with requests still
+    running (each answered 503), 130 after a forced quit (with --workers N: uvicorn's own).
     """
     import uvicorn
 
@@ -186,7 +192,9 @@ def serve(
     common = uvicorn_settings(host, port, config.shutdown_timeout_s, forwarded_allow_ips)
     if workers == 1:
         service = Service(config)  # a bad model or store fails here, with a one-line error
-        uvicorn.run(create_app(config, service), **common)  # type: ignore[arg-type]
+        application = create_app(config, service)
+        uvicorn.run(application, **common)  # type: ignore[arg-type]
+        exit_as_stopped(application.state.stop, config.shutdown_timeout_s)
         return
     os.environ[ENV_CONFIG] = config.to_json()
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # the workers load quietly too
@@ -196,6 +204,26 @@ def serve(
         workers=workers,
         **common,  # type: ignore[arg-type]
     )
+
+
+def exit_as_stopped(stop: Stop, shutdown_timeout_s: float) -> None:
+    """Exit with ``stop``'s status, saying why when it is not 0: at once, as an interrupted
+    command leaves (the decoder may still be in its batch)."""
+    from ltmt.cli.main import leave_now
+
+    code = stop.exit_code()
+    if code == 0:
+        return
+    requests = f"{stop.cut_off} request{'' if stop.cut_off == 1 else 's'} cut off"
+    if stop.forced:
+        said = f"ltmt: forced to quit; {requests} (answered 503: send again)"
+    else:
+        said = (
+            f"ltmt: the shutdown wait ({shutdown_timeout_s:g} s) ran out; {requests} (answered "
+            "503: send again); raise --shutdown-timeout-s to let them finish"
+        )
+    typer.echo(said, err=True)
+    leave_now(code)
 
 
 def uvicorn_settings(

@@ -7,12 +7,14 @@
 The service (model, store, decoding thread) is built when the server starts and closed when
 it stops: uvicorn's graceful shutdown (SIGTERM, Ctrl-C) first lets the requests in flight
 finish, then the lifespan closes the service, which finishes the decoding queue and releases
-the store. Every write is one LMDB transaction, committed before its answer is sent, so a
+the store. A forced quit (a second Ctrl-C) does not wait for the batch being decoded: it
+waited seconds. Every write is one LMDB transaction, committed before its answer is sent, so a
 stop, or a ``kill -9``, never loses what a client was told is stored.
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import os
 from collections.abc import AsyncIterator
@@ -33,7 +35,7 @@ from ltmt.server.limits import BodyLimit, ConcurrencyLimit
 from ltmt.server.openapi import add_docs_page, openapi_document
 from ltmt.server.schemas import Health
 from ltmt.server.service import Service
-from ltmt.server.shutdown import AnswerWhenCancelled
+from ltmt.server.shutdown import AnswerWhenCancelled, Stop
 
 
 def create_app(config: ServerConfig, service: Service | None = None) -> FastAPI:
@@ -47,10 +49,17 @@ def create_app(config: ServerConfig, service: Service | None = None) -> FastAPI:
         if service is None:
             service = Service(config)
         app.state.service = service
+        forced = False
         try:
             yield
+        except asyncio.CancelledError:  # a forced quit: the process exits next
+            forced = True
+            raise
         finally:
-            await run_in_threadpool(service.close)
+            if forced:
+                service.abandon()
+            else:
+                await run_in_threadpool(service.close)
 
     app = FastAPI(
         title="ltmt",
@@ -64,6 +73,7 @@ def create_app(config: ServerConfig, service: Service | None = None) -> FastAPI:
         # TLS proxy, which clients follow with the key): now the JSON 404 of any unknown path
         redirect_slashes=False,
     )
+    app.state.stop = Stop()  # how the server stopped: ltmt serve's exit status
     install_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=config.max_body_bytes, timeout_s=config.body_timeout_s)
     if config.limit_concurrency:  # outside BodyLimit: a refused request's body is not read
@@ -72,7 +82,8 @@ def create_app(config: ServerConfig, service: Service | None = None) -> FastAPI:
     # outside the limits: a preflight is answered without being counted, and a 413 or a 503
     # carries the headers that let the page read it
     allow_origins(app, config.cors_origins)
-    app.add_middleware(AnswerWhenCancelled)  # the outermost: a request cut off at shutdown
+    # the outermost: a request cut off at shutdown
+    app.add_middleware(AnswerWhenCancelled, stop=app.state.stop)
     app.include_router(routes.router)
     app.include_router(glossary.router)
     app.include_router(admin.router)

@@ -100,6 +100,12 @@ class Service:
         self.batcher.close(timeout=self.config.shutdown_timeout_s)
         self.memory.close()
 
+    def abandon(self) -> None:
+        """Take no more work, without waiting for the batch being decoded (a forced quit: the
+        process exits next). The store stays open under the decoder; what is committed is on
+        disk."""
+        self.batcher.close(timeout=0)
+
     def forget(self, user: str) -> int:
         """Delete ``user``'s memory and the translated files waiting for their download; how
         many segments the delete found."""

@@ -10,11 +10,16 @@ every stop look like a crash. :class:`AnswerWhenCancelled`, the outermost of the
 layers, answers such a request with the JSON 503 of a server that is stopping instead, saying
 which stop it was, the connection closed, and nothing is logged but the access line; a
 lifespan cancelled by a forced quit ends without Starlette's ``CancelledError`` traceback.
+
+:class:`Stop` records how the server stopped, which ``ltmt serve`` turns into its exit status:
+systemd and shells tell a clean stop (0) from one that cut requests off (1) and a forced quit
+(130, as a shell gives a command Ctrl-C ended). It exited 0 in all three.
 """
 
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -33,6 +38,25 @@ FORCED = (
 TIMEOUT_CANCEL = "timeout graceful shutdown exceeded"
 
 
+@dataclass
+class Stop:
+    """How the server stopped: ``cut_off``, the requests it cancelled (its shutdown wait ran
+    out, or its quit was forced); ``forced``, whether a second Ctrl-C forced the quit."""
+
+    cut_off: int = 0
+    forced: bool = False
+
+    def exit_code(self) -> int:
+        """130 after a forced quit, 1 when requests were cut off, 0 after a clean stop."""
+        if self.forced:
+            return FORCED_EXIT
+        return CUT_OFF_EXIT if self.cut_off else 0
+
+
+FORCED_EXIT = 130  # as a shell's for a command that Ctrl-C ended
+CUT_OFF_EXIT = 1
+
+
 def stop_message(cancelled: asyncio.CancelledError) -> str:
     """The 503's error for a request cut off by ``cancelled``: the shutdown wait ran out, or
     the quit was forced."""
@@ -44,10 +68,11 @@ class AnswerWhenCancelled:
     forced) with JSON 503, if nothing of its answer was sent yet; end it quietly otherwise.
     Within the app nothing else cancels a request's task (a translation whose client left is
     cancelled below it, :mod:`ltmt.server.disconnects`), so a cancellation here is the
-    server's."""
+    server's. Each such request, and a forced quit, is noted in ``stop``."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, stop: Stop) -> None:
         self.app = app
+        self.stop = stop
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -66,6 +91,7 @@ class AnswerWhenCancelled:
         try:
             await self.app(scope, receive, noting_start)
         except asyncio.CancelledError as cancelled:
+            self.stop.cut_off += 1
             if not started:  # the request ends here: its task has nothing more to do
                 response = error_response(
                     503, stop_message(cancelled), headers={"Connection": "close"}
@@ -85,6 +111,7 @@ class AnswerWhenCancelled:
                 return await receive()
             except asyncio.CancelledError:
                 cancelled = True
+                self.stop.forced = True
                 raise
 
         async def quiet_send(message: Message) -> None:

@@ -161,7 +161,8 @@ def test_a_second_ctrl_c_is_a_forced_quit_said_as_such_without_a_traceback(
     launch, make_key, tmp_path
 ):
     """Ctrl-C twice during an upload: the client was told the shutdown wait had run out (the
-    quit was forced), and the log got Starlette's lifespan ``CancelledError`` traceback."""
+    quit was forced), and the log got Starlette's lifespan ``CancelledError`` traceback; the
+    server exited 0, as after a clean stop, where it now exits 130 and says why."""
     server = launch()  # a 30 s shutdown wait: only the second SIGINT ends the request
     token = make_key(tmp_path / "store", "uploader")
     parts = urlsplit(server.url)
@@ -180,5 +181,8 @@ def test_a_second_ctrl_c_is_a_forced_quit_said_as_such_without_a_traceback(
     assert head.startswith(b"HTTP/1.1 503"), answer
     assert json.loads(body) == {"error": FORCED}
     assert FORCED.startswith("the server was forced to quit before this request was done; ")
-    server.process.wait(timeout=30)
+    assert server.process.wait(timeout=30) == 130
     assert "Traceback" not in server.output(), server.output()
+    assert "ltmt: forced to quit; 1 request cut off (answered 503: send again)\n" in (
+        server.output()
+    )
