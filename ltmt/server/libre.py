@@ -76,6 +76,7 @@ from ltmt.server.routes import (
 )
 from ltmt.server.schemas import Language, LibreDetection, LibreRequest, LibreSuggestion
 from ltmt.server.service import Service
+from ltmt.wording import counted
 
 router = APIRouter(tags=["LibreTranslate-compatible"])
 
@@ -192,6 +193,7 @@ async def translate(
                 pipeline_translate(service, key.user, cancellation=cancellation),
                 service.target_lang,
             ),
+            counted(len(fragments), "text"),
         )
     elif todo:
         todo_texts, options = [texts[i] for i in todo], service.options(None, None)
@@ -200,6 +202,7 @@ async def translate(
             lambda cancellation: service.translate_segments(
                 key.user, todo_texts, options, cancellation
             ),
+            counted(len(todo_texts), "text"),
         )
         done = [translation.text for translation in results]
     outputs = list(texts)
@@ -376,7 +379,9 @@ async def translate_file(
                 500, f"cannot keep the translated file for its download: {exc.strerror or exc}"
             ) from exc
 
-    kept, name, warnings = await in_thread_unless_disconnected(request, work)
+    kept, name, warnings = await in_thread_unless_disconnected(
+        request, work, "the translated file's address"
+    )
     public_url = service.config.public_url
     url = absolute_url(request, public_url, "download_file", filename=f"{kept}.{name}")
     return {

@@ -286,6 +286,7 @@ async def translate(
     results = await in_thread_unless_disconnected(
         request,
         lambda cancellation: service.translate_segments(who, body.segments, options, cancellation),
+        counted(len(body.segments), "segment"),
     )
     learned = None
     if body.learn:
@@ -364,7 +365,9 @@ async def translate_file(
             )
         return translated, warnings
 
-    (name, kind, data, result), warnings = await in_thread_unless_disconnected(request, work)
+    (name, kind, data, result), warnings = await in_thread_unless_disconnected(
+        request, work, "the translated file"
+    )
     result.report.seconds = time.perf_counter() - started  # the summary's segments a second
     return Response(
         data,

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import threading
 from concurrent.futures import Future
+from types import SimpleNamespace
 
 import pytest
+from starlette.requests import Request
 
-from ltmt.server.disconnects import CLIENT_CLOSED, Cancellation, WorkStopped
+from ltmt.server import disconnects
+from ltmt.server.disconnects import (
+    CLIENT_CLOSED,
+    Cancellation,
+    WorkStopped,
+    in_thread_unless_disconnected,
+)
 from ltmt.server.errors import ApiError
 
 
@@ -85,3 +95,40 @@ def test_the_client_leaving_as_a_wait_ends_stops_the_work_after_it():
     future.set_result("übersetzt")
     with pytest.raises(ApiError, match="client disconnected"):
         cancellation.result(future)
+
+
+def test_a_client_that_left_is_logged_in_one_warning(monkeypatch, caplog):
+    """A client that disconnected mid-request left no line in the log (uvicorn logs no access
+    line for an answer never sent)."""
+    clock = iter([10.0, 10.5])
+    monkeypatch.setattr(disconnects, "time", SimpleNamespace(monotonic=lambda: next(clock)))
+    translation: Future[str] = Future()
+
+    async def receive() -> dict:
+        await asyncio.sleep(0.05)
+        return {"type": "http.disconnect"}
+
+    scope = {"type": "http", "method": "POST", "path": "/v1/translate", "headers": []}
+    request = Request(scope, receive)
+    work = lambda cancellation: cancellation.result(translation)  # noqa: E731
+    with (
+        caplog.at_level(logging.WARNING, logger="ltmt.server.disconnects"),
+        pytest.raises(ApiError, match="client disconnected"),
+    ):
+        asyncio.run(in_thread_unless_disconnected(request, work, "20 segments"))
+    assert translation.cancelled()  # the batcher decodes nothing of it not begun
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        ("WARNING", "POST /v1/translate: client disconnected after 0.5 s; 20 segments not sent")
+    ]
+
+
+def test_a_client_that_stayed_is_not_logged(caplog):
+    async def receive() -> dict:
+        await asyncio.sleep(60)
+        return {"type": "http.disconnect"}
+
+    request = Request({"type": "http", "method": "POST", "path": "/v1/translate"}, receive)
+    assert asyncio.run(in_thread_unless_disconnected(request, lambda _: "done", "1 segment")) == (
+        "done"
+    )
+    assert not caplog.records

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import socket
 import time
 from urllib.parse import urlsplit
@@ -99,6 +100,11 @@ def test_a_translation_whose_client_left_is_stopped(launch, make_key, tmp_path) 
     time.sleep(1.0)
     assert _decoded_segments(server) == settled < len(segments)
     assert "Traceback" not in server.output()
+    # the log said so (it had no line for the request at all)
+    said = re.findall(r"ltmt: warning: (.*)\n", server.output())
+    assert [re.sub(r"after [\d.]+ s", "after N s", line) for line in said] == [
+        "POST /v1/translate: client disconnected after N s; 4000 segments not sent"
+    ]
 
 
 @pytest.mark.parametrize(
