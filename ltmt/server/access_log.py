@@ -45,7 +45,8 @@ class RedactedAccessLog(logging.Filter):
 def log_config() -> dict[str, Any]:
     """uvicorn's own logging configuration with :class:`RedactedAccessLog` on its access log's
     handler, and ltmt's loggers written as the command line writes them (``ltmt: warning:
-    ...``) except the warnings of a request's upload, which go to its client
+    ...``; the app's line at startup too, ``ltmt: info: serving model ...``) except the
+    warnings of a request's upload, which go to its client
     (:class:`~ltmt.server.request_warnings.RequestWarningFilter`). Given as ``log_config``,
     each worker process of ``--workers N`` sets it up too (a worker has no other handler)."""
     from uvicorn.config import LOGGING_CONFIG
@@ -63,4 +64,5 @@ def log_config() -> dict[str, Any]:
         "filters": ["request_warnings"],
     }
     config["loggers"]["ltmt"] = {"handlers": ["ltmt"], "level": "WARNING", "propagate": False}
+    config["loggers"]["ltmt.server.app"] = {"level": "INFO"}  # what is served, at startup
     return config

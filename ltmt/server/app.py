@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -37,6 +38,8 @@ from ltmt.server.schemas import Health
 from ltmt.server.service import Service
 from ltmt.server.shutdown import AnswerWhenCancelled, Stop
 
+logger = logging.getLogger(__name__)
+
 
 def create_app(config: ServerConfig, service: Service | None = None) -> FastAPI:
     """The application for ``config``. The model is loaded when the server starts, unless an
@@ -49,6 +52,7 @@ def create_app(config: ServerConfig, service: Service | None = None) -> FastAPI:
         if service is None:
             service = Service(config)
         app.state.service = service
+        logger.info("%s", service.summary())
         forced = False
         try:
             yield

@@ -91,7 +91,15 @@ class FailureLimiter:
                 (self.locked_out / gone).unlink(missing_ok=True)
             write_private_file(self.path, json.dumps(failures).encode())
             if len(times) >= self.limit:
-                self._lock_out(name, until=times[-self.limit] + self.window_s)
+                until = times[-self.limit] + self.window_s
+                self._lock_out(name, until)
+                logger.warning(
+                    "%s locked out for %.0f s: %d wrong keys within %g s (--auth-failures)",
+                    address,
+                    until - now,
+                    self.limit,
+                    self.window_s,
+                )
 
     def _lock_out(self, name: str, until: float) -> None:
         """Make the file that locks out the address named ``name`` until ``until``

@@ -32,6 +32,7 @@ from ltmt.server.shared_limits import limit_names, limits_folder
 from ltmt.state_warming import Warmth
 from ltmt.terminology.terms import Term
 from ltmt.translator import Translator
+from ltmt.wording import counted
 
 if TYPE_CHECKING:
     from ltmt.formats.unit_translation import ExactFn
@@ -99,6 +100,26 @@ class Service:
         """Finish the queued requests, then release the store (committed data is on disk)."""
         self.batcher.close(timeout=self.config.shutdown_timeout_s)
         self.memory.close()
+
+    def summary(self) -> str:
+        """What this process serves, for its log at startup: the model and its fingerprint, the
+        store and its users, the limits (no key, token or key file)."""
+        config, memory = self.config, self.memory
+        encrypted = ", encrypted" if memory.encrypted else ""
+        concurrency = (
+            f"{config.limit_concurrency} requests in flight"
+            if config.limit_concurrency
+            else "no limit on requests in flight"
+        )
+        return (
+            f"serving model {self.backbone.name} ({self.backbone.fingerprint}), store "
+            f"{memory.path} ({counted(len(memory.users()), 'user')}{encrypted}), limits: "
+            f"{config.max_body_bytes / (1 << 20):g} MB, {config.max_segments} segments of "
+            f"{config.max_segment_chars} characters a request, "
+            f"{counted(config.files_per_user, 'file')} a user at once, "
+            f"{config.auth_failures} wrong keys an address in {config.auth_window_s:g} s, "
+            f"{concurrency}"
+        )
 
     def abandon(self) -> None:
         """Take no more work, without waiting for the batch being decoded (a forced quit: the

@@ -83,3 +83,11 @@ def test_the_docs_page_says_it_needs_the_network(api):
     assert page.status_code == 200
     assert "swagger-ui" in page.text
     assert "blank without the network" in page.text and 'href="/openapi.json"' in page.text
+
+
+def test_the_log_says_what_is_served_at_startup(api):
+    """The startup line reaches the log (ltmt's loggers say warnings alone)."""
+    [line] = [line for line in api.server.output().splitlines() if "serving model" in line]
+    assert line.startswith("ltmt: info: serving model "), line
+    assert f"store {api.store} (" in line
+    assert "limits: 0.5 MB, 8 segments of 200 characters a request, " in line

@@ -53,6 +53,21 @@ def test_failures_beyond_the_limit_lock_the_address_for_the_window(monkeypatch, 
     assert "1.2.3.4" not in (tmp_path / "failures.json").read_text()  # hashed
 
 
+def test_a_lockout_is_logged_once_with_its_address_and_wait(monkeypatch, tmp_path, caplog):
+    """An address locked out left no line in the log: an operator could not tell a broken
+    client from an attack, nor for how long customers behind it were refused."""
+    now = [100.0]
+    monkeypatch.setattr("ltmt.server.auth.time.time", lambda: now[0])
+    limiter = FailureLimiter(limit=2, window_s=60.0, path=tmp_path / "failures.json", names=NAMES)
+    with caplog.at_level(logging.WARNING, logger="ltmt.server.auth"):
+        limiter.fail("1.2.3.4")
+        now[0] += 10
+        limiter.fail("1.2.3.4")
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        ("WARNING", "1.2.3.4 locked out for 50 s: 2 wrong keys within 60 s (--auth-failures)")
+    ]
+
+
 def test_the_failures_are_counted_together_by_every_worker(tmp_path):
     """Each worker process of --workers N counted its own: two workers let 38 wrong keys a
     minute through where 20 was the limit. Two limiters on one file are two workers."""

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 
+from fastapi.testclient import TestClient
+
+from ltmt.memory.store import Memory
+from ltmt.server.app import create_app
 from ltmt.server.config import ServerConfig
 from ltmt.server.service import Service
 
@@ -71,3 +76,29 @@ def test_a_tagged_segment_is_answered_with_the_matches_of_its_own_text(tiny_mode
         ]
     assert answers[1].method == "exact"
     assert answers[1].text == "<b>Speichern</b> Sie die Datei"
+
+
+def test_the_startup_says_what_is_served(tiny_model_dir, tmp_path, caplog):
+    """No ltmt line said which model, store and limits a server had started with."""
+    with Memory(tmp_path / "store") as memory:
+        memory.add("u1", "open the file", "öffne die Datei")
+        memory.add("u2", "save", "speichern")
+    config = ServerConfig(
+        model=str(tiny_model_dir), memory_dir=str(tmp_path / "store"), limit_concurrency=8
+    )
+    service = Service(config)
+    with (
+        caplog.at_level(logging.INFO, logger="ltmt.server.app"),
+        TestClient(create_app(config, service)),
+    ):
+        pass
+    said = [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "ltmt.server.app"]
+    assert said == [
+        (
+            "INFO",
+            f"serving model {tiny_model_dir} ({service.backbone.fingerprint}), store "
+            f"{tmp_path / 'store'} (2 users), limits: 16 MB, 128 segments of 5000 characters a "
+            "request, 1 file a user at once, 20 wrong keys an address in 60 s, 8 requests in "
+            "flight",
+        )
+    ]

@@ -23,6 +23,9 @@ class FakeService:
     def __init__(self) -> None:
         self.calls: list[str] = []
 
+    def summary(self) -> str:
+        return "serving a fake"
+
     def close(self) -> None:
         self.calls.append("close")
 
