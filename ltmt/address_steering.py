@@ -14,7 +14,14 @@ Fragen hat, so antwortete man ...`` for ``If you have any questions, just reply 
 steered: there a capital ``Sie`` may be "they" or "she". Nor is a command without "you" (``Try
 again!``, ``Open the settings menu.``): steered, the default model dodged ``Sie`` with broken
 German (``Öffnen der Einstellungsmenü.``, ``Versuchen wir es ...``; session 68, by hand).
-Its memory and glossary steer the decoding again as in the first; the new output is taken
+Its memory steers the decoding again as in the first, and its glossary terms' constraint
+(:mod:`ltmt.terminology.constraints`); where that output is not taken, a line with glossary
+terms is decoded steered once more, read with their targets in place and without their
+constraint, and taken only where it carries every target the first output carries (under the
+constraint the default model wrote ``Du hast {count} Schatten gefunden. Spards. Spuren ...``
+for ``You found {count} shards.``, whose first output was ``Sie haben {count} Splitter
+gefunden.``; read as ``You found {count} Splitter.``, ``Du hast {count} Splitter
+gefunden.``). The new output is taken
 unless it ran to the length limit (:func:`~ltmt.output_limit.unfinished_outputs`), says more
 sentences than its source or writes words after the closing block or tag its source ends in
 (:func:`~ltmt.terminology.constraints.runs_on`), has a glossary target tacked on at its end
@@ -173,9 +180,6 @@ def steer_address(
     ]
     if not chosen:
         return set()
-    from ltmt.terminology.decoding import encode_units
-    from ltmt.terminology.term_position import tacked_on
-
     words = [
         *other_form_tokens(translator.backbone, form),
         *word_tokens(translator.backbone, IMPERSONAL),
@@ -183,26 +187,23 @@ def steer_address(
     replaced: set[int] = set()
     for start in range(0, len(chosen), translator.batch_size):
         chunk = chosen[start : start + translator.batch_size]
-        batch = encode_units(translator, [units[i] for i in chunk])
-        state = None
-        if translator.fusion is not None and any(matches[units[i].segment] for i in chunk):
-            state = translator.prepare_state(
-                [units[i].text for i in chunk], [matches[units[i].segment] for i in chunk]
-            )
-        state = translator.terms.constrained_state(batch, state, [hits[i] for i in chunk])
-        # every chosen line addresses the reader: each is steered
-        steered = AddressPenalty(words, [True] * len(chunk), state, PENALTY)
-        texts = translator.decode(batch, steered)
-        unfinished = unfinished_outputs(translator, batch, texts)
-        for i, text, cut in zip(chunk, texts, unfinished, strict=True):
-            source = units[i].text
-            if cut or translator.terms.runs_on(source, text) or more_impersonal(text, outputs[i]):
-                continue
-            # a glossary target the first output had in place, the new one tacked on at its
-            # end (``im Arbeitsbereich. Workspace.`` for ``in Ihrem Workspace.``)
-            if tacked_on(source, text, hits[i]) and not tacked_on(source, outputs[i], hits[i]):
-                continue
-            if kept_shape(source, text) >= kept_shape(source, outputs[i]):
+        texts, cut = _steered(translator, words, units, chunk, matches, hits, constrained=True)
+        refused = []
+        for i, text, unfinished in zip(chunk, texts, cut, strict=True):
+            if _better(translator, units[i].text, text, outputs[i], hits[i], unfinished):
+                outputs[i] = text
+                replaced.add(i)
+            elif hits[i]:
+                refused.append(i)
+        if not refused:
+            continue
+        # read with the targets in place, without the constraint (module docstring): with it
+        # too, the default model dodged the address (``{count} Splitter gefunden.``)
+        texts, cut = _steered(translator, words, units, refused, matches, hits, constrained=False)
+        for i, text, unfinished in zip(refused, texts, cut, strict=True):
+            if _carries_targets(text, outputs[i], hits[i]) and _better(
+                translator, units[i].text, text, outputs[i], hits[i], unfinished
+            ):
                 outputs[i] = text
                 replaced.add(i)
     logger.info(
@@ -213,3 +214,61 @@ def steer_address(
         form,
     )
     return replaced
+
+
+def _steered(
+    translator: Translator,
+    words: Sequence[tuple[int, ...]],
+    units: Sequence[Unit],
+    chunk: Sequence[int],
+    matches: Sequence[tuple[Match, ...]],
+    hits: Sequence[Sequence[TermHit]],
+    constrained: bool,
+) -> tuple[list[str], list[bool]]:
+    """The units ``chunk`` of ``units`` decoded steered away from ``words``, with their memory
+    and, ``constrained``, under their glossary terms' constraint, else read with the terms'
+    targets in place (:func:`~ltmt.terminology.decoding.with_terms`); the outputs, and
+    whether each ran to the length limit."""
+    from ltmt.terminology.decoding import encode_units, with_terms
+
+    shown = [units[i] if constrained else with_terms(units[i], hits[i]) for i in chunk]
+    batch = encode_units(translator, shown)
+    state = None
+    if translator.fusion is not None and any(matches[units[i].segment] for i in chunk):
+        state = translator.prepare_state(
+            [units[i].text for i in chunk], [matches[units[i].segment] for i in chunk]
+        )
+    if constrained:
+        state = translator.terms.constrained_state(batch, state, [hits[i] for i in chunk])
+    # every chosen line addresses the reader: each is steered
+    texts = translator.decode(batch, AddressPenalty(words, [True] * len(chunk), state, PENALTY))
+    return texts, unfinished_outputs(translator, batch, texts)
+
+
+def _better(
+    translator: Translator,
+    source: str,
+    text: str,
+    first: str,
+    hits: Sequence[TermHit],
+    unfinished: bool,
+) -> bool:
+    """Whether the steered ``text`` of ``source`` may replace its ``first`` output (module
+    docstring)."""
+    from ltmt.terminology.term_position import tacked_on
+
+    if unfinished or translator.terms.runs_on(source, text) or more_impersonal(text, first):
+        return False
+    # a glossary target the first output had in place, the new one tacked on at its end
+    # (``im Arbeitsbereich. Workspace.`` for ``in Ihrem Workspace.``)
+    if tacked_on(source, text, hits) and not tacked_on(source, first, hits):
+        return False
+    return kept_shape(source, text) >= kept_shape(source, first)
+
+
+def _carries_targets(text: str, first: str, hits: Sequence[TermHit]) -> bool:
+    """Whether ``text`` renders every glossary target of ``hits`` that ``first`` renders."""
+    from ltmt.terminology.decoding import lacking
+
+    missed = {hit.term.target for hit in lacking(hits, first)}
+    return all(hit.term.target in missed for hit in lacking(hits, text))

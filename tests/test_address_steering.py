@@ -216,3 +216,42 @@ def test_a_bad_formality_is_refused(tiny_backbone, value, error, message):
 @pytest.mark.parametrize(("value", "form"), [("du", "informal"), ("SIE", "formal"), (None, None)])
 def test_formality_takes_qa_s_names(tiny_backbone, value, form):
     assert Translator(tiny_backbone, beam=1, formality=value).formality == form
+
+
+def test_a_glossary_line_whose_steered_output_runs_on_is_read_with_its_targets_in_place(
+    tiny_backbone, monkeypatch
+):
+    """A game VO trial: ``You found {count} shards.`` with ``shard → Splitter`` kept ``Sie haben
+    {count} Splitter gefunden.`` under --formality du: decoded steered under the term's
+    constraint the default model ran on (``... gefunden. Spards. Spuren Spuren``). Read as
+    ``You found {count} Splitter.``, steered without the constraint, it says du."""
+    from ltmt.terminology.matching import TermMatcher
+    from ltmt.terminology.terms import Term
+
+    translator = Translator(tiny_backbone, beam=1, formality="du")
+    decoded = []
+    steered = [
+        [
+            "Du hast {count} Schatten gefunden. Spards. Spuren Spuren",
+            "Du hast Schatten gefunden. Spuren Spuren",
+        ],
+        ["Du hast {count} splitter gefunden.", "Du hast Schatten gefunden."],
+    ]
+
+    def decode(batch, state=None):
+        decoded.append((batch, state))
+        return steered[len(decoded) - 1][: len(batch)]
+
+    monkeypatch.setattr(translator, "decode", decode)
+    units = [Unit(0, "You found {count} shards."), Unit(1, "You found shards.")]
+    matcher = TermMatcher([Term("shard", "splitter")])  # the tiny model writes no capital S
+    hits = [matcher.find(unit.text) for unit in units]
+    outputs = ["Sie haben {count} splitter gefunden.", "Sie haben splitter gefunden."]
+    assert steer_address(translator, "informal", units, [(), ()], hits, outputs) == {0}
+    # the second output lacks the target the first had: not taken
+    assert outputs == ["Du hast {count} splitter gefunden.", "Sie haben splitter gefunden."]
+    (first, constrained), (second, plain) = decoded
+    assert first == translator.encode([u.text for u in units])
+    assert isinstance(constrained, AddressPenalty) and constrained.inner is not None
+    assert second == translator.encode(["You found {count} splitter.", "You found splitter."])
+    assert isinstance(plain, AddressPenalty) and plain.inner is None and plain.steered == [True] * 2
