@@ -34,6 +34,8 @@ values are not translated but kept as written, with their comment (``empty.key=`
 without a separator, ``empty.key`` or ``[section]``, which Java reads as a key with an empty
 value); other keys without a translation, and their comment, stay out of the output (a resource
 bundle falls back to the base file for them; a translator's own version in the output is kept).
+A key under SAP UI5's ``#NOTR`` annotation (:mod:`ltmt.formats.sap_annotations`) is no string to
+translate, as Android's ``translatable="false"`` is: left out of the output, and no memory pair.
 Where the output already exists (the translation so far), the comments it has are kept: those
 above a key it has, and its header (the comment block at its top); the other keys have the
 source file's.
@@ -69,6 +71,7 @@ from ltmt.formats.message_format import (
     pattern_problem,
     quoted_braces,
 )
+from ltmt.formats.sap_annotations import not_translated
 from ltmt.text import paired_surrogates
 from ltmt.wording import counted, first_few
 
@@ -195,6 +198,7 @@ class JavaPropertiesDocument(KeyedCatalog):
     format = "properties"
     what = WHAT
     keeps_booleans = True  # a setting's ``true`` stays ``true``
+    not_translatable_mark = "marked #NOTR"  # SAP UI5's annotation (:mod:`.sap_annotations`)
 
     def __init__(self, path: Path, data: bytes) -> None:
         self.data = data
@@ -203,8 +207,10 @@ class JavaPropertiesDocument(KeyedCatalog):
         warn_defined_twice(path, self.names_defined_twice, "last definition, as Java reads it,")
         values = _values(store)
         _warn_control_characters(path, data, values)
+        marked = not_translated(store.units)  # SAP's #NOTR: no string to translate
+        strings = {key: text for key, text in values.items() if key not in marked}
         # Spring's application.properties is configuration, read by no MessageFormat
-        messages = {} if is_spring_config(Path(path)) else values
+        messages = {} if is_spring_config(Path(path)) else strings
         self.patterns = {key for key, text in messages.items() if _format_flags(text)}
         self.raw = values  # the values as written (a pattern's apostrophes doubled)
         # MessageFormat patterns (a doubled apostrophe, or an argument), shown to the model
@@ -221,9 +227,10 @@ class JavaPropertiesDocument(KeyedCatalog):
                 Entry(
                     key, key, self._unquoted(key, text), flags=_format_flags(messages.get(key, ""))
                 )
-                for key, text in values.items()  # an empty one too: no text (is_text)
+                for key, text in strings.items()  # an empty one too: no text (is_text)
             ],
         )
+        self.not_translatable = marked
 
     @classmethod
     def open(cls, path: Path, **_: Any) -> JavaPropertiesDocument:
