@@ -317,7 +317,7 @@ class CsvTable(LengthsChecked):
         column = _limit_name(self.table.rows[self.header_row])
         return f"{counted(count, 'row')} translated longer than the {column} column allows"
 
-    def limit_set_by(self) -> str:
+    def limit_set_by(self, key: str) -> str:
         return _limit_set_by(self.table.rows[self.header_row])
 
     def _warn_of_formulas(self) -> None:

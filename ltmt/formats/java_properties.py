@@ -35,7 +35,8 @@ without a separator, ``empty.key`` or ``[section]``, which Java reads as a key w
 value); other keys without a translation, and their comment, stay out of the output (a resource
 bundle falls back to the base file for them; a translator's own version in the output is kept).
 A key under SAP UI5's ``#NOTR`` annotation (:mod:`ltmt.formats.sap_annotations`) is no string to
-translate, as Android's ``translatable="false"`` is: left out of the output, and no memory pair.
+translate, as Android's ``translatable="false"`` is: left out of the output, and no memory pair;
+one under ``#XFLD,20`` has a length limit, as an XLIFF ``maxwidth`` is.
 Where the output already exists (the translation so far), the comments it has are kept: those
 above a key it has, and its header (the comment block at its top); the other keys have the
 source file's.
@@ -71,7 +72,7 @@ from ltmt.formats.message_format import (
     pattern_problem,
     quoted_braces,
 )
-from ltmt.formats.sap_annotations import not_translated
+from ltmt.formats.sap_annotations import SapAnnotated
 from ltmt.text import paired_surrogates
 from ltmt.wording import counted, first_few
 
@@ -192,7 +193,7 @@ def _lines(text: str) -> Iterator[tuple[str, bool]]:
         continued = not comment and (len(body) - len(body.rstrip("\\"))) % 2 == 1
 
 
-class JavaPropertiesDocument(KeyedCatalog):
+class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
     """A ``.properties`` file to translate into the target language's (module docstring)."""
 
     format = "properties"
@@ -207,7 +208,8 @@ class JavaPropertiesDocument(KeyedCatalog):
         warn_defined_twice(path, self.names_defined_twice, "last definition, as Java reads it,")
         values = _values(store)
         _warn_control_characters(path, data, values)
-        marked = not_translated(store.units)  # SAP's #NOTR: no string to translate
+        # SAP's annotations: #NOTR, no string to translate; #XFLD,20, a length limit
+        marked = self.read_annotations(store.units)
         strings = {key: text for key, text in values.items() if key not in marked}
         # Spring's application.properties is configuration, read by no MessageFormat
         messages = {} if is_spring_config(Path(path)) else strings

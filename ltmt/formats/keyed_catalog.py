@@ -400,6 +400,11 @@ class KeyedCatalog(TranslationsHeld):
         .resx ``{MaxLength=30}``), which ``ltmt qa`` checks; None by default."""
         return None
 
+    def length_limit_set_by(self, entry: Entry) -> str:
+        """What sets :meth:`length_limit`, as ``ltmt qa`` says it allows so many characters
+        (an SAP annotation's ``its #XFLD,20 annotation``); "" for the unit's (by default)."""
+        return ""
+
     def invalid_sources(self) -> dict[str, str]:
         """What ICU rejects in each source message that this catalog leaves untranslated for
         it, by name (none here)."""
@@ -525,6 +530,8 @@ class KeyedCatalog(TranslationsHeld):
                 metadata["note"] = note
             if (limit := document.length_limit(entry)) is not None:
                 metadata["max_length"] = limit
+                if set_by := document.length_limit_set_by(entry):
+                    metadata["max_length_set_by"] = set_by
             # the translation's own placeholders named as it writes them, the source's as it does
             written = {
                 **translation.placeholders.get(entry.name, {}),

@@ -12,9 +12,9 @@
 A translation's length is its text's characters, the inline codes left out (``<x id="1"/>``,
 ``<g id="2">``, ``<b>``: what a code stands for is not known until the program fills it in).
 Other formats give a string a limit of their own (a .resx ``{MaxLength}`` comment, a CSV
-table's Max length column, a WebExtension message's): :class:`LengthsChecked` notes and says
-those translated too long; an app store gives a fastlane metadata file's whole text one
-(:mod:`ltmt.formats.store_listing`).
+table's Max length column, a WebExtension message's, an SAP annotation's ``#XFLD,20``):
+:class:`LengthsChecked` notes and says those translated too long; an app store gives a
+fastlane metadata file's whole text one (:mod:`ltmt.formats.store_listing`).
 """
 
 from __future__ import annotations
@@ -138,14 +138,15 @@ class LengthsChecked(TranslationsHeld):
         than a {MaxLength} comment allows``)."""
         raise NotImplementedError
 
-    def limit_set_by(self) -> str:
-        """What sets a string's limit, as a note says it allows so many characters (``its
-        unit``; a table's ``its row's MaxChars``)."""
+    def limit_set_by(self, key: str) -> str:
+        """What sets the limit of the string ``key``, as a note says it allows so many
+        characters (``its unit``; a table's ``its row's MaxChars``; an SAP annotation's ``its
+        #XFLD,20 annotation``)."""
         return "its unit"
 
     def note_filled(self, key: str, text: str) -> None:
         limit, place = self.limit_at(key)
-        note_length(self.over_limit, key, text, limit, place, self.limit_set_by())
+        note_length(self.over_limit, key, text, limit, place, self.limit_set_by(key))
 
     def review_notes(self) -> list[str]:
         """The strings translated longer than their limit allows, the first five named."""

@@ -83,3 +83,56 @@ def test_a_translation_of_a_notr_key_is_no_pair_and_an_extra_qa_finding(
         (f"{target}: {key}", f"marked #NOTR in {source}: delete it from this file")
         for key in ("themeName", "datePattern")
     ]
+
+
+# the trial's app5: a limit after the type is one; "max 20 characters" in the note is not
+LIMITED = (
+    "#XFLD,20: Label for the delivery date field\n"
+    "deliveryDateLabel=Requested Delivery Date\n"
+    "\n"
+    "#XFLD: Delivery date label, max 20 characters\n"
+    "deliveryDateLabel2=Requested Delivery Date\n"
+    "\n"
+    "#XBUT,8\n"
+    "cancelBtn=Cancel\n"
+)
+
+
+def test_an_annotations_length_is_the_translations_limit_in_translate_and_qa(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from ltmt.qa.pair_checks import length_problems
+
+    source = tmp_path / "i18n.properties"
+    source.write_text(LIMITED, "utf-8")
+    out = tmp_path / "i18n_de.properties"
+    with caplog.at_level(logging.WARNING):
+        result = translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert result.report.over_limit == 1  # REQUESTED DELIVERY DATE: 23 characters
+    assert (
+        "1 string longer than an SAP text annotation allows (deliveryDateLabel: the translation "
+        "is 23 characters long, its #XFLD,20 annotation allows 20): shorten it"
+    ) in caplog.text
+    assert "#XFLD,20: Label for the delivery date field\n" in out.read_text("utf-8")
+    out.write_text(  # the trial's translation
+        "deliveryDateLabel=Gew\\u00fcnschtes Lieferdatum\n"
+        "deliveryDateLabel2=Gew\\u00fcnschtes Lieferdatum\n"
+        "cancelBtn=Abbrechen und zur\\u00fcck\n",
+        "ascii",
+    )
+    records = list(JavaPropertiesDocument.pairs(out, source_file=source, purpose="checked"))
+    assert [length_problems(r.source, r.target, r.metadata) for r in records] == [
+        ["the translation is 23 characters long, its #XFLD,20 annotation allows 20"],
+        [],
+        ["the translation is 20 characters long, its #XBUT,8 annotation allows 8"],
+    ]
+
+
+def test_a_plain_java_file_has_no_length_limits(tmp_path: Path) -> None:
+    source = tmp_path / "Messages.properties"
+    source.write_text("# Main window, at most 5 characters\napp.title=Notes and more\n", "utf-8")
+    out = tmp_path / "Messages_de.properties"
+    result = translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert result.report.over_limit == 0
+    [record] = JavaPropertiesDocument.pairs(out, source_file=source)
+    assert "max_length" not in record.metadata
