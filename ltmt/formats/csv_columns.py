@@ -299,6 +299,15 @@ def _named_language(header: str) -> str | None:
     return primary_language(str(found.language)) if found.language else None
 
 
+def names_a_column(cell: str) -> bool:
+    """Whether ``cell`` reads as a header's: a language's code or name (``en``, ``English``)
+    or a word a header names a column by (``source``, ``key``, ``type``, ``Status``); a row
+    of none is data, not a header (a Magento dictionary's: :mod:`ltmt.formats.magento_csv`)."""
+    role = _role(cell)
+    words = _WORDS_NOT_NAMES | STATUS_HEADERS | LIMIT_HEADERS
+    return role in words or language_of(cell) is not None or _named_language(cell) is not None
+
+
 def find_columns(
     header: list[str],
     path: Path,

@@ -15,6 +15,7 @@ with a warning that counts them. A ``Max length`` column (``max_length``, ``Char
 ``Max chars``) gives its row's limit in characters, as an XLIFF ``maxwidth`` does: a row
 translated longer is counted and named (:mod:`ltmt.formats.size_limits`), and qa's ``length``
 check reads it.
+A Magento dictionary (``i18n/de_DE.csv``) has no header: :mod:`ltmt.formats.magento_csv`.
 ``ltmt memory import strings.csv`` stores each row that has both languages, and ``ltmt memory
 export -o memory.csv`` writes a table (``keys,en,de``, a pair's context as its key).
 
@@ -53,6 +54,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
+from ltmt.formats import magento_csv
 from ltmt.formats.approved_units import TABLE_STATUS
 from ltmt.formats.common import atomic_write, line_ending, read_bytes, utf8_text
 from ltmt.formats.csv_columns import (
@@ -251,13 +253,22 @@ class CsvTable(LengthsChecked):
     marks_review = False  # no cell says a translation needs review (changed_sources)
 
     def __init__(
-        self, path: Path, table: _Table, columns: Columns, tgt_lang: str, header_row: int = 0
+        self,
+        path: Path,
+        table: _Table,
+        columns: Columns,
+        tgt_lang: str,
+        header_row: int = 0,
+        magento: bool = False,
     ) -> None:
         super().__init__()
         self.path = Path(path)
         self.table = table
         self.columns = columns
-        self.header_row = header_row  # (after a title row: 1)
+        self.header_row = header_row  # (after a title row: 1; none: -1)
+        # a Magento dictionary (no header; a translation that copies its source is
+        # untranslated, and one written is quoted as Magento does: magento_csv)
+        self.magento = magento
         self.tgt_lang = tgt_lang
         self._again: set[str] = set()  # rows translated again though they have a translation
         self._formulas_told = False
@@ -287,8 +298,21 @@ class CsvTable(LengthsChecked):
                 chosen_columns(table.rows[0], Path(path), columns, command),
                 tgt_lang,
             )
-        header_row, found = find_header(table.rows, Path(path), src_lang, tgt_lang, command)
+        if magento_csv.is_dictionary(Path(path), table.rows):
+            return cls(Path(path), table, magento_csv.COLUMNS, tgt_lang, -1, magento=True)
+        try:
+            header_row, found = find_header(table.rows, Path(path), src_lang, tgt_lang, command)
+        except InputError as error:
+            misplaced = magento_csv.misplaced_dictionary(Path(path), table.rows)
+            if misplaced is not None:  # (not a hint naming its first strings as columns)
+                raise InputError(misplaced) from error
+            raise
         return cls(Path(path), table, found, tgt_lang, header_row)
+
+    @property
+    def header(self) -> list[str]:
+        """The header row's cells; none for a table without one (a Magento dictionary)."""
+        return self.table.rows[self.header_row] if self.header_row >= 0 else []
 
     def units(self) -> list[Unit]:
         return [
@@ -304,21 +328,28 @@ class CsvTable(LengthsChecked):
         return [
             unit
             for unit in self.units()
-            if overwrite or unit.key in self._again or not self._target(unit).strip()
+            if overwrite or unit.key in self._again or self._untranslated(unit)
         ]
+
+    def _untranslated(self, unit: Unit) -> bool:
+        """Whether ``unit``'s target cell is empty, or in a Magento dictionary its source
+        copied (``en_US.csv``'s rows)."""
+        if self.magento:
+            return magento_csv.untranslated(unit.source, self._target(unit))
+        return not self._target(unit).strip()
 
     def limit_at(self, key: str) -> tuple[int | None, str]:
         row = self._place(key)[0]
-        limit = row_limit(self.table.rows[self.header_row], self.table.rows[row])
+        limit = row_limit(self.header, self.table.rows[row])
         return limit, f"line {self.table.lines[row]}"
 
     def over_limit_said(self, count: int) -> str:
         """The note of the rows translated longer than their length limit's column allows."""
-        column = _limit_name(self.table.rows[self.header_row])
+        column = _limit_name(self.header)
         return f"{counted(count, 'row')} translated longer than the {column} column allows"
 
     def limit_set_by(self, key: str) -> str:
-        return _limit_set_by(self.table.rows[self.header_row])
+        return _limit_set_by(self.header)
 
     def _warn_of_formulas(self) -> None:
         """Warn once of the source cells that are spreadsheet formulas: left as written."""
@@ -380,10 +411,17 @@ class CsvTable(LengthsChecked):
             if table.literal
             else written[int(origin)]
             if written is not None and origin and value == row[int(origin)]
-            else _quoted(value, table.delimiter, table.newline)
+            else self._written(value, written)
             for origin, value in zip(origins, values, strict=True)
         ]
         return table.delimiter.join(line) + table.newline
+
+    def _written(self, value: str, written: list[str] | None) -> str:
+        """``value`` as a cell ltmt writes: quoted where it must be (:func:`_quoted`); in a
+        Magento dictionary as its source cell is (``written``: the row's cells as written)."""
+        if self.magento:
+            return magento_csv.quoted(value, written[0] if written else "")
+        return _quoted(value, self.table.delimiter, self.table.newline)
 
     def _warn_of_cells_beyond_the_header(self) -> None:
         """Warn once of the rows with more cells than the header names: the target column
@@ -470,7 +508,8 @@ def row_limit(header: list[str], row: list[str]) -> int | None:
 
 def _limit_name(header: list[str]) -> str:
     """The header of ``header``'s length limit column (``MaxChars``)."""
-    return header[limit_column(header) or 0].strip()
+    column = limit_column(header)
+    return header[column].strip() if column is not None else ""  # (none: no limits to name)
 
 
 def _limit_set_by(header: list[str]) -> str:
@@ -553,17 +592,23 @@ def read_csv_table(
             f"{path}: no {tgt_lang} column to import; a table's first row names each "
             f"language's column (keys,{src_lang},{tgt_lang})"
         )
-    status = status_column(table.table.rows[table.header_row])
+    status = status_column(table.header)
     read = table.table
     # a memory export --excel: its cells that Excel would run as formulas have a ' before them
     text = unguarded if is_excel_export(read.bom, read.delimiter, read.rows[0]) else str
-    header = table.table.rows[table.header_row]
+    header = table.header
     for number, row in enumerate(table.table.rows):
         for pair in table.columns.pairs:
             source, target = text(_cell(row, pair.source)), text(_cell(row, pair.target))
             if number > table.header_row and source.strip() and target.strip():
                 key = text(_cell(row, table.columns.key))
                 position = f"{path}:{table.table.lines[number]}"
+                if table.magento and magento_csv.untranslated(source, target):
+                    if purpose != "checked":  # (qa counts it untranslated: pending)
+                        yield PairRecord(
+                            source, target, position, unpaired=magento_csv.UNTRANSLATED
+                        )
+                    continue
                 metadata: dict[str, Any] = {"context": key} if key else {}
                 if status is not None:  # (memory import --reviewed-only: approved_units)
                     metadata[TABLE_STATUS] = _cell(row, status).strip()
