@@ -394,7 +394,7 @@ class CsvTable(LengthsChecked):
             if column is not None:
                 filled[column] = text
         if None in cells:
-            return _inserted(filled, len(self.table.rows[self.header_row]), cells[None])
+            return _inserted(filled, len(self.header), cells[None])
         return filled
 
     def _row_line(self, number: int, cells: dict[int | None, str]) -> str:
@@ -426,7 +426,7 @@ class CsvTable(LengthsChecked):
     def _warn_of_cells_beyond_the_header(self) -> None:
         """Warn once of the rows with more cells than the header names: the target column
         added after the header's last goes before their extra cells, which move one right."""
-        width = len(self.table.rows[self.header_row])
+        width = len(self.header)
         longer = [self.table.lines[n] for n, row in enumerate(self.table.rows) if len(row) > width]
         if longer:
             more = f" (and {counted(len(longer) - 1, 'more row')})" if len(longer) > 1 else ""
@@ -477,7 +477,7 @@ class CsvTable(LengthsChecked):
         if added and self.columns.added is not None:  # (named by --columns)
             header = self.columns.added
         elif added and not self.columns.by_role:  # in the source column's style (German(de))
-            source = self.table.rows[self.header_row][self.columns.pairs[0].source]
+            source = self.header[self.columns.pairs[0].source]
             header = added_header(source, self.tgt_lang)
         for number in range(len(self.table.rows)):
             if not added and number not in filled:
