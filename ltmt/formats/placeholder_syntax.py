@@ -93,6 +93,10 @@ _VALUED_TAG = (
 # TextMeshPro's short colour tag, which </color> closes: <#FF0000>, <#F00>, <#FF000080>, <#F008>
 # (the model recoloured it, <#FFFF00>, and the number repair dropped its ">")
 _TMP_SHORT_COLOR = r"<#(?:[0-9A-Fa-f]{8}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3,4})>"
+# itstool's placeholder for an element it takes out of a message (GNOME help, DocBook and
+# Mallard catalogs: <_:media-1/>, <_:link-1/>, <_:footnote-1/>): the element's name and its
+# number, put back by itstool only as written (the model dropped its colon, <_media-1/>)
+ITSTOOL_PLACEHOLDER = r"<_:[A-Za-z_][\w.-]*-[0-9]+/>"
 # BBCode (forums, Godot's RichTextLabel): a closing tag or one with settings of BBCode's own
 # names ([/b], [color=#ff0000], [url=...], [wave amp=50 freq=2]), or a tag of any name closed
 # later in any case ([b] ... [/B], [quote] ... [/quote]). Not a bracketed name of another
@@ -346,7 +350,8 @@ _PATTERNS = {
     # ``**** 1234``: :mod:`ltmt.formats.masked_numbers`), before any kind its asterisks start
     "masked": MASKED_NUMBER,
     "tag": (
-        rf"</?(?i:{_TAG_NAMES})(?![\w:.-])(?:{_ATTRIBUTE})*\s*/?>"
+        rf"{ITSTOOL_PLACEHOLDER}"
+        rf"|</?(?i:{_TAG_NAMES})(?![\w:.-])(?:{_ATTRIBUTE})*\s*/?>"
         rf"|<[A-Za-z][\w:.-]*(?:{_VALUED_ATTRIBUTE})+\s*/?>"
         r"|</[A-Za-z][\w:.-]*\s*>"
         # any other name closed later in the text: react-i18next's <bold>, <link>, a component's
@@ -611,6 +616,8 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
         return True
     if placeholder.kind == "printf" and format_message.is_format_message(placeholder.text):
         return True  # FormatMessage's: the model split it (%1! … !s) and tripled its full stop
+    if placeholder.kind == "tag" and re.fullmatch(ITSTOOL_PLACEHOLDER, placeholder.text):
+        return True  # itstool's <_:media-1/>: the model dropped its colon (<_media-1/>)
     if placeholder.kind == "tag" and re.fullmatch(_TMP_SHORT_COLOR, placeholder.text):
         return True  # its digits: the model recoloured it (<#FFFF00>) or dropped some (<#FFF00>)
     if placeholder.kind == "tag" and _EMPTY_WITH_ATTRIBUTES.fullmatch(placeholder.text):
@@ -754,8 +761,10 @@ def without_tag_remains(text: str, source: str, filler: str = " ") -> str:
     text = without_placeholders(text, filler)
     for element in elements:
         bracket, name, end = element[0], element[1:], _BRACKET_ENDS[element[0]]
+        # an itstool placeholder's name without its colon too (<_media-1/> for <_:media-1/>)
+        written = re.sub(r"^_:", "_:?", re.escape(name))
         remains = (
-            rf"{re.escape(bracket)}/?{re.escape(name)}(?![\w-])"
+            rf"{re.escape(bracket)}/?{written}(?![\w-])"
             rf"[^<>\[\]{{}}\n]*{re.escape(end)}"
         )
         text = re.sub(remains, filler, text, flags=re.IGNORECASE)

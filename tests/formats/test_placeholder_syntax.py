@@ -711,3 +711,23 @@ def test_an_asciidoc_attribute_with_hyphens_is_one_placeholder(
     """Trial as170: po4a's AsciiDoc catalogs reference attributes by hyphened names; the model
     wrote ``{product-name}-Name}`` for ``{product-name}``, and neither the guard nor qa saw it."""
     assert [p.text for p in find_placeholders(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<_:media-1/> The editor shows your photo.", ["<_:media-1/>"]),
+        ("This work is licensed under a <_:link-1/>.", ["<_:link-1/>"]),
+        ("Photonic stores thumbnails in a cache.<_:footnote-1/>", ["<_:footnote-1/>"]),
+        ("Open the sidebar <_:media-1/> and choose <_:gui-12/>.", ["<_:media-1/>", "<_:gui-12/>"]),
+        # what the model made of it is none: it lost the colon that itstool reads
+        ("<_media-1/> Der Editor", []),
+    ],
+)
+def test_an_itstool_placeholder_is_one_placeholder_sent_as_a_tag(
+    text: str, expected: list[str]
+) -> None:
+    """itstool's stand-in for an element it takes out of a message (GNOME help): 'translate'
+    wrote '<_media-1/>' for '<_:media-1/>', which itstool cannot put the image back for."""
+    assert [p.text for p in find_placeholders(text)] == expected
+    assert [p.text for p in sent_as_tags(text)] == expected
