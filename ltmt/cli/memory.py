@@ -233,7 +233,8 @@ def import_(
             records, unreviewed = checks.records, checks.unreviewed
             if reviewed_only:
                 records = _approved_only(read_from, fmt, records, not_read)
-            suspects = suspect_pairs(records)  # before they are stored: the list is drained
+            # before they are stored: the list is drained
+            suspects = suspect_pairs(records, memory.clean)
             held_for_others: list[str] = []
             under_other_keys: list[tuple[str, str]] = []
             users_before = memory.users()

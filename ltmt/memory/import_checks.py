@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ltmt.memory.clean import DEFAULT_CLEAN, CleanConfig, check_pair
 from ltmt.qa.mojibake_checks import mojibake_problems
 from ltmt.qa.number_checks import number_problems
 from ltmt.qa.pair_checks import placeholder_problems
@@ -48,16 +49,19 @@ class SuspectKind:
     positions: tuple[str, ...]
 
 
-def suspect_pairs(records: Iterable[PairRecord]) -> list[SuspectKind]:
+def suspect_pairs(
+    records: Iterable[PairRecord], clean: CleanConfig = DEFAULT_CLEAN
+) -> list[SuspectKind]:
     """The kinds of problem ``records`` (an import's pairs) have, each with its pairs'
     positions, in the order placeholders, markup, numbers, encoding; the kinds none has are
-    left out. A record without a pair (an empty target, a cue without one) is not checked."""
+    left out. A record without a pair (an empty target, a cue without one) is not checked, nor
+    one the import skips by ``clean`` (the memory's): the warning says "imported"."""
     lacking: list[str] = []
     stray: list[str] = []
     numbers: list[str] = []
     misread: list[str] = []
     for record in records:
-        if record.unpaired or not record.target.strip():
+        if record.unpaired or _skipped(record, clean):
             continue
         marks, digits = _differs(record.source, record.target)
         if marks:
@@ -85,6 +89,13 @@ def suspect_pairs(records: Iterable[PairRecord]) -> list[SuspectKind]:
         ),
     ]
     return [kind for kind in kinds if kind.positions]
+
+
+def _skipped(record: PairRecord, clean: CleanConfig) -> bool:
+    """Whether the import skips ``record`` (:func:`~ltmt.memory.clean.check_pair`; one with a
+    side that is no string too, which the import refuses in its own words)."""
+    sides = (record.source, record.target)
+    return not all(isinstance(side, str) for side in sides) or check_pair(*sides, clean) is not None
 
 
 def _differs(source: str, target: str) -> tuple[bool, bool]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from ltmt.memory.clean import CleanConfig
 from ltmt.memory.import_checks import suspect_pairs
 from ltmt.segments import PairRecord
 
@@ -50,6 +51,21 @@ def test_pairs_not_stored_are_not_checked() -> None:
         PairRecord("25 EUR", "20", "f.tsv:2", unpaired="x"),
     ]
     assert suspect_pairs(records) == []
+
+
+def test_a_pair_the_import_skips_is_not_said_to_be_imported() -> None:
+    """Trial session 71: a translator-credits entry was counted 'skipped (1 length ratio)' and
+    then warned of as '1 pair whose numbers disagree with the source's imported (entry 1)'."""
+    credits = "Mario Blättermann <mario@example.de>, 2019\nChristian Kirbach <ck@example.de>, 2021"
+    records = [
+        PairRecord("translator-credits", credits, "old-de.po: entry 1"),
+        PairRecord("Page 1", "Seite 2", "old-de.po: entry 2"),
+    ]
+    assert [kind.positions for kind in suspect_pairs(records)] == [("old-de.po: entry 2",)]
+    loose = CleanConfig(max_length_ratio=10)
+    assert [kind.positions for kind in suspect_pairs(records, loose)] == [
+        ("old-de.po: entry 1", "old-de.po: entry 2")
+    ]
 
 
 def test_a_target_read_in_the_wrong_encoding_is_suspect() -> None:
