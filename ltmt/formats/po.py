@@ -4,9 +4,10 @@
     write_po(Path("out.po"), records, tgt_lang="de")
 
 Read: translated entries only (untranslated, fuzzy and obsolete ones are skipped unless asked
-for, and a po4a code block whose msgstr is its msgid copied always is: no translation); those
-left out are counted into a caller's :class:`~ltmt.formats.not_read.NotRead`, else the fuzzy
-ones in a warning; ``msgctxt`` goes to
+for, and a po4a code block whose msgstr is its msgid copied always is: no translation, nor
+are the translators' credits and itstool's file references:
+:mod:`ltmt.formats.credit_entries`); those left out are counted into a caller's
+:class:`~ltmt.formats.not_read.NotRead`, else the fuzzy ones in a warning; ``msgctxt`` goes to
 ``metadata["context"]``, the ``#,`` flags (``c-format`` ...) to ``metadata["flags"]``, the
 comments for translators (``#.`` and ``#``) to ``metadata["note"]``, which :func:`write_po`
 writes back as ``#.``. A plural entry gives one pair per form:
@@ -38,6 +39,7 @@ from ltmt.formats.common import (
     read_bytes,
 )
 from ltmt.formats.context_prefix import split_context_prefix
+from ltmt.formats.credit_entries import CREDITS, is_credits_entry
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.po4a_types import CODE_COPIED, is_copied_code
 from ltmt.formats.po_charset import as_utf8, is_utf8, named_charset
@@ -235,6 +237,9 @@ def read_po(
             continue
         if unit.isobsolete():  # ``#~``: msgmerge keeps it for a message gone from the code
             left_out.add("obsolete")
+            continue
+        if is_credits_entry(unit.getcontext() or "", str(unit.source)):
+            left_out.add(CREDITS)  # the translators' names, an image's path: no translation
             continue
         if not _translated(unit):
             left_out.add("untranslated")  # an empty fuzzy entry too: nothing to review

@@ -12,7 +12,8 @@ match replaces it, the model does not. Filling sets ``msgstr`` / ``msgstr[K]`` a
 where the record of what ltmt wrote says it is ltmt's own: :meth:`PoDocument.written_by_ltmt`). A
 plural entry is filled only when every form has a translation. Entries not filled, the header,
 comments, contexts and obsolete entries are written back as translate-toolkit read them, which is
-byte for byte for a well-formed catalog.
+byte for byte for a well-formed catalog. The translators' credits and itstool's file references
+are no units: left as they are (:mod:`ltmt.formats.credit_entries`).
 
 An entry whose ``msgid`` is an ICU plural or select (Lingui's catalogs: ``{count, plural, one
 {# message} other {# messages}}``) is translated case by case, each case a unit ``N#<case>``,
@@ -50,6 +51,7 @@ from typing import Any
 from ltmt import __version__ as ltmt_version
 from ltmt.formats.common import atomic_write, primary_language
 from ltmt.formats.context_prefix import split_context_prefix
+from ltmt.formats.credit_entries import is_credits_entry
 from ltmt.formats.documents import Unit
 from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry, target_strings
 from ltmt.formats.icu_messages import quotes_syntax
@@ -113,6 +115,12 @@ class PoDocument:
         # po4a's code blocks: not translated, their msgid copied (is_verbatim)
         self.verbatim = frozenset(
             index for index, unit in self._entries() if is_verbatim(unit.getnotes("developer"))
+        )
+        # the translators' credits and itstool's file references: no messages, left as they are
+        self.credits = frozenset(
+            index
+            for index, unit in self._entries()
+            if is_credits_entry(unit.getcontext() or "", str(unit.source))
         )
 
     @classmethod
@@ -224,7 +232,7 @@ class PoDocument:
     def units(self) -> list[Unit]:
         result = []
         for index, unit in self._entries():
-            if index in self.verbatim:
+            if index in self.verbatim or index in self.credits:
                 continue
             context, flags = unit.getcontext() or "", entry_flags(unit)
             if not unit.hasplural():

@@ -181,3 +181,23 @@ def test_an_ordinary_catalogs_pipes_are_stored_whole(tmp_path: Path, reference: 
     assert [(r.source, r.target, r.metadata.get("context")) for r in records] == [
         (s, t, None) for s, t in pairs
     ]
+
+
+def test_translator_credits_and_file_references_are_counted_as_not_read(tmp_path: Path) -> None:
+    """Trial session 71: old-de.po's translator-credits was read as a pair (skipped for its
+    length ratio, then warned of as imported), and qa checked the names' years as numbers."""
+    from ltmt.formats.not_read import NotRead
+
+    path = tmp_path / "de.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n\n'
+        'msgctxt "_"\nmsgid "translator-credits"\nmsgstr "Mario <m@example.de>, 2019"\n\n'
+        "msgctxt \"_\"\nmsgid \"external ref='figures/edit.png' md5='3b1f'\"\n"
+        "msgstr \"external ref='figures/edit.png' md5='3b1f'\"\n\n"
+        'msgctxt "NAME OF TRANSLATORS"\nmsgid "Your names"\nmsgstr ""\n\n'
+        'msgid "Save"\nmsgstr "Speichern"\n',
+        "utf-8",
+    )
+    not_read = NotRead()
+    assert [r.source for r in read_po(path, not_read=not_read)] == ["Save"]
+    assert not_read.by_reason() == {"translator credits or file references": 3}

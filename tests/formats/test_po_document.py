@@ -434,3 +434,26 @@ def test_overwrite_flags_ltmt_s_own_unflagged_output_written_as_it_was(tmp_path:
     ltmts = records.read(po)
     assert ltmts is not None and not ltmts.wrote("Open the file", "OPEN THE FILE")
     assert ltmts.wrote("Close it", "CLOSE IT") and ltmts.wrote("Quit all", "QUIT ALL")
+
+
+def test_credits_and_file_references_are_left_as_they_are(tmp_path: Path) -> None:
+    """Trial session 71: 'translate' wrote 'Übersetzer-Kredits' for itstool's
+    translator-credits and 'externer ref=…' for an image's reference, both flagged fuzzy."""
+    path = tmp_path / "help-de.po"
+    path.write_text(
+        PLAIN_HEADER + 'msgctxt "_"\nmsgid "translator-credits"\nmsgstr ""\n\n'
+        'msgctxt "_"\nmsgid "external ref=\'figures/edit.png\' md5=\'3b1f\'"\nmsgstr ""\n\n'
+        'msgctxt "NAME OF TRANSLATORS"\nmsgid "Your names"\nmsgstr "Jane Doe"\n\n'
+        'msgid "Edit a photo"\nmsgstr ""\n',
+        "utf-8",
+    )
+    before = path.read_text("utf-8")
+    document = PoDocument.open(path, tgt_lang="de")
+    assert [(u.key, u.source) for u in document.units()] == [("4", "Edit a photo")]
+    assert [u.key for u in document.pending()] == ["4"]
+    document.fill({"4": "Ein Foto bearbeiten"})
+    document.save(tmp_path / "out.po")
+    assert translations(tmp_path / "out.po") == ["", "", "Jane Doe", "Ein Foto bearbeiten"]
+    written = (tmp_path / "out.po").read_text("utf-8")
+    assert written.count("#, fuzzy") == 1  # the message's alone
+    assert before.split("\n\n", 1)[1].rsplit("\n\n", 1)[0] in written  # byte for byte
