@@ -853,8 +853,11 @@ def sniff_bytes(head: bytes) -> str | None:
 # format their root element names comes before the extension's
 GENERIC_EXTENSIONS = frozenset({".xml", ".txt"})
 _ROOT_FORMATS = {"tmx": "tmx", "xliff": "xliff", "TS": "ts"}
-# what comes before an XML file's root element: declaration, comments, DOCTYPE, white space
-_PROLOG = re.compile(r"\A\ufeff?(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<([\w.:-]+)", re.S)
+# what comes before an XML file's root element: declaration, comments, DOCTYPE (with its
+# internal subset, [ <!ENTITY product "Photonic"> ], whose declarations end in '>'), white space
+_PROLOG = re.compile(
+    r"\A\ufeff?(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\]\s*)?>)*<([\w.:-]+)", re.S
+)
 
 
 def _head(path: Path) -> bytes:
@@ -1109,11 +1112,16 @@ SHARED_EXTENSIONS = frozenset({".ini"})
 
 def another_formats_file(path: Path | None) -> bool:
     """Whether the file ``path`` has an extension whose format's content it does not have
-    (:attr:`FileFormat.content_test`: a ``.stf`` file without a Translation Workbench header):
-    ``--format`` names what it is, and its translation may keep its extension."""
+    (:attr:`FileFormat.content_test`: a ``.stf`` file without a Translation Workbench header;
+    an ``.xml`` file whose root names another format: a DITA topic's ``<concept>``):
+    ``--format`` or its root names what it is, and its translation may keep its extension."""
     if path is None or not path.is_file():
         return False
     named = EXTENSIONS.get(path.suffix.lower())
+    if path.suffix.lower() in GENERIC_EXTENSIONS:
+        root = _root_format(_head(path))
+        if root is not None and root != named:
+            return True
     test = FORMATS[named].content_test if named is not None else None
     return test is not None and not _load(test, named or "", "read")(path)
 

@@ -11,7 +11,7 @@ from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
 from ltmt.formats.pairs import read_pairs
 from ltmt.formats.pipeline import translate_file
-from ltmt.formats.registry import find_format
+from ltmt.formats.registry import find_format, output_name_problem
 
 TOPIC = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE task PUBLIC "-//OASIS//DTD DITA Task//EN" "task.dtd">
@@ -158,6 +158,31 @@ def test_an_xml_file_is_dita_where_its_root_and_dtd_say_so(tmp_path: Path) -> No
     other = tmp_path / "other.xml"  # another vocabulary's <topic>: not DITA
     other.write_text('<?xml version="1.0"?>\n<topic name="a"/>\n', "utf-8")
     assert find_format(other, role="document").name != "dita"
+
+
+@pytest.mark.parametrize("root", ["topic", "concept", "task", "reference", "map", "bookmap"])
+@pytest.mark.parametrize("subset", ["", ' [\n  <!ENTITY product "Photonic">\n]'])
+def test_an_xml_dita_file_with_an_internal_subset_is_dita_and_keeps_xml(
+    tmp_path: Path, root: str, subset: str
+) -> None:
+    """Trial docbook, session 71: topic.xml, whose DOCTYPE declares an entity, was read as
+    Android ('not an Android string resource file (its root element is <concept>, ...)'), and
+    topic2.xml -o topic2.de.xml was refused ('its extension says Android ... give it a .dita
+    extension'); the README says such .xml topics are read."""
+    topic = tmp_path / "topic.xml"
+    topic.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<!DOCTYPE {root} PUBLIC "-//OASIS//DTD DITA X//EN" "x.dtd"{subset}>\n'
+        f'<{root} id="about"><title>About</title></{root}>\n',
+        "utf-8",
+    )
+    spec = find_format(topic, role="document")
+    assert spec.name == "dita"
+    assert output_name_problem(tmp_path / "topic.de.xml", spec, topic) is None
+    assert output_name_problem(tmp_path / "topic.de.po", spec, topic) == (
+        "its extension says PO, but translate writes the input's format, DITA; give it a "
+        ".dita extension"
+    )
 
 
 def test_dita_s_option_is_code_in_a_topic(tmp_path: Path) -> None:
