@@ -63,7 +63,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ltmt.currency_amounts import amount_spans
 from ltmt.formats.common import same_language
-from ltmt.formats.markup_characters import decoded_references, tagged_text
+from ltmt.formats.markup_characters import decoded_references
 from ltmt.formats.paired_tags import VERBATIM_NAMES, kept_as_written
 from ltmt.formats.placeholder_syntax import CHARACTER_REFERENCE, find_placeholders
 from ltmt.formats.recorded_places import lined_up_places, recorded_sources
@@ -508,7 +508,11 @@ def _read_attributes(
         place = _value_place(text, event, name)
         if place is None:
             continue
-        source = tagged_text(_SPACE.sub(" ", value).strip())
+        start, end = place
+        quoted = text[start] in "\"'"
+        # read as written, not as the parser's value: an entity reference (&product;) kept
+        written = text[start + quoted : end - quoted]
+        source = decoded_references(_SPACE.sub(" ", written).strip())
         found.attributes.append(AttributeValue(found.key("attr"), source, *place, name))
         read.discard(name)  # a repeated attribute: browsers read the first
 

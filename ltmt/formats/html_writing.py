@@ -17,7 +17,8 @@ out too, so that the run's elements nest; a bare ``&`` is written ``&amp;``, ``<
 written by hand as ``Shipping & returns``), a no-break space as ``&nbsp;``, a character the
 run's or value's source writes as a reference as the source writes it (``&copy;`` stays
 ``&copy;``; every other character as itself: ``Menü``); in XML (XHTML, an
-EPUB's documents) every reference is one XML defines (``&#160;``, not HTML's ``&nbsp;``). An
+EPUB's documents) every reference is one XML defines (``&#160;``, not HTML's ``&nbsp;``), or
+an entity of the source's (a DITA topic's ``&product;``, declared in its DOCTYPE). An
 attribute value is written double-quoted and escaped. A run or value whose translation is its
 source (a name the model copied) stays as written. ``adopted`` (key: (translation, as written))
 gives the translations a translator wrote, written as they wrote them (in XML, with XML's
@@ -34,7 +35,7 @@ from collections.abc import Callable, Collection, Mapping
 
 from ltmt.formats.common import canonical_code
 from ltmt.formats.html_segments import AttributeValue, Run, Segments, tag_name
-from ltmt.formats.markup_characters import plain_text
+from ltmt.formats.markup_characters import is_entity, plain_text
 from ltmt.formats.placeholder_syntax import (
     CHARACTER_REFERENCE,
     REFERENCE_TAIL,
@@ -59,21 +60,44 @@ def no_break_references(text: str) -> str:
     return text
 
 
-def xml_references(text: str) -> str:
+def xml_references(text: str, entities: Collection[str] = ()) -> str:
     """Written HTML ``text`` with each named reference XML does not define (``&nbsp;``,
     ``&shy;``) as a numeric one (``&#160;``), so that an XML parser reads it (an XHTML page,
     an EPUB's documents: an undeclared entity is a fatal error there); a name HTML does not
-    define either, which a browser shows as its text, is written as that text (``&amp;foo;``)."""
+    define either, which a browser shows as its text, is written as that text (``&amp;foo;``),
+    but one of ``entities``, the source's (:func:`entity_names`: a DITA topic's ``&product;``,
+    declared in its DOCTYPE), which stays a reference."""
 
     def numeric(found: re.Match[str]) -> str:
-        if found.group(1) in _XML_NAMES:
+        if found.group(1) in _XML_NAMES or found.group(1) in entities:
             return found.group()
         characters = html.unescape(found.group())
-        if characters == found.group():
+        if is_entity(found.group()):
             return "&amp;" + found.group()[1:]
         return "".join(f"&#{ord(character)};" for character in characters)
 
     return _NAMED_REFERENCE.sub(numeric, text)
+
+
+# a tagged text's reference kept as written (&product;, &#8203;), or the text before one
+_KEPT_REFERENCE = re.compile(f"({CHARACTER_REFERENCE})|[^&]+|&")
+
+
+def _escaped_but_kept(found: re.Match[str]) -> str:
+    """A piece of an attribute value's tagged translation written double-quoted: a reference
+    the tagged form keeps (an entity's, an invisible character's) as it is, text escaped."""
+    if found.group(1) and found.group(1) not in ("&amp;", "&lt;", "&gt;"):
+        return found.group()
+    return html.escape(plain_text(found.group()), quote=True)
+
+
+def entity_names(written: str) -> frozenset[str]:
+    """The names of the entity references in HTML or XML ``written`` (a run's source as the
+    text has it) that HTML does not define: the text's own entities (``product`` of
+    ``&product;``), which its translation keeps as references."""
+    return frozenset(
+        found.group(1) for found in _NAMED_REFERENCE.finditer(written) if is_entity(found.group())
+    )
 
 
 def source_references(written: str) -> dict[str, str]:
@@ -193,18 +217,21 @@ class _Writer:
 
     def attribute(self, value: AttributeValue, translation: str) -> str:
         """An attribute value's translation as written (double-quoted)."""
+        source = self.text[value.start : value.end]
+        entities = entity_names(source)
         adopted = self.adopted.get(value.key)
         if adopted is not None and adopted[0] == translation:
-            return self.as_written(adopted[1])
-        escaped = html.escape(plain_text(translation), quote=True)
-        references = source_references(self.text[value.start : value.end])
-        return '"' + self.as_written(with_references(escaped, references)) + '"'
+            return self.as_written(adopted[1], entities)
+        escaped = _KEPT_REFERENCE.sub(_escaped_but_kept, translation)
+        references = source_references(source)
+        return '"' + self.as_written(with_references(escaped, references), entities) + '"'
 
     def run(self, run: Run, translation: str) -> str:
         """A run's translation as written (module docstring)."""
+        entities = entity_names(self.text[run.start : run.end])
         adopted = self.adopted.get(run.key)
         if adopted is not None and adopted[0] == translation:
-            return self.as_written(adopted[1])
+            return self.as_written(adopted[1], entities)
         written: dict[str, str] = {}
         for canonical, start, end in run.tags:
             written.setdefault(canonical, self.tag(start, end))
@@ -228,21 +255,25 @@ class _Writer:
         parts: list[str] = []
         last = 0
         for index, (tag, run_tag) in enumerate(zip(found, tags, strict=True)):
-            parts.append(self.as_text(translation[last : tag.start()], references))
+            parts.append(self.as_text(translation[last : tag.start()], references, entities))
             parts.append(written[run_tag] if run_tag is not None and index in paired else "")
             last = tag.end()
-        parts.append(self.as_text(translation[last:], references))
+        parts.append(self.as_text(translation[last:], references, entities))
         return "".join(parts)
 
-    def as_text(self, tagged: str, references: Mapping[str, str]) -> str:
+    def as_text(
+        self, tagged: str, references: Mapping[str, str], entities: Collection[str] = ()
+    ) -> str:
         """A translation's text between its tags as the text's (:func:`_as_text`), the
         characters of ``references`` as the run's source writes them (:meth:`as_written`)."""
-        return self.as_written(with_references(_as_text(tagged, self.raw), references))
+        written = with_references(_as_text(tagged, self.raw), references)
+        return self.as_written(written, entities)
 
-    def as_written(self, written: str) -> str:
+    def as_written(self, written: str, entities: Collection[str] = ()) -> str:
         """Written HTML as this text takes it: its references those XML reads where the text
-        is XML (:func:`xml_references`; a translator's ``&nbsp;`` too, an earlier run's)."""
-        return xml_references(written) if self.xml else written
+        is XML (:func:`xml_references`; a translator's ``&nbsp;`` too, an earlier run's), the
+        source's ``entities`` kept."""
+        return xml_references(written, entities) if self.xml else written
 
     def run_tags(self, run: Run, tags: list[str]) -> list[str | None]:
         """The canonical form of the tag of ``run`` that each of ``tags`` (those in its

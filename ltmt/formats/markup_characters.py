@@ -7,7 +7,8 @@ no-break space U+00A0, and a ``<`` or ``>`` that does not read as markup is itse
 Only text that would read as markup is escaped: an ``&`` that would start a character reference
 (the text ``&copy;`` is ``&amp;copy;``) and the brackets of text that would read as a tag (a
 literal ``<b>`` is ``&lt;b&gt;``). A reference to an invisible character (``&#8203;``) stays a
-reference, which the model keeps.
+reference, which the model keeps, and so does an entity reference of a name HTML does not define
+(a DITA topic's ``&product;``).
 
 So ``Save &amp; close`` in HTML, ``Save & close`` in Word, Markdown, a text file or a TSV memory
 are one string (an exact match of each other), and the model sees ``&``, not ``&amp;``. Plain-text
@@ -25,6 +26,7 @@ searched for them too, and :func:`from_written` reads such a pair into this form
 from __future__ import annotations
 
 import html
+import html.entities
 import re
 from collections.abc import Callable, Sequence
 
@@ -70,15 +72,26 @@ def _around_tags(text: str, between: Callable[[str], str], tag: Callable[[str], 
     return "".join(parts) + between(text[position:])
 
 
+def is_entity(reference: str) -> bool:
+    """Whether ``reference`` (``&name;``, ``&#38;``) is an entity reference of a name HTML does
+    not define, the text's own (a DITA topic's ``&product;``, declared in its DOCTYPE; in HTML
+    shown as written), whole: ``&copyright;`` is not HTML's ``&copy`` and ``right;``."""
+    return not reference.startswith("&#") and reference[1:] not in html.entities.html5
+
+
 def decoded_references(written: str) -> str:
     """Text written with character references (HTML's, Markdown's: ``&amp;``, ``&#60;``,
     ``&quot;``, ``&nbsp;``) in the tagged form: each reference as its character, but one to an
-    invisible character, which stays as written."""
+    invisible character and an entity reference of a name HTML does not define (a DITA
+    topic's ``&product;``, declared in its DOCTYPE), which stay as written (a placeholder the
+    model keeps: written ``&amp;product;``, the entity was lost)."""
     kept: list[str] = []
 
     def decoded(found: re.Match[str]) -> str:
         character = html.unescape(found.group())
-        if character.isprintable() or character in NO_BREAK_SPACES or character == found.group():
+        if (character.isprintable() or character in NO_BREAK_SPACES) and not is_entity(
+            found.group()
+        ):
             return character
         kept.append(found.group())
         return KEPT

@@ -12,6 +12,7 @@ from ltmt.formats.documents import open_document
 from ltmt.formats.pairs import read_pairs
 from ltmt.formats.pipeline import translate_file
 from ltmt.formats.registry import find_format, output_name_problem
+from ltmt.qa.pair_checks import placeholder_problems
 
 TOPIC = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE task PUBLIC "-//OASIS//DTD DITA Task//EN" "task.dtd">
@@ -195,3 +196,63 @@ def test_dita_s_option_is_code_in_a_topic(tmp_path: Path) -> None:
     out = tmp_path / "c.de.dita"
     translate_file(path, out, FakeModel(), tgt_lang="de")
     assert "CHOOSE <option>Automatic</option> TO LET THE APP DECIDE." in out.read_text("utf-8")
+
+
+ENTITY_TOPIC = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE concept PUBLIC "-//OASIS//DTD DITA Concept//EN" "concept.dtd" [
+  <!ENTITY product "Photonic">
+]>
+<concept id="about">
+  <title>About &product;</title>
+  <conbody>
+    <p>&product; keeps your photos safe &amp; &undeclared; &#8203;sound.</p>
+  </conbody>
+</concept>
+"""
+
+
+@pytest.mark.parametrize("fmt", ["dita", "html"])
+def test_an_entity_reference_is_kept_as_a_reference(tmp_path: Path, fmt: str) -> None:
+    """Trial docbook, session 71: a topic's &product; (declared in its DOCTYPE) was sent to
+    the model as text and written &amp;product; (the page showed '&product;'), with --format
+    html too; it is a placeholder now, written as read, as is an undeclared &name;."""
+    topic = tmp_path / "ent-topic.dita"
+    topic.write_text(ENTITY_TOPIC, "utf-8")
+    model = FakeModel()
+    out = tmp_path / f"ent-topic.de.{fmt}"
+    translate_file(topic, out, model, fmt=fmt, tgt_lang="de")
+    assert model.seen == [
+        "About &product;",
+        "&product; keeps your photos safe & &undeclared; &#8203;sound.",
+    ]
+    assert out.read_text("utf-8") == ENTITY_TOPIC.replace("About", "ABOUT").replace(
+        "keeps your photos safe", "KEEPS YOUR PHOTOS SAFE"
+    ).replace("sound.", "SOUND.")
+
+
+def test_qa_reads_a_lost_entity_reference_as_a_placeholder_error(tmp_path: Path) -> None:
+    """qa of a topic whose &product; was written &amp;product; found nothing."""
+    topic = tmp_path / "ent-topic.dita"
+    topic.write_text(ENTITY_TOPIC, "utf-8")
+    german = tmp_path / "ent-topic.de.dita"
+    german.write_text(ENTITY_TOPIC.replace("About &product;", "Über &amp;product;"), "utf-8")
+    pairs = {r.source: r.target for r in read_pairs(german, "dita", source_file=topic)}
+    assert pairs["About &product;"] == "Über &amp;product;"
+    assert placeholder_problems("About &product;", "Über &amp;product;", {}) == [
+        "lacks &product;",
+        "adds &amp;, which the source does not have",
+    ]
+
+
+def test_an_entity_reference_in_a_navigation_title_is_kept(tmp_path: Path) -> None:
+    """A map's navtitle="About &product; here" was written "ABOUT &amp;PRODUCT; HERE"."""
+    source = tmp_path / "m.ditamap"
+    source.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE map PUBLIC "-//OASIS//DTD DITA Map//EN" "map.dtd" '
+        '[ <!ENTITY product "Photonic"> ]>\n<map>\n  <topicref href="a.dita" '
+        'navtitle="About &product; &amp; &#8203;more"/>\n</map>\n',
+        "utf-8",
+    )
+    out = tmp_path / "m.de.ditamap"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert 'navtitle="ABOUT &product; &amp; &#8203;MORE"' in out.read_text("utf-8")

@@ -24,6 +24,13 @@ def test_xml_references_are_those_xml_defines_or_numeric(written: str, in_xml: s
     assert xml_references(written) == in_xml
 
 
+def test_the_source_s_entity_references_stay_references_in_xml() -> None:
+    """A DITA topic's &product; (declared in its DOCTYPE) was written &amp;product;."""
+    assert xml_references("&product; &unknown; &nbsp;", {"product"}) == (
+        "&product; &amp;unknown; &#160;"
+    )
+
+
 @pytest.mark.parametrize(
     ("page", "no_break"),
     [
