@@ -32,8 +32,10 @@ refuses, or ``»{0}«``, a live argument). A message that is a valid pattern wit
 parse is not written, and ``ltmt qa`` reports one. Empty
 values are not translated but kept as written, with their comment (``empty.key=``, and a line
 without a separator, ``empty.key`` or ``[section]``, which Java reads as a key with an empty
-value); other keys without a translation, and their comment, stay out of the output (a resource
-bundle falls back to the base file for them; a translator's own version in the output is kept).
+value), and so are the values that are no text (``feature.enabled=true``, ``max.count=10``: a
+setting, a number, :meth:`KeyedCatalog.is_text`); other keys without a translation, and their
+comment, stay out of the output (a resource bundle falls back to the base file for them; a
+translator's own version in the output is kept).
 A key under SAP UI5's ``#NOTR`` annotation (:mod:`ltmt.formats.sap_annotations`) is no string to
 translate, as Android's ``translatable="false"`` is: left out of the output, and no memory pair;
 one under ``#XFLD,20`` has a length limit, as an XLIFF ``maxwidth`` is.
@@ -44,7 +46,7 @@ source file's.
 A key defined twice is read as ``Properties.load`` reads it: the last definition, with a warning
 that names it; the output holds the last only, translated. Its strings make no memory pairs
 (:meth:`KeyedCatalog.pairs`). A value ``true`` or ``false`` (any case) is a setting
-``Boolean.parseBoolean`` reads, not text: neither translated nor paired.
+``Boolean.parseBoolean`` reads, not text: neither translated nor paired, but written as it is.
 """
 
 from __future__ import annotations
@@ -233,6 +235,9 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
             ],
         )
         self.not_translatable = marked
+        # the values no translation is made of (empty, a setting, a number): written as the
+        # source has them, as a key the source has and the output lacks is a surprise in a diff
+        self.as_written = {entry.key for entry in self.entries if not self.is_text(entry)}
 
     @classmethod
     def open(cls, path: Path, **_: Any) -> JavaPropertiesDocument:
@@ -329,8 +334,8 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
             if not key:
                 continue
             text = self.translations.get(key)
-            if last[key] is unit and text is None and not self.raw[key].strip():
-                continue  # an empty value (``empty.key``, ``[section]``): the same in German
+            if last[key] is unit and text is None and key in self.as_written:
+                continue  # ``empty.key``, ``[section]``, ``enabled=true``: the same in German
             if text is None or last[key] is not unit:  # an earlier definition: unread
                 store.removeunit(unit)
                 continue

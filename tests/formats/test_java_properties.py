@@ -401,17 +401,38 @@ def test_a_key_defined_twice_makes_no_pairs(
 
 @pytest.mark.parametrize("setting", ["true", "false", "True", "FALSE"])
 def test_a_boolean_setting_is_kept_as_written(tmp_path: Path, setting: str) -> None:
-    """Not ``wahr``: the program parses it; it falls back to the source file's value, and
-    makes no pair (``true → wahr`` was stored)."""
+    """Not ``wahr``: the program parses it; it is written as the source has it, and makes no
+    pair (``true → wahr`` was stored)."""
     source = _write(tmp_path, "App.properties", f"enabled={setting}\ntitle=Save\n".encode())
     out = tmp_path / "App_de.properties"
     model = FakeModel()
     translate_file(source, out, model, tgt_lang="de")
     assert model.seen == ["Save"]
-    assert out.read_text("ascii") == "title=SAVE\n"
+    assert out.read_text("ascii") == f"enabled={setting}\ntitle=SAVE\n"
     out.write_text("enabled=wahr\ntitle=Speichern\n", "ascii")
     records = JavaPropertiesDocument.pairs(out, source_file=source)
     assert [(r.source, r.target) for r in records] == [("Save", "Speichern")]
+
+
+def test_values_that_are_no_text_are_written_as_the_source_has_them(tmp_path: Path) -> None:
+    """``feature.enabled=true`` and ``max.count=10`` were missing from the output, without a
+    word: every key of the source is in it, a value the model is not given as written."""
+    source = _write(
+        tmp_path,
+        "messages.properties",
+        b"# app settings\napp.title=Note Editor\nfeature.enabled=true\nmax.count=10\n"
+        b"button.ok=OK\n",
+    )
+    out = tmp_path / "messages_de.properties"
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Note Editor", "OK"]
+    assert out.read_text("ascii") == (
+        "# app settings\napp.title=NOTE EDITOR\nfeature.enabled=true\nmax.count=10\nbutton.ok=OK\n"
+    )
+    translate_file(source, out, model, tgt_lang="de")  # a second run: the same file
+    assert out.read_text("ascii").count("max.count=10\n") == 1
+    assert JavaPropertiesDocument.open(source).missing_in(out) == []
 
 
 def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> None:
