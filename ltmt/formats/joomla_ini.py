@@ -8,7 +8,8 @@ written, and the text is UTF-8 (no ``\\uXXXX``: PHP shows those as written). The
 the memory get the text between the quotes with its quotes unescaped. A value not in double
 quotes (``key = value``, a ``setup.cfg``-style INI, Windows' ``desktop.ini``) or a line of no
 kind above makes no Joomla language file: refused with its line, saying that ``--format
-properties`` reads other INI files; a value with a bare quote inside is refused too: Joomla
+properties`` reads other INI files (or, of a desktop entry, that ``--format desktop`` reads it:
+:mod:`ltmt.formats.desktop_entry`); a value with a bare quote inside is refused too: Joomla
 cannot read it. A folder run takes a ``.ini`` for Joomla's only where its keys are Joomla's
 upper-case ones (:func:`has_joomla_keys`): a configuration's ``app.ini``, ``php.ini`` or
 ``desktop.ini`` is skipped without a warning, counted among the files of no format.
@@ -44,6 +45,10 @@ from ltmt.formats.keyed_catalog import (
 WHAT = "a Joomla INI language file"
 # what to do with an INI file of another kind (a Python or PHP configuration's)
 _OTHER_INI = "translate another INI file with --format properties"
+# ... and with a freedesktop.org desktop entry, which properties would break (its groups and
+# keys translated, its other languages' lines read as text): ltmt.formats.desktop_entry
+_DESKTOP_ENTRY = "it is a desktop entry: translate it with --format desktop"
+_DESKTOP_GROUP = re.compile(rb"^\s*\[Desktop (?:Entry|Action [^\]]*)\]", re.MULTILINE)
 QQ = '"_QQ_"'  # Joomla 3's quote inside a value, which Joomla 4 and 5 still read
 # KEY = value: the key, the sign and the spaces around it (kept), the value, spaces after it
 _KEY_LINE = re.compile(r"(?P<head>\s*(?P<key>[^\s=;\[][^=]*?)\s*=\s*)(?P<value>.*?)(?P<tail>\s*)")
@@ -86,6 +91,7 @@ def parse_ini(data: bytes, path: Path) -> list[IniLine]:
     """The lines of ``data`` (the file ``path``); an :class:`InputError` at the first line
     Joomla cannot read."""
     lines = []
+    other = _other_ini(data, path)
     for number, text in enumerate(utf8_text(data, path).splitlines(keepends=True), 1):
         mark = "\ufeff" if number == 1 and text.startswith("\ufeff") else ""
         body = text[len(mark) :].rstrip("\r\n")
@@ -98,7 +104,7 @@ def parse_ini(data: bytes, path: Path) -> list[IniLine]:
             raise NotMessageFileError(
                 f"{path}:{number}",
                 f'not a line of {WHAT} (KEY="value", a ; comment or a [section]): {bare}',
-                _OTHER_INI,
+                other,
             )
         key, value = found.group("key"), found.group("value")
         if len(value) < 2 or value[0] != '"' or value[-1] != '"':
@@ -106,7 +112,7 @@ def parse_ini(data: bytes, path: Path) -> list[IniLine]:
                 f"{path}:{number}",
                 f"the value of {key} is not in double quotes, as Joomla writes every value "
                 f'({key}="..."): not a Joomla language file, or one to quote that value in',
-                _OTHER_INI,
+                other,
             )
         if _INSIDE.fullmatch(value[1:-1]) is None:
             raise InputError(
@@ -123,6 +129,12 @@ def parse_ini(data: bytes, path: Path) -> list[IniLine]:
             )
         )
     return lines
+
+
+def _other_ini(data: bytes, path: Path) -> str:
+    """What to do with ``data`` (the file ``path``), which is no Joomla language file."""
+    desktop = Path(path).suffix.lower() in (".desktop", ".directory")
+    return _DESKTOP_ENTRY if desktop or _DESKTOP_GROUP.search(data) else _OTHER_INI
 
 
 # a Joomla language key: upper case, as Joomla requires (COM_TASKS_TITLE, MOD_X.LABEL)

@@ -375,6 +375,17 @@ FORMATS: dict[str, FileFormat] = {
             counts_not_read=True,  # keys defined more than once
         ),
         FileFormat(
+            "desktop",
+            (".desktop", ".directory"),
+            "freedesktop.org desktop entry (Name, GenericName, Comment, Keywords; filled in place)",
+            label=".desktop",
+            read="ltmt.formats.desktop_entry:read_desktop_entry",
+            open="ltmt.formats.desktop_entry:DesktopEntryDocument.open",
+            languages=True,
+            every_language=True,  # every language's Name[xx] in one file, filled in place
+            markers=(b"[Desktop Entry]",),
+        ),
+        FileFormat(
             "stf",
             (".stf",),
             "Salesforce Translation Workbench file (Source, Untranslated, Bilingual)",

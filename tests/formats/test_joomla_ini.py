@@ -121,6 +121,21 @@ def test_memory_pairs_are_the_unquoted_texts(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("name", ["org.kde.knotepad.desktop", "launcher.ini"])
+def test_a_desktop_entry_is_sent_to_its_own_format_not_to_properties(
+    tmp_path: Path, name: str
+) -> None:
+    """``--format ini`` on a .desktop file said to use ``--format properties``, which broke it
+    (``[Desktop Eintrag]``, ``Type=Anwendung``): by its extension or its group, it is named."""
+    source = _write(tmp_path, name, "[Desktop Entry]\nName=KNotepad\n")
+    with pytest.raises(
+        InputError,
+        match=r"the value of Name is not in double quotes, .*; it is a desktop entry: "
+        r"translate it with --format desktop$",
+    ):
+        JoomlaIniDocument.open(source)
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
