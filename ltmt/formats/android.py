@@ -309,6 +309,7 @@ class AndroidDocument(KeyedCatalog):
     what = WHAT
     not_translatable_mark = 'marked translatable="false"'
     extra_translation_hint = " (Android lint's ExtraTranslation)"
+    leaves_out_values_not_text = True  # the app reads the source file's
 
     def __init__(self, path: Path, data: bytes, tgt_lang: str) -> None:
         self.data = data

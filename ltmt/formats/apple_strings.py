@@ -290,6 +290,7 @@ class AppleStringsDocument(KeyedCatalog):
 
     format = "strings"
     what = WHAT
+    leaves_out_values_not_text = True  # the app reads the source file's
 
     def __init__(self, path: Path, data: bytes) -> None:
         self.parsed = parse_strings(data, Path(path))

@@ -155,6 +155,10 @@ class KeyedCatalog(TranslationsHeld):
     # a value ``true`` or ``false`` is a setting the program parses, kept as written (not
     # ``wahr``), where the format's files hold settings beside strings (.properties, .resx)
     keeps_booleans: ClassVar[bool] = False
+    # whether the output leaves out the values that are no text (a number, a setting:
+    # :meth:`is_text`), the app falling back to the source file's (Android, .resx, Apple
+    # .strings), which a run says (:meth:`warn_of_untranslated`); the others write them as is
+    leaves_out_values_not_text: ClassVar[bool] = False
     # the names this file itself defines more than once (as :attr:`TranslatedFile.defined_twice`
     # has a translation's), found as it is read
     names_defined_twice: tuple[str, ...] = ()
@@ -287,7 +291,28 @@ class KeyedCatalog(TranslationsHeld):
 
     def warn_of_untranslated(self) -> None:
         """Warn of the strings a translation run leaves untranslated, once its output so far
-        is adopted (a format that leaves some to a person says which)."""
+        is adopted (a format that leaves some to a person says which); here, of the values
+        that are no text that the output leaves out (:attr:`leaves_out_values_not_text`),
+        which it lacked without a word."""
+        if not self.leaves_out_values_not_text:
+            return
+        names = [
+            entry.name
+            for entry in self.entries
+            if entry.source.strip()
+            and not KeyedCatalog.is_text(self, entry)  # not those a format leaves out by a mark
+            and entry.key not in self.translations
+        ]
+        names = list(dict.fromkeys(names))
+        if names:
+            logger.warning(
+                "%s: %s no text (%s: a number, a setting) not written to the translation, "
+                "where the app reads the source file's; copy %s there if it must hold every key",
+                self.path,
+                counted(len(names), "value") + (" that is" if len(names) == 1 else " that are"),
+                first_few(names),
+                "it" if len(names) == 1 else "them",
+            )
 
     def warn_of_outdated_placeholders(self) -> None:
         """Warn of the translations kept from the output so far whose placeholders the source

@@ -134,6 +134,7 @@ class ResxDocument(LengthsChecked, XmlKeyedCatalog):
     format = "resx"
     what = WHAT
     keeps_booleans = True  # a setting's ``true`` stays ``true``
+    leaves_out_values_not_text = True  # the app reads the source file's
     first_read = _FIRST_KEPT
     root_of = staticmethod(_root)
     strings_of = staticmethod(_strings)

@@ -11,8 +11,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from formats_fakes import FakeModel
 
 from ltmt.cli import main as cli
+from ltmt.formats.pipeline import translate_file
 
 DATA = Path(__file__).parent / "data"
 CATALOG = DATA / "catalog-pl.po"
@@ -270,3 +272,59 @@ def test_menu_accelerators_pass_msgfmts_accelerator_check(tmp_path, common, caps
     assert all(
         str(unit.target).count("&") == unit.source.count("&") for unit in entries(out).values()
     )
+
+
+RESX_VALUES = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<root>\n'
+    '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>\n'
+    '  <data name="Title" xml:space="preserve"><value>Note Editor</value></data>\n'
+    '  <data name="Count" xml:space="preserve"><value>10</value></data>\n'
+    '  <data name="On" xml:space="preserve"><value>true</value></data>\n</root>\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "left_out"),
+    [
+        (
+            "strings.xml",
+            '<resources>\n<string name="title">Note Editor</string>\n'
+            '<string name="count">10</string>\n</resources>\n',
+            "1 value that is no text (count: a number, a setting)",
+        ),
+        ("Strings.resx", RESX_VALUES, "2 values that are no text (Count, On: a number, a setting)"),
+        (
+            "Localizable.strings",
+            '"title" = "Note Editor";\n"count" = "10";\n',
+            "1 value that is no text (count: a number, a setting)",
+        ),
+    ],
+)
+def test_a_format_that_leaves_out_values_that_are_no_text_says_so(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, name: str, text: str, left_out: str
+) -> None:
+    """Android, .resx and Apple .strings outputs lacked ``count`` (``10``) without a word, as
+    Java properties did (those now write it): the run names them."""
+    source = tmp_path / "en" / name
+    source.parent.mkdir()
+    source.write_text(text, "utf-8")
+    out = tmp_path / "de" / name
+    out.parent.mkdir()
+    with caplog.at_level("WARNING"):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert "10" not in out.read_text("utf-8")
+    assert [r.getMessage() for r in caplog.records if "no text" in r.getMessage()] == [
+        f"{source}: {left_out} not written to the translation, where the app reads the source "
+        f"file's; copy {'it' if left_out.startswith('1 ') else 'them'} there if it must hold "
+        "every key"
+    ]
+
+
+def test_java_properties_write_the_values_that_are_no_text_and_say_nothing(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source = tmp_path / "messages.properties"
+    source.write_text("title=Note Editor\ncount=10\n", "utf-8")
+    with caplog.at_level("WARNING"):
+        translate_file(source, tmp_path / "messages_de.properties", FakeModel(), tgt_lang="de")
+    assert not [r for r in caplog.records if "no text" in r.getMessage()]
