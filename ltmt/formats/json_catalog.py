@@ -60,8 +60,9 @@ in the target language's categories, and written back as a string
 (:mod:`ltmt.formats.json_string_plurals`); an ordinal
 form of a category the target language has none of (German's ``place_ordinal_two``) is left
 out, with a warning (an existing output's own is kept in place, and makes no pair). Numbers,
-booleans and ``null`` are copied, and so are empty strings and strings of spaces (the key is
-the app's: dropping it changes the file's structure), the strings under keys named to be left
+booleans and ``null`` are copied, and so are empty strings, strings of spaces and strings with
+no letter outside their placeholders (a URL, an email address, a ``$ref``: the key is the app's,
+dropping it changes the file's structure), the strings under keys named to be left
 (``skip_keys``: a dialogue tree's ``id``, ``next``, ``speaker``) and identifiers (``intro_01``,
 and every value of a key of such ids: :mod:`ltmt.formats.json_identifiers`), which the model
 does not see. The output keeps the source file's indentation (an object or array written on
@@ -261,7 +262,6 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             pointer(parts): text
             for parts, text in strings
             if parts in kept
-            or not text.strip()
             or _described_as_kept(data, parts)
             or goi18n_messages.is_field(data, parts)
             or (texts is not None and parts not in texts)

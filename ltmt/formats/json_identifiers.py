@@ -17,6 +17,9 @@ A game's dialogue tree keeps its text beside the names the game looks its nodes 
   message file's sections, ``"HELP": {...}``, are no records, and a key of a string is a
   message's name, and i18next's may be its English text);
 - a digest named by its algorithm (go-i18n's ``sha1-13d5…``, ``sha384-…``);
+- a string with no letter outside its placeholders: a URL, an email address, a ``$ref``
+  (``#/components/schemas/Shipment``), ``{count}``, a string of spaces (:func:`is_no_text`,
+  which YAML's strings are told by too);
 - a UUID, a hex hash, a number, a time zone's name, or an identifier under ``id``, ``name``,
   ``type`` and the like (``"name": "pizza-size"``): :mod:`ltmt.formats.machine_values`;
 - a slug under a key named for one (Expo's ``"slug": "pocket-planner"``), a locale code under a
@@ -42,6 +45,7 @@ from typing import Any
 from ltmt.errors import InputError
 from ltmt.formats.machine_values import is_machine_value
 from ltmt.formats.path_languages import is_locale_code
+from ltmt.formats.placeholder_syntax import has_words
 
 # words joined by "_" or "." (intro_01, quest.main.start, KEY_NAME; not "e.g." or "Loading...")
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+")
@@ -95,9 +99,7 @@ def kept_as_written(
     def kept(parts: Place, text: str) -> bool:
         own = parts[-1] if parts else None
         return (
-            is_identifier(text)
-            or is_digest(text)
-            or is_machine_value(text, own)
+            is_no_text(text, own)
             or (isinstance(own, str) and is_code_of_key(own, text))
             or own in id_keys
             or (bool(_CAPITALS.fullmatch(text)) and text in records and text != own)
@@ -105,6 +107,16 @@ def kept_as_written(
         )
 
     return {parts for parts, text in strings if kept(parts, text)}
+
+
+def is_no_text(text: str, key: str | int | None = None) -> bool:
+    """Whether ``text`` (the value of ``key``, if any) is no text whatever file holds it (JSON,
+    YAML): no letter outside its placeholders (a URL, an email address, a ``$ref``'s
+    ``#/components/schemas/Shipment``, ``{count}``, a string of spaces), an identifier, a
+    digest, or a value a program reads (:func:`ltmt.formats.machine_values.is_machine_value`)."""
+    return (
+        not has_words(text) or is_identifier(text) or is_digest(text) or is_machine_value(text, key)
+    )
 
 
 def is_digest(text: str) -> bool:

@@ -16,9 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ltmt.formats import drupal_config, goi18n_messages
-from ltmt.formats.json_identifiers import is_digest, is_identifier, skipped
-from ltmt.formats.machine_values import is_machine_value
-from ltmt.formats.placeholder_syntax import has_words
+from ltmt.formats.json_identifiers import is_no_text, skipped
 from ltmt.formats.plurals import CATEGORIES
 from ltmt.text import paired_surrogates
 
@@ -51,18 +49,13 @@ def is_text(
     ``drupal`` file only the values at its text keys are (:mod:`ltmt.formats.drupal_config`),
     and in a file read whole (a Rasa bot's, a site's configuration) only those named in
     ``only`` (:mod:`ltmt.formats.rasa_yaml`, :mod:`ltmt.formats.site_config`)."""
-    if not isinstance(value, str) or not has_words(value):
-        return False
+    if not isinstance(value, str) or is_no_text(value, name.rsplit(".", 1)[-1].split("[")[0]):
+        return False  # a URL, cart.items, a UUID, "name: pizza-size"
     if only is not None and name not in only:
         return False
     if drupal and not drupal_config.is_text(value, name):
         return False
-    if (
-        _SYMBOL.fullmatch(value.strip())
-        or is_identifier(value)
-        or is_digest(value)
-        or is_machine_value(value, name.rsplit(".", 1)[-1].split("[")[0])
-    ):  # :day, cart.items, a UUID, "name: pizza-size"
+    if _SYMBOL.fullmatch(value.strip()):  # :day
         return False
     if type(value) is str and _YAML11_BOOLEAN.fullmatch(value):  # plain, not quoted
         return False

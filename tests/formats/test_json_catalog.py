@@ -1826,6 +1826,27 @@ def test_uuids_numbers_time_zones_and_names_are_copied_and_not_imported(tmp_path
     ]
 
 
+def test_urls_emails_and_refs_are_copied_as_yaml_copies_them(tmp_path: Path) -> None:
+    """An OpenAPI document's server URL, contact email and ``$ref`` went to the model (its
+    segments said ``"method": "model"``) where YAML copied them: one predicate, no text."""
+    data = {
+        "url": "https://api.parcelly.io/v2",
+        "email": "api@parcelly.io",
+        "$ref": "#/components/schemas/Shipment",
+        "count": "{count}",
+        "description": "Production server",
+    }
+    source = _write(tmp_path, "openapi.json", json.dumps(data, indent=2))
+    out = tmp_path / "de" / "openapi.json"
+    out.parent.mkdir()
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Production server"]
+    assert json.loads(out.read_text("utf-8")) == data | {"description": "PRODUCTION SERVER"}
+    records = list(JsonCatalog.pairs(out, source_file=source))
+    assert [(r.source, r.target) for r in records] == [("Production server", "PRODUCTION SERVER")]
+
+
 class _LosesAParameter(FakeModel):
     """Drops Dialogflow's ``$number`` and rewrites a context parameter, as the model did."""
 

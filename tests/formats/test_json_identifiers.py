@@ -8,6 +8,7 @@ import pytest
 
 from ltmt.errors import InputError
 from ltmt.formats.json_identifiers import (
+    is_no_text,
     kept_as_written,
     parse_skip_keys,
     unknown_keys_said_once,
@@ -103,3 +104,23 @@ def test_a_folders_files_say_the_skip_keys_none_of_them_has_once(
         "b.json: --skip-keys names 'id', 'nmae', which no key of the file has (key names are "
         "case-sensitive)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "no_text"),
+    [
+        ("https://api.parcelly.io/v2", "url", True),
+        ("api@parcelly.io", "email", True),
+        ("#/components/schemas/Shipment", "$ref", True),
+        ("{count}", None, True),
+        ("  ", None, True),
+        ("quest.main.start", None, True),
+        ("pizza-size", "name", True),
+        ("See https://parcelly.io for more.", "description", False),
+        ("Production server", "description", False),
+    ],
+)
+def test_no_text_is_one_predicate_for_json_and_yaml(
+    text: str, key: str | None, no_text: bool
+) -> None:
+    assert is_no_text(text, key) is no_text
