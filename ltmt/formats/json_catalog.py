@@ -83,7 +83,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError, NotMessageFileError, UnalignedTranslationError
-from ltmt.formats import goi18n_messages, ink_json, json_string_plurals, smartling_json
+from ltmt.formats import goi18n_messages, ink_json, json_string_plurals, openapi, smartling_json
 from ltmt.formats.angular_json import LOCALE_KEY, angular_locale, is_angular_json
 from ltmt.formats.arb_locale import arb_locale, arb_spelling, check_target_locale
 from ltmt.formats.arb_metadata import with_target_metadata
@@ -256,6 +256,9 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         # a compiled ink story's text: its other strings are the engine's, copied
         texts = ink_json.text_places(data) if ink_json.is_story(data) else None
         self.ink = texts is not None
+        self.openapi = openapi.kind(data)
+        if self.openapi:  # its prose alone: paths, names, enums and examples are the API's
+            texts = openapi.text_places(data)
         if texts is None:  # Smartling's header names its text: its notes are copied
             texts = smartling_json.text_places(data, strings)
         self.kept = {
@@ -394,6 +397,8 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         (ICU quoting, quotes around braces, ``#`` of two plurals): those a person's translation
         kept in the output is none of (a memory import or ``ltmt qa`` translates nothing: no
         warning)."""
+        if self.openapi:
+            openapi.warn_of_reading(self.path, self.data)
         left = [k for k in self.untranslated if k not in self.invalid and k not in self.by_hand]
         if left:
             # ICU quoting in an ARB file (ICU throughout); elsewhere only quotes around braces

@@ -48,7 +48,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ltmt.formats import drupal_config, goi18n_messages, rasa_yaml, site_config
+from ltmt.formats import drupal_config, goi18n_messages, openapi, rasa_yaml, site_config
 from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
 from ltmt.formats.json_identifiers import skipped, warn_of_unknown_keys
@@ -133,7 +133,10 @@ class YamlCatalog(KeyedCatalog):
         self.site = site_config.is_site_config(Path(path), self.document)
         # the names of the text of a file read whole, where the rest is copied
         self.only: frozenset[str] | None = None
-        if self.rasa:
+        self.openapi = openapi.kind(self.document)
+        if self.openapi:  # its prose alone: paths, names, enums and examples are the API's
+            self.only = frozenset(dotted(place) for place in openapi.text_places(self.document))
+        elif self.rasa:
             self.only = rasa_yaml.text_names(self.document)
         elif self.site:
             self.only = site_config.text_names(self.document)
@@ -221,6 +224,8 @@ class YamlCatalog(KeyedCatalog):
             rasa_yaml.warn_of_reading(self.path, self.examples.values())
         if self.site:
             site_config.warn_of_reading(self.path)
+        if self.openapi:
+            openapi.warn_of_reading(self.path, self.document)
         roots = language_roots(self.document)
         if roots:  # translated in place: a theme that picks the root by locale shows English
             translated = sorted({key.split(".")[0].split(FORM)[0] for key in self._keys})
