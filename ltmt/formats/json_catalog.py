@@ -118,6 +118,7 @@ from ltmt.formats.keyed_catalog import (
     TranslatedFile,
 )
 from ltmt.formats.laravel_json import is_laravel_json, keys_are_english, with_keys_for_empty
+from ltmt.formats.markdown_lines import MarkdownLines
 from ltmt.formats.pipe_plurals import (
     LARAVEL,
     VUE_I18N,
@@ -307,12 +308,21 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         # string, nor one "not in the source file" for memory import), by pointer
         self.unused_ordinals = set(unused)
         self.ordinals_kept: dict[str, str] = {}
+        self.markdown: dict[str, MarkdownLines] = {}  # an OpenAPI description's, by pointer
         for parts, source in strings:
             key = pointer(parts)
             if key in self.kept or key in unused:
                 continue
             if self.ink:  # story text, no message syntax: the model gets it without its ^
                 entries.append(Entry(key, key, ink_json.text_of(source)))
+                continue
+            lines = openapi.markdown_of(parts[-1], source) if self.openapi and parts else None
+            if lines is not None:  # its headings' marks, table bars and code kept
+                self.markdown[key] = lines
+                entries.extend(
+                    Entry(name, key, text, group=key)
+                    for name, text in zip(lines.keys(key), lines.texts, strict=True)
+                )
                 continue
             flags = (WEBEXTENSION_FORMAT,) if _is_message(data, parts) else ()
             problem = _icu_problem(source, _is_formatjs_text(data, parts))
@@ -466,7 +476,8 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
 
     def name_of(self, key: str) -> str:
         base, form, _ = key.rpartition(FORM)  # a branch of a branching message, else a pointer
-        return base if form and (base in self.branchings or base in self.choices) else key
+        own = base in self.branchings or base in self.choices or base in self.markdown
+        return base if form and own else key
 
     def read_values(self, path: Path) -> dict[str, str]:
         return self._values_in(_load(path)[2])
@@ -548,6 +559,8 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
                     values[f"{key}{FORM}{case.name}"] = text
             elif key in self.choices:  # another number of choices: whole, as a person wrote it
                 values.update(self.choices[key].read(key, text))
+            elif key in self.markdown:  # an OpenAPI description: text by text
+                values.update(self.markdown[key].read(key, text))
             elif self.ink:
                 values[key] = ink_json.text_of(text)
             else:
@@ -673,6 +686,9 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         for key, choices in self.choices.items():
             text = choices.translation(key, self.translations) or self.kept_whole.get(key)
             if text is not None:
+                out[key] = text
+        for key, lines in self.markdown.items():
+            if (text := lines.translation(key, self.translations)) is not None:
                 out[key] = text
         return out
 

@@ -8,7 +8,9 @@ plain text), and Redoc's ``x-displayName`` (a tag's name as the menu shows it) a
 Redocly's ``x-summary`` (a response's), both plain text: their string values anywhere in the
 tree (a schema's ``title`` and ``description`` too), except inside an ``example``,
 ``examples``, ``enum``, ``default``, ``const``, ``x-codeSamples`` or ``x-code-samples``
-(values a client sends or receives, or code). A key directly under ``properties`` (or
+(values a client sends or receives, or code). A ``description`` is read as CommonMark, its
+headings' marks, list markers, table bars and code kept out of the model
+(:mod:`ltmt.formats.markdown_lines`). A key directly under ``properties`` (or
 ``patternProperties``, ``$defs``, ``definitions``) names a schema, whatever its name
 (``properties: {description: {type: string}}``, ``{default: {...}}``): the schema below is
 walked. Everything else is copied as written.
@@ -22,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ltmt.formats.markdown_lines import MarkdownLines
 from ltmt.formats.yaml_strings import own_items
 
 logger = logging.getLogger(__name__)
@@ -71,6 +74,16 @@ def _places(node: Any, place: Place, schemas: bool = False) -> Iterator[Place]:
     elif isinstance(node, list):
         for index, value in enumerate(node):
             yield from _places(value, (*place, index))
+
+
+def markdown_of(key: str | int, value: str) -> MarkdownLines | None:
+    """``value``, at ``key``, read as CommonMark where it is a ``description`` with Markdown
+    to keep (headings, lists, tables, code, lines: :mod:`ltmt.formats.markdown_lines`); None
+    where it is one plain text."""
+    if key != "description":
+        return None
+    lines = MarkdownLines.of(value)
+    return None if lines.is_plain() else lines
 
 
 def warn_of_reading(path: Path, document: Any) -> None:

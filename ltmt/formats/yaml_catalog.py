@@ -53,6 +53,7 @@ from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
 from ltmt.formats.json_identifiers import skipped, warn_of_unknown_keys
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
+from ltmt.formats.markdown_lines import MarkdownLines
 from ltmt.formats.pipe_plurals import (
     VUE_I18N,
     Choices,
@@ -143,6 +144,7 @@ class YamlCatalog(KeyedCatalog):
         elif site_config.is_data_list(self.document):  # Jekyll's _data/navigation.yml
             self.only = site_config.entry_text_names(self.document)
         self.examples: dict[str, rasa_yaml.Examples] = {}  # a Rasa NLU block's, by name
+        self.markdown: dict[str, MarkdownLines] = {}  # an OpenAPI description's, by name
         self.tgt_lang = tgt_lang
         self.tags = plural_tags(tgt_lang)
         self._settings_kept: dict[str, Any] = {}  # by dotted name, from an adopted output
@@ -194,6 +196,16 @@ class YamlCatalog(KeyedCatalog):
             if choices is not None:
                 self.choices[name] = choices
                 yield from choices.entries(name, group=group)
+                continue
+            lines = (
+                openapi.markdown_of(name.rsplit(".", 1)[-1], value)
+                if self.openapi and isinstance(value, str)
+                else None
+            )
+            if lines is not None:  # its headings' marks, table bars and code kept
+                self.markdown[name] = lines
+                for key, text in zip(lines.keys(name), lines.texts, strict=True):
+                    yield Entry(key, name, text, group=group)
                 continue
             if not isinstance(value, dict):
                 yield Entry(name, name, str(value), group=group)
@@ -301,6 +313,8 @@ class YamlCatalog(KeyedCatalog):
                 values.update({f"{name}{FORM}{tag}": str(text) for tag, text in value.items()})
             elif name in self.examples:  # a Rasa NLU block: example by example
                 values.update(self.examples[name].read(name, str(value)))
+            elif name in self.markdown:  # an OpenAPI description: text by text
+                values.update(self.markdown[name].read(name, str(value)))
             elif name in self.choices:  # another number of choices: whole, as written
                 values.update(self.choices[name].read(name, str(value)))
             else:
@@ -321,6 +335,8 @@ class YamlCatalog(KeyedCatalog):
         or None while it has none."""
         if name in self.examples:
             return self.examples[name].translation(name, self.translations)
+        if name in self.markdown:
+            return self.markdown[name].translation(name, self.translations)
         choices = self.choices.get(name)
         if choices is None:
             return self.translations.get(name)

@@ -150,3 +150,48 @@ def test_a_json_openapi_document_has_its_prose_translated_and_the_rest_copied(
     assert out.read_text("utf-8") == expected
     records = list(JsonCatalog.pairs(out, source_file=source))
     assert [(r.source, r.target) for r in records] == [(t, t.upper()) for t in _PROSE]
+
+
+_MARKDOWN_YAML = """\
+openapi: 3.1.0
+info:
+  title: Tracking
+  description: |
+    ## Authentication
+
+    | Header | Value |
+    |--------|-------|
+    | `Authorization` | `Bearer <key>` |
+
+    ```bash
+    curl https://api.parcelly.io/v2/shipments
+    ```
+paths: {}
+"""
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_a_description_is_read_as_markdown_its_marks_bars_and_code_kept(
+    tmp_path: Path, suffix: str
+) -> None:
+    """The model got ``## Authentication`` and wrote ``##-Authentifizierung``, and
+    ``|-Header | Wert |`` for a table's row."""
+    from ruamel.yaml import YAML
+
+    text = _MARKDOWN_YAML
+    if suffix == ".json":
+        text = json.dumps(YAML(typ="safe").load(_MARKDOWN_YAML), indent=2)
+    source, out, model = _translated(tmp_path, f"openapi{suffix}", text)
+    assert model.seen == ["Tracking", "Authentication", "Header", "Value"]
+    expected = text.replace("Tracking", "TRACKING").replace(
+        "## Authentication", "## AUTHENTICATION"
+    )
+    assert out.read_text("utf-8") == expected.replace("| Header | Value |", "| HEADER | VALUE |")
+    catalog = YamlCatalog if suffix == ".yaml" else JsonCatalog
+    records = list(catalog.pairs(out, source_file=source))
+    assert [(r.source, r.target) for r in records] == [
+        ("Tracking", "TRACKING"),
+        ("Authentication", "AUTHENTICATION"),
+        ("Header", "HEADER"),
+        ("Value", "VALUE"),
+    ]
