@@ -30,6 +30,7 @@ from typing import Any
 
 from ltmt import __version__ as ltmt_version
 from ltmt.errors import InputError, LanguageError
+from ltmt.formats.code_entries import CODE_COPIED, is_copied_code
 from ltmt.formats.common import (
     atomic_write,
     decode,
@@ -41,7 +42,6 @@ from ltmt.formats.common import (
 from ltmt.formats.context_prefix import split_context_prefix
 from ltmt.formats.credit_entries import CREDITS, is_credits_entry
 from ltmt.formats.not_read import NotRead
-from ltmt.formats.po4a_types import CODE_COPIED, is_copied_code
 from ltmt.formats.po_charset import as_utf8, is_utf8, named_charset
 from ltmt.formats.po_escapes import read_all_escapes
 from ltmt.formats.po_syntax import check_duplicates, check_strings, msgid_line
@@ -248,7 +248,7 @@ def read_po(
             left_out.add("fuzzy")
             continue
         if is_copied_code(unit.getnotes("developer"), str(unit.source), str(unit.target)):
-            left_out.add(CODE_COPIED)  # po4a's code, copied: not a translation
+            left_out.add(CODE_COPIED)  # po4a's or itstool's code, copied: not a translation
             continue
         position = f"{path}: entry {number}"
         line = msgid_line(lines, unit.line_number)

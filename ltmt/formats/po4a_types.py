@@ -20,8 +20,6 @@ _VERBATIM_BLOCKS = frozenset({"-", ".", "+", "/"})
 # a delimited block's type: its delimiter's character, and with po4a's compat=asciidoctor the
 # delimiter's length after it (``delimited block - 4``)
 _DELIMITED = re.compile(r"delimited block (\S)(?: \d+)?")
-# why a pair reader leaves out a code block whose msgstr is its msgid (an import's "not read")
-CODE_COPIED = "code blocks copied as written"
 
 
 def po4a_type(note: str) -> str:
@@ -36,10 +34,3 @@ def is_verbatim(note: str) -> bool:
     delimiter's length after it: ``delimited block - 4``): code, copied byte for byte."""
     found = _DELIMITED.fullmatch(po4a_type(note))
     return found is not None and found.group(1) in _VERBATIM_BLOCKS
-
-
-def is_copied_code(note: str, source: str, target: str) -> bool:
-    """Whether an entry of ``note`` is a code block (:func:`is_verbatim`) whose ``target`` is
-    its ``source`` copied: no translation (an import stored a listing's English as approved
-    German, and a translation reused it as a 100 % match)."""
-    return target == source and is_verbatim(note)

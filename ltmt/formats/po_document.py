@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt import __version__ as ltmt_version
+from ltmt.formats.code_entries import is_code_entry
 from ltmt.formats.common import atomic_write, primary_language
 from ltmt.formats.context_prefix import split_context_prefix
 from ltmt.formats.credit_entries import is_credits_entry
@@ -56,7 +57,6 @@ from ltmt.formats.documents import Unit
 from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry, target_strings
 from ltmt.formats.icu_messages import quotes_syntax
 from ltmt.formats.po import check_language, entry_flags, load_po, nplurals
-from ltmt.formats.po4a_types import is_verbatim
 from ltmt.formats.po_charset import file_charset, in_charset, is_utf8
 from ltmt.formats.xliff_icu import BranchingUnits, is_message
 from ltmt.wording import counted, first_few, shortened
@@ -112,9 +112,9 @@ class PoDocument:
         # the entries whose msgid is an ICU plural or select, and those left untranslated
         self.branching = BranchingUnits(tgt_lang or self._header().get("Language") or "de")
         self.untranslatable = self._take_apart_icu_messages()
-        # po4a's code blocks: not translated, their msgid copied (is_verbatim)
+        # po4a's code blocks and itstool's code elements: not translated, their msgid copied
         self.verbatim = frozenset(
-            index for index, unit in self._entries() if is_verbatim(unit.getnotes("developer"))
+            index for index, unit in self._entries() if is_code_entry(unit.getnotes("developer"))
         )
         # the translators' credits and itstool's file references: no messages, left as they are
         self.credits = frozenset(
@@ -404,7 +404,7 @@ class PoDocument:
         return whole
 
     def copy_code(self, fuzzy_too: bool = False) -> int:
-        """Copy the msgid of each of po4a's code entries (:attr:`verbatim`) that has no
+        """Copy the msgid of each of po4a's or itstool's code entries (:attr:`verbatim`) that has no
         translation into its msgstr, byte for byte; one translated already is kept. With
         ``fuzzy_too`` (--overwrite, --fuzzy-entries translate) a fuzzy one is copied too,
         unflagged as every copy is, and its ``#|`` lines go: msgmerge's suggestion of an older
