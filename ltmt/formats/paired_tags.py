@@ -140,8 +140,21 @@ _BBCODE_VERBATIM = re.compile(r"\[(?:code|kbd|noparse)[\]=\s]", re.IGNORECASE)
 # <option>, <filepath> ...) are marked translate="no" by its dialect alone
 # (ltmt.formats.html_segments.Dialect): in other formats <option> is a word the user reads
 VERBATIM_NAMES = frozenset({"code", "kbd", "samp", "var", "tt", "pre", "xliff:g"})
+# DocBook's and Mallard's inline code, in the strings itstool makes of a help page (``Run
+# <cmd>photonic --reset</cmd>``: the model dropped the program's name and pulled the next
+# sentence into the link before it): kept whole in a string, as <code> is; not in HTML's
+# vocabulary (:data:`VERBATIM_NAMES`), where DITA's <cmd> is a step's sentence. DocBook's
+# <replaceable> is not code: its words name what the reader puts there (``<replaceable>file
+# name</replaceable>``), in the reader's language; nor <option> and <varname>, words a user
+# reads in other formats (session 68). Only with their closing tag: ``<file name>`` and
+# ``<input>`` alone are metavariables (:data:`_METAVARIABLE`), no element
+DOCBOOK_CODE_NAMES = frozenset({
+    "command", "userinput", "computeroutput", "filename", "literal", "envar", "parameter",
+    "cmd", "input", "output", "file", "sys",
+})  # fmt: skip
+_KEPT_NAMES = VERBATIM_NAMES | DOCBOOK_CODE_NAMES
 _VERBATIM_ELEMENT = re.compile(
-    rf"<({'|'.join(sorted(VERBATIM_NAMES))})(\s[^<>]*)?>((?:(?!</?\1[\s>]).)*"
+    rf"<({'|'.join(sorted(_KEPT_NAMES))})(\s[^<>]*)?>((?:(?!</?\1[\s>]).)*"
     rf"(?:</\1>{KEY_JOIN}<\1(?:\s[^<>]*)?>(?:(?!</?\1[\s>]).)*)*)</\1>",
     re.IGNORECASE | re.DOTALL,
 )  # (with the markup inside it: <code><a href="...">xsl:stylesheet</a></code>); keys joined
@@ -330,7 +343,8 @@ def _protected(opening: str) -> bool:
 
 def verbatim_spans(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` spans of ``text``'s code elements, tags included (``<code>cloudsync
-    login</code>``: :data:`VERBATIM_NAMES`), whose text is kept as written."""
+    login</code>``: :data:`VERBATIM_NAMES`, :data:`DOCBOOK_CODE_NAMES`), whose text is kept as
+    written."""
     return [found.span() for found in _VERBATIM_ELEMENT.finditer(text)]
 
 
@@ -389,6 +403,8 @@ def element_around(source: str) -> tuple[str, str, str] | None:
     placeholder alone: :func:`_strip_pairs` keeps those); ``None`` where there is none."""
     found = _WRAPPING.fullmatch(source.strip())
     if found is None or kept_as_written(found["opening"]):
+        return None
+    if _VERBATIM_ELEMENT.fullmatch(source.strip()):  # a code element alone: <cmd>...</cmd>
         return None
     inner, name = found["inner"], re.escape(found["name"])
     if not _WORD.search(without_placeholders(_TAG.sub(" ", inner))):

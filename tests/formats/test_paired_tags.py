@@ -1566,3 +1566,71 @@ def test_ssml_lines_keep_their_root_element_around_the_whole_translation(tmp_pat
         '<speak><prosody rate="slow">THE SHARD REMEMBERS.</prosody></speak>',
     ]
     assert {"I told you so.", "told"} <= set(seen)  # what the model read without the tags
+
+
+@pytest.mark.parametrize(("source", "kept"), [
+    ("or type <command>photonic</command> in a terminal.", "<command>photonic</command>"),
+    ("Run <cmd>photonic --reset</cmd> if it fails.", "<cmd>photonic --reset</cmd>"),
+    ("Stored in <filename>~/.config/photonic/settings.ini</filename>.",
+     "<filename>~/.config/photonic/settings.ini</filename>"),
+    ("Open <file>photo.jpg</file> first.", "<file>photo.jpg</file>"),
+    ("Type <userinput>photonic --import</userinput> now.",
+     "<userinput>photonic --import</userinput>"),
+    ("It prints <computeroutput>Imported 42 photos</computeroutput>.",
+     "<computeroutput>Imported 42 photos</computeroutput>"),
+    ("Set <envar>PHOTONIC_HOME</envar> first.", "<envar>PHOTONIC_HOME</envar>"),
+    ("Pass <parameter>angle</parameter> to it.", "<parameter>angle</parameter>"),
+    ("Write <literal>true</literal> there.", "<literal>true</literal>"),
+    ("Type <input>yes</input> and see <output>done</output>.", "<input>yes</input>"),
+    ("See <sys>x86_64</sys> builds.", "<sys>x86_64</sys>"),
+])  # fmt: skip
+def test_docbook_and_mallard_code_is_kept_whole(source: str, kept: str) -> None:
+    """Trial db271 (itstool's strings of a help page): ``<command>photonic</command>`` came
+    back ``<command>Photonik</command>``, and ``Run <cmd>photonic --reset</cmd>`` lost the
+    program's name while the next sentence went into the link before it. Such code is one token
+    with its tags, as ``<code>`` is."""
+    paired = strip_pairs(source)
+    assert paired is not None
+    tokens = [pair for pair in paired.pairs if pair.token]
+    assert f"{tokens[0].opening}{tokens[0].inner}{tokens[0].closing}" == kept
+    assert tokens[0].token in paired.text
+    assert kept not in paired.text
+
+
+@pytest.mark.parametrize("source", [
+    "Save it as <replaceable>file name</replaceable>.",  # the reader's words: translated
+    "Type <file name> and press OK.",  # a metavariable, no element
+    "Usage: photonic <input> <output>",
+    "Choose <varname>Automatic</varname> to let the app decide.",  # session 68: words
+])  # fmt: skip
+def test_prose_like_elements_and_metavariables_are_not_kept_whole(source: str) -> None:
+    paired = strip_pairs(source)
+    assert paired is None or not any(pair.token for pair in paired.pairs)
+
+
+def test_an_itstool_strings_code_is_kept_and_its_link_translated(tmp_path: Path) -> None:
+    po = tmp_path / "help-de.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: de\\n"\n\n'
+        "#. (itstool) path: note/p\n"
+        'msgid ""\n"See <link xref=\\"importing\\">Importing photos</link> to add more photos. '
+        'Run "\n"<cmd>photonic --reset</cmd> if the editor does not start."\nmsgstr ""\n\n'
+        "#. (itstool) path: chapter/para\n"
+        'msgid "Or type <command>photonic</command> in a terminal."\nmsgstr ""\n',
+        "utf-8",
+    )
+    seen: list[str] = []
+
+    def model(texts: list[str], prefer: list[dict] | None = None) -> list[str]:
+        seen.extend(texts)
+        return [text.upper() for text in texts]
+
+    translate_file(po, po, model)
+    # the sentence the translation is made of holds the code as one token
+    assert 'Run <ph id="ltmt-v1"/> if the editor does not start.' in " ".join(seen)
+    written = po.read_text("utf-8").replace('"\n"', "")
+    assert (
+        'msgstr "SEE <link xref=\\"importing\\">IMPORTING PHOTOS</link> TO ADD MORE PHOTOS. RUN '
+        '<cmd>photonic --reset</cmd> IF THE EDITOR DOES NOT START."'
+    ) in written
+    assert 'msgstr "OR TYPE <command>photonic</command> IN A TERMINAL."' in written
