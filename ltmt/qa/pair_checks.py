@@ -63,6 +63,7 @@ from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.menu_paths import lost_separators
 from ltmt.pictographs import OWNERSHIP_SIGNS
+from ltmt.qa.code_checks import changed_code
 from ltmt.qa.english_checks import english_problems
 from ltmt.qa.findings import TARGET_LANGUAGE
 from ltmt.qa.icu_checks import argument_problems
@@ -231,6 +232,7 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
         for text, conversion in unbracketed.items()
     ]
     problems += _changed_kept_markup(source, target)
+    problems += changed_code(source, target)
     problems += _lone_percent_signs(source, target)
     # beside the fields the source has (one it lacks is said above)
     problems += [
