@@ -297,23 +297,28 @@ def _unreviewed(
 ) -> int:
     """The entries of ``file`` whose translation is not yet reviewed: ``records`` (read with
     them, or without them where ``reviewed_only``) against the file read the other way,
-    quietly (its readers count what they leave out instead of warning again)."""
+    quietly (its readers count what they leave out instead of warning again); read without
+    them, a file none of whose entries is reviewed has none."""
     from ltmt.cli.pair_files import read_records
+    from ltmt.errors import NoPairsError
     from ltmt.formats.not_read import NotRead
     from ltmt.qa.run import unreviewed_entries
 
-    other = read_records(
-        file,
-        fmt,
-        source_file,
-        *languages,
-        quiet=True,
-        include_fuzzy=reviewed_only,
-        not_read=NotRead(),
-        purpose="checked",
-        columns=columns,
-        extras_reported=True,
-    )
+    try:
+        other = read_records(
+            file,
+            fmt,
+            source_file,
+            *languages,
+            quiet=True,
+            include_fuzzy=reviewed_only,
+            not_read=NotRead(),
+            purpose="checked",
+            columns=columns,
+            extras_reported=True,
+        )
+    except NoPairsError:  # no entry reviewed yet: a catalog just translated, all fuzzy
+        other = []
     return (
         unreviewed_entries(other, records) if reviewed_only else unreviewed_entries(records, other)
     )

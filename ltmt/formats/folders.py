@@ -471,7 +471,8 @@ def read_folder(
             hint = _language_folders_hint(folder, Path(source_folder), tgt_lang)
         elif found.other_language:
             hint = f"; {language_error}"
-        elif found.empty:
+        elif found.empty:  # nothing else was wrong: the files' entries are untranslated
             hint = f"; {counted(len(found.empty), 'file')} with no translated entry"
+            raise NoPairsError(f"{folder}: no translated file in it{hint}")
         raise InputError(f"{folder}: no translated file in it{hint}")
     return found

@@ -179,6 +179,25 @@ def test_unreviewed_translations_are_counted_and_can_fail_the_run(run_ltmt, po, 
     assert (code, out) == (0, "2 entries checked (1 not yet reviewed): nothing found\n")
 
 
+def test_an_all_fuzzy_catalog_is_checked_as_a_mixed_one_is(run_ltmt, tmp_path):
+    """Trial (a KDE translator), session 71: every entry of a catalog ltmt had just filled is
+    fuzzy, and qa exited 2 with 'no segments found (... untranslated and fuzzy ones are not
+    read)', though fuzzy entries are checked by default: counting the reviewed ones read none."""
+    fuzzy = [(flags, msgid, msgstr, True, *rest) for flags, msgid, msgstr, _, *rest in ENTRIES]
+    po = write_po(tmp_path / "de.po", fuzzy)
+    code, out, err = run_ltmt("qa", str(po), "--check", "format")
+    assert (code, err) == (1, "")
+    assert out.splitlines()[-1] == "5 entries checked (5 not yet reviewed): 1 error (format 1)"
+    folder = tmp_path / "po"
+    folder.mkdir()
+    shutil.copy(po, folder / "de.po")
+    code, out, _ = run_ltmt("qa", str(folder), "--check", "format", "--fail-on", "never")
+    assert (code, out.splitlines()[-1]) == (
+        0,
+        "5 entries checked (5 not yet reviewed): 1 error (format 1)",
+    )
+
+
 def test_fail_on_sets_the_severity_that_fails(run_ltmt, tmp_path):
     warned = write_po(tmp_path / "w.po", [("", "Delete 3 files", "4 Dateien löschen", False)])
     assert run_ltmt("qa", str(warned))[0] == 0
