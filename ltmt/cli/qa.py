@@ -248,6 +248,7 @@ def qa(
                 language=tgt_lang,
                 untranslated=untranslated,
                 unreviewed=unreviewed,
+                unreviewed_read=not reviewed_only,
                 form_problems=problems,
                 formality=form,
             )
@@ -264,6 +265,7 @@ def qa(
                     language=tgt_lang,
                     untranslated=untranslated,
                     unreviewed=unreviewed,
+                    unreviewed_read=not reviewed_only,
                     form_problems=problems,
                     formality=form,
                 )

@@ -52,14 +52,15 @@ class QaReport:
     """What the checks found in ``entries`` translated entries (``untranslated`` more were
     empty and not checked; ``unreviewed``: entries whose translation is not yet reviewed, PO
     fuzzy, XLIFF needs-review, Qt unfinished, a String Catalog's needs_review, checked unless
-    ``--reviewed-only`` left them out); ``not_run``: checks asked for that had nothing to
-    check against (``memory`` without a user, ``glossary`` without terms), each with why;
-    ``notes``: what the run left out that the user should know (a memory of another target
-    language)."""
+    ``--reviewed-only`` left them out: then ``unreviewed_read`` is False); ``not_run``:
+    checks asked for that had nothing to check against (``memory`` without a user,
+    ``glossary`` without terms), each with why; ``notes``: what the run left out that the
+    user should know (a memory of another target language)."""
 
     entries: int = 0
     untranslated: int = 0
     unreviewed: int = 0
+    unreviewed_read: bool = True
     findings: list[Finding] = field(default_factory=list)
     checks: tuple[str, ...] = ()
     not_run: dict[str, str] = field(default_factory=dict)
@@ -82,13 +83,16 @@ class QaReport:
         """``864 entries checked: 2 errors, 5 warnings (placeholders 2, numbers 5)``, and the
         checks that did not run though they need no input given (``; not run: spelling``);
         the entries untranslated and not yet reviewed after the count
-        (``(3 untranslated left out, 9 not yet reviewed)``)."""
+        (``(3 untranslated left out, 9 not yet reviewed)``; those not yet reviewed that were
+        left out as the reader's warning says, ``(3 untranslated left out; 9 not yet
+        reviewed, not read)``)."""
         said = f"{counted(self.entries, 'entry', 'entries')} checked"
         pending = [f"{self.untranslated} untranslated left out"] if self.untranslated else []
         if self.unreviewed:
-            pending.append(f"{self.unreviewed} not yet reviewed")
+            left_out = "" if self.unreviewed_read else ", not read"
+            pending.append(f"{self.unreviewed} not yet reviewed{left_out}")
         if pending:
-            said += f" ({', '.join(pending)})"
+            said += f" ({(', ' if self.unreviewed_read else '; ').join(pending)})"
         severities = self.by_severity()
         missed = [name for name in self.not_run if name not in NEEDS_INPUT]
         not_run = f"; not run: {', '.join(missed)}" if missed else ""
@@ -172,6 +176,7 @@ def check_pairs(
     language: str | None = None,
     untranslated: int | None = None,
     unreviewed: int = 0,
+    unreviewed_read: bool = True,
     form_problems: Sequence[FormProblem] = (),
     formality: Form | None = None,
 ) -> QaReport:
@@ -184,7 +189,8 @@ def check_pairs(
     dictionary installed, the check does not run and ``not_run`` says why). What the pairs
     cannot show, from the file itself (:mod:`ltmt.qa.catalog_forms`): ``untranslated``, its
     units without a translation (default: the records with an empty target), ``unreviewed``,
-    its entries whose translation is not yet reviewed (:func:`unreviewed_entries`), and
+    its entries whose translation is not yet reviewed (:func:`unreviewed_entries`; without
+    ``unreviewed_read``, left out of ``records``: ``--reviewed-only``), and
     ``form_problems``, its entries' (each with its check: ``plurals``, a Fluent access key's
     ``accelerator``). ``formality``: the form of address the German translations must use
     (:mod:`ltmt.qa.formality_checks`; default: one, either). A ``memory`` whose ``user``
@@ -207,7 +213,7 @@ def check_pairs(
     translated = [record for record in records if record.target.strip()]
     report.entries = entries_of(translated) + sum(p.no_pair for p in form_problems)
     report.untranslated = len(records) - len(translated) if untranslated is None else untranslated
-    report.unreviewed = unreviewed
+    report.unreviewed, report.unreviewed_read = unreviewed, unreviewed_read
     matcher = None
     if {"glossary", "spelling", "english"} & set(names):  # the checks that read the terms
         matcher = term_matcher(memory, user, user_glossary, glossary)

@@ -144,7 +144,7 @@ def test_unreviewed_translations_are_checked_unless_reviewed_only(run_ltmt, po):
     assert out.splitlines()[-1].startswith("4 entries checked")
 
 
-def test_unreviewed_translations_are_counted_and_can_fail_the_run(run_ltmt, po, tmp_path):
+def test_unreviewed_translations_are_counted_and_can_fail_the_run(run_ltmt, po, tmp_path, caplog):
     """Trial release, session 71: a String Catalog's needs_review units were never mentioned
     (--json: "untranslated": 0, no other count) and nothing could fail on them."""
     code, out, _ = run_ltmt("qa", str(po), "--check", "format", "--fail-on", "never")
@@ -157,9 +157,10 @@ def test_unreviewed_translations_are_counted_and_can_fail_the_run(run_ltmt, po, 
     assert code == 1
     code, out, _ = run_ltmt("qa", str(po), "--reviewed-only", "--check", "format",
                             "--fail-on-unreviewed")  # fmt: skip
+    assert "1 fuzzy entry not read (a fuzzy translation is not reviewed)" in caplog.text
     assert (code, out.splitlines()[-1]) == (
         1,
-        "4 entries checked (1 not yet reviewed): 1 error (format 1)",
+        "4 entries checked (1 not yet reviewed, not read): 1 error (format 1)",
     )
     german = {
         "de": {"stringUnit": {"state": "needs_review", "value": "Sichern"}},

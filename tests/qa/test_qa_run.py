@@ -79,6 +79,30 @@ def test_unreviewed_entries_are_counted_in_the_summary_and_json():
     assert not report.fails("note")  # --fail-on-unreviewed, not a severity, fails it
 
 
+@pytest.mark.parametrize(
+    ("untranslated", "summary"),
+    [
+        (0, "1 entry checked (1 not yet reviewed, not read): nothing found"),
+        (
+            2,
+            "1 entry checked (2 untranslated left out; 1 not yet reviewed, not read): nothing found",
+        ),
+    ],
+)
+def test_unreviewed_entries_left_out_are_said_not_read(untranslated: int, summary: str):
+    """Trial (a KDE translator), session 71: ``qa --reviewed-only min.po`` said '1 entry
+    checked (1 not yet reviewed)' beside the warning '1 fuzzy entry not read', as though the
+    fuzzy entry had been checked; now the summary says it was not read, as the warning does."""
+    report = check_pairs(
+        [record(1, "Close", "Schließen")],
+        checks=["format"],
+        untranslated=untranslated,
+        unreviewed=1,
+        unreviewed_read=False,
+    )
+    assert report.summary() == summary
+
+
 def test_chosen_checks_keep_the_tables_order_and_refuse_unknown_names():
     assert chosen_checks() == tuple(CHECKS)
     assert chosen_checks(["numbers", "format"]) == ("format", "numbers")
