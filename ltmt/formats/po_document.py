@@ -149,6 +149,9 @@ class PoDocument:
         updates: dict[str, str] = {}
         if not header.get("Language"):
             updates["Language"] = tgt_lang
+        team = _language_team(header.get("Language-Team", ""), tgt_lang)
+        if team:
+            updates["Language_Team"] = team
         if self._lacks_plural_forms(header):
             updates["Plural_Forms"] = _plural_forms(tgt_lang)
         if updates:
@@ -490,6 +493,20 @@ def _other_format(flags: tuple[str, ...]) -> bool:
     return ICU_FLAG not in flags and any(
         flag.endswith("-format") and not flag.startswith("no-") for flag in flags
     )
+
+
+def _language_team(team: str, tgt_lang: str) -> str | None:
+    """The ``Language-Team`` of a catalog in ``tgt_lang`` made from a template whose ``team`` is
+    xgettext's placeholder (``LANGUAGE <kde-i18n-doc@kde.org>``): the language's English name,
+    as msginit writes it where it knows no team's address (the template's is its project's
+    list, not the team's: msginit drops it too); None where ``team`` is a team already, or
+    the name is unknown."""
+    from ltmt.calendar_names import babel_locale
+
+    if not team.startswith("LANGUAGE"):
+        return None
+    locale = babel_locale(tgt_lang.split("@")[0])
+    return locale.get_language_name("en") if locale is not None else None
 
 
 def _plural_forms(tgt_lang: str) -> str:

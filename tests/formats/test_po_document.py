@@ -457,3 +457,29 @@ def test_credits_and_file_references_are_left_as_they_are(tmp_path: Path) -> Non
     written = (tmp_path / "out.po").read_text("utf-8")
     assert written.count("#, fuzzy") == 1  # the message's alone
     assert before.split("\n\n", 1)[1].rsplit("\n\n", 1)[0] in written  # byte for byte
+
+
+@pytest.mark.parametrize(
+    ("team", "tgt_lang", "written"),
+    [
+        ("LANGUAGE <kde-i18n-doc@kde.org>", "de", "German"),
+        ("LANGUAGE <LL@li.org>", "pt_BR", "Portuguese"),
+        ("German <kde-i18n-de@kde.org>", "de", "German <kde-i18n-de@kde.org>"),
+    ],
+)
+def test_a_templates_language_team_is_the_languages_name_as_msginit_writes_it(
+    tmp_path: Path, team: str, tgt_lang: str, written: str
+) -> None:
+    """Trial (a KDE translator), session 71: a .pot translated got 'Language: de' beside
+    'Language-Team: LANGUAGE <kde-i18n-doc@kde.org>', xgettext's placeholder; msginit writes
+    the language's English name there (with the team's address where it knows one, never the
+    template's: KDE's general list), and so does ltmt; a catalog's own team is kept."""
+    pot = tmp_path / "knotepad.pot"
+    pot.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        f'"Language-Team: {team}\\n"\n"Language: \\n"\n\nmsgid "Close"\nmsgstr ""\n',
+        "utf-8",
+    )
+    out = tmp_path / "out.po"
+    translate_file(pot, out, FakeModel(), tgt_lang=tgt_lang)
+    assert f'"Language-Team: {written}\\n"\n"Language: {tgt_lang}\\n"' in out.read_text("utf-8")
