@@ -199,6 +199,21 @@ def test_an_all_fuzzy_catalog_is_checked_as_a_mixed_one_is(run_ltmt, tmp_path):
     )
 
 
+def test_kde_credits_entries_are_not_checked(run_ltmt, tmp_path):
+    """Trial (a KDE translator), session 71: a reviewed catalog's EMAIL OF TRANSLATORS entry,
+    max@example.org, was 'warning [wordless] the translation lost all its words'; the
+    translators' names and addresses are no translation (ltmt.formats.credit_entries)."""
+    po = tmp_path / "de.po"
+    po.write_text(
+        HEADER + 'msgctxt "NAME OF TRANSLATORS"\nmsgid "Your names"\nmsgstr "Max Mustermann"\n\n'
+        'msgctxt "EMAIL OF TRANSLATORS"\nmsgid "Your emails"\nmsgstr "max@example.org"\n\n'
+        'msgid "Save"\nmsgstr "Speichern"\n',
+        "utf-8",
+    )
+    code, out, _ = run_ltmt("qa", str(po))
+    assert (code, out) == (0, "1 entry checked: nothing found\n")
+
+
 def test_fail_on_sets_the_severity_that_fails(run_ltmt, tmp_path):
     warned = write_po(tmp_path / "w.po", [("", "Delete 3 files", "4 Dateien löschen", False)])
     assert run_ltmt("qa", str(warned))[0] == 0
