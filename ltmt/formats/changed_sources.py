@@ -285,6 +285,14 @@ def _record_key(number: int, pair: PairRecord) -> str:
     return str(context or f"\n{number}")
 
 
+def _own_place(record: Record, number: int, pair: PairRecord) -> Record:
+    """What ``record`` holds at ``pair``'s own place (:func:`_record_key`; ``number``: its place
+    in the file, from 0), where it holds one for the pair's source, else all of it: a named
+    pair is judged by its name, not by another name's same source and translation (a reviewer's
+    edit equal to another key's pair kept without a record was skipped as unrecorded)."""
+    return record.at(_record_key(number, pair), pair.source)
+
+
 def written_unreviewed(
     record: Record, records: Sequence[PairRecord], approved: Collection[int] = ()
 ) -> list[str]:
@@ -302,7 +310,7 @@ def written_unreviewed(
         for number, pair in enumerate(records, start=1)
         if not pair.unpaired
         and number - 1 not in approved
-        and record.wrote(pair.source, pair.target, marked=False)
+        and _own_place(record, number - 1, pair).wrote(pair.source, pair.target, marked=False)
     ]
 
 
@@ -348,7 +356,7 @@ def unreviewed_left_out(
         replace(pair, unpaired=UNREVIEWED)
         if not pair.unpaired
         and place not in approved
-        and record.wrote(pair.source, pair.target, marked=False)
+        and _own_place(record, place, pair).wrote(pair.source, pair.target, marked=False)
         else pair
         for place, pair in enumerate(records)
     ]
@@ -363,7 +371,9 @@ def unrecorded_left_out(
     ``memory import --reviewed-only`` leaves them out; those at the places ``approved`` stay."""
     return [
         replace(pair, unpaired=UNRECORDED)
-        if not pair.unpaired and place not in approved and record.unknown(pair.source, pair.target)
+        if not pair.unpaired
+        and place not in approved
+        and _own_place(record, place, pair).unknown(pair.source, pair.target)
         else pair
         for place, pair in enumerate(records)
     ]
@@ -405,7 +415,8 @@ def approved_already(
     places = [
         place
         for place, pair in enumerate(records)
-        if not pair.unpaired and record.wrote(pair.source, pair.target, marked=False)
+        if not pair.unpaired
+        and _own_place(record, place, pair).wrote(pair.source, pair.target, marked=False)
     ]
     if not places or user not in memory.users():
         return set()

@@ -276,7 +276,10 @@ def save_output(
             unit.key
             for unit in units
             if unit.key not in ours
-            and (before is None or before.unknown(unit.source, held[unit.key]))
+            and (
+                before is None
+                or before.at(unit.key, unit.source).unknown(unit.source, held[unit.key])
+            )
         }
         output_sources.write(
             out_path,
@@ -408,6 +411,7 @@ def _by_ltmt(
     is_marked = None if marked is None else unit.key in marked
     if before is None:
         return False
+    before = before.at(unit.key, unit.source)  # a key's own place: not another key's pair
     return before.wrote(unit.source, text, is_marked) or (
         is_marked is False and before.copied(unit.source, text)
     )

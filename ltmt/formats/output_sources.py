@@ -328,6 +328,17 @@ class Record:
             and _written(written[1]) in self.translation_digests(text)
         )
 
+    def at(self, unit_key: str, source: str) -> Record:
+        """The record of the place ``unit_key`` alone where it holds one written for ``source``
+        (a keyed catalog's string is judged by what its own key holds: a reviewer's
+        ``worklistTitle=Bestellungen`` is not ``appTitle``'s ``Bestellungen`` of the same
+        English, kept without a record, session 71), else the whole record (a pair without a
+        name, a block moved, a source changed since)."""
+        written = self.units.get(unit_key)
+        if written is None or written[0] != self.digest(source):
+            return self
+        return Record({unit_key: written}, self.key)
+
     def written_for(self, unit: Unit) -> bool:
         """Whether ltmt last wrote ``unit``'s place in the output for the unit's source."""
         written = self.units.get(unit.key)

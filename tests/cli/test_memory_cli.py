@@ -3189,6 +3189,52 @@ def test_translations_kept_without_a_record_are_not_imported_as_reviewed(
         assert [(s.source, s.target) for s in memory.segments("app")] == [("Quit", "Schließen")]
 
 
+def test_a_reviewers_edit_equal_to_another_keys_unrecorded_pair_is_imported_as_reviewed(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    store: str,
+    tiny_model_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fake_translation: None,
+) -> None:
+    """Trial sap271: ``appTitle`` and ``worklistTitle`` are both ``Purchase Orders``; the
+    team's ``appTitle=Bestellungen`` was kept without a record, ltmt wrote
+    ``worklistTitle=Kaufordnungen``, and the reviewer changed it to ``Bestellungen``:
+    --reviewed-only said '0 added, 0 duplicates, 3 skipped (2 kept without a record ...)',
+    the reviewer's edit dropped, as the record was looked up by source and translation, which
+    appTitle's pair matched. A named string is judged by what its own key holds, also after a
+    rerun of translate records the file again."""
+    from ltmt.formats.documents import Unit
+    from ltmt.formats.output_sources import OutputSources
+
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))
+    english, german = tmp_path / "i18n.properties", tmp_path / "i18n_de.properties"
+    sources = [("appTitle", "Purchase Orders"), ("worklistTitle", "Purchase Orders")]
+    sources.append(("save", "Save"))
+    english.write_text("".join(f"{key}={text}\n" for key, text in sources), "utf-8")
+    written = {"appTitle": "Bestellungen", "worklistTitle": "Kaufordnungen", "save": "Speichern"}
+    german.write_text("".join(f"{key}={written[key]}\n" for key, _ in sources), "utf-8")
+    units = [(Unit(key, text, context=key), written[key]) for key, text in sources]
+    OutputSources.in_cache().write(german, units, unknown={"appTitle"})  # as translate does
+    german.write_text(german.read_text("utf-8").replace("=Kaufordnungen", "=Bestellungen"))
+    model = ["--model", str(tiny_model_dir), "--beam", "1"]
+    for run, memory_dir in enumerate([store, str(tmp_path / "second")]):
+        if run:  # translate again: the record it writes keeps the reviewer's edit as theirs
+            code, _, err = ltmt(capsys, "translate", str(english), "-o", str(german), *model)
+            assert code == 0, err
+        importing = ["memory", "import", str(german), "--source-file", str(english), "-u", "x7"]
+        importing += ["--memory-dir", memory_dir, "--reviewed-only", "--no-language-check"]
+        code, out, err = ltmt(capsys, *importing)
+        assert (code, out) == (
+            0,
+            f"imported {german.name} into x7: 1 added, 0 duplicates, 2 skipped (1 kept without a "
+            "record: cannot tell whether reviewed, 1 written by ltmt and not reviewed)\n",
+        ), err
+        with Memory(memory_dir) as memory:
+            stored = [(s.source, s.target) for s in memory.segments("x7")]
+        assert stored == [("Purchase Orders", "Bestellungen")]
+
+
 def _android(strings: list[tuple[str, str]]) -> str:
     """An Android ``strings.xml`` holding ``strings`` (name, text)."""
     rows = "".join(f'    <string name="{name}">{text}</string>\n' for name, text in strings)
