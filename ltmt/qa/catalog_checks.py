@@ -1,11 +1,11 @@
 """The checks that read an entry beside others: the file's other entries, the user's memory and
 glossary.
 
-- :func:`inconsistent_findings`: a source (with its context, plural form and length variant)
-  the file translates in more than one way; each entry that is not written as most of them
-  (the first such, on a tie) is found, naming where the usual translation stands. A Qt
-  message's length variants (``Speichern``, ``Sp.``) are meant to differ: each is compared with
-  the same variant of other messages only.
+- :func:`inconsistent_findings`: a source (with its context, unless that is a key name, plural
+  form and length variant) the file translates in more than one way; each entry that is not
+  written as most of them (the first such, on a tie) is found, naming where the usual
+  translation stands. A Qt message's length variants (``Speichern``, ``Sp.``) are meant to
+  differ: each is compared with the same variant of other messages only.
 - :func:`memory_findings`: an entry whose source the user's memory holds (a 100 % match: the
   same normalised text, :mod:`ltmt.text`), translated otherwise than every stored pair of it
   (whitespace aside: a line wrapped elsewhere is the same translation).
@@ -54,10 +54,14 @@ _SIMILAR_SOURCES = 70.0
 def inconsistent_findings(records: Sequence[PairRecord]) -> list[Finding]:
     """The entries of ``records`` that translate a source otherwise than most entries of it:
     of its context, plural form and length variant (``metadata["variant"]``, 0 the first; a
-    text without variants is a first)."""
+    text without variants is a first). A context that is the entry's key
+    (``metadata["context_is_key"]``: a ``.properties`` or JSON message's name) tells no meaning
+    apart, as a PO ``msgctxt`` does: two keys of one source translated otherwise are
+    inconsistent (session 71: ``appTitle`` and ``worklistTitle`` went unflagged)."""
     groups: dict[tuple[str, str, str, int], list[int]] = defaultdict(list)
     for n, record in enumerate(records):
-        context = str(record.metadata.get("context", ""))
+        is_key = record.metadata.get("context_is_key")
+        context = "" if is_key else str(record.metadata.get("context", ""))
         plural = str(record.metadata.get("plural", ""))
         variant = int(record.metadata.get("variant", 0))
         groups[(record.source, context, plural, variant)].append(n)

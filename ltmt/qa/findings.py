@@ -263,8 +263,9 @@ CHECKS: dict[str, Check] = {
         Check(
             "inconsistent",
             "warning",
-            "the same source (in the same context) is translated the same way throughout, "
-            "and a similar source that says other words not as another's word for word",
+            "the same source (in the same context; a key name is none) is translated the same way "
+            "throughout, and a similar source that says other words not as another's word for "
+            "word",
         ),
         Check(
             "memory",

@@ -66,6 +66,30 @@ def test_contexts_and_plural_forms_may_translate_a_source_otherwise():
     assert inconsistent_findings(records) == []
 
 
+def test_keys_of_one_source_translated_otherwise_are_inconsistent_msgctxts_are_not():
+    """Trial sap271: a .properties file's appTitle=Bestellungen and worklistTitle=Kaufordnungen,
+    both 'Purchase Orders', went unflagged, each key its own context, while a TSV of the two
+    was flagged. A key name tells no meaning apart; a PO msgctxt does."""
+
+    def pairs(**metadata: object) -> list[PairRecord]:
+        where = "i18n_de.properties: "
+        return [
+            PairRecord("Purchase Orders", german, where + key, {"context": key, **metadata})
+            for key, german in [("appTitle", "Bestellungen"), ("worklistTitle", "Kaufordnungen")]
+        ]
+
+    assert inconsistent_findings(pairs()) == []  # as a PO msgctxt: meanings told apart
+    [finding] = inconsistent_findings(pairs(context_is_key=True))  # as qa reads a keyed catalog
+    assert (finding.check, finding.position) == (
+        "inconsistent",
+        "i18n_de.properties: worklistTitle",
+    )
+    assert finding.message == (
+        "the same source is translated 'Bestellungen' in 1 other entry "
+        "(i18n_de.properties: appTitle)"
+    )
+
+
 def test_length_variants_are_compared_with_the_same_variant_of_other_messages():
     """A Qt message's length variants (Speichern, Sp.) were compared with each other: 'variant
     2 ... translated 'Speichern' in 1 other entry (message 18, variant 1)'."""
