@@ -93,6 +93,7 @@ from ltmt.formats.run_progress import (
     save_progress,
 )
 from ltmt.formats.run_report import RunReport, entry_name, shown
+from ltmt.formats.same_sources import kept_by_source, reuse_kept
 from ltmt.formats.unit_translation import (
     ExactFn,
     Outcome,
@@ -307,6 +308,8 @@ def translate_file(
         tell_own_translations(document, record)
     if exact is None:  # nothing can replace a suggestion: kept, as translated already
         units = [u for u in units if not u.suggestion]
+    # the file's own translations of a source, for its new strings of that source
+    same = kept_by_source(document, {u.key for u in units} | done)
     result = RunResult(resumed=len(done), report=report or RunReport())
     result.report.resumed = len(done)
     result.report.source_changed += source_changed
@@ -368,7 +371,14 @@ def translate_file(
         chunks = _chunks(units, chunk_size)
         for number, chunk in enumerate(chunks, 1):
             suggestions_kept |= _translate_chunk(
-                document, chunk, (translate, exact), mark_fuzzy, exact_approved, result, segments
+                document,
+                chunk,
+                (translate, exact),
+                mark_fuzzy,
+                exact_approved,
+                result,
+                segments,
+                same,
             )
             done.update(u.key for u in chunk)
             if progress is not None:
@@ -496,9 +506,12 @@ def _translate_chunk(
     exact_approved: bool,
     result: RunResult,
     segments: Callable[[Outcome, bool, str], None] | None = None,
+    same: Mapping[str, str] | None = None,
 ) -> set[str]:
     """Translate ``chunk`` (its suggestions only from 100 % memory matches) into ``document``; each
-    outcome told to ``segments`` (see :func:`translate_file`). Returns the keys of the suggestions
+    outcome told to ``segments`` (see :func:`translate_file`); ``same``: the translations the
+    file keeps by source, which a new string of that source without a 100 % memory match takes
+    (:mod:`ltmt.formats.same_sources`). Returns the keys of the suggestions
     and reviewed entries kept as they were: not ltmt's text, so the record of the output must not
     say ltmt wrote them (a msgmerge fuzzy entry's ``Datei`` recorded as ltmt's made a reviewed
     ``Datei`` of another msgid look outdated on the next run)."""
@@ -507,10 +520,13 @@ def _translate_chunk(
     whole = _reused_whole_messages(document, fresh, exact, result.report)
     reused = {o.unit.key for o in whole}
     fresh = [u for u in fresh if not u.group or u.group not in reused]
+    same_source = reuse_kept(fresh, same or {}, exact)
+    result.report.same_source_kept += [o.unit.context or o.unit.key for o in same_source]
+    fresh = [u for u in fresh if u.key not in {o.unit.key for o in same_source}]
     place = line_place if document.format in LINE_KEYED else entry_place
     translated = translate_cells if document.format in TABLES else translate_units
     outcomes = translated(fresh, translate, result.report, place=place) if fresh else []
-    outcomes += whole
+    outcomes += whole + same_source
     suggestions = [u for u in chunk if u.suggestion]
     if suggestions and exact is not None:
         outcomes += reuse_exact(suggestions, exact, result.report)

@@ -216,6 +216,9 @@ class RunReport:
     resumed: int = 0
     translated_before: int = 0
     source_changed: int = 0
+    # new strings given the file's translation of the same source (:mod:`~ltmt.formats.
+    # same_sources`), by name
+    same_source_kept: list[str] = field(default_factory=list)
     no_record: list[str] = field(default_factory=list)  # outputs kept without a record
     copies_of_source: int = 0
     suggestions_kept: int = 0
@@ -398,6 +401,7 @@ class RunReport:
         for text in other.examples:
             self.example(text)
         self.no_record.extend(other.no_record)
+        self.same_source_kept.extend(other.same_source_kept)
         for mine, theirs in (
             (self.copied_examples, other.copied_examples),
             (self.partly_copied_examples, other.partly_copied_examples),
@@ -606,6 +610,11 @@ class RunReport:
                 f"{self.translated_before} translated already, "
                 f"{kept_as_is(self.translated_before)} ({overwrite} translates "
                 f"{them(self.translated_before)} again)"
+            )
+        if self.same_source_kept:
+            parts.append(
+                f"{len(self.same_source_kept)} given the translation the file keeps for the "
+                f"same source, the model not run ({first_few(self.same_source_kept)})"
             )
         if self.source_changed:
             parts.append(

@@ -8,7 +8,9 @@ document cannot.
 
 ``method`` is counted as the run's summary counts it: ``exact`` (a 100 % memory match reused),
 ``fuzzy`` (fuzzy matches steered the model: ``decoder`` names the fusion, ``knn``,
-``knn-trained``, ``attention``), ``model`` (the model alone: no usable match) or ``empty``;
+``knn-trained``, ``attention``), ``model`` (the model alone: no usable match), ``kept`` (the
+translation a keyed catalog keeps for another string of the same source:
+:mod:`ltmt.formats.same_sources`) or ``empty``;
 ``match_score`` is the best memory match's fuzzy score (0-100; null where none was found), and
 ``memory_id``/``memory_origin`` that match's stored segment (its id, and the file it was
 imported from, ``learn`` or ``api``) where the target used memory: the match that made the

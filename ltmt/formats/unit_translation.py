@@ -63,13 +63,17 @@ logger = logging.getLogger(__name__)
 TranslateFn = Callable[[list[str], list[dict[str, Any]]], Sequence["str | Translation"]]
 # (texts, preferences) -> each text's 100 % memory match as reused (method "exact"), or None
 ExactFn = Callable[[list[str], list[dict[str, Any]]], Sequence["Translation | None"]]
+# what made a translation the file keeps for another string of the same source, reused as it is
+# (:mod:`ltmt.formats.same_sources`): neither memory nor the model
+KEPT = "kept"
 NOT_FUSION = MEMORY_FREE | {"exact"}
 
 
 def memory_use(method: str) -> str:
     """How a translation made by ``method`` (:attr:`Translation.method`) is counted in a run's
-    report: ``exact`` (a memory match reused), ``fuzzy`` (fused), ``empty`` or ``model``."""
-    if method in ("exact", "empty"):
+    report: ``exact`` (a memory match reused), ``fuzzy`` (fused), ``empty``, ``model`` or
+    :data:`KEPT` (the file's translation of the same source)."""
+    if method in ("exact", "empty", KEPT):
         return method
     return "model" if method in NOT_FUSION else "fuzzy"
 
@@ -418,7 +422,7 @@ def _call(
 
 def _outcome(unit: Unit, translation: Translation, kept: Iterable[str] = ()) -> Outcome:
     if reused_as_stored(translation):
-        restored = _as_stored(unit, translation.text)
+        restored = as_stored(unit, translation.text)
     else:
         restored = fit(unit, translation.text, localised_in(translation), kept)
     # approved only for the very same source (a 100 % match may differ in case or spacing)
@@ -443,7 +447,7 @@ def own_match(unit: Unit, translation: Translation) -> Segment | None:
     return segment
 
 
-def _as_stored(unit: Unit, text: str) -> Restored:
+def as_stored(unit: Unit, text: str) -> Restored:
     """A memory's approved ``text`` for ``unit`` as it was stored: nothing repaired, only the
     unit's format rules checked (a translation that breaks them is not shipped)."""
     form = unit.form if unit.entry else None  # a plural's first form may leave out its count

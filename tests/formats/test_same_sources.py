@@ -1,0 +1,89 @@
+"""A new key of a keyed catalog given the file's own translation of the same source."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ltmt.formats.pipeline import translate_file
+from ltmt.segments import Match, Segment, Translation
+
+ENGLISH = "appTitle=Purchase Orders\nworklistTitle=Purchase Orders\nsave=Save\n"
+BOTH = ["Purchase Orders", "Purchase Orders"]  # appTitle's and worklistTitle's
+STORED = Segment(1, "u1", "Purchase Orders", "Auftragsliste", 0.0, "tm.tmx", {})
+
+
+def _translator(asked: list[str], memory: bool) -> Callable[[list[str], list[dict]], list]:
+    """A translator: a 100 % match of the memory (``memory``: :func:`_memory`'s) reused, else
+    the model's translation, whose texts go to ``asked``."""
+
+    def translate(texts: list[str], prefer: list[dict]) -> list[str | Translation]:
+        found = _memory(texts, prefer) if memory else [None] * len(texts)
+        asked.extend(t for t, match in zip(texts, found, strict=True) if match is None)
+        model = {"Purchase Orders": "Kaufordnungen", "Save": "Speichern"}
+        return [match or model[t] for t, match in zip(texts, found, strict=True)]
+
+    return translate
+
+
+def _memory(texts: list[str], prefer: list[dict]) -> list[Translation | None]:
+    """A memory whose only 100 % match is ``Purchase Orders``'s."""
+    return [
+        Translation(t, STORED.target, (Match(STORED, 100.0),), "exact")
+        if t == STORED.source
+        else None
+        for t in texts
+    ]
+
+
+@pytest.mark.parametrize(
+    ("german", "memory", "overwrite", "written", "asked"),
+    [
+        # trial sap271: the model's Kaufordnungen beside the team's Bestellungen
+        ("appTitle=Bestellungen\n", False, False, "Bestellungen", ["Save"]),
+        ("appTitle=bestellungen\n", False, False, "bestellungen", ["Save"]),  # as written
+        ("appTitle=Bestellungen\n", True, False, "Auftragsliste", ["Save"]),  # memory wins
+        ("", False, False, "Kaufordnungen", [*BOTH, "Save"]),  # nothing kept
+        ("appTitle=Bestellungen\n", False, True, "Kaufordnungen", [*BOTH, "Save"]),
+    ],
+    ids=["kept", "as-written", "memory-match", "none-kept", "overwrite"],
+)
+def test_a_new_key_takes_the_files_translation_of_its_source_unless_memory_has_one(
+    tmp_path: Path, german: str, memory: bool, overwrite: bool, written: str, asked: list[str]
+) -> None:
+    source, out = tmp_path / "i18n.properties", tmp_path / "i18n_de.properties"
+    source.write_text(ENGLISH, "utf-8")
+    if german:
+        out.write_text(german, "utf-8")
+    model: list[str] = []
+    translate, exact = _translator(model, memory), _memory if memory else None
+    result = translate_file(source, out, translate, exact=exact, overwrite=overwrite)
+    assert f"worklistTitle={written}\n" in out.read_text("utf-8")
+    assert model == asked  # the model is not run for the string given the file's translation
+    reused = written not in ("Kaufordnungen", "Auftragsliste")
+    said = (
+        "1 given the translation the file keeps for the same source, the model not run "
+        "(worklistTitle)"
+    )
+    assert (said in result.report.summary()) is reused
+
+
+def test_a_source_the_file_keeps_two_ways_is_translated(tmp_path: Path) -> None:
+    """Kept as ``Bestellungen`` and ``Aufträge``, the source has no one translation to take."""
+    source, out = tmp_path / "i18n.properties", tmp_path / "i18n_de.properties"
+    source.write_text(f"{ENGLISH}listTitle=Purchase Orders\n", "utf-8")
+    out.write_text("appTitle=Bestellungen\nlistTitle=Aufträge\n", "utf-8")
+    model: list[str] = []
+    translate_file(source, out, _translator(model, False))
+    assert model == ["Purchase Orders", "Save"]
+
+
+def test_sources_are_compared_normalised_and_the_translation_taken_as_it_is() -> None:
+    from ltmt.formats.documents import Unit
+    from ltmt.formats.same_sources import reuse_kept
+
+    unit = Unit("worklistTitle", "Purchase  orders", context="worklistTitle")
+    [outcome] = reuse_kept([unit], {"purchase orders": "Bestellungen"}, None)  # normalised
+    assert (outcome.text, outcome.method, outcome.ok) == ("Bestellungen", "kept", True)
