@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ltmt.lookup import memory_matches
@@ -57,7 +58,9 @@ def inconsistent_findings(records: Sequence[PairRecord]) -> list[Finding]:
     text without variants is a first). A context that is the entry's key
     (``metadata["context_is_key"]``: a ``.properties`` or JSON message's name) tells no meaning
     apart, as a PO ``msgctxt`` does: two keys of one source translated otherwise are
-    inconsistent (session 71: ``appTitle`` and ``worklistTitle`` went unflagged)."""
+    inconsistent (session 71: ``appTitle`` and ``worklistTitle`` went unflagged), said as a
+    note, as two keys may mean the source two ways (``Open`` a button's ``Öffnen``, a status's
+    ``Offen``) where a context would have told them apart."""
     groups: dict[tuple[str, str, str, int], list[int]] = defaultdict(list)
     for n, record in enumerate(records):
         is_key = record.metadata.get("context_is_key")
@@ -75,18 +78,18 @@ def inconsistent_findings(records: Sequence[PairRecord]) -> list[Finding]:
         where = first_few(
             (records[n].position for n in group if records[n].target == usual), count_rest=True
         )
+        keyed = all(records[n].metadata.get("context_is_key") for n in group)
         for n in group:
             record = records[n]
             if record.target != usual:
-                findings.append(
-                    Finding.about(
-                        "inconsistent",
-                        n,
-                        record,
-                        f"the same source is translated {usual!r} in {count} other "
-                        f"{'entry' if count == 1 else 'entries'} ({where})",
-                    )
+                finding = Finding.about(
+                    "inconsistent",
+                    n,
+                    record,
+                    f"the same source is translated {usual!r} in {count} other "
+                    f"{'entry' if count == 1 else 'entries'} ({where})",
                 )
+                findings.append(replace(finding, level="note") if keyed else finding)
     return findings
 
 
