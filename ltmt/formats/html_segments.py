@@ -26,6 +26,9 @@ comment; nothing is rewritten but what is translated. :func:`segments` finds:
 - **A Liquid include's parameters** people read, where includes stand alone in a run's place
   (``{% include note.html content="Back up first." %}`` in a Jekyll include or layout:
   :mod:`ltmt.formats.template_parameters`), as attribute values; the tags otherwise as written.
+- **A Magento email template's** ``{{trans "..."}}`` **strings**, where directives alone stand in
+  a run's place, and in its ``<!--@subject ... @-->`` comment (:mod:`ltmt.formats.magento_trans`),
+  as values written back in the string's quotes; the directives otherwise as written.
 - **Attribute values** people read: ``alt``, ``title``, ``placeholder``, ``aria-label``,
   ``aria-description``, ``aria-placeholder``, ``aria-roledescription``, ``aria-valuetext``,
   ``label``
@@ -63,6 +66,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ltmt.currency_amounts import amount_spans
 from ltmt.formats.common import same_language
+from ltmt.formats.magento_trans import SUBJECT, directives_alone, trans_directives, unescaped
 from ltmt.formats.markup_characters import decoded_references
 from ltmt.formats.paired_tags import VERBATIM_NAMES, kept_as_written
 from ltmt.formats.placeholder_syntax import CHARACTER_REFERENCE, find_placeholders
@@ -181,6 +185,9 @@ class AttributeValue:
     start: int
     end: int
     name: str  # the attribute's
+    # the quote of a template directive's string that the value is (Magento's ``{{trans}}``:
+    # :mod:`ltmt.formats.magento_trans`), written in it with backslash escapes; "": an attribute
+    quote: str = ""
 
     @property
     def shape(self) -> str:
@@ -383,6 +390,8 @@ def segments(text: str, src_lang: str | None = None, dialect: Dialect = HTML) ->
         if not inline:
             _close_run(text, run, found, in_svg=svg.depth > 0, block=block)
             run = []
+            if event.kind == "other" and SUBJECT.match(text, event.start):
+                _add_trans_strings(trans_directives(text, event.start, event.end), found)
             if event.kind == "start":
                 block = event.tag + "".join(f"#{v}" for k, v in event.attrs if k == "id" and v)
         if event.kind in ("start", "empty"):
@@ -559,6 +568,10 @@ def _close_run(
         return
     start = _text_start(text, body[0])
     end = _text_end(text, body[-1])
+    directives = directives_alone(text, start, end)
+    if directives is not None:  # Magento's {{trans "..."}} alone: their strings, in place
+        _add_trans_strings(directives, found)
+        return
     included = included_text(text, start, end)
     if included is not None:  # Liquid includes alone: their text parameters, in place
         for found_value in included:
@@ -571,6 +584,18 @@ def _close_run(
         (_tagged(text, event), event.start, event.end) for event in body if event.kind != "text"
     )
     found.runs.append(Run(found.key("text"), source, start, end, tags, (opening, closing), block))
+
+
+def _add_trans_strings(directives: list[re.Match[str]], found: Segments) -> None:
+    """Add the strings of Magento ``{{trans}}`` ``directives`` as units (their places: the
+    quoted strings, quotes included)."""
+    for directive in directives:
+        at, after = directive.start("quote"), directive.end("value") + 1
+        source = unescaped(directive.group("value"))
+        quote = directive.group("quote")
+        found.attributes.append(
+            AttributeValue(found.key("attr"), source, at, after, "trans", quote)
+        )
 
 
 def _wraps(body: list[Event]) -> bool:

@@ -35,6 +35,7 @@ from collections.abc import Callable, Collection, Mapping
 
 from ltmt.formats.common import canonical_code
 from ltmt.formats.html_segments import AttributeValue, Run, Segments, tag_name
+from ltmt.formats.magento_trans import trans_string
 from ltmt.formats.markup_characters import is_entity, plain_text
 from ltmt.formats.placeholder_syntax import (
     CHARACTER_REFERENCE,
@@ -222,6 +223,8 @@ class _Writer:
         adopted = self.adopted.get(value.key)
         if adopted is not None and adopted[0] == translation:
             return self.as_written(adopted[1], entities)
+        if value.quote:  # a template directive's string (Magento's {{trans "..."}})
+            return trans_string(translation, value.quote)
         escaped = _KEPT_REFERENCE.sub(_escaped_but_kept, translation)
         references = source_references(source)
         return '"' + self.as_written(with_references(escaped, references), entities) + '"'
