@@ -163,7 +163,8 @@ CHECKS: dict[str, Check] = {
             "warning",
             'a quote mark beside a placeholder (»%1«, "%s") is not left alone: a translation '
             "that opens the quotation around it closes it (Datei »%1 zu speichern lost its «); "
-            "a lone mark away from a placeholder is a punctuation note",
+            "a lone mark away from a placeholder is a punctuation note; what the source quotes "
+            'in double marks (a valid "Gift Card" code) is not written without them',
         ),
         Check(
             "keys",

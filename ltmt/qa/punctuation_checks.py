@@ -1,6 +1,7 @@
 """The punctuation checks of one entry: ``punctuation`` (the source's closing colon, question
 or exclamation mark or ellipsis, a hyphen glued to a field, a lone quote mark, a full stop lost
-after a closing tag) and ``quoting`` (a lone quote mark beside a placeholder).
+after a closing tag) and ``quoting`` (a lone quote mark beside a placeholder, a quotation of
+the source whose marks the translation lost).
 :data:`ltmt.qa.pair_checks.PAIR_CHECKS` names them beside the other checks of one entry.
 """
 
@@ -13,6 +14,7 @@ from typing import Any
 from ltmt.folded_characters import dots_added, final_dots
 from ltmt.formats.glued_hyphens import glued_hyphens
 from ltmt.formats.placeholder_syntax import find_placeholders, without_placeholders
+from ltmt.quote_style import double_marks, quoted_spans
 
 # the marks that end a sentence whose translation must end with them too (:func:`_ending`)
 _ENDINGS = (
@@ -59,9 +61,11 @@ def quoting_problems(source: str, target: str, metadata: Mapping[str, Any]) -> l
     placeholder of ``target`` on one side of it alone (``Datei »%1 zu speichern``): the
     quotation around a value lost a mark, which the program shows. A placeholder quoted on
     both sides (``„%s“``) holds no lone mark: one elsewhere (``Abschnitt „Erste Schritte.``)
-    is a ``punctuation`` note."""
+    is a ``punctuation`` note. A quotation in double marks of the source that the translation
+    writes without its marks (:func:`_quotes_lost`) is one too."""
+    lost = _quotes_lost(source, target)
     if _lone_quote(source, target) is None:
-        return []
+        return lost
     for placeholder in find_placeholders(target):
         before = target[placeholder.start - 1 : placeholder.start]
         after = target[placeholder.end : placeholder.end + 1]
@@ -74,7 +78,29 @@ def quoting_problems(source: str, target: str, metadata: Mapping[str, Any]) -> l
                 f"a quote mark ({mark}) {where} {placeholder.text} that opens or closes "
                 "nothing: quote the placeholder as the source does"
             ]
-    return []
+    return lost
+
+
+def _quotes_lost(source: str, target: str) -> list[str]:
+    """The source's quotations in double marks (``Please enter a valid "Gift Card" code.``)
+    that ``target`` lost: their words written there without marks (``einen gültigen Code von
+    Gift Card``), or no double mark in it at all. Single marks are apostrophes too (``isn't
+    ... don't``), and a translation that quotes as many items as the source, or quotes in
+    other words, is let be."""
+    quoted = [(item, m) for _, _, item, m in quoted_spans(source) if m[0] in _DOUBLE_QUOTES]
+    kept = [item for _, _, item, m in quoted_spans(target) if m[0] in _DOUBLE_QUOTES]
+    if len(kept) >= len(quoted):
+        return []
+    quoted = [(item, marks) for item, marks in quoted if without_placeholders(item).strip()]
+    unmarked = not double_marks(target)
+    problems = []
+    for item, marks in quoted:
+        shown = f"{marks[0]}{item}{marks[1]}"
+        if item not in kept and re.search(rf"(?<!\w){re.escape(item)}(?!\w)", target):
+            problems.append(f"the source quotes {shown}, the translation writes {item} without")
+        elif unmarked:
+            problems.append(f"the source quotes {shown}, the translation has no")
+    return [f"{problem} quote marks: quote it as the source does" for problem in problems]
 
 
 def _lone_quote(source: str, target: str) -> str | None:

@@ -1317,6 +1317,46 @@ def test_a_lone_quote_mark_beside_a_placeholder_is_a_quoting_warning(source, tar
     assert quoting_problems(source, target, {}) == expected
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        (  # the quoted words without their marks
+            'Please enter a valid "Gift Card" code.',
+            "Bitte geben Sie einen g\u00fcltigen Code von Gift Card ein.",
+            [
+                'the source quotes "Gift Card", the translation writes Gift Card without quote '
+                "marks: quote it as the source does"
+            ],
+        ),
+        (  # no quote mark at all
+            'Please enter a valid "Gift Card" code.',
+            "Bitte geben Sie einen g\u00fcltigen Geschenkkartencode ein.",
+            [
+                'the source quotes "Gift Card", the translation has no quote marks: quote it as '
+                "the source does"
+            ],
+        ),
+        (  # one of two quotations lost (the placeholder's kept)
+            'Open "%s" and "Gift Card".',
+            "\u00d6ffnen Sie \u00bb%s\u00ab und Gift Card.",
+            [
+                'the source quotes "Gift Card", the translation writes Gift Card without quote '
+                "marks: quote it as the source does"
+            ],
+        ),
+        # quoted in German marks, or in other words: no finding
+        ('Please enter a valid "Gift Card" code.', "G\u00fcltigen \u00bbGift Card\u00ab-Code.", []),
+        ('Say "hi" now', "Sag \u00bbhallo\u00ab jetzt", []),
+        ('Open "%s".', "%s \u00f6ffnen.", []),  # a placeholder alone: no words lost
+        ("Don't save, it isn't done.", "Nicht speichern.", []),  # single marks: apostrophes
+    ],
+)
+def test_a_quotation_the_translation_lost_is_a_quoting_warning(source, target, expected):
+    """``Please enter a valid "Gift Card" code.`` → ``... Code von Gift Card ein.``: qa found
+    nothing."""
+    assert quoting_problems(source, target, {}) == expected
+
+
 def test_a_lone_quote_mark_away_from_a_quoted_placeholder_is_a_punctuation_note():
     """``„%s“ ... „Erste Schritte.`` was a quoting warning naming the well quoted %s."""
     source = 'Open "%s" and read the "Getting started" section.'
