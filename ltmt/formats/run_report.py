@@ -47,7 +47,9 @@ Every unit translated in the run is counted once in each of these groups:
   punctuation (``%{first_name},`` for ``Hi %{first_name},``): written, counted for review (``ltmt
   qa``'s ``wordless`` check finds them in a file); ``words_lost_between``: those that write side
   by side two placeholders their source has words between (``{{.Count}} {{.Total}}-Dateien``
-  for ``Downloaded {{.Count}} of {{.Total}} files``), the first few named;
+  for ``Downloaded {{.Count}} of {{.Total}} files``), the first few named; ``ampersands_alone``:
+  those that end or start with a bare ``&`` their source writes between words (``Versand &``
+  for ``Shipping & Handling``: :func:`ltmt.formats.wordless.ampersand_left_alone`), named so;
 - ``misspelt``: of the model's outputs (not copies), those with a word the target language's
   spelling dictionary does not know (``Kategories``, ``Spekifikationen``: :mod:`ltmt.spelling`),
   the first few unknown words named, and ``spelling_dictionary`` the dictionary (empty where
@@ -191,6 +193,8 @@ class RunReport:
     wordless_examples: list[str] = field(default_factory=list)
     words_lost_between: int = 0
     words_lost_between_examples: list[str] = field(default_factory=list)
+    ampersands_alone: int = 0
+    ampersands_alone_examples: list[str] = field(default_factory=list)
     copied_examples: list[str] = field(default_factory=list)  # the summary's first few
     names_kept: int = 0
     names_kept_examples: list[str] = field(default_factory=list)
@@ -381,6 +385,12 @@ class RunReport:
         self.words_lost_between += 1
         _name_first(self.words_lost_between_examples, name)
 
+    def ampersand_alone_in(self, name: str) -> None:
+        """Count an output that ends or starts with a bare ``&`` its source writes between
+        words; the first few are named."""
+        self.ampersands_alone += 1
+        _name_first(self.ampersands_alone_examples, name)
+
     def not_repairable_in(self, name: str) -> None:
         """Count a unit whose placeholders or message could not be repaired (a PO entry is
         written empty); the first few are named by ``name`` (:func:`entry_name`)."""
@@ -415,6 +425,7 @@ class RunReport:
             (self.not_repairable_examples, other.not_repairable_examples),
             (self.invalid_sources_examples, other.invalid_sources_examples),
             (self.words_lost_between_examples, other.words_lost_between_examples),
+            (self.ampersands_alone_examples, other.ampersands_alone_examples),
             (self.numbers_not_repairable_examples, other.numbers_not_repairable_examples),
             (self.wordless_examples, other.wordless_examples),
             (self.misspelt_examples, other.misspelt_examples),
@@ -576,6 +587,12 @@ class RunReport:
                 f"{'it writes' if self.words_lost_between == 1 else 'they write'} side by side "
                 f"({check})"
             )
+        if self.ampersands_alone:
+            check = _check_them(self.ampersands_alone, self.ampersands_alone_examples)
+            parts.append(
+                f"{self.ampersands_alone} lost the words beside an & of "
+                f"{their(self.ampersands_alone)} source, ending or starting with it ({check})"
+            )
         if self.misspelt:
             check = _check_them(self.misspelt, self.misspelt_examples)
             parts.append(
@@ -693,6 +710,7 @@ class RunReport:
         data.pop("not_repairable_examples")
         data.pop("invalid_sources_examples")
         data.pop("words_lost_between_examples")
+        data.pop("ampersands_alone_examples")
         data.pop("numbers_not_repairable_examples")
         data.pop("wordless_examples")
         data.pop("misspelt_examples")

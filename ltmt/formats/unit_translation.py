@@ -45,7 +45,7 @@ from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.formats.placeholders import Restored, localised_in, protect, restore, reused_as_stored
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.run_report import RunReport, entry_name
-from ltmt.formats.wordless import lost_every_word, words_lost_between
+from ltmt.formats.wordless import ampersand_left_alone, lost_every_word, words_lost_between
 from ltmt.numbers_kept import numbers_said_wrong
 from ltmt.routing import reused_segment, stored_edges_replaced
 from ltmt.segments import MEMORY_FREE, Match, Segment, Translation
@@ -720,6 +720,9 @@ def _count(
     if outcome.method != "exact" and words_lost_between(outcome.unit.source, outcome.text):
         # {{.Count}} {{.Total}}-Dateien
         report.words_lost_between_in(entry_name(named, outcome.unit.context))
+    if outcome.method != "exact" and ampersand_left_alone(outcome.unit.source, outcome.text):
+        # Versand & for Shipping & Handling
+        report.ampersand_alone_in(entry_name(named, outcome.unit.context))
     if not outcome.ok:
         report.not_repairable_in(entry_name(named, outcome.unit.context))
         report.invalid_format += any("-format: " in p for p in outcome.restored.problems)

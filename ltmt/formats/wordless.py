@@ -11,10 +11,15 @@ Nearly as bad, and as silent: a translation that writes side by side two fields 
 keeps apart by words (:func:`words_lost_between`): the default model's ``{{.Count}}
 {{.Total}}-Dateien`` for go-i18n's ``Downloaded {{.Count}} of {{.Total}} files`` lost
 "Downloaded" and "of" (session 66; ``%d of %d`` came out right).
+
+And a translation that ends (or starts) with a bare ``&`` where its source has the sign between
+words (:func:`ampersand_left_alone`): ``Versand &`` for ``Shipping & Handling``, ``Bedingungen
+&`` for ``Terms & Conditions`` lost the words on its other side (a Magento trial, session 71).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from itertools import pairwise
 
@@ -31,6 +36,12 @@ from ltmt.terminology.function_words import has_content_words
 # ampersand, at, number and section signs
 _SYMBOLS = frozenset({"Sm", "Sc", "So"})
 _WORD_SIGNS = frozenset("%‰‱/&@#§")
+# an ampersand between words (``Shipping & Handling``, ``R&D``)
+_AMPERSAND_BETWEEN = re.compile(r"\w[ \t]*&[ \t]*\w")
+# a bare ampersand at a text's end or start (``Versand &``, ``& Versand``), not an accelerator
+# (``&Open``) nor a reference (``&amp;``)
+_AMPERSAND_AT_END = re.compile(r"(?:^|\s)&\s*$")
+_AMPERSAND_AT_START = re.compile(r"^\s*&(?:\s|$)")
 # markup, which stands beside a field with no word between as often as not (``<b>%s</b>``)
 _MARKUP = frozenset({"tag", "entity", "escape"})
 
@@ -74,3 +85,15 @@ def _neighbours(text: str) -> list[tuple[Placeholder, Placeholder]]:
     """Each field of ``text`` with the next one (markup left out)."""
     fields = [p for p in find_placeholders(text) if p.kind not in _MARKUP]
     return list(pairwise(fields))
+
+
+def ampersand_left_alone(source: str, target: str) -> str | None:
+    """``"ends"`` or ``"starts"`` where ``target`` ends or starts with a bare ``&`` (outside its
+    placeholders) and ``source`` writes one between words (module docstring): the words on its
+    other side were lost; None otherwise."""
+    if not _AMPERSAND_BETWEEN.search(without_placeholders(source)):
+        return None
+    plain = without_placeholders(target).strip()
+    if _AMPERSAND_AT_END.search(plain):
+        return "ends"
+    return "starts" if _AMPERSAND_AT_START.search(plain) else None

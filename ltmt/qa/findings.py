@@ -252,7 +252,9 @@ CHECKS: dict[str, Check] = {
             "warning",
             "the translation keeps words where its source has them, not only its placeholders "
             "and punctuation (function words alone, %d of %d → %d/%d, are no loss), nor writes "
-            "side by side two placeholders its source has words between ({{.Count}} {{.Total}})",
+            "side by side two placeholders its source has words between ({{.Count}} {{.Total}}), "
+            "nor ends or starts with a bare & its source writes between words (Versand & for "
+            "Shipping & Handling)",
         ),
         Check(
             "sentences",

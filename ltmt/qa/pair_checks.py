@@ -57,7 +57,7 @@ from ltmt.formats.placeholder_syntax import (
 from ltmt.formats.placeholders import is_count, singular_form
 from ltmt.formats.size_limits import too_long_message
 from ltmt.formats.subtitle_markup import override_problems
-from ltmt.formats.wordless import lost_every_word, words_lost_between
+from ltmt.formats.wordless import ampersand_left_alone, lost_every_word, words_lost_between
 from ltmt.formats.yarn_markup import marker_problems
 from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
@@ -607,13 +607,22 @@ def wordless_problems(source: str, target: str, metadata: Mapping[str, Any]) -> 
     (``%{p} %`` for ``%{p} percent``) or the source's words are function words alone
     (``%d of %d`` → ``%d/%d``): :func:`lost_every_word`; or writes side by side two fields
     its source has words between (``{{.Count}} {{.Total}}`` for ``{{.Count}} of {{.Total}}``:
-    :func:`words_lost_between`)."""
+    :func:`words_lost_between`); or ends or starts with a bare ``&`` its source writes between
+    words (``Versand &`` for ``Shipping & Handling``: :func:`ampersand_left_alone`)."""
     if lost_every_word(source, target):
         return ["the translation lost all its words: it keeps only placeholders or punctuation"]
-    return [
+    problems = [
         f"the translation lost the words between {first} and {second}, which it writes side by side"
         for first, second in words_lost_between(source, target)
     ]
+    edge = ampersand_left_alone(source, target)
+    if edge is not None:
+        side = "after" if edge == "ends" else "before"
+        problems.append(
+            f"the translation {edge} with a bare &, where its source has words {side} it: "
+            "translate them"
+        )
+    return problems
 
 
 def length_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:

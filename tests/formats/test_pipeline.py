@@ -1435,3 +1435,26 @@ def test_an_output_that_wrote_two_fields_side_by_side_is_counted_and_named() -> 
         "them: 'Downloaded {{.Count}} of {{.Total}} fil\u2026')"
     ) in report.summary()
     assert "words_lost_between_examples" not in report.as_dict()
+
+
+def test_an_output_ending_with_a_bare_ampersand_is_counted_and_named() -> None:
+    """``Versand &`` for ``Shipping & Handling`` went by unsaid."""
+    from ltmt.segments import Translation
+
+    report = RunReport()
+    outputs = {
+        "Shipping & Handling": "Versand &",
+        "Terms & Conditions": "Allgemeine Gesch\u00e4ftsbedingungen",
+    }
+    translate_texts(
+        list(outputs),
+        lambda texts, prefer: [Translation(t, outputs[t]) for t in texts],
+        report,
+    )
+    assert report.ampersands_alone == 1
+    assert (
+        "; 1 lost the words beside an & of its source, ending or starting with it (check "
+        "them: 'Shipping & Handling')"
+    ) in report.summary()
+    assert report.as_dict()["ampersands_alone"] == 1
+    assert "ampersands_alone_examples" not in report.as_dict()

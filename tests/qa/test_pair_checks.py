@@ -1426,6 +1426,37 @@ def test_a_translation_that_lost_all_its_words(source, target, expected):
     assert wordless_problems(source, target, {}) == expected
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        (
+            "Shipping & Handling",
+            "Versand &",
+            [
+                "the translation ends with a bare &, where its source has words after it: "
+                "translate them"
+            ],
+        ),
+        (
+            "Terms & Conditions",
+            "& Bedingungen",
+            [
+                "the translation starts with a bare &, where its source has words before it: "
+                "translate them"
+            ],
+        ),
+        ("Shipping & Handling", "Versand & Bearbeitung", []),
+        ("Terms & Conditions", "AGB", []),
+        ("R&D", "F&E", []),
+        ("Save &Open", "Speichern &\u00d6ffnen", []),  # an accelerator, no bare sign
+        ("Save &", "Speichern &", []),  # the source's own & ends it
+    ],
+)
+def test_a_translation_ending_with_a_bare_ampersand_lost_words(source, target, expected):
+    """``Shipping & Handling`` → ``Versand &``: qa found nothing (a Magento trial)."""
+    assert wordless_problems(source, target, {}) == expected
+
+
 def test_format_problems_its_reader_found_come_first() -> None:
     # what the file writes and its strings no longer show: a pattern's single apostrophe
     metadata = {"flags": "java-format", "format_problems": ["java-format: a single apostrophe"]}
