@@ -158,12 +158,15 @@ def format_of(path: Path, role: Role) -> FileFormat | None:
     """The format that plays ``role`` for ``path``, told by its extension, or None; a
     ``.ini`` is Joomla's only where its keys are (a folder's ``php.ini`` is a configuration),
     a ``.toml`` a message file only where named for a locale (``en.toml``, ``active.de.toml``;
-    a site's ``hugo.toml`` is its configuration)."""
+    a site's ``hugo.toml`` is its configuration), an ``.xml`` none where it is a DocBook or
+    Mallard page."""
     from ltmt.formats.joomla_ini import has_joomla_keys
     from ltmt.formats.path_languages import path_language
-    from ltmt.formats.registry import EXTENSIONS, FORMATS
+    from ltmt.formats.registry import EXTENSIONS, FORMATS, itstool_kind
 
     name = EXTENSIONS.get(path.suffix.lower())
+    if name == "android" and itstool_kind(path) is not None:
+        name = None  # a DocBook book saved as .xml: skipped, with what to do instead
     if name == "ini" and not has_joomla_keys(path):
         name = None
     if name == "toml" and path_language(Path(path.name)) is None:

@@ -54,7 +54,8 @@ class Po4aKind:
             f"the .po into itself: ltmt translate {catalog} -o {catalog}"
         )
 
-    def _catalog_of_both(self) -> str:
+    def catalog_of_both(self) -> str:
+        """The po4a command that makes a PO catalog of the page and its translation."""
         return (
             f"po4a-gettextize -f {self.module} -m {self.page} -l {self.translated} -p de.po, "
             "which pairs the pages' paragraphs in order: check it and remove the fuzzy flags"
@@ -64,7 +65,7 @@ class Po4aKind:
         """How to import such a page and its translation: the PO catalog of both."""
         return (
             f"ltmt reads no {self.name}; make a PO catalog of the page and its translation with "
-            f"po4a ({self._catalog_of_both()}) and import that (ltmt memory import de.po)"
+            f"po4a ({self.catalog_of_both()}) and import that (ltmt memory import de.po)"
         )
 
     def qa_recipe(self) -> str:
@@ -72,7 +73,7 @@ class Po4aKind:
         return (
             f"ltmt reads no {self.name}; check the PO catalog the page was written from (ltmt "
             f"qa de.po), or make one of the page and its translation with po4a "
-            f"({self._catalog_of_both()})"
+            f"({self.catalog_of_both()})"
         )
 
 

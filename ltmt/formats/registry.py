@@ -27,6 +27,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from ltmt.errors import ChoiceError, InputError
 from ltmt.formats import roff
 from ltmt.formats.byte_order_marks import UTF16_MARKS
+from ltmt.formats.itstool_recipe import EXTENSIONS as ITSTOOL_EXTENSIONS
+from ltmt.formats.itstool_recipe import NAMES as ITSTOOL_NAMES
+from ltmt.formats.itstool_recipe import ItstoolKind, kind_of_root
 from ltmt.formats.po4a_recipe import (
     ASCIIDOC,
     ASCIIDOC_EXTENSIONS,
@@ -931,6 +934,28 @@ def _refuse_an_unread_root(path: Path, head: bytes) -> None:
     root = _root_of(head)
     if root in _UNREAD_ROOTS and _SALESFORCE in head:
         raise InputError(f"{path}: <{root}> is {_UNREAD_ROOTS[root]}")
+    _refuse_an_itstool_page(path, head)
+
+
+def _refuse_an_itstool_page(path: Path, head: bytes) -> None:
+    """A one-line InputError where the XML file ``path`` (starting with ``head``) is a DocBook
+    or Mallard page by its root, whatever format it was given as: read as Android it was
+    called 'not an Android string resource file', and read as HTML or DITA its code was
+    translated."""
+    kind = kind_of_root(_root_of(head), head)
+    if kind is not None:
+        raise InputError(f"{path}: {kind.translate_recipe()}")
+
+
+def itstool_kind(path: Path, head: bytes | None = None) -> ItstoolKind | None:
+    """The kind of ``path`` (which starts with ``head``; None: read it) that itstool, not ltmt,
+    translates, by its extension (``.docbook``, ``.page``) or its root: DocBook, Mallard, or
+    None."""
+    by_name = ITSTOOL_EXTENSIONS.get(path.suffix.lower())
+    if by_name is not None:
+        return by_name
+    head = _head(path) if head is None else head
+    return kind_of_root(_root_of(head), head)
 
 
 def _named(fmt: str) -> str | None:
@@ -953,6 +978,8 @@ _NEAREST: dict[str, str] = {
     **dict.fromkeys(roff.EXTENSIONS, roff.MAN_PAGES),
     # LaTeX: --format tex was told "did you mean 'txt'?", and plain text mangles its commands
     **dict.fromkeys(LATEX_EXTENSIONS, LATEX.translate_recipe()),
+    # DocBook and Mallard: itstool makes a PO template of their text, and writes them back
+    **{suffix: kind.translate_recipe() for suffix, kind in ITSTOOL_EXTENSIONS.items()},
     # Windows Message Compiler files: their texts between Language= and a lone "."
     ".mc": "ltmt reads no Windows message-compiler files; copy each message's text (the lines "
     "between its Language=English and the lone '.') into a .txt file, a blank line between "
@@ -976,7 +1003,10 @@ PO4A_KINDS: dict[str, Po4aKind] = {
 def unread_kind_hint(path: Path) -> str | None:
     """What to do with ``path``, a file of an extension ltmt reads no format of but knows (an
     AsciiDoc page: make a PO catalog of it with po4a), as its single file's error says it; or
-    None. A folder run names such files it skipped with the same words."""
+    None. A folder run names such files it skipped with the same words: a DocBook book saved as
+    ``.xml`` too, by its root."""
+    if path.suffix.lower() in GENERIC_EXTENSIONS and (kind := itstool_kind(path)) is not None:
+        return kind.translate_recipe()
     return _NEAREST.get(path.suffix.lower())
 
 
@@ -1006,7 +1036,9 @@ def find_format(
     file = Path(path) if role != "write" and path is not None and Path(path).is_file() else None
     named_format = _named(fmt) if fmt is not None else None
     if fmt is not None and named_format is None:  # before the file: what it is cannot help
-        nearest = _NEAREST.get(f".{fmt.strip().lower().lstrip('.')}")
+        key = fmt.strip().lower().lstrip(".")
+        itstool = ITSTOOL_NAMES.get(key)
+        nearest = itstool.translate_recipe() if itstool else _NEAREST.get(f".{key}")
         if nearest is not None:  # --format toml: not a format misspelt (did you mean 'html'?)
             raise ChoiceError(f"unknown format {fmt!r}: {nearest}")
         hint = did_you_mean(fmt.lower(), names(role))

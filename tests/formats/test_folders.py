@@ -446,3 +446,15 @@ def test_skip_keys_no_file_of_the_folder_has_are_said_once(
     assert caplog.messages == [
         "de: --skip-keys names 'nmae', which no key of its files has (key names are case-sensitive)"
     ]
+
+
+def test_a_docbook_book_saved_as_xml_is_no_folders_android_file(tmp_path: Path) -> None:
+    """A folder run read manual.xml, a DocBook book, as Android string resources and failed."""
+    from ltmt.formats.folders import format_of
+
+    book = tmp_path / "manual.xml"
+    book.write_text('<book xmlns="http://docbook.org/ns/docbook"><title>A</title></book>\n')
+    strings = tmp_path / "strings.xml"
+    strings.write_text('<resources><string name="a">A</string></resources>\n')
+    assert format_of(book, "document") is None
+    assert getattr(format_of(strings, "document"), "name", None) == "android"

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import ChoiceError, InputError
+from ltmt.formats.itstool_recipe import DOCBOOK, MALLARD
 from ltmt.formats.registry import (
     EXTENSIONS,
     FORMATS,
@@ -16,8 +17,10 @@ from ltmt.formats.registry import (
     names,
     output_name_problem,
     plain_text_default,
+    root_element,
     sniff,
     sniff_bytes,
+    unread_kind_hint,
 )
 
 EVERY_EXTENSION = [
@@ -684,3 +687,58 @@ def test_salesforce_metadata_is_refused_with_the_way_to_its_xliff(
     other = tmp_path / "other.xml"
     other.write_text("<Translations><x/></Translations>", "utf-8")
     assert find_format(other, role="document").name == "android"  # not Salesforce's
+
+
+# a DocBook book as the writer's: DocBook 4's DOCTYPE with entities, DocBook 5's namespace
+DOCBOOK_BOOK = (
+    '<?xml version="1.0" encoding="utf-8"?>\n'
+    '<!DOCTYPE book PUBLIC "-//OASIS//DTD DocBook XML V4.5//EN" "docbookx.dtd" [\n'
+    '  <!ENTITY product "Photonic">\n]>\n'
+    '<book xmlns="http://docbook.org/ns/docbook" version="5.0"><title>&product;</title>'
+    "<chapter><para>Run <command>photonic --help</command>.</para></chapter></book>\n"
+)
+MALLARD_PAGE = (
+    '<page xmlns="http://projectmallard.org/1.0/" id="editing"><title>Edit</title>'
+    "<p>Press <key>Ctrl</key>.</p></page>\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "kind"),
+    [
+        ("manual.xml", DOCBOOK_BOOK, DOCBOOK),
+        ("manual.docbook", DOCBOOK_BOOK, DOCBOOK),
+        ("editing.page", MALLARD_PAGE, MALLARD),
+        ("editing.xml", MALLARD_PAGE, MALLARD),
+    ],
+)
+def test_docbook_and_mallard_are_refused_with_itstools_recipe(tmp_path, name, text, kind) -> None:
+    """manual.xml was "not an Android string resource file (its root element is <book>, not
+    <resources>); pass --format", and .page and .docbook "cannot tell the format"."""
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    with pytest.raises(InputError) as raised:
+        find_format(path, role="document", default=plain_text_default(path))
+    message = str(raised.value)
+    assert message.endswith(kind.translate_recipe())
+    assert "Android" not in message
+    assert unread_kind_hint(path) == kind.translate_recipe()  # a folder run's words
+
+
+@pytest.mark.parametrize("fmt", ["docbook", "DocBook", "mallard", "xml"])
+def test_format_docbook_mallard_or_xml_names_itstool(tmp_path, fmt: str) -> None:
+    """--format docbook and mallard were unknown formats with no way on; --format xml (the
+    extension's format: Android string resources) said "pass --format" though it was passed."""
+    path = tmp_path / "manual.xml"
+    path.write_text(DOCBOOK_BOOK, "utf-8")
+    kind = MALLARD if fmt.lower() == "mallard" else DOCBOOK
+    with pytest.raises((ChoiceError, InputError)) as raised:
+        find_format(path, fmt, role="document")
+    assert str(raised.value).endswith(kind.translate_recipe())
+
+
+def test_the_root_of_an_xml_file_with_entities_in_its_doctype_is_read(tmp_path) -> None:
+    """A DOCTYPE's internal subset (<!ENTITY product "...">) hid the root element."""
+    path = tmp_path / "manual.xml"
+    path.write_text(DOCBOOK_BOOK, "utf-8")
+    assert root_element(path) == "book"
