@@ -1053,6 +1053,8 @@ def find_format(
     head = _head(file) if file is not None and file.suffix.lower() in GENERIC_EXTENSIONS else None
     if file is not None and head is not None:
         _refuse_an_unread_root(file, head)
+    elif file is not None and fmt is not None:  # --format html on a Mallard page: its code
+        _refuse_an_itstool_page(file, _head(file))
     name = named_format
     if name is None:
         suffix = Path(path).suffix.lower() if path is not None else ".txt"

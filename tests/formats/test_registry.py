@@ -742,3 +742,23 @@ def test_the_root_of_an_xml_file_with_entities_in_its_doctype_is_read(tmp_path) 
     path = tmp_path / "manual.xml"
     path.write_text(DOCBOOK_BOOK, "utf-8")
     assert root_element(path) == "book"
+
+
+@pytest.mark.parametrize("fmt", ["html", "dita", "txt"])
+@pytest.mark.parametrize(
+    ("name", "text", "kind"),
+    [("editing.page", MALLARD_PAGE, MALLARD), ("manual.docbook", DOCBOOK_BOOK, DOCBOOK)],
+)
+def test_a_format_given_does_not_read_a_docbook_or_mallard_page(
+    tmp_path, fmt: str, name: str, text: str, kind
+) -> None:
+    """--format html or dita read a Mallard page or a DocBook book with no warning and
+    translated its code (<command>, <key>)."""
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    with pytest.raises(InputError) as raised:
+        find_format(path, fmt, role="document")
+    assert str(raised.value) == f"{path}: {kind.translate_recipe()}"
+    other = tmp_path / "page.html"
+    other.write_text("<html><body><p>Press Ctrl.</p></body></html>\n", "utf-8")
+    assert find_format(other, fmt, role="document").name == fmt
