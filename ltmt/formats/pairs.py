@@ -42,7 +42,14 @@ from typing import TYPE_CHECKING, Any
 from ltmt.errors import InputError, NoPairsError, NotMessageFileError
 from ltmt.formats.common import dangling_link, not_utf8_message, primary_language
 from ltmt.formats.not_read import NotRead
-from ltmt.formats.registry import EXTENSIONS, FORMATS, FileFormat, Role, find_format
+from ltmt.formats.registry import (
+    EXTENSIONS,
+    FORMATS,
+    FileFormat,
+    Role,
+    find_format,
+    itstool_kind,
+)
 from ltmt.segments import PairRecord, Segment
 
 if TYPE_CHECKING:
@@ -322,6 +329,7 @@ def read_translations(
     from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
 
     refuse_an_unreadable_file(Path(path))
+    _refuse_an_itstool_page(Path(path), fmt, source_file, purpose)
     spec = find_format(path, fmt, role="read")
     if source_file is not None and not spec.one_language:
         raise InputError(
@@ -348,6 +356,20 @@ def read_translations(
         extras_reported=extras_reported,
     )
     return read_pairs(path, fmt, **options)
+
+
+def _refuse_an_itstool_page(
+    path: Path, fmt: str | None, source_file: Path | str | None, purpose: str
+) -> None:
+    """A one-line InputError where ``path`` (no ``fmt`` given) or its ``source_file`` is a
+    DocBook or Mallard page (by its extension or root): what to import or check instead, the
+    PO catalog it was translated through. A DocBook source file was called "Android string
+    resources", and a DocBook manual.xml to import "an Android string resource file"."""
+    for file in (path if fmt is None else None, source_file):
+        kind = itstool_kind(Path(file)) if file is not None else None
+        if kind is not None:
+            recipe = kind.qa_recipe() if purpose == "checked" else kind.import_recipe()
+            raise InputError(f"{file}: {recipe}")
 
 
 def _refuse_another_format(path: Path, spec: FileFormat, source_file: Path) -> None:

@@ -331,3 +331,14 @@ def test_a_missing_file_of_an_unknown_extension_is_said_missing(tmp_path: Path) 
     """``project_save.tmxx`` (a typo) was "cannot tell the format from the extension"."""
     with pytest.raises(InputError, match=r"project_save.tmxx: file not found$"):
         read_translations(tmp_path / "project_save.tmxx")
+
+
+def test_a_docbook_source_file_is_named_docbook_not_android(tmp_path: Path) -> None:
+    """qa of a page translated from a DocBook manual.xml said its source was "Android string
+    resources", of another format."""
+    source, translated = tmp_path / "manual.xml", tmp_path / "manual.de.xml"
+    book = '<book xmlns="http://docbook.org/ns/docbook"><para>Open it.</para></book>\n'
+    source.write_text(book, "utf-8")
+    translated.write_text('<resources><string name="a">Öffnen</string></resources>\n', "utf-8")
+    with pytest.raises(InputError, match=r"manual\.xml: ltmt reads no DocBook; check the PO"):
+        read_translations(translated, source_file=source, purpose="checked")
