@@ -174,6 +174,31 @@ def shared_accelerator_problems(
     ]
 
 
+def menu_accelerator_problems(
+    store: Any, path: Path, include_fuzzy: bool = True
+) -> list[FormProblem]:
+    """The entries of the KDE PO catalog ``store`` whose accelerator an earlier item of their
+    menu has too (``msgctxt "@action:inmenu File"``:
+    :func:`ltmt.formats.kde_menus.menu_accelerators_shared`) where the sources' differ, as
+    ``accelerator`` notes. ``include_fuzzy``: fuzzy entries too."""
+    from ltmt.formats.kde_menus import menu_accelerators_shared
+
+    return [
+        FormProblem(
+            position,
+            source,
+            target,
+            f"its accelerator &{key} is that of {other} too, in one menu ({menu}) where the "
+            "sources' differ: choose another letter",
+            "accelerator",
+            severity="note",
+        )
+        for position, source, target, key, other, menu in menu_accelerators_shared(
+            store, path, include_fuzzy
+        )
+    ]
+
+
 def _it_or_them(count: int, which: str) -> str:
     """``the missing form``, ``the last 2 forms are`` ...: ``count`` forms named."""
     if count == 1:
@@ -448,6 +473,7 @@ def catalog_state(
             problems += empty
         if isinstance(document, PoDocument):  # its catalog as read, not read again
             problems += plural_form_problems(document.store, catalog, include_fuzzy)
+            problems += menu_accelerator_problems(document.store, catalog, include_fuzzy)
         elif isinstance(document, TsDocument):
             problems += numerus_form_problems(document.store, catalog, include_fuzzy)
             problems += shared_accelerator_problems(document.store, catalog, include_fuzzy)
