@@ -76,6 +76,7 @@ from ltmt.qa.precision_checks import precision_problems
 from ltmt.qa.punctuation_checks import punctuation_problems, quoting_problems
 from ltmt.qa.sentence_checks import sentence_problems
 from ltmt.qa.smart_format_checks import smart_form_problems
+from ltmt.qa.tag_nesting import moved_out
 from ltmt.qa.unit_checks import unit_problems
 from ltmt.qa.vue_checks import choice_problems, syntax_problems
 from ltmt.qa.whitespace_checks import nbsp_problems, whitespace_problems
@@ -250,6 +251,8 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
         crossed = tag_order_problem(target)
         if crossed is not None:
             problems.append(f"its tags do not nest as the source's: {crossed}")
+        elif (moved := moved_out(source, target, _VOID)) is not None:
+            problems.append(moved)
     if not problems:
         problems += _outside_the_root(source, target)
     if not problems:

@@ -325,6 +325,22 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             ["its tags do not nest as the source's: </a> closes no tag opened before it"],
         ),
         ("Copy <i>%2</i> to <b>%1</b>", "Kopiere <b>%1</b> nach <i>%2</i>", {}, []),
+        # an element moved out of the element that holds it (KUIT's list item after its list)
+        (
+            "<para>Supported formats:</para><list><item>Plain text</item><item>Markdown</item>"
+            "</list>",
+            "<para>Unterstützte Formate:</para><list><item>Plain Textdown</item></list> "
+            "<item>Markdown</item>",
+            {},
+            ["its <item> is outside <list>, which holds it in the source: move it back inside"],
+        ),
+        (
+            "<ul><li>One</li><li>Two</li></ul>",
+            "<ul><li>Eins</li><li>Zwei</li></ul>",
+            {},
+            [],
+        ),
+        ("<p>Press <b>OK</b><br>now</p>", "<p>Drücken Sie<br>jetzt <b>OK</b></p>", {}, []),
         # a pair emptied: the link shows nothing to click
         (
             'Need help? <a href="/help">Contact support</a>',
