@@ -21,7 +21,6 @@ from ltmt import pictographs
 from ltmt.accelerators import (
     Accelerator,
     find_accelerator,
-    literal_ampersands,
     place_accelerator,
     text_ampersands,
     underscore_words,
@@ -39,6 +38,7 @@ from ltmt.clause_markers import marker_for_model
 from ltmt.code_fences import fenced_code_lines
 from ltmt.currency_amounts import amount_spans
 from ltmt.date_formats import date_runs, only_directives
+from ltmt.doubled_ampersands import Spacing, doubled_again, single
 from ltmt.formats.placeholder_syntax import (
     CONDITIONAL_MERGE_TAG,
     PATH_LINE,
@@ -154,6 +154,7 @@ class LineForm:
     after: str = ""
     inner: pictographs.SetAside | None = None  # pictographs inside the words, as tags
     marker: str = ""  # its list or clause marker set aside (``C) ``: ltmt.clause_markers)
+    doubled: Spacing = ()  # its ``&&`` given as ``&`` (ltmt.doubled_ampersands)
 
     def restore(self, translation: str) -> str:
         """``translation`` with the line's pictographs, in capitals where the line was (its
@@ -165,6 +166,8 @@ class LineForm:
             translation = in_capitals(translation)
         if self.titled:
             translation = with_first_capital(translation)
+        if self.doubled:
+            translation = doubled_again(translation, self.doubled)
         if self.accelerator is not None:
             translation = place_accelerator(translation, self.accelerator)
         return self.marker + self.before + translation + self.after
@@ -182,10 +185,10 @@ class LineForms:
     (:func:`ltmt.capitals.written_in_capitals`); with ``title_case`` (an English source) a line in
     title case given in lower case where no word of it names something
     (:func:`ltmt.capitals.title_case_for_model`: ``Move to Trash``); with ``decorations`` too, the
-    pictographs inside its words given as tags (:func:`ltmt.pictographs.set_aside`), as are its
-    doubled ampersands where ``&`` is a marker (``Rock && Roll``:
-    :func:`ltmt.accelerators.literal_ampersands`), the words and signs with a character the
-    model cannot write (``unwritable``: :mod:`ltmt.model.writable`), the
+    pictographs inside its words given as tags (:func:`ltmt.pictographs.set_aside`), its
+    doubled ampersands as the ``&`` they show (``Rock && Roll``, whatever
+    ``accelerator_markers``: :mod:`ltmt.doubled_ampersands`), the words and signs with a
+    character the model cannot write (``unwritable``: :mod:`ltmt.model.writable`), the
     date and time formats (``%B %-d``: :mod:`ltmt.date_formats`), the words too long for the
     model (a long URL, base64: :mod:`ltmt.long_words`) and, with a ``target_language``,
     the key combinations (``Ctrl+S``: :mod:`ltmt.key_combinations`); a line of date formats alone is
@@ -233,6 +236,7 @@ class LineForms:
         titled = lowered is not None and plain[first_letter(plain) or 0].isupper()
         plain = plain if lowered is None else lowered
         plain, inner = self._tagged(plain)
+        plain, doubled = single(plain) if self.decorations else (plain, ())
         if (
             accelerator is None
             and not capitals
@@ -241,9 +245,10 @@ class LineForms:
             and not after
             and inner is None
             and not marker
+            and not doubled
         ):
             return line, None
-        return plain, LineForm(accelerator, capitals, titled, before, after, inner, marker)
+        return plain, LineForm(accelerator, capitals, titled, before, after, inner, marker, doubled)
 
     def _unmarked(self, line: str) -> tuple[str, str]:
         """``(marker, line without it)``: the marker after the line's leading blanks, which
@@ -257,6 +262,9 @@ class LineForms:
     def _undecorated(self, line: str) -> tuple[str, str, str]:
         return undecorated(line) if self.decorations else ("", line, "")
 
+    def _single(self, words: str) -> str:
+        return single(words)[0] if self.decorations else words
+
     def _tagged(self, words: str) -> tuple[str, pictographs.SetAside | None]:
         if not self.decorations:
             return words, None
@@ -267,10 +275,9 @@ class LineForms:
         # amounts: in the target language's form (German: 1.234,56 $)
         money = amount_spans(words, self.target_language)
         menus = separator_spans(words)  # Settings > Account: the model dropped a ">"
-        # an ``&&`` (an ``&`` as text) garbled the words around it (``Rock& rollen``), and so
-        # did a single one marking no key (``Copy & Paste``, ``AT&T``)
-        doubled = literal_ampersands(words) if "&" in self.accelerator_markers else []
-        ampersands = [*doubled, *text_ampersands(words)]
+        # a single ``&`` marking no key garbled the words around it (``Copy & Paste``,
+        # ``AT&T``); an ``&&`` is given as ``&`` (for_model), which kept them
+        ampersands = text_ampersands(words)
         # words joined by underscores: the model split them and dropped words (O_file.txt)
         joined = underscore_words(words)
         # JSON in the text (a Rasa payload): its quotes came back German, {»priority«: »high«}
@@ -320,7 +327,7 @@ class LineForms:
         ]
         return join_lines(
             [
-                self._tagged(find_accelerator(line, self.accelerator_markers)[0])[0]
+                self._single(self._tagged(find_accelerator(line, self.accelerator_markers)[0])[0])
                 for line in words
             ],
             breaks,

@@ -452,18 +452,20 @@ def test_key_combinations_go_to_the_model_as_tags_and_a_line_of_them_is_kept_who
     assert split_segment("Press Ctrl+S", LineForms(decorations=True)).lines == ["Press Ctrl+S"]
 
 
-def test_a_doubled_ampersand_goes_to_the_model_as_a_tag_where_ampersands_mark_keys():
-    """The model read ``Rock && Roll``'s ``&&`` as an operator: ``Rock& rollen``."""
-    forms = LineForms(("&",), decorations=True)
-    split = split_segment("Rock && Roll\nSave && E&xit", forms)
-    assert split.lines == ["Rock <x/> Roll", "Save <x/> Exit"]
-    assert split.rebuild(["Rock <x/> Roll", "Speichern <x/> Beenden"]) == (
-        "Rock && Roll\n&Speichern && Beenden"
+@pytest.mark.parametrize("markers", [("&",), ("_",), ()])
+def test_a_doubled_ampersand_goes_to_the_model_as_the_ampersand_it_shows(markers):
+    """Given as a tag, ``Find && &Replace…`` came out ``&& &Ersetzen…`` (``Find`` lost); as
+    ``&`` it keeps both words, and comes back doubled whatever ``--accelerators`` says (``none``
+    places no accelerator, it does not unescape ``&&``), spaced where the model glued it."""
+    forms = LineForms(markers, decorations=True)
+    split = split_segment("Find && &Replace…\nCopy && Paste\nRock && Roll", forms)
+    plain = "Find & Replace…" if "&" in markers else "Find & &Replace…"
+    assert split.lines == [plain, "Copy & Paste", "Rock & Roll"]
+    translated = "Finden & Ersatz…" if "&" in markers else "Finden & &Ersetzen…"
+    assert split.rebuild([translated, "Kopiere &-Barte", "Rock& rollen"]) == (
+        ("&Finden && Ersatz…" if "&" in markers else "Finden && &Ersetzen…")
+        + "\nKopiere && Barte\nRock && rollen"
     )
-    # where & marks no key (accelerators "none", "_"), && is text as any other
-    assert split_segment("Rock && Roll", LineForms(("_",), decorations=True)).lines == [
-        "Rock && Roll"
-    ]
 
 
 @pytest.mark.parametrize("markers", [("&",), ()])

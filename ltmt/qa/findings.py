@@ -153,7 +153,8 @@ CHECKS: dict[str, Check] = {
             "accelerator",
             "warning",
             "a line with a keyboard accelerator (&Open, _Quit) has one in the translation, a "
-            "line without has none, and an & written as text (&&) stays doubled; a note where "
+            "line without has none, and an & written as text (&&) stays doubled, with words on "
+            "both sides where the source's has; a note where "
             "two messages of a Qt context likely in one menu (one file, fewer than 10 lines "
             "apart by their locations; consecutive where either has none), or two items of one "
             "KDE menu (msgctxt @action:inmenu File), share a letter their sources did not",

@@ -27,6 +27,7 @@ from ltmt.accelerators import (
 )
 from ltmt.copied_sentences import copied_sentences, written_again
 from ltmt.date_formats import date_runs, directives, lost_fields
+from ltmt.doubled_ampersands import words_lost_beside
 from ltmt.formats.format_strings import check_plural_format
 from ltmt.formats.html_segments import READ_ATTRIBUTES
 from ltmt.formats.icu_messages import (
@@ -486,7 +487,9 @@ def accelerator_problems(source: str, target: str, metadata: Mapping[str, Any]) 
     """Whether a line of ``source`` with a keyboard accelerator has none, or several, in
     ``target``; whether ``target`` marks one where ``source`` has none (``Open`` →
     ``Ö&ffnen``); and whether it writes a doubled ampersand of ``source`` (``&&``, an ``&``
-    as text) single, which marks the character after it as the accelerator. A reference of
+    as text) single, which marks the character after it as the accelerator, or at an edge of
+    its line where the source's stands between words (``&& &Ersetzen…``: a word lost,
+    :func:`ltmt.doubled_ampersands.words_lost_beside`). A reference of
     ``source``'s that ``target`` garbled (``&zwnj.`` for ``&zwnj;``) marks none: the
     ``placeholders`` check says it is lacking."""
     problems = []
@@ -509,6 +512,11 @@ def accelerator_problems(source: str, target: str, metadata: Mapping[str, Any]) 
         problems.append(
             "the source's && (an & written as text) is a single & in the translation, which "
             "marks the character after it as the accelerator: write it &&"
+        )
+    if words_lost_beside(source, target):
+        problems.append(
+            "the translation's && (an & written as text) has no words on one side, where the "
+            "source's has words on both: the words beside it were lost"
         )
     return problems
 

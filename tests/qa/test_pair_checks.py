@@ -918,6 +918,17 @@ def test_accelerators():
         ("Save && E&xit", "Speichern && &Beenden", []),
         ("Yes\n&No", "&Ja\n&Nein", ["the translation has the accelerator &J, the source none"]),
         ("R&D costs", "F&E-Kosten", []),  # an abbreviation, no accelerator
+        # a word lost beside the && (the model dropped Find)
+        (
+            "Find && &Replace…",
+            "&& &Ersetzen…",
+            [
+                "the translation's && (an & written as text) has no words on one side, where "
+                "the source's has words on both: the words beside it were lost"
+            ],
+        ),
+        ("Find && &Replace…", "&Suchen && Ersetzen…", []),
+        ("&& more", "&& mehr", []),  # the source's has none before it either
     ],
 )
 def test_accelerators_added_and_literal_ampersands_made_single(source, target, expected):
