@@ -48,17 +48,25 @@ def has_blocks(text: str) -> bool:
     return _BLOCK_TAG.search(text) is not None
 
 
+def cell_page(text: str) -> Segments | None:
+    """The cell ``text`` read as a page where it holds block HTML; None where it does not."""
+    return segments(text) if has_blocks(text) else None
+
+
 def translate_cells(
     units: Sequence[Unit],
     translate: TranslateFn,
     report: RunReport | None = None,
     *,
     place: Callable[[Unit], str] = entry_place,
+    read: Callable[[str], Segments | None] = cell_page,
 ) -> list[Outcome]:
     """:func:`~ltmt.formats.unit_translation.translate_units` for a table's cells: a cell with
     block HTML translated run by run and written back in its structure (module docstring);
-    one outcome per unit of ``units``, in order."""
-    pages = {unit.key: segments(unit.source) for unit in units if has_blocks(unit.source)}
+    one outcome per unit of ``units``, in order. ``read``: a unit's text as a page of runs, or
+    None where it is one unit (a catalog's messages:
+    :func:`ltmt.formats.block_messages.block_message`)."""
+    pages = {unit.key: page for unit in units if (page := read(unit.source)) is not None}
     runs = [run for unit in units for run in _runs(unit, pages.get(unit.key))]
 
     def run_place(run: Unit) -> str:

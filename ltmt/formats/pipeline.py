@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError, UnalignedTranslationError
+from ltmt.formats.block_messages import block_message
 from ltmt.formats.changed_sources import mark_for_review
 from ltmt.formats.documents import (
     CodeKept,
@@ -498,6 +499,25 @@ def unit_location(document: Document, unit: Unit) -> str:
     return line_place(unit) if document.format in LINE_KEYED else unit.key
 
 
+def _translated(
+    fmt: str,
+    units: list[Unit],
+    translate: TranslateFn,
+    report: RunReport,
+    place: Callable[[Unit], str],
+) -> list[Outcome]:
+    """The outcomes of ``units``: a table's cells with block HTML, and a PO message of block
+    elements (KUIT's ``<para>…</para><list>…</list>``), translated block by block
+    (:mod:`ltmt.formats.html_cells`, :mod:`ltmt.formats.block_messages`), others whole."""
+    if not units:
+        return []
+    if fmt in TABLES:
+        return translate_cells(units, translate, report, place=place)
+    if fmt == "po":
+        return translate_cells(units, translate, report, place=place, read=block_message)
+    return translate_units(units, translate, report, place=place)
+
+
 def _translate_chunk(
     document: Document,
     chunk: list[Unit],
@@ -524,8 +544,7 @@ def _translate_chunk(
     result.report.same_source_kept += [o.unit.context or o.unit.key for o in same_source]
     fresh = [u for u in fresh if u.key not in {o.unit.key for o in same_source}]
     place = line_place if document.format in LINE_KEYED else entry_place
-    translated = translate_cells if document.format in TABLES else translate_units
-    outcomes = translated(fresh, translate, result.report, place=place) if fresh else []
+    outcomes = _translated(document.format, fresh, translate, result.report, place)
     outcomes += whole + same_source
     suggestions = [u for u in chunk if u.suggestion]
     if suggestions and exact is not None:

@@ -1,0 +1,59 @@
+"""A catalog message made of block elements, translated block by block as a table's HTML cell is.
+
+KDE's rich-text messages (KUIT) write paragraphs and lists: ``<para>Supported formats:</para>
+<list><item>Plain text</item><item>Markdown</item></list>``. Given whole to the model, its
+tags were moved and its words merged (``<list><item>Plain Textdown</item></list>
+<item>Markdown</item>``: the second item out of its list). A message whose top level is a
+sequence of block elements (KUIT's ``<para>``, ``<list>``, ``<item>``, ``<title>``,
+``<subtitle>``; HTML's ``<p>``, ``<ul>``, ``<li>`` ...), two or more in all, is read as
+:mod:`ltmt.formats.html_cells` reads a cell: each block's text a unit of its own with its
+inline markup (KUIT's ``<filename>``, ``<command>`` ... stay inside it), written back in the
+message's structure. Any other message is one unit, as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ltmt.formats.html_segments import HTML, INLINE_ELEMENTS, Segments, scan, segments
+
+# KUIT's elements that make a block of their own
+KUIT_BLOCKS = frozenset({"para", "list", "item", "title", "subtitle"})
+# HTML's (as html_cells reads a cell's)
+HTML_BLOCKS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "div"}
+    | {"blockquote", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption"}
+)
+# KUIT's phrase elements, which stay inside a block's text
+KUIT_PHRASES = frozenset(
+    {
+        "application", "bcode", "command", "email", "emphasis", "envar", "filename", "icode",
+        "interface", "link", "message", "nl", "numid", "placeholder", "resource", "shortcut",
+        "note", "warning",
+    }
+)  # fmt: skip
+_DIALECT = replace(HTML, inline=INLINE_ELEMENTS | KUIT_PHRASES)
+
+
+def block_message(text: str) -> Segments | None:
+    """``text``'s blocks as a page's runs where its top level is block elements alone (blanks
+    between them), two or more in all (module docstring); None otherwise."""
+    depth, blocks = 0, 0
+    for event in scan(text):
+        if event.kind == "text" and depth == 0 and text[event.start : event.end].strip():
+            return None
+        if event.kind not in ("start", "end", "empty"):
+            if event.kind == "other" and depth == 0:
+                return None
+            continue
+        block = event.tag in KUIT_BLOCKS or event.tag in HTML_BLOCKS
+        if depth == 0 and not block:
+            return None
+        if event.kind == "start":
+            blocks += block
+            depth += 1
+        elif event.kind == "end":
+            depth -= 1
+    if depth != 0 or blocks < 2:
+        return None
+    return segments(text, dialect=_DIALECT)
