@@ -302,6 +302,7 @@ def save_output(
                 )
             ],
             unknown,
+            _values(document),
         )
 
 
@@ -322,6 +323,13 @@ def _front(document: Document) -> dict[str, str] | None:
     """The lines of each top-level front matter key ``document`` writes (a Markdown page's)."""
     front_matter_written = getattr(document, "front_matter_written", None)
     return None if front_matter_written is None else front_matter_written()
+
+
+def _values(document: Document) -> dict[str, str] | None:
+    """The source's values, no text, where ``document``'s output holds them, by name (a YAML
+    catalog's: :mod:`ltmt.formats.copied_values`)."""
+    source_values = getattr(document, "source_values_written", None)
+    return None if source_values is None else source_values()
 
 
 def _unreviewed(

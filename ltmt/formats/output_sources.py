@@ -126,6 +126,11 @@ REVISION = "\0revision"
 # front matter key's lines that ltmt wrote (``\0front:date``), no unit's: whether anybody
 # edited them since (:mod:`ltmt.formats.front_matter_rerun`)
 FRONT = "\0front:"
+# what starts the key under which a record of a catalog keeps the digest of the source's value
+# that ltmt copied to a place of the output, no text (``\0value:info.version``: a number, a
+# URL, a code), no unit's: an output holding it still is ltmt's copy, which a run replaces with
+# the source's value now; another was set there by someone (:mod:`ltmt.formats.copied_values`)
+VALUE = "\0value:"
 # the tags of a document's tagged text (:mod:`ltmt.formats.tagged_paragraphs`): a translation
 # read back from the output in the terms of another source (another document's paragraph, a
 # footer whose fields another program wrote) has them numbered otherwise or left out
@@ -157,6 +162,7 @@ class Record:
         front: Mapping[str, str] | None = None,
         copied: Collection[str] = (),
         unknown: Collection[str] = (),
+        values: Mapping[str, str] | None = None,
     ) -> Record:
         """The record of ``translated`` (each unit with ltmt's translation, or None where its
         place holds someone else's text: :data:`OTHERS_TEXT`), digests keyed with ``key``;
@@ -166,7 +172,8 @@ class Record:
         of the units ltmt's translation is marked for review at (:data:`MARKED`); ``copied``:
         the keys of those, unmarked, whose translation is the memory's (:data:`COPIED`);
         ``revision``: the header written (:data:`REVISION`); ``front``: the lines written of
-        each top-level front matter key, by key (:data:`FRONT`)."""
+        each top-level front matter key, by key (:data:`FRONT`); ``values``: the source's
+        values, no text, where the output holds them, by name (:data:`VALUE`)."""
         units = {
             unit.key: (
                 keyed_digest(key, unit.source),
@@ -191,6 +198,8 @@ class Record:
             units[REVISION] = (keyed_digest(key, revision), OTHERS_TEXT)
         for name, lines in (front or {}).items():
             units[FRONT + name] = (keyed_digest(key, lines), OTHERS_TEXT)
+        for name, value in (values or {}).items():
+            units[VALUE + name] = (keyed_digest(key, value), OTHERS_TEXT)
         return cls(units, key)
 
     def unchecked_for(self, unit: Unit, text: str, unit_key: str | None = None) -> str | None:
@@ -270,6 +279,13 @@ class Record:
         (:data:`FRONT`); None where the record keeps none (written before session 68)."""
         front = {k[len(FRONT) :]: v[0] for k, v in self.units.items() if k.startswith(FRONT)}
         return front or None
+
+    def value_digests(self) -> dict[str, str] | None:
+        """The digests of the source's values, no text, that the output held where ltmt last
+        wrote it, by name (:data:`VALUE`); None where the record keeps none (written before
+        session 71, or of a file with none)."""
+        found = {k[len(VALUE) :]: v[0] for k, v in self.units.items() if k.startswith(VALUE)}
+        return found or None
 
     @functools.cached_property
     def written_pairs(self) -> frozenset[tuple[str, str]]:
@@ -422,16 +438,19 @@ class OutputSources:
         front: Mapping[str, str] | None = None,
         copied: Collection[str] = (),
         unknown: Collection[str] = (),
+        values: Mapping[str, str] | None = None,
     ) -> None:
         """Record that ``output`` holds ``translated`` (each unit with ltmt's translation, or
         None for someone else's), ``unchecked``, ``marked``, ``revision``, ``front``,
-        ``copied`` and ``unknown`` (:meth:`Record.of`).
+        ``copied``, ``unknown`` and ``values`` (:meth:`Record.of`).
         A record that cannot be written is a warning, not an error: the output is written."""
         try:
             self._note_with_memory()
             secret = _cache_secret(private_folder(self.folder)) or _new_secret(self.folder)
             key = self._key(secret)
-            record = Record.of(translated, key, unchecked, marked, revision, front, copied, unknown)
+            record = Record.of(
+                translated, key, unchecked, marked, revision, front, copied, unknown, values
+            )
             user_folder = _user_folder(secret, self.user, self._store)
             path = self._path_of(output, user_folder, key)
             by_content = self._content_path(output, user_folder, key)

@@ -11,17 +11,18 @@ for 0 in every language) is a plural: its forms are translated in the target lan
 categories and written only whole; a go-i18n message (``description`` and ``other``, ...) has
 its forms translated and its fields copied (:mod:`ltmt.formats.goi18n_messages`). A list's
 items are strings of their own (``days[0]``), and a list too is written only whole (its items
-are counted by place). Numbers, booleans, dates,
-strings with no letter outside their placeholders (``"%n %u"``, ``","``), Ruby's symbols
-(``:day``) and the values of the settings Rails keeps among its strings (``round_mode:
-default``, ``order: [year, month, day]``) are copied from the source, or kept as an existing
-output has them (a German ``separator: ","``). Ruby's placeholders (``%{count}``, ``%<name>s``)
-are kept as placeholders. vue-i18n's plural choices (``no items | one item | {count} items``)
-are translated choice by choice and joined with the source's separators
-(:mod:`ltmt.formats.pipe_plurals`; not in a Rails file, where ``%{count}`` or a plural mapping
-says the ``|`` of ``Home | Shop`` is text), and so are Symfony's plural forms in its domain
-files (``messages.en.yaml``: ``one apple|%count% apples``, ``{0} None|]0,Inf[ Some``, their
-intervals kept: :func:`ltmt.formats.pipe_plurals.symfony_choices`). Untranslated strings stay
+are counted by place). Numbers, booleans, dates, strings with no letter outside their
+placeholders (``"%n %u"``, ``","``), Ruby's symbols (``:day``) and the values of the settings
+Rails keeps among its strings (``round_mode: default``, ``order: [year, month, day]``) are
+copied from the source, or kept as an existing output has them where someone set them there (a
+German ``separator: ","``; ltmt's own copies of the source's values then take the source's now:
+:mod:`ltmt.formats.copied_values`). Ruby's placeholders (``%{count}``, ``%<name>s``) are kept as
+placeholders. vue-i18n's plural choices (``no items | one item | {count} items``) are translated
+choice by choice and joined with the source's separators (:mod:`ltmt.formats.pipe_plurals`; not
+in a Rails file, where ``%{count}`` or a plural mapping says the ``|`` of ``Home | Shop`` is
+text), and so are Symfony's plural forms in its domain files (``messages.en.yaml``: ``one
+apple|%count% apples``, ``{0} None|]0,Inf[ Some``, their intervals kept:
+:func:`ltmt.formats.pipe_plurals.symfony_choices`). Untranslated strings stay
 out of the output (Rails falls back to the default locale for them where
 ``config.i18n.fallbacks`` is on), and so do mappings left empty by them (a mapping the source
 writes empty, ``dependencies: {  }``, is kept).
@@ -46,10 +47,11 @@ import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ltmt.formats import drupal_config, goi18n_messages, openapi, rasa_yaml, site_config
 from ltmt.formats.common import decode, read_bytes, written_like
+from ltmt.formats.copied_values import follow_source, value_text
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
 from ltmt.formats.json_identifiers import skipped, warn_of_unknown_keys
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
@@ -85,6 +87,9 @@ from ltmt.formats.yaml_strings import (
 )
 from ltmt.formats.yaml_written import mark_nulls, spaced_mappings
 from ltmt.wording import counted, first_few
+
+if TYPE_CHECKING:
+    from ltmt.formats.output_sources import Record
 
 logger = logging.getLogger(__name__)
 
@@ -296,6 +301,28 @@ class YamlCatalog(KeyedCatalog):
             )
         }
         return adopted
+
+    def adopt_recorded(self, target: Path, record: Record | None) -> int:
+        """:meth:`KeyedCatalog.adopt_recorded`, and of the values no text that ``target`` holds,
+        those that are ltmt's copy of the source's then, by ``record``, take the source's now
+        (:mod:`ltmt.formats.copied_values`)."""
+        adopted = super().adopt_recorded(target, record)
+        ours = scalars(below_root(self.document))
+        for name in follow_source(Path(target), self._settings_kept, ours, record):
+            del self._settings_kept[name]
+        return adopted
+
+    def source_values_written(self) -> dict[str, str]:
+        """The source's values that are no text (or under a skipped key), by dotted name: the
+        record keeps them, so that a later run tells ltmt's copies of them in the output from
+        values someone set there (:mod:`ltmt.formats.copied_values`)."""
+        messages = below_root(self.document)
+        skipped_here = under_skipped(messages, self.skip_keys)
+        return {
+            name: value_text(value)
+            for name, value in scalars(messages).items()
+            if name in skipped_here or not is_text(value, name, self.drupal, self.only)
+        }
 
     def names_not_here(self, values: dict[str, str]) -> list[str]:
         """:meth:`KeyedCatalog.names_not_here`, less those whose key the source file has with

@@ -1,0 +1,88 @@
+"""The values ltmt copies from a source into its output, no text (a number, a URL, an
+identifier, a boolean, a code: ``version: 2.4.0``, ``type: number``), on a run into an output
+written before.
+
+They are the source's: each run writes the source's value as it is now, unless the output holds
+another that someone set there on purpose (a URL of a German page, Rails' ``separator: ","``).
+Which is which the record of what ltmt wrote tells (:data:`~ltmt.formats.output_sources.VALUE`:
+per value, the digest of the source's value when ltmt last wrote the output): an output's value
+that is the source's then is ltmt's copy, and follows the source (regression trial oa271: a
+re-run kept ``version: 2.4.0`` and the old server URL of an API description, silently); another
+is kept, and named in a warning where the source's value changed since. Without a record (an
+output ltmt did not write, :func:`~ltmt.formats.existing_output.warn_of_no_record`), the output's
+values are kept; with one written before session 71, which keeps no values, those the source now
+has otherwise are kept and named in a warning once (the next record keeps them).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ltmt.wording import counted, first_few
+
+if TYPE_CHECKING:
+    from ltmt.formats.output_sources import Record
+
+logger = logging.getLogger(__name__)
+
+
+def value_text(value: Any) -> str:
+    """``value`` (a number, a boolean, a string, null) as the record digests it."""
+    return str(value)
+
+
+def follow_source(
+    target: Path, kept: Mapping[str, Any], sources: Mapping[str, Any], record: Record | None
+) -> list[str]:
+    """The names of ``kept`` (the values, no text, that the output ``target`` holds where the
+    source has values too, by name) that are ltmt's copy of the source's value then, by
+    ``record`` (None: there is none): they take the source's now (``sources``, by name). Warns
+    of those kept that the source now has otherwise, where someone set them since the source's
+    changed, or the record cannot tell (module docstring)."""
+    if record is None:
+        return []
+    digests = record.value_digests()
+    again, changed, unknown = [], [], []
+    for name, value in kept.items():
+        source = value_text(sources[name])
+        if value_text(value) == source:
+            continue
+        if digests is None:
+            unknown.append(f"{name}: {value_text(value)}")
+        elif name not in digests:
+            continue  # not the source's value before: the output's own
+        elif record.digest(value_text(value)) == digests[name]:
+            again.append(name)
+        elif record.digest(source) != digests[name]:
+            changed.append(f"{name}: {value_text(value)}")
+    if changed:
+        logger.warning(
+            "%s: %s kept as the output has %s, set there by someone, though the source's "
+            "changed since ltmt last wrote it (%s); delete %s there to take the source's",
+            target,
+            counted(len(changed), "value"),
+            _them(changed),
+            first_few(changed),
+            _them(changed),
+        )
+    if unknown:
+        logger.warning(
+            "%s: %s kept as the output has %s, not as the source has %s now (%s): ltmt's "
+            "record of the output is older than its recording of such values, so who set "
+            "%s cannot be told; delete %s there to take the source's",
+            target,
+            counted(len(unknown), "value"),
+            _them(unknown),
+            _them(unknown),
+            first_few(unknown),
+            _them(unknown),
+            _them(unknown),
+        )
+    return again
+
+
+def _them(names: list[str]) -> str:
+    return "it" if len(names) == 1 else "them"
