@@ -157,6 +157,7 @@ class YamlCatalog(KeyedCatalog):
         self._adopted_goi18n: dict[str, Any] = {}  # its go-i18n messages, by dotted name
         self._adopted_text: str | None = None  # and the file, for its comments
         self._adopted_root: str | None = None  # its language key (en: in a copy of en.yml)
+        self._adopted_scalars: dict[str, Any] = {}  # its values as read, by dotted name
         self._clashes: dict[str, Any] = {}  # its values where the source changed their shape
         self.path = Path(path)  # named by the warnings of _entries
         self.choices: dict[str, Choices] = {}  # a vue-i18n plural's, by name (_entries)
@@ -287,6 +288,7 @@ class YamlCatalog(KeyedCatalog):
         self.kept_whole = kept_whole(target, values, self.choices)
         self._adopted_text = decode(data, Path(target))
         theirs, ours = scalars(self._adopted), scalars(below_root(self.document))
+        self._adopted_scalars = theirs
         skipped_here = under_skipped(below_root(self.document), self.skip_keys)
         self._settings_kept = {
             name: value
@@ -477,7 +479,10 @@ class YamlCatalog(KeyedCatalog):
         text = self._translation(name)
         if text is None:  # left out, but of a file read whole (a Rasa bot's, a site's config)
             return self.only is not None
-        parent[key] = _styled(value, text)
+        kept = self._adopted_scalars.get(name)
+        # a translation kept as the output has it: its scalar as written there (a folded >
+        # block's line breaks), not rewritten in the source's style (git diff noise)
+        parent[key] = kept if isinstance(kept, str) and kept == text else _styled(value, text)
         anchor = getattr(getattr(value, "anchor", None), "value", None)
         if anchor:
             parent[key].yaml_set_anchor(anchor, always_dump=True)

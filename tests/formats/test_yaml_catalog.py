@@ -603,3 +603,29 @@ def test_a_file_of_several_language_roots_says_what_it_translated(
         "and kept under its English name, not de: rename the translated root de: by hand (a "
         "theme such as Minimal Mistakes picks the root by the site's locale)"
     ) in caplog.text
+
+
+def test_a_kept_translation_keeps_its_scalar_as_the_output_writes_it(tmp_path: Path) -> None:
+    """Regression trial oa271: a translator's folded ``>`` block over two lines was written back
+    on one line by a rerun (git diff noise in out/portal.de.yaml)."""
+    source, out = tmp_path / "openapi.yaml", tmp_path / "openapi.de.yaml"
+    source.write_text(
+        "info:\n  title: Parcelly API\n  version: 2.4.0\ntags:\n  - name: tracking\n"
+        "    description: >\n      Follow a parcel from pickup\n      to delivery.\n",
+        "utf-8",
+    )
+    reviewed = (
+        "info:\n"
+        '  title: "Parcelly-API"\n'
+        "  version: 2.4.0\n"
+        "tags:\n"
+        "  - name: tracking\n"
+        "    description: >\n"
+        "      Verfolgen Sie ein Paket von der Abholung\n"
+        "      bis zur Zustellung.\n"
+    )
+    out.write_text(reviewed, "utf-8")
+    model = FakeModel()
+    translate_file(source, out, model)
+    assert model.seen == []
+    assert out.read_text("utf-8") == reviewed
