@@ -41,7 +41,9 @@ translate, as Android's ``translatable="false"`` is: left out of the output, and
 one under ``#XFLD,20`` has a length limit, as an XLIFF ``maxwidth`` is.
 Where the output already exists (the translation so far), the comments it has are kept: those
 above a key it has, and its header (the comment block at its top); the other keys have the
-source file's.
+source file's. The lines of a translation it keeps are written as it has them, byte for byte
+(``title = Verkaufs\\u00DCbersicht``, a value continued over two lines), as Joomla's INI
+writer keeps them: a rerun writes only new and changed entries.
 
 A key defined twice is read as ``Properties.load`` reads it: the last definition, with a warning
 that names it; the output holds the last only, translated. Its strings make no memory pairs
@@ -324,6 +326,9 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
             adopted = _parse(adopted_data, self.adopted_from)
         # the translator's own strings, written as they are (their apostrophes theirs to quote)
         kept = {} if adopted is None else _values(adopted)
+        # ... and their lines, byte for byte (spacing, escapes, continuation lines)
+        kept_lines = {} if adopted_data is None else _entry_lines(adopted, adopted_data)
+        kept_as_written: list[str] = []  # the keys whose line is the translator's
         data = self.data
         if _personality(model) == "java-utf8" and _personality(data) == "java":
             data = data.decode("latin-1").encode("utf-8")
@@ -340,6 +345,10 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
                 store.removeunit(unit)
                 continue
             if key in kept and self._unquoted(key, kept[key]) == text:
+                if key in kept_lines:  # written in place of a mark (_with_kept_lines)
+                    unit.translation = _kept_mark(len(kept_as_written))
+                    kept_as_written.append(kept_lines[key])
+                    continue
                 text = kept[key]
             elif key in self.quoted:
                 text = doubled_apostrophes(self._unquoted(key, self.raw[key]), text)
@@ -350,6 +359,9 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
         if adopted is not None:
             self._keep_adopted_comments(store, adopted)
         written = bytes(store)
+        if kept_as_written:
+            text = _with_kept_lines(written.decode(store.encoding), kept_as_written)
+            written = text.encode(store.encoding)
         if model.isascii():
             # ASCII but a comment kept as the translator wrote it (UTF-8: ASCII's superset)
             written = _ascii_escaped(written.decode(store.encoding)).encode("utf-8")
@@ -377,6 +389,39 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
         for unit in adopted.units:
             if unit.getid() in self.extras:
                 store.addunit(unit)
+
+
+# a kept entry's value in the store until its lines replace its line: no text holds a NUL
+_KEPT_MARK = re.compile(r"^[^\n]*\x00(\d+)\x00\n", re.MULTILINE)
+
+
+def _kept_mark(index: int) -> str:
+    return f"\x00{index}\x00"
+
+
+def _entry_lines(store: Any, data: bytes) -> dict[str, str]:
+    """The lines of each key of ``store`` (the parsed ``data``) as written: its line and the
+    lines that continue it, each ending in ``\n``, a key's last definition's; none where the
+    lines and the store's keys do not pair up (a ``/* */`` comment, which Java does not read
+    as one)."""
+    text = data.decode("utf-8" if _personality(data) == "java-utf8" else "latin-1")
+    entries: list[str] = []
+    continued = False
+    for line, comment in _lines(text.removeprefix("\ufeff")):
+        body = line.rstrip("\r\n")
+        if continued:
+            entries[-1] += body + "\n"
+        elif not comment and body.strip(" \t\f"):
+            entries.append(body + "\n")
+        continued = not comment and (len(body) - len(body.rstrip("\\"))) % 2 == 1
+    keys = _keys(store)
+    return dict(zip(keys, entries, strict=True)) if len(keys) == len(entries) else {}
+
+
+def _with_kept_lines(text: str, kept: list[str]) -> str:
+    """``text`` (the output) with the line of each kept entry's mark (:func:`_kept_mark`)
+    replaced by that entry's lines as the translator wrote them, ``kept``."""
+    return _KEPT_MARK.sub(lambda found: kept[int(found.group(1))], text)
 
 
 def _ascii_values(data: bytes) -> bool:

@@ -553,3 +553,23 @@ def test_qa_of_a_translated_choice_does_not_say_it_is_left_untranslated(
         units = open_document(source, tgt_lang="de").units()
     assert [unit.key for unit in units] == ["title"]
     assert "left untranslated" not in caplog.text
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "utf-8"])
+def test_a_kept_translation_keeps_its_lines_byte_for_byte(tmp_path: Path, encoding: str) -> None:
+    """A rerun rewrote a reviewer's lines: ``title = Verkaufs\\u00DCbersicht`` came back as
+    ``title=Verkaufs\\u00dcbersicht`` and a continued value on one line; only the new key is
+    written now."""
+    source = _write(
+        tmp_path,
+        "i18n.properties",
+        "#XTIT: Title\ntitle = Sales Overview\n\n#XFLD,30: Text\nlongText=This is a long text \\\n"
+        "    on two lines.\n\n#XBUT\nsave=Save\n".encode(encoding),
+    )
+    kept = (
+        b"#XTIT: Title\ntitle = Verkaufs\\u00DCbersicht\n\n#XFLD,30: Text\n"
+        b"longText=Dies ist ein langer Text \\\n    auf zwei Zeilen.\n"
+    )
+    out = _write(tmp_path, "i18n_de.properties", kept)
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_bytes() == kept + b"\n#XBUT\nsave=SAVE\n"
