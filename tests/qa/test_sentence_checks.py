@@ -20,10 +20,32 @@ _FILTER = "Open the lid. Remove the old filter. Insert the new filter."
             "Den Sensor nicht wiederverwenden.",
             ["lacks a sentence of its source: 'Risk of infection.'; translate it"],
         ),
+        # no word shared, and lengths too near to tell (SAP trial: by length, the wrong one)
         (
             "Read the manual first. Keep it for later.",
             "Lesen Sie zuerst das Handbuch.",
-            ["lacks a sentence of its source: 'Keep it for later.'; translate it"],
+            ["lacks 1 of its source's 2 sentences: check that each is translated"],
+        ),
+        (
+            "The file was saved. Please restart the app.",
+            "Die Datei wurde gespeichert.",
+            ["lacks 1 of its source's 2 sentences: check that each is translated"],
+        ),
+        (
+            "The service is currently unavailable. Please try again later.",
+            "Der Dienst ist nicht verfügbar.",
+            ["lacks 1 of its source's 2 sentences: check that each is translated"],
+        ),
+        # a cognate tells which is said (app, App), a number too
+        (
+            "Please restart the app. The file was saved.",
+            "Bitte starten Sie die App neu.",
+            ["lacks a sentence of its source: 'The file was saved.'; translate it"],
+        ),
+        (
+            "The file was saved. Restart the app within 5 minutes.",
+            "Starten Sie sie in 5 Minuten neu.",
+            ["lacks a sentence of its source: 'The file was saved.'; translate it"],
         ),
         # two sentences of one length: both named
         (
