@@ -41,6 +41,12 @@ def skipped_kinds(folder: FolderJob) -> list[tuple[int, str]]:
             f"({first_few(path.relative_to(folder.folder) for path in folder.not_strings)})",
         ),
         (len(folder.manifests), _manifests_why(folder)),
+        (
+            len(folder.ui5_manifests),
+            f"of a UI5 app's settings "
+            f"({first_few(path.relative_to(folder.folder) for path in folder.ui5_manifests)}): "
+            "its texts live in i18n/i18n.properties, which it names as {{appTitle}}",
+        ),
         (len(folder.not_read), not_messages_why(folder.folder, folder.not_read)),
         (len(folder.not_messages), _not_messages_why(folder)),
         (

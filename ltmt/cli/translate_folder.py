@@ -80,6 +80,8 @@ class FolderJob:
     not_strings: list[Path] = field(default_factory=list)
     # a WebExtension's manifest.json: its text lives in _locales/*/messages.json
     manifests: list[Path] = field(default_factory=list)
+    # a UI5 app's manifest.json: its texts live in i18n/i18n.properties
+    ui5_manifests: list[Path] = field(default_factory=list)
     # FormatJS compiled AST (formatjs compile --ast): its extracted messages are translated
     compiled_ast: list[Path] = field(default_factory=list)
     # of a known format, but no message file of it: a JSON file whose top level is a list
@@ -132,6 +134,7 @@ def prepare_folder(
         satellite_language,
         translation_name,
     )
+    from ltmt.formats.ui5_manifest import is_ui5_manifest_file
     from ltmt.formats.webextension import is_manifest_file
     from ltmt.formats.xcloc import BundlesIn, XclocBundle, check_output_name, is_bundle
 
@@ -194,6 +197,9 @@ def prepare_folder(
             continue
         if is_manifest_file(path):  # translated, its settings stop the extension from loading
             found.manifests.append(path)
+            continue
+        if is_ui5_manifest_file(path):  # its texts live in i18n/i18n.properties
+            found.ui5_manifests.append(path)
             continue
         if arb := translation_not_source(path, src):
             found.other_locales.append(arb)

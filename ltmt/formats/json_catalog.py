@@ -132,6 +132,7 @@ from ltmt.formats.plurals import CATEGORIES, categories_with_other, ordinal_cate
 from ltmt.formats.size_limits import LengthsChecked
 from ltmt.formats.smartling_json import is_smartling_header
 from ltmt.formats.translator_notes import says_not_to_translate
+from ltmt.formats.ui5_manifest import is_ui5_manifest, ui5_manifest_refusal
 from ltmt.formats.webextension import (
     is_manifest,
     manifest_refusal,
@@ -239,6 +240,8 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
     ) -> None:
         if is_manifest(data):  # its settings, translated, stop the extension from loading
             raise InputError(f"{path}: {manifest_refusal(data)}")
+        if is_ui5_manifest(data):  # ... the UI5 app from loading
+            raise InputError(f"{path}: {ui5_manifest_refusal(path, data)}")
         if is_laravel_json(_strings(data)):  # "Sign up": "" is its own English: translated
             data = with_keys_for_empty(data)
         data = json_string_plurals.in_categories(data, tgt_lang)  # German's one, other

@@ -10,6 +10,9 @@ refers to. Whatever its key, a value is no text when it is
 - a hex hash: 8 hex digits or more with a digit and a letter (``3f2a9c1b``, a commit's hash);
 - a number written alone (``0``, ``30``, ``-1.5``);
 - a time zone's name (``Europe/Berlin``, ``America/Argentina/Buenos_Aires``);
+- a relative file path: a folder, then a file's name with an extension, no space
+  (``i18n/i18n.properties``, ``./img/logo.png``; a UI5 manifest's ``bundleUrl`` came back
+  ``i18n/i18n. Eigenschaften``);
 
 and under a key that names a thing by an identifier (``id``, ``name``, ``key``, ``type``,
 ``platform``, ``event``), a word or words joined by ``_`` or ``-`` without a space, in lower
@@ -29,6 +32,8 @@ _TIME_ZONE = re.compile(
     r"(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)"
     r"(?:/[A-Za-z0-9_+-]+){1,2}"
 )
+# a relative file path: ./ or ../ or a folder, then more, ending in a name with an extension
+_RELATIVE_PATH = re.compile(r"(?:\.{1,2}/)*[\w@.-]+(?:/[\w@.-]+)*/[\w@-][\w@.-]*\.[A-Za-z]\w{0,11}")
 # keys whose values name a thing for a program (an entity, a platform, an event)
 ID_KEYS = frozenset({"id", "name", "key", "type", "platform", "event"})
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*|[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*")
@@ -36,9 +41,11 @@ _NAME = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*|[A-Z][A-Z0-9]*(?:[_-][A-Z0
 
 def is_machine_value(text: str, key: str | int | None = None) -> bool:
     """Whether ``text`` (the value of ``key``, the name it is written under, if any) is a value
-    a program reads: a UUID, a hex hash, a number, a time zone's name, or an identifier under
-    one of :data:`ID_KEYS` (module docstring)."""
+    a program reads: a UUID, a hex hash, a number, a time zone's name, a relative file path,
+    or an identifier under one of :data:`ID_KEYS` (module docstring)."""
     value = text.strip()
-    if any(form.fullmatch(value) for form in (_UUID, _HEX_HASH, _NUMBER, _TIME_ZONE)):
+    if any(
+        form.fullmatch(value) for form in (_UUID, _HEX_HASH, _NUMBER, _TIME_ZONE, _RELATIVE_PATH)
+    ):
         return True
     return key in ID_KEYS and _NAME.fullmatch(value) is not None

@@ -1165,6 +1165,25 @@ def test_a_webextension_manifest_is_skipped_with_why(tmp_path, capsys, common):
     )
 
 
+def test_a_ui5_manifest_is_skipped_with_why(tmp_path, capsys, common):
+    """A UI5 webapp folder had manifest.json translated (bundleUrl "i18n/i18n. Eigenschaften");
+    refused alone, it is skipped by a folder run, which translates i18n/i18n.properties."""
+    webapp = tmp_path / "webapp"
+    (webapp / "i18n").mkdir(parents=True)
+    (webapp / "i18n" / "i18n.properties").write_text("appTitle=Purchase orders\n", "utf-8")
+    manifest = {"sap.app": {"id": "com.acme.po", "title": "{{appTitle}}"}}
+    (webapp / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+    out = tmp_path / "out"
+    code, _, err = run_cli(["translate", str(webapp), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert not (out / "manifest.json").exists()
+    assert (out / "i18n" / "i18n_de.properties").exists()
+    assert (
+        "1 file of a UI5 app's settings (manifest.json): its texts live in "
+        "i18n/i18n.properties, which it names as {{appTitle}}\n" in err
+    )
+
+
 def test_a_dialogflow_agent_folder_gets_its_settings_copied(tmp_path, capsys, common):
     """A folder run of an agent export left agent.json, package.json and the entity types'
     settings out of the output folder (skipped with nothing to translate), so that it was no

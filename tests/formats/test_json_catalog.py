@@ -1847,6 +1847,46 @@ def test_urls_emails_and_refs_are_copied_as_yaml_copies_them(tmp_path: Path) -> 
     assert [(r.source, r.target) for r in records] == [("Production server", "PRODUCTION SERVER")]
 
 
+def test_relative_file_paths_are_copied_not_translated(tmp_path: Path) -> None:
+    """A UI5 manifest's ``"bundleUrl": "i18n/i18n.properties"`` came back
+    ``"i18n/i18n. Eigenschaften"``: a relative file path is no text in any JSON catalog."""
+    data = {
+        "bundleUrl": "i18n/i18n.properties",
+        "icon": "./img/logo.png",
+        "title": "Purchase order list",
+    }
+    source = _write(tmp_path, "app.json", json.dumps(data, indent=2))
+    out = tmp_path / "app_de.json"
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Purchase order list"]
+    assert json.loads(out.read_text("utf-8")) == data | {"title": "PURCHASE ORDER LIST"}
+
+
+def test_a_ui5_manifest_is_refused_naming_its_properties_file(tmp_path: Path) -> None:
+    """A UI5 ``manifest.json`` was translated: its bundleUrl, viewName and supportedLocales
+    went to the model."""
+    data = {
+        "sap.app": {"id": "com.acme.po", "title": "{{appTitle}}"},
+        "sap.ui5": {"models": {"i18n": {"settings": {"bundleUrl": "i18n/i18n.properties"}}}},
+    }
+    webapp = tmp_path / "webapp"
+    webapp.mkdir()
+    manifest = _write(webapp, "manifest.json", json.dumps(data))
+    german = (webapp / "i18n" / "i18n_de.properties").as_posix()
+    with pytest.raises(
+        InputError,
+        match=re.escape(
+            f'manifest.json: a UI5 app descriptor ("sap.app"), not a message file: its texts '
+            f"live in i18n/i18n.properties, which it names as {{{{appTitle}}}} placeholders, "
+            f"and its settings (bundleUrl, viewName) stop the app from loading if translated; "
+            f"translate those: ltmt translate {(webapp / 'i18n' / 'i18n.properties').as_posix()}"
+            f" -o {german}"
+        ),
+    ):
+        JsonCatalog.open(manifest)
+
+
 class _LosesAParameter(FakeModel):
     """Drops Dialogflow's ``$number`` and rewrites a context parameter, as the model did."""
 

@@ -22,6 +22,12 @@ from ltmt.formats.machine_values import is_machine_value
         ("Europe/Berlin", "defaultTimezone", True),
         ("America/Argentina/Buenos_Aires", "tz", True),
         ("Europe and Asia", None, False),
+        ("i18n/i18n.properties", "bundleUrl", True),  # a relative file path
+        ("./img/logo.png", "icon", True),
+        ("../assets/fonts/Inter-Regular.woff2", None, True),
+        ("Read/write access.", None, False),  # a word with a slash: text
+        ("Yes/No", None, False),
+        ("See docs/setup.md for details", None, False),
         ("pizza-size", "name", True),  # an identifier under a key of names
         ("order_followup", "key", True),
         ("google", "platform", True),
