@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
+from typer.core import TyperCommand
 
 from ltmt.cli.json_output import echo_json, warn
 from ltmt.cli.markup import HELP_MARKUP
@@ -83,7 +85,25 @@ def import_(
     _note_unforbidden(update.unforbidden)
 
 
-@app.command("add")
+class _TermsAsOptions(TyperCommand):
+    """``glossary add``, which refuses terms given as arguments (``glossary add "order"
+    "Bestellung"``, which click answered "Missing option '--source'") with the command as
+    written with options, as ``memory add`` takes its pair: read before click checks the
+    options that are required."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        given, words, _ = self.make_parser(ctx).parse_args(args=list(args))
+        if words:
+            user = given.get("user") or "USER"
+            source, target = words if len(words) == 2 else ("SOURCE", "TARGET")
+            raise InputError(
+                f"glossary add takes --source and --target: ltmt glossary add --user {user} "
+                f'--source "{source}" --target "{target}"'
+            )
+        return super().parse_args(ctx, args)
+
+
+@app.command("add", cls=_TermsAsOptions)
 def add(
     user: str = typer.Option(..., "--user", "-u", help=USER_HELP),
     sources: list[str] = typer.Option(..., "--source", help="Source term."),

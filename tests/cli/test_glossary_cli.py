@@ -409,6 +409,27 @@ def test_add_refuses_a_repeated_target(tmp_path: Path, capsys) -> None:
     assert not Path(store).exists()
 
 
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        (["order", "Bestellung"], '--source "order" --target "Bestellung"'),
+        (["order"], '--source "SOURCE" --target "TARGET"'),
+    ],
+)
+def test_add_given_terms_as_arguments_says_to_name_them(tmp_path: Path, capsys, words, said):
+    """``glossary add --user sap1 "order" "Bestellung"`` said "Missing option '--source'"."""
+    store = str(tmp_path / "store")
+    code, out, err = ltmt(
+        capsys, "glossary", "add", "--user", "sap1", *words, "--memory-dir", store
+    )
+    assert (code, out) == (1, "")
+    assert err == (
+        f"ltmt: error: glossary add takes --source and --target: ltmt glossary add --user sap1 "
+        f"{said}\n"
+    )
+    assert not Path(store).exists()
+
+
 def test_importing_an_empty_file_with_replace_keeps_the_glossary(tmp_path: Path, capsys):
     store = str(tmp_path / "store")
     terms, empty = tmp_path / "g.csv", tmp_path / "empty.csv"
