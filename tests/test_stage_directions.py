@@ -25,9 +25,30 @@ from ltmt.stage_directions import (
         ("*laughs* And I'm always right.", Direction("*", "laughs", "* ", "And I'm always right.")),
         ("[shouting] KAEL! OVER HERE!", Direction("[", "shouting", "] ", "KAEL! OVER HERE!")),
         ("(sighs heavily) Fine.", Direction("(", "sighs heavily", ") ", "Fine.")),
-        ("[under his breath]  ...fine.", Direction("[", "under his breath", "]  ", "...fine.")),
-        # no direction: a capital inside the marks (UI text), no letters, one letter, four
-        # words, marks that do not match, no spoken text, spoken text in small letters
+        ("[door slams] Who's there?", Direction("[", "door slams", "] ", "Who's there?")),
+        ("(clears throat) Well.", Direction("(", "clears throat", ") ", "Well.")),
+        ("(phone ringing) I'll get it.", Direction("(", "phone ringing", ") ", "I'll get it.")),
+        ("[sobbing]  ...fine.", Direction("[", "sobbing", "]  ", "...fine.")),
+        # no direction: no verb form inside the marks (a UI's or a log's tag, a noun, a
+        # command; session 71's regression test), a capital inside the marks (UI text), no
+        # letters, one letter, four words, marks that do not match, no spoken text, spoken
+        # text in small letters
+        ("[info] Server started on port 8080.", None),
+        ("[error] Could not open the file.", None),
+        ("[debug] Cache hit.", None),
+        ("[warning] Disk almost full.", None),
+        ("[beta] New editor", None),
+        ("(default) English", None),
+        ("(optional) Enter a name", None),
+        ("(required) Email address", None),
+        ("[new] Dark mode", None),
+        ("[note] Back up first.", None),
+        ("*tip* Press Ctrl+S.", None),
+        ("[loading] Please wait.", None),
+        ("[music] Welcome back to the show.", None),
+        ("[laughter] That was a great answer.", None),
+        ("(see below) Click Save.", None),
+        ("[under his breath] Fine.", None),
         ("(Optional) Enter a name", None),
         ("[1] See the manual.", None),
         ("[x] Done", None),
@@ -49,6 +70,11 @@ def test_a_stage_direction_is_found_at_a_lines_start(line, expected):
         ("flüstern", "whispering", "flüstern"),
         ("Seufzt.", "sighs", "seufzt"),  # small letters, no full stop
         ("[Lacht]", "laughs", "lacht"),  # not in marks twice
+        ("Räuspert sich", "clears throat", "räuspert sich"),
+        # a noun stays as the model writes it: the source's or the translation's
+        ("Tür schlägt zu", "door slams", "Tür schlägt zu"),
+        ("Telefon klingelt", "phone ringing", "Telefon klingelt"),
+        ("Seufzer", "sighs", "Seufzer"),
         ("sighs", "sighs", "sighs"),  # a copy stays as written
         (" . ", "sighs", "sighs"),  # nothing left: the source's words
     ],

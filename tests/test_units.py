@@ -226,6 +226,17 @@ def test_split_segment_sets_a_lines_decoration_aside(text, lines, rebuilt):
         ("(Optional) Enter a name", ["(Optional) Enter a name"], ["X"], "X"),
         ("[1] See the manual.", ["[1] See the manual."], ["X"], "X"),
         ("(sighs)", ["(sighs)"], ["(seufzt)"], "(seufzt)"),
+        # nor a UI's or a log's tag: the line whole to the model, as before session 71
+        ("[info] Server started.", ["[info] Server started."], ["X"], "X"),
+        ("(see below) Click Save.", ["(see below) Click Save."], ["X"], "X"),
+        ("[music] Welcome back.", ["[music] Welcome back."], ["X"], "X"),
+        # a noun of the model's translation keeps its capital
+        (
+            "[door slams] Who?",
+            ["door slams", "Who?"],
+            ["Tür schlägt zu", "Wer?"],
+            "[Tür schlägt zu] Wer?",
+        ),
     ],
 )
 def test_split_segment_sets_a_stage_direction_apart(text, lines, translations, rebuilt):
