@@ -19,7 +19,7 @@ verb form (``-s``, ``-ing``) of a verb of :data:`_DELIVERY_VERBS` (``sighs``,
 capitalised word in the marks (``(Optional) Enter a name``), a footnote (``[1]``), a checkbox
 (``[x] Done``) or marks before a small letter (``*very* good``) are no direction: the line goes
 to the model whole (session 71's regression test: ``[info]`` became ``[information]``).
-``ltmt qa`` warns of a translation that lacks the source's direction's marks
+``ltmt qa`` warns of a translation that lacks the source's direction's marks altogether
 (:func:`direction_problems`).
 """
 
@@ -206,18 +206,19 @@ def as_direction(translation: str, words: str) -> str:
 
 
 def direction_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
-    """A translation that does not start with the marks of its source's leading stage
-    direction around some words (``*laughs* And I'm always right.`` → ``und ich *lache*
-    immer recht.``: the direction lost or moved into the sentence)."""
+    """A translation without the marks of its source's leading stage direction around some
+    words anywhere (``[whispering] Stay close.`` → ``Bleib nah bei mir.``: the direction
+    lost). One put elsewhere passes (``Du sagst das immer (seufzt).``), and so does a UI's tag
+    moved to the end, which is no direction (``(optional) Enter a name`` → ``Namen eingeben
+    (optional)``, German UI's order)."""
     direction = split_direction(source)
     if direction is None or not target.strip():
         return []
     opening, closing = direction.opening, _CLOSING[direction.opening]
-    pattern = rf"\s*{re.escape(opening)}[^\n{re.escape(closing)}]+{re.escape(closing)}"
-    if re.match(pattern, target):
+    if re.search(rf"{re.escape(opening)}[^\n{re.escape(closing)}]+{re.escape(closing)}", target):
         return []
     written = direction.opening + direction.words + direction.closing.rstrip()
     return [
-        f"the source starts with the stage direction {written}, the translation does not: "
-        "put its translation first, in its marks"
+        f"the source starts with the stage direction {written}, the translation has none in "
+        f"{opening}{closing}: put its translation first, in its marks"
     ]

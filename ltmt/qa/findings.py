@@ -331,9 +331,8 @@ CHECKS: dict[str, Check] = {
         Check(
             "directions",
             "warning",
-            "a dialogue line's translation starts with the source's leading stage direction "
-            "in its marks ([whispering], (sighs), *laughs*), not without it nor with it moved "
-            "into the sentence",
+            "a dialogue line's translation keeps the marks of the source's leading stage "
+            "direction ([whispering], (sighs), *laughs*: a verb form in them), not lost",
         ),
         Check(
             "punctuation",
