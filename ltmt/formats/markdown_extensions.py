@@ -114,9 +114,15 @@ _KEYS = re.compile(rf"\+\+{_KEY}(?:\+{_KEY})*\+\+")
 # TeX math, by pandoc's tex_math_dollars rule ($$...$$, or $...$ whose opening $ a non-space
 # follows and whose closing $ a non-space precedes and no digit follows: "$5 and $10" are
 # prices; https://pandoc.org/MANUAL.html#extension-tex_math_dollars); its text went to the
-# model ("$E(t) = ... \frac{1}{2}$" came back, its {2} moved)
+# model ("$E(t) = ... \frac{1}{2}$" came back, its {2} moved). A shell's variables are no
+# math: a closing $ before a letter, _, { or ( ($PATH, ${x}, $(pwd)), nor an opening $ before
+# an upper-case name of two characters or more that math would not go on with ($HOME/bin,
+# $JAVA_HOME and): "$HOME/bin:$PATH" was math, its PATH translated ("$PFAD")
+_SHELL_VARIABLE = r"[A-Z_][A-Z0-9_]+(?![\w$^{(\\])"
 _MATH = re.compile(
-    r"\$\$(?:[^$\\]|\\.)+?\$\$|\$(?![\s$])(?:[^$\\]|\\.)*?(?<!\s)\$(?!\d)", re.DOTALL
+    r"\$\$(?:[^$\\]|\\.)+?\$\$"
+    rf"|\$(?![\s$])(?!{_SHELL_VARIABLE})(?:[^$\\]|\\.)*?(?<!\s)\$(?![\dA-Za-z_{{(])",
+    re.DOTALL,
 )
 _KEPT_INLINE = re.compile(
     rf"{TEMPLATE_TAG.pattern}|{ATTRIBUTE_LIST.pattern}|{_KEYS.pattern}|{_MATH.pattern}",

@@ -691,6 +691,21 @@ def test_keys_are_kept_as_code_is(tmp_path: Path, text: str, seen: list[str], wr
          ["It costs $5 and $10, or $20,000 and $30,000."],
          "IT COSTS $5 AND $10, OR $20,000 AND $30,000.\n"),
         ("Pay $ 5 or 6 $ now.\n", ["Pay $ 5 or 6 $ now."], "PAY $ 5 OR 6 $ NOW.\n"),
+        # a shell's variables are no math (session 71's regression test: "$HOME/bin:$" was
+        # math, PATH translated "$PFAD"; "$HOME/jdk and PATH=$" math, "and" left English)
+        ("Set the path with $HOME/bin:$PATH and restart your shell.\n",
+         ["Set the path with $HOME/bin:$PATH and restart your shell."],
+         "SET THE PATH WITH $HOME/BIN:$PATH AND RESTART YOUR SHELL.\n"),
+        ("Set JAVA_HOME=$HOME/jdk and PATH=$JAVA_HOME/bin:$PATH first.\n",
+         ["Set JAVA_HOME=$HOME/jdk and PATH=$JAVA_HOME/bin:$PATH first."],
+         "SET JAVA_HOME=$HOME/JDK AND PATH=$JAVA_HOME/BIN:$PATH FIRST.\n"),
+        ("Use ${HOME}/x or $(pwd) here.\n", ["Use ${HOME}/x or $(pwd) here."],
+         "USE ${HOME}/X OR $(PWD) HERE.\n"),
+        # upper-case math stays math: a letter alone, a subscript, a power, a closing $
+        ("So $E = mc^2$, $N_0$, $AB^2$ and $NP$ hold.\n",
+         ['So <code data-md="raw">$E = mc^2$</code>, <code data-md="raw">$N_0$</code>,'
+          ' <code data-md="raw">$AB^2$</code> and <code data-md="raw">$NP$</code> hold.'],
+         "SO $E = mc^2$, $N_0$, $AB^2$ AND $NP$ HOLD.\n"),
         # in a code span it is code
         ("Type `$x$` here.\n", ["Type <code>$x$</code> here."], "TYPE `$x$` HERE.\n"),
     ],
