@@ -61,8 +61,10 @@ LATEX_OPENING = rf"~?\\(?:(?:{_PROSE_COMMANDS})\*?{_OPTIONS}|href\{{[^{{}}\n]*\}
 LATEX_PAIR_MARKS = rf"(?P<latex_opening>{LATEX_OPENING})|(?P<latex_closing>\}}|'')"
 LATEX_MARKUP = f"{LATEX_VERBATIM}|{LATEX_PAIR_MARKS}"
 # a text is LaTeX where it holds a command with an argument (``\emph{``, ``\verb|``), or a
-# command word and no other markup (:func:`is_latex`); ``\n{count}`` has no command's name
-_COMMAND_WITH_ARGUMENT = re.compile(rf"\\[A-Za-z]{{2,}}\*?{_OPTIONS}\{{|{_VERB}|\\\(.*?\\\)")
+# command word and no other markup (:func:`is_latex`); ``\n{count}`` has no command's name.
+# ``\(...\)`` alone makes no text LaTeX: a regular expression's or find's group writes it
+# (``\d+\(x\)``, ``find . \( -name``), and "$5 and $10 with \(tax\)" lost "$5 and $" as math
+_COMMAND_WITH_ARGUMENT = re.compile(rf"\\[A-Za-z]{{2,}}\*?{_OPTIONS}\{{|{_VERB}")
 # a command word alone (``\LaTeX``), not a C escape before a word (``\nName``, ``\tab``)
 _COMMAND_WORD = re.compile(r"(?<!\\)\\(?![nrt])[A-Za-z]{2,}")
 
@@ -74,8 +76,9 @@ def closing_of(opening: str) -> str:
 
 def is_latex(text: str, others: bool = False) -> bool:
     """Whether ``text`` is LaTeX: it holds a command with an argument (``\\emph{...}``,
-    ``\\verb|...|``, ``\\(...\\)``), or a command word (``\\LaTeX``) where it has no placeholder
-    of another kind (``others``: whether it has)."""
+    ``\\verb|...|``), or a command word (``\\LaTeX``) where it has no placeholder of another
+    kind (``others``: whether it has). Inline math ``\\(...\\)`` is kept whole in a text that
+    is LaTeX, but makes none LaTeX alone."""
     return _COMMAND_WITH_ARGUMENT.search(text) is not None or (
         not others and _COMMAND_WORD.search(text) is not None
     )

@@ -22,7 +22,8 @@ from ltmt.pictographs import set_aside
      ["\\texttt{pip install fluxsolver}", "~\\ref{sec:usage}"]),
     ("The output is written to \\verb|results/| by default:", ["\\verb|results/|"]),
     ("so that $\\Delta t \\le C \\Delta x$.", ["$\\Delta t \\le C \\Delta x$"]),
-    ("where \\(u\\) is the conserved quantity", ["\\(u\\)"]),
+    # inline math kept whole in a text that a command makes LaTeX
+    ("where \\(u\\) is the \\emph{conserved} quantity", ["\\(u\\)", "\\emph{", "}"]),
     ("first described in~\\cite{doe2021flux} by 50\\% \\& more",
      ["~\\cite{doe2021flux}", "\\%", "\\&"]),
     ("the variable \\texttt{FS\\_HOME} is set.", ["\\texttt{FS\\_HOME}"]),
@@ -55,6 +56,11 @@ def test_a_translations_latex_is_read_alike(text: str, placeholders: list[str]) 
     ("\\n{count} items", ["\\n", "{count}"]),
     ("C:\\Users\\bob\\file.txt", ["C:\\Users\\bob\\file.txt"]),
     ("Costs $5 and $10 here", []),
+    # \(...\) alone makes no text LaTeX (session 71's regression test: "$5 and $" was math,
+    # "Der Preis ist 5 $5 and $10 mit \(tax\)."): a price, a regex's or find's group
+    ("The price is $5 and $10 with \\(tax\\).", []),
+    ("where \\(u\\) is the conserved quantity", []),
+    ("Use find . \\( -name '*.log' \\) -delete", []),
     ("a } b '' c", []),
     ("It says ``hello'' to you", []),
 ])  # fmt: skip

@@ -442,6 +442,14 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             [],
         ),
         ("See Section~\\ref{sec:usage}.", "Siehe Abschnitt~\\ref{sec:usage}.", {}, []),
+        # \(...\) alone is no LaTeX: no math between two prices (session 71's regression
+        # test: "lacks $5 and $, \(tax\)")
+        (
+            "The price is $5 and $10 with \\(tax\\).",
+            "Der Preis ist $5 und $10 mit \\(tax\\).",
+            {},
+            [],
+        ),
         # chat, quotes, wiki links and tickets are no AsciiDoc (regression rega70)
         ("Type <<hello>> in the chat.", "Schreiben Sie <<hallo>> in den Chat.", {}, []),
         ("Quote: <<Mom,see you at 5>>", "Zitat: <<Mama, bis um 5>>", {}, []),
