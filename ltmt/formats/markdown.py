@@ -74,6 +74,7 @@ from ltmt.formats.markdown_inline import (
     tagged,
     with_attributes,
     with_link_sources,
+    writes_no_break_references,
 )
 from ltmt.formats.markdown_values import (
     Value,
@@ -143,14 +144,16 @@ class Block:
             for number, name, value in read_attributes(self.source)
         ]
 
-    def text(self, translation: str) -> str:
+    def text(self, translation: str, references: bool = True) -> str:
         """``translation`` (of :attr:`source`) as the block's Markdown text: a paragraph's or a
-        heading's line without its prefix and suffix, a cell's text (its pipes escaped)."""
+        heading's line without its prefix and suffix, a cell's text (its pipes escaped); its
+        no-break spaces as references with ``references`` (where the source writes them so:
+        :func:`writes_no_break_references`)."""
         if self.is_cell:  # (a cell is one line: a break in it is written <br>)
-            return _CELL_PIPE.sub(r"\\|", markdown(translation, None))
+            return _CELL_PIPE.sub(r"\\|", markdown(translation, None, references=references))
         if self.written is not None:
             return self.written(plain_text(translation))
-        return markdown(translation, self.hard_break, self.continuation)
+        return markdown(translation, self.hard_break, self.continuation, references)
 
 
 @dataclass(frozen=True)
@@ -911,7 +914,10 @@ class MarkdownDocument(TranslationsHeld):
             written = (
                 adopted[1]
                 if adopted is not None and as_adopted
-                else block.text(with_attributes(block.source, translation, values))
+                else block.text(
+                    with_attributes(block.source, translation, values),
+                    writes_no_break_references("".join(lines[block.first : block.last])),
+                )
             )
             body = lines[block.first].rstrip("\r\n")
             start, end = len(block.prefix), len(body) - len(block.suffix)

@@ -14,7 +14,8 @@ as an element ``<sc data-md="..." data-end="...">`` around it; keys joined by ``
 as ``<img src="..." alt="..."/>`` (a reference image, ``![Logo][logo]``, written back as
 one) and a hard line break as ``<br/>`` (placeholders the model keeps); escapes (``\\*``)
 and inline HTML stay as written, and character references go to the model as their
-characters (``&rsquo;``; ``&nbsp;``, written back as ``&nbsp;``). Text is in the form of every
+characters (``&rsquo;``; ``&nbsp;``, written back as ``&nbsp;`` where the source writes its
+no-break spaces so, else as the character). Text is in the form of every
 format's segments (:mod:`ltmt.formats.markup_characters`): ``&amp;`` and ``\\&`` are ``&``,
 ``&lt;Enter&gt;`` and ``\\<Enter\\>`` are ``<Enter>``. :func:`markdown` turns a translation back
 into Markdown (text in angle brackets that is no markup, ``<Eingabetaste>``, as
@@ -40,7 +41,7 @@ from ltmt.formats.markdown_extensions import TEMPLATE_TAG
 from ltmt.formats.markdown_shortcodes import key_combinations, paired_shortcodes, paired_written
 from ltmt.formats.markup_characters import KEPT, plain_text, tagged_text
 from ltmt.formats.mdx import component_props, inline_component_end
-from ltmt.formats.placeholder_syntax import find_placeholders
+from ltmt.formats.placeholder_syntax import CHARACTER_REFERENCE, find_placeholders
 from ltmt.text import has_letter, with_edits
 
 # the tags that stand for Markdown's own inline syntax, and what each is written as
@@ -293,11 +294,14 @@ def with_link_sources(parser: Any) -> Any:
     return parser
 
 
-def markdown(text: str, hard_break: str | None = "\\", continuation: str = "") -> str:
+def markdown(
+    text: str, hard_break: str | None = "\\", continuation: str = "", references: bool = True
+) -> str:
     """Markdown of a tagged ``text`` (a translation of :func:`tagged`'s form): a hard break
     written as ``hard_break`` and a new line that starts with ``continuation`` (a block
     quote's ``> ``, a list item's indentation); with ``hard_break`` None (a table cell, which
-    holds one line), as ``<br>``."""
+    holds one line), as ``<br>``; a no-break space as a reference (``&nbsp;``) with
+    ``references`` (:func:`writes_no_break_references`), else as the character."""
     codes: list[str] = []
 
     def code(found: re.Match[str]) -> str:  # kept apart: nothing inside a code span changes
@@ -318,7 +322,7 @@ def markdown(text: str, hard_break: str | None = "\\", continuation: str = "") -
     text = _EMPHASIS_TAG.sub(lambda m: _EMPHASIS[m.group(2)], text)
     line_break = "<br>" if hard_break is None else hard_break + "\n" + continuation
     text = _BREAK.sub(lambda _: line_break, text)
-    text = _plain(text)
+    text = _plain(text) if references else text
     return re.sub("\0(\\d+)\0", lambda m: codes[int(m.group(1))], text)
 
 
@@ -412,6 +416,17 @@ def _renamed(number: int, values: dict[tuple[int, str], str], found: re.Match[st
     if value is None:
         return found.group()
     return f'{found.group(1)}="{_attribute(plain_text(value))}"'
+
+
+def writes_no_break_references(source: str) -> bool:
+    """Whether Markdown ``source`` writes a no-break space as a character reference
+    (``open&nbsp;the file``), as its translation then does; where it writes none, one that
+    the translation gets (a German amount's, ``5\xa0$``) is written as the character, as in
+    every other format (``5&nbsp;$/month`` was written into a Markdown source)."""
+    return any(
+        html.unescape(found.group()) in NO_BREAK_SPACES
+        for found in re.finditer(CHARACTER_REFERENCE, source)
+    )
 
 
 def _plain(text: str) -> str:

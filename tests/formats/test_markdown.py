@@ -407,6 +407,34 @@ def test_character_references_go_to_the_model_as_characters(tmp_path: Path) -> N
     assert written == "IT\u2019S A CAF\u00c9: OPEN&nbsp;THE FILES & FOLDERS.\n"
 
 
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # session 71's regression test: a German amount's no-break space (5\xa0$, which the
+        # model here writes before the sign) was written as a reference into the Markdown
+        # source ("5&nbsp;$/month", "5&nbsp;$-10&nbsp;$")
+        ("It costs $5/month.\n", "It costs\u00a0$5/month.\n"),
+        (
+            "| Plan | Price |\n| --- | --- |\n| Pro | from $5 |\n",
+            "| Plan | Price |\n| --- | --- |\n| Pro | from\u00a0$5 |\n",
+        ),
+        # a source writing its no-break spaces as references gets them so
+        ("Open&nbsp;it for $5.\n", "Open&nbsp;it for&nbsp;$5.\n"),
+    ],
+)
+def test_a_no_break_space_is_written_as_the_source_writes_them(
+    tmp_path: Path, text: str, written: str
+) -> None:
+    source = tmp_path / "a.md"
+    source.write_text(text, "utf-8")
+
+    def model(texts: list[str], prefer: list[dict] | None = None) -> list[str]:
+        return [t.replace(" $", "\u00a0$") for t in texts]
+
+    translate_file(source, tmp_path / "a.de.md", model, tgt_lang="de")
+    assert (tmp_path / "a.de.md").read_text("utf-8") == written
+
+
 def test_a_definition_lists_term_and_definitions_are_lines_of_their_own(tmp_path: Path) -> None:
     # CommonMark reads "Term" / ": Definition" as one paragraph: it was translated as one
     # sentence and written on one line ("Hier : Definition ...")
