@@ -101,9 +101,30 @@ def validation_status(exc: RequestValidationError) -> int:
 
 def not_allowed_message(request: Request, allowed: str) -> str:
     """The 405 of a path that takes other methods, naming them: ``GET /v1/translate is not
-    taken; use POST (see /docs)`` (Starlette's ``Method Not Allowed`` said neither)."""
-    methods = " or ".join(m.strip() for m in allowed.split(",") if m.strip()) or "another method"
-    return f"{request.method} {request.url.path} is not taken; use {methods} (see /docs)"
+    taken; use POST (see /docs)`` (Starlette's ``Method Not Allowed`` said neither). The
+    methods are every route's of the path, as the OpenAPI schema gives them
+    (:func:`_methods_of_path`): Starlette's ``Allow`` header names the first route's alone
+    (``PUT /v1/glossary``: ``use GET``, where POST and DELETE are taken too); ``allowed``
+    where the schema has no such path."""
+    methods = _methods_of_path(request) or [m.strip() for m in allowed.split(",") if m.strip()]
+    said = " or ".join(methods) or "another method"
+    return f"{request.method} {request.url.path} is not taken; use {said} (see /docs)"
+
+
+def _methods_of_path(request: Request) -> list[str]:
+    """The methods the app's OpenAPI schema gives ``request``'s path (a ``{name}`` of a path
+    matching one segment), upper case, as declared; none where the app has no schema."""
+    import re
+
+    openapi = getattr(request.app, "openapi", None)
+    if openapi is None:
+        return []
+    methods: list[str] = []
+    for path, operations in openapi().get("paths", {}).items():
+        pattern = re.sub(r"\\\{[^/]*?\\\}", "[^/]+", re.escape(path))
+        if re.fullmatch(pattern, request.url.path):
+            methods += [m.upper() for m in operations if m.upper() not in methods]
+    return methods
 
 
 def _first_of_type(errors: Sequence[Mapping[str, Any]], kind: str) -> Mapping[str, Any] | None:

@@ -21,10 +21,15 @@ ANY_ADDRESS = "*"  # uvicorn trusts every address only where the whole value is 
 
 def check_forwarded_allow_ips(value: str | None) -> None:
     """Refuse an entry of ``value`` (uvicorn's comma-separated form) that is not an IP address
-    or network, and a ``*`` among other entries (uvicorn reads it as a literal then)."""
+    or network, and a ``*`` among other entries (uvicorn reads it as a literal then). An empty
+    entry (``10.0.0.5,``, or an empty value from ``"$PROXIES"``) is passed over, as uvicorn
+    passes it: the others are trusted (a unit file with a trailing comma ran before session
+    71's check)."""
     if value is None or value == ANY_ADDRESS:
         return
     for entry in (item.strip() for item in value.split(",")):
+        if not entry:  # a stray comma, or an empty value: uvicorn trusts nothing by it
+            continue
         problem = _problem(entry)
         if problem is not None:
             raise ConfigError(
@@ -36,8 +41,6 @@ def check_forwarded_allow_ips(value: str | None) -> None:
 
 def _problem(entry: str) -> str | None:
     """What is wrong with one entry as uvicorn reads it (None: an address or a network)."""
-    if not entry:
-        return "is empty (a stray comma?)"
     if entry == ANY_ADDRESS:
         return "stands among other entries (* trusts every address only alone)"
     try:

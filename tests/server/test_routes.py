@@ -807,6 +807,13 @@ DRIP_CHAMBER = [
             "DELETE /v1/translate is not taken; use POST (see /docs)",
         ),
         ("GET", "/v1/translate", {}, 405, "GET /v1/translate is not taken; use POST (see /docs)"),
+        (  # every route's methods at the path, not the first route's (it said "use GET")
+            "PUT",
+            "/v1/glossary",
+            {},
+            405,
+            "PUT /v1/glossary is not taken; use GET or POST or DELETE (see /docs)",
+        ),
         (
             "POST",
             "/v1/translate",
