@@ -766,15 +766,19 @@ class Translator:
         return memory_matches(self.memory, user, texts, k, prefer)
 
     def _line_forms(self, matcher: TermMatcher | None) -> LineForms:
-        """How lines go to the model where ``matcher`` finds their glossary terms: a line with
-        a case-sensitive term is not lowered (:attr:`LineForms.cased_terms`)."""
+        """How lines go to the model and come back in :attr:`written_language` (``de-AT``:
+        :attr:`LineForms.target_language`) where ``matcher`` finds their glossary terms: a line
+        with a case-sensitive term is not lowered (:attr:`LineForms.cased_terms`)."""
         from ltmt.terminology.matching import has_case_sensitive_term
 
+        forms = self.line_forms
+        if forms.target_language and forms.target_language != self.written_language:
+            # written as the asked region writes it (de-AT keeps an amount's sign first); the
+            # model's language stays the translator's for splitting its outputs in sentences
+            forms = replace(forms, target_language=self.written_language)
         if matcher is None or not any(term.case_sensitive for term in matcher.terms):
-            return self.line_forms
-        return replace(
-            self.line_forms, cased_terms=functools.partial(has_case_sensitive_term, matcher)
-        )
+            return forms
+        return replace(forms, cased_terms=functools.partial(has_case_sensitive_term, matcher))
 
     def translate_retrieved(
         self,

@@ -1139,6 +1139,21 @@ def test_a_swiss_target_language_writes_ss_for_sharp_s(backbone):
     assert plain.text == "Die Größe."
 
 
+@pytest.mark.parametrize(
+    ("language", "amount"),
+    [("de-AT", "$1,234.56"), ("de_CH", "$1,234.56"), ("de", "1.234,56\u00a0$")],
+)
+def test_an_amount_is_written_as_the_target_languages_region_writes_it(backbone, language, amount):
+    # regression tester, session 71: --tgt-lang de-AT wrote "1.234,56 $", German's form; Austrian,
+    # Swiss and Liechtenstein German write the sign first and keep the source's form
+    translator = _ScriptedTranslator(
+        backbone, fused="", plain="Ihr Kontostand beträgt <x/>.", target_language=language
+    )
+    [result] = translator.translate(["Your balance is $1,234.56."])
+    assert result.text == f"Ihr Kontostand beträgt {amount}."
+    assert translator.line_forms.target_language == "de"  # its outputs' sentences: German's
+
+
 def test_a_line_starting_a_sentence_starts_with_a_capital_unless_memory_says_otherwise(backbone):
     translator = _ScriptedTranslator(backbone, fused="alle Objekte entfernen", plain="nein")
     [plain] = translator.translate(["No"])
