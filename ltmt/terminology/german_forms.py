@@ -117,7 +117,11 @@ def _another_words_form(word: str, plural: str, german: frozenset[str]) -> bool:
     its plural (:data:`_FEMININE_N_ENDINGS`), may be another word's: ``word`` ends in -el,
     -er, -en (the -n form a plural's dative: "Designern") or -s (a verb's: "missen"), the
     table knows ``word`` + "e" ("Banden" are a "Bande"'s), or the noun table gives the -en
-    form a gender of its own (der "Posten"). Farmen, Fronten, Yachten are none of these."""
+    form a gender of its own (der "Posten"). Farmen, Fronten, Yachten are none of these, nor
+    is a feminine in -ess, English's for a woman, whose -en German writes (Stewardessen; its
+    "-essen" read as das Essen; not -ness)."""
+    if word.endswith("ess") and not word.endswith("ness"):
+        return False
     if word.endswith(("el", "er", "en", "s")) or (word + "e").casefold() in german:
         return True
     return gender_of(plural) is not None

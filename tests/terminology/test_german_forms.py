@@ -149,7 +149,10 @@ def test_the_plural_of_a_term_led_by_adjectives_inflects_them() -> None:
         ("Nation", ("Nationen",)),
         ("App", ("Apps",)),  # a feminine loan: -s
         ("Miss", ("Misses",)),  # a loan in -s: English's -es ("Missen", then "Misss")
-        ("Access", ("Accesses",)),
+        ("Access", ("Accesses",)),  # a loan in -ess, no feminine: -es as well
+        # a feminine in -ess: German's -en ("Alle Stewardesses tragen Uniform.", regression
+        # tester, session 71)
+        ("Stewardess", ("Stewardessen",)),
     ],
 )
 def test_the_plural_of_a_german_noun_takes_its_endings_rule_and_the_forms_the_table_knows(
@@ -229,6 +232,9 @@ def test_a_feminine_noun_in_e_takes_its_link_as_a_compounds_first_part(target, g
         ("Farm", "Farmen"),
         ("Front", "Fronten"),
         ("Yacht", "Yachten"),
+        # a feminine in -ess (English's for a woman): its -en, though "-essen" reads as das Essen
+        ("Stewardess", "Stewardessen"),
+        ("Access", None),  # no feminine: a loan, "Accesses"
     ],
 )
 def test_feminine_n_plural(word: str, plural: str | None) -> None:
@@ -237,6 +243,20 @@ def test_feminine_n_plural(word: str, plural: str | None) -> None:
     word's ("Tours" was the only form offered for "Tour")."""
     assert feminine_n_plural(word) == plural
     assert loan_word(word) is (plural is None and word not in ("Mail", "Datei"))
+
+
+@pytest.mark.parametrize(
+    ("target", "plural", "not_offered"),
+    [
+        ("Stewardess", "Stewardessen", "Stewardesses"),
+        ("Hostess", "Hostessen", "Hostesses"),  # no English loan (its table lacks it)
+        ("Miss", "Misses", "Missen"),  # -iss: the verb "missen"
+        ("Access", "Accesses", "Accessen"),  # no feminine
+    ],
+)
+def test_a_feminine_in_ess_takes_en_and_a_loan_in_ss_es(target, plural, not_offered):
+    forms = plural_forms(target)
+    assert plural in forms and not_offered not in forms
 
 
 @pytest.mark.parametrize(
