@@ -39,14 +39,15 @@ _FIELD = (
 _VALUE = rf"(?:{NUMBER}|{_FIELD})"
 _AMOUNT = re.compile(
     rf"(?<![\w$])(?P<sign>{SIGN})[ \u00a0]?(?P<value>{_VALUE})"
-    r"(?:[ \u00a0]?(?P<magnitude>k|m|bn)\b)?"
+    r"(?P<magnitude>[ \u00a0]?(?:k|m|bn)\b|(?:K|MM|M|B)\b)?"
     rf"|(?<![\w.,])(?P<number>{_VALUE})(?P<space>[ \u00a0]?){SIGN}(?![\w$])"
 )
 # the German regions that write an amount's sign first (CLDR de_AT, de_CH, de_LI)
 _SIGN_FIRST_REGIONS = ("at", "ch", "li")
-# a magnitude glued to an amount (``$5k``, ``$1.5m``, ``$2bn``) as German writes it: a
-# thousand written out (``5.000 $``; German has no "k"), millions and billions in words
-_MAGNITUDES = {"k": "", "m": "Mio.", "bn": "Mrd."}
+# a magnitude glued to an amount (``$5k``, ``$1.5m``, ``$2bn``; in capitals, ``$500K``,
+# ``$1.5M``, ``$1.2B``, finance's ``$5MM``) as German writes it: a thousand written out
+# (``5.000 $``; German has no "k"), millions and billions in words
+_MAGNITUDES = {"k": "", "K": "", "m": "Mio.", "M": "Mio.", "MM": "Mio.", "bn": "Mrd.", "B": "Mrd."}
 # a ``$`` that names a variable or register (``$sp``, ``$TMPDIR``, ``${name}``): a line with one
 # uses ``$`` as code does, and its ``$15`` is as likely a register as money
 _DOLLAR_VARIABLE = re.compile(r"(?<![\w$])\$(?=[A-Za-z_{(])")
@@ -85,7 +86,8 @@ def written_in(amount: re.Match[str], language: str) -> str:
     Austrian, Swiss and Liechtenstein German) the number in German's form
     (:func:`german_number`) and the sign after it with a no-break space (``1.234,56\xa0$``),
     a placeholder for the number kept as it is (``%.2f\xa0$``), a thousand written out
-    (``$5k`` → ``5.000\xa0$``), millions and billions in words (``$1.5m`` → ``1,5\xa0Mio.\xa0$``).
+    (``$5k``, ``$5K`` → ``5.000\xa0$``), millions and billions in words (``$1.5m``, ``$1.5M`` →
+    ``1,5\xa0Mio.\xa0$``; ``$1.2B`` → ``1,2\xa0Mrd.\xa0$``).
     One with its sign last already keeps its space (``5 €``), and its number where that reads
     either way (``1.234 €``: German's order, maybe German's thousands too; ``ltmt qa`` reads an
     English point and says so, for a reviewer to judge). In any other language as written."""
@@ -99,12 +101,12 @@ def written_in(amount: re.Match[str], language: str) -> str:
         if _READS_EITHER_WAY.fullmatch(number):
             return amount.group()
         return _german_value(number) + amount.group()[len(number) :]
-    value, magnitude = amount.group("value"), amount.group("magnitude")
-    if magnitude is None:
+    value, magnitude = amount.group("value"), (amount.group("magnitude") or "").strip()
+    if not magnitude:
         return f"{_german_value(value)}\u00a0{amount.group('sign')}"
     if not re.fullmatch(r"\d+(?:\.\d+)?", value):
         return amount.group()  # a placeholder or a grouped number before a magnitude: as written
-    if magnitude != "k":
+    if _MAGNITUDES[magnitude]:
         return f"{german_number(value)}\u00a0{_MAGNITUDES[magnitude]}\u00a0{amount.group('sign')}"
     thousands = Decimal(value) * 1000
     if thousands != thousands.to_integral_value():  # $1.2345k

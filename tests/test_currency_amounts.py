@@ -19,6 +19,8 @@ NBSP = "\u00a0"
         ("It costs €5 or £8.50 today.", ["€5", "£8.50"]),
         ("It costs 5 € or 1.234,50 € now", ["5 €", "1.234,50 €"]),
         ("US$ 20, CHF 1,200 and a $10k budget", ["US$ 20", "CHF 1,200", "$10k"]),
+        ("$1.5M, $500K, €2M, $1.2B and $5MM", ["$1.5M", "$500K", "€2M", "$1.2B", "$5MM"]),
+        ("$10MB or $5 Million", ["$10", "$5"]),  # no magnitude but a letter of its own
         ("¥300 and 300¥", ["¥300", "300¥"]),
         ("WebExtension: $$9.99 ($$0 back)", ["$$9.99", "$$0"]),  # its "$$" is a "$"
         # not amounts: a shell variable, a sign beside a word, a version, a lone sign
@@ -63,6 +65,23 @@ GERMAN_AMOUNTS = [
     # German has no "k": the thousand written out, as qa reads it (ltmt.qa.amount_magnitudes)
     ("You have a $5k daily limit.", "Sie haben ein Tageslimit von <x/>.", f"5.000{NBSP}$"),
     ("Raised $1.5m so far.", "Bisher <x/> gesammelt.", f"1,5{NBSP}Mio.{NBSP}$"),
+    # in capitals too (regression tester, session 71: "$1.5M" came back "1,5 ", its "$M" lost)
+    (
+        "The startup raised $1.5M in funding.",
+        "Das Start-up sammelte <x/> ein.",
+        f"1,5{NBSP}Mio.{NBSP}$",
+    ),
+    ("Revenue grew to $10M this year.", "Der Umsatz stieg auf <x/>.", f"10{NBSP}Mio.{NBSP}$"),
+    ("They paid $500K for the domain.", "Sie zahlten <x/> für die Domain.", f"500.000{NBSP}$"),
+    ("Salaries start at $80K.", "Gehälter beginnen bei <x/>.", f"80.000{NBSP}$"),
+    (
+        "Market cap reached $1.2B in 2024.",
+        "Der Börsenwert erreichte 2024 <x/>.",
+        f"1,2{NBSP}Mrd.{NBSP}$",
+    ),
+    ("The company is valued at $3B.", "Das Unternehmen ist <x/> wert.", f"3{NBSP}Mrd.{NBSP}$"),
+    ("The deal is worth €2M.", "Der Deal ist <x/> wert.", f"2{NBSP}Mio.{NBSP}€"),
+    ("A $5MM round.", "Eine Runde von <x/>.", f"5{NBSP}Mio.{NBSP}$"),  # finance's MM
     # a placeholder for the number stays; the sign goes after it
     ("Price: $%.2f per month", "Preis: <x/> pro Monat", f"%.2f{NBSP}$"),
     ("Price: €%1$s per month", "Preis: <x/> pro Monat", f"%1$s{NBSP}€"),
