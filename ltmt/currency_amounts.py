@@ -48,6 +48,16 @@ _SIGN_FIRST_REGIONS = ("at", "ch", "li")
 # ``$1.5M``, ``$1.2B``, finance's ``$5MM``) as German writes it: a thousand written out
 # (``5.000 $``; German has no "k"), millions and billions in words
 _MAGNITUDES = {"k": "", "K": "", "m": "Mio.", "M": "Mio.", "MM": "Mio.", "bn": "Mrd.", "B": "Mrd."}
+# a magnitude in words after an amount (``$5 million``): German writes the number word before
+# the sign (``5 Millionen $``, ``1 Million $``), a thousand written out as ``$5k`` is
+_NUMBER_WORD = re.compile(r"[ \u00a0](million|billion|thousand)\b")
+_NUMBER_WORDS = {"million": "Millionen", "billion": "Milliarden", "thousand": ""}
+_ONE = {"Millionen": "Million", "Milliarden": "Milliarde"}
+# what joins two amounts of one sign into a range (``$5-$10``; ``$1,000 \u2013 $2,000``, an en
+# dash): German writes the sign once, after the second, with an en dash between the numbers
+# (Duden, DIN 5008: ``5\u201310 €``), which ``ltmt qa`` reads as two numbers, not a minus
+_RANGE_DASH = re.compile(r"-|[ \u00a0]?\u2013[ \u00a0]?")
+_EN_DASH = "\u2013"
 # a ``$`` that names a variable or register (``$sp``, ``$TMPDIR``, ``${name}``): a line with one
 # uses ``$`` as code does, and its ``$15`` is as likely a register as money
 _DOLLAR_VARIABLE = re.compile(r"(?<![\w$])\$(?=[A-Za-z_{(])")
@@ -77,8 +87,34 @@ def beside_currency(line: str, start: int, end: int) -> bool:
 
 def amount_spans(line: str, language: str = "") -> list[tuple[int, int, str]]:
     """``(start, end, written)`` of each amount of money in ``line``, ``written`` as
-    ``language`` writes it (:func:`written_in`; ``""``: as the line has it)."""
-    return [(m.start(), m.end(), written_in(m, language)) for m in _AMOUNT.finditer(line)]
+    ``language`` writes it (:func:`written_in`; ``""``: as the line has it). Where that is
+    German's form, an amount takes a number word after it (``$5 million`` → ``5 Millionen
+    $``), and two of one sign joined by a dash are one range (``$5-$10`` → ``5\u201310 $``)."""
+    spans: list[tuple[int, int, str]] = []
+    signs: list[str | None] = []  # each span's sign where it is written in German's form
+    for amount in _AMOUNT.finditer(line):
+        start, end, written = amount.start(), amount.end(), written_in(amount, language)
+        sign = amount.group("sign") if written != amount.group() else None
+        if sign is not None:
+            end, written = _with_number_word(amount, end, written)
+        joined = sign is not None and signs and signs[-1] == sign
+        if joined and _RANGE_DASH.fullmatch(line, spans[-1][1], start):
+            start, _, first = spans.pop()
+            signs.pop()
+            written = first.removesuffix("\u00a0" + str(sign)) + _EN_DASH + written
+        spans.append((start, end, written))
+        signs.append(sign)
+    return spans
+
+
+def _with_number_word(amount: re.Match[str], end: int, written: str) -> tuple[int, str]:
+    """``(end, written)`` of ``amount`` (of :data:`_AMOUNT`, in German's form ``written``)
+    with the number word after it (``$5 million`` → ``5 Millionen $``), where one follows."""
+    word = _NUMBER_WORD.match(amount.string, end)
+    if word is None or amount.group("magnitude"):
+        return end, written
+    magnified = _magnified(amount.group("value"), _NUMBER_WORDS[word.group(1)], amount["sign"])
+    return (word.end(), magnified) if magnified is not None else (end, written)
 
 
 def written_in(amount: re.Match[str], language: str) -> str:
@@ -104,14 +140,24 @@ def written_in(amount: re.Match[str], language: str) -> str:
     value, magnitude = amount.group("value"), (amount.group("magnitude") or "").strip()
     if not magnitude:
         return f"{_german_value(value)}\u00a0{amount.group('sign')}"
+    magnified = _magnified(value, _MAGNITUDES[magnitude], amount.group("sign"))
+    return amount.group() if magnified is None else magnified
+
+
+def _magnified(value: str, word: str, sign: str) -> str | None:
+    """An amount of ``value`` times a magnitude as German writes it: the number and ``word``
+    (``1,5 Mio. $``, ``5 Millionen $``, ``1 Million $``), or ``""`` for a thousand written out
+    (``5.000 $``); ``None`` where it is written as the source has it: a placeholder or a grouped
+    number before a magnitude, a thousand of a fraction (``$1.2345k``)."""
     if not re.fullmatch(r"\d+(?:\.\d+)?", value):
-        return amount.group()  # a placeholder or a grouped number before a magnitude: as written
-    if _MAGNITUDES[magnitude]:
-        return f"{german_number(value)}\u00a0{_MAGNITUDES[magnitude]}\u00a0{amount.group('sign')}"
+        return None
+    if word:
+        word = _ONE.get(word, word) if value == "1" else word
+        return f"{german_number(value)}\u00a0{word}\u00a0{sign}"
     thousands = Decimal(value) * 1000
-    if thousands != thousands.to_integral_value():  # $1.2345k
-        return amount.group()
-    return f"{german_number(f'{int(thousands):,}')}\u00a0{amount.group('sign')}"
+    if thousands != thousands.to_integral_value():
+        return None
+    return f"{german_number(f'{int(thousands):,}')}\u00a0{sign}"
 
 
 def _surely_money(amount: re.Match[str]) -> bool:

@@ -21,6 +21,8 @@ NBSP = "\u00a0"
         ("US$ 20, CHF 1,200 and a $10k budget", ["US$ 20", "CHF 1,200", "$10k"]),
         ("$1.5M, $500K, €2M, $1.2B and $5MM", ["$1.5M", "$500K", "€2M", "$1.2B", "$5MM"]),
         ("$10MB or $5 Million", ["$10", "$5"]),  # no magnitude but a letter of its own
+        # a range and a number word: apart as written, one in German's form (below)
+        ("From $5-$10, $5 million", ["$5", "$10", "$5"]),
         ("¥300 and 300¥", ["¥300", "300¥"]),
         ("WebExtension: $$9.99 ($$0 back)", ["$$9.99", "$$0"]),  # its "$$" is a "$"
         # not amounts: a shell variable, a sign beside a word, a version, a lone sign
@@ -82,6 +84,16 @@ GERMAN_AMOUNTS = [
     ("The company is valued at $3B.", "Das Unternehmen ist <x/> wert.", f"3{NBSP}Mrd.{NBSP}$"),
     ("The deal is worth €2M.", "Der Deal ist <x/> wert.", f"2{NBSP}Mio.{NBSP}€"),
     ("A $5MM round.", "Eine Runde von <x/>.", f"5{NBSP}Mio.{NBSP}$"),  # finance's MM
+    # a range of one sign: the sign once, after an en dash (Duden, DIN 5008: 5\u201310 €); was
+    # "5 $-10 $", which qa read as a minus (regression tester, session 71)
+    ("From $5-$10 per user.", "Von <x/> pro Benutzer.", f"5\u201310{NBSP}$"),
+    ("Costs $1,000 \u2013 $2,000 per year.", "Kostet <x/> pro Jahr.", f"1.000\u20132.000{NBSP}$"),
+    ("Earn $5k-$10k a month.", "Verdienen Sie <x/> im Monat.", f"5.000\u201310.000{NBSP}$"),
+    # a number word after the amount: the word, then the sign (was "5 $ Millionen")
+    ("We saved $5 million last year.", "Wir sparten <x/>.", f"5{NBSP}Millionen{NBSP}$"),
+    ("We raised $1 million.", "Wir sammelten <x/>.", f"1{NBSP}Million{NBSP}$"),
+    ("The fund has $2.5 billion.", "Der Fonds hat <x/>.", f"2,5{NBSP}Milliarden{NBSP}$"),
+    ("A $5 thousand bonus.", "Ein Bonus von <x/>.", f"5.000{NBSP}$"),
     # a placeholder for the number stays; the sign goes after it
     ("Price: $%.2f per month", "Preis: <x/> pro Monat", f"%.2f{NBSP}$"),
     ("Price: €%1$s per month", "Preis: <x/> pro Monat", f"%1$s{NBSP}€"),

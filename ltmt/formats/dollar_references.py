@@ -7,7 +7,7 @@ Both write a dollar sign and a digit, and the placeholder inventory
 reference is numbered from one, comes in sets (``$1 and $2``) or alone as ``$1``, and stands
 in code (``{print $2}``); an amount is read so where (:func:`an_amount`):
 
-- a magnitude follows it (``$5k``, ``$2M``, ``$3bn``, ``$3B``, finance's ``$5MM``);
+- a magnitude follows it (``$5k``, ``$2M``, ``$3bn``, ``$3B``, finance's ``$5MM``, ``$1 million``);
 - it is the text's only reference-like ``$`` and the text has another amount with a dollar
   sign (``$5 or $9.99``, ``$5 now, $1,000 later``);
 - it is the text's only reference-like ``$``, its digit is not ``1`` (``Replace with $1`` is a
@@ -28,7 +28,7 @@ _REFERENCE_LIKE = re.compile(r"(?<![\w$])\$(?:[0-9]|\{[0-9]\})(?![\d.,]\d|\d)")
 # magnitude (``$10``, ``$9.99``, ``$1,000``, ``$5k``)
 _AMOUNT = re.compile(r"(?<![\w$])\$(?:\d{2,}|\d[.,]\d|\d(?:MM|[kKmMB]|bn)\b)")
 # a magnitude after the digit: thousand, million, billion
-_MAGNITUDE = re.compile(r"(?:MM|[kKmMB]|bn)\b")
+_MAGNITUDE = re.compile(r"(?:MM|[kKmMB]|bn|[ \u00a0](?:million|billion|thousand))\b")
 # what may follow an amount in running text: a space, a word's punctuation, the end
 _TEXT_AFTER = re.compile(r"(?:\s|[.,;:!?](?!\w)|$)")
 

@@ -18,6 +18,7 @@ from ltmt.formats.placeholder_syntax import extract_placeholders
         ("Raised $3bn", []),
         ("Valued at $3B", []),  # "$3" read as a reference left the "B" (regression, session 71)
         ("A $5MM round", []),  # finance's million
+        ("We raised $1 million", []),  # a magnitude in words
         ("Get $5 back when you pay with PayNow", []),
         ("A $3 fee applies to ATM withdrawals", []),
         ("You saved $7 this week", []),

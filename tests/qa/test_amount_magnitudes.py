@@ -21,6 +21,10 @@ from ltmt.qa.pair_checks import placeholder_problems
         ("Raise it to $1.5k", "Erhöhen auf 1.500 $", "Raise it to $1,500"),
         ("Raise it to $10K", "Erhöhen auf 10000 $", "Raise it to $10,000"),
         ("Raised €2M", "2.000.000 € gesammelt", "Raised €2,000,000"),
+        # in capitals and in words, as translate writes them (session 71)
+        ("Paid $500K", "500.000 $ gezahlt", "Paid $500,000"),
+        ("A $5 thousand bonus", "Ein Bonus von 5.000 $", "A $5,000 bonus"),
+        ("Worth $1.2B", "1.200.000.000 $ wert", "Worth $1,200,000,000"),
         # the translation keeps the short form, or writes another number: the source as it is
         ("Limit: $5k per day", "Limit: 5k $ pro Tag", "Limit: $5k per day"),
         ("Limit: $5k per day", "Limit: 6.000 $ pro Tag", "Limit: $5k per day"),
