@@ -127,8 +127,7 @@ def written_in(amount: re.Match[str], language: str) -> str:
     One with its sign last already keeps its space (``5 €``), and its number where that reads
     either way (``1.234 €``: German's order, maybe German's thousands too; ``ltmt qa`` reads an
     English point and says so, for a reviewer to judge). In any other language as written."""
-    regions = re.split(r"[-_.@]", language.casefold())[1:]
-    if primary_language(language) != "de" or any(r in _SIGN_FIRST_REGIONS for r in regions):
+    if primary_language(language) != "de" or writes_sign_first(language):
         return amount.group()
     if not _surely_money(amount):
         return amount.group()
@@ -158,6 +157,13 @@ def _magnified(value: str, word: str, sign: str) -> str | None:
     if thousands != thousands.to_integral_value():
         return None
     return f"{german_number(f'{int(thousands):,}')}\u00a0{sign}"
+
+
+def writes_sign_first(language: str) -> bool:
+    """Whether ``language`` is Austrian, Swiss or Liechtenstein German (``de-AT``, ``de_CH``),
+    which write an amount's sign first and keep the source's form (:func:`written_in`)."""
+    regions = re.split(r"[-_.@]", language.casefold())[1:]
+    return primary_language(language) == "de" and any(r in _SIGN_FIRST_REGIONS for r in regions)
 
 
 def _surely_money(amount: re.Match[str]) -> bool:

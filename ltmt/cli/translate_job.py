@@ -176,18 +176,42 @@ def job_languages(
 def written_language(job: Job) -> str:
     """The language ``job``'s translation is written in: its ``tgt_lang``, or where that names
     no region, the Swiss (or Liechtenstein) locale of that language its output's name ends in
-    (``-o app_de_CH.arb`` → ``de-CH``, which writes ``ss`` for ``ß``: :mod:`ltmt.swiss_spelling`);
-    another region a name says is left to the formats (an ARB file's ``@@locale``)."""
+    (``-o app_de_CH.arb`` → ``de-CH``, which writes ``ss`` for ``ß``: :mod:`ltmt.swiss_spelling`),
+    else the region of it a PO or XLIFF input declares (``Language: de_AT``) where that region
+    writes otherwise (``ss``; an amount's sign first: :func:`~ltmt.currency_amounts.
+    writes_sign_first`); another region a name says is left to the formats (an ARB file's
+    ``@@locale``)."""
     from ltmt.formats.arb_locale import named_locale
     from ltmt.formats.common import language_tag, same_language
     from ltmt.swiss_spelling import writes_ss
 
-    if job.output in (None, "-") or "-" in language_tag(job.tgt_lang):
+    if "-" in language_tag(job.tgt_lang):
         return job.tgt_lang
-    named = named_locale(Path(str(job.output)))
-    if named is None or not same_language(named, job.tgt_lang) or not writes_ss(named):
-        return job.tgt_lang
-    return language_tag(named)
+    named = named_locale(Path(str(job.output))) if job.output not in (None, "-") else None
+    if named is not None and same_language(named, job.tgt_lang) and writes_ss(named):
+        return language_tag(named)
+    return _declared_region(job) or job.tgt_lang
+
+
+def _declared_region(job: Job) -> str | None:
+    """The region of ``job``'s target language its PO or XLIFF input declares
+    (:func:`~ltmt.formats.catalog_languages.catalog_language`: ``de_AT``, as ``de-AT``) where
+    that region writes otherwise than the language (``ss`` for ``ß``, an amount's sign first);
+    else None."""
+    from ltmt.currency_amounts import writes_sign_first
+    from ltmt.formats.catalog_languages import catalog_language
+    from ltmt.formats.common import language_tag, same_language
+    from ltmt.swiss_spelling import writes_ss
+
+    if job.path is None or job.spec.name not in ("po", "xliff", "xliff2"):
+        return None
+    try:
+        declared = catalog_language(job.path)
+    except InputError:  # unreadable: the run says why
+        return None
+    if not declared or not same_language(declared, job.tgt_lang):
+        return None
+    return language_tag(declared) if writes_ss(declared) or writes_sign_first(declared) else None
 
 
 @contextmanager

@@ -27,3 +27,24 @@ from ltmt.formats.registry import find_format
 def test_the_written_language_takes_a_swiss_region_from_the_outputs_name(output, tgt_lang, written):
     job = Job(None, find_format(None, "txt", role="document"), output, "en", tgt_lang)
     assert written_language(job) == written
+
+
+@pytest.mark.parametrize(
+    ("language", "tgt_lang", "written"),
+    [
+        # regression tester, session 71: a PO for de_AT was written with German's amounts
+        ("de_AT", "de", "de-AT"),
+        ("de_CH", "de", "de-CH"),
+        ("de_DE", "de", "de"),  # a region that writes as the language does: the language
+        ("de_AT", "de-CH", "de-CH"),  # --tgt-lang names the region
+        ("", "de", "de"),
+    ],
+)
+def test_the_written_language_takes_the_region_a_catalog_declares(
+    tmp_path, language, tgt_lang, written
+):
+    catalog = tmp_path / "app.po"
+    header = f'"Language: {language}\\n"\n' if language else ""
+    catalog.write_text(f'msgid ""\nmsgstr ""\n{header}\nmsgid "Only $10"\nmsgstr ""\n', "utf-8")
+    job = Job(catalog, find_format(None, "po", role="document"), "out.po", "en", tgt_lang)
+    assert written_language(job) == written
