@@ -1,18 +1,13 @@
 """Filters applied to every pair on its way into a memory.
 
-A pair is rejected when a side is empty (only whitespace), when a side carries the marks of
-broken decoding (a lone surrogate, or U+FFFD, the replacement character a lossy decoder leaves),
-when one side is far longer than the other (usually a misalignment), or when a side is absurdly
-long. :func:`check_pair` names the reason. An import also skips a target that is its source
-written again where the source is a sentence to translate (:func:`untranslated_copy`: a language
-pack's untranslated row, ``Forgot Your Password?`` → ``Forgot Your Password?``, was stored and
-reused as an exact match, English in German output); a label kept in English on purpose (``Terms
-of Service``, ``App Store``, ``OK``) and a name or code stay pairs. Metadata must be a mapping
-that JSON can store (:func:`check_metadata`). One pair that fails is an error
-(:func:`clean_pair`); an import counts the reasons of those it skips, it never drops silently
-(:func:`screen_pairs`), and a record its file could not pair
-(:attr:`~ltmt.segments.PairRecord.unpaired`: :data:`UNMATCHED_CUE`) under that reason, not as an
-empty target.
+A pair is rejected when a side is empty (only whitespace), when a side carries the marks of broken
+decoding (a lone surrogate, or U+FFFD, the replacement character a lossy decoder leaves), when
+one side is far longer than the other (usually a misalignment), or when a side is absurdly long.
+:func:`check_pair` names the reason; metadata must be a mapping that JSON can store
+(:func:`check_metadata`). One pair that fails is an error (:func:`clean_pair`); an import counts
+the reasons of those it skips, it never drops silently (:func:`screen_pairs`), and a record its
+file could not pair (:attr:`~ltmt.segments.PairRecord.unpaired`: :data:`UNMATCHED_CUE`) under
+that reason, not as an empty target.
 """
 
 from __future__ import annotations
@@ -37,9 +32,6 @@ BAD_METADATA = "bad metadata"  # counted by an import, not a filter of check_pai
 # counted by an import: subtitle cues the other file has no cues at their time lined up with
 # (ltmt.formats.subtitle_pairs)
 UNMATCHED_CUE = "unmatched cue"
-# counted by an import: a sentence's target that is the sentence as written (untranslated_copy),
-# and a Magento dictionary's row whose translation is its source (ltmt.formats.magento_csv)
-UNTRANSLATED_COPY = "untranslated: the translation is the source"
 
 REASONS = (EMPTY_SOURCE, EMPTY_TARGET, BROKEN_ENCODING, LENGTH_RATIO, TOO_LONG)
 
@@ -49,8 +41,6 @@ MAX_EXAMPLES = 5  # skipped pairs an import report names
 CleanPair = tuple[str, str, Mapping[str, Any]]
 
 _BROKEN = re.compile("[\ud800-\udfff\ufffd]")
-# the end of a sentence: its stop, and the quotes or brackets that close it
-_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u2019\u201d\u00bb)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -99,30 +89,6 @@ def check_pair(source: str, target: str, config: CleanConfig = DEFAULT_CLEAN) ->
     if (long + smoothing) / (short + smoothing) > config.max_length_ratio:
         return LENGTH_RATIO
     return None
-
-
-def untranslated_copy(source: str, target: str) -> bool:
-    """Whether ``target`` is ``source`` left untranslated: ``ltmt qa``'s ``copied`` check says
-    so (:func:`~ltmt.qa.pair_checks.copied_problems`: the source written again, with a word to
-    translate, not a name, key combinations or a date format) and the source is a sentence of
-    two words or more: it ends with a stop (``Ring the bell twice.``; a full stop after a word
-    in lower case) or writes two words after its first in lower case (``Out of stock``). A
-    label in title case (``Terms of Service``, ``Live Chat``) or of two words (``In stock``)
-    is what a reviewer keeps in English on purpose as often."""
-    text = source.strip()
-    if target.strip() != text:
-        return False
-    from ltmt.formats.placeholder_syntax import without_placeholders
-    from ltmt.qa.pair_checks import copied_problems
-
-    words = without_placeholders(text).split()
-    end = _SENTENCE_END.search(text)
-    # a name's abbreviation (Acme Inc.) ends with a full stop too, after a capital
-    last = text[: end.start()].split()[-1:] if end is not None else []
-    stopped = end is not None and (text[end.start()] != "." or "".join(last)[:1].islower())
-    in_lower_case = sum(word[:1].islower() for word in words[1:])
-    sentence = len(words) > 1 and (stopped or in_lower_case >= 2)
-    return sentence and bool(copied_problems(source, target, {}))
 
 
 def explain(reason: str, source: str, target: str) -> str:
@@ -223,8 +189,6 @@ def screen_pairs(records: Iterable[ImportRecord], config: CleanConfig = DEFAULT_
         source, target, metadata = record_parts(record, read)
         try:
             reason = _unpaired(record) or check_pair(source, target, config)
-            if reason is None and untranslated_copy(source, target):
-                reason = UNTRANSLATED_COPY
         except InputError as exc:  # a side that is no string: which record, of thousands
             raise InputError(f"records: item {read}: {exc}") from None
         if reason is None:

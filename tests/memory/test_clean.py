@@ -10,13 +10,11 @@ from ltmt.memory.clean import (
     BAD_METADATA,
     MAX_EXAMPLES,
     UNMATCHED_CUE,
-    UNTRANSLATED_COPY,
     CleanConfig,
     check_metadata,
     check_pair,
     clean_pair,
     screen_pairs,
-    untranslated_copy,
 )
 from ltmt.segments import PairRecord
 
@@ -134,46 +132,3 @@ def test_a_side_that_is_not_text_is_named_by_its_item_number() -> None:
         match=r"^records: item 3001: source and target must be strings, got \(str, int\)$",
     ):
         screen_pairs(records)  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize(
-    ("source", "target", "untranslated"),
-    [
-        ("Ring the bell twice.", "Ring the bell twice.", True),  # an API example, copied
-        ("Forgot Your Password?", "Forgot Your Password?", True),  # a language pack's row
-        ("You added %1 to your shopping cart.", "You added %1 to your shopping cart.", True),
-        ("Ring the bell twice.", "Zweimal klingeln.", False),
-        ("Could not open the file for reading", "Could not open the file for reading", True),
-        ("Out of stock", "Out of stock", True),
-        ("Terms of Service", "Terms of Service", False),  # a reviewer's English, on purpose
-        ("Add to Compare", "Add to Compare", False),  # a label in title case: the same
-        ("In stock", "In stock", False),  # two words: kept as often
-        ("Live Chat", "Live Chat", False),
-        ("OK", "OK", False),
-        ("label", "label", False),
-        ("Acme Inc.", "Acme Inc.", False),  # a name
-        ("Stop.", "Stop.", False),  # one word: often its own translation
-        ("%1 of %2.", "%1 of %2.", False),  # one word besides its placeholders
-        ("See https://example.com/docs.", "See https://example.com/docs.", True),
-    ],
-)
-def test_a_sentence_written_again_is_an_untranslated_copy(
-    source: str, target: str, untranslated: bool
-) -> None:
-    assert untranslated_copy(source, target) is untranslated
-
-
-def test_an_import_skips_untranslated_copies_and_counts_them() -> None:
-    """Regression trial oa271: a reviewed OpenAPI file's and a Magento pack's untranslated rows
-    were stored (``Ring the bell twice.`` → ``Ring the bell twice.``) and reused as exact
-    matches: English in the German output."""
-    screened = screen_pairs(
-        [
-            PairRecord("Ring the bell twice.", "Ring the bell twice.", "de.yaml: note"),
-            PairRecord("Terms of Service", "Terms of Service", "de.yaml: tos"),
-            PairRecord("Sign In", "Anmelden", "de.yaml: login"),
-        ]
-    )
-    assert [pair[0] for pair in screened.kept] == ["Terms of Service", "Sign In"]
-    assert screened.skipped == {UNTRANSLATED_COPY: 1}
-    assert screened.examples == ("de.yaml: note: untranslated: the translation is the source",)
