@@ -32,10 +32,10 @@ refuses, or ``»{0}«``, a live argument). A message that is a valid pattern wit
 parse is not written, and ``ltmt qa`` reports one. Empty
 values are not translated but kept as written, with their comment (``empty.key=``, and a line
 without a separator, ``empty.key`` or ``[section]``, which Java reads as a key with an empty
-value), and so are the values that are no text (``feature.enabled=true``, ``max.count=10``: a
-setting, a number, :meth:`KeyedCatalog.is_text`); other keys without a translation, and their
-comment, stay out of the output (a resource bundle falls back to the base file for them; a
-translator's own version in the output is kept).
+value); other keys without a translation, and their comment, stay out of the output (a
+resource bundle falls back to the base file for them; a translator's own version in the output
+is kept), the values that are no text among them (``feature.enabled=true``, ``max.count=10``: a
+setting, a number, :meth:`KeyedCatalog.is_text`) named in a warning.
 A key under SAP UI5's ``#NOTR`` annotation (:mod:`ltmt.formats.sap_annotations`) is no string to
 translate, as Android's ``translatable="false"`` is: left out of the output, and no memory pair;
 one under ``#XFLD,20`` has a length limit, as an XLIFF ``maxwidth`` is.
@@ -205,6 +205,7 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
     format = "properties"
     what = WHAT
     keeps_booleans = True  # a setting's ``true`` stays ``true``
+    leaves_out_values_not_text = True  # the bundle reads the base file's (module docstring)
     not_translatable_mark = "marked #NOTR"  # SAP UI5's annotation (:mod:`.sap_annotations`)
 
     def __init__(self, path: Path, data: bytes) -> None:
@@ -239,9 +240,11 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
             ],
         )
         self.not_translatable = marked
-        # the values no translation is made of (empty, a setting, a number): written as the
-        # source has them, as a key the source has and the output lacks is a surprise in a diff
-        self.as_written = {entry.key for entry in self.entries if not self.is_text(entry)}
+        # the empty values: written as the source has them; a value that is no text otherwise
+        # (a setting, a number) is left out, the bundle reading the base file's, and named
+        # (:attr:`leaves_out_values_not_text`): written, a rerun kept it as a translator's
+        # when the source's changed (``max.count=10`` after the source said 20)
+        self.as_written = {entry.key for entry in self.entries if not self.raw[entry.key].strip()}
 
     @classmethod
     def open(cls, path: Path, **_: Any) -> JavaPropertiesDocument:
@@ -257,7 +260,9 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
     def warn_of_untranslated(self) -> None:
         """Warn of the messages :meth:`units` leaves untranslated that the output so far has
         no translation of (a person's, kept). Said by a translation run once it adopted the
-        output, not when the file is read for its memory pairs or by ``ltmt qa``."""
+        output, not when the file is read for its memory pairs or by ``ltmt qa``; and of the
+        values that are no text left out (:meth:`KeyedCatalog.warn_of_untranslated`)."""
+        super().warn_of_untranslated()
         branching = [key for key in self.branching if key not in self.translations]
         quoting = [key for key in self.quoting if key not in self.translations]
         if branching:

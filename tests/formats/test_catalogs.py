@@ -304,7 +304,7 @@ def test_a_format_that_leaves_out_values_that_are_no_text_says_so(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, name: str, text: str, left_out: str
 ) -> None:
     """Android, .resx and Apple .strings outputs lacked ``count`` (``10``) without a word, as
-    Java properties did (those now write it): the run names them."""
+    Java properties did (test_java_properties.py): the run names them."""
     source = tmp_path / "en" / name
     source.parent.mkdir()
     source.write_text(text, "utf-8")
@@ -318,13 +318,3 @@ def test_a_format_that_leaves_out_values_that_are_no_text_says_so(
         f"file's; copy {'it' if left_out.startswith('1 ') else 'them'} there if it must hold "
         "every key"
     ]
-
-
-def test_java_properties_write_the_values_that_are_no_text_and_say_nothing(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    source = tmp_path / "messages.properties"
-    source.write_text("title=Note Editor\ncount=10\n", "utf-8")
-    with caplog.at_level("WARNING"):
-        translate_file(source, tmp_path / "messages_de.properties", FakeModel(), tgt_lang="de")
-    assert not [r for r in caplog.records if "no text" in r.getMessage()]

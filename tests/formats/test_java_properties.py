@@ -401,22 +401,26 @@ def test_a_key_defined_twice_makes_no_pairs(
 
 @pytest.mark.parametrize("setting", ["true", "false", "True", "FALSE"])
 def test_a_boolean_setting_is_kept_as_written(tmp_path: Path, setting: str) -> None:
-    """Not ``wahr``: the program parses it; it is written as the source has it, and makes no
-    pair (``true → wahr`` was stored)."""
+    """Not ``wahr``: the program parses it; it falls back to the source file's value, and
+    makes no pair (``true → wahr`` was stored)."""
     source = _write(tmp_path, "App.properties", f"enabled={setting}\ntitle=Save\n".encode())
     out = tmp_path / "App_de.properties"
     model = FakeModel()
     translate_file(source, out, model, tgt_lang="de")
     assert model.seen == ["Save"]
-    assert out.read_text("ascii") == f"enabled={setting}\ntitle=SAVE\n"
+    assert out.read_text("ascii") == "title=SAVE\n"
     out.write_text("enabled=wahr\ntitle=Speichern\n", "ascii")
     records = JavaPropertiesDocument.pairs(out, source_file=source)
     assert [(r.source, r.target) for r in records] == [("Save", "Speichern")]
 
 
-def test_values_that_are_no_text_are_written_as_the_source_has_them(tmp_path: Path) -> None:
-    """``feature.enabled=true`` and ``max.count=10`` were missing from the output, without a
-    word: every key of the source is in it, a value the model is not given as written."""
+def test_values_that_are_no_text_are_left_out_named_and_follow_the_source(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``feature.enabled=true`` and ``max.count=10`` were missing from the output without a
+    word; session 71 wrote them, and a rerun after the source said ``max.count=20`` kept 10 as
+    a translator's (a regression trial). They are left out, the bundle reading the base file's
+    (the source's, whatever it says now), and named."""
     source = _write(
         tmp_path,
         "messages.properties",
@@ -425,14 +429,18 @@ def test_values_that_are_no_text_are_written_as_the_source_has_them(tmp_path: Pa
     )
     out = tmp_path / "messages_de.properties"
     model = FakeModel()
-    translate_file(source, out, model, tgt_lang="de")
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, model, tgt_lang="de")
     assert model.seen == ["Note Editor", "OK"]
-    assert out.read_text("ascii") == (
-        "# app settings\napp.title=NOTE EDITOR\nfeature.enabled=true\nmax.count=10\nbutton.ok=OK\n"
-    )
-    translate_file(source, out, model, tgt_lang="de")  # a second run: the same file
-    assert out.read_text("ascii").count("max.count=10\n") == 1
-    assert JavaPropertiesDocument.open(source).missing_in(out) == []
+    assert out.read_text("ascii") == "# app settings\napp.title=NOTE EDITOR\nbutton.ok=OK\n"
+    assert [r.getMessage() for r in caplog.records if "no text" in r.getMessage()] == [
+        f"{source}: 2 values that are no text (feature.enabled, max.count: a number, a "
+        "setting) not written to the translation, where the app reads the source file's; copy "
+        "them there if it must hold every key"
+    ]
+    source.write_bytes(source.read_bytes().replace(b"max.count=10", b"max.count=20"))
+    translate_file(source, out, model, tgt_lang="de")
+    assert "max.count" not in out.read_text("ascii")
 
 
 def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> None:
