@@ -116,6 +116,9 @@ _BRACE_FIELD = re.compile(r"\{[^{}]*\}$")
 
 # a word and a | before a translation's text (Buch|Autor): a context prefix kept
 _KEPT_PREFIX = re.compile(r"[^\s|]+\|(?=\S)")
+# a document's root element, outside which no text belongs (SSML's <speak>, <ssml:speak>); an
+# HTML link or <b> around a whole source may have an article or a colon beside it in German
+_DOCUMENT_ROOT_END = re.compile(r"</(?:[\w.-]+:)?speak\s*>")
 
 
 def flags_of(metadata: Mapping[str, Any]) -> list[str]:
@@ -271,12 +274,14 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
 
 
 def _outside_the_root(source: str, target: str) -> list[str]:
-    """Text ``target`` has outside the element around the whole of ``source`` (SSML's
-    ``<speak>``, :func:`~ltmt.formats.paired_tags.element_around`): ``<speak>Warte</speak>!`` is
-    no well-formed XML, and a speech engine does not say its ``!``."""
+    """Text ``target`` has outside the document root element around the whole of ``source``
+    (SSML's ``<speak>``, :func:`~ltmt.formats.paired_tags.element_around`):
+    ``<speak>Warte</speak>!`` is no well-formed XML, and a speech engine does not say its ``!``.
+    Any other element may have text beside it (``Die <a href="%s">Nutzungsbedingungen</a>``,
+    ``<b>Hinweis</b>:``)."""
     around = element_around(source)
     written = target.strip()
-    if around is None:
+    if around is None or not _DOCUMENT_ROOT_END.fullmatch(around[2]):
         return []
     opening, _, closing = around
     start, end = written.find(opening), written.rfind(closing)

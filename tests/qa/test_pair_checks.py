@@ -177,13 +177,28 @@ def test_the_text_of_an_attribute_people_read_is_no_part_of_a_tags_identity():
             ],
         ),
         ("<speak>Wait.</speak>", "<speak>Warte!</speak>", []),
+        (
+            '<speak xmlns="http://www.w3.org/2001/10/synthesis">Wait.</speak>',
+            '<speak xmlns="http://www.w3.org/2001/10/synthesis">Warten Sie</speak>!',
+            [
+                "has '!' after </speak>, outside the element the source's text is all inside: "
+                "move it inside"
+            ],
+        ),
         # a source with words outside its pair: the mark may go after it
         ("<b>Wait</b>.", "<b>Warte</b>!", []),
+        # any element but a document's root may have text beside it: an article, a colon
+        ('<a href="%s">Terms of Service</a>', 'Die <a href="%s">Nutzungsbedingungen</a>', []),
+        ("<b>Note:</b>", "<b>Hinweis</b>:", []),
+        ("<strong>New!</strong>", "<strong>Neu</strong>!", []),
+        ("<i>Loading...</i>", "<i>Wird geladen</i> ...", []),
+        ('<g id="1">Terms of Service</g>', 'Die <g id="1">Nutzungsbedingungen</g>', []),
     ],
 )
 def test_text_outside_the_element_around_the_whole_source_is_an_error(source, target, expected):
     """An SSML line's ``!`` after its ``</speak>`` (the root element's end: no well-formed XML,
-    and the mark is not said) was only a punctuation note."""
+    and the mark is not said) was only a punctuation note; an article before a link around a
+    whole source (``Die <a href="%s">Nutzungsbedingungen</a>``) was said as the same error."""
     assert placeholder_problems(source, target, {}) == expected
 
 
