@@ -1,10 +1,11 @@
 """qa's check of the code elements a translation keeps: ``ltmt translate`` keeps the text of a
-code element as written (``<code>``, ``<kbd>``, DocBook's and Mallard's ``<command>``,
-``<cmd>``, ``<filename>`` ...: :func:`ltmt.formats.paired_tags.verbatim_spans`), and a
-translation made otherwise may change it (``<command>Photonik</command>`` for
-``<command>photonic</command>``, ``<cmd>--reset</cmd>`` for ``<cmd>photonic --reset</cmd>``):
-the tags are all there, so the placeholder check passed it. Key names as a target keyboard
-names them (``<kbd>Strg</kbd>`` for ``<kbd>Ctrl</kbd>``) are no change.
+code element as written (DocBook's and Mallard's ``<command>``, ``<cmd>``, ``<filename>`` ...:
+:data:`ltmt.formats.paired_tags.DOCBOOK_CODE_NAMES`), and a translation made otherwise may
+change it (``<command>Photonik</command>`` for ``<command>photonic</command>``,
+``<cmd>--reset</cmd>`` for ``<cmd>photonic --reset</cmd>``): the tags are all there, so the
+placeholder check passed it. HTML's ``<code>``, ``<kbd>``, ``<tt>``, ``<samp>`` and Markdown's
+backtick spans are not checked: docs put UI labels and key names in them, translated to match
+the localised UI (``<code>Speichern</code>``, ``<kbd>Eingabe</kbd>``, ```Datei```).
 """
 
 from __future__ import annotations
@@ -12,19 +13,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ltmt.formats.markdown_inline import kept_spans
-from ltmt.formats.paired_tags import verbatim_spans
+from ltmt.formats.paired_tags import DOCBOOK_CODE_NAMES, verbatim_spans
 from ltmt.key_combinations import renderings
 
 _NAME = re.compile(r"<([^\s/>]+)")
 
 
 def code_elements(text: str) -> list[str]:
-    """The code elements of ``text``, tags included (``<cmd>photonic --reset</cmd>``), but
-    the Markdown markup ltmt keeps as written (``<code data-md="raw">``), which the check of
-    that markup names (a changed one was reported twice)."""
-    markup = set(kept_spans(text))
-    return [text[start:end] for start, end in verbatim_spans(text) if text[start:end] not in markup]
+    """The DocBook and Mallard code elements of ``text``, tags included (``<cmd>photonic
+    --reset</cmd>``)."""
+    spans = (text[start:end] for start, end in verbatim_spans(text))
+    return [code for code in spans if _name(code) in DOCBOOK_CODE_NAMES]
 
 
 def changed_code(source: str, target: str) -> list[str]:

@@ -22,9 +22,10 @@ from ltmt.qa.pair_checks import placeholder_problems
      "Führen Sie <cmd>--reset</cmd> aus, wenn es fehlschlägt.",
      ["changes code: the translation has '<cmd>--reset</cmd>'; write "
       "'<cmd>photonic --reset</cmd>' as the source does"]),
-    ("Run <code>git gc</code> now.", "Führen Sie jetzt <code>Git GC</code> aus.",
-     ["changes code: the translation has '<code>Git GC</code>'; write '<code>git gc</code>' "
-      "as the source does"]),
+    ("Run <userinput>git gc</userinput> now.",
+     "Führen Sie jetzt <userinput>Git GC</userinput> aus.",
+     ["changes code: the translation has '<userinput>Git GC</userinput>'; write "
+      "'<userinput>git gc</userinput>' as the source does"]),
     ("Run <cmd>photonic --reset</cmd> if it fails.",
      "Führen Sie <cmd>photonic --reset</cmd> aus, wenn es fehlschlägt.", []),
     ("Press <kbd>Ctrl</kbd>+<kbd>S</kbd>.", "Drücken Sie <kbd>Strg</kbd>+<kbd>S</kbd>.", []),
@@ -32,6 +33,13 @@ from ltmt.qa.pair_checks import placeholder_problems
     ("Run <cmd>photonic</cmd> now.", "Jetzt ausführen.", []),  # lost: the tags' finding
     ("Save as <replaceable>file name</replaceable>.",
      "Als <replaceable>Dateiname</replaceable> speichern.", []),  # the reader's words
+    # HTML's code elements hold UI labels and key names, translated as the localised UI says
+    ("Click <code>Save</code> when done.",
+     "Klicken Sie auf <code>Speichern</code>, wenn Sie fertig sind.", []),
+    ("Press <kbd>Enter</kbd> to continue.", "Drücken Sie <kbd>Eingabe</kbd>, um fortzufahren.", []),
+    ("Press <kbd>Home</kbd>.", "Drücken Sie <kbd>Pos1</kbd>.", []),
+    ("Type <tt>yes</tt>.", "Geben Sie <tt>ja</tt> ein.", []),
+    ("See <samp>Done</samp>.", "Siehe <samp>Fertig</samp>.", []),
 ])  # fmt: skip
 def test_changed_code_is_found(source: str, target: str, expected: list[str]) -> None:
     assert changed_code(source, target) == expected
@@ -44,6 +52,21 @@ def test_the_placeholder_check_says_it_once() -> None:
         "changes code: the translation has '<filename>~/.config/Photonik/settings.ini</filename>'"
         "; write '<filename>~/.config/photonic/settings.ini</filename>' as the source does"
     ]
+
+
+def test_markdown_code_spans_may_be_translated(tmp_path: Path) -> None:
+    """A backtick span (a UI label: ```Save``` → ```Speichern```) was said as a changed
+    ``<code>``, an element the user never wrote."""
+    from ltmt.formats.markdown import MarkdownDocument
+
+    (tmp_path / "en.md").write_text("Click `Save` when done.\n\nOpen the `File` menu.\n", "utf-8")
+    (tmp_path / "de.md").write_text(
+        "Klicken Sie auf `Speichern`, wenn Sie fertig sind.\n\nÖffnen Sie das Menü `Datei`.\n",
+        "utf-8",
+    )
+    pairs = list(MarkdownDocument.pairs(tmp_path / "de.md", source_file=tmp_path / "en.md"))
+    assert len(pairs) == 2
+    assert [placeholder_problems(p.source, p.target, {}) for p in pairs] == [[], []]
 
 
 def test_qa_flags_an_itstool_catalogs_changed_code(tmp_path: Path) -> None:
