@@ -14,7 +14,7 @@ from typing import Any
 from ltmt.folded_characters import dots_added, final_dots
 from ltmt.formats.glued_hyphens import glued_hyphens
 from ltmt.formats.placeholder_syntax import find_placeholders, without_placeholders
-from ltmt.quote_style import double_marks, quoted_spans
+from ltmt.quote_style import MAX_QUOTED, double_marks, quoted_spans
 
 # the marks that end a sentence whose translation must end with them too (:func:`_ending`)
 _ENDINGS = (
@@ -26,6 +26,20 @@ _ENDINGS = (
 )
 # the double quote marks of English and German (single ones are apostrophes too)
 _DOUBLE_QUOTES = '"\u00ab\u00bb\u201c\u201d\u201e'
+# single quote marks a translation may quote with (German's low-9 and left marks, its single
+# angle marks, English's straight and curly ones): a pair quotes where it stands apart from
+# words, not where an apostrophe is one of its marks (``don't ... isn't``)
+_SINGLE_QUOTES = (("\u201a", "\u2018"), ("\u203a", "\u2039"), ("\u2018", "\u2019"), ("'", "'"))
+_SINGLE_MARKS = re.escape("".join(sorted({mark for pair in _SINGLE_QUOTES for mark in pair})))
+_SINGLE_QUOTED = [
+    re.compile(
+        rf"(?<!\w){re.escape(opening)}([^\s{_SINGLE_MARKS}]"
+        rf"(?:[^\n{_SINGLE_MARKS}]{{0,{MAX_QUOTED - 2}}}[^\s{_SINGLE_MARKS}])?)"
+        rf"{re.escape(closing)}(?!\w)"
+    )
+    for opening, closing in _SINGLE_QUOTES
+]
+_TAG = re.compile(r"<[^<>]*>")  # a tag's attribute values hold quotes of their own
 # quotes and brackets that may close a sentence after its mark (``"Quit?"``, ``(optional):``)
 _CLOSERS = "\"'\u201c\u201d\u2019\u00bb\u00ab\u203a)]"
 
@@ -85,14 +99,16 @@ def _quotes_lost(source: str, target: str) -> list[str]:
     """The source's quotations in double marks (``Please enter a valid "Gift Card" code.``)
     that ``target`` lost: their words written there without marks (``einen gültigen Code von
     Gift Card``), or no double mark in it at all. Single marks are apostrophes too (``isn't
-    ... don't``), and a translation that quotes as many items as the source, or quotes in
-    other words, is let be."""
+    ... don't``), but a pair of them around words is a quotation (German's single marks:
+    :func:`_single_quoted`), and a translation that quotes as many items as the source, or
+    quotes in other words, is let be."""
     quoted = [(item, m) for _, _, item, m in quoted_spans(source) if m[0] in _DOUBLE_QUOTES]
-    kept = [item for _, _, item, m in quoted_spans(target) if m[0] in _DOUBLE_QUOTES]
+    single = _single_quoted(target)
+    kept = [item for _, _, item, m in quoted_spans(target) if m[0] in _DOUBLE_QUOTES] + single
     if len(kept) >= len(quoted):
         return []
     quoted = [(item, marks) for item, marks in quoted if without_placeholders(item).strip()]
-    unmarked = not double_marks(target)
+    unmarked = not double_marks(target) and not single
     problems = []
     for item, marks in quoted:
         shown = f"{marks[0]}{item}{marks[1]}"
@@ -101,6 +117,14 @@ def _quotes_lost(source: str, target: str) -> list[str]:
         elif unmarked:
             problems.append(f"the source quotes {shown}, the translation has no")
     return [f"{problem} quote marks: quote it as the source does" for problem in problems]
+
+
+def _single_quoted(text: str) -> list[str]:
+    """The items ``text`` quotes in a pair of single marks (:data:`_SINGLE_QUOTES`) that stands
+    apart from words: ``'Speichern'`` and German's single low-9 and left marks around it, not
+    the apostrophes of ``don't do it, isn't``; outside its tags."""
+    plain = _TAG.sub(" ", text)
+    return [found[1] for pattern in _SINGLE_QUOTED for found in pattern.finditer(plain)]
 
 
 def _lone_quote(source: str, target: str) -> str | None:

@@ -1399,11 +1399,54 @@ def test_a_lone_quote_mark_beside_a_placeholder_is_a_quoting_warning(source, tar
         ('Say "hi" now', "Sag \u00bbhallo\u00ab jetzt", []),
         ('Open "%s".', "%s \u00f6ffnen.", []),  # a placeholder alone: no words lost
         ("Don't save, it isn't done.", "Nicht speichern.", []),  # single marks: apostrophes
+        # a quotation in single marks around the quoted words is kept (German's single marks)
+        (
+            'Click "Save" to continue.',
+            "Klicken Sie auf \u201aSpeichern\u2018, um fortzufahren.",
+            [],
+        ),
+        (
+            'Click "Save" to continue.',
+            "Klicken Sie auf \u203aSpeichern\u2039, um fortzufahren.",
+            [],
+        ),
+        ('Click "Save" to continue.', "Klicken Sie auf 'Speichern', um fortzufahren.", []),
+        (
+            'Click "Save" to continue.',
+            "Klicken Sie auf \u2018Speichern\u2019, um fortzufahren.",
+            [],
+        ),
+        (
+            'Click "Save" to continue.',
+            "Klicken Sie auf \u201eSpeichern\u201c, um fortzufahren.",
+            [],
+        ),
+        (
+            'Click "Save" to continue.',
+            "Klicken Sie auf \u00bbSpeichern\u00ab, um fortzufahren.",
+            [],
+        ),
+        (
+            'Click "Save" to continue.',
+            "Klicken Sie auf Speichern, um fortzufahren.",
+            [
+                'the source quotes "Save", the translation has no quote marks: quote it as the '
+                "source does"
+            ],
+        ),
+        (  # apostrophes quote nothing
+            'Click "Save" to continue.',
+            "Klick's an, gibt's nicht.",
+            [
+                'the source quotes "Save", the translation has no quote marks: quote it as the '
+                "source does"
+            ],
+        ),
     ],
 )
 def test_a_quotation_the_translation_lost_is_a_quoting_warning(source, target, expected):
     """``Please enter a valid "Gift Card" code.`` → ``... Code von Gift Card ein.``: qa found
-    nothing."""
+    nothing; and German's single marks around ``Speichern`` were said to be no quote marks."""
     assert quoting_problems(source, target, {}) == expected
 
 
