@@ -32,8 +32,8 @@ summary counts the same entries (:func:`address_problem`). With ``--formality Si
 command translated as an informal imperative is one too (:func:`informal_imperatives`: ``Setz
 es hier zurück.``, ``Lass es zurücksetzen!`` for ``Reset it here.``), though it says no
 pronoun. With ``--formality du``, the informal plural (``euch``, ``euer``) is a note where the
-source does not speak to several (``you all``, ``everyone``): UI text speaks to one reader
-(:func:`_plural_to_one`).
+source does not speak to several (``you all``, ``everyone``, ``Hi team,``): UI text speaks to
+one reader (:func:`_plural_to_one`).
 """
 
 from __future__ import annotations
@@ -125,9 +125,17 @@ _FORMAL_WHERE_ADDRESSED = re.compile(
 _HER_OR_THEIR = re.compile(r"\b(?:her|hers|their|theirs)\b", re.IGNORECASE)
 _YOUR = re.compile(r"\byours?\b", re.IGNORECASE)
 
-# a source that speaks to several readers, where the informal plural (``euch``) is right
+# a source that speaks to several readers, where the informal plural (``euch``) is right: words
+# that address several wherever they stand, and a group named as the one spoken to (``Hi
+# team,``, ``Hey folks``, ``Thanks, all!``, ``Team, ...``, ``..., friends!``); a group named
+# elsewhere (``3 other people liked your post``) says nothing of who reads it
+_GROUP = r"(?:team|folks|guys|all|everyone|everybody|friends|people|crew|squad|both)"
 _SEVERAL = re.compile(
-    r"\b(?:you all|y'all|all of you|you both|both of you|you two|you guys|everyone|everybody)\b",
+    r"\b(?:you all|y'all|all of you|you both|both of you|you two|you guys|you folks|you people"
+    r"|everyone|everybody|folks|guys)\b"
+    r"|\b(?:hi|hey|hello|dear|thanks|thank you|welcome|cheers|bye|good (?:morning|afternoon"
+    rf"|evening|night))\b[\s,]+(?:(?:the|my|our)\s+)?{_GROUP}\b"
+    rf"|^\W*{_GROUP}\s*,|,\s*(?:(?:the|my|our)\s+)?{_GROUP}\s*[.!?]*\s*$",
     re.IGNORECASE,
 )
 
@@ -314,7 +322,8 @@ def address_problem(target: str, source: str, asked: Form) -> str | None:
 
 def _plural_to_one(address: Address, source: str) -> tuple[str, ...]:
     """The informal plural's words of ``address`` (``euch``, ``euer``, ``eure`` ...) where
-    ``source`` does not say it speaks to several (``you all``, ``everyone``, ``you both``):
+    ``source`` does not say it speaks to several (``you all``, ``everyone``, ``you both``, ``Hi
+    team,``: :data:`_SEVERAL`):
     English "you" is one reader as often, and UI text speaks to one (``%@ hat euch eine
     Nachricht gesendet`` for ``%@ sent you a message``). A note: the source may mean several."""
     if _SEVERAL.search(source):

@@ -350,3 +350,31 @@ def test_address_problem_is_the_checks_word_on_one_entry(source, target, problem
     assert address_problem(target, source, "informal") == problem
     found = formality_findings([PairRecord(source, target, "entry 1")], "informal")
     assert [f.message for f in found if f.severity == "warning"] == ([problem] if problem else [])
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "plural"),
+    [
+        ("Hi team, we miss you!", "Hallo Team, wir vermissen euch!", ""),
+        ("Hey folks, your build is ready.", "Hey Leute, euer Build ist fertig.", ""),
+        ("Thanks, all!", "Danke euch!", ""),
+        ("Good job, friends!", "Gut gemacht, euch allen!", ""),
+        ("Welcome back, crew.", "Willkommen zurück, euch allen.", ""),
+        ("Hi squad, we miss you.", "Hallo Truppe, wir vermissen euch.", ""),
+        ("Team, your build failed.", "Team, euer Build ist fehlgeschlagen.", ""),
+        ("Thanks, everybody!", "Danke euch allen!", ""),
+        # a group named, but not spoken to: the reader is one
+        ("%@ and 3 other people liked your post", "%@ und 3 andere mögen euren Beitrag", "euren"),
+        ("Your team has a new member", "Euer Team hat ein neues Mitglied", "Euer"),
+        ("Hi Anna, we miss you!", "Hallo Anna, wir vermissen euch!", "euch"),
+    ],
+)
+def test_formality_du_takes_a_group_spoken_to_as_several(source, target, plural):
+    """'Hi team, we miss you!' → '... wir vermissen euch!' got the note of the informal plural
+    addressed to one reader, though a team is several people."""
+    found = formality_findings([PairRecord(source, target, "e1")], "informal")
+    expected = (
+        f"uses the informal plural ({plural}) where --formality du addresses one reader: dich, "
+        "dir, dein unless it speaks to several"
+    )
+    assert [f.message for f in found] == ([expected] if plural else [])
