@@ -432,7 +432,7 @@ def warn_of_changed_sources(
     changed_sources: ChangedSources,
     named: Collection[str] = (),
     record: Record | None = None,
-) -> int:
+) -> tuple[int, list[str]]:
     """Name the strings kept from ``out_path`` whose translation the memory holds for another
     source than ``in_path``'s (:mod:`ltmt.formats.changed_sources`): weak evidence, as keys
     such as ``title`` or ``button.ok`` name strings of every project in one user's memory, and
@@ -440,13 +440,15 @@ def warn_of_changed_sources(
     there is the strong evidence: :func:`drop_outdated`). A document that does not keep them
     (:attr:`~ltmt.formats.documents.TranslationsHeld.keeps_changed_sources`: a block of a page,
     a book, subtitles or Markdown, kept by its place, which an edit or an insertion before it
-    moves) has them translated again instead. Returns how many were dropped. ``named``: the
+    moves) has them translated again instead. Returns how many were dropped, and the keys of
+    those kept and named (no string of the file takes their translation:
+    :mod:`ltmt.formats.same_sources`). ``named``: the
     keys :func:`drop_outdated` named already (the record said their source changed): one
     warning each string. ``record``: what ltmt last wrote there; a translation it says ltmt
     wrote for the unit's own source is no evidence (the model wrote the memory's German of an
     older English for the new one: each rerun of an unchanged page translated it again)."""
     if not isinstance(document, TranslatedApart):
-        return 0
+        return 0, []
     held = document.translations
     kept = [
         (unit, held[unit.key])
@@ -466,7 +468,7 @@ def warn_of_changed_sources(
             out_path,
             first_few(changed),
         )
-        return len(changed)
+        return len(changed), []
     if changed:
         name_of = getattr(document, "name_of", None)  # a plural's forms are one string
         names = list(dict.fromkeys(map(name_of, changed))) if name_of else changed
@@ -478,4 +480,4 @@ def warn_of_changed_sources(
             out_path,
             first_few(names),
         )
-    return 0
+    return 0, list(changed)

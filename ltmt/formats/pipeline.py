@@ -214,6 +214,7 @@ def translate_file(
     copies_of_source = 0  # the output's strings that copied their source, translated now
     record = None  # what ltmt wrote into the output before, where it tells (output_sources)
     no_record = False  # an output whose translations were kept without a record of it
+    outdated_kept: list[str] = []  # keys of translations kept for a source changed since
     resumed = None
     if resume and marker.exists() and Path(out_path).exists():
         before, settings_before = read_progress(marker)
@@ -280,10 +281,13 @@ def translate_file(
             if output_sources is not None and not overwrite and record is None:
                 no_record = warn_of_no_record(document, Path(out_path), output_sources)
             source_changed, named = drop_outdated(document, Path(out_path), record)
+            outdated_kept += named
             if changed_sources is not None and not overwrite:
-                source_changed += warn_of_changed_sources(
+                dropped, warned = warn_of_changed_sources(
                     document, in_path, out_path, changed_sources, named, record
                 )
+                source_changed += dropped
+                outdated_kept += warned
         elif (
             isinstance(document, TextDocument)
             and output_sources is not None
@@ -310,7 +314,7 @@ def translate_file(
     if exact is None:  # nothing can replace a suggestion: kept, as translated already
         units = [u for u in units if not u.suggestion]
     # the file's own translations of a source, for its new strings of that source
-    same = kept_by_source(document, {u.key for u in units} | done)
+    same = kept_by_source(document, {u.key for u in units} | done, record, outdated_kept)
     result = RunResult(resumed=len(done), report=report or RunReport())
     result.report.resumed = len(done)
     result.report.source_changed += source_changed

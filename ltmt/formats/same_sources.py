@@ -20,6 +20,7 @@ forms are neither reused nor given (an entry is filled whole).
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from ltmt.formats.documents import Document, Unit
 from ltmt.formats.keyed_catalog import KeyedCatalog
@@ -27,17 +28,37 @@ from ltmt.formats.unit_translation import KEPT, ExactFn, Outcome, as_stored, pre
 from ltmt.segments import Translation
 from ltmt.text import normalize
 
+if TYPE_CHECKING:
+    from ltmt.formats.output_sources import Record
 
-def kept_by_source(document: Document, pending: Collection[str]) -> dict[str, str]:
+
+def kept_by_source(
+    document: Document,
+    pending: Collection[str],
+    record: Record | None = None,
+    outdated: Collection[str] = (),
+) -> dict[str, str]:
     """The translations ``document`` (a keyed catalog; else none) keeps for units not
     ``pending`` (keys: those this run translates, or an interrupted run did), by the units'
-    normalised source, where all of one source are kept with one translation."""
+    normalised source, where all of one source are kept with one translation. Only a
+    translation kept for the very source its unit has now is given: not one of the keys
+    ``outdated`` (kept, their source changed since: the record of the output or the memory
+    says so), nor, where the output has a ``record``, one whose place it does not hold for
+    the unit's source now (a German of ``Archive`` kept at a key now ``Delete`` gave a new
+    ``Delete`` key ``Archivieren``, session 71)."""
     if not isinstance(document, KeyedCatalog):
         return {}
     held = document.translations
     found: dict[str, set[str]] = {}
     for unit in document.units():
-        if unit.key in held and unit.key not in pending and not unit.entry and held[unit.key]:
+        if (
+            unit.key in held
+            and unit.key not in pending
+            and unit.key not in outdated
+            and not unit.entry
+            and held[unit.key]
+            and (record is None or record.written_for(unit))
+        ):
             found.setdefault(normalize(unit.source), set()).add(held[unit.key])
     return {source: texts.pop() for source, texts in found.items() if len(texts) == 1}
 

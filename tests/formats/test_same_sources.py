@@ -87,3 +87,50 @@ def test_sources_are_compared_normalised_and_the_translation_taken_as_it_is() ->
     unit = Unit("worklistTitle", "Purchase  orders", context="worklistTitle")
     [outcome] = reuse_kept([unit], {"purchase orders": "Bestellungen"}, None)  # normalised
     assert (outcome.text, outcome.method, outcome.ok) == ("Bestellungen", "kept", True)
+
+
+def _model(texts: list[str], prefer: list[dict]) -> list[str]:
+    return [{"Archive": "Archiv", "Delete": "Entfernen", "Save": "Speichern"}[t] for t in texts]
+
+
+@pytest.mark.parametrize(
+    ("german", "changed"),
+    [
+        # regression trial regb71: the reviewer's Archivieren of Archive, kept at a key whose
+        # English is Delete now, gave the new menu.delete=Delete "Archivieren"
+        ("action.primary=Archivieren\nbutton.save=Speichern\n", False),
+        # a key the record does not hold (added by hand since): for which English, unknown
+        ("action.primary=Archiv\nbutton.save=Speichern\nmenu.new=Streichen\n", False),
+        # the memory says action.primary's German was approved for another English
+        ("action.primary=Archivieren\nbutton.save=Speichern\n", True),
+    ],
+    ids=["record-says-changed", "not-in-record", "memory-says-changed"],
+)
+def test_a_translation_kept_for_another_source_is_not_given(
+    tmp_path: Path, german: str, changed: bool
+) -> None:
+    from ltmt.formats.output_sources import OutputSources
+
+    records = OutputSources(tmp_path / "records")
+    source, out = tmp_path / "m.properties", tmp_path / "m_de.properties"
+    source.write_text("action.primary=Archive\nbutton.save=Save\n", "utf-8")
+    translate_file(source, out, _model, output_sources=records)
+    out.write_text(german, "utf-8")  # the reviewer's file
+    english = "button.save=Save\nmenu.delete=Delete\n"  # the English changed, a key added
+    extra = "menu.new=Delete\n" if "menu.new" in german else ""
+    source.write_text("action.primary=Delete\n" + english + extra, "utf-8")
+    asked: list[str] = []
+
+    def model(texts: list[str], prefer: list[dict]) -> list[str]:
+        asked.extend(texts)
+        return _model(texts, prefer)
+
+    def memory_says(kept: object) -> list[str]:
+        return ["action.primary"] if changed else []
+
+    if changed:  # the memory's evidence: the record of the output is not there
+        records = OutputSources(tmp_path / "none")
+    result = translate_file(source, out, model, output_sources=records, changed_sources=memory_says)
+    assert "menu.delete=Entfernen\n" in out.read_text("utf-8")  # the model's
+    assert "Delete" in asked
+    assert "given the translation the file keeps" not in result.report.summary()
