@@ -94,7 +94,7 @@ from ltmt.formats.run_progress import (
     save_progress,
 )
 from ltmt.formats.run_report import RunReport, entry_name, shown
-from ltmt.formats.same_sources import kept_by_source, reuse_kept
+from ltmt.formats.same_sources import KeptBySource, kept_by_source, reuse_kept
 from ltmt.formats.unit_translation import (
     ExactFn,
     Outcome,
@@ -530,7 +530,7 @@ def _translate_chunk(
     exact_approved: bool,
     result: RunResult,
     segments: Callable[[Outcome, bool, str], None] | None = None,
-    same: Mapping[str, str] | None = None,
+    same: KeptBySource | None = None,
 ) -> set[str]:
     """Translate ``chunk`` (its suggestions only from 100 % memory matches) into ``document``; each
     outcome told to ``segments`` (see :func:`translate_file`); ``same``: the translations the

@@ -80,13 +80,32 @@ def test_a_source_the_file_keeps_two_ways_is_translated(tmp_path: Path) -> None:
     assert model == ["Purchase Orders", "Save"]
 
 
-def test_sources_are_compared_normalised_and_the_translation_taken_as_it_is() -> None:
+@pytest.mark.parametrize(
+    ("source", "kept_for", "kept", "written"),
+    [
+        ("Purchase  orders", "Purchase Orders", "Bestellungen", "Bestellungen"),  # spaces aside
+        # regression trial regb71: the kept German was written as it is, in another case
+        ("SAVE", "Save", "Speichern", "SPEICHERN"),
+        ("PURCHASE ORDERS", "Purchase Orders", "Bestellungen", "BESTELLUNGEN"),
+        ("purchase orders", "Purchase Orders", "Bestellungen", "Bestellungen"),  # a noun
+        ("Yes", "YES", "JA", "Ja"),
+        ("Save", "save", "speichern", "Speichern"),
+        ("file not found", "FILE NOT FOUND", "DATEI NICHT GEFUNDEN", None),  # cannot tell
+    ],
+)
+def test_sources_are_compared_normalised_and_the_translation_taken_in_the_units_case(
+    source: str, kept_for: str, kept: str, written: str | None
+) -> None:
     from ltmt.formats.documents import Unit
     from ltmt.formats.same_sources import reuse_kept
 
-    unit = Unit("worklistTitle", "Purchase  orders", context="worklistTitle")
-    [outcome] = reuse_kept([unit], {"purchase orders": "Bestellungen"}, None)  # normalised
-    assert (outcome.text, outcome.method, outcome.ok) == ("Bestellungen", "kept", True)
+    unit = Unit("worklistTitle", source, context="worklistTitle")
+    outcomes = reuse_kept([unit], {" ".join(source.casefold().split()): ((kept_for,), kept)}, None)
+    if written is None:  # the model translates it
+        assert outcomes == []
+    else:
+        [outcome] = outcomes
+        assert (outcome.text, outcome.method, outcome.ok) == (written, "kept", True)
 
 
 def _model(texts: list[str], prefer: list[dict]) -> list[str]:
