@@ -58,15 +58,20 @@ def is_dictionary(path: Path, rows: list[list[str]]) -> bool:
 
 
 def misplaced_dictionary(path: Path, rows: list[list[str]]) -> str | None:
-    """The error for a CSV file without a header shaped as a Magento dictionary (in a folder
-    named ``i18n``, named for a locale, ``en_US.csv``, or with ``module``/``theme`` third)
-    that is not one by its place (named for a locale in a folder named ``i18n``): what to do,
-    where the table's error would name its first row's strings as columns; None for another
-    file."""
+    """The error for a CSV file without a header that is a Magento dictionary by a strong sign
+    but not one by its place (named for a locale in a folder named ``i18n``): 4 cells a row
+    with ``module``/``theme`` third, or a first row of two equal cells (a string copied as its
+    translation, as collect-phrases writes ``en_US.csv``) in a file named for a locale or in a
+    folder named ``i18n``. What to do, where the table's error would name its first row's
+    strings as columns; None for another file: a two-column table's header (``Term,
+    Definition`` in ``docs/i18n/glossary.csv``, ``Product,Blurb`` in ``shop/en_US.csv``) gets
+    the table's hint (``--columns "Term,Definition"``; session 71 named Magento there)."""
     if is_dictionary(path, rows) or not _shaped(rows):
         return None
+    first = next(row for row in rows if any(cell.strip() for cell in row))
     named = path.parent.name == "i18n" or _LOCALE_FILE.fullmatch(path.name) is not None
-    if len(rows[0]) != 4 and not named:
+    copied = len(first) == 2 and first[0].strip() == first[1].strip()
+    if len(first) != 4 and not (named and copied):
         return None
     return (
         f"{path}: its first row is a string, not a header; a Magento translation dictionary "

@@ -159,3 +159,31 @@ def test_a_dictionary_out_of_its_place_is_refused_with_what_to_do_not_its_string
         "it so; else add a header row naming the columns (en,de)"
     )
     assert "--columns" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("folder", "name", "text"),
+    [
+        # regression trial regb71: a glossary and a product table refused as Magento's
+        ("docs/i18n", "glossary.csv", "Term,Definition\nCart,The list of products\n"),
+        ("shop", "en_US.csv", "Product,Blurb\nMug,A mug for coffee\n"),
+        ("i18n", "catalog.csv", "Add to Cart,In den Warenkorb\n"),
+    ],
+)
+def test_a_two_column_table_named_or_placed_as_magentos_gets_the_tables_hint(
+    tmp_path: Path, folder: str, name: str, text: str
+) -> None:
+    """Before, 'its first row is a string, not a header; a Magento translation dictionary ...'
+    for a header of two names, not the morning's hint."""
+    path = tmp_path / folder / name
+    path.parent.mkdir(parents=True)
+    path.write_text(text, "utf-8")
+    with pytest.raises(InputError) as raised:
+        list(read_csv_table(path))
+    first = text.split("\n", 1)[0].split(",")
+    assert str(raised.value) == (
+        f"{path}: no column of its header names a language or the source ({', '.join(first)}); "
+        "name the source-language column en and the target's de, as in keys,en,de, or source "
+        "and target; or name the sources' column and their translations': ltmt memory import "
+        f'{name} --columns "{first[0]}={first[1]}"'
+    )
