@@ -587,9 +587,9 @@ class KeyedCatalog(TranslationsHeld):
         marked, obsolete = document.split_not_translatable(obsolete)
         if extras_reported:  # qa's extra findings name them
             marked, obsolete = [], []
-        if marked and not_read is not None:
-            not_read.add(NOT_IN_SOURCE, len(marked))
-        elif marked:  # app_name, marked translatable="false" in the source
+        if marked:  # app_name, marked translatable="false" in the source (no obsolete string)
+            if not_read is not None:
+                not_read.add(f"{document.not_translatable_mark} in the source file", len(marked))
             logger.warning(
                 "%s: %s not %s: %s",
                 path,

@@ -85,6 +85,27 @@ def test_a_translation_of_a_notr_key_is_no_pair_and_an_extra_qa_finding(
     ]
 
 
+def test_an_import_counts_a_notr_translation_as_marked_and_names_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Regression trial regb71: ``memory import`` counted it 'not read: 1 not in the source
+    file', though the key is in the source, and did not say which or what to do."""
+    from ltmt.formats.not_read import NotRead
+
+    source = tmp_path / "i18n.properties"
+    source.write_text(SOURCE, "utf-8")
+    target = tmp_path / "i18n_de.properties"
+    target.write_text("appTitle=Bestellungen\nthemeName=Horizon Dark\n", "utf-8")
+    not_read = NotRead()
+    with caplog.at_level(logging.WARNING):
+        records = list(JavaPropertiesDocument.pairs(target, source_file=source, not_read=not_read))
+    assert [r.source for r in records] == ["Purchase Orders"]
+    assert not_read.by_reason() == {"marked #NOTR in the source file": 1}
+    assert (
+        f"{target}: 1 string (themeName) marked #NOTR in {source} not imported: delete it there"
+    ) in caplog.text
+
+
 # the trial's app5: a limit after the type is one; "max 20 characters" in the note is not
 LIMITED = (
     "#XFLD,20: Label for the delivery date field\n"
