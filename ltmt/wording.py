@@ -5,6 +5,7 @@ a name (``an ftl``, ``a po``); and the choice a misspelt name likely meant."""
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 
@@ -28,6 +29,18 @@ def their(count: int) -> str:
 def them(count: int) -> str:
     """``it`` of one, ``them`` of several (``1 ... (shorten them)`` was said)."""
     return "it" if count == 1 else "them"
+
+
+# a count's label said of several, and what it says of one (``1 whose source changed since
+# it was translated``; "1 ... since they were translated" was said)
+_OF_ONE = {"they were": "it was", "they are": "it is", "their": "its", "them": "it"}
+_OF_SEVERAL = re.compile(r"\b(?:" + "|".join(_OF_ONE) + r")\b")
+
+
+def agreeing(label: str, count: int) -> str:
+    """``label`` (a reason worded of several: ``whose source changed since they were
+    translated``) as said after ``count``: of one, ``it was``, ``it is``, ``its``, ``it``."""
+    return _OF_SEVERAL.sub(lambda found: _OF_ONE[found[0]], label) if count == 1 else label
 
 
 def first_few(items: Iterable[object], limit: int = 3, *, count_rest: bool = False) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.wording import counted, first_few, with_article
+from ltmt.wording import agreeing, counted, first_few, with_article
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,26 @@ def test_a_name_takes_the_article_of_its_sound(name: str, expected: str) -> None
 )
 def test_first_few(items: list[str], count_rest: bool, expected: str) -> None:
     assert first_few(items, count_rest=count_rest) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "count", "said"),
+    [
+        (
+            "whose source changed since they were translated",
+            1,
+            "whose source changed since it was translated",
+        ),
+        (
+            "whose source changed since they were translated",
+            2,
+            "whose source changed since they were translated",
+        ),
+        ("longer than their limit (shorten them)", 1, "longer than its limit (shorten it)"),
+        ("as they are", 1, "as it is"),
+        ("theme settings", 1, "theme settings"),  # words that only start alike
+        ("length ratio", 1, "length ratio"),
+    ],
+)
+def test_a_label_agrees_with_its_count(label: str, count: int, said: str) -> None:
+    assert agreeing(label, count) == said

@@ -77,6 +77,7 @@ MATCHES_READ = 3  # the best matches of each source looked at
 KEY_PASS_MAX = 100_000
 OLDER_SOURCE = "target of an older source"  # why an import skips such a pair
 # why an import skips a translator's translation whose source changed since it was written
+# (worded of several, as the JSON's key; a summary says it of one by ltmt.wording.agreeing)
 CHANGED_SOURCE = "whose source changed since they were translated"
 # why ``memory import --reviewed-only`` skips ltmt's translation that nobody changed since
 UNREVIEWED = "written by ltmt and not reviewed"

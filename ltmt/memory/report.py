@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ltmt.wording import counted
+from ltmt.wording import agreeing, counted
 
 
 @dataclass(frozen=True)
@@ -74,5 +74,6 @@ class ImportReport:
 
 
 def _by_reason(counts: Mapping[str, int]) -> str:
-    """``3 length ratio, 2 empty target``: the counts that are not 0, by reason."""
-    return ", ".join(f"{n} {reason}" for reason, n in sorted(counts.items()) if n)
+    """``3 length ratio, 2 empty target``: the counts that are not 0, by reason, each said in
+    its count's number (:func:`~ltmt.wording.agreeing`)."""
+    return ", ".join(f"{n} {agreeing(reason, n)}" for reason, n in sorted(counts.items()) if n)

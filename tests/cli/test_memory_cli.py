@@ -1513,7 +1513,7 @@ def test_a_translators_pair_whose_source_changed_since_is_not_imported(
     assert (code, out) == (
         0,
         "imported de.json into app: 1 added, 0 duplicates, 1 skipped "
-        "(1 whose source changed since they were translated)\n",
+        "(1 whose source changed since it was translated)\n",
     ), err
     # translate warns of it once and writes de.json again: its record still knows
     code, _, err = ltmt(capsys, "translate", str(english), "-o", str(german), "-u", "app", *model)
@@ -1522,7 +1522,7 @@ def test_a_translators_pair_whose_source_changed_since_is_not_imported(
     assert (code, out) == (
         0,
         "imported de.json into app: 0 added, 1 duplicate, 1 skipped "
-        "(1 whose source changed since they were translated)\n",
+        "(1 whose source changed since it was translated)\n",
     ), err
     with Memory(store) as memory:
         assert "Zumachen" not in [segment.target for segment in memory.segments("app")]

@@ -666,7 +666,7 @@ def test_an_import_skips_the_german_of_an_english_changed_since_form_by_form(
         cli.run(["memory", "import", str(path), "-u", "app", "--memory-dir", str(tmp_path / "m")])
     assert capsys.readouterr().out == (
         "imported Localizable.xcstrings into app: 1 added, 0 duplicates, 2 skipped (1 target of "
-        "an older source, 1 whose source changed since they were translated); not read: 1 "
+        "an older source, 1 whose source changed since it was translated); not read: 1 "
         "needs review\n"  # counted as a PO file's fuzzy are (session 71: a warning)
     )
     from ltmt import Memory

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ltmt.formats.changed_sources import CHANGED_SOURCE
 from ltmt.memory.report import ImportReport
 
 
@@ -28,6 +29,15 @@ from ltmt.memory.report import ImportReport
             ImportReport("u", read=1, added=1, not_read={"fuzzy": 0}),
             "u: 1 added, 0 duplicates, 0 skipped",
         ),
+        (  # regression trial regb71: "1 whose source changed since they were translated"
+            ImportReport("u", read=2, added=1, skipped={CHANGED_SOURCE: 1}),
+            "u: 1 added, 0 duplicates, 1 skipped (1 whose source changed since it was translated)",
+        ),
+        (
+            ImportReport("u", read=3, added=1, skipped={CHANGED_SOURCE: 2}),
+            "u: 1 added, 0 duplicates, 2 skipped (2 whose source changed since they were "
+            "translated)",
+        ),
     ],
 )
 def test_summary(report: ImportReport, line: str) -> None:
@@ -42,3 +52,9 @@ def test_the_entries_not_read_are_a_field_of_the_json() -> None:
 
 def test_the_pairs_older_than_the_stored_translation_are_a_field_of_the_json() -> None:
     assert ImportReport("u", read=1, older=1).to_dict()["older"] == 1
+
+
+def test_the_json_keeps_a_reasons_label_as_it_is() -> None:
+    """The key a script reads is the same whatever the count."""
+    report = ImportReport("u", read=2, added=1, skipped={CHANGED_SOURCE: 1})
+    assert report.to_dict()["skipped"] == {"whose source changed since they were translated": 1}
