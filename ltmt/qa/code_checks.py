@@ -29,16 +29,17 @@ def code_elements(text: str) -> list[str]:
 def changed_code(source: str, target: str) -> list[str]:
     """One finding for each code element of ``source`` that ``target`` writes with other text
     inside the same tags (an element it drops is the placeholder check's: its tags are lost)."""
-    lost = Counter(code_elements(source)) - Counter(code_elements(target))
-    added = Counter(code_elements(target)) - Counter(code_elements(source))
+    in_source, in_target = Counter(code_elements(source)), Counter(code_elements(target))
+    lost, added = in_source - in_target, in_target - in_source
     problems = []
     for code in lost.elements():
         others = [other for other in +added if _name(other) == _name(code)]
-        written = [other for other in others if other in renderings(code)] or others
+        alike = renderings(code)
+        written = [other for other in others if other in alike] or others
         if not written:
             continue
         added[written[0]] -= 1
-        if written[0] not in renderings(code):
+        if written[0] not in alike:
             problems.append(
                 f"changes code: the translation has {written[0]!r}; write {code!r} as the "
                 "source does"
