@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -114,8 +115,6 @@ def not_allowed_message(request: Request, allowed: str) -> str:
 def _methods_of_path(request: Request) -> list[str]:
     """The methods the app's OpenAPI schema gives ``request``'s path (a ``{name}`` of a path
     matching one segment), upper case, as declared; none where the app has no schema."""
-    import re
-
     openapi = getattr(request.app, "openapi", None)
     if openapi is None:
         return []
