@@ -412,9 +412,10 @@ def _kept_markup_parts(text: str, other: str) -> Counter[str]:
     """The placeholders in the tagged form of the markup kept as written that ``text`` has and
     ``other`` lacks (``<code data-md="raw">``, ``&lt;``, ``</code>``): ltmt's own marks, which
     a finding named (``lacks <code data-md="raw">, &lt;, &gt;``) where a lost MDX tag was meant."""
-    missing = Counter(_kept_markup(text)) - Counter(_kept_markup(other))
+    kept = _kept_markup(text)
+    missing = Counter(kept) - Counter(_kept_markup(other))
     parts: Counter[str] = Counter()
-    for markup, span in zip(_kept_markup(text), kept_spans(text), strict=True):
+    for markup, span in zip(kept, kept_spans(text), strict=True):
         if missing[markup] > 0:
             missing[markup] -= 1
             parts += _inventory(span, {}, names=False, left_out=lambda _: False)
