@@ -90,9 +90,9 @@ def missing_sentences(said: list[str], written: list[str]) -> list[list[str]]:
             for n, length in zip(chosen, lengths, strict=True)
         )
 
-    ways = list(combinations(range(len(said)), kept))
-    most = max(shared(chosen) for chosen in ways)
-    ranked = sorted((distance(chosen), chosen) for chosen in ways if shared(chosen) == most)
+    ways = {chosen: shared(chosen) for chosen in combinations(range(len(said)), kept)}
+    most = max(ways.values())
+    ranked = sorted((distance(chosen), chosen) for chosen, n in ways.items() if n == most)
     best = ranked[0][0]
     if not most and any(_NEAR < score - best < _CLEAR for score, _ in ranked):
         return []  # by length alone, and not clearly
