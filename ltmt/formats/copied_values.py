@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ltmt.wording import counted, first_few
+from ltmt.wording import counted, first_few, them
 
 if TYPE_CHECKING:
     from ltmt.formats.output_sources import Record
@@ -64,9 +64,9 @@ def follow_source(
             "changed since ltmt last wrote it (%s); delete %s there to take the source's",
             target,
             counted(len(changed), "value"),
-            _them(changed),
+            them(len(changed)),
             first_few(changed),
-            _them(changed),
+            them(len(changed)),
         )
     if unknown:
         logger.warning(
@@ -75,14 +75,10 @@ def follow_source(
             "%s cannot be told; delete %s there to take the source's",
             target,
             counted(len(unknown), "value"),
-            _them(unknown),
-            _them(unknown),
+            them(len(unknown)),
+            them(len(unknown)),
             first_few(unknown),
-            _them(unknown),
-            _them(unknown),
+            them(len(unknown)),
+            them(len(unknown)),
         )
     return again
-
-
-def _them(names: list[str]) -> str:
-    return "it" if len(names) == 1 else "them"
