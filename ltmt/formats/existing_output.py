@@ -24,7 +24,7 @@ from ltmt.formats.output_sources import (
 )
 from ltmt.formats.registry import FileFormat
 from ltmt.formats.run_progress import progress_path
-from ltmt.wording import counted, first_few, kept_as_is
+from ltmt.wording import counted, first_few, kept_as_is, them
 
 if TYPE_CHECKING:
     from ltmt.formats.pipeline import ChangedSources
@@ -161,7 +161,7 @@ def drop_outdated(
             kept_as_is(len(edited)),
             first_few(edited),
             ", marked for review" if flags else "",
-            "it" if len(edited) == 1 else "them",
+            them(len(edited)),
         )
     return len(again), edited
 
@@ -221,7 +221,7 @@ def warn_of_no_record(
         out_path,
         kept,
         kept_as_is(len(held)),
-        "it" if len(held) == 1 else "them",
+        them(len(held)),
         ""
         if output_sources is None
         else f" (ltmt keeps these records in {output_sources.folder}: on CI, keep that "

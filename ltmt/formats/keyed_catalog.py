@@ -41,7 +41,7 @@ from ltmt.formats.source_copies import copies_untranslated, copy_of_source, most
 from ltmt.formats.untranslated_marks import SYMFONY_PREFIX, is_marked_untranslated
 from ltmt.paths import resolved
 from ltmt.segments import PairRecord
-from ltmt.wording import counted, first_few
+from ltmt.wording import counted, first_few, them
 
 if TYPE_CHECKING:
     from ltmt.formats.output_sources import Record
@@ -311,7 +311,7 @@ class KeyedCatalog(TranslationsHeld):
                 self.path,
                 counted(len(names), "value") + (" that is" if len(names) == 1 else " that are"),
                 first_few(names),
-                "it" if len(names) == 1 else "them",
+                them(len(names)),
             )
 
     def warn_of_outdated_placeholders(self) -> None:
@@ -336,16 +336,16 @@ class KeyedCatalog(TranslationsHeld):
             if extra:
                 outdated.setdefault(entry.name, extra[0])
         if outdated:
-            them = "it" if len(outdated) == 1 else "them"
+            it = them(len(outdated))
             logger.warning(
                 "%s: %s kept with a placeholder the source no longer has (%s); fix %s "
                 "there, or delete %s there to translate %s again",
                 self.adopted_from,
                 counted(len(outdated), "translation"),
                 first_few(f"{name}: {extra}" for name, extra in outdated.items()),
-                them,
-                them,
-                them,
+                it,
+                it,
+                it,
             )
 
     def same_value(self, entry: Entry) -> frozenset[str]:
@@ -623,7 +623,7 @@ def _count_marked(path: Path, names: list[str], not_read: NotRead | None, purpos
             SYMFONY_PREFIX,
             first_few(names),
             purpose,
-            "it" if len(names) == 1 else "them",
+            them(len(names)),
         )
 
 
@@ -640,7 +640,7 @@ def _count_copies(path: Path, names: list[str], not_read: NotRead | None) -> Non
         path,
         counted(len(names), "copy", "copies"),
         first_few(names),
-        "it" if len(names) == 1 else "them",
+        them(len(names)),
     )
 
 
