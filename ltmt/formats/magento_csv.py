@@ -53,7 +53,7 @@ def is_dictionary(path: Path, rows: list[list[str]]) -> bool:
     return (
         path.parent.name == "i18n"
         and _LOCALE_FILE.fullmatch(path.name) is not None
-        and (_shaped(rows))
+        and _shaped(rows)
     )
 
 
