@@ -18,6 +18,7 @@ from ltmt.cli.store import (
 )
 from ltmt.errors import InputError
 from ltmt.fusion.registry import FUSION_NAMES
+from ltmt.wording import counted
 
 if TYPE_CHECKING:
     from ltmt.server.shutdown import Stop
@@ -214,7 +215,7 @@ def exit_as_stopped(stop: Stop, shutdown_timeout_s: float) -> None:
     code = stop.exit_code()
     if code == 0:
         return
-    requests = f"{stop.cut_off} request{'' if stop.cut_off == 1 else 's'} cut off"
+    requests = f"{counted(stop.cut_off, 'request')} cut off"
     if stop.forced:
         said = f"ltmt: forced to quit; {requests} (answered 503: send again)"
     else:
