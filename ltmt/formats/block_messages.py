@@ -8,14 +8,21 @@ sequence of block elements (KUIT's ``<para>``, ``<list>``, ``<item>``, ``<title>
 ``<subtitle>``; HTML's ``<p>``, ``<ul>``, ``<li>`` ...), two or more in all, is read as
 :mod:`ltmt.formats.html_cells` reads a cell: each block's text a unit of its own with its
 inline markup (KUIT's ``<filename>``, ``<command>`` ... stay inside it), written back in the
-message's structure. Any other message is one unit, as before.
+message's structure. Any other message is one unit, as before. A message with a 100 % memory
+match of its whole text is written from it as stored, as before (:func:`translate_messages`):
+block by block, its blocks' fuzzy matches alone were found (``Wir liefern weltweit.`` lost).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from ltmt.formats.documents import Unit
+from ltmt.formats.html_cells import translate_cells
 from ltmt.formats.html_segments import HTML, INLINE_ELEMENTS, Segments, scan, segments
+from ltmt.formats.run_report import RunReport
+from ltmt.formats.unit_translation import ExactFn, Outcome, TranslateFn, exact_outcomes
 
 # KUIT's elements that make a block of their own
 KUIT_BLOCKS = frozenset({"para", "list", "item", "title", "subtitle"})
@@ -57,3 +64,23 @@ def block_message(text: str) -> Segments | None:
     if depth != 0 or blocks < 2:
         return None
     return segments(text, dialect=_DIALECT)
+
+
+def translate_messages(
+    units: Sequence[Unit],
+    translate: TranslateFn,
+    exact: ExactFn | None,
+    report: RunReport,
+    *,
+    place: Callable[[Unit], str],
+) -> list[Outcome]:
+    """The outcomes of a catalog's ``units``, in order: a message of block elements with a 100 %
+    memory match of the whole message (``exact``) written from it as stored, the others
+    translated by :func:`~ltmt.formats.html_cells.translate_cells`, block by block where
+    :func:`block_message` reads blocks."""
+    blocks = [unit for unit in units if block_message(unit.source) is not None]
+    reused = {o.unit.key: o for o in exact_outcomes(blocks, exact, report)} if exact else {}
+    rest = [unit for unit in units if unit.key not in reused]
+    done = translate_cells(rest, translate, report, place=place, read=block_message)
+    translated = iter(done)
+    return [reused[unit.key] if unit.key in reused else next(translated) for unit in units]

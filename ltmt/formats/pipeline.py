@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError, UnalignedTranslationError
-from ltmt.formats.block_messages import block_message
+from ltmt.formats.block_messages import translate_messages
 from ltmt.formats.changed_sources import mark_for_review
 from ltmt.formats.documents import (
     CodeKept,
@@ -506,19 +506,21 @@ def unit_location(document: Document, unit: Unit) -> str:
 def _translated(
     fmt: str,
     units: list[Unit],
-    translate: TranslateFn,
+    translators: tuple[TranslateFn, ExactFn | None],
     report: RunReport,
     place: Callable[[Unit], str],
 ) -> list[Outcome]:
     """The outcomes of ``units``: a table's cells with block HTML, and a PO message of block
-    elements (KUIT's ``<para>…</para><list>…</list>``), translated block by block
-    (:mod:`ltmt.formats.html_cells`, :mod:`ltmt.formats.block_messages`), others whole."""
+    elements (KUIT's ``<para>…</para><list>…</list>``) without a 100 % memory match of the
+    whole message, translated block by block (:mod:`ltmt.formats.html_cells`,
+    :mod:`ltmt.formats.block_messages`), others whole."""
+    translate, exact = translators
     if not units:
         return []
     if fmt in TABLES:
         return translate_cells(units, translate, report, place=place)
     if fmt == "po":
-        return translate_cells(units, translate, report, place=place, read=block_message)
+        return translate_messages(units, translate, exact, report, place=place)
     return translate_units(units, translate, report, place=place)
 
 
@@ -539,7 +541,7 @@ def _translate_chunk(
     and reviewed entries kept as they were: not ltmt's text, so the record of the output must not
     say ltmt wrote them (a msgmerge fuzzy entry's ``Datei`` recorded as ltmt's made a reviewed
     ``Datei`` of another msgid look outdated on the next run)."""
-    translate, exact = translators
+    exact = translators[1]
     fresh = [u for u in chunk if not u.suggestion]
     whole = _reused_whole_messages(document, fresh, exact, result.report)
     reused = {o.unit.key for o in whole}
@@ -548,7 +550,7 @@ def _translate_chunk(
     result.report.same_source_kept += [o.unit.context or o.unit.key for o in same_source]
     fresh = [u for u in fresh if u.key not in {o.unit.key for o in same_source}]
     place = line_place if document.format in LINE_KEYED else entry_place
-    outcomes = _translated(document.format, fresh, translate, result.report, place)
+    outcomes = _translated(document.format, fresh, translators, result.report, place)
     outcomes += whole + same_source
     suggestions = [u for u in chunk if u.suggestion]
     if suggestions and exact is not None:

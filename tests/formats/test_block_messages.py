@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from formats_fakes import FakeModel
@@ -12,6 +13,7 @@ from ltmt.formats.documents import Unit
 from ltmt.formats.html_cells import translate_cells
 from ltmt.formats.pipeline import translate_file
 from ltmt.formats.po import read_po
+from ltmt.segments import Match, Segment, Translation
 
 KUIT = "<para>Supported formats:</para><list><item>Plain text</item><item>Markdown</item></list>"
 
@@ -59,3 +61,33 @@ def test_a_po_message_of_blocks_keeps_its_structure(tmp_path: Path) -> None:
         "THE FILE <filename>%1</filename> IS READ-ONLY.",
     ]
     assert "Plain text" in model.seen and "Markdown" in model.seen
+
+
+WELCOME = "<p>Welcome to our store.</p><p>We ship worldwide.</p>"
+WILLKOMMEN = "<p>Willkommen in unserem Shop.</p><p>Wir liefern weltweit.</p>"
+
+
+def test_a_message_with_a_whole_100_percent_match_is_written_from_it(tmp_path: Path) -> None:
+    """Block by block, a memory holding the whole message found no 100 % match
+    (``1 exact, 4 fuzzy``, ``Wir liefern weltweit.`` lost); the whole message's match is
+    written as stored, as before, and only a message without one goes block by block."""
+    stored = Segment(1, "shop", WELCOME, WILLKOMMEN, 0.0, "po", {})
+
+    def exact(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation | None]:
+        found = Translation(WELCOME, WILLKOMMEN, (Match(stored, 100.0),), "exact")
+        return [found if text == WELCOME else None for text in texts]
+
+    source, out = tmp_path / "de.po", tmp_path / "out.po"
+    source.write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        f'msgid "{WELCOME}"\nmsgstr ""\n\n'
+        'msgid "<p>Welcome to our store.</p><p>We ship to Europe.</p>"\nmsgstr ""\n',
+        "utf-8",
+    )
+    model = FakeModel()
+    result = translate_file(source, out, model, exact=exact, exact_approved=True)
+    written = out.read_text("utf-8")
+    assert f'\n\nmsgid "{WELCOME}"\nmsgstr "{WILLKOMMEN}"' in written  # as stored, not fuzzy
+    assert 'msgstr "<p>WELCOME TO OUR STORE.</p><p>WE SHIP TO EUROPE.</p>"' in written
+    assert result.report.exact == 1
+    assert "We ship worldwide." not in model.seen
