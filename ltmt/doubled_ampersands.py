@@ -17,6 +17,8 @@ and at an edge of its line in the translation (``&& &Ersetzen…``) lost the wor
 
 from __future__ import annotations
 
+import re
+
 from ltmt.accelerators import literal_ampersands
 from ltmt.formats.placeholder_syntax import find_placeholders
 
@@ -24,10 +26,43 @@ from ltmt.formats.placeholder_syntax import find_placeholders
 Spacing = tuple[tuple[bool, bool], ...]
 
 
-def single(text: str) -> tuple[str, Spacing]:
-    """``text`` with each of its doubled ampersands as one ``&``, and how each was spaced."""
+# a single ``&`` between two letters (``Q&A``, ``AT&T``): given beside ``&&`` as ``&``, the two
+# swapped places (``Q&A && support`` → ``Q && A & Unterstützung``)
+_AMPERSAND_IN_A_WORD = re.compile(r"[^\W\d_]&(?!&)[^\W\d_]")
+
+
+def shown_as_single(text: str) -> bool:
+    """Whether :func:`single` gives ``text``'s ``&&`` to the model as ``&``: each stands between
+    two words of two letters or more (a menu's ``Find && &Replace…``, ``Copy && Paste``), and
+    no single ``&`` stands between two letters. An operator between one-letter operands
+    (``Both A && B must be true.``: the model dropped the ``A``), ``R&&D``, or a line with
+    ``Q&A`` is given as the morning gave it, the ``&&`` a tag
+    (:func:`ltmt.accelerators.literal_ampersands`; a regression trial, session 71)."""
     found = literal_ampersands(text)
-    if not found:
+    if not found or _AMPERSAND_IN_A_WORD.search(text):
+        return False
+    return all(
+        _word_before(text[:start]) >= 2 and _word_after(text[end:]) >= 2 for start, end, _ in found
+    )
+
+
+def _word_before(text: str) -> int:
+    """The letters of the word that ends ``text``, spaces aside (0: none)."""
+    match = re.search(r"([^\W_]+)\W{0,2}\s*$", text)
+    return len(match.group(1)) if match else 0
+
+
+def _word_after(text: str) -> int:
+    """The letters of the word that starts ``text``, spaces and an accelerator's ``&`` aside."""
+    match = re.match(r"\s*&?([^\W_]+)", text)
+    return len(match.group(1)) if match else 0
+
+
+def single(text: str) -> tuple[str, Spacing]:
+    """``text`` with each of its doubled ampersands as one ``&``, and how each was spaced; as
+    it is where :func:`shown_as_single` says no."""
+    found = literal_ampersands(text)
+    if not found or not shown_as_single(text):
         return text, ()
     pieces, spacing, last = [], [], 0
     for start, end, _ in found:

@@ -21,6 +21,7 @@ from ltmt import pictographs
 from ltmt.accelerators import (
     Accelerator,
     find_accelerator,
+    literal_ampersands,
     place_accelerator,
     text_ampersands,
     underscore_words,
@@ -38,7 +39,7 @@ from ltmt.clause_markers import marker_for_model
 from ltmt.code_fences import fenced_code_lines
 from ltmt.currency_amounts import amount_spans
 from ltmt.date_formats import date_runs, only_directives
-from ltmt.doubled_ampersands import Spacing, doubled_again, single
+from ltmt.doubled_ampersands import Spacing, doubled_again, shown_as_single, single
 from ltmt.formats.placeholder_syntax import (
     CONDITIONAL_MERGE_TAG,
     PATH_LINE,
@@ -276,8 +277,14 @@ class LineForms:
         money = amount_spans(words, self.target_language)
         menus = separator_spans(words)  # Settings > Account: the model dropped a ">"
         # a single ``&`` marking no key garbled the words around it (``Copy & Paste``,
-        # ``AT&T``); an ``&&`` is given as ``&`` (for_model), which kept them
-        ampersands = text_ampersands(words)
+        # ``AT&T``); an ``&&`` between words is given as ``&`` (single), which kept them, and
+        # one between letters or beside a ``Q&A`` as a tag, as before (shown_as_single)
+        doubled = (
+            literal_ampersands(words)
+            if "&" in self.accelerator_markers and not shown_as_single(words)
+            else []
+        )
+        ampersands = [*doubled, *text_ampersands(words)]
         # words joined by underscores: the model split them and dropped words (O_file.txt)
         joined = underscore_words(words)
         # JSON in the text (a Rasa payload): its quotes came back German, {»priority«: »high«}

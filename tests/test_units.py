@@ -479,6 +479,16 @@ def test_a_doubled_ampersand_goes_to_the_model_as_the_ampersand_it_shows(markers
     )
 
 
+def test_a_doubled_ampersand_between_letters_or_beside_a_q_and_a_is_a_tag_as_before():
+    """A regression trial (session 71): given as ``&``, ``Q&A && support`` came out
+    ``Q && A & Unterstützung`` and ``Both A && B must be true.`` lost its ``A``; such a line's
+    ``&&`` is a tag, as this morning, written back as it was."""
+    forms = LineForms(("&",), decorations=True)
+    split = split_segment("Both A && B must be true.", forms)
+    assert split.lines == ["Both A <x/> B must be true."]
+    assert split.rebuild(["Beide A <x/> B müssen wahr sein."]) == "Beide A && B müssen wahr sein."
+
+
 @pytest.mark.parametrize("markers", [("&",), ()])
 def test_a_single_ampersand_of_text_goes_to_the_model_as_a_tag(markers):
     """The model lost ``AT&`` of ``Contact R&D & AT&T`` and garbled ``Copy & Paste``
