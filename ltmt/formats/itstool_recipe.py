@@ -5,18 +5,21 @@ resource file"), and ``--format html`` or ``dita`` translated its code. itstool,
 for both, makes a PO template of a page's text, which ltmt translates, and writes the pages
 back from the compiled catalog; po4a's ``docbook`` module does it for DocBook too. A file is
 told by its extension (``.docbook``, Mallard's ``.page``) or by its root element in the
-vocabulary's namespace (DocBook 4's DOCTYPE names no namespace: its public identifier).
+vocabulary's namespace, declared in the root's own start tag (DocBook 4's DOCTYPE names no
+namespace: its public identifier); a namespace quoted in the text (an HTML page about DocBook) is
+none.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ltmt.formats.po4a_recipe import Po4aKind
 
-DOCBOOK_NAMESPACE = b"http://docbook.org/ns/docbook"
-MALLARD_NAMESPACE = b"http://projectmallard.org/1.0/"
-_DOCBOOK_DTD = b"//DTD DocBook "  # DocBook 4: -//OASIS//DTD DocBook XML V4.5//EN
+DOCBOOK_NAMESPACE = "http://docbook.org/ns/docbook"
+MALLARD_NAMESPACE = "http://projectmallard.org/1.0/"
+_DOCBOOK_DTD = "//DTD DocBook "  # DocBook 4: -//OASIS//DTD DocBook XML V4.5//EN
 _DOCBOOK_ROOTS = frozenset({"book", "article", "chapter", "section", "part", "refentry"})
 _REVIEW = (
     "review de.po and remove the fuzzy flag ltmt puts on each entry (msgfmt compiles no fuzzy "
@@ -82,12 +85,24 @@ EXTENSIONS = {".docbook": DOCBOOK, ".page": MALLARD}
 NAMES = {"docbook": DOCBOOK, "mallard": MALLARD}
 
 
-def kind_of_root(root: str | None, head: bytes) -> ItstoolKind | None:
-    """The vocabulary of the XML file that starts with ``head`` and whose root element is
-    ``root``: DocBook (a ``<book>``, ``<article>`` ... in DocBook's namespace or with DocBook
-    4's DOCTYPE), Mallard (a ``<page>`` in Mallard's namespace), or None."""
-    if root in _DOCBOOK_ROOTS and (DOCBOOK_NAMESPACE in head or _DOCBOOK_DTD in head):
+def _declares(attributes: str, namespace: str) -> bool:
+    """Whether a start tag's ``attributes`` declare ``namespace`` (``xmlns="..."`` or a
+    prefix's ``xmlns:db='...'``)."""
+    declaration = rf"""\bxmlns(?::[\w.-]+)?\s*=\s*["']{re.escape(namespace)}["']"""
+    return re.search(declaration, attributes) is not None
+
+
+def kind_of_root(root: str | None, prolog: str, attributes: str) -> ItstoolKind | None:
+    """The vocabulary of the XML file whose root element is ``root``, with what comes before it
+    (``prolog``: its declaration, DOCTYPE ...) and the ``attributes`` of the root's own start
+    tag: DocBook (a ``<book>``, ``<article>`` ... declaring DocBook's namespace, or with DocBook
+    4's DOCTYPE), Mallard (a ``<page>`` declaring Mallard's namespace), or None. Only the root's
+    own tag counts: an HTML ``<article>`` whose text quotes DocBook's namespace is none."""
+    local = root.rpartition(":")[2] if root else None
+    if local in _DOCBOOK_ROOTS and (
+        _declares(attributes, DOCBOOK_NAMESPACE) or _DOCBOOK_DTD in prolog
+    ):
         return DOCBOOK
-    if root == "page" and MALLARD_NAMESPACE in head:
+    if local == "page" and _declares(attributes, MALLARD_NAMESPACE):
         return MALLARD
     return None

@@ -872,6 +872,8 @@ _ROOT_FORMATS = {"tmx": "tmx", "xliff": "xliff", "TS": "ts"}
 _PROLOG = re.compile(
     r"\A\ufeff?(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\]\s*)?>)*<([\w.:-]+)", re.S
 )
+# the rest of the root's start tag: its attributes, up to its '>' (one inside quotes is none)
+_ROOT_ATTRIBUTES = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*""")
 
 
 def _head(path: Path) -> bytes:
@@ -892,9 +894,25 @@ def root_element(path: Path) -> str | None:
 
 def _root_of(head: bytes) -> str | None:
     """The root element's name of the XML file that starts with ``head``, or None."""
+    return _root_start(head)[0]
+
+
+def _root_start(head: bytes) -> tuple[str | None, str, str]:
+    """The root element's name of the XML file that starts with ``head`` (or None), what comes
+    before it (declaration, DOCTYPE ...) and the attributes of its start tag."""
     encoding = "utf-16" if head.startswith(UTF16_MARKS) else "utf-8"
-    found = _PROLOG.match(head.decode(encoding, errors="replace"))
-    return found.group(1) if found else None
+    text = head.decode(encoding, errors="replace")
+    found = _PROLOG.match(text)
+    if found is None:
+        return None, "", ""
+    attributes = _ROOT_ATTRIBUTES.match(text, found.end())
+    return found.group(1), text[: found.start(1)], attributes.group(0) if attributes else ""
+
+
+def _itstool_kind_of_root(head: bytes) -> ItstoolKind | None:
+    """DocBook or Mallard where the XML file that starts with ``head`` is such a page by its
+    root's own start tag or DOCTYPE, else None."""
+    return kind_of_root(*_root_start(head))
 
 
 # a DITA topic's or map's root, which a DITA file saved as .xml has with the OASIS DTD's
@@ -942,7 +960,7 @@ def _refuse_an_itstool_page(path: Path, head: bytes) -> None:
     or Mallard page by its root, whatever format it was given as: read as Android it was
     called 'not an Android string resource file', and read as HTML or DITA its code was
     translated."""
-    kind = kind_of_root(_root_of(head), head)
+    kind = _itstool_kind_of_root(head)
     if kind is not None:
         raise InputError(f"{path}: {kind.translate_recipe()}")
 
@@ -955,7 +973,7 @@ def itstool_kind(path: Path, head: bytes | None = None) -> ItstoolKind | None:
     if by_name is not None:
         return by_name
     head = _head(path) if head is None else head
-    return kind_of_root(_root_of(head), head)
+    return _itstool_kind_of_root(head)
 
 
 def _named(fmt: str) -> str | None:
@@ -1004,8 +1022,8 @@ def unread_kind_hint(path: Path) -> str | None:
     """What to do with ``path``, a file of an extension ltmt reads no format of but knows (an
     AsciiDoc page: make a PO catalog of it with po4a), as its single file's error says it; or
     None. A folder run names such files it skipped with the same words: a DocBook book saved as
-    ``.xml`` too, by its root."""
-    if path.suffix.lower() in GENERIC_EXTENSIONS and (kind := itstool_kind(path)) is not None:
+    ``.xml`` or ``.html`` too, by its root."""
+    if path.suffix.lower() in EXTENSIONS and (kind := itstool_kind(path)) is not None:
         return kind.translate_recipe()
     return _NEAREST.get(path.suffix.lower())
 

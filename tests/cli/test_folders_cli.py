@@ -1265,3 +1265,30 @@ def test_a_text_output_edited_by_hand_is_left_and_counted_the_others_translated(
     code, _, err = run_cli(["translate", str(docs), "-o", str(out), "--overwrite", *common], capsys)
     assert code == 0, err
     assert (out / "short_description.txt").read_text("utf-8") != fixed
+
+
+def test_a_docbook_page_is_skipped_with_its_hint_and_an_html_page_about_docbook_translated(
+    tmp_path, capsys, common
+):
+    """site/ with blog.html (an HTML <article> quoting DocBook's namespace in its <pre>) was
+    refused 'ltmt reads no DocBook' and the run wrote nothing; a real DocBook article saved
+    as .html is skipped with itstool's hint, and the rest is translated."""
+    from ltmt.formats.itstool_recipe import DOCBOOK
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "blog.html").write_text(
+        '<article class="post">\n  <p>Start every book with the DocBook namespace:</p>\n'
+        '  <pre><code>&lt;book xmlns="http://docbook.org/ns/docbook"&gt;</code></pre>\n'
+        "</article>\n",
+        "utf-8",
+    )
+    (site / "install.html").write_text(
+        '<article xmlns="http://docbook.org/ns/docbook" version="5.0"><title>Install</title>'
+        "<para>Run the installer.</para></article>\n",
+        "utf-8",
+    )
+    code, _, err = run_cli(["translate", str(site), "-o", str(tmp_path / "de"), *common], capsys)
+    assert code == 0, err
+    assert f"ltmt: install.html is not translated: {DOCBOOK.translate_recipe()}\n" in err
+    assert [p.name for p in (tmp_path / "de").rglob("*") if p.is_file()] == ["blog.html"]

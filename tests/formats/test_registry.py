@@ -14,6 +14,7 @@ from ltmt.formats.registry import (
     FORMATS,
     another_formats_file,
     find_format,
+    itstool_kind,
     names,
     output_name_problem,
     plain_text_default,
@@ -762,3 +763,34 @@ def test_a_format_given_does_not_read_a_docbook_or_mallard_page(
     other = tmp_path / "page.html"
     other.write_text("<html><body><p>Press Ctrl.</p></body></html>\n", "utf-8")
     assert find_format(other, fmt, role="document").name == fmt
+
+
+# an HTML post about DocBook, as a blog writes it: the namespace in its text, not its root's tag
+DOCBOOK_BLOG = (
+    '<article class="post">\n  <h1>Writing docs with DocBook 5</h1>\n'
+    '  <pre><code>&lt;book xmlns="http://docbook.org/ns/docbook" version="5.0"&gt;</code></pre>\n'
+    "  <p>Then add chapters and sections as you need them.</p>\n</article>\n"
+)
+DOCBOOK_ARTICLE = (
+    '<article xmlns="http://docbook.org/ns/docbook" version="5.0"><title>Install</title>'
+    "<para>Run <command>photonic</command>.</para></article>\n"
+)
+
+
+@pytest.mark.parametrize("name", ["blog.html", "blog.xml"])
+def test_a_page_quoting_docbooks_namespace_is_no_docbook(tmp_path, name: str) -> None:
+    """blog.html (<article class="post"> quoting <book xmlns=".../docbook"> in its <pre>) was
+    refused 'ltmt reads no DocBook'; only the root's own tag or DOCTYPE makes a DocBook file."""
+    path = tmp_path / name
+    path.write_text(DOCBOOK_BLOG, "utf-8")
+    assert itstool_kind(path) is None
+    assert unread_kind_hint(path) is None
+    if name.endswith(".html"):
+        assert find_format(path, role="document").name == "html"
+        assert find_format(path, "html", role="document").name == "html"
+    docbook = tmp_path / "install.html"
+    docbook.write_text(DOCBOOK_ARTICLE, "utf-8")
+    with pytest.raises(InputError) as raised:
+        find_format(docbook, "html", role="document")
+    assert str(raised.value) == f"{docbook}: {DOCBOOK.translate_recipe()}"
+    assert unread_kind_hint(docbook) == DOCBOOK.translate_recipe()  # a folder run's words
