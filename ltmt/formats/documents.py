@@ -69,6 +69,10 @@ class Unit:
     ``shown``: the source as its file writes it where ``source`` is the form the model gets
     (an ICU plural's case, ``# button``, as ``%d button``): how a run's summary names the unit;
     "" where that is ``source``.
+    ``docbook``: the unit is an itstool catalog's entry (a DocBook or Mallard page's string),
+    whose inline code (``<cmd>``, ``<file>`` ...) is kept whole
+    (:data:`ltmt.formats.paired_tags.DOCBOOK_CODE_NAMES`); elsewhere such tags are an app's
+    markup around words its user reads.
     """
 
     key: str
@@ -81,6 +85,7 @@ class Unit:
     suggestion: bool = False
     kept_apart: tuple[str, ...] = ()
     shown: str = ""
+    docbook: bool = False
 
 
 class Document(Protocol):

@@ -29,6 +29,13 @@ def itstool_paths(note: str) -> list[str]:
     return _PATH.findall(note)
 
 
+def is_itstool_entry(note: str) -> bool:
+    """Whether ``note`` is an itstool entry's (``(itstool) path: page/p``): a string of a
+    DocBook or Mallard page, whose inline code elements (``<cmd>``, ``<file>`` ...) are kept
+    whole and checked (:data:`ltmt.formats.paired_tags.DOCBOOK_CODE_NAMES`)."""
+    return bool(itstool_paths(note))
+
+
 def is_itstool_code(note: str) -> bool:
     """Whether ``note`` says its entry is a code element (:data:`CODE_ELEMENTS`) in each place
     it is from (``(itstool) path: chapter/programlisting``): code, copied byte for byte."""

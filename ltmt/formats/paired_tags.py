@@ -147,19 +147,29 @@ VERBATIM_NAMES = frozenset({"code", "kbd", "samp", "var", "tt", "pre", "xliff:g"
 # <replaceable> is not code: its words name what the reader puts there (``<replaceable>file
 # name</replaceable>``), in the reader's language; nor <option> and <varname>, words a user
 # reads in other formats (session 68). Only with their closing tag: ``<file name>`` and
-# ``<input>`` alone are metavariables (:data:`_METAVARIABLE`), no element
+# ``<input>`` alone are metavariables (:data:`_METAVARIABLE`), no element. Only in an itstool
+# catalog's entries (``docbook``): elsewhere ``Save the <file>current file</file>`` is an app's
+# markup around words its user reads (the model kept them English and lost ``Save``)
 DOCBOOK_CODE_NAMES = frozenset({
     "command", "userinput", "computeroutput", "filename", "literal", "envar", "parameter",
     "cmd", "input", "output", "file", "sys",
 })  # fmt: skip
-_KEPT_NAMES = VERBATIM_NAMES | DOCBOOK_CODE_NAMES
-_VERBATIM_ELEMENT = re.compile(
-    rf"<({'|'.join(sorted(_KEPT_NAMES))})(\s[^<>]*)?>((?:(?!</?\1[\s>]).)*"
-    rf"(?:</\1>{KEY_JOIN}<\1(?:\s[^<>]*)?>(?:(?!</?\1[\s>]).)*)*)</\1>",
-    re.IGNORECASE | re.DOTALL,
-)  # (with the markup inside it: <code><a href="...">xsl:stylesheet</a></code>); keys joined
-# by + (<kbd>Ctrl</kbd>+<kbd>/</kbd>) are one code: two tokens side by side, the model garbled
-# their ids (press »ltmt-v1«/>+<ph ...) and the line was left English
+
+
+def _verbatim_element(names: frozenset[str]) -> re.Pattern[str]:
+    """An element of ``names`` with its text, closing tag included (with the markup inside it:
+    ``<code><a href="...">xsl:stylesheet</a></code>``); keys joined by + (``<kbd>Ctrl</kbd>+
+    <kbd>/</kbd>``) are one code: two tokens side by side, the model garbled their ids (press
+    »ltmt-v1«/>+<ph ...) and the line was left English."""
+    return re.compile(
+        rf"<({'|'.join(sorted(names))})(\s[^<>]*)?>((?:(?!</?\1[\s>]).)*"
+        rf"(?:</\1>{KEY_JOIN}<\1(?:\s[^<>]*)?>(?:(?!</?\1[\s>]).)*)*)</\1>",
+        re.IGNORECASE | re.DOTALL,
+    )
+
+
+_VERBATIM_ELEMENT = _verbatim_element(VERBATIM_NAMES)
+_DOCBOOK_VERBATIM_ELEMENT = _verbatim_element(VERBATIM_NAMES | DOCBOOK_CODE_NAMES)
 # the inner translation must match this well (0-100) to be wrapped
 MIN_SCORE = 70.0
 # failing that, the words of the translation wrapped are those like the inner text's words:
@@ -341,14 +351,19 @@ def _protected(opening: str) -> bool:
     return bool(_PROTECTED.search(opening) or _SAID_AS_WRITTEN.match(opening))
 
 
-def verbatim_spans(text: str) -> list[tuple[int, int]]:
+def verbatim_spans(text: str, *, docbook: bool = False) -> list[tuple[int, int]]:
     """The ``(start, end)`` spans of ``text``'s code elements, tags included (``<code>cloudsync
-    login</code>``: :data:`VERBATIM_NAMES`, :data:`DOCBOOK_CODE_NAMES`), whose text is kept as
-    written."""
-    return [found.span() for found in _VERBATIM_ELEMENT.finditer(text)]
+    login</code>``: :data:`VERBATIM_NAMES`; with ``docbook``, an itstool catalog's entry,
+    :data:`DOCBOOK_CODE_NAMES` too), whose text is kept as written."""
+    return [found.span() for found in _kept_elements(docbook).finditer(text)]
 
 
-def strip_pairs(source: str) -> PairedText | None:
+def _kept_elements(docbook: bool) -> re.Pattern[str]:
+    """The code elements kept whole: DocBook's and Mallard's too where ``docbook``."""
+    return _DOCBOOK_VERBATIM_ELEMENT if docbook else _VERBATIM_ELEMENT
+
+
+def strip_pairs(source: str, *, docbook: bool = False) -> PairedText | None:
     """``source`` without its paired codes, or ``None`` when it has none, or unbalanced ones,
     or ones nested otherwise than stacked (those are left to the model and the placeholder
     repair). An element around the whole source (SSML's ``<speak>``) is taken off first
@@ -357,11 +372,12 @@ def strip_pairs(source: str) -> PairedText | None:
     </emphasis> you so.</speak>`` kept ``I``), and the sentence's final mark went after the
     closing tag (``<speak>Warte</speak>!``). A code element
     (``<code>`` ...) becomes its token first, inside other markup too (a link's ``<code>``):
-    where the rest is left to the model, the code is not."""
-    wrapped = element_around(source)
+    where the rest is left to the model, the code is not; with ``docbook`` (an itstool
+    catalog's entry) DocBook's and Mallard's code too (:data:`DOCBOOK_CODE_NAMES`)."""
+    wrapped = element_around(source, docbook=docbook)
     if wrapped is not None:
         opening, inner, closing = wrapped
-        found = strip_pairs(inner)
+        found = strip_pairs(inner, docbook=docbook)
         if found is None:
             return PairedText(inner, (), (opening, closing))
         return replace(found, wrapper=(opening + found.wrapper[0], found.wrapper[1] + closing))
@@ -380,7 +396,7 @@ def strip_pairs(source: str) -> PairedText | None:
         )
         return verbatim[-1].token
 
-    text = _VERBATIM_ELEMENT.sub(token, source)
+    text = _kept_elements(docbook).sub(token, source)
     # AsciiDoc's macros kept whole (pass:[<u>yes</u>]: no <u> pair of its own)
     for macro in reversed(list(verbatim_macros(text))):
         verbatim.append(Pair(macro[0], "", "", 0, 0, f'<ph id="ltmt-v{len(verbatim) + 1}"/>'))
@@ -397,14 +413,15 @@ def strip_pairs(source: str) -> PairedText | None:
     return PairedText(found.text, (*placed, *(_with_code(pair, verbatim) for pair in found.pairs)))
 
 
-def element_around(source: str) -> tuple[str, str, str] | None:
+def element_around(source: str, *, docbook: bool = False) -> tuple[str, str, str] | None:
     """``(opening tag, text, closing tag)`` of an element around the whole of ``source``, not
-    one kept as written (:func:`kept_as_written`) nor one around no word (a count, a
-    placeholder alone: :func:`_strip_pairs` keeps those); ``None`` where there is none."""
+    one kept as written (:func:`kept_as_written`; with ``docbook``, DocBook's code too) nor one
+    around no word (a count, a placeholder alone: :func:`_strip_pairs` keeps those); ``None``
+    where there is none."""
     found = _WRAPPING.fullmatch(source.strip())
     if found is None or kept_as_written(found["opening"]):
         return None
-    if _VERBATIM_ELEMENT.fullmatch(source.strip()):  # a code element alone: <cmd>...</cmd>
+    if docbook and _DOCBOOK_VERBATIM_ELEMENT.fullmatch(source.strip()):  # <cmd>...</cmd> alone
         return None
     inner, name = found["inner"], re.escape(found["name"])
     if not _WORD.search(without_placeholders(_TAG.sub(" ", inner))):

@@ -56,6 +56,7 @@ from ltmt.formats.credit_entries import is_credits_entry
 from ltmt.formats.documents import Unit
 from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry, target_strings
 from ltmt.formats.icu_messages import quotes_syntax
+from ltmt.formats.itstool_paths import is_itstool_entry
 from ltmt.formats.po import check_language, entry_flags, load_po, nplurals
 from ltmt.formats.po_charset import file_charset, in_charset, is_utf8
 from ltmt.formats.xliff_icu import BranchingUnits, is_message
@@ -238,20 +239,23 @@ class PoDocument:
             if index in self.verbatim or index in self.credits:
                 continue
             context, flags = unit.getcontext() or "", entry_flags(unit)
+            docbook = is_itstool_entry(unit.getnotes("developer"))
             if not unit.hasplural():
                 # s_("Menu|File"): the text after the prefix alone, the prefix its context
                 prefixed = split_context_prefix(
                     str(unit.source), msgctxt=context, references=unit.getlocations()
                 )
                 context, source = prefixed or (context, str(unit.source))
-                result.append(Unit(str(index), source, context, flags))
+                result.append(Unit(str(index), source, context, flags, docbook=docbook))
                 continue
             strings = [str(s) for s in unit.source.strings]
             singular, plural = strings[0], strings[1] if len(strings) > 1 else strings[0]
             for form in range(self.nplurals):
                 source = singular if form == 0 and self.nplurals > 1 else plural
                 key = f"{index}{FORM}{form}"
-                result.append(Unit(key, source, context, flags, entry=str(index), form=form))
+                result.append(
+                    Unit(key, source, context, flags, entry=str(index), form=form, docbook=docbook)
+                )
         return result
 
     def pending(self, overwrite: bool = False) -> list[Unit]:

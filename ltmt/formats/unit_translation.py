@@ -509,7 +509,8 @@ def _translate_paired(
     todo = [
         (index, paired)
         for index, unit in enumerate(units)
-        if outcomes[index].method != "exact" and (paired := strip_pairs(unit.source)) is not None
+        if outcomes[index].method != "exact"
+        and (paired := strip_pairs(unit.source, docbook=unit.docbook)) is not None
     ]
     if isinstance(translate, TranslatorFn):  # a pair that cuts a term goes around all of it
         todo = [(i, pairs_over_terms(p, translate.term_spans(p.text))) for i, p in todo]

@@ -5,7 +5,10 @@ change it (``<command>Photonik</command>`` for ``<command>photonic</command>``,
 ``<cmd>--reset</cmd>`` for ``<cmd>photonic --reset</cmd>``): the tags are all there, so the
 placeholder check passed it. HTML's ``<code>``, ``<kbd>``, ``<tt>``, ``<samp>`` and Markdown's
 backtick spans are not checked: docs put UI labels and key names in them, translated to match
-the localised UI (``<code>Speichern</code>``, ``<kbd>Eingabe</kbd>``, ```Datei```).
+the localised UI (``<code>Speichern</code>``, ``<kbd>Eingabe</kbd>``, ```Datei```). Only an
+itstool catalog's entries are checked (:func:`ltmt.formats.itstool_paths.is_itstool_entry`):
+elsewhere ``<file>``, ``<input>`` ... are an app's markup around words its user reads
+(``Save the <file>aktuelle Datei</file>``).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ _NAME = re.compile(r"<([^\s/>]+)")
 def code_elements(text: str) -> list[str]:
     """The DocBook and Mallard code elements of ``text``, tags included (``<cmd>photonic
     --reset</cmd>``)."""
-    spans = (text[start:end] for start, end in verbatim_spans(text))
+    spans = (text[start:end] for start, end in verbatim_spans(text, docbook=True))
     return [code for code in spans if _name(code) in DOCBOOK_CODE_NAMES]
 
 

@@ -1588,8 +1588,8 @@ def test_docbook_and_mallard_code_is_kept_whole(source: str, kept: str) -> None:
     """Trial db271 (itstool's strings of a help page): ``<command>photonic</command>`` came
     back ``<command>Photonik</command>``, and ``Run <cmd>photonic --reset</cmd>`` lost the
     program's name while the next sentence went into the link before it. Such code is one token
-    with its tags, as ``<code>`` is."""
-    paired = strip_pairs(source)
+    with its tags, as ``<code>`` is: in an itstool catalog's entries alone (``docbook``)."""
+    paired = strip_pairs(source, docbook=True)
     assert paired is not None
     tokens = [pair for pair in paired.pairs if pair.token]
     assert f"{tokens[0].opening}{tokens[0].inner}{tokens[0].closing}" == kept
@@ -1604,8 +1604,42 @@ def test_docbook_and_mallard_code_is_kept_whole(source: str, kept: str) -> None:
     "Choose <varname>Automatic</varname> to let the app decide.",  # session 68: words
 ])  # fmt: skip
 def test_prose_like_elements_and_metavariables_are_not_kept_whole(source: str) -> None:
-    paired = strip_pairs(source)
+    paired = strip_pairs(source, docbook=True)
     assert paired is None or not any(pair.token for pair in paired.pairs)
+
+
+@pytest.mark.parametrize("name", ["file", "input", "output", "parameter", "literal", "sys"])
+def test_docbook_code_names_elsewhere_are_an_apps_markup_around_words(name: str) -> None:
+    """Since bc12da47 'Save the <file>current file</file>' in JSON, XLIFF or a plain PO kept
+    'current file' English (one token) and the model lost 'Save'; outside an itstool catalog
+    such an element is a pair whose words are translated, as this morning."""
+    source = f"Save the <{name}>current file</{name}>"
+    paired = strip_pairs(source)
+    assert paired is not None
+    assert [(pair.opening, pair.inner, pair.token) for pair in paired.pairs] == [
+        (f"<{name}>", "current file", "")
+    ]
+    assert paired.text == "Save the current file"
+    kept = strip_pairs(source, docbook=True)
+    assert kept is not None and [pair.token for pair in kept.pairs] == ['<ph id="ltmt-v1"/>']
+
+
+def test_a_plain_catalogs_file_element_is_translated_with_its_sentence(tmp_path: Path) -> None:
+    po = tmp_path / "ui-de.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: de\\n"\n\n'
+        'msgid "Save the <file>current file</file>"\nmsgstr ""\n',
+        "utf-8",
+    )
+    seen: list[str] = []
+
+    def model(texts: list[str], prefer: list[dict] | None = None) -> list[str]:
+        seen.extend(texts)
+        return [text.upper() for text in texts]
+
+    translate_file(po, po, model)
+    assert "Save the current file" in seen
+    assert 'msgstr "SAVE THE <file>CURRENT FILE</file>"' in po.read_text("utf-8")
 
 
 def test_an_itstool_strings_code_is_kept_and_its_link_translated(tmp_path: Path) -> None:

@@ -48,9 +48,24 @@ def test_changed_code_is_found(source: str, target: str, expected: list[str]) ->
 def test_the_placeholder_check_says_it_once() -> None:
     source = "Stored in <filename>~/.config/photonic/settings.ini</filename>."
     target = "Gespeichert in <filename>~/.config/Photonik/settings.ini</filename>."
-    assert placeholder_problems(source, target, {}) == [
+    assert placeholder_problems(source, target, {"note": "(itstool) path: para/filename"}) == [
         "changes code: the translation has '<filename>~/.config/Photonik/settings.ini</filename>'"
         "; write '<filename>~/.config/photonic/settings.ini</filename>' as the source does"
+    ]
+
+
+@pytest.mark.parametrize("name", ["file", "input", "output", "parameter", "literal", "sys"])
+def test_docbook_code_names_are_checked_in_an_itstool_catalog_alone(name: str) -> None:
+    """Since bc12da47 qa said 'changes code: ... <file>aktuelle Datei</file>' of a correct
+    JSON, XLIFF or plain PO translation (rc 1, this morning 0): such tags are an app's markup
+    around words its user reads, checked in an itstool catalog's entries alone."""
+    source = f"Save the <{name}>current file</{name}>"
+    target = f"<{name}>Aktuelle Datei</{name}> speichern"
+    assert placeholder_problems(source, target, {}) == []
+    assert placeholder_problems(source, target, {"note": "Shown in the toolbar"}) == []
+    assert placeholder_problems(source, target, {"note": "(itstool) path: page/p"}) == [
+        f"changes code: the translation has '<{name}>Aktuelle Datei</{name}>'; write "
+        f"'<{name}>current file</{name}>' as the source does"
     ]
 
 
