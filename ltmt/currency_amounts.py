@@ -58,6 +58,11 @@ _ONE = {"Millionen": "Million", "Milliarden": "Milliarde"}
 # (Duden, DIN 5008: ``5\u201310 €``), which ``ltmt qa`` reads as two numbers, not a minus
 _RANGE_DASH = re.compile(r"-|[ \u00a0]?\u2013[ \u00a0]?")
 _EN_DASH = "\u2013"
+# a range whose second number has no sign of its own (``$5-10``, ``$5 \u2013 10``): one sign,
+# as German writes it (``5\u201310 $``); not a number that a sign, a letter or a point follows
+_BARE_RANGE_END = re.compile(
+    rf"(?:-|[ \u00a0]?\u2013[ \u00a0]?)(?P<number>{NUMBER})(?![\w$\u00a0€£¥]|[.,]\d)"
+)
 # a ``$`` that names a variable or register (``$sp``, ``$TMPDIR``, ``${name}``): a line with one
 # uses ``$`` as code does, and its ``$15`` is as likely a register as money
 _DOLLAR_VARIABLE = re.compile(r"(?<![\w$])\$(?=[A-Za-z_{(])")
@@ -89,7 +94,8 @@ def amount_spans(line: str, language: str = "") -> list[tuple[int, int, str]]:
     """``(start, end, written)`` of each amount of money in ``line``, ``written`` as
     ``language`` writes it (:func:`written_in`; ``""``: as the line has it). Where that is
     German's form, an amount takes a number word after it (``$5 million`` → ``5 Millionen
-    $``), and two of one sign joined by a dash are one range (``$5-$10`` → ``5\u201310 $``)."""
+    $``), and two of one sign joined by a dash are one range (``$5-$10`` → ``5\u201310 $``), as
+    is one and a bare number after a dash (``$5-10``)."""
     spans: list[tuple[int, int, str]] = []
     signs: list[str | None] = []  # each span's sign where it is written in German's form
     for amount in _AMOUNT.finditer(line):
@@ -97,6 +103,7 @@ def amount_spans(line: str, language: str = "") -> list[tuple[int, int, str]]:
         sign = amount.group("sign") if written != amount.group() else None
         if sign is not None:
             end, written = _with_number_word(amount, end, written)
+            end, written = _with_bare_range_end(amount, end, written, sign)
         joined = sign is not None and signs and signs[-1] == sign
         if joined and _RANGE_DASH.fullmatch(line, spans[-1][1], start):
             start, _, first = spans.pop()
@@ -105,6 +112,19 @@ def amount_spans(line: str, language: str = "") -> list[tuple[int, int, str]]:
         spans.append((start, end, written))
         signs.append(sign)
     return spans
+
+
+def _with_bare_range_end(
+    amount: re.Match[str], end: int, written: str, sign: str
+) -> tuple[int, str]:
+    """``(end, written)`` of ``amount`` (in German's form ``written``, its ``sign`` last) with
+    the bare number of a range after it (``$5-10`` → ``5\u201310 $``; it was ``5 $-10``), where
+    one follows and the amount has no magnitude."""
+    bare = _BARE_RANGE_END.match(amount.string, end)
+    if bare is None or amount.group("magnitude") or not written.endswith("\u00a0" + sign):
+        return end, written
+    first = written.removesuffix("\u00a0" + sign)
+    return bare.end(), f"{first}{_EN_DASH}{german_number(bare['number'])}\u00a0{sign}"
 
 
 def _with_number_word(amount: re.Match[str], end: int, written: str) -> tuple[int, str]:

@@ -89,6 +89,13 @@ GERMAN_AMOUNTS = [
     ("From $5-$10 per user.", "Von <x/> pro Benutzer.", f"5\u201310{NBSP}$"),
     ("Costs $1,000 \u2013 $2,000 per year.", "Kostet <x/> pro Jahr.", f"1.000\u20132.000{NBSP}$"),
     ("Earn $5k-$10k a month.", "Verdienen Sie <x/> im Monat.", f"5.000\u201310.000{NBSP}$"),
+    # the second number without a sign of its own (was "1.000 $-2,000")
+    ("Costs $1,000-2,000 per year.", "Kostet <x/> pro Jahr.", f"1.000\u20132.000{NBSP}$"),
+    (
+        "Plans cost $9.99\u201319.99 a month.",
+        "Pläne kosten <x/> im Monat.",
+        f"9,99\u201319,99{NBSP}$",
+    ),
     # a number word after the amount: the word, then the sign (was "5 $ Millionen")
     ("We saved $5 million last year.", "Wir sparten <x/>.", f"5{NBSP}Millionen{NBSP}$"),
     ("We raised $1 million.", "Wir sammelten <x/>.", f"1{NBSP}Million{NBSP}$"),
