@@ -39,6 +39,18 @@ KEY_NAMES: dict[str, dict[str, str]] = {
         "Backspace": "Rücktaste",
     },
 }
+
+
+def english_key_names(translation: str, source: str, language: str = "de") -> str:
+    """``translation`` with each of ``language``'s key names that hold a digit (German's
+    ``Pos1``) written as the English name ``source`` has (``Home``): a number check reading
+    ``Strg+Pos1`` for ``Ctrl+Home`` found a 1 the source does not have."""
+    for english, name in KEY_NAMES.get(language, {}).items():
+        if any(c.isdigit() for c in name) and re.search(rf"\b{english}\b", source):
+            translation = re.sub(rf"(?<![\w]){re.escape(name)}(?![\w])", english, translation)
+    return translation
+
+
 # in a combination, a name code parses: the combination is written as it is
 IDENTIFIERS = ("CmdOrCtrl", "CommandOrControl")
 

@@ -6,6 +6,7 @@ import pytest
 
 from ltmt.key_combinations import (
     combination_spans,
+    english_key_names,
     escaped_tabs,
     only_combinations,
     written,
@@ -104,3 +105,12 @@ def test_written_line_names_each_combinations_keys():
 )
 def test_an_escaped_tab_before_a_shortcut(line: str, tabs: list[str]) -> None:
     assert [line[start:end] for start, end in escaped_tabs(line)] == tabs
+
+
+def test_a_german_key_name_with_a_digit_reads_as_the_sources_english():
+    """``Strg+Pos1`` for ``Ctrl+Home``: the number check found a 1 the source lacks."""
+    assert english_key_names("Strg+Pos1 oder <kbd>Pos1</kbd>", "Ctrl+Home or Home") == (
+        "Strg+Home oder <kbd>Home</kbd>"
+    )
+    assert english_key_names("Strg+Pos1", "Ctrl+End") == "Strg+Pos1"  # no Home in the source
+    assert english_key_names("Position1", "Home") == "Position1"  # a word, not the key

@@ -51,6 +51,7 @@ from ltmt.english_ordinals import kept_ordinals
 from ltmt.formats.common import same_language
 from ltmt.formats.pipe_plurals import without_intervals
 from ltmt.formats.placeholder_syntax import without_placeholders, without_tag_remains
+from ltmt.key_combinations import english_key_names
 from ltmt.numbers_added import added_numbers, garbled_amounts, repeated_numbers
 from ltmt.numbers_kept import is_letter_code, lost_numbers
 from ltmt.qa.amount_magnitudes import written_out
@@ -220,6 +221,7 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     if is_laravel_plural(source, metadata):  # its intervals ([1,19]) are the plural check's
         source, target = without_intervals(source), without_intervals(target)
     translated = without_tag_remains(target, source)  # <size=120 %>: no number
+    translated = english_key_names(translated, source)  # Strg+Pos1 for Ctrl+Home: no 1
     plain = as_translated(without_placeholders(source), translated)  # 3/14/2024: 14.03.2024
     plain = written_out(plain, translated)  # $5k: 5.000 $
     lost = lost_beyond_grouping(plain, translated)

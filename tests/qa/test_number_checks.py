@@ -116,6 +116,14 @@ from ltmt.qa.number_checks import (
         ),
         # a ticket's number is no AsciiDoc id's (regression rega70: "has the number 123")
         ("Ticket [#123]#open# now.", "Ticket [#123] jetzt #offen#.", []),
+        # German's name of the Home key (a regression trial, session 71: "has the number 1")
+        ("Press <kbd>Home</kbd>.", "Drücken Sie <kbd>Pos1</kbd>.", []),
+        ("Press Ctrl+Home.", "Drücken Sie Strg+Pos1.", []),
+        (
+            "Press Ctrl+End.",
+            "Drücken Sie Strg+Pos1.",
+            ["has the number 1, which the source does not"],
+        ),
     ],
 )
 def test_numbers_lost_and_added(source, target, expected):
