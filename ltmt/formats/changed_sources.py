@@ -221,6 +221,17 @@ def stored_under_other_keys(
     return names
 
 
+def _matches_at(
+    memory: Memory, user: str, records: Sequence[PairRecord], places: Sequence[int]
+) -> list[tuple[int, Sequence[Match]]]:
+    """Each of ``places`` (from 0, in ``records``) with the best matches (:data:`MATCHES_READ`)
+    ``user``'s memory holds for its source; none for no places or a user the memory lacks."""
+    if not places or user not in memory.users():
+        return []
+    found = memory.search_batch(user, [records[place].source for place in places], k=MATCHES_READ)
+    return list(zip(places, found, strict=True))
+
+
 def stored_already(memory: Memory, user: str, records: Sequence[PairRecord]) -> set[int]:
     """The places (from 0) of those of ``records`` whose very pair, source, target and context,
     ``user``'s memory holds already: an import stores nothing for them (a duplicate), so a
@@ -229,12 +240,9 @@ def stored_already(memory: Memory, user: str, records: Sequence[PairRecord]) -> 
     from ltmt.memory.layout import context_of
 
     places = [place for place, record in enumerate(records) if not record.unpaired]
-    if not places or user not in memory.users():
-        return set()
-    found = memory.search_batch(user, [records[place].source for place in places], k=MATCHES_READ)
     return {
         place
-        for place, matches in zip(places, found, strict=True)
+        for place, matches in _matches_at(memory, user, records, places)
         for match in matches
         if (match.segment.source, match.segment.target, context_of(match.segment.metadata))
         == (records[place].source, records[place].target, context_of(records[place].metadata))
@@ -419,12 +427,9 @@ def approved_already(
         if not pair.unpaired
         and _own_place(record, place, pair).wrote(pair.source, pair.target, marked=False)
     ]
-    if not places or user not in memory.users():
-        return set()
-    found = memory.search_batch(user, [records[place].source for place in places], k=MATCHES_READ)
     return {
         place
-        for place, matches in zip(places, found, strict=True)
+        for place, matches in _matches_at(memory, user, records, places)
         for match in matches
         if match.score >= 100
         and from_written(match.segment.target) == from_written(records[place].target)
