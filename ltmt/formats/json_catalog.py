@@ -322,10 +322,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             lines = openapi.markdown_of(parts[-1], source) if self.openapi and parts else None
             if lines is not None:  # its headings' marks, table bars and code kept
                 self.markdown[key] = lines
-                entries.extend(
-                    Entry(name, key, text, group=key)
-                    for name, text in zip(lines.keys(key), lines.texts, strict=True)
-                )
+                entries.extend(lines.entries(key, group=key))
                 continue
             flags = (WEBEXTENSION_FORMAT,) if _is_message(data, parts) else ()
             problem = _icu_problem(source, _is_formatjs_text(data, parts))

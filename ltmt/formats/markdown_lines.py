@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ltmt.formats.json_identifiers import is_no_text
-from ltmt.formats.keyed_catalog import FORM
+from ltmt.formats.keyed_catalog import FORM, Entry
 
 _FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 # a line's container markers and a heading's marks, then its text
@@ -107,6 +107,14 @@ class MarkdownLines:
     def keys(self, name: str) -> list[str]:
         """The catalog keys of the texts of the value ``name``: ``name#0``, ``name#1`` ..."""
         return [f"{name}{FORM}{n}" for n in range(len(self.texts))]
+
+    def entries(self, name: str, group: str = "") -> list[Entry]:
+        """The texts of the value ``name`` as entries of their own, in ``group`` (default:
+        ``name``'s): its Markdown is written back around their translations."""
+        return [
+            Entry(key, name, text, group=group)
+            for key, text in zip(self.keys(name), self.texts, strict=True)
+        ]
 
     def read(self, name: str, value: str) -> dict[str, str]:
         """The texts of ``value``, a translation of the value ``name``, by key; none where it

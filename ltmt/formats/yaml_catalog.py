@@ -210,8 +210,7 @@ class YamlCatalog(KeyedCatalog):
             )
             if lines is not None:  # its headings' marks, table bars and code kept
                 self.markdown[name] = lines
-                for key, text in zip(lines.keys(name), lines.texts, strict=True):
-                    yield Entry(key, name, text, group=group)
+                yield from lines.entries(name, group=group)
                 continue
             if not isinstance(value, dict):
                 yield Entry(name, name, str(value), group=group)

@@ -70,3 +70,14 @@ def test_markdown_lines_keep_marks_bars_and_code_out_of_the_texts() -> None:
 )
 def test_a_value_of_one_text_alone_is_plain(value: str, plain: bool) -> None:
     assert MarkdownLines.of(value).is_plain() is plain
+
+
+def test_markdown_lines_entries_are_its_texts_under_its_keys_in_one_group() -> None:
+    lines = MarkdownLines.of("## Usage\n\n- first\n- second\n")
+    entries = lines.entries("info.description", group="info")
+    assert [(e.key, e.name, e.source, e.group) for e in entries] == [
+        ("info.description#0", "info.description", "Usage", "info"),
+        ("info.description#1", "info.description", "first", "info"),
+        ("info.description#2", "info.description", "second", "info"),
+    ]
+    assert {e.group for e in lines.entries("d")} == {""}  # default: the name's own group
