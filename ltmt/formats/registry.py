@@ -17,7 +17,6 @@ A format's *roles*: ``read`` (pairs for a memory), ``write`` (a memory exported)
 from __future__ import annotations
 
 import importlib
-import re
 import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from ltmt.formats import roff
 from ltmt.formats.byte_order_marks import UTF16_MARKS
 from ltmt.formats.itstool_recipe import EXTENSIONS as ITSTOOL_EXTENSIONS
 from ltmt.formats.itstool_recipe import NAMES as ITSTOOL_NAMES
-from ltmt.formats.itstool_recipe import ItstoolKind, kind_of_root
+from ltmt.formats.itstool_recipe import ItstoolKind
 from ltmt.formats.po4a_recipe import (
     ASCIIDOC,
     ASCIIDOC_EXTENSIONS,
@@ -37,6 +36,7 @@ from ltmt.formats.po4a_recipe import (
     LATEX_EXTENSIONS,
     Po4aKind,
 )
+from ltmt.formats.xml_roots import format_of_root, itstool_kind_of_root, root_of
 from ltmt.paths import resolved
 from ltmt.wording import did_you_mean
 
@@ -866,14 +866,6 @@ def sniff_bytes(head: bytes) -> str | None:
 # extensions that many formats' files have (a TMX or XLIFF file saved as .xml or .txt): the
 # format their root element names comes before the extension's
 GENERIC_EXTENSIONS = frozenset({".xml", ".txt"})
-_ROOT_FORMATS = {"tmx": "tmx", "xliff": "xliff", "TS": "ts"}
-# what comes before an XML file's root element: declaration, comments, DOCTYPE (with its
-# internal subset, [ <!ENTITY product "Photonic"> ], whose declarations end in '>'), white space
-_PROLOG = re.compile(
-    r"\A\ufeff?(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\]\s*)?>)*<([\w.:-]+)", re.S
-)
-# the rest of the root's start tag: its attributes, up to its '>' (one inside quotes is none)
-_ROOT_ATTRIBUTES = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*""")
 
 
 def _head(path: Path) -> bytes:
@@ -889,49 +881,7 @@ def _head(path: Path) -> bytes:
 def root_element(path: Path) -> str | None:
     """The name of the XML file ``path``'s root element (``tmx``, ``resources``), or None (not
     XML, or not readable)."""
-    return _root_of(_head(path))
-
-
-def _root_of(head: bytes) -> str | None:
-    """The root element's name of the XML file that starts with ``head``, or None."""
-    return _root_start(head)[0]
-
-
-def _root_start(head: bytes) -> tuple[str | None, str, str]:
-    """The root element's name of the XML file that starts with ``head`` (or None), what comes
-    before it (declaration, DOCTYPE ...) and the attributes of its start tag."""
-    encoding = "utf-16" if head.startswith(UTF16_MARKS) else "utf-8"
-    text = head.decode(encoding, errors="replace")
-    found = _PROLOG.match(text)
-    if found is None:
-        return None, "", ""
-    attributes = _ROOT_ATTRIBUTES.match(text, found.end())
-    return found.group(1), text[: found.start(1)], attributes.group(0) if attributes else ""
-
-
-def _itstool_kind_of_root(head: bytes) -> ItstoolKind | None:
-    """DocBook or Mallard where the XML file that starts with ``head`` is such a page by its
-    root's own start tag or DOCTYPE, else None."""
-    return kind_of_root(*_root_start(head))
-
-
-# a DITA topic's or map's root, which a DITA file saved as .xml has with the OASIS DTD's
-# public identifier (-//OASIS//DTD DITA Task//EN) or DITA's architecture attribute: an Android
-# <resources> or another vocabulary's <topic> is none
-_DITA_ROOTS = frozenset(
-    {"topic", "task", "concept", "reference", "glossentry", "troubleshooting", "map", "bookmap"}
-)
-_DITA_MARKS = (b"//DTD DITA ", b"ditaarch")
-
-
-def _root_format(head: bytes) -> str | None:
-    """The format the root element of the XML file that starts with ``head`` names (``<tmx>``,
-    ``<xliff>``, ``<TS>``, a DITA topic's ``<task>`` with DITA's DTD), or None (not XML, or
-    another root: an Android ``<resources>``)."""
-    root = _root_of(head)
-    if root in _DITA_ROOTS:
-        return "dita" if any(mark in head for mark in _DITA_MARKS) else None
-    return _ROOT_FORMATS.get(root) if root else None
+    return root_of(_head(path))
 
 
 # XML that ltmt reads no format of, though its root names what it is: the way to what it reads
@@ -949,7 +899,7 @@ def _refuse_an_unread_root(path: Path, head: bytes) -> None:
     a vocabulary ltmt reads no format of (Salesforce's ``<CustomLabels>``), saying what to give
     instead: an Android reader's 'pass --format' and then --format's 'drop --format' sent the
     user in a circle."""
-    root = _root_of(head)
+    root = root_of(head)
     if root in _UNREAD_ROOTS and _SALESFORCE in head:
         raise InputError(f"{path}: <{root}> is {_UNREAD_ROOTS[root]}")
     _refuse_an_itstool_page(path, head)
@@ -960,7 +910,7 @@ def _refuse_an_itstool_page(path: Path, head: bytes) -> None:
     or Mallard page by its root, whatever format it was given as: read as Android it was
     called 'not an Android string resource file', and read as HTML or DITA its code was
     translated."""
-    kind = _itstool_kind_of_root(head)
+    kind = itstool_kind_of_root(head)
     if kind is not None:
         raise InputError(f"{path}: {kind.translate_recipe()}")
 
@@ -973,7 +923,7 @@ def itstool_kind(path: Path, head: bytes | None = None) -> ItstoolKind | None:
     if by_name is not None:
         return by_name
     head = _head(path) if head is None else head
-    return _itstool_kind_of_root(head)
+    return itstool_kind_of_root(head)
 
 
 def _named(fmt: str) -> str | None:
@@ -1078,7 +1028,7 @@ def find_format(
         suffix = Path(path).suffix.lower() if path is not None else ".txt"
         name = EXTENSIONS.get(suffix)
         if head is not None and suffix in GENERIC_EXTENSIONS:
-            name = _root_format(head) or name
+            name = format_of_root(head) or name
         if name is None and path is not None and Path(path).is_file():
             name = sniff(Path(path))
         name = name or default
@@ -1182,7 +1132,7 @@ def another_formats_file(path: Path | None) -> bool:
         return False
     named = EXTENSIONS.get(path.suffix.lower())
     if path.suffix.lower() in GENERIC_EXTENSIONS:
-        root = _root_format(_head(path))
+        root = format_of_root(_head(path))
         if root is not None and root != named:
             return True
     test = FORMATS[named].content_test if named is not None else None
