@@ -38,7 +38,11 @@ def shown_as_single(text: str) -> bool:
     (``Both A && B must be true.``: the model dropped the ``A``), ``R&&D``, or a line with
     ``Q&A`` is given as the morning gave it, the ``&&`` a tag
     (:func:`ltmt.accelerators.literal_ampersands`; a regression trial, session 71)."""
-    found = literal_ampersands(text)
+    return _shown_as_single(text, literal_ampersands(text))
+
+
+def _shown_as_single(text: str, found: list[tuple[int, int, str]]) -> bool:
+    """:func:`shown_as_single` of ``text`` whose doubled ampersands are ``found``."""
     if not found or _AMPERSAND_IN_A_WORD.search(text):
         return False
     return all(
@@ -62,7 +66,7 @@ def single(text: str) -> tuple[str, Spacing]:
     """``text`` with each of its doubled ampersands as one ``&``, and how each was spaced; as
     it is where :func:`shown_as_single` says no."""
     found = literal_ampersands(text)
-    if not found or not shown_as_single(text):
+    if not _shown_as_single(text, found):
         return text, ()
     pieces, spacing, last = [], [], 0
     for start, end, _ in found:
