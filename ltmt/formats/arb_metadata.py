@@ -17,6 +17,16 @@ def messages(data: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if not key.startswith("@")}
 
 
+def copied_header(template: dict[str, Any]) -> dict[str, Any]:
+    """The ``@@`` keys of ``template`` that a translation holds as copies (``@@x-version``,
+    ``@@context``), by key: not ``@@locale`` nor ``@@last_modified``, which are its own."""
+    return {
+        key: value
+        for key, value in template.items()
+        if key.startswith("@@") and key not in (_LOCALE, LAST_MODIFIED)
+    }
+
+
 def with_target_metadata(
     out: dict[str, Any], target: dict[str, Any] | None, now: str
 ) -> dict[str, Any]:

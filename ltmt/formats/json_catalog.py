@@ -86,7 +86,7 @@ from ltmt.errors import InputError, NotMessageFileError, UnalignedTranslationErr
 from ltmt.formats import goi18n_messages, ink_json, json_string_plurals, openapi, smartling_json
 from ltmt.formats.angular_json import LOCALE_KEY, angular_locale, is_angular_json
 from ltmt.formats.arb_locale import arb_locale, arb_spelling, check_target_locale
-from ltmt.formats.arb_metadata import with_target_metadata
+from ltmt.formats.arb_metadata import copied_header, with_target_metadata
 from ltmt.formats.common import (
     RepeatedJsonKeys,
     decode,
@@ -634,6 +634,57 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
                 self.adopted_messages[key] = (text, self._branch_texts(key))
         return kept + len(self.by_hand)
 
+    def copied_values(self) -> dict[str, Any]:
+        """:meth:`KeyedCatalog.copied_values`, and the other values the output holds as the
+        source's, unless someone set them there (:mod:`ltmt.formats.copied_values`), by
+        pointer: the strings under a skipped key, and an ARB file's ``@@`` keys
+        (:func:`~ltmt.formats.arb_metadata.copied_header`); numbers, booleans and the
+        strings copied otherwise are always the source's."""
+        values = super().copied_values()
+        values.update(
+            (pointer(parts), text)
+            for parts, text in _strings(self.data)
+            if skipped(parts, self.skip_keys)
+        )
+        if self._writes_arb_metadata():
+            values.update((pointer((key,)), v) for key, v in copied_header(self.data).items())
+        return values
+
+    def copied_values_held(self) -> dict[str, Any]:
+        held = super().copied_values_held()
+        copied = self.copied_values()
+        held.update((name, self.kept[name]) for name in copied if name in self.kept)
+        target = self._target_header()
+        held.update((name, target[key]) for name, key in self._header_keys().items())
+        return held
+
+    def take_source_value(self, name: str) -> None:
+        header = self._header_keys()
+        if name in header:
+            del self._target_header()[header[name]]  # the template's written in its place
+        elif name in self.kept:  # a skipped key's string
+            self.kept[name] = self.copied_values()[name]
+        else:
+            super().take_source_value(name)
+
+    def _target_header(self) -> dict[str, Any]:
+        """The adopted output's JSON, whose ``@@`` keys an ARB output keeps ({}: none)."""
+        target = self.target_layout[1] if self.target_layout is not None else None
+        return target if isinstance(target, dict) else {}
+
+    def _header_keys(self) -> dict[str, str]:
+        """The ``@@`` keys of the template that the adopted output has too, by pointer, where
+        the output keeps its own (:meth:`_writes_arb_metadata`)."""
+        if not self._writes_arb_metadata():
+            return {}
+        target = self._target_header()
+        return {pointer((key,)): key for key in copied_header(self.data) if key in target}
+
+    def _writes_arb_metadata(self) -> bool:
+        """Whether the output is written as an ARB file, with its own metadata kept
+        (:func:`~ltmt.formats.arb_metadata.with_target_metadata`)."""
+        return "@@locale" in self.data or Path(self.path).suffix.lower() == ".arb"
+
     def _keep_extra(self, translated: Any, parts: tuple) -> None:
         """Keep what holds the string at ``parts`` of ``translated`` (the adopted output's
         JSON), which the source file lacks, for the end of the output: the outermost object
@@ -720,7 +771,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
                     ours, theirs
                 )
         target_indent, target = self.target_layout or (None, None)
-        if "@@locale" in self.data or Path(self.path).suffix.lower() == ".arb":
+        if self._writes_arb_metadata():
             out = with_target_metadata(out, target, _now())
         out = json_string_plurals.encoded(out, self.data)  # Lokalise's plurals: strings again
         indent = _indent(self.text) if target_indent is None else target_indent

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ltmt.errors import InputError, NoPairsError
 from ltmt.formats.common import atomic_write, source_file_given
+from ltmt.formats.copied_values import follow_source, value_text
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.machine_values import is_machine_value
 from ltmt.formats.not_read import NotRead
@@ -251,7 +252,49 @@ class KeyedCatalog(TranslationsHeld):
         for key in copies:
             del self.translations[key]
         self.copies_of_source = len(copies)
-        return kept - len(copies)
+        before_values = len(self.translations)
+        copied = self.copied_values()
+        for name in follow_source(Path(target), self.copied_values_held(), copied, record):
+            self.take_source_value(name)
+        return kept - len(copies) - (before_values - len(self.translations))
+
+    def copied_values(self) -> dict[str, Any]:
+        """The source's values that are no text (:meth:`is_text`: a version, a number alone)
+        and that the output holds as copies of them, by name: a string of its own that is
+        none (a plural's form or a part of a message is written only whole), in a format that
+        writes them (:attr:`leaves_out_values_not_text`). On a run into an output ltmt wrote,
+        its copies follow the source, values someone set there are kept
+        (:mod:`ltmt.formats.copied_values`)."""
+        if self.leaves_out_values_not_text:
+            return {}
+        return {
+            entry.key: entry.source
+            for entry in self.entries
+            if entry.key == entry.name
+            and entry.group in ("", entry.name)
+            and not entry.plural
+            and entry.source.strip()
+            and not self.is_text(entry)
+        }
+
+    def copied_values_held(self) -> dict[str, Any]:
+        """The values the adopted output holds at the names of :meth:`copied_values`."""
+        return {
+            name: self.translations[name]
+            for name in self.copied_values()
+            if name in self.translations
+        }
+
+    def take_source_value(self, name: str) -> None:
+        """Write the source's value at ``name`` (of :meth:`copied_values`), not the adopted
+        output's: ltmt's copy of the source's value before."""
+        del self.translations[name]
+
+    def source_values_written(self) -> dict[str, str]:
+        """:meth:`copied_values` as the record of the output keeps them, so that a later run
+        tells ltmt's copies in the output from values someone set there
+        (:mod:`ltmt.formats.copied_values`)."""
+        return {name: value_text(value) for name, value in self.copied_values().items()}
 
     def warn_of_extras(self, target: Path, names: list[str]) -> None:
         """Warn that ``target`` (the translation so far) has the strings ``names``, which this

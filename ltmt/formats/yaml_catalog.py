@@ -47,11 +47,10 @@ import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ltmt.formats import drupal_config, goi18n_messages, openapi, rasa_yaml, site_config
 from ltmt.formats.common import decode, read_bytes, written_like
-from ltmt.formats.copied_values import follow_source, value_text
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
 from ltmt.formats.json_identifiers import skipped, warn_of_unknown_keys
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
@@ -87,9 +86,6 @@ from ltmt.formats.yaml_strings import (
 )
 from ltmt.formats.yaml_written import mark_nulls, spaced_mappings
 from ltmt.wording import counted, first_few
-
-if TYPE_CHECKING:
-    from ltmt.formats.output_sources import Record
 
 logger = logging.getLogger(__name__)
 
@@ -303,27 +299,25 @@ class YamlCatalog(KeyedCatalog):
         }
         return adopted
 
-    def adopt_recorded(self, target: Path, record: Record | None) -> int:
-        """:meth:`KeyedCatalog.adopt_recorded`, and of the values no text that ``target`` holds,
-        those that are ltmt's copy of the source's then, by ``record``, take the source's now
-        (:mod:`ltmt.formats.copied_values`)."""
-        adopted = super().adopt_recorded(target, record)
-        ours = scalars(below_root(self.document))
-        for name in follow_source(Path(target), self._settings_kept, ours, record):
-            del self._settings_kept[name]
-        return adopted
-
-    def source_values_written(self) -> dict[str, str]:
-        """The source's values that are no text (or under a skipped key), by dotted name: the
-        record keeps them, so that a later run tells ltmt's copies of them in the output from
-        values someone set there (:mod:`ltmt.formats.copied_values`)."""
+    def copied_values(self) -> dict[str, Any]:
+        """:meth:`KeyedCatalog.copied_values`, and the source's values that are no text (or
+        under a skipped key), by dotted name (:mod:`ltmt.formats.copied_values`)."""
         messages = below_root(self.document)
         skipped_here = under_skipped(messages, self.skip_keys)
-        return {
-            name: value_text(value)
+        return super().copied_values() | {
+            name: value
             for name, value in scalars(messages).items()
             if name in skipped_here or not is_text(value, name, self.drupal, self.only)
         }
+
+    def copied_values_held(self) -> dict[str, Any]:
+        return super().copied_values_held() | self._settings_kept
+
+    def take_source_value(self, name: str) -> None:
+        if name in self._settings_kept:
+            del self._settings_kept[name]
+        else:
+            super().take_source_value(name)
 
     def names_not_here(self, values: dict[str, str]) -> list[str]:
         """:meth:`KeyedCatalog.names_not_here`, less those whose key the source file has with

@@ -3,6 +3,7 @@ them in the output (regression trial oa271: ``version: 2.4.0`` kept for a source
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from formats_fakes import FakeModel
 
 from ltmt.formats.copied_values import follow_source
 from ltmt.formats.documents import Unit
+from ltmt.formats.json_catalog import JsonCatalog
 from ltmt.formats.output_sources import OutputSources, Record
 from ltmt.formats.pipeline import translate_file
 
@@ -97,3 +99,137 @@ def test_without_a_record_of_values_the_outputs_are_kept(
         "who set it cannot be told; delete it there to take the source's"
     )
     assert (said in caplog.text) == (record is not None)
+
+
+# a JSON catalog's values ltmt copies from the source while the output may hold its own: a
+# skipped key's strings and an ARB file's @@ keys; its numbers, booleans, URLs and versions
+# are the source's in any case
+JSON_SOURCE = {
+    "@@locale": "en",
+    "@@x-version": "2.4.0",
+    "@@x-count": 3,
+    "@@x-team": "core",
+    "title": "Settings",
+    "maxItems": 10,
+    "enabled": True,
+    "docsUrl": "https://example.com/en/docs",
+    "version": "2.4.0",
+    "node": {"speaker": "Guard", "mood": "calm"},
+}
+JSON_CHANGED = {
+    **JSON_SOURCE,
+    "@@x-version": "2.5.0",
+    "@@x-count": 4,
+    "@@x-team": "platform",
+    "maxItems": 25,
+    "enabled": False,
+    "docsUrl": "https://example.com/en/guide",
+    "version": "2.5.0",
+    "node": {"speaker": "Knight", "mood": "tense"},
+}
+SKIPPED = frozenset({"speaker", "mood"})
+
+
+def _translate_json(source: Path, output: Path, records: OutputSources | None) -> None:
+    translate_file(source, output, FakeModel(), skip_keys=SKIPPED, output_sources=records)
+
+
+def test_a_json_rerun_writes_the_sources_values_now_where_the_output_holds_ltmts_copy(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A skipped key's string and an ARB file's ``@@x-version`` kept the first run's value
+    for a source changed since, silently; those someone set there are kept, and named."""
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "app_en.arb", tmp_path / "app_de.arb"
+    source.write_text(json.dumps(JSON_SOURCE, indent=2), "utf-8")
+    _translate_json(source, output, records)
+    written = json.loads(output.read_text("utf-8"))
+    written["@@x-team"], written["node"]["mood"] = "kern", "wütend"  # a translator's own
+    output.write_text(json.dumps(written, indent=2, ensure_ascii=False), "utf-8")
+    source.write_text(json.dumps(JSON_CHANGED, indent=2), "utf-8")
+    with caplog.at_level(logging.WARNING):
+        _translate_json(source, output, records)
+    assert json.loads(output.read_text("utf-8")) == {
+        **JSON_CHANGED,
+        "@@locale": "de",
+        "@@x-team": "kern",
+        "title": "SETTINGS",
+        "node": {"speaker": "Knight", "mood": "wütend"},
+    }
+    assert (
+        f"{output}: 2 values kept as the output has them, set there by someone, though the "
+        "source's changed since ltmt last wrote it (/node/mood: wütend, /@@x-team: kern); "
+        "delete them there to take the source's"
+    ) in caplog.text
+    caplog.clear()  # warned of once: the record now holds the source's values they were kept for
+    with caplog.at_level(logging.WARNING):
+        _translate_json(source, output, records)
+    assert caplog.text == ""
+
+
+@pytest.mark.parametrize("recorded", [False, True])
+def test_a_json_outputs_values_are_kept_without_a_record_of_them(
+    tmp_path: Path,
+    recorded: bool,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No record (an output ltmt did not write), or one written before values were recorded
+    for JSON (session 72): the output's are kept, as before; the latter names them once."""
+    records = OutputSources(tmp_path / "records") if recorded else None
+    source, output = tmp_path / "app_en.arb", tmp_path / "app_de.arb"
+    source.write_text(json.dumps(JSON_SOURCE, indent=2), "utf-8")
+    with monkeypatch.context() as older:  # as ltmt wrote it before: no values in the record
+        older.setattr(JsonCatalog, "source_values_written", lambda self: {})
+        _translate_json(source, output, records)
+    source.write_text(json.dumps(JSON_CHANGED, indent=2), "utf-8")
+    with caplog.at_level(logging.WARNING):
+        _translate_json(source, output, records)
+    written = json.loads(output.read_text("utf-8"))
+    assert (written["@@x-version"], written["node"]["speaker"]) == ("2.4.0", "Guard")
+    assert written["version"] == "2.5.0"  # copied from the source in any case
+    said = (
+        f"{output}: 5 values kept as the output has them, not as the source has them now "
+        "(/node/speaker: Guard, /node/mood: calm, /@@x-version: 2.4.0, ...): ltmt's record of "
+        "the output is older than its recording of such values, so who set them cannot be "
+        "told; delete them there to take the source's"
+    )
+    assert (said in caplog.text) == recorded
+
+
+def test_a_toml_rerun_writes_the_sources_values_now_where_the_output_holds_ltmts_copy(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A TOML string that is no text (a version, a time zone: no unit) kept the first run's
+    value; so did a Joomla INI file's and a XAML dictionary's (every keyed catalog that writes
+    such values: :meth:`~ltmt.formats.keyed_catalog.KeyedCatalog.copied_values`)."""
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "en.toml", tmp_path / "de.toml"
+    toml = 'title = "Settings"\nversion = "{0}"\ntz = "Europe/{1}"\n'
+    source.write_text(toml.format("2.4.0", "Berlin"), "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    output.write_text(output.read_text("utf-8").replace("Berlin", "Vienna"), "utf-8")
+    source.write_text(toml.format("2.5.0", "Paris"), "utf-8")
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, output, FakeModel(), output_sources=records)
+    assert output.read_text("utf-8") == toml.format("2.5.0", "Vienna").replace(
+        "Settings", "SETTINGS"
+    )
+    assert (
+        f"{output}: 1 value kept as the output has it, set there by someone, though the "
+        "source's changed since ltmt last wrote it (tz: Europe/Vienna); delete it there to "
+        "take the source's"
+    ) in caplog.text
+
+
+def test_a_joomla_ini_rerun_writes_the_sources_version_now(tmp_path: Path) -> None:
+    records = OutputSources(tmp_path / "records")
+    (tmp_path / "en-GB").mkdir()
+    (tmp_path / "de-DE").mkdir()
+    source = tmp_path / "en-GB" / "en-GB.com_x.ini"
+    output = tmp_path / "de-DE" / "de-DE.com_x.ini"
+    source.write_text('COM_X_TITLE="Settings"\nCOM_X_VERSION="2.4.0"\n', "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    source.write_text('COM_X_TITLE="Settings"\nCOM_X_VERSION="2.5.0"\n', "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    assert output.read_text("utf-8") == 'COM_X_TITLE="SETTINGS"\nCOM_X_VERSION="2.5.0"\n'
