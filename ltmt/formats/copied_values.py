@@ -12,6 +12,12 @@ is kept, and named in a warning where the source's value changed since. Without 
 output ltmt did not write, :func:`~ltmt.formats.existing_output.warn_of_no_record`), the output's
 values are kept; with one written before session 71, which keeps no values, those the source now
 has otherwise are kept and named in a warning once (the next record keeps them).
+
+Which values a catalog copies it says itself (:meth:`~ltmt.formats.keyed_catalog.KeyedCatalog.
+copied_values`): a keyed catalog's strings that are no text (a TOML, Joomla INI or XAML
+``version`` of ``2.4.0``: session 72, kept as the first run wrote them), a YAML file's settings,
+a JSON file's strings under a skipped key and an ARB template's ``@@`` keys (``@@x-version``;
+a JSON file's numbers, booleans and other copies are the source's in any case).
 """
 
 from __future__ import annotations

@@ -65,8 +65,10 @@ no letter outside their placeholders (a URL, an email address, a ``$ref``: the k
 dropping it changes the file's structure), the strings under keys named to be left
 (``skip_keys``: a dialogue tree's ``id``, ``next``, ``speaker``) and identifiers (``intro_01``,
 and every value of a key of such ids: :mod:`ltmt.formats.json_identifiers`), which the model
-does not see. The output keeps the source file's indentation (an object or array written on
-one line stays on one line: :mod:`ltmt.formats.json_layout`), key order,
+does not see; where the output exists, a skipped key's strings and an ARB file's ``@@`` keys are
+its own, unless they are ltmt's copies of the source's before, which take the source's now
+(:mod:`ltmt.formats.copied_values`). The output keeps the source file's indentation (an object
+or array written on one line stays on one line: :mod:`ltmt.formats.json_layout`), key order,
 byte order mark, line ends and final newline; ``\\u`` escapes are kept where the source file
 writes only ASCII.
 """

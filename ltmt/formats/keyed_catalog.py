@@ -239,7 +239,8 @@ class KeyedCatalog(TranslationsHeld):
         """:meth:`adopt`, less the strings ``target`` holds as their source copied, untranslated
         (:func:`~ltmt.formats.source_copies.copies_untranslated`: Docusaurus'
         ``write-translations`` writes the English there), by ``record``, what ltmt wrote there
-        (None: there is none); how many kept."""
+        (None: there is none), and with the values it holds as ltmt's copies of the source's
+        then taking the source's now (:meth:`copied_values`); how many kept."""
         before = set(self.translations)
         kept = self.adopt(target)
         sources = {entry.key: entry.source for entry in self.entries}

@@ -21,7 +21,9 @@ written so, a multi-line ``\"\"\"…\"\"\"`` or ``'''…'''``); a form the targe
 is a line of its own beside the source's forms, one it lacks is left out. A string left
 untranslated keeps the source's text (Hugo shows the default language's in any case). Where
 the output exists already (the translation so far), its translations are kept (written as it
-writes them where the text is the same) and its own messages after the source's.
+writes them where the text is the same) and its own messages after the source's; a string that
+is no text (``version = "2.4.0"``: copied, never translated) takes the source's value now where
+the output holds ltmt's copy of the source's before (:mod:`ltmt.formats.copied_values`).
 """
 
 from __future__ import annotations
