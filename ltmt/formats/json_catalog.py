@@ -14,11 +14,14 @@ the file is translated, except:
   (Flutter reads it from the template), but an existing translation's own ``@name`` metadata,
   ``@@`` keys and indentation are kept, its ``@@last_modified`` too unless a message changed
   (:mod:`ltmt.formats.arb_metadata`);
-- an object with a string ``message`` (WebExtension, Chrome): only its ``message`` is
-  translated, its ``description`` and ``placeholders`` are kept (its ``$name$`` and
+- a top-level object of a WebExtension message's shape (Chrome, Firefox, Crowdin: a string
+  ``message`` and besides at most a ``description`` and ``placeholders``): only its ``message``
+  is translated, its ``description`` and ``placeholders`` are kept (its ``$name$`` and
   ``__MSG_name__`` names are read in any case: :data:`WEBEXTENSION_FORMAT`, and so are its
   message names in an existing translation, kept as it spells them:
-  :mod:`ltmt.formats.webextension`); so are the
+  :mod:`ltmt.formats.webextension`; an object with other keys beside its ``message``, an
+  Electron dialog's ``title`` and ``detail``, or one further down is an object of strings,
+  each translated); so are the
   ``description`` and ``id`` of a FormatJS extracted message (``defaultMessage`` translated; an
   object with other keys beside its ``defaultMessage`` is an object of messages; an existing
   translation's message of the same id in Crowdin's shape, ``message``, is its translation,
@@ -137,6 +140,7 @@ from ltmt.formats.translator_notes import says_not_to_translate
 from ltmt.formats.ui5_manifest import is_ui5_manifest, ui5_manifest_refusal
 from ltmt.formats.webextension import (
     is_manifest,
+    is_message,
     manifest_refusal,
     message_limits,
     respelled,
@@ -190,7 +194,7 @@ def _strings(value: Any, parts: tuple[str | int, ...] = ()) -> Iterator[tuple[tu
     if isinstance(value, str):
         yield parts, value
     elif isinstance(value, dict):
-        message = _message_key(value)
+        message = _message_key(value, parts)
         if message is not None:  # WebExtension / Chrome, FormatJS
             yield (*parts, message), value[message]
             return
@@ -798,20 +802,20 @@ UNUSED_ORDINAL = "in an ordinal category the language lacks"
 _I18NEXT_ORDINAL = re.compile(r".+_ordinal_(zero|one|two|few|many|other)")
 # what a FormatJS extracted message holds besides its ``defaultMessage``, and of which types
 _FORMATJS_KEYS: dict[str, tuple[type, ...]] = {"description": (str, dict), "id": (str,)}
-_MESSAGE_KEYS = ("message", "defaultMessage")
 
 
 def _is_message(data: Any, parts: tuple[str | int, ...]) -> bool:
     """Whether the string at ``parts`` is a WebExtension message: the ``message`` of a
-    top-level object whose name the i18n API allows (:data:`_MESSAGE_NAME`; a Crowdin or
-    FormatJS file's ``app.greeting`` is none: its pairs were stored flagged
-    ``webextension-format`` before session 68)."""
+    top-level object of a message's shape (:func:`~ltmt.formats.webextension.is_message`)
+    whose name the i18n API allows (:data:`_MESSAGE_NAME`; a Crowdin or FormatJS file's
+    ``app.greeting`` is none: its pairs were stored flagged ``webextension-format`` before
+    session 68)."""
     return (
         len(parts) == 2
         and parts[-1] == "message"
         and isinstance(parts[0], str)
         and _MESSAGE_NAME.fullmatch(parts[0]) is not None
-        and isinstance(_value_at(data, parts[:-1], None), dict)
+        and is_message(_value_at(data, parts[:-1], None))
     )
 
 
@@ -821,10 +825,10 @@ def _described_as_kept(data: Any, parts: tuple[str | int, ...]) -> bool:
     FormatJS message object's own, or an ARB message's ``@name`` one (module docstring)."""
     if len(parts) == 1:  # ARB: "name": "...", "@name": {"description": "..."}
         metadata = data.get(f"@{parts[0]}")
-    elif parts[-1] in _MESSAGE_KEYS:
+    else:  # an object of strings' "description" is one of them, no note
         metadata = _value_at(data, parts[:-1], None)
-    else:
-        return False
+        if not isinstance(metadata, dict) or _message_key(metadata, parts[:-1]) != parts[-1]:
+            return False
     description = metadata.get("description") if isinstance(metadata, dict) else None
     return isinstance(description, str) and says_not_to_translate(description)
 
@@ -842,7 +846,10 @@ def _is_formatjs_text(data: Any, parts: tuple[str | int, ...]) -> bool:
     """Whether the string at ``parts`` is a FormatJS extracted message's ``defaultMessage``,
     which FormatJS reads as ICU throughout (a brace ICU rejects is no text there)."""
     message = _value_at(data, parts[:-1], None) if parts else None
-    return isinstance(message, dict) and parts[-1] == _message_key(message) == "defaultMessage"
+    return (
+        isinstance(message, dict)
+        and parts[-1] == _message_key(message, parts[:-1]) == "defaultMessage"
+    )
 
 
 def _is_translation_of(text: str, source: str | None) -> bool:
@@ -887,7 +894,7 @@ def _translated_copy(value: Any, parts: tuple, translations: dict[str, str]) -> 
     if isinstance(value, str):
         return translations.get(pointer(parts), _LEFT_OUT)
     if isinstance(value, dict):
-        message = _message_key(value)
+        message = _message_key(value, parts)
         if message is not None:
             text = translations.get(pointer((*parts, message)))
             return _LEFT_OUT if text is None else {**copy.deepcopy(value), message: text}
@@ -909,11 +916,14 @@ def _translated_copy(value: Any, parts: tuple, translations: dict[str, str]) -> 
     return copy.deepcopy(value)
 
 
-def _message_key(value: dict[str, Any]) -> str | None:
-    """The key of the one string to translate in the object ``value``, whose other keys are
-    kept: a WebExtension's ``message``, a FormatJS extracted message's ``defaultMessage`` (its
-    ``description`` is for the translator); None for any other object."""
-    if isinstance(value.get("message"), str):
+def _message_key(value: dict[str, Any], parts: tuple[str | int, ...]) -> str | None:
+    """The key of the one string to translate in the object ``value`` (at ``parts``), whose
+    other keys are kept: a WebExtension message's ``message`` (a top-level object of its shape,
+    :func:`~ltmt.formats.webextension.is_message`; an Electron dialog's ``{"title", "message",
+    "detail"}``, or an object further down, is an object of strings, each translated), a
+    FormatJS extracted message's ``defaultMessage`` (its ``description`` is for the
+    translator); None for any other object."""
+    if len(parts) == 1 and is_message(value):
         return "message"
     return "defaultMessage" if _is_formatjs_message(value) else None
 
@@ -931,9 +941,9 @@ def _in_source_shape(data: Any, translated: Any) -> Any:
         source = data.get(name)
         if (
             isinstance(source, dict)
-            and _message_key(source) == "defaultMessage"
+            and _message_key(source, (name,)) == "defaultMessage"
             and isinstance(value, dict)
-            and _message_key(value) == "message"
+            and _message_key(value, (name,)) == "message"
             and "defaultMessage" not in value
         ):
             value = {("defaultMessage" if key == "message" else key): v for key, v in value.items()}

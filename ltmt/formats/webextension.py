@@ -7,7 +7,8 @@
   ``_locales/*/messages.json``, which it names as ``__MSG_name__``; so a folder run skips it
   and one given alone is refused (:func:`manifest_refusal`), either naming the ``name``,
   ``short_name`` and ``description`` it writes as text of its own (not translated).
-- A messages file (every top-level value an object with a string ``message``) names its
+- A messages file (every top-level value a message: an object with a string ``message`` and
+  besides at most a ``description`` and ``placeholders``, :func:`is_message`) names its
   messages case-insensitively (Chrome: "The name is a case-insensitive key"): an existing
   translation's ``SaveButton`` is the source's ``saveButton`` (:func:`spellings`), read as it and
   written back under its own spelling (:func:`respelled`), so that a reviewer's wording is kept.
@@ -36,6 +37,8 @@ _REFERENCE = "__MSG_"
 # the characters Chrome allows (short_name: recommends) each manifest key it shows
 MANIFEST_LIMITS = {"name": 75, "short_name": 12, "description": 132}
 _WHOLE_REFERENCE = re.compile(r"\s*__MSG_(\w+)__\s*")
+# what a message object holds: its text, a note for the translator and its substitutions
+MESSAGE_FIELDS = frozenset({"message", "description", "placeholders"})
 
 
 def is_manifest(data: Any) -> bool:
@@ -88,14 +91,22 @@ def manifest_refusal(data: Any) -> str:
     )
 
 
-def is_messages_file(data: Any) -> bool:
-    """Whether ``data`` is a WebExtension messages file: every top-level value an object with a
-    string ``message`` (none empty)."""
+def is_message(value: Any) -> bool:
+    """Whether ``value`` (a top-level value of a JSON file) has a WebExtension message's shape:
+    an object with a string ``message`` and besides at most the :data:`MESSAGE_FIELDS` (Chrome's
+    and MDN's ``messages.json``). An Electron dialog's ``{"title", "message", "detail"}`` is
+    none: each of its strings is text."""
     return (
-        isinstance(data, dict)
-        and bool(data)
-        and all(isinstance(v, dict) and isinstance(v.get("message"), str) for v in data.values())
+        isinstance(value, dict)
+        and isinstance(value.get("message"), str)
+        and value.keys() <= MESSAGE_FIELDS
     )
+
+
+def is_messages_file(data: Any) -> bool:
+    """Whether ``data`` is a WebExtension messages file: every top-level value a message
+    (:func:`is_message`; none empty)."""
+    return isinstance(data, dict) and bool(data) and all(is_message(v) for v in data.values())
 
 
 def spellings(source: Any, translated: Any) -> dict[str, str]:
