@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from formats_fakes import FakeModel
+from formats_fakes import FakeModel, fake_translate
 
 from ltmt.errors import InputError, UnalignedTranslationError
 from ltmt.formats import json_catalog
@@ -461,6 +461,104 @@ def test_webextension_messages_translate_only_the_message(tmp_path: Path) -> Non
         "save": {"message": "SAVE TABS", "description": "Button"},
         "x": {"message": "GRÖSSE"},
     }
+
+
+# Electron's dialog.showMessageBox options as i18next files hold them (user trial s72)
+_DIALOG = {
+    "title": "Unsaved changes",
+    "message": "Do you want to save your changes?",
+    "detail": "Your changes will be lost if you don't save them.",
+    "buttons": {"save": "&Save", "cancel": "Cancel"},
+}
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"unsaved": _DIALOG, "other": {"title": "Unsaved changes"}},
+        {"dialogs": {"unsaved": _DIALOG}, "save": "Save"},
+        {"dialogs": {"quit": {"message": "Quit now?", "description": "Shown on quit"}}},
+    ],
+    ids=["top-level", "nested", "nested-message-shape"],
+)
+def test_an_object_with_a_message_beside_other_strings_is_no_webextension_message(
+    tmp_path: Path, data: dict
+) -> None:
+    """An Electron dialog's ``title`` and ``detail`` beside its ``message`` were copied in
+    English: any object with a string ``message`` was taken for a WebExtension message (only
+    its ``message`` text). Only a top-level object of that shape is one."""
+    source = _write(tmp_path, "en.json", json.dumps(data))
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text("utf-8")) == _translated(data)
+    assert "Unsaved changes" not in out.read_text("utf-8")
+
+
+def _translated(value: object) -> object:
+    """``value`` with every string as :class:`FakeModel` translates it."""
+    if isinstance(value, dict):
+        return {key: _translated(item) for key, item in value.items()}
+    return fake_translate(value) if isinstance(value, str) else value
+
+
+def test_a_reviewers_german_beside_an_objects_message_is_kept_and_imported(
+    tmp_path: Path,
+) -> None:
+    """A reviewer's German in an Electron dialog's ``title`` and ``detail`` went back to
+    English on the rerun (``2 translated already, kept as they are``), memory import stored
+    only its ``message`` (``1 added``) and qa saw that one alone."""
+    records = OutputSources(tmp_path / "records")
+    source = _write(tmp_path, "en.json", json.dumps({"unsaved": _DIALOG}))
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de", output_sources=records)
+    reviewed = {
+        "unsaved": {
+            "title": "Ungespeicherte Änderungen",
+            "message": "Möchtest du deine Änderungen speichern?",
+            "detail": "Deine Änderungen gehen verloren, wenn du sie nicht speicherst.",
+            "buttons": {"save": "&Speichern", "cancel": "Abbrechen"},
+        }
+    }
+    out.write_text(json.dumps(reviewed, ensure_ascii=False, indent=2), "utf-8")
+    data = {"unsaved": _DIALOG, "quit": "Quit"}  # an unrelated key added
+    source.write_text(json.dumps(data), "utf-8")
+    model = FakeModel()
+    result = translate_file(source, out, model, tgt_lang="de", output_sources=records)
+    assert model.seen == ["Quit"]
+    assert json.loads(out.read_text("utf-8")) == {**reviewed, "quit": "QUIT"}
+    assert result.report.translated_before == 5
+    records_read = list(JsonCatalog.pairs(out, source_file=source))
+    assert {(r.source, r.target) for r in records_read} == {
+        ("Unsaved changes", "Ungespeicherte Änderungen"),
+        ("Do you want to save your changes?", "Möchtest du deine Änderungen speichern?"),
+        (
+            "Your changes will be lost if you don't save them.",
+            "Deine Änderungen gehen verloren, wenn du sie nicht speicherst.",
+        ),
+        ("&Save", "&Speichern"),
+        ("Cancel", "Abbrechen"),
+        ("Quit", "QUIT"),
+    }
+    assert all(r.metadata.get("flags") is None for r in records_read)
+    assert entries_of(list(read_translations(out, source_file=source))) == 6  # what qa checks
+
+
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        ({"message": "Tab Keeper", "description": "Do not translate"}, True),
+        ({"message": "Tab Keeper", "title": "Tabs", "description": "Do not translate"}, False),
+    ],
+)
+def test_only_a_message_objects_description_says_not_to_translate(
+    tmp_path: Path, message: dict, kept: bool
+) -> None:
+    """The ``description`` of an object of strings is one of them, no note on its
+    ``message``."""
+    source = _write(tmp_path, "en.json", json.dumps({"name": message}))
+    keys = [u.key for u in open_document(source, tgt_lang="de").units()]
+    assert ("/name/message" not in keys) is kept
+    assert ("/name/description" in keys) is not kept
 
 
 def test_ascii_escapes_are_kept_where_the_source_uses_them(tmp_path: Path) -> None:

@@ -68,6 +68,10 @@ def test_a_manifest_with_literal_text_says_it_is_not_translated(tmp_path):
         ({"save": {"message": "Save"}, "quit": {"message": "Quit", "description": "x"}}, True),
         ({"save": {"message": "Save"}, "title": "Title"}, False),
         ({"save": {"defaultMessage": "Save"}}, False),
+        ({"n": {"message": "$N$ tabs", "placeholders": {"n": {"content": "$1"}}}}, True),
+        # an Electron dialog's options (user trial s72): every string is text
+        ({"unsaved": {"title": "Unsaved changes", "message": "Save?", "detail": "Lost"}}, False),
+        ({"quit": {"message": "Quit?", "buttons": ["Quit", "Cancel"]}}, False),
         ({}, False),
     ],
 )
