@@ -29,6 +29,12 @@ that the first had in place (:func:`~ltmt.terminology.term_position.tacked_on`),
 fewer of the source's placeholders and numbers than the first
 (:func:`~ltmt.numbers_kept.kept_shape`) or says ``man`` more often than the first
 (:func:`more_impersonal`).
+
+Every later decode of a line is steered as its first is (:func:`steer_redecoded`): a guard's
+or a retry's decode without memory (:meth:`~ltmt.translator.Translator.decode_ids`: the
+placeholder guard's, the lost numbers' retry, the title-case and copied-label readings) whose
+output uses the other form is decoded again steered, taken as above; unsteered, the placeholder
+guard's decode put ``Ihre lokale Änderungen`` back under ``--formality du`` (session 72).
 """
 
 from __future__ import annotations
@@ -208,6 +214,53 @@ def steer_address(
                 replaced.add(i)
     logger.info(
         "formality: %d of %d lines addressing the reader in the other form decoded again "
+        "steered to %s",
+        len(replaced),
+        len(chosen),
+        form,
+    )
+    return replaced
+
+
+def steer_redecoded(
+    translator: Translator,
+    form: Form,
+    encoded: Sequence[Sequence[int]],
+    sources: Sequence[str],
+    hits: Sequence[Sequence[TermHit]],
+    outputs: list[str],
+) -> set[int]:
+    """Decode again, steered away from the form other than ``form`` and under their glossary
+    terms' constraint (``hits``, one list per row, or none), the rows of a decode without
+    memory (``encoded``: their token ids; ``sources``: the text each reads) whose source
+    addresses the reader and whose output (``outputs``, replaced in place) uses the other
+    form; each steered output taken as :func:`steer_address` takes its own (module
+    docstring). The rows whose output was replaced."""
+    chosen = [
+        n
+        for n, (source, output) in enumerate(zip(sources, outputs, strict=True))
+        if addresses_reader(source) and other_form_in(output, source, form)
+    ]
+    if not chosen:
+        return set()
+    words = [
+        *other_form_tokens(translator.backbone, form),
+        *word_tokens(translator.backbone, IMPERSONAL),
+    ]
+    replaced: set[int] = set()
+    for start in range(0, len(chosen), translator.batch_size):
+        chunk = chosen[start : start + translator.batch_size]
+        batch = [list(encoded[n]) for n in chunk]
+        found = [hits[n] if hits else [] for n in chunk]
+        state = translator.terms.constrained_state(batch, None, found)
+        texts = translator.decode(batch, AddressPenalty(words, [True] * len(chunk), state))
+        cut = unfinished_outputs(translator, batch, texts)
+        for n, text, unfinished, terms in zip(chunk, texts, cut, found, strict=True):
+            if _better(translator, sources[n], text, outputs[n], terms, unfinished):
+                outputs[n] = text
+                replaced.add(n)
+    logger.info(
+        "formality: %d of %d lines decoded again addressing the reader in the other form "
         "steered to %s",
         len(replaced),
         len(chosen),

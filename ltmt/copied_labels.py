@@ -190,7 +190,7 @@ def retry_fused_copies(
     ]
     if not todo:
         return set()
-    texts = translator.decode_ids([encoded[i] for i in todo])
+    texts = translator.decode_ids([encoded[i] for i in todo], sources=[units[i].text for i in todo])
     for i, text in zip(todo, texts, strict=True):
         outputs[i] = text
     logger.info(

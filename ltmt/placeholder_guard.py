@@ -9,7 +9,8 @@ line's numbers beyond repair (:func:`ltmt.numbers_kept.numbers_beyond_repair`: a
 ``1024`` in place of the line's ``4096``) is decoded again without memory, and the output
 that keeps more placeholders wins, then the one that adds fewer, then the one that keeps more
 numbers (the fused one on a tie): a memory must not change what a format string needs, nor a
-number. The re-decode follows the line's glossary terms too.
+number. The re-decode follows the line's glossary terms too, and the form of address asked
+(:mod:`ltmt.address_steering`).
 """
 
 from __future__ import annotations
@@ -93,15 +94,15 @@ def _decoded_without_memory(
     (:func:`ltmt.numbers_kept.repair_outputs`: a number written with a repeated digit once put
     back, a line still lacking one decoded again with its numbers as tags) where ``translator``
     repairs numbers: the model wrote ``SKU-001515`` for ``SKU-000015`` with and without a
-    match, and only the retry kept it, so the fused output that lost it was kept on a tie."""
-    plain: list[str] = []
-    for start in range(0, len(indices), translator.batch_size):
-        chunk = indices[start : start + translator.batch_size]
-        batch = [encoded[i] for i in chunk]
-        plain += translator.decode(
-            batch, translator.terms.constrained_state(batch, None, [hits[i] for i in chunk])
-        )
+    match, and only the retry kept it, so the fused output that lost it was kept on a tie.
+    Steered to the translator's form of address as every decode of a line is
+    (:meth:`~ltmt.translator.Translator.decode_ids`)."""
     lines = [units[i] for i in indices]
+    plain = translator.decode_ids(
+        [encoded[i] for i in indices],
+        [hits[i] for i in indices],
+        sources=[unit.text for unit in lines],
+    )
     plain = [restore_folded(unit.text, text) for unit, text in zip(lines, plain, strict=True)]
     if translator.number_repair:
         repair_outputs(translator, lines, plain, skip=())

@@ -85,10 +85,9 @@ def read_both_ways(
         return set()
     score = translator.decoder.score
     lower_in = [encoded[i] for i in todo]
-    capital_in = translator.encode(
-        [units[i].titled for i in todo], [units[i].segment for i in todo]
-    )
-    capital = translator.decode_ids(capital_in)
+    capital_texts = [units[i].titled for i in todo]
+    capital_in = translator.encode(capital_texts, [units[i].segment for i in todo])
+    capital = translator.decode_ids(capital_in, sources=capital_texts)
     candidates = {
         "lower": translator.output_ids([outputs[i] for i in todo]),
         "capital": translator.output_ids(capital),

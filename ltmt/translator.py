@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ltmt.accelerators import accelerator_markers
-from ltmt.address_steering import steer_address
+from ltmt.address_steering import steer_address, steer_redecoded
 from ltmt.api_arguments import (
     check_flags,
     checked_formality,
@@ -206,7 +206,8 @@ class Translator:
     >= 0; ``None``: 2; the term is always forced in the end).
     ``formality``: German's form of address, ``du`` (``informal``) or ``Sie`` (``formal``): a
     line whose source says "you" and whose output uses the other form is decoded again steered
-    away from that form's pronouns (:mod:`ltmt.address_steering`); ``None``: the model's own.
+    away from that form's pronouns (:mod:`ltmt.address_steering`), after its first decode and
+    after each guard's or retry's decode of it; ``None``: the model's own.
     ``engine``, ``compute_type``: how batches without fusion are decoded
     (:class:`ltmt.model.engine.Decoder`: CTranslate2 int8 by default when installed).
     ``workers``: batches decoded at once, each on a thread of its own (0: one per CPU thread,
@@ -1001,15 +1002,24 @@ class Translator:
         batches; the outputs in the order of ``texts`` (what the retries of
         :mod:`ltmt.copied_labels` and :mod:`ltmt.numbers_kept` decode). ``hits`` (one list per
         text, or none): each output carries its text's glossary targets (the constraint of
-        :meth:`GlossaryDecoding.constrained_state`), so a retry keeps what the glossary put."""
+        :meth:`GlossaryDecoding.constrained_state`), so a retry keeps what the glossary put;
+        each steered to :attr:`formality` as :meth:`decode_ids` steers."""
         self._check_open()
-        return self.decode_ids(self.encode(texts, segments), hits)
+        return self.decode_ids(self.encode(texts, segments), hits, sources=texts)
 
     def decode_ids(
-        self, encoded: Sequence[Sequence[int]], hits: Sequence[Sequence[TermHit]] = ()
+        self,
+        encoded: Sequence[Sequence[int]],
+        hits: Sequence[Sequence[TermHit]] = (),
+        *,
+        sources: Sequence[str],
     ) -> list[str]:
         """:meth:`encode`'s token ids decoded by the model alone, in length-sorted batches; the
-        outputs in the order of ``encoded``; ``hits``: as for :meth:`decode_texts`."""
+        outputs in the order of ``encoded``; ``hits``: as for :meth:`decode_texts`. Every
+        decode after the first (a guard's, a retry's) comes here: with :attr:`formality`, an
+        output of a line whose source (``sources``: the text each of ``encoded`` reads) says
+        "you" in the other form is decoded again steered to the form asked, as the first
+        decode's are (:func:`ltmt.address_steering.steer_redecoded`)."""
         self._check_open()
         order = sorted(range(len(encoded)), key=lambda n: len(encoded[n]))
         outputs = [""] * len(encoded)
@@ -1023,6 +1033,8 @@ class Translator:
             )
             for n, text in zip(chunk, self.decode(batch, state), strict=True):
                 outputs[n] = text
+        if self.formality is not None:
+            steer_redecoded(self, self.formality, encoded, sources, hits, outputs)
         return outputs
 
     def output_ids(self, texts: Sequence[str]) -> list[list[int]]:

@@ -13,6 +13,7 @@ from ltmt.address_steering import (
     other_form_in,
     other_form_tokens,
     steer_address,
+    steer_redecoded,
     word_tokens,
 )
 from ltmt.errors import ChoiceError, ConfigError
@@ -255,3 +256,202 @@ def test_a_glossary_line_whose_steered_output_runs_on_is_read_with_its_targets_i
     assert isinstance(constrained, AddressPenalty) and constrained.inner is not None
     assert second == translator.encode(["You found {count} splitter.", "You found splitter."])
     assert isinstance(plain, AddressPenalty) and plain.inner is None and plain.steered == [True] * 2
+
+
+# -- every later decode of a line (a guard's, a retry's) steered as the first is ---------------
+
+
+def _reads_memory(state):
+    """Whether ``state`` is, or wraps, :class:`_AnyMatchFusion`'s state."""
+    while state is not None:
+        if type(state) is object:
+            return True
+        state = getattr(state, "inner", None)
+    return False
+
+
+def _script(batch, state, texts):
+    """What :class:`_AddressingTranslator` writes for ``batch``: per text of ``texts`` (by
+    its id), the fused or plain translation, steered or not, that ``state`` asks for."""
+    kind = "fused" if _reads_memory(state) else "plain"
+    if isinstance(state, AddressPenalty):
+        kind = "steered fused" if kind == "fused" else "steered"
+    return [texts[ids[0]][kind] for ids in batch]
+
+
+class _AddressingTranslator(Translator):
+    """Decodes by script (``translations``: text → kind → translation, :func:`_script`), each
+    decode's state kept in :attr:`states`; a tiny model writes no German pronoun."""
+
+    def __init__(self, *args, translations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.translations = translations
+        self.texts: list[str] = []
+        self.states: list[object] = []
+
+    def encode(self, texts, segments=None):
+        # an id that names the text, then as many as a source whose output fits the limit
+        self.texts += texts
+        return [[len(self.texts) - len(texts) + n, *[0] * 63] for n in range(len(texts))]
+
+    def decode(self, batch, state=None):
+        self.states.append(state)
+        by_id = [self.translations[text] for text in self.texts]
+        return _script(batch, state, by_id)
+
+
+class _WeakMemory:
+    """One weak match of other words for every line."""
+
+    def search_batch(self, user, texts, k=4):
+        from ltmt.segments import Match, Segment
+
+        return [[Match(Segment(0, "u1", "Description", "Beschreibung", 0.0, "test"), 52.0)]] * len(
+            texts
+        )
+
+    def users(self):
+        return ["u1"]
+
+
+class _AnyMatchFusion:
+    """A fusion that reads every match (decoding is scripted)."""
+
+    name = "fake"
+
+    def prepare(self, backbone, sources, matches):
+        return object()
+
+
+@pytest.mark.parametrize("formality", ["du", "Sie"])
+def test_a_decode_without_memory_is_steered_to_the_form_asked(tiny_backbone, formality):
+    """Session 72: a guard's or a retry's decode (``decode_ids``, ``decode_texts``) wrote the
+    model's form, ``Sie``, after the line had been steered to du."""
+    asked, other = (
+        ("du öffnest", "Sie öffnen") if formality == "du" else ("Sie öffnen", "du öffnest")
+    )
+    translations = {
+        "you open it": {"plain": f"{other} es", "steered": f"{asked} es"},
+        "they open it": {"plain": "Sie öffnen es", "steered": "sie öffnen es"},
+    }
+    translator = _AddressingTranslator(
+        tiny_backbone, beam=1, formality=formality, translations=translations
+    )
+    texts = ["you open it", "they open it"]
+    assert translator.decode_texts(texts, [0, 1]) == [f"{asked} es", "Sie öffnen es"]
+    steered = translator.states[-1]
+    assert isinstance(steered, AddressPenalty) and steered.steered == [True]
+    assert steered.inner is None
+    encoded = translator.encode(texts)
+    assert translator.decode_ids(encoded, sources=texts) == [f"{asked} es", "Sie öffnen es"]
+
+
+def test_without_formality_a_decode_without_memory_is_not_steered(tiny_backbone):
+    translations = {"you open it": {"plain": "Sie öffnen es", "steered": "du öffnest es"}}
+    translator = _AddressingTranslator(tiny_backbone, beam=1, translations=translations)
+    assert translator.decode_texts(["you open it"], [0]) == ["Sie öffnen es"]
+    assert translator.states == [None]
+
+
+def test_a_steered_decode_without_memory_follows_the_glossary_and_may_be_refused(tiny_backbone):
+    from ltmt.terminology.matching import TermMatcher
+    from ltmt.terminology.terms import Term
+
+    translations = {
+        "if you open the file": {
+            "plain": "wenn Sie die datei öffnen",
+            "steered": "wenn man die datei öffnet",  # dodged into "man": refused
+        },
+        "you open the file": {"plain": "Sie öffnen die datei", "steered": "du öffnest die datei"},
+    }
+    translator = _AddressingTranslator(
+        tiny_backbone, beam=1, formality="du", translations=translations
+    )
+    texts = list(translations)
+    matcher = TermMatcher([Term("file", "datei")])
+    hits = [matcher.find(text) for text in texts]
+    outputs = translator.decode_ids(translator.encode(texts), hits, sources=texts)
+    assert outputs == ["wenn Sie die datei öffnen", "du öffnest die datei"]
+    steered = translator.states[-1]
+    assert isinstance(steered, AddressPenalty) and steered.inner is not None  # the constraint
+
+
+def test_the_rows_decoded_again_are_those_saying_you_in_the_other_form(tiny_backbone):
+    translations = {
+        "you open the file": {"plain": "Sie öffnen die Datei", "steered": "du öffnest die Datei"},
+        "they open the file": {"plain": "Sie öffnen die Datei", "steered": "unused"},
+        "you save it": {"plain": "du speicherst es", "steered": "unused"},
+    }
+    translator = _AddressingTranslator(
+        tiny_backbone, beam=1, formality="du", translations=translations
+    )
+    texts = list(translations)
+    encoded = translator.encode(texts)
+    outputs = [translations[text]["plain"] for text in texts]
+    assert steer_redecoded(translator, "informal", encoded, texts, (), outputs) == {0}
+    assert outputs == ["du öffnest die Datei", "Sie öffnen die Datei", "du speicherst es"]
+    assert len(translator.states) == 1 and translator.states[0].steered == [True]
+    with pytest.raises(ValueError, match="zip"):
+        steer_redecoded(translator, "informal", encoded, texts[:2], (), outputs)
+
+
+@pytest.mark.parametrize(
+    ("line", "translations", "expected"),
+    [
+        # the placeholder guard: the fused output lost %s; the steered one too (the memory
+        # wrote it so); decoded without memory, the model's own kept it, in the other form
+        (
+            "open your %s later",
+            {
+                "fused": "öffnen Sie es später",
+                "steered fused": "öffne es später",
+                "plain": "öffnen Sie Ihr %s später",
+                "steered": "öffne dein %s später",
+            },
+            "öffne dein %s später",
+        ),
+        # the copied-label retry: fusion copied the line, decoded again without memory
+        (
+            "save your changes",
+            {
+                "fused": "save your changes",
+                "steered fused": "save your changes",
+                "plain": "speichern Sie Ihre änderungen",
+                "steered": "speichere deine änderungen",
+            },
+            "speichere deine änderungen",
+        ),
+    ],
+)
+def test_a_guard_s_decode_without_memory_keeps_the_form_asked(
+    tiny_backbone, line, translations, expected
+):
+    translator = _AddressingTranslator(
+        tiny_backbone,
+        _WeakMemory(),
+        fusion=_AnyMatchFusion(),
+        beam=1,
+        formality="du",
+        translations={line: translations},
+    )
+    [result] = translator.translate([line], user="u1", fit=False)
+    assert (result.text, result.method) == (expected, "model")
+    assert isinstance(translator.states[-1], AddressPenalty)
+
+
+def test_a_lost_number_s_retry_keeps_the_form_asked(tiny_backbone):
+    """The lost numbers' retry reads the line with its number as a tag."""
+    line = "you have 300 new messages"
+    tagged = "you have <x/> new messages"
+    translations = {
+        line: {"plain": "neue nachrichten", "steered": "neue nachrichten"},
+        tagged: {
+            "plain": "Sie haben <x/> neue nachrichten",
+            "steered": "du hast <x/> neue nachrichten",
+        },
+    }
+    translator = _AddressingTranslator(
+        tiny_backbone, beam=1, formality="du", translations=translations
+    )
+    [result] = translator.translate([line])
+    assert result.text == "du hast 300 neue nachrichten"

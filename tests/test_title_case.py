@@ -94,6 +94,37 @@ def test_only_lines_in_title_case_decoded_without_memory_or_terms_are_read_again
     assert outputs == ["Lesezeichen importieren", *["importierende Lesezeichen"] * 2]
 
 
+class _SteeredReadingTranslator(_ReadingTranslator):
+    """:class:`_ReadingTranslator` that writes the informal form where decoding is steered."""
+
+    def encode(self, texts, segments=None):  # as long as a source whose output fits the limit
+        return [[*ids, *[0] * 30] for ids in super().encode(texts, segments)]
+
+    def decode(self, batch, state=None):
+        from ltmt.address_steering import AddressPenalty
+
+        texts = super().decode(batch, state)
+        if isinstance(state, AddressPenalty):
+            return [{"Ihre Kontoeinstellungen": "Deine Kontoeinstellungen"}[t] for t in texts]
+        return texts
+
+
+def test_the_first_capital_reading_is_steered_to_the_form_asked(backbone, monkeypatch):
+    """Session 72: ``Delete Your Account`` under --formality du came back ``Löschen Sie Ihren
+    Benutzerzugang``, the first-capital reading decoded unsteered."""
+    monkeypatch.setitem(READINGS, "your account settings", "Kontoeinstellungen")
+    monkeypatch.setitem(READINGS, "Your account settings", "Ihre Kontoeinstellungen")
+    monkeypatch.setitem(LIKELIHOOD, "Kontoeinstellungen", -0.9)
+    monkeypatch.setitem(LIKELIHOOD, "Ihre Kontoeinstellungen", -0.2)
+    monkeypatch.setitem(LIKELIHOOD, "Deine Kontoeinstellungen", -0.2)
+    translator = _SteeredReadingTranslator(backbone, labels=False, formality="du")
+    units = [Unit(0, "your account settings", titled="Your account settings")]
+    outputs = ["Kontoeinstellungen"]
+    encoded = translator.encode([unit.text for unit in units])
+    assert read_both_ways(translator, units, encoded, outputs, skip=set()) == {0}
+    assert outputs == ["Deine Kontoeinstellungen"]
+
+
 @pytest.mark.parametrize("engine", ["torch", "auto"])
 def test_a_real_decoder_reads_a_title_case_line_both_ways(backbone, engine, caplog):
     """The tiny random model's translations mean nothing: the second reading runs and scores on
