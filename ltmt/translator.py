@@ -1015,11 +1015,11 @@ class Translator:
         sources: Sequence[str],
     ) -> list[str]:
         """:meth:`encode`'s token ids decoded by the model alone, in length-sorted batches; the
-        outputs in the order of ``encoded``; ``hits``: as for :meth:`decode_texts`. Every
-        decode after the first (a guard's, a retry's) comes here: with :attr:`formality`, an
-        output of a line whose source (``sources``: the text each of ``encoded`` reads) says
-        "you" in the other form is decoded again steered to the form asked, as the first
-        decode's are (:func:`ltmt.address_steering.steer_redecoded`)."""
+        outputs in the order of ``encoded``; ``hits``: as for :meth:`decode_texts`. The decodes
+        after the address steering (a guard's, a retry's) all come here: with
+        :attr:`formality`, an output of a line whose source (``sources``: the text each of
+        ``encoded`` reads) says "you" in the other form is decoded again steered to the form
+        asked, as the first decode's are (:func:`ltmt.address_steering.steer_redecoded`)."""
         self._check_open()
         order = sorted(range(len(encoded)), key=lambda n: len(encoded[n]))
         outputs = [""] * len(encoded)
