@@ -1,6 +1,8 @@
 """TBX glossary files: TBX 2008 (root ``<martif>``, TBX-Basic) read and written with
 translate-toolkit; TBX v3 (ISO 30042:2019, root ``<tbx>``, TBX-Core) read with lxml, its
-``conceptEntry``, ``langSec`` and ``termSec`` taken as ``termEntry``, ``langSet`` and ``tig``.
+``conceptEntry``, ``langSec`` and ``termSec`` taken as ``termEntry``, ``langSet`` and ``tig``,
+and its data categories in DCT style (``<min:administrativeStatus>``) as those in DCA style
+(``<termNote type="administrativeStatus">``: :mod:`ltmt.terminology.tbx_dct`).
 
 A TBX term entry carries the note (before its ``langSet``s, as TBX orders an entry), the source
 and the target (one ``langSet`` each, ``xml:lang`` as given; of an entry's target language in
@@ -93,14 +95,18 @@ def _martif_entries(path: Path) -> list[_Entry]:
 def _core_entries(path: Path, src_lang: str) -> list[_Entry]:
     """The concept entries of a TBX v3 file (ISO 30042:2019, root ``<tbx>``: TBX-Core and its
     dialects): ``conceptEntry``, ``langSec`` and ``termSec`` for TBX 2008's ``termEntry``,
-    ``langSet`` and ``tig``."""
+    ``langSet`` and ``tig``; its data categories in either style (DCT read as DCA:
+    :func:`~ltmt.terminology.tbx_dct.as_dca`)."""
     from lxml import etree
+
+    from ltmt.terminology.tbx_dct import as_dca
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     try:
         root = etree.parse(str(path), parser).getroot()
     except etree.XMLSyntaxError as exc:
         raise InputError(f"{path.name} is not a readable TBX file: {excerpt(exc)}") from exc
+    as_dca(root)
     entries = []
     for concept in root.iter("{*}conceptEntry"):
         sections = [e for e in concept if isinstance(e.tag, str) and local_name(e.tag) == "langSec"]
