@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from ltmt.cli.store import (
     KEY_FILE_OPTION,
     MEMORY_DIR_OPTION,
     open_store,
+    open_store_before_reading,
 )
 from ltmt.errors import InputError
 from ltmt.memory.freed_pages import COMPACT_NOTE
@@ -37,13 +39,23 @@ def register(app_: typer.Typer) -> None:
     app_.add_typer(app, name="glossary")
 
 
+# the options name the pair the user is translated in, not the file's own direction
+_PAIR_HELP = (
+    "The language of the {side} terms: the TBX langSet, or the CSV/TSV column headed so, of "
+    "this language (a plain CSV's {column} column). It must be the language the user is "
+    "translated {way} (their memory's, else the default model's): a reversed pair is refused."
+)
+SRC_LANG_HELP = _PAIR_HELP.format(side="source", column="first", way="from")
+TGT_LANG_HELP = _PAIR_HELP.format(side="target", column="second", way="into")
+
+
 @app.command("import")
 def import_(
     file: Path = typer.Argument(..., parser=given_path, help="Glossary file: .csv, .tsv or .tbx."),
     user: str = typer.Option(..., "--user", "-u", help=USER_HELP),
     fmt: str | None = typer.Option(None, "--format", help="csv, tsv or tbx (default: extension)."),
-    src_lang: str = typer.Option("en", "--src-lang", help="Source language of TBX entries."),
-    tgt_lang: str = typer.Option("de", "--tgt-lang", help="Target language of TBX entries."),
+    src_lang: str = typer.Option("en", "--src-lang", help=SRC_LANG_HELP),
+    tgt_lang: str = typer.Option("de", "--tgt-lang", help=TGT_LANG_HELP),
     replace: bool = typer.Option(False, "--replace", help="Delete the user's terms first."),
     no_language_check: bool = typer.Option(
         False,
@@ -60,19 +72,29 @@ def import_(
     written; a term already there (same source) is replaced, keeping its targets not to use
     unless the new term names some (a CSV or TSV row cannot: --replace drops them); terms whose
     sides read as other languages than --src-lang and --tgt-lang (columns swapped) are
-    refused."""
+    refused, as is a pair that is not the one the user is translated in (--src-lang)."""
+    from ltmt.model.languages import model_languages
     from ltmt.terminology.files import read_glossary
+    from ltmt.terminology.glossary_pair import check_glossary_pair
 
-    terms = read_glossary(
-        file,
-        fmt,
-        src_lang=src_lang,
-        tgt_lang=tgt_lang,
-        language_check=not no_language_check,
-        format_option="--format",
-    )
-    _warn_function_words(file.name, terms)
-    with open_store(memory_dir, key_file, user=user) as memory:
+    with contextlib.ExitStack() as stack:
+        # an existing store is read for the user's pair before the file; a new one is made
+        # once the file is read, so that a refused import makes none
+        opened = open_store_before_reading(memory_dir, key_file, user=user)
+        memory = stack.enter_context(opened) if opened is not None else None
+        held = memory.languages(user) if memory is not None else None
+        check_glossary_pair((src_lang, tgt_lang), user, held, model_languages(None))
+        terms = read_glossary(
+            file,
+            fmt,
+            src_lang=src_lang,
+            tgt_lang=tgt_lang,
+            language_check=not no_language_check,
+            format_option="--format",
+        )
+        _warn_function_words(file.name, terms)
+        if memory is None:
+            memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
         glossary = memory.glossary(user)
         removed = glossary.clear() if replace else 0
         update = glossary.add_terms(terms)

@@ -611,3 +611,66 @@ def test_add_names_the_target_it_replaces(tmp_path: Path, capsys) -> None:
     assert ltmt(capsys, *add, "--target", "Auszug", "--note", "bank")[1] == (
         "fin: statement → Auszug\n"
     )
+
+
+_DE_FIRST_TBX = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="de"><text><body>'
+    '<termEntry id="MT-0017"><langSet xml:lang="de"><tig><term>Span</term></tig></langSet>'
+    '<langSet xml:lang="en"><tig><term>chip</term></tig></langSet></termEntry>'
+    "</body></text></martif>"
+)
+
+
+def test_a_glossary_import_in_the_reverse_pair_is_refused_and_keeps_the_glossary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Trial tbx, session 72: --src-lang de --tgt-lang en (the help said 'Source language of
+    TBX entries', and the termbase's is German) stored 'Span → chip' in an en → de glossary,
+    exit 0, and 'span' in English text was translated 'chip'."""
+    monkeypatch.setattr("ltmt.model.languages.model_languages", lambda model: ("en", "de"))
+    store = str(tmp_path / "store")
+    tbx = tmp_path / "termbase.tbx"
+    tbx.write_text(_DE_FIRST_TBX, "utf-8")
+    reverse = ("glossary", "import", str(tbx), "-u", "mt", "--memory-dir", store)
+    reverse += ("--src-lang", "de", "--tgt-lang", "en")
+    refusal = (
+        "ltmt: error: --src-lang de --tgt-lang en is the reverse of mt's translations, en → de "
+        "(the default model's pair): give --src-lang en --tgt-lang de (they pick which of the "
+        "file's languages gives the source terms, whatever its own source language); nothing "
+        "was imported\n"
+    )
+    assert ltmt(capsys, *reverse) == (1, "", refusal)
+    assert not (tmp_path / "store").exists()  # a refused import makes no store
+    assert ltmt(capsys, *reverse[:7])[0] == 0  # the pair of the user's translations
+    assert ltmt(capsys, *reverse, "--replace") == (1, "", refusal)  # nothing deleted
+    with Memory(store) as memory:
+        assert memory.glossary("mt").terms() == [Term("chip", "Span")]
+
+
+def test_a_glossary_import_of_another_pair_than_the_users_memory_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = str(tmp_path / "store")
+    with Memory(store) as memory:
+        memory.import_pairs("fr", [("Only here.", "Seulement ici.")], languages=("en", "fr"))
+    terms = tmp_path / "g.csv"
+    terms.write_text("en,de\nchip,Span\n", "utf-8")
+    code, _, err = ltmt(capsys, "glossary", "import", str(terms), "-u", "fr", "--memory-dir", store)
+    assert (code, err) == (
+        1,
+        "ltmt: error: --src-lang en --tgt-lang de is not the pair of fr's translations, en → fr "
+        "(its memory's pair), which its glossary is used in: give --src-lang en --tgt-lang fr, "
+        "or import the en → de glossary into another user; nothing was imported\n",
+    )
+
+
+def test_the_import_help_says_the_languages_are_the_users_translations(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from ltmt.cli.glossary import SRC_LANG_HELP
+
+    assert SRC_LANG_HELP == (
+        "The language of the source terms: the TBX langSet, or the CSV/TSV column headed so, of "
+        "this language (a plain CSV's first column). It must be the language the user is "
+        "translated from (their memory's, else the default model's): a reversed pair is refused."
+    )
