@@ -116,6 +116,7 @@ from ltmt.formats.icu_messages import (
 from ltmt.formats.json_comments import leading_comment
 from ltmt.formats.json_identifiers import kept_as_written, skipped, warn_of_unknown_keys
 from ltmt.formats.json_layout import dumps_with_layout, one_line_containers
+from ltmt.formats.key_bindings import is_key_binding
 from ltmt.formats.keyed_catalog import (
     FORM,
     Entry,
@@ -279,6 +280,12 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             or goi18n_messages.is_field(data, parts)
             or (texts is not None and parts not in texts)
             or is_smartling_header(data, parts)  # Smartling's parser configuration, no text
+        }
+        # the key bindings among them (an Electron menu's "Ctrl+Shift+I"), by pointer
+        self.key_bindings = {
+            pointer(parts)
+            for parts, text in strings
+            if parts in kept and is_key_binding(text, parts[-1] if parts else None)
         }
         if is_angular_json(data):  # its "locale" is the file's language, no message
             self.kept[pointer((LOCALE_KEY,))] = angular_locale(tgt_lang)
@@ -627,8 +634,8 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             key = pointer(parts)
             if key in self.extras:
                 self._keep_extra(translated, parts)
-            if key in self.kept and skipped(parts, self.skip_keys) and text.strip():
-                self.kept[key] = text  # a skipped key's value as the translation has it
+            if key in self.kept and self._keeps_own(parts) and text.strip():
+                self.kept[key] = text  # a skipped key's value, a key binding, as it has it
             if _is_translation_of(text, self.untranslated.get(key)):
                 self.by_hand[key] = text
             if key in self.unused_ordinals and text.strip():
@@ -648,13 +655,17 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         strings copied otherwise are always the source's."""
         values = super().copied_values()
         values.update(
-            (pointer(parts), text)
-            for parts, text in _strings(self.data)
-            if skipped(parts, self.skip_keys)
+            (pointer(parts), text) for parts, text in _strings(self.data) if self._keeps_own(parts)
         )
         if self._writes_arb_metadata():
             values.update((pointer((key,)), v) for key, v in copied_header(self.data).items())
         return values
+
+    def _keeps_own(self, parts: tuple) -> bool:
+        """Whether the string at ``parts``, copied from the source, is the adopted output's
+        where it has one: under a skipped key, or a key binding (a translator may give an
+        accelerator another key: :mod:`ltmt.formats.key_bindings`)."""
+        return skipped(parts, self.skip_keys) or pointer(parts) in self.key_bindings
 
     def copied_values_held(self) -> dict[str, Any]:
         held = super().copied_values_held()

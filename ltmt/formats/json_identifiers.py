@@ -39,10 +39,12 @@ from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from difflib import get_close_matches
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
+from ltmt.formats.key_bindings import is_key_binding
 from ltmt.formats.machine_values import is_machine_value
 from ltmt.formats.path_languages import is_locale_code
 from ltmt.formats.placeholder_syntax import has_words
@@ -58,6 +60,8 @@ _ONE_WORD = re.compile(r"[\w.-]+")
 # a digest named by its algorithm (go-i18n's sha1-13d5…, a subresource integrity's sha384-…)
 _DIGEST = re.compile(r"\s*(?:md5|sha1|sha224|sha256|sha384|sha512)-[A-Za-z0-9+/=_-]{20,}\s*")
 _CAPITALS = re.compile(r"[A-Z][A-Z0-9]+")
+# a --skip-keys name that is a pattern (*Accelerator, label_?)
+_WILDCARD = re.compile(r"[*?]")
 # keys that name a slug (slug, urlSlug, page_slug) or a locale (locale, source_locale, lang)
 _SLUG_KEY = re.compile(r"(?:.*[_a-z])?(?:slug|Slug)")
 _LOCALE_KEY = re.compile(r"(?:.*[_a-z])?(?:locale|Locale|lang|Lang|language_code|languageCode)")
@@ -113,9 +117,15 @@ def is_no_text(text: str, key: str | int | None = None) -> bool:
     """Whether ``text`` (the value of ``key``, if any) is no text whatever file holds it (JSON,
     YAML): no letter outside its placeholders (a URL, an email address, a ``$ref``'s
     ``#/components/schemas/Shipment``, ``{count}``, a string of spaces), an identifier, a
-    digest, or a value a program reads (:func:`ltmt.formats.machine_values.is_machine_value`)."""
+    digest, a value a program reads (:func:`ltmt.formats.machine_values.is_machine_value`), or
+    a key binding (``"devToolsAccelerator": "Ctrl+Shift+I"``:
+    :func:`ltmt.formats.key_bindings.is_key_binding`)."""
     return (
-        not has_words(text) or is_identifier(text) or is_digest(text) or is_machine_value(text, key)
+        not has_words(text)
+        or is_identifier(text)
+        or is_digest(text)
+        or is_machine_value(text, key)
+        or is_key_binding(text, key)
     )
 
 
@@ -146,8 +156,20 @@ def is_identifier(text: str) -> bool:
 
 def skipped(parts: Place, skip_keys: frozenset[str]) -> bool:
     """Whether a string at ``parts`` (its keys and indices) is under a key of ``skip_keys``, at
-    any depth (a JSON or YAML file's)."""
-    return any(isinstance(part, str) and part in skip_keys for part in parts)
+    any depth (a JSON or YAML file's): a name, or a pattern of ``*`` and ``?``
+    (:func:`names_key`)."""
+    return any(
+        isinstance(part, str) and any(names_key(name, part) for name in skip_keys) for part in parts
+    )
+
+
+def names_key(name: str, key: str) -> bool:
+    """Whether ``name``, of ``--skip-keys``, names ``key``: the same name, or a pattern with
+    ``*`` (any characters) or ``?`` (one) that matches it whole, in its case
+    (``*Accelerator``: ``devToolsAccelerator``)."""
+    if name == key or _WILDCARD.search(name) is None:
+        return name == key
+    return fnmatchcase(key, name.replace("[", "[[]"))  # a "[" is itself, no set of characters
 
 
 def _key_names(value: Any) -> frozenset[str]:
@@ -197,12 +219,16 @@ def _say_unknown_keys(
 ) -> None:
     """Warn of the keys of ``skip_keys`` not among ``names``, the key names of ``path`` (a
     file, or a folder: ``whose`` says which), with its nearest names."""
-    unknown = sorted(skip_keys - names)
+    unknown = sorted(
+        name
+        for name in skip_keys
+        if not any(isinstance(key, str) and names_key(name, key) for key in names)
+    )
     if not unknown:
         return
     by_lower = {str(name).lower(): str(name) for name in names}
     guesses = []
-    for key in unknown:
+    for key in (name for name in unknown if _WILDCARD.search(name) is None):
         near = get_close_matches(key.lower(), list(by_lower), n=1, cutoff=0.6)
         if near:  # the typo named once: "did you mean 'nmae' → 'name'" read as both meant
             meant = by_lower[near[0]]

@@ -5,8 +5,10 @@ A WPF or Windows Forms menu names its items' strings with one prefix (``FileMenu
 (``_Speichern``, ``_Speichern unter...``: Alt+S twice) lets one of them be reached by the
 keyboard no more. Qt files group their messages by ``<context>``
 (:func:`ltmt.formats.qt_ts.accelerators_shared`); a keyed catalog's strings are grouped by
-their key up to its last ``_`` or ``.`` (``FileMenu_``, ``menu.file.``), and a letter two of a
-group's translations mark is a note where their sources' keys differ.
+their key up to its last ``_`` or ``.`` (``FileMenu_``, ``menu.file.``), or ``/`` in a nested
+JSON file's pointer (i18next's ``/menu/file/newNote``: the strings of one object are one menu,
+as ``menu.file.newNote`` written flat), and a letter two of a group's translations mark is a
+note where their sources' keys differ.
 """
 
 from __future__ import annotations
@@ -55,6 +57,9 @@ def shared_key_accelerators(records: Sequence[PairRecord]) -> list[FormProblem]:
 
 
 def _group(name: str) -> str:
-    """``name``'s group: up to its last ``_`` or ``.`` (``FileMenu_``); "" where it has none."""
-    end = max(name.rfind(separator) for separator in _SEPARATORS)
+    """``name``'s group: up to its last ``_`` or ``.`` (``FileMenu_``), or ``/`` in a JSON
+    pointer (``/menu/file/``; a ``/`` in a key is written ``~1`` there); "" where it has none
+    (a top-level key: ``/newNote``)."""
+    separators = _SEPARATORS + ("/" if name.startswith("/") else "")
+    end = max(name.rfind(separator) for separator in separators)
     return name[: end + 1] if end > 0 else ""
