@@ -17,7 +17,8 @@ SKIP_KEYS_OPTION = typer.Option(
     None,
     "--skip-keys",
     help="JSON, YAML: names of keys whose strings are identifiers, not text, at any depth, "
-    "separated by commas (id,next,speaker: a dialogue tree's node ids and speakers): translate "
+    "separated by commas (id,next,speaker: a dialogue tree's node ids and speakers; * and ? "
+    "make a pattern: '*Accelerator'): translate "
     "copies them (an existing output keeps its own), memory import stores no pair of them. "
     "Identifiers are so without it: intro_01, quest.main, every value of a key of such "
     "single words (next: intro_02, accept), and a word in capitals naming a record of the "

@@ -1,5 +1,6 @@
 """The strings of a JSON file that are no text to translate: those under keys the user names
-(``--skip-keys id,next,speaker``; a YAML message file's too), and identifiers.
+(``--skip-keys id,next,speaker``, or patterns: ``*Accelerator``; a YAML message file's too),
+identifiers and key bindings (:mod:`ltmt.formats.key_bindings`).
 
 A game's dialogue tree keeps its text beside the names the game looks its nodes up by
 (``{"id": "intro_01", "speaker": "GUARD", "text": "Halt!", "next": "accept"}``); translated,
@@ -76,7 +77,8 @@ Place = tuple[str | int, ...]  # a string's place: its object keys and array ind
 
 def parse_skip_keys(text: str) -> frozenset[str]:
     """The key names of a comma-separated list (``id,next,speaker``, ``id, next``: the space
-    after a comma is no part of a name); raises :class:`InputError` on an empty name."""
+    after a comma is no part of a name; ``*Accelerator``, a pattern: :func:`names_key`);
+    raises :class:`InputError` on an empty name."""
     names = [name.strip() for name in text.split(",")]
     if not all(names):
         raise InputError(

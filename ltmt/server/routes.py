@@ -504,8 +504,8 @@ def import_file(
         str | None,
         Form(
             description="JSON, YAML: names of keys whose strings are identifiers, not text, "
-            "separated by commas (id,next,speaker), as ltmt memory import --skip-keys: no "
-            "pairs of them"
+            "or patterns (*Accelerator), separated by commas (id,next,speaker), as ltmt memory "
+            "import --skip-keys: no pairs of them"
         ),
     ] = None,
 ) -> ImportReportOut:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,9 @@ from ltmt.errors import InputError
 from ltmt.formats.json_identifiers import (
     is_no_text,
     kept_as_written,
+    names_key,
     parse_skip_keys,
+    skipped,
     unknown_keys_said_once,
     warn_of_unknown_keys,
 )
@@ -107,6 +110,46 @@ def test_a_folders_files_say_the_skip_keys_none_of_them_has_once(
 
 
 @pytest.mark.parametrize(
+    ("name", "key", "named"),
+    [
+        ("devToolsAccelerator", "devToolsAccelerator", True),
+        ("*Accelerator", "devToolsAccelerator", True),
+        ("*Accelerator", "Accelerator", True),
+        ("*Accelerator", "accelerator", False),  # in its case, as a name
+        ("*Accelerator", "devToolsAcceleratorMac", False),  # matched whole
+        ("label_?", "label_1", True),
+        ("label_?", "label_10", False),
+        ("a[1]*", "a[1]x", True),  # a bracket is itself
+        ("a[1]*", "a1x", False),
+        ("a[1]", "a1", False),
+    ],
+)
+def test_a_key_to_skip_is_named_or_matched_by_a_pattern(name: str, key: str, named: bool) -> None:
+    """Regression trial s72: ``--skip-keys '*Accelerator'`` matched no key."""
+    assert names_key(name, key) is named
+    assert skipped(("menu", key), frozenset({name})) is named
+
+
+def test_a_pattern_is_read_at_once_however_long_the_key() -> None:
+    started = time.perf_counter()
+    assert not names_key("*a" * 30 + "b", "a" * 20000)
+    assert not names_key("?*" * 40 + "z", "q" * 20000)
+    assert time.perf_counter() - started < 0.5
+
+
+def test_a_pattern_that_matches_no_key_is_named_in_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    keys = frozenset({"*Accelerator", "*Shortcut", "nmae"})
+    data = {"menu": {"devToolsAccelerator": "Ctrl+Shift+I", "name": "x"}}
+    warn_of_unknown_keys(tmp_path / "menu.json", data, keys)
+    assert caplog.messages == [
+        "menu.json: --skip-keys names '*Shortcut', 'nmae', which no key of the file has (did you "
+        "mean 'name' for 'nmae'?)"
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "key", "no_text"),
     [
         ("https://api.parcelly.io/v2", "url", True),
@@ -116,6 +159,8 @@ def test_a_folders_files_say_the_skip_keys_none_of_them_has_once(
         ("  ", None, True),
         ("quest.main.start", None, True),
         ("pizza-size", "name", True),
+        ("Ctrl+Shift+I", "devToolsAccelerator", True),  # a key binding
+        ("Ctrl+Shift+I", "devTools", False),
         ("See https://parcelly.io for more.", "description", False),
         ("Production server", "description", False),
     ],

@@ -28,6 +28,23 @@ def test_a_letter_twice_in_one_menu_is_a_note() -> None:
     )
 
 
+def test_a_nested_json_objects_strings_are_one_menu() -> None:
+    """Regression trial s72: i18next's nested ``menu.file`` gave ``&Neue Notiz`` and ``&Neues
+    Fenster`` one letter unnoticed, where the same keys written flat were a note."""
+    records = [
+        _record("/menu/file/newNote", "&New Note", "&Neue Notiz"),
+        _record("/menu/file/newWindow", "New &Window", "&Neues Fenster"),
+        _record("/menu/edit/undo", "&Undo", "&Rückgängig"),
+        _record("/menu/edit/new", "&New", "&Neu"),  # another menu
+    ]
+    (problem,) = shared_key_accelerators(records)
+    assert problem.position == "Resources.de.resx: /menu/file/newWindow"
+    assert problem.message == (
+        "its accelerator &N is that of /menu/file/newNote too, in one menu (/menu/file/...) "
+        "where the sources' differ: choose another letter"
+    )
+
+
 @pytest.mark.parametrize(
     "records",
     [
@@ -40,6 +57,18 @@ def test_a_letter_twice_in_one_menu_is_a_note() -> None:
         [_record("Menu_Save", "_Save", "_Speichern"), _record("Menu_Send", "_Send", "_Senden")],
         # no prefix: no menu to tell
         [_record("Save", "_Save", "_Speichern"), _record("SaveAs", "Save _As", "_Speichern unter")],
+        # nor at a JSON file's top level
+        [_record("/save", "&Save", "&Speichern"), _record("/send", "Sen&d", "&Senden")],
+        # a slash is no separator in a name that is no JSON pointer (an Apple .strings key)
+        [
+            _record("Open/Save", "&Save", "&Speichern"),
+            _record("Open/Send", "Sen&d", "&Senden"),
+        ],
+        # a nested object's names with an underscore are grouped by it, as before
+        [
+            _record("/menu/file_new", "&New", "&Neu"),
+            _record("/menu/edit_undo", "&Undo", "&Nochmal"),
+        ],
         # names that are no keys (a PO msgctxt)
         [
             _record("Menu_Save", "_Save", "_Speichern", is_key=False),
