@@ -25,7 +25,8 @@ it and the filler would not find it (that native code is kept beside the text,
 ``InlineText.natives``, for a memory export to write back). These tags are placeholders (see
 :mod:`ltmt.formats.placeholders`), so the translation keeps them; the target element is then
 rebuilt from copies of the source's elements, and a code the translation lost is put back
-(:func:`fill`).
+(:func:`fill`). Trados's track changes and comments are no codes: a segment reads as its text
+with the changes accepted (:mod:`ltmt.formats.review_marks`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from typing import Any
 
 from ltmt.formats.common import XML_NS, local_name
 from ltmt.formats.placeholder_syntax import find_placeholders
+from ltmt.formats.review_marks import review_mark
 
 CONTAINERS = frozenset({"g", "mrk", "pc"})
 # 1.2's codes that hold the native code they stand for as their content
@@ -277,6 +279,12 @@ def _content(
     for child in element:
         name = local_name(child.tag)
         if not name:  # a comment or processing instruction: not text
+            parts.append(child.tail or "")
+            continue
+        kept = review_mark(child)  # Trados's track changes and comments: the text they leave
+        if kept is not None:
+            if kept == "text":
+                parts.append(_content(child, result, data, readable, pairs))
             parts.append(child.tail or "")
             continue
         if name in CONTAINERS:
