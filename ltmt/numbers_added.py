@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ltmt.formats.tag_attributes import without_tag_attributes
+
 _RUN = re.compile(r"\d+")
 # a number as written: runs of digits joined by one separator each (``1.299,99``,
 # ``31.12.99``, ``1 000``: a space only before a group of three digits)
@@ -89,6 +91,7 @@ def added_numbers(source: str, target: str, *, loosely: bool = False) -> list[st
     ``1,299.99 EUR and 99 cents``: the ``99`` moved into it). ``loosely``, the numbers a word
     says loosely are the source's too (``half``: ``50 %``), which qa reports but a run need not
     count as the model's invention."""
+    source, target = without_tag_attributes(source), without_tag_attributes(target)
     said = [str(value) for value in _said_in_words(source)]  # read once for both uses
     extra = _runs(target) - _accepted_runs(source, said, loosely=loosely)
     written = _WRITTEN.findall(source)
@@ -116,6 +119,7 @@ def repeated_numbers(source: str, target: str, *, loosely: bool = False) -> list
     too (``two files (2)``: ``2 Dateien (2)``) or, ``loosely``, a word says loosely (as for
     :func:`added_numbers`), a list's numbering that opens a line, and a number of several
     parts (a version, a date: its runs are compared by :func:`added_numbers`)."""
+    source, target = without_tag_attributes(source), without_tag_attributes(target)
     said = [str(value) for value in _said_in_words(source)]
     extra = _runs(target) - _accepted_runs(source, said, loosely=loosely)
     if not extra:
@@ -144,6 +148,7 @@ def garbled_amounts(source: str, target: str) -> list[str]:
     as often as another number of the source's only: the ``00`` of ``500,00`` beside ``10.000``
     for ``10,000.00 ... 500.00``) is :func:`ltmt.numbers_kept.lost_numbers`'s, and one written
     with runs of the model's own beside it (``1.299,99,99``) is :func:`added_numbers`'."""
+    source, target = without_tag_attributes(source), without_tag_attributes(target)
     values = {value for number in _WRITTEN.findall(target) for value in _readings(number)}
     runs = _runs(target)
     lacked = _runs(source) - runs  # an amount with one of these is lost_numbers', said once

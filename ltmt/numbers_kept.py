@@ -65,6 +65,7 @@ from ltmt.folded_characters import restore_folded, restore_separators
 from ltmt.formats.common import same_language
 from ltmt.formats.glued_hyphens import without_hyphens_glued_to_numbers
 from ltmt.formats.placeholder_syntax import find_placeholders, placeholder_shape
+from ltmt.formats.tag_attributes import without_tag_attributes
 from ltmt.numbers_added import added_numbers, garbled_amounts, repeated_numbers
 from ltmt.terminology.matching import renders, substitute
 
@@ -123,6 +124,7 @@ def lost_numbers(source: str, output: str) -> list[str]:
     listed once); a run the output writes with its thousands grouped (``10000`` as ``10.000``
     or ``10 000``), or a grouped one of the source's ungrouped (``3,000`` as ``3000``, as German
     writes four digits), is not lacked."""
+    source, output = without_tag_attributes(source), without_tag_attributes(output)
     wanted = Counter(_NUMBER_TOKEN.findall(source))
     if not wanted:
         return []

@@ -57,6 +57,12 @@ A 1.2 unit's ``approved="yes"`` is taken off when ltmt writes its target (the ap
 another target, or of none). ``overwrite`` retranslates finished units but not those a reviewer
 signed off (1.2 ``approved="yes"``, ``final``, ``signed-off``; 2.0 ``final``, ``reviewed``).
 
+Trados's track changes and comments are read as the text they leave
+(:mod:`ltmt.formats.review_marks`): a segment kept keeps them as they are, one ltmt writes as it
+was (``--overwrite``) too; a segment ltmt translates gets none, the comments of its source
+staying there, and the run's summary names those (:meth:`XliffDocument.review_notes`), as it
+does a target whose tracked changes or comments a new translation replaced.
+
 A translation whose codes are not the source's is filled with every code of the source once (a
 code it lost put back after its text; where its tags no longer nest, plain text followed by
 the inline codes), always marked for review and counted as not repaired
@@ -90,6 +96,7 @@ from ltmt.formats.end_tags import keep_end_tags
 from ltmt.formats.inline import fill as fill_inline
 from ltmt.formats.inline import to_text
 from ltmt.formats.json_identifiers import is_identifier
+from ltmt.formats.review_marks import has_comment, has_review_marks
 from ltmt.formats.size_limits import declared_limit, too_long_message
 from ltmt.formats.space_runs import keep_space_runs
 from ltmt.formats.xliff import (
@@ -153,6 +160,10 @@ class XliffDocument:
             str(i) for i, u in enumerate(self._units) if u.signed_off and not u.is_done()
         }
         self._empty_signed_off_filled: list[str] = []  # the ids of those a run filled
+        # the segments filled whose source has a Trados comment (it stays there, the target
+        # gets none), and those whose target's tracked changes or comments a run replaced
+        self._comments_on_source: list[str] = []
+        self._review_marks_replaced: list[str] = []
         # the segments of each segmented 1.2 unit (its <trans-unit>), gathered once
         self._segments: dict[Any, list[XliffUnit]] = {}
         for unit in self._units:
@@ -280,6 +291,8 @@ class XliffDocument:
                 continue
             # a translated unit (not for review, not rejected) written as it was keeps its state
             held = to_text(unit.target).text if unit.is_done() and not unit.needs_review else None
+            # a target's tracked changes and comments, put back where it is written as it was
+            reviewed = _content_copy(unit.target) if has_review_marks(unit.target) else None
             if unit.target is None:
                 unit.target = self._add_target(unit)
             source = to_text(unit.source)
@@ -297,7 +310,13 @@ class XliffDocument:
             unchanged = whole and not too_long and key not in self._rejected
             if unchanged and held is not None and to_text(unit.target).text == held:
                 self.kept_reviewed.add(key)  # the translator's: --overwrite changed nothing
+                if reviewed is not None:
+                    _restore_content(unit.target, reviewed)
                 continue
+            if reviewed is not None:
+                self._review_marks_replaced.append(unit.unit_id or key)
+            if has_comment(unit.source):
+                self._comments_on_source.append(unit.unit_id or key)
             self._mark(unit, review=review, from_memory=key in from_memory)
         if translations:
             self._declare_target_language()
@@ -349,6 +368,20 @@ class XliffDocument:
                 f"final with an empty target ({first_few(self._empty_signed_off_filled)}): "
                 "filled and marked for review (no text was signed off); confirm them in the "
                 "CAT tool"
+            )
+        if self._comments_on_source:
+            count = len(self._comments_on_source)
+            notes.append(
+                f"{counted(count, 'segment')} translated whose source has a Trados comment "
+                f"({first_few(self._comments_on_source)}): the comment stays on the source, "
+                f"{'its translation has' if count == 1 else 'their translations have'} none"
+            )
+        if self._review_marks_replaced:
+            count = len(self._review_marks_replaced)
+            notes.append(
+                f"{counted(count, 'segment')} translated again whose target had tracked "
+                f"changes or comments ({first_few(self._review_marks_replaced)}): "
+                f"{'its' if count == 1 else 'their'} new target has none"
             )
         if self.over_limit:
             said, count = "; ".join(list(self.over_limit.values())[:5]), len(self.over_limit)
@@ -523,6 +556,25 @@ def _lay_out_as(seg_source: Any, target: Any) -> None:
         for child in list(mark):
             mark.remove(child)
         mark.text = None
+
+
+def _content_copy(element: Any) -> Any:
+    """A copy of ``element`` with its content (its tail left out)."""
+    import copy
+
+    held = copy.deepcopy(element)
+    held.tail = None
+    return held
+
+
+def _restore_content(element: Any, held: Any) -> None:
+    """Make ``element``'s text and children those of ``held`` (:func:`_content_copy`), its
+    attributes and tail left as they are."""
+    for child in list(element):
+        element.remove(child)
+    element.text = held.text
+    for child in list(held):
+        element.append(child)
 
 
 def _preserves_space(element: Any) -> bool:
