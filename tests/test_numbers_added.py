@@ -102,3 +102,14 @@ def test_an_amount_whose_digits_are_kept_but_garbled_or_split_is_found(target, g
     # "EUR 10,000.00" came out "10.000 Euro.00", and the repair counted it repaired
     assert garbled_amounts("up to a maximum of EUR 10,000.00 per year.", target) == garbled
     assert garbled_amounts("at 10.30 and 1,000 or 2.5", "um 10:30 und 1000 oder 2,5") == []
+
+
+def test_digits_of_a_tags_attributes_are_not_added_numbers():
+    """The digits of a comment's id the model garbled said ``numbers could not be repaired``
+    of a sentence with none."""
+    source = 'Open <mrk mtype="x-sdl-comment" cid="c1a2b3c4-0000-4000-8000-00000000c001">A</mrk>.'
+    target = "Öffne <mrk mtype=»x-sdl-comment« cid=»c1a2b3c4-00-4000-0000-000000-0000001«>A</mrk>"
+    assert added_numbers(source, target, loosely=True) == []
+    assert repeated_numbers(source, target, loosely=True) == []
+    assert garbled_amounts(source, target) == []
+    assert added_numbers('a <g id="pt1">b</g>', '<g id="pt1">b 7</g>') == ["7"]

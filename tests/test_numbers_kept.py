@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from ltmt.numbers_kept import (
     is_letter_code,
     lost_beyond_words,
+    lost_numbers,
     may_be_written_in_words,
     numbers_added_beyond_repair,
     numbers_beyond_repair,
@@ -483,3 +484,26 @@ def test_repair_outputs_writes_an_english_ordinal_germans_way():
     french = _NoRetry("fr")
     outputs = ["{{count}}th place"]
     assert repair_outputs(french, units[:1], outputs, skip=set()) == (set(), set())
+
+
+@pytest.mark.parametrize(
+    ("source", "output"),
+    [
+        # the model garbled a Trados comment's id: no number of the sentence
+        (
+            'Open <mrk mtype="x-sdl-comment" cid="c1a2b3c4-0000-4000-8000-00000000c001">SafeKeep'
+            "</mrk> now.",
+            "Open <mrk mtype=»x-sdl-comment« cid=»c1a2b3c4-00-4000-0000-000000-0000001«>"
+            "SafeKeep</mrk>",
+        ),
+        ('Open <g id="pt12">SafeKeep 5.3</g>', "Öffnen <g>SafeKeep 5.3</g>"),
+    ],
+)
+def test_digits_of_a_tags_attributes_are_no_numbers_of_the_text(source: str, output: str):
+    assert lost_numbers(source, output) == []
+    assert numbers_wrong(source, output) == 0
+
+
+def test_a_number_of_the_text_beside_a_tag_is_still_counted():
+    source = 'Open <g id="pt12">SafeKeep 5.3</g>'
+    assert lost_numbers(source, '<g id="pt12">SafeKeep 5</g>') == ["3"]

@@ -533,3 +533,45 @@ def _translated_by_exact_matches(tmp_path: Path, pairs: list[Any]) -> tuple[list
 
         translate_file(tmp_path / "app.xlf", tmp_path / "out.xlf", stored)
     return scores, (tmp_path / "out.xlf").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        # Trados's track changes: the deleted words left out, the added ones kept, no marks
+        (
+            'Sie <mrk mtype="x-sdl-deleted" sdl:revid="r1">benutzen</mrk><mrk mtype="x-sdl-added"'
+            ' sdl:revid="r2">verwenden</mrk> es.',
+            "Sie verwenden es.",
+        ),
+        # a comment: its words, without the mark (its id's digits no text)
+        (
+            'Open <mrk mtype="x-sdl-comment" sdl:cid="c1a2-0000-4000">SafeKeep</mrk> now.',
+            "Open SafeKeep now.",
+        ),
+        # nested, and a code inside an addition kept, one inside a deletion gone
+        (
+            '<mrk mtype="x-sdl-comment" sdl:cid="c1">a <mrk mtype="x-sdl-added" sdl:revid="r3">'
+            '<g id="1">b</g></mrk><mrk mtype="x-sdl-deleted" sdl:revid="r4"><x id="2"/>c</mrk>'
+            "</mrk> d",
+            'a <g id="1">b</g> d',
+        ),
+        # any other mark is a code, as before
+        (
+            '<mrk mtype="protected" mid="7">ACME</mrk> Hub',
+            '<mrk mtype="protected" mid="7">ACME</mrk> Hub',
+        ),
+    ],
+)
+def test_trados_track_changes_and_comments_read_as_the_text_they_leave(
+    content: str, expected: str
+) -> None:
+    """A reviewed target was stored with both words and the marks (``<mrk
+    mtype="x-sdl-deleted" revid="r1">benutzen</mrk><mrk mtype="x-sdl-added" ...>``)."""
+    source = etree.fromstring(
+        f'<source xmlns="{NS_12}" xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0">'
+        f"{content}</source>"
+    )
+    read = to_text(source)
+    assert read.text == expected
+    assert not any(tag.startswith('<mrk mtype="x-sdl') for tag in read.codes)

@@ -587,3 +587,118 @@ def test_overwrite_keeps_the_state_of_a_translated_unit_written_as_it_was(
         ["translated", "needs-review-translation"] if version == 1 else [None, "ltmt:mt"]
     )
     assert report.units_marked_for_review == 1
+
+
+def sdlxliff(units: str) -> str:
+    """A Trados file of ``units`` (each a segmented <trans-unit>)."""
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><xliff xmlns:sdl="http://sdl.com/FileTypes/'
+        'SdlXliff/1.0" xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2" '
+        'sdl:version="1.0"><file original="a.docx" datatype="x-sdlfilterframework2" '
+        f'source-language="en-US" target-language="de-DE"><header/><body>\n{units}\n'
+        "</body></file></xliff>"
+    )
+
+
+def trados_unit(
+    unit_id: str, source: str, target: str | None, conf: str | None = "Translated"
+) -> str:
+    """A one-segment Trados <trans-unit>; ``source`` and ``target`` inside the segment's
+    ``<mrk>`` (the plain ``<source>`` is written without marks), ``target`` None: empty."""
+    plain = re.sub(r"<mrk mtype=\"x-sdl-deleted\"[^>]*>.*?</mrk>|<[^>]+>", "", source)
+    held = (
+        f'<mrk mtype="seg" mid="{unit_id}">{target}</mrk>'
+        if target
+        else (f'<mrk mtype="seg" mid="{unit_id}"/>')
+    )
+    status = f' conf="{conf}" origin="interactive"' if conf and target else ""
+    return (
+        f'<trans-unit id="u{unit_id}"><source>{plain}</source><seg-source><mrk mtype="seg" '
+        f'mid="{unit_id}">{source}</mrk></seg-source><target>{held}</target><sdl:seg-defs>'
+        f'<sdl:seg id="{unit_id}"{status}/></sdl:seg-defs></trans-unit>'
+    )
+
+
+COMMENTED = 'Open <mrk mtype="x-sdl-comment" sdl:cid="c1a2b3c4-0000-4000-8000-00000000c001">SafeKeep</mrk> now.'
+TRACKED = (
+    'Sie <mrk mtype="x-sdl-deleted" sdl:revid="r1">benutzen</mrk><mrk mtype="x-sdl-added" '
+    'sdl:revid="r2">verwenden</mrk> es.'
+)
+TARGET_COMMENT = (
+    'Öffnen Sie den <mrk mtype="x-sdl-comment" sdl:cid="c2">Assistenten</mrk>, um zu wählen.'
+)
+
+
+def test_a_trados_comment_on_a_source_stays_there_and_a_kept_segment_keeps_its_marks(
+    tmp_path: Path,
+) -> None:
+    """The comment's mark was carried into the translation as a code (and its id's digits
+    counted as the sentence's numbers); a confirmed target's track changes are kept as
+    Trados wrote them."""
+    units = "\n".join(
+        [
+            trados_unit("1", COMMENTED, None),
+            trados_unit("2", "You use it.", TRACKED),
+            trados_unit("3", "Open the wizard to choose.", TARGET_COMMENT),
+        ]
+    )
+    path = tmp_path / "in.sdlxliff"
+    path.write_text(sdlxliff(units), "utf-8")
+    document = XliffDocument.open(path)
+    pending = document.pending()
+    assert [(u.key, u.source) for u in pending] == [("0", "Open SafeKeep now.")]
+    document.fill({"0": "Öffnen Sie SafeKeep jetzt."})
+    document.save(tmp_path / "out.sdlxliff")
+    written = (tmp_path / "out.sdlxliff").read_text("utf-8")
+    assert f'<mrk mtype="seg" mid="1">{COMMENTED}</mrk></seg-source>' in written
+    assert '<mrk mtype="seg" mid="1">Öffnen Sie SafeKeep jetzt.</mrk></target>' in written
+    assert f'<mrk mtype="seg" mid="2">{TRACKED}</mrk></target>' in written
+    assert f'<mrk mtype="seg" mid="3">{TARGET_COMMENT}</mrk></target>' in written
+    assert document.review_notes() == [
+        "1 segment translated whose source has a Trados comment (u1/1): the comment stays on "
+        "the source, its translation has none"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "notes"),
+    [
+        # written as it was (the accepted text): its track changes stay, its status too
+        ("Sie verwenden es.", TRACKED, []),
+        (
+            "Sie nutzen es.",
+            "Sie nutzen es.",
+            [
+                "1 segment translated again whose target had tracked changes or comments "
+                "(u2/2): its new target has none"
+            ],
+        ),
+    ],
+)
+def test_overwrite_keeps_a_targets_track_changes_where_it_writes_the_same_text(
+    tmp_path: Path, text: str, kept: str, notes: list[str]
+) -> None:
+    path = tmp_path / "in.sdlxliff"
+    path.write_text(sdlxliff(trados_unit("2", "You use it.", TRACKED)), "utf-8")
+    document = XliffDocument.open(path)
+    [unit] = document.pending(overwrite=True)
+    assert unit.source == "You use it."
+    document.fill({unit.key: text}, mark_fuzzy=False)
+    document.save(tmp_path / "out.sdlxliff")
+    written = (tmp_path / "out.sdlxliff").read_text("utf-8")
+    assert f'<mrk mtype="seg" mid="2">{kept}</mrk></target>' in written
+    assert document.review_notes() == notes
+
+
+def test_a_target_of_tracked_changes_reads_as_the_accepted_text(tmp_path: Path) -> None:
+    """A rejected segment's text and its limit are those of the accepted changes."""
+    path = tmp_path / "in.sdlxliff"
+    path.write_text(
+        sdlxliff(trados_unit("2", "You use it.", TRACKED, conf="RejectedTranslation")), "utf-8"
+    )
+    document = XliffDocument.open(path)
+    [unit] = document.pending()
+    document.fill({unit.key: "Sie verwenden es."}, mark_fuzzy=False)
+    assert document.review_notes()[0].startswith(
+        "1 segment rejected by a reviewer got the rejected translation again (u2/2)"
+    )

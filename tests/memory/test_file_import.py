@@ -105,3 +105,42 @@ def test_subtitles_are_stored_without_override_blocks_and_captions_alone(tmp_pat
         ("HARBOR POLICE DEPARTMENT", "POLIZEI HARBOR"),
         ("We found a ticket.", "Wir fanden ein Ticket."),
     }
+
+
+REVIEWED_SDLXLIFF = """<?xml version="1.0" encoding="utf-8"?><xliff \
+xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" xmlns="urn:oasis:names:tc:xliff:document:1.2" \
+version="1.2" sdl:version="1.0"><file original="C:\\p\\tc.docx" datatype="x-sdlfilterframework2" \
+source-language="en-US" target-language="de-DE"><header/><body>
+<trans-unit id="u1"><source>Thank you for using SafeKeep Backup on your computer.</source>\
+<seg-source><mrk mtype="seg" mid="1">Thank you for using SafeKeep Backup on your computer.</mrk>\
+</seg-source><target><mrk mtype="seg" mid="1">Vielen Dank, dass Sie SafeKeep Backup auf Ihrem \
+Computer <mrk mtype="x-sdl-deleted" sdl:revid="r1">benutzen</mrk><mrk mtype="x-sdl-added" \
+sdl:revid="r2">verwenden</mrk>.</mrk></target><sdl:seg-defs><sdl:seg id="1" conf="Translated" \
+origin="interactive"/></sdl:seg-defs></trans-unit>
+<trans-unit id="u2"><source>Open the restore wizard to select a backup.</source><seg-source>\
+<mrk mtype="seg" mid="2">Open the restore wizard to select a backup.</mrk></seg-source><target>\
+<mrk mtype="seg" mid="2">Öffnen Sie den <mrk mtype="x-sdl-comment" \
+sdl:cid="c1a2b3c4-0000-4000-8000-00000000c002">Wiederherstellungsassistenten</mrk>, um eine \
+Sicherung auszuwählen.</mrk></target><sdl:seg-defs><sdl:seg id="2" conf="Translated" \
+origin="interactive"/></sdl:seg-defs></trans-unit>
+</body></file></xliff>
+"""
+
+
+def test_a_trados_review_is_imported_as_its_accepted_text(tmp_path: Path) -> None:
+    """The tracked change was stored as both words with their marks (and came back as an
+    exact match, escaped); the comment's mark was counted as text, and the pair skipped for
+    its length ratio."""
+    path = tmp_path / "reviewed.sdlxliff"
+    path.write_text(REVIEWED_SDLXLIFF, "utf-8")
+    with Memory(tmp_path / "store") as memory:
+        report = memory.import_file("u1", path)
+        assert (report.read, report.added, dict(report.skipped)) == (2, 2, {})
+        found = memory.search("u1", "Thank you for using SafeKeep Backup on your computer.", k=1)
+        assert (
+            found[0].target == "Vielen Dank, dass Sie SafeKeep Backup auf Ihrem Computer verwenden."
+        )
+        found = memory.search("u1", "Open the restore wizard to select a backup.", k=1)
+        assert found[0].target == (
+            "Öffnen Sie den Wiederherstellungsassistenten, um eine Sicherung auszuwählen."
+        )

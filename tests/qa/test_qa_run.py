@@ -426,3 +426,35 @@ def test_an_ordinary_catalogs_pipes_are_no_kept_context_prefix(tmp_path: Path, r
         ("error", "context", "keeps the context prefix 'Buch|', which the program shows: "
          "write the translation of 'Author' alone")
     ]  # fmt: skip
+
+
+QA_SDLXLIFF = """<?xml version="1.0" encoding="utf-8"?><xliff \
+xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" xmlns="urn:oasis:names:tc:xliff:document:1.2" \
+version="1.2" sdl:version="1.0"><file original="n.docx" datatype="x-sdlfilterframework2" \
+source-language="en-US" target-language="de-DE"><header/><body>
+<trans-unit id="u1"><source>What's new in SafeKeep 5.3</source><seg-source><mrk mtype="seg" \
+mid="1">What's new in <mrk mtype="x-sdl-comment" sdl:cid="c1a2b3c4-0000-4000-8000-00000000c001">\
+SafeKeep</mrk> 5.3</mrk></seg-source><target><mrk mtype="seg" mid="1">Neu in SafeKeep 5.3</mrk>\
+</target><sdl:seg-defs><sdl:seg id="1" conf="Translated"/></sdl:seg-defs></trans-unit>
+<trans-unit id="u2"><source>Thank you for using SafeKeep.</source><seg-source><mrk mtype="seg" \
+mid="2">Thank you for using SafeKeep.</mrk></seg-source><target><mrk mtype="seg" mid="2">Vielen \
+Dank, dass Sie <mrk mtype="x-sdl-deleted" sdl:revid="r1">SafeKeep benutzen</mrk><mrk \
+mtype="x-sdl-added" sdl:revid="r2">SafeKeep verwenden</mrk>.</mrk></target><sdl:seg-defs>\
+<sdl:seg id="2" conf="Translated"/></sdl:seg-defs></trans-unit>
+</body></file></xliff>
+"""
+
+
+def test_trados_track_changes_and_comments_are_no_placeholders_nor_numbers(tmp_path: Path):
+    """qa said the track changes added ``<mrk mtype="x-sdl-deleted" revid="r1">`` and the
+    others, which the source does not have."""
+    from ltmt.formats.pairs import read_translations
+
+    (tmp_path / "notes.sdlxliff").write_text(QA_SDLXLIFF, encoding="utf-8")
+    records = list(read_translations(tmp_path / "notes.sdlxliff"))
+    assert [(r.source, r.target) for r in records] == [
+        ("What's new in SafeKeep 5.3", "Neu in SafeKeep 5.3"),
+        ("Thank you for using SafeKeep.", "Vielen Dank, dass Sie SafeKeep verwenden."),
+    ]
+    report = check_pairs(records, checks=["placeholders", "numbers"])
+    assert report.findings == []
