@@ -16,6 +16,12 @@ by ``memory import`` nor replaced by ``translate``), and a rejected one as
 ``needs-translation``. A status neither tool documents counts as awaiting review; a segment
 without one is judged by its XLIFF state. A TMX unit that Trados exported from its memory
 says its level in ``<prop type="x-ConfirmationLevel">`` (:func:`tmx_unit_state`), read alike.
+
+A segment not confirmed whose target is its source copied is untranslated
+(:func:`tool_source_copy`): Trados's "copy source to target" (``conf="Draft"
+origin="source"``), or a draft or pre-translated row whose target is its source word for word
+that no memory match and no run of ltmt wrote. A confirmed or locked one stays, even equal to
+its source (a product name).
 """
 
 from __future__ import annotations
@@ -23,10 +29,12 @@ from __future__ import annotations
 from typing import Any
 
 from ltmt.formats.common import local_name
+from ltmt.formats.untranslated_marks import is_word_for_word_copy
 
 NS_SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"
 MQ_STATUS = "{MQXliff}status"
 MQ_LOCKED = "{MQXliff}locked"
+MQ_PERCENT = "{MQXliff}percent"  # a memoQ row's match rate
 UNCONFIRMED = "needs-review-translation"
 # Trados's confirmation levels (``sdl:seg conf``; none written: "Not Translated")
 TRADOS_STATES = {
@@ -54,6 +62,8 @@ TRADOS_TMX_LEVEL = "x-ConfirmationLevel"  # the <prop> type of a Trados TMX unit
 _TRADOS_LEVELS = {level.casefold(): state for level, state in TRADOS_STATES.items()}
 UNSPECIFIED = "unspecified"  # a TMX unit's level where Trados knows none (a legacy unit's)
 LTMT = "ltmt"  # the origin-system Trados shows for what ltmt wrote
+COPIED_SOURCE = "source"  # the origin Trados gives a segment whose source it copied
+EXACT_PERCENT = 100  # a match rate from which a target is a memory's, no copy
 
 
 def trados_segment(unit: Any, mid: str) -> Any | None:
@@ -93,6 +103,36 @@ def tmx_unit_state(unit: Any) -> str | None:
                 return None
             return _TRADOS_LEVELS.get(level, UNCONFIRMED)
     return None
+
+
+def tool_source_copy(unit: Any, segment: Any | None, source: Any, target: Any | None) -> bool:
+    """Whether the segment (``source`` and ``target`` elements of the 1.2 ``<trans-unit>``
+    ``unit``, its Trados ``segment``) is its source copied, untranslated: its tool's status is
+    not confirmed (:data:`UNCONFIRMED`: Trados ``Draft``, memoQ ``PartiallyEdited``,
+    ``Pretranslated``, ...), and Trados says it copied the source (``origin="source"``), or its
+    target is the source word for word (tags, spaces and case aside) and neither a memory match
+    (``percent`` 100 or more) nor ltmt's output (Trados ``origin-system="ltmt"``; an XLIFF
+    ``state`` on the target, which neither tool writes). False without a tool's status."""
+    if target is None or tool_state(unit, segment) != UNCONFIRMED:
+        return False
+    if segment is not None and segment.get("origin") == COPIED_SOURCE:
+        return True
+    percent = segment.get("percent") if segment is not None else unit.get(MQ_PERCENT)
+    ltmt_wrote = segment is not None and segment.get("origin-system") == LTMT
+    whole_target = next((c for c in unit if local_name(c.tag) == "target"), None)
+    stated = whole_target is not None and whole_target.get("state") is not None
+    if ltmt_wrote or stated or _at_least_exact(percent):
+        return False
+    return is_word_for_word_copy(source, target)
+
+
+def _at_least_exact(percent: str | None) -> bool:
+    """Whether a tool's match rate ``percent`` (``"100"``, ``"101"``; None) is a 100 % match
+    or better."""
+    try:
+        return percent is not None and float(percent) >= EXACT_PERCENT
+    except ValueError:
+        return False
 
 
 def tool_locked(unit: Any, segment: Any | None) -> bool:

@@ -293,6 +293,17 @@ class ToolStatuses(Protocol):
 
 
 @runtime_checkable
+class SourceCopies(Protocol):
+    """A document whose units may hold their source copied where a tool marks them not
+    confirmed (an XLIFF segment Trados or memoQ copied the source into): untranslated, so
+    translated, and counted in the run's summary (``N copies of the source translated``)."""
+
+    def source_copies(self) -> int:
+        """How many units to translate hold their source copied."""
+        ...
+
+
+@runtime_checkable
 class Drafts(Protocol):
     """A document whose untranslated units may hold a draft (an XLIFF target in state
     ``initial`` or ``new``): kept as it is, counted in the run's summary, translated with

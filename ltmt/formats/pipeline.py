@@ -54,6 +54,7 @@ from ltmt.formats.documents import (
     NamesUnits,
     Reviewed,
     SourceChangesUnmarked,
+    SourceCopies,
     TextDocument,
     ToolStatuses,
     TrackedChanges,
@@ -320,6 +321,8 @@ def translate_file(
     result.report.source_changed += source_changed
     if no_record:
         result.report.no_record.append(str(out_path))
+    if isinstance(document, SourceCopies):  # a CAT tool's unconfirmed copy of the source
+        copies_of_source += document.source_copies()
     result.report.copies_of_source += copies_of_source
     # translated in the input itself, not by an interrupted run: kept as they are (with
     # --overwrite, only what a reviewer signed off: an XLIFF unit final or approved)

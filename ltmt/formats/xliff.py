@@ -27,7 +27,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ltmt.errors import InputError, LanguageError
-from ltmt.formats.cat_tool_statuses import tool_locked, tool_state, trados_segment
+from ltmt.formats.cat_tool_statuses import (
+    tool_locked,
+    tool_source_copy,
+    tool_state,
+    trados_segment,
+)
 from ltmt.formats.common import (
     XmlLeftOut,
     lang_matches,
@@ -179,9 +184,20 @@ class XliffUnit:
         language = self.holder.getroottree().getroot().get("trgLang") or ""
         return self.source is None or not is_source_copy(self.source, self.target, language)
 
+    @property
+    def source_copy(self) -> bool:
+        """Whether a CAT tool's unconfirmed 1.2 segment holds its source copied (Trados's
+        ``conf="Draft" origin="source"``, a draft or pre-translated row whose target is its
+        source word for word: :func:`~ltmt.formats.cat_tool_statuses.tool_source_copy`):
+        untranslated, as Phrase's 2.0 prefill is."""
+        return self.version == 1 and tool_source_copy(
+            self.holder, self.trados_segment, self.source, self.target
+        )
+
     def is_done(self) -> bool:
         """Whether the unit has a target worth keeping (not empty, not a placeholder state, not
-        its source marked untranslated: Symfony's ``__Log out``)."""
+        its source marked untranslated: Symfony's ``__Log out``, nor a CAT tool's unconfirmed
+        copy of it: :attr:`source_copy`)."""
         if self.target is None or not to_text(self.target).text.strip():
             return False
         source = to_text(self.source).text if self.source is not None else ""
@@ -189,7 +205,7 @@ class XliffUnit:
             return False
         if self.version == 2:
             return self.state != "initial"
-        return self.state not in UNFINISHED_12
+        return self.state not in UNFINISHED_12 and not self.source_copy
 
 
 def load_xliff(path: Path, data: bytes | None = None) -> tuple[Any, int]:

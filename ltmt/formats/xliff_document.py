@@ -236,6 +236,12 @@ class XliffDocument:
             for text in (to_text(u.source).text,)
         )
 
+    def source_copies(self) -> int:
+        """How many units to translate hold their source copied where their CAT tool marks
+        them not confirmed (:attr:`XliffUnit.source_copy`: Trados's ``origin="source"``)."""
+        copies = {str(i) for i, u in enumerate(self._units) if u.source_copy}
+        return sum(1 for key in {u.group or u.key for u in self.pending()} if key in copies)
+
     def pending(self, overwrite: bool = False) -> list[Unit]:
         """The units to translate: those without a finished target; with ``overwrite`` every
         unit but those a reviewer signed off (:attr:`XliffUnit.signed_off`). A source written

@@ -479,6 +479,34 @@ def test_a_trados_files_signed_off_and_locked_segments_are_said_apart(
     assert result.report.summary().endswith(said)
 
 
+COPIED_SOURCE = (
+    '<?xml version="1.0" encoding="utf-8"?><xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/'
+    '1.0" xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2" sdl:version="1.0"><file '
+    'original="cs.docx" datatype="x-sdlfilterframework2" source-language="en-US" target-language'
+    '="de-DE"><header/><body><trans-unit id="u1"><source>The backup completed successfully. '
+    'Older versions are not supported.</source><seg-source><mrk mtype="seg" mid="1">The '
+    'backup completed successfully.</mrk> <mrk mtype="seg" mid="2">Older versions are not '
+    'supported.</mrk></seg-source><target><mrk mtype="seg" mid="1">The backup completed '
+    'successfully.</mrk> <mrk mtype="seg" mid="2">Older versions are not supported.</mrk>'
+    '</target><sdl:seg-defs><sdl:seg id="1" conf="Draft" origin="source"/><sdl:seg id="2" '
+    'conf="Draft" origin="source"/></sdl:seg-defs></trans-unit></body></file></xliff>'
+)
+
+
+def test_a_trados_copy_of_the_source_is_translated_and_said(tmp_path: Path) -> None:
+    """Trados's "copy source to target" segments were "2 translated already, kept as they
+    are" and stayed English (session 72)."""
+    path = tmp_path / "copysrc.sdlxliff"
+    path.write_text(COPIED_SOURCE, encoding="utf-8")
+    result = translate_file(path, tmp_path / "out.sdlxliff", FakeModel())
+    summary = result.report.summary()
+    assert summary.endswith("; 2 copies of the source translated")
+    assert "translated already" not in summary
+    written = (tmp_path / "out.sdlxliff").read_text("utf-8")
+    assert written.count('conf="Draft" origin="mt" origin-system="ltmt"') == 2
+    assert ">The backup completed successfully.</mrk> <mrk" not in written.split("<target")[1]
+
+
 def test_an_interrupt_saves_the_chunks_finished_since_the_last_checkpoint(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

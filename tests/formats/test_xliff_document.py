@@ -702,3 +702,65 @@ def test_a_target_of_tracked_changes_reads_as_the_accepted_text(tmp_path: Path) 
     assert document.review_notes()[0].startswith(
         "1 segment rejected by a reviewer got the rejected translation again (u2/2)"
     )
+COPIED_SOURCE = (
+    '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"'
+    ' xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0"><file original="a"'
+    ' source-language="en-US" target-language="de-DE" datatype="x-sdlfilterframework2"><body>'
+    '<trans-unit id="u1"><source>Backup done. SafeKeep Pro</source><seg-source><mrk mtype="seg"'
+    ' mid="1">Backup done.</mrk> <mrk mtype="seg" mid="2">SafeKeep Pro</mrk> <mrk mtype="seg"'
+    ' mid="3">Old versions fail.</mrk></seg-source><target><mrk mtype="seg" mid="1">Backup'
+    ' done.</mrk> <mrk mtype="seg" mid="2">SafeKeep Pro</mrk> <mrk mtype="seg" mid="3">Old'
+    ' versions fail.</mrk></target><sdl:seg-defs><sdl:seg id="1" conf="Draft" origin="source"/>'
+    '<sdl:seg id="2" conf="Translated" origin="source"/><sdl:seg id="3" conf="Draft"'
+    ' origin="source" locked="true"/></sdl:seg-defs></trans-unit></body></file></xliff>'
+)
+
+
+def test_a_trados_copy_of_the_source_not_confirmed_is_translated_and_counted(
+    tmp_path: Path,
+) -> None:
+    """Trados's "copy source to target" (conf="Draft" origin="source") counted as translated
+    already and stayed English (session 72); the confirmed product name and the locked copy
+    stay as they are."""
+    path = tmp_path / "copysrc.sdlxliff"
+    path.write_text(COPIED_SOURCE, encoding="utf-8")
+    document = XliffDocument.open(path)
+    assert [(u.key, u.source) for u in document.pending()] == [("0", "Backup done.")]
+    assert document.source_copies() == 1
+    # the confirmed one alone is a pair: a copy is no translation to learn
+    [pair] = read_xliff(path, "en", "de", include_fuzzy=True)
+    assert (pair.source, pair.target) == ("SafeKeep Pro", "SafeKeep Pro")
+    document.fill({"0": "Sicherung fertig."})
+    document.save(tmp_path / "out.sdlxliff")
+    written = (tmp_path / "out.sdlxliff").read_text("utf-8")
+    assert '<sdl:seg id="1" conf="Draft" origin="mt" origin-system="ltmt"/>' in written
+    assert '<sdl:seg id="2" conf="Translated" origin="source"/>' in written
+    assert '<mrk mtype="seg" mid="3">Old versions fail.</mrk>' in written
+
+
+MEMOQ_SOURCE = "Open the <bpt id='1'>&lt;b&gt;</bpt>file<ept id='1'>&lt;/b&gt;</ept>."
+
+
+@pytest.mark.parametrize(
+    ("status", "target", "pending"),
+    [
+        ("PartiallyEdited", MEMOQ_SOURCE, True),  # memoQ's copy source to target
+        ("Pretranslated", MEMOQ_SOURCE.replace("Open the", "open  the"), True),
+        ("ManuallyConfirmed", MEMOQ_SOURCE, False),  # confirmed: the translator's word
+        ("PartiallyEdited", "Öffnen Sie die Datei.", False),  # a draft of words of its own
+    ],
+)
+def test_a_memoq_row_not_confirmed_holding_its_source_is_translated(
+    tmp_path: Path, status: str, target: str, pending: bool
+) -> None:
+    source = MEMOQ_SOURCE
+    document = opened(
+        tmp_path,
+        xliff12(
+            f'<trans-unit id="1" mq:status="{status}" mq:percent="0"><source>{source}</source>'
+            f"<target>{target}</target></trans-unit>",
+            ' xmlns:mq="MQXliff"',
+        ),
+    )
+    assert bool(document.pending()) is pending
+    assert document.source_copies() == int(pending)
