@@ -153,13 +153,14 @@ def drop_outdated(
     if flags and edited:  # Xcode's needs_review, as Xcode marks a source edited in it
         document.fill({key: held[key] for key in edited}, mark_fuzzy=True)
     if edited and not _marks_changed_sources(document):
+        unit_ids = getattr(document, "unit_ids", None)  # an XLIFF unit's id, not its index
         logger.warning(
             "%s: %s that ltmt did not write (a translator's, or edited since), whose source "
             "changed since, %s (%s)%s; check %s (--overwrite translates every one again)",
             out_path,
             counted(len(edited), "translation"),
             kept_as_is(len(edited)),
-            first_few(edited),
+            first_few(edited if unit_ids is None else unit_ids(edited)),
             ", marked for review" if flags else "",
             them(len(edited)),
         )
@@ -344,7 +345,12 @@ def _unreviewed(
     writes them always) or ltmt wrote it unmarked, only in a file nobody saved since (its
     header as ltmt wrote it). The others are kept, as a translator's suggestion. In a document
     whose review mark ltmt sets itself (:func:`_flags_changed_sources`: an Xcode string
-    catalog), one ltmt wrote marked and unmarked since was approved by a reviewer: kept."""
+    catalog), one ltmt wrote marked and unmarked since was approved by a reviewer: kept. In
+    a document whose status says which translations await review whoever wrote them
+    (:func:`_status_tells_review`: an XLIFF file's), only those it says await review."""
+    if _status_tells_review(document):
+        marked = _marked(document) or set()
+        return [key for key in keys if key in marked]
     if not _marks_changed_sources(document):
         if not _flags_changed_sources(document):
             return keys
@@ -371,6 +377,14 @@ def _marks_changed_sources(document: Document) -> bool:
     return bool(getattr(document, "marks_changed_sources", False))
 
 
+def _status_tells_review(document: Document) -> bool:
+    """Whether ``document``'s own status says which of its translations await review, whoever
+    wrote them (an XLIFF file's: a CAT tool's confirmed segment is a translator's word, even
+    ltmt's ``--no-fuzzy`` text), and ltmt marks none whose source changed: marking one would
+    write ltmt's status (Trados ``origin-system="ltmt"``) over a translator's text."""
+    return bool(getattr(document, "status_tells_review", False))
+
+
 def _flags_changed_sources(document: Document) -> bool:
     """Whether ltmt marks for review a kept translation whose source changed, as no tool of
     ``document``'s does (an Xcode string catalog edited outside Xcode: ``needs_review``): a
@@ -380,6 +394,7 @@ def _flags_changed_sources(document: Document) -> bool:
         isinstance(document, FilledInPlace)
         and _marked(document) is not None
         and not _marks_changed_sources(document)
+        and not _status_tells_review(document)
     )
 
 

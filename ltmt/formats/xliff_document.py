@@ -77,7 +77,7 @@ import codecs
 import logging
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +132,10 @@ class XliffDocument:
     """An XLIFF file held as an lxml tree (see the module docstring)."""
 
     format = "xliff"
+    # its CAT tool's status (1.2 state, Trados conf, memoQ status) says which targets await
+    # review, whoever wrote them: ltmt's kept for an older source is translated again only
+    # while it awaits review (:func:`ltmt.formats.existing_output.drop_outdated`)
+    status_tells_review = True
 
     def __init__(
         self, path: Path, data: bytes, tree: Any, version: int, tgt_lang: str | None
@@ -154,6 +158,9 @@ class XliffDocument:
             and (target := to_text(u.target).text).strip()
         }
         self._rejected_again: list[str] = []  # the ids of those a run gave the same text
+        # the units whose target ltmt wrote, unconfirmed, for a source changed since (the
+        # record of what it wrote there says so): translated again
+        self._again: set[str] = set()
         # the units a reviewer signed off (2.0 reviewed, final) with an empty target: the
         # sign-off was of no text, so what a run fills them with is marked for review
         self._empty_signed_off = {
@@ -249,7 +256,8 @@ class XliffDocument:
         pending = []
         for i, u in enumerate(self._units):
             key, source = str(i), to_text(u.source).text
-            if (u.is_done() and (not overwrite or u.signed_off)) or not source.strip():
+            kept = u.is_done() and key not in self._again and (not overwrite or u.signed_off)
+            if kept or not source.strip():
                 continue
             if u.draft and not overwrite:  # a person's (or tool's) draft: kept
                 continue
@@ -260,6 +268,30 @@ class XliffDocument:
             elif key not in self.branching.unsupported:
                 pending.append(Unit(key, source, u.context))
         return pending
+
+    def held_translations(self) -> dict[str, str]:
+        """The targets the file holds, and those filled since, by unit key: what the record of
+        what ltmt wrote into it holds (:class:`~ltmt.formats.output_sources.FilledInPlace`)."""
+        return {
+            str(i): text
+            for i, u in enumerate(self._units)
+            if u.target is not None and (text := to_text(u.target).text).strip()
+        }
+
+    def translate_again(self, keys: Iterable[str]) -> None:
+        """Make the units of ``keys`` pending: ltmt wrote their target, not confirmed since,
+        for a source changed since (Trados's or memoQ's source edit)."""
+        self._again.update(keys)
+
+    def marked_for_review(self) -> set[str]:
+        """The keys of the units whose target awaits review (:attr:`XliffUnit.needs_review`:
+        Trados ``Draft``, memoQ ``Pretranslated``, 1.2 ``needs-review-*``, 2.0 ltmt's marks)."""
+        return {str(i) for i, u in enumerate(self._units) if u.needs_review}
+
+    def unit_ids(self, keys: Iterable[str]) -> list[str]:
+        """The ids of the units of ``keys`` (``u1/2``: a Trados segment's), as warnings name
+        them."""
+        return [self._units[int(key)].unit_id or key for key in keys]
 
     def whole_units(self, units: list[Unit]) -> list[Unit]:
         """Each unit that ``units`` translate case by case, as one unit of its whole source

@@ -764,3 +764,75 @@ def test_a_memoq_row_not_confirmed_holding_its_source_is_translated(
     )
     assert bool(document.pending()) is pending
     assert document.source_copies() == int(pending)
+
+
+SOURCE_EDITED = {
+    "sdlxliff": (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"'
+        ' xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0"><file original="a"'
+        ' source-language="en-US" target-language="de-DE" datatype="x-sdlfilterframework2"><body>'
+        '<trans-unit id="u1"><source>Delete the oldest backup.</source><seg-source><mrk'
+        ' mtype="seg" mid="1">Delete the oldest backup.</mrk></seg-source><target><mrk mtype="seg"'
+        ' mid="1"/></target><sdl:seg-defs><sdl:seg id="1"/></sdl:seg-defs></trans-unit>'
+        "</body></file></xliff>",
+        ('conf="Draft"', 'conf="Translated"'),
+        "u1/1",
+    ),
+    "mqxliff": (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">'
+        '<file original="a" source-language="en" target-language="de" datatype="xml"><body>'
+        '<trans-unit id="7" mq:status="NotStarted"><source>Delete the oldest backup.</source>'
+        "<target></target></trans-unit></body></file></xliff>",
+        ('mq:status="Pretranslated"', 'mq:status="ManuallyConfirmed"'),
+        "7",
+    ),
+    "xlf": (
+        xliff12('<trans-unit id="del"><source>Delete the oldest backup.</source></trans-unit>'),
+        ('state="needs-review-translation"', 'state="translated"'),
+        "del",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", list(SOURCE_EDITED))
+@pytest.mark.parametrize("confirmed", [False, True])
+def test_ltmts_unconfirmed_target_of_an_edited_source_is_translated_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, kind: str, confirmed: bool
+) -> None:
+    """A Trados file ltmt filled (conf="Draft" origin-system="ltmt"), its source edited in the
+    CAT tool and filled in place again, kept the German of the old source silently ("1
+    translated already, kept as it is"), session 72. Now ltmt's target, still unconfirmed, is
+    translated again; one a translator confirmed is kept, and named in a warning once."""
+    from formats_fakes import FakeModel
+
+    from ltmt.formats.output_sources import OutputSources
+    from ltmt.formats.pipeline import translate_file
+
+    text, (unconfirmed, confirmation), unit_id = SOURCE_EDITED[kind]
+    records = OutputSources(tmp_path / "records")
+    path = tmp_path / f"manual.{kind}"
+    path.write_text(text, "utf-8")
+    translate_file(path, path, FakeModel(), tgt_lang="de", output_sources=records)
+    written = path.read_text("utf-8")
+    assert unconfirmed in written and "DELETE THE OLDEST BACKUP." in written
+    edited = written.replace("Delete the oldest backup.", "Keep the newest backup.")
+    path.write_text(edited.replace(unconfirmed, confirmation) if confirmed else edited, "utf-8")
+    caplog.clear()
+    result = translate_file(path, path, FakeModel(), tgt_lang="de", output_sources=records)
+    summary, rerun = result.report.summary(), path.read_text("utf-8")
+    if confirmed:  # a translator's word: kept, named
+        assert "1 translated already, kept as it is" in summary
+        assert "DELETE THE OLDEST BACKUP." in rerun
+        assert (
+            "1 translation that ltmt did not write (a translator's, or edited since), whose "
+            f"source changed since, kept as it is ({unit_id}); check it" in caplog.text
+        )
+    else:
+        assert "1 translated again: its source changed since it was translated" in summary
+        assert "KEEP THE NEWEST BACKUP." in rerun and "DELETE" not in rerun
+        assert "did not write" not in caplog.text
+    # the next run changes nothing, and says nothing again
+    caplog.clear()
+    again = translate_file(path, path, FakeModel(), tgt_lang="de", output_sources=records)
+    assert "1 translated already, kept as it is" in again.report.summary()
+    assert path.read_text("utf-8") == rerun and "did not write" not in caplog.text
