@@ -49,6 +49,13 @@ exports a translator's unconfirmed work so): kept as it is and counted
 extract-i18n-merge and Xcode write the source, or the translation of an older source, there to
 be translated, so it is translated and marked for review.
 
+Filled in place, the file is its own output (:class:`~ltmt.formats.output_sources.FilledInPlace`):
+a target the record of what ltmt wrote there holds for another source than the unit's now (a
+CAT tool's "edit source") is translated again while the file says it awaits review
+(:attr:`XliffDocument.status_tells_review`); one confirmed since is kept and named. A CAT tool's
+unconfirmed copy of the source (:attr:`XliffUnit.source_copy`) is untranslated, and counted
+(:meth:`XliffDocument.source_copies`).
+
 A unit a reviewer signed off with an empty target (2.0 ``reviewed`` or ``final`` with
 ``<target/>``, 1.2 ``approved="yes"`` alike) had no text signed off: filled, it is marked for
 review whatever the caller asked, and said (:meth:`XliffDocument.review_notes`).
