@@ -702,6 +702,8 @@ def test_a_target_of_tracked_changes_reads_as_the_accepted_text(tmp_path: Path) 
     assert document.review_notes()[0].startswith(
         "1 segment rejected by a reviewer got the rejected translation again (u2/2)"
     )
+
+
 COPIED_SOURCE = (
     '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"'
     ' xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0"><file original="a"'
