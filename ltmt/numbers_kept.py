@@ -63,8 +63,13 @@ from ltmt.currency_amounts import beside_currency, swapped_marks
 from ltmt.english_ordinals import german_ordinals
 from ltmt.folded_characters import restore_folded, restore_separators
 from ltmt.formats.common import same_language
+from ltmt.formats.formatting_codes import without_codes
 from ltmt.formats.glued_hyphens import without_hyphens_glued_to_numbers
-from ltmt.formats.placeholder_syntax import find_placeholders, placeholder_shape
+from ltmt.formats.placeholder_syntax import (
+    find_placeholders,
+    placeholder_shape,
+    without_placeholders,
+)
 from ltmt.formats.tag_attributes import without_tag_attributes
 from ltmt.numbers_added import added_numbers, garbled_amounts, repeated_numbers
 from ltmt.terminology.matching import renders, substitute
@@ -123,8 +128,11 @@ def lost_numbers(source: str, output: str) -> list[str]:
     ``output`` lacks, in the source's order (a run the source has twice and the output once is
     listed once); a run the output writes with its thousands grouped (``10000`` as ``10.000``
     or ``10 000``), or a grouped one of the source's ungrouped (``3,000`` as ``3000``, as German
-    writes four digits), is not lacked."""
+    writes four digits), is not lacked. A Minecraft formatting code's character is no number
+    (``§7turret``; ``§k12345`` has ``12345``:
+    :func:`~ltmt.formats.formatting_codes.without_codes`), nor are a tag's attributes' digits."""
     source, output = without_tag_attributes(source), without_tag_attributes(output)
+    source, output = without_codes(source), without_codes(output)
     wanted = Counter(_NUMBER_TOKEN.findall(source))
     if not wanted:
         return []
@@ -171,7 +179,10 @@ def numbers_wrong(source: str, output: str) -> int:
     (:func:`ltmt.numbers_added.added_numbers`: ``1.299,99,99`` for ``1,299.99``), or more often
     than the source (:func:`ltmt.numbers_added.repeated_numbers`: ``3% erhalten 3%`` for ``Get
     3% back``), and amounts of the source's whose digits it has but garbled or split up
-    (:func:`ltmt.numbers_added.garbled_amounts`: ``10.000 Euro.00`` for ``10,000.00``)."""
+    (:func:`ltmt.numbers_added.garbled_amounts`: ``10.000 Euro.00`` for ``10,000.00``). The
+    digits of a placeholder are the placeholder repair's (``%3$s`` written twice,
+    :func:`~ltmt.formats.placeholder_syntax.without_placeholders`)."""
+    source, output = without_placeholders(source), without_placeholders(output)
     return (
         numbers_lost(source, output)
         + len(added_numbers(source, output))
@@ -399,7 +410,7 @@ def _set_aside_spans(line: str, lost: Collection[str]) -> list[tuple[int, int, s
     inside = [(p.start, p.end) for p in find_placeholders(line)]
     numbers = [
         found
-        for found in _NUMBER_TOKEN.finditer(line)
+        for found in _NUMBER_TOKEN.finditer(without_codes(line))  # its offsets are the line's
         if not any(a <= found.start() < b for a, b in inside)
     ]
     retried = [_retried(line, found, lost) for found in numbers]
@@ -487,12 +498,18 @@ def numbers_added_beyond_repair(units: Sequence[Unit], outputs: Sequence[str]) -
     ``3% erhalten 3%`` for ``Get 3% back``), which qa reports: the repair left it, so the run
     counts it as not repairable (and ``--strict`` fails) whether or not the repair changed the
     output; not one a word of the source says loosely (``half``: ``50 %``), which qa reports
-    for a reviewer to judge."""
-    return {
-        unit.segment
+    for a reviewer to judge; nor the digits of a placeholder, which the placeholder repair
+    keeps as the source has them (``%1$s … %3$s`` with its ``%3$s`` written twice:
+    :func:`~ltmt.formats.placeholder_syntax.without_placeholders`)."""
+    plain = [
+        (without_placeholders(unit.text), without_placeholders(output), unit.segment)
         for unit, output in zip(units, outputs, strict=True)
-        if added_numbers(unit.text, output, loosely=True)
-        or repeated_numbers(unit.text, output, loosely=True)
+    ]
+    return {
+        segment
+        for source, output, segment in plain
+        if added_numbers(source, output, loosely=True)
+        or repeated_numbers(source, output, loosely=True)
     }
 
 

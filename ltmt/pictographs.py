@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ltmt.folded_characters import NO_BREAK_SPACES
+from ltmt.formats.formatting_codes import only_codes
 from ltmt.text import CONTROL_CHARACTERS, SPACING_CONTROLS, nearest_word_start
 
 # the signs of copyright and trade marks, which a translation keeps as many as its source has
@@ -175,10 +176,14 @@ def set_aside(
                 after[:1].isalnum(),
             )
         )
-        # control characters and inline codes glued to a word go to the model spaced from it
-        # (it read ``bell<x/>`` as one word, and left ``pharmacist<x/>how`` English); put
-        # back as the line had them
-        glued = _CONTROL.fullmatch(text) is not None or _MARKUP_TAGS.fullmatch(text) is not None
+        # control characters, inline codes and Minecraft's formatting codes glued to a word go
+        # to the model spaced from it (it read ``bell<x/>`` as one word, and left
+        # ``pharmacist<x/>how`` and ``§cthree`` English); put back as the line had them
+        glued = (
+            _CONTROL.fullmatch(text) is not None
+            or _MARKUP_TAGS.fullmatch(text) is not None
+            or only_codes(text)
+        )
         before_tag = " " if glued and before[-1:].isalnum() else ""
         after_tag = " " if glued and after[:1].isalnum() else ""
         pieces.append(before_tag + tag + after_tag)
@@ -229,12 +234,14 @@ def starts_with_tag(text: str) -> bool:
     return _SPACED_TAG.match(text) is not None
 
 
-def without_tags(text: str, source: str = "") -> str:
+def without_tags(text: str, source: str = "", filler: str = "") -> str:
     """``text`` without the tags :func:`set_aside` gives the model (``<x/>``, ``<y1/>``), and
     the spaces before each, but as many of each as ``source`` has of its own (an OmegaT
     ``<x0/>``, which made its line's pictographs ``<y1/>``, ``<y2/>`` ...): a tag the model
     moved to another line of the segment than its own (whose pictographs
-    :meth:`SetAside.put_back` put back on its own) was left there as text."""
+    :meth:`SetAside.put_back` put back on its own) was left there as text. ``filler``: what
+    each is replaced by (a space keeps the words on its two sides apart: ``is <x/>5`` is no
+    code ``is5``)."""
     own = Counter(found["name"].lower() for found in _SPACED_TAG.finditer(source))
 
     def dropped(found: re.Match[str]) -> str:
@@ -242,7 +249,7 @@ def without_tags(text: str, source: str = "") -> str:
         if own[name]:
             own[name] -= 1
             return found.group()
-        return ""
+        return filler
 
     return _SPACED_TAG.sub(dropped, text)
 

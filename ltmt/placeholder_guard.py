@@ -74,11 +74,15 @@ def numbers_still_lost(
     could not be repaired``, and ``--strict`` fails) rather than pass ``SKU-001515`` for
     ``SKU-000015``, or ``Entfernen nach $50 pro Monat`` for ``Earn 2% cashback up to $50 per
     month``, as a translation. A count a translation may write in words (``zwei``, ``18 Uhr``
-    for ``6 pm``) is no number lost (:func:`ltmt.numbers_kept.lost_beyond_words`)."""
+    for ``6 pm``) is no number lost (:func:`ltmt.numbers_kept.lost_beyond_words`). A tag is
+    read as a space: without it, ``is <x/>5`` (``is ±5``) read as the code ``is5`` and its
+    translation ``ist <x/>5`` as ``ist5``, a number lost that both have."""
     return {
         i
         for i in indices
-        if lost_beyond_words(without_tags(units[i].text), without_tags(outputs[i]))
+        if lost_beyond_words(
+            without_tags(units[i].text, filler=" "), without_tags(outputs[i], filler=" ")
+        )
     }
 
 

@@ -5,7 +5,8 @@ backticks (``Set `MAX_RETRIES=5` in .env``), reST's and MyST's inline markup (``
 `` `Read the Docs`__ ``, ``|version|``: :mod:`ltmt.formats.rest_markup`), a man page's POD codes
 and groff escapes (``B<--dry-run>``, ``E<lt>``, ``\\fB``: :mod:`ltmt.formats.pod_codes`),
 kaomoji (``¯\\_(ツ)_/¯``, :data:`_KAOMOJI`), a masked card number (``•••• 4242``:
-:mod:`ltmt.formats.masked_numbers`), and the URLs and e-mail addresses in running text (the
+:mod:`ltmt.formats.masked_numbers`), Minecraft's formatting codes (``§7``, ``§l``:
+:mod:`ltmt.formats.formatting_codes`), and the URLs and e-mail addresses in running text (the
 model mangled them: ``support@example.com`` → ``Mailge@example.com``).
 
 Tags are HTML's and XLIFF's, and the markup of game text: Unity TextMeshPro's rich text
@@ -34,6 +35,7 @@ from ltmt.formats import format_message
 from ltmt.formats.angular_json import PLACEHOLDER as _ANGULAR
 from ltmt.formats.asciidoc_markup import ASCIIDOC_MARKUP
 from ltmt.formats.dollar_references import an_amount
+from ltmt.formats.formatting_codes import FORMATTING_CODE, section_number
 from ltmt.formats.latex_markup import LATEX_MARKUP, is_latex, latex_paired
 from ltmt.formats.masked_numbers import MASKED_NUMBER
 from ltmt.formats.pod_codes import pod_codes, pod_paired
@@ -349,6 +351,8 @@ _PATTERNS = {
     # a masked card or account number, its marks and the digits after them (``•••• 4242``,
     # ``**** 1234``: :mod:`ltmt.formats.masked_numbers`), before any kind its asterisks start
     "masked": MASKED_NUMBER,
+    # Minecraft's formatting codes (``§7``, ``§l``, ``§r``: :mod:`ltmt.formats.formatting_codes`)
+    "formatting": FORMATTING_CODE,
     "tag": (
         rf"{ITSTOOL_PLACEHOLDER}"
         rf"|</?(?i:{_TAG_NAMES})(?![\w:.-])(?:{_ATTRIBUTE})*\s*/?>"
@@ -612,6 +616,8 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
         return placeholder.text != ">" and not placeholder.text.endswith("<")
     if placeholder.kind in ("code", "rest", "kaomoji", "masked", "latex"):  # the model quoted,
         return True  # translated, split it; it read a masked number's bullets as words
+    if placeholder.kind == "formatting":  # no token for its §: §7 came back "§Spieler 7"
+        return True
     if placeholder.kind == "merge":  # Mailchimp's: the model dropped its asterisks and bars
         return True
     if placeholder.kind == "printf" and format_message.is_format_message(placeholder.text):
@@ -703,7 +709,8 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
     a form of a Yarn Spinner marker (``one="%st"``: its words, :mod:`ltmt.formats.yarn_markup`);
     in a text with ``FormatMessage``'s inserts (``%1!s!``), its escapes (``%.``, ``%!``) too;
     not a ``$`` and a digit that reads as an amount (``Fee: $5``, ``$5k``:
-    :func:`ltmt.formats.dollar_references.an_amount`)."""
+    :func:`ltmt.formats.dollar_references.an_amount`), nor a ``§`` and a digit that reads as a
+    law's section (``§12``: :func:`ltmt.formats.formatting_codes.section_number`)."""
     opened = renpy_opened = False
     matches = list(_PLACEHOLDER.finditer(text))
     latex = "\\" in text and is_latex(text, any(m.lastgroup != "escape" for m in matches))
@@ -728,6 +735,8 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
         dollar = match.lastgroup == "sigil" and _DOLLAR_DIGIT.fullmatch(match.group())
         if dollar and an_amount(text, match.start(), match.end()):
             continue  # Fee: $5, $5k: money (ltmt.formats.dollar_references)
+        if match.lastgroup == "formatting" and section_number(text, match.start()):
+            continue  # §12: a law's section (ltmt.formats.formatting_codes)
         if match.group("bbclose") is not None and not opened:
             continue
         if match.group("renpyclose") is not None and not renpy_opened:

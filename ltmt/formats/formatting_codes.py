@@ -1,0 +1,68 @@
+"""Minecraft's formatting codes: a ``§`` and one character that colours or styles the text after
+it (``§0`` to ``§9`` and ``§a`` to ``§f`` colours, ``§k`` obfuscated, ``§l`` bold, ``§m`` struck
+through, ``§n`` underlined, ``§o`` italic, ``§r`` reset; either case, ``§C`` is ``§c``).
+
+A code is one unit of inline formatting, a placeholder (:mod:`ltmt.formats.placeholder_syntax`)
+that the model gets as a tag: it has no token for ``§``, and read ``§7`` as a ``§`` and a number
+(``The turret will attack §nall§r§7 players!`` came out ``... §nall§r§Spieler 7 angreifen``, an
+``§S`` that Minecraft shows as no code, and a word glued to a code stayed English:
+``§6Laser Gun``). Its character is no number, nor a word's letter (:func:`without_codes`).
+
+A ``§`` and a digit before more of a number (``§12``, ``§1983``, ``§1.5``) is a section of a law
+where the text has no code of a letter: its digits are the section's number. A ``§`` and a
+letter outside the set (``§S``) is no code: Minecraft shows nothing for it and eats the letter
+(:func:`invalid_codes`, which ``ltmt qa`` reports).
+"""
+
+from __future__ import annotations
+
+import re
+
+# one code: the section sign and its character, in either case (written out: an ignore-case
+# class would take the Kelvin sign for a k)
+FORMATTING_CODE = "§[0-9a-fk-orA-FK-OR]"
+_CODE = re.compile(FORMATTING_CODE)
+_LETTER_CODE = re.compile("§[a-fk-orA-FK-OR]")
+# codes in a row, or apart only by spaces and tabs: what one tag given to the model may hold
+_CODE_RUN = re.compile(rf"(?:{FORMATTING_CODE})+(?:[ \t]+(?:{FORMATTING_CODE})+)*")
+# a section of a law: a section sign, a digit and more of its number (``§12``, ``§1.5``)
+_SECTION = re.compile(r"§[0-9](?=[0-9]|[.,][0-9])")
+# a section sign before a letter that is not a code's
+_INVALID_CODE = re.compile(r"§(?![0-9a-fk-orA-FK-OR])[^\W\d_]")
+
+
+def section_number(text: str, start: int) -> bool:
+    """Whether the ``§`` at ``start`` of ``text`` is a law's section (``§12``, ``§1983``,
+    ``§1.5``), not a code: more of a number follows its digit and ``text`` has no code of a
+    letter (``§k12345§r`` is obfuscated digits, ``§712345§r`` grey ones)."""
+    return _SECTION.match(text, start) is not None and _LETTER_CODE.search(text) is None
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each formatting code of ``text``, but a law's section
+    (:func:`section_number`)."""
+    return [
+        found.span() for found in _CODE.finditer(text) if not section_number(text, found.start())
+    ]
+
+
+def without_codes(text: str) -> str:
+    """``text`` with each formatting code (:func:`code_spans`) written as two spaces, its
+    length kept: ``§7turret`` holds no number and ``§k12345`` the number ``12345``, not the
+    code ``k12345``."""
+    for start, end in reversed(code_spans(text)):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def only_codes(text: str) -> bool:
+    """Whether ``text`` is formatting codes alone, in a row or apart only by spaces (``§c§l``,
+    ``§r §7``): what the model gets spaced from a word glued to it
+    (:func:`ltmt.pictographs.set_aside`)."""
+    return _CODE_RUN.fullmatch(text) is not None
+
+
+def invalid_codes(text: str) -> list[str]:
+    """Each ``§`` of ``text`` with a letter after it that is no code's (``§S``, ``§L`` is
+    ``§l``'s), as written, in order."""
+    return _INVALID_CODE.findall(text)
