@@ -72,6 +72,11 @@ from ltmt.units import Unit
         ("Compare files FILE1 and FILE2", "Dateien DATEI und DATEI2 vergleichen", 1),
         ("Use SHA256", "SHA-256 verwenden", 0),  # three letters: a code
         ("Use SHA256", "256 verwenden", 1),
+        # a Minecraft formatting code's character is no number (session 72: "lacks 7")
+        ("The §7turret is ready.", "Der Turm ist bereit.", 0),
+        ("The password is §k12345§r.", "Das Passwort ist §k12345§r.", 0),  # 12345, not k12345
+        ("The password is §k12345§r.", "Das Passwort ist §k1234§r.", 1),
+        ("Read §12 now", "Lies § 12 jetzt", 0),  # a law's section keeps its number
     ],
 )
 def test_numbers_lost_counts_the_sources_digit_runs_the_output_lacks(source, output, lost):
@@ -317,6 +322,16 @@ def test_an_output_with_a_number_written_more_often_than_in_its_source_is_beyond
     assert numbers_said_wrong(units[0].text, outputs[0]) == "repeats 3"
 
 
+def test_a_placeholders_digits_are_the_placeholder_repairs_not_a_number_beyond_repair():
+    """A Minecraft mod's trial (session 72): the model wrote ``%3$s`` twice, the placeholder
+    repair took one out, and the run still said ``numbers: 1 could not be repaired``."""
+    units = [Unit(0, "%1$s was zapped by %2$s using %3$s"), Unit(1, "Get 3% back")]
+    outputs = ["%1$s wurde von %2$s mit %3$s durch %3$s gezappt", "3% erhalten 3%"]
+    assert numbers_added_beyond_repair(units, outputs) == {1}
+    assert numbers_wrong(units[0].text, outputs[0]) == 0
+    assert numbers_wrong(units[1].text, outputs[1]) == 1
+
+
 def test_a_number_the_source_spells_or_says_loosely_is_not_beyond_repair():
     units = [
         Unit(0, "The battery lasts forty hours."),
@@ -346,6 +361,15 @@ class _Retry:
 )
 def test_a_letter_code_has_letters_beside_its_digits(number: str, letter_code: bool) -> None:
     assert is_letter_code(number) is letter_code
+
+
+def test_a_retry_sets_aside_the_number_after_a_formatting_code_not_the_codes_character():
+    units = [Unit(0, "The password is §k12345§r now.")]
+    outputs = ["Das Passwort ist jetzt."]
+    retry = _Retry("Das Passwort ist jetzt §k<x/>§r.")
+    assert repair_outputs(retry, units, outputs, skip=set()) == ({0}, set())
+    assert retry.given == ["The password is §k<x/>§r now."]
+    assert outputs == ["Das Passwort ist jetzt §k12345§r."]
 
 
 def test_a_retry_sets_a_code_aside_whole():

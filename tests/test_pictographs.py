@@ -250,6 +250,36 @@ def test_trade_mark_signs_go_to_the_model_as_tags_not_folded_into_letters():
 
 
 @pytest.mark.parametrize(
+    ("line", "spans", "for_model", "translation", "restored"),
+    [
+        # a code glued to the word it colours: spaced for the model, glued back without a space
+        ("Only §cthree§r left.", [(5, 7), (12, 14)], "Only <x1/> three <x2/> left.",
+         "Nur <x1/> drei <x2/> übrig.", "Nur §cdrei§r übrig."),
+        # codes in a row, and apart only by a space, are one tag
+        ("§c§lWARNING:§r §7The turret", [(0, 2), (2, 4), (12, 14), (15, 17)],
+         "<x1/> WARNING:<x2/> The turret", "<x1/> WARNUNG:<x2/> Der Turm",
+         "§c§lWARNUNG:§r §7Der Turm"),
+        # the model glued a word to the tag: glued back all the same
+        ("§cNot a target.", [(0, 2)], "<x/> Not a target.", "<x/>Kein Ziel.", "§cKein Ziel."),
+    ],
+)  # fmt: skip
+def test_a_formatting_code_glued_to_a_word_goes_to_the_model_spaced_and_comes_back_glued(
+    line, spans, for_model, translation, restored
+):
+    """The model left a word glued to a tag English (``§cthree``) and wrote a space after a
+    code the line glued to its word (``§c Kein gültiges Ziel.``: a space in the game)."""
+    text, aside = set_aside(line, None, [(start, end, line[start:end]) for start, end in spans])
+    assert text == for_model
+    assert aside is not None
+    assert aside.put_back(translation) == restored
+
+
+def test_without_tags_with_a_filler_keeps_the_words_beside_a_tag_apart() -> None:
+    assert without_tags("Value is <x/>5 now") == "Value is5 now"
+    assert without_tags("Value is <x/>5 now", filler=" ") == "Value is 5 now"
+
+
+@pytest.mark.parametrize(
     ("text", "source", "expected"),
     [
         ("Dann <y1/> warten", "", "Dann warten"),  # a moved tag of any name ours take

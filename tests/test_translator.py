@@ -1035,6 +1035,54 @@ def test_a_pictograph_inside_a_line_goes_to_the_model_as_a_tag(
     assert (texts, result.text) == (seen, expected)
 
 
+class _LookingUpTranslator(_CopyingTranslator):
+    """Writes the translation ``words`` gives each line as the model gets it (else copies it)."""
+
+    def decode(self, batch, state=None):
+        texts = [self.texts[ids[0]] for ids in batch]
+        self.seen.append(texts)
+        return [self.words.get(text, text) for text in texts]
+
+
+@pytest.mark.parametrize(
+    ("line", "seen", "written", "expected"),
+    [
+        (
+            "The turret will attack §nall§r§7 players!",
+            "The turret will attack <x1/> all <x2/> players!",
+            "Der Turm greift <x1/> alle <x2/> Spieler an!",
+            "Der Turm greift §nalle§r§7 Spieler an!",
+        ),
+        ("§cNot a valid target.", "<x/> Not a valid target.", "<x/> Kein gültiges Ziel.",
+         "§cKein gültiges Ziel."),
+        (
+            "Your §6Laser Gun§r is fully charged.",
+            "Your <x1/> Laser Gun <x2/> is fully charged.",
+            "Deine <x1/> Laserkanone <x2/> ist voll aufgeladen.",
+            "Deine §6Laserkanone§r ist voll aufgeladen.",
+        ),
+        ("The password is §k12345§r.", "The password is <x1/> 12345 <x2/>.",
+         "Das Passwort ist <x1/> 12345 <x2/>.", "Das Passwort ist §k12345§r."),
+        # a placeholder written twice: the placeholder repair's, no number beyond repair
+        (
+            "%1$s was zapped by %2$s using %3$s",
+            "%1$s was zapped by %2$s using %3$s",
+            "%1$s wurde von %2$s mit %3$s durch %3$s gezappt",
+            "%1$s wurde von %2$s mit %3$s durch gezappt",
+        ),
+    ],
+)  # fmt: skip
+def test_a_formatting_code_goes_to_the_model_as_a_tag_and_no_number_is_said_lost(
+    backbone, line, seen, written, expected
+):
+    """A Minecraft mod's trial (session 72): ``§7`` came out ``§Spieler 7``, counted as a
+    number repaired; lines that kept every number were counted as not repairable."""
+    translator = _LookingUpTranslator(backbone, words={seen: written}, label_retry=False)
+    [result] = translator.translate([line])
+    assert (translator.seen[0], result.text) == ([seen], expected)
+    assert (result.numbers_repaired, result.numbers_not_repairable) == (False, False)
+
+
 def test_a_fusion_reads_a_matchs_pictographs_as_tags_too(backbone):
     fusion = _RecordingFusion()
     memory = FakeMemory([("Tap ⭐ to save", "Tippen Sie auf ⭐, um zu speichern")])

@@ -452,6 +452,30 @@ def test_what_the_model_cannot_write_goes_to_it_as_a_tag_in_lines_and_matches():
     assert (match.segment.source, match.segment.target) == ("See 5 <x/> now", "5 <x/> jetzt sehen")
 
 
+@pytest.mark.parametrize("unwritable", [None, "§"])
+def test_a_formatting_code_goes_to_the_model_as_a_tag_and_its_word_is_translated(unwritable):
+    """A Minecraft mod's trial (session 72): the model, which has no token for ``§``, got
+    ``§`` alone as a tag and ``7`` as a number (``§nall§r§Spieler 7``), and a word glued to a
+    code with it (``§6Laser Gun`` stayed English)."""
+    cannot = None if unwritable is None else (lambda character: character == unwritable)
+    forms = LineForms(decorations=True, unwritable=cannot)
+    split = split_segment("The turret will attack §nall§r§7 players!\nYour §6Laser Gun§r", forms)
+    assert split.lines == [
+        "The turret will attack <x1/> all <x2/> players!",
+        "Your <x1/> Laser Gun <x2/>",
+    ]
+    assert (
+        split.rebuild(
+            ["Der Turm greift <x1/> alle <x2/> Spieler an!", "Deine <x1/> Laserkanone <x2/>"]
+        )
+        == "Der Turm greift §nalle§r§7 Spieler an!\nDeine §6Laserkanone§r"
+    )
+    # a law's section is no code: its § alone is what the model cannot write
+    assert split_segment("Read §12 now", forms).lines == (
+        ["Read §12 now"] if unwritable is None else ["Read <x/>12 now"]
+    )
+
+
 def test_key_combinations_go_to_the_model_as_tags_and_a_line_of_them_is_kept_whole():
     forms = LineForms(decorations=True, target_language="de")
     split = split_segment("Press Ctrl+S to save\nCtrl+Shift+S\nCmdOrCtrl+Shift+F", forms)

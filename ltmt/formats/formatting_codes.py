@@ -31,18 +31,29 @@ _SECTION = re.compile(r"§[0-9](?=[0-9]|[.,][0-9])")
 _INVALID_CODE = re.compile(r"§(?![0-9a-fk-orA-FK-OR])[^\W\d_]")
 
 
-def section_number(text: str, start: int) -> bool:
+def section_number(text: str, start: int, lettered: bool | None = None) -> bool:
     """Whether the ``§`` at ``start`` of ``text`` is a law's section (``§12``, ``§1983``,
     ``§1.5``), not a code: more of a number follows its digit and ``text`` has no code of a
-    letter (``§k12345§r`` is obfuscated digits, ``§712345§r`` grey ones)."""
-    return _SECTION.match(text, start) is not None and _LETTER_CODE.search(text) is None
+    letter (``§k12345§r`` is obfuscated digits, ``§712345§r`` grey ones). ``lettered``: whether
+    it has one (:func:`has_letter_code`), where the caller read it once for many calls."""
+    if _SECTION.match(text, start) is None:
+        return False
+    return not (has_letter_code(text) if lettered is None else lettered)
+
+
+def has_letter_code(text: str) -> bool:
+    """Whether ``text`` has a formatting code of a letter (``§c``, ``§r``)."""
+    return _LETTER_CODE.search(text) is not None
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` of each formatting code of ``text``, but a law's section
     (:func:`section_number`)."""
+    lettered = has_letter_code(text)
     return [
-        found.span() for found in _CODE.finditer(text) if not section_number(text, found.start())
+        found.span()
+        for found in _CODE.finditer(text)
+        if not section_number(text, found.start(), lettered)
     ]
 
 

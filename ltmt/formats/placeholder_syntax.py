@@ -35,7 +35,7 @@ from ltmt.formats import format_message
 from ltmt.formats.angular_json import PLACEHOLDER as _ANGULAR
 from ltmt.formats.asciidoc_markup import ASCIIDOC_MARKUP
 from ltmt.formats.dollar_references import an_amount
-from ltmt.formats.formatting_codes import FORMATTING_CODE, section_number
+from ltmt.formats.formatting_codes import FORMATTING_CODE, has_letter_code, section_number
 from ltmt.formats.latex_markup import LATEX_MARKUP, is_latex, latex_paired
 from ltmt.formats.masked_numbers import MASKED_NUMBER
 from ltmt.formats.pod_codes import pod_codes, pod_paired
@@ -712,6 +712,7 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
     :func:`ltmt.formats.dollar_references.an_amount`), nor a ``§`` and a digit that reads as a
     law's section (``§12``: :func:`ltmt.formats.formatting_codes.section_number`)."""
     opened = renpy_opened = False
+    lettered = "§" in text and has_letter_code(text)  # read once: §12 is a law's section
     matches = list(_PLACEHOLDER.finditer(text))
     latex = "\\" in text and is_latex(text, any(m.lastgroup != "escape" for m in matches))
     if latex:
@@ -735,7 +736,7 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
         dollar = match.lastgroup == "sigil" and _DOLLAR_DIGIT.fullmatch(match.group())
         if dollar and an_amount(text, match.start(), match.end()):
             continue  # Fee: $5, $5k: money (ltmt.formats.dollar_references)
-        if match.lastgroup == "formatting" and section_number(text, match.start()):
+        if match.lastgroup == "formatting" and section_number(text, match.start(), lettered):
             continue  # §12: a law's section (ltmt.formats.formatting_codes)
         if match.group("bbclose") is not None and not opened:
             continue

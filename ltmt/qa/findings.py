@@ -60,7 +60,8 @@ CHECKS: dict[str, Check] = {
             "placeholders",
             "error",
             "the translation has the source's placeholders, tags and entities (%s, {name}, "
-            "<b>, &amp;), no fewer and no more, its tags nested as the source's, and the "
+            "<b>, &amp;, Minecraft's §7), no fewer and no more, no § before a letter that is "
+            "no formatting code's (§S), its tags nested as the source's, and the "
             "Markdown markup ltmt keeps as written (a template tag, an attribute list, keys) "
             "as the source writes it; a WebExtension message's $NAME$ declared in its "
             "placeholders, their content as the source's (else a warning)",

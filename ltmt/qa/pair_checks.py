@@ -29,6 +29,7 @@ from ltmt.copied_sentences import copied_sentences, written_again
 from ltmt.date_formats import date_runs, directives, lost_fields
 from ltmt.doubled_ampersands import words_lost_beside
 from ltmt.formats.format_strings import check_plural_format
+from ltmt.formats.formatting_codes import invalid_codes
 from ltmt.formats.html_segments import READ_ATTRIBUTES
 from ltmt.formats.icu_messages import (
     CASE_SEPARATOR,
@@ -232,6 +233,7 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     if added:
         problems.append(f"adds {_listed(added, written)}, which the source does not have")
     problems += _stray_brackets(source, target)
+    problems += _invalid_codes(source, target)
     problems += [
         f"lacks {text}: a Lokalise placeholder is written with its brackets (the translation "
         f"has {conversion}); write {text}"
@@ -355,6 +357,18 @@ def _named_as_in(wanted: Counter[str], have: Counter[str]) -> Counter[str]:
             text = spelled.get(text.lower(), text)
         named[text] += count
     return named
+
+
+def _invalid_codes(source: str, target: str) -> list[str]:
+    """The ``§`` and a letter that is no Minecraft formatting code's (``§S``:
+    :func:`~ltmt.formats.formatting_codes.invalid_codes`) that ``target`` has more often than
+    ``source``: Minecraft shows nothing for it, and the letter is lost."""
+    extra = Counter(invalid_codes(target)) - Counter(invalid_codes(source))
+    return [
+        f"has {code}, which is no Minecraft formatting code (§ and one of 0-9, a-f, k-o, r): "
+        "write the source's code, or the letter without the §"
+        for code in extra
+    ]
 
 
 def _lone_percent_signs(source: str, target: str) -> list[str]:
@@ -729,7 +743,11 @@ def _inventories(
     numbered arguments as the source's they stand for): URLs and e-mail addresses alone
     (``names``), or every other kind; ``dollar_fields``: a ``${name}`` is a field (JavaScript's
     template literal), not a shell variable's text."""
-    aliases = positional_aliases(source, _unsized) | _template_aliases(source, target)
+    aliases = (
+        positional_aliases(source, _unsized)
+        | _template_aliases(source, target)
+        | _code_aliases(source, target)
+    )
     runs = date_runs(source)  # their directives are the dates check's, wherever written
     dated = {d.text for run in runs for d in directives(run.text)}
     within = {p.start for p in find_placeholders(source) if any(r.holds(p.start) for r in runs)}
@@ -762,6 +780,17 @@ def _template_aliases(source: str, target: str) -> dict[str, str]:
         p.text: spelled[unspaced_template(p.text)]
         for p in find_placeholders(target)
         if p.kind == "brace" and p.text not in written and unspaced_template(p.text) in spelled
+    }
+
+
+def _code_aliases(source: str, target: str) -> dict[str, str]:
+    """The Minecraft formatting codes of ``target`` written in another case than ``source``'s
+    (``§C`` for ``§c``) → the source's: Minecraft reads them as one."""
+    written = {p.text.lower(): p.text for p in find_placeholders(source) if p.kind == "formatting"}
+    return {
+        p.text: written[p.text.lower()]
+        for p in find_placeholders(target)
+        if p.kind == "formatting" and p.text.lower() in written and p.text not in written.values()
     }
 
 

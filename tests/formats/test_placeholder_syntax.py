@@ -321,6 +321,29 @@ def test_a_masked_card_number_is_one_placeholder_sent_as_a_tag(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The turret will attack §nall§r§7 players!", ["§n", "§r", "§7"]),
+        ("§c§lWARNING:§r %s left", ["§c", "§l", "§r", "%s"]),
+        ("The password is §k12345§r.", ["§k", "§r"]),
+        ("§6Laser Gun", ["§6"]),
+        # a law's section, a section sign spaced from its number, no code's letter: text
+        ("Read §12 and § 3", []),
+        ("Invalid §S here", []),
+    ],
+)
+def test_a_minecraft_formatting_code_is_one_placeholder_sent_as_a_tag(
+    text: str, expected: list[str]
+) -> None:
+    """The model has no token for ``§``: ``§7`` came out ``§Spieler 7``, a word glued to a code
+    stayed English (a Minecraft mod's trial, session 72)."""
+    codes = [p.text for p in find_placeholders(text) if p.kind == "formatting"]
+    assert codes == [code for code in expected if code.startswith("§")]
+    assert extract_placeholders(text) == expected
+    assert [p.text for p in sent_as_tags(text) if p.kind == "formatting"] == codes
+
+
+@pytest.mark.parametrize(
     ("text", "expected", "as_tags"),
     [
         (

@@ -124,6 +124,14 @@ from ltmt.qa.number_checks import (
             "Drücken Sie Strg+Pos1.",
             ["has the number 1, which the source does not"],
         ),
+        # a Minecraft formatting code's character is the placeholders check's (session 72:
+        # "lacks the number 7" was all qa said of a lost §7)
+        ("§7The turret is ready.", "Das Geschütz ist bereit.", []),
+        (
+            "Code: §k12345§r",
+            "Code: §k1234§r",
+            ["lacks the number 12345; has 1234, which the source does not"],
+        ),
     ],
 )
 def test_numbers_lost_and_added(source, target, expected):

@@ -765,6 +765,46 @@ def test_placeholders(source, target, metadata, expected):
     assert placeholder_problems(source, target, metadata) == expected
 
 
+_NO_CODE = (
+    "which is no Minecraft formatting code (§ and one of 0-9, a-f, k-o, r): write the source's "
+    "code, or the letter without the §"
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("Hold §eShift§r for more info", "Halte §eShift§r für mehr Infos", []),
+        ("Hold §eShift§r for more info", "Halte §eShift für mehr Infos", ["lacks §r"]),
+        (
+            "§c§lWARNING:§r §7The turret will attack §nall§r§7 players!",
+            "§c§lWARNUNG:§r §7Das Geschütz greift §Salle§r Spieler an!",
+            ["lacks §7, §n", f"has §S, {_NO_CODE}"],
+        ),
+        (  # a code changed: §L is bold, where the source colours the word gold
+            "Your §6Laser Gun§r is fully charged.",
+            "Deine §Laserkanone§r ist voll aufgeladen.",
+            ["lacks §6", "adds §L, which the source does not have"],
+        ),
+        ("Only §cthree§r left", "Nur §Cdrei§R übrig", []),  # Minecraft reads §C as §c
+        (
+            "Only §cthree§r left",
+            "Nur §cdrei§r§a übrig",
+            ["adds §a, which the source does not have"],
+        ),
+        ("See § 3 and §12", "Siehe § 3 und §12", []),  # a law's sections: no codes
+        ("Typo §S here", "Tippfehler §S hier", []),  # as the source has it
+    ],
+)
+def test_a_minecraft_formatting_code_lost_added_or_invalid_is_a_placeholder_error(
+    source: str, target: str, expected: list[str]
+):
+    """A lost ``§r`` (the rest of the line took the colour), an invalid ``§S`` (the game eats
+    the letter) and ``§6`` written ``§L`` passed qa, or said only ``lacks the number 7`` (a
+    Minecraft mod's trial, session 72)."""
+    assert placeholder_problems(source, target, {}) == expected
+
+
 @pytest.mark.parametrize(
     ("target", "expected"),
     [
