@@ -40,6 +40,7 @@ from ltmt.code_fences import fenced_code_lines
 from ltmt.currency_amounts import amount_spans
 from ltmt.date_formats import date_runs, only_directives
 from ltmt.doubled_ampersands import Spacing, doubled_again, shown_as_single, single
+from ltmt.formats.formatting_codes import code_edges
 from ltmt.formats.placeholder_syntax import (
     CONDITIONAL_MERGE_TAG,
     PATH_LINE,
@@ -375,11 +376,15 @@ def undecorated(line: str) -> tuple[str, str, str]:
     """``(decoration before, words, decoration after)`` of ``line``: the runs of two or more
     symbols on both sides of its words (``--- ``, ``Menus``, `` ---``), or the pictographs
     before or after them (``🎉 ``, ``Congratulations!``, ``""``: :func:`ltmt.pictographs.edges`),
-    or ``("", line, "")``."""
-    decorated = _DECORATED.match(line)
+    or ``("", line, "")``; Minecraft's formatting codes before or after its words are
+    decoration too (``§7``, ``Line one``, ``""``:
+    :func:`ltmt.formats.formatting_codes.code_edges`)."""
+    codes_before, rest, codes_after = code_edges(line)
+    decorated = _DECORATED.match(rest)
     if decorated is not None:
-        return decorated[1], decorated[2], decorated[3]
-    return pictographs.edges(line)
+        return codes_before + decorated[1], decorated[2], decorated[3] + codes_after
+    before, words, after = pictographs.edges(rest)
+    return codes_before + before, words, after + codes_after
 
 
 class SplitSegment(NamedTuple):

@@ -1053,7 +1053,8 @@ class _LookingUpTranslator(_CopyingTranslator):
             "Der Turm greift <x1/> alle <x2/> Spieler an!",
             "Der Turm greift §nalle§r§7 Spieler an!",
         ),
-        ("§cNot a valid target.", "<x/> Not a valid target.", "<x/> Kein gültiges Ziel.",
+        # at the line's edge: set aside with its decoration, put back without a space
+        ("§cNot a valid target.", "Not a valid target.", "Kein gültiges Ziel.",
          "§cKein gültiges Ziel."),
         (
             "Your §6Laser Gun§r is fully charged.",

@@ -459,16 +459,21 @@ def test_a_formatting_code_goes_to_the_model_as_a_tag_and_its_word_is_translated
     code with it (``§6Laser Gun`` stayed English)."""
     cannot = None if unwritable is None else (lambda character: character == unwritable)
     forms = LineForms(decorations=True, unwritable=cannot)
-    split = split_segment("The turret will attack §nall§r§7 players!\nYour §6Laser Gun§r", forms)
+    text = "The turret will attack §nall§r§7 players!\nYour §6Laser Gun§r is ready.\n§7Line one§r"
+    split = split_segment(text, forms)
+    # codes at a line's edges are set aside as its decoration: the model gets its words alone
     assert split.lines == [
         "The turret will attack <x1/> all <x2/> players!",
-        "Your <x1/> Laser Gun <x2/>",
+        "Your <x1/> Laser Gun <x2/> is ready.",
+        "Line one",
     ]
-    assert (
-        split.rebuild(
-            ["Der Turm greift <x1/> alle <x2/> Spieler an!", "Deine <x1/> Laserkanone <x2/>"]
-        )
-        == "Der Turm greift §nalle§r§7 Spieler an!\nDeine §6Laserkanone§r"
+    translations = [
+        "Der Turm greift <x1/> alle <x2/> Spieler an!",
+        "Deine <x1/> Laserkanone <x2/> ist bereit.",
+        "Zeile eins",
+    ]
+    assert split.rebuild(translations) == (
+        "Der Turm greift §nalle§r§7 Spieler an!\nDeine §6Laserkanone§r ist bereit.\n§7Zeile eins§r"
     )
     # a law's section is no code: its § alone is what the model cannot write
     assert split_segment("Read §12 now", forms).lines == (

@@ -8,8 +8,9 @@ that the model gets as a tag: it has no token for ``§``, and read ``§7`` as a 
 ``§S`` that Minecraft shows as no code, and a word glued to a code stayed English:
 ``§6Laser Gun``). Its character is no number, nor a word's letter (:func:`without_codes`).
 
-A ``§`` and a digit before more of a number (``§12``, ``§1983``, ``§1.5``) is a section of a law
-where the text has no code of a letter: its digits are the section's number. A ``§`` and a
+In a text with no code of a letter, a ``§`` and a digit is a code only glued to the word it
+colours or to another code (``§7turret``, ``§4§5Text``); else it is a law's section and its
+number (``§3 The data``, ``§12``, ``§1.5``, ``§5a``: :func:`section_number`). A ``§`` and a
 letter outside the set (``§S``) is no code: Minecraft shows nothing for it and eats the letter
 (:func:`invalid_codes`, which ``ltmt qa`` reports).
 """
@@ -25,18 +26,22 @@ _CODE = re.compile(FORMATTING_CODE)
 _LETTER_CODE = re.compile("§[a-fk-orA-FK-OR]")
 # codes in a row, or apart only by spaces and tabs: what one tag given to the model may hold
 _CODE_RUN = re.compile(rf"(?:{FORMATTING_CODE})+(?:[ \t]+(?:{FORMATTING_CODE})+)*")
-# a section of a law: a section sign, a digit and more of its number (``§12``, ``§1.5``)
-_SECTION = re.compile(r"§[0-9](?=[0-9]|[.,][0-9])")
+_DIGIT_CODE = re.compile("§[0-9]")
+# a digit's code that colours a word, or is followed by another code (``§7turret``, ``§4§l``):
+# not a law's section with a letter (``§5a``)
+_GLUED_DIGIT_CODE = re.compile(r"§[0-9](?=[^\W\d_]{2}|§)")
 # a section sign before a letter that is not a code's
 _INVALID_CODE = re.compile(r"§(?![0-9a-fk-orA-FK-OR])[^\W\d_]")
 
 
 def section_number(text: str, start: int, lettered: bool | None = None) -> bool:
-    """Whether the ``§`` at ``start`` of ``text`` is a law's section (``§12``, ``§1983``,
-    ``§1.5``), not a code: more of a number follows its digit and ``text`` has no code of a
-    letter (``§k12345§r`` is obfuscated digits, ``§712345§r`` grey ones). ``lettered``: whether
-    it has one (:func:`has_letter_code`), where the caller read it once for many calls."""
-    if _SECTION.match(text, start) is None:
+    """Whether the ``§`` at ``start`` of ``text`` and the digit after it are a law's section
+    and its number (``§12``, ``§1.5``, ``§5a``, ``§3 The data``), not a code: ``text`` has no
+    code of a letter (``§k12345§r`` is obfuscated digits, ``§7 players§r`` grey words), and
+    no word or code is glued to it (``§7turret``, ``§4§5Text``). ``lettered``: whether ``text``
+    has a code of a letter (:func:`has_letter_code`), where the caller read it once for many
+    calls."""
+    if _DIGIT_CODE.match(text, start) is None or _GLUED_DIGIT_CODE.match(text, start):
         return False
     return not (has_letter_code(text) if lettered is None else lettered)
 
@@ -64,6 +69,31 @@ def without_codes(text: str) -> str:
     for start, end in reversed(code_spans(text)):
         text = text[:start] + " " * (end - start) + text[end:]
     return text
+
+
+def code_edges(line: str) -> tuple[str, str, str]:
+    """``(codes before, words, codes after)`` of ``line``: the formatting codes before and after
+    its words, with the blanks between them and the words (``§c§l``, ``WARNING:``, ``""``), or
+    ``("", line, "")`` where it has none at its edges or no words. The model got a short line's
+    code as a tag and garbled the words after it (``§7Line one`` came out ``§7geordnete
+    Eins``, ``Line one`` ``Zeile ein``)."""
+    spans = code_spans(line)
+    start = 0
+    for code_start, code_end in spans:
+        if line[start:code_start].strip(" \t"):
+            break
+        start = code_end
+    end = len(line)
+    for code_start, code_end in reversed(spans):
+        if code_start < start or line[code_end:end].strip(" \t"):
+            break
+        end = code_start
+    words = line[start:end]
+    if (start == 0 and end == len(line)) or not any(c.isalnum() for c in words):
+        return "", line, ""
+    start += len(words) - len(words.lstrip(" \t"))
+    end -= len(words) - len(words.rstrip(" \t"))
+    return line[:start], line[start:end], line[end:]
 
 
 def only_codes(text: str) -> bool:
