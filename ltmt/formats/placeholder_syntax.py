@@ -38,6 +38,7 @@ from ltmt.formats.dollar_references import an_amount
 from ltmt.formats.formatting_codes import FORMATTING_CODE, has_letter_code, section_number
 from ltmt.formats.latex_markup import LATEX_MARKUP, is_latex, latex_paired
 from ltmt.formats.masked_numbers import MASKED_NUMBER
+from ltmt.formats.php_properties import PLACEHOLDER as _PHP_PROPERTY
 from ltmt.formats.pod_codes import pod_codes, pod_paired
 from ltmt.formats.rest_markup import REST_MARKUP, paired
 
@@ -423,6 +424,8 @@ _PATTERNS = {
         # Angular's placeholder (``{$INTERPOLATION}``, ``{$LINE_BREAK}``): JSON from
         # ``ng extract-i18n --format=json``
         rf"|{_ANGULAR}"
+        # PHP's braced property, Moodle's ``{$a->user}`` (:mod:`ltmt.formats.php_properties`)
+        rf"|{_PHP_PROPERTY}"
         # a .NET composite format item with its alignment (``{0,-20}``, ``{1,10:C2}``)
         r"|\{\d+[ \t]*,[ \t]*-?\d+[ \t]*(?::[^{}]*)?\}"
         # vue-i18n's named one with spaces inside, which it reads as {name} (the model wrote

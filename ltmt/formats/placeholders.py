@@ -26,6 +26,7 @@ from typing import Any
 
 from ltmt.date_formats import localise_dates
 from ltmt.formats.format_strings import COUNT_CONVERSION
+from ltmt.formats.php_properties import REMNANT as _PROPERTY_REMNANT
 from ltmt.formats.placeholder_edges import stray_braces
 from ltmt.formats.placeholder_syntax import (
     Placeholder,
@@ -293,7 +294,9 @@ def markup_in_words(source: str, output: str) -> str:
     """What a tag the model broke left in the words of ``output`` (outside its placeholders)
     more often than ``source`` has it, ``""`` for none: a tag's start (``<a``, ``</``), a
     tag's end after an attribute's quote (``1«>1`` after a link), an attribute
-    (``epub:type=»noteref«``) or an escaped tag's start (``&lt;a``). A page shows them as
+    (``epub:type=»noteref«``) or an escaped tag's start (``&lt;a``), or the arrow of a braced
+    property whose variable the repair took out (``->fullname`` of ``$a->fullname`` for
+    ``{$a->fullname}``: :mod:`ltmt.formats.php_properties`). A page shows them as
     text, so the output is no valid translation whatever its placeholders. Not an arrow or a
     sign written with brackets (``<< Back``, ``Next >>``, ``a -> b``, ``x < 5``), nor a
     metavariable the source has (``<Shift+Tab>``, whose ``>`` the model may drop)."""
@@ -302,6 +305,7 @@ def markup_in_words(source: str, output: str) -> str:
         *_surplus(_TAG_REMNANT, words, source_words),
         *_surplus(_ATTRIBUTE_TEXT, words, source_words),
         *_surplus(_ESCAPED_TAG_START, output, source),
+        *_surplus(_PROPERTY_REMNANT, words, source_words),
     ]
     return " ".join(leaked)
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ltmt.date_formats import DateRun, date_runs
 from ltmt.formats import format_message
 from ltmt.formats.glued_hyphens import without_glued_hyphens
+from ltmt.formats.php_properties import properties_restored
 from ltmt.formats.placeholder_syntax import (
     INTERPOLATION,
     Placeholder,
@@ -56,6 +57,10 @@ def repair_line(
     """
     aliases = aliases or {}
     expected = find_placeholders(source)
+    problems: list[str] = []
+    if (restored := properties_restored(source, output)) != output:
+        problems.append("broken copy of a braced variable put back")  # {$a user}: {$a->user}
+        output = restored
     pieces: list[str | _Slot] = []
     position = 0
     for found in find_placeholders(output):
@@ -64,8 +69,7 @@ def repair_line(
         position = found.end
     pieces.append(output[position:])
     if not expected and not any(isinstance(p, _Slot) for p in pieces):
-        return output, []
-    problems: list[str] = []
+        return output, problems
     remaining = Counter(p.text for p in expected)
     extras: list[_Slot] = []
     for slot in (p for p in pieces if isinstance(p, _Slot)):

@@ -806,6 +806,48 @@ def test_a_minecraft_formatting_code_lost_added_or_invalid_is_a_placeholder_erro
 
 
 @pytest.mark.parametrize(
+    ("source", "target", "flags", "expected"),
+    [
+        (
+            "{$a->name} scored {$a->grade}/{$a->max}",
+            "{$a->name} hat {$a->note}/{$a->max} erreicht",
+            "",
+            ["lacks {$a->grade}", "adds {$a->note}, which the source does not have"],
+        ),
+        (
+            "{$a->name} scored {$a->grade} points",
+            "{$a->name} hat Punkte",
+            "",
+            ["lacks {$a->grade}"],
+        ),
+        (
+            "Changed by {$a->user}",
+            "Geändert von {$a user}",
+            "php-format",
+            ["lacks {$a->user}", "adds $a, which the source does not have"],
+        ),
+        (
+            "Reopen the attempt of {$a->fullname}.",
+            "Versuch von $a->fullname wieder öffnen.",
+            "",
+            [
+                "lacks {$a->fullname}",
+                "adds $a, which the source does not have",
+                "has a stray '>' the source does not have (part of a tag?)",
+            ],
+        ),
+        ("Changed by {$a->user}", "Geändert von {$a->user}", "php-format", []),
+        ("Hello {$a}", "Hallo {$a}", "", []),
+        ("Hello {$a}", "Hallo $a", "", ["lacks {$a}", "adds $a, which the source does not have"]),
+    ],
+)
+def test_a_moodle_placeholder_lost_renamed_or_broken_is_an_error(source, target, flags, expected):
+    """``{$a->grade}`` → ``{$a->note}``, ``{$a user}`` and ``$a->fullname`` passed qa, which
+    compared the ``$a`` alone (a Moodle trial, session 72)."""
+    assert placeholder_problems(source, target, {"flags": flags}) == expected
+
+
+@pytest.mark.parametrize(
     ("target", "expected"),
     [
         ("Karte \u2022\u2022\u2022\u2022 4242 wurde mit $49.99 belastet", []),
