@@ -157,11 +157,13 @@ def _visible(folder: Path) -> list[Path]:
 def format_of(path: Path, role: Role) -> FileFormat | None:
     """The format that plays ``role`` for ``path``, told by its extension, or None; a
     ``.ini`` is Joomla's only where its keys are (a folder's ``php.ini`` is a configuration),
+    a ``.php`` Moodle's only where it assigns ``$string[...]`` (Laravel's ``lang/en/*.php``),
     a ``.toml`` a message file only where named for a locale (``en.toml``, ``active.de.toml``;
     a site's ``hugo.toml`` is its configuration), and none where the file is a DocBook or
     Mallard page by its root (a book saved as ``.xml`` or ``.html``): skipped, named with what
     to do instead, as a single such file is refused."""
     from ltmt.formats.joomla_ini import has_joomla_keys
+    from ltmt.formats.moodle_lang import has_moodle_strings
     from ltmt.formats.path_languages import path_language
     from ltmt.formats.registry import EXTENSIONS, FORMATS, itstool_kind
 
@@ -169,6 +171,8 @@ def format_of(path: Path, role: Role) -> FileFormat | None:
     if name is not None and itstool_kind(path) is not None:
         name = None  # a DocBook book saved as .xml or .html: skipped, with what to do instead
     if name == "ini" and not has_joomla_keys(path):
+        name = None
+    if name == "moodle" and not has_moodle_strings(path):  # Laravel's arrays, a site's code
         name = None
     if name == "toml" and path_language(Path(path.name)) is None:
         name = None

@@ -60,8 +60,8 @@ SAME_AS_SOURCE = "same as source"  # a translation that copies its source, unles
 NOT_TEXT = "not a string"  # why a translated value makes no pair: a number, an object (NotRead)
 # how messages name these formats together
 ONE_LANGUAGE_FILES = (
-    "one-language files (Android, Java properties, Joomla INI, .NET .resx, JSON, YAML, TOML, "
-    "Fluent, Apple .strings, Markdown, HTML, EPUB, subtitles, plain text)"
+    "one-language files (Android, Java properties, Joomla INI, Moodle, .NET .resx, JSON, YAML, "
+    "TOML, Fluent, Apple .strings, Markdown, HTML, EPUB, subtitles, plain text)"
 )
 
 

@@ -378,6 +378,17 @@ FORMATS: dict[str, FileFormat] = {
             counts_not_read=True,  # keys defined more than once
         ),
         FileFormat(
+            "moodle",
+            (".php",),
+            "Moodle language file (lang/en/<component>.php: $string['key'] = '...';)",
+            label="Moodle",
+            read="ltmt.formats.moodle_lang:MoodleLangDocument.pairs",
+            open="ltmt.formats.moodle_lang:MoodleLangDocument.open",
+            markers=(b"$string[",),
+            one_language=True,
+            counts_not_read=True,  # keys assigned more than once
+        ),
+        FileFormat(
             "desktop",
             (".desktop", ".directory"),
             "freedesktop.org desktop entry (Name, GenericName, Comment, Keywords; filled in place)",
@@ -932,14 +943,22 @@ def _named(fmt: str) -> str | None:
     return key if key in FORMATS else EXTENSIONS.get(f".{key}")
 
 
+# what to do with a PHP file that is no Moodle language file (Laravel's lang/en/*.php returns
+# an array): :mod:`ltmt.formats.moodle_lang` refuses it, a folder run skips it with these words
+OTHER_PHP = (
+    "ltmt reads Moodle's language files ($string['key'] = '...'; lines) and no other PHP: "
+    "translate Laravel's strings as JSON (lang/en.json -o lang/de.json, which Laravel reads "
+    "too), or export Laravel's array with php -r 'echo "
+    'json_encode(require "lang/en/messages.php", JSON_PRETTY_PRINT|JSON_UNESCAPED_UNICODE);\''
+    " > messages.en.json, translate that and write it back as <?php return array (...); "
+    "with var_export"
+)
 # what to do with a file of an extension ltmt reads no format of, where one is near it (a
 # guess of plain text translated a PHP file's code)
 _NEAREST: dict[str, str] = {
-    # Laravel's lang/en/*.php: read as text, its PHP was translated and broken
-    ".php": "ltmt reads no PHP arrays; translate Laravel's strings as JSON (lang/en.json -o "
-    "lang/de.json, which Laravel reads too), or export the array with php -r 'echo "
-    'json_encode(require "lang/en/messages.php", JSON_PRETTY_PRINT|JSON_UNESCAPED_UNICODE);\''
-    " > messages.en.json, translate that and write it back with var_export",
+    # a .php file of a folder that is no Moodle language file (Laravel's lang/en/*.php returns
+    # an array): read as text, its PHP was translated and broken
+    ".php": OTHER_PHP,
     # AsciiDoc: po4a makes a PO catalog of its text, and writes the translated page back
     **dict.fromkeys(ASCIIDOC_EXTENSIONS, ASCIIDOC.translate_recipe()),
     # man pages: read as text, .SH NAME came back .SH-NAME

@@ -258,7 +258,7 @@ def test_android_strings_translated_then_updated_and_imported(tmp_path, capsys, 
     )
     assert code == 1
     assert err == (
-        f"ltmt: error: --source-file is for one-language files (Android, Java properties, Joomla INI, .NET .resx, JSON, YAML, TOML, Fluent, Apple .strings, Markdown, HTML, EPUB, subtitles, plain text); {po} is PO, "
+        f"ltmt: error: --source-file is for one-language files (Android, Java properties, Joomla INI, Moodle, .NET .resx, JSON, YAML, TOML, Fluent, Apple .strings, Markdown, HTML, EPUB, subtitles, plain text); {po} is PO, "
         "which holds both\n"
     )
 
@@ -861,8 +861,8 @@ def test_a_file_of_an_unknown_extension_is_refused_before_the_model_loads(tmp_pa
     )
     assert (code, out) == (1, "")
     assert err.startswith(
-        f"ltmt: error: {source}: cannot tell the format from the extension '.php'; ltmt reads "
-        "no PHP arrays;"
+        f"ltmt: error: {source}: not a Moodle language file; ltmt reads Moodle's language files "
+        "($string['key'] = '...'; lines) and no other PHP: translate Laravel's strings as JSON"
     )
     assert not (tmp_path / "messages.de.php").exists()
 

@@ -77,6 +77,7 @@ def test_roles() -> None:
         "android",
         "properties",
         "ini",
+        "moodle",
         "desktop",
         "stf",
         "rc",
@@ -114,6 +115,7 @@ def test_roles() -> None:
         "android",
         "properties",
         "ini",
+        "moodle",
         "desktop",
         "stf",
         "rc",
@@ -175,20 +177,20 @@ def test_sniffing_an_unknown_extension(tmp_path: Path, head: bytes, name: str | 
             "m.tmx",
             None,
             "document",
-            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, desktop, stf, rc, resx, xaml, strings, stringsdict, yaml, toml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json",
+            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, moodle, desktop, stf, rc, resx, xaml, strings, stringsdict, yaml, toml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json",
         ),
         ("a.txt", None, "write", r"txt files can be imported and translated, not exported"),
         (
             "a.doc",
             None,
             "document",
-            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, desktop, stf, rc, resx, xaml, strings, stringsdict, yaml, toml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json\)",
+            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, moodle, desktop, stf, rc, resx, xaml, strings, stringsdict, yaml, toml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json\)",
         ),
         (
             "a.po",
             "numbers",
             "document",
-            r"unknown format 'numbers'; choose one of txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, desktop, stf, rc, resx, xaml, strings, stringsdict, yaml, toml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json",
+            r"unknown format 'numbers'; choose one of txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, moodle, desktop, stf, rc, resx, xaml, strings, stringsdict, yaml, toml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json",
         ),
         (
             "a.txt",
@@ -206,14 +208,6 @@ def test_errors_name_what_can(path: str, fmt: str | None, role, message: str) ->
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        (  # Laravel's lang/en/messages.php: --format txt, which the list offered, broke its PHP
-            "messages.php",
-            "messages.php: cannot tell the format from the extension '.php'; ltmt reads no PHP "
-            "arrays; translate Laravel's strings as JSON (lang/en.json -o lang/de.json, which "
-            "Laravel reads too), or export the array with php -r 'echo json_encode(require "
-            '"lang/en/messages.php", JSON_PRETTY_PRINT|JSON_UNESCAPED_UNICODE);\' > '
-            "messages.en.json, translate that and write it back with var_export",
-        ),
         ("serve.log", "serve.log: cannot tell the format from the extension '.log'; pass --format"),
         (  # an AsciiDoc page was offered --format txt, which translates its markup too
             "install.adoc",

@@ -342,7 +342,7 @@ def test_android_strings_imported_beside_their_source_and_translated(api):
         )
         assert (po.status_code, po.json()["error"]) == (
             400,
-            "a.po: translation is for one-language files (Android, Java properties, Joomla INI, .NET .resx, JSON, YAML, TOML, Fluent, Apple .strings, Markdown, HTML, EPUB, subtitles, plain text), not po",
+            "a.po: translation is for one-language files (Android, Java properties, Joomla INI, Moodle, .NET .resx, JSON, YAML, TOML, Fluent, Apple .strings, Markdown, HTML, EPUB, subtitles, plain text), not po",
         )
 
 
