@@ -294,9 +294,10 @@ def markup_in_words(source: str, output: str) -> str:
     """What a tag the model broke left in the words of ``output`` (outside its placeholders)
     more often than ``source`` has it, ``""`` for none: a tag's start (``<a``, ``</``), a
     tag's end after an attribute's quote (``1«>1`` after a link), an attribute
-    (``epub:type=»noteref«``) or an escaped tag's start (``&lt;a``), or the arrow of a braced
-    property whose variable the repair took out (``->fullname`` of ``$a->fullname`` for
-    ``{$a->fullname}``: :mod:`ltmt.formats.php_properties`). A page shows them as
+    (``epub:type=»noteref«``) or an escaped tag's start (``&lt;a``), or, in a source with a
+    braced variable, the arrow of a property whose variable the repair took out (``->fullname``
+    of ``$a->fullname`` for ``{$a->fullname}``: :mod:`ltmt.formats.php_properties`). A page
+    shows them as
     text, so the output is no valid translation whatever its placeholders. Not an arrow or a
     sign written with brackets (``<< Back``, ``Next >>``, ``a -> b``, ``x < 5``), nor a
     metavariable the source has (``<Shift+Tab>``, whose ``>`` the model may drop)."""
@@ -305,8 +306,9 @@ def markup_in_words(source: str, output: str) -> str:
         *_surplus(_TAG_REMNANT, words, source_words),
         *_surplus(_ATTRIBUTE_TEXT, words, source_words),
         *_surplus(_ESCAPED_TAG_START, output, source),
-        *_surplus(_PROPERTY_REMNANT, words, source_words),
     ]
+    if "{$" in source:  # an arrow in prose (File ->Open) is no remnant of a property
+        leaked += _surplus(_PROPERTY_REMNANT, words, source_words)
     return " ".join(leaked)
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from ltmt.formats.php_properties import PLACEHOLDER, properties_restored
 from ltmt.formats.placeholder_syntax import find_placeholders, sent_as_tag
-from ltmt.formats.placeholders import protect, restore
+from ltmt.formats.placeholders import markup_in_words, protect, restore
 
 SOURCE = "The setting was changed by {$a->user} on {$a->date}."
 
@@ -123,3 +123,16 @@ def test_a_broken_braced_property_is_repaired_or_reported(
 def test_moodles_lone_a_keeps_its_place(output: str, text: str, repaired: bool) -> None:
     restored = restore(protect("Hello {$a}, welcome."), output)
     assert (restored.text, restored.repaired, restored.ok) == (text, repaired, True)
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "leaked"),
+    [
+        ("Reopen {$a->fullname}.", "Öffnen ->fullname {$a->fullname}.", "->f"),
+        ("Choose File -> Open.", "Wählen Sie Datei ->Open.", ""),  # prose's arrow: as before
+    ],
+)
+def test_an_arrow_is_a_remnant_only_beside_a_braced_variable(
+    source: str, output: str, leaked: str
+) -> None:
+    assert markup_in_words(source, output) == leaked
