@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from ltmt.formats import format_message
 from ltmt.formats.angular_json import PLACEHOLDER as _ANGULAR
 from ltmt.formats.asciidoc_markup import ASCIIDOC_MARKUP
+from ltmt.formats.attribute_values import QUOTED_VALUE, TAG_BODY
 from ltmt.formats.dollar_references import an_amount
 from ltmt.formats.formatting_codes import FORMATTING_CODE, has_letter_code, section_number
 from ltmt.formats.latex_markup import LATEX_MARKUP, is_latex, latex_paired
@@ -75,20 +76,20 @@ _TAG_NAMES = (
     "h[1-6]|hr|i|img|ins|it|kbd|li|mark|mrk|nobr|ol|p|pc|ph|pre|q|s|samp|sc|small|sm|span|strike|"
     "strong|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul|var|wbr|x"
 )
-_ATTRIBUTE = r"""\s+[\w:.-]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>/=]+))?"""
+_ATTRIBUTE = rf"""\s+[\w:.-]+(?:\s*=\s*(?:{QUOTED_VALUE}|[^\s"'<>/=]+))?"""
 # a self-closing tag with attributes: XLIFF's codes (<x id="1" ctype="x-link"/>, <sc id="1"
 # type="fmt"/>, the <ph id="ltmt-v1"/> that stands for a code element), an <img src="..."/>
 _EMPTY_WITH_ATTRIBUTES = re.compile(rf"<[A-Za-z][\w:.-]*(?:{_ATTRIBUTE})+\s*/>")
 # quote marks, which end a URL (an attribute's value, or German quotes a model wrote)
 _QUOTE_MARKS = "\"'\u00ab\u00bb\u201e\u201c\u201d\u2018\u2019"
-_VALUED_ATTRIBUTE = r"""\s+[\w:.-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*')"""
+_VALUED_ATTRIBUTE = rf"\s+[\w:.-]+\s*=\s*(?:{QUOTED_VALUE})"
 # what follows the "&" of a character reference (&amp;, &#8212;, &#x2014;), and the reference
 REFERENCE_TAIL = r"(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"
 CHARACTER_REFERENCE = "&" + REFERENCE_TAIL
 # TextMeshPro's rich-text tag with a value or unquoted attributes (<color=#FF0000>, <size=120%>,
 # <link="item_01">, <sprite=3 tint=1>, <sprite name=coin>): a tag closed later or not
 # (<sprite=3>, <pos=75%> stand alone); a value in German quotes is a garbled tag's
-_TAG_VALUE = rf"""(?:"[^"<>]*"|'[^'<>]*'|[^\s<>={_QUOTE_MARKS}]+)"""
+_TAG_VALUE = rf"""(?:{QUOTED_VALUE}|[^\s<>={_QUOTE_MARKS}]+)"""
 _VALUED_TAG = (
     rf"<[A-Za-z][\w-]*(?:={_TAG_VALUE}(?:\s+[\w:.-]+={_TAG_VALUE})*"
     rf"|(?:\s+[\w:.-]+={_TAG_VALUE})+)\s*>"
@@ -556,7 +557,7 @@ class Placeholder:
 # a tag's parts: whether it closes, its name, whether it closes itself (<br/>)
 _TAG_PARTS = re.compile(
     r"\{\$(?P<angular_closing>START|CLOSE)_(?P<angular_name>[A-Za-z_]\w*)\}|"
-    r"<(?P<closing>/?)\s*(?P<name>[^\s/<>=]+)[^<>]*?(?P<empty>/?)\s*>"
+    rf"<(?P<closing>/?)\s*(?P<name>[^\s/<>=]+){TAG_BODY}?(?P<empty>/?)\s*>"  # its body lazy
     r"|\[(?P<bb_closing>/?)(?P<bb_name>[^\s/\[\]=]+)[^\[\]]*\]"
     r"|\{(?P<renpy_closing>/?)(?P<renpy_name>[A-Za-z][\w-]*)(?:=[^{}]*)?\}",
     re.DOTALL,
@@ -668,7 +669,16 @@ def sent_as_tags(text: str) -> list[Placeholder]:
         if sent_as_tag(placeholder)
         or _glued_empty_tag(text, placeholder)
         or _lone_opening_tag(text, placeholder)
+        or _bracket_in_value(placeholder)
     ]
+
+
+def _bracket_in_value(placeholder: Placeholder) -> bool:
+    """Whether ``placeholder`` is a tag with a ``<`` or ``>`` in a quoted attribute value
+    (Moodle's ``<a href="{$a->url}">``, ``<a title="x>y">``): given as written, the model read
+    the quoted ``>`` as the tag's end and garbled both (``<a href="{$a url}" Seiten</a>``,
+    ``<atitle=»x>y« href=»/r«>``)."""
+    return placeholder.kind == "tag" and any(b in placeholder.text[1:-1] for b in "<>")
 
 
 def _glued_empty_tag(text: str, placeholder: Placeholder) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ltmt.date_formats import DateRun, date_runs
 from ltmt.formats import format_message
+from ltmt.formats.attribute_values import TAG_BODY
 from ltmt.formats.glued_hyphens import without_glued_hyphens
 from ltmt.formats.php_properties import properties_restored
 from ltmt.formats.placeholder_syntax import (
@@ -157,7 +158,7 @@ def _unquoted_tags(source: str, text: str) -> str:
 
 # a sign beside a tag: after an opening one, before or after a closing one (BBCode's too:
 # "[color=#f00]Warning:[/color]" came back "[color=#f00]Warnung[/color]:")
-_OPENED_BY = re.compile(r"(?P<tag><[A-Za-z][^<>]*(?<!/)>)[ \t]*(?P<sign>[.:;,!?])[ \t]*")
+_OPENED_BY = re.compile(rf"(?P<tag><[A-Za-z]{TAG_BODY}(?<!/)>)[ \t]*(?P<sign>[.:;,!?])[ \t]*")
 _CLOSING_TAG = r"</[A-Za-z][^<>]*>|\[/[A-Za-z][\w-]*\]"
 _CLOSED_BY = re.compile(rf"(?P<sign>[.:;,!?])[ \t]*(?P<tag>{_CLOSING_TAG})")
 _CLOSED_THEN = re.compile(rf"(?P<tag>{_CLOSING_TAG})(?P<sign>[.:;,!?])")
@@ -371,7 +372,7 @@ def _drop_broken_names(source: str, text: str) -> str:
 
 # what looks like a tag of one of ``names``, by bracket
 _LOOKS_LIKE = {
-    "<": r"</?(?:{names})\b[^<>]*>",
+    "<": r"</?(?:{names})\b" + TAG_BODY.replace("{", "{{").replace("}", "}}") + ">",
     "[": r"\[/?(?:{names})\b[^\[\]]*\]",
     "{": r"\{{/?(?:{names})\b[^{{}}]*\}}",  # Ren'Py's text tags
     "{$": r"\{{\$(?:START|CLOSE)_(?:{names})\b[^{{}}]*\}}",  # Angular's paired placeholders
