@@ -66,6 +66,7 @@ from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.menu_paths import lost_separators
 from ltmt.pictographs import OWNERSHIP_SIGNS
+from ltmt.qa.broken_tags import broken_tags
 from ltmt.qa.code_checks import changed_code
 from ltmt.qa.english_checks import english_problems
 from ltmt.qa.findings import TARGET_LANGUAGE
@@ -443,12 +444,20 @@ def _stray_brackets(source: str, target: str) -> list[str]:
     :func:`_lone_brackets`) that ``target`` has more often than ``source`` does: a part of a
     tag left in the words (``Unsere <Produngsplattform``, which fusion wrote from a match's
     ``<b>``)."""
+    broken = broken_tags(source, target)
+    problems = [
+        f"has a broken tag {written!r}, which shows as text: write the source's {tag} there"
+        for written, tag in broken
+    ]
     lone, source_lone = _lone_brackets(target), _lone_brackets(source)
-    return [
+    # each broken tag's "<" is said above
+    extra = {"<": lone.count("<") - len(broken), ">": lone.count(">")}
+    problems += [
         f"has a stray {bracket!r} the source does not have (part of a tag?)"
         for bracket in "<>"
-        if lone.count(bracket) > source_lone.count(bracket)
+        if extra[bracket] > source_lone.count(bracket)
     ]
+    return problems
 
 
 # a Lokalise universal placeholder (``[%1$s]``: :data:`~ltmt.formats.placeholder_syntax.
