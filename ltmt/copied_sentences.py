@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ltmt.formats.attribute_values import TAG_BODY
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.sentences import split_sentences
 from ltmt.units import meant_as_written
@@ -21,7 +22,7 @@ from ltmt.units import meant_as_written
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # code in a tagged text (a code span, an MDX comment {/* added in v3 */}): kept as written, so
 # a sentence of code alone is not one the model left untranslated
-_CODE = re.compile(r"<code[^<>]*>.*?</code>", re.DOTALL)
+_CODE = re.compile(rf"<code{TAG_BODY}>.*?</code>", re.DOTALL)
 
 
 def copied_sentences(source: str, target: str) -> list[str]:

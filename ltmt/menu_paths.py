@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from ltmt.formats.attribute_values import TAG_BODY
+
 _BLANKS = r"[ \t\u00a0]+"
 # a ">" with blanks on both sides between two words, tags, quotes or Markdown marks
 _SEPARATOR = re.compile(
@@ -34,7 +36,7 @@ _MARKED_BEFORE = re.compile(
 )
 # and after it: opened by a tag (<strong>, <kbd>), Markdown or a quote
 _MARKED_AFTER = re.compile(
-    r"<[A-Za-z][^<>]*(?<!/)>|(?:\*\*|`|[\"'\u2018\u201a\u201c\u201e\u00ab\u00bb])\S"
+    rf"<[A-Za-z]{TAG_BODY}(?<!/)>|(?:\*\*|`|[\"'\u2018\u201a\u201c\u201e\u00ab\u00bb])\S"
 )
 # a label between two separators of a chain (Edit > Preferences > General): no sentence's mark
 _LABEL = re.compile(r"[^.,;:!?()\[\]\n]{1,40}")

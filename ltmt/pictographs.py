@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ltmt.folded_characters import NO_BREAK_SPACES
+from ltmt.formats.attribute_values import TAG_BODY
 from ltmt.formats.formatting_codes import only_codes
 from ltmt.text import CONTROL_CHARACTERS, SPACING_CONTROLS, nearest_word_start
 
@@ -64,7 +65,7 @@ _TAG_NAMES = (_TAG_NAME, "y", "z")
 # markup tags set aside, one or several in a row: inline codes (XLIFF's ``<x id="2"/>``, 2.0's
 # ``<ph id="1" dataRef="d1"/>``), an ``<a href="...">`` whose end is in another segment
 # (:func:`ltmt.formats.placeholder_syntax.sent_as_tags`)
-_MARKUP_TAGS = re.compile(r"(?:</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>)+")
+_MARKUP_TAGS = re.compile(rf"(?:</?[A-Za-z][\w:.-]*(?:\s{TAG_BODY})?(?<!/)/?>)+")
 # a tag of each name ours may take, numbered or not, as the model may write it (``<y/>``,
 # ``<Y2 />``): a line's own would be confused with ours
 _NAMED_TAGS = {name: re.compile(rf"<\s*{name}\d*\s*/?\s*>", re.IGNORECASE) for name in _TAG_NAMES}

@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ltmt.formats.attribute_values import ANY_TAG
 from ltmt.json_in_text import json_spans
 from ltmt.segments import Match, Translation
 from ltmt.wording import counted
@@ -79,7 +80,7 @@ MEMORY_READ = 20_000  # pairs of a user's memory read for its table
 # all that a translation's quotations may be written with
 _TYPOGRAPHIC_DOUBLE = frozenset("»«„“”")
 _DOUBLE = re.compile('[»«„“”"]')
-_TAG = re.compile(r"<[^<>]*>")  # a tag's attribute values hold straight quotes of their own
+_TAG = re.compile(ANY_TAG)  # a tag's attribute values hold straight quotes of their own
 GERMAN_QUOTES = ("„", "“")
 GUILLEMETS = ("»", "«")  # the other German style, which the model learnt
 

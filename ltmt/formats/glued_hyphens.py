@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 
+from ltmt.formats.attribute_values import TAG_BODY
 from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
 
 _FIELD_KINDS = frozenset({"printf", "brace", "sigil"})
@@ -63,7 +64,7 @@ _FIELD_NAME = re.compile(r"(?:%?\{+-?|[:$@!]|%(?=\w))\s*\.?(?P<name>\w+)\s*-?\}*
 # the closing tags right after a field inside markup: </b>, </strong >, BBCode's [/b]
 _CLOSING_TAGS = re.compile(r"(?:</[\w:.-]+\s*>|\[/\w+\])+")
 # the opening tags right before a field inside markup: <b>, <strong class="x">, [b]
-_OPENING_TAGS = re.compile(r"(?:<[\w:.-]+(?:\s[^<>]*)?>|\[\w+(?:=[^\[\]]*)?\])+\Z")
+_OPENING_TAGS = re.compile(rf"(?:<[\w:.-]+(?:\s{TAG_BODY})?>|\[\w+(?:=[^\[\]]*)?\])+\Z")
 # a number of digits alone, not part of a word, a code or a decimal (E351, 1.5, v2)
 _NUMBER = re.compile(r"(?<![\w.,-])\d+(?!\w|[.,]\d)")
 _COUNT_NAME = re.compile(r"n|\w*?(?i:count|num|number|total|quantity|qty)")

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from ltmt.formats.attribute_values import TAG_BODY
 from ltmt.formats.documents import Unit
 from ltmt.formats.html_segments import Segments, segments
 from ltmt.formats.html_writing import written_html
@@ -35,7 +36,7 @@ from ltmt.segments import Translation
 # the start tag of an element that makes a block of its own (not <br>: a break inside a line)
 _BLOCK_TAG = re.compile(
     r"<(?:p|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|caption|div|blockquote"
-    r"|section|article|header|footer)\b[^<>]*>",
+    rf"|section|article|header|footer)\b{TAG_BODY}>",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(CHARACTER_REFERENCE)

@@ -65,6 +65,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Literal
 
 from ltmt.currency_amounts import amount_spans
+from ltmt.formats.attribute_values import TAG_BODY
 from ltmt.formats.common import same_language
 from ltmt.formats.magento_trans import SUBJECT, directives_alone, trans_directives, unescaped
 from ltmt.formats.markup_characters import decoded_references
@@ -133,10 +134,10 @@ _RAW_EDGE = r"(?:[ \t\n\r\f\xa0]|&nbsp;|&#0*160;|&#[xX]0*[aA]0;)*"
 _LEADING_SPACE = re.compile(_RAW_EDGE)
 _TRAILING_SPACE = re.compile(_RAW_EDGE + r"\Z")
 _TAG_NAME = re.compile(r"</?([^\s/>]*)")
-_KEPT_ELEMENT = re.compile(r"<(\w+)(\s[^<>]*)?>.*?</\1>", re.DOTALL)
+_KEPT_ELEMENT = re.compile(rf"<(\w+)(\s{TAG_BODY})?>.*?</\1>", re.DOTALL)
 # a tag of the tagged form: a name after its "<" (a bare "<" before a space or a digit is the
 # text's own, ``5 < 10 and 7 > 3``, whose words are no tag's)
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_TAG = re.compile(rf"</?[A-Za-z]{TAG_BODY}>")
 XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
 
 

@@ -33,6 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 
+from ltmt.formats.attribute_values import ANY_TAG
 from ltmt.formats.common import canonical_code
 from ltmt.formats.html_segments import AttributeValue, Run, Segments, tag_name
 from ltmt.formats.magento_trans import trans_string
@@ -44,7 +45,7 @@ from ltmt.formats.placeholder_syntax import (
 )
 from ltmt.text import with_edits
 
-_TAG = re.compile(r"<[^<>]*>")
+_TAG = re.compile(ANY_TAG)
 _VALUE = re.compile(r'="[^"]*"')  # an attribute's value in a canonical tag
 # the no-break spaces, written as references: U+00A0 by its name
 _NO_BREAK_REFERENCES = {"\xa0": "&nbsp;", "\u202f": "&#8239;", "\u2007": "&#8199;"}

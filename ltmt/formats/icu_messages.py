@@ -55,6 +55,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz.distance import Levenshtein
 
 from ltmt.formats.angular_json import PLACEHOLDER as ANGULAR_PLACEHOLDER
+from ltmt.formats.attribute_values import ANY_TAG
 from ltmt.formats.placeholder_syntax import ICU_SIMPLE_TYPES
 from ltmt.formats.plurals import (
     field_as_number,
@@ -100,7 +101,7 @@ _PLURAL_KEY = re.compile(r"=\d+|zero|one|two|few|many|other")
 
 # markup in a message (a rich-text tag, ``<b>``; an XLIFF inline code, whose attributes may
 # hold braces that are no part of the message: ``<x id="1" equiv-text="{{minutes}}"/>``)
-_MARKUP = re.compile(r"<[^<>]*>")
+_MARKUP = re.compile(ANY_TAG)
 
 CASE_SEPARATOR = "|"  # between the keys of a case's path in its name (``female|one``)
 

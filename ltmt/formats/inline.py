@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ltmt.formats.attribute_values import QUOTED_VALUE
 from ltmt.formats.common import XML_NS, local_name
 from ltmt.formats.placeholder_syntax import find_placeholders
 from ltmt.formats.review_marks import review_mark
@@ -45,7 +46,7 @@ CONTAINERS = frozenset({"g", "mrk", "pc"})
 WRAPPERS = frozenset({"ph", "bpt", "ept", "it"})
 # a markup tag in stored text: <b>, </b>, <br/>, <a href="x">, <x id="1"/>
 MARKUP_TAG = re.compile(
-    r"""<(/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(/?)>"""
+    rf"<(/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:{QUOTED_VALUE}))*)\s*(/?)>"
 )
 # the placeholders besides a tag that a code's native code is read as (printf, brace, sigil)
 _NATIVE_PLACEHOLDERS = frozenset({"printf", "brace", "sigil"})

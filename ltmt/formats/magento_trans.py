@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ltmt.formats.attribute_values import ANY_TAG
 from ltmt.formats.placeholder_syntax import has_words
 from ltmt.text import has_letter
 
@@ -26,7 +27,7 @@ TRANS = re.compile(
 # any template directive ({{var x}}, {{template config_path="..."}}, {{trans "..."}})
 _DIRECTIVE = re.compile(r"\{\{(?:(?!\}\}).)*\}\}", re.DOTALL)
 # a tag or a character reference beside them (``<br>``, ``&nbsp;``): no words
-_MARKUP = re.compile(r"<[^<>]*>|&#?\w+;")
+_MARKUP = re.compile(rf"{ANY_TAG}|&#?\w+;")
 # the comment that holds an email template's subject
 SUBJECT = re.compile(r"<!--@subject\b")
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)

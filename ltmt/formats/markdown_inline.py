@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ltmt.folded_characters import NO_BREAK_SPACES
+from ltmt.formats.attribute_values import TAG_BODY
 from ltmt.formats.html_segments import READ_ATTRIBUTES, Segments
 from ltmt.formats.html_writing import no_break_references, written_html
 from ltmt.formats.markdown_extensions import TEMPLATE_TAG
@@ -59,10 +60,10 @@ _IMAGE = re.compile(
 _CODE = re.compile(r'<code(?P<raw> data-md="raw")?>(?P<code>.*?)</code>', re.DOTALL)
 # an image's or a link's tag (in the tagged form), or inline HTML's (<button aria-label="...">),
 # and the attributes in it that people read, as in an HTML page
-_TITLED = re.compile(r"<[A-Za-z][\w-]* [^<>]*>")
+_TITLED = re.compile(rf"<[A-Za-z][\w-]* {TAG_BODY}>")
 _READ = re.compile(rf'(?<![\w:-])({"|".join(sorted(READ_ATTRIBUTES))})="([^"]*)"')
 # text in angle brackets that Markdown takes for an HTML tag: <Name>, </name>, <name a="1">
-_METAVARIABLE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_METAVARIABLE = re.compile(rf"</?[A-Za-z][A-Za-z0-9-]*(?:\s{TAG_BODY})?(?<!/)/?>")
 # inline HTML written as the tagged form of a Markdown link or image (<a href="/feed">): marked
 # data-md="html" so that it is written back as the HTML it is, not as [...](/feed)
 _RAW_LOOKALIKE = re.compile(

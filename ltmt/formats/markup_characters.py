@@ -31,6 +31,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ltmt.folded_characters import NO_BREAK_SPACES
+from ltmt.formats.attribute_values import ANY_TAG
 from ltmt.formats.placeholder_syntax import CHARACTER_REFERENCE, REFERENCE_TAIL, find_placeholders
 
 # stands in plain text for a piece kept as written (a reference to an invisible character)
@@ -41,7 +42,7 @@ _ESCAPED = re.compile("&(lt|gt|amp);")
 _CHARACTERS = {"lt": "<", "gt": ">", "amp": "&"}
 _BARE_AMPERSAND = re.compile(f"&(?!{REFERENCE_TAIL})")
 # a tag of text written with references, where every "<" of the text is "&lt;"
-_WRITTEN_TAG = re.compile("<[^<>]*>")
+_WRITTEN_TAG = re.compile(ANY_TAG)
 # the references of quote marks as web frameworks write them (Jinja's, markupsafe's)
 _QUOTES = {'"': "&quot;", "'": "&#39;"}
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ltmt.formats.attribute_values import ANY_TAG
 from ltmt.formats.paired_tags import Pair, PairedText, strip_pairs
 from ltmt.text import collapse_space
 
@@ -31,7 +32,7 @@ from ltmt.text import collapse_space
 _TAG_NAME = re.compile(r"[<\[]\s*([^\s/>=\]]+)")
 # a word (for comparing a pair's words with a match's), a tag, and an edge's punctuation
 _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
-_TAG = re.compile(r"<[^<>]*>")
+_TAG = re.compile(ANY_TAG)
 _EDGE_MARKS = re.compile(r"^[^\w]+|[^\w]+$")
 
 

@@ -21,12 +21,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from ltmt.formats.attribute_values import TAG_BODY
 from ltmt.formats.html_segments import READ_ATTRIBUTES, AttributeValue, Dialect, Segments, segments
 
 _TAG_NAME = re.compile(r"<([A-Za-z][\w.:-]*)")
 # a line that opens a JSX element (<TabItem value="npm" label="npm">), not one that closes
 # one or is whole (<Avatar name={name} />)
-_OPENING_TAG = re.compile(r"[ \t]*<[A-Za-z][\w.:-]*(?:\s[^<>]*)?(?<!/)>[ \t]*")
+_OPENING_TAG = re.compile(rf"[ \t]*<[A-Za-z][\w.:-]*(?:\s{TAG_BODY})?(?<!/)>[ \t]*")
 # what code has and prose lacks: braces, arrows, calls (f(x)), tags, an admonition's marker
 _CODE_SIGNS = re.compile(r"[{}<]|=>|[\w.]\(|:::")
 # a line of a command: a shell prompt, a package manager, git, cd or a script

@@ -76,6 +76,7 @@ from ltmt.formats.asciidoc_markup import (
     has_pairs,
     verbatim_macros,
 )
+from ltmt.formats.attribute_values import ANY_TAG, QUOTED_VALUE, TAG_BODY
 from ltmt.formats.glued_hyphens import counts
 from ltmt.formats.latex_markup import (
     LATEX_PAIR_MARKS,
@@ -99,7 +100,7 @@ from ltmt.word_tables import lowercase_words
 _CODE_NAMES = frozenset({"g", "pc", "mrk"})
 # an element's opening tag with an attribute: <label data-l10n-name="status">, <a href="...">
 _ATTRIBUTED = re.compile(
-    r"""<([A-Za-z][\w:.-]*)\s+[\w:.-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*')[^<>]*(?<!/)>"""
+    rf"<([A-Za-z][\w:.-]*)\s+[\w:.-]+\s*=\s*(?:{QUOTED_VALUE}){TAG_BODY}(?<!/)>"
 )
 # code by its class: DocBook's HTML marks commands, file names, options, functions, variables
 # and what the user types or the computer prints (<span class="command">, <em
@@ -124,7 +125,7 @@ _SAID_AS_WRITTEN = re.compile(r"<(?:say-as|phoneme)[\s>]", re.IGNORECASE)
 # the model, it moved a pair's words out and the repair closed the pair empty), not nested
 _PLAIN_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*|[0-9]{1,2})>([^<]*)</\1>")
 # such an element stacked around one other (``<sup><a href="#fn1">1</a></sup>``): one pair
-_STACKED_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*)>(<[A-Za-z][^<>]*>[^<]*</[^<>]+>)</\1>")
+_STACKED_ELEMENT = re.compile(rf"<([A-Za-z][\w.-]*)>(<[A-Za-z]{TAG_BODY}>[^<]*</[^<>]+>)</\1>")
 # the markup of game text (ltmt.formats.placeholder_syntax), not nested: TextMeshPro's tag with
 # a value (<color=#FFD700>Gold Coins</color>, <link="item_01">...</link>; the model left its
 # words in English as it did <b>'s), and BBCode of any case ([b]Start[/B], [color=#ff0]...)
@@ -162,8 +163,8 @@ def _verbatim_element(names: frozenset[str]) -> re.Pattern[str]:
     <kbd>/</kbd>``) are one code: two tokens side by side, the model garbled their ids (press
     »ltmt-v1«/>+<ph ...) and the line was left English."""
     return re.compile(
-        rf"<({'|'.join(sorted(names))})(\s[^<>]*)?>((?:(?!</?\1[\s>]).)*"
-        rf"(?:</\1>{KEY_JOIN}<\1(?:\s[^<>]*)?>(?:(?!</?\1[\s>]).)*)*)</\1>",
+        rf"<({'|'.join(sorted(names))})(\s{TAG_BODY})?>((?:(?!</?\1[\s>]).)*"
+        rf"(?:</\1>{KEY_JOIN}<\1(?:\s{TAG_BODY})?>(?:(?!</?\1[\s>]).)*)*)</\1>",
         re.IGNORECASE | re.DOTALL,
     )
 
@@ -177,10 +178,10 @@ MIN_SCORE = 70.0
 MIN_WORD_SCORE = 75.0
 SAME_PREFIX = 5
 MIN_WORD_LETTERS = 4
-_TAG = re.compile(r"<[^<>]*>")
+_TAG = re.compile(ANY_TAG)
 # an element around a whole text: <speak>...</speak>, <p class="x">...</p>
 _WRAPPING = re.compile(
-    r"(?P<opening><(?P<name>[A-Za-z][\w:.-]*)(?:\s[^<>]*)?(?<!/)>)(?P<inner>.*)"
+    rf"(?P<opening><(?P<name>[A-Za-z][\w:.-]*)(?:\s{TAG_BODY})?(?<!/)>)(?P<inner>.*)"
     r"(?P<closing></(?P=name)\s*>)",
     re.DOTALL,
 )
@@ -210,7 +211,7 @@ _NOTE_ROLE = re.compile(
 # a superscript or a link within the page (``<sup>``, ``<a href="#fn1">``): a note's reference
 # when it holds a short number or symbol glued to the text before it (``ends.<sup>1</sup>``),
 # where ``sold <a href="/sales">1,500</a> copies`` and ``contains <sup>4</sup> batteries`` count
-_NOTE_MARK = re.compile(r"""<(?:sup[\s>]|a\s[^>]*\bhref\s*=\s*["']#)""", re.IGNORECASE)
+_NOTE_MARK = re.compile(rf"""<(?:sup[\s>]|a\s{TAG_BODY}?\bhref\s*=\s*["']#)""", re.IGNORECASE)
 _NOTE_TEXT = re.compile(r"\d{1,3}|[^\w\s]{1,3}")
 
 
@@ -270,7 +271,7 @@ def _pair_tag(
     LaTeX's prose commands and quotes (:mod:`ltmt.formats.latex_markup`; its commands kept
     whole are passed over, their braces no pair's)."""
     alternatives = "|".join(sorted(map(re.escape, names)))
-    pattern = rf"<(?P<close>/)?(?P<name>{alternatives})(?![\w:.-])(?(close)\s*|[^<>]*?)(?<!/)>"
+    pattern = rf"<(?P<close>/)?(?P<name>{alternatives})(?![\w:.-])(?(close)\s*|{TAG_BODY}?)(?<!/)>"
     if bbcode:
         squared = "|".join(sorted(map(re.escape, bbcode)))
         pattern += (
@@ -427,7 +428,7 @@ def element_around(source: str, *, docbook: bool = False) -> tuple[str, str, str
     if not _WORD.search(without_placeholders(_TAG.sub(" ", inner))):
         return None
     depth = 0  # the element's own tags inside: its closing tag must end the source's opening
-    for tag in re.finditer(rf"<(/?){name}(?:\s[^<>]*)?(?<!/)>", inner):
+    for tag in re.finditer(rf"<(/?){name}(?:\s{TAG_BODY})?(?<!/)>", inner):
         depth += -1 if tag[1] else 1
         if depth < 0:
             return None

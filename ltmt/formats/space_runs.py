@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import re
 
+from ltmt.formats.attribute_values import TAG_BODY
+
 SPACES = re.compile(r"[ \t]+")
 SPACES_ENDING = re.compile(r"[ \t]+\Z")  # searched with an end position: the run ending there
 # what a run of spaces is placed by: an inline code as stored text, or a label's colon
-ANCHOR = re.compile(r"<[^<>]+>|:")
+ANCHOR = re.compile(rf"<(?!>){TAG_BODY}>|:")
 
 
 def keep_space_runs(source: str, translation: str) -> str:

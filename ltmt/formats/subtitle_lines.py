@@ -14,6 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ltmt.formats.attribute_values import ANY_TAG, TAG_BODY
 from ltmt.formats.common import primary_language
 
 LINE_LENGTH = 42  # characters a subtitle line holds (Netflix's style guides, and most broadcasters)
@@ -21,9 +22,9 @@ _BREAK = re.compile(r" +")
 _PUNCTUATION = tuple(",.;:!?…")
 # the formatting tags a split closes and opens again: SubRip's, and WebVTT's class, voice and
 # language spans (as HTML's with their classes, :mod:`ltmt.formats.subtitle_markup`)
-_TAG = re.compile(r"<(/?)(i|b|u|font|c|v|lang)(?:\s[^<>]*)?>", re.IGNORECASE)
+_TAG = re.compile(rf"<(/?)(i|b|u|font|c|v|lang)(?:\s{TAG_BODY})?>", re.IGNORECASE)
 # any markup a line may hold: a tag of any kind, a SubRip position ({\an8}); never cut inside
-_MARKUP = re.compile(r"<[^<>]*>|\{\\[^{}]*\}")
+_MARKUP = re.compile(rf"{ANY_TAG}|\{{\\[^{{}}]*\}}")
 
 
 def split_over(text: str, shares: list[int], language: str = "") -> list[str]:

@@ -23,13 +23,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from ltmt.formats.attribute_values import TAG_BODY
 from ltmt.formats.subtitle_markup import OVERRIDE, Wrapper, dialogue_lines, one_span, unmarked
 
 TOLERANCE = 0.1  # seconds between a translation's cue and the source's it is matched with
 MAX_PAIRED_CUES = 6  # a run of cues that ends no sentence on both sides by then: not paired
 _SENTENCE_END = re.compile(r"[.!?…♪\"»”')\]]\s*$")
 # a cue's inline tags and override blocks ({\an8}): no words of it
-TAGS = re.compile(rf"<[^<>]+>|{OVERRIDE.pattern}")
+TAGS = re.compile(rf"<(?!>){TAG_BODY}>|{OVERRIDE.pattern}")
 
 
 class Timed(Protocol):

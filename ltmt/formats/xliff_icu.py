@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ltmt.formats.attribute_values import ANY_TAG
 from ltmt.formats.documents import Unit
 from ltmt.formats.icu_messages import (
     CasePath,
@@ -36,7 +37,7 @@ from ltmt.formats.plurals import categories_with_other, ordinal_categories
 CASE = "#"  # between a unit's key and its case's name (``4#other``)
 # an inline code of a unit's tagged text (``<x id="1" equiv-text="{n}"/>``, ``<g id="2">``,
 # ``</g>``), whose attributes may spell an ICU message
-_INLINE_CODE = re.compile(r"<[^<>]*>")
+_INLINE_CODE = re.compile(ANY_TAG)
 
 
 @dataclass

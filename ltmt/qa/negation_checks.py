@@ -32,6 +32,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ltmt.formats.attribute_values import TAG_BODY
 from ltmt.formats.placeholder_syntax import without_placeholders
 
 # an English word that negates: ``not`` (and ``n't``), ``no``, ``never``, ``cannot``,
@@ -86,7 +87,9 @@ _GERMAN_COMPARISON = re.compile(r"\b(?:mehr|weniger|\w{2,}er)\s+als\b", re.IGNOR
 
 # a negating word alone in an element (``<code>no</code>``, ``<em>not</em>``): a value or an
 # operator's name, which a translation keeps as written
-_IN_AN_ELEMENT = re.compile(r"<(\w+)[^>]*>\s*(?:not|no|never|none|nothing)\s*</\1>", re.IGNORECASE)
+_IN_AN_ELEMENT = re.compile(
+    rf"<(\w+){TAG_BODY}>\s*(?:not|no|never|none|nothing)\s*</\1>", re.IGNORECASE
+)
 # the verbs whose object a negating word kept as written is, a value to type or a key's name
 # (``Type no to cancel``, ``Press N for no``, ``Set debug to no``), or that a noun names as a
 # value (``The option none hides``, ``Log level none``, ``the operator not``, ``the default

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ltmt.folded_characters import dots_added, final_dots
+from ltmt.formats.attribute_values import ANY_TAG
 from ltmt.formats.glued_hyphens import glued_hyphens
 from ltmt.formats.placeholder_syntax import find_placeholders, without_placeholders
 from ltmt.quote_style import MAX_QUOTED, double_marks, quoted_spans
@@ -39,7 +40,7 @@ _SINGLE_QUOTED = [
     )
     for opening, closing in _SINGLE_QUOTES
 ]
-_TAG = re.compile(r"<[^<>]*>")  # a tag's attribute values hold quotes of their own
+_TAG = re.compile(ANY_TAG)  # a tag's attribute values hold quotes of their own
 # quotes and brackets that may close a sentence after its mark (``"Quit?"``, ``(optional):``)
 _CLOSERS = "\"'\u201c\u201d\u2019\u00bb\u00ab\u203a)]"
 
