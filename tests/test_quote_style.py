@@ -16,6 +16,7 @@ from ltmt.quote_style import (
     in_users_quotes,
     quote_table,
     quoted_items,
+    quoted_spans,
     restyled,
 )
 from ltmt.segments import Match, Segment, Translation
@@ -222,3 +223,9 @@ def test_a_line_that_quotes_prose_takes_the_memorys_style() -> None:
     assert in_one_style("“Sure?” he laughed.", '"Sicher?" lachte er.', (own, {})) == (
         "„Sicher?“ lachte er."
     )
+
+
+def test_the_values_of_a_tag_with_a_bracket_in_a_value_are_no_quotation() -> None:
+    # the tag was read up to the ">" of title="x>y", and "/r" after it as a quoted item
+    text = 'Öffnen Sie die <a title="x>y" href="/r">Seite</a> und "hier".'
+    assert quoted_spans(text) == [(54, 60, "hier", ('"', '"'))]

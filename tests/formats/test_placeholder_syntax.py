@@ -754,3 +754,38 @@ def test_an_itstool_placeholder_is_one_placeholder_sent_as_a_tag(
     wrote '<_media-1/>' for '<_:media-1/>', which itstool cannot put the image back for."""
     assert [p.text for p in find_placeholders(text)] == expected
     assert [p.text for p in sent_as_tags(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Moodle's link to a placeholder's URL: one tag, the ">" of "->" its value's
+        ('Open the <a href="{$a->url}">review page</a>.', ['<a href="{$a->url}">', "</a>"]),
+        ('Open the <a title="x>y" href="/r">page</a>.', ['<a title="x>y" href="/r">', "</a>"]),
+        ("Open the <a title='x>y'>page</a>.", ["<a title='x>y'>", "</a>"]),
+        ('<span title="x < 5">a</span>', ['<span title="x < 5">', "</span>"]),
+        ('<img alt="a -> b" src="x.png"/>', ['<img alt="a -> b" src="x.png"/>']),
+        # text with a lone "<" or ">" is read as before: no tag
+        ("If a > b and x < 5 then a -> b => c.", []),
+        ("Settings > Account", []),
+    ],
+)
+def test_a_quoted_attribute_value_may_hold_a_bracket(text: str, expected: list[str]) -> None:
+    assert [p.text for p in find_placeholders(text) if p.kind == "tag"] == expected
+
+
+def test_a_tag_with_a_bracket_in_a_value_goes_to_the_model_as_a_tag() -> None:
+    text = 'Open the <a href="{$a->url}">review page</a> or the <a href="/r">list</a>.'
+    assert [p.text for p in sent_as_tags(text)] == ['<a href="{$a->url}">']
+
+
+@pytest.mark.parametrize(
+    ("tag", "parts"),
+    [
+        ('<a href="{$a->url}">', TagParts(False, "a", False, "<")),
+        ('<img alt="x>y"/>', TagParts(False, "img", True, "<")),
+        ("<br / >", TagParts(False, "br", True, "<")),
+    ],
+)
+def test_the_parts_of_a_tag_with_a_bracket_in_a_value(tag: str, parts: TagParts) -> None:
+    assert tag_parts(tag) == parts

@@ -896,3 +896,23 @@ def test_a_lokalise_placeholder_is_put_back_whole_with_its_brackets(
 ) -> None:
     restored = restore(protect("Hello [%1$s], you have [%2$d] new messages"), output)
     assert (restored.text, list(restored.problems), restored.ok) == (expected, problems, True)
+
+
+@pytest.mark.parametrize(
+    "source, output",
+    [
+        (
+            'Open the <a href="{$a->url}">review page</a>.',
+            'Öffnen Sie die <a href="{$a->url}">Seite</a>.',
+        ),
+        (
+            'Open the <a title="x>y" href="/r">review page</a>.',
+            'Öffnen Sie die <a title="x>y" href="/r">Seite</a>.',
+        ),
+    ],
+)
+def test_a_tag_with_a_bracket_in_a_value_is_kept_whole(source: str, output: str) -> None:
+    # its start was read as a broken copy of the tag and dropped: 'Öffnen Sie die url}">Seite'
+    assert repair_line(source, output) == (output, [])
+    restored = restore(protect(source), output)
+    assert (restored.text, restored.ok, restored.problems) == (output, True, ())
