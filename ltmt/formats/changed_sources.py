@@ -262,22 +262,48 @@ def recorded_for_older_sources(
     edited: :meth:`~ltmt.formats.output_sources.Record.still_unchecked`). A pair is found in
     the record by its name (``metadata["context"]``, a keyed catalog's key); one without a
     name by its target. Not ``by_place`` (a PO catalog, whose record is by entry number, which
-    an update moves, and whose changed msgids msgmerge marks fuzzy): by its target alone."""
-    paired = [
-        (Unit(_record_key(number, pair), pair.source), pair.target)
+    an update moves, and whose changed msgids msgmerge marks fuzzy): by the place the record
+    holds its msgid at, else by its target alone.
+
+    A named pair (or a PO entry) whose own place the record holds for its source is judged by
+    that place (:func:`~ltmt.formats.output_sources.outdated` ``by_name``), not by its target
+    alone: a reviewer's ``Quiz masters`` → ``Master``, ltmt's German of ``Quiz master`` in
+    the entry before, is no older source's and is stored (session 72: it was skipped as
+    "target of an older source"); so is one of a name added since whose target ltmt wrote
+    only for other pairs' sources of the file."""
+    entries = _places_by_source(record) if not by_place else {}
+    keys = [
+        entries.get(record.digest(pair.source), _record_key(number, pair))
         for number, pair in enumerate(records)
-        if not pair.unpaired
     ]
-    found = outdated(record, paired)
-    older, changed = set(found.again), set(found.edited) if by_place else set()
+    named: list[tuple[Unit, str]] = []
+    unnamed: list[tuple[Unit, str]] = []
+    for number, pair in enumerate(records):
+        if not pair.unpaired:
+            has_place = not by_place or pair.metadata.get("context")
+            (named if has_place else unnamed).append((Unit(keys[number], pair.source), pair.target))
+    found = [outdated(record, named, by_name=True), outdated(record, unnamed)]
+    older = {key for each in found for key in each.again}
+    changed = {key for each in found for key in each.edited} if by_place else set()
     return [
         replace(pair, unpaired=OLDER_SOURCE)
-        if (key := _record_key(number, pair)) in older
+        if keys[number] in older
         else replace(pair, unpaired=CHANGED_SOURCE)
-        if key in changed or record.still_unchecked(key, pair.target)
+        if keys[number] in changed or record.still_unchecked(_record_key(number, pair), pair.target)
         else pair
         for number, pair in enumerate(records)
     ]
+
+
+def _places_by_source(record: Record) -> dict[str, str]:
+    """The key of a place ``record`` holds for each source (by the source's digest), a PO
+    catalog's: its record is by entry number, which an update moves, and a msgid is its
+    entry's (with its msgctxt), so the place ltmt wrote for a msgid is that entry's own."""
+    places: dict[str, str] = {}
+    for key, (source, _) in record.units.items():
+        if not key.startswith("\0"):  # the header's, a front matter's, a value's: no entry
+            places.setdefault(source, key)
+    return places
 
 
 def _record_key(number: int, pair: PairRecord) -> str:

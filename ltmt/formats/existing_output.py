@@ -139,7 +139,12 @@ def drop_outdated(
     if record is None or held is None:
         return 0, []
     kept = [(u, held[u.key]) for u in document.units() if u.key in held]
-    found = outdated(record, kept, document.output_keys if isinstance(document, Moved) else None)
+    found = outdated(
+        record,
+        kept,
+        document.output_keys if isinstance(document, Moved) else None,
+        by_name=_kept_by_name(document),
+    )
     again = _unreviewed(document, record, held, found.again)
     edited = list(found.edited)
     if not _marks_changed_sources(document):  # a reviewer's approved: as edited since
@@ -165,6 +170,17 @@ def drop_outdated(
             them(len(edited)),
         )
     return len(again), edited
+
+
+def _kept_by_name(document: Document) -> bool:
+    """Whether ``document``'s unit keys are their own places in its output, whatever moved: a
+    catalog's names (:attr:`~ltmt.formats.documents.TranslationsHeld.keeps_changed_sources`),
+    or the entries of a file that holds each source beside its translation
+    (:class:`~ltmt.formats.output_sources.FilledInPlace`); not a page's blocks, kept by their
+    place, which an edit or an insertion before them moves."""
+    return isinstance(document, FilledInPlace) or bool(
+        getattr(document, "keeps_changed_sources", False)
+    )
 
 
 def tell_own_translations(document: Document, record: Record | None) -> None:

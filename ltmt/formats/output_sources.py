@@ -716,26 +716,45 @@ class Moved(Protocol):
 
 
 def outdated(
-    record: Record, kept: Sequence[tuple[Unit, str]], output_keys: Mapping[str, str] | None = None
+    record: Record,
+    kept: Sequence[tuple[Unit, str]],
+    output_keys: Mapping[str, str] | None = None,
+    *,
+    by_name: bool = False,
 ) -> Outdated:
     """Which of ``kept`` (units of the input and the translations the output holds for them)
     are outdated by what ``record`` says the output was written from (module docstring);
-    ``output_keys``: the key in the output of a unit taken from another place (:class:`Moved`)."""
+    ``output_keys``: the key in the output of a unit taken from another place (:class:`Moved`).
+
+    A unit whose own place the record holds written for its source now (``by_name``: the
+    units' keys are their places, a catalog's names or a file's entries; or a unit of
+    ``output_keys``, lined up by the sources the record holds) is judged by that place alone:
+    its text is ltmt's or an edit since, not the translation of an older source, even where it
+    is what ltmt wrote for another unit (German's singular and plural, ``Quiz master`` and
+    ``Quiz masters``, both ``Quizmaster``: a reviewer's edit was translated again, and an
+    import skipped it, session 72). With ``by_name``, a unit whose key the record lacks (a
+    string added since) keeps a text ltmt wrote only for sources other units still have: a
+    translation they share."""
     moved = output_keys or {}
     written_for: dict[str, set[str]] = {}
     for source, translation in record.units.values():
         if _by_ltmt(translation):
             written_for.setdefault(_written(translation), set()).add(source)
+    now = {record.digest(unit.source) for unit, _ in kept} if by_name else set()
     again, edited = [], []
     for unit, text in kept:
+        source = record.digest(unit.source)
+        place = record.units.get(moved.get(unit.key, unit.key))
+        if (by_name or unit.key in moved) and place is not None and place[0] == source:
+            continue  # its own place, written for its source: ltmt's text or an edit since
         sources = next(
             (written_for[d] for d in record.translation_digests(text) if d in written_for), None
         )
-        source = record.digest(unit.source)
         if sources is not None:
-            if source not in sources:
+            shared = by_name and place is None and sources <= now
+            if source not in sources and not shared:
                 again.append(unit.key)
-        elif _edited(record.units.get(moved.get(unit.key, unit.key)), source):
+        elif _edited(place, source):
             edited.append(unit.key)
     return Outdated(again, edited)
 

@@ -1528,6 +1528,38 @@ def test_a_translators_pair_whose_source_changed_since_is_not_imported(
         assert "Zumachen" not in [segment.target for segment in memory.segments("app")]
 
 
+QUIZ_POT = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    'msgctxt "modulename"\nmsgid "Quiz master"\nmsgstr ""\n\n'
+    'msgctxt "modulenameplural"\nmsgid "Quiz masters"\nmsgstr ""\n'
+)
+
+
+def test_a_reviewers_edit_equal_to_another_entrys_translation_is_imported(
+    capsys, tmp_path: Path, store: str, tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Moodle trial, session 72: a reviewer approved ltmt's catalog and set the plural to the
+    singular's German, as German has it (``Quiz masters`` → ``Master``); the import skipped
+    it, "1 skipped (1 target of an older source)", though its English never changed."""
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))
+    with Memory(store) as memory:  # what ltmt writes for them: its 100 % matches
+        memory.import_pairs("app", [("Quiz master", "Master"), ("Quiz masters", "Seitenmaster")])
+    pot, po = tmp_path / "quizmaster.pot", tmp_path / "de.po"
+    pot.write_text(QUIZ_POT, "utf-8")
+    model = ["--model", str(tiny_model_dir), "--beam", "1", "--memory-dir", store]
+    code, _, err = ltmt(capsys, "translate", str(pot), "-o", str(po), "-u", "app", *model)
+    assert code == 0, err
+    written = po.read_text("utf-8")
+    assert 'msgstr "Master"' in written and 'msgstr "Seitenmaster"' in written
+    po.write_text(written.replace("#, fuzzy\n", "").replace("Seitenmaster", "Master"), "utf-8")
+    args = ["memory", "import", str(po), "-u", "moodle", "--memory-dir", store]
+    code, out, err = ltmt(capsys, *args)
+    assert (code, out) == (0, "imported de.po into moodle: 2 added, 0 duplicates, 0 skipped\n"), err
+    with Memory(store) as memory:
+        stored = sorted((s.source, s.target) for s in memory.segments("moodle"))
+    assert stored == [("Quiz master", "Master"), ("Quiz masters", "Master")]
+
+
 def test_a_translation_ltmt_wrote_for_an_older_source_is_not_imported_for_the_new_one(
     capsys, tmp_path: Path, store: str, tiny_model_dir: Path
 ) -> None:

@@ -1282,6 +1282,31 @@ def test_hand_translations_under_another_projects_keys_are_kept(tmp_path, capsys
     assert "3 pairs whose target the memory holds for another source of the same key" in err
 
 
+def test_a_reviewers_edit_equal_to_another_keys_translation_is_kept_by_an_update(
+    tmp_path, capsys, common
+) -> None:
+    """Moodle trial, session 72: a reviewer set a JSON catalog's plural to the singular's
+    German, as German has it (``Quiz masters`` → ``Master``); the next run translated it
+    again ("1 translated again: its source changed since it was translated") though its
+    English never changed. It is kept."""
+    from ltmt import Memory
+
+    with Memory(tmp_path / "store") as memory:  # what ltmt writes for them: its 100 % matches
+        memory.import_pairs("app", [("Quiz master", "Master"), ("Quiz masters", "Seitenmaster")])
+    english, german = tmp_path / "en.json", tmp_path / "de.json"
+    english.write_text('{"modulename": "Quiz master", "modulenameplural": "Quiz masters"}')
+    translate = ["translate", str(english), "-o", str(german), "-u", "app", *common]
+    assert run_cli(translate, capsys)[0] == 0
+    assert json.loads(german.read_text("utf-8"))["modulenameplural"] == "Seitenmaster"
+    german.write_text('{"modulename": "Master", "modulenameplural": "Master"}', "utf-8")
+    code, _, err = run_cli(translate, capsys)
+    assert code == 0 and "translated again" not in err, err
+    assert json.loads(german.read_text("utf-8")) == {
+        "modulename": "Master",
+        "modulenameplural": "Master",
+    }
+
+
 def test_an_output_named_for_another_language_gets_a_warning(tmp_path, capsys, common):
     source = tmp_path / "values" / "strings.xml"
     source.parent.mkdir()

@@ -279,6 +279,77 @@ def test_pairs_ltmt_wrote_for_an_older_source_are_unpaired_by_the_record() -> No
     assert [pair.unpaired for pair in found] == [OLDER_SOURCE, "", ""]
 
 
+# a PO catalog ltmt wrote (its record by entry number), then reviewed: the plural set to
+# the singular's German, as German has it (Moodle's modulename / modulenameplural)
+QUIZ_PO = Record.of(
+    [
+        (Unit("1", "Quiz master"), "Master"),
+        (Unit("2", "Quiz masters"), "Seitenmaster"),
+        (Unit("3", "Save"), "Speichern"),
+    ],
+    b"k" * 32,
+    marked={"1", "2", "3"},
+)
+
+
+@pytest.mark.parametrize(
+    ("records", "expected"),
+    [
+        (  # as reviewed: the plural's German is the reviewer's, not an older source's
+            [
+                PairRecord("Quiz master", "Master", "de.po: entry 1"),
+                PairRecord("Quiz masters", "Master", "de.po: entry 2"),
+            ],
+            ["", ""],
+        ),
+        (  # entries moved by an update (msgmerge): found by their msgid
+            [
+                PairRecord("New string", "Neu", "de.po: entry 1"),
+                PairRecord("Quiz master", "Master", "de.po: entry 2"),
+                PairRecord("Quiz masters", "Master", "de.po: entry 3"),
+            ],
+            ["", "", ""],
+        ),
+        (  # a msgid changed since, its German ltmt's of the old one: skipped, as before
+            [PairRecord("Save as", "Speichern", "de.po: entry 3")],
+            [OLDER_SOURCE],
+        ),
+        (  # a msgid added since, another entry's German: theirs to share
+            [
+                PairRecord("Quiz master", "Master", "de.po: entry 1"),
+                PairRecord("Quiz master plugin", "Master", "de.po: entry 4"),
+            ],
+            ["", ""],
+        ),
+    ],
+)
+def test_a_po_entry_is_judged_by_the_place_of_its_msgid(
+    records: list[PairRecord], expected: list[str]
+) -> None:
+    """Session 72 (Moodle): ``Quiz masters`` → ``Master``, a reviewer's edit equal to ltmt's
+    German of the entry before, was skipped as "target of an older source"."""
+    found = recorded_for_older_sources(QUIZ_PO, records, by_place=False)
+    assert [pair.unpaired for pair in found] == expected
+
+
+def test_a_named_pair_is_judged_by_its_own_name() -> None:
+    """A keyed catalog's string whose German is another key's machine translation, its own
+    English unchanged, is stored; one whose English changed since is still skipped."""
+    record = Record.of(
+        [(Unit("/singular", "Quiz master"), "Master"), (Unit("/plural", "Quiz masters"), "Quiz")],
+        b"k" * 32,
+    )
+    records = [
+        PairRecord("Quiz master", "Master", metadata={"context": "/singular"}),
+        PairRecord("Quiz masters", "Master", metadata={"context": "/plural"}),
+        PairRecord("Quiz masters", "Master"),  # no name: by its target, as before
+    ]
+    found = recorded_for_older_sources(record, records)
+    assert [pair.unpaired for pair in found] == ["", "", OLDER_SOURCE]
+    changed = [PairRecord("Quiz master!", "Master", metadata={"context": "/singular"})]
+    assert recorded_for_older_sources(record, changed)[0].unpaired == OLDER_SOURCE
+
+
 def test_a_translators_pair_whose_source_changed_since_is_unpaired_by_the_record() -> None:
     """A Shopify trial imported de.json after the English changed ("Close" → "Close dialog"):
     a translator's "Zumachen" for the old English was stored for the new one. The record says

@@ -88,6 +88,72 @@ def test_what_an_update_finds_outdated(kept: list[tuple[Unit, str]], expected: O
     assert outdated(RECORD, kept) == expected
 
 
+# a catalog ltmt wrote: German's singular and plural are one word, which the model missed
+NAMED = Record.of(
+    [
+        (Unit("modulename", "Quiz master"), "Master"),
+        (Unit("modulenameplural", "Quiz masters"), "Seitenmaster"),
+        (Unit("save", "Save"), "Speichern"),
+    ],
+    b"k",
+)
+
+
+@pytest.mark.parametrize(
+    ("kept", "expected"),
+    [
+        (  # a reviewer's edit, the other name's German: judged by its own name, kept
+            [
+                (Unit("modulename", "Quiz master"), "Master"),
+                (Unit("modulenameplural", "Quiz masters"), "Master"),
+            ],
+            Outdated(),
+        ),
+        (  # its English changed since, its German ltmt's of the old: translated again
+            [(Unit("save", "Save as"), "Speichern"), (Unit("other", "Save"), "Speichern")],
+            Outdated(again=["save"]),
+        ),
+        (  # its English changed since, its German ltmt's of another name's: as before
+            [(Unit("save", "Save as"), "Master"), (Unit("modulename", "Quiz master"), "Master")],
+            Outdated(again=["save"]),
+        ),
+        (  # a name added since with another name's German, whose English is still there
+            [
+                (Unit("modulename", "Quiz master"), "Master"),
+                (Unit("pluginname", "Quiz master plugin"), "Master"),
+            ],
+            Outdated(),
+        ),
+        (  # a name added since with the German of an English no longer in the file
+            [(Unit("pluginname", "Quiz master plugin"), "Master")],
+            Outdated(again=["pluginname"]),
+        ),
+    ],
+)
+def test_a_named_string_is_judged_by_its_own_place(
+    kept: list[tuple[Unit, str]], expected: Outdated
+) -> None:
+    """Session 72 (Moodle): a reviewer set ``Quiz masters`` to ltmt's ``Master`` of ``Quiz
+    master``; an import skipped it as "target of an older source", and an update of a JSON
+    catalog translated it again, though the string's English never changed."""
+    assert outdated(NAMED, kept, by_name=True) == expected
+
+
+def test_a_place_kept_block_is_still_judged_by_its_text() -> None:
+    """A page's block kept by its place (no ``by_name``) holding another block's German is
+    translated again, as before: an edit of the page moves its blocks."""
+    kept = [(Unit("modulenameplural", "Quiz masters"), "Master")]
+    assert outdated(NAMED, kept) == Outdated(again=["modulenameplural"])
+
+
+def test_a_moved_block_holding_another_blocks_german_is_an_edit() -> None:
+    """A block lined up by the source the record holds for it (:class:`Moved`) whose German
+    is another block's is a reviewer's edit, kept."""
+    kept = [(Unit("9", "Close it."), "Datei öffnen.")]
+    assert outdated(RECORD, kept, {"9": "2"}) == Outdated()
+    assert outdated(RECORD, kept) == Outdated(again=["9"])
+
+
 def test_a_kept_translation_of_a_changed_source_stays_unchecked_until_edited() -> None:
     """A translator's "Zumachen." for "Close it." was warned of once the English became "Close
     it now.", and the record written by that run forgot the older source: a memory import then
