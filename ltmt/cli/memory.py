@@ -161,10 +161,13 @@ def import_(
     are the file's entries that were not read as pairs (fuzzy, untranslated, awaiting review,
     needing translation). A file whose sides read as other languages than the memory's pair is
     refused (swapped columns, a TM of another pair). A JSON file's identifiers, which a translation
-    copies, make no pairs (GUARD → GUARD), nor do the strings under --skip-keys. A string that ltmt
+    copies, make no pairs (GUARD → GUARD), nor do the strings under --skip-keys, nor a sentence
+    of 8 words or more whose translation is its source copied ("untranslated: the translation is
+    the source": prose nobody translated; names, codes and slogans are stored). A string that ltmt
     wrote into FILE (with --source-file, or a CSV table it filled) for another English (its
-    record of the output says so) is skipped ("target of an older source": its English changed
-    since; memory add stores such a pair), and so is a translator's string whose English changed
+    record of the output says so, judging the string by its own key or entry) is skipped
+    ("target of an older source": its English changed since; memory add stores such a pair),
+    and so is a translator's string whose English changed
     since ltmt last wrote FILE ("whose source changed since they were translated": the German of
     the old English, which translate kept and warned of); one it wrote for its own English and
     nobody changed since is stored and named in a warning (machine translation, not reviewed;
@@ -188,6 +191,7 @@ def import_(
     from ltmt.formats.pairs import pair_format
     from ltmt.memory.import_checks import suspect_pairs
     from ltmt.memory.origins import file_origin
+    from ltmt.memory.untranslated_copies import untranslated_left_out
 
     keys = parse_skip_keys_option(skip_keys)
     not_read = NotRead()  # the entries the readers left out (fuzzy ...): counted in the report
@@ -233,6 +237,7 @@ def import_(
             records, unreviewed = checks.records, checks.unreviewed
             if reviewed_only:
                 records = _approved_only(read_from, fmt, records, not_read)
+            records, copies = untranslated_left_out(records, src_lang)
             # before they are stored: the list is drained
             suspects = suspect_pairs(records, memory.clean)
             held_for_others: list[str] = []
@@ -263,6 +268,7 @@ def import_(
         said, source_file, fmt, (src_lang, tgt_lang), columns=columns, language_check=language_check
     )
     _warn_of_suspects(suspects, qa_command)
+    _warn_of_copies(copies, user)
     _warn_if_not_the_models_pair(src_lang, tgt_lang)  # once stored: a refused import says why
     if user not in users_before:
         _warn_if_close_to_a_user(user, users_before)
@@ -355,6 +361,21 @@ def _warn_of_suspects(suspects: list[SuspectKind], qa_command: str | None) -> No
         typer.echo(
             f"ltmt: warning: {counted(len(kind.positions), 'pair')} {kind.about} imported "
             f"({first_few(kind.positions)}){listed}",
+            err=True,
+        )
+
+
+def _warn_of_copies(positions: list[str], user: str) -> None:
+    """Say that the pairs at ``positions`` were skipped as their source left untranslated
+    (:mod:`ltmt.memory.untranslated_copies`), and how to store one copied on purpose."""
+    import shlex
+
+    if positions:
+        typer.echo(
+            f"ltmt: warning: skipped {counted(len(positions), 'pair')} whose translation is "
+            f"its source, a sentence left untranslated ({first_few(positions)}), which "
+            "translate would reuse as its translation; store one kept as written on purpose "
+            f"with ltmt memory add --user {shlex.quote(user)} --source TEXT --target TEXT",
             err=True,
         )
 

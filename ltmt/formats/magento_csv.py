@@ -21,12 +21,13 @@ import re
 from pathlib import Path
 
 from ltmt.formats.csv_columns import Columns, Pair, names_a_column
+from ltmt.memory.untranslated_copies import UNTRANSLATED_COPY
 
 # a Magento locale's file name: de_DE.csv, pt_BR.csv, zh_Hans_CN.csv
 _LOCALE_FILE = re.compile(r"[a-z]{2,3}(?:_[A-Z][a-z]{3})?_[A-Z]{2}\.csv")
 _CONTEXT_TYPES = frozenset({"module", "theme"})  # a language package's third cell
 # why an import skips a row whose translation is its source: untranslated, as Magento has it
-UNTRANSLATED = "untranslated: the translation is the source"
+UNTRANSLATED = UNTRANSLATED_COPY
 # what PHP's fputcsv (collect-phrases' writer) quotes a cell for: a comma, a quote, a
 # backslash (its escape character), a space, a tab or a line end
 _FPUTCSV_QUOTES = re.compile(r'[,"\\\s]')

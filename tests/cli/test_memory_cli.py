@@ -1528,6 +1528,74 @@ def test_a_translators_pair_whose_source_changed_since_is_not_imported(
         assert "Zumachen" not in [segment.target for segment in memory.segments("app")]
 
 
+MOODLE_HELP = (
+    "If enabled, the time limit is stated on the initial quiz master page and a countdown "
+    "timer is displayed in the quiz navigation block."
+)
+
+
+def test_a_help_text_left_in_english_is_skipped_and_named(
+    capsys, tmp_path: Path, store: str
+) -> None:
+    """Moodle trial, session 72: po2php writes the English of every string not yet approved,
+    and php2po reads it back as msgstr; the import stored it without a word and translate
+    reused the English as an exact match."""
+    po = tmp_path / "de.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: de\\n"\n\n'
+        'msgid "Back to course"\nmsgstr "Zurück zum Kurs"\n\n'
+        'msgid "Time limit"\nmsgstr "Zeitbegrenzung"\n\n'
+        f'msgid "{MOODLE_HELP}"\nmsgstr "{MOODLE_HELP}"\n',
+        "utf-8",
+    )
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(po), "-u", "moodle", "--memory-dir", store
+    )
+    assert (code, out) == (
+        0,
+        "imported de.po into moodle: 2 added, 0 duplicates, 1 skipped "
+        "(1 untranslated: the translation is the source)\n",
+    ), err
+    assert (
+        f"ltmt: warning: skipped 1 pair whose translation is its source, a sentence left "
+        f"untranslated ({po}: entry 3), which translate would reuse as its translation; store "
+        "one kept as written on purpose with ltmt memory add --user moodle --source TEXT "
+        "--target TEXT\n"
+    ) in err
+    with Memory(store) as memory:
+        assert MOODLE_HELP not in [segment.source for segment in memory.segments("moodle")]
+
+
+def test_what_translators_copy_on_purpose_is_imported(capsys, tmp_path: Path, store: str) -> None:
+    """Session 71's skip of copied sentences (reverted) dropped 11 of 22 rows of an ordinary
+    CSV: names, codes, URLs, commands, slogans and a copyright line are stored."""
+    copies = [
+        "Trackly",
+        "OK",
+        "E-Mail",
+        "GitHub Actions",
+        "Terms of Service",
+        "https://example.com/docs/getting-started",
+        "npm run build",
+        "Ctrl+Shift+F",
+        "Just do it.",
+        "Think different.",
+        "Made with love in Berlin.",
+        "Copyright © 2026 Acme GmbH. All rights reserved.",
+    ]
+    table = tmp_path / "strings.csv"
+    rows = [*(f'"{text}","{text}"' for text in copies), "Save changes,Änderungen speichern"]
+    table.write_text("source,target\n" + "\n".join(rows) + "\n", "utf-8")
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(table), "-u", "app", "--memory-dir", store
+    )
+    assert (code, out) == (0, "imported strings.csv into app: 13 added, 0 duplicates, 0 skipped\n")
+    assert "left untranslated" not in err
+    with Memory(store) as memory:
+        stored = {segment.source for segment in memory.segments("app")}
+    assert stored == {*copies, "Save changes"}
+
+
 QUIZ_POT = (
     'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
     'msgctxt "modulename"\nmsgid "Quiz master"\nmsgstr ""\n\n'
