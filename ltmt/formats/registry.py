@@ -26,6 +26,12 @@ from typing import TYPE_CHECKING, Any, Literal
 from ltmt.errors import ChoiceError, InputError
 from ltmt.formats import roff
 from ltmt.formats.byte_order_marks import UTF16_MARKS
+from ltmt.formats.cat_tool_files import (
+    CAT_TOOL_XLIFF,
+    MEMOQ_ZIPPED,
+    MEMOQ_ZIPPED_HINT,
+    tool_export_problem,
+)
 from ltmt.formats.itstool_recipe import EXTENSIONS as ITSTOOL_EXTENSIONS
 from ltmt.formats.itstool_recipe import NAMES as ITSTOOL_NAMES
 from ltmt.formats.itstool_recipe import ItstoolKind
@@ -293,8 +299,9 @@ FORMATS: dict[str, FileFormat] = {
         ),
         FileFormat(
             "xliff",
-            (".xliff", ".xlf", ".xlif"),
-            "XLIFF 1.2 or 2.0",
+            (".xliff", ".xlf", ".xlif", *CAT_TOOL_XLIFF),
+            "XLIFF 1.2 or 2.0 (Trados .sdlxliff, memoQ .mqxliff, Phrase .mxliff, Wordfast .txlf "
+            "too)",
             read="ltmt.formats.xliff:read_xliff",
             write="ltmt.formats.xliff:write_xliff",
             open="ltmt.formats.xliff_document:XliffDocument.open",
@@ -975,6 +982,7 @@ _NEAREST: dict[str, str] = {
     "in LanguageNames)",
     ".csproj": "a .csproj is an MSBuild project, not a resource file; translate its "
     "Properties/Resources.resx or Themes/Strings.xaml",
+    MEMOQ_ZIPPED: MEMOQ_ZIPPED_HINT,
 }
 
 
@@ -1042,6 +1050,10 @@ def find_format(
         _refuse_an_unread_root(file, head)
     elif file is not None and fmt is not None:  # --format html on a Mallard page: its code
         _refuse_an_itstool_page(file, _head(file))
+    if role == "write" and named_format is None and path is not None:
+        # an export is plain XLIFF: named .sdlxliff, it would pass for a Trados file
+        if (tool_problem := tool_export_problem(Path(path))) is not None:
+            raise InputError(tool_problem)
     name = named_format
     if name is None:
         suffix = Path(path).suffix.lower() if path is not None else ".txt"
