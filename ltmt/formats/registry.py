@@ -1050,10 +1050,10 @@ def find_format(
         _refuse_an_unread_root(file, head)
     elif file is not None and fmt is not None:  # --format html on a Mallard page: its code
         _refuse_an_itstool_page(file, _head(file))
-    if role == "write" and named_format is None and path is not None:
-        # an export is plain XLIFF: named .sdlxliff, it would pass for a Trados file
-        if (tool_problem := tool_export_problem(Path(path))) is not None:
-            raise InputError(tool_problem)
+    # an export is plain XLIFF: named .sdlxliff, it would pass for a Trados file
+    tool_problem = tool_export_problem(Path(path)) if role == "write" and path is not None else None
+    if named_format is None and tool_problem is not None:
+        raise InputError(tool_problem)
     name = named_format
     if name is None:
         suffix = Path(path).suffix.lower() if path is not None else ".txt"

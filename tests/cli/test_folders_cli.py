@@ -1292,3 +1292,51 @@ def test_a_docbook_page_is_skipped_with_its_hint_and_an_html_page_about_docbook_
     assert code == 0, err
     assert f"ltmt: install.html is not translated: {DOCBOOK.translate_recipe()}\n" in err
     assert [p.name for p in (tmp_path / "de").rglob("*") if p.is_file()] == ["blog.html"]
+
+
+# one XLIFF file of each CAT tool that names its own by an extension of its own
+CAT_TOOL_FILES = ("trados.sdlxliff", "memoq.mqxliff", "phrase.mxliff", "wordfast.txlf")
+
+
+def _cat_tool_project(tmp_path: Path) -> Path:
+    """A project package's language folder: one file of each CAT tool."""
+    data = Path(__file__).parents[1] / "formats" / "data"
+    folder = tmp_path / "proj" / "de-DE"
+    folder.mkdir(parents=True)
+    for name in CAT_TOOL_FILES:
+        (folder / name).write_bytes((data / name).read_bytes())
+    return folder
+
+
+def test_a_folder_of_cat_tool_xliff_files_is_translated_imported_and_checked(
+    tmp_path, capsys, common
+):
+    """A folder of .sdlxliff and .mqxliff files was refused ('no file to translate in it', 'no
+    translated file in it'), each file alone translated: each is translated as it is alone,
+    under its own extension, and imported and checked with the folder (session 72)."""
+    folder = _cat_tool_project(tmp_path)
+    out = tmp_path / "proj_out"
+    code, _, err = run_cli(["translate", str(folder), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert "skipped" not in err
+    assert sorted(p.name for p in out.iterdir()) == sorted(CAT_TOOL_FILES)
+    for name in CAT_TOOL_FILES:  # each as its single file's run writes it
+        alone = tmp_path / f"alone-{name}"
+        code, _, err = run_cli(["translate", str(folder / name), "-o", str(alone), *common], capsys)
+        assert code == 0, err
+        assert (out / name).read_bytes() == alone.read_bytes(), name
+
+    store = ["--memory-dir", str(tmp_path / "tm")]
+    code, stdout, err = run_cli(["memory", "import", str(folder), "--user", "u1", *store], capsys)
+    assert code == 0, err
+    assert (  # the confirmed ones: Trados's 2, memoQ's 2, Phrase's and Wordfast's 1 each
+        "imported de-DE into u1: 6 added, 0 duplicates, 0 skipped; not read: 2 awaiting review, "
+        "1 needing translation, 8 untranslated" in stdout
+    )
+    code, stdout, err = run_cli(["qa", str(folder)], capsys)
+    assert code == 0, err
+    assert (
+        "8 entries checked (7 untranslated left out, 2 not yet reviewed): nothing found" in stdout
+    )
+    code, _, err = run_cli(["qa", str(out)], capsys)
+    assert code == 0, err

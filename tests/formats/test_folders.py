@@ -458,3 +458,20 @@ def test_a_docbook_book_saved_as_xml_is_no_folders_android_file(tmp_path: Path) 
     strings.write_text('<resources><string name="a">A</string></resources>\n')
     assert format_of(book, "document") is None
     assert getattr(format_of(strings, "document"), "name", None) == "android"
+
+
+def test_a_folder_of_cat_tool_xliff_files_gives_each_files_pairs(tmp_path: Path) -> None:
+    """Trados's .sdlxliff and memoQ's .mqxliff (Phrase's .mxliff, Wordfast's .txlf) were of no
+    format in a folder: 'no translated file in it' (session 72)."""
+    from ltmt.formats.xliff import read_xliff
+
+    data = Path(__file__).parent / "data"
+    names = ["memoq.mqxliff", "phrase.mxliff", "trados.sdlxliff", "wordfast.txlf"]
+    for name in names:
+        (tmp_path / name).write_bytes((data / name).read_bytes())
+    found = read_folder(tmp_path, src_lang="en", tgt_lang="de")
+    assert [path.name for path in found.read] == names
+    assert found.unknown == []
+    alone = [(r.source, r.target) for name in names for r in read_xliff(data / name)]
+    assert [(r.source, r.target) for r in found.records] == alone
+    assert len(alone) == 6  # Trados's and memoQ's confirmed ones, 2 each; the others' 1 each

@@ -29,6 +29,10 @@ EVERY_EXTENSION = [
     (".pot", "po"),
     (".xliff", "xliff"),
     (".xlf", "xliff"),
+    (".sdlxliff", "xliff"),  # Trados Studio: a folder of them was refused (session 72)
+    (".mqxliff", "xliff"),  # memoQ
+    (".mxliff", "xliff"),  # Phrase (Memsource)
+    (".txlf", "xliff"),  # Wordfast Pro
     (".tmx", "tmx"),
     (".jsonl", "jsonl"),
     (".tsv", "tsv"),
@@ -788,3 +792,42 @@ def test_a_page_quoting_docbooks_namespace_is_no_docbook(tmp_path, name: str) ->
         find_format(docbook, "html", role="document")
     assert str(raised.value) == f"{docbook}: {DOCBOOK.translate_recipe()}"
     assert unread_kind_hint(docbook) == DOCBOOK.translate_recipe()  # a folder run's words
+
+
+def test_a_memory_is_not_exported_under_a_cat_tools_own_xliff_extension() -> None:
+    """A plain XLIFF export named .sdlxliff would pass for a Trados file (the extension was
+    unknown before, and refused as such)."""
+    with pytest.raises(InputError, match=r"petra\.sdlxliff: \.sdlxliff names Trados Studio's own"):
+        find_format(Path("petra.sdlxliff"), role="write")
+    assert find_format(Path("petra.sdlxliff"), "xliff", role="write").name == "xliff"  # asked so
+    assert find_format(Path("petra.xlf"), role="write").name == "xliff"
+
+
+@pytest.mark.parametrize(
+    ("output", "given", "problem"),
+    [
+        ("out.sdlxliff", "in.sdlxliff", None),
+        ("out.mqxliff", "in.xlf", None),  # an XLIFF file's translation is XLIFF
+        (
+            "out.sdlxliff",
+            "in.po",
+            "its extension says XLIFF, but translate writes the input's format, PO; give it a "
+            ".po extension",
+        ),
+    ],
+)
+def test_a_cat_tools_xliff_extension_names_an_xliff_output(
+    output: str, given: str, problem: str | None
+) -> None:
+    spec = FORMATS[EXTENSIONS[Path(given).suffix]]
+    assert output_name_problem(Path(output), spec, Path(given)) == problem
+
+
+def test_memoqs_zipped_xliff_is_named_with_what_to_do(tmp_path) -> None:
+    hint = (
+        "an .mqxlz is memoQ's XLIFF zipped; unzip it and translate the .mqxliff file inside, as "
+        "ltmt translates .mqxliff files"
+    )
+    assert unread_kind_hint(tmp_path / "ui.mqxlz") == hint  # a folder run's words
+    with pytest.raises(ChoiceError, match=f"^unknown format 'mqxlz': {hint}$"):
+        find_format(tmp_path / "ui.mqxliff", "mqxlz", role="document")
