@@ -170,6 +170,12 @@ def format_of(path: Path, role: Role) -> FileFormat | None:
     name = EXTENSIONS.get(path.suffix.lower())
     if name is not None and itstool_kind(path) is not None:
         name = None  # a DocBook book saved as .xml or .html: skipped, with what to do instead
+    if (
+        name is not None
+        and FORMATS[name].unsure_extension
+        and not FORMATS[name].holds_its_content(path)
+    ):  # a .lang file that is no Minecraft one (in a lang folder, of its lines)
+        name = None
     if name == "ini" and not has_joomla_keys(path):
         name = None
     if name == "moodle" and not has_moodle_strings(path):  # Laravel's arrays, a site's code

@@ -101,6 +101,11 @@ class FileFormat:
     untranslated ...) instead of warning of them.
     ``label``: the format's name as its users write it in a message (``Android``, ``.resx``),
     where that is not its name in capitals (``PO``, ``XLIFF``): :attr:`shown`.
+    ``unsure_extension``: where set, the extension alone names no file of the format, which
+    other programs' files have too (``.lang``: Minecraft's, a GtkSourceView language
+    definition): a file of it is the format's where :attr:`content_test` says so; another is
+    told this (what to pass instead) unless its content names another format, and a folder
+    run passes it over.
     """
 
     name: str
@@ -126,6 +131,7 @@ class FileFormat:
     declares_languages: bool = False
     counts_not_read: bool = False
     label: str = ""
+    unsure_extension: str = ""
 
     @property
     def shown(self) -> str:
@@ -147,6 +153,13 @@ class FileFormat:
         if self.open:
             found.append("document")
         return tuple(found)
+
+    def holds_its_content(self, path: Path) -> bool:
+        """Whether the file ``path``, of one of the format's extensions, holds the format's
+        content, as its :attr:`content_test` says (true where it has none)."""
+        if self.content_test is None:
+            return True
+        return bool(_load(self.content_test, self.name, "read")(Path(path)))
 
     def one_language_file(self, path: Path) -> bool:
         """Whether the file ``path`` holds one language (translated into the target language's
@@ -394,6 +407,24 @@ FORMATS: dict[str, FileFormat] = {
             markers=(b"$string[",),
             one_language=True,
             counts_not_read=True,  # keys assigned more than once
+        ),
+        FileFormat(
+            "mclang",
+            (".lang",),
+            "Minecraft language file, 1.12 and older (assets/<modid>/lang/en_US.lang: key=value "
+            "lines, no escapes, Forge's #PARSE_ESCAPES honoured)",
+            label="Minecraft .lang",
+            read="ltmt.formats.minecraft_lang:MinecraftLangDocument.pairs",
+            open="ltmt.formats.minecraft_lang:MinecraftLangDocument.open",
+            one_language=True,
+            counts_not_read=True,  # keys defined more than once
+            # in a lang folder, of Minecraft's lines (GtkSourceView's .lang is XML)
+            content_test="ltmt.formats.minecraft_lang:is_minecraft_lang",
+            unsure_extension=(
+                "ltmt takes a .lang file for a Minecraft language file (key=value lines) in a "
+                "lang folder (assets/<modid>/lang/); pass --format mclang to read this one as "
+                "one, or --format for another kind"
+            ),
         ),
         FileFormat(
             "desktop",
@@ -1058,6 +1089,13 @@ def find_format(
     if name is None:
         suffix = Path(path).suffix.lower() if path is not None else ".txt"
         name = EXTENSIONS.get(suffix)
+        if name is not None and file is not None and not _sure_of(FORMATS[name], file):
+            name = sniff(file)  # a .lang file that is no Minecraft one: its content may say
+            if name is None:
+                hint = FORMATS[EXTENSIONS[suffix]].unsure_extension
+                raise InputError(
+                    f"{path}: cannot tell the format from the extension {suffix!r}; {hint}"
+                )
         if head is not None and suffix in GENERIC_EXTENSIONS:
             name = format_of_root(head) or name
         if name is None and path is not None and Path(path).is_file():
@@ -1068,6 +1106,11 @@ def find_format(
             hint = _NEAREST.get(suffix, f"pass --format ({choices})")
             raise InputError(f"{path}: cannot tell the format from {what}; {hint}")
     spec = FORMATS[name]
+    if file is not None and name == "properties":
+        from ltmt.formats.minecraft_lang import properties_would_break
+
+        if problem := properties_would_break(file):  # a Minecraft .lang given as properties
+            raise InputError(problem)
     if file is not None and not spec.utf16:
         problem = content_problem(file, utf16=False)
         if problem is not None:
@@ -1085,6 +1128,13 @@ def find_format(
             f"{table}; formats that can: {choices}"
         )
     return spec
+
+
+def _sure_of(spec: FileFormat, file: Path) -> bool:
+    """Whether ``file``'s extension names its format, ``spec``: it does unless it names no file
+    of the format alone (:attr:`FileFormat.unsure_extension`) and the file's content is not
+    the format's."""
+    return not spec.unsure_extension or spec.holds_its_content(file)
 
 
 def _format_not_utf16(file: Path, spec: FileFormat) -> str | None:
