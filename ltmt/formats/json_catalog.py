@@ -66,10 +66,11 @@ out, with a warning (an existing output's own is kept in place, and makes no pai
 booleans and ``null`` are copied, and so are empty strings, strings of spaces and strings with
 no letter outside their placeholders (a URL, an email address, a ``$ref``: the key is the app's,
 dropping it changes the file's structure), the strings under keys named to be left
-(``skip_keys``: a dialogue tree's ``id``, ``next``, ``speaker``) and identifiers (``intro_01``,
-and every value of a key of such ids: :mod:`ltmt.formats.json_identifiers`), which the model
-does not see; where the output exists, a skipped key's strings and an ARB file's ``@@`` keys are
-its own, unless they are ltmt's copies of the source's before, which take the source's now
+(``skip_keys``: a dialogue tree's ``id``, ``next``, ``speaker``), identifiers (``intro_01``,
+and every value of a key of such ids: :mod:`ltmt.formats.json_identifiers`) and the notes
+under ``_comment`` keys (a Minecraft mod's: :mod:`ltmt.formats.json_comments`), which the model
+does not see; where the output exists, a skipped key's strings, a note and an ARB file's ``@@``
+keys are its own, unless they are ltmt's copies of the source's before, which take the source's now
 (:mod:`ltmt.formats.copied_values`). The output keeps the source file's indentation (an object
 or array written on one line stays on one line: :mod:`ltmt.formats.json_layout`), key order,
 byte order mark, line ends and final newline; ``\\u`` escapes are kept where the source file
@@ -113,7 +114,7 @@ from ltmt.formats.icu_messages import (
     syntax_problem,
     unescaped_apostrophes,
 )
-from ltmt.formats.json_comments import leading_comment
+from ltmt.formats.json_comments import is_comment_key, leading_comment
 from ltmt.formats.json_identifiers import kept_as_written, skipped, warn_of_unknown_keys
 from ltmt.formats.json_layout import dumps_with_layout, one_line_containers
 from ltmt.formats.key_bindings import is_key_binding
@@ -276,6 +277,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             pointer(parts): text
             for parts, text in strings
             if parts in kept
+            or is_comment_key(parts)  # "_comment": a note for the translator, copied
             or _described_as_kept(data, parts)
             or goi18n_messages.is_field(data, parts)
             or (texts is not None and parts not in texts)
@@ -663,9 +665,14 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
 
     def _keeps_own(self, parts: tuple) -> bool:
         """Whether the string at ``parts``, copied from the source, is the adopted output's
-        where it has one: under a skipped key, or a key binding (a translator may give an
-        accelerator another key: :mod:`ltmt.formats.key_bindings`)."""
-        return skipped(parts, self.skip_keys) or pointer(parts) in self.key_bindings
+        where it has one: under a skipped key, a key binding (a translator may give an
+        accelerator another key: :mod:`ltmt.formats.key_bindings`), or a ``_comment`` (the
+        translator's note: :func:`~ltmt.formats.json_comments.is_comment_key`)."""
+        return (
+            skipped(parts, self.skip_keys)
+            or pointer(parts) in self.key_bindings
+            or is_comment_key(parts)  # the translator's own note
+        )
 
     def copied_values_held(self) -> dict[str, Any]:
         held = super().copied_values_held()
