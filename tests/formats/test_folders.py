@@ -475,3 +475,23 @@ def test_a_folder_of_cat_tool_xliff_files_gives_each_files_pairs(tmp_path: Path)
     alone = [(r.source, r.target) for name in names for r in read_xliff(data / name)]
     assert [(r.source, r.target) for r in found.records] == alone
     assert len(alone) == 6  # Trados's and memoQ's confirmed ones, 2 each; the others' 1 each
+
+
+def test_a_folders_lang_file_is_minecrafts_only_in_a_lang_folder(tmp_path: Path) -> None:
+    """A folder run takes a .lang file for Minecraft's in assets/<modid>/lang/ only, with
+    Minecraft's lines: a GtkSourceView language definition is passed over."""
+    from ltmt.formats.folders import format_of
+
+    mod = tmp_path / "assets" / "gemtools" / "lang" / "en_US.lang"
+    specs = tmp_path / "language-specs" / "c.lang"
+    xml = tmp_path / "lang" / "c.lang"
+    for path, text in (
+        (mod, "item.gemtools:ruby.name=Ruby\n"),
+        (specs, "item.ruby=Ruby\n"),
+        (xml, '<?xml version="1.0"?>\n<language id="c">\n</language>\n'),
+    ):
+        path.parent.mkdir(parents=True)
+        path.write_text(text, "utf-8")
+    assert getattr(format_of(mod, "document"), "name", None) == "mclang"
+    assert format_of(specs, "document") is None
+    assert format_of(xml, "read") is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 from pathlib import Path
 
@@ -42,6 +43,7 @@ EVERY_EXTENSION = [
     (".arb", "json"),
     (".properties", "properties"),
     (".ini", "ini"),
+    (".lang", "mclang"),
     (".desktop", "desktop"),
     (".directory", "desktop"),
     (".stf", "stf"),
@@ -82,6 +84,7 @@ def test_roles() -> None:
         "properties",
         "ini",
         "moodle",
+        "mclang",
         "desktop",
         "stf",
         "rc",
@@ -120,6 +123,7 @@ def test_roles() -> None:
         "properties",
         "ini",
         "moodle",
+        "mclang",
         "desktop",
         "stf",
         "rc",
@@ -181,20 +185,20 @@ def test_sniffing_an_unknown_extension(tmp_path: Path, head: bytes, name: str | 
             "m.tmx",
             None,
             "document",
-            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, moodle, desktop, stf, rc, resx, xaml, strings, stringsdict, yaml, toml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json",
+            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, moodle, mclang, desktop, stf, rc, resx, xaml, strings, stringsdict, yaml, toml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json",
         ),
         ("a.txt", None, "write", r"txt files can be imported and translated, not exported"),
         (
             "a.doc",
             None,
             "document",
-            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, moodle, desktop, stf, rc, resx, xaml, strings, stringsdict, yaml, toml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json\)",
+            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, moodle, mclang, desktop, stf, rc, resx, xaml, strings, stringsdict, yaml, toml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json\)",
         ),
         (
             "a.po",
             "numbers",
             "document",
-            r"unknown format 'numbers'; choose one of txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, moodle, desktop, stf, rc, resx, xaml, strings, stringsdict, yaml, toml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json",
+            r"unknown format 'numbers'; choose one of txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, moodle, mclang, desktop, stf, rc, resx, xaml, strings, stringsdict, yaml, toml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json",
         ),
         (
             "a.txt",
@@ -533,6 +537,62 @@ def test_formats_are_named_as_their_users_write_them(given: str, output: str, me
     """The message said ``its extension says ANDROID ... the input's format, RESX``."""
     spec = FORMATS["resx"] if given.endswith(".resx") else FORMATS["android"]
     assert output_name_problem(Path(output), spec, Path(given)) == message
+
+
+_NOT_MINECRAFTS = (
+    "cannot tell the format from the extension '.lang'; ltmt takes a .lang file for a Minecraft "
+    "language file (key=value lines) in a lang folder (assets/<modid>/lang/); pass --format "
+    "mclang to read this one as one, or --format for another kind"
+)
+
+
+@pytest.mark.parametrize("role", ["document", "read"])
+@pytest.mark.parametrize(
+    ("folder", "text", "found"),
+    [
+        ("assets/gemtools/lang", "item.gemtools:ruby.name=Ruby\n", "mclang"),
+        ("lang", "#PARSE_ESCAPES\nkey = spaced\n", "mclang"),
+        ("t/colon", "item.gemtools:ruby.name=Ruby\n", None),  # not in a lang folder
+        ("lang", '<?xml version="1.0"?>\n<language id="c">\n</language>\n', None),
+        ("lang", 'msgid "Open"\nmsgstr "Öffnen"\n', "po"),  # its content says, as before
+    ],
+)
+def test_a_lang_file_is_minecrafts_in_a_lang_folder_with_its_lines(
+    tmp_path: Path, role, folder: str, text: str, found: str | None
+) -> None:
+    """ltmt read no .lang file: a Minecraft mod's was refused, and --format properties, which
+    the error offered, broke it. Another program's .lang is not taken for one."""
+    path = tmp_path / folder / "en_US.lang"
+    path.parent.mkdir(parents=True)
+    path.write_text(text, "utf-8")
+    if found is None:
+        with pytest.raises(InputError, match=re.escape(f"{path}: {_NOT_MINECRAFTS}") + "$"):
+            find_format(path, role=role)
+    else:
+        assert find_format(path, role=role).name == found
+    assert find_format(path, "mclang", role=role).name == "mclang"
+
+
+@pytest.mark.parametrize("role", ["document", "read"])
+def test_format_properties_is_refused_for_a_minecraft_lang_file(tmp_path: Path, role) -> None:
+    """It cut the keys with ':' (3 of 8 entries were left), wrote letters as \\u00df, which
+    the game shows as written, and dropped backslashes; a file with Forge's #PARSE_ESCAPES is
+    Java properties to Forge, and read so."""
+    path = tmp_path / "en_US.lang"
+    path.write_text("item.gemtools:ruby.name=Ruby\nmsg=Saved to C:\\Games\n", "utf-8")
+    with pytest.raises(
+        InputError,
+        match=re.escape(
+            f"{path} is a Minecraft language file, which --format properties would break (keys "
+            "with ':' cut, backslashes dropped, letters written as \\uXXXX escapes the game "
+            "shows as written); pass --format mclang"
+        )
+        + "$",
+    ):
+        find_format(path, "properties", role=role)
+    path.write_text("#PARSE_ESCAPES\nitem.gemtools\\:ruby.name=Ruby\n", "utf-8")
+    assert find_format(path, "properties", role=role).name == "properties"
+    assert output_name_problem(tmp_path / "de_DE.lang", FORMATS["mclang"], path) is None
 
 
 def test_a_file_not_of_its_extensions_format_keeps_its_extension(tmp_path: Path) -> None:
