@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from formats_fakes import FakeModel
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
@@ -271,3 +273,27 @@ def test_the_line_patterns_take_linear_time_on_adversarial_lines(tmp_path: Path)
         with contextlib.suppress(InputError):  # a malformed escape: refused, in time
             parse_lang(text.encode("utf-8"), tmp_path / "x.lang")
         assert time.perf_counter() - started < 2
+
+
+_LINES = st.lists(
+    st.sampled_from(["", "# note", "a.b", "c:d", "=", "\\", "ü", " ", "x=y", "\\u00df", "#PARSE"]),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=100, deadline=None, derandomize=True, database=None)
+@given(lines=st.lists(_LINES, min_size=1, max_size=6), ends=st.sampled_from(["\n", "\r\n", "\r"]))
+def test_a_file_filled_with_its_own_values_is_written_back_byte_for_byte(
+    lines: list[str], ends: str
+) -> None:
+    text = ends.join(["k=v", *lines])
+    document = MinecraftLangDocument(Path("en_US.lang"), text.encode("utf-8"))
+    document.fill({entry.key: entry.source for entry in document.entries if entry.source.strip()})
+    assert document.render().decode("utf-8") == text
+
+
+@settings(max_examples=100, deadline=None, derandomize=True, database=None)
+@given(text=st.text(st.characters(exclude_categories=("Cs",)), max_size=30))
+def test_a_value_written_with_escapes_reads_back_as_itself(text: str) -> None:
+    data = f"#PARSE_ESCAPES\nkey={written_value(text, True)}\n".encode()
+    assert parse_lang(data, Path("x.lang")).values() == {"key": text}
