@@ -157,6 +157,7 @@ def qa(
     --list-checks` lists the checks.
     """
     from ltmt.cli.pair_files import read_records
+    from ltmt.formats.output_sources import OutputSources
     from ltmt.qa import check_names, check_pairs, chosen_checks
     from ltmt.qa.android_checks import android_problems
     from ltmt.qa.catalog_forms import (
@@ -173,6 +174,7 @@ def qa(
     from ltmt.qa.extra_strings import extra_problems
     from ltmt.qa.formality_checks import formality_form
     from ltmt.qa.keyed_accelerators import shared_key_accelerators
+    from ltmt.qa.outdated_checks import outdated_problems
     from ltmt.qa.run import NEEDS_INPUT
     from ltmt.qa.store_listing_checks import store_listing_problems
     from ltmt.qa.subtitle_checks import subtitle_problems, timing_problems
@@ -241,6 +243,7 @@ def qa(
         problems += subtitle_problems(file, fmt, _limits(max_cps, max_line_length, max_lines))
         problems += timing_problems(file, source_file, fmt)
         if user is None:
+            problems += outdated_problems(file, records, fmt, OutputSources.in_cache())
             report = check_pairs(
                 records,
                 checks=names,
@@ -255,6 +258,8 @@ def qa(
         else:
             with open_store(memory_dir, key_file, existing=True, user=user) as memory:
                 memory.require_user(user)
+                sources = OutputSources.in_cache(user, memory)
+                problems += outdated_problems(file, records, fmt, sources)
                 report = check_pairs(
                     records,
                     checks=names,

@@ -155,6 +155,9 @@ def drop_outdated(
         for key in again:
             del held[key]
     flags = _flags_changed_sources(document)
+    if flags:  # marked before and unmarked since: a reviewer approved it for the new source
+        marked = _marked(document) or set()
+        edited = [k for k in edited if k in marked or not record.still_unchecked(k, held[k])]
     if flags and edited:  # Xcode's needs_review, as Xcode marks a source edited in it
         document.fill({key: held[key] for key in edited}, mark_fuzzy=True)
     if edited and not _marks_changed_sources(document):
@@ -304,7 +307,9 @@ def save_output(
                 (unit, held[unit.key] if unit.key in ours or unit.key in unknown else None)
                 for unit in units
             ],
-            {} if _marks_changed_sources(document) else _unchecked(units, held, written, before),
+            {}
+            if _marks_changed_sources(document)
+            else _unchecked(units, held, written, before, _approved_marks(document, marked)),
             marked or (),
             _revision(document),
             _front(document),
@@ -414,19 +419,34 @@ def _flags_changed_sources(document: Document) -> bool:
     )
 
 
+def _approved_marks(document: Document, marked: set[str] | None) -> set[str] | None:
+    """The keys of ``document``'s units that bear no review mark, where ltmt marks those whose
+    source changed itself (:func:`_flags_changed_sources`: an Xcode string catalog), so that a
+    reviewer who removes the mark approves the translation for the new source; else None."""
+    if marked is None or not _flags_changed_sources(document):
+        return None
+    return {unit.key for unit in document.units()} - marked
+
+
 def _unchecked(
-    units: list[Unit], held: Mapping[str, str], written: Collection[str], before: Record | None
+    units: list[Unit],
+    held: Mapping[str, str],
+    written: Collection[str],
+    before: Record | None,
+    approved: Collection[str] | None = None,
 ) -> dict[str, tuple[str, str]]:
     """By unit key, the older source that someone else's translation kept for one of
     ``units`` was written for, as the record ``before`` the run says, and that translation:
     recorded so until it is edited, the change of its source is still known after the run
-    that warned of it, to a memory import, which leaves such a pair out."""
+    that warned of it, to the next update (which names it again), to a memory import (which
+    leaves such a pair out) and to ``ltmt qa``. Those at the keys ``approved`` (a review mark
+    ltmt set, removed since) were checked by a reviewer: none."""
     if before is None:
         return {}
     found = {}
     for unit in units:
         text = held[unit.key]
-        if _by_ltmt(unit, text, written, before):
+        if _by_ltmt(unit, text, written, before) or unit.key in (approved or ()):
             continue
         older = before.unchecked_for(unit, text)
         if older is not None:

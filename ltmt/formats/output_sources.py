@@ -23,7 +23,8 @@ for other sources only was written by ltmt for a source that is no longer there:
 translated again. One the record holds for the unit's own source is up to date, wherever the
 block moved. One the record does not hold was written or edited by someone else since: it is
 kept, and named in a warning where the record says the unit's source changed too (which of
-the two came first, the edit or the source's change, cannot be told). Without a record (an
+the two came first, the edit or the source's change, cannot be told), on every update until
+someone edits it or the source goes back (``ltmt qa`` names it too). Without a record (an
 output ltmt did not write, a copy of one edited since, or a cache deleted since), every
 translation is kept as before, and a warning says so
 (:func:`~ltmt.formats.existing_output.warn_of_no_record`); the record that run writes holds
@@ -102,7 +103,8 @@ _NOT_RECORDED_SAID: set[Path] = set()
 OTHERS_TEXT = ""
 # what starts the digest of someone else's translation kept for a source changed since, under
 # the digest of the source it was kept for (:meth:`Record.unchecked_for`): still unchecked until
-# it is edited, so that the next update, and an import, know its source changed
+# it is edited, so that the next update (which names it again), an import and ``ltmt qa`` know
+# its source changed
 UNCHECKED = "?"
 # what starts the digest of a translation ltmt wrote marked for review (a PO entry's fuzzy
 # flag): a reviewer who removes the mark approves it, so that it is ltmt's unreviewed machine
@@ -754,16 +756,20 @@ def outdated(
             shared = by_name and place is None and sources <= now
             if source not in sources and not shared:
                 again.append(unit.key)
-        elif _edited(place, source):
+        elif _edited(record, place, source, text):
             edited.append(unit.key)
     return Outdated(again, edited)
 
 
-def _edited(written: tuple[str, str] | None, source: str) -> bool:
-    """Whether a place the record holds as ``written`` (source and translation digests) was
-    written for another ``source`` digest than its unit's now, and not warned of already by
-    the run that recorded it (:data:`UNCHECKED`)."""
-    return written is not None and written[0] != source and not written[1].startswith(UNCHECKED)
+def _edited(record: Record, written: tuple[str, str] | None, source: str, text: str) -> bool:
+    """Whether a place ``record`` holds as ``written`` (source and translation digests) was
+    written for another ``source`` digest than its unit's now, and holds someone else's
+    ``text``: one a run warned of already (:data:`UNCHECKED`) until it is edited, so that every
+    update names it until the German or the English changes (trial s72: named once, it was
+    forgotten by the next run and by ``ltmt qa``)."""
+    if written is None or written[0] == source:
+        return False
+    return not written[1].startswith(UNCHECKED) or written[1] == UNCHECKED + record.digest(text)
 
 
 def _by_ltmt(translation: str) -> bool:

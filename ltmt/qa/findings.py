@@ -250,6 +250,14 @@ CHECKS: dict[str, Check] = {
         ),
         Check("doubled", "warning", "the translation does not say a word twice in a row"),
         Check(
+            "outdated",
+            "warning",
+            "the translation is for its source now, not for an older one: the record of what "
+            "ltmt wrote into the file says which source each translation was written for (a "
+            "translator's German of English changed since, kept by ltmt translate; ltmt's own, "
+            "which its next run translates again)",
+        ),
+        Check(
             "wordless",
             "warning",
             "the translation keeps words where its source has them, not only its placeholders "
