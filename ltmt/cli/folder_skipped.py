@@ -47,6 +47,12 @@ def skipped_kinds(folder: FolderJob) -> list[tuple[int, str]]:
             f"({first_few(path.relative_to(folder.folder) for path in folder.ui5_manifests)}): "
             "its texts live in i18n/i18n.properties, which it names as {{appTitle}}",
         ),
+        (
+            len(folder.npm_manifests),
+            f"of an npm package's settings "
+            f"({first_few(path.relative_to(folder.folder) for path in folder.npm_manifests)}): "
+            "commands and build settings, no text to translate",
+        ),
         (len(folder.not_read), not_messages_why(folder.folder, folder.not_read)),
         (len(folder.not_messages), _not_messages_why(folder)),
         (

@@ -82,6 +82,8 @@ class FolderJob:
     manifests: list[Path] = field(default_factory=list)
     # a UI5 app's manifest.json: its texts live in i18n/i18n.properties
     ui5_manifests: list[Path] = field(default_factory=list)
+    # npm's package.json: commands and settings, no text to translate
+    npm_manifests: list[Path] = field(default_factory=list)
     # FormatJS compiled AST (formatjs compile --ast): its extracted messages are translated
     compiled_ast: list[Path] = field(default_factory=list)
     # of a known format, but no message file of it: a JSON file whose top level is a list
@@ -134,6 +136,7 @@ def prepare_folder(
         satellite_language,
         translation_name,
     )
+    from ltmt.formats.npm_manifest import is_npm_manifest_file
     from ltmt.formats.ui5_manifest import is_ui5_manifest_file
     from ltmt.formats.webextension import is_manifest_file
     from ltmt.formats.xcloc import BundlesIn, XclocBundle, check_output_name, is_bundle
@@ -200,6 +203,9 @@ def prepare_folder(
             continue
         if is_ui5_manifest_file(path):  # its texts live in i18n/i18n.properties
             found.ui5_manifests.append(path)
+            continue
+        if is_npm_manifest_file(path):  # translated, npm start runs "Elektronen."
+            found.npm_manifests.append(path)
             continue
         if arb := translation_not_source(path, src):
             found.other_locales.append(arb)

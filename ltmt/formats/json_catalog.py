@@ -135,6 +135,7 @@ from ltmt.formats.pipe_plurals import (
     plural_choices,
     symfony_choices,
 )
+from ltmt.formats.npm_manifest import is_npm_manifest, npm_manifest_refusal
 from ltmt.formats.plurals import CATEGORIES, categories_with_other, ordinal_categories
 from ltmt.formats.size_limits import LengthsChecked
 from ltmt.formats.smartling_json import is_smartling_header
@@ -250,6 +251,8 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             raise InputError(f"{path}: {manifest_refusal(data)}")
         if is_ui5_manifest(data):  # ... the UI5 app from loading
             raise InputError(f"{path}: {ui5_manifest_refusal(path, data)}")
+        if is_npm_manifest(data, path):  # ... npm start and the build from working
+            raise InputError(f"{path}: {npm_manifest_refusal()}")
         if is_laravel_json(_strings(data)):  # "Sign up": "" is its own English: translated
             data = with_keys_for_empty(data)
         data = json_string_plurals.in_categories(data, tgt_lang)  # German's one, other
