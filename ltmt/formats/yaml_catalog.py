@@ -49,6 +49,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ltmt.errors import InputError
 from ltmt.formats import drupal_config, goi18n_messages, openapi, rasa_yaml, site_config
 from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
@@ -73,6 +74,7 @@ from ltmt.formats.plurals import (
 from ltmt.formats.yaml_clashes import clashes, kept_aside, under
 from ltmt.formats.yaml_comments import with_adopted_comments
 from ltmt.formats.yaml_document import WHAT, load, round_trip_yaml
+from ltmt.formats.yaml_language_maps import language_map_keys, language_maps_refusal
 from ltmt.formats.yaml_language_roots import below_root, language_root, language_roots
 from ltmt.formats.yaml_strings import (
     dotted,
@@ -126,6 +128,8 @@ class YamlCatalog(KeyedCatalog):
     ) -> None:
         self.data = data
         self.document, self.layout = load(data, Path(path))
+        if languages := language_map_keys(self.document):  # each string's languages beside it
+            raise InputError(f"{path}: {language_maps_refusal(languages, tgt_lang)}")
         self.skip_keys = skip_keys  # the keys whose strings are copied (--skip-keys)
         if skip_keys:
             warn_of_unknown_keys(Path(path), self.document, skip_keys)

@@ -36,12 +36,18 @@ def language_root(document: Any) -> str | None:
 def _is_language_root(key: Any, value: Any) -> bool:
     """Whether ``key`` (a top-level key holding ``value``) is a language's
     (:func:`language_root`)."""
+    return is_language_key(key) and isinstance(value, dict)
+
+
+def is_language_key(key: Any) -> bool:
+    """Whether ``key`` is a language code as a YAML file's key names one (``en``, ``pt-BR``,
+    ``pt_br``; of three letters only a locale's own, ``fil``)."""
     if not isinstance(key, str) or _LANGUAGE.fullmatch(key) is None:
         return False
     primary = re.split(r"[-_]", key)[0]
     if len(primary) == 3 and primary not in _THREE_LETTER_LOCALES:
         return False
-    return is_locale_code(_tag(key)) and isinstance(value, dict)
+    return is_locale_code(_tag(key))
 
 
 def language_roots(document: Any) -> list[str]:
