@@ -52,8 +52,19 @@ def _english_ending(number: int) -> str:
 
 
 def _said(source: str) -> set[tuple[str, str]]:
-    """``(number, ending)`` of each English ordinal of ``source`` (``("{{count}}", "th")``)."""
-    return {(number, source[start:end]) for start, end, number in english_ordinals(source)}
+    """``(number, ending)`` of each English ordinal of ``source`` (``("count", "th")``), its
+    placeholder named as :func:`_named` names it."""
+    return {
+        (_named(number), source[start:end]) for start, end, number in english_ordinals(source)
+    }
+
+
+def _named(number: str) -> str:
+    """``number`` (a number or a placeholder) without the braces around a braced
+    placeholder's name: the model writes ``{{count}}`` with a brace too many on each side now
+    and then (``{{{count}}}th``, which the placeholder repair makes ``{{count}}th`` after the
+    ordinals are written: trial s72), and that is the source's placeholder still."""
+    return number.strip("{}") if number.startswith("{") and number.endswith("}") else number
 
 
 def kept_ordinals(source: str, target: str) -> list[str]:
@@ -64,7 +75,7 @@ def kept_ordinals(source: str, target: str) -> list[str]:
         dict.fromkeys(
             number + target[start:end]
             for start, end, number in english_ordinals(target)
-            if (number, target[start:end]) in said
+            if (_named(number), target[start:end]) in said
         )
     )
 
@@ -77,7 +88,7 @@ def german_ordinals(source: str, output: str) -> str:
     if not said:
         return output
     for start, end, number in reversed(english_ordinals(output)):
-        if (number, output[start:end]) in said:
+        if (_named(number), output[start:end]) in said:
             stop = "" if output[end : end + 1] == "." else "."
             output = output[:start] + stop + output[end:]
     return output

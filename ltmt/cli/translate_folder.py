@@ -543,8 +543,21 @@ def _check_output_folder(folder: Path, out: Path, src: str, tgt: str) -> None:
         raise InputError(
             f"--output {out} {where}; give a folder beside it "
             f"(its translations would be translated again){_template_beside(folder, src, tgt)}"
-            f"{_res_into_itself(folder, tgt)}"
+            f"{_res_into_itself(folder, tgt)}{_language_folder_beside(folder, src, tgt)}"
         )
+
+
+def _language_folder_beside(folder: Path, src: str, tgt: str) -> str:
+    """How a folder of one folder per language (i18next's ``locales/en/``, ``locales/de/``) is
+    translated: its ``src`` folder into the ``tgt`` one beside it, or "" where it has no
+    folder named ``src``."""
+    source = folder / src
+    if not source.is_dir():
+        return ""
+    return (
+        f"; or translate its {src} folder into the {tgt} one beside it: "
+        f"ltmt translate {source.as_posix()} -o {(folder / tgt).as_posix()}"
+    )
 
 
 def _res_into_itself(folder: Path, tgt: str) -> str:
