@@ -54,9 +54,7 @@ def _english_ending(number: int) -> str:
 def _said(source: str) -> set[tuple[str, str]]:
     """``(number, ending)`` of each English ordinal of ``source`` (``("count", "th")``), its
     placeholder named as :func:`_named` names it."""
-    return {
-        (_named(number), source[start:end]) for start, end, number in english_ordinals(source)
-    }
+    return {(_named(number), source[start:end]) for start, end, number in english_ordinals(source)}
 
 
 def _named(number: str) -> str:

@@ -31,6 +31,10 @@ def test_english_ordinals_are_found_on_numbers_and_placeholders(text, numbers):
         # the trial's i18next ordinal form
         ("{{count}}th place", "{{count}}th Platz", "{{count}}. Platz"),
         ("{{count}}th place", "{{{count}}th Platz", "{{{count}}. Platz"),
+        # a brace too many on each side, which the placeholder repair takes away later (s72)
+        ("You finished {{count}}th", "Sie {{{count}}}th", "Sie {{{count}}}."),
+        # another placeholder's ending is not the source's ordinal
+        ("{{count}}th place", "{{{total}}}th Platz", "{{{total}}}th Platz"),
         ("%dth item", "%dth Element", "%d. Element"),
         ("You came 4th.", "Du wurdest 4th.", "Du wurdest 4."),
         ("22nd and 11th", "22nd und 11th", "22. und 11."),

@@ -130,13 +130,13 @@ def prepare_folder(
         names_locale,
         written_locale,
     )
+    from ltmt.formats.npm_manifest import is_npm_manifest_file
     from ltmt.formats.path_languages import (
         resw_locale,
         resw_translation,
         satellite_language,
         translation_name,
     )
-    from ltmt.formats.npm_manifest import is_npm_manifest_file
     from ltmt.formats.ui5_manifest import is_ui5_manifest_file
     from ltmt.formats.webextension import is_manifest_file
     from ltmt.formats.xcloc import BundlesIn, XclocBundle, check_output_name, is_bundle

@@ -126,6 +126,7 @@ from ltmt.formats.keyed_catalog import (
 )
 from ltmt.formats.laravel_json import is_laravel_json, keys_are_english, with_keys_for_empty
 from ltmt.formats.markdown_lines import MarkdownLines
+from ltmt.formats.npm_manifest import is_npm_manifest, npm_manifest_refusal
 from ltmt.formats.pipe_plurals import (
     LARAVEL,
     VUE_I18N,
@@ -135,7 +136,6 @@ from ltmt.formats.pipe_plurals import (
     plural_choices,
     symfony_choices,
 )
-from ltmt.formats.npm_manifest import is_npm_manifest, npm_manifest_refusal
 from ltmt.formats.plurals import CATEGORIES, categories_with_other, ordinal_categories
 from ltmt.formats.size_limits import LengthsChecked
 from ltmt.formats.smartling_json import is_smartling_header

@@ -797,6 +797,37 @@ def test_a_folder_into_itself_without_locale_named_files_is_still_refused(tmp_pa
     assert f"--output {folder} is the folder itself; give a folder beside it" in err
 
 
+def test_a_folder_per_language_into_itself_is_told_the_command_that_works(tmp_path, capsys, common):
+    """i18next's locales/en/ + locales/de/: the refusal did not say to translate locales/en."""
+    locales = tmp_path / "locales"
+    (locales / "en").mkdir(parents=True)
+    (locales / "en" / "common.json").write_text('{"save": "Save"}', "utf-8")
+    code, _, err = run_cli(["translate", str(locales), "-o", str(locales), *common], capsys)
+    assert code == 1
+    assert (
+        f"--output {locales} is the folder itself; give a folder beside it (its translations "
+        f"would be translated again); or translate its en folder into the de one beside it: "
+        f"ltmt translate {(locales / 'en').as_posix()} -o {(locales / 'de').as_posix()}\n"
+    ) in err
+
+
+def test_an_npm_manifest_in_a_folder_is_skipped_with_why(tmp_path, capsys, common):
+    """package.json's scripts (electron . → Elektronen.) were translated (trial s72)."""
+    app = tmp_path / "app"
+    app.mkdir()
+    manifest = {"name": "quillnote", "version": "2.4.0", "scripts": {"start": "electron ."}}
+    (app / "package.json").write_text(json.dumps(manifest), "utf-8")
+    (app / "en.json").write_text('{"save": "Save"}', "utf-8")
+    out = tmp_path / "out"
+    code, _, err = run_cli(["translate", str(app), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert not (out / "package.json").exists()
+    assert (
+        "1 file of an npm package's settings (package.json): commands and build settings, "
+        "no text to translate" in err
+    )
+
+
 def test_mkdocs_pages_are_translated_beside_themselves(tmp_path, capsys, common):
     """``translate docs -o docs`` (MkDocs Material's i18n suffix layout) was refused ("--output
     docs is the folder itself"): each page named for no locale is translated into its

@@ -522,3 +522,35 @@ def test_a_csv_tables_string_the_memory_holds_for_another_source_is_named_by_its
     assert path.read_text("utf-8") == (
         "Key,English(en),German(de)\nmenu.load,Load Saved Game,Spiel laden\nplay,Play now,PLAY NOW\n"
     )
+
+
+def test_a_translators_german_of_changed_english_is_named_on_every_run_until_edited(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Trial s72: the warning came once; the next run, qa and the CI log said nothing more,
+    though memory import still skipped the pair."""
+    from ltmt.formats.output_sources import OutputSources
+
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "en.json", tmp_path / "de.json"
+    source.write_text(json.dumps({"notFound": "The note could not be found."}), "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    output.write_text(json.dumps({"notFound": "Die Notiz wurde nicht gefunden."}), "utf-8")
+    source.write_text(json.dumps({"notFound": "The note was moved or deleted."}), "utf-8")
+    warning = (
+        f"{output}: 1 translation that ltmt did not write (a translator's, or edited since), "
+        "whose source changed since, kept as it is (/notFound); check it (--overwrite "
+        "translates every one again)"
+    )
+    for _ in range(2):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            translate_file(source, output, FakeModel(), output_sources=records)
+        assert [record.getMessage() for record in caplog.records] == [warning]
+    output.write_text(json.dumps({"notFound": "Die Notiz wurde verschoben."}), "utf-8")
+    for _ in range(2):  # edited for the new English: checked, no more warnings
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            translate_file(source, output, FakeModel(), output_sources=records)
+        assert caplog.records == []
+    assert json.loads(output.read_text("utf-8")) == {"notFound": "Die Notiz wurde verschoben."}

@@ -158,13 +158,17 @@ def test_a_kept_translation_of_a_changed_source_stays_unchecked_until_edited() -
     """A translator's "Zumachen." for "Close it." was warned of once the English became "Close
     it now.", and the record written by that run forgot the older source: a memory import then
     stored it for the new English. The record now keeps the older source until the text is
-    edited."""
+    edited, and every update names it again until then (trial s72: named once, then
+    forgotten by the next run and by qa)."""
     before = Record.of([(Unit("2", "Close it."), None)], b"k")
     unit = Unit("2", "Close it now.")
     older = before.unchecked_for(unit, "Zumachen.")
     assert older == before.digest("Close it.")
     after = Record.of([(unit, None)], b"k", {"2": (older, "Zumachen.")})
-    assert outdated(after, [(unit, "Zumachen.")]) == Outdated()  # warned of once, by that run
+    assert outdated(after, [(unit, "Zumachen.")]) == Outdated(edited=["2"])  # named again
+    assert outdated(after, [(unit, "Jetzt schließen.")]) == Outdated()  # edited: checked
+    back = Unit("2", "Close it.")  # the English went back: the German is for it
+    assert outdated(after, [(back, "Zumachen.")]) == Outdated()
     assert after.still_unchecked("2", "Zumachen.")  # but still unchecked: an import skips it
     assert after.unchecked_for(unit, "Zumachen.") == older  # and the next record keeps it so
     assert not after.still_unchecked("2", "Jetzt schließen.")  # edited since: checked
@@ -263,11 +267,17 @@ def test_an_update_says_how_many_were_translated_again_and_names_edited_ones(
         "1 translation that ltmt did not write (a translator's, or edited since), whose source "
         "changed since, kept as it is (block1); check it (--overwrite" in caplog.text
     )  # "1 translation ... kept as they are" was said
-    # the run recorded the output as it left it: nothing is outdated now
+    # the run recorded the output as it left it: nothing is translated again now, and the
+    # edit not checked since is named again (trial s72: once, then never again)
     caplog.clear()
     with caplog.at_level(logging.WARNING):
         result = translate_file(source, output, FakeModel(), output_sources=records)
-    assert result.report.source_changed == 0 and caplog.text == ""
+    assert result.report.source_changed == 0
+    assert [record.getMessage() for record in caplog.records] == [
+        f"{output}: 1 translation that ltmt did not write (a translator's, or edited since), "
+        "whose source changed since, kept as it is (block1); check it (--overwrite translates "
+        "every one again)"
+    ]
 
 
 def test_an_edit_kept_by_one_run_is_kept_again_when_its_source_changes_later(
