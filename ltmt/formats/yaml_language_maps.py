@@ -20,6 +20,8 @@ def language_map_keys(document: Any) -> list[str]:
     of which holds one language they share (the source's), one at least two (module
     docstring), in the order the file first writes them; else none (a Rails file's ``en:``
     root holds names, not strings; a catalog's ``no:`` or ``it:`` is one key among names)."""
+    if isinstance(document, dict) and any(isinstance(v, str) for v in document.values()):
+        return []  # strings named at the top: a catalog, whatever its keys (no:, it:)
     maps = list(_string_parents(document))
     if not maps or not any(len(keys) > 1 for keys in maps):
         return []

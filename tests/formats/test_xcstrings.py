@@ -626,8 +626,18 @@ def test_an_english_changed_since_ltmt_translated_it_is_translated_again_form_by
     assert localizations["reviewed"] == _unit("OPEN THE FILE.", "needs_review")
     assert localizations["same"] == _unit("QUIT")
     caplog.clear()
-    again = _translate_in_place(path, records)  # named once: nothing left to say
+    again = _translate_in_place(path, records)  # still marked: named again (trial s72)
+    assert again.translated == 0
+    assert "whose source changed since, kept as it is (reviewed), marked for" in caplog.text
+    _edit(path, {("reviewed", "de", "state"): "translated"})  # the reviewer approves it
+    caplog.clear()
+    again = _translate_in_place(path, records)
     assert again.translated == 0 and "whose source changed" not in caplog.text
+    data = json.loads(path.read_text("utf-8"))
+    assert data["strings"]["reviewed"]["localizations"]["de"] == _unit("OPEN THE FILE.")
+    caplog.clear()
+    _translate_in_place(path, records)  # and stays approved
+    assert "whose source changed" not in caplog.text
 
 
 def test_an_import_skips_the_german_of_an_english_changed_since_form_by_form(

@@ -833,8 +833,10 @@ def test_ltmts_unconfirmed_target_of_an_edited_source_is_translated_again(
         assert "1 translated again: its source changed since it was translated" in summary
         assert "KEEP THE NEWEST BACKUP." in rerun and "DELETE" not in rerun
         assert "did not write" not in caplog.text
-    # the next run changes nothing, and says nothing again
+    # the next run changes nothing, and names the translator's unchecked German again until
+    # it is edited (trial s72: named once, it was forgotten)
     caplog.clear()
     again = translate_file(path, path, FakeModel(), tgt_lang="de", output_sources=records)
     assert "1 translated already, kept as it is" in again.report.summary()
-    assert path.read_text("utf-8") == rerun and "did not write" not in caplog.text
+    assert path.read_text("utf-8") == rerun
+    assert ("did not write" in caplog.text) is confirmed
