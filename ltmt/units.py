@@ -40,6 +40,7 @@ from ltmt.code_fences import fenced_code_lines
 from ltmt.currency_amounts import amount_spans
 from ltmt.date_formats import date_runs, only_directives
 from ltmt.doubled_ampersands import Spacing, doubled_again, shown_as_single, single
+from ltmt.escaped_quotes import escaped_again, unescaped_quotes
 from ltmt.formats.formatting_codes import code_edges
 from ltmt.formats.placeholder_syntax import (
     CONDITIONAL_MERGE_TAG,
@@ -86,6 +87,15 @@ _NO_TITLE = re.compile(r"--|\w\.[a-z]{2,4}\b|[\[\](){}<>]|[.!?]$|: ")
 # a conditional merge tag with the blanks around it: a branch's text is translated apart from
 # the others' (the model wrote ``*|ELSE:|*Hi da,*Hi da,`` for ``...*|ELSE:|*Hi there,*|END:IF|*``)
 _BRANCH_TAG = re.compile(rf"[ \t]*(?:{CONDITIONAL_MERGE_TAG})[ \t]*")
+# Ren'Py's pause between two texts, with its blanks: a wait or a paragraph's end with a time
+# ({w=0.5}, {p=1.0}), or without one after a sentence's or clause's end (Hello?{p}Is anyone
+# there?, Wait.{w} Listen.): the texts are translated apart and the tag kept as written, its
+# blanks too (the model wrote "{p} Dann" and "Hallo?{p}Is jeden da?"). A bare {w} or {p}
+# elsewhere may be a format string's field ({w}x{h}) and stays in its text
+_PAUSE_TAG = re.compile(
+    r"[ \t]*(?:\{[pw]=\d+(?:\.\d+)?\}"
+    r"|(?:(?<=[.!?\u2026,;:])|(?<=[.!?\u2026,;:][\"'\u00bb\u201c\u201d)]))\{[pw]\})[ \t]*"
+)
 # a line break written as an escape (\n, \r\n: a Godot or Unity CSV cell's), with its spaces
 _ESCAPED_BREAK = re.compile(r"[ \t]*(?:(?:\\r)?\\n[ \t]*)+")
 # where an escaped line break ends a text: after a sentence's end or a closing quote or bracket;
@@ -157,6 +167,7 @@ class LineForm:
     inner: pictographs.SetAside | None = None  # pictographs inside the words, as tags
     marker: str = ""  # its list or clause marker set aside (``C) ``: ltmt.clause_markers)
     doubled: Spacing = ()  # its ``&&`` given as ``&`` (ltmt.doubled_ampersands)
+    escaped_quotes: bool = False  # its ``\"`` given as ``"`` (ltmt.escaped_quotes)
 
     def restore(self, translation: str) -> str:
         """``translation`` with the line's pictographs, in capitals where the line was (its
@@ -164,6 +175,8 @@ class LineForm:
         decoration and list or clause marker."""
         if self.inner is not None:
             translation = self.inner.put_back(translation)
+        if self.escaped_quotes:
+            translation = escaped_again(translation)
         if self.capitals:
             translation = in_capitals(translation)
         if self.titled:
@@ -189,7 +202,8 @@ class LineForms:
     (:func:`ltmt.capitals.title_case_for_model`: ``Move to Trash``); with ``decorations`` too, the
     pictographs inside its words given as tags (:func:`ltmt.pictographs.set_aside`), its
     doubled ampersands as the ``&`` they show (``Rock && Roll``, whatever
-    ``accelerator_markers``: :mod:`ltmt.doubled_ampersands`), the words and signs with a
+    ``accelerator_markers``: :mod:`ltmt.doubled_ampersands`), its escaped double quotes as the
+    ``"`` they show (``\\"run\\"``: :mod:`ltmt.escaped_quotes`), the words and signs with a
     character the model cannot write (``unwritable``: :mod:`ltmt.model.writable`), the
     date and time formats (``%B %-d``: :mod:`ltmt.date_formats`), the words too long for the
     model (a long URL, base64: :mod:`ltmt.long_words`) and, with a ``target_language``,
@@ -237,6 +251,8 @@ class LineForms:
         )
         titled = lowered is not None and plain[first_letter(plain) or 0].isupper()
         plain = plain if lowered is None else lowered
+        # (before what is set aside: "run\" of \"run\" read as a quoted name)
+        plain, quotes = unescaped_quotes(plain) if self.decorations else (plain, False)
         plain, inner = self._tagged(plain)
         plain, doubled = single(plain) if self.decorations else (plain, ())
         if (
@@ -248,9 +264,12 @@ class LineForms:
             and inner is None
             and not marker
             and not doubled
+            and not quotes
         ):
             return line, None
-        return plain, LineForm(accelerator, capitals, titled, before, after, inner, marker, doubled)
+        return plain, LineForm(
+            accelerator, capitals, titled, before, after, inner, marker, doubled, quotes
+        )
 
     def _unmarked(self, line: str) -> tuple[str, str]:
         """``(marker, line without it)``: the marker after the line's leading blanks, which
@@ -266,6 +285,9 @@ class LineForms:
 
     def _single(self, words: str) -> str:
         return single(words)[0] if self.decorations else words
+
+    def _unescaped(self, words: str) -> str:
+        return unescaped_quotes(words)[0] if self.decorations else words
 
     def _tagged(self, words: str) -> tuple[str, pictographs.SetAside | None]:
         if not self.decorations:
@@ -335,7 +357,11 @@ class LineForms:
         ]
         return join_lines(
             [
-                self._single(self._tagged(find_accelerator(line, self.accelerator_markers)[0])[0])
+                self._single(
+                    self._tagged(
+                        self._unescaped(find_accelerator(line, self.accelerator_markers)[0])
+                    )[0]
+                )
                 for line in words
             ],
             breaks,
@@ -518,7 +544,7 @@ def _pieces(body: str) -> tuple[list[str], list[str]]:
     (``pieces[0] + separators[0] + pieces[1] ...`` is ``body``): columns at its tabs, items at
     a spaced ``·`` or ``•`` (:data:`_ITEM_SEPARATOR`) or a ``|`` between a title's parts
     (:func:`_titled_bars`), branches at a conditional merge tag (:data:`_BRANCH_TAG`: the tag
-    kept as written between them), and the
+    kept as written between them), texts at Ren'Py's pause (:data:`_PAUSE_TAG`), and the
     lines a line break written as an escape between two texts makes (``Quest complete!\\nReturn
     to Eldoria.``: the model read ``\\nReturn`` as one word and left it in English), where one
     text ends and the next begins (:data:`_BREAK_BEFORE`, :data:`_BREAK_AFTER`): one in a path
@@ -535,6 +561,7 @@ def _pieces(body: str) -> tuple[list[str], list[str]]:
             and (found[0] != " | " or _titled_bars(body))
         ]
         + [found.span() for found in _BRANCH_TAG.finditer(body)]
+        + [found.span() for found in _PAUSE_TAG.finditer(body) if 0 < found.start()]
         + [
             found.span()
             for found in _ESCAPED_BREAK.finditer(body)

@@ -134,6 +134,11 @@ _BBCODE_ELEMENT = re.compile(
     r"\[([A-Za-z][\w-]*)(?:[=\s][^\[\]]*)?\]((?:(?!\[/).)*)\[/\1\]",
     re.IGNORECASE | re.DOTALL,
 )
+# Ren'Py's text tags around words ({b}key{/b}, {color=#f00}Danger!{/color}, {a=...}...{/a}):
+# left as placeholders, the model kept their words English ({b}key{/b}) or dropped the words
+# before them; not a tag after an escaped brace ({{b} is a literal "{b}"), nor one holding
+# other braces (a {w} inside, left to the model)
+_RENPY_ELEMENT = re.compile(r"(?<!\{)\{([A-Za-z][\w-]*)(?:=[^{}\n]*)?\}([^{}]*)\{/\1\}")
 # BBCode's code, which keeps its text as written as <code> does
 _BBCODE_VERBATIM = re.compile(r"\[(?:code|kbd|noparse)[\]=\s]", re.IGNORECASE)
 # an element whose text is kept as written: code, and Android's <xliff:g>, which marks text not
@@ -264,9 +269,11 @@ def _pair_tag(
     bbcode: frozenset[str],
     adoc: bool = False,
     latex: bool = False,
+    renpy: frozenset[str] = frozenset(),
 ) -> re.Pattern[str]:
     """The opening and closing tags of the elements ``names``, the empty codes ``codes`` (tags
-    as written: :func:`_paired_codes`), the BBCode tags of the names ``bbcode`` (any case),
+    as written: :func:`_paired_codes`), the BBCode tags of the names ``bbcode`` (any case), the
+    Ren'Py text tags of the names ``renpy`` (:data:`_RENPY_ELEMENT`),
     with ``adoc`` AsciiDoc's macros (:mod:`ltmt.formats.asciidoc_markup`), and with ``latex``
     LaTeX's prose commands and quotes (:mod:`ltmt.formats.latex_markup`; its commands kept
     whole are passed over, their braces no pair's)."""
@@ -277,6 +284,12 @@ def _pair_tag(
         pattern += (
             rf"|\[(?P<bbclose>/)?(?P<bbname>(?i:{squared}))"
             r"(?(bbclose)\s*|(?:[=\s][^\[\]]*)?)\]"
+        )
+    if renpy:
+        braced = "|".join(sorted(map(re.escape, renpy)))
+        pattern += (
+            rf"|(?<!\{{)\{{(?P<rpclose>/)?(?P<rpname>{braced})"
+            r"(?(rpclose)|(?:=[^{}\n]*)?)\}"
         )
     if codes:
         pattern += f"|(?P<code>{'|'.join(sorted(map(re.escape, codes), key=len, reverse=True))})"
@@ -334,6 +347,8 @@ def _role(match: re.Match[str]) -> tuple[bool, str]:
         return found["rest_closing"] is not None, pair_name(match.group())
     if found.get("bbname") is not None:  # [b] closes no <b>, and [/B] closes [b]
         return bool(found["bbclose"]), f"[{found['bbname'].lower()}"
+    if found.get("rpname") is not None:  # {/b} closes {b}, not <b>
+        return bool(found["rpclose"]), "{" + found["rpname"]
     if found.get("code") is not None:
         return _code_role(found["code"])
     return bool(found["close"]), str(found["name"])
@@ -486,9 +501,10 @@ def _strip_pairs(source: str) -> PairedText | None:
         | _names_with_text(_VALUED_ELEMENT, source)
     )
     bbcode = frozenset(name.lower() for name in _names_with_text(_BBCODE_ELEMENT, source))
+    renpy = _names_with_text(_RENPY_ELEMENT, source) if "{/" in source else frozenset()
     adoc = has_pairs(source)
     latex = "\\" in source and is_latex(source)
-    tags = _pair_tag(names, _paired_codes(source), bbcode, adoc, latex).finditer(source)
+    tags = _pair_tag(names, _paired_codes(source), bbcode, adoc, latex, renpy).finditer(source)
     tags = latex_paired(_passed_over(tags)) if latex else tags
     marks = direction_marks(source)  # *laughs* And I'm always right.: no emphasis
     tags = (tag for tag in tags if tag.start() not in marks) if marks else tags

@@ -137,6 +137,7 @@ _RENPY = (
     # {/if}, whose opening is no tag, lost its opening
     r"|(?P<renpyclose>\{/[A-Za-z][\w-]*\})"
 )
+_RENPY_TAG = re.compile(_RENPY_VALUED + r"|\{/?[A-Za-z][\w-]*\}")
 # a Ren'Py tag that opens: of a value and a name of Ren'Py's, or a bare name closed later
 _RENPY_OPENING = re.compile(_RENPY_VALUED + r"|\{[A-Za-z][\w-]*\}")
 # Ren'Py's interpolation of a variable: an identifier starting with a small letter or an
@@ -203,6 +204,11 @@ _TEMPLATE_FIELD = (
     r"""\{\{(?:[^{}'"\n]|'[^'\n]*'|"[^"\n]*")+\}\}"""
     r"|\{%-?\s*[A-Za-z_][^{}%]*?-?%\}"
 )
+# Ren'Py's (and Python's str.format's) escaped brace with the text it makes literal, up to
+# its single closing brace ({{this} shows "{this}", {{b} "{b}"): one field, kept as written;
+# read as a brace and the field {this}, the model wrote {{{this}, a stray brace and a tag Ren'Py
+# does not know. A template's {{name}} (two closing braces) is a field of its own
+_ESCAPED_BRACE = r"\{\{[^{}\n]*\}(?!\})"
 # Angular's placeholder ({$INTERPOLATION}, ng extract-i18n's JSON); a START_ and a CLOSE_ one of
 # the same name ({$START_BOLD_TEXT}, {$CLOSE_BOLD_TEXT}) open and close a pair, as tags do
 _ANGULAR_PAIRED = r"\{\$(?:START|CLOSE)_[A-Za-z_]\w*\}"
@@ -418,7 +424,7 @@ _PATTERNS = {
     # translated its words), or a JavaScript template literal's or a shell's ``${name}``;
     # Angular's ``{$NAME}``; SmartFormat's plural or choice head (:data:`SMARTFORMAT_HEAD`)
     "brace": (
-        rf"{SMARTFORMAT_HEAD}|{_EL_EXPRESSION}|{_TEMPLATE_FIELD}|\{{'\{{'\}}[^\s'{{}}]*\{{'\}}'\}}"
+        rf"{SMARTFORMAT_HEAD}|{_EL_EXPRESSION}|{_TEMPLATE_FIELD}|{_ESCAPED_BRACE}|\{{'\{{'\}}[^\s'{{}}]*\{{'\}}'\}}"
         rf"|\{{'(?:[^'{{}}]*|[{{}}])'\}}"
         rf"|{_ICU_TYPED_ARGUMENT}"
         r"|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s][^{}]*|:)?\}"
@@ -615,6 +621,8 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
     in backticks (:data:`_CODE_SPAN`), reST's and MyST's inline markup
     (:mod:`ltmt.formats.rest_markup`) and LaTeX's (``\\textt{``, an argument or a ``|`` lost:
     :mod:`ltmt.formats.latex_markup`)."""
+    if placeholder.kind == "tag" and _RENPY_TAG.fullmatch(placeholder.text):
+        return True
     if placeholder.kind == "pod":  # an option's hyphens: the model dropped one (B<-dry-run>);
         # but a pair's marks (I<, >) stay as written, where the model kept them with its words
         return placeholder.text != ">" and not placeholder.text.endswith("<")
