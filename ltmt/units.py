@@ -561,7 +561,7 @@ def _pieces(body: str) -> tuple[list[str], list[str]]:
             and (found[0] != " | " or _titled_bars(body))
         ]
         + [found.span() for found in _BRANCH_TAG.finditer(body)]
-        + [found.span() for found in _PAUSE_TAG.finditer(body) if 0 < found.start()]
+        + [found.span() for found in _PAUSE_TAG.finditer(body) if found.start() > 0]
         + [
             found.span()
             for found in _ESCAPED_BREAK.finditer(body)
