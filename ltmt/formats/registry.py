@@ -532,6 +532,18 @@ FORMATS: dict[str, FileFormat] = {
             counts_not_read=True,  # messages not in the source file
         ),
         FileFormat(
+            "renpy",
+            (".rpy",),
+            "Ren'Py translation file (game/tl/<language>/*.rpy: dialogue and strings blocks; "
+            "filled in place)",
+            label="Ren'Py",
+            read="ltmt.formats.renpy:RenpyDocument.pairs",
+            open="ltmt.formats.renpy:RenpyDocument.open",
+            markers=(b"# TODO: Translation updated at ",),  # the line Ren'Py starts it with
+            in_place=True,  # both languages: each block's English, then its translation
+            counts_not_read=True,  # untranslated strings
+        ),
+        FileFormat(
             "md",
             (".md", ".markdown", ".mdx"),
             "Markdown document (README, docs pages; MDX: imports, JSX lines kept, props not "

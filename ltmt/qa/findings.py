@@ -98,6 +98,12 @@ CHECKS: dict[str, Check] = {
             "it as a plural's choices): written {'@'} and {'|'} (JSON, YAML)",
         ),
         Check(
+            "renpy",
+            "error",
+            "a Ren'Py translation file's string keeps its source's variables ([gold], "
+            "[player_name]) and writes no bracket as one (a bracket of the text is [[)",
+        ),
+        Check(
             "mojibake",
             "error",
             "the translation holds no text that is UTF-8 read as Windows-1252 or Latin-1 "

@@ -78,6 +78,7 @@ from ltmt.qa.negation_checks import negation_problems
 from ltmt.qa.number_checks import number_problems
 from ltmt.qa.precision_checks import precision_problems
 from ltmt.qa.punctuation_checks import punctuation_problems, quoting_problems
+from ltmt.qa.renpy_checks import variable_problems
 from ltmt.qa.sentence_checks import sentence_problems
 from ltmt.qa.smart_format_checks import smart_form_problems
 from ltmt.qa.tag_nesting import moved_out
@@ -718,6 +719,7 @@ PAIR_CHECKS: dict[str, PairCheck] = {
     "icu": icu_problems,
     "plurals": _plural_problems,
     "vue": syntax_problems,
+    "renpy": variable_problems,
     "mojibake": mojibake_problems,
     "placeholders": placeholder_problems,
     "addresses": address_problems,
