@@ -93,7 +93,7 @@ _BRANCH_TAG = re.compile(rf"[ \t]*(?:{CONDITIONAL_MERGE_TAG})[ \t]*")
 # blanks too (the model wrote "{p} Dann" and "Hallo?{p}Is jeden da?"). A bare {w} or {p}
 # elsewhere may be a format string's field ({w}x{h}) and stays in its text
 _PAUSE_TAG = re.compile(
-    r"[ \t]*(?:\{[pw]=\d+(?:\.\d+)?\}"
+    r"(?<![ \t])[ \t]*(?:\{[pw]=\d+(?:\.\d+)?\}"
     r"|(?:(?<=[.!?\u2026,;:])|(?<=[.!?\u2026,;:][\"'\u00bb\u201c\u201d)]))\{[pw]\})[ \t]*"
 )
 # a line break written as an escape (\n, \r\n: a Godot or Unity CSV cell's), with its spaces

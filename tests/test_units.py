@@ -821,6 +821,27 @@ def test_items_between_separators_are_translated_alone_and_joined_as_written(lin
 
 
 @pytest.mark.parametrize(
+    ("line", "pieces", "rebuilt"),
+    [
+        # Ren'Py's pauses (session 72: "Hallo?{p}Is jeden da?", "still.{p} Dann"): the texts
+        # apart, the tag and its blanks as written
+        ("Hello?{p}Is anyone there?", ["Hello?", "Is anyone there?"], "A{p}B"),
+        ("Wait.{w=1.0} Listen.{p}Nothing.", ["Wait.", "Listen.", "Nothing."], "A{w=1.0} B{p}C"),
+        ("He said 'stop.'{w} Then", ["He said 'stop.'", "Then"], "A{w} B"),
+        ("Wait {w=0.5}now", ["Wait", "now"], "A {w=0.5}B"),
+        # a bare {w} or {p} after no sentence's end: a format string's field, in its text
+        ("Size: {w}x{h}", ["Size: {w}x{h}"], "A"),
+        ("{w}x{h} pixels", ["{w}x{h} pixels"], "A"),
+        ("I wanted to say{nw}", ["I wanted to say{nw}"], "A"),
+    ],
+)
+def test_texts_apart_at_renpys_pauses_are_joined_as_written(line, pieces, rebuilt):
+    split = split_segment(line)
+    assert split.lines == pieces
+    assert split.rebuild(list("ABC"[: len(pieces)])) == rebuilt
+
+
+@pytest.mark.parametrize(
     ("line", "lines"),
     [
         # regression trial D, session 65: Brightly → Leuchtbar

@@ -95,7 +95,8 @@ def import_(
     file: Path = typer.Argument(
         ...,
         parser=given_path,
-        help="Pairs file: .jsonl, .tsv, .csv, .tmx, .po, .xliff/.xlf, .ts, .xcstrings; or a "
+        help="Pairs file: .jsonl, .tsv, .csv, .tmx, .po, .xliff/.xlf, .ts, .xcstrings, "
+        "Ren'Py .rpy; or a "
         "translated Android strings.xml, Java .properties, .NET .resx, JSON, YAML or Fluent "
         "message file, Apple .strings / .stringsdict, .srt / .vtt subtitles, document (.md, "
         ".html, .epub, .docx/.pptx/.xlsx, .odt/.ods/.odp) or plain text (line by line) with "

@@ -42,7 +42,8 @@ def qa(
     file: Path = typer.Argument(
         ...,
         parser=given_path,
-        help="A translated file: .po, .xliff/.xlf, .ts, .xcstrings, .tmx, .csv, .jsonl, .tsv; "
+        help="A translated file: .po, .xliff/.xlf, .ts, .xcstrings, Ren'Py .rpy, .tmx, .csv, "
+        ".jsonl, .tsv; "
         "a translated Android strings.xml, .properties, .resx, JSON, YAML, Fluent, Apple "
         ".strings / .stringsdict file, subtitles, document or plain text with --source-file; "
         "or a folder "

@@ -137,6 +137,7 @@ _RENPY = (
     # {/if}, whose opening is no tag, lost its opening
     r"|(?P<renpyclose>\{/[A-Za-z][\w-]*\})"
 )
+# a Ren'Py tag read as one (:data:`_RENPY`): sent to the model as a tag
 _RENPY_TAG = re.compile(_RENPY_VALUED + r"|\{/?[A-Za-z][\w-]*\}")
 # a Ren'Py tag that opens: of a value and a name of Ren'Py's, or a bare name closed later
 _RENPY_OPENING = re.compile(_RENPY_VALUED + r"|\{[A-Za-z][\w-]*\}")
@@ -620,9 +621,11 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
     ``<sc id=»1« Typ=»fmt« Untertyp=»xlf:i«/>«`` with the words after it lost); and inline code
     in backticks (:data:`_CODE_SPAN`), reST's and MyST's inline markup
     (:mod:`ltmt.formats.rest_markup`) and LaTeX's (``\\textt{``, an argument or a ``|`` lost:
-    :mod:`ltmt.formats.latex_markup`)."""
+    :mod:`ltmt.formats.latex_markup`); and Ren'Py's text tags (``You have
+    {color=#ffcc00}50{/color} gold.`` came out ``{color=#ffcc00}50{/color} Gold.``, its first
+    words lost, where ``<color=#ffcc00>`` kept them)."""
     if placeholder.kind == "tag" and _RENPY_TAG.fullmatch(placeholder.text):
-        return True
+        return True  # a Ren'Py tag's braces: the model dropped the words before a count's pair
     if placeholder.kind == "pod":  # an option's hyphens: the model dropped one (B<-dry-run>);
         # but a pair's marks (I<, >) stay as written, where the model kept them with its words
         return placeholder.text != ">" and not placeholder.text.endswith("<")

@@ -137,21 +137,20 @@ def _dialogue_entries(lines: list[str], start: int, end: int, name: str) -> list
     """A dialogue block's say statements, each with the comment that copies it (the block's
     comments before its first statement, in order); none where a translator changed the
     block's statements (more or fewer than its comments)."""
-    originals: list[int] = []
+    originals: list[tuple[int, re.Match[str]]] = []
     statements: list[int] = []
     for index in range(start, end):
         if not lines[index].strip():
             continue
-        if not statements and _COMMENT.fullmatch(lines[index].rstrip("\r\n")):
-            originals.append(index)
+        comment = _COMMENT.fullmatch(lines[index].rstrip("\r\n"))
+        if not statements and comment is not None:
+            originals.append((index, comment))
         elif not lines[index].lstrip().startswith("#"):
             statements.append(index)
     if len(originals) != len(statements):
         return []
-    entries = []
-    for original, statement in zip(originals, statements):
-        comment = _COMMENT.fullmatch(lines[original].rstrip("\r\n"))
-        assert comment is not None  # (matched above)
+    entries: list[RenpyEntry] = []
+    for (original, comment), statement in zip(originals, statements):
         offset = comment.start("code")
         source = say_string(comment["code"])
         target = say_string(lines[statement].rstrip("\r\n"))

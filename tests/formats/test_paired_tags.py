@@ -1149,6 +1149,48 @@ def test_textmeshpro_and_bbcode_pairs_around_words_are_pairs(
     assert _stripped(source) == (text, pairs)
 
 
+@pytest.mark.parametrize(
+    ("source", "text", "pairs"),
+    [
+        ("Did you bring the {b}key{/b}?", "Did you bring the key?", [("{b}", "key", "{/b}")]),
+        (
+            "{color=#f00}Danger!{/color} Stay {i}behind{/i} me.",
+            "Danger! Stay behind me.",
+            [("{color=#f00}", "Danger!", "{/color}"), ("{i}", "behind", "{/i}")],
+        ),
+        (
+            "Visit {a=https://example.com}our website{/a}.{w=0.5}",
+            "Visit our website.{w=0.5}",
+            [("{a=https://example.com}", "our website", "{/a}")],
+        ),
+        (  # a pause tag alone stays in the text, as the model keeps it
+            "{cps=20}Slowly...{/cps}{p}now fast.",
+            "Slowly...{p}now fast.",
+            [("{cps=20}", "Slowly...", "{/cps}")],
+        ),
+    ],
+)
+def test_renpy_text_tags_around_words_are_pairs(
+    source: str, text: str, pairs: list[tuple[str, str, str]]
+) -> None:
+    """Left as placeholders, their words stayed English (``Hast du den {b}key{/b} geholt?``)
+    where those inside ``<b>`` were translated apart."""
+    assert _stripped(source) == (text, pairs)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Type {{b} to start and {/b} to end.",  # an escaped brace opens no tag
+        "You have {color=#ffcc00}50{/color} gold.",  # a count's pair stays as written
+        "{b}{w}{/b}",  # no words
+        "Press {b}Space {w}now{/b}",  # a tag inside: left to the model
+    ],
+)
+def test_renpy_tags_that_are_no_pair_around_words_stay_in_the_text(source: str) -> None:
+    assert strip_pairs(source) is None
+
+
 def test_bbcode_code_and_pairs_around_no_words_are_kept_as_written() -> None:
     paired = strip_pairs("Type [code]/help now[/code] to see the [b]commands[/b].")
     assert paired is not None

@@ -54,6 +54,11 @@ from ltmt.formats.placeholder_syntax import (
         ("{a=https://example.org}Help{/a}", ["{a=https://example.org}", "{/a}"]),
         ("Wait.{w=0.5} Go{nw}", ["{w=0.5}", "{nw}"]),
         ("Hello {name}, {i}", ["{name}", "{i}"]),
+        # an escaped brace with the text it makes literal: one field (the model wrote {{{this},
+        # a stray brace and a tag Ren'Py does not know); a template's {{name}} is its own
+        ("Curly braces look like {{this}.", ["{{this}"]),
+        ("Type {{b} to start bold text.", ["{{b}"]),
+        ("Hi {{name}}, {{{body}}}", ["{{name}}", "{{{body}}}"]),
         # Ren'Py's interpolated variables, with dots and conversion flags; not a checkbox, a
         # footnote, a label in capitals, an unclosed BBCode tag, a Markdown link's text, an
         # index glued to a word, an escaped bracket
@@ -789,3 +794,17 @@ def test_a_tag_with_a_bracket_in_a_value_goes_to_the_model_as_a_tag() -> None:
 )
 def test_the_parts_of_a_tag_with_a_bracket_in_a_value(tag: str, parts: TagParts) -> None:
     assert tag_parts(tag) == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "as_tags"),
+    [
+        ("You have {color=#ffcc00}50{/color} gold.", ["{color=#ffcc00}", "{/color}"]),
+        ("Wait.{w=0.5} Go{nw}", ["{w=0.5}"]),  # {nw}: a brace field, which the model keeps
+        # a format string's field stays; an escaped brace goes as a template's field does
+        ("Hello {name}, {{this}", ["{{this}"]),
+    ],
+)
+def test_renpy_text_tags_go_to_the_model_as_tags(text: str, as_tags: list[str]) -> None:
+    """Its braces made the model drop the words before a count's pair (session 72)."""
+    assert [p.text for p in sent_as_tags(text)] == as_tags
