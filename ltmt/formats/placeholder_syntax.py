@@ -205,11 +205,12 @@ _TEMPLATE_FIELD = (
     r"""\{\{(?:[^{}'"\n]|'[^'\n]*'|"[^"\n]*")+\}\}"""
     r"|\{%-?\s*[A-Za-z_][^{}%]*?-?%\}"
 )
-# Ren'Py's (and Python's str.format's) escaped brace with the text it makes literal, up to
-# its single closing brace ({{this} shows "{this}", {{b} "{b}"): one field, kept as written;
-# read as a brace and the field {this}, the model wrote {{{this}, a stray brace and a tag Ren'Py
-# does not know. A template's {{name}} (two closing braces) is a field of its own
-_ESCAPED_BRACE = r"\{\{[^{}\n]*\}(?!\})"
+# Ren'Py's escaped brace with the word it makes literal, up to its single closing brace
+# ({{this} shows "{this}", {{b} "{b}", {{/b} "{/b}"): one field, kept as written; read as a
+# brace and the field {this}, the model wrote {{{this}, a stray brace and a tag Ren'Py does not
+# know. Not a template's {{name}} (two closing braces: a field of its own), nor one with a blank
+# (a model's garbled {{ name }}: {{Objekt.name oder »n/a« })
+_ESCAPED_BRACE = r"\{\{[A-Za-z/#][^{}\s]*\}(?!\})"
 # Angular's placeholder ({$INTERPOLATION}, ng extract-i18n's JSON); a START_ and a CLOSE_ one of
 # the same name ({$START_BOLD_TEXT}, {$CLOSE_BOLD_TEXT}) open and close a pair, as tags do
 _ANGULAR_PAIRED = r"\{\$(?:START|CLOSE)_[A-Za-z_]\w*\}"

@@ -214,7 +214,7 @@ def no_model(monkeypatch):
         (["nope.po", "--output", "OUT/x.po"], r"input file not found: nope.po"),
         (
             [CATALOG, "--format", "numbers"],
-            r"unknown format 'numbers'; choose one of txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, moodle, mclang, desktop, stf, rc, resx, xaml, strings, stringsdict, yaml, toml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json",
+            r"unknown format 'numbers'; choose one of txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, moodle, mclang, desktop, stf, rc, resx, xaml, strings, stringsdict, yaml, toml, ftl, renpy, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json",
         ),
     ],
 )

@@ -674,7 +674,7 @@ def test_jsonl_adds_translation(tmp_path: Path) -> None:
             "in.txt",
             b"x",
             "numbers",
-            r"unknown format 'numbers'; choose one of txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, moodle, mclang, desktop, stf, rc, resx, xaml, strings, stringsdict, yaml, toml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json",
+            r"unknown format 'numbers'; choose one of txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, ini, moodle, mclang, desktop, stf, rc, resx, xaml, strings, stringsdict, yaml, toml, ftl, renpy, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json",
         ),
         (
             "in.txt",

@@ -209,7 +209,7 @@ def test_missing_file_and_unknown_formats(tmp_path: Path) -> None:
         read_pairs(tmp_path / "data.numbers")
     with pytest.raises(
         InputError,
-        match=r"unknown format 'numbers'; choose one of txt, paragraphs, jsonl, tsv, csv, tmx, po, xliff, xliff2, ts, xcstrings, android, properties, ini, moodle, mclang, desktop, stf, rc, resx, xaml, strings, stringsdict, yaml, toml, ftl, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json$",
+        match=r"unknown format 'numbers'; choose one of txt, paragraphs, jsonl, tsv, csv, tmx, po, xliff, xliff2, ts, xcstrings, android, properties, ini, moodle, mclang, desktop, stf, rc, resx, xaml, strings, stringsdict, yaml, toml, ftl, renpy, md, html, dita, epub, docx, pptx, xlsx, odf, srt, vtt, json$",
     ):
         read_pairs(tmp_path / "data.tsv", "numbers")
 
