@@ -16,7 +16,12 @@ from __future__ import annotations
 import re
 
 from ltmt.formats.icu_messages import is_branching
-from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders, positional_aliases
+from ltmt.formats.placeholder_syntax import (
+    Placeholder,
+    find_placeholders,
+    is_escaped_brace,
+    positional_aliases,
+)
 
 # the placeholders a word may not be glued to: fields a program fills in (not a tag, which
 # stands glued to a word: <b>Datei</b>)
@@ -98,6 +103,8 @@ def _braces_beside(text: str, partners: dict[int, int]) -> list[tuple[str, str, 
     for placeholder in found:
         if "{" not in placeholder.text or placeholder.kind not in _FIELD_KINDS:
             continue
+        if is_escaped_brace(placeholder.text):  # {{name}: the field {name}, a brace before it
+            beside.append((placeholder.text[1:], "before", "{"))
         field = placeholder.start, placeholder.end
         before = _BRACE_BEFORE.search(text, 0, placeholder.start)
         after = _BRACE_AFTER.match(text, placeholder.end)

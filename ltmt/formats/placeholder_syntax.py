@@ -208,9 +208,11 @@ _TEMPLATE_FIELD = (
 # Ren'Py's escaped brace with the word it makes literal, up to its single closing brace
 # ({{this} shows "{this}", {{b} "{b}", {{/b} "{/b}"): one field, kept as written; read as a
 # brace and the field {this}, the model wrote {{{this}, a stray brace and a tag Ren'Py does not
-# know. Not a template's {{name}} (two closing braces: a field of its own), nor one with a blank
-# (a model's garbled {{ name }}: {{Objekt.name oder »n/a« })
-_ESCAPED_BRACE = r"\{\{[A-Za-z/#][^{}\s]*\}(?!\})"
+# know. Not a template's {{name}} (two closing braces: a field of its own), one with a blank (a
+# model's garbled {{ name }}: {{Objekt.name oder »n/a« }), nor an ICU branch's brace and field,
+# which a brace after them closes (one {{count} day})
+_ESCAPED_BRACE = r"\{\{[A-Za-z/#][^{}\s]*\}(?![^{}]*\})"
+_ESCAPED_BRACE_ALONE = re.compile(_ESCAPED_BRACE)
 # Angular's placeholder ({$INTERPOLATION}, ng extract-i18n's JSON); a START_ and a CLOSE_ one of
 # the same name ({$START_BOLD_TEXT}, {$CLOSE_BOLD_TEXT}) open and close a pair, as tags do
 _ANGULAR_PAIRED = r"\{\$(?:START|CLOSE)_[A-Za-z_]\w*\}"
@@ -663,6 +665,13 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
         and placeholder.text.startswith(("{{", "{%"))
         and not _KEPT_TEMPLATE_FIELD.fullmatch(placeholder.text)
     )
+
+
+def is_escaped_brace(text: str) -> bool:
+    """Whether a placeholder's ``text`` is Ren'Py's escaped brace with its word (``{{this}``):
+    the field ``{this}`` with a brace before it, where a source has that field (the model's
+    ``{{name}`` for ``{name}``: a stray brace, :mod:`ltmt.formats.placeholder_edges`)."""
+    return _ESCAPED_BRACE_ALONE.fullmatch(text) is not None
 
 
 def sent_as_tags(text: str) -> list[Placeholder]:

@@ -52,6 +52,7 @@ from ltmt.formats.placeholder_syntax import (
     Placeholder,
     find_placeholders,
     has_words,
+    is_escaped_brace,
     positional_aliases,
     tag_parts,
     unspaced_template,
@@ -188,6 +189,17 @@ def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) 
     return problems + aside
 
 
+def _braced_again(lost: Counter[str], added: Counter[str]) -> tuple[Counter[str], Counter[str]]:
+    """``lost`` and ``added`` without a field the translation writes with a brace before it
+    (``{{name}`` for ``{name}``: read as Ren'Py's escaped brace), which the stray braces say
+    (:func:`~ltmt.formats.placeholder_edges.stray_braces`)."""
+    for text in [text for text in added if is_escaped_brace(text) and lost[text[1:]]]:
+        both = min(added[text], lost[text[1:]])
+        added[text] -= both
+        lost[text[1:]] -= both
+    return +lost, +added
+
+
 def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """The placeholders, tags and entities ``target`` lacks or adds. A printf conversion's
     width and precision may change (``%-12s`` for ``%-28s``: a column the translation made
@@ -224,6 +236,7 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
         if len(counts) == 1 and lost[counts[0]] == 1:
             del lost[counts[0]]
     lost, added = _kept_markup_aside(source, target, lost, added)
+    lost, added = _braced_again(lost, added)
     # a Lokalise placeholder written without its brackets is said once, how to write it
     unbracketed = _unbracketed_universal(source, target)
     lost -= Counter(_unsized(text) for text in unbracketed)
